@@ -1,0 +1,212 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"go.mau.fi/util/dbutil"
+)
+
+// InboxState is the processing state of an inbox row.
+type InboxState int
+
+// Inbox states.
+const (
+	InboxPending InboxState = 0
+	InboxDone    InboxState = 1
+	InboxFailed  InboxState = 2
+	InboxSkipped InboxState = 3
+)
+
+// InboxItem is one event Lotse must act on exactly once.
+type InboxItem struct {
+	EventID    string
+	RoomID     string
+	Sender     string
+	EventType  string
+	Payload    []byte // the raw event JSON; nil once handled
+	ReceivedAt time.Time
+	State      InboxState
+	Attempts   int
+}
+
+// InboxQuery is the exactly-once inbox: events are written in the same
+// transaction that advances the sync position, and removed from the work
+// queue only after they were handled.
+type InboxQuery struct{ db *dbutil.Database }
+
+const (
+	insertInboxQuery = `
+		INSERT INTO inbox (event_id, room_id, sender, event_type, payload, received_at, state)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)
+		ON CONFLICT (event_id) DO NOTHING`
+	pendingInboxQuery = `
+		SELECT event_id, room_id, sender, event_type, payload, received_at, state, attempts
+		FROM inbox WHERE state=0 AND not_before<=$1 ORDER BY received_at, event_id LIMIT $2`
+	nextRetryInboxQuery = `SELECT MIN(not_before) FROM inbox WHERE state=0`
+	doneInboxQuery      = `UPDATE inbox SET state=$2, payload=NULL, handled_at=$3, last_error=$4 WHERE event_id=$1`
+	retryInboxQuery     = `UPDATE inbox SET attempts=attempts+1, not_before=$2, last_error=$3 WHERE event_id=$1`
+	pruneInboxQuery     = `DELETE FROM inbox WHERE state<>0 AND handled_at<$1`
+	countInboxQuery     = `SELECT state, COUNT(*) FROM inbox GROUP BY state`
+	hasInboxQuery       = `SELECT 1 FROM inbox WHERE event_id=$1`
+)
+
+// Commit writes items into the inbox (ignoring events it already has) and
+// stores nextBatch as the new sync position, in one transaction. If it
+// fails, neither happened and the same sync batch is fetched again.
+func (q *InboxQuery) Commit(ctx context.Context, items []InboxItem, nextBatch string) error {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		for _, it := range items {
+			var payload any
+			if it.Payload != nil {
+				payload = string(it.Payload)
+			}
+			if _, err := q.db.Exec(ctx, insertInboxQuery, it.EventID, it.RoomID, it.Sender, it.EventType,
+				payload, it.ReceivedAt.UnixMilli(), int(it.State)); err != nil {
+				return fmt.Errorf("failed to insert event %s: %w", it.EventID, err)
+			}
+		}
+		if nextBatch != "" {
+			if _, err := q.db.Exec(ctx, setKVQuery, KeyNextBatch, nextBatch); err != nil {
+				return fmt.Errorf("failed to store sync position: %w", err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("failed to commit sync batch: %w", err)
+	}
+	return nil
+}
+
+// Has reports whether the inbox knows eventID (pending or handled).
+func (q *InboxQuery) Has(ctx context.Context, eventID string) (bool, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	var one int
+	err := q.db.QueryRow(ctx, hasInboxQuery, eventID).Scan(&one)
+	if err == sql.ErrNoRows {
+		return false, nil
+	} else if err != nil {
+		return false, fmt.Errorf("failed to look up event: %w", err)
+	}
+	return true, nil
+}
+
+// Pending returns up to limit pending items that are due at now, oldest first.
+func (q *InboxQuery) Pending(ctx context.Context, now time.Time, limit int) ([]InboxItem, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	rows, err := q.db.Query(ctx, pendingInboxQuery, now.UnixMilli(), limit)
+	if err != nil {
+		return nil, fmt.Errorf("failed to list pending events: %w", err)
+	}
+	defer rows.Close()
+	var items []InboxItem
+	for rows.Next() {
+		var (
+			it       InboxItem
+			payload  sql.NullString
+			received int64
+			state    int
+		)
+		if err := rows.Scan(&it.EventID, &it.RoomID, &it.Sender, &it.EventType, &payload, &received, &state, &it.Attempts); err != nil {
+			return nil, fmt.Errorf("failed to read pending event: %w", err)
+		}
+		if payload.Valid {
+			it.Payload = []byte(payload.String)
+		}
+		it.ReceivedAt = time.UnixMilli(received)
+		it.State = InboxState(state)
+		items = append(items, it)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("failed to list pending events: %w", err)
+	}
+	return items, nil
+}
+
+// NextRetry returns the earliest time a pending item becomes due, or the
+// zero time when nothing is pending.
+func (q *InboxQuery) NextRetry(ctx context.Context) (time.Time, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	var next sql.NullInt64
+	if err := q.db.QueryRow(ctx, nextRetryInboxQuery).Scan(&next); err != nil {
+		return time.Time{}, fmt.Errorf("failed to find next retry: %w", err)
+	}
+	if !next.Valid {
+		return time.Time{}, nil
+	}
+	return time.UnixMilli(next.Int64), nil
+}
+
+// MarkDone marks an item handled and drops its payload.
+func (q *InboxQuery) MarkDone(ctx context.Context, eventID string, now time.Time) error {
+	return q.finish(ctx, eventID, InboxDone, now, "")
+}
+
+// MarkFailed gives up on an item (after too many attempts) and drops its payload.
+func (q *InboxQuery) MarkFailed(ctx context.Context, eventID string, now time.Time, reason string) error {
+	return q.finish(ctx, eventID, InboxFailed, now, reason)
+}
+
+func (q *InboxQuery) finish(ctx context.Context, eventID string, state InboxState, now time.Time, reason string) error {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	var lastErr any
+	if reason != "" {
+		lastErr = reason
+	}
+	if _, err := q.db.Exec(ctx, doneInboxQuery, eventID, int(state), now.UnixMilli(), lastErr); err != nil {
+		return fmt.Errorf("failed to mark event %s handled: %w", eventID, err)
+	}
+	return nil
+}
+
+// Retry counts a failed attempt and makes the item due again at notBefore.
+// reason must not contain message contents.
+func (q *InboxQuery) Retry(ctx context.Context, eventID string, notBefore time.Time, reason string) error {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	if _, err := q.db.Exec(ctx, retryInboxQuery, eventID, notBefore.UnixMilli(), reason); err != nil {
+		return fmt.Errorf("failed to reschedule event %s: %w", eventID, err)
+	}
+	return nil
+}
+
+// Prune deletes handled rows older than before. Pending rows are never pruned.
+func (q *InboxQuery) Prune(ctx context.Context, before time.Time) (int64, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	res, err := q.db.Exec(ctx, pruneInboxQuery, before.UnixMilli())
+	if err != nil {
+		return 0, fmt.Errorf("failed to prune inbox: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return n, nil
+}
+
+// Counts returns the number of rows per state.
+func (q *InboxQuery) Counts(ctx context.Context) (map[InboxState]int, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	rows, err := q.db.Query(ctx, countInboxQuery)
+	if err != nil {
+		return nil, fmt.Errorf("failed to count inbox: %w", err)
+	}
+	defer rows.Close()
+	counts := map[InboxState]int{}
+	for rows.Next() {
+		var state, n int
+		if err := rows.Scan(&state, &n); err != nil {
+			return nil, fmt.Errorf("failed to count inbox: %w", err)
+		}
+		counts[InboxState(state)] = n
+	}
+	return counts, rows.Err()
+}

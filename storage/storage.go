@@ -1,0 +1,133 @@
+// Package storage is Lotse's database layer: SQLite (embedded default) or
+// PostgreSQL, numbered embedded migrations (see upgrades/), and one typed
+// query helper per table. Only this package runs SQL.
+package storage
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/rs/zerolog"
+	"go.mau.fi/util/dbutil"
+
+	// Registers the "sqlite3-fk-wal" driver (mattn/go-sqlite3 with foreign
+	// keys, WAL and a busy timeout).
+	_ "go.mau.fi/util/dbutil/litestream"
+	// Registers the "postgres" driver that dbutil expects.
+	_ "github.com/lib/pq"
+
+	"github.com/lotse-bot/lotse/storage/upgrades"
+)
+
+// versionTable is the table in which Lotse's own schema version is kept; the
+// mautrix crypto and state stores keep theirs in their own tables.
+const versionTable = "lotse_version"
+
+// queryTimeout bounds every single query, so a locked database surfaces as an
+// error instead of a hang.
+const queryTimeout = 15 * time.Second
+
+// DB is Lotse's database.
+type DB struct {
+	// Root is the shared connection pool, also used by the mautrix crypto
+	// and state stores.
+	Root *dbutil.Database
+	// Lotse is the child database with Lotse's own upgrade table.
+	Lotse *dbutil.Database
+
+	KV       *KVQuery
+	Inbox    *InboxQuery
+	Answers  *AnswerQuery
+	Feedback *FeedbackQuery
+	Choices  *ChoiceQuery
+}
+
+// IsPostgres reports whether uri names a PostgreSQL database.
+func IsPostgres(uri string) bool {
+	return strings.HasPrefix(uri, "postgres://") || strings.HasPrefix(uri, "postgresql://")
+}
+
+// Open opens the database named by uri: a postgres:// URI, or else a file
+// path for SQLite (":memory:" for a private in-memory database). It does not
+// run migrations; call Upgrade.
+func Open(uri string, log zerolog.Logger) (*DB, error) {
+	var (
+		root *dbutil.Database
+		err  error
+	)
+	if IsPostgres(uri) {
+		root, err = dbutil.NewWithDialect(uri, "postgres")
+		if err == nil {
+			root.RawDB.SetMaxOpenConns(10)
+			root.RawDB.SetMaxIdleConns(2)
+		}
+	} else {
+		if uri == "" {
+			return nil, errors.New("no database configured")
+		}
+		memory := uri == ":memory:"
+		dsn := "file:" + strings.TrimPrefix(uri, "file:")
+		if memory {
+			dsn = "file::memory:"
+		}
+		if strings.Contains(dsn, "?") {
+			dsn += "&_txlock=immediate"
+		} else {
+			dsn += "?_txlock=immediate"
+		}
+		root, err = dbutil.NewWithDialect(dsn, "sqlite3-fk-wal")
+		if err == nil {
+			if memory {
+				// Each :memory: connection would be a database of its own.
+				root.RawDB.SetMaxOpenConns(1)
+			} else {
+				root.RawDB.SetMaxOpenConns(4)
+				root.RawDB.SetMaxIdleConns(4)
+			}
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("failed to open database: %w", err)
+	}
+	root.Owner = "lotse"
+	root.Log = dbutil.ZeroLogger(log.With().Str("db_section", "main").Logger())
+	child := root.Child(versionTable, upgrades.Table, dbutil.ZeroLogger(log.With().Str("db_section", "lotse").Logger()))
+	db := &DB{Root: root, Lotse: child}
+	db.KV = &KVQuery{db: child}
+	db.Inbox = &InboxQuery{db: child}
+	db.Answers = &AnswerQuery{db: child}
+	db.Feedback = &FeedbackQuery{db: child}
+	db.Choices = &ChoiceQuery{db: child}
+	return db, nil
+}
+
+// Upgrade brings Lotse's schema to the newest version.
+func (db *DB) Upgrade(ctx context.Context) error {
+	if err := db.Lotse.Upgrade(ctx); err != nil {
+		return fmt.Errorf("failed to upgrade database schema: %w", err)
+	}
+	return nil
+}
+
+// Close closes the connection pool.
+func (db *DB) Close() error {
+	return db.Root.Close()
+}
+
+// Ping checks that the database answers and is writable.
+func (db *DB) Ping(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
+	defer cancel()
+	_, err := db.Lotse.Exec(ctx, "UPDATE kv SET value=value WHERE key='__ping__'")
+	if err != nil {
+		return fmt.Errorf("failed to write to database: %w", err)
+	}
+	return nil
+}
+
+func withTimeout(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(ctx, queryTimeout)
+}
