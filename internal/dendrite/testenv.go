@@ -1,0 +1,132 @@
+package dendrite
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix"
+	"maunium.net/go/mautrix/id"
+)
+
+// BuildTimeout bounds Build in Main. A cold build takes about 1.5 minutes on
+// 2 cores, longer while `go test ./...` compiles other packages; stay below
+// go test's default -timeout of 10 minutes.
+const BuildTimeout = 8 * time.Minute
+
+// startTimeout bounds Start in Main (Dendrite is usually ready in 0.2–0.3 s).
+const startTimeout = time.Minute
+
+var (
+	shared     atomic.Pointer[Server]
+	userSerial atomic.Uint64
+)
+
+// Main runs a test package against one shared Dendrite. Call it from TestMain:
+//
+//	func TestMain(m *testing.M) { os.Exit(dendrite.Main(m, dendrite.Options{})) }
+//
+// It builds Dendrite if needed, starts it with opts, makes it available
+// through Shared, runs the tests, prints Dendrite's log to stderr only if the
+// run failed and stops the server. It returns the exit code for os.Exit.
+func Main(m *testing.M, opts Options) int {
+	log := zerolog.New(zerolog.ConsoleWriter{Out: os.Stderr, TimeFormat: time.TimeOnly}).
+		With().Timestamp().Str("component", "dendrite").Logger()
+
+	if opts.BinDir == "" {
+		ctx, cancel := context.WithTimeout(context.Background(), BuildTimeout)
+		binDir, err := Build(ctx, log)
+		cancel()
+		if err != nil {
+			log.Error().Err(err).Msg("Failed to build Dendrite for the tests")
+			return 1
+		}
+		opts.BinDir = binDir
+	}
+
+	ctx, cancel := context.WithTimeout(context.Background(), startTimeout)
+	start := time.Now()
+	srv, err := Start(ctx, opts)
+	cancel()
+	if err != nil {
+		log.Error().Err(err).Msg("Failed to start Dendrite for the tests")
+		return 1
+	}
+	log.Debug().Str("url", srv.URL).Dur("took", time.Since(start)).Msg("Dendrite is ready")
+	shared.Store(srv)
+
+	code := m.Run()
+
+	shared.Store(nil)
+	if err := srv.Stop(); err != nil {
+		log.Error().Err(err).Msg("Failed to stop Dendrite")
+		if code == 0 {
+			code = 1
+		}
+	}
+	if code != 0 {
+		fmt.Fprintf(os.Stderr, "--- Dendrite log (%s):\n%s--- end of Dendrite log\n", srv.URL, srv.Log())
+	}
+	return code
+}
+
+// Shared returns the server Main started for this test package. It panics
+// when TestMain does not call Main.
+func Shared() *Server {
+	srv := shared.Load()
+	if srv == nil {
+		panic("dendrite.Shared: no server; call dendrite.Main from TestMain")
+	}
+	return srv
+}
+
+// NewUser registers a fresh user whose localpart starts with prefix, logs it
+// in as a new device and returns the client, the user ID and the password.
+// It fails the test on error. The caller owns the client.
+func NewUser(t testing.TB, srv *Server, prefix string) (*mautrix.Client, id.UserID, string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	localpart := UniqueLocalpart(prefix)
+	password := randomHex(12)
+	userID, err := srv.RegisterUser(ctx, localpart, password, false)
+	if err != nil {
+		t.Fatalf("failed to create test user: %v", err)
+	}
+	cli, err := srv.Login(ctx, localpart, password)
+	if err != nil {
+		t.Fatalf("failed to log in test user: %v", err)
+	}
+	return cli, userID, password
+}
+
+// UniqueLocalpart returns prefix (reduced to characters valid in a Matrix
+// localpart) plus a suffix unique within and across processes.
+func UniqueLocalpart(prefix string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(prefix) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', strings.ContainsRune("._=-/", r):
+			b.WriteRune(r)
+		default:
+			b.WriteByte('_')
+		}
+	}
+	if b.Len() == 0 {
+		b.WriteString("user")
+	}
+	return fmt.Sprintf("%s-%d-%s", b.String(), userSerial.Add(1), randomHex(3))
+}
+
+func randomHex(n int) string {
+	buf := make([]byte, n)
+	_, _ = rand.Read(buf) // crypto/rand.Read never fails (Go 1.24+)
+	return hex.EncodeToString(buf)
+}
