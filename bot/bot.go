@@ -1,0 +1,311 @@
+// Package bot is Lotse's Matrix runtime: login and end-to-end encryption,
+// the sync loop with an exactly-once inbox, per-room workers, invites, and
+// a sender that honours rate limits. What Lotse says lives in commands/.
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix"
+	"maunium.net/go/mautrix/crypto/cryptohelper"
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// Incoming is one event handed to the Handler: decrypted, from someone else.
+type Incoming struct {
+	Event *event.Event
+	// Direct is true in a room where only the bot and one member are.
+	Direct bool
+	// Encrypted is true when the room is end-to-end encrypted.
+	Encrypted bool
+}
+
+// Handler acts on incoming events. Handle must be idempotent for the same
+// event: it may run again after a crash or a failed attempt, so everything it
+// sends uses transaction IDs derived from the event (see TxnID).
+type Handler interface {
+	Handle(ctx context.Context, in Incoming) error
+}
+
+// HandlerFunc adapts a function to Handler.
+type HandlerFunc func(ctx context.Context, in Incoming) error
+
+// Handle calls f.
+func (f HandlerFunc) Handle(ctx context.Context, in Incoming) error { return f(ctx, in) }
+
+// Options configure a Bot.
+type Options struct {
+	HomeserverURL string
+	UserID        id.UserID
+	Password      string // used when no access token is stored or given
+	AccessToken   string
+	DeviceName    string
+	PickleKey     string
+
+	DB      *storage.DB
+	Handler Handler
+	Log     zerolog.Logger
+
+	// AllowedInviters limits auto-join: full user IDs ("@a:example.org") or
+	// server names ("example.org", also written ":example.org" or "*:example.org").
+	// Empty allows everyone.
+	AllowedInviters []string
+	// Workers is how many rooms are handled at the same time (default 8).
+	Workers int
+	// TimelineLimit is the sync filter's timeline limit (default 50).
+	TimelineLimit int
+	// MaxAttempts is how often an event is tried before Lotse gives up (default 10).
+	MaxAttempts int
+	// Now is the clock (default time.Now).
+	Now func() time.Time
+	// HTTPClient overrides the HTTP client (tests).
+	HTTPClient *http.Client
+}
+
+// Bot is a running Matrix client.
+type Bot struct {
+	opts   Options
+	log    zerolog.Logger
+	Client *mautrix.Client
+	crypto *cryptohelper.CryptoHelper
+	db     *storage.DB
+	sender *Sender
+	syncer *syncer
+
+	wake    chan struct{}
+	mu      sync.Mutex
+	running map[id.RoomID]bool
+
+	synced   chan struct{} // closed after the first successful sync
+	syncOnce sync.Once
+	lastSync time.Time
+}
+
+// New logs in (reusing a stored access token and device when there is one),
+// sets up end-to-end encryption and the sync store. It does not sync yet.
+func New(ctx context.Context, opts Options) (*Bot, error) {
+	if opts.DB == nil || opts.Handler == nil {
+		return nil, errors.New("bot needs a database and a handler")
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = 8
+	}
+	if opts.TimelineLimit <= 0 {
+		opts.TimelineLimit = 50
+	}
+	if opts.MaxAttempts <= 0 {
+		opts.MaxAttempts = 10
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.DeviceName == "" {
+		opts.DeviceName = "Lotse"
+	}
+	b := &Bot{
+		opts:    opts,
+		log:     opts.Log,
+		db:      opts.DB,
+		wake:    make(chan struct{}, 1),
+		running: map[id.RoomID]bool{},
+		synced:  make(chan struct{}),
+	}
+	cli, err := mautrix.NewClient(opts.HomeserverURL, opts.UserID, "")
+	if err != nil {
+		return nil, fmt.Errorf("failed to create Matrix client: %w", err)
+	}
+	if opts.HTTPClient != nil {
+		cli.Client = opts.HTTPClient
+	}
+	cli.Log = opts.Log.With().Str("component", "matrix").Logger()
+	cli.DefaultHTTPRetries = 0 // the Sender and the sync loop retry themselves
+	b.Client = cli
+	b.syncer = newSyncer(b)
+	cli.Syncer = b.syncer
+	cli.Store = &syncStore{db: opts.DB}
+	b.sender = NewSender(cli, opts.Log.With().Str("component", "sender").Logger())
+
+	if err = b.authenticate(ctx); err != nil {
+		return nil, err
+	}
+	helper, err := cryptohelper.NewCryptoHelper(cli, []byte(opts.PickleKey), opts.DB.Root)
+	if err != nil {
+		return nil, fmt.Errorf("failed to set up encryption: %w", err)
+	}
+	// Decrypted events are not dispatched from the sync loop: the inbox
+	// workers decrypt the stored raw event themselves, so an event whose keys
+	// arrive late is still handled exactly once.
+	helper.CustomPostDecrypt = func(context.Context, *event.Event) {}
+	if err = helper.Init(ctx); err != nil {
+		return nil, fmt.Errorf("failed to initialise encryption: %w", err)
+	}
+	cli.Crypto = helper
+	b.crypto = helper
+	// cryptohelper replaces an in-memory sync store with its own; ours must stay.
+	cli.Store = &syncStore{db: opts.DB}
+	return b, nil
+}
+
+// authenticate uses the stored access token (so the device, its keys and the
+// homeserver's transaction-ID deduplication survive restarts), else the
+// configured token, else logs in with the password and stores the result.
+func (b *Bot) authenticate(ctx context.Context) error {
+	kv := b.db.KV
+	storedUser, err := kv.Get(ctx, storage.KeyUserID)
+	if err != nil {
+		return err
+	}
+	storedToken, err := kv.Get(ctx, storage.KeyAccessToken)
+	if err != nil {
+		return err
+	}
+	storedDevice, err := kv.Get(ctx, storage.KeyDeviceID)
+	if err != nil {
+		return err
+	}
+	if storedUser != "" && storedUser != b.opts.UserID.String() {
+		return fmt.Errorf("the database belongs to %s, not %s: use a separate database per bot account", storedUser, b.opts.UserID)
+	}
+	try := func(token string) (*mautrix.RespWhoami, error) {
+		b.Client.AccessToken = token
+		return b.Client.Whoami(ctx)
+	}
+	for _, token := range []string{storedToken, b.opts.AccessToken} {
+		if token == "" {
+			continue
+		}
+		who, err := try(token)
+		if errors.Is(err, mautrix.MUnknownToken) {
+			b.log.Warn().Msg("Access token was rejected by the homeserver")
+			continue
+		} else if err != nil {
+			return fmt.Errorf("failed to reach the homeserver: %w", err)
+		}
+		if who.UserID != b.opts.UserID {
+			return fmt.Errorf("access token belongs to %s, not %s", who.UserID, b.opts.UserID)
+		}
+		if who.DeviceID == "" {
+			return errors.New("the homeserver did not say which device the access token belongs to")
+		}
+		b.Client.DeviceID = who.DeviceID
+		return b.storeCredentials(ctx)
+	}
+	if b.opts.Password == "" {
+		return errors.New("no valid access token and no password: set LOTSE_PASSWORD or LOTSE_ACCESS_TOKEN")
+	}
+	b.Client.AccessToken = ""
+	_, err = b.Client.Login(ctx, &mautrix.ReqLogin{
+		Type:                     mautrix.AuthTypePassword,
+		Identifier:               mautrix.UserIdentifier{Type: mautrix.IdentifierTypeUser, User: b.opts.UserID.String()},
+		Password:                 b.opts.Password,
+		DeviceID:                 id.DeviceID(storedDevice),
+		InitialDeviceDisplayName: b.opts.DeviceName,
+		StoreCredentials:         true,
+	})
+	if err != nil {
+		if errors.Is(err, mautrix.MForbidden) {
+			return fmt.Errorf("login as %s was refused: check the user ID and password", b.opts.UserID)
+		}
+		return fmt.Errorf("failed to log in as %s: %w", b.opts.UserID, err)
+	}
+	b.log.Info().Stringer("device_id", b.Client.DeviceID).Msg("Logged in with password")
+	return b.storeCredentials(ctx)
+}
+
+func (b *Bot) storeCredentials(ctx context.Context) error {
+	for k, v := range map[string]string{
+		storage.KeyUserID:      b.Client.UserID.String(),
+		storage.KeyAccessToken: b.Client.AccessToken,
+		storage.KeyDeviceID:    b.Client.DeviceID.String(),
+	} {
+		if err := b.db.KV.Set(ctx, k, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UserID is the bot's own Matrix ID.
+func (b *Bot) UserID() id.UserID { return b.Client.UserID }
+
+// Sender returns the bot's message sender.
+func (b *Bot) Sender() *Sender { return b.sender }
+
+// Synced is closed after the first sync batch was committed.
+func (b *Bot) Synced() <-chan struct{} { return b.synced }
+
+// LastSync returns when the last sync batch was committed.
+func (b *Bot) LastSync() time.Time {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.lastSync
+}
+
+// Run syncs and handles events until ctx ends, then shuts down gracefully:
+// the sync stops, events being handled finish (bounded by a deadline), and
+// unhandled ones stay in the inbox for the next start.
+func (b *Bot) Run(ctx context.Context) error {
+	workCtx, stopWork := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopWork()
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		b.dispatch(ctx, workCtx, &wg)
+	}()
+	b.notify()
+
+	backoff := time.Second
+	for ctx.Err() == nil {
+		err := b.Client.SyncWithContext(ctx)
+		if ctx.Err() != nil {
+			break
+		}
+		if errors.Is(err, mautrix.MUnknownToken) {
+			stopWork()
+			wg.Wait()
+			return fmt.Errorf("the homeserver no longer accepts the access token: %w", err)
+		}
+		b.log.Warn().Err(err).Dur("retry_in", backoff).Msg("Sync stopped, restarting")
+		select {
+		case <-ctx.Done():
+		case <-time.After(backoff):
+		}
+		backoff = min(backoff*2, 30*time.Second)
+	}
+	b.log.Info().Msg("Stopping: finishing events in progress")
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		b.log.Warn().Msg("Events still in progress after 20 s; they stay in the inbox for the next start")
+		stopWork()
+		<-done
+	}
+	return nil
+}
+
+// Close releases the encryption store and the database handles it shares.
+func (b *Bot) Close() error {
+	if b.crypto != nil {
+		return b.crypto.Close()
+	}
+	return nil
+}
+
+func (b *Bot) notify() {
+	select {
+	case b.wake <- struct{}{}:
+	default:
+	}
+}

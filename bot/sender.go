@@ -1,0 +1,139 @@
+package bot
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net"
+	"strconv"
+	"sync/atomic"
+	"time"
+
+	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix"
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+)
+
+// Sender sends events with caller-chosen transaction IDs, so that a retry —
+// within one attempt or after a restart — never produces a duplicate. It
+// waits as long as the homeserver asks on M_LIMIT_EXCEEDED and retries
+// transient failures (network errors, 5xx) with a growing delay.
+type Sender struct {
+	cli *mautrix.Client
+	log zerolog.Logger
+
+	// MaxWait bounds the total time one Send may spend retrying.
+	MaxWait time.Duration
+
+	rateLimited atomic.Int64
+	retries     atomic.Int64
+}
+
+// NewSender returns a Sender for cli.
+func NewSender(cli *mautrix.Client, log zerolog.Logger) *Sender {
+	return &Sender{cli: cli, log: log, MaxWait: 2 * time.Minute}
+}
+
+// TxnID derives a stable transaction ID from the event being handled and a
+// purpose, e.g. TxnID(evt.ID, "answer", 0).
+func TxnID(cause id.EventID, purpose string, n int) string {
+	h := sha256.Sum256([]byte(cause.String() + "\x00" + purpose + "\x00" + strconv.Itoa(n)))
+	return "lotse." + hex.EncodeToString(h[:12])
+}
+
+// Stats returns how often sending hit a rate limit and how often it retried.
+func (s *Sender) Stats() (rateLimited, retries int64) {
+	return s.rateLimited.Load(), s.retries.Load()
+}
+
+// Send sends content (a *event.MessageEventContent, *event.Content, or any
+// JSON-serialisable value) of type evtType to roomID, encrypting it in
+// encrypted rooms.
+func (s *Sender) Send(ctx context.Context, roomID id.RoomID, evtType event.Type, content any, txnID string) (id.EventID, error) {
+	if txnID == "" {
+		return "", errors.New("send without a transaction ID")
+	}
+	deadline := time.Now().Add(s.MaxWait)
+	backoff := 500 * time.Millisecond
+	for attempt := 0; ; attempt++ {
+		resp, err := s.cli.SendMessageEvent(ctx, roomID, evtType, content, mautrix.ReqSendEvent{TransactionID: txnID})
+		if err == nil {
+			return resp.EventID, nil
+		}
+		wait, retry := s.retryAfter(err, backoff)
+		if !retry || ctx.Err() != nil {
+			return "", fmt.Errorf("failed to send %s to %s: %w", evtType.Type, roomID, err)
+		}
+		if time.Now().Add(wait).After(deadline) {
+			return "", fmt.Errorf("failed to send %s to %s after %d attempts: %w", evtType.Type, roomID, attempt+1, err)
+		}
+		s.retries.Add(1)
+		s.log.Debug().Err(err).Dur("wait", wait).Int("attempt", attempt+1).Msg("Retrying send")
+		select {
+		case <-ctx.Done():
+			return "", ctx.Err()
+		case <-time.After(wait):
+		}
+		backoff = min(backoff*2, 30*time.Second)
+	}
+}
+
+// React sends a reaction (not encrypted, as the spec requires).
+func (s *Sender) React(ctx context.Context, roomID id.RoomID, target id.EventID, key, txnID string) (id.EventID, error) {
+	content := &event.ReactionEventContent{RelatesTo: event.RelatesTo{Type: event.RelAnnotation, EventID: target, Key: key}}
+	return s.Send(ctx, roomID, event.EventReaction, content, txnID)
+}
+
+// retryAfter decides whether err is worth retrying and how long to wait.
+func (s *Sender) retryAfter(err error, backoff time.Duration) (time.Duration, bool) {
+	var httpErr mautrix.HTTPError
+	if errors.As(err, &httpErr) {
+		if httpErr.RespError != nil && httpErr.RespError.ErrCode == mautrix.MLimitExceeded.ErrCode {
+			s.rateLimited.Add(1)
+			return rateLimitWait(httpErr, backoff), true
+		}
+		if httpErr.Response != nil {
+			code := httpErr.Response.StatusCode
+			switch {
+			case code == 429:
+				s.rateLimited.Add(1)
+				return rateLimitWait(httpErr, backoff), true
+			case code >= 500:
+				return backoff, true
+			default:
+				return 0, false
+			}
+		}
+		if httpErr.WrappedError != nil {
+			return backoff, isNetworkError(httpErr.WrappedError)
+		}
+	}
+	return backoff, isNetworkError(err)
+}
+
+// rateLimitWait honours the Retry-After header first, then retry_after_ms.
+func rateLimitWait(httpErr mautrix.HTTPError, fallback time.Duration) time.Duration {
+	if httpErr.Response != nil {
+		if h := httpErr.Response.Header.Get("Retry-After"); h != "" {
+			if secs, err := strconv.Atoi(h); err == nil && secs >= 0 {
+				return time.Duration(secs)*time.Second + 10*time.Millisecond
+			}
+		}
+	}
+	if httpErr.RespError != nil {
+		if ms, ok := httpErr.RespError.ExtraData["retry_after_ms"].(float64); ok && ms >= 0 {
+			return time.Duration(ms)*time.Millisecond + 10*time.Millisecond
+		}
+	}
+	return fallback
+}
+
+func isNetworkError(err error) bool {
+	var netErr net.Error
+	return errors.As(err, &netErr)
+}
+
+func errorIs(err, target error) bool { return errors.Is(err, target) }

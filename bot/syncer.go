@@ -1,0 +1,205 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"maunium.net/go/mautrix"
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// Inbox event types for things that are not room events.
+const (
+	inboxInvite = "lotse.invite"
+)
+
+// handledTypes are the timeline events that go into the inbox.
+var handledTypes = map[event.Type]bool{
+	event.EventMessage:   true,
+	event.EventEncrypted: true,
+	event.EventReaction:  true,
+	event.EventRedaction: true,
+	event.StateMember:    true,
+}
+
+// syncer wraps mautrix's DefaultSyncer (which feeds the state store and the
+// crypto machine) and commits each batch's events to the inbox in the same
+// transaction that advances the sync position. mautrix saves the position
+// before handling a batch; our syncStore ignores that save, so a crash can
+// never skip a batch.
+type syncer struct {
+	*mautrix.DefaultSyncer
+	bot *Bot
+}
+
+func newSyncer(b *Bot) *syncer {
+	s := &syncer{DefaultSyncer: mautrix.NewDefaultSyncer(), bot: b}
+	s.FilterJSON = &mautrix.Filter{
+		Presence:    &mautrix.FilterPart{NotTypes: []event.Type{{Type: "*"}}},
+		AccountData: &mautrix.FilterPart{NotTypes: []event.Type{{Type: "*"}}},
+		Room: &mautrix.RoomFilter{
+			Timeline:    &mautrix.FilterPart{Limit: b.opts.TimelineLimit},
+			Ephemeral:   &mautrix.FilterPart{NotTypes: []event.Type{{Type: "*"}}},
+			AccountData: &mautrix.FilterPart{NotTypes: []event.Type{{Type: "*"}}},
+		},
+	}
+	return s
+}
+
+// OnFailedSync retries with a growing delay; an invalid token stops the loop.
+func (s *syncer) OnFailedSync(_ *mautrix.RespSync, err error) (time.Duration, error) {
+	if err != nil && (errorIs(err, mautrix.MUnknownToken)) {
+		return 0, err
+	}
+	s.bot.log.Warn().Err(err).Msg("Sync failed, retrying in 5 s")
+	return 5 * time.Second, nil
+}
+
+// ProcessResponse lets mautrix update the state store and crypto machine,
+// then commits the batch's events and the new sync position atomically.
+func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, since string) error {
+	if err := s.DefaultSyncer.ProcessResponse(ctx, res, since); err != nil {
+		return err
+	}
+	b := s.bot
+	now := b.opts.Now()
+	firstStart := since == ""
+	var items []storage.InboxItem
+	for roomID, room := range res.Rooms.Join {
+		events := room.Timeline.Events
+		if room.Timeline.Limited && !firstStart {
+			older, err := s.backfill(ctx, roomID, room.Timeline.PrevBatch)
+			if err != nil {
+				return fmt.Errorf("failed to fetch missed events in %s: %w", roomID, err)
+			}
+			events = append(older, events...)
+		}
+		for _, evt := range events {
+			if !handledTypes[evt.Type] || evt.Sender == b.Client.UserID || evt.ID == "" {
+				continue
+			}
+			if evt.Type == event.StateMember && !isLeave(evt) {
+				continue
+			}
+			evt.RoomID = roomID
+			raw, err := json.Marshal(evt)
+			if err != nil {
+				return fmt.Errorf("failed to serialise event %s: %w", evt.ID, err)
+			}
+			state := storage.InboxPending
+			if firstStart {
+				// History from before Lotse's very first start is not answered.
+				state = storage.InboxSkipped
+				raw = nil
+			}
+			items = append(items, storage.InboxItem{
+				EventID: evt.ID.String(), RoomID: roomID.String(), Sender: evt.Sender.String(),
+				EventType: evt.Type.Type, Payload: raw, ReceivedAt: eventTime(evt, now), State: state,
+			})
+		}
+	}
+	for roomID, room := range res.Rooms.Invite {
+		inviter := inviterOf(room.State.Events, b.Client.UserID)
+		raw, _ := json.Marshal(map[string]string{"room_id": roomID.String(), "inviter": inviter.String()})
+		items = append(items, storage.InboxItem{
+			// Joining twice is harmless, so the key only has to be unique per batch.
+			EventID: "invite|" + roomID.String() + "|" + res.NextBatch, RoomID: roomID.String(),
+			Sender: inviter.String(), EventType: inboxInvite, Payload: raw, ReceivedAt: now,
+		})
+	}
+	if err := b.db.Inbox.Commit(ctx, items, res.NextBatch); err != nil {
+		return err
+	}
+	b.mu.Lock()
+	b.lastSync = now
+	b.mu.Unlock()
+	b.syncOnce.Do(func() { close(b.synced) })
+	if len(items) > 0 {
+		b.notify()
+	}
+	return nil
+}
+
+// backfill fetches the events a limited timeline left out, oldest first,
+// stopping at the first event the inbox already knows.
+func (s *syncer) backfill(ctx context.Context, roomID id.RoomID, from string) ([]*event.Event, error) {
+	var collected []*event.Event
+	for page := 0; page < 20 && from != ""; page++ {
+		resp, err := s.bot.Client.Messages(ctx, roomID, from, "", mautrix.DirectionBackward, nil, 100)
+		if err != nil {
+			return nil, err
+		}
+		stop := len(resp.Chunk) == 0
+		for _, evt := range resp.Chunk {
+			known, err := s.bot.db.Inbox.Has(ctx, evt.ID.String())
+			if err != nil {
+				return nil, err
+			}
+			if known {
+				stop = true
+				break
+			}
+			collected = append(collected, evt)
+		}
+		if stop {
+			break
+		}
+		from = resp.End
+	}
+	// Messages returned newest first.
+	for i, j := 0, len(collected)-1; i < j; i, j = i+1, j-1 {
+		collected[i], collected[j] = collected[j], collected[i]
+	}
+	s.bot.log.Info().Stringer("room_id", roomID).Int("events", len(collected)).Msg("Fetched events a limited sync left out")
+	return collected, nil
+}
+
+func isLeave(evt *event.Event) bool {
+	var content struct {
+		Membership string `json:"membership"`
+	}
+	_ = json.Unmarshal(evt.Content.VeryRaw, &content)
+	return content.Membership == "leave" || content.Membership == "ban"
+}
+
+func inviterOf(state []*event.Event, me id.UserID) id.UserID {
+	for _, evt := range state {
+		if evt.Type == event.StateMember && evt.StateKey != nil && *evt.StateKey == me.String() {
+			return evt.Sender
+		}
+	}
+	return ""
+}
+
+func eventTime(evt *event.Event, now time.Time) time.Time {
+	if evt.Timestamp > 0 {
+		return time.UnixMilli(evt.Timestamp)
+	}
+	return now
+}
+
+// syncStore keeps the sync position in Lotse's database. SaveNextBatch is a
+// no-op on purpose: the position is saved by the syncer together with the
+// batch's events (see syncer.ProcessResponse).
+type syncStore struct{ db *storage.DB }
+
+var _ mautrix.SyncStore = (*syncStore)(nil)
+
+func (s *syncStore) SaveFilterID(ctx context.Context, _ id.UserID, filterID string) error {
+	return s.db.KV.Set(ctx, storage.KeyFilterID, filterID)
+}
+
+func (s *syncStore) LoadFilterID(ctx context.Context, _ id.UserID) (string, error) {
+	return s.db.KV.Get(ctx, storage.KeyFilterID)
+}
+
+func (s *syncStore) SaveNextBatch(context.Context, id.UserID, string) error { return nil }
+
+func (s *syncStore) LoadNextBatch(ctx context.Context, _ id.UserID) (string, error) {
+	return s.db.KV.Get(ctx, storage.KeyNextBatch)
+}

@@ -1,0 +1,288 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"maunium.net/go/mautrix"
+	"maunium.net/go/mautrix/crypto"
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// ErrPermanent marks a handler error that retrying cannot fix.
+var ErrPermanent = errors.New("permanent failure")
+
+// dispatch feeds pending inbox items to per-room workers: events of one room
+// are handled in order, different rooms in parallel (at most opts.Workers).
+// It returns when ctx ends; workers finish under workCtx.
+func (b *Bot) dispatch(ctx, workCtx context.Context, wg *sync.WaitGroup) {
+	sem := make(chan struct{}, b.opts.Workers)
+	queues := map[id.RoomID][]storage.InboxItem{}
+	inFlight := map[string]bool{}
+	var mu sync.Mutex
+	timer := time.NewTimer(time.Hour)
+	defer timer.Stop()
+
+	startRoom := func(roomID id.RoomID) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				q := queues[roomID]
+				if len(q) == 0 || ctx.Err() != nil {
+					delete(queues, roomID)
+					mu.Unlock()
+					return
+				}
+				item := q[0]
+				queues[roomID] = q[1:]
+				mu.Unlock()
+
+				select {
+				case sem <- struct{}{}:
+				case <-ctx.Done():
+					mu.Lock()
+					delete(inFlight, item.EventID)
+					delete(queues, roomID)
+					mu.Unlock()
+					return
+				}
+				b.process(workCtx, item)
+				<-sem
+				mu.Lock()
+				delete(inFlight, item.EventID)
+				mu.Unlock()
+				b.notify()
+			}
+		}()
+	}
+
+	for {
+		items, err := b.db.Inbox.Pending(ctx, b.opts.Now(), 500)
+		if err != nil && ctx.Err() == nil {
+			b.log.Err(err).Msg("Failed to read the inbox")
+		}
+		mu.Lock()
+		for _, it := range items {
+			if inFlight[it.EventID] {
+				continue
+			}
+			inFlight[it.EventID] = true
+			roomID := id.RoomID(it.RoomID)
+			_, active := queues[roomID]
+			queues[roomID] = append(queues[roomID], it)
+			if !active {
+				startRoom(roomID)
+			}
+		}
+		mu.Unlock()
+
+		wait := time.Minute
+		if next, err := b.db.Inbox.NextRetry(ctx); err == nil && !next.IsZero() {
+			wait = max(min(time.Until(next), wait), 50*time.Millisecond)
+		}
+		timer.Reset(wait)
+		select {
+		case <-ctx.Done():
+			return
+		case <-b.wake:
+		case <-timer.C:
+		}
+	}
+}
+
+// process handles one inbox item and records the outcome. Failures are
+// retried with a growing delay; after MaxAttempts the item is given up.
+func (b *Bot) process(ctx context.Context, item storage.InboxItem) {
+	log := b.log.With().Str("event_id", item.EventID).Str("room_id", item.RoomID).Str("event_type", item.EventType).Logger()
+	ctx = log.WithContext(ctx)
+	start := time.Now()
+	err := b.safeHandle(ctx, item)
+	now := b.opts.Now()
+	if err == nil {
+		if err = b.db.Inbox.MarkDone(ctx, item.EventID, now); err != nil {
+			log.Err(err).Msg("Failed to mark event handled; it will be handled again with the same transaction IDs")
+		}
+		log.Debug().Dur("took", time.Since(start)).Msg("Handled event")
+		return
+	}
+	if errors.Is(err, ErrPermanent) || item.Attempts+1 >= b.opts.MaxAttempts {
+		log.Err(err).Int("attempts", item.Attempts+1).Msg("Giving up on event")
+		if err := b.db.Inbox.MarkFailed(ctx, item.EventID, now, truncate(err.Error(), 300)); err != nil {
+			log.Err(err).Msg("Failed to mark event failed")
+		}
+		return
+	}
+	delay := retryDelay(item.Attempts)
+	log.Warn().Err(err).Int("attempt", item.Attempts+1).Dur("retry_in", delay).Msg("Failed to handle event, will retry")
+	if err := b.db.Inbox.Retry(ctx, item.EventID, now.Add(delay), truncate(err.Error(), 300)); err != nil {
+		log.Err(err).Msg("Failed to reschedule event")
+	}
+}
+
+func retryDelay(attempts int) time.Duration {
+	d := time.Second << min(attempts, 10)
+	return min(d, 15*time.Minute)
+}
+
+// safeHandle turns a panic in a handler into an error, so one bad event
+// never takes the bot down.
+func (b *Bot) safeHandle(ctx context.Context, item storage.InboxItem) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: panic: %v", ErrPermanent, r)
+		}
+	}()
+	return b.handle(ctx, item)
+}
+
+func (b *Bot) handle(ctx context.Context, item storage.InboxItem) error {
+	if item.EventType == inboxInvite {
+		return b.handleInvite(ctx, item)
+	}
+	if item.Payload == nil {
+		return nil
+	}
+	var evt event.Event
+	if err := json.Unmarshal(item.Payload, &evt); err != nil {
+		return fmt.Errorf("%w: stored event is not valid JSON: %v", ErrPermanent, err)
+	}
+	evt.RoomID = id.RoomID(item.RoomID)
+	if err := evt.Content.ParseRaw(evt.Type); err != nil && !errors.Is(err, event.ErrContentAlreadyParsed) {
+		// Content we cannot parse is nothing we can answer.
+		return nil
+	}
+	if evt.Type == event.StateMember {
+		return b.handleLeave(ctx, &evt)
+	}
+	encrypted := false
+	if evt.Type == event.EventEncrypted {
+		decrypted, err := b.decrypt(ctx, &evt)
+		if err != nil {
+			return err
+		}
+		evt = *decrypted
+		encrypted = true
+	} else if enc, err := b.Client.StateStore.IsEncrypted(ctx, evt.RoomID); err == nil {
+		encrypted = enc
+	}
+	direct, err := b.isDirect(ctx, evt.RoomID)
+	if err != nil {
+		return err
+	}
+	return b.opts.Handler.Handle(ctx, Incoming{Event: &evt, Direct: direct, Encrypted: encrypted})
+}
+
+// decrypt decrypts a stored encrypted event, waiting for its room key if it
+// has not arrived yet (the sync loop keeps receiving keys meanwhile).
+func (b *Bot) decrypt(ctx context.Context, evt *event.Event) (*event.Event, error) {
+	decrypted, err := b.crypto.Decrypt(ctx, evt)
+	if errors.Is(err, crypto.ErrNoSessionFound) {
+		content := evt.Content.AsEncrypted()
+		mach := b.crypto.Machine()
+		if !mach.WaitForSession(ctx, evt.RoomID, content.SenderKey, content.SessionID, 10*time.Second) {
+			b.crypto.RequestSession(ctx, evt.RoomID, content.SenderKey, content.SessionID, evt.Sender, content.DeviceID)
+			return nil, fmt.Errorf("room key for the event has not arrived yet")
+		}
+		decrypted, err = b.crypto.Decrypt(ctx, evt)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("failed to decrypt event: %w", err)
+	}
+	return decrypted, nil
+}
+
+// isDirect reports whether the room has just the bot and one other member.
+func (b *Bot) isDirect(ctx context.Context, roomID id.RoomID) (bool, error) {
+	members, err := b.Client.StateStore.GetRoomJoinedOrInvitedMembers(ctx, roomID)
+	if err != nil {
+		return false, fmt.Errorf("failed to read room members: %w", err)
+	}
+	return len(members) <= 2, nil
+}
+
+// handleInvite joins rooms the bot is invited to, if the inviter is allowed.
+func (b *Bot) handleInvite(ctx context.Context, item storage.InboxItem) error {
+	roomID := id.RoomID(item.RoomID)
+	inviter := id.UserID(item.Sender)
+	log := b.log.With().Stringer("room_id", roomID).Stringer("inviter", inviter).Logger()
+	if !inviterAllowed(inviter, b.opts.AllowedInviters) {
+		log.Info().Msg("Declining invite from a user who is not allowed")
+		_, err := b.Client.LeaveRoom(ctx, roomID)
+		if err != nil && !errors.Is(err, mautrix.MForbidden) && !errors.Is(err, mautrix.MNotFound) {
+			return fmt.Errorf("failed to decline invite: %w", err)
+		}
+		return nil
+	}
+	_, err := b.Client.JoinRoomByID(ctx, roomID)
+	if err != nil {
+		if errors.Is(err, mautrix.MForbidden) || errors.Is(err, mautrix.MNotFound) {
+			log.Info().Err(err).Msg("Invite is no longer valid")
+			return nil
+		}
+		return fmt.Errorf("failed to join room: %w", err)
+	}
+	log.Info().Msg("Joined room after invite")
+	return nil
+}
+
+// handleLeave leaves a direct chat after the member left it, so no empty
+// rooms pile up on the bot's account.
+func (b *Bot) handleLeave(ctx context.Context, evt *event.Event) error {
+	members, err := b.Client.StateStore.GetRoomJoinedOrInvitedMembers(ctx, evt.RoomID)
+	if err != nil {
+		return fmt.Errorf("failed to read room members: %w", err)
+	}
+	for _, m := range members {
+		if m != b.Client.UserID {
+			return nil
+		}
+	}
+	if _, err = b.Client.LeaveRoom(ctx, evt.RoomID); err != nil && !errors.Is(err, mautrix.MForbidden) {
+		return fmt.Errorf("failed to leave empty room: %w", err)
+	}
+	_, _ = b.Client.ForgetRoom(ctx, evt.RoomID)
+	b.log.Info().Stringer("room_id", evt.RoomID).Msg("Left room after the last member left")
+	return nil
+}
+
+// inviterAllowed checks user against the allow-list: full user IDs or
+// server names ("example.org", ":example.org", "*:example.org").
+func inviterAllowed(user id.UserID, allowed []string) bool {
+	if len(allowed) == 0 {
+		return true
+	}
+	_, server, _ := user.Parse()
+	for _, a := range allowed {
+		a = strings.TrimSpace(a)
+		switch {
+		case a == "*":
+			return true
+		case strings.HasPrefix(a, "@"):
+			if id.UserID(a) == user {
+				return true
+			}
+		default:
+			if strings.TrimPrefix(strings.TrimPrefix(a, "*"), ":") == server {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n]
+}
