@@ -1,0 +1,181 @@
+// Package config reads Lotse's configuration: a YAML file, then environment
+// variables (LOTSE_<KEY>, env wins), then secrets from files (<KEY>_FILE).
+// Only cmd/lotse imports it; every other package receives plain values.
+package config
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// ExampleConfig is the commented example printed by `lotse config example`.
+//
+//go:embed example-config.yaml
+var ExampleConfig string
+
+// Config is Lotse's whole configuration. Every key can also be set in the
+// environment as LOTSE_ plus the key in capitals (homeserver_url →
+// LOTSE_HOMESERVER_URL); lists are comma-separated there. Secrets can be
+// read from a file named by LOTSE_<KEY>_FILE.
+type Config struct {
+	HomeserverURL string `yaml:"homeserver_url"`
+	UserID        string `yaml:"user_id"`
+	Password      string `yaml:"password" secret:"true"`
+	AccessToken   string `yaml:"access_token" secret:"true"`
+	DeviceName    string `yaml:"device_name"`
+	PickleKey     string `yaml:"pickle_key" secret:"true"`
+
+	Database  string `yaml:"database"`
+	GuidesDir string `yaml:"guides_dir"`
+	Language  string `yaml:"language"`
+
+	AllowedInviters []string `yaml:"allowed_inviters"`
+	Workers         int      `yaml:"workers"`
+	// GuideBaseURL, when set, is where the web view of the guides lives;
+	// answers then link to the whole guide.
+	GuideBaseURL string `yaml:"guide_base_url"`
+	// ChoiceTTL is how long a "Meintest du …?" offer can be answered by number.
+	ChoiceTTL time.Duration `yaml:"choice_ttl"`
+	// InboxRetention is how long handled event IDs are kept for deduplication.
+	InboxRetention time.Duration `yaml:"inbox_retention"`
+	// AnswerRetention is how long Lotse remembers which guide an answer showed
+	// (for feedback reactions).
+	AnswerRetention time.Duration `yaml:"answer_retention"`
+
+	LogLevel  string `yaml:"log_level"`
+	LogFormat string `yaml:"log_format"`
+}
+
+// Defaults returns the configuration used for keys nobody set.
+func Defaults() Config {
+	return Config{
+		DeviceName:      "Lotse",
+		Database:        "lotse.db",
+		GuidesDir:       "library",
+		Language:        "de",
+		Workers:         8,
+		ChoiceTTL:       30 * time.Minute,
+		InboxRetention:  7 * 24 * time.Hour,
+		AnswerRetention: 30 * 24 * time.Hour,
+		LogLevel:        "info",
+		LogFormat:       "console",
+	}
+}
+
+// Load reads the file at path (if path is not empty), then the environment.
+// getenv is os.Getenv in production.
+func Load(path string, getenv func(string) string) (Config, error) {
+	cfg := Defaults()
+	if path != "" {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return cfg, fmt.Errorf("failed to read config file: %w", err)
+		}
+		dec := yaml.NewDecoder(strings.NewReader(string(data)))
+		dec.KnownFields(true)
+		if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
+			return cfg, fmt.Errorf("failed to parse config file %s: %w", path, err)
+		}
+	}
+	if err := applyEnv(&cfg, getenv); err != nil {
+		return cfg, err
+	}
+	return cfg, nil
+}
+
+// EnvName is the environment variable for a YAML key.
+func EnvName(key string) string { return "LOTSE_" + strings.ToUpper(key) }
+
+// applyEnv overrides fields from LOTSE_* variables and *_FILE secrets.
+func applyEnv(cfg *Config, getenv func(string) string) error {
+	v := reflect.ValueOf(cfg).Elem()
+	t := v.Type()
+	for i := range t.NumField() {
+		f := t.Field(i)
+		key := strings.Split(f.Tag.Get("yaml"), ",")[0]
+		name := EnvName(key)
+		raw := getenv(name)
+		if file := getenv(name + "_FILE"); file != "" && raw == "" {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				return fmt.Errorf("failed to read %s_FILE: %w", name, err)
+			}
+			raw = strings.TrimSpace(string(data))
+		}
+		if raw == "" {
+			continue
+		}
+		field := v.Field(i)
+		switch field.Interface().(type) {
+		case string:
+			field.SetString(raw)
+		case int:
+			n, err := strconv.Atoi(raw)
+			if err != nil {
+				return fmt.Errorf("%s must be a whole number, not %q", name, raw)
+			}
+			field.SetInt(int64(n))
+		case time.Duration:
+			d, err := time.ParseDuration(raw)
+			if err != nil {
+				return fmt.Errorf("%s must be a duration like 30m or 24h, not %q", name, raw)
+			}
+			field.SetInt(int64(d))
+		case []string:
+			var list []string
+			for _, part := range strings.Split(raw, ",") {
+				if p := strings.TrimSpace(part); p != "" {
+					list = append(list, p)
+				}
+			}
+			field.Set(reflect.ValueOf(list))
+		default:
+			return fmt.Errorf("config field %s has an unsupported type", f.Name)
+		}
+	}
+	return nil
+}
+
+// Validate checks that Lotse can start with cfg and explains what is missing.
+func (c Config) Validate() error {
+	var problems []string
+	if c.HomeserverURL == "" {
+		problems = append(problems, "homeserver_url is missing (LOTSE_HOMESERVER_URL), e.g. https://matrix.example.org")
+	} else if !strings.HasPrefix(c.HomeserverURL, "http://") && !strings.HasPrefix(c.HomeserverURL, "https://") {
+		problems = append(problems, "homeserver_url must start with https:// (or http:// on loopback)")
+	}
+	if !strings.HasPrefix(c.UserID, "@") || !strings.Contains(c.UserID, ":") {
+		problems = append(problems, "user_id must be a full Matrix ID like @lotse:example.org (LOTSE_USER_ID)")
+	}
+	if c.Password == "" && c.AccessToken == "" {
+		problems = append(problems, "password or access_token is needed (LOTSE_PASSWORD or LOTSE_ACCESS_TOKEN, or their _FILE variants)")
+	}
+	if len(c.PickleKey) < 16 {
+		problems = append(problems, "pickle_key (LOTSE_PICKLE_KEY) must be set to a random secret of at least 16 characters; it encrypts the crypto store — keep it, changing it loses the encryption keys")
+	}
+	if c.Database == "" {
+		problems = append(problems, "database is empty: a file path for SQLite or postgres://…")
+	}
+	if c.GuidesDir == "" {
+		problems = append(problems, "guides_dir is empty")
+	}
+	if c.Language != "de" && c.Language != "en" {
+		problems = append(problems, "language must be de or en")
+	}
+	if c.Workers < 1 || c.Workers > 64 {
+		problems = append(problems, "workers must be between 1 and 64")
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("invalid configuration:\n  - %s", strings.Join(problems, "\n  - "))
+	}
+	return nil
+}
