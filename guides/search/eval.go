@@ -1,0 +1,203 @@
+package search
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// OutOfScope is the Expected value of a question no guide answers.
+const OutOfScope = "-"
+
+// Question is one evaluation question: its text and the ID of the guide
+// that answers it, or OutOfScope ("-").
+type Question struct {
+	Text, Expected string
+}
+
+// ReadQuestions reads a TSV with the header "question\texpected" and one
+// question per line. Blank lines and lines starting with "#" are skipped.
+func ReadQuestions(r io.Reader) ([]Question, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	var qs []Question
+	line := 0
+	header := false
+	for sc.Scan() {
+		line++
+		s := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(s) == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		cols := strings.Split(s, "\t")
+		if !header {
+			header = true
+			if len(cols) < 2 || !strings.EqualFold(strings.TrimSpace(cols[0]), "question") || !strings.EqualFold(strings.TrimSpace(cols[1]), "expected") {
+				return nil, fmt.Errorf("line %d: want header \"question\\texpected\", got %q", line, s)
+			}
+			continue
+		}
+		if len(cols) != 2 {
+			return nil, fmt.Errorf("line %d: want 2 tab-separated columns, got %d", line, len(cols))
+		}
+		q := Question{Text: strings.TrimSpace(cols[0]), Expected: strings.TrimSpace(cols[1])}
+		if q.Text == "" || q.Expected == "" {
+			return nil, fmt.Errorf("line %d: empty question or expected", line)
+		}
+		qs = append(qs, q)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if !header {
+		return nil, fmt.Errorf("no header line")
+	}
+	return qs, nil
+}
+
+// Miss is one question the engine got wrong.
+type Miss struct {
+	Question  Question
+	Got       []Hit  // the hits returned (top 3)
+	Confident bool   // the Result's decision
+	Kind      string // "top1", "top3", "confidence", "oos" (see Report)
+}
+
+// Report summarises an evaluation.
+type Report struct {
+	Answerable int // questions with an expected guide
+	OutOfScope int // questions with Expected "-"
+
+	Top1, Top3 int // answerable questions with the expected guide first / in the first three
+	// Rejected counts out-of-scope questions answered with Confident=false.
+	Rejected int
+	// LostToConfidence counts answerable questions whose first hit is right
+	// but Confident=false (the bot would not answer although it could).
+	LostToConfidence int
+	// ConfidentTop1 counts answerable questions answered confidently and
+	// correctly; ConfidentWrong those answered confidently with a wrong
+	// guide.
+	ConfidentTop1, ConfidentWrong int
+
+	Misses []Miss
+}
+
+// Top1Rate returns Top1 as a share of answerable questions.
+func (r Report) Top1Rate() float64 { return ratio(r.Top1, r.Answerable) }
+
+// Top3Rate returns Top3 as a share of answerable questions.
+func (r Report) Top3Rate() float64 { return ratio(r.Top3, r.Answerable) }
+
+// RejectRate returns the share of out-of-scope questions with Confident=false.
+func (r Report) RejectRate() float64 { return ratio(r.Rejected, r.OutOfScope) }
+
+// LostRate returns LostToConfidence as a share of answerable questions.
+func (r Report) LostRate() float64 { return ratio(r.LostToConfidence, r.Answerable) }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// Evaluate runs every question against ix and counts the outcome.
+func Evaluate(ix *Index, qs []Question) Report {
+	var r Report
+	for _, q := range qs {
+		res := ix.Search(q.Text, 5)
+		got := res.Hits
+		if len(got) > 3 {
+			got = got[:3]
+		}
+		if q.Expected == OutOfScope {
+			r.OutOfScope++
+			if !res.Confident {
+				r.Rejected++
+			} else {
+				r.Misses = append(r.Misses, Miss{q, got, res.Confident, "oos"})
+			}
+			continue
+		}
+		r.Answerable++
+		rank := -1
+		for i, h := range got {
+			if h.ID == q.Expected {
+				rank = i
+				break
+			}
+		}
+		switch {
+		case rank == 0:
+			r.Top1++
+			r.Top3++
+			if res.Confident {
+				r.ConfidentTop1++
+			} else {
+				r.LostToConfidence++
+				r.Misses = append(r.Misses, Miss{q, got, res.Confident, "confidence"})
+			}
+		case rank > 0:
+			r.Top3++
+			r.Misses = append(r.Misses, Miss{q, got, res.Confident, "top1"})
+		default:
+			r.Misses = append(r.Misses, Miss{q, got, res.Confident, "top3"})
+		}
+		if rank != 0 && res.Confident {
+			r.ConfidentWrong++
+		}
+	}
+	return r
+}
+
+// Write prints the report: the figures, then every miss with what the
+// engine returned instead.
+func (r Report) Write(w io.Writer) error {
+	pct := func(v float64) string { return fmt.Sprintf("%5.1f %%", 100*v) }
+	lines := []string{
+		fmt.Sprintf("answerable questions:        %d", r.Answerable),
+		fmt.Sprintf("out-of-scope questions:      %d", r.OutOfScope),
+		fmt.Sprintf("top-1:                       %s (%d/%d)", pct(r.Top1Rate()), r.Top1, r.Answerable),
+		fmt.Sprintf("top-3:                       %s (%d/%d)", pct(r.Top3Rate()), r.Top3, r.Answerable),
+		fmt.Sprintf("out-of-scope rejected:       %s (%d/%d)", pct(r.RejectRate()), r.Rejected, r.OutOfScope),
+		fmt.Sprintf("top-1 lost to confidence:    %s (%d/%d)", pct(r.LostRate()), r.LostToConfidence, r.Answerable),
+		fmt.Sprintf("confident and right:         %d, confident and wrong: %d", r.ConfidentTop1, r.ConfidentWrong),
+	}
+	for _, l := range lines {
+		if _, err := fmt.Fprintln(w, l); err != nil {
+			return err
+		}
+	}
+	if len(r.Misses) == 0 {
+		return nil
+	}
+	if _, err := fmt.Fprintln(w, "\nmisses:"); err != nil {
+		return err
+	}
+	kinds := map[string]string{
+		"top3":       "not in top 3",
+		"top1":       "not first",
+		"confidence": "right but not confident",
+		"oos":        "out of scope but confident",
+	}
+	for _, m := range r.Misses {
+		conf := "not confident"
+		if m.Confident {
+			conf = "confident"
+		}
+		if _, err := fmt.Fprintf(w, "- [%s] %q\n    expected %s; got (%s):", kinds[m.Kind], m.Question.Text, m.Question.Expected, conf); err != nil {
+			return err
+		}
+		if len(m.Got) == 0 {
+			fmt.Fprint(w, " nothing")
+		}
+		for _, h := range m.Got {
+			fmt.Fprintf(w, " %s (%.2f)", h.ID, h.Score)
+		}
+		if _, err := fmt.Fprintln(w); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,239 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/german"
+)
+
+// foldWord lowercases w and folds it to the engine's canonical surface
+// spelling: ß → ss and accented Latin letters (é, à, ñ …) to their base
+// letter. German umlauts are kept here because the Snowball German stemmer
+// needs them to find the word's regions; stemKey folds them afterwards.
+//
+// Written by hand because golang.org/x/text/unicode/norm would need a
+// transform chain and an allocation per word, and only a handful of letters
+// matter for German guide texts.
+func foldWord(w string) string {
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return w
+	}
+	var b strings.Builder
+	b.Grow(len(w) + 2)
+	for _, r := range w {
+		r = unicode.ToLower(r)
+		switch r {
+		case 'ß':
+			b.WriteString("ss")
+			continue
+		case 'á', 'à', 'â', 'å', 'ã':
+			r = 'a'
+		case 'é', 'è', 'ê', 'ë':
+			r = 'e'
+		case 'í', 'ì', 'î', 'ï':
+			r = 'i'
+		case 'ó', 'ò', 'ô', 'õ', 'ø':
+			r = 'o'
+		case 'ú', 'ù', 'û':
+			r = 'u'
+		case 'ç':
+			r = 'c'
+		case 'ñ':
+			r = 'n'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// umlautFold maps ä/ö/ü and their transliterations ae/oe/ue to a/o/u, so that
+// "passwörter", "passwoerter" and "passworter" meet. It is applied to stems
+// (both at index and at query time), so the occasional false fold such as
+// "neue" → "neu" is harmless: both sides fold the same way.
+func umlautFold(s string) string {
+	need := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || (c == 'e' && i > 0 && (s[i-1] == 'a' || s[i-1] == 'o' || s[i-1] == 'u')) {
+			need = true
+			break
+		}
+	}
+	if !need {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	var prev rune
+	for _, r := range s {
+		switch r {
+		case 'ä':
+			r = 'a'
+		case 'ö':
+			r = 'o'
+		case 'ü':
+			r = 'u'
+		case 'e':
+			if prev == 'a' || prev == 'o' || prev == 'u' {
+				prev = 0
+				continue
+			}
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// stemmer wraps a reusable Snowball environment. It is not safe for
+// concurrent use; Search creates one per call only when it meets a word
+// whose stem was not cached at Build time.
+type stemmer struct{ env *snowballstem.Env }
+
+func newStemmer() *stemmer { return &stemmer{env: snowballstem.NewEnv("")} }
+
+// stem returns the index key of a folded surface word: the Snowball German
+// stem with umlauts and their transliterations folded. Very short words and
+// words containing digits are kept as they are ("2fa", "ag").
+func (s *stemmer) stem(w string) string {
+	if len(w) <= 3 || hasDigit(w) {
+		return umlautFold(w)
+	}
+	s.env.SetCurrent(w)
+	german.Stem(s.env)
+	st := umlautFold(s.env.Current())
+	if len(st) < 3 {
+		return umlautFold(w)
+	}
+	return st
+}
+
+func hasDigit(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= '0' && w[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// rawToken is a word as it appears in a text, folded but not stemmed.
+// joined marks the concatenation of a hyphenated word ("app-passwort" →
+// "apppasswort") emitted in addition to its parts.
+type rawToken struct {
+	word   string
+	joined bool
+	span   int // for joined tokens: how many part tokens precede it
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// tokenize splits text into folded words. URLs and e-mail addresses are
+// skipped (their path fragments name other guides and only add noise),
+// pure numbers are dropped, and hyphenated words yield their parts plus the
+// joined form, so "Zwei-Faktor" matches "zwei faktor" and "zweifaktor".
+func tokenize(text string, out []rawToken) []rawToken {
+	i := 0
+	n := len(text)
+	for i < n {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		// Find the extent of a "chunk": word runes joined by hyphens,
+		// dots, slashes, colons or @ (to recognise URLs and addresses).
+		start := i
+		end := i
+		urlish := false
+		for end < n {
+			r2, s2 := utf8.DecodeRuneInString(text[end:])
+			if isWordRune(r2) {
+				end += s2
+				continue
+			}
+			if (r2 == '-' || r2 == '.' || r2 == '/' || r2 == ':' || r2 == '@' || r2 == '_') && end+s2 < n {
+				r3, _ := utf8.DecodeRuneInString(text[end+s2:])
+				if isWordRune(r3) || (r2 == ':' && r3 == '/') || (r2 == '/' && r3 == '/') {
+					if r2 == '@' || (r2 == ':' && r3 == '/') {
+						urlish = true
+					}
+					end += s2
+					continue
+				}
+			}
+			break
+		}
+		chunk := text[start:end]
+		i = end
+		if urlish || strings.HasPrefix(chunk, "www.") {
+			continue
+		}
+		out = appendChunk(chunk, out)
+	}
+	return out
+}
+
+// appendChunk splits a chunk at its inner punctuation and appends the parts
+// (and, for hyphenated words, the joined form).
+func appendChunk(chunk string, out []rawToken) []rawToken {
+	first := len(out)
+	parts := 0
+	hyphen := false
+	start := 0
+	for j, r := range chunk {
+		if !isWordRune(r) {
+			if r == '-' {
+				hyphen = true
+			}
+			out = appendWord(chunk[start:j], out)
+			parts++
+			start = j + utf8.RuneLen(r)
+		}
+	}
+	out = appendWord(chunk[start:], out)
+	parts++
+	if hyphen && parts > 1 && parts <= 4 {
+		var b strings.Builder
+		for _, r := range chunk {
+			if isWordRune(r) {
+				b.WriteRune(r)
+			}
+		}
+		if w := foldWord(b.String()); !allDigits(w) {
+			out = append(out, rawToken{word: w, joined: true, span: len(out) - first})
+		}
+	}
+	return out
+}
+
+func appendWord(w string, out []rawToken) []rawToken {
+	if w == "" || allDigits(w) {
+		return out
+	}
+	w = foldWord(w)
+	if utf8.RuneCountInString(w) < 2 {
+		return out
+	}
+	return append(out, rawToken{word: w})
+}
+
+func allDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,341 @@
+package search
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+// Result is the answer to one query.
+type Result struct {
+	Query     string // the query as given
+	Confident bool   // the first hit answers the query
+	Close     bool   // not confident, but plausible candidates exist ("Meintest du …?")
+	Hits      []Hit  // best first
+}
+
+// Hit is one guide in a result.
+type Hit struct {
+	ID      string  // Doc.ID
+	Title   string  // Doc.Title
+	Score   float64 // in [0,1]: share of the query's weight the guide explains, saturated
+	Section int     // index of the best matching section, -1 if none matches
+}
+
+// alt is one index term a query word may match, with its relative weight.
+type alt struct {
+	term int32
+	w    float64
+}
+
+// concept is one content word of the query with the index terms it may be
+// matched by (itself, synonyms, corrections).
+type concept struct {
+	word   string
+	weight float64 // weight of the concept within the query
+	idf    float64 // its weight in the coverage denominator
+	alts   []alt
+}
+
+type scratch struct {
+	score  []float64
+	cov    []float64
+	best   []float64
+	seen   []int32 // docs touched by any concept
+	inSeen []bool
+	touch  []int32 // docs touched by the current concept
+	mark   []bool
+}
+
+func newScratch(n int) *scratch {
+	return &scratch{
+		score:  make([]float64, n),
+		cov:    make([]float64, n),
+		best:   make([]float64, n),
+		mark:   make([]bool, n),
+		inSeen: make([]bool, n),
+	}
+}
+
+// analyze turns a query into concepts.
+func (ix *Index) analyze(query string) []concept {
+	toks := tokenize(query, make([]rawToken, 0, 16))
+	var st *stemmer
+	key := func(w string) string {
+		if k, ok := ix.surface[w]; ok {
+			return k
+		}
+		if st == nil {
+			st = newStemmer()
+		}
+		return st.stem(w)
+	}
+	var cs []concept
+	seen := make(map[string]bool, len(toks))
+	before := make([]int, len(toks)) // len(cs) before token i
+	for i, t := range toks {
+		before[i] = len(cs)
+		if t.joined {
+			// A hyphenated query word: prefer the joined form when the
+			// library knows it, replacing the concepts of its parts.
+			k := key(t.word)
+			if _, ok := ix.terms[k]; !ok || seen[k] {
+				continue
+			}
+			cs = cs[:before[i-t.span]]
+			seen[k] = true
+			cs = append(cs, ix.wordConcept(t.word, k, 1))
+			continue
+		}
+		if isStop(t.word) {
+			continue
+		}
+		k := key(t.word)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		if _, ok := ix.terms[k]; ok {
+			cs = append(cs, ix.wordConcept(t.word, k, 1))
+			continue
+		}
+		c := ix.wordConcept(t.word, k, 1)
+		if len(c.alts) > 0 {
+			cs = append(cs, c)
+			continue
+		}
+		// Unknown word: split a compound against the library vocabulary.
+		if parts := ix.decomp.split(t.word); parts != nil {
+			for _, p := range parts {
+				pk := key(p)
+				if seen[pk] {
+					continue
+				}
+				seen[pk] = true
+				cs = append(cs, ix.wordConcept(p, pk, ix.opts.CompoundPartWeight))
+			}
+			continue
+		}
+		// Misspelt word: nearest library words.
+		if fixes, d := ix.typos.correct(t.word); fixes != nil {
+			w := ix.opts.TypoWeight
+			if d > 1 {
+				w *= w
+			}
+			for _, f := range fixes {
+				fc := ix.wordConcept(f, key(f), 1)
+				for _, a := range fc.alts {
+					c.alts = appendAlt(c.alts, alt{a.term, a.w * w})
+				}
+			}
+		}
+		ix.finishConcept(&c)
+		cs = append(cs, c)
+	}
+	return cs
+}
+
+// wordConcept builds the concept of a single word: the word's own term and
+// its thesaurus expansions.
+func (ix *Index) wordConcept(word, k string, weight float64) concept {
+	c := concept{word: word, weight: weight}
+	if id, ok := ix.terms[k]; ok {
+		c.alts = append(c.alts, alt{id, 1})
+	}
+	exp := ix.thes[k]
+	if exp == nil {
+		if k2, ok := ix.surface[word]; !ok || k2 != k {
+			exp = ix.thes[k2]
+		}
+	}
+	for _, e := range exp {
+		if id, ok := ix.terms[e.word]; ok {
+			c.alts = appendAlt(c.alts, alt{id, e.weight})
+		}
+	}
+	ix.finishConcept(&c)
+	return c
+}
+
+func appendAlt(as []alt, a alt) []alt {
+	for i := range as {
+		if as[i].term == a.term {
+			if a.w > as[i].w {
+				as[i].w = a.w
+			}
+			return as
+		}
+	}
+	return append(as, a)
+}
+
+// finishConcept sets the concept's coverage weight: the idf of its best
+// alternative, or (for words the library does not know) a share of the
+// highest idf, since an unknown word is as distinctive as a word can be.
+func (ix *Index) finishConcept(c *concept) {
+	c.idf = 0
+	for _, a := range c.alts {
+		if v := a.w * float64(ix.idf[a.term]); v > c.idf {
+			c.idf = v
+		}
+	}
+	if len(c.alts) == 0 {
+		c.idf = ix.opts.UnknownWeight * ix.maxIdf
+	}
+}
+
+// Search ranks the guides for query and returns at most limit hits
+// (limit <= 0 means 5), best first, with the confidence decision.
+func (ix *Index) Search(query string, limit int) Result {
+	if limit <= 0 {
+		limit = 5
+	}
+	res := Result{Query: query}
+	cs := ix.analyze(query)
+	if len(cs) == 0 || len(ix.docs) == 0 {
+		return res
+	}
+	sc := ix.pool.Get().(*scratch)
+	defer ix.pool.Put(sc)
+
+	var denom float64
+	for ci := range cs {
+		c := &cs[ci]
+		denom += c.weight * c.idf
+		sc.touch = sc.touch[:0]
+		for _, a := range c.alts {
+			idf := float64(ix.idf[a.term])
+			for _, p := range ix.postings[a.term] {
+				v := a.w * idf * float64(p.sat)
+				if !sc.mark[p.doc] {
+					sc.mark[p.doc] = true
+					sc.touch = append(sc.touch, p.doc)
+					sc.best[p.doc] = v
+				} else if v > sc.best[p.doc] {
+					sc.best[p.doc] = v
+				}
+			}
+		}
+		for _, d := range sc.touch {
+			if !sc.inSeen[d] {
+				sc.inSeen[d] = true
+				sc.seen = append(sc.seen, d)
+			}
+			sc.score[d] += c.weight * sc.best[d]
+			sc.cov[d] += c.weight * c.idf
+			sc.mark[d] = false
+		}
+	}
+	type cand struct {
+		doc   int32
+		score float64
+	}
+	cands := make([]cand, 0, len(sc.seen))
+	for _, d := range sc.seen {
+		cands = append(cands, cand{d, sc.score[d]})
+		sc.score[d], sc.cov[d], sc.inSeen[d] = 0, 0, false
+	}
+	sc.seen = sc.seen[:0]
+	if denom <= 0 || len(cands) == 0 {
+		return res
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].score != cands[j].score {
+			return cands[i].score > cands[j].score
+		}
+		return cands[i].doc < cands[j].doc
+	})
+	if len(cands) > limit {
+		cands = cands[:limit]
+	}
+	for _, c := range cands {
+		d := ix.docs[c.doc]
+		res.Hits = append(res.Hits, Hit{
+			ID:      d.id,
+			Title:   d.title,
+			Score:   math.Min(1, c.score/denom),
+			Section: ix.bestSection(cs, c.doc),
+		})
+	}
+	ix.decide(&res)
+	return res
+}
+
+// decide sets Confident and Close from the hits' scores.
+func (ix *Index) decide(res *Result) {
+	if len(res.Hits) == 0 {
+		return
+	}
+	s1 := res.Hits[0].Score
+	s2 := 0.0
+	if len(res.Hits) > 1 {
+		s2 = res.Hits[1].Score
+	}
+	margin := (s1 - s2) / s1
+	res.Confident = s1 >= ix.opts.ConfidentScore && margin >= ix.opts.ConfidentMargin
+	res.Close = !res.Confident && s1 >= ix.opts.CloseScore
+}
+
+// bestSection returns the index of the section of doc that best matches the
+// query's concepts, or -1.
+func (ix *Index) bestSection(cs []concept, doc int32) int {
+	best, bestScore := -1, 0.0
+	var scores [64]float64
+	var per [64]float64
+	n := 0
+	for ci := range cs {
+		c := &cs[ci]
+		for i := 0; i < n; i++ {
+			per[i] = 0
+		}
+		for _, a := range c.alts {
+			ps := ix.secPost[a.term]
+			i := sort.Search(len(ps), func(i int) bool { return ps[i].doc >= doc })
+			for ; i < len(ps) && ps[i].doc == doc; i++ {
+				s := int(ps[i].sec)
+				if s >= len(per) {
+					continue
+				}
+				if s >= n {
+					for j := n; j <= s; j++ {
+						per[j], scores[j] = 0, 0
+					}
+					n = s + 1
+				}
+				if v := a.w * float64(ix.idf[a.term]) * float64(ps[i].sat); v > per[s] {
+					per[s] = v
+				}
+			}
+		}
+		for i := 0; i < n; i++ {
+			scores[i] += c.weight * per[i]
+		}
+	}
+	for i := 0; i < n; i++ {
+		if scores[i] > bestScore {
+			best, bestScore = i, scores[i]
+		}
+	}
+	return best
+}
+
+// explain is a debugging aid for tests: the concepts of a query.
+func (ix *Index) explain(query string) string {
+	var b strings.Builder
+	for _, c := range ix.analyze(query) {
+		b.WriteString(c.word)
+		b.WriteString("[")
+		for i, a := range c.alts {
+			if i > 0 {
+				b.WriteString(" ")
+			}
+			for k, id := range ix.terms {
+				if id == a.term {
+					b.WriteString(k)
+				}
+			}
+		}
+		b.WriteString("] ")
+	}
+	return b.String()
+}

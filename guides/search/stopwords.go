@@ -1,0 +1,41 @@
+package search
+
+import "strings"
+
+// stopList holds German and English function words plus the colloquial filler
+// members put around chat questions ("hallo", "bitte", "eigentlich", "hab",
+// "krieg" …). They are dropped from queries and documents alike. Generic
+// verbs of wanting and getting are included because questions phrase the
+// same need with any of them ("wie krieg ich", "wo bekomme ich").
+//
+// Hand-written: the usual Snowball stop lists lack the chat register
+// ("nich", "gibts", "ne", "hab") that dominates real questions, and include
+// words that matter here ("kein", "ohne" are kept out of both lists on
+// purpose only where they carry meaning in titles, which they do not).
+const stopList = `
+a ab aber alle allem allen aller alles als also am an andere anderen anderer anderes auch auf aus bei beim bin bis bist bitte bloss
+da dabei dadurch dafuer dafür dagegen daher damit dann dar daran darauf daraus darf darfst darin darum darueber darüber das dass davon dazu dein deine deinem deinen deiner deines dem den denn der deren des dessen deshalb die dies diese diesem diesen dieser dieses doch dort du durch
+ein eine einem einen einer eines einfach einmal eigentlich er es etwa etwas euch euer eure
+fuer für gar gegen gern gerne gewesen gibt gibts gib habe haben hab hast hat hatte hatten hätte haette hier hin hinter ich ihm ihn ihr ihre ihrem ihren ihrer im in ins ist ja je jede jedem jeden jeder jedes jemand jemandem jemanden jetzt
+kann kannst koennen können koennte könnte kein keine keinem keinen keiner
+man manche manchmal mehr mein meine meinem meinen meiner meines mich mir mit moechte möchte moechten möchten muss musst muessen müssen nach nachdem nein nicht nich nichts noch nun nur ob oder ohne sehr sein seine seinem seinen seiner seit sich sie sind so solche soll sollen sollte sollst sondern sonst über ueber um und uns unser unsere unserem unseren unserer unter
+viel viele vom von vor wann war waren warum was weil welche welchem welchen welcher welches wem wen wenn wer werde werden wie wieso wieder will wir wird wirst wo woher wohin wollen wollte womit worden wurde wurden zu zum zur zwar
+hallo hi hey moin servus guten tag abend morgen danke vielen dank lg gruss gruesse grüße liebe lieben
+mal halt ne nen nem is isses ok okay eben echt irgendwie irgendein irgendeine irgendwas irgendwo schon grad gerade ganz genau bzw usw eigentlich ehrlich gesagt
+mach mache machen macht krieg krieg kriege kriegen kriegt bekomm bekomme bekommen bekommt brauch brauche brauchen braucht tun tue muesste müsste geht gehen klappt klappen funktioniert funktionieren frage fragen weiss weiß wisst
+the a an and or of to in on at for from with by is are was were be been am do does did doesnt dont can could should would will i me my mine you your we our us it its this that these those there what how why where when who which whom please hi hello thanks thank any some not no get got
+`
+
+var stopWords = func() map[string]struct{} {
+	m := make(map[string]struct{}, 512)
+	for _, w := range strings.Fields(stopList) {
+		m[w] = struct{}{}
+		m[umlautFold(w)] = struct{}{}
+	}
+	return m
+}()
+
+func isStop(w string) bool {
+	_, ok := stopWords[w]
+	return ok
+}
