@@ -38,6 +38,9 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 	rateLimited, pwConfirm := f.rateLimited, f.pwConfirm
 	f.mu.Unlock()
 
+	// Read the body first: only then does net/http notice a client that hangs
+	// up (and cancel r.Context()) while we wait.
+	params, perr := parseParams(r)
 	if !wait(r.Context(), latency) {
 		return // the client gave up
 	}
@@ -83,9 +86,8 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	req.caller = caller
-	params, err := parseParams(r)
-	if err != nil {
-		writeOCS(w, req, nil, fail(101, "Bad request: %v", err), 0)
+	if perr != nil {
+		writeOCS(w, req, nil, fail(101, "Bad request: %v", perr), 0)
 		return
 	}
 	req.params = params
