@@ -73,8 +73,11 @@ func TestFakeFailureModes(t *testing.T) {
 		{
 			name:  "rate limited",
 			setup: func(f *nextcloudtest.Fake) { f.SetRateLimited(true) },
-			call:  func(_ *nextcloudtest.Fake, c *nextcloud.Client) error { _, err := c.CurrentUser(context.Background()); return err },
-			want:  []error{nextcloud.ErrRateLimited}, retryable: true, retryAfter: 25 * time.Second,
+			call: func(_ *nextcloudtest.Fake, c *nextcloud.Client) error {
+				_, err := c.CurrentUser(context.Background())
+				return err
+			},
+			want: []error{nextcloud.ErrRateLimited}, retryable: true, retryAfter: 25 * time.Second,
 		},
 		{
 			name:  "password confirmation bug on create",
@@ -88,13 +91,19 @@ func TestFakeFailureModes(t *testing.T) {
 		{
 			name:  "password confirmation bug does not affect reads",
 			setup: func(f *nextcloudtest.Fake) { f.SetPasswordConfirmationBug(true) },
-			call:  func(_ *nextcloudtest.Fake, c *nextcloud.Client) error { _, err := c.ListGroups(context.Background(), ""); return err },
+			call: func(_ *nextcloudtest.Fake, c *nextcloud.Client) error {
+				_, err := c.ListGroups(context.Background(), "")
+				return err
+			},
 		},
 		{
 			name:  "502 from the proxy",
 			setup: func(f *nextcloudtest.Fake) { f.FailNext(1, http.StatusBadGateway) },
-			call:  func(_ *nextcloudtest.Fake, c *nextcloud.Client) error { _, err := c.GetUser(context.Background(), testUser); return err },
-			want:  []error{nextcloud.ErrTemporary}, retryable: true,
+			call: func(_ *nextcloudtest.Fake, c *nextcloud.Client) error {
+				_, err := c.GetUser(context.Background(), testUser)
+				return err
+			},
+			want: []error{nextcloud.ErrTemporary}, retryable: true,
 		},
 		{
 			name:  "500 with envelope",
@@ -108,30 +117,41 @@ func TestFakeFailureModes(t *testing.T) {
 		{
 			name:  "not found",
 			setup: func(*nextcloudtest.Fake) {},
-			call:  func(_ *nextcloudtest.Fake, c *nextcloud.Client) error { _, err := c.GetUser(context.Background(), "nobody"); return err },
-			want:  []error{nextcloud.ErrNotFound},
+			call: func(_ *nextcloudtest.Fake, c *nextcloud.Client) error {
+				_, err := c.GetUser(context.Background(), "nobody")
+				return err
+			},
+			want: []error{nextcloud.ErrNotFound},
 		},
 		{
 			name:  "group missing on add",
 			setup: func(f *nextcloudtest.Fake) { f.AddUser(nextcloudtest.User{ID: "anna", Email: "anna@example.org"}) },
-			call:  func(_ *nextcloudtest.Fake, c *nextcloud.Client) error { return c.AddToGroup(context.Background(), "anna", "gibtsnicht") },
-			want:  []error{nextcloud.ErrGroupMissing},
+			call: func(_ *nextcloudtest.Fake, c *nextcloud.Client) error {
+				return c.AddToGroup(context.Background(), "anna", "gibtsnicht")
+			},
+			want: []error{nextcloud.ErrGroupMissing},
 		},
 		{
 			name:  "user missing on add",
 			setup: func(*nextcloudtest.Fake) {},
-			call:  func(_ *nextcloudtest.Fake, c *nextcloud.Client) error { return c.AddToGroup(context.Background(), "nobody", "mitglieder") },
-			want:  []error{nextcloud.ErrNotFound},
+			call: func(_ *nextcloudtest.Fake, c *nextcloud.Client) error {
+				return c.AddToGroup(context.Background(), "nobody", "mitglieder")
+			},
+			want: []error{nextcloud.ErrNotFound},
 		},
 		{
 			name:  "create group twice",
 			setup: func(*nextcloudtest.Fake) {},
-			call:  func(_ *nextcloudtest.Fake, c *nextcloud.Client) error { return c.CreateGroup(context.Background(), "mitglieder", "") },
-			want:  []error{nextcloud.ErrGroupExists},
+			call: func(_ *nextcloudtest.Fake, c *nextcloud.Client) error {
+				return c.CreateGroup(context.Background(), "mitglieder", "")
+			},
+			want: []error{nextcloud.ErrGroupExists},
 		},
 		{
-			name:  "non-admin caller",
-			setup: func(f *nextcloudtest.Fake) { f.AddUser(nextcloudtest.User{ID: "helper", Password: "helper-secret-12345"}) },
+			name: "non-admin caller",
+			setup: func(f *nextcloudtest.Fake) {
+				f.AddUser(nextcloudtest.User{ID: "helper", Password: "helper-secret-12345"})
+			},
 			call: func(f *nextcloudtest.Fake, _ *nextcloud.Client) error {
 				c2, _ := nextcloud.NewClient(nextcloud.Options{BaseURL: f.URL(), User: "helper", AppPassword: "helper-secret-12345"})
 				_, err := c2.ListGroups(context.Background(), "")
@@ -142,8 +162,10 @@ func TestFakeFailureModes(t *testing.T) {
 		{
 			name:  "welcome without email",
 			setup: func(f *nextcloudtest.Fake) { f.AddUser(nextcloudtest.User{ID: "anna"}) },
-			call:  func(_ *nextcloudtest.Fake, c *nextcloud.Client) error { return c.ResendWelcome(context.Background(), "anna") },
-			want:  []error{nextcloud.ErrInvalidInput},
+			call: func(_ *nextcloudtest.Fake, c *nextcloud.Client) error {
+				return c.ResendWelcome(context.Background(), "anna")
+			},
+			want: []error{nextcloud.ErrInvalidInput},
 		},
 		{
 			name: "welcome mail failure",
@@ -151,14 +173,18 @@ func TestFakeFailureModes(t *testing.T) {
 				f.AddUser(nextcloudtest.User{ID: "anna", Email: "anna@example.org"})
 				f.SetMailFailure(true)
 			},
-			call: func(_ *nextcloudtest.Fake, c *nextcloud.Client) error { return c.ResendWelcome(context.Background(), "anna") },
+			call: func(_ *nextcloudtest.Fake, c *nextcloud.Client) error {
+				return c.ResendWelcome(context.Background(), "anna")
+			},
 			want: []error{nextcloud.ErrMailFailed},
 		},
 		{
 			name:  "disable yourself",
 			setup: func(*nextcloudtest.Fake) {},
-			call:  func(_ *nextcloudtest.Fake, c *nextcloud.Client) error { return c.DisableUser(context.Background(), testUser) },
-			want:  []error{nextcloud.ErrInvalidInput},
+			call: func(_ *nextcloudtest.Fake, c *nextcloud.Client) error {
+				return c.DisableUser(context.Background(), testUser)
+			},
+			want: []error{nextcloud.ErrInvalidInput},
 		},
 	}
 	for _, tt := range tests {
