@@ -1,0 +1,121 @@
+package guides
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// DefaultAudience is the audience of a guide whose front matter names none.
+const DefaultAudience = "members"
+
+// Guide is one parsed guide file. Guides handed out by a [Library] are shared
+// and must not be modified.
+type Guide struct {
+	// ID is the path relative to the library root with "/" separators,
+	// e.g. "nextcloud/anmelden.md".
+	ID string
+	// Title, Tags and Summary are the required front matter fields.
+	Title   string
+	Tags    []string
+	Summary string
+	// Aliases are typical questions the guide answers (optional).
+	Aliases []string
+	// Audience lists who the guide is for, lower case, e.g. "members" or
+	// "team"; it is never empty ([DefaultAudience] if the file names none).
+	Audience []string
+	// Body is the Markdown after the front matter.
+	Body string
+	// Sections is Body split at "##" and "###" headings; concatenating
+	// their Markdown gives Body again.
+	Sections []Section
+	// Path is the file the guide was loaded from (empty for [Parse]).
+	Path string
+	// ModTime is the file's modification time (zero for [Parse]).
+	ModTime time.Time
+
+	bodyLine int             // line number of Body's first line in the file
+	anchors  map[string]bool // anchors of all headings, not only sections
+}
+
+// Section is a part of a guide's body. Section 0 is the text before the
+// first "##"/"###" heading (including a "#" title line if there is one); it
+// has no heading, anchor or level. Every other section starts with its
+// heading line.
+type Section struct {
+	// Heading is the heading's plain text.
+	Heading string
+	// Anchor is the GitHub-style anchor of the heading, e.g. "raum-beantragen".
+	Anchor string
+	// Level is 2 or 3 (0 for section 0).
+	Level int
+	// Markdown is the section's source, heading line included.
+	Markdown string
+}
+
+// HasAudience reports whether the guide is meant for audience (case-insensitive).
+func (g *Guide) HasAudience(audience string) bool {
+	return slices.ContainsFunc(g.Audience, func(a string) bool { return strings.EqualFold(a, audience) })
+}
+
+// HasAnchor reports whether a heading of the guide (any level) has the anchor.
+func (g *Guide) HasAnchor(anchor string) bool {
+	return g.anchors[anchor]
+}
+
+// Topic returns the guide's top-level folder, or "" for a guide at the root.
+func (g *Guide) Topic() string {
+	topic, _, found := strings.Cut(g.ID, "/")
+	if !found {
+		return ""
+	}
+	return topic
+}
+
+// SectionByAnchor returns the index of the section with the anchor.
+func (g *Guide) SectionByAnchor(anchor string) (int, bool) {
+	for i, s := range g.Sections {
+		if i > 0 && s.Anchor == anchor {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// Problem is something wrong with a guide file. Unless it is a warning, the
+// file is skipped when loading.
+type Problem struct {
+	// File is the file's path as opened (for [Parse]: the ID passed in).
+	File string
+	// Line is the 1-based line of the fault in the file.
+	Line int
+	// Message says what is wrong, in English, without quoting guide text
+	// beyond field names and link targets.
+	Message string
+	// Warning marks problems that do not stop the guide from loading.
+	Warning bool
+}
+
+// String formats the problem as "file:line: message", the form editors and
+// CI logs understand.
+func (p Problem) String() string {
+	if p.Warning {
+		return fmt.Sprintf("%s:%d: warning: %s", p.File, p.Line, p.Message)
+	}
+	return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message)
+}
+
+// HasErrors reports whether any of the problems is not a warning.
+func HasErrors(problems []Problem) bool {
+	return slices.ContainsFunc(problems, func(p Problem) bool { return !p.Warning })
+}
+
+func sortProblems(ps []Problem) {
+	slices.SortStableFunc(ps, func(a, b Problem) int {
+		if c := strings.Compare(a.File, b.File); c != 0 {
+			return c
+		}
+		return a.Line - b.Line
+	})
+}

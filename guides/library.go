@@ -1,0 +1,122 @@
+package guides
+
+import (
+	"maps"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/lotse-bot/lotse/guides/search"
+)
+
+// RootTopicTitle is the title of the topic that holds guides lying directly
+// in the library root.
+const RootTopicTitle = "Sonstiges"
+
+// Library is an immutable, searchable set of guides. It is safe for
+// concurrent use; the guides it returns are shared and must not be modified.
+type Library struct {
+	guides []*Guide
+	byID   map[string]*Guide
+	topics []Topic
+	index  *search.Index
+}
+
+// Topic is a top-level folder of the library and the guides in it.
+type Topic struct {
+	// Name is the folder name ("" for guides at the root).
+	Name string
+	// Title is the folder name with a capital first letter.
+	Title string
+	// Guides are the topic's guides, sorted by ID.
+	Guides []*Guide
+}
+
+// NewLibrary builds a library from parsed guides and indexes them for
+// search. If two guides share an ID, the first one wins.
+func NewLibrary(gs []*Guide) *Library {
+	l := &Library{byID: make(map[string]*Guide, len(gs))}
+	for _, g := range gs {
+		if g == nil || l.byID[g.ID] != nil {
+			continue
+		}
+		l.byID[g.ID] = g
+		l.guides = append(l.guides, g)
+	}
+	slices.SortFunc(l.guides, func(a, b *Guide) int { return strings.Compare(a.ID, b.ID) })
+
+	byTopic := map[string][]*Guide{}
+	docs := make([]search.Doc, 0, len(l.guides))
+	for _, g := range l.guides {
+		byTopic[g.Topic()] = append(byTopic[g.Topic()], g)
+		docs = append(docs, searchDoc(g))
+	}
+	names := slices.Sorted(maps.Keys(byTopic))
+	if len(names) > 0 && names[0] == "" {
+		names = append(names[1:], "") // root guides last
+	}
+	for _, name := range names {
+		l.topics = append(l.topics, Topic{Name: name, Title: topicTitle(name), Guides: byTopic[name]})
+	}
+	l.index = search.Build(docs, search.Options{})
+	return l
+}
+
+// searchDoc converts a guide into the search package's document: one plain
+// text per section, in the same order as g.Sections.
+func searchDoc(g *Guide) search.Doc {
+	d := search.Doc{
+		ID:      g.ID,
+		Title:   g.Title,
+		Tags:    g.Tags,
+		Summary: g.Summary,
+		Aliases: g.Aliases,
+	}
+	for i, s := range g.Sections {
+		d.Sections = append(d.Sections, search.Section{Heading: s.Heading, Text: indexText(s.Markdown, i > 0)})
+	}
+	return d
+}
+
+func topicTitle(name string) string {
+	if name == "" {
+		return RootTopicTitle
+	}
+	r, size := utf8.DecodeRuneInString(name)
+	return string(unicode.ToUpper(r)) + name[size:]
+}
+
+// Len returns the number of guides.
+func (l *Library) Len() int { return len(l.guides) }
+
+// Guides returns all guides sorted by ID. The slice is a copy.
+func (l *Library) Guides() []*Guide {
+	return slices.Clone(l.guides)
+}
+
+// Get returns the guide with the ID. The ".md" suffix may be left out.
+func (l *Library) Get(id string) (*Guide, bool) {
+	if g, ok := l.byID[id]; ok {
+		return g, true
+	}
+	g, ok := l.byID[id+".md"]
+	return g, ok
+}
+
+// Topics returns the top-level folders with their guides, sorted by folder
+// name; guides at the root come last, under [RootTopicTitle]. The slice is a
+// copy.
+func (l *Library) Topics() []Topic {
+	out := slices.Clone(l.topics)
+	for i := range out {
+		out[i].Guides = slices.Clone(out[i].Guides)
+	}
+	return out
+}
+
+// Search finds the guides that best answer query (at most limit hits). A
+// hit's Section indexes the guide's Sections.
+func (l *Library) Search(query string, limit int) search.Result {
+	return l.index.Search(query, limit)
+}

@@ -1,0 +1,381 @@
+package guides
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// MaxFileSize is the largest guide file Load accepts.
+const MaxFileSize = 1 << 20
+
+// Load reads every guide below dir and builds a [Library] from the valid ones.
+// Files with errors are skipped and reported as problems, together with
+// warnings about files that were loaded. The error is non-nil only if dir
+// itself cannot be read.
+func Load(dir string) (*Library, []Problem, error) {
+	gs, problems, err := loadGuides(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	return NewLibrary(gs), problems, nil
+}
+
+// loadGuides walks dir and parses every guide file.
+func loadGuides(dir string) ([]*Guide, []Problem, error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("failed to read guide library: %w", err)
+	}
+	if !info.IsDir() {
+		return nil, nil, fmt.Errorf("failed to read guide library: %s is not a directory", dir)
+	}
+	var (
+		gs       []*Guide
+		problems []Problem
+	)
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, walkErr error) error {
+		if walkErr != nil {
+			if p == dir {
+				return walkErr
+			}
+			problems = append(problems, Problem{File: p, Line: 1, Message: fmt.Sprintf("failed to read: %v", walkErr)})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if p == dir {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		id := filepath.ToSlash(rel)
+		if isIgnored(id, d.IsDir()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		g, ps := loadFile(p, id)
+		problems = append(problems, ps...)
+		if g != nil {
+			gs = append(gs, g)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("failed to read guide library: %w", err)
+	}
+	sortProblems(problems)
+	return gs, problems, nil
+}
+
+// isIgnored reports whether a path (relative, "/"-separated) is not part of
+// the library: hidden files and folders, README.md at the root and files
+// that are not Markdown.
+func isIgnored(id string, isDir bool) bool {
+	name := path.Base(id)
+	if strings.HasPrefix(name, ".") {
+		return true
+	}
+	if isDir {
+		return false
+	}
+	if !strings.EqualFold(path.Ext(name), ".md") {
+		return true
+	}
+	return !strings.Contains(id, "/") && strings.EqualFold(name, "README.md")
+}
+
+// loadFile reads and parses one guide file.
+func loadFile(p, id string) (*Guide, []Problem) {
+	info, err := os.Stat(p)
+	if err != nil {
+		return nil, []Problem{{File: p, Line: 1, Message: fmt.Sprintf("failed to read: %v", unwrapPathError(err))}}
+	}
+	if !info.Mode().IsRegular() {
+		return nil, []Problem{{File: p, Line: 1, Message: "not a regular file"}}
+	}
+	if info.Size() > MaxFileSize {
+		return nil, []Problem{{File: p, Line: 1, Message: fmt.Sprintf("file is larger than %d bytes", MaxFileSize)}}
+	}
+	src, err := os.ReadFile(p)
+	if err != nil {
+		return nil, []Problem{{File: p, Line: 1, Message: fmt.Sprintf("failed to read: %v", unwrapPathError(err))}}
+	}
+	g, problems := Parse(id, src)
+	for i := range problems {
+		problems[i].File = p
+	}
+	if g != nil {
+		g.Path = p
+		g.ModTime = info.ModTime()
+	}
+	return g, problems
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Parse parses the content of one guide file; id is its library ID (used as
+// the problems' File). It returns nil and at least one error problem if the
+// guide is unusable; warnings may come with a valid guide.
+func Parse(id string, src []byte) (*Guide, []Problem) {
+	problemAt := func(line int, format string, args ...any) Problem {
+		return Problem{File: id, Line: max(line, 1), Message: fmt.Sprintf(format, args...)}
+	}
+	if !utf8.Valid(src) {
+		return nil, []Problem{problemAt(firstInvalidUTF8Line(src), "file is not valid UTF-8")}
+	}
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+
+	fm, ok := splitFrontMatter(src)
+	if !ok.found {
+		return nil, []Problem{problemAt(1, "missing front matter: the file must start with a '---' line")}
+	}
+	if !ok.closed {
+		return nil, []Problem{problemAt(1, "front matter is not closed: add a '---' line after it")}
+	}
+
+	g := &Guide{ID: id, Body: string(fm.body), bodyLine: fm.bodyLine}
+	problems := parseFrontMatter(g, fm.yaml, problemAt)
+	if strings.TrimSpace(g.Body) == "" {
+		problems = append(problems, problemAt(fm.closeLine, "guide has no text after the front matter"))
+	}
+	if HasErrors(problems) {
+		return nil, problems
+	}
+	if len(g.Audience) == 0 {
+		g.Audience = []string{DefaultAudience}
+	}
+	g.Sections, g.anchors = splitSections(g.Body)
+	return g, problems
+}
+
+// frontMatter is the result of splitting a file at its front matter delimiters.
+type frontMatter struct {
+	yaml      []byte
+	body      []byte
+	closeLine int // line of the closing delimiter
+	bodyLine  int // line of the body's first line
+}
+
+type fmState struct{ found, closed bool }
+
+// splitFrontMatter finds the YAML between a first line "---" and the next line
+// "---" (or "...").
+func splitFrontMatter(src []byte) (frontMatter, fmState) {
+	yamlStart := 0
+	for lineNo, start := 1, 0; start <= len(src); lineNo++ {
+		lineEnd, next := len(src), len(src)+1
+		if i := bytes.IndexByte(src[start:], '\n'); i >= 0 {
+			lineEnd, next = start+i, start+i+1
+		}
+		l := string(bytes.TrimRight(src[start:lineEnd], " \t\r"))
+		switch {
+		case lineNo == 1 && l != "---":
+			return frontMatter{}, fmState{}
+		case lineNo == 1:
+			yamlStart = next
+		case l == "---" || l == "...":
+			return frontMatter{
+				yaml:      src[yamlStart:start],
+				body:      src[min(next, len(src)):],
+				closeLine: lineNo,
+				bodyLine:  lineNo + 1,
+			}, fmState{found: true, closed: true}
+		}
+		start = next
+	}
+	return frontMatter{}, fmState{found: true}
+}
+
+var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+)(?:, column \d+)?: (.*)$`)
+
+// parseFrontMatter decodes the YAML front matter into g. Line numbers in
+// yamlSrc are offset by one: its first line is the file's second line.
+func parseFrontMatter(g *Guide, yamlSrc []byte, problemAt func(int, string, ...any) Problem) []Problem {
+	const lineOffset = 1
+	lineCount := bytes.Count(yamlSrc, []byte("\n"))
+	var doc yaml.Node
+	if err := safeUnmarshal(yamlSrc, &doc); err != nil {
+		line, msg := 1, strings.TrimPrefix(err.Error(), "yaml: ")
+		if m := yamlErrLine.FindStringSubmatch(err.Error()); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			line, msg = min(n, lineCount+1)+lineOffset, m[2]
+		}
+		return []Problem{problemAt(line, "invalid YAML in front matter: %s", msg)}
+	}
+
+	var problems []Problem
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	root = resolveAlias(root)
+	switch root.Kind {
+	case 0, yaml.DocumentNode: // empty front matter
+		root = &yaml.Node{Kind: yaml.MappingNode}
+	case yaml.MappingNode:
+	default:
+		return []Problem{problemAt(root.Line+lineOffset, "front matter must be a YAML mapping of fields (title: …)")}
+	}
+
+	seen := map[string]int{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		key, val := resolveAlias(root.Content[i]), resolveAlias(root.Content[i+1])
+		keyLine := key.Line + lineOffset
+		if key.Kind != yaml.ScalarNode {
+			problems = append(problems, problemAt(keyLine, "front matter keys must be plain names"))
+			continue
+		}
+		name := key.Value
+		if first, dup := seen[name]; dup {
+			problems = append(problems, problemAt(keyLine, "duplicate field %q (first at line %d)", name, first))
+			continue
+		}
+		seen[name] = keyLine
+		valLine := val.Line + lineOffset
+		switch name {
+		case "title":
+			g.Title, problems = requiredString(name, val, valLine, problems, problemAt)
+		case "summary":
+			g.Summary, problems = requiredString(name, val, valLine, problems, problemAt)
+		case "tags":
+			g.Tags, problems = stringList(name, val, valLine, false, problems, problemAt)
+			if len(g.Tags) == 0 && !HasErrors(problems) {
+				problems = append(problems, problemAt(valLine, "tags must not be empty"))
+			}
+		case "aliases":
+			g.Aliases, problems = stringList(name, val, valLine, false, problems, problemAt)
+		case "audience":
+			var aud []string
+			aud, problems = stringList(name, val, valLine, true, problems, problemAt)
+			for _, a := range aud {
+				g.Audience = append(g.Audience, strings.ToLower(a))
+			}
+		default:
+			problems = append(problems, Problem{
+				File: g.ID, Line: keyLine, Warning: true,
+				Message: fmt.Sprintf("unknown front matter field %q (known: title, tags, summary, aliases, audience)", name),
+			})
+		}
+	}
+	for _, name := range []string{"title", "tags", "summary"} {
+		if _, ok := seen[name]; !ok {
+			problems = append(problems, problemAt(1, "missing required field %q in front matter", name))
+		}
+	}
+	sortProblems(problems)
+	return problems
+}
+
+// safeUnmarshal guards against panics inside the YAML decoder: a bad guide
+// must never take the bot down.
+func safeUnmarshal(src []byte, out *yaml.Node) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("yaml: decoder failed: %v", r)
+		}
+	}()
+	return yaml.Unmarshal(src, out)
+}
+
+func resolveAlias(n *yaml.Node) *yaml.Node {
+	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i < 10; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a mapping"
+	default:
+		return "not text"
+	}
+}
+
+func requiredString(name string, n *yaml.Node, line int, problems []Problem, problemAt func(int, string, ...any) Problem) (string, []Problem) {
+	if n.Kind != yaml.ScalarNode {
+		return "", append(problems, problemAt(line, "%s must be text, not %s", name, kindName(n)))
+	}
+	v := strings.TrimSpace(n.Value)
+	if isNull(n) || v == "" {
+		return "", append(problems, problemAt(line, "%s must not be empty", name))
+	}
+	return v, problems
+}
+
+// stringList decodes a list of scalars; a single scalar is accepted if
+// scalarOK is set. Null means "no entries".
+func stringList(name string, n *yaml.Node, line int, scalarOK bool, problems []Problem, problemAt func(int, string, ...any) Problem) ([]string, []Problem) {
+	if isNull(n) {
+		return nil, problems
+	}
+	if n.Kind == yaml.ScalarNode && scalarOK {
+		if v := strings.TrimSpace(n.Value); v != "" {
+			return []string{v}, problems
+		}
+		return nil, problems
+	}
+	if n.Kind != yaml.SequenceNode {
+		return nil, append(problems, problemAt(line, "%s must be a list, e.g. %s: [a, b]", name, name))
+	}
+	var out []string
+	for _, item := range n.Content {
+		item = resolveAlias(item)
+		if item.Kind != yaml.ScalarNode || isNull(item) {
+			problems = append(problems, problemAt(item.Line+1, "every entry of %s must be text", name))
+			continue
+		}
+		if v := strings.TrimSpace(item.Value); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out, problems
+}
+
+// firstInvalidUTF8Line returns the line of the first invalid UTF-8 sequence.
+func firstInvalidUTF8Line(src []byte) int {
+	line := 1
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		i += size
+	}
+	return line
+}
