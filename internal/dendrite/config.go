@@ -14,6 +14,8 @@ const (
 	configFile = "dendrite.yaml"
 	keyFile    = "matrix_key.pem"
 	mediaDir   = "media"
+	// jetstreamDir holds Dendrite's internal NATS streams when durable.
+	jetstreamDir = "jetstream"
 )
 
 // RateLimit turns on Dendrite's client API rate limiting.
@@ -30,7 +32,7 @@ type RateLimit struct {
 }
 
 // writeConfig writes dendrite.yaml into dataDir.
-func writeConfig(dataDir, serverName, sharedSecret string, rl *RateLimit) error {
+func writeConfig(dataDir, serverName, sharedSecret string, rl *RateLimit, durable bool) error {
 	db := func(name string) map[string]any {
 		return map[string]any{"connection_string": "file:dendrite_" + name + ".db"}
 	}
@@ -56,8 +58,8 @@ func writeConfig(dataDir, serverName, sharedSecret string, rl *RateLimit) error 
 			"disable_federation":             true,
 			"trusted_third_party_id_servers": []string{},
 			"jetstream": map[string]any{
-				"in_memory":    true,
-				"storage_path": "./",
+				"in_memory":    !durable,
+				"storage_path": jetstreamDir,
 				"topic_prefix": "Dendrite",
 			},
 			"presence":       map[string]any{"enable_inbound": false, "enable_outbound": false},

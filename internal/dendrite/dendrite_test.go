@@ -107,9 +107,18 @@ func TestRestartKeepsData(t *testing.T) {
 	if err != nil {
 		t.Fatalf("failed to create room: %v", err)
 	}
-	if _, err := cli.SendText(ctx, created.RoomID, "before restart"); err != nil {
-		t.Fatalf("failed to send: %v", err)
+	// sendAndSee sends body and waits until /sync shows it, i.e. until the
+	// sync API has stored it. Without the wait a crash may hit an event in
+	// flight between /send and the sync API.
+	since := ""
+	sendAndSee := func(body string) {
+		t.Helper()
+		if _, err := cli.SendText(ctx, created.RoomID, body); err != nil {
+			t.Fatalf("failed to send: %v", err)
+		}
+		since = syncUntil(ctx, t, cli, since, func(resp *mautrix.RespSync) bool { return hasText(resp, created.RoomID, body) })
 	}
+	sendAndSee("before restart")
 
 	check := func(stage string, bodies ...string) {
 		t.Helper()
@@ -145,9 +154,7 @@ func TestRestartKeepsData(t *testing.T) {
 		t.Fatalf("failed to log in after restart: %v", err)
 	}
 
-	if _, err := cli.SendText(ctx, created.RoomID, "before crash"); err != nil {
-		t.Fatalf("failed to send: %v", err)
-	}
+	sendAndSee("before crash")
 	srv.Kill()
 	if srv.Running() {
 		t.Fatal("server still running after Kill")
@@ -161,6 +168,7 @@ func TestRestartKeepsData(t *testing.T) {
 	}
 	t.Logf("restart after SIGKILL to ready: %s", time.Since(start))
 	check("after crash", "before restart", "before crash")
+	sendAndSee("after crash")
 }
 
 // TestRateLimit checks that Options.RateLimit makes Dendrite answer 429
