@@ -99,3 +99,20 @@ func (d *decompounder) split(w string) []string {
 func isRuneStart(s string, i int) bool {
 	return i >= len(s) || s[i]&0xC0 != 0x80
 }
+
+// splitKeys splits the folded surface word w and returns the stem keys of
+// its parts (without the key of w itself), or nil.
+func (d *decompounder) splitKeys(w string, st *stemmer) []string {
+	parts := d.split(umlautFold(w))
+	if parts == nil {
+		return nil
+	}
+	whole := st.stem(w)
+	keys := make([]string, 0, len(parts))
+	for _, p := range parts {
+		if k := st.stem(p); k != whole {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}

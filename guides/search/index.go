@@ -151,7 +151,8 @@ type Index struct {
 	secPost  [][]secPosting // per term, sorted by doc then section
 	maxIdf   float64
 
-	surface map[string]string // folded surface word → stem key (cache)
+	surface map[string]string   // folded surface word → stem key (cache)
+	splits  map[string][]string // folded surface word → stem keys of its compound parts
 	decomp  decompounder
 	typos   *typoIndex
 	thes    map[string][]thesaurusEntry // stem key → expansions (stem keys)
@@ -183,7 +184,8 @@ func Build(docs []Doc, opts Options) *Index {
 		secs   [][]rawToken
 	}
 	all := make([]docToks, len(docs))
-	known := make(map[string]struct{})
+	known := make(map[string]struct{}) // folded surface words
+	
 	var buf []rawToken
 	tok := func(s string) []rawToken {
 		buf = tokenize(s, buf[:0])
@@ -222,7 +224,15 @@ func Build(docs []Doc, opts Options) *Index {
 		}
 		ix.docs = append(ix.docs, docInfo{id: d.ID, title: d.Title})
 	}
-	ix.decomp = decompounder{known: known}
+	// The decompounder knows the umlaut-folded surface words and their
+	// stems, so "Passwortänderung" splits at "änderungen"'s stem.
+	dk := make(map[string]struct{}, 2*len(known))
+	for w := range known {
+		dk[umlautFold(w)] = struct{}{}
+		dk[st.stem(w)] = struct{}{}
+	}
+	ix.decomp = decompounder{known: dk}
+	ix.splits = make(map[string][]string)
 
 	// Stems and compound splits per distinct surface word.
 	type wordInfo struct {
@@ -234,14 +244,12 @@ func Build(docs []Doc, opts Options) *Index {
 		if wi, ok := info[w]; ok {
 			return wi
 		}
-		wi := wordInfo{key: st.stem(w)}
-		for _, p := range ix.decomp.split(w) {
-			if k := st.stem(p); k != wi.key {
-				wi.parts = append(wi.parts, k)
-			}
-		}
+		wi := wordInfo{key: st.stem(w), parts: ix.decomp.splitKeys(w, st)}
 		info[w] = wi
 		ix.surface[w] = wi.key
+		if wi.parts != nil {
+			ix.splits[w] = wi.parts
+		}
 		return wi
 	}
 	count := func(toks []rawToken, w float64, into docTerms) int {

@@ -110,9 +110,9 @@ func (s *stemmer) stem(w string) string {
 	if len(w) <= 3 || hasDigit(w) {
 		return umlautFold(w)
 	}
-	s.env.SetCurrent(w)
+	s.env.SetCurrent(lemmatize(w))
 	german.Stem(s.env)
-	st := umlautFold(s.env.Current())
+	st := loanPlural(umlautFold(s.env.Current()))
 	if len(st) < 3 {
 		return umlautFold(w)
 	}
@@ -236,4 +236,84 @@ func allDigits(w string) bool {
 		}
 	}
 	return true
+}
+
+// lemmatize rewrites common German derivations of a folded word to the
+// form the Snowball stemmer conflates with the base verb or noun, which
+// the Snowball German stemmer does not do on its own:
+//
+//   - feminine forms: "Kassiererin", "Moderatorinnen" → "kassierer", "moderator"
+//   - -ung nouns: "Änderung" → "ändern", "Anmeldung" → "anmelden"
+//   - -ation/-iert/-isiert: "Synchronisation", "synchronisiert" → "synchronisieren"
+//   - participles: "gesperrt" → "sperren", "eingeladen" → "einladen"
+//
+// The rules only have to be consistent, not linguistically exact: they
+// run on documents and queries alike, so a wrong rewrite of a rare word
+// costs nothing unless it collides with another word.
+func lemmatize(w string) string {
+	n := len(w)
+	if n < 6 || hasDigit(w) {
+		return w
+	}
+	switch {
+	case strings.HasSuffix(w, "innen") && n >= 10:
+		w = w[:n-5]
+	case n >= 8 && (strings.HasSuffix(w, "erin") || strings.HasSuffix(w, "orin")):
+		w = w[:n-2]
+	}
+	n = len(w)
+	verbEnd := func(base string) string {
+		if strings.HasSuffix(base, "el") || strings.HasSuffix(base, "er") {
+			return base + "n"
+		}
+		return base + "en"
+	}
+	switch {
+	case strings.HasSuffix(w, "ungen") && n >= 9:
+		return verbEnd(w[:n-5])
+	case strings.HasSuffix(w, "ung") && n >= 7:
+		return verbEnd(w[:n-3])
+	case strings.HasSuffix(w, "isation") && n >= 10:
+		return w[:n-7] + "isieren"
+	case strings.HasSuffix(w, "ation") && n >= 9:
+		return w[:n-5] + "ieren"
+	case strings.HasSuffix(w, "iert") && n >= 7:
+		return w[:n-4] + "ieren"
+	}
+	// Participles, with or without a separable particle.
+	for _, p := range particles {
+		if len(p) < 2 || !strings.HasPrefix(w, p+"ge") {
+			continue
+		}
+		base := w[len(p)+2:]
+		if len(base) < 4 {
+			break
+		}
+		switch {
+		case strings.HasSuffix(base, "en"):
+			return p + base
+		case strings.HasSuffix(base, "t"):
+			return p + verbEnd(strings.TrimSuffix(strings.TrimSuffix(base, "t"), "e"))
+		}
+		break
+	}
+	if strings.HasPrefix(w, "ge") && strings.HasSuffix(w, "t") && n >= 8 {
+		base := w[2 : n-1]
+		base = strings.TrimSuffix(base, "e")
+		return verbEnd(base)
+	}
+	return w
+}
+
+// loanPlural drops the plural -s of loanwords that Snowball keeps
+// ("Handys", "Fotos", "Apps", "Kameras").
+func loanPlural(stem string) string {
+	n := len(stem)
+	if n >= 4 && stem[n-1] == 's' {
+		switch stem[n-2] {
+		case 'y', 'o', 'a', 'p', 'i':
+			return stem[:n-1]
+		}
+	}
+	return stem
 }

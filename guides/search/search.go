@@ -38,24 +38,34 @@ type concept struct {
 }
 
 type scratch struct {
-	score  []float64
-	cov    []float64
-	best   []float64
-	seen   []int32 // docs touched by any concept
-	inSeen []bool
-	touch  []int32 // docs touched by the current concept
-	mark   []bool
+	score      []float64
+	cov        []float64
+	strong     []float64
+	best       []float64
+	bestStrong []bool
+	seen       []int32 // docs touched by any concept
+	inSeen     []bool
+	touch      []int32 // docs touched by the current concept
+	mark       []bool
 }
 
 func newScratch(n int) *scratch {
 	return &scratch{
-		score:  make([]float64, n),
-		cov:    make([]float64, n),
-		best:   make([]float64, n),
-		mark:   make([]bool, n),
-		inSeen: make([]bool, n),
+		score:      make([]float64, n),
+		cov:        make([]float64, n),
+		strong:     make([]float64, n),
+		bestStrong: make([]bool, n),
+		best:       make([]float64, n),
+		mark:       make([]bool, n),
+		inSeen:     make([]bool, n),
 	}
 }
+
+// particles are the separable verb prefixes German splits off to the end
+// of a clause ("wo meld ich mich an" → "anmelden", "stell das um" →
+// "umstellen"). When one occurs in a query, each content word is also tried
+// with the particle in front.
+var particles = []string{"an", "ab", "auf", "aus", "ein", "mit", "nach", "vor", "zu", "um", "zurück", "weg", "fest", "frei", "hoch", "runter", "rein", "raus", "durch", "los", "stumm", "hin", "her"}
 
 // analyze turns a query into concepts.
 func (ix *Index) analyze(query string) []concept {
@@ -69,6 +79,14 @@ func (ix *Index) analyze(query string) []concept {
 			st = newStemmer()
 		}
 		return st.stem(w)
+	}
+	var parts []string
+	for _, t := range toks {
+		for _, p := range particles {
+			if t.word == p {
+				parts = append(parts, p)
+			}
+		}
 	}
 	var cs []concept
 	seen := make(map[string]bool, len(toks))
@@ -95,24 +113,34 @@ func (ix *Index) analyze(query string) []concept {
 			continue
 		}
 		seen[k] = true
-		if _, ok := ix.terms[k]; ok {
-			cs = append(cs, ix.wordConcept(t.word, k, 1))
-			continue
-		}
 		c := ix.wordConcept(t.word, k, 1)
-		if len(c.alts) > 0 {
-			cs = append(cs, c)
-			continue
+		for _, p := range parts {
+			if pk := key(p + t.word); pk != k {
+				if id, ok := ix.terms[pk]; ok {
+					c.alts = appendAlt(c.alts, alt{id, 0.9})
+				}
+			}
 		}
-		// Unknown word: split a compound against the library vocabulary.
-		if parts := ix.decomp.split(t.word); parts != nil {
-			for _, p := range parts {
-				pk := key(p)
+		ix.finishConcept(&c)
+		// Compounds contribute their parts as further concepts: a guide
+		// about "Passwort ändern" answers "Passwortänderung".
+		pks, ok := ix.splits[t.word]
+		if !ok {
+			if st == nil {
+				st = newStemmer()
+			}
+			pks = ix.decomp.splitKeys(t.word, st)
+		}
+		if len(c.alts) > 0 || pks != nil {
+			if len(c.alts) > 0 {
+				cs = append(cs, c)
+			}
+			for _, pk := range pks {
 				if seen[pk] {
 					continue
 				}
 				seen[pk] = true
-				cs = append(cs, ix.wordConcept(p, pk, ix.opts.CompoundPartWeight))
+				cs = append(cs, ix.wordConcept(pk, pk, ix.opts.CompoundPartWeight))
 			}
 			continue
 		}
@@ -187,13 +215,34 @@ func (ix *Index) finishConcept(c *concept) {
 // Search ranks the guides for query and returns at most limit hits
 // (limit <= 0 means 5), best first, with the confidence decision.
 func (ix *Index) Search(query string, limit int) Result {
+	res, _ := ix.search(query, limit)
+	return res
+}
+
+type cand struct {
+	doc         int32
+	score       float64
+	cov, strong float64
+}
+
+// features are the signals the confidence decision looks at.
+type features struct {
+	s1, s2      float64 // scores of the first two hits
+	cov, strong float64 // share of query weight the first hit matches (anywhere / in title, tags, aliases, summary)
+	unknown     float64 // share of query weight unknown to the library
+	concepts    int
+}
+
+func (ix *Index) search(query string, limit int) (Result, features) {
+	var f features
 	if limit <= 0 {
 		limit = 5
 	}
 	res := Result{Query: query}
 	cs := ix.analyze(query)
+	f.concepts = len(cs)
 	if len(cs) == 0 || len(ix.docs) == 0 {
-		return res
+		return res, f
 	}
 	sc := ix.pool.Get().(*scratch)
 	defer ix.pool.Put(sc)
@@ -211,8 +260,10 @@ func (ix *Index) Search(query string, limit int) Result {
 					sc.mark[p.doc] = true
 					sc.touch = append(sc.touch, p.doc)
 					sc.best[p.doc] = v
+					sc.bestStrong[p.doc] = p.mask&strongFields != 0
 				} else if v > sc.best[p.doc] {
 					sc.best[p.doc] = v
+					sc.bestStrong[p.doc] = p.mask&strongFields != 0
 				}
 			}
 		}
@@ -223,21 +274,25 @@ func (ix *Index) Search(query string, limit int) Result {
 			}
 			sc.score[d] += c.weight * sc.best[d]
 			sc.cov[d] += c.weight * c.idf
+			if sc.bestStrong[d] {
+				sc.strong[d] += c.weight * c.idf
+			}
 			sc.mark[d] = false
 		}
 	}
-	type cand struct {
-		doc   int32
-		score float64
-	}
 	cands := make([]cand, 0, len(sc.seen))
 	for _, d := range sc.seen {
-		cands = append(cands, cand{d, sc.score[d]})
-		sc.score[d], sc.cov[d], sc.inSeen[d] = 0, 0, false
+		cands = append(cands, cand{d, sc.score[d], sc.cov[d], sc.strong[d]})
+		sc.score[d], sc.cov[d], sc.strong[d], sc.inSeen[d] = 0, 0, 0, false
 	}
 	sc.seen = sc.seen[:0]
 	if denom <= 0 || len(cands) == 0 {
-		return res
+		return res, f
+	}
+	for _, c := range cs {
+		if len(c.alts) == 0 {
+			f.unknown += c.weight * c.idf / denom
+		}
 	}
 	sort.Slice(cands, func(i, j int) bool {
 		if cands[i].score != cands[j].score {
@@ -245,6 +300,11 @@ func (ix *Index) Search(query string, limit int) Result {
 		}
 		return cands[i].doc < cands[j].doc
 	})
+	f.s1 = math.Min(1, cands[0].score/denom)
+	f.cov, f.strong = cands[0].cov/denom, cands[0].strong/denom
+	if len(cands) > 1 {
+		f.s2 = math.Min(1, cands[1].score/denom)
+	}
 	if len(cands) > limit {
 		cands = cands[:limit]
 	}
@@ -257,12 +317,12 @@ func (ix *Index) Search(query string, limit int) Result {
 			Section: ix.bestSection(cs, c.doc),
 		})
 	}
-	ix.decide(&res)
-	return res
+	ix.decide(&res, f)
+	return res, f
 }
 
 // decide sets Confident and Close from the hits' scores.
-func (ix *Index) decide(res *Result) {
+func (ix *Index) decide(res *Result, f features) {
 	if len(res.Hits) == 0 {
 		return
 	}

@@ -22,6 +22,7 @@ man manche manchmal mehr mein meine meinem meinen meiner meines mich mir mit moe
 viel viele vom von vor wann war waren warum was weil welche welchem welchen welcher welches wem wen wenn wer werde werden wie wieso wieder will wir wird wirst wo woher wohin wollen wollte womit worden wurde wurden zu zum zur zwar
 hallo hi hey moin servus guten tag abend morgen danke vielen dank lg gruss gruesse grüße liebe lieben
 mal halt ne nen nem is isses ok okay eben echt irgendwie irgendein irgendeine irgendwas irgendwo schon grad gerade ganz genau bzw usw eigentlich ehrlich gesagt
+best beste besten bester bestes gut gute guten guter gutes richtig richtige richtigen möglich moeglich bisschen wirklich lautet heisst sache ding
 mach mache machen macht krieg krieg kriege kriegen kriegt bekomm bekomme bekommen bekommt brauch brauche brauchen braucht tun tue muesste müsste geht gehen klappt klappen funktioniert funktionieren frage fragen weiss weiß wisst
 the a an and or of to in on at for from with by is are was were be been am do does did doesnt dont can could should would will i me my mine you your we our us it its this that these those there what how why where when who which whom please hi hello thanks thank any some not no get got
 `

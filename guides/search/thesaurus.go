@@ -27,6 +27,7 @@ var synonymGroups = [][]string{
 	{"ton", "audio", "sound"},
 	{"anmelden", "einloggen", "login", "anmeldung", "log", "signin"},
 	{"abmelden", "ausloggen", "logout", "austragen"},
+	{"erstellen", "anlegen", "erzeugen", "create"},
 	{"konto", "account", "benutzerkonto", "zugang"},
 	{"registrieren", "registrierung", "register", "signup"},
 	{"ordner", "folder", "verzeichnis"},
