@@ -1,0 +1,248 @@
+// Package chatclient is a small Matrix client for a *member*: it logs in,
+// keeps end-to-end encryption keys, opens a DM with the bot and sends and
+// receives messages. The demo's terminal chat and the integration tests use
+// it to talk to Lotse through a real homeserver, as Element would.
+package chatclient
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix"
+	"maunium.net/go/mautrix/crypto/cryptohelper"
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+)
+
+// Client is a logged-in member with a running sync.
+type Client struct {
+	Cli    *mautrix.Client
+	crypto *cryptohelper.CryptoHelper
+	log    zerolog.Logger
+
+	mu       sync.Mutex
+	received []*event.Event
+	changed  chan struct{}
+	cancel   context.CancelFunc
+	done     chan struct{}
+}
+
+// Options configure a Client.
+type Options struct {
+	HomeserverURL string
+	UserID        id.UserID
+	Password      string
+	// DataDir holds the crypto store (a SQLite file).
+	DataDir string
+	Log     zerolog.Logger
+}
+
+// New logs in, sets up encryption and starts syncing in the background.
+func New(ctx context.Context, opts Options) (*Client, error) {
+	cli, err := mautrix.NewClient(opts.HomeserverURL, opts.UserID, "")
+	if err != nil {
+		return nil, fmt.Errorf("failed to create client: %w", err)
+	}
+	cli.Log = opts.Log
+	c := &Client{Cli: cli, log: opts.Log, changed: make(chan struct{})}
+	helper, err := cryptohelper.NewCryptoHelper(cli, []byte("chatclient-pickle-key"), filepath.Join(opts.DataDir, "member-crypto.db"))
+	if err != nil {
+		return nil, fmt.Errorf("failed to set up encryption: %w", err)
+	}
+	helper.LoginAs = &mautrix.ReqLogin{
+		Type:       mautrix.AuthTypePassword,
+		Identifier: mautrix.UserIdentifier{Type: mautrix.IdentifierTypeUser, User: opts.UserID.String()},
+		Password:   opts.Password,
+	}
+	if err := helper.Init(ctx); err != nil {
+		return nil, fmt.Errorf("failed to initialise encryption: %w", err)
+	}
+	cli.Crypto = helper
+	c.crypto = helper
+	syncer := cli.Syncer.(*mautrix.DefaultSyncer)
+	syncer.OnEventType(event.EventMessage, c.onEvent)
+	syncer.OnEventType(event.EventReaction, c.onEvent)
+	// Membership changes (the bot joining a DM) wake WaitJoined. The state
+	// store handler registered by cryptohelper runs before this one.
+	syncer.OnEventType(event.StateMember, func(context.Context, *event.Event) { c.signal() })
+	syncCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	c.cancel = cancel
+	c.done = make(chan struct{})
+	go func() {
+		defer close(c.done)
+		for syncCtx.Err() == nil {
+			if err := cli.SyncWithContext(syncCtx); err != nil && syncCtx.Err() == nil {
+				c.log.Debug().Err(err).Msg("Member sync failed, retrying")
+				select {
+				case <-syncCtx.Done():
+				case <-time.After(200 * time.Millisecond):
+				}
+			}
+		}
+	}()
+	return c, nil
+}
+
+func (c *Client) onEvent(_ context.Context, evt *event.Event) {
+	c.mu.Lock()
+	c.received = append(c.received, evt)
+	c.mu.Unlock()
+	c.signal()
+}
+
+// signal wakes everyone waiting in Wait.
+func (c *Client) signal() {
+	c.mu.Lock()
+	close(c.changed)
+	c.changed = make(chan struct{})
+	c.mu.Unlock()
+}
+
+// Close stops the sync and closes the crypto store.
+func (c *Client) Close() {
+	c.cancel()
+	<-c.done
+	_ = c.crypto.Close()
+}
+
+// OpenDM creates a direct chat with other, as Element does: private,
+// is_direct, and end-to-end encrypted when encrypted is true.
+func (c *Client) OpenDM(ctx context.Context, other id.UserID, encrypted bool) (id.RoomID, error) {
+	req := &mautrix.ReqCreateRoom{
+		Preset:   "trusted_private_chat",
+		IsDirect: true,
+		Invite:   []id.UserID{other},
+	}
+	if encrypted {
+		req.InitialState = []*event.Event{{
+			Type:    event.StateEncryption,
+			Content: event.Content{Parsed: &event.EncryptionEventContent{Algorithm: id.AlgorithmMegolmV1}},
+		}}
+	}
+	resp, err := c.Cli.CreateRoom(ctx, req)
+	if err != nil {
+		return "", fmt.Errorf("failed to create DM: %w", err)
+	}
+	return resp.RoomID, nil
+}
+
+// CreateRoom creates a group room and invites users.
+func (c *Client) CreateRoom(ctx context.Context, name string, encrypted bool, invite ...id.UserID) (id.RoomID, error) {
+	req := &mautrix.ReqCreateRoom{Preset: "private_chat", Name: name, Invite: invite}
+	if encrypted {
+		req.InitialState = []*event.Event{{
+			Type:    event.StateEncryption,
+			Content: event.Content{Parsed: &event.EncryptionEventContent{Algorithm: id.AlgorithmMegolmV1}},
+		}}
+	}
+	resp, err := c.Cli.CreateRoom(ctx, req)
+	if err != nil {
+		return "", fmt.Errorf("failed to create room: %w", err)
+	}
+	return resp.RoomID, nil
+}
+
+// WaitJoined waits until user is joined to roomID (as this client sees it).
+func (c *Client) WaitJoined(ctx context.Context, roomID id.RoomID, user id.UserID) error {
+	for {
+		c.mu.Lock()
+		ch := c.changed
+		c.mu.Unlock()
+		members, err := c.Cli.StateStore.GetRoomJoinedOrInvitedMembers(ctx, roomID)
+		if err == nil {
+			m, _ := c.Cli.StateStore.GetMember(ctx, roomID, user)
+			if m != nil && m.Membership == event.MembershipJoin && len(members) > 0 {
+				return nil
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("%s did not join %s: %w", user, roomID, ctx.Err())
+		case <-ch:
+		}
+	}
+}
+
+// SendText sends a plain text message (encrypted in encrypted rooms).
+func (c *Client) SendText(ctx context.Context, roomID id.RoomID, text string) (id.EventID, error) {
+	return c.SendContent(ctx, roomID, &event.MessageEventContent{MsgType: event.MsgText, Body: text})
+}
+
+// SendContent sends any message content.
+func (c *Client) SendContent(ctx context.Context, roomID id.RoomID, content *event.MessageEventContent) (id.EventID, error) {
+	resp, err := c.Cli.SendMessageEvent(ctx, roomID, event.EventMessage, content)
+	if err != nil {
+		return "", fmt.Errorf("failed to send message: %w", err)
+	}
+	return resp.EventID, nil
+}
+
+// React sends a reaction to target.
+func (c *Client) React(ctx context.Context, roomID id.RoomID, target id.EventID, key string) (id.EventID, error) {
+	resp, err := c.Cli.SendReaction(ctx, roomID, target, key)
+	if err != nil {
+		return "", fmt.Errorf("failed to react: %w", err)
+	}
+	return resp.EventID, nil
+}
+
+// Received returns the messages received in roomID from sender so far.
+func (c *Client) Received(roomID id.RoomID, sender id.UserID) []*event.Event {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []*event.Event
+	for _, evt := range c.received {
+		if evt.RoomID == roomID && evt.Sender == sender && evt.Type == event.EventMessage {
+			out = append(out, evt)
+		}
+	}
+	return out
+}
+
+// ErrTimeout is returned by Wait when the deadline passes.
+var ErrTimeout = errors.New("timed out waiting for a message")
+
+// Wait returns the first message in roomID from sender for which match is
+// true, waiting until ctx ends.
+func (c *Client) Wait(ctx context.Context, roomID id.RoomID, sender id.UserID, match func(*event.Event) bool) (*event.Event, error) {
+	for {
+		c.mu.Lock()
+		ch := c.changed
+		c.mu.Unlock()
+		for _, evt := range c.Received(roomID, sender) {
+			if match == nil || match(evt) {
+				return evt, nil
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ErrTimeout
+		case <-ch:
+		}
+	}
+}
+
+// ReplyTo matches a message that is a reply to eventID.
+func ReplyTo(eventID id.EventID) func(*event.Event) bool {
+	return func(evt *event.Event) bool {
+		mc := evt.Content.AsMessage()
+		return mc != nil && mc.RelatesTo != nil && mc.RelatesTo.GetReplyTo() == eventID
+	}
+}
+
+// RepliesTo counts the messages from sender in roomID that reply to eventID.
+func (c *Client) RepliesTo(roomID id.RoomID, sender id.UserID, eventID id.EventID) int {
+	n := 0
+	match := ReplyTo(eventID)
+	for _, evt := range c.Received(roomID, sender) {
+		if match(evt) {
+			n++
+		}
+	}
+	return n
+}
