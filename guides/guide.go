@@ -35,8 +35,9 @@ type Guide struct {
 	// ModTime is the file's modification time (zero for [Parse]).
 	ModTime time.Time
 
-	bodyLine int             // line number of Body's first line in the file
-	anchors  map[string]bool // anchors of all headings, not only sections
+	bodyLine  int             // line number of Body's first line in the file
+	titleLine int             // line of the title field
+	anchors   map[string]bool // anchors of all headings, not only sections
 }
 
 // Section is a part of a guide's body. Section 0 is the text before the

@@ -150,11 +150,11 @@ func Parse(id string, src []byte) (*Guide, []Problem) {
 	}
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 
-	fm, ok := splitFrontMatter(src)
-	if !ok.found {
+	fm, state := splitFrontMatter(src)
+	if !state.found {
 		return nil, []Problem{problemAt(1, "missing front matter: the file must start with a '---' line")}
 	}
-	if !ok.closed {
+	if !state.closed {
 		return nil, []Problem{problemAt(1, "front matter is not closed: add a '---' line after it")}
 	}
 
@@ -223,7 +223,13 @@ func parseFrontMatter(g *Guide, yamlSrc []byte, problemAt func(int, string, ...a
 		line, msg := 1, strings.TrimPrefix(err.Error(), "yaml: ")
 		if m := yamlErrLine.FindStringSubmatch(err.Error()); m != nil {
 			n, _ := strconv.Atoi(m[1])
-			line, msg = min(n, lineCount+1)+lineOffset, m[2]
+			msg = m[2]
+			// yaml.v3 reports parser errors ("did not find expected …")
+			// with a 0-based line, scanner errors with a 1-based one.
+			if strings.HasPrefix(msg, "did not find expected") {
+				n++
+			}
+			line = min(n, lineCount+1) + lineOffset
 		}
 		return []Problem{problemAt(line, "invalid YAML in front matter: %s", msg)}
 	}
@@ -259,6 +265,7 @@ func parseFrontMatter(g *Guide, yamlSrc []byte, problemAt func(int, string, ...a
 		valLine := val.Line + lineOffset
 		switch name {
 		case "title":
+			g.titleLine = valLine
 			g.Title, problems = requiredString(name, val, valLine, problems, problemAt)
 		case "summary":
 			g.Summary, problems = requiredString(name, val, valLine, problems, problemAt)

@@ -1,0 +1,171 @@
+package guides
+
+import (
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Check lints the library in dir. It reports everything [Load] reports plus
+// duplicate titles, IDs that differ only in case, relative links to missing
+// guides, anchors or files, links that leave the library or use a scheme
+// Matrix does not allow, images pointing to missing files, and (as warnings)
+// raw HTML and images Matrix will not show. The error is non-nil only if dir
+// cannot be read. Use [HasErrors] to decide the exit code.
+func Check(dir string) ([]Problem, error) {
+	gs, problems, err := loadGuides(dir)
+	if err != nil {
+		return nil, err
+	}
+	lib := NewLibrary(gs)
+	c := checker{dir: dir, lib: lib}
+	titles := map[string]*Guide{}
+	folded := map[string]*Guide{}
+	for _, g := range lib.Guides() {
+		key := strings.ToLower(strings.Join(strings.Fields(g.Title), " "))
+		if first, dup := titles[key]; dup {
+			problems = append(problems, c.problem(g, g.titleLine, false, "duplicate title %q (also in %s)", g.Title, first.ID))
+		} else {
+			titles[key] = g
+		}
+		id := strings.ToLower(g.ID)
+		if first, dup := folded[id]; dup {
+			problems = append(problems, c.problem(g, 1, false, "ID differs from %s only in upper/lower case", first.ID))
+		} else {
+			folded[id] = g
+		}
+		problems = append(problems, c.checkBody(g)...)
+	}
+	sortProblems(problems)
+	return problems, nil
+}
+
+// checker holds what the link checks need.
+type checker struct {
+	dir string
+	lib *Library
+}
+
+func (c checker) problem(g *Guide, line int, warning bool, format string, args ...any) Problem {
+	file := g.Path
+	if file == "" {
+		file = g.ID
+	}
+	return Problem{File: file, Line: max(line, 1), Message: fmt.Sprintf(format, args...), Warning: warning}
+}
+
+// checkBody checks the links, images and raw HTML in a guide's body.
+func (c checker) checkBody(g *Guide) []Problem {
+	src := []byte(g.Body)
+	doc := parseMarkdown(src)
+	var problems []Problem
+	lineAt := func(n ast.Node) int {
+		for ; n != nil; n = n.Parent() {
+			if p := n.Pos(); p >= 0 {
+				return g.bodyLine + lineOf(src, p) - 1
+			}
+		}
+		return g.bodyLine
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			if msg, warn := c.checkLink(g, string(n.Destination)); msg != "" {
+				problems = append(problems, c.problem(g, lineAt(n), warn, "%s", msg))
+			}
+		case *ast.AutoLink:
+			if n.AutoLinkType == ast.AutoLinkURL && !allowedURL(string(n.URL(src))) {
+				problems = append(problems, c.problem(g, lineAt(n), false,
+					"link %q uses a scheme Matrix does not allow (only https, http, ftp, mailto, magnet)", n.URL(src)))
+			}
+		case *ast.Image:
+			if msg, warn := c.checkImage(g, string(n.Destination)); msg != "" {
+				problems = append(problems, c.problem(g, lineAt(n), warn, "%s", msg))
+			}
+		case *ast.RawHTML:
+			if n.Segments.Len() > 0 && strings.HasPrefix(string(n.Segments.Value(src)), "<!--") {
+				return ast.WalkContinue, nil
+			}
+			problems = append(problems, c.problem(g, lineAt(n), true, "raw HTML is not shown to users; use Markdown instead"))
+		case *ast.HTMLBlock:
+			if n.HTMLBlockType != ast.HTMLBlockType2 { // type 2 is a comment
+				problems = append(problems, c.problem(g, lineAt(n), true, "raw HTML is not shown to users; use Markdown instead"))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return problems
+}
+
+// checkLink returns a message if a link destination is broken.
+func (c checker) checkLink(g *Guide, dest string) (msg string, warning bool) {
+	dest = strings.TrimSpace(normalizeDestination(dest))
+	switch {
+	case dest == "":
+		return "link without a target", true
+	case allowedURL(dest):
+		return "", false
+	case strings.HasPrefix(dest, "//"):
+		return fmt.Sprintf("link %q has no scheme; write https://…", dest), false
+	}
+	target, anchor, ok := relativeTarget(dest, g.ID)
+	if !ok {
+		if strings.Contains(dest, ":") && !strings.HasPrefix(dest, "#") {
+			return fmt.Sprintf("link %q uses a scheme Matrix does not allow (only https, http, ftp, mailto, magnet) or is malformed", dest), false
+		}
+		return fmt.Sprintf("link %q points outside the guide library", dest), false
+	}
+	if !strings.EqualFold(path.Ext(target), ".md") {
+		if _, found := c.lib.Get(target + ".md"); found {
+			return fmt.Sprintf("link to %s: the file is %s.md", target, target), false
+		}
+		if !c.exists(target) {
+			return fmt.Sprintf("link to missing file %s", target), false
+		}
+		return "", false
+	}
+	tg, found := c.lib.Get(target)
+	switch {
+	case found:
+	case c.exists(target):
+		return fmt.Sprintf("link to %s, which is not a valid guide", target), false
+	default:
+		return fmt.Sprintf("link to missing guide %s", target), false
+	}
+	if anchor != "" && !tg.HasAnchor(anchor) {
+		return fmt.Sprintf("link to %s#%s: that guide has no heading with this anchor", target, anchor), false
+	}
+	return "", false
+}
+
+// checkImage returns a message if an image cannot be shown.
+func (c checker) checkImage(g *Guide, dest string) (msg string, warning bool) {
+	dest = strings.TrimSpace(normalizeDestination(dest))
+	if strings.HasPrefix(dest, "mxc://") {
+		return "", false
+	}
+	if allowedURL(dest) || strings.HasPrefix(dest, "//") {
+		return fmt.Sprintf("image %q is not shown: Matrix only displays mxc:// images", dest), true
+	}
+	target, _, ok := relativeTarget(dest, g.ID)
+	if !ok {
+		return fmt.Sprintf("image %q is neither a file in the library nor an mxc:// URL", dest), false
+	}
+	if !c.exists(target) {
+		return fmt.Sprintf("image %s does not exist", target), false
+	}
+	return "", false
+}
+
+// exists reports whether a library-relative path names an existing file.
+func (c checker) exists(target string) bool {
+	info, err := os.Stat(filepath.Join(c.dir, filepath.FromSlash(target)))
+	return err == nil && !info.IsDir()
+}

@@ -1,0 +1,232 @@
+package guides
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+	"github.com/rs/zerolog"
+)
+
+// DefaultDebounce is how long [Store.Watch] waits after the last change
+// before it reloads, so that an editor's or git's burst of writes causes
+// one reload.
+const DefaultDebounce = 300 * time.Millisecond
+
+// Store holds the current library and replaces it when the files change.
+// Readers call Current for every request and never see a half-loaded
+// library.
+type Store struct {
+	dir string
+	log zerolog.Logger
+
+	lib      atomic.Pointer[Library]
+	reloadMu sync.Mutex // serialises reloads so an older load never wins
+
+	hooksMu sync.Mutex
+	hooks   []func(*Library, []Problem)
+}
+
+// NewStore loads the library in dir once. Problems in single guides are
+// logged and the valid guides are used; the error is non-nil only if dir
+// cannot be read.
+func NewStore(dir string, log zerolog.Logger) (*Store, error) {
+	s := &Store{dir: dir, log: log}
+	lib, problems, err := Load(dir)
+	if err != nil {
+		return nil, err
+	}
+	s.lib.Store(lib)
+	s.logLoaded(lib, problems)
+	return s, nil
+}
+
+// Current returns the library as last loaded. It never returns nil.
+func (s *Store) Current() *Library {
+	return s.lib.Load()
+}
+
+// Dir returns the library's folder.
+func (s *Store) Dir() string { return s.dir }
+
+// OnReload registers fn to be called after every reload with the new library
+// and its problems (for metrics and tests). Callbacks run on the goroutine
+// that reloaded, one after another, and must not block for long.
+func (s *Store) OnReload(fn func(*Library, []Problem)) {
+	s.hooksMu.Lock()
+	defer s.hooksMu.Unlock()
+	s.hooks = append(s.hooks, fn)
+}
+
+// Reload loads the library again and swaps it in, even if some guides have
+// problems (those are skipped). If dir cannot be read, the current library
+// stays and the error is returned. Use it for SIGHUP or an admin command;
+// [Store.Watch] calls it on file changes.
+func (s *Store) Reload(ctx context.Context) ([]Problem, error) {
+	s.reloadMu.Lock()
+	defer s.reloadMu.Unlock()
+	lib, problems, err := Load(s.dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("failed to reload guides: %w", err)
+	}
+	s.lib.Store(lib)
+	s.logLoaded(lib, problems)
+	s.hooksMu.Lock()
+	hooks := append([]func(*Library, []Problem){}, s.hooks...)
+	s.hooksMu.Unlock()
+	for _, fn := range hooks {
+		fn(lib, problems)
+	}
+	return problems, nil
+}
+
+// logLoaded logs each problem (file, line, message; never guide text) and a
+// summary line.
+func (s *Store) logLoaded(lib *Library, problems []Problem) {
+	errs := 0
+	for _, p := range problems {
+		level := zerolog.WarnLevel
+		if !p.Warning {
+			errs++
+			level = zerolog.ErrorLevel
+		}
+		s.log.WithLevel(level).Str("file", p.File).Int("line", p.Line).Str("problem", p.Message).Msg("Problem in guide file")
+	}
+	s.log.Info().Str("dir", s.dir).Int("guides", lib.Len()).Int("skipped_files", countFiles(problems)).Int("problems", len(problems)).Msg("Loaded guide library")
+}
+
+// countFiles counts the files with at least one error problem.
+func countFiles(problems []Problem) int {
+	files := map[string]bool{}
+	for _, p := range problems {
+		if !p.Warning {
+			files[p.File] = true
+		}
+	}
+	return len(files)
+}
+
+// Watch reloads the library whenever files below dir change, until ctx is
+// done; then it returns nil. It watches all folders recursively (including
+// folders created later), waits for DefaultDebounce of quiet before
+// reloading, and reloads once right after the watches are set up so that
+// changes made since NewStore are not missed. The error is non-nil only if
+// the watcher cannot be started.
+func (s *Store) Watch(ctx context.Context) error {
+	return s.watch(ctx, DefaultDebounce)
+}
+
+func (s *Store) watch(ctx context.Context, debounce time.Duration) error {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return fmt.Errorf("failed to start file watcher: %w", err)
+	}
+	defer w.Close()
+	if err := s.addTree(w, s.dir); err != nil {
+		return fmt.Errorf("failed to watch %s: %w", s.dir, err)
+	}
+	s.reload(ctx)
+
+	timer := time.NewTimer(debounce)
+	timer.Stop()
+	defer timer.Stop()
+	var fire <-chan time.Time
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case ev, ok := <-w.Events:
+			if !ok {
+				return nil
+			}
+			if !s.relevant(ev) {
+				continue
+			}
+			if ev.Has(fsnotify.Create) {
+				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+					if err := s.addTree(w, ev.Name); err != nil {
+						s.log.Warn().Err(err).Str("dir", ev.Name).Msg("Failed to watch new guide folder")
+					}
+				}
+			}
+			timer.Reset(debounce)
+			fire = timer.C
+		case err, ok := <-w.Errors:
+			if !ok {
+				return nil
+			}
+			// Usually an event queue overflow: reload to be safe.
+			s.log.Warn().Err(err).Msg("Guide file watcher reported an error")
+			timer.Reset(debounce)
+			fire = timer.C
+		case <-fire:
+			fire = nil
+			s.reload(ctx)
+		}
+	}
+}
+
+// reload reloads and logs a failure; the old library stays in place.
+func (s *Store) reload(ctx context.Context) {
+	if _, err := s.Reload(ctx); err != nil && ctx.Err() == nil {
+		s.log.Err(err).Str("dir", s.dir).Msg("Failed to reload guides, keeping the previous library")
+	}
+}
+
+// relevant reports whether an event may change the library: chmod-only
+// events and hidden files (editor swap files, .git) are ignored.
+func (s *Store) relevant(ev fsnotify.Event) bool {
+	if ev.Op == fsnotify.Chmod {
+		return false
+	}
+	rel, err := filepath.Rel(s.dir, ev.Name)
+	if err != nil {
+		return true
+	}
+	for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
+		if strings.HasPrefix(part, ".") && part != "." && part != ".." {
+			return false
+		}
+	}
+	return true
+}
+
+// addTree watches dir and every non-hidden folder below it.
+func (s *Store) addTree(w *fsnotify.Watcher, dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dir {
+				return err
+			}
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			s.log.Warn().Err(err).Str("dir", p).Msg("Failed to read guide folder")
+			return nil
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		if p != dir && strings.HasPrefix(d.Name(), ".") {
+			return fs.SkipDir
+		}
+		if err := w.Add(p); err != nil {
+			if p == dir {
+				return err
+			}
+			s.log.Warn().Err(err).Str("dir", p).Msg("Failed to watch guide folder")
+		}
+		return nil
+	})
+}
