@@ -20,7 +20,7 @@ func TestDumpFeatures(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	fmt.Fprintln(f, "label\ts1\ts2\tcov\tstrong\tunknown\tn\tq")
+	fmt.Fprintln(f, "label\ts1\ts2\tcov\tstrong\tunknown\tsec\tseccov\tfocus\tn\tq")
 	for _, q := range qs {
 		r, ft := ix.search(q.Text, 5)
 		label := "wrong"
@@ -29,6 +29,6 @@ func TestDumpFeatures(t *testing.T) {
 		} else if len(r.Hits) > 0 && r.Hits[0].ID == q.Expected {
 			label = "right"
 		}
-		fmt.Fprintf(f, "%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%s\n", label, ft.s1, ft.s2, ft.cov, ft.strong, ft.unknown, ft.concepts, q.Text)
+		fmt.Fprintf(f, "%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%s\n", label, ft.s1, ft.s2, ft.cov, ft.strong, ft.unknown, ft.sec, ft.secCov, ft.focus, ft.concepts, q.Text)
 	}
 }

@@ -52,6 +52,9 @@ type Options struct {
 	// UnknownWeight weighs a query word the library does not know at all,
 	// relative to the rarest known word, in the coverage denominator.
 	UnknownWeight float64
+	// CommonWeight weighs everyday words ("Wochenende", "Leute") that say
+	// little about a question's topic.
+	CommonWeight float64
 	// SectionWeight mixes the best section's score into the ranking.
 	SectionWeight float64
 	// ConfidentScore is the minimum Score of the best hit for Confident;
@@ -80,6 +83,7 @@ func DefaultOptions() Options {
 		EnglishWeight:      0.9,
 		TypoWeight:         0.8,
 		UnknownWeight:      0.7,
+		CommonWeight:       0.35,
 		SectionWeight:      0,
 		ConfidentScore:     0.3,
 		ConfidentMargin:    0.1,
@@ -109,6 +113,7 @@ func (o Options) withDefaults() Options {
 	set(&o.TypoWeight, d.TypoWeight)
 	set(&o.UnknownWeight, d.UnknownWeight)
 	set(&o.SectionWeight, d.SectionWeight)
+	set(&o.CommonWeight, d.CommonWeight)
 	set(&o.ConfidentScore, d.ConfidentScore)
 	set(&o.ConfidentMargin, d.ConfidentMargin)
 	set(&o.CloseScore, d.CloseScore)
@@ -185,7 +190,7 @@ func Build(docs []Doc, opts Options) *Index {
 	}
 	all := make([]docToks, len(docs))
 	known := make(map[string]struct{}) // folded surface words
-	
+
 	var buf []rawToken
 	tok := func(s string) []rawToken {
 		buf = tokenize(s, buf[:0])
@@ -230,6 +235,14 @@ func Build(docs []Doc, opts Options) *Index {
 	for w := range known {
 		dk[umlautFold(w)] = struct{}{}
 		dk[st.stem(w)] = struct{}{}
+	}
+	for _, g := range synonymGroups {
+		for _, w := range g {
+			dk[umlautFold(normThesWord(w))] = struct{}{}
+		}
+	}
+	for w := range oneWay {
+		dk[umlautFold(normThesWord(w))] = struct{}{}
 	}
 	ix.decomp = decompounder{known: dk}
 	ix.splits = make(map[string][]string)

@@ -113,7 +113,11 @@ func (ix *Index) analyze(query string) []concept {
 			continue
 		}
 		seen[k] = true
-		c := ix.wordConcept(t.word, k, 1)
+		w := 1.0
+		if isCommon(t.word) {
+			w = ix.opts.CommonWeight
+		}
+		c := ix.wordConcept(t.word, k, w)
 		for _, p := range parts {
 			if pk := key(p + t.word); pk != k {
 				if id, ok := ix.terms[pk]; ok {
@@ -230,6 +234,9 @@ type features struct {
 	s1, s2      float64 // scores of the first two hits
 	cov, strong float64 // share of query weight the first hit matches (anywhere / in title, tags, aliases, summary)
 	unknown     float64 // share of query weight unknown to the library
+	sec         float64 // best section's score of the first hit
+	secCov      float64 // share of query weight matched in that section
+	focus       float64 // share matched in that section or a strong field
 	concepts    int
 }
 
@@ -308,13 +315,17 @@ func (ix *Index) search(query string, limit int) (Result, features) {
 	if len(cands) > limit {
 		cands = cands[:limit]
 	}
-	for _, c := range cands {
+	for i, c := range cands {
 		d := ix.docs[c.doc]
+		det := ix.passage(cs, c.doc)
+		if i == 0 {
+			f.secCov, f.focus, f.sec = det.secCov/denom, det.focus/denom, det.secScore/denom
+		}
 		res.Hits = append(res.Hits, Hit{
 			ID:      d.id,
 			Title:   d.title,
 			Score:   math.Min(1, c.score/denom),
-			Section: ix.bestSection(cs, c.doc),
+			Section: det.section,
 		})
 	}
 	ix.decide(&res, f)
@@ -336,31 +347,56 @@ func (ix *Index) decide(res *Result, f features) {
 	res.Close = !res.Confident && s1 >= ix.opts.CloseScore
 }
 
-// bestSection returns the index of the section of doc that best matches the
-// query's concepts, or -1.
-func (ix *Index) bestSection(cs []concept, doc int32) int {
-	best, bestScore := -1, 0.0
-	var scores [64]float64
-	var per [64]float64
+// maxSections bounds the sections per guide the passage scorer looks at;
+// later sections still count for the guide, but are never "best".
+const maxSections = 64
+
+// detail is what the passage scorer learns about one guide.
+type detail struct {
+	section  int     // best matching section, -1 if none
+	secScore float64 // its score (same scale as the guide's score)
+	secCov   float64 // query weight matched in that section
+	focus    float64 // query weight matched in that section or in a strong field
+}
+
+// postingFor returns the doc-level posting of term in doc, if any.
+func (ix *Index) postingFor(term, doc int32) (posting, bool) {
+	ps := ix.postings[term]
+	i := sort.Search(len(ps), func(i int) bool { return ps[i].doc >= doc })
+	if i < len(ps) && ps[i].doc == doc {
+		return ps[i], true
+	}
+	return posting{}, false
+}
+
+// passage scores the sections of doc against the query's concepts and
+// returns the best one with coverage figures for the confidence decision.
+func (ix *Index) passage(cs []concept, doc int32) detail {
+	var scores, covs [maxSections]float64
+	var per [maxSections]float64
+	var hit [maxSections]uint64 // per section: bit ci set if concept ci matched (first 64 concepts)
 	n := 0
+	var strong uint64
 	for ci := range cs {
 		c := &cs[ci]
 		for i := 0; i < n; i++ {
 			per[i] = 0
 		}
 		for _, a := range c.alts {
+			if ci < 64 {
+				if p, ok := ix.postingFor(a.term, doc); ok && p.mask&strongFields != 0 {
+					strong |= 1 << ci
+				}
+			}
 			ps := ix.secPost[a.term]
 			i := sort.Search(len(ps), func(i int) bool { return ps[i].doc >= doc })
 			for ; i < len(ps) && ps[i].doc == doc; i++ {
 				s := int(ps[i].sec)
-				if s >= len(per) {
+				if s >= maxSections {
 					continue
 				}
-				if s >= n {
-					for j := n; j <= s; j++ {
-						per[j], scores[j] = 0, 0
-					}
-					n = s + 1
+				for ; n <= s; n++ {
+					per[n], scores[n], covs[n], hit[n] = 0, 0, 0, 0
 				}
 				if v := a.w * float64(ix.idf[a.term]) * float64(ps[i].sat); v > per[s] {
 					per[s] = v
@@ -368,15 +404,31 @@ func (ix *Index) bestSection(cs []concept, doc int32) int {
 			}
 		}
 		for i := 0; i < n; i++ {
-			scores[i] += c.weight * per[i]
+			if per[i] > 0 {
+				scores[i] += c.weight * per[i]
+				covs[i] += c.weight * c.idf
+				if ci < 64 {
+					hit[i] |= 1 << ci
+				}
+			}
 		}
 	}
+	d := detail{section: -1}
 	for i := 0; i < n; i++ {
-		if scores[i] > bestScore {
-			best, bestScore = i, scores[i]
+		if scores[i] > d.secScore {
+			d.section, d.secScore, d.secCov = i, scores[i], covs[i]
 		}
 	}
-	return best
+	var mask = strong
+	if d.section >= 0 {
+		mask |= hit[d.section]
+	}
+	for ci := range cs {
+		if ci < 64 && mask&(1<<ci) != 0 {
+			d.focus += cs[ci].weight * cs[ci].idf
+		}
+	}
+	return d
 }
 
 // explain is a debugging aid for tests: the concepts of a query.

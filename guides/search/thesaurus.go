@@ -27,6 +27,8 @@ var synonymGroups = [][]string{
 	{"ton", "audio", "sound"},
 	{"anmelden", "einloggen", "login", "anmeldung", "log", "signin"},
 	{"abmelden", "ausloggen", "logout", "austragen"},
+	{"verdächtig", "komisch", "seltsam", "merkwürdig", "suspekt", "dubios", "suspicious"},
+	{"willkommen", "begrüßung", "welcome"},
 	{"erstellen", "anlegen", "erzeugen", "create"},
 	{"konto", "account", "benutzerkonto", "zugang"},
 	{"registrieren", "registrierung", "register", "signup"},
