@@ -63,6 +63,7 @@ func (c checker) checkBody(g *Guide) []Problem {
 	src := []byte(g.Body)
 	doc := parseMarkdown(src)
 	var problems []Problem
+	rawHTMLLines := map[int]bool{}
 	lineAt := func(n ast.Node) int {
 		for ; n != nil; n = n.Parent() {
 			if p := n.Pos(); p >= 0 {
@@ -93,7 +94,10 @@ func (c checker) checkBody(g *Guide) []Problem {
 			if n.Segments.Len() > 0 && strings.HasPrefix(string(n.Segments.Value(src)), "<!--") {
 				return ast.WalkContinue, nil
 			}
-			problems = append(problems, c.problem(g, lineAt(n), true, "raw HTML is not shown to users; use Markdown instead"))
+			if line := lineAt(n); !rawHTMLLines[line] { // once per line, not per tag
+				rawHTMLLines[line] = true
+				problems = append(problems, c.problem(g, line, true, "raw HTML is not shown to users; use Markdown instead"))
+			}
 		case *ast.HTMLBlock:
 			if n.HTMLBlockType != ast.HTMLBlockType2 { // type 2 is a comment
 				problems = append(problems, c.problem(g, lineAt(n), true, "raw HTML is not shown to users; use Markdown instead"))
@@ -127,6 +131,9 @@ func (c checker) checkLink(g *Guide, dest string) (msg string, warning bool) {
 			return fmt.Sprintf("link to %s: the file is %s.md", target, target), false
 		}
 		if !c.exists(target) {
+			if strings.Contains(target, "@") {
+				return fmt.Sprintf("link to missing file %s (write mailto: before an e-mail address)", target), false
+			}
 			return fmt.Sprintf("link to missing file %s", target), false
 		}
 		return "", false

@@ -142,76 +142,76 @@ func RenderGuide(g *Guide, opts RenderOptions) Rendered {
 	if len(sections) == 0 {
 		sections = []Section{{Markdown: g.Body}}
 	}
+	// Whole sections while they fit, then as much of the next one as fits.
 	md := prefix
-	best, found := Rendered{}, false
-	for i := start; i < len(sections); i++ {
+	i := start
+	for ; i < len(sections); i++ {
 		candidate := md + sections[i].Markdown
-		r := render(candidate)
-		if r.Size() > limit {
+		if render(candidate).Size() > limit {
 			break
 		}
-		md, best, found = candidate, r, true
+		md = candidate
 	}
-	if !found {
-		best = cutToFit(prefix, sections[start].Markdown, limit, render)
+	var r Rendered
+	if i < len(sections) {
+		r = cutToFit(md, sections[i].Markdown, limit, render)
+	} else {
+		r = render(md)
 	}
-	best.Truncated = true
-	return best
+	r.Truncated = true
+	return r
 }
 
-// cutToFit renders prefix plus as many top-level blocks of md as fit; if not
-// even one block fits, it cuts the first block at a word boundary and marks
-// the cut with "…".
+// cutToFit renders prefix (which must fit) plus as many top-level blocks of
+// md as fit, plus the start of the next block cut at a word boundary and
+// marked with "…".
 func cutToFit(prefix, md string, limit int, render func(string) Rendered) Rendered {
 	bounds := blockBounds(md)
 	// Largest k such that prefix+md[:bounds[k]] fits (bounds[0] = 0).
-	lo, hi := 0, len(bounds)-1
-	var best Rendered
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if r := render(prefix + md[:bounds[mid]]); r.Size() <= limit {
-			lo, best = mid, r
-		} else {
-			hi = mid - 1
-		}
+	k := 0
+	best := render(prefix)
+	if best.Size() > limit {
+		best = Rendered{}
 	}
-	if lo > 0 {
-		return best
-	}
-	first := md
-	if len(bounds) > 1 {
-		first = md[:bounds[1]]
-	}
-	// Largest cut n (at a rune boundary) of the first block that fits, then
-	// back off to a word boundary.
-	fits := func(n int) (Rendered, bool) {
-		r := render(prefix + strings.TrimRightFunc(first[:n], unicode.IsSpace) + " …")
-		return r, r.Size() <= limit
-	}
-	var cuts []int
-	for i := range first {
-		if i > 0 {
-			cuts = append(cuts, i)
-		}
-	}
-	cuts = append(cuts, len(first))
-	n, found := 0, false
-	for lo, hi := 0, len(cuts)-1; lo <= hi; {
+	for lo, hi := 1, len(bounds)-1; lo <= hi; {
 		mid := (lo + hi) / 2
-		if r, fit := fits(cuts[mid]); fit {
-			n, best, found = cuts[mid], r, true
+		if r := render(prefix + md[:bounds[mid]]); r.Size() <= limit {
+			k, best = mid, r
 			lo = mid + 1
 		} else {
 			hi = mid - 1
 		}
 	}
-	if !found {
-		if r := render(prefix); r.Size() <= limit {
-			return r
-		}
-		return Rendered{}
+	if k == len(bounds)-1 {
+		return best
 	}
-	if i := strings.LastIndexFunc(first[:n], unicode.IsSpace); i > 0 && n-i < 80 {
+	// Largest cut n (at a rune boundary) of the next block that fits, then
+	// back off to a word boundary.
+	head, block := prefix+md[:bounds[k]], md[bounds[k]:bounds[k+1]]
+	fits := func(n int) (Rendered, bool) {
+		r := render(head + strings.TrimRightFunc(block[:n], unicode.IsSpace) + " …")
+		return r, r.Size() <= limit
+	}
+	var cuts []int
+	for i := range block {
+		if i > 0 {
+			cuts = append(cuts, i)
+		}
+	}
+	n := 0
+	for lo, hi := 0, len(cuts)-1; lo <= hi; {
+		mid := (lo + hi) / 2
+		if r, fit := fits(cuts[mid]); fit {
+			n, best = cuts[mid], r
+			lo = mid + 1
+		} else {
+			hi = mid - 1
+		}
+	}
+	if n == 0 {
+		return best
+	}
+	if i := strings.LastIndexFunc(block[:n], unicode.IsSpace); i > 0 && n-i < 80 {
 		if r, fit := fits(i); fit {
 			return r
 		}
