@@ -57,10 +57,14 @@ type Options struct {
 	CommonWeight float64
 	// SectionWeight mixes the best section's score into the ranking.
 	SectionWeight float64
-	// ConfidentScore is the minimum Score of the best hit for Confident;
-	// ConfidentMargin the minimum share by which it must beat the second
-	// hit ((s1-s2)/s1). CloseScore is the minimum Score for Close.
-	ConfidentScore, ConfidentMargin, CloseScore float64
+	// The confidence of the best hit is its Score plus StrongWeight times
+	// the share of the query weight it matches in its title, tags, aliases
+	// or summary (the fields that say what a guide is about; an
+	// out-of-scope question typically meets a guide only in passing in its
+	// body). Confident needs confidence >= ConfidentScore and, when
+	// ConfidentMargin is positive, a lead (s1-s2)/s1 >= ConfidentMargin
+	// over the second hit. Close needs Score >= CloseScore.
+	StrongWeight, ConfidentScore, ConfidentMargin, CloseScore float64
 	// Synonyms adds library-specific synonym groups to the built-in
 	// thesaurus (surface words; every member expands to every other).
 	Synonyms [][]string
@@ -85,9 +89,10 @@ func DefaultOptions() Options {
 		UnknownWeight:      0.7,
 		CommonWeight:       0.35,
 		SectionWeight:      0,
-		ConfidentScore:     0.3,
-		ConfidentMargin:    0.1,
-		CloseScore:         0.15,
+		StrongWeight:       0.5,
+		ConfidentScore:     0.44,
+		ConfidentMargin:    -1, // disabled: the lead did not separate on the dev set
+		CloseScore:         0.2,
 	}
 }
 
@@ -114,6 +119,7 @@ func (o Options) withDefaults() Options {
 	set(&o.UnknownWeight, d.UnknownWeight)
 	set(&o.SectionWeight, d.SectionWeight)
 	set(&o.CommonWeight, d.CommonWeight)
+	set(&o.StrongWeight, d.StrongWeight)
 	set(&o.ConfidentScore, d.ConfidentScore)
 	set(&o.ConfidentMargin, d.ConfidentMargin)
 	set(&o.CloseScore, d.CloseScore)

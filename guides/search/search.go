@@ -332,19 +332,17 @@ func (ix *Index) search(query string, limit int) (Result, features) {
 	return res, f
 }
 
-// decide sets Confident and Close from the hits' scores.
+// decide sets Confident and Close from the confidence features.
 func (ix *Index) decide(res *Result, f features) {
 	if len(res.Hits) == 0 {
 		return
 	}
-	s1 := res.Hits[0].Score
-	s2 := 0.0
-	if len(res.Hits) > 1 {
-		s2 = res.Hits[1].Score
+	conf := f.s1 + ix.opts.StrongWeight*f.strong
+	res.Confident = conf >= ix.opts.ConfidentScore
+	if m := ix.opts.ConfidentMargin; m > 0 && f.s1 > 0 && (f.s1-f.s2)/f.s1 < m {
+		res.Confident = false
 	}
-	margin := (s1 - s2) / s1
-	res.Confident = s1 >= ix.opts.ConfidentScore && margin >= ix.opts.ConfidentMargin
-	res.Close = !res.Confident && s1 >= ix.opts.CloseScore
+	res.Close = !res.Confident && f.s1 >= ix.opts.CloseScore
 }
 
 // maxSections bounds the sections per guide the passage scorer looks at;
