@@ -14,7 +14,8 @@ const (
 	configFile = "dendrite.yaml"
 	keyFile    = "matrix_key.pem"
 	mediaDir   = "media"
-	// jetstreamDir holds Dendrite's internal NATS streams when durable.
+	// jetstreamDir would hold Dendrite's internal NATS streams if they were
+	// not in memory.
 	jetstreamDir = "jetstream"
 )
 
@@ -32,7 +33,7 @@ type RateLimit struct {
 }
 
 // writeConfig writes dendrite.yaml into dataDir.
-func writeConfig(dataDir, serverName, sharedSecret string, rl *RateLimit, durable bool) error {
+func writeConfig(dataDir, serverName, sharedSecret string, rl *RateLimit) error {
 	db := func(name string) map[string]any {
 		return map[string]any{"connection_string": "file:dendrite_" + name + ".db"}
 	}
@@ -58,7 +59,7 @@ func writeConfig(dataDir, serverName, sharedSecret string, rl *RateLimit, durabl
 			"disable_federation":             true,
 			"trusted_third_party_id_servers": []string{},
 			"jetstream": map[string]any{
-				"in_memory":    !durable,
+				"in_memory":    true,
 				"storage_path": jetstreamDir,
 				"topic_prefix": "Dendrite",
 			},

@@ -87,10 +87,7 @@ func TestRestartKeepsData(t *testing.T) {
 	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
 	defer cancel()
 	start := time.Now()
-	srv, err := dendrite.Start(ctx, dendrite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := dendrite.StartForTest(t, dendrite.Options{})
 	t.Logf("start to ready: %s", time.Since(start))
 	dataDir := srv.DataDir
 	defer func() {
@@ -178,19 +175,11 @@ func TestRateLimit(t *testing.T) {
 	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
 	defer cancel()
 	exemptLocalpart := dendrite.UniqueLocalpart("exempt")
-	srv, err := dendrite.Start(ctx, dendrite.Options{RateLimit: &dendrite.RateLimit{
+	srv := dendrite.StartForTest(t, dendrite.Options{RateLimit: &dendrite.RateLimit{
 		Threshold:     3,
 		CooloffMS:     30_000, // no slot frees up during the test
 		ExemptUserIDs: []string{id.NewUserID(exemptLocalpart, "localhost").String()},
 	}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		if err := srv.Stop(); err != nil {
-			t.Error(err)
-		}
-	}()
 
 	limited, _, _ := dendrite.NewUser(t, srv, "limited")
 	if _, err := srv.RegisterUser(ctx, exemptLocalpart, "secret-password", false); err != nil {

@@ -49,14 +49,6 @@ type Options struct {
 	ServerName string
 	// RateLimit turns on client API rate limiting; nil leaves it off.
 	RateLimit *RateLimit
-	// InMemoryStreams keeps Dendrite's internal event streams (NATS
-	// JetStream) in memory instead of in DataDir/jetstream. It is not faster
-	// to start, and an event that /send acknowledged but the sync API had not
-	// consumed yet is lost for good on Restart or Kill (measured: even on a
-	// graceful Restart, about 1 run in 3). With the default on-disk streams
-	// nothing is lost; after Kill such an event reaches /sync about 30 s
-	// after Restart (NATS redelivery), after a graceful Restart at once.
-	InMemoryStreams bool
 	// Log additionally receives Dendrite's output. Server.Log always keeps a
 	// copy (the last 8 MiB).
 	Log io.Writer
@@ -128,7 +120,7 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 			_ = os.RemoveAll(s.DataDir)
 		}
 	}()
-	if err := s.prepare(ctx, opts.RateLimit, !opts.InMemoryStreams); err != nil {
+	if err := s.prepare(ctx, opts.RateLimit); err != nil {
 		return nil, err
 	}
 	var errs []error
@@ -152,13 +144,13 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 }
 
 // prepare writes the shared secret, config and (if missing) signing key.
-func (s *Server) prepare(ctx context.Context, rl *RateLimit, durable bool) error {
+func (s *Server) prepare(ctx context.Context, rl *RateLimit) error {
 	secret := make([]byte, 24)
 	if _, err := rand.Read(secret); err != nil {
 		return fmt.Errorf("failed to create the registration shared secret: %w", err)
 	}
 	s.SharedSecret = hex.EncodeToString(secret)
-	if err := writeConfig(s.DataDir, s.ServerName, s.SharedSecret, rl, durable); err != nil {
+	if err := writeConfig(s.DataDir, s.ServerName, s.SharedSecret, rl); err != nil {
 		return err
 	}
 	if _, err := os.Stat(filepath.Join(s.DataDir, keyFile)); err == nil {
@@ -284,7 +276,8 @@ func (s *Server) current() *process {
 }
 
 // Stop ends the server: SIGTERM, then SIGKILL after 10 s. It removes the
-// data folder if Start created it. Stop after Kill only cleans up.
+// data folder if Start created it. Stop after Kill only cleans up; a second
+// Stop does nothing.
 func (s *Server) Stop() error {
 	var err error
 	if p := s.current(); p != nil {
@@ -302,6 +295,12 @@ func (s *Server) Stop() error {
 
 // Kill ends the server with SIGKILL, like a crash, and waits for the exit.
 // Restart brings it back on the same port with the same data.
+//
+// Dendrite's internal event streams live in memory (on-disk streams were
+// measured to stall a room for up to 5 minutes after SIGKILL, NATS ack wait).
+// So an event that /send acknowledged but the sync API had not stored yet is
+// lost by Kill, and sometimes even by a graceful Restart. A test that needs
+// an event after a restart must first wait until /sync shows it.
 func (s *Server) Kill() {
 	if p := s.current(); p != nil {
 		s.signalAndWait(p, syscall.SIGKILL, 0)
@@ -310,7 +309,8 @@ func (s *Server) Kill() {
 
 // Restart stops the server (gracefully, if it still runs) and starts it again
 // with the same data folder, port and shared secret, waiting until it is
-// ready. Clients keep working with the same URL.
+// ready. Clients keep working with the same URL and access tokens. See Kill
+// for events in flight.
 func (s *Server) Restart(ctx context.Context) error {
 	if p := s.current(); p != nil {
 		s.signalAndWait(p, syscall.SIGTERM, stopTimeout)

@@ -87,6 +87,35 @@ func Shared() *Server {
 	return srv
 }
 
+// StartForTest starts a server of its own for one test, e.g. with a
+// RateLimit or to Kill it, and stops it when the test ends; if the test
+// failed, it logs Dendrite's output. It fails the test on error.
+func StartForTest(t testing.TB, opts Options) *Server {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(t.Context(), BuildTimeout+startTimeout)
+	defer cancel()
+	if opts.BinDir == "" {
+		binDir, err := Build(ctx, zerolog.New(zerolog.NewTestWriter(t)))
+		if err != nil {
+			t.Fatalf("failed to build Dendrite: %v", err)
+		}
+		opts.BinDir = binDir
+	}
+	srv, err := Start(ctx, opts)
+	if err != nil {
+		t.Fatalf("failed to start Dendrite: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := srv.Stop(); err != nil {
+			t.Errorf("failed to stop Dendrite: %v", err)
+		}
+		if t.Failed() {
+			t.Logf("Dendrite log (%s):\n%s", srv.URL, srv.Log())
+		}
+	})
+	return srv
+}
+
 // NewUser registers a fresh user whose localpart starts with prefix, logs it
 // in as a new device and returns the client, the user ID and the password.
 // It fails the test on error. The caller owns the client.
