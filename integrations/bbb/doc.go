@@ -12,5 +12,15 @@
 // become *Error values classified by sentinels (ErrChecksum, ErrNotFound,
 // ErrIDNotUnique, …). The client never retries by itself; see Retryable.
 //
+// Typical use for a persistent room:
+//
+//	bb, err := bbb.NewClient(bbb.Options{BaseURL: cfg.URL, Secret: cfg.Secret, Algorithm: "sha256"})
+//	...
+//	m, err := bb.Create(ctx, bbb.CreateRequest{MeetingID: bbb.MeetingID(room), Name: room})
+//	link, err := bb.JoinURL(bbb.JoinRequest{
+//		MeetingID: m.MeetingID, FullName: displayName, Role: bbb.RoleViewer,
+//		UserID: matrixID, CreateTime: m.CreateTime,
+//	})
+//
 // The package bbbtest provides an API-faithful fake server for tests.
 package bbb

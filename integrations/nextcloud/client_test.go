@@ -71,7 +71,6 @@ func (cr canned) server(t *testing.T) *httptest.Server {
 }
 
 func TestCannedResponses(t *testing.T) {
-	ctx := context.Background()
 	tests := []struct {
 		name       string
 		resp       canned
@@ -140,7 +139,6 @@ func TestCannedResponses(t *testing.T) {
 			}
 		})
 	}
-	_ = ctx
 }
 
 func createUser(c *nextcloud.Client) error {

@@ -15,5 +15,18 @@
 // retries by itself; use Retryable and RetryAfter. The app password never
 // appears in error texts.
 //
+// Typical use, after an approver approved a member:
+//
+//	nc, err := nextcloud.NewClient(nextcloud.Options{BaseURL: cfg.URL, User: cfg.User, AppPassword: cfg.AppPassword})
+//	...
+//	res, err := nc.EnsureMember(ctx, nextcloud.EnsureRequest{
+//		Email: email, DisplayName: name, Groups: []string{"mitglieder"}, Language: "de",
+//	})
+//	switch {
+//	case errors.Is(err, nextcloud.ErrAmbiguousEmail): // ask an admin which account is meant
+//	case nextcloud.Retryable(err): // requeue after nextcloud.RetryAfter(err) or a backoff
+//	case err != nil: // report; ErrUnauthorized / ErrPasswordConfirmation need an admin
+//	}
+//
 // The package nextcloudtest provides an API-faithful fake server for tests.
 package nextcloud

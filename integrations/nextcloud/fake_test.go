@@ -26,7 +26,7 @@ func newFake(t *testing.T) (*nextcloudtest.Fake, *nextcloud.Client) {
 }
 
 func TestFakeCurrentUser(t *testing.T) {
-	f, c := newFake(t)
+	f, _ := newFake(t)
 	for _, base := range []string{f.URL(), f.URL() + "/ocs/v1.php", f.URL() + "/ocs/v2.php/"} {
 		me, err := newClient(t, base).CurrentUser(context.Background())
 		if err != nil {
@@ -36,7 +36,6 @@ func TestFakeCurrentUser(t *testing.T) {
 			t.Errorf("%s: got %+v", base, *me)
 		}
 	}
-	_ = c
 }
 
 func TestFakeUnauthorizedIsNotRetried(t *testing.T) {
