@@ -14,6 +14,7 @@ package search
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"sync"
 )
@@ -175,70 +176,95 @@ type docInfo struct {
 	id, title string
 }
 
-// docTerms accumulates weighted term frequencies of one text unit.
-type docTerms map[string]float64
+// wordTok is a token of a guide after interning: the id of its folded
+// surface word; joined marks the joined form of a hyphenated word, which
+// counts as a term but not towards the field length.
+type wordTok struct {
+	id     int32
+	joined bool
+}
+
+// wordEntry is what Build knows about one distinct surface word.
+type wordEntry struct {
+	word  string
+	stop  bool
+	key   int32   // term id of its stem key
+	parts []int32 // term ids of its compound parts
+}
 
 // Build indexes docs. It never fails; empty docs are indexed but can't be
-// found.
+// found. Build interns every word once and then works on ids, so that a
+// library of thousands of guides indexes in about a second.
 func Build(docs []Doc, opts Options) *Index {
 	o := opts.withDefaults()
 	ix := &Index{
 		opts:    o,
 		terms:   make(map[string]int32),
 		surface: make(map[string]string),
+		splits:  make(map[string][]string),
 	}
 	st := newStemmer()
 
-	// Pass 1: tokenize every field and collect the standalone vocabulary.
+	// Pass 1: tokenize every field and section, interning words.
+	wordIDs := make(map[string]int32, 4096)
+	var words []wordEntry
+	standalone := make(map[int32]struct{})
+	var buf []rawToken
+	tok := func(s string, out []wordTok) []wordTok {
+		buf = tokenize(s, buf[:0])
+		for _, t := range buf {
+			id, ok := wordIDs[t.word]
+			if !ok {
+				id = int32(len(words))
+				wordIDs[t.word] = id
+				words = append(words, wordEntry{word: t.word, stop: isStop(t.word)})
+			}
+			if words[id].stop {
+				continue
+			}
+			if !t.joined {
+				standalone[id] = struct{}{}
+			}
+			out = append(out, wordTok{id, t.joined})
+		}
+		return out
+	}
 	type docToks struct {
-		fields [numFields][]rawToken
-		secs   [][]rawToken
+		fields [numFields][]wordTok
+		secs   [][]wordTok
+		heads  []int // per section: number of heading tokens at its start
 	}
 	all := make([]docToks, len(docs))
-	known := make(map[string]struct{}) // folded surface words
-
-	var buf []rawToken
-	tok := func(s string) []rawToken {
-		buf = tokenize(s, buf[:0])
-		out := make([]rawToken, len(buf))
-		copy(out, buf)
-		for _, t := range out {
-			if !t.joined && !isStop(t.word) {
-				known[t.word] = struct{}{}
-			}
-		}
-		return out
-	}
-	tokList := func(ss []string) []rawToken {
-		var out []rawToken
-		for _, s := range ss {
-			out = append(out, tok(s)...)
-		}
-		return out
-	}
 	for i, d := range docs {
 		dt := &all[i]
-		dt.fields[fTitle] = tok(d.Title)
-		dt.fields[fTags] = tokList(d.Tags)
-		dt.fields[fAliases] = tokList(d.Aliases)
-		dt.fields[fSummary] = tok(d.Summary)
-		dt.secs = make([][]rawToken, len(d.Sections))
-		for j, s := range d.Sections {
-			h := tok(s.Heading)
+		dt.fields[fTitle] = tok(d.Title, nil)
+		for _, t := range d.Tags {
+			dt.fields[fTags] = tok(t, dt.fields[fTags])
+		}
+		for _, a := range d.Aliases {
+			dt.fields[fAliases] = tok(a, dt.fields[fAliases])
+		}
+		dt.fields[fSummary] = tok(d.Summary, nil)
+		dt.secs = make([][]wordTok, len(d.Sections))
+		for j, sec := range d.Sections {
+			h := tok(sec.Heading, nil)
 			dt.fields[fHeadings] = append(dt.fields[fHeadings], h...)
-			b := tok(s.Text)
-			dt.fields[fBody] = append(dt.fields[fBody], b...)
-			// Section text: the heading counts twice.
-			sec := make([]rawToken, 0, 2*len(h)+len(b))
-			sec = append(append(append(sec, h...), h...), b...)
-			dt.secs[j] = sec
+			both := tok(sec.Text, h)
+			dt.fields[fBody] = append(dt.fields[fBody], both[len(h):]...)
+			dt.secs[j] = both
+			dt.heads = append(dt.heads, len(h))
 		}
 		ix.docs = append(ix.docs, docInfo{id: d.ID, title: d.Title})
 	}
-	// The decompounder knows the umlaut-folded surface words and their
-	// stems, so "Passwortänderung" splits at "änderungen"'s stem.
-	dk := make(map[string]struct{}, 2*len(known))
-	for w := range known {
+
+	// The decompounder knows the umlaut-folded standalone words of the
+	// library, their stems and the thesaurus words, so "Passwortänderung"
+	// splits at the stem of "Änderungen".
+	dk := make(map[string]struct{}, 2*len(standalone))
+	known := make([]string, 0, len(standalone))
+	for id := range standalone {
+		w := words[id].word
+		known = append(known, w)
 		dk[umlautFold(w)] = struct{}{}
 		dk[st.stem(w)] = struct{}{}
 	}
@@ -250,63 +276,10 @@ func Build(docs []Doc, opts Options) *Index {
 	for w := range oneWay {
 		dk[umlautFold(normThesWord(w))] = struct{}{}
 	}
-	ix.decomp = decompounder{known: dk}
-	ix.splits = make(map[string][]string)
+	ix.decomp = newDecompounder(dk)
 
-	// Stems and compound splits per distinct surface word.
-	type wordInfo struct {
-		key   string
-		parts []string // stem keys of compound parts
-	}
-	info := make(map[string]wordInfo)
-	lookup := func(w string) wordInfo {
-		if wi, ok := info[w]; ok {
-			return wi
-		}
-		wi := wordInfo{key: st.stem(w), parts: ix.decomp.splitKeys(w, st)}
-		info[w] = wi
-		ix.surface[w] = wi.key
-		if wi.parts != nil {
-			ix.splits[w] = wi.parts
-		}
-		return wi
-	}
-	count := func(toks []rawToken, w float64, into docTerms) int {
-		n := 0
-		for _, t := range toks {
-			if isStop(t.word) {
-				continue
-			}
-			wi := lookup(t.word)
-			into[wi.key] += w
-			for _, p := range wi.parts {
-				into[p] += w * o.CompoundPartWeight
-			}
-			if !t.joined {
-				n++
-			}
-		}
-		return n
-	}
-
-	// Pass 2: field term frequencies and lengths.
-	fieldW := [numFields]float64{o.TitleWeight, o.TagsWeight, o.AliasesWeight, o.SummaryWeight, o.HeadingsWeight, o.BodyWeight}
-	type fieldTF struct {
-		tf  [numFields]docTerms
-		len [numFields]int
-	}
-	ftf := make([]fieldTF, len(docs))
-	var avgLen [numFields]float64
-	for i := range all {
-		for f := 0; f < numFields; f++ {
-			ftf[i].tf[f] = make(docTerms)
-			ftf[i].len[f] = count(all[i].fields[f], 1, ftf[i].tf[f])
-			avgLen[f] += float64(ftf[i].len[f])
-		}
-	}
-	for f := range avgLen {
-		avgLen[f] = math.Max(1, avgLen[f]/math.Max(1, float64(len(docs))))
-	}
+	// Stems and compound splits per distinct surface word, in id order so
+	// term ids are deterministic.
 	termID := func(k string) int32 {
 		id, ok := ix.terms[k]
 		if !ok {
@@ -317,51 +290,104 @@ func Build(docs []Doc, opts Options) *Index {
 		}
 		return id
 	}
-	for i := range ftf {
-		tfw := make(map[string]float64)
-		masks := make(map[string]uint8)
-		for f := 0; f < numFields; f++ {
-			norm := 1 - o.B + o.B*float64(ftf[i].len[f])/avgLen[f]
-			for k, tf := range ftf[i].tf[f] {
-				tfw[k] += fieldW[f] * tf / norm
-				masks[k] |= 1 << f
+	for i := range words {
+		we := &words[i]
+		if we.stop {
+			continue
+		}
+		k := st.stem(we.word)
+		ix.surface[we.word] = k
+		we.key = termID(k)
+		if pk := ix.decomp.splitKeys(we.word, st); pk != nil {
+			ix.splits[we.word] = pk
+			for _, p := range pk {
+				we.parts = append(we.parts, termID(p))
 			}
 		}
-		keys := make([]string, 0, len(tfw))
-		for k := range tfw {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys) // deterministic term ids
-		for _, k := range keys {
-			w := tfw[k]
-			id := termID(k)
-			ix.postings[id] = append(ix.postings[id], posting{doc: int32(i), sat: float32(w / (o.K1 + w)), mask: masks[k]})
-		}
 	}
-	// Sections: plain BM25 over the section texts.
+
+	// Field lengths and their averages.
+	fieldW := [numFields]float64{o.TitleWeight, o.TagsWeight, o.AliasesWeight, o.SummaryWeight, o.HeadingsWeight, o.BodyWeight}
+	length := func(ts []wordTok) int {
+		n := 0
+		for _, t := range ts {
+			if !t.joined {
+				n++
+			}
+		}
+		return n
+	}
+	var avgLen [numFields]float64
 	var secAvg float64
 	var secN int
-	secTF := make([][]docTerms, len(all))
-	secLen := make([][]int, len(all))
 	for i := range all {
-		secTF[i] = make([]docTerms, len(all[i].secs))
-		secLen[i] = make([]int, len(all[i].secs))
-		for j, s := range all[i].secs {
-			secTF[i][j] = make(docTerms)
-			secLen[i][j] = count(s, 1, secTF[i][j])
-			secAvg += float64(secLen[i][j])
+		for f := 0; f < numFields; f++ {
+			avgLen[f] += float64(length(all[i].fields[f]))
+		}
+		for _, sec := range all[i].secs {
+			secAvg += float64(length(sec))
 			secN++
 		}
 	}
+	for f := range avgLen {
+		avgLen[f] = math.Max(1, avgLen[f]/math.Max(1, float64(len(docs))))
+	}
 	secAvg = math.Max(1, secAvg/math.Max(1, float64(secN)))
-	for i := range secTF {
-		for j, tfm := range secTF[i] {
-			norm := 1 - o.B + o.B*float64(secLen[i][j])/secAvg
-			for k, tf := range tfm {
-				w := tf / norm
-				id := termID(k)
-				ix.secPost[id] = append(ix.secPost[id], secPosting{doc: int32(i), sec: int32(j), sat: float32(w / (o.K1 + w))})
+
+	// Pass 2: BM25F weights per (term, doc) and BM25 weights per (term,
+	// section), accumulated in dense scratch arrays indexed by term id.
+	nt := len(ix.postings)
+	acc := make([]float64, nt)
+	mask := make([]uint8, nt)
+	var touched []int32
+	add := func(id int32, w float64, m uint8) {
+		if acc[id] == 0 && mask[id] == 0 {
+			touched = append(touched, id)
+		}
+		acc[id] += w
+		mask[id] |= m
+	}
+	addTok := func(t wordTok, w float64, m uint8) {
+		we := &words[t.id]
+		add(we.key, w, m)
+		for _, p := range we.parts {
+			add(p, w*o.CompoundPartWeight, m)
+		}
+	}
+	flush := func(emit func(id int32, sat float32, m uint8)) {
+		slices.Sort(touched)
+		for _, id := range touched {
+			w := acc[id]
+			emit(id, float32(w/(o.K1+w)), mask[id])
+			acc[id], mask[id] = 0, 0
+		}
+		touched = touched[:0]
+	}
+	for i := range all {
+		doc := int32(i)
+		for f := 0; f < numFields; f++ {
+			ts := all[i].fields[f]
+			w := fieldW[f] / (1 - o.B + o.B*float64(length(ts))/avgLen[f])
+			for _, t := range ts {
+				addTok(t, w, 1<<f)
 			}
+		}
+		flush(func(id int32, sat float32, m uint8) {
+			ix.postings[id] = append(ix.postings[id], posting{doc: doc, sat: sat, mask: m})
+		})
+		for j, sec := range all[i].secs {
+			w := 1 / (1 - o.B + o.B*float64(length(sec))/secAvg)
+			for k, t := range sec {
+				if k < all[i].heads[j] {
+					addTok(t, 2*w, 1) // headings count twice
+				} else {
+					addTok(t, w, 1)
+				}
+			}
+			sj := int32(j)
+			flush(func(id int32, sat float32, _ uint8) {
+				ix.secPost[id] = append(ix.secPost[id], secPosting{doc: doc, sec: sj, sat: sat})
+			})
 		}
 	}
 	// IDF.
@@ -380,12 +406,8 @@ func Build(docs []Doc, opts Options) *Index {
 	}
 
 	// Typo vocabulary: standalone words of the library.
-	words := make([]string, 0, len(known))
-	for w := range known {
-		words = append(words, w)
-	}
-	sort.Strings(words)
-	ix.typos = newTypoIndex(words)
+	sort.Strings(known)
+	ix.typos = newTypoIndex(known)
 
 	// Thesaurus keyed by stem.
 	th := buildThesaurus(o.SynonymWeight, o.OneWayWeight, o.EnglishWeight, o.Synonyms)
