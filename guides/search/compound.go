@@ -1,5 +1,10 @@
 package search
 
+import (
+	"slices"
+	"strings"
+)
+
 // German writes compounds as one word ("Bezirksvorstandssitzung"), while a
 // guide may use the parts ("Sitzung des Bezirksvorstands") or another
 // compound with the same head. The decompounder splits a folded surface word
@@ -28,18 +33,23 @@ var fugen = []string{"es", "en", "er", "s", "n", "e"}
 
 // decompounder splits words against a set of known standalone words.
 type decompounder struct {
-	known    map[string]struct{}
-	prefixes map[string]struct{} // every prefix of length >= minPart of a known word
+	known  map[string]struct{}
+	sorted []string // the known words, sorted, for prefix walks
 }
 
 func newDecompounder(known map[string]struct{}) decompounder {
-	d := decompounder{known: known, prefixes: make(map[string]struct{}, 4*len(known))}
+	d := decompounder{known: known, sorted: make([]string, 0, len(known))}
 	for w := range known {
-		for k := minPart; k <= len(w); k++ {
-			d.prefixes[w[:k]] = struct{}{}
-		}
+		d.sorted = append(d.sorted, w)
 	}
+	slices.Sort(d.sorted)
 	return d
+}
+
+// isPrefix reports whether some known word starts with p.
+func (d *decompounder) isPrefix(p string) bool {
+	i, _ := slices.BinarySearch(d.sorted, p)
+	return i < len(d.sorted) && strings.HasPrefix(d.sorted[i], p)
 }
 
 func (d *decompounder) isKnown(p string) bool {
@@ -84,7 +94,7 @@ func (d *decompounder) split(w string) []string {
 		// Walk the known words starting at i, shortest first; keep the
 		// split with fewest parts, preferring the longer first part.
 		for j := i + minPart; j <= n; j++ {
-			if _, ok := d.prefixes[w[i:j]]; !ok {
+			if !d.isPrefix(w[i:j]) {
 				break
 			}
 			if _, ok := d.known[w[i:j]]; !ok || (j < n && !isRuneStart(w, j)) {

@@ -91,7 +91,7 @@ func DefaultOptions() Options {
 		CommonWeight:       0.35,
 		SectionWeight:      0,
 		StrongWeight:       0.5,
-		ConfidentScore:     0.44,
+		ConfidentScore:     0.43,
 		ConfidentMargin:    -1, // disabled: the lead did not separate on the dev set
 		CloseScore:         0.2,
 	}
@@ -186,10 +186,11 @@ type wordTok struct {
 
 // wordEntry is what Build knows about one distinct surface word.
 type wordEntry struct {
-	word  string
-	stop  bool
-	key   int32   // term id of its stem key
-	parts []int32 // term ids of its compound parts
+	word       string
+	stop       bool
+	standalone bool    // occurs on its own, not only inside a hyphenation
+	key        int32   // term id of its stem key
+	parts      []int32 // term ids of its compound parts
 }
 
 // Build indexes docs. It never fails; empty docs are indexed but can't be
@@ -208,7 +209,6 @@ func Build(docs []Doc, opts Options) *Index {
 	// Pass 1: tokenize every field and section, interning words.
 	wordIDs := make(map[string]int32, 4096)
 	var words []wordEntry
-	standalone := make(map[int32]struct{})
 	var buf []rawToken
 	tok := func(s string, out []wordTok) []wordTok {
 		buf = tokenize(s, buf[:0])
@@ -223,7 +223,7 @@ func Build(docs []Doc, opts Options) *Index {
 				continue
 			}
 			if !t.joined {
-				standalone[id] = struct{}{}
+				words[id].standalone = true
 			}
 			out = append(out, wordTok{id, t.joined})
 		}
@@ -260,13 +260,20 @@ func Build(docs []Doc, opts Options) *Index {
 	// The decompounder knows the umlaut-folded standalone words of the
 	// library, their stems and the thesaurus words, so "Passwortänderung"
 	// splits at the stem of "Änderungen".
-	dk := make(map[string]struct{}, 2*len(standalone))
-	known := make([]string, 0, len(standalone))
-	for id := range standalone {
-		w := words[id].word
-		known = append(known, w)
-		dk[umlautFold(w)] = struct{}{}
-		dk[st.stem(w)] = struct{}{}
+	dk := make(map[string]struct{}, 2*len(words))
+	known := make([]string, 0, len(words))
+	keys := make([]string, len(words))
+	for id := range words {
+		we := &words[id]
+		if we.stop {
+			continue
+		}
+		keys[id] = st.stem(we.word)
+		if we.standalone {
+			known = append(known, we.word)
+			dk[umlautFold(we.word)] = struct{}{}
+			dk[keys[id]] = struct{}{}
+		}
 	}
 	for _, g := range synonymGroups {
 		for _, w := range g {
@@ -276,6 +283,7 @@ func Build(docs []Doc, opts Options) *Index {
 	for w := range oneWay {
 		dk[umlautFold(normThesWord(w))] = struct{}{}
 	}
+	sort.Strings(known)
 	ix.decomp = newDecompounder(dk)
 
 	// Stems and compound splits per distinct surface word, in id order so
@@ -295,9 +303,14 @@ func Build(docs []Doc, opts Options) *Index {
 		if we.stop {
 			continue
 		}
-		k := st.stem(we.word)
+		k := keys[i]
 		ix.surface[we.word] = k
 		we.key = termID(k)
+		if !splitKnown {
+			// Known words are not split, and the parts of a hyphenated
+			// word are tokens of their own already.
+			continue
+		}
 		if pk := ix.decomp.splitKeys(we.word, st); pk != nil {
 			ix.splits[we.word] = pk
 			for _, p := range pk {
@@ -406,7 +419,6 @@ func Build(docs []Doc, opts Options) *Index {
 	}
 
 	// Typo vocabulary: standalone words of the library.
-	sort.Strings(known)
 	ix.typos = newTypoIndex(known)
 
 	// Thesaurus keyed by stem.
