@@ -132,7 +132,7 @@ func New(ctx context.Context, opts Options) (*Bot, error) {
 	b.syncer = newSyncer(b)
 	cli.Syncer = b.syncer
 	cli.Store = &syncStore{db: opts.DB}
-	b.sender = NewSender(cli, opts.Log.With().Str("component", "sender").Logger())
+	b.sender = NewSender(cli, opts.DB.Inbox, opts.Log.With().Str("component", "sender").Logger())
 
 	if err = b.authenticate(ctx); err != nil {
 		return nil, err

@@ -15,6 +15,8 @@ import (
 	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // Sender sends events with caller-chosen transaction IDs, so that a retry —
@@ -22,8 +24,9 @@ import (
 // waits as long as the homeserver asks on M_LIMIT_EXCEEDED and retries
 // transient failures (network errors, 5xx) with a growing delay.
 type Sender struct {
-	cli *mautrix.Client
-	log zerolog.Logger
+	cli  *mautrix.Client
+	log  zerolog.Logger
+	sent SentLog
 
 	// MaxWait bounds the total time one Send may spend retrying.
 	MaxWait time.Duration
@@ -32,9 +35,22 @@ type Sender struct {
 	retries     atomic.Int64
 }
 
-// NewSender returns a Sender for cli.
-func NewSender(cli *mautrix.Client, log zerolog.Logger) *Sender {
-	return &Sender{cli: cli, log: log, MaxWait: 2 * time.Minute}
+// SentLog remembers which transaction IDs were already sent (storage.InboxQuery).
+type SentLog interface {
+	SentEventID(ctx context.Context, txnID string) (string, error)
+	RecordSent(ctx context.Context, se storage.SentEvent) error
+}
+
+// TxnKey is the content key that carries Lotse's transaction ID inside
+// every event it sends. Seeing its own events in the sync stream, Lotse
+// learns which sends reached the homeserver even when it crashed before
+// the response arrived and the homeserver forgot the transaction (Dendrite
+// caches transaction IDs only for completed requests of one access token).
+const TxnKey = "org.lotse.txn_id"
+
+// NewSender returns a Sender for cli that records sends in sent.
+func NewSender(cli *mautrix.Client, sent SentLog, log zerolog.Logger) *Sender {
+	return &Sender{cli: cli, sent: sent, log: log, MaxWait: 2 * time.Minute}
 }
 
 // TxnID derives a stable transaction ID from the event being handled and a
@@ -56,11 +72,21 @@ func (s *Sender) Send(ctx context.Context, roomID id.RoomID, evtType event.Type,
 	if txnID == "" {
 		return "", errors.New("send without a transaction ID")
 	}
+	if prev, err := s.sent.SentEventID(ctx, txnID); err != nil {
+		return "", err
+	} else if prev != "" {
+		s.log.Debug().Str("txn_id", txnID).Str("event_id", prev).Msg("Already sent, not sending again")
+		return id.EventID(prev), nil
+	}
+	content = withTxnMarker(content, txnID)
 	deadline := time.Now().Add(s.MaxWait)
 	backoff := 500 * time.Millisecond
 	for attempt := 0; ; attempt++ {
 		resp, err := s.cli.SendMessageEvent(ctx, roomID, evtType, content, mautrix.ReqSendEvent{TransactionID: txnID})
 		if err == nil {
+			if err := s.sent.RecordSent(ctx, storage.SentEvent{TxnID: txnID, EventID: resp.EventID.String(), RoomID: roomID.String(), SentAt: time.Now()}); err != nil {
+				s.log.Warn().Err(err).Msg("Failed to record sent event")
+			}
 			return resp.EventID, nil
 		}
 		wait, retry := s.retryAfter(err, backoff)
@@ -79,6 +105,19 @@ func (s *Sender) Send(ctx context.Context, roomID id.RoomID, evtType event.Type,
 		}
 		backoff = min(backoff*2, 30*time.Second)
 	}
+}
+
+// withTxnMarker adds TxnKey to content.
+func withTxnMarker(content any, txnID string) any {
+	if c, ok := content.(*event.Content); ok {
+		raw := make(map[string]any, len(c.Raw)+1)
+		for k, v := range c.Raw {
+			raw[k] = v
+		}
+		raw[TxnKey] = txnID
+		return &event.Content{Parsed: c.Parsed, Raw: raw}
+	}
+	return &event.Content{Parsed: content, Raw: map[string]any{TxnKey: txnID}}
 }
 
 // React sends a reaction (not encrypted, as the spec requires).

@@ -69,7 +69,10 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 	b := s.bot
 	now := b.opts.Now()
 	firstStart := since == ""
-	var items []storage.InboxItem
+	var (
+		items []storage.InboxItem
+		own   []storage.SentEvent
+	)
 	for roomID, room := range res.Rooms.Join {
 		events := room.Timeline.Events
 		if room.Timeline.Limited && !firstStart {
@@ -80,7 +83,13 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 			events = append(older, events...)
 		}
 		for _, evt := range events {
-			if !handledTypes[evt.Type] || evt.Sender == b.Client.UserID || evt.ID == "" {
+			if evt.Sender == b.Client.UserID && evt.ID != "" {
+				if txn := s.ownTxnID(ctx, roomID, evt); txn != "" {
+					own = append(own, storage.SentEvent{TxnID: txn, EventID: evt.ID.String(), RoomID: roomID.String(), SentAt: eventTime(evt, now)})
+				}
+				continue
+			}
+			if !handledTypes[evt.Type] || evt.ID == "" {
 				continue
 			}
 			if evt.Type == event.StateMember && !isLeave(evt) {
@@ -112,7 +121,7 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 			Sender: inviter.String(), EventType: inboxInvite, Payload: raw, ReceivedAt: now,
 		})
 	}
-	if err := b.db.Inbox.Commit(ctx, items, res.NextBatch); err != nil {
+	if err := b.db.Inbox.Commit(ctx, items, own, res.NextBatch); err != nil {
 		return err
 	}
 	b.mu.Lock()
@@ -123,6 +132,30 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 		b.notify()
 	}
 	return nil
+}
+
+// ownTxnID reads the transaction ID Lotse put into one of its own events
+// (decrypting it with its own room key if needed), or "".
+func (s *syncer) ownTxnID(ctx context.Context, roomID id.RoomID, evt *event.Event) string {
+	raw := evt.Content.VeryRaw
+	if evt.Type == event.EventEncrypted {
+		if s.bot.crypto == nil {
+			return ""
+		}
+		evt.RoomID = roomID
+		decrypted, err := s.bot.crypto.Decrypt(ctx, evt)
+		if err != nil {
+			s.bot.log.Debug().Err(err).Stringer("event_id", evt.ID).Msg("Could not decrypt own event")
+			return ""
+		}
+		raw = decrypted.Content.VeryRaw
+	}
+	var marker map[string]any
+	if json.Unmarshal(raw, &marker) != nil {
+		return ""
+	}
+	txn, _ := marker[TxnKey].(string)
+	return txn
 }
 
 // backfill fetches the events a limited timeline left out, oldest first,

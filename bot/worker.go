@@ -31,6 +31,15 @@ func (b *Bot) dispatch(ctx, workCtx context.Context, wg *sync.WaitGroup) {
 	timer := time.NewTimer(time.Hour)
 	defer timer.Stop()
 
+	// Handle nothing before the first sync after start is committed: it
+	// brings the bot's own events sent just before a crash, so their
+	// transaction IDs are known before anything is sent again.
+	select {
+	case <-b.synced:
+	case <-ctx.Done():
+		return
+	}
+
 	startRoom := func(roomID id.RoomID) {
 		wg.Add(1)
 		go func() {
@@ -56,7 +65,11 @@ func (b *Bot) dispatch(ctx, workCtx context.Context, wg *sync.WaitGroup) {
 					mu.Unlock()
 					return
 				}
-				b.process(workCtx, item)
+				// The inbox may have been read before an earlier run of this
+				// item finished; handle only what is still pending.
+				if pending, err := b.db.Inbox.IsPending(workCtx, item.EventID); err == nil && pending {
+					b.process(workCtx, item)
+				}
 				<-sem
 				mu.Lock()
 				delete(inFlight, item.EventID)
@@ -226,6 +239,12 @@ func (b *Bot) handleInvite(ctx context.Context, item storage.InboxItem) error {
 	_, err := b.Client.JoinRoomByID(ctx, roomID)
 	if err != nil {
 		if errors.Is(err, mautrix.MForbidden) || errors.Is(err, mautrix.MNotFound) {
+			// Right after an invite the homeserver may not let us join yet
+			// (its components catch up asynchronously); a withdrawn invite
+			// stays refused. Retry a few times, then give up.
+			if item.Attempts < 4 {
+				return fmt.Errorf("join refused, will retry: %w", err)
+			}
 			log.Info().Err(err).Msg("Invite is no longer valid")
 			return nil
 		}

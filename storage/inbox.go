@@ -51,12 +51,25 @@ const (
 	pruneInboxQuery     = `DELETE FROM inbox WHERE state<>0 AND handled_at<$1`
 	countInboxQuery     = `SELECT state, COUNT(*) FROM inbox GROUP BY state`
 	hasInboxQuery       = `SELECT 1 FROM inbox WHERE event_id=$1`
+	stateInboxQuery     = `SELECT state FROM inbox WHERE event_id=$1`
+	insertSentQuery     = `INSERT INTO sent_event (txn_id, event_id, room_id, sent_at) VALUES ($1, $2, $3, $4) ON CONFLICT (txn_id) DO NOTHING`
+	getSentQuery        = `SELECT event_id FROM sent_event WHERE txn_id=$1`
+	pruneSentQuery      = `DELETE FROM sent_event WHERE sent_at<$1`
 )
 
-// Commit writes items into the inbox (ignoring events it already has) and
-// stores nextBatch as the new sync position, in one transaction. If it
-// fails, neither happened and the same sync batch is fetched again.
-func (q *InboxQuery) Commit(ctx context.Context, items []InboxItem, nextBatch string) error {
+// SentEvent is an event Lotse sent, keyed by its transaction ID.
+type SentEvent struct {
+	TxnID   string
+	EventID string
+	RoomID  string
+	SentAt  time.Time
+}
+
+// Commit writes items into the inbox (ignoring events it already has), the
+// bot's own events seen in the batch, and nextBatch as the new sync
+// position, in one transaction. If it fails, nothing happened and the same
+// sync batch is fetched again.
+func (q *InboxQuery) Commit(ctx context.Context, items []InboxItem, own []SentEvent, nextBatch string) error {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
 	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
@@ -68,6 +81,11 @@ func (q *InboxQuery) Commit(ctx context.Context, items []InboxItem, nextBatch st
 			if _, err := q.db.Exec(ctx, insertInboxQuery, it.EventID, it.RoomID, it.Sender, it.EventType,
 				payload, it.ReceivedAt.UnixMilli(), int(it.State)); err != nil {
 				return fmt.Errorf("failed to insert event %s: %w", it.EventID, err)
+			}
+		}
+		for _, se := range own {
+			if _, err := q.db.Exec(ctx, insertSentQuery, se.TxnID, se.EventID, se.RoomID, se.SentAt.UnixMilli()); err != nil {
+				return fmt.Errorf("failed to record own event %s: %w", se.EventID, err)
 			}
 		}
 		if nextBatch != "" {
@@ -95,6 +113,44 @@ func (q *InboxQuery) Has(ctx context.Context, eventID string) (bool, error) {
 		return false, fmt.Errorf("failed to look up event: %w", err)
 	}
 	return true, nil
+}
+
+// IsPending reports whether eventID is still waiting to be handled.
+func (q *InboxQuery) IsPending(ctx context.Context, eventID string) (bool, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	var state int
+	err := q.db.QueryRow(ctx, stateInboxQuery, eventID).Scan(&state)
+	if err == sql.ErrNoRows {
+		return false, nil
+	} else if err != nil {
+		return false, fmt.Errorf("failed to read event state: %w", err)
+	}
+	return InboxState(state) == InboxPending, nil
+}
+
+// RecordSent remembers an event the bot sent under txnID.
+func (q *InboxQuery) RecordSent(ctx context.Context, se SentEvent) error {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	if _, err := q.db.Exec(ctx, insertSentQuery, se.TxnID, se.EventID, se.RoomID, se.SentAt.UnixMilli()); err != nil {
+		return fmt.Errorf("failed to record sent event: %w", err)
+	}
+	return nil
+}
+
+// SentEventID returns the event sent under txnID, or "" if none is known.
+func (q *InboxQuery) SentEventID(ctx context.Context, txnID string) (string, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	var eventID string
+	err := q.db.QueryRow(ctx, getSentQuery, txnID).Scan(&eventID)
+	if err == sql.ErrNoRows {
+		return "", nil
+	} else if err != nil {
+		return "", fmt.Errorf("failed to look up sent event: %w", err)
+	}
+	return eventID, nil
 }
 
 // Pending returns up to limit pending items that are due at now, oldest first.
@@ -186,6 +242,9 @@ func (q *InboxQuery) Prune(ctx context.Context, before time.Time) (int64, error)
 	res, err := q.db.Exec(ctx, pruneInboxQuery, before.UnixMilli())
 	if err != nil {
 		return 0, fmt.Errorf("failed to prune inbox: %w", err)
+	}
+	if _, err = q.db.Exec(ctx, pruneSentQuery, before.UnixMilli()); err != nil {
+		return 0, fmt.Errorf("failed to prune sent events: %w", err)
 	}
 	n, _ := res.RowsAffected()
 	return n, nil

@@ -45,11 +45,11 @@ func TestInboxCommitIsIdempotent(t *testing.T) {
 				{EventID: "$a", RoomID: "!r", Sender: "@m:hs", EventType: "m.room.message", Payload: []byte(`{"x":1}`), ReceivedAt: now},
 				{EventID: "$b", RoomID: "!r", Sender: "@m:hs", EventType: "m.room.message", Payload: []byte(`{"x":2}`), ReceivedAt: now.Add(time.Millisecond)},
 			}
-			if err := db.Inbox.Commit(ctx, items, "tok1"); err != nil {
+			if err := db.Inbox.Commit(ctx, items, nil, "tok1"); err != nil {
 				t.Fatal(err)
 			}
 			// The same batch again (a sync re-delivered after a crash) adds nothing.
-			if err := db.Inbox.Commit(ctx, items, "tok1"); err != nil {
+			if err := db.Inbox.Commit(ctx, items, nil, "tok1"); err != nil {
 				t.Fatal(err)
 			}
 			if got, _ := db.KV.Get(ctx, storage.KeyNextBatch); got != "tok1" {
@@ -66,12 +66,24 @@ func TestInboxCommitIsIdempotent(t *testing.T) {
 				t.Fatal(err)
 			}
 			// A handled event delivered again stays handled.
-			if err := db.Inbox.Commit(ctx, items[:1], "tok2"); err != nil {
+			if err := db.Inbox.Commit(ctx, items[:1], []storage.SentEvent{{TxnID: "t1", EventID: "$mine", RoomID: "!r", SentAt: now}}, "tok2"); err != nil {
 				t.Fatal(err)
 			}
 			pending, _ = db.Inbox.Pending(ctx, now.Add(time.Hour), 10)
 			if len(pending) != 1 || pending[0].EventID != "$b" {
 				t.Fatalf("pending after done = %+v", pending)
+			}
+			if p, _ := db.Inbox.IsPending(ctx, "$a"); p {
+				t.Fatal("handled event reported pending")
+			}
+			if p, _ := db.Inbox.IsPending(ctx, "$b"); !p {
+				t.Fatal("pending event not reported pending")
+			}
+			if got, _ := db.Inbox.SentEventID(ctx, "t1"); got != "$mine" {
+				t.Fatalf("sent event for t1 = %q", got)
+			}
+			if got, _ := db.Inbox.SentEventID(ctx, "t2"); got != "" {
+				t.Fatalf("sent event for unknown txn = %q", got)
 			}
 			if err := db.Inbox.Retry(ctx, "$b", now.Add(time.Minute), "send failed"); err != nil {
 				t.Fatal(err)

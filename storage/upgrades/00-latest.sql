@@ -27,6 +27,18 @@ CREATE TABLE inbox (
 );
 CREATE INDEX inbox_pending_idx ON inbox (state, received_at);
 
+-- Events Lotse itself sent, by the transaction ID it chose (also carried in
+-- the event content). Seen either in the send response or, after a crash
+-- in the middle of a send, in the sync stream: a send whose transaction ID
+-- is here is not repeated, even if the homeserver forgot the transaction.
+CREATE TABLE sent_event (
+	txn_id   TEXT   PRIMARY KEY,
+	event_id TEXT   NOT NULL,
+	room_id  TEXT   NOT NULL,
+	sent_at  BIGINT NOT NULL
+);
+CREATE INDEX sent_event_time_idx ON sent_event (sent_at);
+
 -- Which guide an answer of Lotse showed, so that a reaction (thumbs up/down)
 -- on the answer can be counted for that guide. No message content.
 CREATE TABLE answer (

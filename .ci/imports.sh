@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Checks the one-way import directions of the design (see README, Architecture).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mod=$(go list -m)
+fail=0
+while read -r pkg imports; do
+  rel=${pkg#"$mod"}; rel=${rel#/}
+  for imp in $imports; do
+    case "$imp" in "$mod"*) ;; *) continue ;; esac
+    dep=${imp#"$mod"/}
+    allowed=""
+    case "$rel" in
+      guides|storage|storage/upgrades|config|integrations/nextcloud|integrations/bbb) allowed="guides/search storage/upgrades" ;;
+      guides/search) allowed="" ;;
+      commands) allowed="guides guides/search storage integrations/nextcloud integrations/bbb" ;;
+      bot) allowed="storage" ;;
+      *) continue ;;
+    esac
+    ok=0
+    for a in $allowed; do [ "$dep" = "$a" ] && ok=1; done
+    if [ $ok = 0 ]; then echo "not allowed: $rel imports $dep"; fail=1; fi
+  done
+done < <(go list -tags goolm -f '{{.ImportPath}} {{join .Imports " "}}' ./...)
+exit $fail

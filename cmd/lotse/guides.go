@@ -1,0 +1,191 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/rs/zerolog"
+
+	"github.com/lotse-bot/lotse/config"
+	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/guides/search"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+func cmdGuides(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return fail(exitUsage, errors.New("lotse guides search | eval | check | stats"))
+	}
+	switch args[0] {
+	case "search":
+		return guidesSearch(args[1:], stdin, stdout, stderr)
+	case "eval":
+		return guidesEval(args[1:], stdout, stderr)
+	case "check":
+		return guidesCheck(args[1:], stdout, stderr)
+	case "stats":
+		return guidesStats(ctx, args[1:], stdout, stderr)
+	}
+	return fail(exitUsage, fmt.Errorf("unknown guides command %q", args[0]))
+}
+
+// loadLibrary loads dir and reports skipped files on stderr.
+func loadLibrary(dir string, stderr io.Writer) (*guides.Library, error) {
+	lib, problems, err := guides.Load(dir)
+	if err != nil {
+		return nil, fail(exitGuides, err)
+	}
+	for _, p := range problems {
+		fmt.Fprintf(stderr, "%s:%d: %s (skipped)\n", p.File, p.Line, p.Message)
+	}
+	return lib, nil
+}
+
+// searchLine is one line of `lotse guides search --json` (the benchmark interface).
+type searchLine struct {
+	Query     string       `json:"query"`
+	Confident bool         `json:"confident"`
+	Results   []searchItem `json:"results"`
+}
+
+type searchItem struct {
+	ID    string  `json:"id"`
+	Title string  `json:"title"`
+	Score float64 `json:"score"`
+}
+
+func guidesSearch(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("guides search", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("dir", "library", "guide library")
+	asJSON := fs.Bool("json", false, "one JSON object per line")
+	limit := fs.Int("n", 5, "results per question")
+	if err := fs.Parse(args); err != nil {
+		return fail(exitUsage, err)
+	}
+	lib, err := loadLibrary(*dir, stderr)
+	if err != nil {
+		return err
+	}
+	answer := func(q string) error {
+		res := lib.Search(q, *limit)
+		if *asJSON {
+			line := searchLine{Query: q, Confident: res.Confident, Results: []searchItem{}}
+			for _, h := range res.Hits {
+				line.Results = append(line.Results, searchItem{ID: h.ID, Title: h.Title, Score: h.Score})
+			}
+			return json.NewEncoder(stdout).Encode(line)
+		}
+		verdict := "kein sicherer Treffer (\"keine passende Anleitung\")"
+		if res.Confident {
+			verdict = "sicher (Lotse antwortet mit Platz 1)"
+		} else if res.Close {
+			verdict = "unsicher (Lotse fragt „Meintest du …?“)"
+		}
+		fmt.Fprintf(stdout, "%s\n  → %s\n", q, verdict)
+		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		for i, h := range res.Hits {
+			fmt.Fprintf(tw, "  %d.\t%.3f\t%s\t%s\n", i+1, h.Score, h.ID, h.Title)
+		}
+		return tw.Flush()
+	}
+	if q := strings.TrimSpace(strings.Join(fs.Args(), " ")); q != "" {
+		return answer(q)
+	}
+	sc := bufio.NewScanner(stdin)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	for sc.Scan() {
+		if q := strings.TrimSpace(sc.Text()); q != "" {
+			if err := answer(q); err != nil {
+				return err
+			}
+		}
+	}
+	return sc.Err()
+}
+
+func guidesEval(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("guides eval", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("dir", "library", "guide library")
+	questions := fs.String("questions", "", "TSV file: question<TAB>expected guide ID (- for out of scope)")
+	if err := fs.Parse(args); err != nil {
+		return fail(exitUsage, err)
+	}
+	if *questions == "" {
+		return fail(exitUsage, errors.New("--questions is required"))
+	}
+	lib, err := loadLibrary(*dir, stderr)
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(*questions)
+	if err != nil {
+		return fail(exitUsage, err)
+	}
+	defer f.Close()
+	qs, err := search.ReadQuestions(f)
+	if err != nil {
+		return fail(exitUsage, err)
+	}
+	lib.Evaluate(qs).Write(stdout)
+	return nil
+}
+
+func guidesCheck(args []string, stdout, stderr io.Writer) error {
+	if len(args) != 1 {
+		return fail(exitUsage, errors.New("lotse guides check DIR"))
+	}
+	problems, err := guides.Check(args[0])
+	if err != nil {
+		return fail(exitGuides, err)
+	}
+	for _, p := range problems {
+		fmt.Fprintf(stdout, "%s:%d: %s\n", p.File, p.Line, p.Message)
+	}
+	if len(problems) > 0 {
+		return fail(exitFailed, fmt.Errorf("%d problem(s) in %s", len(problems), args[0]))
+	}
+	fmt.Fprintf(stdout, "%s: no problems found\n", args[0])
+	return nil
+}
+
+func guidesStats(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("guides stats", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	path := fs.String("c", "", "config file (for the database)")
+	if err := fs.Parse(args); err != nil {
+		return fail(exitUsage, err)
+	}
+	cfg, err := config.Load(*path, os.Getenv)
+	if err != nil {
+		return fail(exitConfig, err)
+	}
+	db, err := storage.Open(cfg.Database, zerolog.Nop())
+	if err != nil {
+		return fail(exitDatabase, err)
+	}
+	defer db.Close()
+	if err := db.Upgrade(ctx); err != nil {
+		return fail(exitUpgrade, err)
+	}
+	stats, noMatch, err := db.Feedback.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "guide\tshown\t👍\t👎")
+	for _, s := range stats {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\n", s.GuideID, s.Shown, s.Helpful, s.Unhelpful)
+	}
+	fmt.Fprintf(tw, "(no guide fitted)\t%d\t\t\n", noMatch)
+	return tw.Flush()
+}

@@ -1,0 +1,473 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/bot"
+	"github.com/lotse-bot/lotse/config"
+	"github.com/lotse-bot/lotse/internal/chatclient"
+	"github.com/lotse-bot/lotse/internal/dendrite"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(dendrite.Main(m, dendrite.Options{}))
+}
+
+// syncBuffer is a concurrency-safe log sink.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// lotse is Lotse running in-process (runBot, the real wiring) on the shared homeserver.
+type lotse struct {
+	userID id.UserID
+	cfg    config.Config
+	log    *syncBuffer
+	stop   func()
+}
+
+// copyLibrary copies the project's starter library to a temp folder (tests may edit it).
+func copyLibrary(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	src := filepath.Join("..", "..", "library")
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func startLotse(t *testing.T, guidesDir string, mutate func(*config.Config)) *lotse {
+	t.Helper()
+	srv := dendrite.Shared()
+	localpart := dendrite.UniqueLocalpart("lotse")
+	password := "pw-" + localpart
+	userID, err := srv.RegisterUser(t.Context(), localpart, password, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := config.Defaults()
+	cfg.HomeserverURL, cfg.UserID, cfg.Password = srv.URL, userID.String(), password
+	cfg.PickleKey = "integration-test-pickle-key"
+	cfg.Database = filepath.Join(t.TempDir(), "lotse.db")
+	if uri := os.Getenv("LOTSE_TEST_POSTGRES"); uri != "" {
+		cfg.Database = storage.FreshPostgresSchema(t, uri)
+	}
+	cfg.GuidesDir = guidesDir
+	if mutate != nil {
+		mutate(&cfg)
+	}
+	l := &lotse{userID: userID, cfg: cfg, log: &syncBuffer{}}
+	log := zerolog.New(io.MultiWriter(l.log, zerolog.NewTestWriter(t))).Level(zerolog.InfoLevel).With().Timestamp().Logger()
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan struct{})
+	done := make(chan error, 1)
+	go func() { done <- runBot(ctx, cfg, log, func(*bot.Bot) { close(ready) }) }()
+	select {
+	case <-ready:
+	case err := <-done:
+		cancel()
+		t.Fatalf("lotse stopped: %v", err)
+	case <-time.After(60 * time.Second):
+		cancel()
+		t.Fatal("lotse did not start within 60 s")
+	}
+	var once sync.Once
+	l.stop = func() {
+		once.Do(func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("lotse: %v", err)
+			}
+		})
+	}
+	t.Cleanup(l.stop)
+	return l
+}
+
+func newMember(t *testing.T, prefix string) *chatclient.Client {
+	t.Helper()
+	srv := dendrite.Shared()
+	localpart := dendrite.UniqueLocalpart(prefix)
+	password := "pw-" + localpart
+	userID, err := srv.RegisterUser(t.Context(), localpart, password, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := chatclient.New(t.Context(), chatclient.Options{HomeserverURL: srv.URL, UserID: userID, Password: password, DataDir: t.TempDir(), Log: zerolog.Nop()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.Close)
+	return c
+}
+
+func openDM(t *testing.T, m *chatclient.Client, botID id.UserID, encrypted bool) id.RoomID {
+	t.Helper()
+	roomID, err := m.OpenDM(t.Context(), botID, encrypted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	if err := m.WaitJoined(ctx, roomID, botID); err != nil {
+		t.Fatal(err)
+	}
+	return roomID
+}
+
+func ask(t *testing.T, m *chatclient.Client, roomID id.RoomID, botID id.UserID, content *event.MessageEventContent) (*event.Event, id.EventID) {
+	t.Helper()
+	sent, err := m.SendContent(t.Context(), roomID, content)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	reply, err := m.Wait(ctx, roomID, botID, chatclient.ReplyTo(sent))
+	if err != nil {
+		t.Fatalf("no answer to %q: %v", content.Body, err)
+	}
+	return reply, sent
+}
+
+func text(s string) *event.MessageEventContent {
+	return &event.MessageEventContent{MsgType: event.MsgText, Body: s}
+}
+
+func body(evt *event.Event) string { return evt.Content.AsMessage().Body }
+
+// TestAnswersInDM is the core promise: a member asks in plain German in an
+// (encrypted, as Element creates them) DM and gets the right guide.
+func TestAnswersInDM(t *testing.T) {
+	l := startLotse(t, copyLibrary(t), nil)
+	for _, encrypted := range []bool{true, false} {
+		t.Run(fmt.Sprintf("encrypted=%v", encrypted), func(t *testing.T) {
+			m := newMember(t, "member")
+			roomID := openDM(t, m, l.userID, encrypted)
+			tests := []struct {
+				question string
+				want     []string // all must appear in the answer
+			}{
+				{"passwort vergesen, wie komm ich wieder in die cloud", []string{"Cloud-Passwort vergessen"}},
+				{"Wie kann ich für den Bürgerschaftswahlkampf spenden?", []string{"keine passende Anleitung", "!anleitungen"}},
+				{"!hilfe", []string{"!anleitung", "!anleitungen"}},
+				{"!help", []string{"!anleitung"}},
+				{"!anleitungen", []string{"Nextcloud", "Konto"}},
+				{"!gibtsnicht", []string{"kenne ich nicht", "!hilfe"}},
+				{"!hilf", []string{"kenne ich nicht", "!hilfe"}},
+				{"danke!", []string{"Gern geschehen"}},
+			}
+			for _, tt := range tests {
+				start := time.Now()
+				reply, _ := ask(t, m, roomID, l.userID, text(tt.question))
+				took := time.Since(start)
+				got := body(reply)
+				for _, w := range tt.want {
+					if !strings.Contains(got, w) {
+						t.Errorf("answer to %q does not contain %q:\n%s", tt.question, w, got)
+					}
+				}
+				mc := reply.Content.AsMessage()
+				if mc.MsgType != event.MsgNotice || mc.Format != event.FormatHTML || mc.FormattedBody == "" {
+					t.Errorf("answer to %q: msgtype %s format %q; want an m.notice with HTML", tt.question, mc.MsgType, mc.Format)
+				}
+				if mc.Mentions == nil {
+					t.Errorf("answer to %q has no m.mentions", tt.question)
+				}
+				if encrypted && reply.Mautrix.EventSource&event.SourceDecrypted == 0 {
+					t.Errorf("answer to %q was not encrypted", tt.question)
+				}
+				if took > time.Second {
+					t.Errorf("answer to %q took %v, want < 1 s", tt.question, took)
+				}
+			}
+		})
+	}
+}
+
+// TestGroupRoom: in a group room Lotse answers commands and mentions only.
+func TestGroupRoom(t *testing.T) {
+	l := startLotse(t, copyLibrary(t), nil)
+	m := newMember(t, "member")
+	other := newMember(t, "other")
+	roomID, err := m.CreateRoom(t.Context(), "Bezirk Nord", true, l.userID, other.Cli.UserID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	if err := m.WaitJoined(ctx, roomID, l.userID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.Cli.JoinRoomByID(t.Context(), roomID); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.WaitJoined(ctx, roomID, other.Cli.UserID); err != nil {
+		t.Fatal(err)
+	}
+	chatter, err := m.SendText(t.Context(), roomID, "passwort vergessen, weiß jemand wie das geht?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mention := text("Lotse: wie richte ich zwei faktor ein")
+	mention.Mentions = &event.Mentions{UserIDs: []id.UserID{l.userID}}
+	reply, _ := ask(t, m, roomID, l.userID, mention)
+	if !strings.Contains(body(reply), "Zwei-Faktor") {
+		t.Errorf("answer to the mention: %s", body(reply))
+	}
+	if mc := reply.Content.AsMessage(); mc.Mentions == nil || !mc.Mentions.Has(m.Cli.UserID) {
+		t.Errorf("answer in a group room does not mention the asker: %+v", mc.Mentions)
+	}
+	reply, _ = ask(t, m, roomID, l.userID, text("!anleitung telefoneinwahl"))
+	if !strings.Contains(body(reply), "Telefon") {
+		t.Errorf("answer to the command: %s", body(reply))
+	}
+	if n := m.RepliesTo(roomID, l.userID, chatter); n != 0 {
+		t.Fatalf("Lotse answered a message that neither mentioned it nor was a command (%d answers)", n)
+	}
+}
+
+// TestFeedbackReaction: 👍 on an answer is counted for its guide, once.
+func TestFeedbackReaction(t *testing.T) {
+	l := startLotse(t, copyLibrary(t), nil)
+	m := newMember(t, "member")
+	roomID := openDM(t, m, l.userID, true)
+	answer, _ := ask(t, m, roomID, l.userID, text("sicherheitsschlüssel für element verloren"))
+	if _, err := m.React(t.Context(), roomID, answer.ID, "👍"); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	thanks, err := m.Wait(ctx, roomID, l.userID, chatclient.ReplyTo(answer.ID))
+	if err != nil {
+		t.Fatalf("no thanks for the reaction: %v", err)
+	}
+	if !strings.Contains(body(thanks), "Danke") {
+		t.Fatalf("reaction answered with %q", body(thanks))
+	}
+	db, err := storage.Open(l.cfg.Database, zerolog.Nop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	stats, _, err := db.Feedback.Stats(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, s := range stats {
+		if s.GuideID == "matrix/sicherheitsschluessel-verloren.md" && s.Helpful == 1 && s.Shown == 1 {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("feedback not counted: %+v", stats)
+	}
+}
+
+// TestHotReloadAndBadGuide: a new guide is answered without restart; a
+// malformed guide is reported with file and line and never takes Lotse down.
+func TestHotReloadAndBadGuide(t *testing.T) {
+	dir := copyLibrary(t)
+	if err := os.WriteFile(filepath.Join(dir, "kaputt.md"), []byte("---\ntitle: \"Kaputt\ntags: [x]\n---\nText\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l := startLotse(t, dir, nil)
+	if !strings.Contains(l.log.String(), "kaputt.md") {
+		t.Errorf("the malformed guide was not reported in the log")
+	}
+	m := newMember(t, "member")
+	roomID := openDM(t, m, l.userID, false)
+	guide := "---\ntitle: \"Druckerei-Zugang zum Plakatportal\"\ntags: [plakate, druckerei, portal]\nsummary: \"So bestellst du Plakate im Plakatportal der Druckerei.\"\n---\n\n# Plakatportal\n\nIm Plakatportal bestellst du Wahlplakate für deinen Bezirk.\n"
+	if err := os.WriteFile(filepath.Join(dir, "allgemein-plakatportal.md"), []byte(guide), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		reply, _ := ask(t, m, roomID, l.userID, text("wie bestelle ich wahlplakate im plakatportal"))
+		if strings.Contains(body(reply), "Plakatportal") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the new guide was not picked up; last answer: %s", body(reply))
+		}
+	}
+}
+
+// lotseBinary builds the lotse command once for the crash tests.
+var (
+	binOnce sync.Once
+	binPath string
+	binErr  error
+)
+
+func lotseBinary(t *testing.T) string {
+	t.Helper()
+	binOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "lotse-bin-")
+		if err != nil {
+			binErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "lotse")
+		out, err := exec.Command("go", "build", "-tags", "goolm", "-o", binPath, ".").CombinedOutput()
+		if err != nil {
+			binErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if binErr != nil {
+		t.Fatal(binErr)
+	}
+	return binPath
+}
+
+// TestKillExactlyOnce SIGKILLs the lotse process while members keep writing,
+// restarts it, and checks that every message got exactly one answer.
+func TestKillExactlyOnce(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and kills a process")
+	}
+	bin := lotseBinary(t)
+	srv := dendrite.Shared()
+	localpart := dendrite.UniqueLocalpart("lotse")
+	password := "pw-" + localpart
+	botID, err := srv.RegisterUser(t.Context(), localpart, password, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dbPath := filepath.Join(t.TempDir(), "lotse.db")
+	if uri := os.Getenv("LOTSE_TEST_POSTGRES"); uri != "" {
+		dbPath = storage.FreshPostgresSchema(t, uri)
+	}
+	env := append(os.Environ(),
+		"LOTSE_HOMESERVER_URL="+srv.URL, "LOTSE_USER_ID="+botID.String(), "LOTSE_PASSWORD="+password,
+		"LOTSE_DATABASE="+dbPath, "LOTSE_GUIDES_DIR="+filepath.Join("..", "..", "library"),
+		"LOTSE_PICKLE_KEY=kill-test-pickle-key-123", "LOTSE_LOG_FORMAT=json")
+	logs := &syncBuffer{}
+	var proc *exec.Cmd
+	start := func() {
+		proc = exec.Command(bin, "run")
+		proc.Env, proc.Stdout, proc.Stderr = env, logs, logs
+		if err := proc.Start(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	kill := func() {
+		_ = proc.Process.Kill()
+		_ = proc.Wait()
+	}
+	start()
+	t.Cleanup(func() {
+		kill()
+		if t.Failed() {
+			t.Logf("lotse log:\n%s", logs.String())
+		}
+	})
+
+	members := []*chatclient.Client{newMember(t, "m1"), newMember(t, "m2")}
+	rooms := make([]id.RoomID, len(members))
+	for i, m := range members {
+		rooms[i] = openDM(t, m, botID, i == 0)
+	}
+	type sentMsg struct {
+		m    int
+		id   id.EventID
+		text string
+	}
+	var sent []sentMsg
+	send := func(round int) {
+		for i, m := range members {
+			txt := fmt.Sprintf("passwort vergessen (%d)", round)
+			evtID, err := m.SendText(t.Context(), rooms[i], txt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sent = append(sent, sentMsg{i, evtID, txt})
+		}
+	}
+	for round := range 6 {
+		send(round)
+		if round%2 == 1 {
+			// Kill in the middle of handling: right after the last send.
+			kill()
+			send(100 + round) // written while Lotse is down
+			start()
+		}
+	}
+	for _, s := range sent {
+		ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second)
+		_, err := members[s.m].Wait(ctx, rooms[s.m], botID, chatclient.ReplyTo(s.id))
+		cancel()
+		if err != nil {
+			t.Fatalf("message %q was never answered: %v", s.text, err)
+		}
+	}
+	// A marker per member: once answered, any duplicate answer to the
+	// earlier messages would already have arrived.
+	for i, m := range members {
+		reply, _ := ask(t, m, rooms[i], botID, text("danke"))
+		_ = reply
+	}
+	asked, answered, duplicated := len(sent), 0, 0
+	for _, s := range sent {
+		n := members[s.m].RepliesTo(rooms[s.m], botID, s.id)
+		if n >= 1 {
+			answered++
+		}
+		if n > 1 {
+			duplicated += n - 1
+			for _, r := range members[s.m].Received(rooms[s.m], botID) {
+				if chatclient.ReplyTo(s.id)(r) {
+					t.Logf("duplicate answer to %q (%s): %s", s.text, s.id, r.ID)
+				}
+			}
+		}
+	}
+	t.Logf("asked %d, answered %d, duplicated %d, lost %d (3 SIGKILLs)", asked, answered, duplicated, asked-answered)
+	if answered != asked || duplicated != 0 {
+		t.Fatalf("exactly-once violated: asked %d, answered %d, duplicated %d", asked, answered, duplicated)
+	}
+}

@@ -1,0 +1,204 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/bot"
+	"github.com/lotse-bot/lotse/commands"
+	"github.com/lotse-bot/lotse/config"
+	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+func cmdRun(ctx context.Context, args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	path := fs.String("c", "", "config file (optional; LOTSE_* variables override it)")
+	if err := fs.Parse(args); err != nil {
+		return fail(exitUsage, err)
+	}
+	cfg, err := config.Load(*path, os.Getenv)
+	if err != nil {
+		return fail(exitConfig, err)
+	}
+	if err := cfg.Validate(); err != nil {
+		return fail(exitConfig, err)
+	}
+	log := newLogger(cfg, stderr)
+	return runBot(ctx, cfg, log, nil)
+}
+
+// newLogger builds the process logger from the config.
+func newLogger(cfg config.Config, out io.Writer) zerolog.Logger {
+	level, err := zerolog.ParseLevel(cfg.LogLevel)
+	if err != nil || cfg.LogLevel == "" {
+		level = zerolog.InfoLevel
+	}
+	var w io.Writer = out
+	if cfg.LogFormat != "json" {
+		w = zerolog.ConsoleWriter{Out: out, TimeFormat: time.DateTime}
+	}
+	return zerolog.New(w).Level(level).With().Timestamp().Logger()
+}
+
+// runBot opens the database, loads and watches the guides, logs in and
+// serves until ctx ends. ready, if not nil, is called once the first sync
+// was committed (the demo waits for it).
+func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready func(*bot.Bot)) error {
+	db, err := storage.Open(cfg.Database, log)
+	if err != nil {
+		return fail(exitDatabase, err)
+	}
+	defer db.Close()
+	if err := db.Upgrade(ctx); err != nil {
+		return fail(exitUpgrade, err)
+	}
+
+	store, err := guides.NewStore(cfg.GuidesDir, log.With().Str("component", "guides").Logger())
+	if err != nil {
+		return fail(exitGuides, err)
+	}
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	defer stopWatch()
+	go func() {
+		if err := store.Watch(watchCtx); err != nil && watchCtx.Err() == nil {
+			log.Err(err).Msg("Watching the guide library stopped; changes need a restart")
+		}
+	}()
+
+	matrix := &matrixAdapter{}
+	handler := commands.New(commands.Deps{
+		Matrix:    matrix,
+		Guides:    store,
+		DB:        db,
+		Texts:     commands.TextsFor(cfg.Language),
+		Log:       log.With().Str("component", "commands").Logger(),
+		ChoiceTTL: cfg.ChoiceTTL,
+		GuideURL:  guideURL(cfg.GuideBaseURL),
+		TxnID:     bot.TxnID,
+	})
+	b, err := bot.New(ctx, bot.Options{
+		HomeserverURL:   cfg.HomeserverURL,
+		UserID:          id.UserID(cfg.UserID),
+		Password:        cfg.Password,
+		AccessToken:     cfg.AccessToken,
+		DeviceName:      cfg.DeviceName,
+		PickleKey:       cfg.PickleKey,
+		DB:              db,
+		Log:             log,
+		AllowedInviters: cfg.AllowedInviters,
+		Workers:         cfg.Workers,
+		Handler: bot.HandlerFunc(func(ctx context.Context, in bot.Incoming) error {
+			return handler.Handle(ctx, commands.Message{Event: in.Event, Direct: in.Direct, Encrypted: in.Encrypted})
+		}),
+	})
+	if err != nil {
+		return fail(exitMatrix, err)
+	}
+	defer b.Close()
+	matrix.bot = b
+	log.Info().Stringer("user_id", b.UserID()).Int("guides", len(store.Current().Guides())).Msg("Lotse is starting")
+
+	go housekeeping(ctx, db, cfg, log)
+	if ready != nil {
+		go func() {
+			select {
+			case <-b.Synced():
+				ready(b)
+			case <-ctx.Done():
+			}
+		}()
+	}
+	if err := b.Run(ctx); err != nil {
+		return fail(exitMatrix, err)
+	}
+	log.Info().Msg("Lotse stopped")
+	return nil
+}
+
+// matrixAdapter gives commands the bot's sending abilities.
+type matrixAdapter struct{ bot *bot.Bot }
+
+func (m *matrixAdapter) UserID() id.UserID { return m.bot.UserID() }
+
+func (m *matrixAdapter) Send(ctx context.Context, roomID id.RoomID, evtType event.Type, content any, txnID string) (id.EventID, error) {
+	return m.bot.Sender().Send(ctx, roomID, evtType, content, txnID)
+}
+
+// guideURL links guides to the web view, if one is configured.
+func guideURL(base string) func(string) string {
+	if base == "" {
+		return nil
+	}
+	base = strings.TrimRight(base, "/")
+	return func(guideID string) string {
+		parts := strings.Split(strings.TrimSuffix(guideID, ".md"), "/")
+		for i, p := range parts {
+			parts[i] = url.PathEscape(p)
+		}
+		return base + "/" + strings.Join(parts, "/")
+	}
+}
+
+// housekeeping enforces the retention periods once an hour.
+func housekeeping(ctx context.Context, db *storage.DB, cfg config.Config, log zerolog.Logger) {
+	tick := time.NewTicker(time.Hour)
+	defer tick.Stop()
+	for {
+		now := time.Now()
+		if n, err := db.Inbox.Prune(ctx, now.Add(-cfg.InboxRetention)); err != nil {
+			log.Warn().Err(err).Msg("Failed to prune the inbox")
+		} else if n > 0 {
+			log.Debug().Int64("rows", n).Msg("Pruned handled events")
+		}
+		if err := db.Answers.Prune(ctx, now.Add(-cfg.AnswerRetention)); err != nil {
+			log.Warn().Err(err).Msg("Failed to prune answers")
+		}
+		if err := db.Choices.Prune(ctx, now.Add(-cfg.ChoiceTTL)); err != nil {
+			log.Warn().Err(err).Msg("Failed to prune choices")
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}
+
+func cmdConfig(args []string, stdout io.Writer) error {
+	if len(args) == 0 {
+		return fail(exitUsage, fmt.Errorf("lotse config example | check [-c file]"))
+	}
+	switch args[0] {
+	case "example":
+		_, err := io.WriteString(stdout, config.ExampleConfig)
+		return err
+	case "check":
+		fs := flag.NewFlagSet("config check", flag.ContinueOnError)
+		path := fs.String("c", "", "config file")
+		if err := fs.Parse(args[1:]); err != nil {
+			return fail(exitUsage, err)
+		}
+		cfg, err := config.Load(*path, os.Getenv)
+		if err != nil {
+			return fail(exitConfig, err)
+		}
+		if err := cfg.Validate(); err != nil {
+			return fail(exitConfig, err)
+		}
+		fmt.Fprintln(stdout, "Configuration is valid.")
+		return nil
+	}
+	return fail(exitUsage, fmt.Errorf("unknown config command %q", args[0]))
+}

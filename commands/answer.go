@@ -1,0 +1,188 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"strconv"
+	"strings"
+
+	"maunium.net/go/mautrix/event"
+
+	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/guides/search"
+)
+
+// maxGuideBytes keeps a guide answer (HTML and plain text together) far
+// below Matrix's 64 KiB event limit, also after encryption (base64 grows
+// the payload by a third).
+const maxGuideBytes = 24_000
+
+// answerQuestion searches the library and answers: the guide when the match
+// is confident, "Meintest du …?" when candidates are close, else an honest
+// "no guide fits".
+func (h *Handler) answerQuestion(ctx context.Context, question string) error {
+	lib := h.Guides.Current()
+	res := lib.Search(question, 4)
+	switch {
+	case res.Confident && len(res.Hits) > 0:
+		return h.sendGuide(ctx, lib, res.Hits[0], res.Hits[1:])
+	case res.Close && len(res.Hits) > 0:
+		return h.offerChoice(ctx, lib, res.Hits)
+	default:
+		if err := h.DB.Feedback.NoMatch(ctx); err != nil {
+			return err
+		}
+		return h.replyMarkdown(ctx, formatText(h.Texts.NoGuide, escape(question))+"\n\n"+h.Texts.NoGuideNext)
+	}
+}
+
+// sendGuide answers with one guide (the matched section if the guide is too
+// long), the next candidates by title, and a feedback prompt.
+func (h *Handler) sendGuide(ctx context.Context, lib *guides.Library, hit search.Hit, more []search.Hit) error {
+	g, ok := lib.Get(hit.ID)
+	if !ok {
+		return h.replyMarkdown(ctx, h.Texts.InternalError)
+	}
+	var msg messageBuilder
+	msg.markdown(formatText(h.Texts.AnswerHeader, escape(g.Title)))
+	rendered := guides.RenderGuide(g, guides.RenderOptions{MaxBytes: maxGuideBytes, Section: hit.Section, Resolver: h.resolver()})
+	msg.raw(rendered.Plain, rendered.HTML)
+	url := ""
+	if h.GuideURL != nil {
+		url = h.GuideURL(g.ID)
+	}
+	if rendered.Truncated {
+		where := url
+		if where == "" {
+			where = "`!anleitung " + escape(g.Title) + "`"
+		}
+		msg.markdown(formatText(h.Texts.AnswerTruncated, where))
+	} else if url != "" {
+		msg.markdown(formatText(h.Texts.AnswerWholeGuide, url))
+	}
+	if alts := h.alternatives(lib, more); alts != "" {
+		msg.markdown(h.Texts.AnswerMore + "\n" + alts)
+	}
+	msg.markdown("_" + h.Texts.AnswerFeedback + "_")
+	plain, htmlBody := msg.result()
+	eventID, err := h.reply(ctx, plain, htmlBody)
+	if err != nil {
+		return err
+	}
+	if err := h.DB.Answers.Put(ctx, eventID.String(), turnOf(ctx).msg.Event.RoomID.String(), g.ID, h.Now()); err != nil {
+		return err
+	}
+	return h.DB.Feedback.Shown(ctx, g.ID)
+}
+
+// alternatives lists further candidates by title as a Markdown list.
+func (h *Handler) alternatives(lib *guides.Library, hits []search.Hit) string {
+	var b strings.Builder
+	n := 0
+	for _, hit := range hits {
+		g, ok := lib.Get(hit.ID)
+		if !ok || n == 3 {
+			continue
+		}
+		n++
+		b.WriteString("- " + escape(g.Title) + "\n")
+	}
+	return b.String()
+}
+
+// offerChoice asks "Meintest du …?" with up to three numbered titles and
+// remembers them, so that the member can answer with a number.
+func (h *Handler) offerChoice(ctx context.Context, lib *guides.Library, hits []search.Hit) error {
+	evt := turnOf(ctx).msg.Event
+	var b strings.Builder
+	b.WriteString(h.Texts.DidYouMean + "\n\n")
+	var ids []string
+	for _, hit := range hits {
+		g, ok := lib.Get(hit.ID)
+		if !ok || len(ids) == 3 {
+			continue
+		}
+		ids = append(ids, g.ID)
+		fmt.Fprintf(&b, "%d. %s\n", len(ids), escape(g.Title))
+	}
+	b.WriteString("\n" + h.Texts.DidYouMeanHow)
+	if err := h.DB.Choices.Put(ctx, evt.RoomID.String(), evt.Sender.String(), ids, h.Now()); err != nil {
+		return err
+	}
+	return h.replyMarkdown(ctx, b.String())
+}
+
+// pickChoice answers a number sent after "Meintest du …?".
+func (h *Handler) pickChoice(ctx context.Context, evt *event.Event, number string) error {
+	ids, err := h.DB.Choices.Get(ctx, evt.RoomID.String(), evt.Sender.String(), h.Now().Add(-h.ChoiceTTL))
+	if err != nil {
+		return err
+	}
+	if len(ids) == 0 {
+		return h.replyMarkdown(ctx, h.Texts.ChoiceExpired)
+	}
+	n, _ := strconv.Atoi(number)
+	if n < 1 || n > len(ids) {
+		return h.replyMarkdown(ctx, formatText(h.Texts.ChoiceOutOfRange, len(ids)))
+	}
+	lib := h.Guides.Current()
+	if _, ok := lib.Get(ids[n-1]); !ok {
+		return h.replyMarkdown(ctx, h.Texts.ChoiceExpired)
+	}
+	if err := h.sendGuide(ctx, lib, search.Hit{ID: ids[n-1], Section: -1}, nil); err != nil {
+		return err
+	}
+	return h.DB.Choices.Delete(ctx, evt.RoomID.String(), evt.Sender.String())
+}
+
+// resolver turns relative links between guides into web links when a web
+// view is configured; otherwise they become plain text.
+func (h *Handler) resolver() guides.LinkResolver {
+	if h.GuideURL == nil {
+		return nil
+	}
+	return func(guideID, anchor string) (string, bool) {
+		u := h.GuideURL(guideID)
+		if u == "" {
+			return "", false
+		}
+		if anchor != "" {
+			u += "#" + anchor
+		}
+		return u, true
+	}
+}
+
+// messageBuilder joins Markdown texts and pre-rendered HTML into one message.
+type messageBuilder struct {
+	plain, html []string
+}
+
+func (m *messageBuilder) markdown(md string) {
+	p, h := renderMarkdown(md)
+	m.raw(p, h)
+}
+
+func (m *messageBuilder) raw(plain, htmlBody string) {
+	if strings.TrimSpace(plain) == "" {
+		return
+	}
+	if htmlBody == "" {
+		htmlBody = html.EscapeString(plain)
+	}
+	if !strings.HasPrefix(strings.TrimSpace(htmlBody), "<") {
+		htmlBody = "<p>" + htmlBody + "</p>"
+	}
+	m.plain = append(m.plain, strings.TrimSpace(plain))
+	m.html = append(m.html, htmlBody)
+}
+
+func (m *messageBuilder) result() (plain, htmlBody string) {
+	return strings.Join(m.plain, "\n\n"), strings.Join(m.html, "\n")
+}
+
+// formatText fills a text of the catalogue.
+func formatText(text string, args ...any) string {
+	return fmt.Sprintf(text, args...)
+}

@@ -1,0 +1,54 @@
+package commands
+
+import (
+	"context"
+	"strings"
+
+	"maunium.net/go/mautrix/event"
+
+	"github.com/lotse-bot/lotse/guides/search"
+)
+
+// handleReaction counts 👍/👎 on an answer for its guide (once per member
+// and answer) and says thanks — or, for 👎, what to try next.
+func (h *Handler) handleReaction(ctx context.Context, evt *event.Event) error {
+	rc := evt.Content.AsReaction()
+	if rc == nil || rc.RelatesTo.EventID == "" {
+		return nil
+	}
+	helpful, ok := voteOf(rc.RelatesTo.Key)
+	if !ok {
+		return nil
+	}
+	guideID, err := h.DB.Answers.GuideFor(ctx, rc.RelatesTo.EventID.String())
+	if err != nil || guideID == "" {
+		return err
+	}
+	counted, err := h.DB.Feedback.Vote(ctx, rc.RelatesTo.EventID.String(), evt.Sender.String(), guideID, helpful)
+	if err != nil || !counted {
+		return err
+	}
+	if helpful {
+		return h.replyMarkdown(ctx, h.Texts.FeedbackThanks)
+	}
+	return h.replyMarkdown(ctx, h.Texts.FeedbackSorry)
+}
+
+// voteOf reads a reaction key as a vote, ignoring skin tones and variation selectors.
+func voteOf(key string) (helpful, ok bool) {
+	k := strings.Map(func(r rune) rune {
+		if r == '\ufe0f' || (r >= 0x1F3FB && r <= 0x1F3FF) {
+			return -1
+		}
+		return r
+	}, key)
+	switch k {
+	case "👍", "+1", "👌", "✅":
+		return true, true
+	case "👎", "-1", "❌":
+		return false, true
+	}
+	return false, false
+}
+
+func searchHit(id string) search.Hit { return search.Hit{ID: id, Section: -1} }

@@ -1,0 +1,104 @@
+package commands
+
+import (
+	"sort"
+	"strings"
+
+	mcommands "maunium.net/go/mautrix/commands"
+)
+
+// entry is one command in the registry; the help is generated from it, so
+// it cannot drift from what the bot really understands.
+type entry struct {
+	handler *mcommands.Handler[*Handler]
+	// role is who may use it; "" = every member.
+	role string
+}
+
+// registry is the table of contents of what members can do. Names are
+// German, aliases English and short forms.
+func registry() []*entry {
+	return []*entry{
+		{handler: &mcommands.Handler[*Handler]{Name: "hilfe", Aliases: []string{"help", "h", "?"}, Func: run(cmdHelp)}},
+		{handler: &mcommands.Handler[*Handler]{Name: "anleitung", Aliases: []string{"guide", "suche", "search", "such"}, Func: run(cmdGuide)}},
+		{handler: &mcommands.Handler[*Handler]{Name: "anleitungen", Aliases: []string{"guides", "themen", "topics", "liste"}, Func: run(cmdGuides)}},
+	}
+}
+
+// cmdHelp lists what the sender can do.
+func cmdHelp(ce *CommandEvent) error {
+	h := ce.Meta
+	tx := h.Texts
+	var b strings.Builder
+	b.WriteString(tx.HelpIntro + "\n\n" + tx.HelpAsk + "\n\n" + tx.HelpCommands + "\n")
+	for _, e := range h.registry {
+		ct, ok := tx.Commands[e.handler.Name]
+		if !ok {
+			continue
+		}
+		b.WriteString("- `" + ct.Usage + "` – " + ct.Description + "\n")
+	}
+	return h.replyMarkdown(ce.Ctx, b.String())
+}
+
+// cmdUnknown answers a command Lotse does not know, with the closest match.
+func cmdUnknown(ce *CommandEvent) error {
+	h := ce.Meta
+	text := formatText(h.Texts.UnknownCommand, "!"+escape(ce.Command))
+	if best := h.closestCommand(ce.Command); best != "" {
+		text += " " + formatText(h.Texts.UnknownCommandSuggest, "!"+best)
+	} else {
+		text += " " + formatText(h.Texts.UnknownCommandSuggest, h.Texts.Commands["hilfe"].Usage)
+	}
+	return h.replyMarkdown(ce.Ctx, text)
+}
+
+// closestCommand finds the registered name or alias nearest to typed
+// (edit distance ≤ 2, or a shared prefix of 3+ letters).
+func (h *Handler) closestCommand(typed string) string {
+	typed = strings.ToLower(typed)
+	type cand struct {
+		name string
+		dist int
+	}
+	var cands []cand
+	for _, e := range h.registry {
+		for _, n := range append([]string{e.handler.Name}, e.handler.Aliases...) {
+			d := levenshtein(typed, n)
+			if len(typed) >= 3 && strings.HasPrefix(n, typed) {
+				d = 1
+			}
+			if d <= 2 {
+				cands = append(cands, cand{n, d})
+			}
+		}
+	}
+	if len(cands) == 0 {
+		return ""
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].dist < cands[j].dist })
+	return cands[0].name
+}
+
+// levenshtein is the edit distance of two short strings (command names);
+// too small a need for a dependency.
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

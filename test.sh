@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The test command: every package, with the race detector, against the real
+# Dendrite homeserver (built on first use) and SQLite; against PostgreSQL too
+# when LOTSE_TEST_POSTGRES names one (.ci/run starts one).
+set -euo pipefail
+cd "$(dirname "$0")"
+exec go test -tags goolm -race -count=1 -timeout 20m "$@" ./...
