@@ -6,10 +6,12 @@
 // Pipeline: tokenize (URLs dropped, hyphenated words kept whole and split)
 // → fold (lower case, ß, accents) → drop stop words → Snowball German stem
 // with umlauts and ae/oe/ue folded → index fields with BM25F weights.
-// Documents' compounds are split against the library's own vocabulary at
-// Build time; queries are expanded with a small domain thesaurus and an
-// English→German word list, split when compound and unknown, and corrected
-// when misspelt. The package knows nothing about Matrix or files.
+// Queries are expanded with a small domain thesaurus and an English→German
+// word list; query compounds are split against the library's own
+// vocabulary, and unknown words corrected when misspelt. Confidence comes
+// from how much of the query's weight the best guide explains, counting
+// matches in title, tags, aliases and summary extra. The package knows
+// nothing about Matrix or files.
 package search
 
 import (
@@ -42,8 +44,8 @@ type Options struct {
 	TitleWeight, TagsWeight, AliasesWeight, SummaryWeight, HeadingsWeight, BodyWeight float64
 	// K1 is the BM25 term-frequency saturation, B the length normalisation.
 	K1, B float64
-	// CompoundPartWeight is the weight of a compound's parts relative to
-	// the whole word, both for document compounds and split query words.
+	// CompoundPartWeight weighs each part of a split query compound
+	// relative to a whole word.
 	CompoundPartWeight float64
 	// SynonymWeight, OneWayWeight and EnglishWeight weigh thesaurus
 	// expansions of a query word relative to the word itself.
@@ -56,8 +58,6 @@ type Options struct {
 	// CommonWeight weighs everyday words ("Wochenende", "Leute") that say
 	// little about a question's topic.
 	CommonWeight float64
-	// SectionWeight mixes the best section's score into the ranking.
-	SectionWeight float64
 	// The confidence of the best hit is its Score plus StrongWeight times
 	// the share of the query weight it matches in its title, tags, aliases
 	// or summary (the fields that say what a guide is about; an
@@ -89,7 +89,6 @@ func DefaultOptions() Options {
 		TypoWeight:         0.8,
 		UnknownWeight:      0.7,
 		CommonWeight:       0.35,
-		SectionWeight:      0,
 		StrongWeight:       0.5,
 		ConfidentScore:     0.43,
 		ConfidentMargin:    -1, // disabled: the lead did not separate on the dev set
@@ -118,7 +117,6 @@ func (o Options) withDefaults() Options {
 	set(&o.EnglishWeight, d.EnglishWeight)
 	set(&o.TypoWeight, d.TypoWeight)
 	set(&o.UnknownWeight, d.UnknownWeight)
-	set(&o.SectionWeight, d.SectionWeight)
 	set(&o.CommonWeight, d.CommonWeight)
 	set(&o.StrongWeight, d.StrongWeight)
 	set(&o.ConfidentScore, d.ConfidentScore)

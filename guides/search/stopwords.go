@@ -9,9 +9,9 @@ import "strings"
 // same need with any of them ("wie krieg ich", "wo bekomme ich").
 //
 // Hand-written: the usual Snowball stop lists lack the chat register
-// ("nich", "gibts", "ne", "hab") that dominates real questions, and include
-// words that matter here ("kein", "ohne" are kept out of both lists on
-// purpose only where they carry meaning in titles, which they do not).
+// ("nich", "gibts", "ne", "hab") that dominates real questions. Negations
+// ("nicht", "kein", "ohne") are included: nearly every troubleshooting
+// guide says them, so they do not tell guides apart.
 const stopList = `
 a ab aber alle allem allen aller alles als also am an andere anderen anderer anderes auch auf aus bei beim bin bis bist bitte bloss
 da dabei dadurch dafuer dafür dagegen daher damit dann dar daran darauf daraus darf darfst darin darum darueber darüber das dass davon dazu dein deine deinem deinen deiner deines dem den denn der deren des dessen deshalb die dies diese diesem diesen dieser dieses doch dort du durch
