@@ -101,7 +101,7 @@ func Build(ctx context.Context, log zerolog.Logger) (binDir string, err error) {
 	if !upToDate(ctx, binDir) {
 		return "", fmt.Errorf("failed to build Dendrite: %s/dendrite -version does not print %s", binDir, Version)
 	}
-	log.Info().Dur("took", time.Since(start)).Msg("Built Dendrite")
+	log.Info().Stringer("took", time.Since(start)).Msg("Built Dendrite")
 	return binDir, nil
 }
 

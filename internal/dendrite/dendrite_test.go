@@ -5,10 +5,12 @@ import (
 	"errors"
 	"net/http"
 	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 	"time"
 
+	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
@@ -236,5 +238,21 @@ func TestRateLimit(t *testing.T) {
 	// shows up here: /send is not rate-limited.
 	if done, err := hammer(limited, send(limited)); err != nil {
 		t.Fatalf("/send was limited after %d messages (Dendrite v0.13.8 does not limit it): %v", done, err)
+	}
+}
+
+func TestBuildUsesCache(t *testing.T) {
+	ctx, cancel := context.WithTimeout(t.Context(), dendrite.BuildTimeout)
+	defer cancel()
+	start := time.Now()
+	binDir, err := dendrite.Build(ctx, zerolog.New(zerolog.NewTestWriter(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("Build with a cached Dendrite took %s", time.Since(start))
+	for _, name := range []string{"dendrite", "generate-keys", "create-account"} {
+		if _, err := os.Stat(filepath.Join(binDir, name)); err != nil {
+			t.Errorf("Build returned %s without %s: %v", binDir, name, err)
+		}
 	}
 }

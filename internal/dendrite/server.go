@@ -236,7 +236,7 @@ func (s *Server) waitReady(ctx context.Context, p *process) error {
 		}
 		select {
 		case <-p.exited:
-			return fmt.Errorf("failed to start: dendrite exited early: %v", p.err)
+			return fmt.Errorf("dendrite exited before it was ready: %v", p.err)
 		case <-ctx.Done():
 			return fmt.Errorf("failed to see %s answer: %w", url, ctx.Err())
 		case <-ticker.C:

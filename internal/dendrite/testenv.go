@@ -45,7 +45,7 @@ func Main(m *testing.M, opts Options) int {
 		binDir, err := Build(ctx, log)
 		cancel()
 		if err != nil {
-			log.Error().Err(err).Msg("Failed to build Dendrite for the tests")
+			fmt.Fprintf(os.Stderr, "dendrite.Main: %v\n", err)
 			return 1
 		}
 		opts.BinDir = binDir
@@ -56,17 +56,17 @@ func Main(m *testing.M, opts Options) int {
 	srv, err := Start(ctx, opts)
 	cancel()
 	if err != nil {
-		log.Error().Err(err).Msg("Failed to start Dendrite for the tests")
+		fmt.Fprintf(os.Stderr, "dendrite.Main: %v\n", err)
 		return 1
 	}
-	log.Debug().Str("url", srv.URL).Dur("took", time.Since(start)).Msg("Dendrite is ready")
+	log.Debug().Str("url", srv.URL).Stringer("took", time.Since(start)).Msg("Dendrite is ready")
 	shared.Store(srv)
 
 	code := m.Run()
 
 	shared.Store(nil)
 	if err := srv.Stop(); err != nil {
-		log.Error().Err(err).Msg("Failed to stop Dendrite")
+		fmt.Fprintf(os.Stderr, "dendrite.Main: %v\n", err)
 		if code == 0 {
 			code = 1
 		}
