@@ -61,7 +61,7 @@ func (h *Handler) sendGuide(ctx context.Context, lib *guides.Library, hit search
 	} else if url != "" {
 		msg.markdown(formatText(h.Texts.AnswerWholeGuide, url))
 	}
-	if alts := h.alternatives(lib, more); alts != "" {
+	if alts := h.alternatives(lib, closeTo(hit, more)); alts != "" {
 		msg.markdown(h.Texts.AnswerMore + "\n" + alts)
 	}
 	msg.markdown("_" + h.Texts.AnswerFeedback + "_")
@@ -74,6 +74,18 @@ func (h *Handler) sendGuide(ctx context.Context, lib *guides.Library, hit search
 		return err
 	}
 	return h.DB.Feedback.Shown(ctx, g.ID)
+}
+
+// closeTo keeps the candidates that score nearly as well as best: only
+// then is the match not clear-cut and worth offering alternatives.
+func closeTo(best search.Hit, more []search.Hit) []search.Hit {
+	var out []search.Hit
+	for _, h := range more {
+		if h.Score >= 0.8*best.Score {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // alternatives lists further candidates by title as a Markdown list.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"html"
 	"regexp"
 	"runtime/debug"
 	"strings"
@@ -16,6 +15,8 @@ import (
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/format"
 	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/guides"
 )
 
 // CommandEvent is a parsed command as mautrix's processor hands it over.
@@ -266,13 +267,11 @@ func (h *Handler) replyMarkdown(ctx context.Context, md string) error {
 	return err
 }
 
-// renderMarkdown turns our own Markdown texts into plain text and Matrix HTML.
+// renderMarkdown turns our own Markdown texts into plain text and Matrix
+// HTML, with the same pipeline as the guides (sanitised, readable plain text).
 func renderMarkdown(md string) (plain, htmlBody string) {
-	c := format.RenderMarkdown(md, true, false)
-	if c.Format != event.FormatHTML {
-		return c.Body, html.EscapeString(c.Body)
-	}
-	return format.HTMLToText(c.FormattedBody), c.FormattedBody
+	htmlBody, plain = guides.Render(md)
+	return strings.TrimSpace(plain), htmlBody
 }
 
 // escape makes user input safe to put into a Markdown text.

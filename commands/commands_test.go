@@ -1,0 +1,320 @@
+package commands
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/guides/search"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+const botID = id.UserID("@lotse:test")
+
+// fakeMatrix records what the handler sends.
+type fakeMatrix struct {
+	mu   sync.Mutex
+	sent []sentMsg
+	txns map[string]bool
+}
+
+type sentMsg struct {
+	room    id.RoomID
+	txn     string
+	content *event.MessageEventContent
+}
+
+func (f *fakeMatrix) UserID() id.UserID { return botID }
+
+func (f *fakeMatrix) Send(_ context.Context, roomID id.RoomID, _ event.Type, content any, txnID string) (id.EventID, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.txns == nil {
+		f.txns = map[string]bool{}
+	}
+	if f.txns[txnID] {
+		// Like a homeserver: the same transaction ID sends nothing new.
+		return id.EventID("$" + txnID), nil
+	}
+	f.txns[txnID] = true
+	mc, _ := content.(*event.MessageEventContent)
+	f.sent = append(f.sent, sentMsg{roomID, txnID, mc})
+	return id.EventID("$" + txnID), nil
+}
+
+func (f *fakeMatrix) last(t *testing.T) *event.MessageEventContent {
+	t.Helper()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.sent) == 0 {
+		t.Fatal("nothing was sent")
+	}
+	return f.sent[len(f.sent)-1].content
+}
+
+func (f *fakeMatrix) count() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return len(f.sent)
+}
+
+type staticGuides struct{ lib *guides.Library }
+
+func (s staticGuides) Current() *guides.Library { return s.lib }
+
+func newTestHandler(t testing.TB) (*Handler, *fakeMatrix, *storage.DB) {
+	t.Helper()
+	lib, problems, err := guides.Load(filepath.Join("..", "library"))
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("load library: %v %v", err, problems)
+	}
+	db, err := storage.Open(filepath.Join(t.TempDir(), "l.db"), zerolog.Nop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	if err := db.Upgrade(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	fm := &fakeMatrix{}
+	h := New(Deps{
+		Matrix: fm, Guides: staticGuides{lib}, DB: db, Texts: &German, Log: zerolog.Nop(),
+		TxnID: func(cause id.EventID, purpose string, n int) string {
+			return cause.String() + "/" + purpose + "/" + string(rune('0'+n))
+		},
+	})
+	return h, fm, db
+}
+
+var evtCounter int
+
+func msgEvent(body string) *event.Event {
+	evtCounter++
+	return &event.Event{
+		ID: id.EventID("$q" + string(rune('a'+evtCounter%26)) + time.Now().Format("150405.000000000")), RoomID: "!dm:test", Sender: "@member:test", Type: event.EventMessage,
+		Content: event.Content{Parsed: &event.MessageEventContent{MsgType: event.MsgText, Body: body}},
+	}
+}
+
+func handle(t *testing.T, h *Handler, evt *event.Event, direct bool) {
+	t.Helper()
+	if err := h.Handle(context.Background(), Message{Event: evt, Direct: direct}); err != nil {
+		t.Fatalf("handle %q: %v", evt.Content.AsMessage().Body, err)
+	}
+}
+
+func TestReplies(t *testing.T) {
+	h, fm, _ := newTestHandler(t)
+	tests := []struct {
+		name    string
+		body    string
+		want    []string
+		notWant []string
+	}{
+		{"guide answer", "passwort vergessen cloud", []string{"Cloud-Passwort vergessen", "👍"}, nil},
+		{"help lists registry", "!hilfe", []string{"!anleitung <Suche>", "!anleitungen [Thema]"}, nil},
+		{"english alias", "!guides", []string{"Themen"}, nil},
+		{"topic list", "!anleitungen konto", []string{"Zwei-Faktor"}, nil},
+		{"unknown topic", "!anleitungen kochen", []string{"kenne ich nicht"}, nil},
+		{"unknown command suggests", "!anleitunng passwort", []string{"kenne ich nicht", "!anleitung"}, nil},
+		{"guide without query", "!anleitung", []string{"Wonach soll ich suchen"}, nil},
+		{"thanks", "Danke!!", []string{"Gern geschehen"}, nil},
+		{"hello", "hallo", []string{"Hallo! Ich bin Lotse"}, nil},
+		{"html is escaped", "<script>alert(1)</script> @room wie spende ich für plakate", []string{"&lt;script&gt;"}, []string{"<script>"}},
+		{"stale number", "2", []string{"worauf sich die Nummer bezieht"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := fm.count()
+			evt := msgEvent(tt.body)
+			handle(t, h, evt, true)
+			if fm.count() != before+1 {
+				t.Fatalf("sent %d messages, want 1", fm.count()-before)
+			}
+			c := fm.last(t)
+			for _, w := range tt.want {
+				if !strings.Contains(c.Body, w) && !strings.Contains(c.FormattedBody, w) {
+					t.Errorf("reply does not contain %q:\nbody: %s\nhtml: %s", w, c.Body, c.FormattedBody)
+				}
+			}
+			for _, nw := range tt.notWant {
+				if strings.Contains(c.FormattedBody, nw) {
+					t.Errorf("reply HTML contains %q: %s", nw, c.FormattedBody)
+				}
+			}
+			if c.MsgType != event.MsgNotice {
+				t.Errorf("msgtype %s, want m.notice", c.MsgType)
+			}
+			if c.RelatesTo == nil || c.RelatesTo.GetReplyTo() != evt.ID {
+				t.Errorf("reply does not point at the question")
+			}
+			if c.Mentions == nil || c.Mentions.Room {
+				t.Errorf("mentions = %+v; want explicit, never @room", c.Mentions)
+			}
+			// Handling the same event again sends nothing new (idempotent).
+			handle(t, h, evt, true)
+			if fm.count() != before+1 {
+				t.Fatalf("handling the same event twice sent again")
+			}
+		})
+	}
+}
+
+func TestGroupRoomNeedsMentionOrCommand(t *testing.T) {
+	h, fm, _ := newTestHandler(t)
+	handle(t, h, msgEvent("passwort vergessen"), false)
+	if fm.count() != 0 {
+		t.Fatal("answered a group message without mention")
+	}
+	mention := msgEvent("lotse: passwort vergessen")
+	mention.Content.AsMessage().Mentions = &event.Mentions{UserIDs: []id.UserID{botID}}
+	handle(t, h, mention, false)
+	if fm.count() != 1 || !strings.Contains(fm.last(t).Body, "Passwort") {
+		t.Fatalf("mention not answered")
+	}
+	if m := fm.last(t).Mentions; m == nil || !m.Has("@member:test") {
+		t.Fatalf("group answer does not mention the asker: %+v", m)
+	}
+	handle(t, h, msgEvent("@lotse:test wie richte ich zwei faktor ein"), false)
+	if fm.count() != 2 {
+		t.Fatal("mention by user ID not answered")
+	}
+	handle(t, h, msgEvent("!hilfe"), false)
+	if fm.count() != 3 {
+		t.Fatal("command in group not answered")
+	}
+}
+
+func TestNeverAnswersNoticesOrSelf(t *testing.T) {
+	h, fm, _ := newTestHandler(t)
+	notice := msgEvent("!hilfe")
+	notice.Content.AsMessage().MsgType = event.MsgNotice
+	handle(t, h, notice, true)
+	self := msgEvent("!hilfe")
+	self.Sender = botID
+	handle(t, h, self, true)
+	edit := msgEvent("* !hilfe")
+	edit.Content.AsMessage().RelatesTo = &event.RelatesTo{Type: event.RelReplace, EventID: "$orig"}
+	handle(t, h, edit, true)
+	if fm.count() != 0 {
+		t.Fatalf("answered %d notices/own messages/edits", fm.count())
+	}
+}
+
+func TestNotText(t *testing.T) {
+	h, fm, _ := newTestHandler(t)
+	img := msgEvent("foto.jpg")
+	img.Content.AsMessage().MsgType = event.MsgImage
+	handle(t, h, img, true)
+	if !strings.Contains(fm.last(t).Body, "nicht lesen") {
+		t.Fatalf("image answered with %q", fm.last(t).Body)
+	}
+}
+
+func TestChoiceByNumber(t *testing.T) {
+	h, fm, db := newTestHandler(t)
+	lib := h.Guides.Current()
+	q := msgEvent("irgendwas mit handy")
+	ctx := context.WithValue(context.Background(), turnKey{}, &turn{msg: Message{Event: q, Direct: true}})
+	hits := []search.Hit{{ID: "konto/zwei-faktor-einrichten.md"}, {ID: "matrix/benachrichtigungen-am-handy.md"}}
+	if err := h.offerChoice(ctx, lib, hits); err != nil {
+		t.Fatal(err)
+	}
+	if c := fm.last(t); !strings.Contains(c.Body, "Meintest du") || !strings.Contains(c.Body, "2. Element-Benachrichtigungen") {
+		t.Fatalf("choice prompt: %s", c.Body)
+	}
+	handle(t, h, msgEvent("5"), true)
+	if !strings.Contains(fm.last(t).Body, "von 1 bis 2") {
+		t.Fatalf("out of range answered with %q", fm.last(t).Body)
+	}
+	handle(t, h, msgEvent("2"), true)
+	if !strings.Contains(fm.last(t).Body, "Element-Benachrichtigungen auf dem Handy") {
+		t.Fatalf("choice 2 answered with %q", fm.last(t).Body)
+	}
+	if ids, _ := db.Choices.Get(context.Background(), "!dm:test", "@member:test", time.Time{}); ids != nil {
+		t.Fatalf("choice still open after picking: %v", ids)
+	}
+}
+
+func TestFeedbackReaction(t *testing.T) {
+	h, fm, db := newTestHandler(t)
+	q := msgEvent("passwort vergessen cloud")
+	handle(t, h, q, true)
+	answerID := id.EventID("$" + fm.sent[len(fm.sent)-1].txn)
+	react := func(key string) {
+		evt := &event.Event{ID: id.EventID("$r" + key), RoomID: "!dm:test", Sender: "@member:test", Type: event.EventReaction,
+			Content: event.Content{Parsed: &event.ReactionEventContent{RelatesTo: event.RelatesTo{Type: event.RelAnnotation, EventID: answerID, Key: key}}}}
+		if err := h.Handle(context.Background(), Message{Event: evt, Direct: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	react("👍️")
+	if !strings.Contains(fm.last(t).Body, "Danke") {
+		t.Fatalf("thumbs up answered with %q", fm.last(t).Body)
+	}
+	n := fm.count()
+	react("👍")
+	if fm.count() != n {
+		t.Fatal("second vote by the same member was answered again")
+	}
+	react("🎉")
+	stats, _, _ := db.Feedback.Stats(context.Background())
+	if len(stats) != 1 || stats[0].Helpful != 1 || stats[0].Shown != 1 {
+		t.Fatalf("stats = %+v", stats)
+	}
+}
+
+func TestStripMention(t *testing.T) {
+	h, _, _ := newTestHandler(t)
+	tests := []struct {
+		body      string
+		mentions  bool
+		mentioned bool
+		text      string
+	}{
+		{"Lotse: wie geht das", true, true, "wie geht das"},
+		{"lotse, hilfe", false, true, "hilfe"},
+		{"@lotse:test !hilfe", false, true, "!hilfe"},
+		{"Lotsendienst ist toll", false, false, "Lotsendienst ist toll"},
+		{"wie geht das", false, false, "wie geht das"},
+	}
+	for _, tt := range tests {
+		c := &event.MessageEventContent{MsgType: event.MsgText, Body: tt.body}
+		if tt.mentions {
+			c.Mentions = &event.Mentions{UserIDs: []id.UserID{botID}}
+		}
+		mentioned, text := h.stripMention(c)
+		if mentioned != tt.mentioned || text != tt.text {
+			t.Errorf("stripMention(%q) = %v, %q; want %v, %q", tt.body, mentioned, text, tt.mentioned, tt.text)
+		}
+	}
+}
+
+func TestTextsComplete(t *testing.T) {
+	for _, tx := range []*Texts{&German, &English} {
+		for _, e := range registry() {
+			if _, ok := tx.Commands[e.handler.Name]; !ok {
+				t.Errorf("%s: command %s has no help text", tx.Lang, e.handler.Name)
+			}
+		}
+	}
+}
+
+func FuzzHandleText(f *testing.F) {
+	for _, s := range []string{"!hilfe", "!anleitung passwort", "lotse: x", "2", "<b>", "!", "!!", "\x00", "!anleitungen ü"} {
+		f.Add(s)
+	}
+	h, _, _ := newTestHandler(f)
+	f.Fuzz(func(t *testing.T, body string) {
+		evt := msgEvent(body)
+		_ = h.Handle(context.Background(), Message{Event: evt, Direct: true})
+	})
+}
