@@ -43,6 +43,11 @@ type Config struct {
 	// GuideBaseURL, when set, is where the web view of the guides lives;
 	// answers then link to the whole guide.
 	GuideBaseURL string `yaml:"guide_base_url"`
+	// WebListen, when set, serves the read-only web view of the guides on
+	// this address (e.g. 127.0.0.1:8080).
+	WebListen string `yaml:"web_listen"`
+	// WebAudiences are the guide audiences shown on the web (default members).
+	WebAudiences []string `yaml:"web_audiences"`
 	// ChoiceTTL is how long a "Meintest du …?" offer can be answered by number.
 	ChoiceTTL time.Duration `yaml:"choice_ttl"`
 	// InboxRetention is how long handled event IDs are kept for deduplication.
@@ -61,6 +66,7 @@ func Defaults() Config {
 		DeviceName:      "Lotse",
 		Database:        "lotse.db",
 		GuidesDir:       "library",
+		WebAudiences:    []string{"members"},
 		Language:        "de",
 		Workers:         8,
 		ChoiceTTL:       30 * time.Minute,

@@ -110,6 +110,13 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 	matrix.bot = b
 	log.Info().Stringer("user_id", b.UserID()).Int("guides", len(store.Current().Guides())).Msg("Lotse is starting")
 
+	if cfg.WebListen != "" {
+		go func() {
+			if err := serveWeb(ctx, cfg, store, log.With().Str("component", "web").Logger()); err != nil {
+				log.Err(err).Msg("Web view stopped")
+			}
+		}()
+	}
 	go housekeeping(ctx, db, cfg, log)
 	if ready != nil {
 		go func() {
