@@ -155,8 +155,11 @@ func (c checker) checkLink(g *Guide, dest string) (msg string, warning bool) {
 // checkImage returns a message if an image cannot be shown.
 func (c checker) checkImage(g *Guide, dest string) (msg string, warning bool) {
 	dest = strings.TrimSpace(normalizeDestination(dest))
-	if strings.HasPrefix(dest, "mxc://") {
+	if mxcURL.MatchString(dest) {
 		return "", false
+	}
+	if strings.HasPrefix(dest, "mxc:") {
+		return fmt.Sprintf("image %q is not a valid mxc:// URL (mxc://server/media-id)", dest), false
 	}
 	if allowedURL(dest) || strings.HasPrefix(dest, "//") {
 		return fmt.Sprintf("image %q is not shown: Matrix only displays mxc:// images", dest), true

@@ -118,5 +118,8 @@ func (l *Library) Topics() []Topic {
 // Search finds the guides that best answer query (at most limit hits). A
 // hit's Section indexes the guide's Sections.
 func (l *Library) Search(query string, limit int) search.Result {
+	if l.index == nil { // zero Library
+		return search.Result{Query: query}
+	}
 	return l.index.Search(query, limit)
 }

@@ -65,6 +65,9 @@ func (r Rendered) Size() int {
 	return jsonSize(r.HTML) + jsonSize(r.Plain)
 }
 
+// mxcURL matches a Matrix content URI: mxc://<server name>/<media ID>.
+var mxcURL = regexp.MustCompile(`^mxc://[A-Za-z0-9.:\[\]-]+/[A-Za-z0-9_-]+$`)
+
 // matrixPolicy allows exactly the HTML subset of the Matrix spec (v1.13,
 // "m.room.message msgtypes"), with links restricted to absolute URLs of the
 // schemes Matrix lists and images restricted to mxc:// sources.
@@ -77,7 +80,7 @@ var matrixPolicy = func() *bluemonday.Policy {
 	p.AllowAttrs("target").Matching(regexp.MustCompile(`^_blank$`)).OnElements("a")
 	p.AllowURLSchemes("https", "http", "ftp", "mailto", "magnet", "mxc")
 	p.RequireParseableURLs(true)
-	p.AllowAttrs("src").Matching(regexp.MustCompile(`^mxc://[^\s"'<>]+$`)).OnElements("img")
+	p.AllowAttrs("src").Matching(mxcURL).OnElements("img")
 	p.AllowAttrs("width", "height").Matching(regexp.MustCompile(`^[0-9]{1,4}$`)).OnElements("img")
 	p.AllowAttrs("alt", "title").OnElements("img")
 	p.AllowAttrs("start").Matching(regexp.MustCompile(`^-?[0-9]{1,9}$`)).OnElements("ol")
@@ -462,9 +465,7 @@ func linkURL(dest, base string, resolve LinkResolver) (string, bool) {
 // imageURL returns the mxc:// URL of an image, or false if it is dropped.
 func imageURL(dest, base string, resolve LinkResolver) (string, bool) {
 	dest = strings.TrimSpace(normalizeDestination(dest))
-	isMXC := func(u string) bool {
-		return strings.HasPrefix(u, "mxc://") && len(u) > len("mxc://") && !strings.ContainsAny(u, " \t\r\n\"'<>")
-	}
+	isMXC := mxcURL.MatchString
 	if isMXC(dest) {
 		return dest, true
 	}

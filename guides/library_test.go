@@ -1,0 +1,74 @@
+package guides_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/lotse-bot/lotse/guides"
+)
+
+func TestLibrary(t *testing.T) {
+	lib, _, err := guides.Load(fixtures)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"nextcloud/anmelden.md", "nextcloud/anmelden"} {
+		if g, ok := lib.Get(id); !ok || g.ID != "nextcloud/anmelden.md" {
+			t.Errorf("Get(%q) = %v, %v", id, g, ok)
+		}
+	}
+	if _, ok := lib.Get("nextcloud/fehlt.md"); ok {
+		t.Error("Get found a missing guide")
+	}
+
+	all := lib.Guides()
+	all[0] = nil
+	if lib.Guides()[0] == nil {
+		t.Error("Guides() returned the library's own slice")
+	}
+
+	type topic struct {
+		name, title string
+		n           int
+	}
+	var got []topic
+	for _, tp := range lib.Topics() {
+		got = append(got, topic{tp.Name, tp.Title, len(tp.Guides)})
+	}
+	want := []topic{{"allgemein", "Allgemein", 1}, {"nextcloud", "Nextcloud", 1}, {"team", "Team", 1}, {"", guides.RootTopicTitle, 1}}
+	if !slices.Equal(got, want) {
+		t.Errorf("got topics %v, want %v", got, want)
+	}
+}
+
+func TestLibrarySearch(t *testing.T) {
+	lib, _, err := guides.Load(fixtures)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := lib.Search("Wie melde ich mich in der Nextcloud an?", 3)
+	if len(res.Hits) == 0 || res.Hits[0].ID != "nextcloud/anmelden.md" {
+		t.Fatalf("got %+v, want nextcloud/anmelden.md first", res)
+	}
+	for _, h := range res.Hits {
+		g, ok := lib.Get(h.ID)
+		if !ok || h.Section >= len(g.Sections) {
+			t.Errorf("hit %+v does not point into the library", h)
+		}
+	}
+	if res := lib.Search("Benutzername", 3); len(res.Hits) == 0 || res.Hits[0].ID != "nextcloud/anmelden.md" {
+		t.Errorf("section text is not indexed: got %+v", res)
+	}
+	if res := lib.Search("Ich bin neu, was muss ich tun?", 3); len(res.Hits) == 0 || res.Hits[0].ID != "allgemein/willkommen.md" {
+		t.Errorf("aliases are not indexed: got %+v", res)
+	}
+}
+
+func TestNewLibraryDuplicateIDs(t *testing.T) {
+	a, _ := guides.Parse("x.md", []byte(guideSrc("A")))
+	b, _ := guides.Parse("x.md", []byte(guideSrc("B")))
+	lib := guides.NewLibrary([]*guides.Guide{a, b, nil})
+	if g, _ := lib.Get("x.md"); lib.Len() != 1 || g.Title != "A" {
+		t.Errorf("got %d guides, first title %q; want the first guide to win", lib.Len(), g.Title)
+	}
+}

@@ -1,0 +1,168 @@
+package guides_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"github.com/lotse-bot/lotse/guides"
+)
+
+type reload struct {
+	lib      *guides.Library
+	problems []guides.Problem
+}
+
+func guideSrc(title string) string {
+	return fmt.Sprintf("---\ntitle: %s\ntags: [a]\nsummary: S\n---\nText.\n", title)
+}
+
+// startWatch starts Store.Watch on dir and waits for its first reload, so
+// the watches are in place when it returns.
+func startWatch(t *testing.T, s *guides.Store) <-chan reload {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	reloads := make(chan reload)
+	s.OnReload(func(lib *guides.Library, problems []guides.Problem) {
+		select {
+		case reloads <- reload{lib, problems}:
+		case <-ctx.Done():
+		}
+	})
+	done := make(chan error, 1)
+	go func() { done <- s.Watch(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("Watch returned %v", err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Error("Watch did not return after cancel")
+		}
+	})
+	waitReload(t, reloads, "the initial reload", func(reload) bool { return true })
+	return reloads
+}
+
+// waitReload waits until a reload satisfies ok.
+func waitReload(t *testing.T, reloads <-chan reload, what string, ok func(reload) bool) reload {
+	t.Helper()
+	deadline := time.After(10 * time.Second)
+	for {
+		select {
+		case r := <-reloads:
+			if ok(r) {
+				return r
+			}
+		case <-deadline:
+			t.Fatalf("timed out waiting for %s", what)
+		}
+	}
+}
+
+func TestStoreWatch(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "alt/eins.md", guideSrc("Eins"))
+	var logs bytes.Buffer
+	s, err := guides.NewStore(dir, zerolog.New(&logs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Current().Len() != 1 {
+		t.Fatalf("got %d guides, want 1", s.Current().Len())
+	}
+	reloads := startWatch(t, s)
+
+	// A guide in a folder created after Watch started.
+	writeFile(t, dir, "neu/tief/zwei.md", guideSrc("Zwei"))
+	waitReload(t, reloads, "the new guide", func(r reload) bool {
+		_, ok := r.lib.Get("neu/tief/zwei.md")
+		return ok
+	})
+	if _, ok := s.Current().Get("neu/tief/zwei.md"); !ok {
+		t.Error("Current() does not have the new guide")
+	}
+	if hits := s.Current().Search("Zwei", 5).Hits; len(hits) == 0 || hits[0].ID != "neu/tief/zwei.md" {
+		t.Errorf("search for the new guide got %+v", hits)
+	}
+
+	// The new folder is watched too.
+	writeFile(t, dir, "neu/tief/drei.md", guideSrc("Drei"))
+	waitReload(t, reloads, "a guide in the new folder", func(r reload) bool {
+		_, ok := r.lib.Get("neu/tief/drei.md")
+		return ok
+	})
+
+	// A malformed file is reported with file and line; the rest keeps working.
+	bad := filepath.Join(dir, "neu", "kaputt.md")
+	writeFile(t, dir, "neu/kaputt.md", "---\ntitle: Kaputt\ntags: [a\nsummary: S\n---\nText.\n")
+	r := waitReload(t, reloads, "the problem report", func(r reload) bool { return len(r.problems) > 0 })
+	if p := r.problems[0]; p.File != bad || p.Line != 3 || len(r.problems) != 1 {
+		t.Errorf("got problems %v, want one at %s:3", r.problems, bad)
+	}
+	if r.lib.Len() != 3 || s.Current() != r.lib {
+		t.Errorf("got %d guides, want the 3 valid ones in the current library", r.lib.Len())
+	}
+	if !strings.Contains(logs.String(), `"file":"`+bad+`","line":3`) {
+		t.Errorf("the problem was not logged with file and line:\n%s", logs.String())
+	}
+
+	// Fixing and deleting files.
+	writeFile(t, dir, "neu/kaputt.md", guideSrc("Repariert"))
+	if err := os.Remove(filepath.Join(dir, "alt", "eins.md")); err != nil {
+		t.Fatal(err)
+	}
+	waitReload(t, reloads, "the fix and the removal", func(r reload) bool {
+		_, fixed := r.lib.Get("neu/kaputt.md")
+		_, old := r.lib.Get("alt/eins.md")
+		return fixed && !old && len(r.problems) == 0
+	})
+}
+
+func TestStoreReload(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a/eins.md", guideSrc("Eins"))
+	s, err := guides.NewStore(dir, zerolog.Nop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := s.Current()
+	writeFile(t, dir, "a/zwei.md", "kein Front Matter")
+	problems, err := s.Reload(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(problems) != 1 || problems[0].Line != 1 {
+		t.Errorf("got problems %v", problems)
+	}
+	if s.Current() == old || s.Current().Len() != 1 {
+		t.Error("Reload did not swap in a new library")
+	}
+
+	// If the folder disappears, the old library stays.
+	cur := s.Current()
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Reload(context.Background()); err == nil {
+		t.Error("got no error for a missing folder")
+	}
+	if s.Current() != cur {
+		t.Error("the library was replaced after a failed reload")
+	}
+}
+
+func TestNewStoreMissingDir(t *testing.T) {
+	if _, err := guides.NewStore(filepath.Join(t.TempDir(), "fehlt"), zerolog.Nop()); err == nil {
+		t.Error("got no error for a missing folder")
+	}
+}
