@@ -55,7 +55,7 @@ type lotse struct {
 }
 
 // copyLibrary copies the project's starter library to a temp folder (tests may edit it).
-func copyLibrary(t *testing.T) string {
+func copyLibrary(t testing.TB) string {
 	t.Helper()
 	dst := t.TempDir()
 	src := filepath.Join("..", "..", "library")
@@ -79,7 +79,7 @@ func copyLibrary(t *testing.T) string {
 	return dst
 }
 
-func startLotse(t *testing.T, guidesDir string, mutate func(*config.Config)) *lotse {
+func startLotse(t testing.TB, guidesDir string, mutate func(*config.Config)) *lotse {
 	t.Helper()
 	srv := dendrite.Shared()
 	localpart := dendrite.UniqueLocalpart("lotse")
@@ -127,7 +127,7 @@ func startLotse(t *testing.T, guidesDir string, mutate func(*config.Config)) *lo
 	return l
 }
 
-func newMember(t *testing.T, prefix string) *chatclient.Client {
+func newMember(t testing.TB, prefix string) *chatclient.Client {
 	t.Helper()
 	srv := dendrite.Shared()
 	localpart := dendrite.UniqueLocalpart(prefix)
@@ -144,7 +144,7 @@ func newMember(t *testing.T, prefix string) *chatclient.Client {
 	return c
 }
 
-func openDM(t *testing.T, m *chatclient.Client, botID id.UserID, encrypted bool) id.RoomID {
+func openDM(t testing.TB, m *chatclient.Client, botID id.UserID, encrypted bool) id.RoomID {
 	t.Helper()
 	roomID, err := m.OpenDM(t.Context(), botID, encrypted)
 	if err != nil {
@@ -158,7 +158,7 @@ func openDM(t *testing.T, m *chatclient.Client, botID id.UserID, encrypted bool)
 	return roomID
 }
 
-func ask(t *testing.T, m *chatclient.Client, roomID id.RoomID, botID id.UserID, content *event.MessageEventContent) (*event.Event, id.EventID) {
+func ask(t testing.TB, m *chatclient.Client, roomID id.RoomID, botID id.UserID, content *event.MessageEventContent) (*event.Event, id.EventID) {
 	t.Helper()
 	sent, err := m.SendContent(t.Context(), roomID, content)
 	if err != nil {
