@@ -160,6 +160,11 @@ func Parse(id string, src []byte) (*Guide, []Problem) {
 
 	g := &Guide{ID: id, Body: string(fm.body), bodyLine: fm.bodyLine}
 	problems := parseFrontMatter(g, fm.yaml, problemAt)
+	for i := range problems {
+		// YAML also breaks lines at a lone "\r"; keep lines inside the
+		// front matter as editors count them.
+		problems[i].Line = min(problems[i].Line, fm.closeLine)
+	}
 	if strings.TrimSpace(g.Body) == "" {
 		problems = append(problems, problemAt(fm.closeLine, "guide has no text after the front matter"))
 	}
