@@ -8,17 +8,23 @@ import (
 )
 
 // TestDebugQueries prints the analysis of the queries in $LOTSE_DEBUG_Q
-// (separated by "|"); it is a development aid and does nothing otherwise.
+// (separated by "|") against the bench guides, or against the guides in
+// $LOTSE_DEBUG_DIR; it is a development aid and does nothing otherwise.
 func TestDebugQueries(t *testing.T) {
 	q := os.Getenv("LOTSE_DEBUG_Q")
 	if q == "" {
 		t.Skip("set LOTSE_DEBUG_Q")
 	}
-	docs, _ := loadBench(t)
+	var docs []Doc
+	if dir := os.Getenv("LOTSE_DEBUG_DIR"); dir != "" {
+		docs = loadGuides(t, dir)
+	} else {
+		docs, _ = loadBench(t)
+	}
 	ix := Build(docs, Options{})
 	for _, s := range strings.Split(q, "|") {
-		r := ix.Search(s, 5)
-		fmt.Printf("%q\n  %s\n", s, ix.explain(s))
+		r, f := ix.search(s, 5)
+		fmt.Printf("%q confident=%v close=%v\n  %s\n  feat %+v\n", s, r.Confident, r.Close, ix.explain(s), f)
 		for _, h := range r.Hits {
 			fmt.Printf("  %.3f %s sec=%d\n", h.Score, h.ID, h.Section)
 		}

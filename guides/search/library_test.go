@@ -139,3 +139,25 @@ func loadBench(tb testing.TB) ([]Doc, []Question) {
 	}
 	return docs, qs
 }
+
+// loadStarter loads the project's starter library (library/ at the
+// repository root) and the second question set written for it
+// (testdata/starter-questions.tsv).
+func loadStarter(tb testing.TB) ([]Doc, []Question) {
+	tb.Helper()
+	dir := filepath.Join("..", "..", "library")
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		tb.Skip("starter library not found")
+	}
+	docs := loadGuides(tb, dir)
+	f, err := os.Open(filepath.Join("testdata", "starter-questions.tsv"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	qs, err := ReadQuestions(f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return docs, qs
+}

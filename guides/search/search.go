@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -35,14 +36,43 @@ type concept struct {
 	weight float64 // weight of the concept within the query
 	idf    float64 // its weight in the coverage denominator
 	alts   []alt
+	// typo marks a concept matched only through typo correction: its
+	// matches are evidence of the weakest kind.
+	typo bool
+	// part marks a part of a split query compound.
+	part bool
 }
+
+// solid reports whether a match of alternative a of c is firm evidence
+// that the guide is about the concept: the word itself, its stem or a
+// close equivalent (synonym, English translation, separable verb), not a
+// typo correction, a loose one-way expansion, or a synonym of a mere
+// compound part.
+func (c *concept) solid(a alt) bool {
+	if c.typo {
+		return false
+	}
+	if c.part {
+		return a.w >= 1
+	}
+	return a.w >= solidAlt
+}
+
+// solidAlt is the smallest alternative weight that counts as solid:
+// synonyms (0.8), English words (0.9) and particle verbs (0.9) do, one-way
+// expansions (0.6) do not.
+const solidAlt = 0.75
 
 type scratch struct {
 	score      []float64
 	cov        []float64
 	strong     []float64
+	solid      []float64 // query weight matched solidly
+	solidStr   []float64 // query weight matched solidly in a strong field
+	distinct   []float64 // highest idf share of a concept matched solidly in a strong field
 	best       []float64
 	bestStrong []bool
+	firm       []uint8 // per doc for the current concept: 1 solid match, 2 solid match in a strong field
 	seen       []int32 // docs touched by any concept
 	inSeen     []bool
 	touch      []int32 // docs touched by the current concept
@@ -54,6 +84,10 @@ func newScratch(n int) *scratch {
 		score:      make([]float64, n),
 		cov:        make([]float64, n),
 		strong:     make([]float64, n),
+		solid:      make([]float64, n),
+		solidStr:   make([]float64, n),
+		distinct:   make([]float64, n),
+		firm:       make([]uint8, n),
 		bestStrong: make([]bool, n),
 		best:       make([]float64, n),
 		mark:       make([]bool, n),
@@ -144,7 +178,9 @@ func (ix *Index) analyze(query string) []concept {
 					continue
 				}
 				seen[pk] = true
-				cs = append(cs, ix.wordConcept(pk, pk, ix.opts.CompoundPartWeight))
+				pc := ix.wordConcept(pk, pk, ix.opts.CompoundPartWeight)
+				pc.part = true
+				cs = append(cs, pc)
 			}
 			continue
 		}
@@ -160,6 +196,7 @@ func (ix *Index) analyze(query string) []concept {
 					c.alts = appendAlt(c.alts, alt{a.term, a.w * w})
 				}
 			}
+			c.typo = len(c.alts) > 0
 		}
 		ix.finishConcept(&c)
 		cs = append(cs, c)
@@ -207,7 +244,14 @@ func appendAlt(as []alt, a alt) []alt {
 func (ix *Index) finishConcept(c *concept) {
 	c.idf = 0
 	for _, a := range c.alts {
-		if v := a.w * float64(ix.idf[a.term]); v > c.idf {
+		v := float64(ix.idf[a.term])
+		if !c.typo {
+			// A synonym's match counts like the word's own; a
+			// correction's match counts TypoWeight of it, as its weight
+			// stays out of the denominator.
+			v *= a.w
+		}
+		if v > c.idf {
 			c.idf = v
 		}
 	}
@@ -227,6 +271,9 @@ type cand struct {
 	doc         int32
 	score       float64
 	cov, strong float64
+	solid       float64
+	solidStr    float64
+	distinct    float64
 }
 
 // features are the signals the confidence decision looks at.
@@ -234,6 +281,9 @@ type features struct {
 	s1, s2      float64 // scores of the first two hits
 	cov, strong float64 // share of query weight the first hit matches (anywhere / in title, tags, aliases, summary)
 	unknown     float64 // share of query weight unknown to the library
+	solid       float64 // share matched solidly (not by typo correction or loose expansion)
+	solidStr    float64 // share matched solidly in a strong field
+	distinct    float64 // idf (share of the library's highest) of the most distinctive concept matched solidly in a strong field
 	sec         float64 // best section's score of the first hit
 	secCov      float64 // share of query weight matched in that section
 	focus       float64 // share matched in that section or a strong field
@@ -261,6 +311,7 @@ func (ix *Index) search(query string, limit int) (Result, features) {
 		sc.touch = sc.touch[:0]
 		for _, a := range c.alts {
 			idf := float64(ix.idf[a.term])
+			solid := c.solid(a)
 			for _, p := range ix.postings[a.term] {
 				v := a.w * idf * float64(p.sat)
 				if !sc.mark[p.doc] {
@@ -268,12 +319,21 @@ func (ix *Index) search(query string, limit int) (Result, features) {
 					sc.touch = append(sc.touch, p.doc)
 					sc.best[p.doc] = v
 					sc.bestStrong[p.doc] = p.mask&strongFields != 0
+					sc.firm[p.doc] = 0
 				} else if v > sc.best[p.doc] {
 					sc.best[p.doc] = v
 					sc.bestStrong[p.doc] = p.mask&strongFields != 0
 				}
+				if solid {
+					f := uint8(1)
+					if p.mask&strongFields != 0 {
+						f = 2
+					}
+					sc.firm[p.doc] = max(sc.firm[p.doc], f)
+				}
 			}
 		}
+		dist := c.idf / ix.maxIdf
 		for _, d := range sc.touch {
 			if !sc.inSeen[d] {
 				sc.inSeen[d] = true
@@ -284,13 +344,23 @@ func (ix *Index) search(query string, limit int) (Result, features) {
 			if sc.bestStrong[d] {
 				sc.strong[d] += c.weight * c.idf
 			}
+			if sc.firm[d] > 0 {
+				sc.solid[d] += c.weight * c.idf
+			}
+			if sc.firm[d] > 1 {
+				sc.solidStr[d] += c.weight * c.idf
+				if dist > sc.distinct[d] {
+					sc.distinct[d] = dist
+				}
+			}
 			sc.mark[d] = false
 		}
 	}
 	cands := make([]cand, 0, len(sc.seen))
 	for _, d := range sc.seen {
-		cands = append(cands, cand{d, sc.score[d], sc.cov[d], sc.strong[d]})
+		cands = append(cands, cand{d, sc.score[d], sc.cov[d], sc.strong[d], sc.solid[d], sc.solidStr[d], sc.distinct[d]})
 		sc.score[d], sc.cov[d], sc.strong[d], sc.inSeen[d] = 0, 0, 0, false
+		sc.solid[d], sc.solidStr[d], sc.distinct[d] = 0, 0, 0
 	}
 	sc.seen = sc.seen[:0]
 	if denom <= 0 || len(cands) == 0 {
@@ -309,6 +379,7 @@ func (ix *Index) search(query string, limit int) (Result, features) {
 	})
 	f.s1 = math.Min(1, cands[0].score/denom)
 	f.cov, f.strong = cands[0].cov/denom, cands[0].strong/denom
+	f.solid, f.solidStr, f.distinct = cands[0].solid/denom, cands[0].solidStr/denom, cands[0].distinct
 	if len(cands) > 1 {
 		f.s2 = math.Min(1, cands[1].score/denom)
 	}
@@ -433,15 +504,14 @@ func (ix *Index) passage(cs []concept, doc int32) detail {
 func (ix *Index) explain(query string) string {
 	var b strings.Builder
 	for _, c := range ix.analyze(query) {
-		b.WriteString(c.word)
-		b.WriteString("[")
+		fmt.Fprintf(&b, "%s(w=%.2f idf=%.2f)[", c.word, c.weight, c.idf)
 		for i, a := range c.alts {
 			if i > 0 {
 				b.WriteString(" ")
 			}
 			for k, id := range ix.terms {
 				if id == a.term {
-					b.WriteString(k)
+					fmt.Fprintf(&b, "%s:%.2f/%.2f", k, a.w, ix.idf[a.term])
 				}
 			}
 		}

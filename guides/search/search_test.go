@@ -105,7 +105,7 @@ func TestDecompound(t *testing.T) {
 }
 
 func TestTypoCorrection(t *testing.T) {
-	ti := newTypoIndex([]string{"vergessen", "passwort", "kamera", "kalender", "konto"})
+	ti := newTypoIndex([]string{"vergessen", "passwort", "kamera", "kalender", "konto", "passwortmanager", "senden", "angeben", "unable"})
 	tests := []struct {
 		in       string
 		want     []string
@@ -113,11 +113,16 @@ func TestTypoCorrection(t *testing.T) {
 	}{
 		{"vergesen", []string{"vergessen"}, 1},
 		{"passwrt", []string{"passwort"}, 1},
-		{"verggesen", []string{"vergessen"}, 2},
+		{"verggesen", nil, 0}, // two edits only from 10 letters
+		{"paswortmanagr", []string{"passwortmanager"}, 2},
 		{"kamrea", []string{"kamera"}, 1}, // transposition
 		{"kalnder", []string{"kalender"}, 1},
 		{"kto", nil, 0},     // too short to correct
 		{"drucker", nil, 0}, // nothing close
+		// Correct everyday words near a library word: the start differs.
+		{"spenden", nil, 0},
+		{"abgeben", nil, 0},
+		{"enable", nil, 0},
 	}
 	for _, tt := range tests {
 		got, d := ti.correct(tt.in)

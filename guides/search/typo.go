@@ -4,9 +4,17 @@ import "unicode/utf8"
 
 // Typo tolerance: a query word that is neither a stop word nor known to the
 // index is compared with the index's surface vocabulary of similar length.
-// Up to one edit is allowed for words of 4–7 letters and two for longer
+// Up to one edit is allowed for words of 4–9 letters and two for longer
 // ones (Damerau–Levenshtein with adjacent transpositions). Only unknown
 // words are corrected, so correct words never drift to a neighbour.
+//
+// Unknown is not the same as misspelt: most unknown words of an
+// out-of-scope question are correctly spelt everyday words one edit away
+// from a library word ("spenden" → "senden", "abgeben" → "angeben",
+// "enable" → "unable"), while real typos rarely hit the start of a word.
+// So the first two letters of words under 8 letters (the first letter of
+// longer ones) must agree, and the search counts a correction as weak
+// evidence: it ranks guides but does not make an answer confident.
 //
 // Written by hand: the fuzzy-matching libraries around build automata or
 // symmetric-delete dictionaries that cost more memory than scanning a few
@@ -17,7 +25,7 @@ func maxEdits(n int) int {
 	switch {
 	case n < 4:
 		return 0
-	case n < 8:
+	case n < 10:
 		return 1
 	default:
 		return 2
@@ -116,9 +124,9 @@ func (ti *typoIndex) correct(w string) ([]string, int) {
 			continue
 		}
 		for _, tw := range ti.byLen[n] {
-			// Cheap filter: first letter must match or the word must be
-			// long; typos at the very first letter are rare.
-			if tw.runes[0] != r[0] && (len(r) < 6 || tw.runes[1] != r[1]) {
+			// Typos at the start of a word are rare; a correction
+			// there is more often a different word.
+			if tw.runes[0] != r[0] || (len(r) < 8 && tw.runes[1] != r[1]) {
 				continue
 			}
 			d := editDistance(r, tw.runes, bestD, buf)
