@@ -1,0 +1,28 @@
+# syntax=docker/dockerfile:1
+# Lotse: multi-stage build. cgo is needed for SQLite (mattn/go-sqlite3);
+# end-to-end encryption uses the pure-Go Olm (build tag goolm), so no libolm.
+FROM golang:1.26-bookworm AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+RUN CGO_ENABLED=1 go build -tags goolm -trimpath -ldflags "-s -w" -o /out/lotse ./cmd/lotse
+
+FROM debian:bookworm-slim
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends ca-certificates tzdata \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin lotse \
+ && mkdir -p /data /guides && chown lotse /data
+COPY --from=build /out/lotse /usr/local/bin/lotse
+COPY library/ /guides/
+ENV LOTSE_DATABASE=/data/lotse.db \
+    LOTSE_GUIDES_DIR=/guides \
+    LOTSE_LOG_FORMAT=json
+USER lotse
+WORKDIR /data
+VOLUME ["/data", "/guides"]
+# No HTTP health endpoint yet (planned with the operations issue); the
+# process exits non-zero when it cannot run, so restart policies work.
+ENTRYPOINT ["/usr/local/bin/lotse"]
+CMD ["run"]
