@@ -43,6 +43,7 @@ type DB struct {
 	Answers  *AnswerQuery
 	Feedback *FeedbackQuery
 	Choices  *ChoiceQuery
+	Cases    *CaseQuery
 }
 
 // IsPostgres reports whether uri names a PostgreSQL database.
@@ -101,6 +102,7 @@ func Open(uri string, log zerolog.Logger) (*DB, error) {
 	db.Answers = &AnswerQuery{db: child}
 	db.Feedback = &FeedbackQuery{db: child}
 	db.Choices = &ChoiceQuery{db: child}
+	db.Cases = &CaseQuery{db: child}
 	return db, nil
 }
 

@@ -1,0 +1,638 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"go.mau.fi/util/dbutil"
+)
+
+// CaseStatus is the state of a support case.
+type CaseStatus int
+
+// Case states.
+const (
+	CaseOpen     CaseStatus = 1
+	CaseResolved CaseStatus = 2
+	CaseClosed   CaseStatus = 3
+)
+
+// Case is one support case.
+type Case struct {
+	ID           int64
+	MemberID     string
+	MemberRoom   string
+	Status       CaseStatus
+	Assignee     string // "" = unclaimed
+	Summary      string
+	Guides       []string
+	TeamEvent    string // the case message in the team room (thread root)
+	RatingPrompt string // the "did it help?" message in the member's DM
+	Rating       int    // 0 none, 1 helpful, -1 not helpful
+	Version      int
+	CreatedAt    time.Time
+	UpdatedAt    time.Time // last activity
+	StatusAt     time.Time // last status or assignment change
+	ClosedAt     time.Time // resolved or closed; zero while open
+}
+
+// CaseMessage is one message of a case.
+type CaseMessage struct {
+	SourceEvent string
+	CaseID      int64
+	Kind        string // question, member, answer, note, system
+	Sender      string
+	Body        string
+	CreatedAt   time.Time
+}
+
+// CaseEvent is a state change or assignment.
+type CaseEvent struct {
+	CaseID    int64
+	Version   int
+	Kind      string
+	Actor     string
+	Detail    string
+	CreatedAt time.Time
+}
+
+// Case message kinds.
+const (
+	MsgQuestion = "question"
+	MsgMember   = "member"
+	MsgAnswer   = "answer"
+	MsgNote     = "note"
+	MsgSystem   = "system"
+)
+
+// CaseDraft is a case being prepared with a member.
+type CaseDraft struct {
+	RoomID      string
+	UserID      string
+	Question    string
+	Guides      []string
+	AnswerEvent string
+	PromptEvent string
+	Offered     bool
+	CreatedAt   time.Time
+}
+
+// CaseQuery stores support cases.
+type CaseQuery struct{ db *dbutil.Database }
+
+const caseColumns = `id, member_id, member_room, status, COALESCE(assignee, ''), summary, guides, COALESCE(team_event, ''),
+	COALESCE(rating_prompt, ''), rating, version, created_at, updated_at, status_at, COALESCE(closed_at, 0)`
+
+const (
+	nextCaseIDQuery   = `SELECT COALESCE(MAX(id), 0) + 1 FROM support_case`
+	caseByOriginQuery = `SELECT ` + caseColumns + ` FROM support_case WHERE origin_event=$1`
+	insertCaseQuery   = `
+		INSERT INTO support_case (id, member_id, member_room, status, summary, guides, origin_event, created_at, updated_at, status_at)
+		VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $7, $7)`
+	getCaseQuery           = `SELECT ` + caseColumns + ` FROM support_case WHERE id=$1`
+	caseByTeamEventQuery   = `SELECT ` + caseColumns + ` FROM support_case WHERE team_event=$1`
+	caseByRatingQuery      = `SELECT ` + caseColumns + ` FROM support_case WHERE rating_prompt=$1`
+	setTeamEventQuery      = `UPDATE support_case SET team_event=$2 WHERE id=$1`
+	setRatingPromptQuery   = `UPDATE support_case SET rating_prompt=$2 WHERE id=$1`
+	rateCaseQuery          = `UPDATE support_case SET rating=$2, version=version+1 WHERE id=$1 AND rating=0`
+	touchCaseQuery         = `UPDATE support_case SET updated_at=$2 WHERE id=$1`
+	activeForMemberQuery   = `SELECT ` + caseColumns + ` FROM support_case WHERE member_id=$1 AND member_room=$2 AND status=1 ORDER BY updated_at DESC LIMIT 1`
+	resolvedForMemberQuery = `
+		SELECT ` + caseColumns + ` FROM support_case
+		WHERE member_id=$1 AND member_room=$2 AND status=2 AND closed_at>=$3 ORDER BY closed_at DESC LIMIT 1`
+	listForMemberQuery = `SELECT ` + caseColumns + ` FROM support_case WHERE member_id=$1 ORDER BY id DESC LIMIT $2`
+	listUnclaimedQuery = `SELECT ` + caseColumns + ` FROM support_case WHERE status=1 AND assignee IS NULL ORDER BY created_at LIMIT $1`
+	listClaimedQuery   = `SELECT ` + caseColumns + ` FROM support_case WHERE status=1 AND assignee IS NOT NULL ORDER BY created_at LIMIT $1`
+	countOpenQuery     = `SELECT COUNT(*), COUNT(assignee) FROM support_case WHERE status=1`
+	claimCaseQuery     = `
+		UPDATE support_case SET assignee=$2, version=version+1, updated_at=$3, status_at=$3
+		WHERE id=$1 AND status=1 AND assignee IS NULL`
+	unclaimCaseQuery = `
+		UPDATE support_case SET assignee=NULL, version=version+1, updated_at=$3, status_at=$3
+		WHERE id=$1 AND assignee=$2`
+	assignCaseQuery = `
+		UPDATE support_case SET assignee=$2, version=version+1, updated_at=$3, status_at=$3
+		WHERE id=$1 AND status=1`
+	resolveCaseQuery = `
+		UPDATE support_case SET status=2, version=version+1, updated_at=$2, status_at=$2, closed_at=$2, rating=0, rating_prompt=NULL
+		WHERE id=$1 AND status=1`
+	reopenCaseQuery = `
+		UPDATE support_case SET status=1, version=version+1, updated_at=$2, status_at=$2, closed_at=NULL
+		WHERE id=$1 AND status<>1`
+	closeCaseQuery = `
+		UPDATE support_case SET status=3, version=version+1, updated_at=$2, status_at=$2, closed_at=$2
+		WHERE id=$1 AND status<>3`
+	insertCaseEventQuery = `
+		INSERT INTO case_event (case_id, version, kind, actor, detail, created_at)
+		SELECT id, version, $2, $3, $4, $5 FROM support_case WHERE id=$1`
+	caseEventsQuery     = `SELECT case_id, version, kind, actor, detail, created_at FROM case_event WHERE case_id=$1 ORDER BY version`
+	insertCaseMsgQuery  = `INSERT INTO case_message (source_event, case_id, kind, sender, body, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (source_event) DO NOTHING`
+	caseMessagesQuery   = `SELECT source_event, case_id, kind, sender, body, created_at FROM case_message WHERE case_id=$1 ORDER BY created_at, source_event`
+	dueUnclaimedQuery   = `SELECT ` + caseColumns + ` FROM support_case WHERE status=1 AND assignee IS NULL AND status_at<=$1 ORDER BY created_at LIMIT 100`
+	staleClaimedQuery   = `SELECT ` + caseColumns + ` FROM support_case WHERE status=1 AND assignee IS NOT NULL AND updated_at<=$1 ORDER BY updated_at LIMIT 100`
+	reminderDoneQuery   = `SELECT 1 FROM case_reminder WHERE key=$1`
+	markReminderQuery   = `INSERT INTO case_reminder (key, sent_at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`
+	pruneRemindersQuery = `DELETE FROM case_reminder WHERE sent_at<$1`
+	expiredCasesQuery   = `SELECT id, status, rating FROM support_case WHERE status IN (2, 3) AND closed_at<$1 LIMIT 500`
+	deleteCaseQuery     = `DELETE FROM support_case WHERE id=$1`
+	addStatQuery        = `INSERT INTO case_stats (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value=case_stats.value+excluded.value`
+	statsQuery          = `SELECT name, value FROM case_stats`
+
+	putDraftQuery = `
+		INSERT INTO case_draft (room_id, user_id, question, guides, answer_event, prompt_event, offered, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+		ON CONFLICT (room_id, user_id) DO UPDATE SET question=excluded.question, guides=excluded.guides,
+			answer_event=excluded.answer_event, prompt_event=excluded.prompt_event, offered=excluded.offered, created_at=excluded.created_at`
+	getDraftQuery    = `SELECT room_id, user_id, question, guides, answer_event, prompt_event, offered, created_at FROM case_draft WHERE room_id=$1 AND user_id=$2`
+	delDraftQuery    = `DELETE FROM case_draft WHERE room_id=$1 AND user_id=$2`
+	pruneDraftsQuery = `DELETE FROM case_draft WHERE created_at<$1`
+)
+
+type rowScanner interface{ Scan(dest ...any) error }
+
+func scanCase(row rowScanner) (*Case, error) {
+	var (
+		c                                  Case
+		guides                             string
+		created, updated, statusAt, closed int64
+	)
+	err := row.Scan(&c.ID, &c.MemberID, &c.MemberRoom, &c.Status, &c.Assignee, &c.Summary, &guides, &c.TeamEvent,
+		&c.RatingPrompt, &c.Rating, &c.Version, &created, &updated, &statusAt, &closed)
+	if err != nil {
+		return nil, err
+	}
+	c.Guides = splitList(guides)
+	c.CreatedAt, c.UpdatedAt, c.StatusAt = time.UnixMilli(created), time.UnixMilli(updated), time.UnixMilli(statusAt)
+	if closed > 0 {
+		c.ClosedAt = time.UnixMilli(closed)
+	}
+	return &c, nil
+}
+
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}
+
+func (q *CaseQuery) one(ctx context.Context, query string, args ...any) (*Case, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	c, err := scanCase(q.db.QueryRow(ctx, query, args...))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("failed to read case: %w", err)
+	}
+	return c, nil
+}
+
+func (q *CaseQuery) many(ctx context.Context, query string, args ...any) ([]*Case, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	rows, err := q.db.Query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("failed to list cases: %w", err)
+	}
+	defer rows.Close()
+	var out []*Case
+	for rows.Next() {
+		c, err := scanCase(rows)
+		if err != nil {
+			return nil, fmt.Errorf("failed to read case: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// Create opens a case for a member, with its first message (the question and
+// what Lotse suggested). originEvent is the event that confirmed it: creating
+// again for the same event returns the existing case and created=false.
+func (q *CaseQuery) Create(ctx context.Context, c *Case, originEvent, firstMessage string, now time.Time) (*Case, bool, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	var created bool
+	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		if existing, err := scanCase(q.db.QueryRow(ctx, caseByOriginQuery, originEvent)); err == nil {
+			*c = *existing
+			return nil
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		var next int64
+		if err := q.db.QueryRow(ctx, nextCaseIDQuery).Scan(&next); err != nil {
+			return err
+		}
+		if _, err := q.db.Exec(ctx, insertCaseQuery, next, c.MemberID, c.MemberRoom, c.Summary,
+			strings.Join(c.Guides, "\n"), originEvent, now.UnixMilli()); err != nil {
+			return err
+		}
+		if _, err := q.db.Exec(ctx, insertCaseMsgQuery, originEvent, next, MsgQuestion, c.MemberID, firstMessage, now.UnixMilli()); err != nil {
+			return err
+		}
+		if _, err := q.db.Exec(ctx, insertCaseEventQuery, next, "open", c.MemberID, "", now.UnixMilli()); err != nil {
+			return err
+		}
+		got, err := scanCase(q.db.QueryRow(ctx, getCaseQuery, next))
+		if err != nil {
+			return err
+		}
+		*c = *got
+		created = true
+		return nil
+	})
+	if err != nil {
+		return nil, false, fmt.Errorf("failed to create case: %w", err)
+	}
+	return c, created, nil
+}
+
+// Get returns case id, or nil.
+func (q *CaseQuery) Get(ctx context.Context, id int64) (*Case, error) {
+	return q.one(ctx, getCaseQuery, id)
+}
+
+// ByTeamEvent returns the case whose team-room message is eventID, or nil.
+func (q *CaseQuery) ByTeamEvent(ctx context.Context, eventID string) (*Case, error) {
+	return q.one(ctx, caseByTeamEventQuery, eventID)
+}
+
+// ByRatingPrompt returns the case whose rating question is eventID, or nil.
+func (q *CaseQuery) ByRatingPrompt(ctx context.Context, eventID string) (*Case, error) {
+	return q.one(ctx, caseByRatingQuery, eventID)
+}
+
+// ActiveForMember returns the member's most recently active open case in roomID, or nil.
+func (q *CaseQuery) ActiveForMember(ctx context.Context, memberID, roomID string) (*Case, error) {
+	return q.one(ctx, activeForMemberQuery, memberID, roomID)
+}
+
+// ResolvedSince returns the member's case in roomID resolved at or after since, or nil.
+func (q *CaseQuery) ResolvedSince(ctx context.Context, memberID, roomID string, since time.Time) (*Case, error) {
+	return q.one(ctx, resolvedForMemberQuery, memberID, roomID, since.UnixMilli())
+}
+
+// ListForMember lists a member's cases, newest first.
+func (q *CaseQuery) ListForMember(ctx context.Context, memberID string, limit int) ([]*Case, error) {
+	return q.many(ctx, listForMemberQuery, memberID, limit)
+}
+
+// OpenBoard is the list behind !offen.
+type OpenBoard struct {
+	Unclaimed, Claimed []*Case // oldest first, each at most limit
+	Open, ClaimedCount int     // totals
+}
+
+// ListOpen lists open cases: unclaimed first, then claimed, oldest first.
+func (q *CaseQuery) ListOpen(ctx context.Context, limit int) (*OpenBoard, error) {
+	var b OpenBoard
+	var err error
+	if b.Unclaimed, err = q.many(ctx, listUnclaimedQuery, limit); err != nil {
+		return nil, err
+	}
+	if rest := limit - len(b.Unclaimed); rest > 0 {
+		if b.Claimed, err = q.many(ctx, listClaimedQuery, rest); err != nil {
+			return nil, err
+		}
+	}
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	if err := q.db.QueryRow(ctx, countOpenQuery).Scan(&b.Open, &b.ClaimedCount); err != nil {
+		return nil, fmt.Errorf("failed to count open cases: %w", err)
+	}
+	return &b, nil
+}
+
+// SetTeamEvent remembers the case message in the team room.
+func (q *CaseQuery) SetTeamEvent(ctx context.Context, id int64, eventID string) error {
+	return q.exec(ctx, setTeamEventQuery, id, eventID)
+}
+
+// SetRatingPrompt remembers the rating question sent to the member.
+func (q *CaseQuery) SetRatingPrompt(ctx context.Context, id int64, eventID string) error {
+	return q.exec(ctx, setRatingPromptQuery, id, eventID)
+}
+
+// Touch records activity on a case (for reminders).
+func (q *CaseQuery) Touch(ctx context.Context, id int64, now time.Time) error {
+	return q.exec(ctx, touchCaseQuery, id, now.UnixMilli())
+}
+
+func (q *CaseQuery) exec(ctx context.Context, query string, args ...any) error {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	if _, err := q.db.Exec(ctx, query, args...); err != nil {
+		return fmt.Errorf("failed to update case: %w", err)
+	}
+	return nil
+}
+
+// change runs a conditional UPDATE and, if it changed the case, records a
+// case event with the new version. It reports whether the case changed and
+// returns the case as it is afterwards (nil if it does not exist).
+func (q *CaseQuery) change(ctx context.Context, id int64, kind, actor, detail string, now time.Time, query string, args ...any) (bool, *Case, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	changed := false
+	var after *Case
+	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		res, err := q.db.Exec(ctx, query, args...)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 1 {
+			changed = true
+			if _, err := q.db.Exec(ctx, insertCaseEventQuery, id, kind, actor, detail, now.UnixMilli()); err != nil {
+				return err
+			}
+		}
+		after, err = scanCase(q.db.QueryRow(ctx, getCaseQuery, id))
+		if errors.Is(err, sql.ErrNoRows) {
+			after, err = nil, nil
+		}
+		return err
+	})
+	if err != nil {
+		return false, nil, fmt.Errorf("failed to %s case: %w", kind, err)
+	}
+	return changed, after, nil
+}
+
+// Claim gives an open, unclaimed case to user. Of two claims at the same
+// moment exactly one wins; the loser gets claimed=false and the case with
+// its assignee.
+func (q *CaseQuery) Claim(ctx context.Context, id int64, user string, now time.Time) (bool, *Case, error) {
+	return q.change(ctx, id, "claim", user, "", now, claimCaseQuery, id, user, now.UnixMilli())
+}
+
+// Unclaim releases a case claimed by user.
+func (q *CaseQuery) Unclaim(ctx context.Context, id int64, user string, now time.Time) (bool, *Case, error) {
+	return q.change(ctx, id, "unclaim", user, "", now, unclaimCaseQuery, id, user, now.UnixMilli())
+}
+
+// Assign gives an open case to assignee (by actor), whoever had it.
+func (q *CaseQuery) Assign(ctx context.Context, id int64, actor, assignee string, now time.Time) (bool, *Case, error) {
+	return q.change(ctx, id, "assign", actor, assignee, now, assignCaseQuery, id, assignee, now.UnixMilli())
+}
+
+// Resolve marks an open case resolved.
+func (q *CaseQuery) Resolve(ctx context.Context, id int64, actor, solution string, now time.Time) (bool, *Case, error) {
+	return q.change(ctx, id, "resolve", actor, solution, now, resolveCaseQuery, id, now.UnixMilli())
+}
+
+// Reopen opens a resolved or closed case again.
+func (q *CaseQuery) Reopen(ctx context.Context, id int64, actor string, now time.Time) (bool, *Case, error) {
+	return q.change(ctx, id, "reopen", actor, "", now, reopenCaseQuery, id, now.UnixMilli())
+}
+
+// Close closes a case for good.
+func (q *CaseQuery) Close(ctx context.Context, id int64, actor string, now time.Time) (bool, *Case, error) {
+	return q.change(ctx, id, "close", actor, "", now, closeCaseQuery, id, now.UnixMilli())
+}
+
+// Rate records the member's rating (1 or -1) once.
+func (q *CaseQuery) Rate(ctx context.Context, id int64, actor string, rating int, now time.Time) (bool, *Case, error) {
+	return q.change(ctx, id, "rate", actor, fmt.Sprint(rating), now, rateCaseQuery, id, rating)
+}
+
+// Events returns the state changes of a case in order.
+func (q *CaseQuery) Events(ctx context.Context, id int64) ([]CaseEvent, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	rows, err := q.db.Query(ctx, caseEventsQuery, id)
+	if err != nil {
+		return nil, fmt.Errorf("failed to read case events: %w", err)
+	}
+	defer rows.Close()
+	var out []CaseEvent
+	for rows.Next() {
+		var e CaseEvent
+		var at int64
+		if err := rows.Scan(&e.CaseID, &e.Version, &e.Kind, &e.Actor, &e.Detail, &at); err != nil {
+			return nil, err
+		}
+		e.CreatedAt = time.UnixMilli(at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// AddMessage stores a message of a case and records the activity. A
+// message whose source event is already stored is not added again
+// (added=false): the relay of it already happened or is being repeated
+// with the same transaction IDs.
+func (q *CaseQuery) AddMessage(ctx context.Context, m CaseMessage) (bool, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	added := false
+	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		res, err := q.db.Exec(ctx, insertCaseMsgQuery, m.SourceEvent, m.CaseID, m.Kind, m.Sender, m.Body, m.CreatedAt.UnixMilli())
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 1 {
+			added = true
+			_, err = q.db.Exec(ctx, touchCaseQuery, m.CaseID, m.CreatedAt.UnixMilli())
+		}
+		return err
+	})
+	if err != nil {
+		return false, fmt.Errorf("failed to store case message: %w", err)
+	}
+	return added, nil
+}
+
+// Messages returns the messages of a case in order.
+func (q *CaseQuery) Messages(ctx context.Context, id int64) ([]CaseMessage, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	rows, err := q.db.Query(ctx, caseMessagesQuery, id)
+	if err != nil {
+		return nil, fmt.Errorf("failed to read case messages: %w", err)
+	}
+	defer rows.Close()
+	var out []CaseMessage
+	for rows.Next() {
+		var m CaseMessage
+		var at int64
+		if err := rows.Scan(&m.SourceEvent, &m.CaseID, &m.Kind, &m.Sender, &m.Body, &at); err != nil {
+			return nil, err
+		}
+		m.CreatedAt = time.UnixMilli(at)
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// DueUnclaimed lists open, unclaimed cases unchanged since before.
+func (q *CaseQuery) DueUnclaimed(ctx context.Context, before time.Time) ([]*Case, error) {
+	return q.many(ctx, dueUnclaimedQuery, before.UnixMilli())
+}
+
+// StaleClaimed lists claimed open cases without activity since before.
+func (q *CaseQuery) StaleClaimed(ctx context.Context, before time.Time) ([]*Case, error) {
+	return q.many(ctx, staleClaimedQuery, before.UnixMilli())
+}
+
+// ReminderDone reports whether the reminder key was already sent.
+func (q *CaseQuery) ReminderDone(ctx context.Context, key string) (bool, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	var one int
+	err := q.db.QueryRow(ctx, reminderDoneQuery, key).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	} else if err != nil {
+		return false, fmt.Errorf("failed to read reminder: %w", err)
+	}
+	return true, nil
+}
+
+// MarkReminder records that the reminder key was sent.
+func (q *CaseQuery) MarkReminder(ctx context.Context, key string, now time.Time) error {
+	return q.exec(ctx, markReminderQuery, key, now.UnixMilli())
+}
+
+// Prune deletes cases resolved or closed before before, with all their
+// messages and events, keeping only anonymous counts. It also forgets
+// reminders and drafts older than before. It returns the number of cases deleted.
+func (q *CaseQuery) Prune(ctx context.Context, before time.Time) (int, error) {
+	total := 0
+	for {
+		n, err := q.pruneBatch(ctx, before)
+		total += n
+		if err != nil || n == 0 {
+			if err == nil {
+				err = q.exec(ctx, pruneRemindersQuery, before.UnixMilli())
+			}
+			return total, err
+		}
+	}
+}
+
+func (q *CaseQuery) pruneBatch(ctx context.Context, before time.Time) (int, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	n := 0
+	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		rows, err := q.db.Query(ctx, expiredCasesQuery, before.UnixMilli())
+		if err != nil {
+			return err
+		}
+		type expired struct {
+			id             int64
+			status, rating int
+		}
+		var list []expired
+		for rows.Next() {
+			var e expired
+			if err := rows.Scan(&e.id, &e.status, &e.rating); err != nil {
+				rows.Close()
+				return err
+			}
+			list = append(list, e)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		counts := map[string]int{}
+		for _, e := range list {
+			if _, err := q.db.Exec(ctx, deleteCaseQuery, e.id); err != nil {
+				return err
+			}
+			counts["deleted"]++
+			if e.status == int(CaseResolved) {
+				counts["resolved"]++
+			} else {
+				counts["closed"]++
+			}
+			switch e.rating {
+			case 1:
+				counts["helpful"]++
+			case -1:
+				counts["unhelpful"]++
+			}
+		}
+		for name, v := range counts {
+			if _, err := q.db.Exec(ctx, addStatQuery, name, v); err != nil {
+				return err
+			}
+		}
+		n = len(list)
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("failed to prune cases: %w", err)
+	}
+	return n, nil
+}
+
+// Stats returns the anonymous counts of deleted cases.
+func (q *CaseQuery) Stats(ctx context.Context) (map[string]int64, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	rows, err := q.db.Query(ctx, statsQuery)
+	if err != nil {
+		return nil, fmt.Errorf("failed to read case stats: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int64{}
+	for rows.Next() {
+		var name string
+		var v int64
+		if err := rows.Scan(&name, &v); err != nil {
+			return nil, err
+		}
+		out[name] = v
+	}
+	return out, rows.Err()
+}
+
+// PutDraft stores (replaces) the draft of userID in roomID.
+func (q *CaseQuery) PutDraft(ctx context.Context, d CaseDraft) error {
+	offered := 0
+	if d.Offered {
+		offered = 1
+	}
+	return q.exec(ctx, putDraftQuery, d.RoomID, d.UserID, d.Question, strings.Join(d.Guides, "\n"), d.AnswerEvent, d.PromptEvent, offered, d.CreatedAt.UnixMilli())
+}
+
+// Draft returns the draft of userID in roomID created after notBefore, or nil.
+func (q *CaseQuery) Draft(ctx context.Context, roomID, userID string, notBefore time.Time) (*CaseDraft, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	var (
+		d       CaseDraft
+		guides  string
+		offered int
+		created int64
+	)
+	err := q.db.QueryRow(ctx, getDraftQuery, roomID, userID).Scan(&d.RoomID, &d.UserID, &d.Question, &guides, &d.AnswerEvent, &d.PromptEvent, &offered, &created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("failed to read draft: %w", err)
+	}
+	d.Guides, d.Offered, d.CreatedAt = splitList(guides), offered == 1, time.UnixMilli(created)
+	if d.CreatedAt.Before(notBefore) {
+		return nil, nil
+	}
+	return &d, nil
+}
+
+// DeleteDraft removes the draft of userID in roomID.
+func (q *CaseQuery) DeleteDraft(ctx context.Context, roomID, userID string) error {
+	return q.exec(ctx, delDraftQuery, roomID, userID)
+}
+
+// PruneDrafts deletes drafts created before before.
+func (q *CaseQuery) PruneDrafts(ctx context.Context, before time.Time) error {
+	return q.exec(ctx, pruneDraftsQuery, before.UnixMilli())
+}
