@@ -59,12 +59,15 @@ type Options struct {
 	// little about a question's topic.
 	CommonWeight float64
 	// The confidence of the best hit is its Score plus StrongWeight times
-	// the share of the query weight it matches in its title, tags, aliases
+	// the share of the query weight it matches firmly (not only through
+	// a typo correction or a loose expansion) in its title, tags, aliases
 	// or summary (the fields that say what a guide is about; an
 	// out-of-scope question typically meets a guide only in passing in its
-	// body). Confident needs confidence >= ConfidentScore and, when
+	// body). Confident needs confidence >= ConfidentScore, at least one
+	// firm match, a firm strong-field match or a high Score, and, when
 	// ConfidentMargin is positive, a lead (s1-s2)/s1 >= ConfidentMargin
-	// over the second hit. Close needs Score >= CloseScore.
+	// over the second hit. Close needs Score >= CloseScore and a
+	// distinctive query word matched firmly in a strong field.
 	StrongWeight, ConfidentScore, ConfidentMargin, CloseScore float64
 	// Synonyms adds library-specific synonym groups to the built-in
 	// thesaurus (surface words; every member expands to every other).
@@ -90,7 +93,7 @@ func DefaultOptions() Options {
 		UnknownWeight:      0.7,
 		CommonWeight:       0.35,
 		StrongWeight:       0.5,
-		ConfidentScore:     0.43,
+		ConfidentScore:     0.40,
 		ConfidentMargin:    -1, // disabled: the lead did not separate on the dev set
 		CloseScore:         0.2,
 	}

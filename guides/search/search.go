@@ -408,13 +408,32 @@ func (ix *Index) decide(res *Result, f features) {
 	if len(res.Hits) == 0 {
 		return
 	}
-	conf := f.s1 + ix.opts.StrongWeight*f.strong
-	res.Confident = conf >= ix.opts.ConfidentScore
+	conf := f.s1 + ix.opts.StrongWeight*f.solidStr
+	res.Confident = conf >= ix.opts.ConfidentScore &&
+		// Something must match firmly: a query matched only through
+		// typo corrections and loose expansions is a guess.
+		f.solid > 0 &&
+		// A guide that meets the query only in its body mentions it in
+		// passing unless the match is very strong.
+		(f.solidStr > 0 || f.s1 >= bodyOnlyScore)
 	if m := ix.opts.ConfidentMargin; m > 0 && f.s1 > 0 && (f.s1-f.s2)/f.s1 < m {
 		res.Confident = false
 	}
-	res.Close = !res.Confident && f.s1 >= ix.opts.CloseScore
+	// "Meintest du …?" needs real evidence too: a distinctive query word
+	// matched firmly in what the first guide says it is about.
+	res.Close = !res.Confident && f.s1 >= ix.opts.CloseScore &&
+		f.solidStr > 0 && f.distinct >= closeDistinct
 }
+
+// bodyOnlyScore is the score a guide needs to be a confident answer when
+// none of the query's words occurs firmly in its title, tags, aliases or
+// summary. Calibrated on the dev and starter question sets.
+const bodyOnlyScore = 0.55
+
+// closeDistinct is the smallest idf (as a share of the library's highest)
+// of a firmly matched strong-field word for a "Meintest du" answer: words
+// most guides share ("Konto", "Cloud") do not make a guide plausible.
+const closeDistinct = 0.25
 
 // maxSections bounds the sections per guide the passage scorer looks at;
 // later sections still count for the guide, but are never "best".
