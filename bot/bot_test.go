@@ -446,3 +446,40 @@ func TestTxnIDStable(t *testing.T) {
 		t.Fatalf("txn id %q", a)
 	}
 }
+
+// TestLeavesDMWhenMemberLeaves: when the member leaves a DM, Lotse leaves too.
+func TestLeavesDMWhenMemberLeaves(t *testing.T) {
+	srv := dendrite.Shared()
+	tb := newTestBot(t, srv, nil)
+	m := newMember(t, srv, "member")
+	roomID := openDM(t, m, tb.userID, false)
+	if _, err := m.Cli.LeaveRoom(t.Context(), roomID); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		resp, err := tb.bot.Client.JoinedRooms(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		still := false
+		for _, r := range resp.JoinedRooms {
+			if r == roomID {
+				still = true
+			}
+		}
+		if !still {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("bot stayed in a DM the member left")
+		}
+		// Wait for the next sync batch the bot commits (an observable event).
+		before := tb.bot.LastSync()
+		for tb.bot.LastSync().Equal(before) && time.Now().Before(deadline) {
+			ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
+			<-ctx.Done()
+			cancel()
+		}
+	}
+}

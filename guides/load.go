@@ -28,7 +28,8 @@ func Load(dir string) (*Library, []Problem, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return NewLibrary(gs), problems, nil
+	titles, titleProblems := readTopicTitles(dir)
+	return NewLibrary(gs).withTopicTitles(titles), append(problems, titleProblems...), nil
 }
 
 // loadGuides walks dir and parses every guide file.

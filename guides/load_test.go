@@ -338,3 +338,34 @@ func writeFile(t *testing.T, dir, name, content string) {
 		t.Fatal(err)
 	}
 }
+
+func TestTopicTitles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("bbb/a.md", "---\ntitle: A\ntags: [a]\nsummary: s\n---\n\nText\n")
+	write("konto/b.md", "---\ntitle: B\ntags: [b]\nsummary: s\n---\n\nText\n")
+	write(guides.TopicsFile, "bbb: \"Videokonferenzen (BigBlueButton)\"\n")
+	lib, problems, err := guides.Load(dir)
+	if err != nil || len(problems) != 0 {
+		t.Fatalf("load: %v %v", err, problems)
+	}
+	got := map[string]string{}
+	for _, tp := range lib.Topics() {
+		got[tp.Name] = tp.Title
+	}
+	if got["bbb"] != "Videokonferenzen (BigBlueButton)" || got["konto"] != "Konto" {
+		t.Fatalf("topic titles = %v", got)
+	}
+	write(guides.TopicsFile, "- not a map\n")
+	if _, problems, _ = guides.Load(dir); len(problems) != 1 || !problems[0].Warning {
+		t.Fatalf("bad topics file: problems = %v", problems)
+	}
+}

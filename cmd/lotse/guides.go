@@ -44,7 +44,11 @@ func loadLibrary(dir string, stderr io.Writer) (*guides.Library, error) {
 		return nil, fail(exitGuides, err)
 	}
 	for _, p := range problems {
-		fmt.Fprintf(stderr, "%s:%d: %s (skipped)\n", p.File, p.Line, p.Message)
+		if p.Warning {
+			fmt.Fprintln(stderr, p.String())
+		} else {
+			fmt.Fprintf(stderr, "%s (skipped)\n", p.String())
+		}
 	}
 	return lib, nil
 }
@@ -149,9 +153,9 @@ func guidesCheck(args []string, stdout, stderr io.Writer) error {
 		return fail(exitGuides, err)
 	}
 	for _, p := range problems {
-		fmt.Fprintf(stdout, "%s:%d: %s\n", p.File, p.Line, p.Message)
+		fmt.Fprintln(stdout, p.String())
 	}
-	if len(problems) > 0 {
+	if guides.HasErrors(problems) {
 		return fail(exitFailed, fmt.Errorf("%d problem(s) in %s", len(problems), args[0]))
 	}
 	fmt.Fprintf(stdout, "%s: no problems found\n", args[0])
