@@ -20,7 +20,7 @@ func TestDumpFeatures(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	fmt.Fprintln(f, "set\tlabel\ts1\ts2\tcov\tstrong\tsolid\tsolidstr\tdistinct\tunknown\tsec\tseccov\tfocus\tn\tq")
+	fmt.Fprintln(f, "set\tlabel\ts1str\ts1\ts2\tcov\tstrong\tsolid\tsolidstr\tdistinct\tunknown\tsec\tseccov\tfocus\tn\tq")
 	dump := func(set string, docs []Doc, qs []Question) {
 		ix := Build(docs, Options{})
 		for _, q := range qs {
@@ -31,7 +31,7 @@ func TestDumpFeatures(t *testing.T) {
 			} else if len(r.Hits) > 0 && r.Hits[0].ID == q.Expected {
 				label = "right"
 			}
-			fmt.Fprintf(f, "%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%s\n", set, label, ft.s1, ft.s2, ft.cov, ft.strong, ft.solid, ft.solidStr, ft.distinct, ft.unknown, ft.sec, ft.secCov, ft.focus, ft.concepts, q.Text)
+			fmt.Fprintf(f, "%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%s\n", set, label, ft.s1Str, ft.s1, ft.s2, ft.cov, ft.strong, ft.solid, ft.solidStr, ft.distinct, ft.unknown, ft.sec, ft.secCov, ft.focus, ft.concepts, q.Text)
 		}
 	}
 	docs, qs := loadBench(t)

@@ -65,6 +65,7 @@ const solidAlt = 0.75
 
 type scratch struct {
 	score      []float64
+	scoreStr   []float64 // score from concepts matched in a strong field
 	cov        []float64
 	strong     []float64
 	solid      []float64 // query weight matched solidly
@@ -72,7 +73,8 @@ type scratch struct {
 	distinct   []float64 // highest idf share of a concept matched solidly in a strong field
 	best       []float64
 	bestStrong []bool
-	firm       []uint8 // per doc for the current concept: 1 solid match, 2 solid match in a strong field
+	firm       []bool    // per doc for the current concept: a solid match
+	firmStr    []float64 // per doc for the current concept: idf of its best solid match in a strong field
 	seen       []int32 // docs touched by any concept
 	inSeen     []bool
 	touch      []int32 // docs touched by the current concept
@@ -82,12 +84,14 @@ type scratch struct {
 func newScratch(n int) *scratch {
 	return &scratch{
 		score:      make([]float64, n),
+		scoreStr:   make([]float64, n),
 		cov:        make([]float64, n),
 		strong:     make([]float64, n),
 		solid:      make([]float64, n),
 		solidStr:   make([]float64, n),
 		distinct:   make([]float64, n),
-		firm:       make([]uint8, n),
+		firm:       make([]bool, n),
+		firmStr:    make([]float64, n),
 		bestStrong: make([]bool, n),
 		best:       make([]float64, n),
 		mark:       make([]bool, n),
@@ -270,6 +274,7 @@ func (ix *Index) Search(query string, limit int) Result {
 type cand struct {
 	doc         int32
 	score       float64
+	scoreStr    float64
 	cov, strong float64
 	solid       float64
 	solidStr    float64
@@ -279,6 +284,7 @@ type cand struct {
 // features are the signals the confidence decision looks at.
 type features struct {
 	s1, s2      float64 // scores of the first two hits
+	s1Str       float64 // the part of s1 from concepts matched in a strong field
 	cov, strong float64 // share of query weight the first hit matches (anywhere / in title, tags, aliases, summary)
 	unknown     float64 // share of query weight unknown to the library
 	solid       float64 // share matched solidly (not by typo correction or loose expansion)
@@ -319,21 +325,22 @@ func (ix *Index) search(query string, limit int) (Result, features) {
 					sc.touch = append(sc.touch, p.doc)
 					sc.best[p.doc] = v
 					sc.bestStrong[p.doc] = p.mask&strongFields != 0
-					sc.firm[p.doc] = 0
+					sc.firm[p.doc], sc.firmStr[p.doc] = false, 0
 				} else if v > sc.best[p.doc] {
 					sc.best[p.doc] = v
 					sc.bestStrong[p.doc] = p.mask&strongFields != 0
 				}
 				if solid {
-					f := uint8(1)
+					sc.firm[p.doc] = true
 					if p.mask&strongFields != 0 {
-						f = 2
+						// Credited with the idf of the term that
+						// matched: a generic synonym ("Datei" for
+						// "Dokument") in a title says little.
+						sc.firmStr[p.doc] = max(sc.firmStr[p.doc], min(c.idf, a.w*idf))
 					}
-					sc.firm[p.doc] = max(sc.firm[p.doc], f)
 				}
 			}
 		}
-		dist := c.idf / ix.maxIdf
 		for _, d := range sc.touch {
 			if !sc.inSeen[d] {
 				sc.inSeen[d] = true
@@ -342,15 +349,16 @@ func (ix *Index) search(query string, limit int) (Result, features) {
 			sc.score[d] += c.weight * sc.best[d]
 			sc.cov[d] += c.weight * c.idf
 			if sc.bestStrong[d] {
+				sc.scoreStr[d] += c.weight * sc.best[d]
 				sc.strong[d] += c.weight * c.idf
 			}
-			if sc.firm[d] > 0 {
+			if sc.firm[d] {
 				sc.solid[d] += c.weight * c.idf
 			}
-			if sc.firm[d] > 1 {
-				sc.solidStr[d] += c.weight * c.idf
-				if dist > sc.distinct[d] {
-					sc.distinct[d] = dist
+			if v := sc.firmStr[d]; v > 0 {
+				sc.solidStr[d] += c.weight * v
+				if v/ix.maxIdf > sc.distinct[d] {
+					sc.distinct[d] = v / ix.maxIdf
 				}
 			}
 			sc.mark[d] = false
@@ -358,9 +366,9 @@ func (ix *Index) search(query string, limit int) (Result, features) {
 	}
 	cands := make([]cand, 0, len(sc.seen))
 	for _, d := range sc.seen {
-		cands = append(cands, cand{d, sc.score[d], sc.cov[d], sc.strong[d], sc.solid[d], sc.solidStr[d], sc.distinct[d]})
+		cands = append(cands, cand{d, sc.score[d], sc.scoreStr[d], sc.cov[d], sc.strong[d], sc.solid[d], sc.solidStr[d], sc.distinct[d]})
 		sc.score[d], sc.cov[d], sc.strong[d], sc.inSeen[d] = 0, 0, 0, false
-		sc.solid[d], sc.solidStr[d], sc.distinct[d] = 0, 0, 0
+		sc.solid[d], sc.solidStr[d], sc.distinct[d], sc.scoreStr[d] = 0, 0, 0, 0
 	}
 	sc.seen = sc.seen[:0]
 	if denom <= 0 || len(cands) == 0 {
@@ -379,6 +387,7 @@ func (ix *Index) search(query string, limit int) (Result, features) {
 	})
 	f.s1 = math.Min(1, cands[0].score/denom)
 	f.cov, f.strong = cands[0].cov/denom, cands[0].strong/denom
+	f.s1Str = math.Min(f.s1, cands[0].scoreStr/denom)
 	f.solid, f.solidStr, f.distinct = cands[0].solid/denom, cands[0].solidStr/denom, cands[0].distinct
 	if len(cands) > 1 {
 		f.s2 = math.Min(1, cands[1].score/denom)
