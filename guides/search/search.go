@@ -70,12 +70,13 @@ type scratch struct {
 	strong     []float64
 	solid      []float64 // query weight matched solidly
 	solidStr   []float64 // query weight matched solidly in a strong field
-	distinct   []float64 // highest idf share of a concept matched solidly in a strong field
+	distinct   []float64 // highest idf share of a concept matched solidly or by correction in a strong field
 	best       []float64
 	bestStrong []bool
 	firm       []bool    // per doc for the current concept: a solid match
 	firmStr    []float64 // per doc for the current concept: idf of its best solid match in a strong field
-	seen       []int32 // docs touched by any concept
+	hintStr    []float64 // the same, counting typo corrections
+	seen       []int32   // docs touched by any concept
 	inSeen     []bool
 	touch      []int32 // docs touched by the current concept
 	mark       []bool
@@ -92,6 +93,7 @@ func newScratch(n int) *scratch {
 		distinct:   make([]float64, n),
 		firm:       make([]bool, n),
 		firmStr:    make([]float64, n),
+		hintStr:    make([]float64, n),
 		bestStrong: make([]bool, n),
 		best:       make([]float64, n),
 		mark:       make([]bool, n),
@@ -289,7 +291,7 @@ type features struct {
 	unknown     float64 // share of query weight unknown to the library
 	solid       float64 // share matched solidly (not by typo correction or loose expansion)
 	solidStr    float64 // share matched solidly in a strong field
-	distinct    float64 // idf (share of the library's highest) of the most distinctive concept matched solidly in a strong field
+	distinct    float64 // idf (share of the library's highest) of the most distinctive term matched solidly or by typo correction in a strong field
 	sec         float64 // best section's score of the first hit
 	secCov      float64 // share of query weight matched in that section
 	focus       float64 // share matched in that section or a strong field
@@ -318,6 +320,7 @@ func (ix *Index) search(query string, limit int) (Result, features) {
 		for _, a := range c.alts {
 			idf := float64(ix.idf[a.term])
 			solid := c.solid(a)
+			hint := solid || c.typo // good enough for a "Meintest du"
 			for _, p := range ix.postings[a.term] {
 				v := a.w * idf * float64(p.sat)
 				if !sc.mark[p.doc] {
@@ -325,19 +328,23 @@ func (ix *Index) search(query string, limit int) (Result, features) {
 					sc.touch = append(sc.touch, p.doc)
 					sc.best[p.doc] = v
 					sc.bestStrong[p.doc] = p.mask&strongFields != 0
-					sc.firm[p.doc], sc.firmStr[p.doc] = false, 0
+					sc.firm[p.doc], sc.firmStr[p.doc], sc.hintStr[p.doc] = false, 0, 0
 				} else if v > sc.best[p.doc] {
 					sc.best[p.doc] = v
 					sc.bestStrong[p.doc] = p.mask&strongFields != 0
 				}
 				if solid {
 					sc.firm[p.doc] = true
-					if p.mask&strongFields != 0 {
-						// Credited with the idf of the term that
-						// matched: a generic synonym ("Datei" for
-						// "Dokument") in a title says little.
-						sc.firmStr[p.doc] = max(sc.firmStr[p.doc], min(c.idf, a.w*idf))
+				}
+				if hint && p.mask&strongFields != 0 {
+					// Credited with the idf of the term that matched:
+					// a generic synonym ("Datei" for "Dokument") in a
+					// title says little.
+					v := min(c.idf, a.w*idf)
+					if solid {
+						sc.firmStr[p.doc] = max(sc.firmStr[p.doc], v)
 					}
+					sc.hintStr[p.doc] = max(sc.hintStr[p.doc], v)
 				}
 			}
 		}
@@ -357,9 +364,9 @@ func (ix *Index) search(query string, limit int) (Result, features) {
 			}
 			if v := sc.firmStr[d]; v > 0 {
 				sc.solidStr[d] += c.weight * v
-				if v/ix.maxIdf > sc.distinct[d] {
-					sc.distinct[d] = v / ix.maxIdf
-				}
+			}
+			if v := sc.hintStr[d] / ix.maxIdf; v > sc.distinct[d] {
+				sc.distinct[d] = v
 			}
 			sc.mark[d] = false
 		}
@@ -429,9 +436,10 @@ func (ix *Index) decide(res *Result, f features) {
 		res.Confident = false
 	}
 	// "Meintest du …?" needs real evidence too: a distinctive query word
-	// matched firmly in what the first guide says it is about.
+	// (or its correction, the very case for asking back) matched in what
+	// the first guide says it is about.
 	res.Close = !res.Confident && f.s1 >= ix.opts.CloseScore &&
-		f.solidStr > 0 && f.distinct >= closeDistinct
+		f.distinct >= closeDistinct
 }
 
 // bodyOnlyScore is the score a guide needs to be a confident answer when
