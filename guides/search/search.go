@@ -44,24 +44,17 @@ type concept struct {
 }
 
 // solid reports whether a match of alternative a of c is firm evidence
-// that the guide is about the concept: the word itself, its stem or a
-// close equivalent (synonym, English translation, separable verb), not a
-// typo correction, a loose one-way expansion, or a synonym of a mere
-// compound part.
+// that the guide is about the concept: the word itself, its stem, a
+// separable verb or a curated thesaurus expansion (synonym, one-way
+// narrower term, English word), but not a typo correction or a synonym of
+// a mere compound part ("Pressemitteilung" → "mitteilung" →
+// "benachrichtigung").
 func (c *concept) solid(a alt) bool {
 	if c.typo {
 		return false
 	}
-	if c.part {
-		return a.w >= 1
-	}
-	return a.w >= solidAlt
+	return !c.part || a.w >= 1
 }
-
-// solidAlt is the smallest alternative weight that counts as solid:
-// synonyms (0.8), English words (0.9) and particle verbs (0.9) do, one-way
-// expansions (0.6) do not.
-const solidAlt = 0.75
 
 type scratch struct {
 	score      []float64
