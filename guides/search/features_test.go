@@ -3,7 +3,6 @@ package search
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"testing"
 )
 
@@ -38,5 +37,4 @@ func TestDumpFeatures(t *testing.T) {
 	dump("dev", docs, qs)
 	sdocs, sqs := loadStarter(t)
 	dump("starter", sdocs, sqs)
-	_ = filepath.Join
 }

@@ -10,8 +10,11 @@
 // word list; query compounds are split against the library's own
 // vocabulary, and unknown words corrected when misspelt. Confidence comes
 // from how much of the query's weight the best guide explains, counting
-// matches in title, tags, aliases and summary extra. The package knows
-// nothing about Matrix or files.
+// firm matches in title, tags, aliases and summary extra; matches through
+// a typo correction or a synonym of a compound part are weak evidence
+// that ranks a guide but never makes it a confident answer, and a
+// "Meintest du" (Close) needs a distinctive word in one of those fields.
+// The package knows nothing about Matrix or files.
 package search
 
 import (
