@@ -33,6 +33,8 @@ func cmdGuides(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		return guidesCheck(args[1:], stdout, stderr)
 	case "stats":
 		return guidesStats(ctx, args[1:], stdout, stderr)
+	case "build-site":
+		return guidesBuildSite(ctx, args[1:], stdout, stderr)
 	}
 	return fail(exitUsage, fmt.Errorf("unknown guides command %q", args[0]))
 }

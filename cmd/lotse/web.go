@@ -3,16 +3,72 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
 
 	"github.com/rs/zerolog"
 
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/web"
 )
 
-// serveWeb serves the web view of the guide library until ctx ends.
-// (The web view is not built yet; see the issue "The guide library on the web".)
+// webShutdownTimeout bounds how long open requests may take after ctx ends.
+const webShutdownTimeout = 5 * time.Second
+
+// serveWeb serves the web view of the guide library on cfg.WebListen until
+// ctx ends; then it shuts the server down gracefully and returns nil. Pages
+// are rendered again after every reload of the store.
 func serveWeb(ctx context.Context, cfg config.Config, store *guides.Store, log zerolog.Logger) error {
-	_, _, _, _ = ctx, cfg, store, log
-	return errors.New("the web view is not available in this version; leave web_listen empty")
+	h, err := web.NewHandler(store, web.Options{
+		BaseURL:   cfg.GuideBaseURL,
+		Audiences: cfg.WebAudiences,
+		Dir:       store.Dir(),
+		Log:       log,
+	})
+	if err != nil {
+		return fmt.Errorf("failed to set up the web view: %w", err)
+	}
+	if err := h.Prepare(store.Current()); err != nil {
+		return fmt.Errorf("failed to render the web view: %w", err)
+	}
+	store.OnReload(func(lib *guides.Library, _ []guides.Problem) {
+		go func() {
+			if err := h.Prepare(lib); err != nil {
+				log.Err(err).Msg("Failed to render the web view after a reload")
+			}
+		}()
+	})
+
+	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", cfg.WebListen)
+	if err != nil {
+		return fmt.Errorf("failed to listen on %s for the web view: %w", cfg.WebListen, err)
+	}
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    16 << 10,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		<-ctx.Done()
+		shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), webShutdownTimeout)
+		defer cancel()
+		if err := srv.Shutdown(shutdownCtx); err != nil {
+			log.Warn().Err(err).Msg("Web view did not shut down in time")
+		}
+	}()
+	log.Info().Stringer("address", ln.Addr()).Str("base_url", cfg.GuideBaseURL).Msg("Serving the web view")
+	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("failed to serve the web view: %w", err)
+	}
+	<-stopped
+	return nil
 }

@@ -1,0 +1,104 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"os"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/lotse-bot/lotse/guides"
+)
+
+// BuildResult says what [Build] wrote.
+type BuildResult struct {
+	Pages  int // HTML files
+	Images int // images copied from the library
+}
+
+// Build writes the web view of lib as a static site into the folder out
+// (created if needed; files already there are overwritten, others kept):
+// index.html, <topic>/<slug>/index.html per visible guide, suche/index.html
+// (which says that a static site has no search), 404.html, the stylesheet
+// under static/ and the embedded images under bilder/. All links are
+// relative, so the site works from any folder and from the file system;
+// the bot's links (base + "/" + topic/slug) reach a guide's folder, whose
+// index.html a web server serves. opts.BaseURL is not used.
+func Build(ctx context.Context, lib *guides.Library, out string, opts Options) (BuildResult, error) {
+	opts = opts.withDefaults()
+	var res BuildResult
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return res, fmt.Errorf("failed to create output folder: %w", err)
+	}
+	root, err := os.OpenRoot(out)
+	if err != nil {
+		return res, fmt.Errorf("failed to open output folder: %w", err)
+	}
+	defer root.Close()
+	write := func(name string, data []byte) error {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("failed to build site: %w", err)
+		}
+		if dir := path.Dir(name); dir != "." {
+			if err := root.MkdirAll(dir, 0o755); err != nil {
+				return fmt.Errorf("failed to create folder %s: %w", dir, err)
+			}
+		}
+		if err := root.WriteFile(name, data, 0o644); err != nil {
+			return fmt.Errorf("failed to write %s: %w", name, err)
+		}
+		return nil
+	}
+
+	s := newSite(lib, opts)
+	pages := []struct {
+		name  string
+		depth int
+		fn    func(links) ([]byte, error)
+	}{
+		{"index.html", 0, s.indexPage},
+		{"suche/index.html", 1, func(l links) ([]byte, error) { return s.searchPage("", l) }},
+		{"404.html", 0, s.notFoundPage},
+	}
+	for _, p := range slices.Sorted(maps.Keys(s.byPath)) {
+		g := s.byPath[p]
+		pages = append(pages, struct {
+			name  string
+			depth int
+			fn    func(links) ([]byte, error)
+		}{p + "/index.html", strings.Count(p, "/") + 1, func(l links) ([]byte, error) { return s.guidePage(g, l) }})
+	}
+	for _, p := range pages {
+		body, err := p.fn(staticLinks(p.depth))
+		if err != nil {
+			return res, err
+		}
+		if err := write(p.name, body); err != nil {
+			return res, err
+		}
+		res.Pages++
+	}
+	if err := write("static/"+cssName, css); err != nil {
+		return res, err
+	}
+	src, err := os.OpenRoot(opts.Dir)
+	if err != nil && len(s.images) > 0 {
+		return res, fmt.Errorf("failed to open library folder: %w", err)
+	}
+	if src != nil {
+		defer src.Close()
+	}
+	for _, p := range slices.Sorted(maps.Keys(s.images)) {
+		data, err := src.ReadFile(p)
+		if err != nil {
+			return res, fmt.Errorf("failed to read image: %w", err)
+		}
+		if err := write("bilder/"+p, data); err != nil {
+			return res, err
+		}
+		res.Images++
+	}
+	return res, nil
+}
