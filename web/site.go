@@ -167,7 +167,9 @@ type searchData struct {
 }
 
 type searchHit struct {
-	URL, Title, Summary, Section, Excerpt string
+	URL, Title, Summary string
+	// Section, SectionURL and Excerpt show the best matching section.
+	Section, SectionURL, Excerpt string
 }
 
 func (s *site) layout(l links, title, description string) layoutData {
@@ -250,7 +252,7 @@ func (s *site) searchPage(query string, l links) ([]byte, error) {
 			if h.Section > 0 && h.Section < len(g.Sections) {
 				sec := g.Sections[h.Section]
 				if s.bodies[g.ID].ids[sec.Anchor] {
-					hit.URL += "#" + sec.Anchor
+					hit.SectionURL = hit.URL + "#" + sec.Anchor
 				}
 				hit.Section = sec.Heading
 				_, hit.Excerpt = guides.Excerpt(g, h.Section)
