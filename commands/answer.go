@@ -26,12 +26,23 @@ func (h *Handler) answerQuestion(ctx context.Context, question string) error {
 	res := lib.Search(question, 4)
 	switch {
 	case res.Confident && len(res.Hits) > 0:
-		return h.sendGuide(ctx, lib, res.Hits[0], res.Hits[1:])
+		if err := h.sendGuide(ctx, lib, res.Hits[0], res.Hits[1:]); err != nil {
+			return err
+		}
+		return h.rememberQuestion(ctx, question, []string{res.Hits[0].ID}, "", false, "")
 	case res.Close && len(res.Hits) > 0:
-		return h.offerChoice(ctx, lib, res.Hits)
+		if err := h.offerChoice(ctx, lib, res.Hits); err != nil {
+			return err
+		}
+		return h.rememberQuestion(ctx, question, hitIDs(res.Hits, 3), "", false, "")
 	default:
 		if err := h.DB.Feedback.NoMatch(ctx); err != nil {
 			return err
+		}
+		if t := turnOf(ctx); h.supportOn() && t != nil && t.msg.Direct {
+			// "No guide fits" comes with the offer to open a case.
+			lead := formatText(h.Texts.NoGuide, escape(question)) + " " + h.Texts.Support.OfferNoGuide
+			return h.rememberQuestion(ctx, question, nil, "", true, lead)
 		}
 		return h.replyMarkdown(ctx, formatText(h.Texts.NoGuide, escape(question))+"\n\n"+h.Texts.NoGuideNext)
 	}
@@ -74,6 +85,16 @@ func (h *Handler) sendGuide(ctx context.Context, lib *guides.Library, hit search
 		return err
 	}
 	return h.DB.Feedback.Shown(ctx, g.ID)
+}
+
+func hitIDs(hits []search.Hit, n int) []string {
+	var ids []string
+	for _, h := range hits {
+		if len(ids) < n {
+			ids = append(ids, h.ID)
+		}
+	}
+	return ids
 }
 
 // closeTo keeps the candidates that score nearly as well as best: only

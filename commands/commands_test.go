@@ -2,6 +2,8 @@ package commands
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -24,6 +26,53 @@ type fakeMatrix struct {
 	mu   sync.Mutex
 	sent []sentMsg
 	txns map[string]bool
+	// joined lists room members (support tests); names their display names.
+	joined    map[id.RoomID]map[id.UserID]bool
+	names     map[id.UserID]string
+	encrypted map[id.RoomID]bool
+	media     map[id.ContentURIString][]byte
+}
+
+func (f *fakeMatrix) IsJoined(_ context.Context, roomID id.RoomID, user id.UserID) (bool, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.joined[roomID][user], nil
+}
+
+func (f *fakeMatrix) DisplayName(_ context.Context, _ id.RoomID, user id.UserID) string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if n := f.names[user]; n != "" {
+		return n
+	}
+	return user.String()
+}
+
+func (f *fakeMatrix) IsEncrypted(_ context.Context, roomID id.RoomID) (bool, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.encrypted[roomID], nil
+}
+
+func (f *fakeMatrix) Download(_ context.Context, uri id.ContentURIString) ([]byte, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	data, ok := f.media[uri]
+	if !ok {
+		return nil, errors.New("no such media")
+	}
+	return append([]byte(nil), data...), nil
+}
+
+func (f *fakeMatrix) Upload(_ context.Context, data []byte, _ string) (id.ContentURIString, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.media == nil {
+		f.media = map[id.ContentURIString][]byte{}
+	}
+	uri := id.ContentURIString(fmt.Sprintf("mxc://test/m%d", len(f.media)+1))
+	f.media[uri] = append([]byte(nil), data...)
+	return uri, nil
 }
 
 type sentMsg struct {

@@ -21,6 +21,43 @@ import (
 type Matrix interface {
 	UserID() id.UserID
 	Send(ctx context.Context, roomID id.RoomID, evtType event.Type, content any, txnID string) (id.EventID, error)
+	// IsJoined reports whether user is a joined member of roomID (from the state store).
+	IsJoined(ctx context.Context, roomID id.RoomID, user id.UserID) (bool, error)
+	// DisplayName is user's display name in roomID, or the user ID.
+	DisplayName(ctx context.Context, roomID id.RoomID, user id.UserID) string
+	// IsEncrypted reports whether roomID is end-to-end encrypted.
+	IsEncrypted(ctx context.Context, roomID id.RoomID) (bool, error)
+	// Download fetches media (still encrypted, if it was).
+	Download(ctx context.Context, uri id.ContentURIString) ([]byte, error)
+	// Upload stores media and returns its mxc:// URI.
+	Upload(ctx context.Context, data []byte, mimeType string) (id.ContentURIString, error)
+}
+
+// Support configures support cases. They are off while TeamRoom is empty.
+type Support struct {
+	// TeamRoom is the (encrypted) room of the digital team; its joined
+	// members are the team.
+	TeamRoom id.RoomID
+	// Anonymous hides the team member's name in answers to members.
+	Anonymous bool
+	// ReplyPrefix, when set, also sends a thread message starting with it
+	// to the member (besides !antwort).
+	ReplyPrefix string
+	// ReopenWindow is how long a member's message reopens a resolved case.
+	ReopenWindow time.Duration
+	// UnclaimedAfter: an unclaimed case pings the team room after this long.
+	UnclaimedAfter time.Duration
+	// StaleAfter: a claimed case without activity pings its assignee after this long.
+	StaleAfter time.Duration
+	// DigestHour is the local hour of the digest (-1: no digest);
+	// DigestWeekday limits it to one weekday (-1: daily).
+	DigestHour, DigestWeekday int
+	// QuietFrom and QuietTo are local hours without reminders (equal: none).
+	QuietFrom, QuietTo int
+	// Location is the time zone of quiet hours, digests and dates (Europe/Berlin).
+	Location *time.Location
+	// Retention is how long resolved and closed cases are kept.
+	Retention time.Duration
 }
 
 // GuideSource gives the current guide library (it may be reloaded at any time).
@@ -43,6 +80,8 @@ type Deps struct {
 	GuideURL func(guideID string) string
 	// TxnID derives a transaction ID from the event being handled.
 	TxnID func(cause id.EventID, purpose string, n int) string
+	// Support configures support cases.
+	Support Support
 }
 
 // Message is an incoming event as the runtime hands it over.

@@ -16,6 +16,9 @@ func (h *Handler) handleReaction(ctx context.Context, evt *event.Event) error {
 	if rc == nil || rc.RelatesTo.EventID == "" {
 		return nil
 	}
+	if handled, err := h.supportReaction(ctx, evt, rc.RelatesTo.EventID, rc.RelatesTo.Key); handled || err != nil {
+		return err
+	}
 	helpful, ok := voteOf(rc.RelatesTo.Key)
 	if !ok {
 		return nil
@@ -30,6 +33,10 @@ func (h *Handler) handleReaction(ctx context.Context, evt *event.Event) error {
 	}
 	if helpful {
 		return h.replyMarkdown(ctx, h.Texts.FeedbackThanks)
+	}
+	// 👎 on a guide answer: offer a case when support cases are on.
+	if offered, err := h.offerAfterThumbsDown(ctx, evt, rc.RelatesTo.EventID); offered || err != nil {
+		return err
 	}
 	return h.replyMarkdown(ctx, h.Texts.FeedbackSorry)
 }

@@ -102,7 +102,16 @@ func (h *Handler) handleMessage(ctx context.Context, t *turn, evt *event.Event) 
 		// Never answer notices (bot loops) or edits.
 		return nil
 	}
+	if h.supportOn() && evt.RoomID == h.Support.TeamRoom {
+		return h.handleTeamMessage(ctx, t, evt, content)
+	}
 	mentioned, text := h.stripMention(content)
+	if t.msg.Direct && !strings.HasPrefix(text, "!") && content.MsgType != event.MsgNotice {
+		// A member's message may belong to a support case (offer, relay, reopen).
+		if handled, err := h.memberText(ctx, content, text); handled || err != nil {
+			return err
+		}
+	}
 	if !t.msg.Direct && !mentioned && !strings.HasPrefix(text, "!") {
 		return nil
 	}

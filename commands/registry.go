@@ -22,8 +22,27 @@ func registry() []*entry {
 		{handler: &mcommands.Handler[*Handler]{Name: "hilfe", Aliases: []string{"help", "h", "?"}, Func: run(cmdHelp)}},
 		{handler: &mcommands.Handler[*Handler]{Name: "anleitung", Aliases: []string{"guide", "suche", "search", "such"}, Func: run(cmdGuide)}},
 		{handler: &mcommands.Handler[*Handler]{Name: "anleitungen", Aliases: []string{"guides", "themen", "topics", "liste"}, Func: run(cmdGuides)}},
+		// Support cases, member side.
+		{handler: &mcommands.Handler[*Handler]{Name: "ticket", Aliases: []string{"support"}, Func: run(cmdTicket)}, role: roleSupport},
+		{handler: &mcommands.Handler[*Handler]{Name: "meine", Aliases: []string{"mine", "fälle", "faelle"}, Func: run(cmdMine)}, role: roleSupport},
+		{handler: &mcommands.Handler[*Handler]{Name: "schließen", Aliases: []string{"schliessen", "close"}, Func: run(cmdClose)}, role: roleSupport},
+		// Support cases, team side (team room only; checked in team()).
+		{handler: &mcommands.Handler[*Handler]{Name: "offen", Aliases: []string{"open"}, Func: run(team(cmdOpen))}, role: roleTeam},
+		{handler: &mcommands.Handler[*Handler]{Name: "fall", Aliases: []string{"case"}, Func: run(team(cmdCase))}, role: roleTeam},
+		{handler: &mcommands.Handler[*Handler]{Name: "übernehmen", Aliases: []string{"uebernehmen", "claim"}, Func: run(team(cmdClaim))}, role: roleTeam},
+		{handler: &mcommands.Handler[*Handler]{Name: "abgeben", Aliases: []string{"unclaim"}, Func: run(team(cmdUnclaim))}, role: roleTeam},
+		{handler: &mcommands.Handler[*Handler]{Name: "zuweisen", Aliases: []string{"assign"}, Func: run(team(cmdAssign))}, role: roleTeam},
+		{handler: &mcommands.Handler[*Handler]{Name: "antwort", Aliases: []string{"reply"}, Func: run(team(cmdReply))}, role: roleTeam},
+		{handler: &mcommands.Handler[*Handler]{Name: "erledigt", Aliases: []string{"resolve"}, Func: run(team(cmdResolve))}, role: roleTeam},
+		{handler: &mcommands.Handler[*Handler]{Name: "wiedereröffnen", Aliases: []string{"wiedereroeffnen", "reopen"}, Func: run(team(cmdReopen))}, role: roleTeam},
 	}
 }
+
+// Roles of registry entries.
+const (
+	roleSupport = "support" // every member, when support cases are on
+	roleTeam    = "team"    // members of the team room
+)
 
 // cmdHelp lists what the sender can do.
 func cmdHelp(ce *CommandEvent) error {
@@ -31,12 +50,23 @@ func cmdHelp(ce *CommandEvent) error {
 	tx := h.Texts
 	var b strings.Builder
 	b.WriteString(tx.HelpIntro + "\n\n" + tx.HelpAsk + "\n\n" + tx.HelpCommands + "\n")
-	for _, e := range h.registry {
-		ct, ok := tx.Commands[e.handler.Name]
-		if !ok {
-			continue
+	isTeam := h.isTeam(ce.Ctx, ce.Sender)
+	list := func(role string) {
+		for _, e := range h.registry {
+			ct, ok := tx.Commands[e.handler.Name]
+			if !ok || e.role != role {
+				continue
+			}
+			b.WriteString("- `" + ct.Usage + "` – " + ct.Description + "\n")
 		}
-		b.WriteString("- `" + ct.Usage + "` – " + ct.Description + "\n")
+	}
+	list("")
+	if h.supportOn() {
+		list(roleSupport)
+	}
+	if isTeam {
+		b.WriteString("\n" + tx.Support.TeamCommands + "\n")
+		list(roleTeam)
 	}
 	return h.replyMarkdown(ce.Ctx, b.String())
 }

@@ -56,6 +56,30 @@ type Config struct {
 	// (for feedback reactions).
 	AnswerRetention time.Duration `yaml:"answer_retention"`
 
+	// TeamRoom is the room ID of the digital team's (encrypted) room; its
+	// joined members handle support cases. Empty: no support cases.
+	TeamRoom string `yaml:"team_room"`
+	// SupportAnonymous hides the team member's name in answers to members.
+	SupportAnonymous bool `yaml:"support_anonymous"`
+	// SupportReplyPrefix, when set, sends thread messages starting with it to the member.
+	SupportReplyPrefix string `yaml:"support_reply_prefix"`
+	// SupportReopenWindow: a member's message reopens a resolved case within this time (0: never).
+	SupportReopenWindow time.Duration `yaml:"support_reopen_window"`
+	// SupportUnclaimedAfter: unclaimed cases ping the team room after this long (0: off).
+	SupportUnclaimedAfter time.Duration `yaml:"support_unclaimed_after"`
+	// SupportStaleAfter: claimed cases without activity ping their assignee after this long (0: off).
+	SupportStaleAfter time.Duration `yaml:"support_stale_after"`
+	// SupportDigest is off, daily or a weekday (monday … sunday).
+	SupportDigest string `yaml:"support_digest"`
+	// SupportDigestHour is the local hour of the digest (0–23).
+	SupportDigestHour int `yaml:"support_digest_hour"`
+	// SupportQuietHours are local hours without reminders, e.g. "21-8" ("" or "off": none).
+	SupportQuietHours string `yaml:"support_quiet_hours"`
+	// SupportTimezone is the zone of quiet hours and digests.
+	SupportTimezone string `yaml:"support_timezone"`
+	// SupportRetention: resolved and closed cases are deleted after this long.
+	SupportRetention time.Duration `yaml:"support_retention"`
+
 	LogLevel  string `yaml:"log_level"`
 	LogFormat string `yaml:"log_format"`
 }
@@ -72,8 +96,18 @@ func Defaults() Config {
 		ChoiceTTL:       30 * time.Minute,
 		InboxRetention:  7 * 24 * time.Hour,
 		AnswerRetention: 30 * 24 * time.Hour,
-		LogLevel:        "info",
-		LogFormat:       "console",
+
+		SupportReopenWindow:   7 * 24 * time.Hour,
+		SupportUnclaimedAfter: 4 * time.Hour,
+		SupportStaleAfter:     3 * 24 * time.Hour,
+		SupportDigest:         "daily",
+		SupportDigestHour:     9,
+		SupportQuietHours:     "21-8",
+		SupportTimezone:       "Europe/Berlin",
+		SupportRetention:      90 * 24 * time.Hour,
+
+		LogLevel:  "info",
+		LogFormat: "console",
 	}
 }
 
@@ -124,6 +158,12 @@ func applyEnv(cfg *Config, getenv func(string) string) error {
 		switch field.Interface().(type) {
 		case string:
 			field.SetString(raw)
+		case bool:
+			b, err := strconv.ParseBool(raw)
+			if err != nil {
+				return fmt.Errorf("%s must be true or false, not %q", name, raw)
+			}
+			field.SetBool(b)
 		case int:
 			n, err := strconv.Atoi(raw)
 			if err != nil {
@@ -180,8 +220,56 @@ func (c Config) Validate() error {
 	if c.Workers < 1 || c.Workers > 64 {
 		problems = append(problems, "workers must be between 1 and 64")
 	}
+	if c.TeamRoom != "" && !strings.HasPrefix(c.TeamRoom, "!") {
+		problems = append(problems, "team_room must be a room ID like !abc:example.org (not an alias)")
+	}
+	if _, err := c.DigestWeekday(); err != nil {
+		problems = append(problems, err.Error())
+	}
+	if c.SupportDigestHour < 0 || c.SupportDigestHour > 23 {
+		problems = append(problems, "support_digest_hour must be between 0 and 23")
+	}
+	if _, _, err := c.QuietHours(); err != nil {
+		problems = append(problems, err.Error())
+	}
+	if _, err := time.LoadLocation(c.SupportTimezone); err != nil {
+		problems = append(problems, "support_timezone is not a known time zone: "+c.SupportTimezone)
+	}
 	if len(problems) > 0 {
 		return fmt.Errorf("invalid configuration:\n  - %s", strings.Join(problems, "\n  - "))
 	}
 	return nil
+}
+
+var weekdays = map[string]int{"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+	"sonntag": 0, "montag": 1, "dienstag": 2, "mittwoch": 3, "donnerstag": 4, "freitag": 5, "samstag": 6}
+
+// DigestWeekday reads support_digest: -2 off, -1 daily, else the weekday (0 = Sunday).
+func (c Config) DigestWeekday() (int, error) {
+	switch d := strings.ToLower(strings.TrimSpace(c.SupportDigest)); d {
+	case "", "off", "aus", "none":
+		return -2, nil
+	case "daily", "täglich", "taeglich":
+		return -1, nil
+	default:
+		if w, ok := weekdays[d]; ok {
+			return w, nil
+		}
+		return 0, fmt.Errorf("support_digest must be off, daily or a weekday like monday, not %q", c.SupportDigest)
+	}
+}
+
+// QuietHours reads support_quiet_hours ("21-8"): from and to as local hours; equal means none.
+func (c Config) QuietHours() (from, to int, err error) {
+	q := strings.TrimSpace(c.SupportQuietHours)
+	if q == "" || q == "off" || q == "aus" {
+		return 0, 0, nil
+	}
+	a, b, ok := strings.Cut(q, "-")
+	from, err1 := strconv.Atoi(strings.TrimSpace(a))
+	to, err2 := strconv.Atoi(strings.TrimSpace(b))
+	if !ok || err1 != nil || err2 != nil || from < 0 || from > 23 || to < 0 || to > 23 {
+		return 0, 0, fmt.Errorf("support_quiet_hours must look like 21-8 (hours 0–23) or off, not %q", c.SupportQuietHours)
+	}
+	return from, to, nil
 }

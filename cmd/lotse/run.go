@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 	"time"
+	_ "time/tzdata" // quiet hours in Europe/Berlin without system zoneinfo
 
 	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/event"
@@ -77,8 +78,13 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 		}
 	}()
 
+	support, err := supportConfig(cfg)
+	if err != nil {
+		return fail(exitConfig, err)
+	}
 	matrix := &matrixAdapter{}
 	handler := commands.New(commands.Deps{
+		Support:   support,
 		Matrix:    matrix,
 		Guides:    store,
 		DB:        db,
@@ -118,6 +124,16 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 		}()
 	}
 	go housekeeping(ctx, db, cfg, log)
+	go func() {
+		select {
+		case <-b.Synced():
+			checkTeamRoom(ctx, b, support.TeamRoom, log)
+			// Reminders send nothing before the first sync brought Lotse's
+			// own earlier sends (their transaction IDs) into the database.
+			handler.RunScheduler(log.With().Str("component", "support").Logger().WithContext(ctx))
+		case <-ctx.Done():
+		}
+	}()
 	if ready != nil {
 		go func() {
 			select {
@@ -141,6 +157,71 @@ func (m *matrixAdapter) UserID() id.UserID { return m.bot.UserID() }
 
 func (m *matrixAdapter) Send(ctx context.Context, roomID id.RoomID, evtType event.Type, content any, txnID string) (id.EventID, error) {
 	return m.bot.Sender().Send(ctx, roomID, evtType, content, txnID)
+}
+
+func (m *matrixAdapter) IsJoined(ctx context.Context, roomID id.RoomID, user id.UserID) (bool, error) {
+	return m.bot.IsJoined(ctx, roomID, user)
+}
+
+func (m *matrixAdapter) DisplayName(ctx context.Context, roomID id.RoomID, user id.UserID) string {
+	return m.bot.DisplayName(ctx, roomID, user)
+}
+
+func (m *matrixAdapter) IsEncrypted(ctx context.Context, roomID id.RoomID) (bool, error) {
+	return m.bot.IsEncrypted(ctx, roomID)
+}
+
+func (m *matrixAdapter) Download(ctx context.Context, uri id.ContentURIString) ([]byte, error) {
+	return m.bot.Download(ctx, uri)
+}
+
+func (m *matrixAdapter) Upload(ctx context.Context, data []byte, mimeType string) (id.ContentURIString, error) {
+	return m.bot.Upload(ctx, data, mimeType)
+}
+
+var _ commands.Matrix = (*matrixAdapter)(nil)
+
+// supportConfig turns the support_* keys into the commands' settings.
+func supportConfig(cfg config.Config) (commands.Support, error) {
+	s := commands.Support{
+		TeamRoom:       id.RoomID(cfg.TeamRoom),
+		Anonymous:      cfg.SupportAnonymous,
+		ReplyPrefix:    cfg.SupportReplyPrefix,
+		ReopenWindow:   cfg.SupportReopenWindow,
+		UnclaimedAfter: cfg.SupportUnclaimedAfter,
+		StaleAfter:     cfg.SupportStaleAfter,
+		DigestHour:     cfg.SupportDigestHour,
+		Retention:      cfg.SupportRetention,
+	}
+	wd, err := cfg.DigestWeekday()
+	if err != nil {
+		return s, err
+	}
+	s.DigestWeekday = wd
+	if wd == -2 {
+		s.DigestHour, s.DigestWeekday = -1, -1
+	}
+	if s.QuietFrom, s.QuietTo, err = cfg.QuietHours(); err != nil {
+		return s, err
+	}
+	if s.Location, err = time.LoadLocation(cfg.SupportTimezone); err != nil {
+		return s, fmt.Errorf("support_timezone: %w", err)
+	}
+	return s, nil
+}
+
+// checkTeamRoom warns loudly when the team room is not usable: Lotse is not
+// in it, or it is not end-to-end encrypted (cases carry personal data).
+func checkTeamRoom(ctx context.Context, b *bot.Bot, room id.RoomID, log zerolog.Logger) {
+	if room == "" {
+		return
+	}
+	if joined, err := b.IsJoined(ctx, room, b.UserID()); err != nil || !joined {
+		log.Error().Stringer("team_room", room).Msg("Lotse is not a member of the team room: invite it there, or support cases cannot reach the team")
+	}
+	if enc, err := b.IsEncrypted(ctx, room); err != nil || !enc {
+		log.Error().Stringer("team_room", room).Msg("THE TEAM ROOM IS NOT END-TO-END ENCRYPTED: support cases contain members' personal data; enable encryption in the team room's settings")
+	}
 }
 
 // guideURL links guides to the web view, if one is configured.

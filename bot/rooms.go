@@ -1,0 +1,53 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+)
+
+// Room membership, display names and media for commands (support cases),
+// read from mautrix's state store, which the sync loop keeps current.
+
+// IsJoined reports whether user is a joined member of roomID.
+func (b *Bot) IsJoined(ctx context.Context, roomID id.RoomID, user id.UserID) (bool, error) {
+	m, err := b.Client.StateStore.GetMember(ctx, roomID, user)
+	if err != nil {
+		return false, fmt.Errorf("failed to read membership: %w", err)
+	}
+	return m != nil && m.Membership == event.MembershipJoin, nil
+}
+
+// DisplayName is user's display name in roomID, or the user ID.
+func (b *Bot) DisplayName(ctx context.Context, roomID id.RoomID, user id.UserID) string {
+	m, err := b.Client.StateStore.GetMember(ctx, roomID, user)
+	if err != nil || m == nil || m.Displayname == "" {
+		return user.String()
+	}
+	return m.Displayname
+}
+
+// IsEncrypted reports whether roomID is end-to-end encrypted.
+func (b *Bot) IsEncrypted(ctx context.Context, roomID id.RoomID) (bool, error) {
+	return b.Client.StateStore.IsEncrypted(ctx, roomID)
+}
+
+// Download fetches the media at uri as stored (encrypted media stays encrypted).
+func (b *Bot) Download(ctx context.Context, uri id.ContentURIString) ([]byte, error) {
+	parsed, err := uri.Parse()
+	if err != nil {
+		return nil, fmt.Errorf("invalid media URI: %w", err)
+	}
+	return b.Client.DownloadBytes(ctx, parsed)
+}
+
+// Upload stores data on the homeserver and returns its mxc:// URI.
+func (b *Bot) Upload(ctx context.Context, data []byte, mimeType string) (id.ContentURIString, error) {
+	resp, err := b.Client.UploadBytes(ctx, data, mimeType)
+	if err != nil {
+		return "", err
+	}
+	return resp.ContentURI.CUString(), nil
+}
