@@ -129,7 +129,7 @@ func (h *Handler) rememberQuestion(ctx context.Context, question string, guideID
 	}
 	nd := storage.CaseDraft{RoomID: evt.RoomID.String(), UserID: evt.Sender.String(), Question: question, Guides: guideIDs,
 		AnswerEvent: answerEvent.String(), CreatedAt: h.Now()}
-	if d != nil && !strings.Contains(d.Question, question) {
+	if d != nil && d.Question != "" && !strings.Contains(d.Question, question) {
 		nd.Question = d.Question + "\n" + question
 		nd.Guides = appendNew(d.Guides, guideIDs...)
 	}
@@ -183,6 +183,9 @@ func (h *Handler) memberText(ctx context.Context, content *event.MessageEventCon
 		return false, nil
 	}
 	evt := turnOf(ctx).msg.Event
+	if replay, err := h.replayConfirm(ctx); replay || err != nil {
+		return true, err
+	}
 	d, err := h.DB.Cases.Draft(ctx, evt.RoomID.String(), evt.Sender.String(), h.Now().Add(-h.ChoiceTTL))
 	if err != nil {
 		return true, err
@@ -193,12 +196,12 @@ func (h *Handler) memberText(ctx context.Context, content *event.MessageEventCon
 		case yesWords[words]:
 			return true, h.confirmCase(ctx, d)
 		case noWords[words]:
-			if err := h.replyMarkdown(ctx, h.Texts.Support.Cancelled); err != nil {
-				return true, err
-			}
-			return true, h.DB.Cases.DeleteDraft(ctx, d.RoomID, d.UserID)
+			return true, h.declineCase(ctx, d)
 		}
-	} else if d != nil && notHelpedWords[words] {
+	} else if d != nil && d.PromptEvent == declinedBy(evt.ID) {
+		// Handled before a crash: answer again (the same transaction ID).
+		return true, h.replyMarkdown(ctx, h.Texts.Support.Cancelled)
+	} else if d != nil && d.Question != "" && notHelpedWords[words] {
 		return true, h.offerCase(ctx, *d, "")
 	}
 	c, err := h.DB.Cases.ActiveForMember(ctx, evt.Sender.String(), evt.RoomID.String())
@@ -280,6 +283,31 @@ func (h *Handler) confirmCase(ctx context.Context, d *storage.CaseDraft) error {
 		return err
 	}
 	return h.DB.Cases.DeleteDraft(ctx, d.RoomID, d.UserID)
+}
+
+// declineCase answers a "no" to the offer. The draft is kept, emptied and
+// marked with the declining event, so handling that event again after a
+// crash gives the same answer instead of treating "nein" as a question.
+func (h *Handler) declineCase(ctx context.Context, d *storage.CaseDraft) error {
+	evt := turnOf(ctx).msg.Event
+	nd := storage.CaseDraft{RoomID: d.RoomID, UserID: d.UserID, PromptEvent: declinedBy(evt.ID), CreatedAt: h.Now()}
+	if err := h.DB.Cases.PutDraft(ctx, nd); err != nil {
+		return err
+	}
+	return h.replyMarkdown(ctx, h.Texts.Support.Cancelled)
+}
+
+func declinedBy(evtID id.EventID) string { return "declined:" + evtID.String() }
+
+// replayConfirm finishes (with the same transaction IDs) a confirmation
+// that already created its case before a crash, after its draft was gone.
+func (h *Handler) replayConfirm(ctx context.Context) (bool, error) {
+	evt := turnOf(ctx).msg.Event
+	c, err := h.DB.Cases.ByOrigin(ctx, evt.ID.String())
+	if err != nil || c == nil {
+		return false, err
+	}
+	return true, h.confirmCase(ctx, &storage.CaseDraft{RoomID: c.MemberRoom, UserID: c.MemberID, Question: c.Summary, Guides: c.Guides})
 }
 
 // relayFromMember adds a member's message (text or media) to the case and
@@ -406,19 +434,22 @@ func (h *Handler) supportReaction(ctx context.Context, evt *event.Event, target 
 		}
 		return true, h.replyMarkdown(ctx, h.Texts.Support.RateThanks)
 	}
+	if replay, err := h.replayConfirm(ctx); replay || err != nil {
+		return true, err
+	}
 	d, err := h.DB.Cases.Draft(ctx, evt.RoomID.String(), evt.Sender.String(), h.Now().Add(-h.ChoiceTTL))
 	if err != nil {
 		return true, err
+	}
+	if d != nil && d.PromptEvent == declinedBy(evt.ID) {
+		return true, h.replyMarkdown(ctx, h.Texts.Support.Cancelled)
 	}
 	if d != nil && d.Offered && d.PromptEvent == target.String() {
 		switch k {
 		case "✅", "👍":
 			return true, h.confirmCase(ctx, d)
 		case "❌", "👎":
-			if err := h.replyMarkdown(ctx, h.Texts.Support.Cancelled); err != nil {
-				return true, err
-			}
-			return true, h.DB.Cases.DeleteDraft(ctx, d.RoomID, d.UserID)
+			return true, h.declineCase(ctx, d)
 		}
 		return true, nil
 	}
@@ -478,7 +509,7 @@ func cmdTicket(ce *CommandEvent) error {
 		return err
 	}
 	nd := storage.CaseDraft{RoomID: ce.RoomID.String(), UserID: ce.Sender.String(), Question: text, CreatedAt: h.Now()}
-	if d != nil && !strings.Contains(d.Question, text) {
+	if d != nil && d.Question != "" && !strings.Contains(d.Question, text) {
 		nd.Question, nd.Guides = d.Question+"\n"+text, d.Guides
 	}
 	return h.offerCase(ce.Ctx, nd, "")

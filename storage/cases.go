@@ -116,7 +116,7 @@ const (
 		WHERE id=$1 AND assignee=$2`
 	assignCaseQuery = `
 		UPDATE support_case SET assignee=$2, version=version+1, updated_at=$3, status_at=$3
-		WHERE id=$1 AND status=1`
+		WHERE id=$1 AND status=1 AND (assignee IS NULL OR assignee<>$2)`
 	resolveCaseQuery = `
 		UPDATE support_case SET status=2, version=version+1, updated_at=$2, status_at=$2, closed_at=$2, rating=0, rating_prompt=NULL
 		WHERE id=$1 AND status=1`
@@ -253,6 +253,11 @@ func (q *CaseQuery) Create(ctx context.Context, c *Case, originEvent, firstMessa
 	return c, created, nil
 }
 
+// ByOrigin returns the case created by the confirmation eventID, or nil.
+func (q *CaseQuery) ByOrigin(ctx context.Context, eventID string) (*Case, error) {
+	return q.one(ctx, caseByOriginQuery, eventID)
+}
+
 // Get returns case id, or nil.
 func (q *CaseQuery) Get(ctx context.Context, id int64) (*Case, error) {
 	return q.one(ctx, getCaseQuery, id)
@@ -376,7 +381,8 @@ func (q *CaseQuery) Unclaim(ctx context.Context, id int64, user string, now time
 	return q.change(ctx, id, "unclaim", user, "", now, unclaimCaseQuery, id, user, now.UnixMilli())
 }
 
-// Assign gives an open case to assignee (by actor), whoever had it.
+// Assign gives an open case to assignee (by actor), whoever had it; it
+// changes nothing when assignee has it already.
 func (q *CaseQuery) Assign(ctx context.Context, id int64, actor, assignee string, now time.Time) (bool, *Case, error) {
 	return q.change(ctx, id, "assign", actor, assignee, now, assignCaseQuery, id, assignee, now.UnixMilli())
 }

@@ -1,0 +1,413 @@
+package commands
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"maunium.net/go/mautrix/crypto/attachment"
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/storage"
+)
+
+const (
+	teamRoom = id.RoomID("!team:test")
+	dmRoom   = id.RoomID("!dm:test")
+	member   = id.UserID("@member:test")
+	alice    = id.UserID("@alice:test") // team
+	bob      = id.UserID("@bob:test")   // team
+	outsider = id.UserID("@outsider:test")
+)
+
+type supportEnv struct {
+	h   *Handler
+	fm  *fakeMatrix
+	db  *storage.DB
+	now time.Time
+}
+
+var supportEvt atomic.Int64
+
+func newSupportEnv(t *testing.T) *supportEnv {
+	t.Helper()
+	h, fm, db := newTestHandler(t)
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := &supportEnv{h: h, fm: fm, db: db, now: time.Date(2026, 3, 2, 10, 0, 0, 0, berlin)}
+	h.Now = func() time.Time { return env.now }
+	h.Support = Support{TeamRoom: teamRoom, ReopenWindow: 7 * 24 * time.Hour, UnclaimedAfter: 4 * time.Hour, StaleAfter: 72 * time.Hour,
+		DigestHour: 9, DigestWeekday: -1, QuietFrom: 21, QuietTo: 8, Location: berlin, Retention: 90 * 24 * time.Hour}
+	fm.joined = map[id.RoomID]map[id.UserID]bool{teamRoom: {alice: true, bob: true, botID: true}, dmRoom: {member: true, botID: true}}
+	fm.names = map[id.UserID]string{alice: "Alice", bob: "Bob", member: "Mia Mitglied"}
+	fm.encrypted = map[id.RoomID]bool{teamRoom: true}
+	return env
+}
+
+func (e *supportEnv) event(room id.RoomID, sender id.UserID, content *event.MessageEventContent) *event.Event {
+	n := supportEvt.Add(1)
+	if content.Mentions == nil {
+		content.Mentions = &event.Mentions{}
+	}
+	return &event.Event{ID: id.EventID(fmt.Sprintf("$s%d", n)), RoomID: room, Sender: sender, Type: event.EventMessage,
+		Content: event.Content{Parsed: content}}
+}
+
+// say handles a text message and returns what was sent because of it.
+func (e *supportEnv) say(t *testing.T, room id.RoomID, sender id.UserID, body string, thread id.EventID) []sentMsg {
+	t.Helper()
+	c := &event.MessageEventContent{MsgType: event.MsgText, Body: body}
+	if thread != "" {
+		c.RelatesTo = (&event.RelatesTo{}).SetThread(thread, thread)
+	}
+	return e.handle(t, e.event(room, sender, c), room == dmRoom)
+}
+
+func (e *supportEnv) handle(t *testing.T, evt *event.Event, direct bool) []sentMsg {
+	t.Helper()
+	before := e.fm.count()
+	if err := e.h.Handle(context.Background(), Message{Event: evt, Direct: direct}); err != nil {
+		t.Fatalf("handle: %v", err)
+	}
+	// Handling the same event again sends nothing new (exactly-once).
+	mid := e.fm.count()
+	if err := e.h.Handle(context.Background(), Message{Event: evt, Direct: direct}); err != nil {
+		t.Fatalf("handle again: %v", err)
+	}
+	if e.fm.count() != mid {
+		t.Fatalf("handling the event again sent %d more messages: %s", e.fm.count()-mid, bodies(e.fm.sent[mid:]))
+	}
+	e.fm.mu.Lock()
+	defer e.fm.mu.Unlock()
+	return append([]sentMsg(nil), e.fm.sent[before:]...)
+}
+
+func (e *supportEnv) react(t *testing.T, room id.RoomID, sender id.UserID, target id.EventID, key string) []sentMsg {
+	t.Helper()
+	n := supportEvt.Add(1)
+	evt := &event.Event{ID: id.EventID(fmt.Sprintf("$r%d", n)), RoomID: room, Sender: sender, Type: event.EventReaction,
+		Content: event.Content{Parsed: &event.ReactionEventContent{RelatesTo: event.RelatesTo{Type: event.RelAnnotation, EventID: target, Key: key}}}}
+	return e.handle(t, evt, room == dmRoom)
+}
+
+func in(msgs []sentMsg, room id.RoomID) []sentMsg {
+	var out []sentMsg
+	for _, m := range msgs {
+		if m.room == room && m.content != nil {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func bodies(msgs []sentMsg) string {
+	var b strings.Builder
+	for _, m := range msgs {
+		b.WriteString(m.content.Body + "\n---\n")
+	}
+	return b.String()
+}
+
+func mustContain(t *testing.T, msgs []sentMsg, want ...string) {
+	t.Helper()
+	all := bodies(msgs)
+	for _, w := range want {
+		if !strings.Contains(all, w) {
+			t.Errorf("messages do not contain %q:\n%s", w, all)
+		}
+	}
+}
+
+// openCase goes from an unanswerable question to a confirmed case and returns its root.
+func (e *supportEnv) openCase(t *testing.T) id.EventID {
+	t.Helper()
+	sent := e.say(t, dmRoom, member, "Wie kann ich für den Bürgerschaftswahlkampf spenden?", "")
+	mustContain(t, in(sent, dmRoom), "keine passende Anleitung", "Supportfall", "ja")
+	if len(in(sent, teamRoom)) != 0 {
+		t.Fatal("something reached the team before the member confirmed")
+	}
+	sent = e.say(t, dmRoom, member, "ja", "")
+	team := in(sent, teamRoom)
+	mustContain(t, in(sent, dmRoom), "#1", "angelegt")
+	if len(team) < 2 {
+		t.Fatalf("team room got %d messages", len(team))
+	}
+	root := team[0]
+	mustContain(t, team[:1], "[OFFEN]", "Fall #1", "Mia Mitglied", "Bürgerschaftswahlkampf")
+	if root.content.RelatesTo != nil {
+		t.Fatal("case message must be a thread root")
+	}
+	for _, m := range team[1:] {
+		if m.content.RelatesTo == nil || m.content.RelatesTo.Type != event.RelThread {
+			t.Fatalf("case conversation is not in the thread: %+v", m.content.RelatesTo)
+		}
+	}
+	return id.EventID("$" + root.txn)
+}
+
+func TestSupportLifecycle(t *testing.T) {
+	e := newSupportEnv(t)
+	root := e.openCase(t)
+
+	// Member → team, with injection attempts escaped and no @room ping.
+	sent := e.say(t, dmRoom, member, "@room <b>fett</b> **stern** nochmal", "")
+	team := in(sent, teamRoom)
+	if len(team) != 1 || len(in(sent, dmRoom)) != 0 {
+		t.Fatalf("relay: team %d, dm %d", len(team), len(in(sent, dmRoom)))
+	}
+	c := team[0].content
+	if strings.Contains(c.FormattedBody, "<b>fett</b>") || !strings.Contains(c.FormattedBody, "&lt;b&gt;fett&lt;/b&gt;") || !strings.Contains(c.FormattedBody, "**stern**") {
+		t.Errorf("member text not shown literally: %s", c.FormattedBody)
+	}
+	if c.Mentions == nil || c.Mentions.Room || len(c.Mentions.UserIDs) != 0 {
+		t.Errorf("relay mentions: %+v", c.Mentions)
+	}
+
+	// An internal note reaches nobody.
+	if sent := e.say(t, teamRoom, alice, "intern: Mitglied kenne ich, ist Kassiererin", root); len(sent) != 0 {
+		t.Fatalf("internal note sent %d messages: %s", len(sent), bodies(sent))
+	}
+	msgs, _ := e.db.Cases.Messages(context.Background(), 1)
+	if len(msgs) != 3 || msgs[2].Kind != storage.MsgNote {
+		t.Fatalf("note not stored: %+v", msgs)
+	}
+
+	// Claim race: Alice first, Bob is told who has it; ✋ works too.
+	sent = e.say(t, teamRoom, alice, "!übernehmen 1", "")
+	mustContain(t, in(sent, teamRoom), "Alice hat Fall #1 übernommen", "[IN ARBEIT: Alice]")
+	sent = e.react(t, teamRoom, bob, root, "✋")
+	mustContain(t, in(sent, teamRoom), "schon Alice")
+
+	// Answer from the thread without a number: to the member, with the name.
+	sent = e.say(t, teamRoom, alice, "!antwort Spenden gehen über <a href=x>das Formular</a> @room", root)
+	dm := in(sent, dmRoom)
+	if len(dm) != 1 {
+		t.Fatalf("answer: %d DM messages", len(dm))
+	}
+	mustContain(t, dm, "Antwort vom Digitalisierungsteam", "Alice", "Spenden gehen über")
+	if strings.Contains(dm[0].content.FormattedBody, "<a href=x>") || dm[0].content.Mentions == nil || dm[0].content.Mentions.Room {
+		t.Errorf("team answer not escaped: %s", dm[0].content.FormattedBody)
+	}
+	mustContain(t, in(sent, teamRoom), "Antwort an das Mitglied gesendet")
+
+	// Canned reply: a guide.
+	sent = e.say(t, teamRoom, alice, "!antwort 1 anleitung konto/passwort-vergessen.md", "")
+	mustContain(t, in(sent, dmRoom), "Das Team schickt dir diese Anleitung", "Cloud-Passwort vergessen")
+
+	// Resolve: member told and asked for a rating.
+	sent = e.say(t, teamRoom, alice, "!erledigt 1 Formular geschickt", "")
+	dm = in(sent, dmRoom)
+	mustContain(t, dm, "als erledigt markiert", "Formular geschickt", "👍")
+	mustContain(t, in(sent, teamRoom), "[ERLEDIGT]")
+	rating := id.EventID("$" + dm[0].txn)
+	sent = e.react(t, dmRoom, member, rating, "👍")
+	mustContain(t, in(sent, teamRoom), "Bewertung für Fall #1: 👍")
+	mustContain(t, in(sent, dmRoom), "Danke für deine Bewertung")
+
+	// "danke" does not reopen; a real message within the window does.
+	e.now = e.now.Add(time.Hour)
+	sent = e.say(t, dmRoom, member, "Danke!", "")
+	mustContain(t, in(sent, dmRoom), "Gern geschehen")
+	if cs, _ := e.db.Cases.Get(context.Background(), 1); cs.Status != storage.CaseResolved {
+		t.Fatal("thanks reopened the case")
+	}
+	sent = e.say(t, dmRoom, member, "Das Formular lädt nicht", "")
+	mustContain(t, in(sent, dmRoom), "wieder geöffnet")
+	mustContain(t, in(sent, teamRoom), "wieder offen", "Das Formular lädt nicht", "[IN ARBEIT: Alice]")
+
+	// !meine, then the member closes the case.
+	sent = e.say(t, dmRoom, member, "!meine", "")
+	mustContain(t, sent, "#1")
+	sent = e.say(t, dmRoom, member, "!schließen 1", "")
+	mustContain(t, in(sent, dmRoom), "ist geschlossen")
+	mustContain(t, in(sent, teamRoom), "Das Mitglied hat Fall #1 geschlossen", "[GESCHLOSSEN]")
+
+	// History shows everything, including notes, to the team.
+	sent = e.say(t, teamRoom, bob, "!fall 1", "")
+	mustContain(t, sent, "🔒", "intern", "claim", "resolve", "close")
+}
+
+func TestSupportOfferAfterThumbsDown(t *testing.T) {
+	e := newSupportEnv(t)
+	sent := e.say(t, dmRoom, member, "passwort vergessen cloud", "")
+	answer := id.EventID("$" + in(sent, dmRoom)[0].txn)
+	sent = e.react(t, dmRoom, member, answer, "👎")
+	mustContain(t, in(sent, dmRoom), "Supportfall", "passwort vergessen cloud")
+	prompt := in(sent, dmRoom)[0]
+	sent = e.react(t, dmRoom, member, id.EventID("$"+prompt.txn), "✅")
+	mustContain(t, in(sent, teamRoom), "Fall #1", "Cloud-Passwort vergessen")
+	mustContain(t, in(sent, dmRoom), "#1")
+
+	// "hat nicht geholfen" after a guide answer offers a case too; "nein" declines.
+	sent = e.say(t, dmRoom, member, "!schließen 1", "")
+	_ = sent
+	e.say(t, dmRoom, member, "zwei faktor einrichten", "")
+	sent = e.say(t, dmRoom, member, "hat nicht geholfen", "")
+	mustContain(t, in(sent, dmRoom), "Supportfall")
+	sent = e.say(t, dmRoom, member, "nein", "")
+	mustContain(t, in(sent, dmRoom), "schicke nichts")
+	if len(in(sent, teamRoom)) != 0 {
+		t.Fatal("declined offer reached the team")
+	}
+}
+
+func TestSupportTicketAndMedia(t *testing.T) {
+	e := newSupportEnv(t)
+	sent := e.say(t, dmRoom, member, "!ticket Meine Mails kommen nicht an", "")
+	mustContain(t, in(sent, dmRoom), "Supportfall", "Meine Mails kommen nicht an")
+	if len(in(sent, teamRoom)) != 0 {
+		t.Fatal("!ticket sent to the team before confirming")
+	}
+	e.say(t, dmRoom, member, "ja", "")
+
+	// An encrypted image in the DM is decrypted and re-encrypted with a new key for the team room.
+	plain := []byte("\x89PNG fake image bytes")
+	file := attachment.NewEncryptedFile()
+	cipher := file.Encrypt(plain)
+	file = roundTrip(t, file)
+	uri, _ := e.fm.Upload(context.Background(), cipher, "application/octet-stream")
+	img := &event.MessageEventContent{MsgType: event.MsgImage, Body: "screenshot.png", Info: &event.FileInfo{MimeType: "image/png", Size: len(plain)},
+		File: &event.EncryptedFileInfo{EncryptedFile: *file, URL: uri}}
+	sent = e.handle(t, e.event(dmRoom, member, img), true)
+	team := in(sent, teamRoom)
+	if len(team) != 2 {
+		t.Fatalf("media relay sent %d messages: %s", len(team), bodies(team))
+	}
+	media := team[1].content
+	if media.MsgType != event.MsgImage || media.File == nil || media.URL != "" || media.RelatesTo == nil || media.RelatesTo.Type != event.RelThread {
+		t.Fatalf("relayed image: %+v", media)
+	}
+	if media.File.URL == uri || media.File.Key.Key == file.Key.Key {
+		t.Fatal("the DM's media key was handed on to the team room")
+	}
+	got, _ := e.fm.Download(context.Background(), media.File.URL)
+	if err := roundTrip(t, &media.File.EncryptedFile).DecryptInPlace(got); err != nil || !bytes.Equal(got, plain) {
+		t.Fatalf("team cannot decrypt the image: %v", err)
+	}
+}
+
+// roundTrip passes f through JSON, as a receiver sees it.
+func roundTrip(t *testing.T, f *attachment.EncryptedFile) *attachment.EncryptedFile {
+	t.Helper()
+	data, err := json.Marshal(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out attachment.EncryptedFile
+	if err := json.Unmarshal(data, &out); err != nil {
+		t.Fatal(err)
+	}
+	return &out
+}
+
+// TestSupportPermissions: every team command × role. Members, team members
+// outside the team room and outsiders are refused; team members in the
+// team room are not.
+func TestSupportPermissions(t *testing.T) {
+	e := newSupportEnv(t)
+	e.openCase(t)
+	e.fm.joined[dmRoom][outsider] = false
+	teamCmds := []string{"!offen", "!fall 1", "!übernehmen 1", "!abgeben 1", "!zuweisen 1 @bob:test", "!antwort 1 hallo", "!erledigt 1", "!wiedereröffnen 1",
+		"!open", "!case 1", "!claim 1", "!unclaim 1", "!assign 1 @bob:test", "!reply 1 hi", "!resolve 1", "!reopen 1"}
+	for _, cmd := range teamCmds {
+		for _, who := range []struct {
+			user id.UserID
+			room id.RoomID
+			want string
+		}{
+			{member, dmRoom, "nur Mitglieder des Digitalisierungsteams"},
+			{outsider, "!other:test", "nur Mitglieder des Digitalisierungsteams"},
+			{alice, "!alice-dm:test", "im Teamraum"},
+		} {
+			sent := e.say(t, who.room, who.user, cmd, "")
+			if len(sent) != 1 || !strings.Contains(sent[0].content.Body, who.want) || sent[0].room != who.room {
+				t.Errorf("%s by %s in %s: %s", cmd, who.user, who.room, bodies(sent))
+			}
+		}
+	}
+	// Members see only their own cases.
+	sent := e.say(t, "!other:test", outsider, "!schließen 1", "")
+	mustContain(t, sent, "finde ich nicht")
+	sent = e.say(t, "!other:test", outsider, "!meine", "")
+	mustContain(t, sent, "keine Supportfälle")
+	if cs, _ := e.db.Cases.Get(context.Background(), 1); cs.Status != storage.CaseOpen {
+		t.Fatal("an outsider changed the case")
+	}
+	// A team member in the team room is let through.
+	for _, cmd := range []string{"!offen", "!fall 1", "!übernehmen 1", "!abgeben 1", "!zuweisen 1 @bob:test", "!erledigt 1", "!wiedereröffnen 1"} {
+		sent := e.say(t, teamRoom, alice, cmd, "")
+		if strings.Contains(bodies(sent), "nur Mitglieder") || strings.Contains(bodies(sent), "im Teamraum") {
+			t.Errorf("%s refused to a team member: %s", cmd, bodies(sent))
+		}
+	}
+	// Help shows team commands only to the team.
+	mustContain(t, e.say(t, teamRoom, alice, "!hilfe", ""), "!übernehmen", "!ticket")
+	if strings.Contains(bodies(e.say(t, dmRoom, member, "!hilfe", "")), "!übernehmen") {
+		t.Error("members see team commands in !hilfe")
+	}
+}
+
+func TestSupportReminders(t *testing.T) {
+	e := newSupportEnv(t)
+	e.h.Support.DigestHour = 9
+	e.openCase(t) // 10:00 Berlin
+	ctx := context.Background()
+	count := func() int { return len(in(e.fm.sent, teamRoom)) }
+	before := count()
+	// Not yet due.
+	if err := e.h.Tick(ctx, e.now.Add(3*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if count() != before+1 || !strings.Contains(e.fm.last(t).Body, "Übersicht") {
+		t.Fatalf("first tick should send only the digest: %s", e.fm.last(t).Body)
+	}
+	before = count()
+	if err := e.h.Tick(ctx, e.now.Add(5*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if count() != before+1 || !strings.Contains(e.fm.last(t).Body, "wartet seit 5 Std.") {
+		t.Fatalf("unclaimed reminder: %s", e.fm.last(t).Body)
+	}
+	// A second tick (or a restart) repeats nothing.
+	before = count()
+	_ = e.h.Tick(ctx, e.now.Add(5*time.Hour+time.Minute))
+	if count() != before {
+		t.Fatal("reminder repeated")
+	}
+	// Claimed, then silent for 3 days: the assignee is pinged, not at night.
+	e.say(t, teamRoom, alice, "!übernehmen 1", "")
+	before = count()
+	night := time.Date(2026, 3, 5, 23, 30, 0, 0, e.h.Support.Location)
+	_ = e.h.Tick(ctx, night)
+	if count() != before {
+		t.Fatalf("reminder at night: %s", e.fm.last(t).Body)
+	}
+	morning := time.Date(2026, 3, 6, 8, 5, 0, 0, e.h.Support.Location)
+	_ = e.h.Tick(ctx, morning)
+	last := e.fm.last(t)
+	if !strings.Contains(last.Body, "Alice, in Fall #1") || last.Mentions == nil || len(last.Mentions.UserIDs) != 1 || last.Mentions.UserIDs[0] != alice {
+		t.Fatalf("stale reminder: %s %+v", last.Body, last.Mentions)
+	}
+	// Retention with the injected clock: resolved cases disappear after 90 days.
+	e.say(t, teamRoom, alice, "!erledigt 1", "")
+	_ = e.h.Tick(ctx, e.now.Add(89*24*time.Hour))
+	if cs, _ := e.db.Cases.Get(ctx, 1); cs == nil {
+		t.Fatal("deleted too early")
+	}
+	_ = e.h.Tick(ctx, e.now.Add(91*24*time.Hour))
+	if cs, _ := e.db.Cases.Get(ctx, 1); cs != nil {
+		t.Fatal("not deleted after the retention period")
+	}
+	stats, _ := e.db.Cases.Stats(ctx)
+	if stats["deleted"] != 1 {
+		t.Fatalf("stats: %v", stats)
+	}
+}
