@@ -197,6 +197,8 @@ func (h *Handler) memberText(ctx context.Context, content *event.MessageEventCon
 			return true, h.confirmCase(ctx, d)
 		case noWords[words]:
 			return true, h.declineCase(ctx, d)
+		case notHelpedWords[words]:
+			return true, h.offerCase(ctx, *d, "")
 		}
 	} else if d != nil && d.PromptEvent == declinedBy(evt.ID) {
 		// Handled before a crash: answer again (the same transaction ID).
