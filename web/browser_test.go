@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"image/png"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -244,6 +245,18 @@ func TestBrowserFlow(t *testing.T) {
 	if b := blocked.list(); len(b) > 0 {
 		t.Errorf("the browser blocked content: %q", b)
 	}
+
+	// Canary: the listener must see the CSP block an inline style, or the
+	// check above proves nothing.
+	csp := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Security-Policy", web.ContentSecurityPolicy)
+		_, _ = w.Write([]byte(`<!DOCTYPE html><html lang="de"><title>x</title><style>body{color:red}</style><footer>x</footer></html>`))
+	}))
+	defer csp.Close()
+	step("open CSP canary", chromedp.Navigate(csp.URL), chromedp.WaitReady(chromedp.CSS("footer")))
+	if value(`document.title`) != "x" || len(blocked.list()) == 0 {
+		t.Error("the console listener saw no CSP violation on the canary page")
+	}
 }
 
 // axeResult is the part of axe.run's result the test reads.
@@ -268,6 +281,18 @@ func TestBrowserAccessibility(t *testing.T) {
 	if err != nil {
 		skipOrFail(t, "axe-core missing (%v); run `npm ci` in web/browsertest", err)
 	}
+	// Canary: a page with known faults must make axe report serious ones,
+	// or the checks below prove nothing.
+	bad := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		_, _ = w.Write([]byte(`<!DOCTYPE html><html><head><title>x</title></head><body><img src="data:,"><input type="text"><a href="/"></a><footer></footer></body></html>`))
+	}))
+	defer bad.Close()
+	if serious := axeSerious(t, tab, axe, bad.URL); len(serious) == 0 {
+		t.Fatal("axe found no serious violation on a page without lang, alt texts, labels and link text")
+	} else {
+		t.Logf("canary: axe reports %v", serious)
+	}
+
 	screens := []struct {
 		dir   string
 		paths []string
@@ -284,24 +309,7 @@ func TestBrowserAccessibility(t *testing.T) {
 			srv := httptest.NewServer(h)
 			for _, p := range s.paths {
 				name := fmt.Sprintf("%s %s %s", scheme, s.dir, p)
-				err := chromedp.Do(tab,
-					chromedp.Navigate(srv.URL+p),
-					chromedp.WaitReady(chromedp.CSS("footer")),
-					chromedp.Evaluate[chromedp.Void](string(axe)),
-				)
-				if err != nil {
-					t.Fatalf("%s: %v", name, err)
-				}
-				raw, err := chromedp.Run(tab, chromedp.Evaluate[string](
-					`axe.run(document, {resultTypes: ['violations']}).then(r => JSON.stringify({violations: r.violations, passes: r.passes.length}))`,
-					chromedp.EvalAwaitPromise))
-				if err != nil {
-					t.Fatalf("%s: %v", name, err)
-				}
-				var res axeResult
-				if err := json.Unmarshal([]byte(raw), &res); err != nil {
-					t.Fatalf("%s: %v", name, err)
-				}
+				res := runAxe(t, tab, axe, srv.URL+p)
 				for _, v := range res.Violations {
 					msg := fmt.Sprintf("%s: axe %s (%s): %s, %d node(s), first %v", name, v.ID, v.Impact, v.Help, len(v.Nodes), v.Nodes[0].Target)
 					if v.Impact == "serious" || v.Impact == "critical" {
@@ -350,4 +358,40 @@ func colorScheme(ctx context.Context, scheme string) error {
 		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
 	})
 	return err
+}
+
+// runAxe opens url and runs axe-core on it.
+func runAxe(t *testing.T, tab context.Context, axe []byte, url string) axeResult {
+	t.Helper()
+	err := chromedp.Do(tab,
+		chromedp.Navigate(url),
+		chromedp.WaitReady(chromedp.CSS("footer")),
+		chromedp.Evaluate[chromedp.Void](string(axe)),
+	)
+	if err != nil {
+		t.Fatalf("%s: %v", url, err)
+	}
+	raw, err := chromedp.Run(tab, chromedp.Evaluate[string](
+		`axe.run(document, {resultTypes: ['violations']}).then(r => JSON.stringify({violations: r.violations, passes: r.passes.length}))`,
+		chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("%s: axe: %v", url, err)
+	}
+	var res axeResult
+	if err := json.Unmarshal([]byte(raw), &res); err != nil {
+		t.Fatalf("%s: %v", url, err)
+	}
+	return res
+}
+
+// axeSerious returns the IDs of the serious and critical violations on url.
+func axeSerious(t *testing.T, tab context.Context, axe []byte, url string) []string {
+	t.Helper()
+	var ids []string
+	for _, v := range runAxe(t, tab, axe, url).Violations {
+		if v.Impact == "serious" || v.Impact == "critical" {
+			ids = append(ids, v.ID)
+		}
+	}
+	return ids
 }
