@@ -1,0 +1,531 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"go.mau.fi/util/dbutil"
+)
+
+// AccessStatus is the state of an access request.
+type AccessStatus string
+
+// Access request states. Approved means "waiting for provisioning" (the
+// request row is the persisted provisioning job).
+const (
+	AccessPending     AccessStatus = "pending"
+	AccessApproved    AccessStatus = "approved"
+	AccessProvisioned AccessStatus = "provisioned"
+	AccessFailed      AccessStatus = "failed"
+	AccessDenied      AccessStatus = "denied"
+	AccessWithdrawn   AccessStatus = "withdrawn"
+)
+
+// Access request kinds.
+const (
+	AccessNextcloud = "nextcloud"
+	AccessBBB       = "bbb"
+)
+
+// AccessRequest is one access request and, once approved, its provisioning job.
+type AccessRequest struct {
+	ID             int64
+	MemberID       string
+	MemberRoom     string
+	Kind           string // AccessNextcloud or AccessBBB
+	Target         string // Nextcloud group or BBB room name
+	Email          string
+	DisplayName    string
+	Reason         string
+	Status         AccessStatus
+	Needed         int    // approvals needed (1 or 2)
+	DecidedBy      string // approvers (comma-separated) or the denier
+	DenyReason     string
+	ApprovalsEvent string // the request message in the approvals room
+	Version        int
+	Attempts       int       // failed provisioning attempts since the approval
+	NextAttempt    time.Time // when the job may run next
+	LastError      string
+	Result         string // what was provisioned (e.g. the Nextcloud user ID)
+	Notified       bool   // the outcome of provisioning was announced
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+}
+
+// AccessDraft is a request being prepared in a member's DM.
+type AccessDraft struct {
+	RoomID, UserID string
+	Kind, Target   string
+	Email          string
+	DisplayName    string
+	Reason         string
+	Step           string
+	LastEvent      string
+	CreatedAt      time.Time
+}
+
+// AuditEntry is one line of the append-only audit log.
+type AuditEntry struct {
+	Key       string
+	RequestID int64
+	At        time.Time
+	Actor     string
+	Action    string // requested, approved, approval, denied, withdrawn, provisioned, error, failed
+	Detail    string
+}
+
+// AccessQuery stores access requests, approvals, drafts and the audit log.
+type AccessQuery struct{ db *dbutil.Database }
+
+// Access returns the access request queries.
+func (db *DB) Access() *AccessQuery { return &AccessQuery{db: db.Lotse} }
+
+const accessColumns = `id, member_id, member_room, kind, target, email, display_name, reason, status, needed, decided_by,
+	deny_reason, approvals_event, version, attempts, next_attempt, last_error, result, notified, created_at, updated_at`
+
+const (
+	nextAccessIDQuery   = `SELECT COALESCE(MAX(id), 0) + 1 FROM access_request`
+	accessByOriginQuery = `SELECT ` + accessColumns + ` FROM access_request WHERE origin_event=$1`
+	getAccessQuery      = `SELECT ` + accessColumns + ` FROM access_request WHERE id=$1`
+	accessByEventQuery  = `SELECT ` + accessColumns + ` FROM access_request WHERE approvals_event=$1`
+	insertAccessQuery   = `
+		INSERT INTO access_request (id, member_id, member_room, kind, target, email, display_name, reason, needed, origin_event, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`
+	accessForMemberQuery = `SELECT ` + accessColumns + ` FROM access_request WHERE member_id=$1 ORDER BY id DESC LIMIT $2`
+	setAccessEventQuery  = `UPDATE access_request SET approvals_event=$2 WHERE id=$1`
+	insertApprovalQuery  = `INSERT INTO access_approval (request_id, approver, created_at) VALUES ($1, $2, $3) ON CONFLICT (request_id, approver) DO NOTHING`
+	approversQuery       = `SELECT approver FROM access_approval WHERE request_id=$1 ORDER BY created_at, approver`
+	bumpAccessQuery      = `UPDATE access_request SET version=version+1, updated_at=$2 WHERE id=$1`
+	approveAccessQuery   = `
+		UPDATE access_request SET status='approved', decided_by=$2, attempts=0, next_attempt=$3, last_error='', notified=0,
+			version=version+1, updated_at=$3
+		WHERE id=$1 AND status IN ('pending', 'failed')`
+	denyAccessQuery = `
+		UPDATE access_request SET status='denied', decided_by=$2, deny_reason=$3, version=version+1, updated_at=$4
+		WHERE id=$1 AND status IN ('pending', 'failed')`
+	withdrawAccessQuery = `
+		UPDATE access_request SET status='withdrawn', version=version+1, updated_at=$3
+		WHERE id=$1 AND member_id=$2 AND status='pending'`
+	dueAccessQuery = `
+		SELECT ` + accessColumns + ` FROM access_request
+		WHERE (status='approved' AND next_attempt<=$1) OR (status IN ('provisioned', 'failed') AND notified=0)
+		ORDER BY id LIMIT $2`
+	provisionedAccessQuery = `
+		UPDATE access_request SET status='provisioned', result=$2, last_error='', notified=0, version=version+1, updated_at=$3
+		WHERE id=$1 AND status='approved'`
+	retryAccessQuery = `
+		UPDATE access_request SET attempts=attempts+1, last_error=$2, next_attempt=$3, updated_at=$4
+		WHERE id=$1 AND status='approved'`
+	failAccessQuery = `
+		UPDATE access_request SET status='failed', attempts=attempts+1, last_error=$2, notified=0, version=version+1, updated_at=$3
+		WHERE id=$1 AND status='approved'`
+	notifiedAccessQuery = `UPDATE access_request SET notified=1 WHERE id=$1`
+
+	insertAuditQuery = `
+		INSERT INTO access_audit (key, request_id, at, actor, action, detail) VALUES ($1, $2, $3, $4, $5, $6)
+		ON CONFLICT (key) DO NOTHING`
+	auditColumns      = `key, request_id, at, actor, action, detail`
+	auditAllQuery     = `SELECT ` + auditColumns + ` FROM access_audit ORDER BY at, key`
+	auditRequestQuery = `SELECT ` + auditColumns + ` FROM access_audit WHERE request_id=$1 ORDER BY at, key`
+	auditUserQuery    = `
+		SELECT ` + auditColumns + ` FROM access_audit
+		WHERE actor=$1 OR request_id IN (SELECT id FROM access_request WHERE member_id=$1) ORDER BY at, key`
+
+	putAccessDraftQuery = `
+		INSERT INTO access_draft (room_id, user_id, kind, target, email, display_name, reason, step, last_event, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+		ON CONFLICT (room_id, user_id) DO UPDATE SET kind=excluded.kind, target=excluded.target, email=excluded.email,
+			display_name=excluded.display_name, reason=excluded.reason, step=excluded.step, last_event=excluded.last_event,
+			created_at=excluded.created_at`
+	getAccessDraftQuery = `
+		SELECT room_id, user_id, kind, target, email, display_name, reason, step, last_event, created_at
+		FROM access_draft WHERE room_id=$1 AND user_id=$2 AND created_at>=$3`
+	delAccessDraftQuery    = `DELETE FROM access_draft WHERE room_id=$1 AND user_id=$2`
+	pruneAccessDraftsQuery = `DELETE FROM access_draft WHERE created_at<$1`
+)
+
+func scanAccess(row rowScanner) (*AccessRequest, error) {
+	var (
+		r                      AccessRequest
+		next, created, updated int64
+		notified               int
+	)
+	err := row.Scan(&r.ID, &r.MemberID, &r.MemberRoom, &r.Kind, &r.Target, &r.Email, &r.DisplayName, &r.Reason, &r.Status,
+		&r.Needed, &r.DecidedBy, &r.DenyReason, &r.ApprovalsEvent, &r.Version, &r.Attempts, &next, &r.LastError, &r.Result,
+		&notified, &created, &updated)
+	if err != nil {
+		return nil, err
+	}
+	r.Notified = notified != 0
+	r.NextAttempt, r.CreatedAt, r.UpdatedAt = time.UnixMilli(next), time.UnixMilli(created), time.UnixMilli(updated)
+	return &r, nil
+}
+
+func (q *AccessQuery) one(ctx context.Context, query string, args ...any) (*AccessRequest, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	r, err := scanAccess(q.db.QueryRow(ctx, query, args...))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("failed to read access request: %w", err)
+	}
+	return r, nil
+}
+
+func (q *AccessQuery) many(ctx context.Context, query string, args ...any) ([]*AccessRequest, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	rows, err := q.db.Query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("failed to list access requests: %w", err)
+	}
+	defer rows.Close()
+	var out []*AccessRequest
+	for rows.Next() {
+		r, err := scanAccess(rows)
+		if err != nil {
+			return nil, fmt.Errorf("failed to read access request: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+func (q *AccessQuery) exec(ctx context.Context, query string, args ...any) error {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	if _, err := q.db.Exec(ctx, query, args...); err != nil {
+		return fmt.Errorf("failed to update access request: %w", err)
+	}
+	return nil
+}
+
+// audit appends an entry inside the current transaction (or alone).
+func (q *AccessQuery) audit(ctx context.Context, e AuditEntry) error {
+	_, err := q.db.Exec(ctx, insertAuditQuery, e.Key, e.RequestID, e.At.UnixMilli(), e.Actor, e.Action, e.Detail)
+	return err
+}
+
+// Create files a request. originEvent is the member's confirmation: creating
+// again for the same event returns the existing request and created=false.
+// The audit entry "requested" is written in the same transaction.
+func (q *AccessQuery) Create(ctx context.Context, r *AccessRequest, originEvent string, now time.Time) (*AccessRequest, bool, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	var created bool
+	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		if existing, err := scanAccess(q.db.QueryRow(ctx, accessByOriginQuery, originEvent)); err == nil {
+			*r = *existing
+			return nil
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		var next int64
+		if err := q.db.QueryRow(ctx, nextAccessIDQuery).Scan(&next); err != nil {
+			return err
+		}
+		needed := max(r.Needed, 1)
+		if _, err := q.db.Exec(ctx, insertAccessQuery, next, r.MemberID, r.MemberRoom, r.Kind, r.Target, r.Email, r.DisplayName,
+			r.Reason, needed, originEvent, now.UnixMilli()); err != nil {
+			return err
+		}
+		detail := r.Kind + ": " + r.Target
+		if r.Email != "" {
+			detail += " <" + r.Email + ">"
+		}
+		if err := q.audit(ctx, AuditEntry{Key: fmt.Sprintf("requested:%d", next), RequestID: next, At: now, Actor: r.MemberID,
+			Action: "requested", Detail: detail}); err != nil {
+			return err
+		}
+		got, err := scanAccess(q.db.QueryRow(ctx, getAccessQuery, next))
+		if err != nil {
+			return err
+		}
+		*r = *got
+		created = true
+		return nil
+	})
+	if err != nil {
+		return nil, false, fmt.Errorf("failed to create access request: %w", err)
+	}
+	return r, created, nil
+}
+
+// ByOrigin returns the request created by the confirmation eventID, or nil.
+func (q *AccessQuery) ByOrigin(ctx context.Context, eventID string) (*AccessRequest, error) {
+	return q.one(ctx, accessByOriginQuery, eventID)
+}
+
+// Get returns request id, or nil.
+func (q *AccessQuery) Get(ctx context.Context, id int64) (*AccessRequest, error) {
+	return q.one(ctx, getAccessQuery, id)
+}
+
+// ByApprovalsEvent returns the request whose approvals-room message is eventID, or nil.
+func (q *AccessQuery) ByApprovalsEvent(ctx context.Context, eventID string) (*AccessRequest, error) {
+	if eventID == "" {
+		return nil, nil
+	}
+	return q.one(ctx, accessByEventQuery, eventID)
+}
+
+// ListForMember lists a member's requests, newest first.
+func (q *AccessQuery) ListForMember(ctx context.Context, memberID string, limit int) ([]*AccessRequest, error) {
+	return q.many(ctx, accessForMemberQuery, memberID, limit)
+}
+
+// SetApprovalsEvent remembers the request message in the approvals room.
+func (q *AccessQuery) SetApprovalsEvent(ctx context.Context, id int64, eventID string) error {
+	return q.exec(ctx, setAccessEventQuery, id, eventID)
+}
+
+// ApproveResult says what an approval did.
+type ApproveResult struct {
+	// Approvers are everybody who approved the request so far.
+	Approvers []string
+	// Counted: this approver's approval was new.
+	Counted bool
+	// Approved: the request became approved (a provisioning job) now.
+	Approved bool
+}
+
+// Approve records approver's approval of request id. When enough different
+// approvers agreed (Needed), a pending or failed request becomes approved:
+// a provisioning job due now. cause names the approving event (audit key).
+// The caller checks that approver may approve and is not the requester.
+func (q *AccessQuery) Approve(ctx context.Context, id int64, approver, cause string, now time.Time) (ApproveResult, *AccessRequest, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	var res ApproveResult
+	var after *AccessRequest
+	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		res = ApproveResult{}
+		r, err := scanAccess(q.db.QueryRow(ctx, getAccessQuery, id))
+		if err != nil {
+			return err
+		}
+		after = r
+		if r.Status != AccessPending && r.Status != AccessFailed {
+			return nil
+		}
+		ins, err := q.db.Exec(ctx, insertApprovalQuery, id, approver, now.UnixMilli())
+		if err != nil {
+			return err
+		}
+		n, _ := ins.RowsAffected()
+		res.Counted = n > 0
+		rows, err := q.db.Query(ctx, approversQuery, id)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var a string
+			if err := rows.Scan(&a); err != nil {
+				rows.Close()
+				return err
+			}
+			res.Approvers = append(res.Approvers, a)
+		}
+		rows.Close()
+		if len(res.Approvers) >= r.Needed || r.Status == AccessFailed {
+			upd, err := q.db.Exec(ctx, approveAccessQuery, id, strings.Join(res.Approvers, ","), now.UnixMilli())
+			if err != nil {
+				return err
+			}
+			if n, _ := upd.RowsAffected(); n > 0 {
+				res.Approved = true
+				if err := q.audit(ctx, AuditEntry{Key: "approved:" + cause, RequestID: id, At: now, Actor: approver, Action: "approved",
+					Detail: strings.Join(res.Approvers, ", ")}); err != nil {
+					return err
+				}
+			}
+		} else if res.Counted {
+			if _, err := q.db.Exec(ctx, bumpAccessQuery, id, now.UnixMilli()); err != nil {
+				return err
+			}
+			if err := q.audit(ctx, AuditEntry{Key: "approval:" + cause, RequestID: id, At: now, Actor: approver, Action: "approval",
+				Detail: fmt.Sprintf("%d/%d", len(res.Approvers), r.Needed)}); err != nil {
+				return err
+			}
+		}
+		after, err = scanAccess(q.db.QueryRow(ctx, getAccessQuery, id))
+		return err
+	})
+	if errors.Is(err, sql.ErrNoRows) {
+		return res, nil, nil
+	} else if err != nil {
+		return res, nil, fmt.Errorf("failed to approve access request: %w", err)
+	}
+	return res, after, nil
+}
+
+// Approvers lists who approved request id so far.
+func (q *AccessQuery) Approvers(ctx context.Context, id int64) ([]string, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	rows, err := q.db.Query(ctx, approversQuery, id)
+	if err != nil {
+		return nil, fmt.Errorf("failed to list approvals: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var a string
+		if err := rows.Scan(&a); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// transition runs a conditional update and its audit entry in one
+// transaction; changed=false when the condition did not hold.
+func (q *AccessQuery) transition(ctx context.Context, id int64, e AuditEntry, query string, args ...any) (bool, *AccessRequest, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	var changed bool
+	var after *AccessRequest
+	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		changed = false
+		res, err := q.db.Exec(ctx, query, args...)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n > 0 {
+			changed = true
+			if err := q.audit(ctx, e); err != nil {
+				return err
+			}
+		}
+		after, err = scanAccess(q.db.QueryRow(ctx, getAccessQuery, id))
+		return err
+	})
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil, nil
+	} else if err != nil {
+		return false, nil, fmt.Errorf("failed to update access request: %w", err)
+	}
+	return changed, after, nil
+}
+
+// Deny denies a pending (or failed) request.
+func (q *AccessQuery) Deny(ctx context.Context, id int64, approver, reason, cause string, now time.Time) (bool, *AccessRequest, error) {
+	return q.transition(ctx, id, AuditEntry{Key: "denied:" + cause, RequestID: id, At: now, Actor: approver, Action: "denied", Detail: reason},
+		denyAccessQuery, id, approver, reason, now.UnixMilli())
+}
+
+// Withdraw withdraws the member's own pending request.
+func (q *AccessQuery) Withdraw(ctx context.Context, id int64, member, cause string, now time.Time) (bool, *AccessRequest, error) {
+	return q.transition(ctx, id, AuditEntry{Key: "withdrawn:" + cause, RequestID: id, At: now, Actor: member, Action: "withdrawn"},
+		withdrawAccessQuery, id, member, now.UnixMilli())
+}
+
+// Due lists work for the provisioning worker: approved requests whose next
+// attempt is due, and provisioned or failed ones whose outcome was not yet
+// announced.
+func (q *AccessQuery) Due(ctx context.Context, now time.Time, limit int) ([]*AccessRequest, error) {
+	return q.many(ctx, dueAccessQuery, now.UnixMilli(), limit)
+}
+
+// Provisioned records a successful provisioning (result says what was done).
+func (q *AccessQuery) Provisioned(ctx context.Context, id int64, result string, now time.Time) (bool, *AccessRequest, error) {
+	return q.transition(ctx, id, AuditEntry{Key: fmt.Sprintf("provisioned:%d", id), RequestID: id, At: now, Actor: "lotse",
+		Action: "provisioned", Detail: result}, provisionedAccessQuery, id, result, now.UnixMilli())
+}
+
+// RetryLater records a failed attempt and when to try again.
+func (q *AccessQuery) RetryLater(ctx context.Context, id int64, attempt int, errText string, next, now time.Time) error {
+	_, _, err := q.transition(ctx, id, AuditEntry{Key: fmt.Sprintf("error:%d:%d:%d", id, now.UnixMilli(), attempt), RequestID: id, At: now,
+		Actor: "lotse", Action: "error", Detail: errText}, retryAccessQuery, id, errText, next.UnixMilli(), now.UnixMilli())
+	return err
+}
+
+// Fail gives up on provisioning (an approver can approve again to retry).
+func (q *AccessQuery) Fail(ctx context.Context, id int64, errText string, now time.Time) (bool, *AccessRequest, error) {
+	return q.transition(ctx, id, AuditEntry{Key: fmt.Sprintf("failed:%d:%d", id, now.UnixMilli()), RequestID: id, At: now, Actor: "lotse",
+		Action: "failed", Detail: errText}, failAccessQuery, id, errText, now.UnixMilli())
+}
+
+// MarkNotified records that the outcome was announced.
+func (q *AccessQuery) MarkNotified(ctx context.Context, id int64) error {
+	return q.exec(ctx, notifiedAccessQuery, id)
+}
+
+// Audit appends an entry to the audit log (once per key).
+func (q *AccessQuery) Audit(ctx context.Context, e AuditEntry) error {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	if err := q.audit(ctx, e); err != nil {
+		return fmt.Errorf("failed to write audit log: %w", err)
+	}
+	return nil
+}
+
+// AuditLog returns the audit log, oldest first: all of it, one request's
+// (requestID > 0) or one user's entries (as actor or requester).
+func (q *AccessQuery) AuditLog(ctx context.Context, requestID int64, user string) ([]AuditEntry, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	query, args := auditAllQuery, []any(nil)
+	switch {
+	case requestID > 0:
+		query, args = auditRequestQuery, []any{requestID}
+	case user != "":
+		query, args = auditUserQuery, []any{user}
+	}
+	rows, err := q.db.Query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("failed to read audit log: %w", err)
+	}
+	defer rows.Close()
+	var out []AuditEntry
+	for rows.Next() {
+		var e AuditEntry
+		var at int64
+		if err := rows.Scan(&e.Key, &e.RequestID, &at, &e.Actor, &e.Action, &e.Detail); err != nil {
+			return nil, fmt.Errorf("failed to read audit log: %w", err)
+		}
+		e.At = time.UnixMilli(at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// PutDraft stores the member's draft.
+func (q *AccessQuery) PutDraft(ctx context.Context, d AccessDraft) error {
+	return q.exec(ctx, putAccessDraftQuery, d.RoomID, d.UserID, d.Kind, d.Target, d.Email, d.DisplayName, d.Reason, d.Step,
+		d.LastEvent, d.CreatedAt.UnixMilli())
+}
+
+// Draft returns the member's draft in roomID created at or after since, or nil.
+func (q *AccessQuery) Draft(ctx context.Context, roomID, userID string, since time.Time) (*AccessDraft, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	var d AccessDraft
+	var created int64
+	err := q.db.QueryRow(ctx, getAccessDraftQuery, roomID, userID, since.UnixMilli()).Scan(&d.RoomID, &d.UserID, &d.Kind, &d.Target,
+		&d.Email, &d.DisplayName, &d.Reason, &d.Step, &d.LastEvent, &created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("failed to read access draft: %w", err)
+	}
+	d.CreatedAt = time.UnixMilli(created)
+	return &d, nil
+}
+
+// DeleteDraft deletes the member's draft.
+func (q *AccessQuery) DeleteDraft(ctx context.Context, roomID, userID string) error {
+	return q.exec(ctx, delAccessDraftQuery, roomID, userID)
+}
+
+// PruneDrafts deletes drafts created before before.
+func (q *AccessQuery) PruneDrafts(ctx context.Context, before time.Time) error {
+	return q.exec(ctx, pruneAccessDraftsQuery, before.UnixMilli())
+}
