@@ -555,7 +555,8 @@ func (r *resolver) duration(start time.Time, ends []clock) (time.Duration, *Pars
 func SplitTitle(args string) (title, when string) {
 	toks := tokenize(args)
 	cut := -1
-	for i := range toks {
+	// A date part is a handful of words; looking at long tails only costs time.
+	for i := max(0, len(toks)-maxWhenTokens); i < len(toks); i++ {
 		if validTail(toks[i:]) {
 			cut = i
 			break
@@ -578,6 +579,9 @@ func SplitTitle(args string) (title, when string) {
 	}
 	return title, when
 }
+
+// maxWhenTokens bounds the date part SplitTitle looks for.
+const maxWhenTokens = 24
 
 // connectors may start the date part.
 var connectors = set("am", "um", "ab", "von", "vom", "den")

@@ -54,9 +54,9 @@ func TestDue(t *testing.T) {
 	plan := schedule.Reminders(start, []time.Duration{24 * time.Hour, time.Hour, 10 * time.Minute})
 	// plan: 2.12. 19:00, 3.12. 18:00, 3.12. 18:50
 	tests := []struct {
-		name        string
-		plan        []time.Time
-		now         string
+		name         string
+		plan         []time.Time
+		now          string
 		due, skipped []string
 	}{
 		{"nothing yet", plan, "2026-12-01 12:00", []string{}, []string{}},
