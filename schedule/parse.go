@@ -39,7 +39,7 @@ func (w When) End() time.Time { return w.Start.Add(w.Duration) }
 // recurrence from text, relative to now, in loc (Europe/Berlin for Lotse).
 // Warnings are in German. Errors are [*ParseError]s wrapping one of the
 // Err* sentinels. The package documentation lists what is understood and
-// which decisions Parse makes.
+// which decisions Parse makes. A nil loc means time.Local.
 func Parse(text string, now time.Time, loc *time.Location) (When, error) {
 	return ParseIn(text, now, loc, "de")
 }

@@ -102,8 +102,8 @@ type Texts struct {
 	// WarnFarAhead: %s = date; more than half a year ahead.
 	WarnFarAhead string
 
-	// Weekly, Biweekly (%d = weeks), Monthly (%d = day), MonthlyNth
-	// (%s = ordinal word, %s = weekday) describe a recurrence.
+	// Weekly, EveryWeeks (%d = weeks), Monthly (%d = day of month) and
+	// MonthlyNth (%s = ordinal word, %s = weekday) describe a recurrence.
 	Weekly     string
 	EveryWeeks string
 	Monthly    string
