@@ -12,6 +12,8 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/integrations/bbb"
+	"github.com/lotse-bot/lotse/integrations/nextcloud"
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -60,6 +62,51 @@ type Support struct {
 	Retention time.Duration
 }
 
+// Access configures access requests (Nextcloud accounts and groups, BBB
+// rooms). They are off while ApprovalsRoom is empty.
+type Access struct {
+	// ApprovalsRoom is the (encrypted) room where requests are shown and decided.
+	ApprovalsRoom id.RoomID
+	// Approvers may approve and deny. Empty: the joined members of ApprovalsRoom.
+	Approvers []id.UserID
+	// NextcloudGroups are the groups members may ask for (AGs, Bezirke).
+	NextcloudGroups []string
+	// TwoApprovers lists groups and rooms that need two different approvers.
+	TwoApprovers []string
+	// Nextcloud provisions accounts; nil: Nextcloud requests are off.
+	Nextcloud NextcloudProvisioner
+	// NextcloudQuota and NextcloudLanguage are used for new accounts.
+	NextcloudQuota, NextcloudLanguage string
+	// NextcloudGuide is the guide ID sent as the next step (e.g. nextcloud/erste-anmeldung.md).
+	NextcloudGuide string
+	// BBB opens persistent rooms; nil: BBB requests are off.
+	BBB BBBRooms
+	// BBBWelcome is the welcome text of rooms (BBB's limited HTML; our config).
+	BBBWelcome string
+	// BBBGuide is the guide ID sent with a room link.
+	BBBGuide string
+	// MaxAttempts is how often a retryable provisioning failure is tried
+	// before the request counts as failed; NotifyAfter failures the
+	// approvers are told (Lotse keeps trying).
+	MaxAttempts, NotifyAfter int
+	// Backoff is the first retry delay; it doubles up to an hour.
+	Backoff time.Duration
+	// PollInterval is how often the provisioning worker looks for due jobs.
+	PollInterval time.Duration
+}
+
+// NextcloudProvisioner is the idempotent provisioning step of the Nextcloud
+// client (*nextcloud.Client).
+type NextcloudProvisioner interface {
+	EnsureMember(ctx context.Context, req nextcloud.EnsureRequest) (nextcloud.EnsureResult, error)
+}
+
+// BBBRooms is what access requests need from the BBB client (*bbb.Client).
+type BBBRooms interface {
+	Create(ctx context.Context, req bbb.CreateRequest) (*bbb.CreateResponse, error)
+	JoinURL(req bbb.JoinRequest) (string, error)
+}
+
 // GuideSource gives the current guide library (it may be reloaded at any time).
 type GuideSource interface {
 	Current() *guides.Library
@@ -82,6 +129,8 @@ type Deps struct {
 	TxnID func(cause id.EventID, purpose string, n int) string
 	// Support configures support cases.
 	Support Support
+	// Access configures access requests.
+	Access Access
 }
 
 // Message is an incoming event as the runtime hands it over.

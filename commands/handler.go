@@ -89,6 +89,9 @@ func (h *Handler) Handle(ctx context.Context, msg Message) (err error) {
 	}
 	switch evt.Type {
 	case event.EventReaction:
+		if handled, err := h.accessReaction(ctx, evt); handled || err != nil {
+			return err
+		}
 		return h.handleReaction(ctx, evt)
 	case event.EventMessage:
 		return h.handleMessage(ctx, t, evt)
@@ -106,6 +109,12 @@ func (h *Handler) handleMessage(ctx context.Context, t *turn, evt *event.Event) 
 		return h.handleTeamMessage(ctx, t, evt, content)
 	}
 	mentioned, text := h.stripMention(content)
+	if t.msg.Direct && !strings.HasPrefix(text, "!") {
+		// A member's answer may belong to an access request being prepared.
+		if handled, err := h.accessText(ctx, text); handled || err != nil {
+			return err
+		}
+	}
 	if t.msg.Direct && !strings.HasPrefix(text, "!") && content.MsgType != event.MsgNotice {
 		// A member's message may belong to a support case (offer, relay, reopen).
 		if handled, err := h.memberText(ctx, content, text); handled || err != nil {

@@ -35,13 +35,24 @@ func registry() []*entry {
 		{handler: &mcommands.Handler[*Handler]{Name: "antwort", Aliases: []string{"reply"}, Func: run(team(cmdReply))}, role: roleTeam},
 		{handler: &mcommands.Handler[*Handler]{Name: "erledigt", Aliases: []string{"resolve"}, Func: run(team(cmdResolve))}, role: roleTeam},
 		{handler: &mcommands.Handler[*Handler]{Name: "wiedereröffnen", Aliases: []string{"wiedereroeffnen", "reopen"}, Func: run(team(cmdReopen))}, role: roleTeam},
+		// Access requests, member side (DM).
+		{handler: &mcommands.Handler[*Handler]{Name: "zugang", Aliases: []string{"access"}, Func: run(cmdAccess)}, role: roleAccess},
+		{handler: &mcommands.Handler[*Handler]{Name: "anträge", Aliases: []string{"antraege", "requests"}, Func: run(cmdRequests)}, role: roleAccess},
+		{handler: &mcommands.Handler[*Handler]{Name: "zurückziehen", Aliases: []string{"zurueckziehen", "withdraw"}, Func: run(cmdWithdraw)}, role: roleAccess},
+		{handler: &mcommands.Handler[*Handler]{Name: "raum", Aliases: []string{"room"}, Func: run(cmdRoom)}, role: roleAccess},
+		// Access requests, approvers (approvals room only; checked in approver()).
+		{handler: &mcommands.Handler[*Handler]{Name: "genehmigen", Aliases: []string{"approve"}, Func: run(approver(cmdApprove))}, role: roleApprover},
+		{handler: &mcommands.Handler[*Handler]{Name: "ablehnen", Aliases: []string{"deny"}, Func: run(approver(cmdDeny))}, role: roleApprover},
+		{handler: &mcommands.Handler[*Handler]{Name: "protokoll", Aliases: []string{"audit"}, Func: run(approver(cmdAudit))}, role: roleApprover},
 	}
 }
 
 // Roles of registry entries.
 const (
-	roleSupport = "support" // every member, when support cases are on
-	roleTeam    = "team"    // members of the team room
+	roleSupport  = "support"  // every member, when support cases are on
+	roleTeam     = "team"     // members of the team room
+	roleAccess   = "access"   // every member, when access requests are on
+	roleApprover = "approver" // approvers of access requests
 )
 
 // cmdHelp lists what the sender can do.
@@ -64,9 +75,16 @@ func cmdHelp(ce *CommandEvent) error {
 	if h.supportOn() {
 		list(roleSupport)
 	}
+	if h.accessOn() {
+		list(roleAccess)
+	}
 	if isTeam {
 		b.WriteString("\n" + tx.Support.TeamCommands + "\n")
 		list(roleTeam)
+	}
+	if h.isApprover(ce.Ctx, ce.Sender) {
+		b.WriteString("\n" + tx.Access.ApproverCommands + "\n")
+		list(roleApprover)
 	}
 	return h.replyMarkdown(ce.Ctx, b.String())
 }

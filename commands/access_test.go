@@ -1,0 +1,340 @@
+package commands
+
+import (
+	"context"
+	"encoding/json"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/integrations/bbb"
+	"github.com/lotse-bot/lotse/integrations/bbb/bbbtest"
+	"github.com/lotse-bot/lotse/integrations/nextcloud"
+	"github.com/lotse-bot/lotse/integrations/nextcloud/nextcloudtest"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+const (
+	approvals = id.RoomID("!approvals:test")
+	carol     = id.UserID("@carol:test") // approver
+	ncSecret  = "nc-app-password-SECRET-123"
+	bbbSecret = "bbb-shared-SECRET-456"
+)
+
+type accessEnv struct {
+	*supportEnv
+	nc  *nextcloudtest.Fake
+	bbb *bbbtest.Fake
+}
+
+func newAccessEnv(t *testing.T) *accessEnv {
+	t.Helper()
+	e := &accessEnv{supportEnv: newSupportEnv(t)}
+	e.nc = nextcloudtest.New(t, "lotse-admin", ncSecret)
+	e.nc.AddGroup("AG Digitales", "Bezirk Nord")
+	ncc, err := nextcloud.NewClient(nextcloud.Options{BaseURL: e.nc.URL(), User: "lotse-admin", AppPassword: ncSecret, HTTPClient: e.nc.Client(), Timeout: 2 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.bbb = bbbtest.New(t, bbbSecret)
+	bc, err := bbb.NewClient(bbb.Options{BaseURL: e.bbb.URL(), Secret: bbbSecret, HTTPClient: e.bbb.Client()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.h.Access = Access{ApprovalsRoom: approvals, NextcloudGroups: []string{"AG Digitales", "Bezirk Nord"}, TwoApprovers: []string{"Bezirk Nord"},
+		Nextcloud: ncc, NextcloudQuota: "5 GB", NextcloudLanguage: "de", NextcloudGuide: "nextcloud/erste-anmeldung.md",
+		BBB: bc, BBBWelcome: "Willkommen!", MaxAttempts: 5, NotifyAfter: 2, Backoff: time.Minute}
+	e.fm.joined[approvals] = map[id.UserID]bool{alice: true, bob: true, carol: true, botID: true}
+	e.fm.encrypted[approvals] = true
+	e.fm.names[carol] = "Carol"
+	return e
+}
+
+// request runs the DM conversation for a Nextcloud request and returns its approvals-room message.
+func (e *accessEnv) requestNextcloud(t *testing.T, who id.UserID, group, email string) id.EventID {
+	t.Helper()
+	mustContain(t, in(e.say(t, dmRoom, who, "!zugang nextcloud "+group, ""), dmRoom), "E-Mail-Adresse")
+	mustContain(t, in(e.say(t, dmRoom, who, "keine mail", ""), dmRoom), "sieht nicht wie eine E-Mail-Adresse aus")
+	mustContain(t, in(e.say(t, dmRoom, who, email, ""), dmRoom), "Wofür")
+	sum := in(e.say(t, dmRoom, who, "Ich mache in der AG mit <b>@room</b>", ""), dmRoom)
+	mustContain(t, sum, "Bitte prüf", group, email, "Anzeigename: Mia Mitglied")
+	sent := e.say(t, dmRoom, who, "ja", "")
+	mustContain(t, in(sent, dmRoom), "eingereicht")
+	board := in(sent, approvals)
+	if len(board) != 1 {
+		t.Fatalf("approvals room got %d messages", len(board))
+	}
+	mustContain(t, board, "[OFFEN]", "Nextcloud", group, "@member:test", email, "Begründung")
+	if strings.Contains(board[0].content.FormattedBody, "<b>@room") || board[0].content.Mentions == nil || board[0].content.Mentions.Room {
+		t.Errorf("member input not escaped in the approvals room: %s", board[0].content.FormattedBody)
+	}
+	return id.EventID("$" + board[0].txn)
+}
+
+func TestAccessNextcloudFlow(t *testing.T) {
+	e := newAccessEnv(t)
+	ctx := context.Background()
+	root := e.requestNextcloud(t, member, "AG Digitales", "mia@example.org")
+
+	// Permissions: the member, a non-approver, the wrong room.
+	e.fm.joined[approvals][member] = true // even as an approver, not their own request
+	mustContain(t, in(e.say(t, approvals, member, "!genehmigen 1", ""), approvals), "eigenen Antrag")
+	mustContain(t, in(e.react(t, approvals, member, root, "✅"), approvals), "eigenen Antrag")
+	delete(e.fm.joined[approvals], member)
+	mustContain(t, in(e.say(t, approvals, outsider, "!genehmigen 1", ""), approvals), "nur Genehmigende")
+	mustContain(t, in(e.react(t, approvals, outsider, root, "✅"), approvals), "nur Genehmigende")
+	mustContain(t, in(e.say(t, teamRoom, alice, "!genehmigen 1", ""), teamRoom), "Genehmigungsraum")
+	if r, _ := e.db.Access().Get(ctx, 1); r.Status != storage.AccessPending {
+		t.Fatalf("request changed by refused approvals: %s", r.Status)
+	}
+
+	// Approve by reaction; approving again is refused politely.
+	sent := e.react(t, approvals, alice, root, "✅")
+	mustContain(t, in(sent, approvals), "ist genehmigt (Alice)", "[GENEHMIGT von Alice – wird eingerichtet]")
+	mustContain(t, in(e.say(t, approvals, bob, "!genehmigen 1", ""), approvals), "schon entschieden")
+	if len(e.nc.Users()) != 1 {
+		t.Fatal("provisioned before the worker ran")
+	}
+
+	// The worker provisions exactly once; ticking again does nothing.
+	before := e.fm.count()
+	if err := e.h.AccessTick(ctx, e.now); err != nil {
+		t.Fatal(err)
+	}
+	u, ok := e.nc.User("mia.mitglied")
+	if !ok || len(e.nc.Users()) != 2 || u.Email != "mia@example.org" || u.Language != "de" || u.Quota != "5 GB" || strings.Join(u.Groups, ",") != "AG Digitales" {
+		t.Fatalf("nextcloud user: %+v (%d users)", u, len(e.nc.Users()))
+	}
+	if w := e.nc.Welcomes(); len(w) != 1 || !w[0].SetPasswordLink {
+		t.Fatalf("welcome mails: %+v", w)
+	}
+	e.fm.mu.Lock()
+	news := append([]sentMsg(nil), e.fm.sent[before:]...)
+	e.fm.mu.Unlock()
+	mustContain(t, in(news, dmRoom), "Nextcloud-Konto", "Benutzername mia.mitglied", "Passwort", "Willkommensmail erhalten")
+	mustContain(t, in(news, approvals), "ist eingerichtet", "[GENEHMIGT von Alice – eingerichtet]")
+	mid := e.fm.count()
+	if err := e.h.AccessTick(ctx, e.now.Add(time.Hour)); err != nil || e.fm.count() != mid || e.nc.Requests(nextcloudtest.EndpointAddUser) != 1 {
+		t.Fatalf("second tick: err %v, sent %d, addUser %d", err, e.fm.count()-mid, e.nc.Requests(nextcloudtest.EndpointAddUser))
+	}
+
+	// A second request of the same member for another group reuses the account.
+	e.requestNextcloud(t, member, "Bezirk Nord", "MIA@example.org")
+	mustContain(t, in(e.say(t, approvals, alice, "!genehmigen 2", ""), approvals), "noch 1 weitere Genehmigung", "[1/2 GENEHMIGT von Alice]")
+	mustContain(t, in(e.say(t, approvals, alice, "!genehmigen 2", ""), approvals), "schon genehmigt")
+	mustContain(t, in(e.say(t, approvals, bob, "!approve 2", ""), approvals), "ist genehmigt (Alice, Bob)")
+	if err := e.h.AccessTick(ctx, e.now); err != nil {
+		t.Fatal(err)
+	}
+	if u, _ := e.nc.User("mia.mitglied"); len(e.nc.Users()) != 2 || strings.Join(u.Groups, ",") != "AG Digitales,Bezirk Nord" {
+		t.Fatalf("existing account not reused: %+v", u)
+	}
+
+	// !anträge, the audit log and its export.
+	mustContain(t, in(e.say(t, dmRoom, member, "!anträge", ""), dmRoom), "#1", "#2", "eingerichtet")
+	mustContain(t, in(e.say(t, approvals, carol, "!protokoll 1", ""), approvals), "requested", "approved", "provisioned", "created mia.mitglied")
+	mustContain(t, in(e.say(t, approvals, carol, "!protokoll @member:test", ""), approvals), "#2")
+	sent = e.say(t, approvals, carol, "!protokoll export csv", "")
+	var file *sentMsg
+	for i := range sent {
+		if sent[i].content != nil && sent[i].content.FileName != "" {
+			file = &sent[i]
+		}
+	}
+	if file == nil || file.content.File == nil || file.content.URL != "" {
+		t.Fatalf("export is not an encrypted file: %+v", file)
+	}
+	data := append([]byte(nil), e.fm.media[file.content.File.URL]...)
+	raw, _ := json.Marshal(file.content.File) // as a client receives it
+	var ef event.EncryptedFileInfo
+	if err := json.Unmarshal(raw, &ef); err != nil {
+		t.Fatal(err)
+	}
+	if err := ef.DecryptInPlace(data); err != nil {
+		t.Fatal(err)
+	}
+	if csv := string(data); !strings.HasPrefix(csv, "time,request,actor,action,detail") || !strings.Contains(csv, "provisioned") || strings.Count(csv, "\n") < 8 {
+		t.Fatalf("csv export:\n%s", csv)
+	}
+	mustContain(t, in(e.say(t, approvals, carol, "!audit export json", ""), approvals), "hochgeladen")
+	mustContain(t, in(e.say(t, dmRoom, member, "!protokoll", ""), dmRoom), "nur Genehmigende")
+	e.assertNoSecrets(t)
+}
+
+// assertNoSecrets checks every sent message and the database for secrets and join links.
+func (e *accessEnv) assertNoSecrets(t *testing.T) {
+	t.Helper()
+	e.fm.mu.Lock()
+	defer e.fm.mu.Unlock()
+	for _, m := range e.fm.sent {
+		if m.content != nil && (strings.Contains(m.content.Body, ncSecret) || strings.Contains(m.content.Body, bbbSecret)) {
+			t.Fatalf("a secret was sent: %s", m.content.Body)
+		}
+	}
+	entries, _ := e.db.Access().AuditLog(context.Background(), 0, "")
+	for _, en := range entries {
+		if strings.Contains(en.Detail, "checksum=") || strings.Contains(en.Detail, "SECRET") {
+			t.Fatalf("audit holds a credential: %+v", en)
+		}
+	}
+}
+
+func TestAccessDenyWithdrawCancel(t *testing.T) {
+	e := newAccessEnv(t)
+	root := e.requestNextcloud(t, member, "AG Digitales", "mia@example.org")
+	sent := e.say(t, approvals, bob, "!ablehnen 1 Bitte erst <i>Mitglied</i> werden", "")
+	mustContain(t, in(sent, dmRoom), "abgelehnt", "Bitte erst")
+	mustContain(t, in(sent, approvals), "abgelehnt (Bob)", "[ABGELEHNT: Bitte erst")
+	if strings.Contains(in(sent, dmRoom)[0].content.FormattedBody, "<i>") {
+		t.Error("deny reason not escaped")
+	}
+	mustContain(t, in(e.react(t, approvals, alice, root, "✅"), approvals), "schon entschieden")
+	if err := e.h.AccessTick(context.Background(), e.now); err != nil || len(e.nc.Users()) != 1 {
+		t.Fatalf("denied request provisioned: %v", err)
+	}
+
+	// Withdraw: only own, only pending.
+	e.requestNextcloud(t, member, "AG Digitales", "mia@example.org")
+	mustContain(t, in(e.say(t, dmRoom, outsider, "!zurückziehen 2", ""), dmRoom), "finde ich nicht")
+	sent = e.say(t, dmRoom, member, "!zurückziehen 2", "")
+	mustContain(t, in(sent, dmRoom), "zurückgezogen")
+	mustContain(t, in(sent, approvals), "[ZURÜCKGEZOGEN]")
+	mustContain(t, in(e.say(t, dmRoom, member, "!withdraw 2", ""), dmRoom), "schon entschieden")
+
+	// Cancel a draft; "nein" is then not a question.
+	e.say(t, dmRoom, member, "!zugang nextcloud", "")
+	mustContain(t, in(e.say(t, dmRoom, member, "9", ""), dmRoom), "kenne ich nicht")
+	mustContain(t, in(e.say(t, dmRoom, member, "2", ""), dmRoom), "E-Mail")
+	mustContain(t, in(e.say(t, dmRoom, member, "abbrechen", ""), dmRoom), "keinen Antrag")
+	if list, _ := e.db.Access().ListForMember(context.Background(), member.String(), 10); len(list) != 2 {
+		t.Fatalf("%d requests", len(list))
+	}
+}
+
+func TestAccessProvisioningFailures(t *testing.T) {
+	e := newAccessEnv(t)
+	ctx := context.Background()
+	e.requestNextcloud(t, member, "AG Digitales", "mia@example.org")
+	e.say(t, approvals, alice, "!genehmigen 1", "")
+
+	// Nextcloud down (5xx): retried with backoff; approvers told after NotifyAfter.
+	e.nc.FailNext(100, 503)
+	if err := e.h.AccessTick(ctx, e.now); err != nil {
+		t.Fatal(err)
+	}
+	r, _ := e.db.Access().Get(ctx, 1)
+	if r.Status != storage.AccessApproved || r.Attempts != 1 || !r.NextAttempt.After(e.now) {
+		t.Fatalf("after a 503: %+v", r)
+	}
+	before := e.fm.count()
+	_ = e.h.AccessTick(ctx, e.now.Add(30*time.Second)) // not due yet
+	if e.fm.count() != before {
+		t.Fatal("retried before the backoff")
+	}
+	_ = e.h.AccessTick(ctx, e.now.Add(time.Minute))
+	mustContain(t, e.fm.sent[before:], "2-mal fehlgeschlagen", "nicht erreichbar")
+	// Back up: the next due tick provisions exactly one account.
+	e.nc.FailNext(0, 0)
+	if err := e.h.AccessTick(ctx, e.now.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if len(e.nc.Users()) != 2 {
+		t.Fatalf("%d users after recovery", len(e.nc.Users()))
+	}
+
+	// 401: never retried, approvers told the cause; approving again retries.
+	e.requestNextcloud(t, member, "AG Digitales", "other@example.org")
+	e.say(t, approvals, alice, "!genehmigen 2", "")
+	bad, _ := nextcloud.NewClient(nextcloud.Options{BaseURL: e.nc.URL(), User: "lotse-admin", AppPassword: "wrong", HTTPClient: e.nc.Client()})
+	good := e.h.Access.Nextcloud
+	e.h.Access.Nextcloud = bad
+	before = e.fm.count()
+	calls := e.nc.TotalRequests()
+	_ = e.h.AccessTick(ctx, e.now.Add(2*time.Hour))
+	_ = e.h.AccessTick(ctx, e.now.Add(5*time.Hour))
+	if got := e.nc.TotalRequests() - calls; got != 1 {
+		t.Fatalf("401 was retried: %d calls", got)
+	}
+	mustContain(t, e.fm.sent[before:], "401", "App-Passwort", "[GENEHMIGT von Alice – FEHLER]")
+	e.h.Access.Nextcloud = good
+	mustContain(t, in(e.say(t, approvals, bob, "!genehmigen 2", ""), approvals), "ist genehmigt")
+	_ = e.h.AccessTick(ctx, e.now.Add(6*time.Hour))
+	if r, _ := e.db.Access().Get(ctx, 2); r.Status != storage.AccessProvisioned || len(e.nc.Users()) != 3 {
+		t.Fatalf("retry after 401: %+v", r)
+	}
+
+	// Password confirmation bug and missing group: clear messages, no retry.
+	e.requestNextcloud(t, member, "AG Digitales", "third@example.org")
+	e.say(t, approvals, alice, "!genehmigen 3", "")
+	e.nc.SetPasswordConfirmationBug(true)
+	before = e.fm.count()
+	_ = e.h.AccessTick(ctx, e.now.Add(7*time.Hour))
+	mustContain(t, e.fm.sent[before:], "Passwortbestätigung")
+	e.assertNoSecrets(t)
+}
+
+func TestAccessCrashBetweenApprovalAndProvisioning(t *testing.T) {
+	e := newAccessEnv(t)
+	ctx := context.Background()
+	e.requestNextcloud(t, member, "AG Digitales", "mia@example.org")
+	e.say(t, approvals, alice, "!genehmigen 1", "")
+	// The account got created, but the process died before recording it.
+	if _, err := e.h.Access.Nextcloud.EnsureMember(ctx, nextcloud.EnsureRequest{Email: "mia@example.org", Groups: []string{"AG Digitales"}}); err != nil {
+		t.Fatal(err)
+	}
+	// "Restart": a new handler on the same database ticks.
+	h2 := New(e.h.Deps)
+	if err := h2.AccessTick(ctx, e.now); err != nil {
+		t.Fatal(err)
+	}
+	if len(e.nc.Users()) != 2 {
+		t.Fatalf("%d accounts after the restart", len(e.nc.Users()))
+	}
+	r, _ := e.db.Access().Get(ctx, 1)
+	if r.Status != storage.AccessProvisioned || !r.Notified || r.Result != "existing mia" {
+		t.Fatalf("after restart: %+v", r)
+	}
+}
+
+var joinLink = regexp.MustCompile(`https?://\S+/join\?\S+`)
+
+func TestAccessBBBRoom(t *testing.T) {
+	e := newAccessEnv(t)
+	ctx := context.Background()
+	mustContain(t, in(e.say(t, dmRoom, member, "!zugang bbb", ""), dmRoom), "Gremium")
+	mustContain(t, in(e.say(t, dmRoom, member, "AG Umwelt Süd", ""), dmRoom), "Wofür")
+	mustContain(t, in(e.say(t, dmRoom, member, "Monatliche Treffen", ""), dmRoom), "BigBlueButton-Raum", "AG Umwelt Süd")
+	mustContain(t, in(e.say(t, dmRoom, member, "ja", ""), dmRoom), "#1")
+	mustContain(t, in(e.say(t, dmRoom, member, "!raum AG Umwelt Süd", ""), dmRoom), "keinen Zugang")
+	e.say(t, approvals, carol, "!genehmigen 1", "")
+	before := e.fm.count()
+	if err := e.h.AccessTick(ctx, e.now); err != nil {
+		t.Fatal(err)
+	}
+	dm := in(e.fm.sent[before:], dmRoom)
+	mustContain(t, dm, "AG Umwelt Süd", "Moderationslink", "5 Minuten", "!raum AG Umwelt Süd")
+	link := joinLink.FindString(dm[0].content.Body)
+	info, err := e.bbb.VerifyJoinURL(strings.TrimRight(link, ">"))
+	if err != nil || info.Role != bbb.RoleModerator || info.MeetingID != bbb.MeetingID("AG Umwelt Süd") || info.CreateTime == 0 {
+		t.Fatalf("join link %q: %+v %v", link, info, err)
+	}
+	if m, ok := e.bbb.Meeting(info.MeetingID); !ok || m.Params.Get("welcome") != "Willkommen!" {
+		t.Fatalf("room not created with the welcome text: %+v", m)
+	}
+	for _, m := range in(e.fm.sent, approvals) {
+		if joinLink.MatchString(m.content.Body) {
+			t.Fatal("a join link reached the approvals room")
+		}
+	}
+	// A fresh link any time.
+	dm = in(e.say(t, dmRoom, member, "!raum ag umwelt süd", ""), dmRoom)
+	if _, err := e.bbb.VerifyJoinURL(strings.TrimRight(joinLink.FindString(dm[0].content.Body), ">")); err != nil {
+		t.Fatalf("fresh link: %v\n%s", err, dm[0].content.Body)
+	}
+	mustContain(t, in(e.say(t, teamRoom, alice, "!raum AG Umwelt Süd", ""), teamRoom), "Direktchat")
+	e.assertNoSecrets(t)
+}

@@ -1,0 +1,346 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/integrations/bbb"
+	"github.com/lotse-bot/lotse/integrations/nextcloud"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// Provisioning: an approved request is a persisted job. The worker runs it
+// (nextcloud.EnsureMember is idempotent; BBB create is idempotent), retries
+// temporary failures with backoff, never retries 401, and announces the
+// outcome once (to the member and by editing the approvals-room message).
+// A crash at any point leaves the job in the table; the next tick repeats
+// the idempotent step and sends with the same transaction IDs.
+
+// errAccessNotConfigured: the integration of a request's kind is off.
+var errAccessNotConfigured = errors.New("access: integration not configured")
+
+// RunAccess runs the provisioning worker until ctx ends.
+func (h *Handler) RunAccess(ctx context.Context) {
+	if !h.accessOn() {
+		return
+	}
+	every := h.Access.PollInterval
+	if every <= 0 {
+		every = 5 * time.Second
+	}
+	tick := time.NewTicker(every)
+	defer tick.Stop()
+	for {
+		if err := h.AccessTick(ctx, h.Now()); err != nil && ctx.Err() == nil {
+			zerolog.Ctx(ctx).Warn().Err(err).Msg("Access provisioning failed; will try again")
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}
+
+// AccessTick runs the due provisioning jobs and announcements at now.
+// Tests call it with a fake clock.
+func (h *Handler) AccessTick(ctx context.Context, now time.Time) error {
+	if !h.accessOn() {
+		return nil
+	}
+	q := h.DB.Access()
+	if err := q.PruneDrafts(ctx, now.Add(-24*time.Hour)); err != nil {
+		return err
+	}
+	due, err := q.Due(ctx, now, 20)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, r := range due {
+		var err error
+		switch r.Status {
+		case storage.AccessApproved:
+			err = h.provision(ctx, r, now)
+		case storage.AccessProvisioned:
+			err = h.announceDone(ctx, r)
+		case storage.AccessFailed:
+			err = h.announceFailed(ctx, r)
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("request %d: %w", r.ID, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// provision runs the idempotent step of one approved request.
+func (h *Handler) provision(ctx context.Context, r *storage.AccessRequest, now time.Time) error {
+	q := h.DB.Access()
+	var result string
+	var err error
+	switch r.Kind {
+	case storage.AccessNextcloud:
+		if h.Access.Nextcloud == nil {
+			err = errAccessNotConfigured
+			break
+		}
+		var res nextcloud.EnsureResult
+		lang := h.Access.NextcloudLanguage
+		if lang == "" {
+			lang = "de"
+		}
+		res, err = h.Access.Nextcloud.EnsureMember(ctx, nextcloud.EnsureRequest{Email: r.Email, DisplayName: r.DisplayName,
+			Groups: []string{r.Target}, Quota: h.Access.NextcloudQuota, Language: lang, UserIDHint: r.DisplayName})
+		if err == nil {
+			kind := "existing"
+			if res.Created {
+				kind = "created"
+			}
+			result = kind + " " + res.UserID
+		}
+	case storage.AccessBBB:
+		if h.Access.BBB == nil {
+			err = errAccessNotConfigured
+			break
+		}
+		_, err = h.Access.BBB.Create(ctx, h.roomRequest(r.Target))
+		if err == nil {
+			result = "room " + bbb.MeetingID(r.Target)
+		}
+	default:
+		err = fmt.Errorf("unknown request kind %q", r.Kind)
+	}
+	if err == nil {
+		if _, _, err := q.Provisioned(ctx, r.ID, result, now); err != nil {
+			return err
+		}
+		after, err := q.Get(ctx, r.ID)
+		if err != nil || after == nil {
+			return err
+		}
+		return h.announceDone(ctx, after)
+	}
+	zerolog.Ctx(ctx).Warn().Err(err).Int64("request", r.ID).Str("kind", r.Kind).Msg("Provisioning failed")
+	cause := h.provisionError(err)
+	attempt := r.Attempts + 1
+	maxAttempts := h.Access.MaxAttempts
+	if maxAttempts <= 0 {
+		maxAttempts = 10
+	}
+	if !retryable(err) || attempt >= maxAttempts {
+		if _, _, err := q.Fail(ctx, r.ID, cause, now); err != nil {
+			return err
+		}
+		after, err := q.Get(ctx, r.ID)
+		if err != nil || after == nil {
+			return err
+		}
+		return h.announceFailed(ctx, after)
+	}
+	notify := h.Access.NotifyAfter
+	if notify <= 0 {
+		notify = 3
+	}
+	if attempt == notify {
+		md := formatText(h.Texts.Access.Failing, r.ID, attempt, escape(cause))
+		if _, err := h.sendMarkdownTo(ctx, h.Access.ApprovalsRoom, md, threadRel(r.ApprovalsEvent), h.accessTxn(r.ID, "failing", r.Version)); err != nil {
+			return err
+		}
+	}
+	return q.RetryLater(ctx, r.ID, attempt, cause, now.Add(h.backoff(attempt, err)), now)
+}
+
+// retryable: temporary failures and rate limits; never 401 or other 4xx.
+func retryable(err error) bool {
+	return nextcloud.Retryable(err) || bbb.Retryable(err)
+}
+
+// backoff is the delay before attempt+1: Backoff doubled per attempt, at
+// most an hour, at least what the server asked for.
+func (h *Handler) backoff(attempt int, err error) time.Duration {
+	d := h.Access.Backoff
+	if d <= 0 {
+		d = time.Minute
+	}
+	for i := 1; i < attempt && d < time.Hour; i++ {
+		d *= 2
+	}
+	d = min(d, time.Hour)
+	if ra := nextcloud.RetryAfter(err); ra > d {
+		d = ra
+	}
+	return d
+}
+
+// provisionError explains err to approvers (never with secrets: the
+// clients' errors do not contain them, and only our texts are shown).
+func (h *Handler) provisionError(err error) string {
+	at := h.Texts.Access
+	switch {
+	case errors.Is(err, errAccessNotConfigured):
+		return at.ErrNotConfigured
+	case errors.Is(err, nextcloud.ErrUnauthorized):
+		return at.ErrUnauthorized
+	case errors.Is(err, nextcloud.ErrPasswordConfirmation):
+		return at.ErrPasswordConfirmation
+	case errors.Is(err, nextcloud.ErrForbidden):
+		return at.ErrForbidden
+	case errors.Is(err, nextcloud.ErrRateLimited):
+		return at.ErrRateLimited
+	case errors.Is(err, nextcloud.ErrGroupMissing):
+		return at.ErrGroupMissing
+	case errors.Is(err, nextcloud.ErrAmbiguousEmail):
+		return at.ErrAmbiguous
+	case errors.Is(err, nextcloud.ErrInvalidInput):
+		return at.ErrInvalidInput
+	case errors.Is(err, nextcloud.ErrTemporary), errors.Is(err, bbb.ErrTemporary):
+		return at.ErrTemporary
+	}
+	var be *bbb.Error
+	if errors.As(err, &be) {
+		return at.ErrBBB + " (" + be.MessageKey + ")"
+	}
+	return at.ErrUnknown
+}
+
+// roomRequest is the create call of a persistent room: a stable meeting ID
+// from the name, the configured welcome text.
+func (h *Handler) roomRequest(name string) bbb.CreateRequest {
+	title := name
+	if len([]rune(title)) < 2 {
+		title += " –"
+	}
+	return bbb.CreateRequest{MeetingID: bbb.MeetingID(name), Name: title, Welcome: h.Access.BBBWelcome,
+		Meta: map[string]string{"origin": "lotse"}}
+}
+
+// joinLink creates the room (idempotent; BBB ends empty meetings after
+// minutes, so it is created right before the link is sent) and builds a
+// signed moderator link bound to this session. The link is a bearer
+// credential: it only goes into the member's DM and is never logged or stored.
+func (h *Handler) joinLink(ctx context.Context, room string, user id.UserID, name string) (string, error) {
+	created, err := h.Access.BBB.Create(ctx, h.roomRequest(room))
+	if err != nil {
+		return "", err
+	}
+	return h.Access.BBB.JoinURL(bbb.JoinRequest{MeetingID: bbb.MeetingID(room), FullName: name, Role: bbb.RoleModerator,
+		UserID: user.String(), CreateTime: created.CreateTime})
+}
+
+// guideHint is the next step: a link to the guide's web page, or the command to open it.
+func (h *Handler) guideHint(guideID string) string {
+	if guideID == "" {
+		return ""
+	}
+	g, ok := h.Guides.Current().Get(guideID)
+	if !ok {
+		return ""
+	}
+	if h.GuideURL != nil {
+		if u := h.GuideURL(g.ID); u != "" {
+			return "[" + escape(g.Title) + "](" + u + ")"
+		}
+	}
+	return "„" + escape(g.Title) + "“ – `!anleitung " + escape(g.Title) + "`"
+}
+
+// announceDone tells the member what was done and the next step, edits
+// the approvals-room message and notes it there; then marks it announced.
+func (h *Handler) announceDone(ctx context.Context, r *storage.AccessRequest) error {
+	at := h.Texts.Access
+	var md, done, guide string
+	switch r.Kind {
+	case storage.AccessNextcloud:
+		kind, userID, _ := strings.Cut(r.Result, " ")
+		if kind == "created" {
+			md = formatText(at.MemberNextcloudCreated, r.ID, escape(userID), escape(r.Target), escape(r.Email))
+		} else {
+			md = formatText(at.MemberNextcloudExisting, r.ID, escape(userID), escape(r.Target))
+		}
+		done, guide = h.what(r)+" → "+userID, h.Access.NextcloudGuide
+	case storage.AccessBBB:
+		name := r.DisplayName
+		if name == "" {
+			name = h.Matrix.DisplayName(ctx, id.RoomID(r.MemberRoom), id.UserID(r.MemberID))
+		}
+		link, err := h.joinLink(ctx, r.Target, id.UserID(r.MemberID), name)
+		if err != nil {
+			return err // the job stays unannounced and is tried again
+		}
+		md = formatText(at.MemberBBB, r.ID, escape(r.Target), "<"+link+">", escape(r.Target))
+		done, guide = h.what(r), h.Access.BBBGuide
+	}
+	if hint := h.guideHint(guide); hint != "" {
+		md += "\n\n" + formatText(at.NextStep, hint)
+	}
+	if _, err := h.sendMarkdownTo(ctx, id.RoomID(r.MemberRoom), md, nil, h.accessTxn(r.ID, "done-member", 0)); err != nil {
+		return err
+	}
+	if _, err := h.sendMarkdownTo(ctx, h.Access.ApprovalsRoom, formatText(at.DoneApprovals, r.ID, escape(done)), threadRel(r.ApprovalsEvent),
+		h.accessTxn(r.ID, "done-approvals", 0)); err != nil {
+		return err
+	}
+	if err := h.updateAccessBoard(ctx, r.ID); err != nil {
+		return err
+	}
+	return h.DB.Access().MarkNotified(ctx, r.ID)
+}
+
+// announceFailed tells the approvers why provisioning failed.
+func (h *Handler) announceFailed(ctx context.Context, r *storage.AccessRequest) error {
+	md := formatText(h.Texts.Access.Failed, r.ID, escape(r.LastError))
+	if _, err := h.sendMarkdownTo(ctx, h.Access.ApprovalsRoom, md, threadRel(r.ApprovalsEvent), h.accessTxn(r.ID, "failed", r.Version)); err != nil {
+		return err
+	}
+	if err := h.updateAccessBoard(ctx, r.ID); err != nil {
+		return err
+	}
+	return h.DB.Access().MarkNotified(ctx, r.ID)
+}
+
+// cmdRoom sends a fresh moderator link for a room the member was granted.
+func cmdRoom(ce *CommandEvent) error {
+	h := ce.Meta
+	at := h.Texts.Access
+	if !h.accessOn() || h.Access.BBB == nil {
+		return h.replyMarkdown(ce.Ctx, at.NotEnabled)
+	}
+	if !turnOf(ce.Ctx).msg.Direct {
+		return h.replyMarkdown(ce.Ctx, at.DMOnly)
+	}
+	name := strings.Join(strings.Fields(ce.RawArgs), " ")
+	if name == "" {
+		return h.replyMarkdown(ce.Ctx, at.RoomUsage)
+	}
+	list, err := h.DB.Access().ListForMember(ce.Ctx, ce.Sender.String(), 200)
+	if err != nil {
+		return err
+	}
+	var granted *storage.AccessRequest
+	for _, r := range list {
+		if r.Kind == storage.AccessBBB && r.Status == storage.AccessProvisioned && (strings.EqualFold(r.Target, name) || bbb.MeetingID(r.Target) == bbb.MeetingID(name)) {
+			granted = r
+			break
+		}
+	}
+	if granted == nil {
+		return h.replyMarkdown(ce.Ctx, formatText(at.RoomNotGranted, escape(name)))
+	}
+	link, err := h.joinLink(ce.Ctx, granted.Target, ce.Sender, h.Matrix.DisplayName(ce.Ctx, ce.RoomID, ce.Sender))
+	if err != nil {
+		zerolog.Ctx(ce.Ctx).Warn().Err(err).Int64("request", granted.ID).Msg("Failed to open a BBB room")
+		return h.replyMarkdown(ce.Ctx, at.RoomUnavailable)
+	}
+	if err := h.DB.Access().Audit(ce.Ctx, storage.AuditEntry{Key: "link:" + ce.ID.String(), RequestID: granted.ID, At: h.Now(),
+		Actor: ce.Sender.String(), Action: "join-link", Detail: bbb.MeetingID(granted.Target)}); err != nil {
+		return err
+	}
+	return h.replyMarkdown(ce.Ctx, formatText(at.RoomLink, escape(granted.Target), "<"+link+">", escape(granted.Target)))
+}
