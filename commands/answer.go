@@ -23,7 +23,11 @@ const maxGuideBytes = 24_000
 // "no guide fits".
 func (h *Handler) answerQuestion(ctx context.Context, question string) error {
 	lib := h.Guides.Current()
-	res := lib.Search(question, 4)
+	team := false
+	if t := turnOf(ctx); t != nil {
+		team = h.isTeam(ctx, t.msg.Event.Sender)
+	}
+	res := lib.SearchFor(question, 4, team)
 	switch {
 	case res.Confident && len(res.Hits) > 0:
 		if err := h.sendGuide(ctx, lib, res.Hits[0], res.Hits[1:]); err != nil {
@@ -175,7 +179,12 @@ func (h *Handler) resolver() guides.LinkResolver {
 	if h.GuideURL == nil {
 		return nil
 	}
+	lib := h.Guides.Current()
 	return func(guideID, anchor string) (string, bool) {
+		// Only existing guides get a link; a dead link stays plain text.
+		if _, ok := lib.Get(guideID); !ok {
+			return "", false
+		}
 		u := h.GuideURL(guideID)
 		if u == "" {
 			return "", false

@@ -3,6 +3,8 @@ package commands
 import (
 	"fmt"
 	"strings"
+
+	"github.com/lotse-bot/lotse/guides"
 )
 
 // cmdGuide searches and shows the best guide, or the top results.
@@ -14,12 +16,16 @@ func cmdGuide(ce *CommandEvent) error {
 	}
 	lib := h.Guides.Current()
 	// An exact guide ID or title opens that guide.
+	team := h.isTeam(ce.Ctx, ce.Sender)
 	for _, g := range lib.Guides() {
+		if !guides.VisibleTo(g, team) {
+			continue
+		}
 		if strings.EqualFold(g.ID, query) || strings.EqualFold(g.Title, query) {
 			return h.sendGuide(ce.Ctx, lib, searchHit(g.ID), nil)
 		}
 	}
-	res := lib.Search(query, 4)
+	res := lib.SearchFor(query, 4, team)
 	if len(res.Hits) == 0 {
 		return h.replyMarkdown(ce.Ctx, formatText(h.Texts.GuideNotFound, escape(query)))
 	}
@@ -41,8 +47,17 @@ func cmdGuides(ce *CommandEvent) error {
 	var b strings.Builder
 	if want == "" {
 		b.WriteString(h.Texts.GuidesIntro + "\n\n")
+		team := h.isTeam(ce.Ctx, ce.Sender)
 		for _, t := range topics {
-			b.WriteString("- " + formatText(h.Texts.GuidesTopic, escape(t.Title), len(t.Guides)) + "\n")
+			n := 0
+			for _, g := range t.Guides {
+				if guides.VisibleTo(g, team) {
+					n++
+				}
+			}
+			if n > 0 {
+				b.WriteString("- " + formatText(h.Texts.GuidesTopic, escape(t.Title), n) + "\n")
+			}
 		}
 		b.WriteString("\n" + h.Texts.GuidesHowToOpen)
 		return h.replyMarkdown(ce.Ctx, b.String())
@@ -53,6 +68,9 @@ func cmdGuides(ce *CommandEvent) error {
 		}
 		b.WriteString(formatText(h.Texts.GuidesTopicIntro, escape(t.Title)) + "\n\n")
 		for _, g := range t.Guides {
+			if !guides.VisibleTo(g, h.isTeam(ce.Ctx, ce.Sender)) {
+				continue
+			}
 			fmt.Fprintf(&b, "- %s\n", escape(g.Title))
 		}
 		b.WriteString("\n" + h.Texts.GuidesHowToOpen)

@@ -21,6 +21,9 @@ type Library struct {
 	byID   map[string]*Guide
 	topics []Topic
 	index  *search.Index
+	// members is the index of the guides for all members (audience
+	// "members"), nil when that is every guide.
+	members *search.Index
 }
 
 // Topic is a top-level folder of the library and the guides in it.
@@ -60,6 +63,15 @@ func NewLibrary(gs []*Guide) *Library {
 		l.topics = append(l.topics, Topic{Name: name, Title: topicTitle(name), Guides: byTopic[name]})
 	}
 	l.index = search.Build(docs, search.Options{})
+	var memberDocs []search.Doc
+	for i, g := range l.guides {
+		if g.HasAudience(DefaultAudience) {
+			memberDocs = append(memberDocs, docs[i])
+		}
+	}
+	if len(memberDocs) < len(docs) {
+		l.members = search.Build(memberDocs, search.Options{})
+	}
 	return l
 }
 
@@ -115,8 +127,23 @@ func (l *Library) Topics() []Topic {
 	return out
 }
 
-// Search finds the guides that best answer query (at most limit hits). A
-// hit's Section indexes the guide's Sections.
+// SearchFor is Search as a member sees it: unless team is true, guides
+// meant only for the team (audience without "members") are left out — not
+// just hidden from the hits, so they do not sway the confidence either.
+func (l *Library) SearchFor(query string, limit int, team bool) search.Result {
+	if !team && l.members != nil {
+		return l.members.Search(query, limit)
+	}
+	return l.Search(query, limit)
+}
+
+// VisibleTo reports whether a member (team false) or a team member may see g.
+func VisibleTo(g *Guide, team bool) bool {
+	return team || g.HasAudience(DefaultAudience)
+}
+
+// Search finds the guides that best answer query (at most limit hits),
+// whatever their audience. A hit's Section indexes the guide's Sections.
 func (l *Library) Search(query string, limit int) search.Result {
 	if l.index == nil { // zero Library
 		return search.Result{Query: query}
