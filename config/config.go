@@ -80,6 +80,46 @@ type Config struct {
 	// SupportRetention: resolved and closed cases are deleted after this long.
 	SupportRetention time.Duration `yaml:"support_retention"`
 
+	// ApprovalsRoom is the room ID of the (encrypted) room where access
+	// requests are shown and decided. Empty: no access requests.
+	ApprovalsRoom string `yaml:"approvals_room"`
+	// Approvers may approve access requests (full Matrix IDs). Empty: every
+	// joined member of the approvals room.
+	Approvers []string `yaml:"approvers"`
+	// AccessTwoApprovers lists Nextcloud groups and BBB rooms that need two
+	// different approvers.
+	AccessTwoApprovers []string `yaml:"access_two_approvers"`
+	// AccessMaxAttempts: a temporary provisioning failure is retried this often.
+	AccessMaxAttempts int `yaml:"access_max_attempts"`
+	// AccessNotifyAfter: the approvers are told after this many failures.
+	AccessNotifyAfter int `yaml:"access_notify_after"`
+	// AccessRetryBackoff is the first retry delay (doubling, at most 1h).
+	AccessRetryBackoff time.Duration `yaml:"access_retry_backoff"`
+
+	// NextcloudURL is the Nextcloud root; empty: no Nextcloud requests.
+	NextcloudURL string `yaml:"nextcloud_url"`
+	// NextcloudUser is the admin account Lotse acts as.
+	NextcloudUser string `yaml:"nextcloud_user"`
+	// NextcloudAppPassword: only from LOTSE_NEXTCLOUD_APP_PASSWORD(_FILE).
+	NextcloudAppPassword string `yaml:"nextcloud_app_password" secret:"env-only"`
+	// NextcloudGroups are the groups members may request.
+	NextcloudGroups []string `yaml:"nextcloud_groups"`
+	// NextcloudQuota is the quota of new accounts ("" = server default).
+	NextcloudQuota string `yaml:"nextcloud_quota"`
+	// NextcloudGuide is the guide sent as the next step.
+	NextcloudGuide string `yaml:"nextcloud_guide"`
+
+	// BBBURL is the BigBlueButton API base; empty: no BBB requests.
+	BBBURL string `yaml:"bbb_url"`
+	// BBBSecret: only from LOTSE_BBB_SECRET(_FILE).
+	BBBSecret string `yaml:"bbb_secret" secret:"env-only"`
+	// BBBChecksum is sha1 (default) or sha256/sha384/sha512.
+	BBBChecksum string `yaml:"bbb_checksum"`
+	// BBBWelcome is the welcome text of persistent rooms.
+	BBBWelcome string `yaml:"bbb_welcome"`
+	// BBBGuide is the guide sent with a room link.
+	BBBGuide string `yaml:"bbb_guide"`
+
 	LogLevel  string `yaml:"log_level"`
 	LogFormat string `yaml:"log_format"`
 }
@@ -106,6 +146,14 @@ func Defaults() Config {
 		SupportTimezone:       "Europe/Berlin",
 		SupportRetention:      90 * 24 * time.Hour,
 
+		AccessMaxAttempts:  10,
+		AccessNotifyAfter:  3,
+		AccessRetryBackoff: time.Minute,
+		NextcloudGuide:     "nextcloud/erste-anmeldung.md",
+		BBBChecksum:        "sha1",
+		BBBWelcome:         "Willkommen im Raum <b>%%CONFNAME%%</b>!",
+		BBBGuide:           "bbb/konferenz-im-browser-beitreten.md",
+
 		LogLevel:  "info",
 		LogFormat: "console",
 	}
@@ -125,11 +173,30 @@ func Load(path string, getenv func(string) string) (Config, error) {
 		if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
 			return cfg, fmt.Errorf("failed to parse config file %s: %w", path, err)
 		}
+		if err := checkEnvOnly(cfg); err != nil {
+			return cfg, err
+		}
 	}
 	if err := applyEnv(&cfg, getenv); err != nil {
 		return cfg, err
 	}
 	return cfg, nil
+}
+
+// checkEnvOnly refuses secrets tagged env-only in the config file: they
+// belong in the environment or a secret file, never in a file that gets
+// copied, committed or printed.
+func checkEnvOnly(cfg Config) error {
+	v := reflect.ValueOf(cfg)
+	t := v.Type()
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Tag.Get("secret") == "env-only" && v.Field(i).String() != "" {
+			key := strings.Split(f.Tag.Get("yaml"), ",")[0]
+			return fmt.Errorf("%s must not be in the config file: set %s or %s_FILE", key, EnvName(key), EnvName(key))
+		}
+	}
+	return nil
 }
 
 // EnvName is the environment variable for a YAML key.
@@ -235,6 +302,7 @@ func (c Config) Validate() error {
 	if _, err := time.LoadLocation(c.SupportTimezone); err != nil {
 		problems = append(problems, "support_timezone is not a known time zone: "+c.SupportTimezone)
 	}
+	problems = append(problems, c.accessProblems()...)
 	if len(problems) > 0 {
 		return fmt.Errorf("invalid configuration:\n  - %s", strings.Join(problems, "\n  - "))
 	}
@@ -272,4 +340,38 @@ func (c Config) QuietHours() (from, to int, err error) {
 		return 0, 0, fmt.Errorf("support_quiet_hours must look like 21-8 (hours 0–23) or off, not %q", c.SupportQuietHours)
 	}
 	return from, to, nil
+}
+
+// accessProblems checks the access request keys.
+func (c Config) accessProblems() []string {
+	var problems []string
+	if c.ApprovalsRoom == "" {
+		return nil
+	}
+	if !strings.HasPrefix(c.ApprovalsRoom, "!") {
+		problems = append(problems, "approvals_room must be a room ID like !abc:example.org (not an alias)")
+	}
+	for _, a := range c.Approvers {
+		if !strings.HasPrefix(a, "@") || !strings.Contains(a, ":") {
+			problems = append(problems, "approvers must be full Matrix IDs like @name:example.org, not "+strconv.Quote(a))
+		}
+	}
+	if c.NextcloudURL == "" && c.BBBURL == "" {
+		problems = append(problems, "approvals_room is set but neither nextcloud_url nor bbb_url: nothing to request")
+	}
+	if c.NextcloudURL != "" {
+		if c.NextcloudUser == "" || c.NextcloudAppPassword == "" {
+			problems = append(problems, "nextcloud_url needs nextcloud_user and an app password in LOTSE_NEXTCLOUD_APP_PASSWORD (or _FILE)")
+		}
+		if len(c.NextcloudGroups) == 0 {
+			problems = append(problems, "nextcloud_groups lists the groups members may request; it is empty")
+		}
+	}
+	if c.BBBURL != "" && c.BBBSecret == "" {
+		problems = append(problems, "bbb_url needs the shared secret in LOTSE_BBB_SECRET (or _FILE)")
+	}
+	if c.AccessMaxAttempts < 1 || c.AccessNotifyAfter < 1 {
+		problems = append(problems, "access_max_attempts and access_notify_after must be at least 1")
+	}
+	return problems
 }

@@ -19,6 +19,8 @@ import (
 	"github.com/lotse-bot/lotse/commands"
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/integrations/bbb"
+	"github.com/lotse-bot/lotse/integrations/nextcloud"
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -82,9 +84,14 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 	if err != nil {
 		return fail(exitConfig, err)
 	}
+	access, err := accessConfig(cfg)
+	if err != nil {
+		return fail(exitConfig, err)
+	}
 	matrix := &matrixAdapter{}
 	handler := commands.New(commands.Deps{
 		Support:   support,
+		Access:    access,
 		Matrix:    matrix,
 		Guides:    store,
 		DB:        db,
@@ -124,6 +131,15 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 		}()
 	}
 	go housekeeping(ctx, db, cfg, log)
+	go func() {
+		select {
+		case <-b.Synced():
+			// Like reminders: nothing is sent before the first sync brought
+			// Lotse's own earlier sends into the database.
+			handler.RunAccess(log.With().Str("component", "access").Logger().WithContext(ctx))
+		case <-ctx.Done():
+		}
+	}()
 	go func() {
 		select {
 		case <-b.Synced():
@@ -208,6 +224,46 @@ func supportConfig(cfg config.Config) (commands.Support, error) {
 		return s, fmt.Errorf("support_timezone: %w", err)
 	}
 	return s, nil
+}
+
+// accessConfig turns the access keys into the commands' settings and
+// builds the Nextcloud and BBB clients (secrets come from the environment).
+func accessConfig(cfg config.Config) (commands.Access, error) {
+	a := commands.Access{
+		ApprovalsRoom:     id.RoomID(cfg.ApprovalsRoom),
+		NextcloudGroups:   cfg.NextcloudGroups,
+		TwoApprovers:      cfg.AccessTwoApprovers,
+		NextcloudQuota:    cfg.NextcloudQuota,
+		NextcloudLanguage: "de",
+		NextcloudGuide:    cfg.NextcloudGuide,
+		BBBWelcome:        cfg.BBBWelcome,
+		BBBGuide:          cfg.BBBGuide,
+		MaxAttempts:       cfg.AccessMaxAttempts,
+		NotifyAfter:       cfg.AccessNotifyAfter,
+		Backoff:           cfg.AccessRetryBackoff,
+		PollInterval:      2 * time.Second,
+	}
+	for _, u := range cfg.Approvers {
+		a.Approvers = append(a.Approvers, id.UserID(u))
+	}
+	if cfg.ApprovalsRoom == "" {
+		return a, nil
+	}
+	if cfg.NextcloudURL != "" {
+		nc, err := nextcloud.NewClient(nextcloud.Options{BaseURL: cfg.NextcloudURL, User: cfg.NextcloudUser, AppPassword: cfg.NextcloudAppPassword})
+		if err != nil {
+			return a, fmt.Errorf("nextcloud_url: %w", err)
+		}
+		a.Nextcloud = nc
+	}
+	if cfg.BBBURL != "" {
+		bc, err := bbb.NewClient(bbb.Options{BaseURL: cfg.BBBURL, Secret: cfg.BBBSecret, Algorithm: cfg.BBBChecksum})
+		if err != nil {
+			return a, fmt.Errorf("bbb_url: %w", err)
+		}
+		a.BBB = bc
+	}
+	return a, nil
 }
 
 // checkTeamRoom warns loudly when the team room is not usable: Lotse is not
