@@ -147,7 +147,19 @@ func (h *Handler) offerChoice(ctx context.Context, lib *guides.Library, hits []s
 	if err := h.DB.Choices.Put(ctx, evt.RoomID.String(), evt.Sender.String(), ids, h.Now()); err != nil {
 		return err
 	}
-	return h.replyMarkdown(ctx, b.String())
+	plain, htmlBody := renderMarkdown(b.String())
+	promptID, err := h.reply(ctx, plain, htmlBody)
+	if err != nil {
+		return err
+	}
+	// Number buttons: a tap on 1️⃣ works like answering "1".
+	for i := range ids {
+		react := &event.ReactionEventContent{RelatesTo: event.RelatesTo{Type: event.RelAnnotation, EventID: promptID, Key: keycaps[i]}}
+		if _, err := h.Matrix.Send(ctx, evt.RoomID, event.EventReaction, react, h.TxnID(evt.ID, "choice-key", i)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // pickChoice answers a number sent after "Meintest du …?".

@@ -103,10 +103,14 @@ func (f *fakeMatrix) last(t *testing.T) *event.MessageEventContent {
 	t.Helper()
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if len(f.sent) == 0 {
-		t.Fatal("nothing was sent")
+	// The last message; reactions (nil content here) are skipped.
+	for i := len(f.sent) - 1; i >= 0; i-- {
+		if f.sent[i].content != nil {
+			return f.sent[i].content
+		}
 	}
-	return f.sent[len(f.sent)-1].content
+	t.Fatal("no message was sent")
+	return nil
 }
 
 func (f *fakeMatrix) count() int {
@@ -290,6 +294,38 @@ func TestChoiceByNumber(t *testing.T) {
 	}
 	if ids, _ := db.Choices.Get(context.Background(), "!dm:test", "@member:test", time.Time{}); ids != nil {
 		t.Fatalf("choice still open after picking: %v", ids)
+	}
+}
+
+func TestChoiceByReaction(t *testing.T) {
+	h, fm, _ := newTestHandler(t)
+	lib := h.Guides.Current()
+	q := msgEvent("irgendwas mit handy")
+	ctx := context.WithValue(context.Background(), turnKey{}, &turn{msg: Message{Event: q, Direct: true}})
+	hits := []search.Hit{{ID: "konto/zwei-faktor-einrichten.md"}, {ID: "matrix/benachrichtigungen-am-handy.md"}}
+	if err := h.offerChoice(ctx, lib, hits); err != nil {
+		t.Fatal(err)
+	}
+	// The prompt plus one number button per candidate.
+	var prompt string
+	buttons := 0
+	for _, s := range fm.sent {
+		if s.content != nil && strings.Contains(s.content.Body, "Meintest du") {
+			prompt = "$" + s.txn
+		} else if s.content == nil {
+			buttons++
+		}
+	}
+	if prompt == "" || buttons != 2 {
+		t.Fatalf("prompt %q with %d buttons, want 2", prompt, buttons)
+	}
+	react := &event.Event{ID: "$tap", RoomID: "!dm:test", Sender: "@member:test", Type: event.EventReaction,
+		Content: event.Content{Parsed: &event.ReactionEventContent{RelatesTo: event.RelatesTo{Type: event.RelAnnotation, EventID: id.EventID(prompt), Key: "1️⃣"}}}}
+	if err := h.Handle(context.Background(), Message{Event: react, Direct: true}); err != nil {
+		t.Fatal(err)
+	}
+	if c := fm.last(t); !strings.Contains(c.Body, "Zwei-Faktor-Anmeldung") {
+		t.Fatalf("tap on 1️⃣ answered with %q", c.Body)
 	}
 }
 

@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"maunium.net/go/mautrix/event"
@@ -18,6 +19,10 @@ func (h *Handler) handleReaction(ctx context.Context, evt *event.Event) error {
 	}
 	if handled, err := h.supportReaction(ctx, evt, rc.RelatesTo.EventID, rc.RelatesTo.Key); handled || err != nil {
 		return err
+	}
+	if n := keycapNumber(rc.RelatesTo.Key); n > 0 {
+		// A number button under "Meintest du …?".
+		return h.pickChoice(ctx, evt, strconv.Itoa(n))
 	}
 	helpful, ok := voteOf(rc.RelatesTo.Key)
 	if !ok {
@@ -39,6 +44,21 @@ func (h *Handler) handleReaction(ctx context.Context, evt *event.Event) error {
 		return err
 	}
 	return h.replyMarkdown(ctx, h.Texts.FeedbackSorry)
+}
+
+// keycaps are the reaction buttons Lotse puts under "Meintest du …?".
+var keycaps = []string{"1️⃣", "2️⃣", "3️⃣"}
+
+// keycapNumber reads a keycap reaction ("2️⃣", also without the variation
+// selector) as its number, or 0.
+func keycapNumber(key string) int {
+	k := strings.ReplaceAll(key, "\ufe0f", "")
+	for i, c := range keycaps {
+		if k == strings.ReplaceAll(c, "\ufe0f", "") {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // voteOf reads a reaction key as a vote, ignoring skin tones and variation selectors.

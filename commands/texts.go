@@ -228,7 +228,7 @@ var German = Texts{
 	AnswerTruncated:  "Die Anleitung ist länger – den Rest findest du hier: %s",
 	AnswerWholeGuide: "Ganze Anleitung: %s",
 	DidYouMean:       "Ich bin mir nicht sicher, welche Anleitung du meinst. Meintest du …",
-	DidYouMeanHow:    "Antworte mit der Nummer (z. B. `1`) – oder stell deine Frage etwas anders.",
+	DidYouMeanHow:    "Antworte mit der Nummer (z. B. `1`) oder tippe auf 1️⃣ 2️⃣ 3️⃣ – oder stell deine Frage etwas anders.",
 	NoGuide:          "Zu „%s“ habe ich leider keine passende Anleitung gefunden.",
 	NoGuideNext: "Du kannst:\n" +
 		"- deine Frage anders formulieren (z. B. mit dem Namen des Programms: Nextcloud, BigBlueButton, Element),\n" +
@@ -365,7 +365,7 @@ var English = Texts{
 	AnswerTruncated:  "This guide is longer – read the rest here: %s",
 	AnswerWholeGuide: "Whole guide: %s",
 	DidYouMean:       "I'm not sure which guide you mean. Did you mean …",
-	DidYouMeanHow:    "Reply with the number (e.g. `1`) – or ask your question a little differently.",
+	DidYouMeanHow:    "Reply with the number (e.g. `1`) or tap 1️⃣ 2️⃣ 3️⃣ – or ask your question a little differently.",
 	NoGuide:          "Sorry, I found no guide that fits “%s”.",
 	NoGuideNext: "You can:\n" +
 		"- rephrase your question (e.g. name the program: Nextcloud, BigBlueButton, Element),\n" +
