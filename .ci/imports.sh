@@ -12,8 +12,9 @@ while read -r pkg imports; do
     allowed=""
     case "$rel" in
       guides|storage|storage/upgrades|config|integrations/nextcloud|integrations/bbb) allowed="guides/search storage/upgrades" ;;
-      guides/search) allowed="" ;;
-      commands) allowed="guides guides/search storage integrations/nextcloud integrations/bbb" ;;
+      guides/search|schedule) allowed="" ;;
+      web) allowed="guides guides/search" ;;
+      commands) allowed="guides guides/search storage integrations/nextcloud integrations/bbb schedule" ;;
       bot) allowed="storage" ;;
       *) continue ;;
     esac
