@@ -88,6 +88,8 @@ type Texts struct {
 // Markdown; %s arguments are escaped by the caller. Team-room texts put
 // member text in only as escaped plain text.
 type SupportTexts struct {
+	// TeamRoomUnencrypted is posted into an unencrypted team room.
+	TeamRoomUnencrypted string
 	// Offer asks whether to open a case: %s = the question (escaped).
 	Offer string
 	// OfferNoGuide follows "no guide fits" and offers a case.
@@ -285,6 +287,7 @@ var German = Texts{
 		"protokoll":      {"!protokoll [Nr|@name|export csv|export json]", "Protokoll der Anträge; export lädt es als Datei hoch"},
 	},
 	Support: SupportTexts{
+		TeamRoomUnencrypted: "⚠️ **Dieser Raum ist nicht Ende-zu-Ende-verschlüsselt.** Supportfälle enthalten persönliche Daten von Mitgliedern. Bitte schaltet in den Raumeinstellungen unter „Sicherheit“ die Verschlüsselung ein.",
 		Offer:          "Soll ich daraus einen **Supportfall** für das Digitalisierungsteam machen? Das Team bekommt dann deine Frage („%s“), meine Vorschläge und was du noch dazuschreibst.",
 		OfferNoGuide:   "Ich kann deine Frage auch an einen Menschen aus dem Digitalisierungsteam weitergeben.",
 		OfferHow:       "Reagiere mit ✅ oder antworte `ja`. Mit `nein` lassen wir es.",
@@ -422,6 +425,7 @@ var English = Texts{
 		"protokoll":      {"!audit [no|@name|export csv|export json]", "audit log of requests; export uploads it as a file"},
 	},
 	Support: SupportTexts{
+		TeamRoomUnencrypted: "⚠️ **This room is not end-to-end encrypted.** Support cases contain members' personal data. Please turn on encryption in the room settings under “Security”.",
 		Offer:          "Shall I turn this into a **support case** for the digital team? The team then gets your question (“%s”), my suggestions and whatever you add.",
 		OfferNoGuide:   "I can also pass your question on to a person from the digital team.",
 		OfferHow:       "React with ✅ or reply `yes`. Reply `no` to leave it.",

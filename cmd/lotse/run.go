@@ -143,7 +143,7 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 	go func() {
 		select {
 		case <-b.Synced():
-			checkTeamRoom(ctx, b, support.TeamRoom, log)
+			go checkTeamRoom(ctx, b, support.TeamRoom, commands.TextsFor(cfg.Language), log)
 			// Reminders send nothing before the first sync brought Lotse's
 			// own earlier sends (their transaction IDs) into the database.
 			handler.RunScheduler(log.With().Str("component", "support").Logger().WithContext(ctx))
@@ -268,15 +268,39 @@ func accessConfig(cfg config.Config) (commands.Access, error) {
 
 // checkTeamRoom warns loudly when the team room is not usable: Lotse is not
 // in it, or it is not end-to-end encrypted (cases carry personal data).
-func checkTeamRoom(ctx context.Context, b *bot.Bot, room id.RoomID, log zerolog.Logger) {
+func checkTeamRoom(ctx context.Context, b *bot.Bot, room id.RoomID, texts *commands.Texts, log zerolog.Logger) {
 	if room == "" {
 		return
 	}
-	if joined, err := b.IsJoined(ctx, room, b.UserID()); err != nil || !joined {
-		log.Error().Stringer("team_room", room).Msg("Lotse is not a member of the team room: invite it there, or support cases cannot reach the team")
+	// Lotse may join the team room only now (the invite is handled after the
+	// first sync): look again every few seconds for a while.
+	tick := time.NewTicker(2 * time.Second)
+	defer tick.Stop()
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		if joined, err := b.IsJoined(ctx, room, b.UserID()); err == nil && joined {
+			break
+		}
+		if time.Now().After(deadline) {
+			log.Error().Stringer("team_room", room).Msg("Lotse is not a member of the team room: invite it there, or support cases cannot reach the team")
+			return
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
 	}
 	if enc, err := b.IsEncrypted(ctx, room); err != nil || !enc {
 		log.Error().Stringer("team_room", room).Msg("THE TEAM ROOM IS NOT END-TO-END ENCRYPTED: support cases contain members' personal data; enable encryption in the team room's settings")
+		// Say it in the room too, once a day at most.
+		md := texts.Support.TeamRoomUnencrypted
+		htmlBody, plain := guides.Render(md)
+		content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody, Mentions: &event.Mentions{}}
+		txn := "lotse.team-room-unencrypted." + time.Now().UTC().Format("2006-01-02")
+		if _, err := b.Sender().Send(ctx, room, event.EventMessage, content, txn); err != nil {
+			log.Warn().Err(err).Msg("Failed to warn the team room")
+		}
 	}
 }
 
