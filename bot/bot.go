@@ -42,6 +42,17 @@ type HandlerFunc func(ctx context.Context, in Incoming) error
 // Handle calls f.
 func (f HandlerFunc) Handle(ctx context.Context, in Incoming) error { return f(ctx, in) }
 
+// GiveUp describes a message Lotse could not handle.
+type GiveUp struct {
+	RoomID  id.RoomID
+	EventID id.EventID
+	Sender  id.UserID
+	// Direct is true in a one-to-one room with the bot.
+	Direct bool
+	// Undecryptable is true when the room key never arrived.
+	Undecryptable bool
+}
+
 // Options configure a Bot.
 type Options struct {
 	HomeserverURL string
@@ -65,6 +76,10 @@ type Options struct {
 	TimelineLimit int
 	// MaxAttempts is how often an event is tried before Lotse gives up (default 10).
 	MaxAttempts int
+	// OnGiveUp, if set, is told about a message Lotse gave up on (after
+	// MaxAttempts, or a permanent failure), so the member can be told instead
+	// of hearing nothing.
+	OnGiveUp func(ctx context.Context, g GiveUp)
 	// Now is the clock (default time.Now).
 	Now func() time.Time
 	// HTTPClient overrides the HTTP client (tests).

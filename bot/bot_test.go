@@ -483,3 +483,39 @@ func TestLeavesDMWhenMemberLeaves(t *testing.T) {
 		}
 	}
 }
+
+// failingHandler fails every message.
+type failingHandler struct{}
+
+func (failingHandler) Handle(context.Context, bot.Incoming) error {
+	return fmt.Errorf("the guide library is on fire")
+}
+
+// TestGiveUpIsReported: a message that cannot be handled even after retrying
+// is reported to OnGiveUp (so the member hears something), once.
+func TestGiveUpIsReported(t *testing.T) {
+	srv := dendrite.Shared()
+	gaveUp := make(chan bot.GiveUp, 4)
+	tb := newTestBot(t, srv, func(o *bot.Options) {
+		o.Handler = failingHandler{}
+		o.MaxAttempts = 1
+		o.OnGiveUp = func(_ context.Context, g bot.GiveUp) { gaveUp <- g }
+	})
+	m := newMember(t, srv, "member")
+	roomID := openDM(t, m, tb.userID, false)
+	sent, err := m.SendText(t.Context(), roomID, "geht nicht")
+	if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case g := <-gaveUp:
+		if g.EventID != sent || g.RoomID != roomID || !g.Direct || g.Undecryptable {
+			t.Fatalf("give-up = %+v", g)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("OnGiveUp was not called")
+	}
+	if has, _ := tb.db.Inbox.IsPending(t.Context(), sent.String()); has {
+		t.Fatal("the event is still pending after giving up")
+	}
+}

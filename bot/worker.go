@@ -20,6 +20,9 @@ import (
 // ErrPermanent marks a handler error that retrying cannot fix.
 var ErrPermanent = errors.New("permanent failure")
 
+// ErrUndecryptable marks an event whose room key has not arrived.
+var ErrUndecryptable = errors.New("undecryptable")
+
 // dispatch feeds pending inbox items to per-room workers: events of one room
 // are handled in order, different rooms in parallel (at most opts.Workers).
 // It returns when ctx ends; workers finish under workCtx.
@@ -130,6 +133,7 @@ func (b *Bot) process(ctx context.Context, item storage.InboxItem) {
 	}
 	if errors.Is(err, ErrPermanent) || item.Attempts+1 >= b.opts.MaxAttempts {
 		log.Err(err).Int("attempts", item.Attempts+1).Msg("Giving up on event")
+		b.giveUp(ctx, item, err)
 		if err := b.db.Inbox.MarkFailed(ctx, item.EventID, now, truncate(err.Error(), 300)); err != nil {
 			log.Err(err).Msg("Failed to mark event failed")
 		}
@@ -140,6 +144,22 @@ func (b *Bot) process(ctx context.Context, item storage.InboxItem) {
 	if err := b.db.Inbox.Retry(ctx, item.EventID, now.Add(delay), truncate(err.Error(), 300)); err != nil {
 		log.Err(err).Msg("Failed to reschedule event")
 	}
+}
+
+// giveUp tells OnGiveUp about a message (not reactions, invites or
+// membership changes) Lotse could not handle.
+func (b *Bot) giveUp(ctx context.Context, item storage.InboxItem, cause error) {
+	if b.opts.OnGiveUp == nil {
+		return
+	}
+	if item.EventType != event.EventMessage.Type && item.EventType != event.EventEncrypted.Type {
+		return
+	}
+	direct, _ := b.isDirect(ctx, id.RoomID(item.RoomID))
+	b.opts.OnGiveUp(ctx, GiveUp{
+		RoomID: id.RoomID(item.RoomID), EventID: id.EventID(item.EventID), Sender: id.UserID(item.Sender),
+		Direct: direct, Undecryptable: errors.Is(cause, ErrUndecryptable),
+	})
 }
 
 func retryDelay(attempts int) time.Duration {
@@ -204,12 +224,12 @@ func (b *Bot) decrypt(ctx context.Context, evt *event.Event) (*event.Event, erro
 		mach := b.crypto.Machine()
 		if !mach.WaitForSession(ctx, evt.RoomID, content.SenderKey, content.SessionID, 10*time.Second) {
 			b.crypto.RequestSession(ctx, evt.RoomID, content.SenderKey, content.SessionID, evt.Sender, content.DeviceID)
-			return nil, fmt.Errorf("room key for the event has not arrived yet")
+			return nil, fmt.Errorf("%w: room key for the event has not arrived yet", ErrUndecryptable)
 		}
 		decrypted, err = b.crypto.Decrypt(ctx, evt)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("failed to decrypt event: %w", err)
+		return nil, fmt.Errorf("%w: failed to decrypt event: %v", ErrUndecryptable, err)
 	}
 	return decrypted, nil
 }

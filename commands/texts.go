@@ -73,6 +73,10 @@ type Texts struct {
 	UnknownCommandSuggest string
 	// InternalError: something broke; nothing the member did wrong.
 	InternalError string
+	// Undecryptable: a message in an encrypted DM could not be decrypted.
+	Undecryptable string
+	// GaveUp: Lotse could not handle a message even after retrying.
+	GaveUp string
 
 	// Commands holds usage and description per command name.
 	Commands map[string]CommandText
@@ -262,6 +266,8 @@ var German = Texts{
 	UnknownCommand:        "Den Befehl `%s` kenne ich nicht.",
 	UnknownCommandSuggest: "Meintest du `%s`? Alle Befehle zeigt `!hilfe`.",
 	InternalError:         "Da ist bei mir leider etwas schiefgegangen. Bitte versuch es gleich noch einmal.",
+	Undecryptable:         "Deine letzte Nachricht konnte ich nicht entschlüsseln – vermutlich fehlte mir der Schlüssel deines Geräts. Schick sie bitte noch einmal. Hilft das nicht, melde dich in Element einmal ab und wieder an.",
+	GaveUp:                "Deine Nachricht konnte ich leider auch nach mehreren Versuchen nicht bearbeiten. Schick sie bitte noch einmal – oder schreib `!hilfe`.",
 
 	Commands: map[string]CommandText{
 		"hilfe":          {"!hilfe", "zeigt diese Hilfe"},
@@ -400,6 +406,8 @@ var English = Texts{
 	UnknownCommand:        "I don't know the command `%s`.",
 	UnknownCommandSuggest: "Did you mean `%s`? `!help` lists all commands.",
 	InternalError:         "Sorry, something went wrong on my side. Please try again in a moment.",
+	Undecryptable:         "I couldn't decrypt your last message – probably your device's key did not reach me. Please send it again. If that doesn't help, log out of Element and back in once.",
+	GaveUp:                "Sorry, I couldn't handle your message even after several tries. Please send it again – or write `!help`.",
 
 	Commands: map[string]CommandText{
 		"hilfe":          {"!help", "shows this help"},

@@ -112,6 +112,11 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 		Log:             log,
 		AllowedInviters: cfg.AllowedInviters,
 		Workers:         cfg.Workers,
+		OnGiveUp: func(ctx context.Context, g bot.GiveUp) {
+			if err := handler.GiveUp(ctx, g.RoomID, g.EventID, g.Direct, g.Undecryptable); err != nil {
+				log.Warn().Err(err).Stringer("event_id", g.EventID).Msg("Failed to tell the member about a message Lotse gave up on")
+			}
+		},
 		Handler: bot.HandlerFunc(func(ctx context.Context, in bot.Incoming) error {
 			return handler.Handle(ctx, commands.Message{Event: in.Event, Direct: in.Direct, Encrypted: in.Encrypted})
 		}),
