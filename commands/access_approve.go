@@ -6,7 +6,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -22,17 +21,11 @@ import (
 // checked server-side: the sender must be an approver, in the approvals
 // room, and not the requester.
 
-// isApprover reports whether user may decide requests: a configured
-// approver, or (without a list) a joined member of the approvals room.
+// isApprover reports whether user may decide requests: listed in the
+// config (approvers) or holding the approver role (see roles.go). Being in
+// the approvals room alone is not enough.
 func (h *Handler) isApprover(ctx context.Context, user id.UserID) bool {
-	if !h.accessOn() || user == h.Matrix.UserID() {
-		return false
-	}
-	if len(h.Access.Approvers) > 0 {
-		return slices.Contains(h.Access.Approvers, user)
-	}
-	ok, err := h.Matrix.IsJoined(ctx, h.Access.ApprovalsRoom, user)
-	return err == nil && ok
+	return h.accessOn() && h.hasApprover(ctx, user)
 }
 
 // approverGate lets a command through only for approvers in the approvals room.

@@ -49,6 +49,10 @@ func newAccessEnv(t *testing.T) *accessEnv {
 		Nextcloud: ncc, NextcloudQuota: "5 GB", NextcloudLanguage: "de", NextcloudGuide: "nextcloud/erste-anmeldung.md",
 		BBB: bc, BBBWelcome: "Willkommen!", MaxAttempts: 5, NotifyAfter: 2, Backoff: time.Minute}
 	e.fm.joined[approvals] = map[id.UserID]bool{alice: true, bob: true, carol: true, botID: true}
+	// Being in the approvals room is not enough: the approver role is.
+	for _, u := range []id.UserID{alice, bob, carol} {
+		setRole(t, e.db, u, storage.RoleApprover, storage.RoleActive)
+	}
 	e.fm.encrypted[approvals] = true
 	e.fm.names[carol] = "Carol"
 	return e
@@ -82,9 +86,11 @@ func TestAccessNextcloudFlow(t *testing.T) {
 
 	// Permissions: the member, a non-approver, the wrong room.
 	e.fm.joined[approvals][member] = true // even as an approver, not their own request
+	setRole(t, e.db, member, storage.RoleApprover, storage.RoleActive)
 	mustContain(t, in(e.say(t, approvals, member, "!genehmigen 1", ""), approvals), "eigenen Antrag")
 	mustContain(t, in(e.react(t, approvals, member, root, "✅"), approvals), "eigenen Antrag")
 	delete(e.fm.joined[approvals], member)
+	setRole(t, e.db, member, storage.RoleApprover, storage.RoleRemoved)
 	mustContain(t, in(e.say(t, approvals, outsider, "!genehmigen 1", ""), approvals), "nur Genehmigende")
 	mustContain(t, in(e.react(t, approvals, outsider, root, "✅"), approvals), "nur Genehmigende")
 	mustContain(t, in(e.say(t, teamRoom, alice, "!genehmigen 1", ""), teamRoom), "Genehmigungsraum")

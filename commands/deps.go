@@ -131,6 +131,57 @@ type Deps struct {
 	Support Support
 	// Access configures access requests.
 	Access Access
+	// Roles configures roles and the team privacy gate.
+	Roles Roles
+	// Onboarding configures the welcome and the checklist.
+	Onboarding Onboarding
+	// Privacy configures retention (the dry-run and the jobs).
+	Privacy Privacy
+	// Rooms invites and removes people and opens DMs; nil: Lotse only
+	// tells the approvers what to do by hand.
+	Rooms RoomAdmin
+}
+
+// Roles configures roles. Approvers, coordinators and the team are stored
+// in the database and managed in chat; admins only come from the config.
+type Roles struct {
+	// Admins may grant every role and record declarations and trainings.
+	Admins []id.UserID
+	// TrainingRequired: the team role also needs a data-protection training.
+	TrainingRequired bool
+	// TrainingValidity is how long a training counts (default 12 months).
+	TrainingValidity time.Duration
+	// TrainingRemindBefore: the person and the coordinators are reminded
+	// this long before the training expires (default 30 days).
+	TrainingRemindBefore time.Duration
+}
+
+// Onboarding configures the welcome DM and the checklist.
+type Onboarding struct {
+	// Welcome sends one welcome DM to members who join a lobby room or
+	// write to Lotse for the first time.
+	Welcome bool
+	// LobbyRooms are the rooms (or spaces) whose joins trigger the welcome.
+	LobbyRooms []id.RoomID
+	// WelcomeText replaces the built-in welcome (Markdown, our own text).
+	WelcomeText string
+	// ReminderAfter: one reminder when the checklist is unfinished this
+	// long after the welcome (0: none).
+	ReminderAfter time.Duration
+}
+
+// Privacy configures data retention.
+type Privacy struct {
+	Retention storage.RetentionPolicy
+}
+
+// RoomAdmin is what roles and onboarding need beyond sending: invites,
+// kicks and opening a DM. bot.Bot implements it.
+type RoomAdmin interface {
+	Invite(ctx context.Context, roomID id.RoomID, user id.UserID, reason string) error
+	Kick(ctx context.Context, roomID id.RoomID, user id.UserID, reason string) error
+	// OpenDM returns the direct chat with user, creating it if needed.
+	OpenDM(ctx context.Context, user id.UserID) (id.RoomID, error)
 }
 
 // Message is an incoming event as the runtime hands it over.

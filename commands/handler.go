@@ -95,6 +95,8 @@ func (h *Handler) Handle(ctx context.Context, msg Message) (err error) {
 		return h.handleReaction(ctx, evt)
 	case event.EventMessage:
 		return h.handleMessage(ctx, t, evt)
+	case event.StateMember:
+		return h.memberJoined(ctx, evt)
 	}
 	return nil
 }
@@ -109,6 +111,12 @@ func (h *Handler) handleMessage(ctx context.Context, t *turn, evt *event.Event) 
 		return h.handleTeamMessage(ctx, t, evt, content)
 	}
 	mentioned, text := h.stripMention(content)
+	if t.msg.Direct {
+		// Onboarding: remember the member's DM; welcome them the first time.
+		if err := h.seenInDM(ctx, evt, text); err != nil {
+			return err
+		}
+	}
 	if t.msg.Direct && !strings.HasPrefix(text, "!") {
 		// A member's answer may belong to an access request being prepared.
 		if handled, err := h.accessText(ctx, text); handled || err != nil {

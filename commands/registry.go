@@ -44,6 +44,20 @@ func registry() []*entry {
 		{handler: &mcommands.Handler[*Handler]{Name: "genehmigen", Aliases: []string{"approve"}, Func: run(approver(cmdApprove))}, role: roleApprover},
 		{handler: &mcommands.Handler[*Handler]{Name: "ablehnen", Aliases: []string{"deny"}, Func: run(approver(cmdDeny))}, role: roleApprover},
 		{handler: &mcommands.Handler[*Handler]{Name: "protokoll", Aliases: []string{"audit"}, Func: run(approver(cmdAudit))}, role: roleApprover},
+		// Onboarding and data rights, every member.
+		{handler: &mcommands.Handler[*Handler]{Name: "start", Aliases: []string{"onboarding", "checkliste", "checklist"}, Func: run(cmdStart)}},
+		{handler: &mcommands.Handler[*Handler]{Name: "stopp", Aliases: []string{"stop"}, Func: run(cmdStop)}},
+		{handler: &mcommands.Handler[*Handler]{Name: "datenschutz", Aliases: []string{"privacy"}, Func: run(cmdPrivacy)}},
+		{handler: &mcommands.Handler[*Handler]{Name: "meine-daten", Aliases: []string{"my-data", "meinedaten", "mydata"}, Func: run(cmdMyData)}},
+		{handler: &mcommands.Handler[*Handler]{Name: "daten-löschen", Aliases: []string{"daten-loeschen", "delete-my-data"}, Func: run(cmdDeleteMyData)}},
+		// Team application (every member, when support cases are on).
+		{handler: &mcommands.Handler[*Handler]{Name: "team", Func: run(cmdTeam)}, role: roleSupport},
+		// Roles and the team privacy gate: admins and approvers (checked in manager()).
+		{handler: &mcommands.Handler[*Handler]{Name: "rolle", Aliases: []string{"role"}, Func: run(manager(cmdRole))}, role: roleManager},
+		{handler: &mcommands.Handler[*Handler]{Name: "rollen", Aliases: []string{"roles"}, Func: run(manager(cmdRoles))}, role: roleManager},
+		{handler: &mcommands.Handler[*Handler]{Name: "erklärung", Aliases: []string{"erklaerung", "declaration"}, Func: run(manager(cmdDeclaration))}, role: roleManager},
+		{handler: &mcommands.Handler[*Handler]{Name: "schulung", Aliases: []string{"training"}, Func: run(manager(cmdTraining))}, role: roleManager},
+		{handler: &mcommands.Handler[*Handler]{Name: "aufbewahrung", Aliases: []string{"retention"}, Func: run(manager(cmdRetention))}, role: roleManager},
 	}
 }
 
@@ -53,6 +67,7 @@ const (
 	roleTeam     = "team"     // members of the team room
 	roleAccess   = "access"   // every member, when access requests are on
 	roleApprover = "approver" // approvers of access requests
+	roleManager  = "manager"  // admins and approvers: roles, declarations, trainings
 )
 
 // cmdHelp lists what the sender can do.
@@ -85,6 +100,10 @@ func cmdHelp(ce *CommandEvent) error {
 	if h.isApprover(ce.Ctx, ce.Sender) {
 		b.WriteString("\n" + tx.Access.ApproverCommands + "\n")
 		list(roleApprover)
+	}
+	if h.canManage(ce.Ctx, ce.Sender) {
+		b.WriteString("\n" + tx.People.ManagerCommands + "\n")
+		list(roleManager)
 	}
 	return h.replyMarkdown(ce.Ctx, b.String())
 }

@@ -29,13 +29,14 @@ import (
 // supportOn reports whether support cases are configured.
 func (h *Handler) supportOn() bool { return h.Support.TeamRoom != "" }
 
-// isTeam reports whether user is a joined member of the team room.
+// isTeam reports whether user holds the active team role (privacy gate
+// passed). Merely sitting in the team room grants nothing: case data is
+// personal data.
 func (h *Handler) isTeam(ctx context.Context, user id.UserID) bool {
 	if !h.supportOn() || user == h.Matrix.UserID() {
 		return false
 	}
-	ok, err := h.Matrix.IsJoined(ctx, h.Support.TeamRoom, user)
-	return err == nil && ok
+	return h.hasTeamRole(ctx, user)
 }
 
 // sendTo sends a notice with explicit mentions (never @room) to a room.

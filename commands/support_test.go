@@ -47,6 +47,9 @@ func newSupportEnv(t *testing.T) *supportEnv {
 	h.Support = Support{TeamRoom: teamRoom, ReopenWindow: 7 * 24 * time.Hour, UnclaimedAfter: 4 * time.Hour, StaleAfter: 72 * time.Hour,
 		DigestHour: 9, DigestWeekday: -1, QuietFrom: 21, QuietTo: 8, Location: berlin, Retention: 90 * 24 * time.Hour}
 	fm.joined = map[id.RoomID]map[id.UserID]bool{teamRoom: {alice: true, bob: true, botID: true}, dmRoom: {member: true, botID: true}}
+	// The team is who holds the active team role (privacy gate passed).
+	setRole(t, db, alice, storage.RoleTeam, storage.RoleActive)
+	setRole(t, db, bob, storage.RoleTeam, storage.RoleActive)
 	fm.names = map[id.UserID]string{alice: "Alice", bob: "Bob", member: "Mia Mitglied"}
 	fm.encrypted = map[id.RoomID]bool{teamRoom: true}
 	return env

@@ -86,6 +86,13 @@ type Texts struct {
 
 	// Access holds the texts of access requests.
 	Access AccessTexts
+
+	// People holds the texts of roles and the team privacy gate.
+	People PeopleTexts
+	// Onboarding holds the welcome and checklist texts.
+	Onboarding OnboardingTexts
+	// Privacy holds the texts of the data-rights commands.
+	Privacy PrivacyTexts
 }
 
 // SupportTexts are the texts of support cases. Member-side texts are
@@ -291,6 +298,17 @@ var German = Texts{
 		"genehmigen":     {"!genehmigen <Nr>", "Antrag genehmigen (oder ✅ auf die Antragsnachricht)"},
 		"ablehnen":       {"!ablehnen <Nr> <Grund>", "Antrag ablehnen (oder ❌)"},
 		"protokoll":      {"!protokoll [Nr|@name|export csv|export json]", "Protokoll der Anträge; export lädt es als Datei hoch"},
+		"start":          {"!start [Nr]", "deine ersten Schritte als Checkliste; mit Nummer hakst du einen Schritt ab"},
+		"stopp":          {"!stopp", "keine Nachrichten mehr, um die du nicht gebeten hast"},
+		"team":           {"!team beitreten", "dich fürs Digitalisierungsteam bewerben; `!team` zeigt den Stand"},
+		"datenschutz":    {"!datenschutz", "was Lotse über dich speichert, warum und wie lange"},
+		"meine-daten":    {"!meine-daten", "alle deine Daten bei Lotse als JSON-Datei"},
+		"daten-löschen":  {"!daten-löschen", "deine Daten bei Lotse löschen (mit Bestätigung)"},
+		"rolle":          {"!rolle @name team|koordination|genehmigung [entziehen]", "Rolle vergeben oder entziehen"},
+		"rollen":         {"!rollen", "alle Rollen mit Stand von Erklärung und Schulung"},
+		"erklärung":      {"!erklärung @name erhalten [Datum]", "unterschriebene Verpflichtungserklärung eintragen"},
+		"schulung":       {"!schulung @name <Datum>", "besuchte Datenschutzschulung eintragen"},
+		"aufbewahrung":   {"!aufbewahrung", "zeigt, was die Löschfristen jetzt löschen würden (Probelauf)"},
 	},
 	Support: SupportTexts{
 		TeamRoomUnencrypted: "⚠️ **Dieser Raum ist nicht Ende-zu-Ende-verschlüsselt.** Supportfälle enthalten persönliche Daten von Mitgliedern. Bitte schaltet in den Raumeinstellungen unter „Sicherheit“ die Verschlüsselung ein.",
@@ -362,7 +380,10 @@ var German = Texts{
 		AgeHours:          "%d Std.",
 		AgeDays:           "%d Tagen",
 	},
-	Access: germanAccess,
+	Access:     germanAccess,
+	People:     germanPeople,
+	Onboarding: germanOnboarding,
+	Privacy:    germanPrivacy,
 }
 
 // English is available by configuration.
@@ -431,6 +452,17 @@ var English = Texts{
 		"genehmigen":     {"!approve <no>", "approve a request (or ✅ on the request message)"},
 		"ablehnen":       {"!deny <no> <reason>", "deny a request (or ❌)"},
 		"protokoll":      {"!audit [no|@name|export csv|export json]", "audit log of requests; export uploads it as a file"},
+		"start":          {"!onboarding [no]", "your first steps as a checklist; with a number you tick a step"},
+		"stopp":          {"!stop", "no more messages you did not ask for"},
+		"team":           {"!team join", "apply for the digital team; `!team` shows the state"},
+		"datenschutz":    {"!privacy", "what Lotse stores about you, why and for how long"},
+		"meine-daten":    {"!my-data", "all your data at Lotse as a JSON file"},
+		"daten-löschen":  {"!delete-my-data", "delete your data at Lotse (with confirmation)"},
+		"rolle":          {"!role @name team|coordinator|approver [remove]", "grant or remove a role"},
+		"rollen":         {"!roles", "all roles with the state of declaration and training"},
+		"erklärung":      {"!declaration @name received [date]", "record a signed privacy declaration"},
+		"schulung":       {"!training @name <date>", "record an attended data-protection training"},
+		"aufbewahrung":   {"!retention", "shows what the retention jobs would delete now (dry run)"},
 	},
 	Support: SupportTexts{
 		TeamRoomUnencrypted: "⚠️ **This room is not end-to-end encrypted.** Support cases contain members' personal data. Please turn on encryption in the room settings under “Security”.",
@@ -502,7 +534,10 @@ var English = Texts{
 		AgeHours:          "%d h",
 		AgeDays:           "%d days",
 	},
-	Access: englishAccess,
+	Access:     englishAccess,
+	People:     englishPeople,
+	Onboarding: englishOnboarding,
+	Privacy:    englishPrivacy,
 }
 
 // TextsFor returns the texts of lang, German by default.
@@ -804,4 +839,258 @@ var englishAccess = AccessTexts{
 	AuditMore:               "… %d older entries not shown (`!audit export csv` uploads everything).",
 	AuditUploaded:           "Uploaded the audit log with %d entries.",
 	ApproverCommands:        "Approver commands (in the approvals room):",
+}
+
+// PeopleTexts are the texts of roles and the team privacy gate. %s
+// arguments are escaped by the caller.
+type PeopleTexts struct {
+	RoleAdmin, RoleApprover, RoleCoordinator, RoleTeam       string
+	StatusActive, StatusPending, StatusPaused, StatusRemoved string
+	NotManager, PrivateOnly, AdminOnly, NotSelf, DMOnly      string
+	RoleUsage, DeclarationUsage, TrainingUsage, DateInvalid  string
+	// Granted, Revoked, AlreadyHas, NotHeld: %s user, %s role.
+	Granted, Revoked, AlreadyHas, NotHeld string
+	// Applied: %s = what is missing. AppliedApprovers: %s user, %s missing, %s user.
+	Applied, AppliedApprovers string
+	// GrantPending: %s user, %s missing. StillMissing: %s user, %s missing.
+	GrantPending, StillMissing                        string
+	MissingDeclaration, MissingTraining, And, Missing string
+	// TeamActive: %s user. TeamActiveMember goes to the person.
+	TeamActive, TeamActiveMember, TeamAlready, TeamNone string
+	// TeamStatus: %s status, %s gate summary.
+	TeamStatus string
+	// GateDeclaration, GateTraining: %s date or Missing.
+	GateDeclaration, GateTraining string
+	// DeclarationRecorded: %s user, %s date. TrainingRecorded: %s user, %s date, %s valid until.
+	DeclarationRecorded, TrainingRecorded string
+	RolesIntro, RolesEmpty, FromConfig    string
+	InviteReason, KickReason, PauseReason string
+	// CaseReturned: %d case (team room thread).
+	CaseReturned string
+	// TrainingSoonMember: %s date. TrainingSoonCoord, TrainingExpiredCoord: %s user, %s date.
+	TrainingSoonMember, TrainingSoonCoord, TrainingExpiredMember, TrainingExpiredCoord string
+	// ManagerCommands heads the role commands in the help.
+	ManagerCommands string
+}
+
+var germanPeople = PeopleTexts{
+	RoleAdmin: "Admin", RoleApprover: "Genehmigung", RoleCoordinator: "Koordination", RoleTeam: "Team",
+	StatusActive: "aktiv", StatusPending: "wartet auf Erklärung/Schulung", StatusPaused: "pausiert (Schulung abgelaufen)", StatusRemoved: "entzogen",
+	NotManager:       "Rollen vergeben und Erklärungen eintragen können nur Admins und Genehmigende.",
+	PrivateOnly:      "Rollen verwaltest du bitte im Direktchat mit mir oder im Genehmigungsraum – nicht hier.",
+	AdminOnly:        "Die Rolle Genehmigung können nur Admins vergeben oder entziehen.",
+	NotSelf:          "Das geht nicht für dich selbst – bitte jemand anderen aus der Genehmigung.",
+	DMOnly:           "Das machen wir bitte im Direktchat mit mir.",
+	RoleUsage:        "So geht’s: `!rolle @name team` (oder `koordination`, `genehmigung`); entziehen mit `!rolle @name team entziehen`.",
+	DeclarationUsage: "So geht’s: `!erklärung @name erhalten 02.03.2026` (ohne Datum: heute).",
+	TrainingUsage:    "So geht’s: `!schulung @name 02.03.2026`",
+	DateInvalid:      "Das Datum verstehe ich nicht (oder es liegt in der Zukunft). Schreib es so: `02.03.2026`.",
+	Granted:          "✅ %s hat jetzt die Rolle **%s**.",
+	Revoked:          "Die Rolle **%[2]s** von %[1]s ist entzogen.",
+	AlreadyHas:       "%s hat die Rolle **%s** schon.",
+	NotHeld:          "%s hat die Rolle **%s** nicht.",
+	Applied: "Danke für deine Bewerbung fürs Digitalisierungsteam! 🙌\n\n" +
+		"Weil du im Team Supportfälle mit persönlichen Daten siehst, wirst du erst freigeschaltet, wenn Folgendes vorliegt: %s. " +
+		"Die Genehmigenden melden sich bei dir. Wie das abläuft, steht in der Anleitung „Verpflichtungserklärung und Schulung“.",
+	AppliedApprovers:    "🙋 %s möchte ins Digitalisierungsteam. Es fehlt noch: %s. Eintragen mit `!erklärung %s erhalten <Datum>`.",
+	GrantPending:        "%s bekommt die Rolle **Team**, sobald vorliegt: %s.",
+	StillMissing:        "Für %s fehlt noch: %s.",
+	MissingDeclaration:  "die unterschriebene Verpflichtungserklärung",
+	MissingTraining:     "eine gültige Datenschutzschulung",
+	And:                 " und ",
+	Missing:             "fehlt",
+	TeamActive:          "✅ %s ist jetzt im Digitalisierungsteam freigeschaltet und in den Teamraum eingeladen.",
+	TeamActiveMember:    "✅ Du bist jetzt im Digitalisierungsteam freigeschaltet! Ich habe dich in den Teamraum eingeladen. Willkommen an Bord!",
+	TeamAlready:         "Du bist schon im Digitalisierungsteam freigeschaltet.",
+	TeamNone:            "Du bist (noch) nicht im Digitalisierungsteam. Bewerben kannst du dich mit `!team beitreten`.",
+	TeamStatus:          "Deine Rolle im Digitalisierungsteam: **%s** (%s).",
+	GateDeclaration:     "Erklärung: %s",
+	GateTraining:        "Schulung: %s",
+	DeclarationRecorded: "Verpflichtungserklärung von %s eingetragen (vom %s).",
+	TrainingRecorded:    "Schulung von %s eingetragen (am %s, gültig bis %s).",
+	RolesIntro:          "**Rollen**",
+	RolesEmpty:          "Noch keine Rollen vergeben.",
+	FromConfig:          "aus der Konfiguration",
+	InviteReason:        "Freigeschaltet von Lotse",
+	KickReason:          "Rolle entzogen",
+	PauseReason:         "Datenschutzschulung abgelaufen",
+	CaseReturned:        "↩️ Fall #%d ist wieder offen zur Übernahme: Die Person, die ihn bearbeitet hat, ist nicht mehr im Team.",
+	TrainingSoonMember:  "⏰ Deine Datenschutzschulung läuft am %s ab. Bitte melde dich rechtzeitig zur nächsten Schulung an, damit du im Team weitermachen kannst.",
+	TrainingSoonCoord:   "⏰ Die Datenschutzschulung von %s läuft am %s ab.",
+	TrainingExpiredMember: "Deine Datenschutzschulung ist abgelaufen. Deine Teamrolle ist deshalb pausiert, und ich habe dich aus dem Teamraum genommen. " +
+		"Sobald eine neue Schulung eingetragen ist, schalte ich dich wieder frei.",
+	TrainingExpiredCoord: "⏸️ Die Datenschutzschulung von %s ist am %s abgelaufen; die Teamrolle ist pausiert. Nach einer neuen Schulung: `!schulung @name <Datum>`.",
+	ManagerCommands:      "**Rollen und Freischaltung:**",
+}
+
+var englishPeople = PeopleTexts{
+	RoleAdmin: "admin", RoleApprover: "approver", RoleCoordinator: "coordinator", RoleTeam: "team",
+	StatusActive: "active", StatusPending: "waiting for declaration/training", StatusPaused: "paused (training expired)", StatusRemoved: "removed",
+	NotManager:       "Only admins and approvers can grant roles and record declarations.",
+	PrivateOnly:      "Please manage roles in your direct chat with me or in the approvals room – not here.",
+	AdminOnly:        "Only admins can grant or remove the approver role.",
+	NotSelf:          "You can't do that for yourself – please ask another approver.",
+	DMOnly:           "Let's do that in a direct chat with me, please.",
+	RoleUsage:        "Like this: `!role @name team` (or `coordinator`, `approver`); remove with `!role @name team remove`.",
+	DeclarationUsage: "Like this: `!declaration @name received 2026-03-02` (without a date: today).",
+	TrainingUsage:    "Like this: `!training @name 2026-03-02`",
+	DateInvalid:      "I don't understand the date (or it is in the future). Write it like `2026-03-02`.",
+	Granted:          "✅ %s now has the **%s** role.",
+	Revoked:          "The **%[2]s** role of %[1]s was removed.",
+	AlreadyHas:       "%s already has the **%s** role.",
+	NotHeld:          "%s doesn't have the **%s** role.",
+	Applied: "Thanks for applying to the digital team! 🙌\n\n" +
+		"Because the team sees support cases with personal data, you'll be activated once we have: %s. " +
+		"The approvers will get in touch. The guide “Privacy declaration and training” explains how it works.",
+	AppliedApprovers:      "🙋 %s wants to join the digital team. Still missing: %s. Record it with `!declaration %s received <date>`.",
+	GrantPending:          "%s gets the **team** role as soon as we have: %s.",
+	StillMissing:          "Still missing for %s: %s.",
+	MissingDeclaration:    "the signed privacy declaration",
+	MissingTraining:       "a valid data-protection training",
+	And:                   " and ",
+	Missing:               "missing",
+	TeamActive:            "✅ %s is now activated in the digital team and invited to the team room.",
+	TeamActiveMember:      "✅ You're now activated in the digital team! I invited you to the team room. Welcome aboard!",
+	TeamAlready:           "You're already activated in the digital team.",
+	TeamNone:              "You're not in the digital team (yet). Apply with `!team join`.",
+	TeamStatus:            "Your role in the digital team: **%s** (%s).",
+	GateDeclaration:       "declaration: %s",
+	GateTraining:          "training: %s",
+	DeclarationRecorded:   "Privacy declaration of %s recorded (dated %s).",
+	TrainingRecorded:      "Training of %s recorded (on %s, valid until %s).",
+	RolesIntro:            "**Roles**",
+	RolesEmpty:            "No roles granted yet.",
+	FromConfig:            "from the configuration",
+	InviteReason:          "Activated by Lotse",
+	KickReason:            "Role removed",
+	PauseReason:           "Data-protection training expired",
+	CaseReturned:          "↩️ Case #%d is open for claiming again: the person working on it is no longer in the team.",
+	TrainingSoonMember:    "⏰ Your data-protection training expires on %s. Please sign up for the next training in time so you can stay in the team.",
+	TrainingSoonCoord:     "⏰ The data-protection training of %s expires on %s.",
+	TrainingExpiredMember: "Your data-protection training has expired. Your team role is paused and I removed you from the team room. Once a new training is recorded, I'll activate you again.",
+	TrainingExpiredCoord:  "⏸️ The data-protection training of %s expired on %s; the team role is paused. After a new training: `!training @name <date>`.",
+	ManagerCommands:       "**Roles and activation:**",
+}
+
+// OnboardingTexts are the welcome and checklist texts (Markdown, our own).
+type OnboardingTexts struct {
+	Welcome, FirstSteps, WelcomeAccess, WelcomeHelp, WelcomePrivacy, WelcomeStop string
+	ChecklistIntro, ChecklistHow, ChecklistDone, ChecklistEmpty, StepNextcloud   string
+	// StepInvalid: %d = number of steps.
+	StepInvalid string
+	Reminder    string
+	Stopped     string
+}
+
+var germanOnboarding = OnboardingTexts{
+	Welcome:        "👋 **Willkommen!** Ich bin Lotse, der Hilfe-Bot des Digitalisierungsteams. Du kannst mir jederzeit hier schreiben – ich suche dir die passende Anleitung heraus.",
+	FirstSteps:     "**Deine ersten Schritte:**",
+	WelcomeAccess:  "**Nextcloud und Videokonferenzen:** Ein Nextcloud-Konto beantragst du mit `!zugang nextcloud`, einen eigenen BigBlueButton-Raum mit `!zugang bbb <Raumname>`.",
+	WelcomeHelp:    "**Hilfe:** Schreib deine Frage einfach in diesen Chat. Passt keine Anleitung, kann ich einen Supportfall fürs Team öffnen. `!hilfe` zeigt alles, was ich kann; `!start` zeigt deine Checkliste.",
+	WelcomePrivacy: "**Deine Daten:** Was ich über dich speichere, warum und wie lange, zeigt `!datenschutz`. Eine Kopie bekommst du mit `!meine-daten`, löschen kannst du sie mit `!daten-löschen`.",
+	WelcomeStop:    "Möchtest du keine Nachrichten von mir, um die du nicht gebeten hast (z. B. eine Erinnerung an die Checkliste)? Schreib `!stopp`.",
+	ChecklistIntro: "**Deine ersten Schritte**",
+	ChecklistHow:   "Abhaken: `!start <Nummer>`. Eine Anleitung öffnest du mit `!anleitung <Titel>`.",
+	ChecklistDone:  "🎉 Alles erledigt – schön, dass du dabei bist!",
+	ChecklistEmpty: "Für die ersten Schritte gibt es gerade keine Checkliste. Frag mich einfach, wenn du Hilfe brauchst.",
+	StepNextcloud:  "Nextcloud-Konto (wird abgehakt, sobald es eingerichtet ist)",
+	StepInvalid:    "Bitte gib eine Nummer von 1 bis %d an, z. B. `!start 1`.",
+	Reminder:       "👋 Kleine Erinnerung (nur diese eine): Ein paar erste Schritte sind noch offen. Keine Eile – und mit `!stopp` bekommst du keine solchen Nachrichten mehr.",
+	Stopped:        "Alles klar: Ich schreibe dir nur noch, wenn du mich etwas fragst. Antworten auf deine Anträge und Supportfälle bekommst du weiterhin.",
+}
+
+var englishOnboarding = OnboardingTexts{
+	Welcome:        "👋 **Welcome!** I'm Lotse, the help bot of the digital team. Write to me here any time – I'll find the right guide for you.",
+	FirstSteps:     "**Your first steps:**",
+	WelcomeAccess:  "**Nextcloud and video calls:** request a Nextcloud account with `!access nextcloud`, your own BigBlueButton room with `!access bbb <room name>`.",
+	WelcomeHelp:    "**Help:** just write your question in this chat. If no guide fits, I can open a support case for the team. `!help` shows everything I can do; `!onboarding` shows your checklist.",
+	WelcomePrivacy: "**Your data:** `!privacy` shows what I store about you, why and for how long. Get a copy with `!my-data`, delete it with `!delete-my-data`.",
+	WelcomeStop:    "Don't want messages you didn't ask for (e.g. a checklist reminder)? Write `!stop`.",
+	ChecklistIntro: "**Your first steps**",
+	ChecklistHow:   "Tick a step: `!onboarding <number>`. Open a guide with `!guide <title>`.",
+	ChecklistDone:  "🎉 All done – great to have you with us!",
+	ChecklistEmpty: "There's no checklist for the first steps right now. Just ask me if you need help.",
+	StepNextcloud:  "Nextcloud account (ticked once it is set up)",
+	StepInvalid:    "Please give a number from 1 to %d, e.g. `!onboarding 1`.",
+	Reminder:       "👋 A small reminder (just this one): some first steps are still open. No rush – and with `!stop` you won't get such messages any more.",
+	Stopped:        "Got it: I'll only write when you ask me something. You'll still get answers about your requests and support cases.",
+}
+
+// PrivacyTexts are the texts of the data-rights commands.
+type PrivacyTexts struct {
+	DMOnly string
+	// Overview: %s member data, cases, access requests, audit, inbox, answers (retention periods).
+	Overview string
+	// Days: %d days. NoLimit: no automatic deletion.
+	Days, NoLimit string
+	// YourTables: %s = list of tables with counts.
+	YourTables, NothingStored, Rights         string
+	ExportNote, ExportSent, ExportUnencrypted string
+	// DeleteConfirm: %s = the command with the token. DeleteCommand is the command name.
+	DeleteConfirm, DeleteCommand string
+	// Deleted: %s = tables with counts.
+	Deleted, Kept  string
+	RetentionIntro string
+}
+
+var germanPrivacy = PrivacyTexts{
+	DMOnly: "Deine Daten besprechen wir bitte nur im Direktchat mit mir.",
+	Overview: "**Was Lotse über dich speichert**\n\n" +
+		"- **Begrüßung und erste Schritte:** deine Matrix-ID, dein Direktchat, ob du begrüßt wurdest, `!stopp`, abgehakte Schritte – damit du die Begrüßung nur einmal bekommst. Gelöscht %s nach deiner letzten Nachricht (außer du hast eine Rolle).\n" +
+		"- **Supportfälle:** deine Frage und alle Nachrichten des Falls, wer ihn bearbeitet – damit das Team dir helfen kann. Gelöscht %s nach dem Abschluss.\n" +
+		"- **Anträge** (Nextcloud, BBB): deine Angaben (E-Mail, Name, Grund) und die Entscheidung. Gelöscht %s nach der Entscheidung.\n" +
+		"- **Protokoll der Entscheidungen und Rollen:** wer was wann genehmigt hat – für die Nachvollziehbarkeit. Gelöscht nach %s.\n" +
+		"- **Technisches:** Kennungen deiner Nachrichten, damit jede genau einmal beantwortet wird (ohne Inhalt, sobald beantwortet) – %s; welche Anleitung eine Antwort zeigte, und dein 👍/👎 dazu – %s.\n" +
+		"- **Rollen** (falls du im Team bist): Rolle, Datum deiner Verpflichtungserklärung und Schulung.\n\n" +
+		"Nicht gespeichert: Passwörter, deine anderen Chats, Fragen ohne Supportfall als Verlauf.",
+	Days:              "%d Tage",
+	NoLimit:           "ohne feste Frist",
+	YourTables:        "Gerade gespeichert über dich: %s.",
+	NothingStored:     "Gerade ist nichts über dich gespeichert.",
+	Rights:            "Eine Kopie bekommst du mit `!meine-daten`, löschen kannst du alles mit `!daten-löschen`. Fragen an die oder den Datenschutzbeauftragten des Landesverbands beantwortet die Geschäftsstelle.",
+	ExportNote:        "Alle Daten, die Lotse über dich gespeichert hat, je Tabelle. Zeiten sind Millisekunden seit 1970 (UTC). Bei Fällen anderer Mitglieder, an denen du im Team gearbeitet hast, steht nur, was du getan hast – nicht deren Inhalt.",
+	ExportSent:        "📦 Hier ist alles, was ich über dich gespeichert habe, als JSON-Datei.",
+	ExportUnencrypted: "Hinweis: Dieser Chat ist nicht Ende-zu-Ende-verschlüsselt. Für die nächste Auskunft öffne lieber einen verschlüsselten Direktchat mit mir.",
+	DeleteConfirm: "⚠️ Damit lösche ich alles, was ich über dich gespeichert habe: deine Supportfälle, Anträge, Begrüßung und Checkliste, Rollen. " +
+		"Das lässt sich nicht rückgängig machen. Offene Anträge und Fälle enden damit.\n\nWenn du sicher bist, schreib heute: `%s`",
+	DeleteCommand: "!daten-löschen",
+	Deleted:       "🗑️ Erledigt. Gelöscht oder pseudonymisiert: %s.",
+	Kept: "**Was bleibt, und warum:**\n" +
+		"- Im **Protokoll der Genehmigungen und Rollen** steht statt deiner Matrix-ID ein Pseudonym; E-Mail und Gründe sind entfernt. Es bleibt, damit nachvollziehbar ist, wer wann Zugang bekam, und wird nach der Protokollfrist gelöscht.\n" +
+		"- Notizen, die du im Team in Fällen **anderer** Mitglieder geschrieben hast, gehören zu deren Fall; dein Name ist dort durch das Pseudonym ersetzt.\n" +
+		"- Kennungen meiner eigenen Nachrichten an dich (ohne Inhalt) bleiben bis zu einer Woche, damit nichts doppelt geschickt wird.\n" +
+		"- Nachrichten in Matrix-Räumen selbst (auch dieser Chat) liegen auf dem Matrix-Server, nicht bei Lotse – dafür gelten dessen Regeln.\n\n" +
+		"Schreibst du mir wieder, bist du für mich neu (auch die Begrüßung kommt dann noch einmal).",
+	RetentionIntro: "**Probelauf der Löschfristen** – so viele Einträge würden jetzt gelöscht:",
+}
+
+var englishPrivacy = PrivacyTexts{
+	DMOnly: "Let's talk about your data only in a direct chat with me, please.",
+	Overview: "**What Lotse stores about you**\n\n" +
+		"- **Welcome and first steps:** your Matrix ID, your direct chat, whether you were welcomed, `!stop`, ticked steps – so you get the welcome only once. Deleted %s after your last message (unless you hold a role).\n" +
+		"- **Support cases:** your question and all messages of the case, who works on it – so the team can help you. Deleted %s after it is closed.\n" +
+		"- **Requests** (Nextcloud, BBB): your details (e-mail, name, reason) and the decision. Deleted %s after the decision.\n" +
+		"- **Log of decisions and roles:** who approved what and when – for accountability. Deleted after %s.\n" +
+		"- **Technical:** IDs of your messages so each is answered exactly once (without content once answered) – %s; which guide an answer showed and your 👍/👎 on it – %s.\n" +
+		"- **Roles** (if you're in the team): role, date of your privacy declaration and training.\n\n" +
+		"Not stored: passwords, your other chats, questions without a support case as a history.",
+	Days:              "%d days",
+	NoLimit:           "without a fixed period",
+	YourTables:        "Stored about you right now: %s.",
+	NothingStored:     "Nothing is stored about you right now.",
+	Rights:            "Get a copy with `!my-data`, delete everything with `!delete-my-data`. The office answers questions for the association's data-protection officer.",
+	ExportNote:        "All data Lotse stored about you, per table. Times are milliseconds since 1970 (UTC). For other members' cases you worked on as a team member, only what you did is listed – not their content.",
+	ExportSent:        "📦 Here is everything I stored about you, as a JSON file.",
+	ExportUnencrypted: "Note: this chat is not end-to-end encrypted. For your next request, better open an encrypted direct chat with me.",
+	DeleteConfirm: "⚠️ This deletes everything I stored about you: your support cases, requests, welcome and checklist, roles. " +
+		"It cannot be undone. Open requests and cases end with it.\n\nIf you're sure, write today: `%s`",
+	DeleteCommand: "!delete-my-data",
+	Deleted:       "🗑️ Done. Deleted or pseudonymised: %s.",
+	Kept: "**What stays, and why:**\n" +
+		"- In the **log of approvals and roles**, a pseudonym replaces your Matrix ID; e-mail and reasons are removed. It stays so it's traceable who got access when, and is deleted after the log's retention period.\n" +
+		"- Notes you wrote as a team member in **other** members' cases belong to their case; your name there is replaced by the pseudonym.\n" +
+		"- IDs of my own messages to you (no content) stay up to a week so nothing is sent twice.\n" +
+		"- Messages in Matrix rooms themselves (this chat too) are on the Matrix server, not at Lotse – its rules apply.\n\n" +
+		"If you write to me again, you're new to me (you'll get the welcome once more).",
+	RetentionIntro: "**Retention dry run** – this many entries would be deleted now:",
 }

@@ -1,0 +1,291 @@
+package commands
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// setRole stores a role directly (test setup).
+func setRole(t testing.TB, db *storage.DB, user id.UserID, role, status string) {
+	t.Helper()
+	if _, err := db.Roles().Set(context.Background(), user.String(), role, status, "@setup:test", storage.RoleAuditEntry{}, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// fakeRooms records invites, kicks and opened DMs.
+type fakeRooms struct {
+	mu      sync.Mutex
+	invites []string
+	kicks   []string
+	dms     map[id.UserID]id.RoomID
+}
+
+func (f *fakeRooms) Invite(_ context.Context, room id.RoomID, user id.UserID, _ string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.invites = append(f.invites, room.String()+" "+user.String())
+	return nil
+}
+
+func (f *fakeRooms) Kick(_ context.Context, room id.RoomID, user id.UserID, _ string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.kicks = append(f.kicks, room.String()+" "+user.String())
+	return nil
+}
+
+func (f *fakeRooms) OpenDM(_ context.Context, user id.UserID) (id.RoomID, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.dms == nil {
+		f.dms = map[id.UserID]id.RoomID{}
+	}
+	if r, ok := f.dms[user]; ok {
+		return r, nil
+	}
+	r := id.RoomID("!dm-" + user.Localpart() + ":test")
+	f.dms[user] = r
+	return r, nil
+}
+
+func (f *fakeRooms) has(list *[]string, s string) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, x := range *list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+const (
+	admin    = id.UserID("@admin:test")
+	approvr  = id.UserID("@approver:test")
+	coord    = id.UserID("@coord:test")
+	sitter   = id.UserID("@sitter:test") // in the team room without a role
+	approvRm = id.RoomID("!approvals:test")
+)
+
+func newRolesEnv(t *testing.T) (*supportEnv, *fakeRooms) {
+	t.Helper()
+	e := newSupportEnv(t)
+	rooms := &fakeRooms{}
+	e.h.Rooms = rooms
+	e.h.Roles = Roles{Admins: []id.UserID{admin}, TrainingRequired: true, TrainingValidity: 365 * 24 * time.Hour, TrainingRemindBefore: 30 * 24 * time.Hour}
+	e.h.Access.ApprovalsRoom = approvRm
+	setRole(t, e.db, approvr, storage.RoleApprover, storage.RoleActive)
+	setRole(t, e.db, coord, storage.RoleCoordinator, storage.RoleActive)
+	e.fm.joined[teamRoom][sitter] = true
+	e.fm.joined[approvRm] = map[id.UserID]bool{approvr: true, botID: true}
+	return e, rooms
+}
+
+// TestRoleCommandMatrix: who may use which role command, where.
+func TestRoleCommandMatrix(t *testing.T) {
+	e, _ := newRolesEnv(t)
+	refusedManage := "nur Admins und Genehmigende"
+	tests := []struct {
+		who     id.UserID
+		room    id.RoomID
+		cmd     string
+		want    string
+		allowed bool
+	}{
+		{member, dmRoom, "!rollen", refusedManage, false},
+		{alice, dmRoom, "!rollen", refusedManage, false}, // team is no manager
+		{coord, dmRoom, "!rollen", refusedManage, false},
+		{sitter, "!other:test", "!rollen", refusedManage, false},
+		{approvr, dmRoom, "!rollen", "Rollen", true},
+		{admin, dmRoom, "!roles", "Rollen", true},
+		{approvr, approvRm, "!rollen", "Rollen", true},
+		{approvr, "!other:test", "!rollen", "nicht hier", false}, // roles never shown in other rooms
+		{member, dmRoom, "!rolle @x:test team", refusedManage, false},
+		{alice, dmRoom, "!rolle @x:test koordination", refusedManage, false},
+		{approvr, dmRoom, "!rolle @x:test genehmigung", "nur Admins", false},
+		{approvr, dmRoom, "!rolle @approver:test koordination", "nicht für dich selbst", false},
+		{admin, dmRoom, "!rolle @y:test genehmigung", "Genehmigung", true},
+		{approvr, dmRoom, "!rolle @z:test koordination", "Koordination", true},
+		{member, dmRoom, "!erklärung @x:test erhalten", refusedManage, false},
+		{coord, dmRoom, "!schulung @x:test 01.02.2026", refusedManage, false},
+		{sitter, dmRoom, "!erklärung @x:test erhalten", refusedManage, false},
+		{member, dmRoom, "!aufbewahrung", refusedManage, false},
+		{admin, dmRoom, "!aufbewahrung", "Probelauf", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.who.Localpart()+" "+tt.cmd, func(t *testing.T) {
+			if tt.room == dmRoom {
+				e.fm.joined[dmRoom] = map[id.UserID]bool{tt.who: true, botID: true}
+			}
+			sent := in(e.say(t, tt.room, tt.who, tt.cmd, ""), tt.room)
+			mustContain(t, sent, tt.want)
+		})
+	}
+	if ok, _ := e.db.Roles().Has(context.Background(), "@x:test", storage.RoleCoordinator); ok {
+		t.Error("a refused grant was stored")
+	}
+	if ok, _ := e.db.Roles().Has(context.Background(), "@y:test", storage.RoleApprover); !ok {
+		t.Error("the admin's approver grant was not stored")
+	}
+}
+
+// TestTeamGate: sitting in the team room grants nothing; the application
+// waits for the declaration and the training; then the role is active and
+// Lotse invites to the team room; removal kicks and returns cases.
+func TestTeamGate(t *testing.T) {
+	e, rooms := newRolesEnv(t)
+	ctx := context.Background()
+	// Someone in the team room without the role is ignored there and
+	// refused elsewhere: no case data.
+	if sent := e.say(t, teamRoom, sitter, "!offen", ""); len(sent) != 0 {
+		t.Fatalf("answered a team command of someone without the role: %s", bodies(sent))
+	}
+	mustContain(t, in(e.say(t, "!other:test", sitter, "!fall 1", ""), "!other:test"), "nur Mitglieder des Digitalisierungsteams")
+
+	// The member applies in the DM.
+	sent := e.say(t, dmRoom, member, "!team beitreten", "")
+	mustContain(t, in(sent, dmRoom), "Verpflichtungserklärung", "Datenschutzschulung")
+	mustContain(t, in(sent, approvRm), "möchte ins Digitalisierungsteam")
+	if e.h.isTeam(ctx, member) {
+		t.Fatal("team role active without declaration")
+	}
+	// Declaration only: still blocked (training required).
+	e.fm.joined[dmRoom][approvr] = true
+	sent = e.say(t, approvRm, approvr, "!erklärung @member:test erhalten 01.03.2026", "")
+	mustContain(t, in(sent, approvRm), "eingetragen", "fehlt noch")
+	if e.h.isTeam(ctx, member) || rooms.has(&rooms.invites, teamRoom.String()+" "+member.String()) {
+		t.Fatal("team role active without training")
+	}
+	// The member cannot use team commands yet.
+	e.fm.joined[teamRoom][member] = true
+	if sent := e.say(t, teamRoom, member, "!offen", ""); len(sent) != 0 {
+		t.Fatalf("answered a team command before the gate was passed: %s", bodies(sent))
+	}
+	// Training: now active, invited, told in the DM.
+	sent = e.say(t, approvRm, approvr, "!schulung @member:test 15.02.2026", "")
+	mustContain(t, in(sent, approvRm), "freigeschaltet")
+	mustContain(t, in(sent, dmRoom), "Willkommen an Bord")
+	if !e.h.isTeam(ctx, member) || !rooms.has(&rooms.invites, teamRoom.String()+" "+member.String()) {
+		t.Fatal("team role not active or no invite after declaration and training")
+	}
+	mustContain(t, in(e.say(t, teamRoom, member, "!offen", ""), teamRoom), "")
+
+	// A case claimed by the member goes back to the queue on removal.
+	e.openCase(t)
+	c := &storage.Case{ID: 1}
+	e.say(t, teamRoom, member, "!übernehmen 1", "")
+	if got, _ := e.db.Cases.Get(ctx, c.ID); got.Assignee != member.String() {
+		t.Fatalf("claim failed: %+v", got)
+	}
+	sent = e.say(t, approvRm, approvr, "!rolle @member:test team entziehen", "")
+	mustContain(t, in(sent, approvRm), "entzogen")
+	mustContain(t, in(sent, teamRoom), "wieder offen")
+	if got, _ := e.db.Cases.Get(ctx, c.ID); got.Assignee != "" {
+		t.Fatalf("case still claimed after removal: %+v", got)
+	}
+	if !rooms.has(&rooms.kicks, teamRoom.String()+" "+member.String()) || !rooms.has(&rooms.kicks, approvRm.String()+" "+member.String()) {
+		t.Fatalf("not removed from team and approvals rooms: %v", rooms.kicks)
+	}
+	if e.h.isTeam(ctx, member) {
+		t.Fatal("still team after removal")
+	}
+	// Every change is in the audit log.
+	log, _ := e.db.Roles().AuditLog(ctx, member.String())
+	var actions []string
+	for _, l := range log {
+		actions = append(actions, l.Action)
+	}
+	for _, want := range []string{"apply", "declaration", "training", "activate", "revoke"} {
+		if !strings.Contains(strings.Join(actions, ","), want) {
+			t.Errorf("audit log lacks %s: %v", want, actions)
+		}
+	}
+}
+
+// TestTrainingExpiry: reminder before, pause after, notices once each (fake clock).
+func TestTrainingExpiry(t *testing.T) {
+	e, rooms := newRolesEnv(t)
+	ctx := context.Background()
+	e.fm.joined[dmRoom][approvr] = true
+	e.say(t, dmRoom, member, "!team beitreten", "")
+	e.say(t, approvRm, approvr, "!erklärung @member:test erhalten", "")
+	e.say(t, approvRm, approvr, "!schulung @member:test 02.03.2026", "")
+	if !e.h.isTeam(ctx, member) {
+		t.Fatal("not active")
+	}
+	count := func() int { return e.fm.count() }
+	// 11 months later: reminder to the member and the coordinators, once.
+	e.now = e.now.AddDate(0, 11, 10)
+	before := count()
+	for range 3 {
+		if err := e.h.TickPeople(ctx, e.now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sent := e.fm.sent[before:]
+	mustContain(t, in(sent, dmRoom), "läuft am")
+	mustContain(t, in(sent, approvRm), "läuft am")
+	if len(sent) != 2 {
+		t.Fatalf("want 2 reminders, got %d: %s", len(sent), bodies(sent))
+	}
+	if m := in(sent, approvRm)[0].content.Mentions; m == nil || !m.Has(coord) {
+		t.Errorf("coordinator not mentioned: %+v", m)
+	}
+	// After expiry: paused, removed from the team room, told once.
+	e.now = e.now.AddDate(0, 1, 0)
+	before = count()
+	for range 3 {
+		if err := e.h.TickPeople(ctx, e.now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sent = e.fm.sent[before:]
+	mustContain(t, in(sent, dmRoom), "abgelaufen")
+	mustContain(t, in(sent, approvRm), "pausiert")
+	if len(sent) != 2 {
+		t.Fatalf("want 2 expiry notices, got %d: %s", len(sent), bodies(sent))
+	}
+	if e.h.isTeam(ctx, member) {
+		t.Fatal("team role not paused after expiry")
+	}
+	if !rooms.has(&rooms.kicks, teamRoom.String()+" "+member.String()) {
+		t.Fatal("not removed from the team room after expiry")
+	}
+	// A new training activates again.
+	e.say(t, approvRm, approvr, "!schulung @member:test heute", "")
+	if !e.h.isTeam(ctx, member) {
+		t.Fatal("not active again after a new training")
+	}
+}
+
+// TestHelpByRole: !hilfe lists the commands of one's roles only.
+func TestHelpByRole(t *testing.T) {
+	e, _ := newRolesEnv(t)
+	for _, tt := range []struct {
+		who       id.UserID
+		want, not []string
+	}{
+		{member, []string{"!datenschutz", "!team beitreten"}, []string{"!rolle", "!offen"}},
+		{sitter, []string{"!datenschutz"}, []string{"!rolle", "!offen"}},
+		{alice, []string{"!offen"}, []string{"!rolle"}},
+		{approvr, []string{"!rolle", "!erklärung"}, []string{"!offen"}},
+		{admin, []string{"!rolle", "!aufbewahrung"}, []string{"!offen"}},
+	} {
+		e.fm.joined[dmRoom] = map[id.UserID]bool{tt.who: true, botID: true}
+		sent := in(e.say(t, dmRoom, tt.who, "!hilfe", ""), dmRoom)
+		mustContain(t, sent, tt.want...)
+		for _, n := range tt.not {
+			if strings.Contains(sent[len(sent)-1].content.Body, n) {
+				t.Errorf("help for %s lists %s", tt.who, n)
+			}
+		}
+	}
+}

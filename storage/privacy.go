@@ -1,0 +1,241 @@
+package storage
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.mau.fi/util/dbutil"
+)
+
+// Data rights (DSGVO Art. 15, 17, 20) and retention. Every table that holds
+// personal data is listed in PersonalTables (export), in deleteSteps
+// (erasure) and in the retention rules, so nothing is forgotten. A table
+// added later (e.g. round-table RSVPs) is added with AddPersonalTable.
+
+// PersonalTable names a table with personal data and how to find one
+// person's rows in it. Query selects the rows; $1 is the Matrix user ID.
+type PersonalTable struct {
+	// Name is the section in the export.
+	Name string
+	// Query selects the person's rows ($1 = user ID).
+	Query string
+	// Delete erases or pseudonymises the person's rows ($1 = user ID,
+	// $2 = pseudonym); statements run in order inside one transaction.
+	Delete []string
+}
+
+// dmRooms selects the rooms that belong to one member's conversations with Lotse.
+const dmRooms = `(SELECT dm_room FROM member_state WHERE user_id=$1 AND dm_room<>''
+	UNION SELECT member_room FROM support_case WHERE member_id=$1
+	UNION SELECT member_room FROM access_request WHERE member_id=$1)`
+
+const ownCases = `(SELECT id FROM support_case WHERE member_id=$1)`
+const ownRequests = `(SELECT id FROM access_request WHERE member_id=$1)`
+
+// PersonalTables are all tables with personal data, in export order.
+var PersonalTables = []PersonalTable{
+	{Name: "member_state", Query: `SELECT * FROM member_state WHERE user_id=$1`},
+	{Name: "onboarding_step", Query: `SELECT * FROM onboarding_step WHERE user_id=$1`},
+	{Name: "scheduled_notice", Query: `SELECT * FROM scheduled_notice WHERE user_id=$1`},
+	{Name: "member_role", Query: `SELECT * FROM member_role WHERE user_id=$1`},
+	{Name: "team_gate", Query: `SELECT * FROM team_gate WHERE user_id=$1`},
+	{Name: "role_audit", Query: `SELECT * FROM role_audit WHERE subject=$1 OR actor=$1`},
+	{Name: "support_case", Query: `SELECT * FROM support_case WHERE member_id=$1`},
+	{Name: "case_message", Query: `SELECT * FROM case_message WHERE case_id IN ` + ownCases},
+	{Name: "case_event", Query: `SELECT * FROM case_event WHERE case_id IN ` + ownCases},
+	// As a team member in other members' cases: what you did, not their content.
+	{Name: "case_assigned_to_you", Query: `SELECT id, status, created_at FROM support_case WHERE assignee=$1 AND member_id<>$1`},
+	{Name: "case_messages_you_wrote_for_others", Query: `SELECT case_id, kind, created_at FROM case_message WHERE sender=$1 AND case_id NOT IN ` + ownCases},
+	{Name: "case_events_by_you_for_others", Query: `SELECT case_id, kind, created_at FROM case_event WHERE actor=$1 AND case_id NOT IN ` + ownCases},
+	{Name: "case_draft", Query: `SELECT * FROM case_draft WHERE user_id=$1`},
+	{Name: "access_request", Query: `SELECT * FROM access_request WHERE member_id=$1`},
+	{Name: "access_approval", Query: `SELECT * FROM access_approval WHERE request_id IN ` + ownRequests + ` OR approver=$1`},
+	{Name: "access_draft", Query: `SELECT * FROM access_draft WHERE user_id=$1`},
+	{Name: "access_audit", Query: `SELECT * FROM access_audit WHERE actor=$1 OR request_id IN ` + ownRequests},
+	{Name: "pending_choice", Query: `SELECT * FROM pending_choice WHERE user_id=$1`},
+	{Name: "answer_vote", Query: `SELECT * FROM answer_vote WHERE user_id=$1`},
+	{Name: "answer", Query: `SELECT * FROM answer WHERE room_id IN ` + dmRooms},
+	{Name: "inbox", Query: `SELECT event_id, room_id, event_type, payload, received_at, state FROM inbox WHERE sender=$1`},
+	{Name: "sent_event", Query: `SELECT * FROM sent_event WHERE room_id IN ` + dmRooms},
+}
+
+// deleteSteps erase or pseudonymise one person's data ($1 user, $2
+// pseudonym, $3 event to keep in the inbox, $4 sent_event cutoff in ms).
+// Order matters: rows found through other tables go first.
+var deleteSteps = []struct{ table, query string }{
+	{"answer", `DELETE FROM answer WHERE room_id IN ` + dmRooms},
+	{"sent_event", `DELETE FROM sent_event WHERE sent_at<$4 AND room_id IN ` + dmRooms},
+	{"case_draft", `DELETE FROM case_draft WHERE user_id=$1 OR room_id IN ` + dmRooms},
+	{"access_draft", `DELETE FROM access_draft WHERE user_id=$1 OR room_id IN ` + dmRooms},
+	{"pending_choice", `DELETE FROM pending_choice WHERE user_id=$1 OR room_id IN ` + dmRooms},
+	{"answer_vote", `DELETE FROM answer_vote WHERE user_id=$1`},
+	{"case_message", `DELETE FROM case_message WHERE case_id IN ` + ownCases},
+	{"case_event", `DELETE FROM case_event WHERE case_id IN ` + ownCases},
+	{"support_case", `DELETE FROM support_case WHERE member_id=$1`},
+	{"support_case", `UPDATE support_case SET assignee=$2 WHERE assignee=$1`},
+	{"case_message", `UPDATE case_message SET sender=$2 WHERE sender=$1`},
+	{"case_event", `UPDATE case_event SET actor=$2 WHERE actor=$1`},
+	{"access_audit", `UPDATE access_audit SET detail='' WHERE request_id IN ` + ownRequests + ` AND action NOT IN ('approval', 'approved')`},
+	{"access_audit", `UPDATE access_audit SET actor=$2 WHERE actor=$1`},
+	{"access_audit", `UPDATE access_audit SET detail=REPLACE(detail, $1, $2) WHERE detail<>''`},
+	{"access_approval", `DELETE FROM access_approval WHERE request_id IN ` + ownRequests},
+	{"access_request", `DELETE FROM access_request WHERE member_id=$1`},
+	{"access_approval", `UPDATE access_approval SET approver=$2 WHERE approver=$1`},
+	{"access_request", `UPDATE access_request SET decided_by=REPLACE(decided_by, $1, $2) WHERE decided_by<>''`},
+	{"role_audit", `UPDATE role_audit SET actor=$2 WHERE actor=$1`},
+	{"role_audit", `UPDATE role_audit SET subject=$2 WHERE subject=$1`},
+	{"role_audit", `UPDATE role_audit SET detail=REPLACE(detail, $1, $2) WHERE detail<>''`},
+	{"member_role", `DELETE FROM member_role WHERE user_id=$1`},
+	{"team_gate", `DELETE FROM team_gate WHERE user_id=$1`},
+	{"onboarding_step", `DELETE FROM onboarding_step WHERE user_id=$1`},
+	{"scheduled_notice", `DELETE FROM scheduled_notice WHERE user_id=$1`},
+	{"member_state", `DELETE FROM member_state WHERE user_id=$1`},
+	{"inbox", `DELETE FROM inbox WHERE sender=$1 AND event_id<>$3`},
+}
+
+// AddPersonalTable registers a table added later (e.g. round-table RSVPs):
+// its rows are exported and deleted with the rest. Call it from init.
+// Delete statements get $1 = user ID and $2 = pseudonym.
+func AddPersonalTable(t PersonalTable) {
+	PersonalTables = append(PersonalTables, t)
+	for _, q := range t.Delete {
+		deleteSteps = append(deleteSteps[:len(deleteSteps)-1], struct{ table, query string }{t.Name, q}, deleteSteps[len(deleteSteps)-1])
+	}
+}
+
+// PrivacyQuery exports and erases one person's data and enforces retention.
+type PrivacyQuery struct{ db *dbutil.Database }
+
+// Privacy returns the data-rights queries.
+func (db *DB) Privacy() *PrivacyQuery { return &PrivacyQuery{db: db.Lotse} }
+
+// Export returns every row about user, per table, as column → value.
+func (q *PrivacyQuery) Export(ctx context.Context, user string) (map[string][]map[string]any, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	out := map[string][]map[string]any{}
+	for _, t := range PersonalTables {
+		rows, err := q.db.Query(ctx, t.Query, user)
+		if err != nil {
+			return nil, fmt.Errorf("failed to export %s: %w", t.Name, err)
+		}
+		cols, err := rows.Columns()
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		list := []map[string]any{}
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("failed to export %s: %w", t.Name, err)
+			}
+			row := make(map[string]any, len(cols))
+			for i, c := range cols {
+				if b, ok := vals[i].([]byte); ok {
+					vals[i] = string(b)
+				}
+				row[c] = vals[i]
+			}
+			list = append(list, row)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("failed to export %s: %w", t.Name, err)
+		}
+		out[t.Name] = list
+	}
+	return out, nil
+}
+
+// Pseudonym is the stable pseudonym that replaces user in kept records: a
+// keyed hash (the key is random per installation and stays in the database,
+// so the pseudonym cannot be reversed by guessing IDs elsewhere).
+func (q *PrivacyQuery) Pseudonym(ctx context.Context, user string) (string, error) {
+	kv := &KVQuery{db: q.db}
+	key, err := kv.Get(ctx, "privacy.pseudonym_key")
+	if err != nil {
+		return "", err
+	}
+	if key == "" {
+		b := make([]byte, 32)
+		_, _ = rand.Read(b)
+		key = hex.EncodeToString(b)
+		// Insert-if-absent: two concurrent first calls agree on one key.
+		if _, err := q.db.Exec(ctx, `INSERT INTO kv (key, value) VALUES ('privacy.pseudonym_key', $1) ON CONFLICT (key) DO NOTHING`, key); err != nil {
+			return "", fmt.Errorf("failed to store pseudonym key: %w", err)
+		}
+		if key, err = kv.Get(ctx, "privacy.pseudonym_key"); err != nil {
+			return "", err
+		}
+	}
+	mac := hmac.New(sha256.New, []byte(key))
+	mac.Write([]byte(user))
+	return "gelöscht-" + hex.EncodeToString(mac.Sum(nil))[:12], nil
+}
+
+// Erase deletes or pseudonymises everything about user in one transaction
+// and returns how many rows per table were touched. keepEvent (the inbox
+// row of the request being handled) stays until EraseInboxEvent; sent
+// events from sentBefore on stay (they deduplicate the answer to it).
+func (q *PrivacyQuery) Erase(ctx context.Context, user, keepEvent string, sentBefore time.Time) (map[string]int64, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	pseudo, err := q.Pseudonym(ctx, user)
+	if err != nil {
+		return nil, err
+	}
+	counts := map[string]int64{}
+	err = q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		for _, s := range deleteSteps {
+			res, err := q.db.Exec(ctx, s.query, argsFor(s.query, user, pseudo, keepEvent, sentBefore.UnixMilli())...)
+			if err != nil {
+				return fmt.Errorf("%s: %w", s.table, err)
+			}
+			n, _ := res.RowsAffected()
+			counts[s.table] += n
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("failed to erase personal data: %w", err)
+	}
+	return counts, nil
+}
+
+// EraseInboxEvent removes the inbox row of the erasure request itself,
+// after its answer was sent.
+func (q *PrivacyQuery) EraseInboxEvent(ctx context.Context, eventID string) error {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	if _, err := q.db.Exec(ctx, `DELETE FROM inbox WHERE event_id=$1`, eventID); err != nil {
+		return fmt.Errorf("failed to erase inbox row: %w", err)
+	}
+	return nil
+}
+
+// argsFor passes only the parameters a query uses ($1 … $n): the drivers
+// refuse surplus arguments.
+func argsFor(query string, all ...any) []any {
+	n := 0
+	for i := len(all); i > 0; i-- {
+		if strings.Contains(query, "$"+strconv.Itoa(i)) {
+			n = i
+			break
+		}
+	}
+	return all[:n]
+}

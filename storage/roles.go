@@ -1,0 +1,363 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"go.mau.fi/util/dbutil"
+)
+
+// Roles granted in chat. Admins come from the config and are not stored.
+const (
+	RoleApprover    = "approver"
+	RoleCoordinator = "coordinator"
+	RoleTeam        = "team"
+)
+
+// Role states. Only RoleActive grants anything.
+const (
+	RoleActive  = "active"
+	RolePending = "pending" // team: the privacy gate is not passed yet
+	RolePaused  = "paused"  // team: the training expired
+	RoleRemoved = "removed"
+)
+
+// MemberRole is one role of one person.
+type MemberRole struct {
+	UserID    string
+	Role      string
+	Status    string
+	GrantedBy string
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// TeamGate is the evidence of the team privacy gate of one person.
+type TeamGate struct {
+	UserID        string
+	DMRoom        string
+	AppliedAt     time.Time // zero: granted without application
+	DeclarationAt time.Time // zero: the signed declaration is missing
+	DeclarationBy string
+	TrainingAt    time.Time // zero: no training recorded
+	TrainingBy    string
+	UpdatedAt     time.Time
+}
+
+// RoleAuditEntry is one line of the role audit log.
+type RoleAuditEntry struct {
+	Key     string
+	At      time.Time
+	Actor   string
+	Subject string
+	Action  string
+	Detail  string
+}
+
+// RoleQuery stores roles, the team privacy gate and the role audit log.
+type RoleQuery struct{ db *dbutil.Database }
+
+// Roles returns the role queries.
+func (db *DB) Roles() *RoleQuery { return &RoleQuery{db: db.Lotse} }
+
+const (
+	getRoleQuery = `SELECT user_id, role, status, granted_by, created_at, updated_at FROM member_role WHERE user_id=$1 AND role=$2`
+	setRoleQuery = `
+		INSERT INTO member_role (user_id, role, status, granted_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)
+		ON CONFLICT (user_id, role) DO UPDATE SET status=excluded.status, granted_by=excluded.granted_by, updated_at=excluded.updated_at`
+	rolesOfQuery   = `SELECT user_id, role, status, granted_by, created_at, updated_at FROM member_role WHERE user_id=$1 ORDER BY role`
+	listRolesQuery = `SELECT user_id, role, status, granted_by, created_at, updated_at FROM member_role WHERE status<>'removed' ORDER BY role, user_id`
+	withRoleQuery  = `SELECT user_id FROM member_role WHERE role=$1 AND status='active' ORDER BY user_id`
+	getGateQuery   = `SELECT user_id, dm_room, applied_at, declaration_at, declaration_by, training_at, training_by, updated_at FROM team_gate WHERE user_id=$1`
+	putGateQuery   = `
+		INSERT INTO team_gate (user_id, dm_room, applied_at, declaration_at, declaration_by, training_at, training_by, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+		ON CONFLICT (user_id) DO UPDATE SET dm_room=excluded.dm_room, applied_at=excluded.applied_at,
+			declaration_at=excluded.declaration_at, declaration_by=excluded.declaration_by,
+			training_at=excluded.training_at, training_by=excluded.training_by, updated_at=excluded.updated_at`
+	activeTeamGatesQuery = `
+		SELECT g.user_id, g.dm_room, g.applied_at, g.declaration_at, g.declaration_by, g.training_at, g.training_by, g.updated_at
+		FROM team_gate g JOIN member_role r ON r.user_id=g.user_id AND r.role='team'
+		WHERE r.status IN ('active', 'paused') ORDER BY g.user_id`
+	insertRoleAuditQuery = `INSERT INTO role_audit (key, at, actor, subject, action, detail) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO NOTHING`
+	roleAuditQuery       = `SELECT key, at, actor, subject, action, detail FROM role_audit WHERE ($1='' OR subject=$1 OR actor=$1) ORDER BY at, key`
+	claimedByQuery       = `SELECT id FROM support_case WHERE status=1 AND assignee=$1 ORDER BY id`
+	noticeDoneQuery      = `SELECT 1 FROM scheduled_notice WHERE key=$1`
+	markNoticeQuery      = `INSERT INTO scheduled_notice (key, user_id, sent_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING`
+)
+
+func scanRole(row rowScanner) (*MemberRole, error) {
+	var (
+		r                MemberRole
+		created, updated int64
+	)
+	if err := row.Scan(&r.UserID, &r.Role, &r.Status, &r.GrantedBy, &created, &updated); err != nil {
+		return nil, err
+	}
+	r.CreatedAt, r.UpdatedAt = time.UnixMilli(created), time.UnixMilli(updated)
+	return &r, nil
+}
+
+func msTime(ms int64) time.Time {
+	if ms == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(ms)
+}
+
+func timeMs(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMilli()
+}
+
+func scanGate(row rowScanner) (*TeamGate, error) {
+	var (
+		g                             TeamGate
+		applied, decl, train, updated int64
+	)
+	if err := row.Scan(&g.UserID, &g.DMRoom, &applied, &decl, &g.DeclarationBy, &train, &g.TrainingBy, &updated); err != nil {
+		return nil, err
+	}
+	g.AppliedAt, g.DeclarationAt, g.TrainingAt, g.UpdatedAt = msTime(applied), msTime(decl), msTime(train), msTime(updated)
+	return &g, nil
+}
+
+// Get returns the role of user, or nil.
+func (q *RoleQuery) Get(ctx context.Context, user, role string) (*MemberRole, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	r, err := scanRole(q.db.QueryRow(ctx, getRoleQuery, user, role))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("failed to read role: %w", err)
+	}
+	return r, nil
+}
+
+// Has reports whether user holds role actively.
+func (q *RoleQuery) Has(ctx context.Context, user, role string) (bool, error) {
+	r, err := q.Get(ctx, user, role)
+	return r != nil && r.Status == RoleActive, err
+}
+
+// Set stores the status of a role and writes an audit entry (key names
+// its cause), in one transaction. It reports whether the status changed.
+func (q *RoleQuery) Set(ctx context.Context, user, role, status, by string, e RoleAuditEntry, now time.Time) (bool, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	changed := false
+	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		old, err := scanRole(q.db.QueryRow(ctx, getRoleQuery, user, role))
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if old != nil && old.Status == status {
+			return nil
+		}
+		changed = true
+		if _, err := q.db.Exec(ctx, setRoleQuery, user, role, status, by, now.UnixMilli()); err != nil {
+			return err
+		}
+		return q.audit(ctx, e)
+	})
+	if err != nil {
+		return false, fmt.Errorf("failed to store role: %w", err)
+	}
+	return changed, nil
+}
+
+// Of lists the roles of user (all states).
+func (q *RoleQuery) Of(ctx context.Context, user string) ([]MemberRole, error) {
+	return q.list(ctx, rolesOfQuery, user)
+}
+
+// List lists all roles that are not removed.
+func (q *RoleQuery) List(ctx context.Context) ([]MemberRole, error) {
+	return q.list(ctx, listRolesQuery)
+}
+
+func (q *RoleQuery) list(ctx context.Context, query string, args ...any) ([]MemberRole, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	rows, err := q.db.Query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("failed to list roles: %w", err)
+	}
+	defer rows.Close()
+	var out []MemberRole
+	for rows.Next() {
+		r, err := scanRole(rows)
+		if err != nil {
+			return nil, fmt.Errorf("failed to read role: %w", err)
+		}
+		out = append(out, *r)
+	}
+	return out, rows.Err()
+}
+
+// WithRole lists the users who hold role actively.
+func (q *RoleQuery) WithRole(ctx context.Context, role string) ([]string, error) {
+	return q.strings(ctx, withRoleQuery, role)
+}
+
+func (q *RoleQuery) strings(ctx context.Context, query string, args ...any) ([]string, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	rows, err := q.db.Query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("failed to query: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// Gate returns the team gate evidence of user, or nil.
+func (q *RoleQuery) Gate(ctx context.Context, user string) (*TeamGate, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	g, err := scanGate(q.db.QueryRow(ctx, getGateQuery, user))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("failed to read team gate: %w", err)
+	}
+	return g, nil
+}
+
+// PutGate stores the gate evidence and an audit entry in one transaction.
+func (q *RoleQuery) PutGate(ctx context.Context, g TeamGate, e RoleAuditEntry) error {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		if _, err := q.db.Exec(ctx, putGateQuery, g.UserID, g.DMRoom, timeMs(g.AppliedAt), timeMs(g.DeclarationAt), g.DeclarationBy,
+			timeMs(g.TrainingAt), g.TrainingBy, g.UpdatedAt.UnixMilli()); err != nil {
+			return err
+		}
+		return q.audit(ctx, e)
+	})
+	if err != nil {
+		return fmt.Errorf("failed to store team gate: %w", err)
+	}
+	return nil
+}
+
+// TeamGates lists the gates of people whose team role is active or paused
+// (training expiry).
+func (q *RoleQuery) TeamGates(ctx context.Context) ([]TeamGate, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	rows, err := q.db.Query(ctx, activeTeamGatesQuery)
+	if err != nil {
+		return nil, fmt.Errorf("failed to list team gates: %w", err)
+	}
+	defer rows.Close()
+	var out []TeamGate
+	for rows.Next() {
+		g, err := scanGate(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *g)
+	}
+	return out, rows.Err()
+}
+
+func (q *RoleQuery) audit(ctx context.Context, e RoleAuditEntry) error {
+	if e.Key == "" {
+		return nil
+	}
+	_, err := q.db.Exec(ctx, insertRoleAuditQuery, e.Key, e.At.UnixMilli(), e.Actor, e.Subject, e.Action, e.Detail)
+	return err
+}
+
+// Audit appends an entry to the role audit log (once per key).
+func (q *RoleQuery) Audit(ctx context.Context, e RoleAuditEntry) error {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	if err := q.audit(ctx, e); err != nil {
+		return fmt.Errorf("failed to write role audit: %w", err)
+	}
+	return nil
+}
+
+// AuditLog returns the role audit log, all or about one user (as actor or subject).
+func (q *RoleQuery) AuditLog(ctx context.Context, user string) ([]RoleAuditEntry, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	rows, err := q.db.Query(ctx, roleAuditQuery, user)
+	if err != nil {
+		return nil, fmt.Errorf("failed to read role audit: %w", err)
+	}
+	defer rows.Close()
+	var out []RoleAuditEntry
+	for rows.Next() {
+		var (
+			e  RoleAuditEntry
+			at int64
+		)
+		if err := rows.Scan(&e.Key, &at, &e.Actor, &e.Subject, &e.Action, &e.Detail); err != nil {
+			return nil, err
+		}
+		e.At = time.UnixMilli(at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// ClaimedBy lists the open cases claimed by user.
+func (q *RoleQuery) ClaimedBy(ctx context.Context, user string) ([]int64, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	rows, err := q.db.Query(ctx, claimedByQuery, user)
+	if err != nil {
+		return nil, fmt.Errorf("failed to list claimed cases: %w", err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var n int64
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// NoticeDone reports whether the scheduled notice key was sent.
+func (q *RoleQuery) NoticeDone(ctx context.Context, key string) (bool, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	var one int
+	err := q.db.QueryRow(ctx, noticeDoneQuery, key).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	} else if err != nil {
+		return false, fmt.Errorf("failed to read notice: %w", err)
+	}
+	return true, nil
+}
+
+// MarkNotice records that the scheduled notice key (about user) was sent.
+func (q *RoleQuery) MarkNotice(ctx context.Context, key, user string, now time.Time) error {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	if _, err := q.db.Exec(ctx, markNoticeQuery, key, user, now.UnixMilli()); err != nil {
+		return fmt.Errorf("failed to record notice: %w", err)
+	}
+	return nil
+}
