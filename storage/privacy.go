@@ -7,8 +7,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"regexp"
 	"strconv"
-	"strings"
 	"time"
 
 	"go.mau.fi/util/dbutil"
@@ -48,7 +48,9 @@ var PersonalTables = []PersonalTable{
 	{Name: "team_gate", Query: `SELECT * FROM team_gate WHERE user_id=$1`},
 	{Name: "role_audit", Query: `SELECT * FROM role_audit WHERE subject=$1 OR actor=$1`},
 	{Name: "support_case", Query: `SELECT * FROM support_case WHERE member_id=$1`},
-	{Name: "case_message", Query: `SELECT * FROM case_message WHERE case_id IN ` + ownCases},
+	// Internal notes of the team are listed without their text and author (their data, Art. 15(4)).
+	{Name: "case_message", Query: `SELECT source_event, case_id, kind, CASE WHEN kind='note' THEN '' ELSE sender END AS sender,
+		CASE WHEN kind='note' THEN '' ELSE body END AS body, created_at FROM case_message WHERE case_id IN ` + ownCases},
 	{Name: "case_event", Query: `SELECT * FROM case_event WHERE case_id IN ` + ownCases},
 	// As a team member in other members' cases: what you did, not their content.
 	{Name: "case_assigned_to_you", Query: `SELECT id, status, created_at FROM support_case WHERE assignee=$1 AND member_id<>$1`},
@@ -93,6 +95,9 @@ var deleteSteps = []struct{ table, query string }{
 	{"role_audit", `UPDATE role_audit SET subject=$2 WHERE subject=$1`},
 	{"role_audit", `UPDATE role_audit SET detail=REPLACE(detail, $1, $2) WHERE detail<>''`},
 	{"member_role", `DELETE FROM member_role WHERE user_id=$1`},
+	{"member_role", `UPDATE member_role SET granted_by=$2 WHERE granted_by=$1`},
+	{"team_gate", `UPDATE team_gate SET declaration_by=$2 WHERE declaration_by=$1`},
+	{"team_gate", `UPDATE team_gate SET training_by=$2 WHERE training_by=$1`},
 	{"team_gate", `DELETE FROM team_gate WHERE user_id=$1`},
 	{"onboarding_step", `DELETE FROM onboarding_step WHERE user_id=$1`},
 	{"scheduled_notice", `DELETE FROM scheduled_notice WHERE user_id=$1`},
@@ -201,7 +206,8 @@ func (q *PrivacyQuery) Erase(ctx context.Context, user, keepEvent string, sentBe
 	counts := map[string]int64{}
 	err = q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
 		for _, s := range deleteSteps {
-			res, err := q.db.Exec(ctx, s.query, argsFor(s.query, user, pseudo, keepEvent, sentBefore.UnixMilli())...)
+			query, args := bind(s.query, user, pseudo, keepEvent, sentBefore.UnixMilli())
+			res, err := q.db.Exec(ctx, query, args...)
 			if err != nil {
 				return fmt.Errorf("%s: %w", s.table, err)
 			}
@@ -227,15 +233,21 @@ func (q *PrivacyQuery) EraseInboxEvent(ctx context.Context, eventID string) erro
 	return nil
 }
 
-// argsFor passes only the parameters a query uses ($1 … $n): the drivers
-// refuse surplus arguments.
-func argsFor(query string, all ...any) []any {
-	n := 0
-	for i := len(all); i > 0; i-- {
-		if strings.Contains(query, "$"+strconv.Itoa(i)) {
-			n = i
-			break
+var placeholder = regexp.MustCompile(`\$([0-9]+)`)
+
+// bind renumbers the placeholders a query uses to $1 … $n and returns the
+// matching arguments: the drivers refuse surplus arguments, and PostgreSQL
+// cannot type a parameter the query does not use.
+func bind(query string, all ...any) (string, []any) {
+	index := map[int]int{}
+	var args []any
+	query = placeholder.ReplaceAllStringFunc(query, func(m string) string {
+		n, _ := strconv.Atoi(m[1:])
+		if _, ok := index[n]; !ok {
+			args = append(args, all[n-1])
+			index[n] = len(args)
 		}
-	}
-	return all[:n]
+		return "$" + strconv.Itoa(index[n])
+	})
+	return query, args
 }

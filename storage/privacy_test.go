@@ -1,0 +1,207 @@
+package storage_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// person fills every table with personal data about one member (and acts
+// as team member and approver for the other one).
+func person(t *testing.T, db *storage.DB, n int, user, dm, email, other string, now time.Time) {
+	t.Helper()
+	ctx := context.Background()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := db.Onboarding().Seen(ctx, user, dm, now)
+	must(err)
+	must(db.Onboarding().MarkWelcomed(ctx, user, now))
+	must(db.Onboarding().Tick(ctx, user, "lotse/erste-schritte.md", now))
+	must(db.Roles().MarkNotice(ctx, "onboarding-reminder:"+user, user, now))
+	_, err = db.Roles().Set(ctx, user, storage.RoleTeam, storage.RoleActive, other,
+		storage.RoleAuditEntry{Key: fmt.Sprintf("grant:%d", n), At: now, Actor: other, Subject: user, Action: "grant", Detail: "team"}, now)
+	must(err)
+	must(db.Roles().PutGate(ctx, storage.TeamGate{UserID: user, DMRoom: dm, DeclarationAt: now, DeclarationBy: other, UpdatedAt: now},
+		storage.RoleAuditEntry{Key: fmt.Sprintf("decl:%d", n), At: now, Actor: other, Subject: user, Action: "declaration"}))
+	c, _, err := db.Cases.Create(ctx, &storage.Case{MemberID: user, MemberRoom: dm, Summary: "Frage von " + email}, fmt.Sprintf("$origin%d", n), "Frage von "+email, now)
+	must(err)
+	_, err = db.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: fmt.Sprintf("$m%d", n), CaseID: c.ID, Kind: storage.MsgMember, Sender: user, Body: "noch was " + email, CreatedAt: now})
+	must(err)
+	// The other one works on this case as team member.
+	_, _, err = db.Cases.Claim(ctx, c.ID, other, now)
+	must(err)
+	_, err = db.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: fmt.Sprintf("$note%d", n), CaseID: c.ID, Kind: storage.MsgNote, Sender: other, Body: "Notiz", CreatedAt: now})
+	must(err)
+	must(db.Cases.PutDraft(ctx, storage.CaseDraft{RoomID: dm, UserID: user, Question: "Entwurf " + email, CreatedAt: now}))
+	r, _, err := db.Access().Create(ctx, &storage.AccessRequest{MemberID: user, MemberRoom: dm, Kind: storage.AccessNextcloud, Target: "AG",
+		Email: email, DisplayName: "Name " + email, Reason: "weil"}, fmt.Sprintf("$req%d", n), now)
+	must(err)
+	_, _, err = db.Access().Approve(ctx, r.ID, other, fmt.Sprintf("$appr%d", n), now)
+	must(err)
+	must(db.Access().PutDraft(ctx, storage.AccessDraft{RoomID: dm, UserID: user, Kind: storage.AccessBBB, Email: email, Step: "email", CreatedAt: now}))
+	must(db.Choices.Put(ctx, dm, user, []string{"a.md"}, now))
+	must(db.Answers.Put(ctx, fmt.Sprintf("$ans%d", n), dm, "a.md", now))
+	_, err = db.Feedback.Vote(ctx, fmt.Sprintf("$ans%d", n), user, "a.md", true)
+	must(err)
+	must(db.Inbox.Commit(ctx, []storage.InboxItem{{EventID: fmt.Sprintf("$in%d", n), RoomID: dm, Sender: user, EventType: "m.room.message",
+		Payload: []byte(`{"body":"` + email + `"}`), ReceivedAt: now}}, nil, ""))
+	must(db.Inbox.RecordSent(ctx, storage.SentEvent{TxnID: fmt.Sprintf("txn%d", n), EventID: fmt.Sprintf("$sent%d", n), RoomID: dm, SentAt: now}))
+}
+
+// allCells returns every cell of every table of Lotse's schema as text.
+func allCells(t *testing.T, db *storage.DB, postgres bool) map[string][]string {
+	t.Helper()
+	ctx := context.Background()
+	q := `SELECT name FROM sqlite_master WHERE type='table'`
+	if postgres {
+		q = `SELECT table_name FROM information_schema.tables WHERE table_schema=current_schema()`
+	}
+	rows, err := db.Lotse.Query(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tables []string
+	for rows.Next() {
+		var n string
+		_ = rows.Scan(&n)
+		tables = append(tables, n)
+	}
+	rows.Close()
+	out := map[string][]string{}
+	for _, table := range tables {
+		rows, err := db.Lotse.Query(ctx, `SELECT * FROM `+table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols, _ := rows.Columns()
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			_ = rows.Scan(ptrs...)
+			for _, v := range vals {
+				if b, ok := v.([]byte); ok {
+					v = string(b)
+				}
+				out[table] = append(out[table], fmt.Sprint(v))
+			}
+		}
+		rows.Close()
+	}
+	return out
+}
+
+// TestExportAndErase: the export holds all of a member's data and nothing
+// of another member's; erasure leaves nothing of the member in any table
+// (Lotse's and mautrix's), except pseudonymised audit entries.
+func TestExportAndErase(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.Now()
+			a, b := "@anna:test", "@ben:test"
+			person(t, db, 1, a, "!dm-anna:test", "anna@example.org", b, now)
+			person(t, db, 2, b, "!dm-ben:test", "ben@example.org", a, now)
+
+			exp, err := db.Privacy().Export(ctx, a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, tbl := range storage.PersonalTables {
+				if len(exp[tbl.Name]) == 0 && tbl.Name != "case_events_by_you_for_others" {
+					t.Errorf("export has nothing in %s", tbl.Name)
+				}
+			}
+			data, _ := json.Marshal(exp)
+			for _, w := range []string{"anna@example.org", "!dm-anna:test", "lotse/erste-schritte.md", "Entwurf anna"} {
+				if !strings.Contains(string(data), w) {
+					t.Errorf("export lacks %q", w)
+				}
+			}
+			for _, w := range []string{"ben@example.org", "!dm-ben:test", "Notiz"} {
+				if strings.Contains(string(data), w) {
+					t.Errorf("export of anna contains ben's data %q", w)
+				}
+			}
+
+			counts, err := db.Privacy().Erase(ctx, a, "", now.Add(time.Minute))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if counts["support_case"] == 0 || counts["access_request"] == 0 || counts["member_state"] == 0 {
+				t.Errorf("erase counts: %v", counts)
+			}
+			pseudo, _ := db.Privacy().Pseudonym(ctx, a)
+			cells := allCells(t, db, name == "postgres")
+			for table, vals := range cells {
+				for _, v := range vals {
+					for _, w := range []string{a, "anna@example.org", "!dm-anna:test", "Name anna"} {
+						if strings.Contains(v, w) {
+							t.Errorf("after erasure, %s still holds %q: %q", table, w, v)
+						}
+					}
+				}
+			}
+			found := false
+			for _, v := range cells["role_audit"] {
+				found = found || v == pseudo
+			}
+			if !found {
+				t.Error("role audit entries were not pseudonymised but dropped")
+			}
+			// Ben's data is untouched.
+			exp, _ = db.Privacy().Export(ctx, b)
+			if len(exp["support_case"]) != 1 || len(exp["access_request"]) != 1 || len(exp["member_state"]) != 1 {
+				t.Errorf("ben's data changed: %d cases, %d requests", len(exp["support_case"]), len(exp["access_request"]))
+			}
+		})
+	}
+}
+
+// TestRetentionDryRun: the dry run counts without deleting; the real run deletes.
+func TestRetentionDryRun(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			old := time.Now().Add(-400 * 24 * time.Hour)
+			person(t, db, 1, "@anna:test", "!dm-anna:test", "anna@example.org", "@ben:test", old)
+			p := storage.RetentionPolicy{Inbox: 7 * 24 * time.Hour, Answers: 30 * 24 * time.Hour, Choices: time.Hour, Cases: 90 * 24 * time.Hour,
+				Access: 365 * 24 * time.Hour, Audit: 3 * 365 * 24 * time.Hour, Members: 365 * 24 * time.Hour}
+			res, err := db.Retention(ctx, p, time.Now(), true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]int64{}
+			for _, r := range res {
+				got[r.Table] += r.Rows
+			}
+			if got["sent_event"] != 1 || got["answer"] != 1 || got["pending_choice"] != 1 || got["case_draft"] != 1 || got["access_draft"] != 1 {
+				t.Errorf("dry run: %v", got)
+			}
+			if got["member_state"] != 0 {
+				t.Errorf("a member with a role would be deleted: %v", got)
+			}
+			if exp, _ := db.Privacy().Export(ctx, "@anna:test"); len(exp["answer"]) != 1 {
+				t.Fatal("the dry run deleted")
+			}
+			if _, err := db.Retention(ctx, p, time.Now(), false); err != nil {
+				t.Fatal(err)
+			}
+			exp, _ := db.Privacy().Export(ctx, "@anna:test")
+			if len(exp["answer"]) != 0 || len(exp["pending_choice"]) != 0 || len(exp["answer_vote"]) != 0 {
+				t.Errorf("retention left data: %v", exp)
+			}
+		})
+	}
+}
