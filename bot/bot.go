@@ -70,6 +70,9 @@ type Options struct {
 	// server names ("example.org", also written ":example.org" or "*:example.org").
 	// Empty allows everyone.
 	AllowedInviters []string
+	// LobbyRooms are rooms (or spaces) whose joins go to the Handler as
+	// m.room.member events (the welcome); other joins are not handled.
+	LobbyRooms []id.RoomID
 	// Workers is how many rooms are handled at the same time (default 8).
 	Workers int
 	// TimelineLimit is the sync filter's timeline limit (default 50).
@@ -100,6 +103,7 @@ type Bot struct {
 	mu      sync.Mutex
 	running map[id.RoomID]bool
 
+	lobby    map[id.RoomID]bool
 	synced   chan struct{} // closed after the first successful sync
 	syncOnce sync.Once
 	lastSync time.Time
@@ -133,6 +137,10 @@ func New(ctx context.Context, opts Options) (*Bot, error) {
 		wake:    make(chan struct{}, 1),
 		running: map[id.RoomID]bool{},
 		synced:  make(chan struct{}),
+		lobby:   map[id.RoomID]bool{},
+	}
+	for _, r := range opts.LobbyRooms {
+		b.lobby[r] = true
 	}
 	cli, err := mautrix.NewClient(opts.HomeserverURL, opts.UserID, "")
 	if err != nil {

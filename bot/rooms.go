@@ -2,7 +2,10 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
+
+	"maunium.net/go/mautrix"
 
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
@@ -50,4 +53,67 @@ func (b *Bot) Upload(ctx context.Context, data []byte, mimeType string) (id.Cont
 		return "", err
 	}
 	return resp.ContentURI.CUString(), nil
+}
+
+// Invite invites user to roomID. Inviting someone who is already in the
+// room is not an error.
+func (b *Bot) Invite(ctx context.Context, roomID id.RoomID, user id.UserID, reason string) error {
+	if joined, err := b.IsJoined(ctx, roomID, user); err == nil && joined {
+		return nil
+	}
+	_, err := b.Client.InviteUser(ctx, roomID, &mautrix.ReqInviteUser{UserID: user, Reason: reason})
+	if err != nil {
+		return fmt.Errorf("failed to invite %s to %s (does Lotse have the power to invite there?): %w", user, roomID, err)
+	}
+	return nil
+}
+
+// Kick removes user from roomID. Someone who is not in the room is not an error.
+func (b *Bot) Kick(ctx context.Context, roomID id.RoomID, user id.UserID, reason string) error {
+	m, err := b.Client.StateStore.GetMember(ctx, roomID, user)
+	if err == nil && (m == nil || (m.Membership != event.MembershipJoin && m.Membership != event.MembershipInvite)) {
+		return nil
+	}
+	if _, err := b.Client.KickUser(ctx, roomID, &mautrix.ReqKickUser{UserID: user, Reason: reason}); err != nil {
+		return fmt.Errorf("failed to remove %s from %s (Lotse needs the power to kick there): %w", user, roomID, err)
+	}
+	return nil
+}
+
+// OpenDM returns the direct chat with user from m.direct if Lotse still
+// shares it with them, or creates an encrypted one and records it there.
+func (b *Bot) OpenDM(ctx context.Context, user id.UserID) (id.RoomID, error) {
+	var direct event.DirectChatsEventContent
+	if err := b.Client.GetAccountData(ctx, event.AccountDataDirectChats.Type, &direct); err != nil && !errors.Is(err, mautrix.MNotFound) {
+		return "", fmt.Errorf("failed to read direct chats: %w", err)
+	}
+	for _, roomID := range direct[user] {
+		me, _ := b.IsJoined(ctx, roomID, b.Client.UserID)
+		m, _ := b.Client.StateStore.GetMember(ctx, roomID, user)
+		if me && m != nil && (m.Membership == event.MembershipJoin || m.Membership == event.MembershipInvite) {
+			return roomID, nil
+		}
+	}
+	resp, err := b.Client.CreateRoom(ctx, &mautrix.ReqCreateRoom{
+		Preset: "trusted_private_chat", IsDirect: true, Invite: []id.UserID{user},
+		InitialState: []*event.Event{{Type: event.StateEncryption, Content: event.Content{
+			Parsed: &event.EncryptionEventContent{Algorithm: id.AlgorithmMegolmV1}}}},
+	})
+	if err != nil {
+		return "", fmt.Errorf("failed to create a direct chat: %w", err)
+	}
+	// Tell the state store at once, so the first message is encrypted and
+	// its room key is shared with the invited member.
+	ss := b.Client.StateStore
+	_ = ss.SetEncryptionEvent(ctx, resp.RoomID, &event.EncryptionEventContent{Algorithm: id.AlgorithmMegolmV1})
+	_ = ss.SetMembership(ctx, resp.RoomID, b.Client.UserID, event.MembershipJoin)
+	_ = ss.SetMembership(ctx, resp.RoomID, user, event.MembershipInvite)
+	if direct == nil {
+		direct = event.DirectChatsEventContent{}
+	}
+	direct[user] = append(direct[user], resp.RoomID)
+	if err := b.Client.SetAccountData(ctx, event.AccountDataDirectChats.Type, direct); err != nil {
+		b.log.Warn().Err(err).Msg("Failed to record the direct chat in m.direct")
+	}
+	return resp.RoomID, nil
 }

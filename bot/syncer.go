@@ -92,7 +92,7 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 			if !handledTypes[evt.Type] || evt.ID == "" {
 				continue
 			}
-			if evt.Type == event.StateMember && !isLeave(evt) {
+			if evt.Type == event.StateMember && !isLeave(evt) && !(b.lobby[roomID] && isNewJoin(evt)) {
 				continue
 			}
 			evt.RoomID = roomID
@@ -198,6 +198,18 @@ func isLeave(evt *event.Event) bool {
 	}
 	_ = json.Unmarshal(evt.Content.VeryRaw, &content)
 	return content.Membership == "leave" || content.Membership == "ban"
+}
+
+// isNewJoin reports whether evt is someone joining (not a profile change).
+func isNewJoin(evt *event.Event) bool {
+	var content, prev struct {
+		Membership string `json:"membership"`
+	}
+	_ = json.Unmarshal(evt.Content.VeryRaw, &content)
+	if evt.Unsigned.PrevContent != nil {
+		_ = json.Unmarshal(evt.Unsigned.PrevContent.VeryRaw, &prev)
+	}
+	return content.Membership == "join" && prev.Membership != "join" && evt.StateKey != nil && *evt.StateKey == evt.Sender.String()
 }
 
 func inviterOf(state []*event.Event, me id.UserID) id.UserID {

@@ -195,6 +195,10 @@ func (b *Bot) handle(ctx context.Context, item storage.InboxItem) error {
 		return nil
 	}
 	if evt.Type == event.StateMember {
+		if isNewJoin(&evt) {
+			// A join of a lobby room (only those reach the inbox): the welcome.
+			return b.opts.Handler.Handle(ctx, Incoming{Event: &evt})
+		}
 		return b.handleLeave(ctx, &evt)
 	}
 	encrypted := false

@@ -120,6 +120,34 @@ type Config struct {
 	// BBBGuide is the guide sent with a room link.
 	BBBGuide string `yaml:"bbb_guide"`
 
+	// Admins (full Matrix IDs) may grant every role, including approver,
+	// and record declarations and trainings. Only set here, never in chat.
+	Admins []string `yaml:"admins"`
+	// TrainingRequired: the team role also needs a data-protection training.
+	TrainingRequired bool `yaml:"training_required"`
+	// TrainingValidity is how long a training counts (default 12 months).
+	TrainingValidity time.Duration `yaml:"training_validity"`
+	// TrainingRemindBefore: reminders this long before a training expires.
+	TrainingRemindBefore time.Duration `yaml:"training_remind_before"`
+
+	// OnboardingWelcome sends one welcome DM to new members (first DM
+	// message, or joining a lobby room).
+	OnboardingWelcome bool `yaml:"onboarding_welcome"`
+	// LobbyRooms are room IDs (rooms or spaces) whose new members are welcomed.
+	LobbyRooms []string `yaml:"lobby_rooms"`
+	// OnboardingWelcomeText replaces the built-in welcome (Markdown).
+	OnboardingWelcomeText string `yaml:"onboarding_welcome_text"`
+	// OnboardingReminderAfter: one reminder when the checklist is unfinished (0: none).
+	OnboardingReminderAfter time.Duration `yaml:"onboarding_reminder_after"`
+
+	// AccessRetention: decided access requests are deleted after this long.
+	AccessRetention time.Duration `yaml:"access_retention"`
+	// AuditRetention: access and role audit entries are deleted after this long.
+	AuditRetention time.Duration `yaml:"audit_retention"`
+	// MemberRetention: onboarding state of members without a role is deleted
+	// this long after their last message; also removed team gates.
+	MemberRetention time.Duration `yaml:"member_retention"`
+
 	LogLevel  string `yaml:"log_level"`
 	LogFormat string `yaml:"log_format"`
 }
@@ -153,6 +181,14 @@ func Defaults() Config {
 		BBBChecksum:        "sha1",
 		BBBWelcome:         "Willkommen im Raum <b>%%CONFNAME%%</b>!",
 		BBBGuide:           "bbb/konferenz-im-browser-beitreten.md",
+
+		TrainingValidity:        365 * 24 * time.Hour,
+		TrainingRemindBefore:    30 * 24 * time.Hour,
+		OnboardingWelcome:       true,
+		OnboardingReminderAfter: 7 * 24 * time.Hour,
+		AccessRetention:         365 * 24 * time.Hour,
+		AuditRetention:          3 * 365 * 24 * time.Hour,
+		MemberRetention:         2 * 365 * 24 * time.Hour,
 
 		LogLevel:  "info",
 		LogFormat: "console",
@@ -303,6 +339,19 @@ func (c Config) Validate() error {
 		problems = append(problems, "support_timezone is not a known time zone: "+c.SupportTimezone)
 	}
 	problems = append(problems, c.accessProblems()...)
+	for _, a := range c.Admins {
+		if !strings.HasPrefix(a, "@") || !strings.Contains(a, ":") {
+			problems = append(problems, "admins must be full Matrix IDs like @name:example.org, not "+strconv.Quote(a))
+		}
+	}
+	for _, r := range c.LobbyRooms {
+		if !strings.HasPrefix(r, "!") {
+			problems = append(problems, "lobby_rooms must be room IDs like !abc:example.org (not aliases), not "+strconv.Quote(r))
+		}
+	}
+	if c.TrainingRequired && c.TrainingValidity <= 0 {
+		problems = append(problems, "training_validity must be positive when training_required is true")
+	}
 	if len(problems) > 0 {
 		return fmt.Errorf("invalid configuration:\n  - %s", strings.Join(problems, "\n  - "))
 	}

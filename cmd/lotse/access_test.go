@@ -56,6 +56,7 @@ func TestAccessRequestFlow(t *testing.T) {
 			t.Fatal(err)
 		}
 		cfg.ApprovalsRoom = approvals.String()
+		cfg.Approvers = []string{alice.Cli.UserID.String(), bob.Cli.UserID.String()}
 		cfg.NextcloudURL, cfg.NextcloudUser, cfg.NextcloudAppPassword = nc.URL(), "lotse-admin", ncTestPassword
 		cfg.NextcloudGroups = []string{"AG Digitales", "Bezirk Nord"}
 		cfg.AccessRetryBackoff = time.Second

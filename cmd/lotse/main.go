@@ -83,6 +83,8 @@ func runMain(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return cmdGuides(ctx, args[1:], stdin, stdout, stderr)
 	case "config":
 		return cmdConfig(args[1:], stdout)
+	case "privacy":
+		return cmdPrivacyCLI(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -89,17 +89,22 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 		return fail(exitConfig, err)
 	}
 	matrix := &matrixAdapter{}
+	rooms := &roomAdapter{}
 	handler := commands.New(commands.Deps{
-		Support:   support,
-		Access:    access,
-		Matrix:    matrix,
-		Guides:    store,
-		DB:        db,
-		Texts:     commands.TextsFor(cfg.Language),
-		Log:       log.With().Str("component", "commands").Logger(),
-		ChoiceTTL: cfg.ChoiceTTL,
-		GuideURL:  guideURL(cfg.GuideBaseURL),
-		TxnID:     bot.TxnID,
+		Support:    support,
+		Access:     access,
+		Roles:      rolesConfig(cfg),
+		Onboarding: onboardingConfig(cfg),
+		Privacy:    commands.Privacy{Retention: retentionPolicy(cfg)},
+		Rooms:      rooms,
+		Matrix:     matrix,
+		Guides:     store,
+		DB:         db,
+		Texts:      commands.TextsFor(cfg.Language),
+		Log:        log.With().Str("component", "commands").Logger(),
+		ChoiceTTL:  cfg.ChoiceTTL,
+		GuideURL:   guideURL(cfg.GuideBaseURL),
+		TxnID:      bot.TxnID,
 	})
 	b, err := bot.New(ctx, bot.Options{
 		HomeserverURL:   cfg.HomeserverURL,
@@ -111,6 +116,7 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 		DB:              db,
 		Log:             log,
 		AllowedInviters: cfg.AllowedInviters,
+		LobbyRooms:      onboardingConfig(cfg).LobbyRooms,
 		Workers:         cfg.Workers,
 		OnGiveUp: func(ctx context.Context, g bot.GiveUp) {
 			if err := handler.GiveUp(ctx, g.RoomID, g.EventID, g.Direct, g.Undecryptable); err != nil {
@@ -126,6 +132,7 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 	}
 	defer b.Close()
 	matrix.bot = b
+	rooms.bot = b
 	log.Info().Stringer("user_id", b.UserID()).Int("guides", len(store.Current().Guides())).Msg("Lotse is starting")
 
 	if cfg.WebListen != "" {
@@ -151,6 +158,7 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 			go checkTeamRoom(ctx, b, support.TeamRoom, commands.TextsFor(cfg.Language), log)
 			// Reminders send nothing before the first sync brought Lotse's
 			// own earlier sends (their transaction IDs) into the database.
+			go handler.RunPeople(log.With().Str("component", "people").Logger().WithContext(ctx))
 			handler.RunScheduler(log.With().Str("component", "support").Logger().WithContext(ctx))
 		case <-ctx.Done():
 		}
@@ -330,16 +338,15 @@ func housekeeping(ctx context.Context, db *storage.DB, cfg config.Config, log ze
 	defer tick.Stop()
 	for {
 		now := time.Now()
-		if n, err := db.Inbox.Prune(ctx, now.Add(-cfg.InboxRetention)); err != nil {
-			log.Warn().Err(err).Msg("Failed to prune the inbox")
-		} else if n > 0 {
-			log.Debug().Int64("rows", n).Msg("Pruned handled events")
-		}
-		if err := db.Answers.Prune(ctx, now.Add(-cfg.AnswerRetention)); err != nil {
-			log.Warn().Err(err).Msg("Failed to prune answers")
-		}
-		if err := db.Choices.Prune(ctx, now.Add(-cfg.ChoiceTTL)); err != nil {
-			log.Warn().Err(err).Msg("Failed to prune choices")
+		// Every kind of personal data has its period (docs/datenschutz.md).
+		if res, err := db.Retention(ctx, retentionPolicy(cfg), now, false); err != nil {
+			log.Warn().Err(err).Msg("Failed to apply retention")
+		} else {
+			for _, r := range res {
+				if r.Rows > 0 {
+					log.Debug().Str("table", r.Table).Int64("rows", r.Rows).Msg("Deleted expired personal data")
+				}
+			}
 		}
 		select {
 		case <-ctx.Done():
@@ -374,4 +381,84 @@ func cmdConfig(args []string, stdout io.Writer) error {
 		return nil
 	}
 	return fail(exitUsage, fmt.Errorf("unknown config command %q", args[0]))
+}
+
+// roomAdapter gives commands invites, kicks and DMs.
+type roomAdapter struct{ bot *bot.Bot }
+
+func (r *roomAdapter) Invite(ctx context.Context, roomID id.RoomID, user id.UserID, reason string) error {
+	return r.bot.Invite(ctx, roomID, user, reason)
+}
+
+func (r *roomAdapter) Kick(ctx context.Context, roomID id.RoomID, user id.UserID, reason string) error {
+	return r.bot.Kick(ctx, roomID, user, reason)
+}
+
+func (r *roomAdapter) OpenDM(ctx context.Context, user id.UserID) (id.RoomID, error) {
+	return r.bot.OpenDM(ctx, user)
+}
+
+var _ commands.RoomAdmin = (*roomAdapter)(nil)
+
+// rolesConfig turns the role keys into the commands' settings.
+func rolesConfig(cfg config.Config) commands.Roles {
+	r := commands.Roles{TrainingRequired: cfg.TrainingRequired, TrainingValidity: cfg.TrainingValidity, TrainingRemindBefore: cfg.TrainingRemindBefore}
+	for _, a := range cfg.Admins {
+		r.Admins = append(r.Admins, id.UserID(a))
+	}
+	return r
+}
+
+// onboardingConfig turns the onboarding keys into the commands' settings.
+func onboardingConfig(cfg config.Config) commands.Onboarding {
+	o := commands.Onboarding{Welcome: cfg.OnboardingWelcome, WelcomeText: cfg.OnboardingWelcomeText, ReminderAfter: cfg.OnboardingReminderAfter}
+	for _, r := range cfg.LobbyRooms {
+		o.LobbyRooms = append(o.LobbyRooms, id.RoomID(r))
+	}
+	return o
+}
+
+// retentionPolicy collects the retention periods of every kind of personal data.
+func retentionPolicy(cfg config.Config) storage.RetentionPolicy {
+	return storage.RetentionPolicy{Inbox: cfg.InboxRetention, Answers: cfg.AnswerRetention, Choices: cfg.ChoiceTTL,
+		Cases: cfg.SupportRetention, Access: cfg.AccessRetention, Audit: cfg.AuditRetention, Members: cfg.MemberRetention}
+}
+
+// cmdPrivacyCLI: lotse privacy retention [--dry-run] -c config.yaml applies
+// (or, with --dry-run, only counts) the retention rules.
+func cmdPrivacyCLI(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "retention" {
+		return fail(exitUsage, fmt.Errorf("lotse privacy retention [--dry-run] [-c file]"))
+	}
+	fs := flag.NewFlagSet("privacy retention", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	path := fs.String("c", "", "config file")
+	dry := fs.Bool("dry-run", false, "only count what would be deleted")
+	if err := fs.Parse(args[1:]); err != nil {
+		return fail(exitUsage, err)
+	}
+	cfg, err := config.Load(*path, os.Getenv)
+	if err != nil {
+		return fail(exitConfig, err)
+	}
+	db, err := storage.Open(cfg.Database, zerolog.Nop())
+	if err != nil {
+		return fail(exitDatabase, err)
+	}
+	defer db.Close()
+	if err := db.Upgrade(ctx); err != nil {
+		return fail(exitUpgrade, err)
+	}
+	res, err := db.Retention(ctx, retentionPolicy(cfg), time.Now(), *dry)
+	if err != nil {
+		return fail(exitDatabase, err)
+	}
+	verb := "deleted"
+	if *dry {
+		verb = "would delete"
+	}
+	for _, r := range res {
+		fmt.Fprintf(stdout, "%-18s %-8s period %-8s %s %d rows\n", r.Table, r.Rule, fmt.Sprintf("%dd", int(r.Period.Hours()/24)), verb, r.Rows)
+	}
+	return nil
 }

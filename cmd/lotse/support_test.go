@@ -13,6 +13,7 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/config"
+	"github.com/lotse-bot/lotse/storage"
 	"github.com/lotse-bot/lotse/internal/chatclient"
 )
 
@@ -56,6 +57,8 @@ func TestSupportCaseLifecycle(t *testing.T) {
 		}
 		cfg.TeamRoom = teamRoom.String()
 		cfg.SupportQuietHours = "off"
+		// The team is who holds the active team role (privacy gate passed).
+		grantRoles(t, cfg, storage.RoleTeam, alice.Cli.UserID, bob.Cli.UserID)
 	})
 	if _, err := bob.Cli.JoinRoomByID(t.Context(), teamRoom); err != nil {
 		t.Fatal(err)
