@@ -92,6 +92,8 @@ func (h *Handler) Handle(ctx context.Context, msg Message) (err error) {
 		return h.handleReaction(ctx, evt)
 	case event.EventMessage:
 		return h.handleMessage(ctx, t, evt)
+	case event.EventRedaction:
+		return h.handleRedaction(ctx, evt)
 	}
 	return nil
 }

@@ -35,6 +35,17 @@ func registry() []*entry {
 		{handler: &mcommands.Handler[*Handler]{Name: "antwort", Aliases: []string{"reply"}, Func: run(team(cmdReply))}, role: roleTeam},
 		{handler: &mcommands.Handler[*Handler]{Name: "erledigt", Aliases: []string{"resolve"}, Func: run(team(cmdResolve))}, role: roleTeam},
 		{handler: &mcommands.Handler[*Handler]{Name: "wiedereröffnen", Aliases: []string{"wiedereroeffnen", "reopen"}, Func: run(team(cmdReopen))}, role: roleTeam},
+		// Round tables, member side.
+		{handler: &mcommands.Handler[*Handler]{Name: "rundetische", Aliases: []string{"roundtables", "runde-tische"}, Func: run(members(cmdRoundTables))}, role: roleRoundTable},
+		{handler: &mcommands.Handler[*Handler]{Name: "dabei", Aliases: []string{"join"}, Func: run(members(cmdJoin))}, role: roleRoundTable},
+		{handler: &mcommands.Handler[*Handler]{Name: "absage", Aliases: []string{"leave"}, Func: run(members(cmdLeave))}, role: roleRoundTable},
+		// Round tables, coordinators (checked in coordinator()).
+		{handler: &mcommands.Handler[*Handler]{Name: "rundertisch", Aliases: []string{"roundtable", "runder-tisch"}, Func: run(coordinator(cmdRoundTable))}, role: roleCoordinator},
+		{handler: &mcommands.Handler[*Handler]{Name: "ankündigen", Aliases: []string{"ankuendigen", "announce"}, Func: run(coordinator(cmdAnnounce))}, role: roleCoordinator},
+		{handler: &mcommands.Handler[*Handler]{Name: "teilnehmende", Aliases: []string{"attendees"}, Func: run(coordinator(cmdAttendees))}, role: roleCoordinator},
+		{handler: &mcommands.Handler[*Handler]{Name: "verschieben", Aliases: []string{"reschedule"}, Func: run(coordinator(cmdReschedule))}, role: roleCoordinator},
+		{handler: &mcommands.Handler[*Handler]{Name: "absagen", Aliases: []string{"cancel"}, Func: run(coordinator(cmdCancel))}, role: roleCoordinator},
+		{handler: &mcommands.Handler[*Handler]{Name: "nachbereitung", Aliases: []string{"followup"}, Func: run(coordinator(cmdFollowup))}, role: roleCoordinator},
 	}
 }
 
@@ -42,6 +53,10 @@ func registry() []*entry {
 const (
 	roleSupport = "support" // every member, when support cases are on
 	roleTeam    = "team"    // members of the team room
+	// roleRoundTable: every member, when round tables are on;
+	// roleCoordinator: configured coordinators.
+	roleRoundTable  = "roundtable"
+	roleCoordinator = "coordinator"
 )
 
 // cmdHelp lists what the sender can do.
@@ -67,6 +82,13 @@ func cmdHelp(ce *CommandEvent) error {
 	if isTeam {
 		b.WriteString("\n" + tx.Support.TeamCommands + "\n")
 		list(roleTeam)
+	}
+	if h.rtOn() {
+		list(roleRoundTable)
+		if h.isCoordinator(ce.Sender) {
+			b.WriteString("\n" + tx.RoundTable.Coordinators + "\n")
+			list(roleCoordinator)
+		}
 	}
 	return h.replyMarkdown(ce.Ctx, b.String())
 }

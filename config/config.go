@@ -80,6 +80,22 @@ type Config struct {
 	// SupportRetention: resolved and closed cases are deleted after this long.
 	SupportRetention time.Duration `yaml:"support_retention"`
 
+	// Coordinators (Matrix IDs) may announce and change round tables;
+	// empty: round tables are off.
+	Coordinators []string `yaml:"coordinators"`
+	// AnnouncementRooms are the default rooms (IDs) for round-table announcements.
+	AnnouncementRooms []string `yaml:"announcement_rooms"`
+	// RoundTableReminders are durations before start, e.g. 24h,15m.
+	RoundTableReminders []string `yaml:"roundtable_reminders"`
+	// RoundTableMeetingLead: the BBB meeting is created this long before start.
+	RoundTableMeetingLead time.Duration `yaml:"roundtable_meeting_lead"`
+	// RoundTableTick is how often reminders are checked.
+	RoundTableTick time.Duration `yaml:"roundtable_tick"`
+	// BBBURL, BBBSecret and BBBAlgorithm configure BigBlueButton (join links).
+	BBBURL       string `yaml:"bbb_url"`
+	BBBSecret    string `yaml:"bbb_secret" secret:"true"`
+	BBBAlgorithm string `yaml:"bbb_algorithm"`
+
 	LogLevel  string `yaml:"log_level"`
 	LogFormat string `yaml:"log_format"`
 }
@@ -105,6 +121,11 @@ func Defaults() Config {
 		SupportQuietHours:     "21-8",
 		SupportTimezone:       "Europe/Berlin",
 		SupportRetention:      90 * 24 * time.Hour,
+
+		RoundTableReminders:   []string{"24h", "15m"},
+		RoundTableMeetingLead: 10 * time.Minute,
+		RoundTableTick:        time.Minute,
+		BBBAlgorithm:          "sha1",
 
 		LogLevel:  "info",
 		LogFormat: "console",
@@ -235,6 +256,30 @@ func (c Config) Validate() error {
 	if _, err := time.LoadLocation(c.SupportTimezone); err != nil {
 		problems = append(problems, "support_timezone is not a known time zone: "+c.SupportTimezone)
 	}
+	for _, c := range c.Coordinators {
+		if !strings.HasPrefix(c, "@") || !strings.Contains(c, ":") {
+			problems = append(problems, "coordinators must be full Matrix IDs like @name:example.org, not "+c)
+		}
+	}
+	for _, r := range c.AnnouncementRooms {
+		if !strings.HasPrefix(r, "!") {
+			problems = append(problems, "announcement_rooms must be room IDs like !abc:example.org (not aliases), not "+r)
+		}
+	}
+	if _, err := c.ReminderOffsets(); err != nil {
+		problems = append(problems, err.Error())
+	}
+	if c.RoundTableTick < time.Second {
+		problems = append(problems, "roundtable_tick must be at least 1s")
+	}
+	if (c.BBBURL == "") != (c.BBBSecret == "") {
+		problems = append(problems, "bbb_url and bbb_secret (LOTSE_BBB_SECRET or LOTSE_BBB_SECRET_FILE) must be set together")
+	}
+	switch strings.ToLower(c.BBBAlgorithm) {
+	case "", "sha1", "sha256", "sha384", "sha512":
+	default:
+		problems = append(problems, "bbb_algorithm must be sha1, sha256, sha384 or sha512")
+	}
 	if len(problems) > 0 {
 		return fmt.Errorf("invalid configuration:\n  - %s", strings.Join(problems, "\n  - "))
 	}
@@ -272,4 +317,17 @@ func (c Config) QuietHours() (from, to int, err error) {
 		return 0, 0, fmt.Errorf("support_quiet_hours must look like 21-8 (hours 0–23) or off, not %q", c.SupportQuietHours)
 	}
 	return from, to, nil
+}
+
+// ReminderOffsets reads roundtable_reminders ("24h", "15m").
+func (c Config) ReminderOffsets() ([]time.Duration, error) {
+	var out []time.Duration
+	for _, r := range c.RoundTableReminders {
+		d, err := time.ParseDuration(strings.TrimSpace(r))
+		if err != nil || d <= 0 {
+			return nil, fmt.Errorf("roundtable_reminders must be durations like 24h,15m, not %q", r)
+		}
+		out = append(out, d)
+	}
+	return out, nil
 }

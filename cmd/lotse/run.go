@@ -19,6 +19,7 @@ import (
 	"github.com/lotse-bot/lotse/commands"
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/integrations/bbb"
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -82,9 +83,14 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 	if err != nil {
 		return fail(exitConfig, err)
 	}
+	roundTables, err := roundTableConfig(cfg, support.Location)
+	if err != nil {
+		return fail(exitConfig, err)
+	}
 	matrix := &matrixAdapter{}
 	handler := commands.New(commands.Deps{
-		Support:   support,
+		Support:     support,
+		RoundTables: roundTables,
 		Matrix:    matrix,
 		Guides:    store,
 		DB:        db,
@@ -130,7 +136,7 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 			checkTeamRoom(ctx, b, support.TeamRoom, log)
 			// Reminders send nothing before the first sync brought Lotse's
 			// own earlier sends (their transaction IDs) into the database.
-			handler.RunScheduler(log.With().Str("component", "support").Logger().WithContext(ctx))
+			handler.RunScheduler(log.With().Str("component", "scheduler").Logger().WithContext(ctx), cfg.RoundTableTick)
 		case <-ctx.Done():
 		}
 	}()
@@ -179,7 +185,37 @@ func (m *matrixAdapter) Upload(ctx context.Context, data []byte, mimeType string
 	return m.bot.Upload(ctx, data, mimeType)
 }
 
+func (m *matrixAdapter) DirectRoom(ctx context.Context, user id.UserID) (id.RoomID, error) {
+	return m.bot.DirectRoom(ctx, user)
+}
+
 var _ commands.Matrix = (*matrixAdapter)(nil)
+
+// roundTableConfig turns the round-table and bbb_* keys into the commands' settings.
+func roundTableConfig(cfg config.Config, loc *time.Location) (commands.RoundTables, error) {
+	rt := commands.RoundTables{Location: loc, MeetingLead: cfg.RoundTableMeetingLead}
+	for _, c := range cfg.Coordinators {
+		rt.Coordinators = append(rt.Coordinators, id.UserID(c))
+	}
+	for _, r := range cfg.AnnouncementRooms {
+		rt.Rooms = append(rt.Rooms, id.RoomID(r))
+	}
+	var err error
+	if rt.Reminders, err = cfg.ReminderOffsets(); err != nil {
+		return rt, err
+	}
+	if _, server, err := id.UserID(cfg.UserID).Parse(); err == nil {
+		rt.UIDDomain = server
+	}
+	if cfg.BBBURL != "" {
+		client, err := bbb.NewClient(bbb.Options{BaseURL: cfg.BBBURL, Secret: cfg.BBBSecret, Algorithm: cfg.BBBAlgorithm})
+		if err != nil {
+			return rt, fmt.Errorf("bbb_url: %w", err)
+		}
+		rt.Meetings = client
+	}
+	return rt, nil
+}
 
 // supportConfig turns the support_* keys into the commands' settings.
 func supportConfig(cfg config.Config) (commands.Support, error) {
