@@ -91,14 +91,14 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 	handler := commands.New(commands.Deps{
 		Support:     support,
 		RoundTables: roundTables,
-		Matrix:    matrix,
-		Guides:    store,
-		DB:        db,
-		Texts:     commands.TextsFor(cfg.Language),
-		Log:       log.With().Str("component", "commands").Logger(),
-		ChoiceTTL: cfg.ChoiceTTL,
-		GuideURL:  guideURL(cfg.GuideBaseURL),
-		TxnID:     bot.TxnID,
+		Matrix:      matrix,
+		Guides:      store,
+		DB:          db,
+		Texts:       commands.TextsFor(cfg.Language),
+		Log:         log.With().Str("component", "commands").Logger(),
+		ChoiceTTL:   cfg.ChoiceTTL,
+		GuideURL:    guideURL(cfg.GuideBaseURL),
+		TxnID:       bot.TxnID,
 	})
 	b, err := bot.New(ctx, bot.Options{
 		HomeserverURL:   cfg.HomeserverURL,
