@@ -192,7 +192,7 @@ func TestRoundTableOnHomeserver(t *testing.T) {
 		t.Fatalf("reschedule: %s", body(reply))
 	}
 	waitFor(t, m2, dm2, l.userID, "verschoben", "20:00")
-	waitFor(t, m1, room1, l.userID, "Verschoben")
+	waitEdit(t, m1, room1, l.userID, post.ID, "Verschoben", "20:00")
 
 	// Restart while the reminder for the new date is due: it arrives exactly once.
 	restart(t, l)
@@ -208,7 +208,7 @@ func TestRoundTableOnHomeserver(t *testing.T) {
 		t.Fatalf("cancel: %s", body(reply))
 	}
 	waitFor(t, m2, dm2, l.userID, "abgesagt")
-	waitFor(t, m1, room1, l.userID, "ABGESAGT")
+	waitEdit(t, m1, room1, l.userID, post.ID, "ABGESAGT")
 
 	// Join links only in DMs, never in rooms, never in the log.
 	for _, x := range []struct {
@@ -237,4 +237,26 @@ func linkIn(s string) string {
 		return s[i:]
 	}
 	return s[i : i+end]
+}
+
+// waitEdit waits for an edit of target whose new content contains all of want.
+func waitEdit(t *testing.T, c *chatclient.Client, room id.RoomID, sender id.UserID, target id.EventID, want ...string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	_, err := c.Wait(ctx, room, sender, func(e *event.Event) bool {
+		mc := e.Content.AsMessage()
+		if mc.RelatesTo == nil || mc.RelatesTo.GetReplaceID() != target || mc.NewContent == nil {
+			return false
+		}
+		for _, w := range want {
+			if !strings.Contains(mc.NewContent.Body, w) {
+				return false
+			}
+		}
+		return true
+	})
+	if err != nil {
+		t.Fatalf("no edit of the announcement containing %q", want)
+	}
 }
