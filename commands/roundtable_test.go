@@ -69,7 +69,7 @@ func newRTEnv(t *testing.T, now time.Time) *rtEnv {
 	e.h.RoundTables = RoundTables{Coordinators: []id.UserID{coord}, Rooms: []id.RoomID{annRoom1, annRoom2},
 		Location: berlin, Meetings: client, UIDDomain: "test"}
 	e.fm.joined = map[id.RoomID]map[id.UserID]bool{annRoom1: {coord: true, mem1: true, botID: true}, annRoom2: {mem2: true, botID: true}}
-	e.fm.names = map[id.UserID]string{coord: "Clara Koordination", mem1: "Mia Eins", mem2: "Ben Zwei"}
+	e.fm.names = map[id.UserID]string{coord: "Clara Koordination", mem1: "Mia Eins", mem2: "Ben *Zwei_"}
 	e.fm.encrypted = map[id.RoomID]bool{annRoom2: true}
 	return &rtEnv{supportEnv: e, fake: fake}
 }
@@ -174,7 +174,7 @@ func TestRoundTableFlow(t *testing.T) {
 	reaction := id.EventID(fmt.Sprintf("$r%d", supportEvt.Load()))
 	mustContain(t, in(e.say(t, annRoom2, mem2, "!dabei 1", ""), dmOf(mem2)), "dabei")
 	mustContain(t, e.say(t, dmOf(outsider), outsider, "!dabei 1", ""), "finde ich in keinem")
-	mustContain(t, e.say(t, dmOf(coord), coord, "!teilnehmende 1", ""), "2 Zusagen", "Mia Eins", "Ben Zwei")
+	mustContain(t, e.say(t, dmOf(coord), coord, "!teilnehmende 1", ""), "2 Zusagen", "Mia Eins", "Ben *Zwei_")
 	mustContain(t, e.say(t, dmOf(mem1), mem1, "!rundetische", ""), "#1", "Digitaler Wandel", "2 Zusagen")
 
 	// 24 h before is 19:00 CET on Saturday (23 real hours before, across the switch).
@@ -226,17 +226,17 @@ func TestRoundTableFlow(t *testing.T) {
 		if info.Role != wantRole || info.CreateTime != m.CreateTime {
 			t.Errorf("link for %s: role %s createTime %d (meeting %d)", msg.room, info.Role, info.CreateTime, m.CreateTime)
 		}
-		if msg.room == dmOf(mem2) && info.FullName != "Ben Zwei" {
+		if msg.room == dmOf(mem2) && info.FullName != "Ben *Zwei_" {
 			t.Errorf("fullName %q", info.FullName)
 		}
 	}
 	// While it runs, attendance is read from BBB; after the end the coordinator gets the summary.
-	if err := e.fake.Join(m.MeetingID, "Ben Zwei", "VIEWER"); err != nil {
+	if err := e.fake.Join(m.MeetingID, "Ben *Zwei_", "VIEWER"); err != nil {
 		t.Fatal(err)
 	}
 	e.tick(t, time.Date(2026, 3, 29, 19, 10, 0, 0, berlin))
 	got = e.tick(t, time.Date(2026, 3, 29, 20, 31, 0, 0, berlin))
-	mustContain(t, in(got, dmOf(coord)), "vorbei", "Im Meeting waren 1: Ben Zwei", "Zugesagt hatten 2")
+	mustContain(t, in(got, dmOf(coord)), "vorbei", "Im Meeting waren 1: Ben *Zwei_", "Zugesagt hatten 2")
 	if len(e.tick(t, time.Date(2026, 3, 29, 20, 40, 0, 0, berlin))) != 0 {
 		t.Fatal("summary sent twice")
 	}

@@ -172,8 +172,9 @@ func (h *Handler) sendReminder(ctx context.Context, rt *storage.RoundTable, user
 		if err != nil {
 			return err
 		}
-		// The link is Markdown-safe (a URL) and goes into this DM only.
-		b.WriteString("\n\n" + formatText(tx.ReminderLink, link))
+		// An autolink, so that "*" or "_" in the name cannot turn into
+		// emphasis; it goes into this DM only.
+		b.WriteString("\n\n" + formatText(tx.ReminderLink, "<"+link+">"))
 		if !meetingReady {
 			b.WriteString(" " + formatText(tx.LinkWorksFrom, int(h.meetingLead().Minutes())))
 		}
