@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"maunium.net/go/mautrix"
@@ -80,40 +79,8 @@ func (b *Bot) Kick(ctx context.Context, roomID id.RoomID, user id.UserID, reason
 	return nil
 }
 
-// OpenDM returns the direct chat with user from m.direct if Lotse still
-// shares it with them, or creates an encrypted one and records it there.
+// OpenDM returns the direct chat with user, opening one if needed
+// (see DirectRoom: crash-safe, reuses recorded and m.direct rooms).
 func (b *Bot) OpenDM(ctx context.Context, user id.UserID) (id.RoomID, error) {
-	var direct event.DirectChatsEventContent
-	if err := b.Client.GetAccountData(ctx, event.AccountDataDirectChats.Type, &direct); err != nil && !errors.Is(err, mautrix.MNotFound) {
-		return "", fmt.Errorf("failed to read direct chats: %w", err)
-	}
-	for _, roomID := range direct[user] {
-		me, _ := b.IsJoined(ctx, roomID, b.Client.UserID)
-		m, _ := b.Client.StateStore.GetMember(ctx, roomID, user)
-		if me && m != nil && (m.Membership == event.MembershipJoin || m.Membership == event.MembershipInvite) {
-			return roomID, nil
-		}
-	}
-	resp, err := b.Client.CreateRoom(ctx, &mautrix.ReqCreateRoom{
-		Preset: "trusted_private_chat", IsDirect: true, Invite: []id.UserID{user},
-		InitialState: []*event.Event{{Type: event.StateEncryption, Content: event.Content{
-			Parsed: &event.EncryptionEventContent{Algorithm: id.AlgorithmMegolmV1}}}},
-	})
-	if err != nil {
-		return "", fmt.Errorf("failed to create a direct chat: %w", err)
-	}
-	// Tell the state store at once, so the first message is encrypted and
-	// its room key is shared with the invited member.
-	ss := b.Client.StateStore
-	_ = ss.SetEncryptionEvent(ctx, resp.RoomID, &event.EncryptionEventContent{Algorithm: id.AlgorithmMegolmV1})
-	_ = ss.SetMembership(ctx, resp.RoomID, b.Client.UserID, event.MembershipJoin)
-	_ = ss.SetMembership(ctx, resp.RoomID, user, event.MembershipInvite)
-	if direct == nil {
-		direct = event.DirectChatsEventContent{}
-	}
-	direct[user] = append(direct[user], resp.RoomID)
-	if err := b.Client.SetAccountData(ctx, event.AccountDataDirectChats.Type, direct); err != nil {
-		b.log.Warn().Err(err).Msg("Failed to record the direct chat in m.direct")
-	}
-	return resp.RoomID, nil
+	return b.DirectRoom(ctx, user)
 }

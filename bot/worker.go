@@ -133,10 +133,10 @@ func (b *Bot) process(ctx context.Context, item storage.InboxItem) {
 	}
 	if errors.Is(err, ErrPermanent) || item.Attempts+1 >= b.opts.MaxAttempts {
 		log.Err(err).Int("attempts", item.Attempts+1).Msg("Giving up on event")
-		b.giveUp(ctx, item, err)
-		if err := b.db.Inbox.MarkFailed(ctx, item.EventID, now, truncate(err.Error(), 300)); err != nil {
-			log.Err(err).Msg("Failed to mark event failed")
+		if ferr := b.db.Inbox.MarkFailed(ctx, item.EventID, now, truncate(err.Error(), 300)); ferr != nil {
+			log.Err(ferr).Msg("Failed to mark event failed")
 		}
+		b.giveUp(ctx, item, err)
 		return
 	}
 	delay := retryDelay(item.Attempts)

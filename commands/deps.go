@@ -33,6 +33,35 @@ type Matrix interface {
 	Download(ctx context.Context, uri id.ContentURIString) ([]byte, error)
 	// Upload stores media and returns its mxc:// URI.
 	Upload(ctx context.Context, data []byte, mimeType string) (id.ContentURIString, error)
+	// DirectRoom returns the bot's direct chat with user, opening one
+	// (encrypted, recorded, idempotent across crashes) if there is none.
+	DirectRoom(ctx context.Context, user id.UserID) (id.RoomID, error)
+}
+
+// Meetings is the BigBlueButton API as round tables need it (*bbb.Client).
+type Meetings interface {
+	Create(ctx context.Context, req bbb.CreateRequest) (*bbb.CreateResponse, error)
+	JoinURL(req bbb.JoinRequest) (string, error)
+	GetMeetingInfo(ctx context.Context, meetingID string) (*bbb.MeetingInfo, error)
+}
+
+// RoundTables configures round tables. They are off while Coordinators is empty.
+type RoundTables struct {
+	// Coordinators may announce and change round tables.
+	Coordinators []id.UserID
+	// Rooms are the default announcement rooms.
+	Rooms []id.RoomID
+	// Reminders are the offsets before start at which attendees are
+	// reminded (default 24h and 15m); the last one always carries the link.
+	Reminders []time.Duration
+	// MeetingLead is how long before start the BBB meeting is created (default 10m).
+	MeetingLead time.Duration
+	// Location is the time zone of dates (Europe/Berlin).
+	Location *time.Location
+	// Meetings creates BBB meetings and join links; nil: no links.
+	Meetings Meetings
+	// UIDDomain is the domain part of iCalendar UIDs (the bot's server name).
+	UIDDomain string
 }
 
 // Support configures support cases. They are off while TeamRoom is empty.
@@ -129,6 +158,8 @@ type Deps struct {
 	TxnID func(cause id.EventID, purpose string, n int) string
 	// Support configures support cases.
 	Support Support
+	// RoundTables configures round tables.
+	RoundTables RoundTables
 	// Access configures access requests.
 	Access Access
 	// Roles configures roles and the team privacy gate.

@@ -17,6 +17,9 @@ func (h *Handler) handleReaction(ctx context.Context, evt *event.Event) error {
 	if rc == nil || rc.RelatesTo.EventID == "" {
 		return nil
 	}
+	if handled, err := h.roundTableReaction(ctx, evt, rc.RelatesTo.EventID, rc.RelatesTo.Key); handled || err != nil {
+		return err
+	}
 	if handled, err := h.supportReaction(ctx, evt, rc.RelatesTo.EventID, rc.RelatesTo.Key); handled || err != nil {
 		return err
 	}

@@ -97,6 +97,8 @@ func (h *Handler) Handle(ctx context.Context, msg Message) (err error) {
 		return h.handleMessage(ctx, t, evt)
 	case event.StateMember:
 		return h.memberJoined(ctx, evt)
+	case event.EventRedaction:
+		return h.handleRedaction(ctx, evt)
 	}
 	return nil
 }

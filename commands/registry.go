@@ -58,16 +58,29 @@ func registry() []*entry {
 		{handler: &mcommands.Handler[*Handler]{Name: "erklärung", Aliases: []string{"erklaerung", "declaration"}, Func: run(manager(cmdDeclaration))}, role: roleManager},
 		{handler: &mcommands.Handler[*Handler]{Name: "schulung", Aliases: []string{"training"}, Func: run(manager(cmdTraining))}, role: roleManager},
 		{handler: &mcommands.Handler[*Handler]{Name: "aufbewahrung", Aliases: []string{"retention"}, Func: run(manager(cmdRetention))}, role: roleManager},
+		// Round tables, member side.
+		{handler: &mcommands.Handler[*Handler]{Name: "rundetische", Aliases: []string{"roundtables", "runde-tische"}, Func: run(members(cmdRoundTables))}, role: roleRoundTable},
+		{handler: &mcommands.Handler[*Handler]{Name: "dabei", Aliases: []string{"join"}, Func: run(members(cmdJoin))}, role: roleRoundTable},
+		{handler: &mcommands.Handler[*Handler]{Name: "absage", Aliases: []string{"leave"}, Func: run(members(cmdLeave))}, role: roleRoundTable},
+		// Round tables, coordinators (checked in coordinator()).
+		{handler: &mcommands.Handler[*Handler]{Name: "rundertisch", Aliases: []string{"roundtable", "runder-tisch"}, Func: run(coordinator(cmdRoundTable))}, role: roleCoordinator},
+		{handler: &mcommands.Handler[*Handler]{Name: "ankündigen", Aliases: []string{"ankuendigen", "announce"}, Func: run(coordinator(cmdAnnounce))}, role: roleCoordinator},
+		{handler: &mcommands.Handler[*Handler]{Name: "teilnehmende", Aliases: []string{"attendees"}, Func: run(coordinator(cmdAttendees))}, role: roleCoordinator},
+		{handler: &mcommands.Handler[*Handler]{Name: "verschieben", Aliases: []string{"reschedule"}, Func: run(coordinator(cmdReschedule))}, role: roleCoordinator},
+		{handler: &mcommands.Handler[*Handler]{Name: "absagen", Aliases: []string{"cancel"}, Func: run(coordinator(cmdCancel))}, role: roleCoordinator},
+		{handler: &mcommands.Handler[*Handler]{Name: "nachbereitung", Aliases: []string{"followup"}, Func: run(coordinator(cmdFollowup))}, role: roleCoordinator},
 	}
 }
 
 // Roles of registry entries.
 const (
-	roleSupport  = "support"  // every member, when support cases are on
-	roleTeam     = "team"     // members of the team room
-	roleAccess   = "access"   // every member, when access requests are on
-	roleApprover = "approver" // approvers of access requests
-	roleManager  = "manager"  // admins and approvers: roles, declarations, trainings
+	roleSupport     = "support"     // every member, when support cases are on
+	roleTeam        = "team"        // members of the team room
+	roleAccess      = "access"      // every member, when access requests are on
+	roleApprover    = "approver"    // approvers of access requests
+	roleManager     = "manager"     // admins and approvers: roles, declarations, trainings
+	roleRoundTable  = "roundtable"  // every member, when round tables are on
+	roleCoordinator = "coordinator" // coordinators of round tables
 )
 
 // cmdHelp lists what the sender can do.
@@ -104,6 +117,13 @@ func cmdHelp(ce *CommandEvent) error {
 	if h.canManage(ce.Ctx, ce.Sender) {
 		b.WriteString("\n" + tx.People.ManagerCommands + "\n")
 		list(roleManager)
+	}
+	if h.rtOn() {
+		list(roleRoundTable)
+		if h.isCoordinator(ce.Ctx, ce.Sender) {
+			b.WriteString("\n" + tx.RoundTable.Coordinators + "\n")
+			list(roleCoordinator)
+		}
 	}
 	return h.replyMarkdown(ce.Ctx, b.String())
 }

@@ -16,16 +16,22 @@ import (
 // and the activity it is about) from which its transaction ID derives; it is
 // recorded as done after sending. A restart neither loses nor repeats one.
 
-// RunScheduler ticks every minute until ctx ends.
-func (h *Handler) RunScheduler(ctx context.Context) {
-	if !h.supportOn() {
+// RunScheduler ticks every interval (default a minute) until ctx ends.
+func (h *Handler) RunScheduler(ctx context.Context, interval time.Duration) {
+	if !h.supportOn() && !h.rtOn() {
 		return
 	}
-	tick := time.NewTicker(time.Minute)
+	if interval <= 0 {
+		interval = time.Minute
+	}
+	tick := time.NewTicker(interval)
 	defer tick.Stop()
 	for {
 		if err := h.Tick(ctx, h.Now()); err != nil && ctx.Err() == nil {
 			zerolog.Ctx(ctx).Warn().Err(err).Msg("Support reminders failed; will try again")
+		}
+		if err := h.TickRoundTables(ctx, h.Now()); err != nil && ctx.Err() == nil {
+			zerolog.Ctx(ctx).Warn().Err(err).Msg("Round table reminders failed; will try again")
 		}
 		select {
 		case <-ctx.Done():

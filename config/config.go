@@ -148,6 +148,19 @@ type Config struct {
 	// this long after their last message; also removed team gates.
 	MemberRetention time.Duration `yaml:"member_retention"`
 
+	// Coordinators (Matrix IDs) may announce and change round tables;
+	// empty: round tables are off.
+	Coordinators []string `yaml:"coordinators"`
+	// AnnouncementRooms are the default rooms (IDs) for round-table announcements.
+	AnnouncementRooms []string `yaml:"announcement_rooms"`
+	// RoundTableReminders are durations before start, e.g. 24h,15m.
+	RoundTableReminders []string `yaml:"roundtable_reminders"`
+	// RoundTableMeetingLead: the BBB meeting is created this long before start.
+	RoundTableMeetingLead time.Duration `yaml:"roundtable_meeting_lead"`
+	// RoundTableTick is how often reminders are checked.
+	RoundTableTick time.Duration `yaml:"roundtable_tick"`
+	// Round tables use bbb_url, the BBB secret and bbb_checksum above.
+
 	LogLevel  string `yaml:"log_level"`
 	LogFormat string `yaml:"log_format"`
 }
@@ -189,6 +202,9 @@ func Defaults() Config {
 		AccessRetention:         365 * 24 * time.Hour,
 		AuditRetention:          3 * 365 * 24 * time.Hour,
 		MemberRetention:         2 * 365 * 24 * time.Hour,
+		RoundTableReminders:     []string{"24h", "15m"},
+		RoundTableMeetingLead:   10 * time.Minute,
+		RoundTableTick:          time.Minute,
 
 		LogLevel:  "info",
 		LogFormat: "console",
@@ -352,6 +368,30 @@ func (c Config) Validate() error {
 	if c.TrainingRequired && c.TrainingValidity <= 0 {
 		problems = append(problems, "training_validity must be positive when training_required is true")
 	}
+	for _, c := range c.Coordinators {
+		if !strings.HasPrefix(c, "@") || !strings.Contains(c, ":") {
+			problems = append(problems, "coordinators must be full Matrix IDs like @name:example.org, not "+c)
+		}
+	}
+	for _, r := range c.AnnouncementRooms {
+		if !strings.HasPrefix(r, "!") {
+			problems = append(problems, "announcement_rooms must be room IDs like !abc:example.org (not aliases), not "+r)
+		}
+	}
+	if _, err := c.ReminderOffsets(); err != nil {
+		problems = append(problems, err.Error())
+	}
+	if c.RoundTableTick < time.Second {
+		problems = append(problems, "roundtable_tick must be at least 1s")
+	}
+	if (c.BBBURL == "") != (c.BBBSecret == "") {
+		problems = append(problems, "bbb_url and bbb_secret (LOTSE_BBB_SECRET or LOTSE_BBB_SECRET_FILE) must be set together")
+	}
+	switch strings.ToLower(c.BBBChecksum) {
+	case "", "sha1", "sha256", "sha384", "sha512":
+	default:
+		problems = append(problems, "bbb_checksum must be sha1, sha256, sha384 or sha512")
+	}
 	if len(problems) > 0 {
 		return fmt.Errorf("invalid configuration:\n  - %s", strings.Join(problems, "\n  - "))
 	}
@@ -423,4 +463,17 @@ func (c Config) accessProblems() []string {
 		problems = append(problems, "access_max_attempts and access_notify_after must be at least 1")
 	}
 	return problems
+}
+
+// ReminderOffsets reads roundtable_reminders ("24h", "15m").
+func (c Config) ReminderOffsets() ([]time.Duration, error) {
+	var out []time.Duration
+	for _, r := range c.RoundTableReminders {
+		d, err := time.ParseDuration(strings.TrimSpace(r))
+		if err != nil || d <= 0 {
+			return nil, fmt.Errorf("roundtable_reminders must be durations like 24h,15m, not %q", r)
+		}
+		out = append(out, d)
+	}
+	return out, nil
 }

@@ -44,6 +44,9 @@ type DB struct {
 	Feedback *FeedbackQuery
 	Choices  *ChoiceQuery
 	Cases    *CaseQuery
+	// RoundTables and DirectRooms belong to round tables (v4).
+	RoundTables *RoundTableQuery
+	DirectRooms *DirectRoomQuery
 }
 
 // IsPostgres reports whether uri names a PostgreSQL database.
@@ -103,6 +106,8 @@ func Open(uri string, log zerolog.Logger) (*DB, error) {
 	db.Feedback = &FeedbackQuery{db: child}
 	db.Choices = &ChoiceQuery{db: child}
 	db.Cases = &CaseQuery{db: child}
+	db.RoundTables = &RoundTableQuery{db: child}
+	db.DirectRooms = &DirectRoomQuery{db: child}
 	return db, nil
 }
 

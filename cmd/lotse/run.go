@@ -88,23 +88,28 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 	if err != nil {
 		return fail(exitConfig, err)
 	}
+	roundTables, err := roundTableConfig(cfg, support.Location)
+	if err != nil {
+		return fail(exitConfig, err)
+	}
 	matrix := &matrixAdapter{}
 	rooms := &roomAdapter{}
 	handler := commands.New(commands.Deps{
-		Support:    support,
-		Access:     access,
-		Roles:      rolesConfig(cfg),
-		Onboarding: onboardingConfig(cfg),
-		Privacy:    commands.Privacy{Retention: retentionPolicy(cfg)},
-		Rooms:      rooms,
-		Matrix:     matrix,
-		Guides:     store,
-		DB:         db,
-		Texts:      commands.TextsFor(cfg.Language),
-		Log:        log.With().Str("component", "commands").Logger(),
-		ChoiceTTL:  cfg.ChoiceTTL,
-		GuideURL:   guideURL(cfg.GuideBaseURL),
-		TxnID:      bot.TxnID,
+		Support:     support,
+		Access:      access,
+		RoundTables: roundTables,
+		Roles:       rolesConfig(cfg),
+		Onboarding:  onboardingConfig(cfg),
+		Privacy:     commands.Privacy{Retention: retentionPolicy(cfg)},
+		Rooms:       rooms,
+		Matrix:      matrix,
+		Guides:      store,
+		DB:          db,
+		Texts:       commands.TextsFor(cfg.Language),
+		Log:         log.With().Str("component", "commands").Logger(),
+		ChoiceTTL:   cfg.ChoiceTTL,
+		GuideURL:    guideURL(cfg.GuideBaseURL),
+		TxnID:       bot.TxnID,
 	})
 	b, err := bot.New(ctx, bot.Options{
 		HomeserverURL:   cfg.HomeserverURL,
@@ -159,7 +164,7 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 			// Reminders send nothing before the first sync brought Lotse's
 			// own earlier sends (their transaction IDs) into the database.
 			go handler.RunPeople(log.With().Str("component", "people").Logger().WithContext(ctx))
-			handler.RunScheduler(log.With().Str("component", "support").Logger().WithContext(ctx))
+			handler.RunScheduler(log.With().Str("component", "scheduler").Logger().WithContext(ctx), cfg.RoundTableTick)
 		case <-ctx.Done():
 		}
 	}()
@@ -208,7 +213,37 @@ func (m *matrixAdapter) Upload(ctx context.Context, data []byte, mimeType string
 	return m.bot.Upload(ctx, data, mimeType)
 }
 
+func (m *matrixAdapter) DirectRoom(ctx context.Context, user id.UserID) (id.RoomID, error) {
+	return m.bot.DirectRoom(ctx, user)
+}
+
 var _ commands.Matrix = (*matrixAdapter)(nil)
+
+// roundTableConfig turns the round-table and bbb_* keys into the commands' settings.
+func roundTableConfig(cfg config.Config, loc *time.Location) (commands.RoundTables, error) {
+	rt := commands.RoundTables{Location: loc, MeetingLead: cfg.RoundTableMeetingLead}
+	for _, c := range cfg.Coordinators {
+		rt.Coordinators = append(rt.Coordinators, id.UserID(c))
+	}
+	for _, r := range cfg.AnnouncementRooms {
+		rt.Rooms = append(rt.Rooms, id.RoomID(r))
+	}
+	var err error
+	if rt.Reminders, err = cfg.ReminderOffsets(); err != nil {
+		return rt, err
+	}
+	if _, server, err := id.UserID(cfg.UserID).Parse(); err == nil {
+		rt.UIDDomain = server
+	}
+	if cfg.BBBURL != "" {
+		client, err := bbb.NewClient(bbb.Options{BaseURL: cfg.BBBURL, Secret: cfg.BBBSecret, Algorithm: cfg.BBBChecksum})
+		if err != nil {
+			return rt, fmt.Errorf("bbb_url: %w", err)
+		}
+		rt.Meetings = client
+	}
+	return rt, nil
+}
 
 // supportConfig turns the support_* keys into the commands' settings.
 func supportConfig(cfg config.Config) (commands.Support, error) {

@@ -1,0 +1,175 @@
+package bot
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"sync"
+
+	"maunium.net/go/mautrix"
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+)
+
+// dmTokenKey is the creation-content key that marks a direct chat Lotse
+// created, with the token recorded before the creation. After a crash
+// between createRoom and recording the room, the room is found by its token
+// instead of creating a second one.
+const dmTokenKey = "org.lotse.dm_token"
+
+var directMu sync.Mutex // serialises m.direct updates and DM creation
+
+// DirectRoom returns Lotse's direct chat with user: the one it recorded,
+// else one in m.direct or a two-person room the member opened, else a new
+// one (encrypted, is_direct, trusted_private_chat, the member invited),
+// recorded in the database and in m.direct. Creation is idempotent across
+// crashes: a token is stored before createRoom and put into the room's
+// creation content, so an interrupted creation is found again.
+func (b *Bot) DirectRoom(ctx context.Context, user id.UserID) (id.RoomID, error) {
+	directMu.Lock()
+	defer directMu.Unlock()
+	dms := b.db.DirectRooms
+	room, token, err := dms.Get(ctx, user.String())
+	if err != nil {
+		return "", err
+	}
+	if room != "" {
+		if ok, _ := b.roomWith(ctx, id.RoomID(room), user); ok {
+			return id.RoomID(room), nil
+		}
+		// The member left it: forget it and find or make another.
+		if err := dms.Forget(ctx, user.String()); err != nil {
+			return "", err
+		}
+		token = ""
+	}
+	if token == "" {
+		if existing := b.existingDirect(ctx, user); existing != "" {
+			if _, err := dms.Begin(ctx, user.String(), "existing", b.opts.Now()); err != nil {
+				return "", err
+			}
+			return existing, dms.Finish(ctx, user.String(), existing.String())
+		}
+		if token, err = dms.Begin(ctx, user.String(), randomToken(), b.opts.Now()); err != nil {
+			return "", err
+		}
+	} else if found := b.roomByToken(ctx, token); found != "" {
+		// A creation that was interrupted by a crash.
+		b.log.Info().Stringer("room_id", found).Msg("Found direct chat created before a restart")
+		if err := b.addDirect(ctx, user, found); err != nil {
+			return "", err
+		}
+		return found, dms.Finish(ctx, user.String(), found.String())
+	}
+	resp, err := b.Client.CreateRoom(ctx, &mautrix.ReqCreateRoom{
+		Preset:          "trusted_private_chat",
+		IsDirect:        true,
+		Invite:          []id.UserID{user},
+		CreationContent: map[string]any{dmTokenKey: token},
+		InitialState: []*event.Event{{
+			Type:    event.StateEncryption,
+			Content: event.Content{Parsed: &event.EncryptionEventContent{Algorithm: id.AlgorithmMegolmV1}},
+		}},
+	})
+	if err != nil {
+		if errors.Is(err, mautrix.MForbidden) {
+			return "", fmt.Errorf("%w: cannot open a direct chat with %s: %v", ErrPermanent, user, err)
+		}
+		return "", fmt.Errorf("failed to create direct chat: %w", err)
+	}
+	// Tell the state store at once, so the first message is encrypted and
+	// its room key is shared with the invited member.
+	ss := b.Client.StateStore
+	_ = ss.SetEncryptionEvent(ctx, resp.RoomID, &event.EncryptionEventContent{Algorithm: id.AlgorithmMegolmV1})
+	_ = ss.SetMembership(ctx, resp.RoomID, b.Client.UserID, event.MembershipJoin)
+	_ = ss.SetMembership(ctx, resp.RoomID, user, event.MembershipInvite)
+	if err := dms.Finish(ctx, user.String(), resp.RoomID.String()); err != nil {
+		return "", err
+	}
+	b.log.Info().Stringer("room_id", resp.RoomID).Stringer("user_id", user).Msg("Opened direct chat")
+	if err := b.addDirect(ctx, user, resp.RoomID); err != nil {
+		b.log.Warn().Err(err).Msg("Failed to update m.direct")
+	}
+	return resp.RoomID, nil
+}
+
+// roomWith reports whether the bot and user are both in roomID (user may be invited).
+func (b *Bot) roomWith(ctx context.Context, roomID id.RoomID, user id.UserID) (bool, error) {
+	members, err := b.Client.StateStore.GetRoomJoinedOrInvitedMembers(ctx, roomID)
+	if err != nil {
+		return false, err
+	}
+	me, them := false, false
+	for _, m := range members {
+		me = me || m == b.Client.UserID
+		them = them || m == user
+	}
+	return me && them && len(members) == 2, nil
+}
+
+// existingDirect finds a two-person room with user: from m.direct first,
+// then among the joined rooms (a DM the member opened).
+func (b *Bot) existingDirect(ctx context.Context, user id.UserID) id.RoomID {
+	var direct map[id.UserID][]id.RoomID
+	if err := b.Client.GetAccountData(ctx, event.AccountDataDirectChats.Type, &direct); err == nil {
+		for _, r := range direct[user] {
+			if ok, _ := b.roomWith(ctx, r, user); ok {
+				return r
+			}
+		}
+	}
+	joined, err := b.Client.JoinedRooms(ctx)
+	if err != nil {
+		return ""
+	}
+	for _, r := range joined.JoinedRooms {
+		if ok, _ := b.roomWith(ctx, r, user); ok {
+			return r
+		}
+	}
+	return ""
+}
+
+// roomByToken finds the joined room whose creation content carries token.
+func (b *Bot) roomByToken(ctx context.Context, token string) id.RoomID {
+	joined, err := b.Client.JoinedRooms(ctx)
+	if err != nil {
+		return ""
+	}
+	for _, r := range joined.JoinedRooms {
+		var content map[string]any
+		if err := b.Client.StateEvent(ctx, r, event.StateCreate, "", &content); err != nil {
+			continue
+		}
+		if t, _ := content[dmTokenKey].(string); t == token {
+			return r
+		}
+	}
+	return ""
+}
+
+// addDirect records roomID as a direct chat with user in m.direct.
+func (b *Bot) addDirect(ctx context.Context, user id.UserID, roomID id.RoomID) error {
+	direct := map[id.UserID][]id.RoomID{}
+	if err := b.Client.GetAccountData(ctx, event.AccountDataDirectChats.Type, &direct); err != nil && !errors.Is(err, mautrix.MNotFound) {
+		return fmt.Errorf("failed to read m.direct: %w", err)
+	}
+	for _, r := range direct[user] {
+		if r == roomID {
+			return nil
+		}
+	}
+	direct[user] = append(direct[user], roomID)
+	if err := b.Client.SetAccountData(ctx, event.AccountDataDirectChats.Type, direct); err != nil {
+		return fmt.Errorf("failed to write m.direct: %w", err)
+	}
+	return nil
+}
+
+func randomToken() string {
+	buf := make([]byte, 12)
+	_, _ = rand.Read(buf)
+	return hex.EncodeToString(buf)
+}

@@ -1,0 +1,559 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"go.mau.fi/util/dbutil"
+)
+
+// Round table states.
+const (
+	RoundTableDraft     = "draft"
+	RoundTableAnnounced = "announced"
+	RoundTableCancelled = "cancelled"
+	RoundTableDone      = "done"
+)
+
+// ErrRoundTableFull means an RSVP was refused because the capacity is reached.
+var ErrRoundTableFull = errors.New("storage: round table is full")
+
+// RoundTable is one round table or series.
+type RoundTable struct {
+	ID          int64
+	Title       string
+	Description string
+	Start       time.Time // the current (next) occurrence
+	Duration    time.Duration
+	Recurrence  string // "" once, "W<n>", "M<n>" or "M<n>:<ordinal>"
+	Capacity    int    // 0 = unlimited
+	Coordinator string
+	CoHosts     []string
+	Rooms       []string
+	Status      string
+	Sequence    int
+	Version     int
+	OriginEvent string
+	OriginRoom  string
+	PromptEvent string
+	LastEvent   string
+	MeetingID   string
+	CreateTime  int64 // BBB createTime of MeetingID, 0 = not created
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+// End is Start plus Duration.
+func (rt *RoundTable) End() time.Time { return rt.Start.Add(rt.Duration) }
+
+// RoundTablePost is an announcement message in one room.
+type RoundTablePost struct {
+	RoundTableID int64
+	RoomID       string
+	EventID      string
+}
+
+// RSVP is one member's answer.
+type RSVP struct {
+	RoundTableID  int64
+	UserID        string
+	Attending     bool
+	ReactionEvent string
+	SourceEvent   string
+	UpdatedAt     time.Time
+}
+
+// RoundTableQuery reads and writes round tables.
+type RoundTableQuery struct{ db *dbutil.Database }
+
+const (
+	rtColumns = `id, title, description, start_at, duration_ms, recurrence, capacity, coordinator, cohosts, rooms, status,
+		sequence, version, origin_event, origin_room, prompt_event, last_event, meeting_id, create_time, created_at, updated_at`
+	rtNextIDQuery = `SELECT COALESCE(MAX(id), 0) + 1 FROM roundtable`
+	rtByOriginSQL = `SELECT ` + rtColumns + ` FROM roundtable WHERE origin_event=$1`
+	rtGetSQL      = `SELECT ` + rtColumns + ` FROM roundtable WHERE id=$1`
+	rtByPromptSQL = `SELECT ` + rtColumns + ` FROM roundtable WHERE prompt_event=$1`
+	rtByStatusSQL = `SELECT ` + rtColumns + ` FROM roundtable WHERE status=$1 ORDER BY start_at, id LIMIT $2`
+	rtInsertSQL   = `
+		INSERT INTO roundtable (id, title, description, start_at, duration_ms, recurrence, capacity, coordinator, cohosts, rooms,
+			status, origin_event, origin_room, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'draft', $11, $12, $13, $13)`
+	rtSetPromptSQL  = `UPDATE roundtable SET prompt_event=$2 WHERE id=$1`
+	rtAnnounceSQL   = `UPDATE roundtable SET status='announced', version=version+1, last_event=$2, updated_at=$3 WHERE id=$1 AND status='draft'`
+	rtRescheduleSQL = `
+		UPDATE roundtable SET start_at=$2, duration_ms=$3, sequence=sequence+1, version=version+1, last_event=$4,
+			meeting_id='', create_time=0, updated_at=$5
+		WHERE id=$1 AND status='announced'`
+	rtCancelSQL = `
+		UPDATE roundtable SET status='cancelled', sequence=sequence+1, version=version+1, last_event=$2, updated_at=$3
+		WHERE id=$1 AND status IN ('announced', 'draft')`
+	rtAdvanceSQL = `
+		UPDATE roundtable SET start_at=$3, version=version+1, meeting_id='', create_time=0, updated_at=$4
+		WHERE id=$1 AND start_at=$2 AND status='announced'`
+	rtFinishSQL     = `UPDATE roundtable SET status='done', version=version+1, updated_at=$3 WHERE id=$1 AND start_at=$2 AND status='announced'`
+	rtSetMeetingSQL = `UPDATE roundtable SET meeting_id=$2, create_time=$3 WHERE id=$1`
+
+	rtSetPostSQL = `
+		INSERT INTO roundtable_post (roundtable_id, room_id, event_id) VALUES ($1, $2, $3)
+		ON CONFLICT (roundtable_id, room_id) DO UPDATE SET event_id=excluded.event_id`
+	rtPostsSQL       = `SELECT roundtable_id, room_id, event_id FROM roundtable_post WHERE roundtable_id=$1 ORDER BY room_id`
+	rtPostByEventSQL = `SELECT roundtable_id, room_id, event_id FROM roundtable_post WHERE event_id=$1`
+
+	rsvpColumns    = `roundtable_id, user_id, attending, reaction_event, source_event, updated_at`
+	rsvpGetSQL     = `SELECT ` + rsvpColumns + ` FROM roundtable_rsvp WHERE roundtable_id=$1 AND user_id=$2`
+	rsvpByReactSQL = `SELECT ` + rsvpColumns + ` FROM roundtable_rsvp WHERE reaction_event=$1`
+	rsvpCountSQL   = `SELECT COUNT(*) FROM roundtable_rsvp WHERE roundtable_id=$1 AND attending=1`
+	rsvpAttendSQL  = `SELECT ` + rsvpColumns + ` FROM roundtable_rsvp WHERE roundtable_id=$1 AND attending=1 ORDER BY updated_at, user_id`
+	rsvpUpsertSQL  = `
+		INSERT INTO roundtable_rsvp (roundtable_id, user_id, attending, reaction_event, source_event, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6)
+		ON CONFLICT (roundtable_id, user_id) DO UPDATE SET attending=excluded.attending,
+			reaction_event=excluded.reaction_event, source_event=excluded.source_event, updated_at=excluded.updated_at`
+	rtSentSQL     = `SELECT key FROM roundtable_sent WHERE roundtable_id=$1`
+	rtIsSentSQL   = `SELECT 1 FROM roundtable_sent WHERE key=$1`
+	rtMarkSentSQL = `INSERT INTO roundtable_sent (key, roundtable_id, skipped, sent_at) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING`
+	rtAddSeenSQL  = `INSERT INTO roundtable_seen (roundtable_id, occurrence, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`
+	rtSeenSQL     = `SELECT name FROM roundtable_seen WHERE roundtable_id=$1 AND occurrence=$2 ORDER BY name`
+)
+
+func scanRoundTable(row rowScanner) (*RoundTable, error) {
+	var (
+		rt                           RoundTable
+		start, dur, created, updated int64
+		cohosts, rooms               string
+	)
+	err := row.Scan(&rt.ID, &rt.Title, &rt.Description, &start, &dur, &rt.Recurrence, &rt.Capacity, &rt.Coordinator, &cohosts, &rooms,
+		&rt.Status, &rt.Sequence, &rt.Version, &rt.OriginEvent, &rt.OriginRoom, &rt.PromptEvent, &rt.LastEvent, &rt.MeetingID,
+		&rt.CreateTime, &created, &updated)
+	if err != nil {
+		return nil, err
+	}
+	rt.Start, rt.Duration = time.UnixMilli(start), time.Duration(dur)*time.Millisecond
+	rt.CoHosts, rt.Rooms = splitList(cohosts), splitList(rooms)
+	rt.CreatedAt, rt.UpdatedAt = time.UnixMilli(created), time.UnixMilli(updated)
+	return &rt, nil
+}
+
+func (q *RoundTableQuery) one(ctx context.Context, query string, args ...any) (*RoundTable, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	rt, err := scanRoundTable(q.db.QueryRow(ctx, query, args...))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("failed to read round table: %w", err)
+	}
+	return rt, nil
+}
+
+func (q *RoundTableQuery) exec(ctx context.Context, query string, args ...any) (int64, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	res, err := q.db.Exec(ctx, query, args...)
+	if err != nil {
+		return 0, fmt.Errorf("failed to update round table: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return n, nil
+}
+
+// Create stores a new draft from originEvent, or returns the one that
+// event already created (created = false).
+func (q *RoundTableQuery) Create(ctx context.Context, rt *RoundTable, now time.Time) (*RoundTable, bool, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	var (
+		out     *RoundTable
+		created bool
+	)
+	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		existing, err := scanRoundTable(q.db.QueryRow(ctx, rtByOriginSQL, rt.OriginEvent))
+		if err == nil {
+			out = existing
+			return nil
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		var next int64
+		if err := q.db.QueryRow(ctx, rtNextIDQuery).Scan(&next); err != nil {
+			return err
+		}
+		if _, err := q.db.Exec(ctx, rtInsertSQL, next, rt.Title, rt.Description, rt.Start.UnixMilli(), rt.Duration.Milliseconds(),
+			rt.Recurrence, rt.Capacity, rt.Coordinator, strings.Join(rt.CoHosts, "\n"), strings.Join(rt.Rooms, "\n"),
+			rt.OriginEvent, rt.OriginRoom, now.UnixMilli()); err != nil {
+			return err
+		}
+		out, err = scanRoundTable(q.db.QueryRow(ctx, rtGetSQL, next))
+		created = err == nil
+		return err
+	})
+	if err != nil {
+		return nil, false, fmt.Errorf("failed to create round table: %w", err)
+	}
+	return out, created, nil
+}
+
+// Get returns round table id, or nil.
+func (q *RoundTableQuery) Get(ctx context.Context, id int64) (*RoundTable, error) {
+	return q.one(ctx, rtGetSQL, id)
+}
+
+// ByPrompt returns the draft whose confirmation question is eventID, or nil.
+func (q *RoundTableQuery) ByPrompt(ctx context.Context, eventID string) (*RoundTable, error) {
+	return q.one(ctx, rtByPromptSQL, eventID)
+}
+
+// WithStatus lists round tables in status, soonest first.
+func (q *RoundTableQuery) WithStatus(ctx context.Context, status string, limit int) ([]*RoundTable, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	rows, err := q.db.Query(ctx, rtByStatusSQL, status, limit)
+	if err != nil {
+		return nil, fmt.Errorf("failed to list round tables: %w", err)
+	}
+	defer rows.Close()
+	var out []*RoundTable
+	for rows.Next() {
+		rt, err := scanRoundTable(rows)
+		if err != nil {
+			return nil, fmt.Errorf("failed to read round table: %w", err)
+		}
+		out = append(out, rt)
+	}
+	return out, rows.Err()
+}
+
+// SetPrompt remembers the confirmation question of a draft.
+func (q *RoundTableQuery) SetPrompt(ctx context.Context, id int64, eventID string) error {
+	_, err := q.exec(ctx, rtSetPromptSQL, id, eventID)
+	return err
+}
+
+// change runs a conditional update and returns whether it changed the row,
+// and the row after it.
+func (q *RoundTableQuery) change(ctx context.Context, id int64, query string, args ...any) (bool, *RoundTable, error) {
+	n, err := q.exec(ctx, query, append([]any{id}, args...)...)
+	if err != nil {
+		return false, nil, err
+	}
+	rt, err := q.Get(ctx, id)
+	return n > 0, rt, err
+}
+
+// Announce moves a draft to announced; by is the confirming event.
+func (q *RoundTableQuery) Announce(ctx context.Context, id int64, by string, now time.Time) (bool, *RoundTable, error) {
+	return q.change(ctx, id, rtAnnounceSQL, by, now.UnixMilli())
+}
+
+// Reschedule moves an announced round table (SEQUENCE+1, the BBB meeting is forgotten).
+func (q *RoundTableQuery) Reschedule(ctx context.Context, id int64, start time.Time, d time.Duration, by string, now time.Time) (bool, *RoundTable, error) {
+	return q.change(ctx, id, rtRescheduleSQL, start.UnixMilli(), d.Milliseconds(), by, now.UnixMilli())
+}
+
+// Cancel cancels a draft or announced round table (SEQUENCE+1).
+func (q *RoundTableQuery) Cancel(ctx context.Context, id int64, by string, now time.Time) (bool, *RoundTable, error) {
+	return q.change(ctx, id, rtCancelSQL, by, now.UnixMilli())
+}
+
+// Advance moves a series from the occurrence at from to next; a zero next
+// marks the round table done. Only the first call for from changes anything.
+func (q *RoundTableQuery) Advance(ctx context.Context, id int64, from, next, now time.Time) (bool, error) {
+	var n int64
+	var err error
+	if next.IsZero() {
+		n, err = q.exec(ctx, rtFinishSQL, id, from.UnixMilli(), now.UnixMilli())
+	} else {
+		n, err = q.exec(ctx, rtAdvanceSQL, id, from.UnixMilli(), next.UnixMilli(), now.UnixMilli())
+	}
+	return n > 0, err
+}
+
+// SetMeeting records the BBB meeting of the current occurrence.
+func (q *RoundTableQuery) SetMeeting(ctx context.Context, id int64, meetingID string, createTime int64) error {
+	_, err := q.exec(ctx, rtSetMeetingSQL, id, meetingID, createTime)
+	return err
+}
+
+// SetPost records the announcement message in a room.
+func (q *RoundTableQuery) SetPost(ctx context.Context, id int64, roomID, eventID string) error {
+	_, err := q.exec(ctx, rtSetPostSQL, id, roomID, eventID)
+	return err
+}
+
+// Posts lists the announcement messages of a round table.
+func (q *RoundTableQuery) Posts(ctx context.Context, id int64) ([]RoundTablePost, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	rows, err := q.db.Query(ctx, rtPostsSQL, id)
+	if err != nil {
+		return nil, fmt.Errorf("failed to list announcements: %w", err)
+	}
+	defer rows.Close()
+	var out []RoundTablePost
+	for rows.Next() {
+		var p RoundTablePost
+		if err := rows.Scan(&p.RoundTableID, &p.RoomID, &p.EventID); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// PostByEvent returns the announcement that is eventID, or nil.
+func (q *RoundTableQuery) PostByEvent(ctx context.Context, eventID string) (*RoundTablePost, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	var p RoundTablePost
+	err := q.db.QueryRow(ctx, rtPostByEventSQL, eventID).Scan(&p.RoundTableID, &p.RoomID, &p.EventID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("failed to read announcement: %w", err)
+	}
+	return &p, nil
+}
+
+func scanRSVP(row rowScanner) (*RSVP, error) {
+	var (
+		r         RSVP
+		attending int
+		updated   int64
+	)
+	if err := row.Scan(&r.RoundTableID, &r.UserID, &attending, &r.ReactionEvent, &r.SourceEvent, &updated); err != nil {
+		return nil, err
+	}
+	r.Attending, r.UpdatedAt = attending == 1, time.UnixMilli(updated)
+	return &r, nil
+}
+
+func (q *RoundTableQuery) rsvp(ctx context.Context, query string, args ...any) (*RSVP, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	r, err := scanRSVP(q.db.QueryRow(ctx, query, args...))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("failed to read RSVP: %w", err)
+	}
+	return r, nil
+}
+
+// RSVP returns user's answer for round table id, or nil.
+func (q *RoundTableQuery) RSVP(ctx context.Context, id int64, user string) (*RSVP, error) {
+	return q.rsvp(ctx, rsvpGetSQL, id, user)
+}
+
+// RSVPByReaction returns the RSVP made by the reaction eventID, or nil.
+func (q *RoundTableQuery) RSVPByReaction(ctx context.Context, eventID string) (*RSVP, error) {
+	if eventID == "" {
+		return nil, nil
+	}
+	return q.rsvp(ctx, rsvpByReactSQL, eventID)
+}
+
+// SetRSVP stores an answer. changed is true when the attendance changed, or
+// when the same source event stored it before (a retry, whose messages are
+// sent again with the same transaction IDs). A new "yes" beyond capacity
+// (0 = unlimited) returns ErrRoundTableFull.
+func (q *RoundTableQuery) SetRSVP(ctx context.Context, r RSVP, capacity int) (changed bool, err error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	err = q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		prev, err := scanRSVP(q.db.QueryRow(ctx, rsvpGetSQL, r.RoundTableID, r.UserID))
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if prev != nil && prev.SourceEvent == r.SourceEvent {
+			changed = true
+			return nil
+		}
+		if prev != nil && prev.Attending == r.Attending {
+			if r.Attending && r.ReactionEvent != "" && prev.ReactionEvent == "" {
+				// Remember the reaction, so that removing it withdraws.
+				_, err = q.db.Exec(ctx, rsvpUpsertSQL, r.RoundTableID, r.UserID, 1, r.ReactionEvent, prev.SourceEvent, prev.UpdatedAt.UnixMilli())
+			}
+			return err
+		}
+		if prev == nil && !r.Attending {
+			return nil
+		}
+		if r.Attending && capacity > 0 {
+			var n int
+			if err := q.db.QueryRow(ctx, rsvpCountSQL, r.RoundTableID).Scan(&n); err != nil {
+				return err
+			}
+			if n >= capacity {
+				return ErrRoundTableFull
+			}
+		}
+		attending := 0
+		if r.Attending {
+			attending = 1
+		}
+		if _, err := q.db.Exec(ctx, rsvpUpsertSQL, r.RoundTableID, r.UserID, attending, r.ReactionEvent, r.SourceEvent, r.UpdatedAt.UnixMilli()); err != nil {
+			return err
+		}
+		changed = true
+		return nil
+	})
+	if errors.Is(err, ErrRoundTableFull) {
+		return false, err
+	} else if err != nil {
+		return false, fmt.Errorf("failed to store RSVP: %w", err)
+	}
+	return changed, nil
+}
+
+// Attendees lists who said yes, earliest first.
+func (q *RoundTableQuery) Attendees(ctx context.Context, id int64) ([]RSVP, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	rows, err := q.db.Query(ctx, rsvpAttendSQL, id)
+	if err != nil {
+		return nil, fmt.Errorf("failed to list attendees: %w", err)
+	}
+	defer rows.Close()
+	var out []RSVP
+	for rows.Next() {
+		r, err := scanRSVP(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *r)
+	}
+	return out, rows.Err()
+}
+
+// SentKeys returns the keys of the scheduled sends done for round table id.
+func (q *RoundTableQuery) SentKeys(ctx context.Context, id int64) (map[string]bool, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	rows, err := q.db.Query(ctx, rtSentSQL, id)
+	if err != nil {
+		return nil, fmt.Errorf("failed to read sent reminders: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, err
+		}
+		out[k] = true
+	}
+	return out, rows.Err()
+}
+
+// IsSent reports whether the scheduled send key was done.
+func (q *RoundTableQuery) IsSent(ctx context.Context, key string) (bool, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	var one int
+	err := q.db.QueryRow(ctx, rtIsSentSQL, key).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// MarkSent records a scheduled send (or that it was skipped).
+func (q *RoundTableQuery) MarkSent(ctx context.Context, key string, id int64, skipped bool, now time.Time) error {
+	s := 0
+	if skipped {
+		s = 1
+	}
+	_, err := q.exec(ctx, rtMarkSentSQL, key, id, s, now.UnixMilli())
+	return err
+}
+
+// AddSeen records names seen in the meeting of an occurrence.
+func (q *RoundTableQuery) AddSeen(ctx context.Context, id int64, occurrence time.Time, names []string) error {
+	for _, n := range names {
+		if _, err := q.exec(ctx, rtAddSeenSQL, id, occurrence.UnixMilli(), n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Seen lists the names seen in the meeting of an occurrence.
+func (q *RoundTableQuery) Seen(ctx context.Context, id int64, occurrence time.Time) ([]string, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	rows, err := q.db.Query(ctx, rtSeenSQL, id, occurrence.UnixMilli())
+	if err != nil {
+		return nil, fmt.Errorf("failed to read attendance: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// DirectRoomQuery remembers the direct chats Lotse opened.
+type DirectRoomQuery struct{ db *dbutil.Database }
+
+const (
+	dmGetSQL    = `SELECT room_id, token FROM direct_room WHERE user_id=$1`
+	dmBeginSQL  = `INSERT INTO direct_room (user_id, room_id, token, created_at) VALUES ($1, '', $2, $3) ON CONFLICT (user_id) DO NOTHING`
+	dmFinishSQL = `UPDATE direct_room SET room_id=$2 WHERE user_id=$1`
+	dmForgetSQL = `DELETE FROM direct_room WHERE user_id=$1`
+)
+
+// Get returns the direct chat with user (roomID "" while its creation is
+// pending, token "" when there is none).
+func (q *DirectRoomQuery) Get(ctx context.Context, user string) (roomID, token string, err error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	err = q.db.QueryRow(ctx, dmGetSQL, user).Scan(&roomID, &token)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", "", nil
+	} else if err != nil {
+		return "", "", fmt.Errorf("failed to read direct chat: %w", err)
+	}
+	return roomID, token, nil
+}
+
+// Begin records that a direct chat with user is about to be created with
+// token; if one is already pending or done, its token is kept. It returns
+// the token in effect.
+func (q *DirectRoomQuery) Begin(ctx context.Context, user, token string, now time.Time) (string, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	if _, err := q.db.Exec(ctx, dmBeginSQL, user, token, now.UnixMilli()); err != nil {
+		return "", fmt.Errorf("failed to record direct chat: %w", err)
+	}
+	_, t, err := q.Get(ctx, user)
+	return t, err
+}
+
+// Finish records the created room.
+func (q *DirectRoomQuery) Finish(ctx context.Context, user, roomID string) error {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	if _, err := q.db.Exec(ctx, dmFinishSQL, user, roomID); err != nil {
+		return fmt.Errorf("failed to record direct chat: %w", err)
+	}
+	return nil
+}
+
+// Forget deletes the record (the member left the room).
+func (q *DirectRoomQuery) Forget(ctx context.Context, user string) error {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	if _, err := q.db.Exec(ctx, dmForgetSQL, user); err != nil {
+		return fmt.Errorf("failed to forget direct chat: %w", err)
+	}
+	return nil
+}

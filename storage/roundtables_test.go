@@ -1,0 +1,128 @@
+package storage_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/lotse-bot/lotse/storage"
+)
+
+func TestRoundTableLifecycle(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			q := db.RoundTables
+			now := time.UnixMilli(1_790_000_000_000)
+			start := now.Add(48 * time.Hour)
+			in := &storage.RoundTable{Title: "Digitales", Start: start, Duration: 90 * time.Minute, Recurrence: "W1", Capacity: 2,
+				Coordinator: "@c:hs", CoHosts: []string{"@h:hs"}, Rooms: []string{"!a:hs", "!b:hs"}, OriginEvent: "$cmd1", OriginRoom: "!dm:hs"}
+			rt, created, err := q.Create(ctx, in, now)
+			if err != nil || !created || rt.ID != 1 || rt.Status != storage.RoundTableDraft || !rt.Start.Equal(start) || len(rt.Rooms) != 2 || rt.Duration != 90*time.Minute {
+				t.Fatalf("create: %+v %v %v", rt, created, err)
+			}
+			if again, created, err := q.Create(ctx, in, now); err != nil || created || again.ID != 1 {
+				t.Fatalf("create again: %+v %v %v", again, created, err)
+			}
+			if err := q.SetPrompt(ctx, 1, "$prompt"); err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := q.ByPrompt(ctx, "$prompt"); got == nil || got.ID != 1 {
+				t.Fatalf("by prompt: %+v", got)
+			}
+			ok, after, err := q.Announce(ctx, 1, "$yes", now)
+			if err != nil || !ok || after.Status != storage.RoundTableAnnounced || after.LastEvent != "$yes" || after.Version != 2 {
+				t.Fatalf("announce: %v %+v %v", ok, after, err)
+			}
+			if ok, _, _ := q.Announce(ctx, 1, "$yes2", now); ok {
+				t.Fatal("announced twice")
+			}
+			if err := q.SetPost(ctx, 1, "!a:hs", "$post-a"); err != nil {
+				t.Fatal(err)
+			}
+			if p, _ := q.PostByEvent(ctx, "$post-a"); p == nil || p.RoundTableID != 1 || p.RoomID != "!a:hs" {
+				t.Fatalf("post by event: %+v", p)
+			}
+			// RSVPs: a reaction, a retry of it, a command, capacity, withdrawal by redaction.
+			if ch, err := q.SetRSVP(ctx, storage.RSVP{RoundTableID: 1, UserID: "@m1:hs", Attending: true, ReactionEvent: "$r1", SourceEvent: "$r1", UpdatedAt: now}, 2); err != nil || !ch {
+				t.Fatalf("rsvp: %v %v", ch, err)
+			}
+			if ch, err := q.SetRSVP(ctx, storage.RSVP{RoundTableID: 1, UserID: "@m1:hs", Attending: true, ReactionEvent: "$r1", SourceEvent: "$r1", UpdatedAt: now}, 2); err != nil || !ch {
+				t.Fatalf("retry must report changed: %v %v", ch, err)
+			}
+			if ch, err := q.SetRSVP(ctx, storage.RSVP{RoundTableID: 1, UserID: "@m1:hs", Attending: true, SourceEvent: "$cmd", UpdatedAt: now}, 2); err != nil || ch {
+				t.Fatalf("second yes must not change: %v %v", ch, err)
+			}
+			if _, err := q.SetRSVP(ctx, storage.RSVP{RoundTableID: 1, UserID: "@m2:hs", Attending: true, SourceEvent: "$c2", UpdatedAt: now}, 2); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := q.SetRSVP(ctx, storage.RSVP{RoundTableID: 1, UserID: "@m3:hs", Attending: true, SourceEvent: "$c3", UpdatedAt: now}, 2); !errors.Is(err, storage.ErrRoundTableFull) {
+				t.Fatalf("capacity: %v", err)
+			}
+			r, _ := q.RSVPByReaction(ctx, "$r1")
+			if r == nil || r.UserID != "@m1:hs" {
+				t.Fatalf("by reaction: %+v", r)
+			}
+			if ch, err := q.SetRSVP(ctx, storage.RSVP{RoundTableID: 1, UserID: "@m1:hs", Attending: false, SourceEvent: "$redact", UpdatedAt: now}, 2); err != nil || !ch {
+				t.Fatalf("withdraw: %v %v", ch, err)
+			}
+			if att, _ := q.Attendees(ctx, 1); len(att) != 1 || att[0].UserID != "@m2:hs" {
+				t.Fatalf("attendees: %+v", att)
+			}
+			// Scheduled sends.
+			if err := q.MarkSent(ctx, "1|@m2:hs|rem|x", 1, false, now); err != nil {
+				t.Fatal(err)
+			}
+			if err := q.MarkSent(ctx, "1|@m2:hs|rem|x", 1, false, now); err != nil {
+				t.Fatal(err)
+			}
+			if keys, _ := q.SentKeys(ctx, 1); !keys["1|@m2:hs|rem|x"] || len(keys) != 1 {
+				t.Fatalf("sent keys: %v", keys)
+			}
+			// Meeting, reschedule, advance, cancel.
+			if err := q.SetMeeting(ctx, 1, "m-1", 42); err != nil {
+				t.Fatal(err)
+			}
+			ok, after, err = q.Reschedule(ctx, 1, start.Add(time.Hour), time.Hour, "$move", now)
+			if err != nil || !ok || after.Sequence != 1 || after.MeetingID != "" || !after.Start.Equal(start.Add(time.Hour)) || after.Duration != time.Hour {
+				t.Fatalf("reschedule: %v %+v %v", ok, after, err)
+			}
+			next := after.Start.Add(7 * 24 * time.Hour)
+			if ok, err := q.Advance(ctx, 1, after.Start, next, now); err != nil || !ok {
+				t.Fatalf("advance: %v %v", ok, err)
+			}
+			if ok, _ := q.Advance(ctx, 1, after.Start, next, now); ok {
+				t.Fatal("advanced twice")
+			}
+			if err := q.AddSeen(ctx, 1, next, []string{"Mia", "Mia", "Ben"}); err != nil {
+				t.Fatal(err)
+			}
+			if seen, _ := q.Seen(ctx, 1, next); len(seen) != 2 {
+				t.Fatalf("seen: %v", seen)
+			}
+			if list, _ := q.WithStatus(ctx, storage.RoundTableAnnounced, 10); len(list) != 1 || !list[0].Start.Equal(next) {
+				t.Fatalf("upcoming: %+v", list)
+			}
+			ok, after, err = q.Cancel(ctx, 1, "$cancel", now)
+			if err != nil || !ok || after.Status != storage.RoundTableCancelled || after.Sequence != 2 {
+				t.Fatalf("cancel: %v %+v %v", ok, after, err)
+			}
+			// Direct chats.
+			dm := db.DirectRooms
+			tok, err := dm.Begin(ctx, "@m1:hs", "tok-a", now)
+			if err != nil || tok != "tok-a" {
+				t.Fatalf("begin: %q %v", tok, err)
+			}
+			if tok, _ := dm.Begin(ctx, "@m1:hs", "tok-b", now); tok != "tok-a" {
+				t.Fatalf("second begin changed the token: %q", tok)
+			}
+			if err := dm.Finish(ctx, "@m1:hs", "!dm1:hs"); err != nil {
+				t.Fatal(err)
+			}
+			if room, tok, _ := dm.Get(ctx, "@m1:hs"); room != "!dm1:hs" || tok != "tok-a" {
+				t.Fatalf("get: %q %q", room, tok)
+			}
+		})
+	}
+}
