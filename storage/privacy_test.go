@@ -55,6 +55,18 @@ func person(t *testing.T, db *storage.DB, n int, user, dm, email, other string, 
 	must(db.Inbox.Commit(ctx, []storage.InboxItem{{EventID: fmt.Sprintf("$in%d", n), RoomID: dm, Sender: user, EventType: "m.room.message",
 		Payload: []byte(`{"body":"` + email + `"}`), ReceivedAt: now}}, nil, ""))
 	must(db.Inbox.RecordSent(ctx, storage.SentEvent{TxnID: fmt.Sprintf("txn%d", n), EventID: fmt.Sprintf("$sent%d", n), RoomID: dm, SentAt: now}))
+	// Round tables: one the person coordinates, an RSVP to one of the other's, a reminder, their DM.
+	own, _, err := db.RoundTables.Create(ctx, &storage.RoundTable{Title: "Stammtisch", Start: now.Add(48 * time.Hour), Duration: time.Hour,
+		Coordinator: user, CoHosts: []string{other}, OriginEvent: fmt.Sprintf("$rt%d", n)}, now)
+	must(err)
+	_, err = db.RoundTables.SetRSVP(ctx, storage.RSVP{RoundTableID: own.ID, UserID: other, Attending: true, SourceEvent: fmt.Sprintf("$rsvp-o%d", n), UpdatedAt: now}, 0)
+	must(err)
+	_, err = db.RoundTables.SetRSVP(ctx, storage.RSVP{RoundTableID: own.ID, UserID: user, Attending: true, SourceEvent: fmt.Sprintf("$rsvp%d", n), UpdatedAt: now}, 0)
+	must(err)
+	must(db.RoundTables.MarkSent(ctx, fmt.Sprintf("%d|%s|reminder|%d", own.ID, user, now.Unix()), own.ID, false, now))
+	_, err = db.DirectRooms.Begin(ctx, user, fmt.Sprintf("token%d", n), now)
+	must(err)
+	must(db.DirectRooms.Finish(ctx, user, dm))
 }
 
 // allCells returns every cell of every table of Lotse's schema as text.
