@@ -266,7 +266,7 @@ func (b *Bot) handleInvite(ctx context.Context, item storage.InboxItem) error {
 			// Right after an invite the homeserver may not let us join yet
 			// (its components catch up asynchronously); a withdrawn invite
 			// stays refused. Retry a few times, then give up.
-			if item.Attempts < 4 {
+			if item.Attempts < 7 {
 				return fmt.Errorf("join refused, will retry: %w", err)
 			}
 			log.Info().Err(err).Msg("Invite is no longer valid")

@@ -238,7 +238,7 @@ func TestGroupRoom(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(t.Context(), 90*time.Second)
 	defer cancel()
 	if err := m.WaitJoined(ctx, roomID, l.userID); err != nil {
 		t.Fatal(err)
