@@ -13,8 +13,8 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/config"
-	"github.com/lotse-bot/lotse/storage"
 	"github.com/lotse-bot/lotse/internal/chatclient"
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // waitFor waits for a message from the bot in roomID whose body contains all of want.
