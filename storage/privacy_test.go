@@ -204,6 +204,9 @@ func TestRetentionDryRun(t *testing.T) {
 			if got["member_state"] != 0 {
 				t.Errorf("a member with a role would be deleted: %v", got)
 			}
+			if got["roundtable"] != 1 {
+				t.Errorf("the old round table would not be deleted: %v", got)
+			}
 			if exp, _ := db.Privacy().Export(ctx, "@anna:test"); len(exp["answer"]) != 1 {
 				t.Fatal("the dry run deleted")
 			}
@@ -211,7 +214,7 @@ func TestRetentionDryRun(t *testing.T) {
 				t.Fatal(err)
 			}
 			exp, _ := db.Privacy().Export(ctx, "@anna:test")
-			if len(exp["answer"]) != 0 || len(exp["pending_choice"]) != 0 || len(exp["answer_vote"]) != 0 {
+			if len(exp["answer"]) != 0 || len(exp["pending_choice"]) != 0 || len(exp["answer_vote"]) != 0 || len(exp["roundtable_rsvp"]) != 0 {
 				t.Errorf("retention left data: %v", exp)
 			}
 		})

@@ -1,5 +1,7 @@
 package storage
 
+import "time"
+
 // The round-table tables with personal data take part in the export and
 // erasure of one person's data (see privacy.go).
 func init() {
@@ -29,4 +31,26 @@ func init() {
 		Query:  `SELECT room_id, created_at FROM direct_room WHERE user_id=$1`,
 		Delete: []string{`DELETE FROM direct_room WHERE user_id=$1`},
 	})
+}
+
+// endedRoundTables are round tables cancelled or held (not a running
+// series) before the cutoff $1.
+const endedRoundTables = `(SELECT id FROM roundtable WHERE status IN ('cancelled', 'done', 'draft') AND updated_at<$1)`
+
+func init() {
+	// Round tables follow the support cases' period (`support_retention`):
+	// after that, the round table with its RSVPs, posts, attendance names
+	// and reminder records is deleted.
+	retentionRules = append(retentionRules,
+		retentionRule{"cases", "roundtable", func(p RetentionPolicy) time.Duration { return p.Cases },
+			`SELECT COUNT(*) FROM roundtable WHERE id IN ` + endedRoundTables, []string{
+				`DELETE FROM roundtable_sent WHERE roundtable_id IN ` + endedRoundTables,
+				`DELETE FROM roundtable_seen WHERE roundtable_id IN ` + endedRoundTables,
+				`DELETE FROM roundtable_rsvp WHERE roundtable_id IN ` + endedRoundTables,
+				`DELETE FROM roundtable_post WHERE roundtable_id IN ` + endedRoundTables,
+				`DELETE FROM roundtable WHERE id IN ` + endedRoundTables}},
+		retentionRule{"members", "direct_room", func(p RetentionPolicy) time.Duration { return p.Members },
+			`SELECT COUNT(*) FROM direct_room WHERE user_id IN ` + inactiveMembers,
+			[]string{`DELETE FROM direct_room WHERE user_id IN ` + inactiveMembers}},
+	)
 }
