@@ -166,43 +166,16 @@ func scanAccess(row rowScanner) (*AccessRequest, error) {
 }
 
 func (q *AccessQuery) one(ctx context.Context, query string, args ...any) (*AccessRequest, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	r, err := scanAccess(q.db.QueryRow(ctx, query, args...))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	} else if err != nil {
-		return nil, fmt.Errorf("failed to read access request: %w", err)
-	}
-	return r, nil
+	return queryOne(ctx, q.db, scanAccess, "access request", query, args...)
 }
 
 func (q *AccessQuery) many(ctx context.Context, query string, args ...any) ([]*AccessRequest, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	rows, err := q.db.Query(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("failed to list access requests: %w", err)
-	}
-	defer rows.Close()
-	var out []*AccessRequest
-	for rows.Next() {
-		r, err := scanAccess(rows)
-		if err != nil {
-			return nil, fmt.Errorf("failed to read access request: %w", err)
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return queryMany(ctx, q.db, scanAccess, "access requests", query, args...)
 }
 
 func (q *AccessQuery) exec(ctx context.Context, query string, args ...any) error {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	if _, err := q.db.Exec(ctx, query, args...); err != nil {
-		return fmt.Errorf("failed to update access request: %w", err)
-	}
-	return nil
+	_, err := execAffected(ctx, q.db, "access request", query, args...)
+	return err
 }
 
 // audit appends an entry inside the current transaction (or alone).

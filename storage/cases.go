@@ -181,34 +181,11 @@ func splitList(s string) []string {
 }
 
 func (q *CaseQuery) one(ctx context.Context, query string, args ...any) (*Case, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	c, err := scanCase(q.db.QueryRow(ctx, query, args...))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	} else if err != nil {
-		return nil, fmt.Errorf("failed to read case: %w", err)
-	}
-	return c, nil
+	return queryOne(ctx, q.db, scanCase, "case", query, args...)
 }
 
 func (q *CaseQuery) many(ctx context.Context, query string, args ...any) ([]*Case, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	rows, err := q.db.Query(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("failed to list cases: %w", err)
-	}
-	defer rows.Close()
-	var out []*Case
-	for rows.Next() {
-		c, err := scanCase(rows)
-		if err != nil {
-			return nil, fmt.Errorf("failed to read case: %w", err)
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return queryMany(ctx, q.db, scanCase, "cases", query, args...)
 }
 
 // Create opens a case for a member, with its first message (the question and
@@ -330,12 +307,8 @@ func (q *CaseQuery) Touch(ctx context.Context, id int64, now time.Time) error {
 }
 
 func (q *CaseQuery) exec(ctx context.Context, query string, args ...any) error {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	if _, err := q.db.Exec(ctx, query, args...); err != nil {
-		return fmt.Errorf("failed to update case: %w", err)
-	}
-	return nil
+	_, err := execAffected(ctx, q.db, "case", query, args...)
+	return err
 }
 
 // change runs a conditional UPDATE and, if it changed the case, records a

@@ -139,26 +139,11 @@ func scanRoundTable(row rowScanner) (*RoundTable, error) {
 }
 
 func (q *RoundTableQuery) one(ctx context.Context, query string, args ...any) (*RoundTable, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	rt, err := scanRoundTable(q.db.QueryRow(ctx, query, args...))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	} else if err != nil {
-		return nil, fmt.Errorf("failed to read round table: %w", err)
-	}
-	return rt, nil
+	return queryOne(ctx, q.db, scanRoundTable, "round table", query, args...)
 }
 
 func (q *RoundTableQuery) exec(ctx context.Context, query string, args ...any) (int64, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	res, err := q.db.Exec(ctx, query, args...)
-	if err != nil {
-		return 0, fmt.Errorf("failed to update round table: %w", err)
-	}
-	n, _ := res.RowsAffected()
-	return n, nil
+	return execAffected(ctx, q.db, "round table", query, args...)
 }
 
 // Create stores a new draft from originEvent, or returns the one that

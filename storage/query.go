@@ -1,0 +1,56 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"go.mau.fi/util/dbutil"
+)
+
+// queryOne runs query and scans its row with scan; no row gives nil, nil.
+// what names the thing read, for the error.
+func queryOne[T any](ctx context.Context, db *dbutil.Database, scan func(rowScanner) (*T, error), what, query string, args ...any) (*T, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	v, err := scan(db.QueryRow(ctx, query, args...))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("failed to read %s: %w", what, err)
+	}
+	return v, nil
+}
+
+// queryMany runs query and scans every row with scan.
+func queryMany[T any](ctx context.Context, db *dbutil.Database, scan func(rowScanner) (*T, error), what, query string, args ...any) ([]*T, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	rows, err := db.Query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("failed to list %s: %w", what, err)
+	}
+	defer rows.Close()
+	var out []*T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, fmt.Errorf("failed to read %s: %w", what, err)
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// execAffected runs a statement and returns the number of rows it changed.
+func execAffected(ctx context.Context, db *dbutil.Database, what, query string, args ...any) (int64, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	res, err := db.Exec(ctx, query, args...)
+	if err != nil {
+		return 0, fmt.Errorf("failed to update %s: %w", what, err)
+	}
+	n, _ := res.RowsAffected()
+	return n, nil
+}
