@@ -44,6 +44,8 @@ type DB struct {
 	Feedback *FeedbackQuery
 	Choices  *ChoiceQuery
 	Cases    *CaseQuery
+
+	uri string // as given to Open (for the lease)
 }
 
 // IsPostgres reports whether uri names a PostgreSQL database.
@@ -96,7 +98,7 @@ func Open(uri string, log zerolog.Logger) (*DB, error) {
 	root.Owner = "lotse"
 	root.Log = dbutil.ZeroLogger(log.With().Str("db_section", "main").Logger())
 	child := root.Child(versionTable, upgrades.Table, dbutil.ZeroLogger(log.With().Str("db_section", "lotse").Logger()))
-	db := &DB{Root: root, Lotse: child}
+	db := &DB{Root: root, Lotse: child, uri: uri}
 	db.KV = &KVQuery{db: child}
 	db.Inbox = &InboxQuery{db: child}
 	db.Answers = &AnswerQuery{db: child}
