@@ -41,6 +41,9 @@ type Options struct {
 	Seed    uint64
 	// Check makes the run fail when a target is missed.
 	Check bool
+	// GoMemLimit is Lotse's GOMEMLIMIT, as the Dockerfile and the systemd
+	// unit set it ("" leaves it unset).
+	GoMemLimit string
 }
 
 func main() {
@@ -58,6 +61,7 @@ func main() {
 	flag.BoolVar(&o.KeepDir, "keep", false, "keep the work folder (logs, databases)")
 	flag.Uint64Var(&o.Seed, "seed", uint64(time.Now().UnixNano()), "random seed (fault timing, generated guides)")
 	flag.BoolVar(&o.Check, "check", false, "exit 1 when a target is missed")
+	flag.StringVar(&o.GoMemLimit, "gomemlimit", "120MiB", "GOMEMLIMIT for the Lotse process, as deployed (empty: unset)")
 	flag.Parse()
 	o.Faults = parseFaults(faults)
 
@@ -103,6 +107,9 @@ type Report struct {
 	Faults           []*phase
 	Load             string // /proc/loadavg at the end
 	LotseRateLimited float64
+	WarmupMissed     []string // bots that did not answer every warm-up message
+	GoSys            float64  // Lotse's go_memstats_sys_bytes at the end
+	GoHeapInuse      float64  // Lotse's go_memstats_heap_inuse_bytes at the end
 }
 
 // Missed lists the targets the run missed.
@@ -140,9 +147,12 @@ func ms(d time.Duration) string { return fmt.Sprintf("%.0f", float64(d.Microseco
 // Print writes the result tables.
 func (r *Report) Print(w io.Writer) {
 	o := r.Opts
-	fmt.Fprintf(w, "\nLoad: %d members × %d questions, encrypted DMs, %d generated guides + starter library, %d seeded cases\n",
-		o.Members, o.Questions, o.Guides, o.Cases)
+	fmt.Fprintf(w, "\nLoad: %d members × %d questions, encrypted DMs, %d generated guides + starter library, %d seeded cases, Lotse GOMEMLIMIT=%q\n",
+		o.Members, o.Questions, o.Guides, o.Cases, o.GoMemLimit)
 	fmt.Fprintf(w, "setup %v (seeding cases %v); machine load at the end: %s\n\n", r.Setup.Round(time.Second), r.SeedTook.Round(time.Second), r.Load)
+	if len(r.WarmupMissed) > 0 {
+		fmt.Fprintf(w, "warm-up messages not answered within 60 s: %s\n\n", strings.Join(r.WarmupMissed, ", "))
+	}
 	fmt.Fprintf(w, "%-22s %6s %8s %6s %5s %9s %8s %8s %8s\n", "bot", "asked", "answered", "dup", "lost", "answers/s", "p50 ms", "p95 ms", "p99 ms")
 	for _, p := range []*phase{r.Echo, r.Lotse} {
 		if p == nil {
@@ -157,7 +167,8 @@ func (r *Report) Print(w io.Writer) {
 			float64(l.p99)/float64(max(e.p99, 1)), l.throughput/max(e.throughput, 0.001))
 	}
 	if r.RSS > 0 {
-		fmt.Fprintf(w, "Lotse peak RSS (VmHWM): %.1f MB (target < 150 MB)\n", float64(r.RSS)/(1<<20))
+		fmt.Fprintf(w, "Lotse peak RSS (VmHWM): %.1f MB (target < 150 MB); at the end: Go runtime sys %.1f MB, heap in use %.1f MB\n",
+			float64(r.RSS)/(1<<20), r.GoSys/(1<<20), r.GoHeapInuse/(1<<20))
 	}
 	if r.Confident >= 0 {
 		fmt.Fprintf(w, "Lotse questions by outcome (its /metrics, incl. warm-up): confident %.0f, no guide %.0f\n", r.Confident, max(r.NoHit, 0))

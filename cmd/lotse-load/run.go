@@ -111,7 +111,7 @@ func Run(ctx context.Context, o Options, logw io.Writer) (*Report, error) {
 	lp := &lotseProc{bin: bin, dir: dir, opsAddr: opsAddr, log: logFile, env: append(os.Environ(),
 		"LOTSE_HOMESERVER_URL="+lotseProxy.srv.URL, "LOTSE_USER_ID="+lotseID.String(), "LOTSE_PASSWORD=pw-"+lotseLocal,
 		"LOTSE_DATABASE="+dbPath, "LOTSE_GUIDES_DIR="+libDir, "LOTSE_PICKLE_KEY=load-test-pickle-key",
-		"LOTSE_LOG_FORMAT=json", "LOTSE_LOG_LEVEL=info", "LOTSE_OPS_LISTEN="+opsAddr)}
+		"LOTSE_LOG_FORMAT=json", "LOTSE_LOG_LEVEL=info", "LOTSE_OPS_LISTEN="+opsAddr, "GOMEMLIMIT="+o.GoMemLimit)}
 	logf("starting lotse")
 	if err := lp.start(ctx); err != nil {
 		return nil, err
@@ -144,7 +144,10 @@ func Run(ctx context.Context, o Options, logw io.Writer) (*Report, error) {
 	}{{echoRoom, echoID}, {lotseRoom, lotseID}} {
 		w := runPhase(ctx, "warm-up", members, target.room, target.bot, 1, 60*time.Second, nil)
 		if s := w.stats(); s.answered != s.asked {
-			return rep, fmt.Errorf("warm-up: only %d of %d questions answered", s.answered, s.asked)
+			// Reported, not fatal: a bare mautrix bot gives up on a message
+			// whose room key did not arrive within 25 s.
+			logf("warm-up with %s: only %d of %d answered within 60 s", target.bot, s.answered, s.asked)
+			rep.WarmupMissed = append(rep.WarmupMissed, fmt.Sprintf("%s %d/%d", target.bot, s.asked-s.answered, s.asked))
 		}
 	}
 	rep.Setup = time.Since(setupStart)
@@ -163,6 +166,8 @@ func Run(ctx context.Context, o Options, logw io.Writer) (*Report, error) {
 		if rep.RSS, err = lp.peakRSS(); err != nil {
 			return rep, err
 		}
+		rep.GoSys = lp.metric("go_memstats_sys_bytes")
+		rep.GoHeapInuse = lp.metric("go_memstats_heap_inuse_bytes")
 		rep.Confident = lp.metric(`lotse_questions_total{outcome="confident"}`)
 		rep.NoHit = lp.metric(`lotse_questions_total{outcome="no_guide"}`)
 	}

@@ -407,6 +407,8 @@ func Build(docs []Doc, opts Options) *Index {
 			})
 		}
 	}
+	ix.postings = compact(ix.postings)
+	ix.secPost = compact(ix.secPost)
 	// IDF.
 	n := float64(len(docs))
 	ix.idf = make([]float32, len(ix.postings))
@@ -456,3 +458,21 @@ func mergeEntry(list []thesaurusEntry, e thesaurusEntry) []thesaurusEntry {
 
 // Len returns the number of indexed guides.
 func (ix *Index) Len() int { return len(ix.docs) }
+
+// compact copies lists into one exactly sized backing array: the append
+// growth leaves up to half of each list unused, which with a few thousand
+// guides is tens of megabytes.
+func compact[T any](lists [][]T) [][]T {
+	total := 0
+	for _, l := range lists {
+		total += len(l)
+	}
+	backing := make([]T, 0, total)
+	out := make([][]T, len(lists))
+	for i, l := range lists {
+		start := len(backing)
+		backing = append(backing, l...)
+		out[i] = backing[start:len(backing):len(backing)]
+	}
+	return out
+}
