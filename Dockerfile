@@ -19,7 +19,8 @@ COPY library/ /guides/
 ENV LOTSE_DATABASE=/data/lotse.db \
     LOTSE_GUIDES_DIR=/guides \
     LOTSE_LOG_FORMAT=json \
-    LOTSE_OPS_LISTEN=0.0.0.0:9180
+    LOTSE_OPS_LISTEN=0.0.0.0:9180 \
+    GOMEMLIMIT=120MiB
 USER lotse
 WORKDIR /data
 VOLUME ["/data", "/guides"]

@@ -43,6 +43,7 @@ type member struct {
 	c                   *chatclient.Client
 	lotseRoom, echoRoom id.RoomID
 	serial              atomic.Int64
+	warmupMissed        []id.UserID // bots that did not answer the first message
 }
 
 // newMembers registers and logs in n members (8 at a time) and opens their
@@ -114,6 +115,22 @@ func newMember(ctx context.Context, srv *dendrite.Server, dir string, lotseID, e
 			return nil, err
 		}
 		*dm.room = roomID
+		// Warm-up: the first message of an encrypted session costs extra
+		// (Olm session, room key) and is not measured. Doing it here, a few
+		// members at a time, is also what keeps the bots' one-time keys
+		// from running out: 100 members opening Olm sessions in the same
+		// second would claim more than a device keeps uploaded (50).
+		evtID, _, err := m.send(ctx, roomID, "hallo")
+		if err != nil {
+			c.Close()
+			return nil, err
+		}
+		wctx, cancel = context.WithTimeout(ctx, 60*time.Second)
+		_, err = c.Wait(wctx, roomID, dm.bot, chatclient.ReplyTo(evtID))
+		cancel()
+		if err != nil {
+			m.warmupMissed = append(m.warmupMissed, dm.bot)
+		}
 	}
 	return m, nil
 }

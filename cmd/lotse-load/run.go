@@ -135,19 +135,9 @@ func Run(ctx context.Context, o Options, logw io.Writer) (*Report, error) {
 	}()
 	lotseRoom := func(m *member) id.RoomID { return m.lotseRoom }
 	echoRoom := func(m *member) id.RoomID { return m.echoRoom }
-	// Warm-up: the first message of an encrypted session costs extra
-	// (Olm session, room key); it is not part of the measurement.
-	logf("warm-up")
-	for _, target := range []struct {
-		room func(*member) id.RoomID
-		bot  id.UserID
-	}{{echoRoom, echoID}, {lotseRoom, lotseID}} {
-		w := runPhase(ctx, "warm-up", members, target.room, target.bot, 1, 60*time.Second, nil)
-		if s := w.stats(); s.answered != s.asked {
-			// Reported, not fatal: a bare mautrix bot gives up on a message
-			// whose room key did not arrive within 25 s.
-			logf("warm-up with %s: only %d of %d answered within 60 s", target.bot, s.answered, s.asked)
-			rep.WarmupMissed = append(rep.WarmupMissed, fmt.Sprintf("%s %d/%d", target.bot, s.asked-s.answered, s.asked))
+	for _, m := range members {
+		for _, b := range m.warmupMissed {
+			rep.WarmupMissed = append(rep.WarmupMissed, b.String())
 		}
 	}
 	rep.Setup = time.Since(setupStart)
