@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -24,7 +25,9 @@ type echoBot struct {
 }
 
 // startEcho logs in as userID through homeserverURL and starts syncing.
-func startEcho(ctx context.Context, homeserverURL string, userID id.UserID, password, dir string) (*echoBot, error) {
+// pad > 0 makes every reply that many bytes long (HTML), like a guide
+// answer, to compare at equal payload size.
+func startEcho(ctx context.Context, homeserverURL string, userID id.UserID, password, dir string, pad int) (*echoBot, error) {
 	cli, err := mautrix.NewClient(homeserverURL, userID, "")
 	if err != nil {
 		return nil, fmt.Errorf("failed to create the echo client: %w", err)
@@ -62,6 +65,11 @@ func startEcho(ctx context.Context, homeserverURL string, userID id.UserID, pass
 		}
 		go func() {
 			content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: "echo: " + msg.Body}
+			if pad > 0 {
+				filler := strings.Repeat("Lorem ipsum dolor sit amet. ", pad/28+1)[:pad/2]
+				content.Body += "\n" + filler
+				content.Format, content.FormattedBody = event.FormatHTML, "<p>"+filler+"</p>"
+			}
 			content.SetReply(evt)
 			for attempt := 0; attempt < 20 && syncCtx.Err() == nil; attempt++ {
 				// A stable transaction ID per event: retries are deduplicated.

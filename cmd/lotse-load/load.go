@@ -181,6 +181,8 @@ type phase struct {
 	faults    []faultWindow
 	sendErrs  int
 	extra     int // answers to questions the member never learned the ID of
+	// answerBytes is the mean size of an answer's decrypted content.
+	answerBytes int
 }
 
 type faultWindow struct {
@@ -284,9 +286,19 @@ func (p *phase) settle(ctx context.Context, members []*member, room func(*member
 	}
 	wg.Wait()
 	known := markers
+	var size, sized int
 	for _, q := range p.qs {
 		q.answers = q.m.c.RepliesTo(q.room, p.botID, q.id)
 		known[q.id] = true
+		if sized < 200 && q.answers > 0 {
+			if evt, err := q.m.c.Wait(ctx, q.room, p.botID, chatclient.ReplyTo(q.id)); err == nil {
+				size += len(evt.Content.VeryRaw)
+				sized++
+			}
+		}
+	}
+	if sized > 0 {
+		p.answerBytes = size / sized
 	}
 	// Answers to events the member does not know: a send the homeserver
 	// took before it crashed, then repeated under the same transaction ID

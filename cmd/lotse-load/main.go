@@ -44,6 +44,8 @@ type Options struct {
 	// GoMemLimit is Lotse's GOMEMLIMIT, as the Dockerfile and the systemd
 	// unit set it ("" leaves it unset).
 	GoMemLimit string
+	// EchoSize pads the echo bot's replies to this many bytes (0: bare echo).
+	EchoSize int
 }
 
 func main() {
@@ -61,6 +63,7 @@ func main() {
 	flag.BoolVar(&o.KeepDir, "keep", false, "keep the work folder (logs, databases)")
 	flag.Uint64Var(&o.Seed, "seed", uint64(time.Now().UnixNano()), "random seed (fault timing, generated guides)")
 	flag.BoolVar(&o.Check, "check", false, "exit 1 when a target is missed")
+	flag.IntVar(&o.EchoSize, "echo-size", 0, "pad echo replies to this many bytes, like a guide answer (0: bare echo)")
 	flag.StringVar(&o.GoMemLimit, "gomemlimit", "120MiB", "GOMEMLIMIT for the Lotse process, as deployed (empty: unset)")
 	flag.Parse()
 	o.Faults = parseFaults(faults)
@@ -153,13 +156,13 @@ func (r *Report) Print(w io.Writer) {
 	if len(r.WarmupMissed) > 0 {
 		fmt.Fprintf(w, "warm-up messages not answered within 60 s: %s\n\n", strings.Join(r.WarmupMissed, ", "))
 	}
-	fmt.Fprintf(w, "%-22s %6s %8s %6s %5s %9s %8s %8s %8s\n", "bot", "asked", "answered", "dup", "lost", "answers/s", "p50 ms", "p95 ms", "p99 ms")
+	fmt.Fprintf(w, "%-22s %6s %8s %6s %5s %9s %8s %8s %8s %9s\n", "bot", "asked", "answered", "dup", "lost", "answers/s", "p50 ms", "p95 ms", "p99 ms", "answer B")
 	for _, p := range []*phase{r.Echo, r.Lotse} {
 		if p == nil {
 			continue
 		}
 		s := p.stats()
-		fmt.Fprintf(w, "%-22s %6d %8d %6d %5d %9.1f %8s %8s %8s\n", p.name, s.asked, s.answered, s.duplicated, s.lost, s.throughput, ms(s.p50), ms(s.p95), ms(s.p99))
+		fmt.Fprintf(w, "%-22s %6d %8d %6d %5d %9.1f %8s %8s %8s %9d\n", p.name, s.asked, s.answered, s.duplicated, s.lost, s.throughput, ms(s.p50), ms(s.p95), ms(s.p99), p.answerBytes)
 	}
 	if r.Echo != nil && r.Lotse != nil {
 		e, l := r.Echo.stats(), r.Lotse.stats()

@@ -117,7 +117,7 @@ func Run(ctx context.Context, o Options, logw io.Writer) (*Report, error) {
 		return nil, err
 	}
 	defer lp.stop()
-	echo, err := startEcho(ctx, echoProxy.srv.URL, echoID, "pw-"+echoLocal, dir)
+	echo, err := startEcho(ctx, echoProxy.srv.URL, echoID, "pw-"+echoLocal, dir, o.EchoSize)
 	if err != nil {
 		return nil, err
 	}

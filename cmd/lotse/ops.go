@@ -56,8 +56,21 @@ func (s *liveState) PingHomeserver(ctx context.Context) error {
 	if b == nil {
 		return errors.New("not logged in yet")
 	}
-	if _, err := b.Client.Versions(ctx); err != nil {
+	// A plain GET: mautrix's Versions would also rewrite the client's
+	// spec versions while the sync loop reads them.
+	url := b.Client.BuildClientURL("versions")
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return fmt.Errorf("failed to build the /versions request: %w", err)
+	}
+	resp, err := b.Client.Client.Do(req)
+	if err != nil {
 		return fmt.Errorf("failed to reach the homeserver: %w", err)
+	}
+	defer resp.Body.Close()
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("homeserver /versions answered %s", resp.Status)
 	}
 	return nil
 }
