@@ -12,7 +12,7 @@ while read -r pkg imports; do
     allowed=""
     case "$rel" in
       guides|storage|storage/upgrades|config|integrations/nextcloud|integrations/bbb) allowed="guides/search storage/upgrades" ;;
-      guides/search) allowed="" ;;
+      guides/search|metrics) allowed="" ;;
       commands) allowed="guides guides/search storage integrations/nextcloud integrations/bbb" ;;
       bot) allowed="storage" ;;
       *) continue ;;
