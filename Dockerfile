@@ -18,11 +18,18 @@ COPY --from=build /out/lotse /usr/local/bin/lotse
 COPY library/ /guides/
 ENV LOTSE_DATABASE=/data/lotse.db \
     LOTSE_GUIDES_DIR=/guides \
-    LOTSE_LOG_FORMAT=json
+    LOTSE_LOG_FORMAT=json \
+    LOTSE_OPS_LISTEN=0.0.0.0:9180 \
+    GOMEMLIMIT=120MiB
 USER lotse
 WORKDIR /data
 VOLUME ["/data", "/guides"]
-# No HTTP health endpoint yet (planned with the operations issue); the
-# process exits non-zero when it cannot run, so restart policies work.
+# /healthz, /readyz and /metrics on 9180 (do not publish it to the internet).
+# The health check uses the binary itself: the image has no curl. It checks
+# liveness (/healthz), so a PostgreSQL standby counts as healthy; use /readyz
+# for "is this the active, working instance".
+EXPOSE 9180
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["/usr/local/bin/lotse", "health", "--url", "http://127.0.0.1:9180/healthz"]
 ENTRYPOINT ["/usr/local/bin/lotse"]
 CMD ["run"]

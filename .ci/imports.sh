@@ -12,7 +12,7 @@ while read -r pkg imports; do
     allowed=""
     case "$rel" in
       guides|storage|storage/upgrades|config|integrations/nextcloud|integrations/bbb) allowed="guides/search storage/upgrades" ;;
-      guides/search|schedule) allowed="" ;;
+      guides/search|schedule|metrics) allowed="" ;;
       web) allowed="guides guides/search" ;;
       commands) allowed="guides guides/search storage integrations/nextcloud integrations/bbb schedule" ;;
       bot) allowed="storage" ;;

@@ -87,6 +87,16 @@ type Options struct {
 	Now func() time.Time
 	// HTTPClient overrides the HTTP client (tests).
 	HTTPClient *http.Client
+	// Observer, if set, receives runtime measurements (metrics).
+	Observer Observer
+}
+
+// Observer receives measurements from the runtime. Its methods are called
+// on the worker goroutines and must be cheap and safe for concurrent use.
+type Observer interface {
+	// EventHandled reports one inbox event: outcome is "done", "retry" or
+	// "failed"; latency is the time since the event's origin_server_ts.
+	EventHandled(outcome string, latency time.Duration)
 }
 
 // Bot is a running Matrix client.

@@ -129,16 +129,19 @@ func (b *Bot) process(ctx context.Context, item storage.InboxItem) {
 			log.Err(err).Msg("Failed to mark event handled; it will be handled again with the same transaction IDs")
 		}
 		log.Debug().Dur("took", time.Since(start)).Msg("Handled event")
+		b.observe("done", item)
 		return
 	}
 	if errors.Is(err, ErrPermanent) || item.Attempts+1 >= b.opts.MaxAttempts {
 		log.Err(err).Int("attempts", item.Attempts+1).Msg("Giving up on event")
+		b.observe("failed", item)
 		if ferr := b.db.Inbox.MarkFailed(ctx, item.EventID, now, truncate(err.Error(), 300)); ferr != nil {
 			log.Err(ferr).Msg("Failed to mark event failed")
 		}
 		b.giveUp(ctx, item, err)
 		return
 	}
+	b.observe("retry", item)
 	delay := retryDelay(item.Attempts)
 	log.Warn().Err(err).Int("attempt", item.Attempts+1).Dur("retry_in", delay).Msg("Failed to handle event, will retry")
 	if err := b.db.Inbox.Retry(ctx, item.EventID, now.Add(delay), truncate(err.Error(), 300)); err != nil {
@@ -160,6 +163,13 @@ func (b *Bot) giveUp(ctx context.Context, item storage.InboxItem, cause error) {
 		RoomID: id.RoomID(item.RoomID), EventID: id.EventID(item.EventID), Sender: id.UserID(item.Sender),
 		Direct: direct, Undecryptable: errors.Is(cause, ErrUndecryptable),
 	})
+}
+
+// observe reports a handled item to the Observer, if there is one.
+func (b *Bot) observe(outcome string, item storage.InboxItem) {
+	if b.opts.Observer != nil {
+		b.opts.Observer.EventHandled(outcome, time.Since(item.ReceivedAt))
+	}
 }
 
 func retryDelay(attempts int) time.Duration {

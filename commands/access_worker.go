@@ -121,6 +121,7 @@ func (h *Handler) provision(ctx context.Context, r *storage.AccessRequest, now t
 		if _, _, err := q.Provisioned(ctx, r.ID, result, now); err != nil {
 			return err
 		}
+		h.Observer.ProvisioningJob("done")
 		after, err := q.Get(ctx, r.ID)
 		if err != nil || after == nil {
 			return err
@@ -138,6 +139,7 @@ func (h *Handler) provision(ctx context.Context, r *storage.AccessRequest, now t
 		if _, _, err := q.Fail(ctx, r.ID, cause, now); err != nil {
 			return err
 		}
+		h.Observer.ProvisioningJob("failed")
 		after, err := q.Get(ctx, r.ID)
 		if err != nil || after == nil {
 			return err
@@ -154,6 +156,7 @@ func (h *Handler) provision(ctx context.Context, r *storage.AccessRequest, now t
 			return err
 		}
 	}
+	h.Observer.ProvisioningJob("retry")
 	return q.RetryLater(ctx, r.ID, attempt, cause, now.Add(h.backoff(attempt, err)), now)
 }
 

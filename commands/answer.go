@@ -33,16 +33,19 @@ func (h *Handler) answerQuestion(ctx context.Context, question string) error {
 		if err := h.sendGuide(ctx, lib, res.Hits[0], res.Hits[1:]); err != nil {
 			return err
 		}
+		h.Observer.Question("confident")
 		return h.rememberQuestion(ctx, question, []string{res.Hits[0].ID}, "", false, "")
 	case res.Close && len(res.Hits) > 0:
 		if err := h.offerChoice(ctx, lib, res.Hits); err != nil {
 			return err
 		}
+		h.Observer.Question("choice")
 		return h.rememberQuestion(ctx, question, hitIDs(res.Hits, 3), "", false, "")
 	default:
 		if err := h.DB.Feedback.NoMatch(ctx); err != nil {
 			return err
 		}
+		h.Observer.Question("no_guide")
 		if t := turnOf(ctx); h.supportOn() && t != nil && t.msg.Direct {
 			// "No guide fits" comes with the offer to open a case.
 			lead := formatText(h.Texts.NoGuide, escape(question)) + " " + h.Texts.Support.OfferNoGuide

@@ -158,6 +158,10 @@ type Deps struct {
 	TxnID func(cause id.EventID, purpose string, n int) string
 	// Support configures support cases.
 	Support Support
+	// Observer, if set, counts what happens (metrics). Handling an event
+	// again after a crash may count its question again; case changes are
+	// counted only when the database state changed.
+	Observer Observer
 	// RoundTables configures round tables.
 	RoundTables RoundTables
 	// Access configures access requests.
@@ -214,6 +218,29 @@ type RoomAdmin interface {
 	// OpenDM returns the direct chat with user, creating it if needed.
 	OpenDM(ctx context.Context, user id.UserID) (id.RoomID, error)
 }
+
+// Observer receives counts from the command handlers. Implementations must
+// be cheap and safe for concurrent use (metrics.Metrics is one).
+type Observer interface {
+	// Question counts an answered question: "confident", "choice" or "no_guide".
+	Question(outcome string)
+	// Case counts a support case change: "opened", "claimed" or "resolved".
+	Case(change string)
+	// Reminder counts a reminder or digest sent to the team, by kind.
+	Reminder(kind string)
+	// ProvisioningJob counts a provisioning attempt by outcome:
+	// "done", "retry" or "failed".
+	ProvisioningJob(outcome string)
+}
+
+// nopObserver is used when Deps.Observer is nil.
+type nopObserver struct{}
+
+func (nopObserver) Question(string) {}
+func (nopObserver) Case(string)     {}
+func (nopObserver) Reminder(string) {}
+
+func (nopObserver) ProvisioningJob(string) {}
 
 // Message is an incoming event as the runtime hands it over.
 type Message struct {

@@ -41,6 +41,9 @@ func New(deps Deps) *Handler {
 	if deps.Texts == nil {
 		deps.Texts = &German
 	}
+	if deps.Observer == nil {
+		deps.Observer = nopObserver{}
+	}
 	h := &Handler{Deps: deps}
 	// The processor only parses and dispatches; replies go through our own
 	// sender (idempotent transaction IDs), so it gets no client.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html"
+	"strings"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -131,6 +132,8 @@ func (h *Handler) remind(ctx context.Context, key string, now time.Time, plain, 
 	if _, err := h.sendTo(ctx, h.Support.TeamRoom, plain, htmlBody, rel, mentions, h.caseTxn(key, "reminder", 0)); err != nil {
 		return err
 	}
+	kind, _, _ := strings.Cut(key, ":")
+	h.Observer.Reminder(kind)
 	return h.DB.Cases.MarkReminder(ctx, key, now)
 }
 

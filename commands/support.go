@@ -259,10 +259,13 @@ func (h *Handler) confirmCase(ctx context.Context, d *storage.CaseDraft) error {
 	if len(titles) > 0 {
 		first += "\n" + formatText(st.ThreadSuggested, strings.Join(titles, ", "))
 	}
-	c, _, err := h.DB.Cases.Create(ctx, &storage.Case{MemberID: d.UserID, MemberRoom: d.RoomID, Summary: summarize(d.Question), Guides: d.Guides},
+	c, created, err := h.DB.Cases.Create(ctx, &storage.Case{MemberID: d.UserID, MemberRoom: d.RoomID, Summary: summarize(d.Question), Guides: d.Guides},
 		evt.ID.String(), first, h.Now())
 	if err != nil {
 		return err
+	}
+	if created {
+		h.Observer.Case("opened")
 	}
 	plain, htmlBody := h.boardText(ctx, c)
 	root, err := h.sendTo(ctx, h.Support.TeamRoom, plain, htmlBody, nil, nil, h.causeTxn(ctx, "case-root", 0))

@@ -149,6 +149,9 @@ func (h *Handler) claim(ctx context.Context, c *storage.Case, user id.UserID) er
 	if err != nil {
 		return err
 	}
+	if ok {
+		h.Observer.Case("claimed")
+	}
 	if !ok && after.Assignee != user.String() {
 		return h.teamNote(ctx, c, formatText(st.ClaimedBy, c.ID, escape(h.name(ctx, after.Assignee))))
 	}
@@ -237,6 +240,9 @@ func cmdResolve(ce *CommandEvent) error {
 	ok, after, err := h.DB.Cases.Resolve(ce.Ctx, c.ID, ce.Sender.String(), solution, h.Now())
 	if err != nil {
 		return err
+	}
+	if ok {
+		h.Observer.Case("resolved")
 	}
 	if !ok && !h.lastChangeBy(ce.Ctx, c.ID, "resolve", ce.Sender) {
 		return h.replyMarkdown(ce.Ctx, formatText(st.NotOpen, c.ID))
@@ -413,6 +419,7 @@ func (h *Handler) answerMember(ctx context.Context, c *storage.Case, from id.Use
 		if ok, _, err := h.DB.Cases.Claim(ctx, c.ID, from.String(), h.Now()); err != nil {
 			return err
 		} else if ok {
+			h.Observer.Case("claimed")
 			defer func() { _ = h.updateBoard(ctx, c.ID) }()
 		}
 	}

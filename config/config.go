@@ -46,6 +46,9 @@ type Config struct {
 	// WebListen, when set, serves the read-only web view of the guides on
 	// this address (e.g. 127.0.0.1:8080).
 	WebListen string `yaml:"web_listen"`
+	// OpsListen, when set, serves /healthz, /readyz and /metrics on this
+	// address (e.g. 127.0.0.1:9180). Keep it off the public internet.
+	OpsListen string `yaml:"ops_listen"`
 	// WebAudiences are the guide audiences shown on the web (default members).
 	WebAudiences []string `yaml:"web_audiences"`
 	// ChoiceTTL is how long a "Meintest du …?" offer can be answered by number.

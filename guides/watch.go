@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -30,6 +31,11 @@ type Store struct {
 
 	lib      atomic.Pointer[Library]
 	reloadMu sync.Mutex // serialises reloads so an older load never wins
+	// loadedPrint is the folder's fingerprint taken just before the first
+	// load; Watch skips its catch-up reload when it is unchanged (a second
+	// copy of a large library in memory is the peak of Lotse's RSS).
+	loadedPrint    uint64
+	loadedProblems []Problem
 
 	hooksMu sync.Mutex
 	hooks   []func(*Library, []Problem)
@@ -39,12 +45,13 @@ type Store struct {
 // logged and the valid guides are used; the error is non-nil only if dir
 // cannot be read.
 func NewStore(dir string, log zerolog.Logger) (*Store, error) {
-	s := &Store{dir: dir, log: log}
+	s := &Store{dir: dir, log: log, loadedPrint: fingerprint(dir)}
 	lib, problems, err := Load(dir)
 	if err != nil {
 		return nil, err
 	}
 	s.lib.Store(lib)
+	s.loadedProblems = problems
 	s.logLoaded(lib, problems)
 	return s, nil
 }
@@ -82,13 +89,18 @@ func (s *Store) Reload(ctx context.Context) ([]Problem, error) {
 	}
 	s.lib.Store(lib)
 	s.logLoaded(lib, problems)
+	s.notify(lib, problems)
+	return problems, nil
+}
+
+// notify calls the OnReload hooks.
+func (s *Store) notify(lib *Library, problems []Problem) {
 	s.hooksMu.Lock()
 	hooks := append([]func(*Library, []Problem){}, s.hooks...)
 	s.hooksMu.Unlock()
 	for _, fn := range hooks {
 		fn(lib, problems)
 	}
-	return problems, nil
 }
 
 // logLoaded logs each problem (file, line, message; never guide text) and a
@@ -120,8 +132,8 @@ func countFiles(problems []Problem) int {
 // Watch reloads the library whenever files below dir change, until ctx is
 // done; then it returns nil. It watches all folders recursively (including
 // folders created later), waits for DefaultDebounce of quiet before
-// reloading, and reloads once right after the watches are set up so that
-// changes made since NewStore are not missed. The error is non-nil only if
+// reloading, and reloads once right after the watches are set up if files
+// changed since NewStore (else it only calls the OnReload hooks). The error is non-nil only if
 // the watcher cannot be started.
 func (s *Store) Watch(ctx context.Context) error {
 	return s.watch(ctx, DefaultDebounce)
@@ -136,7 +148,13 @@ func (s *Store) watch(ctx context.Context, debounce time.Duration) error {
 	if err := s.addTree(w, s.dir); err != nil {
 		return fmt.Errorf("failed to watch %s: %w", s.dir, err)
 	}
-	s.reload(ctx)
+	if s.loadedPrint != 0 && fingerprint(s.dir) == s.loadedPrint {
+		// Nothing changed since NewStore: tell the hooks without loading
+		// the same library a second time.
+		s.notify(s.Current(), s.loadedProblems)
+	} else {
+		s.reload(ctx)
+	}
 
 	timer := time.NewTimer(debounce)
 	timer.Stop()
@@ -175,6 +193,27 @@ func (s *Store) watch(ctx context.Context, debounce time.Duration) error {
 			s.reload(ctx)
 		}
 	}
+}
+
+// fingerprint hashes the names, sizes and modification times of the files
+// below dir (0 if dir cannot be read), to tell whether anything changed.
+func fingerprint(dir string) uint64 {
+	h := fnv.New64a()
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00%d\x00", p, info.Size(), info.ModTime().UnixNano())
+		return nil
+	})
+	if err != nil {
+		return 0
+	}
+	return h.Sum64() | 1
 }
 
 // reload reloads and logs a failure; the old library stays in place.

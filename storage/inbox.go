@@ -50,6 +50,7 @@ const (
 	retryInboxQuery     = `UPDATE inbox SET attempts=attempts+1, not_before=$2, last_error=$3 WHERE event_id=$1`
 	pruneInboxQuery     = `DELETE FROM inbox WHERE state<>0 AND handled_at<$1`
 	countInboxQuery     = `SELECT state, COUNT(*) FROM inbox GROUP BY state`
+	pendingCountQuery   = `SELECT COUNT(*) FROM inbox WHERE state=0`
 	hasInboxQuery       = `SELECT 1 FROM inbox WHERE event_id=$1`
 	stateInboxQuery     = `SELECT state FROM inbox WHERE event_id=$1`
 	insertSentQuery     = `INSERT INTO sent_event (txn_id, event_id, room_id, sent_at) VALUES ($1, $2, $3, $4) ON CONFLICT (txn_id) DO NOTHING`
@@ -268,4 +269,16 @@ func (q *InboxQuery) Counts(ctx context.Context) (map[InboxState]int, error) {
 		counts[InboxState(state)] = n
 	}
 	return counts, rows.Err()
+}
+
+// PendingCount returns how many events wait to be handled (uses the
+// inbox_pending_idx index; cheap enough for every metrics scrape).
+func (q *InboxQuery) PendingCount(ctx context.Context) (int, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	var n int
+	if err := q.db.QueryRow(ctx, pendingCountQuery).Scan(&n); err != nil {
+		return 0, fmt.Errorf("failed to count pending events: %w", err)
+	}
+	return n, nil
 }

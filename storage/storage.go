@@ -47,6 +47,8 @@ type DB struct {
 	// RoundTables and DirectRooms belong to round tables (v4).
 	RoundTables *RoundTableQuery
 	DirectRooms *DirectRoomQuery
+
+	uri string // as given to Open (for the lease)
 }
 
 // IsPostgres reports whether uri names a PostgreSQL database.
@@ -99,7 +101,7 @@ func Open(uri string, log zerolog.Logger) (*DB, error) {
 	root.Owner = "lotse"
 	root.Log = dbutil.ZeroLogger(log.With().Str("db_section", "main").Logger())
 	child := root.Child(versionTable, upgrades.Table, dbutil.ZeroLogger(log.With().Str("db_section", "lotse").Logger()))
-	db := &DB{Root: root, Lotse: child}
+	db := &DB{Root: root, Lotse: child, uri: uri}
 	db.KV = &KVQuery{db: child}
 	db.Inbox = &InboxQuery{db: child}
 	db.Answers = &AnswerQuery{db: child}

@@ -16,13 +16,15 @@ import (
 
 // Exit codes of `lotse run`, one per fatal path.
 const (
-	exitUsage    = 2
-	exitConfig   = 10
-	exitDatabase = 12
-	exitUpgrade  = 14
-	exitGuides   = 16
-	exitMatrix   = 18
-	exitFailed   = 1
+	exitUsage     = 2
+	exitConfig    = 10
+	exitDatabase  = 12
+	exitUpgrade   = 14
+	exitGuides    = 16
+	exitMatrix    = 18
+	exitLocked    = 20 // another process uses the SQLite database
+	exitLeaseLost = 22 // the PostgreSQL lease broke; a restart waits as standby
+	exitFailed    = 1
 )
 
 // exitError carries an exit code through the command functions, so that
@@ -48,6 +50,7 @@ Usage:
                                         measure answer quality on a question set
   lotse guides check DIR                lint a guide library (exit code 1 on errors)
   lotse guides stats [-c config.yaml]   feedback per guide (👍/👎, shown, unanswered)
+  lotse health [--url URL]              exit 0 if URL (default http://127.0.0.1:9180/healthz) answers 200
   lotse config example                  print a commented example configuration
   lotse config check [-c config.yaml]   validate the configuration
 `
@@ -85,6 +88,8 @@ func runMain(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return cmdConfig(args[1:], stdout)
 	case "privacy":
 		return cmdPrivacyCLI(ctx, args[1:], stdout, stderr)
+	case "health":
+		return cmdHealth(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

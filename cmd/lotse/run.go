@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"time"
 	_ "time/tzdata" // quiet hours in Europe/Berlin without system zoneinfo
 
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
@@ -21,6 +23,7 @@ import (
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/integrations/bbb"
 	"github.com/lotse-bot/lotse/integrations/nextcloud"
+	"github.com/lotse-bot/lotse/metrics"
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -64,6 +67,49 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 		return fail(exitDatabase, err)
 	}
 	defer db.Close()
+
+	m := metrics.New(prometheus.NewRegistry())
+	state := &liveState{db: db}
+	state.standby.Store(true)
+	if cfg.OpsListen != "" {
+		go func() {
+			if err := serveOps(ctx, cfg.OpsListen, opsHandler(state, m), log.With().Str("component", "ops").Logger()); err != nil {
+				log.Err(err).Msg("Operations endpoints stopped")
+			}
+		}()
+	}
+	// One active process per database; on PostgreSQL a second one waits
+	// here as a standby and takes over when the first one's session ends.
+	lease, err := db.AcquireLease(ctx, storage.LeaseOptions{
+		OnStandby: func() {
+			log.Info().Msg("Another Lotse process is active on this database; waiting as standby")
+		},
+		OnError: func(err error) { log.Warn().Err(err).Msg("Standby could not check the lease; retrying") },
+	})
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil
+		}
+		if errors.Is(err, storage.ErrLocked) {
+			return fail(exitLocked, err)
+		}
+		return fail(exitDatabase, err)
+	}
+	defer lease.Release()
+	state.standby.Store(false)
+	m.SetLeader(true)
+	log.Info().Msg("Holding the database lease: this process is active")
+	ctx, stopLease := context.WithCancelCause(ctx)
+	defer stopLease(nil)
+	go func() {
+		select {
+		case <-lease.Lost():
+			log.Error().Msg("Lost the database lease (connection broken); stopping so that a standby can take over")
+			stopLease(errLeaseLost)
+		case <-ctx.Done():
+		}
+	}()
+
 	if err := db.Upgrade(ctx); err != nil {
 		return fail(exitUpgrade, err)
 	}
@@ -110,6 +156,7 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 		ChoiceTTL:   cfg.ChoiceTTL,
 		GuideURL:    guideURL(cfg.GuideBaseURL),
 		TxnID:       bot.TxnID,
+		Observer:    m,
 	})
 	b, err := bot.New(ctx, bot.Options{
 		HomeserverURL:   cfg.HomeserverURL,
@@ -128,6 +175,7 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 				log.Warn().Err(err).Stringer("event_id", g.EventID).Msg("Failed to tell the member about a message Lotse gave up on")
 			}
 		},
+		Observer: m,
 		Handler: bot.HandlerFunc(func(ctx context.Context, in bot.Incoming) error {
 			return handler.Handle(ctx, commands.Message{Event: in.Event, Direct: in.Direct, Encrypted: in.Encrypted})
 		}),
@@ -138,6 +186,12 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 	defer b.Close()
 	matrix.bot = b
 	rooms.bot = b
+	state.bot.Store(b)
+	m.AddSources(metrics.Sources{
+		LastSync:     b.LastSync,
+		InboxPending: db.Inbox.PendingCount,
+		SenderStats:  b.Sender().Stats,
+	})
 	log.Info().Stringer("user_id", b.UserID()).Int("guides", len(store.Current().Guides())).Msg("Lotse is starting")
 
 	if cfg.WebListen != "" {
@@ -180,9 +234,20 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 	if err := b.Run(ctx); err != nil {
 		return fail(exitMatrix, err)
 	}
+	if errors.Is(context.Cause(ctx), errLeaseLost) {
+		return fail(exitLeaseLost, errLeaseLost)
+	}
 	log.Info().Msg("Lotse stopped")
 	return nil
 }
+
+// errLeaseLost stops a process whose database lease broke.
+var errLeaseLost = errors.New("lost the database lease")
+
+var (
+	_ commands.Observer = (*metrics.Metrics)(nil)
+	_ bot.Observer      = (*metrics.Metrics)(nil)
+)
 
 // matrixAdapter gives commands the bot's sending abilities.
 type matrixAdapter struct{ bot *bot.Bot }

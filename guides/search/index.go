@@ -180,6 +180,23 @@ type docInfo struct {
 	id, title string
 }
 
+// docToks are a guide's tokens during Build. The body field is not stored:
+// it is the sections' tokens after their headings.
+type docToks struct {
+	fields [numFields][]wordTok
+	secs   [][]wordTok
+	heads  []int // per section: number of heading tokens at its start
+}
+
+// bodyLen is the body field's length as length counts it.
+func (dt *docToks) bodyLen(length func([]wordTok) int) int {
+	n := 0
+	for j, sec := range dt.secs {
+		n += length(sec[dt.heads[j]:])
+	}
+	return n
+}
+
 // wordTok is a token of a guide after interning: the id of its folded
 // surface word; joined marks the joined form of a hyphenated word, which
 // counts as a term but not towards the field length.
@@ -233,11 +250,6 @@ func Build(docs []Doc, opts Options) *Index {
 		}
 		return out
 	}
-	type docToks struct {
-		fields [numFields][]wordTok
-		secs   [][]wordTok
-		heads  []int // per section: number of heading tokens at its start
-	}
 	all := make([]docToks, len(docs))
 	for i, d := range docs {
 		dt := &all[i]
@@ -253,8 +265,9 @@ func Build(docs []Doc, opts Options) *Index {
 		for j, sec := range d.Sections {
 			h := tok(sec.Heading, nil)
 			dt.fields[fHeadings] = append(dt.fields[fHeadings], h...)
+			// The body field is the sections without their headings; it
+			// is read from secs (not copied) to halve the build's memory.
 			both := tok(sec.Text, h)
-			dt.fields[fBody] = append(dt.fields[fBody], both[len(h):]...)
 			dt.secs[j] = both
 			dt.heads = append(dt.heads, len(h))
 		}
@@ -341,6 +354,7 @@ func Build(docs []Doc, opts Options) *Index {
 		for f := 0; f < numFields; f++ {
 			avgLen[f] += float64(length(all[i].fields[f]))
 		}
+		avgLen[fBody] += float64(all[i].bodyLen(length))
 		for _, sec := range all[i].secs {
 			secAvg += float64(length(sec))
 			secN++
@@ -383,6 +397,15 @@ func Build(docs []Doc, opts Options) *Index {
 	for i := range all {
 		doc := int32(i)
 		for f := 0; f < numFields; f++ {
+			if f == fBody {
+				w := fieldW[f] / (1 - o.B + o.B*float64(all[i].bodyLen(length))/avgLen[f])
+				for j, sec := range all[i].secs {
+					for _, t := range sec[all[i].heads[j]:] {
+						addTok(t, w, 1<<f)
+					}
+				}
+				continue
+			}
 			ts := all[i].fields[f]
 			w := fieldW[f] / (1 - o.B + o.B*float64(length(ts))/avgLen[f])
 			for _, t := range ts {
@@ -406,7 +429,12 @@ func Build(docs []Doc, opts Options) *Index {
 				ix.secPost[id] = append(ix.secPost[id], secPosting{doc: doc, sec: sj, sat: sat})
 			})
 		}
+		// This guide's tokens are not needed any more: dropping them as
+		// the postings grow keeps the build's peak memory lower.
+		all[i] = docToks{}
 	}
+	ix.postings = compact(ix.postings)
+	ix.secPost = compact(ix.secPost)
 	// IDF.
 	n := float64(len(docs))
 	ix.idf = make([]float32, len(ix.postings))
@@ -456,3 +484,21 @@ func mergeEntry(list []thesaurusEntry, e thesaurusEntry) []thesaurusEntry {
 
 // Len returns the number of indexed guides.
 func (ix *Index) Len() int { return len(ix.docs) }
+
+// compact copies lists into one exactly sized backing array: the append
+// growth leaves up to half of each list unused, which with a few thousand
+// guides is tens of megabytes.
+func compact[T any](lists [][]T) [][]T {
+	total := 0
+	for _, l := range lists {
+		total += len(l)
+	}
+	backing := make([]T, 0, total)
+	out := make([][]T, len(lists))
+	for i, l := range lists {
+		start := len(backing)
+		backing = append(backing, l...)
+		out[i] = backing[start:len(backing):len(backing)]
+	}
+	return out
+}
