@@ -168,6 +168,25 @@ func (c *Client) WaitJoined(ctx context.Context, roomID id.RoomID, user id.UserI
 	}
 }
 
+// WaitMembership waits until user's membership in roomID (as this client
+// sees it) is want: an invite to this client shows as its own "invite",
+// a kick as "leave".
+func (c *Client) WaitMembership(ctx context.Context, roomID id.RoomID, user id.UserID, want event.Membership) error {
+	for {
+		c.mu.Lock()
+		ch := c.changed
+		c.mu.Unlock()
+		if m, err := c.Cli.StateStore.GetMember(ctx, roomID, user); err == nil && m != nil && m.Membership == want {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("%s never had membership %q in %s: %w", user, want, roomID, ctx.Err())
+		case <-ch:
+		}
+	}
+}
+
 // SendText sends a plain text message (encrypted in encrypted rooms).
 func (c *Client) SendText(ctx context.Context, roomID id.RoomID, text string) (id.EventID, error) {
 	return c.SendContent(ctx, roomID, &event.MessageEventContent{MsgType: event.MsgText, Body: text})
