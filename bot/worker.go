@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"maunium.net/go/mautrix"
@@ -31,6 +32,7 @@ func (b *Bot) dispatch(ctx, workCtx context.Context, wg *sync.WaitGroup) {
 	queues := map[id.RoomID][]storage.InboxItem{}
 	inFlight := map[string]bool{}
 	var mu sync.Mutex
+	var truncated atomic.Bool // the last inbox read may have left items out
 	timer := time.NewTimer(time.Hour)
 	defer timer.Stop()
 
@@ -70,23 +72,34 @@ func (b *Bot) dispatch(ctx, workCtx context.Context, wg *sync.WaitGroup) {
 				}
 				// The inbox may have been read before an earlier run of this
 				// item finished; handle only what is still pending.
-				if pending, err := b.db.Inbox.IsPending(workCtx, item.EventID); err == nil && pending {
-					b.process(workCtx, item)
+				again := false
+				if pending, err := b.db.Inbox.IsPending(workCtx, item.EventID); err != nil {
+					again = true
+				} else if pending {
+					again = b.process(workCtx, item)
 				}
 				<-sem
 				mu.Lock()
 				delete(inFlight, item.EventID)
 				mu.Unlock()
-				b.notify()
+				// Re-read the inbox only when it can hold something new for
+				// us: this item is still pending (a retry is due at a new
+				// time), or the last read was cut off at its limit. New
+				// events wake the loop from the syncer. Re-reading after
+				// every item made a backlog cost O(n²) reads.
+				if again || truncated.Load() {
+					b.notify()
+				}
 			}
 		}()
 	}
 
 	for {
-		items, err := b.db.Inbox.Pending(ctx, b.opts.Now(), 500)
+		items, err := b.db.Inbox.Pending(ctx, b.opts.Now(), pendingBatch)
 		if err != nil && ctx.Err() == nil {
 			b.log.Err(err).Msg("Failed to read the inbox")
 		}
+		truncated.Store(err != nil || len(items) == pendingBatch)
 		mu.Lock()
 		for _, it := range items {
 			if inFlight[it.EventID] {
@@ -116,9 +129,13 @@ func (b *Bot) dispatch(ctx, workCtx context.Context, wg *sync.WaitGroup) {
 	}
 }
 
+// pendingBatch is how many pending inbox items dispatch reads at a time.
+const pendingBatch = 500
+
 // process handles one inbox item and records the outcome. Failures are
-// retried with a growing delay; after MaxAttempts the item is given up.
-func (b *Bot) process(ctx context.Context, item storage.InboxItem) {
+// retried with a growing delay; after MaxAttempts the item is given up. It
+// reports whether the item is still pending afterwards.
+func (b *Bot) process(ctx context.Context, item storage.InboxItem) bool {
 	log := b.log.With().Str("event_id", item.EventID).Str("room_id", item.RoomID).Str("event_type", item.EventType).Logger()
 	ctx = log.WithContext(ctx)
 	start := time.Now()
@@ -130,16 +147,17 @@ func (b *Bot) process(ctx context.Context, item storage.InboxItem) {
 		}
 		log.Debug().Dur("took", time.Since(start)).Msg("Handled event")
 		b.observe("done", item)
-		return
+		return err != nil
 	}
 	if errors.Is(err, ErrPermanent) || item.Attempts+1 >= b.opts.MaxAttempts {
 		log.Err(err).Int("attempts", item.Attempts+1).Msg("Giving up on event")
 		b.observe("failed", item)
 		if ferr := b.db.Inbox.MarkFailed(ctx, item.EventID, now, truncate(err.Error(), 300)); ferr != nil {
 			log.Err(ferr).Msg("Failed to mark event failed")
+			return true
 		}
 		b.giveUp(ctx, item, err)
-		return
+		return false
 	}
 	b.observe("retry", item)
 	delay := retryDelay(item.Attempts)
@@ -147,6 +165,7 @@ func (b *Bot) process(ctx context.Context, item storage.InboxItem) {
 	if err := b.db.Inbox.Retry(ctx, item.EventID, now.Add(delay), truncate(err.Error(), 300)); err != nil {
 		log.Err(err).Msg("Failed to reschedule event")
 	}
+	return true
 }
 
 // giveUp tells OnGiveUp about a message (not reactions, invites or

@@ -14,8 +14,8 @@ func (w testWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// TestLoadShort is the CI version of the load program: 10 members × 5
-// questions against Lotse and the echo reference, then one SIGKILL of Lotse
+// TestLoadShort is the CI version of the load program: 10 members × 6
+// questions (2 rounds) against Lotse and the echo reference, then one SIGKILL of Lotse
 // during load. It checks correctness (nothing lost, nothing answered twice,
 // recovery within 30 s, memory) and only logs the latency ratio, which is
 // too noisy on a shared CI machine to gate on. The full run and its figures:
@@ -25,7 +25,7 @@ func TestLoadShort(t *testing.T) {
 		t.Skip("starts Dendrite, builds and kills Lotse")
 	}
 	rep, err := Run(t.Context(), Options{
-		Members: 10, Questions: 5, Guides: 500, Cases: 5000,
+		Members: 10, Questions: 6, Rounds: 2, Guides: 500, Cases: 5000,
 		Faults: []string{"kill"}, Kills: 1, FaultMembers: 10, FaultQuestions: 5, Seed: 1,
 	}, testWriter{t})
 	var out bytes.Buffer
@@ -37,8 +37,8 @@ func TestLoadShort(t *testing.T) {
 		t.Fatal(err)
 	}
 	l := rep.Lotse.stats()
-	if l.asked != 50 || l.lost != 0 || l.duplicated != 0 {
-		t.Errorf("load: asked %d, lost %d, duplicated %d; want 50, 0, 0", l.asked, l.lost, l.duplicated)
+	if l.asked != 60 || l.lost != 0 || l.duplicated != 0 {
+		t.Errorf("load: asked %d, lost %d, duplicated %d; want 60, 0, 0", l.asked, l.lost, l.duplicated)
 	}
 	if rep.RSS <= 0 || rep.RSS >= 150<<20 {
 		t.Errorf("Lotse peak RSS %d bytes, want (0, 150 MB)", rep.RSS)

@@ -44,6 +44,8 @@ type Options struct {
 	// GoMemLimit is Lotse's GOMEMLIMIT, as the Dockerfile and the systemd
 	// unit set it ("" leaves it unset).
 	GoMemLimit string
+	// Rounds splits the questions into rounds that alternate the bots.
+	Rounds int
 	// EchoSize pads the echo bot's replies to this many bytes (0: bare echo).
 	EchoSize int
 }
@@ -63,6 +65,7 @@ func main() {
 	flag.BoolVar(&o.KeepDir, "keep", false, "keep the work folder (logs, databases)")
 	flag.Uint64Var(&o.Seed, "seed", uint64(time.Now().UnixNano()), "random seed (fault timing, generated guides)")
 	flag.BoolVar(&o.Check, "check", false, "exit 1 when a target is missed")
+	flag.IntVar(&o.Rounds, "rounds", 4, "alternate echo and Lotse in this many rounds (echo, Lotse, Lotse, echo, …)")
 	flag.IntVar(&o.EchoSize, "echo-size", 0, "pad echo replies to this many bytes, like a guide answer (0: bare echo)")
 	flag.StringVar(&o.GoMemLimit, "gomemlimit", "120MiB", "GOMEMLIMIT for the Lotse process, as deployed (empty: unset)")
 	flag.Parse()
@@ -150,8 +153,8 @@ func ms(d time.Duration) string { return fmt.Sprintf("%.0f", float64(d.Microseco
 // Print writes the result tables.
 func (r *Report) Print(w io.Writer) {
 	o := r.Opts
-	fmt.Fprintf(w, "\nLoad: %d members × %d questions, encrypted DMs, %d generated guides + starter library, %d seeded cases, Lotse GOMEMLIMIT=%q\n",
-		o.Members, o.Questions, o.Guides, o.Cases, o.GoMemLimit)
+	fmt.Fprintf(w, "\nLoad: %d members × %d questions (%d rounds), encrypted DMs, %d generated guides + starter library, %d seeded cases, Lotse GOMEMLIMIT=%q, echo answer padding %d\n",
+		o.Members, o.Questions, max(1, o.Rounds), o.Guides, o.Cases, o.GoMemLimit, o.EchoSize)
 	fmt.Fprintf(w, "setup %v (seeding cases %v); machine load at the end: %s\n\n", r.Setup.Round(time.Second), r.SeedTook.Round(time.Second), r.Load)
 	if len(r.WarmupMissed) > 0 {
 		fmt.Fprintf(w, "warm-up messages not answered within 60 s: %s\n\n", strings.Join(r.WarmupMissed, ", "))

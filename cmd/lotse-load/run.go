@@ -144,11 +144,34 @@ func Run(ctx context.Context, o Options, logw io.Writer) (*Report, error) {
 
 	if o.Members > 0 && o.Questions > 0 {
 		load := members[:o.Members]
-		logf("load: echo reference")
-		rep.Echo = runPhase(ctx, "echo (reference)", load, echoRoom, echoID, o.Questions, 60*time.Second, nil)
+		// The questions are asked in rounds, alternating the bots in the
+		// order echo, Lotse, Lotse, echo, … so that a change in the
+		// machine's load (other processes) hits both alike.
+		rounds := max(1, min(o.Rounds, o.Questions))
+		rep.Echo = &phase{name: "echo (reference)", botID: echoID, members: len(load), perMember: o.Questions}
+		rep.Lotse = &phase{name: "lotse", botID: lotseID, members: len(load), perMember: o.Questions}
+		for r := range rounds {
+			n := o.Questions / rounds
+			if r < o.Questions%rounds {
+				n++
+			}
+			order := []*phase{rep.Echo, rep.Lotse}
+			if r%2 == 1 {
+				order = []*phase{rep.Lotse, rep.Echo}
+			}
+			for _, p := range order {
+				logf("load round %d/%d: %s", r+1, rounds, p.name)
+				room := echoRoom
+				if p == rep.Lotse {
+					room = lotseRoom
+				}
+				part := runPhase(ctx, p.name, load, room, p.botID, n, 60*time.Second, nil)
+				p.qs = append(p.qs, part.qs...)
+				p.wall += part.wall
+				p.sendErrs += part.sendErrs
+			}
+		}
 		rep.Echo.settle(ctx, load, echoRoom, 30*time.Second)
-		logf("load: lotse")
-		rep.Lotse = runPhase(ctx, "lotse", load, lotseRoom, lotseID, o.Questions, 60*time.Second, nil)
 		rep.Lotse.settle(ctx, load, lotseRoom, 30*time.Second)
 		if err := rep.Lotse.classifyLost(ctx, dbPath); err != nil {
 			return rep, err
