@@ -21,9 +21,6 @@ type Library struct {
 	byID   map[string]*Guide
 	topics []Topic
 	index  *search.Index
-	// members is the index of the guides for all members (audience
-	// "members"), nil when that is every guide.
-	members *search.Index
 }
 
 // Topic is a top-level folder of the library and the guides in it.
@@ -63,15 +60,6 @@ func NewLibrary(gs []*Guide) *Library {
 		l.topics = append(l.topics, Topic{Name: name, Title: topicTitle(name), Guides: byTopic[name]})
 	}
 	l.index = search.Build(docs, search.Options{})
-	var memberDocs []search.Doc
-	for i, g := range l.guides {
-		if g.HasAudience(DefaultAudience) {
-			memberDocs = append(memberDocs, docs[i])
-		}
-	}
-	if len(memberDocs) < len(docs) {
-		l.members = search.Build(memberDocs, search.Options{})
-	}
 	return l
 }
 
@@ -131,10 +119,13 @@ func (l *Library) Topics() []Topic {
 // meant only for the team (audience without "members") are left out — not
 // just hidden from the hits, so they do not sway the confidence either.
 func (l *Library) SearchFor(query string, limit int, team bool) search.Result {
-	if !team && l.members != nil {
-		return l.members.Search(query, limit)
+	if team || l.index == nil {
+		return l.Search(query, limit)
 	}
-	return l.Search(query, limit)
+	return l.index.SearchWhere(query, limit, func(id string) bool {
+		g := l.byID[id]
+		return g != nil && VisibleTo(g, false)
+	})
 }
 
 // VisibleTo reports whether a member (team false) or a team member may see g.

@@ -262,7 +262,15 @@ func (ix *Index) finishConcept(c *concept) {
 // Search ranks the guides for query and returns at most limit hits
 // (limit <= 0 means 5), best first, with the confidence decision.
 func (ix *Index) Search(query string, limit int) Result {
-	res, _ := ix.search(query, limit)
+	res, _ := ix.searchWhere(query, limit, nil)
+	return res
+}
+
+// SearchWhere is Search over the guides for which allow(id) is true (for
+// example only those a member may see). The others do not count at all —
+// not as hits and not for the confidence decision.
+func (ix *Index) SearchWhere(query string, limit int, allow func(id string) bool) Result {
+	res, _ := ix.searchWhere(query, limit, allow)
 	return res
 }
 
@@ -292,6 +300,10 @@ type features struct {
 }
 
 func (ix *Index) search(query string, limit int) (Result, features) {
+	return ix.searchWhere(query, limit, nil)
+}
+
+func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool) (Result, features) {
 	var f features
 	if limit <= 0 {
 		limit = 5
@@ -366,7 +378,9 @@ func (ix *Index) search(query string, limit int) (Result, features) {
 	}
 	cands := make([]cand, 0, len(sc.seen))
 	for _, d := range sc.seen {
-		cands = append(cands, cand{d, sc.score[d], sc.scoreStr[d], sc.cov[d], sc.strong[d], sc.solid[d], sc.solidStr[d], sc.distinct[d]})
+		if allow == nil || allow(ix.docs[d].id) {
+			cands = append(cands, cand{d, sc.score[d], sc.scoreStr[d], sc.cov[d], sc.strong[d], sc.solid[d], sc.solidStr[d], sc.distinct[d]})
+		}
 		sc.score[d], sc.cov[d], sc.strong[d], sc.inSeen[d] = 0, 0, 0, false
 		sc.solid[d], sc.solidStr[d], sc.distinct[d], sc.scoreStr[d] = 0, 0, 0, 0
 	}
