@@ -338,6 +338,58 @@ func TestHotReloadAndBadGuide(t *testing.T) {
 	}
 }
 
+// lotseProcess is Lotse running as a subprocess (`lotse run`), for tests that
+// SIGKILL it. Its log is printed when the test fails.
+type lotseProcess struct {
+	t    *testing.T
+	bin  string
+	env  []string
+	logs *syncBuffer
+	cmd  *exec.Cmd
+}
+
+// processEnv is the environment of a Lotse subprocess for botID on the
+// shared homeserver, with a fresh database, plus extra variables.
+func processEnv(t *testing.T, botID id.UserID, password string, extra ...string) []string {
+	t.Helper()
+	dbPath := filepath.Join(t.TempDir(), "lotse.db")
+	if uri := os.Getenv("LOTSE_TEST_POSTGRES"); uri != "" {
+		dbPath = storage.FreshPostgresSchema(t, uri)
+	}
+	return append(append(os.Environ(),
+		"LOTSE_HOMESERVER_URL="+dendrite.Shared().URL, "LOTSE_USER_ID="+botID.String(), "LOTSE_PASSWORD="+password,
+		"LOTSE_DATABASE="+dbPath, "LOTSE_GUIDES_DIR="+filepath.Join("..", "..", "library"),
+		"LOTSE_PICKLE_KEY=subprocess-test-pickle-key", "LOTSE_LOG_FORMAT=json"), extra...)
+}
+
+// startProcess builds (once) and starts `lotse run` with env.
+func startProcess(t *testing.T, env []string) *lotseProcess {
+	t.Helper()
+	p := &lotseProcess{t: t, bin: lotseBinary(t), env: env, logs: &syncBuffer{}}
+	p.start()
+	t.Cleanup(func() {
+		p.kill()
+		if t.Failed() {
+			t.Logf("lotse log:\n%s", p.logs.String())
+		}
+	})
+	return p
+}
+
+func (p *lotseProcess) start() {
+	p.cmd = exec.Command(p.bin, "run")
+	p.cmd.Env, p.cmd.Stdout, p.cmd.Stderr = p.env, p.logs, p.logs
+	if err := p.cmd.Start(); err != nil {
+		p.t.Fatal(err)
+	}
+}
+
+// kill SIGKILLs the process and waits for it.
+func (p *lotseProcess) kill() {
+	_ = p.cmd.Process.Kill()
+	_ = p.cmd.Wait()
+}
+
 // lotseBinary builds the lotse command once for the crash tests.
 var (
 	binOnce sync.Once
@@ -371,7 +423,6 @@ func TestKillExactlyOnce(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and kills a process")
 	}
-	bin := lotseBinary(t)
 	srv := dendrite.Shared()
 	localpart := dendrite.UniqueLocalpart("lotse")
 	password := "pw-" + localpart
@@ -379,34 +430,8 @@ func TestKillExactlyOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dbPath := filepath.Join(t.TempDir(), "lotse.db")
-	if uri := os.Getenv("LOTSE_TEST_POSTGRES"); uri != "" {
-		dbPath = storage.FreshPostgresSchema(t, uri)
-	}
-	env := append(os.Environ(),
-		"LOTSE_HOMESERVER_URL="+srv.URL, "LOTSE_USER_ID="+botID.String(), "LOTSE_PASSWORD="+password,
-		"LOTSE_DATABASE="+dbPath, "LOTSE_GUIDES_DIR="+filepath.Join("..", "..", "library"),
-		"LOTSE_PICKLE_KEY=kill-test-pickle-key-123", "LOTSE_LOG_FORMAT=json")
-	logs := &syncBuffer{}
-	var proc *exec.Cmd
-	start := func() {
-		proc = exec.Command(bin, "run")
-		proc.Env, proc.Stdout, proc.Stderr = env, logs, logs
-		if err := proc.Start(); err != nil {
-			t.Fatal(err)
-		}
-	}
-	kill := func() {
-		_ = proc.Process.Kill()
-		_ = proc.Wait()
-	}
-	start()
-	t.Cleanup(func() {
-		kill()
-		if t.Failed() {
-			t.Logf("lotse log:\n%s", logs.String())
-		}
-	})
+	proc := startProcess(t, processEnv(t, botID, password))
+	start, kill := proc.start, proc.kill
 
 	members := []*chatclient.Client{newMember(t, "m1"), newMember(t, "m2")}
 	rooms := make([]id.RoomID, len(members))

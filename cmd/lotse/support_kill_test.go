@@ -4,15 +4,11 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/lotse-bot/lotse/internal/dendrite"
-	"github.com/lotse-bot/lotse/storage"
 )
 
 // TestSupportRelayKillExactlyOnce SIGKILLs Lotse while a member keeps
@@ -22,7 +18,6 @@ func TestSupportRelayKillExactlyOnce(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and kills a process")
 	}
-	bin := lotseBinary(t)
 	srv := dendrite.Shared()
 	localpart := dendrite.UniqueLocalpart("lotse")
 	password := "pw-" + localpart
@@ -35,35 +30,9 @@ func TestSupportRelayKillExactlyOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dbPath := filepath.Join(t.TempDir(), "lotse.db")
-	if uri := os.Getenv("LOTSE_TEST_POSTGRES"); uri != "" {
-		dbPath = storage.FreshPostgresSchema(t, uri)
-	}
-	env := append(os.Environ(),
-		"LOTSE_HOMESERVER_URL="+srv.URL, "LOTSE_USER_ID="+botID.String(), "LOTSE_PASSWORD="+password,
-		"LOTSE_DATABASE="+dbPath, "LOTSE_GUIDES_DIR="+filepath.Join("..", "..", "library"),
-		"LOTSE_PICKLE_KEY=relay-kill-pickle-key-123", "LOTSE_LOG_FORMAT=json",
-		"LOTSE_TEAM_ROOM="+teamRoom.String(), "LOTSE_SUPPORT_QUIET_HOURS=off")
-	logs := &syncBuffer{}
-	var proc *exec.Cmd
-	start := func() {
-		proc = exec.Command(bin, "run")
-		proc.Env, proc.Stdout, proc.Stderr = env, logs, logs
-		if err := proc.Start(); err != nil {
-			t.Fatal(err)
-		}
-	}
-	kill := func() {
-		_ = proc.Process.Kill()
-		_ = proc.Wait()
-	}
-	start()
-	t.Cleanup(func() {
-		kill()
-		if t.Failed() {
-			t.Logf("lotse log:\n%s", logs.String())
-		}
-	})
+	proc := startProcess(t, processEnv(t, botID, password,
+		"LOTSE_TEAM_ROOM="+teamRoom.String(), "LOTSE_SUPPORT_QUIET_HOURS=off"))
+	start, kill := proc.start, proc.kill
 	ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second)
 	defer cancel()
 	if err := alice.WaitJoined(ctx, teamRoom, botID); err != nil {
