@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"maunium.net/go/mautrix/crypto/attachment"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
@@ -264,24 +263,8 @@ func (h *Handler) exportAudit(ce *CommandEvent, format string) error {
 	name := "lotse-protokoll-" + h.Now().In(h.location()).Format("2006-01-02") + "." + format
 	content := &event.MessageEventContent{MsgType: event.MsgFile, Body: name, FileName: name, Mentions: &event.Mentions{},
 		Info: &event.FileInfo{MimeType: mime, Size: len(data)}}
-	encrypted, err := h.Matrix.IsEncrypted(ce.Ctx, ce.RoomID)
-	if err != nil {
+	if _, err := h.attachFile(ce.Ctx, ce.RoomID, content, data, mime); err != nil {
 		return err
-	}
-	if encrypted {
-		file := attachment.NewEncryptedFile()
-		file.EncryptInPlace(data)
-		uri, err := h.Matrix.Upload(ce.Ctx, data, "application/octet-stream")
-		if err != nil {
-			return fmt.Errorf("failed to upload audit export: %w", err)
-		}
-		content.File = &event.EncryptedFileInfo{EncryptedFile: *file, URL: uri}
-	} else {
-		uri, err := h.Matrix.Upload(ce.Ctx, data, mime)
-		if err != nil {
-			return fmt.Errorf("failed to upload audit export: %w", err)
-		}
-		content.URL = uri
 	}
 	if _, err := h.Matrix.Send(ce.Ctx, ce.RoomID, event.EventMessage, content, h.causeTxn(ce.Ctx, "audit-file", 0)); err != nil {
 		return err

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"maunium.net/go/mautrix/crypto/attachment"
 	"maunium.net/go/mautrix/event"
 
 	"github.com/lotse-bot/lotse/storage"
@@ -91,24 +90,9 @@ func cmdMyData(ce *CommandEvent) error {
 	name := "lotse-meine-daten-" + h.Now().In(h.location()).Format("2006-01-02") + ".json"
 	content := &event.MessageEventContent{MsgType: event.MsgFile, Body: name, FileName: name, Mentions: &event.Mentions{},
 		Info: &event.FileInfo{MimeType: "application/json", Size: len(data)}}
-	encrypted, err := h.Matrix.IsEncrypted(ce.Ctx, ce.RoomID)
+	encrypted, err := h.attachFile(ce.Ctx, ce.RoomID, content, data, "application/json")
 	if err != nil {
 		return err
-	}
-	if encrypted {
-		file := attachment.NewEncryptedFile()
-		file.EncryptInPlace(data)
-		uri, err := h.Matrix.Upload(ce.Ctx, data, "application/octet-stream")
-		if err != nil {
-			return fmt.Errorf("failed to upload export: %w", err)
-		}
-		content.File = &event.EncryptedFileInfo{EncryptedFile: *file, URL: uri}
-	} else {
-		uri, err := h.Matrix.Upload(ce.Ctx, data, "application/json")
-		if err != nil {
-			return fmt.Errorf("failed to upload export: %w", err)
-		}
-		content.URL = uri
 	}
 	if _, err := h.Matrix.Send(ce.Ctx, ce.RoomID, event.EventMessage, content, h.causeTxn(ce.Ctx, "export-file", 0)); err != nil {
 		return err

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"maunium.net/go/mautrix/crypto/attachment"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
@@ -398,24 +397,8 @@ func (h *Handler) sendICS(ctx context.Context, rt *storage.RoundTable, roomID id
 	name := formatText(tx.ICSFile, rt.ID)
 	content := &event.MessageEventContent{MsgType: event.MsgFile, Body: name, FileName: name,
 		Info: &event.FileInfo{MimeType: "text/calendar", Size: len(data)}, Mentions: &event.Mentions{}}
-	encrypted, err := h.Matrix.IsEncrypted(ctx, roomID)
-	if err != nil {
+	if _, err := h.attachFile(ctx, roomID, content, data, "text/calendar"); err != nil {
 		return err
-	}
-	if encrypted {
-		file := attachment.NewEncryptedFile()
-		file.EncryptInPlace(data)
-		uri, err := h.Matrix.Upload(ctx, data, "application/octet-stream")
-		if err != nil {
-			return fmt.Errorf("failed to upload calendar file: %w", err)
-		}
-		content.File = &event.EncryptedFileInfo{EncryptedFile: *file, URL: uri}
-	} else {
-		uri, err := h.Matrix.Upload(ctx, data, "text/calendar")
-		if err != nil {
-			return fmt.Errorf("failed to upload calendar file: %w", err)
-		}
-		content.URL = uri
 	}
 	_, err = h.Matrix.Send(ctx, roomID, event.EventMessage, content, h.rtTxn(rt.ID, "ics:"+roomID.String(), rt.Sequence))
 	return err

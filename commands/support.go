@@ -10,7 +10,6 @@ import (
 	"unicode"
 
 	"github.com/rs/zerolog"
-	"maunium.net/go/mautrix/crypto/attachment"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
@@ -377,24 +376,8 @@ func (h *Handler) reuploadMedia(ctx context.Context, content *event.MessageEvent
 			mime = info.MimeType
 		}
 	}
-	encrypted, err := h.Matrix.IsEncrypted(ctx, target)
-	if err != nil {
+	if _, err := h.attachFile(ctx, target, out, data, mime); err != nil {
 		return nil, err
-	}
-	if encrypted {
-		file := attachment.NewEncryptedFile()
-		file.EncryptInPlace(data)
-		uri, err := h.Matrix.Upload(ctx, data, "application/octet-stream")
-		if err != nil {
-			return nil, fmt.Errorf("failed to upload media: %w", err)
-		}
-		out.File = &event.EncryptedFileInfo{EncryptedFile: *file, URL: uri}
-	} else {
-		uri, err := h.Matrix.Upload(ctx, data, mime)
-		if err != nil {
-			return nil, fmt.Errorf("failed to upload media: %w", err)
-		}
-		out.URL = uri
 	}
 	return out, nil
 }
