@@ -12,12 +12,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/rs/zerolog"
-
-	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
-	"github.com/lotse-bot/lotse/storage"
 )
 
 func cmdGuides(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -171,18 +167,11 @@ func guidesStats(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err := fs.Parse(args); err != nil {
 		return fail(exitUsage, err)
 	}
-	cfg, err := config.Load(*path, os.Getenv)
+	_, db, err := openConfigured(ctx, *path)
 	if err != nil {
-		return fail(exitConfig, err)
-	}
-	db, err := storage.Open(cfg.Database, zerolog.Nop())
-	if err != nil {
-		return fail(exitDatabase, err)
+		return err
 	}
 	defer db.Close()
-	if err := db.Upgrade(ctx); err != nil {
-		return fail(exitUpgrade, err)
-	}
 	stats, noMatch, err := db.Feedback.Stats(ctx)
 	if err != nil {
 		return err

@@ -537,18 +537,11 @@ func cmdPrivacyCLI(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if err := fs.Parse(args[1:]); err != nil {
 		return fail(exitUsage, err)
 	}
-	cfg, err := config.Load(*path, os.Getenv)
+	cfg, db, err := openConfigured(ctx, *path)
 	if err != nil {
-		return fail(exitConfig, err)
-	}
-	db, err := storage.Open(cfg.Database, zerolog.Nop())
-	if err != nil {
-		return fail(exitDatabase, err)
+		return err
 	}
 	defer db.Close()
-	if err := db.Upgrade(ctx); err != nil {
-		return fail(exitUpgrade, err)
-	}
 	res, err := db.Retention(ctx, retentionPolicy(cfg), time.Now(), *dry)
 	if err != nil {
 		return fail(exitDatabase, err)
@@ -561,4 +554,22 @@ func cmdPrivacyCLI(ctx context.Context, args []string, stdout, stderr io.Writer)
 		fmt.Fprintf(stdout, "%-18s %-8s period %-8s %s %d rows\n", r.Table, r.Rule, fmt.Sprintf("%dd", int(r.Period.Hours()/24)), verb, r.Rows)
 	}
 	return nil
+}
+
+// openConfigured loads the configuration (file and environment) and opens
+// and upgrades its database, for one-shot commands; the caller closes it.
+func openConfigured(ctx context.Context, path string) (config.Config, *storage.DB, error) {
+	cfg, err := config.Load(path, os.Getenv)
+	if err != nil {
+		return cfg, nil, fail(exitConfig, err)
+	}
+	db, err := storage.Open(cfg.Database, zerolog.Nop())
+	if err != nil {
+		return cfg, nil, fail(exitDatabase, err)
+	}
+	if err := db.Upgrade(ctx); err != nil {
+		db.Close()
+		return cfg, nil, fail(exitUpgrade, err)
+	}
+	return cfg, db, nil
 }
