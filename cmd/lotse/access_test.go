@@ -98,9 +98,11 @@ func TestAccessRequestFlow(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, alice, approvals, l.userID, "Antrag #1 ist genehmigt")
-	deadline := time.Now().Add(30 * time.Second)
-	for nc.Requests(nextcloudtest.EndpointUserDetails) < 2 && time.Now().Before(deadline) {
-		time.Sleep(100 * time.Millisecond)
+	// Wait for a retry: the first attempt and at least one more.
+	retryCtx, cancelRetry := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancelRetry()
+	if err := nc.WaitRequests(retryCtx, nextcloudtest.EndpointUserDetails, 2); err != nil {
+		t.Fatal(err)
 	}
 	if len(nc.Users()) != 1 {
 		t.Fatal("an account was created while Nextcloud was down")

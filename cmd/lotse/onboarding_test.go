@@ -65,21 +65,9 @@ func TestLobbyWelcome(t *testing.T) {
 	}
 	join()
 	// Lotse invites the member to a new DM; the member joins it.
-	var dm id.RoomID
-	deadline := time.Now().Add(30 * time.Second)
-	for dm == "" && time.Now().Before(deadline) {
-		sync, err := m.Cli.SyncRequest(t.Context(), 0, "", "", false, event.PresenceOffline)
-		if err == nil {
-			for roomID := range sync.Rooms.Invite {
-				dm = roomID
-			}
-		}
-		if dm == "" {
-			time.Sleep(300 * time.Millisecond)
-		}
-	}
-	if dm == "" {
-		t.Fatal("no DM invite after joining the lobby")
+	dm, err := m.WaitInvite(ctx, l.userID)
+	if err != nil {
+		t.Fatalf("no DM invite after joining the lobby: %v", err)
 	}
 	if _, err := m.Cli.JoinRoomByID(t.Context(), dm); err != nil {
 		t.Fatal(err)

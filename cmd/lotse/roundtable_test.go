@@ -197,7 +197,13 @@ func TestRoundTableOnHomeserver(t *testing.T) {
 	// Restart while the reminder for the new date is due: it arrives exactly once.
 	restart(t, l)
 	waitFor(t, m2, dm2, l.userID, "Erinnerung", "20:00")
-	time.Sleep(3 * time.Second)
+	// No third reminder may follow: watch three scheduler ticks for one.
+	quiet, cancelQuiet := context.WithTimeout(t.Context(), 3*time.Second)
+	_, err = m2.Wait(quiet, dm2, l.userID, func(*event.Event) bool { return countContaining(m2, dm2, l.userID, "Erinnerung") > 2 })
+	cancelQuiet()
+	if err == nil {
+		t.Fatal("a reminder was sent twice after the restart")
+	}
 	if n := countContaining(m2, dm2, l.userID, "Erinnerung"); n != 2 {
 		t.Fatalf("m2 got %d reminders, want 2 (one per date)", n)
 	}

@@ -27,6 +27,7 @@ type Client struct {
 
 	mu       sync.Mutex
 	received []*event.Event
+	invites  map[id.RoomID]id.UserID // rooms this client is invited to, by inviter
 	changed  chan struct{}
 	cancel   context.CancelFunc
 	done     chan struct{}
@@ -49,7 +50,7 @@ func New(ctx context.Context, opts Options) (*Client, error) {
 		return nil, fmt.Errorf("failed to create client: %w", err)
 	}
 	cli.Log = opts.Log
-	c := &Client{Cli: cli, log: opts.Log, changed: make(chan struct{})}
+	c := &Client{Cli: cli, log: opts.Log, changed: make(chan struct{}), invites: map[id.RoomID]id.UserID{}}
 	helper, err := cryptohelper.NewCryptoHelper(cli, []byte("chatclient-pickle-key"), filepath.Join(opts.DataDir, "member-crypto.db"))
 	if err != nil {
 		return nil, fmt.Errorf("failed to set up encryption: %w", err)
@@ -69,7 +70,14 @@ func New(ctx context.Context, opts Options) (*Client, error) {
 	syncer.OnEventType(event.EventReaction, c.onEvent)
 	// Membership changes (the bot joining a DM) wake WaitJoined. The state
 	// store handler registered by cryptohelper runs before this one.
-	syncer.OnEventType(event.StateMember, func(context.Context, *event.Event) { c.signal() })
+	syncer.OnEventType(event.StateMember, func(_ context.Context, evt *event.Event) {
+		if evt.GetStateKey() == cli.UserID.String() && evt.Content.AsMember().Membership == event.MembershipInvite {
+			c.mu.Lock()
+			c.invites[evt.RoomID] = evt.Sender
+			c.mu.Unlock()
+		}
+		c.signal()
+	})
 	syncCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	c.cancel = cancel
 	c.done = make(chan struct{})
@@ -149,20 +157,25 @@ func (c *Client) CreateRoom(ctx context.Context, name string, encrypted bool, in
 
 // WaitJoined waits until user is joined to roomID (as this client sees it).
 func (c *Client) WaitJoined(ctx context.Context, roomID id.RoomID, user id.UserID) error {
+	return c.WaitMembership(ctx, roomID, user, event.MembershipJoin)
+}
+
+// WaitInvite waits until this client is invited to a room by from and
+// returns the room.
+func (c *Client) WaitInvite(ctx context.Context, from id.UserID) (id.RoomID, error) {
 	for {
 		c.mu.Lock()
 		ch := c.changed
-		c.mu.Unlock()
-		members, err := c.Cli.StateStore.GetRoomJoinedOrInvitedMembers(ctx, roomID)
-		if err == nil {
-			m, _ := c.Cli.StateStore.GetMember(ctx, roomID, user)
-			if m != nil && m.Membership == event.MembershipJoin && len(members) > 0 {
-				return nil
+		for roomID, inviter := range c.invites {
+			if inviter == from {
+				c.mu.Unlock()
+				return roomID, nil
 			}
 		}
+		c.mu.Unlock()
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("%s did not join %s: %w", user, roomID, ctx.Err())
+			return "", fmt.Errorf("no invite from %s: %w", from, ctx.Err())
 		case <-ch:
 		}
 	}

@@ -56,6 +56,7 @@ type Fake struct {
 	groups      map[string]*group
 	welcomes    []Welcome
 	requests    map[string]int
+	requested   chan struct{} // closed and replaced on every request
 	total       int
 	failNext    int
 	failStatus  int
@@ -95,9 +96,10 @@ const (
 func New(t testing.TB, adminUser, appPassword string) *Fake {
 	t.Helper()
 	f := &Fake{
-		users:    map[string]*User{},
-		groups:   map[string]*group{"admin": {id: "admin", displayName: "admin"}},
-		requests: map[string]int{},
+		users:     map[string]*User{},
+		groups:    map[string]*group{"admin": {id: "admin", displayName: "admin"}},
+		requests:  map[string]int{},
+		requested: make(chan struct{}),
 	}
 	f.users[strings.ToLower(adminUser)] = &User{
 		ID: adminUser, DisplayName: adminUser, Password: appPassword, Groups: []string{"admin"},
@@ -237,6 +239,23 @@ func (f *Fake) SetMailFailure(on bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.mailFails = on
+}
+
+// WaitRequests waits until endpoint was requested at least n times.
+func (f *Fake) WaitRequests(ctx context.Context, endpoint string, n int) error {
+	for {
+		f.mu.Lock()
+		got, ch := f.requests[endpoint], f.requested
+		f.mu.Unlock()
+		if got >= n {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("%s was requested %d times, not %d: %w", endpoint, got, n, ctx.Err())
+		case <-ch:
+		}
+	}
 }
 
 // Requests returns how many requests reached the endpoint key (see the

@@ -29,6 +29,8 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 	f.mu.Lock()
 	f.total++
 	f.requests[key]++
+	close(f.requested)
+	f.requested = make(chan struct{})
 	latency := f.latency
 	injected := 0
 	if f.failNext > 0 {
