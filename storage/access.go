@@ -339,22 +339,7 @@ func (q *AccessQuery) Approve(ctx context.Context, id int64, approver, cause str
 
 // Approvers lists who approved request id so far.
 func (q *AccessQuery) Approvers(ctx context.Context, id int64) ([]string, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	rows, err := q.db.Query(ctx, approversQuery, id)
-	if err != nil {
-		return nil, fmt.Errorf("failed to list approvals: %w", err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var a string
-		if err := rows.Scan(&a); err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return queryStrings(ctx, q.db, "approvals", approversQuery, id)
 }
 
 // transition runs a conditional update and its audit entry in one

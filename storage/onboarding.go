@@ -146,20 +146,5 @@ func (q *OnboardingQuery) HasNextcloud(ctx context.Context, user string) (bool, 
 // with a known DM room (the caller checks the checklist and whether the
 // reminder was already sent).
 func (q *OnboardingQuery) DueForReminder(ctx context.Context, before time.Time) ([]MemberState, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	rows, err := q.db.Query(ctx, dueOnboardingQuery, before.UnixMilli())
-	if err != nil {
-		return nil, fmt.Errorf("failed to list members: %w", err)
-	}
-	defer rows.Close()
-	var out []MemberState
-	for rows.Next() {
-		m, err := scanMemberState(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, *m)
-	}
-	return out, rows.Err()
+	return values(queryMany(ctx, q.db, scanMemberState, "members", dueOnboardingQuery, before.UnixMilli()))
 }

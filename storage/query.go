@@ -43,6 +43,29 @@ func queryMany[T any](ctx context.Context, db *dbutil.Database, scan func(rowSca
 	return out, rows.Err()
 }
 
+// scanString reads a one-column text row.
+func scanString(row rowScanner) (*string, error) {
+	var s string
+	return &s, row.Scan(&s)
+}
+
+// queryStrings runs a query of one text column and returns its values.
+func queryStrings(ctx context.Context, db *dbutil.Database, what, query string, args ...any) ([]string, error) {
+	return values(queryMany(ctx, db, scanString, what, query, args...))
+}
+
+// values copies the rows that queryMany returns into a slice of values.
+func values[T any](rows []*T, err error) ([]T, error) {
+	if err != nil {
+		return nil, err
+	}
+	out := make([]T, len(rows))
+	for i, r := range rows {
+		out[i] = *r
+	}
+	return out, nil
+}
+
 // execAffected runs a statement and returns the number of rows it changed.
 func execAffected(ctx context.Context, db *dbutil.Database, what, query string, args ...any) (int64, error) {
 	ctx, cancel := withTimeout(ctx)

@@ -183,22 +183,7 @@ func (q *RoleQuery) List(ctx context.Context) ([]MemberRole, error) {
 }
 
 func (q *RoleQuery) list(ctx context.Context, query string, args ...any) ([]MemberRole, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	rows, err := q.db.Query(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("failed to list roles: %w", err)
-	}
-	defer rows.Close()
-	var out []MemberRole
-	for rows.Next() {
-		r, err := scanRole(rows)
-		if err != nil {
-			return nil, fmt.Errorf("failed to read role: %w", err)
-		}
-		out = append(out, *r)
-	}
-	return out, rows.Err()
+	return values(queryMany(ctx, q.db, scanRole, "roles", query, args...))
 }
 
 // WithRole lists the users who hold role actively.
@@ -207,22 +192,7 @@ func (q *RoleQuery) WithRole(ctx context.Context, role string) ([]string, error)
 }
 
 func (q *RoleQuery) strings(ctx context.Context, query string, args ...any) ([]string, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	rows, err := q.db.Query(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("failed to query: %w", err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return queryStrings(ctx, q.db, "roles", query, args...)
 }
 
 // Gate returns the team gate evidence of user, or nil.
@@ -258,22 +228,7 @@ func (q *RoleQuery) PutGate(ctx context.Context, g TeamGate, e RoleAuditEntry) e
 // TeamGates lists the gates of people whose team role is active or paused
 // (training expiry).
 func (q *RoleQuery) TeamGates(ctx context.Context) ([]TeamGate, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	rows, err := q.db.Query(ctx, activeTeamGatesQuery)
-	if err != nil {
-		return nil, fmt.Errorf("failed to list team gates: %w", err)
-	}
-	defer rows.Close()
-	var out []TeamGate
-	for rows.Next() {
-		g, err := scanGate(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, *g)
-	}
-	return out, rows.Err()
+	return values(queryMany(ctx, q.db, scanGate, "team gates", activeTeamGatesQuery))
 }
 
 func (q *RoleQuery) audit(ctx context.Context, e RoleAuditEntry) error {

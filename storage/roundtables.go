@@ -194,22 +194,7 @@ func (q *RoundTableQuery) ByPrompt(ctx context.Context, eventID string) (*RoundT
 
 // WithStatus lists round tables in status, soonest first.
 func (q *RoundTableQuery) WithStatus(ctx context.Context, status string, limit int) ([]*RoundTable, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	rows, err := q.db.Query(ctx, rtByStatusSQL, status, limit)
-	if err != nil {
-		return nil, fmt.Errorf("failed to list round tables: %w", err)
-	}
-	defer rows.Close()
-	var out []*RoundTable
-	for rows.Next() {
-		rt, err := scanRoundTable(rows)
-		if err != nil {
-			return nil, fmt.Errorf("failed to read round table: %w", err)
-		}
-		out = append(out, rt)
-	}
-	return out, rows.Err()
+	return queryMany(ctx, q.db, scanRoundTable, "round tables", rtByStatusSQL, status, limit)
 }
 
 // SetPrompt remembers the confirmation question of a draft.
@@ -396,22 +381,7 @@ func (q *RoundTableQuery) SetRSVP(ctx context.Context, r RSVP, capacity int) (ch
 
 // Attendees lists who said yes, earliest first.
 func (q *RoundTableQuery) Attendees(ctx context.Context, id int64) ([]RSVP, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	rows, err := q.db.Query(ctx, rsvpAttendSQL, id)
-	if err != nil {
-		return nil, fmt.Errorf("failed to list attendees: %w", err)
-	}
-	defer rows.Close()
-	var out []RSVP
-	for rows.Next() {
-		r, err := scanRSVP(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, *r)
-	}
-	return out, rows.Err()
+	return values(queryMany(ctx, q.db, scanRSVP, "attendees", rsvpAttendSQL, id))
 }
 
 // SentKeys returns the keys of the scheduled sends done for round table id.
