@@ -230,7 +230,7 @@ func cmdResolve(ce *CommandEvent) error {
 	if err != nil || c == nil {
 		return err
 	}
-	solution := strings.TrimSpace(strings.Join(rest, " "))
+	var solution string
 	if len(ce.Args) > len(rest) {
 		// Keep the solution's own line breaks: cut the number off RawArgs.
 		solution = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(ce.RawArgs), ce.Args[0]))

@@ -114,12 +114,6 @@ func newSite(lib *guides.Library, opts Options) *site {
 	return s
 }
 
-// guide returns the visible guide at a site path (ID without ".md").
-func (s *site) guide(p string) (*guides.Guide, bool) {
-	g, ok := s.byPath[p]
-	return g, ok
-}
-
 // topic reports whether name is a topic with visible guides.
 func (s *site) topic(name string) bool {
 	return slices.ContainsFunc(s.topics, func(t guides.Topic) bool { return t.Name == name && name != "" })

@@ -15,10 +15,7 @@ import (
 	"github.com/lotse-bot/lotse/web"
 )
 
-var (
-	hrefRE = regexp.MustCompile(`(?:href|src|action)="([^"]*)"`)
-	idRE   = regexp.MustCompile(` id="([^"]*)"`)
-)
+var hrefRE = regexp.MustCompile(`(?:href|src|action)="([^"]*)"`)
 
 // maxPageBytes is the budget of one page without images.
 const maxPageBytes = 30 * 1024

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -418,5 +417,3 @@ func (p *phase) stats() stats {
 	}
 	return s
 }
-
-var errTargets = errors.New("targets missed")

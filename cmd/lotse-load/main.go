@@ -11,7 +11,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -206,5 +205,3 @@ func (r *Report) Print(w io.Writer) {
 		}
 	}
 }
-
-var errInterrupted = errors.New("interrupted")

@@ -77,7 +77,8 @@ func (d *decompounder) split(w string) []string {
 	// without it.
 	var bestA [64]int8
 	var nextA, endA [64]int
-	best, next, partEnd := bestA[:0], nextA[:0], endA[:0]
+	var best []int8
+	var next, partEnd []int
 	if n+1 > len(bestA) {
 		best, next, partEnd = make([]int8, n+1), make([]int, n+1), make([]int, n+1)
 	} else {
