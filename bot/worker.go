@@ -256,7 +256,9 @@ func (b *Bot) decrypt(ctx context.Context, evt *event.Event) (*event.Event, erro
 		content := evt.Content.AsEncrypted()
 		mach := b.crypto.Machine()
 		if !mach.WaitForSession(ctx, evt.RoomID, content.SenderKey, content.SessionID, 10*time.Second) {
-			b.crypto.RequestSession(ctx, evt.RoomID, content.SenderKey, content.SessionID, evt.Sender, content.DeviceID)
+			// Ask all of the sender's devices: the event's device_id field
+			// is deprecated (Matrix v1.3) and often empty.
+			b.crypto.RequestSession(ctx, evt.RoomID, content.SenderKey, content.SessionID, evt.Sender, "")
 			return nil, fmt.Errorf("%w: room key for the event has not arrived yet", ErrUndecryptable)
 		}
 		decrypted, err = b.crypto.Decrypt(ctx, evt)

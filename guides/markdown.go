@@ -290,7 +290,7 @@ func writeInline(b *strings.Builder, n ast.Node, src []byte, o plainOptions) {
 // unescapeMarkdown resolves backslash escapes and character references the
 // way goldmark's HTML writer does, then undoes the HTML escaping.
 func unescapeMarkdown(v []byte) string {
-	if bytes.IndexAny(v, `\&`) < 0 && bytes.IndexByte(v, 0) < 0 {
+	if !bytes.ContainsAny(v, `\&`) && bytes.IndexByte(v, 0) < 0 {
 		return string(v)
 	}
 	var buf bytes.Buffer
