@@ -2,8 +2,6 @@ package storage
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"time"
 
@@ -56,15 +54,7 @@ func scanMemberState(row rowScanner) (*MemberState, error) {
 
 // Get returns the state of user, or nil when Lotse does not know them.
 func (q *OnboardingQuery) Get(ctx context.Context, user string) (*MemberState, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	m, err := scanMemberState(q.db.QueryRow(ctx, getMemberStateQuery, user))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	} else if err != nil {
-		return nil, fmt.Errorf("failed to read member state: %w", err)
-	}
-	return m, nil
+	return queryOne(ctx, q.db, scanMemberState, "member state", getMemberStateQuery, user)
 }
 
 // Seen records that user was active (and their DM room, if known) and

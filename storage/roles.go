@@ -129,15 +129,7 @@ func scanGate(row rowScanner) (*TeamGate, error) {
 
 // Get returns the role of user, or nil.
 func (q *RoleQuery) Get(ctx context.Context, user, role string) (*MemberRole, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	r, err := scanRole(q.db.QueryRow(ctx, getRoleQuery, user, role))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	} else if err != nil {
-		return nil, fmt.Errorf("failed to read role: %w", err)
-	}
-	return r, nil
+	return queryOne(ctx, q.db, scanRole, "role", getRoleQuery, user, role)
 }
 
 // Has reports whether user holds role actively.
@@ -197,15 +189,7 @@ func (q *RoleQuery) strings(ctx context.Context, query string, args ...any) ([]s
 
 // Gate returns the team gate evidence of user, or nil.
 func (q *RoleQuery) Gate(ctx context.Context, user string) (*TeamGate, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	g, err := scanGate(q.db.QueryRow(ctx, getGateQuery, user))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	} else if err != nil {
-		return nil, fmt.Errorf("failed to read team gate: %w", err)
-	}
-	return g, nil
+	return queryOne(ctx, q.db, scanGate, "team gate", getGateQuery, user)
 }
 
 // PutGate stores the gate evidence and an audit entry in one transaction.

@@ -302,15 +302,7 @@ func scanRSVP(row rowScanner) (*RSVP, error) {
 }
 
 func (q *RoundTableQuery) rsvp(ctx context.Context, query string, args ...any) (*RSVP, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	r, err := scanRSVP(q.db.QueryRow(ctx, query, args...))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	} else if err != nil {
-		return nil, fmt.Errorf("failed to read RSVP: %w", err)
-	}
-	return r, nil
+	return queryOne(ctx, q.db, scanRSVP, "RSVP", query, args...)
 }
 
 // RSVP returns user's answer for round table id, or nil.

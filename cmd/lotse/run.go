@@ -130,11 +130,15 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 	if err != nil {
 		return fail(exitConfig, err)
 	}
-	access, err := accessConfig(cfg)
+	meetings, err := bbbClient(cfg)
 	if err != nil {
 		return fail(exitConfig, err)
 	}
-	roundTables, err := roundTableConfig(cfg, support.Location)
+	access, err := accessConfig(cfg, meetings)
+	if err != nil {
+		return fail(exitConfig, err)
+	}
+	roundTables, err := roundTableConfig(cfg, support.Location, meetings)
 	if err != nil {
 		return fail(exitConfig, err)
 	}
@@ -285,7 +289,20 @@ func (m *matrixAdapter) DirectRoom(ctx context.Context, user id.UserID) (id.Room
 var _ commands.Matrix = (*matrixAdapter)(nil)
 
 // roundTableConfig turns the round-table and bbb_* keys into the commands' settings.
-func roundTableConfig(cfg config.Config, loc *time.Location) (commands.RoundTables, error) {
+// bbbClient is the one BigBlueButton client of access requests and round
+// tables, or nil when bbb_url is not set.
+func bbbClient(cfg config.Config) (*bbb.Client, error) {
+	if cfg.BBBURL == "" {
+		return nil, nil
+	}
+	client, err := bbb.NewClient(bbb.Options{BaseURL: cfg.BBBURL, Secret: cfg.BBBSecret, Algorithm: cfg.BBBChecksum})
+	if err != nil {
+		return nil, fmt.Errorf("bbb_url: %w", err)
+	}
+	return client, nil
+}
+
+func roundTableConfig(cfg config.Config, loc *time.Location, meetings *bbb.Client) (commands.RoundTables, error) {
 	rt := commands.RoundTables{Location: loc, MeetingLead: cfg.RoundTableMeetingLead}
 	for _, c := range cfg.Coordinators {
 		rt.Coordinators = append(rt.Coordinators, id.UserID(c))
@@ -300,12 +317,8 @@ func roundTableConfig(cfg config.Config, loc *time.Location) (commands.RoundTabl
 	if _, server, err := id.UserID(cfg.UserID).Parse(); err == nil {
 		rt.UIDDomain = server
 	}
-	if cfg.BBBURL != "" {
-		client, err := bbb.NewClient(bbb.Options{BaseURL: cfg.BBBURL, Secret: cfg.BBBSecret, Algorithm: cfg.BBBChecksum})
-		if err != nil {
-			return rt, fmt.Errorf("bbb_url: %w", err)
-		}
-		rt.Meetings = client
+	if meetings != nil { // a nil *bbb.Client must not become a non-nil interface
+		rt.Meetings = meetings
 	}
 	return rt, nil
 }
@@ -341,7 +354,7 @@ func supportConfig(cfg config.Config) (commands.Support, error) {
 
 // accessConfig turns the access keys into the commands' settings and
 // builds the Nextcloud and BBB clients (secrets come from the environment).
-func accessConfig(cfg config.Config) (commands.Access, error) {
+func accessConfig(cfg config.Config, meetings *bbb.Client) (commands.Access, error) {
 	a := commands.Access{
 		ApprovalsRoom:     id.RoomID(cfg.ApprovalsRoom),
 		NextcloudGroups:   cfg.NextcloudGroups,
@@ -369,12 +382,8 @@ func accessConfig(cfg config.Config) (commands.Access, error) {
 		}
 		a.Nextcloud = nc
 	}
-	if cfg.BBBURL != "" {
-		bc, err := bbb.NewClient(bbb.Options{BaseURL: cfg.BBBURL, Secret: cfg.BBBSecret, Algorithm: cfg.BBBChecksum})
-		if err != nil {
-			return a, fmt.Errorf("bbb_url: %w", err)
-		}
-		a.BBB = bc
+	if meetings != nil {
+		a.BBB = meetings
 	}
 	return a, nil
 }
