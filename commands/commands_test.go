@@ -394,12 +394,25 @@ func TestTextsComplete(t *testing.T) {
 }
 
 func FuzzHandleText(f *testing.F) {
-	for _, s := range []string{"!hilfe", "!anleitung passwort", "lotse: x", "2", "<b>", "!", "!!", "\x00", "!anleitungen ü"} {
+	for _, s := range []string{"!hilfe", "!anleitung passwort", "lotse: x", "2", "<b>", "!", "!!", "\x00", "!anleitungen ü", "<script>alert(1)</script> passwort", "!anleitung <script>"} {
 		f.Add(s)
 	}
-	h, _, _ := newTestHandler(f)
+	h, fm, _ := newTestHandler(f)
 	f.Fuzz(func(t *testing.T, body string) {
+		before := fm.count()
 		evt := msgEvent(body)
-		_ = h.Handle(context.Background(), Message{Event: evt, Direct: true})
+		// Handle recovers panics and answers with InternalError, so a
+		// panic shows as that answer (or as an error), never as a crash.
+		if err := h.Handle(context.Background(), Message{Event: evt, Direct: true}); err != nil {
+			t.Fatalf("Handle(%q): %v", body, err)
+		}
+		if fm.count() > before {
+			if c := fm.last(t); c != nil && strings.Contains(c.Body, h.Texts.InternalError) {
+				t.Fatalf("Handle(%q) hit the panic path", body)
+			}
+			if c := fm.last(t); c != nil && strings.Contains(c.FormattedBody, "<script") {
+				t.Fatalf("Handle(%q) put raw HTML into the answer: %s", body, c.FormattedBody)
+			}
+		}
 	})
 }
