@@ -87,8 +87,6 @@ type Support struct {
 	QuietFrom, QuietTo int
 	// Location is the time zone of quiet hours, digests and dates (Europe/Berlin).
 	Location *time.Location
-	// Retention is how long resolved and closed cases are kept.
-	Retention time.Duration
 }
 
 // Access configures access requests (Nextcloud accounts and groups, BBB

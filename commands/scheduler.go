@@ -56,15 +56,12 @@ func (h *Handler) quiet(now time.Time) bool {
 }
 
 // Tick sends the reminders and the digest due at now (outside quiet hours)
-// and deletes expired cases. Tests call it with a fake clock.
+// and expires unconfirmed case drafts. Closed cases are deleted by the
+// retention rules (storage.DB.Retention, run hourly). Tests call it with a
+// fake clock.
 func (h *Handler) Tick(ctx context.Context, now time.Time) error {
 	if !h.supportOn() {
 		return nil
-	}
-	if h.Support.Retention > 0 {
-		if _, err := h.DB.Cases.Prune(ctx, now.Add(-h.Support.Retention)); err != nil {
-			return err
-		}
 	}
 	if err := h.DB.Cases.PruneDrafts(ctx, now.Add(-h.ChoiceTTL)); err != nil {
 		return err

@@ -45,7 +45,7 @@ func newSupportEnv(t *testing.T) *supportEnv {
 	env := &supportEnv{h: h, fm: fm, db: db, now: time.Date(2026, 3, 2, 10, 0, 0, 0, berlin)}
 	h.Now = func() time.Time { return env.now }
 	h.Support = Support{TeamRoom: teamRoom, ReopenWindow: 7 * 24 * time.Hour, UnclaimedAfter: 4 * time.Hour, StaleAfter: 72 * time.Hour,
-		DigestHour: 9, DigestWeekday: -1, QuietFrom: 21, QuietTo: 8, Location: berlin, Retention: 90 * 24 * time.Hour}
+		DigestHour: 9, DigestWeekday: -1, QuietFrom: 21, QuietTo: 8, Location: berlin}
 	fm.joined = map[id.RoomID]map[id.UserID]bool{teamRoom: {alice: true, bob: true, botID: true}, dmRoom: {member: true, botID: true}}
 	// The team is who holds the active team role (privacy gate passed).
 	setRole(t, db, alice, storage.RoleTeam, storage.RoleActive)
@@ -401,11 +401,16 @@ func TestSupportReminders(t *testing.T) {
 	}
 	// Retention with the injected clock: resolved cases disappear after 90 days.
 	e.say(t, teamRoom, alice, "!erledigt 1", "")
-	_ = e.h.Tick(ctx, e.now.Add(89*24*time.Hour))
+	policy := storage.RetentionPolicy{Cases: 90 * 24 * time.Hour}
+	if _, err := e.db.Retention(ctx, policy, e.now.Add(89*24*time.Hour), false); err != nil {
+		t.Fatal(err)
+	}
 	if cs, _ := e.db.Cases.Get(ctx, 1); cs == nil {
 		t.Fatal("deleted too early")
 	}
-	_ = e.h.Tick(ctx, e.now.Add(91*24*time.Hour))
+	if _, err := e.db.Retention(ctx, policy, e.now.Add(91*24*time.Hour), false); err != nil {
+		t.Fatal(err)
+	}
 	if cs, _ := e.db.Cases.Get(ctx, 1); cs != nil {
 		t.Fatal("not deleted after the retention period")
 	}

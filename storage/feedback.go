@@ -17,8 +17,6 @@ type AnswerQuery struct{ db *dbutil.Database }
 const (
 	insertAnswerQuery = `INSERT INTO answer (event_id, room_id, guide_id, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING`
 	getAnswerQuery    = `SELECT guide_id FROM answer WHERE event_id=$1`
-	pruneAnswerQuery  = `DELETE FROM answer WHERE created_at<$1`
-	pruneVoteQuery    = `DELETE FROM answer_vote WHERE event_id NOT IN (SELECT event_id FROM answer)`
 )
 
 // Put records that the answer eventID showed guideID.
@@ -43,21 +41,6 @@ func (q *AnswerQuery) GuideFor(ctx context.Context, eventID string) (string, err
 		return "", fmt.Errorf("failed to look up answer: %w", err)
 	}
 	return guideID, nil
-}
-
-// Prune forgets answers (and their votes) older than before.
-func (q *AnswerQuery) Prune(ctx context.Context, before time.Time) error {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	return q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
-		if _, err := q.db.Exec(ctx, pruneAnswerQuery, before.UnixMilli()); err != nil {
-			return fmt.Errorf("failed to prune answers: %w", err)
-		}
-		if _, err := q.db.Exec(ctx, pruneVoteQuery); err != nil {
-			return fmt.Errorf("failed to prune votes: %w", err)
-		}
-		return nil
-	})
 }
 
 // FeedbackQuery keeps anonymous per-guide counters.
@@ -179,9 +162,8 @@ const (
 	putChoiceQuery = `
 		INSERT INTO pending_choice (room_id, user_id, candidates, created_at) VALUES ($1, $2, $3, $4)
 		ON CONFLICT (room_id, user_id) DO UPDATE SET candidates=excluded.candidates, created_at=excluded.created_at`
-	getChoiceQuery   = `SELECT candidates, created_at FROM pending_choice WHERE room_id=$1 AND user_id=$2`
-	delChoiceQuery   = `DELETE FROM pending_choice WHERE room_id=$1 AND user_id=$2`
-	pruneChoiceQuery = `DELETE FROM pending_choice WHERE created_at<$1`
+	getChoiceQuery = `SELECT candidates, created_at FROM pending_choice WHERE room_id=$1 AND user_id=$2`
+	delChoiceQuery = `DELETE FROM pending_choice WHERE room_id=$1 AND user_id=$2`
 )
 
 // Put stores the candidate guide IDs offered to userID in roomID.
@@ -221,16 +203,6 @@ func (q *ChoiceQuery) Delete(ctx context.Context, roomID, userID string) error {
 	defer cancel()
 	if _, err := q.db.Exec(ctx, delChoiceQuery, roomID, userID); err != nil {
 		return fmt.Errorf("failed to delete choice: %w", err)
-	}
-	return nil
-}
-
-// Prune deletes choices offered before before.
-func (q *ChoiceQuery) Prune(ctx context.Context, before time.Time) error {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	if _, err := q.db.Exec(ctx, pruneChoiceQuery, before.UnixMilli()); err != nil {
-		return fmt.Errorf("failed to prune choices: %w", err)
 	}
 	return nil
 }

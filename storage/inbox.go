@@ -48,14 +48,12 @@ const (
 	nextRetryInboxQuery = `SELECT MIN(not_before) FROM inbox WHERE state=0`
 	doneInboxQuery      = `UPDATE inbox SET state=$2, payload=NULL, handled_at=$3, last_error=$4 WHERE event_id=$1`
 	retryInboxQuery     = `UPDATE inbox SET attempts=attempts+1, not_before=$2, last_error=$3 WHERE event_id=$1`
-	pruneInboxQuery     = `DELETE FROM inbox WHERE state<>0 AND handled_at<$1`
 	countInboxQuery     = `SELECT state, COUNT(*) FROM inbox GROUP BY state`
 	pendingCountQuery   = `SELECT COUNT(*) FROM inbox WHERE state=0`
 	hasInboxQuery       = `SELECT 1 FROM inbox WHERE event_id=$1`
 	stateInboxQuery     = `SELECT state FROM inbox WHERE event_id=$1`
 	insertSentQuery     = `INSERT INTO sent_event (txn_id, event_id, room_id, sent_at) VALUES ($1, $2, $3, $4) ON CONFLICT (txn_id) DO NOTHING`
 	getSentQuery        = `SELECT event_id FROM sent_event WHERE txn_id=$1`
-	pruneSentQuery      = `DELETE FROM sent_event WHERE sent_at<$1`
 )
 
 // SentEvent is an event Lotse sent, keyed by its transaction ID.
@@ -234,21 +232,6 @@ func (q *InboxQuery) Retry(ctx context.Context, eventID string, notBefore time.T
 		return fmt.Errorf("failed to reschedule event %s: %w", eventID, err)
 	}
 	return nil
-}
-
-// Prune deletes handled rows older than before. Pending rows are never pruned.
-func (q *InboxQuery) Prune(ctx context.Context, before time.Time) (int64, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	res, err := q.db.Exec(ctx, pruneInboxQuery, before.UnixMilli())
-	if err != nil {
-		return 0, fmt.Errorf("failed to prune inbox: %w", err)
-	}
-	if _, err = q.db.Exec(ctx, pruneSentQuery, before.UnixMilli()); err != nil {
-		return 0, fmt.Errorf("failed to prune sent events: %w", err)
-	}
-	n, _ := res.RowsAffected()
-	return n, nil
 }
 
 // Counts returns the number of rows per state.

@@ -103,8 +103,18 @@ func TestInboxCommitIsIdempotent(t *testing.T) {
 			if err != nil || counts[storage.InboxDone] != 1 || counts[storage.InboxPending] != 1 {
 				t.Fatalf("counts = %v, %v", counts, err)
 			}
-			if n, err := db.Inbox.Prune(ctx, now.Add(time.Second)); err != nil || n != 1 {
-				t.Fatalf("prune = %d, %v", n, err)
+			// Retention deletes the handled event, never the pending one.
+			res, err := db.Retention(ctx, storage.RetentionPolicy{Inbox: time.Hour}, now.Add(time.Hour+time.Second), false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range res {
+				if r.Table == "inbox" && r.Rows != 1 {
+					t.Fatalf("retention deleted %d inbox rows, want 1", r.Rows)
+				}
+			}
+			if has, _ := db.Inbox.Has(ctx, "$a"); has {
+				t.Fatal("handled event was not deleted")
 			}
 			if has, _ := db.Inbox.Has(ctx, "$b"); !has {
 				t.Fatal("pending event was pruned")

@@ -333,7 +333,6 @@ func supportConfig(cfg config.Config) (commands.Support, error) {
 		UnclaimedAfter: cfg.SupportUnclaimedAfter,
 		StaleAfter:     cfg.SupportStaleAfter,
 		DigestHour:     cfg.SupportDigestHour,
-		Retention:      cfg.SupportRetention,
 	}
 	wd, err := cfg.DigestWeekday()
 	if err != nil {
