@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/rs/zerolog"
+	mcommands "maunium.net/go/mautrix/commands"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
@@ -415,4 +416,24 @@ func FuzzHandleText(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestCommandPanicAnswered: a panic in a command handler is answered with
+// an apology (not a crash, not silence), like one anywhere else.
+func TestCommandPanicAnswered(t *testing.T) {
+	h, fm, _ := newTestHandler(t)
+	h.proc.Register(&mcommands.Handler[*Handler]{Name: "kaputt", Func: run(func(*CommandEvent) error { panic("boom") })})
+	var logs strings.Builder
+	ctx := zerolog.New(&logs).WithContext(context.Background())
+	if err := h.Handle(ctx, Message{Event: msgEvent("!kaputt"), Direct: true}); err != nil {
+		t.Fatal(err)
+	}
+	if c := fm.last(t); !strings.Contains(c.Body, h.Texts.InternalError) {
+		t.Fatalf("panic answered with %q", c.Body)
+	}
+	// Recovered where it happened, not after a second panic in mautrix's
+	// recovery (which reacts through a client Lotse does not give it).
+	if !strings.Contains(logs.String(), `"panic":"boom"`) || strings.Contains(logs.String(), "nil pointer") {
+		t.Fatalf("panic not recovered at the command: %s", logs.String())
+	}
 }

@@ -81,8 +81,7 @@ func (h *Handler) Handle(ctx context.Context, msg Message) (err error) {
 	ctx = context.WithValue(ctx, turnKey{}, t)
 	defer func() {
 		if r := recover(); r != nil {
-			zerolog.Ctx(ctx).Error().Any("panic", r).Bytes("stack", debug.Stack()).Msg("Panic while handling event")
-			_ = h.replyMarkdown(ctx, h.Texts.InternalError)
+			h.answerPanic(ctx, r)
 			err = nil // answering again would panic again; the member was told
 		}
 	}()
@@ -238,11 +237,27 @@ func smallTalk(text string) talk {
 // error is kept on the turn so that the runtime retries the event.
 func run(fn func(ce *CommandEvent) error) func(*CommandEvent) {
 	return func(ce *CommandEvent) {
+		// mautrix's processor would recover a panic by reacting 💥 through
+		// its own client, which Lotse does not give it (all sends go through
+		// the idempotent sender): recover here, the same way Handle does.
+		defer func() {
+			if r := recover(); r != nil {
+				ce.Meta.answerPanic(ce.Ctx, r)
+			}
+		}()
 		if err := fn(ce); err != nil {
 			if t := turnOf(ce.Ctx); t != nil {
 				t.err = err
 			}
 		}
+	}
+}
+
+// answerPanic logs a recovered panic and apologises to the member.
+func (h *Handler) answerPanic(ctx context.Context, r any) {
+	zerolog.Ctx(ctx).Error().Any("panic", r).Bytes("stack", debug.Stack()).Msg("Panic while handling event")
+	if err := h.replyMarkdown(ctx, h.Texts.InternalError); err != nil {
+		zerolog.Ctx(ctx).Err(err).Msg("Failed to apologise after a panic")
 	}
 }
 
