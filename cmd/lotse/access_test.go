@@ -2,43 +2,18 @@ package main
 
 import (
 	"context"
-	"io"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
-	"github.com/lotse-bot/lotse/bot"
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/integrations/nextcloud/nextcloudtest"
 )
 
 const ncTestPassword = "nc-app-password-do-not-leak"
-
-// restartLotse runs Lotse again on the same configuration and database (a
-// crash and restart).
-func restartLotse(t *testing.T, l *lotse) {
-	t.Helper()
-	l.stop()
-	log := zerolog.New(io.MultiWriter(l.log, zerolog.NewTestWriter(t))).Level(zerolog.InfoLevel).With().Timestamp().Logger()
-	ctx, cancel := context.WithCancel(context.Background())
-	ready := make(chan struct{})
-	done := make(chan error, 1)
-	go func() { done <- runBot(ctx, l.cfg, log, func(*bot.Bot) { close(ready) }) }()
-	select {
-	case <-ready:
-	case err := <-done:
-		cancel()
-		t.Fatalf("lotse stopped: %v", err)
-	case <-time.After(60 * time.Second):
-		cancel()
-		t.Fatal("lotse did not restart within 60 s")
-	}
-	t.Cleanup(func() { cancel(); <-done })
-}
 
 // TestAccessRequestFlow: request in an encrypted DM → approval by ✅ in the
 // encrypted approvals room while Nextcloud is down → crash → restart with

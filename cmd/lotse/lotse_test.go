@@ -101,11 +101,19 @@ func startLotse(t testing.TB, guidesDir string, mutate func(*config.Config)) *lo
 		mutate(&cfg)
 	}
 	l := &lotse{userID: userID, cfg: cfg, log: &syncBuffer{}}
+	l.run(t)
+	return l
+}
+
+// run starts Lotse (runBot, the real wiring) with l.cfg and waits for its
+// first sync; l.stop stops it.
+func (l *lotse) run(t testing.TB) {
+	t.Helper()
 	log := zerolog.New(io.MultiWriter(l.log, zerolog.NewTestWriter(t))).Level(zerolog.InfoLevel).With().Timestamp().Logger()
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan struct{})
 	done := make(chan error, 1)
-	go func() { done <- runBot(ctx, cfg, log, func(*bot.Bot) { close(ready) }) }()
+	go func() { done <- runBot(ctx, l.cfg, log, func(*bot.Bot) { close(ready) }) }()
 	select {
 	case <-ready:
 	case err := <-done:
@@ -125,7 +133,14 @@ func startLotse(t testing.TB, guidesDir string, mutate func(*config.Config)) *lo
 		})
 	}
 	t.Cleanup(l.stop)
-	return l
+}
+
+// restartLotse stops Lotse and runs it again on the same configuration and
+// database (a restart).
+func restartLotse(t testing.TB, l *lotse) {
+	t.Helper()
+	l.stop()
+	l.run(t)
 }
 
 func newMember(t testing.TB, prefix string) *chatclient.Client {

@@ -2,18 +2,15 @@ package main
 
 import (
 	"context"
-	"io"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
-	"github.com/lotse-bot/lotse/bot"
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/integrations/bbb/bbbtest"
 	"github.com/lotse-bot/lotse/internal/chatclient"
@@ -51,29 +48,6 @@ func autoJoin(t *testing.T, c *chatclient.Client, skip ...id.RoomID) func() id.R
 			return ""
 		}
 	}
-}
-
-// restart runs Lotse again with the same config and database.
-func restart(t *testing.T, l *lotse) {
-	t.Helper()
-	l.stop()
-	log := zerolog.New(io.MultiWriter(l.log, zerolog.NewTestWriter(t))).Level(zerolog.InfoLevel).With().Timestamp().Logger()
-	ctx, cancel := context.WithCancel(context.Background())
-	ready := make(chan struct{})
-	done := make(chan error, 1)
-	go func() { done <- runBot(ctx, l.cfg, log, func(*bot.Bot) { close(ready) }) }()
-	select {
-	case <-ready:
-	case err := <-done:
-		cancel()
-		t.Fatalf("lotse stopped: %v", err)
-	case <-time.After(60 * time.Second):
-		cancel()
-		t.Fatal("lotse did not restart within 60 s")
-	}
-	var once sync.Once
-	l.stop = func() { once.Do(func() { cancel(); <-done }) }
-	t.Cleanup(l.stop)
 }
 
 func countContaining(c *chatclient.Client, room id.RoomID, sender id.UserID, s string) int {
@@ -195,7 +169,7 @@ func TestRoundTableOnHomeserver(t *testing.T) {
 	waitEdit(t, m1, room1, l.userID, post.ID, "Verschoben", "20:00")
 
 	// Restart while the reminder for the new date is due: it arrives exactly once.
-	restart(t, l)
+	restartLotse(t, l)
 	waitFor(t, m2, dm2, l.userID, "Erinnerung", "20:00")
 	// No third reminder may follow: watch three scheduler ticks for one.
 	quiet, cancelQuiet := context.WithTimeout(t.Context(), 3*time.Second)
