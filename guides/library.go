@@ -47,10 +47,8 @@ func NewLibrary(gs []*Guide) *Library {
 	slices.SortFunc(l.guides, func(a, b *Guide) int { return strings.Compare(a.ID, b.ID) })
 
 	byTopic := map[string][]*Guide{}
-	docs := make([]search.Doc, 0, len(l.guides))
 	for _, g := range l.guides {
 		byTopic[g.Topic()] = append(byTopic[g.Topic()], g)
-		docs = append(docs, searchDoc(g))
 	}
 	names := slices.Sorted(maps.Keys(byTopic))
 	if len(names) > 0 && names[0] == "" {
@@ -59,7 +57,16 @@ func NewLibrary(gs []*Guide) *Library {
 	for _, name := range names {
 		l.topics = append(l.topics, Topic{Name: name, Title: topicTitle(name), Guides: byTopic[name]})
 	}
-	l.index = search.Build(docs, search.Options{})
+	// The plain texts are derived guide by guide while the index is built,
+	// never for the whole library at once (peak memory with thousands of
+	// guides, see docs/performance.md).
+	l.index = search.BuildSeq(func(yield func(search.Doc) bool) {
+		for _, g := range l.guides {
+			if !yield(searchDoc(g)) {
+				return
+			}
+		}
+	}, search.Options{})
 	return l
 }
 

@@ -18,6 +18,7 @@
 package search
 
 import (
+	"iter"
 	"math"
 	"slices"
 	"sort"
@@ -197,13 +198,24 @@ func (dt *docToks) bodyLen(length func([]wordTok) int) int {
 	return n
 }
 
-// wordTok is a token of a guide after interning: the id of its folded
-// surface word; joined marks the joined form of a hyphenated word, which
-// counts as a term but not towards the field length.
-type wordTok struct {
-	id     int32
-	joined bool
+// wordTok is a token of a guide after interning, packed into 32 bits
+// because a large library holds millions of them during Build: the low 31
+// bits are the id of its folded surface word; the top bit marks the joined
+// form of a hyphenated word, which counts as a term but not towards the
+// field length.
+type wordTok uint32
+
+const joinedTok = 1 << 31
+
+func newWordTok(id int32, joined bool) wordTok {
+	if joined {
+		return wordTok(id) | joinedTok
+	}
+	return wordTok(id)
 }
+
+func (t wordTok) id() int32    { return int32(t &^ joinedTok) }
+func (t wordTok) joined() bool { return t&joinedTok != 0 }
 
 // wordEntry is what Build knows about one distinct surface word.
 type wordEntry struct {
@@ -215,9 +227,18 @@ type wordEntry struct {
 }
 
 // Build indexes docs. It never fails; empty docs are indexed but can't be
-// found. Build interns every word once and then works on ids, so that a
-// library of thousands of guides indexes in about a second.
+// found.
 func Build(docs []Doc, opts Options) *Index {
+	return BuildSeq(slices.Values(docs), opts)
+}
+
+// BuildSeq indexes the docs docs yields, in order; it is [Build] for callers
+// that produce each Doc on demand. BuildSeq keeps only a Doc's tokens, not
+// its texts, so a caller that derives the texts from guides one by one never
+// holds the plain text of the whole library at once. Words are interned once
+// and the rest works on ids, so that a library of thousands of guides
+// indexes in about a second.
+func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 	o := opts.withDefaults()
 	ix := &Index{
 		opts:    o,
@@ -246,13 +267,14 @@ func Build(docs []Doc, opts Options) *Index {
 			if !t.joined {
 				words[id].standalone = true
 			}
-			out = append(out, wordTok{id, t.joined})
+			out = append(out, newWordTok(id, t.joined))
 		}
 		return out
 	}
-	all := make([]docToks, len(docs))
-	for i, d := range docs {
-		dt := &all[i]
+	var all []docToks
+	for d := range docs {
+		all = append(all, docToks{})
+		dt := &all[len(all)-1]
 		dt.fields[fTitle] = tok(d.Title, nil)
 		for _, t := range d.Tags {
 			dt.fields[fTags] = tok(t, dt.fields[fTags])
@@ -341,7 +363,7 @@ func Build(docs []Doc, opts Options) *Index {
 	length := func(ts []wordTok) int {
 		n := 0
 		for _, t := range ts {
-			if !t.joined {
+			if !t.joined() {
 				n++
 			}
 		}
@@ -361,7 +383,7 @@ func Build(docs []Doc, opts Options) *Index {
 		}
 	}
 	for f := range avgLen {
-		avgLen[f] = math.Max(1, avgLen[f]/math.Max(1, float64(len(docs))))
+		avgLen[f] = math.Max(1, avgLen[f]/math.Max(1, float64(len(all))))
 	}
 	secAvg = math.Max(1, secAvg/math.Max(1, float64(secN)))
 
@@ -379,7 +401,7 @@ func Build(docs []Doc, opts Options) *Index {
 		mask[id] |= m
 	}
 	addTok := func(t wordTok, w float64, m uint8) {
-		we := &words[t.id]
+		we := &words[t.id()]
 		add(we.key, w, m)
 		for _, p := range we.parts {
 			add(p, w*o.CompoundPartWeight, m)
@@ -394,49 +416,66 @@ func Build(docs []Doc, opts Options) *Index {
 		}
 		touched = touched[:0]
 	}
-	for i := range all {
-		doc := int32(i)
-		for f := 0; f < numFields; f++ {
-			if f == fBody {
-				w := fieldW[f] / (1 - o.B + o.B*float64(all[i].bodyLen(length))/avgLen[f])
-				for j, sec := range all[i].secs {
-					for _, t := range sec[all[i].heads[j]:] {
-						addTok(t, w, 1<<f)
+	// The weights are computed twice: first only to count every term's
+	// postings, then to fill one exactly sized backing array per kind.
+	// Appending right away would hold up to twice the postings while the
+	// lists grow, and compacting them afterwards both copies at once — the
+	// build's peak memory for a large library (see docs/performance.md).
+	weigh := func(last bool, emitDoc func(doc, id int32, sat float32, m uint8), emitSec func(doc, sec, id int32, sat float32)) {
+		for i := range all {
+			doc := int32(i)
+			for f := 0; f < numFields; f++ {
+				if f == fBody {
+					w := fieldW[f] / (1 - o.B + o.B*float64(all[i].bodyLen(length))/avgLen[f])
+					for j, sec := range all[i].secs {
+						for _, t := range sec[all[i].heads[j]:] {
+							addTok(t, w, 1<<f)
+						}
+					}
+					continue
+				}
+				ts := all[i].fields[f]
+				w := fieldW[f] / (1 - o.B + o.B*float64(length(ts))/avgLen[f])
+				for _, t := range ts {
+					addTok(t, w, 1<<f)
+				}
+			}
+			flush(func(id int32, sat float32, m uint8) { emitDoc(doc, id, sat, m) })
+			for j, sec := range all[i].secs {
+				w := 1 / (1 - o.B + o.B*float64(length(sec))/secAvg)
+				for k, t := range sec {
+					if k < all[i].heads[j] {
+						addTok(t, 2*w, 1) // headings count twice
+					} else {
+						addTok(t, w, 1)
 					}
 				}
-				continue
+				sj := int32(j)
+				flush(func(id int32, sat float32, _ uint8) { emitSec(doc, sj, id, sat) })
 			}
-			ts := all[i].fields[f]
-			w := fieldW[f] / (1 - o.B + o.B*float64(length(ts))/avgLen[f])
-			for _, t := range ts {
-				addTok(t, w, 1<<f)
+			if last {
+				// This guide's tokens are not needed any more: dropping
+				// them as the postings fill keeps the peak lower.
+				all[i] = docToks{}
 			}
 		}
-		flush(func(id int32, sat float32, m uint8) {
-			ix.postings[id] = append(ix.postings[id], posting{doc: doc, sat: sat, mask: m})
-		})
-		for j, sec := range all[i].secs {
-			w := 1 / (1 - o.B + o.B*float64(length(sec))/secAvg)
-			for k, t := range sec {
-				if k < all[i].heads[j] {
-					addTok(t, 2*w, 1) // headings count twice
-				} else {
-					addTok(t, w, 1)
-				}
-			}
-			sj := int32(j)
-			flush(func(id int32, sat float32, _ uint8) {
-				ix.secPost[id] = append(ix.secPost[id], secPosting{doc: doc, sec: sj, sat: sat})
-			})
-		}
-		// This guide's tokens are not needed any more: dropping them as
-		// the postings grow keeps the build's peak memory lower.
-		all[i] = docToks{}
 	}
-	ix.postings = compact(ix.postings)
-	ix.secPost = compact(ix.secPost)
+	docCount := make([]int, nt)
+	secCount := make([]int, nt)
+	weigh(false,
+		func(_, id int32, _ float32, _ uint8) { docCount[id]++ },
+		func(_, _, id int32, _ float32) { secCount[id]++ })
+	ix.postings = carve[posting](docCount)
+	ix.secPost = carve[secPosting](secCount)
+	weigh(true,
+		func(doc, id int32, sat float32, m uint8) {
+			ix.postings[id] = append(ix.postings[id], posting{doc: doc, sat: sat, mask: m})
+		},
+		func(doc, sec, id int32, sat float32) {
+			ix.secPost[id] = append(ix.secPost[id], secPosting{doc: doc, sec: sec, sat: sat})
+		})
 	// IDF.
-	n := float64(len(docs))
+	n := float64(len(all))
 	ix.idf = make([]float32, len(ix.postings))
 	for id, p := range ix.postings {
 		df := float64(len(p))
@@ -485,20 +524,20 @@ func mergeEntry(list []thesaurusEntry, e thesaurusEntry) []thesaurusEntry {
 // Len returns the number of indexed guides.
 func (ix *Index) Len() int { return len(ix.docs) }
 
-// compact copies lists into one exactly sized backing array: the append
-// growth leaves up to half of each list unused, which with a few thousand
-// guides is tens of megabytes.
-func compact[T any](lists [][]T) [][]T {
+// carve returns one empty list per count, each with exactly that capacity,
+// all sharing a single backing array; appending up to the count never
+// reallocates.
+func carve[T any](counts []int) [][]T {
 	total := 0
-	for _, l := range lists {
-		total += len(l)
+	for _, c := range counts {
+		total += c
 	}
-	backing := make([]T, 0, total)
-	out := make([][]T, len(lists))
-	for i, l := range lists {
-		start := len(backing)
-		backing = append(backing, l...)
-		out[i] = backing[start:len(backing):len(backing)]
+	backing := make([]T, total)
+	out := make([][]T, len(counts))
+	start := 0
+	for i, c := range counts {
+		out[i] = backing[start : start : start+c]
+		start += c
 	}
 	return out
 }
