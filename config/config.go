@@ -49,6 +49,10 @@ type Config struct {
 	// OpsListen, when set, serves /healthz, /readyz and /metrics on this
 	// address (e.g. 127.0.0.1:9180). Keep it off the public internet.
 	OpsListen string `yaml:"ops_listen"`
+	// OpsPprof also serves Go's profiler under /debug/pprof/ on OpsListen,
+	// for diagnosing memory or CPU use (off by default: profiles show
+	// memory contents such as guide text and can be costly to take).
+	OpsPprof bool `yaml:"ops_pprof"`
 	// WebAudiences are the guide audiences shown on the web (default members).
 	WebAudiences []string `yaml:"web_audiences"`
 	// ChoiceTTL is how long a "Meintest du …?" offer can be answered by number.

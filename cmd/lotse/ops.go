@@ -9,6 +9,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"sync/atomic"
 	"time"
 
@@ -79,9 +80,17 @@ func (s *liveState) PingDatabase(ctx context.Context) error { return s.db.Ping(c
 
 var _ readiness = (*liveState)(nil)
 
-// opsHandler serves /healthz, /readyz and /metrics.
-func opsHandler(state readiness, m *metrics.Metrics) http.Handler {
+// opsHandler serves /healthz, /readyz and /metrics, and with withPprof Go's
+// profiler under /debug/pprof/.
+func opsHandler(state readiness, m *metrics.Metrics, withPprof bool) http.Handler {
 	mux := http.NewServeMux()
+	if withPprof {
+		mux.HandleFunc("GET /debug/pprof/", pprof.Index)
+		mux.HandleFunc("GET /debug/pprof/cmdline", pprof.Cmdline)
+		mux.HandleFunc("GET /debug/pprof/profile", pprof.Profile)
+		mux.HandleFunc("GET /debug/pprof/symbol", pprof.Symbol)
+		mux.HandleFunc("GET /debug/pprof/trace", pprof.Trace)
+	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		role := "leader"
 		if state.Standby() {

@@ -52,7 +52,7 @@ func TestOpsEndpoints(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv := httptest.NewServer(opsHandler(tt.state, metrics.New(prometheus.NewRegistry())))
+			srv := httptest.NewServer(opsHandler(tt.state, metrics.New(prometheus.NewRegistry()), false))
 			defer srv.Close()
 			resp, err := http.Get(srv.URL + tt.path)
 			if err != nil {
@@ -87,7 +87,7 @@ func TestOpsMetrics(t *testing.T) {
 		InboxPending: func(context.Context) (int, error) { return 7, nil },
 		SenderStats:  func() (int64, int64) { return 3, 5 },
 	})
-	srv := httptest.NewServer(opsHandler(fakeState{}, m))
+	srv := httptest.NewServer(opsHandler(fakeState{}, m, false))
 	defer srv.Close()
 	resp, err := http.Get(srv.URL + "/metrics")
 	if err != nil {
@@ -114,7 +114,7 @@ func TestOpsMetrics(t *testing.T) {
 }
 
 func TestHealthCommand(t *testing.T) {
-	srv := httptest.NewServer(opsHandler(fakeState{}, nil))
+	srv := httptest.NewServer(opsHandler(fakeState{}, nil, false))
 	defer srv.Close()
 	var out, errOut bytes.Buffer
 	if err := runMain(t.Context(), []string{"health", "--url", srv.URL + "/healthz"}, nil, &out, &errOut); err != nil {
@@ -174,4 +174,23 @@ func freeAddr(t *testing.T) string {
 	addr := ln.Addr().String()
 	ln.Close()
 	return addr
+}
+
+// TestOpsPprofOnlyWhenEnabled checks that the profiler is served only with
+// ops_pprof.
+func TestOpsPprofOnlyWhenEnabled(t *testing.T) {
+	for _, enabled := range []bool{false, true} {
+		srv := httptest.NewServer(opsHandler(fakeState{}, nil, enabled))
+		resp, err := http.Get(srv.URL + "/debug/pprof/heap?debug=1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		srv.Close()
+		served := resp.StatusCode == http.StatusOK && bytes.Contains(body, []byte("heap profile"))
+		if served != enabled {
+			t.Errorf("ops_pprof %v: GET /debug/pprof/heap = %d (profile served: %v)", enabled, resp.StatusCode, served)
+		}
+	}
 }

@@ -73,7 +73,7 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 	state.standby.Store(true)
 	if cfg.OpsListen != "" {
 		go func() {
-			if err := serveOps(ctx, cfg.OpsListen, opsHandler(state, m), log.With().Str("component", "ops").Logger()); err != nil {
+			if err := serveOps(ctx, cfg.OpsListen, opsHandler(state, m, cfg.OpsPprof), log.With().Str("component", "ops").Logger()); err != nil {
 				log.Err(err).Msg("Operations endpoints stopped")
 			}
 		}()
