@@ -37,7 +37,7 @@ type Guide struct {
 
 	bodyLine  int             // line number of Body's first line in the file
 	titleLine int             // line of the title field
-	anchors   map[string]bool // anchors of all headings, not only sections
+	anchors   []string // anchors of all headings, not only sections; sorted (a map per guide costs megabytes in a large library)
 }
 
 // Section is a part of a guide's body. Section 0 is the text before the
@@ -62,7 +62,8 @@ func (g *Guide) HasAudience(audience string) bool {
 
 // HasAnchor reports whether a heading of the guide (any level) has the anchor.
 func (g *Guide) HasAnchor(anchor string) bool {
-	return g.anchors[anchor]
+	_, found := slices.BinarySearch(g.anchors, anchor)
+	return found
 }
 
 // Topic returns the guide's top-level folder, or "" for a guide at the root.

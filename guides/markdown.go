@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	stdhtml "html"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -29,11 +30,11 @@ func parseMarkdown(src []byte) ast.Node {
 
 // splitSections splits a body at top-level "##" and "###" headings and
 // collects the anchors of all headings.
-func splitSections(body string) ([]Section, map[string]bool) {
+func splitSections(body string) ([]Section, []string) {
 	src := []byte(body)
 	doc := parseMarkdown(src)
 	slugs := newSlugger()
-	anchors := map[string]bool{}
+	var anchors []string
 	sections := []Section{{}}
 	starts := []int{0}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -46,7 +47,7 @@ func splitSections(body string) ([]Section, map[string]bool) {
 		}
 		heading := plainInline(h, src, plainOptions{})
 		anchor := slugs.slug(heading)
-		anchors[anchor] = true
+		anchors = append(anchors, anchor)
 		if h.Parent() != doc || (h.Level != 2 && h.Level != 3) || h.Pos() < 0 {
 			return ast.WalkSkipChildren, nil
 		}
@@ -61,7 +62,8 @@ func splitSections(body string) ([]Section, map[string]bool) {
 		}
 		sections[i].Markdown = body[starts[i]:end]
 	}
-	return sections, anchors
+	slices.Sort(anchors)
+	return sections, slices.Clip(anchors)
 }
 
 // lineStart returns the offset of the start of the line containing pos.

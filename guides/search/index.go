@@ -145,17 +145,31 @@ const (
 // strongFields are the fields written to describe the guide as a whole.
 const strongFields = 1<<fTitle | 1<<fTags | 1<<fAliases | 1<<fSummary
 
+// posting is a term's weight in one guide. Postings are most of the
+// index's memory (two per term and guide), so they are packed into 8 bytes.
 type posting struct {
 	doc  int32
-	sat  float32 // saturated BM25F term weight in [0,1)
-	mask uint8   // fields the term occurs in
+	sat  satWeight // saturated BM25F term weight
+	mask uint8     // fields the term occurs in
 }
 
+// secPosting is a term's weight in one section of a guide; sections from
+// maxSections on are not indexed (the passage scorer ignores them).
 type secPosting struct {
 	doc int32
-	sec int32
-	sat float32
+	sec uint16
+	sat satWeight
 }
+
+// satWeight is a saturated weight in [0,1) in 16 bits, in steps of 1/65535
+// (a relative error below 1e-4 for any weight a ranking can hinge on).
+type satWeight uint16
+
+func newSatWeight(w float64) satWeight {
+	return satWeight(math.Round(min(max(w, 0), 1) * math.MaxUint16))
+}
+
+func (s satWeight) value() float64 { return float64(s) / math.MaxUint16 }
 
 // Index is an immutable search index over a set of guides. It is safe for
 // concurrent use by multiple goroutines.
@@ -407,11 +421,11 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 			add(p, w*o.CompoundPartWeight, m)
 		}
 	}
-	flush := func(emit func(id int32, sat float32, m uint8)) {
+	flush := func(emit func(id int32, sat satWeight, m uint8)) {
 		slices.Sort(touched)
 		for _, id := range touched {
 			w := acc[id]
-			emit(id, float32(w/(o.K1+w)), mask[id])
+			emit(id, newSatWeight(w/(o.K1+w)), mask[id])
 			acc[id], mask[id] = 0, 0
 		}
 		touched = touched[:0]
@@ -421,7 +435,7 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 	// Appending right away would hold up to twice the postings while the
 	// lists grow, and compacting them afterwards both copies at once — the
 	// build's peak memory for a large library (see docs/performance.md).
-	weigh := func(last bool, emitDoc func(doc, id int32, sat float32, m uint8), emitSec func(doc, sec, id int32, sat float32)) {
+	weigh := func(last bool, emitDoc func(doc, id int32, sat satWeight, m uint8), emitSec func(doc int32, sec uint16, id int32, sat satWeight)) {
 		for i := range all {
 			doc := int32(i)
 			for f := 0; f < numFields; f++ {
@@ -440,8 +454,8 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 					addTok(t, w, 1<<f)
 				}
 			}
-			flush(func(id int32, sat float32, m uint8) { emitDoc(doc, id, sat, m) })
-			for j, sec := range all[i].secs {
+			flush(func(id int32, sat satWeight, m uint8) { emitDoc(doc, id, sat, m) })
+			for j, sec := range all[i].secs[:min(len(all[i].secs), maxSections)] {
 				w := 1 / (1 - o.B + o.B*float64(length(sec))/secAvg)
 				for k, t := range sec {
 					if k < all[i].heads[j] {
@@ -450,8 +464,8 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 						addTok(t, w, 1)
 					}
 				}
-				sj := int32(j)
-				flush(func(id int32, sat float32, _ uint8) { emitSec(doc, sj, id, sat) })
+				sj := uint16(j)
+				flush(func(id int32, sat satWeight, _ uint8) { emitSec(doc, sj, id, sat) })
 			}
 			if last {
 				// This guide's tokens are not needed any more: dropping
@@ -463,15 +477,15 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 	docCount := make([]int, nt)
 	secCount := make([]int, nt)
 	weigh(false,
-		func(_, id int32, _ float32, _ uint8) { docCount[id]++ },
-		func(_, _, id int32, _ float32) { secCount[id]++ })
+		func(_, id int32, _ satWeight, _ uint8) { docCount[id]++ },
+		func(_ int32, _ uint16, id int32, _ satWeight) { secCount[id]++ })
 	ix.postings = carve[posting](docCount)
 	ix.secPost = carve[secPosting](secCount)
 	weigh(true,
-		func(doc, id int32, sat float32, m uint8) {
+		func(doc, id int32, sat satWeight, m uint8) {
 			ix.postings[id] = append(ix.postings[id], posting{doc: doc, sat: sat, mask: m})
 		},
-		func(doc, sec, id int32, sat float32) {
+		func(doc int32, sec uint16, id int32, sat satWeight) {
 			ix.secPost[id] = append(ix.secPost[id], secPosting{doc: doc, sec: sec, sat: sat})
 		})
 	// IDF.

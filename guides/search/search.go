@@ -327,7 +327,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 			solid := c.solid(a)
 			hint := solid || c.typo // good enough for a "Meintest du"
 			for _, p := range ix.postings[a.term] {
-				v := a.w * idf * float64(p.sat)
+				v := a.w * idf * p.sat.value()
 				if !sc.mark[p.doc] {
 					sc.mark[p.doc] = true
 					sc.touch = append(sc.touch, p.doc)
@@ -510,7 +510,7 @@ func (ix *Index) passage(cs []concept, doc int32) detail {
 				for ; n <= s; n++ {
 					per[n], scores[n], covs[n], hit[n] = 0, 0, 0, 0
 				}
-				if v := a.w * float64(ix.idf[a.term]) * float64(ps[i].sat); v > per[s] {
+				if v := a.w * float64(ix.idf[a.term]) * ps[i].sat.value(); v > per[s] {
 					per[s] = v
 				}
 			}
