@@ -224,6 +224,9 @@ type Observer interface {
 	Question(outcome string)
 	// Case counts a support case change: "opened", "claimed" or "resolved".
 	Case(change string)
+	// FirstResponse records the time from opening a case to the team's
+	// first answer to the member.
+	FirstResponse(d time.Duration)
 	// Reminder counts a reminder or digest sent to the team, by kind.
 	Reminder(kind string)
 	// ProvisioningJob counts a provisioning attempt by outcome:
@@ -236,6 +239,8 @@ type nopObserver struct{}
 
 func (nopObserver) Question(string) {}
 func (nopObserver) Case(string)     {}
+
+func (nopObserver) FirstResponse(time.Duration) {}
 func (nopObserver) Reminder(string) {}
 
 func (nopObserver) ProvisioningJob(string) {}

@@ -325,7 +325,7 @@ func (h *Handler) relayFromMember(ctx context.Context, c *storage.Case, content 
 	if isMedia {
 		stored = "[" + string(content.MsgType) + "] " + content.Body
 	}
-	if _, err := h.DB.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: evt.ID.String(), CaseID: c.ID, Kind: storage.MsgMember,
+	if _, _, err := h.DB.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: evt.ID.String(), CaseID: c.ID, Kind: storage.MsgMember,
 		Sender: evt.Sender.String(), Body: stored, CreatedAt: h.Now()}); err != nil {
 		return err
 	}

@@ -47,7 +47,7 @@ func (h *Handler) handleTeamMessage(ctx context.Context, t *turn, evt *event.Eve
 	if content.URL != "" || content.File != nil {
 		body = "[" + string(content.MsgType) + "] " + content.Body
 	}
-	_, err = h.DB.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: evt.ID.String(), CaseID: cs.ID, Kind: storage.MsgNote,
+	_, _, err = h.DB.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: evt.ID.String(), CaseID: cs.ID, Kind: storage.MsgNote,
 		Sender: evt.Sender.String(), Body: body, CreatedAt: h.Now()})
 	return err
 }
@@ -263,8 +263,7 @@ func cmdResolve(ce *CommandEvent) error {
 		return err
 	}
 	if solution != "" {
-		if _, err := h.DB.Cases.AddMessage(ce.Ctx, storage.CaseMessage{SourceEvent: ce.ID.String(), CaseID: c.ID, Kind: storage.MsgAnswer,
-			Sender: ce.Sender.String(), Body: solution, CreatedAt: h.Now()}); err != nil {
+		if err := h.addAnswer(ce.Ctx, c, ce.ID, ce.Sender, solution); err != nil {
 			return err
 		}
 	}
@@ -395,6 +394,22 @@ func cmdReply(ce *CommandEvent) error {
 	return h.answerMember(ce.Ctx, c, ce.Sender, text)
 }
 
+// addAnswer stores an answer the team sent (or is sending) to the member of
+// c, from the team room event source, and records the time to the case's
+// first response.
+func (h *Handler) addAnswer(ctx context.Context, c *storage.Case, source id.EventID, from id.UserID, body string) error {
+	now := h.Now()
+	_, first, err := h.DB.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: source.String(), CaseID: c.ID, Kind: storage.MsgAnswer,
+		Sender: from.String(), Body: body, CreatedAt: now})
+	if err != nil {
+		return err
+	}
+	if first {
+		h.Observer.FirstResponse(now.Sub(c.CreatedAt))
+	}
+	return nil
+}
+
 // answerMember relays a team answer to the member's DM, clearly from the
 // team, and confirms in the thread. Answering an unclaimed case claims it.
 func (h *Handler) answerMember(ctx context.Context, c *storage.Case, from id.UserID, text string) error {
@@ -404,8 +419,7 @@ func (h *Handler) answerMember(ctx context.Context, c *storage.Case, from id.Use
 	if !h.Support.Anonymous {
 		who = h.name(ctx, from.String())
 	}
-	if _, err := h.DB.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: evt.ID.String(), CaseID: c.ID, Kind: storage.MsgAnswer,
-		Sender: from.String(), Body: text, CreatedAt: h.Now()}); err != nil {
+	if err := h.addAnswer(ctx, c, evt.ID, from, text); err != nil {
 		return err
 	}
 	headPlain, headHTML := renderMarkdown(formatText(st.TeamAnswer, escape(who)))
@@ -452,8 +466,7 @@ func (h *Handler) sendGuideToMember(ce *CommandEvent, c *storage.Case, guideID s
 	if _, err := h.sendTo(ce.Ctx, id.RoomID(c.MemberRoom), plain, htmlBody, nil, nil, h.causeTxn(ce.Ctx, "to-member", 0)); err != nil {
 		return err
 	}
-	if _, err := h.DB.Cases.AddMessage(ce.Ctx, storage.CaseMessage{SourceEvent: ce.ID.String(), CaseID: c.ID, Kind: storage.MsgAnswer,
-		Sender: ce.Sender.String(), Body: "[guide] " + g.ID, CreatedAt: h.Now()}); err != nil {
+	if err := h.addAnswer(ce.Ctx, c, ce.ID, ce.Sender, "[guide] "+g.ID); err != nil {
 		return err
 	}
 	return h.teamNote(ce.Ctx, c, formatText(st.GuideSent, escape(g.Title)))

@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -156,8 +158,23 @@ func (e *supportEnv) openCase(t *testing.T) id.EventID {
 	return id.EventID("$" + root.txn)
 }
 
+// responseObserver records the first-response times the handler reports.
+type responseObserver struct {
+	nopObserver
+	mu    sync.Mutex
+	times []time.Duration
+}
+
+func (o *responseObserver) FirstResponse(d time.Duration) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.times = append(o.times, d)
+}
+
 func TestSupportLifecycle(t *testing.T) {
 	e := newSupportEnv(t)
+	obs := &responseObserver{}
+	e.h.Observer = obs
 	root := e.openCase(t)
 
 	// Member → team, with injection attempts escaped and no @room ping.
@@ -190,6 +207,7 @@ func TestSupportLifecycle(t *testing.T) {
 	mustContain(t, in(sent, teamRoom), "schon Alice")
 
 	// Answer from the thread without a number: to the member, with the name.
+	e.now = e.now.Add(30 * time.Minute)
 	sent = e.say(t, teamRoom, alice, "!antwort Spenden gehen über <a href=x>das Formular</a> @room", root)
 	dm := in(sent, dmRoom)
 	if len(dm) != 1 {
@@ -214,6 +232,11 @@ func TestSupportLifecycle(t *testing.T) {
 	sent = e.react(t, dmRoom, member, rating, "👍")
 	mustContain(t, in(sent, teamRoom), "Bewertung für Fall #1: 👍")
 	mustContain(t, in(sent, dmRoom), "Danke für deine Bewertung")
+	// Three answers reached the member (text, guide, solution); the first
+	// one is the case's first response, measured once.
+	if want := []time.Duration{30 * time.Minute}; !slices.Equal(obs.times, want) {
+		t.Errorf("first responses %v, want %v", obs.times, want)
+	}
 
 	// "danke" does not reopen; a real message within the window does.
 	e.now = e.now.Add(time.Hour)

@@ -43,6 +43,7 @@ type Metrics struct {
 	reminders    *prometheus.CounterVec
 	events       *prometheus.CounterVec
 	latency      prometheus.Histogram
+	response     prometheus.Histogram
 	leader       prometheus.Gauge
 }
 
@@ -76,12 +77,18 @@ func New(reg *prometheus.Registry) *Metrics {
 			Help:    "Time from an event's origin_server_ts to the end of its handling (includes homeserver delivery and the inbox queue).",
 			Buckets: []float64{.01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30, 60, 300},
 		}),
+		response: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name: "lotse_case_first_response_seconds",
+			Help: "Time from opening a support case to the team's first answer to the member (!antwort, a guide or a solution).",
+			// From minutes to days: volunteers answer in their free time.
+			Buckets: []float64{60, 300, 900, 1800, 3600, 3 * 3600, 8 * 3600, 24 * 3600, 3 * 24 * 3600, 7 * 24 * 3600},
+		}),
 		leader: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "lotse_leader",
 			Help: "1 while this process holds the database lease and serves, 0 while it is a standby.",
 		}),
 	}
-	reg.MustRegister(m.questions, m.cases, m.provisioning, m.reminders, m.events, m.latency, m.leader,
+	reg.MustRegister(m.questions, m.cases, m.provisioning, m.reminders, m.events, m.latency, m.response, m.leader,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -151,6 +158,14 @@ func (m *Metrics) Question(outcome string) {
 func (m *Metrics) Case(change string) {
 	if m != nil {
 		m.cases.WithLabelValues(change).Inc()
+	}
+}
+
+// FirstResponse records the time from opening a case to the team's first
+// answer to the member.
+func (m *Metrics) FirstResponse(d time.Duration) {
+	if m != nil {
+		m.response.Observe(d.Seconds())
 	}
 }
 

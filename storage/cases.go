@@ -131,6 +131,7 @@ const (
 		SELECT id, version, $2, $3, $4, $5 FROM support_case WHERE id=$1`
 	caseEventsQuery     = `SELECT case_id, version, kind, actor, detail, created_at FROM case_event WHERE case_id=$1 ORDER BY version`
 	insertCaseMsgQuery  = `INSERT INTO case_message (source_event, case_id, kind, sender, body, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (source_event) DO NOTHING`
+	countAnswersQuery   = `SELECT COUNT(*) FROM case_message WHERE case_id=$1 AND kind=$2`
 	caseMessagesQuery   = `SELECT source_event, case_id, kind, sender, body, created_at FROM case_message WHERE case_id=$1 ORDER BY created_at, source_event`
 	dueUnclaimedQuery   = `SELECT ` + caseColumns + ` FROM support_case WHERE status=1 AND assignee IS NULL AND status_at<=$1 ORDER BY created_at LIMIT 100`
 	staleClaimedQuery   = `SELECT ` + caseColumns + ` FROM support_case WHERE status=1 AND assignee IS NOT NULL AND updated_at<=$1 ORDER BY updated_at LIMIT 100`
@@ -405,26 +406,36 @@ func (q *CaseQuery) Events(ctx context.Context, id int64) ([]CaseEvent, error) {
 // AddMessage stores a message of a case and records the activity. A
 // message whose source event is already stored is not added again
 // (added=false): the relay of it already happened or is being repeated
-// with the same transaction IDs.
-func (q *CaseQuery) AddMessage(ctx context.Context, m CaseMessage) (bool, error) {
+// with the same transaction IDs. firstAnswer reports that m was added and
+// is the case's first [MsgAnswer] (for the time-to-first-response figure;
+// a repeated relay never reports it twice).
+func (q *CaseQuery) AddMessage(ctx context.Context, m CaseMessage) (added, firstAnswer bool, err error) {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
-	added := false
-	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+	err = q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		added, firstAnswer = false, false
 		res, err := q.db.Exec(ctx, insertCaseMsgQuery, m.SourceEvent, m.CaseID, m.Kind, m.Sender, m.Body, m.CreatedAt.UnixMilli())
 		if err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n == 1 {
-			added = true
-			_, err = q.db.Exec(ctx, touchCaseQuery, m.CaseID, m.CreatedAt.UnixMilli())
+		if n, _ := res.RowsAffected(); n != 1 {
+			return nil
 		}
+		added = true
+		if m.Kind == MsgAnswer {
+			var answers int
+			if err := q.db.QueryRow(ctx, countAnswersQuery, m.CaseID, MsgAnswer).Scan(&answers); err != nil {
+				return err
+			}
+			firstAnswer = answers == 1
+		}
+		_, err = q.db.Exec(ctx, touchCaseQuery, m.CaseID, m.CreatedAt.UnixMilli())
 		return err
 	})
 	if err != nil {
-		return false, fmt.Errorf("failed to store case message: %w", err)
+		return false, false, fmt.Errorf("failed to store case message: %w", err)
 	}
-	return added, nil
+	return added, firstAnswer, nil
 }
 
 // Messages returns the messages of a case in order.

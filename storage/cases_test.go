@@ -63,12 +63,23 @@ func TestCaseLifecycle(t *testing.T) {
 			if ok, _, _ := db.Cases.Assign(ctx, 1, "@a:hs", "@b:hs", now); !ok {
 				t.Fatal("assign failed")
 			}
-			added, err := db.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: "$m1", CaseID: 1, Kind: storage.MsgMember, Sender: "@m:hs", Body: "noch was", CreatedAt: now.Add(time.Hour)})
-			if err != nil || !added {
-				t.Fatal(added, err)
+			added, first, err := db.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: "$m1", CaseID: 1, Kind: storage.MsgMember, Sender: "@m:hs", Body: "noch was", CreatedAt: now.Add(time.Hour)})
+			if err != nil || !added || first {
+				t.Fatal(added, first, err)
 			}
-			if added, _ := db.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: "$m1", CaseID: 1, Kind: storage.MsgMember, Sender: "@m:hs", Body: "noch was", CreatedAt: now.Add(time.Hour)}); added {
+			if added, _, _ := db.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: "$m1", CaseID: 1, Kind: storage.MsgMember, Sender: "@m:hs", Body: "noch was", CreatedAt: now.Add(time.Hour)}); added {
 				t.Fatal("message added twice")
+			}
+			// Only the first team answer is the first response, and
+			// repeating its relay does not make it first again.
+			for i, tc := range []struct {
+				source          string
+				added, firstAns bool
+			}{{"$a1", true, true}, {"$a1", false, false}, {"$a2", true, false}} {
+				added, first, err := db.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: tc.source, CaseID: 1, Kind: storage.MsgAnswer, Sender: "@b:hs", Body: "Antwort", CreatedAt: now.Add(time.Hour)})
+				if err != nil || added != tc.added || first != tc.firstAns {
+					t.Fatalf("answer %d (%s): added %v first %v (%v), want %v %v", i, tc.source, added, first, err, tc.added, tc.firstAns)
+				}
 			}
 			if got, _ := db.Cases.ActiveForMember(ctx, "@m:hs", "!dm-@m:hs"); got == nil || got.ID != 1 || !got.UpdatedAt.Equal(now.Add(time.Hour)) {
 				t.Fatalf("active for member: %+v", got)
@@ -107,7 +118,7 @@ func TestCaseLifecycle(t *testing.T) {
 				t.Fatalf("events: %v", kinds)
 			}
 			msgs, _ := db.Cases.Messages(ctx, 1)
-			if len(msgs) != 2 || msgs[0].Kind != storage.MsgQuestion {
+			if len(msgs) != 4 || msgs[0].Kind != storage.MsgQuestion {
 				t.Fatalf("messages: %+v", msgs)
 			}
 			mine, _ := db.Cases.ListForMember(ctx, "@m:hs", 10)
@@ -166,7 +177,7 @@ func TestCaseRetention(t *testing.T) {
 			ctx := context.Background()
 			day0 := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
 			old := newCase(t, db, "@m:hs", "$old", day0)
-			_, _ = db.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: "$old-m", CaseID: old.ID, Kind: storage.MsgMember, Sender: "@m:hs", Body: "geheim", CreatedAt: day0})
+			_, _, _ = db.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: "$old-m", CaseID: old.ID, Kind: storage.MsgMember, Sender: "@m:hs", Body: "geheim", CreatedAt: day0})
 			_, _, _ = db.Cases.Resolve(ctx, old.ID, "@a:hs", "", day0)
 			_, _, _ = db.Cases.Rate(ctx, old.ID, "@m:hs", 1, day0)
 			recent := newCase(t, db, "@m:hs", "$recent", day0)

@@ -34,12 +34,12 @@ func person(t *testing.T, db *storage.DB, n int, user, dm, email, other string, 
 		storage.RoleAuditEntry{Key: fmt.Sprintf("decl:%d", n), At: now, Actor: other, Subject: user, Action: "declaration"}))
 	c, _, err := db.Cases.Create(ctx, &storage.Case{MemberID: user, MemberRoom: dm, Summary: "Frage von " + email}, fmt.Sprintf("$origin%d", n), "Frage von "+email, now)
 	must(err)
-	_, err = db.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: fmt.Sprintf("$m%d", n), CaseID: c.ID, Kind: storage.MsgMember, Sender: user, Body: "noch was " + email, CreatedAt: now})
+	_, _, err = db.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: fmt.Sprintf("$m%d", n), CaseID: c.ID, Kind: storage.MsgMember, Sender: user, Body: "noch was " + email, CreatedAt: now})
 	must(err)
 	// The other one works on this case as team member.
 	_, _, err = db.Cases.Claim(ctx, c.ID, other, now)
 	must(err)
-	_, err = db.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: fmt.Sprintf("$note%d", n), CaseID: c.ID, Kind: storage.MsgNote, Sender: other, Body: "Notiz", CreatedAt: now})
+	_, _, err = db.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: fmt.Sprintf("$note%d", n), CaseID: c.ID, Kind: storage.MsgNote, Sender: other, Body: "Notiz", CreatedAt: now})
 	must(err)
 	must(db.Cases.PutDraft(ctx, storage.CaseDraft{RoomID: dm, UserID: user, Question: "Entwurf " + email, CreatedAt: now}))
 	r, _, err := db.Access().Create(ctx, &storage.AccessRequest{MemberID: user, MemberRoom: dm, Kind: storage.AccessNextcloud, Target: "AG",
