@@ -81,6 +81,7 @@ func TestOpsMetrics(t *testing.T) {
 	m.Case(metrics.CaseOpened)
 	m.ProvisioningJob("done")
 	m.EventHandled("done", 40*time.Millisecond)
+	m.FirstResponse(20 * time.Minute)
 	m.SetLeader(true)
 	m.AddSources(metrics.Sources{
 		LastSync:     func() time.Time { return time.Now().Add(-2 * time.Second) },
@@ -100,6 +101,8 @@ func TestOpsMetrics(t *testing.T) {
 		`lotse_cases_total{change="opened"} 1`,
 		`lotse_provisioning_jobs_total{outcome="done"} 1`,
 		`lotse_event_handling_seconds_bucket{le="0.05"} 1`,
+		`lotse_case_first_response_seconds_bucket{le="900"} 0`,
+		`lotse_case_first_response_seconds_bucket{le="1800"} 1`,
 		`lotse_inbox_pending 7`,
 		`lotse_send_rate_limited_total 3`,
 		`lotse_send_retries_total 5`,
