@@ -241,7 +241,7 @@ func (nopObserver) Question(string) {}
 func (nopObserver) Case(string)     {}
 
 func (nopObserver) FirstResponse(time.Duration) {}
-func (nopObserver) Reminder(string) {}
+func (nopObserver) Reminder(string)             {}
 
 func (nopObserver) ProvisioningJob(string) {}
 

@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -212,16 +213,27 @@ func cmdStart(ce *CommandEvent) error {
 	return h.replyMarkdown(ce.Ctx, md)
 }
 
-// cmdStop records that the member wants no unsolicited messages.
+// undoWords take back a !stopp ("!stopp zurück").
+var undoWords = []string{"zurück", "zurueck", "rückgängig", "rueckgaengig", "aus", "undo", "off"}
+
+// cmdStop records that the member wants no unsolicited messages, or with
+// an undo word that they are fine again.
 func cmdStop(ce *CommandEvent) error {
 	h := ce.Meta
+	ot := h.Texts.Onboarding
 	if _, err := h.DB.Onboarding().Seen(ce.Ctx, ce.Sender.String(), h.dmOf(ce), h.Now()); err != nil {
 		return err
+	}
+	if len(ce.Args) > 0 && slices.Contains(undoWords, strings.ToLower(ce.Args[0])) {
+		if err := h.DB.Onboarding().OptIn(ce.Ctx, ce.Sender.String()); err != nil {
+			return err
+		}
+		return h.replyMarkdown(ce.Ctx, ot.Resumed)
 	}
 	if err := h.DB.Onboarding().OptOut(ce.Ctx, ce.Sender.String(), h.Now()); err != nil {
 		return err
 	}
-	return h.replyMarkdown(ce.Ctx, h.Texts.Onboarding.Stopped)
+	return h.replyMarkdown(ce.Ctx, ot.Stopped)
 }
 
 func (h *Handler) dmOf(ce *CommandEvent) string {

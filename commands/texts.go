@@ -411,7 +411,7 @@ var German = Texts{
 		"ablehnen":       {"!ablehnen <Nr> <Grund>", "Antrag ablehnen (oder ❌)"},
 		"protokoll":      {"!protokoll [Nr|@name|export csv|export json]", "Protokoll der Anträge; export lädt es als Datei hoch"},
 		"start":          {"!start [Nr]", "deine ersten Schritte als Checkliste; mit Nummer hakst du einen Schritt ab"},
-		"stopp":          {"!stopp", "keine Nachrichten mehr, um die du nicht gebeten hast"},
+		"stopp":          {"!stopp [zurück]", "keine Nachrichten mehr, um die du nicht gebeten hast; `!stopp zurück` nimmt das zurück"},
 		"team":           {"!team beitreten", "dich fürs Digitalisierungsteam bewerben; `!team` zeigt den Stand"},
 		"datenschutz":    {"!datenschutz", "was Lotse über dich speichert, warum und wie lange"},
 		"meine-daten":    {"!meine-daten", "alle deine Daten bei Lotse als JSON-Datei"},
@@ -641,7 +641,7 @@ var English = Texts{
 		"ablehnen":       {"!deny <no> <reason>", "deny a request (or ❌)"},
 		"protokoll":      {"!audit [no|@name|export csv|export json]", "audit log of requests; export uploads it as a file"},
 		"start":          {"!onboarding [no]", "your first steps as a checklist; with a number you tick a step"},
-		"stopp":          {"!stop", "no more messages you did not ask for"},
+		"stopp":          {"!stop [undo]", "no more messages you did not ask for; `!stop undo` takes it back"},
 		"team":           {"!team join", "apply for the digital team; `!team` shows the state"},
 		"datenschutz":    {"!privacy", "what Lotse stores about you, why and for how long"},
 		"meine-daten":    {"!my-data", "all your data at Lotse as a JSON file"},
@@ -1244,6 +1244,7 @@ type OnboardingTexts struct {
 	StepInvalid string
 	Reminder    string
 	Stopped     string
+	Resumed     string
 }
 
 var germanOnboarding = OnboardingTexts{
@@ -1260,7 +1261,8 @@ var germanOnboarding = OnboardingTexts{
 	StepNextcloud:  "Nextcloud-Konto (wird abgehakt, sobald es eingerichtet ist)",
 	StepInvalid:    "Bitte gib eine Nummer von 1 bis %d an, z. B. `!start 1`.",
 	Reminder:       "👋 Kleine Erinnerung (nur diese eine): Ein paar erste Schritte sind noch offen. Keine Eile – und mit `!stopp` bekommst du keine solchen Nachrichten mehr.",
-	Stopped:        "Alles klar: Ich schreibe dir nur noch, wenn du mich etwas fragst. Antworten auf deine Anträge und Supportfälle bekommst du weiterhin.",
+	Stopped:        "Alles klar: Ich schreibe dir nur noch, wenn du mich etwas fragst. Antworten auf deine Anträge und Supportfälle bekommst du weiterhin. Rückgängig machen: `!stopp zurück`.",
+	Resumed:        "Gut: Ich darf dir wieder von mir aus schreiben, z. B. eine Erinnerung an deine ersten Schritte. `!stopp` schaltet das wieder ab.",
 }
 
 var englishOnboarding = OnboardingTexts{
@@ -1277,7 +1279,8 @@ var englishOnboarding = OnboardingTexts{
 	StepNextcloud:  "Nextcloud account (ticked once it is set up)",
 	StepInvalid:    "Please give a number from 1 to %d, e.g. `!onboarding 1`.",
 	Reminder:       "👋 A small reminder (just this one): some first steps are still open. No rush – and with `!stop` you won't get such messages any more.",
-	Stopped:        "Got it: I'll only write when you ask me something. You'll still get answers about your requests and support cases.",
+	Stopped:        "Got it: I'll only write when you ask me something. You'll still get answers about your requests and support cases. To undo: `!stop undo`.",
+	Resumed:        "Fine: I may write to you on my own again, e.g. a reminder of your first steps. `!stop` turns it off again.",
 }
 
 // PrivacyTexts are the texts of the data-rights commands.

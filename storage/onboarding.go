@@ -32,6 +32,7 @@ const (
 			dm_room=CASE WHEN excluded.dm_room<>'' THEN excluded.dm_room ELSE member_state.dm_room END`
 	welcomedQuery      = `UPDATE member_state SET welcomed_at=$2 WHERE user_id=$1 AND welcomed_at=0`
 	optOutQuery        = `UPDATE member_state SET opted_out_at=$2 WHERE user_id=$1 AND opted_out_at=0`
+	optInQuery         = `UPDATE member_state SET opted_out_at=0 WHERE user_id=$1`
 	tickStepQuery      = `INSERT INTO onboarding_step (user_id, step, done_at) VALUES ($1, $2, $3) ON CONFLICT (user_id, step) DO NOTHING`
 	stepsQuery         = `SELECT step, done_at FROM onboarding_step WHERE user_id=$1`
 	dueOnboardingQuery = `
@@ -84,6 +85,16 @@ func (q *OnboardingQuery) OptOut(ctx context.Context, user string, now time.Time
 	defer cancel()
 	if _, err := q.db.Exec(ctx, optOutQuery, user, now.UnixMilli()); err != nil {
 		return fmt.Errorf("failed to record opt-out: %w", err)
+	}
+	return nil
+}
+
+// OptIn takes back an opt-out: unsolicited messages are fine again.
+func (q *OnboardingQuery) OptIn(ctx context.Context, user string) error {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	if _, err := q.db.Exec(ctx, optInQuery, user); err != nil {
+		return fmt.Errorf("failed to take back opt-out: %w", err)
 	}
 	return nil
 }
