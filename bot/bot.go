@@ -13,6 +13,7 @@ import (
 
 	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix"
+	"maunium.net/go/mautrix/crypto"
 	"maunium.net/go/mautrix/crypto/cryptohelper"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
@@ -183,9 +184,32 @@ func New(ctx context.Context, opts Options) (*Bot, error) {
 	}
 	cli.Crypto = helper
 	b.crypto = helper
+	if err = rotateOutboundSessions(ctx, helper.Machine()); err != nil {
+		return nil, err
+	}
 	// cryptohelper replaces an in-memory sync store with its own; ours must stay.
 	cli.Store = &syncStore{db: opts.DB}
 	return b, nil
+}
+
+// rotateOutboundSessions discards the room keys Lotse encrypts with, so the
+// first message to each encrypted room after a start opens a new Megolm
+// session. A database restored from a backup (or a rolled-back snapshot)
+// holds older ratchet positions: encrypting on with them would reuse message
+// indices the members' clients have already seen, and they refuse such
+// messages ("duplicate message index") — Lotse's answers would be
+// unreadable. The cost is one key share per room after a restart.
+// mautrix's store has no call for "all rooms", hence the one statement on
+// its table (schema of mautrix v0.32, the pinned version).
+func rotateOutboundSessions(ctx context.Context, mach *crypto.OlmMachine) error {
+	store, ok := mach.CryptoStore.(*crypto.SQLCryptoStore)
+	if !ok {
+		return nil
+	}
+	if _, err := store.DB.Exec(ctx, "DELETE FROM crypto_megolm_outbound_session WHERE account_id=$1", store.AccountID); err != nil {
+		return fmt.Errorf("failed to rotate the room keys Lotse sends with: %w", err)
+	}
+	return nil
 }
 
 // authenticate uses the stored access token (so the device, its keys and the

@@ -50,6 +50,10 @@ Usage:
                                         measure answer quality on a question set
   lotse guides check DIR                lint a guide library (exit code 1 on errors)
   lotse guides stats [-c config.yaml]   feedback per guide (👍/👎, shown, unanswered)
+  lotse guides build-site DIR OUT       write the web view of a library as static files
+  lotse privacy retention [--dry-run] [-c config.yaml]
+                                        apply (or count) the retention rules now
+  lotse backup [-c config.yaml] FILE    consistent copy of the SQLite database while Lotse runs
   lotse health [--url URL]              exit 0 if URL (default http://127.0.0.1:9180/healthz) answers 200
   lotse config example                  print a commented example configuration
   lotse config check [-c config.yaml]   validate the configuration
@@ -90,6 +94,8 @@ func runMain(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return cmdPrivacyCLI(ctx, args[1:], stdout, stderr)
 	case "health":
 		return cmdHealth(ctx, args[1:], stdout, stderr)
+	case "backup":
+		return cmdBackup(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
