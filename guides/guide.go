@@ -35,8 +35,8 @@ type Guide struct {
 	// ModTime is the file's modification time (zero for [Parse]).
 	ModTime time.Time
 
-	bodyLine  int             // line number of Body's first line in the file
-	titleLine int             // line of the title field
+	bodyLine  int      // line number of Body's first line in the file
+	titleLine int      // line of the title field
 	anchors   []string // anchors of all headings, not only sections; sorted (a map per guide costs megabytes in a large library)
 }
 
