@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -194,7 +195,11 @@ func (r *Report) Print(w io.Writer) {
 		fmt.Fprintf(w, "Lotse questions by outcome (its /metrics, incl. warm-up): confident %.0f, no guide %.0f\n", r.Confident, max(r.NoHit, 0))
 	}
 	if len(r.Faults) > 0 {
-		fmt.Fprintf(w, "\nFault runs (%d members; at least %d questions each, provisioning: one access request each)\n", o.FaultMembers, o.FaultQuestions)
+		each := fmt.Sprintf("at least %d questions each", o.FaultQuestions)
+		if slices.Contains(o.Faults, "provisioning") {
+			each += "; provisioning: one access request each"
+		}
+		fmt.Fprintf(w, "\nFault runs (%d members, %s)\n", o.FaultMembers, each)
 		fmt.Fprintf(w, "%-12s %6s %8s %6s %5s %14s %14s %12s  %s\n", "fault", "asked", "answered", "dup", "lost", "lost by Lotse", "lost by HS", "recovery s", "notes")
 		for _, f := range r.Faults {
 			s := f.stats()
