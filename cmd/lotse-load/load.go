@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -166,7 +167,20 @@ type question struct {
 	answeredAt time.Time // zero: no answer seen
 	retried    bool
 	answers    int
-	lostBy     string // for lost questions: "homeserver" or "lotse"
+	lostBy     string // for lost questions: "homeserver (…)" or "lotse…"
+	// label names the question in notes (default: its event ID).
+	label string
+	// extraDups counts duplicates other than repeated answers (for access
+	// requests: a second account, a second welcome mail).
+	extraDups int
+}
+
+// name is how notes refer to q.
+func (q *question) name() string {
+	if q.label != "" {
+		return q.label
+	}
+	return q.id.String()
 }
 
 // phase is one load run against one bot.
@@ -180,6 +194,10 @@ type phase struct {
 	faults    []faultWindow
 	sendErrs  int
 	extra     int // answers to questions the member never learned the ID of
+	// incomplete counts steps without an answer before anything was asked
+	// (an access dialogue or approval Lotse did not answer); notes says which.
+	incomplete int
+	notes      []string
 	// answerBytes is the mean size of an answer's decrypted content.
 	answerBytes int
 }
@@ -187,6 +205,9 @@ type phase struct {
 type faultWindow struct {
 	start, end time.Time
 	note       string
+	// failed and held count the requests that met the provisioning fault:
+	// answered 5xx, held past the client timeout.
+	failed, held int
 }
 
 // runPhase lets every member ask perMember questions, one after the other
@@ -262,29 +283,7 @@ func (p *phase) settle(ctx context.Context, members []*member, room func(*member
 		}
 		cancel()
 	}
-	var (
-		wg      sync.WaitGroup
-		mu      sync.Mutex
-		markers = map[id.EventID]bool{}
-	)
-	for _, m := range members {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			evtID, _, err := m.send(ctx, room(m), "danke")
-			if err != nil {
-				return
-			}
-			mu.Lock()
-			markers[evtID] = true
-			mu.Unlock()
-			wctx, cancel := context.WithTimeout(ctx, 60*time.Second)
-			_, _ = m.c.Wait(wctx, room(m), p.botID, chatclient.ReplyTo(evtID))
-			cancel()
-		}()
-	}
-	wg.Wait()
-	known := markers
+	known := askMarkers(ctx, members, room, p.botID)
 	var size, sized int
 	for _, q := range p.qs {
 		q.answers = q.m.c.RepliesTo(q.room, p.botID, q.id)
@@ -313,6 +312,35 @@ func (p *phase) settle(ctx context.Context, members []*member, room func(*member
 			}
 		}
 	}
+}
+
+// askMarkers lets every member send one marker message and wait (up to 60 s)
+// for its answer: messages the bot sent into the room before that answer
+// have then reached the member. It returns the markers' event IDs.
+func askMarkers(ctx context.Context, members []*member, room func(*member) id.RoomID, botID id.UserID) map[id.EventID]bool {
+	var (
+		wg      sync.WaitGroup
+		mu      sync.Mutex
+		markers = map[id.EventID]bool{}
+	)
+	for _, m := range members {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			evtID, _, err := m.send(ctx, room(m), "danke")
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			markers[evtID] = true
+			mu.Unlock()
+			wctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+			_, _ = m.c.Wait(wctx, room(m), botID, chatclient.ReplyTo(evtID))
+			cancel()
+		}()
+	}
+	wg.Wait()
+	return markers
 }
 
 func (p *phase) startMillis() int64 {
@@ -378,17 +406,18 @@ func (p *phase) stats() stats {
 	var lat []time.Duration
 	for _, q := range p.qs {
 		s.asked++
-		if q.answers > 0 || !q.answeredAt.IsZero() {
+		if (q.answers > 0 || !q.answeredAt.IsZero()) && q.lostBy == "" {
 			s.answered++
 		} else {
 			s.lost++
-			if q.lostBy != "" && q.lostBy != "lotse" {
+			if strings.HasPrefix(q.lostBy, "homeserver") {
 				s.lostHomeserver++
 			}
 		}
 		if q.answers > 1 {
 			s.duplicated += q.answers - 1
 		}
+		s.duplicated += q.extraDups
 		if !q.answeredAt.IsZero() {
 			lat = append(lat, q.answeredAt.Sub(q.sentAt))
 		}
@@ -407,7 +436,7 @@ func (p *phase) stats() stats {
 	for _, f := range p.faults {
 		var last time.Time
 		for _, q := range p.qs {
-			if q.sentAt.Before(f.end) && q.answeredAt.After(last) {
+			if q.sentAt.Before(f.end) && q.lostBy == "" && q.answeredAt.After(last) {
 				last = q.answeredAt
 			}
 		}

@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -27,7 +28,8 @@ type Options struct {
 	Questions int
 	Guides    int
 	Cases     int
-	// Faults to run after the load: kill, homeserver, ratelimit, dblock.
+	// Faults to run after the load: kill, homeserver, ratelimit, dblock,
+	// provisioning.
 	Faults []string
 	// FaultMembers and FaultQuestions size the fault runs.
 	FaultMembers, FaultQuestions int
@@ -47,6 +49,12 @@ type Options struct {
 	Rounds int
 	// EchoSize pads the echo bot's replies to this many bytes (0: bare echo).
 	EchoSize int
+	// ProvFail and ProvHang shape the provisioning fault: the Nextcloud and
+	// BBB fakes answer 5xx for ProvFail, then hold every request beyond
+	// Lotse's client timeout for ProvHang.
+	ProvFail, ProvHang time.Duration
+	// AccessBackoff is Lotse's access_retry_backoff (0: Lotse's default).
+	AccessBackoff time.Duration
 }
 
 func main() {
@@ -56,7 +64,7 @@ func main() {
 	flag.IntVar(&o.Questions, "questions", 20, "questions per member and bot")
 	flag.IntVar(&o.Guides, "guides", 5000, "generated guides added to the starter library")
 	flag.IntVar(&o.Cases, "cases", 100000, "support cases seeded into Lotse's database")
-	flag.StringVar(&faults, "faults", "", "comma-separated fault runs after the load: kill,homeserver,ratelimit,dblock or all")
+	flag.StringVar(&faults, "faults", "", "comma-separated fault runs after the load: kill,homeserver,ratelimit,dblock,provisioning or all")
 	flag.IntVar(&o.FaultMembers, "fault-members", 20, "members in each fault run")
 	flag.IntVar(&o.FaultQuestions, "fault-questions", 10, "questions per member in each fault run")
 	flag.IntVar(&o.Kills, "kills", 5, "SIGKILLs in the kill fault run")
@@ -67,6 +75,9 @@ func main() {
 	flag.IntVar(&o.Rounds, "rounds", 4, "alternate echo and Lotse in this many rounds (echo, Lotse, Lotse, echo, …)")
 	flag.IntVar(&o.EchoSize, "echo-size", 0, "pad echo replies to this many bytes, like a guide answer (0: bare echo)")
 	flag.StringVar(&o.GoMemLimit, "gomemlimit", "120MiB", "GOMEMLIMIT for the Lotse process, as deployed (empty: unset)")
+	flag.DurationVar(&o.ProvFail, "prov-5xx", 6*time.Second, "provisioning fault: how long Nextcloud answers 503 and BBB 500")
+	flag.DurationVar(&o.ProvHang, "prov-timeouts", 12*time.Second, "provisioning fault: then how long both hold requests beyond Lotse's client timeout")
+	flag.DurationVar(&o.AccessBackoff, "access-backoff", 0, "Lotse's access_retry_backoff in the provisioning fault (0: Lotse's default)")
 	flag.Parse()
 	o.Faults = parseFaults(faults)
 
@@ -90,7 +101,7 @@ func main() {
 
 func parseFaults(s string) []string {
 	if s == "all" {
-		return []string{"kill", "homeserver", "ratelimit", "dblock"}
+		return []string{"kill", "homeserver", "ratelimit", "dblock", "provisioning"}
 	}
 	var out []string
 	for _, f := range strings.Split(s, ",") {
@@ -143,6 +154,9 @@ func (r *Report) Missed() []string {
 		if s.recovery > 30*time.Second {
 			out = append(out, fmt.Sprintf("%s: recovery %v > 30 s", f.name, s.recovery.Round(time.Millisecond)))
 		}
+		if f.incomplete > 0 {
+			out = append(out, fmt.Sprintf("%s: %d steps never answered", f.name, f.incomplete))
+		}
 	}
 	return out
 }
@@ -158,7 +172,9 @@ func (r *Report) Print(w io.Writer) {
 	if len(r.WarmupMissed) > 0 {
 		fmt.Fprintf(w, "warm-up messages not answered within 60 s: %s\n\n", strings.Join(r.WarmupMissed, ", "))
 	}
-	fmt.Fprintf(w, "%-22s %6s %8s %6s %5s %9s %8s %8s %8s %9s\n", "bot", "asked", "answered", "dup", "lost", "answers/s", "p50 ms", "p95 ms", "p99 ms", "answer B")
+	if r.Echo != nil || r.Lotse != nil {
+		fmt.Fprintf(w, "%-22s %6s %8s %6s %5s %9s %8s %8s %8s %9s\n", "bot", "asked", "answered", "dup", "lost", "answers/s", "p50 ms", "p95 ms", "p99 ms", "answer B")
+	}
 	for _, p := range []*phase{r.Echo, r.Lotse} {
 		if p == nil {
 			continue
@@ -179,7 +195,11 @@ func (r *Report) Print(w io.Writer) {
 		fmt.Fprintf(w, "Lotse questions by outcome (its /metrics, incl. warm-up): confident %.0f, no guide %.0f\n", r.Confident, max(r.NoHit, 0))
 	}
 	if len(r.Faults) > 0 {
-		fmt.Fprintf(w, "\nFault runs (%d members × %d questions each)\n", o.FaultMembers, o.FaultQuestions)
+		each := fmt.Sprintf("at least %d questions each", o.FaultQuestions)
+		if slices.Contains(o.Faults, "provisioning") {
+			each += "; provisioning: one access request each"
+		}
+		fmt.Fprintf(w, "\nFault runs (%d members, %s)\n", o.FaultMembers, each)
 		fmt.Fprintf(w, "%-12s %6s %8s %6s %5s %14s %14s %12s  %s\n", "fault", "asked", "answered", "dup", "lost", "lost by Lotse", "lost by HS", "recovery s", "notes")
 		for _, f := range r.Faults {
 			s := f.stats()
@@ -195,9 +215,13 @@ func (r *Report) Print(w io.Writer) {
 			if f.sendErrs > 0 {
 				notes = append(notes, fmt.Sprintf("%d sends failed for 2 min", f.sendErrs))
 			}
+			if f.incomplete > 0 {
+				notes = append(notes, fmt.Sprintf("%d steps never answered", f.incomplete))
+			}
+			notes = append(notes, f.notes...)
 			for _, q := range f.qs {
 				if q.lostBy != "" {
-					notes = append(notes, "lost "+q.id.String()+": "+q.lostBy)
+					notes = append(notes, "lost "+q.name()+": "+q.lostBy)
 				}
 			}
 			fmt.Fprintf(w, "%-12s %6d %8d %6d %5d %14d %14d %12.1f  %s\n", f.name, s.asked, s.answered, s.duplicated, s.lost,

@@ -9,6 +9,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -112,11 +113,25 @@ func Run(ctx context.Context, o Options, logw io.Writer) (*Report, error) {
 		"LOTSE_HOMESERVER_URL="+lotseProxy.srv.URL, "LOTSE_USER_ID="+lotseID.String(), "LOTSE_PASSWORD=pw-"+lotseLocal,
 		"LOTSE_DATABASE="+dbPath, "LOTSE_GUIDES_DIR="+libDir, "LOTSE_PICKLE_KEY=load-test-pickle-key",
 		"LOTSE_LOG_FORMAT=json", "LOTSE_LOG_LEVEL=info", "LOTSE_OPS_LISTEN="+opsAddr, "GOMEMLIMIT="+o.GoMemLimit)}
+	var prov *provisioningEnv
+	if slices.Contains(o.Faults, "provisioning") {
+		logf("starting the Nextcloud and BBB fakes, creating the approvals room")
+		if prov, err = newProvisioningEnv(ctx, srv, filepath.Join(dir, "approver"), lotseID); err != nil {
+			return nil, err
+		}
+		defer prov.close()
+		lp.env = append(lp.env, prov.lotseEnv(o.AccessBackoff)...)
+	}
 	logf("starting lotse")
 	if err := lp.start(ctx); err != nil {
 		return nil, err
 	}
 	defer lp.stop()
+	if prov != nil {
+		if err := prov.waitJoined(ctx, lotseID); err != nil {
+			return nil, err
+		}
+	}
 	echo, err := startEcho(ctx, echoProxy.srv.URL, echoID, "pw-"+echoLocal, dir, o.EchoSize)
 	if err != nil {
 		return nil, err
@@ -189,7 +204,12 @@ func Run(ctx context.Context, o Options, logw io.Writer) (*Report, error) {
 	fm := members[:min(o.FaultMembers, len(members))]
 	for _, f := range o.Faults {
 		logf("fault run: %s", f)
-		p, err := runFault(ctx, f, r, fm, lotseRoom, lotseID, o, lp, srv, lotseProxy, dbPath, logf)
+		var p *phase
+		if f == "provisioning" {
+			p, err = runProvisioningFault(ctx, prov, r, fm, lotseID, o, dbPath, logf)
+		} else {
+			p, err = runFault(ctx, f, r, fm, lotseRoom, lotseID, o, lp, srv, lotseProxy, dbPath, logf)
+		}
 		if p != nil {
 			rep.Faults = append(rep.Faults, p)
 		}
@@ -278,7 +298,7 @@ func runFault(ctx context.Context, kind string, r *rand.Rand, members []*member,
 			}
 			windows = append(windows, faultWindow{start: start, end: time.Now(), note: fmt.Sprintf("BEGIN EXCLUSIVE held %v", held.Round(100*time.Millisecond))})
 		default:
-			ferr = fmt.Errorf("unknown fault %q (kill, homeserver, ratelimit, dblock)", kind)
+			ferr = fmt.Errorf("unknown fault %q (kill, homeserver, ratelimit, dblock, provisioning)", kind)
 		}
 	}()
 	// Members keep asking until the fault is over (and at least

@@ -1,5 +1,7 @@
 // Package bbbtest provides an API-faithful fake BigBlueButton server served
-// by httptest, for tests of integrations/bbb and of code that sends join links.
+// by httptest, for tests of integrations/bbb and of code that sends join links
+// (New), and for programs that run Lotse against it, such as cmd/lotse-load
+// (NewServer).
 //
 // It follows section B.7 of docs/integrations-reference.md: it verifies the
 // checksum over the raw query minus "checksum=…" with the algorithm chosen by
@@ -98,6 +100,16 @@ type Meeting struct {
 // -384 and -512). It is closed by t.Cleanup.
 func New(t testing.TB, secret string) *Fake {
 	t.Helper()
+	f := NewServer(secret)
+	t.Cleanup(f.Close)
+	return f
+}
+
+// NewServer starts a fake like New, for programs that are not tests (the
+// load program runs Lotse as a subprocess against it). It listens on a
+// plain-HTTP loopback address (127.0.0.1, a free port), which any process on
+// the machine can reach at URL. The caller closes it with Close.
+func NewServer(secret string) *Fake {
 	f := &Fake{
 		secret:     secret,
 		algorithms: map[string]bool{"sha1": true, "sha256": true, "sha384": true, "sha512": true},
@@ -106,9 +118,12 @@ func New(t testing.TB, secret string) *Fake {
 		requests:   map[string]int{},
 	}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
-	t.Cleanup(f.srv.Close)
 	return f
 }
+
+// Close shuts the server down. It waits for requests in progress, including
+// ones held by SetLatency until their client gives up.
+func (f *Fake) Close() { f.srv.Close() }
 
 // URL returns the API base, ".../bigbluebutton/api/".
 func (f *Fake) URL() string { return f.srv.URL + APIPath }

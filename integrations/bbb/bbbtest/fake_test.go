@@ -191,3 +191,21 @@ func TestFailNextAndRoot(t *testing.T) {
 		t.Errorf("Requests(\"\") = %d", f.Requests(""))
 	}
 }
+
+// TestNewServer: the constructor for programs serves plain HTTP on loopback
+// (a subprocess can reach it without trusting a test certificate) and stops
+// answering after Close.
+func TestNewServer(t *testing.T) {
+	f := bbbtest.NewServer(secret)
+	if !strings.HasPrefix(f.URL(), "http://127.0.0.1:") {
+		t.Fatalf("URL() = %q, want plain HTTP on 127.0.0.1", f.URL())
+	}
+	if r := get(t, f.URL()); r.status != http.StatusOK || r.ReturnCode != "SUCCESS" {
+		t.Fatalf("API root: %d %s", r.status, r.body)
+	}
+	f.Close()
+	if resp, err := http.Get(f.URL()); err == nil {
+		resp.Body.Close()
+		t.Fatal("the server still answers after Close")
+	}
+}

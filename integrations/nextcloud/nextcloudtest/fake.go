@@ -1,6 +1,7 @@
 // Package nextcloudtest provides an API-faithful fake of the Nextcloud OCS
 // Provisioning API (users and groups) served by httptest, for tests of
-// integrations/nextcloud and of code that uses it.
+// integrations/nextcloud and of code that uses it (New), and for programs
+// that run Lotse against it, such as cmd/lotse-load (NewServer).
 //
 // It follows section A.9 of docs/integrations-reference.md: it requires
 // OCS-APIRequest: true (else 412 {"message":"CSRF check failed"}), HTTP Basic
@@ -95,6 +96,16 @@ const (
 // authenticating with appPassword). It is closed by t.Cleanup.
 func New(t testing.TB, adminUser, appPassword string) *Fake {
 	t.Helper()
+	f := NewServer(adminUser, appPassword)
+	t.Cleanup(f.Close)
+	return f
+}
+
+// NewServer starts a fake like New, for programs that are not tests (the
+// load program runs Lotse as a subprocess against it). It listens on a
+// plain-HTTP loopback address (127.0.0.1, a free port), which any process on
+// the machine can reach at URL. The caller closes it with Close.
+func NewServer(adminUser, appPassword string) *Fake {
 	f := &Fake{
 		users:     map[string]*User{},
 		groups:    map[string]*group{"admin": {id: "admin", displayName: "admin"}},
@@ -105,9 +116,12 @@ func New(t testing.TB, adminUser, appPassword string) *Fake {
 		ID: adminUser, DisplayName: adminUser, Password: appPassword, Groups: []string{"admin"},
 	}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
-	t.Cleanup(f.srv.Close)
 	return f
 }
+
+// Close shuts the server down. It waits for requests in progress, including
+// ones held by SetLatency until their client gives up.
+func (f *Fake) Close() { f.srv.Close() }
 
 // URL returns the server root (pass it as nextcloud.Options.BaseURL); the
 // API lives below URL()+"/ocs/v2.php" and URL()+"/ocs/v1.php".

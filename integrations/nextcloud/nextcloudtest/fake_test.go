@@ -265,3 +265,22 @@ func TestFailureModes(t *testing.T) {
 		t.Errorf("password confirmation v1: got %d %+v", r.status, m)
 	}
 }
+
+// TestNewServer: the constructor for programs serves plain HTTP on loopback
+// (a subprocess can reach it without trusting a test certificate) and stops
+// answering after Close.
+func TestNewServer(t *testing.T) {
+	f := nextcloudtest.NewServer(admin, pass)
+	if !strings.HasPrefix(f.URL(), "http://127.0.0.1:") {
+		t.Fatalf("URL() = %q, want plain HTTP on 127.0.0.1", f.URL())
+	}
+	r := do(t, "GET", f.URL()+"/ocs/v2.php/cloud/user?format=json", "", true, admin, pass, "")
+	if m, _ := jsonMeta(t, r.body); r.status != http.StatusOK || m.StatusCode != 200 {
+		t.Fatalf("current user: %d %s", r.status, r.body)
+	}
+	f.Close()
+	if resp, err := http.Get(f.URL() + "/ocs/v2.php/cloud/user"); err == nil {
+		resp.Body.Close()
+		t.Fatal("the server still answers after Close")
+	}
+}
