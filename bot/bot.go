@@ -171,7 +171,48 @@ func New(ctx context.Context, opts Options) (*Bot, error) {
 	if err = b.authenticate(ctx); err != nil {
 		return nil, err
 	}
-	helper, err := cryptohelper.NewCryptoHelper(cli, []byte(opts.PickleKey), opts.DB.Root)
+	helper, err := b.initCrypto(ctx)
+	if err != nil {
+		return nil, err
+	}
+	cli.Crypto = helper
+	b.crypto = helper
+	if err = rotateOutboundSessions(ctx, helper.Machine()); err != nil {
+		return nil, err
+	}
+	// cryptohelper replaces an in-memory sync store with its own; ours must stay.
+	cli.Store = &syncStore{db: opts.DB}
+	return b, nil
+}
+
+// initCrypto sets up end-to-end encryption for the logged-in device. When
+// the homeserver no longer has the device's keys — signing out a session
+// deletes the device and its keys, and a login reusing the device ID creates
+// an empty one — the stored identity cannot be used again: mautrix refuses
+// to start with it, and clients would distrust new keys under the old
+// device ID. Lotse then becomes a new device with a new identity (the
+// keys of old messages are kept) instead of failing at every restart.
+func (b *Bot) initCrypto(ctx context.Context) (*cryptohelper.CryptoHelper, error) {
+	helper, err := b.newCryptoHelper(ctx)
+	if err == nil {
+		return helper, nil
+	}
+	gone, qerr := b.deviceKeysGone(ctx)
+	if qerr != nil || !gone {
+		return nil, err
+	}
+	b.log.Warn().Err(err).Stringer("device_id", b.Client.DeviceID).
+		Msg("The homeserver no longer has the keys of Lotse's device (was its session signed out?); continuing as a new device with new encryption keys")
+	if err := b.newDevice(ctx); err != nil {
+		return nil, err
+	}
+	return b.newCryptoHelper(ctx)
+}
+
+// newCryptoHelper creates and initialises mautrix's crypto helper on the
+// shared database.
+func (b *Bot) newCryptoHelper(ctx context.Context) (*cryptohelper.CryptoHelper, error) {
+	helper, err := cryptohelper.NewCryptoHelper(b.Client, []byte(b.opts.PickleKey), b.opts.DB.Root)
 	if err != nil {
 		return nil, fmt.Errorf("failed to set up encryption: %w", err)
 	}
@@ -182,14 +223,54 @@ func New(ctx context.Context, opts Options) (*Bot, error) {
 	if err = helper.Init(ctx); err != nil {
 		return nil, fmt.Errorf("failed to initialise encryption: %w", err)
 	}
-	cli.Crypto = helper
-	b.crypto = helper
-	if err = rotateOutboundSessions(ctx, helper.Machine()); err != nil {
-		return nil, err
+	return helper, nil
+}
+
+// deviceKeysGone reports whether the homeserver has no keys for the
+// logged-in device.
+func (b *Bot) deviceKeysGone(ctx context.Context) (bool, error) {
+	resp, err := b.Client.QueryKeys(ctx, &mautrix.ReqQueryKeys{
+		DeviceKeys: map[id.UserID]mautrix.DeviceIDList{b.Client.UserID: {b.Client.DeviceID}},
+	})
+	if err != nil {
+		return false, fmt.Errorf("failed to query the device's keys: %w", err)
 	}
-	// cryptohelper replaces an in-memory sync store with its own; ours must stay.
-	cli.Store = &syncStore{db: opts.DB}
-	return b, nil
+	device, ok := resp.DeviceKeys[b.Client.UserID][b.Client.DeviceID]
+	return !ok || len(device.Keys) == 0, nil
+}
+
+// newDevice drops the local encryption identity (account, Olm sessions,
+// outbound room keys; received room keys stay for old messages), ends the
+// session of the emptied device and logs in with the password as a new
+// device. The tables are mautrix v0.32's (pinned); its store has no call
+// for this.
+func (b *Bot) newDevice(ctx context.Context) error {
+	if b.opts.Password == "" {
+		return errors.New("the homeserver lost the keys of Lotse's device and no password is configured to log in as a new device: set LOTSE_PASSWORD or a token of a new device")
+	}
+	err := b.opts.DB.Root.DoTxn(ctx, nil, func(ctx context.Context) error {
+		for _, table := range []string{"crypto_account", "crypto_olm_session", "crypto_megolm_outbound_session"} {
+			if _, err := b.opts.DB.Root.Exec(ctx, "DELETE FROM "+table+" WHERE account_id=$1", ""); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("failed to drop the old encryption identity: %w", err)
+	}
+	if _, err := b.Client.Logout(ctx); err != nil {
+		b.log.Warn().Err(err).Msg("Could not end the session of the emptied device")
+	}
+	b.Client.AccessToken, b.Client.DeviceID = "", ""
+	if err := b.db.KV.Set(ctx, storage.KeyDeviceID, ""); err != nil {
+		return err
+	}
+	if err := b.passwordLogin(ctx, ""); err != nil {
+		return err
+	}
+	b.log.Info().Stringer("device_id", b.Client.DeviceID).Msg("Logged in as a new device")
+	return nil
 }
 
 // rotateOutboundSessions discards the room keys Lotse encrypts with, so the
@@ -259,12 +340,18 @@ func (b *Bot) authenticate(ctx context.Context) error {
 	if b.opts.Password == "" {
 		return errors.New("no valid access token and no password: set LOTSE_PASSWORD or LOTSE_ACCESS_TOKEN")
 	}
+	return b.passwordLogin(ctx, id.DeviceID(storedDevice))
+}
+
+// passwordLogin logs in with the configured password, reusing deviceID if
+// set, and stores the new credentials.
+func (b *Bot) passwordLogin(ctx context.Context, deviceID id.DeviceID) error {
 	b.Client.AccessToken = ""
-	_, err = b.Client.Login(ctx, &mautrix.ReqLogin{
+	_, err := b.Client.Login(ctx, &mautrix.ReqLogin{
 		Type:                     mautrix.AuthTypePassword,
 		Identifier:               mautrix.UserIdentifier{Type: mautrix.IdentifierTypeUser, User: b.opts.UserID.String()},
 		Password:                 b.opts.Password,
-		DeviceID:                 id.DeviceID(storedDevice),
+		DeviceID:                 deviceID,
 		InitialDeviceDisplayName: b.opts.DeviceName,
 		StoreCredentials:         true,
 	})
@@ -309,36 +396,43 @@ func (b *Bot) LastSync() time.Time {
 
 // Run syncs and handles events until ctx ends, then shuts down gracefully:
 // the sync stops, events being handled finish (bounded by a deadline), and
-// unhandled ones stay in the inbox for the next start.
+// unhandled ones stay in the inbox for the next start. If the homeserver no
+// longer accepts the access token (the session was signed out), Run shuts
+// down the same way and returns an error, so that the process exits and is
+// restarted (and logs in again) instead of idling without a session.
 func (b *Bot) Run(ctx context.Context) error {
+	runCtx, stopRun := context.WithCancel(ctx)
+	defer stopRun()
 	workCtx, stopWork := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopWork()
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		b.dispatch(ctx, workCtx, &wg)
+		b.dispatch(runCtx, workCtx, &wg)
 	}()
 	b.notify()
 
+	var fatal error
 	backoff := time.Second
-	for ctx.Err() == nil {
-		err := b.Client.SyncWithContext(ctx)
-		if ctx.Err() != nil {
+	for runCtx.Err() == nil {
+		err := b.Client.SyncWithContext(runCtx)
+		if runCtx.Err() != nil {
 			break
 		}
 		if errors.Is(err, mautrix.MUnknownToken) {
-			stopWork()
-			wg.Wait()
-			return fmt.Errorf("the homeserver no longer accepts the access token: %w", err)
+			fatal = fmt.Errorf("the homeserver no longer accepts the access token (was the session signed out?): %w", err)
+			b.log.Error().Err(err).Msg("Session ended by the homeserver; stopping so that a restart logs in again")
+			break
 		}
 		b.log.Warn().Err(err).Dur("retry_in", backoff).Msg("Sync stopped, restarting")
 		select {
-		case <-ctx.Done():
+		case <-runCtx.Done():
 		case <-time.After(backoff):
 		}
 		backoff = min(backoff*2, 30*time.Second)
 	}
+	stopRun()
 	b.log.Info().Msg("Stopping: finishing events in progress")
 	done := make(chan struct{})
 	go func() { wg.Wait(); close(done) }()
@@ -349,7 +443,7 @@ func (b *Bot) Run(ctx context.Context) error {
 		stopWork()
 		<-done
 	}
-	return nil
+	return fatal
 }
 
 // Close releases the encryption store and the database handles it shares.

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -62,23 +64,55 @@ func (h *Handler) AccessTick(ctx context.Context, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	var errs []error
+	// A few jobs at a time, so that one Nextcloud or BBB call that hangs
+	// until its timeout does not hold up the others. Each job reads the
+	// clock when it runs (now plus the time the tick has taken so far, so a
+	// test's fixed clock stays fixed): audit entries and retry times must
+	// not be dated back to the start of a slow tick.
+	start := h.Now()
+	var (
+		mu   sync.Mutex
+		errs []error
+		wg   sync.WaitGroup
+		sem  = make(chan struct{}, accessParallelJobs)
+	)
 	for _, r := range due {
-		var err error
-		switch r.Status {
-		case storage.AccessApproved:
-			err = h.provision(ctx, r, now)
-		case storage.AccessProvisioned:
-			err = h.announceDone(ctx, r)
-		case storage.AccessFailed:
-			err = h.announceFailed(ctx, r)
-		}
-		if err != nil {
-			errs = append(errs, fmt.Errorf("request %d: %w", r.ID, err))
-		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			var err error
+			defer func() {
+				if p := recover(); p != nil {
+					// A bug must not take the process (and every other
+					// member's answers) down; the job stays due.
+					zerolog.Ctx(ctx).Error().Any("panic", p).Bytes("stack", debug.Stack()).Int64("request", r.ID).Msg("Provisioning job panicked")
+					err = fmt.Errorf("panic: %v", p)
+				}
+				if err != nil {
+					mu.Lock()
+					errs = append(errs, fmt.Errorf("request %d: %w", r.ID, err))
+					mu.Unlock()
+				}
+				<-sem
+				wg.Done()
+			}()
+			jobNow := now.Add(h.Now().Sub(start))
+			switch r.Status {
+			case storage.AccessApproved:
+				err = h.provision(ctx, r, jobNow)
+			case storage.AccessProvisioned:
+				err = h.announceDone(ctx, r)
+			case storage.AccessFailed:
+				err = h.announceFailed(ctx, r)
+			}
+		}()
 	}
+	wg.Wait()
 	return errors.Join(errs...)
 }
+
+// accessParallelJobs bounds the provisioning jobs that run at once.
+const accessParallelJobs = 4
 
 // provision runs the idempotent step of one approved request.
 func (h *Handler) provision(ctx context.Context, r *storage.AccessRequest, now time.Time) error {
@@ -170,7 +204,7 @@ func retryable(err error) bool {
 func (h *Handler) backoff(attempt int, err error) time.Duration {
 	d := h.Access.Backoff
 	if d <= 0 {
-		d = time.Minute
+		d = 5 * time.Second
 	}
 	for i := 1; i < attempt && d < time.Hour; i++ {
 		d *= 2

@@ -102,6 +102,8 @@ type Config struct {
 	AccessNotifyAfter int `yaml:"access_notify_after"`
 	// AccessRetryBackoff is the first retry delay (doubling, at most 1h).
 	AccessRetryBackoff time.Duration `yaml:"access_retry_backoff"`
+	// IntegrationTimeout bounds each request to Nextcloud and BBB.
+	IntegrationTimeout time.Duration `yaml:"integration_timeout"`
 
 	// NextcloudURL is the Nextcloud root; empty: no Nextcloud requests.
 	NextcloudURL string `yaml:"nextcloud_url"`
@@ -194,9 +196,10 @@ func Defaults() Config {
 		SupportTimezone:       "Europe/Berlin",
 		SupportRetention:      90 * 24 * time.Hour,
 
-		AccessMaxAttempts:  10,
-		AccessNotifyAfter:  3,
-		AccessRetryBackoff: time.Minute,
+		AccessMaxAttempts:  16,
+		AccessNotifyAfter:  5,
+		AccessRetryBackoff: 5 * time.Second,
+		IntegrationTimeout: 10 * time.Second,
 		NextcloudGuide:     "nextcloud/erste-anmeldung.md",
 		BBBChecksum:        "sha1",
 		BBBWelcome:         "Willkommen im Raum <b>%%CONFNAME%%</b>!",
@@ -465,6 +468,9 @@ func (c Config) accessProblems() []string {
 	}
 	if c.BBBURL != "" && c.BBBSecret == "" {
 		problems = append(problems, "bbb_url needs the shared secret in LOTSE_BBB_SECRET (or _FILE)")
+	}
+	if c.IntegrationTimeout < time.Second {
+		problems = append(problems, "integration_timeout must be at least 1s, e.g. 10s")
 	}
 	if c.AccessMaxAttempts < 1 || c.AccessNotifyAfter < 1 {
 		problems = append(problems, "access_max_attempts and access_notify_after must be at least 1")

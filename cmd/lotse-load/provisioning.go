@@ -19,9 +19,9 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/bot"
+	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/integrations/bbb"
 	"github.com/lotse-bot/lotse/integrations/bbb/bbbtest"
-	"github.com/lotse-bot/lotse/integrations/nextcloud"
 	"github.com/lotse-bot/lotse/integrations/nextcloud/nextcloudtest"
 	"github.com/lotse-bot/lotse/internal/chatclient"
 	"github.com/lotse-bot/lotse/internal/dendrite"
@@ -52,9 +52,9 @@ const (
 var ncGroups = []string{"AG Digitales", "Bezirk Nord", "Bezirk Süd"}
 
 // holdFor is how long the fakes hold a request during the timeout part of
-// the fault: longer than Lotse's clients wait (their default timeouts; Lotse
-// does not configure others).
-var holdFor = max(nextcloud.DefaultTimeout, bbb.DefaultTimeout) + 10*time.Second
+// the fault: longer than Lotse's clients wait (integration_timeout, left at
+// its default here).
+var holdFor = config.Defaults().IntegrationTimeout + 10*time.Second
 
 // provisioningEnv is what the provisioning fault needs before Lotse starts:
 // the Nextcloud and BBB fakes, an approver and the encrypted approvals room
@@ -249,7 +249,7 @@ func (e *provisioningEnv) injectFaults(ctx context.Context, failFor, hangFor tim
 	nc2, bbb2 := e.nc.TotalRequests(), e.bbb.Requests("create")
 	return faultWindow{start: start, end: time.Now(), failed: nc1 - nc0 + bbb1 - bbb0, held: nc2 - nc1 + bbb2 - bbb1, note: fmt.Sprintf(
 		"one access request per member (Nextcloud and BBB alternating); Nextcloud 503 and BBB 500 for %v (%d / %d requests), then both held %v (Lotse's client timeout %v) for %v (%d / %d requests); access_retry_backoff %s",
-		failFor, nc1-nc0, bbb1-bbb0, holdFor, nextcloud.DefaultTimeout, hangFor, nc2-nc1, bbb2-bbb1, backoff)}
+		failFor, nc1-nc0, bbb1-bbb0, holdFor, config.Defaults().IntegrationTimeout, hangFor, nc2-nc1, bbb2-bbb1, backoff)}
 }
 
 // pause waits d or until ctx ends: the length of a fault, not a wait for
@@ -269,7 +269,7 @@ func runProvisioningFault(ctx context.Context, e *provisioningEnv, r *rand.Rand,
 	o Options, dbPath string, logf func(string, ...any)) (*phase, error) {
 	p := &phase{name: "provisioning", botID: lotseID, members: len(members), perMember: 1}
 	reqs := newAccessRequests(r, members, o.Seed)
-	backoff := "1m (Lotse's default)"
+	backoff := config.Defaults().AccessRetryBackoff.String() + " (Lotse's default)"
 	if o.AccessBackoff > 0 {
 		backoff = o.AccessBackoff.String()
 	}

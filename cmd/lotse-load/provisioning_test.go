@@ -14,8 +14,7 @@ import (
 // TestProvisioningFaultShort runs the provisioning fault alone: 6 members
 // request Nextcloud accounts and BBB rooms through the chat dialogue while
 // the fakes answer 5xx for 6 s and then hold requests past Lotse's client
-// timeout for 12 s. Lotse's access_retry_backoff is 2 s here: with its
-// default (1 min) the recovery is about 45 s (see docs/performance.md).
+// timeout for 12 s, with Lotse's default settings.
 func TestProvisioningFaultShort(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts Dendrite and Lotse, waits for Lotse's client timeout")
@@ -23,7 +22,7 @@ func TestProvisioningFaultShort(t *testing.T) {
 	const members = 6
 	rep, err := Run(t.Context(), Options{
 		Faults: []string{"provisioning"}, FaultMembers: members, Seed: 1,
-		ProvFail: 6 * time.Second, ProvHang: 12 * time.Second, AccessBackoff: 2 * time.Second,
+		ProvFail: 6 * time.Second, ProvHang: 12 * time.Second,
 	}, testWriter{t})
 	var out bytes.Buffer
 	if rep != nil {

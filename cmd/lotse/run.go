@@ -295,7 +295,7 @@ func bbbClient(cfg config.Config) (*bbb.Client, error) {
 	if cfg.BBBURL == "" {
 		return nil, nil
 	}
-	client, err := bbb.NewClient(bbb.Options{BaseURL: cfg.BBBURL, Secret: cfg.BBBSecret, Algorithm: cfg.BBBChecksum})
+	client, err := bbb.NewClient(bbb.Options{BaseURL: cfg.BBBURL, Secret: cfg.BBBSecret, Algorithm: cfg.BBBChecksum, Timeout: cfg.IntegrationTimeout})
 	if err != nil {
 		return nil, fmt.Errorf("bbb_url: %w", err)
 	}
@@ -375,7 +375,7 @@ func accessConfig(cfg config.Config, meetings *bbb.Client) (commands.Access, err
 		return a, nil
 	}
 	if cfg.NextcloudURL != "" {
-		nc, err := nextcloud.NewClient(nextcloud.Options{BaseURL: cfg.NextcloudURL, User: cfg.NextcloudUser, AppPassword: cfg.NextcloudAppPassword})
+		nc, err := nextcloud.NewClient(nextcloud.Options{BaseURL: cfg.NextcloudURL, User: cfg.NextcloudUser, AppPassword: cfg.NextcloudAppPassword, Timeout: cfg.IntegrationTimeout})
 		if err != nil {
 			return a, fmt.Errorf("nextcloud_url: %w", err)
 		}

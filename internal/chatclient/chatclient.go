@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
@@ -77,6 +78,14 @@ func New(ctx context.Context, opts Options) (*Client, error) {
 			c.mu.Unlock()
 		}
 		c.signal()
+	})
+	// Device list changes: the crypto machine (registered first) has
+	// fetched the new keys when this runs; wake WaitNewDevice.
+	syncer.OnSync(func(_ context.Context, resp *mautrix.RespSync, _ string) bool {
+		if len(resp.DeviceLists.Changed) > 0 {
+			c.signal()
+		}
+		return true
 	})
 	syncCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	c.cancel = cancel
@@ -176,6 +185,43 @@ func (c *Client) WaitInvite(ctx context.Context, from id.UserID) (id.RoomID, err
 		select {
 		case <-ctx.Done():
 			return "", fmt.Errorf("no invite from %s: %w", from, ctx.Err())
+		case <-ch:
+		}
+	}
+}
+
+// Devices returns the IDs of user's devices this client would encrypt to.
+func (c *Client) Devices(ctx context.Context, user id.UserID) ([]id.DeviceID, error) {
+	devs, err := c.crypto.Machine().CryptoStore.GetDevices(ctx, user)
+	if err != nil {
+		return nil, fmt.Errorf("failed to read %s's devices: %w", user, err)
+	}
+	ids := make([]id.DeviceID, 0, len(devs))
+	for deviceID := range devs {
+		ids = append(ids, deviceID)
+	}
+	return ids, nil
+}
+
+// WaitNewDevice waits until this client knows a device of user that is not
+// one of known, and returns it.
+func (c *Client) WaitNewDevice(ctx context.Context, user id.UserID, known ...id.DeviceID) (id.DeviceID, error) {
+	for {
+		c.mu.Lock()
+		ch := c.changed
+		c.mu.Unlock()
+		devs, err := c.Devices(ctx, user)
+		if err != nil {
+			return "", err
+		}
+		for _, d := range devs {
+			if !slices.Contains(known, d) {
+				return d, nil
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return "", fmt.Errorf("no new device of %s: %w", user, ctx.Err())
 		case <-ch:
 		}
 	}
