@@ -83,12 +83,7 @@ func copyLibrary(t testing.TB) string {
 func startLotse(t testing.TB, guidesDir string, mutate func(*config.Config)) *lotse {
 	t.Helper()
 	srv := dendrite.Shared()
-	localpart := dendrite.UniqueLocalpart("lotse")
-	password := "pw-" + localpart
-	userID, err := srv.RegisterUser(t.Context(), localpart, password, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	userID, password := registerAccount(t, "lotse")
 	cfg := config.Defaults()
 	cfg.HomeserverURL, cfg.UserID, cfg.Password = srv.URL, userID.String(), password
 	cfg.PickleKey = "integration-test-pickle-key"
@@ -143,15 +138,23 @@ func restartLotse(t testing.TB, l *lotse) {
 	l.run(t)
 }
 
-func newMember(t testing.TB, prefix string) *chatclient.Client {
+// registerAccount registers a fresh account (bot or member) on the shared
+// homeserver and returns its ID and password.
+func registerAccount(t testing.TB, prefix string) (id.UserID, string) {
 	t.Helper()
-	srv := dendrite.Shared()
 	localpart := dendrite.UniqueLocalpart(prefix)
 	password := "pw-" + localpart
-	userID, err := srv.RegisterUser(t.Context(), localpart, password, false)
+	userID, err := dendrite.Shared().RegisterUser(t.Context(), localpart, password, false)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return userID, password
+}
+
+func newMember(t testing.TB, prefix string) *chatclient.Client {
+	t.Helper()
+	srv := dendrite.Shared()
+	userID, password := registerAccount(t, prefix)
 	c, err := chatclient.New(t.Context(), chatclient.Options{HomeserverURL: srv.URL, UserID: userID, Password: password, DataDir: t.TempDir(), Log: zerolog.Nop()})
 	if err != nil {
 		t.Fatal(err)
@@ -438,13 +441,7 @@ func TestKillExactlyOnce(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and kills a process")
 	}
-	srv := dendrite.Shared()
-	localpart := dendrite.UniqueLocalpart("lotse")
-	password := "pw-" + localpart
-	botID, err := srv.RegisterUser(t.Context(), localpart, password, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	botID, password := registerAccount(t, "lotse")
 	proc := startProcess(t, processEnv(t, botID, password))
 	start, kill := proc.start, proc.kill
 

@@ -20,12 +20,7 @@ func TestSessionSignedOut(t *testing.T) {
 		t.Skip("builds and runs a process")
 	}
 	srv := dendrite.Shared()
-	localpart := dendrite.UniqueLocalpart("lotse")
-	password := "pw-" + localpart
-	botID, err := srv.RegisterUser(t.Context(), localpart, password, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	botID, password := registerAccount(t, "lotse")
 	proc := startProcess(t, processEnv(t, botID, password))
 	m := newMember(t, "signout")
 	roomID := openDM(t, m, botID, true)
@@ -35,7 +30,7 @@ func TestSessionSignedOut(t *testing.T) {
 		t.Fatalf("the member sees the bot's devices %v (%v), want one", oldDevices, err)
 	}
 
-	admin, err := srv.Login(t.Context(), localpart, password)
+	admin, err := srv.Login(t.Context(), botID.Localpart(), password)
 	if err != nil {
 		t.Fatal(err)
 	}

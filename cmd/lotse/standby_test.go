@@ -59,12 +59,7 @@ func TestStandbyTakeover(t *testing.T) {
 	}
 	bin := lotseBinary(t)
 	srv := dendrite.Shared()
-	localpart := dendrite.UniqueLocalpart("lotse")
-	password := "pw-" + localpart
-	botID, err := srv.RegisterUser(t.Context(), localpart, password, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	botID, password := registerAccount(t, "lotse")
 	dbURI := storage.FreshPostgresSchema(t, uri)
 	env := append(os.Environ(),
 		"LOTSE_HOMESERVER_URL="+srv.URL, "LOTSE_USER_ID="+botID.String(), "LOTSE_PASSWORD="+password,

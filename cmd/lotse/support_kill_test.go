@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/lotse-bot/lotse/internal/dendrite"
 )
 
 // TestSupportRelayKillExactlyOnce SIGKILLs Lotse while a member keeps
@@ -18,13 +16,7 @@ func TestSupportRelayKillExactlyOnce(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and kills a process")
 	}
-	srv := dendrite.Shared()
-	localpart := dendrite.UniqueLocalpart("lotse")
-	password := "pw-" + localpart
-	botID, err := srv.RegisterUser(t.Context(), localpart, password, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	botID, password := registerAccount(t, "lotse")
 	alice := newMember(t, "alice")
 	teamRoom, err := alice.CreateRoom(t.Context(), "Digitalisierungsteam", true, botID)
 	if err != nil {
