@@ -10,7 +10,7 @@ import (
 
 // ErrBackupPostgres is returned by [DB.Backup] for a PostgreSQL database,
 // which PostgreSQL's own tools back up (pg_dump).
-var ErrBackupPostgres = errors.New("Lotse backs up SQLite databases only; back up PostgreSQL with pg_dump (see docs/operations.md)")
+var ErrBackupPostgres = errors.New("lotse backup copies SQLite databases only; back up PostgreSQL with pg_dump (see docs/operations.md)")
 
 // Backup writes a consistent copy of the SQLite database to dest while the
 // database stays in use (SQLite's VACUUM INTO: one read transaction, so
