@@ -41,13 +41,20 @@ func loadGuides(dir string) ([]*Guide, []Problem, error) {
 	if !info.IsDir() {
 		return nil, nil, fmt.Errorf("failed to read guide library: %s is not a directory", dir)
 	}
+	// WalkDir does not descend into a root that is a symbolic link (a
+	// common deployment: library -> releases/42), so resolve it first, on
+	// every load: a swapped link then loads the new target.
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("failed to read guide library: %w", err)
+	}
 	var (
 		gs       []*Guide
 		problems []Problem
 	)
-	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, walkErr error) error {
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, walkErr error) error {
 		if walkErr != nil {
-			if p == dir {
+			if p == root {
 				return walkErr
 			}
 			problems = append(problems, Problem{File: p, Line: 1, Message: fmt.Sprintf("failed to read: %v", walkErr)})
@@ -56,10 +63,10 @@ func loadGuides(dir string) ([]*Guide, []Problem, error) {
 			}
 			return nil
 		}
-		if p == dir {
+		if p == root {
 			return nil
 		}
-		rel, err := filepath.Rel(dir, p)
+		rel, err := filepath.Rel(root, p)
 		if err != nil {
 			return err
 		}

@@ -73,13 +73,19 @@ func (s *Store) OnReload(fn func(*Library, []Problem)) {
 	s.hooks = append(s.hooks, fn)
 }
 
+// ErrLibraryEmptied is returned by [Store.Reload] when the folder has no
+// guides any more while the current library has some.
+var ErrLibraryEmptied = errors.New("guide library emptied")
+
 // Reload loads the library again and swaps it in, even if some guides have
-// problems (those are skipped). If dir cannot be read, the current library
-// stays and the error is returned. Use it for SIGHUP or an admin command;
+// problems (those are skipped). If dir cannot be read, or it has no guides
+// any more while the current library has some ([ErrLibraryEmptied]), the
+// current library stays and the error is returned. Use it for SIGHUP or an admin command;
 // [Store.Watch] calls it on file changes.
 func (s *Store) Reload(ctx context.Context) ([]Problem, error) {
 	s.reloadMu.Lock()
 	defer s.reloadMu.Unlock()
+	fp := fingerprint(s.dir)
 	lib, problems, err := Load(s.dir)
 	if err != nil {
 		return nil, err
@@ -87,6 +93,13 @@ func (s *Store) Reload(ctx context.Context) ([]Problem, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("failed to reload guides: %w", err)
 	}
+	if cur := s.Current(); lib.Len() == 0 && cur.Len() > 0 {
+		// An emptied folder is a deployment in progress or a volume that
+		// is not mounted, not a wish to answer nobody: members would get
+		// "no guide fits" for everything and open cases in a flood.
+		return problems, fmt.Errorf("%w: %s has no guides now, keeping the %d loaded before", ErrLibraryEmptied, s.dir, cur.Len())
+	}
+	s.loadedPrint = fp
 	s.lib.Store(lib)
 	s.logLoaded(lib, problems)
 	s.notify(lib, problems)
@@ -136,10 +149,16 @@ func countFiles(problems []Problem) int {
 // changed since NewStore (else it only calls the OnReload hooks). The error is non-nil only if
 // the watcher cannot be started.
 func (s *Store) Watch(ctx context.Context) error {
-	return s.watch(ctx, DefaultDebounce)
+	return s.watch(ctx, DefaultDebounce, DefaultRecheck)
 }
 
-func (s *Store) watch(ctx context.Context, debounce time.Duration) error {
+// DefaultRecheck is how often [Store.Watch] also compares the folder's
+// fingerprint with the loaded one, for changes file events do not report:
+// a swapped symbolic link (library -> releases/43), a folder that was
+// deleted and created again, or a mount that delivers no events.
+const DefaultRecheck = time.Minute
+
+func (s *Store) watch(ctx context.Context, debounce, recheck time.Duration) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return fmt.Errorf("failed to start file watcher: %w", err)
@@ -159,11 +178,25 @@ func (s *Store) watch(ctx context.Context, debounce time.Duration) error {
 	timer := time.NewTimer(debounce)
 	timer.Stop()
 	defer timer.Stop()
+	check := time.NewTicker(recheck)
+	defer check.Stop()
 	var fire <-chan time.Time
 	for {
 		select {
 		case <-ctx.Done():
 			return nil
+		case <-check.C:
+			s.reloadMu.Lock()
+			changed := fingerprint(s.dir) != s.loadedPrint
+			s.reloadMu.Unlock()
+			if changed && fire == nil {
+				// Watch the folder again too: it may be a new one.
+				if err := s.addTree(w, s.dir); err != nil {
+					s.log.Warn().Err(err).Str("dir", s.dir).Msg("Failed to watch guide folder")
+				}
+				timer.Reset(debounce)
+				fire = timer.C
+			}
 		case ev, ok := <-w.Events:
 			if !ok {
 				return nil
@@ -196,10 +229,15 @@ func (s *Store) watch(ctx context.Context, debounce time.Duration) error {
 }
 
 // fingerprint hashes the names, sizes and modification times of the files
-// below dir (0 if dir cannot be read), to tell whether anything changed.
+// below dir (0 if dir cannot be read), to tell whether anything changed. A
+// symbolic link as dir is followed; its target's path is part of the hash.
 func fingerprint(dir string) uint64 {
 	h := fnv.New64a()
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return 0
+	}
+	err = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -243,6 +281,10 @@ func (s *Store) relevant(ev fsnotify.Event) bool {
 
 // addTree watches dir and every non-hidden folder below it.
 func (s *Store) addTree(w *fsnotify.Watcher, dir string) error {
+	dir, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return err
+	}
 	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == dir {

@@ -3,6 +3,7 @@ package guides_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -28,6 +29,12 @@ func guideSrc(title string) string {
 // the watches are in place when it returns.
 func startWatch(t *testing.T, s *guides.Store) <-chan reload {
 	t.Helper()
+	return startWatchEvery(t, s, guides.DefaultRecheck)
+}
+
+// startWatchEvery is startWatch with the fingerprint recheck interval.
+func startWatchEvery(t *testing.T, s *guides.Store, recheck time.Duration) <-chan reload {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	reloads := make(chan reload)
 	s.OnReload(func(lib *guides.Library, problems []guides.Problem) {
@@ -37,7 +44,7 @@ func startWatch(t *testing.T, s *guides.Store) <-chan reload {
 		}
 	})
 	done := make(chan error, 1)
-	go func() { done <- s.Watch(ctx) }()
+	go func() { done <- s.WatchEvery(ctx, guides.DefaultDebounce, recheck) }()
 	t.Cleanup(func() {
 		cancel()
 		select {
@@ -164,5 +171,69 @@ func TestStoreReload(t *testing.T) {
 func TestNewStoreMissingDir(t *testing.T) {
 	if _, err := guides.NewStore(filepath.Join(t.TempDir(), "fehlt"), zerolog.Nop()); err == nil {
 		t.Error("got no error for a missing folder")
+	}
+}
+
+// TestStoreLinkedFolder: the library folder is a symbolic link to a release
+// folder, as deployments do it. The guides behind the link are loaded, and
+// swapping the link to a new release is noticed (file events do not report
+// it; the fingerprint recheck does).
+func TestStoreLinkedFolder(t *testing.T) {
+	base := t.TempDir()
+	writeFile(t, base, "releases/1/a/eins.md", guideSrc("Eins"))
+	writeFile(t, base, "releases/2/a/zwei.md", guideSrc("Zwei"))
+	link := filepath.Join(base, "library")
+	if err := os.Symlink(filepath.Join(base, "releases", "1"), link); err != nil {
+		t.Fatal(err)
+	}
+	s, err := guides.NewStore(link, zerolog.Nop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := s.Current().Get("a/eins.md"); !ok || s.Current().Len() != 1 {
+		t.Fatalf("library behind the link: %d guides, want a/eins.md", s.Current().Len())
+	}
+	reloads := startWatchEvery(t, s, 50*time.Millisecond)
+	// Swap the link atomically, as a deployment does (ln -sfn is not).
+	tmp := filepath.Join(base, "library.new")
+	if err := os.Symlink(filepath.Join(base, "releases", "2"), tmp); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, link); err != nil {
+		t.Fatal(err)
+	}
+	waitReload(t, reloads, "the new release", func(r reload) bool {
+		_, ok := r.lib.Get("a/zwei.md")
+		return ok && r.lib.Len() == 1
+	})
+}
+
+// TestStoreKeepsLibraryWhenEmptied: a folder that suddenly has no guides
+// (a deployment half done, a volume not mounted) does not replace the
+// library; guides coming back are loaded again.
+func TestStoreKeepsLibraryWhenEmptied(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a/eins.md", guideSrc("Eins"))
+	writeFile(t, dir, "a/zwei.md", guideSrc("Zwei"))
+	s, err := guides.NewStore(dir, zerolog.Nop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur := s.Current()
+	if err := os.RemoveAll(filepath.Join(dir, "a")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Reload(context.Background()); !errors.Is(err, guides.ErrLibraryEmptied) {
+		t.Fatalf("reload of an emptied folder: %v, want ErrLibraryEmptied", err)
+	}
+	if s.Current() != cur {
+		t.Fatal("an emptied folder replaced the library")
+	}
+	writeFile(t, dir, "b/drei.md", guideSrc("Drei"))
+	if _, err := s.Reload(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := s.Current().Get("b/drei.md"); !ok || s.Current().Len() != 1 {
+		t.Fatalf("after the guides came back: %d guides", s.Current().Len())
 	}
 }

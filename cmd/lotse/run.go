@@ -8,7 +8,9 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 	_ "time/tzdata" // quiet hours in Europe/Berlin without system zoneinfo
 
@@ -122,9 +124,10 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 	defer stopWatch()
 	go func() {
 		if err := store.Watch(watchCtx); err != nil && watchCtx.Err() == nil {
-			log.Err(err).Msg("Watching the guide library stopped; changes need a restart")
+			log.Err(err).Msg("Watching the guide library stopped; changes need a restart or SIGHUP")
 		}
 	}()
+	go reloadOnHangup(watchCtx, store, log)
 
 	support, err := supportConfig(cfg)
 	if err != nil {
@@ -562,6 +565,26 @@ func cmdPrivacyCLI(ctx context.Context, args []string, stdout, stderr io.Writer)
 		fmt.Fprintf(stdout, "%-18s %-8s period %-8s %s %d rows\n", r.Table, r.Rule, fmt.Sprintf("%dd", int(r.Period.Hours()/24)), verb, r.Rows)
 	}
 	return nil
+}
+
+// reloadOnHangup reloads the guide library on SIGHUP (systemctl reload,
+// docker kill -s HUP), for admins who want a change live at once; file
+// changes are picked up without it.
+func reloadOnHangup(ctx context.Context, store *guides.Store, log zerolog.Logger) {
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-hup:
+			log.Info().Msg("SIGHUP: reloading the guide library")
+			if _, err := store.Reload(ctx); err != nil && ctx.Err() == nil {
+				log.Err(err).Msg("Failed to reload guides, keeping the previous library")
+			}
+		}
+	}
 }
 
 // openConfigured loads the configuration (file and environment) and opens
