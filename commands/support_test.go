@@ -297,7 +297,8 @@ func TestSupportTicketAndMedia(t *testing.T) {
 	// An encrypted image in the DM is decrypted and re-encrypted with a new key for the team room.
 	plain := []byte("\x89PNG fake image bytes")
 	file := attachment.NewEncryptedFile()
-	cipher := file.Encrypt(plain)
+	cipher := bytes.Clone(plain)
+	file.EncryptInPlace(cipher)
 	file = roundTrip(t, file)
 	uri, _ := e.fm.Upload(context.Background(), cipher, "application/octet-stream")
 	img := &event.MessageEventContent{MsgType: event.MsgImage, Body: "screenshot.png", Info: &event.FileInfo{MimeType: "image/png", Size: len(plain)},

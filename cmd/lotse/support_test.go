@@ -102,7 +102,8 @@ func TestSupportCaseLifecycle(t *testing.T) {
 	// An encrypted image reaches the team, re-encrypted, in the thread.
 	img := []byte("\x89PNG not really an image, but bytes")
 	file := attachment.NewEncryptedFile()
-	cipher := file.Encrypt(img)
+	cipher := bytes.Clone(img)
+	file.EncryptInPlace(cipher)
 	up, err := m.Cli.UploadBytes(t.Context(), cipher, "application/octet-stream")
 	if err != nil {
 		t.Fatal(err)
