@@ -80,8 +80,8 @@ var ErrLibraryEmptied = errors.New("guide library emptied")
 // Reload loads the library again and swaps it in, even if some guides have
 // problems (those are skipped). If dir cannot be read, or it has no guides
 // any more while the current library has some ([ErrLibraryEmptied]), the
-// current library stays and the error is returned. Use it for SIGHUP or an admin command;
-// [Store.Watch] calls it on file changes.
+// current library stays and the error is returned. `lotse run` calls it on
+// SIGHUP; [Store.Watch] calls it on file changes.
 func (s *Store) Reload(ctx context.Context) ([]Problem, error) {
 	s.reloadMu.Lock()
 	defer s.reloadMu.Unlock()
