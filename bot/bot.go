@@ -168,10 +168,7 @@ func New(ctx context.Context, opts Options) (*Bot, error) {
 	cli.Store = &syncStore{db: opts.DB}
 	b.sender = NewSender(cli, opts.DB.Inbox, opts.Log.With().Str("component", "sender").Logger())
 
-	if err = b.authenticate(ctx); err != nil {
-		return nil, err
-	}
-	helper, err := b.initCrypto(ctx)
+	helper, err := b.connect(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -183,6 +180,34 @@ func New(ctx context.Context, opts Options) (*Bot, error) {
 	// cryptohelper replaces an in-memory sync store with its own; ours must stay.
 	cli.Store = &syncStore{db: opts.DB}
 	return b, nil
+}
+
+// connect logs in and sets up encryption. While the homeserver cannot be
+// reached (down for an upgrade, network trouble, 5xx) it keeps trying with a
+// growing pause instead of failing: a process that exits is restarted only a
+// few times by systemd, and Lotse should simply come back with the
+// homeserver. Other errors (wrong password, …) end it at once.
+func (b *Bot) connect(ctx context.Context) (*cryptohelper.CryptoHelper, error) {
+	wait := time.Second
+	for {
+		err := b.authenticate(ctx)
+		if err == nil {
+			var helper *cryptohelper.CryptoHelper
+			if helper, err = b.initCrypto(ctx); err == nil {
+				return helper, nil
+			}
+		}
+		if !transientError(err) {
+			return nil, err
+		}
+		b.log.Warn().Err(err).Dur("retry_in", wait).Msg("Homeserver not reachable; trying again")
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("gave up waiting for the homeserver: %w", err)
+		case <-time.After(wait):
+		}
+		wait = min(wait*2, 30*time.Second)
+	}
 }
 
 // initCrypto sets up end-to-end encryption for the logged-in device. When

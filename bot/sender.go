@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/http"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -168,6 +169,22 @@ func rateLimitWait(httpErr mautrix.HTTPError, fallback time.Duration) time.Durat
 		}
 	}
 	return fallback
+}
+
+// transientError reports whether err may go away by itself: the homeserver
+// could not be reached, answered 5xx or rate-limited the request.
+func transientError(err error) bool {
+	var httpErr mautrix.HTTPError
+	if errors.As(err, &httpErr) {
+		if httpErr.Response != nil {
+			code := httpErr.Response.StatusCode
+			return code >= 500 || code == http.StatusTooManyRequests
+		}
+		if httpErr.WrappedError != nil {
+			return isNetworkError(httpErr.WrappedError)
+		}
+	}
+	return isNetworkError(err)
 }
 
 func isNetworkError(err error) bool {

@@ -364,6 +364,11 @@ type lotseProcess struct {
 	env  []string
 	logs *syncBuffer
 	cmd  *exec.Cmd
+	// exited is closed when the current process has ended; exitErr is
+	// then its exit status. One goroutine waits for the process, so tests
+	// and kill never call cmd.Wait concurrently.
+	exited  chan struct{}
+	exitErr error
 }
 
 // processEnv is the environment of a Lotse subprocess for botID on the
@@ -395,17 +400,24 @@ func startProcess(t *testing.T, env []string) *lotseProcess {
 }
 
 func (p *lotseProcess) start() {
-	p.cmd = exec.Command(p.bin, "run")
-	p.cmd.Env, p.cmd.Stdout, p.cmd.Stderr = p.env, p.logs, p.logs
-	if err := p.cmd.Start(); err != nil {
+	cmd := exec.Command(p.bin, "run")
+	cmd.Env, cmd.Stdout, cmd.Stderr = p.env, p.logs, p.logs
+	if err := cmd.Start(); err != nil {
 		p.t.Fatal(err)
 	}
+	exited := make(chan struct{})
+	p.cmd, p.exited = cmd, exited
+	go func() {
+		err := cmd.Wait()
+		p.exitErr = err // read only after exited is closed
+		close(exited)
+	}()
 }
 
 // kill SIGKILLs the process and waits for it.
 func (p *lotseProcess) kill() {
 	_ = p.cmd.Process.Kill()
-	_ = p.cmd.Wait()
+	<-p.exited
 }
 
 // lotseBinary builds the lotse command once for the crash tests.

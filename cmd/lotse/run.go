@@ -188,6 +188,14 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 		}),
 	})
 	if err != nil {
+		if ctx.Err() != nil {
+			if errors.Is(context.Cause(ctx), errLeaseLost) {
+				return fail(exitLeaseLost, errLeaseLost)
+			}
+			// Stopped while waiting for the homeserver: a normal stop.
+			log.Info().Err(err).Msg("Stopped before the homeserver could be reached")
+			return nil
+		}
 		return fail(exitMatrix, err)
 	}
 	defer b.Close()

@@ -3,7 +3,12 @@ package main
 import (
 	"context"
 	"errors"
+	"net"
+	"net/http"
+	"net/http/httputil"
+	"net/url"
 	"os/exec"
+	"strings"
 	"testing"
 	"time"
 
@@ -37,10 +42,9 @@ func TestSessionSignedOut(t *testing.T) {
 	if _, err := admin.LogoutAll(t.Context()); err != nil {
 		t.Fatalf("logout/all: %v", err)
 	}
-	exited := make(chan error, 1)
-	go func() { exited <- proc.cmd.Wait() }()
 	select {
-	case err := <-exited:
+	case <-proc.exited:
+		err := proc.exitErr
 		var ee *exec.ExitError
 		if !errors.As(err, &ee) || ee.ExitCode() != exitMatrix {
 			t.Fatalf("lotse after sign-out: %v, want exit code %d", err, exitMatrix)
@@ -59,5 +63,53 @@ func TestSessionSignedOut(t *testing.T) {
 	reply, _ := ask(t, m, roomID, botID, text("wie richte ich element ein"))
 	if body(reply) == "" {
 		t.Fatal("empty answer after signing in again")
+	}
+}
+
+// TestHomeserverDownAtStart: Lotse is started while the homeserver cannot
+// be reached (down for an upgrade). It keeps trying instead of exiting (a
+// process that exits is restarted only a few times by systemd) and answers
+// once the homeserver is there.
+func TestHomeserverDownAtStart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs a process")
+	}
+	addr := freeAddr(t) // nothing listens here yet
+	botID, password := registerAccount(t, "lotse")
+	proc := startProcess(t, processEnv(t, botID, password, "LOTSE_HOMESERVER_URL=http://"+addr))
+	waitLog(t, proc, "Homeserver not reachable")
+
+	target, err := url.Parse(dendrite.Shared().URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: httputil.NewSingleHostReverseProxy(target), ReadHeaderTimeout: 5 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { _ = srv.Close() })
+
+	m := newMember(t, "down")
+	roomID := openDM(t, m, botID, true)
+	ask(t, m, roomID, botID, text("passwort vergessen"))
+}
+
+// waitLog waits until the process has logged want, failing if it exits first.
+func waitLog(t *testing.T, p *lotseProcess, want string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for !strings.Contains(p.logs.String(), want) {
+		select {
+		case <-p.exited:
+			t.Fatalf("lotse exited (%v) before logging %q:\n%s", p.exitErr, want, p.logs.String())
+		case <-ctx.Done():
+			t.Fatalf("lotse did not log %q:\n%s", want, p.logs.String())
+		case <-tick.C:
+		}
 	}
 }
