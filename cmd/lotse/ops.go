@@ -10,12 +10,15 @@ import (
 	"net"
 	"net/http"
 	"net/http/pprof"
+	"strings"
 	"sync/atomic"
 	"time"
 
 	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/bot"
+	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/metrics"
 	"github.com/lotse-bot/lotse/storage"
 )
@@ -34,13 +37,61 @@ type readiness interface {
 	PingHomeserver(ctx context.Context) error
 	// PingDatabase checks that the database answers and is writable.
 	PingDatabase(ctx context.Context) error
+	// CheckRooms reports the configured rooms (team, approvals,
+	// announcements) Lotse is not joined to.
+	CheckRooms(ctx context.Context) error
 }
 
 // liveState is the running process as /readyz sees it.
 type liveState struct {
 	db      *storage.DB
+	rooms   []configuredRoom
 	standby atomic.Bool
 	bot     atomic.Pointer[bot.Bot]
+}
+
+// configuredRoom is a room the configuration names, with its key.
+type configuredRoom struct {
+	key string
+	id  id.RoomID
+}
+
+// configuredRooms lists the rooms Lotse must be in for its work.
+func configuredRooms(cfg config.Config) []configuredRoom {
+	var rooms []configuredRoom
+	if cfg.TeamRoom != "" {
+		rooms = append(rooms, configuredRoom{"team_room", id.RoomID(cfg.TeamRoom)})
+	}
+	if cfg.ApprovalsRoom != "" {
+		rooms = append(rooms, configuredRoom{"approvals_room", id.RoomID(cfg.ApprovalsRoom)})
+	}
+	for _, r := range cfg.AnnouncementRooms {
+		rooms = append(rooms, configuredRoom{"announcement_rooms", id.RoomID(r)})
+	}
+	return rooms
+}
+
+// CheckRooms names the configured rooms Lotse is not joined to (kicked, or
+// never invited): cases, approvals or announcements would fail there.
+func (s *liveState) CheckRooms(ctx context.Context) error {
+	b := s.bot.Load()
+	if b == nil {
+		return errors.New("not logged in yet")
+	}
+	var missing []string
+	for _, r := range s.rooms {
+		joined, err := b.IsJoined(ctx, r.id, b.UserID())
+		if err != nil {
+			return err
+		}
+		if !joined {
+			missing = append(missing, fmt.Sprintf("%s %s", r.key, r.id))
+		}
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("not joined to %s: invite Lotse again", strings.Join(missing, ", "))
+	}
+	return nil
 }
 
 func (s *liveState) Standby() bool { return s.standby.Load() }
@@ -134,6 +185,11 @@ func checkReady(ctx context.Context, state readiness, now time.Time) (map[string
 		bad("homeserver", err.Error())
 	} else {
 		checks["homeserver"] = "ok"
+	}
+	if err := state.CheckRooms(ctx); err != nil {
+		bad("rooms", err.Error())
+	} else {
+		checks["rooms"] = "ok"
 	}
 	switch last := state.LastSync(); {
 	case last.IsZero():

@@ -25,12 +25,14 @@ type fakeState struct {
 	lastSync time.Time
 	hsErr    error
 	dbErr    error
+	roomsErr error
 }
 
 func (f fakeState) Standby() bool                        { return f.standby }
 func (f fakeState) LastSync() time.Time                  { return f.lastSync }
 func (f fakeState) PingHomeserver(context.Context) error { return f.hsErr }
 func (f fakeState) PingDatabase(context.Context) error   { return f.dbErr }
+func (f fakeState) CheckRooms(context.Context) error     { return f.roomsErr }
 
 func TestOpsEndpoints(t *testing.T) {
 	healthy := fakeState{lastSync: time.Now().Add(-5 * time.Second)}
@@ -43,12 +45,13 @@ func TestOpsEndpoints(t *testing.T) {
 	}{
 		{"healthz", healthy, "/healthz", 200, []string{`"status":"ok"`, `"role":"leader"`}},
 		{"healthz on a standby", fakeState{standby: true}, "/healthz", 200, []string{`"role":"standby"`}},
-		{"ready", healthy, "/readyz", 200, []string{`"ready":true`, `"sync":"ok"`, `"database":"ok"`, `"homeserver":"ok"`}},
+		{"ready", healthy, "/readyz", 200, []string{`"ready":true`, `"sync":"ok"`, `"database":"ok"`, `"homeserver":"ok"`, `"rooms":"ok"`}},
 		{"standby not ready", fakeState{standby: true}, "/readyz", 503, []string{"standby"}},
 		{"never synced", fakeState{}, "/readyz", 503, []string{"no sync committed yet"}},
 		{"sync stale", fakeState{lastSync: time.Now().Add(-3 * time.Minute)}, "/readyz", 503, []string{"last sync 3m0s ago"}},
 		{"homeserver down", fakeState{lastSync: time.Now(), hsErr: errors.New("connection refused")}, "/readyz", 503, []string{`"homeserver":"connection refused"`}},
 		{"database locked", fakeState{lastSync: time.Now(), dbErr: errors.New("database is locked")}, "/readyz", 503, []string{`"database":"database is locked"`}},
+		{"kicked from the team room", fakeState{lastSync: time.Now(), roomsErr: errors.New("not joined to team_room !t:hs: invite Lotse again")}, "/readyz", 503, []string{`"rooms":"not joined to team_room !t:hs`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

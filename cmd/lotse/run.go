@@ -71,7 +71,7 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 	defer db.Close()
 
 	m := metrics.New(prometheus.NewRegistry())
-	state := &liveState{db: db}
+	state := &liveState{db: db, rooms: configuredRooms(cfg)}
 	state.standby.Store(true)
 	if cfg.OpsListen != "" {
 		go func() {

@@ -1,7 +1,15 @@
 package main
 
 import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
 	"testing"
+	"time"
+
+	"maunium.net/go/mautrix"
 
 	"maunium.net/go/mautrix/id"
 
@@ -22,4 +30,58 @@ func TestUnencryptedTeamRoomWarned(t *testing.T) {
 		cfg.TeamRoom = teamRoom.String()
 	})
 	waitFor(t, alice, teamRoom, l.userID, "nicht Ende-zu-Ende-verschlüsselt")
+}
+
+// TestReadyzNamesRoomLotseLeft: an admin watching /readyz learns when Lotse
+// was removed from the team room (cases could not reach the team), and
+// which room it is.
+func TestReadyzNamesRoomLotseLeft(t *testing.T) {
+	alice := newMember(t, "alice")
+	addr := freeAddr(t)
+	var teamRoom id.RoomID
+	l := startLotse(t, copyLibrary(t), func(cfg *config.Config) {
+		var err error
+		teamRoom, err = alice.CreateRoom(t.Context(), "Digitalteam", true, id.UserID(cfg.UserID))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.TeamRoom = teamRoom.String()
+		cfg.OpsListen = addr
+	})
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	if err := alice.WaitJoined(ctx, teamRoom, l.userID); err != nil {
+		t.Fatal(err)
+	}
+	waitReadyz(t, addr, 200, `"rooms":"ok"`)
+	if _, err := alice.Cli.KickUser(t.Context(), teamRoom, &mautrix.ReqKickUser{UserID: l.userID, Reason: "aus Versehen"}); err != nil {
+		t.Fatal(err)
+	}
+	waitReadyz(t, addr, 503, "not joined to team_room "+teamRoom.String())
+}
+
+// waitReadyz polls /readyz until it answers code with a body containing want.
+func waitReadyz(t *testing.T, addr string, code int, want string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	var last string
+	for {
+		resp, err := http.Get("http://" + addr + "/readyz")
+		if err == nil {
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			last = fmt.Sprintf("%d %s", resp.StatusCode, b)
+			if resp.StatusCode == code && strings.Contains(string(b), want) {
+				return
+			}
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("/readyz never answered %d with %q; last: %s", code, want, last)
+		case <-tick.C:
+		}
+	}
 }
