@@ -84,3 +84,12 @@ func (b *Bot) Kick(ctx context.Context, roomID id.RoomID, user id.UserID, reason
 func (b *Bot) OpenDM(ctx context.Context, user id.UserID) (id.RoomID, error) {
 	return b.DirectRoom(ctx, user)
 }
+
+// Redact removes the content of an event (the bot's own, or one it may
+// moderate). txnID makes a repeated call one redaction.
+func (b *Bot) Redact(ctx context.Context, roomID id.RoomID, eventID id.EventID, reason, txnID string) error {
+	if _, err := b.Client.RedactEvent(ctx, roomID, eventID, mautrix.ReqRedact{Reason: reason, TxnID: txnID}); err != nil {
+		return fmt.Errorf("failed to redact %s: %w", eventID, err)
+	}
+	return nil
+}

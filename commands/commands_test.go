@@ -32,6 +32,23 @@ type fakeMatrix struct {
 	names     map[id.UserID]string
 	encrypted map[id.RoomID]bool
 	media     map[id.ContentURIString][]byte
+	// db, if set, gets every send recorded like the bot's Sender does.
+	db       *storage.DB
+	redacted []string // "room event reason"
+}
+
+func (f *fakeMatrix) Redact(_ context.Context, roomID id.RoomID, eventID id.EventID, reason, txnID string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.txns == nil {
+		f.txns = map[string]bool{}
+	}
+	if f.txns[txnID] {
+		return nil // like a homeserver: the same transaction ID once
+	}
+	f.txns[txnID] = true
+	f.redacted = append(f.redacted, roomID.String()+" "+eventID.String()+" "+reason)
+	return nil
 }
 
 func (f *fakeMatrix) IsJoined(_ context.Context, roomID id.RoomID, user id.UserID) (bool, error) {
@@ -97,6 +114,11 @@ func (f *fakeMatrix) Send(_ context.Context, roomID id.RoomID, _ event.Type, con
 	f.txns[txnID] = true
 	mc, _ := content.(*event.MessageEventContent)
 	f.sent = append(f.sent, sentMsg{roomID, txnID, mc})
+	if f.db != nil {
+		if err := f.db.Inbox.RecordSent(context.Background(), storage.SentEvent{TxnID: txnID, EventID: "$" + txnID, RoomID: roomID.String(), SentAt: time.Now()}); err != nil {
+			return "", err
+		}
+	}
 	return id.EventID("$" + txnID), nil
 }
 
@@ -138,7 +160,7 @@ func newTestHandler(t testing.TB) (*Handler, *fakeMatrix, *storage.DB) {
 	if err := db.Upgrade(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	fm := &fakeMatrix{}
+	fm := &fakeMatrix{db: db}
 	h := New(Deps{
 		Matrix: fm, Guides: staticGuides{lib}, DB: db, Texts: &German, Log: zerolog.Nop(),
 		TxnID: func(cause id.EventID, purpose string, n int) string {

@@ -36,6 +36,9 @@ type Matrix interface {
 	// DirectRoom returns the bot's direct chat with user, opening one
 	// (encrypted, recorded, idempotent across crashes) if there is none.
 	DirectRoom(ctx context.Context, user id.UserID) (id.RoomID, error)
+	// Redact removes the content of one of the bot's events; redacting an
+	// event twice is harmless.
+	Redact(ctx context.Context, roomID id.RoomID, eventID id.EventID, reason, txnID string) error
 }
 
 // Meetings is the BigBlueButton API as round tables need it (*bbb.Client).

@@ -538,14 +538,10 @@ func (h *Handler) roundTableReaction(ctx context.Context, evt *event.Event, targ
 	return true, h.confirmDraft(ctx, rt)
 }
 
-// handleRedaction withdraws an RSVP whose ✅ reaction was removed.
-func (h *Handler) handleRedaction(ctx context.Context, evt *event.Event) error {
+// withdrawReactionRSVP withdraws an RSVP whose ✅ reaction was removed.
+func (h *Handler) withdrawReactionRSVP(ctx context.Context, redacts id.EventID) error {
 	if !h.rtOn() {
 		return nil
-	}
-	redacts := evt.Redacts
-	if rc, ok := evt.Content.Parsed.(*event.RedactionEventContent); ok && rc.Redacts != "" {
-		redacts = rc.Redacts
 	}
 	r, err := h.DB.RoundTables.RSVPByReaction(ctx, redacts.String())
 	if err != nil || r == nil || !r.Attending {

@@ -341,7 +341,11 @@ func cmdCase(ce *CommandEvent) error {
 	var lines []line
 	for _, m := range msgs {
 		icon := map[string]string{storage.MsgQuestion: "❓", storage.MsgMember: "💬", storage.MsgAnswer: "✉️", storage.MsgNote: "🔒", storage.MsgSystem: "ℹ️"}[m.Kind]
-		lines = append(lines, line{m.CreatedAt, fmt.Sprintf("%s %s: %s", icon, escape(h.Matrix.DisplayName(ce.Ctx, h.Support.TeamRoom, id.UserID(m.Sender))), escapeLong(m.Body, 300))})
+		text := escapeLong(m.Body, 300)
+		if m.Body == "" {
+			text = "_" + st.MessageDeleted + "_"
+		}
+		lines = append(lines, line{m.CreatedAt, fmt.Sprintf("%s %s: %s", icon, escape(h.Matrix.DisplayName(ce.Ctx, h.Support.TeamRoom, id.UserID(m.Sender))), text)})
 	}
 	for _, e := range events {
 		detail := e.Detail

@@ -10,6 +10,9 @@ type Texts struct {
 
 	// AnswerHeader introduces the best guide: %s = guide title (Markdown).
 	AnswerHeader string
+	// RedactReason is the reason on Lotse's messages it removes because
+	// the message they were about was deleted.
+	RedactReason string
 	// AnswerMore lists further candidates; followed by one line per title.
 	AnswerMore string
 	// AnswerFeedback asks for a reaction.
@@ -211,6 +214,9 @@ type RoundTableTexts struct {
 // Markdown; %s arguments are escaped by the caller. Team-room texts put
 // member text in only as escaped plain text.
 type SupportTexts struct {
+	// MessageDeleted stands in the case history for a message its author
+	// deleted in the chat.
+	MessageDeleted string
 	// TeamRoomUnencrypted is posted into an unencrypted team room.
 	TeamRoomUnencrypted string
 	// Offer asks whether to open a case: %s = the question (escaped).
@@ -348,6 +354,7 @@ type CommandText struct {
 var German = Texts{
 	Lang:             "de",
 	AnswerHeader:     "📘 **%s**",
+	RedactReason:     "Die Nachricht, auf die sich das bezog, wurde gelöscht.",
 	AnswerMore:       "Vielleicht passt auch:",
 	AnswerFeedback:   "Hat dir das geholfen? Reagiere mit 👍 oder 👎.",
 	AnswerTruncated:  "Die Anleitung ist länger – den Rest findest du hier: %s",
@@ -444,6 +451,7 @@ var German = Texts{
 		Reopened:            "Ich habe deinen Fall **#%d** wieder geöffnet und deine Nachricht an das Team weitergegeben.",
 		TeamAnswer:          "**Antwort vom Digitalisierungsteam** (%s):",
 		TeamName:            "Digitalisierungsteam",
+		MessageDeleted:      "vom Mitglied gelöscht",
 		AnswerFooter:        "_Fall #%d – antworte einfach hier, deine Nachricht geht an das Team._",
 		ResolvedMember:      "Das Team hat deinen Fall **#%d** als erledigt markiert.",
 		Solution:            "Lösung:",
@@ -578,6 +586,7 @@ var German = Texts{
 var English = Texts{
 	Lang:             "en",
 	AnswerHeader:     "📘 **%s**",
+	RedactReason:     "The message this was about was deleted.",
 	AnswerMore:       "This might fit too:",
 	AnswerFeedback:   "Did this help? React with 👍 or 👎.",
 	AnswerTruncated:  "This guide is longer – read the rest here: %s",
@@ -674,6 +683,7 @@ var English = Texts{
 		Reopened:            "I reopened your case **#%d** and passed your message on to the team.",
 		TeamAnswer:          "**Answer from the digital team** (%s):",
 		TeamName:            "digital team",
+		MessageDeleted:      "deleted by the member",
 		AnswerFooter:        "_Case #%d – just reply here, your message goes to the team._",
 		ResolvedMember:      "The team marked your case **#%d** as resolved.",
 		Solution:            "Solution:",

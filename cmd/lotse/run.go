@@ -297,6 +297,10 @@ func (m *matrixAdapter) DirectRoom(ctx context.Context, user id.UserID) (id.Room
 	return m.bot.DirectRoom(ctx, user)
 }
 
+func (m *matrixAdapter) Redact(ctx context.Context, roomID id.RoomID, eventID id.EventID, reason, txnID string) error {
+	return m.bot.Redact(ctx, roomID, eventID, reason, txnID)
+}
+
 var _ commands.Matrix = (*matrixAdapter)(nil)
 
 // roundTableConfig turns the round-table and bbb_* keys into the commands' settings.

@@ -1,0 +1,81 @@
+package commands
+
+import (
+	"context"
+	"time"
+
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+)
+
+// maxRepliesPerEvent bounds the replies looked up for one redacted event
+// (a question gets one to three: the answer, perhaps an offer).
+const maxRepliesPerEvent = 8
+
+// handleRedaction follows a deleted message or reaction: a removed ✅ is a
+// withdrawn RSVP, and a deleted message takes with it what Lotse made of it
+// — its replies in the same room (which may quote it) and the copy relayed
+// to the team — and its text stored with a case. A member who posted
+// something by mistake (a password, an address) can take it back
+// completely by deleting it.
+func (h *Handler) handleRedaction(ctx context.Context, evt *event.Event) error {
+	redacts := evt.Redacts
+	if rc, ok := evt.Content.Parsed.(*event.RedactionEventContent); ok && rc.Redacts != "" {
+		redacts = rc.Redacts
+	}
+	if redacts == "" {
+		return nil
+	}
+	if err := h.withdrawReactionRSVP(ctx, redacts); err != nil {
+		return err
+	}
+	if !turnOf(ctx).msg.Direct {
+		// In a group room a redaction event may come from someone who
+		// cannot redact the message; a direct chat has only the member.
+		return nil
+	}
+	return h.redactFollowUps(ctx, evt, redacts)
+}
+
+// redactFollowUps redacts Lotse's events caused by the event redacts and
+// erases its stored text. Each step is idempotent, so the handler can be
+// repeated after a crash.
+func (h *Handler) redactFollowUps(ctx context.Context, evt *event.Event, redacts id.EventID) error {
+	reason := h.Texts.RedactReason
+	for seq := range maxRepliesPerEvent {
+		sent, err := h.DB.Inbox.SentEventID(ctx, h.TxnID(redacts, "reply", seq))
+		if err != nil {
+			return err
+		}
+		if sent == "" {
+			break
+		}
+		if err := h.Matrix.Redact(ctx, evt.RoomID, id.EventID(sent), reason, h.TxnID(evt.ID, "redact-reply", seq)); err != nil {
+			return err
+		}
+	}
+	if h.Support.TeamRoom != "" {
+		for _, purpose := range []string{"relay", "relay-media"} {
+			sent, err := h.DB.Inbox.SentEventID(ctx, h.TxnID(redacts, purpose, 0))
+			if err != nil {
+				return err
+			}
+			if sent == "" {
+				continue
+			}
+			if err := h.Matrix.Redact(ctx, h.Support.TeamRoom, id.EventID(sent), reason, h.TxnID(evt.ID, "redact-"+purpose, 0)); err != nil {
+				return err
+			}
+		}
+	}
+	if _, err := h.DB.Cases.EraseMessage(ctx, redacts.String()); err != nil {
+		return err
+	}
+	// A pending offer to open a case carries the member's recent questions:
+	// it is withdrawn, so that a later "ja" cannot send the deleted text.
+	d, err := h.DB.Cases.Draft(ctx, evt.RoomID.String(), evt.Sender.String(), time.Time{})
+	if err != nil || d == nil {
+		return err
+	}
+	return h.DB.Cases.DeleteDraft(ctx, evt.RoomID.String(), evt.Sender.String())
+}
