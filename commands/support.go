@@ -152,6 +152,25 @@ func appendNew(list []string, more ...string) []string {
 	return list
 }
 
+// isReplyTo reports whether the draft's offer is one of Lotse's replies to
+// eventID: then eventID made the offer (a "ja" that was a question) and is
+// being handled again after a crash — it must not confirm its own offer.
+func (h *Handler) isReplyTo(ctx context.Context, d *storage.CaseDraft, eventID id.EventID) (bool, error) {
+	if d == nil || !d.Offered || d.PromptEvent == "" {
+		return false, nil
+	}
+	for seq := range maxRepliesPerEvent {
+		sent, err := h.DB.Inbox.SentEventID(ctx, h.TxnID(eventID, "reply", seq))
+		if err != nil || sent == "" {
+			return false, err
+		}
+		if sent == d.PromptEvent {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
 // offerCase asks the member whether to open a case from the draft.
 func (h *Handler) offerCase(ctx context.Context, d storage.CaseDraft, lead string) error {
 	st := h.Texts.Support
@@ -191,7 +210,11 @@ func (h *Handler) memberText(ctx context.Context, content *event.MessageEventCon
 		return true, err
 	}
 	words := normWords(text)
-	if d != nil && d.Offered {
+	offeredByThis, err := h.isReplyTo(ctx, d, evt.ID)
+	if err != nil {
+		return true, err
+	}
+	if d != nil && d.Offered && !offeredByThis {
 		switch {
 		case yesWords[words]:
 			return true, h.confirmCase(ctx, d)

@@ -443,3 +443,18 @@ func TestSupportReminders(t *testing.T) {
 		t.Fatalf("stats: %v", stats)
 	}
 }
+
+// TestFirstJaHandledTwice: "ja" as a member's first message is a question
+// (Lotse offers a case); handled again, as after a crash, it must not
+// confirm the offer it made itself. (supportEnv.handle handles every event
+// twice and fails on anything new.)
+func TestFirstJaHandledTwice(t *testing.T) {
+	e := newSupportEnv(t)
+	sent := e.say(t, dmRoom, member, "ja", "")
+	if len(in(sent, teamRoom)) != 0 {
+		t.Fatalf("a first ja reached the team: %s", bodies(sent))
+	}
+	if c, _ := e.db.Cases.ActiveForMember(context.Background(), member.String(), dmRoom.String()); c != nil {
+		t.Fatalf("a case was opened from a first ja: %+v", c)
+	}
+}
