@@ -1,13 +1,11 @@
 package main
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 )
 
 // TestHangupReloadsLinkedLibrary: the library folder is a symbolic link to
@@ -48,17 +46,7 @@ func TestHangupReloadsLinkedLibrary(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The reload runs beside the answering; wait for its log line.
-	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
-	defer cancel()
-	tick := time.NewTicker(20 * time.Millisecond)
-	defer tick.Stop()
-	for strings.Count(proc.logs.String(), "Loaded guide library") == loaded {
-		select {
-		case <-ctx.Done():
-			t.Fatalf("no reload after SIGHUP:\n%s", proc.logs.String())
-		case <-tick.C:
-		}
-	}
+	waitLogCount(t, proc, "Loaded guide library", loaded+1)
 	reply, _ := ask(t, m, roomID, botID, text("wie buche ich die zeitmaschine"))
 	if !strings.Contains(body(reply), "Zeitmaschine buchen") {
 		t.Fatalf("the new release is not live after SIGHUP: %q", body(reply))

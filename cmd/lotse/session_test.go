@@ -99,16 +99,23 @@ func TestHomeserverDownAtStart(t *testing.T) {
 // waitLog waits until the process has logged want, failing if it exits first.
 func waitLog(t *testing.T, p *lotseProcess, want string) {
 	t.Helper()
+	waitLogCount(t, p, want, 1)
+}
+
+// waitLogCount waits until the process has logged want at least n times,
+// failing if it exits first.
+func waitLogCount(t *testing.T, p *lotseProcess, want string, n int) {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
 	tick := time.NewTicker(20 * time.Millisecond)
 	defer tick.Stop()
-	for !strings.Contains(p.logs.String(), want) {
+	for strings.Count(p.logs.String(), want) < n {
 		select {
 		case <-p.exited:
 			t.Fatalf("lotse exited (%v) before logging %q:\n%s", p.exitErr, want, p.logs.String())
 		case <-ctx.Done():
-			t.Fatalf("lotse did not log %q:\n%s", want, p.logs.String())
+			t.Fatalf("lotse did not log %q %d times:\n%s", want, n, p.logs.String())
 		case <-tick.C:
 		}
 	}
