@@ -188,44 +188,23 @@ func (q *AccessQuery) audit(ctx context.Context, e AuditEntry) error {
 // again for the same event returns the existing request and created=false.
 // The audit entry "requested" is written in the same transaction.
 func (q *AccessQuery) Create(ctx context.Context, r *AccessRequest, originEvent string, now time.Time) (*AccessRequest, bool, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	var created bool
-	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
-		if existing, err := scanAccess(q.db.QueryRow(ctx, accessByOriginQuery, originEvent)); err == nil {
-			*r = *existing
-			return nil
-		} else if !errors.Is(err, sql.ErrNoRows) {
-			return err
-		}
-		var next int64
-		if err := q.db.QueryRow(ctx, nextAccessIDQuery).Scan(&next); err != nil {
-			return err
-		}
-		needed := max(r.Needed, 1)
-		if _, err := q.db.Exec(ctx, insertAccessQuery, next, r.MemberID, r.MemberRoom, r.Kind, r.Target, r.Email, r.DisplayName,
-			r.Reason, needed, originEvent, now.UnixMilli()); err != nil {
-			return err
-		}
-		detail := r.Kind + ": " + r.Target
-		if r.Email != "" {
-			detail += " <" + r.Email + ">"
-		}
-		if err := q.audit(ctx, AuditEntry{Key: fmt.Sprintf("requested:%d", next), RequestID: next, At: now, Actor: r.MemberID,
-			Action: "requested", Detail: detail}); err != nil {
-			return err
-		}
-		got, err := scanAccess(q.db.QueryRow(ctx, getAccessQuery, next))
-		if err != nil {
-			return err
-		}
-		*r = *got
-		created = true
-		return nil
-	})
+	out, created, err := createOnce(ctx, q.db, scanAccess, "access request", accessByOriginQuery, nextAccessIDQuery, getAccessQuery, originEvent,
+		func(ctx context.Context, next int64) error {
+			if _, err := q.db.Exec(ctx, insertAccessQuery, next, r.MemberID, r.MemberRoom, r.Kind, r.Target, r.Email, r.DisplayName,
+				r.Reason, max(r.Needed, 1), originEvent, now.UnixMilli()); err != nil {
+				return err
+			}
+			detail := r.Kind + ": " + r.Target
+			if r.Email != "" {
+				detail += " <" + r.Email + ">"
+			}
+			return q.audit(ctx, AuditEntry{Key: fmt.Sprintf("requested:%d", next), RequestID: next, At: now, Actor: r.MemberID,
+				Action: "requested", Detail: detail})
+		})
 	if err != nil {
-		return nil, false, fmt.Errorf("failed to create access request: %w", err)
+		return nil, false, err
 	}
+	*r = *out
 	return r, created, nil
 }
 

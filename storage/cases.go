@@ -194,41 +194,22 @@ func (q *CaseQuery) many(ctx context.Context, query string, args ...any) ([]*Cas
 // what Lotse suggested). originEvent is the event that confirmed it: creating
 // again for the same event returns the existing case and created=false.
 func (q *CaseQuery) Create(ctx context.Context, c *Case, originEvent, firstMessage string, now time.Time) (*Case, bool, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	var created bool
-	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
-		if existing, err := scanCase(q.db.QueryRow(ctx, caseByOriginQuery, originEvent)); err == nil {
-			*c = *existing
-			return nil
-		} else if !errors.Is(err, sql.ErrNoRows) {
+	out, created, err := createOnce(ctx, q.db, scanCase, "case", caseByOriginQuery, nextCaseIDQuery, getCaseQuery, originEvent,
+		func(ctx context.Context, next int64) error {
+			if _, err := q.db.Exec(ctx, insertCaseQuery, next, c.MemberID, c.MemberRoom, c.Summary,
+				strings.Join(c.Guides, "\n"), originEvent, now.UnixMilli()); err != nil {
+				return err
+			}
+			if _, err := q.db.Exec(ctx, insertCaseMsgQuery, originEvent, next, MsgQuestion, c.MemberID, firstMessage, now.UnixMilli()); err != nil {
+				return err
+			}
+			_, err := q.db.Exec(ctx, insertCaseEventQuery, next, "open", c.MemberID, "", now.UnixMilli())
 			return err
-		}
-		var next int64
-		if err := q.db.QueryRow(ctx, nextCaseIDQuery).Scan(&next); err != nil {
-			return err
-		}
-		if _, err := q.db.Exec(ctx, insertCaseQuery, next, c.MemberID, c.MemberRoom, c.Summary,
-			strings.Join(c.Guides, "\n"), originEvent, now.UnixMilli()); err != nil {
-			return err
-		}
-		if _, err := q.db.Exec(ctx, insertCaseMsgQuery, originEvent, next, MsgQuestion, c.MemberID, firstMessage, now.UnixMilli()); err != nil {
-			return err
-		}
-		if _, err := q.db.Exec(ctx, insertCaseEventQuery, next, "open", c.MemberID, "", now.UnixMilli()); err != nil {
-			return err
-		}
-		got, err := scanCase(q.db.QueryRow(ctx, getCaseQuery, next))
-		if err != nil {
-			return err
-		}
-		*c = *got
-		created = true
-		return nil
-	})
+		})
 	if err != nil {
-		return nil, false, fmt.Errorf("failed to create case: %w", err)
+		return nil, false, err
 	}
+	*c = *out
 	return c, created, nil
 }
 

@@ -77,3 +77,42 @@ func execAffected(ctx context.Context, db *dbutil.Database, what, query string, 
 	n, _ := res.RowsAffected()
 	return n, nil
 }
+
+// createOnce is the "create once per origin event" transaction of cases,
+// access requests and round tables: if a row for origin exists (byOrigin) it
+// is returned with created=false; otherwise the next ID is taken (nextID),
+// insert writes the row and whatever belongs to it, and the row is read
+// back (get). Repeating the creation for the same event — after a crash —
+// therefore never makes a second row.
+func createOnce[T any](ctx context.Context, db *dbutil.Database, scan func(rowScanner) (*T, error), what, byOrigin, nextID, get, origin string,
+	insert func(ctx context.Context, id int64) error) (*T, bool, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	var (
+		out     *T
+		created bool
+	)
+	err := db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		existing, err := scan(db.QueryRow(ctx, byOrigin, origin))
+		if err == nil {
+			out, created = existing, false
+			return nil
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		var id int64
+		if err := db.QueryRow(ctx, nextID).Scan(&id); err != nil {
+			return err
+		}
+		if err := insert(ctx, id); err != nil {
+			return err
+		}
+		out, err = scan(db.QueryRow(ctx, get, id))
+		created = err == nil
+		return err
+	})
+	if err != nil {
+		return nil, false, fmt.Errorf("failed to create %s: %w", what, err)
+	}
+	return out, created, nil
+}

@@ -149,37 +149,13 @@ func (q *RoundTableQuery) exec(ctx context.Context, query string, args ...any) (
 // Create stores a new draft from originEvent, or returns the one that
 // event already created (created = false).
 func (q *RoundTableQuery) Create(ctx context.Context, rt *RoundTable, now time.Time) (*RoundTable, bool, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	var (
-		out     *RoundTable
-		created bool
-	)
-	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
-		existing, err := scanRoundTable(q.db.QueryRow(ctx, rtByOriginSQL, rt.OriginEvent))
-		if err == nil {
-			out = existing
-			return nil
-		} else if !errors.Is(err, sql.ErrNoRows) {
+	return createOnce(ctx, q.db, scanRoundTable, "round table", rtByOriginSQL, rtNextIDQuery, rtGetSQL, rt.OriginEvent,
+		func(ctx context.Context, next int64) error {
+			_, err := q.db.Exec(ctx, rtInsertSQL, next, rt.Title, rt.Description, rt.Start.UnixMilli(), rt.Duration.Milliseconds(),
+				rt.Recurrence, rt.Capacity, rt.Coordinator, strings.Join(rt.CoHosts, "\n"), strings.Join(rt.Rooms, "\n"),
+				rt.OriginEvent, rt.OriginRoom, now.UnixMilli())
 			return err
-		}
-		var next int64
-		if err := q.db.QueryRow(ctx, rtNextIDQuery).Scan(&next); err != nil {
-			return err
-		}
-		if _, err := q.db.Exec(ctx, rtInsertSQL, next, rt.Title, rt.Description, rt.Start.UnixMilli(), rt.Duration.Milliseconds(),
-			rt.Recurrence, rt.Capacity, rt.Coordinator, strings.Join(rt.CoHosts, "\n"), strings.Join(rt.Rooms, "\n"),
-			rt.OriginEvent, rt.OriginRoom, now.UnixMilli()); err != nil {
-			return err
-		}
-		out, err = scanRoundTable(q.db.QueryRow(ctx, rtGetSQL, next))
-		created = err == nil
-		return err
-	})
-	if err != nil {
-		return nil, false, fmt.Errorf("failed to create round table: %w", err)
-	}
-	return out, created, nil
+		})
 }
 
 // Get returns round table id, or nil.
