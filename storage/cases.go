@@ -365,24 +365,17 @@ func (q *CaseQuery) Rate(ctx context.Context, id int64, actor string, rating int
 
 // Events returns the state changes of a case in order.
 func (q *CaseQuery) Events(ctx context.Context, id int64) ([]CaseEvent, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	rows, err := q.db.Query(ctx, caseEventsQuery, id)
-	if err != nil {
-		return nil, fmt.Errorf("failed to read case events: %w", err)
+	return values(queryMany(ctx, q.db, scanCaseEvent, "case events", caseEventsQuery, id))
+}
+
+func scanCaseEvent(row rowScanner) (*CaseEvent, error) {
+	var e CaseEvent
+	var at int64
+	if err := row.Scan(&e.CaseID, &e.Version, &e.Kind, &e.Actor, &e.Detail, &at); err != nil {
+		return nil, err
 	}
-	defer rows.Close()
-	var out []CaseEvent
-	for rows.Next() {
-		var e CaseEvent
-		var at int64
-		if err := rows.Scan(&e.CaseID, &e.Version, &e.Kind, &e.Actor, &e.Detail, &at); err != nil {
-			return nil, err
-		}
-		e.CreatedAt = time.UnixMilli(at)
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	e.CreatedAt = time.UnixMilli(at)
+	return &e, nil
 }
 
 // AddMessage stores a message of a case and records the activity. A
@@ -436,24 +429,17 @@ func (q *CaseQuery) EraseMessage(ctx context.Context, sourceEvent string) (bool,
 
 // Messages returns the messages of a case in order.
 func (q *CaseQuery) Messages(ctx context.Context, id int64) ([]CaseMessage, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	rows, err := q.db.Query(ctx, caseMessagesQuery, id)
-	if err != nil {
-		return nil, fmt.Errorf("failed to read case messages: %w", err)
+	return values(queryMany(ctx, q.db, scanCaseMessage, "case messages", caseMessagesQuery, id))
+}
+
+func scanCaseMessage(row rowScanner) (*CaseMessage, error) {
+	var m CaseMessage
+	var at int64
+	if err := row.Scan(&m.SourceEvent, &m.CaseID, &m.Kind, &m.Sender, &m.Body, &at); err != nil {
+		return nil, err
 	}
-	defer rows.Close()
-	var out []CaseMessage
-	for rows.Next() {
-		var m CaseMessage
-		var at int64
-		if err := rows.Scan(&m.SourceEvent, &m.CaseID, &m.Kind, &m.Sender, &m.Body, &at); err != nil {
-			return nil, err
-		}
-		m.CreatedAt = time.UnixMilli(at)
-		out = append(out, m)
-	}
-	return out, rows.Err()
+	m.CreatedAt = time.UnixMilli(at)
+	return &m, nil
 }
 
 // DueUnclaimed lists open, unclaimed cases unchanged since before.

@@ -232,22 +232,15 @@ func (q *RoundTableQuery) SetPost(ctx context.Context, id int64, roomID, eventID
 
 // Posts lists the announcement messages of a round table.
 func (q *RoundTableQuery) Posts(ctx context.Context, id int64) ([]RoundTablePost, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	rows, err := q.db.Query(ctx, rtPostsSQL, id)
-	if err != nil {
-		return nil, fmt.Errorf("failed to list announcements: %w", err)
+	return values(queryMany(ctx, q.db, scanPost, "announcements", rtPostsSQL, id))
+}
+
+func scanPost(row rowScanner) (*RoundTablePost, error) {
+	var p RoundTablePost
+	if err := row.Scan(&p.RoundTableID, &p.RoomID, &p.EventID); err != nil {
+		return nil, err
 	}
-	defer rows.Close()
-	var out []RoundTablePost
-	for rows.Next() {
-		var p RoundTablePost
-		if err := rows.Scan(&p.RoundTableID, &p.RoomID, &p.EventID); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return &p, nil
 }
 
 // PostByEvent returns the announcement that is eventID, or nil.
@@ -406,22 +399,7 @@ func (q *RoundTableQuery) AddSeen(ctx context.Context, id int64, occurrence time
 
 // Seen lists the names seen in the meeting of an occurrence.
 func (q *RoundTableQuery) Seen(ctx context.Context, id int64, occurrence time.Time) ([]string, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	rows, err := q.db.Query(ctx, rtSeenSQL, id, occurrence.UnixMilli())
-	if err != nil {
-		return nil, fmt.Errorf("failed to read attendance: %w", err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, err
-		}
-		out = append(out, n)
-	}
-	return out, rows.Err()
+	return queryStrings(ctx, q.db, "attendance", rtSeenSQL, id, occurrence.UnixMilli())
 }
 
 // DirectRoomQuery remembers the direct chats Lotse opened.
