@@ -3,14 +3,12 @@ package bot_test
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -22,6 +20,7 @@ import (
 	"github.com/lotse-bot/lotse/bot"
 	"github.com/lotse-bot/lotse/internal/chatclient"
 	"github.com/lotse-bot/lotse/internal/dendrite"
+	"github.com/lotse-bot/lotse/internal/sendlimit"
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -362,52 +361,13 @@ func TestInviteAllowList(t *testing.T) {
 	}
 }
 
-// rateLimitProxy sits between the bot and the homeserver and answers
-// /send requests beyond `allow` per window with 429 M_LIMIT_EXCEEDED, as
-// the spec describes. Dendrite v0.13.8 rate-limits many endpoints but not
-// /send (see internal/dendrite's TestRateLimit), so the limit is applied
-// here, in front of the real homeserver.
-type rateLimitProxy struct {
-	allow   int
-	window  time.Duration
-	mu      sync.Mutex
-	start   time.Time
-	count   int
-	limited atomic.Int64
-}
-
-func (p *rateLimitProxy) handler(target *url.URL) http.Handler {
-	proxy := httputil.NewSingleHostReverseProxy(target)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method == http.MethodPut && strings.Contains(r.URL.Path, "/send/") {
-			p.mu.Lock()
-			now := time.Now()
-			if now.Sub(p.start) > p.window {
-				p.start, p.count = now, 0
-			}
-			p.count++
-			over := p.count > p.allow
-			wait := p.window - now.Sub(p.start)
-			p.mu.Unlock()
-			if over {
-				p.limited.Add(1)
-				w.Header().Set("Content-Type", "application/json")
-				w.WriteHeader(http.StatusTooManyRequests)
-				fmt.Fprintf(w, `{"errcode":"M_LIMIT_EXCEEDED","error":"Too many requests","retry_after_ms":%d}`, wait.Milliseconds())
-				return
-			}
-		}
-		proxy.ServeHTTP(w, r)
-	})
-}
-
 // TestRateLimitRetried: the homeserver limits the bot's sends; the bot must
 // wait as told and deliver every answer exactly once.
 func TestRateLimitRetried(t *testing.T) {
 	srv := dendrite.Shared()
 	target, _ := url.Parse(srv.URL)
-	limiter := &rateLimitProxy{allow: 3, window: 400 * time.Millisecond}
-	proxy := httptest.NewServer(limiter.handler(target))
+	limiter := sendlimit.New(3, 400*time.Millisecond)
+	proxy := httptest.NewServer(limiter.Wrap(httputil.NewSingleHostReverseProxy(target)))
 	t.Cleanup(proxy.Close)
 	tb := newTestBot(t, srv, func(o *bot.Options) { o.HomeserverURL = proxy.URL })
 	m := newMember(t, srv, "member")
@@ -431,10 +391,10 @@ func TestRateLimitRetried(t *testing.T) {
 		}
 	}
 	limited, _ := tb.bot.Sender().Stats()
-	if limited == 0 || limiter.limited.Load() == 0 {
+	if limited == 0 || limiter.Limited() == 0 {
 		t.Fatal("the bot was never rate-limited; the test did not test anything")
 	}
-	t.Logf("rate-limited %d times (proxy answered 429 %d times), all answers delivered once", limited, limiter.limited.Load())
+	t.Logf("rate-limited %d times (proxy answered 429 %d times), all answers delivered once", limited, limiter.Limited())
 }
 
 func TestTxnIDStable(t *testing.T) {

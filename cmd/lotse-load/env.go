@@ -18,12 +18,12 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"syscall"
 	"time"
 
 	"github.com/rs/zerolog"
 
+	"github.com/lotse-bot/lotse/internal/sendlimit"
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -292,15 +292,8 @@ func (p *lotseProc) metric(name string) float64 {
 // not rate-limit /send itself). Both bots talk through one, so that the
 // reference pays the same proxy hop.
 type limitProxy struct {
-	srv     *httptest.Server
-	on      atomic.Bool
-	allow   int
-	window  time.Duration
-	limited atomic.Int64
-
-	mu    sync.Mutex
-	start time.Time
-	count int
+	srv *httptest.Server
+	*sendlimit.Limiter
 }
 
 func newLimitProxy(target string, allow int, window time.Duration) (*limitProxy, error) {
@@ -308,30 +301,10 @@ func newLimitProxy(target string, allow int, window time.Duration) (*limitProxy,
 	if err != nil {
 		return nil, err
 	}
-	p := &limitProxy{allow: allow, window: window}
+	limiter := sendlimit.New(allow, window)
+	limiter.SetOn(false)
 	rp := httputil.NewSingleHostReverseProxy(u)
 	rp.FlushInterval = -1
 	rp.ErrorLog = log.New(io.Discard, "", 0) // a killed homeserver is expected here
-	p.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if p.on.Load() && r.Method == http.MethodPut && strings.Contains(r.URL.Path, "/send/") {
-			p.mu.Lock()
-			now := time.Now()
-			if now.Sub(p.start) > p.window {
-				p.start, p.count = now, 0
-			}
-			p.count++
-			over := p.count > p.allow
-			wait := p.window - now.Sub(p.start)
-			p.mu.Unlock()
-			if over {
-				p.limited.Add(1)
-				w.Header().Set("Content-Type", "application/json")
-				w.WriteHeader(http.StatusTooManyRequests)
-				fmt.Fprintf(w, `{"errcode":"M_LIMIT_EXCEEDED","error":"Too many requests","retry_after_ms":%d}`, wait.Milliseconds())
-				return
-			}
-		}
-		rp.ServeHTTP(w, r)
-	}))
-	return p, nil
+	return &limitProxy{srv: httptest.NewServer(limiter.Wrap(rp)), Limiter: limiter}, nil
 }

@@ -277,15 +277,15 @@ func runFault(ctx context.Context, kind string, r *rand.Rand, members []*member,
 				return
 			}
 			start := time.Now()
-			before := proxy.limited.Load()
-			proxy.on.Store(true)
+			before := proxy.Limited()
+			proxy.SetOn(true)
 			select {
 			case <-faultCtx.Done():
 			case <-time.After(10 * time.Second):
 			}
-			proxy.on.Store(false)
+			proxy.SetOn(false)
 			windows = append(windows, faultWindow{start: start, end: time.Now(),
-				note: fmt.Sprintf("10 s of 3 sends/s for Lotse, %d sends answered 429", proxy.limited.Load()-before)})
+				note: fmt.Sprintf("10 s of 3 sends/s for Lotse, %d sends answered 429", proxy.Limited()-before)})
 		case "dblock":
 			if !pause() {
 				return

@@ -20,18 +20,16 @@ import (
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/integrations/bbb/bbbtest"
 	"github.com/lotse-bot/lotse/internal/dendrite"
+	"github.com/lotse-bot/lotse/internal/sendlimit"
 	"github.com/lotse-bot/lotse/storage"
 )
 
 // countingProxy counts the homeserver requests by kind and can rate-limit
-// sends like a homeserver does (M_LIMIT_EXCEEDED with retry_after_ms).
+// sends like a homeserver does (internal/sendlimit).
 type countingProxy struct {
-	mu     sync.Mutex
-	counts map[string]int
-	allow  int // sends per window; 0 = no limit
-	window time.Duration
-	start  time.Time
-	n      int
+	mu      sync.Mutex
+	counts  map[string]int
+	limiter *sendlimit.Limiter // nil: no limit
 }
 
 func (p *countingProxy) kind(r *http.Request) string {
@@ -56,33 +54,15 @@ func (p *countingProxy) kind(r *http.Request) string {
 }
 
 func (p *countingProxy) handler(target *url.URL) http.Handler {
-	proxy := httputil.NewSingleHostReverseProxy(target)
+	var next http.Handler = httputil.NewSingleHostReverseProxy(target)
+	if p.limiter != nil {
+		next = p.limiter.Wrap(next)
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		k := p.kind(r)
 		p.mu.Lock()
-		p.counts[k]++
-		limited := false
-		var wait time.Duration
-		if k == "send" && p.allow > 0 {
-			now := time.Now()
-			if now.Sub(p.start) > p.window {
-				p.start, p.n = now, 0
-			}
-			p.n++
-			limited = p.n > p.allow
-			wait = p.window - now.Sub(p.start)
-			if limited {
-				p.counts["send_429"]++
-			}
-		}
+		p.counts[p.kind(r)]++
 		p.mu.Unlock()
-		if limited {
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(http.StatusTooManyRequests)
-			fmt.Fprintf(w, `{"errcode":"M_LIMIT_EXCEEDED","error":"Too many requests","retry_after_ms":%d}`, wait.Milliseconds())
-			return
-		}
-		proxy.ServeHTTP(w, r)
+		next.ServeHTTP(w, r)
 	})
 }
 
@@ -92,6 +72,9 @@ func (p *countingProxy) snapshot() map[string]int {
 	out := map[string]int{}
 	for k, v := range p.counts {
 		out[k] = v
+	}
+	if p.limiter != nil {
+		out["send_429"] = int(p.limiter.Limited())
 	}
 	return out
 }
@@ -109,7 +92,10 @@ func TestRoundTableRemindersLoad(t *testing.T) {
 	rate, _ := strconv.Atoi(os.Getenv("LOTSE_RT_LOAD_RATE"))
 	srv := dendrite.Shared()
 	target, _ := url.Parse(srv.URL)
-	p := &countingProxy{counts: map[string]int{}, allow: rate, window: time.Second}
+	p := &countingProxy{counts: map[string]int{}}
+	if rate > 0 {
+		p.limiter = sendlimit.New(rate, time.Second)
+	}
 	front := httptest.NewServer(p.handler(target))
 	t.Cleanup(front.Close)
 	fake := bbbtest.New(t, "bbb-secret")
