@@ -460,6 +460,11 @@ func (h *Handler) rsvp(ctx context.Context, rt *storage.RoundTable, user id.User
 	case !changed && quiet:
 		return nil
 	case !changed && attending:
+		if back, err := h.unskipOccurrence(ctx, rt, user); err != nil {
+			return err
+		} else if back {
+			return h.toMember(ctx, user, formatText(tx.Joined, title, h.rtRange(rt))+"\n\n"+tx.LinkLater, txn)
+		}
 		return h.toMember(ctx, user, formatText(tx.AlreadyJoined, title), txn)
 	case !changed:
 		return h.toMember(ctx, user, formatText(tx.NotJoined, title), txn)
@@ -488,14 +493,61 @@ func cmdJoin(ce *CommandEvent) error { return ce.Meta.rsvpCommand(ce, "dabei", t
 func cmdLeave(ce *CommandEvent) error { return ce.Meta.rsvpCommand(ce, "absage", false) }
 
 func (h *Handler) rsvpCommand(ce *CommandEvent, cmd string, attending bool) error {
-	rt, _, err := h.rtArg(ce, cmd)
+	rt, rest, err := h.rtArg(ce, cmd)
 	if err != nil || rt == nil {
 		return err
 	}
 	if !h.canSee(ce.Ctx, rt, ce.Sender) {
 		return h.replyMarkdown(ce.Ctx, h.Texts.RoundTable.CannotSee)
 	}
+	if !attending && rt.Recurrence != "" && len(rest) > 0 && onceWords[strings.ToLower(strings.Join(rest, " "))] {
+		return h.skipOccurrence(ce.Ctx, rt, ce.Sender)
+	}
 	return h.rsvp(ce.Ctx, rt, ce.Sender, attending, "", false)
+}
+
+// onceWords after "!absage <Nr>" withdraw from the next date of a series only.
+var onceWords = map[string]bool{"diesmal": true, "nur diesmal": true, "einmal": true, "once": true, "this time": true}
+
+// skipOccurrence keeps a series attendee away from the next date only: its
+// reminders (and with them the personal link) are marked as not to be
+// sent; the dates after it come as before.
+func (h *Handler) skipOccurrence(ctx context.Context, rt *storage.RoundTable, user id.UserID) error {
+	tx := h.Texts.RoundTable
+	txn := h.causeTxn(ctx, "rt-rsvp", 0)
+	r, err := h.DB.RoundTables.RSVP(ctx, rt.ID, user.String())
+	if err != nil {
+		return err
+	}
+	if r == nil || !r.Attending {
+		return h.toMember(ctx, user, formatText(tx.NotJoined, escape(rt.Title)), txn)
+	}
+	for _, at := range h.reminderPlan(rt) {
+		if at.After(h.Now()) {
+			if err := h.DB.RoundTables.MarkSent(ctx, reminderKey(rt, user, at), rt.ID, true, h.Now()); err != nil {
+				return err
+			}
+		}
+	}
+	return h.toMember(ctx, user, formatText(tx.SkippedOnce, escape(rt.Title), h.rtRange(rt)), txn)
+}
+
+// unskipOccurrence takes back skipOccurrence for the next date (a "!dabei"
+// or ✅ of someone who is in the series already) and reports whether there
+// was anything to take back.
+func (h *Handler) unskipOccurrence(ctx context.Context, rt *storage.RoundTable, user id.UserID) (bool, error) {
+	any := false
+	for _, at := range h.reminderPlan(rt) {
+		if !at.After(h.Now()) {
+			continue
+		}
+		ok, err := h.DB.RoundTables.Unskip(ctx, reminderKey(rt, user, at))
+		if err != nil {
+			return false, err
+		}
+		any = any || ok
+	}
+	return any, nil
 }
 
 // canSee reports whether user is in one of rt's announcement rooms (or coordinates).

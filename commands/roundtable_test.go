@@ -369,3 +369,32 @@ func TestRoundTableRemindersSurviveCrash(t *testing.T) {
 	}
 	mustContain(t, got, "vorbei")
 }
+
+// TestRoundTableSkipOneDate: in a series, "!absage <Nr> diesmal" keeps a
+// member away from the next date only (no reminder, no link), "!dabei"
+// takes that back, and the date after it comes as usual.
+func TestRoundTableSkipOneDate(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	e := newRTEnv(t, time.Date(2026, 3, 2, 10, 0, 0, 0, berlin)) // a Monday
+	e.announce(t, "!rundertisch Stammtisch jeden ersten Donnerstag um 19 Uhr")
+	mustContain(t, in(e.say(t, annRoom1, mem1, "!dabei 1", ""), dmOf(mem1)), "dabei")
+	mustContain(t, in(e.say(t, annRoom2, mem2, "!dabei 1", ""), dmOf(mem2)), "dabei")
+
+	mustContain(t, in(e.say(t, annRoom1, mem1, "!absage 1 diesmal", ""), dmOf(mem1)), "nicht dabei", "Do, 5.3.2026", "weiteren Terminen")
+	mustContain(t, in(e.say(t, annRoom2, mem2, "!absage 1 diesmal", ""), dmOf(mem2)), "nicht dabei")
+	mustContain(t, in(e.say(t, annRoom2, mem2, "!dabei 1", ""), dmOf(mem2)), "dabei")
+	// Both stay in the series.
+	mustContain(t, e.say(t, dmOf(coord), coord, "!teilnehmende 1", ""), "2 Zusagen")
+
+	// 24 h before the first date: mem2 (back in) is reminded, mem1 not.
+	got := e.tick(t, time.Date(2026, 3, 4, 19, 0, 0, 0, berlin))
+	if len(in(got, dmOf(mem1))) != 0 || len(in(got, dmOf(mem2))) != 1 {
+		t.Fatalf("reminders for 5.3.: mem1 %d, mem2 %d: %s", len(in(got, dmOf(mem1))), len(in(got, dmOf(mem2))), bodies(got))
+	}
+	// The next date of the series (2.4.) reminds mem1 again.
+	e.tick(t, time.Date(2026, 3, 5, 23, 0, 0, 0, berlin))
+	got = e.tick(t, time.Date(2026, 4, 1, 19, 0, 0, 0, berlin))
+	if len(in(got, dmOf(mem1))) != 1 {
+		t.Fatalf("mem1 not reminded of the next date: %s", bodies(got))
+	}
+}

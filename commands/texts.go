@@ -154,6 +154,8 @@ type RoundTableTexts struct {
 	AlreadyJoined string
 	// Left confirms a withdrawal: %s title.
 	Left string
+	// SkippedOnce: %s title, %s the date skipped (a series continues).
+	SkippedOnce string
 	// NotJoined: %s title; nothing to withdraw.
 	NotJoined string
 	// Full: %s title.
@@ -431,7 +433,7 @@ var German = Texts{
 		// Round tables.
 		"rundetische":   {"!rundetische", "zeigt die geplanten Runden Tische"},
 		"dabei":         {"!dabei <Nr>", "für einen Runden Tisch zusagen (oder ✅ unter die Ankündigung)"},
-		"absage":        {"!absage <Nr>", "deine Zusage zurückziehen"},
+		"absage":        {"!absage <Nr> [diesmal]", "deine Zusage zurückziehen; bei einer Reihe mit „diesmal“ nur für den nächsten Termin"},
 		"rundertisch":   {"!rundertisch <Titel> am <Datum> um <Zeit> [Dauer]", "Runden Tisch planen; weitere Zeilen: `Beschreibung: …`, `Räume: !raum:server …`, `Plätze: 20`, `Co-Hosts: @name:server`"},
 		"ankündigen":    {"!ankündigen <Nr>", "geplanten Runden Tisch ankündigen (oder ✅ auf die Vorschau)"},
 		"teilnehmende":  {"!teilnehmende <Nr>", "wer zugesagt hat"},
@@ -550,6 +552,7 @@ var German = Texts{
 		AlreadyJoined: "Du bist beim Runden Tisch „%s“ schon dabei.",
 		Left:          "Schade! Ich habe deine Zusage für „%s“ zurückgezogen.",
 		NotJoined:     "Du warst für „%s“ nicht angemeldet.",
+		SkippedOnce:   "Alles klar: Beim Runden Tisch „%s“ am %s bist du nicht dabei, dafür bekommst du keine Erinnerung und keinen Link. Zu den weiteren Terminen der Reihe erinnere ich dich wie gewohnt. (Doch dabei? `!dabei` mit der Nummer.)",
 		Full:          "Der Runde Tisch „%s“ ist leider schon voll.",
 		CannotSee:     "Diesen Runden Tisch finde ich in keinem deiner Räume.",
 
@@ -663,7 +666,7 @@ var English = Texts{
 		// Round tables.
 		"rundetische":   {"!roundtables", "lists the planned round tables"},
 		"dabei":         {"!join <no>", "join a round table (or ✅ under the announcement)"},
-		"absage":        {"!leave <no>", "withdraw from a round table"},
+		"absage":        {"!leave <no> [once]", "withdraw from a round table; for a series with “once” only from the next date"},
 		"rundertisch":   {"!roundtable <title> am <date> um <time> [duration]", "plan a round table; more lines: `description: …`, `rooms: !room:server …`, `capacity: 20`, `cohosts: @name:server`"},
 		"ankündigen":    {"!announce <no>", "announce a planned round table (or ✅ on the preview)"},
 		"teilnehmende":  {"!attendees <no>", "who joined"},
@@ -782,6 +785,7 @@ var English = Texts{
 		AlreadyJoined: "You already joined the round table “%s”.",
 		Left:          "Too bad! I withdrew your RSVP for “%s”.",
 		NotJoined:     "You had not joined “%s”.",
+		SkippedOnce:   "Got it: you will miss the round table “%s” on %s, so no reminder and no link for that date. I will remind you of the later dates of the series as usual. (Coming after all? `!join` with the number.)",
 		Full:          "Sorry, the round table “%s” is full.",
 		CannotSee:     "I can't find this round table in any of your rooms.",
 

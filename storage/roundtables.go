@@ -116,6 +116,7 @@ const (
 	rtSentSQL     = `SELECT key FROM roundtable_sent WHERE roundtable_id=$1`
 	rtIsSentSQL   = `SELECT 1 FROM roundtable_sent WHERE key=$1`
 	rtMarkSentSQL = `INSERT INTO roundtable_sent (key, roundtable_id, skipped, sent_at) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING`
+	rtUnskipSQL   = `DELETE FROM roundtable_sent WHERE key=$1 AND skipped=1`
 	rtAddSeenSQL  = `INSERT INTO roundtable_seen (roundtable_id, occurrence, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`
 	rtSeenSQL     = `SELECT name FROM roundtable_seen WHERE roundtable_id=$1 AND occurrence=$2 ORDER BY name`
 )
@@ -363,6 +364,13 @@ func (q *RoundTableQuery) SentKeys(ctx context.Context, id int64) (map[string]bo
 		out[k] = true
 	}
 	return out, rows.Err()
+}
+
+// Unskip takes back a skipped (not a done) scheduled send, so that it is
+// due again; it reports whether there was one.
+func (q *RoundTableQuery) Unskip(ctx context.Context, key string) (bool, error) {
+	n, err := q.exec(ctx, rtUnskipSQL, key)
+	return n > 0, err
 }
 
 // IsSent reports whether the scheduled send key was done.
