@@ -444,8 +444,12 @@ func (c Config) QuietHours() (from, to int, err error) {
 // accessProblems checks the access request keys.
 func (c Config) accessProblems() []string {
 	var problems []string
+	if (c.NextcloudURL != "" || c.BBBURL != "") && c.IntegrationTimeout < time.Second {
+		// BBB serves round tables too, with or without access requests.
+		problems = append(problems, "integration_timeout must be at least 1s, e.g. 10s")
+	}
 	if c.ApprovalsRoom == "" {
-		return nil
+		return problems
 	}
 	if !strings.HasPrefix(c.ApprovalsRoom, "!") {
 		problems = append(problems, "approvals_room must be a room ID like !abc:example.org (not an alias)")
@@ -468,9 +472,6 @@ func (c Config) accessProblems() []string {
 	}
 	if c.BBBURL != "" && c.BBBSecret == "" {
 		problems = append(problems, "bbb_url needs the shared secret in LOTSE_BBB_SECRET (or _FILE)")
-	}
-	if c.IntegrationTimeout < time.Second {
-		problems = append(problems, "integration_timeout must be at least 1s, e.g. 10s")
 	}
 	if c.AccessMaxAttempts < 1 || c.AccessNotifyAfter < 1 {
 		problems = append(problems, "access_max_attempts and access_notify_after must be at least 1")

@@ -91,6 +91,9 @@ func TestValidateExplains(t *testing.T) {
 		{"no secret", func(c *Config) { c.Password, c.AccessToken = "", "" }, "LOTSE_PASSWORD"},
 		{"short pickle key", func(c *Config) { c.PickleKey = "x" }, "pickle_key"},
 		{"language", func(c *Config) { c.Language = "fr" }, "de or en"},
+		{"no integration timeout", func(c *Config) {
+			c.BBBURL, c.BBBSecret, c.IntegrationTimeout = "https://bbb.example.org/bigbluebutton/", "s", 0
+		}, "integration_timeout"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
