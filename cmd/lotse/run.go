@@ -74,11 +74,13 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 	state := &liveState{db: db, rooms: configuredRooms(cfg)}
 	state.standby.Store(true)
 	if cfg.OpsListen != "" {
-		go func() {
+		// ctx is passed, not captured: it is replaced below once the lease
+		// is held (a data race the race detector found).
+		go func(ctx context.Context) {
 			if err := serveOps(ctx, cfg.OpsListen, opsHandler(state, m, cfg.OpsPprof), log.With().Str("component", "ops").Logger()); err != nil {
 				log.Err(err).Msg("Operations endpoints stopped")
 			}
-		}()
+		}(ctx)
 	}
 	// One active process per database; on PostgreSQL a second one waits
 	// here as a standby and takes over when the first one's session ends.
