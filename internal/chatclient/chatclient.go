@@ -231,6 +231,12 @@ func (c *Client) WaitNewDevice(ctx context.Context, user id.UserID, known ...id.
 // sees it) is want: an invite to this client shows as its own "invite",
 // a kick as "leave".
 func (c *Client) WaitMembership(ctx context.Context, roomID id.RoomID, user id.UserID, want event.Membership) error {
+	// Now and then the room's members are also fetched from the homeserver
+	// into the state store: under load the sync that carries a membership
+	// change was seen to leave this client's store behind (TestGroupRoom).
+	// Fetching updates the same store the crypto machine encrypts for.
+	refresh := time.NewTicker(2 * time.Second)
+	defer refresh.Stop()
 	for {
 		c.mu.Lock()
 		ch := c.changed
@@ -242,6 +248,10 @@ func (c *Client) WaitMembership(ctx context.Context, roomID id.RoomID, user id.U
 		case <-ctx.Done():
 			return fmt.Errorf("%s never had membership %q in %s: %w", user, want, roomID, ctx.Err())
 		case <-ch:
+		case <-refresh.C:
+			if _, err := c.Cli.Members(ctx, roomID); err != nil {
+				c.log.Debug().Err(err).Stringer("room_id", roomID).Msg("Fetching members failed")
+			}
 		}
 	}
 }
