@@ -194,3 +194,24 @@ func TestSupportCaseLifecycle(t *testing.T) {
 	}
 	t.Logf("relay latency: member→team %v, team→member %v", toTeam, toMember)
 }
+
+// TestDeletedQuestionOnDendrite: a member deletes a question in the
+// encrypted DM; Lotse redacts its answer, which quoted it (the real
+// homeserver delivers the redaction and takes Lotse's).
+func TestDeletedQuestionOnDendrite(t *testing.T) {
+	l := startLotse(t, copyLibrary(t), nil)
+	m := newMember(t, "oops")
+	roomID := openDM(t, m, l.userID, true)
+	reply, question := ask(t, m, roomID, l.userID, text("Zeitmaschine reparieren, mein Passwort ist Geheim123"))
+	if !strings.Contains(body(reply), "Geheim123") {
+		t.Fatalf("precondition: the answer quotes the question: %q", body(reply))
+	}
+	if _, err := m.Cli.RedactEvent(t.Context(), roomID, question); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	if err := m.WaitRedaction(ctx, roomID, l.userID, reply.ID); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -69,6 +69,7 @@ func New(ctx context.Context, opts Options) (*Client, error) {
 	syncer := cli.Syncer.(*mautrix.DefaultSyncer)
 	syncer.OnEventType(event.EventMessage, c.onEvent)
 	syncer.OnEventType(event.EventReaction, c.onEvent)
+	syncer.OnEventType(event.EventRedaction, c.onEvent)
 	// Membership changes (the bot joining a DM) wake WaitJoined. The state
 	// store handler registered by cryptohelper runs before this one.
 	syncer.OnEventType(event.StateMember, func(_ context.Context, evt *event.Event) {
@@ -290,6 +291,33 @@ func (c *Client) Received(roomID id.RoomID, sender id.UserID) []*event.Event {
 		}
 	}
 	return out
+}
+
+// WaitRedaction waits until sender has redacted target in roomID.
+func (c *Client) WaitRedaction(ctx context.Context, roomID id.RoomID, sender id.UserID, target id.EventID) error {
+	for {
+		c.mu.Lock()
+		ch := c.changed
+		for _, evt := range c.received {
+			if evt.RoomID != roomID || evt.Sender != sender || evt.Type != event.EventRedaction {
+				continue
+			}
+			redacts := evt.Redacts
+			if rc, ok := evt.Content.Parsed.(*event.RedactionEventContent); ok && rc.Redacts != "" {
+				redacts = rc.Redacts
+			}
+			if redacts == target {
+				c.mu.Unlock()
+				return nil
+			}
+		}
+		c.mu.Unlock()
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("%s never redacted %s: %w", sender, target, ctx.Err())
+		case <-ch:
+		}
+	}
 }
 
 // ErrTimeout is returned by Wait when the deadline passes.
