@@ -392,8 +392,29 @@ func (h *Handler) updateAccessBoard(ctx context.Context, reqID int64) error {
 	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody, Mentions: &event.Mentions{}}
 	content.SetEdit(id.EventID(r.ApprovalsEvent))
 	content.NewContent.Mentions = &event.Mentions{}
-	_, err = h.Matrix.Send(ctx, h.Access.ApprovalsRoom, event.EventMessage, content, h.accessTxn(r.ID, "board", r.Version))
-	return err
+	if _, err = h.Matrix.Send(ctx, h.Access.ApprovalsRoom, event.EventMessage, content, h.accessTxn(r.ID, "board", r.Version)); err != nil {
+		return err
+	}
+	if r.Status == storage.AccessPending {
+		return nil
+	}
+	return h.removeDecisionButtons(ctx, r)
+}
+
+// removeDecisionButtons redacts Lotse's own ✅/❌ on a request that is
+// decided (or withdrawn), so that nobody is invited to click them again;
+// the edited message shows the decision.
+func (h *Handler) removeDecisionButtons(ctx context.Context, r *storage.AccessRequest) error {
+	for i := range 2 {
+		sent, err := h.DB.Inbox.SentEventID(ctx, h.TxnID(id.EventID(r.OriginEvent), "access-button", i))
+		if err != nil || sent == "" {
+			return err
+		}
+		if err := h.Matrix.Redact(ctx, h.Access.ApprovalsRoom, id.EventID(sent), h.Texts.Access.ButtonsDone, h.accessTxn(r.ID, fmt.Sprintf("unbutton-%d", i), 0)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // statusForMember labels a request in !anträge.

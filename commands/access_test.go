@@ -98,9 +98,16 @@ func TestAccessNextcloudFlow(t *testing.T) {
 		t.Fatalf("request changed by refused approvals: %s", r.Status)
 	}
 
-	// Approve by reaction; approving again is refused politely.
+	// Approve by reaction; approving again is refused politely. Lotse's
+	// own ✅/❌ buttons go once the request is decided.
+	if len(e.fm.redacted) != 0 {
+		t.Fatalf("buttons removed before a decision: %v", e.fm.redacted)
+	}
 	sent := e.react(t, approvals, alice, root, "✅")
 	mustContain(t, in(sent, approvals), "ist genehmigt (Alice)", "[GENEHMIGT von Alice – wird eingerichtet]")
+	if len(e.fm.redacted) != 2 || !strings.HasPrefix(e.fm.redacted[0], approvals.String()+" ") || !strings.Contains(e.fm.redacted[0]+e.fm.redacted[1], "access-button") {
+		t.Fatalf("decision buttons after approval: %v", e.fm.redacted)
+	}
 	mustContain(t, in(e.say(t, approvals, bob, "!genehmigen 1", ""), approvals), "schon entschieden")
 	if len(e.nc.Users()) != 1 {
 		t.Fatal("provisioned before the worker ran")

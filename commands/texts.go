@@ -830,6 +830,8 @@ func TextsFor(lang string) *Texts {
 // Markdown; %s arguments are escaped by the caller. Approvals-room messages
 // put member input in only as escaped plain text.
 type AccessTexts struct {
+	// ButtonsDone is the reason on the removed ✅/❌ of a decided request.
+	ButtonsDone string
 	// NotEnabled: access requests are not set up (or this kind is off).
 	NotEnabled string
 	// Usage explains !zugang.
@@ -950,6 +952,7 @@ type AccessTexts struct {
 }
 
 var germanAccess = AccessTexts{
+	ButtonsDone:       "Antrag entschieden",
 	NotEnabled:        "Zugangsanträge sind hier noch nicht eingerichtet. Bitte wende dich direkt an das Digitalisierungsteam.",
 	Usage:             "So beantragst du einen Zugang: `!zugang nextcloud [Gruppe]` für die Nextcloud oder `!zugang bbb <Raumname/Gremium>` für einen BigBlueButton-Raum.",
 	DMOnly:            "Zugänge beantragst du bitte in einem Direktchat mit mir – da geht es um deine E-Mail-Adresse.",
@@ -1035,6 +1038,7 @@ var germanAccess = AccessTexts{
 }
 
 var englishAccess = AccessTexts{
+	ButtonsDone:       "Request decided",
 	NotEnabled:        "Access requests are not set up here yet. Please contact the digital team directly.",
 	Usage:             "To request access: `!access nextcloud [group]` for Nextcloud or `!access bbb <room name/committee>` for a BigBlueButton room.",
 	DMOnly:            "Please request access in a direct chat with me – it involves your e-mail address.",

@@ -46,6 +46,7 @@ type AccessRequest struct {
 	DecidedBy      string // approvers (comma-separated) or the denier
 	DenyReason     string
 	ApprovalsEvent string // the request message in the approvals room
+	OriginEvent    string // the member's confirmation that filed it
 	Version        int
 	Attempts       int       // failed provisioning attempts since the approval
 	NextAttempt    time.Time // when the job may run next
@@ -85,7 +86,7 @@ type AccessQuery struct{ db *dbutil.Database }
 func (db *DB) Access() *AccessQuery { return &AccessQuery{db: db.Lotse} }
 
 const accessColumns = `id, member_id, member_room, kind, target, email, display_name, reason, status, needed, decided_by,
-	deny_reason, approvals_event, version, attempts, next_attempt, last_error, result, notified, created_at, updated_at`
+	deny_reason, approvals_event, version, attempts, next_attempt, last_error, result, notified, created_at, updated_at, origin_event`
 
 const (
 	nextAccessIDQuery   = `SELECT COALESCE(MAX(id), 0) + 1 FROM access_request`
@@ -156,7 +157,7 @@ func scanAccess(row rowScanner) (*AccessRequest, error) {
 	)
 	err := row.Scan(&r.ID, &r.MemberID, &r.MemberRoom, &r.Kind, &r.Target, &r.Email, &r.DisplayName, &r.Reason, &r.Status,
 		&r.Needed, &r.DecidedBy, &r.DenyReason, &r.ApprovalsEvent, &r.Version, &r.Attempts, &next, &r.LastError, &r.Result,
-		&notified, &created, &updated)
+		&notified, &created, &updated, &r.OriginEvent)
 	if err != nil {
 		return nil, err
 	}
