@@ -130,28 +130,20 @@ func (s *Sender) React(ctx context.Context, roomID id.RoomID, target id.EventID,
 // retryAfter decides whether err is worth retrying and how long to wait.
 func (s *Sender) retryAfter(err error, backoff time.Duration) (time.Duration, bool) {
 	var httpErr mautrix.HTTPError
-	if errors.As(err, &httpErr) {
-		if httpErr.RespError != nil && httpErr.RespError.ErrCode == mautrix.MLimitExceeded.ErrCode {
-			s.rateLimited.Add(1)
-			return rateLimitWait(httpErr, backoff), true
-		}
-		if httpErr.Response != nil {
-			code := httpErr.Response.StatusCode
-			switch {
-			case code == 429:
-				s.rateLimited.Add(1)
-				return rateLimitWait(httpErr, backoff), true
-			case code >= 500:
-				return backoff, true
-			default:
-				return 0, false
-			}
-		}
-		if httpErr.WrappedError != nil {
-			return backoff, isNetworkError(httpErr.WrappedError)
-		}
+	if errors.As(err, &httpErr) && isRateLimit(httpErr) {
+		s.rateLimited.Add(1)
+		return rateLimitWait(httpErr, backoff), true
 	}
-	return backoff, isNetworkError(err)
+	if transientError(err) {
+		return backoff, true
+	}
+	return 0, false
+}
+
+// isRateLimit reports whether the homeserver rate-limited the request.
+func isRateLimit(httpErr mautrix.HTTPError) bool {
+	return (httpErr.RespError != nil && httpErr.RespError.ErrCode == mautrix.MLimitExceeded.ErrCode) ||
+		(httpErr.Response != nil && httpErr.Response.StatusCode == http.StatusTooManyRequests)
 }
 
 // rateLimitWait honours the Retry-After header first, then retry_after_ms.
@@ -176,9 +168,11 @@ func rateLimitWait(httpErr mautrix.HTTPError, fallback time.Duration) time.Durat
 func transientError(err error) bool {
 	var httpErr mautrix.HTTPError
 	if errors.As(err, &httpErr) {
+		if isRateLimit(httpErr) {
+			return true
+		}
 		if httpErr.Response != nil {
-			code := httpErr.Response.StatusCode
-			return code >= 500 || code == http.StatusTooManyRequests
+			return httpErr.Response.StatusCode >= 500
 		}
 		if httpErr.WrappedError != nil {
 			return isNetworkError(httpErr.WrappedError)
