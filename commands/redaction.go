@@ -2,7 +2,6 @@ package commands
 
 import (
 	"context"
-	"time"
 
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
@@ -37,20 +36,31 @@ func (h *Handler) handleRedaction(ctx context.Context, evt *event.Event) error {
 	return h.redactFollowUps(ctx, evt, redacts)
 }
 
+// repliesTo returns Lotse's replies to eventID (see Handler.reply: their
+// transaction IDs are numbered per event), in order.
+func (h *Handler) repliesTo(ctx context.Context, eventID id.EventID) ([]id.EventID, error) {
+	var out []id.EventID
+	for seq := range maxRepliesPerEvent {
+		sent, err := h.DB.Inbox.SentEventID(ctx, h.TxnID(eventID, "reply", seq))
+		if err != nil || sent == "" {
+			return out, err
+		}
+		out = append(out, id.EventID(sent))
+	}
+	return out, nil
+}
+
 // redactFollowUps redacts Lotse's events caused by the event redacts and
 // erases its stored text. Each step is idempotent, so the handler can be
 // repeated after a crash.
 func (h *Handler) redactFollowUps(ctx context.Context, evt *event.Event, redacts id.EventID) error {
 	reason := h.Texts.RedactReason
-	for seq := range maxRepliesPerEvent {
-		sent, err := h.DB.Inbox.SentEventID(ctx, h.TxnID(redacts, "reply", seq))
-		if err != nil {
-			return err
-		}
-		if sent == "" {
-			break
-		}
-		if err := h.Matrix.Redact(ctx, evt.RoomID, id.EventID(sent), reason, h.TxnID(evt.ID, "redact-reply", seq)); err != nil {
+	replies, err := h.repliesTo(ctx, redacts)
+	if err != nil {
+		return err
+	}
+	for seq, reply := range replies {
+		if err := h.Matrix.Redact(ctx, evt.RoomID, reply, reason, h.TxnID(evt.ID, "redact-reply", seq)); err != nil {
 			return err
 		}
 	}
@@ -68,14 +78,10 @@ func (h *Handler) redactFollowUps(ctx context.Context, evt *event.Event, redacts
 			}
 		}
 	}
-	if _, err := h.DB.Cases.EraseMessage(ctx, redacts.String()); err != nil {
+	if _, err = h.DB.Cases.EraseMessage(ctx, redacts.String()); err != nil {
 		return err
 	}
 	// A pending offer to open a case carries the member's recent questions:
 	// it is withdrawn, so that a later "ja" cannot send the deleted text.
-	d, err := h.DB.Cases.Draft(ctx, evt.RoomID.String(), evt.Sender.String(), time.Time{})
-	if err != nil || d == nil {
-		return err
-	}
 	return h.DB.Cases.DeleteDraft(ctx, evt.RoomID.String(), evt.Sender.String())
 }

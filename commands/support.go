@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -159,16 +160,8 @@ func (h *Handler) isReplyTo(ctx context.Context, d *storage.CaseDraft, eventID i
 	if d == nil || !d.Offered || d.PromptEvent == "" {
 		return false, nil
 	}
-	for seq := range maxRepliesPerEvent {
-		sent, err := h.DB.Inbox.SentEventID(ctx, h.TxnID(eventID, "reply", seq))
-		if err != nil || sent == "" {
-			return false, err
-		}
-		if sent == d.PromptEvent {
-			return true, nil
-		}
-	}
-	return false, nil
+	replies, err := h.repliesTo(ctx, eventID)
+	return slices.Contains(replies, id.EventID(d.PromptEvent)), err
 }
 
 // offerCase asks the member whether to open a case from the draft.
