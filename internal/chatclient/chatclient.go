@@ -173,22 +173,22 @@ func (c *Client) WaitJoined(ctx context.Context, roomID id.RoomID, user id.UserI
 // WaitInvite waits until this client is invited to a room by from and
 // returns the room.
 func (c *Client) WaitInvite(ctx context.Context, from id.UserID) (id.RoomID, error) {
-	for {
+	var room id.RoomID
+	err := c.waitUntil(ctx, nil, func(bool) (bool, error) {
 		c.mu.Lock()
-		ch := c.changed
+		defer c.mu.Unlock()
 		for roomID, inviter := range c.invites {
 			if inviter == from {
-				c.mu.Unlock()
-				return roomID, nil
+				room = roomID
+				return true, nil
 			}
 		}
-		c.mu.Unlock()
-		select {
-		case <-ctx.Done():
-			return "", fmt.Errorf("no invite from %s: %w", from, ctx.Err())
-		case <-ch:
-		}
+		return false, nil
+	})
+	if err != nil {
+		return "", fmt.Errorf("no invite from %s: %w", from, err)
 	}
+	return room, nil
 }
 
 // Devices returns the IDs of user's devices this client would encrypt to.
@@ -207,25 +207,21 @@ func (c *Client) Devices(ctx context.Context, user id.UserID) ([]id.DeviceID, er
 // WaitNewDevice waits until this client knows a device of user that is not
 // one of known, and returns it.
 func (c *Client) WaitNewDevice(ctx context.Context, user id.UserID, known ...id.DeviceID) (id.DeviceID, error) {
-	for {
-		c.mu.Lock()
-		ch := c.changed
-		c.mu.Unlock()
+	var found id.DeviceID
+	err := c.waitUntil(ctx, nil, func(bool) (bool, error) {
 		devs, err := c.Devices(ctx, user)
-		if err != nil {
-			return "", err
-		}
 		for _, d := range devs {
 			if !slices.Contains(known, d) {
-				return d, nil
+				found = d
+				return true, nil
 			}
 		}
-		select {
-		case <-ctx.Done():
-			return "", fmt.Errorf("no new device of %s: %w", user, ctx.Err())
-		case <-ch:
-		}
+		return false, err
+	})
+	if err != nil {
+		return "", fmt.Errorf("no new device of %s: %w", user, err)
 	}
+	return found, nil
 }
 
 // WaitMembership waits until user's membership in roomID (as this client
@@ -238,23 +234,19 @@ func (c *Client) WaitMembership(ctx context.Context, roomID id.RoomID, user id.U
 	// Fetching updates the same store the crypto machine encrypts for.
 	refresh := time.NewTicker(2 * time.Second)
 	defer refresh.Stop()
-	for {
-		c.mu.Lock()
-		ch := c.changed
-		c.mu.Unlock()
-		if m, err := c.Cli.StateStore.GetMember(ctx, roomID, user); err == nil && m != nil && m.Membership == want {
-			return nil
-		}
-		select {
-		case <-ctx.Done():
-			return fmt.Errorf("%s never had membership %q in %s: %w", user, want, roomID, ctx.Err())
-		case <-ch:
-		case <-refresh.C:
+	err := c.waitUntil(ctx, refresh.C, func(ticked bool) (bool, error) {
+		if ticked {
 			if _, err := c.Cli.Members(ctx, roomID); err != nil {
 				c.log.Debug().Err(err).Stringer("room_id", roomID).Msg("Fetching members failed")
 			}
 		}
+		m, err := c.Cli.StateStore.GetMember(ctx, roomID, user)
+		return err == nil && m != nil && m.Membership == want, nil
+	})
+	if err != nil {
+		return fmt.Errorf("%s never had membership %q in %s: %w", user, want, roomID, err)
 	}
+	return nil
 }
 
 // SendText sends a plain text message (encrypted in encrypted rooms).
@@ -295,9 +287,9 @@ func (c *Client) Received(roomID id.RoomID, sender id.UserID) []*event.Event {
 
 // WaitRedaction waits until sender has redacted target in roomID.
 func (c *Client) WaitRedaction(ctx context.Context, roomID id.RoomID, sender id.UserID, target id.EventID) error {
-	for {
+	err := c.waitUntil(ctx, nil, func(bool) (bool, error) {
 		c.mu.Lock()
-		ch := c.changed
+		defer c.mu.Unlock()
 		for _, evt := range c.received {
 			if evt.RoomID != roomID || evt.Sender != sender || evt.Type != event.EventRedaction {
 				continue
@@ -307,17 +299,15 @@ func (c *Client) WaitRedaction(ctx context.Context, roomID id.RoomID, sender id.
 				redacts = rc.Redacts
 			}
 			if redacts == target {
-				c.mu.Unlock()
-				return nil
+				return true, nil
 			}
 		}
-		c.mu.Unlock()
-		select {
-		case <-ctx.Done():
-			return fmt.Errorf("%s never redacted %s: %w", sender, target, ctx.Err())
-		case <-ch:
-		}
+		return false, nil
+	})
+	if err != nil {
+		return fmt.Errorf("%s never redacted %s: %w", sender, target, err)
 	}
+	return nil
 }
 
 // ErrTimeout is returned by Wait when the deadline passes.
@@ -326,19 +316,42 @@ var ErrTimeout = errors.New("timed out waiting for a message")
 // Wait returns the first message in roomID from sender for which match is
 // true, waiting until ctx ends.
 func (c *Client) Wait(ctx context.Context, roomID id.RoomID, sender id.UserID, match func(*event.Event) bool) (*event.Event, error) {
+	var found *event.Event
+	err := c.waitUntil(ctx, nil, func(bool) (bool, error) {
+		for _, evt := range c.Received(roomID, sender) {
+			if match == nil || match(evt) {
+				found = evt
+				return true, nil
+			}
+		}
+		return false, nil
+	})
+	if err != nil {
+		return nil, ErrTimeout
+	}
+	return found, nil
+}
+
+// waitUntil calls check after every event this client sees (and each time
+// tick fires, with ticked set) until it reports done or an error, or ctx
+// ends. The change signal is taken before check runs, so nothing that
+// happens during check is missed.
+func (c *Client) waitUntil(ctx context.Context, tick <-chan time.Time, check func(ticked bool) (bool, error)) error {
+	ticked := false
 	for {
 		c.mu.Lock()
 		ch := c.changed
 		c.mu.Unlock()
-		for _, evt := range c.Received(roomID, sender) {
-			if match == nil || match(evt) {
-				return evt, nil
-			}
+		if done, err := check(ticked); err != nil || done {
+			return err
 		}
+		ticked = false
 		select {
 		case <-ctx.Done():
-			return nil, ErrTimeout
+			return ctx.Err()
 		case <-ch:
+		case <-tick:
+			ticked = true
 		}
 	}
 }
