@@ -190,6 +190,41 @@ func waitReply(t *testing.T, m *chatclient.Client, roomID id.RoomID, botID id.Us
 	return reply
 }
 
+// sendTexts sends n numbered messages and returns their IDs.
+func sendTexts(t *testing.T, m *chatclient.Client, roomID id.RoomID, n int, format string) []id.EventID {
+	t.Helper()
+	var sent []id.EventID
+	for i := range n {
+		evtID, err := m.SendText(t.Context(), roomID, fmt.Sprintf(format, i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sent = append(sent, evtID)
+	}
+	return sent
+}
+
+// answeredOnce waits for the answers to msgs and to a marker message sent
+// after them: once the marker's answer is there, a duplicate answer to an
+// earlier message would have arrived. Then every message must have exactly
+// one answer.
+func answeredOnce(t *testing.T, m *chatclient.Client, roomID id.RoomID, botID id.UserID, msgs ...id.EventID) {
+	t.Helper()
+	for _, evtID := range msgs {
+		waitReply(t, m, roomID, botID, evtID)
+	}
+	last, err := m.SendText(t.Context(), roomID, "zum Schluss")
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitReply(t, m, roomID, botID, last)
+	for _, evtID := range append(msgs, last) {
+		if n := m.RepliesTo(roomID, botID, evtID); n != 1 {
+			t.Errorf("message %s got %d answers, want 1", evtID, n)
+		}
+	}
+}
+
 func TestDMAnsweredPlainAndEncrypted(t *testing.T) {
 	srv := dendrite.Shared()
 	tb := newTestBot(t, srv, nil)
@@ -228,27 +263,9 @@ func TestRestartExactlyOnce(t *testing.T) {
 	waitReply(t, m, roomID, tb.userID, first)
 
 	tb.stop()
-	var sent []id.EventID
-	for i := range 3 {
-		evtID, err := m.SendText(t.Context(), roomID, fmt.Sprintf("während der Pause %d", i))
-		if err != nil {
-			t.Fatal(err)
-		}
-		sent = append(sent, evtID)
-	}
+	sent := sendTexts(t, m, roomID, 3, "während der Pause %d")
 	tb.start()
-	for _, evtID := range sent {
-		waitReply(t, m, roomID, tb.userID, evtID)
-	}
-	// A marker message after the others: once its answer is there, any
-	// duplicate of the earlier answers would have arrived before it.
-	last, _ := m.SendText(t.Context(), roomID, "zum Schluss")
-	waitReply(t, m, roomID, tb.userID, last)
-	for _, evtID := range append([]id.EventID{first, last}, sent...) {
-		if n := m.RepliesTo(roomID, tb.userID, evtID); n != 1 {
-			t.Errorf("message %s got %d answers, want 1", evtID, n)
-		}
-	}
+	answeredOnce(t, m, roomID, tb.userID, append([]id.EventID{first}, sent...)...)
 }
 
 // TestShutdownMidHandling stops the bot while it handles a message: the
@@ -277,12 +294,7 @@ func TestShutdownMidHandling(t *testing.T) {
 	tb.cancel = nil
 	tb.handler.block = nil
 	tb.start()
-	waitReply(t, m, roomID, tb.userID, sent)
-	last, _ := m.SendText(t.Context(), roomID, "danach")
-	waitReply(t, m, roomID, tb.userID, last)
-	if n := m.RepliesTo(roomID, tb.userID, sent); n != 1 {
-		t.Fatalf("interrupted message got %d answers, want 1", n)
-	}
+	answeredOnce(t, m, roomID, tb.userID, sent)
 }
 
 // TestLimitedTimelineBackfill: more messages arrive while the bot is down
@@ -294,23 +306,9 @@ func TestLimitedTimelineBackfill(t *testing.T) {
 	roomID := openDM(t, m, tb.userID, false)
 	askAndWait(t, m, roomID, tb.userID, "start")
 	tb.stop()
-	var sent []id.EventID
-	for i := range 9 {
-		evtID, err := m.SendText(t.Context(), roomID, fmt.Sprintf("nachricht %d", i))
-		if err != nil {
-			t.Fatal(err)
-		}
-		sent = append(sent, evtID)
-	}
+	sent := sendTexts(t, m, roomID, 9, "nachricht %d")
 	tb.start()
-	for _, evtID := range sent {
-		waitReply(t, m, roomID, tb.userID, evtID)
-	}
-	for _, evtID := range sent {
-		if n := m.RepliesTo(roomID, tb.userID, evtID); n != 1 {
-			t.Errorf("message %s got %d answers, want 1", evtID, n)
-		}
-	}
+	answeredOnce(t, m, roomID, tb.userID, sent...)
 }
 
 func TestIgnoresOwnMessagesAndNotices(t *testing.T) {
@@ -372,24 +370,8 @@ func TestRateLimitRetried(t *testing.T) {
 	tb := newTestBot(t, srv, func(o *bot.Options) { o.HomeserverURL = proxy.URL })
 	m := newMember(t, srv, "member")
 	roomID := openDM(t, m, tb.userID, false)
-	var sent []id.EventID
-	for i := range 12 {
-		evtID, err := m.SendText(t.Context(), roomID, fmt.Sprintf("frage %d", i))
-		if err != nil {
-			t.Fatal(err)
-		}
-		sent = append(sent, evtID)
-	}
-	for _, evtID := range sent {
-		waitReply(t, m, roomID, tb.userID, evtID)
-	}
-	last, _ := m.SendText(t.Context(), roomID, "zum Schluss")
-	waitReply(t, m, roomID, tb.userID, last)
-	for _, evtID := range sent {
-		if n := m.RepliesTo(roomID, tb.userID, evtID); n != 1 {
-			t.Errorf("message %s got %d answers, want 1", evtID, n)
-		}
-	}
+	sent := sendTexts(t, m, roomID, 12, "frage %d")
+	answeredOnce(t, m, roomID, tb.userID, sent...)
 	limited, _ := tb.bot.Sender().Stats()
 	if limited == 0 || limiter.Limited() == 0 {
 		t.Fatal("the bot was never rate-limited; the test did not test anything")
