@@ -53,15 +53,16 @@ func TestReadyzNamesRoomLotseLeft(t *testing.T) {
 	if err := alice.WaitJoined(ctx, teamRoom, l.userID); err != nil {
 		t.Fatal(err)
 	}
-	waitReadyz(t, addr, 200, `"rooms":"ok"`)
+	waitHTTP(t, "http://"+addr+"/readyz", 200, `"rooms":"ok"`)
 	if _, err := alice.Cli.KickUser(t.Context(), teamRoom, &mautrix.ReqKickUser{UserID: l.userID, Reason: "aus Versehen"}); err != nil {
 		t.Fatal(err)
 	}
-	waitReadyz(t, addr, 503, "not joined to team_room "+teamRoom.String())
+	waitHTTP(t, "http://"+addr+"/readyz", 503, "not joined to team_room "+teamRoom.String())
 }
 
-// waitReadyz polls /readyz until it answers code with a body containing want.
-func waitReadyz(t *testing.T, addr string, code int, want string) {
+// waitHTTP polls url until it answers code with a body containing all of
+// want (a Lotse endpoint whose state changes asynchronously).
+func waitHTTP(t *testing.T, url string, code int, want ...string) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
@@ -69,19 +70,37 @@ func waitReadyz(t *testing.T, addr string, code int, want string) {
 	defer tick.Stop()
 	var last string
 	for {
-		resp, err := http.Get("http://" + addr + "/readyz")
-		if err == nil {
-			b, _ := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			last = fmt.Sprintf("%d %s", resp.StatusCode, b)
-			if resp.StatusCode == code && strings.Contains(string(b), want) {
-				return
-			}
+		got, body := fetch(t, url)
+		last = fmt.Sprintf("%d %s", got, body)
+		if got == code && containsAll(body, want) {
+			return
 		}
 		select {
 		case <-ctx.Done():
-			t.Fatalf("/readyz never answered %d with %q; last: %s", code, want, last)
+			t.Fatalf("%s never answered %d with %q; last: %s", url, code, want, last)
 		case <-tick.C:
 		}
 	}
+}
+
+// fetch GETs url and returns the status and body (0 and the error if it
+// could not be reached).
+func fetch(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		return 0, err.Error()
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func containsAll(s string, subs []string) bool {
+	for _, sub := range subs {
+		if !strings.Contains(s, sub) {
+			return false
+		}
+	}
+	return true
 }
