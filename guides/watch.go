@@ -172,7 +172,7 @@ func (s *Store) watch(ctx context.Context, debounce, recheck time.Duration) erro
 		// the same library a second time.
 		s.notify(s.Current(), s.loadedProblems)
 	} else {
-		s.reload(ctx)
+		s.Refresh(ctx)
 	}
 
 	timer := time.NewTimer(debounce)
@@ -223,7 +223,7 @@ func (s *Store) watch(ctx context.Context, debounce, recheck time.Duration) erro
 			fire = timer.C
 		case <-fire:
 			fire = nil
-			s.reload(ctx)
+			s.Refresh(ctx)
 		}
 	}
 }
@@ -254,8 +254,9 @@ func fingerprint(dir string) uint64 {
 	return h.Sum64() | 1
 }
 
-// reload reloads and logs a failure; the old library stays in place.
-func (s *Store) reload(ctx context.Context) {
+// Refresh is Reload for callers that only log: a failure is logged and the
+// old library stays in place (file changes, the recheck, SIGHUP).
+func (s *Store) Refresh(ctx context.Context) {
 	if _, err := s.Reload(ctx); err != nil && ctx.Err() == nil {
 		s.log.Err(err).Str("dir", s.dir).Msg("Failed to reload guides, keeping the previous library")
 	}

@@ -594,9 +594,7 @@ func reloadOnHangup(ctx context.Context, store *guides.Store, log zerolog.Logger
 			return
 		case <-hup:
 			log.Info().Msg("SIGHUP: reloading the guide library")
-			if _, err := store.Reload(ctx); err != nil && ctx.Err() == nil {
-				log.Err(err).Msg("Failed to reload guides, keeping the previous library")
-			}
+			store.Refresh(ctx)
 		}
 	}
 }
