@@ -3,6 +3,8 @@
 # end-to-end encryption uses the pure-Go Olm (build tag goolm), so no libolm.
 FROM golang:1.26-bookworm AS build
 WORKDIR /src
+# Build with the patched toolchain (1.26.8 has reachable stdlib vulnerabilities).
+ENV GOTOOLCHAIN=go1.27.3
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .

@@ -239,9 +239,9 @@ func TestAnswersInDM(t *testing.T) {
 				if encrypted && reply.Mautrix.EventSource&event.SourceDecrypted == 0 {
 					t.Errorf("answer to %q was not encrypted", tt.question)
 				}
-				if took > time.Second {
-					t.Errorf("answer to %q took %v, want < 1 s", tt.question, took)
-				}
+				// The time is logged, not asserted: CI machines are shared
+				// (BenchmarkAnswerLatency gives the figures).
+				t.Logf("answer to %q after %v", tt.question, took)
 			}
 		})
 	}
