@@ -157,7 +157,7 @@ func RenderGuide(g *Guide, opts RenderOptions) Rendered {
 	}
 	var r Rendered
 	if i < len(sections) {
-		r = cutToFit(md, sections[i].Markdown, limit, render)
+		r = cutToFit(md, sections[i].Markdown, func(r Rendered) bool { return r.Size() <= limit }, render)
 	} else {
 		r = render(md)
 	}
@@ -168,17 +168,17 @@ func RenderGuide(g *Guide, opts RenderOptions) Rendered {
 // cutToFit renders prefix (which must fit) plus as many top-level blocks of
 // md as fit, plus the start of the next block cut at a word boundary and
 // marked with "…".
-func cutToFit(prefix, md string, limit int, render func(string) Rendered) Rendered {
+func cutToFit(prefix, md string, fit func(Rendered) bool, render func(string) Rendered) Rendered {
 	bounds := blockBounds(md)
 	// Largest k such that prefix+md[:bounds[k]] fits (bounds[0] = 0).
 	k := 0
 	best := render(prefix)
-	if best.Size() > limit {
+	if !fit(best) {
 		best = Rendered{}
 	}
 	for lo, hi := 1, len(bounds)-1; lo <= hi; {
 		mid := (lo + hi) / 2
-		if r := render(prefix + md[:bounds[mid]]); r.Size() <= limit {
+		if r := render(prefix + md[:bounds[mid]]); fit(r) {
 			k, best = mid, r
 			lo = mid + 1
 		} else {
@@ -193,7 +193,7 @@ func cutToFit(prefix, md string, limit int, render func(string) Rendered) Render
 	head, block := prefix+md[:bounds[k]], md[bounds[k]:bounds[k+1]]
 	fits := func(n int) (Rendered, bool) {
 		r := render(head + strings.TrimRightFunc(block[:n], unicode.IsSpace) + " …")
-		return r, r.Size() <= limit
+		return r, fit(r)
 	}
 	var cuts []int
 	for i := range block {
