@@ -121,7 +121,7 @@ func Anchor(heading string) string {
 func PlainText(markdown string) string {
 	src := []byte(markdown)
 	doc := parseMarkdown(src)
-	sanitizeAST(doc, src, "", nil)
+	sanitizeAST(doc, src, "", links{})
 	return plainBlocks(doc, src, plainOptions{links: true})
 }
 
@@ -130,7 +130,7 @@ func PlainText(markdown string) string {
 func indexText(markdown string, skipHeading bool) string {
 	src := []byte(markdown)
 	doc := parseMarkdown(src)
-	sanitizeAST(doc, src, "", nil)
+	sanitizeAST(doc, src, "", links{})
 	if first := doc.FirstChild(); skipHeading && first != nil && first.Kind() == ast.KindHeading {
 		doc.RemoveChild(doc, first)
 	}

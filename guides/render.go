@@ -34,6 +34,17 @@ const maxNesting = 40
 // the same way; an image is kept only if the URL returned is an mxc:// URL.
 type LinkResolver func(guideID, anchor string) (url string, ok bool)
 
+// LinkHint names how to open a guide in chat when a link to it has no web
+// address, e.g. "!anleitung Raum anlegen"; ok=false leaves the link's text
+// alone. It keeps links between guides from turning into dead text.
+type LinkHint func(guideID string) (hint string, ok bool)
+
+// links is how a rendering treats relative links.
+type links struct {
+	resolve LinkResolver
+	hint    LinkHint
+}
+
 // RenderOptions controls [RenderGuide].
 type RenderOptions struct {
 	// MaxBytes bounds len(HTML)+len(Plain) as they appear JSON-encoded in
@@ -46,6 +57,9 @@ type RenderOptions struct {
 	Section int
 	// Resolver rewrites relative links; without one they become plain text.
 	Resolver LinkResolver
+	// Hint is added after the text of a link to a guide that Resolver
+	// cannot resolve.
+	Hint LinkHint
 }
 
 // Rendered is a guide rendered for a chat message.
@@ -102,15 +116,15 @@ func SanitizeHTML(s string) string {
 // Raw HTML is dropped, relative links become plain text; use [RenderGuide]
 // to resolve links between guides.
 func Render(md string) (html, plain string) {
-	return renderMarkdown(md, "", nil)
+	return renderMarkdown(md, "", links{})
 }
 
 // renderMarkdown renders md; base is the ID of the guide it comes from
 // (relative links are resolved against it).
-func renderMarkdown(md, base string, resolve LinkResolver) (html, plain string) {
+func renderMarkdown(md, base string, l links) (html, plain string) {
 	src := []byte(md)
 	doc := parseMarkdown(src)
-	sanitizeAST(doc, src, base, resolve)
+	sanitizeAST(doc, src, base, l)
 	var buf bytes.Buffer
 	// Rendering into a bytes.Buffer cannot fail.
 	_ = markdown.Renderer().Render(&buf, src, doc)
@@ -130,7 +144,7 @@ func RenderGuide(g *Guide, opts RenderOptions) Rendered {
 		limit = DefaultMaxBytes
 	}
 	render := func(md string) Rendered {
-		html, plain := renderMarkdown(md, g.ID, opts.Resolver)
+		html, plain := renderMarkdown(md, g.ID, links{opts.Resolver, opts.Hint})
 		return Rendered{HTML: html, Plain: plain}
 	}
 	if r := render(g.Body); r.Size() <= limit {
@@ -304,7 +318,7 @@ func jsonSize(s string) int {
 // resolves or unwraps links that are not absolute http(s)/ftp/mailto/magnet
 // URLs, drops images without an mxc:// source and flattens overly deep
 // nesting.
-func sanitizeAST(doc ast.Node, src []byte, base string, resolve LinkResolver) {
+func sanitizeAST(doc ast.Node, src []byte, base string, l links) {
 	var nodes []ast.Node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
@@ -324,14 +338,23 @@ func sanitizeAST(doc ast.Node, src []byte, base string, resolve LinkResolver) {
 		case *ast.RawHTML, *ast.HTMLBlock:
 			parent.RemoveChild(parent, n)
 		case *ast.Link:
-			if u, ok := linkURL(string(n.Destination), base, resolve); ok {
+			if u, ok := linkURL(string(n.Destination), base, l.resolve); ok {
 				n.Destination = escapeDestination(u)
 				n.Title = nil
-			} else {
-				unwrap(n)
+				continue
 			}
+			if hint, ok := linkHint(string(n.Destination), base, l.hint); ok {
+				// In italics: a code span needs its text in the source.
+				em := ast.NewEmphasis(1)
+				em.AppendChild(em, ast.NewString([]byte(hint)))
+				// Inserted right after the link in reverse: " (" hint ")".
+				parent.InsertAfter(parent, n, ast.NewString([]byte(")")))
+				parent.InsertAfter(parent, n, em)
+				parent.InsertAfter(parent, n, ast.NewString([]byte(" (")))
+			}
+			unwrap(n)
 		case *ast.Image:
-			if u, ok := imageURL(string(n.Destination), base, resolve); ok {
+			if u, ok := imageURL(string(n.Destination), base, l.resolve); ok {
 				n.Destination = escapeDestination(u)
 			} else {
 				parent.RemoveChild(parent, n)
@@ -460,6 +483,18 @@ func linkURL(dest, base string, resolve LinkResolver) (string, bool) {
 		return "", false
 	}
 	return u, true
+}
+
+// linkHint returns the chat hint for a relative link to a guide.
+func linkHint(dest, base string, hint LinkHint) (string, bool) {
+	if hint == nil {
+		return "", false
+	}
+	target, _, ok := relativeTarget(strings.TrimSpace(normalizeDestination(dest)), base)
+	if !ok || target == base {
+		return "", false
+	}
+	return hint(target)
 }
 
 // imageURL returns the mxc:// URL of an image, or false if it is dropped.

@@ -34,6 +34,9 @@ type AnswerOptions struct {
 	MaxRunes int
 	// Resolver rewrites relative links; without one they become plain text.
 	Resolver LinkResolver
+	// Hint is added after the text of a link to a guide that Resolver
+	// cannot resolve.
+	Hint LinkHint
 }
 
 // Answer is the guide part of a short chat answer.
@@ -61,7 +64,7 @@ func ShapeAnswer(g *Guide, opts AnswerOptions) Answer {
 	}
 	budget = min(budget, MaxAnswerRunes)
 	render := func(md string) Rendered {
-		html, plain := renderMarkdown(md, g.ID, opts.Resolver)
+		html, plain := renderMarkdown(md, g.ID, links{opts.Resolver, opts.Hint})
 		return Rendered{HTML: html, Plain: plain}
 	}
 	first, end := answerSpan(g, opts.Section)
@@ -153,16 +156,18 @@ func guideHasMore(g *Guide, first, end int) bool {
 
 // RestOfGuide renders what [ShapeAnswer] did not show of g — the title and
 // every section outside the shown one, or the whole guide when the answer
-// was cut — in parts of at most maxBytes each (see [Rendered.Size]; 0 means
-// [DefaultMaxBytes]). Parts are cut between sections, blocks or list items.
+// was cut — in parts of at most opts.MaxBytes each (see [Rendered.Size]; 0 means
+// [DefaultMaxBytes]; opts.Section is ignored). Parts are cut between
+// sections, blocks or list items.
 // At most [MaxRestParts] parts are made; complete is false when the guide
 // had more (the caller points to the web page for it).
-func RestOfGuide(g *Guide, shown Answer, maxBytes int, resolver LinkResolver) (parts []Rendered, complete bool) {
+func RestOfGuide(g *Guide, shown Answer, opts RenderOptions) (parts []Rendered, complete bool) {
+	maxBytes := opts.MaxBytes
 	if maxBytes <= 0 {
 		maxBytes = DefaultMaxBytes
 	}
 	render := func(md string) Rendered {
-		html, plain := renderMarkdown(md, g.ID, resolver)
+		html, plain := renderMarkdown(md, g.ID, links{opts.Resolver, opts.Hint})
 		return Rendered{HTML: html, Plain: plain}
 	}
 	var md strings.Builder

@@ -72,7 +72,7 @@ func checkNumbering(t *testing.T, where string, g *Guide, a Answer) {
 	for i := first; i < end && i < len(g.Sections); i++ {
 		src.WriteString(g.Sections[i].Markdown)
 	}
-	_, plain := renderMarkdown(src.String(), g.ID, testResolver)
+	_, plain := renderMarkdown(src.String(), g.ID, links{resolve: testResolver})
 	want := orderedItem.FindAllString(plain, -1)
 	got := orderedItem.FindAllString(a.Plain, -1)
 	if len(got) > len(want) || !slices.Equal(got, want[:len(got)]) {
@@ -156,7 +156,7 @@ Der Knopf fehlt? Frag dein Team.
 				t.Errorf("More %v Cut %v, want true false", a.More, a.Cut)
 			}
 			// "mehr" brings exactly what was left out.
-			rest, complete := RestOfGuide(g, a, 0, testResolver)
+			rest, complete := RestOfGuide(g, a, RenderOptions{Resolver: testResolver})
 			if !complete {
 				t.Error("rest not complete")
 			}
@@ -199,7 +199,7 @@ func TestShapeAnswerCutsBetweenItems(t *testing.T) {
 		t.Errorf("the answer does not end after a whole item:\n%s", a.HTML)
 	}
 	for _, max := range []int{0, 4000} {
-		rest, complete := RestOfGuide(g, a, max, nil)
+		rest, complete := RestOfGuide(g, a, RenderOptions{MaxBytes: max})
 		if !complete {
 			t.Errorf("max %d: rest not complete", max)
 		}
@@ -240,8 +240,32 @@ func TestRestOfGuideBounded(t *testing.T) {
 	}
 	g, _ := Parse("t/riesig.md", []byte(b.String()))
 	a := ShapeAnswer(g, AnswerOptions{Section: 1})
-	parts, complete := RestOfGuide(g, a, 0, nil)
+	parts, complete := RestOfGuide(g, a, RenderOptions{})
 	if len(parts) != MaxRestParts || complete {
 		t.Errorf("%d parts, complete %v; want %d, false", len(parts), complete, MaxRestParts)
+	}
+}
+
+// TestLinkHint: without a web address, a link to another guide keeps its
+// text and names the chat command that opens it; with one it is a link;
+// a link to a guide the hint does not know stays plain text.
+func TestLinkHint(t *testing.T) {
+	g, _ := Parse("bbb/raum.md", []byte("---\ntitle: Raum\ntags: [x]\nsummary: S.\n---\n## Schritte\n\n1. Lies erst [Mikrofon testen](mikrofon.md#test).\n2. Dann [Unbekannt](fehlt.md).\n"))
+	hint := func(id string) (string, bool) {
+		if id == "bbb/mikrofon.md" {
+			return "!anleitung Mikrofon testen", true
+		}
+		return "", false
+	}
+	a := ShapeAnswer(g, AnswerOptions{Section: 1, Hint: hint})
+	if !strings.Contains(a.Plain, "Mikrofon testen (!anleitung Mikrofon testen)") || !strings.Contains(a.HTML, "<em>!anleitung Mikrofon testen</em>") {
+		t.Errorf("no chat hint:\n%s\n%s", a.Plain, a.HTML)
+	}
+	if !strings.Contains(a.Plain, "2. Dann Unbekannt.") {
+		t.Errorf("unknown guide link not plain text:\n%s", a.Plain)
+	}
+	a = ShapeAnswer(g, AnswerOptions{Section: 1, Resolver: testResolver, Hint: hint})
+	if !strings.Contains(a.HTML, `href="https://hilfe.example.net/bbb/mikrofon#test"`) || strings.Contains(a.Plain, "!anleitung") {
+		t.Errorf("with a web address, want a link and no hint:\n%s", a.HTML)
 	}
 }
