@@ -364,6 +364,22 @@ func TestTopicTitles(t *testing.T) {
 	if got["bbb"] != "Videokonferenzen (BigBlueButton)" || got["konto"] != "Konto" {
 		t.Fatalf("topic titles = %v", got)
 	}
+	// Members see the topics in the file's order; topics it does not list
+	// follow in folder order, guides at the root last.
+	write("datenschutz/c.md", "---\ntitle: C\ntags: [c]\nsummary: s\n---\n\nText\n")
+	write("wurzel.md", "---\ntitle: W\ntags: [w]\nsummary: s\n---\n\nText\n")
+	write(guides.TopicsFile, "konto: \"Konto und Passwort\"\nbbb: \"Videokonferenzen\"\n")
+	lib, problems, err = guides.Load(dir)
+	if err != nil || len(problems) != 0 {
+		t.Fatalf("load: %v %v", err, problems)
+	}
+	var order []string
+	for _, tp := range lib.Topics() {
+		order = append(order, tp.Name+"="+tp.Title)
+	}
+	if want := []string{"konto=Konto und Passwort", "bbb=Videokonferenzen", "datenschutz=Datenschutz", "=" + guides.RootTopicTitle}; !slices.Equal(order, want) {
+		t.Errorf("topics %q, want %q", order, want)
+	}
 	write(guides.TopicsFile, "- not a map\n")
 	if _, problems, _ = guides.Load(dir); len(problems) != 1 || !problems[0].Warning {
 		t.Fatalf("bad topics file: problems = %v", problems)
