@@ -10,6 +10,7 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/web"
 )
@@ -52,4 +53,20 @@ func guidesBuildSite(ctx context.Context, args []string, stdout, stderr io.Write
 	}
 	fmt.Fprintf(stdout, "%s: %d pages and %d images written\n", out, res.Pages, res.Images)
 	return nil
+}
+
+// siteVars turns the site block of the config into the guides' placeholder
+// values; the bot's own Matrix ID is {{bot_id}}.
+func siteVars(cfg config.Config) guides.Vars {
+	s := cfg.Site
+	return guides.Vars{
+		guides.VarSiteName:     s.Name,
+		guides.VarContactEmail: s.ContactEmail,
+		guides.VarWebsiteURL:   s.WebsiteURL,
+		guides.VarCloudURL:     s.CloudURL,
+		guides.VarMeetURL:      s.MeetURL,
+		guides.VarChatURL:      s.ChatURL,
+		guides.VarMatrixServer: s.MatrixServer,
+		guides.VarBotID:        cfg.UserID,
+	}
 }
