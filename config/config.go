@@ -63,8 +63,8 @@ type Config struct {
 	// (for feedback reactions).
 	AnswerRetention time.Duration `yaml:"answer_retention"`
 
-	// TeamRoom is the room ID of the digital team's (encrypted) room; its
-	// joined members handle support cases. Empty: no support cases.
+	// TeamRoom is the room ID of the digital team's (encrypted) room, where
+	// people with the team role handle support cases. Empty: no support cases.
 	TeamRoom string `yaml:"team_room"`
 	// SupportAnonymous hides the team member's name in answers to members.
 	SupportAnonymous bool `yaml:"support_anonymous"`
@@ -90,8 +90,8 @@ type Config struct {
 	// ApprovalsRoom is the room ID of the (encrypted) room where access
 	// requests are shown and decided. Empty: no access requests.
 	ApprovalsRoom string `yaml:"approvals_room"`
-	// Approvers may approve access requests (full Matrix IDs). Empty: every
-	// joined member of the approvals room.
+	// Approvers may approve access requests (full Matrix IDs), besides
+	// people an admin granted the approver role.
 	Approvers []string `yaml:"approvers"`
 	// AccessTwoApprovers lists Nextcloud groups and BBB rooms that need two
 	// different approvers.

@@ -223,6 +223,7 @@ type setupRoom struct {
 	key       string
 	id        id.RoomID
 	encrypted bool // must be end-to-end encrypted
+	moderator bool // Lotse invites and removes people there
 	whatDE    string
 	whatEN    string
 }
@@ -230,16 +231,16 @@ type setupRoom struct {
 func setupRooms(cfg config.Config) []setupRoom {
 	var rooms []setupRoom
 	if cfg.TeamRoom != "" {
-		rooms = append(rooms, setupRoom{"team_room", id.RoomID(cfg.TeamRoom), true, "Teamraum", "team room"})
+		rooms = append(rooms, setupRoom{"team_room", id.RoomID(cfg.TeamRoom), true, true, "Teamraum", "team room"})
 	}
 	if cfg.ApprovalsRoom != "" {
-		rooms = append(rooms, setupRoom{"approvals_room", id.RoomID(cfg.ApprovalsRoom), true, "Genehmigungsraum", "approvals room"})
+		rooms = append(rooms, setupRoom{"approvals_room", id.RoomID(cfg.ApprovalsRoom), true, true, "Genehmigungsraum", "approvals room"})
 	}
 	for _, r := range cfg.LobbyRooms {
-		rooms = append(rooms, setupRoom{"lobby_rooms", id.RoomID(r), false, "Begrüßungsraum", "lobby room"})
+		rooms = append(rooms, setupRoom{"lobby_rooms", id.RoomID(r), false, false, "Begrüßungsraum", "lobby room"})
 	}
 	for _, r := range cfg.AnnouncementRooms {
-		rooms = append(rooms, setupRoom{"announcement_rooms", id.RoomID(r), false, "Ankündigungsraum", "announcement room"})
+		rooms = append(rooms, setupRoom{"announcement_rooms", id.RoomID(r), false, false, "Ankündigungsraum", "announcement room"})
 	}
 	return rooms
 }
@@ -277,10 +278,17 @@ func checkRoom(ctx context.Context, cli *mautrix.Client, r setupRoom, joined boo
 	}
 	var pl event.PowerLevelsEventContent
 	if err := cli.StateEvent(ctx, r.id, event.StatePowerLevels, "", &pl); err == nil {
-		if pl.GetUserLevel(bot) < pl.GetEventLevel(event.EventMessage) {
+		level := pl.GetUserLevel(bot)
+		switch {
+		case level < pl.GetEventLevel(event.EventMessage):
 			out = append(out, problem(findFail, nameDE+": Lotse darf dort nicht schreiben.", nameEN+": Lotse may not write there.",
 				"Gib "+bot.String()+" in den Raumeinstellungen unter „Rollen und Berechtigungen“ das Recht, Nachrichten zu senden.",
 				"Give "+bot.String()+" the right to send messages in the room settings under “Roles & Permissions”."))
+		case r.moderator && (level < pl.Invite() || level < pl.Kick()):
+			out = append(out, problem(findFail, nameDE+": Lotse darf dort niemanden einladen oder entfernen.",
+				nameEN+": Lotse may not invite or remove people there.",
+				"Mach "+bot.String()+" in den Raumeinstellungen unter „Rollen und Berechtigungen“ zum Moderator (50): Lotse lädt Teammitglieder und Genehmigende ein und entfernt sie, wenn die Rolle endet.",
+				"Make "+bot.String()+" a moderator (50) in the room settings under “Roles & Permissions”: Lotse invites team members and approvers and removes them when the role ends."))
 		}
 	}
 	return out
@@ -329,8 +337,8 @@ func checkNextcloud(ctx context.Context, cfg config.Config) []finding {
 			"Leg sie in der Nextcloud unter Benutzer → Gruppe hinzufügen an, oder streich sie aus nextcloud_groups.",
 			"Create them in Nextcloud under Users → Add group, or remove them from nextcloud_groups."))
 	}
-	return append(out, ok(fmt.Sprintf("Alle %d Gruppen aus nextcloud_groups gibt es.", len(cfg.NextcloudGroups)),
-		fmt.Sprintf("All %d groups from nextcloud_groups exist.", len(cfg.NextcloudGroups))))
+	list := strings.Join(cfg.NextcloudGroups, ", ")
+	return append(out, ok("Die Gruppen aus nextcloud_groups gibt es: "+list+".", "The groups from nextcloud_groups exist: "+list+"."))
 }
 
 // checkBBB checks that the BBB API answers and accepts the secret.
