@@ -63,8 +63,8 @@ type Config struct {
 	// (for feedback reactions).
 	AnswerRetention time.Duration `yaml:"answer_retention"`
 
-	// TeamRoom is the room ID of the digital team's (encrypted) room; its
-	// joined members handle support cases. Empty: no support cases.
+	// TeamRoom is the room ID of the digital team's (encrypted) room, where
+	// people with the team role handle support cases. Empty: no support cases.
 	TeamRoom string `yaml:"team_room"`
 	// SupportAnonymous hides the team member's name in answers to members.
 	SupportAnonymous bool `yaml:"support_anonymous"`
@@ -90,8 +90,8 @@ type Config struct {
 	// ApprovalsRoom is the room ID of the (encrypted) room where access
 	// requests are shown and decided. Empty: no access requests.
 	ApprovalsRoom string `yaml:"approvals_room"`
-	// Approvers may approve access requests (full Matrix IDs). Empty: every
-	// joined member of the approvals room.
+	// Approvers may approve access requests (full Matrix IDs), besides
+	// people an admin granted the approver role.
 	Approvers []string `yaml:"approvers"`
 	// AccessTwoApprovers lists Nextcloud groups and BBB rooms that need two
 	// different approvers.
@@ -172,6 +172,16 @@ type Config struct {
 
 	LogLevel  string `yaml:"log_level"`
 	LogFormat string `yaml:"log_format"`
+
+	// --- Site and fallback contact (first deployment, issue 19) ---
+
+	// Site holds the association's names and addresses (guide placeholders,
+	// web title, Impressum and privacy links).
+	Site Site `yaml:"site"`
+	// FallbackContact is one line telling members whom to reach when Lotse
+	// cannot help (a feature is off or nobody is on duty), e.g. "Schreib an
+	// digital@… oder ruf … an." Empty: Lotse names no contact.
+	FallbackContact string `yaml:"fallback_contact"`
 }
 
 // Defaults returns the configuration used for keys nobody set.
@@ -266,11 +276,22 @@ func EnvName(key string) string { return "LOTSE_" + strings.ToUpper(key) }
 
 // applyEnv overrides fields from LOTSE_* variables and *_FILE secrets.
 func applyEnv(cfg *Config, getenv func(string) string) error {
-	v := reflect.ValueOf(cfg).Elem()
+	return applyEnvStruct(reflect.ValueOf(cfg).Elem(), "", getenv)
+}
+
+// applyEnvStruct sets the fields of the struct v; a nested block (site:)
+// is read from LOTSE_<BLOCK>_<KEY>.
+func applyEnvStruct(v reflect.Value, prefix string, getenv func(string) string) error {
 	t := v.Type()
 	for i := range t.NumField() {
 		f := t.Field(i)
-		key := strings.Split(f.Tag.Get("yaml"), ",")[0]
+		key := prefix + strings.Split(f.Tag.Get("yaml"), ",")[0]
+		if f.Type.Kind() == reflect.Struct && f.Type != reflect.TypeFor[time.Time]() {
+			if err := applyEnvStruct(v.Field(i), key+"_", getenv); err != nil {
+				return err
+			}
+			continue
+		}
 		name := EnvName(key)
 		raw := getenv(name)
 		if file := getenv(name + "_FILE"); file != "" && raw == "" {
@@ -402,6 +423,8 @@ func (c Config) Validate() error {
 	default:
 		problems = append(problems, "bbb_checksum must be sha1, sha256, sha384 or sha512")
 	}
+	problems = append(problems, c.Site.siteProblems()...)
+	problems = append(problems, fallbackProblems(c.FallbackContact)...)
 	if len(problems) > 0 {
 		return fmt.Errorf("invalid configuration:\n  - %s", strings.Join(problems, "\n  - "))
 	}

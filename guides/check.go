@@ -15,9 +15,11 @@ import (
 // guides, anchors or files, links that leave the library or use a scheme
 // Matrix does not allow, images pointing to missing files, and (as warnings)
 // raw HTML and images Matrix will not show. The error is non-nil only if dir
-// cannot be read. Use [HasErrors] to decide the exit code.
-func Check(dir string) ([]Problem, error) {
-	gs, problems, err := loadGuides(dir)
+// cannot be read. Use [HasErrors] to decide the exit code. It also fails on
+// unknown placeholders and on example addresses (example.org) left in a
+// guide: the shipped guides use placeholders such as {{cloud_url}}.
+func Check(dir string, opts ...Option) ([]Problem, error) {
+	gs, problems, err := loadGuides(dir, newLoadOptions(opts))
 	if err != nil {
 		return nil, err
 	}
@@ -39,6 +41,7 @@ func Check(dir string) ([]Problem, error) {
 			folded[id] = g
 		}
 		problems = append(problems, c.checkBody(g)...)
+		problems = append(problems, c.checkExampleAddresses(g)...)
 	}
 	sortProblems(problems)
 	return problems, nil
@@ -178,4 +181,21 @@ func (c checker) checkImage(g *Guide, dest string) (msg string, warning bool) {
 func (c checker) exists(target string) bool {
 	info, err := os.Stat(filepath.Join(c.dir, filepath.FromSlash(target)))
 	return err == nil && !info.IsDir()
+}
+
+// checkExampleAddresses reads the guide's file again (before substitution)
+// and reports example addresses in it.
+func (c checker) checkExampleAddresses(g *Guide) []Problem {
+	if g.Path == "" {
+		return nil
+	}
+	src, err := os.ReadFile(g.Path)
+	if err != nil {
+		return []Problem{c.problem(g, 1, false, "failed to read: %v", unwrapPathError(err))}
+	}
+	problems := exampleAddressProblems(src)
+	for i := range problems {
+		problems[i].File = g.Path
+	}
+	return problems
 }

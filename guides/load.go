@@ -23,8 +23,12 @@ const MaxFileSize = 1 << 20
 // Files with errors are skipped and reported as problems, together with
 // warnings about files that were loaded. The error is non-nil only if dir
 // itself cannot be read.
-func Load(dir string) (*Library, []Problem, error) {
-	gs, problems, err := loadGuides(dir)
+//
+// Placeholders such as {{cloud_url}} are replaced with the values given by
+// [WithVars] (example addresses for the rest); a guide with an unknown
+// placeholder is skipped.
+func Load(dir string, opts ...Option) (*Library, []Problem, error) {
+	gs, problems, err := loadGuides(dir, newLoadOptions(opts))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -32,8 +36,28 @@ func Load(dir string) (*Library, []Problem, error) {
 	return NewLibrary(gs).withTopicTitles(titles), append(problems, titleProblems...), nil
 }
 
+// Option changes how [Load], [Check] and [NewStore] read a library.
+type Option func(*loadOptions)
+
+type loadOptions struct {
+	values map[string]string // every known placeholder with its value
+}
+
+// WithVars sets the placeholder values (the site block of the config).
+func WithVars(v Vars) Option {
+	return func(o *loadOptions) { o.values = v.resolve() }
+}
+
+func newLoadOptions(opts []Option) loadOptions {
+	o := loadOptions{values: Vars(nil).resolve()}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	return o
+}
+
 // loadGuides walks dir and parses every guide file.
-func loadGuides(dir string) ([]*Guide, []Problem, error) {
+func loadGuides(dir string, o loadOptions) ([]*Guide, []Problem, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
 		return nil, nil, fmt.Errorf("failed to read guide library: %w", err)
@@ -80,7 +104,7 @@ func loadGuides(dir string) ([]*Guide, []Problem, error) {
 		if d.IsDir() {
 			return nil
 		}
-		g, ps := loadFile(p, id)
+		g, ps := loadFile(p, id, o)
 		problems = append(problems, ps...)
 		if g != nil {
 			gs = append(gs, g)
@@ -112,7 +136,7 @@ func isIgnored(id string, isDir bool) bool {
 }
 
 // loadFile reads and parses one guide file.
-func loadFile(p, id string) (*Guide, []Problem) {
+func loadFile(p, id string, o loadOptions) (*Guide, []Problem) {
 	info, err := os.Stat(p)
 	if err != nil {
 		return nil, []Problem{{File: p, Line: 1, Message: fmt.Sprintf("failed to read: %v", unwrapPathError(err))}}
@@ -126,6 +150,13 @@ func loadFile(p, id string) (*Guide, []Problem) {
 	src, err := os.ReadFile(p)
 	if err != nil {
 		return nil, []Problem{{File: p, Line: 1, Message: fmt.Sprintf("failed to read: %v", unwrapPathError(err))}}
+	}
+	src, problems := substitute(src, o.values)
+	if HasErrors(problems) {
+		for i := range problems {
+			problems[i].File = p
+		}
+		return nil, problems
 	}
 	g, problems := Parse(id, src)
 	for i := range problems {

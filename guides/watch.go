@@ -26,8 +26,9 @@ const DefaultDebounce = 300 * time.Millisecond
 // Readers call Current for every request and never see a half-loaded
 // library.
 type Store struct {
-	dir string
-	log zerolog.Logger
+	dir  string
+	log  zerolog.Logger
+	opts []Option
 
 	lib      atomic.Pointer[Library]
 	reloadMu sync.Mutex // serialises reloads so an older load never wins
@@ -44,9 +45,9 @@ type Store struct {
 // NewStore loads the library in dir once. Problems in single guides are
 // logged and the valid guides are used; the error is non-nil only if dir
 // cannot be read.
-func NewStore(dir string, log zerolog.Logger) (*Store, error) {
-	s := &Store{dir: dir, log: log, loadedPrint: fingerprint(dir)}
-	lib, problems, err := Load(dir)
+func NewStore(dir string, log zerolog.Logger, opts ...Option) (*Store, error) {
+	s := &Store{dir: dir, log: log, opts: opts, loadedPrint: fingerprint(dir)}
+	lib, problems, err := Load(dir, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +87,7 @@ func (s *Store) Reload(ctx context.Context) ([]Problem, error) {
 	s.reloadMu.Lock()
 	defer s.reloadMu.Unlock()
 	fp := fingerprint(s.dir)
-	lib, problems, err := Load(s.dir)
+	lib, problems, err := Load(s.dir, s.opts...)
 	if err != nil {
 		return nil, err
 	}

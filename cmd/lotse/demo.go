@@ -28,13 +28,14 @@ import (
 func cmdDemo(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	guidesDir := fs.String("guides", "library", "guide library folder (edit a guide while the demo runs: it reloads)")
+	guidesDir := fs.String("dir", "library", "guide library folder (edit a guide while the demo runs: it reloads)")
+	fs.StringVar(guidesDir, "guides", "library", "old name of --dir")
 	lang := fs.String("lang", "de", "language of Lotse's messages (de or en)")
 	if err := fs.Parse(args); err != nil {
 		return fail(exitUsage, err)
 	}
 	if _, err := os.Stat(*guidesDir); err != nil {
-		return fail(exitGuides, fmt.Errorf("guide library %q not found: run the demo from the repository root or pass -guides DIR", *guidesDir))
+		return fail(exitGuides, fmt.Errorf("guide library %q not found: run the demo from the repository root or pass --dir DIR", *guidesDir))
 	}
 	tmp, err := os.MkdirTemp("", "lotse-demo-")
 	if err != nil {

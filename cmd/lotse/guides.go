@@ -5,20 +5,21 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
+	"github.com/lotse-bot/lotse/storage"
 )
 
 func cmdGuides(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return fail(exitUsage, errors.New("lotse guides search | eval | check | stats"))
+		return fail(exitUsage, errors.New("lotse guides search | eval | check | stats | build-site | serve (lotse guides CMD --help)"))
 	}
 	switch args[0] {
 	case "search":
@@ -36,8 +37,8 @@ func cmdGuides(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 }
 
 // loadLibrary loads dir and reports skipped files on stderr.
-func loadLibrary(dir string, stderr io.Writer) (*guides.Library, error) {
-	lib, problems, err := guides.Load(dir)
+func loadLibrary(dir string, stderr io.Writer, opts ...guides.Option) (*guides.Library, error) {
+	lib, problems, err := guides.Load(dir, opts...)
 	if err != nil {
 		return nil, fail(exitGuides, err)
 	}
@@ -65,13 +66,16 @@ type searchItem struct {
 }
 
 func guidesSearch(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("guides search", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("guides search", stderr)
 	dir := fs.String("dir", "library", "guide library")
 	asJSON := fs.Bool("json", false, "one JSON object per line")
 	limit := fs.Int("n", 5, "results per question")
-	if err := fs.Parse(args); err != nil {
-		return fail(exitUsage, err)
+	words, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if *limit < 1 {
+		return fail(exitUsage, errors.New("-n must be at least 1"))
 	}
 	lib, err := loadLibrary(*dir, stderr)
 	if err != nil {
@@ -99,7 +103,7 @@ func guidesSearch(args []string, stdin io.Reader, stdout, stderr io.Writer) erro
 		}
 		return tw.Flush()
 	}
-	if q := strings.TrimSpace(strings.Join(fs.Args(), " ")); q != "" {
+	if q := strings.TrimSpace(strings.Join(words, " ")); q != "" {
 		return answer(q)
 	}
 	sc := bufio.NewScanner(stdin)
@@ -115,17 +119,24 @@ func guidesSearch(args []string, stdin io.Reader, stdout, stderr io.Writer) erro
 }
 
 func guidesEval(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("guides eval", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dir := fs.String("dir", "library", "guide library")
+	fs := newFlags("guides eval", stderr)
+	dirFlag := fs.String("dir", "library", "guide library")
 	questions := fs.String("questions", "", "TSV file: question<TAB>expected guide ID (- for out of scope)")
-	if err := fs.Parse(args); err != nil {
-		return fail(exitUsage, err)
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	dir, rest, err := dirArg(*dirFlag, isSet(fs, "dir"), rest)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return fail(exitUsage, fmt.Errorf("unexpected argument %q", rest[0]))
 	}
 	if *questions == "" {
 		return fail(exitUsage, errors.New("--questions is required"))
 	}
-	lib, err := loadLibrary(*dir, stderr)
+	lib, err := loadLibrary(dir, stderr)
 	if err != nil {
 		return err
 	}
@@ -143,10 +154,35 @@ func guidesEval(args []string, stdout, stderr io.Writer) error {
 }
 
 func guidesCheck(args []string, stdout, stderr io.Writer) error {
-	if len(args) != 1 {
-		return fail(exitUsage, errors.New("lotse guides check DIR"))
+	fs := newFlags("guides check", stderr)
+	dirFlag := fs.String("dir", "library", "guide library")
+	cfgPath := fs.String("c", "", "config file (placeholder values from its site block; its guides_dir is the default library)")
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
 	}
-	problems, err := guides.Check(args[0])
+	var opts []guides.Option
+	if *cfgPath != "" {
+		cfg, err := config.Load(*cfgPath, os.Getenv)
+		if err != nil {
+			return fail(exitConfig, err)
+		}
+		if !isSet(fs, "dir") {
+			*dirFlag = cfg.GuidesDir
+		}
+		opts = append(opts, guides.WithVars(siteVars(cfg)))
+		for _, key := range unsetPlaceholderKeys(cfg) {
+			fmt.Fprintf(stdout, "warning: %s is not set: guides show an example address instead (config: site block)\n", key)
+		}
+	}
+	dir, rest, err := dirArg(*dirFlag, isSet(fs, "dir"), rest)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return fail(exitUsage, fmt.Errorf("unexpected argument %q (lotse guides check [--dir DIR | DIR])", rest[0]))
+	}
+	problems, err := guides.Check(dir, opts...)
 	if err != nil {
 		return fail(exitGuides, err)
 	}
@@ -154,18 +190,43 @@ func guidesCheck(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stdout, p.String())
 	}
 	if guides.HasErrors(problems) {
-		return fail(exitFailed, fmt.Errorf("%d problem(s) in %s", len(problems), args[0]))
+		return fail(exitFailed, fmt.Errorf("%d problem(s) in %s", len(problems), dir))
 	}
-	fmt.Fprintf(stdout, "%s: no problems found\n", args[0])
+	fmt.Fprintf(stdout, "%s: no problems found\n", dir)
 	return nil
 }
 
+// unsetPlaceholderKeys lists the site keys behind guide placeholders that
+// the config leaves empty.
+func unsetPlaceholderKeys(cfg config.Config) []string {
+	var out []string
+	for _, key := range cfg.Site.Missing() {
+		switch key {
+		case "site.web_title", "site.impressum_url", "site.privacy_url":
+			continue // the web view's keys, not placeholders
+		}
+		out = append(out, key)
+	}
+	return out
+}
+
 func guidesStats(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("guides stats", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("guides stats", stderr)
 	path := fs.String("c", "", "config file (for the database)")
-	if err := fs.Parse(args); err != nil {
-		return fail(exitUsage, err)
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return fail(exitUsage, fmt.Errorf("unexpected argument %q (lotse guides stats [-c config.yaml])", rest[0]))
+	}
+	cfg, err := config.Load(*path, os.Getenv)
+	if err != nil {
+		return fail(exitConfig, err)
+	}
+	// A read-only command must not leave an empty database behind.
+	if err := databaseExists(cfg.Database); err != nil {
+		return fail(exitDatabase, err)
 	}
 	_, db, err := openConfigured(ctx, *path)
 	if err != nil {
@@ -183,4 +244,17 @@ func guidesStats(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	fmt.Fprintf(tw, "(no guide fitted)\t%d\t\t\n", noMatch)
 	return tw.Flush()
+}
+
+// databaseExists reports an error if uri is a SQLite file that does not
+// exist (opening it would create an empty database).
+func databaseExists(uri string) error {
+	if storage.IsPostgres(uri) || uri == ":memory:" {
+		return nil
+	}
+	file, _, _ := strings.Cut(strings.TrimPrefix(uri, "file:"), "?")
+	if _, err := os.Stat(file); err != nil {
+		return fmt.Errorf("no database at %s (Lotse has not run with this config yet, or -c points to another config): %w", file, err)
+	}
+	return nil
 }

@@ -43,21 +43,110 @@ const usage = `Lotse – der Hilfe-Bot des Digitalisierungsteams (Matrix)
 
 Usage:
   lotse run [-c config.yaml]            run the bot (config file and/or LOTSE_* variables)
-  lotse demo [-guides DIR]              local homeserver + bot + terminal chat (Ctrl-C ends it)
-  lotse guides search --dir DIR [--json] [question]
+  lotse setup [-c config.yaml] [--lang de|en]
+                                        check a config against the homeserver, Nextcloud and BBB
+  lotse demo [--dir DIR] [--lang de|en] local homeserver + bot + terminal chat (Ctrl-C ends it)
+  lotse guides search [--dir DIR] [--json] [-n N] [question]
                                         search a guide library (stdin: one question per line)
-  lotse guides eval --dir DIR --questions TSV
+  lotse guides eval [--dir DIR] --questions TSV
                                         measure answer quality on a question set
-  lotse guides check DIR                lint a guide library (exit code 1 on errors)
+  lotse guides check [-c config.yaml] [--dir DIR | DIR]
+                                        lint a guide library (exit code 1 on errors)
   lotse guides stats [-c config.yaml]   feedback per guide (👍/👎, shown, unanswered)
-  lotse guides build-site DIR OUT       write the web view of a library as static files
+  lotse guides build-site [--dir DIR | DIR] --out OUT
+                                        write the web view of a library as static files
+  lotse guides serve [--dir DIR | DIR] [--listen ADDR]
+                                        web view for authors, reloads the page on every save
   lotse privacy retention [--dry-run] [-c config.yaml]
                                         apply (or count) the retention rules now
   lotse backup [-c config.yaml] FILE    consistent copy of the SQLite database while Lotse runs
   lotse health [--url URL]              exit 0 if URL (default http://127.0.0.1:9180/healthz) answers 200
   lotse config example                  print a commented example configuration
   lotse config check [-c config.yaml]   validate the configuration
+  lotse version                         print the version and build details
+
+Every command takes -h or --help. Flags may come before or after other
+arguments; the guide library is --dir DIR (default: library) or, where
+shown, the first argument; the config file is -c FILE.
 `
+
+// verbHelp is the help of each command (`lotse VERB --help`); a command
+// without an entry shows the whole usage.
+var verbHelp = map[string]string{
+	"run": `lotse run [-c config.yaml]
+  Runs the bot. Every config key can also come from LOTSE_<KEY>; see
+  lotse config example and docs/deployment.md.`,
+	"setup": `lotse setup [-c config.yaml] [--lang de|en]
+  Checks a configuration against the real services: the bot can log in,
+  every configured room exists, Lotse is in it and it is encrypted where it
+  must be, Nextcloud and BigBlueButton answer with the credentials. Prints
+  each finding with the fix. Exit code 1 if anything is missing.`,
+	"demo": `lotse demo [--dir DIR] [--lang de|en]
+  Starts a local homeserver, the bot with the guides in DIR (default
+  library) and a terminal chat. Edit a guide while it runs: it reloads.`,
+	"guides search": `lotse guides search [--dir DIR] [--json] [-n N] [question]
+  Searches the library. Without a question, reads one question per line
+  from stdin. --json prints one JSON object per question.`,
+	"guides eval": `lotse guides eval [--dir DIR] --questions TSV
+  Measures answer quality; TSV lines are question<TAB>expected guide ID
+  (- for out of scope).`,
+	"guides check": `lotse guides check [-c config.yaml] [--dir DIR | DIR]
+  Lints a library: front matter, links, anchors, images, unknown
+  placeholders and leftover example.org addresses. With -c, also lists the
+  placeholders the config's site block leaves unset. Exit code 1 on errors.`,
+	"guides stats": `lotse guides stats [-c config.yaml]
+  Feedback per guide from the database (read-only: a missing database is
+  an error, never created).`,
+	"guides build-site": `lotse guides build-site [--audiences a,b] [-c config.yaml] [--dir DIR | DIR] [--out OUT | OUT]
+  Writes the web view of the library as static files, with a prebuilt
+  search index; -c takes the site title, Impressum and privacy links and
+  placeholder values from the config.`,
+	"guides serve": `lotse guides serve [-c config.yaml] [--dir DIR | DIR] [--listen 127.0.0.1:8080]
+  Serves the web view for guide authors and reloads the open page in the
+  browser whenever a file in DIR changes.`,
+	"privacy": `lotse privacy retention [--dry-run] [-c config.yaml]
+  Applies (or with --dry-run counts) the retention rules now.`,
+	"backup": `lotse backup [-c config.yaml] FILE
+  Writes a consistent copy of the SQLite database while Lotse runs.`,
+	"health": `lotse health [--url URL] [--timeout 3s]
+  Exit code 0 if URL answers 200 (container health check).`,
+	"config": `lotse config example | check [-c config.yaml]
+  example prints a commented example configuration; check validates one.`,
+	"version": `lotse version
+  Prints the version, the commit and the Go version it was built with.`,
+}
+
+// wantsHelp reports whether args ask for help (-h, --help or -help before a
+// "--").
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-h", "--help", "-help":
+			return true
+		}
+	}
+	return false
+}
+
+// printHelp prints the help of the command in args (its first one or two
+// words) or the whole usage.
+func printHelp(w io.Writer, args []string) {
+	if len(args) >= 2 {
+		if h, ok := verbHelp[args[0]+" "+args[1]]; ok {
+			fmt.Fprintln(w, "usage: "+h)
+			return
+		}
+	}
+	if len(args) >= 1 {
+		if h, ok := verbHelp[args[0]]; ok {
+			fmt.Fprintln(w, "usage: "+h)
+			return
+		}
+	}
+	fmt.Fprint(w, usage)
+}
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -81,6 +170,10 @@ func runMain(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		fmt.Fprint(stderr, usage)
 		return fail(exitUsage, errors.New("no command given"))
 	}
+	if wantsHelp(args) {
+		printHelp(stdout, args)
+		return nil
+	}
 	switch args[0] {
 	case "run":
 		return cmdRun(ctx, args[1:], stderr)
@@ -96,8 +189,12 @@ func runMain(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return cmdHealth(ctx, args[1:], stdout, stderr)
 	case "backup":
 		return cmdBackup(ctx, args[1:], stdout, stderr)
-	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
+	case "setup":
+		return cmdSetup(ctx, args[1:], stdout, stderr)
+	case "version":
+		return cmdVersion(args[1:], stdout)
+	case "help":
+		printHelp(stdout, args[1:])
 		return nil
 	default:
 		fmt.Fprint(stderr, usage)

@@ -118,7 +118,7 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 		return fail(exitUpgrade, err)
 	}
 
-	store, err := guides.NewStore(cfg.GuidesDir, log.With().Str("component", "guides").Logger())
+	store, err := guides.NewStore(cfg.GuidesDir, log.With().Str("component", "guides").Logger(), guides.WithVars(siteVars(cfg)))
 	if err != nil {
 		return fail(exitGuides, err)
 	}
