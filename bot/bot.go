@@ -24,7 +24,9 @@ import (
 // Incoming is one event handed to the Handler: decrypted, from someone else.
 type Incoming struct {
 	Event *event.Event
-	// Direct is true in a room where only the bot and one member are.
+	// Direct is true in the member's direct chat with the bot: a room the
+	// two agreed on, created by one of them, with only the two in it (see
+	// direct.go). A room a third person created is never direct.
 	Direct bool
 	// Encrypted is true when the room is end-to-end encrypted.
 	Encrypted bool
@@ -115,6 +117,7 @@ type Bot struct {
 	running map[id.RoomID]bool
 
 	lobby    map[id.RoomID]bool
+	direct   directCache   // rooms found not to be direct chats
 	synced   chan struct{} // closed after the first successful sync
 	syncOnce sync.Once
 	lastSync time.Time

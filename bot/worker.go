@@ -269,15 +269,6 @@ func (b *Bot) decrypt(ctx context.Context, evt *event.Event) (*event.Event, erro
 	return decrypted, nil
 }
 
-// isDirect reports whether the room has just the bot and one other member.
-func (b *Bot) isDirect(ctx context.Context, roomID id.RoomID) (bool, error) {
-	members, err := b.Client.StateStore.GetRoomJoinedOrInvitedMembers(ctx, roomID)
-	if err != nil {
-		return false, fmt.Errorf("failed to read room members: %w", err)
-	}
-	return len(members) <= 2, nil
-}
-
 // handleInvite joins rooms the bot is invited to, if the inviter is allowed.
 func (b *Bot) handleInvite(ctx context.Context, item storage.InboxItem) error {
 	roomID := id.RoomID(item.RoomID)
@@ -306,6 +297,16 @@ func (b *Bot) handleInvite(ctx context.Context, item storage.InboxItem) error {
 		return fmt.Errorf("failed to join room: %w", err)
 	}
 	log.Info().Msg("Joined room after invite")
+	var invite struct {
+		IsDirect bool `json:"is_direct"`
+	}
+	if json.Unmarshal(item.Payload, &invite) == nil && invite.IsDirect {
+		// The inviter asked for a direct chat; it counts as one only while
+		// the room, created by the inviter, holds just the two (see direct.go).
+		if err := b.agree(ctx, roomID, inviter); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
