@@ -129,6 +129,9 @@ func New(ctx context.Context, opts Options) (*Bot, error) {
 	if opts.DB == nil || opts.Handler == nil {
 		return nil, errors.New("bot needs a database and a handler")
 	}
+	if opts.PickleKey == "" {
+		return nil, errors.New("bot needs a pickle key (it encrypts the crypto store and the access token)")
+	}
 	if opts.Workers <= 0 {
 		opts.Workers = 8
 	}
@@ -330,9 +333,18 @@ func (b *Bot) authenticate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	storedToken, err := kv.Get(ctx, storage.KeyAccessToken)
+	sealedToken, err := kv.Get(ctx, storage.KeyAccessToken)
 	if err != nil {
 		return err
+	}
+	storedToken, err := openSecret(b.opts.PickleKey, b.opts.UserID.String(), sealedToken)
+	switch {
+	case errors.Is(err, errNotSealed):
+		// Written by an older Lotse: used once, then stored encrypted.
+		b.log.Info().Msg("Encrypting the stored access token")
+	case err != nil:
+		b.log.Warn().Err(err).Msg("Cannot use the stored access token; logging in again")
+		storedToken = ""
 	}
 	storedDevice, err := kv.Get(ctx, storage.KeyDeviceID)
 	if err != nil {
@@ -393,10 +405,17 @@ func (b *Bot) passwordLogin(ctx context.Context, deviceID id.DeviceID) error {
 	return b.storeCredentials(ctx)
 }
 
+// storeCredentials stores the user ID, the device ID and the access token,
+// the token encrypted with a key derived from the pickle key: the database
+// and its backups never hold it in plaintext.
 func (b *Bot) storeCredentials(ctx context.Context) error {
+	token, err := sealSecret(b.opts.PickleKey, b.Client.UserID.String(), b.Client.AccessToken)
+	if err != nil {
+		return fmt.Errorf("failed to encrypt the access token: %w", err)
+	}
 	for k, v := range map[string]string{
 		storage.KeyUserID:      b.Client.UserID.String(),
-		storage.KeyAccessToken: b.Client.AccessToken,
+		storage.KeyAccessToken: token,
 		storage.KeyDeviceID:    b.Client.DeviceID.String(),
 	} {
 		if err := b.db.KV.Set(ctx, k, v); err != nil {

@@ -109,3 +109,42 @@ func TestMemberOpenedDMIsDirect(t *testing.T) {
 		t.Fatalf("a direct chat joined before agreements were recorded is not direct: %q", body)
 	}
 }
+
+// TestAccessTokenEncryptedAtRest: the database (and so its backups) never
+// holds the access token in plaintext; a plaintext token an older Lotse
+// stored is used (same device, no new login) and stored encrypted.
+func TestAccessTokenEncryptedAtRest(t *testing.T) {
+	srv := dendrite.Shared()
+	tb := newTestBot(t, srv, nil)
+	token, device := tb.bot.Client.AccessToken, tb.bot.Client.DeviceID
+	tb.stop()
+
+	db, err := storage.Open(tb.dbPath, testLog(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored, err := db.KV.Get(t.Context(), storage.KeyAccessToken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stored == "" || strings.Contains(stored, token) {
+		t.Fatalf("stored access token is not encrypted: %q", stored)
+	}
+	// As an older Lotse left it.
+	if err := db.KV.Set(t.Context(), storage.KeyAccessToken, token); err != nil {
+		t.Fatal(err)
+	}
+	_ = db.Close()
+
+	tb.start()
+	if tb.bot.Client.DeviceID != device || tb.bot.Client.AccessToken != token {
+		t.Fatalf("the stored plaintext token was not reused: device %s, want %s", tb.bot.Client.DeviceID, device)
+	}
+	stored, err = tb.db.KV.Get(t.Context(), storage.KeyAccessToken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(stored, token) {
+		t.Fatal("the plaintext token stayed in the database")
+	}
+}
