@@ -24,7 +24,9 @@ import (
 // Incoming is one event handed to the Handler: decrypted, from someone else.
 type Incoming struct {
 	Event *event.Event
-	// Direct is true in a room where only the bot and one member are.
+	// Direct is true in the member's direct chat with the bot: a room the
+	// two agreed on, created by one of them, with only the two in it (see
+	// direct.go). A room a third person created is never direct.
 	Direct bool
 	// Encrypted is true when the room is end-to-end encrypted.
 	Encrypted bool
@@ -115,6 +117,7 @@ type Bot struct {
 	running map[id.RoomID]bool
 
 	lobby    map[id.RoomID]bool
+	direct   directCache   // rooms found not to be direct chats
 	synced   chan struct{} // closed after the first successful sync
 	syncOnce sync.Once
 	lastSync time.Time
@@ -125,6 +128,9 @@ type Bot struct {
 func New(ctx context.Context, opts Options) (*Bot, error) {
 	if opts.DB == nil || opts.Handler == nil {
 		return nil, errors.New("bot needs a database and a handler")
+	}
+	if opts.PickleKey == "" {
+		return nil, errors.New("bot needs a pickle key (it encrypts the crypto store and the access token)")
 	}
 	if opts.Workers <= 0 {
 		opts.Workers = 8
@@ -327,9 +333,18 @@ func (b *Bot) authenticate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	storedToken, err := kv.Get(ctx, storage.KeyAccessToken)
+	sealedToken, err := kv.Get(ctx, storage.KeyAccessToken)
 	if err != nil {
 		return err
+	}
+	storedToken, err := openSecret(b.opts.PickleKey, b.opts.UserID.String(), sealedToken)
+	switch {
+	case errors.Is(err, errNotSealed):
+		// Written by an older Lotse: used once, then stored encrypted.
+		b.log.Info().Msg("Encrypting the stored access token")
+	case err != nil:
+		b.log.Warn().Err(err).Msg("Cannot use the stored access token; logging in again")
+		storedToken = ""
 	}
 	storedDevice, err := kv.Get(ctx, storage.KeyDeviceID)
 	if err != nil {
@@ -390,10 +405,17 @@ func (b *Bot) passwordLogin(ctx context.Context, deviceID id.DeviceID) error {
 	return b.storeCredentials(ctx)
 }
 
+// storeCredentials stores the user ID, the device ID and the access token,
+// the token encrypted with a key derived from the pickle key: the database
+// and its backups never hold it in plaintext.
 func (b *Bot) storeCredentials(ctx context.Context) error {
+	token, err := sealSecret(b.opts.PickleKey, b.Client.UserID.String(), b.Client.AccessToken)
+	if err != nil {
+		return fmt.Errorf("failed to encrypt the access token: %w", err)
+	}
 	for k, v := range map[string]string{
 		storage.KeyUserID:      b.Client.UserID.String(),
-		storage.KeyAccessToken: b.Client.AccessToken,
+		storage.KeyAccessToken: token,
 		storage.KeyDeviceID:    b.Client.DeviceID.String(),
 	} {
 		if err := b.db.KV.Set(ctx, k, v); err != nil {

@@ -22,8 +22,9 @@ const dmTokenKey = "org.lotse.dm_token"
 var directMu sync.Mutex // serialises m.direct updates and DM creation
 
 // DirectRoom returns Lotse's direct chat with user: the one it recorded,
-// else one in m.direct or a two-person room the member opened, else a new
-// one (encrypted, is_direct, trusted_private_chat, the member invited),
+// else an agreed direct chat (see direct.go: one the two agreed on, created
+// by one of them, with only the two in it — never a room a third person
+// made), else a new one (encrypted, is_direct, trusted_private_chat, the member invited),
 // recorded in the database and in m.direct. Creation is idempotent across
 // crashes: a token is stored before createRoom and put into the room's
 // creation content, so an interrupted creation is found again.
@@ -36,10 +37,11 @@ func (b *Bot) DirectRoom(ctx context.Context, user id.UserID) (id.RoomID, error)
 		return "", err
 	}
 	if room != "" {
-		if ok, _ := b.roomWith(ctx, id.RoomID(room), user); ok {
+		if member, _ := b.directMember(ctx, id.RoomID(room)); member == user {
 			return id.RoomID(room), nil
 		}
-		// The member left it: forget it and find or make another.
+		// The member left it (or someone else joined): forget it and find
+		// or make another.
 		if err := dms.Forget(ctx, user.String()); err != nil {
 			return "", err
 		}
@@ -58,6 +60,9 @@ func (b *Bot) DirectRoom(ctx context.Context, user id.UserID) (id.RoomID, error)
 	} else if found := b.roomByToken(ctx, token); found != "" {
 		// A creation that was interrupted by a crash.
 		b.log.Info().Stringer("room_id", found).Msg("Found direct chat created before a restart")
+		if err := b.agree(ctx, found, user); err != nil {
+			return "", err
+		}
 		if err := b.addDirect(ctx, user, found); err != nil {
 			return "", err
 		}
@@ -85,6 +90,9 @@ func (b *Bot) DirectRoom(ctx context.Context, user id.UserID) (id.RoomID, error)
 	_ = ss.SetEncryptionEvent(ctx, resp.RoomID, &event.EncryptionEventContent{Algorithm: id.AlgorithmMegolmV1})
 	_ = ss.SetMembership(ctx, resp.RoomID, b.Client.UserID, event.MembershipJoin)
 	_ = ss.SetMembership(ctx, resp.RoomID, user, event.MembershipInvite)
+	if err := b.agree(ctx, resp.RoomID, user); err != nil {
+		return "", err
+	}
 	if err := dms.Finish(ctx, user.String(), resp.RoomID.String()); err != nil {
 		return "", err
 	}
@@ -95,27 +103,13 @@ func (b *Bot) DirectRoom(ctx context.Context, user id.UserID) (id.RoomID, error)
 	return resp.RoomID, nil
 }
 
-// roomWith reports whether the bot and user are both in roomID (user may be invited).
-func (b *Bot) roomWith(ctx context.Context, roomID id.RoomID, user id.UserID) (bool, error) {
-	members, err := b.Client.StateStore.GetRoomJoinedOrInvitedMembers(ctx, roomID)
-	if err != nil {
-		return false, err
-	}
-	me, them := false, false
-	for _, m := range members {
-		me = me || m == b.Client.UserID
-		them = them || m == user
-	}
-	return me && them && len(members) == 2, nil
-}
-
-// existingDirect finds a two-person room with user: from m.direct first,
-// then among the joined rooms (a DM the member opened).
+// existingDirect finds an agreed direct chat with user: from m.direct
+// first, then among the joined rooms (a DM the member opened).
 func (b *Bot) existingDirect(ctx context.Context, user id.UserID) id.RoomID {
 	var direct map[id.UserID][]id.RoomID
 	if err := b.Client.GetAccountData(ctx, event.AccountDataDirectChats.Type, &direct); err == nil {
 		for _, r := range direct[user] {
-			if ok, _ := b.roomWith(ctx, r, user); ok {
+			if member, _ := b.directMember(ctx, r); member == user {
 				return r
 			}
 		}
@@ -125,7 +119,7 @@ func (b *Bot) existingDirect(ctx context.Context, user id.UserID) id.RoomID {
 		return ""
 	}
 	for _, r := range joined.JoinedRooms {
-		if ok, _ := b.roomWith(ctx, r, user); ok {
+		if member, _ := b.directMember(ctx, r); member == user {
 			return r
 		}
 	}

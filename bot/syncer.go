@@ -113,8 +113,8 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 		}
 	}
 	for roomID, room := range res.Rooms.Invite {
-		inviter := inviterOf(room.State.Events, b.Client.UserID)
-		raw, _ := json.Marshal(map[string]string{"room_id": roomID.String(), "inviter": inviter.String()})
+		inviter, isDirect := inviterOf(room.State.Events, b.Client.UserID)
+		raw, _ := json.Marshal(map[string]any{"room_id": roomID.String(), "inviter": inviter.String(), "is_direct": isDirect})
 		items = append(items, storage.InboxItem{
 			// Joining twice is harmless, so the key only has to be unique per batch.
 			EventID: "invite|" + roomID.String() + "|" + res.NextBatch, RoomID: roomID.String(),
@@ -212,13 +212,19 @@ func isNewJoin(evt *event.Event) bool {
 	return content.Membership == "join" && prev.Membership != "join" && evt.StateKey != nil && *evt.StateKey == evt.Sender.String()
 }
 
-func inviterOf(state []*event.Event, me id.UserID) id.UserID {
+// inviterOf returns who invited me and whether the invite asked for a
+// direct chat (is_direct).
+func inviterOf(state []*event.Event, me id.UserID) (id.UserID, bool) {
 	for _, evt := range state {
 		if evt.Type == event.StateMember && evt.StateKey != nil && *evt.StateKey == me.String() {
-			return evt.Sender
+			var content struct {
+				IsDirect bool `json:"is_direct"`
+			}
+			_ = json.Unmarshal(evt.Content.VeryRaw, &content)
+			return evt.Sender, content.IsDirect
 		}
 	}
-	return ""
+	return "", false
 }
 
 func eventTime(evt *event.Event, now time.Time) time.Time {

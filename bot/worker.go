@@ -31,8 +31,9 @@ func (b *Bot) dispatch(ctx, workCtx context.Context, wg *sync.WaitGroup) {
 	sem := make(chan struct{}, b.opts.Workers)
 	queues := map[id.RoomID][]storage.InboxItem{}
 	inFlight := map[string]bool{}
+	roomMore := map[id.RoomID]bool{} // the last read left items of the room out
 	var mu sync.Mutex
-	var truncated atomic.Bool // the last inbox read may have left items out
+	var truncated atomic.Bool // the last inbox read may have left rooms out
 	timer := time.NewTimer(time.Hour)
 	defer timer.Stop()
 
@@ -81,13 +82,16 @@ func (b *Bot) dispatch(ctx, workCtx context.Context, wg *sync.WaitGroup) {
 				<-sem
 				mu.Lock()
 				delete(inFlight, item.EventID)
+				drained := len(queues[roomID]) == 0
+				more := roomMore[roomID]
 				mu.Unlock()
 				// Re-read the inbox only when it can hold something new for
 				// us: this item is still pending (a retry is due at a new
-				// time), or the last read was cut off at its limit. New
-				// events wake the loop from the syncer. Re-reading after
-				// every item made a backlog cost O(n²) reads.
-				if again || truncated.Load() {
+				// time), or this room's queue ran dry while the last read
+				// left items out (of this room, or rooms beyond the limit).
+				// New events wake the loop from the syncer. Re-reading
+				// after every item made a backlog cost O(n²) reads.
+				if again || (drained && (more || truncated.Load())) {
 					b.notify()
 				}
 			}
@@ -95,13 +99,15 @@ func (b *Bot) dispatch(ctx, workCtx context.Context, wg *sync.WaitGroup) {
 	}
 
 	for {
-		items, err := b.db.Inbox.Pending(ctx, b.opts.Now(), pendingBatch)
+		items, err := b.db.Inbox.Pending(ctx, b.opts.Now(), pendingPerRoom, pendingBatch)
 		if err != nil && ctx.Err() == nil {
 			b.log.Err(err).Msg("Failed to read the inbox")
 		}
 		truncated.Store(err != nil || len(items) == pendingBatch)
 		mu.Lock()
+		clear(roomMore)
 		for _, it := range items {
+			roomMore[id.RoomID(it.RoomID)] = it.RoomHasMore
 			if inFlight[it.EventID] {
 				continue
 			}
@@ -129,8 +135,14 @@ func (b *Bot) dispatch(ctx, workCtx context.Context, wg *sync.WaitGroup) {
 	}
 }
 
-// pendingBatch is how many pending inbox items dispatch reads at a time.
-const pendingBatch = 500
+// pendingBatch is how many pending inbox items dispatch reads at a time,
+// pendingPerRoom how many of them may belong to one room: the items come in
+// order of arrival, and a room's flood (or a forged origin_server_ts) cannot
+// keep other rooms waiting.
+const (
+	pendingBatch   = 500
+	pendingPerRoom = 50
+)
 
 // process handles one inbox item and records the outcome. Failures are
 // retried with a growing delay; after MaxAttempts the item is given up. It
@@ -269,15 +281,6 @@ func (b *Bot) decrypt(ctx context.Context, evt *event.Event) (*event.Event, erro
 	return decrypted, nil
 }
 
-// isDirect reports whether the room has just the bot and one other member.
-func (b *Bot) isDirect(ctx context.Context, roomID id.RoomID) (bool, error) {
-	members, err := b.Client.StateStore.GetRoomJoinedOrInvitedMembers(ctx, roomID)
-	if err != nil {
-		return false, fmt.Errorf("failed to read room members: %w", err)
-	}
-	return len(members) <= 2, nil
-}
-
 // handleInvite joins rooms the bot is invited to, if the inviter is allowed.
 func (b *Bot) handleInvite(ctx context.Context, item storage.InboxItem) error {
 	roomID := id.RoomID(item.RoomID)
@@ -306,6 +309,16 @@ func (b *Bot) handleInvite(ctx context.Context, item storage.InboxItem) error {
 		return fmt.Errorf("failed to join room: %w", err)
 	}
 	log.Info().Msg("Joined room after invite")
+	var invite struct {
+		IsDirect bool `json:"is_direct"`
+	}
+	if json.Unmarshal(item.Payload, &invite) == nil && invite.IsDirect {
+		// The inviter asked for a direct chat; it counts as one only while
+		// the room, created by the inviter, holds just the two (see direct.go).
+		if err := b.agree(ctx, roomID, inviter); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

@@ -30,6 +30,9 @@ type InboxItem struct {
 	ReceivedAt time.Time
 	State      InboxState
 	Attempts   int
+	// RoomHasMore is set by Pending when the room had more due items than
+	// it returned for it.
+	RoomHasMore bool
 }
 
 // InboxQuery is the exactly-once inbox: events are written in the same
@@ -39,12 +42,21 @@ type InboxQuery struct{ db *dbutil.Database }
 
 const (
 	insertInboxQuery = `
-		INSERT INTO inbox (event_id, room_id, sender, event_type, payload, received_at, state)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)
+		INSERT INTO inbox (event_id, room_id, sender, event_type, payload, received_at, state, seq)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
 		ON CONFLICT (event_id) DO NOTHING`
+	maxSeqInboxQuery = `SELECT COALESCE(MAX(seq), 0) FROM inbox`
+	// The oldest due items of each room by arrival, at most $2 per room, the
+	// rooms interleaved by arrival: a room's flood fills only its own share.
 	pendingInboxQuery = `
-		SELECT event_id, room_id, sender, event_type, payload, received_at, state, attempts
-		FROM inbox WHERE state=0 AND not_before<=$1 ORDER BY received_at, event_id LIMIT $2`
+		SELECT event_id, room_id, sender, event_type, payload, received_at, state, attempts, room_more
+		FROM (
+			SELECT event_id, room_id, sender, event_type, payload, received_at, state, attempts, seq,
+				ROW_NUMBER() OVER (PARTITION BY room_id ORDER BY seq, event_id) AS room_rank,
+				COUNT(*) OVER (PARTITION BY room_id) > $2 AS room_more
+			FROM inbox WHERE state=0 AND not_before<=$1
+		) due
+		WHERE room_rank<=$2 ORDER BY seq, event_id LIMIT $3`
 	nextRetryInboxQuery = `SELECT MIN(not_before) FROM inbox WHERE state=0`
 	doneInboxQuery      = `UPDATE inbox SET state=$2, payload=NULL, handled_at=$3, last_error=$4 WHERE event_id=$1`
 	retryInboxQuery     = `UPDATE inbox SET attempts=attempts+1, not_before=$2, last_error=$3 WHERE event_id=$1`
@@ -72,13 +84,21 @@ func (q *InboxQuery) Commit(ctx context.Context, items []InboxItem, own []SentEv
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
 	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		// Arrival order: only the sync loop inserts, one batch at a time.
+		var seq int64
+		if len(items) > 0 {
+			if err := q.db.QueryRow(ctx, maxSeqInboxQuery).Scan(&seq); err != nil {
+				return fmt.Errorf("failed to read the inbox position: %w", err)
+			}
+		}
 		for _, it := range items {
 			var payload any
 			if it.Payload != nil {
 				payload = string(it.Payload)
 			}
+			seq++
 			if _, err := q.db.Exec(ctx, insertInboxQuery, it.EventID, it.RoomID, it.Sender, it.EventType,
-				payload, it.ReceivedAt.UnixMilli(), int(it.State)); err != nil {
+				payload, it.ReceivedAt.UnixMilli(), int(it.State), seq); err != nil {
 				return fmt.Errorf("failed to insert event %s: %w", it.EventID, err)
 			}
 		}
@@ -152,11 +172,14 @@ func (q *InboxQuery) SentEventID(ctx context.Context, txnID string) (string, err
 	return eventID, nil
 }
 
-// Pending returns up to limit pending items that are due at now, oldest first.
-func (q *InboxQuery) Pending(ctx context.Context, now time.Time, limit int) ([]InboxItem, error) {
+// Pending returns up to limit pending items that are due at now, in the
+// order they arrived (never by the sender-chosen origin_server_ts), at most
+// perRoom of each room: one room's flood cannot keep other rooms' events
+// out of the batch. RoomHasMore marks the items of rooms that have more.
+func (q *InboxQuery) Pending(ctx context.Context, now time.Time, perRoom, limit int) ([]InboxItem, error) {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
-	rows, err := q.db.Query(ctx, pendingInboxQuery, now.UnixMilli(), limit)
+	rows, err := q.db.Query(ctx, pendingInboxQuery, now.UnixMilli(), perRoom, limit)
 	if err != nil {
 		return nil, fmt.Errorf("failed to list pending events: %w", err)
 	}
@@ -169,7 +192,7 @@ func (q *InboxQuery) Pending(ctx context.Context, now time.Time, limit int) ([]I
 			received int64
 			state    int
 		)
-		if err := rows.Scan(&it.EventID, &it.RoomID, &it.Sender, &it.EventType, &payload, &received, &state, &it.Attempts); err != nil {
+		if err := rows.Scan(&it.EventID, &it.RoomID, &it.Sender, &it.EventType, &payload, &received, &state, &it.Attempts, &it.RoomHasMore); err != nil {
 			return nil, fmt.Errorf("failed to read pending event: %w", err)
 		}
 		if payload.Valid {

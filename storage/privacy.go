@@ -86,14 +86,11 @@ var deleteSteps = []struct{ table, query string }{
 	{"case_event", `UPDATE case_event SET actor=$2 WHERE actor=$1`},
 	{"access_audit", `UPDATE access_audit SET detail='' WHERE request_id IN ` + ownRequests + ` AND action NOT IN ('approval', 'approved')`},
 	{"access_audit", `UPDATE access_audit SET actor=$2 WHERE actor=$1`},
-	{"access_audit", `UPDATE access_audit SET detail=REPLACE(detail, $1, $2) WHERE detail<>''`},
 	{"access_approval", `DELETE FROM access_approval WHERE request_id IN ` + ownRequests},
 	{"access_request", `DELETE FROM access_request WHERE member_id=$1`},
 	{"access_approval", `UPDATE access_approval SET approver=$2 WHERE approver=$1`},
-	{"access_request", `UPDATE access_request SET decided_by=REPLACE(decided_by, $1, $2) WHERE decided_by<>''`},
 	{"role_audit", `UPDATE role_audit SET actor=$2 WHERE actor=$1`},
 	{"role_audit", `UPDATE role_audit SET subject=$2 WHERE subject=$1`},
-	{"role_audit", `UPDATE role_audit SET detail=REPLACE(detail, $1, $2) WHERE detail<>''`},
 	{"member_role", `DELETE FROM member_role WHERE user_id=$1`},
 	{"member_role", `UPDATE member_role SET granted_by=$2 WHERE granted_by=$1`},
 	{"team_gate", `UPDATE team_gate SET declaration_by=$2 WHERE declaration_by=$1`},
@@ -107,7 +104,9 @@ var deleteSteps = []struct{ table, query string }{
 
 // AddPersonalTable registers a table added later (e.g. round-table RSVPs):
 // its rows are exported and deleted with the rest. Call it from init.
-// Delete statements get $1 = user ID and $2 = pseudonym.
+// Delete statements get $1 = user ID and $2 = pseudonym. Match whole IDs
+// (inNLList, containsExact with delimiters, idRewrites), never with LIKE or
+// REPLACE on the bare ID.
 func AddPersonalTable(t PersonalTable) {
 	PersonalTables = append(PersonalTables, t)
 	for _, q := range t.Delete {
@@ -213,6 +212,13 @@ func (q *PrivacyQuery) Erase(ctx context.Context, user, keepEvent string, sentBe
 			}
 			n, _ := res.RowsAffected()
 			counts[s.table] += n
+		}
+		for _, r := range idRewrites {
+			n, err := q.rewriteIDs(ctx, r, user, pseudo)
+			if err != nil {
+				return err
+			}
+			counts[r.table] += n
 		}
 		return nil
 	})

@@ -220,3 +220,96 @@ func TestRetentionDryRun(t *testing.T) {
 		})
 	}
 }
+
+// TestEraseMatchesWholeIDs: export and erasure match a person's ID as a
+// whole: @bob:example.org is not @bob:example.org.uk, and the "_" in
+// @a_b:test is no wildcard for @aXb:test.
+func TestEraseMatchesWholeIDs(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.Now()
+			bob, bobUK, carl := "@bob:example.org", "@bob:example.org.uk", "@carl:test"
+			person(t, db, 1, bob, "!dm-bob:test", "bob@example.org", carl, now)
+			person(t, db, 2, bobUK, "!dm-bobuk:test", "bob@example.org.uk", carl, now)
+			// bob.uk approved carl's request and co-hosts carl's round table.
+			person(t, db, 3, carl, "!dm-carl:test", "carl@example.org", bobUK, now)
+			person(t, db, 4, "@a_b:test", "!dm-ab:test", "ab@example.org", carl, now)
+			person(t, db, 5, "@aXb:test", "!dm-axb:test", "axb@example.org", carl, now)
+
+			exp, err := db.Privacy().Export(ctx, bob)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := len(exp["roundtable_coordinated"]); n != 1 {
+				t.Errorf("bob's export lists %d round tables, want 1 (his own, not those bob.uk co-hosts)", n)
+			}
+			exp, err = db.Privacy().Export(ctx, "@a_b:test")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := len(exp["roundtable_reminders_sent"]); n != 1 {
+				t.Errorf("@a_b's export lists %d reminders, want 1 (not @aXb's)", n)
+			}
+
+			before, err := db.Privacy().Export(ctx, bobUK)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.Privacy().Erase(ctx, bob, "", now.Add(time.Minute)); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.Privacy().Erase(ctx, "@a_b:test", "", now.Add(time.Minute)); err != nil {
+				t.Fatal(err)
+			}
+			after, err := db.Privacy().Export(ctx, bobUK)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b1, _ := json.Marshal(before)
+			b2, _ := json.Marshal(after)
+			if string(b1) != string(b2) {
+				t.Error("erasing bob changed bob.uk's data")
+			}
+			pseudo, _ := db.Privacy().Pseudonym(ctx, bob)
+			for table, vals := range allCells(t, db, name == "postgres") {
+				for _, v := range vals {
+					if strings.Contains(v, pseudo+".uk") {
+						t.Errorf("%s: bob.uk's ID was half replaced: %q", table, v)
+					}
+				}
+			}
+			if exp, _ := db.Privacy().Export(ctx, "@aXb:test"); len(exp["roundtable_reminders_sent"]) != 1 || len(exp["member_state"]) != 1 {
+				t.Error("erasing @a_b touched @aXb's data")
+			}
+			var cohosts, decided string
+			if err := db.Lotse.QueryRow(ctx, `SELECT cohosts FROM roundtable WHERE coordinator=$1`, carl).Scan(&cohosts); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.Lotse.QueryRow(ctx, `SELECT decided_by FROM access_request WHERE member_id=$1`, carl).Scan(&decided); err != nil {
+				t.Fatal(err)
+			}
+			if cohosts != bobUK || decided != bobUK {
+				t.Errorf("carl's round table co-hosts %q, request decided by %q; want %q", cohosts, decided, bobUK)
+			}
+		})
+	}
+}
+
+func TestReplaceID(t *testing.T) {
+	const bob, p = "@bob:example.org", "P"
+	for in, want := range map[string]string{
+		bob:                                  p,
+		bob + "," + bob + ".uk":              p + "," + bob + ".uk",
+		"by " + bob + ".":                    "by " + p + ".",
+		bob + ".uk, " + bob + ":8448 " + bob: bob + ".uk, " + bob + ":8448 " + p,
+		"x" + bob + "\n" + bob:               "x" + bob + "\n" + p,
+		"@bob:example.orgx":                  "@bob:example.orgx",
+		"a|" + bob + "|b":                    "a|" + p + "|b",
+		"von:" + bob:                         "von:" + p,
+	} {
+		if got := storage.StorageReplaceIDForTest(in, bob, p); got != want {
+			t.Errorf("replaceID(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

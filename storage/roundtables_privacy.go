@@ -14,17 +14,17 @@ func init() {
 	// association stays, under the pseudonym.
 	AddPersonalTable(PersonalTable{
 		Name:  "roundtable_coordinated",
-		Query: `SELECT id, title, start_at, status FROM roundtable WHERE coordinator=$1 OR cohosts LIKE '%' || $1 || '%'`,
+		Query: `SELECT id, title, start_at, status FROM roundtable WHERE coordinator=$1 OR ` + inNLList("cohosts"),
 		Delete: []string{
 			`UPDATE roundtable SET coordinator=$2 WHERE coordinator=$1`,
-			`UPDATE roundtable SET cohosts=REPLACE(cohosts, $1, $2) WHERE cohosts LIKE '%' || $1 || '%'`,
 		},
 	})
+	idRewrites = append(idRewrites, idRewrite{"roundtable", "id", "cohosts"})
 	// Which reminders were sent to a person (keys carry the user ID).
 	AddPersonalTable(PersonalTable{
 		Name:   "roundtable_reminders_sent",
-		Query:  `SELECT roundtable_id, skipped, sent_at FROM roundtable_sent WHERE key LIKE '%|' || $1 || '|%'`,
-		Delete: []string{`DELETE FROM roundtable_sent WHERE key LIKE '%|' || $1 || '|%'`},
+		Query:  `SELECT roundtable_id, skipped, sent_at FROM roundtable_sent WHERE ` + containsExact("key", `'|' || $1 || '|'`),
+		Delete: []string{`DELETE FROM roundtable_sent WHERE ` + containsExact("key", `'|' || $1 || '|'`)},
 	})
 	AddPersonalTable(PersonalTable{
 		Name:   "direct_room",

@@ -47,6 +47,8 @@ type DB struct {
 	// RoundTables and DirectRooms belong to round tables (v4).
 	RoundTables *RoundTableQuery
 	DirectRooms *DirectRoomQuery
+	// DirectChats are the rooms agreed on as direct chats (v6).
+	DirectChats *DirectChatQuery
 
 	uri string // as given to Open (for the lease)
 }
@@ -110,6 +112,7 @@ func Open(uri string, log zerolog.Logger) (*DB, error) {
 	db.Cases = &CaseQuery{db: child}
 	db.RoundTables = &RoundTableQuery{db: child}
 	db.DirectRooms = &DirectRoomQuery{db: child}
+	db.DirectChats = &DirectChatQuery{db: child}
 	return db, nil
 }
 

@@ -55,7 +55,7 @@ func TestInboxCommitIsIdempotent(t *testing.T) {
 			if got, _ := db.KV.Get(ctx, storage.KeyNextBatch); got != "tok1" {
 				t.Fatalf("next batch = %q, want tok1", got)
 			}
-			pending, err := db.Inbox.Pending(ctx, now.Add(time.Hour), 10)
+			pending, err := db.Inbox.Pending(ctx, now.Add(time.Hour), 10, 10)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -69,7 +69,7 @@ func TestInboxCommitIsIdempotent(t *testing.T) {
 			if err := db.Inbox.Commit(ctx, items[:1], []storage.SentEvent{{TxnID: "t1", EventID: "$mine", RoomID: "!r", SentAt: now}}, "tok2"); err != nil {
 				t.Fatal(err)
 			}
-			pending, _ = db.Inbox.Pending(ctx, now.Add(time.Hour), 10)
+			pending, _ = db.Inbox.Pending(ctx, now.Add(time.Hour), 10, 10)
 			if len(pending) != 1 || pending[0].EventID != "$b" {
 				t.Fatalf("pending after done = %+v", pending)
 			}
@@ -88,14 +88,14 @@ func TestInboxCommitIsIdempotent(t *testing.T) {
 			if err := db.Inbox.Retry(ctx, "$b", now.Add(time.Minute), "send failed"); err != nil {
 				t.Fatal(err)
 			}
-			if pending, _ = db.Inbox.Pending(ctx, now, 10); len(pending) != 0 {
+			if pending, _ = db.Inbox.Pending(ctx, now, 10, 10); len(pending) != 0 {
 				t.Fatalf("item due later is pending now: %+v", pending)
 			}
 			next, err := db.Inbox.NextRetry(ctx)
 			if err != nil || !next.Equal(now.Add(time.Minute)) {
 				t.Fatalf("next retry = %v, %v", next, err)
 			}
-			pending, _ = db.Inbox.Pending(ctx, now.Add(2*time.Minute), 10)
+			pending, _ = db.Inbox.Pending(ctx, now.Add(2*time.Minute), 10, 10)
 			if len(pending) != 1 || pending[0].Attempts != 1 {
 				t.Fatalf("pending after retry = %+v", pending)
 			}

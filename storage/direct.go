@@ -1,0 +1,46 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"go.mau.fi/util/dbutil"
+)
+
+// DirectChatQuery remembers which rooms a member and Lotse agreed to use as
+// their direct chat (v6). The agreement alone does not make a room direct:
+// the bot also checks who created it and who is in it.
+type DirectChatQuery struct{ db *dbutil.Database }
+
+const (
+	directChatGetSQL = `SELECT user_id FROM direct_chat WHERE room_id=$1`
+	directChatSetSQL = `INSERT INTO direct_chat (room_id, user_id, agreed_at) VALUES ($1, $2, $3) ON CONFLICT (room_id) DO NOTHING`
+)
+
+// Agreed returns the member roomID was agreed on with, or "".
+func (q *DirectChatQuery) Agreed(ctx context.Context, roomID string) (string, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	var user string
+	err := q.db.QueryRow(ctx, directChatGetSQL, roomID).Scan(&user)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	} else if err != nil {
+		return "", fmt.Errorf("failed to read direct chat agreement: %w", err)
+	}
+	return user, nil
+}
+
+// Agree records that roomID is the direct chat with user. The first
+// agreement for a room stands: a later one (with someone else) is ignored.
+func (q *DirectChatQuery) Agree(ctx context.Context, roomID, user string, now time.Time) error {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	if _, err := q.db.Exec(ctx, directChatSetSQL, roomID, user, now.UnixMilli()); err != nil {
+		return fmt.Errorf("failed to record direct chat agreement: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,4 @@
+package storage
+
+// Internal helpers for the external tests.
+var StorageReplaceIDForTest = replaceID

@@ -1,0 +1,63 @@
+package storage_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// TestInboxPendingFairByArrival: a flood in one room, with forged old
+// origin_server_ts, neither pushes out an event of another room nor jumps
+// ahead of it; items come in order of arrival, at most perRoom per room.
+func TestInboxPendingFairByArrival(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.UnixMilli(1_700_000_000_000)
+			item := func(eventID, room string, ts time.Time) storage.InboxItem {
+				return storage.InboxItem{EventID: eventID, RoomID: room, Sender: "@m:hs", EventType: "m.room.message", Payload: []byte(`{}`), ReceivedAt: ts}
+			}
+			// First arrives an honest event in room B ...
+			if err := db.Inbox.Commit(ctx, []storage.InboxItem{item("$b1", "!b", now)}, nil, "t1"); err != nil {
+				t.Fatal(err)
+			}
+			// ... then a flood in room A, claiming to be a day older ...
+			var flood []storage.InboxItem
+			for i := range 600 {
+				flood = append(flood, item(fmt.Sprintf("$a%03d", i), "!a", now.Add(-24*time.Hour+time.Duration(i)*time.Millisecond)))
+			}
+			if err := db.Inbox.Commit(ctx, flood, nil, "t2"); err != nil {
+				t.Fatal(err)
+			}
+			// ... and one more event in room C after the flood.
+			if err := db.Inbox.Commit(ctx, []storage.InboxItem{item("$c1", "!c", now.Add(time.Second))}, nil, "t3"); err != nil {
+				t.Fatal(err)
+			}
+			pending, err := db.Inbox.Pending(ctx, now.Add(time.Hour), 50, 500)
+			if err != nil {
+				t.Fatal(err)
+			}
+			perRoom := map[string]int{}
+			for _, it := range pending {
+				perRoom[it.RoomID]++
+			}
+			if len(pending) == 0 || pending[0].EventID != "$b1" {
+				t.Fatalf("first pending = %+v, want $b1 (arrived first)", pending[:min(len(pending), 1)])
+			}
+			if perRoom["!a"] != 50 || perRoom["!c"] != 1 || len(pending) != 52 {
+				t.Fatalf("pending per room = %v (%d items), want !a 50, !b 1, !c 1", perRoom, len(pending))
+			}
+			if last := pending[len(pending)-1]; last.EventID != "$c1" || last.RoomHasMore {
+				t.Fatalf("last pending = %+v, want $c1 (arrived last, nothing more)", last)
+			}
+			for i, it := range pending[1:51] {
+				if want := fmt.Sprintf("$a%03d", i); it.EventID != want || !it.RoomHasMore {
+					t.Fatalf("pending[%d] = %s (more=%v), want %s (more=true)", i+1, it.EventID, it.RoomHasMore, want)
+				}
+			}
+		})
+	}
+}
