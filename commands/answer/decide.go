@@ -1,0 +1,51 @@
+package answer
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Calibration of Answer against Choose, set on the tuning halves of both
+// question sets (see docs/performance.md): the search must be confident
+// (enough of the question explained, a firm match in what the guide says
+// it is about) and the first guide must lead the runner-up by minLead of
+// its score. Within chooseShare of the first guide's score, further
+// guides join a choice.
+const (
+	minLead     = 0.25
+	chooseShare = 0.6
+	maxChoices  = 3
+)
+
+func decideSearch(q string, lib Library, opts Options, tx *Texts) Decision {
+	res := lib.SearchFor(q, 5, opts.Team)
+	d := Decision{Query: q}
+	if len(res.Hits) == 0 || (!res.Confident && !res.Close) {
+		d.Outcome, d.Reply = None, NoGuideReply(tx, opts)
+		return d
+	}
+	first := res.Hits[0]
+	lead := 1.0
+	if len(res.Hits) > 1 && first.Score > 0 {
+		lead = (first.Score - res.Hits[1].Score) / first.Score
+	}
+	if res.Confident && lead >= minLead {
+		d.Outcome, d.Hits = Answer, res.Hits[:1]
+		d.Reply = fmt.Sprintf(tx.Answer, first.Title)
+		return d
+	}
+	for _, h := range res.Hits {
+		if len(d.Hits) < maxChoices && h.Score >= chooseShare*first.Score {
+			d.Hits = append(d.Hits, h)
+		}
+	}
+	d.Outcome = Choose
+	var b strings.Builder
+	b.WriteString(tx.Choose + "\n")
+	for i, h := range d.Hits {
+		fmt.Fprintf(&b, "%d. %s\n", i+1, h.Title)
+	}
+	b.WriteString(tx.ChooseHow)
+	d.Reply = b.String()
+	return d
+}
