@@ -48,6 +48,8 @@ Usage:
                                         search a guide library (stdin: one question per line)
   lotse guides eval --dir DIR --questions TSV
                                         measure answer quality on a question set
+  lotse ask [--dir DIR] [--json] [--team] [--eval TSV] [MESSAGE…]
+                                        what Lotse would reply (stdin: one message per line; no homeserver, no database)
   lotse guides check DIR                lint a guide library (exit code 1 on errors)
   lotse guides stats [-c config.yaml]   feedback per guide (👍/👎, shown, unanswered)
   lotse guides build-site DIR OUT       write the web view of a library as static files
@@ -88,6 +90,8 @@ func runMain(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return cmdDemo(ctx, args[1:], stdin, stdout, stderr)
 	case "guides":
 		return cmdGuides(ctx, args[1:], stdin, stdout, stderr)
+	case "ask":
+		return cmdAsk(args[1:], stdin, stdout, stderr)
 	case "config":
 		return cmdConfig(args[1:], stdout)
 	case "privacy":
