@@ -80,6 +80,9 @@ type Decision struct {
 	// Hits are the guides offered, in order: one for Answer, 1–3 for
 	// Choose, none otherwise.
 	Hits []search.Hit
+	// Also are the runners-up of an Answer (the chat lists the close ones
+	// as "Vielleicht passt auch").
+	Also []search.Hit
 	// Reply is the plain text the member sees (for Answer and Choose the
 	// lines `lotse ask` prints; the chat shows the guide itself).
 	Reply string
@@ -246,4 +249,21 @@ func hasSymbol(s string) bool {
 		}
 	}
 	return false
+}
+
+// SmallTalkOf reports the kind of small talk when message is nothing else
+// ("" otherwise), by the rules of [Decide].
+func SmallTalkOf(message string) (Talk, bool) {
+	d := Decide(message, noLibrary{}, Options{})
+	if d.Outcome != SmallTalk {
+		return "", false
+	}
+	return d.Talk, true
+}
+
+// noLibrary finds nothing; SmallTalkOf never needs to search.
+type noLibrary struct{}
+
+func (noLibrary) SearchFor(query string, _ int, _ bool) search.Result {
+	return search.Result{Query: query}
 }

@@ -11,11 +11,11 @@ import (
 // it is about) and the first guide must lead the runner-up by minLead of
 // its score. Within chooseShare of the first guide's score, further
 // guides join a choice.
-const (
-	minLead     = 0.25
-	chooseShare = 0.6
-	maxChoices  = 3
-)
+var calib = calibration{minLead: 0.25, chooseShare: 0.6}
+
+type calibration struct{ minLead, chooseShare float64 }
+
+const maxChoices = 3
 
 func decideSearch(q string, lib Library, opts Options, tx *Texts) Decision {
 	res := lib.SearchFor(q, 5, opts.Team)
@@ -29,13 +29,13 @@ func decideSearch(q string, lib Library, opts Options, tx *Texts) Decision {
 	if len(res.Hits) > 1 && first.Score > 0 {
 		lead = (first.Score - res.Hits[1].Score) / first.Score
 	}
-	if res.Confident && lead >= minLead {
-		d.Outcome, d.Hits = Answer, res.Hits[:1]
+	if res.Confident && lead >= calib.minLead {
+		d.Outcome, d.Hits, d.Also = Answer, res.Hits[:1], res.Hits[1:]
 		d.Reply = fmt.Sprintf(tx.Answer, first.Title)
 		return d
 	}
 	for _, h := range res.Hits {
-		if len(d.Hits) < maxChoices && h.Score >= chooseShare*first.Score {
+		if len(d.Hits) < maxChoices && h.Score >= calib.chooseShare*first.Score {
 			d.Hits = append(d.Hits, h)
 		}
 	}
