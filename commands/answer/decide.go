@@ -6,21 +6,26 @@ import (
 )
 
 // Calibration of Answer against Choose, set on the tuning halves of both
-// question sets (see docs/performance.md): the search must be confident
-// (enough of the question explained, a firm match in what the guide says
-// it is about) and the first guide must lead the runner-up by minLead of
-// its score. Within chooseShare of the first guide's score, further
-// guides join a choice.
-var calib = calibration{minLead: 0.25, chooseShare: 0.6}
+// question sets with TestCalibrate (see docs/performance.md): the search
+// must be confident (a firm match in what the guide says it is about),
+// the first guide must explain at least minAnswer of the question and lead
+// the runner-up by minLead of its score. Anything less that the search
+// still finds plausible is a choice; within chooseShare of the first
+// guide's score, further guides join it.
+var calib = calibration{minLead: 0.25, chooseShare: 0.6, minAnswer: 0.45, minChoose: 0.25}
 
-type calibration struct{ minLead, chooseShare float64 }
+// calibration: minLead is the lead (s1-s2)/s1 an answer needs; minAnswer
+// the least score (share of the question explained) of an answer;
+// minChoose the least score of the first guide of a choice; chooseShare
+// the share of the first guide's score a further choice needs.
+type calibration struct{ minLead, chooseShare, minAnswer, minChoose float64 }
 
 const maxChoices = 3
 
 func decideSearch(q string, lib Library, opts Options, tx *Texts) Decision {
 	res := lib.SearchFor(q, 5, opts.Team)
 	d := Decision{Query: q}
-	if len(res.Hits) == 0 || (!res.Confident && !res.Close) {
+	if len(res.Hits) == 0 || (!res.Confident && !res.Close) || res.Hits[0].Score < calib.minChoose {
 		d.Outcome, d.Reply = None, NoGuideReply(tx, opts)
 		return d
 	}
@@ -29,7 +34,7 @@ func decideSearch(q string, lib Library, opts Options, tx *Texts) Decision {
 	if len(res.Hits) > 1 && first.Score > 0 {
 		lead = (first.Score - res.Hits[1].Score) / first.Score
 	}
-	if res.Confident && lead >= calib.minLead {
+	if res.Confident && lead >= calib.minLead && first.Score >= calib.minAnswer {
 		d.Outcome, d.Hits, d.Also = Answer, res.Hits[:1], res.Hits[1:]
 		d.Reply = fmt.Sprintf(tx.Answer, first.Title)
 		return d

@@ -42,14 +42,14 @@ func TestFirstMessagesTune(t *testing.T) {
 
 // TestFirstMessagesCheck checks the decision on the checking half of the
 // first messages (never tuned on) against floors a little below what it
-// achieves (helped 72 of 81 = 88.9 %, one confident wrong answer).
+// achieves (helped 73 of 81 = 90.1 %, one confident wrong answer).
 func TestFirstMessagesCheck(t *testing.T) {
 	r := Evaluate(loadLibrary(t), loadSet(t, "check"), Options{Cases: true})
 	if testing.Verbose() {
 		r.Write(os.Stdout)
 	}
-	if got := Rate(r.Total.Helped, r.Total.Messages); got < 0.87 {
-		t.Errorf("helped %.1f %%, want >= 87 %%", 100*got)
+	if got := Rate(r.Total.Helped, r.Total.Messages); got < 0.88 {
+		t.Errorf("helped %.1f %%, want >= 88 %%", 100*got)
 	}
 	if r.Total.ConfidentWrong > 1 {
 		t.Errorf("%d confident wrong answers, want at most 1", r.Total.ConfidentWrong)
@@ -63,16 +63,16 @@ func TestFirstMessagesCheck(t *testing.T) {
 }
 
 // TestBenchCheck checks the decision on the checking half of the bench
-// questions against floors a little below what it achieves (helped 63 of
-// 70 = 90.0 %, one confident wrong answer).
+// questions against floors a little below what it achieves (helped 64 of
+// 70 = 91.4 %, one confident wrong answer).
 func TestBenchCheck(t *testing.T) {
 	lib, qs := loadBenchHalf(t, "check")
 	r := Evaluate(lib, qs, Options{Cases: true})
 	if testing.Verbose() {
 		r.Write(os.Stdout)
 	}
-	if got := Rate(r.Total.Helped, r.Total.Messages); got < 0.88 {
-		t.Errorf("helped %.1f %%, want >= 88 %%", 100*got)
+	if got := Rate(r.Total.Helped, r.Total.Messages); got < 0.89 {
+		t.Errorf("helped %.1f %%, want >= 89 %%", 100*got)
 	}
 	if r.Total.ConfidentWrong > 1 {
 		t.Errorf("%d confident wrong answers, want at most 1", r.Total.ConfidentWrong)

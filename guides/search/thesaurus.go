@@ -60,6 +60,7 @@ var glossary = []glossaryEntry{
 	{[]string{"authenticator", "otp"}, []string{"authenticator", "zweifaktor"}, srcNextcloud},
 	{[]string{"sync", "synchronize", "synchronise", "syncing"}, []string{"synchronisieren"}, srcNextcloud},
 	{[]string{"share", "sharing", "shared"}, []string{"teilen", "freigabe"}, srcNextcloud},
+	{[]string{"freigeben", "freigabe", "freigegeben"}, []string{"teilen"}, srcNextcloud},
 	{[]string{"upload"}, []string{"hochladen"}, srcNextcloud},
 	{[]string{"download"}, []string{"herunterladen"}, srcNextcloud},
 	{[]string{"folder", "folders"}, []string{"ordner"}, srcNextcloud},
