@@ -70,7 +70,7 @@ var glossary = []glossaryEntry{
 	{[]string{"app-password", "apppassword"}, []string{"apppasswort"}, srcNextcloud},
 	{[]string{"forgot", "forgotten"}, []string{"vergessen"}, srcNextcloud},
 	{[]string{"reset"}, []string{"zurücksetzen"}, srcNextcloud},
-	{[]string{"login", "log", "signin"}, []string{"anmelden"}, srcNextcloud},
+	{[]string{"login", "signin"}, []string{"anmelden"}, srcNextcloud},
 	{[]string{"logout", "signout"}, []string{"abmelden"}, srcNextcloud},
 	{[]string{"settings"}, []string{"einstellungen"}, srcNextcloud},
 	{[]string{"delete"}, []string{"löschen"}, srcNextcloud},
