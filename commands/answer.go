@@ -60,9 +60,10 @@ func (h *Handler) answerQuestion(ctx context.Context, question string) error {
 		h.Observer.Question("no_guide")
 		if cases {
 			// "No guide fits" comes with the offer to open a case.
-			return h.rememberQuestion(ctx, question, nil, "", true, tx.NoGuide+" "+tx.NoGuideCases)
+			lead := formatText(tx.NoGuide, escape(question)) + " " + tx.NoGuideCases
+			return h.rememberQuestion(ctx, question, nil, "", true, lead)
 		}
-		return h.replyMarkdown(ctx, answer.NoGuideReply(tx, opts))
+		return h.replyMarkdown(ctx, answer.NoGuideReply(tx, opts, escape(question)))
 	}
 }
 

@@ -204,7 +204,7 @@ func TestReplies(t *testing.T) {
 		{"guide without query", "!anleitung", []string{"Wonach soll ich suchen"}, nil},
 		{"thanks", "Danke!!", []string{"Gern geschehen"}, nil},
 		{"hello", "hallo", []string{"Hallo! Ich bin Lotse"}, nil},
-		{"html is not reflected", "<script>alert(1)</script> @room wie spende ich für plakate", []string{"keine passende Anleitung"}, []string{"<script>"}},
+		{"html is escaped", "<script>alert(1)</script> @room wie spende ich für plakate", []string{"keine passende Anleitung", "&lt;script&gt;"}, []string{"<script>"}},
 		{"stale number", "2", []string{"worauf sich die Nummer bezieht"}, nil},
 	}
 	for _, tt := range tests {

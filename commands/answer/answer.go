@@ -157,12 +157,25 @@ func contact(tx *Texts, opts Options) string {
 	return tx.DefaultContact
 }
 
-// NoGuideReply is the reply for None.
-func NoGuideReply(tx *Texts, opts Options) string {
+// NoGuideReply is the reply for None; question is the member's question
+// as the medium needs it (escaped for Markdown in the chat).
+func NoGuideReply(tx *Texts, opts Options, question string) string {
+	lead := fmt.Sprintf(tx.NoGuide, question)
 	if opts.Cases {
-		return tx.NoGuide + " " + tx.NoGuideCases
+		return lead + " " + tx.NoGuideCases
 	}
-	return tx.NoGuide + " " + fmt.Sprintf(tx.NoGuideContact, contact(tx, opts))
+	return lead + " " + fmt.Sprintf(tx.NoGuideContact, contact(tx, opts))
+}
+
+// Shorten joins the whitespace of s and cuts it to max runes with "…",
+// for quoting a question back.
+func Shorten(s string, max int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:max]) + "…"
 }
 
 // clean cuts the message to maxMessage bytes, drops quoted lines (a reply

@@ -11,8 +11,9 @@ import (
 // the first guide must explain at least minAnswer of the question and lead
 // the runner-up by minLead of its score. Anything less that the search
 // still finds plausible is a choice; within chooseShare of the first
-// guide's score, further guides join it.
-var calib = calibration{minLead: 0.25, chooseShare: 0.6, minAnswer: 0.45, minChoose: 0.25}
+// guide's score, further guides join it. Rule for the values: the most
+// answers on the tune halves with at most 1 in 50 of them wrong.
+var calib = calibration{minLead: 0.30, chooseShare: 0.6, minAnswer: 0.45, minChoose: 0.25}
 
 // calibration: minLead is the lead (s1-s2)/s1 an answer needs; minAnswer
 // the least score (share of the question explained) of an answer;
@@ -26,7 +27,7 @@ func decideSearch(q string, lib Library, opts Options, tx *Texts) Decision {
 	res := lib.SearchFor(q, 5, opts.Team)
 	d := Decision{Query: q}
 	if len(res.Hits) == 0 || (!res.Confident && !res.Close) || res.Hits[0].Score < calib.minChoose {
-		d.Outcome, d.Reply = None, NoGuideReply(tx, opts)
+		d.Outcome, d.Reply = None, NoGuideReply(tx, opts, Shorten(q, 200))
 		return d
 	}
 	first := res.Hits[0]

@@ -2,8 +2,9 @@ package answer
 
 // Texts are the replies of the decision for the outcomes that do not show
 // a guide, and the short lines `lotse ask` prints for the others. Plain
-// text with Markdown emphasis only where the chat renders it; no member
-// input is ever put into them.
+// text with Markdown only where the chat renders it; the only member input
+// put into them is the question in NoGuide, which the caller prepares for
+// its medium (escaped Markdown in the chat, see [NoGuideReply]).
 type Texts struct {
 	Lang string
 	// Small talk.
@@ -18,8 +19,9 @@ type Texts struct {
 	// DefaultContact names a person to turn to when no contact is
 	// configured.
 	DefaultContact string
-	// NoGuide is the honest "no guide fits"; NoGuideCases and
-	// NoGuideContact (%s = contact) add the way to a person.
+	// NoGuide is the honest "no guide fits" (%s = the question);
+	// NoGuideCases and NoGuideContact (%s = contact) add the way to a
+	// person.
 	NoGuide, NoGuideCases, NoGuideContact string
 	// Answer introduces a guide: %s = its title.
 	Answer string
@@ -44,7 +46,7 @@ var German = Texts{
 	HumanContact:   "Hier antworte nur ich, Lotse – einen Menschen erreichst du über %s.",
 	DefaultContact: "die Geschäftsstelle deines Verbands",
 
-	NoGuide:        "Dazu habe ich leider keine passende Anleitung.",
+	NoGuide:        "Zu „%s“ habe ich leider keine passende Anleitung gefunden.",
 	NoGuideCases:   "Ich kann deine Frage aber an einen Menschen aus dem Digitalisierungsteam weitergeben.",
 	NoGuideContact: "Formuliere deine Frage gern anders, schau mit `!anleitungen` in die Themen – oder wende dich an %s.",
 
@@ -69,7 +71,7 @@ var English = Texts{
 	HumanContact:   "Only I, Lotse, answer here – you reach a person via %s.",
 	DefaultContact: "your association's office",
 
-	NoGuide:        "Sorry, I have no guide that fits.",
+	NoGuide:        "Sorry, I found no guide that fits “%s”.",
 	NoGuideCases:   "I can pass your question on to a person from the digital team, though.",
 	NoGuideContact: "Feel free to ask differently, browse the topics with `!guides` – or turn to %s.",
 

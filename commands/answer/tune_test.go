@@ -58,15 +58,14 @@ func TestCalibrate(t *testing.T) {
 	llib, lqs := loadLibrary(t), loadSet(t, "tune")
 	old := calib
 	defer func() { calib = old }()
-	for _, lead := range []float64{0.15, 0.2, 0.25} {
-		for _, ma := range []float64{0, 0.45, 0.5, 0.55, 0.6} {
-			for _, mc := range []float64{0, 0.25, 0.3, 0.35} {
-				share := 0.6
-				calib = calibration{lead, share, ma, mc}
+	for _, mc := range []float64{0.2, 0.25, 0.3} {
+		for _, lead := range []float64{0.1, 0.15, 0.2, 0.25, 0.3, 0.35} {
+			for _, ma := range []float64{0.4, 0.45, 0.5, 0.55} {
+				calib = calibration{minLead: lead, chooseShare: 0.6, minAnswer: ma, minChoose: mc}
 				b := Evaluate(blib, bqs, Options{Cases: true})
 				l := Evaluate(llib, lqs, Options{Cases: true})
-				fmt.Printf("lead %.2f answer %.2f choose %.2f | bench helped %d/%d cw %d answer %d | library helped %d/%d cw %d answer %d\n",
-					lead, ma, mc, b.Total.Helped, b.Total.Messages, b.Total.ConfidentWrong, b.Total.Outcomes[Answer],
+				fmt.Printf("choose %.2f lead %.2f answer %.2f | bench helped %d/%d cw %d answer %d | library helped %d/%d cw %d answer %d\n",
+					mc, lead, ma, b.Total.Helped, b.Total.Messages, b.Total.ConfidentWrong, b.Total.Outcomes[Answer],
 					l.Total.Helped, l.Total.Messages, l.Total.ConfidentWrong, l.Total.Outcomes[Answer])
 			}
 		}
