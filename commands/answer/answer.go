@@ -120,7 +120,8 @@ func Decide(message string, lib Library, opts Options) Decision {
 		}
 		return smallTalk(tx, TalkPrompt)
 	}
-	if wantsHuman(words) {
+	sure, maybe := wantsHuman(words)
+	if sure {
 		return human(tx, opts)
 	}
 	if t, ok := isSmallTalk(words); ok {
@@ -134,7 +135,11 @@ func Decide(message string, lib Library, opts Options) Decision {
 		}
 		return smallTalk(tx, lead)
 	}
-	return decideSearch(q, lib, opts, tx)
+	d := decideSearch(q, lib, opts, tx)
+	if maybe && d.Outcome != Answer {
+		return human(tx, opts)
+	}
+	return d
 }
 
 func smallTalk(tx *Texts, t Talk) Decision {

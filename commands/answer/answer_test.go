@@ -41,6 +41,10 @@ func TestDecide(t *testing.T) {
 		{"person", "gibt es hier auch echte Leute?", Human, "", ""},
 		{"person en", "can I talk to a human?", Human, "", ""},
 		{"personal help", "ich brauche persönliche Hilfe", Human, "", ""},
+		{"person, sure even with a topic", "Ich möchte bitte mit jemandem vom Digitalisierungsteam reden", Human, "", ""},
+		{"someone else is no person request", "kann jemand anderes meine Dateien sehen?", "", "", ""},
+		{"a no", "nein", SmallTalk, TalkAck, ""},
+		{"a test", "test", SmallTalk, TalkAck, ""},
 		{"command", "!hilfe", Command, "", ""},
 		{"party matter", "Wann werden die Wahlplakate aufgehängt?", None, "", ""},
 		{"html", "<b>passwort</b> vergessen <script>x</script>", "", "", "konto/passwort-vergessen.md"},
@@ -51,6 +55,9 @@ func TestDecide(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := Decide(tt.msg, lib, Options{Cases: true})
+			if tt.want == "" && (d.Outcome == Human || d.Outcome == SmallTalk) {
+				t.Fatalf("outcome %s, want a search outcome", d.Outcome)
+			}
 			if tt.want != "" && d.Outcome != tt.want {
 				t.Fatalf("outcome %s (%v), want %s", d.Outcome, d.Guides(), tt.want)
 			}

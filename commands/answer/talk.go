@@ -23,7 +23,8 @@ var (
 		"geholfen", "weitergeholfen", "ja", "jo", "jup", "yes", "yep", "genau", "aha", "ah", "achso", "ach", "so", "und",
 		"echt", "wirklich", "great", "perfect", "got", "it", "works", "now", "nice", "awesome", "a", "lot", "much", "you",
 		"that", "helps", "helped", "fine", "good", "alright", "fein", "wunderbar", "gerne", "gern", "auch", "hat's",
-		"läufts", "geht's", "gehts", "funktionierts", "noch", "einen", "einmal", "sehr", "all", "right", "the", "for", "help")
+		"läufts", "geht's", "gehts", "funktionierts", "noch", "einen", "einmal", "sehr", "all", "right", "the", "for", "help",
+		"nein", "nö", "no", "nope", "egal", "schade", "test", "testing")
 	// Words that announce a question without asking it ("hallo, kurze
 	// Frage", "kannst du mir helfen?").
 	askWords = set("frage", "fragen", "kurze", "kleine", "eine", "ich", "hab", "habe", "hätte", "hätt", "question",
@@ -31,7 +32,7 @@ var (
 		"can", "could", "you", "me", "bitte", "please", "mal", "noch", "nochmal", "another", "one", "a", "an", "eine", "dich",
 		"darf", "fragen")
 	// Negations turn "klappt" into a complaint.
-	negWords = set("nicht", "kein", "keine", "keinen", "nie", "nichts", "not", "no", "doesn't", "don't", "nö", "nein", "immer")
+	negWords = set("nicht", "kein", "keine", "keinen", "nie", "nichts", "not", "doesn't", "don't", "immer")
 )
 
 // howAreYou are whole messages asking after Lotse's well-being.
@@ -148,31 +149,40 @@ func boundaryBefore(text string, p int) bool {
 	return false
 }
 
-// humanPatterns are the ways people ask for a person, German and English.
-// Matched on the lower-cased message (cut to maxMessage; Go's regexp runs
-// in linear time).
+// humanPatterns are the unmistakable ways people ask for a person, German
+// and English. Matched on the lower-cased words of the message (cut to
+// maxMessage; Go's regexp runs in linear time).
 var humanPatterns = regexp.MustCompile(strings.Join([]string{
 	`\b(echte[nmrs]?|richtige[nmrs]?|reale[nmrs]?|lebende[nmrs]?)\s+(mensch|menschen|leute|person|personen|ansprechperson)\b`,
-	`\bmit\s+(einem|einer|jemandem|jemand|einen|nem|ner)\s+(mensch|menschen|person|mitarbeiter\w*|ansprechpartner\w*)\b`,
-	`\b(mensch|menschen|person)\s+(sprechen|reden|schreiben|erreichen|kontaktieren|telefonieren)\b`,
-	`\b(persönliche|persönlichen|menschliche|individuelle)\s+(hilfe|beratung|unterstützung|ansprechperson)\b`,
-	`\bruf\w*\s+(du\s+|ihr\s+|sie\s+)?mich\b.*\ban\b`,
-	`\bmich\s+(\w+\s+)?(zurück)?(anrufen|zurückrufen)\b`,
-	`\b(zurückrufen|rückruf)\b`,
-	`\bjemand(en)?,?\s+(der|die)\s+mir\b`,
-	`\b(kann|könnte)\s+(mir|mich)?\s*(bitte\s+)?(mal\s+)?jemand\b`,
-	`\b(ansprechperson|ansprechpartner\w*|kontaktperson)\b`,
-	`\bmit\s+(jemandem\s+)?(vom|aus\s+dem|von\s+dem|dem)\s+\w*team\b.*\b(sprechen|reden|schreiben|telefonieren)\b`,
-	`\b(verbinde|verbinden|weiterleiten|weitergeben)\b.*\b(mensch|menschen|person|team)\b`,
-	`\b(mensch|menschen|person)\b.*\bverbinden\b`,
-	`\b(talk|speak|chat)\s+(to|with)\s+(a\s+|an\s+)?(human|person|someone|somebody|real|agent|people|staff)\b`,
+	`\bmit\s+(einem|einer|einen|nem|ner)\s+(mensch|menschen|person|mitarbeiter\w*)\s+(\w+\s+)?(sprechen|reden|schreiben|telefonieren|chatten)\b`,
+	`\b(mensch|menschen)\s+(sprechen|reden|schreiben|erreichen|kontaktieren|telefonieren)\b`,
+	`\b(persönliche|persönlichen|menschliche|individuelle)\s+(hilfe|beratung|unterstützung)\b`,
+	`^(bitte\s+)?ruf\w*\s+(du\s+|ihr\s+|sie\s+)?mich\b.*\ban\b`,
+	`\bmich\s+(\w+\s+)?(zurückrufen)\b`,
+	`\brückruf\b`,
+	`\bmit\s+(jemandem|jemand)\s+(\w+\s+){0,3}(sprechen|reden|telefonieren)\b`,
+	`\bmit\s+(jemandem\s+)?(vom|aus\s+dem|von\s+dem|dem)\s+\w*team\s+(\w+\s+){0,2}(sprechen|reden|schreiben|telefonieren)\b`,
+	`\b(talk|speak|chat)\s+(to|with)\s+(a\s+|an\s+)?(human|person|real|agent|staff)\b`,
 	`\breal\s+(person|people|human)s?\b`,
 	`\bhuman\s+(please|being|help|support)\b`,
 	`\bcall\s+me\b`,
 }, "|"))
 
-// wantsHuman reports whether the message asks for a person.
-func wantsHuman(ws []word) bool {
+// maybeHumanPatterns ask for a person too, but may come with a question a
+// guide answers ("kann mir jemand sagen, wie …", "Ansprechpartner für die
+// Cloud?"): the guide wins when the search is sure, a person otherwise.
+var maybeHumanPatterns = regexp.MustCompile(strings.Join([]string{
+	`\bjemand(en)?\s+(der|die)\s+mir\b`,
+	`\b(kann|könnte)\s+(mir|mich)\s+(bitte\s+)?(mal\s+)?jemand\b`,
+	`\b(ansprechperson|ansprechpartner\w*|kontaktperson)\b`,
+	`\b(verbinde|verbinden|weiterleiten|weitergeben)\b.*\b(mensch|menschen|person|team)\b`,
+	`\b(mensch|menschen|person)\b.*\bverbinden\b`,
+	`\b(talk|speak)\s+(to|with)\s+(someone|somebody|people)\b`,
+}, "|"))
+
+// wantsHuman reports whether the message asks for a person: sure, or
+// maybe (a guide may still answer it).
+func wantsHuman(ws []word) (sure, maybe bool) {
 	var b strings.Builder
 	for i, w := range ws {
 		if i > 0 {
@@ -180,5 +190,8 @@ func wantsHuman(ws []word) bool {
 		}
 		b.WriteString(w.w)
 	}
-	return humanPatterns.MatchString(b.String())
+	if humanPatterns.MatchString(b.String()) {
+		return true, false
+	}
+	return false, maybeHumanPatterns.MatchString(b.String())
 }
