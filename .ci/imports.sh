@@ -14,7 +14,8 @@ while read -r pkg imports; do
       guides|storage|storage/upgrades|config|integrations/nextcloud|integrations/bbb) allowed="guides/search storage/upgrades" ;;
       guides/search|schedule|metrics) allowed="" ;;
       web) allowed="guides guides/search" ;;
-      commands) allowed="guides guides/search storage integrations/nextcloud integrations/bbb schedule" ;;
+      commands) allowed="guides guides/search storage integrations/nextcloud integrations/bbb schedule commands/answer" ;;
+      commands/answer) allowed="guides/search" ;;
       bot) allowed="storage" ;;
       *) continue ;;
     esac

@@ -9,6 +9,7 @@ import (
 
 	"maunium.net/go/mautrix/event"
 
+	"github.com/lotse-bot/lotse/commands/answer"
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
 )
@@ -18,40 +19,51 @@ import (
 // the payload by a third).
 const maxGuideBytes = 24_000
 
-// answerQuestion searches the library and answers: the guide when the match
-// is confident, "Meintest du …?" when candidates are close, else an honest
-// "no guide fits".
+// answerQuestion acts on the decision for a free-text message (package
+// answer, the same as `lotse ask`): the guide when the match is clear,
+// "Meintest du …?" when guides are close, a short reply to small talk, a
+// person on request, else an honest "no guide fits" with the way to a
+// person.
 func (h *Handler) answerQuestion(ctx context.Context, question string) error {
 	lib := h.Guides.Current()
-	team := false
-	if t := turnOf(ctx); t != nil {
-		team = h.isTeam(ctx, t.msg.Event.Sender)
-	}
-	res := lib.SearchFor(question, 4, team)
-	switch {
-	case res.Confident && len(res.Hits) > 0:
-		if err := h.sendGuide(ctx, lib, res.Hits[0], res.Hits[1:]); err != nil {
+	t := turnOf(ctx)
+	team := t != nil && h.isTeam(ctx, t.msg.Event.Sender)
+	cases := h.supportOn() && t != nil && t.msg.Direct
+	tx := answer.TextsFor(h.Texts.Lang)
+	opts := answer.Options{Team: team, Cases: cases, Texts: tx}
+	d := answer.Decide(question, lib, opts)
+	switch d.Outcome {
+	case answer.Answer:
+		if err := h.sendGuide(ctx, lib, d.Hits[0], d.Also); err != nil {
 			return err
 		}
 		h.Observer.Question("confident")
-		return h.rememberQuestion(ctx, question, []string{res.Hits[0].ID}, "", false, "")
-	case res.Close && len(res.Hits) > 0:
-		if err := h.offerChoice(ctx, lib, res.Hits); err != nil {
+		return h.rememberQuestion(ctx, question, d.Guides(), "", false, "")
+	case answer.Choose:
+		if err := h.offerChoice(ctx, lib, d.Hits); err != nil {
 			return err
 		}
 		h.Observer.Question("choice")
-		return h.rememberQuestion(ctx, question, hitIDs(res.Hits, 3), "", false, "")
+		return h.rememberQuestion(ctx, question, d.Guides(), "", false, "")
+	case answer.SmallTalk:
+		return h.replyMarkdown(ctx, d.Reply)
+	case answer.Human:
+		if cases {
+			// Offer a case right away; the member's words become its question.
+			return h.rememberQuestion(ctx, question, nil, "", true, tx.HumanCases)
+		}
+		return h.replyMarkdown(ctx, d.Reply)
 	default:
 		if err := h.DB.Feedback.NoMatch(ctx); err != nil {
 			return err
 		}
 		h.Observer.Question("no_guide")
-		if t := turnOf(ctx); h.supportOn() && t != nil && t.msg.Direct {
+		if cases {
 			// "No guide fits" comes with the offer to open a case.
-			lead := formatText(h.Texts.NoGuide, escape(question)) + " " + h.Texts.Support.OfferNoGuide
+			lead := formatText(tx.NoGuide, escape(question)) + " " + tx.NoGuideCases
 			return h.rememberQuestion(ctx, question, nil, "", true, lead)
 		}
-		return h.replyMarkdown(ctx, formatText(h.Texts.NoGuide, escape(question))+"\n\n"+h.Texts.NoGuideNext)
+		return h.replyMarkdown(ctx, answer.NoGuideReply(tx, opts, escape(question)))
 	}
 }
 

@@ -204,7 +204,7 @@ func TestReplies(t *testing.T) {
 		{"guide without query", "!anleitung", []string{"Wonach soll ich suchen"}, nil},
 		{"thanks", "Danke!!", []string{"Gern geschehen"}, nil},
 		{"hello", "hallo", []string{"Hallo! Ich bin Lotse"}, nil},
-		{"html is escaped", "<script>alert(1)</script> @room wie spende ich für plakate", []string{"&lt;script&gt;"}, []string{"<script>"}},
+		{"html is escaped", "<script>alert(1)</script> @room wie spende ich für plakate", []string{"keine passende Anleitung", "&lt;script&gt;"}, []string{"<script>"}},
 		{"stale number", "2", []string{"worauf sich die Nummer bezieht"}, nil},
 	}
 	for _, tt := range tests {
@@ -260,11 +260,12 @@ func TestGroupRoomNeedsMentionOrCommand(t *testing.T) {
 		t.Fatalf("group answer does not mention the asker: %+v", m)
 	}
 	handle(t, h, msgEvent("@lotse:test wie richte ich zwei faktor ein"), false)
-	if fm.count() != 2 {
+	if fm.count() < 2 {
 		t.Fatal("mention by user ID not answered")
 	}
+	before := fm.count()
 	handle(t, h, msgEvent("!hilfe"), false)
-	if fm.count() != 3 {
+	if fm.count() != before+1 {
 		t.Fatal("command in group not answered")
 	}
 }

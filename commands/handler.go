@@ -16,6 +16,7 @@ import (
 	"maunium.net/go/mautrix/format"
 	"maunium.net/go/mautrix/id"
 
+	"github.com/lotse-bot/lotse/commands/answer"
 	"github.com/lotse-bot/lotse/guides"
 )
 
@@ -157,17 +158,13 @@ func (h *Handler) handleMessage(ctx context.Context, t *turn, evt *event.Event) 
 
 var numberOnly = regexp.MustCompile(`^\s*#?([0-9]{1,2})[.)]?\s*$`)
 
-// answerText handles a free-text message: a choice number, small talk or a question.
+// answerText handles a free-text message: a choice number, else the
+// decision of package answer (small talk, a question, a request for a
+// person).
 func (h *Handler) answerText(ctx context.Context, text string) error {
 	evt := turnOf(ctx).msg.Event
 	if m := numberOnly.FindStringSubmatch(text); m != nil {
 		return h.pickChoice(ctx, evt, m[1])
-	}
-	switch smallTalk(text) {
-	case talkThanks:
-		return h.replyMarkdown(ctx, h.Texts.ThanksReply)
-	case talkHello:
-		return h.replyMarkdown(ctx, h.Texts.Greeting)
 	}
 	return h.answerQuestion(ctx, text)
 }
@@ -208,29 +205,21 @@ func (h *Handler) stripMention(content *event.MessageEventContent) (bool, string
 type talk int
 
 const (
-	talkNone talk = iota
-	talkThanks
-	talkHello
+	talkNone   talk = iota
+	talkThanks      // thanks, an acknowledgement or goodbye: a closing remark
+	talkHello       // a greeting or "kurze Frage" without the question
 )
 
-var (
-	thanksWords = map[string]bool{"danke": true, "danke dir": true, "vielen dank": true, "danke schön": true, "dankeschön": true,
-		"danke sehr": true, "super danke": true, "ok danke": true, "thx": true, "thanks": true, "thank you": true, "merci": true, "top danke": true}
-	helloWords = map[string]bool{"hallo": true, "hi": true, "hey": true, "moin": true, "hello": true, "guten tag": true,
-		"servus": true, "huhu": true, "guten morgen": true, "guten abend": true, "hallo lotse": true, "moin moin": true}
-)
-
-// smallTalk recognises a message that is only a thank-you or a greeting.
+// smallTalk classifies a message that is only small talk, by the same
+// rules as the answer decision (package answer).
 func smallTalk(text string) talk {
-	t := strings.ToLower(strings.TrimFunc(text, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) }))
-	t = strings.Join(strings.Fields(t), " ")
-	switch {
-	case thanksWords[t]:
+	switch t, _ := answer.SmallTalkOf(text); t {
+	case "":
+		return talkNone
+	case answer.TalkThanks, answer.TalkAck, answer.TalkBye:
 		return talkThanks
-	case helloWords[t]:
-		return talkHello
 	}
-	return talkNone
+	return talkHello
 }
 
 // run adapts a handler that returns an error to mautrix's processor; the

@@ -22,6 +22,10 @@ type Guide struct {
 	Summary string
 	// Aliases are typical questions the guide answers (optional).
 	Aliases []string
+	// Questions are example questions written from the guide's content
+	// (front matter "fragen" or "questions", optional); the search weighs
+	// them like aliases.
+	Questions []string
 	// Audience lists who the guide is for, lower case, e.g. "members" or
 	// "team"; it is never empty ([DefaultAudience] if the file names none).
 	Audience []string

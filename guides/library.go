@@ -78,7 +78,7 @@ func searchDoc(g *Guide) search.Doc {
 		Title:   g.Title,
 		Tags:    g.Tags,
 		Summary: g.Summary,
-		Aliases: g.Aliases,
+		Aliases: append(slices.Clip(g.Aliases), g.Questions...),
 	}
 	for i, s := range g.Sections {
 		d.Sections = append(d.Sections, search.Section{Heading: s.Heading, Text: indexText(s.Markdown, i > 0)})

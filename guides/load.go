@@ -320,6 +320,10 @@ func parseFrontMatter(g *Guide, yamlSrc []byte, problemAt func(int, string, ...a
 			}
 		case "aliases":
 			g.Aliases, problems = stringList(name, val, valLine, false, problems, problemAt)
+		case "fragen", "questions":
+			var qs []string
+			qs, problems = stringList(name, val, valLine, false, problems, problemAt)
+			g.Questions = append(g.Questions, qs...)
 		case "audience":
 			var aud []string
 			aud, problems = stringList(name, val, valLine, true, problems, problemAt)
@@ -329,7 +333,7 @@ func parseFrontMatter(g *Guide, yamlSrc []byte, problemAt func(int, string, ...a
 		default:
 			problems = append(problems, Problem{
 				File: g.ID, Line: keyLine, Warning: true,
-				Message: fmt.Sprintf("unknown front matter field %q (known: title, tags, summary, aliases, audience)", name),
+				Message: fmt.Sprintf("unknown front matter field %q (known: title, tags, summary, aliases, fragen/questions, audience)", name),
 			})
 		}
 	}

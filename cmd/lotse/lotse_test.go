@@ -294,7 +294,8 @@ func TestFeedbackReaction(t *testing.T) {
 	l := startLotse(t, copyLibrary(t), nil)
 	m := newMember(t, "member")
 	roomID := openDM(t, m, l.userID, true)
-	answer, _ := ask(t, m, roomID, l.userID, text("sicherheitsschlüssel für element verloren"))
+	// A question Lotse answers with one guide (not a "Meintest du …?").
+	answer, _ := ask(t, m, roomID, l.userID, text("passwort vergessen"))
 	if _, err := m.React(t.Context(), roomID, answer.ID, "👍"); err != nil {
 		t.Fatal(err)
 	}
@@ -318,7 +319,7 @@ func TestFeedbackReaction(t *testing.T) {
 	}
 	found := false
 	for _, s := range stats {
-		if s.GuideID == "matrix/sicherheitsschluessel-verloren.md" && s.Helpful == 1 && s.Shown == 1 {
+		if s.GuideID == "konto/passwort-vergessen.md" && s.Helpful == 1 && s.Shown == 1 {
 			found = true
 		}
 	}

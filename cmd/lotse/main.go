@@ -52,6 +52,8 @@ Usage:
                                         measure answer quality on a question set
   lotse guides check [-c config.yaml] [--dir DIR | DIR]
                                         lint a guide library (exit code 1 on errors)
+  lotse ask [--dir DIR] [--json] [--team] [--eval TSV] [MESSAGE…]
+                                        what Lotse would reply (stdin: one message per line; no homeserver, no database)
   lotse guides stats [-c config.yaml]   feedback per guide (👍/👎, shown, unanswered)
   lotse guides build-site [--dir DIR | DIR] --out OUT
                                         write the web view of a library as static files
@@ -84,6 +86,11 @@ var verbHelp = map[string]string{
 	"demo": `lotse demo [--dir DIR] [--lang de|en]
   Starts a local homeserver, the bot with the guides in DIR (default
   library) and a terminal chat. Edit a guide while it runs: it reloads.`,
+	"ask": `lotse ask [--dir DIR] [--json] [--team] [--eval TSV] [MESSAGE…]
+  Prints the reply Lotse would send to each message (arguments, or one per
+  line from stdin), without a homeserver and without a database. --json:
+  one object per message with the outcome and the guides offered. --eval
+  TSV measures a question set per outcome.`,
 	"guides search": `lotse guides search [--dir DIR] [--json] [-n N] [question]
   Searches the library. Without a question, reads one question per line
   from stdin. --json prints one JSON object per question.`,
@@ -181,6 +188,8 @@ func runMain(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return cmdDemo(ctx, args[1:], stdin, stdout, stderr)
 	case "guides":
 		return cmdGuides(ctx, args[1:], stdin, stdout, stderr)
+	case "ask":
+		return cmdAsk(args[1:], stdin, stdout, stderr)
 	case "config":
 		return cmdConfig(args[1:], stdout)
 	case "privacy":

@@ -3,6 +3,7 @@ package search
 import (
 	"bufio"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"strings"
 )
@@ -200,4 +201,28 @@ func (r Report) Write(w io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// SplitByHash splits questions deterministically into a tuning half and a
+// checking half by a hash of the question text: FNV-1a (32 bit) over the
+// question exactly as written in the TSV (trimmed); an even hash goes to
+// tune, an odd one to check. The split depends only on each question's
+// own text, so adding a question never moves another one between halves.
+func SplitByHash(qs []Question) (tune, check []Question) {
+	for _, q := range qs {
+		if InTuneHalf(q.Text) {
+			tune = append(tune, q)
+		} else {
+			check = append(check, q)
+		}
+	}
+	return tune, check
+}
+
+// InTuneHalf reports whether question belongs to the tuning half (see
+// [SplitByHash]).
+func InTuneHalf(question string) bool {
+	h := fnv.New32a()
+	h.Write([]byte(strings.TrimSpace(question)))
+	return h.Sum32()%2 == 0
 }

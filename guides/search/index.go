@@ -336,6 +336,11 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 	for w := range oneWay {
 		dk[umlautFold(normThesWord(w))] = struct{}{}
 	}
+	for _, e := range glossary {
+		for _, w := range e.From {
+			dk[umlautFold(normThesWord(w))] = struct{}{}
+		}
+	}
 	sort.Strings(known)
 	ix.decomp = newDecompounder(dk)
 

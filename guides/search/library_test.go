@@ -21,6 +21,8 @@ type frontMatter struct {
 	Tags    []string `yaml:"tags"`
 	Summary string   `yaml:"summary"`
 	Aliases []string `yaml:"aliases"`
+	Fragen  []string `yaml:"fragen"`
+	Qs      []string `yaml:"questions"`
 }
 
 var (
@@ -50,7 +52,7 @@ func parseGuide(id string, data []byte) (Doc, error) {
 			if err := yaml.Unmarshal(rest[:end], &fm); err != nil {
 				return d, err
 			}
-			d.Title, d.Tags, d.Summary, d.Aliases = fm.Title, fm.Tags, fm.Summary, fm.Aliases
+			d.Title, d.Tags, d.Summary, d.Aliases = fm.Title, fm.Tags, fm.Summary, append(append(fm.Aliases, fm.Fragen...), fm.Qs...)
 			body = rest[end+4:]
 		}
 	}

@@ -144,9 +144,15 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // pure numbers are dropped, and hyphenated words yield their parts plus the
 // joined form, so "Zwei-Faktor" matches "zwei faktor" and "zweifaktor".
 func tokenize(text string, out []rawToken) []rawToken {
+	return tokenizeMax(text, out, -1)
+}
+
+// tokenizeMax is tokenize that stops once out holds max tokens (max < 0:
+// no limit), so a long query costs no more than its first words.
+func tokenizeMax(text string, out []rawToken, max int) []rawToken {
 	i := 0
 	n := len(text)
-	for i < n {
+	for i < n && (max < 0 || len(out) < max) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {
 			i += size
@@ -180,19 +186,23 @@ func tokenize(text string, out []rawToken) []rawToken {
 		if urlish || strings.HasPrefix(chunk, "www.") {
 			continue
 		}
-		out = appendChunk(chunk, out)
+		out = appendChunk(chunk, out, max)
 	}
 	return out
 }
 
 // appendChunk splits a chunk at its inner punctuation and appends the parts
-// (and, for hyphenated words, the joined form).
-func appendChunk(chunk string, out []rawToken) []rawToken {
+// (and, for hyphenated words, the joined form), stopping at max tokens
+// (max < 0: no limit).
+func appendChunk(chunk string, out []rawToken, max int) []rawToken {
 	first := len(out)
 	parts := 0
 	hyphen := false
 	start := 0
 	for j, r := range chunk {
+		if max >= 0 && len(out) >= max {
+			return out
+		}
 		if !isWordRune(r) {
 			if r == '-' {
 				hyphen = true

@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -100,9 +101,33 @@ func newScratch(n int) *scratch {
 // with the particle in front.
 var particles = []string{"an", "ab", "auf", "aus", "ein", "mit", "nach", "vor", "zu", "um", "zurück", "weg", "fest", "frei", "hoch", "runter", "rein", "raus", "durch", "los", "stumm", "hin", "her"}
 
+func isParticle(w string) bool { return slices.Contains(particles, w) }
+
+// maxQueryTokens bounds the words of a query the engine looks at: a
+// member's question has a few dozen words at most, and every further word
+// would only add work (a 60 KB message is cut to its first words).
+const maxQueryTokens = 64
+
+// maxQueryWord bounds the length in bytes of a query word; longer "words"
+// (a pasted hash, a line of one letter) are no question and are skipped
+// before stemming, splitting and typo correction.
+const maxQueryWord = 64
+
 // analyze turns a query into concepts.
 func (ix *Index) analyze(query string) []concept {
-	toks := tokenize(query, make([]rawToken, 0, 16))
+	return ix.analyzeWork(query, nil)
+}
+
+// analyzeWork is analyze that adds the number of elementary steps (token
+// visits, particle tries, compound parts) to *work when work is not nil; the
+// tests use it to check that the work per query is bounded.
+func (ix *Index) analyzeWork(query string, work *int) []concept {
+	step := func(n int) {
+		if work != nil {
+			*work += n
+		}
+	}
+	toks := tokenizeMax(query, make([]rawToken, 0, 16), maxQueryTokens)
 	var st *stemmer
 	key := func(w string) string {
 		if k, ok := ix.surface[w]; ok {
@@ -113,12 +138,14 @@ func (ix *Index) analyze(query string) []concept {
 		}
 		return st.stem(w)
 	}
+	// The particles of the query, each once: the expansion below tries
+	// every content word with each of them, so a query of repeated
+	// particles must not multiply the work.
 	var parts []string
 	for _, t := range toks {
-		for _, p := range particles {
-			if t.word == p {
-				parts = append(parts, p)
-			}
+		step(1)
+		if isParticle(t.word) && !slices.Contains(parts, t.word) {
+			parts = append(parts, t.word)
 		}
 	}
 	var cs []concept
@@ -126,7 +153,7 @@ func (ix *Index) analyze(query string) []concept {
 	before := make([]int, len(toks)) // len(cs) before token i
 	for i, t := range toks {
 		before[i] = len(cs)
-		if t.joined {
+		if t.joined && len(t.word) <= maxQueryWord {
 			// A hyphenated query word: prefer the joined form when the
 			// library knows it, replacing the concepts of its parts.
 			k := key(t.word)
@@ -138,7 +165,11 @@ func (ix *Index) analyze(query string) []concept {
 			cs = append(cs, ix.wordConcept(t.word, k, 1))
 			continue
 		}
-		if isStop(t.word) {
+		if t.joined {
+			continue
+		}
+		step(1)
+		if isStop(t.word) || len(t.word) > maxQueryWord {
 			continue
 		}
 		k := key(t.word)
@@ -152,6 +183,7 @@ func (ix *Index) analyze(query string) []concept {
 		}
 		c := ix.wordConcept(t.word, k, w)
 		for _, p := range parts {
+			step(1)
 			if pk := key(p + t.word); pk != k {
 				if id, ok := ix.terms[pk]; ok {
 					c.alts = appendAlt(c.alts, alt{id, 0.9})

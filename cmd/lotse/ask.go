@@ -1,0 +1,90 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/lotse-bot/lotse/commands/answer"
+	"github.com/lotse-bot/lotse/guides/search"
+)
+
+// askLine is one line of `lotse ask --json`.
+type askLine struct {
+	Message string   `json:"message"`
+	Outcome string   `json:"outcome"`
+	Guides  []string `json:"guides"`
+	Reply   string   `json:"reply"`
+}
+
+// cmdAsk prints what Lotse would reply to each message, without a
+// homeserver and without a database: the same decision as the chat path.
+func cmdAsk(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("dir", "library", "guide library")
+	asJSON := fs.Bool("json", false, "one JSON object per message")
+	team := fs.Bool("team", false, "ask as a team member (team guides count)")
+	lang := fs.String("lang", "de", "reply language (de or en)")
+	cases := fs.Bool("cases", true, "support cases are on (a person is offered through a case)")
+	evalPath := fs.String("eval", "", "TSV file (question<TAB>expected guide ID, smalltalk, human, command or none): print helped, confident-wrong and misses per outcome")
+	words, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	lib, err := loadLibrary(*dir, stderr)
+	if err != nil {
+		return err
+	}
+	opts := answer.Options{Team: *team, Cases: *cases, Texts: answer.TextsFor(*lang)}
+	if *evalPath != "" {
+		f, err := os.Open(*evalPath)
+		if err != nil {
+			return fail(exitUsage, err)
+		}
+		defer f.Close()
+		qs, err := search.ReadQuestions(f)
+		if err != nil {
+			return fail(exitUsage, fmt.Errorf("%s: %w", *evalPath, err))
+		}
+		return answer.Evaluate(lib, qs, opts).Write(stdout)
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	one := func(msg string) error {
+		d := answer.Decide(msg, lib, opts)
+		if *asJSON {
+			return enc.Encode(askLine{Message: msg, Outcome: string(d.Outcome), Guides: d.Guides(), Reply: d.Reply})
+		}
+		_, err := fmt.Fprintf(stdout, "%s\n  → %s %s\n  %s\n\n", msg, d.Outcome, strings.Join(d.Guides(), " "),
+			strings.ReplaceAll(d.Reply, "\n", "\n  "))
+		return err
+	}
+	if len(words) > 0 {
+		return one(strings.Join(words, " "))
+	}
+	sc := bufio.NewScanner(stdin)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	n := 0
+	for sc.Scan() {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		n++
+		if err := one(sc.Text()); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fail(exitUsage, err)
+	}
+	if n == 0 {
+		return fail(exitUsage, errors.New("no message: give one as arguments or one per line on stdin"))
+	}
+	return nil
+}

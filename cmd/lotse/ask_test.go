@@ -1,0 +1,75 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestAskJSON: `lotse ask --json` decides each stdin line without a
+// homeserver or a database and prints one object per message.
+func TestAskJSON(t *testing.T) {
+	var out, errOut bytes.Buffer
+	in := strings.NewReader("Hallo, kurze Frage: wie setze ich mein Cloud-Passwort zurück?\n\n👍\ngibt es hier auch echte Leute?\n!hilfe\nWann werden die Wahlplakate aufgehängt?\n")
+	if err := runMain(t.Context(), []string{"ask", "--dir", filepath.Join("..", "..", "library"), "--json"}, in, &out, &errOut); err != nil {
+		t.Fatalf("ask: %v (%s)", err, errOut.String())
+	}
+	var lines []askLine
+	dec := json.NewDecoder(&out)
+	for dec.More() {
+		var l askLine
+		if err := dec.Decode(&l); err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, l)
+	}
+	want := []struct{ outcome, guide string }{
+		{"answer", "konto/passwort-vergessen.md"},
+		{"smalltalk", ""},
+		{"human", ""},
+		{"command", ""},
+		{"none", ""},
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("%d lines, want %d: %+v", len(lines), len(want), lines)
+	}
+	for i, w := range want {
+		l := lines[i]
+		if l.Outcome != w.outcome || l.Reply == "" || l.Guides == nil {
+			t.Errorf("%q: outcome %q guides %v reply %q, want %s with a reply", l.Message, l.Outcome, l.Guides, l.Reply, w.outcome)
+		}
+		if w.guide != "" && (len(l.Guides) != 1 || l.Guides[0] != w.guide) {
+			t.Errorf("%q: guides %v, want [%s]", l.Message, l.Guides, w.guide)
+		}
+	}
+}
+
+// TestAskEval: `lotse ask --eval` prints helped and confident-wrong per
+// expected outcome and the misses.
+func TestAskEval(t *testing.T) {
+	tsv := filepath.Join(t.TempDir(), "q.tsv")
+	data := "question\texpected\npasswort vergessen\tkonto/passwort-vergessen.md\ndanke!\tsmalltalk\nwie hoch ist mein mitgliedsbeitrag\tnone\nich brauche persönliche hilfe\tsmalltalk\n"
+	if err := os.WriteFile(tsv, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	if err := runMain(t.Context(), []string{"ask", "--dir", filepath.Join("..", "..", "library"), "--eval", tsv}, strings.NewReader(""), &out, &errOut); err != nil {
+		t.Fatalf("ask --eval: %v (%s)", err, errOut.String())
+	}
+	for _, w := range []string{"guide", "smalltalk", "none", "helped", "confident-wrong", "misses:", "ich brauche persönliche hilfe"} {
+		if !strings.Contains(out.String(), w) {
+			t.Errorf("report lacks %q:\n%s", w, out.String())
+		}
+	}
+}
+
+func TestAskNoMessage(t *testing.T) {
+	var out, errOut bytes.Buffer
+	err := runMain(t.Context(), []string{"ask", "--dir", filepath.Join("..", "..", "library")}, strings.NewReader("\n"), &out, &errOut)
+	if err == nil {
+		t.Fatal("no message: want a usage error")
+	}
+}

@@ -1,0 +1,287 @@
+// Package answer makes the one decision Lotse takes for a member's free-text
+// message: answer with a guide, offer a choice of close guides, reply to
+// small talk, bring in a person, leave it to the command router, or say
+// honestly that no guide fits. It is pure: a message, a library and
+// options in, an outcome with guide IDs and the reply text out — no
+// Matrix, no database. The chat path (package commands) and `lotse ask`
+// both use it, so what an admin checks with `lotse ask` is what members
+// get.
+package answer
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/lotse-bot/lotse/guides/search"
+)
+
+// Outcome is what Lotse does with a message.
+type Outcome string
+
+// The outcomes.
+const (
+	// Answer shows one guide: the evidence is clear and it is clearly
+	// ahead of the runner-up.
+	Answer Outcome = "answer"
+	// Choose offers 1–3 close guides ("Meintest du …?").
+	Choose Outcome = "choose"
+	// SmallTalk is a greeting, thanks, an acknowledgement or emoji.
+	SmallTalk Outcome = "smalltalk"
+	// Human is a request for a person.
+	Human Outcome = "human"
+	// Command is a "!" command; the router answers it.
+	Command Outcome = "command"
+	// None is an honest "no guide fits", with the way to a person.
+	None Outcome = "none"
+)
+
+// Talk is the kind of small talk.
+type Talk string
+
+// The kinds of small talk.
+const (
+	TalkHello     Talk = "hello"
+	TalkThanks    Talk = "thanks"
+	TalkAck       Talk = "ack"
+	TalkBye       Talk = "bye"
+	TalkHowAreYou Talk = "howareyou"
+	TalkPrompt    Talk = "prompt" // empty, punctuation, "kurze Frage": ask for the question
+)
+
+// Library is the search the decision needs; *guides.Library has it.
+type Library interface {
+	SearchFor(query string, limit int, team bool) search.Result
+}
+
+// Options are the circumstances of a message.
+type Options struct {
+	// Team searches the team's guides too.
+	Team bool
+	// Cases reports that a support case can be offered (support is on and
+	// the message came in a direct chat).
+	Cases bool
+	// Contact names the fallback contact when cases are off ("" → the
+	// catalogue's default).
+	Contact string
+	// Texts is the catalogue (nil → German).
+	Texts *Texts
+}
+
+// Decision is the outcome for one message.
+type Decision struct {
+	Outcome Outcome
+	// Talk is the kind of small talk (SmallTalk only).
+	Talk Talk
+	// Query is the part of the message that was searched (a greeting or a
+	// thank-you around a question removed); "" if nothing was searched.
+	Query string
+	// Hits are the guides offered, in order: one for Answer, 1–3 for
+	// Choose, none otherwise.
+	Hits []search.Hit
+	// Also are the runners-up of an Answer (the chat lists the close ones
+	// as "Vielleicht passt auch").
+	Also []search.Hit
+	// Reply is the plain text the member sees (for Answer and Choose the
+	// lines `lotse ask` prints; the chat shows the guide itself).
+	Reply string
+}
+
+// Guides returns the IDs of the hits offered.
+func (d Decision) Guides() []string {
+	ids := make([]string, 0, len(d.Hits))
+	for _, h := range d.Hits {
+		ids = append(ids, h.ID)
+	}
+	return ids
+}
+
+// maxMessage bounds the bytes of a message the decision looks at: a
+// question is short, and the search caps its words anyway; this keeps the
+// pattern matching on a 60 KB paste cheap too.
+const maxMessage = 2048
+
+// Decide takes the decision for one message.
+func Decide(message string, lib Library, opts Options) Decision {
+	tx := opts.Texts
+	if tx == nil {
+		tx = &German
+	}
+	text := clean(message)
+	if strings.HasPrefix(text, "!") {
+		return Decision{Outcome: Command, Reply: tx.Command}
+	}
+	words := tokens(text)
+	if len(words) == 0 {
+		// Empty, punctuation or emoji only.
+		if hasSymbol(text) {
+			return smallTalk(tx, TalkAck)
+		}
+		return smallTalk(tx, TalkPrompt)
+	}
+	sure, maybe := wantsHuman(words)
+	if sure {
+		return human(tx, opts)
+	}
+	if t, ok := isSmallTalk(words); ok {
+		return smallTalk(tx, t)
+	}
+	q, lead := questionPart(text, words)
+	if q == "" {
+		// Only greetings, thanks and "kurze Frage": ask for the question.
+		if lead == TalkHello || lead == TalkPrompt {
+			return smallTalk(tx, TalkPrompt)
+		}
+		return smallTalk(tx, lead)
+	}
+	d := decideSearch(q, lib, opts, tx)
+	if maybe && d.Outcome != Answer {
+		return human(tx, opts)
+	}
+	return d
+}
+
+func smallTalk(tx *Texts, t Talk) Decision {
+	r := map[Talk]string{TalkHello: tx.Hello, TalkThanks: tx.Thanks, TalkAck: tx.Ack, TalkBye: tx.Bye,
+		TalkHowAreYou: tx.HowAreYou, TalkPrompt: tx.Prompt}[t]
+	return Decision{Outcome: SmallTalk, Talk: t, Reply: r}
+}
+
+func human(tx *Texts, opts Options) Decision {
+	if opts.Cases {
+		return Decision{Outcome: Human, Reply: tx.HumanCases + " " + tx.HumanOffer}
+	}
+	return Decision{Outcome: Human, Reply: fmt.Sprintf(tx.HumanContact, contact(tx, opts))}
+}
+
+func contact(tx *Texts, opts Options) string {
+	if opts.Contact != "" {
+		return opts.Contact
+	}
+	return tx.DefaultContact
+}
+
+// NoGuideReply is the reply for None; question is the member's question
+// as the medium needs it (escaped for Markdown in the chat).
+func NoGuideReply(tx *Texts, opts Options, question string) string {
+	lead := fmt.Sprintf(tx.NoGuide, question)
+	if opts.Cases {
+		return lead + " " + tx.NoGuideCases
+	}
+	return lead + " " + fmt.Sprintf(tx.NoGuideContact, contact(tx, opts))
+}
+
+// Shorten joins the whitespace of s and cuts it to max runes with "…",
+// for quoting a question back.
+func Shorten(s string, max int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:max]) + "…"
+}
+
+// clean cuts the message to maxMessage bytes, drops quoted lines (a reply
+// fallback "> <@alice:…> …"), HTML tags and Markdown markup characters, and
+// trims it.
+func clean(s string) string {
+	if len(s) > maxMessage {
+		cut := maxMessage
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
+	}
+	if strings.Contains(s, "\n>") || strings.HasPrefix(s, ">") {
+		var keep []string
+		for _, l := range strings.Split(s, "\n") {
+			if !strings.HasPrefix(strings.TrimSpace(l), ">") {
+				keep = append(keep, l)
+			}
+		}
+		s = strings.Join(keep, "\n")
+	}
+	if strings.ContainsRune(s, '<') {
+		s = stripTags(s)
+	}
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '*', '_', '`', '#', '~':
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(s)
+}
+
+// stripTags removes <…> tags (linear: one pass, no backtracking).
+func stripTags(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch {
+		case r == '<':
+			in = true
+		case r == '>' && in:
+			in = false
+			b.WriteByte(' ')
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// word is a folded word of the message and where it starts.
+type word struct {
+	w     string
+	start int
+}
+
+// tokens returns the lower-cased words (letters and digits) of text.
+func tokens(text string) []word {
+	var out []word
+	start := -1
+	for i, r := range text {
+		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || (r == '\'' && start >= 0)
+		if inWord && start < 0 {
+			start = i
+		}
+		if !inWord && start >= 0 {
+			out = append(out, word{strings.ToLower(text[start:i]), start})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, word{strings.ToLower(text[start:]), start})
+	}
+	return out
+}
+
+func hasSymbol(s string) bool {
+	for _, r := range s {
+		if unicode.IsSymbol(r) || r > 0x2000 && !unicode.IsPunct(r) && !unicode.IsSpace(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// SmallTalkOf reports the kind of small talk when message is nothing else
+// ("" otherwise), by the rules of [Decide].
+func SmallTalkOf(message string) (Talk, bool) {
+	d := Decide(message, noLibrary{}, Options{})
+	if d.Outcome != SmallTalk {
+		return "", false
+	}
+	return d.Talk, true
+}
+
+// noLibrary finds nothing; SmallTalkOf never needs to search.
+type noLibrary struct{}
+
+func (noLibrary) SearchFor(query string, _ int, _ bool) search.Result {
+	return search.Result{Query: query}
+}

@@ -1,0 +1,142 @@
+package answer
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/lotse-bot/lotse/guides/search"
+)
+
+// recorder is a Library that records what was searched.
+type recorder struct {
+	lib     Library
+	queries []string
+}
+
+func (r *recorder) SearchFor(q string, n int, team bool) search.Result {
+	r.queries = append(r.queries, q)
+	return r.lib.SearchFor(q, n, team)
+}
+
+func TestDecide(t *testing.T) {
+	lib := loadLibrary(t)
+	tests := []struct {
+		name, msg string
+		want      Outcome
+		talk      Talk
+		guide     string // expected among the guides offered, if set
+	}{
+		{"empty", "", SmallTalk, TalkPrompt, ""},
+		{"blank", "  \n\t ", SmallTalk, TalkPrompt, ""},
+		{"punctuation", "?!?", SmallTalk, TalkPrompt, ""},
+		{"emoji", "👍", SmallTalk, TalkAck, ""},
+		{"emojis", "🙏🙏 😀", SmallTalk, TalkAck, ""},
+		{"greeting", "Guten Morgen!", SmallTalk, TalkHello, ""},
+		{"thanks", "vielen Dank!", SmallTalk, TalkThanks, ""},
+		{"acknowledgement", "alles klar", SmallTalk, TalkAck, ""},
+		{"greeting and announcement", "Hallo, kurze Frage", SmallTalk, TalkPrompt, ""},
+		{"complaint is no ack", "klappt nicht", None, "", ""},
+		{"greeting then question", "Hallo Lotse, kurze Frage: wie teile ich meinen Bildschirm in BBB?", Answer, "", "bbb/bildschirm-teilen.md"},
+		{"thanks then question", "Danke! Und wie teile ich einen Ordner mit meiner AG in der Cloud?", "", "", "nextcloud/dateien-mit-gruppe-teilen.md"},
+		{"person", "gibt es hier auch echte Leute?", Human, "", ""},
+		{"person en", "can I talk to a human?", Human, "", ""},
+		{"personal help", "ich brauche persönliche Hilfe", Human, "", ""},
+		{"person, sure even with a topic", "Ich möchte bitte mit jemandem vom Digitalisierungsteam reden", Human, "", ""},
+		{"someone else is no person request", "kann jemand anderes meine Dateien sehen?", "", "", ""},
+		{"a no", "nein", SmallTalk, TalkAck, ""},
+		{"a test", "test", SmallTalk, TalkAck, ""},
+		{"command", "!hilfe", Command, "", ""},
+		{"party matter", "Wann werden die Wahlplakate aufgehängt?", None, "", ""},
+		{"html", "<b>passwort</b> vergessen <script>x</script>", "", "", "konto/passwort-vergessen.md"},
+		{"markdown", "**Kamera** geht in `BBB` nicht", "", "", "bbb/kamera-funktioniert-nicht.md"},
+		{"mixed de en", "wie kann ich share a folder mit meiner gruppe", "", "", "nextcloud/dateien-mit-gruppe-teilen.md"},
+		{"reply quote", "> <@alice:example.org> Hier die Einladung zur Sitzung\n\nwie komme ich in die Videokonferenz rein?", "", "", "bbb/konferenz-im-browser-beitreten.md"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Decide(tt.msg, lib, Options{Cases: true})
+			if tt.want == "" && (d.Outcome == Human || d.Outcome == SmallTalk) {
+				t.Fatalf("outcome %s, want a search outcome", d.Outcome)
+			}
+			if tt.want != "" && d.Outcome != tt.want {
+				t.Fatalf("outcome %s (%v), want %s", d.Outcome, d.Guides(), tt.want)
+			}
+			if tt.talk != "" && d.Talk != tt.talk {
+				t.Errorf("talk %s, want %s", d.Talk, tt.talk)
+			}
+			if tt.guide != "" && (d.Outcome != Answer && d.Outcome != Choose || !contains(d.Guides(), tt.guide)) {
+				t.Errorf("outcome %s %v, want %s offered", d.Outcome, d.Guides(), tt.guide)
+			}
+			if strings.TrimSpace(d.Reply) == "" {
+				t.Errorf("empty reply")
+			}
+			if strings.Contains(d.Reply, "<script") {
+				t.Errorf("reply reflects markup: %q", d.Reply)
+			}
+		})
+	}
+}
+
+func contains(ids []string, id string) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// TestDecideBoundedInput checks that a 60 KB message (and one of a single
+// 60 KB word) reaches the search cut to maxMessage bytes at most: the
+// work per message does not grow with its length.
+func TestDecideBoundedInput(t *testing.T) {
+	rec := &recorder{lib: loadLibrary(t)}
+	for _, msg := range []string{
+		strings.Repeat("an ab auf aus ein wort ", 3_000),
+		strings.Repeat("ä", 30_000),
+		"Hallo " + strings.Repeat("<b>x</b>", 8_000),
+	} {
+		rec.queries = nil
+		d := Decide(msg, rec, Options{})
+		if d.Outcome == "" || d.Reply == "" {
+			t.Errorf("%d bytes: no outcome", len(msg))
+		}
+		for _, q := range rec.queries {
+			if len(q) > 2048 {
+				t.Errorf("%d bytes: searched %d bytes, want at most 2048", len(msg), len(q))
+			}
+		}
+	}
+}
+
+func TestRepliesPerLanguageAndCases(t *testing.T) {
+	lib := loadLibrary(t)
+	if d := Decide("ich brauche persönliche Hilfe", lib, Options{}); !strings.Contains(d.Reply, German.DefaultContact) {
+		t.Errorf("human without cases: %q, want the fallback contact", d.Reply)
+	}
+	if d := Decide("ich brauche persönliche Hilfe", lib, Options{Contact: "it@example.org"}); !strings.Contains(d.Reply, "it@example.org") {
+		t.Errorf("human with contact: %q", d.Reply)
+	}
+	if d := Decide("Wahlplakate aufhängen", lib, Options{Texts: &English}); d.Outcome != None || !strings.Contains(d.Reply, "no guide") {
+		t.Errorf("none in English: %s %q", d.Outcome, d.Reply)
+	}
+	if d := Decide("hello", lib, Options{Texts: &English}); d.Outcome != SmallTalk || !strings.HasPrefix(d.Reply, "Hi!") {
+		t.Errorf("hello in English: %s %q", d.Outcome, d.Reply)
+	}
+}
+
+func FuzzDecide(f *testing.F) {
+	lib := loadLibrary(f)
+	for _, s := range []string{"", "hallo", "👍", "!x", "> q\n\nfrage", "<a href=x>", "danke, aber"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, msg string) {
+		d := Decide(msg, lib, Options{})
+		if d.Outcome == "" || d.Reply == "" {
+			t.Fatalf("%q: outcome %q reply %q", msg, d.Outcome, d.Reply)
+		}
+		if d.Outcome == Answer && len(d.Hits) != 1 || d.Outcome == Choose && (len(d.Hits) == 0 || len(d.Hits) > 3) {
+			t.Fatalf("%q: %s with %d guides", msg, d.Outcome, len(d.Hits))
+		}
+	})
+}

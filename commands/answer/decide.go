@@ -1,0 +1,57 @@
+package answer
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Calibration of Answer against Choose, set on the tuning halves of both
+// question sets with TestCalibrate (see docs/performance.md): the search
+// must be confident (a firm match in what the guide says it is about),
+// the first guide must explain at least minAnswer of the question and lead
+// the runner-up by minLead of its score. Anything less that the search
+// still finds plausible is a choice; within chooseShare of the first
+// guide's score, further guides join it. Rule for the values: the most
+// answers on the tune halves with at most 1 in 50 of them wrong.
+var calib = calibration{minLead: 0.30, chooseShare: 0.6, minAnswer: 0.45, minChoose: 0.25}
+
+// calibration: minLead is the lead (s1-s2)/s1 an answer needs; minAnswer
+// the least score (share of the question explained) of an answer;
+// minChoose the least score of the first guide of a choice; chooseShare
+// the share of the first guide's score a further choice needs.
+type calibration struct{ minLead, chooseShare, minAnswer, minChoose float64 }
+
+const maxChoices = 3
+
+func decideSearch(q string, lib Library, opts Options, tx *Texts) Decision {
+	res := lib.SearchFor(q, 5, opts.Team)
+	d := Decision{Query: q}
+	if len(res.Hits) == 0 || (!res.Confident && !res.Close) || res.Hits[0].Score < calib.minChoose {
+		d.Outcome, d.Reply = None, NoGuideReply(tx, opts, Shorten(q, 200))
+		return d
+	}
+	first := res.Hits[0]
+	lead := 1.0
+	if len(res.Hits) > 1 && first.Score > 0 {
+		lead = (first.Score - res.Hits[1].Score) / first.Score
+	}
+	if res.Confident && lead >= calib.minLead && first.Score >= calib.minAnswer {
+		d.Outcome, d.Hits, d.Also = Answer, res.Hits[:1], res.Hits[1:]
+		d.Reply = fmt.Sprintf(tx.Answer, first.Title)
+		return d
+	}
+	for _, h := range res.Hits {
+		if len(d.Hits) < maxChoices && h.Score >= calib.chooseShare*first.Score {
+			d.Hits = append(d.Hits, h)
+		}
+	}
+	d.Outcome = Choose
+	var b strings.Builder
+	b.WriteString(tx.Choose + "\n")
+	for i, h := range d.Hits {
+		fmt.Fprintf(&b, "%d. %s\n", i+1, h.Title)
+	}
+	b.WriteString(tx.ChooseHow)
+	d.Reply = b.String()
+	return d
+}

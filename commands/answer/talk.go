@@ -1,0 +1,197 @@
+package answer
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The vocabulary of small talk, German and English, written from how
+// people open, thank and close a chat — not from any question set. A
+// message made only of these words is small talk; a run of them before
+// or after a question is stripped before the search.
+var (
+	greetWords = set("hallo", "hallöchen", "hi", "hey", "heyho", "moin", "servus", "huhu", "tach", "guten", "gute", "morgen",
+		"tag", "abend", "nabend", "grüß", "gott", "grüezi", "hello", "good", "morning", "evening", "afternoon", "liebe", "lieber",
+		"lotse", "zusammen", "ihr", "du", "dear")
+	thanksWords = set("danke", "dank", "dankeschön", "dankesehr", "vielen", "herzlichen", "besten", "lieben", "tausend", "merci",
+		"thx", "thanks", "thank", "ty", "cheers")
+	byeWords = set("tschüss", "tschüs", "ciao", "bye", "goodbye", "bis", "bald", "später", "dann", "schönen", "schöne", "schönes",
+		"wochenende", "feierabend", "gute", "nacht", "see", "later", "grüße", "gruß", "lg", "vg", "mfg", "viele")
+	ackWords = set("ok", "okay", "okey", "oki", "k", "alles", "klar", "super", "prima", "perfekt", "toll", "cool", "klasse",
+		"spitze", "top", "gut", "sehr", "passt", "verstanden", "läuft", "klappt", "geklappt", "funktioniert", "hat", "hats",
+		"jetzt", "wieder", "schon", "nochmal", "mal", "dir", "euch", "ihnen", "das", "es", "mir", "hilft", "weiter",
+		"geholfen", "weitergeholfen", "ja", "jo", "jup", "yes", "yep", "genau", "aha", "ah", "achso", "ach", "so", "und",
+		"echt", "wirklich", "great", "perfect", "got", "it", "works", "now", "nice", "awesome", "a", "lot", "much", "you",
+		"that", "helps", "helped", "fine", "good", "alright", "fein", "wunderbar", "gerne", "gern", "auch", "hat's",
+		"läufts", "geht's", "gehts", "funktionierts", "noch", "einen", "einmal", "sehr", "all", "right", "the", "for", "help",
+		"nein", "nö", "no", "nope", "egal", "schade", "test", "testing")
+	// Words that announce a question without asking it ("hallo, kurze
+	// Frage", "kannst du mir helfen?").
+	askWords = set("frage", "fragen", "kurze", "kleine", "eine", "ich", "hab", "habe", "hätte", "hätt", "question",
+		"quick", "have", "i", "brauche", "bräuchte", "hilfe", "help", "need", "kannst", "könntest", "du", "mir", "helfen",
+		"can", "could", "you", "me", "bitte", "please", "mal", "noch", "nochmal", "another", "one", "a", "an", "eine", "dich",
+		"darf", "fragen")
+	// Negations turn "klappt" into a complaint.
+	negWords = set("nicht", "kein", "keine", "keinen", "nie", "nichts", "not", "doesn't", "don't", "immer")
+)
+
+// howAreYou are whole messages asking after Lotse's well-being.
+var howAreYou = set("wie geht es dir", "wie geht's dir", "wie gehts dir", "wie geht's", "wie gehts", "wie geht es ihnen",
+	"how are you", "how are you doing", "alles gut bei dir", "na wie geht's", "na wie gehts", "und wie geht es dir")
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+func social(w string) bool {
+	return greetWords[w] || thanksWords[w] || byeWords[w] || ackWords[w]
+}
+
+// isSmallTalk reports whether the message is nothing but small talk and
+// of which kind: thanks before goodbye before greeting before
+// acknowledgement.
+func isSmallTalk(ws []word) (Talk, bool) {
+	var b strings.Builder
+	for i, w := range ws {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.w)
+	}
+	if howAreYou[strings.TrimPrefix(strings.TrimPrefix(b.String(), "hallo "), "hi ")] {
+		return TalkHowAreYou, true
+	}
+	for _, w := range ws {
+		if !social(w.w) || negWords[w.w] {
+			return "", false
+		}
+	}
+	return kindOf(ws), true
+}
+
+func kindOf(ws []word) Talk {
+	var thanks, bye, hello bool
+	for _, w := range ws {
+		thanks = thanks || thanksWords[w.w]
+		bye = bye || (byeWords[w.w] && !greetWords[w.w] && w.w != "dann" && w.w != "viele")
+		hello = hello || (greetWords[w.w] && w.w != "lotse" && w.w != "du" && w.w != "ihr" && w.w != "zusammen")
+	}
+	switch {
+	case thanks:
+		return TalkThanks
+	case bye:
+		return TalkBye
+	case hello:
+		return TalkHello
+	}
+	return TalkAck
+}
+
+// questionPart strips a leading run of greeting, thanks and
+// question-announcing words ("Hallo Lotse, kurze Frage: …") and a trailing
+// run of thanks ("…, danke!") from text and returns the rest. When nothing
+// is left, lead is the kind of what was there.
+func questionPart(text string, ws []word) (q string, lead Talk) {
+	i := 0
+	announced := false
+	for i < len(ws) && (greetWords[ws[i].w] || thanksWords[ws[i].w] || askWords[ws[i].w]) {
+		announced = announced || askWords[ws[i].w] && !greetWords[ws[i].w]
+		i++
+	}
+	// "ich habe ein Problem mit …" keeps its words: only strip the run
+	// when it ends at a clause boundary or at the end.
+	if i > 0 && i < len(ws) && !boundaryBefore(text, ws[i].start) {
+		// Strip only the greeting part at the start.
+		i = 0
+		for i < len(ws) && (greetWords[ws[i].w] || thanksWords[ws[i].w]) && ws[i].w != "du" && ws[i].w != "ihr" {
+			i++
+		}
+		announced = false
+		if i > 0 && i < len(ws) && !boundaryBefore(text, ws[i].start) {
+			i = 0
+		}
+	}
+	j := len(ws)
+	for j > i && (thanksWords[ws[j-1].w] || byeWords[ws[j-1].w] || ws[j-1].w == "bitte" || ws[j-1].w == "please") && j-1 > i {
+		j--
+	}
+	if i >= j {
+		if announced {
+			return "", TalkPrompt
+		}
+		return "", kindOf(ws)
+	}
+	end := len(text)
+	if j < len(ws) {
+		end = ws[j].start
+	}
+	return strings.TrimSpace(text[ws[i].start:end]), ""
+}
+
+// boundaryBefore reports whether a clause boundary (punctuation or a line
+// break) precedes position p of text, after the previous word.
+func boundaryBefore(text string, p int) bool {
+	for k := p - 1; k >= 0; k-- {
+		c := text[k]
+		switch {
+		case c == ',' || c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '\n' || c == '-' || c == ')':
+			return true
+		case c == ' ' || c == '\t' || c == '\r':
+			continue
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// humanPatterns are the unmistakable ways people ask for a person, German
+// and English. Matched on the lower-cased words of the message (cut to
+// maxMessage; Go's regexp runs in linear time).
+var humanPatterns = regexp.MustCompile(strings.Join([]string{
+	`\b(echte[nmrs]?|richtige[nmrs]?|reale[nmrs]?|lebende[nmrs]?)\s+(mensch|menschen|leute|person|personen|ansprechperson)\b`,
+	`\bmit\s+(einem|einer|einen|nem|ner)\s+(mensch|menschen|person|mitarbeiter\w*)\s+(\w+\s+)?(sprechen|reden|schreiben|telefonieren|chatten)\b`,
+	`\b(mensch|menschen)\s+(sprechen|reden|schreiben|erreichen|kontaktieren|telefonieren)\b`,
+	`\b(persönliche|persönlichen|menschliche|individuelle)\s+(hilfe|beratung|unterstützung)\b`,
+	`^(bitte\s+)?ruf\w*\s+(du\s+|ihr\s+|sie\s+)?mich\b.*\ban\b`,
+	`\bmich\s+(\w+\s+)?(zurückrufen)\b`,
+	`\brückruf\b`,
+	`\bmit\s+(jemandem|jemand)\s+(\w+\s+){0,3}(sprechen|reden|telefonieren)\b`,
+	`\bmit\s+(jemandem\s+)?(vom|aus\s+dem|von\s+dem|dem)\s+\w*team\s+(\w+\s+){0,2}(sprechen|reden|schreiben|telefonieren)\b`,
+	`\b(talk|speak|chat)\s+(to|with)\s+(a\s+|an\s+)?(human|person|real|agent|staff)\b`,
+	`\breal\s+(person|people|human)s?\b`,
+	`\bhuman\s+(please|being|help|support)\b`,
+	`\bcall\s+me\b`,
+}, "|"))
+
+// maybeHumanPatterns ask for a person too, but may come with a question a
+// guide answers ("kann mir jemand sagen, wie …", "Ansprechpartner für die
+// Cloud?"): the guide wins when the search is sure, a person otherwise.
+var maybeHumanPatterns = regexp.MustCompile(strings.Join([]string{
+	`\bjemand(en)?\s+(der|die)\s+mir\b`,
+	`\b(kann|könnte)\s+(mir|mich)\s+(bitte\s+)?(mal\s+)?jemand\b`,
+	`\b(ansprechperson|ansprechpartner\w*|kontaktperson)\b`,
+	`\b(verbinde|verbinden|weiterleiten|weitergeben)\b.*\b(mensch|menschen|person|team)\b`,
+	`\b(mensch|menschen|person)\b.*\bverbinden\b`,
+	`\b(talk|speak)\s+(to|with)\s+(someone|somebody|people)\b`,
+}, "|"))
+
+// wantsHuman reports whether the message asks for a person: sure, or
+// maybe (a guide may still answer it).
+func wantsHuman(ws []word) (sure, maybe bool) {
+	var b strings.Builder
+	for i, w := range ws {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.w)
+	}
+	if humanPatterns.MatchString(b.String()) {
+		return true, false
+	}
+	return false, maybeHumanPatterns.MatchString(b.String())
+}

@@ -1,0 +1,90 @@
+package answer
+
+// Texts are the replies of the decision for the outcomes that do not show
+// a guide, and the short lines `lotse ask` prints for the others. Plain
+// text with Markdown only where the chat renders it; the only member input
+// put into them is the question in NoGuide, which the caller prepares for
+// its medium (escaped Markdown in the chat, see [NoGuideReply]).
+type Texts struct {
+	Lang string
+	// Small talk.
+	Hello, Thanks, Ack, Bye, HowAreYou, Prompt string
+	// HumanCases answers a request for a person when support cases are
+	// on (the chat path follows it with the offer to open a case);
+	// HumanOffer is that offer as `lotse ask` shows it.
+	HumanCases, HumanOffer string
+	// HumanContact answers a request for a person when cases are off:
+	// %s = the fallback contact.
+	HumanContact string
+	// DefaultContact names a person to turn to when no contact is
+	// configured.
+	DefaultContact string
+	// NoGuide is the honest "no guide fits" (%s = the question);
+	// NoGuideCases and NoGuideContact (%s = contact) add the way to a
+	// person.
+	NoGuide, NoGuideCases, NoGuideContact string
+	// Answer introduces a guide: %s = its title.
+	Answer string
+	// Choose asks back; ChooseHow says how to pick.
+	Choose, ChooseHow string
+	// Command says that the command router answers (only `lotse ask`).
+	Command string
+}
+
+// German is the default catalogue.
+var German = Texts{
+	Lang:      "de",
+	Hello:     "Hallo! Ich bin Lotse, der Hilfe-Bot des Digitalisierungsteams. Schreib mir einfach deine Frage, z. B. „Wie setze ich mein Cloud-Passwort zurück?“ – oder `!hilfe` für alles, was ich kann.",
+	Thanks:    "Gern geschehen! Melde dich, wenn du noch etwas brauchst.",
+	Ack:       "Alles klar! Wenn noch etwas ist, schreib mir einfach.",
+	Bye:       "Bis bald! Wenn du wieder eine Frage hast, bin ich da.",
+	HowAreYou: "Danke der Nachfrage, mir geht's gut! Womit kann ich dir helfen?",
+	Prompt:    "Klar, frag einfach! Beschreib mir in ein, zwei Sätzen, wobei du Hilfe brauchst – z. B. „Mein Mikro geht in der Videokonferenz nicht“.",
+
+	HumanCases:     "Gern bringe ich dich mit einem Menschen aus dem Digitalisierungsteam zusammen.",
+	HumanOffer:     "Soll ich dafür einen Supportfall öffnen? Antworte mit „ja“ und beschreib kurz dein Anliegen.",
+	HumanContact:   "Hier antworte nur ich, Lotse – einen Menschen erreichst du über %s.",
+	DefaultContact: "die Geschäftsstelle deines Verbands",
+
+	NoGuide:        "Zu „%s“ habe ich leider keine passende Anleitung gefunden.",
+	NoGuideCases:   "Ich kann deine Frage aber an einen Menschen aus dem Digitalisierungsteam weitergeben.",
+	NoGuideContact: "Formuliere deine Frage gern anders, schau mit `!anleitungen` in die Themen – oder wende dich an %s.",
+
+	Answer:    "Dazu passt die Anleitung „%s“.",
+	Choose:    "Ich bin mir nicht sicher, welche Anleitung du meinst. Meintest du …",
+	ChooseHow: "Antworte mit der Nummer (z. B. `1`) oder tippe auf 1️⃣ 2️⃣ 3️⃣ – oder stell deine Frage etwas anders.",
+	Command:   "(Befehl – beantwortet Lotses Befehlsübersicht, nicht die Suche.)",
+}
+
+// English is available by configuration.
+var English = Texts{
+	Lang:      "en",
+	Hello:     "Hi! I'm Lotse, the help bot of the digital team. Just write me your question, e.g. “How do I reset my cloud password?” – or `!help` for everything I can do.",
+	Thanks:    "You're welcome! Get in touch if you need anything else.",
+	Ack:       "All right! If there's anything else, just write to me.",
+	Bye:       "See you! I'm here whenever you have a question.",
+	HowAreYou: "Thanks for asking, I'm fine! How can I help you?",
+	Prompt:    "Sure, just ask! Tell me in a sentence or two what you need help with – e.g. “My microphone doesn't work in the video conference”.",
+
+	HumanCases:     "Happy to put you in touch with a person from the digital team.",
+	HumanOffer:     "Shall I open a support case for that? Reply “yes” and describe what you need in a few words.",
+	HumanContact:   "Only I, Lotse, answer here – you reach a person via %s.",
+	DefaultContact: "your association's office",
+
+	NoGuide:        "Sorry, I found no guide that fits “%s”.",
+	NoGuideCases:   "I can pass your question on to a person from the digital team, though.",
+	NoGuideContact: "Feel free to ask differently, browse the topics with `!guides` – or turn to %s.",
+
+	Answer:    "The guide “%s” fits.",
+	Choose:    "I'm not sure which guide you mean. Did you mean …",
+	ChooseHow: "Reply with the number (e.g. `1`) or tap 1️⃣ 2️⃣ 3️⃣ – or ask your question a little differently.",
+	Command:   "(A command – answered by Lotse's command router, not by the search.)",
+}
+
+// TextsFor returns the catalogue for a language code ("de" unless "en").
+func TextsFor(lang string) *Texts {
+	if lang == "en" {
+		return &English
+	}
+	return &German
+}
