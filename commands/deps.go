@@ -11,35 +11,15 @@ import (
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
-	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/integrations/bbb"
-	"github.com/lotse-bot/lotse/integrations/nextcloud"
 	"github.com/lotse-bot/lotse/storage"
+
+	"github.com/lotse-bot/lotse/commands/access"
+	"github.com/lotse-bot/lotse/commands/chat"
 )
 
-// Matrix is what commands need from the Matrix runtime. Every send carries a
-// transaction ID derived from the event being handled, so handling the same
-// event twice never sends twice.
-type Matrix interface {
-	UserID() id.UserID
-	Send(ctx context.Context, roomID id.RoomID, evtType event.Type, content any, txnID string) (id.EventID, error)
-	// IsJoined reports whether user is a joined member of roomID (from the state store).
-	IsJoined(ctx context.Context, roomID id.RoomID, user id.UserID) (bool, error)
-	// DisplayName is user's display name in roomID, or the user ID.
-	DisplayName(ctx context.Context, roomID id.RoomID, user id.UserID) string
-	// IsEncrypted reports whether roomID is end-to-end encrypted.
-	IsEncrypted(ctx context.Context, roomID id.RoomID) (bool, error)
-	// Download fetches media (still encrypted, if it was).
-	Download(ctx context.Context, uri id.ContentURIString) ([]byte, error)
-	// Upload stores media and returns its mxc:// URI.
-	Upload(ctx context.Context, data []byte, mimeType string) (id.ContentURIString, error)
-	// DirectRoom returns the bot's direct chat with user, opening one
-	// (encrypted, recorded, idempotent across crashes) if there is none.
-	DirectRoom(ctx context.Context, user id.UserID) (id.RoomID, error)
-	// Redact removes the content of one of the bot's events; redacting an
-	// event twice is harmless.
-	Redact(ctx context.Context, roomID id.RoomID, eventID id.EventID, reason, txnID string) error
-}
+// Matrix is what the workflows need from the Matrix runtime (chat.Matrix).
+type Matrix = chat.Matrix
 
 // Meetings is the BigBlueButton API as round tables need it (*bbb.Client).
 type Meetings interface {
@@ -92,55 +72,17 @@ type Support struct {
 	Location *time.Location
 }
 
-// Access configures access requests (Nextcloud accounts and groups, BBB
-// rooms). They are off while ApprovalsRoom is empty.
-type Access struct {
-	// ApprovalsRoom is the (encrypted) room where requests are shown and decided.
-	ApprovalsRoom id.RoomID
-	// Approvers may approve and deny. Empty: the joined members of ApprovalsRoom.
-	Approvers []id.UserID
-	// NextcloudGroups are the groups members may ask for (AGs, Bezirke).
-	NextcloudGroups []string
-	// TwoApprovers lists groups and rooms that need two different approvers.
-	TwoApprovers []string
-	// Nextcloud provisions accounts; nil: Nextcloud requests are off.
-	Nextcloud NextcloudProvisioner
-	// NextcloudQuota and NextcloudLanguage are used for new accounts.
-	NextcloudQuota, NextcloudLanguage string
-	// NextcloudGuide is the guide ID sent as the next step (e.g. nextcloud/erste-anmeldung.md).
-	NextcloudGuide string
-	// BBB opens persistent rooms; nil: BBB requests are off.
-	BBB BBBRooms
-	// BBBWelcome is the welcome text of rooms (BBB's limited HTML; our config).
-	BBBWelcome string
-	// BBBGuide is the guide ID sent with a room link.
-	BBBGuide string
-	// MaxAttempts is how often a retryable provisioning failure is tried
-	// before the request counts as failed; NotifyAfter failures the
-	// approvers are told (Lotse keeps trying).
-	MaxAttempts, NotifyAfter int
-	// Backoff is the first retry delay; it doubles up to an hour.
-	Backoff time.Duration
-	// PollInterval is how often the provisioning worker looks for due jobs.
-	PollInterval time.Duration
-}
+// Access configures access requests (access.Config).
+type Access = access.Config
 
-// NextcloudProvisioner is the idempotent provisioning step of the Nextcloud
-// client (*nextcloud.Client).
-type NextcloudProvisioner interface {
-	EnsureMember(ctx context.Context, req nextcloud.EnsureRequest) (nextcloud.EnsureResult, error)
-}
+// NextcloudProvisioner is access.NextcloudProvisioner.
+type NextcloudProvisioner = access.NextcloudProvisioner
 
-// BBBRooms is what access requests need from the BBB client (*bbb.Client).
-type BBBRooms interface {
-	Create(ctx context.Context, req bbb.CreateRequest) (*bbb.CreateResponse, error)
-	JoinURL(req bbb.JoinRequest) (string, error)
-}
+// BBBRooms is access.BBBRooms.
+type BBBRooms = access.BBBRooms
 
-// GuideSource gives the current guide library (it may be reloaded at any time).
-type GuideSource interface {
-	Current() *guides.Library
-}
+// GuideSource gives the current guide library (chat.GuideSource).
+type GuideSource = chat.GuideSource
 
 // Deps are the dependencies of the command handlers.
 type Deps struct {
@@ -211,42 +153,11 @@ type Privacy struct {
 	Retention storage.RetentionPolicy
 }
 
-// RoomAdmin is what roles and onboarding need beyond sending: invites,
-// kicks and opening a DM. bot.Bot implements it.
-type RoomAdmin interface {
-	Invite(ctx context.Context, roomID id.RoomID, user id.UserID, reason string) error
-	Kick(ctx context.Context, roomID id.RoomID, user id.UserID, reason string) error
-	// OpenDM returns the direct chat with user, creating it if needed.
-	OpenDM(ctx context.Context, user id.UserID) (id.RoomID, error)
-}
+// RoomAdmin invites, removes and opens DMs (chat.RoomAdmin).
+type RoomAdmin = chat.RoomAdmin
 
-// Observer receives counts from the command handlers. Implementations must
-// be cheap and safe for concurrent use (metrics.Metrics is one).
-type Observer interface {
-	// Question counts an answered question: "confident", "choice" or "no_guide".
-	Question(outcome string)
-	// Case counts a support case change: "opened", "claimed" or "resolved".
-	Case(change string)
-	// FirstResponse records the time from opening a case to the team's
-	// first answer to the member.
-	FirstResponse(d time.Duration)
-	// Reminder counts a reminder or digest sent to the team, by kind.
-	Reminder(kind string)
-	// ProvisioningJob counts a provisioning attempt by outcome:
-	// "done", "retry" or "failed".
-	ProvisioningJob(outcome string)
-}
-
-// nopObserver is used when Deps.Observer is nil.
-type nopObserver struct{}
-
-func (nopObserver) Question(string) {}
-func (nopObserver) Case(string)     {}
-
-func (nopObserver) FirstResponse(time.Duration) {}
-func (nopObserver) Reminder(string)             {}
-
-func (nopObserver) ProvisioningJob(string) {}
+// Observer receives counts from the workflows (chat.Observer).
+type Observer = chat.Observer
 
 // Message is an incoming event as the runtime hands it over.
 type Message struct {

@@ -12,7 +12,7 @@ import (
 func TestStopAndUndo(t *testing.T) {
 	e := newSupportEnv(t)
 	ctx := context.Background()
-	e.h.Onboarding = Onboarding{Welcome: true, ReminderAfter: 24 * time.Hour}
+	e.reconfigure(func(d *Deps) { d.Onboarding = Onboarding{Welcome: true, ReminderAfter: 24 * time.Hour} })
 	sent := e.say(t, dmRoom, member, "hallo", "")
 	mustContain(t, in(sent, dmRoom), "!stopp")
 	sent = e.say(t, dmRoom, member, "!stopp", "")

@@ -40,7 +40,7 @@ func (h *Handler) days(d time.Duration) string {
 func cmdPrivacy(ce *CommandEvent) error {
 	h := ce.Meta
 	if !h.dmOnly(ce) {
-		return turnOf(ce.Ctx).err
+		return turnOf(ce.Ctx).t.Err
 	}
 	pv := h.Texts.Privacy
 	r := h.Privacy.Retention
@@ -76,7 +76,7 @@ type exportFile struct {
 func cmdMyData(ce *CommandEvent) error {
 	h := ce.Meta
 	if !h.dmOnly(ce) {
-		return turnOf(ce.Ctx).err
+		return turnOf(ce.Ctx).t.Err
 	}
 	tables, err := h.DB.Privacy().Export(ce.Ctx, ce.Sender.String())
 	if err != nil {
@@ -114,7 +114,7 @@ func (h *Handler) deleteToken(user string) string {
 func cmdDeleteMyData(ce *CommandEvent) error {
 	h := ce.Meta
 	if !h.dmOnly(ce) {
-		return turnOf(ce.Ctx).err
+		return turnOf(ce.Ctx).t.Err
 	}
 	pv := h.Texts.Privacy
 	token := h.deleteToken(ce.Sender.String())

@@ -1,128 +1,166 @@
 package commands
 
 import (
+	"context"
+	"slices"
 	"sort"
 	"strings"
 
-	mcommands "maunium.net/go/mautrix/commands"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/chat"
 )
 
-// entry is one command in the registry; the help is generated from it, so
-// it cannot drift from what the bot really understands.
-type entry struct {
-	handler *mcommands.Handler[*Handler]
-	// role is who may use it; "" = every member.
-	role string
+// roles are the roles of the commands still in this package; the moved
+// workflows declare their own. Each is checked by chat.Env.Enforce before a
+// command runs (and before a reaction acts), nowhere else.
+type roles struct {
+	support, team, manager, roundTable, coordinator *chat.Role
 }
 
-// registry is the table of contents of what members can do. Names are
-// German, aliases English and short forms.
-func registry() []*entry {
-	return []*entry{
-		{handler: &mcommands.Handler[*Handler]{Name: "hilfe", Aliases: []string{"help", "h", "?"}, Func: run(cmdHelp)}},
-		{handler: &mcommands.Handler[*Handler]{Name: "anleitung", Aliases: []string{"guide", "suche", "search", "such"}, Func: run(cmdGuide)}},
-		{handler: &mcommands.Handler[*Handler]{Name: "anleitungen", Aliases: []string{"guides", "themen", "topics", "liste"}, Func: run(cmdGuides)}},
-		// Support cases, member side.
-		{handler: &mcommands.Handler[*Handler]{Name: "ticket", Aliases: []string{"support"}, Func: run(cmdTicket)}, role: roleSupport},
-		{handler: &mcommands.Handler[*Handler]{Name: "meine", Aliases: []string{"mine", "fälle", "faelle"}, Func: run(cmdMine)}, role: roleSupport},
-		{handler: &mcommands.Handler[*Handler]{Name: "schließen", Aliases: []string{"schliessen", "close"}, Func: run(cmdClose)}, role: roleSupport},
-		// Support cases, team side (team room only; checked in team()).
-		{handler: &mcommands.Handler[*Handler]{Name: "offen", Aliases: []string{"open"}, Func: run(team(cmdOpen))}, role: roleTeam},
-		{handler: &mcommands.Handler[*Handler]{Name: "fall", Aliases: []string{"case"}, Func: run(team(cmdCase))}, role: roleTeam},
-		{handler: &mcommands.Handler[*Handler]{Name: "übernehmen", Aliases: []string{"uebernehmen", "claim"}, Func: run(team(cmdClaim))}, role: roleTeam},
-		{handler: &mcommands.Handler[*Handler]{Name: "abgeben", Aliases: []string{"unclaim"}, Func: run(team(cmdUnclaim))}, role: roleTeam},
-		{handler: &mcommands.Handler[*Handler]{Name: "zuweisen", Aliases: []string{"assign"}, Func: run(team(cmdAssign))}, role: roleTeam},
-		{handler: &mcommands.Handler[*Handler]{Name: "antwort", Aliases: []string{"reply"}, Func: run(team(cmdReply))}, role: roleTeam},
-		{handler: &mcommands.Handler[*Handler]{Name: "erledigt", Aliases: []string{"resolve"}, Func: run(team(cmdResolve))}, role: roleTeam},
-		{handler: &mcommands.Handler[*Handler]{Name: "wiedereröffnen", Aliases: []string{"wiedereroeffnen", "reopen"}, Func: run(team(cmdReopen))}, role: roleTeam},
-		// Access requests, member side (DM).
-		{handler: &mcommands.Handler[*Handler]{Name: "zugang", Aliases: []string{"access"}, Func: run(cmdAccess)}, role: roleAccess},
-		{handler: &mcommands.Handler[*Handler]{Name: "anträge", Aliases: []string{"antraege", "requests"}, Func: run(cmdRequests)}, role: roleAccess},
-		{handler: &mcommands.Handler[*Handler]{Name: "zurückziehen", Aliases: []string{"zurueckziehen", "withdraw"}, Func: run(cmdWithdraw)}, role: roleAccess},
-		{handler: &mcommands.Handler[*Handler]{Name: "raum", Aliases: []string{"room"}, Func: run(cmdRoom)}, role: roleAccess},
-		// Access requests, approvers (approvals room only; checked in approver()).
-		{handler: &mcommands.Handler[*Handler]{Name: "genehmigen", Aliases: []string{"approve"}, Func: run(approver(cmdApprove))}, role: roleApprover},
-		{handler: &mcommands.Handler[*Handler]{Name: "ablehnen", Aliases: []string{"deny"}, Func: run(approver(cmdDeny))}, role: roleApprover},
-		{handler: &mcommands.Handler[*Handler]{Name: "protokoll", Aliases: []string{"audit"}, Func: run(approver(cmdAudit))}, role: roleApprover},
-		// Onboarding and data rights, every member.
-		{handler: &mcommands.Handler[*Handler]{Name: "start", Aliases: []string{"onboarding", "checkliste", "checklist"}, Func: run(cmdStart)}},
-		{handler: &mcommands.Handler[*Handler]{Name: "stopp", Aliases: []string{"stop"}, Func: run(cmdStop)}},
-		{handler: &mcommands.Handler[*Handler]{Name: "datenschutz", Aliases: []string{"privacy"}, Func: run(cmdPrivacy)}},
-		{handler: &mcommands.Handler[*Handler]{Name: "meine-daten", Aliases: []string{"my-data", "meinedaten", "mydata"}, Func: run(cmdMyData)}},
-		{handler: &mcommands.Handler[*Handler]{Name: "daten-löschen", Aliases: []string{"daten-loeschen", "delete-my-data"}, Func: run(cmdDeleteMyData)}},
-		// Team application (every member, when support cases are on).
-		{handler: &mcommands.Handler[*Handler]{Name: "team", Func: run(cmdTeam)}, role: roleSupport},
-		// Roles and the team privacy gate: admins and approvers (checked in manager()).
-		{handler: &mcommands.Handler[*Handler]{Name: "rolle", Aliases: []string{"role"}, Func: run(manager(cmdRole))}, role: roleManager},
-		{handler: &mcommands.Handler[*Handler]{Name: "rollen", Aliases: []string{"roles"}, Func: run(manager(cmdRoles))}, role: roleManager},
-		{handler: &mcommands.Handler[*Handler]{Name: "erklärung", Aliases: []string{"erklaerung", "declaration"}, Func: run(manager(cmdDeclaration))}, role: roleManager},
-		{handler: &mcommands.Handler[*Handler]{Name: "schulung", Aliases: []string{"training"}, Func: run(manager(cmdTraining))}, role: roleManager},
-		{handler: &mcommands.Handler[*Handler]{Name: "aufbewahrung", Aliases: []string{"retention"}, Func: run(manager(cmdRetention))}, role: roleManager},
-		// Round tables, member side.
-		{handler: &mcommands.Handler[*Handler]{Name: "rundetische", Aliases: []string{"roundtables", "runde-tische"}, Func: run(members(cmdRoundTables))}, role: roleRoundTable},
-		{handler: &mcommands.Handler[*Handler]{Name: "dabei", Aliases: []string{"join"}, Func: run(members(cmdJoin))}, role: roleRoundTable},
-		{handler: &mcommands.Handler[*Handler]{Name: "absage", Aliases: []string{"leave"}, Func: run(members(cmdLeave))}, role: roleRoundTable},
-		// Round tables, coordinators (checked in coordinator()).
-		{handler: &mcommands.Handler[*Handler]{Name: "rundertisch", Aliases: []string{"roundtable", "runder-tisch"}, Func: run(coordinator(cmdRoundTable))}, role: roleCoordinator},
-		{handler: &mcommands.Handler[*Handler]{Name: "ankündigen", Aliases: []string{"ankuendigen", "announce"}, Func: run(coordinator(cmdAnnounce))}, role: roleCoordinator},
-		{handler: &mcommands.Handler[*Handler]{Name: "teilnehmende", Aliases: []string{"attendees"}, Func: run(coordinator(cmdAttendees))}, role: roleCoordinator},
-		{handler: &mcommands.Handler[*Handler]{Name: "verschieben", Aliases: []string{"reschedule"}, Func: run(coordinator(cmdReschedule))}, role: roleCoordinator},
-		{handler: &mcommands.Handler[*Handler]{Name: "absagen", Aliases: []string{"cancel"}, Func: run(coordinator(cmdCancel))}, role: roleCoordinator},
-		{handler: &mcommands.Handler[*Handler]{Name: "nachbereitung", Aliases: []string{"followup"}, Func: run(coordinator(cmdFollowup))}, role: roleCoordinator},
+func (h *Handler) newRoles() roles {
+	return roles{
+		// Every member, when support cases are on (the commands answer
+		// themselves when they are off).
+		support: &chat.Role{Name: "support", Check: func(context.Context, id.UserID, id.RoomID, bool) (bool, string) { return true, "" },
+			Holds: func(context.Context, id.UserID) bool { return h.supportOn() }},
+		// The team role, in the team room.
+		team: &chat.Role{Name: "team", Check: func(ctx context.Context, user id.UserID, room id.RoomID, _ bool) (bool, string) {
+			st := h.Texts.Support
+			switch {
+			case !h.supportOn():
+				return false, st.NotEnabled
+			case !h.isTeam(ctx, user):
+				return false, st.NotTeam
+			case room != h.Support.TeamRoom:
+				return false, st.TeamRoomOnly
+			}
+			return true, ""
+		}, Holds: h.isTeam},
+		// Admins and approvers, in a DM or the approvals room.
+		manager: &chat.Role{Name: "manager", Check: func(ctx context.Context, user id.UserID, room id.RoomID, direct bool) (bool, string) {
+			pt := h.Texts.People
+			switch {
+			case !h.canManage(ctx, user):
+				return false, pt.NotManager
+			case !direct && (h.Access.ApprovalsRoom == "" || room != h.Access.ApprovalsRoom):
+				return false, pt.PrivateOnly
+			}
+			return true, ""
+		}, Holds: h.canManage},
+		// Every member, when round tables are on.
+		roundTable: &chat.Role{Name: "roundtable", Check: func(context.Context, id.UserID, id.RoomID, bool) (bool, string) {
+			return h.rtOn(), h.Texts.RoundTable.NotEnabled
+		}},
+		// Coordinators of round tables.
+		coordinator: &chat.Role{Name: "coordinator", Check: func(ctx context.Context, user id.UserID, _ id.RoomID, _ bool) (bool, string) {
+			switch {
+			case !h.rtOn():
+				return false, h.Texts.RoundTable.NotEnabled
+			case !h.isCoordinator(ctx, user):
+				return false, h.Texts.RoundTable.NotCoordinator
+			}
+			return true, ""
+		}, Holds: func(ctx context.Context, user id.UserID) bool { return h.rtOn() && h.isCoordinator(ctx, user) }},
 	}
 }
 
-// Roles of registry entries.
-const (
-	roleSupport     = "support"     // every member, when support cases are on
-	roleTeam        = "team"        // members of the team room
-	roleAccess      = "access"      // every member, when access requests are on
-	roleApprover    = "approver"    // approvers of access requests
-	roleManager     = "manager"     // admins and approvers: roles, declarations, trainings
-	roleRoundTable  = "roundtable"  // every member, when round tables are on
-	roleCoordinator = "coordinator" // coordinators of round tables
-)
+// registry is the table of contents of what members can do, in the order
+// of the help. Names are German, aliases English and short forms.
+func (h *Handler) registry() []chat.Command {
+	r := h.roles
+	tx := h.Texts
+	cmd := func(name string, aliases []string, role *chat.Role, section string, fn func(ce *CommandEvent) error) chat.Command {
+		ct := tx.Commands[name]
+		return chat.Command{Name: name, Aliases: aliases, Role: role, Section: section, Usage: ct.Usage, Description: ct.Description, Run: h.legacy(fn)}
+	}
+	teamSection, managerSection, coordSection := tx.Support.TeamCommands, tx.People.ManagerCommands, tx.RoundTable.Coordinators
+	list := []chat.Command{
+		cmd("hilfe", []string{"help", "h", "?"}, nil, "", cmdHelp),
+		cmd("anleitung", []string{"guide", "suche", "search", "such"}, nil, "", cmdGuide),
+		cmd("anleitungen", []string{"guides", "themen", "topics", "liste"}, nil, "", cmdGuides),
+		// Support cases, member side.
+		cmd("ticket", []string{"support"}, r.support, "", cmdTicket),
+		cmd("meine", []string{"mine", "fälle", "faelle"}, r.support, "", cmdMine),
+		cmd("schließen", []string{"schliessen", "close"}, r.support, "", cmdClose),
+	}
+	// Access requests, member side (DM) and approvers (approvals room).
+	list = append(list, h.access.Commands()...)
+	list = append(list,
+		// Support cases, team side (team room only).
+		cmd("offen", []string{"open"}, r.team, teamSection, cmdOpen),
+		cmd("fall", []string{"case"}, r.team, teamSection, cmdCase),
+		cmd("übernehmen", []string{"uebernehmen", "claim"}, r.team, teamSection, cmdClaim),
+		cmd("abgeben", []string{"unclaim"}, r.team, teamSection, cmdUnclaim),
+		cmd("zuweisen", []string{"assign"}, r.team, teamSection, cmdAssign),
+		cmd("antwort", []string{"reply"}, r.team, teamSection, cmdReply),
+		cmd("erledigt", []string{"resolve"}, r.team, teamSection, cmdResolve),
+		cmd("wiedereröffnen", []string{"wiedereroeffnen", "reopen"}, r.team, teamSection, cmdReopen),
+		// Onboarding and data rights, every member.
+		cmd("start", []string{"onboarding", "checkliste", "checklist"}, nil, "", cmdStart),
+		cmd("stopp", []string{"stop"}, nil, "", cmdStop),
+		cmd("datenschutz", []string{"privacy"}, nil, "", cmdPrivacy),
+		cmd("meine-daten", []string{"my-data", "meinedaten", "mydata"}, nil, "", cmdMyData),
+		cmd("daten-löschen", []string{"daten-loeschen", "delete-my-data"}, nil, "", cmdDeleteMyData),
+		// Team application (every member, when support cases are on).
+		cmd("team", nil, r.support, "", cmdTeam),
+		// Roles and the team privacy gate: admins and approvers.
+		cmd("rolle", []string{"role"}, r.manager, managerSection, cmdRole),
+		cmd("rollen", []string{"roles"}, r.manager, managerSection, cmdRoles),
+		cmd("erklärung", []string{"erklaerung", "declaration"}, r.manager, managerSection, cmdDeclaration),
+		cmd("schulung", []string{"training"}, r.manager, managerSection, cmdTraining),
+		cmd("aufbewahrung", []string{"retention"}, r.manager, managerSection, cmdRetention),
+		// Round tables, member side.
+		cmd("rundetische", []string{"roundtables", "runde-tische"}, r.roundTable, "", cmdRoundTables),
+		cmd("dabei", []string{"join"}, r.roundTable, "", cmdJoin),
+		cmd("absage", []string{"leave"}, r.roundTable, "", cmdLeave),
+		// Round tables, coordinators.
+		cmd("rundertisch", []string{"roundtable", "runder-tisch"}, r.coordinator, coordSection, cmdRoundTable),
+		cmd("ankündigen", []string{"ankuendigen", "announce"}, r.coordinator, coordSection, cmdAnnounce),
+		cmd("teilnehmende", []string{"attendees"}, r.coordinator, coordSection, cmdAttendees),
+		cmd("verschieben", []string{"reschedule"}, r.coordinator, coordSection, cmdReschedule),
+		cmd("absagen", []string{"cancel"}, r.coordinator, coordSection, cmdCancel),
+		cmd("nachbereitung", []string{"followup"}, r.coordinator, coordSection, cmdFollowup),
+	)
+	return list
+}
 
-// cmdHelp lists what the sender can do.
+// legacy adapts a command of this package (which reads the Handler from
+// the event) to chat.Command.Run.
+func (h *Handler) legacy(fn func(ce *CommandEvent) error) func(*chat.Call) error {
+	return func(c *chat.Call) error {
+		return fn(&CommandEvent{Event: c.Event, RawInput: c.RawInput, Command: c.Command, Args: c.Args, RawArgs: c.RawArgs, Ctx: c.Ctx, Log: c.Log, Meta: h})
+	}
+}
+
+// cmdHelp lists what the sender can do: every role's commands the sender
+// holds, each role under its section heading, in the order of the registry.
 func cmdHelp(ce *CommandEvent) error {
 	h := ce.Meta
 	tx := h.Texts
 	var b strings.Builder
 	b.WriteString(tx.HelpIntro + "\n\n" + tx.HelpAsk + "\n\n" + tx.HelpCommands + "\n")
-	isTeam := h.isTeam(ce.Ctx, ce.Sender)
-	list := func(role string) {
-		for _, e := range h.registry {
-			ct, ok := tx.Commands[e.handler.Name]
-			if !ok || e.role != role {
-				continue
-			}
-			b.WriteString("- `" + ct.Usage + "` – " + ct.Description + "\n")
+	var order []*chat.Role
+	order = append(order, nil)
+	for _, c := range h.commands {
+		if c.Role != nil && !slices.Contains(order, c.Role) {
+			order = append(order, c.Role)
 		}
 	}
-	list("")
-	if h.supportOn() {
-		list(roleSupport)
-	}
-	if h.accessOn() {
-		list(roleAccess)
-	}
-	if isTeam {
-		b.WriteString("\n" + tx.Support.TeamCommands + "\n")
-		list(roleTeam)
-	}
-	if h.isApprover(ce.Ctx, ce.Sender) {
-		b.WriteString("\n" + tx.Access.ApproverCommands + "\n")
-		list(roleApprover)
-	}
-	if h.canManage(ce.Ctx, ce.Sender) {
-		b.WriteString("\n" + tx.People.ManagerCommands + "\n")
-		list(roleManager)
-	}
-	if h.rtOn() {
-		list(roleRoundTable)
-		if h.isCoordinator(ce.Ctx, ce.Sender) {
-			b.WriteString("\n" + tx.RoundTable.Coordinators + "\n")
-			list(roleCoordinator)
+	for _, role := range order {
+		if !role.Shows(ce.Ctx, ce.Sender) {
+			continue
+		}
+		heading := false
+		for _, c := range h.commands {
+			if c.Role != role || c.Usage == "" {
+				continue
+			}
+			if c.Section != "" && !heading {
+				b.WriteString("\n" + c.Section + "\n")
+				heading = true
+			}
+			b.WriteString("- `" + c.Usage + "` – " + c.Description + "\n")
 		}
 	}
 	return h.replyMarkdown(ce.Ctx, b.String())
@@ -149,8 +187,8 @@ func (h *Handler) closestCommand(typed string) string {
 		dist int
 	}
 	var cands []cand
-	for _, e := range h.registry {
-		for _, n := range append([]string{e.handler.Name}, e.handler.Aliases...) {
+	for _, c := range h.commands {
+		for _, n := range append([]string{c.Name}, c.Aliases...) {
 			d := levenshtein(typed, n)
 			if len(typed) >= 3 && strings.HasPrefix(n, typed) {
 				d = 1

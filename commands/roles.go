@@ -11,6 +11,7 @@ import (
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
+	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -72,28 +73,6 @@ func roleName(s string) string {
 		return storage.RoleApprover
 	}
 	return ""
-}
-
-// privateRoom reports whether role management may happen here: a DM with
-// Lotse or the approvals room (role lists never go to other rooms).
-func (h *Handler) privateRoom(ce *CommandEvent) bool {
-	return turnOf(ce.Ctx).msg.Direct || (h.Access.ApprovalsRoom != "" && ce.RoomID == h.Access.ApprovalsRoom)
-}
-
-// manager wraps a role command: only admins and approvers, only in a DM or
-// the approvals room.
-func manager(fn func(ce *CommandEvent) error) func(ce *CommandEvent) error {
-	return func(ce *CommandEvent) error {
-		h := ce.Meta
-		pt := h.Texts.People
-		switch {
-		case !h.canManage(ce.Ctx, ce.Sender):
-			return h.replyMarkdown(ce.Ctx, pt.NotManager)
-		case !h.privateRoom(ce):
-			return h.replyMarkdown(ce.Ctx, pt.PrivateOnly)
-		}
-		return fn(ce)
-	}
 }
 
 // userArg reads the person a command is about: a mention pill, else the
@@ -614,12 +593,6 @@ func cmdTeam(ce *CommandEvent) error {
 	return h.replyMarkdown(ce.Ctx, formatText(pt.TeamStatus, h.statusWord(r.Status), h.gateSummary(g)))
 }
 
-// mentionContent builds a notice that mentions users explicitly.
 func mentionContent(md string, users ...id.UserID) *event.MessageEventContent {
-	plain, htmlBody := renderMarkdown(md)
-	c := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Mentions: &event.Mentions{UserIDs: users}}
-	if htmlBody != "" {
-		c.Format, c.FormattedBody = event.FormatHTML, htmlBody
-	}
-	return c
+	return chat.MentionContent(md, users...)
 }

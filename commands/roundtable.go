@@ -14,6 +14,8 @@ import (
 
 	"github.com/lotse-bot/lotse/schedule"
 	"github.com/lotse-bot/lotse/storage"
+
+	"github.com/lotse-bot/lotse/commands/chat"
 )
 
 // Round tables ("Runder Tisch"): coordinators plan one from chat (parsed by
@@ -53,30 +55,6 @@ func (h *Handler) rtTxn(rtID int64, purpose string, n int) string {
 // rtRange formats when rt takes place in the configured zone.
 func (h *Handler) rtRange(rt *storage.RoundTable) string {
 	return h.stx().Range(rt.Start.In(h.rtLocation()), rt.Duration)
-}
-
-// coordinator wraps a coordinator command with the permission check.
-func coordinator(fn func(ce *CommandEvent) error) func(ce *CommandEvent) error {
-	return func(ce *CommandEvent) error {
-		h := ce.Meta
-		if !h.rtOn() {
-			return h.replyMarkdown(ce.Ctx, h.Texts.RoundTable.NotEnabled)
-		}
-		if !h.isCoordinator(ce.Ctx, ce.Sender) {
-			return h.replyMarkdown(ce.Ctx, h.Texts.RoundTable.NotCoordinator)
-		}
-		return fn(ce)
-	}
-}
-
-// members wraps a member command: it needs round tables to be on.
-func members(fn func(ce *CommandEvent) error) func(ce *CommandEvent) error {
-	return func(ce *CommandEvent) error {
-		if !ce.Meta.rtOn() {
-			return ce.Meta.replyMarkdown(ce.Ctx, ce.Meta.Texts.RoundTable.NotEnabled)
-		}
-		return fn(ce)
-	}
 }
 
 // Recurrence encoding in storage: "W<n>", "M<n>" or "M<n>:<ordinal>".
@@ -253,14 +231,7 @@ func (h *Handler) rtDetails(rt *storage.RoundTable) string {
 	return strings.Join(lines, "  \n")
 }
 
-// escapeMultiline escapes user text for Markdown but keeps its line breaks.
-func escapeMultiline(s string) string {
-	parts := strings.Split(s, "\n")
-	for i, p := range parts {
-		parts[i] = escape(p)
-	}
-	return strings.Join(parts, "  \n")
-}
+func escapeMultiline(s string) string { return chat.EscapeMultiline(s) }
 
 // rtArg reads the round table number from the first argument. It answers
 // itself when there is none (and returns nil).
@@ -563,31 +534,34 @@ func (h *Handler) canSee(ctx context.Context, rt *storage.RoundTable, user id.Us
 	return false
 }
 
-// roundTableReaction handles ✅ on an announcement (RSVP) or on a draft's
-// preview (confirmation by a coordinator).
-func (h *Handler) roundTableReaction(ctx context.Context, evt *event.Event, target id.EventID, key string) (bool, error) {
-	if !h.rtOn() || stripModifiers(key) != "✅" {
-		return false, nil
+// findRoundTableReaction routes ✅ on an announcement (an RSVP, from the
+// room of that announcement only: whoever reacts there can see it) or on a
+// draft's preview (confirmation, by a coordinator, in the room of the
+// preview).
+func (h *Handler) findRoundTableReaction(ctx context.Context, evt *event.Event, target id.EventID, key string) (*chat.Target, error) {
+	if !h.rtOn() || key != "✅" {
+		return nil, nil
 	}
 	post, err := h.DB.RoundTables.PostByEvent(ctx, target.String())
 	if err != nil {
-		return true, err
+		return nil, err
 	}
 	if post != nil {
 		rt, err := h.DB.RoundTables.Get(ctx, post.RoundTableID)
 		if err != nil || rt == nil {
-			return true, err
+			return &chat.Target{Room: id.RoomID(post.RoomID)}, err
 		}
-		return true, h.rsvp(ctx, rt, evt.Sender, true, evt.ID.String(), false)
+		return &chat.Target{Room: id.RoomID(post.RoomID), Run: func(ctx context.Context) error {
+			return h.rsvp(ctx, rt, evt.Sender, true, evt.ID.String(), false)
+		}}, nil
 	}
 	rt, err := h.DB.RoundTables.ByPrompt(ctx, target.String())
 	if err != nil || rt == nil {
-		return rt != nil, err
+		return nil, err
 	}
-	if !h.isCoordinator(ctx, evt.Sender) {
-		return true, nil
-	}
-	return true, h.confirmDraft(ctx, rt)
+	return &chat.Target{Room: id.RoomID(rt.OriginRoom), Role: h.roles.coordinator.Silent(), Run: func(ctx context.Context) error {
+		return h.confirmDraft(ctx, rt)
+	}}, nil
 }
 
 // withdrawReactionRSVP withdraws an RSVP whose ✅ reaction was removed.

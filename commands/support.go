@@ -8,13 +8,14 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/storage"
+
+	"github.com/lotse-bot/lotse/commands/chat"
 )
 
 // Support cases, member side: offering and confirming a case, relaying the
@@ -39,23 +40,14 @@ func (h *Handler) isTeam(ctx context.Context, user id.UserID) bool {
 	return h.hasTeamRole(ctx, user)
 }
 
-// sendTo sends a notice with explicit mentions (never @room) to a room.
+// sendTo sends a notice with explicit mentions (chat.Env.SendTo).
 func (h *Handler) sendTo(ctx context.Context, roomID id.RoomID, plain, htmlBody string, rel *event.RelatesTo, mentions *event.Mentions, txn string) (id.EventID, error) {
-	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, RelatesTo: rel, Mentions: mentions}
-	if content.Mentions == nil {
-		content.Mentions = &event.Mentions{}
-	}
-	if htmlBody != "" {
-		content.Format, content.FormattedBody = event.FormatHTML, htmlBody
-	}
-	return h.Matrix.Send(ctx, roomID, event.EventMessage, content, txn)
+	return h.env.SendTo(ctx, roomID, plain, htmlBody, rel, mentions, txn)
 }
 
-// sendMarkdownTo renders our own Markdown text (user input in it escaped)
-// and sends it to roomID.
+// sendMarkdownTo renders and sends our own Markdown (chat.Env.SendMarkdownTo).
 func (h *Handler) sendMarkdownTo(ctx context.Context, roomID id.RoomID, md string, rel *event.RelatesTo, txn string) (id.EventID, error) {
-	plain, htmlBody := renderMarkdown(md)
-	return h.sendTo(ctx, roomID, plain, htmlBody, rel, nil, txn)
+	return h.env.SendMarkdownTo(ctx, roomID, md, rel, txn)
 }
 
 // toThread sends a message into the thread of case c in the team room.
@@ -70,21 +62,13 @@ func (h *Handler) toThread(ctx context.Context, c *storage.Case, prefix, text, t
 	return h.sendTo(ctx, h.Support.TeamRoom, plain, htmlBody, threadRel(c.TeamEvent), nil, txn)
 }
 
-func threadRel(root string) *event.RelatesTo {
-	if root == "" {
-		return nil
-	}
-	return (&event.RelatesTo{}).SetThread(id.EventID(root), id.EventID(root))
-}
+func threadRel(root string) *event.RelatesTo { return chat.ThreadRel(root) }
 
-// textHTML shows user text literally in HTML: escaped, line breaks kept.
-func textHTML(s string) string {
-	return strings.ReplaceAll(html.EscapeString(s), "\n", "<br>")
-}
+func textHTML(s string) string { return chat.TextHTML(s) }
 
 // causeTxn derives a transaction ID from the event being handled.
 func (h *Handler) causeTxn(ctx context.Context, purpose string, n int) string {
-	return h.TxnID(turnOf(ctx).msg.Event.ID, purpose, n)
+	return h.env.CauseTxn(ctx, purpose, n)
 }
 
 // caseTxn derives a transaction ID from a case's identity, for work that is
@@ -93,27 +77,14 @@ func (h *Handler) caseTxn(key, purpose string, n int) string {
 	return h.TxnID(id.EventID("lotse-case/"+key), purpose, n)
 }
 
-// summarize shortens the question for the board.
-func summarize(q string) string {
-	q = strings.Join(strings.Fields(q), " ")
-	if r := []rune(q); len(r) > 120 {
-		q = string(r[:120]) + "…"
-	}
-	return q
-}
+func summarize(q string) string { return chat.Summarize(q) }
 
 var (
-	yesWords       = map[string]bool{"ja": true, "j": true, "yes": true, "y": true, "ok": true, "okay": true, "gerne": true, "gern": true, "ja bitte": true, "bitte": true, "✅": true, "👍": true}
-	noWords        = map[string]bool{"nein": true, "n": true, "no": true, "nee": true, "nö": true, "nein danke": true, "lieber nicht": true, "❌": true}
 	notHelpedWords = map[string]bool{"hat nicht geholfen": true, "nicht geholfen": true, "hilft nicht": true, "hilft mir nicht": true,
 		"das hat nicht geholfen": true, "hat leider nicht geholfen": true, "didn't help": true, "did not help": true, "that didn't help": true, "nein": true, "no": true}
 )
 
-// normWords lowercases and strips punctuation for the word lists above.
-func normWords(text string) string {
-	t := strings.ToLower(strings.TrimFunc(text, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }))
-	return strings.Join(strings.Fields(t), " ")
-}
+func normWords(text string) string { return chat.NormWords(text) }
 
 // rememberQuestion keeps the member's question and what Lotse suggested as
 // the context of a possible case (follow-ups are appended). With offer set
@@ -209,9 +180,9 @@ func (h *Handler) memberText(ctx context.Context, content *event.MessageEventCon
 	}
 	if d != nil && d.Offered && !offeredByThis {
 		switch {
-		case yesWords[words]:
+		case chat.YesWords[words]:
 			return true, h.confirmCase(ctx, d)
-		case noWords[words]:
+		case chat.NoWords[words]:
 			return true, h.declineCase(ctx, d)
 		case notHelpedWords[words]:
 			return true, h.offerCase(ctx, *d, "")
@@ -398,47 +369,64 @@ func (h *Handler) reuploadMedia(ctx context.Context, content *event.MessageEvent
 	return out, nil
 }
 
-// supportReaction handles reactions that belong to support cases: ✅/❌ on
-// an offer, 👍/👎 on a rating question, ✋ on a case message. handled=false
-// passes the reaction on to the guide feedback.
-func (h *Handler) supportReaction(ctx context.Context, evt *event.Event, target id.EventID, key string) (bool, error) {
+// findSupportReaction routes reactions to a case's events: ✋ on a case
+// message in the team room claims it (the team role is enforced by the
+// router, like for !übernehmen); 👍/👎 on the rating question rates the
+// case (only its member). Other reactions in the team room do nothing.
+func (h *Handler) findSupportReaction(ctx context.Context, evt *event.Event, target id.EventID, key string) (*chat.Target, error) {
 	if !h.supportOn() {
-		return false, nil
+		return nil, nil
 	}
-	k := stripModifiers(key)
 	if evt.RoomID == h.Support.TeamRoom {
-		if k != "✋" {
-			return true, nil
+		tg := &chat.Target{Room: h.Support.TeamRoom}
+		if key != "✋" {
+			return tg, nil
 		}
 		c, err := h.DB.Cases.ByTeamEvent(ctx, target.String())
 		if err != nil || c == nil {
-			return true, err
+			return tg, err
 		}
-		return true, h.claim(ctx, c, evt.Sender)
+		tg.Role = h.roles.team
+		tg.Run = func(ctx context.Context) error { return h.claim(ctx, c, evt.Sender) }
+		return tg, nil
 	}
-	if c, err := h.DB.Cases.ByRatingPrompt(ctx, target.String()); err != nil {
-		return true, err
-	} else if c != nil {
-		helpful, ok := voteOf(key)
-		if !ok || id.UserID(c.MemberID) != evt.Sender {
-			return true, nil
-		}
-		rating, sym := -1, "👎"
-		if helpful {
-			rating, sym = 1, "👍"
-		}
-		changed, after, err := h.DB.Cases.Rate(ctx, c.ID, evt.Sender.String(), rating, h.Now())
-		if err != nil {
-			return true, err
-		}
-		if !changed && !h.lastChangeBy(ctx, c.ID, "rate", evt.Sender) {
-			return true, nil
-		}
-		if _, err := h.toThread(ctx, after, formatText(h.Texts.Support.RatedTeam, c.ID, sym), "", h.causeTxn(ctx, "rated", 0)); err != nil {
-			return true, err
-		}
-		return true, h.replyMarkdown(ctx, h.Texts.Support.RateThanks)
+	c, err := h.DB.Cases.ByRatingPrompt(ctx, target.String())
+	if err != nil || c == nil {
+		return nil, err
 	}
+	return &chat.Target{Room: id.RoomID(c.MemberRoom), Run: func(ctx context.Context) error { return h.rate(ctx, evt, c, key) }}, nil
+}
+
+// rate records the member's 👍/👎 on the rating question of case c.
+func (h *Handler) rate(ctx context.Context, evt *event.Event, c *storage.Case, key string) error {
+	helpful, ok := voteOf(key)
+	if !ok || id.UserID(c.MemberID) != evt.Sender {
+		return nil
+	}
+	rating, sym := -1, "👎"
+	if helpful {
+		rating, sym = 1, "👍"
+	}
+	changed, after, err := h.DB.Cases.Rate(ctx, c.ID, evt.Sender.String(), rating, h.Now())
+	if err != nil {
+		return err
+	}
+	if !changed && !h.lastChangeBy(ctx, c.ID, "rate", evt.Sender) {
+		return nil
+	}
+	if _, err := h.toThread(ctx, after, formatText(h.Texts.Support.RatedTeam, c.ID, sym), "", h.causeTxn(ctx, "rated", 0)); err != nil {
+		return err
+	}
+	return h.replyMarkdown(ctx, h.Texts.Support.RateThanks)
+}
+
+// supportReaction handles a member's ✅/❌ on the offer to open a case in
+// the DM (a dialogue, not a stored target).
+func (h *Handler) supportReaction(ctx context.Context, evt *event.Event, target id.EventID, key string) (bool, error) {
+	if !h.supportOn() || evt.RoomID == h.Support.TeamRoom {
+		return false, nil
+	}
+	k := stripModifiers(key)
 	if replay, err := h.replayConfirm(ctx); replay || err != nil {
 		return true, err
 	}
@@ -473,14 +461,7 @@ func (h *Handler) offerAfterThumbsDown(ctx context.Context, evt *event.Event, an
 	return true, h.offerCase(ctx, *d, "")
 }
 
-func stripModifiers(key string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '\ufe0f' || (r >= 0x1F3FB && r <= 0x1F3FF) {
-			return -1
-		}
-		return r
-	}, key)
-}
+func stripModifiers(key string) string { return chat.StripModifiers(key) }
 
 // lastChangeBy reports whether the newest change of case id is of kind and
 // by user: then a conditional update that changed nothing was our own

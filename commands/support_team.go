@@ -8,11 +8,12 @@ import (
 	"time"
 
 	"maunium.net/go/mautrix/event"
-	"maunium.net/go/mautrix/format"
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/storage"
+
+	"github.com/lotse-bot/lotse/commands/chat"
 )
 
 // Support cases, team side: the team room is a board of case messages;
@@ -20,7 +21,7 @@ import (
 // internal notes unless they are !antwort (or start with the reply prefix).
 
 // handleTeamMessage handles a message in the team room.
-func (h *Handler) handleTeamMessage(ctx context.Context, t *turn, evt *event.Event, content *event.MessageEventContent) error {
+func (h *Handler) handleTeamMessage(ctx context.Context, t *chat.Turn, evt *event.Event, content *event.MessageEventContent) error {
 	if !h.isTeam(ctx, evt.Sender) {
 		return nil
 	}
@@ -33,7 +34,7 @@ func (h *Handler) handleTeamMessage(ctx context.Context, t *turn, evt *event.Eve
 		cmdContent.Body, cmdContent.Format, cmdContent.FormattedBody = text, "", ""
 		cmdEvt.Content = event.Content{Parsed: &cmdContent}
 		h.proc.Process(ctx, &cmdEvt)
-		return t.err
+		return t.Err
 	}
 	cs, err := h.threadCase(ctx, evt)
 	if err != nil || cs == nil {
@@ -63,34 +64,6 @@ func (h *Handler) threadCase(ctx context.Context, evt *event.Event) (*storage.Ca
 		return nil, nil
 	}
 	return h.DB.Cases.ByTeamEvent(ctx, root.String())
-}
-
-// teamGate lets a command through only for team members in the team room.
-func (h *Handler) teamGate(ce *CommandEvent) bool {
-	st := h.Texts.Support
-	if !h.supportOn() {
-		_ = h.replyMarkdown(ce.Ctx, st.NotEnabled)
-		return false
-	}
-	if !h.isTeam(ce.Ctx, ce.Sender) {
-		_ = h.replyMarkdown(ce.Ctx, st.NotTeam)
-		return false
-	}
-	if ce.RoomID != h.Support.TeamRoom {
-		_ = h.replyMarkdown(ce.Ctx, st.TeamRoomOnly)
-		return false
-	}
-	return true
-}
-
-// team wraps a team command with the permission check.
-func team(fn func(ce *CommandEvent) error) func(ce *CommandEvent) error {
-	return func(ce *CommandEvent) error {
-		if !ce.Meta.teamGate(ce) {
-			return turnOf(ce.Ctx).err
-		}
-		return fn(ce)
-	}
 }
 
 // caseArg reads the case number from the first argument, or takes the case
@@ -134,8 +107,7 @@ func (h *Handler) name(ctx context.Context, user string) string {
 // command is enough when the command was written in the thread).
 func (h *Handler) teamNote(ctx context.Context, c *storage.Case, md string) error {
 	plain, htmlBody := renderMarkdown(md)
-	_, err := h.sendTo(ctx, h.Support.TeamRoom, plain, htmlBody, threadRel(c.TeamEvent), nil, h.causeTxn(ctx, "team-note", turnOf(ctx).seq))
-	turnOf(ctx).seq++
+	_, err := h.sendTo(ctx, h.Support.TeamRoom, plain, htmlBody, threadRel(c.TeamEvent), nil, h.causeTxn(ctx, "team-note", chat.TurnOf(ctx).Next()))
 	return err
 }
 
@@ -368,14 +340,7 @@ func cmdCase(ce *CommandEvent) error {
 	return h.replyMarkdown(ce.Ctx, b.String())
 }
 
-// escapeLong escapes user text for Markdown, keeping up to n runes.
-func escapeLong(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > n {
-		s = string(r[:n]) + "…"
-	}
-	return format.EscapeMarkdown(s)
-}
+func escapeLong(s string, n int) string { return chat.EscapeLong(s, n) }
 
 // cmdReply sends an answer (or a guide) to the member.
 func cmdReply(ce *CommandEvent) error {

@@ -1,5 +1,7 @@
 package commands
 
+import "github.com/lotse-bot/lotse/commands/chat"
+
 // Texts holds every user-visible text of one language. A struct (not a map)
 // makes the compiler check that each language has every text. Format verbs
 // are documented per field. Markdown is allowed where the field says so;
@@ -86,9 +88,6 @@ type Texts struct {
 
 	// Support holds the texts of support cases.
 	Support SupportTexts
-
-	// Access holds the texts of access requests.
-	Access AccessTexts
 
 	// People holds the texts of roles and the team privacy gate.
 	People PeopleTexts
@@ -347,10 +346,7 @@ type SupportTexts struct {
 }
 
 // CommandText describes one command in the help.
-type CommandText struct {
-	Usage       string // e.g. "!anleitung <Suche>"
-	Description string
-}
+type CommandText = chat.CommandText
 
 // German is the default language: informal "du", gender-inclusive.
 var German = Texts{
@@ -398,48 +394,41 @@ var German = Texts{
 	GaveUp:                "Deine Nachricht konnte ich leider auch nach mehreren Versuchen nicht bearbeiten. Schick sie bitte noch einmal – oder schreib `!hilfe`.",
 
 	Commands: map[string]CommandText{
-		"hilfe":          {"!hilfe", "zeigt diese Hilfe"},
-		"anleitung":      {"!anleitung <Suche>", "sucht Anleitungen und zeigt die besten Treffer"},
-		"anleitungen":    {"!anleitungen [Thema]", "zeigt alle Themen oder die Anleitungen eines Themas"},
-		"ticket":         {"!ticket <Anliegen>", "öffnet einen Supportfall für das Digitalisierungsteam"},
-		"meine":          {"!meine", "zeigt deine Supportfälle"},
-		"schließen":      {"!schließen <Nr>", "schließt einen deiner Fälle"},
-		"offen":          {"!offen", "offene Fälle, unbearbeitete zuerst"},
-		"fall":           {"!fall <Nr>", "Verlauf eines Falls"},
-		"übernehmen":     {"!übernehmen <Nr>", "Fall übernehmen (oder ✋ auf die Fallnachricht)"},
-		"abgeben":        {"!abgeben <Nr>", "Fall wieder freigeben"},
-		"zuweisen":       {"!zuweisen <Nr> @name", "Fall an ein Teammitglied geben"},
-		"antwort":        {"!antwort [Nr] <Text>", "Antwort an das Mitglied (sonst ist alles im Thread interne Notiz); `!antwort <Nr> anleitung <ID>` schickt eine Anleitung"},
-		"erledigt":       {"!erledigt <Nr> [Lösung]", "Fall erledigt; das Mitglied wird um eine Bewertung gebeten"},
-		"wiedereröffnen": {"!wiedereröffnen <Nr>", "Fall wieder öffnen"},
-		"zugang":         {"!zugang nextcloud [Gruppe] | !zugang bbb <Raum>", "Zugang zur Nextcloud oder einen BBB-Raum beantragen"},
-		"anträge":        {"!anträge", "zeigt deine Zugangsanträge"},
-		"zurückziehen":   {"!zurückziehen <Nr>", "zieht einen offenen Antrag zurück"},
-		"raum":           {"!raum <Name>", "frischer Moderationslink für deinen BBB-Raum"},
-		"genehmigen":     {"!genehmigen <Nr>", "Antrag genehmigen (oder ✅ auf die Antragsnachricht)"},
-		"ablehnen":       {"!ablehnen <Nr> <Grund>", "Antrag ablehnen (oder ❌)"},
-		"protokoll":      {"!protokoll [Nr|@name|export csv|export json]", "Protokoll der Anträge; export lädt es als Datei hoch"},
-		"start":          {"!start [Nr]", "deine ersten Schritte als Checkliste; mit Nummer hakst du einen Schritt ab"},
-		"stopp":          {"!stopp [zurück]", "keine Nachrichten mehr, um die du nicht gebeten hast; `!stopp zurück` nimmt das zurück"},
-		"team":           {"!team beitreten", "dich fürs Digitalisierungsteam bewerben; `!team` zeigt den Stand"},
-		"datenschutz":    {"!datenschutz", "was Lotse über dich speichert, warum und wie lange"},
-		"meine-daten":    {"!meine-daten", "alle deine Daten bei Lotse als JSON-Datei"},
-		"daten-löschen":  {"!daten-löschen", "deine Daten bei Lotse löschen (mit Bestätigung)"},
-		"rolle":          {"!rolle @name team|koordination|genehmigung [entziehen]", "Rolle vergeben oder entziehen"},
-		"rollen":         {"!rollen", "alle Rollen mit Stand von Erklärung und Schulung"},
-		"erklärung":      {"!erklärung @name erhalten [Datum]", "unterschriebene Verpflichtungserklärung eintragen"},
-		"schulung":       {"!schulung @name <Datum>", "besuchte Datenschutzschulung eintragen"},
-		"aufbewahrung":   {"!aufbewahrung", "zeigt, was die Löschfristen jetzt löschen würden (Probelauf)"},
+		"hilfe":          {Usage: "!hilfe", Description: "zeigt diese Hilfe"},
+		"anleitung":      {Usage: "!anleitung <Suche>", Description: "sucht Anleitungen und zeigt die besten Treffer"},
+		"anleitungen":    {Usage: "!anleitungen [Thema]", Description: "zeigt alle Themen oder die Anleitungen eines Themas"},
+		"ticket":         {Usage: "!ticket <Anliegen>", Description: "öffnet einen Supportfall für das Digitalisierungsteam"},
+		"meine":          {Usage: "!meine", Description: "zeigt deine Supportfälle"},
+		"schließen":      {Usage: "!schließen <Nr>", Description: "schließt einen deiner Fälle"},
+		"offen":          {Usage: "!offen", Description: "offene Fälle, unbearbeitete zuerst"},
+		"fall":           {Usage: "!fall <Nr>", Description: "Verlauf eines Falls"},
+		"übernehmen":     {Usage: "!übernehmen <Nr>", Description: "Fall übernehmen (oder ✋ auf die Fallnachricht)"},
+		"abgeben":        {Usage: "!abgeben <Nr>", Description: "Fall wieder freigeben"},
+		"zuweisen":       {Usage: "!zuweisen <Nr> @name", Description: "Fall an ein Teammitglied geben"},
+		"antwort":        {Usage: "!antwort [Nr] <Text>", Description: "Antwort an das Mitglied (sonst ist alles im Thread interne Notiz); `!antwort <Nr> anleitung <ID>` schickt eine Anleitung"},
+		"erledigt":       {Usage: "!erledigt <Nr> [Lösung]", Description: "Fall erledigt; das Mitglied wird um eine Bewertung gebeten"},
+		"wiedereröffnen": {Usage: "!wiedereröffnen <Nr>", Description: "Fall wieder öffnen"},
+		"start":          {Usage: "!start [Nr]", Description: "deine ersten Schritte als Checkliste; mit Nummer hakst du einen Schritt ab"},
+		"stopp":          {Usage: "!stopp [zurück]", Description: "keine Nachrichten mehr, um die du nicht gebeten hast; `!stopp zurück` nimmt das zurück"},
+		"team":           {Usage: "!team beitreten", Description: "dich fürs Digitalisierungsteam bewerben; `!team` zeigt den Stand"},
+		"datenschutz":    {Usage: "!datenschutz", Description: "was Lotse über dich speichert, warum und wie lange"},
+		"meine-daten":    {Usage: "!meine-daten", Description: "alle deine Daten bei Lotse als JSON-Datei"},
+		"daten-löschen":  {Usage: "!daten-löschen", Description: "deine Daten bei Lotse löschen (mit Bestätigung)"},
+		"rolle":          {Usage: "!rolle @name team|koordination|genehmigung [entziehen]", Description: "Rolle vergeben oder entziehen"},
+		"rollen":         {Usage: "!rollen", Description: "alle Rollen mit Stand von Erklärung und Schulung"},
+		"erklärung":      {Usage: "!erklärung @name erhalten [Datum]", Description: "unterschriebene Verpflichtungserklärung eintragen"},
+		"schulung":       {Usage: "!schulung @name <Datum>", Description: "besuchte Datenschutzschulung eintragen"},
+		"aufbewahrung":   {Usage: "!aufbewahrung", Description: "zeigt, was die Löschfristen jetzt löschen würden (Probelauf)"},
 		// Round tables.
-		"rundetische":   {"!rundetische", "zeigt die geplanten Runden Tische"},
-		"dabei":         {"!dabei <Nr>", "für einen Runden Tisch zusagen (oder ✅ unter die Ankündigung)"},
-		"absage":        {"!absage <Nr> [diesmal]", "deine Zusage zurückziehen; bei einer Reihe mit „diesmal“ nur für den nächsten Termin"},
-		"rundertisch":   {"!rundertisch <Titel> am <Datum> um <Zeit> [Dauer]", "Runden Tisch planen; weitere Zeilen: `Beschreibung: …`, `Räume: !raum:server …`, `Plätze: 20`, `Co-Hosts: @name:server`"},
-		"ankündigen":    {"!ankündigen <Nr>", "geplanten Runden Tisch ankündigen (oder ✅ auf die Vorschau)"},
-		"teilnehmende":  {"!teilnehmende <Nr>", "wer zugesagt hat"},
-		"verschieben":   {"!verschieben <Nr> <neue Zeit>", "Termin verschieben; alle Zugesagten werden informiert"},
-		"absagen":       {"!absagen <Nr>", "Runden Tisch absagen; alle Zugesagten werden informiert"},
-		"nachbereitung": {"!nachbereitung <Nr> <Text>", "Nachricht (z. B. Link zum Protokoll) an alle Zugesagten"},
+		"rundetische":   {Usage: "!rundetische", Description: "zeigt die geplanten Runden Tische"},
+		"dabei":         {Usage: "!dabei <Nr>", Description: "für einen Runden Tisch zusagen (oder ✅ unter die Ankündigung)"},
+		"absage":        {Usage: "!absage <Nr> [diesmal]", Description: "deine Zusage zurückziehen; bei einer Reihe mit „diesmal“ nur für den nächsten Termin"},
+		"rundertisch":   {Usage: "!rundertisch <Titel> am <Datum> um <Zeit> [Dauer]", Description: "Runden Tisch planen; weitere Zeilen: `Beschreibung: …`, `Räume: !raum:server …`, `Plätze: 20`, `Co-Hosts: @name:server`"},
+		"ankündigen":    {Usage: "!ankündigen <Nr>", Description: "geplanten Runden Tisch ankündigen (oder ✅ auf die Vorschau)"},
+		"teilnehmende":  {Usage: "!teilnehmende <Nr>", Description: "wer zugesagt hat"},
+		"verschieben":   {Usage: "!verschieben <Nr> <neue Zeit>", Description: "Termin verschieben; alle Zugesagten werden informiert"},
+		"absagen":       {Usage: "!absagen <Nr>", Description: "Runden Tisch absagen; alle Zugesagten werden informiert"},
+		"nachbereitung": {Usage: "!nachbereitung <Nr> <Text>", Description: "Nachricht (z. B. Link zum Protokoll) an alle Zugesagten"},
 	},
 	Support: SupportTexts{
 		TeamRoomUnencrypted: "⚠️ **Dieser Raum ist nicht Ende-zu-Ende-verschlüsselt.** Supportfälle enthalten persönliche Daten von Mitgliedern. Bitte schaltet in den Raumeinstellungen unter „Sicherheit“ die Verschlüsselung ein.",
@@ -512,7 +501,6 @@ var German = Texts{
 		AgeHours:          "%d Std.",
 		AgeDays:           "%d Tagen",
 	},
-	Access:     germanAccess,
 	People:     germanPeople,
 	Onboarding: germanOnboarding,
 	Privacy:    germanPrivacy,
@@ -631,48 +619,41 @@ var English = Texts{
 	GaveUp:                "Sorry, I couldn't handle your message even after several tries. Please send it again – or write `!help`.",
 
 	Commands: map[string]CommandText{
-		"hilfe":          {"!help", "shows this help"},
-		"anleitung":      {"!guide <query>", "searches the guides and shows the best matches"},
-		"anleitungen":    {"!guides [topic]", "lists all topics or the guides of one topic"},
-		"ticket":         {"!ticket <issue>", "opens a support case for the digital team"},
-		"meine":          {"!mine", "lists your support cases"},
-		"schließen":      {"!close <no>", "closes one of your cases"},
-		"offen":          {"!open", "open cases, unclaimed first"},
-		"fall":           {"!case <no>", "history of a case"},
-		"übernehmen":     {"!claim <no>", "claim a case (or ✋ on the case message)"},
-		"abgeben":        {"!unclaim <no>", "release a case"},
-		"zuweisen":       {"!assign <no> @name", "give a case to a team member"},
-		"antwort":        {"!reply [no] <text>", "answer the member (everything else in the thread is an internal note); `!reply <no> guide <id>` sends a guide"},
-		"erledigt":       {"!resolve <no> [solution]", "resolve; the member is asked for a rating"},
-		"wiedereröffnen": {"!reopen <no>", "reopen a case"},
-		"zugang":         {"!access nextcloud [group] | !access bbb <room>", "request Nextcloud access or a BBB room"},
-		"anträge":        {"!requests", "lists your access requests"},
-		"zurückziehen":   {"!withdraw <no>", "withdraws a pending request"},
-		"raum":           {"!room <name>", "fresh moderator link for your BBB room"},
-		"genehmigen":     {"!approve <no>", "approve a request (or ✅ on the request message)"},
-		"ablehnen":       {"!deny <no> <reason>", "deny a request (or ❌)"},
-		"protokoll":      {"!audit [no|@name|export csv|export json]", "audit log of requests; export uploads it as a file"},
-		"start":          {"!onboarding [no]", "your first steps as a checklist; with a number you tick a step"},
-		"stopp":          {"!stop [undo]", "no more messages you did not ask for; `!stop undo` takes it back"},
-		"team":           {"!team join", "apply for the digital team; `!team` shows the state"},
-		"datenschutz":    {"!privacy", "what Lotse stores about you, why and for how long"},
-		"meine-daten":    {"!my-data", "all your data at Lotse as a JSON file"},
-		"daten-löschen":  {"!delete-my-data", "delete your data at Lotse (with confirmation)"},
-		"rolle":          {"!role @name team|coordinator|approver [remove]", "grant or remove a role"},
-		"rollen":         {"!roles", "all roles with the state of declaration and training"},
-		"erklärung":      {"!declaration @name received [date]", "record a signed privacy declaration"},
-		"schulung":       {"!training @name <date>", "record an attended data-protection training"},
-		"aufbewahrung":   {"!retention", "shows what the retention jobs would delete now (dry run)"},
+		"hilfe":          {Usage: "!help", Description: "shows this help"},
+		"anleitung":      {Usage: "!guide <query>", Description: "searches the guides and shows the best matches"},
+		"anleitungen":    {Usage: "!guides [topic]", Description: "lists all topics or the guides of one topic"},
+		"ticket":         {Usage: "!ticket <issue>", Description: "opens a support case for the digital team"},
+		"meine":          {Usage: "!mine", Description: "lists your support cases"},
+		"schließen":      {Usage: "!close <no>", Description: "closes one of your cases"},
+		"offen":          {Usage: "!open", Description: "open cases, unclaimed first"},
+		"fall":           {Usage: "!case <no>", Description: "history of a case"},
+		"übernehmen":     {Usage: "!claim <no>", Description: "claim a case (or ✋ on the case message)"},
+		"abgeben":        {Usage: "!unclaim <no>", Description: "release a case"},
+		"zuweisen":       {Usage: "!assign <no> @name", Description: "give a case to a team member"},
+		"antwort":        {Usage: "!reply [no] <text>", Description: "answer the member (everything else in the thread is an internal note); `!reply <no> guide <id>` sends a guide"},
+		"erledigt":       {Usage: "!resolve <no> [solution]", Description: "resolve; the member is asked for a rating"},
+		"wiedereröffnen": {Usage: "!reopen <no>", Description: "reopen a case"},
+		"start":          {Usage: "!onboarding [no]", Description: "your first steps as a checklist; with a number you tick a step"},
+		"stopp":          {Usage: "!stop [undo]", Description: "no more messages you did not ask for; `!stop undo` takes it back"},
+		"team":           {Usage: "!team join", Description: "apply for the digital team; `!team` shows the state"},
+		"datenschutz":    {Usage: "!privacy", Description: "what Lotse stores about you, why and for how long"},
+		"meine-daten":    {Usage: "!my-data", Description: "all your data at Lotse as a JSON file"},
+		"daten-löschen":  {Usage: "!delete-my-data", Description: "delete your data at Lotse (with confirmation)"},
+		"rolle":          {Usage: "!role @name team|coordinator|approver [remove]", Description: "grant or remove a role"},
+		"rollen":         {Usage: "!roles", Description: "all roles with the state of declaration and training"},
+		"erklärung":      {Usage: "!declaration @name received [date]", Description: "record a signed privacy declaration"},
+		"schulung":       {Usage: "!training @name <date>", Description: "record an attended data-protection training"},
+		"aufbewahrung":   {Usage: "!retention", Description: "shows what the retention jobs would delete now (dry run)"},
 		// Round tables.
-		"rundetische":   {"!roundtables", "lists the planned round tables"},
-		"dabei":         {"!join <no>", "join a round table (or ✅ under the announcement)"},
-		"absage":        {"!leave <no> [once]", "withdraw from a round table; for a series with “once” only from the next date"},
-		"rundertisch":   {"!roundtable <title> am <date> um <time> [duration]", "plan a round table; more lines: `description: …`, `rooms: !room:server …`, `capacity: 20`, `cohosts: @name:server`"},
-		"ankündigen":    {"!announce <no>", "announce a planned round table (or ✅ on the preview)"},
-		"teilnehmende":  {"!attendees <no>", "who joined"},
-		"verschieben":   {"!reschedule <no> <new time>", "move it; everyone who joined is told"},
-		"absagen":       {"!cancel <no>", "cancel it; everyone who joined is told"},
-		"nachbereitung": {"!followup <no> <text>", "message (e.g. a link to the notes) to everyone who joined"},
+		"rundetische":   {Usage: "!roundtables", Description: "lists the planned round tables"},
+		"dabei":         {Usage: "!join <no>", Description: "join a round table (or ✅ under the announcement)"},
+		"absage":        {Usage: "!leave <no> [once]", Description: "withdraw from a round table; for a series with “once” only from the next date"},
+		"rundertisch":   {Usage: "!roundtable <title> am <date> um <time> [duration]", Description: "plan a round table; more lines: `description: …`, `rooms: !room:server …`, `capacity: 20`, `cohosts: @name:server`"},
+		"ankündigen":    {Usage: "!announce <no>", Description: "announce a planned round table (or ✅ on the preview)"},
+		"teilnehmende":  {Usage: "!attendees <no>", Description: "who joined"},
+		"verschieben":   {Usage: "!reschedule <no> <new time>", Description: "move it; everyone who joined is told"},
+		"absagen":       {Usage: "!cancel <no>", Description: "cancel it; everyone who joined is told"},
+		"nachbereitung": {Usage: "!followup <no> <text>", Description: "message (e.g. a link to the notes) to everyone who joined"},
 	},
 	Support: SupportTexts{
 		TeamRoomUnencrypted: "⚠️ **This room is not end-to-end encrypted.** Support cases contain members' personal data. Please turn on encryption in the room settings under “Security”.",
@@ -745,7 +726,6 @@ var English = Texts{
 		AgeHours:          "%d h",
 		AgeDays:           "%d days",
 	},
-	Access:     englishAccess,
 	People:     englishPeople,
 	Onboarding: englishOnboarding,
 	Privacy:    englishPrivacy,
@@ -824,303 +804,6 @@ func TextsFor(lang string) *Texts {
 		return &English
 	}
 	return &German
-}
-
-// AccessTexts are the texts of access requests. Member-side texts are
-// Markdown; %s arguments are escaped by the caller. Approvals-room messages
-// put member input in only as escaped plain text.
-type AccessTexts struct {
-	// ButtonsDone is the reason on the removed ✅/❌ of a decided request.
-	ButtonsDone string
-	// NotEnabled: access requests are not set up (or this kind is off).
-	NotEnabled string
-	// Usage explains !zugang.
-	Usage string
-	// DMOnly asks to use a direct chat (personal data).
-	DMOnly string
-	// AskGroup asks for the group; one line per group follows.
-	AskGroup string
-	// GroupUnknown: %s = what the member typed; the list follows.
-	GroupUnknown string
-	// AskRoom asks for the BBB room name.
-	AskRoom string
-	// RoomInvalid: the room name is too short or too long.
-	RoomInvalid string
-	// AskEmail asks for the e-mail address.
-	AskEmail string
-	// EmailInvalid: %s = what the member typed.
-	EmailInvalid string
-	// AskReason asks why.
-	AskReason string
-	// Summary heads the summary; the lines follow.
-	Summary string
-	// SummaryNextcloud: %s group, %s e-mail, %s display name.
-	SummaryNextcloud string
-	// SummaryBBB: %s room.
-	SummaryBBB string
-	// SummaryReason: %s reason.
-	SummaryReason string
-	// ConfirmHow says how to confirm, cancel or change the name.
-	ConfirmHow string
-	// NameChanged: %s = new display name.
-	NameChanged string
-	// Cancelled: the member cancelled the draft.
-	Cancelled string
-	// Filed: %d = request number.
-	Filed string
-	// MineEmpty / MineIntro list !anträge.
-	MineEmpty, MineIntro string
-	// WithdrawUsage explains !zurückziehen.
-	WithdrawUsage string
-	// Withdrawn: %d.
-	Withdrawn string
-	// NotYours: %s = number as typed; unknown or someone else's.
-	NotYours string
-	// NotPending: %d; only pending requests can be withdrawn.
-	NotPending string
-	// Status labels: %s = names or reason where noted.
-	StatusPending, StatusPartly, StatusApproved, StatusProvisioned, StatusFailed, StatusDenied, StatusWithdrawn string
-	// KindNextcloud: %s group. KindBBB: %s room.
-	KindNextcloud, KindBBB string
-	// Board is the approvals-room message: %s status, %d number, %s what, %s who.
-	Board string
-	// BoardEmail: %s e-mail, %s display name.
-	BoardEmail string
-	// BoardReason: %s reason.
-	BoardReason string
-	// BoardHow says how to decide: %d number (used twice), %s "two approvers" note.
-	BoardHow string
-	// BoardTwo notes that two approvers are needed.
-	BoardTwo string
-	// BoardError: %s cause.
-	BoardError string
-	// NotApprover refuses approver commands.
-	NotApprover string
-	// ApprovalsRoomOnly asks approvers to use the approvals room.
-	ApprovalsRoomOnly string
-	// SelfApproval refuses deciding one's own request.
-	SelfApproval string
-	// ApproveUsage / DenyUsage explain the commands.
-	ApproveUsage, DenyUsage string
-	// NoSuchRequest: %s = number as typed.
-	NoSuchRequest string
-	// Approved: %d, %s approver. Provisioning follows.
-	Approved string
-	// ApprovedPartly: %d, %s approver, %d still needed.
-	ApprovedPartly string
-	// AlreadyApprovedBy: %d; this approver already approved.
-	AlreadyApprovedBy string
-	// AlreadyDecided: %d, %s status label.
-	AlreadyDecided string
-	// Denied: %d, %s approver.
-	Denied string
-	// DeniedNoReason is the reason of a ❌ reaction.
-	DeniedNoReason string
-	// MemberDenied: %d, %s what, %s reason.
-	MemberDenied string
-	// MemberNextcloudCreated: %d, %s user ID, %s group, %s e-mail.
-	MemberNextcloudCreated string
-	// MemberNextcloudExisting: %d, %s user ID, %s group.
-	MemberNextcloudExisting string
-	// MemberBBB: %d, %s room, %s join link, %s room name again (for !raum).
-	MemberBBB string
-	// RoomLink: %s room, %s join link, %s room name.
-	RoomLink string
-	// RoomUsage explains !raum.
-	RoomUsage string
-	// RoomNotGranted: %s room.
-	RoomNotGranted string
-	// RoomUnavailable: BBB did not answer.
-	RoomUnavailable string
-	// NextStep: %s guide link or command.
-	NextStep string
-	// DoneApprovals: %d, %s what was done (approvals room, after provisioning).
-	DoneApprovals string
-	// Failing: %d number, %d attempts, %s cause; Lotse keeps trying.
-	Failing string
-	// Failed: %d, %s cause; approve again to retry.
-	Failed string
-	// Err* explain provisioning errors to approvers.
-	ErrUnauthorized, ErrPasswordConfirmation, ErrForbidden, ErrRateLimited, ErrGroupMissing,
-	ErrInvalidInput, ErrAmbiguous, ErrTemporary, ErrBBB, ErrNotConfigured, ErrUnknown string
-	// AuditIntro: %s = filter; AuditEmpty; AuditMore: %d.
-	AuditIntro, AuditEmpty, AuditMore string
-	// AuditUploaded: %d entries.
-	AuditUploaded string
-	// ApproverCommands introduces approver commands in !hilfe.
-	ApproverCommands string
-}
-
-var germanAccess = AccessTexts{
-	ButtonsDone:       "Antrag entschieden",
-	NotEnabled:        "Zugangsanträge sind hier noch nicht eingerichtet. Bitte wende dich direkt an das Digitalisierungsteam.",
-	Usage:             "So beantragst du einen Zugang: `!zugang nextcloud [Gruppe]` für die Nextcloud oder `!zugang bbb <Raumname/Gremium>` für einen BigBlueButton-Raum.",
-	DMOnly:            "Zugänge beantragst du bitte in einem Direktchat mit mir – da geht es um deine E-Mail-Adresse.",
-	AskGroup:          "Für welche Gruppe (AG oder Bezirk) brauchst du Zugang? Antworte mit der Nummer oder dem Namen:",
-	GroupUnknown:      "Die Gruppe „%s“ kenne ich nicht. Diese gibt es:",
-	AskRoom:           "Für welches Gremium oder welche AG soll der Raum sein? Schreib mir den Namen.",
-	RoomInvalid:       "Der Raumname sollte 2 bis 64 Zeichen lang sein. Versuch es bitte noch einmal.",
-	AskEmail:          "An welche E-Mail-Adresse soll die Nextcloud deine Zugangsdaten schicken?",
-	EmailInvalid:      "„%s“ sieht nicht wie eine E-Mail-Adresse aus. Bitte schreib sie so: `name@example.org`.",
-	AskReason:         "Wofür brauchst du den Zugang? Ein Satz reicht (z. B. „Ich mache in der AG Digitales mit“).",
-	Summary:           "Bitte prüf deinen Antrag:",
-	SummaryNextcloud:  "- **Nextcloud**, Gruppe **%s**\n- E-Mail: %s\n- Anzeigename: %s",
-	SummaryBBB:        "- **BigBlueButton-Raum** „%s“ (du wirst Moderator*in)",
-	SummaryReason:     "- Begründung: %s",
-	ConfirmHow:        "Abschicken mit `ja`, abbrechen mit `nein`. Anderen Anzeigenamen: `name Vorname Nachname`.",
-	NameChanged:       "Anzeigename geändert: %s",
-	Cancelled:         "Alles klar, ich schicke keinen Antrag ab.",
-	Filed:             "Dein Antrag **#%d** ist eingereicht. 🙌 Das Team prüft ihn; ich melde mich hier, sobald er entschieden ist. Deine Anträge: `!anträge`, zurückziehen: `!zurückziehen <Nr>`.",
-	MineEmpty:         "Du hast keine Zugangsanträge.",
-	MineIntro:         "Deine Zugangsanträge:",
-	WithdrawUsage:     "Welchen Antrag soll ich zurückziehen? Zum Beispiel: `!zurückziehen 3`",
-	Withdrawn:         "Dein Antrag **#%d** ist zurückgezogen.",
-	NotYours:          "Einen Antrag „%s“ von dir finde ich nicht. Deine Anträge zeigt `!anträge`.",
-	NotPending:        "Antrag #%d ist schon entschieden und lässt sich nicht mehr zurückziehen.",
-	StatusPending:     "[OFFEN]",
-	StatusPartly:      "[1/2 GENEHMIGT von %s]",
-	StatusApproved:    "[GENEHMIGT von %s – wird eingerichtet]",
-	StatusProvisioned: "[GENEHMIGT von %s – eingerichtet]",
-	StatusFailed:      "[GENEHMIGT von %s – FEHLER]",
-	StatusDenied:      "[ABGELEHNT: %s]",
-	StatusWithdrawn:   "[ZURÜCKGEZOGEN]",
-	KindNextcloud:     "Nextcloud, Gruppe „%s“",
-	KindBBB:           "BBB-Raum „%s“",
-	Board:             "%s Antrag #%d: %s\nvon %s",
-	BoardEmail:        "E-Mail: %s · Anzeigename: %s",
-	BoardReason:       "Begründung: %s",
-	BoardHow:          "Genehmigen: ✅ oder !genehmigen %d · Ablehnen: ❌ oder !ablehnen %d <Grund>%s",
-	BoardTwo:          " · braucht zwei Genehmigende",
-	BoardError:        "Letzter Fehler: %s",
-	NotApprover:       "Das dürfen nur Genehmigende.",
-	ApprovalsRoomOnly: "Anträge entscheidet ihr bitte im Genehmigungsraum – dort ist alles verschlüsselt.",
-	SelfApproval:      "Deinen eigenen Antrag kannst du nicht selbst entscheiden – das muss jemand anderes tun.",
-	ApproveUsage:      "So geht es: `!genehmigen <Nr>`",
-	DenyUsage:         "So geht es: `!ablehnen <Nr> <Grund>` – der Grund geht an das Mitglied.",
-	NoSuchRequest:     "Einen Antrag „%s“ gibt es nicht.",
-	Approved:          "✅ Antrag #%d ist genehmigt (%s). Ich richte den Zugang jetzt ein.",
-	ApprovedPartly:    "Antrag #%d: Genehmigung von %s vermerkt. Es fehlt noch %d weitere Genehmigung von jemand anderem.",
-	AlreadyApprovedBy: "Du hast Antrag #%d schon genehmigt – die zweite Genehmigung muss von jemand anderem kommen.",
-	AlreadyDecided:    "Antrag #%d ist schon entschieden: %s",
-	Denied:            "Antrag #%d ist abgelehnt (%s). Das Mitglied wurde informiert.",
-	DeniedNoReason:    "ohne Begründung (per Reaktion)",
-	MemberDenied:      "Dein Antrag **#%d** (%s) wurde leider abgelehnt. Grund: %s\n\nBei Fragen wende dich an das Digitalisierungsteam.",
-	MemberNextcloudCreated: "✅ Dein Antrag **#%d** ist genehmigt: Du hast jetzt ein Nextcloud-Konto (Benutzername `%s`) in der Gruppe **%s**. " +
-		"Die Nextcloud schickt dir gleich eine E-Mail an %s mit einem Link, über den du dein Passwort setzt. Schau auch im Spam-Ordner nach.",
-	MemberNextcloudExisting: "✅ Dein Antrag **#%d** ist genehmigt: Dein Nextcloud-Konto (`%s`) ist jetzt in der Gruppe **%s**. Du siehst die Gruppenordner nach der nächsten Anmeldung.",
-	MemberBBB: "✅ Dein Antrag **#%d** ist genehmigt: Der BigBlueButton-Raum „%s“ gehört jetzt dir.\n\nDein persönlicher Moderationslink: %s\n\n" +
-		"Der Link ist nur für dich – gib ihn nicht weiter. Der Raum öffnet sich, wenn du den Link benutzt; tritt niemand bei, schließt BigBlueButton ihn nach 5 Minuten wieder. " +
-		"Einen frischen Link bekommst du jederzeit mit `!raum %s`.",
-	RoomLink:                "Dein Moderationslink für „%s“: %s\n\nNur für dich – nicht weitergeben. Der Raum ist jetzt offen und schließt nach 5 Minuten, wenn niemand beitritt. Neuer Link: `!raum %s`.",
-	RoomUsage:               "Für welchen Raum? Zum Beispiel: `!raum AG Digitales`",
-	RoomNotGranted:          "Für den Raum „%s“ hast du (noch) keinen Zugang. Beantragen kannst du ihn mit `!zugang bbb <Raumname>`.",
-	RoomUnavailable:         "BigBlueButton antwortet gerade nicht. Bitte versuch es in ein paar Minuten noch einmal.",
-	NextStep:                "Nächster Schritt: %s",
-	DoneApprovals:           "✅ Antrag #%d ist eingerichtet: %s. Das Mitglied wurde informiert.",
-	Failing:                 "⚠️ Antrag #%d: Einrichten ist %d-mal fehlgeschlagen (%s). Ich versuche es weiter.",
-	Failed:                  "❌ Antrag #%d konnte nicht eingerichtet werden: %s\nNach der Behebung: `!genehmigen %[1]d` versucht es erneut.",
-	ErrUnauthorized:         "Die Nextcloud lehnt Lotses Zugangsdaten ab (401). Bitte das App-Passwort prüfen. Ich versuche es nicht automatisch erneut, weil der Brute-Force-Schutz der Nextcloud sonst alles ausbremst.",
-	ErrPasswordConfirmation: "Die Nextcloud verlangt eine Passwortbestätigung (bekannter Fehler in Nextcloud 34 bei App-Passwörtern). Die Admins müssen das auf dem Server beheben.",
-	ErrForbidden:            "Lotses Nextcloud-Konto darf das nicht (403) – es braucht Adminrechte.",
-	ErrRateLimited:          "Die Nextcloud bremst Anfragen gerade (429).",
-	ErrGroupMissing:         "Die Gruppe gibt es in der Nextcloud nicht. Bitte dort anlegen oder die Konfiguration korrigieren.",
-	ErrInvalidInput:         "Die Nextcloud lehnt die Angaben ab (z. B. ungültige E-Mail-Adresse oder Anzeigename).",
-	ErrAmbiguous:            "Mehrere Nextcloud-Konten haben diese E-Mail-Adresse. Bitte von Hand zuordnen.",
-	ErrTemporary:            "Der Server ist gerade nicht erreichbar oder hat einen Fehler gemeldet.",
-	ErrBBB:                  "BigBlueButton hat die Anfrage abgelehnt.",
-	ErrNotConfigured:        "Diese Integration ist in Lotse nicht konfiguriert.",
-	ErrUnknown:              "Unbekannter Fehler (Details im Log von Lotse).",
-	AuditIntro:              "Protokoll %s:",
-	AuditEmpty:              "Das Protokoll ist leer.",
-	AuditMore:               "… %d ältere Einträge nicht angezeigt (`!protokoll export csv` lädt alles hoch).",
-	AuditUploaded:           "Protokoll mit %d Einträgen hochgeladen.",
-	ApproverCommands:        "Befehle für Genehmigende (im Genehmigungsraum):",
-}
-
-var englishAccess = AccessTexts{
-	ButtonsDone:       "Request decided",
-	NotEnabled:        "Access requests are not set up here yet. Please contact the digital team directly.",
-	Usage:             "To request access: `!access nextcloud [group]` for Nextcloud or `!access bbb <room name/committee>` for a BigBlueButton room.",
-	DMOnly:            "Please request access in a direct chat with me – it involves your e-mail address.",
-	AskGroup:          "Which group (working group or district) do you need? Reply with the number or the name:",
-	GroupUnknown:      "I don't know the group “%s”. These exist:",
-	AskRoom:           "Which committee or working group is the room for? Send me its name.",
-	RoomInvalid:       "The room name should have 2 to 64 characters. Please try again.",
-	AskEmail:          "Which e-mail address should Nextcloud send your login details to?",
-	EmailInvalid:      "“%s” doesn't look like an e-mail address. Please write it like `name@example.org`.",
-	AskReason:         "What do you need the access for? One sentence is enough.",
-	Summary:           "Please check your request:",
-	SummaryNextcloud:  "- **Nextcloud**, group **%s**\n- E-mail: %s\n- Display name: %s",
-	SummaryBBB:        "- **BigBlueButton room** “%s” (you will be moderator)",
-	SummaryReason:     "- Reason: %s",
-	ConfirmHow:        "Send it with `yes`, cancel with `no`. Other display name: `name First Last`.",
-	NameChanged:       "Display name changed: %s",
-	Cancelled:         "All right, I won't file a request.",
-	Filed:             "Your request **#%d** is filed. 🙌 The team will review it; I'll tell you here once it is decided. Your requests: `!requests`, withdraw: `!withdraw <no>`.",
-	MineEmpty:         "You have no access requests.",
-	MineIntro:         "Your access requests:",
-	WithdrawUsage:     "Which request shall I withdraw? For example: `!withdraw 3`",
-	Withdrawn:         "Your request **#%d** is withdrawn.",
-	NotYours:          "I can't find a request “%s” of yours. `!requests` lists them.",
-	NotPending:        "Request #%d is already decided and can't be withdrawn.",
-	StatusPending:     "[OPEN]",
-	StatusPartly:      "[1/2 APPROVED by %s]",
-	StatusApproved:    "[APPROVED by %s – being set up]",
-	StatusProvisioned: "[APPROVED by %s – done]",
-	StatusFailed:      "[APPROVED by %s – ERROR]",
-	StatusDenied:      "[DENIED: %s]",
-	StatusWithdrawn:   "[WITHDRAWN]",
-	KindNextcloud:     "Nextcloud, group “%s”",
-	KindBBB:           "BBB room “%s”",
-	Board:             "%s Request #%d: %s\nfrom %s",
-	BoardEmail:        "E-mail: %s · display name: %s",
-	BoardReason:       "Reason: %s",
-	BoardHow:          "Approve: ✅ or !approve %d · Deny: ❌ or !deny %d <reason>%s",
-	BoardTwo:          " · needs two approvers",
-	BoardError:        "Last error: %s",
-	NotApprover:       "Only approvers may do that.",
-	ApprovalsRoomOnly: "Please decide requests in the approvals room – it is encrypted.",
-	SelfApproval:      "You can't decide your own request – someone else has to.",
-	ApproveUsage:      "Usage: `!approve <no>`",
-	DenyUsage:         "Usage: `!deny <no> <reason>` – the reason goes to the member.",
-	NoSuchRequest:     "There is no request “%s”.",
-	Approved:          "✅ Request #%d is approved (%s). I'm setting up the access now.",
-	ApprovedPartly:    "Request #%d: approval by %s noted. It still needs %d more approval from someone else.",
-	AlreadyApprovedBy: "You already approved request #%d – the second approval must come from someone else.",
-	AlreadyDecided:    "Request #%d is already decided: %s",
-	Denied:            "Request #%d is denied (%s). The member was told.",
-	DeniedNoReason:    "no reason given (by reaction)",
-	MemberDenied:      "Sorry, your request **#%d** (%s) was denied. Reason: %s\n\nIf you have questions, contact the digital team.",
-	MemberNextcloudCreated: "✅ Your request **#%d** is approved: you now have a Nextcloud account (user name `%s`) in the group **%s**. " +
-		"Nextcloud will send an e-mail to %s with a link to set your password. Check your spam folder too.",
-	MemberNextcloudExisting: "✅ Your request **#%d** is approved: your Nextcloud account (`%s`) is now in the group **%s**. You'll see the group folders after your next login.",
-	MemberBBB: "✅ Your request **#%d** is approved: the BigBlueButton room “%s” is yours now.\n\nYour personal moderator link: %s\n\n" +
-		"The link is for you only – don't pass it on. The room opens when you use the link; if nobody joins, BigBlueButton closes it after 5 minutes. " +
-		"Get a fresh link any time with `!room %s`.",
-	RoomLink:                "Your moderator link for “%s”: %s\n\nFor you only – don't pass it on. The room is open now and closes after 5 minutes if nobody joins. New link: `!room %s`.",
-	RoomUsage:               "Which room? For example: `!room AG Digitales`",
-	RoomNotGranted:          "You don't have access to the room “%s” (yet). Request it with `!access bbb <room name>`.",
-	RoomUnavailable:         "BigBlueButton is not answering right now. Please try again in a few minutes.",
-	NextStep:                "Next step: %s",
-	DoneApprovals:           "✅ Request #%d is set up: %s. The member was told.",
-	Failing:                 "⚠️ Request #%d: setting it up failed %d times (%s). I keep trying.",
-	Failed:                  "❌ Request #%d could not be set up: %s\nOnce fixed, `!approve %[1]d` tries again.",
-	ErrUnauthorized:         "Nextcloud rejects Lotse's credentials (401). Please check the app password. I won't retry automatically: Nextcloud's brute-force protection would slow everything down.",
-	ErrPasswordConfirmation: "Nextcloud demands a password confirmation (a known Nextcloud 34 bug with app passwords). The admins must fix this on the server.",
-	ErrForbidden:            "Lotse's Nextcloud account may not do this (403) – it needs admin rights.",
-	ErrRateLimited:          "Nextcloud is throttling requests (429).",
-	ErrGroupMissing:         "The group does not exist in Nextcloud. Please create it there or fix the configuration.",
-	ErrInvalidInput:         "Nextcloud rejects the data (e.g. an invalid e-mail address or display name).",
-	ErrAmbiguous:            "Several Nextcloud accounts have this e-mail address. Please assign it by hand.",
-	ErrTemporary:            "The server is unreachable or reported an error.",
-	ErrBBB:                  "BigBlueButton rejected the request.",
-	ErrNotConfigured:        "This integration is not configured in Lotse.",
-	ErrUnknown:              "Unknown error (details in Lotse's log).",
-	AuditIntro:              "Audit log %s:",
-	AuditEmpty:              "The audit log is empty.",
-	AuditMore:               "… %d older entries not shown (`!audit export csv` uploads everything).",
-	AuditUploaded:           "Uploaded the audit log with %d entries.",
-	ApproverCommands:        "Approver commands (in the approvals room):",
 }
 
 // PeopleTexts are the texts of roles and the team privacy gate. %s

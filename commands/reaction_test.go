@@ -1,0 +1,62 @@
+package commands
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"maunium.net/go/mautrix/id"
+)
+
+// Reactions go through the router's one permission check: the reacting
+// person must hold the target's role, and the reaction must come from the
+// room the target lives in.
+
+// TestClaimReactionNeedsTeamRole: sitting in the team room without the team
+// role, a ✋ on a case claims nothing (issue #15, finding 6).
+func TestClaimReactionNeedsTeamRole(t *testing.T) {
+	e := newSupportEnv(t)
+	root := e.openCase(t)
+	e.fm.joined[teamRoom][outsider] = true
+	sent := e.react(t, teamRoom, outsider, root, "✋")
+	mustContain(t, sent, "nur Mitglieder des Digitalisierungsteams")
+	if c, _ := e.db.Cases.Get(context.Background(), 1); c.Assignee != "" {
+		t.Fatalf("a person without the team role claimed the case: assignee %s", c.Assignee)
+	}
+	e.react(t, teamRoom, alice, root, "✋")
+	if c, _ := e.db.Cases.Get(context.Background(), 1); c.Assignee != alice.String() {
+		t.Fatalf("a team member's ✋ did not claim the case: assignee %q", c.Assignee)
+	}
+}
+
+// TestRSVPReactionOnlyFromItsRoom: a ✅ on an announcement, sent from
+// another room (by someone who cannot see the announcement), is no RSVP and
+// sends no personal link (issue #15, finding 5).
+func TestRSVPReactionOnlyFromItsRoom(t *testing.T) {
+	e := newRTEnv(t, rtFriday(t))
+	post := e.announce(t, "!rundertisch Test am 29.3. um 19 Uhr")
+	const elsewhere = id.RoomID("!elsewhere:test")
+	e.fm.joined[elsewhere] = map[id.UserID]bool{outsider: true, botID: true}
+	if sent := e.react(t, elsewhere, outsider, post, "✅"); len(sent) != 0 {
+		t.Fatalf("a reaction from another room was answered: %s", bodies(sent))
+	}
+	// mem2 sits in the other announcement room, not in annRoom1 where post is.
+	if sent := e.react(t, annRoom2, mem2, post, "✅"); len(sent) != 0 {
+		t.Fatalf("a reaction from another announcement room was answered: %s", bodies(sent))
+	}
+	if att, _ := e.db.RoundTables.Attendees(context.Background(), 1); len(att) != 0 {
+		t.Fatalf("reactions from other rooms counted as RSVPs: %+v", att)
+	}
+	mustContain(t, in(e.react(t, annRoom1, mem1, post, "✅"), dmOf(mem1)), "dabei")
+}
+
+// rtFriday is Friday 27 March 2026, 10:00 in Berlin (two days before the
+// round tables of the tests).
+func rtFriday(t *testing.T) time.Time {
+	t.Helper()
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return time.Date(2026, 3, 27, 10, 0, 0, 0, berlin)
+}
