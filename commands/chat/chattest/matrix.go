@@ -63,7 +63,9 @@ func (f *Matrix) IsJoined(_ context.Context, roomID id.RoomID, user id.UserID) (
 }
 
 // DisplayName is the user ID.
-func (f *Matrix) DisplayName(_ context.Context, _ id.RoomID, user id.UserID) string { return user.String() }
+func (f *Matrix) DisplayName(_ context.Context, _ id.RoomID, user id.UserID) string {
+	return user.String()
+}
 
 // IsEncrypted is always false.
 func (f *Matrix) IsEncrypted(context.Context, id.RoomID) (bool, error) { return false, nil }
