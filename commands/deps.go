@@ -4,48 +4,27 @@
 package commands
 
 import (
-	"context"
 	"time"
 
 	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
-	"github.com/lotse-bot/lotse/integrations/bbb"
 	"github.com/lotse-bot/lotse/storage"
 
 	"github.com/lotse-bot/lotse/commands/access"
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/commands/roundtable"
 )
 
 // Matrix is what the workflows need from the Matrix runtime (chat.Matrix).
 type Matrix = chat.Matrix
 
-// Meetings is the BigBlueButton API as round tables need it (*bbb.Client).
-type Meetings interface {
-	Create(ctx context.Context, req bbb.CreateRequest) (*bbb.CreateResponse, error)
-	JoinURL(req bbb.JoinRequest) (string, error)
-	GetMeetingInfo(ctx context.Context, meetingID string) (*bbb.MeetingInfo, error)
-}
+// Meetings is roundtable.Meetings.
+type Meetings = roundtable.Meetings
 
-// RoundTables configures round tables. They are off while Coordinators is empty.
-type RoundTables struct {
-	// Coordinators may announce and change round tables.
-	Coordinators []id.UserID
-	// Rooms are the default announcement rooms.
-	Rooms []id.RoomID
-	// Reminders are the offsets before start at which attendees are
-	// reminded (default 24h and 15m); the last one always carries the link.
-	Reminders []time.Duration
-	// MeetingLead is how long before start the BBB meeting is created (default 10m).
-	MeetingLead time.Duration
-	// Location is the time zone of dates (Europe/Berlin).
-	Location *time.Location
-	// Meetings creates BBB meetings and join links; nil: no links.
-	Meetings Meetings
-	// UIDDomain is the domain part of iCalendar UIDs (the bot's server name).
-	UIDDomain string
-}
+// RoundTables configures round tables (roundtable.Config).
+type RoundTables = roundtable.Config
 
 // Support configures support cases. They are off while TeamRoom is empty.
 type Support struct {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/lotse-bot/lotse/commands/access"
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/commands/roundtable"
 )
 
 // CommandEvent is a parsed command of this package as it reads the Handler.
@@ -32,7 +34,8 @@ type Handler struct {
 	roles    roles
 	commands []chat.Command
 
-	access *access.Workflow
+	access     *access.Workflow
+	roundTable *roundtable.Workflow
 	// reactions route reactions to the workflows owning their targets.
 	reactions []chat.Reaction
 }
@@ -50,8 +53,12 @@ func New(deps Deps) *Handler {
 	deps.Now, deps.ChoiceTTL, deps.Observer = env.Now, env.ChoiceTTL, env.Observer
 	h := &Handler{Deps: deps, env: &env}
 	h.access = access.New(h.env, deps.Access)
+	rt := deps.RoundTables
+	rt.Private = append(slices.Clip(rt.Private), deps.Support.TeamRoom, deps.Access.ApprovalsRoom)
+	h.roundTable = roundtable.New(h.env, rt)
 	h.reactions = append(h.reactions, h.access.Reactions()...)
-	h.reactions = append(h.reactions, chat.Reaction{Name: "roundtable", Find: h.findRoundTableReaction}, chat.Reaction{Name: "support", Find: h.findSupportReaction})
+	h.reactions = append(h.reactions, h.roundTable.Reactions()...)
+	h.reactions = append(h.reactions, chat.Reaction{Name: "support", Find: h.findSupportReaction})
 	h.roles = h.newRoles()
 	h.commands = h.registry()
 	// The processor only parses and dispatches; replies go through our own
@@ -300,4 +307,9 @@ func (h *Handler) RunAccess(ctx context.Context) { h.access.Run(ctx) }
 // AccessTick runs the due provisioning jobs at now (tests use a fake clock).
 func (h *Handler) AccessTick(ctx context.Context, now time.Time) error {
 	return h.access.Tick(ctx, now)
+}
+
+// TickRoundTables sends the round-table reminders due at now (tests use a fake clock).
+func (h *Handler) TickRoundTables(ctx context.Context, now time.Time) error {
+	return h.roundTable.Tick(ctx, now)
 }

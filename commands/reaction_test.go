@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 )
 
@@ -59,4 +60,29 @@ func rtFriday(t *testing.T) time.Time {
 		t.Fatal(err)
 	}
 	return time.Date(2026, 3, 27, 10, 0, 0, 0, berlin)
+}
+
+// TestAnnouncementRoomsAreChecked: a coordinator's `Räume:` line names
+// only configured announcement rooms or group rooms Lotse and the
+// coordinator share — never the team room, a direct chat, or a room the
+// coordinator is not in (issue #15, finding 7).
+func TestAnnouncementRoomsAreChecked(t *testing.T) {
+	e := newRTEnv(t, rtFriday(t))
+	e.reconfigure(func(d *Deps) { d.Support.TeamRoom = teamRoom })
+	const shared, foreign = id.RoomID("!shared:test"), id.RoomID("!foreign:test")
+	e.fm.joined[teamRoom] = map[id.UserID]bool{coord: true, botID: true}
+	e.fm.joined[dmOf(coord)] = map[id.UserID]bool{coord: true, botID: true}
+	e.fm.joined[shared] = map[id.UserID]bool{coord: true, mem1: true, botID: true}
+	e.fm.joined[foreign] = map[id.UserID]bool{mem1: true, botID: true}
+	for _, room := range []id.RoomID{teamRoom, dmOf(coord), foreign} {
+		cmd := &event.MessageEventContent{MsgType: event.MsgText, Body: "!rundertisch Test am 29.3. um 19 Uhr\nRäume: " + room.String()}
+		sent := e.handle(t, e.event(dmOf(coord), coord, cmd), true)
+		mustContain(t, in(sent, dmOf(coord)), "kann ich nicht ankündigen")
+	}
+	if rts, _ := e.db.RoundTables.WithStatus(context.Background(), "draft", 10); len(rts) != 0 {
+		t.Fatalf("a round table was planned for a forbidden room: %+v", rts[0].Rooms)
+	}
+	for _, room := range []id.RoomID{shared, annRoom2} {
+		mustContain(t, in(e.say(t, dmOf(coord), coord, "!rundertisch Test am 29.3. um 19 Uhr\nRäume: "+room.String(), ""), dmOf(coord)), "Vorschau")
+	}
 }

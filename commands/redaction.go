@@ -25,7 +25,7 @@ func (h *Handler) handleRedaction(ctx context.Context, evt *event.Event) error {
 	if redacts == "" {
 		return nil
 	}
-	if err := h.withdrawReactionRSVP(ctx, redacts); err != nil {
+	if err := h.roundTable.WithdrawRSVP(ctx, redacts); err != nil {
 		return err
 	}
 	if !turnOf(ctx).msg.Direct {

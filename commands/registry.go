@@ -15,7 +15,7 @@ import (
 // workflows declare their own. Each is checked by chat.Env.Enforce before a
 // command runs (and before a reaction acts), nowhere else.
 type roles struct {
-	support, team, manager, roundTable, coordinator *chat.Role
+	support, team, manager *chat.Role
 }
 
 func (h *Handler) newRoles() roles {
@@ -48,20 +48,6 @@ func (h *Handler) newRoles() roles {
 			}
 			return true, ""
 		}, Holds: h.canManage},
-		// Every member, when round tables are on.
-		roundTable: &chat.Role{Name: "roundtable", Check: func(context.Context, id.UserID, id.RoomID, bool) (bool, string) {
-			return h.rtOn(), h.Texts.RoundTable.NotEnabled
-		}},
-		// Coordinators of round tables.
-		coordinator: &chat.Role{Name: "coordinator", Check: func(ctx context.Context, user id.UserID, _ id.RoomID, _ bool) (bool, string) {
-			switch {
-			case !h.rtOn():
-				return false, h.Texts.RoundTable.NotEnabled
-			case !h.isCoordinator(ctx, user):
-				return false, h.Texts.RoundTable.NotCoordinator
-			}
-			return true, ""
-		}, Holds: func(ctx context.Context, user id.UserID) bool { return h.rtOn() && h.isCoordinator(ctx, user) }},
 	}
 }
 
@@ -74,7 +60,7 @@ func (h *Handler) registry() []chat.Command {
 		ct := tx.Commands[name]
 		return chat.Command{Name: name, Aliases: aliases, Role: role, Section: section, Usage: ct.Usage, Description: ct.Description, Run: h.legacy(fn)}
 	}
-	teamSection, managerSection, coordSection := tx.Support.TeamCommands, tx.People.ManagerCommands, tx.RoundTable.Coordinators
+	teamSection, managerSection := tx.Support.TeamCommands, tx.People.ManagerCommands
 	list := []chat.Command{
 		cmd("hilfe", []string{"help", "h", "?"}, nil, "", cmdHelp),
 		cmd("anleitung", []string{"guide", "suche", "search", "such"}, nil, "", cmdGuide),
@@ -110,18 +96,9 @@ func (h *Handler) registry() []chat.Command {
 		cmd("erklärung", []string{"erklaerung", "declaration"}, r.manager, managerSection, cmdDeclaration),
 		cmd("schulung", []string{"training"}, r.manager, managerSection, cmdTraining),
 		cmd("aufbewahrung", []string{"retention"}, r.manager, managerSection, cmdRetention),
-		// Round tables, member side.
-		cmd("rundetische", []string{"roundtables", "runde-tische"}, r.roundTable, "", cmdRoundTables),
-		cmd("dabei", []string{"join"}, r.roundTable, "", cmdJoin),
-		cmd("absage", []string{"leave"}, r.roundTable, "", cmdLeave),
-		// Round tables, coordinators.
-		cmd("rundertisch", []string{"roundtable", "runder-tisch"}, r.coordinator, coordSection, cmdRoundTable),
-		cmd("ankündigen", []string{"ankuendigen", "announce"}, r.coordinator, coordSection, cmdAnnounce),
-		cmd("teilnehmende", []string{"attendees"}, r.coordinator, coordSection, cmdAttendees),
-		cmd("verschieben", []string{"reschedule"}, r.coordinator, coordSection, cmdReschedule),
-		cmd("absagen", []string{"cancel"}, r.coordinator, coordSection, cmdCancel),
-		cmd("nachbereitung", []string{"followup"}, r.coordinator, coordSection, cmdFollowup),
 	)
+	// Round tables: members and coordinators.
+	list = append(list, h.roundTable.Commands()...)
 	return list
 }
 

@@ -49,11 +49,7 @@ func (h *Handler) canManage(ctx context.Context, user id.UserID) bool {
 // isCoordinator reports whether user may announce and change round tables:
 // a coordinator from the config or one granted the role in chat.
 func (h *Handler) isCoordinator(ctx context.Context, user id.UserID) bool {
-	if slices.Contains(h.RoundTables.Coordinators, user) {
-		return true
-	}
-	ok, err := h.DB.Roles().Has(ctx, user.String(), storage.RoleCoordinator)
-	return err == nil && ok
+	return h.roundTable.IsCoordinator(ctx, user)
 }
 
 // hasTeamRole reports whether user holds the active team role.

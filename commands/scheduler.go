@@ -19,7 +19,7 @@ import (
 
 // RunScheduler ticks every interval (default a minute) until ctx ends.
 func (h *Handler) RunScheduler(ctx context.Context, interval time.Duration) {
-	if !h.supportOn() && !h.rtOn() {
+	if !h.supportOn() && !h.roundTable.On() {
 		return
 	}
 	if interval <= 0 {
@@ -31,7 +31,7 @@ func (h *Handler) RunScheduler(ctx context.Context, interval time.Duration) {
 		if err := h.Tick(ctx, h.Now()); err != nil && ctx.Err() == nil {
 			zerolog.Ctx(ctx).Warn().Err(err).Msg("Support reminders failed; will try again")
 		}
-		if err := h.TickRoundTables(ctx, h.Now()); err != nil && ctx.Err() == nil {
+		if err := h.roundTable.Tick(ctx, h.Now()); err != nil && ctx.Err() == nil {
 			zerolog.Ctx(ctx).Warn().Err(err).Msg("Round table reminders failed; will try again")
 		}
 		select {
