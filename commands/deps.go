@@ -14,6 +14,7 @@ import (
 
 	"github.com/lotse-bot/lotse/commands/access"
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/commands/privacy"
 	"github.com/lotse-bot/lotse/commands/roundtable"
 )
 
@@ -127,10 +128,8 @@ type Onboarding struct {
 	ReminderAfter time.Duration
 }
 
-// Privacy configures data retention.
-type Privacy struct {
-	Retention storage.RetentionPolicy
-}
+// Privacy configures data retention (privacy.Config).
+type Privacy = privacy.Config
 
 // RoomAdmin invites, removes and opens DMs (chat.RoomAdmin).
 type RoomAdmin = chat.RoomAdmin

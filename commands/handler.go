@@ -16,6 +16,7 @@ import (
 
 	"github.com/lotse-bot/lotse/commands/access"
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/commands/privacy"
 	"github.com/lotse-bot/lotse/commands/roundtable"
 )
 
@@ -36,6 +37,7 @@ type Handler struct {
 
 	access     *access.Workflow
 	roundTable *roundtable.Workflow
+	privacy    *privacy.Workflow
 	// reactions route reactions to the workflows owning their targets.
 	reactions []chat.Reaction
 }
@@ -60,6 +62,7 @@ func New(deps Deps) *Handler {
 	h.reactions = append(h.reactions, h.roundTable.Reactions()...)
 	h.reactions = append(h.reactions, chat.Reaction{Name: "support", Find: h.findSupportReaction})
 	h.roles = h.newRoles()
+	h.privacy = privacy.New(h.env, deps.Privacy, h.roles.manager)
 	h.commands = h.registry()
 	// The processor only parses and dispatches; replies go through our own
 	// sender (idempotent transaction IDs), so it gets no client.
@@ -313,3 +316,6 @@ func (h *Handler) AccessTick(ctx context.Context, now time.Time) error {
 func (h *Handler) TickRoundTables(ctx context.Context, now time.Time) error {
 	return h.roundTable.Tick(ctx, now)
 }
+
+// RunPrivacy runs the retention worker until ctx ends.
+func (h *Handler) RunPrivacy(ctx context.Context) { h.privacy.Run(ctx) }

@@ -85,9 +85,6 @@ func (h *Handler) registry() []chat.Command {
 		// Onboarding and data rights, every member.
 		cmd("start", []string{"onboarding", "checkliste", "checklist"}, nil, "", cmdStart),
 		cmd("stopp", []string{"stop"}, nil, "", cmdStop),
-		cmd("datenschutz", []string{"privacy"}, nil, "", cmdPrivacy),
-		cmd("meine-daten", []string{"my-data", "meinedaten", "mydata"}, nil, "", cmdMyData),
-		cmd("daten-löschen", []string{"daten-loeschen", "delete-my-data"}, nil, "", cmdDeleteMyData),
 		// Team application (every member, when support cases are on).
 		cmd("team", nil, r.support, "", cmdTeam),
 		// Roles and the team privacy gate: admins and approvers.
@@ -95,8 +92,9 @@ func (h *Handler) registry() []chat.Command {
 		cmd("rollen", []string{"roles"}, r.manager, managerSection, cmdRoles),
 		cmd("erklärung", []string{"erklaerung", "declaration"}, r.manager, managerSection, cmdDeclaration),
 		cmd("schulung", []string{"training"}, r.manager, managerSection, cmdTraining),
-		cmd("aufbewahrung", []string{"retention"}, r.manager, managerSection, cmdRetention),
 	)
+	// Data rights (DM) and the retention dry run (managers).
+	list = append(list, h.privacy.Commands(managerSection)...)
 	// Round tables: members and coordinators.
 	list = append(list, h.roundTable.Commands()...)
 	return list

@@ -218,7 +218,7 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 			}
 		}()
 	}
-	go housekeeping(ctx, db, cfg, log)
+	go handler.RunPrivacy(log.With().Str("component", "retention").Logger().WithContext(ctx))
 	go func() {
 		select {
 		case <-b.Synced():
@@ -454,30 +454,6 @@ func guideURL(base string) func(string) string {
 			parts[i] = url.PathEscape(p)
 		}
 		return base + "/" + strings.Join(parts, "/")
-	}
-}
-
-// housekeeping enforces the retention periods once an hour.
-func housekeeping(ctx context.Context, db *storage.DB, cfg config.Config, log zerolog.Logger) {
-	tick := time.NewTicker(time.Hour)
-	defer tick.Stop()
-	for {
-		now := time.Now()
-		// Every kind of personal data has its period (docs/datenschutz.md).
-		if res, err := db.Retention(ctx, retentionPolicy(cfg), now, false); err != nil {
-			log.Warn().Err(err).Msg("Failed to apply retention")
-		} else {
-			for _, r := range res {
-				if r.Rows > 0 {
-					log.Debug().Str("table", r.Table).Int64("rows", r.Rows).Msg("Deleted expired personal data")
-				}
-			}
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-		}
 	}
 }
 
