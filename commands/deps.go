@@ -14,6 +14,7 @@ import (
 
 	"github.com/lotse-bot/lotse/commands/access"
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/commands/people"
 	"github.com/lotse-bot/lotse/commands/privacy"
 	"github.com/lotse-bot/lotse/commands/roundtable"
 )
@@ -100,33 +101,11 @@ type Deps struct {
 	Rooms RoomAdmin
 }
 
-// Roles configures roles. Approvers, coordinators and the team are stored
-// in the database and managed in chat; admins only come from the config.
-type Roles struct {
-	// Admins may grant every role and record declarations and trainings.
-	Admins []id.UserID
-	// TrainingRequired: the team role also needs a data-protection training.
-	TrainingRequired bool
-	// TrainingValidity is how long a training counts (default 12 months).
-	TrainingValidity time.Duration
-	// TrainingRemindBefore: the person and the coordinators are reminded
-	// this long before the training expires (default 30 days).
-	TrainingRemindBefore time.Duration
-}
+// Roles configures roles (people.Roles).
+type Roles = people.Roles
 
-// Onboarding configures the welcome DM and the checklist.
-type Onboarding struct {
-	// Welcome sends one welcome DM to members who join a lobby room or
-	// write to Lotse for the first time.
-	Welcome bool
-	// LobbyRooms are the rooms (or spaces) whose joins trigger the welcome.
-	LobbyRooms []id.RoomID
-	// WelcomeText replaces the built-in welcome (Markdown, our own text).
-	WelcomeText string
-	// ReminderAfter: one reminder when the checklist is unfinished this
-	// long after the welcome (0: none).
-	ReminderAfter time.Duration
-}
+// Onboarding configures the welcome and the checklist (people.Onboarding).
+type Onboarding = people.Onboarding
 
 // Privacy configures data retention (privacy.Config).
 type Privacy = privacy.Config

@@ -16,6 +16,7 @@ import (
 
 	"github.com/lotse-bot/lotse/commands/access"
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/commands/people"
 	"github.com/lotse-bot/lotse/commands/privacy"
 	"github.com/lotse-bot/lotse/commands/roundtable"
 )
@@ -38,6 +39,7 @@ type Handler struct {
 	access     *access.Workflow
 	roundTable *roundtable.Workflow
 	privacy    *privacy.Workflow
+	people     *people.Workflow
 	// reactions route reactions to the workflows owning their targets.
 	reactions []chat.Reaction
 }
@@ -54,7 +56,10 @@ func New(deps Deps) *Handler {
 	}.WithDefaults()
 	deps.Now, deps.ChoiceTTL, deps.Observer = env.Now, env.ChoiceTTL, env.Observer
 	h := &Handler{Deps: deps, env: &env}
-	h.access = access.New(h.env, deps.Access)
+	h.people = people.New(h.env, people.Config{Roles: deps.Roles, Onboarding: deps.Onboarding, TeamRoom: deps.Support.TeamRoom,
+		ApprovalsRoom: deps.Access.ApprovalsRoom, Approvers: deps.Access.Approvers, NextcloudStep: deps.Access.Nextcloud != nil,
+		OnTeamRemoved: h.returnCases})
+	h.access = access.New(h.env, deps.Access, h.people)
 	rt := deps.RoundTables
 	rt.Private = append(slices.Clip(rt.Private), deps.Support.TeamRoom, deps.Access.ApprovalsRoom)
 	h.roundTable = roundtable.New(h.env, rt)
@@ -62,7 +67,7 @@ func New(deps Deps) *Handler {
 	h.reactions = append(h.reactions, h.roundTable.Reactions()...)
 	h.reactions = append(h.reactions, chat.Reaction{Name: "support", Find: h.findSupportReaction})
 	h.roles = h.newRoles()
-	h.privacy = privacy.New(h.env, deps.Privacy, h.roles.manager)
+	h.privacy = privacy.New(h.env, deps.Privacy, h.people.Manager())
 	h.commands = h.registry()
 	// The processor only parses and dispatches; replies go through our own
 	// sender (idempotent transaction IDs), so it gets no client.
@@ -117,7 +122,7 @@ func (h *Handler) Handle(ctx context.Context, msg Message) (err error) {
 	case event.EventMessage:
 		return h.handleMessage(ctx, t, evt)
 	case event.StateMember:
-		return h.memberJoined(ctx, evt)
+		return h.people.MemberJoined(ctx, evt)
 	case event.EventRedaction:
 		return h.handleRedaction(ctx, evt)
 	}
@@ -143,7 +148,7 @@ func (h *Handler) handleMessage(ctx context.Context, t *chat.Turn, evt *event.Ev
 	mentioned, text := h.stripMention(content)
 	if t.Direct {
 		// Onboarding: remember the member's DM; welcome them the first time.
-		if err := h.seenInDM(ctx, evt, text); err != nil {
+		if err := h.people.SeenInDM(ctx, evt, text); err != nil {
 			return err
 		}
 	}
@@ -319,3 +324,11 @@ func (h *Handler) TickRoundTables(ctx context.Context, now time.Time) error {
 
 // RunPrivacy runs the retention worker until ctx ends.
 func (h *Handler) RunPrivacy(ctx context.Context) { h.privacy.Run(ctx) }
+
+// RunPeople runs the onboarding and training worker until ctx ends.
+func (h *Handler) RunPeople(ctx context.Context) { h.people.Run(ctx) }
+
+// TickPeople sends the onboarding and training notices due at now (tests use a fake clock).
+func (h *Handler) TickPeople(ctx context.Context, now time.Time) error {
+	return h.people.Tick(ctx, now)
+}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/lotse-bot/lotse/commands/people"
 )
 
 // TestStopAndUndo: !stopp keeps the onboarding reminder away, !stopp zurück
@@ -36,7 +38,7 @@ func TestStopAndUndo(t *testing.T) {
 		}
 	}
 	reminders := in(e.fm.sent[before:], dmRoom)
-	if len(reminders) != 1 || !strings.Contains(reminders[0].content.Body, e.h.Texts.Onboarding.Reminder[:20]) {
+	if len(reminders) != 1 || !strings.Contains(reminders[0].content.Body, people.GermanOnboarding.Reminder[:20]) {
 		t.Fatalf("want one reminder after !stopp zurück, got %d: %s", len(reminders), bodies(reminders))
 	}
 }

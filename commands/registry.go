@@ -15,7 +15,7 @@ import (
 // workflows declare their own. Each is checked by chat.Env.Enforce before a
 // command runs (and before a reaction acts), nowhere else.
 type roles struct {
-	support, team, manager *chat.Role
+	support, team *chat.Role
 }
 
 func (h *Handler) newRoles() roles {
@@ -37,17 +37,6 @@ func (h *Handler) newRoles() roles {
 			}
 			return true, ""
 		}, Holds: h.isTeam},
-		// Admins and approvers, in a DM or the approvals room.
-		manager: &chat.Role{Name: "manager", Check: func(ctx context.Context, user id.UserID, room id.RoomID, direct bool) (bool, string) {
-			pt := h.Texts.People
-			switch {
-			case !h.canManage(ctx, user):
-				return false, pt.NotManager
-			case !direct && (h.Access.ApprovalsRoom == "" || room != h.Access.ApprovalsRoom):
-				return false, pt.PrivateOnly
-			}
-			return true, ""
-		}, Holds: h.canManage},
 	}
 }
 
@@ -60,7 +49,7 @@ func (h *Handler) registry() []chat.Command {
 		ct := tx.Commands[name]
 		return chat.Command{Name: name, Aliases: aliases, Role: role, Section: section, Usage: ct.Usage, Description: ct.Description, Run: h.legacy(fn)}
 	}
-	teamSection, managerSection := tx.Support.TeamCommands, tx.People.ManagerCommands
+	teamSection := tx.Support.TeamCommands
 	list := []chat.Command{
 		cmd("hilfe", []string{"help", "h", "?"}, nil, "", cmdHelp),
 		cmd("anleitung", []string{"guide", "suche", "search", "such"}, nil, "", cmdGuide),
@@ -82,19 +71,13 @@ func (h *Handler) registry() []chat.Command {
 		cmd("antwort", []string{"reply"}, r.team, teamSection, cmdReply),
 		cmd("erledigt", []string{"resolve"}, r.team, teamSection, cmdResolve),
 		cmd("wiedereröffnen", []string{"wiedereroeffnen", "reopen"}, r.team, teamSection, cmdReopen),
-		// Onboarding and data rights, every member.
-		cmd("start", []string{"onboarding", "checkliste", "checklist"}, nil, "", cmdStart),
-		cmd("stopp", []string{"stop"}, nil, "", cmdStop),
-		// Team application (every member, when support cases are on).
-		cmd("team", nil, r.support, "", cmdTeam),
-		// Roles and the team privacy gate: admins and approvers.
-		cmd("rolle", []string{"role"}, r.manager, managerSection, cmdRole),
-		cmd("rollen", []string{"roles"}, r.manager, managerSection, cmdRoles),
-		cmd("erklärung", []string{"erklaerung", "declaration"}, r.manager, managerSection, cmdDeclaration),
-		cmd("schulung", []string{"training"}, r.manager, managerSection, cmdTraining),
 	)
+	// Onboarding and the team application (every member), roles (managers).
+	onboarding, roles := h.people.Commands()
+	list = append(list, onboarding...)
 	// Data rights (DM) and the retention dry run (managers).
-	list = append(list, h.privacy.Commands(managerSection)...)
+	list = append(list, h.privacy.Commands(h.people.ManagerSection())...)
+	list = append(list, roles...)
 	// Round tables: members and coordinators.
 	list = append(list, h.roundTable.Commands()...)
 	return list

@@ -27,6 +27,34 @@ import (
 // every stored row is keyed by its source event, so handling an event again
 // after a crash repeats nothing.
 
+// returnCases gives the cases of someone who lost (or paused) the team role
+// back to the queue, with a note in each case thread; base names the cause.
+func (h *Handler) returnCases(ctx context.Context, user id.UserID, base string) error {
+	if !h.supportOn() {
+		return nil
+	}
+	claimed, err := h.DB.Roles().ClaimedBy(ctx, user.String())
+	if err != nil {
+		return err
+	}
+	for _, caseID := range claimed {
+		ok, after, err := h.DB.Cases.Unclaim(ctx, caseID, user.String(), h.Now())
+		if err != nil {
+			return err
+		}
+		if !ok || after == nil {
+			continue
+		}
+		if _, err := h.toThread(ctx, after, formatText(h.Texts.Support.CaseReturned, caseID), "", h.TxnID(id.EventID("lotse-offboard/"+base), fmt.Sprintf("case-returned-%d", caseID), 0)); err != nil {
+			return err
+		}
+		if err := h.updateBoard(ctx, caseID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // supportOn reports whether support cases are configured.
 func (h *Handler) supportOn() bool { return h.Support.TeamRoom != "" }
 
@@ -37,7 +65,7 @@ func (h *Handler) isTeam(ctx context.Context, user id.UserID) bool {
 	if !h.supportOn() || user == h.Matrix.UserID() {
 		return false
 	}
-	return h.hasTeamRole(ctx, user)
+	return h.people.HasTeamRole(ctx, user)
 }
 
 // sendTo sends a notice with explicit mentions (chat.Env.SendTo).

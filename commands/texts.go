@@ -88,11 +88,6 @@ type Texts struct {
 
 	// Support holds the texts of support cases.
 	Support SupportTexts
-
-	// People holds the texts of roles and the team privacy gate.
-	People PeopleTexts
-	// Onboarding holds the welcome and checklist texts.
-	Onboarding OnboardingTexts
 }
 
 // SupportTexts are the texts of support cases. Member-side texts are
@@ -146,6 +141,8 @@ type SupportTexts struct {
 	NotYours string
 	// AlreadyClosed: %d.
 	AlreadyClosed string
+	// CaseReturned: %d case (team room thread): its assignee left the team.
+	CaseReturned string
 	// NotEnabled: support cases are not set up.
 	NotEnabled string
 	// GuideFromTeam heads a guide the team sent.
@@ -292,13 +289,6 @@ var German = Texts{
 		"antwort":        {Usage: "!antwort [Nr] <Text>", Description: "Antwort an das Mitglied (sonst ist alles im Thread interne Notiz); `!antwort <Nr> anleitung <ID>` schickt eine Anleitung"},
 		"erledigt":       {Usage: "!erledigt <Nr> [Lösung]", Description: "Fall erledigt; das Mitglied wird um eine Bewertung gebeten"},
 		"wiedereröffnen": {Usage: "!wiedereröffnen <Nr>", Description: "Fall wieder öffnen"},
-		"start":          {Usage: "!start [Nr]", Description: "deine ersten Schritte als Checkliste; mit Nummer hakst du einen Schritt ab"},
-		"stopp":          {Usage: "!stopp [zurück]", Description: "keine Nachrichten mehr, um die du nicht gebeten hast; `!stopp zurück` nimmt das zurück"},
-		"team":           {Usage: "!team beitreten", Description: "dich fürs Digitalisierungsteam bewerben; `!team` zeigt den Stand"},
-		"rolle":          {Usage: "!rolle @name team|koordination|genehmigung [entziehen]", Description: "Rolle vergeben oder entziehen"},
-		"rollen":         {Usage: "!rollen", Description: "alle Rollen mit Stand von Erklärung und Schulung"},
-		"erklärung":      {Usage: "!erklärung @name erhalten [Datum]", Description: "unterschriebene Verpflichtungserklärung eintragen"},
-		"schulung":       {Usage: "!schulung @name <Datum>", Description: "besuchte Datenschutzschulung eintragen"},
 		// Round tables.
 	},
 	Support: SupportTexts{
@@ -325,6 +315,7 @@ var German = Texts{
 		ClosedMember:        "Dein Fall **#%d** ist geschlossen. Danke! Du kannst jederzeit einen neuen öffnen.",
 		NotYours:            "Einen Fall „%s“ von dir finde ich nicht. Deine Fälle zeigt `!meine`.",
 		AlreadyClosed:       "Fall #%d ist schon geschlossen.",
+		CaseReturned:        "↩️ Fall #%d ist wieder offen zur Übernahme: Die Person, die ihn bearbeitet hat, ist nicht mehr im Team.",
 		NotEnabled:          "Supportfälle sind hier noch nicht eingerichtet. Bitte wende dich direkt an das Digitalisierungsteam.",
 		GuideFromTeam:       "Das Team schickt dir diese Anleitung:",
 
@@ -372,8 +363,6 @@ var German = Texts{
 		AgeHours:          "%d Std.",
 		AgeDays:           "%d Tagen",
 	},
-	People:     germanPeople,
-	Onboarding: germanOnboarding,
 }
 
 // English is available by configuration.
@@ -436,13 +425,6 @@ var English = Texts{
 		"antwort":        {Usage: "!reply [no] <text>", Description: "answer the member (everything else in the thread is an internal note); `!reply <no> guide <id>` sends a guide"},
 		"erledigt":       {Usage: "!resolve <no> [solution]", Description: "resolve; the member is asked for a rating"},
 		"wiedereröffnen": {Usage: "!reopen <no>", Description: "reopen a case"},
-		"start":          {Usage: "!onboarding [no]", Description: "your first steps as a checklist; with a number you tick a step"},
-		"stopp":          {Usage: "!stop [undo]", Description: "no more messages you did not ask for; `!stop undo` takes it back"},
-		"team":           {Usage: "!team join", Description: "apply for the digital team; `!team` shows the state"},
-		"rolle":          {Usage: "!role @name team|coordinator|approver [remove]", Description: "grant or remove a role"},
-		"rollen":         {Usage: "!roles", Description: "all roles with the state of declaration and training"},
-		"erklärung":      {Usage: "!declaration @name received [date]", Description: "record a signed privacy declaration"},
-		"schulung":       {Usage: "!training @name <date>", Description: "record an attended data-protection training"},
 		// Round tables.
 	},
 	Support: SupportTexts{
@@ -469,6 +451,7 @@ var English = Texts{
 		ClosedMember:        "Your case **#%d** is closed. Thanks! You can open a new one any time.",
 		NotYours:            "I can't find a case “%s” of yours. `!mine` lists your cases.",
 		AlreadyClosed:       "Case #%d is already closed.",
+		CaseReturned:        "↩️ Case #%d is open for claiming again: the person working on it is no longer in the team.",
 		NotEnabled:          "Support cases are not set up here yet. Please contact the digital team directly.",
 		GuideFromTeam:       "The team sends you this guide:",
 
@@ -516,8 +499,6 @@ var English = Texts{
 		AgeHours:          "%d h",
 		AgeDays:           "%d days",
 	},
-	People:     englishPeople,
-	Onboarding: englishOnboarding,
 }
 
 // TextsFor returns the texts of lang, German by default.
@@ -526,182 +507,4 @@ func TextsFor(lang string) *Texts {
 		return &English
 	}
 	return &German
-}
-
-// PeopleTexts are the texts of roles and the team privacy gate. %s
-// arguments are escaped by the caller.
-type PeopleTexts struct {
-	RoleAdmin, RoleApprover, RoleCoordinator, RoleTeam       string
-	StatusActive, StatusPending, StatusPaused, StatusRemoved string
-	NotManager, PrivateOnly, AdminOnly, NotSelf, DMOnly      string
-	RoleUsage, DeclarationUsage, TrainingUsage, DateInvalid  string
-	// Granted, Revoked, AlreadyHas, NotHeld: %s user, %s role.
-	Granted, Revoked, AlreadyHas, NotHeld string
-	// Applied: %s = what is missing. AppliedApprovers: %s user, %s missing, %s user.
-	Applied, AppliedApprovers string
-	// GrantPending: %s user, %s missing. StillMissing: %s user, %s missing.
-	GrantPending, StillMissing                        string
-	MissingDeclaration, MissingTraining, And, Missing string
-	// TeamActive: %s user. TeamActiveMember goes to the person.
-	TeamActive, TeamActiveMember, TeamAlready, TeamNone string
-	// TeamStatus: %s status, %s gate summary.
-	TeamStatus string
-	// GateDeclaration, GateTraining: %s date or Missing.
-	GateDeclaration, GateTraining string
-	// DeclarationRecorded: %s user, %s date. TrainingRecorded: %s user, %s date, %s valid until.
-	DeclarationRecorded, TrainingRecorded string
-	RolesIntro, RolesEmpty, FromConfig    string
-	InviteReason, KickReason, PauseReason string
-	// CaseReturned: %d case (team room thread).
-	CaseReturned string
-	// TrainingSoonMember: %s date. TrainingSoonCoord, TrainingExpiredCoord: %s user, %s date.
-	TrainingSoonMember, TrainingSoonCoord, TrainingExpiredMember, TrainingExpiredCoord string
-	// ManagerCommands heads the role commands in the help.
-	ManagerCommands string
-}
-
-var germanPeople = PeopleTexts{
-	RoleAdmin: "Admin", RoleApprover: "Genehmigung", RoleCoordinator: "Koordination", RoleTeam: "Team",
-	StatusActive: "aktiv", StatusPending: "wartet auf Erklärung/Schulung", StatusPaused: "pausiert (Schulung abgelaufen)", StatusRemoved: "entzogen",
-	NotManager:       "Rollen vergeben und Erklärungen eintragen können nur Admins und Genehmigende.",
-	PrivateOnly:      "Rollen verwaltest du bitte im Direktchat mit mir oder im Genehmigungsraum – nicht hier.",
-	AdminOnly:        "Die Rolle Genehmigung können nur Admins vergeben oder entziehen.",
-	NotSelf:          "Das geht nicht für dich selbst – bitte jemand anderen aus der Genehmigung.",
-	DMOnly:           "Das machen wir bitte im Direktchat mit mir.",
-	RoleUsage:        "So geht’s: `!rolle @name team` (oder `koordination`, `genehmigung`); entziehen mit `!rolle @name team entziehen`.",
-	DeclarationUsage: "So geht’s: `!erklärung @name erhalten 02.03.2026` (ohne Datum: heute).",
-	TrainingUsage:    "So geht’s: `!schulung @name 02.03.2026`",
-	DateInvalid:      "Das Datum verstehe ich nicht (oder es liegt in der Zukunft). Schreib es so: `02.03.2026`.",
-	Granted:          "✅ %s hat jetzt die Rolle **%s**.",
-	Revoked:          "Die Rolle **%[2]s** von %[1]s ist entzogen.",
-	AlreadyHas:       "%s hat die Rolle **%s** schon.",
-	NotHeld:          "%s hat die Rolle **%s** nicht.",
-	Applied: "Danke für deine Bewerbung fürs Digitalisierungsteam! 🙌\n\n" +
-		"Weil du im Team Supportfälle mit persönlichen Daten siehst, wirst du erst freigeschaltet, wenn Folgendes vorliegt: %s. " +
-		"Die Genehmigenden melden sich bei dir. Wie das abläuft, steht in der Anleitung „Verpflichtungserklärung und Schulung“.",
-	AppliedApprovers:    "🙋 %s möchte ins Digitalisierungsteam. Es fehlt noch: %s. Eintragen mit `!erklärung %s erhalten <Datum>`.",
-	GrantPending:        "%s bekommt die Rolle **Team**, sobald vorliegt: %s.",
-	StillMissing:        "Für %s fehlt noch: %s.",
-	MissingDeclaration:  "die unterschriebene Verpflichtungserklärung",
-	MissingTraining:     "eine gültige Datenschutzschulung",
-	And:                 " und ",
-	Missing:             "fehlt",
-	TeamActive:          "✅ %s ist jetzt im Digitalisierungsteam freigeschaltet und in den Teamraum eingeladen.",
-	TeamActiveMember:    "✅ Du bist jetzt im Digitalisierungsteam freigeschaltet! Ich habe dich in den Teamraum eingeladen. Willkommen an Bord!",
-	TeamAlready:         "Du bist schon im Digitalisierungsteam freigeschaltet.",
-	TeamNone:            "Du bist (noch) nicht im Digitalisierungsteam. Bewerben kannst du dich mit `!team beitreten`.",
-	TeamStatus:          "Deine Rolle im Digitalisierungsteam: **%s** (%s).",
-	GateDeclaration:     "Erklärung: %s",
-	GateTraining:        "Schulung: %s",
-	DeclarationRecorded: "Verpflichtungserklärung von %s eingetragen (vom %s).",
-	TrainingRecorded:    "Schulung von %s eingetragen (am %s, gültig bis %s).",
-	RolesIntro:          "**Rollen**",
-	RolesEmpty:          "Noch keine Rollen vergeben.",
-	FromConfig:          "aus der Konfiguration",
-	InviteReason:        "Freigeschaltet von Lotse",
-	KickReason:          "Rolle entzogen",
-	PauseReason:         "Datenschutzschulung abgelaufen",
-	CaseReturned:        "↩️ Fall #%d ist wieder offen zur Übernahme: Die Person, die ihn bearbeitet hat, ist nicht mehr im Team.",
-	TrainingSoonMember:  "⏰ Deine Datenschutzschulung läuft am %s ab. Bitte melde dich rechtzeitig zur nächsten Schulung an, damit du im Team weitermachen kannst.",
-	TrainingSoonCoord:   "⏰ Die Datenschutzschulung von %s läuft am %s ab.",
-	TrainingExpiredMember: "Deine Datenschutzschulung ist abgelaufen. Deine Teamrolle ist deshalb pausiert, und ich habe dich aus dem Teamraum genommen. " +
-		"Sobald eine neue Schulung eingetragen ist, schalte ich dich wieder frei.",
-	TrainingExpiredCoord: "⏸️ Die Datenschutzschulung von %s ist am %s abgelaufen; die Teamrolle ist pausiert. Nach einer neuen Schulung: `!schulung @name <Datum>`.",
-	ManagerCommands:      "**Rollen und Freischaltung:**",
-}
-
-var englishPeople = PeopleTexts{
-	RoleAdmin: "admin", RoleApprover: "approver", RoleCoordinator: "coordinator", RoleTeam: "team",
-	StatusActive: "active", StatusPending: "waiting for declaration/training", StatusPaused: "paused (training expired)", StatusRemoved: "removed",
-	NotManager:       "Only admins and approvers can grant roles and record declarations.",
-	PrivateOnly:      "Please manage roles in your direct chat with me or in the approvals room – not here.",
-	AdminOnly:        "Only admins can grant or remove the approver role.",
-	NotSelf:          "You can't do that for yourself – please ask another approver.",
-	DMOnly:           "Let's do that in a direct chat with me, please.",
-	RoleUsage:        "Like this: `!role @name team` (or `coordinator`, `approver`); remove with `!role @name team remove`.",
-	DeclarationUsage: "Like this: `!declaration @name received 2026-03-02` (without a date: today).",
-	TrainingUsage:    "Like this: `!training @name 2026-03-02`",
-	DateInvalid:      "I don't understand the date (or it is in the future). Write it like `2026-03-02`.",
-	Granted:          "✅ %s now has the **%s** role.",
-	Revoked:          "The **%[2]s** role of %[1]s was removed.",
-	AlreadyHas:       "%s already has the **%s** role.",
-	NotHeld:          "%s doesn't have the **%s** role.",
-	Applied: "Thanks for applying to the digital team! 🙌\n\n" +
-		"Because the team sees support cases with personal data, you'll be activated once we have: %s. " +
-		"The approvers will get in touch. The guide “Privacy declaration and training” explains how it works.",
-	AppliedApprovers:      "🙋 %s wants to join the digital team. Still missing: %s. Record it with `!declaration %s received <date>`.",
-	GrantPending:          "%s gets the **team** role as soon as we have: %s.",
-	StillMissing:          "Still missing for %s: %s.",
-	MissingDeclaration:    "the signed privacy declaration",
-	MissingTraining:       "a valid data-protection training",
-	And:                   " and ",
-	Missing:               "missing",
-	TeamActive:            "✅ %s is now activated in the digital team and invited to the team room.",
-	TeamActiveMember:      "✅ You're now activated in the digital team! I invited you to the team room. Welcome aboard!",
-	TeamAlready:           "You're already activated in the digital team.",
-	TeamNone:              "You're not in the digital team (yet). Apply with `!team join`.",
-	TeamStatus:            "Your role in the digital team: **%s** (%s).",
-	GateDeclaration:       "declaration: %s",
-	GateTraining:          "training: %s",
-	DeclarationRecorded:   "Privacy declaration of %s recorded (dated %s).",
-	TrainingRecorded:      "Training of %s recorded (on %s, valid until %s).",
-	RolesIntro:            "**Roles**",
-	RolesEmpty:            "No roles granted yet.",
-	FromConfig:            "from the configuration",
-	InviteReason:          "Activated by Lotse",
-	KickReason:            "Role removed",
-	PauseReason:           "Data-protection training expired",
-	CaseReturned:          "↩️ Case #%d is open for claiming again: the person working on it is no longer in the team.",
-	TrainingSoonMember:    "⏰ Your data-protection training expires on %s. Please sign up for the next training in time so you can stay in the team.",
-	TrainingSoonCoord:     "⏰ The data-protection training of %s expires on %s.",
-	TrainingExpiredMember: "Your data-protection training has expired. Your team role is paused and I removed you from the team room. Once a new training is recorded, I'll activate you again.",
-	TrainingExpiredCoord:  "⏸️ The data-protection training of %s expired on %s; the team role is paused. After a new training: `!training @name <date>`.",
-	ManagerCommands:       "**Roles and activation:**",
-}
-
-// OnboardingTexts are the welcome and checklist texts (Markdown, our own).
-type OnboardingTexts struct {
-	Welcome, FirstSteps, WelcomeAccess, WelcomeHelp, WelcomePrivacy, WelcomeStop string
-	ChecklistIntro, ChecklistHow, ChecklistDone, ChecklistEmpty, StepNextcloud   string
-	// StepInvalid: %d = number of steps.
-	StepInvalid string
-	Reminder    string
-	Stopped     string
-	Resumed     string
-}
-
-var germanOnboarding = OnboardingTexts{
-	Welcome:        "👋 **Willkommen!** Ich bin Lotse, der Hilfe-Bot des Digitalisierungsteams. Du kannst mir jederzeit hier schreiben – ich suche dir die passende Anleitung heraus.",
-	FirstSteps:     "**Deine ersten Schritte:**",
-	WelcomeAccess:  "**Nextcloud und Videokonferenzen:** Ein Nextcloud-Konto beantragst du mit `!zugang nextcloud`, einen eigenen BigBlueButton-Raum mit `!zugang bbb <Raumname>`.",
-	WelcomeHelp:    "**Hilfe:** Schreib deine Frage einfach in diesen Chat. Passt keine Anleitung, kann ich einen Supportfall fürs Team öffnen. `!hilfe` zeigt alles, was ich kann; `!start` zeigt deine Checkliste.",
-	WelcomePrivacy: "**Deine Daten:** Was ich über dich speichere, warum und wie lange, zeigt `!datenschutz`. Eine Kopie bekommst du mit `!meine-daten`, löschen kannst du sie mit `!daten-löschen`.",
-	WelcomeStop:    "Möchtest du keine Nachrichten von mir, um die du nicht gebeten hast (z. B. eine Erinnerung an die Checkliste)? Schreib `!stopp`.",
-	ChecklistIntro: "**Deine ersten Schritte**",
-	ChecklistHow:   "Abhaken: `!start <Nummer>`. Eine Anleitung öffnest du mit `!anleitung <Titel>`.",
-	ChecklistDone:  "🎉 Alles erledigt – schön, dass du dabei bist!",
-	ChecklistEmpty: "Für die ersten Schritte gibt es gerade keine Checkliste. Frag mich einfach, wenn du Hilfe brauchst.",
-	StepNextcloud:  "Nextcloud-Konto (wird abgehakt, sobald es eingerichtet ist)",
-	StepInvalid:    "Bitte gib eine Nummer von 1 bis %d an, z. B. `!start 1`.",
-	Reminder:       "👋 Kleine Erinnerung (nur diese eine): Ein paar erste Schritte sind noch offen. Keine Eile – und mit `!stopp` bekommst du keine solchen Nachrichten mehr.",
-	Stopped:        "Alles klar: Ich schreibe dir nur noch, wenn du mich etwas fragst. Antworten auf deine Anträge und Supportfälle bekommst du weiterhin. Rückgängig machen: `!stopp zurück`.",
-	Resumed:        "Gut: Ich darf dir wieder von mir aus schreiben, z. B. eine Erinnerung an deine ersten Schritte. `!stopp` schaltet das wieder ab.",
-}
-
-var englishOnboarding = OnboardingTexts{
-	Welcome:        "👋 **Welcome!** I'm Lotse, the help bot of the digital team. Write to me here any time – I'll find the right guide for you.",
-	FirstSteps:     "**Your first steps:**",
-	WelcomeAccess:  "**Nextcloud and video calls:** request a Nextcloud account with `!access nextcloud`, your own BigBlueButton room with `!access bbb <room name>`.",
-	WelcomeHelp:    "**Help:** just write your question in this chat. If no guide fits, I can open a support case for the team. `!help` shows everything I can do; `!onboarding` shows your checklist.",
-	WelcomePrivacy: "**Your data:** `!privacy` shows what I store about you, why and for how long. Get a copy with `!my-data`, delete it with `!delete-my-data`.",
-	WelcomeStop:    "Don't want messages you didn't ask for (e.g. a checklist reminder)? Write `!stop`.",
-	ChecklistIntro: "**Your first steps**",
-	ChecklistHow:   "Tick a step: `!onboarding <number>`. Open a guide with `!guide <title>`.",
-	ChecklistDone:  "🎉 All done – great to have you with us!",
-	ChecklistEmpty: "There's no checklist for the first steps right now. Just ask me if you need help.",
-	StepNextcloud:  "Nextcloud account (ticked once it is set up)",
-	StepInvalid:    "Please give a number from 1 to %d, e.g. `!onboarding 1`.",
-	Reminder:       "👋 A small reminder (just this one): some first steps are still open. No rush – and with `!stop` you won't get such messages any more.",
-	Stopped:        "Got it: I'll only write when you ask me something. You'll still get answers about your requests and support cases. To undo: `!stop undo`.",
-	Resumed:        "Fine: I may write to you on my own again, e.g. a reminder of your first steps. `!stop` turns it off again.",
 }

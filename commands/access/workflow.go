@@ -6,7 +6,6 @@ package access
 
 import (
 	"context"
-	"slices"
 	"time"
 
 	"maunium.net/go/mautrix/id"
@@ -14,7 +13,6 @@ import (
 	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/integrations/bbb"
 	"github.com/lotse-bot/lotse/integrations/nextcloud"
-	"github.com/lotse-bot/lotse/storage"
 )
 
 // Config configures access requests (Nextcloud accounts and groups, BBB
@@ -23,7 +21,8 @@ import (
 type Config struct {
 	// ApprovalsRoom is the (encrypted) room where requests are shown and decided.
 	ApprovalsRoom id.RoomID
-	// Approvers may approve and deny besides those holding the approver role.
+	// Approvers may approve and deny besides those holding the approver
+	// role (package people decides who is an approver).
 	Approvers []id.UserID
 	// NextcloudGroups are the groups members may ask for (AGs, Bezirke).
 	NextcloudGroups []string
@@ -97,19 +96,25 @@ var (
 	_ BBBRooms             = (*bbb.Client)(nil)
 )
 
+// People tells who holds the approver role (*people.Workflow).
+type People interface {
+	HasApprover(ctx context.Context, user id.UserID) bool
+}
+
 // Workflow is the access-request workflow.
 type Workflow struct {
 	*chat.Env
-	cfg Config
-	tx  *Texts
+	cfg    Config
+	people People
+	tx     *Texts
 	// member: every member, when access requests are on; approver: the
 	// approver role, in the approvals room.
 	member, approver *chat.Role
 }
 
 // New builds the workflow.
-func New(env *chat.Env, cfg Config) *Workflow {
-	w := &Workflow{Env: env, cfg: cfg.WithDefaults(), tx: TextsFor(env.Lang)}
+func New(env *chat.Env, cfg Config, people People) *Workflow {
+	w := &Workflow{Env: env, cfg: cfg.WithDefaults(), tx: TextsFor(env.Lang), people: people}
 	w.member = &chat.Role{Name: "access", Check: func(context.Context, id.UserID, id.RoomID, bool) (bool, string) {
 		return w.accessOn(), w.tx.NotEnabled
 	}}
@@ -152,17 +157,11 @@ func (w *Workflow) Reactions() []chat.Reaction {
 	return []chat.Reaction{{Name: "access", Find: w.findReaction}}
 }
 
-// IsApprover reports whether user is an approver: listed in the config or
-// holding the approver role. Being in the approvals room alone is not enough.
+// isApprover reports whether user may decide requests: access requests
+// are on and user is an approver (by config or role, see package people).
+// Being in the approvals room alone is not enough.
 func (w *Workflow) isApprover(ctx context.Context, user id.UserID) bool {
-	if !w.accessOn() || user == "" || user == w.Matrix.UserID() {
-		return false
-	}
-	if slices.Contains(w.cfg.Approvers, user) {
-		return true
-	}
-	ok, err := w.DB.Roles().Has(ctx, user.String(), storage.RoleApprover)
-	return err == nil && ok
+	return w.accessOn() && w.people.HasApprover(ctx, user)
 }
 
 // checkApprover lets only approvers act, and only in the approvals room.

@@ -9,9 +9,10 @@ import (
 	"maunium.net/go/mautrix/id"
 )
 
-// Reactions go through the router's one permission check: the reacting
-// person must hold the target's role, and the reaction must come from the
-// room the target lives in.
+// Regression tests of issue #15 at the level of the router. Reactions go
+// through the one permission check: the reacting person must hold the
+// target's role, and the reaction must come from the room the target lives
+// in.
 
 // TestClaimReactionNeedsTeamRole: sitting in the team room without the team
 // role, a ✋ on a case claims nothing (issue #15, finding 6).
@@ -84,5 +85,46 @@ func TestAnnouncementRoomsAreChecked(t *testing.T) {
 	}
 	for _, room := range []id.RoomID{shared, annRoom2} {
 		mustContain(t, in(e.say(t, dmOf(coord), coord, "!rundertisch Test am 29.3. um 19 Uhr\nRäume: "+room.String(), ""), dmOf(coord)), "Vorschau")
+	}
+}
+
+// TestRevokedTeamRoleSticks: after the team role was revoked, `!team
+// beitreten` does not activate it again although declaration and training
+// are on file; only a person with the right to grant it can, and the audit
+// log says who (issue #15, finding 2).
+func TestRevokedTeamRoleSticks(t *testing.T) {
+	e, _ := newRolesEnv(t)
+	ctx := context.Background()
+	e.say(t, dmRoom, member, "!team beitreten", "")
+	e.say(t, approvRm, approvr, "!erklärung @member:test erhalten 01.03.2026", "")
+	e.say(t, approvRm, approvr, "!schulung @member:test 15.02.2026", "")
+	if !e.h.isTeam(ctx, member) {
+		t.Fatal("setup: team role not active after declaration and training")
+	}
+	mustContain(t, in(e.say(t, approvRm, approvr, "!rolle @member:test team entziehen", ""), approvRm), "entzogen")
+
+	sent := e.say(t, dmRoom, member, "!team beitreten", "")
+	if e.h.isTeam(ctx, member) {
+		t.Fatal("a revoked team member re-activated the role by applying")
+	}
+	mustContain(t, in(sent, dmRoom), "entzogen")
+	mustContain(t, in(sent, approvRm), "!rolle @member:test team")
+	// Evidence recorded again by an approver is not a grant either.
+	e.say(t, approvRm, approvr, "!erklärung @member:test erhalten 01.03.2026", "")
+	if e.h.isTeam(ctx, member) {
+		t.Fatal("recording the declaration again re-activated a revoked role")
+	}
+	// An approver grants it again: active, and the audit log names them.
+	e.say(t, approvRm, approvr, "!rolle @member:test team", "")
+	if !e.h.isTeam(ctx, member) {
+		t.Fatal("an approver's grant did not re-activate the role")
+	}
+	log, _ := e.db.Roles().AuditLog(ctx, member.String())
+	granted := false
+	for _, l := range log {
+		granted = granted || (l.Action == "grant" && l.Actor == approvr.String() && l.Subject == member.String())
+	}
+	if !granted {
+		t.Fatalf("the audit log does not say who granted the role again: %+v", log)
 	}
 }
