@@ -17,6 +17,7 @@ import (
 	"github.com/lotse-bot/lotse/commands/people"
 	"github.com/lotse-bot/lotse/commands/privacy"
 	"github.com/lotse-bot/lotse/commands/roundtable"
+	"github.com/lotse-bot/lotse/commands/support"
 )
 
 // Matrix is what the workflows need from the Matrix runtime (chat.Matrix).
@@ -28,30 +29,8 @@ type Meetings = roundtable.Meetings
 // RoundTables configures round tables (roundtable.Config).
 type RoundTables = roundtable.Config
 
-// Support configures support cases. They are off while TeamRoom is empty.
-type Support struct {
-	// TeamRoom is the (encrypted) room of the digital team; its joined
-	// members are the team.
-	TeamRoom id.RoomID
-	// Anonymous hides the team member's name in answers to members.
-	Anonymous bool
-	// ReplyPrefix, when set, also sends a thread message starting with it
-	// to the member (besides !antwort).
-	ReplyPrefix string
-	// ReopenWindow is how long a member's message reopens a resolved case.
-	ReopenWindow time.Duration
-	// UnclaimedAfter: an unclaimed case pings the team room after this long.
-	UnclaimedAfter time.Duration
-	// StaleAfter: a claimed case without activity pings its assignee after this long.
-	StaleAfter time.Duration
-	// DigestHour is the local hour of the digest (-1: no digest);
-	// DigestWeekday limits it to one weekday (-1: daily).
-	DigestHour, DigestWeekday int
-	// QuietFrom and QuietTo are local hours without reminders (equal: none).
-	QuietFrom, QuietTo int
-	// Location is the time zone of quiet hours, digests and dates (Europe/Berlin).
-	Location *time.Location
-}
+// Support configures support cases (support.Config).
+type Support = support.Config
 
 // Access configures access requests (access.Config).
 type Access = access.Config

@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -19,6 +20,8 @@ import (
 	"github.com/lotse-bot/lotse/commands/people"
 	"github.com/lotse-bot/lotse/commands/privacy"
 	"github.com/lotse-bot/lotse/commands/roundtable"
+	"github.com/lotse-bot/lotse/commands/support"
+	"github.com/lotse-bot/lotse/guides"
 )
 
 // CommandEvent is a parsed command of this package as it reads the Handler.
@@ -33,13 +36,13 @@ type Handler struct {
 	Deps
 	env      *chat.Env
 	proc     *mcommands.Processor[*chat.Env]
-	roles    roles
 	commands []chat.Command
 
 	access     *access.Workflow
 	roundTable *roundtable.Workflow
 	privacy    *privacy.Workflow
 	people     *people.Workflow
+	support    *support.Workflow
 	// reactions route reactions to the workflows owning their targets.
 	reactions []chat.Reaction
 }
@@ -58,15 +61,19 @@ func New(deps Deps) *Handler {
 	h := &Handler{Deps: deps, env: &env}
 	h.people = people.New(h.env, people.Config{Roles: deps.Roles, Onboarding: deps.Onboarding, TeamRoom: deps.Support.TeamRoom,
 		ApprovalsRoom: deps.Access.ApprovalsRoom, Approvers: deps.Access.Approvers, NextcloudStep: deps.Access.Nextcloud != nil,
-		OnTeamRemoved: h.returnCases})
+		OnTeamRemoved: func(ctx context.Context, user id.UserID, base string) error {
+			return h.support.ReturnCases(ctx, user, base)
+		}})
+	sup := deps.Support
+	sup.RenderGuide, sup.IsThanks = h.renderGuide, func(text string) bool { return smallTalk(text) == talkThanks }
+	h.support = support.New(h.env, sup, h.people)
 	h.access = access.New(h.env, deps.Access, h.people)
 	rt := deps.RoundTables
 	rt.Private = append(slices.Clip(rt.Private), deps.Support.TeamRoom, deps.Access.ApprovalsRoom)
 	h.roundTable = roundtable.New(h.env, rt)
 	h.reactions = append(h.reactions, h.access.Reactions()...)
 	h.reactions = append(h.reactions, h.roundTable.Reactions()...)
-	h.reactions = append(h.reactions, chat.Reaction{Name: "support", Find: h.findSupportReaction})
-	h.roles = h.newRoles()
+	h.reactions = append(h.reactions, h.support.Reactions()...)
 	h.privacy = privacy.New(h.env, deps.Privacy, h.people.Manager())
 	h.commands = h.registry()
 	// The processor only parses and dispatches; replies go through our own
@@ -142,8 +149,8 @@ func (h *Handler) handleMessage(ctx context.Context, t *chat.Turn, evt *event.Ev
 		// Never answer notices (bot loops) or edits.
 		return nil
 	}
-	if h.supportOn() && evt.RoomID == h.Support.TeamRoom {
-		return h.handleTeamMessage(ctx, t, evt, content)
+	if h.support.On() && evt.RoomID == h.support.TeamRoom() {
+		return h.teamRoomMessage(ctx, t, evt, content)
 	}
 	mentioned, text := h.stripMention(content)
 	if t.Direct {
@@ -160,7 +167,7 @@ func (h *Handler) handleMessage(ctx context.Context, t *chat.Turn, evt *event.Ev
 	}
 	if t.Direct && !strings.HasPrefix(text, "!") && content.MsgType != event.MsgNotice {
 		// A member's message may belong to a support case (offer, relay, reopen).
-		if handled, err := h.memberText(ctx, content, text); handled || err != nil {
+		if handled, err := h.support.MemberText(ctx, content, text); handled || err != nil {
 			return err
 		}
 	}
@@ -331,4 +338,69 @@ func (h *Handler) RunPeople(ctx context.Context) { h.people.Run(ctx) }
 // TickPeople sends the onboarding and training notices due at now (tests use a fake clock).
 func (h *Handler) TickPeople(ctx context.Context, now time.Time) error {
 	return h.people.Tick(ctx, now)
+}
+
+// teamRoomMessage handles a message in the team room: only the team is
+// heard there (commands and case-thread notes alike, through the same role
+// check as every command); commands go to the processor, the rest to the
+// support workflow.
+func (h *Handler) teamRoomMessage(ctx context.Context, t *chat.Turn, evt *event.Event, content *event.MessageEventContent) error {
+	if ok, err := h.env.Enforce(ctx, h.support.TeamRole().Silent(), evt.Sender, evt.RoomID); !ok {
+		return err
+	}
+	c := *content
+	c.RemoveReplyFallback()
+	text := strings.TrimSpace(c.Body)
+	if strings.HasPrefix(text, "!") {
+		cmdEvt := *evt
+		cmdContent := *content
+		cmdContent.Body, cmdContent.Format, cmdContent.FormattedBody = text, "", ""
+		cmdEvt.Content = event.Content{Parsed: &cmdContent}
+		h.proc.Process(ctx, &cmdEvt)
+		return t.Err
+	}
+	return h.support.ThreadMessage(ctx, evt, content, text)
+}
+
+// renderGuide renders a guide the team sends to a member, with the answer's
+// heading (the support workflow asks for it).
+func (h *Handler) renderGuide(g *guides.Guide) (plain, htmlBody string) {
+	var msg messageBuilder
+	msg.markdown(formatText(h.Texts.AnswerHeader, escape(g.Title)))
+	rendered := guides.RenderGuide(g, guides.RenderOptions{MaxBytes: maxGuideBytes, Section: -1, Resolver: h.resolver()})
+	msg.raw(rendered.Plain, rendered.HTML)
+	return msg.result()
+}
+
+// The answer workflow (answer.go, feedback.go, guides_cmd.go) asks the
+// support workflow through these until it moves to its own package.
+
+func (h *Handler) supportOn() bool { return h.support.On() }
+
+func (h *Handler) isTeam(ctx context.Context, user id.UserID) bool {
+	return h.support.IsTeam(ctx, user)
+}
+
+func (h *Handler) rememberQuestion(ctx context.Context, question string, guideIDs []string, answerEvent id.EventID, offer bool, lead string) error {
+	return h.support.RememberQuestion(ctx, question, guideIDs, answerEvent, offer, lead)
+}
+
+func (h *Handler) offerAfterThumbsDown(ctx context.Context, evt *event.Event, answer id.EventID) (bool, error) {
+	return h.support.OfferAfterThumbsDown(ctx, evt, answer)
+}
+
+func (h *Handler) supportReaction(ctx context.Context, evt *event.Event, target id.EventID, key string) (bool, error) {
+	return h.support.OfferReaction(ctx, evt, target, key)
+}
+
+// Tick sends the support reminders due at now (tests use a fake clock).
+func (h *Handler) Tick(ctx context.Context, now time.Time) error { return h.support.Tick(ctx, now) }
+
+// RunScheduler runs the reminder workers of support cases and round tables
+// until ctx ends.
+func (h *Handler) RunScheduler(ctx context.Context) {
+	var wg sync.WaitGroup
+	wg.Go(func() { h.roundTable.Run(ctx) })
+	h.support.Run(ctx)
+	wg.Wait()
 }

@@ -1,85 +1,39 @@
 package commands
 
 import (
-	"context"
 	"slices"
 	"sort"
 	"strings"
 
-	"maunium.net/go/mautrix/id"
-
 	"github.com/lotse-bot/lotse/commands/chat"
 )
-
-// roles are the roles of the commands still in this package; the moved
-// workflows declare their own. Each is checked by chat.Env.Enforce before a
-// command runs (and before a reaction acts), nowhere else.
-type roles struct {
-	support, team *chat.Role
-}
-
-func (h *Handler) newRoles() roles {
-	return roles{
-		// Every member, when support cases are on (the commands answer
-		// themselves when they are off).
-		support: &chat.Role{Name: "support", Check: func(context.Context, id.UserID, id.RoomID, bool) (bool, string) { return true, "" },
-			Holds: func(context.Context, id.UserID) bool { return h.supportOn() }},
-		// The team role, in the team room.
-		team: &chat.Role{Name: "team", Check: func(ctx context.Context, user id.UserID, room id.RoomID, _ bool) (bool, string) {
-			st := h.Texts.Support
-			switch {
-			case !h.supportOn():
-				return false, st.NotEnabled
-			case !h.isTeam(ctx, user):
-				return false, st.NotTeam
-			case room != h.Support.TeamRoom:
-				return false, st.TeamRoomOnly
-			}
-			return true, ""
-		}, Holds: h.isTeam},
-	}
-}
 
 // registry is the table of contents of what members can do, in the order
 // of the help. Names are German, aliases English and short forms.
 func (h *Handler) registry() []chat.Command {
-	r := h.roles
 	tx := h.Texts
-	cmd := func(name string, aliases []string, role *chat.Role, section string, fn func(ce *CommandEvent) error) chat.Command {
+	cmd := func(name string, aliases []string, fn func(ce *CommandEvent) error) chat.Command {
 		ct := tx.Commands[name]
-		return chat.Command{Name: name, Aliases: aliases, Role: role, Section: section, Usage: ct.Usage, Description: ct.Description, Run: h.legacy(fn)}
+		return chat.Command{Name: name, Aliases: aliases, Usage: ct.Usage, Description: ct.Description, Run: h.legacy(fn)}
 	}
-	teamSection := tx.Support.TeamCommands
 	list := []chat.Command{
-		cmd("hilfe", []string{"help", "h", "?"}, nil, "", cmdHelp),
-		cmd("anleitung", []string{"guide", "suche", "search", "such"}, nil, "", cmdGuide),
-		cmd("anleitungen", []string{"guides", "themen", "topics", "liste"}, nil, "", cmdGuides),
-		// Support cases, member side.
-		cmd("ticket", []string{"support"}, r.support, "", cmdTicket),
-		cmd("meine", []string{"mine", "fälle", "faelle"}, r.support, "", cmdMine),
-		cmd("schließen", []string{"schliessen", "close"}, r.support, "", cmdClose),
+		cmd("hilfe", []string{"help", "h", "?"}, cmdHelp),
+		cmd("anleitung", []string{"guide", "suche", "search", "such"}, cmdGuide),
+		cmd("anleitungen", []string{"guides", "themen", "topics", "liste"}, cmdGuides),
 	}
-	// Access requests, member side (DM) and approvers (approvals room).
-	list = append(list, h.access.Commands()...)
-	list = append(list,
-		// Support cases, team side (team room only).
-		cmd("offen", []string{"open"}, r.team, teamSection, cmdOpen),
-		cmd("fall", []string{"case"}, r.team, teamSection, cmdCase),
-		cmd("übernehmen", []string{"uebernehmen", "claim"}, r.team, teamSection, cmdClaim),
-		cmd("abgeben", []string{"unclaim"}, r.team, teamSection, cmdUnclaim),
-		cmd("zuweisen", []string{"assign"}, r.team, teamSection, cmdAssign),
-		cmd("antwort", []string{"reply"}, r.team, teamSection, cmdReply),
-		cmd("erledigt", []string{"resolve"}, r.team, teamSection, cmdResolve),
-		cmd("wiedereröffnen", []string{"wiedereroeffnen", "reopen"}, r.team, teamSection, cmdReopen),
-	)
-	// Onboarding and the team application (every member), roles (managers).
+	supportMember, supportTeam := h.support.Commands()
 	onboarding, roles := h.people.Commands()
-	list = append(list, onboarding...)
-	// Data rights (DM) and the retention dry run (managers).
-	list = append(list, h.privacy.Commands(h.people.ManagerSection())...)
-	list = append(list, roles...)
-	// Round tables: members and coordinators.
-	list = append(list, h.roundTable.Commands()...)
+	for _, cmds := range [][]chat.Command{
+		supportMember,       // support cases, member side
+		h.access.Commands(), // access requests: members (DM), approvers (approvals room)
+		supportTeam,         // support cases, the team (team room)
+		onboarding,          // onboarding and the team application
+		h.privacy.Commands(h.people.ManagerSection()), // data rights (DM), the retention dry run
+		roles,                   // roles and the privacy gate (managers)
+		h.roundTable.Commands(), // round tables: members and coordinators
+	} {
+		list = append(list, cmds...)
+	}
 	return list
 }
 
