@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Checks the one-way import directions of the design (see README, Architecture).
+# Checks the one-way import directions of the design (see README, Architecture):
+# cmd → commands → {answer, support, access, roundtable, privacy} → people → chat → {storage, guides, schedule, integrations}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mod=$(go list -m)
@@ -14,8 +15,13 @@ while read -r pkg imports; do
       guides|storage|storage/upgrades|config|integrations/nextcloud|integrations/bbb) allowed="guides/search storage/upgrades" ;;
       guides/search|schedule|metrics) allowed="" ;;
       web) allowed="guides guides/search" ;;
-      commands) allowed="guides guides/search storage integrations/nextcloud integrations/bbb schedule commands/answer" ;;
-      commands/answer) allowed="guides/search" ;;
+      commands) allowed="guides guides/search storage integrations/nextcloud integrations/bbb schedule commands/chat commands/people commands/access commands/roundtable commands/privacy commands/support commands/answer" ;;
+      # Workflows: below the router, above people and chat; none imports another.
+      commands/access|commands/roundtable|commands/privacy|commands/support|commands/answer)
+        allowed="commands/chat commands/people guides guides/search storage integrations/nextcloud integrations/bbb schedule" ;;
+      commands/people) allowed="commands/chat guides storage" ;;
+      commands/chat) allowed="guides storage" ;;
+      commands/chat/chattest) allowed="commands/chat" ;;
       bot) allowed="storage" ;;
       *) continue ;;
     esac

@@ -45,9 +45,11 @@ func newAccessEnv(t *testing.T) *accessEnv {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.h.Access = Access{ApprovalsRoom: approvals, NextcloudGroups: []string{"AG Digitales", "Bezirk Nord"}, TwoApprovers: []string{"Bezirk Nord"},
-		Nextcloud: ncc, NextcloudQuota: "5 GB", NextcloudLanguage: "de", NextcloudGuide: "nextcloud/erste-anmeldung.md",
-		BBB: bc, BBBWelcome: "Willkommen!", MaxAttempts: 5, NotifyAfter: 2, Backoff: time.Minute}
+	e.reconfigure(func(d *Deps) {
+		d.Access = Access{ApprovalsRoom: approvals, NextcloudGroups: []string{"AG Digitales", "Bezirk Nord"}, TwoApprovers: []string{"Bezirk Nord"},
+			Nextcloud: ncc, NextcloudQuota: "5 GB", NextcloudLanguage: "de", NextcloudGuide: "nextcloud/erste-anmeldung.md",
+			BBB: bc, BBBWelcome: "Willkommen!", MaxAttempts: 5, NotifyAfter: 2, Backoff: time.Minute}
+	})
 	e.fm.joined[approvals] = map[id.UserID]bool{alice: true, bob: true, carol: true, botID: true}
 	// Being in the approvals room is not enough: the approver role is.
 	for _, u := range []id.UserID{alice, bob, carol} {
@@ -264,7 +266,7 @@ func TestAccessProvisioningFailures(t *testing.T) {
 	e.say(t, approvals, alice, "!genehmigen 2", "")
 	bad, _ := nextcloud.NewClient(nextcloud.Options{BaseURL: e.nc.URL(), User: "lotse-admin", AppPassword: "wrong", HTTPClient: e.nc.Client()})
 	good := e.h.Access.Nextcloud
-	e.h.Access.Nextcloud = bad
+	e.reconfigure(func(d *Deps) { d.Access.Nextcloud = bad })
 	before = e.fm.count()
 	calls := e.nc.TotalRequests()
 	_ = e.h.AccessTick(ctx, e.now.Add(2*time.Hour))
@@ -273,7 +275,7 @@ func TestAccessProvisioningFailures(t *testing.T) {
 		t.Fatalf("401 was retried: %d calls", got)
 	}
 	mustContain(t, e.fm.sent[before:], "401", "App-Passwort", "[GENEHMIGT von Alice – FEHLER]")
-	e.h.Access.Nextcloud = good
+	e.reconfigure(func(d *Deps) { d.Access.Nextcloud = good })
 	mustContain(t, in(e.say(t, approvals, bob, "!genehmigen 2", ""), approvals), "ist genehmigt")
 	_ = e.h.AccessTick(ctx, e.now.Add(6*time.Hour))
 	if r, _ := e.db.Access().Get(ctx, 2); r.Status != storage.AccessProvisioned || len(e.nc.Users()) != 3 {

@@ -15,6 +15,7 @@ import (
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
+	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
 	"github.com/lotse-bot/lotse/storage"
@@ -300,7 +301,7 @@ func TestChoiceByNumber(t *testing.T) {
 	h, fm, db := newTestHandler(t)
 	lib := h.Guides.Current()
 	q := msgEvent("irgendwas mit handy")
-	ctx := context.WithValue(context.Background(), turnKey{}, &turn{msg: Message{Event: q, Direct: true}})
+	ctx := chat.WithTurn(context.Background(), &chat.Turn{Event: q, Direct: true})
 	hits := []search.Hit{{ID: "konto/zwei-faktor-einrichten.md"}, {ID: "matrix/benachrichtigungen-am-handy.md"}}
 	if err := h.offerChoice(ctx, lib, hits); err != nil {
 		t.Fatal(err)
@@ -325,7 +326,7 @@ func TestChoiceByReaction(t *testing.T) {
 	h, fm, _ := newTestHandler(t)
 	lib := h.Guides.Current()
 	q := msgEvent("irgendwas mit handy")
-	ctx := context.WithValue(context.Background(), turnKey{}, &turn{msg: Message{Event: q, Direct: true}})
+	ctx := chat.WithTurn(context.Background(), &chat.Turn{Event: q, Direct: true})
 	hits := []search.Hit{{ID: "konto/zwei-faktor-einrichten.md"}, {ID: "matrix/benachrichtigungen-am-handy.md"}}
 	if err := h.offerChoice(ctx, lib, hits); err != nil {
 		t.Fatal(err)
@@ -409,9 +410,10 @@ func TestStripMention(t *testing.T) {
 
 func TestTextsComplete(t *testing.T) {
 	for _, tx := range []*Texts{&German, &English} {
-		for _, e := range registry() {
-			if _, ok := tx.Commands[e.handler.Name]; !ok {
-				t.Errorf("%s: command %s has no help text", tx.Lang, e.handler.Name)
+		h := New(Deps{Texts: tx, Matrix: &fakeMatrix{}})
+		for _, c := range h.commands {
+			if c.Usage == "" || c.Description == "" {
+				t.Errorf("%s: command %s has no help text", tx.Lang, c.Name)
 			}
 		}
 	}
@@ -445,7 +447,7 @@ func FuzzHandleText(f *testing.F) {
 // an apology (not a crash, not silence), like one anywhere else.
 func TestCommandPanicAnswered(t *testing.T) {
 	h, fm, _ := newTestHandler(t)
-	h.proc.Register(&mcommands.Handler[*Handler]{Name: "kaputt", Func: run(func(*CommandEvent) error { panic("boom") })})
+	h.proc.Register(&mcommands.Handler[*chat.Env]{Name: "kaputt", Func: h.run(func(*chat.Call) error { panic("boom") })})
 	var logs strings.Builder
 	ctx := zerolog.New(&logs).WithContext(context.Background())
 	if err := h.Handle(ctx, Message{Event: msgEvent("!kaputt"), Direct: true}); err != nil {

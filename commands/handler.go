@@ -2,84 +2,115 @@ package commands
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
 	"github.com/rs/zerolog"
 	mcommands "maunium.net/go/mautrix/commands"
 	"maunium.net/go/mautrix/event"
-	"maunium.net/go/mautrix/format"
 	"maunium.net/go/mautrix/id"
 
+	"github.com/lotse-bot/lotse/commands/access"
 	"github.com/lotse-bot/lotse/commands/answer"
+	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/commands/people"
+	"github.com/lotse-bot/lotse/commands/privacy"
+	"github.com/lotse-bot/lotse/commands/roundtable"
+	"github.com/lotse-bot/lotse/commands/support"
 	"github.com/lotse-bot/lotse/guides"
 )
 
-// CommandEvent is a parsed command as mautrix's processor hands it over.
+// CommandEvent is a parsed command of this package as it reads the Handler.
 type CommandEvent = mcommands.Event[*Handler]
 
-// Handler dispatches incoming messages: commands go through mautrix's
-// command processor, questions to the guide search.
+// Handler is the router: it turns an inbox event into a chat.Turn and hands
+// it on — reactions to the workflow that owns their target, pending
+// dialogues, replies in case threads, then commands (through mautrix's
+// processor, with the role of each command enforced by chat), then the
+// answer engine.
 type Handler struct {
 	Deps
-	proc     *mcommands.Processor[*Handler]
-	registry []*entry
+	env      *chat.Env
+	proc     *mcommands.Processor[*chat.Env]
+	commands []chat.Command
+
+	access     *access.Workflow
+	roundTable *roundtable.Workflow
+	privacy    *privacy.Workflow
+	people     *people.Workflow
+	support    *support.Workflow
+	// reactions route reactions to the workflows owning their targets.
+	reactions []chat.Reaction
 }
 
-// New builds the handler and its command registry.
+// New builds the handler, the workflows and the command registry.
 func New(deps Deps) *Handler {
-	if deps.Now == nil {
-		deps.Now = time.Now
-	}
-	if deps.ChoiceTTL <= 0 {
-		deps.ChoiceTTL = 30 * time.Minute
-	}
 	if deps.Texts == nil {
 		deps.Texts = &German
 	}
-	if deps.Observer == nil {
-		deps.Observer = nopObserver{}
-	}
-	h := &Handler{Deps: deps}
+	env := chat.Env{
+		Matrix: deps.Matrix, Guides: deps.Guides, DB: deps.DB, Log: deps.Log, Lang: deps.Texts.Lang, Now: deps.Now,
+		TxnID: deps.TxnID, GuideURL: deps.GuideURL, Observer: deps.Observer, Rooms: deps.Rooms, Location: deps.Support.Location,
+		ChoiceTTL: deps.ChoiceTTL, InternalError: deps.Texts.InternalError,
+	}.WithDefaults()
+	deps.Now, deps.ChoiceTTL, deps.Observer = env.Now, env.ChoiceTTL, env.Observer
+	h := &Handler{Deps: deps, env: &env}
+	h.people = people.New(h.env, people.Config{Roles: deps.Roles, Onboarding: deps.Onboarding, TeamRoom: deps.Support.TeamRoom,
+		ApprovalsRoom: deps.Access.ApprovalsRoom, Approvers: deps.Access.Approvers, NextcloudStep: deps.Access.Nextcloud != nil,
+		OnTeamRemoved: func(ctx context.Context, user id.UserID, base string) error {
+			return h.support.ReturnCases(ctx, user, base)
+		}})
+	sup := deps.Support
+	sup.RenderGuide, sup.IsThanks = h.renderGuide, func(text string) bool { return smallTalk(text) == talkThanks }
+	h.support = support.New(h.env, sup, h.people)
+	h.access = access.New(h.env, deps.Access, h.people)
+	rt := deps.RoundTables
+	rt.Private = append(slices.Clip(rt.Private), deps.Support.TeamRoom, deps.Access.ApprovalsRoom)
+	h.roundTable = roundtable.New(h.env, rt)
+	h.reactions = append(h.reactions, h.access.Reactions()...)
+	h.reactions = append(h.reactions, h.roundTable.Reactions()...)
+	h.reactions = append(h.reactions, h.support.Reactions()...)
+	h.privacy = privacy.New(h.env, deps.Privacy, h.people.Manager())
+	h.commands = h.registry()
 	// The processor only parses and dispatches; replies go through our own
 	// sender (idempotent transaction IDs), so it gets no client.
-	h.proc = mcommands.NewProcessor[*Handler](nil)
-	h.proc.Meta = h
-	h.registry = registry()
-	for _, e := range h.registry {
-		h.proc.Register(e.handler)
+	h.proc = mcommands.NewProcessor[*chat.Env](nil)
+	h.proc.Meta = h.env
+	for i := range h.commands {
+		c := &h.commands[i]
+		h.proc.Register(&mcommands.Handler[*chat.Env]{Name: c.Name, Aliases: c.Aliases, Func: h.run(func(ce *chat.Call) error { return h.env.Dispatch(ce, c) })})
 	}
 	// Replace mautrix's English default with our own (translated, with a suggestion).
 	h.proc.Unregister(h.proc.GetHandler(mcommands.UnknownCommandName))
-	h.proc.Register(&mcommands.Handler[*Handler]{Name: mcommands.UnknownCommandName, Func: run(cmdUnknown)})
+	h.proc.Register(&mcommands.Handler[*chat.Env]{Name: mcommands.UnknownCommandName, Func: h.run(h.legacy(cmdUnknown))})
 	return h
 }
 
-// turn is the state of handling one event: it numbers the messages sent in
-// reply so that each gets a stable transaction ID.
+// turn is the answer workflow's view of the chat.Turn being handled (kept
+// until the answer workflow moves to its own package).
 type turn struct {
 	msg Message
-	seq int
-	err error
+	t   *chat.Turn
 }
 
-type turnKey struct{}
-
 func turnOf(ctx context.Context) *turn {
-	t, _ := ctx.Value(turnKey{}).(*turn)
-	return t
+	ct := chat.TurnOf(ctx)
+	if ct == nil {
+		return nil
+	}
+	return &turn{msg: Message{Event: ct.Event, Direct: ct.Direct, Encrypted: ct.Encrypted}, t: ct}
 }
 
 // Handle acts on one incoming event. It is idempotent: handling the same
 // event again sends nothing new (same transaction IDs).
 func (h *Handler) Handle(ctx context.Context, msg Message) (err error) {
-	t := &turn{msg: msg}
-	ctx = context.WithValue(ctx, turnKey{}, t)
+	t := &chat.Turn{Event: msg.Event, Direct: msg.Direct, Encrypted: msg.Encrypted}
+	ctx = chat.WithTurn(ctx, t)
 	defer func() {
 		if r := recover(); r != nil {
 			h.answerPanic(ctx, r)
@@ -92,55 +123,62 @@ func (h *Handler) Handle(ctx context.Context, msg Message) (err error) {
 	}
 	switch evt.Type {
 	case event.EventReaction:
-		if handled, err := h.accessReaction(ctx, evt); handled || err != nil {
+		if handled, err := h.env.React(ctx, h.reactions, evt); handled || err != nil {
 			return err
 		}
 		return h.handleReaction(ctx, evt)
 	case event.EventMessage:
 		return h.handleMessage(ctx, t, evt)
 	case event.StateMember:
-		return h.memberJoined(ctx, evt)
+		return h.people.MemberJoined(ctx, evt)
 	case event.EventRedaction:
 		return h.handleRedaction(ctx, evt)
 	}
 	return nil
 }
 
-func (h *Handler) handleMessage(ctx context.Context, t *turn, evt *event.Event) error {
+// roundTableReaction: round-table reactions are routed by chat.Env.React
+// in Handle before handleReaction (feedback.go) asks here; the answer
+// workflow's move removes this.
+func (h *Handler) roundTableReaction(context.Context, *event.Event, id.EventID, string) (bool, error) {
+	return false, nil
+}
+
+func (h *Handler) handleMessage(ctx context.Context, t *chat.Turn, evt *event.Event) error {
 	content, ok := evt.Content.Parsed.(*event.MessageEventContent)
 	if !ok || content.MsgType == event.MsgNotice || content.RelatesTo.GetReplaceID() != "" {
 		// Never answer notices (bot loops) or edits.
 		return nil
 	}
-	if h.supportOn() && evt.RoomID == h.Support.TeamRoom {
-		return h.handleTeamMessage(ctx, t, evt, content)
+	if h.support.On() && evt.RoomID == h.support.TeamRoom() {
+		return h.teamRoomMessage(ctx, t, evt, content)
 	}
 	mentioned, text := h.stripMention(content)
-	if t.msg.Direct {
+	if t.Direct {
 		// Onboarding: remember the member's DM; welcome them the first time.
-		if err := h.seenInDM(ctx, evt, text); err != nil {
+		if err := h.people.SeenInDM(ctx, evt, text); err != nil {
 			return err
 		}
 	}
-	if t.msg.Direct && !strings.HasPrefix(text, "!") {
+	if t.Direct && !strings.HasPrefix(text, "!") {
 		// A member's answer may belong to an access request being prepared.
-		if handled, err := h.accessText(ctx, text); handled || err != nil {
+		if handled, err := h.access.Text(ctx, text); handled || err != nil {
 			return err
 		}
 	}
-	if t.msg.Direct && !strings.HasPrefix(text, "!") && content.MsgType != event.MsgNotice {
+	if t.Direct && !strings.HasPrefix(text, "!") && content.MsgType != event.MsgNotice {
 		// A member's message may belong to a support case (offer, relay, reopen).
-		if handled, err := h.memberText(ctx, content, text); handled || err != nil {
+		if handled, err := h.support.MemberText(ctx, content, text); handled || err != nil {
 			return err
 		}
 	}
-	if !t.msg.Direct && !mentioned && !strings.HasPrefix(text, "!") {
+	if !t.Direct && !mentioned && !strings.HasPrefix(text, "!") {
 		return nil
 	}
 	switch content.MsgType {
 	case event.MsgText, event.MsgEmote, "":
 	default:
-		if t.msg.Direct || mentioned {
+		if t.Direct || mentioned {
 			return h.replyMarkdown(ctx, h.Texts.NotText)
 		}
 		return nil
@@ -151,7 +189,7 @@ func (h *Handler) handleMessage(ctx context.Context, t *turn, evt *event.Event) 
 		cmdContent.Body, cmdContent.Format, cmdContent.FormattedBody = text, "", ""
 		cmdEvt.Content = event.Content{Parsed: &cmdContent}
 		h.proc.Process(ctx, &cmdEvt)
-		return t.err
+		return t.Err
 	}
 	return h.answerText(ctx, text)
 }
@@ -222,21 +260,21 @@ func smallTalk(text string) talk {
 	return talkHello
 }
 
-// run adapts a handler that returns an error to mautrix's processor; the
+// run adapts a command that returns an error to mautrix's processor; the
 // error is kept on the turn so that the runtime retries the event.
-func run(fn func(ce *CommandEvent) error) func(*CommandEvent) {
-	return func(ce *CommandEvent) {
+func (h *Handler) run(fn func(ce *chat.Call) error) func(*chat.Call) {
+	return func(ce *chat.Call) {
 		// mautrix's processor would recover a panic by reacting 💥 through
 		// its own client, which Lotse does not give it (all sends go through
 		// the idempotent sender): recover here, the same way Handle does.
 		defer func() {
 			if r := recover(); r != nil {
-				ce.Meta.answerPanic(ce.Ctx, r)
+				h.answerPanic(ce.Ctx, r)
 			}
 		}()
 		if err := fn(ce); err != nil {
-			if t := turnOf(ce.Ctx); t != nil {
-				t.err = err
+			if t := chat.TurnOf(ce.Ctx); t != nil {
+				t.Err = err
 			}
 		}
 	}
@@ -250,70 +288,108 @@ func (h *Handler) answerPanic(ctx context.Context, r any) {
 	}
 }
 
-// reply sends a notice in answer to the event being handled: a rich reply
-// (or into the same thread), with explicit empty mentions apart from the
-// replied-to sender.
+// reply sends a notice in answer to the event being handled (chat.Env.Reply).
 func (h *Handler) reply(ctx context.Context, plain, htmlBody string) (id.EventID, error) {
-	t := turnOf(ctx)
-	if t == nil {
-		return "", errors.New("reply outside of an event")
-	}
-	evt := t.msg.Event
-	content := &event.MessageEventContent{
-		MsgType:  event.MsgNotice,
-		Body:     plain,
-		Mentions: &event.Mentions{},
-	}
-	if htmlBody != "" {
-		content.Format = event.FormatHTML
-		content.FormattedBody = htmlBody
-	}
-	target := evt
-	if evt.Type == event.EventReaction {
-		// Answer a reaction as a reply to the message it reacted to.
-		if rc := evt.Content.AsReaction(); rc != nil && rc.RelatesTo.EventID != "" {
-			target = &event.Event{ID: rc.RelatesTo.EventID, RoomID: evt.RoomID, Sender: evt.Sender}
-		}
-	}
-	if mc, ok := evt.Content.Parsed.(*event.MessageEventContent); ok && mc.RelatesTo != nil && mc.RelatesTo.Type == event.RelThread {
-		content.SetThread(evt)
-	} else {
-		content.SetReply(target)
-	}
-	if !t.msg.Direct {
-		content.Mentions = &event.Mentions{UserIDs: []id.UserID{evt.Sender}}
-	} else {
-		content.Mentions = &event.Mentions{}
-	}
-	txn := h.TxnID(evt.ID, "reply", t.seq)
-	t.seq++
-	eventID, err := h.Matrix.Send(ctx, evt.RoomID, event.EventMessage, content, txn)
-	if err != nil {
-		return "", fmt.Errorf("failed to send reply: %w", err)
-	}
-	return eventID, nil
+	return h.env.Reply(ctx, plain, htmlBody)
 }
 
 // replyMarkdown renders md (our own text; user input in it must already be
 // escaped) and sends it as a reply.
 func (h *Handler) replyMarkdown(ctx context.Context, md string) error {
-	plain, htmlBody := renderMarkdown(md)
-	_, err := h.reply(ctx, plain, htmlBody)
-	return err
+	return h.env.ReplyMarkdown(ctx, md)
 }
 
-// renderMarkdown turns our own Markdown texts into plain text and Matrix
-// HTML, with the same pipeline as the guides (sanitised, readable plain text).
-func renderMarkdown(md string) (plain, htmlBody string) {
-	htmlBody, plain = guides.Render(md)
-	return strings.TrimSpace(plain), htmlBody
+// renderMarkdown is chat.Render.
+func renderMarkdown(md string) (plain, htmlBody string) { return chat.Render(md) }
+
+// escape makes user input safe to put into a Markdown text (chat.Escape).
+func escape(s string) string { return chat.Escape(s) }
+
+// RunAccess runs the provisioning worker of access requests until ctx ends.
+func (h *Handler) RunAccess(ctx context.Context) { h.access.Run(ctx) }
+
+// AccessTick runs the due provisioning jobs at now (tests use a fake clock).
+func (h *Handler) AccessTick(ctx context.Context, now time.Time) error {
+	return h.access.Tick(ctx, now)
 }
 
-// escape makes user input safe to put into a Markdown text.
-func escape(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len([]rune(s)) > 200 {
-		s = string([]rune(s)[:200]) + "…"
+// TickRoundTables sends the round-table reminders due at now (tests use a fake clock).
+func (h *Handler) TickRoundTables(ctx context.Context, now time.Time) error {
+	return h.roundTable.Tick(ctx, now)
+}
+
+// RunPrivacy runs the retention worker until ctx ends.
+func (h *Handler) RunPrivacy(ctx context.Context) { h.privacy.Run(ctx) }
+
+// RunPeople runs the onboarding and training worker until ctx ends.
+func (h *Handler) RunPeople(ctx context.Context) { h.people.Run(ctx) }
+
+// TickPeople sends the onboarding and training notices due at now (tests use a fake clock).
+func (h *Handler) TickPeople(ctx context.Context, now time.Time) error {
+	return h.people.Tick(ctx, now)
+}
+
+// teamRoomMessage handles a message in the team room: only the team is
+// heard there (commands and case-thread notes alike, through the same role
+// check as every command); commands go to the processor, the rest to the
+// support workflow.
+func (h *Handler) teamRoomMessage(ctx context.Context, t *chat.Turn, evt *event.Event, content *event.MessageEventContent) error {
+	if ok, err := h.env.Enforce(ctx, h.support.TeamRole().Silent(), evt.Sender, evt.RoomID); !ok {
+		return err
 	}
-	return format.EscapeMarkdown(s)
+	c := *content
+	c.RemoveReplyFallback()
+	text := strings.TrimSpace(c.Body)
+	if strings.HasPrefix(text, "!") {
+		cmdEvt := *evt
+		cmdContent := *content
+		cmdContent.Body, cmdContent.Format, cmdContent.FormattedBody = text, "", ""
+		cmdEvt.Content = event.Content{Parsed: &cmdContent}
+		h.proc.Process(ctx, &cmdEvt)
+		return t.Err
+	}
+	return h.support.ThreadMessage(ctx, evt, content, text)
+}
+
+// renderGuide renders a guide the team sends to a member, with the answer's
+// heading (the support workflow asks for it).
+func (h *Handler) renderGuide(g *guides.Guide) (plain, htmlBody string) {
+	var msg messageBuilder
+	msg.markdown(formatText(h.Texts.AnswerHeader, escape(g.Title)))
+	rendered := guides.RenderGuide(g, guides.RenderOptions{MaxBytes: maxGuideBytes, Section: -1, Resolver: h.resolver()})
+	msg.raw(rendered.Plain, rendered.HTML)
+	return msg.result()
+}
+
+// The answer workflow (answer.go, feedback.go, guides_cmd.go) asks the
+// support workflow through these until it moves to its own package.
+
+func (h *Handler) supportOn() bool { return h.support.On() }
+
+func (h *Handler) isTeam(ctx context.Context, user id.UserID) bool {
+	return h.support.IsTeam(ctx, user)
+}
+
+func (h *Handler) rememberQuestion(ctx context.Context, question string, guideIDs []string, answerEvent id.EventID, offer bool, lead string) error {
+	return h.support.RememberQuestion(ctx, question, guideIDs, answerEvent, offer, lead)
+}
+
+func (h *Handler) offerAfterThumbsDown(ctx context.Context, evt *event.Event, answer id.EventID) (bool, error) {
+	return h.support.OfferAfterThumbsDown(ctx, evt, answer)
+}
+
+func (h *Handler) supportReaction(ctx context.Context, evt *event.Event, target id.EventID, key string) (bool, error) {
+	return h.support.OfferReaction(ctx, evt, target, key)
+}
+
+// Tick sends the support reminders due at now (tests use a fake clock).
+func (h *Handler) Tick(ctx context.Context, now time.Time) error { return h.support.Tick(ctx, now) }
+
+// RunScheduler runs the reminder workers of support cases and round tables
+// until ctx ends.
+func (h *Handler) RunScheduler(ctx context.Context) {
+	var wg sync.WaitGroup
+	wg.Go(func() { h.roundTable.Run(ctx) })
+	h.support.Run(ctx)
+	wg.Wait()
 }

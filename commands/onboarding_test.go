@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/lotse-bot/lotse/commands/people"
 )
 
 // TestStopAndUndo: !stopp keeps the onboarding reminder away, !stopp zurück
@@ -12,7 +14,7 @@ import (
 func TestStopAndUndo(t *testing.T) {
 	e := newSupportEnv(t)
 	ctx := context.Background()
-	e.h.Onboarding = Onboarding{Welcome: true, ReminderAfter: 24 * time.Hour}
+	e.reconfigure(func(d *Deps) { d.Onboarding = Onboarding{Welcome: true, ReminderAfter: 24 * time.Hour} })
 	sent := e.say(t, dmRoom, member, "hallo", "")
 	mustContain(t, in(sent, dmRoom), "!stopp")
 	sent = e.say(t, dmRoom, member, "!stopp", "")
@@ -36,7 +38,7 @@ func TestStopAndUndo(t *testing.T) {
 		}
 	}
 	reminders := in(e.fm.sent[before:], dmRoom)
-	if len(reminders) != 1 || !strings.Contains(reminders[0].content.Body, e.h.Texts.Onboarding.Reminder[:20]) {
+	if len(reminders) != 1 || !strings.Contains(reminders[0].content.Body, people.GermanOnboarding.Reminder[:20]) {
 		t.Fatalf("want one reminder after !stopp zurück, got %d: %s", len(reminders), bodies(reminders))
 	}
 }

@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"regexp"
 	"testing"
 )
 
@@ -22,7 +23,11 @@ func TestDataRightsCommands(t *testing.T) {
 	if c, _ := e.db.Cases.Get(ctx, 1); c == nil {
 		t.Fatal("deleted without confirmation")
 	}
-	token := e.h.deleteToken(member.String())
+	m := regexp.MustCompile("!daten-löschen ([0-9a-f]{6})").FindStringSubmatch(bodies(sent))
+	if m == nil {
+		t.Fatalf("no confirmation token offered: %s", bodies(sent))
+	}
+	token := m[1]
 	sent = in(e.say(t, dmRoom, member, "!daten-löschen "+token, ""), dmRoom)
 	mustContain(t, sent, "Erledigt", "support_case", "Pseudonym")
 	if c, _ := e.db.Cases.Get(ctx, 1); c != nil {

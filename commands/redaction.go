@@ -7,10 +7,6 @@ import (
 	"maunium.net/go/mautrix/id"
 )
 
-// maxRepliesPerEvent bounds the replies looked up for one redacted event
-// (a question gets one to three: the answer, perhaps an offer).
-const maxRepliesPerEvent = 8
-
 // handleRedaction follows a deleted message or reaction: a removed ✅ is a
 // withdrawn RSVP, and a deleted message takes with it what Lotse made of it
 // — its replies in the same room (which may quote it) and the copy relayed
@@ -25,7 +21,7 @@ func (h *Handler) handleRedaction(ctx context.Context, evt *event.Event) error {
 	if redacts == "" {
 		return nil
 	}
-	if err := h.withdrawReactionRSVP(ctx, redacts); err != nil {
+	if err := h.roundTable.WithdrawRSVP(ctx, redacts); err != nil {
 		return err
 	}
 	if !turnOf(ctx).msg.Direct {
@@ -36,18 +32,9 @@ func (h *Handler) handleRedaction(ctx context.Context, evt *event.Event) error {
 	return h.redactFollowUps(ctx, evt, redacts)
 }
 
-// repliesTo returns Lotse's replies to eventID (see Handler.reply: their
-// transaction IDs are numbered per event), in order.
+// repliesTo returns Lotse's replies to eventID (chat.Env.RepliesTo).
 func (h *Handler) repliesTo(ctx context.Context, eventID id.EventID) ([]id.EventID, error) {
-	var out []id.EventID
-	for seq := range maxRepliesPerEvent {
-		sent, err := h.DB.Inbox.SentEventID(ctx, h.TxnID(eventID, "reply", seq))
-		if err != nil || sent == "" {
-			return out, err
-		}
-		out = append(out, id.EventID(sent))
-	}
-	return out, nil
+	return h.env.RepliesTo(ctx, eventID)
 }
 
 // redactFollowUps redacts Lotse's events caused by the event redacts and
@@ -64,24 +51,6 @@ func (h *Handler) redactFollowUps(ctx context.Context, evt *event.Event, redacts
 			return err
 		}
 	}
-	if h.Support.TeamRoom != "" {
-		for _, purpose := range []string{"relay", "relay-media"} {
-			sent, err := h.DB.Inbox.SentEventID(ctx, h.TxnID(redacts, purpose, 0))
-			if err != nil {
-				return err
-			}
-			if sent == "" {
-				continue
-			}
-			if err := h.Matrix.Redact(ctx, h.Support.TeamRoom, id.EventID(sent), reason, h.TxnID(evt.ID, "redact-"+purpose, 0)); err != nil {
-				return err
-			}
-		}
-	}
-	if _, err = h.DB.Cases.EraseMessage(ctx, redacts.String()); err != nil {
-		return err
-	}
-	// A pending offer to open a case carries the member's recent questions:
-	// it is withdrawn, so that a later "ja" cannot send the deleted text.
-	return h.DB.Cases.DeleteDraft(ctx, evt.RoomID.String(), evt.Sender.String())
+	// What the support workflow made of it: relayed copies, stored text, a pending offer.
+	return h.support.ForgetMessage(ctx, evt, redacts, reason)
 }

@@ -79,9 +79,11 @@ func newRolesEnv(t *testing.T) (*supportEnv, *fakeRooms) {
 	t.Helper()
 	e := newSupportEnv(t)
 	rooms := &fakeRooms{}
-	e.h.Rooms = rooms
-	e.h.Roles = Roles{Admins: []id.UserID{admin}, TrainingRequired: true, TrainingValidity: 365 * 24 * time.Hour, TrainingRemindBefore: 30 * 24 * time.Hour}
-	e.h.Access.ApprovalsRoom = approvRm
+	e.reconfigure(func(d *Deps) {
+		d.Rooms = rooms
+		d.Roles = Roles{Admins: []id.UserID{admin}, TrainingRequired: true, TrainingValidity: 365 * 24 * time.Hour, TrainingRemindBefore: 30 * 24 * time.Hour}
+		d.Access.ApprovalsRoom = approvRm
+	})
 	setRole(t, e.db, approvr, storage.RoleApprover, storage.RoleActive)
 	setRole(t, e.db, coord, storage.RoleCoordinator, storage.RoleActive)
 	e.fm.joined[teamRoom][sitter] = true

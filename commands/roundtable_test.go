@@ -58,15 +58,17 @@ func newRTEnv(t *testing.T, now time.Time) *rtEnv {
 	t.Helper()
 	e := newSupportEnv(t)
 	e.now = now
-	e.h.Support = Support{} // support cases off: only round tables
+	e.reconfigure(func(d *Deps) { d.Support = Support{} }) // support cases off: only round tables
 	fake := bbbtest.New(t, "secret-123")
 	client, err := bbb.NewClient(bbb.Options{BaseURL: fake.URL(), Secret: "secret-123", HTTPClient: fake.Client()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	berlin, _ := time.LoadLocation("Europe/Berlin")
-	e.h.RoundTables = RoundTables{Coordinators: []id.UserID{coord}, Rooms: []id.RoomID{annRoom1, annRoom2},
-		Location: berlin, Meetings: client, UIDDomain: "test"}
+	e.reconfigure(func(d *Deps) {
+		d.RoundTables = RoundTables{Coordinators: []id.UserID{coord}, Rooms: []id.RoomID{annRoom1, annRoom2},
+			Location: berlin, Meetings: client, UIDDomain: "test"}
+	})
 	e.fm.joined = map[id.RoomID]map[id.UserID]bool{annRoom1: {coord: true, mem1: true, botID: true}, annRoom2: {mem2: true, botID: true}}
 	e.fm.names = map[id.UserID]string{coord: "Clara Koordination", mem1: "Mia Eins", mem2: "Ben *Zwei_"}
 	e.fm.encrypted = map[id.RoomID]bool{annRoom2: true}
@@ -328,7 +330,7 @@ func TestRoundTableRemindersSurviveCrash(t *testing.T) {
 		e.react(t, annRoom1, u, post, "✅")
 	}
 	flaky := &flakyMatrix{fakeMatrix: e.fm, ok: 17}
-	e.h.Matrix = flaky
+	e.reconfigure(func(d *Deps) { d.Matrix = flaky })
 	at := time.Date(2026, 12, 2, 19, 0, 0, 0, berlin)
 	e.now = at
 	if err := e.h.TickRoundTables(context.Background(), at); err == nil {

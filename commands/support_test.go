@@ -16,6 +16,7 @@ import (
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
+	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -45,9 +46,11 @@ func newSupportEnv(t *testing.T) *supportEnv {
 		t.Fatal(err)
 	}
 	env := &supportEnv{h: h, fm: fm, db: db, now: time.Date(2026, 3, 2, 10, 0, 0, 0, berlin)}
-	h.Now = func() time.Time { return env.now }
-	h.Support = Support{TeamRoom: teamRoom, ReopenWindow: 7 * 24 * time.Hour, UnclaimedAfter: 4 * time.Hour, StaleAfter: 72 * time.Hour,
-		DigestHour: 9, DigestWeekday: -1, QuietFrom: 21, QuietTo: 8, Location: berlin}
+	env.reconfigure(func(d *Deps) {
+		d.Now = func() time.Time { return env.now }
+		d.Support = Support{TeamRoom: teamRoom, ReopenWindow: 7 * 24 * time.Hour, UnclaimedAfter: 4 * time.Hour, StaleAfter: 72 * time.Hour,
+			DigestHour: 9, DigestWeekday: -1, QuietFrom: 21, QuietTo: 8, Location: berlin}
+	})
 	fm.joined = map[id.RoomID]map[id.UserID]bool{teamRoom: {alice: true, bob: true, botID: true}, dmRoom: {member: true, botID: true}}
 	// The team is who holds the active team role (privacy gate passed).
 	setRole(t, db, alice, storage.RoleTeam, storage.RoleActive)
@@ -55,6 +58,13 @@ func newSupportEnv(t *testing.T) *supportEnv {
 	fm.names = map[id.UserID]string{alice: "Alice", bob: "Bob", member: "Mia Mitglied"}
 	fm.encrypted = map[id.RoomID]bool{teamRoom: true}
 	return env
+}
+
+// reconfigure changes the dependencies and builds the handler (and its
+// workflows) anew on the same fakes and database.
+func (e *supportEnv) reconfigure(f func(d *Deps)) {
+	f(&e.h.Deps)
+	e.h = New(e.h.Deps)
 }
 
 func (e *supportEnv) event(room id.RoomID, sender id.UserID, content *event.MessageEventContent) *event.Event {
@@ -160,7 +170,7 @@ func (e *supportEnv) openCase(t *testing.T) id.EventID {
 
 // responseObserver records the first-response times the handler reports.
 type responseObserver struct {
-	nopObserver
+	chat.NopObserver
 	mu    sync.Mutex
 	times []time.Duration
 }
@@ -174,7 +184,7 @@ func (o *responseObserver) FirstResponse(d time.Duration) {
 func TestSupportLifecycle(t *testing.T) {
 	e := newSupportEnv(t)
 	obs := &responseObserver{}
-	e.h.Observer = obs
+	e.reconfigure(func(d *Deps) { d.Observer = obs })
 	root := e.openCase(t)
 
 	// Member → team, with injection attempts escaped and no @room ping.
@@ -384,7 +394,7 @@ func TestSupportPermissions(t *testing.T) {
 
 func TestSupportReminders(t *testing.T) {
 	e := newSupportEnv(t)
-	e.h.Support.DigestHour = 9
+	e.reconfigure(func(d *Deps) { d.Support.DigestHour = 9 })
 	e.openCase(t) // 10:00 Berlin
 	ctx := context.Background()
 	count := func() int { return len(in(e.fm.sent, teamRoom)) }

@@ -218,7 +218,7 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 			}
 		}()
 	}
-	go housekeeping(ctx, db, cfg, log)
+	go handler.RunPrivacy(log.With().Str("component", "retention").Logger().WithContext(ctx))
 	go func() {
 		select {
 		case <-b.Synced():
@@ -235,7 +235,7 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 			// Reminders send nothing before the first sync brought Lotse's
 			// own earlier sends (their transaction IDs) into the database.
 			go handler.RunPeople(log.With().Str("component", "people").Logger().WithContext(ctx))
-			handler.RunScheduler(log.With().Str("component", "scheduler").Logger().WithContext(ctx), cfg.RoundTableTick)
+			handler.RunScheduler(log.With().Str("component", "scheduler").Logger().WithContext(ctx))
 		case <-ctx.Done():
 		}
 	}()
@@ -320,7 +320,7 @@ func bbbClient(cfg config.Config) (*bbb.Client, error) {
 }
 
 func roundTableConfig(cfg config.Config, loc *time.Location, meetings *bbb.Client) (commands.RoundTables, error) {
-	rt := commands.RoundTables{Location: loc, MeetingLead: cfg.RoundTableMeetingLead}
+	rt := commands.RoundTables{Location: loc, MeetingLead: cfg.RoundTableMeetingLead, TickInterval: cfg.RoundTableTick}
 	for _, c := range cfg.Coordinators {
 		rt.Coordinators = append(rt.Coordinators, id.UserID(c))
 	}
@@ -350,6 +350,7 @@ func supportConfig(cfg config.Config) (commands.Support, error) {
 		UnclaimedAfter: cfg.SupportUnclaimedAfter,
 		StaleAfter:     cfg.SupportStaleAfter,
 		DigestHour:     cfg.SupportDigestHour,
+		TickInterval:   cfg.RoundTableTick, // reminders of cases and round tables share the tick
 	}
 	wd, err := cfg.DigestWeekday()
 	if err != nil {
@@ -454,30 +455,6 @@ func guideURL(base string) func(string) string {
 			parts[i] = url.PathEscape(p)
 		}
 		return base + "/" + strings.Join(parts, "/")
-	}
-}
-
-// housekeeping enforces the retention periods once an hour.
-func housekeeping(ctx context.Context, db *storage.DB, cfg config.Config, log zerolog.Logger) {
-	tick := time.NewTicker(time.Hour)
-	defer tick.Stop()
-	for {
-		now := time.Now()
-		// Every kind of personal data has its period (docs/datenschutz.md).
-		if res, err := db.Retention(ctx, retentionPolicy(cfg), now, false); err != nil {
-			log.Warn().Err(err).Msg("Failed to apply retention")
-		} else {
-			for _, r := range res {
-				if r.Rows > 0 {
-					log.Debug().Str("table", r.Table).Int64("rows", r.Rows).Msg("Deleted expired personal data")
-				}
-			}
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-		}
 	}
 }
 

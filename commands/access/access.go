@@ -1,4 +1,4 @@
-package commands
+package access
 
 import (
 	"context"
@@ -14,6 +14,7 @@ import (
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
+	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -38,69 +39,68 @@ const (
 )
 
 // accessOn reports whether access requests are configured.
-func (h *Handler) accessOn() bool {
-	return h.Access.ApprovalsRoom != "" && (h.Access.Nextcloud != nil || h.Access.BBB != nil)
+func (w *Workflow) accessOn() bool {
+	return w.cfg.ApprovalsRoom != "" && (w.cfg.Nextcloud != nil || w.cfg.BBB != nil)
 }
 
 // accessTxn derives a transaction ID from a request's identity, for work
 // that is not caused by one event (provisioning, announcements, edits).
-func (h *Handler) accessTxn(reqID int64, purpose string, n int) string {
-	return h.TxnID(id.EventID("lotse-access/"+strconv.FormatInt(reqID, 10)), purpose, n)
+func (w *Workflow) accessTxn(reqID int64, purpose string, n int) string {
+	return w.TxnID(id.EventID("lotse-access/"+strconv.FormatInt(reqID, 10)), purpose, n)
 }
 
 // cmdAccess starts a request: !zugang nextcloud [Gruppe] | !zugang bbb <Raum>.
-func cmdAccess(ce *CommandEvent) error {
-	h := ce.Meta
-	at := h.Texts.Access
-	if !h.accessOn() {
-		return h.replyMarkdown(ce.Ctx, at.NotEnabled)
+func (w *Workflow) cmdAccess(ce *chat.Call) error {
+	at := w.tx
+	if !w.accessOn() {
+		return w.ReplyMarkdown(ce.Ctx, at.NotEnabled)
 	}
-	if !turnOf(ce.Ctx).msg.Direct {
-		return h.replyMarkdown(ce.Ctx, at.DMOnly)
+	if !chat.TurnOf(ce.Ctx).Direct {
+		return w.ReplyMarkdown(ce.Ctx, at.DMOnly)
 	}
 	if len(ce.Args) == 0 {
-		return h.replyMarkdown(ce.Ctx, at.Usage)
+		return w.ReplyMarkdown(ce.Ctx, at.Usage)
 	}
 	kind := strings.ToLower(ce.Args[0])
 	rest := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(ce.RawArgs), ce.Args[0]))
-	d := storage.AccessDraft{RoomID: ce.RoomID.String(), UserID: ce.Sender.String(), LastEvent: ce.ID.String(), CreatedAt: h.Now(),
-		DisplayName: h.Matrix.DisplayName(ce.Ctx, ce.RoomID, ce.Sender)}
+	d := storage.AccessDraft{RoomID: ce.RoomID.String(), UserID: ce.Sender.String(), LastEvent: ce.ID.String(), CreatedAt: w.Now(),
+		DisplayName: w.Matrix.DisplayName(ce.Ctx, ce.RoomID, ce.Sender)}
 	switch kind {
 	case "nextcloud", "cloud", "nc":
-		if h.Access.Nextcloud == nil {
-			return h.replyMarkdown(ce.Ctx, at.NotEnabled)
+		if w.cfg.Nextcloud == nil {
+			return w.ReplyMarkdown(ce.Ctx, at.NotEnabled)
 		}
 		d.Kind = storage.AccessNextcloud
 		if rest != "" {
-			g, ok := h.matchGroup(rest)
+			g, ok := w.matchGroup(rest)
 			if !ok {
-				if err := h.replyMarkdown(ce.Ctx, formatText(at.GroupUnknown, escape(rest))+"\n\n"+h.groupList()); err != nil {
+				if err := w.ReplyMarkdown(ce.Ctx, chat.Format(at.GroupUnknown, chat.Escape(rest))+"\n\n"+w.groupList()); err != nil {
 					return err
 				}
 				d.Step = stepGroup
-				return h.DB.Access().PutDraft(ce.Ctx, d)
+				return w.DB.Access().PutDraft(ce.Ctx, d)
 			}
 			d.Target = g
 		}
 	case "bbb", "bigbluebutton", "raum", "room":
-		if h.Access.BBB == nil {
-			return h.replyMarkdown(ce.Ctx, at.NotEnabled)
+		if w.cfg.BBB == nil {
+			return w.ReplyMarkdown(ce.Ctx, at.NotEnabled)
 		}
 		d.Kind = storage.AccessBBB
 		if rest != "" {
 			if !validRoomName(rest) {
-				return h.replyMarkdown(ce.Ctx, at.RoomInvalid)
+				return w.ReplyMarkdown(ce.Ctx, at.RoomInvalid)
 			}
 			d.Target = strings.Join(strings.Fields(rest), " ")
 		}
 	default:
-		return h.replyMarkdown(ce.Ctx, at.Usage)
+		return w.ReplyMarkdown(ce.Ctx, at.Usage)
 	}
 	d.Step = nextStep(d)
-	if err := h.DB.Access().PutDraft(ce.Ctx, d); err != nil {
+	if err := w.DB.Access().PutDraft(ce.Ctx, d); err != nil {
 		return err
 	}
-	return h.askStep(ce.Ctx, &d)
+	return w.askStep(ce.Ctx, &d)
 }
 
 func validRoomName(s string) bool {
@@ -109,9 +109,9 @@ func validRoomName(s string) bool {
 }
 
 // matchGroup finds a configured group by number, name or case-insensitive name.
-func (h *Handler) matchGroup(s string) (string, bool) {
+func (w *Workflow) matchGroup(s string) (string, bool) {
 	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "#"))
-	groups := h.Access.NextcloudGroups
+	groups := w.cfg.NextcloudGroups
 	if n, err := strconv.Atoi(strings.TrimRight(s, ".)")); err == nil && n >= 1 && n <= len(groups) {
 		return groups[n-1], true
 	}
@@ -123,10 +123,10 @@ func (h *Handler) matchGroup(s string) (string, bool) {
 	return "", false
 }
 
-func (h *Handler) groupList() string {
+func (w *Workflow) groupList() string {
 	var b strings.Builder
-	for i, g := range h.Access.NextcloudGroups {
-		fmt.Fprintf(&b, "%d. %s\n", i+1, escape(g))
+	for i, g := range w.cfg.NextcloudGroups {
+		fmt.Fprintf(&b, "%d. %s\n", i+1, chat.Escape(g))
 	}
 	return b.String()
 }
@@ -147,29 +147,29 @@ func nextStep(d storage.AccessDraft) string {
 }
 
 // askStep asks for what the draft's step needs (or shows the summary).
-func (h *Handler) askStep(ctx context.Context, d *storage.AccessDraft) error {
-	at := h.Texts.Access
+func (w *Workflow) askStep(ctx context.Context, d *storage.AccessDraft) error {
+	at := w.tx
 	switch d.Step {
 	case stepGroup:
-		return h.replyMarkdown(ctx, at.AskGroup+"\n\n"+h.groupList())
+		return w.ReplyMarkdown(ctx, at.AskGroup+"\n\n"+w.groupList())
 	case stepRoom:
-		return h.replyMarkdown(ctx, at.AskRoom)
+		return w.ReplyMarkdown(ctx, at.AskRoom)
 	case stepEmail:
-		return h.replyMarkdown(ctx, at.AskEmail)
+		return w.ReplyMarkdown(ctx, at.AskEmail)
 	case stepReason:
-		return h.replyMarkdown(ctx, at.AskReason)
+		return w.ReplyMarkdown(ctx, at.AskReason)
 	case stepCancelled:
-		return h.replyMarkdown(ctx, at.Cancelled)
+		return w.ReplyMarkdown(ctx, at.Cancelled)
 	}
 	var b strings.Builder
 	b.WriteString(at.Summary + "\n\n")
 	if d.Kind == storage.AccessNextcloud {
-		b.WriteString(formatText(at.SummaryNextcloud, escape(d.Target), escape(d.Email), escape(d.DisplayName)) + "\n")
+		b.WriteString(chat.Format(at.SummaryNextcloud, chat.Escape(d.Target), chat.Escape(d.Email), chat.Escape(d.DisplayName)) + "\n")
 	} else {
-		b.WriteString(formatText(at.SummaryBBB, escape(d.Target)) + "\n")
+		b.WriteString(chat.Format(at.SummaryBBB, chat.Escape(d.Target)) + "\n")
 	}
-	b.WriteString(formatText(at.SummaryReason, escape(d.Reason)) + "\n\n" + at.ConfirmHow)
-	return h.replyMarkdown(ctx, b.String())
+	b.WriteString(chat.Format(at.SummaryReason, chat.Escape(d.Reason)) + "\n\n" + at.ConfirmHow)
+	return w.ReplyMarkdown(ctx, b.String())
 }
 
 // validEmail accepts a plain address like name@example.org.
@@ -186,166 +186,166 @@ func validEmail(s string) (string, bool) {
 	return s, true
 }
 
-// accessText handles a member's free text in a DM that belongs to an access
+// Text handles a member's free text in a DM that belongs to an access
 // draft. handled=false lets the normal handling go on.
-func (h *Handler) accessText(ctx context.Context, text string) (bool, error) {
-	if !h.accessOn() {
+func (w *Workflow) Text(ctx context.Context, text string) (bool, error) {
+	if !w.accessOn() {
 		return false, nil
 	}
-	evt := turnOf(ctx).msg.Event
-	q := h.DB.Access()
+	evt := chat.TurnOf(ctx).Event
+	q := w.DB.Access()
 	// The confirmation was handled before a crash: finish it the same way.
 	if r, err := q.ByOrigin(ctx, evt.ID.String()); err != nil || r != nil {
 		if err != nil {
 			return true, err
 		}
-		return true, h.filed(ctx, r)
+		return true, w.filed(ctx, r)
 	}
-	d, err := q.Draft(ctx, evt.RoomID.String(), evt.Sender.String(), h.Now().Add(-h.ChoiceTTL))
+	d, err := q.Draft(ctx, evt.RoomID.String(), evt.Sender.String(), w.Now().Add(-w.ChoiceTTL))
 	if err != nil || d == nil {
 		return false, err
 	}
 	if d.LastEvent == evt.ID.String() {
-		return true, h.askStep(ctx, d) // a replay: ask the same again (same transaction ID)
+		return true, w.askStep(ctx, d) // a replay: ask the same again (same transaction ID)
 	}
 	if d.Step == stepCancelled {
 		return false, nil
 	}
-	at := h.Texts.Access
-	words := normWords(text)
-	if noWords[words] || words == "abbrechen" || words == "cancel" || words == "stop" {
+	at := w.tx
+	words := chat.NormWords(text)
+	if chat.NoWords[words] || words == "abbrechen" || words == "cancel" || words == "stop" {
 		d.Step, d.LastEvent = stepCancelled, evt.ID.String()
 		if err := q.PutDraft(ctx, *d); err != nil {
 			return true, err
 		}
-		return true, h.askStep(ctx, d)
+		return true, w.askStep(ctx, d)
 	}
 	switch d.Step {
 	case stepGroup:
-		g, ok := h.matchGroup(text)
+		g, ok := w.matchGroup(text)
 		if !ok {
-			return true, h.replyMarkdown(ctx, formatText(at.GroupUnknown, escape(text))+"\n\n"+h.groupList())
+			return true, w.ReplyMarkdown(ctx, chat.Format(at.GroupUnknown, chat.Escape(text))+"\n\n"+w.groupList())
 		}
 		d.Target = g
 	case stepRoom:
 		if !validRoomName(text) {
-			return true, h.replyMarkdown(ctx, at.RoomInvalid)
+			return true, w.ReplyMarkdown(ctx, at.RoomInvalid)
 		}
 		d.Target = strings.Join(strings.Fields(text), " ")
 	case stepEmail:
 		email, ok := validEmail(text)
 		if !ok {
-			return true, h.replyMarkdown(ctx, formatText(at.EmailInvalid, escape(text)))
+			return true, w.ReplyMarkdown(ctx, chat.Format(at.EmailInvalid, chat.Escape(text)))
 		}
 		d.Email = email
 	case stepReason:
-		d.Reason = summarize(text)
+		d.Reason = chat.Summarize(text)
 	case stepConfirm:
 		lower := strings.ToLower(strings.TrimSpace(text))
 		switch {
-		case yesWords[words] || words == "abschicken" || words == "senden":
-			return true, h.fileRequest(ctx, d)
+		case chat.YesWords[words] || words == "abschicken" || words == "senden":
+			return true, w.fileRequest(ctx, d)
 		case strings.HasPrefix(lower, "name ") || strings.HasPrefix(lower, "name:"):
 			name := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(text)[4:], ": "))
 			if name == "" || utf8.RuneCountInString(name) > 64 {
-				return true, h.replyMarkdown(ctx, at.ConfirmHow)
+				return true, w.ReplyMarkdown(ctx, at.ConfirmHow)
 			}
 			d.DisplayName = strings.Join(strings.Fields(name), " ")
 		default:
-			return true, h.replyMarkdown(ctx, at.ConfirmHow)
+			return true, w.ReplyMarkdown(ctx, at.ConfirmHow)
 		}
 	default:
 		return false, nil
 	}
-	d.Step, d.LastEvent, d.CreatedAt = nextStep(*d), evt.ID.String(), h.Now()
+	d.Step, d.LastEvent, d.CreatedAt = nextStep(*d), evt.ID.String(), w.Now()
 	if err := q.PutDraft(ctx, *d); err != nil {
 		return true, err
 	}
-	return true, h.askStep(ctx, d)
+	return true, w.askStep(ctx, d)
 }
 
 // needsTwo reports whether target needs two different approvers.
-func (h *Handler) needsTwo(target string) bool {
-	return slices.ContainsFunc(h.Access.TwoApprovers, func(s string) bool { return strings.EqualFold(s, target) })
+func (w *Workflow) needsTwo(target string) bool {
+	return slices.ContainsFunc(w.cfg.TwoApprovers, func(s string) bool { return strings.EqualFold(s, target) })
 }
 
 // fileRequest creates the request from the draft (keyed by the confirming
 // event), posts it into the approvals room and tells the member.
-func (h *Handler) fileRequest(ctx context.Context, d *storage.AccessDraft) error {
-	evt := turnOf(ctx).msg.Event
+func (w *Workflow) fileRequest(ctx context.Context, d *storage.AccessDraft) error {
+	evt := chat.TurnOf(ctx).Event
 	needed := 1
-	if h.needsTwo(d.Target) {
+	if w.needsTwo(d.Target) {
 		needed = 2
 	}
-	r, _, err := h.DB.Access().Create(ctx, &storage.AccessRequest{MemberID: d.UserID, MemberRoom: d.RoomID, Kind: d.Kind, Target: d.Target,
-		Email: d.Email, DisplayName: d.DisplayName, Reason: d.Reason, Needed: needed}, evt.ID.String(), h.Now())
+	r, _, err := w.DB.Access().Create(ctx, &storage.AccessRequest{MemberID: d.UserID, MemberRoom: d.RoomID, Kind: d.Kind, Target: d.Target,
+		Email: d.Email, DisplayName: d.DisplayName, Reason: d.Reason, Needed: needed}, evt.ID.String(), w.Now())
 	if err != nil {
 		return err
 	}
-	return h.filed(ctx, r)
+	return w.filed(ctx, r)
 }
 
 // filed posts request r into the approvals room with ✅/❌ buttons, tells the
 // member and deletes the draft. Repeating it sends nothing new.
-func (h *Handler) filed(ctx context.Context, r *storage.AccessRequest) error {
-	plain, htmlBody := h.accessBoard(ctx, r)
-	root, err := h.sendTo(ctx, h.Access.ApprovalsRoom, plain, htmlBody, nil, nil, h.causeTxn(ctx, "access-request", 0))
+func (w *Workflow) filed(ctx context.Context, r *storage.AccessRequest) error {
+	plain, htmlBody := w.accessBoard(ctx, r)
+	root, err := w.SendTo(ctx, w.cfg.ApprovalsRoom, plain, htmlBody, nil, nil, w.CauseTxn(ctx, "access-request", 0))
 	if err != nil {
 		return err
 	}
 	if r.ApprovalsEvent != root.String() {
-		if err := h.DB.Access().SetApprovalsEvent(ctx, r.ID, root.String()); err != nil {
+		if err := w.DB.Access().SetApprovalsEvent(ctx, r.ID, root.String()); err != nil {
 			return err
 		}
 	}
 	for i, key := range []string{"✅", "❌"} {
 		rc := &event.ReactionEventContent{RelatesTo: event.RelatesTo{Type: event.RelAnnotation, EventID: root, Key: key}}
-		if _, err := h.Matrix.Send(ctx, h.Access.ApprovalsRoom, event.EventReaction, rc, h.causeTxn(ctx, "access-button", i)); err != nil {
+		if _, err := w.Matrix.Send(ctx, w.cfg.ApprovalsRoom, event.EventReaction, rc, w.CauseTxn(ctx, "access-button", i)); err != nil {
 			zerolog.Ctx(ctx).Debug().Err(err).Msg("Failed to add a decision button")
 		}
 	}
-	if err := h.replyMarkdown(ctx, formatText(h.Texts.Access.Filed, r.ID)); err != nil {
+	if err := w.ReplyMarkdown(ctx, chat.Format(w.tx.Filed, r.ID)); err != nil {
 		return err
 	}
-	return h.DB.Access().DeleteDraft(ctx, r.MemberRoom, r.MemberID)
+	return w.DB.Access().DeleteDraft(ctx, r.MemberRoom, r.MemberID)
 }
 
 // what describes a request's object (plain text, not escaped).
-func (h *Handler) what(r *storage.AccessRequest) string {
+func (w *Workflow) what(r *storage.AccessRequest) string {
 	if r.Kind == storage.AccessNextcloud {
-		return formatText(h.Texts.Access.KindNextcloud, r.Target)
+		return chat.Format(w.tx.KindNextcloud, r.Target)
 	}
-	return formatText(h.Texts.Access.KindBBB, r.Target)
+	return chat.Format(w.tx.KindBBB, r.Target)
 }
 
 // names shows a comma-separated list of user IDs by display name.
-func (h *Handler) names(ctx context.Context, users string) string {
+func (w *Workflow) names(ctx context.Context, users string) string {
 	var out []string
 	for _, u := range strings.Split(users, ",") {
 		if u = strings.TrimSpace(u); u != "" {
-			out = append(out, h.Matrix.DisplayName(ctx, h.Access.ApprovalsRoom, id.UserID(u)))
+			out = append(out, w.Matrix.DisplayName(ctx, w.cfg.ApprovalsRoom, id.UserID(u)))
 		}
 	}
 	return strings.Join(out, ", ")
 }
 
 // accessStatus labels a request for the approvals room and lists.
-func (h *Handler) accessStatus(ctx context.Context, r *storage.AccessRequest) string {
-	at := h.Texts.Access
+func (w *Workflow) accessStatus(ctx context.Context, r *storage.AccessRequest) string {
+	at := w.tx
 	switch r.Status {
 	case storage.AccessPending:
-		if approvers, err := h.DB.Access().Approvers(ctx, r.ID); err == nil && len(approvers) > 0 {
-			return formatText(at.StatusPartly, h.names(ctx, strings.Join(approvers, ",")))
+		if approvers, err := w.DB.Access().Approvers(ctx, r.ID); err == nil && len(approvers) > 0 {
+			return chat.Format(at.StatusPartly, w.names(ctx, strings.Join(approvers, ",")))
 		}
 		return at.StatusPending
 	case storage.AccessApproved:
-		return formatText(at.StatusApproved, h.names(ctx, r.DecidedBy))
+		return chat.Format(at.StatusApproved, w.names(ctx, r.DecidedBy))
 	case storage.AccessProvisioned:
-		return formatText(at.StatusProvisioned, h.names(ctx, r.DecidedBy))
+		return chat.Format(at.StatusProvisioned, w.names(ctx, r.DecidedBy))
 	case storage.AccessFailed:
-		return formatText(at.StatusFailed, h.names(ctx, r.DecidedBy))
+		return chat.Format(at.StatusFailed, w.names(ctx, r.DecidedBy))
 	case storage.AccessDenied:
-		return formatText(at.StatusDenied, r.DenyReason)
+		return chat.Format(at.StatusDenied, r.DenyReason)
 	case storage.AccessWithdrawn:
 		return at.StatusWithdrawn
 	}
@@ -354,21 +354,21 @@ func (h *Handler) accessStatus(ctx context.Context, r *storage.AccessRequest) st
 
 // accessBoard is the request message in the approvals room: who, what, why.
 // Member input appears only as escaped plain text.
-func (h *Handler) accessBoard(ctx context.Context, r *storage.AccessRequest) (plain, htmlBody string) {
-	at := h.Texts.Access
+func (w *Workflow) accessBoard(ctx context.Context, r *storage.AccessRequest) (plain, htmlBody string) {
+	at := w.tx
 	member := id.UserID(r.MemberID)
-	who := h.Matrix.DisplayName(ctx, id.RoomID(r.MemberRoom), member)
+	who := w.Matrix.DisplayName(ctx, id.RoomID(r.MemberRoom), member)
 	if who != member.String() {
 		who += " (" + member.String() + ")"
 	}
-	status := h.accessStatus(ctx, r)
-	lines := []string{fmt.Sprintf(at.Board, "", r.ID, h.what(r), who)[1:]}
+	status := w.accessStatus(ctx, r)
+	lines := []string{fmt.Sprintf(at.Board, "", r.ID, w.what(r), who)[1:]}
 	if r.Kind == storage.AccessNextcloud {
-		lines = append(lines, formatText(at.BoardEmail, r.Email, r.DisplayName))
+		lines = append(lines, chat.Format(at.BoardEmail, r.Email, r.DisplayName))
 	}
-	lines = append(lines, formatText(at.BoardReason, r.Reason))
+	lines = append(lines, chat.Format(at.BoardReason, r.Reason))
 	if r.Status == storage.AccessFailed && r.LastError != "" {
-		lines = append(lines, formatText(at.BoardError, r.LastError))
+		lines = append(lines, chat.Format(at.BoardError, r.LastError))
 	}
 	if r.Status == storage.AccessPending || r.Status == storage.AccessFailed {
 		two := ""
@@ -378,39 +378,39 @@ func (h *Handler) accessBoard(ctx context.Context, r *storage.AccessRequest) (pl
 		lines = append(lines, fmt.Sprintf(at.BoardHow, r.ID, r.ID, two))
 	}
 	body := strings.Join(lines, "\n")
-	return status + " " + body, "<b>" + html.EscapeString(status) + "</b> " + textHTML(body)
+	return status + " " + body, "<b>" + html.EscapeString(status) + "</b> " + chat.TextHTML(body)
 }
 
 // updateAccessBoard edits the approvals-room message to the request's
 // current state; the transaction ID names request and version.
-func (h *Handler) updateAccessBoard(ctx context.Context, reqID int64) error {
-	r, err := h.DB.Access().Get(ctx, reqID)
+func (w *Workflow) updateAccessBoard(ctx context.Context, reqID int64) error {
+	r, err := w.DB.Access().Get(ctx, reqID)
 	if err != nil || r == nil || r.ApprovalsEvent == "" {
 		return err
 	}
-	plain, htmlBody := h.accessBoard(ctx, r)
+	plain, htmlBody := w.accessBoard(ctx, r)
 	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody, Mentions: &event.Mentions{}}
 	content.SetEdit(id.EventID(r.ApprovalsEvent))
 	content.NewContent.Mentions = &event.Mentions{}
-	if _, err = h.Matrix.Send(ctx, h.Access.ApprovalsRoom, event.EventMessage, content, h.accessTxn(r.ID, "board", r.Version)); err != nil {
+	if _, err = w.Matrix.Send(ctx, w.cfg.ApprovalsRoom, event.EventMessage, content, w.accessTxn(r.ID, "board", r.Version)); err != nil {
 		return err
 	}
 	if r.Status == storage.AccessPending {
 		return nil
 	}
-	return h.removeDecisionButtons(ctx, r)
+	return w.removeDecisionButtons(ctx, r)
 }
 
 // removeDecisionButtons redacts Lotse's own ✅/❌ on a request that is
 // decided (or withdrawn), so that nobody is invited to click them again;
 // the edited message shows the decision.
-func (h *Handler) removeDecisionButtons(ctx context.Context, r *storage.AccessRequest) error {
+func (w *Workflow) removeDecisionButtons(ctx context.Context, r *storage.AccessRequest) error {
 	for i := range 2 {
-		sent, err := h.DB.Inbox.SentEventID(ctx, h.TxnID(id.EventID(r.OriginEvent), "access-button", i))
+		sent, err := w.DB.Inbox.SentEventID(ctx, w.TxnID(id.EventID(r.OriginEvent), "access-button", i))
 		if err != nil || sent == "" {
 			return err
 		}
-		if err := h.Matrix.Redact(ctx, h.Access.ApprovalsRoom, id.EventID(sent), h.Texts.Access.ButtonsDone, h.accessTxn(r.ID, fmt.Sprintf("unbutton-%d", i), 0)); err != nil {
+		if err := w.Matrix.Redact(ctx, w.cfg.ApprovalsRoom, id.EventID(sent), w.tx.ButtonsDone, w.accessTxn(r.ID, fmt.Sprintf("unbutton-%d", i), 0)); err != nil {
 			return err
 		}
 	}
@@ -418,76 +418,74 @@ func (h *Handler) removeDecisionButtons(ctx context.Context, r *storage.AccessRe
 }
 
 // statusForMember labels a request in !anträge.
-func (h *Handler) statusForMember(ctx context.Context, r *storage.AccessRequest) string {
+func (w *Workflow) statusForMember(ctx context.Context, r *storage.AccessRequest) string {
 	switch r.Status {
 	case storage.AccessDenied:
-		return formatText(h.Texts.Access.StatusDenied, r.DenyReason)
+		return chat.Format(w.tx.StatusDenied, r.DenyReason)
 	case storage.AccessPending:
-		return h.Texts.Access.StatusPending
+		return w.tx.StatusPending
 	}
-	return h.accessStatus(ctx, r)
+	return w.accessStatus(ctx, r)
 }
 
 // cmdRequests lists the member's own requests.
-func cmdRequests(ce *CommandEvent) error {
-	h := ce.Meta
-	at := h.Texts.Access
-	if !h.accessOn() {
-		return h.replyMarkdown(ce.Ctx, at.NotEnabled)
+func (w *Workflow) cmdRequests(ce *chat.Call) error {
+	at := w.tx
+	if !w.accessOn() {
+		return w.ReplyMarkdown(ce.Ctx, at.NotEnabled)
 	}
-	list, err := h.DB.Access().ListForMember(ce.Ctx, ce.Sender.String(), 20)
+	list, err := w.DB.Access().ListForMember(ce.Ctx, ce.Sender.String(), 20)
 	if err != nil {
 		return err
 	}
 	if len(list) == 0 {
-		return h.replyMarkdown(ce.Ctx, at.MineEmpty)
+		return w.ReplyMarkdown(ce.Ctx, at.MineEmpty)
 	}
 	var b strings.Builder
 	b.WriteString(at.MineIntro + "\n\n")
 	for _, r := range list {
-		fmt.Fprintf(&b, "- **#%d** %s – %s (%s)\n", r.ID, escape(h.statusForMember(ce.Ctx, r)), escape(h.what(r)), h.localTime(r.CreatedAt))
+		fmt.Fprintf(&b, "- **#%d** %s – %s (%s)\n", r.ID, chat.Escape(w.statusForMember(ce.Ctx, r)), chat.Escape(w.what(r)), w.Local(r.CreatedAt, chat.DateTimeLayout))
 	}
-	return h.replyMarkdown(ce.Ctx, b.String())
+	return w.ReplyMarkdown(ce.Ctx, b.String())
 }
 
 // cmdWithdraw withdraws one of the member's own pending requests.
-func cmdWithdraw(ce *CommandEvent) error {
-	h := ce.Meta
-	at := h.Texts.Access
-	if !h.accessOn() {
-		return h.replyMarkdown(ce.Ctx, at.NotEnabled)
+func (w *Workflow) cmdWithdraw(ce *chat.Call) error {
+	at := w.tx
+	if !w.accessOn() {
+		return w.ReplyMarkdown(ce.Ctx, at.NotEnabled)
 	}
 	arg := strings.TrimPrefix(strings.TrimSpace(ce.RawArgs), "#")
 	if arg == "" {
-		return h.replyMarkdown(ce.Ctx, at.WithdrawUsage)
+		return w.ReplyMarkdown(ce.Ctx, at.WithdrawUsage)
 	}
 	var r *storage.AccessRequest
 	if n, err := strconv.ParseInt(arg, 10, 64); err == nil {
-		if r, err = h.DB.Access().Get(ce.Ctx, n); err != nil {
+		if r, err = w.DB.Access().Get(ce.Ctx, n); err != nil {
 			return err
 		}
 	}
 	// The same answer for unknown and someone else's requests: no probing.
 	if r == nil || id.UserID(r.MemberID) != ce.Sender {
-		return h.replyMarkdown(ce.Ctx, formatText(at.NotYours, escape(arg)))
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(at.NotYours, chat.Escape(arg)))
 	}
-	changed, after, err := h.DB.Access().Withdraw(ce.Ctx, r.ID, ce.Sender.String(), ce.ID.String(), h.Now())
+	changed, after, err := w.DB.Access().Withdraw(ce.Ctx, r.ID, ce.Sender.String(), ce.ID.String(), w.Now())
 	if err != nil {
 		return err
 	}
-	if !changed && !(after.Status == storage.AccessWithdrawn && h.lastAuditIs(ce.Ctx, r.ID, "withdrawn:"+ce.ID.String())) {
-		return h.replyMarkdown(ce.Ctx, formatText(at.NotPending, r.ID))
+	if !changed && !(after.Status == storage.AccessWithdrawn && w.lastAuditIs(ce.Ctx, r.ID, "withdrawn:"+ce.ID.String())) {
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(at.NotPending, r.ID))
 	}
-	if err := h.replyMarkdown(ce.Ctx, formatText(at.Withdrawn, r.ID)); err != nil {
+	if err := w.ReplyMarkdown(ce.Ctx, chat.Format(at.Withdrawn, r.ID)); err != nil {
 		return err
 	}
-	return h.updateAccessBoard(ce.Ctx, r.ID)
+	return w.updateAccessBoard(ce.Ctx, r.ID)
 }
 
 // lastAuditIs reports whether the audit log has entry key: then a
 // conditional update that changed nothing was this event's own earlier run.
-func (h *Handler) lastAuditIs(ctx context.Context, reqID int64, key string) bool {
-	entries, err := h.DB.Access().AuditLog(ctx, reqID, "")
+func (w *Workflow) lastAuditIs(ctx context.Context, reqID int64, key string) bool {
+	entries, err := w.DB.Access().AuditLog(ctx, reqID, "")
 	if err != nil {
 		return false
 	}

@@ -1,4 +1,4 @@
-package commands
+package privacy
 
 import (
 	"crypto/sha256"
@@ -11,6 +11,7 @@ import (
 
 	"maunium.net/go/mautrix/event"
 
+	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -20,32 +21,20 @@ import (
 // with a token: erase or pseudonymise, and say what was kept and why).
 // All three work in the DM only: nobody else should see the answer.
 
-func (h *Handler) dmOnly(ce *CommandEvent) bool {
-	if turnOf(ce.Ctx).msg.Direct {
-		return true
-	}
-	_ = h.replyMarkdown(ce.Ctx, h.Texts.Privacy.DMOnly)
-	return false
-}
-
 // days formats a retention period.
-func (h *Handler) days(d time.Duration) string {
+func (w *Workflow) days(d time.Duration) string {
 	if d <= 0 {
-		return h.Texts.Privacy.NoLimit
+		return w.tx.NoLimit
 	}
-	return formatText(h.Texts.Privacy.Days, int(d.Hours()/24+0.5))
+	return chat.Format(w.tx.Days, int(d.Hours()/24+0.5))
 }
 
 // cmdPrivacy explains what Lotse stores about the asking member.
-func cmdPrivacy(ce *CommandEvent) error {
-	h := ce.Meta
-	if !h.dmOnly(ce) {
-		return turnOf(ce.Ctx).err
-	}
-	pv := h.Texts.Privacy
-	r := h.Privacy.Retention
-	md := formatText(pv.Overview, h.days(r.Members), h.days(r.Cases), h.days(r.Access), h.days(r.Audit), h.days(r.Inbox), h.days(r.Answers))
-	data, err := h.DB.Privacy().Export(ce.Ctx, ce.Sender.String())
+func (w *Workflow) cmdPrivacy(ce *chat.Call) error {
+	pv := w.tx
+	r := w.cfg.Retention
+	md := chat.Format(pv.Overview, w.days(r.Members), w.days(r.Cases), w.days(r.Access), w.days(r.Audit), w.days(r.Inbox), w.days(r.Answers))
+	data, err := w.DB.Privacy().Export(ce.Ctx, ce.Sender.String())
 	if err != nil {
 		return err
 	}
@@ -59,9 +48,9 @@ func cmdPrivacy(ce *CommandEvent) error {
 	if len(names) == 0 {
 		md += "\n\n" + pv.NothingStored
 	} else {
-		md += "\n\n" + formatText(pv.YourTables, strings.Join(names, ", "))
+		md += "\n\n" + chat.Format(pv.YourTables, strings.Join(names, ", "))
 	}
-	return h.replyMarkdown(ce.Ctx, md+"\n\n"+pv.Rights)
+	return w.ReplyMarkdown(ce.Ctx, md+"\n\n"+pv.Rights)
 }
 
 // exportFile is the JSON export.
@@ -73,60 +62,52 @@ type exportFile struct {
 }
 
 // cmdMyData uploads the export into the DM.
-func cmdMyData(ce *CommandEvent) error {
-	h := ce.Meta
-	if !h.dmOnly(ce) {
-		return turnOf(ce.Ctx).err
-	}
-	tables, err := h.DB.Privacy().Export(ce.Ctx, ce.Sender.String())
+func (w *Workflow) cmdMyData(ce *chat.Call) error {
+	tables, err := w.DB.Privacy().Export(ce.Ctx, ce.Sender.String())
 	if err != nil {
 		return err
 	}
-	data, err := json.MarshalIndent(exportFile{User: ce.Sender.String(), Exported: h.Now().UTC().Format(time.RFC3339),
-		Note: h.Texts.Privacy.ExportNote, Tables: tables}, "", "  ")
+	data, err := json.MarshalIndent(exportFile{User: ce.Sender.String(), Exported: w.Now().UTC().Format(time.RFC3339),
+		Note: w.tx.ExportNote, Tables: tables}, "", "  ")
 	if err != nil {
 		return err
 	}
-	name := "lotse-meine-daten-" + h.Now().In(h.location()).Format("2006-01-02") + ".json"
+	name := "lotse-meine-daten-" + w.Now().In(w.Location).Format(chat.ISODateLayout) + ".json"
 	content := &event.MessageEventContent{MsgType: event.MsgFile, Body: name, FileName: name, Mentions: &event.Mentions{},
 		Info: &event.FileInfo{MimeType: "application/json", Size: len(data)}}
-	encrypted, err := h.attachFile(ce.Ctx, ce.RoomID, content, data, "application/json")
+	encrypted, err := w.AttachFile(ce.Ctx, ce.RoomID, content, data, "application/json")
 	if err != nil {
 		return err
 	}
-	if _, err := h.Matrix.Send(ce.Ctx, ce.RoomID, event.EventMessage, content, h.causeTxn(ce.Ctx, "export-file", 0)); err != nil {
+	if _, err := w.Matrix.Send(ce.Ctx, ce.RoomID, event.EventMessage, content, w.CauseTxn(ce.Ctx, "export-file", 0)); err != nil {
 		return err
 	}
 	if !encrypted {
-		return h.replyMarkdown(ce.Ctx, h.Texts.Privacy.ExportSent+"\n\n"+h.Texts.Privacy.ExportUnencrypted)
+		return w.ReplyMarkdown(ce.Ctx, w.tx.ExportSent+"\n\n"+w.tx.ExportUnencrypted)
 	}
-	return h.replyMarkdown(ce.Ctx, h.Texts.Privacy.ExportSent)
+	return w.ReplyMarkdown(ce.Ctx, w.tx.ExportSent)
 }
 
 // deleteToken is the confirmation word for !daten-löschen: it depends on the
 // member and the day, so an old message cannot be replayed by accident.
-func (h *Handler) deleteToken(user string) string {
-	sum := sha256.Sum256([]byte("lotse-delete\x00" + user + "\x00" + h.Now().In(h.location()).Format("2006-01-02")))
+func (w *Workflow) deleteToken(user string) string {
+	sum := sha256.Sum256([]byte("lotse-delete\x00" + user + "\x00" + w.Now().In(w.Location).Format(chat.ISODateLayout)))
 	return hex.EncodeToString(sum[:])[:6]
 }
 
 // cmdDeleteMyData erases the member's data after confirmation.
-func cmdDeleteMyData(ce *CommandEvent) error {
-	h := ce.Meta
-	if !h.dmOnly(ce) {
-		return turnOf(ce.Ctx).err
-	}
-	pv := h.Texts.Privacy
-	token := h.deleteToken(ce.Sender.String())
+func (w *Workflow) cmdDeleteMyData(ce *chat.Call) error {
+	pv := w.tx
+	token := w.deleteToken(ce.Sender.String())
 	if len(ce.Args) == 0 || !strings.EqualFold(ce.Args[len(ce.Args)-1], token) {
-		return h.replyMarkdown(ce.Ctx, formatText(pv.DeleteConfirm, pv.DeleteCommand+" "+token))
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(pv.DeleteConfirm, pv.DeleteCommand+" "+token))
 	}
-	evt := turnOf(ce.Ctx).msg.Event
+	evt := chat.TurnOf(ce.Ctx).Event
 	sentBefore := time.UnixMilli(evt.Timestamp)
 	if evt.Timestamp == 0 {
-		sentBefore = h.Now()
+		sentBefore = w.Now()
 	}
-	counts, err := h.DB.Privacy().Erase(ce.Ctx, ce.Sender.String(), evt.ID.String(), sentBefore)
+	counts, err := w.DB.Privacy().Erase(ce.Ctx, ce.Sender.String(), evt.ID.String(), sentBefore)
 	if err != nil {
 		return err
 	}
@@ -141,21 +122,20 @@ func cmdDeleteMyData(ce *CommandEvent) error {
 	if len(deleted) > 0 {
 		summary = strings.Join(deleted, ", ")
 	}
-	if err := h.replyMarkdown(ce.Ctx, formatText(pv.Deleted, summary)+"\n\n"+pv.Kept); err != nil {
+	if err := w.ReplyMarkdown(ce.Ctx, chat.Format(pv.Deleted, summary)+"\n\n"+pv.Kept); err != nil {
 		return err
 	}
 	// The request itself goes last, after its answer was sent.
-	return h.DB.Privacy().EraseInboxEvent(ce.Ctx, evt.ID.String())
+	return w.DB.Privacy().EraseInboxEvent(ce.Ctx, evt.ID.String())
 }
 
 // cmdRetention shows what the retention jobs would delete now (dry run).
-func cmdRetention(ce *CommandEvent) error {
-	h := ce.Meta
-	res, err := h.DB.Retention(ce.Ctx, h.Privacy.Retention, h.Now(), true)
+func (w *Workflow) cmdRetention(ce *chat.Call) error {
+	res, err := w.DB.Retention(ce.Ctx, w.cfg.Retention, w.Now(), true)
 	if err != nil {
 		return err
 	}
-	return h.replyMarkdown(ce.Ctx, h.Texts.Privacy.RetentionIntro+"\n\n"+RetentionReport(res, h.days))
+	return w.ReplyMarkdown(ce.Ctx, w.tx.RetentionIntro+"\n\n"+RetentionReport(res, w.days))
 }
 
 // RetentionReport formats retention results, one line per table.

@@ -1,4 +1,4 @@
-package commands
+package access
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/id"
 
+	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/integrations/bbb"
 	"github.com/lotse-bot/lotse/integrations/nextcloud"
 	"github.com/lotse-bot/lotse/storage"
@@ -27,19 +28,15 @@ import (
 // errAccessNotConfigured: the integration of a request's kind is off.
 var errAccessNotConfigured = errors.New("access: integration not configured")
 
-// RunAccess runs the provisioning worker until ctx ends.
-func (h *Handler) RunAccess(ctx context.Context) {
-	if !h.accessOn() {
+// Run runs the provisioning worker until ctx ends.
+func (w *Workflow) Run(ctx context.Context) {
+	if !w.accessOn() {
 		return
 	}
-	every := h.Access.PollInterval
-	if every <= 0 {
-		every = 5 * time.Second
-	}
-	tick := time.NewTicker(every)
+	tick := time.NewTicker(w.cfg.PollInterval)
 	defer tick.Stop()
 	for {
-		if err := h.AccessTick(ctx, h.Now()); err != nil && ctx.Err() == nil {
+		if err := w.Tick(ctx, w.Now()); err != nil && ctx.Err() == nil {
 			zerolog.Ctx(ctx).Warn().Err(err).Msg("Access provisioning failed; will try again")
 		}
 		select {
@@ -50,13 +47,13 @@ func (h *Handler) RunAccess(ctx context.Context) {
 	}
 }
 
-// AccessTick runs the due provisioning jobs and announcements at now.
+// Tick runs the due provisioning jobs and announcements at now.
 // Tests call it with a fake clock.
-func (h *Handler) AccessTick(ctx context.Context, now time.Time) error {
-	if !h.accessOn() {
+func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
+	if !w.accessOn() {
 		return nil
 	}
-	q := h.DB.Access()
+	q := w.DB.Access()
 	if err := q.PruneDrafts(ctx, now.Add(-24*time.Hour)); err != nil {
 		return err
 	}
@@ -69,7 +66,7 @@ func (h *Handler) AccessTick(ctx context.Context, now time.Time) error {
 	// clock when it runs (now plus the time the tick has taken so far, so a
 	// test's fixed clock stays fixed): audit entries and retry times must
 	// not be dated back to the start of a slow tick.
-	start := h.Now()
+	start := w.Now()
 	var (
 		mu   sync.Mutex
 		errs []error
@@ -96,14 +93,14 @@ func (h *Handler) AccessTick(ctx context.Context, now time.Time) error {
 				<-sem
 				wg.Done()
 			}()
-			jobNow := now.Add(h.Now().Sub(start))
+			jobNow := now.Add(w.Now().Sub(start))
 			switch r.Status {
 			case storage.AccessApproved:
-				err = h.provision(ctx, r, jobNow)
+				err = w.provision(ctx, r, jobNow)
 			case storage.AccessProvisioned:
-				err = h.announceDone(ctx, r)
+				err = w.announceDone(ctx, r)
 			case storage.AccessFailed:
-				err = h.announceFailed(ctx, r)
+				err = w.announceFailed(ctx, r)
 			}
 		}()
 	}
@@ -115,23 +112,19 @@ func (h *Handler) AccessTick(ctx context.Context, now time.Time) error {
 const accessParallelJobs = 4
 
 // provision runs the idempotent step of one approved request.
-func (h *Handler) provision(ctx context.Context, r *storage.AccessRequest, now time.Time) error {
-	q := h.DB.Access()
+func (w *Workflow) provision(ctx context.Context, r *storage.AccessRequest, now time.Time) error {
+	q := w.DB.Access()
 	var result string
 	var err error
 	switch r.Kind {
 	case storage.AccessNextcloud:
-		if h.Access.Nextcloud == nil {
+		if w.cfg.Nextcloud == nil {
 			err = errAccessNotConfigured
 			break
 		}
 		var res nextcloud.EnsureResult
-		lang := h.Access.NextcloudLanguage
-		if lang == "" {
-			lang = "de"
-		}
-		res, err = h.Access.Nextcloud.EnsureMember(ctx, nextcloud.EnsureRequest{Email: r.Email, DisplayName: r.DisplayName,
-			Groups: []string{r.Target}, Quota: h.Access.NextcloudQuota, Language: lang, UserIDHint: r.DisplayName})
+		res, err = w.cfg.Nextcloud.EnsureMember(ctx, nextcloud.EnsureRequest{Email: r.Email, DisplayName: r.DisplayName,
+			Groups: []string{r.Target}, Quota: w.cfg.NextcloudQuota, Language: w.cfg.NextcloudLanguage, UserIDHint: r.DisplayName})
 		if err == nil {
 			kind := "existing"
 			if res.Created {
@@ -140,11 +133,11 @@ func (h *Handler) provision(ctx context.Context, r *storage.AccessRequest, now t
 			result = kind + " " + res.UserID
 		}
 	case storage.AccessBBB:
-		if h.Access.BBB == nil {
+		if w.cfg.BBB == nil {
 			err = errAccessNotConfigured
 			break
 		}
-		_, err = h.Access.BBB.Create(ctx, h.roomRequest(r.Target))
+		_, err = w.cfg.BBB.Create(ctx, w.roomRequest(r.Target))
 		if err == nil {
 			result = "room " + bbb.MeetingID(r.Target)
 		}
@@ -155,43 +148,35 @@ func (h *Handler) provision(ctx context.Context, r *storage.AccessRequest, now t
 		if _, _, err := q.Provisioned(ctx, r.ID, result, now); err != nil {
 			return err
 		}
-		h.Observer.ProvisioningJob("done")
+		w.Observer.ProvisioningJob("done")
 		after, err := q.Get(ctx, r.ID)
 		if err != nil || after == nil {
 			return err
 		}
-		return h.announceDone(ctx, after)
+		return w.announceDone(ctx, after)
 	}
 	zerolog.Ctx(ctx).Warn().Err(err).Int64("request", r.ID).Str("kind", r.Kind).Msg("Provisioning failed")
-	cause := h.provisionError(err)
+	cause := w.provisionError(err)
 	attempt := r.Attempts + 1
-	maxAttempts := h.Access.MaxAttempts
-	if maxAttempts <= 0 {
-		maxAttempts = 10
-	}
-	if !retryable(err) || attempt >= maxAttempts {
+	if !retryable(err) || attempt >= w.cfg.MaxAttempts {
 		if _, _, err := q.Fail(ctx, r.ID, cause, now); err != nil {
 			return err
 		}
-		h.Observer.ProvisioningJob("failed")
+		w.Observer.ProvisioningJob("failed")
 		after, err := q.Get(ctx, r.ID)
 		if err != nil || after == nil {
 			return err
 		}
-		return h.announceFailed(ctx, after)
+		return w.announceFailed(ctx, after)
 	}
-	notify := h.Access.NotifyAfter
-	if notify <= 0 {
-		notify = 3
-	}
-	if attempt == notify {
-		md := formatText(h.Texts.Access.Failing, r.ID, attempt, escape(cause))
-		if _, err := h.sendMarkdownTo(ctx, h.Access.ApprovalsRoom, md, threadRel(r.ApprovalsEvent), h.accessTxn(r.ID, "failing", r.Version)); err != nil {
+	if attempt == w.cfg.NotifyAfter {
+		md := chat.Format(w.tx.Failing, r.ID, attempt, chat.Escape(cause))
+		if _, err := w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, md, chat.ThreadRel(r.ApprovalsEvent), w.accessTxn(r.ID, "failing", r.Version)); err != nil {
 			return err
 		}
 	}
-	h.Observer.ProvisioningJob("retry")
-	return q.RetryLater(ctx, r.ID, attempt, cause, now.Add(h.backoff(attempt, err)), now)
+	w.Observer.ProvisioningJob("retry")
+	return q.RetryLater(ctx, r.ID, attempt, cause, now.Add(w.backoff(attempt, err)), now)
 }
 
 // retryable: temporary failures and rate limits; never 401 or other 4xx.
@@ -201,11 +186,8 @@ func retryable(err error) bool {
 
 // backoff is the delay before attempt+1: Backoff doubled per attempt, at
 // most an hour, at least what the server asked for.
-func (h *Handler) backoff(attempt int, err error) time.Duration {
-	d := h.Access.Backoff
-	if d <= 0 {
-		d = 5 * time.Second
-	}
+func (w *Workflow) backoff(attempt int, err error) time.Duration {
+	d := w.cfg.Backoff
 	for i := 1; i < attempt && d < time.Hour; i++ {
 		d *= 2
 	}
@@ -218,8 +200,8 @@ func (h *Handler) backoff(attempt int, err error) time.Duration {
 
 // provisionError explains err to approvers (never with secrets: the
 // clients' errors do not contain them, and only our texts are shown).
-func (h *Handler) provisionError(err error) string {
-	at := h.Texts.Access
+func (w *Workflow) provisionError(err error) string {
+	at := w.tx
 	switch {
 	case errors.Is(err, errAccessNotConfigured):
 		return at.ErrNotConfigured
@@ -249,12 +231,12 @@ func (h *Handler) provisionError(err error) string {
 
 // roomRequest is the create call of a persistent room: a stable meeting ID
 // from the name, the configured welcome text.
-func (h *Handler) roomRequest(name string) bbb.CreateRequest {
+func (w *Workflow) roomRequest(name string) bbb.CreateRequest {
 	title := name
 	if len([]rune(title)) < 2 {
 		title += " –"
 	}
-	return bbb.CreateRequest{MeetingID: bbb.MeetingID(name), Name: title, Welcome: h.Access.BBBWelcome,
+	return bbb.CreateRequest{MeetingID: bbb.MeetingID(name), Name: title, Welcome: w.cfg.BBBWelcome,
 		Meta: map[string]string{"origin": "lotse"}}
 }
 
@@ -262,101 +244,100 @@ func (h *Handler) roomRequest(name string) bbb.CreateRequest {
 // minutes, so it is created right before the link is sent) and builds a
 // signed moderator link bound to this session. The link is a bearer
 // credential: it only goes into the member's DM and is never logged or stored.
-func (h *Handler) joinLink(ctx context.Context, room string, user id.UserID, name string) (string, error) {
-	created, err := h.Access.BBB.Create(ctx, h.roomRequest(room))
+func (w *Workflow) joinLink(ctx context.Context, room string, user id.UserID, name string) (string, error) {
+	created, err := w.cfg.BBB.Create(ctx, w.roomRequest(room))
 	if err != nil {
 		return "", err
 	}
-	return h.Access.BBB.JoinURL(bbb.JoinRequest{MeetingID: bbb.MeetingID(room), FullName: name, Role: bbb.RoleModerator,
+	return w.cfg.BBB.JoinURL(bbb.JoinRequest{MeetingID: bbb.MeetingID(room), FullName: name, Role: bbb.RoleModerator,
 		UserID: user.String(), CreateTime: created.CreateTime})
 }
 
 // guideHint is the next step: a link to the guide's web page, or the command to open it.
-func (h *Handler) guideHint(guideID string) string {
+func (w *Workflow) guideHint(guideID string) string {
 	if guideID == "" {
 		return ""
 	}
-	g, ok := h.Guides.Current().Get(guideID)
+	g, ok := w.Guides.Current().Get(guideID)
 	if !ok {
 		return ""
 	}
-	if h.GuideURL != nil {
-		if u := h.GuideURL(g.ID); u != "" {
-			return "[" + escape(g.Title) + "](" + u + ")"
+	if w.GuideURL != nil {
+		if u := w.GuideURL(g.ID); u != "" {
+			return "[" + chat.Escape(g.Title) + "](" + u + ")"
 		}
 	}
-	return "„" + escape(g.Title) + "“ – `!anleitung " + escape(g.Title) + "`"
+	return "„" + chat.Escape(g.Title) + "“ – `!anleitung " + chat.Escape(g.Title) + "`"
 }
 
 // announceDone tells the member what was done and the next step, edits
 // the approvals-room message and notes it there; then marks it announced.
-func (h *Handler) announceDone(ctx context.Context, r *storage.AccessRequest) error {
-	at := h.Texts.Access
+func (w *Workflow) announceDone(ctx context.Context, r *storage.AccessRequest) error {
+	at := w.tx
 	var md, done, guide string
 	switch r.Kind {
 	case storage.AccessNextcloud:
 		kind, userID, _ := strings.Cut(r.Result, " ")
 		if kind == "created" {
-			md = formatText(at.MemberNextcloudCreated, r.ID, escape(userID), escape(r.Target), escape(r.Email))
+			md = chat.Format(at.MemberNextcloudCreated, r.ID, chat.Escape(userID), chat.Escape(r.Target), chat.Escape(r.Email))
 		} else {
-			md = formatText(at.MemberNextcloudExisting, r.ID, escape(userID), escape(r.Target))
+			md = chat.Format(at.MemberNextcloudExisting, r.ID, chat.Escape(userID), chat.Escape(r.Target))
 		}
-		done, guide = h.what(r)+" → "+userID, h.Access.NextcloudGuide
+		done, guide = w.what(r)+" → "+userID, w.cfg.NextcloudGuide
 	case storage.AccessBBB:
 		name := r.DisplayName
 		if name == "" {
-			name = h.Matrix.DisplayName(ctx, id.RoomID(r.MemberRoom), id.UserID(r.MemberID))
+			name = w.Matrix.DisplayName(ctx, id.RoomID(r.MemberRoom), id.UserID(r.MemberID))
 		}
-		link, err := h.joinLink(ctx, r.Target, id.UserID(r.MemberID), name)
+		link, err := w.joinLink(ctx, r.Target, id.UserID(r.MemberID), name)
 		if err != nil {
 			return err // the job stays unannounced and is tried again
 		}
-		md = formatText(at.MemberBBB, r.ID, escape(r.Target), "<"+link+">", escape(r.Target))
-		done, guide = h.what(r), h.Access.BBBGuide
+		md = chat.Format(at.MemberBBB, r.ID, chat.Escape(r.Target), "<"+link+">", chat.Escape(r.Target))
+		done, guide = w.what(r), w.cfg.BBBGuide
 	}
-	if hint := h.guideHint(guide); hint != "" {
-		md += "\n\n" + formatText(at.NextStep, hint)
+	if hint := w.guideHint(guide); hint != "" {
+		md += "\n\n" + chat.Format(at.NextStep, hint)
 	}
-	if _, err := h.sendMarkdownTo(ctx, id.RoomID(r.MemberRoom), md, nil, h.accessTxn(r.ID, "done-member", 0)); err != nil {
+	if _, err := w.SendMarkdownTo(ctx, id.RoomID(r.MemberRoom), md, nil, w.accessTxn(r.ID, "done-member", 0)); err != nil {
 		return err
 	}
-	if _, err := h.sendMarkdownTo(ctx, h.Access.ApprovalsRoom, formatText(at.DoneApprovals, r.ID, escape(done)), threadRel(r.ApprovalsEvent),
-		h.accessTxn(r.ID, "done-approvals", 0)); err != nil {
+	if _, err := w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, chat.Format(at.DoneApprovals, r.ID, chat.Escape(done)), chat.ThreadRel(r.ApprovalsEvent),
+		w.accessTxn(r.ID, "done-approvals", 0)); err != nil {
 		return err
 	}
-	if err := h.updateAccessBoard(ctx, r.ID); err != nil {
+	if err := w.updateAccessBoard(ctx, r.ID); err != nil {
 		return err
 	}
-	return h.DB.Access().MarkNotified(ctx, r.ID)
+	return w.DB.Access().MarkNotified(ctx, r.ID)
 }
 
 // announceFailed tells the approvers why provisioning failed.
-func (h *Handler) announceFailed(ctx context.Context, r *storage.AccessRequest) error {
-	md := formatText(h.Texts.Access.Failed, r.ID, escape(r.LastError))
-	if _, err := h.sendMarkdownTo(ctx, h.Access.ApprovalsRoom, md, threadRel(r.ApprovalsEvent), h.accessTxn(r.ID, "failed", r.Version)); err != nil {
+func (w *Workflow) announceFailed(ctx context.Context, r *storage.AccessRequest) error {
+	md := chat.Format(w.tx.Failed, r.ID, chat.Escape(r.LastError))
+	if _, err := w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, md, chat.ThreadRel(r.ApprovalsEvent), w.accessTxn(r.ID, "failed", r.Version)); err != nil {
 		return err
 	}
-	if err := h.updateAccessBoard(ctx, r.ID); err != nil {
+	if err := w.updateAccessBoard(ctx, r.ID); err != nil {
 		return err
 	}
-	return h.DB.Access().MarkNotified(ctx, r.ID)
+	return w.DB.Access().MarkNotified(ctx, r.ID)
 }
 
 // cmdRoom sends a fresh moderator link for a room the member was granted.
-func cmdRoom(ce *CommandEvent) error {
-	h := ce.Meta
-	at := h.Texts.Access
-	if !h.accessOn() || h.Access.BBB == nil {
-		return h.replyMarkdown(ce.Ctx, at.NotEnabled)
+func (w *Workflow) cmdRoom(ce *chat.Call) error {
+	at := w.tx
+	if !w.accessOn() || w.cfg.BBB == nil {
+		return w.ReplyMarkdown(ce.Ctx, at.NotEnabled)
 	}
-	if !turnOf(ce.Ctx).msg.Direct {
-		return h.replyMarkdown(ce.Ctx, at.DMOnly)
+	if !chat.TurnOf(ce.Ctx).Direct {
+		return w.ReplyMarkdown(ce.Ctx, at.DMOnly)
 	}
 	name := strings.Join(strings.Fields(ce.RawArgs), " ")
 	if name == "" {
-		return h.replyMarkdown(ce.Ctx, at.RoomUsage)
+		return w.ReplyMarkdown(ce.Ctx, at.RoomUsage)
 	}
-	list, err := h.DB.Access().ListForMember(ce.Ctx, ce.Sender.String(), 200)
+	list, err := w.DB.Access().ListForMember(ce.Ctx, ce.Sender.String(), 200)
 	if err != nil {
 		return err
 	}
@@ -368,16 +349,16 @@ func cmdRoom(ce *CommandEvent) error {
 		}
 	}
 	if granted == nil {
-		return h.replyMarkdown(ce.Ctx, formatText(at.RoomNotGranted, escape(name)))
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(at.RoomNotGranted, chat.Escape(name)))
 	}
-	link, err := h.joinLink(ce.Ctx, granted.Target, ce.Sender, h.Matrix.DisplayName(ce.Ctx, ce.RoomID, ce.Sender))
+	link, err := w.joinLink(ce.Ctx, granted.Target, ce.Sender, w.Matrix.DisplayName(ce.Ctx, ce.RoomID, ce.Sender))
 	if err != nil {
 		zerolog.Ctx(ce.Ctx).Warn().Err(err).Int64("request", granted.ID).Msg("Failed to open a BBB room")
-		return h.replyMarkdown(ce.Ctx, at.RoomUnavailable)
+		return w.ReplyMarkdown(ce.Ctx, at.RoomUnavailable)
 	}
-	if err := h.DB.Access().Audit(ce.Ctx, storage.AuditEntry{Key: "link:" + ce.ID.String(), RequestID: granted.ID, At: h.Now(),
+	if err := w.DB.Access().Audit(ce.Ctx, storage.AuditEntry{Key: "link:" + ce.ID.String(), RequestID: granted.ID, At: w.Now(),
 		Actor: ce.Sender.String(), Action: "join-link", Detail: bbb.MeetingID(granted.Target)}); err != nil {
 		return err
 	}
-	return h.replyMarkdown(ce.Ctx, formatText(at.RoomLink, escape(granted.Target), "<"+link+">", escape(granted.Target)))
+	return w.ReplyMarkdown(ce.Ctx, chat.Format(at.RoomLink, chat.Escape(granted.Target), "<"+link+">", chat.Escape(granted.Target)))
 }

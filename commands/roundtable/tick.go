@@ -1,4 +1,4 @@
-package commands
+package roundtable
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/id"
 
+	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/integrations/bbb"
 	"github.com/lotse-bot/lotse/schedule"
 	"github.com/lotse-bot/lotse/storage"
@@ -25,23 +26,17 @@ import (
 // lateAfter: a reminder sent later than this after its time says so.
 const lateAfter = 2 * time.Minute
 
-func (h *Handler) reminderOffsets() []time.Duration {
-	if len(h.RoundTables.Reminders) > 0 {
-		return h.RoundTables.Reminders
-	}
-	return []time.Duration{24 * time.Hour, 15 * time.Minute}
+func (w *Workflow) reminderOffsets() []time.Duration {
+	return w.cfg.Reminders
 }
 
-func (h *Handler) meetingLead() time.Duration {
-	if h.RoundTables.MeetingLead > 0 {
-		return h.RoundTables.MeetingLead
-	}
-	return 10 * time.Minute
+func (w *Workflow) meetingLead() time.Duration {
+	return w.cfg.MeetingLead
 }
 
 // reminderPlan returns the reminder times of rt's current occurrence.
-func (h *Handler) reminderPlan(rt *storage.RoundTable) []time.Time {
-	return schedule.Reminders(rt.Start.In(h.rtLocation()), h.reminderOffsets())
+func (w *Workflow) reminderPlan(rt *storage.RoundTable) []time.Time {
+	return schedule.Reminders(rt.Start.In(w.rtLocation()), w.reminderOffsets())
 }
 
 // reminderKey names one reminder of one attendee.
@@ -49,19 +44,19 @@ func reminderKey(rt *storage.RoundTable, user id.UserID, at time.Time) string {
 	return fmt.Sprintf("%d|%s|reminder|%d", rt.ID, user, at.Unix())
 }
 
-// TickRoundTables does the round tables' scheduled work due at now. Tests
+// Tick does the round tables' scheduled work due at now. Tests
 // call it with a fake clock.
-func (h *Handler) TickRoundTables(ctx context.Context, now time.Time) error {
-	if !h.rtOn() {
+func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
+	if !w.rtOn() {
 		return nil
 	}
-	list, err := h.DB.RoundTables.WithStatus(ctx, storage.RoundTableAnnounced, 1000)
+	list, err := w.DB.RoundTables.WithStatus(ctx, storage.RoundTableAnnounced, 1000)
 	if err != nil {
 		return err
 	}
 	var firstErr error
 	for _, rt := range list {
-		if err := h.tickRoundTable(ctx, rt, now); err != nil {
+		if err := w.tickRoundTable(ctx, rt, now); err != nil {
 			zerolog.Ctx(ctx).Warn().Err(err).Int64("roundtable", rt.ID).Msg("Round table work failed; will try again")
 			if firstErr == nil {
 				firstErr = err
@@ -71,26 +66,26 @@ func (h *Handler) TickRoundTables(ctx context.Context, now time.Time) error {
 	return firstErr
 }
 
-func (h *Handler) tickRoundTable(ctx context.Context, rt *storage.RoundTable, now time.Time) error {
+func (w *Workflow) tickRoundTable(ctx context.Context, rt *storage.RoundTable, now time.Time) error {
 	if !now.Before(rt.End()) {
-		return h.finishOccurrence(ctx, rt, now)
+		return w.finishOccurrence(ctx, rt, now)
 	}
 	meetingReady := false
-	if h.RoundTables.Meetings != nil && !now.Before(rt.Start.Add(-h.meetingLead())) {
+	if w.cfg.Meetings != nil && !now.Before(rt.Start.Add(-w.meetingLead())) {
 		var err error
-		if rt, err = h.ensureMeeting(ctx, rt); err != nil {
+		if rt, err = w.ensureMeeting(ctx, rt); err != nil {
 			return err
 		}
 		meetingReady = true
 		if !now.Before(rt.Start) {
-			h.recordAttendance(ctx, rt)
+			w.recordAttendance(ctx, rt)
 		}
 	}
-	plan := h.reminderPlan(rt)
+	plan := w.reminderPlan(rt)
 	if len(plan) == 0 || plan[0].After(now) {
 		return nil
 	}
-	sent, err := h.DB.RoundTables.SentKeys(ctx, rt.ID)
+	sent, err := w.DB.RoundTables.SentKeys(ctx, rt.ID)
 	if err != nil {
 		return err
 	}
@@ -99,7 +94,7 @@ func (h *Handler) tickRoundTable(ctx context.Context, rt *storage.RoundTable, no
 		at   time.Time
 	}
 	var sends []send
-	for _, user := range h.recipients(ctx, rt) {
+	for _, user := range w.recipients(ctx, rt) {
 		var open []time.Time
 		for _, at := range plan {
 			if !sent[reminderKey(rt, user, at)] {
@@ -108,7 +103,7 @@ func (h *Handler) tickRoundTable(ctx context.Context, rt *storage.RoundTable, no
 		}
 		due, skipped := schedule.Due(open, now, rt.End())
 		for _, at := range skipped {
-			if err := h.DB.RoundTables.MarkSent(ctx, reminderKey(rt, user, at), rt.ID, true, now); err != nil {
+			if err := w.DB.RoundTables.MarkSent(ctx, reminderKey(rt, user, at), rt.ID, true, now); err != nil {
 				return err
 			}
 		}
@@ -116,8 +111,8 @@ func (h *Handler) tickRoundTable(ctx context.Context, rt *storage.RoundTable, no
 			sends = append(sends, send{user, at})
 			// The last reminder carries a link to the meeting itself:
 			// create it now (idempotently) even before the lead time.
-			if at.Equal(plan[len(plan)-1]) && h.RoundTables.Meetings != nil && !meetingReady {
-				if rt, err = h.ensureMeeting(ctx, rt); err != nil {
+			if at.Equal(plan[len(plan)-1]) && w.cfg.Meetings != nil && !meetingReady {
+				if rt, err = w.ensureMeeting(ctx, rt); err != nil {
 					return err
 				}
 				meetingReady = true
@@ -125,7 +120,7 @@ func (h *Handler) tickRoundTable(ctx context.Context, rt *storage.RoundTable, no
 		}
 	}
 	for _, s := range sends {
-		if err := h.sendReminder(ctx, rt, s.user, s.at, now, meetingReady); err != nil {
+		if err := w.sendReminder(ctx, rt, s.user, s.at, now, meetingReady); err != nil {
 			return err
 		}
 	}
@@ -134,8 +129,8 @@ func (h *Handler) tickRoundTable(ctx context.Context, rt *storage.RoundTable, no
 
 // recipients are the attendees plus coordinator and co-hosts (who need
 // their moderator link), each once.
-func (h *Handler) recipients(ctx context.Context, rt *storage.RoundTable) []id.UserID {
-	att, err := h.DB.RoundTables.Attendees(ctx, rt.ID)
+func (w *Workflow) recipients(ctx context.Context, rt *storage.RoundTable) []id.UserID {
+	att, err := w.DB.RoundTables.Attendees(ctx, rt.ID)
 	if err != nil {
 		return nil
 	}
@@ -155,36 +150,36 @@ func (h *Handler) recipients(ctx context.Context, rt *storage.RoundTable) []id.U
 
 // sendReminder sends one reminder (with the personal join link) to user's
 // DM and records it.
-func (h *Handler) sendReminder(ctx context.Context, rt *storage.RoundTable, user id.UserID, at, now time.Time, meetingReady bool) error {
-	tx := h.Texts.RoundTable
+func (w *Workflow) sendReminder(ctx context.Context, rt *storage.RoundTable, user id.UserID, at, now time.Time, meetingReady bool) error {
+	tx := w.tx
 	key := reminderKey(rt, user, at)
-	room, err := h.Matrix.DirectRoom(ctx, user)
+	room, err := w.Matrix.DirectRoom(ctx, user)
 	if err != nil {
 		return err
 	}
 	var b strings.Builder
-	b.WriteString(formatText(tx.Reminder, escape(rt.Title), h.rtRange(rt)))
+	b.WriteString(chat.Format(tx.Reminder, chat.Escape(rt.Title), w.rtRange(rt)))
 	if now.Sub(at) > lateAfter {
 		b.WriteString("\n\n" + tx.Late)
 	}
-	if h.RoundTables.Meetings != nil {
-		link, err := h.rtJoinLink(ctx, rt, user, room, meetingReady)
+	if w.cfg.Meetings != nil {
+		link, err := w.rtJoinLink(ctx, rt, user, room, meetingReady)
 		if err != nil {
 			return err
 		}
 		// An autolink, so that "*" or "_" in the name cannot turn into
 		// emphasis; it goes into this DM only.
-		b.WriteString("\n\n" + formatText(tx.ReminderLink, "<"+link+">"))
+		b.WriteString("\n\n" + chat.Format(tx.ReminderLink, "<"+link+">"))
 		if !meetingReady {
-			b.WriteString(" " + formatText(tx.LinkWorksFrom, int(h.meetingLead().Minutes())))
+			b.WriteString(" " + chat.Format(tx.LinkWorksFrom, int(w.meetingLead().Minutes())))
 		}
 	} else {
 		b.WriteString("\n\n" + tx.ReminderNoLink)
 	}
-	if _, err := h.sendMarkdownTo(ctx, room, b.String(), nil, h.TxnID(id.EventID("lotse-rt/"+key), "send", 0)); err != nil {
+	if _, err := w.SendMarkdownTo(ctx, room, b.String(), nil, w.TxnID(id.EventID("lotse-rt/"+key), "send", 0)); err != nil {
 		return err
 	}
-	return h.DB.RoundTables.MarkSent(ctx, key, rt.ID, false, now)
+	return w.DB.RoundTables.MarkSent(ctx, key, rt.ID, false, now)
 }
 
 // meetingID is the BBB meeting of rt's current occurrence.
@@ -195,20 +190,20 @@ func meetingID(rt *storage.RoundTable) string {
 // joinLink builds user's personal link: their display name, MODERATOR for
 // the coordinator and co-hosts, VIEWER otherwise; bound to the meeting's
 // createTime once the meeting exists.
-func (h *Handler) rtJoinLink(ctx context.Context, rt *storage.RoundTable, user id.UserID, room id.RoomID, ready bool) (string, error) {
+func (w *Workflow) rtJoinLink(ctx context.Context, rt *storage.RoundTable, user id.UserID, room id.RoomID, ready bool) (string, error) {
 	role := bbb.RoleViewer
 	if user.String() == rt.Coordinator || slices.Contains(rt.CoHosts, user.String()) {
 		role = bbb.RoleModerator
 	}
-	name := h.nameOf(ctx, rt, user)
+	name := w.nameOf(ctx, rt, user)
 	if name == user.String() {
-		name = h.Matrix.DisplayName(ctx, room, user)
+		name = w.Matrix.DisplayName(ctx, room, user)
 	}
 	req := bbb.JoinRequest{MeetingID: meetingID(rt), FullName: name, Role: role, UserID: user.String()}
 	if ready {
 		req.CreateTime = rt.CreateTime
 	}
-	link, err := h.RoundTables.Meetings.JoinURL(req)
+	link, err := w.cfg.Meetings.JoinURL(req)
 	if err != nil {
 		return "", fmt.Errorf("failed to build join link for round table %d", rt.ID) // no URL in the error
 	}
@@ -217,7 +212,7 @@ func (h *Handler) rtJoinLink(ctx context.Context, rt *storage.RoundTable, user i
 
 // ensureMeeting creates the BBB meeting of the current occurrence (create
 // is idempotent: an existing meeting is confirmed) and records its createTime.
-func (h *Handler) ensureMeeting(ctx context.Context, rt *storage.RoundTable) (*storage.RoundTable, error) {
+func (w *Workflow) ensureMeeting(ctx context.Context, rt *storage.RoundTable) (*storage.RoundTable, error) {
 	mid := meetingID(rt)
 	name := []rune(rt.Title)
 	if len(name) > 64 {
@@ -227,16 +222,16 @@ func (h *Handler) ensureMeeting(ctx context.Context, rt *storage.RoundTable) (*s
 	if len(name) < 2 {
 		title = fmt.Sprintf("Runder Tisch %d", rt.ID)
 	}
-	resp, err := h.RoundTables.Meetings.Create(ctx, bbb.CreateRequest{
+	resp, err := w.cfg.Meetings.Create(ctx, bbb.CreateRequest{
 		MeetingID: mid, Name: title,
-		MeetingExpireIfNoUserJoinedInMinutes: int(h.meetingLead().Minutes()) + 15,
+		MeetingExpireIfNoUserJoinedInMinutes: int(w.meetingLead().Minutes()) + 15,
 		Meta:                                 map[string]string{"lotse-roundtable": fmt.Sprint(rt.ID)},
 	})
 	if err != nil {
 		return rt, fmt.Errorf("failed to create BBB meeting: %w", err)
 	}
 	if rt.MeetingID != mid || rt.CreateTime != resp.CreateTime {
-		if err := h.DB.RoundTables.SetMeeting(ctx, rt.ID, mid, resp.CreateTime); err != nil {
+		if err := w.DB.RoundTables.SetMeeting(ctx, rt.ID, mid, resp.CreateTime); err != nil {
 			return rt, err
 		}
 		rt.MeetingID, rt.CreateTime = mid, resp.CreateTime
@@ -245,8 +240,8 @@ func (h *Handler) ensureMeeting(ctx context.Context, rt *storage.RoundTable) (*s
 }
 
 // recordAttendance remembers who is in the running meeting.
-func (h *Handler) recordAttendance(ctx context.Context, rt *storage.RoundTable) {
-	info, err := h.RoundTables.Meetings.GetMeetingInfo(ctx, meetingID(rt))
+func (w *Workflow) recordAttendance(ctx context.Context, rt *storage.RoundTable) {
+	info, err := w.cfg.Meetings.GetMeetingInfo(ctx, meetingID(rt))
 	if err != nil {
 		return
 	}
@@ -254,69 +249,69 @@ func (h *Handler) recordAttendance(ctx context.Context, rt *storage.RoundTable) 
 	for _, a := range info.Attendees {
 		names = append(names, a.FullName)
 	}
-	if err := h.DB.RoundTables.AddSeen(ctx, rt.ID, rt.Start, names); err != nil {
+	if err := w.DB.RoundTables.AddSeen(ctx, rt.ID, rt.Start, names); err != nil {
 		zerolog.Ctx(ctx).Warn().Err(err).Msg("Failed to record attendance")
 	}
 }
 
 // finishOccurrence sends the coordinator the attendance summary, then moves
 // a series to its next occurrence (or marks the round table done).
-func (h *Handler) finishOccurrence(ctx context.Context, rt *storage.RoundTable, now time.Time) error {
-	tx := h.Texts.RoundTable
+func (w *Workflow) finishOccurrence(ctx context.Context, rt *storage.RoundTable, now time.Time) error {
+	tx := w.tx
 	key := fmt.Sprintf("%d|%s|summary|%d", rt.ID, rt.Coordinator, rt.Start.Unix())
-	done, err := h.DB.RoundTables.IsSent(ctx, key)
+	done, err := w.DB.RoundTables.IsSent(ctx, key)
 	if err != nil {
 		return err
 	}
 	if !done {
-		seen, err := h.DB.RoundTables.Seen(ctx, rt.ID, rt.Start)
+		seen, err := w.DB.RoundTables.Seen(ctx, rt.ID, rt.Start)
 		if err != nil {
 			return err
 		}
-		att, err := h.DB.RoundTables.Attendees(ctx, rt.ID)
+		att, err := w.DB.RoundTables.Attendees(ctx, rt.ID)
 		if err != nil {
 			return err
 		}
 		var names []string
 		for _, a := range att {
-			names = append(names, escape(h.nameOf(ctx, rt, id.UserID(a.UserID))))
+			names = append(names, chat.Escape(w.nameOf(ctx, rt, id.UserID(a.UserID))))
 		}
 		var b strings.Builder
-		b.WriteString(formatText(tx.Summary, rt.ID, escape(rt.Title)) + "\n\n")
+		b.WriteString(chat.Format(tx.Summary, rt.ID, chat.Escape(rt.Title)) + "\n\n")
 		if len(seen) > 0 {
 			esc := make([]string, len(seen))
 			for i, s := range seen {
-				esc[i] = escape(s)
+				esc[i] = chat.Escape(s)
 			}
-			b.WriteString(formatText(tx.SummarySeen, len(seen), strings.Join(esc, ", ")) + "  \n")
+			b.WriteString(chat.Format(tx.SummarySeen, len(seen), strings.Join(esc, ", ")) + "  \n")
 		}
-		b.WriteString(formatText(tx.SummaryRSVP, len(att), strings.Join(names, ", ")) + "\n\n")
-		b.WriteString(formatText(tx.SummaryHow, rt.ID))
-		room, err := h.Matrix.DirectRoom(ctx, id.UserID(rt.Coordinator))
+		b.WriteString(chat.Format(tx.SummaryRSVP, len(att), strings.Join(names, ", ")) + "\n\n")
+		b.WriteString(chat.Format(tx.SummaryHow, rt.ID))
+		room, err := w.Matrix.DirectRoom(ctx, id.UserID(rt.Coordinator))
 		if err != nil {
 			return err
 		}
-		if _, err := h.sendMarkdownTo(ctx, room, b.String(), nil, h.TxnID(id.EventID("lotse-rt/"+key), "send", 0)); err != nil {
+		if _, err := w.SendMarkdownTo(ctx, room, b.String(), nil, w.TxnID(id.EventID("lotse-rt/"+key), "send", 0)); err != nil {
 			return err
 		}
-		if err := h.DB.RoundTables.MarkSent(ctx, key, rt.ID, false, now); err != nil {
+		if err := w.DB.RoundTables.MarkSent(ctx, key, rt.ID, false, now); err != nil {
 			return err
 		}
 	}
 	var next time.Time
-	if rec := decodeRecurrence(rt.Recurrence, rt.Start.In(h.rtLocation())); rec != nil {
+	if rec := decodeRecurrence(rt.Recurrence, rt.Start.In(w.rtLocation())); rec != nil {
 		next = rec.Next(rt.Start)
 		for !next.IsZero() && !now.Before(next.Add(rt.Duration)) {
 			next = rec.Next(next) // occurrences missed while Lotse was down
 		}
 	}
-	moved, err := h.DB.RoundTables.Advance(ctx, rt.ID, rt.Start, next, now)
+	moved, err := w.DB.RoundTables.Advance(ctx, rt.ID, rt.Start, next, now)
 	if err != nil || !moved || next.IsZero() {
 		return err
 	}
-	after, err := h.DB.RoundTables.Get(ctx, rt.ID)
+	after, err := w.DB.RoundTables.Get(ctx, rt.ID)
 	if err != nil || after == nil {
 		return err
 	}
-	return h.updatePosts(ctx, after)
+	return w.updatePosts(ctx, after)
 }

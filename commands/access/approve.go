@@ -1,0 +1,240 @@
+package access
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// Access requests, approver side: !genehmigen, !ablehnen, ✅/❌ on the
+// request message, !protokoll (and its CSV/JSON export). Every decision is
+// checked server-side: the sender must be an approver, in the approvals
+// room, and not the requester.
+
+// requestArg reads the request number from the first argument (answering
+// itself and returning nil when there is none).
+func (w *Workflow) requestArg(ce *chat.Call, usage string) (*storage.AccessRequest, error) {
+	if len(ce.Args) == 0 {
+		return nil, w.ReplyMarkdown(ce.Ctx, usage)
+	}
+	n, err := strconv.ParseInt(strings.TrimPrefix(ce.Args[0], "#"), 10, 64)
+	if err != nil {
+		return nil, w.ReplyMarkdown(ce.Ctx, usage)
+	}
+	r, err := w.DB.Access().Get(ce.Ctx, n)
+	if err != nil {
+		return nil, err
+	}
+	if r == nil {
+		return nil, w.ReplyMarkdown(ce.Ctx, chat.Format(w.tx.NoSuchRequest, chat.Escape(ce.Args[0])))
+	}
+	return r, nil
+}
+
+func (w *Workflow) cmdApprove(ce *chat.Call) error {
+	r, err := w.requestArg(ce, w.tx.ApproveUsage)
+	if err != nil || r == nil {
+		return err
+	}
+	return w.approve(ce.Ctx, r, ce.Sender)
+}
+
+func (w *Workflow) cmdDeny(ce *chat.Call) error {
+	r, err := w.requestArg(ce, w.tx.DenyUsage)
+	if err != nil || r == nil {
+		return err
+	}
+	reason := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(ce.RawArgs), ce.Args[0]))
+	if reason == "" {
+		return w.ReplyMarkdown(ce.Ctx, w.tx.DenyUsage)
+	}
+	return w.deny(ce.Ctx, r, ce.Sender, chat.Summarize(reason))
+}
+
+// approve records user's approval; with enough approvals the request
+// becomes a provisioning job (the worker picks it up).
+func (w *Workflow) approve(ctx context.Context, r *storage.AccessRequest, user id.UserID) error {
+	at := w.tx
+	if id.UserID(r.MemberID) == user {
+		return w.ReplyMarkdown(ctx, at.SelfApproval)
+	}
+	cause := chat.TurnOf(ctx).Event.ID.String()
+	res, after, err := w.DB.Access().Approve(ctx, r.ID, user.String(), cause, w.Now())
+	if err != nil || after == nil {
+		return err
+	}
+	name := chat.Escape(w.Matrix.DisplayName(ctx, w.cfg.ApprovalsRoom, user))
+	switch {
+	case res.Approved || (after.Status == storage.AccessApproved && w.lastAuditIs(ctx, r.ID, "approved:"+cause)):
+		if err := w.ReplyMarkdown(ctx, chat.Format(at.Approved, r.ID, chat.Escape(w.names(ctx, after.DecidedBy)))); err != nil {
+			return err
+		}
+	case res.Counted || (after.Status == storage.AccessPending && w.lastAuditIs(ctx, r.ID, "approval:"+cause)):
+		if err := w.ReplyMarkdown(ctx, chat.Format(at.ApprovedPartly, r.ID, name, after.Needed-len(res.Approvers))); err != nil {
+			return err
+		}
+	case after.Status == storage.AccessPending:
+		return w.ReplyMarkdown(ctx, chat.Format(at.AlreadyApprovedBy, r.ID))
+	default:
+		return w.ReplyMarkdown(ctx, chat.Format(at.AlreadyDecided, r.ID, chat.Escape(w.accessStatus(ctx, after))))
+	}
+	return w.updateAccessBoard(ctx, r.ID)
+}
+
+// deny denies the request and tells the member why.
+func (w *Workflow) deny(ctx context.Context, r *storage.AccessRequest, user id.UserID, reason string) error {
+	at := w.tx
+	if id.UserID(r.MemberID) == user {
+		return w.ReplyMarkdown(ctx, at.SelfApproval)
+	}
+	cause := chat.TurnOf(ctx).Event.ID.String()
+	changed, after, err := w.DB.Access().Deny(ctx, r.ID, user.String(), reason, cause, w.Now())
+	if err != nil || after == nil {
+		return err
+	}
+	if !changed && !(after.Status == storage.AccessDenied && w.lastAuditIs(ctx, r.ID, "denied:"+cause)) {
+		return w.ReplyMarkdown(ctx, chat.Format(at.AlreadyDecided, r.ID, chat.Escape(w.accessStatus(ctx, after))))
+	}
+	md := chat.Format(at.MemberDenied, r.ID, chat.Escape(w.what(after)), chat.Escape(after.DenyReason))
+	if _, err := w.SendMarkdownTo(ctx, id.RoomID(r.MemberRoom), md, nil, w.accessTxn(r.ID, "denied-member", 0)); err != nil {
+		return err
+	}
+	if err := w.ReplyMarkdown(ctx, chat.Format(at.Denied, r.ID, chat.Escape(w.Matrix.DisplayName(ctx, w.cfg.ApprovalsRoom, user)))); err != nil {
+		return err
+	}
+	return w.updateAccessBoard(ctx, r.ID)
+}
+
+// findReaction routes ✅/❌ on a request message in the approvals room;
+// the router lets only approvers through (see Workflow.approver).
+func (w *Workflow) findReaction(ctx context.Context, evt *event.Event, target id.EventID, key string) (*chat.Target, error) {
+	if !w.accessOn() {
+		return nil, nil
+	}
+	r, err := w.DB.Access().ByApprovalsEvent(ctx, target.String())
+	if err != nil || r == nil {
+		return nil, err
+	}
+	tg := &chat.Target{Room: w.cfg.ApprovalsRoom, Role: w.approver}
+	switch key {
+	case "❌", "👎":
+		tg.Run = func(ctx context.Context) error { return w.deny(ctx, r, evt.Sender, w.tx.DeniedNoReason) }
+	case "✅", "✔", "👍":
+		tg.Run = func(ctx context.Context) error { return w.approve(ctx, r, evt.Sender) }
+	default:
+		tg.Role = nil // other keys on a request do nothing
+	}
+	return tg, nil
+}
+
+// cmdAudit shows the audit log (all, one request, one user) or uploads it
+// as a CSV or JSON file into the approvals room (encrypted there).
+func (w *Workflow) cmdAudit(ce *chat.Call) error {
+	at := w.tx
+	var reqID int64
+	var user, filter string
+	if len(ce.Args) > 0 && (strings.EqualFold(ce.Args[0], "export") || strings.EqualFold(ce.Args[0], "csv") || strings.EqualFold(ce.Args[0], "json")) {
+		format := "csv"
+		for _, a := range ce.Args {
+			if strings.EqualFold(a, "json") {
+				format = "json"
+			}
+		}
+		return w.exportAudit(ce, format)
+	}
+	if len(ce.Args) > 0 {
+		arg := ce.Args[0]
+		if n, err := strconv.ParseInt(strings.TrimPrefix(arg, "#"), 10, 64); err == nil {
+			reqID, filter = n, "#"+strconv.FormatInt(n, 10)
+		} else if strings.HasPrefix(arg, "@") {
+			user, filter = arg, arg
+			if mc := ce.Content.AsMessage(); mc != nil && mc.Mentions != nil && len(mc.Mentions.UserIDs) > 0 {
+				user, filter = mc.Mentions.UserIDs[0].String(), mc.Mentions.UserIDs[0].String()
+			}
+		}
+	}
+	entries, err := w.DB.Access().AuditLog(ce.Ctx, reqID, user)
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		return w.ReplyMarkdown(ce.Ctx, at.AuditEmpty)
+	}
+	const show = 30
+	var b strings.Builder
+	b.WriteString(chat.Format(at.AuditIntro, chat.Escape(filter)) + "\n\n")
+	start := max(0, len(entries)-show)
+	for _, e := range entries[start:] {
+		fmt.Fprintf(&b, "- %s #%d **%s** – %s %s\n", e.At.In(w.Location).Format(chat.ShortDateTimeLayout), e.RequestID, chat.Escape(e.Action),
+			chat.Escape(e.Actor), chat.Escape(e.Detail))
+	}
+	if start > 0 {
+		b.WriteString("\n" + chat.Format(at.AuditMore, start))
+	}
+	return w.ReplyMarkdown(ce.Ctx, b.String())
+}
+
+// auditRecord is one exported audit line.
+type auditRecord struct {
+	Time    string `json:"time"`
+	Request int64  `json:"request"`
+	Actor   string `json:"actor"`
+	Action  string `json:"action"`
+	Detail  string `json:"detail"`
+}
+
+func (w *Workflow) exportAudit(ce *chat.Call, format string) error {
+	entries, err := w.DB.Access().AuditLog(ce.Ctx, 0, "")
+	if err != nil {
+		return err
+	}
+	records := make([]auditRecord, len(entries))
+	for i, e := range entries {
+		records[i] = auditRecord{Time: e.At.In(w.Location).Format(chat.StampLayout), Request: e.RequestID, Actor: e.Actor, Action: e.Action, Detail: e.Detail}
+	}
+	var data []byte
+	mime := "text/csv"
+	if format == "json" {
+		mime = "application/json"
+		if data, err = json.MarshalIndent(records, "", "  "); err != nil {
+			return err
+		}
+	} else {
+		var buf bytes.Buffer
+		w := csv.NewWriter(&buf)
+		_ = w.Write([]string{"time", "request", "actor", "action", "detail"})
+		for _, r := range records {
+			// Guard spreadsheet formula injection: member input never starts a cell with = + - @.
+			_ = w.Write([]string{r.Time, strconv.FormatInt(r.Request, 10), csvSafe(r.Actor), r.Action, csvSafe(r.Detail)})
+		}
+		w.Flush()
+		data = buf.Bytes()
+	}
+	name := "lotse-protokoll-" + w.Now().In(w.Location).Format(chat.ISODateLayout) + "." + format
+	content := &event.MessageEventContent{MsgType: event.MsgFile, Body: name, FileName: name, Mentions: &event.Mentions{},
+		Info: &event.FileInfo{MimeType: mime, Size: len(data)}}
+	if _, err := w.AttachFile(ce.Ctx, ce.RoomID, content, data, mime); err != nil {
+		return err
+	}
+	if _, err := w.Matrix.Send(ce.Ctx, ce.RoomID, event.EventMessage, content, w.CauseTxn(ce.Ctx, "audit-file", 0)); err != nil {
+		return err
+	}
+	return w.ReplyMarkdown(ce.Ctx, chat.Format(w.tx.AuditUploaded, len(entries)))
+}
+
+func csvSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

@@ -1,0 +1,327 @@
+package access
+
+import "github.com/lotse-bot/lotse/commands/chat"
+
+// Texts are the texts of access requests. Member-side texts are
+// Markdown; %s arguments are escaped by the caller. Approvals-room messages
+// put member input in only as escaped plain text.
+type Texts struct {
+	// Lang is the BCP 47 code.
+	Lang string
+	// Commands holds usage and description per command name.
+	Commands map[string]chat.CommandText
+
+	// ButtonsDone is the reason on the removed ✅/❌ of a decided request.
+	ButtonsDone string
+	// NotEnabled: access requests are not set up (or this kind is off).
+	NotEnabled string
+	// Usage explains !zugang.
+	Usage string
+	// DMOnly asks to use a direct chat (personal data).
+	DMOnly string
+	// AskGroup asks for the group; one line per group follows.
+	AskGroup string
+	// GroupUnknown: %s = what the member typed; the list follows.
+	GroupUnknown string
+	// AskRoom asks for the BBB room name.
+	AskRoom string
+	// RoomInvalid: the room name is too short or too long.
+	RoomInvalid string
+	// AskEmail asks for the e-mail address.
+	AskEmail string
+	// EmailInvalid: %s = what the member typed.
+	EmailInvalid string
+	// AskReason asks why.
+	AskReason string
+	// Summary heads the summary; the lines follow.
+	Summary string
+	// SummaryNextcloud: %s group, %s e-mail, %s display name.
+	SummaryNextcloud string
+	// SummaryBBB: %s room.
+	SummaryBBB string
+	// SummaryReason: %s reason.
+	SummaryReason string
+	// ConfirmHow says how to confirm, cancel or change the name.
+	ConfirmHow string
+	// NameChanged: %s = new display name.
+	NameChanged string
+	// Cancelled: the member cancelled the draft.
+	Cancelled string
+	// Filed: %d = request number.
+	Filed string
+	// MineEmpty / MineIntro list !anträge.
+	MineEmpty, MineIntro string
+	// WithdrawUsage explains !zurückziehen.
+	WithdrawUsage string
+	// Withdrawn: %d.
+	Withdrawn string
+	// NotYours: %s = number as typed; unknown or someone else's.
+	NotYours string
+	// NotPending: %d; only pending requests can be withdrawn.
+	NotPending string
+	// Status labels: %s = names or reason where noted.
+	StatusPending, StatusPartly, StatusApproved, StatusProvisioned, StatusFailed, StatusDenied, StatusWithdrawn string
+	// KindNextcloud: %s group. KindBBB: %s room.
+	KindNextcloud, KindBBB string
+	// Board is the approvals-room message: %s status, %d number, %s what, %s who.
+	Board string
+	// BoardEmail: %s e-mail, %s display name.
+	BoardEmail string
+	// BoardReason: %s reason.
+	BoardReason string
+	// BoardHow says how to decide: %d number (used twice), %s "two approvers" note.
+	BoardHow string
+	// BoardTwo notes that two approvers are needed.
+	BoardTwo string
+	// BoardError: %s cause.
+	BoardError string
+	// NotApprover refuses approver commands.
+	NotApprover string
+	// ApprovalsRoomOnly asks approvers to use the approvals room.
+	ApprovalsRoomOnly string
+	// SelfApproval refuses deciding one's own request.
+	SelfApproval string
+	// ApproveUsage / DenyUsage explain the commands.
+	ApproveUsage, DenyUsage string
+	// NoSuchRequest: %s = number as typed.
+	NoSuchRequest string
+	// Approved: %d, %s approver. Provisioning follows.
+	Approved string
+	// ApprovedPartly: %d, %s approver, %d still needed.
+	ApprovedPartly string
+	// AlreadyApprovedBy: %d; this approver already approved.
+	AlreadyApprovedBy string
+	// AlreadyDecided: %d, %s status label.
+	AlreadyDecided string
+	// Denied: %d, %s approver.
+	Denied string
+	// DeniedNoReason is the reason of a ❌ reaction.
+	DeniedNoReason string
+	// MemberDenied: %d, %s what, %s reason.
+	MemberDenied string
+	// MemberNextcloudCreated: %d, %s user ID, %s group, %s e-mail.
+	MemberNextcloudCreated string
+	// MemberNextcloudExisting: %d, %s user ID, %s group.
+	MemberNextcloudExisting string
+	// MemberBBB: %d, %s room, %s join link, %s room name again (for !raum).
+	MemberBBB string
+	// RoomLink: %s room, %s join link, %s room name.
+	RoomLink string
+	// RoomUsage explains !raum.
+	RoomUsage string
+	// RoomNotGranted: %s room.
+	RoomNotGranted string
+	// RoomUnavailable: BBB did not answer.
+	RoomUnavailable string
+	// NextStep: %s guide link or command.
+	NextStep string
+	// DoneApprovals: %d, %s what was done (approvals room, after provisioning).
+	DoneApprovals string
+	// Failing: %d number, %d attempts, %s cause; Lotse keeps trying.
+	Failing string
+	// Failed: %d, %s cause; approve again to retry.
+	Failed string
+	// Err* explain provisioning errors to approvers.
+	ErrUnauthorized, ErrPasswordConfirmation, ErrForbidden, ErrRateLimited, ErrGroupMissing,
+	ErrInvalidInput, ErrAmbiguous, ErrTemporary, ErrBBB, ErrNotConfigured, ErrUnknown string
+	// AuditIntro: %s = filter; AuditEmpty; AuditMore: %d.
+	AuditIntro, AuditEmpty, AuditMore string
+	// AuditUploaded: %d entries.
+	AuditUploaded string
+	// ApproverCommands introduces approver commands in !hilfe.
+	ApproverCommands string
+}
+
+// German are the German texts.
+var German = Texts{
+	Lang: "de",
+	Commands: map[string]chat.CommandText{
+		"zugang":       {Usage: "!zugang nextcloud [Gruppe] | !zugang bbb <Raum>", Description: "Zugang zur Nextcloud oder einen BBB-Raum beantragen"},
+		"anträge":      {Usage: "!anträge", Description: "zeigt deine Zugangsanträge"},
+		"zurückziehen": {Usage: "!zurückziehen <Nr>", Description: "zieht einen offenen Antrag zurück"},
+		"raum":         {Usage: "!raum <Name>", Description: "frischer Moderationslink für deinen BBB-Raum"},
+		"genehmigen":   {Usage: "!genehmigen <Nr>", Description: "Antrag genehmigen (oder ✅ auf die Antragsnachricht)"},
+		"ablehnen":     {Usage: "!ablehnen <Nr> <Grund>", Description: "Antrag ablehnen (oder ❌)"},
+		"protokoll":    {Usage: "!protokoll [Nr|@name|export csv|export json]", Description: "Protokoll der Anträge; export lädt es als Datei hoch"},
+	},
+	ButtonsDone:       "Antrag entschieden",
+	NotEnabled:        "Zugangsanträge sind hier noch nicht eingerichtet. Bitte wende dich direkt an das Digitalisierungsteam.",
+	Usage:             "So beantragst du einen Zugang: `!zugang nextcloud [Gruppe]` für die Nextcloud oder `!zugang bbb <Raumname/Gremium>` für einen BigBlueButton-Raum.",
+	DMOnly:            "Zugänge beantragst du bitte in einem Direktchat mit mir – da geht es um deine E-Mail-Adresse.",
+	AskGroup:          "Für welche Gruppe (AG oder Bezirk) brauchst du Zugang? Antworte mit der Nummer oder dem Namen:",
+	GroupUnknown:      "Die Gruppe „%s“ kenne ich nicht. Diese gibt es:",
+	AskRoom:           "Für welches Gremium oder welche AG soll der Raum sein? Schreib mir den Namen.",
+	RoomInvalid:       "Der Raumname sollte 2 bis 64 Zeichen lang sein. Versuch es bitte noch einmal.",
+	AskEmail:          "An welche E-Mail-Adresse soll die Nextcloud deine Zugangsdaten schicken?",
+	EmailInvalid:      "„%s“ sieht nicht wie eine E-Mail-Adresse aus. Bitte schreib sie so: `name@example.org`.",
+	AskReason:         "Wofür brauchst du den Zugang? Ein Satz reicht (z. B. „Ich mache in der AG Digitales mit“).",
+	Summary:           "Bitte prüf deinen Antrag:",
+	SummaryNextcloud:  "- **Nextcloud**, Gruppe **%s**\n- E-Mail: %s\n- Anzeigename: %s",
+	SummaryBBB:        "- **BigBlueButton-Raum** „%s“ (du wirst Moderator*in)",
+	SummaryReason:     "- Begründung: %s",
+	ConfirmHow:        "Abschicken mit `ja`, abbrechen mit `nein`. Anderen Anzeigenamen: `name Vorname Nachname`.",
+	NameChanged:       "Anzeigename geändert: %s",
+	Cancelled:         "Alles klar, ich schicke keinen Antrag ab.",
+	Filed:             "Dein Antrag **#%d** ist eingereicht. 🙌 Das Team prüft ihn; ich melde mich hier, sobald er entschieden ist. Deine Anträge: `!anträge`, zurückziehen: `!zurückziehen <Nr>`.",
+	MineEmpty:         "Du hast keine Zugangsanträge.",
+	MineIntro:         "Deine Zugangsanträge:",
+	WithdrawUsage:     "Welchen Antrag soll ich zurückziehen? Zum Beispiel: `!zurückziehen 3`",
+	Withdrawn:         "Dein Antrag **#%d** ist zurückgezogen.",
+	NotYours:          "Einen Antrag „%s“ von dir finde ich nicht. Deine Anträge zeigt `!anträge`.",
+	NotPending:        "Antrag #%d ist schon entschieden und lässt sich nicht mehr zurückziehen.",
+	StatusPending:     "[OFFEN]",
+	StatusPartly:      "[1/2 GENEHMIGT von %s]",
+	StatusApproved:    "[GENEHMIGT von %s – wird eingerichtet]",
+	StatusProvisioned: "[GENEHMIGT von %s – eingerichtet]",
+	StatusFailed:      "[GENEHMIGT von %s – FEHLER]",
+	StatusDenied:      "[ABGELEHNT: %s]",
+	StatusWithdrawn:   "[ZURÜCKGEZOGEN]",
+	KindNextcloud:     "Nextcloud, Gruppe „%s“",
+	KindBBB:           "BBB-Raum „%s“",
+	Board:             "%s Antrag #%d: %s\nvon %s",
+	BoardEmail:        "E-Mail: %s · Anzeigename: %s",
+	BoardReason:       "Begründung: %s",
+	BoardHow:          "Genehmigen: ✅ oder !genehmigen %d · Ablehnen: ❌ oder !ablehnen %d <Grund>%s",
+	BoardTwo:          " · braucht zwei Genehmigende",
+	BoardError:        "Letzter Fehler: %s",
+	NotApprover:       "Das dürfen nur Genehmigende.",
+	ApprovalsRoomOnly: "Anträge entscheidet ihr bitte im Genehmigungsraum – dort ist alles verschlüsselt.",
+	SelfApproval:      "Deinen eigenen Antrag kannst du nicht selbst entscheiden – das muss jemand anderes tun.",
+	ApproveUsage:      "So geht es: `!genehmigen <Nr>`",
+	DenyUsage:         "So geht es: `!ablehnen <Nr> <Grund>` – der Grund geht an das Mitglied.",
+	NoSuchRequest:     "Einen Antrag „%s“ gibt es nicht.",
+	Approved:          "✅ Antrag #%d ist genehmigt (%s). Ich richte den Zugang jetzt ein.",
+	ApprovedPartly:    "Antrag #%d: Genehmigung von %s vermerkt. Es fehlt noch %d weitere Genehmigung von jemand anderem.",
+	AlreadyApprovedBy: "Du hast Antrag #%d schon genehmigt – die zweite Genehmigung muss von jemand anderem kommen.",
+	AlreadyDecided:    "Antrag #%d ist schon entschieden: %s",
+	Denied:            "Antrag #%d ist abgelehnt (%s). Das Mitglied wurde informiert.",
+	DeniedNoReason:    "ohne Begründung (per Reaktion)",
+	MemberDenied:      "Dein Antrag **#%d** (%s) wurde leider abgelehnt. Grund: %s\n\nBei Fragen wende dich an das Digitalisierungsteam.",
+	MemberNextcloudCreated: "✅ Dein Antrag **#%d** ist genehmigt: Du hast jetzt ein Nextcloud-Konto (Benutzername `%s`) in der Gruppe **%s**. " +
+		"Die Nextcloud schickt dir gleich eine E-Mail an %s mit einem Link, über den du dein Passwort setzt. Schau auch im Spam-Ordner nach.",
+	MemberNextcloudExisting: "✅ Dein Antrag **#%d** ist genehmigt: Dein Nextcloud-Konto (`%s`) ist jetzt in der Gruppe **%s**. Du siehst die Gruppenordner nach der nächsten Anmeldung.",
+	MemberBBB: "✅ Dein Antrag **#%d** ist genehmigt: Der BigBlueButton-Raum „%s“ gehört jetzt dir.\n\nDein persönlicher Moderationslink: %s\n\n" +
+		"Der Link ist nur für dich – gib ihn nicht weiter. Der Raum öffnet sich, wenn du den Link benutzt; tritt niemand bei, schließt BigBlueButton ihn nach 5 Minuten wieder. " +
+		"Einen frischen Link bekommst du jederzeit mit `!raum %s`.",
+	RoomLink:                "Dein Moderationslink für „%s“: %s\n\nNur für dich – nicht weitergeben. Der Raum ist jetzt offen und schließt nach 5 Minuten, wenn niemand beitritt. Neuer Link: `!raum %s`.",
+	RoomUsage:               "Für welchen Raum? Zum Beispiel: `!raum AG Digitales`",
+	RoomNotGranted:          "Für den Raum „%s“ hast du (noch) keinen Zugang. Beantragen kannst du ihn mit `!zugang bbb <Raumname>`.",
+	RoomUnavailable:         "BigBlueButton antwortet gerade nicht. Bitte versuch es in ein paar Minuten noch einmal.",
+	NextStep:                "Nächster Schritt: %s",
+	DoneApprovals:           "✅ Antrag #%d ist eingerichtet: %s. Das Mitglied wurde informiert.",
+	Failing:                 "⚠️ Antrag #%d: Einrichten ist %d-mal fehlgeschlagen (%s). Ich versuche es weiter.",
+	Failed:                  "❌ Antrag #%d konnte nicht eingerichtet werden: %s\nNach der Behebung: `!genehmigen %[1]d` versucht es erneut.",
+	ErrUnauthorized:         "Die Nextcloud lehnt Lotses Zugangsdaten ab (401). Bitte das App-Passwort prüfen. Ich versuche es nicht automatisch erneut, weil der Brute-Force-Schutz der Nextcloud sonst alles ausbremst.",
+	ErrPasswordConfirmation: "Die Nextcloud verlangt eine Passwortbestätigung (bekannter Fehler in Nextcloud 34 bei App-Passwörtern). Die Admins müssen das auf dem Server beheben.",
+	ErrForbidden:            "Lotses Nextcloud-Konto darf das nicht (403) – es braucht Adminrechte.",
+	ErrRateLimited:          "Die Nextcloud bremst Anfragen gerade (429).",
+	ErrGroupMissing:         "Die Gruppe gibt es in der Nextcloud nicht. Bitte dort anlegen oder die Konfiguration korrigieren.",
+	ErrInvalidInput:         "Die Nextcloud lehnt die Angaben ab (z. B. ungültige E-Mail-Adresse oder Anzeigename).",
+	ErrAmbiguous:            "Mehrere Nextcloud-Konten haben diese E-Mail-Adresse. Bitte von Hand zuordnen.",
+	ErrTemporary:            "Der Server ist gerade nicht erreichbar oder hat einen Fehler gemeldet.",
+	ErrBBB:                  "BigBlueButton hat die Anfrage abgelehnt.",
+	ErrNotConfigured:        "Diese Integration ist in Lotse nicht konfiguriert.",
+	ErrUnknown:              "Unbekannter Fehler (Details im Log von Lotse).",
+	AuditIntro:              "Protokoll %s:",
+	AuditEmpty:              "Das Protokoll ist leer.",
+	AuditMore:               "… %d ältere Einträge nicht angezeigt (`!protokoll export csv` lädt alles hoch).",
+	AuditUploaded:           "Protokoll mit %d Einträgen hochgeladen.",
+	ApproverCommands:        "Befehle für Genehmigende (im Genehmigungsraum):",
+}
+
+// English are the English texts.
+var English = Texts{
+	Lang: "en",
+	Commands: map[string]chat.CommandText{
+		"zugang":       {Usage: "!access nextcloud [group] | !access bbb <room>", Description: "request Nextcloud access or a BBB room"},
+		"anträge":      {Usage: "!requests", Description: "lists your access requests"},
+		"zurückziehen": {Usage: "!withdraw <no>", Description: "withdraws a pending request"},
+		"raum":         {Usage: "!room <name>", Description: "fresh moderator link for your BBB room"},
+		"genehmigen":   {Usage: "!approve <no>", Description: "approve a request (or ✅ on the request message)"},
+		"ablehnen":     {Usage: "!deny <no> <reason>", Description: "deny a request (or ❌)"},
+		"protokoll":    {Usage: "!audit [no|@name|export csv|export json]", Description: "audit log of requests; export uploads it as a file"},
+	},
+	ButtonsDone:       "Request decided",
+	NotEnabled:        "Access requests are not set up here yet. Please contact the digital team directly.",
+	Usage:             "To request access: `!access nextcloud [group]` for Nextcloud or `!access bbb <room name/committee>` for a BigBlueButton room.",
+	DMOnly:            "Please request access in a direct chat with me – it involves your e-mail address.",
+	AskGroup:          "Which group (working group or district) do you need? Reply with the number or the name:",
+	GroupUnknown:      "I don't know the group “%s”. These exist:",
+	AskRoom:           "Which committee or working group is the room for? Send me its name.",
+	RoomInvalid:       "The room name should have 2 to 64 characters. Please try again.",
+	AskEmail:          "Which e-mail address should Nextcloud send your login details to?",
+	EmailInvalid:      "“%s” doesn't look like an e-mail address. Please write it like `name@example.org`.",
+	AskReason:         "What do you need the access for? One sentence is enough.",
+	Summary:           "Please check your request:",
+	SummaryNextcloud:  "- **Nextcloud**, group **%s**\n- E-mail: %s\n- Display name: %s",
+	SummaryBBB:        "- **BigBlueButton room** “%s” (you will be moderator)",
+	SummaryReason:     "- Reason: %s",
+	ConfirmHow:        "Send it with `yes`, cancel with `no`. Other display name: `name First Last`.",
+	NameChanged:       "Display name changed: %s",
+	Cancelled:         "All right, I won't file a request.",
+	Filed:             "Your request **#%d** is filed. 🙌 The team will review it; I'll tell you here once it is decided. Your requests: `!requests`, withdraw: `!withdraw <no>`.",
+	MineEmpty:         "You have no access requests.",
+	MineIntro:         "Your access requests:",
+	WithdrawUsage:     "Which request shall I withdraw? For example: `!withdraw 3`",
+	Withdrawn:         "Your request **#%d** is withdrawn.",
+	NotYours:          "I can't find a request “%s” of yours. `!requests` lists them.",
+	NotPending:        "Request #%d is already decided and can't be withdrawn.",
+	StatusPending:     "[OPEN]",
+	StatusPartly:      "[1/2 APPROVED by %s]",
+	StatusApproved:    "[APPROVED by %s – being set up]",
+	StatusProvisioned: "[APPROVED by %s – done]",
+	StatusFailed:      "[APPROVED by %s – ERROR]",
+	StatusDenied:      "[DENIED: %s]",
+	StatusWithdrawn:   "[WITHDRAWN]",
+	KindNextcloud:     "Nextcloud, group “%s”",
+	KindBBB:           "BBB room “%s”",
+	Board:             "%s Request #%d: %s\nfrom %s",
+	BoardEmail:        "E-mail: %s · display name: %s",
+	BoardReason:       "Reason: %s",
+	BoardHow:          "Approve: ✅ or !approve %d · Deny: ❌ or !deny %d <reason>%s",
+	BoardTwo:          " · needs two approvers",
+	BoardError:        "Last error: %s",
+	NotApprover:       "Only approvers may do that.",
+	ApprovalsRoomOnly: "Please decide requests in the approvals room – it is encrypted.",
+	SelfApproval:      "You can't decide your own request – someone else has to.",
+	ApproveUsage:      "Usage: `!approve <no>`",
+	DenyUsage:         "Usage: `!deny <no> <reason>` – the reason goes to the member.",
+	NoSuchRequest:     "There is no request “%s”.",
+	Approved:          "✅ Request #%d is approved (%s). I'm setting up the access now.",
+	ApprovedPartly:    "Request #%d: approval by %s noted. It still needs %d more approval from someone else.",
+	AlreadyApprovedBy: "You already approved request #%d – the second approval must come from someone else.",
+	AlreadyDecided:    "Request #%d is already decided: %s",
+	Denied:            "Request #%d is denied (%s). The member was told.",
+	DeniedNoReason:    "no reason given (by reaction)",
+	MemberDenied:      "Sorry, your request **#%d** (%s) was denied. Reason: %s\n\nIf you have questions, contact the digital team.",
+	MemberNextcloudCreated: "✅ Your request **#%d** is approved: you now have a Nextcloud account (user name `%s`) in the group **%s**. " +
+		"Nextcloud will send an e-mail to %s with a link to set your password. Check your spam folder too.",
+	MemberNextcloudExisting: "✅ Your request **#%d** is approved: your Nextcloud account (`%s`) is now in the group **%s**. You'll see the group folders after your next login.",
+	MemberBBB: "✅ Your request **#%d** is approved: the BigBlueButton room “%s” is yours now.\n\nYour personal moderator link: %s\n\n" +
+		"The link is for you only – don't pass it on. The room opens when you use the link; if nobody joins, BigBlueButton closes it after 5 minutes. " +
+		"Get a fresh link any time with `!room %s`.",
+	RoomLink:                "Your moderator link for “%s”: %s\n\nFor you only – don't pass it on. The room is open now and closes after 5 minutes if nobody joins. New link: `!room %s`.",
+	RoomUsage:               "Which room? For example: `!room AG Digitales`",
+	RoomNotGranted:          "You don't have access to the room “%s” (yet). Request it with `!access bbb <room name>`.",
+	RoomUnavailable:         "BigBlueButton is not answering right now. Please try again in a few minutes.",
+	NextStep:                "Next step: %s",
+	DoneApprovals:           "✅ Request #%d is set up: %s. The member was told.",
+	Failing:                 "⚠️ Request #%d: setting it up failed %d times (%s). I keep trying.",
+	Failed:                  "❌ Request #%d could not be set up: %s\nOnce fixed, `!approve %[1]d` tries again.",
+	ErrUnauthorized:         "Nextcloud rejects Lotse's credentials (401). Please check the app password. I won't retry automatically: Nextcloud's brute-force protection would slow everything down.",
+	ErrPasswordConfirmation: "Nextcloud demands a password confirmation (a known Nextcloud 34 bug with app passwords). The admins must fix this on the server.",
+	ErrForbidden:            "Lotse's Nextcloud account may not do this (403) – it needs admin rights.",
+	ErrRateLimited:          "Nextcloud is throttling requests (429).",
+	ErrGroupMissing:         "The group does not exist in Nextcloud. Please create it there or fix the configuration.",
+	ErrInvalidInput:         "Nextcloud rejects the data (e.g. an invalid e-mail address or display name).",
+	ErrAmbiguous:            "Several Nextcloud accounts have this e-mail address. Please assign it by hand.",
+	ErrTemporary:            "The server is unreachable or reported an error.",
+	ErrBBB:                  "BigBlueButton rejected the request.",
+	ErrNotConfigured:        "This integration is not configured in Lotse.",
+	ErrUnknown:              "Unknown error (details in Lotse's log).",
+	AuditIntro:              "Audit log %s:",
+	AuditEmpty:              "The audit log is empty.",
+	AuditMore:               "… %d older entries not shown (`!audit export csv` uploads everything).",
+	AuditUploaded:           "Uploaded the audit log with %d entries.",
+	ApproverCommands:        "Approver commands (in the approvals room):",
+}

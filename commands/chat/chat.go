@@ -1,0 +1,145 @@
+// Package chat is what every workflow of Lotse shares: the Turn (the event
+// being handled), replies and sends with transaction IDs, the Command and
+// Reaction declarations whose Role is enforced here and nowhere else,
+// escaping and rendering, date layouts and plurals. It declares what it
+// needs from the Matrix runtime as interfaces and never imports bot/ or a
+// workflow.
+package chat
+
+import (
+	"context"
+	"time"
+
+	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// Matrix is what workflows need from the Matrix runtime. Every send carries
+// a transaction ID derived from the event being handled, so handling the
+// same event twice never sends twice.
+type Matrix interface {
+	UserID() id.UserID
+	Send(ctx context.Context, roomID id.RoomID, evtType event.Type, content any, txnID string) (id.EventID, error)
+	// IsJoined reports whether user is a joined member of roomID (from the state store).
+	IsJoined(ctx context.Context, roomID id.RoomID, user id.UserID) (bool, error)
+	// DisplayName is user's display name in roomID, or the user ID.
+	DisplayName(ctx context.Context, roomID id.RoomID, user id.UserID) string
+	// IsEncrypted reports whether roomID is end-to-end encrypted.
+	IsEncrypted(ctx context.Context, roomID id.RoomID) (bool, error)
+	// Download fetches media (still encrypted, if it was).
+	Download(ctx context.Context, uri id.ContentURIString) ([]byte, error)
+	// Upload stores media and returns its mxc:// URI.
+	Upload(ctx context.Context, data []byte, mimeType string) (id.ContentURIString, error)
+	// DirectRoom returns the bot's direct chat with user, opening one
+	// (encrypted, recorded, idempotent across crashes) if there is none.
+	DirectRoom(ctx context.Context, user id.UserID) (id.RoomID, error)
+	// Redact removes the content of one of the bot's events; redacting an
+	// event twice is harmless.
+	Redact(ctx context.Context, roomID id.RoomID, eventID id.EventID, reason, txnID string) error
+}
+
+// RoomAdmin is what roles and onboarding need beyond sending: invites,
+// kicks and opening a DM. bot.Bot implements it.
+type RoomAdmin interface {
+	Invite(ctx context.Context, roomID id.RoomID, user id.UserID, reason string) error
+	Kick(ctx context.Context, roomID id.RoomID, user id.UserID, reason string) error
+	// OpenDM returns the direct chat with user, creating it if needed.
+	OpenDM(ctx context.Context, user id.UserID) (id.RoomID, error)
+}
+
+// GuideSource gives the current guide library (it may be reloaded at any time).
+type GuideSource interface {
+	Current() *guides.Library
+}
+
+// Observer receives counts from the workflows. Implementations must be
+// cheap and safe for concurrent use (metrics.Metrics is one).
+type Observer interface {
+	// Question counts an answered question: "confident", "choice" or "no_guide".
+	Question(outcome string)
+	// Case counts a support case change: "opened", "claimed" or "resolved".
+	Case(change string)
+	// FirstResponse records the time from opening a case to the team's
+	// first answer to the member.
+	FirstResponse(d time.Duration)
+	// Reminder counts a reminder or digest sent to the team, by kind.
+	Reminder(kind string)
+	// ProvisioningJob counts a provisioning attempt by outcome:
+	// "done", "retry" or "failed".
+	ProvisioningJob(outcome string)
+}
+
+// NopObserver counts nothing; it is used when no Observer is given.
+type NopObserver struct{}
+
+// Question does nothing.
+func (NopObserver) Question(string) {}
+
+// Case does nothing.
+func (NopObserver) Case(string) {}
+
+// FirstResponse does nothing.
+func (NopObserver) FirstResponse(time.Duration) {}
+
+// Reminder does nothing.
+func (NopObserver) Reminder(string) {}
+
+// ProvisioningJob does nothing.
+func (NopObserver) ProvisioningJob(string) {}
+
+// Env is what every workflow is built on: the Matrix runtime, the store,
+// the clock, the language and the transaction IDs.
+type Env struct {
+	Matrix Matrix
+	Guides GuideSource
+	DB     *storage.DB
+	Log    zerolog.Logger
+	// Lang is the language of the texts ("de" or "en").
+	Lang string
+	// Now is the clock (default time.Now).
+	Now func() time.Time
+	// TxnID derives a transaction ID from the event being handled.
+	TxnID func(cause id.EventID, purpose string, n int) string
+	// GuideURL returns the web address of a guide, or "" (optional).
+	GuideURL func(guideID string) string
+	// Observer counts what happens (default: nothing).
+	Observer Observer
+	// Rooms invites and removes people and opens DMs; nil: Lotse only
+	// tells people what to do by hand.
+	Rooms RoomAdmin
+	// Location is the time zone of dates shown to people (default UTC).
+	Location *time.Location
+	// ChoiceTTL is how long a pending question to a member (an offer, a
+	// dialogue step) stays valid (default 30 minutes).
+	ChoiceTTL time.Duration
+	// InternalError is the apology when a handler panicked.
+	InternalError string
+}
+
+// WithDefaults fills the defaults of unset fields. A default is written
+// here once.
+func (e Env) WithDefaults() Env {
+	if e.Now == nil {
+		e.Now = time.Now
+	}
+	if e.Observer == nil {
+		e.Observer = NopObserver{}
+	}
+	if e.ChoiceTTL <= 0 {
+		e.ChoiceTTL = 30 * time.Minute
+	}
+	if e.Location == nil {
+		e.Location = time.UTC
+	}
+	if e.Lang == "" {
+		e.Lang = "de"
+	}
+	if e.GuideURL == nil {
+		e.GuideURL = func(string) string { return "" }
+	}
+	return e
+}

@@ -1,0 +1,80 @@
+package chat_test
+
+import (
+	"context"
+	"testing"
+
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/commands/chat/chattest"
+)
+
+func TestPlural(t *testing.T) {
+	tests := []struct {
+		forms string
+		n     int
+		want  string
+	}{
+		{"ein Fall|%d Fälle", 1, "ein Fall"},
+		{"ein Fall|%d Fälle", 0, "%d Fälle"},
+		{"ein Fall|%d Fälle", 2, "%d Fälle"},
+		{"%d Zusagen", 1, "%d Zusagen"},
+	}
+	for _, tt := range tests {
+		if got := chat.Plural(tt.forms, tt.n); got != tt.want {
+			t.Errorf("Plural(%q, %d) = %q, want %q", tt.forms, tt.n, got, tt.want)
+		}
+	}
+}
+
+// TestReactEnforcesRoomAndRole: a reaction acts only from its target's
+// room and only for a sender holding the target's role; a refusal is
+// answered with the role's text.
+func TestReactEnforcesRoomAndRole(t *testing.T) {
+	const (
+		home  = id.RoomID("!home:test")
+		other = id.RoomID("!other:test")
+		boss  = id.UserID("@boss:test")
+		guest = id.UserID("@guest:test")
+	)
+	role := &chat.Role{Name: "boss", Check: func(_ context.Context, u id.UserID, _ id.RoomID, _ bool) (bool, string) {
+		return u == boss, "nur die Chefin"
+	}}
+	var ran []id.UserID
+	reactions := []chat.Reaction{{Name: "test", Find: func(_ context.Context, evt *event.Event, target id.EventID, key string) (*chat.Target, error) {
+		if target != "$target" || key != "✅" {
+			return nil, nil
+		}
+		return &chat.Target{Room: home, Role: role, Run: func(context.Context) error { ran = append(ran, evt.Sender); return nil }}, nil
+	}}}
+	fm := &chattest.Matrix{Me: "@lotse:test"}
+	env := chat.Env{Matrix: fm, TxnID: chattest.TxnID}.WithDefaults()
+	tests := []struct {
+		name      string
+		room      id.RoomID
+		sender    id.UserID
+		key       string
+		handled   bool
+		runs, say int
+	}{
+		{"other room", other, boss, "✅", true, 0, 0},
+		{"no role", home, guest, "✅️", true, 0, 1},
+		{"allowed (variation selector)", home, boss, "✅️", true, 1, 0},
+		{"not the workflow's key", home, boss, "👀", false, 0, 0},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ran = nil
+			before := len(fm.Sent())
+			evt := &event.Event{ID: id.EventID("$r" + string(rune('a'+i))), RoomID: tt.room, Sender: tt.sender, Type: event.EventReaction,
+				Content: event.Content{Parsed: &event.ReactionEventContent{RelatesTo: event.RelatesTo{Type: event.RelAnnotation, EventID: "$target", Key: tt.key}}}}
+			ctx := chat.WithTurn(context.Background(), &chat.Turn{Event: evt})
+			handled, err := env.React(ctx, reactions, evt)
+			if err != nil || handled != tt.handled || len(ran) != tt.runs || len(fm.Sent())-before != tt.say {
+				t.Fatalf("handled %v err %v runs %d answers %d", handled, err, len(ran), len(fm.Sent())-before)
+			}
+		})
+	}
+}

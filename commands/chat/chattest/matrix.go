@@ -1,0 +1,94 @@
+package chattest
+
+import (
+	"context"
+	"errors"
+	"sync"
+
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/chat"
+)
+
+// Sent is one message the fake sent.
+type Sent struct {
+	Room    id.RoomID
+	Txn     string
+	Content *event.MessageEventContent
+}
+
+// Matrix is a fake chat.Matrix: it records sends (once per transaction ID,
+// like a homeserver) and answers membership from Joined.
+type Matrix struct {
+	mu     sync.Mutex
+	Me     id.UserID
+	Joined map[id.RoomID]map[id.UserID]bool
+	sent   []Sent
+	txns   map[string]bool
+}
+
+var _ chat.Matrix = (*Matrix)(nil)
+
+// UserID is Me.
+func (f *Matrix) UserID() id.UserID { return f.Me }
+
+// Send records a message; the same transaction ID sends nothing new.
+func (f *Matrix) Send(_ context.Context, roomID id.RoomID, _ event.Type, content any, txnID string) (id.EventID, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.txns == nil {
+		f.txns = map[string]bool{}
+	}
+	if !f.txns[txnID] {
+		f.txns[txnID] = true
+		mc, _ := content.(*event.MessageEventContent)
+		f.sent = append(f.sent, Sent{Room: roomID, Txn: txnID, Content: mc})
+	}
+	return id.EventID("$" + txnID), nil
+}
+
+// Sent returns what was sent so far.
+func (f *Matrix) Sent() []Sent {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]Sent(nil), f.sent...)
+}
+
+// IsJoined answers from Joined.
+func (f *Matrix) IsJoined(_ context.Context, roomID id.RoomID, user id.UserID) (bool, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.Joined[roomID][user], nil
+}
+
+// DisplayName is the user ID.
+func (f *Matrix) DisplayName(_ context.Context, _ id.RoomID, user id.UserID) string {
+	return user.String()
+}
+
+// IsEncrypted is always false.
+func (f *Matrix) IsEncrypted(context.Context, id.RoomID) (bool, error) { return false, nil }
+
+// Download has no media.
+func (f *Matrix) Download(context.Context, id.ContentURIString) ([]byte, error) {
+	return nil, errors.New("no media in the fake")
+}
+
+// Upload pretends to store media.
+func (f *Matrix) Upload(context.Context, []byte, string) (id.ContentURIString, error) {
+	return "mxc://test/m", nil
+}
+
+// DirectRoom is "!dm-" plus the user ID.
+func (f *Matrix) DirectRoom(_ context.Context, user id.UserID) (id.RoomID, error) {
+	return id.RoomID("!dm-" + user.String()), nil
+}
+
+// Redact does nothing.
+func (f *Matrix) Redact(context.Context, id.RoomID, id.EventID, string, string) error { return nil }
+
+// TxnID is a readable transaction ID for tests.
+func TxnID(cause id.EventID, purpose string, n int) string {
+	return cause.String() + "/" + purpose + "/" + string(rune('0'+n))
+}

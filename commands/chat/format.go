@@ -1,0 +1,108 @@
+package chat
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"maunium.net/go/mautrix/format"
+)
+
+// Date layouts, written once. Dates shown to people are German-style
+// (also in English texts, which address the same association).
+const (
+	// DateLayout is a day: 31.12.2026.
+	DateLayout = "02.01.2006"
+	// DateTimeLayout is a day and a time: 31.12.2026 18:30.
+	DateTimeLayout = "02.01.2006 15:04"
+	// ShortDateTimeLayout is a day of this year and a time: 31.12. 18:30.
+	ShortDateTimeLayout = "02.01. 15:04"
+	// ISODateLayout is a day in file names, keys and audit details: 2026-12-31.
+	ISODateLayout = "2006-01-02"
+	// StampLayout is an exact time in exports (RFC 3339 with the zone).
+	StampLayout = time.RFC3339
+)
+
+// InputDateLayouts are the ways people type a day, in the order they are tried.
+var InputDateLayouts = []string{DateLayout, "2.1.2006", ISODateLayout, "02.01.06"}
+
+// Format fills a text of a catalogue.
+func Format(text string, args ...any) string {
+	return fmt.Sprintf(text, args...)
+}
+
+// Plural picks the singular or plural form of forms ("one|other", each may
+// hold format verbs) for n. A text without "|" is used for every n.
+func Plural(forms string, n int) string {
+	one, other, ok := strings.Cut(forms, "|")
+	if !ok {
+		return forms
+	}
+	if n == 1 {
+		return one
+	}
+	return other
+}
+
+// Escape makes user input safe to put into a Markdown text (one line, at
+// most 200 characters).
+func Escape(s string) string {
+	return EscapeLong(s, 200)
+}
+
+// EscapeLong is Escape with a custom length limit of n characters.
+func EscapeLong(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		s = string(r[:n]) + "…"
+	}
+	return format.EscapeMarkdown(s)
+}
+
+// EscapeMultiline escapes every line of s and keeps the line breaks.
+func EscapeMultiline(s string) string {
+	parts := strings.Split(s, "\n")
+	for i, p := range parts {
+		parts[i] = Escape(p)
+	}
+	return strings.Join(parts, "  \n")
+}
+
+// StripModifiers removes variation selectors and skin tones from a
+// reaction key, so that ✅ and ✅️ (or 👍🏽) are the same.
+func StripModifiers(key string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\ufe0f' || (r >= 0x1F3FB && r <= 0x1F3FF) {
+			return -1
+		}
+		return r
+	}, key)
+}
+
+// NormWords lowercases and strips punctuation, for word lists.
+func NormWords(text string) string {
+	t := strings.ToLower(strings.TrimFunc(text, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }))
+	return strings.Join(strings.Fields(t), " ")
+}
+
+// Summarize shortens a member's text to one line of at most 120 characters.
+func Summarize(q string) string {
+	q = strings.Join(strings.Fields(q), " ")
+	if r := []rune(q); len(r) > 120 {
+		q = string(r[:120]) + "…"
+	}
+	return q
+}
+
+// Local formats t in the environment's time zone with layout.
+func (e *Env) Local(t time.Time, layout string) string {
+	return t.In(e.Location).Format(layout)
+}
+
+// YesWords and NoWords are the short answers to a yes/no question (after
+// NormWords).
+var (
+	YesWords = map[string]bool{"ja": true, "j": true, "yes": true, "y": true, "ok": true, "okay": true, "gerne": true, "gern": true, "ja bitte": true, "bitte": true, "✅": true, "👍": true}
+	NoWords  = map[string]bool{"nein": true, "n": true, "no": true, "nee": true, "nö": true, "nein danke": true, "lieber nicht": true, "❌": true}
+)

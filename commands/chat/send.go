@@ -1,0 +1,169 @@
+package chat
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"html"
+	"strings"
+
+	"maunium.net/go/mautrix/crypto/attachment"
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/guides"
+)
+
+// Reply sends a notice in answer to the event being handled: a rich reply
+// (or into the same thread), with explicit empty mentions apart from the
+// replied-to sender in a group room.
+func (e *Env) Reply(ctx context.Context, plain, htmlBody string) (id.EventID, error) {
+	t := TurnOf(ctx)
+	if t == nil {
+		return "", errors.New("reply outside of an event")
+	}
+	evt := t.Event
+	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain}
+	if htmlBody != "" {
+		content.Format = event.FormatHTML
+		content.FormattedBody = htmlBody
+	}
+	target := evt
+	if evt.Type == event.EventReaction {
+		// Answer a reaction as a reply to the message it reacted to.
+		if rc := evt.Content.AsReaction(); rc != nil && rc.RelatesTo.EventID != "" {
+			target = &event.Event{ID: rc.RelatesTo.EventID, RoomID: evt.RoomID, Sender: evt.Sender}
+		}
+	}
+	if mc, ok := evt.Content.Parsed.(*event.MessageEventContent); ok && mc.RelatesTo != nil && mc.RelatesTo.Type == event.RelThread {
+		content.SetThread(evt)
+	} else {
+		content.SetReply(target)
+	}
+	if !t.Direct {
+		content.Mentions = &event.Mentions{UserIDs: []id.UserID{evt.Sender}}
+	} else {
+		content.Mentions = &event.Mentions{}
+	}
+	txn := e.TxnID(evt.ID, "reply", t.Next())
+	eventID, err := e.Matrix.Send(ctx, evt.RoomID, event.EventMessage, content, txn)
+	if err != nil {
+		return "", fmt.Errorf("failed to send reply: %w", err)
+	}
+	return eventID, nil
+}
+
+// ReplyMarkdown renders md (our own text; user input in it must already be
+// escaped) and sends it as a reply.
+func (e *Env) ReplyMarkdown(ctx context.Context, md string) error {
+	plain, htmlBody := Render(md)
+	_, err := e.Reply(ctx, plain, htmlBody)
+	return err
+}
+
+// SendTo sends a notice with explicit mentions (never @room) to a room.
+func (e *Env) SendTo(ctx context.Context, roomID id.RoomID, plain, htmlBody string, rel *event.RelatesTo, mentions *event.Mentions, txn string) (id.EventID, error) {
+	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, RelatesTo: rel, Mentions: mentions}
+	if content.Mentions == nil {
+		content.Mentions = &event.Mentions{}
+	}
+	if htmlBody != "" {
+		content.Format, content.FormattedBody = event.FormatHTML, htmlBody
+	}
+	return e.Matrix.Send(ctx, roomID, event.EventMessage, content, txn)
+}
+
+// SendMarkdownTo renders our own Markdown text (user input in it escaped)
+// and sends it to roomID.
+func (e *Env) SendMarkdownTo(ctx context.Context, roomID id.RoomID, md string, rel *event.RelatesTo, txn string) (id.EventID, error) {
+	plain, htmlBody := Render(md)
+	return e.SendTo(ctx, roomID, plain, htmlBody, rel, nil, txn)
+}
+
+// CauseTxn derives a transaction ID from the event being handled.
+func (e *Env) CauseTxn(ctx context.Context, purpose string, n int) string {
+	return e.TxnID(TurnOf(ctx).Event.ID, purpose, n)
+}
+
+// KeyTxn derives a transaction ID from a stable key, for work that is not
+// caused by one event (board edits, reminders, workers).
+func (e *Env) KeyTxn(key, purpose string, n int) string {
+	return e.TxnID(id.EventID(key), purpose, n)
+}
+
+// AttachFile uploads data for a message to roomID and sets it on content:
+// encrypted with a fresh key (content.File) when the room is end-to-end
+// encrypted, plain (content.URL, with mime) otherwise. data is encrypted in
+// place. It reports whether the room is encrypted.
+func (e *Env) AttachFile(ctx context.Context, roomID id.RoomID, content *event.MessageEventContent, data []byte, mime string) (bool, error) {
+	encrypted, err := e.Matrix.IsEncrypted(ctx, roomID)
+	if err != nil {
+		return false, err
+	}
+	if encrypted {
+		file := attachment.NewEncryptedFile()
+		file.EncryptInPlace(data)
+		uri, err := e.Matrix.Upload(ctx, data, "application/octet-stream")
+		if err != nil {
+			return true, fmt.Errorf("failed to upload %s: %w", content.Body, err)
+		}
+		content.File = &event.EncryptedFileInfo{EncryptedFile: *file, URL: uri}
+		return true, nil
+	}
+	uri, err := e.Matrix.Upload(ctx, data, mime)
+	if err != nil {
+		return false, fmt.Errorf("failed to upload %s: %w", content.Body, err)
+	}
+	content.URL = uri
+	return false, nil
+}
+
+// Name is user's display name as seen in roomID ("" for no user).
+func (e *Env) Name(ctx context.Context, roomID id.RoomID, user string) string {
+	if user == "" {
+		return ""
+	}
+	return e.Matrix.DisplayName(ctx, roomID, id.UserID(user))
+}
+
+// Names joins the display names of a comma-separated list of user IDs.
+func (e *Env) Names(ctx context.Context, roomID id.RoomID, users string) string {
+	var out []string
+	for _, u := range strings.Split(users, ",") {
+		if u = strings.TrimSpace(u); u != "" {
+			out = append(out, e.Name(ctx, roomID, u))
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// Render turns our own Markdown texts into plain text and Matrix HTML, with
+// the same pipeline as the guides (sanitised, readable plain text).
+func Render(md string) (plain, htmlBody string) {
+	htmlBody, plain = guides.Render(md)
+	return strings.TrimSpace(plain), htmlBody
+}
+
+// MentionContent renders md into a notice that mentions users (pills are
+// the caller's; no @room).
+func MentionContent(md string, users ...id.UserID) *event.MessageEventContent {
+	plain, htmlBody := Render(md)
+	c := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Mentions: &event.Mentions{UserIDs: users}}
+	if htmlBody != "" {
+		c.Format, c.FormattedBody = event.FormatHTML, htmlBody
+	}
+	return c
+}
+
+// ThreadRel relates a message to the thread rooted at root (nil for none).
+func ThreadRel(root string) *event.RelatesTo {
+	if root == "" {
+		return nil
+	}
+	return (&event.RelatesTo{}).SetThread(id.EventID(root), id.EventID(root))
+}
+
+// TextHTML shows user text literally in HTML: escaped, line breaks kept.
+func TextHTML(s string) string {
+	return strings.ReplaceAll(html.EscapeString(s), "\n", "<br>")
+}

@@ -1,0 +1,42 @@
+package chat
+
+import (
+	"context"
+
+	"maunium.net/go/mautrix/event"
+)
+
+// Turn is the state of handling one event: where it came from, and the
+// numbering of the messages sent in reply, so that each gets a stable
+// transaction ID.
+type Turn struct {
+	Event *event.Event
+	// Direct is true in a one-to-one room with the bot.
+	Direct bool
+	// Encrypted is true when the room is end-to-end encrypted.
+	Encrypted bool
+	// Err is the error a command returned (the runtime retries the event).
+	Err error
+
+	seq int
+}
+
+// Next returns the next sequence number of a reply in this turn.
+func (t *Turn) Next() int {
+	n := t.seq
+	t.seq++
+	return n
+}
+
+type turnKey struct{}
+
+// WithTurn returns ctx carrying t.
+func WithTurn(ctx context.Context, t *Turn) context.Context {
+	return context.WithValue(ctx, turnKey{}, t)
+}
+
+// TurnOf returns the turn being handled, or nil outside of an event.
+func TurnOf(ctx context.Context) *Turn {
+	t, _ := ctx.Value(turnKey{}).(*Turn)
+	return t
+}

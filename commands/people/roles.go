@@ -1,0 +1,566 @@
+package people
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// Roles and the team privacy gate. Admins come from the config; approvers,
+// coordinators and the team are stored and managed in chat (!rolle,
+// !rollen). The team role is what grants access to case data, and it is
+// active only after an approver recorded the signed privacy declaration
+// (!erklärung) and, if the association requires it, a valid training
+// (!schulung). Every change is written to the role audit log, keyed by
+// the event that caused it (exactly-once).
+
+// isAdmin reports whether user is a configured admin.
+func (w *Workflow) isAdmin(user id.UserID) bool {
+	return user != w.Matrix.UserID() && slices.Contains(w.cfg.Roles.Admins, user)
+}
+
+// HasApprover reports whether user is an approver: listed in the config
+// (approvers) or holding the approver role.
+func (w *Workflow) HasApprover(ctx context.Context, user id.UserID) bool {
+	if user == "" || user == w.Matrix.UserID() {
+		return false
+	}
+	if slices.Contains(w.cfg.Approvers, user) {
+		return true
+	}
+	ok, err := w.DB.Roles().Has(ctx, user.String(), storage.RoleApprover)
+	return err == nil && ok
+}
+
+// CanManage reports whether user may manage roles and record declarations.
+func (w *Workflow) CanManage(ctx context.Context, user id.UserID) bool {
+	return w.isAdmin(user) || w.HasApprover(ctx, user)
+}
+
+// HasTeamRole reports whether user holds the active team role.
+func (w *Workflow) HasTeamRole(ctx context.Context, user id.UserID) bool {
+	ok, err := w.DB.Roles().Has(ctx, user.String(), storage.RoleTeam)
+	return err == nil && ok
+}
+
+// roleName maps what people type to a stored role.
+func roleName(s string) string {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "team", "digitalteam", "digitalisierungsteam":
+		return storage.RoleTeam
+	case "koordination", "koordinator", "koordinatorin", "coordinator", "coordination":
+		return storage.RoleCoordinator
+	case "genehmigung", "genehmigende", "approver", "approval":
+		return storage.RoleApprover
+	}
+	return ""
+}
+
+// userArg reads the person a command is about: a mention pill, else the
+// first argument that looks like a Matrix ID. rest are the other arguments.
+func (w *Workflow) userArg(ce *chat.Call) (id.UserID, []string) {
+	var target id.UserID
+	if mc := ce.Content.AsMessage(); mc != nil && mc.Mentions != nil {
+		for _, u := range mc.Mentions.UserIDs {
+			if u != w.Matrix.UserID() {
+				target = u
+				break
+			}
+		}
+	}
+	var rest []string
+	for _, a := range ce.Args {
+		if strings.HasPrefix(a, "@") && strings.Contains(a, ":") {
+			if target == "" {
+				target = id.UserID(strings.TrimRight(a, ",.;"))
+			}
+			continue
+		}
+		rest = append(rest, a)
+	}
+	if target != "" {
+		// A pill shows as the display name in the plain body: drop its words.
+		name := w.Matrix.DisplayName(ce.Ctx, ce.RoomID, target)
+		if name != target.String() && len(rest) > 0 {
+			words := strings.Fields(name)
+			for len(words) > 0 && len(rest) > 0 && strings.EqualFold(strings.TrimSuffix(rest[0], ":"), words[0]) {
+				rest, words = rest[1:], words[1:]
+			}
+		}
+	}
+	if _, _, err := target.Parse(); target != "" && err != nil {
+		return "", rest
+	}
+	return target, rest
+}
+
+func (w *Workflow) roleLabel(role string) string {
+	pt := w.tx
+	switch role {
+	case storage.RoleApprover:
+		return pt.RoleApprover
+	case storage.RoleCoordinator:
+		return pt.RoleCoordinator
+	case storage.RoleTeam:
+		return pt.RoleTeam
+	}
+	return role
+}
+
+func (w *Workflow) statusWord(status string) string {
+	pt := w.tx
+	switch status {
+	case storage.RoleActive:
+		return pt.StatusActive
+	case storage.RolePending:
+		return pt.StatusPending
+	case storage.RolePaused:
+		return pt.StatusPaused
+	}
+	return pt.StatusRemoved
+}
+
+var revokeWords = map[string]bool{"entziehen": true, "weg": true, "entfernen": true, "remove": true, "revoke": true, "-": true, "nein": true}
+
+// cmdRole grants or revokes a role: !rolle @name team [entziehen].
+func (w *Workflow) cmdRole(ce *chat.Call) error {
+	pt := w.tx
+	target, rest := w.userArg(ce)
+	if target == "" || len(rest) == 0 {
+		return w.ReplyMarkdown(ce.Ctx, pt.RoleUsage)
+	}
+	word := rest[0]
+	revoke := strings.HasPrefix(word, "-") || (len(rest) > 1 && revokeWords[strings.ToLower(rest[1])])
+	role := roleName(strings.TrimLeft(word, "+-"))
+	if role == "" {
+		return w.ReplyMarkdown(ce.Ctx, pt.RoleUsage)
+	}
+	if target == ce.Sender {
+		return w.ReplyMarkdown(ce.Ctx, pt.NotSelf)
+	}
+	if role == storage.RoleApprover && !w.isAdmin(ce.Sender) {
+		return w.ReplyMarkdown(ce.Ctx, pt.AdminOnly)
+	}
+	if revoke {
+		return w.revokeRole(ce.Ctx, target, role, ce.Sender)
+	}
+	if role == storage.RoleTeam {
+		return w.requestTeam(ce.Ctx, target, ce.Sender, "", false)
+	}
+	now := w.Now()
+	cause := chat.TurnOf(ce.Ctx).Event.ID.String()
+	changed, err := w.DB.Roles().Set(ce.Ctx, target.String(), role, storage.RoleActive, ce.Sender.String(),
+		storage.RoleAuditEntry{Key: "grant:" + cause, At: now, Actor: ce.Sender.String(), Subject: target.String(), Action: "grant", Detail: role}, now)
+	if err != nil {
+		return err
+	}
+	if !changed && !w.lastRoleAudit(ce.Ctx, "grant:"+cause) {
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(pt.AlreadyHas, chat.Escape(target.String()), w.roleLabel(role)))
+	}
+	if role == storage.RoleApprover && w.cfg.ApprovalsRoom != "" && w.Rooms != nil {
+		if err := w.Rooms.Invite(ce.Ctx, w.cfg.ApprovalsRoom, target, pt.InviteReason); err != nil {
+			zerolog.Ctx(ce.Ctx).Info().Err(err).Msg("Could not invite to the approvals room")
+		}
+	}
+	return w.ReplyMarkdown(ce.Ctx, chat.Format(pt.Granted, chat.Escape(target.String()), w.roleLabel(role)))
+}
+
+// lastRoleAudit reports whether the audit entry key exists: a retry of
+// the same event repeats its answer (same transaction ID) instead of
+// saying "nothing changed".
+func (w *Workflow) lastRoleAudit(ctx context.Context, key string) bool {
+	entries, err := w.DB.Roles().AuditLog(ctx, "")
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if e.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// requestTeam files a team application (self) or a grant (by a manager),
+// then activates the role if the gate is already passed.
+func (w *Workflow) requestTeam(ctx context.Context, user, actor id.UserID, dmRoom string, self bool) error {
+	pt := w.tx
+	now := w.Now()
+	cause := chat.TurnOf(ctx).Event.ID.String()
+	roles := w.DB.Roles()
+	r, err := roles.Get(ctx, user.String(), storage.RoleTeam)
+	if err != nil {
+		return err
+	}
+	if r != nil && r.Status == storage.RoleActive {
+		if self {
+			return w.ReplyMarkdown(ctx, pt.TeamAlready)
+		}
+		return w.ReplyMarkdown(ctx, chat.Format(pt.AlreadyHas, chat.Escape(user.String()), w.roleLabel(storage.RoleTeam)))
+	}
+	g, err := roles.Gate(ctx, user.String())
+	if err != nil {
+		return err
+	}
+	if g == nil {
+		g = &storage.TeamGate{UserID: user.String()}
+	}
+	if dmRoom != "" {
+		g.DMRoom = dmRoom
+	}
+	action := "grant"
+	if self {
+		action = "apply"
+		if g.AppliedAt.IsZero() {
+			g.AppliedAt = now
+		}
+	}
+	g.UpdatedAt = now
+	if err := roles.PutGate(ctx, *g, storage.RoleAuditEntry{Key: action + "-gate:" + cause, At: now, Actor: actor.String(), Subject: user.String(),
+		Action: action, Detail: storage.RoleTeam}); err != nil {
+		return err
+	}
+	if self && r != nil && r.Status == storage.RoleRemoved {
+		// The role was revoked: it sticks until someone with the right to
+		// grant it grants it again (!rolle), whatever the evidence on file.
+		return w.appliedAfterRevocation(ctx, user)
+	}
+	if r == nil || r.Status == storage.RoleRemoved {
+		if _, err := roles.Set(ctx, user.String(), storage.RoleTeam, storage.RolePending, actor.String(),
+			storage.RoleAuditEntry{Key: action + ":" + cause, At: now, Actor: actor.String(), Subject: user.String(), Action: action, Detail: storage.RoleTeam + " (pending)"}, now); err != nil {
+			return err
+		}
+	}
+	activated, err := w.evaluateGate(ctx, user, actor)
+	if err != nil || activated {
+		return err
+	}
+	missing := w.missingText(g)
+	if self {
+		if err := w.ReplyMarkdown(ctx, chat.Format(pt.Applied, missing)); err != nil {
+			return err
+		}
+		if w.cfg.ApprovalsRoom != "" {
+			_, err := w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, chat.Format(pt.AppliedApprovers, chat.Escape(user.String()), missing, chat.Escape(user.String())),
+				nil, w.CauseTxn(ctx, "team-applied", 0))
+			return err
+		}
+		return nil
+	}
+	return w.ReplyMarkdown(ctx, chat.Format(pt.GrantPending, chat.Escape(user.String()), missing))
+}
+
+// appliedAfterRevocation answers a self-application of someone whose team
+// role was revoked and tells the approvers; the role stays removed.
+func (w *Workflow) appliedAfterRevocation(ctx context.Context, user id.UserID) error {
+	if err := w.ReplyMarkdown(ctx, w.tx.AppliedRevoked); err != nil {
+		return err
+	}
+	if w.cfg.ApprovalsRoom == "" {
+		return nil
+	}
+	_, err := w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, chat.Format(w.tx.AppliedRevokedApprovers, chat.Escape(user.String()), chat.Escape(user.String())),
+		nil, w.CauseTxn(ctx, "team-applied", 0))
+	return err
+}
+
+// trainingValid reports whether g has a training that is still valid at now.
+func (w *Workflow) trainingValid(g *storage.TeamGate, now time.Time) bool {
+	return !g.TrainingAt.IsZero() && now.Before(g.TrainingAt.Add(w.cfg.Roles.TrainingValidity))
+}
+
+// gatePassed reports whether the evidence allows the team role at now.
+func (w *Workflow) gatePassed(g *storage.TeamGate, now time.Time) bool {
+	return g != nil && !g.DeclarationAt.IsZero() && (!w.cfg.Roles.TrainingRequired || w.trainingValid(g, now))
+}
+
+// missingText lists what the gate still needs.
+func (w *Workflow) missingText(g *storage.TeamGate) string {
+	pt := w.tx
+	var missing []string
+	if g == nil || g.DeclarationAt.IsZero() {
+		missing = append(missing, pt.MissingDeclaration)
+	}
+	if w.cfg.Roles.TrainingRequired && (g == nil || !w.trainingValid(g, w.Now())) {
+		missing = append(missing, pt.MissingTraining)
+	}
+	return strings.Join(missing, pt.And)
+}
+
+// evaluateGate activates a pending or paused team role whose gate is
+// passed: the role becomes active, Lotse invites the person to the team
+// room and tells them and the one who caused it.
+func (w *Workflow) evaluateGate(ctx context.Context, user, actor id.UserID) (bool, error) {
+	pt := w.tx
+	roles := w.DB.Roles()
+	r, err := roles.Get(ctx, user.String(), storage.RoleTeam)
+	if err != nil || r == nil || r.Status == storage.RoleRemoved {
+		return false, err
+	}
+	g, err := roles.Gate(ctx, user.String())
+	if err != nil || !w.gatePassed(g, w.Now()) {
+		return false, err
+	}
+	now := w.Now()
+	cause := chat.TurnOf(ctx).Event.ID.String()
+	changed, err := roles.Set(ctx, user.String(), storage.RoleTeam, storage.RoleActive, actor.String(),
+		storage.RoleAuditEntry{Key: "activate:" + cause, At: now, Actor: actor.String(), Subject: user.String(), Action: "activate", Detail: storage.RoleTeam}, now)
+	if err != nil {
+		return false, err
+	}
+	if !changed && !w.lastRoleAudit(ctx, "activate:"+cause) {
+		return false, nil
+	}
+	if w.teamOn() && w.Rooms != nil {
+		if err := w.Rooms.Invite(ctx, w.cfg.TeamRoom, user, pt.InviteReason); err != nil {
+			zerolog.Ctx(ctx).Info().Err(err).Msg("Could not invite to the team room")
+		}
+	}
+	if room := w.dmRoomOf(ctx, user, g); room != "" && room != chat.TurnOf(ctx).Event.RoomID {
+		if _, err := w.SendMarkdownTo(ctx, room, pt.TeamActiveMember, nil, w.CauseTxn(ctx, "team-active-member", 0)); err != nil {
+			return true, err
+		}
+	}
+	return true, w.ReplyMarkdown(ctx, chat.Format(pt.TeamActive, chat.Escape(user.String())))
+}
+
+// dmRoomOf is the person's DM with Lotse, if Lotse knows it.
+func (w *Workflow) dmRoomOf(ctx context.Context, user id.UserID, g *storage.TeamGate) id.RoomID {
+	if g != nil && g.DMRoom != "" {
+		return id.RoomID(g.DMRoom)
+	}
+	if m, err := w.DB.Onboarding().Get(ctx, user.String()); err == nil && m != nil && m.DMRoom != "" {
+		return id.RoomID(m.DMRoom)
+	}
+	return ""
+}
+
+// revokeRole removes a role. Removing the team role also removes the
+// person from the team and approvals rooms and gives their cases back to
+// the queue, with a note in each case thread.
+func (w *Workflow) revokeRole(ctx context.Context, user id.UserID, role string, actor id.UserID) error {
+	pt := w.tx
+	now := w.Now()
+	cause := chat.TurnOf(ctx).Event.ID.String()
+	changed, err := w.DB.Roles().Set(ctx, user.String(), role, storage.RoleRemoved, actor.String(),
+		storage.RoleAuditEntry{Key: "revoke:" + cause, At: now, Actor: actor.String(), Subject: user.String(), Action: "revoke", Detail: role}, now)
+	if err != nil {
+		return err
+	}
+	if !changed && !w.lastRoleAudit(ctx, "revoke:"+cause) {
+		return w.ReplyMarkdown(ctx, chat.Format(pt.NotHeld, chat.Escape(user.String()), w.roleLabel(role)))
+	}
+	if err := w.offboard(ctx, user, role, pt.KickReason, cause); err != nil {
+		return err
+	}
+	return w.ReplyMarkdown(ctx, chat.Format(pt.Revoked, chat.Escape(user.String()), w.roleLabel(role)))
+}
+
+// offboard takes the consequences of losing (or pausing) a role.
+// base names the cause (event or scheduled key) for transaction IDs.
+func (w *Workflow) offboard(ctx context.Context, user id.UserID, role, reason, base string) error {
+	var rooms []id.RoomID
+	switch role {
+	case storage.RoleTeam:
+		rooms = append(rooms, w.cfg.TeamRoom, w.cfg.ApprovalsRoom)
+	case storage.RoleApprover:
+		rooms = append(rooms, w.cfg.ApprovalsRoom)
+	}
+	if w.Rooms != nil {
+		for _, room := range rooms {
+			if room == "" {
+				continue
+			}
+			// Someone who is still an approver by config keeps the approvals room.
+			if room == w.cfg.ApprovalsRoom && role == storage.RoleTeam && w.HasApprover(ctx, user) {
+				continue
+			}
+			if err := w.Rooms.Kick(ctx, room, user, reason); err != nil {
+				zerolog.Ctx(ctx).Info().Err(err).Stringer("room_id", room).Msg("Could not remove from room")
+			}
+		}
+	}
+	if role != storage.RoleTeam || !w.teamOn() || w.cfg.OnTeamRemoved == nil {
+		return nil
+	}
+	// The support workflow gives the person's cases back to the queue.
+	return w.cfg.OnTeamRemoved(ctx, user, base)
+}
+
+// cmdRoles lists roles and the state of the team gate.
+func (w *Workflow) cmdRoles(ce *chat.Call) error {
+	pt := w.tx
+	list, err := w.DB.Roles().List(ce.Ctx)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	b.WriteString(pt.RolesIntro + "\n\n")
+	for _, a := range w.cfg.Roles.Admins {
+		fmt.Fprintf(&b, "- %s – %s\n", chat.Escape(a.String()), pt.RoleAdmin)
+	}
+	for _, a := range w.cfg.Approvers {
+		fmt.Fprintf(&b, "- %s – %s (%s)\n", chat.Escape(a.String()), pt.RoleApprover, pt.FromConfig)
+	}
+	for _, r := range list {
+		line := fmt.Sprintf("- %s – %s: %s", chat.Escape(r.UserID), w.roleLabel(r.Role), w.statusWord(r.Status))
+		if r.Role == storage.RoleTeam {
+			g, err := w.DB.Roles().Gate(ce.Ctx, r.UserID)
+			if err != nil {
+				return err
+			}
+			line += " (" + w.gateSummary(g) + ")"
+		}
+		b.WriteString(line + "\n")
+	}
+	if len(list) == 0 && len(w.cfg.Roles.Admins) == 0 && len(w.cfg.Approvers) == 0 {
+		b.WriteString(pt.RolesEmpty + "\n")
+	}
+	return w.ReplyMarkdown(ce.Ctx, b.String())
+}
+
+// gateSummary shows the declaration and training dates.
+func (w *Workflow) gateSummary(g *storage.TeamGate) string {
+	pt := w.tx
+	date := func(t time.Time) string {
+		if t.IsZero() {
+			return pt.Missing
+		}
+		return t.In(w.Location).Format(chat.DateLayout)
+	}
+	if g == nil {
+		g = &storage.TeamGate{}
+	}
+	s := chat.Format(pt.GateDeclaration, date(g.DeclarationAt))
+	if w.cfg.Roles.TrainingRequired || !g.TrainingAt.IsZero() {
+		s += ", " + chat.Format(pt.GateTraining, date(g.TrainingAt))
+	}
+	return s
+}
+
+// parseDate reads 02.03.2026, 2.3.2026, 2026-03-02 or heute/today.
+func (w *Workflow) parseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(strings.ToLower(s))
+	if s == "" || s == "heute" || s == "today" {
+		return w.Now(), true
+	}
+	for _, layout := range []string{chat.DateLayout, "2.1.2006", chat.ISODateLayout, "02.01.06"} {
+		if t, err := time.ParseInLocation(layout, s, w.Location); err == nil {
+			if t.After(w.Now()) {
+				return time.Time{}, false
+			}
+			return t.Add(12 * time.Hour), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// cmdDeclaration records a signed privacy declaration: !erklärung @name erhalten [Datum].
+func (w *Workflow) cmdDeclaration(ce *chat.Call) error {
+	pt := w.tx
+	target, rest := w.userArg(ce)
+	if target == "" {
+		return w.ReplyMarkdown(ce.Ctx, pt.DeclarationUsage)
+	}
+	if target == ce.Sender {
+		return w.ReplyMarkdown(ce.Ctx, pt.NotSelf)
+	}
+	dateArg := ""
+	for _, a := range rest {
+		switch strings.ToLower(a) {
+		case "erhalten", "received", "liegt", "vor":
+		default:
+			dateArg = a
+		}
+	}
+	at, ok := w.parseDate(dateArg)
+	if !ok {
+		return w.ReplyMarkdown(ce.Ctx, pt.DateInvalid)
+	}
+	return w.recordGate(ce, target, func(g *storage.TeamGate) { g.DeclarationAt, g.DeclarationBy = at, ce.Sender.String() }, "declaration",
+		chat.Format(pt.DeclarationRecorded, chat.Escape(target.String()), at.In(w.Location).Format(chat.DateLayout)))
+}
+
+// cmdTraining records an attended data-protection training: !schulung @name <Datum>.
+func (w *Workflow) cmdTraining(ce *chat.Call) error {
+	pt := w.tx
+	target, rest := w.userArg(ce)
+	if target == "" || len(rest) == 0 {
+		return w.ReplyMarkdown(ce.Ctx, pt.TrainingUsage)
+	}
+	if target == ce.Sender {
+		return w.ReplyMarkdown(ce.Ctx, pt.NotSelf)
+	}
+	at, ok := w.parseDate(rest[len(rest)-1])
+	if !ok {
+		return w.ReplyMarkdown(ce.Ctx, pt.DateInvalid)
+	}
+	until := at.Add(w.cfg.Roles.TrainingValidity)
+	return w.recordGate(ce, target, func(g *storage.TeamGate) { g.TrainingAt, g.TrainingBy = at, ce.Sender.String() }, "training",
+		chat.Format(pt.TrainingRecorded, chat.Escape(target.String()), at.In(w.Location).Format(chat.DateLayout), until.In(w.Location).Format(chat.DateLayout)))
+}
+
+// recordGate stores gate evidence, answers, and activates the role if the gate is now passed.
+func (w *Workflow) recordGate(ce *chat.Call, target id.UserID, set func(*storage.TeamGate), action, answer string) error {
+	now := w.Now()
+	g, err := w.DB.Roles().Gate(ce.Ctx, target.String())
+	if err != nil {
+		return err
+	}
+	if g == nil {
+		g = &storage.TeamGate{UserID: target.String()}
+	}
+	set(g)
+	g.UpdatedAt = now
+	cause := chat.TurnOf(ce.Ctx).Event.ID.String()
+	if err := w.DB.Roles().PutGate(ce.Ctx, *g, storage.RoleAuditEntry{Key: action + ":" + cause, At: now, Actor: ce.Sender.String(),
+		Subject: target.String(), Action: action, Detail: g.DeclarationAt.Format(chat.ISODateLayout) + "/" + g.TrainingAt.Format(chat.ISODateLayout)}); err != nil {
+		return err
+	}
+	if err := w.ReplyMarkdown(ce.Ctx, answer); err != nil {
+		return err
+	}
+	activated, err := w.evaluateGate(ce.Ctx, target, ce.Sender)
+	if err != nil || activated {
+		return err
+	}
+	r, err := w.DB.Roles().Get(ce.Ctx, target.String(), storage.RoleTeam)
+	if err != nil {
+		return err
+	}
+	if r != nil && r.Status != storage.RoleRemoved && r.Status != storage.RoleActive {
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(w.tx.StillMissing, chat.Escape(target.String()), w.missingText(g)))
+	}
+	return nil
+}
+
+// cmdTeam: !team beitreten files an application; !team shows its state.
+func (w *Workflow) cmdTeam(ce *chat.Call) error {
+	pt := w.tx
+	if len(ce.Args) > 0 {
+		switch strings.ToLower(ce.Args[0]) {
+		case "beitreten", "join", "bewerben", "apply":
+			return w.requestTeam(ce.Ctx, ce.Sender, ce.Sender, ce.RoomID.String(), true)
+		}
+	}
+	r, err := w.DB.Roles().Get(ce.Ctx, ce.Sender.String(), storage.RoleTeam)
+	if err != nil {
+		return err
+	}
+	if r == nil || r.Status == storage.RoleRemoved {
+		return w.ReplyMarkdown(ce.Ctx, pt.TeamNone)
+	}
+	g, err := w.DB.Roles().Gate(ce.Ctx, ce.Sender.String())
+	if err != nil {
+		return err
+	}
+	return w.ReplyMarkdown(ce.Ctx, chat.Format(pt.TeamStatus, w.statusWord(r.Status), w.gateSummary(g)))
+}

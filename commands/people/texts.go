@@ -1,0 +1,172 @@
+package people
+
+import "github.com/lotse-bot/lotse/commands/chat"
+
+// Texts are the texts of roles and the team privacy gate. %s
+// arguments are escaped by the caller.
+type Texts struct {
+	// Lang is the BCP 47 code.
+	Lang string
+	// Commands holds usage and description per command name.
+	Commands map[string]chat.CommandText
+
+	RoleAdmin, RoleApprover, RoleCoordinator, RoleTeam       string
+	StatusActive, StatusPending, StatusPaused, StatusRemoved string
+	NotManager, PrivateOnly, AdminOnly, NotSelf, DMOnly      string
+	// TeamNotEnabled: there is no team (support cases are not set up).
+	TeamNotEnabled                                          string
+	RoleUsage, DeclarationUsage, TrainingUsage, DateInvalid string
+	// Granted, Revoked, AlreadyHas, NotHeld: %s user, %s role.
+	Granted, Revoked, AlreadyHas, NotHeld string
+	// Applied: %s = what is missing. AppliedApprovers: %s user, %s missing, %s user.
+	Applied, AppliedApprovers string
+	// AppliedRevoked answers a self-application after the team role was
+	// revoked; AppliedRevokedApprovers: %s user, %s user.
+	AppliedRevoked, AppliedRevokedApprovers string
+	// GrantPending: %s user, %s missing. StillMissing: %s user, %s missing.
+	GrantPending, StillMissing                        string
+	MissingDeclaration, MissingTraining, And, Missing string
+	// TeamActive: %s user. TeamActiveMember goes to the person.
+	TeamActive, TeamActiveMember, TeamAlready, TeamNone string
+	// TeamStatus: %s status, %s gate summary.
+	TeamStatus string
+	// GateDeclaration, GateTraining: %s date or Missing.
+	GateDeclaration, GateTraining string
+	// DeclarationRecorded: %s user, %s date. TrainingRecorded: %s user, %s date, %s valid until.
+	DeclarationRecorded, TrainingRecorded string
+	RolesIntro, RolesEmpty, FromConfig    string
+	InviteReason, KickReason, PauseReason string
+	// TrainingSoonMember: %s date. TrainingSoonCoord, TrainingExpiredCoord: %s user, %s date.
+	TrainingSoonMember, TrainingSoonCoord, TrainingExpiredMember, TrainingExpiredCoord string
+	// ManagerCommands heads the role commands in the help.
+	ManagerCommands string
+}
+
+// German are the German texts.
+var German = Texts{
+	Lang: "de",
+	Commands: map[string]chat.CommandText{
+		"team":      {Usage: "!team beitreten", Description: "dich fürs Digitalisierungsteam bewerben; `!team` zeigt den Stand"},
+		"rolle":     {Usage: "!rolle @name team|koordination|genehmigung [entziehen]", Description: "Rolle vergeben oder entziehen"},
+		"rollen":    {Usage: "!rollen", Description: "alle Rollen mit Stand von Erklärung und Schulung"},
+		"erklärung": {Usage: "!erklärung @name erhalten [Datum]", Description: "unterschriebene Verpflichtungserklärung eintragen"},
+		"schulung":  {Usage: "!schulung @name <Datum>", Description: "besuchte Datenschutzschulung eintragen"},
+	},
+	RoleAdmin: "Admin", RoleApprover: "Genehmigung", RoleCoordinator: "Koordination", RoleTeam: "Team",
+	StatusActive: "aktiv", StatusPending: "wartet auf Erklärung/Schulung", StatusPaused: "pausiert (Schulung abgelaufen)", StatusRemoved: "entzogen",
+	NotManager:       "Rollen vergeben und Erklärungen eintragen können nur Admins und Genehmigende.",
+	PrivateOnly:      "Rollen verwaltest du bitte im Direktchat mit mir oder im Genehmigungsraum – nicht hier.",
+	AdminOnly:        "Die Rolle Genehmigung können nur Admins vergeben oder entziehen.",
+	NotSelf:          "Das geht nicht für dich selbst – bitte jemand anderen aus der Genehmigung.",
+	DMOnly:           "Das machen wir bitte im Direktchat mit mir.",
+	TeamNotEnabled:   "Supportfälle sind hier noch nicht eingerichtet. Bitte wende dich direkt an das Digitalisierungsteam.",
+	RoleUsage:        "So geht’s: `!rolle @name team` (oder `koordination`, `genehmigung`); entziehen mit `!rolle @name team entziehen`.",
+	DeclarationUsage: "So geht’s: `!erklärung @name erhalten 02.03.2026` (ohne Datum: heute).",
+	TrainingUsage:    "So geht’s: `!schulung @name 02.03.2026`",
+	DateInvalid:      "Das Datum verstehe ich nicht (oder es liegt in der Zukunft). Schreib es so: `02.03.2026`.",
+	Granted:          "✅ %s hat jetzt die Rolle **%s**.",
+	Revoked:          "Die Rolle **%[2]s** von %[1]s ist entzogen.",
+	AlreadyHas:       "%s hat die Rolle **%s** schon.",
+	NotHeld:          "%s hat die Rolle **%s** nicht.",
+	Applied: "Danke für deine Bewerbung fürs Digitalisierungsteam! 🙌\n\n" +
+		"Weil du im Team Supportfälle mit persönlichen Daten siehst, wirst du erst freigeschaltet, wenn Folgendes vorliegt: %s. " +
+		"Die Genehmigenden melden sich bei dir. Wie das abläuft, steht in der Anleitung „Verpflichtungserklärung und Schulung“.",
+	AppliedRevoked:          "Deine Bewerbung ist angekommen. Weil dir die Team-Rolle entzogen wurde, kann nur jemand mit dem Recht dazu (Admins oder Genehmigende) sie dir wieder geben. Die Genehmigenden wissen Bescheid.",
+	AppliedRevokedApprovers: "🙋 %s möchte wieder ins Digitalisierungsteam. Die Team-Rolle wurde entzogen – wieder vergeben geht nur mit `!rolle %s team`.",
+	AppliedApprovers:        "🙋 %s möchte ins Digitalisierungsteam. Es fehlt noch: %s. Eintragen mit `!erklärung %s erhalten <Datum>`.",
+	GrantPending:            "%s bekommt die Rolle **Team**, sobald vorliegt: %s.",
+	StillMissing:            "Für %s fehlt noch: %s.",
+	MissingDeclaration:      "die unterschriebene Verpflichtungserklärung",
+	MissingTraining:         "eine gültige Datenschutzschulung",
+	And:                     " und ",
+	Missing:                 "fehlt",
+	TeamActive:              "✅ %s ist jetzt im Digitalisierungsteam freigeschaltet und in den Teamraum eingeladen.",
+	TeamActiveMember:        "✅ Du bist jetzt im Digitalisierungsteam freigeschaltet! Ich habe dich in den Teamraum eingeladen. Willkommen an Bord!",
+	TeamAlready:             "Du bist schon im Digitalisierungsteam freigeschaltet.",
+	TeamNone:                "Du bist (noch) nicht im Digitalisierungsteam. Bewerben kannst du dich mit `!team beitreten`.",
+	TeamStatus:              "Deine Rolle im Digitalisierungsteam: **%s** (%s).",
+	GateDeclaration:         "Erklärung: %s",
+	GateTraining:            "Schulung: %s",
+	DeclarationRecorded:     "Verpflichtungserklärung von %s eingetragen (vom %s).",
+	TrainingRecorded:        "Schulung von %s eingetragen (am %s, gültig bis %s).",
+	RolesIntro:              "**Rollen**",
+	RolesEmpty:              "Noch keine Rollen vergeben.",
+	FromConfig:              "aus der Konfiguration",
+	InviteReason:            "Freigeschaltet von Lotse",
+	KickReason:              "Rolle entzogen",
+	PauseReason:             "Datenschutzschulung abgelaufen",
+	TrainingSoonMember:      "⏰ Deine Datenschutzschulung läuft am %s ab. Bitte melde dich rechtzeitig zur nächsten Schulung an, damit du im Team weitermachen kannst.",
+	TrainingSoonCoord:       "⏰ Die Datenschutzschulung von %s läuft am %s ab.",
+	TrainingExpiredMember: "Deine Datenschutzschulung ist abgelaufen. Deine Teamrolle ist deshalb pausiert, und ich habe dich aus dem Teamraum genommen. " +
+		"Sobald eine neue Schulung eingetragen ist, schalte ich dich wieder frei.",
+	TrainingExpiredCoord: "⏸️ Die Datenschutzschulung von %s ist am %s abgelaufen; die Teamrolle ist pausiert. Nach einer neuen Schulung: `!schulung @name <Datum>`.",
+	ManagerCommands:      "**Rollen und Freischaltung:**",
+}
+
+// English are the English texts.
+var English = Texts{
+	Lang: "en",
+	Commands: map[string]chat.CommandText{
+		"team":      {Usage: "!team join", Description: "apply for the digital team; `!team` shows the state"},
+		"rolle":     {Usage: "!role @name team|coordinator|approver [remove]", Description: "grant or remove a role"},
+		"rollen":    {Usage: "!roles", Description: "all roles with the state of declaration and training"},
+		"erklärung": {Usage: "!declaration @name received [date]", Description: "record a signed privacy declaration"},
+		"schulung":  {Usage: "!training @name <date>", Description: "record an attended data-protection training"},
+	},
+	RoleAdmin: "admin", RoleApprover: "approver", RoleCoordinator: "coordinator", RoleTeam: "team",
+	StatusActive: "active", StatusPending: "waiting for declaration/training", StatusPaused: "paused (training expired)", StatusRemoved: "removed",
+	NotManager:       "Only admins and approvers can grant roles and record declarations.",
+	PrivateOnly:      "Please manage roles in your direct chat with me or in the approvals room – not here.",
+	AdminOnly:        "Only admins can grant or remove the approver role.",
+	NotSelf:          "You can't do that for yourself – please ask another approver.",
+	DMOnly:           "Let's do that in a direct chat with me, please.",
+	TeamNotEnabled:   "Support cases are not set up here yet. Please contact the digital team directly.",
+	RoleUsage:        "Like this: `!role @name team` (or `coordinator`, `approver`); remove with `!role @name team remove`.",
+	DeclarationUsage: "Like this: `!declaration @name received 2026-03-02` (without a date: today).",
+	TrainingUsage:    "Like this: `!training @name 2026-03-02`",
+	DateInvalid:      "I don't understand the date (or it is in the future). Write it like `2026-03-02`.",
+	Granted:          "✅ %s now has the **%s** role.",
+	Revoked:          "The **%[2]s** role of %[1]s was removed.",
+	AlreadyHas:       "%s already has the **%s** role.",
+	NotHeld:          "%s doesn't have the **%s** role.",
+	Applied: "Thanks for applying to the digital team! 🙌\n\n" +
+		"Because the team sees support cases with personal data, you'll be activated once we have: %s. " +
+		"The approvers will get in touch. The guide “Privacy declaration and training” explains how it works.",
+	AppliedRevoked:          "Your application has arrived. Because the team role was revoked, only someone with the right to grant it (admins or approvers) can give it back. The approvers have been told.",
+	AppliedRevokedApprovers: "🙋 %s wants to rejoin the digital team. The team role was revoked – only `!role %s team` grants it again.",
+	AppliedApprovers:        "🙋 %s wants to join the digital team. Still missing: %s. Record it with `!declaration %s received <date>`.",
+	GrantPending:            "%s gets the **team** role as soon as we have: %s.",
+	StillMissing:            "Still missing for %s: %s.",
+	MissingDeclaration:      "the signed privacy declaration",
+	MissingTraining:         "a valid data-protection training",
+	And:                     " and ",
+	Missing:                 "missing",
+	TeamActive:              "✅ %s is now activated in the digital team and invited to the team room.",
+	TeamActiveMember:        "✅ You're now activated in the digital team! I invited you to the team room. Welcome aboard!",
+	TeamAlready:             "You're already activated in the digital team.",
+	TeamNone:                "You're not in the digital team (yet). Apply with `!team join`.",
+	TeamStatus:              "Your role in the digital team: **%s** (%s).",
+	GateDeclaration:         "declaration: %s",
+	GateTraining:            "training: %s",
+	DeclarationRecorded:     "Privacy declaration of %s recorded (dated %s).",
+	TrainingRecorded:        "Training of %s recorded (on %s, valid until %s).",
+	RolesIntro:              "**Roles**",
+	RolesEmpty:              "No roles granted yet.",
+	FromConfig:              "from the configuration",
+	InviteReason:            "Activated by Lotse",
+	KickReason:              "Role removed",
+	PauseReason:             "Data-protection training expired",
+	TrainingSoonMember:      "⏰ Your data-protection training expires on %s. Please sign up for the next training in time so you can stay in the team.",
+	TrainingSoonCoord:       "⏰ The data-protection training of %s expires on %s.",
+	TrainingExpiredMember:   "Your data-protection training has expired. Your team role is paused and I removed you from the team room. Once a new training is recorded, I'll activate you again.",
+	TrainingExpiredCoord:    "⏸️ The data-protection training of %s expired on %s; the team role is paused. After a new training: `!training @name <date>`.",
+	ManagerCommands:         "**Roles and activation:**",
+}
+
+// TextsFor returns the texts of lang (German by default).
+func TextsFor(lang string) *Texts {
+	if lang == "en" {
+		return &English
+	}
+	return &German
+}

@@ -1,0 +1,12 @@
+package people
+
+import (
+	"testing"
+
+	"github.com/lotse-bot/lotse/commands/chat/chattest"
+)
+
+func TestTexts(t *testing.T) {
+	chattest.CheckTexts(t, German, English)
+	chattest.CheckTexts(t, GermanOnboarding, EnglishOnboarding)
+}

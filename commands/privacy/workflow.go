@@ -1,0 +1,85 @@
+// Package privacy is the data-rights workflow: what Lotse stores (Art. 13),
+// a member's export (Art. 15), erasure (Art. 17), and the retention worker
+// that deletes what has expired.
+package privacy
+
+import (
+	"context"
+	"time"
+
+	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// Config configures data retention.
+type Config struct {
+	Retention storage.RetentionPolicy
+	// Interval is how often the retention worker runs.
+	Interval time.Duration
+}
+
+// DefaultInterval is how often retention runs unless configured.
+const DefaultInterval = time.Hour
+
+// Workflow is the data-rights workflow.
+type Workflow struct {
+	*chat.Env
+	cfg Config
+	tx  *Texts
+	// dm: every member, in their direct chat (nobody else should see the
+	// answer); manager: who may see the retention dry run.
+	dm, manager *chat.Role
+}
+
+// New builds the workflow; manager is the role of the retention dry run.
+func New(env *chat.Env, cfg Config, manager *chat.Role) *Workflow {
+	if cfg.Interval <= 0 {
+		cfg.Interval = DefaultInterval
+	}
+	w := &Workflow{Env: env, cfg: cfg, tx: TextsFor(env.Lang), manager: manager}
+	w.dm = &chat.Role{Name: "dm", Check: func(_ context.Context, _ id.UserID, _ id.RoomID, direct bool) (bool, string) {
+		return direct, w.tx.DMOnly
+	}, Holds: func(context.Context, id.UserID) bool { return true }}
+	return w
+}
+
+// Commands are the workflow's commands, for the registry. section is the
+// help heading of the manager commands.
+func (w *Workflow) Commands(section string) []chat.Command {
+	cmd := func(name string, aliases []string, role *chat.Role, section string, run func(*chat.Call) error) chat.Command {
+		ct := w.tx.Commands[name]
+		return chat.Command{Name: name, Aliases: aliases, Role: role, Section: section, Usage: ct.Usage, Description: ct.Description, Run: run}
+	}
+	return []chat.Command{
+		cmd("datenschutz", []string{"privacy"}, w.dm, "", w.cmdPrivacy),
+		cmd("meine-daten", []string{"my-data", "meinedaten", "mydata"}, w.dm, "", w.cmdMyData),
+		cmd("daten-löschen", []string{"daten-loeschen", "delete-my-data"}, w.dm, "", w.cmdDeleteMyData),
+		cmd("aufbewahrung", []string{"retention"}, w.manager, section, w.cmdRetention),
+	}
+}
+
+// Run applies the retention periods every Interval until ctx ends.
+func (w *Workflow) Run(ctx context.Context) {
+	tick := time.NewTicker(w.cfg.Interval)
+	defer tick.Stop()
+	for {
+		// Every kind of personal data has its period (docs/datenschutz.md).
+		if res, err := w.DB.Retention(ctx, w.cfg.Retention, w.Now(), false); err != nil && ctx.Err() == nil {
+			zerolog.Ctx(ctx).Warn().Err(err).Msg("Failed to apply retention")
+		} else {
+			for _, r := range res {
+				if r.Rows > 0 {
+					zerolog.Ctx(ctx).Debug().Str("table", r.Table).Int64("rows", r.Rows).Msg("Deleted expired personal data")
+				}
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}

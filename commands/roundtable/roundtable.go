@@ -1,0 +1,792 @@
+package roundtable
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/schedule"
+	"github.com/lotse-bot/lotse/storage"
+
+	"github.com/lotse-bot/lotse/commands/chat"
+)
+
+// Round tables ("Runder Tisch"): coordinators plan one from chat (parsed by
+// schedule.Parse, confirmed before it is announced), Lotse posts the
+// announcement and an .ics file to the target rooms, members RSVP with ✅
+// or !dabei, get a DM confirmation and reminders with their personal BBB
+// join link, and coordinators list, reschedule, cancel and follow up.
+//
+// Exactly-once: sends caused by an event use transaction IDs derived from
+// it; announcements, edits and calendar files derive theirs from the round
+// table's ID and version or sequence; scheduled sends from round table,
+// attendee, kind and planned time (see roundtable_tick.go). Join links go
+// only into DMs and are never logged.
+
+// rtOn reports whether round tables are configured: coordinators or
+// announcement rooms in the config (coordinators may also be granted the
+// role in chat, see roles.go).
+func (w *Workflow) rtOn() bool {
+	return len(w.cfg.Coordinators) > 0 || len(w.cfg.Rooms) > 0
+}
+
+func (w *Workflow) rtLocation() *time.Location { return w.cfg.Location }
+
+// stx are the schedule package's texts in our language.
+func (w *Workflow) stx() *schedule.Texts { return schedule.TextsFor(w.Lang) }
+
+// rtTxn derives a transaction ID from a round table's identity.
+func (w *Workflow) rtTxn(rtID int64, purpose string, n int) string {
+	return w.TxnID(id.EventID(fmt.Sprintf("lotse-rt/%d", rtID)), purpose, n)
+}
+
+// rtRange formats when rt takes place in the configured zone.
+func (w *Workflow) rtRange(rt *storage.RoundTable) string {
+	return w.stx().Range(rt.Start.In(w.rtLocation()), rt.Duration)
+}
+
+// Recurrence encoding in storage: "W<n>", "M<n>" or "M<n>:<ordinal>".
+func encodeRecurrence(r *schedule.Recurrence) string {
+	if r == nil {
+		return ""
+	}
+	n := max(r.Interval, 1)
+	switch r.Freq {
+	case schedule.Weekly:
+		return "W" + strconv.Itoa(n)
+	case schedule.Monthly:
+		if r.Ordinal != 0 {
+			return fmt.Sprintf("M%d:%d", n, r.Ordinal)
+		}
+		return "M" + strconv.Itoa(n)
+	}
+	return ""
+}
+
+func decodeRecurrence(s string, start time.Time) *schedule.Recurrence {
+	if len(s) < 2 {
+		return nil
+	}
+	r := &schedule.Recurrence{Start: start}
+	switch s[0] {
+	case 'W':
+		r.Freq = schedule.Weekly
+	case 'M':
+		r.Freq = schedule.Monthly
+	default:
+		return nil
+	}
+	num, ord, _ := strings.Cut(s[1:], ":")
+	r.Interval, _ = strconv.Atoi(num)
+	if ord != "" {
+		r.Ordinal, _ = strconv.Atoi(ord)
+	}
+	return r
+}
+
+// rtOptions are the optional lines of !rundertisch.
+type rtOptions struct {
+	description []string
+	rooms       []string
+	capacity    int
+	cohosts     []string
+}
+
+// parseOptions reads "Beschreibung: …", "Räume: …", "Plätze: …" and
+// "Co-Hosts: …" lines; other lines are description. It returns the first
+// bad line.
+func parseOptions(lines []string) (rtOptions, string) {
+	var o rtOptions
+	for _, line := range lines {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		key, val, found := strings.Cut(line, ":")
+		k := strings.ToLower(strings.TrimSpace(key))
+		val = strings.TrimSpace(val)
+		if !found || strings.ContainsAny(k, " \t") && k != "co hosts" {
+			o.description = append(o.description, line)
+			continue
+		}
+		switch k {
+		case "beschreibung", "description", "desc", "info":
+			o.description = append(o.description, val)
+		case "räume", "raeume", "raum", "rooms", "room":
+			for _, f := range strings.FieldsFunc(val, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
+				if !strings.HasPrefix(f, "!") || !strings.Contains(f, ":") {
+					return o, line
+				}
+				o.rooms = append(o.rooms, f)
+			}
+		case "plätze", "plaetze", "kapazität", "kapazitaet", "capacity", "places":
+			n, err := strconv.Atoi(val)
+			if err != nil || n < 1 {
+				return o, line
+			}
+			o.capacity = n
+		case "co-hosts", "cohosts", "co-host", "cohost", "co hosts", "moderation":
+			for _, f := range strings.FieldsFunc(val, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
+				if !strings.HasPrefix(f, "@") || !strings.Contains(f, ":") {
+					return o, line
+				}
+				o.cohosts = append(o.cohosts, f)
+			}
+		default:
+			// "Hinweis: …" or a URL in the text: description.
+			o.description = append(o.description, line)
+		}
+	}
+	return o, ""
+}
+
+// cmdRoundTable parses a new round table and asks the coordinator to confirm.
+func (w *Workflow) cmdRoundTable(ce *chat.Call) error {
+	tx := w.tx
+	raw := strings.TrimSpace(ce.RawArgs)
+	first, rest, _ := strings.Cut(raw, "\n")
+	title, when := schedule.SplitTitle(first)
+	if title == "" || when == "" {
+		return w.ReplyMarkdown(ce.Ctx, tx.Usage)
+	}
+	parsed, err := schedule.ParseIn(when, w.Now(), w.rtLocation(), w.Lang)
+	if err != nil {
+		var pe *schedule.ParseError
+		if errors.As(err, &pe) {
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.ParseError, chat.Escape(pe.MessageIn(w.Lang)+" "+pe.HintIn(w.Lang))))
+		}
+		return err
+	}
+	opts, bad := parseOptions(strings.Split(rest, "\n"))
+	if bad != "" {
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.BadOption, chat.Escape(bad)))
+	}
+	for _, r := range opts.rooms {
+		if !w.mayAnnounceIn(ce.Ctx, id.RoomID(r), ce.Sender) {
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.RoomNotAllowed, chat.Escape(r)))
+		}
+	}
+	rooms := opts.rooms
+	if len(rooms) == 0 {
+		for _, r := range w.cfg.Rooms {
+			rooms = append(rooms, r.String())
+		}
+	}
+	if len(rooms) == 0 {
+		return w.ReplyMarkdown(ce.Ctx, tx.NoRooms)
+	}
+	rt, _, err := w.DB.RoundTables.Create(ce.Ctx, &storage.RoundTable{
+		Title: title, Description: strings.Join(opts.description, "\n"), Start: parsed.Start, Duration: parsed.Duration,
+		Recurrence: encodeRecurrence(parsed.Recurrence), Capacity: opts.capacity, Coordinator: ce.Sender.String(),
+		CoHosts: opts.cohosts, Rooms: rooms, OriginEvent: ce.Event.ID.String(), OriginRoom: ce.RoomID.String(),
+	}, w.Now())
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	b.WriteString(chat.Format(tx.Preview, rt.ID, chat.Escape(rt.Title)) + "\n\n")
+	b.WriteString(w.rtDetails(rt))
+	for _, warn := range parsed.Warnings {
+		b.WriteString("\n" + tx.Warning + chat.Escape(warn))
+	}
+	b.WriteString("\n\n" + chat.Format(tx.ConfirmHow, rt.ID))
+	plain, htmlBody := chat.Render(b.String())
+	prompt, err := w.Reply(ce.Ctx, plain, htmlBody)
+	if err != nil {
+		return err
+	}
+	if err := w.DB.RoundTables.SetPrompt(ce.Ctx, rt.ID, prompt.String()); err != nil {
+		return err
+	}
+	rc := &event.ReactionEventContent{RelatesTo: event.RelatesTo{Type: event.RelAnnotation, EventID: prompt, Key: "✅"}}
+	_, _ = w.Matrix.Send(ce.Ctx, ce.RoomID, event.EventReaction, rc, w.CauseTxn(ce.Ctx, "rt-prompt-react", 0))
+	return nil
+}
+
+// mayAnnounceIn reports whether a coordinator may name room in `Räume:`:
+// a configured announcement room, or a room that Lotse and the coordinator
+// share and that is not private — not one of the configured private rooms
+// (team, approvals), not the direct chat the command came from and not the
+// one Lotse recorded with the coordinator.
+func (w *Workflow) mayAnnounceIn(ctx context.Context, room id.RoomID, coordinator id.UserID) bool {
+	if slices.Contains(w.cfg.Rooms, room) {
+		return true
+	}
+	if slices.Contains(w.cfg.Private, room) {
+		return false
+	}
+	if t := chat.TurnOf(ctx); t != nil && t.Direct && t.Event.RoomID == room {
+		return false
+	}
+	if dm, _, err := w.DB.DirectRooms.Get(ctx, coordinator.String()); err != nil || id.RoomID(dm) == room {
+		return false
+	}
+	for _, u := range []id.UserID{w.Matrix.UserID(), coordinator} {
+		if ok, err := w.Matrix.IsJoined(ctx, room, u); err != nil || !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// rtDetails lists date, recurrence, description, rooms, capacity and co-hosts.
+func (w *Workflow) rtDetails(rt *storage.RoundTable) string {
+	tx := w.tx
+	lines := []string{chat.Format(tx.When, w.rtRange(rt))}
+	if rec := decodeRecurrence(rt.Recurrence, rt.Start.In(w.rtLocation())); rec != nil {
+		lines = append(lines, chat.Format(tx.Repeats, w.stx().Describe(*rec)))
+	}
+	if rt.Description != "" {
+		lines = append(lines, chat.Format(tx.Description, chat.EscapeMultiline(rt.Description)))
+	}
+	lines = append(lines, chat.Format(chat.Plural(tx.Rooms, len(rt.Rooms)), len(rt.Rooms)))
+	if rt.Capacity > 0 {
+		lines = append(lines, chat.Format(tx.Capacity, rt.Capacity))
+	}
+	if len(rt.CoHosts) > 0 {
+		lines = append(lines, chat.Format(tx.CoHosts, chat.Escape(strings.Join(rt.CoHosts, ", "))))
+	}
+	return strings.Join(lines, "  \n")
+}
+
+// rtArg reads the round table number from the first argument. It answers
+// itself when there is none (and returns nil).
+func (w *Workflow) rtArg(ce *chat.Call, cmd string) (*storage.RoundTable, []string, error) {
+	tx := w.tx
+	if len(ce.Args) == 0 {
+		return nil, nil, w.ReplyMarkdown(ce.Ctx, chat.Format(tx.NumberUsage, w.tx.Commands[cmd].Usage))
+	}
+	n, err := strconv.ParseInt(strings.TrimPrefix(ce.Args[0], "#"), 10, 64)
+	if err != nil {
+		return nil, nil, w.ReplyMarkdown(ce.Ctx, chat.Format(tx.NumberUsage, w.tx.Commands[cmd].Usage))
+	}
+	rt, err := w.DB.RoundTables.Get(ce.Ctx, n)
+	if err != nil {
+		return nil, nil, err
+	}
+	if rt == nil {
+		return nil, nil, w.ReplyMarkdown(ce.Ctx, chat.Format(tx.NoSuch, chat.Escape(ce.Args[0])))
+	}
+	return rt, ce.Args[1:], nil
+}
+
+// cmdAnnounce confirms a draft: !ankündigen <Nr>.
+func (w *Workflow) cmdAnnounce(ce *chat.Call) error {
+	rt, _, err := w.rtArg(ce, "ankündigen")
+	if err != nil || rt == nil {
+		return err
+	}
+	return w.confirmDraft(ce.Ctx, rt)
+}
+
+// confirmDraft announces a draft, or repeats the announcement of a retry.
+func (w *Workflow) confirmDraft(ctx context.Context, rt *storage.RoundTable) error {
+	tx := w.tx
+	evt := chat.TurnOf(ctx).Event
+	ok, after, err := w.DB.RoundTables.Announce(ctx, rt.ID, evt.ID.String(), w.Now())
+	if err != nil {
+		return err
+	}
+	if !ok && after.LastEvent != evt.ID.String() {
+		if after.Status == storage.RoundTableAnnounced {
+			return w.ReplyMarkdown(ctx, chat.Format(tx.AlreadyAnnounced, rt.ID))
+		}
+		return w.ReplyMarkdown(ctx, chat.Format(tx.NotOpen, rt.ID))
+	}
+	if err := w.publish(ctx, after); err != nil {
+		return err
+	}
+	n := len(after.Rooms)
+	return w.ReplyMarkdown(ctx, chat.Format(chat.Plural(tx.Announced, n), rt.ID, n))
+}
+
+// postContent is the announcement message of rt as it is now.
+func (w *Workflow) postContent(rt *storage.RoundTable) *event.MessageEventContent {
+	tx := w.tx
+	var b strings.Builder
+	switch {
+	case rt.Status == storage.RoundTableCancelled:
+		b.WriteString(tx.PostCancelled + "\n\n")
+	}
+	b.WriteString(chat.Format(tx.PostTitle, rt.ID, chat.Escape(rt.Title)) + "\n\n")
+	lines := []string{chat.Format(tx.When, w.rtRange(rt))}
+	if rec := decodeRecurrence(rt.Recurrence, rt.Start.In(w.rtLocation())); rec != nil {
+		lines = append(lines, chat.Format(tx.Repeats, w.stx().Describe(*rec)))
+	}
+	if rt.Description != "" {
+		lines = append(lines, chat.Format(tx.Description, chat.EscapeMultiline(rt.Description)))
+	}
+	if rt.Capacity > 0 {
+		lines = append(lines, chat.Format(tx.Capacity, rt.Capacity))
+	}
+	b.WriteString(strings.Join(lines, "  \n"))
+	if rt.Status != storage.RoundTableCancelled {
+		if rt.Sequence > 0 {
+			b.WriteString("\n\n" + tx.PostMoved)
+		}
+		b.WriteString("\n\n" + chat.Format(tx.PostHow, rt.ID))
+	}
+	plain, htmlBody := chat.Render(b.String())
+	return &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody, Mentions: &event.Mentions{}}
+}
+
+// publish posts the announcement, the ✅ button and the calendar file to
+// every target room that does not have them yet.
+func (w *Workflow) publish(ctx context.Context, rt *storage.RoundTable) error {
+	posts, err := w.DB.RoundTables.Posts(ctx, rt.ID)
+	if err != nil {
+		return err
+	}
+	have := map[string]bool{}
+	for _, p := range posts {
+		have[p.RoomID] = true
+	}
+	for _, room := range rt.Rooms {
+		roomID := id.RoomID(room)
+		if !have[room] {
+			evtID, err := w.Matrix.Send(ctx, roomID, event.EventMessage, w.postContent(rt), w.rtTxn(rt.ID, "post:"+room, 0))
+			if err != nil {
+				return err
+			}
+			if err := w.DB.RoundTables.SetPost(ctx, rt.ID, room, evtID.String()); err != nil {
+				return err
+			}
+			rc := &event.ReactionEventContent{RelatesTo: event.RelatesTo{Type: event.RelAnnotation, EventID: evtID, Key: "✅"}}
+			if _, err := w.Matrix.Send(ctx, roomID, event.EventReaction, rc, w.rtTxn(rt.ID, "post-react:"+room, 0)); err != nil {
+				return err
+			}
+		}
+		if err := w.sendICS(ctx, rt, roomID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sendICS posts rt's calendar file (this sequence) to roomID, encrypted in
+// encrypted rooms.
+func (w *Workflow) sendICS(ctx context.Context, rt *storage.RoundTable, roomID id.RoomID) error {
+	tx := w.tx
+	ev := schedule.Event{
+		UID: fmt.Sprintf("rundertisch-%d@%s", rt.ID, w.cfg.UIDDomain), Sequence: rt.Sequence,
+		Title: rt.Title, Description: rt.Description, Location: tx.ICSLocation,
+		Start: rt.Start, Duration: rt.Duration, Recurrence: decodeRecurrence(rt.Recurrence, rt.Start),
+		Organizer: w.Matrix.DisplayName(ctx, roomID, id.UserID(rt.Coordinator)), OrganizerURI: "matrix:u/" + strings.TrimPrefix(rt.Coordinator, "@"),
+		Created: rt.CreatedAt, Modified: rt.UpdatedAt,
+	}
+	if rt.Status == storage.RoundTableCancelled {
+		ev.Method = schedule.MethodCancel
+	}
+	data, err := schedule.ICS(ev)
+	if err != nil {
+		return err
+	}
+	name := chat.Format(tx.ICSFile, rt.ID)
+	content := &event.MessageEventContent{MsgType: event.MsgFile, Body: name, FileName: name,
+		Info: &event.FileInfo{MimeType: "text/calendar", Size: len(data)}, Mentions: &event.Mentions{}}
+	if _, err := w.AttachFile(ctx, roomID, content, data, "text/calendar"); err != nil {
+		return err
+	}
+	_, err = w.Matrix.Send(ctx, roomID, event.EventMessage, content, w.rtTxn(rt.ID, "ics:"+roomID.String(), rt.Sequence))
+	return err
+}
+
+// updatePosts edits every announcement to rt's current state (once per version).
+func (w *Workflow) updatePosts(ctx context.Context, rt *storage.RoundTable) error {
+	posts, err := w.DB.RoundTables.Posts(ctx, rt.ID)
+	if err != nil {
+		return err
+	}
+	for _, p := range posts {
+		content := w.postContent(rt)
+		content.SetEdit(id.EventID(p.EventID))
+		content.NewContent.Mentions = &event.Mentions{}
+		if _, err := w.Matrix.Send(ctx, id.RoomID(p.RoomID), event.EventMessage, content, w.rtTxn(rt.ID, "edit:"+p.RoomID, rt.Version)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// toMember sends our own Markdown text to user: into the DM the event came
+// from, else into Lotse's direct chat with them (opened if needed).
+func (w *Workflow) toMember(ctx context.Context, user id.UserID, md, txn string) error {
+	var room id.RoomID
+	if t := chat.TurnOf(ctx); t != nil && t.Direct && t.Event.Sender == user {
+		room = t.Event.RoomID
+	} else {
+		var err error
+		if room, err = w.Matrix.DirectRoom(ctx, user); err != nil {
+			return err
+		}
+	}
+	_, err := w.SendMarkdownTo(ctx, room, md, nil, txn)
+	return err
+}
+
+// rsvp stores a member's answer and confirms it in their DM.
+func (w *Workflow) rsvp(ctx context.Context, rt *storage.RoundTable, user id.UserID, attending bool, reaction string, quiet bool) error {
+	tx := w.tx
+	evt := chat.TurnOf(ctx).Event
+	title := chat.Escape(rt.Title)
+	txn := w.CauseTxn(ctx, "rt-rsvp", 0)
+	if rt.Status != storage.RoundTableAnnounced {
+		if quiet {
+			return nil
+		}
+		return w.toMember(ctx, user, chat.Format(tx.NotOpen, rt.ID), txn)
+	}
+	changed, err := w.DB.RoundTables.SetRSVP(ctx, storage.RSVP{RoundTableID: rt.ID, UserID: user.String(), Attending: attending,
+		ReactionEvent: reaction, SourceEvent: evt.ID.String(), UpdatedAt: w.Now()}, rt.Capacity)
+	if errors.Is(err, storage.ErrRoundTableFull) {
+		return w.toMember(ctx, user, chat.Format(tx.Full, title), txn)
+	} else if err != nil {
+		return err
+	}
+	switch {
+	case !changed && quiet:
+		return nil
+	case !changed && attending:
+		if back, err := w.unskipOccurrence(ctx, rt, user); err != nil {
+			return err
+		} else if back {
+			return w.toMember(ctx, user, chat.Format(tx.Joined, title, w.rtRange(rt))+"\n\n"+tx.LinkLater, txn)
+		}
+		return w.toMember(ctx, user, chat.Format(tx.AlreadyJoined, title), txn)
+	case !changed:
+		return w.toMember(ctx, user, chat.Format(tx.NotJoined, title), txn)
+	case attending:
+		// Reminders whose time has passed are not sent late to someone who
+		// just joined, except the last one (it carries the link).
+		plan := w.reminderPlan(rt)
+		for i, at := range plan {
+			if at.After(w.Now()) || i == len(plan)-1 {
+				break
+			}
+			if err := w.DB.RoundTables.MarkSent(ctx, reminderKey(rt, user, at), rt.ID, true, w.Now()); err != nil {
+				return err
+			}
+		}
+		return w.toMember(ctx, user, chat.Format(tx.Joined, title, w.rtRange(rt))+"\n\n"+tx.LinkLater, txn)
+	default:
+		return w.toMember(ctx, user, chat.Format(tx.Left, title), txn)
+	}
+}
+
+// cmdJoin: !dabei <Nr>.
+func (w *Workflow) cmdJoin(ce *chat.Call) error { return w.rsvpCommand(ce, "dabei", true) }
+
+// cmdLeave: !absage <Nr>.
+func (w *Workflow) cmdLeave(ce *chat.Call) error { return w.rsvpCommand(ce, "absage", false) }
+
+func (w *Workflow) rsvpCommand(ce *chat.Call, cmd string, attending bool) error {
+	rt, rest, err := w.rtArg(ce, cmd)
+	if err != nil || rt == nil {
+		return err
+	}
+	if !w.canSee(ce.Ctx, rt, ce.Sender) {
+		return w.ReplyMarkdown(ce.Ctx, w.tx.CannotSee)
+	}
+	if !attending && rt.Recurrence != "" && len(rest) > 0 && onceWords[strings.ToLower(strings.Join(rest, " "))] {
+		return w.skipOccurrence(ce.Ctx, rt, ce.Sender)
+	}
+	return w.rsvp(ce.Ctx, rt, ce.Sender, attending, "", false)
+}
+
+// onceWords after "!absage <Nr>" withdraw from the next date of a series only.
+var onceWords = map[string]bool{"diesmal": true, "nur diesmal": true, "einmal": true, "once": true, "this time": true}
+
+// skipOccurrence keeps a series attendee away from the next date only: its
+// reminders (and with them the personal link) are marked as not to be
+// sent; the dates after it come as before.
+func (w *Workflow) skipOccurrence(ctx context.Context, rt *storage.RoundTable, user id.UserID) error {
+	tx := w.tx
+	txn := w.CauseTxn(ctx, "rt-rsvp", 0)
+	r, err := w.DB.RoundTables.RSVP(ctx, rt.ID, user.String())
+	if err != nil {
+		return err
+	}
+	if r == nil || !r.Attending {
+		return w.toMember(ctx, user, chat.Format(tx.NotJoined, chat.Escape(rt.Title)), txn)
+	}
+	for _, at := range w.reminderPlan(rt) {
+		if at.After(w.Now()) {
+			if err := w.DB.RoundTables.MarkSent(ctx, reminderKey(rt, user, at), rt.ID, true, w.Now()); err != nil {
+				return err
+			}
+		}
+	}
+	return w.toMember(ctx, user, chat.Format(tx.SkippedOnce, chat.Escape(rt.Title), w.rtRange(rt)), txn)
+}
+
+// unskipOccurrence takes back skipOccurrence for the next date (a "!dabei"
+// or ✅ of someone who is in the series already) and reports whether there
+// was anything to take back.
+func (w *Workflow) unskipOccurrence(ctx context.Context, rt *storage.RoundTable, user id.UserID) (bool, error) {
+	any := false
+	for _, at := range w.reminderPlan(rt) {
+		if !at.After(w.Now()) {
+			continue
+		}
+		ok, err := w.DB.RoundTables.Unskip(ctx, reminderKey(rt, user, at))
+		if err != nil {
+			return false, err
+		}
+		any = any || ok
+	}
+	return any, nil
+}
+
+// canSee reports whether user is in one of rt's announcement rooms (or coordinates).
+func (w *Workflow) canSee(ctx context.Context, rt *storage.RoundTable, user id.UserID) bool {
+	if w.IsCoordinator(ctx, user) || slices.Contains(rt.CoHosts, user.String()) {
+		return true
+	}
+	for _, r := range rt.Rooms {
+		if ok, err := w.Matrix.IsJoined(ctx, id.RoomID(r), user); err == nil && ok {
+			return true
+		}
+	}
+	return false
+}
+
+// findReaction routes ✅ on an announcement (an RSVP, from the
+// room of that announcement only: whoever reacts there can see it) or on a
+// draft's preview (confirmation, by a coordinator, in the room of the
+// preview).
+func (w *Workflow) findReaction(ctx context.Context, evt *event.Event, target id.EventID, key string) (*chat.Target, error) {
+	if !w.rtOn() || key != "✅" {
+		return nil, nil
+	}
+	post, err := w.DB.RoundTables.PostByEvent(ctx, target.String())
+	if err != nil {
+		return nil, err
+	}
+	if post != nil {
+		rt, err := w.DB.RoundTables.Get(ctx, post.RoundTableID)
+		if err != nil || rt == nil {
+			return &chat.Target{Room: id.RoomID(post.RoomID)}, err
+		}
+		return &chat.Target{Room: id.RoomID(post.RoomID), Run: func(ctx context.Context) error {
+			return w.rsvp(ctx, rt, evt.Sender, true, evt.ID.String(), false)
+		}}, nil
+	}
+	rt, err := w.DB.RoundTables.ByPrompt(ctx, target.String())
+	if err != nil || rt == nil {
+		return nil, err
+	}
+	return &chat.Target{Room: id.RoomID(rt.OriginRoom), Role: w.coordinator.Silent(), Run: func(ctx context.Context) error {
+		return w.confirmDraft(ctx, rt)
+	}}, nil
+}
+
+// WithdrawRSVP withdraws an RSVP whose ✅ reaction was removed.
+func (w *Workflow) WithdrawRSVP(ctx context.Context, redacts id.EventID) error {
+	if !w.rtOn() {
+		return nil
+	}
+	r, err := w.DB.RoundTables.RSVPByReaction(ctx, redacts.String())
+	if err != nil || r == nil || !r.Attending {
+		return err
+	}
+	rt, err := w.DB.RoundTables.Get(ctx, r.RoundTableID)
+	if err != nil || rt == nil {
+		return err
+	}
+	return w.rsvp(ctx, rt, id.UserID(r.UserID), false, "", true)
+}
+
+// cmdAttendees lists who joined: !teilnehmende <Nr>.
+func (w *Workflow) cmdAttendees(ce *chat.Call) error {
+	tx := w.tx
+	rt, _, err := w.rtArg(ce, "teilnehmende")
+	if err != nil || rt == nil {
+		return err
+	}
+	att, err := w.DB.RoundTables.Attendees(ce.Ctx, rt.ID)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	b.WriteString(chat.Format(tx.AttendeesIntro, rt.ID, chat.Escape(rt.Title), len(att)))
+	if rt.Capacity > 0 {
+		b.WriteString(" · " + chat.Format(tx.AttendeesCapacity, max(rt.Capacity-len(att), 0)))
+	}
+	b.WriteString("\n\n")
+	for _, a := range att {
+		b.WriteString("- " + chat.Escape(w.nameOf(ce.Ctx, rt, id.UserID(a.UserID))) + " (" + chat.Escape(a.UserID) + ")\n")
+	}
+	return w.ReplyMarkdown(ce.Ctx, b.String())
+}
+
+// nameOf is user's display name in the first announcement room.
+func (w *Workflow) nameOf(ctx context.Context, rt *storage.RoundTable, user id.UserID) string {
+	for _, r := range rt.Rooms {
+		if n := w.Matrix.DisplayName(ctx, id.RoomID(r), user); n != user.String() {
+			return n
+		}
+	}
+	return user.String()
+}
+
+// cmdReschedule moves a round table: !verschieben <Nr> <neue Zeit>.
+func (w *Workflow) cmdReschedule(ce *chat.Call) error {
+	tx := w.tx
+	rt, rest, err := w.rtArg(ce, "verschieben")
+	if err != nil || rt == nil {
+		return err
+	}
+	if len(rest) == 0 {
+		return w.ReplyMarkdown(ce.Ctx, tx.RescheduleUsage)
+	}
+	if rt.LastEvent != ce.Event.ID.String() {
+		if rt.Status != storage.RoundTableAnnounced {
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.NotOpen, rt.ID))
+		}
+		text := strings.Join(rest, " ")
+		parsed, err := schedule.ParseIn(text, w.Now(), w.rtLocation(), w.Lang)
+		if err != nil {
+			var pe *schedule.ParseError
+			if errors.As(err, &pe) {
+				return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.ParseError, chat.Escape(pe.MessageIn(w.Lang)+" "+pe.HintIn(w.Lang))))
+			}
+			return err
+		}
+		d := parsed.Duration
+		if d == schedule.DefaultDuration && !mentionsDuration(text) {
+			d = rt.Duration // no duration given: keep the old one
+		}
+		if _, _, err := w.DB.RoundTables.Reschedule(ce.Ctx, rt.ID, parsed.Start, d, ce.Event.ID.String(), w.Now()); err != nil {
+			return err
+		}
+		if rt, err = w.DB.RoundTables.Get(ce.Ctx, rt.ID); err != nil {
+			return err
+		}
+		if rt.LastEvent != ce.Event.ID.String() {
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.NotOpen, rt.ID))
+		}
+	}
+	n, err := w.notifyAttendees(ce.Ctx, rt, chat.Format(tx.Rescheduled, chat.Escape(rt.Title), w.rtRange(rt)), "rt-moved")
+	if err != nil {
+		return err
+	}
+	if err := w.updatePosts(ce.Ctx, rt); err != nil {
+		return err
+	}
+	for _, r := range rt.Rooms {
+		if err := w.sendICS(ce.Ctx, rt, id.RoomID(r)); err != nil {
+			return err
+		}
+	}
+	return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.RescheduledCoord, rt.ID, w.rtRange(rt), n))
+}
+
+// mentionsDuration reports whether a date text gives a duration or an end.
+func mentionsDuration(s string) bool {
+	s = strings.ToLower(s)
+	for _, word := range []string{"min", "std", "stunde", " h", "bis", "–", "-", "anderthalb"} {
+		if strings.Contains(s, word) {
+			return true
+		}
+	}
+	return strings.HasSuffix(s, "h")
+}
+
+// cmdCancel cancels a round table: !absagen <Nr>.
+func (w *Workflow) cmdCancel(ce *chat.Call) error {
+	tx := w.tx
+	rt, _, err := w.rtArg(ce, "absagen")
+	if err != nil || rt == nil {
+		return err
+	}
+	if rt.LastEvent != ce.Event.ID.String() {
+		ok, after, err := w.DB.RoundTables.Cancel(ce.Ctx, rt.ID, ce.Event.ID.String(), w.Now())
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.NotOpen, rt.ID))
+		}
+		rt = after
+	}
+	n, err := w.notifyAttendees(ce.Ctx, rt, chat.Format(tx.Cancelled, chat.Escape(rt.Title), w.rtRange(rt)), "rt-cancelled")
+	if err != nil {
+		return err
+	}
+	if err := w.updatePosts(ce.Ctx, rt); err != nil {
+		return err
+	}
+	posts, err := w.DB.RoundTables.Posts(ce.Ctx, rt.ID)
+	if err != nil {
+		return err
+	}
+	for _, p := range posts {
+		if err := w.sendICS(ce.Ctx, rt, id.RoomID(p.RoomID)); err != nil {
+			return err
+		}
+	}
+	return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.CancelledCoord, rt.ID, n))
+}
+
+// notifyAttendees sends md to everyone who joined rt, with transaction IDs
+// derived from the event being handled and the attendee.
+func (w *Workflow) notifyAttendees(ctx context.Context, rt *storage.RoundTable, md, purpose string) (int, error) {
+	att, err := w.DB.RoundTables.Attendees(ctx, rt.ID)
+	if err != nil {
+		return 0, err
+	}
+	for _, a := range att {
+		if err := w.toMember(ctx, id.UserID(a.UserID), md, w.CauseTxn(ctx, purpose+":"+a.UserID, 0)); err != nil {
+			return 0, err
+		}
+	}
+	return len(att), nil
+}
+
+// cmdFollowup sends a text to everyone who joined: !nachbereitung <Nr> <Text>.
+func (w *Workflow) cmdFollowup(ce *chat.Call) error {
+	tx := w.tx
+	rt, rest, err := w.rtArg(ce, "nachbereitung")
+	if err != nil || rt == nil {
+		return err
+	}
+	_, text, _ := strings.Cut(strings.TrimSpace(ce.RawArgs), ce.Args[0])
+	text = strings.TrimSpace(text)
+	if len(rest) == 0 || text == "" {
+		return w.ReplyMarkdown(ce.Ctx, tx.FollowupUsage)
+	}
+	n, err := w.notifyAttendees(ce.Ctx, rt, chat.Format(tx.Followup, chat.Escape(rt.Title))+"\n\n"+chat.EscapeMultiline(text), "rt-followup")
+	if err != nil {
+		return err
+	}
+	return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.FollowupSent, n))
+}
+
+// cmdRoundTables lists the planned round tables, for everyone.
+func (w *Workflow) cmdRoundTables(ce *chat.Call) error {
+	tx := w.tx
+	list, err := w.DB.RoundTables.WithStatus(ce.Ctx, storage.RoundTableAnnounced, 20)
+	if err != nil {
+		return err
+	}
+	if len(list) == 0 {
+		return w.ReplyMarkdown(ce.Ctx, tx.ListEmpty)
+	}
+	var b strings.Builder
+	b.WriteString(tx.ListIntro + "\n\n")
+	for _, rt := range list {
+		att, err := w.DB.RoundTables.Attendees(ce.Ctx, rt.ID)
+		if err != nil {
+			return err
+		}
+		b.WriteString(chat.Format(tx.ListLine, rt.ID, chat.Escape(rt.Title), w.rtRange(rt), len(att)) + "\n")
+	}
+	return w.ReplyMarkdown(ce.Ctx, b.String())
+}

@@ -1,0 +1,294 @@
+package roundtable
+
+import "github.com/lotse-bot/lotse/commands/chat"
+
+// Texts are the texts of round tables (Markdown; %s arguments
+// that come from users are escaped by the caller).
+type Texts struct {
+	// Lang is the BCP 47 code.
+	Lang string
+	// Commands holds usage and description per command name.
+	Commands map[string]chat.CommandText
+
+	// Usage explains !rundertisch.
+	Usage string
+	// NotEnabled: no coordinators configured.
+	NotEnabled string
+	// NotCoordinator refuses coordinator commands.
+	NotCoordinator string
+	// NoRooms: no target rooms given or configured.
+	NoRooms string
+	// ParseError: %s = the parser's message and hint.
+	ParseError string
+	// BadOption: %s = the line that is wrong.
+	BadOption string
+	// RoomNotAllowed: a room in `Räume:` is not for announcements: %s = the room as typed.
+	RoomNotAllowed string
+	// Preview heads the confirmation question: %d number, %s title.
+	Preview string
+	// When: %s = date and time range; Repeats: %s = recurrence; Description: %s;
+	// Rooms: %d count (plural forms "one|other", see chat.Plural); Capacity: %d; CoHosts: %s.
+	When, Repeats, Description, Rooms, Capacity, CoHosts string
+	// Warning prefixes each parser warning.
+	Warning string
+	// ConfirmHow: %[1]d = number.
+	ConfirmHow string
+	// Announced: %d number, %d rooms (plural forms "one|other").
+	Announced string
+	// AlreadyAnnounced: %d.
+	AlreadyAnnounced string
+	// NoSuch: %s = the number as typed.
+	NoSuch string
+	// NumberUsage: %s = command usage.
+	NumberUsage string
+	// NotOpen: %d; cancelled or over.
+	NotOpen string
+
+	// PostTitle heads an announcement: %d number, %s title.
+	PostTitle string
+	// PostHow explains joining: %[1]d = number.
+	PostHow string
+	// PostCancelled marks a cancelled announcement; PostMoved a rescheduled one.
+	PostCancelled, PostMoved string
+	// ICSLocation is the LOCATION of the calendar file.
+	ICSLocation string
+	// ICSFile is the file name: %d = number.
+	ICSFile string
+
+	// Joined confirms an RSVP in the DM: %s title, %s date.
+	Joined string
+	// LinkLater says when the personal link comes.
+	LinkLater string
+	// AlreadyJoined: %s title.
+	AlreadyJoined string
+	// Left confirms a withdrawal: %s title.
+	Left string
+	// SkippedOnce: %s title, %s the date skipped (a series continues).
+	SkippedOnce string
+	// NotJoined: %s title; nothing to withdraw.
+	NotJoined string
+	// Full: %s title.
+	Full string
+	// CannotSee: the member is in none of the announcement rooms.
+	CannotSee string
+
+	// Reminder: %s title, %s date.
+	Reminder string
+	// ReminderLink: %s = personal join link.
+	ReminderLink string
+	// LinkWorksFrom: %d = minutes before start the link starts working.
+	LinkWorksFrom string
+	// ReminderNoLink: no BBB configured.
+	ReminderNoLink string
+	// Late: the reminder is late because Lotse was down.
+	Late string
+
+	// Rescheduled tells attendees: %s title, %s new date.
+	Rescheduled string
+	// RescheduledCoord: %d number, %s new date, %d attendees told.
+	RescheduledCoord string
+	// RescheduleUsage explains !verschieben.
+	RescheduleUsage string
+	// Cancelled tells attendees: %s title, %s date.
+	Cancelled string
+	// CancelledCoord: %d number, %d attendees told.
+	CancelledCoord string
+
+	// AttendeesIntro: %d number, %s title, %d count.
+	AttendeesIntro string
+	// AttendeesCapacity: %d free places.
+	AttendeesCapacity string
+	// ListIntro introduces !rundetische; ListEmpty: none planned.
+	ListIntro, ListEmpty string
+	// ListLine: %d number, %s title, %s date, %d attendees.
+	ListLine string
+
+	// Summary heads the attendance summary: %d number, %s title.
+	Summary string
+	// SummarySeen: %d count, %s names (from BBB).
+	SummarySeen string
+	// SummaryRSVP: %d count, %s names (RSVPs).
+	SummaryRSVP string
+	// SummaryHow: %[1]d number.
+	SummaryHow string
+	// FollowupUsage explains !nachbereitung.
+	FollowupUsage string
+	// Followup heads the follow-up message: %s title.
+	Followup string
+	// FollowupSent: %d recipients.
+	FollowupSent string
+	// Coordinators introduces coordinator commands in !hilfe.
+	Coordinators string
+}
+
+// German are the German texts.
+var German = Texts{
+	Lang: "de",
+	Commands: map[string]chat.CommandText{
+		"rundetische":   {Usage: "!rundetische", Description: "zeigt die geplanten Runden Tische"},
+		"dabei":         {Usage: "!dabei <Nr>", Description: "für einen Runden Tisch zusagen (oder ✅ unter die Ankündigung)"},
+		"absage":        {Usage: "!absage <Nr> [diesmal]", Description: "deine Zusage zurückziehen; bei einer Reihe mit „diesmal“ nur für den nächsten Termin"},
+		"rundertisch":   {Usage: "!rundertisch <Titel> am <Datum> um <Zeit> [Dauer]", Description: "Runden Tisch planen; weitere Zeilen: `Beschreibung: …`, `Räume: !raum:server …`, `Plätze: 20`, `Co-Hosts: @name:server`"},
+		"ankündigen":    {Usage: "!ankündigen <Nr>", Description: "geplanten Runden Tisch ankündigen (oder ✅ auf die Vorschau)"},
+		"teilnehmende":  {Usage: "!teilnehmende <Nr>", Description: "wer zugesagt hat"},
+		"verschieben":   {Usage: "!verschieben <Nr> <neue Zeit>", Description: "Termin verschieben; alle Zugesagten werden informiert"},
+		"absagen":       {Usage: "!absagen <Nr>", Description: "Runden Tisch absagen; alle Zugesagten werden informiert"},
+		"nachbereitung": {Usage: "!nachbereitung <Nr> <Text>", Description: "Nachricht (z. B. Link zum Protokoll) an alle Zugesagten"},
+	},
+	Usage: "So geht es: `!rundertisch Digitaler Wandel im Bezirk am 3.12. um 19 Uhr 90 min`. " +
+		"Weitere Zeilen (optional): `Beschreibung: …`, `Räume: !raum:server !raum2:server`, `Plätze: 20`, `Co-Hosts: @name:server`. " +
+		"Für eine Reihe schreib z. B. „jeden Donnerstag 19 Uhr“ oder „monatlich“.",
+	NotEnabled:       "Runde Tische sind hier noch nicht eingerichtet.",
+	NotCoordinator:   "Runde Tische planen und ändern dürfen nur die Koordinator:innen.",
+	NoRooms:          "Wohin soll die Ankündigung? Gib eine Zeile `Räume: !raum:server` an – es sind keine Ankündigungsräume eingestellt.",
+	ParseError:       "Den Termin verstehe ich nicht: %s",
+	RoomNotAllowed:   "Im Raum %s kann ich nicht ankündigen. Möglich sind die eingestellten Ankündigungsräume und Gruppenräume, in denen du und ich Mitglied sind – keine Direktchats und keine internen Räume.",
+	BadOption:        "Die Zeile „%s“ verstehe ich nicht. Möglich sind `Beschreibung:`, `Räume:`, `Plätze:` und `Co-Hosts:`.",
+	Preview:          "**Vorschau – Runder Tisch #%d: %s**",
+	When:             "🕖 %s",
+	Repeats:          "🔁 %s",
+	Description:      "📝 %s",
+	Rooms:            "📣 Ankündigung in %d Raum|📣 Ankündigung in %d Räumen",
+	Capacity:         "👥 %d Plätze",
+	CoHosts:          "🎙️ Co-Hosts: %s",
+	Warning:          "⚠️ ",
+	ConfirmHow:       "Passt alles? Dann reagiere mit ✅ oder schreib `!ankündigen %[1]d`. Sonst schreib `!rundertisch …` einfach neu.",
+	Announced:        "📣 Runder Tisch #%d ist angekündigt (in %d Raum). Zugesagte bekommen vorher ihren persönlichen Zugangslink.|📣 Runder Tisch #%d ist angekündigt (in %d Räumen). Zugesagte bekommen vorher ihren persönlichen Zugangslink.",
+	AlreadyAnnounced: "Runder Tisch #%d ist schon angekündigt.",
+	NoSuch:           "Einen Runden Tisch „%s“ gibt es nicht. `!rundetische` zeigt die geplanten.",
+	NumberUsage:      "Welcher Runde Tisch? So geht es: `%s`",
+	NotOpen:          "Runder Tisch #%d ist abgesagt oder vorbei.",
+
+	PostTitle:     "📅 **Runder Tisch #%d: %s**",
+	PostHow:       "**Mitmachen:** Reagiere mit ✅ oder schreib `!dabei %[1]d`. Absagen: `!absage %[1]d` oder das ✅ wieder entfernen. Deinen persönlichen Zugangslink schicke ich dir vorher per Direktnachricht. Die Kalenderdatei (.ics) hängt unten an.",
+	PostCancelled: "❌ **ABGESAGT**",
+	PostMoved:     "🔀 **Verschoben** – neuer Termin oben.",
+	ICSLocation:   "BigBlueButton (Zugangslink kommt per Direktnachricht)",
+	ICSFile:       "runder-tisch-%d.ics",
+
+	Joined:        "✅ Du bist beim Runden Tisch „%s“ dabei: %s.",
+	LinkLater:     "Deinen persönlichen Zugangslink schicke ich dir vor Beginn hier. Absagen kannst du jederzeit mit `!absage <Nr>`.",
+	AlreadyJoined: "Du bist beim Runden Tisch „%s“ schon dabei.",
+	Left:          "Schade! Ich habe deine Zusage für „%s“ zurückgezogen.",
+	NotJoined:     "Du warst für „%s“ nicht angemeldet.",
+	SkippedOnce:   "Alles klar: Beim Runden Tisch „%s“ am %s bist du nicht dabei, dafür bekommst du keine Erinnerung und keinen Link. Zu den weiteren Terminen der Reihe erinnere ich dich wie gewohnt. (Doch dabei? `!dabei` mit der Nummer.)",
+	Full:          "Der Runde Tisch „%s“ ist leider schon voll.",
+	CannotSee:     "Diesen Runden Tisch finde ich in keinem deiner Räume.",
+
+	Reminder:       "⏰ **Erinnerung: Runder Tisch „%s“** – %s.",
+	ReminderLink:   "Dein persönlicher Zugangslink (nur für dich, bitte nicht weitergeben): %s",
+	LinkWorksFrom:  "Der Link funktioniert ab etwa %d Minuten vor Beginn.",
+	ReminderNoLink: "Den Zugang bekommst du von der Moderation.",
+	Late:           "_Diese Erinnerung kommt verspätet, weil ich kurz nicht erreichbar war._",
+
+	Rescheduled:      "🔀 Der Runde Tisch „%s“ ist verschoben auf **%s**. Deine Zusage gilt weiter; absagen mit `!absage <Nr>`.",
+	RescheduledCoord: "🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
+	RescheduleUsage:  "So geht es: `!verschieben <Nr> <neue Zeit>`, z. B. `!verschieben 3 10.12. 19 Uhr`.",
+	Cancelled:        "❌ Der Runde Tisch „%s“ am %s ist leider abgesagt.",
+	CancelledCoord:   "❌ Runder Tisch #%d ist abgesagt. %d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
+
+	AttendeesIntro:    "Runder Tisch #%d „%s“: %d Zusagen",
+	AttendeesCapacity: "Noch %d Plätze frei.",
+	ListIntro:         "Geplante Runde Tische:",
+	ListEmpty:         "Gerade ist kein Runder Tisch geplant.",
+	ListLine:          "- **#%d** %s – %s (%d Zusagen)",
+
+	Summary:       "📋 **Runder Tisch #%d „%s“ ist vorbei.**",
+	SummarySeen:   "Im Meeting waren %d: %s",
+	SummaryRSVP:   "Zugesagt hatten %d: %s",
+	SummaryHow:    "Nachricht an alle Zugesagten (z. B. Link zum Protokoll): `!nachbereitung %[1]d <Text>`",
+	FollowupUsage: "So geht es: `!nachbereitung <Nr> <Text>`",
+	Followup:      "📝 **Nachbereitung zum Runden Tisch „%s“:**",
+	FollowupSent:  "Gesendet an %d Personen.",
+	Coordinators:  "Für Koordinator:innen:",
+}
+
+// English are the English texts.
+var English = Texts{
+	Lang: "en",
+	Commands: map[string]chat.CommandText{
+		"rundetische":   {Usage: "!roundtables", Description: "lists the planned round tables"},
+		"dabei":         {Usage: "!join <no>", Description: "join a round table (or ✅ under the announcement)"},
+		"absage":        {Usage: "!leave <no> [once]", Description: "withdraw from a round table; for a series with “once” only from the next date"},
+		"rundertisch":   {Usage: "!roundtable <title> am <date> um <time> [duration]", Description: "plan a round table; more lines: `description: …`, `rooms: !room:server …`, `capacity: 20`, `cohosts: @name:server`"},
+		"ankündigen":    {Usage: "!announce <no>", Description: "announce a planned round table (or ✅ on the preview)"},
+		"teilnehmende":  {Usage: "!attendees <no>", Description: "who joined"},
+		"verschieben":   {Usage: "!reschedule <no> <new time>", Description: "move it; everyone who joined is told"},
+		"absagen":       {Usage: "!cancel <no>", Description: "cancel it; everyone who joined is told"},
+		"nachbereitung": {Usage: "!followup <no> <text>", Description: "message (e.g. a link to the notes) to everyone who joined"},
+	},
+	Usage: "Usage: `!roundtable Digital change am 3.12. um 19 Uhr 90 min` (dates in German). " +
+		"More lines (optional): `description: …`, `rooms: !room:server !room2:server`, `capacity: 20`, `cohosts: @name:server`. " +
+		"For a series write e.g. „jeden Donnerstag 19 Uhr“ or „monatlich“.",
+	NotEnabled:       "Round tables are not set up here.",
+	NotCoordinator:   "Only coordinators may plan and change round tables.",
+	NoRooms:          "Where shall I announce it? Add a line `rooms: !room:server` – no announcement rooms are configured.",
+	ParseError:       "I don't understand the date: %s",
+	RoomNotAllowed:   "I can't announce in the room %s. Possible are the configured announcement rooms and group rooms you and I are both in – no direct chats and no internal rooms.",
+	BadOption:        "I don't understand the line “%s”. Possible are `description:`, `rooms:`, `capacity:` and `cohosts:`.",
+	Preview:          "**Preview – round table #%d: %s**",
+	When:             "🕖 %s",
+	Repeats:          "🔁 %s",
+	Description:      "📝 %s",
+	Rooms:            "📣 Announced in %d room|📣 Announced in %d rooms",
+	Capacity:         "👥 %d places",
+	CoHosts:          "🎙️ Co-hosts: %s",
+	Warning:          "⚠️ ",
+	ConfirmHow:       "All fine? React with ✅ or send `!announce %[1]d`. Otherwise just send `!roundtable …` again.",
+	Announced:        "📣 Round table #%d is announced (in %d room). Attendees get their personal link beforehand.|📣 Round table #%d is announced (in %d rooms). Attendees get their personal link beforehand.",
+	AlreadyAnnounced: "Round table #%d is already announced.",
+	NoSuch:           "There is no round table “%s”. `!roundtables` lists the planned ones.",
+	NumberUsage:      "Which round table? Usage: `%s`",
+	NotOpen:          "Round table #%d is cancelled or over.",
+
+	PostTitle:     "📅 **Round table #%d: %s**",
+	PostHow:       "**Join:** react with ✅ or send `!join %[1]d`. Withdraw: `!leave %[1]d` or remove the ✅. I'll send you your personal link by direct message beforehand. The calendar file (.ics) is attached below.",
+	PostCancelled: "❌ **CANCELLED**",
+	PostMoved:     "🔀 **Rescheduled** – new date above.",
+	ICSLocation:   "BigBlueButton (link by direct message)",
+	ICSFile:       "round-table-%d.ics",
+
+	Joined:        "✅ You joined the round table “%s”: %s.",
+	LinkLater:     "I'll send your personal link here before it starts. Withdraw any time with `!leave <no>`.",
+	AlreadyJoined: "You already joined the round table “%s”.",
+	Left:          "Too bad! I withdrew your RSVP for “%s”.",
+	NotJoined:     "You had not joined “%s”.",
+	SkippedOnce:   "Got it: you will miss the round table “%s” on %s, so no reminder and no link for that date. I will remind you of the later dates of the series as usual. (Coming after all? `!join` with the number.)",
+	Full:          "Sorry, the round table “%s” is full.",
+	CannotSee:     "I can't find this round table in any of your rooms.",
+
+	Reminder:       "⏰ **Reminder: round table “%s”** – %s.",
+	ReminderLink:   "Your personal link (just for you, please don't share it): %s",
+	LinkWorksFrom:  "The link works from about %d minutes before the start.",
+	ReminderNoLink: "The moderators will give you access.",
+	Late:           "_This reminder is late because I was briefly unavailable._",
+
+	Rescheduled:      "🔀 The round table “%s” moved to **%s**. Your RSVP still stands; withdraw with `!leave <no>`.",
+	RescheduledCoord: "🔀 Round table #%d moved to %s. %d attendees were told, the announcements updated.",
+	RescheduleUsage:  "Usage: `!reschedule <no> <new time>`, e.g. `!reschedule 3 10.12. 19 Uhr`.",
+	Cancelled:        "❌ Sorry, the round table “%s” on %s is cancelled.",
+	CancelledCoord:   "❌ Round table #%d is cancelled. %d attendees were told, the announcements updated.",
+
+	AttendeesIntro:    "Round table #%d “%s”: %d attendees",
+	AttendeesCapacity: "%d places left.",
+	ListIntro:         "Planned round tables:",
+	ListEmpty:         "No round table is planned right now.",
+	ListLine:          "- **#%d** %s – %s (%d attendees)",
+
+	Summary:       "📋 **Round table #%d “%s” is over.**",
+	SummarySeen:   "In the meeting were %d: %s",
+	SummaryRSVP:   "RSVPs: %d: %s",
+	SummaryHow:    "Message everyone who joined (e.g. a link to the notes): `!followup %[1]d <text>`",
+	FollowupUsage: "Usage: `!followup <no> <text>`",
+	Followup:      "📝 **Follow-up to the round table “%s”:**",
+	FollowupSent:  "Sent to %d people.",
+	Coordinators:  "For coordinators:",
+}
+
+// TextsFor returns the texts of lang (German by default).
+func TextsFor(lang string) *Texts {
+	if lang == "en" {
+		return &English
+	}
+	return &German
+}

@@ -1,0 +1,167 @@
+// Package roundtable is the round-table workflow: coordinators plan and
+// announce, members RSVP (✅ or !dabei), get reminders with their personal
+// BigBlueButton link and an .ics file; the worker sends the reminders and
+// creates the meetings.
+package roundtable
+
+import (
+	"context"
+	"slices"
+	"time"
+
+	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/integrations/bbb"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// Meetings is the BigBlueButton API as round tables need it (*bbb.Client).
+type Meetings interface {
+	Create(ctx context.Context, req bbb.CreateRequest) (*bbb.CreateResponse, error)
+	JoinURL(req bbb.JoinRequest) (string, error)
+	GetMeetingInfo(ctx context.Context, meetingID string) (*bbb.MeetingInfo, error)
+}
+
+var _ Meetings = (*bbb.Client)(nil)
+
+// Config configures round tables. They are off while Coordinators and
+// Rooms are empty. Zero values take the defaults below.
+type Config struct {
+	// Coordinators may announce and change round tables (besides those
+	// granted the coordinator role in chat).
+	Coordinators []id.UserID
+	// Rooms are the default announcement rooms.
+	Rooms []id.RoomID
+	// Private are rooms never to announce in (the team and approvals rooms).
+	Private []id.RoomID
+	// Reminders are the offsets before start at which attendees are
+	// reminded; the last one always carries the link.
+	Reminders []time.Duration
+	// MeetingLead is how long before start the BBB meeting is created.
+	MeetingLead time.Duration
+	// Location is the time zone of dates (default: the environment's).
+	Location *time.Location
+	// Meetings creates BBB meetings and join links; nil: no links.
+	Meetings Meetings
+	// UIDDomain is the domain part of iCalendar UIDs (the bot's server name).
+	UIDDomain string
+	// TickInterval is how often the worker looks for due reminders.
+	TickInterval time.Duration
+}
+
+// Defaults of Config, written once.
+var (
+	DefaultReminders = []time.Duration{24 * time.Hour, 15 * time.Minute}
+)
+
+// Defaults of Config, written once.
+const (
+	DefaultMeetingLead  = 10 * time.Minute
+	DefaultTickInterval = time.Minute
+)
+
+// WithDefaults fills unset fields with the defaults (loc: the fallback zone).
+func (c Config) WithDefaults(loc *time.Location) Config {
+	if len(c.Reminders) == 0 {
+		c.Reminders = DefaultReminders
+	}
+	if c.MeetingLead <= 0 {
+		c.MeetingLead = DefaultMeetingLead
+	}
+	if c.Location == nil {
+		c.Location = loc
+	}
+	if c.TickInterval <= 0 {
+		c.TickInterval = DefaultTickInterval
+	}
+	return c
+}
+
+// Workflow is the round-table workflow.
+type Workflow struct {
+	*chat.Env
+	cfg Config
+	tx  *Texts
+	// member: every member, when round tables are on; coordinator: the
+	// coordinators.
+	member, coordinator *chat.Role
+}
+
+// New builds the workflow.
+func New(env *chat.Env, cfg Config) *Workflow {
+	w := &Workflow{Env: env, cfg: cfg.WithDefaults(env.Location), tx: TextsFor(env.Lang)}
+	w.member = &chat.Role{Name: "roundtable", Check: func(context.Context, id.UserID, id.RoomID, bool) (bool, string) {
+		return w.rtOn(), w.tx.NotEnabled
+	}}
+	w.coordinator = &chat.Role{Name: "coordinator", Check: func(ctx context.Context, user id.UserID, _ id.RoomID, _ bool) (bool, string) {
+		switch {
+		case !w.rtOn():
+			return false, w.tx.NotEnabled
+		case !w.IsCoordinator(ctx, user):
+			return false, w.tx.NotCoordinator
+		}
+		return true, ""
+	}, Holds: func(ctx context.Context, user id.UserID) bool { return w.rtOn() && w.IsCoordinator(ctx, user) }}
+	return w
+}
+
+// Commands are the workflow's commands, for the registry.
+func (w *Workflow) Commands() []chat.Command {
+	cmd := func(name string, aliases []string, role *chat.Role, section string, run func(*chat.Call) error) chat.Command {
+		ct := w.tx.Commands[name]
+		return chat.Command{Name: name, Aliases: aliases, Role: role, Section: section, Usage: ct.Usage, Description: ct.Description, Run: run}
+	}
+	coord := w.tx.Coordinators
+	return []chat.Command{
+		// Member side.
+		cmd("rundetische", []string{"roundtables", "runde-tische"}, w.member, "", w.cmdRoundTables),
+		cmd("dabei", []string{"join"}, w.member, "", w.cmdJoin),
+		cmd("absage", []string{"leave"}, w.member, "", w.cmdLeave),
+		// Coordinators.
+		cmd("rundertisch", []string{"roundtable", "runder-tisch"}, w.coordinator, coord, w.cmdRoundTable),
+		cmd("ankündigen", []string{"ankuendigen", "announce"}, w.coordinator, coord, w.cmdAnnounce),
+		cmd("teilnehmende", []string{"attendees"}, w.coordinator, coord, w.cmdAttendees),
+		cmd("verschieben", []string{"reschedule"}, w.coordinator, coord, w.cmdReschedule),
+		cmd("absagen", []string{"cancel"}, w.coordinator, coord, w.cmdCancel),
+		cmd("nachbereitung", []string{"followup"}, w.coordinator, coord, w.cmdFollowup),
+	}
+}
+
+// Reactions routes ✅ on announcements and previews.
+func (w *Workflow) Reactions() []chat.Reaction {
+	return []chat.Reaction{{Name: "roundtable", Find: w.findReaction}}
+}
+
+// IsCoordinator reports whether user may announce and change round tables:
+// a coordinator from the config or one granted the role in chat.
+func (w *Workflow) IsCoordinator(ctx context.Context, user id.UserID) bool {
+	if slices.Contains(w.cfg.Coordinators, user) {
+		return true
+	}
+	ok, err := w.DB.Roles().Has(ctx, user.String(), storage.RoleCoordinator)
+	return err == nil && ok
+}
+
+// Run sends reminders and creates meetings until ctx ends.
+func (w *Workflow) Run(ctx context.Context) {
+	if !w.rtOn() {
+		return
+	}
+	tick := time.NewTicker(w.cfg.TickInterval)
+	defer tick.Stop()
+	for {
+		if err := w.Tick(ctx, w.Now()); err != nil && ctx.Err() == nil {
+			zerolog.Ctx(ctx).Warn().Err(err).Msg("Round table reminders failed; will try again")
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}
+
+// On reports whether round tables are configured.
+func (w *Workflow) On() bool { return w.rtOn() }

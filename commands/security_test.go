@@ -1,0 +1,130 @@
+package commands
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+)
+
+// Regression tests of issue #15 at the level of the router. Reactions go
+// through the one permission check: the reacting person must hold the
+// target's role, and the reaction must come from the room the target lives
+// in.
+
+// TestClaimReactionNeedsTeamRole: sitting in the team room without the team
+// role, a ✋ on a case claims nothing (issue #15, finding 6).
+func TestClaimReactionNeedsTeamRole(t *testing.T) {
+	e := newSupportEnv(t)
+	root := e.openCase(t)
+	e.fm.joined[teamRoom][outsider] = true
+	sent := e.react(t, teamRoom, outsider, root, "✋")
+	mustContain(t, sent, "nur Mitglieder des Digitalisierungsteams")
+	if c, _ := e.db.Cases.Get(context.Background(), 1); c.Assignee != "" {
+		t.Fatalf("a person without the team role claimed the case: assignee %s", c.Assignee)
+	}
+	e.react(t, teamRoom, alice, root, "✋")
+	if c, _ := e.db.Cases.Get(context.Background(), 1); c.Assignee != alice.String() {
+		t.Fatalf("a team member's ✋ did not claim the case: assignee %q", c.Assignee)
+	}
+}
+
+// TestRSVPReactionOnlyFromItsRoom: a ✅ on an announcement, sent from
+// another room (by someone who cannot see the announcement), is no RSVP and
+// sends no personal link (issue #15, finding 5).
+func TestRSVPReactionOnlyFromItsRoom(t *testing.T) {
+	e := newRTEnv(t, rtFriday(t))
+	post := e.announce(t, "!rundertisch Test am 29.3. um 19 Uhr")
+	const elsewhere = id.RoomID("!elsewhere:test")
+	e.fm.joined[elsewhere] = map[id.UserID]bool{outsider: true, botID: true}
+	if sent := e.react(t, elsewhere, outsider, post, "✅"); len(sent) != 0 {
+		t.Fatalf("a reaction from another room was answered: %s", bodies(sent))
+	}
+	// mem2 sits in the other announcement room, not in annRoom1 where post is.
+	if sent := e.react(t, annRoom2, mem2, post, "✅"); len(sent) != 0 {
+		t.Fatalf("a reaction from another announcement room was answered: %s", bodies(sent))
+	}
+	if att, _ := e.db.RoundTables.Attendees(context.Background(), 1); len(att) != 0 {
+		t.Fatalf("reactions from other rooms counted as RSVPs: %+v", att)
+	}
+	mustContain(t, in(e.react(t, annRoom1, mem1, post, "✅"), dmOf(mem1)), "dabei")
+}
+
+// rtFriday is Friday 27 March 2026, 10:00 in Berlin (two days before the
+// round tables of the tests).
+func rtFriday(t *testing.T) time.Time {
+	t.Helper()
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return time.Date(2026, 3, 27, 10, 0, 0, 0, berlin)
+}
+
+// TestAnnouncementRoomsAreChecked: a coordinator's `Räume:` line names
+// only configured announcement rooms or group rooms Lotse and the
+// coordinator share — never the team room, a direct chat, or a room the
+// coordinator is not in (issue #15, finding 7).
+func TestAnnouncementRoomsAreChecked(t *testing.T) {
+	e := newRTEnv(t, rtFriday(t))
+	e.reconfigure(func(d *Deps) { d.Support.TeamRoom = teamRoom })
+	const shared, foreign = id.RoomID("!shared:test"), id.RoomID("!foreign:test")
+	e.fm.joined[teamRoom] = map[id.UserID]bool{coord: true, botID: true}
+	e.fm.joined[dmOf(coord)] = map[id.UserID]bool{coord: true, botID: true}
+	e.fm.joined[shared] = map[id.UserID]bool{coord: true, mem1: true, botID: true}
+	e.fm.joined[foreign] = map[id.UserID]bool{mem1: true, botID: true}
+	for _, room := range []id.RoomID{teamRoom, dmOf(coord), foreign} {
+		cmd := &event.MessageEventContent{MsgType: event.MsgText, Body: "!rundertisch Test am 29.3. um 19 Uhr\nRäume: " + room.String()}
+		sent := e.handle(t, e.event(dmOf(coord), coord, cmd), true)
+		mustContain(t, in(sent, dmOf(coord)), "kann ich nicht ankündigen")
+	}
+	if rts, _ := e.db.RoundTables.WithStatus(context.Background(), "draft", 10); len(rts) != 0 {
+		t.Fatalf("a round table was planned for a forbidden room: %+v", rts[0].Rooms)
+	}
+	for _, room := range []id.RoomID{shared, annRoom2} {
+		mustContain(t, in(e.say(t, dmOf(coord), coord, "!rundertisch Test am 29.3. um 19 Uhr\nRäume: "+room.String(), ""), dmOf(coord)), "Vorschau")
+	}
+}
+
+// TestRevokedTeamRoleSticks: after the team role was revoked, `!team
+// beitreten` does not activate it again although declaration and training
+// are on file; only a person with the right to grant it can, and the audit
+// log says who (issue #15, finding 2).
+func TestRevokedTeamRoleSticks(t *testing.T) {
+	e, _ := newRolesEnv(t)
+	ctx := context.Background()
+	e.say(t, dmRoom, member, "!team beitreten", "")
+	e.say(t, approvRm, approvr, "!erklärung @member:test erhalten 01.03.2026", "")
+	e.say(t, approvRm, approvr, "!schulung @member:test 15.02.2026", "")
+	if !e.h.isTeam(ctx, member) {
+		t.Fatal("setup: team role not active after declaration and training")
+	}
+	mustContain(t, in(e.say(t, approvRm, approvr, "!rolle @member:test team entziehen", ""), approvRm), "entzogen")
+
+	sent := e.say(t, dmRoom, member, "!team beitreten", "")
+	if e.h.isTeam(ctx, member) {
+		t.Fatal("a revoked team member re-activated the role by applying")
+	}
+	mustContain(t, in(sent, dmRoom), "entzogen")
+	mustContain(t, in(sent, approvRm), "!rolle @member:test team")
+	// Evidence recorded again by an approver is not a grant either.
+	e.say(t, approvRm, approvr, "!erklärung @member:test erhalten 01.03.2026", "")
+	if e.h.isTeam(ctx, member) {
+		t.Fatal("recording the declaration again re-activated a revoked role")
+	}
+	// An approver grants it again: active, and the audit log names them.
+	e.say(t, approvRm, approvr, "!rolle @member:test team", "")
+	if !e.h.isTeam(ctx, member) {
+		t.Fatal("an approver's grant did not re-activate the role")
+	}
+	log, _ := e.db.Roles().AuditLog(ctx, member.String())
+	granted := false
+	for _, l := range log {
+		granted = granted || (l.Action == "grant" && l.Actor == approvr.String() && l.Subject == member.String())
+	}
+	if !granted {
+		t.Fatalf("the audit log does not say who granted the role again: %+v", log)
+	}
+}

@@ -1,0 +1,693 @@
+package support
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/storage"
+
+	"github.com/lotse-bot/lotse/commands/chat"
+)
+
+// Support cases, member side: offering and confirming a case, relaying the
+// member's messages (text and media) to the case thread in the team room,
+// !ticket, !meine, !schließen, ratings and reopening.
+//
+// Exactly-once: every send uses a transaction ID derived from the event
+// being handled (or from the case and its version for board edits), and
+// every stored row is keyed by its source event, so handling an event again
+// after a crash repeats nothing.
+
+// ReturnCases gives the cases of someone who lost (or paused) the team role
+// back to the queue, with a note in each case thread; base names the cause.
+func (w *Workflow) ReturnCases(ctx context.Context, user id.UserID, base string) error {
+	if !w.on() {
+		return nil
+	}
+	claimed, err := w.DB.Roles().ClaimedBy(ctx, user.String())
+	if err != nil {
+		return err
+	}
+	for _, caseID := range claimed {
+		ok, after, err := w.DB.Cases.Unclaim(ctx, caseID, user.String(), w.Now())
+		if err != nil {
+			return err
+		}
+		if !ok || after == nil {
+			continue
+		}
+		if _, err := w.toThread(ctx, after, chat.Format(w.tx.CaseReturned, caseID), "", w.TxnID(id.EventID("lotse-offboard/"+base), fmt.Sprintf("case-returned-%d", caseID), 0)); err != nil {
+			return err
+		}
+		if err := w.updateBoard(ctx, caseID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// on reports whether support cases are configured.
+func (w *Workflow) on() bool { return w.cfg.TeamRoom != "" }
+
+// IsTeam reports whether user holds the active team role (privacy gate
+// passed). Merely sitting in the team room grants nothing: case data is
+// personal data.
+func (w *Workflow) IsTeam(ctx context.Context, user id.UserID) bool {
+	if !w.on() || user == w.Matrix.UserID() {
+		return false
+	}
+	return w.people.HasTeamRole(ctx, user)
+}
+
+// toThread sends a message into the thread of case c in the team room.
+// who and text are plain text (escaped here); prefix is our own text.
+func (w *Workflow) toThread(ctx context.Context, c *storage.Case, prefix, text, txn string) (id.EventID, error) {
+	plain := prefix
+	htmlBody := html.EscapeString(prefix)
+	if text != "" {
+		plain += "\n" + text
+		htmlBody += "<br>" + chat.TextHTML(text)
+	}
+	return w.SendTo(ctx, w.cfg.TeamRoom, plain, htmlBody, chat.ThreadRel(c.TeamEvent), nil, txn)
+}
+
+// caseTxn derives a transaction ID from a case's identity, for work that is
+// not caused by one event (board edits, reminders).
+func (w *Workflow) caseTxn(key, purpose string, n int) string {
+	return w.TxnID(id.EventID("lotse-case/"+key), purpose, n)
+}
+
+var (
+	notHelpedWords = map[string]bool{"hat nicht geholfen": true, "nicht geholfen": true, "hilft nicht": true, "hilft mir nicht": true,
+		"das hat nicht geholfen": true, "hat leider nicht geholfen": true, "didn't help": true, "did not help": true, "that didn't help": true, "nein": true, "no": true}
+)
+
+// RememberQuestion keeps the member's question and what Lotse suggested as
+// the context of a possible case (follow-ups are appended). With offer set
+// the member is asked right away whether to open a case.
+func (w *Workflow) RememberQuestion(ctx context.Context, question string, guideIDs []string, answerEvent id.EventID, offer bool, lead string) error {
+	t := chat.TurnOf(ctx)
+	if !w.on() || t == nil || !t.Direct {
+		return nil
+	}
+	evt := t.Event
+	d, err := w.DB.Cases.Draft(ctx, evt.RoomID.String(), evt.Sender.String(), w.Now().Add(-w.ChoiceTTL))
+	if err != nil {
+		return err
+	}
+	nd := storage.CaseDraft{RoomID: evt.RoomID.String(), UserID: evt.Sender.String(), Question: question, Guides: guideIDs,
+		AnswerEvent: answerEvent.String(), CreatedAt: w.Now()}
+	if d != nil && d.Question != "" && !strings.Contains(d.Question, question) {
+		nd.Question = d.Question + "\n" + question
+		nd.Guides = appendNew(d.Guides, guideIDs...)
+	}
+	if offer {
+		return w.offerCase(ctx, nd, lead)
+	}
+	return w.DB.Cases.PutDraft(ctx, nd)
+}
+
+func appendNew(list []string, more ...string) []string {
+	for _, m := range more {
+		found := false
+		for _, l := range list {
+			found = found || l == m
+		}
+		if !found && m != "" {
+			list = append(list, m)
+		}
+	}
+	return list
+}
+
+// isReplyTo reports whether the draft's offer is one of Lotse's replies to
+// eventID: then eventID made the offer (a "ja" that was a question) and is
+// being handled again after a crash — it must not confirm its own offer.
+func (w *Workflow) isReplyTo(ctx context.Context, d *storage.CaseDraft, eventID id.EventID) (bool, error) {
+	if d == nil || !d.Offered || d.PromptEvent == "" {
+		return false, nil
+	}
+	replies, err := w.RepliesTo(ctx, eventID)
+	return slices.Contains(replies, id.EventID(d.PromptEvent)), err
+}
+
+// offerCase asks the member whether to open a case from the draft.
+func (w *Workflow) offerCase(ctx context.Context, d storage.CaseDraft, lead string) error {
+	st := w.tx
+	md := chat.Format(st.Offer, chat.Escape(d.Question)) + "\n\n" + st.OfferHow
+	if lead != "" {
+		md = lead + "\n\n" + md
+	}
+	plain, htmlBody := chat.Render(md)
+	prompt, err := w.Reply(ctx, plain, htmlBody)
+	if err != nil {
+		return err
+	}
+	d.Offered, d.PromptEvent, d.CreatedAt = true, prompt.String(), w.Now()
+	if err := w.DB.Cases.PutDraft(ctx, d); err != nil {
+		return err
+	}
+	evt := chat.TurnOf(ctx).Event
+	rc := &event.ReactionEventContent{RelatesTo: event.RelatesTo{Type: event.RelAnnotation, EventID: prompt, Key: "✅"}}
+	if _, err := w.Matrix.Send(ctx, evt.RoomID, event.EventReaction, rc, w.CauseTxn(ctx, "offer-react", 0)); err != nil {
+		zerolog.Ctx(ctx).Debug().Err(err).Msg("Failed to add the ✅ button")
+	}
+	return nil
+}
+
+// MemberText handles a member's free text in a DM when support cases are
+// on. handled=false lets the normal question answering go on.
+func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventContent, text string) (bool, error) {
+	if !w.on() {
+		return false, nil
+	}
+	evt := chat.TurnOf(ctx).Event
+	if replay, err := w.replayConfirm(ctx); replay || err != nil {
+		return true, err
+	}
+	d, err := w.DB.Cases.Draft(ctx, evt.RoomID.String(), evt.Sender.String(), w.Now().Add(-w.ChoiceTTL))
+	if err != nil {
+		return true, err
+	}
+	words := chat.NormWords(text)
+	offeredByThis, err := w.isReplyTo(ctx, d, evt.ID)
+	if err != nil {
+		return true, err
+	}
+	if d != nil && d.Offered && !offeredByThis {
+		switch {
+		case chat.YesWords[words]:
+			return true, w.confirmCase(ctx, d)
+		case chat.NoWords[words]:
+			return true, w.declineCase(ctx, d)
+		case notHelpedWords[words]:
+			return true, w.offerCase(ctx, *d, "")
+		}
+	} else if d != nil && d.PromptEvent == declinedBy(evt.ID) {
+		// Handled before a crash: answer again (the same transaction ID).
+		return true, w.ReplyMarkdown(ctx, w.tx.Cancelled)
+	} else if d != nil && d.Question != "" && notHelpedWords[words] {
+		return true, w.offerCase(ctx, *d, "")
+	}
+	c, err := w.DB.Cases.ActiveForMember(ctx, evt.Sender.String(), evt.RoomID.String())
+	if err != nil {
+		return true, err
+	}
+	if c != nil {
+		return true, w.relayFromMember(ctx, c, content, text)
+	}
+	if w.cfg.ReopenWindow > 0 && content.MsgType != event.MsgNotice {
+		c, err = w.DB.Cases.ResolvedSince(ctx, evt.Sender.String(), evt.RoomID.String(), w.Now().Add(-w.cfg.ReopenWindow))
+		if err != nil {
+			return true, err
+		}
+		if c != nil && !w.isThanks(text) && (text != "" || content.URL != "" || content.File != nil) {
+			ok, after, err := w.DB.Cases.Reopen(ctx, c.ID, evt.Sender.String(), w.Now())
+			if err != nil {
+				return true, err
+			}
+			if ok || w.lastChangeBy(ctx, c.ID, "reopen", evt.Sender) {
+				if _, err := w.toThread(ctx, after, chat.Format(w.tx.ReopenedByMember, c.ID), "", w.CauseTxn(ctx, "reopen-note", 0)); err != nil {
+					return true, err
+				}
+				if err := w.relayFromMember(ctx, after, content, text); err != nil {
+					return true, err
+				}
+				if err := w.ReplyMarkdown(ctx, chat.Format(w.tx.Reopened, c.ID)); err != nil {
+					return true, err
+				}
+				return true, w.updateBoard(ctx, c.ID)
+			}
+		}
+	}
+	return false, nil
+}
+
+// confirmCase opens the case from the draft: stores it, posts the case
+// message (thread root) and the question into the team room, tells the
+// member. The draft is deleted last, so a crash in between repeats the
+// same steps with the same transaction IDs.
+func (w *Workflow) confirmCase(ctx context.Context, d *storage.CaseDraft) error {
+	evt := chat.TurnOf(ctx).Event
+	st := w.tx
+	lib := w.Guides.Current()
+	var titles []string
+	for _, g := range d.Guides {
+		if guide, ok := lib.Get(g); ok {
+			titles = append(titles, guide.Title)
+		}
+	}
+	first := d.Question
+	if len(titles) > 0 {
+		first += "\n" + chat.Format(st.ThreadSuggested, strings.Join(titles, ", "))
+	}
+	c, created, err := w.DB.Cases.Create(ctx, &storage.Case{MemberID: d.UserID, MemberRoom: d.RoomID, Summary: chat.Summarize(d.Question), Guides: d.Guides},
+		evt.ID.String(), first, w.Now())
+	if err != nil {
+		return err
+	}
+	if created {
+		w.Observer.Case("opened")
+	}
+	plain, htmlBody := w.boardText(ctx, c)
+	root, err := w.SendTo(ctx, w.cfg.TeamRoom, plain, htmlBody, nil, nil, w.CauseTxn(ctx, "case-root", 0))
+	if err != nil {
+		return err
+	}
+	if c.TeamEvent != root.String() {
+		if err := w.DB.Cases.SetTeamEvent(ctx, c.ID, root.String()); err != nil {
+			return err
+		}
+		c.TeamEvent = root.String()
+	}
+	name := w.Matrix.DisplayName(ctx, evt.RoomID, evt.Sender)
+	if _, err := w.toThread(ctx, c, st.ThreadQuestion+" ("+name+")", first, w.CauseTxn(ctx, "case-question", 0)); err != nil {
+		return err
+	}
+	if _, err := w.toThread(ctx, c, st.ThreadHow, "", w.CauseTxn(ctx, "case-how", 0)); err != nil {
+		return err
+	}
+	if err := w.ReplyMarkdown(ctx, chat.Format(st.Opened, c.ID)); err != nil {
+		return err
+	}
+	return w.DB.Cases.DeleteDraft(ctx, d.RoomID, d.UserID)
+}
+
+// declineCase answers a "no" to the offer. The draft is kept, emptied and
+// marked with the declining event, so handling that event again after a
+// crash gives the same answer instead of treating "nein" as a question.
+func (w *Workflow) declineCase(ctx context.Context, d *storage.CaseDraft) error {
+	evt := chat.TurnOf(ctx).Event
+	nd := storage.CaseDraft{RoomID: d.RoomID, UserID: d.UserID, PromptEvent: declinedBy(evt.ID), CreatedAt: w.Now()}
+	if err := w.DB.Cases.PutDraft(ctx, nd); err != nil {
+		return err
+	}
+	return w.ReplyMarkdown(ctx, w.tx.Cancelled)
+}
+
+func declinedBy(evtID id.EventID) string { return "declined:" + evtID.String() }
+
+// replayConfirm finishes (with the same transaction IDs) a confirmation
+// that already created its case before a crash, after its draft was gone.
+func (w *Workflow) replayConfirm(ctx context.Context) (bool, error) {
+	evt := chat.TurnOf(ctx).Event
+	c, err := w.DB.Cases.ByOrigin(ctx, evt.ID.String())
+	if err != nil || c == nil {
+		return false, err
+	}
+	return true, w.confirmCase(ctx, &storage.CaseDraft{RoomID: c.MemberRoom, UserID: c.MemberID, Question: c.Summary, Guides: c.Guides})
+}
+
+// relayFromMember adds a member's message (text or media) to the case and
+// relays it into the case thread.
+func (w *Workflow) relayFromMember(ctx context.Context, c *storage.Case, content *event.MessageEventContent, text string) error {
+	evt := chat.TurnOf(ctx).Event
+	name := w.Matrix.DisplayName(ctx, evt.RoomID, evt.Sender)
+	isMedia := content.URL != "" || content.File != nil
+	stored := text
+	if isMedia {
+		stored = "[" + string(content.MsgType) + "] " + content.Body
+	}
+	if _, _, err := w.DB.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: evt.ID.String(), CaseID: c.ID, Kind: storage.MsgMember,
+		Sender: evt.Sender.String(), Body: stored, CreatedAt: w.Now()}); err != nil {
+		return err
+	}
+	if !isMedia {
+		_, err := w.toThread(ctx, c, fmt.Sprintf("💬 %s (#%d):", name, c.ID), text, w.CauseTxn(ctx, "relay", 0))
+		return err
+	}
+	if _, err := w.toThread(ctx, c, fmt.Sprintf("📎 %s (#%d) %s", name, c.ID, chat.Format(w.tx.RelayFile, content.Body)), "", w.CauseTxn(ctx, "relay", 0)); err != nil {
+		return err
+	}
+	media, err := w.reuploadMedia(ctx, content, w.cfg.TeamRoom)
+	if err != nil {
+		return err
+	}
+	media.RelatesTo = chat.ThreadRel(c.TeamEvent)
+	if _, err := w.Matrix.Send(ctx, w.cfg.TeamRoom, event.EventMessage, media, w.CauseTxn(ctx, "relay-media", 0)); err != nil {
+		return err
+	}
+	return nil
+}
+
+// reuploadMedia downloads (and decrypts) the media of content and uploads
+// it again for target, encrypted with a fresh key if target is encrypted:
+// the other room's key is never handed on.
+func (w *Workflow) reuploadMedia(ctx context.Context, content *event.MessageEventContent, target id.RoomID) (*event.MessageEventContent, error) {
+	var (
+		data []byte
+		err  error
+	)
+	if content.File != nil {
+		data, err = w.Matrix.Download(ctx, content.File.URL)
+		if err == nil {
+			err = content.File.DecryptInPlace(data)
+		}
+	} else {
+		data, err = w.Matrix.Download(ctx, content.URL)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("failed to fetch media: %w", err)
+	}
+	out := &event.MessageEventContent{MsgType: content.MsgType, Body: content.Body, FileName: content.FileName, Mentions: &event.Mentions{}}
+	mime := "application/octet-stream"
+	if content.Info != nil {
+		info := *content.Info
+		info.ThumbnailURL, info.ThumbnailFile, info.ThumbnailInfo = "", nil, nil
+		out.Info = &info
+		if info.MimeType != "" {
+			mime = info.MimeType
+		}
+	}
+	if _, err := w.AttachFile(ctx, target, out, data, mime); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// findReaction routes reactions to a case's events: ✋ on a case
+// message in the team room claims it (the team role is enforced by the
+// router, like for !übernehmen); 👍/👎 on the rating question rates the
+// case (only its member). Other reactions in the team room do nothing.
+func (w *Workflow) findReaction(ctx context.Context, evt *event.Event, target id.EventID, key string) (*chat.Target, error) {
+	if !w.on() {
+		return nil, nil
+	}
+	if evt.RoomID == w.cfg.TeamRoom {
+		tg := &chat.Target{Room: w.cfg.TeamRoom}
+		if key != "✋" {
+			return tg, nil
+		}
+		c, err := w.DB.Cases.ByTeamEvent(ctx, target.String())
+		if err != nil || c == nil {
+			return tg, err
+		}
+		tg.Role = w.team
+		tg.Run = func(ctx context.Context) error { return w.claim(ctx, c, evt.Sender) }
+		return tg, nil
+	}
+	c, err := w.DB.Cases.ByRatingPrompt(ctx, target.String())
+	if err != nil || c == nil {
+		return nil, err
+	}
+	return &chat.Target{Room: id.RoomID(c.MemberRoom), Run: func(ctx context.Context) error { return w.rate(ctx, evt, c, key) }}, nil
+}
+
+// rate records the member's 👍/👎 on the rating question of case c.
+func (w *Workflow) rate(ctx context.Context, evt *event.Event, c *storage.Case, key string) error {
+	helpful, ok := chat.Vote(key)
+	if !ok || id.UserID(c.MemberID) != evt.Sender {
+		return nil
+	}
+	rating, sym := -1, "👎"
+	if helpful {
+		rating, sym = 1, "👍"
+	}
+	changed, after, err := w.DB.Cases.Rate(ctx, c.ID, evt.Sender.String(), rating, w.Now())
+	if err != nil {
+		return err
+	}
+	if !changed && !w.lastChangeBy(ctx, c.ID, "rate", evt.Sender) {
+		return nil
+	}
+	if _, err := w.toThread(ctx, after, chat.Format(w.tx.RatedTeam, c.ID, sym), "", w.CauseTxn(ctx, "rated", 0)); err != nil {
+		return err
+	}
+	return w.ReplyMarkdown(ctx, w.tx.RateThanks)
+}
+
+// OfferReaction handles a member's ✅/❌ on the offer to open a case in
+// the DM (a dialogue, not a stored target).
+func (w *Workflow) OfferReaction(ctx context.Context, evt *event.Event, target id.EventID, key string) (bool, error) {
+	if !w.on() || evt.RoomID == w.cfg.TeamRoom {
+		return false, nil
+	}
+	k := chat.StripModifiers(key)
+	if replay, err := w.replayConfirm(ctx); replay || err != nil {
+		return true, err
+	}
+	d, err := w.DB.Cases.Draft(ctx, evt.RoomID.String(), evt.Sender.String(), w.Now().Add(-w.ChoiceTTL))
+	if err != nil {
+		return true, err
+	}
+	if d != nil && d.PromptEvent == declinedBy(evt.ID) {
+		return true, w.ReplyMarkdown(ctx, w.tx.Cancelled)
+	}
+	if d != nil && d.Offered && d.PromptEvent == target.String() {
+		switch k {
+		case "✅", "👍":
+			return true, w.confirmCase(ctx, d)
+		case "❌", "👎":
+			return true, w.declineCase(ctx, d)
+		}
+		return true, nil
+	}
+	return false, nil
+}
+
+// OfferAfterThumbsDown offers a case after 👎 on a guide answer in a DM.
+func (w *Workflow) OfferAfterThumbsDown(ctx context.Context, evt *event.Event, answer id.EventID) (bool, error) {
+	if !w.on() || !chat.TurnOf(ctx).Direct {
+		return false, nil
+	}
+	d, err := w.DB.Cases.Draft(ctx, evt.RoomID.String(), evt.Sender.String(), w.Now().Add(-w.ChoiceTTL))
+	if err != nil || d == nil {
+		return false, err
+	}
+	return true, w.offerCase(ctx, *d, "")
+}
+
+// lastChangeBy reports whether the newest change of case id is of kind and
+// by user: then a conditional update that changed nothing was our own
+// earlier run of the same event (a retry), and its messages are repeated
+// with the same transaction IDs (the sender deduplicates them).
+func (w *Workflow) lastChangeBy(ctx context.Context, caseID int64, kind string, user id.UserID) bool {
+	events, err := w.DB.Cases.Events(ctx, caseID)
+	if err != nil || len(events) == 0 {
+		return false
+	}
+	last := events[len(events)-1]
+	return last.Kind == kind && last.Actor == user.String()
+}
+
+// cmdTicket opens a case directly: !ticket <text>. The member confirms first.
+func (w *Workflow) cmdTicket(ce *chat.Call) error {
+	if !w.on() {
+		return w.ReplyMarkdown(ce.Ctx, w.tx.NotEnabled)
+	}
+	t := chat.TurnOf(ce.Ctx)
+	if ce.RoomID == w.cfg.TeamRoom || !t.Direct {
+		return w.ReplyMarkdown(ce.Ctx, w.tx.TicketUsage)
+	}
+	text := strings.TrimSpace(ce.RawArgs)
+	if text == "" {
+		return w.ReplyMarkdown(ce.Ctx, w.tx.TicketUsage)
+	}
+	d, err := w.DB.Cases.Draft(ce.Ctx, ce.RoomID.String(), ce.Sender.String(), w.Now().Add(-w.ChoiceTTL))
+	if err != nil {
+		return err
+	}
+	nd := storage.CaseDraft{RoomID: ce.RoomID.String(), UserID: ce.Sender.String(), Question: text, CreatedAt: w.Now()}
+	if d != nil && d.Question != "" && !strings.Contains(d.Question, text) {
+		nd.Question, nd.Guides = d.Question+"\n"+text, d.Guides
+	}
+	return w.offerCase(ce.Ctx, nd, "")
+}
+
+// cmdMine lists the member's own cases.
+func (w *Workflow) cmdMine(ce *chat.Call) error {
+	if !w.on() {
+		return w.ReplyMarkdown(ce.Ctx, w.tx.NotEnabled)
+	}
+	cases, err := w.DB.Cases.ListForMember(ce.Ctx, ce.Sender.String(), 20)
+	if err != nil {
+		return err
+	}
+	if len(cases) == 0 {
+		return w.ReplyMarkdown(ce.Ctx, w.tx.MineEmpty)
+	}
+	var b strings.Builder
+	b.WriteString(w.tx.MineIntro + "\n\n")
+	for _, c := range cases {
+		fmt.Fprintf(&b, "- **#%d** %s – %s (%s)\n", c.ID, chat.Escape(w.statusLabel(ce.Ctx, c, false)), chat.Escape(c.Summary), w.Local(c.CreatedAt, chat.DateTimeLayout))
+	}
+	return w.ReplyMarkdown(ce.Ctx, b.String())
+}
+
+// cmdClose closes one of the member's own cases (or, in the team room, any case).
+func (w *Workflow) cmdClose(ce *chat.Call) error {
+	st := w.tx
+	if !w.on() {
+		return w.ReplyMarkdown(ce.Ctx, st.NotEnabled)
+	}
+	inTeam := ce.RoomID == w.cfg.TeamRoom && w.IsTeam(ce.Ctx, ce.Sender)
+	var c *storage.Case
+	var err error
+	if inTeam {
+		c, _, err = w.caseArg(ce, "schließen")
+		if err != nil || c == nil {
+			return err
+		}
+	} else {
+		arg := strings.TrimPrefix(strings.TrimSpace(ce.RawArgs), "#")
+		if arg == "" {
+			return w.ReplyMarkdown(ce.Ctx, st.CloseUsage)
+		}
+		n, perr := strconv.ParseInt(arg, 10, 64)
+		if perr == nil {
+			c, err = w.DB.Cases.Get(ce.Ctx, n)
+			if err != nil {
+				return err
+			}
+		}
+		// The same refusal for unknown and someone else's cases: no probing.
+		if c == nil || id.UserID(c.MemberID) != ce.Sender {
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(st.NotYours, chat.Escape(arg)))
+		}
+	}
+	changed, after, err := w.DB.Cases.Close(ce.Ctx, c.ID, ce.Sender.String(), w.Now())
+	if err != nil {
+		return err
+	}
+	if !changed && !w.lastChangeBy(ce.Ctx, c.ID, "close", ce.Sender) {
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.AlreadyClosed, c.ID))
+	}
+	if inTeam {
+		if _, err := w.SendMarkdownTo(ce.Ctx, id.RoomID(c.MemberRoom), chat.Format(st.ClosedMember, c.ID), nil, w.CauseTxn(ce.Ctx, "closed-member", 0)); err != nil {
+			return err
+		}
+		if err := w.ReplyMarkdown(ce.Ctx, chat.Format(st.ClosedMember, c.ID)); err != nil {
+			return err
+		}
+	} else {
+		if _, err := w.toThread(ce.Ctx, after, chat.Format(st.ClosedTeam, c.ID), "", w.CauseTxn(ce.Ctx, "closed-note", 0)); err != nil {
+			return err
+		}
+		if err := w.ReplyMarkdown(ce.Ctx, chat.Format(st.ClosedMember, c.ID)); err != nil {
+			return err
+		}
+	}
+	return w.updateBoard(ce.Ctx, c.ID)
+}
+
+// statusLabel is [OFFEN], [IN ARBEIT: Name], … for the board and lists.
+func (w *Workflow) statusLabel(ctx context.Context, c *storage.Case, withName bool) string {
+	st := w.tx
+	switch c.Status {
+	case storage.CaseResolved:
+		return st.StatusResolved
+	case storage.CaseClosed:
+		return st.StatusClosed
+	}
+	if c.Assignee != "" {
+		name := "…"
+		if withName {
+			name = w.Matrix.DisplayName(ctx, w.cfg.TeamRoom, id.UserID(c.Assignee))
+		}
+		return chat.Format(st.StatusClaimed, name)
+	}
+	return st.StatusOpen
+}
+
+// boardText is the case message in the team room: status, number, summary,
+// member, opening time, suggested guides. Member text is escaped.
+func (w *Workflow) boardText(ctx context.Context, c *storage.Case) (plain, htmlBody string) {
+	st := w.tx
+	member := id.UserID(c.MemberID)
+	who := w.Matrix.DisplayName(ctx, id.RoomID(c.MemberRoom), member)
+	if who != member.String() {
+		who += " (" + member.String() + ")"
+	}
+	status := w.statusLabel(ctx, c, true)
+	opened := w.Local(c.CreatedAt, chat.DateTimeLayout)
+	plain = fmt.Sprintf(st.Board, status, c.ID, c.Summary, who, opened)
+	htmlBody = "<b>" + html.EscapeString(status) + "</b> " + strings.ReplaceAll(
+		fmt.Sprintf(st.Board, "", c.ID, html.EscapeString(c.Summary), html.EscapeString(who), html.EscapeString(opened))[1:], "\n", "<br>")
+	lib := w.Guides.Current()
+	var titles []string
+	for _, g := range c.Guides {
+		if guide, ok := lib.Get(g); ok {
+			titles = append(titles, guide.Title)
+		}
+	}
+	if len(titles) > 0 {
+		line := chat.Format(st.BoardGuides, strings.Join(titles, ", "))
+		plain += "\n" + line
+		htmlBody += "<br>" + html.EscapeString(line)
+	}
+	return plain, htmlBody
+}
+
+// updateBoard edits the case message to the case's current state. The
+// transaction ID names the case and its version, so each state is sent once.
+func (w *Workflow) updateBoard(ctx context.Context, caseID int64) error {
+	c, err := w.DB.Cases.Get(ctx, caseID)
+	if err != nil || c == nil || c.TeamEvent == "" {
+		return err
+	}
+	plain, htmlBody := w.boardText(ctx, c)
+	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody, Mentions: &event.Mentions{}}
+	content.SetEdit(id.EventID(c.TeamEvent))
+	content.NewContent.Mentions = &event.Mentions{}
+	_, err = w.Matrix.Send(ctx, w.cfg.TeamRoom, event.EventMessage, content, w.caseTxn(strconv.FormatInt(c.ID, 10), "board", c.Version))
+	return err
+}
+
+// localTime formats t in the configured zone.
+func (w *Workflow) localTime(t time.Time) string {
+	return t.In(w.Location).Format(chat.DateTimeLayout)
+}
+
+func (w *Workflow) location() *time.Location {
+	if w.cfg.Location != nil {
+		return w.cfg.Location
+	}
+	return time.UTC
+}
+
+// age formats a duration as minutes, hours or days.
+func (w *Workflow) age(d time.Duration) string {
+	st := w.tx
+	switch {
+	case d < time.Hour:
+		return chat.Format(st.AgeMinutes, int(d.Minutes()))
+	case d < 48*time.Hour:
+		return chat.Format(st.AgeHours, int(d.Hours()))
+	}
+	return chat.Format(st.AgeDays, int(d.Hours()/24))
+}
+
+// ForgetMessage follows a member's deleted message redacts (evt is the
+// redaction, in their DM): the copies relayed to the team are redacted,
+// its text stored with a case is erased, and a pending offer to open a
+// case (which carries the member's recent questions) is withdrawn, so that
+// a later "ja" cannot send the deleted text. Each step is idempotent.
+func (w *Workflow) ForgetMessage(ctx context.Context, evt *event.Event, redacts id.EventID, reason string) error {
+	if w.on() {
+		for _, purpose := range []string{"relay", "relay-media"} {
+			sent, err := w.DB.Inbox.SentEventID(ctx, w.TxnID(redacts, purpose, 0))
+			if err != nil {
+				return err
+			}
+			if sent == "" {
+				continue
+			}
+			if err := w.Matrix.Redact(ctx, w.cfg.TeamRoom, id.EventID(sent), reason, w.TxnID(evt.ID, "redact-"+purpose, 0)); err != nil {
+				return err
+			}
+		}
+	}
+	if _, err := w.DB.Cases.EraseMessage(ctx, redacts.String()); err != nil {
+		return err
+	}
+	return w.DB.Cases.DeleteDraft(ctx, evt.RoomID.String(), evt.Sender.String())
+}

@@ -1,0 +1,131 @@
+package support
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"strings"
+	"time"
+
+	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/chat"
+)
+
+// Reminders, digests and retention for support cases. They are not caused
+// by an event, so each reminder has its own persisted identity (kind, case,
+// and the activity it is about) from which its transaction ID derives; it is
+// recorded as done after sending. A restart neither loses nor repeats one.
+
+// Run sends the reminders and the digest until ctx ends.
+func (w *Workflow) Run(ctx context.Context) {
+	if !w.on() {
+		return
+	}
+	tick := time.NewTicker(w.cfg.TickInterval)
+	defer tick.Stop()
+	for {
+		if err := w.Tick(ctx, w.Now()); err != nil && ctx.Err() == nil {
+			zerolog.Ctx(ctx).Warn().Err(err).Msg("Support reminders failed; will try again")
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}
+
+// quiet reports whether now is within the quiet hours.
+func (w *Workflow) quiet(now time.Time) bool {
+	from, to := w.cfg.QuietFrom, w.cfg.QuietTo
+	if from == to {
+		return false
+	}
+	hour := now.In(w.Location).Hour()
+	if from < to {
+		return hour >= from && hour < to
+	}
+	return hour >= from || hour < to
+}
+
+// Tick sends the reminders and the digest due at now (outside quiet hours)
+// and expires unconfirmed case drafts. Closed cases are deleted by the
+// retention rules (storage.DB.Retention, run hourly). Tests call it with a
+// fake clock.
+func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
+	if !w.on() {
+		return nil
+	}
+	if err := w.DB.Cases.PruneDrafts(ctx, now.Add(-w.ChoiceTTL)); err != nil {
+		return err
+	}
+	if w.quiet(now) {
+		return nil
+	}
+	st := w.tx
+	if w.cfg.UnclaimedAfter > 0 {
+		due, err := w.DB.Cases.DueUnclaimed(ctx, now.Add(-w.cfg.UnclaimedAfter))
+		if err != nil {
+			return err
+		}
+		for _, c := range due {
+			key := fmt.Sprintf("unclaimed:%d:%d", c.ID, c.StatusAt.UnixMilli())
+			md := chat.Format(st.ReminderUnclaimed, c.ID, w.age(now.Sub(c.StatusAt)))
+			plain, htmlBody := chat.Render(md)
+			if err := w.remind(ctx, key, now, plain, htmlBody, nil, nil); err != nil {
+				return err
+			}
+		}
+	}
+	if w.cfg.StaleAfter > 0 {
+		stale, err := w.DB.Cases.StaleClaimed(ctx, now.Add(-w.cfg.StaleAfter))
+		if err != nil {
+			return err
+		}
+		for _, c := range stale {
+			key := fmt.Sprintf("stale:%d:%d", c.ID, c.UpdatedAt.UnixMilli())
+			who := id.UserID(c.Assignee)
+			name := w.name(ctx, c.Assignee)
+			plain := chat.Format(st.ReminderStale, name, c.ID, w.age(now.Sub(c.UpdatedAt)))
+			_, rest := chat.Render(chat.Format(st.ReminderStale, "LOTSEASSIGNEEPILL", c.ID, w.age(now.Sub(c.UpdatedAt))))
+			pill := `<a href="https://matrix.to/#/` + html.EscapeString(who.String()) + `">` + html.EscapeString(name) + `</a>`
+			htmlBody := strings.Replace(rest, "LOTSEASSIGNEEPILL", pill, 1)
+			if err := w.remind(ctx, key, now, plain, htmlBody, chat.ThreadRel(c.TeamEvent), &event.Mentions{UserIDs: []id.UserID{who}}); err != nil {
+				return err
+			}
+		}
+	}
+	if w.cfg.DigestHour >= 0 {
+		local := now.In(w.Location)
+		if local.Hour() >= w.cfg.DigestHour && (w.cfg.DigestWeekday < 0 || int(local.Weekday()) == w.cfg.DigestWeekday) {
+			board, err := w.DB.Cases.ListOpen(ctx, 1)
+			if err != nil {
+				return err
+			}
+			if board.Open > 0 {
+				plain, htmlBody := chat.Render(chat.Format(chat.Plural(st.Digest, board.Open), board.Open, board.Open-board.ClaimedCount))
+				if err := w.remind(ctx, "digest:"+local.Format(chat.ISODateLayout), now, plain, htmlBody, nil, nil); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// remind sends one reminder unless it was already sent.
+func (w *Workflow) remind(ctx context.Context, key string, now time.Time, plain, htmlBody string, rel *event.RelatesTo, mentions *event.Mentions) error {
+	done, err := w.DB.Cases.ReminderDone(ctx, key)
+	if err != nil || done {
+		return err
+	}
+	if _, err := w.SendTo(ctx, w.cfg.TeamRoom, plain, htmlBody, rel, mentions, w.caseTxn(key, "reminder", 0)); err != nil {
+		return err
+	}
+	kind, _, _ := strings.Cut(key, ":")
+	w.Observer.Reminder(kind)
+	return w.DB.Cases.MarkReminder(ctx, key, now)
+}

@@ -1,0 +1,418 @@
+package support
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/storage"
+
+	"github.com/lotse-bot/lotse/commands/chat"
+)
+
+// Support cases, team side: the team room is a board of case messages;
+// each case's thread holds the conversation. Messages in a case thread are
+// internal notes unless they are !antwort (or start with the reply prefix).
+
+// ThreadMessage handles a team member's message in the team room that is
+// not a command (the router checked the team role and ran commands): in a
+// case thread it is an internal note, or an answer to the member when it
+// starts with the reply prefix.
+func (w *Workflow) ThreadMessage(ctx context.Context, evt *event.Event, content *event.MessageEventContent, text string) error {
+	cs, err := w.threadCase(ctx, evt)
+	if err != nil || cs == nil {
+		return err
+	}
+	if p := w.cfg.ReplyPrefix; p != "" && strings.HasPrefix(text, p) {
+		return w.answerMember(ctx, cs, evt.Sender, strings.TrimSpace(strings.TrimPrefix(text, p)))
+	}
+	// An internal note: stored with the case, never relayed.
+	body := text
+	if content.URL != "" || content.File != nil {
+		body = "[" + string(content.MsgType) + "] " + content.Body
+	}
+	_, _, err = w.DB.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: evt.ID.String(), CaseID: cs.ID, Kind: storage.MsgNote,
+		Sender: evt.Sender.String(), Body: body, CreatedAt: w.Now()})
+	return err
+}
+
+// threadCase returns the case whose thread evt is in, or nil.
+func (w *Workflow) threadCase(ctx context.Context, evt *event.Event) (*storage.Case, error) {
+	mc, ok := evt.Content.Parsed.(*event.MessageEventContent)
+	if !ok || mc.RelatesTo == nil {
+		return nil, nil
+	}
+	root := mc.RelatesTo.GetThreadParent()
+	if root == "" {
+		return nil, nil
+	}
+	return w.DB.Cases.ByTeamEvent(ctx, root.String())
+}
+
+// caseArg reads the case number from the first argument, or takes the case
+// whose thread the command was written in. It answers itself when there is
+// no case (and returns nil). rest are the remaining arguments.
+func (w *Workflow) caseArg(ce *chat.Call, cmd string) (*storage.Case, []string, error) {
+	st := w.tx
+	args := ce.Args
+	if len(args) > 0 {
+		if n, err := strconv.ParseInt(strings.TrimPrefix(args[0], "#"), 10, 64); err == nil {
+			c, err := w.DB.Cases.Get(ce.Ctx, n)
+			if err != nil {
+				return nil, nil, err
+			}
+			if c == nil {
+				return nil, nil, w.ReplyMarkdown(ce.Ctx, chat.Format(st.NoSuchCase, chat.Escape(args[0])))
+			}
+			return c, args[1:], nil
+		}
+	}
+	c, err := w.threadCase(ce.Ctx, ce.Event)
+	if err != nil {
+		return nil, nil, err
+	}
+	if c == nil {
+		usage := w.tx.Commands[cmd].Usage
+		return nil, nil, w.ReplyMarkdown(ce.Ctx, chat.Format(st.CaseUsage, usage))
+	}
+	return c, args, nil
+}
+
+// name is how a team member is shown.
+func (w *Workflow) name(ctx context.Context, user string) string {
+	if user == "" {
+		return ""
+	}
+	return w.Matrix.DisplayName(ctx, w.cfg.TeamRoom, id.UserID(user))
+}
+
+// teamNote tells the team in the case thread (a notice in reply to the
+// command is enough when the command was written in the thread).
+func (w *Workflow) teamNote(ctx context.Context, c *storage.Case, md string) error {
+	plain, htmlBody := chat.Render(md)
+	_, err := w.SendTo(ctx, w.cfg.TeamRoom, plain, htmlBody, chat.ThreadRel(c.TeamEvent), nil, w.CauseTxn(ctx, "team-note", chat.TurnOf(ctx).Next()))
+	return err
+}
+
+// claim gives c to user, or tells who has it.
+func (w *Workflow) claim(ctx context.Context, c *storage.Case, user id.UserID) error {
+	st := w.tx
+	if c.Status != storage.CaseOpen {
+		return w.teamNote(ctx, c, chat.Format(st.NotOpen, c.ID))
+	}
+	ok, after, err := w.DB.Cases.Claim(ctx, c.ID, user.String(), w.Now())
+	if err != nil {
+		return err
+	}
+	if ok {
+		w.Observer.Case("claimed")
+	}
+	if !ok && after.Assignee != user.String() {
+		return w.teamNote(ctx, c, chat.Format(st.ClaimedBy, c.ID, chat.Escape(w.name(ctx, after.Assignee))))
+	}
+	if err := w.teamNote(ctx, after, chat.Format(st.Claimed, chat.Escape(w.name(ctx, user.String())), c.ID)); err != nil {
+		return err
+	}
+	return w.updateBoard(ctx, c.ID)
+}
+
+func (w *Workflow) cmdClaim(ce *chat.Call) error {
+	c, _, err := w.caseArg(ce, "übernehmen")
+	if err != nil || c == nil {
+		return err
+	}
+	return w.claim(ce.Ctx, c, ce.Sender)
+}
+
+func (w *Workflow) cmdUnclaim(ce *chat.Call) error {
+	st := w.tx
+	c, _, err := w.caseArg(ce, "abgeben")
+	if err != nil || c == nil {
+		return err
+	}
+	ok, after, err := w.DB.Cases.Unclaim(ce.Ctx, c.ID, ce.Sender.String(), w.Now())
+	if err != nil {
+		return err
+	}
+	if !ok && !w.lastChangeBy(ce.Ctx, c.ID, "unclaim", ce.Sender) {
+		if after.Assignee == "" {
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(st.Unclaimed, c.ID))
+		}
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.NotAssignee, c.ID, chat.Escape(w.name(ce.Ctx, after.Assignee))))
+	}
+	if err := w.teamNote(ce.Ctx, after, chat.Format(st.Unclaimed, c.ID)); err != nil {
+		return err
+	}
+	return w.updateBoard(ce.Ctx, c.ID)
+}
+
+func (w *Workflow) cmdAssign(ce *chat.Call) error {
+	st := w.tx
+	c, rest, err := w.caseArg(ce, "zuweisen")
+	if err != nil || c == nil {
+		return err
+	}
+	if len(rest) == 0 {
+		return w.ReplyMarkdown(ce.Ctx, st.AssignUsage)
+	}
+	target := id.UserID(strings.TrimSpace(rest[0]))
+	if mc := ce.Content.AsMessage(); mc != nil && mc.Mentions != nil && len(mc.Mentions.UserIDs) > 0 {
+		target = mc.Mentions.UserIDs[0]
+	}
+	if !strings.HasPrefix(target.String(), "@") || !w.IsTeam(ce.Ctx, target) {
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.AssignNotTeam, chat.Escape(target.String())))
+	}
+	if c.Status != storage.CaseOpen {
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.NotOpen, c.ID))
+	}
+	_, after, err := w.DB.Cases.Assign(ce.Ctx, c.ID, ce.Sender.String(), target.String(), w.Now())
+	if err != nil {
+		return err
+	}
+	if err := w.teamNote(ce.Ctx, after, chat.Format(st.Assigned, c.ID, chat.Escape(w.name(ce.Ctx, target.String())))); err != nil {
+		return err
+	}
+	return w.updateBoard(ce.Ctx, c.ID)
+}
+
+func (w *Workflow) cmdResolve(ce *chat.Call) error {
+	st := w.tx
+	c, rest, err := w.caseArg(ce, "erledigt")
+	if err != nil || c == nil {
+		return err
+	}
+	var solution string
+	if len(ce.Args) > len(rest) {
+		// Keep the solution's own line breaks: cut the number off RawArgs.
+		solution = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(ce.RawArgs), ce.Args[0]))
+	} else {
+		solution = strings.TrimSpace(ce.RawArgs)
+	}
+	ok, after, err := w.DB.Cases.Resolve(ce.Ctx, c.ID, ce.Sender.String(), solution, w.Now())
+	if err != nil {
+		return err
+	}
+	if ok {
+		w.Observer.Case("resolved")
+	}
+	if !ok && !w.lastChangeBy(ce.Ctx, c.ID, "resolve", ce.Sender) {
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.NotOpen, c.ID))
+	}
+	// Tell the member and ask for a rating.
+	var b chat.Message
+	b.Markdown(chat.Format(st.ResolvedMember, c.ID))
+	if solution != "" {
+		b.Raw(st.Solution+"\n"+solution, "<p>"+textHTMLPrefix(st.Solution)+"<br>"+chat.TextHTML(solution)+"</p>")
+	}
+	b.Markdown(st.RateAsk)
+	plain, htmlBody := b.Result()
+	prompt, err := w.SendTo(ce.Ctx, id.RoomID(c.MemberRoom), plain, htmlBody, nil, nil, w.CauseTxn(ce.Ctx, "resolved-member", 0))
+	if err != nil {
+		return err
+	}
+	if err := w.DB.Cases.SetRatingPrompt(ce.Ctx, c.ID, prompt.String()); err != nil {
+		return err
+	}
+	if solution != "" {
+		if err := w.addAnswer(ce.Ctx, c, ce.ID, ce.Sender, solution); err != nil {
+			return err
+		}
+	}
+	if err := w.teamNote(ce.Ctx, after, chat.Format(st.ResolvedTeam, c.ID, chat.Escape(w.name(ce.Ctx, ce.Sender.String())))); err != nil {
+		return err
+	}
+	return w.updateBoard(ce.Ctx, c.ID)
+}
+
+func textHTMLPrefix(s string) string { return "<b>" + chat.TextHTML(s) + "</b>" }
+
+func (w *Workflow) cmdReopen(ce *chat.Call) error {
+	st := w.tx
+	c, _, err := w.caseArg(ce, "wiedereröffnen")
+	if err != nil || c == nil {
+		return err
+	}
+	ok, after, err := w.DB.Cases.Reopen(ce.Ctx, c.ID, ce.Sender.String(), w.Now())
+	if err != nil {
+		return err
+	}
+	if !ok && !w.lastChangeBy(ce.Ctx, c.ID, "reopen", ce.Sender) {
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.NotResolved, c.ID))
+	}
+	if err := w.teamNote(ce.Ctx, after, chat.Format(st.ReopenedTeam, c.ID, chat.Escape(w.name(ce.Ctx, ce.Sender.String())))); err != nil {
+		return err
+	}
+	return w.updateBoard(ce.Ctx, c.ID)
+}
+
+// cmdOpen lists open cases, unclaimed first, with their age.
+func (w *Workflow) cmdOpen(ce *chat.Call) error {
+	st := w.tx
+	board, err := w.DB.Cases.ListOpen(ce.Ctx, 30)
+	if err != nil {
+		return err
+	}
+	if board.Open == 0 {
+		return w.ReplyMarkdown(ce.Ctx, st.OpenEmpty)
+	}
+	var b strings.Builder
+	b.WriteString(chat.Format(st.OpenIntro, board.Open, board.Open-board.ClaimedCount) + "\n\n")
+	now := w.Now()
+	for _, c := range append(board.Unclaimed, board.Claimed...) {
+		fmt.Fprintf(&b, "- **#%d** %s %s – %s\n", c.ID, chat.Escape(w.statusLabel(ce.Ctx, c, true)), chat.Escape(c.Summary), w.age(now.Sub(c.CreatedAt)))
+	}
+	if shown := len(board.Unclaimed) + len(board.Claimed); shown < board.Open {
+		b.WriteString("\n" + chat.Format(st.OpenMore, board.Open-shown))
+	}
+	return w.ReplyMarkdown(ce.Ctx, b.String())
+}
+
+// cmdCase shows the history of a case.
+func (w *Workflow) cmdCase(ce *chat.Call) error {
+	st := w.tx
+	c, _, err := w.caseArg(ce, "fall")
+	if err != nil || c == nil {
+		return err
+	}
+	msgs, err := w.DB.Cases.Messages(ce.Ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	events, err := w.DB.Cases.Events(ce.Ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	type line struct {
+		at   time.Time
+		text string
+	}
+	var lines []line
+	for _, m := range msgs {
+		icon := map[string]string{storage.MsgQuestion: "❓", storage.MsgMember: "💬", storage.MsgAnswer: "✉️", storage.MsgNote: "🔒", storage.MsgSystem: "ℹ️"}[m.Kind]
+		text := chat.EscapeLong(m.Body, 300)
+		if m.Body == "" {
+			text = "_" + st.MessageDeleted + "_"
+		}
+		lines = append(lines, line{m.CreatedAt, fmt.Sprintf("%s %s: %s", icon, chat.Escape(w.Matrix.DisplayName(ce.Ctx, w.cfg.TeamRoom, id.UserID(m.Sender))), text)})
+	}
+	for _, e := range events {
+		detail := e.Detail
+		if e.Kind == "assign" {
+			detail = w.name(ce.Ctx, detail)
+		}
+		lines = append(lines, line{e.CreatedAt, fmt.Sprintf("▸ %s – %s %s", e.Kind, chat.Escape(w.name(ce.Ctx, e.Actor)), chat.Escape(detail))})
+	}
+	// Stable by time (messages and events interleaved).
+	for i := 1; i < len(lines); i++ {
+		for j := i; j > 0 && lines[j].at.Before(lines[j-1].at); j-- {
+			lines[j], lines[j-1] = lines[j-1], lines[j]
+		}
+	}
+	var b strings.Builder
+	b.WriteString(chat.Format(st.HistoryIntro, c.ID) + " " + chat.Escape(w.statusLabel(ce.Ctx, c, true)) + "\n\n")
+	for _, l := range lines {
+		fmt.Fprintf(&b, "- %s %s\n", l.at.In(w.Location).Format(chat.ShortDateTimeLayout), l.text)
+	}
+	return w.ReplyMarkdown(ce.Ctx, b.String())
+}
+
+// cmdReply sends an answer (or a guide) to the member.
+func (w *Workflow) cmdReply(ce *chat.Call) error {
+	st := w.tx
+	c, rest, err := w.caseArg(ce, "antwort")
+	if err != nil || c == nil {
+		return err
+	}
+	if len(rest) >= 2 && (strings.EqualFold(rest[0], "anleitung") || strings.EqualFold(rest[0], "guide")) {
+		return w.sendGuideToMember(ce, c, strings.Join(rest[1:], " "))
+	}
+	text := strings.TrimSpace(ce.RawArgs)
+	if len(rest) < len(ce.Args) {
+		text = strings.TrimSpace(strings.TrimPrefix(text, ce.Args[0]))
+	}
+	if text == "" {
+		return w.ReplyMarkdown(ce.Ctx, st.ReplyUsage)
+	}
+	return w.answerMember(ce.Ctx, c, ce.Sender, text)
+}
+
+// addAnswer stores an answer the team sent (or is sending) to the member of
+// c, from the team room event source, and records the time to the case's
+// first response.
+func (w *Workflow) addAnswer(ctx context.Context, c *storage.Case, source id.EventID, from id.UserID, body string) error {
+	now := w.Now()
+	_, first, err := w.DB.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: source.String(), CaseID: c.ID, Kind: storage.MsgAnswer,
+		Sender: from.String(), Body: body, CreatedAt: now})
+	if err != nil {
+		return err
+	}
+	if first {
+		w.Observer.FirstResponse(now.Sub(c.CreatedAt))
+	}
+	return nil
+}
+
+// answerMember relays a team answer to the member's DM, clearly from the
+// team, and confirms in the thread. Answering an unclaimed case claims it.
+func (w *Workflow) answerMember(ctx context.Context, c *storage.Case, from id.UserID, text string) error {
+	st := w.tx
+	evt := chat.TurnOf(ctx).Event
+	who := st.TeamName
+	if !w.cfg.Anonymous {
+		who = w.name(ctx, from.String())
+	}
+	if err := w.addAnswer(ctx, c, evt.ID, from, text); err != nil {
+		return err
+	}
+	headPlain, headHTML := chat.Render(chat.Format(st.TeamAnswer, chat.Escape(who)))
+	footPlain, footHTML := chat.Render(chat.Format(st.AnswerFooter, c.ID))
+	plain := headPlain + "\n\n" + text + "\n\n" + footPlain
+	htmlBody := "<p>" + headHTML + "</p><p>" + chat.TextHTML(text) + "</p><p>" + footHTML + "</p>"
+	if _, err := w.SendTo(ctx, id.RoomID(c.MemberRoom), plain, htmlBody, nil, nil, w.CauseTxn(ctx, "to-member", 0)); err != nil {
+		return err
+	}
+	if c.Status == storage.CaseOpen && c.Assignee == "" {
+		if ok, _, err := w.DB.Cases.Claim(ctx, c.ID, from.String(), w.Now()); err != nil {
+			return err
+		} else if ok {
+			w.Observer.Case("claimed")
+			defer func() { _ = w.updateBoard(ctx, c.ID) }()
+		}
+	}
+	return w.teamNote(ctx, c, chat.Format(st.AnswerSent, chat.Escape(w.name(ctx, from.String()))))
+}
+
+// sendGuideToMember sends a guide from the library to the member (a canned reply).
+func (w *Workflow) sendGuideToMember(ce *chat.Call, c *storage.Case, guideID string) error {
+	st := w.tx
+	lib := w.Guides.Current()
+	g, ok := lib.Get(guideID)
+	if !ok {
+		for _, cand := range lib.Guides() {
+			if strings.EqualFold(cand.ID, guideID) || strings.EqualFold(strings.TrimSuffix(cand.ID, ".md"), guideID) || strings.EqualFold(cand.Title, guideID) {
+				g, ok = cand, true
+				break
+			}
+		}
+	}
+	if !ok {
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.UnknownGuide, chat.Escape(guideID)))
+	}
+	var msg chat.Message
+	msg.Markdown(st.GuideFromTeam)
+	msg.Raw(w.cfg.RenderGuide(g))
+	msg.Markdown(chat.Format(st.AnswerFooter, c.ID))
+	plain, htmlBody := msg.Result()
+	if _, err := w.SendTo(ce.Ctx, id.RoomID(c.MemberRoom), plain, htmlBody, nil, nil, w.CauseTxn(ce.Ctx, "to-member", 0)); err != nil {
+		return err
+	}
+	if err := w.addAnswer(ce.Ctx, c, ce.ID, ce.Sender, "[guide] "+g.ID); err != nil {
+		return err
+	}
+	return w.teamNote(ce.Ctx, c, chat.Format(st.GuideSent, chat.Escape(g.Title)))
+}

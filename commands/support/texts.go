@@ -1,0 +1,328 @@
+package support
+
+import "github.com/lotse-bot/lotse/commands/chat"
+
+// Texts are the texts of support cases. Member-side texts are
+// Markdown; %s arguments are escaped by the caller. Team-room texts put
+// member text in only as escaped plain text.
+type Texts struct {
+	// Lang is the BCP 47 code.
+	Lang string
+	// Commands holds usage and description per command name.
+	Commands map[string]chat.CommandText
+
+	// MessageDeleted stands in the case history for a message its author
+	// deleted in the chat.
+	MessageDeleted string
+	// TeamRoomUnencrypted is posted into an unencrypted team room.
+	TeamRoomUnencrypted string
+	// Offer asks whether to open a case: %s = the question (escaped).
+	Offer string
+	// OfferNoGuide follows "no guide fits" and offers a case.
+	OfferNoGuide string
+	// OfferHow says how to confirm.
+	OfferHow string
+	// Cancelled: the member declined the offer.
+	Cancelled string
+	// TicketUsage explains !ticket without text.
+	TicketUsage string
+	// Opened: %d = case number. Says what happens next.
+	Opened string
+	// Added is a quiet confirmation that a message reached the open case: %d.
+	Added string
+	// Reopened: %d = case number, reopened by the member's message.
+	Reopened string
+	// TeamAnswer heads an answer from the team: %s = team member's name (escaped) or TeamName.
+	TeamAnswer string
+	// TeamName is what the member sees when answers are anonymous.
+	TeamName string
+	// AnswerFooter follows a team answer: %d = case number.
+	AnswerFooter string
+	// ResolvedMember tells the member the case is resolved: %d = number.
+	ResolvedMember string
+	// Solution introduces the solution text.
+	Solution string
+	// RateAsk asks for 👍/👎 and explains how to reopen.
+	RateAsk string
+	// RateThanks thanks for a rating.
+	RateThanks string
+	// MineEmpty: the member has no cases.
+	MineEmpty string
+	// MineIntro introduces !meine.
+	MineIntro string
+	// CloseUsage explains !schließen.
+	CloseUsage string
+	// ClosedMember: %d = number, closed by the member.
+	ClosedMember string
+	// NotYours: %s = the number as typed (escaped); the case does not exist or is someone else's.
+	NotYours string
+	// AlreadyClosed: %d.
+	AlreadyClosed string
+	// CaseReturned: %d case (team room thread): its assignee left the team.
+	CaseReturned string
+	// NotEnabled: support cases are not set up.
+	NotEnabled string
+	// GuideFromTeam heads a guide the team sent.
+	GuideFromTeam string
+
+	// StatusOpen, StatusClaimed (%s = name), StatusResolved, StatusClosed label the board.
+	StatusOpen, StatusClaimed, StatusResolved, StatusClosed string
+	// Board is the case message: %s status, %d number, %s summary, %s member, %s opened at.
+	Board string
+	// BoardGuides lists suggested guides: %s = titles.
+	BoardGuides string
+	// ThreadQuestion heads the member's question in the thread.
+	ThreadQuestion string
+	// ThreadSuggested: %s = suggested guide titles.
+	ThreadSuggested string
+	// ThreadHow tells the team how to work in the thread.
+	ThreadHow string
+	// RelayFile says the member sent a file: %s = file name.
+	RelayFile string
+	// AnswerSent confirms in the thread: %s = who.
+	AnswerSent string
+	// NoteHint is never sent; notes stay silent.
+	Claimed string // %s = who, %d = number
+	// ClaimedBy: %d = number, %s = assignee. Someone else has it.
+	ClaimedBy string
+	// Unclaimed: %d.
+	Unclaimed string
+	// NotAssignee: %d, %s = assignee.
+	NotAssignee string
+	// Assigned: %d, %s = assignee.
+	Assigned string
+	// AssignUsage explains !zuweisen.
+	AssignUsage string
+	// AssignNotTeam: %s = user (escaped).
+	AssignNotTeam string
+	// ResolvedTeam: %d, %s = who.
+	ResolvedTeam string
+	// ReopenedTeam: %d, %s = who.
+	ReopenedTeam string
+	// ClosedTeam: %d; the member closed it.
+	ClosedTeam string
+	// RatedTeam: %d, %s = 👍 or 👎.
+	RatedTeam string
+	// ReopenedByMember: %d.
+	ReopenedByMember string
+	// NotOpen: %d; the case is not open.
+	NotOpen string
+	// NotResolved: %d; the case is open already.
+	NotResolved string
+	// CaseUsage: no number given and not in a case thread: %s = command usage.
+	CaseUsage string
+	// NoSuchCase: %s = the number as typed.
+	NoSuchCase string
+	// ReplyUsage explains !antwort.
+	ReplyUsage string
+	// UnknownGuide: %s = guide ID (escaped).
+	UnknownGuide string
+	// GuideSent: %s = guide title.
+	GuideSent string
+	// OpenEmpty: no open cases.
+	OpenEmpty string
+	// OpenIntro: %d open, %d unclaimed.
+	OpenIntro string
+	// OpenMore: %d more not shown.
+	OpenMore string
+	// HistoryIntro: %d.
+	HistoryIntro string
+	// NotTeam refuses team commands to non-members of the team room.
+	NotTeam string
+	// TeamRoomOnly asks team members to use the team room.
+	TeamRoomOnly string
+	// TeamCommands introduces team commands in !hilfe.
+	TeamCommands string
+	// ReminderUnclaimed: %d number, %s age.
+	ReminderUnclaimed string
+	// ReminderStale: %s assignee pill, %d number, %s age.
+	ReminderStale string
+	// Digest: %d open, %d unclaimed (plural forms "one|other", see chat.Plural).
+	Digest string
+	// Age formats: %d minutes, hours, days.
+	AgeMinutes, AgeHours, AgeDays string
+}
+
+// German are the German texts.
+var German = Texts{
+	Lang: "de",
+	Commands: map[string]chat.CommandText{
+		"ticket":         {Usage: "!ticket <Anliegen>", Description: "öffnet einen Supportfall für das Digitalisierungsteam"},
+		"meine":          {Usage: "!meine", Description: "zeigt deine Supportfälle"},
+		"schließen":      {Usage: "!schließen <Nr>", Description: "schließt einen deiner Fälle"},
+		"offen":          {Usage: "!offen", Description: "offene Fälle, unbearbeitete zuerst"},
+		"fall":           {Usage: "!fall <Nr>", Description: "Verlauf eines Falls"},
+		"übernehmen":     {Usage: "!übernehmen <Nr>", Description: "Fall übernehmen (oder ✋ auf die Fallnachricht)"},
+		"abgeben":        {Usage: "!abgeben <Nr>", Description: "Fall wieder freigeben"},
+		"zuweisen":       {Usage: "!zuweisen <Nr> @name", Description: "Fall an ein Teammitglied geben"},
+		"antwort":        {Usage: "!antwort [Nr] <Text>", Description: "Antwort an das Mitglied (sonst ist alles im Thread interne Notiz); `!antwort <Nr> anleitung <ID>` schickt eine Anleitung"},
+		"erledigt":       {Usage: "!erledigt <Nr> [Lösung]", Description: "Fall erledigt; das Mitglied wird um eine Bewertung gebeten"},
+		"wiedereröffnen": {Usage: "!wiedereröffnen <Nr>", Description: "Fall wieder öffnen"},
+	},
+	TeamRoomUnencrypted: "⚠️ **Dieser Raum ist nicht Ende-zu-Ende-verschlüsselt.** Supportfälle enthalten persönliche Daten von Mitgliedern. Bitte schaltet in den Raumeinstellungen unter „Sicherheit“ die Verschlüsselung ein.",
+	Offer:               "Soll ich daraus einen **Supportfall** für das Digitalisierungsteam machen? Das Team bekommt dann deine Frage („%s“), meine Vorschläge und was du noch dazuschreibst.",
+	OfferNoGuide:        "Ich kann deine Frage auch an einen Menschen aus dem Digitalisierungsteam weitergeben.",
+	OfferHow:            "Reagiere mit ✅ oder antworte `ja`. Mit `nein` lassen wir es.",
+	Cancelled:           "Alles klar, ich schicke nichts an das Team.",
+	TicketUsage:         "Beschreib dein Anliegen gleich mit, z. B. `!ticket Ich bekomme keine Mail zum Passwort-Zurücksetzen`.",
+	Opened:              "Dein Supportfall **#%d** ist angelegt. 🙌 Jemand aus dem Digitalisierungsteam schaut ihn sich an und antwortet dir hier im Chat – meist innerhalb von ein bis zwei Tagen. Alles, was du jetzt noch hier schreibst (auch Bilder und Dateien), kommt zu deinem Fall. Deine Fälle: `!meine`, schließen: `!schließen <Nr>`.",
+	Added:               "📎 Zu Fall #%d hinzugefügt.",
+	Reopened:            "Ich habe deinen Fall **#%d** wieder geöffnet und deine Nachricht an das Team weitergegeben.",
+	TeamAnswer:          "**Antwort vom Digitalisierungsteam** (%s):",
+	TeamName:            "Digitalisierungsteam",
+	MessageDeleted:      "vom Mitglied gelöscht",
+	AnswerFooter:        "_Fall #%d – antworte einfach hier, deine Nachricht geht an das Team._",
+	ResolvedMember:      "Das Team hat deinen Fall **#%d** als erledigt markiert.",
+	Solution:            "Lösung:",
+	RateAsk:             "Hat dir das geholfen? Reagiere mit 👍 oder 👎. Falls nicht, schreib einfach hier – dann öffne ich den Fall wieder.",
+	RateThanks:          "Danke für deine Bewertung! 🙂",
+	MineEmpty:           "Du hast keine Supportfälle.",
+	MineIntro:           "Deine Supportfälle:",
+	CloseUsage:          "Welchen Fall soll ich schließen? Zum Beispiel: `!schließen 12`",
+	ClosedMember:        "Dein Fall **#%d** ist geschlossen. Danke! Du kannst jederzeit einen neuen öffnen.",
+	NotYours:            "Einen Fall „%s“ von dir finde ich nicht. Deine Fälle zeigt `!meine`.",
+	AlreadyClosed:       "Fall #%d ist schon geschlossen.",
+	CaseReturned:        "↩️ Fall #%d ist wieder offen zur Übernahme: Die Person, die ihn bearbeitet hat, ist nicht mehr im Team.",
+	NotEnabled:          "Supportfälle sind hier noch nicht eingerichtet. Bitte wende dich direkt an das Digitalisierungsteam.",
+	GuideFromTeam:       "Das Team schickt dir diese Anleitung:",
+
+	StatusOpen:        "[OFFEN]",
+	StatusClaimed:     "[IN ARBEIT: %s]",
+	StatusResolved:    "[ERLEDIGT]",
+	StatusClosed:      "[GESCHLOSSEN]",
+	Board:             "%s Fall #%d: %s\nvon %s · eröffnet %s",
+	BoardGuides:       "Vorgeschlagen: %s",
+	ThreadQuestion:    "Frage und Verlauf mit Lotse:",
+	ThreadSuggested:   "Lotse hat vorgeschlagen: %s",
+	ThreadHow:         "Schreibt hier im Thread: Nachrichten sind interne Notizen. An das Mitglied geht nur `!antwort <Text>`. Übernehmen: ✋ oder `!übernehmen`.",
+	RelayFile:         "hat eine Datei geschickt: %s",
+	AnswerSent:        "✉️ Antwort an das Mitglied gesendet (%s).",
+	Claimed:           "✋ %s hat Fall #%d übernommen.",
+	ClaimedBy:         "Fall #%d hat schon %s übernommen.",
+	Unclaimed:         "Fall #%d ist wieder frei.",
+	NotAssignee:       "Fall #%d gehört %s – abgeben kann ihn nur diese Person (oder nutzt `!zuweisen`).",
+	Assigned:          "Fall #%d ist jetzt bei %s.",
+	AssignUsage:       "So geht es: `!zuweisen <Nr> @name:server`",
+	AssignNotTeam:     "%s ist nicht im Teamraum – Fälle können nur an Teammitglieder gehen.",
+	ResolvedTeam:      "✅ Fall #%d ist erledigt (%s). Das Mitglied wurde informiert und um eine Bewertung gebeten.",
+	ReopenedTeam:      "🔁 Fall #%d ist wieder offen (%s).",
+	ClosedTeam:        "Das Mitglied hat Fall #%d geschlossen.",
+	RatedTeam:         "Bewertung für Fall #%d: %s",
+	ReopenedByMember:  "🔁 Fall #%d ist wieder offen: Das Mitglied hat sich erneut gemeldet.",
+	NotOpen:           "Fall #%d ist nicht offen.",
+	NotResolved:       "Fall #%d ist schon offen.",
+	CaseUsage:         "Welcher Fall? Gib die Nummer an (`%s`) oder schreib im Thread des Falls.",
+	NoSuchCase:        "Einen Fall „%s“ gibt es nicht.",
+	ReplyUsage:        "So geht es: `!antwort <Text>` im Thread des Falls, `!antwort <Nr> <Text>` oder `!antwort <Nr> anleitung <Anleitungs-ID>`.",
+	UnknownGuide:      "Die Anleitung „%s“ kenne ich nicht.",
+	GuideSent:         "📘 Anleitung „%s“ an das Mitglied gesendet.",
+	OpenEmpty:         "Keine offenen Fälle. 🎉",
+	OpenIntro:         "Offene Fälle: %d, davon %d ohne Bearbeitung:",
+	OpenMore:          "… und %d weitere.",
+	HistoryIntro:      "Verlauf von Fall #%d:",
+	NotTeam:           "Das dürfen nur Mitglieder des Digitalisierungsteams.",
+	TeamRoomOnly:      "Fälle bearbeitet ihr bitte im Teamraum – dort ist alles verschlüsselt und für das ganze Team sichtbar.",
+	TeamCommands:      "Befehle für das Team (im Teamraum):",
+	ReminderUnclaimed: "⏰ Fall #%d wartet seit %s auf jemanden. Übernehmen mit ✋ oder `!übernehmen %[1]d`.",
+	ReminderStale:     "⏰ %s, in Fall #%d ist seit %s nichts passiert. Brauchst du Hilfe? Abgeben mit `!abgeben %[2]d`.",
+	Digest:            "📋 Übersicht: %d offener Fall, davon %d ohne Bearbeitung. `!offen` zeigt ihn.|📋 Übersicht: %d offene Fälle, davon %d ohne Bearbeitung. `!offen` zeigt sie.",
+	AgeMinutes:        "%d Min.",
+	AgeHours:          "%d Std.",
+	AgeDays:           "%d Tagen",
+}
+
+// English are the English texts.
+var English = Texts{
+	Lang: "en",
+	Commands: map[string]chat.CommandText{
+		"ticket":         {Usage: "!ticket <issue>", Description: "opens a support case for the digital team"},
+		"meine":          {Usage: "!mine", Description: "lists your support cases"},
+		"schließen":      {Usage: "!close <no>", Description: "closes one of your cases"},
+		"offen":          {Usage: "!open", Description: "open cases, unclaimed first"},
+		"fall":           {Usage: "!case <no>", Description: "history of a case"},
+		"übernehmen":     {Usage: "!claim <no>", Description: "claim a case (or ✋ on the case message)"},
+		"abgeben":        {Usage: "!unclaim <no>", Description: "release a case"},
+		"zuweisen":       {Usage: "!assign <no> @name", Description: "give a case to a team member"},
+		"antwort":        {Usage: "!reply [no] <text>", Description: "answer the member (everything else in the thread is an internal note); `!reply <no> guide <id>` sends a guide"},
+		"erledigt":       {Usage: "!resolve <no> [solution]", Description: "resolve; the member is asked for a rating"},
+		"wiedereröffnen": {Usage: "!reopen <no>", Description: "reopen a case"},
+	},
+	TeamRoomUnencrypted: "⚠️ **This room is not end-to-end encrypted.** Support cases contain members' personal data. Please turn on encryption in the room settings under “Security”.",
+	Offer:               "Shall I turn this into a **support case** for the digital team? The team then gets your question (“%s”), my suggestions and whatever you add.",
+	OfferNoGuide:        "I can also pass your question on to a person from the digital team.",
+	OfferHow:            "React with ✅ or reply `yes`. Reply `no` to leave it.",
+	Cancelled:           "All right, I won't send anything to the team.",
+	TicketUsage:         "Describe your issue right away, e.g. `!ticket I get no password reset mail`.",
+	Opened:              "Your support case **#%d** is open. 🙌 Someone from the digital team will look at it and answer you here – usually within one or two days. Everything you write here now (images and files too) is added to your case. Your cases: `!mine`, close one: `!close <no>`.",
+	Added:               "📎 Added to case #%d.",
+	Reopened:            "I reopened your case **#%d** and passed your message on to the team.",
+	TeamAnswer:          "**Answer from the digital team** (%s):",
+	TeamName:            "digital team",
+	MessageDeleted:      "deleted by the member",
+	AnswerFooter:        "_Case #%d – just reply here, your message goes to the team._",
+	ResolvedMember:      "The team marked your case **#%d** as resolved.",
+	Solution:            "Solution:",
+	RateAsk:             "Did this help? React with 👍 or 👎. If not, just write here and I'll reopen the case.",
+	RateThanks:          "Thanks for your rating! 🙂",
+	MineEmpty:           "You have no support cases.",
+	MineIntro:           "Your support cases:",
+	CloseUsage:          "Which case shall I close? For example: `!close 12`",
+	ClosedMember:        "Your case **#%d** is closed. Thanks! You can open a new one any time.",
+	NotYours:            "I can't find a case “%s” of yours. `!mine` lists your cases.",
+	AlreadyClosed:       "Case #%d is already closed.",
+	CaseReturned:        "↩️ Case #%d is open for claiming again: the person working on it is no longer in the team.",
+	NotEnabled:          "Support cases are not set up here yet. Please contact the digital team directly.",
+	GuideFromTeam:       "The team sends you this guide:",
+
+	StatusOpen:        "[OPEN]",
+	StatusClaimed:     "[IN PROGRESS: %s]",
+	StatusResolved:    "[RESOLVED]",
+	StatusClosed:      "[CLOSED]",
+	Board:             "%s Case #%d: %s\nfrom %s · opened %s",
+	BoardGuides:       "Suggested: %s",
+	ThreadQuestion:    "Question and conversation with Lotse:",
+	ThreadSuggested:   "Lotse suggested: %s",
+	ThreadHow:         "Write in this thread: messages are internal notes. Only `!reply <text>` goes to the member. Claim: ✋ or `!claim`.",
+	RelayFile:         "sent a file: %s",
+	AnswerSent:        "✉️ Answer sent to the member (%s).",
+	Claimed:           "✋ %s claimed case #%d.",
+	ClaimedBy:         "Case #%d is already claimed by %s.",
+	Unclaimed:         "Case #%d is free again.",
+	NotAssignee:       "Case #%d belongs to %s – only they can unclaim it (or use `!assign`).",
+	Assigned:          "Case #%d is now with %s.",
+	AssignUsage:       "Usage: `!assign <no> @name:server`",
+	AssignNotTeam:     "%s is not in the team room – cases can only go to team members.",
+	ResolvedTeam:      "✅ Case #%d is resolved (%s). The member was told and asked for a rating.",
+	ReopenedTeam:      "🔁 Case #%d is open again (%s).",
+	ClosedTeam:        "The member closed case #%d.",
+	RatedTeam:         "Rating for case #%d: %s",
+	ReopenedByMember:  "🔁 Case #%d is open again: the member wrote again.",
+	NotOpen:           "Case #%d is not open.",
+	NotResolved:       "Case #%d is already open.",
+	CaseUsage:         "Which case? Give the number (`%s`) or write in the case's thread.",
+	NoSuchCase:        "There is no case “%s”.",
+	ReplyUsage:        "Usage: `!reply <text>` in the case's thread, `!reply <no> <text>` or `!reply <no> guide <guide id>`.",
+	UnknownGuide:      "I don't know the guide “%s”.",
+	GuideSent:         "📘 Guide “%s” sent to the member.",
+	OpenEmpty:         "No open cases. 🎉",
+	OpenIntro:         "Open cases: %d, %d of them unclaimed:",
+	OpenMore:          "… and %d more.",
+	HistoryIntro:      "History of case #%d:",
+	NotTeam:           "Only members of the digital team may do that.",
+	TeamRoomOnly:      "Please work on cases in the team room – it is encrypted and the whole team sees it.",
+	TeamCommands:      "Team commands (in the team room):",
+	ReminderUnclaimed: "⏰ Case #%d has been waiting for %s. Claim it with ✋ or `!claim %[1]d`.",
+	ReminderStale:     "⏰ %s, nothing has happened in case #%d for %s. Need help? Unclaim with `!unclaim %[2]d`.",
+	Digest:            "📋 Overview: %d open case (%d unclaimed). `!open` shows it.|📋 Overview: %d open cases, %d of them unclaimed. `!open` lists them.",
+	AgeMinutes:        "%d min",
+	AgeHours:          "%d h",
+	AgeDays:           "%d days",
+}
+
+// TextsFor returns the texts of lang (German by default).
+func TextsFor(lang string) *Texts {
+	if lang == "en" {
+		return &English
+	}
+	return &German
+}

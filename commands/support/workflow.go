@@ -1,0 +1,132 @@
+// Package support is the support-case workflow: a member's unanswered
+// question becomes a case (after they confirm), their messages are relayed
+// into the case's thread in the team room, the team claims, answers,
+// resolves and reopens it; the worker reminds the team of waiting cases.
+package support
+
+import (
+	"context"
+	"time"
+
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/guides"
+)
+
+// Config configures support cases. They are off while TeamRoom is empty.
+type Config struct {
+	// TeamRoom is the (encrypted) room of the digital team.
+	TeamRoom id.RoomID
+	// Anonymous hides the team member's name in answers to members.
+	Anonymous bool
+	// ReplyPrefix, when set, also sends a thread message starting with it
+	// to the member (besides !antwort).
+	ReplyPrefix string
+	// ReopenWindow is how long a member's message reopens a resolved case.
+	ReopenWindow time.Duration
+	// UnclaimedAfter: an unclaimed case pings the team room after this long.
+	UnclaimedAfter time.Duration
+	// StaleAfter: a claimed case without activity pings its assignee after this long.
+	StaleAfter time.Duration
+	// DigestHour is the local hour of the digest (-1: no digest);
+	// DigestWeekday limits it to one weekday (-1: daily).
+	DigestHour, DigestWeekday int
+	// QuietFrom and QuietTo are local hours without reminders (equal: none).
+	QuietFrom, QuietTo int
+	// Location is the time zone of quiet hours, digests and dates.
+	Location *time.Location
+	// TickInterval is how often the worker looks for due reminders.
+	TickInterval time.Duration
+	// RenderGuide renders a guide for a member, with its heading (the
+	// answer workflow's rendering); IsThanks recognises a plain thank-you.
+	RenderGuide func(g *guides.Guide) (plain, htmlBody string)
+	IsThanks    func(text string) bool
+}
+
+// DefaultTickInterval is how often the worker runs unless configured.
+const DefaultTickInterval = time.Minute
+
+// People tells who holds the team role (*people.Workflow).
+type People interface {
+	HasTeamRole(ctx context.Context, user id.UserID) bool
+}
+
+// Workflow is the support-case workflow.
+type Workflow struct {
+	*chat.Env
+	cfg    Config
+	tx     *Texts
+	people People
+	// member: every member, when support cases are on (the commands answer
+	// themselves when they are off); team: the team role, in the team room.
+	member, team *chat.Role
+}
+
+// New builds the workflow.
+func New(env *chat.Env, cfg Config, people People) *Workflow {
+	if cfg.TickInterval <= 0 {
+		cfg.TickInterval = DefaultTickInterval
+	}
+	if cfg.IsThanks == nil {
+		cfg.IsThanks = func(string) bool { return false }
+	}
+	w := &Workflow{Env: env, cfg: cfg, tx: TextsFor(env.Lang), people: people}
+	w.member = &chat.Role{Name: "support", Check: func(context.Context, id.UserID, id.RoomID, bool) (bool, string) { return true, "" },
+		Holds: func(context.Context, id.UserID) bool { return w.on() }}
+	w.team = &chat.Role{Name: "team", Check: func(ctx context.Context, user id.UserID, room id.RoomID, _ bool) (bool, string) {
+		switch {
+		case !w.on():
+			return false, w.tx.NotEnabled
+		case !w.IsTeam(ctx, user):
+			return false, w.tx.NotTeam
+		case room != w.cfg.TeamRoom:
+			return false, w.tx.TeamRoomOnly
+		}
+		return true, ""
+	}, Holds: w.IsTeam}
+	return w
+}
+
+// On reports whether support cases are configured.
+func (w *Workflow) On() bool { return w.on() }
+
+// TeamRoom is the team's room ("" when support cases are off).
+func (w *Workflow) TeamRoom() id.RoomID { return w.cfg.TeamRoom }
+
+// TeamRole is the team role, in the team room.
+func (w *Workflow) TeamRole() *chat.Role { return w.team }
+
+// isThanks recognises a plain thank-you (it does not reopen a case).
+func (w *Workflow) isThanks(text string) bool { return w.cfg.IsThanks(text) }
+
+// Commands are the workflow's commands, for the registry: the member's and
+// the team's.
+func (w *Workflow) Commands() (member, team []chat.Command) {
+	cmd := func(name string, aliases []string, role *chat.Role, section string, run func(*chat.Call) error) chat.Command {
+		ct := w.tx.Commands[name]
+		return chat.Command{Name: name, Aliases: aliases, Role: role, Section: section, Usage: ct.Usage, Description: ct.Description, Run: run}
+	}
+	sec := w.tx.TeamCommands
+	member = []chat.Command{
+		cmd("ticket", []string{"support"}, w.member, "", w.cmdTicket),
+		cmd("meine", []string{"mine", "fälle", "faelle"}, w.member, "", w.cmdMine),
+		cmd("schließen", []string{"schliessen", "close"}, w.member, "", w.cmdClose),
+	}
+	team = []chat.Command{
+		cmd("offen", []string{"open"}, w.team, sec, w.cmdOpen),
+		cmd("fall", []string{"case"}, w.team, sec, w.cmdCase),
+		cmd("übernehmen", []string{"uebernehmen", "claim"}, w.team, sec, w.cmdClaim),
+		cmd("abgeben", []string{"unclaim"}, w.team, sec, w.cmdUnclaim),
+		cmd("zuweisen", []string{"assign"}, w.team, sec, w.cmdAssign),
+		cmd("antwort", []string{"reply"}, w.team, sec, w.cmdReply),
+		cmd("erledigt", []string{"resolve"}, w.team, sec, w.cmdResolve),
+		cmd("wiedereröffnen", []string{"wiedereroeffnen", "reopen"}, w.team, sec, w.cmdReopen),
+	}
+	return member, team
+}
+
+// Reactions routes ✋ on a case and 👍/👎 on the rating question.
+func (w *Workflow) Reactions() []chat.Reaction {
+	return []chat.Reaction{{Name: "support", Find: w.findReaction}}
+}
