@@ -60,6 +60,9 @@
     return query.length ? total * matched / query.length : 0;
   }
 
+  // For tests and measurements: the same scoring the page uses.
+  window.lotseSuche = { words: words, score: score };
+
   function el(tag, text, cls) {
     var e = document.createElement(tag);
     if (text) e.textContent = text;
