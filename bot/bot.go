@@ -117,8 +117,9 @@ type Bot struct {
 	running map[id.RoomID]bool
 
 	lobby    map[id.RoomID]bool
-	direct   directCache   // rooms found not to be direct chats
-	synced   chan struct{} // closed after the first successful sync
+	direct   directCache        // rooms found not to be direct chats
+	keyRooms map[id.RoomID]bool // rooms with new room keys (under mu)
+	synced   chan struct{}      // closed after the first successful sync
 	syncOnce sync.Once
 	lastSync time.Time
 }
@@ -254,6 +255,7 @@ func (b *Bot) newCryptoHelper(ctx context.Context) (*cryptohelper.CryptoHelper, 
 	if err = helper.Init(ctx); err != nil {
 		return nil, fmt.Errorf("failed to initialise encryption: %w", err)
 	}
+	helper.Machine().SessionReceived = b.keyArrived
 	return helper, nil
 }
 
