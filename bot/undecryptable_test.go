@@ -3,6 +3,7 @@ package bot_test
 import (
 	"encoding/base64"
 	"fmt"
+	"strings"
 	"testing"
 
 	"maunium.net/go/mautrix/event"
@@ -53,4 +54,34 @@ func bogusMegolm() []byte {
 	msg = append(msg, make([]byte, 16)...)
 	msg = append(msg, make([]byte, 8+64)...)
 	return msg
+}
+
+// TestStructuredCommandIsText: a message with an MSC4391 structured command
+// (org.matrix.msc4391.command) reaches the handler as its text only, which
+// is how Lotse reads commands (the structured form made mautrix's command
+// processor panic and the message was lost).
+func TestStructuredCommandIsText(t *testing.T) {
+	srv := dendrite.Shared()
+	tb := newTestBot(t, srv, nil)
+	m := newMember(t, srv, "member")
+	roomID := openDM(t, m, tb.userID, false)
+	sent, err := m.Cli.SendMessageEvent(t.Context(), roomID, event.EventMessage, map[string]any{
+		"msgtype":    "m.text",
+		"body":       "!hilfe",
+		"m.mentions": map[string]any{"user_ids": []id.UserID{tb.userID}},
+		"org.matrix.msc4391.command": map[string]any{
+			"command":   "hilfe",
+			"arguments": map[string]any{"x": 1},
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reply := waitReply(t, m, roomID, tb.userID, sent.EventID)
+	if body := reply.Content.AsMessage().Body; !strings.HasPrefix(body, "echo: !hilfe") {
+		t.Fatalf("reply = %q", body)
+	}
+	if n := tb.handler.structured.Load(); n != 0 {
+		t.Fatalf("the handler got %d structured commands, want them as text", n)
+	}
 }

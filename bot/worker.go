@@ -258,11 +258,23 @@ func (b *Bot) handle(ctx context.Context, item storage.InboxItem) error {
 	} else if enc, err := b.Client.StateStore.IsEncrypted(ctx, evt.RoomID); err == nil {
 		encrypted = enc
 	}
+	stripStructuredCommand(&evt)
 	direct, err := b.isDirect(ctx, evt.RoomID)
 	if err != nil {
 		return err
 	}
 	return b.opts.Handler.Handle(ctx, Incoming{Event: &evt, Direct: direct, Encrypted: encrypted})
+}
+
+// stripStructuredCommand drops an MSC4391 structured command
+// (org.matrix.msc4391.command) from a message. Lotse publishes no command
+// descriptions and reads commands from the text, as a client without MSC4391
+// sends them; mautrix's command processor panicked on the structured form
+// (the message was lost).
+func stripStructuredCommand(evt *event.Event) {
+	if mc, ok := evt.Content.Parsed.(*event.MessageEventContent); ok {
+		mc.MSC4391BotCommand = nil
+	}
 }
 
 // errKeyMissing marks an event whose room key has not arrived (yet).
