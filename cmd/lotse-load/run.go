@@ -156,6 +156,10 @@ func Run(ctx context.Context, o Options, logw io.Writer) (*Report, error) {
 		if relay.relayBot, err = startRelay(ctx, relayProxy.srv.URL, relay.relayID, relay.relayPw, dir, relay.room); err != nil {
 			return nil, err
 		}
+		defer func() { // before its proxy closes
+			relay.relayBot.close()
+			relay.relayBot = nil
+		}()
 		wctx, cancel := context.WithTimeout(ctx, time.Minute)
 		for _, b := range []id.UserID{lotseID, relay.relayID} {
 			if err := relay.team.WaitJoined(wctx, relay.room, b); err != nil {
