@@ -119,21 +119,21 @@ func parseFaults(s string) []string {
 
 // Report holds all figures of a run.
 type Report struct {
-	Opts        Options
-	Echo, Lotse *phase
+	Opts             Options
+	Echo, Lotse      *phase
+	RSS              int64
+	Setup            time.Duration
+	SeedTook         time.Duration
+	Confident, NoHit float64
+	Faults           []*phase
+	Load             string // /proc/loadavg at the end
+	LotseRateLimited float64
+	WarmupMissed     []string // bots that did not answer every warm-up message
+	GoSys            float64  // Lotse's go_memstats_sys_bytes at the end
+	GoHeapInuse      float64  // Lotse's go_memstats_heap_inuse_bytes at the end
 	// RelayRef and RelayLotse are the relay runs: the bare relay bot and
 	// Lotse relaying an open case's messages into the team room.
 	RelayRef, RelayLotse *phase
-	RSS                  int64
-	Setup                time.Duration
-	SeedTook             time.Duration
-	Confident, NoHit     float64
-	Faults               []*phase
-	Load                 string // /proc/loadavg at the end
-	LotseRateLimited     float64
-	WarmupMissed         []string // bots that did not answer every warm-up message
-	GoSys                float64  // Lotse's go_memstats_sys_bytes at the end
-	GoHeapInuse          float64  // Lotse's go_memstats_heap_inuse_bytes at the end
 }
 
 // Missed lists the targets the run missed.
