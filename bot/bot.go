@@ -117,8 +117,9 @@ type Bot struct {
 	running map[id.RoomID]bool
 
 	lobby    map[id.RoomID]bool
-	direct   directCache   // rooms found not to be direct chats
-	synced   chan struct{} // closed after the first successful sync
+	direct   directCache        // rooms found not to be direct chats
+	keyRooms map[id.RoomID]bool // rooms with new room keys (under mu)
+	synced   chan struct{}      // closed after the first successful sync
 	syncOnce sync.Once
 	lastSync time.Time
 }
@@ -131,6 +132,11 @@ func New(ctx context.Context, opts Options) (*Bot, error) {
 	}
 	if opts.PickleKey == "" {
 		return nil, errors.New("bot needs a pickle key (it encrypts the crypto store and the access token)")
+	}
+	if key, err := pseudonymKey(opts.PickleKey); err == nil {
+		opts.DB.SetPseudonymKey(key)
+	} else {
+		return nil, fmt.Errorf("failed to derive the pseudonym key: %w", err)
 	}
 	if opts.Workers <= 0 {
 		opts.Workers = 8
@@ -254,6 +260,7 @@ func (b *Bot) newCryptoHelper(ctx context.Context) (*cryptohelper.CryptoHelper, 
 	if err = helper.Init(ctx); err != nil {
 		return nil, fmt.Errorf("failed to initialise encryption: %w", err)
 	}
+	helper.Machine().SessionReceived = b.keyArrived
 	return helper, nil
 }
 

@@ -39,6 +39,8 @@ type echoHandler struct {
 	calls atomic.Int64
 	// block, when set, is waited on before answering (to stop the bot mid-handling).
 	block chan struct{}
+	// structured counts messages handed over with an MSC4391 structured command.
+	structured atomic.Int64
 }
 
 func (h *echoHandler) Handle(ctx context.Context, in bot.Incoming) error {
@@ -46,6 +48,9 @@ func (h *echoHandler) Handle(ctx context.Context, in bot.Incoming) error {
 	mc := in.Event.Content.AsMessage()
 	if in.Event.Type != event.EventMessage || mc == nil || mc.MsgType == event.MsgNotice {
 		return nil
+	}
+	if mc.MSC4391BotCommand != nil {
+		h.structured.Add(1)
 	}
 	if h.block != nil {
 		select {

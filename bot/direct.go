@@ -21,12 +21,30 @@ import (
 // confirmations, personal meeting links). When in doubt, Lotse opens its own
 // direct chat instead.
 
-// directCache remembers verdicts about rooms that have no recorded
-// agreement, so a two-person room that is not a direct chat costs the
-// homeserver look-ups once, not per message.
+// directCache remembers verdicts: rooms found to be the direct chat with a
+// member (who created a room and the agreement never change; membership is
+// still checked per event), and rooms without a recorded agreement that are
+// not direct chats, so such a room costs the homeserver look-ups once, not
+// per message.
 type directCache struct {
 	mu  sync.Mutex
 	not map[id.RoomID]bool
+	yes map[id.RoomID]id.UserID
+}
+
+func (c *directCache) agreedWith(roomID id.RoomID) id.UserID {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.yes[roomID]
+}
+
+func (c *directCache) setAgreed(roomID id.RoomID, user id.UserID) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.yes == nil || len(c.yes) > 10000 {
+		c.yes = map[id.RoomID]id.UserID{}
+	}
+	c.yes[roomID] = user
 }
 
 func (c *directCache) isNot(roomID id.RoomID) bool {
@@ -86,6 +104,9 @@ func (b *Bot) directMember(ctx context.Context, roomID id.RoomID) (id.UserID, er
 // agreedDirect reports whether roomID, created by Lotse or user, was agreed
 // on as the direct chat with user.
 func (b *Bot) agreedDirect(ctx context.Context, roomID id.RoomID, user id.UserID) (bool, error) {
+	if b.direct.agreedWith(roomID) == user {
+		return true, nil
+	}
 	create, err := b.createEvent(ctx, roomID)
 	if err != nil {
 		return false, err
@@ -99,7 +120,13 @@ func (b *Bot) agreedDirect(ctx context.Context, roomID id.RoomID, user id.UserID
 		return false, err
 	}
 	if agreed != "" {
-		return id.UserID(agreed) == user, nil
+		if id.UserID(agreed) != user {
+			return false, nil
+		}
+		// Only a full positive verdict is remembered: the creator check
+		// above held for this very member.
+		b.direct.setAgreed(roomID, user)
+		return true, nil
 	}
 	if b.direct.isNot(roomID) {
 		return false, nil

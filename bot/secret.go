@@ -24,6 +24,13 @@ func tokenKey(pickleKey string) ([]byte, error) {
 	return hkdf.Key(sha256.New, []byte(pickleKey), nil, "lotse access token at rest v1", 32)
 }
 
+// pseudonymKey derives the key of the pseudonyms that replace erased
+// people in kept records from the pickle key, so it is not in the database
+// whose records it pseudonymises.
+func pseudonymKey(pickleKey string) ([]byte, error) {
+	return hkdf.Key(sha256.New, []byte(pickleKey), nil, "lotse pseudonyms v1", 32)
+}
+
 // sealSecret encrypts plaintext for the database, bound to label (the bot's
 // user ID), so a value copied to another account's row does not open.
 func sealSecret(pickleKey, label, plaintext string) (string, error) {

@@ -95,8 +95,11 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 			if evt.Type == event.StateMember && !isLeave(evt) && !(b.lobby[roomID] && isNewJoin(evt)) {
 				continue
 			}
-			evt.RoomID = roomID
-			raw, err := json.Marshal(evt)
+			// A copy: mautrix's crypto helper may still read evt on its own
+			// goroutine (waiting for a missing room key).
+			stored := *evt
+			stored.RoomID = roomID
+			raw, err := json.Marshal(&stored)
 			if err != nil {
 				return fmt.Errorf("failed to serialise event %s: %w", evt.ID, err)
 			}
@@ -142,8 +145,9 @@ func (s *syncer) ownTxnID(ctx context.Context, roomID id.RoomID, evt *event.Even
 		if s.bot.crypto == nil {
 			return ""
 		}
-		evt.RoomID = roomID
-		decrypted, err := s.bot.crypto.Decrypt(ctx, evt)
+		own := *evt // not evt itself: the crypto helper may read it concurrently
+		own.RoomID = roomID
+		decrypted, err := s.bot.crypto.Decrypt(ctx, &own)
 		if err != nil {
 			s.bot.log.Debug().Err(err).Stringer("event_id", evt.ID).Msg("Could not decrypt own event")
 			return ""

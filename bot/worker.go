@@ -99,6 +99,11 @@ func (b *Bot) dispatch(ctx, workCtx context.Context, wg *sync.WaitGroup) {
 	}
 
 	for {
+		for _, roomID := range b.takeKeyRooms() {
+			if err := b.db.Inbox.DueNow(ctx, roomID.String(), event.EventEncrypted.Type, b.opts.Now()); err != nil && ctx.Err() == nil {
+				b.log.Err(err).Msg("Failed to retry events after a room key arrived")
+			}
+		}
 		items, err := b.db.Inbox.Pending(ctx, b.opts.Now(), pendingPerRoom, pendingBatch)
 		if err != nil && ctx.Err() == nil {
 			b.log.Err(err).Msg("Failed to read the inbox")
@@ -244,7 +249,7 @@ func (b *Bot) handle(ctx context.Context, item storage.InboxItem) error {
 	}
 	encrypted := false
 	if evt.Type == event.EventEncrypted {
-		decrypted, err := b.decrypt(ctx, &evt)
+		decrypted, err := b.decrypt(ctx, &evt, item.Attempts)
 		if err != nil {
 			return err
 		}
@@ -253,6 +258,7 @@ func (b *Bot) handle(ctx context.Context, item storage.InboxItem) error {
 	} else if enc, err := b.Client.StateStore.IsEncrypted(ctx, evt.RoomID); err == nil {
 		encrypted = enc
 	}
+	stripStructuredCommand(&evt)
 	direct, err := b.isDirect(ctx, evt.RoomID)
 	if err != nil {
 		return err
@@ -260,25 +266,64 @@ func (b *Bot) handle(ctx context.Context, item storage.InboxItem) error {
 	return b.opts.Handler.Handle(ctx, Incoming{Event: &evt, Direct: direct, Encrypted: encrypted})
 }
 
-// decrypt decrypts a stored encrypted event, waiting for its room key if it
-// has not arrived yet (the sync loop keeps receiving keys meanwhile).
-func (b *Bot) decrypt(ctx context.Context, evt *event.Event) (*event.Event, error) {
+// stripStructuredCommand drops an MSC4391 structured command
+// (org.matrix.msc4391.command) from a message. Lotse publishes no command
+// descriptions and reads commands from the text, as a client without MSC4391
+// sends them; mautrix's command processor panicked on the structured form
+// (the message was lost).
+func stripStructuredCommand(evt *event.Event) {
+	if mc, ok := evt.Content.Parsed.(*event.MessageEventContent); ok {
+		mc.MSC4391BotCommand = nil
+	}
+}
+
+// errKeyMissing marks an event whose room key has not arrived (yet).
+var errKeyMissing = errors.New("room key for the event has not arrived yet")
+
+// decrypt decrypts a stored encrypted event. It never waits for a missing
+// room key: waiting held a worker for seconds per attempt, and a few rooms
+// of bogus events stalled every worker. The event is retried instead, at
+// once when a key for its room arrives (see keyArrived); from the second
+// attempt on, the key is also requested from the sender's devices.
+func (b *Bot) decrypt(ctx context.Context, evt *event.Event, attempts int) (*event.Event, error) {
 	decrypted, err := b.crypto.Decrypt(ctx, evt)
 	if errors.Is(err, crypto.ErrNoSessionFound) {
-		content := evt.Content.AsEncrypted()
-		mach := b.crypto.Machine()
-		if !mach.WaitForSession(ctx, evt.RoomID, content.SenderKey, content.SessionID, 10*time.Second) {
+		if attempts > 0 {
+			content := evt.Content.AsEncrypted()
 			// Ask all of the sender's devices: the event's device_id field
 			// is deprecated (Matrix v1.3) and often empty.
 			b.crypto.RequestSession(ctx, evt.RoomID, content.SenderKey, content.SessionID, evt.Sender, "")
-			return nil, fmt.Errorf("%w: room key for the event has not arrived yet", ErrUndecryptable)
 		}
-		decrypted, err = b.crypto.Decrypt(ctx, evt)
+		return nil, fmt.Errorf("%w: %w", ErrUndecryptable, errKeyMissing)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: failed to decrypt event: %v", ErrUndecryptable, err)
 	}
 	return decrypted, nil
+}
+
+// keyArrived is told by the crypto machine about each new room key: the
+// room's encrypted events waiting for a retry are due at once.
+func (b *Bot) keyArrived(_ context.Context, roomID id.RoomID, _ id.SessionID, _ uint32) {
+	b.mu.Lock()
+	if b.keyRooms == nil {
+		b.keyRooms = map[id.RoomID]bool{}
+	}
+	b.keyRooms[roomID] = true
+	b.mu.Unlock()
+	b.notify()
+}
+
+// takeKeyRooms returns (and forgets) the rooms that got new room keys.
+func (b *Bot) takeKeyRooms() []id.RoomID {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	rooms := make([]id.RoomID, 0, len(b.keyRooms))
+	for r := range b.keyRooms {
+		rooms = append(rooms, r)
+	}
+	clear(b.keyRooms)
+	return rooms
 }
 
 // handleInvite joins rooms the bot is invited to, if the inviter is allowed.

@@ -30,22 +30,24 @@ func (db *DB) Backup(ctx context.Context, dest string) error {
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("failed to check backup target: %w", err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".*.partial")
+	// VACUUM INTO creates its file with the process umask (often 0644) and
+	// wants a path that does not exist yet: it writes into a directory of
+	// its own (mode 0700) next to dest, so nobody else can open the copy
+	// while it is written.
+	dir, err := os.MkdirTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".*.partial")
 	if err != nil {
 		return fmt.Errorf("failed to create backup file: %w", err)
 	}
-	tmpName := tmp.Name()
-	// VACUUM INTO wants a path that does not exist yet; the empty file only
-	// reserved a unique name with mode 0600.
-	tmp.Close()
-	if err := os.Remove(tmpName); err != nil {
-		return fmt.Errorf("failed to prepare backup file: %w", err)
+	defer os.RemoveAll(dir) // the finished copy is linked to dest first
+	if err := os.Chmod(dir, 0o700); err != nil {
+		return fmt.Errorf("failed to restrict backup directory: %w", err)
 	}
-	defer os.Remove(tmpName) // a no-op once the backup is in place
+	tmpName := filepath.Join(dir, "lotse.db")
 	// The target is a bound parameter, so any file name is safe.
 	if _, err := db.Root.Exec(ctx, "VACUUM INTO ?", tmpName); err != nil {
 		return fmt.Errorf("failed to copy the database: %w", err)
 	}
+	backupWritten(tmpName)
 	if err := os.Chmod(tmpName, 0o600); err != nil {
 		return fmt.Errorf("failed to restrict backup file: %w", err)
 	}
@@ -57,8 +59,11 @@ func (db *DB) Backup(ctx context.Context, dest string) error {
 	if err := os.Link(tmpName, dest); err != nil {
 		return fmt.Errorf("failed to move backup into place: %w", err)
 	}
-	return os.Remove(tmpName)
+	return nil
 }
+
+// backupWritten is called when the copy is complete but not yet in place (tests).
+var backupWritten = func(string) {}
 
 func syncFile(name string) error {
 	f, err := os.Open(name)

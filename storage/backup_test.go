@@ -72,3 +72,49 @@ func TestBackup(t *testing.T) {
 		})
 	}
 }
+
+// TestBackupPrivateWhileWritten: the copy holds personal data and keys; it
+// is unreadable for others also while it is written (VACUUM INTO creates it
+// with the umask, typically 0644).
+func TestBackupPrivateWhileWritten(t *testing.T) {
+	db, err := storage.Open(filepath.Join(t.TempDir(), "lotse.db"), zerolog.Nop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Upgrade(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	// A backup directory others may list, as /var/backups usually is.
+	destDir := t.TempDir()
+	if err := os.Chmod(destDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(destDir, "sicherung.db")
+	called := false
+	defer storage.SetBackupWrittenHook(func(tmp string) {
+		called = true
+		// Readable for others only if every directory on the way and the
+		// file itself let them in: the file's own directory is checked.
+		file, err := os.Stat(tmp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir, err := os.Stat(filepath.Dir(tmp))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if file.Mode().Perm()&0o077 != 0 && dir.Mode().Perm()&0o077 != 0 {
+			t.Errorf("the copy is open to others while written: file %v in directory %v", file.Mode().Perm(), dir.Mode().Perm())
+		}
+	})()
+	if err := db.Backup(t.Context(), dest); err != nil {
+		t.Fatal(err)
+	}
+	if !called {
+		t.Fatal("the hook was not called")
+	}
+	if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), ".*partial")); len(leftovers) != 0 {
+		t.Errorf("temporary files left: %v", leftovers)
+	}
+}

@@ -2,3 +2,10 @@ package storage
 
 // Internal helpers for the external tests.
 var StorageReplaceIDForTest = replaceID
+
+// SetBackupWrittenHook lets a test look at the copy before it is in place.
+func SetBackupWrittenHook(f func(string)) func() {
+	old := backupWritten
+	backupWritten = f
+	return func() { backupWritten = old }
+}

@@ -60,6 +60,7 @@ const (
 	nextRetryInboxQuery = `SELECT MIN(not_before) FROM inbox WHERE state=0`
 	doneInboxQuery      = `UPDATE inbox SET state=$2, payload=NULL, handled_at=$3, last_error=$4 WHERE event_id=$1`
 	retryInboxQuery     = `UPDATE inbox SET attempts=attempts+1, not_before=$2, last_error=$3 WHERE event_id=$1`
+	dueNowInboxQuery    = `UPDATE inbox SET not_before=$3 WHERE state=0 AND room_id=$1 AND event_type=$2 AND not_before>$3`
 	countInboxQuery     = `SELECT state, COUNT(*) FROM inbox GROUP BY state`
 	pendingCountQuery   = `SELECT COUNT(*) FROM inbox WHERE state=0`
 	hasInboxQuery       = `SELECT 1 FROM inbox WHERE event_id=$1`
@@ -253,6 +254,17 @@ func (q *InboxQuery) Retry(ctx context.Context, eventID string, notBefore time.T
 	defer cancel()
 	if _, err := q.db.Exec(ctx, retryInboxQuery, eventID, notBefore.UnixMilli(), reason); err != nil {
 		return fmt.Errorf("failed to reschedule event %s: %w", eventID, err)
+	}
+	return nil
+}
+
+// DueNow makes the room's pending events of eventType that wait for a
+// retry due at now (e.g. encrypted events, after a room key arrived).
+func (q *InboxQuery) DueNow(ctx context.Context, roomID, eventType string, now time.Time) error {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	if _, err := q.db.Exec(ctx, dueNowInboxQuery, roomID, eventType, now.UnixMilli()); err != nil {
+		return fmt.Errorf("failed to make events of %s due: %w", roomID, err)
 	}
 	return nil
 }

@@ -115,10 +115,21 @@ func AddPersonalTable(t PersonalTable) {
 }
 
 // PrivacyQuery exports and erases one person's data and enforces retention.
-type PrivacyQuery struct{ db *dbutil.Database }
+type PrivacyQuery struct {
+	db  *dbutil.Database
+	key []byte // pseudonym key from outside the database, if set
+}
 
 // Privacy returns the data-rights queries.
-func (db *DB) Privacy() *PrivacyQuery { return &PrivacyQuery{db: db.Lotse} }
+func (db *DB) Privacy() *PrivacyQuery { return &PrivacyQuery{db: db.Lotse, key: db.pseudonymKey} }
+
+// SetPseudonymKey sets the key of the pseudonyms that replace erased
+// people in kept records. It must come from outside the database (Lotse
+// derives it from the pickle key): a key stored next to the pseudonyms
+// would let anyone with a copy of the database compute the pseudonym of
+// any Matrix ID and so undo the pseudonymisation. Without it (tests, tools)
+// a random key kept in the database is used, as before.
+func (db *DB) SetPseudonymKey(key []byte) { db.pseudonymKey = key }
 
 // Export returns every row about user, per table, as column → value.
 func (q *PrivacyQuery) Export(ctx context.Context, user string) (map[string][]map[string]any, error) {
@@ -165,12 +176,21 @@ func (q *PrivacyQuery) Export(ctx context.Context, user string) (map[string][]ma
 	return out, nil
 }
 
+// legacyPseudonymKey is the kv row of the random pseudonym key older
+// versions kept in the database; it is deleted at the first erasure with a
+// key from outside.
+const legacyPseudonymKey = "privacy.pseudonym_key"
+
 // Pseudonym is the stable pseudonym that replaces user in kept records: a
-// keyed hash (the key is random per installation and stays in the database,
-// so the pseudonym cannot be reversed by guessing IDs elsewhere).
+// keyed hash (HMAC-SHA-256) with the key from SetPseudonymKey, so the
+// pseudonym cannot be reversed by hashing guessed IDs, not even with a copy
+// of the database.
 func (q *PrivacyQuery) Pseudonym(ctx context.Context, user string) (string, error) {
+	if len(q.key) > 0 {
+		return pseudonymOf(q.key, user), nil
+	}
 	kv := &KVQuery{db: q.db}
-	key, err := kv.Get(ctx, "privacy.pseudonym_key")
+	key, err := kv.Get(ctx, legacyPseudonymKey)
 	if err != nil {
 		return "", err
 	}
@@ -182,13 +202,17 @@ func (q *PrivacyQuery) Pseudonym(ctx context.Context, user string) (string, erro
 		if _, err := q.db.Exec(ctx, `INSERT INTO kv (key, value) VALUES ('privacy.pseudonym_key', $1) ON CONFLICT (key) DO NOTHING`, key); err != nil {
 			return "", fmt.Errorf("failed to store pseudonym key: %w", err)
 		}
-		if key, err = kv.Get(ctx, "privacy.pseudonym_key"); err != nil {
+		if key, err = kv.Get(ctx, legacyPseudonymKey); err != nil {
 			return "", err
 		}
 	}
-	mac := hmac.New(sha256.New, []byte(key))
+	return pseudonymOf([]byte(key), user), nil
+}
+
+func pseudonymOf(key []byte, user string) string {
+	mac := hmac.New(sha256.New, key)
 	mac.Write([]byte(user))
-	return "gelöscht-" + hex.EncodeToString(mac.Sum(nil))[:12], nil
+	return "gelöscht-" + hex.EncodeToString(mac.Sum(nil))[:12]
 }
 
 // Erase deletes or pseudonymises everything about user in one transaction
@@ -219,6 +243,11 @@ func (q *PrivacyQuery) Erase(ctx context.Context, user, keepEvent string, sentBe
 				return err
 			}
 			counts[r.table] += n
+		}
+		if len(q.key) > 0 {
+			if _, err := q.db.Exec(ctx, delKVQuery, legacyPseudonymKey); err != nil {
+				return fmt.Errorf("failed to drop the old pseudonym key: %w", err)
+			}
 		}
 		return nil
 	})

@@ -313,3 +313,48 @@ func TestReplaceID(t *testing.T) {
 		}
 	}
 }
+
+// TestPseudonymKeyOutsideDatabase: with the key from outside (Lotse derives
+// it from the pickle key), a copy of the database does not let anyone
+// compute pseudonyms of guessed IDs: no key is stored, an old stored key is
+// dropped, and the pseudonym in the records differs from anything computed
+// without the key.
+func TestPseudonymKeyOutsideDatabase(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.Now()
+			// An older Lotse stored a random key.
+			if _, err := db.Privacy().Pseudonym(ctx, "@early:test"); err != nil {
+				t.Fatal(err)
+			}
+			db.SetPseudonymKey([]byte("derived-from-the-pickle-key-0123"))
+			defer db.SetPseudonymKey(nil)
+			person(t, db, 1, "@anna:test", "!dm-anna:test", "anna@example.org", "@ben:test", now)
+			person(t, db, 2, "@ben:test", "!dm-ben:test", "ben@example.org", "@anna:test", now)
+			want, _ := db.Privacy().Pseudonym(ctx, "@anna:test")
+			if _, err := db.Privacy().Erase(ctx, "@anna:test", "", now.Add(time.Minute)); err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := db.KV.Get(ctx, "privacy.pseudonym_key"); got != "" {
+				t.Fatal("a pseudonym key is still stored in the database")
+			}
+			// What a copy of the database reveals: nothing to compute the pseudonym with.
+			db.SetPseudonymKey(nil)
+			guessed, _ := db.Privacy().Pseudonym(ctx, "@anna:test")
+			if guessed == want {
+				t.Fatal("the pseudonym can be computed from the database alone")
+			}
+			found := false
+			for _, v := range allCells(t, db, name == "postgres")["role_audit"] {
+				found = found || v == want
+				if v == guessed {
+					t.Fatal("the records hold the pseudonym computable from the database")
+				}
+			}
+			if !found {
+				t.Fatal("the role audit does not hold the pseudonym")
+			}
+		})
+	}
+}

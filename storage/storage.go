@@ -50,7 +50,8 @@ type DB struct {
 	// DirectChats are the rooms agreed on as direct chats (v6).
 	DirectChats *DirectChatQuery
 
-	uri string // as given to Open (for the lease)
+	uri          string // as given to Open (for the lease)
+	pseudonymKey []byte // see SetPseudonymKey
 }
 
 // IsPostgres reports whether uri names a PostgreSQL database.

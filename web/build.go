@@ -21,11 +21,14 @@ type BuildResult struct {
 // Build writes the web view of lib as a static site into the folder out
 // (created if needed; files already there are overwritten, others kept):
 // index.html, <topic>/<slug>/index.html per visible guide, suche/index.html
-// (which says that a static site has no search), 404.html, the stylesheet
+// (searched in the browser, see below), 404.html, the stylesheet
 // under static/ and the embedded images under bilder/. All links are
 // relative, so the site works from any folder and from the file system;
 // the bot's links (base + "/" + topic/slug) reach a guide's folder, whose
-// index.html a web server serves. opts.BaseURL is not used.
+// index.html a web server serves. opts.BaseURL is not used. The search
+// runs in the browser on a prebuilt index (suche/suchindex.js, searched by
+// static/suche.<hash>.js); without JavaScript the search page points to
+// the index.
 func Build(ctx context.Context, lib *guides.Library, out string, opts Options) (BuildResult, error) {
 	opts = opts.withDefaults()
 	var res BuildResult
@@ -81,6 +84,16 @@ func Build(ctx context.Context, lib *guides.Library, out string, opts Options) (
 		res.Pages++
 	}
 	if err := write("static/"+cssName, css); err != nil {
+		return res, err
+	}
+	if err := write("static/"+searchScriptName, searchJS); err != nil {
+		return res, err
+	}
+	index, err := s.searchIndex()
+	if err != nil {
+		return res, err
+	}
+	if err := write("suche/"+indexScriptName, index); err != nil {
 		return res, err
 	}
 	src, err := os.OpenRoot(opts.Dir)

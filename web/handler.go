@@ -52,6 +52,13 @@ type Options struct {
 	Dir string
 	// SiteTitle is the name in the header; default [DefaultSiteTitle].
 	SiteTitle string
+	// ImpressumURL and PrivacyURL are linked in every page's footer (a
+	// German association's public site needs both); empty: no link.
+	ImpressumURL, PrivacyURL string
+	// LiveReload makes every page load the live-reload script under
+	// [LiveReloadPath] (for `lotse guides serve`; never in production: it
+	// relaxes the Content-Security-Policy to scripts from the site itself).
+	LiveReload bool
 	// Log receives errors (nothing per request).
 	Log zerolog.Logger
 }
@@ -170,6 +177,18 @@ func (h *Handler) pages(lib *guides.Library) (*serverPages, error) {
 	return sp, nil
 }
 
+// liveReloadPolicy replaces ContentSecurityPolicy with Options.LiveReload:
+// the site's own script may run and open its event stream.
+const liveReloadPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
+// setSecurityHeaders sets the headers every response carries.
+func (h *Handler) setSecurityHeaders(hdr http.Header) {
+	setSecurityHeaders(hdr)
+	if h.opts.LiveReload {
+		hdr.Set("Content-Security-Policy", liveReloadPolicy)
+	}
+}
+
 // setSecurityHeaders sets the headers every response carries.
 func setSecurityHeaders(h http.Header) {
 	h.Set("Content-Security-Policy", ContentSecurityPolicy)
@@ -181,7 +200,7 @@ func setSecurityHeaders(h http.Header) {
 
 // ServeHTTP serves the web view (GET and HEAD only).
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	setSecurityHeaders(w.Header())
+	h.setSecurityHeaders(w.Header())
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "Nur GET und HEAD sind erlaubt.", http.StatusMethodNotAllowed)

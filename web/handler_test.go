@@ -1,7 +1,9 @@
 package web_test
 
 import (
+	"bufio"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"regexp"
 	"strings"
@@ -362,5 +364,67 @@ func TestReload(t *testing.T) {
 	}
 	if res := get(t, h, "/"); res.header.Get("ETag") != second.header.Get("ETag") {
 		t.Error("Prepare of a stale library replaced the pages")
+	}
+}
+
+func TestLegalLinksAndTitle(t *testing.T) {
+	h, _ := newHandler(t, testLibrary, web.Options{SiteTitle: "Hilfe des Kreisverbands",
+		ImpressumURL: "https://verein.test/impressum", PrivacyURL: "https://verein.test/datenschutz"})
+	for _, p := range []string{"/", "/konto/passwort-vergessen", "/suche?q=passwort", "/gibt/es/nicht"} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
+		body := rec.Body.String()
+		for _, want := range []string{`<a href="https://verein.test/impressum">Impressum</a>`, `<a href="https://verein.test/datenschutz">Datenschutzerklärung</a>`, "Hilfe des Kreisverbands</a>"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("%s lacks %s", p, want)
+			}
+		}
+		if strings.Contains(body, "<script") || rec.Header().Get("Content-Security-Policy") != web.ContentSecurityPolicy {
+			t.Errorf("%s: production pages must stay script-free", p)
+		}
+	}
+	// Without the keys there is no legal nav at all.
+	plain, _ := newHandler(t, testLibrary, web.Options{})
+	rec := httptest.NewRecorder()
+	plain.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
+	if strings.Contains(rec.Body.String(), `class="legal"`) || !strings.Contains(rec.Body.String(), web.DefaultSiteTitle) {
+		t.Error("legal links or title wrong without config")
+	}
+}
+
+func TestLiveReloadStream(t *testing.T) {
+	lr := web.NewLiveReload()
+	srv := httptest.NewServer(lr)
+	t.Cleanup(srv.Close)
+	resp, err := srv.Client().Get(srv.URL + web.LiveReloadPath + "events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
+		t.Fatalf("content type %q", ct)
+	}
+	r := bufio.NewReader(resp.Body)
+	if line, err := r.ReadString('\n'); err != nil || !strings.HasPrefix(line, ": lotse") {
+		t.Fatalf("first line %q %v", line, err)
+	}
+	// The stream is subscribed once its first line arrived: a change now reaches it.
+	lr.Notify()
+	for {
+		line, err := r.ReadString('\n')
+		if err != nil {
+			t.Fatal(err)
+		}
+		if line == "event: reload\n" {
+			break
+		}
+	}
+	js, err := srv.Client().Get(srv.URL + web.LiveReloadPath + "reload.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer js.Body.Close()
+	if js.StatusCode != http.StatusOK || !strings.HasPrefix(js.Header.Get("Content-Type"), "text/javascript") {
+		t.Errorf("reload.js: %s %s", js.Status, js.Header.Get("Content-Type"))
 	}
 }

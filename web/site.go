@@ -52,6 +52,7 @@ const searchLimit = 10
 type site struct {
 	lib    *guides.Library
 	title  string
+	opts   Options
 	byPath map[string]*guides.Guide // visible guides by ID without ".md"
 	topics []guides.Topic           // visible guides only, empty topics left out
 	bodies map[string]guideBody     // by guide ID
@@ -66,6 +67,7 @@ func newSite(lib *guides.Library, opts Options) *site {
 	s := &site{
 		lib:    lib,
 		title:  opts.SiteTitle,
+		opts:   opts,
 		byPath: map[string]*guides.Guide{},
 		bodies: map[string]guideBody{},
 		images: map[string]bool{},
@@ -125,8 +127,12 @@ type layoutData struct {
 	Description string
 	SiteTitle   string
 	L           links
-	Search      bool   // show the search form (server only)
+	Search      bool   // show the search form
 	Query       string // the search query, shown in the form
+	// Impressum and Privacy are the footer's legal links (may be empty).
+	Impressum, Privacy string
+	// LiveReload is the URL of the live-reload script (authors' server only).
+	LiveReload string
 }
 
 type indexData struct {
@@ -155,9 +161,12 @@ type guideData struct {
 
 type searchData struct {
 	layoutData
-	Static    bool
-	Confident bool
-	Hits      []searchHit
+	Static bool
+	// IndexScript and SearchScript are the static site's prebuilt index
+	// and the script that searches it in the browser.
+	IndexScript, SearchScript string
+	Confident                 bool
+	Hits                      []searchHit
 }
 
 type searchHit struct {
@@ -171,7 +180,12 @@ func (s *site) layout(l links, title, description string) layoutData {
 	if title != "" {
 		full = title + " – " + s.title
 	}
-	return layoutData{Title: full, Description: description, SiteTitle: s.title, L: l, Search: !l.static}
+	d := layoutData{Title: full, Description: description, SiteTitle: s.title, L: l, Search: true,
+		Impressum: s.opts.ImpressumURL, Privacy: s.opts.PrivacyURL}
+	if s.opts.LiveReload && !l.static {
+		d.LiveReload = l.prefix + LiveReloadPath + "reload.js"
+	}
+	return d
 }
 
 func execute(name string, data any) ([]byte, error) {
@@ -230,6 +244,9 @@ func topicTitle(topics []guides.Topic, name string) string {
 func (s *site) searchPage(query string, l links) ([]byte, error) {
 	query = cleanQuery(query)
 	d := searchData{layoutData: s.layout(l, "Suche", ""), Static: l.static}
+	if l.static {
+		d.IndexScript, d.SearchScript = l.up+"suche/"+indexScriptName, l.up+"static/"+searchScriptName
+	}
 	if query != "" && !l.static {
 		d.Title = "Suche: " + query + " – " + s.title
 		d.Query = query

@@ -2,11 +2,13 @@ package web_test
 
 import (
 	"context"
+	"encoding/json"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -141,7 +143,7 @@ func TestBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range []string{"eine Suche gibt es hier nicht", `<a href="../index.html">Verzeichnis aller Anleitungen</a>`} {
+	for _, w := range []string{"<noscript>", `<a href="../index.html">Verzeichnis aller Anleitungen</a>`, `<div id="treffer"`} {
 		if !strings.Contains(string(search), w) {
 			t.Errorf("suche/index.html lacks %q", w)
 		}
@@ -154,10 +156,11 @@ func TestBuild(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		if strings.Contains(string(body), `<form`) {
-			t.Errorf("%s: a static page has a search form", file)
+		refs := hrefRE.FindAllStringSubmatch(string(body), -1)
+		if !strings.Contains(string(body), `<form class="search"`) {
+			t.Errorf("%s: a static page without the search form", file)
 		}
-		for _, m := range hrefRE.FindAllStringSubmatch(string(body), -1) {
+		for _, m := range refs {
 			u, err := url.Parse(htmlUnescape(m[1]))
 			if err != nil || u.Scheme != "" {
 				continue
@@ -183,6 +186,63 @@ func TestBuild(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestBuildSearchIndex: the static site's index holds the visible guides
+// with folded words, never team guides, and cannot end its script early.
+func TestBuildSearchIndex(t *testing.T) {
+	out := t.TempDir()
+	if _, err := web.Build(context.Background(), loadLibrary(t, testLibrary), out, web.Options{Dir: testLibrary, Log: zerolog.Nop()}); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "suche", "suchindex.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	js := string(data)
+	raw, ok := strings.CutPrefix(strings.TrimSpace(js), "window.lotseSuchindex = ")
+	if !ok {
+		t.Fatalf("index script starts with %.40q", js)
+	}
+	var entries []struct {
+		URL   string   `json:"u"`
+		Title string   `json:"t"`
+		TW    []string `json:"tw"`
+		BW    []string `json:"bw"`
+	}
+	if err := json.Unmarshal([]byte(strings.TrimSuffix(raw, ";")), &entries); err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 5 {
+		t.Errorf("%d entries, want the 5 visible guides", len(entries))
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.URL, "team/") {
+			t.Errorf("team guide %s in the public index", e.URL)
+		}
+		file, _ := url.PathUnescape(e.URL)
+		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(file))); err != nil {
+			t.Errorf("entry %s: %v", e.URL, err)
+		}
+		if e.URL == "konto/passwort-vergessen/index.html" && !slices.Contains(e.TW, "passwort") {
+			t.Errorf("title words %v lack passwort", e.TW)
+		}
+	}
+	if strings.Contains(js, "</script") || strings.Contains(js, "<") {
+		t.Error("index script contains '<' (a title could end the script)")
+	}
+	if !slices.ContainsFunc(entries, func(e struct {
+		URL   string   `json:"u"`
+		Title string   `json:"t"`
+		TW    []string `json:"tw"`
+		BW    []string `json:"bw"`
+	}) bool {
+		return slices.ContainsFunc(e.BW, func(w string) bool {
+			return strings.Contains(w, "ue") || strings.Contains(w, "ae") || strings.Contains(w, "oe")
+		})
+	}) {
+		t.Error("no folded umlaut in any body word")
 	}
 }
 

@@ -55,6 +55,10 @@ type Options struct {
 	ProvFail, ProvHang time.Duration
 	// AccessBackoff is Lotse's access_retry_backoff (0: Lotse's default).
 	AccessBackoff time.Duration
+	// Relay is how many messages each member writes into an open support
+	// case (relayed by Lotse into the team room) and to the bare relay bot
+	// (0: no relay run).
+	Relay int
 }
 
 func main() {
@@ -78,6 +82,7 @@ func main() {
 	flag.DurationVar(&o.ProvFail, "prov-5xx", 6*time.Second, "provisioning fault: how long Nextcloud answers 503 and BBB 500")
 	flag.DurationVar(&o.ProvHang, "prov-timeouts", 12*time.Second, "provisioning fault: then how long both hold requests beyond Lotse's client timeout")
 	flag.DurationVar(&o.AccessBackoff, "access-backoff", 0, "Lotse's access_retry_backoff in the provisioning fault (0: Lotse's default)")
+	flag.IntVar(&o.Relay, "relay", 0, "messages per member relayed into the team room, by Lotse (open case) and by a bare relay bot (0: no relay run)")
 	flag.Parse()
 	o.Faults = parseFaults(faults)
 
@@ -126,6 +131,9 @@ type Report struct {
 	WarmupMissed     []string // bots that did not answer every warm-up message
 	GoSys            float64  // Lotse's go_memstats_sys_bytes at the end
 	GoHeapInuse      float64  // Lotse's go_memstats_heap_inuse_bytes at the end
+	// RelayRef and RelayLotse are the relay runs: the bare relay bot and
+	// Lotse relaying an open case's messages into the team room.
+	RelayRef, RelayLotse *phase
 }
 
 // Missed lists the targets the run missed.
@@ -186,6 +194,16 @@ func (r *Report) Print(w io.Writer) {
 		e, l := r.Echo.stats(), r.Lotse.stats()
 		fmt.Fprintf(w, "\nLotse/echo: p99 ×%.2f (target ≤ 1.25), throughput ×%.2f (target ≥ 0.90)\n",
 			float64(l.p99)/float64(max(e.p99, 1)), l.throughput/max(e.throughput, 0.001))
+	}
+	if r.RelayRef != nil && r.RelayLotse != nil {
+		fmt.Fprintf(w, "\nRelay: member DM → encrypted team room, %d members × %d messages, latency until a team member sees it\n", r.RelayLotse.members, r.RelayLotse.perMember)
+		fmt.Fprintf(w, "%-22s %6s %8s %6s %5s %9s %8s %8s %8s\n", "bot", "sent", "relayed", "dup", "lost", "msgs/s", "p50 ms", "p95 ms", "p99 ms")
+		for _, p := range []*phase{r.RelayRef, r.RelayLotse} {
+			s := p.stats()
+			fmt.Fprintf(w, "%-22s %6d %8d %6d %5d %9.1f %8s %8s %8s\n", p.name, s.asked, s.answered, s.duplicated, s.lost, s.throughput, ms(s.p50), ms(s.p95), ms(s.p99))
+		}
+		e, l := r.RelayRef.stats(), r.RelayLotse.stats()
+		fmt.Fprintf(w, "Lotse/relay: p50 ×%.2f (target ≤ 1.05), p95 ×%.2f\n", float64(l.p50)/float64(max(e.p50, 1)), float64(l.p95)/float64(max(e.p95, 1)))
 	}
 	if r.RSS > 0 {
 		fmt.Fprintf(w, "Lotse peak RSS (VmHWM): %.1f MB (target < 150 MB); at the end: Go runtime sys %.1f MB, heap in use %.1f MB\n",

@@ -113,6 +113,15 @@ func Run(ctx context.Context, o Options, logw io.Writer) (*Report, error) {
 		"LOTSE_HOMESERVER_URL="+lotseProxy.srv.URL, "LOTSE_USER_ID="+lotseID.String(), "LOTSE_PASSWORD=pw-"+lotseLocal,
 		"LOTSE_DATABASE="+dbPath, "LOTSE_GUIDES_DIR="+libDir, "LOTSE_PICKLE_KEY=load-test-pickle-key",
 		"LOTSE_LOG_FORMAT=json", "LOTSE_LOG_LEVEL=info", "LOTSE_OPS_LISTEN="+opsAddr, "GOMEMLIMIT="+o.GoMemLimit)}
+	var relay *relayEnv
+	if o.Relay > 0 {
+		logf("creating the team room for the relay run")
+		if relay, err = newRelayEnv(ctx, srv, filepath.Join(dir, "team"), lotseID); err != nil {
+			return nil, err
+		}
+		defer relay.close()
+		lp.env = append(lp.env, "LOTSE_TEAM_ROOM="+relay.room.String(), "LOTSE_SUPPORT_QUIET_HOURS=off")
+	}
 	var prov *provisioningEnv
 	if slices.Contains(o.Faults, "provisioning") {
 		logf("starting the Nextcloud and BBB fakes, creating the approvals room")
@@ -137,6 +146,29 @@ func Run(ctx context.Context, o Options, logw io.Writer) (*Report, error) {
 		return nil, err
 	}
 	defer echo.close()
+
+	if relay != nil {
+		relayProxy, err := newLimitProxy(srv.URL, 3, time.Second)
+		if err != nil {
+			return nil, err
+		}
+		defer relayProxy.srv.Close()
+		if relay.relayBot, err = startRelay(ctx, relayProxy.srv.URL, relay.relayID, relay.relayPw, dir, relay.room); err != nil {
+			return nil, err
+		}
+		defer func() { // before its proxy closes
+			relay.relayBot.close()
+			relay.relayBot = nil
+		}()
+		wctx, cancel := context.WithTimeout(ctx, time.Minute)
+		for _, b := range []id.UserID{lotseID, relay.relayID} {
+			if err := relay.team.WaitJoined(wctx, relay.room, b); err != nil {
+				cancel()
+				return nil, fmt.Errorf("%s did not join the team room: %w", b, err)
+			}
+		}
+		cancel()
+	}
 
 	logf("creating %d members", max(o.Members, o.FaultMembers))
 	members, err := newMembers(ctx, srv, filepath.Join(dir, "members"), max(o.Members, o.FaultMembers), lotseID, echoID)
@@ -198,6 +230,12 @@ func Run(ctx context.Context, o Options, logw io.Writer) (*Report, error) {
 		rep.GoHeapInuse = lp.metric("go_memstats_heap_inuse_bytes")
 		rep.Confident = lp.metric(`lotse_questions_total{outcome="confident"}`)
 		rep.NoHit = lp.metric(`lotse_questions_total{outcome="no_guide"}`)
+	}
+
+	if relay != nil && o.Members > 0 {
+		if err := runRelay(ctx, rep, relay, members[:o.Members], lotseID, o, logf); err != nil {
+			return rep, err
+		}
 	}
 
 	r := rand.New(rand.NewPCG(o.Seed, 7))

@@ -33,7 +33,7 @@ func exitCode(err error) int {
 func TestHelpOnEveryVerb(t *testing.T) {
 	verbs := [][]string{
 		{"run"}, {"setup"}, {"demo"}, {"guides", "search"}, {"guides", "eval"}, {"guides", "check"}, {"guides", "stats"},
-		{"guides", "build-site"}, {"privacy", "retention"}, {"backup"}, {"health"}, {"config", "check"}, {"version"},
+		{"guides", "build-site"}, {"guides", "serve"}, {"privacy", "retention"}, {"backup"}, {"health"}, {"config", "check"}, {"version"},
 	}
 	for _, v := range verbs {
 		for _, h := range []string{"-h", "--help"} {

@@ -12,14 +12,19 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix"
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/bot"
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/internal/chatclient"
 	"github.com/lotse-bot/lotse/internal/dendrite"
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // cmdDemo is the newcomer's path: a real homeserver on loopback, the bot
@@ -73,12 +78,39 @@ func cmdDemo(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return fail(exitMatrix, err)
 	}
 
+	teamPassword := "team-" + randomSecret(4)
+	teamID, err := srv.RegisterUser(ctx, "team", teamPassword, false)
+	if err != nil {
+		return fail(exitMatrix, err)
+	}
+	if err := os.MkdirAll(filepath.Join(tmp, "team"), 0o700); err != nil {
+		return err
+	}
+	team, err := chatclient.New(ctx, chatclient.Options{
+		HomeserverURL: srv.URL, UserID: teamID, Password: teamPassword,
+		DataDir: filepath.Join(tmp, "team"), Log: log.With().Str("component", "demo-team").Logger(),
+	})
+	if err != nil {
+		return fail(exitMatrix, err)
+	}
+	defer team.Close()
+	teamRoom, err := createDemoTeamRoom(ctx, team, botID)
+	if err != nil {
+		return fail(exitMatrix, err)
+	}
+
 	cfg := config.Defaults()
 	cfg.HomeserverURL, cfg.UserID, cfg.Password = srv.URL, botID.String(), botPassword
 	cfg.PickleKey = randomSecret(16)
 	cfg.Database = filepath.Join(tmp, "lotse.db")
 	cfg.GuidesDir = *guidesDir
 	cfg.Language = *lang
+	cfg.TeamRoom = teamRoom.String()
+	cfg.SupportQuietHours = "off"
+	// The demo plays the team member: its privacy gate counts as passed.
+	if err := grantDemoTeamRole(ctx, cfg.Database, teamID); err != nil {
+		return fail(exitDatabase, err)
+	}
 	botCtx, stopBot := context.WithCancel(context.WithoutCancel(ctx))
 	ready := make(chan struct{})
 	botDone := make(chan error, 1)
@@ -111,6 +143,9 @@ func cmdDemo(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	}
 	joinCtx, cancelJoin := context.WithTimeout(ctx, 30*time.Second)
 	err = member.WaitJoined(joinCtx, roomID, botID)
+	if err == nil {
+		err = team.WaitJoined(joinCtx, teamRoom, botID)
+	}
 	cancelJoin()
 	if err != nil {
 		return fail(exitMatrix, err)
@@ -120,11 +155,19 @@ func cmdDemo(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	say("Homeserver:   %s  (Servername %s)", srv.URL, srv.ServerName)
 	say("Bot:          %s", botID)
 	say("Demo-Login:   %s / Passwort %s  (mit jedem Matrix-Client auf diesem Rechner)", memberID, memberPassword)
+	say("Team-Login:   %s / Passwort %s  (im verschlüsselten Teamraum)", teamID, teamPassword)
 	say("Anleitungen:  %s  (Änderungen werden sofort übernommen)", cfg.GuidesDir)
 	say("Bot-Log:      %s", logFile.Name())
 	say("")
 	say("Du chattest jetzt als %s mit Lotse in einem verschlüsselten Direktchat.", memberID)
-	say("Schreib eine Frage (z. B. „passwort vergessen“) oder !hilfe. Strg-C beendet die Demo.")
+	say("Schreib eine Frage (z. B. „passwort vergessen“) oder !hilfe. Deine erste Nachricht bringt auch die Begrüßung.")
+	say("Supportfall: frag etwas, das keine Anleitung beantwortet (z. B. „Wie spende ich für den Wahlkampf?“), und sag „ja“.")
+	say("Dann spielst du das Team: Zeilen mit „team:“ davor schreibst du als %s in den Teamraum,", teamID)
+	say("z. B. „team: !übernehmen 1“, „team: !antwort 1 Schau mal auf die Spendenseite.“, „team: !erledigt 1“. Strg-C beendet die Demo.")
+
+	d := &demoChat{out: stdout, member: member, team: team, dm: roomID, teamRoom: teamRoom, bot: botID, printed: map[id.EventID]bool{}}
+	go d.follow(ctx, member, roomID, "Lotse")
+	go d.follow(ctx, team, teamRoom, "Lotse im Teamraum")
 
 	lines := make(chan string)
 	go func() {
@@ -139,15 +182,15 @@ func cmdDemo(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		}
 	}()
 	for {
-		fmt.Fprint(stdout, "\n> ")
+		d.prompt()
 		var line string
 		select {
 		case <-ctx.Done():
-			say("\nDemo beendet.")
+			d.say("\nDemo beendet.")
 			return nil
 		case l, ok := <-lines:
 			if !ok {
-				say("")
+				d.say("")
 				return nil
 			}
 			line = strings.TrimSpace(l)
@@ -155,20 +198,115 @@ func cmdDemo(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		if line == "" {
 			continue
 		}
+		if text, ok := strings.CutPrefix(line, "team:"); ok {
+			if _, err := team.SendText(ctx, teamRoom, strings.TrimSpace(text)); err != nil {
+				d.say("(Senden fehlgeschlagen: %v)", err)
+			}
+			continue
+		}
 		sent, err := member.SendText(ctx, roomID, line)
 		if err != nil {
-			say("(Senden fehlgeschlagen: %v)", err)
+			d.say("(Senden fehlgeschlagen: %v)", err)
 			continue
 		}
+		// Wait for the answer so that the prompt comes after it; the
+		// followers print it (and the welcome, case news) as they arrive.
 		waitCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
-		reply, err := member.Wait(waitCtx, roomID, botID, chatclient.ReplyTo(sent))
+		_, err = member.Wait(waitCtx, roomID, botID, chatclient.ReplyTo(sent))
 		cancel()
 		if errors.Is(err, chatclient.ErrTimeout) {
-			say("(keine Antwort innerhalb von 30 s – siehe %s)", logFile.Name())
+			d.say("(keine Antwort innerhalb von 30 s – siehe %s)", logFile.Name())
 			continue
 		}
-		say("\nLotse:\n%s", indent(reply.Content.AsMessage().Body))
+		d.flush(member, roomID, "Lotse")
 	}
+}
+
+// demoChat prints what Lotse writes to the demo member and into the team
+// room, each message once, as it arrives (the welcome and the team's
+// answers are not replies to anything the member typed).
+type demoChat struct {
+	mu       sync.Mutex
+	out      io.Writer
+	member   *chatclient.Client
+	team     *chatclient.Client
+	dm       id.RoomID
+	teamRoom id.RoomID
+	bot      id.UserID
+	printed  map[id.EventID]bool
+}
+
+func (d *demoChat) say(format string, a ...any) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	fmt.Fprintf(d.out, format+"\n", a...)
+}
+
+func (d *demoChat) prompt() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	fmt.Fprint(d.out, "\n> ")
+}
+
+// flush prints Lotse's messages in room that were not printed yet, in order.
+func (d *demoChat) flush(c *chatclient.Client, room id.RoomID, who string) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for _, evt := range c.Received(room, d.bot) {
+		if d.printed[evt.ID] {
+			continue
+		}
+		d.printed[evt.ID] = true
+		fmt.Fprintf(d.out, "\n%s:\n%s\n", who, indent(evt.Content.AsMessage().Body))
+	}
+}
+
+// follow prints Lotse's messages in room as they arrive, until ctx ends.
+func (d *demoChat) follow(ctx context.Context, c *chatclient.Client, room id.RoomID, who string) {
+	for {
+		_, err := c.Wait(ctx, room, d.bot, func(evt *event.Event) bool {
+			d.mu.Lock()
+			defer d.mu.Unlock()
+			return !d.printed[evt.ID]
+		})
+		if err != nil {
+			return
+		}
+		d.flush(c, room, who)
+	}
+}
+
+// createDemoTeamRoom creates the encrypted team room as the demo's team
+// member, with Lotse invited as moderator (it invites and removes team
+// members).
+func createDemoTeamRoom(ctx context.Context, team *chatclient.Client, botID id.UserID) (id.RoomID, error) {
+	resp, err := team.Cli.CreateRoom(ctx, &mautrix.ReqCreateRoom{
+		Preset: "private_chat", Name: "Digitalisierungsteam (Demo)", Invite: []id.UserID{botID},
+		InitialState:       []*event.Event{{Type: event.StateEncryption, Content: event.Content{Parsed: &event.EncryptionEventContent{Algorithm: id.AlgorithmMegolmV1}}}},
+		PowerLevelOverride: &event.PowerLevelsEventContent{Users: map[id.UserID]int{team.Cli.UserID: 100, botID: 50}},
+	})
+	if err != nil {
+		return "", fmt.Errorf("failed to create the demo team room: %w", err)
+	}
+	return resp.RoomID, nil
+}
+
+// grantDemoTeamRole gives the demo's team member the active team role
+// before Lotse starts (in a real deployment an approver records the
+// declaration first; see docs/deployment.md).
+func grantDemoTeamRole(ctx context.Context, database string, user id.UserID) error {
+	db, err := storage.Open(database, zerolog.Nop())
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.Upgrade(ctx); err != nil {
+		return err
+	}
+	now := time.Now()
+	_, err = db.Roles().Set(ctx, user.String(), storage.RoleTeam, storage.RoleActive, "@demo:setup",
+		storage.RoleAuditEntry{Key: "demo-grant", At: now, Actor: "@demo:setup", Subject: user.String(), Action: "grant", Detail: storage.RoleTeam}, now)
+	return err
 }
 
 func indent(s string) string {

@@ -32,6 +32,8 @@ func cmdGuides(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		return guidesStats(ctx, args[1:], stdout, stderr)
 	case "build-site":
 		return guidesBuildSite(ctx, args[1:], stdout, stderr)
+	case "serve":
+		return guidesServe(ctx, args[1:], stdout, stderr)
 	}
 	return fail(exitUsage, fmt.Errorf("unknown guides command %q", args[0]))
 }

@@ -263,8 +263,8 @@ func checkRoom(ctx context.Context, cli *mautrix.Client, r setupRoom, joined boo
 		out = append(out, problem(findFail, nameDE+": die Verschlüsselung lässt sich nicht prüfen: "+err.Error(),
 			nameEN+": cannot check encryption: "+err.Error(), "Prüf die Verbindung zum Homeserver.", "Check the connection to the homeserver."))
 	case r.encrypted && !encrypted:
-		out = append(out, problem(findFail, nameDE+": der Raum ist nicht Ende-zu-Ende-verschlüsselt; Lotse lehnt hier die Arbeit ab.",
-			nameEN+": the room is not end-to-end encrypted; Lotse refuses to work there.",
+		out = append(out, problem(findFail, nameDE+": der Raum ist nicht Ende-zu-Ende-verschlüsselt; Fälle und Anträge mit persönlichen Daten von Mitgliedern lägen dort lesbar auf dem Server.",
+			nameEN+": the room is not end-to-end encrypted; cases and requests with members' personal data would lie there readable on the server.",
 			"Schalte in den Raumeinstellungen unter „Sicherheit“ die Verschlüsselung ein (lässt sich nicht rückgängig machen) – oder leg einen neuen verschlüsselten Raum an und trag dessen ID ein.",
 			"Turn on encryption in the room settings under “Security” (cannot be undone) – or create a new encrypted room and use its ID."))
 	case r.encrypted:

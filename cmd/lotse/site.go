@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
+	"net/http"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/rs/zerolog"
 
@@ -50,14 +53,8 @@ func guidesBuildSite(ctx context.Context, args []string, stdout, stderr io.Write
 	if err != nil {
 		return err
 	}
-	var list []string
-	for a := range strings.SplitSeq(*audiences, ",") {
-		if a = strings.TrimSpace(a); a != "" {
-			list = append(list, a)
-		}
-	}
 	opts := webOptions(cfg)
-	opts.Audiences, opts.Dir = list, dir
+	opts.Audiences, opts.Dir = splitList(*audiences), dir
 	opts.Log = zerolog.New(zerolog.ConsoleWriter{Out: stderr, NoColor: true}).Level(zerolog.WarnLevel)
 	res, err := web.Build(ctx, lib, out, opts)
 	if err != nil {
@@ -80,10 +77,98 @@ func siteConfig(path string) (config.Config, error) {
 // webOptions takes the web view's settings from the config.
 func webOptions(cfg config.Config) web.Options {
 	return web.Options{
-		BaseURL:   cfg.GuideBaseURL,
-		Audiences: cfg.WebAudiences,
-		SiteTitle: cfg.Site.WebTitle,
+		BaseURL:      cfg.GuideBaseURL,
+		Audiences:    cfg.WebAudiences,
+		SiteTitle:    cfg.Site.WebTitle,
+		ImpressumURL: cfg.Site.ImpressumURL,
+		PrivacyURL:   cfg.Site.PrivacyURL,
 	}
+}
+
+// guidesServe implements `lotse guides serve [-c config.yaml] [--dir DIR |
+// DIR] [--listen ADDR]`: the web view for guide authors. Every change in
+// DIR reloads the library and the open pages in the browser.
+func guidesServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("guides serve", stderr)
+	dirFlag := fs.String("dir", "library", "guide library")
+	listen := fs.String("listen", "127.0.0.1:8080", "address to serve on (keep it on loopback)")
+	audiences := fs.String("audiences", "", "comma-separated audiences shown (default: the config's web_audiences, else members)")
+	cfgPath := fs.String("c", "", "config file (site title, links, placeholder values)")
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	cfg, err := siteConfig(*cfgPath)
+	if err != nil {
+		return err
+	}
+	if *cfgPath != "" && !isSet(fs, "dir") {
+		*dirFlag = cfg.GuidesDir
+	}
+	dir, rest, err := dirArg(*dirFlag, isSet(fs, "dir"), rest)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return fail(exitUsage, fmt.Errorf("unexpected argument %q (lotse guides serve [--dir DIR | DIR])", rest[0]))
+	}
+	log := zerolog.New(zerolog.ConsoleWriter{Out: stderr, NoColor: true}).Level(zerolog.InfoLevel).With().Timestamp().Logger()
+	store, err := guides.NewStore(dir, log, guides.WithVars(siteVars(cfg)))
+	if err != nil {
+		return fail(exitGuides, err)
+	}
+	opts := webOptions(cfg)
+	opts.BaseURL = "" // served at the root, whatever the production URL is
+	if *audiences != "" {
+		opts.Audiences = splitList(*audiences)
+	}
+	opts.Dir, opts.Log, opts.LiveReload = dir, log, true
+	h, err := web.NewHandler(store, opts)
+	if err != nil {
+		return fail(exitConfig, err)
+	}
+	lr := web.NewLiveReload()
+	store.OnReload(func(lib *guides.Library, _ []guides.Problem) {
+		if err := h.Prepare(lib); err != nil {
+			log.Err(err).Msg("Failed to render the web view after a reload")
+		}
+		lr.Notify()
+	})
+	mux := http.NewServeMux()
+	mux.Handle(web.LiveReloadPath, lr)
+	mux.Handle("/", h)
+	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", *listen)
+	if err != nil {
+		return fail(exitUsage, fmt.Errorf("failed to listen on %s: %w", *listen, err))
+	}
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, BaseContext: func(net.Listener) context.Context { return ctx }}
+	watchErr := make(chan error, 1)
+	go func() { watchErr <- store.Watch(ctx) }()
+	go func() {
+		<-ctx.Done()
+		shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), webShutdownTimeout)
+		defer cancel()
+		_ = srv.Shutdown(shutdownCtx)
+	}()
+	fmt.Fprintf(stdout, "Anleitungen unter http://%s/ – jede Änderung in %s lädt die Seite neu (Strg-C beendet).\n", ln.Addr(), dir)
+	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		return fail(exitFailed, err)
+	}
+	if err := <-watchErr; err != nil {
+		return fail(exitGuides, err)
+	}
+	return nil
+}
+
+// splitList splits a comma-separated flag value.
+func splitList(s string) []string {
+	var list []string
+	for a := range strings.SplitSeq(s, ",") {
+		if a = strings.TrimSpace(a); a != "" {
+			list = append(list, a)
+		}
+	}
+	return list
 }
 
 // siteVars turns the site block of the config into the guides' placeholder

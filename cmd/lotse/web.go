@@ -22,12 +22,9 @@ const webShutdownTimeout = 5 * time.Second
 // ctx ends; then it shuts the server down gracefully and returns nil. Pages
 // are rendered again after every reload of the store.
 func serveWeb(ctx context.Context, cfg config.Config, store *guides.Store, log zerolog.Logger) error {
-	h, err := web.NewHandler(store, web.Options{
-		BaseURL:   cfg.GuideBaseURL,
-		Audiences: cfg.WebAudiences,
-		Dir:       store.Dir(),
-		Log:       log,
-	})
+	opts := webOptions(cfg)
+	opts.Dir, opts.Log = store.Dir(), log
+	h, err := web.NewHandler(store, opts)
 	if err != nil {
 		return fmt.Errorf("failed to set up the web view: %w", err)
 	}
