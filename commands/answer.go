@@ -106,16 +106,6 @@ func (h *Handler) sendGuide(ctx context.Context, lib *guides.Library, hit search
 	return h.DB.Feedback.Shown(ctx, g.ID)
 }
 
-func hitIDs(hits []search.Hit, n int) []string {
-	var ids []string
-	for _, h := range hits {
-		if len(ids) < n {
-			ids = append(ids, h.ID)
-		}
-	}
-	return ids
-}
-
 // closeTo keeps the candidates that score nearly as well as best: only
 // then is the match not clear-cut and worth offering alternatives.
 func closeTo(best search.Hit, more []search.Hit) []search.Hit {
