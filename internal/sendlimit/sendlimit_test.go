@@ -2,8 +2,10 @@ package sendlimit
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 )
@@ -53,5 +55,29 @@ func TestLimiter(t *testing.T) {
 	l.SetOn(false)
 	if rec := do(http.MethodPut, send); rec.Code != 200 {
 		t.Errorf("switched off: %d, want 200", rec.Code)
+	}
+}
+
+// TestEvery: the count-based limiter answers every n-th send with 429,
+// however slowly they come.
+func TestEvery(t *testing.T) {
+	l := NewEvery(3, 250*time.Millisecond)
+	h := l.Wrap(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusOK) }))
+	send := "/_matrix/client/v3/rooms/!r:hs/send/m.room.message/t"
+	var got []int
+	for range 7 {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodPut, send, nil))
+		got = append(got, rec.Code)
+		if rec.Code == 429 && !strings.Contains(rec.Body.String(), `"retry_after_ms":250`) {
+			t.Errorf("429 body %s", rec.Body.String())
+		}
+	}
+	want := []int{200, 200, 429, 200, 200, 429, 200}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("codes %v, want %v", got, want)
+	}
+	if l.Limited() != 2 {
+		t.Errorf("Limited() = %d, want 2", l.Limited())
 	}
 }
