@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -27,18 +28,7 @@ func guidesBuildSite(ctx context.Context, args []string, stdout, stderr io.Write
 	dirFlag := fs.String("dir", "library", "guide library")
 	outFlag := fs.String("out", "", "output folder")
 	cfgPath := fs.String("c", "", "config file (site title, Impressum and privacy links, placeholder values)")
-	rest, err := parseInterspersed(fs, args)
-	if err != nil {
-		return err
-	}
-	cfg, err := siteConfig(*cfgPath)
-	if err != nil {
-		return err
-	}
-	if *cfgPath != "" && !isSet(fs, "dir") {
-		*dirFlag = cfg.GuidesDir
-	}
-	dir, rest, err := dirArg(*dirFlag, isSet(fs, "dir"), rest)
+	cfg, dir, rest, err := siteArgs(fs, args, dirFlag, cfgPath)
 	if err != nil {
 		return err
 	}
@@ -62,6 +52,25 @@ func guidesBuildSite(ctx context.Context, args []string, stdout, stderr io.Write
 	}
 	fmt.Fprintf(stdout, "%s: %d pages and %d images written\n", out, res.Pages, res.Images)
 	return nil
+}
+
+// siteArgs parses the arguments of a site verb and returns the config (for
+// the site keys), the library folder (--dir, else a first argument, else the
+// config's guides_dir when -c is given) and the other arguments.
+func siteArgs(fs *flag.FlagSet, args []string, dirFlag, cfgPath *string) (config.Config, string, []string, error) {
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return config.Config{}, "", nil, err
+	}
+	cfg, err := siteConfig(*cfgPath)
+	if err != nil {
+		return cfg, "", nil, err
+	}
+	if *cfgPath != "" && !isSet(fs, "dir") {
+		*dirFlag = cfg.GuidesDir
+	}
+	dir, rest, err := dirArg(*dirFlag, isSet(fs, "dir"), rest)
+	return cfg, dir, rest, err
 }
 
 // siteConfig loads the config at path for the site keys, or the defaults
@@ -94,18 +103,7 @@ func guidesServe(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	listen := fs.String("listen", "127.0.0.1:8080", "address to serve on (keep it on loopback)")
 	audiences := fs.String("audiences", "", "comma-separated audiences shown (default: the config's web_audiences, else members)")
 	cfgPath := fs.String("c", "", "config file (site title, links, placeholder values)")
-	rest, err := parseInterspersed(fs, args)
-	if err != nil {
-		return err
-	}
-	cfg, err := siteConfig(*cfgPath)
-	if err != nil {
-		return err
-	}
-	if *cfgPath != "" && !isSet(fs, "dir") {
-		*dirFlag = cfg.GuidesDir
-	}
-	dir, rest, err := dirArg(*dirFlag, isSet(fs, "dir"), rest)
+	cfg, dir, rest, err := siteArgs(fs, args, dirFlag, cfgPath)
 	if err != nil {
 		return err
 	}
