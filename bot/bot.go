@@ -92,6 +92,8 @@ type Options struct {
 	HTTPClient *http.Client
 	// Observer, if set, receives runtime measurements (metrics).
 	Observer Observer
+	// MaxMediaBytes bounds a file Download reads (default 8 MiB).
+	MaxMediaBytes int64
 }
 
 // Observer receives measurements from the runtime. Its methods are called
@@ -112,9 +114,10 @@ type Bot struct {
 	sender *Sender
 	syncer *syncer
 
-	wake    chan struct{}
-	mu      sync.Mutex
-	running map[id.RoomID]bool
+	wake      chan struct{}
+	downloads chan struct{} // bounds concurrent media downloads
+	mu        sync.Mutex
+	running   map[id.RoomID]bool
 
 	lobby    map[id.RoomID]bool
 	direct   directCache        // rooms found not to be direct chats
@@ -141,6 +144,9 @@ func New(ctx context.Context, opts Options) (*Bot, error) {
 	if opts.Workers <= 0 {
 		opts.Workers = 8
 	}
+	if opts.MaxMediaBytes <= 0 {
+		opts.MaxMediaBytes = 8 << 20
+	}
 	if opts.TimelineLimit <= 0 {
 		opts.TimelineLimit = 50
 	}
@@ -154,13 +160,14 @@ func New(ctx context.Context, opts Options) (*Bot, error) {
 		opts.DeviceName = "Lotse"
 	}
 	b := &Bot{
-		opts:    opts,
-		log:     opts.Log,
-		db:      opts.DB,
-		wake:    make(chan struct{}, 1),
-		running: map[id.RoomID]bool{},
-		synced:  make(chan struct{}),
-		lobby:   map[id.RoomID]bool{},
+		opts:      opts,
+		log:       opts.Log,
+		db:        opts.DB,
+		wake:      make(chan struct{}, 1),
+		downloads: make(chan struct{}, 2),
+		running:   map[id.RoomID]bool{},
+		synced:    make(chan struct{}),
+		lobby:     map[id.RoomID]bool{},
 	}
 	for _, r := range opts.LobbyRooms {
 		b.lobby[r] = true

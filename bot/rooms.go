@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"io"
 
 	"maunium.net/go/mautrix"
 
@@ -36,13 +37,43 @@ func (b *Bot) IsEncrypted(ctx context.Context, roomID id.RoomID) (bool, error) {
 	return b.Client.StateStore.IsEncrypted(ctx, roomID)
 }
 
-// Download fetches the media at uri as stored (encrypted media stays encrypted).
+// ErrTooLarge marks media over Options.MaxMediaBytes (it wraps
+// ErrPermanent: retrying does not make the file smaller).
+var ErrTooLarge = fmt.Errorf("%w: file too large", ErrPermanent)
+
+// Download fetches the media at uri as stored (encrypted media stays
+// encrypted), at most Options.MaxMediaBytes (ErrTooLarge beyond), and at
+// most two at a time: a file is held in memory whole (decrypted, encrypted
+// again for the other room), and a few members sending large files at once
+// must not push Lotse past its memory limit.
 func (b *Bot) Download(ctx context.Context, uri id.ContentURIString) ([]byte, error) {
 	parsed, err := uri.Parse()
 	if err != nil {
 		return nil, fmt.Errorf("invalid media URI: %w", err)
 	}
-	return b.Client.DownloadBytes(ctx, parsed)
+	select {
+	case b.downloads <- struct{}{}:
+		defer func() { <-b.downloads }()
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	limit := b.opts.MaxMediaBytes
+	resp, err := b.Client.Download(ctx, parsed)
+	if err != nil {
+		return nil, fmt.Errorf("failed to download media: %w", err)
+	}
+	defer resp.Body.Close()
+	if resp.ContentLength > limit {
+		return nil, fmt.Errorf("%w: %d bytes, at most %d", ErrTooLarge, resp.ContentLength, limit)
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("failed to download media: %w", err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, limit)
+	}
+	return data, nil
 }
 
 // Upload stores data on the homeserver and returns its mxc:// URI.

@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -34,6 +35,31 @@ type Sender struct {
 
 	rateLimited atomic.Int64
 	retries     atomic.Int64
+
+	recentMu sync.Mutex
+	recent   map[id.EventID]bool // sent and recorded; bounded (see remember)
+}
+
+// recentLimit bounds the set of recently sent events the sync loop skips.
+const recentLimit = 4096
+
+// remember notes an event whose transaction ID is recorded, so the sync
+// loop need not decrypt it again to learn it.
+func (s *Sender) remember(evtID id.EventID) {
+	s.recentMu.Lock()
+	defer s.recentMu.Unlock()
+	if s.recent == nil || len(s.recent) >= recentLimit {
+		s.recent = make(map[id.EventID]bool, 64)
+	}
+	s.recent[evtID] = true
+}
+
+// recorded reports whether evtID was sent by this process and its
+// transaction ID is already in the database.
+func (s *Sender) recorded(evtID id.EventID) bool {
+	s.recentMu.Lock()
+	defer s.recentMu.Unlock()
+	return s.recent[evtID]
 }
 
 // SentLog remembers which transaction IDs were already sent (storage.InboxQuery).
@@ -87,6 +113,8 @@ func (s *Sender) Send(ctx context.Context, roomID id.RoomID, evtType event.Type,
 		if err == nil {
 			if err := s.sent.RecordSent(ctx, storage.SentEvent{TxnID: txnID, EventID: resp.EventID.String(), RoomID: roomID.String(), SentAt: time.Now()}); err != nil {
 				s.log.Warn().Err(err).Msg("Failed to record sent event")
+			} else {
+				s.remember(resp.EventID)
 			}
 			return resp.EventID, nil
 		}

@@ -84,6 +84,12 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 		}
 		for _, evt := range events {
 			if evt.Sender == b.Client.UserID && evt.ID != "" {
+				if b.sender.recorded(evt.ID) {
+					// Sent by this process and recorded already: no need to
+					// decrypt it (a Megolm decryption per answer) to learn
+					// its transaction ID.
+					continue
+				}
 				if txn := s.ownTxnID(ctx, roomID, evt); txn != "" {
 					own = append(own, storage.SentEvent{TxnID: txn, EventID: evt.ID.String(), RoomID: roomID.String(), SentAt: eventTime(evt, now)})
 				}

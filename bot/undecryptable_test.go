@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -83,5 +84,28 @@ func TestStructuredCommandIsText(t *testing.T) {
 	}
 	if n := tb.handler.structured.Load(); n != 0 {
 		t.Fatalf("the handler got %d structured commands, want them as text", n)
+	}
+}
+
+// TestDownloadBounded: a file over MaxMediaBytes is refused as a permanent
+// failure (retrying does not make it smaller) without reading it whole.
+func TestDownloadBounded(t *testing.T) {
+	srv := dendrite.Shared()
+	tb := newTestBot(t, srv, func(o *bot.Options) { o.MaxMediaBytes = 1000 })
+	m := newMember(t, srv, "member")
+	small, err := m.Cli.UploadBytes(t.Context(), make([]byte, 1000), "application/octet-stream")
+	if err != nil {
+		t.Fatal(err)
+	}
+	large, err := m.Cli.UploadBytes(t.Context(), make([]byte, 4000), "application/octet-stream")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if data, err := tb.bot.Download(t.Context(), small.ContentURI.CUString()); err != nil || len(data) != 1000 {
+		t.Fatalf("small file: %d bytes, %v", len(data), err)
+	}
+	_, err = tb.bot.Download(t.Context(), large.ContentURI.CUString())
+	if !errors.Is(err, bot.ErrTooLarge) || !errors.Is(err, bot.ErrPermanent) {
+		t.Fatalf("large file: %v, want ErrTooLarge (permanent)", err)
 	}
 }

@@ -44,3 +44,18 @@ func (q *DirectChatQuery) Agree(ctx context.Context, roomID, user string, now ti
 	}
 	return nil
 }
+
+// Agreed direct chats name a member: they are exported and erased with the
+// rest of the person's data and follow member_state's retention.
+func init() {
+	AddPersonalTable(PersonalTable{
+		Name:   "direct_chat",
+		Query:  `SELECT room_id, agreed_at FROM direct_chat WHERE user_id=$1`,
+		Delete: []string{`DELETE FROM direct_chat WHERE user_id=$1`},
+	})
+	// Runs after the member_state rule (see direct_room).
+	retentionRules = append(retentionRules,
+		retentionRule{"members", "direct_chat", func(p RetentionPolicy) time.Duration { return p.Members },
+			`SELECT COUNT(*) FROM direct_chat WHERE agreed_at<$1 AND user_id NOT IN ` + goneMembers,
+			[]string{`DELETE FROM direct_chat WHERE agreed_at<$1 AND user_id NOT IN ` + goneMembers}})
+}

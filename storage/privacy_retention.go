@@ -36,6 +36,12 @@ type retentionRule struct {
 const inactiveMembers = `(SELECT user_id FROM member_state WHERE last_seen<$1
 	AND user_id NOT IN (SELECT user_id FROM member_role WHERE status<>'removed'))`
 
+// goneMembers are people with no member_state left (pruned as inactive
+// just before, or erased) and no active role: tables keyed by user that the
+// member_state rule runs before still find them here.
+const goneMembers = `(SELECT user_id FROM member_role WHERE status<>'removed'
+	UNION SELECT user_id FROM member_state)`
+
 var retentionRules = []retentionRule{
 	{"inbox", "inbox", func(p RetentionPolicy) time.Duration { return p.Inbox },
 		`SELECT COUNT(*) FROM inbox WHERE state<>0 AND handled_at<$1`, []string{`DELETE FROM inbox WHERE state<>0 AND handled_at<$1`}},

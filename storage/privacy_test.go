@@ -67,6 +67,7 @@ func person(t *testing.T, db *storage.DB, n int, user, dm, email, other string, 
 	_, err = db.DirectRooms.Begin(ctx, user, fmt.Sprintf("token%d", n), now)
 	must(err)
 	must(db.DirectRooms.Finish(ctx, user, dm))
+	must(db.DirectChats.Agree(ctx, dm, user, now))
 }
 
 // allCells returns every cell of every table of Lotse's schema as text.
@@ -354,6 +355,56 @@ func TestPseudonymKeyOutsideDatabase(t *testing.T) {
 			}
 			if !found {
 				t.Fatal("the role audit does not hold the pseudonym")
+			}
+		})
+	}
+}
+
+// TestRetentionPrunesDirectChats: the direct chats of a member pruned as
+// inactive go with the member (they were looked up through member_state,
+// which the member rule had already deleted, and stayed forever).
+func TestRetentionPrunesDirectChats(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			old := time.Now().Add(-400 * 24 * time.Hour)
+			for _, u := range []struct{ user, dm string }{{"@weg:test", "!dm-weg:test"}, {"@aktiv:test", "!dm-aktiv:test"}} {
+				seen := old
+				if u.user == "@aktiv:test" {
+					seen = time.Now()
+				}
+				if _, err := db.Onboarding().Seen(ctx, u.user, u.dm, seen); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := db.DirectRooms.Begin(ctx, u.user, "token-"+u.user, old); err != nil {
+					t.Fatal(err)
+				}
+				if err := db.DirectRooms.Finish(ctx, u.user, u.dm); err != nil {
+					t.Fatal(err)
+				}
+				if err := db.DirectChats.Agree(ctx, u.dm, u.user, old); err != nil {
+					t.Fatal(err)
+				}
+			}
+			p := storage.RetentionPolicy{Members: 365 * 24 * time.Hour}
+			if _, err := db.Retention(ctx, p, time.Now(), false); err != nil {
+				t.Fatal(err)
+			}
+			for _, u := range []struct {
+				user, dm string
+				kept     bool
+			}{{"@weg:test", "!dm-weg:test", false}, {"@aktiv:test", "!dm-aktiv:test", true}} {
+				room, _, err := db.DirectRooms.Get(ctx, u.user)
+				if err != nil {
+					t.Fatal(err)
+				}
+				agreed, err := db.DirectChats.Agreed(ctx, u.dm)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if (room != "") != u.kept || (agreed != "") != u.kept {
+					t.Errorf("%s: direct room %q, agreement %q; want kept=%v", u.user, room, agreed, u.kept)
+				}
 			}
 		})
 	}

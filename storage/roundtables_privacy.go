@@ -49,8 +49,10 @@ func init() {
 				`DELETE FROM roundtable_rsvp WHERE roundtable_id IN ` + endedRoundTables,
 				`DELETE FROM roundtable_post WHERE roundtable_id IN ` + endedRoundTables,
 				`DELETE FROM roundtable WHERE id IN ` + endedRoundTables}},
+		// Runs after the member_state rule has pruned the inactive members:
+		// old rows of people Lotse no longer keeps go.
 		retentionRule{"members", "direct_room", func(p RetentionPolicy) time.Duration { return p.Members },
-			`SELECT COUNT(*) FROM direct_room WHERE user_id IN ` + inactiveMembers,
-			[]string{`DELETE FROM direct_room WHERE user_id IN ` + inactiveMembers}},
+			`SELECT COUNT(*) FROM direct_room WHERE created_at<$1 AND user_id NOT IN ` + goneMembers,
+			[]string{`DELETE FROM direct_room WHERE created_at<$1 AND user_id NOT IN ` + goneMembers}},
 	)
 }

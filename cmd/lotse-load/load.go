@@ -173,6 +173,9 @@ type question struct {
 	// extraDups counts duplicates other than repeated answers (for access
 	// requests: a second account, a second welcome mail).
 	extraDups int
+	// serverAt is the answer's origin_server_ts (relay run): when the bot's
+	// send reached the homeserver, before the delivery to the watcher.
+	serverAt time.Time
 }
 
 // name is how notes refer to q.

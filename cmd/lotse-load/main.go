@@ -197,10 +197,10 @@ func (r *Report) Print(w io.Writer) {
 	}
 	if r.RelayRef != nil && r.RelayLotse != nil {
 		fmt.Fprintf(w, "\nRelay: member DM → encrypted team room, %d members × %d messages, latency until a team member sees it\n", r.RelayLotse.members, r.RelayLotse.perMember)
-		fmt.Fprintf(w, "%-22s %6s %8s %6s %5s %9s %8s %8s %8s\n", "bot", "sent", "relayed", "dup", "lost", "msgs/s", "p50 ms", "p95 ms", "p99 ms")
+		fmt.Fprintf(w, "%-22s %6s %8s %6s %5s %9s %8s %8s %8s %11s\n", "bot", "sent", "relayed", "dup", "lost", "msgs/s", "p50 ms", "p95 ms", "p99 ms", "at HS p50")
 		for _, p := range []*phase{r.RelayRef, r.RelayLotse} {
 			s := p.stats()
-			fmt.Fprintf(w, "%-22s %6d %8d %6d %5d %9.1f %8s %8s %8s\n", p.name, s.asked, s.answered, s.duplicated, s.lost, s.throughput, ms(s.p50), ms(s.p95), ms(s.p99))
+			fmt.Fprintf(w, "%-22s %6d %8d %6d %5d %9.1f %8s %8s %8s %11s\n", p.name, s.asked, s.answered, s.duplicated, s.lost, s.throughput, ms(s.p50), ms(s.p95), ms(s.p99), ms(p.atServerP50()))
 		}
 		e, l := r.RelayRef.stats(), r.RelayLotse.stats()
 		fmt.Fprintf(w, "Lotse/relay: p50 ×%.2f (target ≤ 1.05), p95 ×%.2f\n", float64(l.p50)/float64(max(e.p50, 1)), float64(l.p95)/float64(max(e.p95, 1)))

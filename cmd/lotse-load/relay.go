@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -20,9 +21,10 @@ import (
 )
 
 // relayBot is the reference for Lotse's support relay: the least a mautrix
-// bot does to pass a member's message from an encrypted DM into the team
-// room (as Honoroit does) — cryptohelper, join on invite, one send per
-// message, nothing stored, nothing retried after a crash. Whatever Lotse's
+// bot does to pass a member's message from an encrypted DM into a thread of
+// the team room (as Honoroit does: one thread per member) — cryptohelper,
+// join on invite, one send per message, thread roots kept in memory only,
+// nothing stored, nothing retried after a crash. Whatever Lotse's
 // relay costs beyond it is the price of its durability (inbox, exactly-once
 // sends, the case record).
 type relayBot struct {
@@ -62,6 +64,33 @@ func startRelay(ctx context.Context, homeserverURL string, userID id.UserID, pas
 			go func() { _, _ = cli.JoinRoomByID(syncCtx, evt.RoomID) }()
 		}
 	})
+	var (
+		mu      sync.Mutex
+		threads = map[id.RoomID]chan id.EventID{} // thread root per member room, once known
+	)
+	// root returns the member room's thread root, creating it on the first message.
+	root := func(roomID id.RoomID, sender id.UserID) id.EventID {
+		mu.Lock()
+		ch, ok := threads[roomID]
+		if !ok {
+			ch = make(chan id.EventID, 1)
+			threads[roomID] = ch
+		}
+		mu.Unlock()
+		if !ok {
+			resp, err := cli.SendMessageEvent(syncCtx, teamRoom, event.EventMessage,
+				&event.MessageEventContent{MsgType: event.MsgNotice, Body: "Neue Anfrage von " + sender.String()})
+			var rootID id.EventID
+			if err == nil {
+				rootID = resp.EventID
+			}
+			ch <- rootID
+			return rootID
+		}
+		rootID := <-ch
+		ch <- rootID
+		return rootID
+	}
 	syncer.OnEventType(event.EventMessage, func(ctx context.Context, evt *event.Event) {
 		if evt.Sender == userID || evt.RoomID == teamRoom {
 			return
@@ -72,6 +101,9 @@ func startRelay(ctx context.Context, homeserverURL string, userID id.UserID, pas
 		}
 		go func() {
 			content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: evt.Sender.String() + ": " + msg.Body}
+			if rootID := root(evt.RoomID, evt.Sender); rootID != "" {
+				content.RelatesTo = (&event.RelatesTo{}).SetThread(rootID, rootID)
+			}
 			_, _ = cli.SendMessageEvent(syncCtx, teamRoom, event.EventMessage, content,
 				mautrix.ReqSendEvent{TransactionID: "relay." + evt.ID.String()})
 		}()
@@ -252,11 +284,12 @@ func runRelayPhase(ctx context.Context, name string, e *relayEnv, members []*rel
 				p.qs = append(p.qs, q)
 				mu.Unlock()
 				wctx, cancel := context.WithTimeout(ctx, 60*time.Second)
-				_, err = e.team.Wait(wctx, e.room, botID, bodyContains(token))
+				relayed, err := e.team.Wait(wctx, e.room, botID, bodyContains(token))
 				cancel()
 				if err == nil {
 					mu.Lock()
 					q.answeredAt = time.Now()
+					q.serverAt = time.UnixMilli(relayed.Timestamp)
 					q.answers = 1
 					mu.Unlock()
 				}
@@ -329,4 +362,21 @@ func runRelay(ctx context.Context, rep *Report, e *relayEnv, members []*member, 
 		}
 	}
 	return nil
+}
+
+// atServerP50 is the median time from a member's send until the relayed
+// message reached the homeserver (its origin_server_ts): the bot's share of
+// the latency, without the delivery to the team member.
+func (p *phase) atServerP50() time.Duration {
+	var d []time.Duration
+	for _, q := range p.qs {
+		if !q.serverAt.IsZero() {
+			d = append(d, q.serverAt.Sub(q.sentAt))
+		}
+	}
+	if len(d) == 0 {
+		return 0
+	}
+	slices.Sort(d)
+	return d[(len(d)-1)/2]
 }
