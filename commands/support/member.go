@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/event"
@@ -104,16 +105,71 @@ func (w *Workflow) RememberQuestion(ctx context.Context, question string, guideI
 	if err != nil {
 		return err
 	}
-	nd := storage.CaseDraft{RoomID: evt.RoomID.String(), UserID: evt.Sender.String(), Question: question, Guides: guideIDs,
+	nd := storage.CaseDraft{RoomID: evt.RoomID.String(), UserID: evt.Sender.String(), Guides: guideIDs,
 		AnswerEvent: answerEvent.String(), CreatedAt: w.Now()}
-	if d != nil && d.Question != "" && !strings.Contains(d.Question, question) {
-		nd.Question = d.Question + "\n" + question
-		nd.Guides = appendNew(d.Guides, guideIDs...)
+	var old string
+	if d != nil {
+		old = d.Question
+		if old != "" {
+			nd.Guides = appendNew(d.Guides, guideIDs...)
+		}
+	}
+	var full bool
+	if nd.Question, full = joinDraft(old, question); full {
+		if err := w.ReplyMarkdown(ctx, w.tx.DraftFull); err != nil {
+			return err
+		}
 	}
 	if offer {
 		return w.offerCase(ctx, nd, lead)
 	}
 	return w.DB.Cases.PutDraft(ctx, nd)
+}
+
+// Bounds of a case draft (what a member wrote before confirming a case):
+// it becomes the case's first message, so it stays well below an event's
+// 64 KiB, and a member's flood costs a bounded amount of work.
+const (
+	MaxDraftLines = 40
+	MaxDraftBytes = 8 << 10
+)
+
+// draftMore ends a draft that reached its bounds (the team sees that more
+// was written).
+const draftMore = "\n[…]"
+
+// joinDraft adds a member's text to the draft question old, within the
+// bounds. full reports that this text reached them (the member is told
+// once); later texts are not added.
+func joinDraft(old, text string) (question string, full bool) {
+	switch {
+	case strings.HasSuffix(old, draftMore):
+		return old, false
+	case old == "":
+		if len(text) > MaxDraftBytes || strings.Count(text, "\n") >= MaxDraftLines {
+			return truncateDraft(text) + draftMore, true
+		}
+		return text, false
+	case strings.Contains(old, text):
+		return old, false
+	case len(old)+1+len(text) > MaxDraftBytes || strings.Count(old, "\n")+1+strings.Count(text, "\n") >= MaxDraftLines:
+		return old + draftMore, true
+	}
+	return old + "\n" + text, false
+}
+
+// truncateDraft cuts a single text to the draft's bounds (whole runes).
+func truncateDraft(text string) string {
+	lines := strings.SplitN(text, "\n", MaxDraftLines)
+	text = strings.Join(lines[:min(len(lines), MaxDraftLines-1)], "\n")
+	if len(text) <= MaxDraftBytes {
+		return text
+	}
+	cut := MaxDraftBytes
+	for cut > 0 && !utf8.RuneStart(text[cut]) {
+		cut--
+	}
+	return text[:cut]
 }
 
 func appendNew(list []string, more ...string) []string {
@@ -496,11 +552,17 @@ func (w *Workflow) cmdTicket(ce *chat.Call) error {
 	if err != nil {
 		return err
 	}
-	nd := storage.CaseDraft{RoomID: ce.RoomID.String(), UserID: ce.Sender.String(), Question: text, CreatedAt: w.Now()}
-	if d != nil && d.Question != "" && !strings.Contains(d.Question, text) {
-		nd.Question, nd.Guides = d.Question+"\n"+text, d.Guides
+	nd := storage.CaseDraft{RoomID: ce.RoomID.String(), UserID: ce.Sender.String(), CreatedAt: w.Now()}
+	var old string
+	if d != nil {
+		old, nd.Guides = d.Question, d.Guides
 	}
-	return w.offerCase(ce.Ctx, nd, "")
+	lead := ""
+	var full bool
+	if nd.Question, full = joinDraft(old, text); full {
+		lead = w.tx.DraftFull
+	}
+	return w.offerCase(ce.Ctx, nd, lead)
 }
 
 // cmdMine lists the member's own cases.

@@ -137,6 +137,9 @@ type Texts struct {
 	ReminderUnclaimed string
 	// ReminderStale: %s assignee pill, %d number, %s age.
 	ReminderStale string
+	// DraftFull tells a member that what they wrote for a possible case
+	// reached its length limit.
+	DraftFull string
 	// Digest: %d open, %d unclaimed (plural forms "one|other", see chat.Plural).
 	Digest string
 	// Age formats: %d minutes, hours, days.
@@ -225,6 +228,7 @@ var German = Texts{
 	TeamCommands:      "Befehle für das Team (im Teamraum):",
 	ReminderUnclaimed: "⏰ Fall #%d wartet seit %s auf jemanden. Übernehmen mit ✋ oder `!übernehmen %[1]d`.",
 	ReminderStale:     "⏰ %s, in Fall #%d ist seit %s nichts passiert. Brauchst du Hilfe? Abgeben mit `!abgeben %[2]d`.",
+	DraftFull:         "Das ist schon eine Menge – alles bis hierher nehme ich für einen möglichen Supportfall mit. Was du noch ergänzen möchtest, schreib bitte, sobald der Fall angelegt ist: Dann geht es direkt ans Team.",
 	Digest:            "📋 Übersicht: %d offener Fall, davon %d ohne Bearbeitung. `!offen` zeigt ihn.|📋 Übersicht: %d offene Fälle, davon %d ohne Bearbeitung. `!offen` zeigt sie.",
 	AgeMinutes:        "%d Min.",
 	AgeHours:          "%d Std.",
@@ -313,6 +317,7 @@ var English = Texts{
 	TeamCommands:      "Team commands (in the team room):",
 	ReminderUnclaimed: "⏰ Case #%d has been waiting for %s. Claim it with ✋ or `!claim %[1]d`.",
 	ReminderStale:     "⏰ %s, nothing has happened in case #%d for %s. Need help? Unclaim with `!unclaim %[2]d`.",
+	DraftFull:         "That's quite a lot already – I'll take everything up to here into a possible support case. Whatever you'd like to add, please write it once the case is open: then it goes straight to the team.",
 	Digest:            "📋 Overview: %d open case (%d unclaimed). `!open` shows it.|📋 Overview: %d open cases, %d of them unclaimed. `!open` lists them.",
 	AgeMinutes:        "%d min",
 	AgeHours:          "%d h",
