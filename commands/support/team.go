@@ -264,7 +264,7 @@ func (w *Workflow) cmdOpen(ce *chat.Call) error {
 	b.WriteString(chat.Format(st.OpenIntro, board.Open, board.Open-board.ClaimedCount) + "\n\n")
 	now := w.Now()
 	for _, c := range append(board.Unclaimed, board.Claimed...) {
-		fmt.Fprintf(&b, "- **#%d** %s %s – %s\n", c.ID, chat.Escape(w.statusLabel(ce.Ctx, c, true)), chat.Escape(c.Summary), w.age(now.Sub(c.CreatedAt)))
+		fmt.Fprintf(&b, "- **#%d** %s %s – %s\n", c.ID, chat.Escape(w.statusLabel(ce.Ctx, c, true)), chat.Escape(c.Summary), age(w.tx, now.Sub(c.CreatedAt)))
 	}
 	if shown := len(board.Unclaimed) + len(board.Claimed); shown < board.Open {
 		b.WriteString("\n" + chat.Format(st.OpenMore, board.Open-shown))
@@ -316,7 +316,7 @@ func (w *Workflow) cmdCase(ce *chat.Call) error {
 	var b strings.Builder
 	b.WriteString(chat.Format(st.HistoryIntro, c.ID) + " " + chat.Escape(w.statusLabel(ce.Ctx, c, true)) + "\n\n")
 	for _, l := range lines {
-		fmt.Fprintf(&b, "- %s %s\n", l.at.In(w.Location).Format(chat.ShortDateTimeLayout), l.text)
+		fmt.Fprintf(&b, "- %s %s\n", l.at.In(w.cfg.Location).Format(chat.ShortDateTimeLayout), l.text)
 	}
 	return w.ReplyMarkdown(ce.Ctx, b.String())
 }
