@@ -263,8 +263,8 @@ func (w *Workflow) rtArg(ce *chat.Call, cmd string) (*storage.RoundTable, []stri
 	if len(ce.Args) == 0 {
 		return nil, nil, w.ReplyMarkdown(ce.Ctx, chat.Format(tx.NumberUsage, w.tx.Commands[cmd].Usage))
 	}
-	n, err := strconv.ParseInt(strings.TrimPrefix(ce.Args[0], "#"), 10, 64)
-	if err != nil {
+	n, ok := chat.Ref(ce.Args[0])
+	if !ok {
 		return nil, nil, w.ReplyMarkdown(ce.Ctx, chat.Format(tx.NumberUsage, w.tx.Commands[cmd].Usage))
 	}
 	rt, err := w.DB.RoundTables.Get(ce.Ctx, n)

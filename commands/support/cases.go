@@ -167,8 +167,7 @@ func (w *Workflow) cmdClose(ce *chat.Call) error {
 		if arg == "" {
 			return w.ReplyMarkdown(ce.Ctx, st.CloseUsage)
 		}
-		n, perr := strconv.ParseInt(arg, 10, 64)
-		if perr == nil {
+		if n, ok := chat.Ref(arg); ok {
 			c, err = w.DB.Cases.Get(ce.Ctx, n)
 			if err != nil {
 				return err

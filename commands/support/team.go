@@ -3,7 +3,6 @@ package support
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -61,7 +60,7 @@ func (w *Workflow) caseArg(ce *chat.Call, cmd string) (*storage.Case, []string, 
 	st := w.tx
 	args := ce.Args
 	if len(args) > 0 {
-		if n, err := strconv.ParseInt(strings.TrimPrefix(args[0], "#"), 10, 64); err == nil {
+		if n, ok := chat.Ref(args[0]); ok {
 			c, err := w.DB.Cases.Get(ce.Ctx, n)
 			if err != nil {
 				return nil, nil, err
