@@ -179,7 +179,7 @@ func (w *Workflow) cmdAudit(ce *chat.Call) error {
 			chat.Escape(e.Actor), chat.Escape(e.Detail))
 	}
 	if start > 0 {
-		b.WriteString("\n" + chat.Format(at.AuditMore, start))
+		b.WriteString("\n" + chat.Format(chat.Plural(at.AuditMore, start), start))
 	}
 	return w.ReplyMarkdown(ce.Ctx, b.String())
 }
@@ -229,7 +229,7 @@ func (w *Workflow) exportAudit(ce *chat.Call, format string) error {
 	if _, err := w.Matrix.Send(ce.Ctx, ce.RoomID, event.EventMessage, content, w.CauseTxn(ce.Ctx, "audit-file", 0)); err != nil {
 		return err
 	}
-	return w.ReplyMarkdown(ce.Ctx, chat.Format(w.tx.AuditUploaded, len(entries)))
+	return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(w.tx.AuditUploaded, len(entries)), len(entries)))
 }
 
 func csvSafe(s string) string {

@@ -65,7 +65,7 @@ func (w *Workflow) cmdReschedule(ce *chat.Call) error {
 			return err
 		}
 	}
-	return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.RescheduledCoord, rt.ID, w.rtRange(rt), n))
+	return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.RescheduledCoord, n), rt.ID, w.rtRange(rt), n))
 }
 
 // mentionsDuration reports whether a date text gives a duration or an end.
@@ -112,7 +112,7 @@ func (w *Workflow) cmdCancel(ce *chat.Call) error {
 			return err
 		}
 	}
-	return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.CancelledCoord, rt.ID, n))
+	return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.CancelledCoord, n), rt.ID, n))
 }
 
 // notifyAttendees sends md to everyone who joined rt, with transaction IDs
@@ -146,5 +146,5 @@ func (w *Workflow) cmdFollowup(ce *chat.Call) error {
 	if err != nil {
 		return err
 	}
-	return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.FollowupSent, n))
+	return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.FollowupSent, n), n))
 }

@@ -248,7 +248,7 @@ func (w *Workflow) rtDetails(rt *storage.RoundTable) string {
 	}
 	lines = append(lines, chat.Format(chat.Plural(tx.Rooms, len(rt.Rooms)), len(rt.Rooms)))
 	if rt.Capacity > 0 {
-		lines = append(lines, chat.Format(tx.Capacity, rt.Capacity))
+		lines = append(lines, chat.Format(chat.Plural(tx.Capacity, rt.Capacity), rt.Capacity))
 	}
 	if len(rt.CoHosts) > 0 {
 		lines = append(lines, chat.Format(tx.CoHosts, chat.Escape(strings.Join(rt.CoHosts, ", "))))
@@ -324,7 +324,7 @@ func (w *Workflow) postContent(rt *storage.RoundTable) *event.MessageEventConten
 		lines = append(lines, chat.Format(tx.Description, chat.EscapeMultiline(rt.Description)))
 	}
 	if rt.Capacity > 0 {
-		lines = append(lines, chat.Format(tx.Capacity, rt.Capacity))
+		lines = append(lines, chat.Format(chat.Plural(tx.Capacity, rt.Capacity), rt.Capacity))
 	}
 	b.WriteString(strings.Join(lines, "  \n"))
 	if rt.Status != storage.RoundTableCancelled {

@@ -218,9 +218,9 @@ func (w *Workflow) cmdAttendees(ce *chat.Call) error {
 		return err
 	}
 	var b strings.Builder
-	b.WriteString(chat.Format(tx.AttendeesIntro, rt.ID, chat.Escape(rt.Title), len(att)))
+	b.WriteString(chat.Format(chat.Plural(tx.AttendeesIntro, len(att)), rt.ID, chat.Escape(rt.Title), len(att)))
 	if rt.Capacity > 0 {
-		b.WriteString(" · " + chat.Format(tx.AttendeesCapacity, max(rt.Capacity-len(att), 0)))
+		b.WriteString(" · " + chat.Format(chat.Plural(tx.AttendeesCapacity, max(rt.Capacity-len(att), 0)), max(rt.Capacity-len(att), 0)))
 	}
 	b.WriteString("\n\n")
 	for _, a := range att {
@@ -256,7 +256,7 @@ func (w *Workflow) cmdRoundTables(ce *chat.Call) error {
 		if err != nil {
 			return err
 		}
-		b.WriteString(chat.Format(tx.ListLine, rt.ID, chat.Escape(rt.Title), w.rtRange(rt), len(att)) + "\n")
+		b.WriteString(chat.Format(chat.Plural(tx.ListLine, len(att)), rt.ID, chat.Escape(rt.Title), w.rtRange(rt), len(att)) + "\n")
 	}
 	return w.ReplyMarkdown(ce.Ctx, b.String())
 }

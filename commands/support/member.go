@@ -447,5 +447,6 @@ func age(st *Texts, d time.Duration) string {
 	case d < 48*time.Hour:
 		return chat.Format(st.AgeHours, int(d.Hours()))
 	}
-	return chat.Format(st.AgeDays, int(d.Hours()/24))
+	days := int(d.Hours() / 24)
+	return chat.Format(chat.Plural(st.AgeDays, days), days)
 }

@@ -5,6 +5,7 @@ import "github.com/lotse-bot/lotse/commands/chat"
 // Texts are the texts of support cases. Member-side texts are
 // Markdown; %s arguments are escaped by the caller. Team-room texts put
 // member text in only as escaped plain text.
+// A text with "|" has the forms "one|other" for a count (see chat.Plural).
 type Texts struct {
 	// Lang is the BCP 47 code.
 	Lang string
@@ -232,7 +233,7 @@ var German = Texts{
 	Digest:            "📋 Übersicht: %d offener Fall, davon %d ohne Bearbeitung. `!offen` zeigt ihn.|📋 Übersicht: %d offene Fälle, davon %d ohne Bearbeitung. `!offen` zeigt sie.",
 	AgeMinutes:        "%d Min.",
 	AgeHours:          "%d Std.",
-	AgeDays:           "%d Tagen",
+	AgeDays:           "%d Tag|%d Tagen",
 }
 
 // English are the English texts.
@@ -321,7 +322,7 @@ var English = Texts{
 	Digest:            "📋 Overview: %d open case (%d unclaimed). `!open` shows it.|📋 Overview: %d open cases, %d of them unclaimed. `!open` lists them.",
 	AgeMinutes:        "%d min",
 	AgeHours:          "%d h",
-	AgeDays:           "%d days",
+	AgeDays:           "%d day|%d days",
 }
 
 // TextsFor returns the texts of lang (German by default).
