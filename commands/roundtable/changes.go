@@ -7,10 +7,9 @@ import (
 
 	"maunium.net/go/mautrix/id"
 
+	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/schedule"
 	"github.com/lotse-bot/lotse/storage"
-
-	"github.com/lotse-bot/lotse/commands/chat"
 )
 
 // Coordinators' changes after the announcement: !verschieben, !absagen and

@@ -12,10 +12,9 @@ import (
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
+	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/schedule"
 	"github.com/lotse-bot/lotse/storage"
-
-	"github.com/lotse-bot/lotse/commands/chat"
 )
 
 // Round tables ("Runder Tisch"): coordinators plan one from chat (parsed by
@@ -27,12 +26,12 @@ import (
 // Exactly-once: sends caused by an event use transaction IDs derived from
 // it; announcements, edits and calendar files derive theirs from the round
 // table's ID and version or sequence; scheduled sends from round table,
-// attendee, kind and planned time (see roundtable_tick.go). Join links go
+// attendee, kind and planned time (see tick.go). Join links go
 // only into DMs and are never logged.
 
 // rtOn reports whether round tables are configured: coordinators or
 // announcement rooms in the config (coordinators may also be granted the
-// role in chat, see roles.go).
+// role in chat, see package people).
 func (w *Workflow) rtOn() bool {
 	return len(w.cfg.Coordinators) > 0 || len(w.cfg.Rooms) > 0
 }

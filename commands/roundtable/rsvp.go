@@ -9,9 +9,8 @@ import (
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
-	"github.com/lotse-bot/lotse/storage"
-
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // Members' side of round tables: RSVPs by ✅ or !dabei/!absage (also for

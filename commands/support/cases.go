@@ -10,9 +10,8 @@ import (
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
-	"github.com/lotse-bot/lotse/storage"
-
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // A member's cases after they exist: !ticket, !meine, !schließen, ratings,
