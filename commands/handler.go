@@ -183,12 +183,7 @@ func (h *Handler) handleMessage(ctx context.Context, t *chat.Turn, evt *event.Ev
 		return nil
 	}
 	if strings.HasPrefix(text, "!") {
-		cmdEvt := *evt
-		cmdContent := *content
-		cmdContent.Body, cmdContent.Format, cmdContent.FormattedBody = text, "", ""
-		cmdEvt.Content = event.Content{Parsed: &cmdContent}
-		h.proc.Process(ctx, &cmdEvt)
-		return t.Err
+		return h.command(ctx, t, evt, content, text)
 	}
 	return h.answerText(ctx, text)
 }
@@ -343,12 +338,7 @@ func (h *Handler) teamRoomMessage(ctx context.Context, t *chat.Turn, evt *event.
 	c.RemoveReplyFallback()
 	text := strings.TrimSpace(c.Body)
 	if strings.HasPrefix(text, "!") {
-		cmdEvt := *evt
-		cmdContent := *content
-		cmdContent.Body, cmdContent.Format, cmdContent.FormattedBody = text, "", ""
-		cmdEvt.Content = event.Content{Parsed: &cmdContent}
-		h.proc.Process(ctx, &cmdEvt)
-		return t.Err
+		return h.command(ctx, t, evt, content, text)
 	}
 	return h.support.ThreadMessage(ctx, evt, content, text)
 }
@@ -411,4 +401,16 @@ func (h *Handler) Run(ctx context.Context, synced <-chan struct{}) error {
 	case <-ctx.Done():
 	}
 	return g.Wait()
+}
+
+// command runs text (a message starting with "!", without mention or reply
+// fallback) through the processor: the registry's role check, then the
+// command.
+func (h *Handler) command(ctx context.Context, t *chat.Turn, evt *event.Event, content *event.MessageEventContent, text string) error {
+	cmdEvt := *evt
+	cmdContent := *content
+	cmdContent.Body, cmdContent.Format, cmdContent.FormattedBody = text, "", ""
+	cmdEvt.Content = event.Content{Parsed: &cmdContent}
+	h.proc.Process(ctx, &cmdEvt)
+	return t.Err
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
@@ -21,20 +20,8 @@ import (
 
 // Run sends the reminders and the digest until ctx ends.
 func (w *Workflow) Run(ctx context.Context) {
-	if !w.On() {
-		return
-	}
-	tick := time.NewTicker(w.cfg.TickInterval)
-	defer tick.Stop()
-	for {
-		if err := w.Tick(ctx, w.Now()); err != nil && ctx.Err() == nil {
-			zerolog.Ctx(ctx).Warn().Err(err).Msg("Support reminders failed; will try again")
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-		}
+	if w.On() {
+		w.Every(ctx, w.cfg.TickInterval, "Support reminders failed; will try again", w.Tick)
 	}
 }
 

@@ -105,8 +105,7 @@ func (w *Workflow) TeamRole() *chat.Role { return w.team }
 // the team's.
 func (w *Workflow) Commands() (member, team []chat.Command) {
 	cmd := func(name string, aliases []string, role *chat.Role, section string, run func(*chat.Call) error) chat.Command {
-		ct := w.tx.Commands[name]
-		return chat.Command{Name: name, Aliases: aliases, Role: role, Section: section, Usage: ct.Usage, Description: ct.Description, Run: run}
+		return chat.NewCommand(w.tx.Commands[name], name, aliases, role, section, run)
 	}
 	sec := w.tx.TeamCommands
 	member = []chat.Command{
