@@ -149,7 +149,7 @@ func (s staticGuides) Current() *guides.Library { return s.lib }
 
 func newTestHandler(t testing.TB) (*Handler, *fakeMatrix, *storage.DB) {
 	t.Helper()
-	lib, problems, err := guides.Load(filepath.Join("..", "library"))
+	lib, problems, err := guides.Load(filepath.Join("testdata", "library"))
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("load library: %v %v", err, problems)
 	}

@@ -1,6 +1,10 @@
-// Package commands is what members can do with Lotse: ask questions, search
-// and list guides, get help. It declares what it needs from the Matrix
-// runtime as interfaces (Matrix) and never imports bot/.
+// Package commands is the router and the registry of Lotse: it turns an
+// inbox event into a chat.Turn and hands it to the workflow it belongs to
+// (support, access, roundtable, privacy, people — one package each), and it
+// lists every command, from which !hilfe is generated. It still holds the
+// answer workflow (questions, guides, feedback) until that moves to its own
+// package. It declares what it needs from the Matrix runtime as interfaces
+// (package chat) and never imports bot/.
 package commands
 
 import (
@@ -10,14 +14,13 @@ import (
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
-	"github.com/lotse-bot/lotse/storage"
-
 	"github.com/lotse-bot/lotse/commands/access"
 	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/commands/people"
 	"github.com/lotse-bot/lotse/commands/privacy"
 	"github.com/lotse-bot/lotse/commands/roundtable"
 	"github.com/lotse-bot/lotse/commands/support"
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // Matrix is what the workflows need from the Matrix runtime (chat.Matrix).

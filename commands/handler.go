@@ -6,11 +6,11 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 
 	"github.com/rs/zerolog"
+	"golang.org/x/sync/errgroup"
 	mcommands "maunium.net/go/mautrix/commands"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
@@ -184,12 +184,7 @@ func (h *Handler) handleMessage(ctx context.Context, t *chat.Turn, evt *event.Ev
 		return nil
 	}
 	if strings.HasPrefix(text, "!") {
-		cmdEvt := *evt
-		cmdContent := *content
-		cmdContent.Body, cmdContent.Format, cmdContent.FormattedBody = text, "", ""
-		cmdEvt.Content = event.Content{Parsed: &cmdContent}
-		h.proc.Process(ctx, &cmdEvt)
-		return t.Err
+		return h.command(ctx, t, evt, content, text)
 	}
 	return h.answerText(ctx, text)
 }
@@ -305,9 +300,6 @@ func renderMarkdown(md string) (plain, htmlBody string) { return chat.Render(md)
 // escape makes user input safe to put into a Markdown text (chat.Escape).
 func escape(s string) string { return chat.Escape(s) }
 
-// RunAccess runs the provisioning worker of access requests until ctx ends.
-func (h *Handler) RunAccess(ctx context.Context) { h.access.Run(ctx) }
-
 // AccessTick runs the due provisioning jobs at now (tests use a fake clock).
 func (h *Handler) AccessTick(ctx context.Context, now time.Time) error {
 	return h.access.Tick(ctx, now)
@@ -317,12 +309,6 @@ func (h *Handler) AccessTick(ctx context.Context, now time.Time) error {
 func (h *Handler) TickRoundTables(ctx context.Context, now time.Time) error {
 	return h.roundTable.Tick(ctx, now)
 }
-
-// RunPrivacy runs the retention worker until ctx ends.
-func (h *Handler) RunPrivacy(ctx context.Context) { h.privacy.Run(ctx) }
-
-// RunPeople runs the onboarding and training worker until ctx ends.
-func (h *Handler) RunPeople(ctx context.Context) { h.people.Run(ctx) }
 
 // TickPeople sends the onboarding and training notices due at now (tests use a fake clock).
 func (h *Handler) TickPeople(ctx context.Context, now time.Time) error {
@@ -341,12 +327,7 @@ func (h *Handler) teamRoomMessage(ctx context.Context, t *chat.Turn, evt *event.
 	c.RemoveReplyFallback()
 	text := strings.TrimSpace(c.Body)
 	if strings.HasPrefix(text, "!") {
-		cmdEvt := *evt
-		cmdContent := *content
-		cmdContent.Body, cmdContent.Format, cmdContent.FormattedBody = text, "", ""
-		cmdEvt.Content = event.Content{Parsed: &cmdContent}
-		h.proc.Process(ctx, &cmdEvt)
-		return t.Err
+		return h.command(ctx, t, evt, content, text)
 	}
 	return h.support.ThreadMessage(ctx, evt, content, text)
 }
@@ -385,11 +366,40 @@ func (h *Handler) supportReaction(ctx context.Context, evt *event.Event, target 
 // Tick sends the support reminders due at now (tests use a fake clock).
 func (h *Handler) Tick(ctx context.Context, now time.Time) error { return h.support.Tick(ctx, now) }
 
-// RunScheduler runs the reminder workers of support cases and round tables
-// until ctx ends.
-func (h *Handler) RunScheduler(ctx context.Context) {
-	var wg sync.WaitGroup
-	wg.Go(func() { h.roundTable.Run(ctx) })
-	h.support.Run(ctx)
-	wg.Wait()
+// Run runs the workflows' workers under one errgroup until ctx ends and
+// returns when every one of them has stopped, so that the caller can close
+// the database after it. Workers that send wait for synced: nothing is
+// sent before the first sync brought Lotse's own earlier sends (their
+// transaction IDs) into the database. Retention sends nothing and starts
+// at once.
+func (h *Handler) Run(ctx context.Context, synced <-chan struct{}) error {
+	g, ctx := errgroup.WithContext(ctx)
+	start := func(component string, run func(context.Context)) {
+		g.Go(func() error {
+			run(h.Log.With().Str("component", component).Logger().WithContext(ctx))
+			return nil
+		})
+	}
+	start("retention", h.privacy.Run)
+	select {
+	case <-synced:
+		start("access", h.access.Run)
+		start("people", h.people.Run)
+		start("support", h.support.Run)
+		start("roundtable", h.roundTable.Run)
+	case <-ctx.Done():
+	}
+	return g.Wait()
+}
+
+// command runs text (a message starting with "!", without mention or reply
+// fallback) through the processor: the registry's role check, then the
+// command.
+func (h *Handler) command(ctx context.Context, t *chat.Turn, evt *event.Event, content *event.MessageEventContent, text string) error {
+	cmdEvt := *evt
+	cmdContent := *content
+	cmdContent.Body, cmdContent.Format, cmdContent.FormattedBody = text, "", ""
+	cmdEvt.Content = event.Content{Parsed: &cmdContent}
+	h.proc.Process(ctx, &cmdEvt)
+	return t.Err
 }

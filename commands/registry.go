@@ -13,8 +13,7 @@ import (
 func (h *Handler) registry() []chat.Command {
 	tx := h.Texts
 	cmd := func(name string, aliases []string, fn func(ce *CommandEvent) error) chat.Command {
-		ct := tx.Commands[name]
-		return chat.Command{Name: name, Aliases: aliases, Usage: ct.Usage, Description: ct.Description, Run: h.legacy(fn)}
+		return chat.NewCommand(tx.Commands[name], name, aliases, nil, "", h.legacy(fn))
 	}
 	list := []chat.Command{
 		cmd("hilfe", []string{"help", "h", "?"}, cmdHelp),

@@ -2,11 +2,15 @@ package commands
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/support"
 )
 
 // Regression tests of issue #15 at the level of the router. Reactions go
@@ -126,5 +130,40 @@ func TestRevokedTeamRoleSticks(t *testing.T) {
 	}
 	if !granted {
 		t.Fatalf("the audit log does not say who granted the role again: %+v", log)
+	}
+}
+
+// TestCaseDraftBounded: what a member writes before confirming a case is
+// bounded in lines and bytes; the member is told once, and the case still
+// opens (issue #15, finding 8: a 2.4 MB draft made opening the case fail).
+func TestCaseDraftBounded(t *testing.T) {
+	e := newSupportEnv(t)
+	ctx := context.Background()
+	told := 0
+	for i := range 12 {
+		q := fmt.Sprintf("Frage %d zum Spendenformular: %s", i, strings.Repeat("wieso weshalb warum ", 60))
+		// Handled once each, as in production (e.say also replays every event).
+		before := e.fm.count()
+		evt := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: q})
+		if err := e.h.Handle(ctx, Message{Event: evt, Direct: true}); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(bodies(in(e.fm.sent[before:], dmRoom)), "Das ist schon eine Menge") {
+			told++
+		}
+	}
+	d, err := e.db.Cases.Draft(ctx, dmRoom.String(), member.String(), e.now.Add(-time.Hour))
+	if err != nil || d == nil {
+		t.Fatalf("no draft: %v", err)
+	}
+	if len(d.Question) > support.MaxDraftBytes+len("\n[…]") || strings.Count(d.Question, "\n") > support.MaxDraftLines {
+		t.Fatalf("draft grew to %d bytes, %d lines", len(d.Question), strings.Count(d.Question, "\n")+1)
+	}
+	if told != 1 {
+		t.Fatalf("member told %d times that the draft is full, want once", told)
+	}
+	mustContain(t, in(e.say(t, dmRoom, member, "ja", ""), dmRoom), "Supportfall")
+	if c, _ := e.db.Cases.Get(ctx, 1); c == nil {
+		t.Fatal("the case did not open")
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/lotse-bot/lotse/storage"
+	"github.com/lotse-bot/lotse/storage/storagetest"
 )
 
 func TestSQLiteLeaseIsExclusive(t *testing.T) {
@@ -47,7 +48,7 @@ func TestPostgresLeaseStandby(t *testing.T) {
 	if uri == "" {
 		t.Skip("set LOTSE_TEST_POSTGRES (uri=$(bash .ci/postgres.sh /tmp/pg 55444)) to test the PostgreSQL lease; CI sets it")
 	}
-	uri = storage.FreshPostgresSchema(t, uri)
+	uri = storagetest.FreshPostgresSchema(t, uri)
 	open := func() *storage.DB {
 		db, err := storage.Open(uri, zerolog.Nop())
 		if err != nil {

@@ -10,6 +10,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/lotse-bot/lotse/storage"
+	"github.com/lotse-bot/lotse/storage/storagetest"
 )
 
 // openTestDBs returns the databases every storage test runs against:
@@ -30,7 +31,7 @@ func openTestDBs(t *testing.T) map[string]*storage.DB {
 	}
 	open("sqlite", filepath.Join(t.TempDir(), "lotse.db"))
 	if uri := os.Getenv("LOTSE_TEST_POSTGRES"); uri != "" {
-		uri = storage.FreshPostgresSchema(t, uri)
+		uri = storagetest.FreshPostgresSchema(t, uri)
 		open("postgres", uri)
 	}
 	return dbs

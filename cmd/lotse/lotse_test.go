@@ -23,6 +23,7 @@ import (
 	"github.com/lotse-bot/lotse/internal/chatclient"
 	"github.com/lotse-bot/lotse/internal/dendrite"
 	"github.com/lotse-bot/lotse/storage"
+	"github.com/lotse-bot/lotse/storage/storagetest"
 )
 
 func TestMain(m *testing.M) {
@@ -89,7 +90,7 @@ func startLotse(t testing.TB, guidesDir string, mutate func(*config.Config)) *lo
 	cfg.PickleKey = "integration-test-pickle-key"
 	cfg.Database = filepath.Join(t.TempDir(), "lotse.db")
 	if uri := os.Getenv("LOTSE_TEST_POSTGRES"); uri != "" {
-		cfg.Database = storage.FreshPostgresSchema(t, uri)
+		cfg.Database = storagetest.FreshPostgresSchema(t, uri)
 	}
 	cfg.GuidesDir = guidesDir
 	if mutate != nil {
@@ -378,7 +379,7 @@ func processEnv(t *testing.T, botID id.UserID, password string, extra ...string)
 	t.Helper()
 	dbPath := filepath.Join(t.TempDir(), "lotse.db")
 	if uri := os.Getenv("LOTSE_TEST_POSTGRES"); uri != "" {
-		dbPath = storage.FreshPostgresSchema(t, uri)
+		dbPath = storagetest.FreshPostgresSchema(t, uri)
 	}
 	return append(append(os.Environ(),
 		"LOTSE_HOMESERVER_URL="+dendrite.Shared().URL, "LOTSE_USER_ID="+botID.String(), "LOTSE_PASSWORD="+password,

@@ -16,6 +16,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/rs/zerolog"
+	"golang.org/x/sync/errgroup"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
@@ -69,7 +70,6 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 		return fail(exitDatabase, err)
 	}
 	defer db.Close()
-
 	m := metrics.New(prometheus.NewRegistry())
 	state := &liveState{db: db, rooms: configuredRooms(cfg)}
 	state.standby.Store(true)
@@ -82,29 +82,71 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 			}
 		}(ctx)
 	}
-	// One active process per database; on PostgreSQL a second one waits
-	// here as a standby and takes over when the first one's session ends.
+	ctx, release, err := holdLease(ctx, db, log)
+	if release == nil {
+		return err
+	}
+	defer release()
+	state.standby.Store(false)
+	m.SetLeader(true)
+	if err := db.Upgrade(ctx); err != nil {
+		return fail(exitUpgrade, err)
+	}
+	store, err := guides.NewStore(cfg.GuidesDir, log.With().Str("component", "guides").Logger(), guides.WithVars(siteVars(cfg)))
+	if err != nil {
+		return fail(exitGuides, err)
+	}
+	handler, attach, err := newHandler(cfg, db, store, m, log)
+	if err != nil {
+		return fail(exitConfig, err)
+	}
+	b, err := newBot(ctx, cfg, db, handler, m, log)
+	if b == nil {
+		return err
+	}
+	defer b.Close()
+	attach(b)
+	state.bot.Store(b)
+	log.Info().Stringer("user_id", b.UserID()).Int("guides", len(store.Current().Guides())).Msg("Lotse is starting")
+
+	// Shutdown: intake stops (b.Run returns), then the workers are stopped
+	// and waited for, then the bot and the database close (deferred earlier).
+	workersCtx, stopWorkers := context.WithCancel(ctx)
+	workers, workersCtx := errgroup.WithContext(workersCtx)
+	defer func() { stopWorkers(); _ = workers.Wait() }()
+	startWorkers(workersCtx, workers, cfg, store, handler, b, ready, log)
+	if err := b.Run(ctx); err != nil {
+		return fail(exitMatrix, err)
+	}
+	if errors.Is(context.Cause(ctx), errLeaseLost) {
+		return fail(exitLeaseLost, errLeaseLost)
+	}
+	log.Info().Msg("Lotse stopped")
+	return nil
+}
+
+// holdLease waits for the database lease: one active process per database;
+// on PostgreSQL a second one waits here as a standby and takes over when
+// the first one's session ends. The returned context ends (cause
+// errLeaseLost) when the lease breaks. release is nil when the process
+// must stop (err says how; nil for a normal stop).
+func holdLease(ctx context.Context, db *storage.DB, log zerolog.Logger) (context.Context, func(), error) {
 	lease, err := db.AcquireLease(ctx, storage.LeaseOptions{
 		OnStandby: func() {
 			log.Info().Msg("Another Lotse process is active on this database; waiting as standby")
 		},
 		OnError: func(err error) { log.Warn().Err(err).Msg("Standby could not check the lease; retrying") },
 	})
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil
-		}
-		if errors.Is(err, storage.ErrLocked) {
-			return fail(exitLocked, err)
-		}
-		return fail(exitDatabase, err)
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return ctx, nil, nil
+	case errors.Is(err, storage.ErrLocked):
+		return ctx, nil, fail(exitLocked, err)
+	case err != nil:
+		return ctx, nil, fail(exitDatabase, err)
 	}
-	defer lease.Release()
-	state.standby.Store(false)
-	m.SetLeader(true)
 	log.Info().Msg("Holding the database lease: this process is active")
 	ctx, stopLease := context.WithCancelCause(ctx)
-	defer stopLease(nil)
 	go func() {
 		select {
 		case <-lease.Lost():
@@ -113,42 +155,29 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 		case <-ctx.Done():
 		}
 	}()
+	return ctx, func() { stopLease(nil); lease.Release() }, nil
+}
 
-	if err := db.Upgrade(ctx); err != nil {
-		return fail(exitUpgrade, err)
-	}
-
-	store, err := guides.NewStore(cfg.GuidesDir, log.With().Str("component", "guides").Logger(), guides.WithVars(siteVars(cfg)))
-	if err != nil {
-		return fail(exitGuides, err)
-	}
-	watchCtx, stopWatch := context.WithCancel(ctx)
-	defer stopWatch()
-	go func() {
-		if err := store.Watch(watchCtx); err != nil && watchCtx.Err() == nil {
-			log.Err(err).Msg("Watching the guide library stopped; changes need a restart or SIGHUP")
-		}
-	}()
-	go reloadOnHangup(watchCtx, store, log)
-
+// newHandler builds the workflows from the config. attach gives them the
+// bot once it exists.
+func newHandler(cfg config.Config, db *storage.DB, store *guides.Store, m *metrics.Metrics, log zerolog.Logger) (*commands.Handler, func(*bot.Bot), error) {
 	support, err := supportConfig(cfg)
 	if err != nil {
-		return fail(exitConfig, err)
+		return nil, nil, err
 	}
 	meetings, err := bbbClient(cfg)
 	if err != nil {
-		return fail(exitConfig, err)
+		return nil, nil, err
 	}
 	access, err := accessConfig(cfg, meetings)
 	if err != nil {
-		return fail(exitConfig, err)
+		return nil, nil, err
 	}
 	roundTables, err := roundTableConfig(cfg, support.Location, meetings)
 	if err != nil {
-		return fail(exitConfig, err)
+		return nil, nil, err
 	}
-	matrix := &matrixAdapter{}
-	rooms := &roomAdapter{}
+	matrix, rooms := &matrixAdapter{}, &roomAdapter{}
 	handler := commands.New(commands.Deps{
 		Support:     support,
 		Access:      access,
@@ -167,6 +196,16 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 		TxnID:       bot.TxnID,
 		Observer:    m,
 	})
+	attach := func(b *bot.Bot) {
+		matrix.bot, rooms.bot = b, b
+		m.AddSources(metrics.Sources{LastSync: b.LastSync, InboxPending: db.Inbox.PendingCount, SenderStats: b.Sender().Stats})
+	}
+	return handler, attach, nil
+}
+
+// newBot logs in and hands every inbox event to handler. A nil bot means
+// the process stops (err says how; nil for a normal stop).
+func newBot(ctx context.Context, cfg config.Config, db *storage.DB, handler *commands.Handler, m *metrics.Metrics, log zerolog.Logger) (*bot.Bot, error) {
 	b, err := bot.New(ctx, bot.Options{
 		HomeserverURL:   cfg.HomeserverURL,
 		UserID:          id.UserID(cfg.UserID),
@@ -189,57 +228,49 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 			return handler.Handle(ctx, commands.Message{Event: in.Event, Direct: in.Direct, Encrypted: in.Encrypted})
 		}),
 	})
-	if err != nil {
-		if ctx.Err() != nil {
-			if errors.Is(context.Cause(ctx), errLeaseLost) {
-				return fail(exitLeaseLost, errLeaseLost)
-			}
-			// Stopped while waiting for the homeserver: a normal stop.
-			log.Info().Err(err).Msg("Stopped before the homeserver could be reached")
-			return nil
-		}
-		return fail(exitMatrix, err)
+	switch {
+	case err != nil && ctx.Err() != nil && errors.Is(context.Cause(ctx), errLeaseLost):
+		return nil, fail(exitLeaseLost, errLeaseLost)
+	case err != nil && ctx.Err() != nil:
+		// Stopped while waiting for the homeserver: a normal stop.
+		log.Info().Err(err).Msg("Stopped before the homeserver could be reached")
+		return nil, nil
+	case err != nil:
+		return nil, fail(exitMatrix, err)
 	}
-	defer b.Close()
-	matrix.bot = b
-	rooms.bot = b
-	state.bot.Store(b)
-	m.AddSources(metrics.Sources{
-		LastSync:     b.LastSync,
-		InboxPending: db.Inbox.PendingCount,
-		SenderStats:  b.Sender().Stats,
-	})
-	log.Info().Stringer("user_id", b.UserID()).Int("guides", len(store.Current().Guides())).Msg("Lotse is starting")
+	return b, nil
+}
 
+// startWorkers starts everything that runs beside the bot's intake under
+// one errgroup: the workflows' workers, the guide watcher, the web view and
+// the team-room check; then the ready callback (tests).
+func startWorkers(ctx context.Context, g *errgroup.Group, cfg config.Config, store *guides.Store, handler *commands.Handler, b *bot.Bot, ready func(*bot.Bot), log zerolog.Logger) {
+	g.Go(func() error { return handler.Run(ctx, b.Synced()) })
+	g.Go(func() error {
+		if err := store.Watch(ctx); err != nil && ctx.Err() == nil {
+			log.Err(err).Msg("Watching the guide library stopped; changes need a restart or SIGHUP")
+		}
+		return nil
+	})
+	g.Go(func() error { reloadOnHangup(ctx, store, log); return nil })
 	if cfg.WebListen != "" {
-		go func() {
+		g.Go(func() error {
 			if err := serveWeb(ctx, cfg, store, log.With().Str("component", "web").Logger()); err != nil {
 				log.Err(err).Msg("Web view stopped")
 			}
-		}()
+			return nil
+		})
 	}
-	go handler.RunPrivacy(log.With().Str("component", "retention").Logger().WithContext(ctx))
-	go func() {
+	g.Go(func() error {
 		select {
 		case <-b.Synced():
-			// Like reminders: nothing is sent before the first sync brought
-			// Lotse's own earlier sends into the database.
-			handler.RunAccess(log.With().Str("component", "access").Logger().WithContext(ctx))
+			checkTeamRoom(ctx, b, id.RoomID(cfg.TeamRoom), commands.TextsFor(cfg.Language), log)
 		case <-ctx.Done():
 		}
-	}()
-	go func() {
-		select {
-		case <-b.Synced():
-			go checkTeamRoom(ctx, b, support.TeamRoom, commands.TextsFor(cfg.Language), log)
-			// Reminders send nothing before the first sync brought Lotse's
-			// own earlier sends (their transaction IDs) into the database.
-			go handler.RunPeople(log.With().Str("component", "people").Logger().WithContext(ctx))
-			handler.RunScheduler(log.With().Str("component", "scheduler").Logger().WithContext(ctx))
-		case <-ctx.Done():
-		}
-	}()
+		return nil
+	})
 	if ready != nil {
+		// Not waited for: the callback belongs to the caller (tests).
 		go func() {
 			select {
 			case <-b.Synced():
@@ -248,14 +279,6 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 			}
 		}()
 	}
-	if err := b.Run(ctx); err != nil {
-		return fail(exitMatrix, err)
-	}
-	if errors.Is(context.Cause(ctx), errLeaseLost) {
-		return fail(exitLeaseLost, errLeaseLost)
-	}
-	log.Info().Msg("Lotse stopped")
-	return nil
 }
 
 // errLeaseLost stops a process whose database lease broke.
@@ -373,18 +396,16 @@ func supportConfig(cfg config.Config) (commands.Support, error) {
 // builds the Nextcloud and BBB clients (secrets come from the environment).
 func accessConfig(cfg config.Config, meetings *bbb.Client) (commands.Access, error) {
 	a := commands.Access{
-		ApprovalsRoom:     id.RoomID(cfg.ApprovalsRoom),
-		NextcloudGroups:   cfg.NextcloudGroups,
-		TwoApprovers:      cfg.AccessTwoApprovers,
-		NextcloudQuota:    cfg.NextcloudQuota,
-		NextcloudLanguage: "de",
-		NextcloudGuide:    cfg.NextcloudGuide,
-		BBBWelcome:        cfg.BBBWelcome,
-		BBBGuide:          cfg.BBBGuide,
-		MaxAttempts:       cfg.AccessMaxAttempts,
-		NotifyAfter:       cfg.AccessNotifyAfter,
-		Backoff:           cfg.AccessRetryBackoff,
-		PollInterval:      2 * time.Second,
+		ApprovalsRoom:   id.RoomID(cfg.ApprovalsRoom),
+		NextcloudGroups: cfg.NextcloudGroups,
+		TwoApprovers:    cfg.AccessTwoApprovers,
+		NextcloudQuota:  cfg.NextcloudQuota,
+		NextcloudGuide:  cfg.NextcloudGuide,
+		BBBWelcome:      cfg.BBBWelcome,
+		BBBGuide:        cfg.BBBGuide,
+		MaxAttempts:     cfg.AccessMaxAttempts,
+		NotifyAfter:     cfg.AccessNotifyAfter,
+		Backoff:         cfg.AccessRetryBackoff,
 	}
 	for _, u := range cfg.Approvers {
 		a.Approvers = append(a.Approvers, id.UserID(u))

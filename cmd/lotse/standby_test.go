@@ -16,7 +16,7 @@ import (
 
 	"github.com/lotse-bot/lotse/internal/chatclient"
 	"github.com/lotse-bot/lotse/internal/dendrite"
-	"github.com/lotse-bot/lotse/storage"
+	"github.com/lotse-bot/lotse/storage/storagetest"
 )
 
 // waitUntil polls cond every 50 ms until it is true or ctx ends.
@@ -60,7 +60,7 @@ func TestStandbyTakeover(t *testing.T) {
 	bin := lotseBinary(t)
 	srv := dendrite.Shared()
 	botID, password := registerAccount(t, "lotse")
-	dbURI := storage.FreshPostgresSchema(t, uri)
+	dbURI := storagetest.FreshPostgresSchema(t, uri)
 	env := append(os.Environ(),
 		"LOTSE_HOMESERVER_URL="+srv.URL, "LOTSE_USER_ID="+botID.String(), "LOTSE_PASSWORD="+password,
 		"LOTSE_DATABASE="+dbURI, "LOTSE_GUIDES_DIR="+filepath.Join("..", "..", "library"),

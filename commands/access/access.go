@@ -460,7 +460,8 @@ func (w *Workflow) cmdWithdraw(ce *chat.Call) error {
 		return w.ReplyMarkdown(ce.Ctx, at.WithdrawUsage)
 	}
 	var r *storage.AccessRequest
-	if n, err := strconv.ParseInt(arg, 10, 64); err == nil {
+	if n, ok := chat.Ref(arg); ok {
+		var err error
 		if r, err = w.DB.Access().Get(ce.Ctx, n); err != nil {
 			return err
 		}

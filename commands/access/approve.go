@@ -27,8 +27,8 @@ func (w *Workflow) requestArg(ce *chat.Call, usage string) (*storage.AccessReque
 	if len(ce.Args) == 0 {
 		return nil, w.ReplyMarkdown(ce.Ctx, usage)
 	}
-	n, err := strconv.ParseInt(strings.TrimPrefix(ce.Args[0], "#"), 10, 64)
-	if err != nil {
+	n, ok := chat.Ref(ce.Args[0])
+	if !ok {
 		return nil, w.ReplyMarkdown(ce.Ctx, usage)
 	}
 	r, err := w.DB.Access().Get(ce.Ctx, n)
@@ -154,7 +154,7 @@ func (w *Workflow) cmdAudit(ce *chat.Call) error {
 	}
 	if len(ce.Args) > 0 {
 		arg := ce.Args[0]
-		if n, err := strconv.ParseInt(strings.TrimPrefix(arg, "#"), 10, 64); err == nil {
+		if n, ok := chat.Ref(arg); ok {
 			reqID, filter = n, "#"+strconv.FormatInt(n, 10)
 		} else if strings.HasPrefix(arg, "@") {
 			user, filter = arg, arg
@@ -179,7 +179,7 @@ func (w *Workflow) cmdAudit(ce *chat.Call) error {
 			chat.Escape(e.Actor), chat.Escape(e.Detail))
 	}
 	if start > 0 {
-		b.WriteString("\n" + chat.Format(at.AuditMore, start))
+		b.WriteString("\n" + chat.Format(chat.Plural(at.AuditMore, start), start))
 	}
 	return w.ReplyMarkdown(ce.Ctx, b.String())
 }
@@ -229,7 +229,7 @@ func (w *Workflow) exportAudit(ce *chat.Call, format string) error {
 	if _, err := w.Matrix.Send(ce.Ctx, ce.RoomID, event.EventMessage, content, w.CauseTxn(ce.Ctx, "audit-file", 0)); err != nil {
 		return err
 	}
-	return w.ReplyMarkdown(ce.Ctx, chat.Format(w.tx.AuditUploaded, len(entries)))
+	return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(w.tx.AuditUploaded, len(entries)), len(entries)))
 }
 
 func csvSafe(s string) string {

@@ -5,6 +5,7 @@ import "github.com/lotse-bot/lotse/commands/chat"
 // Texts are the texts of access requests. Member-side texts are
 // Markdown; %s arguments are escaped by the caller. Approvals-room messages
 // put member input in only as escaped plain text.
+// A text with "|" has the forms "one|other" for a count (see chat.Plural).
 type Texts struct {
 	// Lang is the BCP 47 code.
 	Lang string
@@ -224,8 +225,8 @@ var German = Texts{
 	ErrUnknown:              "Unbekannter Fehler (Details im Log von Lotse).",
 	AuditIntro:              "Protokoll %s:",
 	AuditEmpty:              "Das Protokoll ist leer.",
-	AuditMore:               "… %d ältere Einträge nicht angezeigt (`!protokoll export csv` lädt alles hoch).",
-	AuditUploaded:           "Protokoll mit %d Einträgen hochgeladen.",
+	AuditMore:               "… %d älterer Eintrag nicht angezeigt (`!protokoll export csv` lädt alles hoch).|… %d ältere Einträge nicht angezeigt (`!protokoll export csv` lädt alles hoch).",
+	AuditUploaded:           "Protokoll mit %d Eintrag hochgeladen.|Protokoll mit %d Einträgen hochgeladen.",
 	ApproverCommands:        "Befehle für Genehmigende (im Genehmigungsraum):",
 }
 
@@ -321,7 +322,7 @@ var English = Texts{
 	ErrUnknown:              "Unknown error (details in Lotse's log).",
 	AuditIntro:              "Audit log %s:",
 	AuditEmpty:              "The audit log is empty.",
-	AuditMore:               "… %d older entries not shown (`!audit export csv` uploads everything).",
-	AuditUploaded:           "Uploaded the audit log with %d entries.",
+	AuditMore:               "… %d older entry not shown (`!audit export csv` uploads everything).|… %d older entries not shown (`!audit export csv` uploads everything).",
+	AuditUploaded:           "Uploaded the audit log with %d entry.|Uploaded the audit log with %d entries.",
 	ApproverCommands:        "Approver commands (in the approvals room):",
 }

@@ -30,20 +30,8 @@ var errAccessNotConfigured = errors.New("access: integration not configured")
 
 // Run runs the provisioning worker until ctx ends.
 func (w *Workflow) Run(ctx context.Context) {
-	if !w.accessOn() {
-		return
-	}
-	tick := time.NewTicker(w.cfg.PollInterval)
-	defer tick.Stop()
-	for {
-		if err := w.Tick(ctx, w.Now()); err != nil && ctx.Err() == nil {
-			zerolog.Ctx(ctx).Warn().Err(err).Msg("Access provisioning failed; will try again")
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-		}
+	if w.accessOn() {
+		w.Every(ctx, w.cfg.PollInterval, "Access provisioning failed; will try again", w.Tick)
 	}
 }
 

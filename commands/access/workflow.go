@@ -123,12 +123,7 @@ func New(env *chat.Env, cfg Config, people People) *Workflow {
 }
 
 // TextsFor returns the texts of lang (German by default).
-func TextsFor(lang string) *Texts {
-	if lang == "en" {
-		return &English
-	}
-	return &German
-}
+func TextsFor(lang string) *Texts { return chat.TextsFor(lang, &German, &English) }
 
 // Section heading of the approver commands in the help.
 func (w *Workflow) approverSection() string { return w.tx.ApproverCommands }
@@ -136,8 +131,7 @@ func (w *Workflow) approverSection() string { return w.tx.ApproverCommands }
 // Commands are the workflow's commands, for the registry.
 func (w *Workflow) Commands() []chat.Command {
 	cmd := func(name string, aliases []string, role *chat.Role, section string, run func(*chat.Call) error) chat.Command {
-		ct := w.tx.Commands[name]
-		return chat.Command{Name: name, Aliases: aliases, Role: role, Section: section, Usage: ct.Usage, Description: ct.Description, Run: run}
+		return chat.NewCommand(w.tx.Commands[name], name, aliases, role, section, run)
 	}
 	return []chat.Command{
 		// Member side (DM).

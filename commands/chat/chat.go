@@ -143,3 +143,28 @@ func (e Env) WithDefaults() Env {
 	}
 	return e
 }
+
+// Every calls tick at once and then every interval until ctx ends. A
+// failing tick is logged with msg and tried again at the next interval.
+func (e *Env) Every(ctx context.Context, interval time.Duration, msg string, tick func(ctx context.Context, now time.Time) error) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		if err := tick(ctx, e.Now()); err != nil && ctx.Err() == nil {
+			zerolog.Ctx(ctx).Warn().Err(err).Msg(msg)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// TextsFor picks the catalogue of lang: English for "en", else German.
+func TextsFor[T any](lang string, german, english *T) *T {
+	if lang == "en" {
+		return english
+	}
+	return german
+}

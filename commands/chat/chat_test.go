@@ -78,3 +78,15 @@ func TestReactEnforcesRoomAndRole(t *testing.T) {
 		})
 	}
 }
+
+func TestRef(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int64
+		ok   bool
+	}{{"12", 12, true}, {"#12", 12, true}, {" #3 ", 3, true}, {"0", 0, false}, {"-1", 0, false}, {"#", 0, false}, {"abc", 0, false}, {"1a", 0, false}} {
+		if n, ok := chat.Ref(tt.in); ok != tt.ok || (ok && n != tt.want) {
+			t.Errorf("Ref(%q) = %d, %v; want %d, %v", tt.in, n, ok, tt.want, tt.ok)
+		}
+	}
+}

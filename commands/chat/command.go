@@ -152,3 +152,8 @@ func (r *Role) Silent() *Role {
 	}
 	return &s
 }
+
+// NewCommand declares a command with its help line ct.
+func NewCommand(ct CommandText, name string, aliases []string, role *Role, section string, run func(ce *Call) error) Command {
+	return Command{Name: name, Aliases: aliases, Role: role, Section: section, Usage: ct.Usage, Description: ct.Description, Run: run}
+}

@@ -2,6 +2,7 @@ package chat
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -106,3 +107,10 @@ var (
 	YesWords = map[string]bool{"ja": true, "j": true, "yes": true, "y": true, "ok": true, "okay": true, "gerne": true, "gern": true, "ja bitte": true, "bitte": true, "✅": true, "👍": true}
 	NoWords  = map[string]bool{"nein": true, "n": true, "no": true, "nee": true, "nö": true, "nein danke": true, "lieber nicht": true, "❌": true}
 )
+
+// Ref reads a reference to a numbered thing as people type it: "12" or
+// "#12" (cases, requests, round tables). ok is false for anything else.
+func Ref(s string) (n int64, ok bool) {
+	n, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(s), "#"), 10, 64)
+	return n, err == nil && n > 0
+}

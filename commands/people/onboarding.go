@@ -254,18 +254,7 @@ func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
 
 // Run calls Tick every minute until ctx ends.
 func (w *Workflow) Run(ctx context.Context) {
-	tick := time.NewTicker(DefaultTickInterval)
-	defer tick.Stop()
-	for {
-		if err := w.Tick(ctx, w.Now()); err != nil && ctx.Err() == nil {
-			zerolog.Ctx(ctx).Warn().Err(err).Msg("Onboarding and training notices failed; will try again")
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-		}
-	}
+	w.Every(ctx, DefaultTickInterval, "Onboarding and training notices failed; will try again", w.Tick)
 }
 
 // notice sends an unsolicited message once per key.

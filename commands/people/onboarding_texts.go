@@ -68,8 +68,5 @@ var EnglishOnboarding = OnboardingTexts{
 
 // OnboardingTextsFor returns the onboarding texts of lang (German by default).
 func OnboardingTextsFor(lang string) *OnboardingTexts {
-	if lang == "en" {
-		return &EnglishOnboarding
-	}
-	return &GermanOnboarding
+	return chat.TextsFor(lang, &GermanOnboarding, &EnglishOnboarding)
 }

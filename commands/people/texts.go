@@ -164,9 +164,4 @@ var English = Texts{
 }
 
 // TextsFor returns the texts of lang (German by default).
-func TextsFor(lang string) *Texts {
-	if lang == "en" {
-		return &English
-	}
-	return &German
-}
+func TextsFor(lang string) *Texts { return chat.TextsFor(lang, &German, &English) }

@@ -118,9 +118,7 @@ func (w *Workflow) teamOn() bool { return w.cfg.TeamRoom != "" }
 // Commands are the workflow's commands, for the registry: the onboarding
 // commands and the team application (onboarding), the role commands (roles).
 func (w *Workflow) Commands() (onboarding, roles []chat.Command) {
-	cmd := func(ct chat.CommandText, name string, aliases []string, role *chat.Role, section string, run func(*chat.Call) error) chat.Command {
-		return chat.Command{Name: name, Aliases: aliases, Role: role, Section: section, Usage: ct.Usage, Description: ct.Description, Run: run}
-	}
+	cmd := chat.NewCommand
 	o, p, sec := w.otx.Commands, w.tx.Commands, w.tx.ManagerCommands
 	onboarding = []chat.Command{
 		cmd(o["start"], "start", []string{"onboarding", "checkliste", "checklist"}, nil, "", w.cmdStart),

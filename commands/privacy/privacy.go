@@ -26,7 +26,8 @@ func (w *Workflow) days(d time.Duration) string {
 	if d <= 0 {
 		return w.tx.NoLimit
 	}
-	return chat.Format(w.tx.Days, int(d.Hours()/24+0.5))
+	n := int(d.Hours()/24 + 0.5)
+	return chat.Format(chat.Plural(w.tx.Days, n), n)
 }
 
 // cmdPrivacy explains what Lotse stores about the asking member.

@@ -3,6 +3,7 @@ package privacy
 import "github.com/lotse-bot/lotse/commands/chat"
 
 // Texts are the texts of the data-rights commands.
+// A text with "|" has the forms "one|other" for a count (see chat.Plural).
 type Texts struct {
 	// Lang is the BCP 47 code.
 	Lang string
@@ -42,7 +43,7 @@ var German = Texts{
 		"- **Technisches:** Kennungen deiner Nachrichten, damit jede genau einmal beantwortet wird (ohne Inhalt, sobald beantwortet) – %s; welche Anleitung eine Antwort zeigte, und dein 👍/👎 dazu – %s.\n" +
 		"- **Rollen** (falls du im Team bist): Rolle, Datum deiner Verpflichtungserklärung und Schulung.\n\n" +
 		"Nicht gespeichert: Passwörter, deine anderen Chats, Fragen ohne Supportfall als Verlauf.",
-	Days:              "%d Tage",
+	Days:              "%d Tag|%d Tage",
 	NoLimit:           "ohne feste Frist",
 	YourTables:        "Gerade gespeichert über dich: %s.",
 	NothingStored:     "Gerade ist nichts über dich gespeichert.",
@@ -81,7 +82,7 @@ var English = Texts{
 		"- **Technical:** IDs of your messages so each is answered exactly once (without content once answered) – %s; which guide an answer showed and your 👍/👎 on it – %s.\n" +
 		"- **Roles** (if you're in the team): role, date of your privacy declaration and training.\n\n" +
 		"Not stored: passwords, your other chats, questions without a support case as a history.",
-	Days:              "%d days",
+	Days:              "%d day|%d days",
 	NoLimit:           "without a fixed period",
 	YourTables:        "Stored about you right now: %s.",
 	NothingStored:     "Nothing is stored about you right now.",
@@ -103,9 +104,4 @@ var English = Texts{
 }
 
 // TextsFor returns the texts of lang (German by default).
-func TextsFor(lang string) *Texts {
-	if lang == "en" {
-		return &English
-	}
-	return &German
-}
+func TextsFor(lang string) *Texts { return chat.TextsFor(lang, &German, &English) }

@@ -50,8 +50,7 @@ func New(env *chat.Env, cfg Config, manager *chat.Role) *Workflow {
 // help heading of the manager commands.
 func (w *Workflow) Commands(section string) []chat.Command {
 	cmd := func(name string, aliases []string, role *chat.Role, section string, run func(*chat.Call) error) chat.Command {
-		ct := w.tx.Commands[name]
-		return chat.Command{Name: name, Aliases: aliases, Role: role, Section: section, Usage: ct.Usage, Description: ct.Description, Run: run}
+		return chat.NewCommand(w.tx.Commands[name], name, aliases, role, section, run)
 	}
 	return []chat.Command{
 		cmd("datenschutz", []string{"privacy"}, w.dm, "", w.cmdPrivacy),
@@ -63,23 +62,17 @@ func (w *Workflow) Commands(section string) []chat.Command {
 
 // Run applies the retention periods every Interval until ctx ends.
 func (w *Workflow) Run(ctx context.Context) {
-	tick := time.NewTicker(w.cfg.Interval)
-	defer tick.Stop()
-	for {
-		// Every kind of personal data has its period (docs/datenschutz.md).
-		if res, err := w.DB.Retention(ctx, w.cfg.Retention, w.Now(), false); err != nil && ctx.Err() == nil {
-			zerolog.Ctx(ctx).Warn().Err(err).Msg("Failed to apply retention")
-		} else {
-			for _, r := range res {
-				if r.Rows > 0 {
-					zerolog.Ctx(ctx).Debug().Str("table", r.Table).Int64("rows", r.Rows).Msg("Deleted expired personal data")
-				}
-			}
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
+	w.Every(ctx, w.cfg.Interval, "Failed to apply retention", w.Tick)
+}
+
+// Tick deletes what has expired at now (every kind of personal data has its
+// period, docs/datenschutz.md).
+func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
+	res, err := w.DB.Retention(ctx, w.cfg.Retention, now, false)
+	for _, r := range res {
+		if r.Rows > 0 {
+			zerolog.Ctx(ctx).Debug().Str("table", r.Table).Int64("rows", r.Rows).Msg("Deleted expired personal data")
 		}
 	}
+	return err
 }

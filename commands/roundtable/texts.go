@@ -4,6 +4,7 @@ import "github.com/lotse-bot/lotse/commands/chat"
 
 // Texts are the texts of round tables (Markdown; %s arguments
 // that come from users are escaped by the caller).
+// A text with "|" has the forms "one|other" for a count (see chat.Plural).
 type Texts struct {
 	// Lang is the BCP 47 code.
 	Lang string
@@ -149,7 +150,7 @@ var German = Texts{
 	Repeats:          "🔁 %s",
 	Description:      "📝 %s",
 	Rooms:            "📣 Ankündigung in %d Raum|📣 Ankündigung in %d Räumen",
-	Capacity:         "👥 %d Plätze",
+	Capacity:         "👥 %d Platz|👥 %d Plätze",
 	CoHosts:          "🎙️ Co-Hosts: %s",
 	Warning:          "⚠️ ",
 	ConfirmHow:       "Passt alles? Dann reagiere mit ✅ oder schreib `!ankündigen %[1]d`. Sonst schreib `!rundertisch …` einfach neu.",
@@ -182,16 +183,16 @@ var German = Texts{
 	Late:           "_Diese Erinnerung kommt verspätet, weil ich kurz nicht erreichbar war._",
 
 	Rescheduled:      "🔀 Der Runde Tisch „%s“ ist verschoben auf **%s**. Deine Zusage gilt weiter; absagen mit `!absage <Nr>`.",
-	RescheduledCoord: "🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
+	RescheduledCoord: "🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte ist informiert, die Ankündigungen aktualisiert.|🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
 	RescheduleUsage:  "So geht es: `!verschieben <Nr> <neue Zeit>`, z. B. `!verschieben 3 10.12. 19 Uhr`.",
 	Cancelled:        "❌ Der Runde Tisch „%s“ am %s ist leider abgesagt.",
-	CancelledCoord:   "❌ Runder Tisch #%d ist abgesagt. %d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
+	CancelledCoord:   "❌ Runder Tisch #%d ist abgesagt. %d Zugesagte ist informiert, die Ankündigungen aktualisiert.|❌ Runder Tisch #%d ist abgesagt. %d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
 
-	AttendeesIntro:    "Runder Tisch #%d „%s“: %d Zusagen",
-	AttendeesCapacity: "Noch %d Plätze frei.",
+	AttendeesIntro:    "Runder Tisch #%d „%s“: %d Zusage|Runder Tisch #%d „%s“: %d Zusagen",
+	AttendeesCapacity: "Noch %d Platz frei.|Noch %d Plätze frei.",
 	ListIntro:         "Geplante Runde Tische:",
 	ListEmpty:         "Gerade ist kein Runder Tisch geplant.",
-	ListLine:          "- **#%d** %s – %s (%d Zusagen)",
+	ListLine:          "- **#%d** %s – %s (%d Zusage)|- **#%d** %s – %s (%d Zusagen)",
 
 	Summary:       "📋 **Runder Tisch #%d „%s“ ist vorbei.**",
 	SummarySeen:   "Im Meeting waren %d: %s",
@@ -199,7 +200,7 @@ var German = Texts{
 	SummaryHow:    "Nachricht an alle Zugesagten (z. B. Link zum Protokoll): `!nachbereitung %[1]d <Text>`",
 	FollowupUsage: "So geht es: `!nachbereitung <Nr> <Text>`",
 	Followup:      "📝 **Nachbereitung zum Runden Tisch „%s“:**",
-	FollowupSent:  "Gesendet an %d Personen.",
+	FollowupSent:  "Gesendet an %d Person.|Gesendet an %d Personen.",
 	Coordinators:  "Für Koordinator:innen:",
 }
 
@@ -231,7 +232,7 @@ var English = Texts{
 	Repeats:          "🔁 %s",
 	Description:      "📝 %s",
 	Rooms:            "📣 Announced in %d room|📣 Announced in %d rooms",
-	Capacity:         "👥 %d places",
+	Capacity:         "👥 %d place|👥 %d places",
 	CoHosts:          "🎙️ Co-hosts: %s",
 	Warning:          "⚠️ ",
 	ConfirmHow:       "All fine? React with ✅ or send `!announce %[1]d`. Otherwise just send `!roundtable …` again.",
@@ -264,16 +265,16 @@ var English = Texts{
 	Late:           "_This reminder is late because I was briefly unavailable._",
 
 	Rescheduled:      "🔀 The round table “%s” moved to **%s**. Your RSVP still stands; withdraw with `!leave <no>`.",
-	RescheduledCoord: "🔀 Round table #%d moved to %s. %d attendees were told, the announcements updated.",
+	RescheduledCoord: "🔀 Round table #%d moved to %s. %d attendee was told, the announcements updated.|🔀 Round table #%d moved to %s. %d attendees were told, the announcements updated.",
 	RescheduleUsage:  "Usage: `!reschedule <no> <new time>`, e.g. `!reschedule 3 10.12. 19 Uhr`.",
 	Cancelled:        "❌ Sorry, the round table “%s” on %s is cancelled.",
-	CancelledCoord:   "❌ Round table #%d is cancelled. %d attendees were told, the announcements updated.",
+	CancelledCoord:   "❌ Round table #%d is cancelled. %d attendee was told, the announcements updated.|❌ Round table #%d is cancelled. %d attendees were told, the announcements updated.",
 
-	AttendeesIntro:    "Round table #%d “%s”: %d attendees",
-	AttendeesCapacity: "%d places left.",
+	AttendeesIntro:    "Round table #%d “%s”: %d attendee|Round table #%d “%s”: %d attendees",
+	AttendeesCapacity: "%d place left.|%d places left.",
 	ListIntro:         "Planned round tables:",
 	ListEmpty:         "No round table is planned right now.",
-	ListLine:          "- **#%d** %s – %s (%d attendees)",
+	ListLine:          "- **#%d** %s – %s (%d attendee)|- **#%d** %s – %s (%d attendees)",
 
 	Summary:       "📋 **Round table #%d “%s” is over.**",
 	SummarySeen:   "In the meeting were %d: %s",
@@ -281,14 +282,9 @@ var English = Texts{
 	SummaryHow:    "Message everyone who joined (e.g. a link to the notes): `!followup %[1]d <text>`",
 	FollowupUsage: "Usage: `!followup <no> <text>`",
 	Followup:      "📝 **Follow-up to the round table “%s”:**",
-	FollowupSent:  "Sent to %d people.",
+	FollowupSent:  "Sent to %d person.|Sent to %d people.",
 	Coordinators:  "For coordinators:",
 }
 
 // TextsFor returns the texts of lang (German by default).
-func TextsFor(lang string) *Texts {
-	if lang == "en" {
-		return &English
-	}
-	return &German
-}
+func TextsFor(lang string) *Texts { return chat.TextsFor(lang, &German, &English) }

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/chat"
@@ -110,8 +109,7 @@ func New(env *chat.Env, cfg Config) *Workflow {
 // Commands are the workflow's commands, for the registry.
 func (w *Workflow) Commands() []chat.Command {
 	cmd := func(name string, aliases []string, role *chat.Role, section string, run func(*chat.Call) error) chat.Command {
-		ct := w.tx.Commands[name]
-		return chat.Command{Name: name, Aliases: aliases, Role: role, Section: section, Usage: ct.Usage, Description: ct.Description, Run: run}
+		return chat.NewCommand(w.tx.Commands[name], name, aliases, role, section, run)
 	}
 	coord := w.tx.Coordinators
 	return []chat.Command{
@@ -146,20 +144,8 @@ func (w *Workflow) IsCoordinator(ctx context.Context, user id.UserID) bool {
 
 // Run sends reminders and creates meetings until ctx ends.
 func (w *Workflow) Run(ctx context.Context) {
-	if !w.rtOn() {
-		return
-	}
-	tick := time.NewTicker(w.cfg.TickInterval)
-	defer tick.Stop()
-	for {
-		if err := w.Tick(ctx, w.Now()); err != nil && ctx.Err() == nil {
-			zerolog.Ctx(ctx).Warn().Err(err).Msg("Round table reminders failed; will try again")
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-		}
+	if w.rtOn() {
+		w.Every(ctx, w.cfg.TickInterval, "Round table reminders failed; will try again", w.Tick)
 	}
 }
 

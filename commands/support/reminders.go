@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
@@ -21,30 +20,18 @@ import (
 
 // Run sends the reminders and the digest until ctx ends.
 func (w *Workflow) Run(ctx context.Context) {
-	if !w.on() {
-		return
-	}
-	tick := time.NewTicker(w.cfg.TickInterval)
-	defer tick.Stop()
-	for {
-		if err := w.Tick(ctx, w.Now()); err != nil && ctx.Err() == nil {
-			zerolog.Ctx(ctx).Warn().Err(err).Msg("Support reminders failed; will try again")
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-		}
+	if w.On() {
+		w.Every(ctx, w.cfg.TickInterval, "Support reminders failed; will try again", w.Tick)
 	}
 }
 
 // quiet reports whether now is within the quiet hours.
-func (w *Workflow) quiet(now time.Time) bool {
-	from, to := w.cfg.QuietFrom, w.cfg.QuietTo
+func quiet(cfg Config, now time.Time) bool {
+	from, to := cfg.QuietFrom, cfg.QuietTo
 	if from == to {
 		return false
 	}
-	hour := now.In(w.Location).Hour()
+	hour := now.In(cfg.Location).Hour()
 	if from < to {
 		return hour >= from && hour < to
 	}
@@ -56,13 +43,13 @@ func (w *Workflow) quiet(now time.Time) bool {
 // retention rules (storage.DB.Retention, run hourly). Tests call it with a
 // fake clock.
 func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
-	if !w.on() {
+	if !w.On() {
 		return nil
 	}
 	if err := w.DB.Cases.PruneDrafts(ctx, now.Add(-w.ChoiceTTL)); err != nil {
 		return err
 	}
-	if w.quiet(now) {
+	if quiet(w.cfg, now) {
 		return nil
 	}
 	st := w.tx
@@ -73,7 +60,7 @@ func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
 		}
 		for _, c := range due {
 			key := fmt.Sprintf("unclaimed:%d:%d", c.ID, c.StatusAt.UnixMilli())
-			md := chat.Format(st.ReminderUnclaimed, c.ID, w.age(now.Sub(c.StatusAt)))
+			md := chat.Format(st.ReminderUnclaimed, c.ID, age(w.tx, now.Sub(c.StatusAt)))
 			plain, htmlBody := chat.Render(md)
 			if err := w.remind(ctx, key, now, plain, htmlBody, nil, nil); err != nil {
 				return err
@@ -89,8 +76,8 @@ func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
 			key := fmt.Sprintf("stale:%d:%d", c.ID, c.UpdatedAt.UnixMilli())
 			who := id.UserID(c.Assignee)
 			name := w.name(ctx, c.Assignee)
-			plain := chat.Format(st.ReminderStale, name, c.ID, w.age(now.Sub(c.UpdatedAt)))
-			_, rest := chat.Render(chat.Format(st.ReminderStale, "LOTSEASSIGNEEPILL", c.ID, w.age(now.Sub(c.UpdatedAt))))
+			plain := chat.Format(st.ReminderStale, name, c.ID, age(w.tx, now.Sub(c.UpdatedAt)))
+			_, rest := chat.Render(chat.Format(st.ReminderStale, "LOTSEASSIGNEEPILL", c.ID, age(w.tx, now.Sub(c.UpdatedAt))))
 			pill := `<a href="https://matrix.to/#/` + html.EscapeString(who.String()) + `">` + html.EscapeString(name) + `</a>`
 			htmlBody := strings.Replace(rest, "LOTSEASSIGNEEPILL", pill, 1)
 			if err := w.remind(ctx, key, now, plain, htmlBody, chat.ThreadRel(c.TeamEvent), &event.Mentions{UserIDs: []id.UserID{who}}); err != nil {
@@ -99,7 +86,7 @@ func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
 		}
 	}
 	if w.cfg.DigestHour >= 0 {
-		local := now.In(w.Location)
+		local := now.In(w.cfg.Location)
 		if local.Hour() >= w.cfg.DigestHour && (w.cfg.DigestWeekday < 0 || int(local.Weekday()) == w.cfg.DigestWeekday) {
 			board, err := w.DB.Cases.ListOpen(ctx, 1)
 			if err != nil {

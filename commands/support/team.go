@@ -3,16 +3,14 @@ package support
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
-	"github.com/lotse-bot/lotse/storage"
-
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // Support cases, team side: the team room is a board of case messages;
@@ -61,7 +59,7 @@ func (w *Workflow) caseArg(ce *chat.Call, cmd string) (*storage.Case, []string, 
 	st := w.tx
 	args := ce.Args
 	if len(args) > 0 {
-		if n, err := strconv.ParseInt(strings.TrimPrefix(args[0], "#"), 10, 64); err == nil {
+		if n, ok := chat.Ref(args[0]); ok {
 			c, err := w.DB.Cases.Get(ce.Ctx, n)
 			if err != nil {
 				return nil, nil, err
@@ -264,7 +262,7 @@ func (w *Workflow) cmdOpen(ce *chat.Call) error {
 	b.WriteString(chat.Format(st.OpenIntro, board.Open, board.Open-board.ClaimedCount) + "\n\n")
 	now := w.Now()
 	for _, c := range append(board.Unclaimed, board.Claimed...) {
-		fmt.Fprintf(&b, "- **#%d** %s %s – %s\n", c.ID, chat.Escape(w.statusLabel(ce.Ctx, c, true)), chat.Escape(c.Summary), w.age(now.Sub(c.CreatedAt)))
+		fmt.Fprintf(&b, "- **#%d** %s %s – %s\n", c.ID, chat.Escape(w.statusLabel(ce.Ctx, c, true)), chat.Escape(c.Summary), age(w.tx, now.Sub(c.CreatedAt)))
 	}
 	if shown := len(board.Unclaimed) + len(board.Claimed); shown < board.Open {
 		b.WriteString("\n" + chat.Format(st.OpenMore, board.Open-shown))
@@ -316,7 +314,7 @@ func (w *Workflow) cmdCase(ce *chat.Call) error {
 	var b strings.Builder
 	b.WriteString(chat.Format(st.HistoryIntro, c.ID) + " " + chat.Escape(w.statusLabel(ce.Ctx, c, true)) + "\n\n")
 	for _, l := range lines {
-		fmt.Fprintf(&b, "- %s %s\n", l.at.In(w.Location).Format(chat.ShortDateTimeLayout), l.text)
+		fmt.Fprintf(&b, "- %s %s\n", l.at.In(w.cfg.Location).Format(chat.ShortDateTimeLayout), l.text)
 	}
 	return w.ReplyMarkdown(ce.Ctx, b.String())
 }

@@ -5,6 +5,7 @@ import "github.com/lotse-bot/lotse/commands/chat"
 // Texts are the texts of support cases. Member-side texts are
 // Markdown; %s arguments are escaped by the caller. Team-room texts put
 // member text in only as escaped plain text.
+// A text with "|" has the forms "one|other" for a count (see chat.Plural).
 type Texts struct {
 	// Lang is the BCP 47 code.
 	Lang string
@@ -137,6 +138,9 @@ type Texts struct {
 	ReminderUnclaimed string
 	// ReminderStale: %s assignee pill, %d number, %s age.
 	ReminderStale string
+	// DraftFull tells a member that what they wrote for a possible case
+	// reached its length limit.
+	DraftFull string
 	// Digest: %d open, %d unclaimed (plural forms "one|other", see chat.Plural).
 	Digest string
 	// Age formats: %d minutes, hours, days.
@@ -225,10 +229,11 @@ var German = Texts{
 	TeamCommands:      "Befehle für das Team (im Teamraum):",
 	ReminderUnclaimed: "⏰ Fall #%d wartet seit %s auf jemanden. Übernehmen mit ✋ oder `!übernehmen %[1]d`.",
 	ReminderStale:     "⏰ %s, in Fall #%d ist seit %s nichts passiert. Brauchst du Hilfe? Abgeben mit `!abgeben %[2]d`.",
+	DraftFull:         "Das ist schon eine Menge – alles bis hierher nehme ich für einen möglichen Supportfall mit. Was du noch ergänzen möchtest, schreib bitte, sobald der Fall angelegt ist: Dann geht es direkt ans Team.",
 	Digest:            "📋 Übersicht: %d offener Fall, davon %d ohne Bearbeitung. `!offen` zeigt ihn.|📋 Übersicht: %d offene Fälle, davon %d ohne Bearbeitung. `!offen` zeigt sie.",
 	AgeMinutes:        "%d Min.",
 	AgeHours:          "%d Std.",
-	AgeDays:           "%d Tagen",
+	AgeDays:           "%d Tag|%d Tagen",
 }
 
 // English are the English texts.
@@ -313,16 +318,12 @@ var English = Texts{
 	TeamCommands:      "Team commands (in the team room):",
 	ReminderUnclaimed: "⏰ Case #%d has been waiting for %s. Claim it with ✋ or `!claim %[1]d`.",
 	ReminderStale:     "⏰ %s, nothing has happened in case #%d for %s. Need help? Unclaim with `!unclaim %[2]d`.",
+	DraftFull:         "That's quite a lot already – I'll take everything up to here into a possible support case. Whatever you'd like to add, please write it once the case is open: then it goes straight to the team.",
 	Digest:            "📋 Overview: %d open case (%d unclaimed). `!open` shows it.|📋 Overview: %d open cases, %d of them unclaimed. `!open` lists them.",
 	AgeMinutes:        "%d min",
 	AgeHours:          "%d h",
-	AgeDays:           "%d days",
+	AgeDays:           "%d day|%d days",
 }
 
 // TextsFor returns the texts of lang (German by default).
-func TextsFor(lang string) *Texts {
-	if lang == "en" {
-		return &English
-	}
-	return &German
-}
+func TextsFor(lang string) *Texts { return chat.TextsFor(lang, &German, &English) }

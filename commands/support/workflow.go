@@ -34,7 +34,8 @@ type Config struct {
 	DigestHour, DigestWeekday int
 	// QuietFrom and QuietTo are local hours without reminders (equal: none).
 	QuietFrom, QuietTo int
-	// Location is the time zone of quiet hours, digests and dates.
+	// Location is the time zone of quiet hours, digests and dates
+	// (default: the environment's).
 	Location *time.Location
 	// TickInterval is how often the worker looks for due reminders.
 	TickInterval time.Duration
@@ -68,15 +69,18 @@ func New(env *chat.Env, cfg Config, people People) *Workflow {
 	if cfg.TickInterval <= 0 {
 		cfg.TickInterval = DefaultTickInterval
 	}
+	if cfg.Location == nil {
+		cfg.Location = env.Location
+	}
 	if cfg.IsThanks == nil {
 		cfg.IsThanks = func(string) bool { return false }
 	}
 	w := &Workflow{Env: env, cfg: cfg, tx: TextsFor(env.Lang), people: people}
 	w.member = &chat.Role{Name: "support", Check: func(context.Context, id.UserID, id.RoomID, bool) (bool, string) { return true, "" },
-		Holds: func(context.Context, id.UserID) bool { return w.on() }}
+		Holds: func(context.Context, id.UserID) bool { return w.On() }}
 	w.team = &chat.Role{Name: "team", Check: func(ctx context.Context, user id.UserID, room id.RoomID, _ bool) (bool, string) {
 		switch {
-		case !w.on():
+		case !w.On():
 			return false, w.tx.NotEnabled
 		case !w.IsTeam(ctx, user):
 			return false, w.tx.NotTeam
@@ -89,7 +93,7 @@ func New(env *chat.Env, cfg Config, people People) *Workflow {
 }
 
 // On reports whether support cases are configured.
-func (w *Workflow) On() bool { return w.on() }
+func (w *Workflow) On() bool { return w.cfg.TeamRoom != "" }
 
 // TeamRoom is the team's room ("" when support cases are off).
 func (w *Workflow) TeamRoom() id.RoomID { return w.cfg.TeamRoom }
@@ -97,15 +101,11 @@ func (w *Workflow) TeamRoom() id.RoomID { return w.cfg.TeamRoom }
 // TeamRole is the team role, in the team room.
 func (w *Workflow) TeamRole() *chat.Role { return w.team }
 
-// isThanks recognises a plain thank-you (it does not reopen a case).
-func (w *Workflow) isThanks(text string) bool { return w.cfg.IsThanks(text) }
-
 // Commands are the workflow's commands, for the registry: the member's and
 // the team's.
 func (w *Workflow) Commands() (member, team []chat.Command) {
 	cmd := func(name string, aliases []string, role *chat.Role, section string, run func(*chat.Call) error) chat.Command {
-		ct := w.tx.Commands[name]
-		return chat.Command{Name: name, Aliases: aliases, Role: role, Section: section, Usage: ct.Usage, Description: ct.Description, Run: run}
+		return chat.NewCommand(w.tx.Commands[name], name, aliases, role, section, run)
 	}
 	sec := w.tx.TeamCommands
 	member = []chat.Command{

@@ -1,4 +1,6 @@
-package storage
+// Package storagetest has the test helpers of the database: only tests
+// import it, so no binary links package testing.
+package storagetest
 
 import (
 	"crypto/rand"
@@ -6,6 +8,8 @@ import (
 	"encoding/hex"
 	"net/url"
 	"testing"
+
+	_ "github.com/lib/pq" // the "postgres" driver
 )
 
 // FreshPostgresSchema creates a new, empty schema in the PostgreSQL database

@@ -1,0 +1,149 @@
+package roundtable
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/schedule"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// Coordinators' changes after the announcement: !verschieben, !absagen and
+// !nachbereitung; everyone who joined is told.
+
+// cmdReschedule moves a round table: !verschieben <Nr> <neue Zeit>.
+func (w *Workflow) cmdReschedule(ce *chat.Call) error {
+	tx := w.tx
+	rt, rest, err := w.rtArg(ce, "verschieben")
+	if err != nil || rt == nil {
+		return err
+	}
+	if len(rest) == 0 {
+		return w.ReplyMarkdown(ce.Ctx, tx.RescheduleUsage)
+	}
+	if rt.LastEvent != ce.Event.ID.String() {
+		if rt.Status != storage.RoundTableAnnounced {
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.NotOpen, rt.ID))
+		}
+		text := strings.Join(rest, " ")
+		parsed, err := schedule.ParseIn(text, w.Now(), w.rtLocation(), w.Lang)
+		if err != nil {
+			var pe *schedule.ParseError
+			if errors.As(err, &pe) {
+				return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.ParseError, chat.Escape(pe.MessageIn(w.Lang)+" "+pe.HintIn(w.Lang))))
+			}
+			return err
+		}
+		d := parsed.Duration
+		if d == schedule.DefaultDuration && !mentionsDuration(text) {
+			d = rt.Duration // no duration given: keep the old one
+		}
+		if _, _, err := w.DB.RoundTables.Reschedule(ce.Ctx, rt.ID, parsed.Start, d, ce.Event.ID.String(), w.Now()); err != nil {
+			return err
+		}
+		if rt, err = w.DB.RoundTables.Get(ce.Ctx, rt.ID); err != nil {
+			return err
+		}
+		if rt.LastEvent != ce.Event.ID.String() {
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.NotOpen, rt.ID))
+		}
+	}
+	n, err := w.notifyAttendees(ce.Ctx, rt, chat.Format(tx.Rescheduled, chat.Escape(rt.Title), w.rtRange(rt)), "rt-moved")
+	if err != nil {
+		return err
+	}
+	if err := w.updatePosts(ce.Ctx, rt); err != nil {
+		return err
+	}
+	for _, r := range rt.Rooms {
+		if err := w.sendICS(ce.Ctx, rt, id.RoomID(r)); err != nil {
+			return err
+		}
+	}
+	return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.RescheduledCoord, n), rt.ID, w.rtRange(rt), n))
+}
+
+// mentionsDuration reports whether a date text gives a duration or an end.
+func mentionsDuration(s string) bool {
+	s = strings.ToLower(s)
+	for _, word := range []string{"min", "std", "stunde", " h", "bis", "–", "-", "anderthalb"} {
+		if strings.Contains(s, word) {
+			return true
+		}
+	}
+	return strings.HasSuffix(s, "h")
+}
+
+// cmdCancel cancels a round table: !absagen <Nr>.
+func (w *Workflow) cmdCancel(ce *chat.Call) error {
+	tx := w.tx
+	rt, _, err := w.rtArg(ce, "absagen")
+	if err != nil || rt == nil {
+		return err
+	}
+	if rt.LastEvent != ce.Event.ID.String() {
+		ok, after, err := w.DB.RoundTables.Cancel(ce.Ctx, rt.ID, ce.Event.ID.String(), w.Now())
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.NotOpen, rt.ID))
+		}
+		rt = after
+	}
+	n, err := w.notifyAttendees(ce.Ctx, rt, chat.Format(tx.Cancelled, chat.Escape(rt.Title), w.rtRange(rt)), "rt-cancelled")
+	if err != nil {
+		return err
+	}
+	if err := w.updatePosts(ce.Ctx, rt); err != nil {
+		return err
+	}
+	posts, err := w.DB.RoundTables.Posts(ce.Ctx, rt.ID)
+	if err != nil {
+		return err
+	}
+	for _, p := range posts {
+		if err := w.sendICS(ce.Ctx, rt, id.RoomID(p.RoomID)); err != nil {
+			return err
+		}
+	}
+	return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.CancelledCoord, n), rt.ID, n))
+}
+
+// notifyAttendees sends md to everyone who joined rt, with transaction IDs
+// derived from the event being handled and the attendee.
+func (w *Workflow) notifyAttendees(ctx context.Context, rt *storage.RoundTable, md, purpose string) (int, error) {
+	att, err := w.DB.RoundTables.Attendees(ctx, rt.ID)
+	if err != nil {
+		return 0, err
+	}
+	for _, a := range att {
+		if err := w.toMember(ctx, id.UserID(a.UserID), md, w.CauseTxn(ctx, purpose+":"+a.UserID, 0)); err != nil {
+			return 0, err
+		}
+	}
+	return len(att), nil
+}
+
+// cmdFollowup sends a text to everyone who joined: !nachbereitung <Nr> <Text>.
+func (w *Workflow) cmdFollowup(ce *chat.Call) error {
+	tx := w.tx
+	rt, rest, err := w.rtArg(ce, "nachbereitung")
+	if err != nil || rt == nil {
+		return err
+	}
+	_, text, _ := strings.Cut(strings.TrimSpace(ce.RawArgs), ce.Args[0])
+	text = strings.TrimSpace(text)
+	if len(rest) == 0 || text == "" {
+		return w.ReplyMarkdown(ce.Ctx, tx.FollowupUsage)
+	}
+	n, err := w.notifyAttendees(ce.Ctx, rt, chat.Format(tx.Followup, chat.Escape(rt.Title))+"\n\n"+chat.EscapeMultiline(text), "rt-followup")
+	if err != nil {
+		return err
+	}
+	return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.FollowupSent, n), n))
+}

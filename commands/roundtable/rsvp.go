@@ -1,0 +1,261 @@
+package roundtable
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// Members' side of round tables: RSVPs by ✅ or !dabei/!absage (also for
+// one date of a series), the list of round tables, and the attendees'
+// names. An RSVP counts only from the announcement's room (see findReaction).
+
+// toMember sends our own Markdown text to user: into the DM the event came
+// from, else into Lotse's direct chat with them (opened if needed).
+func (w *Workflow) toMember(ctx context.Context, user id.UserID, md, txn string) error {
+	var room id.RoomID
+	if t := chat.TurnOf(ctx); t != nil && t.Direct && t.Event.Sender == user {
+		room = t.Event.RoomID
+	} else {
+		var err error
+		if room, err = w.Matrix.DirectRoom(ctx, user); err != nil {
+			return err
+		}
+	}
+	_, err := w.SendMarkdownTo(ctx, room, md, nil, txn)
+	return err
+}
+
+// rsvp stores a member's answer and confirms it in their DM.
+func (w *Workflow) rsvp(ctx context.Context, rt *storage.RoundTable, user id.UserID, attending bool, reaction string, quiet bool) error {
+	tx := w.tx
+	evt := chat.TurnOf(ctx).Event
+	title := chat.Escape(rt.Title)
+	txn := w.CauseTxn(ctx, "rt-rsvp", 0)
+	if rt.Status != storage.RoundTableAnnounced {
+		if quiet {
+			return nil
+		}
+		return w.toMember(ctx, user, chat.Format(tx.NotOpen, rt.ID), txn)
+	}
+	changed, err := w.DB.RoundTables.SetRSVP(ctx, storage.RSVP{RoundTableID: rt.ID, UserID: user.String(), Attending: attending,
+		ReactionEvent: reaction, SourceEvent: evt.ID.String(), UpdatedAt: w.Now()}, rt.Capacity)
+	if errors.Is(err, storage.ErrRoundTableFull) {
+		return w.toMember(ctx, user, chat.Format(tx.Full, title), txn)
+	} else if err != nil {
+		return err
+	}
+	switch {
+	case !changed && quiet:
+		return nil
+	case !changed && attending:
+		if back, err := w.unskipOccurrence(ctx, rt, user); err != nil {
+			return err
+		} else if back {
+			return w.toMember(ctx, user, chat.Format(tx.Joined, title, w.rtRange(rt))+"\n\n"+tx.LinkLater, txn)
+		}
+		return w.toMember(ctx, user, chat.Format(tx.AlreadyJoined, title), txn)
+	case !changed:
+		return w.toMember(ctx, user, chat.Format(tx.NotJoined, title), txn)
+	case attending:
+		// Reminders whose time has passed are not sent late to someone who
+		// just joined, except the last one (it carries the link).
+		plan := w.reminderPlan(rt)
+		for i, at := range plan {
+			if at.After(w.Now()) || i == len(plan)-1 {
+				break
+			}
+			if err := w.DB.RoundTables.MarkSent(ctx, reminderKey(rt, user, at), rt.ID, true, w.Now()); err != nil {
+				return err
+			}
+		}
+		return w.toMember(ctx, user, chat.Format(tx.Joined, title, w.rtRange(rt))+"\n\n"+tx.LinkLater, txn)
+	default:
+		return w.toMember(ctx, user, chat.Format(tx.Left, title), txn)
+	}
+}
+
+// cmdJoin: !dabei <Nr>.
+func (w *Workflow) cmdJoin(ce *chat.Call) error { return w.rsvpCommand(ce, "dabei", true) }
+
+// cmdLeave: !absage <Nr>.
+func (w *Workflow) cmdLeave(ce *chat.Call) error { return w.rsvpCommand(ce, "absage", false) }
+
+func (w *Workflow) rsvpCommand(ce *chat.Call, cmd string, attending bool) error {
+	rt, rest, err := w.rtArg(ce, cmd)
+	if err != nil || rt == nil {
+		return err
+	}
+	if !w.canSee(ce.Ctx, rt, ce.Sender) {
+		return w.ReplyMarkdown(ce.Ctx, w.tx.CannotSee)
+	}
+	if !attending && rt.Recurrence != "" && len(rest) > 0 && onceWords[strings.ToLower(strings.Join(rest, " "))] {
+		return w.skipOccurrence(ce.Ctx, rt, ce.Sender)
+	}
+	return w.rsvp(ce.Ctx, rt, ce.Sender, attending, "", false)
+}
+
+// onceWords after "!absage <Nr>" withdraw from the next date of a series only.
+var onceWords = map[string]bool{"diesmal": true, "nur diesmal": true, "einmal": true, "once": true, "this time": true}
+
+// skipOccurrence keeps a series attendee away from the next date only: its
+// reminders (and with them the personal link) are marked as not to be
+// sent; the dates after it come as before.
+func (w *Workflow) skipOccurrence(ctx context.Context, rt *storage.RoundTable, user id.UserID) error {
+	tx := w.tx
+	txn := w.CauseTxn(ctx, "rt-rsvp", 0)
+	r, err := w.DB.RoundTables.RSVP(ctx, rt.ID, user.String())
+	if err != nil {
+		return err
+	}
+	if r == nil || !r.Attending {
+		return w.toMember(ctx, user, chat.Format(tx.NotJoined, chat.Escape(rt.Title)), txn)
+	}
+	for _, at := range w.reminderPlan(rt) {
+		if at.After(w.Now()) {
+			if err := w.DB.RoundTables.MarkSent(ctx, reminderKey(rt, user, at), rt.ID, true, w.Now()); err != nil {
+				return err
+			}
+		}
+	}
+	return w.toMember(ctx, user, chat.Format(tx.SkippedOnce, chat.Escape(rt.Title), w.rtRange(rt)), txn)
+}
+
+// unskipOccurrence takes back skipOccurrence for the next date (a "!dabei"
+// or ✅ of someone who is in the series already) and reports whether there
+// was anything to take back.
+func (w *Workflow) unskipOccurrence(ctx context.Context, rt *storage.RoundTable, user id.UserID) (bool, error) {
+	any := false
+	for _, at := range w.reminderPlan(rt) {
+		if !at.After(w.Now()) {
+			continue
+		}
+		ok, err := w.DB.RoundTables.Unskip(ctx, reminderKey(rt, user, at))
+		if err != nil {
+			return false, err
+		}
+		any = any || ok
+	}
+	return any, nil
+}
+
+// canSee reports whether user is in one of rt's announcement rooms (or coordinates).
+func (w *Workflow) canSee(ctx context.Context, rt *storage.RoundTable, user id.UserID) bool {
+	if w.IsCoordinator(ctx, user) || slices.Contains(rt.CoHosts, user.String()) {
+		return true
+	}
+	for _, r := range rt.Rooms {
+		if ok, err := w.Matrix.IsJoined(ctx, id.RoomID(r), user); err == nil && ok {
+			return true
+		}
+	}
+	return false
+}
+
+// findReaction routes ✅ on an announcement (an RSVP, from the
+// room of that announcement only: whoever reacts there can see it) or on a
+// draft's preview (confirmation, by a coordinator, in the room of the
+// preview).
+func (w *Workflow) findReaction(ctx context.Context, evt *event.Event, target id.EventID, key string) (*chat.Target, error) {
+	if !w.rtOn() || key != "✅" {
+		return nil, nil
+	}
+	post, err := w.DB.RoundTables.PostByEvent(ctx, target.String())
+	if err != nil {
+		return nil, err
+	}
+	if post != nil {
+		rt, err := w.DB.RoundTables.Get(ctx, post.RoundTableID)
+		if err != nil || rt == nil {
+			return &chat.Target{Room: id.RoomID(post.RoomID)}, err
+		}
+		return &chat.Target{Room: id.RoomID(post.RoomID), Run: func(ctx context.Context) error {
+			return w.rsvp(ctx, rt, evt.Sender, true, evt.ID.String(), false)
+		}}, nil
+	}
+	rt, err := w.DB.RoundTables.ByPrompt(ctx, target.String())
+	if err != nil || rt == nil {
+		return nil, err
+	}
+	return &chat.Target{Room: id.RoomID(rt.OriginRoom), Role: w.coordinator.Silent(), Run: func(ctx context.Context) error {
+		return w.confirmDraft(ctx, rt)
+	}}, nil
+}
+
+// WithdrawRSVP withdraws an RSVP whose ✅ reaction was removed.
+func (w *Workflow) WithdrawRSVP(ctx context.Context, redacts id.EventID) error {
+	if !w.rtOn() {
+		return nil
+	}
+	r, err := w.DB.RoundTables.RSVPByReaction(ctx, redacts.String())
+	if err != nil || r == nil || !r.Attending {
+		return err
+	}
+	rt, err := w.DB.RoundTables.Get(ctx, r.RoundTableID)
+	if err != nil || rt == nil {
+		return err
+	}
+	return w.rsvp(ctx, rt, id.UserID(r.UserID), false, "", true)
+}
+
+// cmdAttendees lists who joined: !teilnehmende <Nr>.
+func (w *Workflow) cmdAttendees(ce *chat.Call) error {
+	tx := w.tx
+	rt, _, err := w.rtArg(ce, "teilnehmende")
+	if err != nil || rt == nil {
+		return err
+	}
+	att, err := w.DB.RoundTables.Attendees(ce.Ctx, rt.ID)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	b.WriteString(chat.Format(chat.Plural(tx.AttendeesIntro, len(att)), rt.ID, chat.Escape(rt.Title), len(att)))
+	if rt.Capacity > 0 {
+		b.WriteString(" · " + chat.Format(chat.Plural(tx.AttendeesCapacity, max(rt.Capacity-len(att), 0)), max(rt.Capacity-len(att), 0)))
+	}
+	b.WriteString("\n\n")
+	for _, a := range att {
+		b.WriteString("- " + chat.Escape(w.nameOf(ce.Ctx, rt, id.UserID(a.UserID))) + " (" + chat.Escape(a.UserID) + ")\n")
+	}
+	return w.ReplyMarkdown(ce.Ctx, b.String())
+}
+
+// nameOf is user's display name in the first announcement room.
+func (w *Workflow) nameOf(ctx context.Context, rt *storage.RoundTable, user id.UserID) string {
+	for _, r := range rt.Rooms {
+		if n := w.Matrix.DisplayName(ctx, id.RoomID(r), user); n != user.String() {
+			return n
+		}
+	}
+	return user.String()
+}
+
+// cmdRoundTables lists the planned round tables, for everyone.
+func (w *Workflow) cmdRoundTables(ce *chat.Call) error {
+	tx := w.tx
+	list, err := w.DB.RoundTables.WithStatus(ce.Ctx, storage.RoundTableAnnounced, 20)
+	if err != nil {
+		return err
+	}
+	if len(list) == 0 {
+		return w.ReplyMarkdown(ce.Ctx, tx.ListEmpty)
+	}
+	var b strings.Builder
+	b.WriteString(tx.ListIntro + "\n\n")
+	for _, rt := range list {
+		att, err := w.DB.RoundTables.Attendees(ce.Ctx, rt.ID)
+		if err != nil {
+			return err
+		}
+		b.WriteString(chat.Format(chat.Plural(tx.ListLine, len(att)), rt.ID, chat.Escape(rt.Title), w.rtRange(rt), len(att)) + "\n")
+	}
+	return w.ReplyMarkdown(ce.Ctx, b.String())
+}

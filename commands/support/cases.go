@@ -1,0 +1,305 @@
+package support
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"strconv"
+	"strings"
+
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// A member's cases after they exist: !ticket, !meine, !schließen, ratings,
+// the board message of a case in the team room, and what happens to a
+// case when its member deletes a message or its assignee leaves the team.
+
+// ReturnCases gives the cases of someone who lost (or paused) the team role
+// back to the queue, with a note in each case thread; base names the cause.
+func (w *Workflow) ReturnCases(ctx context.Context, user id.UserID, base string) error {
+	if !w.On() {
+		return nil
+	}
+	claimed, err := w.DB.Roles().ClaimedBy(ctx, user.String())
+	if err != nil {
+		return err
+	}
+	for _, caseID := range claimed {
+		ok, after, err := w.DB.Cases.Unclaim(ctx, caseID, user.String(), w.Now())
+		if err != nil {
+			return err
+		}
+		if !ok || after == nil {
+			continue
+		}
+		if _, err := w.toThread(ctx, after, chat.Format(w.tx.CaseReturned, caseID), "", w.TxnID(id.EventID("lotse-offboard/"+base), fmt.Sprintf("case-returned-%d", caseID), 0)); err != nil {
+			return err
+		}
+		if err := w.updateBoard(ctx, caseID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// findReaction routes reactions to a case's events: ✋ on a case
+// message in the team room claims it (the team role is enforced by the
+// router, like for !übernehmen); 👍/👎 on the rating question rates the
+// case (only its member). Other reactions in the team room do nothing.
+func (w *Workflow) findReaction(ctx context.Context, evt *event.Event, target id.EventID, key string) (*chat.Target, error) {
+	if !w.On() {
+		return nil, nil
+	}
+	if evt.RoomID == w.cfg.TeamRoom {
+		tg := &chat.Target{Room: w.cfg.TeamRoom}
+		if key != "✋" {
+			return tg, nil
+		}
+		c, err := w.DB.Cases.ByTeamEvent(ctx, target.String())
+		if err != nil || c == nil {
+			return tg, err
+		}
+		tg.Role = w.team
+		tg.Run = func(ctx context.Context) error { return w.claim(ctx, c, evt.Sender) }
+		return tg, nil
+	}
+	c, err := w.DB.Cases.ByRatingPrompt(ctx, target.String())
+	if err != nil || c == nil {
+		return nil, err
+	}
+	return &chat.Target{Room: id.RoomID(c.MemberRoom), Run: func(ctx context.Context) error { return w.rate(ctx, evt, c, key) }}, nil
+}
+
+// rate records the member's 👍/👎 on the rating question of case c.
+func (w *Workflow) rate(ctx context.Context, evt *event.Event, c *storage.Case, key string) error {
+	helpful, ok := chat.Vote(key)
+	if !ok || id.UserID(c.MemberID) != evt.Sender {
+		return nil
+	}
+	rating, sym := -1, "👎"
+	if helpful {
+		rating, sym = 1, "👍"
+	}
+	changed, after, err := w.DB.Cases.Rate(ctx, c.ID, evt.Sender.String(), rating, w.Now())
+	if err != nil {
+		return err
+	}
+	if !changed && !w.lastChangeBy(ctx, c.ID, "rate", evt.Sender) {
+		return nil
+	}
+	if _, err := w.toThread(ctx, after, chat.Format(w.tx.RatedTeam, c.ID, sym), "", w.CauseTxn(ctx, "rated", 0)); err != nil {
+		return err
+	}
+	return w.ReplyMarkdown(ctx, w.tx.RateThanks)
+}
+
+// cmdTicket opens a case directly: !ticket <text>. The member confirms first.
+func (w *Workflow) cmdTicket(ce *chat.Call) error {
+	if !w.On() {
+		return w.ReplyMarkdown(ce.Ctx, w.tx.NotEnabled)
+	}
+	t := chat.TurnOf(ce.Ctx)
+	if ce.RoomID == w.cfg.TeamRoom || !t.Direct {
+		return w.ReplyMarkdown(ce.Ctx, w.tx.TicketUsage)
+	}
+	text := strings.TrimSpace(ce.RawArgs)
+	if text == "" {
+		return w.ReplyMarkdown(ce.Ctx, w.tx.TicketUsage)
+	}
+	d, err := w.DB.Cases.Draft(ce.Ctx, ce.RoomID.String(), ce.Sender.String(), w.Now().Add(-w.ChoiceTTL))
+	if err != nil {
+		return err
+	}
+	nd := storage.CaseDraft{RoomID: ce.RoomID.String(), UserID: ce.Sender.String(), CreatedAt: w.Now()}
+	var old string
+	if d != nil {
+		old, nd.Guides = d.Question, d.Guides
+	}
+	lead := ""
+	var full bool
+	if nd.Question, full = joinDraft(old, text); full {
+		lead = w.tx.DraftFull
+	}
+	return w.offerCase(ce.Ctx, nd, lead)
+}
+
+// cmdMine lists the member's own cases.
+func (w *Workflow) cmdMine(ce *chat.Call) error {
+	if !w.On() {
+		return w.ReplyMarkdown(ce.Ctx, w.tx.NotEnabled)
+	}
+	cases, err := w.DB.Cases.ListForMember(ce.Ctx, ce.Sender.String(), 20)
+	if err != nil {
+		return err
+	}
+	if len(cases) == 0 {
+		return w.ReplyMarkdown(ce.Ctx, w.tx.MineEmpty)
+	}
+	var b strings.Builder
+	b.WriteString(w.tx.MineIntro + "\n\n")
+	for _, c := range cases {
+		fmt.Fprintf(&b, "- **#%d** %s – %s (%s)\n", c.ID, chat.Escape(w.statusLabel(ce.Ctx, c, false)), chat.Escape(c.Summary), c.CreatedAt.In(w.cfg.Location).Format(chat.DateTimeLayout))
+	}
+	return w.ReplyMarkdown(ce.Ctx, b.String())
+}
+
+// cmdClose closes one of the member's own cases (or, in the team room, any case).
+func (w *Workflow) cmdClose(ce *chat.Call) error {
+	st := w.tx
+	if !w.On() {
+		return w.ReplyMarkdown(ce.Ctx, st.NotEnabled)
+	}
+	inTeam := ce.RoomID == w.cfg.TeamRoom && w.IsTeam(ce.Ctx, ce.Sender)
+	var c *storage.Case
+	var err error
+	if inTeam {
+		c, _, err = w.caseArg(ce, "schließen")
+		if err != nil || c == nil {
+			return err
+		}
+	} else {
+		arg := strings.TrimPrefix(strings.TrimSpace(ce.RawArgs), "#")
+		if arg == "" {
+			return w.ReplyMarkdown(ce.Ctx, st.CloseUsage)
+		}
+		if n, ok := chat.Ref(arg); ok {
+			c, err = w.DB.Cases.Get(ce.Ctx, n)
+			if err != nil {
+				return err
+			}
+		}
+		// The same refusal for unknown and someone else's cases: no probing.
+		if c == nil || id.UserID(c.MemberID) != ce.Sender {
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(st.NotYours, chat.Escape(arg)))
+		}
+	}
+	changed, after, err := w.DB.Cases.Close(ce.Ctx, c.ID, ce.Sender.String(), w.Now())
+	if err != nil {
+		return err
+	}
+	if !changed && !w.lastChangeBy(ce.Ctx, c.ID, "close", ce.Sender) {
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.AlreadyClosed, c.ID))
+	}
+	if inTeam {
+		if _, err := w.SendMarkdownTo(ce.Ctx, id.RoomID(c.MemberRoom), chat.Format(st.ClosedMember, c.ID), nil, w.CauseTxn(ce.Ctx, "closed-member", 0)); err != nil {
+			return err
+		}
+		if err := w.ReplyMarkdown(ce.Ctx, chat.Format(st.ClosedMember, c.ID)); err != nil {
+			return err
+		}
+	} else {
+		if _, err := w.toThread(ce.Ctx, after, chat.Format(st.ClosedTeam, c.ID), "", w.CauseTxn(ce.Ctx, "closed-note", 0)); err != nil {
+			return err
+		}
+		if err := w.ReplyMarkdown(ce.Ctx, chat.Format(st.ClosedMember, c.ID)); err != nil {
+			return err
+		}
+	}
+	return w.updateBoard(ce.Ctx, c.ID)
+}
+
+// statusLabel is [OFFEN], [IN ARBEIT: Name], … for the board and lists.
+func (w *Workflow) statusLabel(ctx context.Context, c *storage.Case, withName bool) string {
+	st := w.tx
+	switch c.Status {
+	case storage.CaseResolved:
+		return st.StatusResolved
+	case storage.CaseClosed:
+		return st.StatusClosed
+	}
+	if c.Assignee != "" {
+		name := "…"
+		if withName {
+			name = w.Matrix.DisplayName(ctx, w.cfg.TeamRoom, id.UserID(c.Assignee))
+		}
+		return chat.Format(st.StatusClaimed, name)
+	}
+	return st.StatusOpen
+}
+
+// boardText is the case message in the team room: status, number, summary,
+// member, opening time, suggested guides. Member text is escaped.
+func (w *Workflow) boardText(ctx context.Context, c *storage.Case) (plain, htmlBody string) {
+	st := w.tx
+	member := id.UserID(c.MemberID)
+	who := w.Matrix.DisplayName(ctx, id.RoomID(c.MemberRoom), member)
+	if who != member.String() {
+		who += " (" + member.String() + ")"
+	}
+	status := w.statusLabel(ctx, c, true)
+	opened := c.CreatedAt.In(w.cfg.Location).Format(chat.DateTimeLayout)
+	plain = fmt.Sprintf(st.Board, status, c.ID, c.Summary, who, opened)
+	htmlBody = "<b>" + html.EscapeString(status) + "</b> " + strings.ReplaceAll(
+		fmt.Sprintf(st.Board, "", c.ID, html.EscapeString(c.Summary), html.EscapeString(who), html.EscapeString(opened))[1:], "\n", "<br>")
+	lib := w.Guides.Current()
+	var titles []string
+	for _, g := range c.Guides {
+		if guide, ok := lib.Get(g); ok {
+			titles = append(titles, guide.Title)
+		}
+	}
+	if len(titles) > 0 {
+		line := chat.Format(st.BoardGuides, strings.Join(titles, ", "))
+		plain += "\n" + line
+		htmlBody += "<br>" + html.EscapeString(line)
+	}
+	return plain, htmlBody
+}
+
+// updateBoard edits the case message to the case's current state. The
+// transaction ID names the case and its version, so each state is sent once.
+func (w *Workflow) updateBoard(ctx context.Context, caseID int64) error {
+	c, err := w.DB.Cases.Get(ctx, caseID)
+	if err != nil || c == nil || c.TeamEvent == "" {
+		return err
+	}
+	plain, htmlBody := w.boardText(ctx, c)
+	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody, Mentions: &event.Mentions{}}
+	content.SetEdit(id.EventID(c.TeamEvent))
+	content.NewContent.Mentions = &event.Mentions{}
+	_, err = w.Matrix.Send(ctx, w.cfg.TeamRoom, event.EventMessage, content, w.caseTxn(strconv.FormatInt(c.ID, 10), "board", c.Version))
+	return err
+}
+
+// ForgetMessage follows a member's deleted message redacts (evt is the
+// redaction, in their DM): the copies relayed to the team are redacted,
+// its text stored with a case is erased, and a pending offer to open a
+// case (which carries the member's recent questions) is withdrawn, so that
+// a later "ja" cannot send the deleted text. Each step is idempotent.
+func (w *Workflow) ForgetMessage(ctx context.Context, evt *event.Event, redacts id.EventID, reason string) error {
+	if w.On() {
+		for _, purpose := range []string{"relay", "relay-media"} {
+			sent, err := w.DB.Inbox.SentEventID(ctx, w.TxnID(redacts, purpose, 0))
+			if err != nil {
+				return err
+			}
+			if sent == "" {
+				continue
+			}
+			if err := w.Matrix.Redact(ctx, w.cfg.TeamRoom, id.EventID(sent), reason, w.TxnID(evt.ID, "redact-"+purpose, 0)); err != nil {
+				return err
+			}
+		}
+	}
+	if _, err := w.DB.Cases.EraseMessage(ctx, redacts.String()); err != nil {
+		return err
+	}
+	return w.DB.Cases.DeleteDraft(ctx, evt.RoomID.String(), evt.Sender.String())
+}
+
+// lastChangeBy reports whether the newest change of case id is of kind and
+// by user: then a conditional update that changed nothing was our own
+// earlier run of the same event (a retry), and its messages are repeated
+// with the same transaction IDs (the sender deduplicates them).
+func (w *Workflow) lastChangeBy(ctx context.Context, caseID int64, kind string, user id.UserID) bool {
+	events, err := w.DB.Cases.Events(ctx, caseID)
+	if err != nil || len(events) == 0 {
+		return false
+	}
+	last := events[len(events)-1]
+	return last.Kind == kind && last.Actor == user.String()
+}
