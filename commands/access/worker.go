@@ -328,7 +328,7 @@ func (w *Workflow) announceFailed(ctx context.Context, r *storage.AccessRequest)
 func (w *Workflow) cmdRoom(ce *chat.Call) error {
 	at := w.tx
 	if !w.accessOn() || w.cfg.BBB == nil {
-		return w.ReplyMarkdown(ce.Ctx, at.NotEnabled)
+		return w.ReplyMarkdown(ce.Ctx, w.notEnabled())
 	}
 	if !chat.TurnOf(ce.Ctx).Direct {
 		return w.ReplyMarkdown(ce.Ctx, at.DMOnly)

@@ -138,7 +138,7 @@ var German = Texts{
 	Usage: "So geht es: `!rundertisch Digitaler Wandel im Bezirk am 3.12. um 19 Uhr 90 min`. " +
 		"Weitere Zeilen (optional): `Beschreibung: …`, `Räume: !raum:server !raum2:server`, `Plätze: 20`, `Co-Hosts: @name:server`. " +
 		"Für eine Reihe schreib z. B. „jeden Donnerstag 19 Uhr“ oder „monatlich“.",
-	NotEnabled:       "Runde Tische sind hier noch nicht eingerichtet.",
+	NotEnabled:       "Runde Tische plane ich hier nicht.",
 	NotCoordinator:   "Runde Tische planen und ändern dürfen nur die Koordinator:innen.",
 	NoRooms:          "Wohin soll die Ankündigung? Gib eine Zeile `Räume: !raum:server` an – es sind keine Ankündigungsräume eingestellt.",
 	ParseError:       "Den Termin verstehe ich nicht: %s",
@@ -220,7 +220,7 @@ var English = Texts{
 	Usage: "Usage: `!roundtable Digital change am 3.12. um 19 Uhr 90 min` (dates in German). " +
 		"More lines (optional): `description: …`, `rooms: !room:server !room2:server`, `capacity: 20`, `cohosts: @name:server`. " +
 		"For a series write e.g. „jeden Donnerstag 19 Uhr“ or „monatlich“.",
-	NotEnabled:       "Round tables are not set up here.",
+	NotEnabled:       "I don't plan round tables here.",
 	NotCoordinator:   "Only coordinators may plan and change round tables.",
 	NoRooms:          "Where shall I announce it? Add a line `rooms: !room:server` – no announcement rooms are configured.",
 	ParseError:       "I don't understand the date: %s",

@@ -276,7 +276,7 @@ func (w *Workflow) confirmCase(ctx context.Context, d *storage.CaseDraft) error 
 	if _, err := w.toThread(ctx, c, st.ThreadHow, "", w.CauseTxn(ctx, "case-how", 0)); err != nil {
 		return err
 	}
-	if err := w.ReplyMarkdown(ctx, chat.Format(st.Opened, c.ID)); err != nil {
+	if err := w.ReplyMarkdown(ctx, w.openedText(ctx, c.ID)); err != nil {
 		return err
 	}
 	return w.DB.Cases.DeleteDraft(ctx, d.RoomID, d.UserID)
@@ -482,7 +482,7 @@ func (w *Workflow) lastChangeBy(ctx context.Context, caseID int64, kind string, 
 // cmdTicket opens a case directly: !ticket <text>. The member confirms first.
 func (w *Workflow) cmdTicket(ce *chat.Call) error {
 	if !w.on() {
-		return w.ReplyMarkdown(ce.Ctx, w.tx.NotEnabled)
+		return w.ReplyMarkdown(ce.Ctx, w.notEnabled())
 	}
 	t := chat.TurnOf(ce.Ctx)
 	if ce.RoomID == w.cfg.TeamRoom || !t.Direct {
@@ -506,7 +506,7 @@ func (w *Workflow) cmdTicket(ce *chat.Call) error {
 // cmdMine lists the member's own cases.
 func (w *Workflow) cmdMine(ce *chat.Call) error {
 	if !w.on() {
-		return w.ReplyMarkdown(ce.Ctx, w.tx.NotEnabled)
+		return w.ReplyMarkdown(ce.Ctx, w.notEnabled())
 	}
 	cases, err := w.DB.Cases.ListForMember(ce.Ctx, ce.Sender.String(), 20)
 	if err != nil {
@@ -527,7 +527,7 @@ func (w *Workflow) cmdMine(ce *chat.Call) error {
 func (w *Workflow) cmdClose(ce *chat.Call) error {
 	st := w.tx
 	if !w.on() {
-		return w.ReplyMarkdown(ce.Ctx, st.NotEnabled)
+		return w.ReplyMarkdown(ce.Ctx, w.notEnabled())
 	}
 	inTeam := ce.RoomID == w.cfg.TeamRoom && w.IsTeam(ce.Ctx, ce.Sender)
 	var c *storage.Case
@@ -690,4 +690,15 @@ func (w *Workflow) ForgetMessage(ctx context.Context, evt *event.Event, redacts 
 		return err
 	}
 	return w.DB.Cases.DeleteDraft(ctx, evt.RoomID.String(), evt.Sender.String())
+}
+
+// openedText tells the member their case is open; when nobody holds the
+// team role yet, it says so and names the fallback contact instead of
+// promising an answer.
+func (w *Workflow) openedText(ctx context.Context, caseID int64) string {
+	team, err := w.DB.Roles().WithRole(ctx, storage.RoleTeam)
+	if err == nil && len(team) == 0 {
+		return chat.Format(w.tx.OpenedNobody, caseID, w.FallbackContact())
+	}
+	return chat.Format(w.tx.Opened, caseID)
 }
