@@ -23,8 +23,10 @@ func (offNextcloud) EnsureMember(context.Context, nextcloud.EnsureRequest) (next
 
 type offBBB struct{}
 
-func (offBBB) Create(context.Context, bbb.CreateRequest) (*bbb.CreateResponse, error) { return nil, nil }
-func (offBBB) JoinURL(bbb.JoinRequest) (string, error)                                 { return "", nil }
+func (offBBB) Create(context.Context, bbb.CreateRequest) (*bbb.CreateResponse, error) {
+	return nil, nil
+}
+func (offBBB) JoinURL(bbb.JoinRequest) (string, error) { return "", nil }
 
 const testContact = "Schreib an digital@verein.test oder ruf 0123 456789 an."
 

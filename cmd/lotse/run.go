@@ -166,6 +166,8 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 		GuideURL:    guideURL(cfg.GuideBaseURL),
 		TxnID:       bot.TxnID,
 		Observer:    m,
+		// Named wherever Lotse cannot help (issue 19 point 5).
+		FallbackContact: cfg.FallbackContact,
 	})
 	b, err := bot.New(ctx, bot.Options{
 		HomeserverURL:   cfg.HomeserverURL,
