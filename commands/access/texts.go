@@ -107,6 +107,10 @@ type Texts struct {
 	MemberNextcloudCreated string
 	// MemberNextcloudExisting: %d, %s user ID, %s group.
 	MemberNextcloudExisting string
+	// MemberNextcloudCreatedEarlier: the account was there on a retry,
+	// probably created by an attempt whose answer was lost: %d, %s user
+	// ID, %s group, %s e-mail.
+	MemberNextcloudCreatedEarlier string
 	// MemberBBB: %d, %s room, %s join link, %s room name again (for !raum).
 	MemberBBB string
 	// RoomLink: %s room, %s join link, %s room name.
@@ -209,6 +213,9 @@ var German = Texts{
 	MemberDenied:        "Dein Antrag **#%d** (%s) wurde leider abgelehnt. Grund: %s\n\nBei Fragen wende dich an das Digitalisierungsteam.",
 	MemberNextcloudCreated: "✅ Dein Antrag **#%d** ist genehmigt: Du hast jetzt ein Nextcloud-Konto (Benutzername `%s`) in der Gruppe **%s**. " +
 		"Die Nextcloud schickt dir gleich eine E-Mail an %s mit einem Link, über den du dein Passwort setzt. Schau auch im Spam-Ordner nach.",
+	MemberNextcloudCreatedEarlier: "✅ Dein Antrag **#%d** ist genehmigt: Dein Nextcloud-Konto (Benutzername `%s`) ist in der Gruppe **%s**. " +
+		"Hattest du vorher noch kein Konto, hat dir die Nextcloud eine E-Mail an %s mit einem Link geschickt, über den du dein Passwort setzt – schau auch im Spam-Ordner nach. " +
+		"Findest du sie nicht, klick auf der Anmeldeseite auf „Passwort vergessen?“ und gib diese Adresse ein.",
 	MemberNextcloudExisting: "✅ Dein Antrag **#%d** ist genehmigt: Dein Nextcloud-Konto (`%s`) ist jetzt in der Gruppe **%s**. Du siehst die Gruppenordner nach der nächsten Anmeldung.",
 	MemberBBB: "✅ Dein Antrag **#%d** ist genehmigt: Der BigBlueButton-Raum „%s“ gehört jetzt dir.\n\nDein persönlicher Moderationslink: %s\n\n" +
 		"Der Link ist nur für dich – gib ihn nicht weiter. Der Raum öffnet sich, wenn du den Link benutzt; tritt niemand bei, schließt BigBlueButton ihn nach 5 Minuten wieder. " +
@@ -312,6 +319,9 @@ var English = Texts{
 	MemberDenied:        "Sorry, your request **#%d** (%s) was denied. Reason: %s\n\nIf you have questions, contact the digital team.",
 	MemberNextcloudCreated: "✅ Your request **#%d** is approved: you now have a Nextcloud account (user name `%s`) in the group **%s**. " +
 		"Nextcloud will send an e-mail to %s with a link to set your password. Check your spam folder too.",
+	MemberNextcloudCreatedEarlier: "✅ Your request **#%d** is approved: your Nextcloud account (user name `%s`) is in the group **%s**. " +
+		"If you had no account before, Nextcloud sent an e-mail to %s with a link to set your password – check your spam folder too. " +
+		"If you can't find it, click “Forgot password?” on the login page and enter that address.",
 	MemberNextcloudExisting: "✅ Your request **#%d** is approved: your Nextcloud account (`%s`) is now in the group **%s**. You'll see the group folders after your next login.",
 	MemberBBB: "✅ Your request **#%d** is approved: the BigBlueButton room “%s” is yours now.\n\nYour personal moderator link: %s\n\n" +
 		"The link is for you only – don't pass it on. The room opens when you use the link; if nobody joins, BigBlueButton closes it after 5 minutes. " +
