@@ -80,6 +80,9 @@ type Texts struct {
 	LinkWorksFrom string
 	// ReminderNoLink: no BBB configured.
 	ReminderNoLink string
+	// LinkWhenReady: BigBlueButton failed, the link follows. LinkFollows
+	// introduces it: %s = title.
+	LinkWhenReady, LinkFollows string
 	// Late: the reminder is late because Lotse was down.
 	Late string
 
@@ -179,6 +182,8 @@ var German = Texts{
 	ReminderLink:   "Dein persönlicher Zugangslink (nur für dich, bitte nicht weitergeben): %s",
 	LinkWorksFrom:  "Der Link funktioniert ab etwa %d Minuten vor Beginn.",
 	ReminderNoLink: "Den Zugang bekommst du von der Moderation.",
+	LinkWhenReady:  "Die Videokonferenz ist gerade nicht erreichbar – deinen persönlichen Link schicke ich dir, sobald sie bereit ist.",
+	LinkFollows:    "🔗 Die Videokonferenz zum Runden Tisch „%s“ ist jetzt bereit.",
 	Late:           "_Diese Erinnerung kommt verspätet, weil ich kurz nicht erreichbar war._",
 
 	Rescheduled:      "🔀 Der Runde Tisch „%s“ ist verschoben auf **%s**. Deine Zusage gilt weiter; absagen mit `!absage <Nr>`.",
@@ -261,6 +266,8 @@ var English = Texts{
 	ReminderLink:   "Your personal link (just for you, please don't share it): %s",
 	LinkWorksFrom:  "The link works from about %d minutes before the start.",
 	ReminderNoLink: "The moderators will give you access.",
+	LinkWhenReady:  "The video conference can't be reached right now – I'll send you your personal link as soon as it's ready.",
+	LinkFollows:    "🔗 The video conference for the round table “%s” is ready now.",
 	Late:           "_This reminder is late because I was briefly unavailable._",
 
 	Rescheduled:      "🔀 The round table “%s” moved to **%s**. Your RSVP still stands; withdraw with `!leave <no>`.",
