@@ -215,7 +215,7 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 
 	if cfg.WebListen != "" {
 		go func() {
-			if err := serveWeb(ctx, cfg, store, log.With().Str("component", "web").Logger()); err != nil {
+			if err := serveWeb(ctx, cfg, store, db.Feedback, log.With().Str("component", "web").Logger()); err != nil {
 				log.Err(err).Msg("Web view stopped")
 			}
 		}()
