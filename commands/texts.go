@@ -194,7 +194,7 @@ var English = Texts{
 	HelpIntro:             "I'm **Lotse**, the help bot of the digital team.",
 	HelpAsk:               "Just send me your question (in group rooms: mention me). I'll look for the right guide.",
 	HelpCommands:          "Commands:",
-	HelpPerson:            "You reach a person from the team with `!ticket <what you need>` – or I offer it when no guide fits.",
+	HelpPerson:            "You reach a person from the team with `!ticket <issue>` – or I offer it when no guide fits.",
 	HelpContact:           "You don't reach a person through me. %s",
 	UnknownCommand:        "I don't know the command `%s`.",
 	UnknownCommandSuggest: "Did you mean `%s`? `!help` lists all commands.",
