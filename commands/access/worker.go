@@ -336,8 +336,11 @@ func (w *Workflow) announceFailed(ctx context.Context, r *storage.AccessRequest)
 // cmdRoom sends a fresh moderator link for a room the member was granted.
 func (w *Workflow) cmdRoom(ce *chat.Call) error {
 	at := w.tx
-	if !w.accessOn() || w.cfg.BBB == nil {
+	switch {
+	case !w.accessOn():
 		return w.ReplyMarkdown(ce.Ctx, w.notEnabled())
+	case w.cfg.BBB == nil:
+		return w.ReplyMarkdown(ce.Ctx, at.NotEnabledBBB+" "+w.FallbackContact())
 	}
 	if !chat.TurnOf(ce.Ctx).Direct {
 		return w.ReplyMarkdown(ce.Ctx, at.DMOnly)
