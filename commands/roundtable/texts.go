@@ -76,7 +76,8 @@ type Texts struct {
 	Reminder string
 	// ReminderLink: %s = personal join link.
 	ReminderLink string
-	// LinkWorksFrom: %d = minutes before start the link starts working.
+	// LinkWorksFrom: %d = minutes before start the link starts working
+	// ("one|other").
 	LinkWorksFrom string
 	// ReminderNoLink: no BBB configured.
 	ReminderNoLink string
@@ -180,7 +181,7 @@ var German = Texts{
 
 	Reminder:       "⏰ **Erinnerung: Runder Tisch „%s“** – %s.",
 	ReminderLink:   "Dein persönlicher Zugangslink (nur für dich, bitte nicht weitergeben): %s",
-	LinkWorksFrom:  "Der Link funktioniert ab etwa %d Minuten vor Beginn.",
+	LinkWorksFrom:  "Der Link funktioniert ab etwa %d Minute vor Beginn.|Der Link funktioniert ab etwa %d Minuten vor Beginn.",
 	ReminderNoLink: "Den Zugang bekommst du von der Moderation.",
 	LinkWhenReady:  "Die Videokonferenz ist gerade nicht erreichbar – deinen persönlichen Link schicke ich dir, sobald sie bereit ist.",
 	LinkFollows:    "🔗 Die Videokonferenz zum Runden Tisch „%s“ ist jetzt bereit.",
@@ -264,7 +265,7 @@ var English = Texts{
 
 	Reminder:       "⏰ **Reminder: round table “%s”** – %s.",
 	ReminderLink:   "Your personal link (just for you, please don't share it): %s",
-	LinkWorksFrom:  "The link works from about %d minutes before the start.",
+	LinkWorksFrom:  "The link works from about %d minute before the start.|The link works from about %d minutes before the start.",
 	ReminderNoLink: "The moderators will give you access.",
 	LinkWhenReady:  "The video conference can't be reached right now – I'll send you your personal link as soon as it's ready.",
 	LinkFollows:    "🔗 The video conference for the round table “%s” is ready now.",

@@ -255,7 +255,8 @@ func (w *Workflow) sendReminder(ctx context.Context, rt *storage.RoundTable, use
 		// emphasis; it goes into this DM only.
 		b.WriteString("\n\n" + chat.Format(tx.ReminderLink, "<"+link+">"))
 		if !meetingReady {
-			b.WriteString(" " + chat.Format(tx.LinkWorksFrom, int(w.meetingLead().Minutes())))
+			minutes := int(w.meetingLead().Minutes())
+			b.WriteString(" " + chat.Format(chat.Plural(tx.LinkWorksFrom, minutes), minutes))
 		}
 	default:
 		b.WriteString("\n\n" + tx.ReminderNoLink)
