@@ -30,7 +30,7 @@ func (h *Handler) answerQuestion(ctx context.Context, question string) error {
 	team := t != nil && h.isTeam(ctx, t.msg.Event.Sender)
 	cases := h.supportOn() && t != nil && t.msg.Direct
 	tx := answer.TextsFor(h.Texts.Lang)
-	opts := answer.Options{Team: team, Cases: cases, Texts: tx}
+	opts := answer.Options{Team: team, Cases: cases, Contact: h.Deps.FallbackContact, Texts: tx}
 	d := answer.Decide(question, lib, opts)
 	switch d.Outcome {
 	case answer.Answer:

@@ -81,6 +81,9 @@ type Deps struct {
 	// Rooms invites and removes people and opens DMs; nil: Lotse only
 	// tells the approvers what to do by hand.
 	Rooms RoomAdmin
+	// FallbackContact is one sentence naming whom to reach when Lotse
+	// cannot help (config fallback_contact); "": a general pointer.
+	FallbackContact string
 }
 
 // Roles configures roles (people.Roles).

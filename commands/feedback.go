@@ -46,7 +46,8 @@ func (h *Handler) handleReaction(ctx context.Context, evt *event.Event) error {
 	if offered, err := h.offerAfterThumbsDown(ctx, evt, rc.RelatesTo.EventID); offered || err != nil {
 		return err
 	}
-	return h.replyMarkdown(ctx, h.Texts.FeedbackSorry)
+	// Support cases are off here: name whom to reach instead.
+	return h.replyMarkdown(ctx, h.Texts.FeedbackSorry+" "+h.env.FallbackContact())
 }
 
 // keycaps are the reaction buttons Lotse puts under "Meintest du …?".

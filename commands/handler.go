@@ -56,7 +56,12 @@ func New(deps Deps) *Handler {
 	env := chat.Env{
 		Matrix: deps.Matrix, Guides: deps.Guides, DB: deps.DB, Log: deps.Log, Lang: deps.Texts.Lang, Now: deps.Now,
 		TxnID: deps.TxnID, GuideURL: deps.GuideURL, Observer: deps.Observer, Rooms: deps.Rooms, Location: deps.Support.Location,
-		ChoiceTTL: deps.ChoiceTTL, InternalError: deps.Texts.InternalError,
+		ChoiceTTL: deps.ChoiceTTL, InternalError: deps.Texts.InternalError, Contact: deps.FallbackContact,
+		Features: chat.Features{
+			Cases:     deps.Support.TeamRoom != "",
+			Nextcloud: deps.Access.ApprovalsRoom != "" && deps.Access.Nextcloud != nil,
+			BBB:       deps.Access.ApprovalsRoom != "" && deps.Access.BBB != nil,
+		},
 	}.WithDefaults()
 	deps.Now, deps.ChoiceTTL, deps.Observer = env.Now, env.ChoiceTTL, env.Observer
 	h := &Handler{Deps: deps, env: &env}
@@ -72,6 +77,7 @@ func New(deps Deps) *Handler {
 	rt := deps.RoundTables
 	rt.Private = append(slices.Clip(rt.Private), deps.Support.TeamRoom, deps.Access.ApprovalsRoom)
 	h.roundTable = roundtable.New(h.env, rt)
+	h.env.Features.RoundTables = h.roundTable.On()
 	h.reactions = append(h.reactions, h.access.Reactions()...)
 	h.reactions = append(h.reactions, h.roundTable.Reactions()...)
 	h.reactions = append(h.reactions, h.support.Reactions()...)
@@ -321,7 +327,11 @@ func (h *Handler) TickPeople(ctx context.Context, now time.Time) error {
 // support workflow.
 func (h *Handler) teamRoomMessage(ctx context.Context, t *chat.Turn, evt *event.Event, content *event.MessageEventContent) error {
 	if ok, err := h.env.Enforce(ctx, h.support.TeamRole().Silent(), evt.Sender, evt.RoomID); !ok {
-		return err
+		if err != nil {
+			return err
+		}
+		// Someone without the team role: told once, in their DM, how to get it.
+		return h.people.TeamRoomHint(ctx, evt.Sender)
 	}
 	c := *content
 	c.RemoveReplyFallback()

@@ -3,7 +3,11 @@ package commands
 import (
 	"context"
 	"regexp"
+	"strings"
 	"testing"
+	"time"
+
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // TestDataRightsCommands: !datenschutz and !meine-daten answer in the DM
@@ -13,23 +17,34 @@ func TestDataRightsCommands(t *testing.T) {
 	ctx := context.Background()
 	e.openCase(t)
 	mustContain(t, in(e.say(t, "!other:test", member, "!datenschutz", ""), "!other:test"), "nur im Direktchat")
-	mustContain(t, in(e.say(t, dmRoom, member, "!datenschutz", ""), dmRoom), "support_case (1)", "!meine-daten")
+	// Plain words (issue 19 point 7): what, why, how long — no table
+	// names, no "1095 Tage".
+	overview := in(e.say(t, dmRoom, member, "!datenschutz", ""), dmRoom)
+	mustContain(t, overview, "1 Supportfall", "1 Nachricht in deinen Supportfällen", "!meine-daten", "warum")
+	if b := bodies(overview); strings.Contains(b, "_") || strings.Contains(b, " Tage") {
+		t.Errorf("!datenschutz shows a table name or days: %s", b)
+	}
 	sent := in(e.say(t, dmRoom, member, "!meine-daten", ""), dmRoom)
 	if len(sent) != 2 || sent[0].content.FileName == "" {
 		t.Fatalf("no export file: %s", bodies(sent))
 	}
+	// Beside the file, a readable summary.
+	mustContain(t, sent[1:], "In Worten", "1 Supportfall")
 	sent = in(e.say(t, dmRoom, member, "!daten-löschen", ""), dmRoom)
 	mustContain(t, sent, "schreib heute", "!daten-löschen ")
 	if c, _ := e.db.Cases.Get(ctx, 1); c == nil {
 		t.Fatal("deleted without confirmation")
 	}
-	m := regexp.MustCompile("!daten-löschen ([0-9a-f]{6})").FindStringSubmatch(bodies(sent))
+	m := regexp.MustCompile("!daten-löschen ([A-Za-zÄÖÜäöüß]+)").FindStringSubmatch(bodies(sent))
 	if m == nil {
 		t.Fatalf("no confirmation token offered: %s", bodies(sent))
 	}
 	token := m[1]
 	sent = in(e.say(t, dmRoom, member, "!daten-löschen "+token, ""), dmRoom)
-	mustContain(t, sent, "Erledigt", "support_case", "Pseudonym")
+	mustContain(t, sent, "Erledigt", "1 Supportfall", "Pseudonym")
+	if strings.Contains(bodies(sent), "support_case") {
+		t.Errorf("the erasure answer shows table names: %s", bodies(sent))
+	}
 	if c, _ := e.db.Cases.Get(ctx, 1); c != nil {
 		t.Fatal("case survived erasure")
 	}
@@ -40,3 +55,21 @@ func TestDataRightsCommands(t *testing.T) {
 		}
 	}
 }
+
+// TestPrivacyOverviewInMonthsAndYears: the configured periods read as
+// years and months, and only features that are on are described.
+func TestPrivacyOverviewInMonthsAndYears(t *testing.T) {
+	e := newSupportEnv(t)
+	e.reconfigure(func(d *Deps) {
+		d.Privacy = Privacy{Retention: storage.RetentionPolicy{Members: 365 * day, Cases: 1095 * day, Access: 180 * day, Audit: 1095 * day,
+			Inbox: 7 * day, Answers: 30 * day}}
+	})
+	sent := in(e.say(t, dmRoom, member, "!datenschutz", ""), dmRoom)
+	mustContain(t, sent, "Gelöscht 1 Jahr nach deiner letzten Nachricht", "Gelöscht 3 Jahre nach dem Abschluss", "Gelöscht 1 Woche danach",
+		"Gelöscht 1 Monat danach")
+	if b := bodies(sent); strings.Contains(b, "Tage") || strings.Contains(b, "Zugangsanträge") {
+		t.Errorf("days, or access requests that are off: %s", b)
+	}
+}
+
+const day = 24 * time.Hour

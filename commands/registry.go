@@ -74,6 +74,12 @@ func cmdHelp(ce *CommandEvent) error {
 			b.WriteString("- `" + c.Usage + "` – " + c.Description + "\n")
 		}
 	}
+	// How to reach a person: a case when they are on, else the contact.
+	if h.env.Features.Cases {
+		b.WriteString("\n" + tx.HelpPerson)
+	} else {
+		b.WriteString("\n" + formatText(tx.HelpContact, h.env.FallbackContact()))
+	}
 	return h.replyMarkdown(ce.Ctx, b.String())
 }
 

@@ -147,7 +147,8 @@ func TestTeamGate(t *testing.T) {
 	ctx := context.Background()
 	// Someone in the team room without the role is ignored there and
 	// refused elsewhere: no case data.
-	if sent := e.say(t, teamRoom, sitter, "!offen", ""); len(sent) != 0 {
+	// (issue 19 point 6: they are told once, in their DM, how to get the role).
+	if sent := e.say(t, teamRoom, sitter, "!offen", ""); len(in(sent, teamRoom)) != 0 || len(sent) != 1 || strings.Contains(bodies(sent), "Fall") {
 		t.Fatalf("answered a team command of someone without the role: %s", bodies(sent))
 	}
 	mustContain(t, in(e.say(t, "!other:test", sitter, "!fall 1", ""), "!other:test"), "nur Mitglieder des Digitalisierungsteams")
@@ -168,7 +169,7 @@ func TestTeamGate(t *testing.T) {
 	}
 	// The member cannot use team commands yet.
 	e.fm.joined[teamRoom][member] = true
-	if sent := e.say(t, teamRoom, member, "!offen", ""); len(sent) != 0 {
+	if sent := e.say(t, teamRoom, member, "!offen", ""); len(in(sent, teamRoom)) != 0 || strings.Contains(bodies(sent), "Fall") {
 		t.Fatalf("answered a team command before the gate was passed: %s", bodies(sent))
 	}
 	// Training: now active, invited, told in the DM.

@@ -75,6 +75,9 @@ type Texts struct {
 	HelpAsk string
 	// HelpCommands introduces the command list.
 	HelpCommands string
+	// HelpPerson ends the help when support cases are on; HelpContact
+	// when they are off (%s = the fallback contact).
+	HelpPerson, HelpContact string
 	// UnknownCommand: %s = the command (escaped).
 	UnknownCommand string
 	// UnknownCommandSuggest: %s = suggested command.
@@ -135,6 +138,8 @@ var German = Texts{
 	HelpIntro:             "Ich bin **Lotse**, der Hilfe-Bot des Digitalisierungsteams.",
 	HelpAsk:               "Schreib mir deine Frage einfach als Nachricht (in Gruppenräumen: erwähne mich). Ich suche die passende Anleitung.",
 	HelpCommands:          "Befehle:",
+	HelpPerson:            "Einen Menschen aus dem Team erreichst du mit `!ticket <Anliegen>` – oder ich biete es dir an, wenn keine Anleitung passt.",
+	HelpContact:           "Einen Menschen erreichst du nicht über mich. %s",
 	UnknownCommand:        "Den Befehl `%s` kenne ich nicht.",
 	UnknownCommandSuggest: "Meintest du `%s`? Alle Befehle zeigt `!hilfe`.",
 	InternalError:         "Da ist bei mir leider etwas schiefgegangen. Bitte versuch es gleich noch einmal.",
@@ -189,6 +194,8 @@ var English = Texts{
 	HelpIntro:             "I'm **Lotse**, the help bot of the digital team.",
 	HelpAsk:               "Just send me your question (in group rooms: mention me). I'll look for the right guide.",
 	HelpCommands:          "Commands:",
+	HelpPerson:            "You reach a person from the team with `!ticket <issue>` – or I offer it when no guide fits.",
+	HelpContact:           "You don't reach a person through me. %s",
 	UnknownCommand:        "I don't know the command `%s`.",
 	UnknownCommandSuggest: "Did you mean `%s`? `!help` lists all commands.",
 	InternalError:         "Sorry, something went wrong on my side. Please try again in a moment.",

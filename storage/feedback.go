@@ -126,6 +126,28 @@ func (q *FeedbackQuery) Vote(ctx context.Context, eventID, userID, guideID strin
 	return counted, err
 }
 
+// WebVote counts a helpful (true) or unhelpful (false) vote on a guide's
+// web page. It keeps no personal data: only the guide's counter changes
+// (the web view bounds how often it is called).
+func (q *FeedbackQuery) WebVote(ctx context.Context, guideID string, helpful bool) error {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	column := "unhelpful"
+	if helpful {
+		column = "helpful"
+	}
+	return q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		if _, err := q.db.Exec(ctx, ensureFeedbackQuery, guideID); err != nil {
+			return fmt.Errorf("failed to record web vote: %w", err)
+		}
+		// column is one of two constants above, never user input.
+		if _, err := q.db.Exec(ctx, "UPDATE guide_feedback SET "+column+"="+column+"+1 WHERE guide_id=$1", guideID); err != nil {
+			return fmt.Errorf("failed to record web vote: %w", err)
+		}
+		return nil
+	})
+}
+
 // Stats lists the counters of all guides, most unhelpful first, and the
 // number of questions no guide fitted.
 func (q *FeedbackQuery) Stats(ctx context.Context) ([]GuideStats, int, error) {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -55,6 +56,15 @@ type Options struct {
 	// ImpressumURL and PrivacyURL are linked in every page's footer (a
 	// German association's public site needs both); empty: no link.
 	ImpressumURL, PrivacyURL string
+	// Feedback, when set, adds "War das hilfreich? 👍/👎" to every guide
+	// page of the server (a form, no script) and counts the votes there;
+	// the static build has no server and shows no form.
+	Feedback Feedback
+	// ChatURL is where a reader asks Lotse (a matrix.to link to the bot);
+	// empty: no link.
+	ChatURL string
+	// Location is the time zone of the "last changed" dates (default UTC).
+	Location *time.Location
 	// LiveReload makes every page load the live-reload script under
 	// [LiveReloadPath] (for `lotse guides serve`; never in production: it
 	// relaxes the Content-Security-Policy to scripts from the site itself).
@@ -70,7 +80,16 @@ func (o Options) withDefaults() Options {
 	if o.SiteTitle == "" {
 		o.SiteTitle = DefaultSiteTitle
 	}
+	if o.Location == nil {
+		o.Location = time.UTC
+	}
 	return o
+}
+
+// Feedback counts votes from the web pages (*storage.FeedbackQuery is
+// one): the guide's counters only, no personal data.
+type Feedback interface {
+	WebVote(ctx context.Context, guideID string, helpful bool) error
 }
 
 // Handler serves the web view. It is safe for concurrent use.
@@ -78,6 +97,7 @@ type Handler struct {
 	src    Source
 	opts   Options
 	prefix string
+	votes  *voteGuard
 
 	mu  sync.Mutex // serialises building the cache
 	cur atomic.Pointer[serverPages]
@@ -109,7 +129,7 @@ func NewHandler(src Source, opts Options) (*Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Handler{src: src, opts: opts, prefix: prefix}, nil
+	return &Handler{src: src, opts: opts, prefix: prefix, votes: newVoteGuard()}, nil
 }
 
 // basePath returns the path of the base URL without trailing "/".
@@ -201,6 +221,10 @@ func setSecurityHeaders(h http.Header) {
 // ServeHTTP serves the web view (GET and HEAD only).
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.setSecurityHeaders(w.Header())
+	if r.Method == http.MethodPost && h.opts.Feedback != nil {
+		h.vote(w, r)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "Nur GET und HEAD sind erlaubt.", http.StatusMethodNotAllowed)

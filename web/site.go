@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/lotse-bot/lotse/guides"
@@ -157,6 +158,26 @@ type guideData struct {
 	TopicURL   string
 	TOC        []tocEntry
 	Body       template.HTML
+	// Modified is when the guide last changed (nil: unknown).
+	Modified *germanDate
+	// FeedbackURL is where the 👍/👎 form posts ("": no form).
+	FeedbackURL string
+	// AskURL leads to Lotse in the chat ("": not configured).
+	AskURL string
+}
+
+// germanDate is a day as a German reader expects it: "4. Dezember 2026",
+// with the machine-readable form for <time>.
+type germanDate struct{ ISO, Text string }
+
+var germanMonths = [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
+
+func newGermanDate(t time.Time, loc *time.Location) *germanDate {
+	if t.IsZero() {
+		return nil
+	}
+	t = t.In(loc)
+	return &germanDate{ISO: t.Format("2006-01-02"), Text: fmt.Sprintf("%d. %s %d", t.Day(), germanMonths[t.Month()-1], t.Year())}
 }
 
 type searchData struct {
@@ -225,6 +246,11 @@ func (s *site) guidePage(g *guides.Guide, l links) ([]byte, error) {
 	}
 	if len(d.TOC) < 2 {
 		d.TOC = nil
+	}
+	d.Modified = newGermanDate(g.ModTime, s.opts.Location)
+	d.AskURL = s.opts.ChatURL
+	if s.opts.Feedback != nil && !l.static {
+		d.FeedbackURL = l.Guide(g.ID)
 	}
 	return execute("guide", d)
 }

@@ -162,17 +162,23 @@ func TestDeploymentGuide(t *testing.T) {
 		t.Errorf("answer shows an example address:\n%s", body(reply))
 	}
 
-	// 6. First roles: the second person (an approver from the config) grants
-	// you the team role and records your declaration.
-	zd := openDM(t, zweite, botID, true)
+	// 6. First roles, alone: while nobody holds the team role, the admin
+	// records their own declaration once (bootstrap, audited) …
 	me := du.Cli.UserID.String()
-	askWant(t, zweite, zd, botID, "!rolle "+me+" team", me)
-	askWant(t, zweite, zd, botID, "!erklärung "+me+" erhalten", "Verpflichtungserklärung von", me)
 	dd := openDM(t, du, botID, true)
+	askWant(t, du, dd, botID, "!erklärung "+me+" erhalten", "Erstes Einrichten", "freigeschaltet")
 	askWant(t, du, dd, botID, "!team", "aktiv")
 	askWant(t, du, team, botID, "!offen", "Keine offenen Fälle")
-	// Alone, an admin cannot record their own declaration (documented).
-	askWant(t, du, dd, botID, "!erklärung "+me+" erhalten", "nicht für dich selbst")
+	// … then, as with a second trusted person, one records the other's
+	// declaration: here you record the second person's.
+	zd := openDM(t, zweite, botID, true)
+	two := zweite.Cli.UserID.String()
+	askWant(t, du, dd, botID, "!rolle "+two+" team", two)
+	askWant(t, du, dd, botID, "!erklärung "+two+" erhalten", "Verpflichtungserklärung von", two)
+	askWant(t, zweite, zd, botID, "!team", "aktiv")
+	// The bootstrap is closed now; nobody else records their own.
+	askWant(t, du, dd, botID, "!erklärung "+me+" erhalten", "nur beim ersten Einrichten")
+	askWant(t, zweite, zd, botID, "!erklärung "+two+" erhalten", "nicht für dich selbst")
 
 	t.Logf("deployment guide followed in %s (with a running homeserver)", time.Since(start).Round(time.Second))
 }

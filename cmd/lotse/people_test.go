@@ -225,12 +225,12 @@ func TestDataRightsOnHomeserver(t *testing.T) {
 
 	// Deletion: the confirmation word first, then the deletion itself.
 	confirm := askWant(t, m, dm, l.userID, "!daten-löschen", "nicht rückgängig")
-	tok := regexp.MustCompile("!daten-löschen ([0-9a-f]{6})").FindStringSubmatch(body(confirm))
+	tok := regexp.MustCompile("!daten-löschen ([A-Za-zÄÖÜäöüß]+)").FindStringSubmatch(body(confirm))
 	if tok == nil {
 		t.Fatalf("no confirmation word in %q", body(confirm))
 	}
 	askWant(t, m, dm, l.userID, "!daten-löschen falsch", "nicht rückgängig")
-	done := askWant(t, m, dm, l.userID, "!daten-löschen "+tok[1], "Erledigt", "support_case (1)", "onboarding_step (1)", "member_state (1)", "Was bleibt")
+	done := askWant(t, m, dm, l.userID, "!daten-löschen "+tok[1], "Erledigt", "1 Supportfall", "1 abgehakter erster Schritt", "1 Eintrag zu Begrüßung und Direktchat", "Was bleibt")
 	t.Logf("deletion: %s", body(done))
 
 	ask(t, m, dm, l.userID, text("!meine-daten"))

@@ -114,7 +114,7 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 	workersCtx, stopWorkers := context.WithCancel(ctx)
 	workers, workersCtx := errgroup.WithContext(workersCtx)
 	defer func() { stopWorkers(); _ = workers.Wait() }()
-	startWorkers(workersCtx, workers, cfg, store, handler, b, ready, log)
+	startWorkers(workersCtx, workers, cfg, db, store, handler, b, ready, log)
 	if err := b.Run(ctx); err != nil {
 		return fail(exitMatrix, err)
 	}
@@ -195,6 +195,8 @@ func newHandler(cfg config.Config, db *storage.DB, store *guides.Store, m *metri
 		GuideURL:    guideURL(cfg.GuideBaseURL),
 		TxnID:       bot.TxnID,
 		Observer:    m,
+		// Named wherever Lotse cannot help (issue 19 point 5).
+		FallbackContact: cfg.FallbackContact,
 	})
 	attach := func(b *bot.Bot) {
 		matrix.bot, rooms.bot = b, b
@@ -244,7 +246,7 @@ func newBot(ctx context.Context, cfg config.Config, db *storage.DB, handler *com
 // startWorkers starts everything that runs beside the bot's intake under
 // one errgroup: the workflows' workers, the guide watcher, the web view and
 // the team-room check; then the ready callback (tests).
-func startWorkers(ctx context.Context, g *errgroup.Group, cfg config.Config, store *guides.Store, handler *commands.Handler, b *bot.Bot, ready func(*bot.Bot), log zerolog.Logger) {
+func startWorkers(ctx context.Context, g *errgroup.Group, cfg config.Config, db *storage.DB, store *guides.Store, handler *commands.Handler, b *bot.Bot, ready func(*bot.Bot), log zerolog.Logger) {
 	g.Go(func() error { return handler.Run(ctx, b.Synced()) })
 	g.Go(func() error {
 		if err := store.Watch(ctx); err != nil && ctx.Err() == nil {
@@ -255,7 +257,7 @@ func startWorkers(ctx context.Context, g *errgroup.Group, cfg config.Config, sto
 	g.Go(func() error { reloadOnHangup(ctx, store, log); return nil })
 	if cfg.WebListen != "" {
 		g.Go(func() error {
-			if err := serveWeb(ctx, cfg, store, log.With().Str("component", "web").Logger()); err != nil {
+			if err := serveWeb(ctx, cfg, store, db.Feedback, log.With().Str("component", "web").Logger()); err != nil {
 				log.Err(err).Msg("Web view stopped")
 			}
 			return nil

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -85,13 +86,27 @@ func siteConfig(path string) (config.Config, error) {
 
 // webOptions takes the web view's settings from the config.
 func webOptions(cfg config.Config) web.Options {
-	return web.Options{
+	opts := web.Options{
 		BaseURL:      cfg.GuideBaseURL,
 		Audiences:    cfg.WebAudiences,
 		SiteTitle:    cfg.Site.WebTitle,
 		ImpressumURL: cfg.Site.ImpressumURL,
 		PrivacyURL:   cfg.Site.PrivacyURL,
+		ChatURL:      chatLink(cfg.UserID),
 	}
+	if loc, err := time.LoadLocation(cfg.SupportTimezone); err == nil {
+		opts.Location = loc
+	}
+	return opts
+}
+
+// chatLink is the matrix.to link that opens a chat with Lotse, or "" when
+// no bot account is configured.
+func chatLink(userID string) string {
+	if !strings.HasPrefix(userID, "@") || !strings.Contains(userID, ":") {
+		return ""
+	}
+	return "https://matrix.to/#/" + url.PathEscape(userID)
 }
 
 // guidesServe implements `lotse guides serve [-c config.yaml] [--dir DIR |

@@ -21,9 +21,11 @@ const webShutdownTimeout = 5 * time.Second
 // serveWeb serves the web view of the guide library on cfg.WebListen until
 // ctx ends; then it shuts the server down gracefully and returns nil. Pages
 // are rendered again after every reload of the store.
-func serveWeb(ctx context.Context, cfg config.Config, store *guides.Store, log zerolog.Logger) error {
+//
+// votes, when set, counts "War das hilfreich?" from the guide pages.
+func serveWeb(ctx context.Context, cfg config.Config, store *guides.Store, votes web.Feedback, log zerolog.Logger) error {
 	opts := webOptions(cfg)
-	opts.Dir, opts.Log = store.Dir(), log
+	opts.Dir, opts.Log, opts.Feedback = store.Dir(), log, votes
 	h, err := web.NewHandler(store, opts)
 	if err != nil {
 		return fmt.Errorf("failed to set up the web view: %w", err)

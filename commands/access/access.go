@@ -53,13 +53,13 @@ func (w *Workflow) accessTxn(reqID int64, purpose string, n int) string {
 func (w *Workflow) cmdAccess(ce *chat.Call) error {
 	at := w.tx
 	if !w.accessOn() {
-		return w.ReplyMarkdown(ce.Ctx, at.NotEnabled)
+		return w.ReplyMarkdown(ce.Ctx, w.notEnabled())
 	}
 	if !chat.TurnOf(ce.Ctx).Direct {
 		return w.ReplyMarkdown(ce.Ctx, at.DMOnly)
 	}
 	if len(ce.Args) == 0 {
-		return w.ReplyMarkdown(ce.Ctx, at.Usage)
+		return w.ReplyMarkdown(ce.Ctx, w.usage())
 	}
 	kind := strings.ToLower(ce.Args[0])
 	rest := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(ce.RawArgs), ce.Args[0]))
@@ -68,7 +68,7 @@ func (w *Workflow) cmdAccess(ce *chat.Call) error {
 	switch kind {
 	case "nextcloud", "cloud", "nc":
 		if w.cfg.Nextcloud == nil {
-			return w.ReplyMarkdown(ce.Ctx, at.NotEnabled)
+			return w.ReplyMarkdown(ce.Ctx, at.NotEnabledNextcloud+" "+w.usage())
 		}
 		d.Kind = storage.AccessNextcloud
 		if rest != "" {
@@ -84,7 +84,7 @@ func (w *Workflow) cmdAccess(ce *chat.Call) error {
 		}
 	case "bbb", "bigbluebutton", "raum", "room":
 		if w.cfg.BBB == nil {
-			return w.ReplyMarkdown(ce.Ctx, at.NotEnabled)
+			return w.ReplyMarkdown(ce.Ctx, at.NotEnabledBBB+" "+w.usage())
 		}
 		d.Kind = storage.AccessBBB
 		if rest != "" {
@@ -94,7 +94,7 @@ func (w *Workflow) cmdAccess(ce *chat.Call) error {
 			d.Target = strings.Join(strings.Fields(rest), " ")
 		}
 	default:
-		return w.ReplyMarkdown(ce.Ctx, at.Usage)
+		return w.ReplyMarkdown(ce.Ctx, w.usage())
 	}
 	d.Step = nextStep(d)
 	if err := w.DB.Access().PutDraft(ce.Ctx, d); err != nil {
@@ -432,7 +432,7 @@ func (w *Workflow) statusForMember(ctx context.Context, r *storage.AccessRequest
 func (w *Workflow) cmdRequests(ce *chat.Call) error {
 	at := w.tx
 	if !w.accessOn() {
-		return w.ReplyMarkdown(ce.Ctx, at.NotEnabled)
+		return w.ReplyMarkdown(ce.Ctx, w.notEnabled())
 	}
 	list, err := w.DB.Access().ListForMember(ce.Ctx, ce.Sender.String(), 20)
 	if err != nil {
@@ -453,7 +453,7 @@ func (w *Workflow) cmdRequests(ce *chat.Call) error {
 func (w *Workflow) cmdWithdraw(ce *chat.Call) error {
 	at := w.tx
 	if !w.accessOn() {
-		return w.ReplyMarkdown(ce.Ctx, at.NotEnabled)
+		return w.ReplyMarkdown(ce.Ctx, w.notEnabled())
 	}
 	arg := strings.TrimPrefix(strings.TrimSpace(ce.RawArgs), "#")
 	if arg == "" {

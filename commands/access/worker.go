@@ -115,8 +115,14 @@ func (w *Workflow) provision(ctx context.Context, r *storage.AccessRequest, now 
 			Groups: []string{r.Target}, Quota: w.cfg.NextcloudQuota, Language: w.cfg.NextcloudLanguage, UserIDHint: r.DisplayName})
 		if err == nil {
 			kind := "existing"
-			if res.Created {
+			switch {
+			case res.Created:
 				kind = "created"
+			case r.Attempts > 0 && len(res.AddedGroups) == 0:
+				// An earlier attempt failed, and the account already had
+				// the group: most likely that attempt created it and only
+				// its answer was lost, so the member has a password mail.
+				kind = "created-earlier"
 			}
 			result = kind + " " + res.UserID
 		}
@@ -266,9 +272,12 @@ func (w *Workflow) announceDone(ctx context.Context, r *storage.AccessRequest) e
 	switch r.Kind {
 	case storage.AccessNextcloud:
 		kind, userID, _ := strings.Cut(r.Result, " ")
-		if kind == "created" {
+		switch kind {
+		case "created":
 			md = chat.Format(at.MemberNextcloudCreated, r.ID, chat.Escape(userID), chat.Escape(r.Target), chat.Escape(r.Email))
-		} else {
+		case "created-earlier":
+			md = chat.Format(at.MemberNextcloudCreatedEarlier, r.ID, chat.Escape(userID), chat.Escape(r.Target), chat.Escape(r.Email))
+		default:
 			md = chat.Format(at.MemberNextcloudExisting, r.ID, chat.Escape(userID), chat.Escape(r.Target))
 		}
 		done, guide = w.what(r)+" → "+userID, w.cfg.NextcloudGuide
@@ -315,8 +324,11 @@ func (w *Workflow) announceFailed(ctx context.Context, r *storage.AccessRequest)
 // cmdRoom sends a fresh moderator link for a room the member was granted.
 func (w *Workflow) cmdRoom(ce *chat.Call) error {
 	at := w.tx
-	if !w.accessOn() || w.cfg.BBB == nil {
-		return w.ReplyMarkdown(ce.Ctx, at.NotEnabled)
+	switch {
+	case !w.accessOn():
+		return w.ReplyMarkdown(ce.Ctx, w.notEnabled())
+	case w.cfg.BBB == nil:
+		return w.ReplyMarkdown(ce.Ctx, at.NotEnabledBBB+" "+w.FallbackContact())
 	}
 	if !chat.TurnOf(ce.Ctx).Direct {
 		return w.ReplyMarkdown(ce.Ctx, at.DMOnly)

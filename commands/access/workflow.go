@@ -116,7 +116,7 @@ type Workflow struct {
 func New(env *chat.Env, cfg Config, people People) *Workflow {
 	w := &Workflow{Env: env, cfg: cfg.WithDefaults(), tx: TextsFor(env.Lang), people: people}
 	w.member = &chat.Role{Name: "access", Check: func(context.Context, id.UserID, id.RoomID, bool) (bool, string) {
-		return w.accessOn(), w.tx.NotEnabled
+		return w.accessOn(), w.notEnabled()
 	}}
 	w.approver = &chat.Role{Name: "approver", Check: w.checkApprover, Holds: w.isApprover}
 	return w
@@ -133,12 +133,21 @@ func (w *Workflow) Commands() []chat.Command {
 	cmd := func(name string, aliases []string, role *chat.Role, section string, run func(*chat.Call) error) chat.Command {
 		return chat.NewCommand(w.tx.Commands[name], name, aliases, role, section, run)
 	}
+	access := cmd("zugang", []string{"access"}, w.member, "", w.cmdAccess)
+	room := cmd("raum", []string{"room"}, w.member, "", w.cmdRoom)
+	// The help names only the kinds of request that are on.
+	switch f := w.Features; {
+	case f.Nextcloud && !f.BBB:
+		access.Usage, room.Usage = w.tx.HelpNextcloud, ""
+	case f.BBB && !f.Nextcloud:
+		access.Usage = w.tx.HelpBBB
+	}
 	return []chat.Command{
 		// Member side (DM).
-		cmd("zugang", []string{"access"}, w.member, "", w.cmdAccess),
+		access,
 		cmd("anträge", []string{"antraege", "requests"}, w.member, "", w.cmdRequests),
 		cmd("zurückziehen", []string{"zurueckziehen", "withdraw"}, w.member, "", w.cmdWithdraw),
-		cmd("raum", []string{"room"}, w.member, "", w.cmdRoom),
+		room,
 		// Approvers, in the approvals room.
 		cmd("genehmigen", []string{"approve"}, w.approver, w.approverSection(), w.cmdApprove),
 		cmd("ablehnen", []string{"deny"}, w.approver, w.approverSection(), w.cmdDeny),
@@ -162,11 +171,26 @@ func (w *Workflow) isApprover(ctx context.Context, user id.UserID) bool {
 func (w *Workflow) checkApprover(ctx context.Context, user id.UserID, room id.RoomID, _ bool) (bool, string) {
 	switch {
 	case !w.accessOn():
-		return false, w.tx.NotEnabled
+		return false, w.notEnabled()
 	case !w.isApprover(ctx, user):
 		return false, w.tx.NotApprover
 	case room != w.cfg.ApprovalsRoom:
 		return false, w.tx.ApprovalsRoomOnly
 	}
 	return true, ""
+}
+
+// notEnabled says that the workflow is off here and names the fallback
+// contact.
+func (w *Workflow) notEnabled() string { return w.tx.NotEnabled + " " + w.FallbackContact() }
+
+// usage explains !zugang for the kinds of request that are on.
+func (w *Workflow) usage() string {
+	switch {
+	case w.cfg.Nextcloud != nil && w.cfg.BBB == nil:
+		return w.tx.UsageNextcloud
+	case w.cfg.BBB != nil && w.cfg.Nextcloud == nil:
+		return w.tx.UsageBBB
+	}
+	return w.tx.Usage
 }

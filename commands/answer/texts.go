@@ -14,10 +14,10 @@ type Texts struct {
 	// HumanOffer is that offer as `lotse ask` shows it.
 	HumanCases, HumanOffer string
 	// HumanContact answers a request for a person when cases are off:
-	// %s = the fallback contact.
+	// %s = the fallback contact (one sentence).
 	HumanContact string
-	// DefaultContact names a person to turn to when no contact is
-	// configured.
+	// DefaultContact is the sentence naming whom to turn to when no
+	// contact is configured.
 	DefaultContact string
 	// NoGuide is the honest "no guide fits" (%s = the question);
 	// NoGuideCases and NoGuideContact (%s = contact) add the way to a
@@ -43,12 +43,12 @@ var German = Texts{
 
 	HumanCases:     "Gern bringe ich dich mit einem Menschen aus dem Digitalisierungsteam zusammen.",
 	HumanOffer:     "Soll ich dafür einen Supportfall öffnen? Antworte mit „ja“ und beschreib kurz dein Anliegen.",
-	HumanContact:   "Hier antworte nur ich, Lotse – einen Menschen erreichst du über %s.",
-	DefaultContact: "die Geschäftsstelle deines Verbands",
+	HumanContact:   "Hier antworte nur ich, Lotse. %s",
+	DefaultContact: "Einen Menschen erreichst du über die Geschäftsstelle deines Verbands.",
 
 	NoGuide:        "Zu „%s“ habe ich leider keine passende Anleitung gefunden.",
 	NoGuideCases:   "Ich kann deine Frage aber an einen Menschen aus dem Digitalisierungsteam weitergeben.",
-	NoGuideContact: "Formuliere deine Frage gern anders, schau mit `!anleitungen` in die Themen – oder wende dich an %s.",
+	NoGuideContact: "Formuliere deine Frage gern anders oder schau mit `!anleitungen` in die Themen. %s",
 
 	Answer:    "Dazu passt die Anleitung „%s“.",
 	Choose:    "Ich bin mir nicht sicher, welche Anleitung du meinst. Meintest du …",
@@ -68,12 +68,12 @@ var English = Texts{
 
 	HumanCases:     "Happy to put you in touch with a person from the digital team.",
 	HumanOffer:     "Shall I open a support case for that? Reply “yes” and describe what you need in a few words.",
-	HumanContact:   "Only I, Lotse, answer here – you reach a person via %s.",
-	DefaultContact: "your association's office",
+	HumanContact:   "Only I, Lotse, answer here. %s",
+	DefaultContact: "You reach a person through your association's office.",
 
 	NoGuide:        "Sorry, I found no guide that fits “%s”.",
 	NoGuideCases:   "I can pass your question on to a person from the digital team, though.",
-	NoGuideContact: "Feel free to ask differently, browse the topics with `!guides` – or turn to %s.",
+	NoGuideContact: "Feel free to ask differently or browse the topics with `!guides`. %s",
 
 	Answer:    "The guide “%s” fits.",
 	Choose:    "I'm not sure which guide you mean. Did you mean …",

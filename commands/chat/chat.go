@@ -118,6 +118,46 @@ type Env struct {
 	ChoiceTTL time.Duration
 	// InternalError is the apology when a handler panicked.
 	InternalError string
+	// Features are the workflows that are switched on: a text never
+	// advertises one that is off.
+	Features Features
+	// Contact is the configured fallback contact, one sentence telling
+	// members whom to reach when Lotse cannot help ("": the default of
+	// the language, see FallbackContact).
+	Contact string
+}
+
+// Features says which workflows are switched on in this deployment.
+type Features struct {
+	// Cases: support cases (a team room is configured).
+	Cases bool
+	// Nextcloud and BBB: access requests for a Nextcloud account or a
+	// BigBlueButton room (an approvals room and the integration are
+	// configured).
+	Nextcloud, BBB bool
+	// RoundTables: round tables (coordinators or announcement rooms).
+	RoundTables bool
+}
+
+// Access reports whether any kind of access request is on.
+func (f Features) Access() bool { return f.Nextcloud || f.BBB }
+
+// defaultContact is the fallback contact when none is configured.
+var defaultContact = map[string]string{
+	"de": "Wende dich bitte an die Geschäftsstelle deines Verbands.",
+	"en": "Please turn to your association's office.",
+}
+
+// FallbackContact is the sentence naming whom to reach when Lotse cannot
+// help: the configured contact, or a general pointer to the office.
+func (e *Env) FallbackContact() string {
+	if e.Contact != "" {
+		return e.Contact
+	}
+	if s, ok := defaultContact[e.Lang]; ok {
+		return s
+	}
+	return defaultContact["de"]
 }
 
 // WithDefaults fills the defaults of unset fields. A default is written

@@ -107,8 +107,39 @@ func (w *Workflow) welcomeText() string {
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString(ot.WelcomeAccess + "\n\n" + ot.WelcomeHelp + "\n\n" + ot.WelcomePrivacy + "\n\n" + ot.WelcomeStop)
+	for _, p := range w.welcomeFeatures() {
+		b.WriteString(p + "\n\n")
+	}
+	b.WriteString(ot.WelcomePrivacy + "\n\n" + ot.WelcomeStop)
 	return b.String()
+}
+
+// welcomeFeatures are the welcome's paragraphs about what Lotse can do
+// here: only the features that are on, and whom to reach when Lotse
+// cannot help.
+func (w *Workflow) welcomeFeatures() []string {
+	ot, f := w.otx, w.Features
+	var out []string
+	var access []string
+	if f.Nextcloud {
+		access = append(access, ot.WelcomeNextcloud)
+	}
+	if f.BBB {
+		access = append(access, ot.WelcomeBBB)
+	}
+	if len(access) > 0 {
+		out = append(out, strings.Join(access, "  \n"))
+	}
+	if f.RoundTables {
+		out = append(out, ot.WelcomeRoundTables)
+	}
+	help := ot.WelcomeHelp
+	if f.Cases {
+		help += " " + ot.WelcomeCases
+	} else {
+		help += " " + chat.Format(ot.WelcomeContact, w.FallbackContact())
+	}
+	return append(out, help)
 }
 
 // onboardingGuides are the guides tagged onboarding, in the library's

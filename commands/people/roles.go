@@ -470,9 +470,6 @@ func (w *Workflow) cmdDeclaration(ce *chat.Call) error {
 	if target == "" {
 		return w.ReplyMarkdown(ce.Ctx, pt.DeclarationUsage)
 	}
-	if target == ce.Sender {
-		return w.ReplyMarkdown(ce.Ctx, pt.NotSelf)
-	}
 	dateArg := ""
 	for _, a := range rest {
 		switch strings.ToLower(a) {
@@ -480,6 +477,10 @@ func (w *Workflow) cmdDeclaration(ce *chat.Call) error {
 		default:
 			dateArg = a
 		}
+	}
+	if target == ce.Sender {
+		// Only the first admin during the first setup (bootstrap.go).
+		return w.selfEvidence(ce, dateArg, false)
 	}
 	at, ok := w.parseDate(dateArg)
 	if !ok {
@@ -497,7 +498,8 @@ func (w *Workflow) cmdTraining(ce *chat.Call) error {
 		return w.ReplyMarkdown(ce.Ctx, pt.TrainingUsage)
 	}
 	if target == ce.Sender {
-		return w.ReplyMarkdown(ce.Ctx, pt.NotSelf)
+		// Only the first admin during the first setup (bootstrap.go).
+		return w.selfEvidence(ce, rest[len(rest)-1], true)
 	}
 	at, ok := w.parseDate(rest[len(rest)-1])
 	if !ok {

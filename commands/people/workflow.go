@@ -97,7 +97,7 @@ func New(env *chat.Env, cfg Config) *Workflow {
 	w.applicant = &chat.Role{Name: "applicant", Check: func(_ context.Context, _ id.UserID, _ id.RoomID, direct bool) (bool, string) {
 		switch {
 		case !w.teamOn():
-			return false, w.tx.TeamNotEnabled
+			return false, w.tx.TeamNotEnabled + " " + w.FallbackContact()
 		case !direct:
 			return false, w.tx.DMOnly
 		}

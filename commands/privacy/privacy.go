@@ -2,9 +2,10 @@ package privacy
 
 import (
 	"crypto/sha256"
-	"encoding/hex"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -21,37 +22,122 @@ import (
 // with a token: erase or pseudonymise, and say what was kept and why).
 // All three work in the DM only: nobody else should see the answer.
 
-// days formats a retention period.
-func (w *Workflow) days(d time.Duration) string {
+// period formats a retention period in plain words: years, months,
+// weeks or days ("3 Jahre", "6 Monate"), never "1095 Tage".
+func (w *Workflow) period(d time.Duration) string {
+	pv := w.tx
 	if d <= 0 {
-		return w.tx.NoLimit
+		return pv.NoLimit
 	}
-	n := int(d.Hours()/24 + 0.5)
-	return chat.Format(chat.Plural(w.tx.Days, n), n)
+	days := int(d.Hours()/24 + 0.5)
+	near := func(n int, unit float64) bool { return math.Abs(float64(days)-float64(n)*unit) <= 3 }
+	switch {
+	case days >= 360 && near(int(float64(days)/365+0.5), 365):
+		n := int(float64(days)/365 + 0.5)
+		return chat.Format(chat.Plural(pv.Years, n), n)
+	case days >= 28:
+		n := int(float64(days)/monthDays + 0.5)
+		s := chat.Format(chat.Plural(pv.Months, n), n)
+		if !near(n, monthDays) {
+			s = chat.Format(pv.About, s)
+		}
+		return s
+	case days >= 7 && days%7 == 0:
+		return chat.Format(chat.Plural(pv.Weeks, days/7), days/7)
+	case days >= 1:
+		return chat.Format(chat.Plural(pv.Days, days), days)
+	}
+	h := max(1, int(d.Hours()+0.5))
+	return chat.Format(chat.Plural(pv.Hours, h), h)
 }
 
-// cmdPrivacy explains what Lotse stores about the asking member.
+// monthDays is the length of an average month.
+const monthDays = 365.25 / 12
+
+// cmdPrivacy explains in plain words what Lotse stores about the asking
+// member, why and for how long (only about the features that are on),
+// and what it holds about them right now.
 func (w *Workflow) cmdPrivacy(ce *chat.Call) error {
 	pv := w.tx
 	r := w.cfg.Retention
-	md := chat.Format(pv.Overview, w.days(r.Members), w.days(r.Cases), w.days(r.Access), w.days(r.Audit), w.days(r.Inbox), w.days(r.Answers))
+	f := w.Features
+	line := func(about, when string, d time.Duration) string {
+		if d <= 0 {
+			return about + " " + pv.NoLimitSentence
+		}
+		return about + " " + chat.Format(when, w.period(d))
+	}
+	lines := []string{line(pv.AboutWelcome, pv.WhenWelcome, r.Members)}
+	if f.Cases {
+		lines = append(lines, line(pv.AboutCases, pv.WhenCases, r.Cases))
+	}
+	if f.Access() {
+		lines = append(lines, line(pv.AboutAccess, pv.WhenAccess, r.Access))
+	}
+	if f.RoundTables {
+		lines = append(lines, line(pv.AboutRoundTables, pv.WhenRoundTables, r.Cases))
+	}
+	lines = append(lines, line(pv.AboutAudit, pv.WhenAudit, r.Audit), line(pv.AboutInbox, pv.WhenInbox, r.Inbox),
+		line(pv.AboutAnswers, pv.WhenAnswers, r.Answers))
+	if f.Cases {
+		lines = append(lines, pv.AboutRoles)
+	}
+	md := pv.OverviewTitle + "\n\n- " + strings.Join(lines, "\n- ") + "\n\n" + pv.NotStored
 	data, err := w.DB.Privacy().Export(ce.Ctx, ce.Sender.String())
 	if err != nil {
 		return err
 	}
-	var names []string
+	counts := map[string]int{}
 	for name, rows := range data {
-		if len(rows) > 0 {
-			names = append(names, fmt.Sprintf("%s (%d)", name, len(rows)))
-		}
+		counts[name] = len(rows)
 	}
-	sort.Strings(names)
-	if len(names) == 0 {
+	if items := w.summary(counts); len(items) == 0 {
 		md += "\n\n" + pv.NothingStored
 	} else {
-		md += "\n\n" + chat.Format(pv.YourTables, strings.Join(names, ", "))
+		md += "\n\n" + pv.YourData + "\n\n- " + strings.Join(items, "\n- ")
 	}
 	return w.ReplyMarkdown(ce.Ctx, md+"\n\n"+pv.Rights)
+}
+
+// summary says in plain words what counts holds (rows per table): one
+// line per kind of data, in a fixed order, tables without a name of their
+// own summed up as "further entries". No table name reaches a member.
+func (w *Workflow) summary(counts map[string]int) []string {
+	pv := w.tx
+	// In the order of storage.PersonalTables (the export's), others last.
+	order := map[string]int{}
+	for i, t := range storage.PersonalTables {
+		order[t.Name] = i + 1
+	}
+	names := make([]string, 0, len(counts))
+	for name := range counts {
+		names = append(names, name)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		oi, oj := order[names[i]], order[names[j]]
+		if oi == 0 || oj == 0 {
+			return oi != 0 || (oj == 0 && names[i] < names[j])
+		}
+		return oi < oj
+	})
+	var out []string
+	other := 0
+	for _, name := range names {
+		n := counts[name]
+		if n <= 0 {
+			continue
+		}
+		forms, ok := pv.Items[name]
+		if !ok {
+			other += n
+			continue
+		}
+		out = append(out, chat.Format(chat.Plural(forms, n), n))
+	}
+	if other > 0 {
+		out = append(out, chat.Format(chat.Plural(pv.OtherItems, other), other))
+	}
+	return out
 }
 
 // exportFile is the JSON export.
@@ -83,17 +169,30 @@ func (w *Workflow) cmdMyData(ce *chat.Call) error {
 	if _, err := w.Matrix.Send(ce.Ctx, ce.RoomID, event.EventMessage, content, w.CauseTxn(ce.Ctx, "export-file", 0)); err != nil {
 		return err
 	}
-	if !encrypted {
-		return w.ReplyMarkdown(ce.Ctx, w.tx.ExportSent+"\n\n"+w.tx.ExportUnencrypted)
+	// Beside the file, the same in plain words.
+	counts := map[string]int{}
+	for name, rows := range tables {
+		counts[name] = len(rows)
 	}
-	return w.ReplyMarkdown(ce.Ctx, w.tx.ExportSent)
+	md := w.tx.ExportSent
+	if items := w.summary(counts); len(items) == 0 {
+		md += "\n\n" + w.tx.NothingStored
+	} else {
+		md += "\n\n" + w.tx.ExportSummary + "\n\n- " + strings.Join(items, "\n- ")
+	}
+	if !encrypted {
+		md += "\n\n" + w.tx.ExportUnencrypted
+	}
+	return w.ReplyMarkdown(ce.Ctx, md)
 }
 
-// deleteToken is the confirmation word for !daten-löschen: it depends on the
-// member and the day, so an old message cannot be replayed by accident.
+// deleteToken is the confirmation word for !daten-löschen, a plain word of
+// the language: it depends on the member and the day, so an old message
+// cannot be replayed by accident.
 func (w *Workflow) deleteToken(user string) string {
 	sum := sha256.Sum256([]byte("lotse-delete\x00" + user + "\x00" + w.Now().In(w.Location).Format(chat.ISODateLayout)))
-	return hex.EncodeToString(sum[:])[:6]
+	words := w.tx.ConfirmWords
+	return words[binary.BigEndian.Uint32(sum[:4])%uint32(len(words))]
 }
 
 // cmdDeleteMyData erases the member's data after confirmation.
@@ -112,18 +211,15 @@ func (w *Workflow) cmdDeleteMyData(ce *chat.Call) error {
 	if err != nil {
 		return err
 	}
-	var deleted []string
+	deleted := map[string]int{}
 	for table, n := range counts {
-		if n > 0 {
-			deleted = append(deleted, fmt.Sprintf("%s (%d)", table, n))
-		}
+		deleted[table] = int(n)
 	}
-	sort.Strings(deleted)
-	summary := pv.NothingStored
-	if len(deleted) > 0 {
-		summary = strings.Join(deleted, ", ")
+	summary := pv.DeletedNothing
+	if items := w.summary(deleted); len(items) > 0 {
+		summary = pv.Deleted + "\n\n- " + strings.Join(items, "\n- ")
 	}
-	if err := w.ReplyMarkdown(ce.Ctx, chat.Format(pv.Deleted, summary)+"\n\n"+pv.Kept); err != nil {
+	if err := w.ReplyMarkdown(ce.Ctx, summary+"\n\n"+pv.Kept); err != nil {
 		return err
 	}
 	// The request itself goes last, after its answer was sent.
@@ -136,7 +232,7 @@ func (w *Workflow) cmdRetention(ce *chat.Call) error {
 	if err != nil {
 		return err
 	}
-	return w.ReplyMarkdown(ce.Ctx, w.tx.RetentionIntro+"\n\n"+RetentionReport(res, w.days))
+	return w.ReplyMarkdown(ce.Ctx, w.tx.RetentionIntro+"\n\n"+RetentionReport(res, w.period))
 }
 
 // RetentionReport formats retention results, one line per table.

@@ -11,18 +11,33 @@ type Texts struct {
 	Commands map[string]chat.CommandText
 
 	DMOnly string
-	// Overview: %s member data, cases, access requests, audit, inbox, answers (retention periods).
-	Overview string
-	// Days: %d days. NoLimit: no automatic deletion.
-	Days, NoLimit string
-	// YourTables: %s = list of tables with counts.
-	YourTables, NothingStored, Rights         string
-	ExportNote, ExportSent, ExportUnencrypted string
-	// DeleteConfirm: %s = the command with the token. DeleteCommand is the command name.
+	// OverviewTitle heads !datenschutz; each About… line is one kind of
+	// data (what and why), shown only when its feature is on, followed by
+	// its When… sentence (how long: %s = a period) or NoLimitSentence.
+	OverviewTitle, AboutWelcome, AboutCases, AboutAccess, AboutRoundTables, AboutAudit, AboutInbox, AboutAnswers, AboutRoles string
+	WhenWelcome, WhenCases, WhenAccess, WhenRoundTables, WhenAudit, WhenInbox, WhenAnswers, NoLimitSentence                  string
+	// NotStored says what Lotse never stores.
+	NotStored string
+	// Years, Months, Weeks, Days, Hours are periods ("one|other", %d);
+	// About marks a rounded one (%s). NoLimit: no automatic deletion.
+	Years, Months, Weeks, Days, Hours, About, NoLimit string
+	// YourData introduces the list of what is stored right now.
+	YourData, NothingStored, Rights string
+	// Items names each kind of stored data for a member ("one|other", %d),
+	// by the table it lives in; OtherItems counts the rest.
+	Items      map[string]string
+	OtherItems string
+	// ExportSummary introduces the plain-words list beside the JSON file.
+	ExportNote, ExportSent, ExportSummary, ExportUnencrypted string
+	// DeleteConfirm: %s = the command with the confirmation word.
+	// DeleteCommand is the command name. ConfirmWords are the words asked
+	// for (one a day and member).
 	DeleteConfirm, DeleteCommand string
-	// Deleted: %s = tables with counts.
-	Deleted, Kept  string
-	RetentionIntro string
+	ConfirmWords                 []string
+	// Deleted introduces the list of what was deleted; DeletedNothing:
+	// there was nothing.
+	Deleted, DeletedNothing, Kept string
+	RetentionIntro                string
 }
 
 // German are the German texts.
@@ -34,27 +49,77 @@ var German = Texts{
 		"daten-löschen": {Usage: "!daten-löschen", Description: "deine Daten bei Lotse löschen (mit Bestätigung)"},
 		"aufbewahrung":  {Usage: "!aufbewahrung", Description: "zeigt, was die Löschfristen jetzt löschen würden (Probelauf)"},
 	},
-	DMOnly: "Deine Daten besprechen wir bitte nur im Direktchat mit mir.",
-	Overview: "**Was Lotse über dich speichert**\n\n" +
-		"- **Begrüßung und erste Schritte:** deine Matrix-ID, dein Direktchat, ob du begrüßt wurdest, `!stopp`, abgehakte Schritte – damit du die Begrüßung nur einmal bekommst. Gelöscht %s nach deiner letzten Nachricht (außer du hast eine Rolle).\n" +
-		"- **Supportfälle:** deine Frage und alle Nachrichten des Falls, wer ihn bearbeitet – damit das Team dir helfen kann. Gelöscht %s nach dem Abschluss.\n" +
-		"- **Anträge** (Nextcloud, BBB): deine Angaben (E-Mail, Name, Grund) und die Entscheidung. Gelöscht %s nach der Entscheidung.\n" +
-		"- **Protokoll der Entscheidungen und Rollen:** wer was wann genehmigt hat – für die Nachvollziehbarkeit. Gelöscht nach %s.\n" +
-		"- **Technisches:** Kennungen deiner Nachrichten, damit jede genau einmal beantwortet wird (ohne Inhalt, sobald beantwortet) – %s; welche Anleitung eine Antwort zeigte, und dein 👍/👎 dazu – %s.\n" +
-		"- **Rollen** (falls du im Team bist): Rolle, Datum deiner Verpflichtungserklärung und Schulung.\n\n" +
-		"Nicht gespeichert: Passwörter, deine anderen Chats, Fragen ohne Supportfall als Verlauf.",
-	Days:              "%d Tag|%d Tage",
-	NoLimit:           "ohne feste Frist",
-	YourTables:        "Gerade gespeichert über dich: %s.",
-	NothingStored:     "Gerade ist nichts über dich gespeichert.",
-	Rights:            "Eine Kopie bekommst du mit `!meine-daten`, löschen kannst du alles mit `!daten-löschen`. Fragen an die oder den Datenschutzbeauftragten des Landesverbands beantwortet die Geschäftsstelle.",
+	DMOnly:           "Deine Daten besprechen wir bitte nur im Direktchat mit mir.",
+	OverviewTitle:    "**Was Lotse über dich speichert – und warum**",
+	AboutWelcome:     "**Begrüßung und erste Schritte:** dass wir uns kennen, unser Direktchat, welche ersten Schritte du abgehakt hast und ob du `!stopp` geschrieben hast – damit du die Begrüßung nur einmal bekommst.",
+	WhenWelcome:      "Gelöscht %s nach deiner letzten Nachricht an mich (außer du hast eine Rolle).",
+	AboutCases:       "**Supportfälle:** deine Frage und alle Nachrichten des Falls, und wer aus dem Team ihn bearbeitet – damit dir jemand helfen kann.",
+	WhenCases:        "Gelöscht %s nach dem Abschluss.",
+	AboutAccess:      "**Zugangsanträge** (Nextcloud, BigBlueButton): deine Angaben (E-Mail-Adresse, Name, Grund) und die Entscheidung – damit dein Zugang eingerichtet werden kann.",
+	WhenAccess:       "Gelöscht %s nach der Entscheidung.",
+	AboutRoundTables: "**Runde Tische:** deine Zusagen und welche Erinnerungen du bekommen hast – damit du deinen Link rechtzeitig bekommst.",
+	WhenRoundTables:  "Gelöscht %s nach dem letzten Termin.",
+	AboutAudit:       "**Protokoll der Entscheidungen und Rollen:** wer was wann genehmigt oder vergeben hat – damit das nachvollziehbar bleibt.",
+	WhenAudit:        "Gelöscht %s nach dem Eintrag.",
+	AboutInbox:       "**Technisches:** Kennungen deiner Nachrichten, damit ich jede genau einmal beantworte (ohne Inhalt, sobald beantwortet).",
+	WhenInbox:        "Gelöscht %s danach.",
+	AboutAnswers:     "**Antworten:** welche Anleitung eine Antwort zeigte und dein 👍/👎 dazu – damit die Anleitungen besser werden.",
+	WhenAnswers:      "Gelöscht %s danach.",
+	NoLimitSentence:  "Eine feste Löschfrist gibt es dafür nicht.",
+	AboutRoles:       "**Rollen** (falls du im Team bist): deine Rolle und die Daten deiner Verpflichtungserklärung und Schulung.",
+	NotStored:        "Nie gespeichert: Passwörter, deine anderen Chats und Fragen ohne Supportfall als Verlauf.",
+	Years:            "%d Jahr|%d Jahre",
+	Months:           "%d Monat|%d Monate",
+	Weeks:            "%d Woche|%d Wochen",
+	Days:             "%d Tag|%d Tage",
+	Hours:            "%d Stunde|%d Stunden",
+	About:            "etwa %s",
+	NoLimit:          "ohne feste Frist",
+	YourData:         "**Gerade über dich gespeichert:**",
+	NothingStored:    "Gerade ist nichts über dich gespeichert.",
+	Rights:           "Eine Kopie bekommst du mit `!meine-daten`, löschen kannst du alles mit `!daten-löschen`. Fragen an die oder den Datenschutzbeauftragten des Landesverbands beantwortet die Geschäftsstelle.",
+	Items: map[string]string{
+		"member_state":                       "%d Eintrag zu Begrüßung und Direktchat|%d Einträge zu Begrüßung und Direktchat",
+		"onboarding_step":                    "%d abgehakter erster Schritt|%d abgehakte erste Schritte",
+		"scheduled_notice":                   "%d Hinweis, den ich dir geschickt habe|%d Hinweise, die ich dir geschickt habe",
+		"member_role":                        "%d Rolle|%d Rollen",
+		"team_gate":                          "%d Eintrag zu Verpflichtungserklärung und Schulung|%d Einträge zu Verpflichtungserklärung und Schulung",
+		"role_audit":                         "%d Protokolleintrag zu Rollen|%d Protokolleinträge zu Rollen",
+		"support_case":                       "%d Supportfall|%d Supportfälle",
+		"case_message":                       "%d Nachricht in deinen Supportfällen|%d Nachrichten in deinen Supportfällen",
+		"case_event":                         "%d Schritt in deinen Supportfällen (z. B. übernommen, erledigt)|%d Schritte in deinen Supportfällen (z. B. übernommen, erledigt)",
+		"case_assigned_to_you":               "%d Supportfall, den du im Team bearbeitest|%d Supportfälle, die du im Team bearbeitest",
+		"case_messages_you_wrote_for_others": "%d Nachricht, die du im Team in einem Fall geschrieben hast|%d Nachrichten, die du im Team in Fällen geschrieben hast",
+		"case_events_by_you_for_others":      "%d Schritt, den du im Team in einem Fall gemacht hast|%d Schritte, die du im Team in Fällen gemacht hast",
+		"case_draft":                         "%d angefangener Supportfall|%d angefangene Supportfälle",
+		"access_request":                     "%d Zugangsantrag|%d Zugangsanträge",
+		"access_approval":                    "%d Entscheidung über einen Antrag|%d Entscheidungen über Anträge",
+		"access_draft":                       "%d angefangener Zugangsantrag|%d angefangene Zugangsanträge",
+		"access_audit":                       "%d Protokolleintrag zu Anträgen|%d Protokolleinträge zu Anträgen",
+		"pending_choice":                     "%d offene Rückfrage („Meintest du …?“)|%d offene Rückfragen („Meintest du …?“)",
+		"answer_vote":                        "%d Bewertung einer Antwort (👍/👎)|%d Bewertungen von Antworten (👍/👎)",
+		"answer":                             "%d Antwort mit einer Anleitung|%d Antworten mit Anleitungen",
+		"inbox":                              "%d Kennung einer deiner Nachrichten|%d Kennungen deiner Nachrichten",
+		"sent_event":                         "%d Kennung einer meiner Nachrichten an dich|%d Kennungen meiner Nachrichten an dich",
+		"roundtable_rsvp":                    "%d Zusage zu einem Runden Tisch|%d Zusagen zu Runden Tischen",
+		"roundtable_coordinated":             "%d Runder Tisch, den du koordinierst|%d Runde Tische, die du koordinierst",
+		"roundtable_reminders_sent":          "%d Erinnerung an einen Runden Tisch|%d Erinnerungen an Runde Tische",
+		"roundtable":                         "%d Runder Tisch, den du koordiniert hast (jetzt mit Pseudonym)|%d Runde Tische, die du koordiniert hast (jetzt mit Pseudonym)",
+		"direct_room":                        "%d Direktchat mit mir|%d Direktchats mit mir",
+	},
+	OtherItems:        "%d weiterer Eintrag|%d weitere Einträge",
+	ExportSummary:     "**In Worten:**",
 	ExportNote:        "Alle Daten, die Lotse über dich gespeichert hat, je Tabelle. Zeiten sind Millisekunden seit 1970 (UTC). Bei Fällen anderer Mitglieder, an denen du im Team gearbeitet hast, steht nur, was du getan hast – nicht deren Inhalt.",
 	ExportSent:        "📦 Hier ist alles, was ich über dich gespeichert habe, als JSON-Datei.",
 	ExportUnencrypted: "Hinweis: Dieser Chat ist nicht Ende-zu-Ende-verschlüsselt. Für die nächste Auskunft öffne lieber einen verschlüsselten Direktchat mit mir.",
 	DeleteConfirm: "⚠️ Damit lösche ich alles, was ich über dich gespeichert habe: deine Supportfälle, Anträge, Begrüßung und Checkliste, Rollen. " +
 		"Das lässt sich nicht rückgängig machen. Offene Anträge und Fälle enden damit.\n\nWenn du sicher bist, schreib heute: `%s`",
 	DeleteCommand: "!daten-löschen",
-	Deleted:       "🗑️ Erledigt. Gelöscht oder pseudonymisiert: %s.",
+	ConfirmWords: []string{"Leuchtturm", "Sonnenblume", "Bergsee", "Kompass", "Regenbogen", "Apfelbaum", "Wanderweg", "Segelboot",
+		"Pusteblume", "Heuballen", "Kieselstein", "Rotkehlchen", "Regenschirm", "Gartenzaun", "Himbeere", "Laterne",
+		"Schneeflocke", "Waldweg", "Fernglas", "Ruderboot", "Zugvogel", "Birnbaum", "Mondschein", "Strandkorb"},
+	Deleted:        "🗑️ Erledigt. Gelöscht oder pseudonymisiert:",
+	DeletedNothing: "🗑️ Erledigt – es war nichts über dich gespeichert.",
 	Kept: "**Was bleibt, und warum:**\n" +
 		"- Im **Protokoll der Genehmigungen und Rollen** steht statt deiner Matrix-ID ein Pseudonym; E-Mail und Gründe sind entfernt. Es bleibt, damit nachvollziehbar ist, wer wann Zugang bekam, und wird nach der Protokollfrist gelöscht.\n" +
 		"- Notizen, die du im Team in Fällen **anderer** Mitglieder geschrieben hast, gehören zu deren Fall; dein Name ist dort durch das Pseudonym ersetzt.\n" +
@@ -73,27 +138,77 @@ var English = Texts{
 		"daten-löschen": {Usage: "!delete-my-data", Description: "delete your data at Lotse (with confirmation)"},
 		"aufbewahrung":  {Usage: "!retention", Description: "shows what the retention jobs would delete now (dry run)"},
 	},
-	DMOnly: "Let's talk about your data only in a direct chat with me, please.",
-	Overview: "**What Lotse stores about you**\n\n" +
-		"- **Welcome and first steps:** your Matrix ID, your direct chat, whether you were welcomed, `!stop`, ticked steps – so you get the welcome only once. Deleted %s after your last message (unless you hold a role).\n" +
-		"- **Support cases:** your question and all messages of the case, who works on it – so the team can help you. Deleted %s after it is closed.\n" +
-		"- **Requests** (Nextcloud, BBB): your details (e-mail, name, reason) and the decision. Deleted %s after the decision.\n" +
-		"- **Log of decisions and roles:** who approved what and when – for accountability. Deleted after %s.\n" +
-		"- **Technical:** IDs of your messages so each is answered exactly once (without content once answered) – %s; which guide an answer showed and your 👍/👎 on it – %s.\n" +
-		"- **Roles** (if you're in the team): role, date of your privacy declaration and training.\n\n" +
-		"Not stored: passwords, your other chats, questions without a support case as a history.",
-	Days:              "%d day|%d days",
-	NoLimit:           "without a fixed period",
-	YourTables:        "Stored about you right now: %s.",
-	NothingStored:     "Nothing is stored about you right now.",
-	Rights:            "Get a copy with `!my-data`, delete everything with `!delete-my-data`. The office answers questions for the association's data-protection officer.",
+	DMOnly:           "Let's talk about your data only in a direct chat with me, please.",
+	OverviewTitle:    "**What Lotse stores about you – and why**",
+	AboutWelcome:     "**Welcome and first steps:** that we know each other, our direct chat, which first steps you ticked and whether you wrote `!stop` – so you get the welcome only once.",
+	WhenWelcome:      "Deleted %s after your last message to me (unless you hold a role).",
+	AboutCases:       "**Support cases:** your question and all messages of the case, and who on the team works on it – so someone can help you.",
+	WhenCases:        "Deleted %s after it is closed.",
+	AboutAccess:      "**Access requests** (Nextcloud, BigBlueButton): your details (e-mail address, name, reason) and the decision – so your access can be set up.",
+	WhenAccess:       "Deleted %s after the decision.",
+	AboutRoundTables: "**Round tables:** your RSVPs and which reminders you got – so you get your link in time.",
+	WhenRoundTables:  "Deleted %s after the last date.",
+	AboutAudit:       "**Log of decisions and roles:** who approved or granted what and when – so it stays traceable.",
+	WhenAudit:        "Deleted %s after the entry.",
+	AboutInbox:       "**Technical:** IDs of your messages so I answer each exactly once (without content once answered).",
+	WhenInbox:        "Deleted %s later.",
+	AboutAnswers:     "**Answers:** which guide an answer showed and your 👍/👎 on it – so the guides get better.",
+	WhenAnswers:      "Deleted %s later.",
+	NoLimitSentence:  "There is no fixed deletion period for it.",
+	AboutRoles:       "**Roles** (if you're on the team): your role and the dates of your privacy declaration and training.",
+	NotStored:        "Never stored: passwords, your other chats, and questions without a support case as a history.",
+	Years:            "%d year|%d years",
+	Months:           "%d month|%d months",
+	Weeks:            "%d week|%d weeks",
+	Days:             "%d day|%d days",
+	Hours:            "%d hour|%d hours",
+	About:            "about %s",
+	NoLimit:          "without a fixed period",
+	YourData:         "**Stored about you right now:**",
+	NothingStored:    "Nothing is stored about you right now.",
+	Rights:           "Get a copy with `!my-data`, delete everything with `!delete-my-data`. The office answers questions for the association's data-protection officer.",
+	Items: map[string]string{
+		"member_state":                       "%d entry about the welcome and our direct chat|%d entries about the welcome and our direct chat",
+		"onboarding_step":                    "%d ticked first step|%d ticked first steps",
+		"scheduled_notice":                   "%d note I sent you|%d notes I sent you",
+		"member_role":                        "%d role|%d roles",
+		"team_gate":                          "%d entry about your privacy declaration and training|%d entries about your privacy declaration and training",
+		"role_audit":                         "%d log entry about roles|%d log entries about roles",
+		"support_case":                       "%d support case|%d support cases",
+		"case_message":                       "%d message in your support cases|%d messages in your support cases",
+		"case_event":                         "%d step in your support cases (e.g. claimed, resolved)|%d steps in your support cases (e.g. claimed, resolved)",
+		"case_assigned_to_you":               "%d support case you work on for the team|%d support cases you work on for the team",
+		"case_messages_you_wrote_for_others": "%d message you wrote in a case for the team|%d messages you wrote in cases for the team",
+		"case_events_by_you_for_others":      "%d step you took in a case for the team|%d steps you took in cases for the team",
+		"case_draft":                         "%d unfinished support case|%d unfinished support cases",
+		"access_request":                     "%d access request|%d access requests",
+		"access_approval":                    "%d decision on a request|%d decisions on requests",
+		"access_draft":                       "%d unfinished access request|%d unfinished access requests",
+		"access_audit":                       "%d log entry about requests|%d log entries about requests",
+		"pending_choice":                     "%d open question back to you (“Did you mean …?”)|%d open questions back to you (“Did you mean …?”)",
+		"answer_vote":                        "%d rating of an answer (👍/👎)|%d ratings of answers (👍/👎)",
+		"answer":                             "%d answer with a guide|%d answers with guides",
+		"inbox":                              "%d ID of one of your messages|%d IDs of your messages",
+		"sent_event":                         "%d ID of one of my messages to you|%d IDs of my messages to you",
+		"roundtable_rsvp":                    "%d RSVP to a round table|%d RSVPs to round tables",
+		"roundtable_coordinated":             "%d round table you coordinate|%d round tables you coordinate",
+		"roundtable_reminders_sent":          "%d round-table reminder|%d round-table reminders",
+		"roundtable":                         "%d round table you coordinated (now under a pseudonym)|%d round tables you coordinated (now under a pseudonym)",
+		"direct_room":                        "%d direct chat with me|%d direct chats with me",
+	},
+	OtherItems:        "%d further entry|%d further entries",
+	ExportSummary:     "**In words:**",
 	ExportNote:        "All data Lotse stored about you, per table. Times are milliseconds since 1970 (UTC). For other members' cases you worked on as a team member, only what you did is listed – not their content.",
 	ExportSent:        "📦 Here is everything I stored about you, as a JSON file.",
 	ExportUnencrypted: "Note: this chat is not end-to-end encrypted. For your next request, better open an encrypted direct chat with me.",
 	DeleteConfirm: "⚠️ This deletes everything I stored about you: your support cases, requests, welcome and checklist, roles. " +
 		"It cannot be undone. Open requests and cases end with it.\n\nIf you're sure, write today: `%s`",
 	DeleteCommand: "!delete-my-data",
-	Deleted:       "🗑️ Done. Deleted or pseudonymised: %s.",
+	ConfirmWords: []string{"lighthouse", "sunflower", "mountainlake", "compass", "rainbow", "appletree", "hikingtrail", "sailboat",
+		"dandelion", "haybale", "pebble", "robin", "umbrella", "gardenfence", "raspberry", "lantern",
+		"snowflake", "forestpath", "binoculars", "rowingboat", "songbird", "peartree", "moonlight", "beachchair"},
+	Deleted:        "🗑️ Done. Deleted or pseudonymised:",
+	DeletedNothing: "🗑️ Done – nothing was stored about you.",
 	Kept: "**What stays, and why:**\n" +
 		"- In the **log of approvals and roles**, a pseudonym replaces your Matrix ID; e-mail and reasons are removed. It stays so it's traceable who got access when, and is deleted after the log's retention period.\n" +
 		"- Notes you wrote as a team member in **other** members' cases belong to their case; your name there is replaced by the pseudonym.\n" +

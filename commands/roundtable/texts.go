@@ -77,10 +77,14 @@ type Texts struct {
 	Reminder string
 	// ReminderLink: %s = personal join link.
 	ReminderLink string
-	// LinkWorksFrom: %d = minutes before start the link starts working.
+	// LinkWorksFrom: %d = minutes before start the link starts working
+	// ("one|other").
 	LinkWorksFrom string
 	// ReminderNoLink: no BBB configured.
 	ReminderNoLink string
+	// LinkWhenReady: BigBlueButton failed, the link follows. LinkFollows
+	// introduces it: %s = title.
+	LinkWhenReady, LinkFollows string
 	// Late: the reminder is late because Lotse was down.
 	Late string
 
@@ -139,7 +143,7 @@ var German = Texts{
 	Usage: "So geht es: `!rundertisch Digitaler Wandel im Bezirk am 3.12. um 19 Uhr 90 min`. " +
 		"Weitere Zeilen (optional): `Beschreibung: …`, `Räume: !raum:server !raum2:server`, `Plätze: 20`, `Co-Hosts: @name:server`. " +
 		"Für eine Reihe schreib z. B. „jeden Donnerstag 19 Uhr“ oder „monatlich“.",
-	NotEnabled:       "Runde Tische sind hier noch nicht eingerichtet.",
+	NotEnabled:       "Runde Tische plane ich hier nicht.",
 	NotCoordinator:   "Runde Tische planen und ändern dürfen nur die Koordinator:innen.",
 	NoRooms:          "Wohin soll die Ankündigung? Gib eine Zeile `Räume: !raum:server` an – es sind keine Ankündigungsräume eingestellt.",
 	ParseError:       "Den Termin verstehe ich nicht: %s",
@@ -178,8 +182,10 @@ var German = Texts{
 
 	Reminder:       "⏰ **Erinnerung: Runder Tisch „%s“** – %s.",
 	ReminderLink:   "Dein persönlicher Zugangslink (nur für dich, bitte nicht weitergeben): %s",
-	LinkWorksFrom:  "Der Link funktioniert ab etwa %d Minuten vor Beginn.",
+	LinkWorksFrom:  "Der Link funktioniert ab etwa %d Minute vor Beginn.|Der Link funktioniert ab etwa %d Minuten vor Beginn.",
 	ReminderNoLink: "Den Zugang bekommst du von der Moderation.",
+	LinkWhenReady:  "Die Videokonferenz ist gerade nicht erreichbar – deinen persönlichen Link schicke ich dir, sobald sie bereit ist.",
+	LinkFollows:    "🔗 Die Videokonferenz zum Runden Tisch „%s“ ist jetzt bereit.",
 	Late:           "_Diese Erinnerung kommt verspätet, weil ich kurz nicht erreichbar war._",
 
 	Rescheduled:      "🔀 Der Runde Tisch „%s“ ist verschoben auf **%s**. Deine Zusage gilt weiter; absagen mit `!absage <Nr>`.",
@@ -221,7 +227,7 @@ var English = Texts{
 	Usage: "Usage: `!roundtable Digital change am 3.12. um 19 Uhr 90 min` (dates in German). " +
 		"More lines (optional): `description: …`, `rooms: !room:server !room2:server`, `capacity: 20`, `cohosts: @name:server`. " +
 		"For a series write e.g. „jeden Donnerstag 19 Uhr“ or „monatlich“.",
-	NotEnabled:       "Round tables are not set up here.",
+	NotEnabled:       "I don't plan round tables here.",
 	NotCoordinator:   "Only coordinators may plan and change round tables.",
 	NoRooms:          "Where shall I announce it? Add a line `rooms: !room:server` – no announcement rooms are configured.",
 	ParseError:       "I don't understand the date: %s",
@@ -260,8 +266,10 @@ var English = Texts{
 
 	Reminder:       "⏰ **Reminder: round table “%s”** – %s.",
 	ReminderLink:   "Your personal link (just for you, please don't share it): %s",
-	LinkWorksFrom:  "The link works from about %d minutes before the start.",
+	LinkWorksFrom:  "The link works from about %d minute before the start.|The link works from about %d minutes before the start.",
 	ReminderNoLink: "The moderators will give you access.",
+	LinkWhenReady:  "The video conference can't be reached right now – I'll send you your personal link as soon as it's ready.",
+	LinkFollows:    "🔗 The video conference for the round table “%s” is ready now.",
 	Late:           "_This reminder is late because I was briefly unavailable._",
 
 	Rescheduled:      "🔀 The round table “%s” moved to **%s**. Your RSVP still stands; withdraw with `!leave <no>`.",

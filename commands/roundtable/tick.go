@@ -70,20 +70,47 @@ func (w *Workflow) tickRoundTable(ctx context.Context, rt *storage.RoundTable, n
 	if !now.Before(rt.End()) {
 		return w.finishOccurrence(ctx, rt, now)
 	}
-	meetingReady := false
-	if w.cfg.Meetings != nil && !now.Before(rt.Start.Add(-w.meetingLead())) {
+	// A BigBlueButton that fails does not stop the reminders: they go out
+	// without a link, and the link follows once the meeting exists.
+	meetingReady, meetingDown := false, false
+	var bbbErr error
+	ensure := func() {
 		var err error
 		if rt, err = w.ensureMeeting(ctx, rt); err != nil {
-			return err
+			bbbErr, meetingDown = err, true
+			return
 		}
 		meetingReady = true
-		if !now.Before(rt.Start) {
-			w.recordAttendance(ctx, rt)
+	}
+	if w.cfg.Meetings != nil && !now.Before(rt.Start.Add(-w.meetingLead())) {
+		ensure()
+		if meetingReady {
+			if err := w.sendOwedLinks(ctx, rt, now); err != nil {
+				return err
+			}
+			if !now.Before(rt.Start) {
+				w.recordAttendance(ctx, rt)
+			}
 		}
 	}
 	plan := w.reminderPlan(rt)
+	if w.cfg.Meetings != nil && !meetingReady && !meetingDown && len(plan) > 0 && !now.Before(plan[len(plan)-1]) {
+		// Links owed from a reminder sent while BBB failed follow as soon
+		// as the meeting can be created, even before the lead time.
+		owes, err := w.owesLinks(ctx, rt)
+		if err != nil {
+			return err
+		}
+		if owes {
+			if ensure(); meetingReady {
+				if err := w.sendOwedLinks(ctx, rt, now); err != nil {
+					return err
+				}
+			}
+		}
+	}
 	if len(plan) == 0 || plan[0].After(now) {
-		return nil
+		return bbbErr
 	}
 	sent, err := w.DB.RoundTables.SentKeys(ctx, rt.ID)
 	if err != nil {
@@ -111,16 +138,69 @@ func (w *Workflow) tickRoundTable(ctx context.Context, rt *storage.RoundTable, n
 			sends = append(sends, send{user, at})
 			// The last reminder carries a link to the meeting itself:
 			// create it now (idempotently) even before the lead time.
-			if at.Equal(plan[len(plan)-1]) && w.cfg.Meetings != nil && !meetingReady {
-				if rt, err = w.ensureMeeting(ctx, rt); err != nil {
-					return err
-				}
-				meetingReady = true
+			if at.Equal(plan[len(plan)-1]) && w.cfg.Meetings != nil && !meetingReady && !meetingDown {
+				ensure()
 			}
 		}
 	}
 	for _, s := range sends {
-		if err := w.sendReminder(ctx, rt, s.user, s.at, now, meetingReady); err != nil {
+		if err := w.sendReminder(ctx, rt, s.user, s.at, now, meetingReady, meetingDown); err != nil {
+			return err
+		}
+	}
+	return bbbErr
+}
+
+// owedKey marks that user got a reminder of rt's current occurrence
+// without its link (BigBlueButton failed); linkKey that the link followed.
+func owedKey(rt *storage.RoundTable, user id.UserID) string {
+	return fmt.Sprintf("%d|%s|link-owed|%d", rt.ID, user, rt.Start.Unix())
+}
+
+func linkKey(rt *storage.RoundTable, user id.UserID) string {
+	return fmt.Sprintf("%d|%s|link-sent|%d", rt.ID, user, rt.Start.Unix())
+}
+
+// owesLinks reports whether someone got a reminder of rt's current
+// occurrence without its link and has not got the link yet.
+func (w *Workflow) owesLinks(ctx context.Context, rt *storage.RoundTable) (bool, error) {
+	sent, err := w.DB.RoundTables.SentKeys(ctx, rt.ID)
+	if err != nil {
+		return false, err
+	}
+	for _, user := range w.recipients(ctx, rt) {
+		if sent[owedKey(rt, user)] && !sent[linkKey(rt, user)] {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// sendOwedLinks sends the join link to everyone whose reminder went out
+// without it, now that the meeting exists; each once.
+func (w *Workflow) sendOwedLinks(ctx context.Context, rt *storage.RoundTable, now time.Time) error {
+	sent, err := w.DB.RoundTables.SentKeys(ctx, rt.ID)
+	if err != nil {
+		return err
+	}
+	for _, user := range w.recipients(ctx, rt) {
+		if !sent[owedKey(rt, user)] || sent[linkKey(rt, user)] {
+			continue
+		}
+		room, err := w.Matrix.DirectRoom(ctx, user)
+		if err != nil {
+			return err
+		}
+		link, err := w.rtJoinLink(ctx, rt, user, room, true)
+		if err != nil {
+			return err
+		}
+		md := chat.Format(w.tx.LinkFollows, chat.Escape(rt.Title)) + "\n\n" + chat.Format(w.tx.ReminderLink, "<"+link+">")
+		key := linkKey(rt, user)
+		if _, err := w.SendMarkdownTo(ctx, room, md, nil, w.TxnID(id.EventID("lotse-rt/"+key), "send", 0)); err != nil {
+			return err
+		}
+		if err := w.DB.RoundTables.MarkSent(ctx, key, rt.ID, false, now); err != nil {
 			return err
 		}
 	}
@@ -150,7 +230,8 @@ func (w *Workflow) recipients(ctx context.Context, rt *storage.RoundTable) []id.
 
 // sendReminder sends one reminder (with the personal join link) to user's
 // DM and records it.
-func (w *Workflow) sendReminder(ctx context.Context, rt *storage.RoundTable, user id.UserID, at, now time.Time, meetingReady bool) error {
+// meetingDown: BigBlueButton failed just now, the link follows later.
+func (w *Workflow) sendReminder(ctx context.Context, rt *storage.RoundTable, user id.UserID, at, now time.Time, meetingReady, meetingDown bool) error {
 	tx := w.tx
 	key := reminderKey(rt, user, at)
 	room, err := w.Matrix.DirectRoom(ctx, user)
@@ -162,7 +243,10 @@ func (w *Workflow) sendReminder(ctx context.Context, rt *storage.RoundTable, use
 	if now.Sub(at) > lateAfter {
 		b.WriteString("\n\n" + tx.Late)
 	}
-	if w.cfg.Meetings != nil {
+	switch {
+	case w.cfg.Meetings != nil && meetingDown:
+		b.WriteString("\n\n" + tx.LinkWhenReady)
+	case w.cfg.Meetings != nil:
 		link, err := w.rtJoinLink(ctx, rt, user, room, meetingReady)
 		if err != nil {
 			return err
@@ -171,13 +255,19 @@ func (w *Workflow) sendReminder(ctx context.Context, rt *storage.RoundTable, use
 		// emphasis; it goes into this DM only.
 		b.WriteString("\n\n" + chat.Format(tx.ReminderLink, "<"+link+">"))
 		if !meetingReady {
-			b.WriteString(" " + chat.Format(tx.LinkWorksFrom, int(w.meetingLead().Minutes())))
+			minutes := int(w.meetingLead().Minutes())
+			b.WriteString(" " + chat.Format(chat.Plural(tx.LinkWorksFrom, minutes), minutes))
 		}
-	} else {
+	default:
 		b.WriteString("\n\n" + tx.ReminderNoLink)
 	}
 	if _, err := w.SendMarkdownTo(ctx, room, b.String(), nil, w.TxnID(id.EventID("lotse-rt/"+key), "send", 0)); err != nil {
 		return err
+	}
+	if meetingDown {
+		if err := w.DB.RoundTables.MarkSent(ctx, owedKey(rt, user), rt.ID, false, now); err != nil {
+			return err
+		}
 	}
 	return w.DB.RoundTables.MarkSent(ctx, key, rt.ID, false, now)
 }
@@ -212,8 +302,13 @@ func (w *Workflow) rtJoinLink(ctx context.Context, rt *storage.RoundTable, user 
 
 // ensureMeeting creates the BBB meeting of the current occurrence (create
 // is idempotent: an existing meeting is confirmed) and records its createTime.
+// It calls BigBlueButton once per occurrence: a meeting recorded for the
+// current occurrence is not created again on every tick.
 func (w *Workflow) ensureMeeting(ctx context.Context, rt *storage.RoundTable) (*storage.RoundTable, error) {
 	mid := meetingID(rt)
+	if rt.MeetingID == mid && rt.CreateTime != 0 {
+		return rt, nil
+	}
 	name := []rune(rt.Title)
 	if len(name) > 64 {
 		name = name[:64]

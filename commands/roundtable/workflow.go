@@ -92,12 +92,12 @@ type Workflow struct {
 func New(env *chat.Env, cfg Config) *Workflow {
 	w := &Workflow{Env: env, cfg: cfg.WithDefaults(env.Location), tx: TextsFor(env.Lang)}
 	w.member = &chat.Role{Name: "roundtable", Check: func(context.Context, id.UserID, id.RoomID, bool) (bool, string) {
-		return w.rtOn(), w.tx.NotEnabled
+		return w.rtOn(), w.notEnabled()
 	}}
 	w.coordinator = &chat.Role{Name: "coordinator", Check: func(ctx context.Context, user id.UserID, _ id.RoomID, _ bool) (bool, string) {
 		switch {
 		case !w.rtOn():
-			return false, w.tx.NotEnabled
+			return false, w.notEnabled()
 		case !w.IsCoordinator(ctx, user):
 			return false, w.tx.NotCoordinator
 		}
@@ -151,3 +151,7 @@ func (w *Workflow) Run(ctx context.Context) {
 
 // On reports whether round tables are configured.
 func (w *Workflow) On() bool { return w.rtOn() }
+
+// notEnabled says that the workflow is off here and names the fallback
+// contact.
+func (w *Workflow) notEnabled() string { return w.tx.NotEnabled + " " + w.FallbackContact() }

@@ -100,7 +100,7 @@ func (w *Workflow) rate(ctx context.Context, evt *event.Event, c *storage.Case, 
 // cmdTicket opens a case directly: !ticket <text>. The member confirms first.
 func (w *Workflow) cmdTicket(ce *chat.Call) error {
 	if !w.On() {
-		return w.ReplyMarkdown(ce.Ctx, w.tx.NotEnabled)
+		return w.ReplyMarkdown(ce.Ctx, w.notEnabled())
 	}
 	t := chat.TurnOf(ce.Ctx)
 	if ce.RoomID == w.cfg.TeamRoom || !t.Direct {
@@ -130,7 +130,7 @@ func (w *Workflow) cmdTicket(ce *chat.Call) error {
 // cmdMine lists the member's own cases.
 func (w *Workflow) cmdMine(ce *chat.Call) error {
 	if !w.On() {
-		return w.ReplyMarkdown(ce.Ctx, w.tx.NotEnabled)
+		return w.ReplyMarkdown(ce.Ctx, w.notEnabled())
 	}
 	cases, err := w.DB.Cases.ListForMember(ce.Ctx, ce.Sender.String(), 20)
 	if err != nil {
@@ -151,7 +151,7 @@ func (w *Workflow) cmdMine(ce *chat.Call) error {
 func (w *Workflow) cmdClose(ce *chat.Call) error {
 	st := w.tx
 	if !w.On() {
-		return w.ReplyMarkdown(ce.Ctx, st.NotEnabled)
+		return w.ReplyMarkdown(ce.Ctx, w.notEnabled())
 	}
 	inTeam := ce.RoomID == w.cfg.TeamRoom && w.IsTeam(ce.Ctx, ce.Sender)
 	var c *storage.Case

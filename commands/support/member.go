@@ -299,7 +299,7 @@ func (w *Workflow) confirmCase(ctx context.Context, d *storage.CaseDraft) error 
 	if _, err := w.toThread(ctx, c, st.ThreadHow, "", w.CauseTxn(ctx, "case-how", 0)); err != nil {
 		return err
 	}
-	if err := w.ReplyMarkdown(ctx, chat.Format(st.Opened, c.ID)); err != nil {
+	if err := w.ReplyMarkdown(ctx, w.openedText(ctx, c.ID)); err != nil {
 		return err
 	}
 	return w.DB.Cases.DeleteDraft(ctx, d.RoomID, d.UserID)
@@ -448,4 +448,15 @@ func age(st *Texts, d time.Duration) string {
 	}
 	days := int(d.Hours() / 24)
 	return chat.Format(chat.Plural(st.AgeDays, days), days)
+}
+
+// openedText tells the member their case is open; when nobody holds the
+// team role yet, it says so and names the fallback contact instead of
+// promising an answer.
+func (w *Workflow) openedText(ctx context.Context, caseID int64) string {
+	team, err := w.DB.Roles().WithRole(ctx, storage.RoleTeam)
+	if err == nil && len(team) == 0 {
+		return chat.Format(w.tx.OpenedNobody, caseID, w.FallbackContact())
+	}
+	return chat.Format(w.tx.Opened, caseID)
 }

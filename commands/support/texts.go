@@ -27,8 +27,10 @@ type Texts struct {
 	Cancelled string
 	// TicketUsage explains !ticket without text.
 	TicketUsage string
-	// Opened: %d = case number. Says what happens next.
-	Opened string
+	// Opened: %d = case number. Says what happens next. OpenedNobody is
+	// Opened when nobody is on the team yet: %d = case number, %s = the
+	// fallback contact.
+	Opened, OpenedNobody string
 	// Added is a quiet confirmation that a message reached the open case: %d.
 	Added string
 	// Reopened: %d = case number, reopened by the member's message.
@@ -169,6 +171,7 @@ var German = Texts{
 	OfferHow:            "Reagiere mit ✅ oder antworte `ja`. Mit `nein` lassen wir es.",
 	Cancelled:           "Alles klar, ich schicke nichts an das Team.",
 	TicketUsage:         "Beschreib dein Anliegen gleich mit, z. B. `!ticket Ich bekomme keine Mail zum Passwort-Zurücksetzen`.",
+	OpenedNobody:        "Dein Supportfall **#%d** ist angelegt. Gerade ist aber niemand aus dem Team im Dienst – es kann also dauern, bis jemand antwortet. Alles, was du hier noch schreibst, kommt zu deinem Fall. Eilt es? %s",
 	Opened:              "Dein Supportfall **#%d** ist angelegt. 🙌 Jemand aus dem Digitalisierungsteam schaut ihn sich an und antwortet dir hier im Chat – meist innerhalb von ein bis zwei Tagen. Alles, was du jetzt noch hier schreibst (auch Bilder und Dateien), kommt zu deinem Fall. Deine Fälle: `!meine`, schließen: `!schließen <Nr>`.",
 	Added:               "📎 Zu Fall #%d hinzugefügt.",
 	Reopened:            "Ich habe deinen Fall **#%d** wieder geöffnet und deine Nachricht an das Team weitergegeben.",
@@ -187,7 +190,7 @@ var German = Texts{
 	NotYours:            "Einen Fall „%s“ von dir finde ich nicht. Deine Fälle zeigt `!meine`.",
 	AlreadyClosed:       "Fall #%d ist schon geschlossen.",
 	CaseReturned:        "↩️ Fall #%d ist wieder offen zur Übernahme: Die Person, die ihn bearbeitet hat, ist nicht mehr im Team.",
-	NotEnabled:          "Supportfälle sind hier noch nicht eingerichtet. Bitte wende dich direkt an das Digitalisierungsteam.",
+	NotEnabled:          "Supportfälle kann ich hier nicht öffnen.",
 	GuideFromTeam:       "Das Team schickt dir diese Anleitung:",
 
 	StatusOpen:        "[OFFEN]",
@@ -258,6 +261,7 @@ var English = Texts{
 	OfferHow:            "React with ✅ or reply `yes`. Reply `no` to leave it.",
 	Cancelled:           "All right, I won't send anything to the team.",
 	TicketUsage:         "Describe your issue right away, e.g. `!ticket I get no password reset mail`.",
+	OpenedNobody:        "Your support case **#%d** is open. Nobody from the team is on duty right now, though – so an answer may take a while. Everything you write here is added to your case. In a hurry? %s",
 	Opened:              "Your support case **#%d** is open. 🙌 Someone from the digital team will look at it and answer you here – usually within one or two days. Everything you write here now (images and files too) is added to your case. Your cases: `!mine`, close one: `!close <no>`.",
 	Added:               "📎 Added to case #%d.",
 	Reopened:            "I reopened your case **#%d** and passed your message on to the team.",
@@ -276,7 +280,7 @@ var English = Texts{
 	NotYours:            "I can't find a case “%s” of yours. `!mine` lists your cases.",
 	AlreadyClosed:       "Case #%d is already closed.",
 	CaseReturned:        "↩️ Case #%d is open for claiming again: the person working on it is no longer in the team.",
-	NotEnabled:          "Support cases are not set up here yet. Please contact the digital team directly.",
+	NotEnabled:          "I can't open support cases here.",
 	GuideFromTeam:       "The team sends you this guide:",
 
 	StatusOpen:        "[OPEN]",

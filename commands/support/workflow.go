@@ -81,7 +81,7 @@ func New(env *chat.Env, cfg Config, people People) *Workflow {
 	w.team = &chat.Role{Name: "team", Check: func(ctx context.Context, user id.UserID, room id.RoomID, _ bool) (bool, string) {
 		switch {
 		case !w.On():
-			return false, w.tx.NotEnabled
+			return false, w.notEnabled()
 		case !w.IsTeam(ctx, user):
 			return false, w.tx.NotTeam
 		case room != w.cfg.TeamRoom:
@@ -130,3 +130,7 @@ func (w *Workflow) Commands() (member, team []chat.Command) {
 func (w *Workflow) Reactions() []chat.Reaction {
 	return []chat.Reaction{{Name: "support", Find: w.findReaction}}
 }
+
+// notEnabled says that the workflow is off here and names the fallback
+// contact.
+func (w *Workflow) notEnabled() string { return w.tx.NotEnabled + " " + w.FallbackContact() }

@@ -1,0 +1,143 @@
+package web
+
+import (
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+)
+
+// "War das hilfreich? 👍/👎" on a guide's page is a plain form POST to the
+// guide's own address (no script). What stands against abuse:
+//   - cross-site requests are refused (net/http's CrossOriginProtection:
+//     Sec-Fetch-Site, else Origin against Host), so another site cannot
+//     make its visitors vote;
+//   - the body is at most maxVoteBody bytes and must be exactly one of the
+//     two answers, for a guide the page shows;
+//   - all votes together pass a token bucket (voteBurst, then one per
+//     voteEvery), and one client address votes on a guide once per
+//     voteWindow. The address is held in memory only, for that window, and
+//     never stored: the counters carry no personal data.
+// The answer is a redirect back to the page with "#danke" or "#schade",
+// which the stylesheet shows (:target).
+
+const (
+	maxVoteBody   = 256
+	voteBurst     = 30
+	voteEvery     = 2 * time.Second
+	voteWindow    = time.Hour
+	maxVoteMemory = 10_000
+)
+
+// voteGuard bounds how many votes are counted.
+type voteGuard struct {
+	csrf *http.CrossOriginProtection
+
+	mu     sync.Mutex
+	tokens float64
+	last   time.Time
+	seen   map[string]time.Time // client and guide → when
+	now    func() time.Time
+}
+
+func newVoteGuard() *voteGuard {
+	return &voteGuard{csrf: http.NewCrossOriginProtection(), tokens: voteBurst, seen: map[string]time.Time{}, now: time.Now}
+}
+
+// allow reports whether a vote of client on guide may count now.
+func (g *voteGuard) allow(client, guide string) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	now := g.now()
+	if !g.last.IsZero() {
+		g.tokens = min(voteBurst, g.tokens+now.Sub(g.last).Seconds()/voteEvery.Seconds())
+	}
+	g.last = now
+	key := client + "\x00" + guide
+	if at, ok := g.seen[key]; ok && now.Sub(at) < voteWindow {
+		return false
+	}
+	if g.tokens < 1 {
+		return false
+	}
+	g.tokens--
+	if len(g.seen) >= maxVoteMemory {
+		for k, at := range g.seen {
+			if now.Sub(at) >= voteWindow {
+				delete(g.seen, k)
+			}
+		}
+		if len(g.seen) >= maxVoteMemory {
+			clear(g.seen) // a flood: forget rather than grow
+		}
+	}
+	g.seen[key] = now
+	return true
+}
+
+// vote counts a 👍/👎 posted from a guide's page.
+func (h *Handler) vote(w http.ResponseWriter, r *http.Request) {
+	if err := h.votes.csrf.Check(r); err != nil {
+		http.Error(w, "Diese Rückmeldung kam nicht von dieser Seite.", http.StatusForbidden)
+		return
+	}
+	sp, err := h.pages(h.src.Current())
+	if err != nil {
+		h.opts.Log.Err(err).Msg("Failed to render the web view")
+		http.Error(w, "Interner Fehler", http.StatusInternalServerError)
+		return
+	}
+	rel, ok := h.relPath(r)
+	g, found := sp.site.byPath[rel]
+	if !ok || !found {
+		h.notFound(w, r, sp)
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxVoteBody)
+	if err := r.ParseForm(); err != nil {
+		http.Error(w, "Ungültige Rückmeldung.", http.StatusBadRequest)
+		return
+	}
+	var helpful bool
+	switch r.PostForm.Get("hilfreich") {
+	case "ja":
+		helpful = true
+	case "nein":
+	default:
+		http.Error(w, "Ungültige Rückmeldung.", http.StatusBadRequest)
+		return
+	}
+	target := serverLinks(h.prefix).Guide(g.ID) + "#schade"
+	if helpful {
+		target = serverLinks(h.prefix).Guide(g.ID) + "#danke"
+	}
+	if !h.votes.allow(clientOf(r), g.ID) {
+		// Said thanks all the same: a repeated vote simply does not count.
+		h.redirectSeeOther(w, target)
+		return
+	}
+	if err := h.opts.Feedback.WebVote(r.Context(), g.ID, helpful); err != nil {
+		h.opts.Log.Err(err).Msg("Failed to count a vote from the web view")
+		http.Error(w, "Die Rückmeldung konnte gerade nicht gespeichert werden.", http.StatusServiceUnavailable)
+		return
+	}
+	h.redirectSeeOther(w, target)
+}
+
+func (h *Handler) redirectSeeOther(w http.ResponseWriter, to string) {
+	w.Header().Set("Location", to)
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusSeeOther)
+}
+
+// clientOf is the client's address (without port) for the per-client
+// bound; behind a reverse proxy it is the proxy's, and the global bucket
+// is what counts.
+func clientOf(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return strings.TrimSpace(r.RemoteAddr)
+	}
+	return host
+}
