@@ -80,6 +80,7 @@ var German = Texts{
 	Rights:           "Eine Kopie bekommst du mit `!meine-daten`, löschen kannst du alles mit `!daten-löschen`. Fragen an die oder den Datenschutzbeauftragten des Landesverbands beantwortet die Geschäftsstelle.",
 	Items: map[string]string{
 		"member_state":                       "%d Eintrag zu Begrüßung und Direktchat|%d Einträge zu Begrüßung und Direktchat",
+		"direct_chat":                        "%d Direktchat, den wir vereinbart haben|%d Direktchats, die wir vereinbart haben",
 		"onboarding_step":                    "%d abgehakter erster Schritt|%d abgehakte erste Schritte",
 		"scheduled_notice":                   "%d Hinweis, den ich dir geschickt habe|%d Hinweise, die ich dir geschickt habe",
 		"member_role":                        "%d Rolle|%d Rollen",
@@ -169,6 +170,7 @@ var English = Texts{
 	Rights:           "Get a copy with `!my-data`, delete everything with `!delete-my-data`. The office answers questions for the association's data-protection officer.",
 	Items: map[string]string{
 		"member_state":                       "%d entry about the welcome and our direct chat|%d entries about the welcome and our direct chat",
+		"direct_chat":                        "%d direct chat we agreed on|%d direct chats we agreed on",
 		"onboarding_step":                    "%d ticked first step|%d ticked first steps",
 		"scheduled_notice":                   "%d note I sent you|%d notes I sent you",
 		"member_role":                        "%d role|%d roles",
