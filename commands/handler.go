@@ -55,7 +55,7 @@ func New(deps Deps) *Handler {
 	env := chat.Env{
 		Matrix: deps.Matrix, Guides: deps.Guides, DB: deps.DB, Log: deps.Log, Lang: deps.Texts.Lang, Now: deps.Now,
 		TxnID: deps.TxnID, GuideURL: deps.GuideURL, Observer: deps.Observer, Rooms: deps.Rooms, Location: deps.Support.Location,
-		ChoiceTTL: deps.ChoiceTTL, InternalError: deps.Texts.InternalError,
+		ChoiceTTL: deps.ChoiceTTL,
 	}.WithDefaults()
 	deps.Now, deps.ChoiceTTL, deps.Observer = env.Now, env.ChoiceTTL, env.Observer
 	h := &Handler{Deps: deps, env: &env}
