@@ -85,12 +85,6 @@ func (e *Env) CauseTxn(ctx context.Context, purpose string, n int) string {
 	return e.TxnID(TurnOf(ctx).Event.ID, purpose, n)
 }
 
-// KeyTxn derives a transaction ID from a stable key, for work that is not
-// caused by one event (board edits, reminders, workers).
-func (e *Env) KeyTxn(key, purpose string, n int) string {
-	return e.TxnID(id.EventID(key), purpose, n)
-}
-
 // AttachFile uploads data for a message to roomID and sets it on content:
 // encrypted with a fresh key (content.File) when the room is end-to-end
 // encrypted, plain (content.URL, with mime) otherwise. data is encrypted in
@@ -116,25 +110,6 @@ func (e *Env) AttachFile(ctx context.Context, roomID id.RoomID, content *event.M
 	}
 	content.URL = uri
 	return false, nil
-}
-
-// Name is user's display name as seen in roomID ("" for no user).
-func (e *Env) Name(ctx context.Context, roomID id.RoomID, user string) string {
-	if user == "" {
-		return ""
-	}
-	return e.Matrix.DisplayName(ctx, roomID, id.UserID(user))
-}
-
-// Names joins the display names of a comma-separated list of user IDs.
-func (e *Env) Names(ctx context.Context, roomID id.RoomID, users string) string {
-	var out []string
-	for _, u := range strings.Split(users, ",") {
-		if u = strings.TrimSpace(u); u != "" {
-			out = append(out, e.Name(ctx, roomID, u))
-		}
-	}
-	return strings.Join(out, ", ")
 }
 
 // Render turns our own Markdown texts into plain text and Matrix HTML, with
