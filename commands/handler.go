@@ -56,7 +56,7 @@ func New(deps Deps) *Handler {
 	env := chat.Env{
 		Matrix: deps.Matrix, Guides: deps.Guides, DB: deps.DB, Log: deps.Log, Lang: deps.Texts.Lang, Now: deps.Now,
 		TxnID: deps.TxnID, GuideURL: deps.GuideURL, Observer: deps.Observer, Rooms: deps.Rooms, Location: deps.Support.Location,
-		ChoiceTTL: deps.ChoiceTTL, InternalError: deps.Texts.InternalError, Contact: deps.FallbackContact,
+		ChoiceTTL: deps.ChoiceTTL, Contact: deps.FallbackContact,
 		Features: chat.Features{
 			Cases:     deps.Support.TeamRoom != "",
 			Nextcloud: deps.Access.ApprovalsRoom != "" && deps.Access.Nextcloud != nil,

@@ -116,8 +116,6 @@ type Env struct {
 	// ChoiceTTL is how long a pending question to a member (an offer, a
 	// dialogue step) stays valid (default 30 minutes).
 	ChoiceTTL time.Duration
-	// InternalError is the apology when a handler panicked.
-	InternalError string
 	// Features are the workflows that are switched on: a text never
 	// advertises one that is off.
 	Features Features

@@ -118,25 +118,6 @@ func (e *Env) AttachFile(ctx context.Context, roomID id.RoomID, content *event.M
 	return false, nil
 }
 
-// Name is user's display name as seen in roomID ("" for no user).
-func (e *Env) Name(ctx context.Context, roomID id.RoomID, user string) string {
-	if user == "" {
-		return ""
-	}
-	return e.Matrix.DisplayName(ctx, roomID, id.UserID(user))
-}
-
-// Names joins the display names of a comma-separated list of user IDs.
-func (e *Env) Names(ctx context.Context, roomID id.RoomID, users string) string {
-	var out []string
-	for _, u := range strings.Split(users, ",") {
-		if u = strings.TrimSpace(u); u != "" {
-			out = append(out, e.Name(ctx, roomID, u))
-		}
-	}
-	return strings.Join(out, ", ")
-}
-
 // Render turns our own Markdown texts into plain text and Matrix HTML, with
 // the same pipeline as the guides (sanitised, readable plain text).
 func Render(md string) (plain, htmlBody string) {

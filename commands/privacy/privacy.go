@@ -154,7 +154,7 @@ func (w *Workflow) cmdMyData(ce *chat.Call) error {
 	if err != nil {
 		return err
 	}
-	data, err := json.MarshalIndent(exportFile{User: ce.Sender.String(), Exported: w.Now().UTC().Format(time.RFC3339),
+	data, err := json.MarshalIndent(exportFile{User: ce.Sender.String(), Exported: w.Now().UTC().Format(chat.StampLayout),
 		Note: w.tx.ExportNote, Tables: tables}, "", "  ")
 	if err != nil {
 		return err
