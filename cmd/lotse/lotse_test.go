@@ -22,12 +22,13 @@ import (
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/internal/chatclient"
 	"github.com/lotse-bot/lotse/internal/dendrite"
+	"github.com/lotse-bot/lotse/internal/dendrite/dendritetest"
 	"github.com/lotse-bot/lotse/storage"
 	"github.com/lotse-bot/lotse/storage/storagetest"
 )
 
 func TestMain(m *testing.M) {
-	os.Exit(dendrite.Main(m, dendrite.Options{}))
+	os.Exit(dendritetest.Main(m, dendrite.Options{}))
 }
 
 // syncBuffer is a concurrency-safe log sink.
@@ -83,7 +84,7 @@ func copyLibrary(t testing.TB) string {
 
 func startLotse(t testing.TB, guidesDir string, mutate func(*config.Config)) *lotse {
 	t.Helper()
-	srv := dendrite.Shared()
+	srv := dendritetest.Shared()
 	userID, password := registerAccount(t, "lotse")
 	cfg := config.Defaults()
 	cfg.HomeserverURL, cfg.UserID, cfg.Password = srv.URL, userID.String(), password
@@ -145,7 +146,7 @@ func registerAccount(t testing.TB, prefix string) (id.UserID, string) {
 	t.Helper()
 	localpart := dendrite.UniqueLocalpart(prefix)
 	password := "pw-" + localpart
-	userID, err := dendrite.Shared().RegisterUser(t.Context(), localpart, password, false)
+	userID, err := dendritetest.Shared().RegisterUser(t.Context(), localpart, password, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +155,7 @@ func registerAccount(t testing.TB, prefix string) (id.UserID, string) {
 
 func newMember(t testing.TB, prefix string) *chatclient.Client {
 	t.Helper()
-	srv := dendrite.Shared()
+	srv := dendritetest.Shared()
 	userID, password := registerAccount(t, prefix)
 	c, err := chatclient.New(t.Context(), chatclient.Options{HomeserverURL: srv.URL, UserID: userID, Password: password, DataDir: t.TempDir(), Log: zerolog.Nop()})
 	if err != nil {
@@ -382,7 +383,7 @@ func processEnv(t *testing.T, botID id.UserID, password string, extra ...string)
 		dbPath = storagetest.FreshPostgresSchema(t, uri)
 	}
 	return append(append(os.Environ(),
-		"LOTSE_HOMESERVER_URL="+dendrite.Shared().URL, "LOTSE_USER_ID="+botID.String(), "LOTSE_PASSWORD="+password,
+		"LOTSE_HOMESERVER_URL="+dendritetest.Shared().URL, "LOTSE_USER_ID="+botID.String(), "LOTSE_PASSWORD="+password,
 		"LOTSE_DATABASE="+dbPath, "LOTSE_GUIDES_DIR="+filepath.Join("..", "..", "library"),
 		"LOTSE_PICKLE_KEY=subprocess-test-pickle-key", "LOTSE_LOG_FORMAT=json"), extra...)
 }
