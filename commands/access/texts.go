@@ -101,7 +101,7 @@ type Texts struct {
 	Denied string
 	// DeniedNoReason is the reason of a ❌ reaction.
 	DeniedNoReason string
-	// MemberDenied: %d, %s what, %s reason.
+	// MemberDenied: %d, %s what, %s reason, %s the fallback contact.
 	MemberDenied string
 	// MemberNextcloudCreated: %d, %s user ID, %s group, %s e-mail.
 	MemberNextcloudCreated string
@@ -210,7 +210,7 @@ var German = Texts{
 	AlreadyDecided:      "Antrag #%d ist schon entschieden: %s",
 	Denied:              "Antrag #%d ist abgelehnt (%s). Das Mitglied wurde informiert.",
 	DeniedNoReason:      "ohne Begründung (per Reaktion)",
-	MemberDenied:        "Dein Antrag **#%d** (%s) wurde leider abgelehnt. Grund: %s\n\nBei Fragen wende dich an das Digitalisierungsteam.",
+	MemberDenied:        "Dein Antrag **#%d** (%s) wurde leider abgelehnt. Grund: %s\n\nBei Fragen: %s",
 	MemberNextcloudCreated: "✅ Dein Antrag **#%d** ist genehmigt: Du hast jetzt ein Nextcloud-Konto (Benutzername `%s`) in der Gruppe **%s**. " +
 		"Die Nextcloud schickt dir gleich eine E-Mail an %s mit einem Link, über den du dein Passwort setzt. Schau auch im Spam-Ordner nach.",
 	MemberNextcloudCreatedEarlier: "✅ Dein Antrag **#%d** ist genehmigt: Dein Nextcloud-Konto (Benutzername `%s`) ist in der Gruppe **%s**. " +
@@ -316,7 +316,7 @@ var English = Texts{
 	AlreadyDecided:      "Request #%d is already decided: %s",
 	Denied:              "Request #%d is denied (%s). The member was told.",
 	DeniedNoReason:      "no reason given (by reaction)",
-	MemberDenied:        "Sorry, your request **#%d** (%s) was denied. Reason: %s\n\nIf you have questions, contact the digital team.",
+	MemberDenied:        "Sorry, your request **#%d** (%s) was denied. Reason: %s\n\nQuestions? %s",
 	MemberNextcloudCreated: "✅ Your request **#%d** is approved: you now have a Nextcloud account (user name `%s`) in the group **%s**. " +
 		"Nextcloud will send an e-mail to %s with a link to set your password. Check your spam folder too.",
 	MemberNextcloudCreatedEarlier: "✅ Your request **#%d** is approved: your Nextcloud account (user name `%s`) is in the group **%s**. " +
