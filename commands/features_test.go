@@ -158,6 +158,11 @@ func TestTeamRoomHintOnce(t *testing.T) {
 	e.fm.joined[teamRoom][pending] = true
 	setRole(t, e.db, pending, storage.RoleTeam, storage.RolePending)
 	mustContain(t, e.say(t, teamRoom, pending, "hallo", ""), "Bewerbung liegt vor", "Verpflichtungserklärung")
+	// A paused role (training expired) is told that.
+	paused := id.UserID("@paused:test")
+	e.fm.joined[teamRoom][paused] = true
+	setRole(t, e.db, paused, storage.RoleTeam, storage.RolePaused)
+	mustContain(t, e.say(t, teamRoom, paused, "hallo", ""), "pausiert")
 }
 
 // TestBootstrapFirstAdmin (issue 19 point 4): while nobody holds the team

@@ -180,7 +180,8 @@ type Config struct {
 	Site Site `yaml:"site"`
 	// FallbackContact is one line telling members whom to reach when Lotse
 	// cannot help (a feature is off or nobody is on duty), e.g. "Schreib an
-	// digital@… oder ruf … an." Empty: Lotse names no contact.
+	// digital@… oder ruf … an." Empty: Lotse points to the association's
+	// office in general.
 	FallbackContact string `yaml:"fallback_contact"`
 }
 
