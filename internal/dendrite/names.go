@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 	"sync/atomic"
-
 )
 
 // userSerial makes local parts unique within a process.
