@@ -303,7 +303,7 @@ func TestChoiceByNumber(t *testing.T) {
 	q := msgEvent("irgendwas mit handy")
 	ctx := chat.WithTurn(context.Background(), &chat.Turn{Event: q, Direct: true})
 	hits := []search.Hit{{ID: "konto/zwei-faktor-einrichten.md"}, {ID: "matrix/benachrichtigungen-am-handy.md"}}
-	if err := h.offerChoice(ctx, lib, hits); err != nil {
+	if err := h.answers.OfferChoice(ctx, lib, hits); err != nil {
 		t.Fatal(err)
 	}
 	if c := fm.last(t); !strings.Contains(c.Body, "Meintest du") || !strings.Contains(c.Body, "2. Element-Benachrichtigungen") {
@@ -328,7 +328,7 @@ func TestChoiceByReaction(t *testing.T) {
 	q := msgEvent("irgendwas mit handy")
 	ctx := chat.WithTurn(context.Background(), &chat.Turn{Event: q, Direct: true})
 	hits := []search.Hit{{ID: "konto/zwei-faktor-einrichten.md"}, {ID: "matrix/benachrichtigungen-am-handy.md"}}
-	if err := h.offerChoice(ctx, lib, hits); err != nil {
+	if err := h.answers.OfferChoice(ctx, lib, hits); err != nil {
 		t.Fatal(err)
 	}
 	// The prompt plus one number button per candidate.

@@ -18,9 +18,8 @@ func (h *Handler) registry() []chat.Command {
 	}
 	list := []chat.Command{
 		cmd("hilfe", []string{"help", "h", "?"}, cmdHelp),
-		cmd("anleitung", []string{"guide", "suche", "search", "such"}, cmdGuide),
-		cmd("anleitungen", []string{"guides", "themen", "topics", "liste"}, cmdGuides),
 	}
+	list = append(list, h.answers.Commands()...)
 	supportMember, supportTeam := h.support.Commands()
 	onboarding, roles := h.people.Commands()
 	for _, cmds := range [][]chat.Command{
@@ -81,11 +80,11 @@ func cmdHelp(ce *CommandEvent) error {
 // cmdUnknown answers a command Lotse does not know, with the closest match.
 func cmdUnknown(ce *CommandEvent) error {
 	h := ce.Meta
-	text := formatText(h.Texts.UnknownCommand, "!"+escape(ce.Command))
+	text := chat.Format(h.Texts.UnknownCommand, "!"+chat.Escape(ce.Command))
 	if best := h.closestCommand(ce.Command); best != "" {
-		text += " " + formatText(h.Texts.UnknownCommandSuggest, "!"+best)
+		text += " " + chat.Format(h.Texts.UnknownCommandSuggest, "!"+best)
 	} else {
-		text += " " + formatText(h.Texts.UnknownCommandSuggest, h.Texts.Commands["hilfe"].Usage)
+		text += " " + chat.Format(h.Texts.UnknownCommandSuggest, h.Texts.Commands["hilfe"].Usage)
 	}
 	return h.replyMarkdown(ce.Ctx, text)
 }

@@ -1,0 +1,238 @@
+package flow
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"maunium.net/go/mautrix/event"
+
+	"github.com/lotse-bot/lotse/commands/answer"
+	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/guides/search"
+)
+
+// maxGuideBytes keeps a guide answer (HTML and plain text together) far
+// below the 64 KiB event limit, leaving room for the heading, the
+// alternatives and the encryption overhead.
+const maxGuideBytes = 24 * 1024
+
+var numberOnly = regexp.MustCompile(`^\s*#?([0-9]{1,2})[.)]?\s*$`)
+
+// Text handles a free-text message: a choice number, else the decision of
+// package answer (small talk, a question, a request for a person).
+func (w *Workflow) Text(ctx context.Context, text string) error {
+	evt := chat.TurnOf(ctx).Event
+	if m := numberOnly.FindStringSubmatch(text); m != nil {
+		return w.pickChoice(ctx, evt, m[1])
+	}
+	return w.answerQuestion(ctx, text)
+}
+
+// answerQuestion answers a free-text question: the guide when the match is
+// clear, "Meintest du …?" when guides are close, a short reply to small
+// talk, a person on request, else an honest "no guide fits" with the way
+// to a person.
+func (w *Workflow) answerQuestion(ctx context.Context, question string) error {
+	lib := w.Guides.Current()
+	t := chat.TurnOf(ctx)
+	team := t != nil && w.isTeam(ctx, t.Event.Sender)
+	cases := w.supportOn() && t != nil && t.Direct
+	tx := answer.TextsFor(w.Lang)
+	opts := answer.Options{Team: team, Cases: cases, Texts: tx}
+	d := answer.Decide(question, lib, opts)
+	switch d.Outcome {
+	case answer.Answer:
+		if err := w.sendGuide(ctx, lib, d.Hits[0], d.Also); err != nil {
+			return err
+		}
+		w.Observer.Question("confident")
+		return w.rememberQuestion(ctx, question, d.Guides(), false, "")
+	case answer.Choose:
+		if err := w.OfferChoice(ctx, lib, d.Hits); err != nil {
+			return err
+		}
+		w.Observer.Question("choice")
+		return w.rememberQuestion(ctx, question, d.Guides(), false, "")
+	case answer.SmallTalk:
+		return w.ReplyMarkdown(ctx, d.Reply)
+	case answer.Human:
+		if cases {
+			// Offer a case right away; the member's words become its question.
+			return w.rememberQuestion(ctx, question, nil, true, tx.HumanCases)
+		}
+		return w.ReplyMarkdown(ctx, d.Reply)
+	default:
+		if err := w.DB.Feedback.NoMatch(ctx); err != nil {
+			return err
+		}
+		w.Observer.Question("no_guide")
+		if cases {
+			// "No guide fits" comes with the offer to open a case.
+			lead := chat.Format(tx.NoGuide, chat.Escape(question)) + " " + tx.NoGuideCases
+			return w.rememberQuestion(ctx, question, nil, true, lead)
+		}
+		return w.ReplyMarkdown(ctx, answer.NoGuideReply(tx, opts, chat.Escape(question)))
+	}
+}
+
+func (w *Workflow) rememberQuestion(ctx context.Context, question string, guideIDs []string, offer bool, lead string) error {
+	if w.cfg.Support == nil {
+		return nil
+	}
+	return w.cfg.Support.RememberQuestion(ctx, question, guideIDs, "", offer, lead)
+}
+
+// sendGuide answers with one guide (the matched section if the guide is too
+// long), the next candidates by title, and a feedback prompt.
+func (w *Workflow) sendGuide(ctx context.Context, lib *guides.Library, hit search.Hit, more []search.Hit) error {
+	g, ok := lib.Get(hit.ID)
+	if !ok {
+		return w.ReplyMarkdown(ctx, w.InternalError)
+	}
+	var msg chat.Message
+	msg.Markdown(chat.Format(w.tx.AnswerHeader, chat.Escape(g.Title)))
+	rendered := guides.RenderGuide(g, guides.RenderOptions{MaxBytes: maxGuideBytes, Section: hit.Section, Resolver: w.resolver()})
+	msg.Raw(rendered.Plain, rendered.HTML)
+	url := w.GuideURL(g.ID)
+	if rendered.Truncated {
+		where := url
+		if where == "" {
+			where = "`!anleitung " + chat.Escape(g.Title) + "`"
+		}
+		msg.Markdown(chat.Format(w.tx.AnswerTruncated, where))
+	} else if url != "" {
+		msg.Markdown(chat.Format(w.tx.AnswerWholeGuide, url))
+	}
+	if alts := w.alternatives(lib, closeTo(hit, more)); alts != "" {
+		msg.Markdown(w.tx.AnswerMore + "\n" + alts)
+	}
+	msg.Markdown("_" + w.tx.AnswerFeedback + "_")
+	plain, htmlBody := msg.Result()
+	eventID, err := w.Reply(ctx, plain, htmlBody)
+	if err != nil {
+		return err
+	}
+	if err := w.DB.Answers.Put(ctx, eventID.String(), chat.TurnOf(ctx).Event.RoomID.String(), g.ID, w.Now()); err != nil {
+		return err
+	}
+	return w.DB.Feedback.Shown(ctx, g.ID)
+}
+
+// RenderGuide renders a guide the team sends to a member, with the
+// answer's heading (the support workflow asks for it).
+func (w *Workflow) RenderGuide(g *guides.Guide) (plain, htmlBody string) {
+	var msg chat.Message
+	msg.Markdown(chat.Format(w.tx.AnswerHeader, chat.Escape(g.Title)))
+	rendered := guides.RenderGuide(g, guides.RenderOptions{MaxBytes: maxGuideBytes, Section: -1, Resolver: w.resolver()})
+	msg.Raw(rendered.Plain, rendered.HTML)
+	return msg.Result()
+}
+
+// closeTo keeps the candidates that score nearly as well as best: only
+// then is the match not clear-cut and worth offering alternatives.
+func closeTo(best search.Hit, more []search.Hit) []search.Hit {
+	var out []search.Hit
+	for _, h := range more {
+		if h.Score >= 0.8*best.Score {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// alternatives lists further candidates by title as a Markdown list.
+func (w *Workflow) alternatives(lib *guides.Library, hits []search.Hit) string {
+	var b strings.Builder
+	n := 0
+	for _, hit := range hits {
+		g, ok := lib.Get(hit.ID)
+		if !ok || n == 3 {
+			continue
+		}
+		n++
+		b.WriteString("- " + chat.Escape(g.Title) + "\n")
+	}
+	return b.String()
+}
+
+// OfferChoice asks "Meintest du …?" with up to three numbered titles and
+// remembers them, so that the member can answer with a number.
+func (w *Workflow) OfferChoice(ctx context.Context, lib *guides.Library, hits []search.Hit) error {
+	evt := chat.TurnOf(ctx).Event
+	var b strings.Builder
+	b.WriteString(w.tx.DidYouMean + "\n\n")
+	var ids []string
+	for _, hit := range hits {
+		g, ok := lib.Get(hit.ID)
+		if !ok || len(ids) == 3 {
+			continue
+		}
+		ids = append(ids, g.ID)
+		fmt.Fprintf(&b, "%d. %s\n", len(ids), chat.Escape(g.Title))
+	}
+	b.WriteString("\n" + w.tx.DidYouMeanHow)
+	if err := w.DB.Choices.Put(ctx, evt.RoomID.String(), evt.Sender.String(), ids, w.Now()); err != nil {
+		return err
+	}
+	plain, htmlBody := chat.Render(b.String())
+	promptID, err := w.Reply(ctx, plain, htmlBody)
+	if err != nil {
+		return err
+	}
+	// Number buttons: a tap on 1️⃣ works like answering "1".
+	for i := range ids {
+		react := &event.ReactionEventContent{RelatesTo: event.RelatesTo{Type: event.RelAnnotation, EventID: promptID, Key: keycaps[i]}}
+		if _, err := w.Matrix.Send(ctx, evt.RoomID, event.EventReaction, react, w.TxnID(evt.ID, "choice-key", i)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pickChoice answers a number sent after "Meintest du …?".
+func (w *Workflow) pickChoice(ctx context.Context, evt *event.Event, number string) error {
+	ids, err := w.DB.Choices.Get(ctx, evt.RoomID.String(), evt.Sender.String(), w.Now().Add(-w.ChoiceTTL))
+	if err != nil {
+		return err
+	}
+	if len(ids) == 0 {
+		return w.ReplyMarkdown(ctx, w.tx.ChoiceExpired)
+	}
+	n, _ := strconv.Atoi(number)
+	if n < 1 || n > len(ids) {
+		return w.ReplyMarkdown(ctx, chat.Format(w.tx.ChoiceOutOfRange, len(ids)))
+	}
+	lib := w.Guides.Current()
+	if _, ok := lib.Get(ids[n-1]); !ok {
+		return w.ReplyMarkdown(ctx, w.tx.ChoiceExpired)
+	}
+	if err := w.sendGuide(ctx, lib, search.Hit{ID: ids[n-1], Section: -1}, nil); err != nil {
+		return err
+	}
+	return w.DB.Choices.Delete(ctx, evt.RoomID.String(), evt.Sender.String())
+}
+
+// resolver turns relative links between guides into web links when a web
+// view is configured (GuideURL gives an address); otherwise they become
+// plain text.
+func (w *Workflow) resolver() guides.LinkResolver {
+	lib := w.Guides.Current()
+	return func(guideID, anchor string) (string, bool) {
+		// Only existing guides get a link; a dead link stays plain text.
+		if _, ok := lib.Get(guideID); !ok {
+			return "", false
+		}
+		u := w.GuideURL(guideID)
+		if u == "" {
+			return "", false
+		}
+		if anchor != "" {
+			u += "#" + anchor
+		}
+		return u, true
+	}
+}

@@ -1,0 +1,114 @@
+package flow
+
+import "github.com/lotse-bot/lotse/commands/chat"
+
+// Texts are the texts of the answer workflow.
+type Texts struct {
+	// Lang is the BCP 47 code.
+	Lang string
+	// Commands holds usage and description per command name.
+	Commands map[string]chat.CommandText
+
+	// AnswerHeader introduces the best guide: %s = guide title (Markdown).
+	AnswerHeader string
+	// AnswerMore lists further candidates; followed by one line per title.
+	AnswerMore string
+	// AnswerFeedback asks for a reaction.
+	AnswerFeedback string
+	// AnswerTruncated points to the rest of a long guide: %s = link or command.
+	AnswerTruncated string
+	// AnswerWholeGuide links to the web page of the guide: %s = URL.
+	AnswerWholeGuide string
+	// DidYouMean offers candidates when the match is not clear; lines follow.
+	DidYouMean string
+	// DidYouMeanHow says how to pick.
+	DidYouMeanHow string
+	// ChoiceExpired: the member sent a number but there is no open choice.
+	ChoiceExpired string
+	// ChoiceOutOfRange: %d = number of candidates.
+	ChoiceOutOfRange string
+	// FeedbackThanks thanks for a 👍.
+	FeedbackThanks string
+	// FeedbackSorry answers a 👎.
+	FeedbackSorry string
+	// GuideUsage explains !anleitung without a query.
+	GuideUsage string
+	// GuideNotFound: %s = query (escaped).
+	GuideNotFound string
+	// GuidesIntro introduces the topic list; one line per topic follows.
+	GuidesIntro string
+	// GuidesTopic is one topic line: %s = topic, %d = number of guides.
+	GuidesTopic string
+	// GuidesTopicIntro introduces the guides of one topic: %s = topic.
+	GuidesTopicIntro string
+	// GuidesUnknownTopic: %s = what the member typed (escaped).
+	GuidesUnknownTopic string
+	// GuidesEmpty: the library has no guides.
+	GuidesEmpty string
+	// GuidesHowToOpen says how to open a listed guide.
+	GuidesHowToOpen string
+}
+
+// German is the default language: informal "du", gender-inclusive.
+var German = Texts{
+	Lang: "de",
+	Commands: map[string]chat.CommandText{
+		"anleitung":   {Usage: "!anleitung <Suche>", Description: "sucht Anleitungen und zeigt die besten Treffer"},
+		"anleitungen": {Usage: "!anleitungen [Thema]", Description: "zeigt alle Themen oder die Anleitungen eines Themas"},
+	},
+	AnswerHeader:       "📘 **%s**",
+	AnswerMore:         "Vielleicht passt auch:",
+	AnswerFeedback:     "Hat dir das geholfen? Reagiere mit 👍 oder 👎.",
+	AnswerTruncated:    "Die Anleitung ist länger – den Rest findest du hier: %s",
+	AnswerWholeGuide:   "Ganze Anleitung: %s",
+	DidYouMean:         "Ich bin mir nicht sicher, welche Anleitung du meinst. Meintest du …",
+	DidYouMeanHow:      "Antworte mit der Nummer (z. B. `1`) oder tippe auf 1️⃣ 2️⃣ 3️⃣ – oder stell deine Frage etwas anders.",
+	ChoiceExpired:      "Ich weiß gerade nicht, worauf sich die Nummer bezieht. Stell deine Frage gern noch einmal.",
+	ChoiceOutOfRange:   "Bitte wähle eine Nummer von 1 bis %d.",
+	FeedbackThanks:     "Danke für deine Rückmeldung! 🙂",
+	FeedbackSorry:      "Schade, dass das nicht geholfen hat. Formuliere deine Frage gern etwas anders – oder schau mit `!anleitungen` in die Themen.",
+	GuideUsage:         "Wonach soll ich suchen? Zum Beispiel: `!anleitung passwort vergessen`",
+	GuideNotFound:      "Zu „%s“ habe ich keine Anleitung gefunden. Probier es mit anderen Wörtern oder schau mit `!anleitungen` in die Themen.",
+	GuidesIntro:        "Diese Themen gibt es:",
+	GuidesTopic:        "**%s** (%d)",
+	GuidesTopicIntro:   "Anleitungen zum Thema **%s**:",
+	GuidesUnknownTopic: "Das Thema „%s“ kenne ich nicht.",
+	GuidesEmpty:        "Es sind noch keine Anleitungen hinterlegt. Sag bitte dem Digitalisierungsteam Bescheid.",
+	GuidesHowToOpen:    "Öffnen mit `!anleitung <Titel oder Stichwort>`, ein Thema mit `!anleitungen <Thema>`.",
+}
+
+// English is available by configuration.
+var English = Texts{
+	Lang: "en",
+	Commands: map[string]chat.CommandText{
+		"anleitung":   {Usage: "!guide <query>", Description: "searches the guides and shows the best matches"},
+		"anleitungen": {Usage: "!guides [topic]", Description: "lists all topics or the guides of one topic"},
+	},
+	AnswerHeader:       "📘 **%s**",
+	AnswerMore:         "This might fit too:",
+	AnswerFeedback:     "Did this help? React with 👍 or 👎.",
+	AnswerTruncated:    "This guide is longer – read the rest here: %s",
+	AnswerWholeGuide:   "Whole guide: %s",
+	DidYouMean:         "I'm not sure which guide you mean. Did you mean …",
+	DidYouMeanHow:      "Reply with the number (e.g. `1`) or tap 1️⃣ 2️⃣ 3️⃣ – or ask your question a little differently.",
+	ChoiceExpired:      "I don't know what that number refers to right now. Please ask your question again.",
+	ChoiceOutOfRange:   "Please pick a number from 1 to %d.",
+	FeedbackThanks:     "Thanks for your feedback! 🙂",
+	FeedbackSorry:      "Sorry that didn't help. Try asking a little differently – or browse the topics with `!guides`.",
+	GuideUsage:         "What should I look for? For example: `!guide forgot password`",
+	GuideNotFound:      "I found no guide for “%s”. Try other words or browse the topics with `!guides`.",
+	GuidesIntro:        "These topics exist:",
+	GuidesTopic:        "**%s** (%d)",
+	GuidesTopicIntro:   "Guides on **%s**:",
+	GuidesUnknownTopic: "I don't know the topic “%s”.",
+	GuidesEmpty:        "There are no guides yet. Please tell the digital team.",
+	GuidesHowToOpen:    "Open one with `!guide <title or keyword>`, a topic with `!guides <topic>`.",
+}
+
+// TextsFor returns the texts of lang, German by default.
+func TextsFor(lang string) *Texts {
+	if lang == "en" {
+		return &English
+	}
+	return &German
+}
