@@ -2,10 +2,8 @@ package flow
 
 import (
 	"context"
-	"fmt"
 	"regexp"
 	"strconv"
-	"strings"
 
 	"maunium.net/go/mautrix/event"
 
@@ -86,100 +84,48 @@ func (w *Workflow) rememberQuestion(ctx context.Context, question string, guideI
 	return w.cfg.Support.RememberQuestion(ctx, question, guideIDs, "", offer, lead)
 }
 
-// sendGuide answers with one guide (the matched section if the guide is too
-// long), the next candidates by title, and a feedback prompt.
+// sendGuide answers with the short answer of one guide (package answer
+// composes it, the same as `lotse ask` prints) and remembers what was
+// shown, for 👍/👎 and "mehr".
 func (w *Workflow) sendGuide(ctx context.Context, lib *guides.Library, hit search.Hit, more []search.Hit) error {
-	g, ok := lib.Get(hit.ID)
+	team := w.isTeam(ctx, chat.TurnOf(ctx).Event.Sender)
+	r, ok := answer.AnswerReply(lib, hit, more, team, answer.TextsFor(w.Lang), w.replyOptions())
 	if !ok {
 		return w.ReplyMarkdown(ctx, w.InternalError)
 	}
-	var msg chat.Message
-	msg.Markdown(chat.Format(w.tx.AnswerHeader, chat.Escape(g.Title)))
-	rendered := guides.RenderGuide(g, guides.RenderOptions{MaxBytes: maxGuideBytes, Section: hit.Section, Resolver: w.resolver()})
-	msg.Raw(rendered.Plain, rendered.HTML)
-	url := w.GuideURL(g.ID)
-	if rendered.Truncated {
-		where := url
-		if where == "" {
-			where = "`!anleitung " + chat.Escape(g.Title) + "`"
-		}
-		msg.Markdown(chat.Format(w.tx.AnswerTruncated, where))
-	} else if url != "" {
-		msg.Markdown(chat.Format(w.tx.AnswerWholeGuide, url))
-	}
-	if alts := w.alternatives(lib, closeTo(hit, more)); alts != "" {
-		msg.Markdown(w.tx.AnswerMore + "\n" + alts)
-	}
-	msg.Markdown("_" + w.tx.AnswerFeedback + "_")
-	plain, htmlBody := msg.Result()
-	eventID, err := w.Reply(ctx, plain, htmlBody)
+	eventID, err := w.Reply(ctx, r.Plain, r.HTML)
 	if err != nil {
 		return err
 	}
-	if err := w.DB.Answers.Put(ctx, eventID.String(), chat.TurnOf(ctx).Event.RoomID.String(), g.ID, w.Now()); err != nil {
+	if err := w.DB.Answers.Put(ctx, eventID.String(), chat.TurnOf(ctx).Event.RoomID.String(), r.Guide, w.Now()); err != nil {
 		return err
 	}
-	return w.DB.Feedback.Shown(ctx, g.ID)
+	return w.DB.Feedback.Shown(ctx, r.Guide)
+}
+
+func (w *Workflow) replyOptions() answer.ReplyOptions {
+	return answer.ReplyOptions{URL: w.GuideURL}
 }
 
 // RenderGuide renders a guide the team sends to a member, with the
 // answer's heading (the support workflow asks for it).
 func (w *Workflow) RenderGuide(g *guides.Guide) (plain, htmlBody string) {
 	var msg chat.Message
-	msg.Markdown(chat.Format(w.tx.AnswerHeader, chat.Escape(g.Title)))
+	msg.Markdown(chat.Format(answer.TextsFor(w.Lang).Answer, chat.Escape(g.Title)))
 	rendered := guides.RenderGuide(g, guides.RenderOptions{MaxBytes: maxGuideBytes, Section: -1, Resolver: w.resolver()})
 	msg.Raw(rendered.Plain, rendered.HTML)
 	return msg.Result()
-}
-
-// closeTo keeps the candidates that score nearly as well as best: only
-// then is the match not clear-cut and worth offering alternatives.
-func closeTo(best search.Hit, more []search.Hit) []search.Hit {
-	var out []search.Hit
-	for _, h := range more {
-		if h.Score >= 0.8*best.Score {
-			out = append(out, h)
-		}
-	}
-	return out
-}
-
-// alternatives lists further candidates by title as a Markdown list.
-func (w *Workflow) alternatives(lib *guides.Library, hits []search.Hit) string {
-	var b strings.Builder
-	n := 0
-	for _, hit := range hits {
-		g, ok := lib.Get(hit.ID)
-		if !ok || n == 3 {
-			continue
-		}
-		n++
-		b.WriteString("- " + chat.Escape(g.Title) + "\n")
-	}
-	return b.String()
 }
 
 // OfferChoice asks "Meintest du …?" with up to three numbered titles and
 // remembers them, so that the member can answer with a number.
 func (w *Workflow) OfferChoice(ctx context.Context, lib *guides.Library, hits []search.Hit) error {
 	evt := chat.TurnOf(ctx).Event
-	var b strings.Builder
-	b.WriteString(w.tx.DidYouMean + "\n\n")
-	var ids []string
-	for _, hit := range hits {
-		g, ok := lib.Get(hit.ID)
-		if !ok || len(ids) == 3 {
-			continue
-		}
-		ids = append(ids, g.ID)
-		fmt.Fprintf(&b, "%d. %s\n", len(ids), chat.Escape(g.Title))
-	}
-	b.WriteString("\n" + w.tx.DidYouMeanHow)
+	r, ids := answer.ChoiceReply(lib, hits, answer.TextsFor(w.Lang))
 	if err := w.DB.Choices.Put(ctx, evt.RoomID.String(), evt.Sender.String(), ids, w.Now()); err != nil {
 		return err
 	}
-	plain, htmlBody := chat.Render(b.String())
-	promptID, err := w.Reply(ctx, plain, htmlBody)
+	promptID, err := w.Reply(ctx, r.Plain, r.HTML)
 	if err != nil {
 		return err
 	}

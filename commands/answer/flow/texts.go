@@ -9,20 +9,6 @@ type Texts struct {
 	// Commands holds usage and description per command name.
 	Commands map[string]chat.CommandText
 
-	// AnswerHeader introduces the best guide: %s = guide title (Markdown).
-	AnswerHeader string
-	// AnswerMore lists further candidates; followed by one line per title.
-	AnswerMore string
-	// AnswerFeedback asks for a reaction.
-	AnswerFeedback string
-	// AnswerTruncated points to the rest of a long guide: %s = link or command.
-	AnswerTruncated string
-	// AnswerWholeGuide links to the web page of the guide: %s = URL.
-	AnswerWholeGuide string
-	// DidYouMean offers candidates when the match is not clear; lines follow.
-	DidYouMean string
-	// DidYouMeanHow says how to pick.
-	DidYouMeanHow string
 	// ChoiceExpired: the member sent a number but there is no open choice.
 	ChoiceExpired string
 	// ChoiceOutOfRange: %d = number of candidates.
@@ -56,13 +42,6 @@ var German = Texts{
 		"anleitung":   {Usage: "!anleitung <Suche>", Description: "sucht Anleitungen und zeigt die besten Treffer"},
 		"anleitungen": {Usage: "!anleitungen [Thema]", Description: "zeigt alle Themen oder die Anleitungen eines Themas"},
 	},
-	AnswerHeader:       "📘 **%s**",
-	AnswerMore:         "Vielleicht passt auch:",
-	AnswerFeedback:     "Hat dir das geholfen? Reagiere mit 👍 oder 👎.",
-	AnswerTruncated:    "Die Anleitung ist länger – den Rest findest du hier: %s",
-	AnswerWholeGuide:   "Ganze Anleitung: %s",
-	DidYouMean:         "Ich bin mir nicht sicher, welche Anleitung du meinst. Meintest du …",
-	DidYouMeanHow:      "Antworte mit der Nummer (z. B. `1`) oder tippe auf 1️⃣ 2️⃣ 3️⃣ – oder stell deine Frage etwas anders.",
 	ChoiceExpired:      "Ich weiß gerade nicht, worauf sich die Nummer bezieht. Stell deine Frage gern noch einmal.",
 	ChoiceOutOfRange:   "Bitte wähle eine Nummer von 1 bis %d.",
 	FeedbackThanks:     "Danke für deine Rückmeldung! 🙂",
@@ -84,13 +63,6 @@ var English = Texts{
 		"anleitung":   {Usage: "!guide <query>", Description: "searches the guides and shows the best matches"},
 		"anleitungen": {Usage: "!guides [topic]", Description: "lists all topics or the guides of one topic"},
 	},
-	AnswerHeader:       "📘 **%s**",
-	AnswerMore:         "This might fit too:",
-	AnswerFeedback:     "Did this help? React with 👍 or 👎.",
-	AnswerTruncated:    "This guide is longer – read the rest here: %s",
-	AnswerWholeGuide:   "Whole guide: %s",
-	DidYouMean:         "I'm not sure which guide you mean. Did you mean …",
-	DidYouMeanHow:      "Reply with the number (e.g. `1`) or tap 1️⃣ 2️⃣ 3️⃣ – or ask your question a little differently.",
 	ChoiceExpired:      "I don't know what that number refers to right now. Please ask your question again.",
 	ChoiceOutOfRange:   "Please pick a number from 1 to %d.",
 	FeedbackThanks:     "Thanks for your feedback! 🙂",
