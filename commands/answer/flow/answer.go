@@ -3,7 +3,11 @@ package flow
 import (
 	"context"
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"maunium.net/go/mautrix/event"
 
@@ -11,6 +15,7 @@ import (
 	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // maxGuideBytes keeps a guide answer (HTML and plain text together) far
@@ -24,10 +29,85 @@ var numberOnly = regexp.MustCompile(`^\s*#?([0-9]{1,2})[.)]?\s*$`)
 // package answer (small talk, a question, a request for a person).
 func (w *Workflow) Text(ctx context.Context, text string) error {
 	evt := chat.TurnOf(ctx).Event
+	p, open, err := w.pending(ctx, evt)
+	if err != nil {
+		return err
+	}
+	if isMore(text) {
+		if !open || p.Guide == "" {
+			return w.ReplyMarkdown(ctx, w.tx.MoreNothing)
+		}
+		return w.sendRest(ctx, p)
+	}
 	if m := numberOnly.FindStringSubmatch(text); m != nil {
 		return w.pickChoice(ctx, evt, m[1])
 	}
+	if open && len(p.Candidates) > 0 {
+		if n := byTitleWord(w.Guides.Current(), p.Candidates, text); n > 0 {
+			return w.pickChoice(ctx, evt, strconv.Itoa(n))
+		}
+	}
 	return w.answerQuestion(ctx, text)
+}
+
+// pending is the open follow-up of the sender of evt in its room.
+func (w *Workflow) pending(ctx context.Context, evt *event.Event) (storage.Pending, bool, error) {
+	return w.DB.Choices.Pending(ctx, evt.RoomID.String(), evt.Sender.String(), w.Now().Add(-w.ChoiceTTL))
+}
+
+// moreWords are the whole messages that ask for the rest of the last guide.
+var moreWords = map[string]bool{"mehr": true, "weiter": true, "ganze anleitung": true, "die ganze anleitung": true,
+	"mehr bitte": true, "bitte mehr": true, "more": true, "more please": true, "whole guide": true, "continue": true}
+
+func isMore(text string) bool {
+	t := strings.ToLower(strings.Join(strings.FieldsFunc(text, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsPunct(r)
+	}), " "))
+	return moreWords[t]
+}
+
+// byTitleWord picks the candidate whose title contains every word of text
+// (one to three words, one of three letters or more), when exactly one does.
+func byTitleWord(lib *guides.Library, candidates []string, text string) int {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(words) == 0 || len(words) > 3 || slices.IndexFunc(words, func(w string) bool { return utf8.RuneCountInString(w) >= 3 }) < 0 {
+		return 0
+	}
+	found := 0
+	for i, id := range candidates {
+		g, ok := lib.Get(id)
+		if !ok {
+			continue
+		}
+		title := strings.ToLower(g.Title)
+		all := true
+		for _, w := range words {
+			all = all && strings.Contains(title, w)
+		}
+		if all {
+			if found > 0 {
+				return 0
+			}
+			found = i + 1
+		}
+	}
+	return found
+}
+
+// sendRest sends the rest of the guide last shown ("mehr"), in parts below
+// the event limit.
+func (w *Workflow) sendRest(ctx context.Context, p storage.Pending) error {
+	team := w.isTeam(ctx, chat.TurnOf(ctx).Event.Sender)
+	parts, ok := answer.RestReplies(w.Guides.Current(), p.Guide, guides.Answer{Section: p.Section, Cut: p.Cut}, team, answer.TextsFor(w.Lang), w.replyOptions())
+	if !ok {
+		return w.ReplyMarkdown(ctx, w.tx.MoreNothing)
+	}
+	for _, r := range parts {
+		if _, err := w.Reply(ctx, r.Plain, r.HTML); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // answerQuestion answers a free-text question: the guide when the match is
@@ -97,7 +177,17 @@ func (w *Workflow) sendGuide(ctx context.Context, lib *guides.Library, hit searc
 	if err != nil {
 		return err
 	}
-	if err := w.DB.Answers.Put(ctx, eventID.String(), chat.TurnOf(ctx).Event.RoomID.String(), r.Guide, w.Now()); err != nil {
+	evt := chat.TurnOf(ctx).Event
+	if err := w.DB.Answers.Put(ctx, eventID.String(), evt.RoomID.String(), r.Guide, w.Now()); err != nil {
+		return err
+	}
+	var runnersUp []string
+	for _, h := range more {
+		if len(runnersUp) < 3 && h.ID != r.Guide {
+			runnersUp = append(runnersUp, h.ID)
+		}
+	}
+	if err := w.DB.Choices.PutShown(ctx, evt.RoomID.String(), evt.Sender.String(), r.Guide, r.Shown.Section, r.Shown.Cut, runnersUp, w.Now()); err != nil {
 		return err
 	}
 	return w.DB.Feedback.Shown(ctx, r.Guide)
@@ -129,6 +219,10 @@ func (w *Workflow) OfferChoice(ctx context.Context, lib *guides.Library, hits []
 	if err != nil {
 		return err
 	}
+	// Number reactions count only on this message.
+	if err := w.DB.Choices.SetPrompt(ctx, evt.RoomID.String(), evt.Sender.String(), promptID.String()); err != nil {
+		return err
+	}
 	// Number buttons: a tap on 1️⃣ works like answering "1".
 	for i := range ids {
 		react := &event.ReactionEventContent{RelatesTo: event.RelatesTo{Type: event.RelAnnotation, EventID: promptID, Key: keycaps[i]}}
@@ -156,10 +250,9 @@ func (w *Workflow) pickChoice(ctx context.Context, evt *event.Event, number stri
 	if _, ok := lib.Get(ids[n-1]); !ok {
 		return w.ReplyMarkdown(ctx, w.tx.ChoiceExpired)
 	}
-	if err := w.sendGuide(ctx, lib, search.Hit{ID: ids[n-1], Section: -1}, nil); err != nil {
-		return err
-	}
-	return w.DB.Choices.Delete(ctx, evt.RoomID.String(), evt.Sender.String())
+	// Showing the guide replaces the open choice (it becomes the guide for
+	// "mehr").
+	return w.sendGuide(ctx, lib, search.Hit{ID: ids[n-1], Section: -1}, nil)
 }
 
 // resolver turns relative links between guides into web links when a web

@@ -8,6 +8,7 @@ import (
 	"maunium.net/go/mautrix/event"
 
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/guides/search"
 )
 
 // React handles a reaction no other workflow owned: a number button under
@@ -24,7 +25,13 @@ func (w *Workflow) React(ctx context.Context, evt *event.Event) error {
 		}
 	}
 	if n := keycapNumber(rc.RelatesTo.Key); n > 0 {
-		// A number button under "Meintest du …?".
+		// A number button under "Meintest du …?": only on the question
+		// asked to this member in this room (the open choice is kept per
+		// room and member), nowhere else.
+		p, open, err := w.pending(ctx, evt)
+		if err != nil || !open || p.Prompt == "" || p.Prompt != rc.RelatesTo.EventID.String() {
+			return err
+		}
 		return w.pickChoice(ctx, evt, strconv.Itoa(n))
 	}
 	helpful, ok := chat.Vote(rc.RelatesTo.Key)
@@ -47,6 +54,18 @@ func (w *Workflow) React(ctx context.Context, evt *event.Event) error {
 		if offered, err := w.cfg.Support.OfferAfterThumbsDown(ctx, evt, rc.RelatesTo.EventID); offered || err != nil {
 			return err
 		}
+	}
+	// Else the next candidates, when the answer had close runners-up.
+	p, open, err := w.pending(ctx, evt)
+	if err != nil {
+		return err
+	}
+	if open && p.Guide == guideID && len(p.RunnersUp) > 0 {
+		var hits []search.Hit
+		for _, id := range p.RunnersUp {
+			hits = append(hits, search.Hit{ID: id, Section: -1})
+		}
+		return w.OfferChoice(ctx, w.Guides.Current(), hits)
 	}
 	return w.ReplyMarkdown(ctx, w.tx.FeedbackSorry)
 }

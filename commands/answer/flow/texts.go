@@ -13,6 +13,8 @@ type Texts struct {
 	ChoiceExpired string
 	// ChoiceOutOfRange: %d = number of candidates.
 	ChoiceOutOfRange string
+	// MoreNothing answers "mehr" when no guide was shown recently.
+	MoreNothing string
 	// FeedbackThanks thanks for a 👍.
 	FeedbackThanks string
 	// FeedbackSorry answers a 👎.
@@ -44,6 +46,7 @@ var German = Texts{
 	},
 	ChoiceExpired:      "Ich weiß gerade nicht, worauf sich die Nummer bezieht. Stell deine Frage gern noch einmal.",
 	ChoiceOutOfRange:   "Bitte wähle eine Nummer von 1 bis %d.",
+	MoreNothing:        "Wovon soll ich mehr zeigen? Stell mir einfach deine Frage – oder schau mit `!anleitungen` in die Themen.",
 	FeedbackThanks:     "Danke für deine Rückmeldung! 🙂",
 	FeedbackSorry:      "Schade, dass das nicht geholfen hat. Formuliere deine Frage gern etwas anders – oder schau mit `!anleitungen` in die Themen.",
 	GuideUsage:         "Wonach soll ich suchen? Zum Beispiel: `!anleitung passwort vergessen`",
@@ -65,6 +68,7 @@ var English = Texts{
 	},
 	ChoiceExpired:      "I don't know what that number refers to right now. Please ask your question again.",
 	ChoiceOutOfRange:   "Please pick a number from 1 to %d.",
+	MoreNothing:        "More of what? Just ask me your question – or browse the topics with `!guides`.",
 	FeedbackThanks:     "Thanks for your feedback! 🙂",
 	FeedbackSorry:      "Sorry that didn't help. Try asking a little differently – or browse the topics with `!guides`.",
 	GuideUsage:         "What should I look for? For example: `!guide forgot password`",
