@@ -237,4 +237,3 @@ func TestIsMore(t *testing.T) {
 		}
 	}
 }
-
