@@ -78,6 +78,9 @@ type Deps struct {
 	// Rooms invites and removes people and opens DMs; nil: Lotse only
 	// tells the approvers what to do by hand.
 	Rooms RoomAdmin
+	// FallbackContact tells members whom to reach when support cases are
+	// off ("" → the catalogue's default).
+	FallbackContact string
 }
 
 // Roles configures roles (people.Roles).

@@ -170,6 +170,9 @@ func (h *Handler) handleMessage(ctx context.Context, t *chat.Turn, evt *event.Ev
 		h.proc.Process(ctx, &cmdEvt)
 		return t.Err
 	}
+	if isHelpWord(text) {
+		return h.shortHelp(ctx)
+	}
 	return h.answers.Text(ctx, text)
 }
 

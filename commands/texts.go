@@ -26,6 +26,19 @@ type Texts struct {
 	HelpAsk string
 	// HelpCommands introduces the command list.
 	HelpCommands string
+	// ShortHelp answers a plain "hilfe", "help" or "?" (Markdown, at most
+	// ten lines with the person line): what Lotse can do and three example
+	// questions.
+	ShortHelp string
+	// ShortHelpCases says how to reach a person when support cases are
+	// on; ShortHelpContact when not: %s = the fallback contact.
+	ShortHelpCases, ShortHelpContact string
+	// ShortHelpMore points to the topics and all commands.
+	ShortHelpMore string
+	// HelpOne explains one command: %s = usage, %s = description.
+	HelpOne string
+	// HelpAliases lists a command's other names: %s = the names.
+	HelpAliases string
 	// UnknownCommand: %s = the command (escaped).
 	UnknownCommand string
 	// UnknownCommandSuggest: %s = suggested command.
@@ -54,9 +67,18 @@ var German = Texts{
 
 	NotText: "Bilder, Dateien und Sprachnachrichten kann ich leider nicht lesen. Beschreib mir dein Problem bitte in ein paar Worten.",
 
-	HelpIntro:             "Ich bin **Lotse**, der Hilfe-Bot des Digitalisierungsteams.",
-	HelpAsk:               "Schreib mir deine Frage einfach als Nachricht (in Gruppenräumen: erwähne mich). Ich suche die passende Anleitung.",
-	HelpCommands:          "Befehle:",
+	HelpIntro:    "Ich bin **Lotse**, der Hilfe-Bot des Digitalisierungsteams.",
+	HelpAsk:      "Schreib mir deine Frage einfach als Nachricht (in Gruppenräumen: erwähne mich). Ich suche die passende Anleitung.",
+	HelpCommands: "Befehle:",
+	ShortHelp: "Ich bin **Lotse**, der Hilfe-Bot des Digitalisierungsteams: Ich beantworte Fragen zu Cloud, Videokonferenzen, Chat und Konto mit unseren Anleitungen. Frag einfach, z. B.:\n" +
+		"- „Wie setze ich mein Cloud-Passwort zurück?“\n" +
+		"- „Mein Mikro geht in der Videokonferenz nicht.“\n" +
+		"- „Wie richte ich die Zwei-Faktor-Anmeldung ein?“",
+	ShortHelpCases:        "Einen Menschen aus dem Digitalisierungsteam erreichst du, wenn du schreibst: „Ich möchte mit einem Menschen sprechen“.",
+	ShortHelpContact:      "Einen Menschen erreichst du über %s.",
+	ShortHelpMore:         "Alle Themen: `!anleitungen` – alle Befehle: `!hilfe`.",
+	HelpOne:               "`%s` – %s",
+	HelpAliases:           "Auch: %s",
 	UnknownCommand:        "Den Befehl `%s` kenne ich nicht.",
 	UnknownCommandSuggest: "Meintest du `%s`? Alle Befehle zeigt `!hilfe`.",
 	InternalError:         "Da ist bei mir leider etwas schiefgegangen. Bitte versuch es gleich noch einmal.",
@@ -77,9 +99,18 @@ var English = Texts{
 
 	NotText: "I can't read images, files or voice messages. Please describe your problem in a few words.",
 
-	HelpIntro:             "I'm **Lotse**, the help bot of the digital team.",
-	HelpAsk:               "Just send me your question (in group rooms: mention me). I'll look for the right guide.",
-	HelpCommands:          "Commands:",
+	HelpIntro:    "I'm **Lotse**, the help bot of the digital team.",
+	HelpAsk:      "Just send me your question (in group rooms: mention me). I'll look for the right guide.",
+	HelpCommands: "Commands:",
+	ShortHelp: "I'm **Lotse**, the help bot of the digital team: I answer questions about the cloud, video conferences, chat and your account with our guides. Just ask, e.g.:\n" +
+		"- “How do I reset my cloud password?”\n" +
+		"- “My microphone doesn't work in the video conference.”\n" +
+		"- “How do I set up two-factor login?”",
+	ShortHelpCases:        "You reach a person from the digital team by writing: “I'd like to talk to a person”.",
+	ShortHelpContact:      "You reach a person via %s.",
+	ShortHelpMore:         "All topics: `!guides` – all commands: `!help`.",
+	HelpOne:               "`%s` – %s",
+	HelpAliases:           "Also: %s",
 	UnknownCommand:        "I don't know the command `%s`.",
 	UnknownCommandSuggest: "Did you mean `%s`? `!help` lists all commands.",
 	InternalError:         "Sorry, something went wrong on my side. Please try again in a moment.",

@@ -25,7 +25,8 @@ type Texts struct {
 	GuideNotFound string
 	// GuidesIntro introduces the topic list; one line per topic follows.
 	GuidesIntro string
-	// GuidesTopic is one topic line: %s = topic, %d = number of guides.
+	// GuidesTopic is one topic line: %s = topic, %d = number of guides
+	// (singular|plural).
 	GuidesTopic string
 	// GuidesTopicIntro introduces the guides of one topic: %s = topic.
 	GuidesTopicIntro string
@@ -33,8 +34,13 @@ type Texts struct {
 	GuidesUnknownTopic string
 	// GuidesEmpty: the library has no guides.
 	GuidesEmpty string
-	// GuidesHowToOpen says how to open a listed guide.
+	// GuidesHowToOpen says how to open a topic or a guide.
 	GuidesHowToOpen string
+	// GuidesHowToOpenOne says how to open a guide of a topic list: %s =
+	// an example number.
+	GuidesHowToOpenOne string
+	// GuideNoNumber says that no guide or topic has the number %s (escaped).
+	GuideNoNumber string
 }
 
 // German is the default language: informal "du", gender-inclusive.
@@ -52,11 +58,13 @@ var German = Texts{
 	GuideUsage:         "Wonach soll ich suchen? Zum Beispiel: `!anleitung passwort vergessen`",
 	GuideNotFound:      "Zu „%s“ habe ich keine Anleitung gefunden. Probier es mit anderen Wörtern oder schau mit `!anleitungen` in die Themen.",
 	GuidesIntro:        "Diese Themen gibt es:",
-	GuidesTopic:        "**%s** (%d)",
+	GuidesTopic:        "**%s** – %d Anleitung|**%s** – %d Anleitungen",
 	GuidesTopicIntro:   "Anleitungen zum Thema **%s**:",
 	GuidesUnknownTopic: "Das Thema „%s“ kenne ich nicht.",
 	GuidesEmpty:        "Es sind noch keine Anleitungen hinterlegt. Sag bitte dem Digitalisierungsteam Bescheid.",
-	GuidesHowToOpen:    "Öffnen mit `!anleitung <Titel oder Stichwort>`, ein Thema mit `!anleitungen <Thema>`.",
+	GuidesHowToOpen:    "Ein Thema öffnest du mit `!anleitungen <Nummer oder Name>`, eine Anleitung mit `!anleitung <Nummer oder Stichwort>`.",
+	GuidesHowToOpenOne: "Öffnen mit `!anleitung <Nummer>`, z. B. `!anleitung %s` – oder mit einem Stichwort.",
+	GuideNoNumber:      "Unter der Nummer %s finde ich nichts. Die Nummern zeigt `!anleitungen`.",
 }
 
 // English is available by configuration.
@@ -74,11 +82,13 @@ var English = Texts{
 	GuideUsage:         "What should I look for? For example: `!guide forgot password`",
 	GuideNotFound:      "I found no guide for “%s”. Try other words or browse the topics with `!guides`.",
 	GuidesIntro:        "These topics exist:",
-	GuidesTopic:        "**%s** (%d)",
+	GuidesTopic:        "**%s** – %d guide|**%s** – %d guides",
 	GuidesTopicIntro:   "Guides on **%s**:",
 	GuidesUnknownTopic: "I don't know the topic “%s”.",
 	GuidesEmpty:        "There are no guides yet. Please tell the digital team.",
-	GuidesHowToOpen:    "Open one with `!guide <title or keyword>`, a topic with `!guides <topic>`.",
+	GuidesHowToOpen:    "Open a topic with `!guides <number or name>`, a guide with `!guide <number or keyword>`.",
+	GuidesHowToOpenOne: "Open one with `!guide <number>`, e.g. `!guide %s` – or with a keyword.",
+	GuideNoNumber:      "I find nothing under the number %s. `!guides` shows the numbers.",
 }
 
 // TextsFor returns the texts of lang, German by default.
