@@ -133,6 +133,22 @@ func (h *Handler) handleMessage(ctx context.Context, t *chat.Turn, evt *event.Ev
 		return h.teamRoomMessage(ctx, t, evt, content)
 	}
 	mentioned, text := h.stripMention(content)
+	if !t.Direct && !mentioned {
+		// A reply to one of Lotse's answers (also in its thread) addresses
+		// Lotse; clients usually mention the replied-to sender as well.
+		if to := content.RelatesTo.GetReplyTo(); to != "" {
+			guide, err := h.DB.Answers.GuideFor(ctx, to.String())
+			if err != nil {
+				return err
+			}
+			// Or to the "Meintest du …?" Lotse asked this member here.
+			p, open, err := h.DB.Choices.Pending(ctx, evt.RoomID.String(), evt.Sender.String(), h.Now().Add(-h.ChoiceTTL))
+			if err != nil {
+				return err
+			}
+			mentioned = guide != "" || (open && p.Prompt == to.String())
+		}
+	}
 	if t.Direct {
 		// Onboarding: remember the member's DM; welcome them the first time.
 		if err := h.people.SeenInDM(ctx, evt, text); err != nil {

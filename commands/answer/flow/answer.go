@@ -28,7 +28,7 @@ var numberOnly = regexp.MustCompile(`^\s*#?([0-9]{1,2})[.)]?\s*$`)
 // Text handles a free-text message: a choice number, else the decision of
 // package answer (small talk, a question, a request for a person).
 func (w *Workflow) Text(ctx context.Context, text string) error {
-	evt := chat.TurnOf(ctx).Event
+	evt := threaded(ctx)
 	p, open, err := w.pending(ctx, evt)
 	if err != nil {
 		return err
@@ -48,6 +48,14 @@ func (w *Workflow) Text(ctx context.Context, text string) error {
 		}
 	}
 	return w.answerQuestion(ctx, text)
+}
+
+// threaded marks the turn in ctx to be answered in a thread (group rooms)
+// and returns its event.
+func threaded(ctx context.Context) *event.Event {
+	t := chat.TurnOf(ctx)
+	t.Thread = true
+	return t.Event
 }
 
 // pending is the open follow-up of the sender of evt in its room.

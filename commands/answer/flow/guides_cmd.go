@@ -14,6 +14,7 @@ import (
 
 // cmdGuide searches and shows the best guide, or the top results.
 func (w *Workflow) cmdGuide(ce *chat.Call) error {
+	threaded(ce.Ctx)
 	query := strings.TrimSpace(ce.RawArgs)
 	if query == "" {
 		return w.ReplyMarkdown(ce.Ctx, w.tx.GuideUsage)
@@ -116,6 +117,7 @@ func findTopic(topics []guides.Topic, want string) (int, bool) {
 
 // cmdGuides lists the topics, numbered, or the guides of one topic.
 func (w *Workflow) cmdGuides(ce *chat.Call) error {
+	threaded(ce.Ctx)
 	lib := w.Guides.Current()
 	topics := visibleTopics(lib, w.isTeam(ce.Ctx, ce.Sender))
 	if len(topics) == 0 {

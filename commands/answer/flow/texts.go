@@ -19,6 +19,8 @@ type Texts struct {
 	FeedbackThanks string
 	// FeedbackSorry answers a 👎.
 	FeedbackSorry string
+	// AskUsage explains !frage without a question.
+	AskUsage string
 	// GuideUsage explains !anleitung without a query.
 	GuideUsage string
 	// GuideNotFound: %s = query (escaped).
@@ -49,12 +51,14 @@ var German = Texts{
 	Commands: map[string]chat.CommandText{
 		"anleitung":   {Usage: "!anleitung <Suche>", Description: "sucht Anleitungen und zeigt die besten Treffer"},
 		"anleitungen": {Usage: "!anleitungen [Thema]", Description: "zeigt alle Themen oder die Anleitungen eines Themas"},
+		"frage":       {Usage: "!frage <Frage>", Description: "stellt mir eine Frage (in Gruppenräumen ohne Erwähnung)"},
 	},
 	ChoiceExpired:      "Ich weiß gerade nicht, worauf sich die Nummer bezieht. Stell deine Frage gern noch einmal.",
 	ChoiceOutOfRange:   "Bitte wähle eine Nummer von 1 bis %d.",
 	MoreNothing:        "Wovon soll ich mehr zeigen? Stell mir einfach deine Frage – oder schau mit `!anleitungen` in die Themen.",
 	FeedbackThanks:     "Danke für deine Rückmeldung! 🙂",
 	FeedbackSorry:      "Schade, dass das nicht geholfen hat. Formuliere deine Frage gern etwas anders – oder schau mit `!anleitungen` in die Themen.",
+	AskUsage:           "Schreib deine Frage hinter den Befehl, z. B.: `!frage Wie teile ich meinen Bildschirm?`",
 	GuideUsage:         "Wonach soll ich suchen? Zum Beispiel: `!anleitung passwort vergessen`",
 	GuideNotFound:      "Zu „%s“ habe ich keine Anleitung gefunden. Probier es mit anderen Wörtern oder schau mit `!anleitungen` in die Themen.",
 	GuidesIntro:        "Diese Themen gibt es:",
@@ -73,12 +77,14 @@ var English = Texts{
 	Commands: map[string]chat.CommandText{
 		"anleitung":   {Usage: "!guide <query>", Description: "searches the guides and shows the best matches"},
 		"anleitungen": {Usage: "!guides [topic]", Description: "lists all topics or the guides of one topic"},
+		"frage":       {Usage: "!ask <question>", Description: "asks me a question (in group rooms without a mention)"},
 	},
 	ChoiceExpired:      "I don't know what that number refers to right now. Please ask your question again.",
 	ChoiceOutOfRange:   "Please pick a number from 1 to %d.",
 	MoreNothing:        "More of what? Just ask me your question – or browse the topics with `!guides`.",
 	FeedbackThanks:     "Thanks for your feedback! 🙂",
 	FeedbackSorry:      "Sorry that didn't help. Try asking a little differently – or browse the topics with `!guides`.",
+	AskUsage:           "Write your question after the command, e.g.: `!ask How do I share my screen?`",
 	GuideUsage:         "What should I look for? For example: `!guide forgot password`",
 	GuideNotFound:      "I found no guide for “%s”. Try other words or browse the topics with `!guides`.",
 	GuidesIntro:        "These topics exist:",

@@ -10,6 +10,7 @@ package flow
 
 import (
 	"context"
+	"strings"
 
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
@@ -60,7 +61,18 @@ func (w *Workflow) Commands() []chat.Command {
 	return []chat.Command{
 		cmd("anleitung", []string{"guide", "suche", "search", "such"}, w.cmdGuide),
 		cmd("anleitungen", []string{"guides", "themen", "topics", "liste"}, w.cmdGuides),
+		cmd("frage", []string{"ask", "f"}, w.cmdAsk),
 	}
+}
+
+// cmdAsk answers the question after !frage, as if it had been sent to
+// Lotse directly (in group rooms: the way to ask without a mention).
+func (w *Workflow) cmdAsk(ce *chat.Call) error {
+	q := strings.TrimSpace(ce.RawArgs)
+	if q == "" {
+		return w.ReplyMarkdown(ce.Ctx, w.tx.AskUsage)
+	}
+	return w.Text(ce.Ctx, q)
 }
 
 // IsThanks reports whether text is only a thank-you, an acknowledgement or
