@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"maunium.net/go/mautrix"
 
@@ -90,6 +91,26 @@ func (b *Bot) OpenDM(ctx context.Context, user id.UserID) (id.RoomID, error) {
 func (b *Bot) Redact(ctx context.Context, roomID id.RoomID, eventID id.EventID, reason, txnID string) error {
 	if _, err := b.Client.RedactEvent(ctx, roomID, eventID, mautrix.ReqRedact{Reason: reason, TxnID: txnID}); err != nil {
 		return fmt.Errorf("failed to redact %s: %w", eventID, err)
+	}
+	return nil
+}
+
+// typingTimeout bounds how long a typing notification shows if Lotse never
+// stops it (it stops it when the answer is sent).
+const typingTimeout = 30 * time.Second
+
+// Typing shows (or stops showing) that Lotse is typing in roomID.
+func (b *Bot) Typing(ctx context.Context, roomID id.RoomID, typing bool) error {
+	if _, err := b.Client.UserTyping(ctx, roomID, typing, typingTimeout); err != nil {
+		return fmt.Errorf("failed to send typing notification: %w", err)
+	}
+	return nil
+}
+
+// MarkRead sends a read receipt for eventID in roomID.
+func (b *Bot) MarkRead(ctx context.Context, roomID id.RoomID, eventID id.EventID) error {
+	if err := b.Client.MarkRead(ctx, roomID, eventID); err != nil {
+		return fmt.Errorf("failed to send read receipt: %w", err)
 	}
 	return nil
 }

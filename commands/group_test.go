@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -41,5 +42,32 @@ func TestGroupRoomThreadAndReplyToAnswer(t *testing.T) {
 	}
 	if r := say("$q3", &event.MessageEventContent{MsgType: event.MsgText, Body: "mehr"}); r != nil {
 		t.Fatalf("answered an unaddressed message: %s", r.Body)
+	}
+}
+
+// TestTypingAndReadReceipt: an addressed message gets a read receipt and
+// a typing notification that starts before the answer and stops after it;
+// a message not meant for Lotse gets neither.
+func TestTypingAndReadReceipt(t *testing.T) {
+	h, fm, _ := newTestHandler(t)
+	evt := msgEvent("Passwort vergessen")
+	handle(t, h, evt, true)
+	n := fm.count()
+	want := []string{
+		"read !dm:test " + evt.ID.String() + " after 0",
+		"typing true !dm:test after 0",
+		fmt.Sprintf("typing false !dm:test after %d", n),
+	}
+	if n == 0 || strings.Join(fm.presence, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("presence:\n%s\nwant:\n%s", strings.Join(fm.presence, "\n"), strings.Join(want, "\n"))
+	}
+	fm.presence = nil
+	chatter := &event.Event{ID: "$chatter", RoomID: "!group:test", Sender: "@member:test", Type: event.EventMessage,
+		Content: event.Content{Parsed: &event.MessageEventContent{MsgType: event.MsgText, Body: "wer kommt morgen?"}}}
+	if err := h.Handle(context.Background(), Message{Event: chatter}); err != nil {
+		t.Fatal(err)
+	}
+	if len(fm.presence) != 0 {
+		t.Errorf("unaddressed message: %v", fm.presence)
 	}
 }

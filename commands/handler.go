@@ -170,6 +170,8 @@ func (h *Handler) handleMessage(ctx context.Context, t *chat.Turn, evt *event.Ev
 	if !t.Direct && !mentioned && !strings.HasPrefix(text, "!") {
 		return nil
 	}
+	// Addressed: read, and typing while Lotse works on it.
+	defer h.env.Working(ctx)()
 	switch content.MsgType {
 	case event.MsgText, event.MsgEmote, "":
 	default:

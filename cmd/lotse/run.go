@@ -276,6 +276,14 @@ func (m *matrixAdapter) Send(ctx context.Context, roomID id.RoomID, evtType even
 	return m.bot.Sender().Send(ctx, roomID, evtType, content, txnID)
 }
 
+func (m *matrixAdapter) Typing(ctx context.Context, roomID id.RoomID, typing bool) error {
+	return m.bot.Typing(ctx, roomID, typing)
+}
+
+func (m *matrixAdapter) MarkRead(ctx context.Context, roomID id.RoomID, eventID id.EventID) error {
+	return m.bot.MarkRead(ctx, roomID, eventID)
+}
+
 func (m *matrixAdapter) IsJoined(ctx context.Context, roomID id.RoomID, user id.UserID) (bool, error) {
 	return m.bot.IsJoined(ctx, roomID, user)
 }
