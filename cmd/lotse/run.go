@@ -211,6 +211,10 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 		SenderStats:  b.Sender().Stats,
 	})
 	log.Info().Stringer("user_id", b.UserID()).Int("guides", len(store.Current().Guides())).Msg("Lotse is starting")
+	if err := b.SetProfile(ctx, cfg.DisplayName, cfg.Avatar); err != nil {
+		// A profile is cosmetic: Lotse works without it.
+		log.Warn().Err(err).Msg("Failed to set Lotse's display name or avatar")
+	}
 
 	if cfg.WebListen != "" {
 		go func() {
