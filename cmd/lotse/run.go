@@ -104,6 +104,10 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 	attach(b)
 	state.bot.Store(b)
 	log.Info().Stringer("user_id", b.UserID()).Int("guides", len(store.Current().Guides())).Msg("Lotse is starting")
+	if err := b.SetProfile(ctx, cfg.DisplayName, cfg.Avatar); err != nil {
+		// A profile is cosmetic: Lotse works without it.
+		log.Warn().Err(err).Msg("Failed to set Lotse's display name or avatar")
+	}
 
 	// Shutdown: intake stops (b.Run returns), then the workers are stopped
 	// and waited for, then the bot and the database close (deferred earlier).
@@ -247,6 +251,14 @@ func (m *matrixAdapter) UserID() id.UserID { return m.bot.UserID() }
 
 func (m *matrixAdapter) Send(ctx context.Context, roomID id.RoomID, evtType event.Type, content any, txnID string) (id.EventID, error) {
 	return m.bot.Sender().Send(ctx, roomID, evtType, content, txnID)
+}
+
+func (m *matrixAdapter) Typing(ctx context.Context, roomID id.RoomID, typing bool) error {
+	return m.bot.Typing(ctx, roomID, typing)
+}
+
+func (m *matrixAdapter) MarkRead(ctx context.Context, roomID id.RoomID, eventID id.EventID) error {
+	return m.bot.MarkRead(ctx, roomID, eventID)
 }
 
 func (m *matrixAdapter) IsJoined(ctx context.Context, roomID id.RoomID, user id.UserID) (bool, error) {

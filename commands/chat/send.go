@@ -37,6 +37,8 @@ func (e *Env) Reply(ctx context.Context, plain, htmlBody string) (id.EventID, er
 	}
 	if mc, ok := evt.Content.Parsed.(*event.MessageEventContent); ok && mc.RelatesTo != nil && mc.RelatesTo.Type == event.RelThread {
 		content.SetThread(evt)
+	} else if t.Thread && !t.Direct && evt.Type == event.EventMessage {
+		content.SetThread(evt)
 	} else {
 		content.SetReply(target)
 	}
