@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/lotse-bot/lotse/commands/answer"
 	"github.com/lotse-bot/lotse/commands/chat"
 )
 
@@ -129,11 +128,7 @@ func (h *Handler) shortHelp(ctx context.Context) error {
 	case h.support.On() && t != nil && t.Direct:
 		text += tx.ShortHelpCases
 	default:
-		contact := h.FallbackContact
-		if contact == "" {
-			contact = answer.TextsFor(tx.Lang).DefaultContact
-		}
-		text += chat.Format(tx.ShortHelpContact, chat.Escape(contact))
+		text += chat.Format(tx.ShortHelpContact, chat.Escape(h.env.FallbackContact()))
 	}
 	return h.env.ReplyMarkdown(ctx, text+"\n\n"+tx.ShortHelpMore)
 }

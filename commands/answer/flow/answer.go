@@ -128,7 +128,7 @@ func (w *Workflow) answerQuestion(ctx context.Context, question string) error {
 	team := t != nil && w.isTeam(ctx, t.Event.Sender)
 	cases := w.supportOn() && t != nil && t.Direct
 	tx := answer.TextsFor(w.Lang)
-	opts := answer.Options{Team: team, Cases: cases, Texts: tx}
+	opts := answer.Options{Team: team, Cases: cases, Texts: tx, Contact: w.FallbackContact()}
 	d := answer.Decide(question, lib, opts)
 	switch d.Outcome {
 	case answer.Answer:

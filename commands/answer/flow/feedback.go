@@ -67,7 +67,8 @@ func (w *Workflow) React(ctx context.Context, evt *event.Event) error {
 		}
 		return w.OfferChoice(ctx, w.Guides.Current(), hits)
 	}
-	return w.ReplyMarkdown(ctx, w.tx.FeedbackSorry)
+	// No case was offered: name whom to reach instead.
+	return w.ReplyMarkdown(ctx, w.tx.FeedbackSorry+" "+w.FallbackContact())
 }
 
 // keycaps are the reaction buttons Lotse puts under "Meintest du …?".
