@@ -262,12 +262,6 @@ func (h *Handler) replyMarkdown(ctx context.Context, md string) error {
 	return h.env.ReplyMarkdown(ctx, md)
 }
 
-// renderMarkdown is chat.Render.
-func renderMarkdown(md string) (plain, htmlBody string) { return chat.Render(md) }
-
-// escape makes user input safe to put into a Markdown text (chat.Escape).
-func escape(s string) string { return chat.Escape(s) }
-
 // AccessTick runs the due provisioning jobs at now (tests use a fake clock).
 func (h *Handler) AccessTick(ctx context.Context, now time.Time) error {
 	return h.access.Tick(ctx, now)
