@@ -1,0 +1,52 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// PutDraft stores (replaces) the draft of userID in roomID.
+func (q *CaseQuery) PutDraft(ctx context.Context, d CaseDraft) error {
+	offered := 0
+	if d.Offered {
+		offered = 1
+	}
+	return q.exec(ctx, putDraftQuery, d.RoomID, d.UserID, d.Question, strings.Join(d.Guides, "\n"), d.AnswerEvent, d.PromptEvent, offered, d.CreatedAt.UnixMilli())
+}
+
+// Draft returns the draft of userID in roomID created after notBefore, or nil.
+func (q *CaseQuery) Draft(ctx context.Context, roomID, userID string, notBefore time.Time) (*CaseDraft, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	var (
+		d       CaseDraft
+		guides  string
+		offered int
+		created int64
+	)
+	err := q.db.QueryRow(ctx, getDraftQuery, roomID, userID).Scan(&d.RoomID, &d.UserID, &d.Question, &guides, &d.AnswerEvent, &d.PromptEvent, &offered, &created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("failed to read draft: %w", err)
+	}
+	d.Guides, d.Offered, d.CreatedAt = splitList(guides), offered == 1, time.UnixMilli(created)
+	if d.CreatedAt.Before(notBefore) {
+		return nil, nil
+	}
+	return &d, nil
+}
+
+// DeleteDraft removes the draft of userID in roomID.
+func (q *CaseQuery) DeleteDraft(ctx context.Context, roomID, userID string) error {
+	return q.exec(ctx, delDraftQuery, roomID, userID)
+}
+
+// PruneDrafts deletes drafts created before before.
+func (q *CaseQuery) PruneDrafts(ctx context.Context, before time.Time) error {
+	return q.exec(ctx, pruneDraftsQuery, before.UnixMilli())
+}
