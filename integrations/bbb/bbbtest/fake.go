@@ -29,7 +29,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"testing"
 	"time"
 )
 
@@ -96,9 +95,17 @@ type Meeting struct {
 	Params url.Values
 }
 
+// TB is the part of testing.TB that New uses; taking it instead of
+// testing.TB keeps package testing out of programs that run the fake with
+// NewServer (the demo, the load program).
+type TB interface {
+	Helper()
+	Cleanup(func())
+}
+
 // New starts a fake that accepts checksums made with secret (SHA-1, -256,
 // -384 and -512). It is closed by t.Cleanup.
-func New(t testing.TB, secret string) *Fake {
+func New(t TB, secret string) *Fake {
 	t.Helper()
 	f := NewServer(secret)
 	t.Cleanup(f.Close)

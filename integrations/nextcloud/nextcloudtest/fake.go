@@ -20,7 +20,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"testing"
 	"time"
 )
 
@@ -92,9 +91,17 @@ const (
 	EndpointGroupUsers      = "GET /cloud/groups/{groupid}/users"
 )
 
+// TB is the part of testing.TB that New uses; taking it instead of
+// testing.TB keeps package testing out of programs that run the fake with
+// NewServer (the demo, the load program).
+type TB interface {
+	Helper()
+	Cleanup(func())
+}
+
 // New starts a fake with one admin account (adminUser, in group "admin",
 // authenticating with appPassword). It is closed by t.Cleanup.
-func New(t testing.TB, adminUser, appPassword string) *Fake {
+func New(t TB, adminUser, appPassword string) *Fake {
 	t.Helper()
 	f := NewServer(adminUser, appPassword)
 	t.Cleanup(f.Close)
