@@ -167,3 +167,38 @@ func TestCaseDraftBounded(t *testing.T) {
 		t.Fatal("the case did not open")
 	}
 }
+
+// TestPersonalNoticesUseCheckedDirectChat: notices Lotse sends on its own
+// (team role active, training reminders, the onboarding reminder) go to the
+// direct chat as the bot checks it now, never to a room an older version
+// stored as the person's DM (`team_gate.dm_room`, `member_state.dm_room`):
+// that room may be one a third person made and can read (issue #15, Low).
+func TestPersonalNoticesUseCheckedDirectChat(t *testing.T) {
+	e, _ := newRolesEnv(t)
+	e.reconfigure(func(d *Deps) {
+		d.Onboarding.Welcome = true
+		d.Onboarding.ReminderAfter = 24 * time.Hour
+	})
+	ctx := context.Background()
+	// An older Lotse took this room for the member's DM and stored it.
+	const stale = id.RoomID("!stale:test")
+	e.fm.joined[stale] = map[id.UserID]bool{member: true, botID: true}
+	cmd := &event.MessageEventContent{MsgType: event.MsgText, Body: "!team beitreten"}
+	e.handle(t, e.event(stale, member, cmd), true)
+	before := e.fm.count()
+	e.say(t, approvRm, approvr, "!erklärung @member:test erhalten", "")
+	e.say(t, approvRm, approvr, "!schulung @member:test heute", "")
+	if !e.h.isTeam(ctx, member) {
+		t.Fatal("setup: team role not active")
+	}
+	for _, now := range []time.Time{e.now.Add(48 * time.Hour), e.now.AddDate(0, 11, 10)} {
+		if err := e.h.TickPeople(ctx, now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sent := e.fm.sent[before:]
+	if got := in(sent, stale); len(got) != 0 {
+		t.Fatalf("personal notices went to the stored room: %s", bodies(got))
+	}
+	mustContain(t, in(sent, dmRoom), "Willkommen an Bord", "Kleine Erinnerung", "läuft am")
+}

@@ -324,23 +324,18 @@ func (w *Workflow) evaluateGate(ctx context.Context, user, actor id.UserID) (boo
 			zerolog.Ctx(ctx).Info().Err(err).Msg("Could not invite to the team room")
 		}
 	}
-	if room := w.dmRoomOf(ctx, user, g); room != "" && room != chat.TurnOf(ctx).Event.RoomID {
+	// The person's direct chat as the bot checks it now, never a room
+	// stored by an older version (issue #15: it may be someone else's).
+	room, err := w.Matrix.DirectRoom(ctx, user)
+	if err != nil {
+		return true, fmt.Errorf("failed to find the direct chat: %w", err)
+	}
+	if room != chat.TurnOf(ctx).Event.RoomID {
 		if _, err := w.SendMarkdownTo(ctx, room, pt.TeamActiveMember, nil, w.CauseTxn(ctx, "team-active-member", 0)); err != nil {
 			return true, err
 		}
 	}
 	return true, w.ReplyMarkdown(ctx, chat.Format(pt.TeamActive, chat.Escape(user.String())))
-}
-
-// dmRoomOf is the person's DM with Lotse, if Lotse knows it.
-func (w *Workflow) dmRoomOf(ctx context.Context, user id.UserID, g *storage.TeamGate) id.RoomID {
-	if g != nil && g.DMRoom != "" {
-		return id.RoomID(g.DMRoom)
-	}
-	if m, err := w.DB.Onboarding().Get(ctx, user.String()); err == nil && m != nil && m.DMRoom != "" {
-		return id.RoomID(m.DMRoom)
-	}
-	return ""
 }
 
 // revokeRole removes a role. Removing the team role also removes the
