@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -201,4 +202,60 @@ func TestPersonalNoticesUseCheckedDirectChat(t *testing.T) {
 		t.Fatalf("personal notices went to the stored room: %s", bodies(got))
 	}
 	mustContain(t, in(sent, dmRoom), "Willkommen an Bord", "Kleine Erinnerung", "läuft am")
+}
+
+// mediaMatrix is fakeMatrix whose Download says a file is too large (as
+// bot.ErrTooLarge does) and whose Upload fails, as the test asks.
+type mediaMatrix struct {
+	*fakeMatrix
+	tooLarge, uploadFails bool
+}
+
+type tooLargeErr struct{}
+
+func (tooLargeErr) Error() string  { return "permanent failure: file too large" }
+func (tooLargeErr) TooLarge() bool { return true }
+
+func (m *mediaMatrix) Download(ctx context.Context, uri id.ContentURIString) ([]byte, error) {
+	if m.tooLarge {
+		return nil, fmt.Errorf("%w: more than 8 bytes", tooLargeErr{})
+	}
+	return m.fakeMatrix.Download(ctx, uri)
+}
+
+func (m *mediaMatrix) Upload(ctx context.Context, data []byte, mime string) (id.ContentURIString, error) {
+	if m.uploadFails {
+		return "", errors.New("homeserver gone")
+	}
+	return m.fakeMatrix.Upload(ctx, data, mime)
+}
+
+// TestRelayedFileErrors: a file too large to pass on gets a friendly
+// message to the member and a note in the case thread, not the general
+// error; and a failing relay returns an error without the file's name
+// (handler errors are logged and stored in inbox.last_error; issue #15,
+// Low).
+func TestRelayedFileErrors(t *testing.T) {
+	e := newSupportEnv(t)
+	ctx := context.Background()
+	e.say(t, dmRoom, member, "!ticket Meine Mails kommen nicht an", "")
+	e.say(t, dmRoom, member, "ja", "")
+	mm := &mediaMatrix{fakeMatrix: e.fm, tooLarge: true}
+	e.reconfigure(func(d *Deps) { d.Matrix = mm })
+	uri, _ := e.fm.Upload(ctx, []byte("big"), "image/png")
+	img := func() *event.Event {
+		return e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgImage, Body: "Kontoauszug-Meier.png", URL: uri})
+	}
+	sent := e.handle(t, img(), true)
+	mustContain(t, in(sent, dmRoom), "zu groß")
+	mustContain(t, in(sent, teamRoom), "zu groß")
+
+	mm.tooLarge, mm.uploadFails = false, true
+	err := e.h.Handle(ctx, Message{Event: img(), Direct: true})
+	if err == nil {
+		t.Fatal("a failing upload returned no error")
+	}
+	if strings.Contains(err.Error(), "Kontoauszug") {
+		t.Fatalf("the handler's error names the member's file: %v", err)
+	}
 }
