@@ -259,3 +259,30 @@ func TestRelayedFileErrors(t *testing.T) {
 		t.Fatalf("the handler's error names the member's file: %v", err)
 	}
 }
+
+// TestTeamApplicationPostedOnce: applying again while the approvers
+// already know posts nothing new in the approvals room — neither while the
+// application is pending nor after a revocation; the member still gets an
+// answer each time (issue #15, Low: `!team beitreten` reposted every time).
+func TestTeamApplicationPostedOnce(t *testing.T) {
+	e, _ := newRolesEnv(t)
+	approvals := func(n int, what string) {
+		t.Helper()
+		var posts []sentMsg
+		for range n {
+			sent := e.say(t, dmRoom, member, "!team beitreten", "")
+			if len(in(sent, dmRoom)) == 0 {
+				t.Fatal("the member got no answer")
+			}
+			posts = append(posts, in(sent, approvRm)...)
+		}
+		if len(posts) != 1 {
+			t.Fatalf("%s: %d posts in the approvals room, want 1: %s", what, len(posts), bodies(posts))
+		}
+	}
+	approvals(3, "pending")
+	e.say(t, approvRm, approvr, "!erklärung @member:test erhalten", "")
+	e.say(t, approvRm, approvr, "!schulung @member:test heute", "")
+	e.say(t, approvRm, approvr, "!rolle @member:test team entziehen", "")
+	approvals(3, "revoked")
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -248,12 +249,7 @@ func (w *Workflow) requestTeam(ctx context.Context, user, actor id.UserID, dmRoo
 		if err := w.ReplyMarkdown(ctx, chat.Format(pt.Applied, missing)); err != nil {
 			return err
 		}
-		if w.cfg.ApprovalsRoom != "" {
-			_, err := w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, chat.Format(pt.AppliedApprovers, chat.Escape(user.String()), missing, chat.Escape(user.String())),
-				nil, w.CauseTxn(ctx, "team-applied", 0))
-			return err
-		}
-		return nil
+		return w.tellApproversOnce(ctx, user, chat.Format(pt.AppliedApprovers, chat.Escape(user.String()), missing, chat.Escape(user.String())))
 	}
 	return w.ReplyMarkdown(ctx, chat.Format(pt.GrantPending, chat.Escape(user.String()), missing))
 }
@@ -264,12 +260,32 @@ func (w *Workflow) appliedAfterRevocation(ctx context.Context, user id.UserID) e
 	if err := w.ReplyMarkdown(ctx, w.tx.AppliedRevoked); err != nil {
 		return err
 	}
+	return w.tellApproversOnce(ctx, user, chat.Format(w.tx.AppliedRevokedApprovers, chat.Escape(user.String()), chat.Escape(user.String())))
+}
+
+// tellApproversOnce posts a team application into the approvals room once
+// per state of the person's team role: applying again while the approvers
+// already know (pending, or revoked since the same revocation) posts
+// nothing new (issue #15, Low: `!team beitreten` reposted every time).
+func (w *Workflow) tellApproversOnce(ctx context.Context, user id.UserID, md string) error {
 	if w.cfg.ApprovalsRoom == "" {
 		return nil
 	}
-	_, err := w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, chat.Format(w.tx.AppliedRevokedApprovers, chat.Escape(user.String()), chat.Escape(user.String())),
-		nil, w.CauseTxn(ctx, "team-applied", 0))
-	return err
+	r, err := w.DB.Roles().Get(ctx, user.String(), storage.RoleTeam)
+	if err != nil {
+		return err
+	}
+	key := "team-applied:" + user.String() + ":"
+	if r != nil {
+		key += r.Status + ":" + strconv.FormatInt(r.UpdatedAt.UnixMilli(), 10)
+	}
+	if done, err := w.DB.Roles().NoticeDone(ctx, key); err != nil || done {
+		return err
+	}
+	if _, err := w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, md, nil, w.CauseTxn(ctx, "team-applied", 0)); err != nil {
+		return err
+	}
+	return w.DB.Roles().MarkNotice(ctx, key, user.String(), w.Now())
 }
 
 // trainingValid reports whether g has a training that is still valid at now.
