@@ -286,3 +286,20 @@ func TestTeamApplicationPostedOnce(t *testing.T) {
 	e.say(t, approvRm, approvr, "!rolle @member:test team entziehen", "")
 	approvals(3, "revoked")
 }
+
+// TestRoundTableListOnlyVisible: `!rundetische` lists only round tables
+// announced in a room the asker is in (or theirs to coordinate), not those
+// of every room (issue #15, Low).
+func TestRoundTableListOnlyVisible(t *testing.T) {
+	e := newRTEnv(t, rtFriday(t))
+	sent := e.say(t, dmOf(coord), coord, "!rundertisch Geheimrunde am 29.3. um 19 Uhr\nRäume: "+annRoom2.String(), "")
+	sent = in(sent, dmOf(coord))
+	mustContain(t, sent, "Vorschau")
+	mustContain(t, in(e.react(t, dmOf(coord), coord, id.EventID("$"+sent[0].txn), "✅"), dmOf(coord)), "angekündigt")
+
+	if got := bodies(in(e.say(t, dmOf(mem1), mem1, "!rundetische", ""), dmOf(mem1))); strings.Contains(got, "Geheimrunde") {
+		t.Fatalf("a round table of a room the asker is not in was listed: %s", got)
+	}
+	mustContain(t, in(e.say(t, dmOf(mem2), mem2, "!rundetische", ""), dmOf(mem2)), "Geheimrunde")
+	mustContain(t, in(e.say(t, dmOf(coord), coord, "!rundetische", ""), dmOf(coord)), "Geheimrunde")
+}
