@@ -303,3 +303,39 @@ func TestRoundTableListOnlyVisible(t *testing.T) {
 	mustContain(t, in(e.say(t, dmOf(mem2), mem2, "!rundetische", ""), dmOf(mem2)), "Geheimrunde")
 	mustContain(t, in(e.say(t, dmOf(coord), coord, "!rundetische", ""), dmOf(coord)), "Geheimrunde")
 }
+
+// TestAnonymousSupportExport: with support_anonymous the answers do not
+// name the team member, and neither does the member's data export (issue
+// #15, Low): assignee, author and actor of their cases read "the team".
+func TestAnonymousSupportExport(t *testing.T) {
+	e := newSupportEnv(t)
+	e.reconfigure(func(d *Deps) { d.Support.Anonymous = true })
+	root := e.openCase(t)
+	e.say(t, teamRoom, alice, "!übernehmen 1", "")
+	e.say(t, teamRoom, alice, "!zuweisen 1 @alice:test", "")
+	mustContain(t, in(e.say(t, teamRoom, alice, "!antwort Das Formular findest du im Netz.", root), dmRoom), "Formular")
+	sent := in(e.say(t, dmRoom, member, "!meine-daten", ""), dmRoom)
+	if len(sent) == 0 || sent[0].content.FileName == "" {
+		t.Fatalf("no export file: %s", bodies(sent))
+	}
+	f := sent[0].content
+	var data []byte
+	if f.File != nil {
+		var err error
+		if data, err = e.fm.Download(context.Background(), f.File.URL); err == nil {
+			err = f.File.DecryptInPlace(data)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	} else {
+		data, _ = e.fm.Download(context.Background(), f.URL)
+	}
+	export := string(data)
+	if !strings.Contains(export, "Das Formular") || !strings.Contains(export, "Digitalisierungsteam") {
+		t.Fatalf("the export lacks the case: %s", export)
+	}
+	if strings.Contains(export, alice.String()) || strings.Contains(export, alice.Localpart()) {
+		t.Fatalf("the export names the team member %s: %s", alice, export)
+	}
+}
