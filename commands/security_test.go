@@ -12,6 +12,7 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/support"
+	"github.com/lotse-bot/lotse/integrations/nextcloud/nextcloudtest"
 )
 
 // Regression tests of issue #15 at the level of the router. Reactions go
@@ -338,4 +339,28 @@ func TestAnonymousSupportExport(t *testing.T) {
 	if strings.Contains(export, alice.String()) || strings.Contains(export, alice.Localpart()) {
 		t.Fatalf("the export names the team member %s: %s", alice, export)
 	}
+}
+
+// TestExistingNextcloudAccountIDNotTold: a request names an e-mail address
+// that belongs to an account that existed before; Lotse cannot verify the
+// address, so the requester is not told that account's user ID — only the
+// approvers see it (issue #15, Low).
+func TestExistingNextcloudAccountIDNotTold(t *testing.T) {
+	e := newAccessEnv(t)
+	ctx := context.Background()
+	e.nc.AddUser(nextcloudtest.User{ID: "vorstand.geheim", Email: "chef@example.org", DisplayName: "Chef"})
+	e.requestNextcloud(t, member, "AG Digitales", "chef@example.org")
+	e.say(t, approvals, alice, "!genehmigen 1", "")
+	before := e.fm.count()
+	if err := e.h.AccessTick(ctx, e.now); err != nil {
+		t.Fatal(err)
+	}
+	e.fm.mu.Lock()
+	news := append([]sentMsg(nil), e.fm.sent[before:]...)
+	e.fm.mu.Unlock()
+	mustContain(t, in(news, dmRoom), "chef@example.org", "AG Digitales")
+	if b := bodies(in(news, dmRoom)); strings.Contains(b, "vorstand.geheim") {
+		t.Fatalf("the requester was told the user ID of an existing account: %s", b)
+	}
+	mustContain(t, in(news, approvals), "vorstand.geheim")
 }

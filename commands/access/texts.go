@@ -106,7 +106,8 @@ type Texts struct {
 	MemberDenied string
 	// MemberNextcloudCreated: %d, %s user ID, %s group, %s e-mail.
 	MemberNextcloudCreated string
-	// MemberNextcloudExisting: %d, %s user ID, %s group.
+	// MemberNextcloudExisting: %d, %s the e-mail address the member gave
+	// (not the user ID of the account that existed before), %s group.
 	MemberNextcloudExisting string
 	// MemberNextcloudCreatedEarlier: the account was there on a retry,
 	// probably created by an attempt whose answer was lost: %d, %s user

@@ -278,7 +278,11 @@ func (w *Workflow) announceDone(ctx context.Context, r *storage.AccessRequest) e
 		case "created-earlier":
 			md = chat.Format(at.MemberNextcloudCreatedEarlier, r.ID, chat.Escape(userID), chat.Escape(r.Target), chat.Escape(r.Email))
 		default:
-			md = chat.Format(at.MemberNextcloudExisting, r.ID, chat.Escape(userID), chat.Escape(r.Target))
+			// An account that existed before was found by the e-mail the
+			// requester typed, which Lotse cannot verify: the requester is
+			// not told its user ID (only the approvers see it, in the note
+			// below), just the address they gave (issue #15, Low).
+			md = chat.Format(at.MemberNextcloudExisting, r.ID, chat.Escape(r.Email), chat.Escape(r.Target))
 		}
 		done, guide = w.what(r)+" → "+userID, w.cfg.NextcloudGuide
 	case storage.AccessBBB:
