@@ -13,6 +13,7 @@ import (
 
 	"github.com/lotse-bot/lotse/commands/support"
 	"github.com/lotse-bot/lotse/integrations/nextcloud/nextcloudtest"
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // Regression tests of issue #15 at the level of the router. Reactions go
@@ -363,4 +364,41 @@ func TestExistingNextcloudAccountIDNotTold(t *testing.T) {
 		t.Fatalf("the requester was told the user ID of an existing account: %s", b)
 	}
 	mustContain(t, in(news, approvals), "vorstand.geheim")
+}
+
+// TestBBBRoomNameFirstRequester: a BBB room belongs to the member first
+// granted it; a second member asking for the same name (same meeting) is
+// not made its moderator — the approvers are told why — and `!raum` gives
+// them no link (issue #15, Low: rooms were keyed by name only).
+func TestBBBRoomNameFirstRequester(t *testing.T) {
+	e := newAccessEnv(t)
+	ctx := context.Background()
+	request := func(who id.UserID, name string, n int) []sentMsg {
+		t.Helper()
+		e.say(t, dmRoom, who, "!zugang bbb", "")
+		e.say(t, dmRoom, who, name, "")
+		e.say(t, dmRoom, who, "Monatliche Treffen", "")
+		e.say(t, dmRoom, who, "ja", "")
+		e.say(t, approvals, carol, fmt.Sprintf("!genehmigen %d", n), "")
+		before := e.fm.count()
+		if err := e.h.AccessTick(ctx, e.now); err != nil {
+			t.Fatal(err)
+		}
+		return e.fm.sent[before:]
+	}
+	if !joinLink.MatchString(bodies(in(request(member, "AG Umwelt Süd", 1), dmRoom))) {
+		t.Fatal("the first requester got no link")
+	}
+	sent := request(outsider, "AG Umwelt Süd", 2)
+	if joinLink.MatchString(bodies(sent)) {
+		t.Fatalf("a second requester of the same room got a moderator link: %s", bodies(sent))
+	}
+	mustContain(t, in(sent, approvals), "anderes Mitglied")
+	if r, _ := e.db.Access().Get(ctx, 2); r.Status == storage.AccessProvisioned {
+		t.Fatalf("the second request was provisioned: %+v", r)
+	}
+	if got := bodies(in(e.say(t, dmRoom, outsider, "!raum AG Umwelt Süd", ""), dmRoom)); joinLink.MatchString(got) {
+		t.Fatalf("!raum gave the second requester a link: %s", got)
+	}
+	mustContain(t, in(e.say(t, dmRoom, member, "!raum AG Umwelt Süd", ""), dmRoom), "AG Umwelt Süd")
 }

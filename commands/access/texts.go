@@ -134,6 +134,8 @@ type Texts struct {
 	// Err* explain provisioning errors to approvers.
 	ErrUnauthorized, ErrPasswordConfirmation, ErrForbidden, ErrRateLimited, ErrGroupMissing,
 	ErrInvalidInput, ErrAmbiguous, ErrTemporary, ErrBBB, ErrNotConfigured, ErrUnknown string
+	// ErrRoomTaken: another member was granted a BBB room of this name first.
+	ErrRoomTaken string
 	// AuditIntro: %s = filter; AuditEmpty; AuditMore: %d.
 	AuditIntro, AuditEmpty, AuditMore string
 	// AuditUploaded: %d entries.
@@ -240,6 +242,7 @@ var German = Texts{
 	ErrTemporary:            "Der Server ist gerade nicht erreichbar oder hat einen Fehler gemeldet.",
 	ErrBBB:                  "BigBlueButton hat die Anfrage abgelehnt.",
 	ErrNotConfigured:        "Diese Integration ist in Lotse nicht konfiguriert.",
+	ErrRoomTaken:            "Einen BigBlueButton-Raum mit diesem Namen hat schon ein anderes Mitglied. Mit dieser Genehmigung würde die Person dort Moderator*in – deshalb nicht eingerichtet. Bitte mit einem anderen Namen neu beantragen.",
 	ErrUnknown:              "Unbekannter Fehler (Details im Log von Lotse).",
 	AuditIntro:              "Protokoll %s:",
 	AuditEmpty:              "Das Protokoll ist leer.",
@@ -346,6 +349,7 @@ var English = Texts{
 	ErrTemporary:            "The server is unreachable or reported an error.",
 	ErrBBB:                  "BigBlueButton rejected the request.",
 	ErrNotConfigured:        "This integration is not configured in Lotse.",
+	ErrRoomTaken:            "Another member already has a BigBlueButton room of this name. This approval would make the requester its moderator – so it was not set up. Please request again with another name.",
 	ErrUnknown:              "Unknown error (details in Lotse's log).",
 	AuditIntro:              "Audit log %s:",
 	AuditEmpty:              "The audit log is empty.",
