@@ -402,3 +402,31 @@ func TestBBBRoomNameFirstRequester(t *testing.T) {
 	}
 	mustContain(t, in(e.say(t, dmRoom, member, "!raum AG Umwelt Süd", ""), dmRoom), "AG Umwelt Süd")
 }
+
+// TestTeamRoomJoinWithoutRoleWarned: someone without the team role (not an
+// admin or approver) joining the team room is pointed out to the team, once
+// per join; a team member's or an approver's join is not, nor a join
+// during the bootstrap, when nobody holds the team role yet (issue #15, Low).
+func TestTeamRoomJoinWithoutRoleWarned(t *testing.T) {
+	e, _ := newRolesEnv(t)
+	join := func(user id.UserID) []sentMsg {
+		t.Helper()
+		n := supportEvt.Add(1)
+		key := user.String()
+		evt := &event.Event{ID: id.EventID(fmt.Sprintf("$j%d", n)), RoomID: teamRoom, Sender: user, Type: event.StateMember, StateKey: &key,
+			Content: event.Content{Parsed: &event.MemberEventContent{Membership: event.MembershipJoin}}}
+		return in(e.handle(t, evt, false), teamRoom)
+	}
+	mustContain(t, join(outsider), "@outsider:test", "keine freigeschaltete Team-Rolle", "!rolle @outsider:test team")
+	for _, u := range []id.UserID{alice, approvr, admin} {
+		if sent := join(u); len(sent) != 0 {
+			t.Fatalf("the join of %s was warned about: %s", u, bodies(sent))
+		}
+	}
+	for _, u := range []id.UserID{alice, bob} {
+		setRole(t, e.db, u, storage.RoleTeam, storage.RoleRemoved)
+	}
+	if sent := join(sitter); len(sent) != 0 {
+		t.Fatalf("warned during the bootstrap (nobody in the team yet): %s", bodies(sent))
+	}
+}

@@ -49,6 +49,9 @@ func (w *Workflow) SeenInDM(ctx context.Context, evt *event.Event, text string) 
 
 // MemberJoined welcomes a member who joined a lobby room.
 func (w *Workflow) MemberJoined(ctx context.Context, evt *event.Event) error {
+	if w.teamOn() && evt.RoomID == w.cfg.TeamRoom {
+		return w.teamRoomJoined(ctx, evt)
+	}
 	if !w.cfg.Onboarding.Welcome || evt.StateKey == nil || w.Rooms == nil {
 		return nil
 	}
