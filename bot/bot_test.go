@@ -20,12 +20,13 @@ import (
 	"github.com/lotse-bot/lotse/bot"
 	"github.com/lotse-bot/lotse/internal/chatclient"
 	"github.com/lotse-bot/lotse/internal/dendrite"
+	"github.com/lotse-bot/lotse/internal/dendrite/dendritetest"
 	"github.com/lotse-bot/lotse/internal/sendlimit"
 	"github.com/lotse-bot/lotse/storage"
 )
 
 func TestMain(m *testing.M) {
-	os.Exit(dendrite.Main(m, dendrite.Options{}))
+	os.Exit(dendritetest.Main(m, dendrite.Options{}))
 }
 
 // testLog returns a logger that writes to the test log (visible with -v or on failure).
@@ -231,7 +232,7 @@ func answeredOnce(t *testing.T, m *chatclient.Client, roomID id.RoomID, botID id
 }
 
 func TestDMAnsweredPlainAndEncrypted(t *testing.T) {
-	srv := dendrite.Shared()
+	srv := dendritetest.Shared()
 	tb := newTestBot(t, srv, nil)
 	for _, encrypted := range []bool{false, true} {
 		t.Run(fmt.Sprintf("encrypted=%v", encrypted), func(t *testing.T) {
@@ -257,7 +258,7 @@ func TestDMAnsweredPlainAndEncrypted(t *testing.T) {
 // TestRestartExactlyOnce stops the bot, lets the member write, starts it
 // again: every message gets exactly one answer, old ones none.
 func TestRestartExactlyOnce(t *testing.T) {
-	srv := dendrite.Shared()
+	srv := dendritetest.Shared()
 	tb := newTestBot(t, srv, nil)
 	m := newMember(t, srv, "member")
 	roomID := openDM(t, m, tb.userID, true)
@@ -276,7 +277,7 @@ func TestRestartExactlyOnce(t *testing.T) {
 // TestShutdownMidHandling stops the bot while it handles a message: the
 // message stays in the inbox and is answered once after the restart.
 func TestShutdownMidHandling(t *testing.T) {
-	srv := dendrite.Shared()
+	srv := dendritetest.Shared()
 	tb := newTestBot(t, srv, nil)
 	m := newMember(t, srv, "member")
 	roomID := openDM(t, m, tb.userID, false)
@@ -305,7 +306,7 @@ func TestShutdownMidHandling(t *testing.T) {
 // TestLimitedTimelineBackfill: more messages arrive while the bot is down
 // than one sync returns; the bot fetches the gap and answers all of them.
 func TestLimitedTimelineBackfill(t *testing.T) {
-	srv := dendrite.Shared()
+	srv := dendritetest.Shared()
 	tb := newTestBot(t, srv, func(o *bot.Options) { o.TimelineLimit = 3 })
 	m := newMember(t, srv, "member")
 	roomID := openDM(t, m, tb.userID, false)
@@ -317,7 +318,7 @@ func TestLimitedTimelineBackfill(t *testing.T) {
 }
 
 func TestIgnoresOwnMessagesAndNotices(t *testing.T) {
-	srv := dendrite.Shared()
+	srv := dendritetest.Shared()
 	tb := newTestBot(t, srv, nil)
 	m := newMember(t, srv, "otherbot")
 	roomID := openDM(t, m, tb.userID, false)
@@ -335,7 +336,7 @@ func TestIgnoresOwnMessagesAndNotices(t *testing.T) {
 }
 
 func TestInviteAllowList(t *testing.T) {
-	srv := dendrite.Shared()
+	srv := dendritetest.Shared()
 	allowed := newMember(t, srv, "allowed")
 	tb := newTestBot(t, srv, func(o *bot.Options) { o.AllowedInviters = []string{allowed.Cli.UserID.String()} })
 	openDM(t, allowed, tb.userID, false)
@@ -367,7 +368,7 @@ func TestInviteAllowList(t *testing.T) {
 // TestRateLimitRetried: the homeserver limits the bot's sends; the bot must
 // wait as told and deliver every answer exactly once.
 func TestRateLimitRetried(t *testing.T) {
-	srv := dendrite.Shared()
+	srv := dendritetest.Shared()
 	target, _ := url.Parse(srv.URL)
 	// Every third send is refused, whatever the machine's speed (a
 	// time-window limit was never reached on a busy CI machine).
@@ -398,7 +399,7 @@ func TestTxnIDStable(t *testing.T) {
 
 // TestLeavesDMWhenMemberLeaves: when the member leaves a DM, Lotse leaves too.
 func TestLeavesDMWhenMemberLeaves(t *testing.T) {
-	srv := dendrite.Shared()
+	srv := dendritetest.Shared()
 	tb := newTestBot(t, srv, nil)
 	m := newMember(t, srv, "member")
 	roomID := openDM(t, m, tb.userID, false)
@@ -443,7 +444,7 @@ func (failingHandler) Handle(context.Context, bot.Incoming) error {
 // TestGiveUpIsReported: a message that cannot be handled even after retrying
 // is reported to OnGiveUp (so the member hears something), once.
 func TestGiveUpIsReported(t *testing.T) {
-	srv := dendrite.Shared()
+	srv := dendritetest.Shared()
 	gaveUp := make(chan bot.GiveUp, 4)
 	tb := newTestBot(t, srv, func(o *bot.Options) {
 		o.Handler = failingHandler{}

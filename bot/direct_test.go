@@ -9,7 +9,7 @@ import (
 	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/event"
 
-	"github.com/lotse-bot/lotse/internal/dendrite"
+	"github.com/lotse-bot/lotse/internal/dendrite/dendritetest"
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -19,7 +19,7 @@ import (
 // direct chat for personal messages (welcome, RSVP confirmations, links)
 // instead of sending them where the attacker can come back to read them.
 func TestDMHijackRefused(t *testing.T) {
-	srv := dendrite.Shared()
+	srv := dendritetest.Shared()
 	tb := newTestBot(t, srv, nil)
 	attacker := newMember(t, srv, "attacker")
 	victim := newMember(t, srv, "victim")
@@ -75,7 +75,7 @@ func TestDMHijackRefused(t *testing.T) {
 // opening a second one — also when the agreement was not recorded (a room
 // joined by an older Lotse).
 func TestMemberOpenedDMIsDirect(t *testing.T) {
-	srv := dendrite.Shared()
+	srv := dendritetest.Shared()
 	tb := newTestBot(t, srv, nil)
 	m := newMember(t, srv, "member")
 	roomID := openDM(t, m, tb.userID, false)
@@ -114,7 +114,7 @@ func TestMemberOpenedDMIsDirect(t *testing.T) {
 // holds the access token in plaintext; a plaintext token an older Lotse
 // stored is used (same device, no new login) and stored encrypted.
 func TestAccessTokenEncryptedAtRest(t *testing.T) {
-	srv := dendrite.Shared()
+	srv := dendritetest.Shared()
 	tb := newTestBot(t, srv, nil)
 	token, device := tb.bot.Client.AccessToken, tb.bot.Client.DeviceID
 	tb.stop()

@@ -2,11 +2,16 @@ package bot
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
+	"net/http"
+	"os"
+	"strings"
+	"time"
 
 	"maunium.net/go/mautrix"
-
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 )
@@ -131,4 +136,105 @@ func (b *Bot) Redact(ctx context.Context, roomID id.RoomID, eventID id.EventID, 
 		return fmt.Errorf("failed to redact %s: %w", eventID, err)
 	}
 	return nil
+}
+
+// typingTimeout bounds how long a typing notification shows if Lotse never
+// stops it (it stops it when the answer is sent).
+const typingTimeout = 30 * time.Second
+
+// Typing shows (or stops showing) that Lotse is typing in roomID.
+func (b *Bot) Typing(ctx context.Context, roomID id.RoomID, typing bool) error {
+	if _, err := b.Client.UserTyping(ctx, roomID, typing, typingTimeout); err != nil {
+		return fmt.Errorf("failed to send typing notification: %w", err)
+	}
+	return nil
+}
+
+// MarkRead sends a read receipt for eventID in roomID.
+func (b *Bot) MarkRead(ctx context.Context, roomID id.RoomID, eventID id.EventID) error {
+	if err := b.Client.MarkRead(ctx, roomID, eventID); err != nil {
+		return fmt.Errorf("failed to send read receipt: %w", err)
+	}
+	return nil
+}
+
+// maxAvatar bounds the avatar file Lotse uploads.
+const maxAvatar = 1 << 20
+
+// kvAvatar remembers which avatar file was uploaded (its SHA-256 and
+// mxc:// URI), so that a restart does not upload it again.
+const kvAvatar = "profile_avatar"
+
+// SetProfile sets Lotse's display name and avatar when they differ from
+// its profile ("": leave it). avatar is an image file or an mxc:// URI.
+func (b *Bot) SetProfile(ctx context.Context, displayName, avatar string) error {
+	if displayName != "" {
+		current, err := b.Client.GetOwnDisplayName(ctx)
+		if err != nil || current.DisplayName != displayName {
+			if err := b.Client.SetDisplayName(ctx, displayName); err != nil {
+				return fmt.Errorf("failed to set the display name: %w", err)
+			}
+		}
+	}
+	if avatar == "" {
+		return nil
+	}
+	uri, err := b.avatarURI(ctx, avatar)
+	if err != nil {
+		return err
+	}
+	current, err := b.Client.GetAvatarURL(ctx, b.Client.UserID)
+	if err == nil && current.String() == uri.String() {
+		return nil
+	}
+	if err := b.Client.SetAvatarURL(ctx, uri); err != nil {
+		return fmt.Errorf("failed to set the avatar: %w", err)
+	}
+	return nil
+}
+
+// avatarURI is avatar as an mxc:// URI, uploading the file when it changed.
+func (b *Bot) avatarURI(ctx context.Context, avatar string) (id.ContentURI, error) {
+	if strings.HasPrefix(avatar, "mxc://") {
+		uri, err := id.ParseContentURI(avatar)
+		if err != nil {
+			return id.ContentURI{}, fmt.Errorf("avatar %q is not a valid mxc:// URI: %w", avatar, err)
+		}
+		return uri, nil
+	}
+	f, err := os.Open(avatar)
+	if err != nil {
+		return id.ContentURI{}, fmt.Errorf("failed to open the avatar: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxAvatar+1))
+	if err != nil {
+		return id.ContentURI{}, fmt.Errorf("failed to read the avatar: %w", err)
+	}
+	if len(data) > maxAvatar {
+		return id.ContentURI{}, fmt.Errorf("avatar %s is larger than 1 MB", avatar)
+	}
+	mime := http.DetectContentType(data)
+	switch mime {
+	case "image/png", "image/jpeg", "image/gif", "image/webp":
+	default:
+		return id.ContentURI{}, fmt.Errorf("avatar %s is not a PNG, JPEG, GIF or WebP image (%s)", avatar, mime)
+	}
+	sum := sha256.Sum256(data)
+	key := hex.EncodeToString(sum[:])
+	if stored, err := b.db.KV.Get(ctx, kvAvatar); err == nil {
+		if hash, uri, ok := strings.Cut(stored, " "); ok && hash == key {
+			if parsed, err := id.ParseContentURI(uri); err == nil {
+				return parsed, nil
+			}
+		}
+	}
+	resp, err := b.Client.UploadBytes(ctx, data, mime)
+	if err != nil {
+		return id.ContentURI{}, fmt.Errorf("failed to upload the avatar: %w", err)
+	}
+	if err := b.db.KV.Set(ctx, kvAvatar, key+" "+resp.ContentURI.String()); err != nil {
+		return id.ContentURI{}, err
+	}
+	return resp.ContentURI, nil
 }

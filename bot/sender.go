@@ -13,6 +13,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"go.mau.fi/util/retryafter"
+
 	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/event"
@@ -177,10 +179,9 @@ func isRateLimit(httpErr mautrix.HTTPError) bool {
 // rateLimitWait honours the Retry-After header first, then retry_after_ms.
 func rateLimitWait(httpErr mautrix.HTTPError, fallback time.Duration) time.Duration {
 	if httpErr.Response != nil {
-		if h := httpErr.Response.Header.Get("Retry-After"); h != "" {
-			if secs, err := strconv.Atoi(h); err == nil && secs >= 0 {
-				return time.Duration(secs)*time.Second + 10*time.Millisecond
-			}
+		// Seconds or an HTTP date, as go.mau.fi/util/retryafter reads it.
+		if d := retryafter.Parse(httpErr.Response.Header.Get("Retry-After"), -1); d >= 0 {
+			return d + 10*time.Millisecond
 		}
 	}
 	if httpErr.RespError != nil {

@@ -11,7 +11,7 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/bot"
-	"github.com/lotse-bot/lotse/internal/dendrite"
+	"github.com/lotse-bot/lotse/internal/dendrite/dendritetest"
 )
 
 // TestUndecryptableDoesNotHoldWorkers: encrypted events whose room key
@@ -21,7 +21,7 @@ import (
 // bogus event, here longer than waitReply's 30 s), and the bogus events are
 // retried, not dropped.
 func TestUndecryptableDoesNotHoldWorkers(t *testing.T) {
-	srv := dendrite.Shared()
+	srv := dendritetest.Shared()
 	tb := newTestBot(t, srv, func(o *bot.Options) { o.Workers = 1 })
 	m := newMember(t, srv, "member")
 	var bogus []id.EventID
@@ -62,7 +62,7 @@ func bogusMegolm() []byte {
 // is how Lotse reads commands (the structured form made mautrix's command
 // processor panic and the message was lost).
 func TestStructuredCommandIsText(t *testing.T) {
-	srv := dendrite.Shared()
+	srv := dendritetest.Shared()
 	tb := newTestBot(t, srv, nil)
 	m := newMember(t, srv, "member")
 	roomID := openDM(t, m, tb.userID, false)
@@ -90,7 +90,7 @@ func TestStructuredCommandIsText(t *testing.T) {
 // TestDownloadBounded: a file over MaxMediaBytes is refused as a permanent
 // failure (retrying does not make it smaller) without reading it whole.
 func TestDownloadBounded(t *testing.T) {
-	srv := dendrite.Shared()
+	srv := dendritetest.Shared()
 	tb := newTestBot(t, srv, func(o *bot.Options) { o.MaxMediaBytes = 1000 })
 	m := newMember(t, srv, "member")
 	small, err := m.Cli.UploadBytes(t.Context(), make([]byte, 1000), "application/octet-stream")

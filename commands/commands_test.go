@@ -36,6 +36,23 @@ type fakeMatrix struct {
 	// db, if set, gets every send recorded like the bot's Sender does.
 	db       *storage.DB
 	redacted []string // "room event reason"
+	// presence records typing notifications and read receipts, with the
+	// number of messages sent before each.
+	presence []string
+}
+
+func (f *fakeMatrix) Typing(_ context.Context, roomID id.RoomID, typing bool) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.presence = append(f.presence, fmt.Sprintf("typing %v %s after %d", typing, roomID, len(f.sent)))
+	return nil
+}
+
+func (f *fakeMatrix) MarkRead(_ context.Context, roomID id.RoomID, eventID id.EventID) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.presence = append(f.presence, fmt.Sprintf("read %s %s after %d", roomID, eventID, len(f.sent)))
+	return nil
 }
 
 func (f *fakeMatrix) Redact(_ context.Context, roomID id.RoomID, eventID id.EventID, reason, txnID string) error {
@@ -303,7 +320,7 @@ func TestChoiceByNumber(t *testing.T) {
 	q := msgEvent("irgendwas mit handy")
 	ctx := chat.WithTurn(context.Background(), &chat.Turn{Event: q, Direct: true})
 	hits := []search.Hit{{ID: "konto/zwei-faktor-einrichten.md"}, {ID: "matrix/benachrichtigungen-am-handy.md"}}
-	if err := h.offerChoice(ctx, lib, hits); err != nil {
+	if err := h.answers.OfferChoice(ctx, lib, hits); err != nil {
 		t.Fatal(err)
 	}
 	if c := fm.last(t); !strings.Contains(c.Body, "Meintest du") || !strings.Contains(c.Body, "2. Element-Benachrichtigungen") {
@@ -328,7 +345,7 @@ func TestChoiceByReaction(t *testing.T) {
 	q := msgEvent("irgendwas mit handy")
 	ctx := chat.WithTurn(context.Background(), &chat.Turn{Event: q, Direct: true})
 	hits := []search.Hit{{ID: "konto/zwei-faktor-einrichten.md"}, {ID: "matrix/benachrichtigungen-am-handy.md"}}
-	if err := h.offerChoice(ctx, lib, hits); err != nil {
+	if err := h.answers.OfferChoice(ctx, lib, hits); err != nil {
 		t.Fatal(err)
 	}
 	// The prompt plus one number button per candidate.

@@ -158,6 +158,11 @@ func TestTeamRoomHintOnce(t *testing.T) {
 	e.fm.joined[teamRoom][pending] = true
 	setRole(t, e.db, pending, storage.RoleTeam, storage.RolePending)
 	mustContain(t, e.say(t, teamRoom, pending, "hallo", ""), "Bewerbung liegt vor", "Verpflichtungserklärung")
+	// A paused role (training expired) is told that.
+	paused := id.UserID("@paused:test")
+	e.fm.joined[teamRoom][paused] = true
+	setRole(t, e.db, paused, storage.RoleTeam, storage.RolePaused)
+	mustContain(t, e.say(t, teamRoom, paused, "hallo", ""), "pausiert")
 }
 
 // TestBootstrapFirstAdmin (issue 19 point 4): while nobody holds the team
@@ -187,7 +192,7 @@ func TestBootstrapFirstAdmin(t *testing.T) {
 	}
 	sent := say(adminDM, admin, "!erklärung "+admin.String()+" erhalten 01.03.2026")
 	mustContain(t, sent, "Erstes Einrichten", "01.03.2026", "freigeschaltet")
-	if !e.h.isTeam(ctx, admin) {
+	if !e.h.support.IsTeam(ctx, admin) {
 		t.Fatal("bootstrap did not activate the team role")
 	}
 	if !rooms.has(&rooms.invites, teamRoom.String()+" "+admin.String()) {
@@ -207,7 +212,7 @@ func TestBootstrapFirstAdmin(t *testing.T) {
 	// Once: even when the team is empty again, no second bootstrap.
 	setRole(t, e.db, admin, storage.RoleTeam, storage.RoleRemoved)
 	mustContain(t, say(adminDM, second, "!erklärung "+second.String()+" erhalten 01.03.2026"), "nur beim ersten Einrichten")
-	if e.h.isTeam(ctx, second) {
+	if e.h.support.IsTeam(ctx, second) {
 		t.Fatal("a second bootstrap activated the team role")
 	}
 }
@@ -226,11 +231,11 @@ func TestBootstrapWithTraining(t *testing.T) {
 	}
 	sent := say("!erklärung " + admin.String() + " erhalten 01.03.2026")
 	mustContain(t, sent, "Erstes Einrichten", "Datenschutzschulung")
-	if e.h.isTeam(context.Background(), admin) {
+	if e.h.support.IsTeam(context.Background(), admin) {
 		t.Fatal("active without the required training")
 	}
 	mustContain(t, say("!schulung "+admin.String()+" 01.03.2026"), "Erstes Einrichten", "freigeschaltet")
-	if !e.h.isTeam(context.Background(), admin) {
+	if !e.h.support.IsTeam(context.Background(), admin) {
 		t.Fatal("bootstrap with training did not activate the team role")
 	}
 }

@@ -5,6 +5,8 @@ import (
 
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/chat"
 )
 
 // GiveUp tells a member in a direct chat that Lotse could not handle their
@@ -19,7 +21,7 @@ func (h *Handler) GiveUp(ctx context.Context, roomID id.RoomID, eventID id.Event
 	if undecryptable {
 		text = h.Texts.Undecryptable
 	}
-	plain, htmlBody := renderMarkdown(text)
+	plain, htmlBody := chat.Render(text)
 	content := &event.MessageEventContent{
 		MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody,
 		Mentions: &event.Mentions{},

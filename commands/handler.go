@@ -2,7 +2,6 @@ package commands
 
 import (
 	"context"
-	"regexp"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -16,7 +15,7 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/access"
-	"github.com/lotse-bot/lotse/commands/answer"
+	"github.com/lotse-bot/lotse/commands/answer/flow"
 	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/commands/people"
 	"github.com/lotse-bot/lotse/commands/privacy"
@@ -44,6 +43,7 @@ type Handler struct {
 	privacy    *privacy.Workflow
 	people     *people.Workflow
 	support    *support.Workflow
+	answers    *flow.Workflow
 	// reactions route reactions to the workflows owning their targets.
 	reactions []chat.Reaction
 }
@@ -56,7 +56,7 @@ func New(deps Deps) *Handler {
 	env := chat.Env{
 		Matrix: deps.Matrix, Guides: deps.Guides, DB: deps.DB, Log: deps.Log, Lang: deps.Texts.Lang, Now: deps.Now,
 		TxnID: deps.TxnID, GuideURL: deps.GuideURL, Observer: deps.Observer, Rooms: deps.Rooms, Location: deps.Support.Location,
-		ChoiceTTL: deps.ChoiceTTL, InternalError: deps.Texts.InternalError, Contact: deps.FallbackContact,
+		ChoiceTTL: deps.ChoiceTTL, Contact: deps.FallbackContact,
 		Features: chat.Features{
 			Cases:     deps.Support.TeamRoom != "",
 			Nextcloud: deps.Access.ApprovalsRoom != "" && deps.Access.Nextcloud != nil,
@@ -71,8 +71,9 @@ func New(deps Deps) *Handler {
 			return h.support.ReturnCases(ctx, user, base)
 		}})
 	sup := deps.Support
-	sup.RenderGuide, sup.IsThanks = h.renderGuide, func(text string) bool { return smallTalk(text) == talkThanks }
+	sup.RenderGuide, sup.IsThanks = func(g *guides.Guide) (string, string) { return h.answers.RenderGuide(g) }, flow.IsThanks
 	h.support = support.New(h.env, sup, h.people)
+	h.answers = flow.New(h.env, flow.Config{Support: h.support})
 	h.access = access.New(h.env, deps.Access, h.people)
 	rt := deps.RoundTables
 	rt.Private = append(slices.Clip(rt.Private), deps.Support.TeamRoom, deps.Access.ApprovalsRoom)
@@ -99,21 +100,6 @@ func New(deps Deps) *Handler {
 	return h
 }
 
-// turn is the answer workflow's view of the chat.Turn being handled (kept
-// until the answer workflow moves to its own package).
-type turn struct {
-	msg Message
-	t   *chat.Turn
-}
-
-func turnOf(ctx context.Context) *turn {
-	ct := chat.TurnOf(ctx)
-	if ct == nil {
-		return nil
-	}
-	return &turn{msg: Message{Event: ct.Event, Direct: ct.Direct, Encrypted: ct.Encrypted}, t: ct}
-}
-
 // Handle acts on one incoming event. It is idempotent: handling the same
 // event again sends nothing new (same transaction IDs).
 func (h *Handler) Handle(ctx context.Context, msg Message) (err error) {
@@ -134,7 +120,7 @@ func (h *Handler) Handle(ctx context.Context, msg Message) (err error) {
 		if handled, err := h.env.React(ctx, h.reactions, evt); handled || err != nil {
 			return err
 		}
-		return h.handleReaction(ctx, evt)
+		return h.answers.React(ctx, evt)
 	case event.EventMessage:
 		return h.handleMessage(ctx, t, evt)
 	case event.StateMember:
@@ -143,13 +129,6 @@ func (h *Handler) Handle(ctx context.Context, msg Message) (err error) {
 		return h.handleRedaction(ctx, evt)
 	}
 	return nil
-}
-
-// roundTableReaction: round-table reactions are routed by chat.Env.React
-// in Handle before handleReaction (feedback.go) asks here; the answer
-// workflow's move removes this.
-func (h *Handler) roundTableReaction(context.Context, *event.Event, id.EventID, string) (bool, error) {
-	return false, nil
 }
 
 func (h *Handler) handleMessage(ctx context.Context, t *chat.Turn, evt *event.Event) error {
@@ -162,6 +141,22 @@ func (h *Handler) handleMessage(ctx context.Context, t *chat.Turn, evt *event.Ev
 		return h.teamRoomMessage(ctx, t, evt, content)
 	}
 	mentioned, text := h.stripMention(content)
+	if !t.Direct && !mentioned {
+		// A reply to one of Lotse's answers (also in its thread) addresses
+		// Lotse; clients usually mention the replied-to sender as well.
+		if to := content.RelatesTo.GetReplyTo(); to != "" {
+			guide, err := h.DB.Answers.GuideFor(ctx, to.String())
+			if err != nil {
+				return err
+			}
+			// Or to the "Meintest du …?" Lotse asked this member here.
+			p, open, err := h.DB.Choices.Pending(ctx, evt.RoomID.String(), evt.Sender.String(), h.Now().Add(-h.ChoiceTTL))
+			if err != nil {
+				return err
+			}
+			mentioned = guide != "" || (open && p.Prompt == to.String())
+		}
+	}
 	if t.Direct {
 		// Onboarding: remember the member's DM; welcome them the first time.
 		if err := h.people.SeenInDM(ctx, evt, text); err != nil {
@@ -183,6 +178,8 @@ func (h *Handler) handleMessage(ctx context.Context, t *chat.Turn, evt *event.Ev
 	if !t.Direct && !mentioned && !strings.HasPrefix(text, "!") {
 		return nil
 	}
+	// Addressed: read, and typing while Lotse works on it.
+	defer h.env.Working(ctx)()
 	switch content.MsgType {
 	case event.MsgText, event.MsgEmote, "":
 	default:
@@ -194,20 +191,10 @@ func (h *Handler) handleMessage(ctx context.Context, t *chat.Turn, evt *event.Ev
 	if strings.HasPrefix(text, "!") {
 		return h.command(ctx, t, evt, content, text)
 	}
-	return h.answerText(ctx, text)
-}
-
-var numberOnly = regexp.MustCompile(`^\s*#?([0-9]{1,2})[.)]?\s*$`)
-
-// answerText handles a free-text message: a choice number, else the
-// decision of package answer (small talk, a question, a request for a
-// person).
-func (h *Handler) answerText(ctx context.Context, text string) error {
-	evt := turnOf(ctx).msg.Event
-	if m := numberOnly.FindStringSubmatch(text); m != nil {
-		return h.pickChoice(ctx, evt, m[1])
+	if isHelpWord(text) {
+		return h.shortHelp(ctx)
 	}
-	return h.answerQuestion(ctx, text)
+	return h.answers.Text(ctx, text)
 }
 
 // stripMention reports whether the message mentions the bot and returns
@@ -243,26 +230,6 @@ func (h *Handler) stripMention(content *event.MessageEventContent) (bool, string
 	return mentioned, strings.TrimSpace(text)
 }
 
-type talk int
-
-const (
-	talkNone   talk = iota
-	talkThanks      // thanks, an acknowledgement or goodbye: a closing remark
-	talkHello       // a greeting or "kurze Frage" without the question
-)
-
-// smallTalk classifies a message that is only small talk, by the same
-// rules as the answer decision (package answer).
-func smallTalk(text string) talk {
-	switch t, _ := answer.SmallTalkOf(text); t {
-	case "":
-		return talkNone
-	case answer.TalkThanks, answer.TalkAck, answer.TalkBye:
-		return talkThanks
-	}
-	return talkHello
-}
-
 // run adapts a command that returns an error to mautrix's processor; the
 // error is kept on the turn so that the runtime retries the event.
 func (h *Handler) run(fn func(ce *chat.Call) error) func(*chat.Call) {
@@ -291,22 +258,11 @@ func (h *Handler) answerPanic(ctx context.Context, r any) {
 	}
 }
 
-// reply sends a notice in answer to the event being handled (chat.Env.Reply).
-func (h *Handler) reply(ctx context.Context, plain, htmlBody string) (id.EventID, error) {
-	return h.env.Reply(ctx, plain, htmlBody)
-}
-
 // replyMarkdown renders md (our own text; user input in it must already be
 // escaped) and sends it as a reply.
 func (h *Handler) replyMarkdown(ctx context.Context, md string) error {
 	return h.env.ReplyMarkdown(ctx, md)
 }
-
-// renderMarkdown is chat.Render.
-func renderMarkdown(md string) (plain, htmlBody string) { return chat.Render(md) }
-
-// escape makes user input safe to put into a Markdown text (chat.Escape).
-func escape(s string) string { return chat.Escape(s) }
 
 // AccessTick runs the due provisioning jobs at now (tests use a fake clock).
 func (h *Handler) AccessTick(ctx context.Context, now time.Time) error {
@@ -342,37 +298,6 @@ func (h *Handler) teamRoomMessage(ctx context.Context, t *chat.Turn, evt *event.
 		return h.command(ctx, t, evt, content, text)
 	}
 	return h.support.ThreadMessage(ctx, evt, content, text)
-}
-
-// renderGuide renders a guide the team sends to a member, with the answer's
-// heading (the support workflow asks for it).
-func (h *Handler) renderGuide(g *guides.Guide) (plain, htmlBody string) {
-	var msg messageBuilder
-	msg.markdown(formatText(h.Texts.AnswerHeader, escape(g.Title)))
-	rendered := guides.RenderGuide(g, guides.RenderOptions{MaxBytes: maxGuideBytes, Section: -1, Resolver: h.resolver()})
-	msg.raw(rendered.Plain, rendered.HTML)
-	return msg.result()
-}
-
-// The answer workflow (answer.go, feedback.go, guides_cmd.go) asks the
-// support workflow through these until it moves to its own package.
-
-func (h *Handler) supportOn() bool { return h.support.On() }
-
-func (h *Handler) isTeam(ctx context.Context, user id.UserID) bool {
-	return h.support.IsTeam(ctx, user)
-}
-
-func (h *Handler) rememberQuestion(ctx context.Context, question string, guideIDs []string, answerEvent id.EventID, offer bool, lead string) error {
-	return h.support.RememberQuestion(ctx, question, guideIDs, answerEvent, offer, lead)
-}
-
-func (h *Handler) offerAfterThumbsDown(ctx context.Context, evt *event.Event, answer id.EventID) (bool, error) {
-	return h.support.OfferAfterThumbsDown(ctx, evt, answer)
-}
-
-func (h *Handler) supportReaction(ctx context.Context, evt *event.Event, target id.EventID, key string) (bool, error) {
-	return h.support.OfferReaction(ctx, evt, target, key)
 }
 
 // Tick sends the support reminders due at now (tests use a fake clock).

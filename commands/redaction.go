@@ -5,6 +5,8 @@ import (
 
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/chat"
 )
 
 // handleRedaction follows a deleted message or reaction: a removed ✅ is a
@@ -24,7 +26,7 @@ func (h *Handler) handleRedaction(ctx context.Context, evt *event.Event) error {
 	if err := h.roundTable.WithdrawRSVP(ctx, redacts); err != nil {
 		return err
 	}
-	if !turnOf(ctx).msg.Direct {
+	if !chat.TurnOf(ctx).Direct {
 		// In a group room a redaction event may come from someone who
 		// cannot redact the message; a direct chat has only the member.
 		return nil

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"context"
 	"slices"
 	"sort"
 	"strings"
@@ -17,9 +18,8 @@ func (h *Handler) registry() []chat.Command {
 	}
 	list := []chat.Command{
 		cmd("hilfe", []string{"help", "h", "?"}, cmdHelp),
-		cmd("anleitung", []string{"guide", "suche", "search", "such"}, cmdGuide),
-		cmd("anleitungen", []string{"guides", "themen", "topics", "liste"}, cmdGuides),
 	}
+	list = append(list, h.answers.Commands()...)
 	supportMember, supportTeam := h.support.Commands()
 	onboarding, roles := h.people.Commands()
 	for _, cmds := range [][]chat.Command{
@@ -49,6 +49,9 @@ func (h *Handler) legacy(fn func(ce *CommandEvent) error) func(*chat.Call) error
 func cmdHelp(ce *CommandEvent) error {
 	h := ce.Meta
 	tx := h.Texts
+	if arg := strings.TrimSpace(ce.RawArgs); arg != "" {
+		return h.helpOne(ce, arg)
+	}
 	var b strings.Builder
 	b.WriteString(tx.HelpIntro + "\n\n" + tx.HelpAsk + "\n\n" + tx.HelpCommands + "\n")
 	var order []*chat.Role
@@ -78,19 +81,66 @@ func cmdHelp(ce *CommandEvent) error {
 	if h.env.Features.Cases {
 		b.WriteString("\n" + tx.HelpPerson)
 	} else {
-		b.WriteString("\n" + formatText(tx.HelpContact, h.env.FallbackContact()))
+		b.WriteString("\n" + chat.Format(tx.HelpContact, h.env.FallbackContact()))
 	}
 	return h.replyMarkdown(ce.Ctx, b.String())
+}
+
+// helpOne explains the command named (or aliased) arg, if the sender may
+// see it; else it answers like an unknown command.
+func (h *Handler) helpOne(ce *CommandEvent, arg string) error {
+	name := strings.ToLower(strings.TrimPrefix(strings.Fields(arg)[0], "!"))
+	for _, c := range h.commands {
+		if c.Usage == "" || (c.Name != name && !slices.Contains(c.Aliases, name)) || !c.Role.Shows(ce.Ctx, ce.Sender) {
+			continue
+		}
+		text := chat.Format(h.Texts.HelpOne, c.Usage, c.Description)
+		var aliases []string
+		for _, a := range c.Aliases {
+			if a != "?" {
+				aliases = append(aliases, "`!"+a+"`")
+			}
+		}
+		if len(aliases) > 0 {
+			text += "\n\n" + chat.Format(h.Texts.HelpAliases, strings.Join(aliases, ", "))
+		}
+		return h.env.ReplyMarkdown(ce.Ctx, text)
+	}
+	ce.Command = name
+	return cmdUnknown(ce)
+}
+
+// helpWords are whole messages that ask for the short help.
+var helpWords = map[string]bool{"hilfe": true, "help": true, "?": true, "hilfe?": true, "help?": true}
+
+func isHelpWord(text string) bool {
+	return helpWords[strings.ToLower(strings.TrimRight(strings.TrimSpace(text), "!. "))]
+}
+
+// shortHelp is the answer to a plain "hilfe": what Lotse can do, three
+// example questions, how to reach a person (by a case only when cases are
+// on), and where the rest is.
+func (h *Handler) shortHelp(ctx context.Context) error {
+	tx := h.Texts
+	text := tx.ShortHelp + "\n\n"
+	t := chat.TurnOf(ctx)
+	switch {
+	case h.support.On() && t != nil && t.Direct:
+		text += tx.ShortHelpCases
+	default:
+		text += chat.Format(tx.ShortHelpContact, chat.Escape(h.env.FallbackContact()))
+	}
+	return h.env.ReplyMarkdown(ctx, text+"\n\n"+tx.ShortHelpMore)
 }
 
 // cmdUnknown answers a command Lotse does not know, with the closest match.
 func cmdUnknown(ce *CommandEvent) error {
 	h := ce.Meta
-	text := formatText(h.Texts.UnknownCommand, "!"+escape(ce.Command))
+	text := chat.Format(h.Texts.UnknownCommand, "!"+chat.Escape(ce.Command))
 	if best := h.closestCommand(ce.Command); best != "" {
-		text += " " + formatText(h.Texts.UnknownCommandSuggest, "!"+best)
+		text += " " + chat.Format(h.Texts.UnknownCommandSuggest, "!"+best)
 	} else {
-		text += " " + formatText(h.Texts.UnknownCommandSuggest, h.Texts.Commands["hilfe"].Usage)
+		text += " " + chat.Format(h.Texts.UnknownCommandSuggest, h.Texts.Commands["hilfe"].Usage)
 	}
 	return h.replyMarkdown(ce.Ctx, text)
 }

@@ -157,14 +157,14 @@ func TestTeamGate(t *testing.T) {
 	sent := e.say(t, dmRoom, member, "!team beitreten", "")
 	mustContain(t, in(sent, dmRoom), "Verpflichtungserklärung", "Datenschutzschulung")
 	mustContain(t, in(sent, approvRm), "möchte ins Digitalisierungsteam")
-	if e.h.isTeam(ctx, member) {
+	if e.h.support.IsTeam(ctx, member) {
 		t.Fatal("team role active without declaration")
 	}
 	// Declaration only: still blocked (training required).
 	e.fm.joined[dmRoom][approvr] = true
 	sent = e.say(t, approvRm, approvr, "!erklärung @member:test erhalten 01.03.2026", "")
 	mustContain(t, in(sent, approvRm), "eingetragen", "fehlt noch")
-	if e.h.isTeam(ctx, member) || rooms.has(&rooms.invites, teamRoom.String()+" "+member.String()) {
+	if e.h.support.IsTeam(ctx, member) || rooms.has(&rooms.invites, teamRoom.String()+" "+member.String()) {
 		t.Fatal("team role active without training")
 	}
 	// The member cannot use team commands yet.
@@ -176,7 +176,7 @@ func TestTeamGate(t *testing.T) {
 	sent = e.say(t, approvRm, approvr, "!schulung @member:test 15.02.2026", "")
 	mustContain(t, in(sent, approvRm), "freigeschaltet")
 	mustContain(t, in(sent, dmRoom), "Willkommen an Bord")
-	if !e.h.isTeam(ctx, member) || !rooms.has(&rooms.invites, teamRoom.String()+" "+member.String()) {
+	if !e.h.support.IsTeam(ctx, member) || !rooms.has(&rooms.invites, teamRoom.String()+" "+member.String()) {
 		t.Fatal("team role not active or no invite after declaration and training")
 	}
 	mustContain(t, in(e.say(t, teamRoom, member, "!offen", ""), teamRoom), "")
@@ -197,7 +197,7 @@ func TestTeamGate(t *testing.T) {
 	if !rooms.has(&rooms.kicks, teamRoom.String()+" "+member.String()) || !rooms.has(&rooms.kicks, approvRm.String()+" "+member.String()) {
 		t.Fatalf("not removed from team and approvals rooms: %v", rooms.kicks)
 	}
-	if e.h.isTeam(ctx, member) {
+	if e.h.support.IsTeam(ctx, member) {
 		t.Fatal("still team after removal")
 	}
 	// Every change is in the audit log.
@@ -221,7 +221,7 @@ func TestTrainingExpiry(t *testing.T) {
 	e.say(t, dmRoom, member, "!team beitreten", "")
 	e.say(t, approvRm, approvr, "!erklärung @member:test erhalten", "")
 	e.say(t, approvRm, approvr, "!schulung @member:test 02.03.2026", "")
-	if !e.h.isTeam(ctx, member) {
+	if !e.h.support.IsTeam(ctx, member) {
 		t.Fatal("not active")
 	}
 	count := func() int { return e.fm.count() }
@@ -256,7 +256,7 @@ func TestTrainingExpiry(t *testing.T) {
 	if len(sent) != 2 {
 		t.Fatalf("want 2 expiry notices, got %d: %s", len(sent), bodies(sent))
 	}
-	if e.h.isTeam(ctx, member) {
+	if e.h.support.IsTeam(ctx, member) {
 		t.Fatal("team role not paused after expiry")
 	}
 	if !rooms.has(&rooms.kicks, teamRoom.String()+" "+member.String()) {
@@ -264,7 +264,7 @@ func TestTrainingExpiry(t *testing.T) {
 	}
 	// A new training activates again.
 	e.say(t, approvRm, approvr, "!schulung @member:test heute", "")
-	if !e.h.isTeam(ctx, member) {
+	if !e.h.support.IsTeam(ctx, member) {
 		t.Fatal("not active again after a new training")
 	}
 }

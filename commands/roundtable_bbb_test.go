@@ -4,8 +4,11 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/lotse-bot/lotse/integrations/bbb"
 )
 
 // TestRoundTableRemindersWhenBBBFails (issue 19 point 10): a failing
@@ -71,5 +74,44 @@ func TestRoundTableRemindersWhenBBBFails(t *testing.T) {
 	}
 	if got := e.fake.Requests("create") - creates; got != 1 {
 		t.Errorf("create was called %d times after recovery, want 1", got)
+	}
+}
+
+// expiring hides meetings from GetMeetingInfo while gone is set, as BBB
+// does once a meeting nobody joined has expired.
+type expiring struct {
+	Meetings
+	gone atomic.Bool
+}
+
+func (x *expiring) GetMeetingInfo(ctx context.Context, id string) (*bbb.MeetingInfo, error) {
+	if x.gone.Load() {
+		return nil, fmt.Errorf("getMeetingInfo: %w", bbb.ErrNotFound)
+	}
+	return x.Meetings.GetMeetingInfo(ctx, id)
+}
+
+// TestRoundTableMeetingRecreatedAfterExpiry: create is called once per
+// occurrence — but a meeting BBB no longer knows (expired before anyone
+// joined) is created again on the next tick.
+func TestRoundTableMeetingRecreatedAfterExpiry(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	e := newRTEnv(t, time.Date(2026, 3, 27, 10, 0, 0, 0, berlin))
+	x := &expiring{Meetings: e.h.RoundTables.Meetings}
+	e.reconfigure(func(d *Deps) { d.RoundTables.Meetings = x })
+	post := e.announce(t, "!rundertisch Digitaler Wandel am 29.3. um 19 Uhr 90 min")
+	e.react(t, annRoom1, mem1, post, "✅")
+	start := time.Date(2026, 3, 29, 19, 0, 0, 0, berlin)
+	e.tick(t, start.Add(-15*time.Minute))
+	e.tick(t, start.Add(5*time.Minute))
+	if got := e.fake.Requests("create"); got != 1 {
+		t.Fatalf("create called %d times before the expiry, want 1", got)
+	}
+	x.gone.Store(true)
+	e.tick(t, start.Add(20*time.Minute)) // BBB says: no such meeting
+	x.gone.Store(false)
+	e.tick(t, start.Add(21*time.Minute))
+	if got := e.fake.Requests("create"); got != 2 {
+		t.Fatalf("create called %d times after the expiry, want 2", got)
 	}
 }

@@ -105,25 +105,25 @@ func TestRevokedTeamRoleSticks(t *testing.T) {
 	e.say(t, dmRoom, member, "!team beitreten", "")
 	e.say(t, approvRm, approvr, "!erklärung @member:test erhalten 01.03.2026", "")
 	e.say(t, approvRm, approvr, "!schulung @member:test 15.02.2026", "")
-	if !e.h.isTeam(ctx, member) {
+	if !e.h.support.IsTeam(ctx, member) {
 		t.Fatal("setup: team role not active after declaration and training")
 	}
 	mustContain(t, in(e.say(t, approvRm, approvr, "!rolle @member:test team entziehen", ""), approvRm), "entzogen")
 
 	sent := e.say(t, dmRoom, member, "!team beitreten", "")
-	if e.h.isTeam(ctx, member) {
+	if e.h.support.IsTeam(ctx, member) {
 		t.Fatal("a revoked team member re-activated the role by applying")
 	}
 	mustContain(t, in(sent, dmRoom), "entzogen")
 	mustContain(t, in(sent, approvRm), "!rolle @member:test team")
 	// Evidence recorded again by an approver is not a grant either.
 	e.say(t, approvRm, approvr, "!erklärung @member:test erhalten 01.03.2026", "")
-	if e.h.isTeam(ctx, member) {
+	if e.h.support.IsTeam(ctx, member) {
 		t.Fatal("recording the declaration again re-activated a revoked role")
 	}
 	// An approver grants it again: active, and the audit log names them.
 	e.say(t, approvRm, approvr, "!rolle @member:test team", "")
-	if !e.h.isTeam(ctx, member) {
+	if !e.h.support.IsTeam(ctx, member) {
 		t.Fatal("an approver's grant did not re-activate the role")
 	}
 	log, _ := e.db.Roles().AuditLog(ctx, member.String())
@@ -191,7 +191,7 @@ func TestPersonalNoticesUseCheckedDirectChat(t *testing.T) {
 	before := e.fm.count()
 	e.say(t, approvRm, approvr, "!erklärung @member:test erhalten", "")
 	e.say(t, approvRm, approvr, "!schulung @member:test heute", "")
-	if !e.h.isTeam(ctx, member) {
+	if !e.h.support.IsTeam(ctx, member) {
 		t.Fatal("setup: team role not active")
 	}
 	for _, now := range []time.Time{e.now.Add(48 * time.Hour), e.now.AddDate(0, 11, 10)} {

@@ -13,61 +13,12 @@ type Texts struct {
 	// Lang is the BCP 47 code.
 	Lang string
 
-	// AnswerHeader introduces the best guide: %s = guide title (Markdown).
-	AnswerHeader string
 	// RedactReason is the reason on Lotse's messages it removes because
 	// the message they were about was deleted.
 	RedactReason string
-	// AnswerMore lists further candidates; followed by one line per title.
-	AnswerMore string
-	// AnswerFeedback asks for a reaction.
-	AnswerFeedback string
-	// AnswerTruncated points to the rest of a long guide: %s = link or command.
-	AnswerTruncated string
-	// AnswerWholeGuide links to the web page of the guide: %s = URL.
-	AnswerWholeGuide string
-	// DidYouMean offers candidates when the match is not clear; lines follow.
-	DidYouMean string
-	// DidYouMeanHow says how to pick.
-	DidYouMeanHow string
-	// NoGuide says honestly that no guide fits: %s = the question (escaped).
-	NoGuide string
-	// NoGuideNext tells what the member can do next.
-	NoGuideNext string
-	// ChoiceExpired: the member sent a number but there is no open choice.
-	ChoiceExpired string
-	// ChoiceOutOfRange: %d = number of candidates.
-	ChoiceOutOfRange string
 
-	// ThanksReply answers a plain "danke".
-	ThanksReply string
-	// Greeting answers a plain "hallo".
-	Greeting string
 	// NotText answers images, files and other non-text messages in a DM.
 	NotText string
-	// FeedbackThanks thanks for a 👍.
-	FeedbackThanks string
-	// FeedbackSorry answers a 👎.
-	FeedbackSorry string
-
-	// GuideUsage explains !anleitung without a query.
-	GuideUsage string
-	// GuideResults introduces search results: %s = query (escaped).
-	GuideResults string
-	// GuideNotFound: %s = query (escaped).
-	GuideNotFound string
-	// GuidesIntro introduces the topic list; one line per topic follows.
-	GuidesIntro string
-	// GuidesTopic is one topic line: %s = topic, %d = number of guides.
-	GuidesTopic string
-	// GuidesTopicIntro introduces the guides of one topic: %s = topic.
-	GuidesTopicIntro string
-	// GuidesUnknownTopic: %s = what the member typed (escaped).
-	GuidesUnknownTopic string
-	// GuidesEmpty: the library has no guides.
-	GuidesEmpty string
-	// GuidesHowToOpen says how to open a listed guide.
-	GuidesHowToOpen string
 
 	// HelpIntro starts !hilfe.
 	HelpIntro string
@@ -78,6 +29,19 @@ type Texts struct {
 	// HelpPerson ends the help when support cases are on; HelpContact
 	// when they are off (%s = the fallback contact).
 	HelpPerson, HelpContact string
+	// ShortHelp answers a plain "hilfe", "help" or "?" (Markdown, at most
+	// ten lines with the person line): what Lotse can do and three example
+	// questions.
+	ShortHelp string
+	// ShortHelpCases says how to reach a person when support cases are
+	// on; ShortHelpContact when not: %s = the fallback contact.
+	ShortHelpCases, ShortHelpContact string
+	// ShortHelpMore points to the topics and all commands.
+	ShortHelpMore string
+	// HelpOne explains one command: %s = usage, %s = description.
+	HelpOne string
+	// HelpAliases lists a command's other names: %s = the names.
+	HelpAliases string
 	// UnknownCommand: %s = the command (escaped).
 	UnknownCommand string
 	// UnknownCommandSuggest: %s = suggested command.
@@ -101,43 +65,23 @@ type CommandText = chat.CommandText
 
 // German is the default language: informal "du", gender-inclusive.
 var German = Texts{
-	Lang:             "de",
-	AnswerHeader:     "📘 **%s**",
-	RedactReason:     "Die Nachricht, auf die sich das bezog, wurde gelöscht.",
-	AnswerMore:       "Vielleicht passt auch:",
-	AnswerFeedback:   "Hat dir das geholfen? Reagiere mit 👍 oder 👎.",
-	AnswerTruncated:  "Die Anleitung ist länger – den Rest findest du hier: %s",
-	AnswerWholeGuide: "Ganze Anleitung: %s",
-	DidYouMean:       "Ich bin mir nicht sicher, welche Anleitung du meinst. Meintest du …",
-	DidYouMeanHow:    "Antworte mit der Nummer (z. B. `1`) oder tippe auf 1️⃣ 2️⃣ 3️⃣ – oder stell deine Frage etwas anders.",
-	NoGuide:          "Zu „%s“ habe ich leider keine passende Anleitung gefunden.",
-	NoGuideNext: "Du kannst:\n" +
-		"- deine Frage anders formulieren (z. B. mit dem Namen des Programms: Nextcloud, BigBlueButton, Element),\n" +
-		"- mit `!anleitungen` alle Themen ansehen,\n" +
-		"- mit `!hilfe` sehen, was ich sonst noch kann.",
-	ChoiceExpired:    "Ich weiß gerade nicht, worauf sich die Nummer bezieht. Stell deine Frage gern noch einmal.",
-	ChoiceOutOfRange: "Bitte wähle eine Nummer von 1 bis %d.",
+	Lang:         "de",
+	RedactReason: "Die Nachricht, auf die sich das bezog, wurde gelöscht.",
 
-	ThanksReply: "Gern geschehen! Melde dich, wenn du noch etwas brauchst.",
-	Greeting: "Hallo! Ich bin Lotse, der Hilfe-Bot des Digitalisierungsteams. " +
-		"Schreib mir einfach deine Frage, z. B. „Wie setze ich mein Cloud-Passwort zurück?“ – oder `!hilfe` für alles, was ich kann.",
-	NotText:        "Bilder, Dateien und Sprachnachrichten kann ich leider nicht lesen. Beschreib mir dein Problem bitte in ein paar Worten.",
-	FeedbackThanks: "Danke für deine Rückmeldung! 🙂",
-	FeedbackSorry:  "Schade, dass das nicht geholfen hat. Formuliere deine Frage gern etwas anders – oder schau mit `!anleitungen` in die Themen.",
+	NotText: "Bilder, Dateien und Sprachnachrichten kann ich leider nicht lesen. Beschreib mir dein Problem bitte in ein paar Worten.",
 
-	GuideUsage:         "Wonach soll ich suchen? Zum Beispiel: `!anleitung passwort vergessen`",
-	GuideResults:       "Anleitungen zu „%s“:",
-	GuideNotFound:      "Zu „%s“ habe ich keine Anleitung gefunden. Probier es mit anderen Wörtern oder schau mit `!anleitungen` in die Themen.",
-	GuidesIntro:        "Diese Themen gibt es:",
-	GuidesTopic:        "**%s** (%d)",
-	GuidesTopicIntro:   "Anleitungen zum Thema **%s**:",
-	GuidesUnknownTopic: "Das Thema „%s“ kenne ich nicht.",
-	GuidesEmpty:        "Es sind noch keine Anleitungen hinterlegt. Sag bitte dem Digitalisierungsteam Bescheid.",
-	GuidesHowToOpen:    "Öffnen mit `!anleitung <Titel oder Stichwort>`, ein Thema mit `!anleitungen <Thema>`.",
-
-	HelpIntro:             "Ich bin **Lotse**, der Hilfe-Bot des Digitalisierungsteams.",
-	HelpAsk:               "Schreib mir deine Frage einfach als Nachricht (in Gruppenräumen: erwähne mich). Ich suche die passende Anleitung.",
-	HelpCommands:          "Befehle:",
+	HelpIntro:    "Ich bin **Lotse**, der Hilfe-Bot des Digitalisierungsteams.",
+	HelpAsk:      "Schreib mir deine Frage einfach als Nachricht (in Gruppenräumen: erwähne mich). Ich suche die passende Anleitung.",
+	HelpCommands: "Befehle:",
+	ShortHelp: "Ich bin **Lotse**, der Hilfe-Bot des Digitalisierungsteams: Ich beantworte Fragen zu Cloud, Videokonferenzen, Chat und Konto mit unseren Anleitungen. Frag einfach, z. B.:\n" +
+		"- „Wie setze ich mein Cloud-Passwort zurück?“\n" +
+		"- „Mein Mikro geht in der Videokonferenz nicht.“\n" +
+		"- „Wie richte ich die Zwei-Faktor-Anmeldung ein?“",
+	ShortHelpCases:        "Einen Menschen aus dem Digitalisierungsteam erreichst du, wenn du schreibst: „Ich möchte mit einem Menschen sprechen“.",
+	ShortHelpContact:      "Einen Menschen erreichst du nicht über mich. %s",
+	ShortHelpMore:         "Alle Themen: `!anleitungen` – alle Befehle: `!hilfe`.",
+	HelpOne:               "`%s` – %s",
+	HelpAliases:           "Auch: %s",
 	HelpPerson:            "Einen Menschen aus dem Team erreichst du mit `!ticket <Anliegen>` – oder ich biete es dir an, wenn keine Anleitung passt.",
 	HelpContact:           "Einen Menschen erreichst du nicht über mich. %s",
 	UnknownCommand:        "Den Befehl `%s` kenne ich nicht.",
@@ -147,9 +91,7 @@ var German = Texts{
 	GaveUp:                "Deine Nachricht konnte ich leider auch nach mehreren Versuchen nicht bearbeiten. Schick sie bitte noch einmal – oder schreib `!hilfe`.",
 
 	Commands: map[string]CommandText{
-		"hilfe":       {Usage: "!hilfe", Description: "zeigt diese Hilfe"},
-		"anleitung":   {Usage: "!anleitung <Suche>", Description: "sucht Anleitungen und zeigt die besten Treffer"},
-		"anleitungen": {Usage: "!anleitungen [Thema]", Description: "zeigt alle Themen oder die Anleitungen eines Themas"},
+		"hilfe": {Usage: "!hilfe", Description: "zeigt diese Hilfe"},
 		// Round tables.
 	},
 	Support: support.German,
@@ -157,43 +99,23 @@ var German = Texts{
 
 // English is available by configuration.
 var English = Texts{
-	Lang:             "en",
-	AnswerHeader:     "📘 **%s**",
-	RedactReason:     "The message this was about was deleted.",
-	AnswerMore:       "This might fit too:",
-	AnswerFeedback:   "Did this help? React with 👍 or 👎.",
-	AnswerTruncated:  "This guide is longer – read the rest here: %s",
-	AnswerWholeGuide: "Whole guide: %s",
-	DidYouMean:       "I'm not sure which guide you mean. Did you mean …",
-	DidYouMeanHow:    "Reply with the number (e.g. `1`) or tap 1️⃣ 2️⃣ 3️⃣ – or ask your question a little differently.",
-	NoGuide:          "Sorry, I found no guide that fits “%s”.",
-	NoGuideNext: "You can:\n" +
-		"- rephrase your question (e.g. name the program: Nextcloud, BigBlueButton, Element),\n" +
-		"- list all topics with `!guides`,\n" +
-		"- see what else I can do with `!help`.",
-	ChoiceExpired:    "I don't know what that number refers to right now. Please ask your question again.",
-	ChoiceOutOfRange: "Please pick a number from 1 to %d.",
+	Lang:         "en",
+	RedactReason: "The message this was about was deleted.",
 
-	ThanksReply: "You're welcome! Get in touch if you need anything else.",
-	Greeting: "Hi! I'm Lotse, the help bot of the digital team. " +
-		"Just write your question, e.g. “How do I reset my cloud password?” – or `!help` for everything I can do.",
-	NotText:        "I can't read images, files or voice messages. Please describe your problem in a few words.",
-	FeedbackThanks: "Thanks for your feedback! 🙂",
-	FeedbackSorry:  "Sorry that didn't help. Try asking a little differently – or browse the topics with `!guides`.",
+	NotText: "I can't read images, files or voice messages. Please describe your problem in a few words.",
 
-	GuideUsage:         "What should I look for? For example: `!guide forgot password`",
-	GuideResults:       "Guides for “%s”:",
-	GuideNotFound:      "I found no guide for “%s”. Try other words or browse the topics with `!guides`.",
-	GuidesIntro:        "These topics exist:",
-	GuidesTopic:        "**%s** (%d)",
-	GuidesTopicIntro:   "Guides on **%s**:",
-	GuidesUnknownTopic: "I don't know the topic “%s”.",
-	GuidesEmpty:        "There are no guides yet. Please tell the digital team.",
-	GuidesHowToOpen:    "Open one with `!guide <title or keyword>`, a topic with `!guides <topic>`.",
-
-	HelpIntro:             "I'm **Lotse**, the help bot of the digital team.",
-	HelpAsk:               "Just send me your question (in group rooms: mention me). I'll look for the right guide.",
-	HelpCommands:          "Commands:",
+	HelpIntro:    "I'm **Lotse**, the help bot of the digital team.",
+	HelpAsk:      "Just send me your question (in group rooms: mention me). I'll look for the right guide.",
+	HelpCommands: "Commands:",
+	ShortHelp: "I'm **Lotse**, the help bot of the digital team: I answer questions about the cloud, video conferences, chat and your account with our guides. Just ask, e.g.:\n" +
+		"- “How do I reset my cloud password?”\n" +
+		"- “My microphone doesn't work in the video conference.”\n" +
+		"- “How do I set up two-factor login?”",
+	ShortHelpCases:        "You reach a person from the digital team by writing: “I'd like to talk to a person”.",
+	ShortHelpContact:      "You don't reach a person through me. %s",
+	ShortHelpMore:         "All topics: `!guides` – all commands: `!help`.",
+	HelpOne:               "`%s` – %s",
+	HelpAliases:           "Also: %s",
 	HelpPerson:            "You reach a person from the team with `!ticket <issue>` – or I offer it when no guide fits.",
 	HelpContact:           "You don't reach a person through me. %s",
 	UnknownCommand:        "I don't know the command `%s`.",
@@ -203,9 +125,7 @@ var English = Texts{
 	GaveUp:                "Sorry, I couldn't handle your message even after several tries. Please send it again – or write `!help`.",
 
 	Commands: map[string]CommandText{
-		"hilfe":       {Usage: "!help", Description: "shows this help"},
-		"anleitung":   {Usage: "!guide <query>", Description: "searches the guides and shows the best matches"},
-		"anleitungen": {Usage: "!guides [topic]", Description: "lists all topics or the guides of one topic"},
+		"hilfe": {Usage: "!help", Description: "shows this help"},
 		// Round tables.
 	},
 	Support: support.English,

@@ -32,7 +32,12 @@ type Config struct {
 	Password      string `yaml:"password" secret:"true"`
 	AccessToken   string `yaml:"access_token" secret:"true"`
 	DeviceName    string `yaml:"device_name"`
-	PickleKey     string `yaml:"pickle_key" secret:"true"`
+	// DisplayName and Avatar are Lotse's profile, set at every start when
+	// they differ ("": left as they are). Avatar is an image file (PNG,
+	// JPEG, GIF or WebP, at most 1 MB) or an mxc:// URI.
+	DisplayName string `yaml:"display_name"`
+	Avatar      string `yaml:"avatar"`
+	PickleKey   string `yaml:"pickle_key" secret:"true"`
 
 	Database  string `yaml:"database"`
 	GuidesDir string `yaml:"guides_dir"`
@@ -180,7 +185,8 @@ type Config struct {
 	Site Site `yaml:"site"`
 	// FallbackContact is one line telling members whom to reach when Lotse
 	// cannot help (a feature is off or nobody is on duty), e.g. "Schreib an
-	// digital@… oder ruf … an." Empty: Lotse names no contact.
+	// digital@… oder ruf … an." Empty: Lotse points to the association's
+	// office in general.
 	FallbackContact string `yaml:"fallback_contact"`
 }
 
@@ -360,6 +366,16 @@ func (c Config) Validate() error {
 	}
 	if c.Database == "" {
 		problems = append(problems, "database is empty: a file path for SQLite or postgres://…")
+	}
+	if len([]rune(c.DisplayName)) > 100 {
+		problems = append(problems, "display_name is longer than 100 characters")
+	}
+	if c.Avatar != "" && !strings.HasPrefix(c.Avatar, "mxc://") {
+		if st, err := os.Stat(c.Avatar); err != nil || !st.Mode().IsRegular() {
+			problems = append(problems, fmt.Sprintf("avatar %q is neither an image file Lotse can read nor an mxc:// URI", c.Avatar))
+		} else if st.Size() > 1<<20 {
+			problems = append(problems, fmt.Sprintf("avatar %q is larger than 1 MB", c.Avatar))
+		}
 	}
 	if c.GuidesDir == "" {
 		problems = append(problems, "guides_dir is empty")

@@ -98,8 +98,7 @@ func substitute(src []byte, values map[string]string) ([]byte, []Problem) {
 	}
 	var problems []Problem
 	out := placeholderRE.ReplaceAllFunc(src, func(m []byte) []byte {
-		name := string(placeholderRE.FindSubmatch(m)[1])
-		if val, ok := values[name]; ok {
+		if val, ok := values[string(placeholderRE.FindSubmatch(m)[1])]; ok {
 			return []byte(val)
 		}
 		return m

@@ -183,10 +183,88 @@ type ChoiceQuery struct{ db *dbutil.Database }
 const (
 	putChoiceQuery = `
 		INSERT INTO pending_choice (room_id, user_id, candidates, created_at) VALUES ($1, $2, $3, $4)
-		ON CONFLICT (room_id, user_id) DO UPDATE SET candidates=excluded.candidates, created_at=excluded.created_at`
+		ON CONFLICT (room_id, user_id) DO UPDATE SET candidates=excluded.candidates, created_at=excluded.created_at, prompt_event=''`
 	getChoiceQuery = `SELECT candidates, created_at FROM pending_choice WHERE room_id=$1 AND user_id=$2`
 	delChoiceQuery = `DELETE FROM pending_choice WHERE room_id=$1 AND user_id=$2`
+	putShownQuery  = `
+		INSERT INTO pending_choice (room_id, user_id, candidates, created_at, guide_id, shown_section, shown_cut, runners_up)
+		VALUES ($1, $2, '', $3, $4, $5, $6, $7)
+		ON CONFLICT (room_id, user_id) DO UPDATE SET candidates='', prompt_event='', created_at=excluded.created_at,
+			guide_id=excluded.guide_id, shown_section=excluded.shown_section, shown_cut=excluded.shown_cut,
+			runners_up=excluded.runners_up`
+	setPromptQuery  = `UPDATE pending_choice SET prompt_event=$3 WHERE room_id=$1 AND user_id=$2`
+	getPendingQuery = `
+		SELECT candidates, prompt_event, guide_id, shown_section, shown_cut, runners_up, created_at
+		FROM pending_choice WHERE room_id=$1 AND user_id=$2`
 )
+
+// Pending is the open follow-up of a member in a room.
+type Pending struct {
+	// Candidates are the guide IDs of an open "Meintest du …?", Prompt the
+	// event that asked it.
+	Candidates []string
+	Prompt     string
+	// Guide is the guide last shown; Section and Cut say which part of it
+	// (for "mehr"); RunnersUp were close to it (offered after 👎).
+	Guide     string
+	Section   int
+	Cut       bool
+	RunnersUp []string
+}
+
+// PutShown records the guide just shown to userID in roomID (replacing an
+// open choice).
+func (q *ChoiceQuery) PutShown(ctx context.Context, roomID, userID, guideID string, section int, cut bool, runnersUp []string, now time.Time) error {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	c := 0
+	if cut {
+		c = 1
+	}
+	if _, err := q.db.Exec(ctx, putShownQuery, roomID, userID, now.UnixMilli(), guideID, section, c, strings.Join(runnersUp, "\n")); err != nil {
+		return fmt.Errorf("failed to store the guide shown: %w", err)
+	}
+	return nil
+}
+
+// SetPrompt records the event that asked the open choice.
+func (q *ChoiceQuery) SetPrompt(ctx context.Context, roomID, userID, eventID string) error {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	if _, err := q.db.Exec(ctx, setPromptQuery, roomID, userID, eventID); err != nil {
+		return fmt.Errorf("failed to store the choice's event: %w", err)
+	}
+	return nil
+}
+
+// Pending returns the open follow-up of userID in roomID if it was stored
+// after notBefore; ok is false when there is none.
+func (q *ChoiceQuery) Pending(ctx context.Context, roomID, userID string, notBefore time.Time) (p Pending, ok bool, err error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	var (
+		cands, also string
+		cut         int
+		created     int64
+	)
+	err = q.db.QueryRow(ctx, getPendingQuery, roomID, userID).Scan(&cands, &p.Prompt, &p.Guide, &p.Section, &cut, &also, &created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Pending{}, false, nil
+	} else if err != nil {
+		return Pending{}, false, fmt.Errorf("failed to read the open follow-up: %w", err)
+	}
+	if time.UnixMilli(created).Before(notBefore) {
+		return Pending{}, false, nil
+	}
+	p.Cut = cut != 0
+	if cands != "" {
+		p.Candidates = strings.Split(cands, "\n")
+	}
+	if also != "" {
+		p.RunnersUp = strings.Split(also, "\n")
+	}
+	return p, true, nil
+}
 
 // Put stores the candidate guide IDs offered to userID in roomID.
 func (q *ChoiceQuery) Put(ctx context.Context, roomID, userID string, guideIDs []string, now time.Time) error {

@@ -61,7 +61,11 @@ func Run(ctx context.Context, o Options, logw io.Writer) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer srv.Stop()
+	defer func() {
+		if err := srv.Stop(); err != nil {
+			logf("stopping dendrite: %v", err)
+		}
+	}()
 	logf("dendrite on %s", srv.URL)
 
 	libDir := filepath.Join(dir, "library")

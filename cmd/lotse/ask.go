@@ -32,6 +32,7 @@ func cmdAsk(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	team := fs.Bool("team", false, "ask as a team member (team guides count)")
 	lang := fs.String("lang", "de", "reply language (de or en)")
 	cases := fs.Bool("cases", true, "support cases are on (a person is offered through a case)")
+	web := fs.String("web", "", "web address of the guides (guide_base_url); without it answers offer \"mehr\" instead of a link")
 	evalPath := fs.String("eval", "", "TSV file (question<TAB>expected guide ID, smalltalk, human, command or none): print helped, confident-wrong and misses per outcome")
 	words, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -58,6 +59,9 @@ func cmdAsk(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	enc.SetEscapeHTML(false)
 	one := func(msg string) error {
 		d := answer.Decide(msg, lib, opts)
+		// The reply as members get it in the chat (the short answer, the
+		// numbered choice), as plain text.
+		d.Reply = answer.Compose(d, lib, *team, opts.Texts, answer.ReplyOptions{URL: guideURL(*web)}).Plain
 		if *asJSON {
 			return enc.Encode(askLine{Message: msg, Outcome: string(d.Outcome), Guides: d.Guides(), Reply: d.Reply})
 		}

@@ -66,7 +66,11 @@ func cmdDemo(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if err != nil {
 		return fail(exitMatrix, fmt.Errorf("failed to start the homeserver: %w", err))
 	}
-	defer srv.Stop()
+	defer func() {
+		if err := srv.Stop(); err != nil {
+			fmt.Fprintf(stderr, "stopping the homeserver: %v\n", err)
+		}
+	}()
 
 	botPassword, memberPassword := randomSecret(12), "demo-"+randomSecret(4)
 	botID, err := srv.RegisterUser(ctx, "lotse", botPassword, false)
@@ -119,7 +123,9 @@ func cmdDemo(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	}()
 	defer func() {
 		stopBot()
-		<-botDone
+		if err := <-botDone; err != nil {
+			fmt.Fprintf(stderr, "Lotse stopped: %v\n", err)
+		}
 	}()
 	select {
 	case <-ready:

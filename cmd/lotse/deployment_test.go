@@ -21,7 +21,7 @@ import (
 	"github.com/lotse-bot/lotse/integrations/bbb/bbbtest"
 	"github.com/lotse-bot/lotse/integrations/nextcloud/nextcloudtest"
 	"github.com/lotse-bot/lotse/internal/chatclient"
-	"github.com/lotse-bot/lotse/internal/dendrite"
+	"github.com/lotse-bot/lotse/internal/dendrite/dendritetest"
 )
 
 // createRoomAs creates a room as owner (as an admin does in Element),
@@ -84,7 +84,7 @@ support_quiet_hours: "off"
 // start, setup again (all ✔), a first answer with the site's address, and
 // the first roles with a second person.
 func TestDeploymentGuide(t *testing.T) {
-	srv := dendrite.Shared()
+	srv := dendritetest.Shared()
 	start := time.Now()
 
 	// 1. Accounts: the bot, you (first admin) and a second trusted person.

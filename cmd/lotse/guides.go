@@ -151,8 +151,7 @@ func guidesEval(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fail(exitUsage, err)
 	}
-	lib.Evaluate(qs).Write(stdout)
-	return nil
+	return lib.Evaluate(qs).Write(stdout)
 }
 
 func guidesCheck(args []string, stdout, stderr io.Writer) error {

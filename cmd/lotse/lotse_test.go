@@ -22,12 +22,13 @@ import (
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/internal/chatclient"
 	"github.com/lotse-bot/lotse/internal/dendrite"
+	"github.com/lotse-bot/lotse/internal/dendrite/dendritetest"
 	"github.com/lotse-bot/lotse/storage"
 	"github.com/lotse-bot/lotse/storage/storagetest"
 )
 
 func TestMain(m *testing.M) {
-	os.Exit(dendrite.Main(m, dendrite.Options{}))
+	os.Exit(dendritetest.Main(m, dendrite.Options{}))
 }
 
 // syncBuffer is a concurrency-safe log sink.
@@ -83,7 +84,7 @@ func copyLibrary(t testing.TB) string {
 
 func startLotse(t testing.TB, guidesDir string, mutate func(*config.Config)) *lotse {
 	t.Helper()
-	srv := dendrite.Shared()
+	srv := dendritetest.Shared()
 	userID, password := registerAccount(t, "lotse")
 	cfg := config.Defaults()
 	cfg.HomeserverURL, cfg.UserID, cfg.Password = srv.URL, userID.String(), password
@@ -145,7 +146,7 @@ func registerAccount(t testing.TB, prefix string) (id.UserID, string) {
 	t.Helper()
 	localpart := dendrite.UniqueLocalpart(prefix)
 	password := "pw-" + localpart
-	userID, err := dendrite.Shared().RegisterUser(t.Context(), localpart, password, false)
+	userID, err := dendritetest.Shared().RegisterUser(t.Context(), localpart, password, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +155,7 @@ func registerAccount(t testing.TB, prefix string) (id.UserID, string) {
 
 func newMember(t testing.TB, prefix string) *chatclient.Client {
 	t.Helper()
-	srv := dendrite.Shared()
+	srv := dendritetest.Shared()
 	userID, password := registerAccount(t, prefix)
 	c, err := chatclient.New(t.Context(), chatclient.Options{HomeserverURL: srv.URL, UserID: userID, Password: password, DataDir: t.TempDir(), Log: zerolog.Nop()})
 	if err != nil {
@@ -251,9 +252,20 @@ func TestAnswersInDM(t *testing.T) {
 // TestGroupRoom: in a group room Lotse answers commands and mentions only.
 func TestGroupRoom(t *testing.T) {
 	l := startLotse(t, copyLibrary(t), nil)
+	for _, encrypted := range []bool{true, false} {
+		t.Run(fmt.Sprintf("encrypted=%v", encrypted), func(t *testing.T) {
+			groupRoom(t, l, encrypted)
+		})
+	}
+}
+
+// groupRoom: in a group room Lotse answers only when addressed (a mention,
+// a reply to its answer, a command such as !frage), and answers in a
+// thread on the question with the reply as fallback.
+func groupRoom(t *testing.T, l *lotse, encrypted bool) {
 	m := newMember(t, "member")
 	other := newMember(t, "other")
-	roomID, err := m.CreateRoom(t.Context(), "Bezirk Nord", true, l.userID, other.Cli.UserID)
+	roomID, err := m.CreateRoom(t.Context(), "Bezirk Nord", encrypted, l.userID, other.Cli.UserID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -272,19 +284,43 @@ func TestGroupRoom(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mention := text("Lotse: wie richte ich zwei faktor ein")
+	inThread := func(what string, reply *event.Event, question id.EventID) {
+		t.Helper()
+		rel := reply.Content.AsMessage().RelatesTo
+		if rel == nil || rel.Type != event.RelThread || rel.EventID != question || rel.GetReplyTo() != question || !rel.IsFallingBack {
+			t.Errorf("%s: not in a thread on the question with a reply fallback: %+v", what, rel)
+		}
+		if encrypted && reply.Mautrix.EventSource&event.SourceDecrypted == 0 {
+			t.Errorf("%s: answer not encrypted", what)
+		}
+	}
+	mention := text("Lotse: passwort vergesen, wie komm ich wieder in die cloud")
 	mention.Mentions = &event.Mentions{UserIDs: []id.UserID{l.userID}}
-	reply, _ := ask(t, m, roomID, l.userID, mention)
-	if !strings.Contains(body(reply), "Zwei-Faktor") {
+	reply, q := ask(t, m, roomID, l.userID, mention)
+	if !strings.Contains(body(reply), "Cloud-Passwort vergessen") {
 		t.Errorf("answer to the mention: %s", body(reply))
 	}
+	inThread("mention", reply, q)
 	if mc := reply.Content.AsMessage(); mc.Mentions == nil || !mc.Mentions.Has(m.Cli.UserID) {
 		t.Errorf("answer in a group room does not mention the asker: %+v", mc.Mentions)
 	}
-	reply, _ = ask(t, m, roomID, l.userID, text("!anleitung telefoneinwahl"))
+	// A reply to Lotse's answer, in its thread, without a mention.
+	more := text("mehr")
+	more.RelatesTo = (&event.RelatesTo{}).SetThread(q, reply.ID)
+	rest, _ := ask(t, m, roomID, l.userID, more)
+	if !strings.Contains(body(rest), "Rest der Anleitung") {
+		t.Errorf("answer to mehr in the thread: %s", body(rest))
+	}
+	reply, q = ask(t, m, roomID, l.userID, text("!anleitung telefoneinwahl"))
 	if !strings.Contains(body(reply), "Telefon") {
 		t.Errorf("answer to the command: %s", body(reply))
 	}
+	inThread("!anleitung", reply, q)
+	reply, q = ask(t, m, roomID, l.userID, text("!frage wie teile ich meinen bildschirm in bbb"))
+	if !strings.Contains(body(reply), "Bildschirm") {
+		t.Errorf("answer to !frage: %s", body(reply))
+	}
+	inThread("!frage", reply, q)
 	if n := m.RepliesTo(roomID, l.userID, chatter); n != 0 {
 		t.Fatalf("Lotse answered a message that neither mentioned it nor was a command (%d answers)", n)
 	}
@@ -382,7 +418,7 @@ func processEnv(t *testing.T, botID id.UserID, password string, extra ...string)
 		dbPath = storagetest.FreshPostgresSchema(t, uri)
 	}
 	return append(append(os.Environ(),
-		"LOTSE_HOMESERVER_URL="+dendrite.Shared().URL, "LOTSE_USER_ID="+botID.String(), "LOTSE_PASSWORD="+password,
+		"LOTSE_HOMESERVER_URL="+dendritetest.Shared().URL, "LOTSE_USER_ID="+botID.String(), "LOTSE_PASSWORD="+password,
 		"LOTSE_DATABASE="+dbPath, "LOTSE_GUIDES_DIR="+filepath.Join("..", "..", "library"),
 		"LOTSE_PICKLE_KEY=subprocess-test-pickle-key", "LOTSE_LOG_FORMAT=json"), extra...)
 }

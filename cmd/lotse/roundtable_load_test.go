@@ -20,6 +20,7 @@ import (
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/integrations/bbb/bbbtest"
 	"github.com/lotse-bot/lotse/internal/dendrite"
+	"github.com/lotse-bot/lotse/internal/dendrite/dendritetest"
 	"github.com/lotse-bot/lotse/internal/sendlimit"
 	"github.com/lotse-bot/lotse/storage"
 )
@@ -90,7 +91,7 @@ func TestRoundTableRemindersLoad(t *testing.T) {
 		t.Skip("set LOTSE_RT_LOAD=500 to measure reminders to 500 RSVPs")
 	}
 	rate, _ := strconv.Atoi(os.Getenv("LOTSE_RT_LOAD_RATE"))
-	srv := dendrite.Shared()
+	srv := dendritetest.Shared()
 	target, _ := url.Parse(srv.URL)
 	p := &countingProxy{counts: map[string]int{}}
 	if rate > 0 {

@@ -6,10 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 	"time"
 	_ "time/tzdata" // quiet hours in Europe/Berlin without system zoneinfo
@@ -24,8 +22,6 @@ import (
 	"github.com/lotse-bot/lotse/commands"
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/guides"
-	"github.com/lotse-bot/lotse/integrations/bbb"
-	"github.com/lotse-bot/lotse/integrations/nextcloud"
 	"github.com/lotse-bot/lotse/metrics"
 	"github.com/lotse-bot/lotse/storage"
 )
@@ -108,6 +104,10 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 	attach(b)
 	state.bot.Store(b)
 	log.Info().Stringer("user_id", b.UserID()).Int("guides", len(store.Current().Guides())).Msg("Lotse is starting")
+	if err := b.SetProfile(ctx, cfg.DisplayName, cfg.Avatar); err != nil {
+		// A profile is cosmetic: Lotse works without it.
+		log.Warn().Err(err).Msg("Failed to set Lotse's display name or avatar")
+	}
 
 	// Shutdown: intake stops (b.Run returns), then the workers are stopped
 	// and waited for, then the bot and the database close (deferred earlier).
@@ -156,53 +156,6 @@ func holdLease(ctx context.Context, db *storage.DB, log zerolog.Logger) (context
 		}
 	}()
 	return ctx, func() { stopLease(nil); lease.Release() }, nil
-}
-
-// newHandler builds the workflows from the config. attach gives them the
-// bot once it exists.
-func newHandler(cfg config.Config, db *storage.DB, store *guides.Store, m *metrics.Metrics, log zerolog.Logger) (*commands.Handler, func(*bot.Bot), error) {
-	support, err := supportConfig(cfg)
-	if err != nil {
-		return nil, nil, err
-	}
-	meetings, err := bbbClient(cfg)
-	if err != nil {
-		return nil, nil, err
-	}
-	access, err := accessConfig(cfg, meetings)
-	if err != nil {
-		return nil, nil, err
-	}
-	roundTables, err := roundTableConfig(cfg, support.Location, meetings)
-	if err != nil {
-		return nil, nil, err
-	}
-	matrix, rooms := &matrixAdapter{}, &roomAdapter{}
-	handler := commands.New(commands.Deps{
-		Support:     support,
-		Access:      access,
-		RoundTables: roundTables,
-		Roles:       rolesConfig(cfg),
-		Onboarding:  onboardingConfig(cfg),
-		Privacy:     commands.Privacy{Retention: retentionPolicy(cfg)},
-		Rooms:       rooms,
-		Matrix:      matrix,
-		Guides:      store,
-		DB:          db,
-		Texts:       commands.TextsFor(cfg.Language),
-		Log:         log.With().Str("component", "commands").Logger(),
-		ChoiceTTL:   cfg.ChoiceTTL,
-		GuideURL:    guideURL(cfg.GuideBaseURL),
-		TxnID:       bot.TxnID,
-		Observer:    m,
-		// Named wherever Lotse cannot help (issue 19 point 5).
-		FallbackContact: cfg.FallbackContact,
-	})
-	attach := func(b *bot.Bot) {
-		matrix.bot, rooms.bot = b, b
-		m.AddSources(metrics.Sources{LastSync: b.LastSync, InboxPending: db.Inbox.PendingCount, SenderStats: b.Sender().Stats})
-	}
-	return handler, attach, nil
 }
 
 // newBot logs in and hands every inbox event to handler. A nil bot means
@@ -301,6 +254,14 @@ func (m *matrixAdapter) Send(ctx context.Context, roomID id.RoomID, evtType even
 	return m.bot.Sender().Send(ctx, roomID, evtType, content, txnID)
 }
 
+func (m *matrixAdapter) Typing(ctx context.Context, roomID id.RoomID, typing bool) error {
+	return m.bot.Typing(ctx, roomID, typing)
+}
+
+func (m *matrixAdapter) MarkRead(ctx context.Context, roomID id.RoomID, eventID id.EventID) error {
+	return m.bot.MarkRead(ctx, roomID, eventID)
+}
+
 func (m *matrixAdapter) IsJoined(ctx context.Context, roomID id.RoomID, user id.UserID) (bool, error) {
 	return m.bot.IsJoined(ctx, roomID, user)
 }
@@ -330,104 +291,6 @@ func (m *matrixAdapter) Redact(ctx context.Context, roomID id.RoomID, eventID id
 }
 
 var _ commands.Matrix = (*matrixAdapter)(nil)
-
-// roundTableConfig turns the round-table and bbb_* keys into the commands' settings.
-// bbbClient is the one BigBlueButton client of access requests and round
-// tables, or nil when bbb_url is not set.
-func bbbClient(cfg config.Config) (*bbb.Client, error) {
-	if cfg.BBBURL == "" {
-		return nil, nil
-	}
-	client, err := bbb.NewClient(bbb.Options{BaseURL: cfg.BBBURL, Secret: cfg.BBBSecret, Algorithm: cfg.BBBChecksum, Timeout: cfg.IntegrationTimeout})
-	if err != nil {
-		return nil, fmt.Errorf("bbb_url: %w", err)
-	}
-	return client, nil
-}
-
-func roundTableConfig(cfg config.Config, loc *time.Location, meetings *bbb.Client) (commands.RoundTables, error) {
-	rt := commands.RoundTables{Location: loc, MeetingLead: cfg.RoundTableMeetingLead, TickInterval: cfg.RoundTableTick}
-	for _, c := range cfg.Coordinators {
-		rt.Coordinators = append(rt.Coordinators, id.UserID(c))
-	}
-	for _, r := range cfg.AnnouncementRooms {
-		rt.Rooms = append(rt.Rooms, id.RoomID(r))
-	}
-	var err error
-	if rt.Reminders, err = cfg.ReminderOffsets(); err != nil {
-		return rt, err
-	}
-	if _, server, err := id.UserID(cfg.UserID).Parse(); err == nil {
-		rt.UIDDomain = server
-	}
-	if meetings != nil { // a nil *bbb.Client must not become a non-nil interface
-		rt.Meetings = meetings
-	}
-	return rt, nil
-}
-
-// supportConfig turns the support_* keys into the commands' settings.
-func supportConfig(cfg config.Config) (commands.Support, error) {
-	s := commands.Support{
-		TeamRoom:       id.RoomID(cfg.TeamRoom),
-		Anonymous:      cfg.SupportAnonymous,
-		ReplyPrefix:    cfg.SupportReplyPrefix,
-		ReopenWindow:   cfg.SupportReopenWindow,
-		UnclaimedAfter: cfg.SupportUnclaimedAfter,
-		StaleAfter:     cfg.SupportStaleAfter,
-		DigestHour:     cfg.SupportDigestHour,
-		TickInterval:   cfg.RoundTableTick, // reminders of cases and round tables share the tick
-	}
-	wd, err := cfg.DigestWeekday()
-	if err != nil {
-		return s, err
-	}
-	s.DigestWeekday = wd
-	if wd == -2 {
-		s.DigestHour, s.DigestWeekday = -1, -1
-	}
-	if s.QuietFrom, s.QuietTo, err = cfg.QuietHours(); err != nil {
-		return s, err
-	}
-	if s.Location, err = time.LoadLocation(cfg.SupportTimezone); err != nil {
-		return s, fmt.Errorf("support_timezone: %w", err)
-	}
-	return s, nil
-}
-
-// accessConfig turns the access keys into the commands' settings and
-// builds the Nextcloud and BBB clients (secrets come from the environment).
-func accessConfig(cfg config.Config, meetings *bbb.Client) (commands.Access, error) {
-	a := commands.Access{
-		ApprovalsRoom:   id.RoomID(cfg.ApprovalsRoom),
-		NextcloudGroups: cfg.NextcloudGroups,
-		TwoApprovers:    cfg.AccessTwoApprovers,
-		NextcloudQuota:  cfg.NextcloudQuota,
-		NextcloudGuide:  cfg.NextcloudGuide,
-		BBBWelcome:      cfg.BBBWelcome,
-		BBBGuide:        cfg.BBBGuide,
-		MaxAttempts:     cfg.AccessMaxAttempts,
-		NotifyAfter:     cfg.AccessNotifyAfter,
-		Backoff:         cfg.AccessRetryBackoff,
-	}
-	for _, u := range cfg.Approvers {
-		a.Approvers = append(a.Approvers, id.UserID(u))
-	}
-	if cfg.ApprovalsRoom == "" {
-		return a, nil
-	}
-	if cfg.NextcloudURL != "" {
-		nc, err := nextcloud.NewClient(nextcloud.Options{BaseURL: cfg.NextcloudURL, User: cfg.NextcloudUser, AppPassword: cfg.NextcloudAppPassword, Timeout: cfg.IntegrationTimeout})
-		if err != nil {
-			return a, fmt.Errorf("nextcloud_url: %w", err)
-		}
-		a.Nextcloud = nc
-	}
-	if meetings != nil {
-		a.BBB = meetings
-	}
-	return a, nil
-}
 
 // teamRoomOf is the configured team room as a list (empty without one).
 func teamRoomOf(cfg config.Config) []id.RoomID {
@@ -475,21 +338,6 @@ func checkTeamRoom(ctx context.Context, b *bot.Bot, room id.RoomID, texts *comma
 	}
 }
 
-// guideURL links guides to the web view, if one is configured.
-func guideURL(base string) func(string) string {
-	if base == "" {
-		return nil
-	}
-	base = strings.TrimRight(base, "/")
-	return func(guideID string) string {
-		parts := strings.Split(strings.TrimSuffix(guideID, ".md"), "/")
-		for i, p := range parts {
-			parts[i] = url.PathEscape(p)
-		}
-		return base + "/" + strings.Join(parts, "/")
-	}
-}
-
 func cmdConfig(args []string, stdout io.Writer) error {
 	if len(args) == 0 {
 		return fail(exitUsage, fmt.Errorf("lotse config example | check [-c file]"))
@@ -533,30 +381,6 @@ func (r *roomAdapter) OpenDM(ctx context.Context, user id.UserID) (id.RoomID, er
 }
 
 var _ commands.RoomAdmin = (*roomAdapter)(nil)
-
-// rolesConfig turns the role keys into the commands' settings.
-func rolesConfig(cfg config.Config) commands.Roles {
-	r := commands.Roles{TrainingRequired: cfg.TrainingRequired, TrainingValidity: cfg.TrainingValidity, TrainingRemindBefore: cfg.TrainingRemindBefore}
-	for _, a := range cfg.Admins {
-		r.Admins = append(r.Admins, id.UserID(a))
-	}
-	return r
-}
-
-// onboardingConfig turns the onboarding keys into the commands' settings.
-func onboardingConfig(cfg config.Config) commands.Onboarding {
-	o := commands.Onboarding{Welcome: cfg.OnboardingWelcome, WelcomeText: cfg.OnboardingWelcomeText, ReminderAfter: cfg.OnboardingReminderAfter}
-	for _, r := range cfg.LobbyRooms {
-		o.LobbyRooms = append(o.LobbyRooms, id.RoomID(r))
-	}
-	return o
-}
-
-// retentionPolicy collects the retention periods of every kind of personal data.
-func retentionPolicy(cfg config.Config) storage.RetentionPolicy {
-	return storage.RetentionPolicy{Inbox: cfg.InboxRetention, Answers: cfg.AnswerRetention, Choices: cfg.ChoiceTTL,
-		Cases: cfg.SupportRetention, Access: cfg.AccessRetention, Audit: cfg.AuditRetention, Members: cfg.MemberRetention}
-}
 
 // cmdPrivacyCLI: lotse privacy retention [--dry-run] -c config.yaml applies
 // (or, with --dry-run, only counts) the retention rules.

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/lotse-bot/lotse/internal/dendrite"
+	"github.com/lotse-bot/lotse/internal/dendrite/dendritetest"
 )
 
 // TestSessionSignedOut is a bad day on the real homeserver: someone signs
@@ -24,7 +24,7 @@ func TestSessionSignedOut(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs a process")
 	}
-	srv := dendrite.Shared()
+	srv := dendritetest.Shared()
 	botID, password := registerAccount(t, "lotse")
 	proc := startProcess(t, processEnv(t, botID, password))
 	m := newMember(t, "signout")
@@ -79,7 +79,7 @@ func TestHomeserverDownAtStart(t *testing.T) {
 	proc := startProcess(t, processEnv(t, botID, password, "LOTSE_HOMESERVER_URL=http://"+addr))
 	waitLog(t, proc, "Homeserver not reachable")
 
-	target, err := url.Parse(dendrite.Shared().URL)
+	target, err := url.Parse(dendritetest.Shared().URL)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -408,8 +408,8 @@ func checkSite(cfg config.Config) []finding {
 			"Set site.impressum_url and site.privacy_url (required for a German association's public site)."))
 	}
 	if cfg.FallbackContact == "" {
-		out = append(out, problem(findWarn, "Kein fallback_contact: wo Lotse nicht helfen kann, nennt es keine Anlaufstelle.",
-			"No fallback_contact: where Lotse cannot help, it names no one to turn to.",
+		out = append(out, problem(findWarn, "Kein fallback_contact: wo Lotse nicht helfen kann, verweist es nur allgemein auf die Geschäftsstelle.",
+			"No fallback_contact: where Lotse cannot help, it only points to the association's office in general.",
 			"Setz fallback_contact, z. B. „Schreib an digital@… oder ruf … an.“", "Set fallback_contact, e.g. “Write to digital@… or call ….”"))
 	}
 	return out

@@ -8,7 +8,7 @@ import (
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/integrations/bbb/bbbtest"
 	"github.com/lotse-bot/lotse/integrations/nextcloud/nextcloudtest"
-	"github.com/lotse-bot/lotse/internal/dendrite"
+	"github.com/lotse-bot/lotse/internal/dendrite/dendritetest"
 )
 
 // setupReport runs the setup checks on cfg and returns the German and the
@@ -26,7 +26,7 @@ func setupReport(t *testing.T, cfg config.Config) (de, en string, failed int) {
 // its fix, in German and English, against the real homeserver and the fake
 // Nextcloud and BBB.
 func TestSetupFindsProblems(t *testing.T) {
-	srv := dendrite.Shared()
+	srv := dendritetest.Shared()
 	botID, botPassword := registerAccount(t, "lotse")
 	owner := newMember(t, "owner")
 	// An unencrypted team room where Lotse is a plain member, and an

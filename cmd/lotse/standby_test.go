@@ -15,7 +15,7 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/internal/chatclient"
-	"github.com/lotse-bot/lotse/internal/dendrite"
+	"github.com/lotse-bot/lotse/internal/dendrite/dendritetest"
 	"github.com/lotse-bot/lotse/storage/storagetest"
 )
 
@@ -58,7 +58,7 @@ func TestStandbyTakeover(t *testing.T) {
 		t.Skip("set LOTSE_TEST_POSTGRES (uri=$(bash .ci/postgres.sh /tmp/pg-ops 55444)) to test the PostgreSQL standby; CI sets it")
 	}
 	bin := lotseBinary(t)
-	srv := dendrite.Shared()
+	srv := dendritetest.Shared()
 	botID, password := registerAccount(t, "lotse")
 	dbURI := storagetest.FreshPostgresSchema(t, uri)
 	env := append(os.Environ(),

@@ -105,7 +105,7 @@ func (w *Workflow) deny(ctx context.Context, r *storage.AccessRequest, user id.U
 	if !changed && !(after.Status == storage.AccessDenied && w.lastAuditIs(ctx, r.ID, "denied:"+cause)) {
 		return w.ReplyMarkdown(ctx, chat.Format(at.AlreadyDecided, r.ID, chat.Escape(w.accessStatus(ctx, after))))
 	}
-	md := chat.Format(at.MemberDenied, r.ID, chat.Escape(w.what(after)), chat.Escape(after.DenyReason))
+	md := chat.Format(at.MemberDenied, r.ID, chat.Escape(w.what(after)), chat.Escape(after.DenyReason), w.FallbackContact())
 	if _, err := w.SendMarkdownTo(ctx, id.RoomID(r.MemberRoom), md, nil, w.accessTxn(r.ID, "denied-member", 0)); err != nil {
 		return err
 	}

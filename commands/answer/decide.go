@@ -3,6 +3,8 @@ package answer
 import (
 	"fmt"
 	"strings"
+
+	"github.com/lotse-bot/lotse/guides/search"
 )
 
 // Calibration of Answer against Choose, set on the tuning halves of both
@@ -11,15 +13,21 @@ import (
 // the first guide must explain at least minAnswer of the question and lead
 // the runner-up by minLead of its score. Anything less that the search
 // still finds plausible is a choice; within chooseShare of the first
-// guide's score, further guides join it. Rule for the values: the most
-// answers on the tune halves with at most 1 in 50 of them wrong.
-var calib = calibration{minLead: 0.30, chooseShare: 0.6, minAnswer: 0.45, minChoose: 0.25}
+// guide's score, further guides join it. A guide whose title, tags,
+// example questions or summary clearly explain the question (clearTopic)
+// is answered even when the scores are close. Rule for the values: the
+// most answers on the tune halves with at most 1 in 50 of them wrong.
+var calib = calibration{minLead: 0.30, chooseShare: 0.6, minAnswer: 0.45, minChoose: 0.25, minTopic: 0.8, minTopicLead: 0.6}
 
 // calibration: minLead is the lead (s1-s2)/s1 an answer needs; minAnswer
 // the least score (share of the question explained) of an answer;
 // minChoose the least score of the first guide of a choice; chooseShare
 // the share of the first guide's score a further choice needs.
-type calibration struct{ minLead, chooseShare, minAnswer, minChoose float64 }
+type calibration struct {
+	minLead, chooseShare, minAnswer, minChoose float64
+	// minTopic and minTopicLead: see clearTopic.
+	minTopic, minTopicLead float64
+}
 
 const maxChoices = 3
 
@@ -35,7 +43,7 @@ func decideSearch(q string, lib Library, opts Options, tx *Texts) Decision {
 	if len(res.Hits) > 1 && first.Score > 0 {
 		lead = (first.Score - res.Hits[1].Score) / first.Score
 	}
-	if res.Confident && lead >= calib.minLead && first.Score >= calib.minAnswer {
+	if res.Confident && first.Score >= calib.minAnswer && (lead >= calib.minLead || clearTopic(res.Hits)) {
 		d.Outcome, d.Hits, d.Also = Answer, res.Hits[:1], res.Hits[1:]
 		d.Reply = fmt.Sprintf(tx.Answer, first.Title)
 		return d
@@ -54,4 +62,15 @@ func decideSearch(q string, lib Library, opts Options, tx *Texts) Decision {
 	b.WriteString(tx.ChooseHow)
 	d.Reply = b.String()
 	return d
+}
+
+// clearTopic reports whether the first guide is clearly about the question
+// by what it says it is about (title, tags, example questions, summary)
+// even when its score is close to the runner-up's: it explains at least
+// minTopic of the question there, and minTopicLead more than the runner-up.
+func clearTopic(hs []search.Hit) bool {
+	if len(hs) == 0 || hs[0].Strong < calib.minTopic {
+		return false
+	}
+	return len(hs) == 1 || hs[0].Strong-hs[1].Strong >= calib.minTopicLead
 }

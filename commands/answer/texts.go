@@ -23,8 +23,22 @@ type Texts struct {
 	// NoGuideCases and NoGuideContact (%s = contact) add the way to a
 	// person.
 	NoGuide, NoGuideCases, NoGuideContact string
-	// Answer introduces a guide: %s = its title.
+	// Answer is the first line of a short answer: %s = the guide's title
+	// (Markdown, a link when there is a web page).
 	Answer string
+	// WholeGuide links to the web page: %s = the address. SayMore offers
+	// the rest in the chat when there is no web page.
+	WholeGuide, SayMore string
+	// Related lists up to two close guides: %s = their titles.
+	Related string
+	// Feedback asks for 👍/👎.
+	Feedback string
+	// RestOf heads the rest of a guide after "mehr": %s = its title.
+	RestOf string
+	// NoRest: "mehr" after an answer that already showed the whole guide.
+	NoRest string
+	// OpenGuide is how to open a guide in the chat: %s = its title.
+	OpenGuide string
 	// Choose asks back; ChooseHow says how to pick.
 	Choose, ChooseHow string
 	// Command says that the command router answers (only `lotse ask`).
@@ -50,10 +64,17 @@ var German = Texts{
 	NoGuideCases:   "Ich kann deine Frage aber an einen Menschen aus dem Digitalisierungsteam weitergeben.",
 	NoGuideContact: "Formuliere deine Frage gern anders oder schau mit `!anleitungen` in die Themen. %s",
 
-	Answer:    "Dazu passt die Anleitung „%s“.",
-	Choose:    "Ich bin mir nicht sicher, welche Anleitung du meinst. Meintest du …",
-	ChooseHow: "Antworte mit der Nummer (z. B. `1`) oder tippe auf 1️⃣ 2️⃣ 3️⃣ – oder stell deine Frage etwas anders.",
-	Command:   "(Befehl – beantwortet Lotses Befehlsübersicht, nicht die Suche.)",
+	Answer:     "📘 **%s**",
+	WholeGuide: "Ganze Anleitung: %s",
+	SayMore:    "Schreib *mehr* für die ganze Anleitung.",
+	Related:    "Vielleicht passt auch: %s",
+	Feedback:   "Hat dir das geholfen? Reagiere mit 👍 oder 👎.",
+	RestOf:     "📘 **%s** – der Rest der Anleitung:",
+	NoRest:     "Das war schon die ganze Anleitung.",
+	OpenGuide:  "!anleitung %s",
+	Choose:     "Ich bin mir nicht sicher, welche Anleitung du meinst. Meintest du …",
+	ChooseHow:  "Antworte mit der Nummer (z. B. `1`) oder tippe auf 1️⃣ 2️⃣ 3️⃣ – oder stell deine Frage etwas anders.",
+	Command:    "(Befehl – beantwortet Lotses Befehlsübersicht, nicht die Suche.)",
 }
 
 // English is available by configuration.
@@ -75,10 +96,17 @@ var English = Texts{
 	NoGuideCases:   "I can pass your question on to a person from the digital team, though.",
 	NoGuideContact: "Feel free to ask differently or browse the topics with `!guides`. %s",
 
-	Answer:    "The guide “%s” fits.",
-	Choose:    "I'm not sure which guide you mean. Did you mean …",
-	ChooseHow: "Reply with the number (e.g. `1`) or tap 1️⃣ 2️⃣ 3️⃣ – or ask your question a little differently.",
-	Command:   "(A command – answered by Lotse's command router, not by the search.)",
+	Answer:     "📘 **%s**",
+	WholeGuide: "Whole guide: %s",
+	SayMore:    "Write *more* for the whole guide.",
+	Related:    "This might fit too: %s",
+	Feedback:   "Did this help? React with 👍 or 👎.",
+	RestOf:     "📘 **%s** – the rest of the guide:",
+	NoRest:     "That was already the whole guide.",
+	OpenGuide:  "!guide %s",
+	Choose:     "I'm not sure which guide you mean. Did you mean …",
+	ChooseHow:  "Reply with the number (e.g. `1`) or tap 1️⃣ 2️⃣ 3️⃣ – or ask your question a little differently.",
+	Command:    "(A command – answered by Lotse's command router, not by the search.)",
 }
 
 // TextsFor returns the catalogue for a language code ("de" unless "en").

@@ -61,13 +61,26 @@ func TestCalibrate(t *testing.T) {
 	for _, mc := range []float64{0.2, 0.25, 0.3} {
 		for _, lead := range []float64{0.1, 0.15, 0.2, 0.25, 0.3, 0.35} {
 			for _, ma := range []float64{0.4, 0.45, 0.5, 0.55} {
-				calib = calibration{minLead: lead, chooseShare: 0.6, minAnswer: ma, minChoose: mc}
+				calib = old
+				calib.minLead, calib.minAnswer, calib.minChoose = lead, ma, mc
 				b := Evaluate(blib, bqs, Options{Cases: true})
 				l := Evaluate(llib, lqs, Options{Cases: true})
 				fmt.Printf("choose %.2f lead %.2f answer %.2f | bench helped %d/%d cw %d answer %d | library helped %d/%d cw %d answer %d\n",
 					mc, lead, ma, b.Total.Helped, b.Total.Messages, b.Total.ConfidentWrong, b.Total.Outcomes[Answer],
 					l.Total.Helped, l.Total.Messages, l.Total.ConfidentWrong, l.Total.Outcomes[Answer])
 			}
+		}
+	}
+	// The clear-topic path (clearTopic), with the lead rule as set.
+	for _, mt := range []float64{0.6, 0.7, 0.8, 0.9, 0.95, 2} {
+		for _, ml := range []float64{0.3, 0.5, 0.6, 0.7} {
+			calib = old
+			calib.minTopic, calib.minTopicLead = mt, ml
+			b := Evaluate(blib, bqs, Options{Cases: true})
+			l := Evaluate(llib, lqs, Options{Cases: true})
+			fmt.Printf("topic %.2f topic lead %.2f | bench helped %d/%d cw %d answer %d | library helped %d/%d cw %d answer %d\n",
+				mt, ml, b.Total.Helped, b.Total.Messages, b.Total.ConfidentWrong, b.Total.Outcomes[Answer],
+				l.Total.Helped, l.Total.Messages, l.Total.ConfidentWrong, l.Total.Outcomes[Answer])
 		}
 	}
 }

@@ -116,8 +116,6 @@ type Env struct {
 	// ChoiceTTL is how long a pending question to a member (an offer, a
 	// dialogue step) stays valid (default 30 minutes).
 	ChoiceTTL time.Duration
-	// InternalError is the apology when a handler panicked.
-	InternalError string
 	// Features are the workflows that are switched on: a text never
 	// advertises one that is off.
 	Features Features
@@ -207,4 +205,41 @@ func TextsFor[T any](lang string, german, english *T) *T {
 		return english
 	}
 	return german
+}
+
+// Presence is what a Matrix runtime may offer to show that Lotse is at
+// work: typing notifications and read receipts. It is optional (checked on
+// Matrix); without it nothing is shown.
+type Presence interface {
+	Typing(ctx context.Context, roomID id.RoomID, typing bool) error
+	MarkRead(ctx context.Context, roomID id.RoomID, eventID id.EventID) error
+}
+
+// Working marks the message of the turn in ctx as read and shows Lotse
+// typing in its room until the returned function is called. Failures only
+// log: they must never keep a member from the answer.
+func (e *Env) Working(ctx context.Context) (done func()) {
+	p, ok := e.Matrix.(Presence)
+	t := TurnOf(ctx)
+	if !ok || t == nil || t.Event == nil {
+		return func() {}
+	}
+	room := t.Event.RoomID
+	log := zerolog.Ctx(ctx)
+	if err := p.MarkRead(ctx, room, t.Event.ID); err != nil {
+		log.Debug().Err(err).Msg("No read receipt")
+	}
+	if err := p.Typing(ctx, room, true); err != nil {
+		log.Debug().Err(err).Msg("No typing notification")
+		return func() {}
+	}
+	return func() {
+		// Stop even when ctx ended (shutdown): a stale "typing …" would
+		// linger for the timeout.
+		stop, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		if err := p.Typing(stop, room, false); err != nil {
+			log.Debug().Err(err).Msg("Failed to stop the typing notification")
+		}
+	}
 }

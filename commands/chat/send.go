@@ -37,6 +37,8 @@ func (e *Env) Reply(ctx context.Context, plain, htmlBody string) (id.EventID, er
 	}
 	if mc, ok := evt.Content.Parsed.(*event.MessageEventContent); ok && mc.RelatesTo != nil && mc.RelatesTo.Type == event.RelThread {
 		content.SetThread(evt)
+	} else if t.Thread && !t.Direct && evt.Type == event.EventMessage {
+		content.SetThread(evt)
 	} else {
 		content.SetReply(target)
 	}
@@ -123,25 +125,6 @@ func (e *Env) AttachFile(ctx context.Context, roomID id.RoomID, content *event.M
 func IsTooLarge(err error) bool {
 	var t interface{ TooLarge() bool }
 	return errors.As(err, &t) && t.TooLarge()
-}
-
-// Name is user's display name as seen in roomID ("" for no user).
-func (e *Env) Name(ctx context.Context, roomID id.RoomID, user string) string {
-	if user == "" {
-		return ""
-	}
-	return e.Matrix.DisplayName(ctx, roomID, id.UserID(user))
-}
-
-// Names joins the display names of a comma-separated list of user IDs.
-func (e *Env) Names(ctx context.Context, roomID id.RoomID, users string) string {
-	var out []string
-	for _, u := range strings.Split(users, ",") {
-		if u = strings.TrimSpace(u); u != "" {
-			out = append(out, e.Name(ctx, roomID, u))
-		}
-	}
-	return strings.Join(out, ", ")
 }
 
 // Render turns our own Markdown texts into plain text and Matrix HTML, with

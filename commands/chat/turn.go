@@ -17,6 +17,11 @@ type Turn struct {
 	Encrypted bool
 	// Err is the error a command returned (the runtime retries the event).
 	Err error
+	// Thread makes Reply answer a message in a group room in a thread on
+	// it (m.thread with the reply as fallback for clients without
+	// threads); the answer workflow sets it, so that answers do not fill
+	// the room's timeline.
+	Thread bool
 
 	seq int
 }

@@ -108,12 +108,16 @@ func (w *Workflow) TeamRoomHint(ctx context.Context, user id.UserID) error {
 	text := bt.TeamRoomHint
 	if r, err := w.DB.Roles().Get(ctx, user.String(), storage.RoleTeam); err != nil {
 		return err
-	} else if r != nil && r.Status == storage.RolePending {
+	} else if r != nil && (r.Status == storage.RolePending || r.Status == storage.RolePaused) {
 		g, err := w.DB.Roles().Gate(ctx, user.String())
 		if err != nil {
 			return err
 		}
-		text = chat.Format(bt.TeamRoomHintPending, w.missingText(g))
+		forms := bt.TeamRoomHintPending
+		if r.Status == storage.RolePaused {
+			forms = bt.TeamRoomHintPaused
+		}
+		text = chat.Format(forms, w.missingText(g))
 	}
 	if open, err := w.bootstrapOpen(ctx, user); err != nil {
 		return err
@@ -140,8 +144,9 @@ type BootstrapTexts struct {
 	Recorded, Closed string
 	// TeamRoomHint tells someone in the team room how to get the role;
 	// TeamRoomHintPending (%s = what is missing) when they applied;
+	// TeamRoomHintPaused (%s = what is missing) when the role is paused;
 	// TeamRoomHintBootstrap adds the admin's own way during the bootstrap.
-	TeamRoomHint, TeamRoomHintPending, TeamRoomHintBootstrap string
+	TeamRoomHint, TeamRoomHintPending, TeamRoomHintPaused, TeamRoomHintBootstrap string
 }
 
 // GermanBootstrap are the German bootstrap texts.
@@ -156,6 +161,8 @@ var GermanBootstrap = BootstrapTexts{
 		"(und, falls nötig, deine Datenschutzschulung) eingetragen ist, schalte ich dich frei. Diesen Hinweis bekommst du nur einmal.",
 	TeamRoomHintPending: "Hallo! Du hast im Teamraum geschrieben. Dort höre ich erst auf dich, wenn deine Team-Rolle freigeschaltet ist. " +
 		"Deine Bewerbung liegt vor; es fehlt noch: %s. Die Genehmigenden tragen das ein. Diesen Hinweis bekommst du nur einmal.",
+	TeamRoomHintPaused: "Hallo! Du hast im Teamraum geschrieben. Deine Team-Rolle ist gerade pausiert; es fehlt: %s. " +
+		"Sobald die Genehmigenden das eingetragen haben, höre ich dort wieder auf dich. Diesen Hinweis bekommst du nur einmal.",
 	TeamRoomHintBootstrap: "Du bist Admin, und noch ist niemand im Team freigeschaltet: Beim ersten Einrichten kannst du deine eigene Erklärung " +
 		"einmal selbst eintragen – `!erklärung @du erhalten <Datum>` mit deiner eigenen Matrix-ID.",
 }
@@ -172,6 +179,8 @@ var EnglishBootstrap = BootstrapTexts{
 		"(and, if required, your data-protection training) is recorded, I activate you. You get this note only once.",
 	TeamRoomHintPending: "Hi! You wrote in the team room. I'll listen to you there once your team role is activated. " +
 		"Your application is in; still missing: %s. The approvers record it. You get this note only once.",
+	TeamRoomHintPaused: "Hi! You wrote in the team room. Your team role is paused right now; still missing: %s. " +
+		"Once the approvers record it, I'll listen to you there again. You get this note only once.",
 	TeamRoomHintBootstrap: "You're an admin and nobody on the team is activated yet: during the first setup you can record your own declaration " +
 		"once yourself – `!declaration @you received <date>` with your own Matrix ID.",
 }

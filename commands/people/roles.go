@@ -463,7 +463,7 @@ func (w *Workflow) parseDate(s string) (time.Time, bool) {
 	if s == "" || s == "heute" || s == "today" {
 		return w.Now(), true
 	}
-	for _, layout := range []string{chat.DateLayout, "2.1.2006", chat.ISODateLayout, "02.01.06"} {
+	for _, layout := range chat.InputDateLayouts {
 		if t, err := time.ParseInLocation(layout, s, w.Location); err == nil {
 			if t.After(w.Now()) {
 				return time.Time{}, false

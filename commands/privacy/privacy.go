@@ -158,7 +158,7 @@ func (w *Workflow) cmdMyData(ce *chat.Call) error {
 	if w.cfg.HideTeam {
 		hideTeam(tables, ce.Sender.String(), w.tx.AnonymousTeam)
 	}
-	data, err := json.MarshalIndent(exportFile{User: ce.Sender.String(), Exported: w.Now().UTC().Format(time.RFC3339),
+	data, err := json.MarshalIndent(exportFile{User: ce.Sender.String(), Exported: w.Now().UTC().Format(chat.StampLayout),
 		Note: w.tx.ExportNote, Tables: tables}, "", "  ")
 	if err != nil {
 		return err

@@ -2,6 +2,7 @@ package roundtable
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -334,9 +335,18 @@ func (w *Workflow) ensureMeeting(ctx context.Context, rt *storage.RoundTable) (*
 	return rt, nil
 }
 
-// recordAttendance remembers who is in the running meeting.
+// recordAttendance remembers who is in the running meeting. A meeting BBB
+// no longer knows (it expired because nobody joined in time) is forgotten,
+// so that the next tick creates it again — create is otherwise called once
+// per occurrence.
 func (w *Workflow) recordAttendance(ctx context.Context, rt *storage.RoundTable) {
 	info, err := w.cfg.Meetings.GetMeetingInfo(ctx, meetingID(rt))
+	if errors.Is(err, bbb.ErrNotFound) {
+		if err := w.DB.RoundTables.SetMeeting(ctx, rt.ID, "", 0); err != nil {
+			zerolog.Ctx(ctx).Warn().Err(err).Msg("Failed to forget an expired meeting")
+		}
+		return
+	}
 	if err != nil {
 		return
 	}

@@ -74,20 +74,6 @@ func syntheticLibrary(base []Doc, n int) []Doc {
 	return docs
 }
 
-// latencies runs every question once and returns the sorted durations.
-func latencies(ix *Index, qs []Question, rounds int) []time.Duration {
-	ds := make([]time.Duration, 0, rounds*len(qs))
-	for r := 0; r < rounds; r++ {
-		for _, q := range qs {
-			t0 := time.Now()
-			ix.Search(q.Text, 5)
-			ds = append(ds, time.Since(t0))
-		}
-	}
-	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
-	return ds
-}
-
 func p99(ds []time.Duration) time.Duration { return ds[len(ds)*99/100] }
 
 func benchSearch(b *testing.B, ix *Index, qs []Question) {

@@ -22,6 +22,11 @@ type Hit struct {
 	Title   string  // Doc.Title
 	Score   float64 // in [0,1]: share of the query's weight the guide explains, saturated
 	Section int     // index of the best matching section, -1 if none matches
+	// Strong is the share of the query's weight the guide matches firmly
+	// (the word, its stem or a thesaurus entry; not a typo correction) in
+	// what it says it is about: title, tags, aliases, example questions,
+	// summary.
+	Strong float64
 }
 
 // alt is one index term a query word may match, with its relative weight.
@@ -452,6 +457,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 			Title:   d.title,
 			Score:   math.Min(1, c.score/denom),
 			Section: det.section,
+			Strong:  math.Min(1, c.solidStr/denom),
 		})
 	}
 	ix.decide(&res, f)

@@ -104,6 +104,22 @@ var glossary = []glossaryEntry{
 	{[]string{"phishing", "scam", "spam"}, []string{"phishing"}, srcMSTerm},
 	{[]string{"install", "setup"}, []string{"installieren", "einrichten"}, srcMSTerm},
 	{[]string{"laptop", "computer", "rechner", "pc", "desktop"}, []string{"computer"}, srcMSTerm + "; " + srcDuden},
+	// UI vocabulary of the same tools, added in the quality pass (issue 14).
+	{[]string{"change", "changing"}, []string{"ändern"}, srcNextcloud},
+	{[]string{"create", "new"}, []string{"erstellen", "neu"}, srcNextcloud + "; " + srcElement},
+	{[]string{"record", "recording", "recordings"}, []string{"aufzeichnung", "aufzeichnen"}, srcBBB},
+	{[]string{"subscribe"}, []string{"abonnieren"}, srcNextcloud},
+	{[]string{"unsubscribe"}, []string{"abbestellen", "austragen"}, srcMSTerm},
+	{[]string{"poll", "survey", "surveys"}, []string{"umfrage"}, srcNextcloud},
+	{[]string{"form", "forms"}, []string{"formular"}, srcNextcloud},
+	{[]string{"task", "tasks"}, []string{"aufgabe"}, srcNextcloud},
+	{[]string{"username"}, []string{"benutzername"}, srcNextcloud},
+	{[]string{"external", "outside", "guest", "guests"}, []string{"extern", "gast"}, srcNextcloud},
+	{[]string{"volunteer", "volunteering"}, []string{"ehrenamtlich", "mitmachen"}, srcMSTerm},
+	{[]string{"member", "members"}, []string{"mitglied"}, srcMSTerm},
+	{[]string{"list", "mailinglist"}, []string{"liste", "mailingliste"}, srcMSTerm},
+	{[]string{"contact"}, []string{"kontakt", "ansprechperson"}, srcMSTerm},
+	{[]string{"help", "support"}, []string{"hilfe", "support"}, srcMSTerm},
 }
 
 // thesaurusEntry is one expansion: the target surface word and its weight

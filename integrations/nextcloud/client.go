@@ -15,6 +15,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"go.mau.fi/util/retryafter"
 )
 
 // DefaultTimeout is the per-request timeout used when Options.Timeout is 0.
@@ -277,17 +279,9 @@ func retryAfter(h http.Header) time.Duration {
 			return time.Duration(ms * float64(time.Millisecond))
 		}
 	}
-	if v := strings.TrimSpace(h.Get("Retry-After")); v != "" {
-		if s, err := strconv.Atoi(v); err == nil && s > 0 {
-			return time.Duration(s) * time.Second
-		}
-		if t, err := http.ParseTime(v); err == nil {
-			if d := time.Until(t); d > 0 {
-				return d
-			}
-		}
-	}
-	return 0
+	// Seconds or an HTTP date (go.mau.fi/util/retryafter); a date in the
+	// past or nonsense means no hint.
+	return max(retryafter.Parse(strings.TrimSpace(h.Get("Retry-After")), 0), 0)
 }
 
 // redact removes the app password (and the Basic credentials built from it)

@@ -16,10 +16,11 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/internal/dendrite"
+	"github.com/lotse-bot/lotse/internal/dendrite/dendritetest"
 )
 
 func TestMain(m *testing.M) {
-	os.Exit(dendrite.Main(m, dendrite.Options{}))
+	os.Exit(dendritetest.Main(m, dendrite.Options{}))
 }
 
 // syncUntil long-polls /sync from since until found reports true for a
@@ -53,9 +54,9 @@ func hasText(resp *mautrix.RespSync, roomID id.RoomID, body string) bool {
 }
 
 func TestInviteJoinAndMessage(t *testing.T) {
-	srv := dendrite.Shared()
-	alice, _, _ := dendrite.NewUser(t, srv, "alice")
-	bob, bobID, _ := dendrite.NewUser(t, srv, "bob")
+	srv := dendritetest.Shared()
+	alice, _, _ := dendritetest.NewUser(t, srv, "alice")
+	bob, bobID, _ := dendritetest.NewUser(t, srv, "bob")
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
 
@@ -89,7 +90,7 @@ func TestRestartKeepsData(t *testing.T) {
 	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
 	defer cancel()
 	start := time.Now()
-	srv := dendrite.StartForTest(t, dendrite.Options{})
+	srv := dendritetest.StartForTest(t, dendrite.Options{})
 	t.Logf("start to ready: %s", time.Since(start))
 	dataDir := srv.DataDir
 	defer func() {
@@ -101,7 +102,7 @@ func TestRestartKeepsData(t *testing.T) {
 		}
 	}()
 
-	cli, _, password := dendrite.NewUser(t, srv, "carol")
+	cli, _, password := dendritetest.NewUser(t, srv, "carol")
 	created, err := cli.CreateRoom(ctx, &mautrix.ReqCreateRoom{Preset: "private_chat"})
 	if err != nil {
 		t.Fatalf("failed to create room: %v", err)
@@ -177,13 +178,13 @@ func TestRateLimit(t *testing.T) {
 	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
 	defer cancel()
 	exemptLocalpart := dendrite.UniqueLocalpart("exempt")
-	srv := dendrite.StartForTest(t, dendrite.Options{RateLimit: &dendrite.RateLimit{
+	srv := dendritetest.StartForTest(t, dendrite.Options{RateLimit: &dendrite.RateLimit{
 		Threshold:     3,
 		CooloffMS:     30_000, // no slot frees up during the test
 		ExemptUserIDs: []string{id.NewUserID(exemptLocalpart, "localhost").String()},
 	}})
 
-	limited, _, _ := dendrite.NewUser(t, srv, "limited")
+	limited, _, _ := dendritetest.NewUser(t, srv, "limited")
 	if _, err := srv.RegisterUser(ctx, exemptLocalpart, "secret-password", false); err != nil {
 		t.Fatal(err)
 	}
@@ -242,7 +243,7 @@ func TestRateLimit(t *testing.T) {
 }
 
 func TestBuildUsesCache(t *testing.T) {
-	ctx, cancel := context.WithTimeout(t.Context(), dendrite.BuildTimeout)
+	ctx, cancel := context.WithTimeout(t.Context(), dendritetest.BuildTimeout)
 	defer cancel()
 	start := time.Now()
 	binDir, err := dendrite.Build(ctx, zerolog.New(zerolog.NewTestWriter(t)))

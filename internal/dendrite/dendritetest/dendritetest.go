@@ -1,12 +1,14 @@
-package dendrite
+// Package dendritetest runs tests against a real Dendrite homeserver: one
+// shared server per test package (Main, Shared), a server of a test's own
+// (StartForTest) and fresh users (NewUser). It is the only part of the
+// homeserver support that links package testing; the demo and the load
+// program use package dendrite.
+package dendritetest
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"os"
-	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -14,6 +16,8 @@ import (
 	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/internal/dendrite"
 )
 
 // BuildTimeout bounds Build in Main. A cold build takes about 1.5 minutes on
@@ -24,28 +28,25 @@ const BuildTimeout = 8 * time.Minute
 // startTimeout bounds Start in Main (Dendrite is usually ready in 0.2–0.3 s).
 const startTimeout = time.Minute
 
-var (
-	shared     atomic.Pointer[Server]
-	userSerial atomic.Uint64
-)
+var shared atomic.Pointer[dendrite.Server]
 
 // Main runs a test package against one shared Dendrite. Call it from TestMain:
 //
-//	func TestMain(m *testing.M) { os.Exit(dendrite.Main(m, dendrite.Options{})) }
+//	func TestMain(m *testing.M) { os.Exit(dendritetest.Main(m, dendrite.Options{})) }
 //
 // It builds Dendrite if needed, starts it with opts, makes it available
 // through Shared, runs the tests, prints Dendrite's log to stderr only if the
 // run failed and stops the server. It returns the exit code for os.Exit.
-func Main(m *testing.M, opts Options) int {
+func Main(m *testing.M, opts dendrite.Options) int {
 	log := zerolog.New(zerolog.ConsoleWriter{Out: os.Stderr, TimeFormat: time.TimeOnly}).
 		With().Timestamp().Str("component", "dendrite").Logger()
 
 	if opts.BinDir == "" {
 		ctx, cancel := context.WithTimeout(context.Background(), BuildTimeout)
-		binDir, err := Build(ctx, log)
+		binDir, err := dendrite.Build(ctx, log)
 		cancel()
 		if err != nil {
-			fmt.Fprintf(os.Stderr, "dendrite.Main: %v\n", err)
+			fmt.Fprintf(os.Stderr, "dendritetest.Main: %v\n", err)
 			return 1
 		}
 		opts.BinDir = binDir
@@ -53,10 +54,10 @@ func Main(m *testing.M, opts Options) int {
 
 	ctx, cancel := context.WithTimeout(context.Background(), startTimeout)
 	start := time.Now()
-	srv, err := Start(ctx, opts)
+	srv, err := dendrite.Start(ctx, opts)
 	cancel()
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "dendrite.Main: %v\n", err)
+		fmt.Fprintf(os.Stderr, "dendritetest.Main: %v\n", err)
 		return 1
 	}
 	log.Debug().Str("url", srv.URL).Stringer("took", time.Since(start)).Msg("Dendrite is ready")
@@ -66,7 +67,7 @@ func Main(m *testing.M, opts Options) int {
 
 	shared.Store(nil)
 	if err := srv.Stop(); err != nil {
-		fmt.Fprintf(os.Stderr, "dendrite.Main: %v\n", err)
+		fmt.Fprintf(os.Stderr, "dendritetest.Main: %v\n", err)
 		if code == 0 {
 			code = 1
 		}
@@ -79,10 +80,10 @@ func Main(m *testing.M, opts Options) int {
 
 // Shared returns the server Main started for this test package. It panics
 // when TestMain does not call Main.
-func Shared() *Server {
+func Shared() *dendrite.Server {
 	srv := shared.Load()
 	if srv == nil {
-		panic("dendrite.Shared: no server; call dendrite.Main from TestMain")
+		panic("dendritetest.Shared: no server; call dendritetest.Main from TestMain")
 	}
 	return srv
 }
@@ -90,18 +91,18 @@ func Shared() *Server {
 // StartForTest starts a server of its own for one test, e.g. with a
 // RateLimit or to Kill it, and stops it when the test ends; if the test
 // failed, it logs Dendrite's output. It fails the test on error.
-func StartForTest(t testing.TB, opts Options) *Server {
+func StartForTest(t testing.TB, opts dendrite.Options) *dendrite.Server {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(t.Context(), BuildTimeout+startTimeout)
 	defer cancel()
 	if opts.BinDir == "" {
-		binDir, err := Build(ctx, zerolog.New(zerolog.NewTestWriter(t)))
+		binDir, err := dendrite.Build(ctx, zerolog.New(zerolog.NewTestWriter(t)))
 		if err != nil {
 			t.Fatalf("failed to build Dendrite: %v", err)
 		}
 		opts.BinDir = binDir
 	}
-	srv, err := Start(ctx, opts)
+	srv, err := dendrite.Start(ctx, opts)
 	if err != nil {
 		t.Fatalf("failed to start Dendrite: %v", err)
 	}
@@ -119,12 +120,12 @@ func StartForTest(t testing.TB, opts Options) *Server {
 // NewUser registers a fresh user whose localpart starts with prefix, logs it
 // in as a new device and returns the client, the user ID and the password.
 // It fails the test on error. The caller owns the client.
-func NewUser(t testing.TB, srv *Server, prefix string) (*mautrix.Client, id.UserID, string) {
+func NewUser(t testing.TB, srv *dendrite.Server, prefix string) (*mautrix.Client, id.UserID, string) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
-	localpart := UniqueLocalpart(prefix)
-	password := randomHex(12)
+	localpart := dendrite.UniqueLocalpart(prefix)
+	password := dendrite.RandomPassword()
 	userID, err := srv.RegisterUser(ctx, localpart, password, false)
 	if err != nil {
 		t.Fatalf("failed to create test user: %v", err)
@@ -134,28 +135,4 @@ func NewUser(t testing.TB, srv *Server, prefix string) (*mautrix.Client, id.User
 		t.Fatalf("failed to log in test user: %v", err)
 	}
 	return cli, userID, password
-}
-
-// UniqueLocalpart returns prefix (reduced to characters valid in a Matrix
-// localpart) plus a suffix unique within and across processes.
-func UniqueLocalpart(prefix string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(prefix) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', strings.ContainsRune("._=-/", r):
-			b.WriteRune(r)
-		default:
-			b.WriteByte('_')
-		}
-	}
-	if b.Len() == 0 {
-		b.WriteString("user")
-	}
-	return fmt.Sprintf("%s-%d-%s", b.String(), userSerial.Add(1), randomHex(3))
-}
-
-func randomHex(n int) string {
-	buf := make([]byte, n)
-	_, _ = rand.Read(buf) // crypto/rand.Read never fails (Go 1.24+)
-	return hex.EncodeToString(buf)
 }

@@ -1,0 +1,285 @@
+package flow
+
+import (
+	"context"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"maunium.net/go/mautrix/event"
+
+	"github.com/lotse-bot/lotse/commands/answer"
+	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/guides/search"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// maxGuideBytes keeps a guide answer (HTML and plain text together) far
+// below the 64 KiB event limit, leaving room for the heading, the
+// alternatives and the encryption overhead.
+const maxGuideBytes = 24 * 1024
+
+var numberOnly = regexp.MustCompile(`^\s*#?([0-9]{1,2})[.)]?\s*$`)
+
+// Text handles a free-text message: a choice number, else the decision of
+// package answer (small talk, a question, a request for a person).
+func (w *Workflow) Text(ctx context.Context, text string) error {
+	evt := threaded(ctx)
+	p, open, err := w.pending(ctx, evt)
+	if err != nil {
+		return err
+	}
+	if isMore(text) {
+		if !open || p.Guide == "" {
+			return w.ReplyMarkdown(ctx, w.tx.MoreNothing)
+		}
+		return w.sendRest(ctx, p)
+	}
+	if m := numberOnly.FindStringSubmatch(text); m != nil {
+		return w.pickChoice(ctx, evt, m[1])
+	}
+	if open && len(p.Candidates) > 0 {
+		if n := byTitleWord(w.Guides.Current(), p.Candidates, text); n > 0 {
+			return w.pickChoice(ctx, evt, strconv.Itoa(n))
+		}
+	}
+	return w.answerQuestion(ctx, text)
+}
+
+// threaded marks the turn in ctx to be answered in a thread (group rooms)
+// and returns its event.
+func threaded(ctx context.Context) *event.Event {
+	t := chat.TurnOf(ctx)
+	t.Thread = true
+	return t.Event
+}
+
+// pending is the open follow-up of the sender of evt in its room.
+func (w *Workflow) pending(ctx context.Context, evt *event.Event) (storage.Pending, bool, error) {
+	return w.DB.Choices.Pending(ctx, evt.RoomID.String(), evt.Sender.String(), w.Now().Add(-w.ChoiceTTL))
+}
+
+// moreWords are the whole messages that ask for the rest of the last guide.
+var moreWords = map[string]bool{"mehr": true, "weiter": true, "ganze anleitung": true, "die ganze anleitung": true,
+	"mehr bitte": true, "bitte mehr": true, "more": true, "more please": true, "whole guide": true, "continue": true}
+
+func isMore(text string) bool {
+	t := strings.ToLower(strings.Join(strings.FieldsFunc(text, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsPunct(r)
+	}), " "))
+	return moreWords[t]
+}
+
+// byTitleWord picks the candidate whose title contains every word of text
+// (one to three words, one of three letters or more), when exactly one does.
+func byTitleWord(lib *guides.Library, candidates []string, text string) int {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(words) == 0 || len(words) > 3 || slices.IndexFunc(words, func(w string) bool { return utf8.RuneCountInString(w) >= 3 }) < 0 {
+		return 0
+	}
+	found := 0
+	for i, id := range candidates {
+		g, ok := lib.Get(id)
+		if !ok {
+			continue
+		}
+		title := strings.ToLower(g.Title)
+		all := true
+		for _, w := range words {
+			all = all && strings.Contains(title, w)
+		}
+		if all {
+			if found > 0 {
+				return 0
+			}
+			found = i + 1
+		}
+	}
+	return found
+}
+
+// sendRest sends the rest of the guide last shown ("mehr"), in parts below
+// the event limit.
+func (w *Workflow) sendRest(ctx context.Context, p storage.Pending) error {
+	team := w.isTeam(ctx, chat.TurnOf(ctx).Event.Sender)
+	parts, ok := answer.RestReplies(w.Guides.Current(), p.Guide, guides.Answer{Section: p.Section, Cut: p.Cut}, team, answer.TextsFor(w.Lang), w.replyOptions())
+	if !ok {
+		return w.ReplyMarkdown(ctx, w.tx.MoreNothing)
+	}
+	for _, r := range parts {
+		if _, err := w.Reply(ctx, r.Plain, r.HTML); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// answerQuestion answers a free-text question: the guide when the match is
+// clear, "Meintest du …?" when guides are close, a short reply to small
+// talk, a person on request, else an honest "no guide fits" with the way
+// to a person.
+func (w *Workflow) answerQuestion(ctx context.Context, question string) error {
+	lib := w.Guides.Current()
+	t := chat.TurnOf(ctx)
+	team := t != nil && w.isTeam(ctx, t.Event.Sender)
+	cases := w.supportOn() && t != nil && t.Direct
+	tx := answer.TextsFor(w.Lang)
+	opts := answer.Options{Team: team, Cases: cases, Texts: tx, Contact: w.FallbackContact()}
+	d := answer.Decide(question, lib, opts)
+	switch d.Outcome {
+	case answer.Answer:
+		if err := w.sendGuide(ctx, lib, d.Hits[0], d.Also); err != nil {
+			return err
+		}
+		w.Observer.Question("confident")
+		return w.rememberQuestion(ctx, question, d.Guides(), false, "")
+	case answer.Choose:
+		if err := w.OfferChoice(ctx, lib, d.Hits); err != nil {
+			return err
+		}
+		w.Observer.Question("choice")
+		return w.rememberQuestion(ctx, question, d.Guides(), false, "")
+	case answer.SmallTalk:
+		return w.ReplyMarkdown(ctx, d.Reply)
+	case answer.Human:
+		if cases {
+			// Offer a case right away; the member's words become its question.
+			return w.rememberQuestion(ctx, question, nil, true, tx.HumanCases)
+		}
+		return w.ReplyMarkdown(ctx, d.Reply)
+	default:
+		if err := w.DB.Feedback.NoMatch(ctx); err != nil {
+			return err
+		}
+		w.Observer.Question("no_guide")
+		if cases {
+			// "No guide fits" comes with the offer to open a case.
+			lead := chat.Format(tx.NoGuide, chat.Escape(question)) + " " + tx.NoGuideCases
+			return w.rememberQuestion(ctx, question, nil, true, lead)
+		}
+		return w.ReplyMarkdown(ctx, answer.NoGuideReply(tx, opts, chat.Escape(question)))
+	}
+}
+
+func (w *Workflow) rememberQuestion(ctx context.Context, question string, guideIDs []string, offer bool, lead string) error {
+	if w.cfg.Support == nil {
+		return nil
+	}
+	return w.cfg.Support.RememberQuestion(ctx, question, guideIDs, "", offer, lead)
+}
+
+// sendGuide answers with the short answer of one guide (package answer
+// composes it, the same as `lotse ask` prints) and remembers what was
+// shown, for 👍/👎 and "mehr".
+func (w *Workflow) sendGuide(ctx context.Context, lib *guides.Library, hit search.Hit, more []search.Hit) error {
+	team := w.isTeam(ctx, chat.TurnOf(ctx).Event.Sender)
+	r, ok := answer.AnswerReply(lib, hit, more, team, answer.TextsFor(w.Lang), w.replyOptions())
+	if !ok {
+		return w.ReplyMarkdown(ctx, w.tx.GuideGone)
+	}
+	eventID, err := w.Reply(ctx, r.Plain, r.HTML)
+	if err != nil {
+		return err
+	}
+	evt := chat.TurnOf(ctx).Event
+	if err := w.DB.Answers.Put(ctx, eventID.String(), evt.RoomID.String(), r.Guide, w.Now()); err != nil {
+		return err
+	}
+	var runnersUp []string
+	for _, h := range more {
+		if len(runnersUp) < 3 && h.ID != r.Guide {
+			runnersUp = append(runnersUp, h.ID)
+		}
+	}
+	if err := w.DB.Choices.PutShown(ctx, evt.RoomID.String(), evt.Sender.String(), r.Guide, r.Shown.Section, r.Shown.Cut, runnersUp, w.Now()); err != nil {
+		return err
+	}
+	return w.DB.Feedback.Shown(ctx, r.Guide)
+}
+
+func (w *Workflow) replyOptions() answer.ReplyOptions {
+	return answer.ReplyOptions{URL: w.GuideURL}
+}
+
+// RenderGuide renders a guide the team sends to a member, with the
+// answer's heading (the support workflow asks for it).
+func (w *Workflow) RenderGuide(g *guides.Guide) (plain, htmlBody string) {
+	var msg chat.Message
+	msg.Markdown(chat.Format(answer.TextsFor(w.Lang).Answer, chat.Escape(g.Title)))
+	rendered := guides.RenderGuide(g, guides.RenderOptions{MaxBytes: maxGuideBytes, Section: -1, Resolver: w.resolver()})
+	msg.Raw(rendered.Plain, rendered.HTML)
+	return msg.Result()
+}
+
+// OfferChoice asks "Meintest du …?" with up to three numbered titles and
+// remembers them, so that the member can answer with a number.
+func (w *Workflow) OfferChoice(ctx context.Context, lib *guides.Library, hits []search.Hit) error {
+	evt := chat.TurnOf(ctx).Event
+	r, ids := answer.ChoiceReply(lib, hits, answer.TextsFor(w.Lang))
+	if err := w.DB.Choices.Put(ctx, evt.RoomID.String(), evt.Sender.String(), ids, w.Now()); err != nil {
+		return err
+	}
+	promptID, err := w.Reply(ctx, r.Plain, r.HTML)
+	if err != nil {
+		return err
+	}
+	// Number reactions count only on this message.
+	if err := w.DB.Choices.SetPrompt(ctx, evt.RoomID.String(), evt.Sender.String(), promptID.String()); err != nil {
+		return err
+	}
+	// Number buttons: a tap on 1️⃣ works like answering "1".
+	for i := range ids {
+		react := &event.ReactionEventContent{RelatesTo: event.RelatesTo{Type: event.RelAnnotation, EventID: promptID, Key: keycaps[i]}}
+		if _, err := w.Matrix.Send(ctx, evt.RoomID, event.EventReaction, react, w.TxnID(evt.ID, "choice-key", i)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pickChoice answers a number sent after "Meintest du …?".
+func (w *Workflow) pickChoice(ctx context.Context, evt *event.Event, number string) error {
+	ids, err := w.DB.Choices.Get(ctx, evt.RoomID.String(), evt.Sender.String(), w.Now().Add(-w.ChoiceTTL))
+	if err != nil {
+		return err
+	}
+	if len(ids) == 0 {
+		return w.ReplyMarkdown(ctx, w.tx.ChoiceExpired)
+	}
+	n, _ := strconv.Atoi(number)
+	if n < 1 || n > len(ids) {
+		return w.ReplyMarkdown(ctx, chat.Format(w.tx.ChoiceOutOfRange, len(ids)))
+	}
+	lib := w.Guides.Current()
+	if _, ok := lib.Get(ids[n-1]); !ok {
+		return w.ReplyMarkdown(ctx, w.tx.ChoiceExpired)
+	}
+	// Showing the guide replaces the open choice (it becomes the guide for
+	// "mehr").
+	return w.sendGuide(ctx, lib, search.Hit{ID: ids[n-1], Section: -1}, nil)
+}
+
+// resolver turns relative links between guides into web links when a web
+// view is configured (GuideURL gives an address); otherwise they become
+// plain text.
+func (w *Workflow) resolver() guides.LinkResolver {
+	lib := w.Guides.Current()
+	return func(guideID, anchor string) (string, bool) {
+		// Only existing guides get a link; a dead link stays plain text.
+		if _, ok := lib.Get(guideID); !ok {
+			return "", false
+		}
+		u := w.GuideURL(guideID)
+		if u == "" {
+			return "", false
+		}
+		if anchor != "" {
+			u += "#" + anchor
+		}
+		return u, true
+	}
+}

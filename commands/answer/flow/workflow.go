@@ -1,0 +1,92 @@
+// Package flow is the answer workflow in the chat: it answers a member's
+// question with the decision of package answer (a guide, "Meintest du …?",
+// small talk, a person, an honest "no guide fits"), handles the follow-ups
+// (a number, 👍/👎) and the guide commands (!anleitung, !anleitungen).
+//
+// It is a sub-package so that package answer stays pure: `lotse ask`, the
+// evaluation sets and the tuning tests run the decision with no Matrix and
+// no database, and the import check can keep it that way.
+package flow
+
+import (
+	"context"
+	"strings"
+
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/answer"
+	"github.com/lotse-bot/lotse/commands/chat"
+)
+
+// Support is what the answer workflow asks of the support workflow (the
+// router passes *support.Workflow); workflows do not import each other.
+type Support interface {
+	// On reports whether support cases are configured.
+	On() bool
+	// IsTeam reports whether user belongs to the team (team guides count).
+	IsTeam(ctx context.Context, user id.UserID) bool
+	// RememberQuestion keeps a member's question for a case (offer: ask
+	// now whether to open one, after lead).
+	RememberQuestion(ctx context.Context, question string, guideIDs []string, answerEvent id.EventID, offer bool, lead string) error
+	// OfferAfterThumbsDown offers a case after 👎 on an answer.
+	OfferAfterThumbsDown(ctx context.Context, evt *event.Event, answer id.EventID) (bool, error)
+	// OfferReaction handles a reaction on a case offer.
+	OfferReaction(ctx context.Context, evt *event.Event, target id.EventID, key string) (bool, error)
+}
+
+// Config configures the answer workflow.
+type Config struct {
+	Support Support
+}
+
+// Workflow is the answer workflow.
+type Workflow struct {
+	*chat.Env
+	cfg Config
+	tx  *Texts
+}
+
+// New builds the workflow.
+func New(env *chat.Env, cfg Config) *Workflow {
+	return &Workflow{Env: env, cfg: cfg, tx: TextsFor(env.Lang)}
+}
+
+// Commands are the guide commands, for the registry (after !hilfe).
+func (w *Workflow) Commands() []chat.Command {
+	cmd := func(name string, aliases []string, run func(*chat.Call) error) chat.Command {
+		ct := w.tx.Commands[name]
+		return chat.Command{Name: name, Aliases: aliases, Usage: ct.Usage, Description: ct.Description, Run: run}
+	}
+	return []chat.Command{
+		cmd("anleitung", []string{"guide", "suche", "search", "such"}, w.cmdGuide),
+		cmd("anleitungen", []string{"guides", "themen", "topics", "liste"}, w.cmdGuides),
+		cmd("frage", []string{"ask", "f"}, w.cmdAsk),
+	}
+}
+
+// cmdAsk answers the question after !frage, as if it had been sent to
+// Lotse directly (in group rooms: the way to ask without a mention).
+func (w *Workflow) cmdAsk(ce *chat.Call) error {
+	q := strings.TrimSpace(ce.RawArgs)
+	if q == "" {
+		return w.ReplyMarkdown(ce.Ctx, w.tx.AskUsage)
+	}
+	return w.Text(ce.Ctx, q)
+}
+
+// IsThanks reports whether text is only a thank-you, an acknowledgement or
+// a goodbye (a closing remark), by the rules of the answer decision.
+func IsThanks(text string) bool {
+	switch t, _ := answer.SmallTalkOf(text); t {
+	case answer.TalkThanks, answer.TalkAck, answer.TalkBye:
+		return true
+	}
+	return false
+}
+
+func (w *Workflow) isTeam(ctx context.Context, user id.UserID) bool {
+	return w.cfg.Support != nil && w.cfg.Support.IsTeam(ctx, user)
+}
+
+func (w *Workflow) supportOn() bool { return w.cfg.Support != nil && w.cfg.Support.On() }

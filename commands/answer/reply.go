@@ -1,0 +1,251 @@
+package answer
+
+import (
+	"fmt"
+	"html"
+	"strings"
+
+	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/guides/search"
+)
+
+// The replies that show guides are composed here, not in the chat
+// workflow, so that `lotse ask` prints exactly the text members get.
+
+// maxRelated bounds the related guides listed under an answer.
+const maxRelated = 2
+
+// ReplyOptions are what a reply needs besides the decision.
+type ReplyOptions struct {
+	// URL returns the web address of a guide, or "" (nil: no web view).
+	URL func(guideID string) string
+}
+
+func (o ReplyOptions) url(guideID string) string {
+	if o.URL == nil {
+		return ""
+	}
+	return o.URL(guideID)
+}
+
+// Reply is a composed message: plain text and Matrix HTML.
+type Reply struct {
+	Plain, HTML string
+	// Guide is the guide shown (answers only); Shown is the part shown, for
+	// the rest on "mehr".
+	Guide string
+	Shown guides.Answer
+}
+
+// Links returns how links between guides render: as links to their web
+// pages when there is a web view, else as "Text (!anleitung Titel)", so
+// that no link turns into dead text. Links to guides that do not exist
+// (or are hidden from the reader: team says whether team guides count)
+// stay plain text.
+func Links(lib *guides.Library, team bool, opts ReplyOptions, tx *Texts) (guides.LinkResolver, guides.LinkHint) {
+	get := func(guideID string) (*guides.Guide, bool) {
+		g, ok := lib.Get(guideID)
+		if !ok || !guides.VisibleTo(g, team) {
+			return nil, false
+		}
+		return g, true
+	}
+	resolve := func(guideID, anchor string) (string, bool) {
+		if _, ok := get(guideID); !ok {
+			return "", false
+		}
+		u := opts.url(guideID)
+		if u == "" {
+			return "", false
+		}
+		if anchor != "" {
+			u += "#" + anchor
+		}
+		return u, true
+	}
+	hint := func(guideID string) (string, bool) {
+		g, ok := get(guideID)
+		if !ok {
+			return "", false
+		}
+		return fmt.Sprintf(tx.OpenGuide, g.Title), true
+	}
+	return resolve, hint
+}
+
+// AnswerReply composes the short answer with the guide of hit: its title
+// (a link to its web page when there is one), its summary, the section
+// that matched (numbered steps kept, about one phone screen), the way to
+// the whole guide, at most two close runners-up from also, and the
+// feedback prompt. ok is false when the guide is gone.
+func AnswerReply(lib *guides.Library, hit search.Hit, also []search.Hit, team bool, tx *Texts, opts ReplyOptions) (r Reply, ok bool) {
+	g, ok := lib.Get(hit.ID)
+	if !ok {
+		return Reply{}, false
+	}
+	if tx == nil {
+		tx = &German
+	}
+	resolve, hint := Links(lib, team, opts, tx)
+	shown := guides.ShapeAnswer(g, guides.AnswerOptions{Section: hit.Section, Resolver: resolve, Hint: hint})
+	url := opts.url(g.ID)
+	var m message
+	m.markdown(fmt.Sprintf(tx.Answer, titleLink(g.Title, url)))
+	if s := strings.TrimSpace(g.Summary); s != "" {
+		m.markdown("_" + escapeMarkdown(s) + "_")
+	}
+	m.raw(shown.Plain, shown.HTML)
+	switch {
+	case url != "":
+		m.markdown(fmt.Sprintf(tx.WholeGuide, "<"+url+">"))
+	case shown.More:
+		m.markdown(tx.SayMore)
+	}
+	var related []string
+	for _, h := range also {
+		rg, ok := lib.Get(h.ID)
+		if !ok || h.ID == g.ID || h.Score < 0.8*hit.Score || len(related) == maxRelated {
+			continue
+		}
+		related = append(related, titleLink(rg.Title, opts.url(rg.ID)))
+	}
+	if len(related) > 0 {
+		m.markdown(fmt.Sprintf(tx.Related, strings.Join(related, " · ")))
+	}
+	m.markdown("_" + tx.Feedback + "_")
+	r.Plain, r.HTML = m.result()
+	r.Guide, r.Shown = g.ID, shown
+	return r, true
+}
+
+// RestReplies are the parts of the rest of the guide after shown, for
+// "mehr": each below the event limit, at most [guides.MaxRestParts]; the
+// last one points to the web page when the guide was longer still.
+func RestReplies(lib *guides.Library, guideID string, shown guides.Answer, team bool, tx *Texts, opts ReplyOptions) ([]Reply, bool) {
+	g, ok := lib.Get(guideID)
+	if !ok {
+		return nil, false
+	}
+	if tx == nil {
+		tx = &German
+	}
+	resolve, hint := Links(lib, team, opts, tx)
+	parts, complete := guides.RestOfGuide(g, shown, guides.RenderOptions{MaxBytes: restBytes, Resolver: resolve, Hint: hint})
+	var out []Reply
+	for i, p := range parts {
+		var m message
+		if i == 0 {
+			m.markdown(fmt.Sprintf(tx.RestOf, titleLink(g.Title, opts.url(g.ID))))
+		}
+		m.raw(p.Plain, p.HTML)
+		if i == len(parts)-1 && !complete {
+			if u := opts.url(g.ID); u != "" {
+				m.markdown(fmt.Sprintf(tx.WholeGuide, "<"+u+">"))
+			}
+		}
+		plain, htmlBody := m.result()
+		out = append(out, Reply{Plain: plain, HTML: htmlBody, Guide: g.ID})
+	}
+	if len(out) == 0 {
+		plain, htmlBody := render(tx.NoRest)
+		out = append(out, Reply{Plain: plain, HTML: htmlBody, Guide: g.ID})
+	}
+	return out, true
+}
+
+// restBytes leaves room under the 64 KiB event limit for the heading and
+// the encryption overhead.
+const restBytes = 24 * 1024
+
+// ChoiceReply composes "Meintest du …?" with the numbered titles of hits
+// (at most three) and returns the IDs offered, in order.
+func ChoiceReply(lib *guides.Library, hits []search.Hit, tx *Texts) (Reply, []string) {
+	if tx == nil {
+		tx = &German
+	}
+	var b strings.Builder
+	b.WriteString(tx.Choose + "\n\n")
+	var ids []string
+	for _, hit := range hits {
+		g, ok := lib.Get(hit.ID)
+		if !ok || len(ids) == maxChoices {
+			continue
+		}
+		ids = append(ids, g.ID)
+		fmt.Fprintf(&b, "%d. %s\n", len(ids), escapeMarkdown(g.Title))
+	}
+	b.WriteString("\n" + tx.ChooseHow)
+	plain, htmlBody := render(b.String())
+	return Reply{Plain: plain, HTML: htmlBody}, ids
+}
+
+// titleLink is a guide title in Markdown: a link to url, or plain.
+func titleLink(title, url string) string {
+	if url == "" {
+		return escapeMarkdown(title)
+	}
+	return "[" + escapeMarkdown(title) + "](" + escapeURL(url) + ")"
+}
+
+func escapeURL(u string) string {
+	return strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E").Replace(u)
+}
+
+// escapeMarkdown makes a title literal in Markdown.
+func escapeMarkdown(s string) string {
+	var b strings.Builder
+	for _, r := range strings.Join(strings.Fields(s), " ") {
+		if strings.ContainsRune("\\`*_{}[]()#+-.!<>|~&\"'", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// render turns our own Markdown into plain text and Matrix HTML, by the
+// pipeline of the guides (sanitised).
+func render(md string) (plain, htmlBody string) {
+	htmlBody, plain = guides.Render(md)
+	return strings.TrimSpace(plain), htmlBody
+}
+
+// message joins Markdown texts and rendered pieces, by blank lines.
+type message struct{ plain, html []string }
+
+func (m *message) markdown(md string) { m.raw(render(md)) }
+
+func (m *message) raw(plain, htmlBody string) {
+	if strings.TrimSpace(plain) == "" {
+		return
+	}
+	if htmlBody == "" {
+		htmlBody = html.EscapeString(plain)
+	}
+	if !strings.HasPrefix(strings.TrimSpace(htmlBody), "<") {
+		htmlBody = "<p>" + htmlBody + "</p>"
+	}
+	m.plain = append(m.plain, strings.TrimSpace(plain))
+	m.html = append(m.html, htmlBody)
+}
+
+func (m *message) result() (plain, htmlBody string) {
+	return strings.Join(m.plain, "\n\n"), strings.Join(m.html, "\n")
+}
+
+// Compose is the reply to a decision as members get it: the short answer
+// for Answer, the numbered choice for Choose, d.Reply otherwise (plain
+// Markdown rendered). team says whether team guides count.
+func Compose(d Decision, lib *guides.Library, team bool, tx *Texts, opts ReplyOptions) Reply {
+	switch d.Outcome {
+	case Answer:
+		if r, ok := AnswerReply(lib, d.Hits[0], d.Also, team, tx, opts); ok {
+			return r
+		}
+	case Choose:
+		r, _ := ChoiceReply(lib, d.Hits, tx)
+		return r
+	}
+	plain, htmlBody := render(d.Reply)
+	return Reply{Plain: plain, HTML: htmlBody}
+}
