@@ -430,3 +430,17 @@ func TestTeamRoomJoinWithoutRoleWarned(t *testing.T) {
 		t.Fatalf("warned during the bootstrap (nobody in the team yet): %s", bodies(sent))
 	}
 }
+
+// TestTeamOnlyGuideNotSentToMember: `!antwort <Nr> anleitung …` sends only
+// guides members may see; a team-only guide stays in the team (issue #15,
+// Low: team-only guides reached members).
+func TestTeamOnlyGuideNotSentToMember(t *testing.T) {
+	e := newSupportEnv(t)
+	root := e.openCase(t)
+	sent := e.say(t, teamRoom, alice, "!antwort 1 anleitung team/verpflichtungserklaerung-und-schulung.md", root)
+	if got := in(sent, dmRoom); len(got) != 0 {
+		t.Fatalf("a team-only guide was sent to the member: %s", bodies(got))
+	}
+	mustContain(t, in(sent, teamRoom), "nur fürs Team")
+	mustContain(t, in(e.say(t, teamRoom, alice, "!antwort 1 anleitung konto/passwort-vergessen.md", root), dmRoom), "Passwort")
+}

@@ -124,6 +124,8 @@ type Texts struct {
 	ReplyUsage string
 	// UnknownGuide: %s = guide ID (escaped).
 	UnknownGuide string
+	// TeamOnlyGuide: %s = title; a guide for the team is not sent to a member.
+	TeamOnlyGuide string
 	// GuideSent: %s = guide title.
 	GuideSent string
 	// OpenEmpty: no open cases.
@@ -228,6 +230,7 @@ var German = Texts{
 	NoSuchCase:        "Einen Fall „%s“ gibt es nicht.",
 	ReplyUsage:        "So geht es: `!antwort <Text>` im Thread des Falls, `!antwort <Nr> <Text>` oder `!antwort <Nr> anleitung <Anleitungs-ID>`.",
 	UnknownGuide:      "Die Anleitung „%s“ kenne ich nicht.",
+	TeamOnlyGuide:     "„%s“ ist eine Anleitung nur fürs Team – an Mitglieder schicke ich sie nicht.",
 	GuideSent:         "📘 Anleitung „%s“ an das Mitglied gesendet.",
 	OpenEmpty:         "Keine offenen Fälle. 🎉",
 	OpenIntro:         "Offene Fälle: %d, davon %d ohne Bearbeitung:",
@@ -320,6 +323,7 @@ var English = Texts{
 	NoSuchCase:        "There is no case “%s”.",
 	ReplyUsage:        "Usage: `!reply <text>` in the case's thread, `!reply <no> <text>` or `!reply <no> guide <guide id>`.",
 	UnknownGuide:      "I don't know the guide “%s”.",
+	TeamOnlyGuide:     "“%s” is a guide for the team only – I don't send it to members.",
 	GuideSent:         "📘 Guide “%s” sent to the member.",
 	OpenEmpty:         "No open cases. 🎉",
 	OpenIntro:         "Open cases: %d, %d of them unclaimed:",
