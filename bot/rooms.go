@@ -43,8 +43,16 @@ func (b *Bot) IsEncrypted(ctx context.Context, roomID id.RoomID) (bool, error) {
 }
 
 // ErrTooLarge marks media over Options.MaxMediaBytes (it wraps
-// ErrPermanent: retrying does not make the file smaller).
-var ErrTooLarge = fmt.Errorf("%w: file too large", ErrPermanent)
+// ErrPermanent: retrying does not make the file smaller). It has a
+// TooLarge method, so the workflows, which do not import bot, can tell the
+// member (chat.IsTooLarge).
+var ErrTooLarge error = tooLargeError{}
+
+type tooLargeError struct{}
+
+func (tooLargeError) Error() string  { return ErrPermanent.Error() + ": file too large" }
+func (tooLargeError) Unwrap() error  { return ErrPermanent }
+func (tooLargeError) TooLarge() bool { return true }
 
 // Download fetches the media at uri as stored (encrypted media stays
 // encrypted), at most Options.MaxMediaBytes (ErrTooLarge beyond), and at

@@ -108,4 +108,9 @@ func TestDownloadBounded(t *testing.T) {
 	if !errors.Is(err, bot.ErrTooLarge) || !errors.Is(err, bot.ErrPermanent) {
 		t.Fatalf("large file: %v, want ErrTooLarge (permanent)", err)
 	}
+	// The workflows (which do not import bot) recognise it by its method.
+	var tl interface{ TooLarge() bool }
+	if !errors.As(err, &tl) || !tl.TooLarge() {
+		t.Fatalf("large file: %v has no TooLarge method", err)
+	}
 }

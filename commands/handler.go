@@ -82,7 +82,9 @@ func New(deps Deps) *Handler {
 	h.reactions = append(h.reactions, h.access.Reactions()...)
 	h.reactions = append(h.reactions, h.roundTable.Reactions()...)
 	h.reactions = append(h.reactions, h.support.Reactions()...)
-	h.privacy = privacy.New(h.env, deps.Privacy, h.people.Manager())
+	pcfg := deps.Privacy
+	pcfg.HideTeam = pcfg.HideTeam || deps.Support.Anonymous
+	h.privacy = privacy.New(h.env, pcfg, h.people.Manager())
 	h.commands = h.registry()
 	// The processor only parses and dispatches; replies go through our own
 	// sender (idempotent transaction IDs), so it gets no client.

@@ -18,6 +18,9 @@ import (
 
 // DirectRoom gives every user a fixed direct chat (round tables).
 func (f *fakeMatrix) DirectRoom(_ context.Context, user id.UserID) (id.RoomID, error) {
+	if user == member {
+		return dmRoom, nil // the room the support tests' member writes in
+	}
 	return id.RoomID("!dm-" + strings.TrimPrefix(user.String(), "@")), nil
 }
 

@@ -96,12 +96,13 @@ const (
 	insertAccessQuery   = `
 		INSERT INTO access_request (id, member_id, member_room, kind, target, email, display_name, reason, needed, origin_event, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`
-	accessForMemberQuery = `SELECT ` + accessColumns + ` FROM access_request WHERE member_id=$1 ORDER BY id DESC LIMIT $2`
-	setAccessEventQuery  = `UPDATE access_request SET approvals_event=$2 WHERE id=$1`
-	insertApprovalQuery  = `INSERT INTO access_approval (request_id, approver, created_at) VALUES ($1, $2, $3) ON CONFLICT (request_id, approver) DO NOTHING`
-	approversQuery       = `SELECT approver FROM access_approval WHERE request_id=$1 ORDER BY created_at, approver`
-	bumpAccessQuery      = `UPDATE access_request SET version=version+1, updated_at=$2 WHERE id=$1`
-	approveAccessQuery   = `
+	accessForMemberQuery   = `SELECT ` + accessColumns + ` FROM access_request WHERE member_id=$1 ORDER BY id DESC LIMIT $2`
+	accessProvisionedQuery = `SELECT ` + accessColumns + ` FROM access_request WHERE kind=$1 AND status='provisioned' ORDER BY id LIMIT $2`
+	setAccessEventQuery    = `UPDATE access_request SET approvals_event=$2 WHERE id=$1`
+	insertApprovalQuery    = `INSERT INTO access_approval (request_id, approver, created_at) VALUES ($1, $2, $3) ON CONFLICT (request_id, approver) DO NOTHING`
+	approversQuery         = `SELECT approver FROM access_approval WHERE request_id=$1 ORDER BY created_at, approver`
+	bumpAccessQuery        = `UPDATE access_request SET version=version+1, updated_at=$2 WHERE id=$1`
+	approveAccessQuery     = `
 		UPDATE access_request SET status='approved', decided_by=$2, attempts=0, next_attempt=$3, last_error='', notified=0,
 			version=version+1, updated_at=$3
 		WHERE id=$1 AND status IN ('pending', 'failed')`
@@ -230,6 +231,12 @@ func (q *AccessQuery) ByApprovalsEvent(ctx context.Context, eventID string) (*Ac
 // ListForMember lists a member's requests, newest first.
 func (q *AccessQuery) ListForMember(ctx context.Context, memberID string, limit int) ([]*AccessRequest, error) {
 	return q.many(ctx, accessForMemberQuery, memberID, limit)
+}
+
+// ProvisionedOf lists the provisioned requests of one kind, oldest first
+// (who asked first for a BBB room of a name).
+func (q *AccessQuery) ProvisionedOf(ctx context.Context, kind string, limit int) ([]*AccessRequest, error) {
+	return q.many(ctx, accessProvisionedQuery, kind, limit)
 }
 
 // SetApprovalsEvent remembers the request message in the approvals room.

@@ -171,8 +171,9 @@ func newBot(ctx context.Context, cfg config.Config, db *storage.DB, handler *com
 		DB:              db,
 		Log:             log,
 		AllowedInviters: cfg.AllowedInviters,
-		LobbyRooms:      onboardingConfig(cfg).LobbyRooms,
-		Workers:         cfg.Workers,
+		// Joins of the team room too: Lotse warns the team about people without the role.
+		LobbyRooms: append(onboardingConfig(cfg).LobbyRooms, teamRoomOf(cfg)...),
+		Workers:    cfg.Workers,
 		OnGiveUp: func(ctx context.Context, g bot.GiveUp) {
 			if err := handler.GiveUp(ctx, g.RoomID, g.EventID, g.Direct, g.Undecryptable); err != nil {
 				log.Warn().Err(err).Stringer("event_id", g.EventID).Msg("Failed to tell the member about a message Lotse gave up on")
@@ -290,6 +291,14 @@ func (m *matrixAdapter) Redact(ctx context.Context, roomID id.RoomID, eventID id
 }
 
 var _ commands.Matrix = (*matrixAdapter)(nil)
+
+// teamRoomOf is the configured team room as a list (empty without one).
+func teamRoomOf(cfg config.Config) []id.RoomID {
+	if cfg.TeamRoom == "" {
+		return nil
+	}
+	return []id.RoomID{id.RoomID(cfg.TeamRoom)}
+}
 
 // checkTeamRoom warns loudly when the team room is not usable: Lotse is not
 // in it, or it is not end-to-end encrypted (cases carry personal data).

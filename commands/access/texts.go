@@ -106,7 +106,8 @@ type Texts struct {
 	MemberDenied string
 	// MemberNextcloudCreated: %d, %s user ID, %s group, %s e-mail.
 	MemberNextcloudCreated string
-	// MemberNextcloudExisting: %d, %s user ID, %s group.
+	// MemberNextcloudExisting: %d, %s the e-mail address the member gave
+	// (not the user ID of the account that existed before), %s group.
 	MemberNextcloudExisting string
 	// MemberNextcloudCreatedEarlier: the account was there on a retry,
 	// probably created by an attempt whose answer was lost: %d, %s user
@@ -133,6 +134,8 @@ type Texts struct {
 	// Err* explain provisioning errors to approvers.
 	ErrUnauthorized, ErrPasswordConfirmation, ErrForbidden, ErrRateLimited, ErrGroupMissing,
 	ErrInvalidInput, ErrAmbiguous, ErrTemporary, ErrBBB, ErrNotConfigured, ErrUnknown string
+	// ErrRoomTaken: another member was granted a BBB room of this name first.
+	ErrRoomTaken string
 	// AuditIntro: %s = filter; AuditEmpty; AuditMore: %d.
 	AuditIntro, AuditEmpty, AuditMore string
 	// AuditUploaded: %d entries.
@@ -230,6 +233,7 @@ var German = Texts{
 	ErrTemporary:            "Der Server ist gerade nicht erreichbar oder hat einen Fehler gemeldet.",
 	ErrBBB:                  "BigBlueButton hat die Anfrage abgelehnt.",
 	ErrNotConfigured:        "Diese Integration ist in Lotse nicht konfiguriert.",
+	ErrRoomTaken:            "Einen BigBlueButton-Raum mit diesem Namen hat schon ein anderes Mitglied. Mit dieser Genehmigung würde die Person dort Moderator*in – deshalb nicht eingerichtet. Bitte mit einem anderen Namen neu beantragen.",
 	ErrUnknown:              "Unbekannter Fehler (Details im Log von Lotse).",
 	AuditIntro:              "Protokoll %s:",
 	AuditEmpty:              "Das Protokoll ist leer.",
@@ -338,6 +342,7 @@ var English = Texts{
 	ErrTemporary:            "The server is unreachable or reported an error.",
 	ErrBBB:                  "BigBlueButton rejected the request.",
 	ErrNotConfigured:        "This integration is not configured in Lotse.",
+	ErrRoomTaken:            "Another member already has a BigBlueButton room of this name. This approval would make the requester its moderator – so it was not set up. Please request again with another name.",
 	ErrUnknown:              "Unknown error (details in Lotse's log).",
 	AuditIntro:              "Audit log %s:",
 	AuditEmpty:              "The audit log is empty.",

@@ -28,6 +28,26 @@ import (
 // errAccessNotConfigured: the integration of a request's kind is off.
 var errAccessNotConfigured = errors.New("access: integration not configured")
 
+// errRoomTaken: another member was granted a BBB room of the same name
+// first; its meeting would be the same, so this requester is not made its
+// moderator (issue #15, Low: BBB rooms were keyed by name only).
+var errRoomTaken = errors.New("access: the room belongs to another member")
+
+// roomOwner is the member who was first granted the BBB room of name
+// (same meeting ID), or "" if nobody was.
+func (w *Workflow) roomOwner(ctx context.Context, name string) (string, error) {
+	list, err := w.DB.Access().ProvisionedOf(ctx, storage.AccessBBB, 10000)
+	if err != nil {
+		return "", err
+	}
+	for _, r := range list {
+		if bbb.MeetingID(r.Target) == bbb.MeetingID(name) {
+			return r.MemberID, nil
+		}
+	}
+	return "", nil
+}
+
 // Run runs the provisioning worker until ctx ends.
 func (w *Workflow) Run(ctx context.Context) {
 	if w.accessOn() {
@@ -131,6 +151,14 @@ func (w *Workflow) provision(ctx context.Context, r *storage.AccessRequest, now 
 			err = errAccessNotConfigured
 			break
 		}
+		var owner string
+		if owner, err = w.roomOwner(ctx, r.Target); err != nil {
+			return err
+		}
+		if owner != "" && owner != r.MemberID {
+			err = errRoomTaken
+			break
+		}
 		_, err = w.cfg.BBB.Create(ctx, w.roomRequest(r.Target))
 		if err == nil {
 			result = "room " + bbb.MeetingID(r.Target)
@@ -199,6 +227,8 @@ func (w *Workflow) provisionError(err error) string {
 	switch {
 	case errors.Is(err, errAccessNotConfigured):
 		return at.ErrNotConfigured
+	case errors.Is(err, errRoomTaken):
+		return at.ErrRoomTaken
 	case errors.Is(err, nextcloud.ErrUnauthorized):
 		return at.ErrUnauthorized
 	case errors.Is(err, nextcloud.ErrPasswordConfirmation):
@@ -278,7 +308,11 @@ func (w *Workflow) announceDone(ctx context.Context, r *storage.AccessRequest) e
 		case "created-earlier":
 			md = chat.Format(at.MemberNextcloudCreatedEarlier, r.ID, chat.Escape(userID), chat.Escape(r.Target), chat.Escape(r.Email))
 		default:
-			md = chat.Format(at.MemberNextcloudExisting, r.ID, chat.Escape(userID), chat.Escape(r.Target))
+			// An account that existed before was found by the e-mail the
+			// requester typed, which Lotse cannot verify: the requester is
+			// not told its user ID (only the approvers see it, in the note
+			// below), just the address they gave (issue #15, Low).
+			md = chat.Format(at.MemberNextcloudExisting, r.ID, chat.Escape(r.Email), chat.Escape(r.Target))
 		}
 		done, guide = w.what(r)+" → "+userID, w.cfg.NextcloudGuide
 	case storage.AccessBBB:
@@ -346,6 +380,15 @@ func (w *Workflow) cmdRoom(ce *chat.Call) error {
 		if r.Kind == storage.AccessBBB && r.Status == storage.AccessProvisioned && (strings.EqualFold(r.Target, name) || bbb.MeetingID(r.Target) == bbb.MeetingID(name)) {
 			granted = r
 			break
+		}
+	}
+	if granted != nil {
+		// Two grants of one name from before the first-requester rule:
+		// only the first requester gets the moderator link.
+		if owner, err := w.roomOwner(ce.Ctx, granted.Target); err != nil {
+			return err
+		} else if owner != ce.Sender.String() {
+			granted = nil
 		}
 	}
 	if granted == nil {

@@ -107,17 +107,24 @@ func (e *Env) AttachFile(ctx context.Context, roomID id.RoomID, content *event.M
 		file.EncryptInPlace(data)
 		uri, err := e.Matrix.Upload(ctx, data, "application/octet-stream")
 		if err != nil {
-			return true, fmt.Errorf("failed to upload %s: %w", content.Body, err)
+			return true, fmt.Errorf("failed to upload a file: %w", err)
 		}
 		content.File = &event.EncryptedFileInfo{EncryptedFile: *file, URL: uri}
 		return true, nil
 	}
 	uri, err := e.Matrix.Upload(ctx, data, mime)
 	if err != nil {
-		return false, fmt.Errorf("failed to upload %s: %w", content.Body, err)
+		return false, fmt.Errorf("failed to upload a file: %w", err)
 	}
 	content.URL = uri
 	return false, nil
+}
+
+// IsTooLarge reports whether err says a file is over the runtime's size
+// limit (Matrix.Download; bot.ErrTooLarge has a TooLarge method).
+func IsTooLarge(err error) bool {
+	var t interface{ TooLarge() bool }
+	return errors.As(err, &t) && t.TooLarge()
 }
 
 // Render turns our own Markdown texts into plain text and Matrix HTML, with

@@ -49,6 +49,9 @@ func (w *Workflow) SeenInDM(ctx context.Context, evt *event.Event, text string) 
 
 // MemberJoined welcomes a member who joined a lobby room.
 func (w *Workflow) MemberJoined(ctx context.Context, evt *event.Event) error {
+	if w.teamOn() && evt.RoomID == w.cfg.TeamRoom {
+		return w.teamRoomJoined(ctx, evt)
+	}
 	if !w.cfg.Onboarding.Welcome || evt.StateKey == nil || w.Rooms == nil {
 		return nil
 	}
@@ -67,14 +70,11 @@ func (w *Workflow) MemberJoined(ctx context.Context, evt *event.Event) error {
 	if err != nil || (m != nil && (!m.WelcomedAt.IsZero() || !m.OptedOutAt.IsZero())) {
 		return err
 	}
-	room := id.RoomID("")
-	if m != nil {
-		room = id.RoomID(m.DMRoom)
-	}
-	if room == "" {
-		if room, err = w.Rooms.OpenDM(ctx, user); err != nil {
-			return fmt.Errorf("failed to open a DM for the welcome: %w", err)
-		}
+	// The direct chat as the bot checks it now, not a room stored by an
+	// older version (issue #15: it may be someone else's).
+	room, err := w.Rooms.OpenDM(ctx, user)
+	if err != nil {
+		return fmt.Errorf("failed to open a DM for the welcome: %w", err)
 	}
 	if _, err := w.DB.Onboarding().Seen(ctx, user.String(), room.String(), w.Now()); err != nil {
 		return err
@@ -288,11 +288,18 @@ func (w *Workflow) Run(ctx context.Context) {
 	w.Every(ctx, DefaultTickInterval, "Onboarding and training notices failed; will try again", w.Tick)
 }
 
-// notice sends an unsolicited message once per key.
+// notice sends an unsolicited message once per key, to room or, if room
+// is "", to the user's direct chat as the bot checks it now (never a room
+// stored by an older version: issue #15, it may be someone else's).
 func (w *Workflow) notice(ctx context.Context, key string, user id.UserID, room id.RoomID, content *event.MessageEventContent, now time.Time) error {
 	done, err := w.DB.Roles().NoticeDone(ctx, key)
 	if err != nil || done {
 		return err
+	}
+	if room == "" {
+		if room, err = w.Matrix.DirectRoom(ctx, user); err != nil {
+			return fmt.Errorf("failed to find the direct chat: %w", err)
+		}
 	}
 	if _, err := w.Matrix.Send(ctx, room, event.EventMessage, content, w.TxnID(id.EventID("lotse-notice/"+key), "notice", 0)); err != nil {
 		return err
@@ -323,7 +330,7 @@ func (w *Workflow) onboardingReminders(ctx context.Context, now time.Time) error
 		if complete {
 			continue
 		}
-		if err := w.notice(ctx, key, id.UserID(m.UserID), id.RoomID(m.DMRoom), chat.MentionContent(w.otx.Reminder+"\n\n"+md), now); err != nil {
+		if err := w.notice(ctx, key, id.UserID(m.UserID), "", chat.MentionContent(w.otx.Reminder+"\n\n"+md), now); err != nil {
 			return err
 		}
 	}
@@ -356,7 +363,6 @@ func (w *Workflow) trainingExpiry(ctx context.Context, now time.Time) error {
 		expires := g.TrainingAt.Add(w.cfg.Roles.TrainingValidity)
 		stamp := strconv.FormatInt(g.TrainingAt.UnixMilli(), 10)
 		date := expires.In(w.Location).Format(chat.DateLayout)
-		room := w.dmRoomOf(ctx, user, g)
 		var kind, toPerson, toCoord string
 		switch {
 		case g.TrainingAt.IsZero() || !now.Before(expires):
@@ -391,10 +397,8 @@ func (w *Workflow) trainingExpiry(ctx context.Context, now time.Time) error {
 			continue
 		}
 		key := "training-" + kind + ":" + g.UserID + ":" + stamp
-		if room != "" {
-			if err := w.notice(ctx, key+":member", user, room, chat.MentionContent(toPerson), now); err != nil {
-				return err
-			}
+		if err := w.notice(ctx, key+":member", user, "", chat.MentionContent(toPerson), now); err != nil {
+			return err
 		}
 		if len(coordIDs) > 0 && w.cfg.ApprovalsRoom != "" {
 			if err := w.notice(ctx, key+":coord", user, w.cfg.ApprovalsRoom, chat.MentionContent(toCoord, coordIDs...), now); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -248,12 +249,7 @@ func (w *Workflow) requestTeam(ctx context.Context, user, actor id.UserID, dmRoo
 		if err := w.ReplyMarkdown(ctx, chat.Format(pt.Applied, missing)); err != nil {
 			return err
 		}
-		if w.cfg.ApprovalsRoom != "" {
-			_, err := w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, chat.Format(pt.AppliedApprovers, chat.Escape(user.String()), missing, chat.Escape(user.String())),
-				nil, w.CauseTxn(ctx, "team-applied", 0))
-			return err
-		}
-		return nil
+		return w.tellApproversOnce(ctx, user, chat.Format(pt.AppliedApprovers, chat.Escape(user.String()), missing, chat.Escape(user.String())))
 	}
 	return w.ReplyMarkdown(ctx, chat.Format(pt.GrantPending, chat.Escape(user.String()), missing))
 }
@@ -264,12 +260,32 @@ func (w *Workflow) appliedAfterRevocation(ctx context.Context, user id.UserID) e
 	if err := w.ReplyMarkdown(ctx, w.tx.AppliedRevoked); err != nil {
 		return err
 	}
+	return w.tellApproversOnce(ctx, user, chat.Format(w.tx.AppliedRevokedApprovers, chat.Escape(user.String()), chat.Escape(user.String())))
+}
+
+// tellApproversOnce posts a team application into the approvals room once
+// per state of the person's team role: applying again while the approvers
+// already know (pending, or revoked since the same revocation) posts
+// nothing new (issue #15, Low: `!team beitreten` reposted every time).
+func (w *Workflow) tellApproversOnce(ctx context.Context, user id.UserID, md string) error {
 	if w.cfg.ApprovalsRoom == "" {
 		return nil
 	}
-	_, err := w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, chat.Format(w.tx.AppliedRevokedApprovers, chat.Escape(user.String()), chat.Escape(user.String())),
-		nil, w.CauseTxn(ctx, "team-applied", 0))
-	return err
+	r, err := w.DB.Roles().Get(ctx, user.String(), storage.RoleTeam)
+	if err != nil {
+		return err
+	}
+	key := "team-applied:" + user.String() + ":"
+	if r != nil {
+		key += r.Status + ":" + strconv.FormatInt(r.UpdatedAt.UnixMilli(), 10)
+	}
+	if done, err := w.DB.Roles().NoticeDone(ctx, key); err != nil || done {
+		return err
+	}
+	if _, err := w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, md, nil, w.CauseTxn(ctx, "team-applied", 0)); err != nil {
+		return err
+	}
+	return w.DB.Roles().MarkNotice(ctx, key, user.String(), w.Now())
 }
 
 // trainingValid reports whether g has a training that is still valid at now.
@@ -324,23 +340,18 @@ func (w *Workflow) evaluateGate(ctx context.Context, user, actor id.UserID) (boo
 			zerolog.Ctx(ctx).Info().Err(err).Msg("Could not invite to the team room")
 		}
 	}
-	if room := w.dmRoomOf(ctx, user, g); room != "" && room != chat.TurnOf(ctx).Event.RoomID {
+	// The person's direct chat as the bot checks it now, never a room
+	// stored by an older version (issue #15: it may be someone else's).
+	room, err := w.Matrix.DirectRoom(ctx, user)
+	if err != nil {
+		return true, fmt.Errorf("failed to find the direct chat: %w", err)
+	}
+	if room != chat.TurnOf(ctx).Event.RoomID {
 		if _, err := w.SendMarkdownTo(ctx, room, pt.TeamActiveMember, nil, w.CauseTxn(ctx, "team-active-member", 0)); err != nil {
 			return true, err
 		}
 	}
 	return true, w.ReplyMarkdown(ctx, chat.Format(pt.TeamActive, chat.Escape(user.String())))
-}
-
-// dmRoomOf is the person's DM with Lotse, if Lotse knows it.
-func (w *Workflow) dmRoomOf(ctx context.Context, user id.UserID, g *storage.TeamGate) id.RoomID {
-	if g != nil && g.DMRoom != "" {
-		return id.RoomID(g.DMRoom)
-	}
-	if m, err := w.DB.Onboarding().Get(ctx, user.String()); err == nil && m != nil && m.DMRoom != "" {
-		return id.RoomID(m.DMRoom)
-	}
-	return ""
 }
 
 // revokeRole removes a role. Removing the team role also removes the

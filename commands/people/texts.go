@@ -36,6 +36,9 @@ type Texts struct {
 	DeclarationRecorded, TrainingRecorded string
 	RolesIntro, RolesEmpty, FromConfig    string
 	InviteReason, KickReason, PauseReason string
+	// TeamRoomNoRole warns the team room that someone without the team
+	// role joined: %s user, %s user (remove), %s user (grant).
+	TeamRoomNoRole string
 	// TrainingSoonMember: %s date. TrainingSoonCoord, TrainingExpiredCoord: %s user, %s date.
 	TrainingSoonMember, TrainingSoonCoord, TrainingExpiredMember, TrainingExpiredCoord string
 	// ManagerCommands heads the role commands in the help.
@@ -93,6 +96,7 @@ var German = Texts{
 	RolesEmpty:              "Noch keine Rollen vergeben.",
 	FromConfig:              "aus der Konfiguration",
 	InviteReason:            "Freigeschaltet von Lotse",
+	TeamRoomNoRole:          "⚠️ %s ist dem Teamraum beigetreten, hat aber keine freigeschaltete Team-Rolle – und liest hier die Supportfälle mit. War das so gewollt? Wenn nicht: bitte %s aus dem Raum entfernen. Soll die Person ins Team: `!rolle %s team` (mit Verpflichtungserklärung und Schulung).",
 	KickReason:              "Rolle entzogen",
 	PauseReason:             "Datenschutzschulung abgelaufen",
 	TrainingSoonMember:      "⏰ Deine Datenschutzschulung läuft am %s ab. Bitte melde dich rechtzeitig zur nächsten Schulung an, damit du im Team weitermachen kannst.",
@@ -154,6 +158,7 @@ var English = Texts{
 	RolesEmpty:              "No roles granted yet.",
 	FromConfig:              "from the configuration",
 	InviteReason:            "Activated by Lotse",
+	TeamRoomNoRole:          "⚠️ %s joined the team room without an activated team role – and reads the support cases here. Was that intended? If not, please remove %s from the room. To add them to the team: `!role %s team` (with the signed declaration and the training).",
 	KickReason:              "Role removed",
 	PauseReason:             "Data-protection training expired",
 	TrainingSoonMember:      "⏰ Your data-protection training expires on %s. Please sign up for the next training in time so you can stay in the team.",

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -154,6 +155,9 @@ func (w *Workflow) cmdMyData(ce *chat.Call) error {
 	if err != nil {
 		return err
 	}
+	if w.cfg.HideTeam {
+		hideTeam(tables, ce.Sender.String(), w.tx.AnonymousTeam)
+	}
 	data, err := json.MarshalIndent(exportFile{User: ce.Sender.String(), Exported: w.Now().UTC().Format(chat.StampLayout),
 		Note: w.tx.ExportNote, Tables: tables}, "", "  ")
 	if err != nil {
@@ -242,4 +246,37 @@ func RetentionReport(res []storage.RetentionResult, days func(time.Duration) str
 		fmt.Fprintf(&b, "- %s (%s): %d\n", r.Table, days(r.Period), r.Rows)
 	}
 	return b.String()
+}
+
+// matrixID finds Matrix user IDs in free text (case event details).
+var matrixID = regexp.MustCompile(`@[^\s:@]+:[A-Za-z0-9.\-]+(:[0-9]+)?`)
+
+// hideTeam replaces, in the rows about a member's own cases, every person
+// other than the member (the team members who claimed, answered or
+// changed them) with team: with support_anonymous the answers did not
+// name them, so the export does not either (issue #15, Low).
+func hideTeam(tables map[string][]map[string]any, user, team string) {
+	other := func(v any) any {
+		if s, ok := v.(string); ok && s != "" && s != user {
+			return team
+		}
+		return v
+	}
+	for _, row := range tables["support_case"] {
+		row["assignee"] = other(row["assignee"])
+	}
+	for _, row := range tables["case_message"] {
+		row["sender"] = other(row["sender"])
+	}
+	for _, row := range tables["case_event"] {
+		row["actor"] = other(row["actor"])
+		if s, ok := row["detail"].(string); ok {
+			row["detail"] = matrixID.ReplaceAllStringFunc(s, func(id string) string {
+				if id == user {
+					return id
+				}
+				return team
+			})
+		}
+	}
 }

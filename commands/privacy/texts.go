@@ -29,6 +29,9 @@ type Texts struct {
 	OtherItems string
 	// ExportSummary introduces the plain-words list beside the JSON file.
 	ExportNote, ExportSent, ExportSummary, ExportUnencrypted string
+	// AnonymousTeam stands for a team member in the export of a member's
+	// cases when support answers are anonymous.
+	AnonymousTeam string
 	// DeleteConfirm: %s = the command with the confirmation word.
 	// DeleteCommand is the command name. ConfirmWords are the words asked
 	// for (one a day and member).
@@ -110,6 +113,7 @@ var German = Texts{
 	},
 	OtherItems:        "%d weiterer Eintrag|%d weitere Einträge",
 	ExportSummary:     "**In Worten:**",
+	AnonymousTeam:     "Digitalisierungsteam",
 	ExportNote:        "Alle Daten, die Lotse über dich gespeichert hat, je Tabelle. Zeiten sind Millisekunden seit 1970 (UTC). Bei Fällen anderer Mitglieder, an denen du im Team gearbeitet hast, steht nur, was du getan hast – nicht deren Inhalt.",
 	ExportSent:        "📦 Hier ist alles, was ich über dich gespeichert habe, als JSON-Datei.",
 	ExportUnencrypted: "Hinweis: Dieser Chat ist nicht Ende-zu-Ende-verschlüsselt. Für die nächste Auskunft öffne lieber einen verschlüsselten Direktchat mit mir.",
@@ -200,6 +204,7 @@ var English = Texts{
 	},
 	OtherItems:        "%d further entry|%d further entries",
 	ExportSummary:     "**In words:**",
+	AnonymousTeam:     "digital team",
 	ExportNote:        "All data Lotse stored about you, per table. Times are milliseconds since 1970 (UTC). For other members' cases you worked on as a team member, only what you did is listed – not their content.",
 	ExportSent:        "📦 Here is everything I stored about you, as a JSON file.",
 	ExportUnencrypted: "Note: this chat is not end-to-end encrypted. For your next request, better open an encrypted direct chat with me.",

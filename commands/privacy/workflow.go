@@ -19,6 +19,9 @@ type Config struct {
 	Retention storage.RetentionPolicy
 	// Interval is how often the retention worker runs.
 	Interval time.Duration
+	// HideTeam (support_anonymous): a member's export does not name the
+	// team members who worked on their cases, as the answers did not.
+	HideTeam bool
 }
 
 // DefaultInterval is how often retention runs unless configured.

@@ -241,9 +241,18 @@ func (w *Workflow) nameOf(ctx context.Context, rt *storage.RoundTable, user id.U
 // cmdRoundTables lists the planned round tables, for everyone.
 func (w *Workflow) cmdRoundTables(ce *chat.Call) error {
 	tx := w.tx
-	list, err := w.DB.RoundTables.WithStatus(ce.Ctx, storage.RoundTableAnnounced, 20)
+	all, err := w.DB.RoundTables.WithStatus(ce.Ctx, storage.RoundTableAnnounced, 200)
 	if err != nil {
 		return err
+	}
+	// Only round tables the asker may see: announced in a room they are
+	// in, or theirs to host (issue #15, Low: the list named the round
+	// tables of every room).
+	var list []*storage.RoundTable
+	for _, rt := range all {
+		if len(list) < 20 && w.canSee(ce.Ctx, rt, ce.Sender) {
+			list = append(list, rt)
+		}
 	}
 	if len(list) == 0 {
 		return w.ReplyMarkdown(ce.Ctx, tx.ListEmpty)

@@ -352,6 +352,13 @@ func (w *Workflow) relayFromMember(ctx context.Context, c *storage.Case, content
 		return err
 	}
 	media, err := w.reuploadMedia(ctx, content, w.cfg.TeamRoom)
+	if chat.IsTooLarge(err) {
+		// Retrying does not make it smaller: say so to both sides.
+		if _, err := w.toThread(ctx, c, w.tx.RelayTooLarge, "", w.CauseTxn(ctx, "relay-too-large", 0)); err != nil {
+			return err
+		}
+		return w.ReplyMarkdown(ctx, w.tx.FileTooLarge)
+	}
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -400,6 +401,10 @@ func (w *Workflow) sendGuideToMember(ce *chat.Call, c *storage.Case, guideID str
 	}
 	if !ok {
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.UnknownGuide, chat.Escape(guideID)))
+	}
+	if !guides.VisibleTo(g, false) {
+		// A team-only guide never goes to a member (issue #15, Low).
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.TeamOnlyGuide, chat.Escape(g.Title)))
 	}
 	var msg chat.Message
 	msg.Markdown(st.GuideFromTeam)

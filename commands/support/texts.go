@@ -82,6 +82,10 @@ type Texts struct {
 	ThreadHow string
 	// RelayFile says the member sent a file: %s = file name.
 	RelayFile string
+	// RelayTooLarge (case thread): the member's file was too large to pass on.
+	RelayTooLarge string
+	// FileTooLarge tells the member their file was too large to pass on.
+	FileTooLarge string
 	// AnswerSent confirms in the thread: %s = who.
 	AnswerSent string
 	// NoteHint is never sent; notes stay silent.
@@ -120,6 +124,8 @@ type Texts struct {
 	ReplyUsage string
 	// UnknownGuide: %s = guide ID (escaped).
 	UnknownGuide string
+	// TeamOnlyGuide: %s = title; a guide for the team is not sent to a member.
+	TeamOnlyGuide string
 	// GuideSent: %s = guide title.
 	GuideSent string
 	// OpenEmpty: no open cases.
@@ -203,6 +209,8 @@ var German = Texts{
 	ThreadSuggested:   "Lotse hat vorgeschlagen: %s",
 	ThreadHow:         "Schreibt hier im Thread: Nachrichten sind interne Notizen. An das Mitglied geht nur `!antwort <Text>`. Übernehmen: ✋ oder `!übernehmen`.",
 	RelayFile:         "hat eine Datei geschickt: %s",
+	RelayTooLarge:     "📎 Die Datei war zu groß, ich konnte sie nicht weiterleiten. Das Mitglied weiß Bescheid.",
+	FileTooLarge:      "📎 Deine Datei ist leider zu groß, ich kann sie nicht an das Team weiterleiten. Magst du sie verkleinern (z. B. ein Bildschirmfoto statt eines Fotos) oder beschreiben, was darauf zu sehen ist?",
 	AnswerSent:        "✉️ Antwort an das Mitglied gesendet (%s).",
 	Claimed:           "✋ %s hat Fall #%d übernommen.",
 	ClaimedBy:         "Fall #%d hat schon %s übernommen.",
@@ -222,6 +230,7 @@ var German = Texts{
 	NoSuchCase:        "Einen Fall „%s“ gibt es nicht.",
 	ReplyUsage:        "So geht es: `!antwort <Text>` im Thread des Falls, `!antwort <Nr> <Text>` oder `!antwort <Nr> anleitung <Anleitungs-ID>`.",
 	UnknownGuide:      "Die Anleitung „%s“ kenne ich nicht.",
+	TeamOnlyGuide:     "„%s“ ist eine Anleitung nur fürs Team – an Mitglieder schicke ich sie nicht.",
 	GuideSent:         "📘 Anleitung „%s“ an das Mitglied gesendet.",
 	OpenEmpty:         "Keine offenen Fälle. 🎉",
 	OpenIntro:         "Offene Fälle: %d, davon %d ohne Bearbeitung:",
@@ -293,6 +302,8 @@ var English = Texts{
 	ThreadSuggested:   "Lotse suggested: %s",
 	ThreadHow:         "Write in this thread: messages are internal notes. Only `!reply <text>` goes to the member. Claim: ✋ or `!claim`.",
 	RelayFile:         "sent a file: %s",
+	RelayTooLarge:     "📎 The file was too large, I could not pass it on. The member has been told.",
+	FileTooLarge:      "📎 Sorry, your file is too large for me to pass on to the team. Could you make it smaller (a screenshot instead of a photo, for example) or describe what it shows?",
 	AnswerSent:        "✉️ Answer sent to the member (%s).",
 	Claimed:           "✋ %s claimed case #%d.",
 	ClaimedBy:         "Case #%d is already claimed by %s.",
@@ -312,6 +323,7 @@ var English = Texts{
 	NoSuchCase:        "There is no case “%s”.",
 	ReplyUsage:        "Usage: `!reply <text>` in the case's thread, `!reply <no> <text>` or `!reply <no> guide <guide id>`.",
 	UnknownGuide:      "I don't know the guide “%s”.",
+	TeamOnlyGuide:     "“%s” is a guide for the team only – I don't send it to members.",
 	GuideSent:         "📘 Guide “%s” sent to the member.",
 	OpenEmpty:         "No open cases. 🎉",
 	OpenIntro:         "Open cases: %d, %d of them unclaimed:",
