@@ -73,7 +73,7 @@ func New(deps Deps) *Handler {
 	sup := deps.Support
 	sup.RenderGuide, sup.IsThanks = func(g *guides.Guide) (string, string) { return h.answers.RenderGuide(g) }, flow.IsThanks
 	h.support = support.New(h.env, sup, h.people)
-	h.answers = flow.New(h.env, flow.Config{Support: h.support})
+	h.answers = flow.New(h.env, flow.Config{Support: h.support, TeamRoom: deps.Support.TeamRoom})
 	h.access = access.New(h.env, deps.Access, h.people)
 	rt := deps.RoundTables
 	rt.Private = append(slices.Clip(rt.Private), deps.Support.TeamRoom, deps.Access.ApprovalsRoom)

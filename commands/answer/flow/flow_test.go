@@ -237,3 +237,53 @@ func TestIsMore(t *testing.T) {
 		}
 	}
 }
+
+// teamSupport says everyone holds the team role (cases off).
+type teamSupport struct{}
+
+func (teamSupport) On() bool                               { return false }
+func (teamSupport) IsTeam(context.Context, id.UserID) bool { return true }
+func (teamSupport) RememberQuestion(context.Context, string, []string, id.EventID, bool, string) error {
+	return nil
+}
+func (teamSupport) OfferAfterThumbsDown(context.Context, *event.Event, id.EventID) (bool, error) {
+	return false, nil
+}
+func (teamSupport) OfferReaction(context.Context, *event.Event, id.EventID, string) (bool, error) {
+	return false, nil
+}
+
+// TestTeamGuidesOnlyWhereTheTeamReads: a team member gets a team-only
+// guide in a direct chat and in the team room, but in a group room they are
+// answered like a member, so the team guide is not posted where members
+// read it (issue 15, Low).
+func TestTeamGuidesOnlyWhereTheTeamReads(t *testing.T) {
+	const question = "Wie übernehme ich einen Supportfall und antworte dem Mitglied?"
+	const teamGuide = "Supportfälle übernehmen und beantworten"
+	tests := []struct {
+		name   string
+		room   id.RoomID
+		direct bool
+		want   bool
+	}{
+		{"direct chat", "!dm:test", true, true},
+		{"team room", "!team:test", false, true},
+		{"group room", "!lobby:test", false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFixture(t)
+			f.w = New(f.w.Env, Config{Support: teamSupport{}, TeamRoom: "!team:test"})
+			evt := &event.Event{ID: "$q", RoomID: tt.room, Sender: "@team:test", Type: event.EventMessage,
+				Content: event.Content{Parsed: &event.MessageEventContent{MsgType: event.MsgText, Body: question}}}
+			ctx := chat.WithTurn(context.Background(), &chat.Turn{Event: evt, Direct: tt.direct})
+			if err := f.w.Text(ctx, question); err != nil {
+				t.Fatal(err)
+			}
+			got := strings.Contains(strings.Join(f.bodies(0), "\n"), teamGuide)
+			if got != tt.want {
+				t.Errorf("team guide shown: %v, want %v:\n%s", got, tt.want, strings.Join(f.bodies(0), "\n"))
+			}
+		})
+	}
+}

@@ -38,6 +38,9 @@ type Support interface {
 // Config configures the answer workflow.
 type Config struct {
 	Support Support
+	// TeamRoom is the team's room. Team-only guides are shown there and in
+	// a team member's direct chat, never where members can read along.
+	TeamRoom id.RoomID
 }
 
 // Workflow is the answer workflow.
@@ -85,8 +88,18 @@ func IsThanks(text string) bool {
 	return false
 }
 
+// isTeam reports whether team-only guides count for user in this turn: the
+// user holds the team role and the answer stays private to the team (a
+// direct chat or the team room). In any other room a team member is
+// answered like a member, so a team guide is never posted where members
+// read it.
 func (w *Workflow) isTeam(ctx context.Context, user id.UserID) bool {
-	return w.cfg.Support != nil && w.cfg.Support.IsTeam(ctx, user)
+	t := chat.TurnOf(ctx)
+	if t == nil || t.Event == nil || w.cfg.Support == nil {
+		return false
+	}
+	private := t.Direct || (w.cfg.TeamRoom != "" && t.Event.RoomID == w.cfg.TeamRoom)
+	return private && w.cfg.Support.IsTeam(ctx, user)
 }
 
 func (w *Workflow) supportOn() bool { return w.cfg.Support != nil && w.cfg.Support.On() }
