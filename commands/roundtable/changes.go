@@ -30,7 +30,7 @@ func (w *Workflow) cmdReschedule(ce *chat.Call) error {
 			return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.NotOpen, rt.ID))
 		}
 		text := strings.Join(rest, " ")
-		parsed, err := schedule.ParseIn(text, w.Now(), w.rtLocation(), w.Lang)
+		parsed, err := schedule.ParseIn(text, w.Now(), w.cfg.Location, w.Lang)
 		if err != nil {
 			var pe *schedule.ParseError
 			if errors.As(err, &pe) {

@@ -29,14 +29,12 @@ import (
 // attendee, kind and planned time (see tick.go). Join links go
 // only into DMs and are never logged.
 
-// rtOn reports whether round tables are configured: coordinators or
+// On reports whether round tables are configured: coordinators or
 // announcement rooms in the config (coordinators may also be granted the
 // role in chat, see package people).
-func (w *Workflow) rtOn() bool {
+func (w *Workflow) On() bool {
 	return len(w.cfg.Coordinators) > 0 || len(w.cfg.Rooms) > 0
 }
-
-func (w *Workflow) rtLocation() *time.Location { return w.cfg.Location }
 
 // stx are the schedule package's texts in our language.
 func (w *Workflow) stx() *schedule.Texts { return schedule.TextsFor(w.Lang) }
@@ -48,7 +46,7 @@ func (w *Workflow) rtTxn(rtID int64, purpose string, n int) string {
 
 // rtRange formats when rt takes place in the configured zone.
 func (w *Workflow) rtRange(rt *storage.RoundTable) string {
-	return w.stx().Range(rt.Start.In(w.rtLocation()), rt.Duration)
+	return w.stx().Range(rt.Start.In(w.cfg.Location), rt.Duration)
 }
 
 // Recurrence encoding in storage: "W<n>", "M<n>" or "M<n>:<ordinal>".
@@ -155,7 +153,7 @@ func (w *Workflow) cmdRoundTable(ce *chat.Call) error {
 	if title == "" || when == "" {
 		return w.ReplyMarkdown(ce.Ctx, tx.Usage)
 	}
-	parsed, err := schedule.ParseIn(when, w.Now(), w.rtLocation(), w.Lang)
+	parsed, err := schedule.ParseIn(when, w.Now(), w.cfg.Location, w.Lang)
 	if err != nil {
 		var pe *schedule.ParseError
 		if errors.As(err, &pe) {
@@ -239,7 +237,7 @@ func (w *Workflow) mayAnnounceIn(ctx context.Context, room id.RoomID, coordinato
 func (w *Workflow) rtDetails(rt *storage.RoundTable) string {
 	tx := w.tx
 	lines := []string{chat.Format(tx.When, w.rtRange(rt))}
-	if rec := decodeRecurrence(rt.Recurrence, rt.Start.In(w.rtLocation())); rec != nil {
+	if rec := decodeRecurrence(rt.Recurrence, rt.Start.In(w.cfg.Location)); rec != nil {
 		lines = append(lines, chat.Format(tx.Repeats, w.stx().Describe(*rec)))
 	}
 	if rt.Description != "" {
@@ -316,7 +314,7 @@ func (w *Workflow) postContent(rt *storage.RoundTable) *event.MessageEventConten
 	}
 	b.WriteString(chat.Format(tx.PostTitle, rt.ID, chat.Escape(rt.Title)) + "\n\n")
 	lines := []string{chat.Format(tx.When, w.rtRange(rt))}
-	if rec := decodeRecurrence(rt.Recurrence, rt.Start.In(w.rtLocation())); rec != nil {
+	if rec := decodeRecurrence(rt.Recurrence, rt.Start.In(w.cfg.Location)); rec != nil {
 		lines = append(lines, chat.Format(tx.Repeats, w.stx().Describe(*rec)))
 	}
 	if rt.Description != "" {

@@ -164,7 +164,7 @@ func (w *Workflow) canSee(ctx context.Context, rt *storage.RoundTable, user id.U
 // draft's preview (confirmation, by a coordinator, in the room of the
 // preview).
 func (w *Workflow) findReaction(ctx context.Context, evt *event.Event, target id.EventID, key string) (*chat.Target, error) {
-	if !w.rtOn() || key != "✅" {
+	if !w.On() || key != "✅" {
 		return nil, nil
 	}
 	post, err := w.DB.RoundTables.PostByEvent(ctx, target.String())
@@ -191,7 +191,7 @@ func (w *Workflow) findReaction(ctx context.Context, evt *event.Event, target id
 
 // WithdrawRSVP withdraws an RSVP whose ✅ reaction was removed.
 func (w *Workflow) WithdrawRSVP(ctx context.Context, redacts id.EventID) error {
-	if !w.rtOn() {
+	if !w.On() {
 		return nil
 	}
 	r, err := w.DB.RoundTables.RSVPByReaction(ctx, redacts.String())

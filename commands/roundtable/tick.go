@@ -37,7 +37,7 @@ func (w *Workflow) meetingLead() time.Duration {
 
 // reminderPlan returns the reminder times of rt's current occurrence.
 func (w *Workflow) reminderPlan(rt *storage.RoundTable) []time.Time {
-	return schedule.Reminders(rt.Start.In(w.rtLocation()), w.reminderOffsets())
+	return schedule.Reminders(rt.Start.In(w.cfg.Location), w.reminderOffsets())
 }
 
 // reminderKey names one reminder of one attendee.
@@ -48,7 +48,7 @@ func reminderKey(rt *storage.RoundTable, user id.UserID, at time.Time) string {
 // Tick does the round tables' scheduled work due at now. Tests
 // call it with a fake clock.
 func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
-	if !w.rtOn() {
+	if !w.On() {
 		return nil
 	}
 	list, err := w.DB.RoundTables.WithStatus(ctx, storage.RoundTableAnnounced, 1000)
@@ -404,7 +404,7 @@ func (w *Workflow) finishOccurrence(ctx context.Context, rt *storage.RoundTable,
 		}
 	}
 	var next time.Time
-	if rec := decodeRecurrence(rt.Recurrence, rt.Start.In(w.rtLocation())); rec != nil {
+	if rec := decodeRecurrence(rt.Recurrence, rt.Start.In(w.cfg.Location)); rec != nil {
 		next = rec.Next(rt.Start)
 		for !next.IsZero() && !now.Before(next.Add(rt.Duration)) {
 			next = rec.Next(next) // occurrences missed while Lotse was down

@@ -92,17 +92,17 @@ type Workflow struct {
 func New(env *chat.Env, cfg Config) *Workflow {
 	w := &Workflow{Env: env, cfg: cfg.WithDefaults(env.Location), tx: TextsFor(env.Lang)}
 	w.member = &chat.Role{Name: "roundtable", Check: func(context.Context, id.UserID, id.RoomID, bool) (bool, string) {
-		return w.rtOn(), w.notEnabled()
+		return w.On(), w.notEnabled()
 	}}
 	w.coordinator = &chat.Role{Name: "coordinator", Check: func(ctx context.Context, user id.UserID, _ id.RoomID, _ bool) (bool, string) {
 		switch {
-		case !w.rtOn():
+		case !w.On():
 			return false, w.notEnabled()
 		case !w.IsCoordinator(ctx, user):
 			return false, w.tx.NotCoordinator
 		}
 		return true, ""
-	}, Holds: func(ctx context.Context, user id.UserID) bool { return w.rtOn() && w.IsCoordinator(ctx, user) }}
+	}, Holds: func(ctx context.Context, user id.UserID) bool { return w.On() && w.IsCoordinator(ctx, user) }}
 	return w
 }
 
@@ -144,13 +144,10 @@ func (w *Workflow) IsCoordinator(ctx context.Context, user id.UserID) bool {
 
 // Run sends reminders and creates meetings until ctx ends.
 func (w *Workflow) Run(ctx context.Context) {
-	if w.rtOn() {
+	if w.On() {
 		w.Every(ctx, w.cfg.TickInterval, "Round table reminders failed; will try again", w.Tick)
 	}
 }
-
-// On reports whether round tables are configured.
-func (w *Workflow) On() bool { return w.rtOn() }
 
 // notEnabled says that the workflow is off here and names the fallback
 // contact.

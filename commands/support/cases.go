@@ -88,7 +88,7 @@ func (w *Workflow) rate(ctx context.Context, evt *event.Event, c *storage.Case, 
 	if err != nil {
 		return err
 	}
-	if !changed && !w.lastChangeBy(ctx, c.ID, "rate", evt.Sender) {
+	if !changed && !lastChangeBy(ctx, w.DB.Cases, c.ID, "rate", evt.Sender) {
 		return nil
 	}
 	if _, err := w.toThread(ctx, after, chat.Format(w.tx.RatedTeam, c.ID, sym), "", w.CauseTxn(ctx, "rated", 0)); err != nil {
@@ -181,7 +181,7 @@ func (w *Workflow) cmdClose(ce *chat.Call) error {
 	if err != nil {
 		return err
 	}
-	if !changed && !w.lastChangeBy(ce.Ctx, c.ID, "close", ce.Sender) {
+	if !changed && !lastChangeBy(ce.Ctx, w.DB.Cases, c.ID, "close", ce.Sender) {
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.AlreadyClosed, c.ID))
 	}
 	if inTeam {
@@ -261,7 +261,7 @@ func (w *Workflow) updateBoard(ctx context.Context, caseID int64) error {
 	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody, Mentions: &event.Mentions{}}
 	content.SetEdit(id.EventID(c.TeamEvent))
 	content.NewContent.Mentions = &event.Mentions{}
-	_, err = w.Matrix.Send(ctx, w.cfg.TeamRoom, event.EventMessage, content, w.caseTxn(strconv.FormatInt(c.ID, 10), "board", c.Version))
+	_, err = w.Matrix.Send(ctx, w.cfg.TeamRoom, event.EventMessage, content, w.KeyTxn("lotse-case/"+strconv.FormatInt(c.ID, 10), "board", c.Version))
 	return err
 }
 
@@ -295,8 +295,8 @@ func (w *Workflow) ForgetMessage(ctx context.Context, evt *event.Event, redacts 
 // by user: then a conditional update that changed nothing was our own
 // earlier run of the same event (a retry), and its messages are repeated
 // with the same transaction IDs (the sender deduplicates them).
-func (w *Workflow) lastChangeBy(ctx context.Context, caseID int64, kind string, user id.UserID) bool {
-	events, err := w.DB.Cases.Events(ctx, caseID)
+func lastChangeBy(ctx context.Context, cases *storage.CaseQuery, caseID int64, kind string, user id.UserID) bool {
+	events, err := cases.Events(ctx, caseID)
 	if err != nil || len(events) == 0 {
 		return false
 	}

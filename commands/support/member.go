@@ -48,12 +48,6 @@ func (w *Workflow) toThread(ctx context.Context, c *storage.Case, prefix, text, 
 	return w.SendTo(ctx, w.cfg.TeamRoom, plain, htmlBody, chat.ThreadRel(c.TeamEvent), nil, txn)
 }
 
-// caseTxn derives a transaction ID from a case's identity, for work that is
-// not caused by one event (board edits, reminders).
-func (w *Workflow) caseTxn(key, purpose string, n int) string {
-	return w.TxnID(id.EventID("lotse-case/"+key), purpose, n)
-}
-
 var (
 	notHelpedWords = map[string]bool{"hat nicht geholfen": true, "nicht geholfen": true, "hilft nicht": true, "hilft mir nicht": true,
 		"das hat nicht geholfen": true, "hat leider nicht geholfen": true, "didn't help": true, "did not help": true, "that didn't help": true, "nein": true, "no": true}
@@ -238,7 +232,7 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 			if err != nil {
 				return true, err
 			}
-			if ok || w.lastChangeBy(ctx, c.ID, "reopen", evt.Sender) {
+			if ok || lastChangeBy(ctx, w.DB.Cases, c.ID, "reopen", evt.Sender) {
 				if _, err := w.toThread(ctx, after, chat.Format(w.tx.ReopenedByMember, c.ID), "", w.CauseTxn(ctx, "reopen-note", 0)); err != nil {
 					return true, err
 				}

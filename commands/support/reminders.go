@@ -109,7 +109,7 @@ func (w *Workflow) remind(ctx context.Context, key string, now time.Time, plain,
 	if err != nil || done {
 		return err
 	}
-	if _, err := w.SendTo(ctx, w.cfg.TeamRoom, plain, htmlBody, rel, mentions, w.caseTxn(key, "reminder", 0)); err != nil {
+	if _, err := w.SendTo(ctx, w.cfg.TeamRoom, plain, htmlBody, rel, mentions, w.KeyTxn("lotse-case/"+key, "reminder", 0)); err != nil {
 		return err
 	}
 	kind, _, _ := strings.Cut(key, ":")

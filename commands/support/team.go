@@ -138,7 +138,7 @@ func (w *Workflow) cmdUnclaim(ce *chat.Call) error {
 	if err != nil {
 		return err
 	}
-	if !ok && !w.lastChangeBy(ce.Ctx, c.ID, "unclaim", ce.Sender) {
+	if !ok && !lastChangeBy(ce.Ctx, w.DB.Cases, c.ID, "unclaim", ce.Sender) {
 		if after.Assignee == "" {
 			return w.ReplyMarkdown(ce.Ctx, chat.Format(st.Unclaimed, c.ID))
 		}
@@ -199,7 +199,7 @@ func (w *Workflow) cmdResolve(ce *chat.Call) error {
 	if ok {
 		w.Observer.Case("resolved")
 	}
-	if !ok && !w.lastChangeBy(ce.Ctx, c.ID, "resolve", ce.Sender) {
+	if !ok && !lastChangeBy(ce.Ctx, w.DB.Cases, c.ID, "resolve", ce.Sender) {
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.NotOpen, c.ID))
 	}
 	// Tell the member and ask for a rating.
@@ -240,7 +240,7 @@ func (w *Workflow) cmdReopen(ce *chat.Call) error {
 	if err != nil {
 		return err
 	}
-	if !ok && !w.lastChangeBy(ce.Ctx, c.ID, "reopen", ce.Sender) {
+	if !ok && !lastChangeBy(ce.Ctx, w.DB.Cases, c.ID, "reopen", ce.Sender) {
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.NotResolved, c.ID))
 	}
 	if err := w.teamNote(ce.Ctx, after, chat.Format(st.ReopenedTeam, c.ID, chat.Escape(w.name(ce.Ctx, ce.Sender.String())))); err != nil {
