@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -22,6 +23,8 @@ import (
 
 	"github.com/lotse-bot/lotse/bot"
 	"github.com/lotse-bot/lotse/config"
+	"github.com/lotse-bot/lotse/integrations/bbb/bbbtest"
+	"github.com/lotse-bot/lotse/integrations/nextcloud/nextcloudtest"
 	"github.com/lotse-bot/lotse/internal/chatclient"
 	"github.com/lotse-bot/lotse/internal/dendrite"
 	"github.com/lotse-bot/lotse/storage"
@@ -98,10 +101,24 @@ func cmdDemo(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return fail(exitMatrix, err)
 	}
 	defer team.Close()
-	teamRoom, err := createDemoTeamRoom(ctx, team, botID)
+	teamRoom, err := createDemoRoom(ctx, team, botID, "Digitalisierungsteam (Demo)")
 	if err != nil {
 		return fail(exitMatrix, err)
 	}
+	approvalsRoom, err := createDemoRoom(ctx, team, botID, "Genehmigungen (Demo)")
+	if err != nil {
+		return fail(exitMatrix, err)
+	}
+
+	// Stand-ins for the association's Nextcloud and BigBlueButton, so that
+	// access requests run end to end; they stop after Lotse (defers run last
+	// in, first out).
+	ncPassword, bbbSecret := randomSecret(12), randomSecret(12)
+	cloud := nextcloudtest.NewServer("lotse-admin", ncPassword)
+	defer cloud.Close()
+	cloud.AddGroup(demoNextcloudGroups...)
+	meet := bbbtest.NewServer(bbbSecret)
+	defer meet.Close()
 
 	cfg := config.Defaults()
 	cfg.HomeserverURL, cfg.UserID, cfg.Password = srv.URL, botID.String(), botPassword
@@ -111,6 +128,11 @@ func cmdDemo(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	cfg.Language = *lang
 	cfg.TeamRoom = teamRoom.String()
 	cfg.SupportQuietHours = "off"
+	cfg.ApprovalsRoom = approvalsRoom.String()
+	cfg.Approvers = []string{teamID.String()}
+	cfg.NextcloudURL, cfg.NextcloudUser, cfg.NextcloudAppPassword = cloud.URL(), "lotse-admin", ncPassword
+	cfg.NextcloudGroups = demoNextcloudGroups
+	cfg.BBBURL, cfg.BBBSecret = meet.URL(), bbbSecret
 	// The demo plays the team member: its privacy gate counts as passed.
 	if err := grantDemoTeamRole(ctx, cfg.Database, teamID); err != nil {
 		return fail(exitDatabase, err)
@@ -152,6 +174,9 @@ func cmdDemo(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if err == nil {
 		err = team.WaitJoined(joinCtx, teamRoom, botID)
 	}
+	if err == nil {
+		err = team.WaitJoined(joinCtx, approvalsRoom, botID)
+	}
 	cancelJoin()
 	if err != nil {
 		return fail(exitMatrix, err)
@@ -161,7 +186,7 @@ func cmdDemo(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	say("Homeserver:   %s  (Servername %s)", srv.URL, srv.ServerName)
 	say("Bot:          %s", botID)
 	say("Demo-Login:   %s / Passwort %s  (mit jedem Matrix-Client auf diesem Rechner)", memberID, memberPassword)
-	say("Team-Login:   %s / Passwort %s  (im verschlüsselten Teamraum)", teamID, teamPassword)
+	say("Team-Login:   %s / Passwort %s  (im verschlüsselten Team- und Genehmigungsraum)", teamID, teamPassword)
 	say("Anleitungen:  %s  (Änderungen werden sofort übernommen)", cfg.GuidesDir)
 	say("Bot-Log:      %s", logFile.Name())
 	say("")
@@ -169,11 +194,15 @@ func cmdDemo(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	say("Schreib eine Frage (z. B. „passwort vergessen“) oder !hilfe. Deine erste Nachricht bringt auch die Begrüßung.")
 	say("Supportfall: frag etwas, das keine Anleitung beantwortet (z. B. „Wie spende ich für den Wahlkampf?“), und sag „ja“.")
 	say("Dann spielst du das Team: Zeilen mit „team:“ davor schreibst du als %s in den Teamraum,", teamID)
-	say("z. B. „team: !übernehmen 1“, „team: !antwort 1 Schau mal auf die Spendenseite.“, „team: !erledigt 1“. Strg-C beendet die Demo.")
+	say("z. B. „team: !übernehmen 1“, „team: !antwort 1 Schau mal auf die Spendenseite.“, „team: !erledigt 1“.")
+	say("Zugang: „!zugang nextcloud AG Digitales“ oder „!zugang bbb Vorstand“ beantragt ein Konto bzw. einen Raum (bei nachgebauten Servern).")
+	say("Genehmigen: Zeilen mit „freigabe:“ davor schreibst du als %s in den Genehmigungsraum, z. B. „freigabe: !genehmigen 1“.", teamID)
+	say("Strg-C beendet die Demo.")
 
-	d := &demoChat{out: stdout, member: member, team: team, dm: roomID, teamRoom: teamRoom, bot: botID, printed: map[id.EventID]bool{}}
-	go d.follow(ctx, member, roomID, "Lotse")
-	go d.follow(ctx, team, teamRoom, "Lotse im Teamraum")
+	d := &demoChat{out: stdout, bot: botID, printed: map[id.EventID]bool{}, accounts: map[string]bool{}, meetings: map[string]bool{}}
+	go d.follow(ctx, member, roomID, "Lotse", nil)
+	go d.follow(ctx, team, teamRoom, "Lotse im Teamraum", nil)
+	go d.follow(ctx, team, approvalsRoom, "Lotse im Genehmigungsraum", func() { d.showFakes(cloud, meet) })
 
 	lines := make(chan string)
 	go func() {
@@ -210,6 +239,12 @@ func cmdDemo(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 			}
 			continue
 		}
+		if text, ok := strings.CutPrefix(line, "freigabe:"); ok {
+			if _, err := team.SendText(ctx, approvalsRoom, strings.TrimSpace(text)); err != nil {
+				d.say("(Senden fehlgeschlagen: %v)", err)
+			}
+			continue
+		}
 		sent, err := member.SendText(ctx, roomID, line)
 		if err != nil {
 			d.say("(Senden fehlgeschlagen: %v)", err)
@@ -228,18 +263,20 @@ func cmdDemo(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	}
 }
 
-// demoChat prints what Lotse writes to the demo member and into the team
-// room, each message once, as it arrives (the welcome and the team's
-// answers are not replies to anything the member typed).
+// demoNextcloudGroups are the groups a demo member may request.
+var demoNextcloudGroups = []string{"AG Digitales", "Bezirk Nord"}
+
+// demoChat prints what Lotse writes to the demo member, into the team room
+// and into the approvals room, each message once, as it arrives (the
+// welcome and the team's answers are not replies to anything the member
+// typed), and what the stand-in servers set up.
 type demoChat struct {
 	mu       sync.Mutex
 	out      io.Writer
-	member   *chatclient.Client
-	team     *chatclient.Client
-	dm       id.RoomID
-	teamRoom id.RoomID
 	bot      id.UserID
 	printed  map[id.EventID]bool
+	accounts map[string]bool // Nextcloud accounts already shown
+	meetings map[string]bool // BBB meetings already shown
 }
 
 func (d *demoChat) say(format string, a ...any) {
@@ -263,12 +300,40 @@ func (d *demoChat) flush(c *chatclient.Client, room id.RoomID, who string) {
 			continue
 		}
 		d.printed[evt.ID] = true
-		fmt.Fprintf(d.out, "\n%s:\n%s\n", who, indent(evt.Content.AsMessage().Body))
+		msg := evt.Content.AsMessage()
+		body := msg.Body
+		if msg.NewContent != nil { // an edit: show the new text, not the "* …" fallback
+			body = "(geändert) " + msg.NewContent.Body
+		}
+		fmt.Fprintf(d.out, "\n%s:\n%s\n", who, indent(body))
 	}
 }
 
-// follow prints Lotse's messages in room as they arrive, until ctx ends.
-func (d *demoChat) follow(ctx context.Context, c *chatclient.Client, room id.RoomID, who string) {
+// showFakes prints the Nextcloud accounts and BBB rooms the stand-in
+// servers got since the last call (Lotse reports a finished request in the
+// approvals room only after setting it up, so it shows then).
+func (d *demoChat) showFakes(cloud *nextcloudtest.Fake, meet *bbbtest.Fake) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for _, u := range cloud.Users() {
+		if slices.Contains(u.Groups, "admin") || d.accounts[u.ID] {
+			continue
+		}
+		d.accounts[u.ID] = true
+		fmt.Fprintf(d.out, "\n(Nextcloud-Nachbau: Konto „%s“ angelegt, E-Mail %s, Gruppen: %s)\n", u.ID, u.Email, strings.Join(u.Groups, ", "))
+	}
+	for _, m := range meet.Meetings() {
+		if d.meetings[m.MeetingID] {
+			continue
+		}
+		d.meetings[m.MeetingID] = true
+		fmt.Fprintf(d.out, "\n(BBB-Nachbau: Raum „%s“ angelegt)\n", m.Name)
+	}
+}
+
+// follow prints Lotse's messages in room as they arrive, until ctx ends;
+// then, if set, runs after.
+func (d *demoChat) follow(ctx context.Context, c *chatclient.Client, room id.RoomID, who string, after func()) {
 	for {
 		_, err := c.Wait(ctx, room, d.bot, func(evt *event.Event) bool {
 			d.mu.Lock()
@@ -279,20 +344,23 @@ func (d *demoChat) follow(ctx context.Context, c *chatclient.Client, room id.Roo
 			return
 		}
 		d.flush(c, room, who)
+		if after != nil {
+			after()
+		}
 	}
 }
 
-// createDemoTeamRoom creates the encrypted team room as the demo's team
-// member, with Lotse invited as moderator (it invites and removes team
-// members).
-func createDemoTeamRoom(ctx context.Context, team *chatclient.Client, botID id.UserID) (id.RoomID, error) {
+// createDemoRoom creates an encrypted room (the team room, the approvals
+// room) as the demo's team member, with Lotse invited as moderator (it
+// invites and removes team members).
+func createDemoRoom(ctx context.Context, team *chatclient.Client, botID id.UserID, name string) (id.RoomID, error) {
 	resp, err := team.Cli.CreateRoom(ctx, &mautrix.ReqCreateRoom{
-		Preset: "private_chat", Name: "Digitalisierungsteam (Demo)", Invite: []id.UserID{botID},
+		Preset: "private_chat", Name: name, Invite: []id.UserID{botID},
 		InitialState:       []*event.Event{{Type: event.StateEncryption, Content: event.Content{Parsed: &event.EncryptionEventContent{Algorithm: id.AlgorithmMegolmV1}}}},
 		PowerLevelOverride: &event.PowerLevelsEventContent{Users: map[id.UserID]int{team.Cli.UserID: 100, botID: 50}},
 	})
 	if err != nil {
-		return "", fmt.Errorf("failed to create the demo team room: %w", err)
+		return "", fmt.Errorf("failed to create the demo room %q: %w", name, err)
 	}
 	return resp.RoomID, nil
 }

@@ -49,7 +49,9 @@ func (o *demoOutput) waitFor(t *testing.T, from int, want string) int {
 // TestDemoWelcomeAndSupportCase plays the newcomer's demo: the first
 // question brings the welcome DM and an answer; a question no guide answers
 // becomes a support case the demo's team member sees in the team room,
-// claims and answers; the member reads the answer.
+// claims and answers; the member reads the answer. Then the member requests
+// a Nextcloud account, the demo's approver approves it in the approvals
+// room, the stand-in Nextcloud shows the account and the member is told.
 func TestDemoWelcomeAndSupportCase(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a homeserver of its own")
@@ -86,8 +88,44 @@ func TestDemoWelcomeAndSupportCase(t *testing.T) {
 	}
 	// The answer reached the member's chat, not only the team room.
 	out.waitFor(t, 0, "\nLotse:\n"+indent("")) // at least one DM block
+	waitDMBlock(t, out, "Schau bitte auf die Spendenseite.")
+
+	// Access request against the stand-in Nextcloud.
+	approved := 0
+	for _, s := range []step{
+		{"!zugang nextcloud AG Digitales", "E-Mail-Adresse"},
+		{"demo@example.org", "Wofür"},
+		{"Ich mache in der AG Digitales mit", "Bitte prüf"},
+		{"ja", "#1"},
+		// The request reaches the approvals room (before or after the
+		// member's receipt).
+		{"", ""},
+		{"freigabe: !genehmigen 1", "Antrag #1 ist eingerichtet"},
+	} {
+		if strings.HasPrefix(s.send, "freigabe:") {
+			approved = pos
+		}
+		if s.send != "" {
+			if _, err := io.WriteString(inW, s.send+"\n"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if s.want == "" {
+			out.waitFor(t, out.waitFor(t, 0, "Lotse im Genehmigungsraum:"), "Antrag #1")
+			continue
+		}
+		pos = out.waitFor(t, pos, s.want)
+	}
+	// The stand-in shows the account once Lotse created it.
+	out.waitFor(t, approved, "(Nextcloud-Nachbau: Konto „demo“ angelegt, E-Mail demo@example.org, Gruppen: AG Digitales)")
+	waitDMBlock(t, out, "Nextcloud-Konto")
+}
+
+// waitDMBlock waits until a block of the member's chat contains want.
+func waitDMBlock(t *testing.T, out *demoOutput, want string) {
+	t.Helper()
 	deadline := time.After(60 * time.Second)
-	for !dmBlockContains(out, "Schau bitte auf die Spendenseite.") {
+	for !dmBlockContains(out, want) {
 		out.mu.Lock()
 		ch := out.changed
 		out.mu.Unlock()
@@ -95,7 +133,7 @@ func TestDemoWelcomeAndSupportCase(t *testing.T) {
 		case <-ch:
 		case <-deadline:
 			out.mu.Lock()
-			t.Fatalf("the member never saw the team's answer:\n%s", out.buf.String())
+			t.Fatalf("the member never saw %q:\n%s", want, out.buf.String())
 		}
 	}
 }
@@ -107,7 +145,9 @@ func dmBlockContains(o *demoOutput, want string) bool {
 	s := o.buf.String()
 	o.mu.Unlock()
 	for _, block := range strings.Split(s, "\nLotse:\n")[1:] {
-		block, _, _ = strings.Cut(block, "\nLotse im Teamraum:\n")
+		// Up to the next room's block ("Lotse im Teamraum:", "Lotse im
+		// Genehmigungsraum:"); message lines are indented.
+		block, _, _ = strings.Cut(block, "\nLotse im ")
 		if strings.Contains(block, want) {
 			return true
 		}

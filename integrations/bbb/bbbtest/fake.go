@@ -1,5 +1,5 @@
 // Package bbbtest provides an API-faithful fake BigBlueButton server served
-// by httptest, for tests of integrations/bbb and of code that sends join links
+// on a loopback port, for tests of integrations/bbb and of code that sends join links
 // (New), and for programs that run Lotse against it, such as cmd/lotse-load
 // (NewServer).
 //
@@ -24,12 +24,13 @@ import (
 	"hash"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"sort"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/lotse-bot/lotse/internal/loopback"
 )
 
 // APIPath is where the fake serves the API.
@@ -37,7 +38,7 @@ const APIPath = "/bigbluebutton/api/"
 
 // Fake is a fake BigBlueButton server. All methods are safe for concurrent use.
 type Fake struct {
-	srv    *httptest.Server
+	srv    *loopback.Server
 	secret string
 
 	mu             sync.Mutex
@@ -124,7 +125,7 @@ func NewServer(secret string) *Fake {
 		sessions:   map[string]sessionRef{},
 		requests:   map[string]int{},
 	}
-	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
+	f.srv = loopback.Start(http.HandlerFunc(f.serve))
 	return f
 }
 

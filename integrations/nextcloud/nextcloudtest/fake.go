@@ -1,5 +1,5 @@
 // Package nextcloudtest provides an API-faithful fake of the Nextcloud OCS
-// Provisioning API (users and groups) served by httptest, for tests of
+// Provisioning API (users and groups) served on a loopback port, for tests of
 // integrations/nextcloud and of code that uses it (New), and for programs
 // that run Lotse against it, such as cmd/lotse-load (NewServer).
 //
@@ -16,11 +16,12 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"sort"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/lotse-bot/lotse/internal/loopback"
 )
 
 // User is an account in the fake.
@@ -49,7 +50,7 @@ type Welcome struct {
 
 // Fake is a fake Nextcloud server. All methods are safe for concurrent use.
 type Fake struct {
-	srv *httptest.Server
+	srv *loopback.Server
 
 	mu          sync.Mutex
 	users       map[string]*User // key: lower-cased ID (the Database backend is case-insensitive)
@@ -122,7 +123,7 @@ func NewServer(adminUser, appPassword string) *Fake {
 	f.users[strings.ToLower(adminUser)] = &User{
 		ID: adminUser, DisplayName: adminUser, Password: appPassword, Groups: []string{"admin"},
 	}
-	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
+	f.srv = loopback.Start(http.HandlerFunc(f.serve))
 	return f
 }
 
