@@ -9,7 +9,6 @@ import (
 	"log"
 	"math/rand/v2"
 	"net/http"
-	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
 	"os"
@@ -23,6 +22,7 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"github.com/lotse-bot/lotse/internal/loopback"
 	"github.com/lotse-bot/lotse/internal/sendlimit"
 	"github.com/lotse-bot/lotse/storage"
 )
@@ -292,7 +292,7 @@ func (p *lotseProc) metric(name string) float64 {
 // not rate-limit /send itself). Both bots talk through one, so that the
 // reference pays the same proxy hop.
 type limitProxy struct {
-	srv *httptest.Server
+	srv *loopback.Server
 	*sendlimit.Limiter
 }
 
@@ -306,5 +306,5 @@ func newLimitProxy(target string, allow int, window time.Duration) (*limitProxy,
 	rp := httputil.NewSingleHostReverseProxy(u)
 	rp.FlushInterval = -1
 	rp.ErrorLog = log.New(io.Discard, "", 0) // a killed homeserver is expected here
-	return &limitProxy{srv: httptest.NewServer(limiter.Wrap(rp)), Limiter: limiter}, nil
+	return &limitProxy{srv: loopback.Start(limiter.Wrap(rp)), Limiter: limiter}, nil
 }
