@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -12,7 +11,6 @@ import (
 
 	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix"
-	"maunium.net/go/mautrix/crypto/cryptohelper"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
@@ -27,43 +25,16 @@ import (
 // nothing stored, nothing retried after a crash. Whatever Lotse's
 // relay costs beyond it is the price of its durability (inbox, exactly-once
 // sends, the case record).
-type relayBot struct {
-	cli    *mautrix.Client
-	helper *cryptohelper.CryptoHelper
-	cancel context.CancelFunc
-	done   chan struct{}
-}
+type relayBot struct{ *refBot }
 
 // startRelay logs in as userID and relays every text from a room other
 // than teamRoom into teamRoom as a notice "<sender>: <text>".
 func startRelay(ctx context.Context, homeserverURL string, userID id.UserID, password, dir string, teamRoom id.RoomID) (*relayBot, error) {
-	cli, err := mautrix.NewClient(homeserverURL, userID, "")
+	b, err := newRefBot(ctx, "relay", homeserverURL, userID, password, dir)
 	if err != nil {
-		return nil, fmt.Errorf("failed to create the relay client: %w", err)
+		return nil, err
 	}
-	cli.Log = zerolog.Nop()
-	helper, err := cryptohelper.NewCryptoHelper(cli, []byte("relay-pickle-key"), filepath.Join(dir, "relay-crypto.db"))
-	if err != nil {
-		return nil, fmt.Errorf("failed to set up relay encryption: %w", err)
-	}
-	helper.LoginAs = &mautrix.ReqLogin{
-		Type:       mautrix.AuthTypePassword,
-		Identifier: mautrix.UserIdentifier{Type: mautrix.IdentifierTypeUser, User: userID.String()},
-		Password:   password,
-	}
-	if err := helper.Init(ctx); err != nil {
-		return nil, fmt.Errorf("failed to initialise relay encryption: %w", err)
-	}
-	cli.Crypto = helper
-	r := &relayBot{cli: cli, helper: helper, done: make(chan struct{})}
-	syncCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
-	r.cancel = cancel
-	syncer := cli.Syncer.(*mautrix.DefaultSyncer)
-	syncer.OnEventType(event.StateMember, func(ctx context.Context, evt *event.Event) {
-		if evt.GetStateKey() == userID.String() && evt.Content.AsMember().Membership == event.MembershipInvite {
-			go func() { _, _ = cli.JoinRoomByID(syncCtx, evt.RoomID) }()
-		}
-	})
+	cli, syncCtx, syncer := b.cli, b.syncCtx, b.syncer()
 	var (
 		mu      sync.Mutex
 		threads = map[id.RoomID]chan id.EventID{} // thread root per member room, once known
@@ -108,25 +79,8 @@ func startRelay(ctx context.Context, homeserverURL string, userID id.UserID, pas
 				mautrix.ReqSendEvent{TransactionID: "relay." + evt.ID.String()})
 		}()
 	})
-	go func() {
-		defer close(r.done)
-		for syncCtx.Err() == nil {
-			if err := cli.SyncWithContext(syncCtx); err != nil && syncCtx.Err() == nil {
-				select {
-				case <-syncCtx.Done():
-				case <-time.After(500 * time.Millisecond):
-				}
-			}
-		}
-	}()
-	return r, nil
-}
-
-// close stops the relay bot.
-func (r *relayBot) close() {
-	r.cancel()
-	<-r.done
-	_ = r.helper.Close()
+	b.start()
+	return &relayBot{b}, nil
 }
 
 // relayEnv is the team room both relays post into, watched by a team member.
