@@ -16,6 +16,9 @@ type RetentionPolicy struct {
 	Access  time.Duration // decided access requests (not pending or in provisioning)
 	Audit   time.Duration // access and role audit logs
 	Members time.Duration // member state, checklist, notices of inactive members without a role; removed team gates
+	// FailedQuestions: questions Lotse could not answer, kept for the
+	// team's digest of missing guides (storage/gaps.go).
+	FailedQuestions time.Duration
 }
 
 // RetentionResult is what one rule deleted (or would delete).

@@ -1,0 +1,214 @@
+package storage_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/lotse-bot/lotse/storage"
+)
+
+func TestFailedQuestionsLifecycle(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			g := db.Gaps()
+			now := time.UnixMilli(1_800_000_000_000)
+			ttl := 30 * time.Minute
+			keep := func(src, user, outcome, answer string, at time.Time, guides ...string) {
+				t.Helper()
+				if err := g.Keep(ctx, storage.FailedQuestion{SourceEvent: src, UserID: user, RoomID: "!dm-" + user, Question: "frage " + src,
+					Outcome: outcome, Guides: guides, AnswerEvent: answer, AskedAt: at}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			keep("$none", "@a:t", storage.FailedNone, "", now, "x.md", "y.md", "z.md", "w.md")
+			keep("$none", "@a:t", storage.FailedNone, "", now.Add(time.Hour)) // a replay adds nothing
+			keep("$choose1", "@a:t", storage.FailedChoose, "", now.Add(time.Minute), "x.md")
+			keep("$choose2", "@a:t", storage.FailedChoose, "", now.Add(2*time.Minute), "y.md")
+			keep("$answer", "@b:t", storage.FailedAnswer, "$ans", now.Add(3*time.Minute), "z.md")
+			keep("$answer2", "@b:t", storage.FailedAnswer, "$ans2", now.Add(3*time.Minute), "z.md")
+			// The member picks from the newest choice only.
+			if err := g.Picked(ctx, "!dm-@a:t", "@a:t", now.Add(-ttl), "$picked"); err != nil {
+				t.Fatal(err)
+			}
+			// 👎 by someone else on b's answer keeps nothing; b's own does.
+			if err := g.ThumbsDown(ctx, "$ans", "@a:t", now.Add(-ttl)); err != nil {
+				t.Fatal(err)
+			}
+			if err := g.ThumbsDown(ctx, "$ans2", "@b:t", now.Add(-ttl)); err != nil {
+				t.Fatal(err)
+			}
+			list, err := g.List(ctx, time.Time{}, now.Add(time.Hour))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range list {
+				got = append(got, f.SourceEvent+":"+f.Outcome)
+				if f.UserID != "" || f.RoomID != "" {
+					t.Errorf("List names who asked: %+v", f)
+				}
+			}
+			want := []string{"$none:none", "$choose1:choose", "$answer2:thumbsdown"}
+			if !slices.Equal(got, want) {
+				t.Fatalf("listed %v, want %v", got, want)
+			}
+			if len(list[0].Guides) != storage.MaxFailedGuides || list[0].Question != "frage $none" {
+				t.Errorf("first = %+v", list[0])
+			}
+			// A 👎 after the follow-up window keeps nothing more.
+			if err := g.ThumbsDown(ctx, "$picked", "@a:t", now.Add(time.Hour)); err != nil {
+				t.Fatal(err)
+			}
+			if list, _ := g.List(ctx, time.Time{}, now.Add(time.Hour)); len(list) != 3 {
+				t.Errorf("a late 👎 changed the list: %d", len(list))
+			}
+
+			// Opt-out deletes what was kept and is reported; opt-in takes it back.
+			if err := g.OptOut(ctx, "@a:t", now); err != nil {
+				t.Fatal(err)
+			}
+			if out, _ := g.OptedOut(ctx, "@a:t"); !out {
+				t.Error("opt-out not recorded")
+			}
+			if out, _ := g.OptedOut(ctx, "@b:t"); out {
+				t.Error("opt-out of someone else")
+			}
+			list, _ = g.List(ctx, time.Time{}, now.Add(time.Hour))
+			if len(list) != 1 || list[0].SourceEvent != "$answer2" {
+				t.Errorf("after opt-out: %+v", list)
+			}
+			if err := g.OptIn(ctx, "@a:t"); err != nil {
+				t.Fatal(err)
+			}
+			if out, _ := g.OptedOut(ctx, "@a:t"); out {
+				t.Error("opt-in did not take the opt-out back")
+			}
+		})
+	}
+}
+
+func TestFailedQuestionsRetention(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			g := db.Gaps()
+			now := time.UnixMilli(1_800_000_000_000)
+			day := 24 * time.Hour
+			for _, f := range []storage.FailedQuestion{
+				{SourceEvent: "$old", Outcome: storage.FailedNone, AskedAt: now.Add(-31 * day)},
+				{SourceEvent: "$new", Outcome: storage.FailedNone, AskedAt: now.Add(-29 * day)},
+				{SourceEvent: "$oldanswer", Outcome: storage.FailedAnswer, AskedAt: now.Add(-time.Hour)},
+				{SourceEvent: "$newanswer", Outcome: storage.FailedAnswer, AskedAt: now.Add(-time.Minute)},
+			} {
+				f.UserID, f.RoomID, f.Question = "@a:t", "!r", "q"
+				if err := g.Keep(ctx, f); err != nil {
+					t.Fatal(err)
+				}
+			}
+			p := storage.RetentionPolicy{FailedQuestions: 30 * day, Choices: 30 * time.Minute}
+			if _, err := db.Retention(ctx, p, now, false); err != nil {
+				t.Fatal(err)
+			}
+			exp, err := db.Privacy().Export(ctx, "@a:t")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var left []string
+			for _, row := range exp["failed_question"] {
+				left = append(left, row["source_event"].(string))
+			}
+			slices.Sort(left)
+			if want := []string{"$new", "$newanswer"}; !slices.Equal(left, want) {
+				t.Fatalf("after retention %v, want %v", left, want)
+			}
+		})
+	}
+}
+
+func TestFailedQuestionsExportAndErase(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			g := db.Gaps()
+			now := time.UnixMilli(1_800_000_000_000)
+			for _, u := range []string{"@a:t", "@a:t.uk"} {
+				if err := g.Keep(ctx, storage.FailedQuestion{SourceEvent: "$" + u, UserID: u, RoomID: "!r", Question: "wo ist " + u,
+					Outcome: storage.FailedNone, AskedAt: now}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := g.OptOut(ctx, "@b:t", now); err != nil {
+				t.Fatal(err)
+			}
+			exp, err := db.Privacy().Export(ctx, "@a:t")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rows := exp["failed_question"]; len(rows) != 1 || rows[0]["question"] != "wo ist @a:t" {
+				t.Fatalf("export = %v", rows)
+			}
+			if exp, _ := db.Privacy().Export(ctx, "@b:t"); len(exp["question_optout"]) != 1 {
+				t.Fatalf("opt-out not exported: %v", exp["question_optout"])
+			}
+			counts, err := db.Privacy().Erase(ctx, "@a:t", "", now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if counts["failed_question"] != 1 {
+				t.Errorf("erased %d failed questions, want 1", counts["failed_question"])
+			}
+			if _, err := db.Privacy().Erase(ctx, "@b:t", "", now); err != nil {
+				t.Fatal(err)
+			}
+			if out, _ := g.OptedOut(ctx, "@b:t"); out {
+				t.Error("erasure kept the opt-out")
+			}
+			list, _ := g.List(ctx, time.Time{}, now.Add(time.Hour))
+			if len(list) != 1 || list[0].Question != "wo ist @a:t.uk" {
+				t.Fatalf("after erasure: %+v", list)
+			}
+		})
+	}
+}
+
+func TestDigestClaim(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			g := db.Gaps()
+			t0 := time.UnixMilli(1_800_000_000_000)
+			c, err := g.ClaimDigest(ctx, "2027-W02", t0, t0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !c.From.Equal(time.UnixMilli(0)) || !c.To.Equal(t0) || c.Sent {
+				t.Fatalf("first claim = %+v", c)
+			}
+			// Claimed again later (a restart before the send): the same window.
+			c2, err := g.ClaimDigest(ctx, "2027-W02", t0.Add(time.Hour), t0.Add(time.Hour))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c2 != c {
+				t.Fatalf("second claim = %+v, want %+v", c2, c)
+			}
+			if err := g.DigestSent(ctx, "2027-W02", 3, t0); err != nil {
+				t.Fatal(err)
+			}
+			if c3, _ := g.ClaimDigest(ctx, "2027-W02", t0.Add(time.Hour), t0.Add(time.Hour)); !c3.Sent {
+				t.Fatal("sent digest not reported as sent")
+			}
+			// The next week starts where this one ended.
+			next, err := g.ClaimDigest(ctx, "2027-W03", t0.Add(7*24*time.Hour), t0.Add(7*24*time.Hour))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !next.From.Equal(t0) || next.Sent {
+				t.Fatalf("next week = %+v", next)
+			}
+		})
+	}
+}
