@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/answer"
 	"github.com/lotse-bot/lotse/commands/chat"
@@ -132,16 +133,25 @@ func (w *Workflow) answerQuestion(ctx context.Context, question string) error {
 	d := answer.Decide(question, lib, opts)
 	switch d.Outcome {
 	case answer.Answer:
-		if err := w.sendGuide(ctx, lib, d.Hits[0], d.Also); err != nil {
+		answerEvent, err := w.showGuide(ctx, lib, d.Hits[0], d.Also)
+		if err != nil {
 			return err
 		}
 		w.Observer.Question("confident")
+		// Kept only in case a 👎 follows (within the follow-up window).
+		if err := w.failed(ctx, d, storage.FailedAnswer, append(d.Guides(), hitIDs(d.Also)...), answerEvent); err != nil {
+			return err
+		}
 		return w.rememberQuestion(ctx, question, d.Guides(), false, "")
 	case answer.Choose:
 		if err := w.OfferChoice(ctx, lib, d.Hits); err != nil {
 			return err
 		}
 		w.Observer.Question("choice")
+		// Counts as unanswered unless the member picks one in time.
+		if err := w.failed(ctx, d, storage.FailedChoose, d.Guides(), ""); err != nil {
+			return err
+		}
 		return w.rememberQuestion(ctx, question, d.Guides(), false, "")
 	case answer.SmallTalk:
 		return w.ReplyMarkdown(ctx, d.Reply)
@@ -156,6 +166,14 @@ func (w *Workflow) answerQuestion(ctx context.Context, question string) error {
 			return err
 		}
 		w.Observer.Question("no_guide")
+		if w.cfg.Gaps != nil {
+			// No guide fitted well enough; the closest ones tell the team
+			// where the question belongs.
+			closest := hitIDs(lib.SearchFor(d.Query, storage.MaxFailedGuides, team).Hits)
+			if err := w.failed(ctx, d, storage.FailedNone, closest, ""); err != nil {
+				return err
+			}
+		}
 		if cases {
 			// "No guide fits" comes with the offer to open a case.
 			lead := chat.Format(tx.NoGuide, chat.Escape(question)) + " " + tx.NoGuideCases
@@ -163,6 +181,27 @@ func (w *Workflow) answerQuestion(ctx context.Context, question string) error {
 		}
 		return w.ReplyMarkdown(ctx, answer.NoGuideReply(tx, opts, chat.Escape(question)))
 	}
+}
+
+// failed hands a question Lotse could not answer (or the question behind
+// an answer, for a 👎) to the gaps workflow, which decides whether to keep
+// it. The text is what the search saw (at most 2 KB).
+func (w *Workflow) failed(ctx context.Context, d answer.Decision, outcome string, guideIDs []string, answerEvent id.EventID) error {
+	if w.cfg.Gaps == nil || d.Query == "" {
+		return nil
+	}
+	if len(guideIDs) > storage.MaxFailedGuides {
+		guideIDs = guideIDs[:storage.MaxFailedGuides]
+	}
+	return w.cfg.Gaps.Failed(ctx, d.Query, outcome, guideIDs, answerEvent)
+}
+
+func hitIDs(hits []search.Hit) []string {
+	ids := make([]string, 0, len(hits))
+	for _, h := range hits {
+		ids = append(ids, h.ID)
+	}
+	return ids
 }
 
 func (w *Workflow) rememberQuestion(ctx context.Context, question string, guideIDs []string, offer bool, lead string) error {
@@ -176,18 +215,25 @@ func (w *Workflow) rememberQuestion(ctx context.Context, question string, guideI
 // composes it, the same as `lotse ask` prints) and remembers what was
 // shown, for 👍/👎 and "mehr".
 func (w *Workflow) sendGuide(ctx context.Context, lib *guides.Library, hit search.Hit, more []search.Hit) error {
+	_, err := w.showGuide(ctx, lib, hit, more)
+	return err
+}
+
+// showGuide is sendGuide that returns the answer's event ("" when the
+// guide is gone).
+func (w *Workflow) showGuide(ctx context.Context, lib *guides.Library, hit search.Hit, more []search.Hit) (id.EventID, error) {
 	team := w.isTeam(ctx, chat.TurnOf(ctx).Event.Sender)
 	r, ok := answer.AnswerReply(lib, hit, more, team, answer.TextsFor(w.Lang), w.replyOptions())
 	if !ok {
-		return w.ReplyMarkdown(ctx, w.tx.GuideGone)
+		return "", w.ReplyMarkdown(ctx, w.tx.GuideGone)
 	}
 	eventID, err := w.Reply(ctx, r.Plain, r.HTML)
 	if err != nil {
-		return err
+		return "", err
 	}
 	evt := chat.TurnOf(ctx).Event
 	if err := w.DB.Answers.Put(ctx, eventID.String(), evt.RoomID.String(), r.Guide, w.Now()); err != nil {
-		return err
+		return "", err
 	}
 	var runnersUp []string
 	for _, h := range more {
@@ -196,9 +242,9 @@ func (w *Workflow) sendGuide(ctx context.Context, lib *guides.Library, hit searc
 		}
 	}
 	if err := w.DB.Choices.PutShown(ctx, evt.RoomID.String(), evt.Sender.String(), r.Guide, r.Shown.Section, r.Shown.Cut, runnersUp, w.Now()); err != nil {
-		return err
+		return "", err
 	}
-	return w.DB.Feedback.Shown(ctx, r.Guide)
+	return eventID, w.DB.Feedback.Shown(ctx, r.Guide)
 }
 
 func (w *Workflow) replyOptions() answer.ReplyOptions {
@@ -260,7 +306,12 @@ func (w *Workflow) pickChoice(ctx context.Context, evt *event.Event, number stri
 	}
 	// Showing the guide replaces the open choice (it becomes the guide for
 	// "mehr").
-	return w.sendGuide(ctx, lib, search.Hit{ID: ids[n-1], Section: -1}, nil)
+	answerEvent, err := w.showGuide(ctx, lib, search.Hit{ID: ids[n-1], Section: -1}, nil)
+	if err != nil || answerEvent == "" || w.cfg.Gaps == nil {
+		return err
+	}
+	// The question of the choice was answered after all.
+	return w.cfg.Gaps.Picked(ctx, answerEvent)
 }
 
 // resolver turns relative links between guides into web links when a web

@@ -49,6 +49,12 @@ func (w *Workflow) React(ctx context.Context, evt *event.Event) error {
 	if helpful {
 		return w.ReplyMarkdown(ctx, w.tx.FeedbackThanks)
 	}
+	// 👎: the question behind the answer is one Lotse could not answer.
+	if w.cfg.Gaps != nil {
+		if err := w.cfg.Gaps.ThumbsDown(ctx, rc.RelatesTo.EventID); err != nil {
+			return err
+		}
+	}
 	// 👎 on a guide answer: offer a case when support cases are on.
 	if w.cfg.Support != nil {
 		if offered, err := w.cfg.Support.OfferAfterThumbsDown(ctx, evt, rc.RelatesTo.EventID); offered || err != nil {

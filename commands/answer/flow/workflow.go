@@ -35,9 +35,26 @@ type Support interface {
 	OfferReaction(ctx context.Context, evt *event.Event, target id.EventID, key string) (bool, error)
 }
 
+// Gaps keeps the questions Lotse could not answer, for the team's digest
+// of missing guides (the router passes *gaps.Workflow). It decides itself
+// whether a question may be kept (the room, the member's opt-out); the
+// member and the room come from the turn in ctx.
+type Gaps interface {
+	// Failed keeps the question of the turn with its outcome (none,
+	// choose, or answer: kept only in case a 👎 follows on answerEvent)
+	// and the closest guides.
+	Failed(ctx context.Context, question, outcome string, guideIDs []string, answerEvent id.EventID) error
+	// Picked: the member picked a guide from their choice, shown in answerEvent.
+	Picked(ctx context.Context, answerEvent id.EventID) error
+	// ThumbsDown: the member gave 👎 to answerEvent.
+	ThumbsDown(ctx context.Context, answerEvent id.EventID) error
+}
+
 // Config configures the answer workflow.
 type Config struct {
 	Support Support
+	// Gaps, if set, keeps the questions Lotse could not answer.
+	Gaps Gaps
 	// TeamRoom is the team's room. Team-only guides are shown there and in
 	// a team member's direct chat, never where members can read along.
 	TeamRoom id.RoomID
