@@ -16,6 +16,7 @@ import (
 
 	"github.com/lotse-bot/lotse/commands/access"
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/commands/gaps"
 	"github.com/lotse-bot/lotse/commands/people"
 	"github.com/lotse-bot/lotse/commands/privacy"
 	"github.com/lotse-bot/lotse/commands/roundtable"
@@ -84,7 +85,14 @@ type Deps struct {
 	// FallbackContact is one sentence naming whom to reach when Lotse
 	// cannot help (config fallback_contact); "": a general pointer.
 	FallbackContact string
+	// Gaps configures keeping unanswered questions and the team's weekly
+	// digest of them (TeamRoom and Private are filled in from Support and
+	// Access).
+	Gaps Gaps
 }
+
+// Gaps configures unanswered questions and their digest (gaps.Config).
+type Gaps = gaps.Config
 
 // Roles configures roles (people.Roles).
 type Roles = people.Roles

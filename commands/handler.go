@@ -17,6 +17,7 @@ import (
 	"github.com/lotse-bot/lotse/commands/access"
 	"github.com/lotse-bot/lotse/commands/answer/flow"
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/commands/gaps"
 	"github.com/lotse-bot/lotse/commands/people"
 	"github.com/lotse-bot/lotse/commands/privacy"
 	"github.com/lotse-bot/lotse/commands/roundtable"
@@ -44,6 +45,7 @@ type Handler struct {
 	people     *people.Workflow
 	support    *support.Workflow
 	answers    *flow.Workflow
+	gaps       *gaps.Workflow
 	// reactions route reactions to the workflows owning their targets.
 	reactions []chat.Reaction
 }
@@ -73,7 +75,11 @@ func New(deps Deps) *Handler {
 	sup := deps.Support
 	sup.RenderGuide, sup.IsThanks = func(g *guides.Guide) (string, string) { return h.answers.RenderGuide(g) }, flow.IsThanks
 	h.support = support.New(h.env, sup, h.people)
-	h.answers = flow.New(h.env, flow.Config{Support: h.support, TeamRoom: deps.Support.TeamRoom})
+	gcfg := deps.Gaps
+	gcfg.TeamRoom = deps.Support.TeamRoom
+	gcfg.Private = append(slices.Clip(gcfg.Private), deps.Support.TeamRoom, deps.Access.ApprovalsRoom)
+	h.gaps = gaps.New(h.env, gcfg)
+	h.answers = flow.New(h.env, flow.Config{Support: h.support, TeamRoom: deps.Support.TeamRoom, Gaps: h.gaps})
 	h.access = access.New(h.env, deps.Access, h.people)
 	rt := deps.RoundTables
 	rt.Private = append(slices.Clip(rt.Private), deps.Support.TeamRoom, deps.Access.ApprovalsRoom)
@@ -300,6 +306,10 @@ func (h *Handler) teamRoomMessage(ctx context.Context, t *chat.Turn, evt *event.
 	return h.support.ThreadMessage(ctx, evt, content, text)
 }
 
+// TickGaps sends the weekly digest of unanswered questions if it is due at
+// now (tests use a fake clock).
+func (h *Handler) TickGaps(ctx context.Context, now time.Time) error { return h.gaps.Tick(ctx, now) }
+
 // Tick sends the support reminders due at now (tests use a fake clock).
 func (h *Handler) Tick(ctx context.Context, now time.Time) error { return h.support.Tick(ctx, now) }
 
@@ -324,6 +334,7 @@ func (h *Handler) Run(ctx context.Context, synced <-chan struct{}) error {
 		start("people", h.people.Run)
 		start("support", h.support.Run)
 		start("roundtable", h.roundTable.Run)
+		start("gaps", h.gaps.Run)
 	case <-ctx.Done():
 	}
 	return g.Wait()

@@ -28,6 +28,7 @@ func (h *Handler) registry() []chat.Command {
 		supportTeam,         // support cases, the team (team room)
 		onboarding,          // onboarding and the team application
 		h.privacy.Commands(h.people.ManagerSection()), // data rights (DM), the retention dry run
+		h.gaps.Commands(),       // keeping unanswered questions: the member's opt-out (DM)
 		roles,                   // roles and the privacy gate (managers)
 		h.roundTable.Commands(), // round tables: members and coordinators
 	} {

@@ -92,6 +92,16 @@ type Config struct {
 	// SupportRetention: resolved and closed cases are deleted after this long.
 	SupportRetention time.Duration `yaml:"support_retention"`
 
+	// KeepFailedQuestions keeps members' questions Lotse could not answer
+	// (no guide, a choice without a pick, 👎) for the team's weekly digest.
+	KeepFailedQuestions bool `yaml:"keep_failed_questions"`
+	// FailedQuestionRetention: such questions are deleted after this long.
+	FailedQuestionRetention time.Duration `yaml:"failed_question_retention"`
+	// GapsDigest is the weekday of the team room's digest of them, or off.
+	GapsDigest string `yaml:"gaps_digest"`
+	// GapsDigestHour is its local hour (0–23, support_timezone).
+	GapsDigestHour int `yaml:"gaps_digest_hour"`
+
 	// ApprovalsRoom is the room ID of the (encrypted) room where access
 	// requests are shown and decided. Empty: no access requests.
 	ApprovalsRoom string `yaml:"approvals_room"`
@@ -211,6 +221,11 @@ func Defaults() Config {
 		SupportQuietHours:     "21-8",
 		SupportTimezone:       "Europe/Berlin",
 		SupportRetention:      90 * 24 * time.Hour,
+
+		KeepFailedQuestions:     true,
+		FailedQuestionRetention: 30 * 24 * time.Hour,
+		GapsDigest:              "monday",
+		GapsDigestHour:          9,
 
 		AccessMaxAttempts:  16,
 		AccessNotifyAfter:  5,
@@ -398,6 +413,15 @@ func (c Config) Validate() error {
 	if _, _, err := c.QuietHours(); err != nil {
 		problems = append(problems, err.Error())
 	}
+	if _, err := c.GapsDigestWeekday(); err != nil {
+		problems = append(problems, err.Error())
+	}
+	if c.GapsDigestHour < 0 || c.GapsDigestHour > 23 {
+		problems = append(problems, "gaps_digest_hour must be between 0 and 23")
+	}
+	if c.KeepFailedQuestions && c.FailedQuestionRetention <= 0 {
+		problems = append(problems, "failed_question_retention must be positive when keep_failed_questions is true (e.g. 720h)")
+	}
 	if _, err := time.LoadLocation(c.SupportTimezone); err != nil {
 		problems = append(problems, "support_timezone is not a known time zone: "+c.SupportTimezone)
 	}
@@ -463,6 +487,19 @@ func (c Config) DigestWeekday() (int, error) {
 		}
 		return 0, fmt.Errorf("support_digest must be off, daily or a weekday like monday, not %q", c.SupportDigest)
 	}
+}
+
+// GapsDigestWeekday reads gaps_digest: -1 off, else the weekday (0 = Sunday).
+func (c Config) GapsDigestWeekday() (int, error) {
+	d := strings.ToLower(strings.TrimSpace(c.GapsDigest))
+	switch d {
+	case "", "off", "aus", "none":
+		return -1, nil
+	}
+	if w, ok := weekdays[d]; ok {
+		return w, nil
+	}
+	return 0, fmt.Errorf("gaps_digest must be off or a weekday like monday, not %q", c.GapsDigest)
 }
 
 // QuietHours reads support_quiet_hours ("21-8"): from and to as local hours; equal means none.

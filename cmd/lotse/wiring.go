@@ -61,6 +61,7 @@ func newHandler(cfg config.Config, db *storage.DB, store *guides.Store, m *metri
 		Observer:    m,
 		// Named wherever Lotse cannot help (issue 19 point 5).
 		FallbackContact: cfg.FallbackContact,
+		Gaps:            gapsConfig(cfg, support.Location),
 	})
 	attach := func(b *bot.Bot) {
 		matrix.bot, rooms.bot = b, b
@@ -188,7 +189,19 @@ func onboardingConfig(cfg config.Config) commands.Onboarding {
 // retentionPolicy collects the retention periods of every kind of personal data.
 func retentionPolicy(cfg config.Config) storage.RetentionPolicy {
 	return storage.RetentionPolicy{Inbox: cfg.InboxRetention, Answers: cfg.AnswerRetention, Choices: cfg.ChoiceTTL,
-		Cases: cfg.SupportRetention, Access: cfg.AccessRetention, Audit: cfg.AuditRetention, Members: cfg.MemberRetention}
+		Cases: cfg.SupportRetention, Access: cfg.AccessRetention, Audit: cfg.AuditRetention, Members: cfg.MemberRetention,
+		FailedQuestions: cfg.FailedQuestionRetention}
+}
+
+// gapsConfig turns the keys of unanswered questions and their weekly
+// digest into the commands' settings (the digest in support's time zone).
+func gapsConfig(cfg config.Config, loc *time.Location) commands.Gaps {
+	wd, err := cfg.GapsDigestWeekday()
+	if err != nil { // Validate reported it
+		wd = -1
+	}
+	return commands.Gaps{Keep: cfg.KeepFailedQuestions, Weekday: wd, Hour: cfg.GapsDigestHour, Location: loc,
+		TickInterval: cfg.RoundTableTick}
 }
 
 // guideURL links guides to the web view, if one is configured.

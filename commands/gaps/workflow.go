@@ -1,0 +1,155 @@
+// Package gaps is the workflow that lets the team learn from what Lotse
+// could not answer: it keeps a member's question that ended in "no guide
+// fits", in a "Meintest du …?" without a pick, or in 👎 (for a short,
+// configured time; never in the team's rooms, never for a member who
+// opted out with !nicht-merken), and posts a weekly digest of them,
+// grouped by similarity, into the team room. `lotse guides gaps` prints
+// the same grouping for authors.
+//
+// The answer workflow hands the questions over through flow.Gaps (the
+// router passes *Workflow); this package decides whether to keep them.
+package gaps
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"time"
+
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// Config configures the gaps workflow.
+type Config struct {
+	// Keep turns keeping unanswered questions on.
+	Keep bool
+	// TeamRoom receives the weekly digest ("": no digest).
+	TeamRoom id.RoomID
+	// Private are the team's rooms (team room, approvals room): questions
+	// asked there are never kept.
+	Private []id.RoomID
+	// Weekday (0 = Sunday … 6, -1: no digest) and Hour are when the
+	// digest is due each week, in Location (default: the environment's).
+	Weekday, Hour int
+	Location      *time.Location
+	// TickInterval is how often the worker checks whether the digest is due.
+	TickInterval time.Duration
+}
+
+// DefaultTickInterval is how often the worker runs unless configured.
+const DefaultTickInterval = time.Minute
+
+// Workflow is the gaps workflow.
+type Workflow struct {
+	*chat.Env
+	cfg Config
+	tx  *Texts
+	// dm: every member, in their direct chat.
+	dm *chat.Role
+}
+
+// New builds the workflow.
+func New(env *chat.Env, cfg Config) *Workflow {
+	if cfg.TickInterval <= 0 {
+		cfg.TickInterval = DefaultTickInterval
+	}
+	if cfg.Location == nil {
+		cfg.Location = env.Location
+	}
+	if cfg.Location == nil {
+		cfg.Location = time.Local
+	}
+	w := &Workflow{Env: env, cfg: cfg, tx: TextsFor(env.Lang)}
+	w.dm = &chat.Role{Name: "dm", Check: func(_ context.Context, _ id.UserID, _ id.RoomID, direct bool) (bool, string) {
+		return direct, w.tx.DMOnly
+	}, Holds: func(context.Context, id.UserID) bool { return true }}
+	return w
+}
+
+// Commands are the workflow's commands, for the registry: the member's
+// opt-out (in the DM, like the other data commands).
+func (w *Workflow) Commands() []chat.Command {
+	return []chat.Command{
+		chat.NewCommand(w.tx.Commands["nicht-merken"], "nicht-merken", []string{"nichtmerken", "dont-keep", "dontkeep"}, w.dm, "", w.cmdOptOut),
+	}
+}
+
+// cmdOptOut records that the member does not want their unanswered
+// questions kept (and deletes those kept), or with an undo word takes it back.
+func (w *Workflow) cmdOptOut(ce *chat.Call) error {
+	q := w.DB.Gaps()
+	user := ce.Sender.String()
+	if len(ce.Args) > 0 && slices.Contains(w.tx.UndoWords, strings.ToLower(ce.Args[0])) {
+		if err := q.OptIn(ce.Ctx, user); err != nil {
+			return err
+		}
+		if !w.cfg.Keep {
+			return w.ReplyMarkdown(ce.Ctx, w.tx.NotKept)
+		}
+		return w.ReplyMarkdown(ce.Ctx, w.tx.OptedIn)
+	}
+	out, err := q.OptedOut(ce.Ctx, user)
+	if err != nil {
+		return err
+	}
+	// Recorded even when keeping is off now: it holds when it is turned on.
+	if err := q.OptOut(ce.Ctx, user, w.Now()); err != nil {
+		return err
+	}
+	if out {
+		return w.ReplyMarkdown(ce.Ctx, w.tx.AlreadyOut)
+	}
+	return w.ReplyMarkdown(ce.Ctx, w.tx.OptedOut)
+}
+
+// mayKeep reports whether the question of the turn in ctx may be kept:
+// keeping is on, it was not asked in one of the team's rooms, and its
+// sender has not opted out.
+func (w *Workflow) mayKeep(ctx context.Context) (*chat.Turn, bool, error) {
+	t := chat.TurnOf(ctx)
+	if !w.cfg.Keep || t == nil || t.Event == nil || t.Event.Sender == w.Matrix.UserID() {
+		return nil, false, nil
+	}
+	if slices.Contains(w.cfg.Private, t.Event.RoomID) {
+		return nil, false, nil
+	}
+	out, err := w.DB.Gaps().OptedOut(ctx, t.Event.Sender.String())
+	if err != nil || out {
+		return nil, false, err
+	}
+	return t, true, nil
+}
+
+// Failed keeps the question of the turn in ctx (flow.Gaps), if it may.
+func (w *Workflow) Failed(ctx context.Context, question, outcome string, guideIDs []string, answerEvent id.EventID) error {
+	t, ok, err := w.mayKeep(ctx)
+	if !ok || err != nil {
+		return err
+	}
+	evt := t.Event
+	return w.DB.Gaps().Keep(ctx, storage.FailedQuestion{SourceEvent: evt.ID.String(), UserID: evt.Sender.String(), RoomID: evt.RoomID.String(),
+		Question: question, Outcome: outcome, Guides: guideIDs, AnswerEvent: answerEvent.String(), AskedAt: w.Now()})
+}
+
+// Picked records that the member picked a guide from their open choice
+// (flow.Gaps): that question was answered after all.
+func (w *Workflow) Picked(ctx context.Context, answerEvent id.EventID) error {
+	t := chat.TurnOf(ctx)
+	if !w.cfg.Keep || t == nil || t.Event == nil {
+		return nil
+	}
+	return w.DB.Gaps().Picked(ctx, t.Event.RoomID.String(), t.Event.Sender.String(), w.Now().Add(-w.ChoiceTTL), answerEvent.String())
+}
+
+// ThumbsDown keeps the question behind answerEvent when its asker gave
+// the 👎 within the follow-up window (flow.Gaps).
+func (w *Workflow) ThumbsDown(ctx context.Context, answerEvent id.EventID) error {
+	t := chat.TurnOf(ctx)
+	if !w.cfg.Keep || t == nil || t.Event == nil {
+		return nil
+	}
+	return w.DB.Gaps().ThumbsDown(ctx, answerEvent.String(), t.Event.Sender.String(), w.Now().Add(-w.ChoiceTTL))
+}
