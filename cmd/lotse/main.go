@@ -55,6 +55,8 @@ Usage:
   lotse ask [--dir DIR] [--json] [--team] [--eval TSV] [MESSAGE…]
                                         what Lotse would reply (stdin: one message per line; no homeserver, no database)
   lotse guides stats [-c config.yaml]   feedback per guide (👍/👎, shown, unanswered)
+  lotse guides gaps [-c config.yaml] [--since 30d] [--json]
+                                        questions Lotse could not answer, grouped (as the team's weekly digest)
   lotse guides build-site [--dir DIR | DIR] --out OUT
                                         write the web view of a library as static files
   lotse guides serve [--dir DIR | DIR] [--listen ADDR]
@@ -104,6 +106,12 @@ var verbHelp = map[string]string{
 	"guides stats": `lotse guides stats [-c config.yaml]
   Feedback per guide from the database (read-only: a missing database is
   an error, never created).`,
+	"guides gaps": `lotse guides gaps [-c config.yaml] [--since 30d] [--dir DIR] [--json]
+  The questions Lotse could not answer (kept for failed_question_retention),
+  grouped by similarity with counts, example questions and the guides that
+  came closest: the same as the weekly digest in the team room, for guide
+  authors. Read-only; no user IDs. --dir: the library for the titles
+  (default: guides_dir of the config).`,
 	"guides build-site": `lotse guides build-site [--audiences a,b] [-c config.yaml] [--dir DIR | DIR] [--out OUT | OUT]
   Writes the web view of the library as static files, with a prebuilt
   search index; -c takes the site title, Impressum and privacy links and

@@ -1,0 +1,152 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/commands/gaps"
+	"github.com/lotse-bot/lotse/config"
+)
+
+// gapsJSON is the output of `lotse guides gaps --json`.
+type gapsJSON struct {
+	From      time.Time   `json:"from"`
+	To        time.Time   `json:"to"`
+	Questions int         `json:"questions"`
+	Groups    []gapsGroup `json:"groups"`
+}
+
+type gapsGroup struct {
+	Count    int            `json:"count"`
+	Outcomes map[string]int `json:"outcomes"`
+	Examples []string       `json:"examples"`
+	Guides   []gapsGuide    `json:"guides"`
+	Terms    []string       `json:"terms"`
+}
+
+type gapsGuide struct {
+	ID    string `json:"id"`
+	Title string `json:"title,omitempty"`
+}
+
+// guidesGaps prints the questions Lotse could not answer, grouped by
+// similarity, as the team room's weekly digest shows them (read-only).
+func guidesGaps(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("guides gaps", stderr)
+	path := fs.String("c", "", "config file (for the database and the guide library)")
+	sinceFlag := fs.String("since", "30d", "how far back: days (30d), weeks (2w) or a duration (36h)")
+	dirFlag := fs.String("dir", "", "guide library for the titles (default: guides_dir of the config)")
+	asJSON := fs.Bool("json", false, "JSON instead of text")
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return fail(exitUsage, fmt.Errorf("unexpected argument %q (lotse guides gaps [-c config.yaml] [--since 30d] [--json])", rest[0]))
+	}
+	since, err := parseSince(*sinceFlag)
+	if err != nil {
+		return fail(exitUsage, err)
+	}
+	cfg, err := config.Load(*path, os.Getenv)
+	if err != nil {
+		return fail(exitConfig, err)
+	}
+	// A read-only command must not leave an empty database behind.
+	if err := databaseExists(cfg.Database); err != nil {
+		return fail(exitDatabase, err)
+	}
+	dir := cfg.GuidesDir
+	if *dirFlag != "" {
+		dir = *dirFlag
+	}
+	lib, err := loadLibrary(dir, stderr)
+	if err != nil {
+		return err
+	}
+	_, db, err := openConfigured(ctx, *path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	// Like the digest: a choice younger than choice_ttl may still be picked.
+	now := time.Now()
+	from, to := now.Add(-since), now.Add(-cfg.ChoiceTTL)
+	qs, err := db.Gaps().List(ctx, from, to)
+	if err != nil {
+		return err
+	}
+	groups := gaps.GroupQuestions(qs)
+	if *asJSON {
+		out := gapsJSON{From: from.UTC(), To: to.UTC(), Questions: len(qs), Groups: []gapsGroup{}}
+		for _, g := range groups {
+			jg := gapsGroup{Count: g.Count, Outcomes: g.Outcomes, Examples: g.Examples, Guides: []gapsGuide{}, Terms: g.Terms}
+			for _, id := range g.Guides {
+				gg := gapsGuide{ID: id}
+				if gd, ok := lib.Get(id); ok {
+					gg.Title = gd.Title
+				}
+				jg.Guides = append(jg.Guides, gg)
+			}
+			out.Groups = append(out.Groups, jg)
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	tx := gaps.TextsFor(cfg.Language)
+	if len(qs) == 0 {
+		fmt.Fprintf(stdout, "%s\n", noGaps(tx.Lang, since))
+		return nil
+	}
+	loc, err := time.LoadLocation(cfg.SupportTimezone)
+	if err != nil {
+		loc = time.Local
+	}
+	plain, _ := chat.Render(gaps.Markdown(tx, lib, groups, len(qs), from.In(loc), to.In(loc)))
+	_, err = fmt.Fprintln(stdout, plain)
+	return err
+}
+
+func noGaps(lang string, since time.Duration) string {
+	days := int(since.Hours() / 24)
+	if lang == "en" {
+		return fmt.Sprintf("No unanswered questions kept in the last %d days.", days)
+	}
+	return fmt.Sprintf("Keine unbeantworteten Fragen aus den letzten %d Tagen gespeichert.", days)
+}
+
+// parseSince reads "30d", "2w" or a Go duration ("36h").
+func parseSince(s string) (time.Duration, error) {
+	s = strings.TrimSpace(s)
+	bad := errors.New("--since must be like 30d, 2w or 36h, not " + strconv.Quote(s))
+	var d time.Duration
+	switch {
+	case strings.HasSuffix(s, "d"), strings.HasSuffix(s, "w"):
+		n, err := strconv.Atoi(s[:len(s)-1])
+		if err != nil {
+			return 0, bad
+		}
+		d = time.Duration(n) * 24 * time.Hour
+		if strings.HasSuffix(s, "w") {
+			d *= 7
+		}
+	default:
+		var err error
+		if d, err = time.ParseDuration(s); err != nil {
+			return 0, bad
+		}
+	}
+	if d <= 0 || d > 10*365*24*time.Hour {
+		return 0, bad
+	}
+	return d, nil
+}
