@@ -90,6 +90,7 @@ func New(deps Deps) *Handler {
 	h.reactions = append(h.reactions, h.support.Reactions()...)
 	pcfg := deps.Privacy
 	pcfg.HideTeam = pcfg.HideTeam || deps.Support.Anonymous
+	pcfg.KeepsQuestions = deps.Gaps.Keep
 	h.privacy = privacy.New(h.env, pcfg, h.people.Manager())
 	h.commands = h.registry()
 	// The processor only parses and dispatches; replies go through our own

@@ -16,6 +16,9 @@ type Texts struct {
 	// its When… sentence (how long: %s = a period) or NoLimitSentence.
 	OverviewTitle, AboutWelcome, AboutCases, AboutAccess, AboutRoundTables, AboutAudit, AboutInbox, AboutAnswers, AboutRoles string
 	WhenWelcome, WhenCases, WhenAccess, WhenRoundTables, WhenAudit, WhenInbox, WhenAnswers, NoLimitSentence                  string
+	// AboutQuestions and WhenQuestions: questions Lotse could not answer,
+	// kept for the team (with the opt-out).
+	AboutQuestions, WhenQuestions string
 	// NotStored says what Lotse never stores.
 	NotStored string
 	// Years, Months, Weeks, Days, Hours are periods ("one|other", %d);
@@ -68,9 +71,11 @@ var German = Texts{
 	WhenInbox:        "Gelöscht %s danach.",
 	AboutAnswers:     "**Antworten:** welche Anleitung eine Antwort zeigte und dein 👍/👎 dazu – damit die Anleitungen besser werden.",
 	WhenAnswers:      "Gelöscht %s danach.",
+	AboutQuestions:   "**Fragen, die ich nicht beantworten konnte** (keine passende Anleitung, „Meintest du …?“ ohne Auswahl oder 👎): der Text der Frage und welche Anleitungen am nächsten kamen. Einmal pro Woche sieht das Team sie ohne deinen Namen im verschlüsselten Team-Raum – damit fehlende Anleitungen geschrieben werden. Fragen im Team-Raum hebe ich nie auf. Möchtest du das nicht, schreib `!nicht-merken`; dann lösche ich auch, was ich schon aufgehoben habe.",
+	WhenQuestions:    "Gelöscht %s danach.",
 	NoLimitSentence:  "Eine feste Löschfrist gibt es dafür nicht.",
 	AboutRoles:       "**Rollen** (falls du im Team bist): deine Rolle und die Daten deiner Verpflichtungserklärung und Schulung.",
-	NotStored:        "Nie gespeichert: Passwörter, deine anderen Chats und Fragen ohne Supportfall als Verlauf.",
+	NotStored:        "Nie gespeichert: Passwörter, deine anderen Chats und Fragen ohne Supportfall als Verlauf (nur Fragen, die ich nicht beantworten konnte, kurz – wenn oben genannt).",
 	Years:            "%d Jahr|%d Jahre",
 	Months:           "%d Monat|%d Monate",
 	Weeks:            "%d Woche|%d Wochen",
@@ -110,6 +115,8 @@ var German = Texts{
 		"roundtable_reminders_sent":          "%d Erinnerung an einen Runden Tisch|%d Erinnerungen an Runde Tische",
 		"roundtable":                         "%d Runder Tisch, den du koordiniert hast (jetzt mit Pseudonym)|%d Runde Tische, die du koordiniert hast (jetzt mit Pseudonym)",
 		"direct_room":                        "%d Direktchat mit mir|%d Direktchats mit mir",
+		"failed_question":                    "%d Frage, die ich nicht beantworten konnte (für das Team, ohne Namen)|%d Fragen, die ich nicht beantworten konnte (für das Team, ohne Namen)",
+		"question_optout":                    "%d Eintrag: solche Fragen nicht aufheben (`!nicht-merken`)|%d Einträge: solche Fragen nicht aufheben (`!nicht-merken`)",
 	},
 	OtherItems:        "%d weiterer Eintrag|%d weitere Einträge",
 	ExportSummary:     "**In Worten:**",
@@ -159,9 +166,11 @@ var English = Texts{
 	WhenInbox:        "Deleted %s later.",
 	AboutAnswers:     "**Answers:** which guide an answer showed and your 👍/👎 on it – so the guides get better.",
 	WhenAnswers:      "Deleted %s later.",
+	AboutQuestions:   "**Questions I couldn't answer** (no fitting guide, “Did you mean …?” without a pick, or 👎): the text of the question and which guides came closest. Once a week the team sees them without your name in the encrypted team room – so missing guides get written. Questions in the team room are never kept. If you don't want this, write `!dont-keep`; I'll then also delete what I already kept.",
+	WhenQuestions:    "Deleted %s later.",
 	NoLimitSentence:  "There is no fixed deletion period for it.",
 	AboutRoles:       "**Roles** (if you're on the team): your role and the dates of your privacy declaration and training.",
-	NotStored:        "Never stored: passwords, your other chats, and questions without a support case as a history.",
+	NotStored:        "Never stored: passwords, your other chats, and questions without a support case as a history (only questions I couldn't answer, briefly – if listed above).",
 	Years:            "%d year|%d years",
 	Months:           "%d month|%d months",
 	Weeks:            "%d week|%d weeks",
@@ -201,6 +210,8 @@ var English = Texts{
 		"roundtable_reminders_sent":          "%d round-table reminder|%d round-table reminders",
 		"roundtable":                         "%d round table you coordinated (now under a pseudonym)|%d round tables you coordinated (now under a pseudonym)",
 		"direct_room":                        "%d direct chat with me|%d direct chats with me",
+		"failed_question":                    "%d question I couldn't answer (for the team, without your name)|%d questions I couldn't answer (for the team, without your name)",
+		"question_optout":                    "%d entry: don't keep such questions (`!dont-keep`)|%d entries: don't keep such questions (`!dont-keep`)",
 	},
 	OtherItems:        "%d further entry|%d further entries",
 	ExportSummary:     "**In words:**",

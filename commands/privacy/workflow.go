@@ -22,6 +22,9 @@ type Config struct {
 	// HideTeam (support_anonymous): a member's export does not name the
 	// team members who worked on their cases, as the answers did not.
 	HideTeam bool
+	// KeepsQuestions: questions Lotse could not answer are kept for the
+	// team's digest (keep_failed_questions); !datenschutz says so.
+	KeepsQuestions bool
 }
 
 // DefaultInterval is how often retention runs unless configured.

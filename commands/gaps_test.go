@@ -1,0 +1,42 @@
+package commands
+
+import (
+	"context"
+	"testing"
+	"time"
+)
+
+// TestGapsThroughTheRouter: through the router, a member's unanswered
+// question in the DM is kept; what they write inside their open case is
+// relayed to the team and never kept; a question asked in the team room
+// (!frage) is never kept; !datenschutz and !hilfe name the opt-out.
+func TestGapsThroughTheRouter(t *testing.T) {
+	e := newSupportEnv(t)
+	e.reconfigure(func(d *Deps) { d.Gaps = Gaps{Keep: true, Weekday: 1, Hour: 9} })
+	kept := func() int {
+		t.Helper()
+		qs, err := e.db.Gaps().List(context.Background(), time.Time{}, e.now.Add(time.Hour))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(qs)
+	}
+	const question = "Wie backe ich einen Apfelkuchen für das Sommerfest?"
+	mustContain(t, in(e.say(t, dmRoom, member, question, ""), dmRoom), "keine passende Anleitung")
+	if n := kept(); n != 1 {
+		t.Fatalf("kept %d questions, want 1", n)
+	}
+	// The member opens a case; their next messages belong to it.
+	mustContain(t, in(e.say(t, dmRoom, member, "ja", ""), dmRoom), "#1")
+	mustContain(t, in(e.say(t, dmRoom, member, "Wie backe ich einen Pflaumenkuchen für das Sommerfest?", ""), teamRoom), "Pflaumenkuchen")
+	if n := kept(); n != 1 {
+		t.Fatalf("a message in a case was kept: %d", n)
+	}
+	// The team room: never kept.
+	e.say(t, teamRoom, alice, "!frage Wie backe ich einen Apfelkuchen für das Sommerfest?", "")
+	if n := kept(); n != 1 {
+		t.Fatalf("a question in the team room was kept: %d", n)
+	}
+	mustContain(t, in(e.say(t, dmRoom, member, "!datenschutz", ""), dmRoom), "!nicht-merken", "Fragen, die ich nicht beantworten konnte")
+	mustContain(t, in(e.say(t, dmRoom, member, "!hilfe", ""), dmRoom), "!nicht-merken")
+}
