@@ -4,6 +4,9 @@ import (
 	"context"
 	"testing"
 	"time"
+
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
 )
 
 // TestGapsThroughTheRouter: through the router, a member's unanswered
@@ -38,5 +41,20 @@ func TestGapsThroughTheRouter(t *testing.T) {
 		t.Fatalf("a question in the team room was kept: %d", n)
 	}
 	mustContain(t, in(e.say(t, dmRoom, member, "!datenschutz", ""), dmRoom), "!nicht-merken", "Fragen, die ich nicht beantworten konnte")
+	// The member deletes the question: the kept copy goes too (only from
+	// the room the message was in).
+	qs, _ := e.db.Gaps().List(context.Background(), time.Time{}, e.now.Add(time.Hour))
+	redact := func(room id.RoomID) {
+		e.handle(t, &event.Event{ID: id.EventID("$redact-" + string(room)), RoomID: room, Sender: member, Type: event.EventRedaction,
+			Redacts: id.EventID(qs[0].SourceEvent)}, room == dmRoom)
+	}
+	redact("!elsewhere:test")
+	if n := kept(); n != 1 {
+		t.Fatalf("a redaction in another room forgot the question: %d", n)
+	}
+	redact(dmRoom)
+	if n := kept(); n != 0 {
+		t.Fatalf("the deleted question is still kept: %d", n)
+	}
 	mustContain(t, in(e.say(t, dmRoom, member, "!hilfe", ""), dmRoom), "!nicht-merken")
 }

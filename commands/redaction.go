@@ -26,6 +26,10 @@ func (h *Handler) handleRedaction(ctx context.Context, evt *event.Event) error {
 	if err := h.roundTable.WithdrawRSVP(ctx, redacts); err != nil {
 		return err
 	}
+	// A question kept for the team's digest goes with its message.
+	if err := h.gaps.ForgetMessage(ctx, evt, redacts); err != nil {
+		return err
+	}
 	if !chat.TurnOf(ctx).Direct {
 		// In a group room a redaction event may come from someone who
 		// cannot redact the message; a direct chat has only the member.

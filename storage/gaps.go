@@ -175,6 +175,17 @@ func (q *GapsQuery) List(ctx context.Context, from, to time.Time) ([]FailedQuest
 	return out, rows.Err()
 }
 
+// Forget deletes the question kept from sourceEvent in roomID (the member
+// deleted their message).
+func (q *GapsQuery) Forget(ctx context.Context, roomID, sourceEvent string) error {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	if _, err := q.db.Exec(ctx, `DELETE FROM failed_question WHERE source_event=$1 AND room_id=$2`, sourceEvent, roomID); err != nil {
+		return fmt.Errorf("failed to forget a kept question: %w", err)
+	}
+	return nil
+}
+
 // OptOut records that userID does not want their unanswered questions
 // kept, and deletes those kept so far.
 func (q *GapsQuery) OptOut(ctx context.Context, userID string, now time.Time) error {

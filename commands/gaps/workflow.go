@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/chat"
@@ -132,6 +133,12 @@ func (w *Workflow) Failed(ctx context.Context, question, outcome string, guideID
 	evt := t.Event
 	return w.DB.Gaps().Keep(ctx, storage.FailedQuestion{SourceEvent: evt.ID.String(), UserID: evt.Sender.String(), RoomID: evt.RoomID.String(),
 		Question: question, Outcome: outcome, Guides: guideIDs, AnswerEvent: answerEvent.String(), AskedAt: w.Now()})
+}
+
+// ForgetMessage deletes the question kept from the message redacts, which
+// was deleted in the room of evt (any room: forgetting only removes data).
+func (w *Workflow) ForgetMessage(ctx context.Context, evt *event.Event, redacts id.EventID) error {
+	return w.DB.Gaps().Forget(ctx, evt.RoomID.String(), redacts.String())
 }
 
 // Picked records that the member picked a guide from their open choice
