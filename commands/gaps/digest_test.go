@@ -55,7 +55,7 @@ func TestDigestOncePerWeek(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			f := newFixture(t, uri) // Friday 4 December 2026, 10:00; digest: Mondays 9:00
 			f.ask(dm, member, noGuide)
-			f.ask(dm, other, "Demo anmelden – wer macht das?")
+			f.ask(dm, other, "Wie melde ich eine Demo am Marktplatz an?")
 			f.ask(lobby, other, "Wo bekomme ich Flyer für den Wahlkampf?")
 
 			// Monday 7 December, 8:59: not yet.
@@ -92,7 +92,7 @@ func TestDigestOncePerWeek(t *testing.T) {
 				t.Fatalf("%d digests, want 1: %q", len(got), got)
 			}
 			d := got[0]
-			for _, want := range []string{"3 Fragen", "2×", "„Wie melde ich eine Demo an?“", "„Demo anmelden – wer macht das?“", "Flyer"} {
+			for _, want := range []string{"3 Fragen", "2×", "„Wie melde ich eine Demo an?“", "„Wie melde ich eine Demo am Marktplatz an?“", "Flyer"} {
 				if !strings.Contains(d, want) {
 					t.Errorf("digest lacks %q:\n%s", want, d)
 				}

@@ -17,10 +17,11 @@ import (
 //  2. Questions are taken oldest first. A question joins the group whose
 //     first question ("seed") it resembles most; if it resembles none, it
 //     starts a new group. Two questions resemble each other when
-//     - they share at least half of the terms of the shorter one (overlap
-//       coefficient ≥ ½), and at least two terms unless one of them has
-//       only one or two; or
-//     - the search put the same guide first for both and they share a term.
+//     - they share at least two terms, and at least half of the terms of
+//       the shorter one (overlap coefficient ≥ ½); or
+//     - the search put the same guide first for both and they share a term
+//       (one shared word alone, "Beamer", is too weak a sign: "Beamer
+//       ausleihen" and "Beamer geht nicht an" are different needs).
 //     Questions without any content term only join a question with the same
 //     words.
 //  3. Groups are listed largest first, then the most recent first.
@@ -44,6 +45,8 @@ type Group struct {
 	Guides []string `json:"guides"`
 	// Terms are the seed question's terms (what the group is about).
 	Terms []string `json:"terms"`
+	// Members are the indexes of the group's questions in the input.
+	Members []int `json:"-"`
 
 	seed    []string
 	first   string
@@ -73,6 +76,7 @@ func GroupQuestions(qs []storage.FailedQuestion) []Group {
 		}
 		g := groups[best]
 		g.Count++
+		g.Members = append(g.Members, i)
 		g.Outcomes[q.Outcome]++
 		g.latest = i
 		for rank, id := range q.Guides {
@@ -122,7 +126,7 @@ func resemble(a []string, ga string, b []string, gb, ta, tb string) (float64, bo
 	}
 	short := min(len(a), len(b))
 	overlap := float64(shared) / float64(short)
-	if overlap >= 0.5 && (shared >= 2 || short <= 2) {
+	if overlap >= 0.5 && shared >= 2 {
 		return overlap, true
 	}
 	return overlap, ga != "" && ga == gb
