@@ -55,8 +55,19 @@ type Group struct {
 	weights map[string]int
 }
 
-// GroupQuestions groups qs (oldest first, as storage lists them).
+// MaxGrouped bounds the questions one grouping looks at (the most recent
+// ones): grouping compares each question with every group so far, and a
+// flood of messages must not make the weekly digest expensive.
+const MaxGrouped = 2000
+
+// GroupQuestions groups qs (oldest first, as storage lists them); of more
+// than MaxGrouped, only the most recent are grouped.
 func GroupQuestions(qs []storage.FailedQuestion) []Group {
+	off := 0
+	if len(qs) > MaxGrouped {
+		off = len(qs) - MaxGrouped
+		qs = qs[off:]
+	}
 	var groups []*Group
 	for i, q := range qs {
 		terms := search.Terms(q.Question)
@@ -76,7 +87,7 @@ func GroupQuestions(qs []storage.FailedQuestion) []Group {
 		}
 		g := groups[best]
 		g.Count++
-		g.Members = append(g.Members, i)
+		g.Members = append(g.Members, off+i)
 		g.Outcomes[q.Outcome]++
 		g.latest = i
 		for rank, id := range q.Guides {

@@ -104,3 +104,22 @@ func TestGroupDetails(t *testing.T) {
 		t.Errorf("groups of nothing: %v", gs)
 	}
 }
+
+// TestGroupBounded: a flood is grouped only in its most recent part.
+func TestGroupBounded(t *testing.T) {
+	qs := make([]storage.FailedQuestion, MaxGrouped+500)
+	for i := range qs {
+		qs[i] = storage.FailedQuestion{Question: "Frage Nummer " + strconv.Itoa(i) + " zum Thema Thema" + strconv.Itoa(i), Outcome: "none"}
+	}
+	total := 0
+	for _, g := range GroupQuestions(qs) {
+		total += g.Count
+		if g.Members[0] < 500 {
+			t.Fatalf("an old question was grouped: %d", g.Members[0])
+		}
+	}
+	if total != MaxGrouped {
+		t.Errorf("grouped %d questions, want %d", total, MaxGrouped)
+	}
+}
+
