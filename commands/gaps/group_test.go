@@ -122,4 +122,3 @@ func TestGroupBounded(t *testing.T) {
 		t.Errorf("grouped %d questions, want %d", total, MaxGrouped)
 	}
 }
-
