@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/config"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// TestGapsDigestOnDendrite: a member's question that no guide answers
+// reaches the encrypted team room in the weekly digest — once, also after a
+// restart — without the member's ID.
+func TestGapsDigestOnDendrite(t *testing.T) {
+	alice := newMember(t, "alice")
+	var teamRoom id.RoomID
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := time.Now().In(berlin).Weekday()
+	l := startLotse(t, copyLibrary(t), func(cfg *config.Config) {
+		var err error
+		teamRoom, err = alice.CreateRoom(t.Context(), "Digitalisierungsteam", true, id.UserID(cfg.UserID))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.TeamRoom = teamRoom.String()
+		cfg.SupportQuietHours = "off"
+		grantRoles(t, cfg, storage.RoleTeam, alice.Cli.UserID)
+		// Not due yet: tomorrow.
+		cfg.GapsDigest = strings.ToLower((today + 1).String())
+		if today == time.Saturday {
+			cfg.GapsDigest = "sunday"
+		}
+		cfg.GapsDigestHour = 0
+		cfg.RoundTableTick = time.Second
+		// The digest covers questions older than the choice period (a
+		// choice may still be picked): short here, so that the question
+		// asked before the restart is in it.
+		cfg.ChoiceTTL = time.Millisecond
+	})
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	if err := alice.WaitJoined(ctx, teamRoom, l.userID); err != nil {
+		t.Fatal(err)
+	}
+	m := newMember(t, "member")
+	dm := openDM(t, m, l.userID, true)
+	const question = "Wo bekomme ich Flyer für den Infostand am Samstag?"
+	if reply, _ := ask(t, m, dm, l.userID, text(question)); !strings.Contains(body(reply), "keine passende Anleitung") {
+		t.Fatalf("answered: %s", body(reply))
+	}
+
+	// Due today: the digest comes after the restart.
+	l.cfg.GapsDigest = strings.ToLower(today.String())
+	restartLotse(t, l)
+	digest := waitFor(t, alice, teamRoom, l.userID, "nicht beantworten konnte", question)
+	if digest.Mautrix.EventSource&event.SourceDecrypted == 0 {
+		t.Error("the digest in the team room was not encrypted")
+	}
+	if b := body(digest); strings.Contains(b, m.Cli.UserID.String()) || strings.Contains(b, m.Cli.UserID.Localpart()) {
+		t.Errorf("the digest names the member:\n%s", b)
+	}
+
+	// Another restart, then a round trip: still one digest.
+	restartLotse(t, l)
+	ask(t, m, dm, l.userID, text("Hallo"))
+	n := 0
+	for _, e := range alice.Received(teamRoom, l.userID) {
+		if strings.Contains(body(e), "nicht beantworten konnte") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d digests in the team room, want 1", n)
+	}
+	db, err := storage.Open(l.cfg.Database, zerolog.Nop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var sent int
+	if err := db.Lotse.QueryRow(context.Background(), `SELECT COUNT(*) FROM gaps_digest WHERE sent_at IS NOT NULL AND questions=1`).Scan(&sent); err != nil || sent != 1 {
+		t.Errorf("digest records: %d, %v", sent, err)
+	}
+}
