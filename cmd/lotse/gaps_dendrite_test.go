@@ -34,11 +34,8 @@ func TestGapsDigestOnDendrite(t *testing.T) {
 		cfg.TeamRoom = teamRoom.String()
 		cfg.SupportQuietHours = "off"
 		grantRoles(t, cfg, storage.RoleTeam, alice.Cli.UserID)
-		// Not due yet: tomorrow.
-		cfg.GapsDigest = strings.ToLower((today + 1).String())
-		if today == time.Saturday {
-			cfg.GapsDigest = "sunday"
-		}
+		// No digest in the first run.
+		cfg.GapsDigest = "off"
 		cfg.GapsDigestHour = 0
 		cfg.RoundTableTick = time.Second
 		// The digest covers questions older than the choice period (a
