@@ -1,0 +1,182 @@
+package guides
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestNewDraft(t *testing.T) {
+	long := strings.Repeat("Klick auf „Weiter“ und warte kurz. ", 400) // ~13 000 runes
+	tests := []struct {
+		name string
+		in   DraftInput
+		// want are in the file; absent must not be (case-insensitive).
+		want, absent []string
+		file         string
+		shortened    bool
+		removed      int
+		err          error
+	}{{
+		name: "german case with personal data",
+		in: DraftInput{Lang: "de",
+			Question: "Hallo Lotse, wie kann ich für den Bürgerschaftswahlkampf online spenden? Meine Mail ist mia@web.de, Tel. 0170 1234567. LG Mia",
+			Names:    []string{"Mia Mitglied", "@mia.m:verein.de", "Alice Albers", "@alice:verein.de"},
+			Vars:     Vars{VarCloudURL: "https://cloud.verein.de", VarContactEmail: "digital@verein.de"},
+			Answers: []DraftAnswer{
+				{Text: "Hallo Mia,\n\nGeh auf https://cloud.verein.de/spenden und klick auf **Spenden**.\n\nBei Fragen: digital@verein.de oder schreib @alice:verein.de (Alice), Festnetz +49 (30) 123 456-78.\n\nViele Grüße\nAlice"},
+				{GuideID: "konto/passwort-vergessen.md", GuideTitle: "Passwort vergessen"},
+			}},
+		want: []string{
+			`title: "Wie kann ich für den Bürgerschaftswahlkampf online spenden?"`,
+			`fragen:`, `- "Wie kann ich für den Bürgerschaftswahlkampf online spenden? Meine Mail ist [E-Mail entfernt], Tel. [Telefonnummer entfernt]"`,
+			`tags: ["bürgerschaftswahlkampf", "online", "spenden"]`, `audience: members`,
+			"## So geht’s", "1. Geh auf {{cloud_url}}/spenden und klick auf **Spenden**.",
+			"{{contact_email}}", "[Matrix-ID entfernt] ([Name entfernt])", "[Telefonnummer entfernt]",
+			"2. Siehe [Passwort vergessen](../konto/passwort-vergessen.md).", "<!-- TODO:",
+		},
+		absent: []string{"mia", "alice", "albers", "web.de", "0170", "123 456", "verein.de", "Hallo", "Grüße", "Lotse,"},
+		file:   "entwurf-buergerschaftswahlkampf-online-spenden.md", removed: 6,
+	}, {
+		name: "english case",
+		in: DraftInput{Lang: "en", Question: "How do I share a folder with my working group?", Names: []string{"Bob"},
+			Answers: []DraftAnswer{{Text: "Hi Bob, open the folder, click the share icon and type the group's name."}}},
+		want: []string{`title: "How do I share a folder with my working group?"`, `questions:`, `- "How do I share a folder with my working group?"`,
+			`tags: ["share", "folder", "working", "group"]`, "## What to do", "Open the folder, click the share icon", `summary: "Open the folder, click the share icon and type the group's name."`},
+		absent: []string{"Bob", "fragen:", "TODO: Entwurf"},
+		file:   "draft-share-folder-working-group.md",
+	}, {
+		name: "HTML and Markdown in answers",
+		in: DraftInput{Question: "Warum sehe ich den Kalender nicht?", Answers: []DraftAnswer{{Text: "<p>Öffne <b>Einstellungen</b><br>und dann:</p>\n" +
+			"# Kalender\n1. Haken bei <dein Kalender> setzen\n2. [Speichern](javascript:alert(1)) klicken\n\n![Bild](https://x.test/a.png) " +
+			"[Hilfe](https://docs.nextcloud.com) <!-- intern --> {{geheim}} {{cloud_url}}"}}},
+		want: []string{"Öffne Einstellungen\nund dann:", "**Kalender**", `\<dein Kalender\>`, "Speichern", "[Hilfe](https://docs.nextcloud.com)",
+			" geheim ", "{{cloud_url}}"},
+		absent: []string{"<p>", "<b>", "<br>", "javascript", "<!-- intern -->", "x.test", "{{geheim}}", "\n# Kalender"},
+		file:   "entwurf-sehe-kalender.md",
+	}, {
+		name: "very long answers are bounded",
+		in: DraftInput{Question: "Wie lade ich große Dateien hoch?", Answers: []DraftAnswer{{Text: long}, {Text: long}, {Text: long},
+			{Text: strings.Repeat("Schritt. ", 10)}, {Text: "a"}, {Text: "b"}, {Text: "c"}, {Text: "d"}}},
+		want:      []string{"…", "TODO: Hier war die Antwort des Teams länger"},
+		shortened: true, file: "entwurf-lade-grosse-dateien-hoch.md",
+	}, {
+		name: "no team answers",
+		in:   DraftInput{Question: "Wie geht das?", Answers: []DraftAnswer{{Text: "  "}, {Text: "Hallo Mia,"}}, Names: []string{"Mia"}},
+		err:  ErrNoAnswers,
+	}, {
+		name: "only a guide that is gone",
+		in:   DraftInput{Question: "Wie geht das?", Answers: []DraftAnswer{{GuideID: "alt/weg.md"}}},
+		err:  ErrNoAnswers,
+	}, {
+		name: "question erased",
+		in:   DraftInput{Question: "", Answers: []DraftAnswer{{Text: "So geht das."}}},
+		err:  ErrNoQuestion,
+	}, {
+		name: "question of personal data only",
+		in:   DraftInput{Question: "mia@web.de", Answers: []DraftAnswer{{Text: "So geht das."}}},
+		err:  ErrNoQuestion,
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := NewDraft(tt.in)
+			if tt.err != nil || err != nil {
+				if !errors.Is(err, tt.err) {
+					t.Fatalf("err = %v, want %v", err, tt.err)
+				}
+				return
+			}
+			md := string(d.Markdown)
+			for _, w := range tt.want {
+				if !strings.Contains(md, w) {
+					t.Errorf("draft lacks %q:\n%s", w, md)
+				}
+			}
+			for _, a := range tt.absent {
+				if strings.Contains(strings.ToLower(md), strings.ToLower(a)) {
+					t.Errorf("draft contains %q:\n%s", a, md)
+				}
+			}
+			if d.FileName != tt.file {
+				t.Errorf("file name %q, want %q", d.FileName, tt.file)
+			}
+			if d.Shortened != tt.shortened {
+				t.Errorf("shortened = %v, want %v", d.Shortened, tt.shortened)
+			}
+			if tt.removed != 0 && d.Removed != tt.removed {
+				t.Errorf("removed = %d, want %d", d.Removed, tt.removed)
+			}
+			if n := utf8.RuneCount(d.Markdown); n > DraftMaxBody+4000 {
+				t.Errorf("draft has %d runes", n)
+			}
+			checkDraftInLibrary(t, d, tt.in.Question != "")
+		})
+	}
+}
+
+// checkDraftInLibrary puts the draft into a topic folder beside the guide
+// it links to and runs the library check: no errors, no warnings, and the
+// front matter reads back.
+func checkDraftInLibrary(t *testing.T, d *Draft, _ bool) {
+	t.Helper()
+	dir := t.TempDir()
+	write := func(rel, src string) {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("konto/passwort-vergessen.md", "---\ntitle: Passwort vergessen\ntags: [konto]\nsummary: Zurücksetzen.\n---\n\n# Passwort\n\nText.\n")
+	write("thema/"+d.FileName, string(d.Markdown))
+	problems, err := Check(dir, WithVars(Vars{VarCloudURL: "https://cloud.verein.de", VarContactEmail: "digital@verein.de"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		t.Errorf("library check: %s", p)
+	}
+	lib, _, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, ok := lib.Get("thema/" + d.FileName)
+	if !ok {
+		t.Fatal("the draft does not load")
+	}
+	if g.Title != d.Title || len(g.Questions) != 1 || len(g.Tags) == 0 || g.Summary == "" {
+		t.Errorf("front matter reads back as title %q, questions %q, tags %q, summary %q", g.Title, g.Questions, g.Tags, g.Summary)
+	}
+}
+
+func TestDraftRedactsNamesAsWholeWords(t *testing.T) {
+	d, err := NewDraft(DraftInput{Question: "Wie ändere ich mein Passwort?", Names: []string{"Jürgen Özdemir", "Ann"},
+		Answers: []DraftAnswer{{Text: "Jürgen, Anna und Annette wissen: Özdemir hilft. Ann auch; ANN ebenso."}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(d.Markdown)
+	for _, w := range []string{"Anna", "Annette", "[Name entfernt] hilft", "[Name entfernt] auch; [Name entfernt] ebenso"} {
+		if !strings.Contains(md, w) {
+			t.Errorf("draft lacks %q:\n%s", w, md)
+		}
+	}
+	if strings.Contains(md, "Jürgen") {
+		t.Errorf("name left:\n%s", md)
+	}
+}
+
+func TestDraftKeepsDatesAndShortNumbers(t *testing.T) {
+	d, err := NewDraft(DraftInput{Question: "Wann ist die Wartung?", Answers: []DraftAnswer{{Text: "Am 01.02.2026 von 10-12 Uhr, Raum 0.12, PIN 12345, am 2026-03-02."}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if md := string(d.Markdown); !strings.Contains(md, "Am 01.02.2026 von 10-12 Uhr, Raum 0.12, PIN 12345, am 2026-03-02.") {
+		t.Errorf("dates or short numbers were taken for phone numbers:\n%s", md)
+	}
+}
