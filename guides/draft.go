@@ -265,11 +265,11 @@ var (
 	htmlTagRE     = regexp.MustCompile(`(?i)</?(a|b|i|u|s|em|strong|p|br|hr|div|span|ul|ol|li|code|pre|blockquote|h[1-6]|font|del|strike|sup|sub|table|thead|tbody|tr|td|th|img|mx-reply|details|summary)(?:\s[^<>]*)?/?>`)
 	// angleRE is other text in angle brackets ("<dein Name>"), which
 	// Markdown would take for HTML; autolinks (<https://…>) stay.
-	angleRE = regexp.MustCompile(`<([\p{L}][^<>\n]*)>`)
-	headingRE     = regexp.MustCompile(`(?m)^[ \t]{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$`)
-	mdLinkRE      = regexp.MustCompile(`(!?)\[([^\]\n]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s<>]*\))*)>?(?:\s+"[^"\n]*")?\s*\)`)
-	greetingRE    = regexp.MustCompile(`(?i)^(hallo|hi|hey|moin|servus|huhu|liebe[rs]?|guten (morgen|tag|abend)|hello|dear|good (morning|afternoon|evening))\b`)
-	signOffRE     = regexp.MustCompile(`(?i)^((viele|liebe|beste|freundliche|herzliche|schöne) grüße|(mit )?(freundlichen|besten) grüßen|grüße|gruß|lg|vg|mfg|best( regards)?|kind regards|regards|cheers|thanks|danke)\b`)
+	angleRE    = regexp.MustCompile(`<([\p{L}][^<>\n]*)>`)
+	headingRE  = regexp.MustCompile(`(?m)^[ \t]{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$`)
+	mdLinkRE   = regexp.MustCompile(`(!?)\[([^\]\n]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s<>]*\))*)>?(?:\s+"[^"\n]*")?\s*\)`)
+	greetingRE = regexp.MustCompile(`(?i)^(hallo|hi|hey|moin|servus|huhu|liebe[rs]?|guten (morgen|tag|abend)|hello|dear|good (morning|afternoon|evening))\b`)
+	signOffRE  = regexp.MustCompile(`(?i)^((viele|liebe|beste|freundliche|herzliche|schöne) grüße|(mit )?(freundlichen|besten) grüßen|grüße|gruß|lg|vg|mfg|best( regards)?|kind regards|regards|cheers|thanks|danke)\b`)
 )
 
 // cleanAnswer turns an answer into a part of the body ("" if nothing stays).
