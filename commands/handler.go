@@ -17,6 +17,7 @@ import (
 	"github.com/lotse-bot/lotse/commands/access"
 	"github.com/lotse-bot/lotse/commands/answer/flow"
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/commands/guidedraft"
 	"github.com/lotse-bot/lotse/commands/people"
 	"github.com/lotse-bot/lotse/commands/privacy"
 	"github.com/lotse-bot/lotse/commands/roundtable"
@@ -43,6 +44,7 @@ type Handler struct {
 	privacy    *privacy.Workflow
 	people     *people.Workflow
 	support    *support.Workflow
+	guideDraft *guidedraft.Workflow
 	answers    *flow.Workflow
 	// reactions route reactions to the workflows owning their targets.
 	reactions []chat.Reaction
@@ -73,6 +75,9 @@ func New(deps Deps) *Handler {
 	sup := deps.Support
 	sup.RenderGuide, sup.IsThanks = func(g *guides.Guide) (string, string) { return h.answers.RenderGuide(g) }, flow.IsThanks
 	h.support = support.New(h.env, sup, h.people)
+	gd := deps.GuideDraft
+	gd.TeamRoom, gd.TeamRole = deps.Support.TeamRoom, h.support.TeamRole()
+	h.guideDraft = guidedraft.New(h.env, gd)
 	h.answers = flow.New(h.env, flow.Config{Support: h.support, TeamRoom: deps.Support.TeamRoom})
 	h.access = access.New(h.env, deps.Access, h.people)
 	rt := deps.RoundTables
