@@ -133,8 +133,17 @@ func NewDraft(in DraftInput) (*Draft, error) {
 	if !ok {
 		tx = draftLangs["de"]
 	}
+	valid := func(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+	in.Question = valid(in.Question)
+	in.Answers, in.Names = slices.Clone(in.Answers), slices.Clone(in.Names) // the caller's stay as they are
+	for i := range in.Answers {
+		in.Answers[i].Text = valid(in.Answers[i].Text)
+	}
+	for i := range in.Names {
+		in.Names[i] = valid(in.Names[i])
+	}
 	r := newRedactor(tx, in.Names, in.Vars)
-	question := oneLine(r.clean(in.Question))
+	question := r.clean(oneLine(in.Question))
 	question = strings.TrimSpace(leadGreetRE.ReplaceAllString(question, ""))
 	question = strings.TrimSpace(tailSignOffRE.ReplaceAllString(question, ""))
 	question = upperFirst(truncateRunes(question, DraftMaxQuestion))
@@ -276,6 +285,8 @@ var (
 func cleanAnswer(text string, r *redactor) string {
 	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	text = htmlCommentRE.ReplaceAllString(text, "")
+	// An unclosed comment would hide the rest of the guide.
+	text = strings.ReplaceAll(text, "<!", `\<!`)
 	text = htmlBreakRE.ReplaceAllString(text, "\n")
 	text = htmlTagRE.ReplaceAllString(text, "")
 	text = angleRE.ReplaceAllStringFunc(text, func(m string) string {
@@ -314,7 +325,27 @@ func cleanAnswer(text string, r *redactor) string {
 		}
 		out = append(out, l)
 	}
-	return strings.TrimSpace(strings.Join(out, "\n"))
+	return closeFences(strings.TrimSpace(strings.Join(out, "\n")))
+}
+
+var fenceRE = regexp.MustCompile("(?m)^[ \t]{0,3}(```|~~~)")
+
+// closeFences closes a code block the answer left open (it would swallow
+// the rest of the guide).
+func closeFences(s string) string {
+	var open string
+	for _, m := range fenceRE.FindAllStringSubmatch(s, -1) {
+		switch {
+		case open == "":
+			open = m[1]
+		case m[1] == open:
+			open = ""
+		}
+	}
+	if open != "" {
+		s += "\n" + open
+	}
+	return s
 }
 
 // dropGreetings removes a salutation as the first line and a sign-off in

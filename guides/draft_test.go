@@ -180,3 +180,54 @@ func TestDraftKeepsDatesAndShortNumbers(t *testing.T) {
 		t.Errorf("dates or short numbers were taken for phone numbers:\n%s", md)
 	}
 }
+
+func TestDraftClosesWhatAnAnswerLeftOpen(t *testing.T) {
+	d, err := NewDraft(DraftInput{Question: "Wie geht das?", Answers: []DraftAnswer{
+		{Text: "Im Terminal:\n```\nls -la"}, {Text: "Dann <!-- das hier"}, {Text: "Zum Schluss speichern."}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, problems := Parse("thema/x.md", d.Markdown)
+	if HasErrors(problems) {
+		t.Fatal(problems)
+	}
+	// Members see the later answers: outside the code block, not hidden
+	// in a comment.
+	htmlBody, plain := Render(g.Body)
+	if !strings.Contains(htmlBody, "<p>Zum Schluss speichern.</p>") || !strings.Contains(plain, "das hier") {
+		t.Errorf("an answer swallowed the rest:\n%s", htmlBody)
+	}
+}
+
+// FuzzNewDraft: whatever the case holds, a draft parses as a guide with
+// the question as its one example question, and no e-mail address or
+// Matrix ID is left in it.
+func FuzzNewDraft(f *testing.F) {
+	f.Add("Wie kann ich spenden? mia@web.de", "Hallo Mia,\n\nGeh auf **Spenden**.\n\nLG Alice", "Mia Alice")
+	f.Add("title: \"x\" # y\n---\n", "---\ntitle: z\n---\n<!--", "@a:b")
+	f.Add("{{cloud_url}} {{x}}", "```\n# h\n[l](javascript:x) ![i](y)", "")
+	f.Add("0170\n1234567", "<a href=\"x\">a</a> @bob:example.org !room:x.y", "Bob")
+	f.Fuzz(func(t *testing.T, question, answer, names string) {
+		d, err := NewDraft(DraftInput{Question: question, Answers: []DraftAnswer{{Text: answer}, {GuideID: "a/b.md", GuideTitle: "B]("}},
+			Names: strings.Fields(names), Vars: Vars{VarContactEmail: "digital@verein.de"}})
+		if err != nil {
+			if !errors.Is(err, ErrNoQuestion) && !errors.Is(err, ErrNoAnswers) {
+				t.Fatal(err)
+			}
+			return
+		}
+		g, problems := Parse("thema/"+d.FileName, d.Markdown)
+		if HasErrors(problems) {
+			t.Fatalf("draft does not parse: %v\n%s", problems, d.Markdown)
+		}
+		if len(g.Questions) != 1 || g.Title != d.Title || !utf8.Valid(d.Markdown) {
+			t.Fatalf("front matter: questions %q, title %q", g.Questions, g.Title)
+		}
+		if m := emailRE.Find(d.Markdown); m != nil {
+			t.Fatalf("e-mail address %q left:\n%s", m, d.Markdown)
+		}
+		if m := matrixIDRE.Find(d.Markdown); m != nil {
+			t.Fatalf("Matrix ID %q left:\n%s", m, d.Markdown)
+		}
+	})
+}
