@@ -16,8 +16,10 @@ type Texts struct {
 
 	// Usage: no number given and not in a case thread: %s = usage.
 	Usage string
-	// NoSuchCase: %s = the number as typed, %s = usage.
+	// NoSuchCase: %s = the number as typed, %s = Example.
 	NoSuchCase string
+	// Example is the command with a case number.
+	Example string
 	// NotResolved: %d = case number, %s = its state (one of the State texts).
 	NotResolved string
 	// StateOpen, StateClaimed and StateClosed name a case's state in NotResolved.
@@ -51,6 +53,7 @@ var German = Texts{
 	TeamCommands:   "Befehle für das Team (im Teamraum):",
 	Usage:          "Aus welchem Fall? Gib die Nummer an (`%s`) oder schreib den Befehl im Thread des Falls.",
 	NoSuchCase:     "Einen Fall „%s“ gibt es nicht (mehr). Die Nummer steht an der Fallnachricht im Teamraum, z. B. `%s`.",
+	Example:        "!anleitung-entwurf #12",
 	NotResolved:    "Fall #%d ist %s. Einen Entwurf schreibe ich erst, wenn der Fall gelöst ist (`!erledigt`) – dann steht fest, welche Antwort geholfen hat.",
 	StateOpen:      "noch offen",
 	StateClaimed:   "noch in Arbeit",
@@ -73,6 +76,7 @@ var English = Texts{
 	TeamCommands:   "Team commands (in the team room):",
 	Usage:          "From which case? Give the number (`%s`) or write the command in the case's thread.",
 	NoSuchCase:     "There is no case “%s” (any more). The number is on the case message in the team room, e.g. `%s`.",
+	Example:        "!guide-draft #12",
 	NotResolved:    "Case #%d is %s. I write a draft only once the case is resolved (`!resolve`) – then it is clear which answer helped.",
 	StateOpen:      "still open",
 	StateClaimed:   "still in progress",

@@ -118,7 +118,7 @@ func (w *Workflow) caseArg(ce *chat.Call) (*storage.Case, error) {
 			}
 		}
 		if c == nil {
-			return nil, w.ReplyMarkdown(ce.Ctx, chat.Format(w.tx.NoSuchCase, chat.Escape(ce.Args[0]), strings.ReplaceAll(usage, "<Nr>", "#12")))
+			return nil, w.ReplyMarkdown(ce.Ctx, chat.Format(w.tx.NoSuchCase, chat.Escape(ce.Args[0]), w.tx.Example))
 		}
 		return c, nil
 	}
