@@ -380,6 +380,17 @@ type redactor struct {
 	hosts    []string // host-like site values (after redaction), longest first
 	varNames map[string]string
 	removed  int
+	compiled map[string]*regexp.Regexp // by value: the case-insensitive pattern of a name or site value
+}
+
+// fold is the compiled case-insensitive pattern of the literal v.
+func (r *redactor) fold(v string) *regexp.Regexp {
+	re, ok := r.compiled[v]
+	if !ok {
+		re = regexp.MustCompile(`(?i)` + regexp.QuoteMeta(v))
+		r.compiled[v] = re
+	}
+	return re
 }
 
 var (
@@ -389,7 +400,7 @@ var (
 )
 
 func newRedactor(tx draftTexts, names []string, vars Vars) *redactor {
-	r := &redactor{tx: tx, varNames: map[string]string{}}
+	r := &redactor{tx: tx, varNames: map[string]string{}, compiled: map[string]*regexp.Regexp{}}
 	seen := map[string]bool{}
 	add := func(n string) {
 		n = strings.TrimSpace(n)
@@ -449,7 +460,7 @@ func (v Vars) resolveConfigured() map[string]string {
 // clean replaces site values and personal data in s.
 func (r *redactor) clean(s string) string {
 	for _, val := range r.full {
-		s = replaceFold(s, val, "{{"+r.varNames[val]+"}}")
+		s = r.fold(val).ReplaceAllLiteralString(s, "{{"+r.varNames[val]+"}}")
 	}
 	s = emailRE.ReplaceAllStringFunc(s, func(m string) string {
 		r.removed++
@@ -474,11 +485,11 @@ func (r *redactor) clean(s string) string {
 	})
 	for _, n := range r.names {
 		var k int
-		s, k = replaceWord(s, n, r.tx.name)
+		s, k = replaceWord(s, r.fold(n), r.tx.name)
 		r.removed += k
 	}
 	for _, val := range r.hosts {
-		s, _ = replaceWord(s, val, "{{"+r.varNames[val]+"}}")
+		s, _ = replaceWord(s, r.fold(val), "{{"+r.varNames[val]+"}}")
 	}
 	// Braces that are no placeholder would stop the guide from loading.
 	s = placeholderRE.ReplaceAllStringFunc(s, func(m string) string {
@@ -491,19 +502,9 @@ func (r *redactor) clean(s string) string {
 	return s
 }
 
-// replaceFold replaces every occurrence of old in s (ignoring case) by repl.
-func replaceFold(s, old, repl string) string {
-	if old == "" {
-		return s
-	}
-	re := regexp.MustCompile(`(?i)` + regexp.QuoteMeta(old))
-	return re.ReplaceAllLiteralString(s, repl)
-}
-
-// replaceWord replaces whole-word occurrences of word in s (ignoring case;
-// words are letters and digits in any script) by repl.
-func replaceWord(s, word, repl string) (string, int) {
-	re := regexp.MustCompile(`(?i)` + regexp.QuoteMeta(word))
+// replaceWord replaces the matches of re in s that are whole words (words
+// are letters and digits in any script) by repl.
+func replaceWord(s string, re *regexp.Regexp, repl string) (string, int) {
 	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
 	var b strings.Builder
 	last, n := 0, 0

@@ -231,3 +231,30 @@ func FuzzNewDraft(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkNewDraft: a typical case (a question, three answers, one of
+// them a guide) and the largest one the bounds allow (twenty long answers).
+func BenchmarkNewDraft(b *testing.B) {
+	answer := "Hallo Mia,\n\ngeh auf https://cloud.verein.de/einstellungen, dann **Sicherheit** und „Neues App-Passwort“. " +
+		"Bei Fragen: digital@verein.de oder 0170 1234567.\n\n1. Namen vergeben\n2. Kopieren\n\nViele Grüße\nAlice"
+	typical := DraftInput{Question: "Wie richte ich ein App-Passwort für Thunderbird ein? Danke, Mia", Names: []string{"Mia Mitglied", "@mia:verein.de", "Alice", "@alice:verein.de"},
+		Vars:    Vars{VarCloudURL: "https://cloud.verein.de", VarContactEmail: "digital@verein.de"},
+		Answers: []DraftAnswer{{Text: answer}, {GuideID: "konto/app-passwoerter.md", GuideTitle: "App-Passwörter"}, {Text: "Erledigt, danke!"}}}
+	large := typical
+	large.Answers = nil
+	for range DraftMaxAnswers {
+		large.Answers = append(large.Answers, DraftAnswer{Text: strings.Repeat(answer+"\n\n", 20)})
+	}
+	for _, bc := range []struct {
+		name string
+		in   DraftInput
+	}{{"typical", typical}, {"largest", large}} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := NewDraft(bc.in); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
