@@ -208,7 +208,7 @@ func draftAnswers(answers []DraftAnswer, tx draftTexts, r *redactor, d *Draft) (
 				continue
 			}
 			if n := utf8.RuneCountInString(part); n > DraftMaxAnswer {
-				part, d.Shortened = truncateRunes(part, DraftMaxAnswer), true
+				part, d.Shortened = closeFences(truncateRunes(part, DraftMaxAnswer)), true
 			}
 			if firstText == "" {
 				firstText = part

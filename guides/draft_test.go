@@ -197,6 +197,18 @@ func TestDraftClosesWhatAnAnswerLeftOpen(t *testing.T) {
 	if !strings.Contains(htmlBody, "<p>Zum Schluss speichern.</p>") || !strings.Contains(plain, "das hier") {
 		t.Errorf("an answer swallowed the rest:\n%s", htmlBody)
 	}
+	// A code block cut at the bound is closed too: the author's note after
+	// it stays a comment.
+	d, err = NewDraft(DraftInput{Question: "Wie geht das?", Answers: []DraftAnswer{{Text: "```\n" + strings.Repeat("x", DraftMaxAnswer) + "\n```"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, _ = Parse("thema/x.md", d.Markdown); g == nil {
+		t.Fatalf("draft does not parse:\n%s", d.Markdown)
+	}
+	if htmlBody, _ := Render(g.Body); strings.Contains(htmlBody, "TODO") {
+		t.Errorf("the note is shown inside the cut code block:\n%s", htmlBody)
+	}
 }
 
 // FuzzNewDraft: whatever the case holds, a draft parses as a guide with
