@@ -11,6 +11,7 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // draftFile returns the one m.file among msgs and its content, decrypted.
@@ -212,5 +213,40 @@ func TestGuideDraftInHelp(t *testing.T) {
 	mustContain(t, e.say(t, teamRoom, alice, "!hilfe", ""), "!anleitung-entwurf <Nr>")
 	if strings.Contains(bodies(e.say(t, dmRoom, member, "!hilfe", "")), "anleitung-entwurf") {
 		t.Error("the help shows a team command to a member")
+	}
+}
+
+func TestGuideDraftInEnglish(t *testing.T) {
+	e := newSupportEnv(t)
+	e.reconfigure(func(d *Deps) { d.Texts = &English })
+	ctx := context.Background()
+	c, _, err := e.db.Cases.Create(ctx, &storage.Case{MemberID: member.String(), MemberRoom: dmRoom.String(), Summary: "share a folder"},
+		"$origin", "Hi, how do I share a folder with my working group? Thanks, Mia", e.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.db.Cases.SetTeamEvent(ctx, c.ID, "$root"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := e.db.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: "$a1", CaseID: c.ID, Kind: storage.MsgAnswer, Sender: alice.String(),
+		Body: "Hi Mia, open the folder, click the share icon and type the group's name.", CreatedAt: e.now}); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := e.db.Cases.Resolve(ctx, c.ID, alice.String(), "", e.now); err != nil {
+		t.Fatal(err)
+	}
+	sent := e.say(t, teamRoom, alice, "!guide-draft", "$root")
+	f, md := e.draftFile(t, in(sent, teamRoom))
+	mustContain(t, in(sent, teamRoom), "Draft of a guide from case #1", "lotse guides check")
+	if !strings.HasPrefix(f.FileName, "draft-") {
+		t.Errorf("file name %q", f.FileName)
+	}
+	for _, want := range []string{"questions:\n  - \"How do I share a folder with my working group?\"", "## What to do", "Open the folder, click the share icon"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("draft lacks %q:\n%s", want, md)
+		}
+	}
+	if strings.Contains(md, "Mia") {
+		t.Errorf("name left:\n%s", md)
 	}
 }

@@ -145,7 +145,8 @@ func NewDraft(in DraftInput) (*Draft, error) {
 	r := newRedactor(tx, in.Names, in.Vars)
 	question := r.clean(oneLine(in.Question))
 	question = strings.TrimSpace(leadGreetRE.ReplaceAllString(question, ""))
-	question = strings.TrimSpace(tailSignOffRE.ReplaceAllString(question, ""))
+	question = strings.TrimSpace(tailSignOffRE.ReplaceAllString(question, "${1}"))
+	question = strings.TrimRight(strings.TrimSuffix(question, tx.name), " ,;–-") // a signature
 	question = upperFirst(truncateRunes(question, DraftMaxQuestion))
 	if strings.TrimSpace(stripRedactions(question, tx)) == "" {
 		return nil, ErrNoQuestion
@@ -541,7 +542,7 @@ var (
 	sentenceEndRE = regexp.MustCompile(`[.!?…]+(\s+|$)`)
 	wordRE        = regexp.MustCompile(`[\p{L}][\p{L}\p{N}\-]*[\p{L}\p{N}]`)
 	leadGreetRE   = regexp.MustCompile(`(?i)^(hallo|hi|hey|moin|servus|guten (morgen|tag|abend)|hello|dear|good (morning|afternoon|evening))\b[^,.!?]{0,30}[,!.]\s*`)
-	tailSignOffRE = regexp.MustCompile(`(?i)[\s,.!?]+(lg|vg|mfg|(viele|liebe|beste|herzliche) grüße|grüße|gruß|cheers|(best |kind )?regards)\b[^.!?]{0,40}$`)
+	tailSignOffRE = regexp.MustCompile(`(?i)([.!?]?)[\s,]+(lg|vg|mfg|(viele|liebe|beste|herzliche) grüße|grüße|gruß|danke|vielen dank|cheers|thanks|thank you|thx|(best |kind )?regards)\b[^.!?]{0,40}[.!]?$`)
 )
 
 // guessTitle takes the sentence of the question that asks (or the first),

@@ -32,7 +32,7 @@ func TestNewDraft(t *testing.T) {
 			}},
 		want: []string{
 			`title: "Wie kann ich für den Bürgerschaftswahlkampf online spenden?"`,
-			`fragen:`, `- "Wie kann ich für den Bürgerschaftswahlkampf online spenden? Meine Mail ist [E-Mail entfernt], Tel. [Telefonnummer entfernt]"`,
+			`fragen:`, `- "Wie kann ich für den Bürgerschaftswahlkampf online spenden? Meine Mail ist [E-Mail entfernt], Tel. [Telefonnummer entfernt]."`,
 			`tags: ["bürgerschaftswahlkampf", "online", "spenden"]`, `audience: members`,
 			"## So geht’s", "1. Geh auf {{cloud_url}}/spenden und klick auf **Spenden**.",
 			"{{contact_email}}", "[Matrix-ID entfernt] ([Name entfernt])", "[Telefonnummer entfernt]",
