@@ -64,7 +64,7 @@ func (w *Workflow) Commands() []chat.Command {
 	}
 	return []chat.Command{
 		chat.NewCommand(w.tx.Commands["anleitung-entwurf"], "anleitung-entwurf",
-			[]string{"anleitungsentwurf", "guide-draft", "entwurf", "draft"}, w.cfg.TeamRole, w.tx.TeamCommands, w.cmdDraft),
+			[]string{"anleitungsentwurf", "guide-draft"}, w.cfg.TeamRole, w.tx.TeamCommands, w.cmdDraft),
 	}
 }
 
