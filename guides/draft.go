@@ -732,10 +732,11 @@ func listItem(n int, part string) string {
 	return strings.Join(lines, "\n") + "\n"
 }
 
-// escapeHeading keeps a title from ending the heading early or starting
-// HTML.
+// escapeHeading shows a title (the member's words) literally in the
+// heading: no links, emphasis or HTML.
 func escapeHeading(s string) string {
-	return strings.NewReplacer("<", "‹", ">", "›", "\n", " ").Replace(s)
+	return strings.NewReplacer("\\", `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`,
+		"#", `\#`, "!", `\!`, "{{", `\{\{`, "\n", " ").Replace(s)
 }
 
 // escapeLinkText escapes brackets in a link text.

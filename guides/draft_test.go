@@ -58,6 +58,13 @@ func TestNewDraft(t *testing.T) {
 		absent: []string{"<p>", "<b>", "<br>", "javascript", "<!-- intern -->", "x.test", "{{geheim}}", "\n# Kalender"},
 		file:   "entwurf-sehe-kalender.md",
 	}, {
+		name: "markup in the member's question",
+		in: DraftInput{Question: "Was soll [das](javascript:alert(1)) <b>hier</b> *sein* `x`?",
+			Answers: []DraftAnswer{{Text: "Ein Versuch."}}},
+		want:   []string{"# Was soll \\[das\\](javascript:alert(1)) \\<b\\>hier\\</b\\> \\*sein\\* \\`x\\`?"},
+		absent: []string{"\n# Was soll [das]"},
+		file:   "entwurf-javascript-alert.md",
+	}, {
 		name: "very long answers are bounded",
 		in: DraftInput{Question: "Wie lade ich große Dateien hoch?", Answers: []DraftAnswer{{Text: long}, {Text: long}, {Text: long},
 			{Text: strings.Repeat("Schritt. ", 10)}, {Text: "a"}, {Text: "b"}, {Text: "c"}, {Text: "d"}}},
