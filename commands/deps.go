@@ -17,6 +17,7 @@ import (
 	"github.com/lotse-bot/lotse/commands/access"
 	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/commands/gaps"
+	"github.com/lotse-bot/lotse/commands/guidedraft"
 	"github.com/lotse-bot/lotse/commands/people"
 	"github.com/lotse-bot/lotse/commands/privacy"
 	"github.com/lotse-bot/lotse/commands/roundtable"
@@ -82,6 +83,9 @@ type Deps struct {
 	// Rooms invites and removes people and opens DMs; nil: Lotse only
 	// tells the approvers what to do by hand.
 	Rooms RoomAdmin
+	// GuideDraft configures guide drafts from resolved cases (the team
+	// room and role come from Support).
+	GuideDraft GuideDraft
 	// FallbackContact is one sentence naming whom to reach when Lotse
 	// cannot help (config fallback_contact); "": a general pointer.
 	FallbackContact string
@@ -93,6 +97,10 @@ type Deps struct {
 
 // Gaps configures unanswered questions and their digest (gaps.Config).
 type Gaps = gaps.Config
+
+// GuideDraft configures guide drafts (guidedraft.Config; its team room and
+// role are those of Support).
+type GuideDraft = guidedraft.Config
 
 // Roles configures roles (people.Roles).
 type Roles = people.Roles

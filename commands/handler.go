@@ -18,6 +18,7 @@ import (
 	"github.com/lotse-bot/lotse/commands/answer/flow"
 	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/commands/gaps"
+	"github.com/lotse-bot/lotse/commands/guidedraft"
 	"github.com/lotse-bot/lotse/commands/people"
 	"github.com/lotse-bot/lotse/commands/privacy"
 	"github.com/lotse-bot/lotse/commands/roundtable"
@@ -44,6 +45,7 @@ type Handler struct {
 	privacy    *privacy.Workflow
 	people     *people.Workflow
 	support    *support.Workflow
+	guideDraft *guidedraft.Workflow
 	answers    *flow.Workflow
 	gaps       *gaps.Workflow
 	// reactions route reactions to the workflows owning their targets.
@@ -75,6 +77,9 @@ func New(deps Deps) *Handler {
 	sup := deps.Support
 	sup.RenderGuide, sup.IsThanks = func(g *guides.Guide) (string, string) { return h.answers.RenderGuide(g) }, flow.IsThanks
 	h.support = support.New(h.env, sup, h.people)
+	gd := deps.GuideDraft
+	gd.TeamRoom, gd.TeamRole = deps.Support.TeamRoom, h.support.TeamRole()
+	h.guideDraft = guidedraft.New(h.env, gd)
 	gcfg := deps.Gaps
 	gcfg.TeamRoom = deps.Support.TeamRoom
 	gcfg.Private = append(slices.Clip(gcfg.Private), deps.Support.TeamRoom, deps.Access.ApprovalsRoom)

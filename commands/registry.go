@@ -34,6 +34,9 @@ func (h *Handler) registry() []chat.Command {
 	} {
 		list = append(list, cmds...)
 	}
+	// A guide draft from a resolved case (team role, team room; listed
+	// with the team's commands).
+	list = append(list, h.guideDraft.Commands()...)
 	return list
 }
 

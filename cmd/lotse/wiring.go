@@ -49,6 +49,7 @@ func newHandler(cfg config.Config, db *storage.DB, store *guides.Store, m *metri
 		Roles:       rolesConfig(cfg),
 		Onboarding:  onboardingConfig(cfg),
 		Privacy:     commands.Privacy{Retention: retentionPolicy(cfg)},
+		GuideDraft:  commands.GuideDraft{Vars: siteVars(cfg)}, // addresses in drafts become {{placeholders}}
 		Rooms:       rooms,
 		Matrix:      matrix,
 		Guides:      store,
