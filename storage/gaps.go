@@ -45,7 +45,8 @@ type FailedQuestion struct {
 	Outcome  string
 	// Guides are the closest guide IDs (≤ 3).
 	Guides []string
-	// AnswerEvent is the answer a 👎 may come on (FailedAnswer).
+	// AnswerEvent is the answer a 👎 may come on (FailedAnswer), or the
+	// prompt of the choice (FailedChoose).
 	AnswerEvent string
 	AskedAt     time.Time
 }
@@ -88,8 +89,7 @@ const (
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (source_event) DO NOTHING`
 	pickedFailedQuery = `
 		UPDATE failed_question SET outcome='answer', answer_event=$4
-		WHERE source_event=(SELECT source_event FROM failed_question
-			WHERE room_id=$1 AND user_id=$2 AND outcome='choose' AND asked_at>=$3 ORDER BY asked_at DESC LIMIT 1)`
+		WHERE room_id=$1 AND user_id=$2 AND outcome='choose' AND answer_event=$3`
 	thumbsDownQuery = `
 		UPDATE failed_question SET outcome='thumbsdown'
 		WHERE answer_event=$1 AND user_id=$2 AND outcome='answer' AND asked_at>=$3`
@@ -122,13 +122,16 @@ func (q *GapsQuery) Keep(ctx context.Context, f FailedQuestion) error {
 	return nil
 }
 
-// Picked records that userID picked a guide from the newest choice they
-// got in roomID after notBefore: that question was answered after all (it
-// waits for a 👎 on answerEvent like an answer).
-func (q *GapsQuery) Picked(ctx context.Context, roomID, userID string, notBefore time.Time, answerEvent string) error {
+// Picked records that userID picked a guide in roomID from the choice
+// asked in prompt (the AnswerEvent of a FailedChoose): that question was
+// answered after all (it waits for a 👎 on answerEvent like an answer).
+func (q *GapsQuery) Picked(ctx context.Context, roomID, userID, prompt, answerEvent string) error {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
-	if _, err := q.db.Exec(ctx, pickedFailedQuery, roomID, userID, notBefore.UnixMilli(), answerEvent); err != nil {
+	if prompt == "" {
+		return nil
+	}
+	if _, err := q.db.Exec(ctx, pickedFailedQuery, roomID, userID, prompt, answerEvent); err != nil {
 		return fmt.Errorf("failed to record the pick of a choice: %w", err)
 	}
 	return nil

@@ -25,13 +25,17 @@ func TestFailedQuestionsLifecycle(t *testing.T) {
 			}
 			keep("$none", "@a:t", storage.FailedNone, "", now, "x.md", "y.md", "z.md", "w.md")
 			keep("$none", "@a:t", storage.FailedNone, "", now.Add(time.Hour)) // a replay adds nothing
-			keep("$choose1", "@a:t", storage.FailedChoose, "", now.Add(time.Minute), "x.md")
-			keep("$choose2", "@a:t", storage.FailedChoose, "", now.Add(2*time.Minute), "y.md")
+			keep("$choose1", "@a:t", storage.FailedChoose, "$prompt1", now.Add(time.Minute), "x.md")
+			keep("$choose2", "@a:t", storage.FailedChoose, "$prompt2", now.Add(2*time.Minute), "y.md")
 			keep("$answer", "@b:t", storage.FailedAnswer, "$ans", now.Add(3*time.Minute), "z.md")
 			keep("$answer2", "@b:t", storage.FailedAnswer, "$ans2", now.Add(3*time.Minute), "z.md")
-			// The member picks from the newest choice only.
-			if err := g.Picked(ctx, "!dm-@a:t", "@a:t", now.Add(-ttl), "$picked"); err != nil {
-				t.Fatal(err)
+			// A pick settles the question of its own prompt only, and only
+			// for the member who asked, in their room.
+			for _, pick := range [][3]string{{"!dm-@a:t", "@a:t", "$prompt2"}, {"!dm-@a:t", "@b:t", "$prompt1"}, {"!other", "@a:t", "$prompt1"},
+				{"!dm-@a:t", "@a:t", ""}, {"!dm-@a:t", "@a:t", "$unknown"}} {
+				if err := g.Picked(ctx, pick[0], pick[1], pick[2], "$picked"); err != nil {
+					t.Fatal(err)
+				}
 			}
 			// 👎 by someone else on b's answer keeps nothing; b's own does.
 			if err := g.ThumbsDown(ctx, "$ans", "@a:t", now.Add(-ttl)); err != nil {

@@ -273,6 +273,29 @@ func TestChoiceWithoutPick(t *testing.T) {
 	if got := f.kept(); !slices.Equal(got, want) {
 		t.Fatalf("kept %q, want %q", got, want)
 	}
+
+	// A pick from another choice (the runners-up after a 👎) does not
+	// settle an earlier question's choice.
+	f.ask(dm, member, q)
+	f.ask(dm, member, "Passwort vergessen")
+	f.react(dm, member, f.lastSent(), "👎")
+	got := f.kept()
+	if len(got) != 5 || got[3] != "choose:"+q || got[4] != "thumbsdown:Passwort vergessen" {
+		t.Fatalf("after the 👎: %q", got)
+	}
+	last := ""
+	for _, s := range f.hs.Sent() {
+		if s.Content != nil {
+			last = s.Content.Body
+		}
+	}
+	if !strings.Contains(last, "Meintest du") {
+		t.Fatalf("no runners-up offered after the 👎: %q", last)
+	}
+	f.ask(dm, member, "1")
+	if after := f.kept(); !slices.Equal(after, got) {
+		t.Fatalf("a pick of the runners-up changed %q to %q", got, after)
+	}
 }
 
 func chooseQuestion(t *testing.T) string {

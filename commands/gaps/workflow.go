@@ -141,14 +141,14 @@ func (w *Workflow) ForgetMessage(ctx context.Context, evt *event.Event, redacts 
 	return w.DB.Gaps().Forget(ctx, evt.RoomID.String(), redacts.String())
 }
 
-// Picked records that the member picked a guide from their open choice
-// (flow.Gaps): that question was answered after all.
-func (w *Workflow) Picked(ctx context.Context, answerEvent id.EventID) error {
+// Picked records that the member picked a guide from the choice asked in
+// prompt (flow.Gaps): that question was answered after all.
+func (w *Workflow) Picked(ctx context.Context, prompt, answerEvent id.EventID) error {
 	t := chat.TurnOf(ctx)
 	if !w.cfg.Keep || t == nil || t.Event == nil {
 		return nil
 	}
-	return w.DB.Gaps().Picked(ctx, t.Event.RoomID.String(), t.Event.Sender.String(), w.Now().Add(-w.ChoiceTTL), answerEvent.String())
+	return w.DB.Gaps().Picked(ctx, t.Event.RoomID.String(), t.Event.Sender.String(), prompt.String(), answerEvent.String())
 }
 
 // ThumbsDown keeps the question behind answerEvent when its asker gave

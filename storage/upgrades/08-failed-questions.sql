@@ -7,7 +7,8 @@
 -- fitted), choose ("Meintest du …?" and nothing picked), thumbsdown (👎 on
 -- the answer), or answer: the question behind an answer, kept only while a
 -- 👎 on it can still come (the follow-up window, choice_ttl); a picked
--- choice becomes such an answer. question is what the search saw (≤ 2 KB);
+-- choice becomes such an answer. answer_event is that answer's event, or
+-- for a choice the event that asked it (a pick from it settles it). question is what the search saw (≤ 2 KB);
 -- guides are the closest guide IDs (≤ 3, newline-separated). user_id is
 -- only for the member's export and erasure, never shown in the digest.
 CREATE TABLE failed_question (

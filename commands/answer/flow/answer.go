@@ -144,12 +144,13 @@ func (w *Workflow) answerQuestion(ctx context.Context, question string) error {
 		}
 		return w.rememberQuestion(ctx, question, d.Guides(), false, "")
 	case answer.Choose:
-		if err := w.OfferChoice(ctx, lib, d.Hits); err != nil {
+		prompt, err := w.offerChoice(ctx, lib, d.Hits)
+		if err != nil {
 			return err
 		}
 		w.Observer.Question("choice")
-		// Counts as unanswered unless the member picks one in time.
-		if err := w.failed(ctx, d, storage.FailedChoose, d.Guides(), ""); err != nil {
+		// Counts as unanswered unless the member picks from this prompt in time.
+		if err := w.failed(ctx, d, storage.FailedChoose, d.Guides(), prompt); err != nil {
 			return err
 		}
 		return w.rememberQuestion(ctx, question, d.Guides(), false, "")
@@ -264,27 +265,33 @@ func (w *Workflow) RenderGuide(g *guides.Guide) (plain, htmlBody string) {
 // OfferChoice asks "Meintest du …?" with up to three numbered titles and
 // remembers them, so that the member can answer with a number.
 func (w *Workflow) OfferChoice(ctx context.Context, lib *guides.Library, hits []search.Hit) error {
+	_, err := w.offerChoice(ctx, lib, hits)
+	return err
+}
+
+// offerChoice is OfferChoice that returns the prompt's event.
+func (w *Workflow) offerChoice(ctx context.Context, lib *guides.Library, hits []search.Hit) (id.EventID, error) {
 	evt := chat.TurnOf(ctx).Event
 	r, ids := answer.ChoiceReply(lib, hits, answer.TextsFor(w.Lang))
 	if err := w.DB.Choices.Put(ctx, evt.RoomID.String(), evt.Sender.String(), ids, w.Now()); err != nil {
-		return err
+		return "", err
 	}
 	promptID, err := w.Reply(ctx, r.Plain, r.HTML)
 	if err != nil {
-		return err
+		return "", err
 	}
 	// Number reactions count only on this message.
 	if err := w.DB.Choices.SetPrompt(ctx, evt.RoomID.String(), evt.Sender.String(), promptID.String()); err != nil {
-		return err
+		return "", err
 	}
 	// Number buttons: a tap on 1️⃣ works like answering "1".
 	for i := range ids {
 		react := &event.ReactionEventContent{RelatesTo: event.RelatesTo{Type: event.RelAnnotation, EventID: promptID, Key: keycaps[i]}}
 		if _, err := w.Matrix.Send(ctx, evt.RoomID, event.EventReaction, react, w.TxnID(evt.ID, "choice-key", i)); err != nil {
-			return err
+			return "", err
 		}
 	}
-	return nil
+	return promptID, nil
 }
 
 // pickChoice answers a number sent after "Meintest du …?".
@@ -304,14 +311,19 @@ func (w *Workflow) pickChoice(ctx context.Context, evt *event.Event, number stri
 	if _, ok := lib.Get(ids[n-1]); !ok {
 		return w.ReplyMarkdown(ctx, w.tx.ChoiceExpired)
 	}
+	// The prompt picked from (before showing the guide clears it).
+	p, _, err := w.pending(ctx, evt)
+	if err != nil {
+		return err
+	}
 	// Showing the guide replaces the open choice (it becomes the guide for
 	// "mehr").
 	answerEvent, err := w.showGuide(ctx, lib, search.Hit{ID: ids[n-1], Section: -1}, nil)
-	if err != nil || answerEvent == "" || w.cfg.Gaps == nil {
+	if err != nil || answerEvent == "" || w.cfg.Gaps == nil || p.Prompt == "" {
 		return err
 	}
-	// The question of the choice was answered after all.
-	return w.cfg.Gaps.Picked(ctx, answerEvent)
+	// The question of that choice was answered after all.
+	return w.cfg.Gaps.Picked(ctx, id.EventID(p.Prompt), answerEvent)
 }
 
 // resolver turns relative links between guides into web links when a web

@@ -22,14 +22,27 @@ func (r *recordGaps) Failed(ctx context.Context, question, outcome string, guide
 	return nil
 }
 
-func (r *recordGaps) Picked(ctx context.Context, answerEvent id.EventID) error {
-	r.calls = append(r.calls, "picked|"+answerEvent.String())
+func (r *recordGaps) Picked(ctx context.Context, prompt, answerEvent id.EventID) error {
+	r.calls = append(r.calls, "picked|"+prompt.String()+"|"+answerEvent.String())
 	return nil
 }
 
 func (r *recordGaps) ThumbsDown(ctx context.Context, answerEvent id.EventID) error {
 	r.calls = append(r.calls, "thumbsdown|"+answerEvent.String())
 	return nil
+}
+
+// promptID is the event of the last "Meintest du …?" Lotse asked.
+func (f *fixture) promptID() id.EventID {
+	f.t.Helper()
+	sent := f.fm.Sent()
+	for i := len(sent) - 1; i >= 0; i-- {
+		if sent[i].Content != nil && strings.Contains(sent[i].Content.Body, "Meintest du") {
+			return id.EventID("$" + sent[i].Txn)
+		}
+	}
+	f.t.Fatal("no choice asked")
+	return ""
 }
 
 // chooseQuestion is a question the decision answers with "Meintest du …?"
@@ -78,13 +91,14 @@ func TestGapsOutcomes(t *testing.T) {
 
 	q := chooseQuestion(t, f)
 	f.say(member, q)
-	if len(rec.calls) != 1 || !strings.HasPrefix(rec.calls[0], "failed|choose|"+q+"|@member:test|") {
-		t.Fatalf("choose: %q", rec.calls)
+	prompt := f.promptID()
+	if len(rec.calls) != 1 || !strings.HasPrefix(rec.calls[0], "failed|choose|"+q+"|@member:test|") || !strings.HasSuffix(rec.calls[0], "|"+prompt.String()) {
+		t.Fatalf("choose: %q (prompt %s)", rec.calls, prompt)
 	}
 	rec.calls = nil
 	f.say(member, "1")
 	picked := f.lastMessageID()
-	if !slices.Equal(rec.calls, []string{"picked|" + picked.String()}) {
+	if !slices.Equal(rec.calls, []string{"picked|" + prompt.String() + "|" + picked.String()}) {
 		t.Fatalf("pick: %q", rec.calls)
 	}
 

@@ -40,12 +40,13 @@ type Support interface {
 // whether a question may be kept (the room, the member's opt-out); the
 // member and the room come from the turn in ctx.
 type Gaps interface {
-	// Failed keeps the question of the turn with its outcome (none,
-	// choose, or answer: kept only in case a 👎 follows on answerEvent)
-	// and the closest guides.
+	// Failed keeps the question of the turn with its outcome (none;
+	// choose, with the prompt in answerEvent; or answer: kept only in case
+	// a 👎 follows on answerEvent) and the closest guides.
 	Failed(ctx context.Context, question, outcome string, guideIDs []string, answerEvent id.EventID) error
-	// Picked: the member picked a guide from their choice, shown in answerEvent.
-	Picked(ctx context.Context, answerEvent id.EventID) error
+	// Picked: the member picked a guide from the choice asked in prompt,
+	// shown in answerEvent.
+	Picked(ctx context.Context, prompt, answerEvent id.EventID) error
 	// ThumbsDown: the member gave 👎 to answerEvent.
 	ThumbsDown(ctx context.Context, answerEvent id.EventID) error
 }
