@@ -54,6 +54,13 @@ type FailedQuestion struct {
 // MaxFailedGuides bounds the closest guides kept per question.
 const MaxFailedGuides = 3
 
+// MaxFailedPerDay bounds the questions of one member that a listing can
+// show per day (none, choose, thumbsdown asked in the last 24 hours): one
+// member's flood neither fills the table nor drowns the others' questions
+// in the digest. Further questions that day are not kept (the question
+// behind an answer is, as it only waits for a 👎, and such a 👎 counts).
+const MaxFailedPerDay = 10
+
 // GapsQuery keeps unanswered questions, the members' opt-outs and the
 // claims of the weekly digest.
 type GapsQuery struct{ db *dbutil.Database }
@@ -92,7 +99,9 @@ const (
 		WHERE room_id=$1 AND user_id=$2 AND outcome='choose' AND answer_event=$3`
 	thumbsDownQuery = `
 		UPDATE failed_question SET outcome='thumbsdown'
-		WHERE answer_event=$1 AND user_id=$2 AND outcome='answer' AND asked_at>=$3`
+		WHERE answer_event=$1 AND user_id=$2 AND outcome='answer' AND asked_at>=$3
+		AND (SELECT COUNT(*) FROM failed_question WHERE user_id=$2 AND outcome IN ` + failedOutcomes + ` AND asked_at>=$4) < $5`
+	countTodayQuery = `SELECT COUNT(*) FROM failed_question WHERE user_id=$1 AND outcome IN ` + failedOutcomes + ` AND asked_at>=$2`
 	listFailedQuery = `
 		SELECT source_event, question, outcome, guides, asked_at FROM failed_question
 		WHERE outcome IN ` + failedOutcomes + ` AND asked_at>=$1 AND asked_at<$2 ORDER BY asked_at, source_event`
@@ -108,18 +117,31 @@ const (
 )
 
 // Keep stores a question (again for the same SourceEvent: nothing
-// changes). The caller has checked that it may be kept.
+// changes). The caller has checked that it may be kept. A question the
+// listing would show is not kept when its member already has
+// MaxFailedPerDay of them from the 24 hours before f.AskedAt.
 func (q *GapsQuery) Keep(ctx context.Context, f FailedQuestion) error {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
 	if len(f.Guides) > MaxFailedGuides {
 		f.Guides = f.Guides[:MaxFailedGuides]
 	}
-	if _, err := q.db.Exec(ctx, keepFailedQuery, f.SourceEvent, f.UserID, f.RoomID, f.Question, f.Outcome,
-		strings.Join(f.Guides, "\n"), f.AnswerEvent, f.AskedAt.UnixMilli()); err != nil {
-		return fmt.Errorf("failed to keep an unanswered question: %w", err)
-	}
-	return nil
+	return q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		if f.Outcome != FailedAnswer {
+			var n int
+			if err := q.db.QueryRow(ctx, countTodayQuery, f.UserID, f.AskedAt.Add(-24*time.Hour).UnixMilli()).Scan(&n); err != nil {
+				return fmt.Errorf("failed to count a member's kept questions: %w", err)
+			}
+			if n >= MaxFailedPerDay {
+				return nil
+			}
+		}
+		if _, err := q.db.Exec(ctx, keepFailedQuery, f.SourceEvent, f.UserID, f.RoomID, f.Question, f.Outcome,
+			strings.Join(f.Guides, "\n"), f.AnswerEvent, f.AskedAt.UnixMilli()); err != nil {
+			return fmt.Errorf("failed to keep an unanswered question: %w", err)
+		}
+		return nil
+	})
 }
 
 // Picked records that userID picked a guide in roomID from the choice
@@ -138,11 +160,13 @@ func (q *GapsQuery) Picked(ctx context.Context, roomID, userID, prompt, answerEv
 }
 
 // ThumbsDown keeps the question behind answerEvent, asked by userID after
-// notBefore, as one the answer did not help with.
-func (q *GapsQuery) ThumbsDown(ctx context.Context, answerEvent, userID string, notBefore time.Time) error {
+// notBefore, as one the answer did not help with (unless userID has
+// MaxFailedPerDay listed questions from the 24 hours before now).
+func (q *GapsQuery) ThumbsDown(ctx context.Context, answerEvent, userID string, notBefore, now time.Time) error {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
-	if _, err := q.db.Exec(ctx, thumbsDownQuery, answerEvent, userID, notBefore.UnixMilli()); err != nil {
+	if _, err := q.db.Exec(ctx, thumbsDownQuery, answerEvent, userID, notBefore.UnixMilli(),
+		now.Add(-24*time.Hour).UnixMilli(), MaxFailedPerDay); err != nil {
 		return fmt.Errorf("failed to keep the question behind an unhelpful answer: %w", err)
 	}
 	return nil

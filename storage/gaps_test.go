@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -38,10 +39,10 @@ func TestFailedQuestionsLifecycle(t *testing.T) {
 				}
 			}
 			// 👎 by someone else on b's answer keeps nothing; b's own does.
-			if err := g.ThumbsDown(ctx, "$ans", "@a:t", now.Add(-ttl)); err != nil {
+			if err := g.ThumbsDown(ctx, "$ans", "@a:t", now.Add(-ttl), now); err != nil {
 				t.Fatal(err)
 			}
-			if err := g.ThumbsDown(ctx, "$ans2", "@b:t", now.Add(-ttl)); err != nil {
+			if err := g.ThumbsDown(ctx, "$ans2", "@b:t", now.Add(-ttl), now); err != nil {
 				t.Fatal(err)
 			}
 			list, err := g.List(ctx, time.Time{}, now.Add(time.Hour))
@@ -63,7 +64,7 @@ func TestFailedQuestionsLifecycle(t *testing.T) {
 				t.Errorf("first = %+v", list[0])
 			}
 			// A 👎 after the follow-up window keeps nothing more.
-			if err := g.ThumbsDown(ctx, "$picked", "@a:t", now.Add(time.Hour)); err != nil {
+			if err := g.ThumbsDown(ctx, "$picked", "@a:t", now.Add(time.Hour), now.Add(time.Hour)); err != nil {
 				t.Fatal(err)
 			}
 			if list, _ := g.List(ctx, time.Time{}, now.Add(time.Hour)); len(list) != 3 {
@@ -212,6 +213,60 @@ func TestDigestClaim(t *testing.T) {
 			}
 			if !next.From.Equal(t0) || next.Sent {
 				t.Fatalf("next week = %+v", next)
+			}
+		})
+	}
+}
+
+// TestFailedQuestionsPerDayCap: one member gets at most MaxFailedPerDay
+// listed questions kept per 24 hours (a 👎 counts too); others are not
+// held back, and the next day counts anew.
+func TestFailedQuestionsPerDayCap(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			g := db.Gaps()
+			now := time.UnixMilli(1_800_000_000_000)
+			keep := func(src, user, outcome, answer string, at time.Time) {
+				t.Helper()
+				if err := g.Keep(ctx, storage.FailedQuestion{SourceEvent: src, UserID: user, RoomID: "!dm-" + user, Question: "frage " + src,
+					Outcome: outcome, AnswerEvent: answer, AskedAt: at}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			count := func(user string) int {
+				t.Helper()
+				exp, err := db.Privacy().Export(ctx, user)
+				if err != nil {
+					t.Fatal(err)
+				}
+				n := 0
+				for _, row := range exp["failed_question"] {
+					if row["outcome"] != storage.FailedAnswer {
+						n++
+					}
+				}
+				return n
+			}
+			// Flood: twice the cap within an hour, and one answer waiting for a 👎.
+			for i := range 2 * storage.MaxFailedPerDay {
+				keep(fmt.Sprintf("$flood%d", i), "@flood:t", storage.FailedNone, "", now.Add(time.Duration(i)*time.Minute))
+			}
+			keep("$answer", "@flood:t", storage.FailedAnswer, "$ans", now.Add(time.Hour))
+			if err := g.ThumbsDown(ctx, "$ans", "@flood:t", now, now.Add(time.Hour)); err != nil {
+				t.Fatal(err)
+			}
+			if n := count("@flood:t"); n != storage.MaxFailedPerDay {
+				t.Fatalf("kept %d listed questions of one member in a day, want %d", n, storage.MaxFailedPerDay)
+			}
+			keep("$other", "@other:t", storage.FailedNone, "", now.Add(time.Hour))
+			if n := count("@other:t"); n != 1 {
+				t.Errorf("another member's question was held back: %d", n)
+			}
+			// A day later the member's questions are kept again.
+			keep("$nextday", "@flood:t", storage.FailedChoose, "$p", now.Add(25*time.Hour))
+			if n := count("@flood:t"); n != storage.MaxFailedPerDay+1 {
+				t.Errorf("the next day's question was not kept: %d", n)
 			}
 		})
 	}

@@ -158,5 +158,5 @@ func (w *Workflow) ThumbsDown(ctx context.Context, answerEvent id.EventID) error
 	if !w.cfg.Keep || t == nil || t.Event == nil {
 		return nil
 	}
-	return w.DB.Gaps().ThumbsDown(ctx, answerEvent.String(), t.Event.Sender.String(), w.Now().Add(-w.ChoiceTTL))
+	return w.DB.Gaps().ThumbsDown(ctx, answerEvent.String(), t.Event.Sender.String(), w.Now().Add(-w.ChoiceTTL), w.Now())
 }
