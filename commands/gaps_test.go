@@ -58,3 +58,23 @@ func TestGapsThroughTheRouter(t *testing.T) {
 	}
 	mustContain(t, in(e.say(t, dmRoom, member, "!hilfe", ""), dmRoom), "!nicht-merken")
 }
+
+// TestGapsTeamMemberNotKept: through the router, an active team member's
+// own unanswered question in their direct chat is not kept (the team role
+// comes from the support workflow).
+func TestGapsTeamMemberNotKept(t *testing.T) {
+	e := newSupportEnv(t)
+	e.reconfigure(func(d *Deps) { d.Gaps = Gaps{Keep: true, Weekday: 1, Hour: 9} })
+	const aliceDM = id.RoomID("!alice-dm:test")
+	e.fm.joined[aliceDM] = map[id.UserID]bool{alice: true, botID: true}
+	const question = "Wie backe ich einen Apfelkuchen für das Sommerfest?"
+	c := &event.MessageEventContent{MsgType: event.MsgText, Body: question}
+	mustContain(t, in(e.handle(t, e.event(aliceDM, alice, c), true), aliceDM), "keine passende Anleitung")
+	qs, err := e.db.Gaps().List(context.Background(), time.Time{}, e.now.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(qs) != 0 {
+		t.Fatalf("a team member's own question was kept: %+v", qs)
+	}
+}

@@ -81,7 +81,7 @@ func New(deps Deps) *Handler {
 	gd.TeamRoom, gd.TeamRole = deps.Support.TeamRoom, h.support.TeamRole()
 	h.guideDraft = guidedraft.New(h.env, gd)
 	gcfg := deps.Gaps
-	gcfg.TeamRoom = deps.Support.TeamRoom
+	gcfg.TeamRoom, gcfg.IsTeam = deps.Support.TeamRoom, h.support.IsTeam
 	gcfg.Private = append(slices.Clip(gcfg.Private), deps.Support.TeamRoom, deps.Access.ApprovalsRoom)
 	h.gaps = gaps.New(h.env, gcfg)
 	h.answers = flow.New(h.env, flow.Config{Support: h.support, TeamRoom: deps.Support.TeamRoom, Gaps: h.gaps})

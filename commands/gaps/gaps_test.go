@@ -314,3 +314,25 @@ func chooseQuestion(t *testing.T) string {
 	t.Fatal("none of the questions gets a choice any more: pick new ones")
 	return ""
 }
+
+// TestTeamQuestionsNotKept: an active team member's own questions are not
+// kept, in their DM or elsewhere, whatever the outcome (a 👎 included);
+// a member's are, in the same rooms.
+func TestTeamQuestionsNotKept(t *testing.T) {
+	const teamMember = id.UserID("@team-member:test")
+	f := newFixture(t, filepath.Join(t.TempDir(), "lotse.db"))
+	f.cfg.IsTeam = func(_ context.Context, u id.UserID) bool { return u == teamMember }
+	f.restart()
+	f.ask(dm, teamMember, noGuide)
+	f.ask(lobby, teamMember, noGuide)
+	f.ask(dm, teamMember, chooseQuestion(t))
+	f.ask(dm, teamMember, "Passwort vergessen")
+	f.react(dm, teamMember, f.lastSent(), "👎")
+	if got := f.kept(); len(got) != 0 {
+		t.Fatalf("kept a team member's questions: %q", got)
+	}
+	f.ask(dm, member, noGuide)
+	if got := f.kept(); !slices.Equal(got, []string{"none:" + noGuide}) {
+		t.Fatalf("a member's question: %q", got)
+	}
+}

@@ -32,6 +32,11 @@ type Config struct {
 	// Private are the team's rooms (team room, approvals room): questions
 	// asked there are never kept.
 	Private []id.RoomID
+	// IsTeam reports whether a user is an active team member (nil: nobody
+	// is): their own questions are never kept, wherever they ask. They try
+	// Lotse out, paste members' words while doing so, and can write the
+	// missing guide themselves; their searches also see team-only guides.
+	IsTeam func(ctx context.Context, user id.UserID) bool
 	// Weekday (0 = Sunday … 6, -1: no digest) and Hour are when the
 	// digest is due each week, in Location (default: the environment's).
 	Weekday, Hour int
@@ -107,14 +112,17 @@ func (w *Workflow) cmdOptOut(ce *chat.Call) error {
 }
 
 // mayKeep reports whether the question of the turn in ctx may be kept:
-// keeping is on, it was not asked in one of the team's rooms, and its
-// sender has not opted out.
+// keeping is on, it was not asked in one of the team's rooms nor by a
+// team member, and its sender has not opted out.
 func (w *Workflow) mayKeep(ctx context.Context) (*chat.Turn, bool, error) {
 	t := chat.TurnOf(ctx)
 	if !w.cfg.Keep || t == nil || t.Event == nil || t.Event.Sender == w.Matrix.UserID() {
 		return nil, false, nil
 	}
 	if slices.Contains(w.cfg.Private, t.Event.RoomID) {
+		return nil, false, nil
+	}
+	if w.cfg.IsTeam != nil && w.cfg.IsTeam(ctx, t.Event.Sender) {
 		return nil, false, nil
 	}
 	out, err := w.DB.Gaps().OptedOut(ctx, t.Event.Sender.String())
