@@ -441,6 +441,27 @@ func newRedactor(tx draftTexts, names []string, vars Vars) *redactor {
 	return r
 }
 
+// RedactPersonal replaces in s what a draft removes — e-mail addresses,
+// Matrix IDs, phone numbers — and the given names (a display name, a user
+// name: whole words, ignoring case, each as given, not split into parts)
+// by mark. It returns the text and the number of places replaced. For
+// short texts kept for the team, such as an unanswered question.
+func RedactPersonal(s, mark string, names []string) (string, int) {
+	r := newRedactor(draftTexts{email: mark, phone: mark, matrixID: mark, name: mark}, nil, nil)
+	s = r.clean(strings.ToValidUTF8(s, "\uFFFD"))
+	names = slices.Clone(names)
+	slices.SortStableFunc(names, func(a, b string) int { return utf8.RuneCountInString(b) - utf8.RuneCountInString(a) })
+	for _, n := range names {
+		if n = strings.TrimSpace(n); utf8.RuneCountInString(n) < 3 {
+			continue
+		}
+		var k int
+		s, k = replaceWord(s, r.fold(n), mark)
+		r.removed += k
+	}
+	return s, r.removed
+}
+
 // resolveConfigured returns the configured (not example) values of v and
 // their derived host forms, by placeholder name.
 func (v Vars) resolveConfigured() map[string]string {

@@ -52,6 +52,15 @@ type countingMatrix struct {
 	*chattest.Matrix
 	attempts []string
 	fail     bool
+	// names are display names (default: the user ID).
+	names map[id.UserID]string
+}
+
+func (m *countingMatrix) DisplayName(ctx context.Context, room id.RoomID, user id.UserID) string {
+	if n, ok := m.names[user]; ok {
+		return n
+	}
+	return m.Matrix.DisplayName(ctx, room, user)
 }
 
 func (m *countingMatrix) Send(ctx context.Context, room id.RoomID, t event.Type, content any, txn string) (id.EventID, error) {
@@ -334,5 +343,27 @@ func TestTeamQuestionsNotKept(t *testing.T) {
 	f.ask(dm, member, noGuide)
 	if got := f.kept(); !slices.Equal(got, []string{"none:" + noGuide}) {
 		t.Fatalf("a member's question: %q", got)
+	}
+}
+
+// TestKeptWithoutPersonalData: the asker's display name and user name,
+// Matrix IDs, e-mail addresses and phone numbers are not kept with the
+// question (the digest shows its text to the team); the question is.
+func TestKeptWithoutPersonalData(t *testing.T) {
+	f := newFixture(t, filepath.Join(t.TempDir(), "lotse.db"))
+	f.hs.names = map[id.UserID]string{member: "Mia Beispiel"}
+	f.ask(dm, member, "Hallo, hier Mia Beispiel (member): wie melde ich eine Demo an? Ruft mich an: 0151 2345678, "+
+		"mia@example.org oder @mia:example.org")
+	got := f.kept()
+	if len(got) != 1 {
+		t.Fatalf("kept %q", got)
+	}
+	for _, absent := range []string{"Mia", "Beispiel", "member", "0151", "example.org", "@mia"} {
+		if strings.Contains(got[0], absent) {
+			t.Errorf("kept %q with %q", got[0], absent)
+		}
+	}
+	if !strings.Contains(got[0], "Demo") || !strings.Contains(got[0], gaps.RedactedMark) {
+		t.Errorf("kept %q", got[0])
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -132,13 +133,24 @@ func (w *Workflow) mayKeep(ctx context.Context) (*chat.Turn, bool, error) {
 	return t, true, nil
 }
 
-// Failed keeps the question of the turn in ctx (flow.Gaps), if it may.
+// RedactedMark stands in a kept question where personal data was.
+const RedactedMark = "[…]"
+
+// Failed keeps the question of the turn in ctx (flow.Gaps), if it may,
+// without the personal data a guide draft also leaves out (e-mail
+// addresses, phone numbers, Matrix IDs) and without the asker's own
+// display name and user name: the digest shows the text to the team.
 func (w *Workflow) Failed(ctx context.Context, question, outcome string, guideIDs []string, answerEvent id.EventID) error {
 	t, ok, err := w.mayKeep(ctx)
 	if !ok || err != nil {
 		return err
 	}
 	evt := t.Event
+	names := []string{evt.Sender.Localpart()}
+	if name := w.Matrix.DisplayName(ctx, evt.RoomID, evt.Sender); name != evt.Sender.String() {
+		names = append(names, name)
+	}
+	question, _ = guides.RedactPersonal(question, RedactedMark, names)
 	return w.DB.Gaps().Keep(ctx, storage.FailedQuestion{SourceEvent: evt.ID.String(), UserID: evt.Sender.String(), RoomID: evt.RoomID.String(),
 		Question: question, Outcome: outcome, Guides: guideIDs, AnswerEvent: answerEvent.String(), AskedAt: w.Now()})
 }
