@@ -114,6 +114,7 @@ const (
 	getDigestQuery  = `SELECT from_ms, to_ms, sent_at FROM gaps_digest WHERE week=$1`
 	lastDigestQuery = `SELECT MAX(to_ms) FROM gaps_digest WHERE week<>$1`
 	sentDigestQuery = `UPDATE gaps_digest SET sent_at=$2, questions=$3 WHERE week=$1 AND sent_at IS NULL`
+	unsentDigestsQuery = `SELECT week FROM gaps_digest WHERE sent_at IS NULL AND week<>$1 ORDER BY week`
 )
 
 // Keep stores a question (again for the same SourceEvent: nothing
@@ -292,6 +293,27 @@ func (q *GapsQuery) ClaimDigest(ctx context.Context, week string, to, now time.T
 		return nil
 	})
 	return c, err
+}
+
+// UnsentDigests lists the weeks other than week whose digest was claimed
+// but never recorded as sent, oldest first.
+func (q *GapsQuery) UnsentDigests(ctx context.Context, week string) ([]string, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	rows, err := q.db.Query(ctx, unsentDigestsQuery, week)
+	if err != nil {
+		return nil, fmt.Errorf("failed to list unsent digests: %w", err)
+	}
+	defer rows.Close()
+	var weeks []string
+	for rows.Next() {
+		var wk string
+		if err := rows.Scan(&wk); err != nil {
+			return nil, fmt.Errorf("failed to read unsent digests: %w", err)
+		}
+		weeks = append(weeks, wk)
+	}
+	return weeks, rows.Err()
 }
 
 // DigestSent records that week's digest went out with n questions (0:

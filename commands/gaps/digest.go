@@ -18,7 +18,9 @@ import (
 // transaction ID derives from the week alone, and the claim is marked sent
 // afterwards. A crash between claim and mark sends again with the same
 // transaction ID and the same window, and the homeserver (and Lotse's own
-// record of sent transactions) drops the repeat.
+// record of sent transactions) drops the repeat. A week whose sends failed
+// until it was over is sent at the next tick, before the current week's,
+// so that no window of questions is skipped.
 
 // maxGroups bounds the topics listed in one digest (the rest is counted).
 const maxGroups = 10
@@ -51,6 +53,24 @@ func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
 		return nil
 	}
 	week, due := Week(now.In(w.cfg.Location), w.cfg.Weekday, w.cfg.Hour)
+	// An earlier week's digest that was claimed but never went out (its
+	// sends failed until the week was over, or Lotse was down) goes out
+	// first, with its own window and transaction: its questions are not
+	// lost to the next window, and a send that did reach the homeserver is
+	// not repeated.
+	pending, err := w.DB.Gaps().UnsentDigests(ctx, week)
+	if err != nil {
+		return err
+	}
+	for _, earlier := range pending {
+		claim, err := w.DB.Gaps().ClaimDigest(ctx, earlier, now.Add(-w.ChoiceTTL), now)
+		if err != nil {
+			return err
+		}
+		if err := w.sendDigest(ctx, earlier, claim, now); err != nil {
+			return err
+		}
+	}
 	if now.Before(due) {
 		return nil
 	}
@@ -59,6 +79,12 @@ func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
 	if err != nil || claim.Sent {
 		return err
 	}
+	return w.sendDigest(ctx, week, claim, now)
+}
+
+// sendDigest sends the digest of week's claim to the team room (nothing
+// when it holds no questions) and records it as sent.
+func (w *Workflow) sendDigest(ctx context.Context, week string, claim storage.DigestClaim, now time.Time) error {
 	qs, err := w.DB.Gaps().List(ctx, claim.From, claim.To)
 	if err != nil {
 		return err

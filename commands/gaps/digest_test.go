@@ -139,6 +139,36 @@ func TestDigestOncePerWeek(t *testing.T) {
 	}
 }
 
+// TestDigestOfAFailedWeekNotLost: a week whose digest could not be sent
+// until the week was over goes out before the next week's (which covers
+// only its own questions), each exactly once.
+func TestDigestOfAFailedWeekNotLost(t *testing.T) {
+	f := newFixture(t, t.TempDir()+"/lotse.db") // Friday 4 December 2026; digest: Mondays 9:00
+	f.ask(dm, member, noGuide)
+	f.hs.reject = true
+	for _, day := range []int{7, 9, 13} { // Monday to Sunday of week 50: every send refused
+		f.now = time.Date(2026, 12, day, 9, 30, 0, 0, berlin)
+		if err := f.tick(); err == nil {
+			t.Fatal("a refused send went unnoticed")
+		}
+	}
+	f.hs.reject = false
+	f.now = time.Date(2026, 12, 13, 10, 0, 0, 0, berlin)
+	f.ask(dm, other, "Wo bekomme ich Flyer für den Wahlkampf?")
+	f.restart()
+	f.now = time.Date(2026, 12, 14, 9, 0, 0, 0, berlin)
+	for range 2 {
+		if err := f.tick(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := f.digests()
+	if len(got) != 2 || !strings.Contains(got[0], "Demo") || strings.Contains(got[0], "Flyer") ||
+		!strings.Contains(got[1], "Flyer") || strings.Contains(got[1], "Demo") {
+		t.Fatalf("digests %q, want week 50's (Demo), then week 51's (Flyer)", got)
+	}
+}
+
 // TestDigestOff: no digest without a weekday or without a team room.
 func TestDigestOff(t *testing.T) {
 	for _, change := range []func(*gaps.Config){

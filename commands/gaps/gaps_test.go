@@ -52,6 +52,8 @@ type countingMatrix struct {
 	*chattest.Matrix
 	attempts []string
 	fail     bool
+	// reject makes sends fail before the homeserver keeps them.
+	reject bool
 	// names are display names (default: the user ID).
 	names map[id.UserID]string
 }
@@ -65,6 +67,9 @@ func (m *countingMatrix) DisplayName(ctx context.Context, room id.RoomID, user i
 
 func (m *countingMatrix) Send(ctx context.Context, room id.RoomID, t event.Type, content any, txn string) (id.EventID, error) {
 	m.attempts = append(m.attempts, txn)
+	if m.reject {
+		return "", fmt.Errorf("forbidden")
+	}
 	evt, err := m.Matrix.Send(ctx, room, t, content, txn)
 	if m.fail {
 		return "", fmt.Errorf("connection lost")
