@@ -111,9 +111,9 @@ const (
 	questionOptedOutQuery = `SELECT 1 FROM question_optout WHERE user_id=$1`
 	claimDigestQuery      = `
 		INSERT INTO gaps_digest (week, from_ms, to_ms, claimed_at) VALUES ($1, $2, $3, $4) ON CONFLICT (week) DO NOTHING`
-	getDigestQuery  = `SELECT from_ms, to_ms, sent_at FROM gaps_digest WHERE week=$1`
-	lastDigestQuery = `SELECT MAX(to_ms) FROM gaps_digest WHERE week<>$1`
-	sentDigestQuery = `UPDATE gaps_digest SET sent_at=$2, questions=$3 WHERE week=$1 AND sent_at IS NULL`
+	getDigestQuery     = `SELECT from_ms, to_ms, sent_at FROM gaps_digest WHERE week=$1`
+	lastDigestQuery    = `SELECT MAX(to_ms) FROM gaps_digest WHERE week<>$1`
+	sentDigestQuery    = `UPDATE gaps_digest SET sent_at=$2, questions=$3 WHERE week=$1 AND sent_at IS NULL`
 	unsentDigestsQuery = `SELECT week FROM gaps_digest WHERE sent_at IS NULL AND week<>$1 ORDER BY week`
 )
 
