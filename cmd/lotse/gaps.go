@@ -116,12 +116,21 @@ func guidesGaps(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	return err
 }
 
+// noGaps says that nothing was kept in the period since (whole days, or
+// hours when since is no whole number of days).
 func noGaps(lang string, since time.Duration) string {
-	days := int(since.Hours() / 24)
-	if lang == "en" {
-		return fmt.Sprintf("No unanswered questions kept in the last %d days.", days)
+	n, forms := int(since/(24*time.Hour)), map[string]string{"de": "%d Tag|%d Tage", "en": "%d day|%d days"}
+	if since%(24*time.Hour) != 0 {
+		n, forms = int((since+time.Hour-1)/time.Hour), map[string]string{"de": "%d Stunde|%d Stunden", "en": "%d hour|%d hours"}
 	}
-	return fmt.Sprintf("Keine unbeantworteten Fragen aus den letzten %d Tagen gespeichert.", days)
+	if lang != "en" {
+		lang = "de"
+	}
+	period := chat.Format(chat.Plural(forms[lang], n), n)
+	if lang == "en" {
+		return "No unanswered questions kept – period: " + period + "."
+	}
+	return "Keine unbeantworteten Fragen gespeichert – Zeitraum: " + period + "."
 }
 
 // parseSince reads "30d", "2w" or a Go duration ("36h").

@@ -100,3 +100,23 @@ func TestParseSince(t *testing.T) {
 		}
 	}
 }
+
+// TestNoGaps: the period of an empty listing in correct plural forms.
+func TestNoGaps(t *testing.T) {
+	for _, tt := range []struct {
+		lang  string
+		since time.Duration
+		want  string
+	}{
+		{"de", 30 * 24 * time.Hour, "Zeitraum: 30 Tage."},
+		{"de", 24 * time.Hour, "Zeitraum: 1 Tag."},
+		{"de", 36 * time.Hour, "Zeitraum: 36 Stunden."},
+		{"de", time.Hour, "Zeitraum: 1 Stunde."},
+		{"en", 7 * 24 * time.Hour, "period: 7 days."},
+		{"en", 90 * time.Minute, "period: 2 hours."},
+	} {
+		if got := noGaps(tt.lang, tt.since); !strings.HasSuffix(got, tt.want) {
+			t.Errorf("noGaps(%s, %v) = %q, want …%q", tt.lang, tt.since, got, tt.want)
+		}
+	}
+}
