@@ -419,8 +419,10 @@ func (c Config) Validate() error {
 	if c.GapsDigestHour < 0 || c.GapsDigestHour > 23 {
 		problems = append(problems, "gaps_digest_hour must be between 0 and 23")
 	}
-	if c.KeepFailedQuestions && c.FailedQuestionRetention <= 0 {
-		problems = append(problems, "failed_question_retention must be positive when keep_failed_questions is true (e.g. 720h)")
+	// Also with keeping off: questions kept while it was on still need
+	// their deadline (retention skips a rule without a period).
+	if c.FailedQuestionRetention <= 0 {
+		problems = append(problems, "failed_question_retention must be positive, also with keep_failed_questions: false (e.g. 720h)")
 	}
 	if _, err := time.LoadLocation(c.SupportTimezone); err != nil {
 		problems = append(problems, "support_timezone is not a known time zone: "+c.SupportTimezone)

@@ -91,6 +91,7 @@ func TestValidateExplains(t *testing.T) {
 		{"no secret", func(c *Config) { c.Password, c.AccessToken = "", "" }, "LOTSE_PASSWORD"},
 		{"short pickle key", func(c *Config) { c.PickleKey = "x" }, "pickle_key"},
 		{"language", func(c *Config) { c.Language = "fr" }, "de or en"},
+		{"no retention of questions kept earlier", func(c *Config) { c.KeepFailedQuestions, c.FailedQuestionRetention = false, 0 }, "failed_question_retention"},
 		{"no integration timeout", func(c *Config) {
 			c.BBBURL, c.BBBSecret, c.IntegrationTimeout = "https://bbb.example.org/bigbluebutton/", "s", 0
 		}, "integration_timeout"},
