@@ -298,22 +298,7 @@ func (q *GapsQuery) ClaimDigest(ctx context.Context, week string, to, now time.T
 // UnsentDigests lists the weeks other than week whose digest was claimed
 // but never recorded as sent, oldest first.
 func (q *GapsQuery) UnsentDigests(ctx context.Context, week string) ([]string, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	rows, err := q.db.Query(ctx, unsentDigestsQuery, week)
-	if err != nil {
-		return nil, fmt.Errorf("failed to list unsent digests: %w", err)
-	}
-	defer rows.Close()
-	var weeks []string
-	for rows.Next() {
-		var wk string
-		if err := rows.Scan(&wk); err != nil {
-			return nil, fmt.Errorf("failed to read unsent digests: %w", err)
-		}
-		weeks = append(weeks, wk)
-	}
-	return weeks, rows.Err()
+	return queryStrings(ctx, q.db, "unsent digests", unsentDigestsQuery, week)
 }
 
 // DigestSent records that week's digest went out with n questions (0:

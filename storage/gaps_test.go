@@ -10,6 +10,18 @@ import (
 	"github.com/lotse-bot/lotse/storage"
 )
 
+// keeper keeps a question of user in their DM ("!dm-<user>"), with the
+// text "frage <src>".
+func keeper(t *testing.T, g *storage.GapsQuery) func(src, user, outcome, answer string, at time.Time, guides ...string) {
+	return func(src, user, outcome, answer string, at time.Time, guides ...string) {
+		t.Helper()
+		if err := g.Keep(context.Background(), storage.FailedQuestion{SourceEvent: src, UserID: user, RoomID: "!dm-" + user,
+			Question: "frage " + src, Outcome: outcome, Guides: guides, AnswerEvent: answer, AskedAt: at}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func TestFailedQuestionsLifecycle(t *testing.T) {
 	for name, db := range openTestDBs(t) {
 		t.Run(name, func(t *testing.T) {
@@ -17,13 +29,7 @@ func TestFailedQuestionsLifecycle(t *testing.T) {
 			g := db.Gaps()
 			now := time.UnixMilli(1_800_000_000_000)
 			ttl := 30 * time.Minute
-			keep := func(src, user, outcome, answer string, at time.Time, guides ...string) {
-				t.Helper()
-				if err := g.Keep(ctx, storage.FailedQuestion{SourceEvent: src, UserID: user, RoomID: "!dm-" + user, Question: "frage " + src,
-					Outcome: outcome, Guides: guides, AnswerEvent: answer, AskedAt: at}); err != nil {
-					t.Fatal(err)
-				}
-			}
+			keep := keeper(t, g)
 			keep("$none", "@a:t", storage.FailedNone, "", now, "x.md", "y.md", "z.md", "w.md")
 			keep("$none", "@a:t", storage.FailedNone, "", now.Add(time.Hour)) // a replay adds nothing
 			keep("$choose1", "@a:t", storage.FailedChoose, "$prompt1", now.Add(time.Minute), "x.md")
@@ -227,13 +233,7 @@ func TestFailedQuestionsPerDayCap(t *testing.T) {
 			ctx := context.Background()
 			g := db.Gaps()
 			now := time.UnixMilli(1_800_000_000_000)
-			keep := func(src, user, outcome, answer string, at time.Time) {
-				t.Helper()
-				if err := g.Keep(ctx, storage.FailedQuestion{SourceEvent: src, UserID: user, RoomID: "!dm-" + user, Question: "frage " + src,
-					Outcome: outcome, AnswerEvent: answer, AskedAt: at}); err != nil {
-					t.Fatal(err)
-				}
-			}
+			keep := keeper(t, g)
 			count := func(user string) int {
 				t.Helper()
 				exp, err := db.Privacy().Export(ctx, user)
