@@ -53,11 +53,9 @@ func New(env *chat.Env, cfg Config) *Workflow {
 	return &Workflow{Env: env, cfg: cfg, tx: TextsFor(env.Lang)}
 }
 
-// On reports whether guide drafts are possible (support cases are on).
-func (w *Workflow) On() bool { return w.cfg.TeamRoom != "" && w.cfg.TeamRole != nil }
-
-// Commands are the workflow's commands, for the registry (none when off:
-// the team commands of support cases answer for themselves then).
+// Commands are the workflow's commands, for the registry (none without a
+// team role). With support cases off, the team role's check answers that
+// they are off, as for the other team commands.
 func (w *Workflow) Commands() []chat.Command {
 	if w.cfg.TeamRole == nil {
 		return nil
