@@ -16,6 +16,7 @@ import (
 
 	"github.com/lotse-bot/lotse/commands/access"
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/commands/learn"
 	"github.com/lotse-bot/lotse/commands/people"
 	"github.com/lotse-bot/lotse/commands/privacy"
 	"github.com/lotse-bot/lotse/commands/roundtable"
@@ -81,10 +82,16 @@ type Deps struct {
 	// Rooms invites and removes people and opens DMs; nil: Lotse only
 	// tells the approvers what to do by hand.
 	Rooms RoomAdmin
+	// Learn configures learning from resolved cases (the team room and
+	// role come from Support); off without a Library.
+	Learn Learn
 	// FallbackContact is one sentence naming whom to reach when Lotse
 	// cannot help (config fallback_contact); "": a general pointer.
 	FallbackContact string
 }
+
+// Learn configures learning from cases (learn.Config).
+type Learn = learn.Config
 
 // Roles configures roles (people.Roles).
 type Roles = people.Roles

@@ -74,6 +74,11 @@ func (q *LearnedQuery) Add(ctx context.Context, l LearnedQuestion, originEvent s
 		})
 }
 
+// ByOrigin returns the question taught by the event, or nil.
+func (q *LearnedQuery) ByOrigin(ctx context.Context, originEvent string) (*LearnedQuestion, error) {
+	return queryOne(ctx, q.db, scanLearned, "learned question", learnedByOriginQuery, originEvent)
+}
+
 // Get returns the learned question id, or nil.
 func (q *LearnedQuery) Get(ctx context.Context, id int64) (*LearnedQuestion, error) {
 	return queryOne(ctx, q.db, scanLearned, "learned question", getLearnedQuery, id)
