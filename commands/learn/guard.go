@@ -11,16 +11,20 @@ import (
 // The guard (issue #18.5): a learned question must not make the search
 // worse. The library's evaluation set is every guide's front-matter
 // example questions, all questions learned so far and an optional set the
-// admin configured; "right" is what answer.Decide gives a member (the
+// admin configured (front-matter "aliases" count as example questions
+// too: they are typical questions the guide answers); "right" is what answer.Decide gives a member (the
 // guide answered or among the choices, or the expected non-guide
 // outcome), so the guard measures what members get.
 
 // EvalSet is the library's evaluation set: base's front-matter example
-// questions (fragen/questions) with their guide, the learned questions and
+// questions (aliases and fragen/questions) with their guide, the learned questions and
 // extra, in a stable order.
 func EvalSet(base *guides.Library, learned guides.Learned, extra []search.Question) []search.Question {
 	var qs []search.Question
 	for _, g := range base.Guides() {
+		for _, q := range g.Aliases {
+			qs = append(qs, search.Question{Text: q, Expected: g.ID})
+		}
 		for _, q := range g.Questions {
 			qs = append(qs, search.Question{Text: q, Expected: g.ID})
 		}
