@@ -100,3 +100,82 @@ func Score(os []Outcome) (right int) {
 	}
 	return right
 }
+
+// RefusalKind says why a question is not learned.
+type RefusalKind string
+
+// The reasons to refuse a question ("": learn it).
+const (
+	Accepted     RefusalKind = ""
+	RefuseShort  RefusalKind = "too-short"
+	RefuseLong   RefusalKind = "too-long"
+	RefuseScope  RefusalKind = "out-of-scope"
+	RefuseDup    RefusalKind = "duplicate"
+	RefuseInFile RefusalKind = "in-guide"
+	RefuseWorse  RefusalKind = "regression"
+)
+
+// Refusal is the guard's verdict on one question.
+type Refusal struct {
+	Kind RefusalKind
+	// Scope is the decision's outcome for RefuseScope.
+	Scope answer.Outcome
+	// Guide is the guide that has the question already (RefuseDup,
+	// RefuseInFile).
+	Guide string
+	// Regressions are the questions that would turn wrong (RefuseWorse).
+	Regressions []Regression
+}
+
+// Vet is the guard for learning q as an example question of guideID on
+// the files' library base with the questions learned so far: q must be a
+// question to a guide (not what answer.Decide takes for small talk, a
+// request for a person or a command), of a sensible length, new (neither
+// learned nor an example question of a guide), and no question of the
+// evaluation set (EvalSet with extra) that is right now may turn wrong.
+// before, if not nil, are the set's outcomes on base with learned (from an
+// earlier Judge), to save deciding them again.
+func Vet(base *guides.Library, learned guides.Learned, extra []search.Question, before []Outcome, guideID, q string) Refusal {
+	switch {
+	case tooShort(q):
+		return Refusal{Kind: RefuseShort}
+	case tooLong(q):
+		return Refusal{Kind: RefuseLong}
+	}
+	switch o := answer.Decide(q, base, answer.Options{}).Outcome; o {
+	case answer.SmallTalk, answer.Human, answer.Command:
+		return Refusal{Kind: RefuseScope, Scope: o}
+	}
+	norm := guides.NormalizeQuestion(q)
+	for id, qs := range learned {
+		if slices.ContainsFunc(qs, func(s string) bool { return guides.NormalizeQuestion(s) == norm }) {
+			return Refusal{Kind: RefuseDup, Guide: id}
+		}
+	}
+	for _, g := range base.Guides() {
+		if slices.ContainsFunc(g.Questions, func(s string) bool { return guides.NormalizeQuestion(s) == norm }) ||
+			slices.ContainsFunc(g.Aliases, func(s string) bool { return guides.NormalizeQuestion(s) == norm }) {
+			return Refusal{Kind: RefuseInFile, Guide: g.ID}
+		}
+	}
+	qs := EvalSet(base, learned, extra)
+	if before == nil || len(before) != len(qs) {
+		before = Judge(base.WithLearned(learned), qs)
+	}
+	with := make(guides.Learned, len(learned)+1)
+	for id, l := range learned {
+		with[id] = slices.Clone(l)
+	}
+	with[guideID] = append(with[guideID], q)
+	after := Judge(base.WithLearned(with), qs)
+	var regs []Regression
+	for i := range qs {
+		if before[i].Right && !after[i].Right {
+			regs = append(regs, Regression{Question: qs[i], Before: before[i].Decision, After: after[i].Decision})
+		}
+	}
+	if len(regs) > 0 {
+		return Refusal{Kind: RefuseWorse, Regressions: regs}
+	}
+	return Refusal{}
+}

@@ -54,6 +54,23 @@ func TestGuardRefusesRegression(t *testing.T) {
 	if len(regs) != 1 || regs[0].Question != weak {
 		t.Fatalf("regressions: %+v (after: %s %v)", regs, Judge(after, qs)[3].Decision.Outcome, Judge(after, qs)[3].Decision.Guides())
 	}
+	if r := Vet(base, nil, []search.Question{weak}, nil, "bbb/raum.md", weak.Text); r.Kind != RefuseWorse || len(r.Regressions) != 1 {
+		t.Fatalf("Vet: %+v", r)
+	}
+	for q, kind := range map[string]RefusalKind{
+		"Danke dir!":                           RefuseScope,
+		"Ich will mit einem Menschen sprechen": RefuseScope,
+		"Wie ändere ich mein Passwort":         RefuseInFile,
+		"kurz?":                                RefuseShort,
+		"Unsere Ortsgruppe braucht einen Treffpunkt im Netz": Accepted,
+	} {
+		if r := Vet(base, guides.Learned{"konto/passwort.md": {"Kennwort neu setzen, wie?"}}, nil, nil, "bbb/raum.md", q); r.Kind != kind {
+			t.Errorf("Vet(%q) = %+v, want %s", q, r, kind)
+		}
+	}
+	if r := Vet(base, guides.Learned{"konto/passwort.md": {"Kennwort neu setzen, wie?"}}, nil, nil, "bbb/raum.md", "kennwort NEU setzen wie"); r.Kind != RefuseDup || r.Guide != "konto/passwort.md" {
+		t.Errorf("duplicate: %+v", r)
+	}
 	ok := base.WithLearned(guides.Learned{"bbb/raum.md": {"Unsere Ortsgruppe braucht einen Treffpunkt im Netz"}})
 	if regs := Check(base, ok, qs); len(regs) != 0 {
 		t.Fatalf("harmless question refused: %+v", regs)

@@ -101,52 +101,41 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 	return w.confirm(ctx, l)
 }
 
-// refuse returns why q must not be learned for g, or "": not a question to
-// a guide, too short or long, a duplicate, already answered with g, or the
-// guard found a question that would turn wrong.
+// refuse returns why q must not be learned for g, or "": a duplicate, a
+// question Lotse already answers with g (nothing to learn), or what the
+// guard (Vet) refuses.
 func (w *Workflow) refuse(ctx context.Context, lib *guides.Library, g *guides.Guide, q string) (string, error) {
 	st := w.tx
 	short := chat.Escape(answer.Shorten(q, 120))
-	switch {
-	case tooShort(q):
-		return chat.Format(st.TooShort, short), nil
-	case tooLong(q):
-		return chat.Format(st.TooLong, short), nil
-	}
-	if reason := w.outOfScope(q, lib); reason != "" {
-		return chat.Format(st.OutOfScope, short, reason), nil
-	}
-	norm := guides.NormalizeQuestion(q)
-	if dup, err := w.DB.Learned().ByNorm(ctx, norm); err != nil {
+	if dup, err := w.DB.Learned().ByNorm(ctx, guides.NormalizeQuestion(q)); err != nil {
 		return "", err
 	} else if dup != nil {
 		return chat.Format(st.Duplicate, dup.ID, chat.Escape(title(lib, dup.GuideID))), nil
 	}
-	base := w.cfg.Library.Base()
-	for _, bg := range base.Guides() {
-		if slices.ContainsFunc(bg.Questions, func(s string) bool { return guides.NormalizeQuestion(s) == norm }) {
-			return chat.Format(st.InGuide, chat.Escape(bg.Title)), nil
-		}
-	}
-	if d := answer.Decide(q, lib, answer.Options{}); d.Outcome == answer.Answer && d.Hits[0].ID == g.ID {
+	if d := answer.Decide(q, lib, answer.Options{}); d.Outcome == answer.Answer && d.Hits[0].ID == g.ID && !tooShort(q) && !tooLong(q) {
 		return chat.Format(st.AlreadyAnswered, chat.Escape(g.Title)), nil
 	}
 	learned, _, err := w.learned(ctx)
 	if err != nil {
 		return "", err
 	}
-	qs := EvalSet(base, learned, w.cfg.EvalSet)
-	with := guides.Learned{}
-	for id, l := range learned {
-		with[id] = slices.Clone(l)
-	}
-	with[g.ID] = append(with[g.ID], q)
-	before := base.WithLearned(learned)
-	after := base.WithLearned(with)
-	if regs := Check(before, after, qs); len(regs) > 0 {
-		r := regs[0]
-		return chat.Format(st.Regression, len(regs), chat.Escape(answer.Shorten(r.Question.Text, 120)),
-			chat.Escape(expected(after, r.Question.Expected)), w.describe(after, r.After)), nil
+	r := Vet(w.cfg.Library.Base(), learned, w.cfg.EvalSet, nil, g.ID, q)
+	switch r.Kind {
+	case RefuseShort:
+		return chat.Format(st.TooShort, short), nil
+	case RefuseLong:
+		return chat.Format(st.TooLong, short), nil
+	case RefuseScope:
+		reason := map[answer.Outcome]string{answer.SmallTalk: st.ReasonSmallTalk, answer.Human: st.ReasonHuman, answer.Command: st.ReasonCommand}[r.Scope]
+		return chat.Format(st.OutOfScope, short, reason), nil
+	case RefuseDup:
+		return chat.Format(st.Duplicate, 0, chat.Escape(title(lib, r.Guide))), nil
+	case RefuseInFile:
+		return chat.Format(st.InGuide, chat.Escape(title(lib, r.Guide))), nil
+	case RefuseWorse:
+		reg := r.Regressions[0]
+		return chat.Format(st.Regression, len(r.Regressions), chat.Escape(answer.Shorten(reg.Question.Text, 120)),
+			chat.Escape(expected(lib, reg.Question.Expected)), w.describe(lib, reg.After)), nil
 	}
 	return "", nil
 }
