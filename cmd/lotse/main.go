@@ -55,6 +55,8 @@ Usage:
   lotse ask [--dir DIR] [--json] [--team] [--eval TSV] [MESSAGE…]
                                         what Lotse would reply (stdin: one message per line; no homeserver, no database)
   lotse guides stats [-c config.yaml]   feedback per guide (👍/👎, shown, unanswered)
+  lotse guides learned [-c config.yaml] [--export DIR]
+                                        questions learned from cases; --export writes them into a copy of the library
   lotse guides build-site [--dir DIR | DIR] --out OUT
                                         write the web view of a library as static files
   lotse guides serve [--dir DIR | DIR] [--listen ADDR]
@@ -104,6 +106,12 @@ var verbHelp = map[string]string{
 	"guides stats": `lotse guides stats [-c config.yaml]
   Feedback per guide from the database (read-only: a missing database is
   an error, never created).`,
+	"guides learned": `lotse guides learned [-c config.yaml] [--dir DIR] [--export DIR]
+  Lists the questions the team taught from support cases (!lehren). With
+  --export DIR, copies the library (the config's guides_dir or --dir) to
+  the new or empty folder DIR and adds the learned questions to each
+  guide's "fragen" list, every other byte unchanged, for review in git;
+  they are then marked as exported (!gelernt shows it).`,
 	"guides build-site": `lotse guides build-site [--audiences a,b] [-c config.yaml] [--dir DIR | DIR] [--out OUT | OUT]
   Writes the web view of the library as static files, with a prebuilt
   search index; -c takes the site title, Impressum and privacy links and
