@@ -102,3 +102,17 @@ func TestScrub(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkVet is the guard of one !lehren on the starter library: the
+// evaluation set decided with and without the new question.
+func BenchmarkVet(b *testing.B) {
+	base, _, err := guides.Load(filepath.Join("..", "..", "library"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := len(EvalSet(base, nil, nil))
+	for b.Loop() {
+		Vet(base, nil, nil, nil, "bbb/raum-fuer-ag-beantragen.md", "Unsere Ortsgruppe braucht einen Treffpunkt im Netz")
+	}
+	b.ReportMetric(float64(n), "questions")
+}
