@@ -12,7 +12,7 @@ import (
 
 	"github.com/lotse-bot/lotse/commands/answer"
 	"github.com/lotse-bot/lotse/guides"
-	"github.com/lotse-bot/lotse/storage"
+	"github.com/lotse-bot/lotse/guides/search"
 )
 
 // learnEnv is a support environment whose guides come from a store that
@@ -130,7 +130,7 @@ func contains(ids []string, id string) bool {
 	return false
 }
 
-// TestLearnOpenCaseAndNoPromptForSmallTalk: a case still open cannot be
+// TestLearnOpenCaseAndNoPrompt: a case still open cannot be
 // taught; a case whose question is a request for a person gets no prompt.
 func TestLearnOpenCaseAndNoPrompt(t *testing.T) {
 	e, _ := learnEnv(t)
@@ -149,5 +149,22 @@ func TestLearnOpenCaseAndNoPrompt(t *testing.T) {
 	if n, _ := e.db.Learned().List(context.Background()); len(n) != 0 {
 		t.Fatal("learned")
 	}
-	_ = storage.CaseResolved
+}
+
+// TestLearnGuardRefusesInChat: a question of the admin's evaluation set
+// that Lotse answers right would be answered with the room guide if its
+// words were taught there: refused in the team room, naming the question;
+// nothing learned.
+func TestLearnGuardRefusesInChat(t *testing.T) {
+	e, store := learnEnv(t)
+	const right = "Mein Cloudspeicher ist voll, was tun"
+	e.reconfigure(func(d *Deps) {
+		d.Learn = Learn{Library: store, EvalSet: []search.Question{{Text: right, Expected: "nextcloud/speicherplatz-voll.md"}}}
+	})
+	e.caseFor(t, 1, unknownWords)
+	sent := in(e.say(t, teamRoom, alice, "!lehren #1 "+roomGuide+" | "+right, ""), teamRoom)
+	mustContain(t, sent, "Nicht gelernt", "1 Frage(n) falsch", "„"+right+"“", "Antwort mit „Festen Konferenzraum")
+	if n, _ := e.db.Learned().List(context.Background()); len(n) != 0 {
+		t.Fatalf("learned despite the guard: %+v", n)
+	}
 }

@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/lotse-bot/lotse/commands/answer"
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
 )
@@ -80,7 +79,6 @@ func TestGuardRefusesRegression(t *testing.T) {
 	if len(qs) != 4 || qs[3].Text != "x?" {
 		t.Fatalf("with learned: %+v", qs)
 	}
-	_ = answer.None
 }
 
 func TestScrub(t *testing.T) {

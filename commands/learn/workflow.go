@@ -266,7 +266,8 @@ func (w *Workflow) ThreadReply(ctx context.Context, evt *event.Event, text strin
 		return false, nil
 	}
 	c, err := w.DB.Cases.ByTeamEvent(ctx, root.String())
-	if err != nil || c == nil {
+	if err != nil || c == nil || c.Status == storage.CaseOpen {
+		// A reopened case's thread is a conversation again.
 		return false, err
 	}
 	if p, err := w.DB.KV.Get(ctx, promptKey(c.ID)); err != nil || p == "" {
