@@ -89,6 +89,12 @@ func TestLearnFromCase(t *testing.T) {
 	// override keeps this test about vocabulary, not about the placeholders).
 	sent := e.say(t, teamRoom, bob, num+" | "+unknownWords, root)
 	mustContain(t, in(sent, teamRoom), "Gelernt", "Nr. 1", "Konferenzraum", "jetzt mit der Anleitung", "!vergessen 1")
+	// Refusals and confirmations go to the case thread, also for a command
+	// written outside of it.
+	out := in(e.say(t, teamRoom, alice, "!lehren #1 gibt es nicht", ""), teamRoom)
+	if len(out) != 1 || out[0].content.RelatesTo.GetThreadParent() != root {
+		t.Fatalf("answer not in the case thread: %s %+v", bodies(out), out)
+	}
 	list, _ := e.db.Learned().List(context.Background())
 	if len(list) != 1 || list[0].GuideID != roomGuide || list[0].TaughtBy != bob.String() || list[0].CaseID != 1 {
 		t.Fatalf("stored: %+v", list)

@@ -56,18 +56,18 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 	if done, err := w.DB.Learned().ByOrigin(ctx, origin.String()); err != nil {
 		return err
 	} else if done != nil {
-		return w.confirm(ctx, done)
+		return w.confirm(ctx, c, done)
 	}
 	if c.Status == storage.CaseOpen {
-		return w.ReplyMarkdown(ctx, chat.Format(st.NotResolved, c.ID))
+		return w.toCase(ctx, c, chat.Format(st.NotResolved, c.ID))
 	}
 	lib := w.Guides.Current()
 	g, ok := findGuide(lib, guideArg)
 	if !ok {
-		return w.ReplyMarkdown(ctx, chat.Format(st.UnknownGuide, chat.Escape(strings.TrimSpace(guideArg))))
+		return w.toCase(ctx, c, chat.Format(st.UnknownGuide, chat.Escape(strings.TrimSpace(guideArg))))
 	}
 	if !guides.VisibleTo(g, false) {
-		return w.ReplyMarkdown(ctx, chat.Format(st.TeamOnlyGuide, chat.Escape(g.Title)))
+		return w.toCase(ctx, c, chat.Format(st.TeamOnlyGuide, chat.Escape(g.Title)))
 	}
 	var q string
 	if strings.TrimSpace(override) != "" {
@@ -78,14 +78,14 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 			return err
 		}
 		if q == "" {
-			return w.ReplyMarkdown(ctx, chat.Format(st.NoQuestion, c.ID))
+			return w.toCase(ctx, c, chat.Format(st.NoQuestion, c.ID))
 		}
 	}
 	if refusal, err := w.refuse(ctx, lib, g, q); err != nil || refusal != "" {
 		if err != nil {
 			return err
 		}
-		return w.ReplyMarkdown(ctx, refusal)
+		return w.toCase(ctx, c, refusal)
 	}
 	l, _, err := w.DB.Learned().Add(ctx, storage.LearnedQuestion{GuideID: g.ID, Question: q, Norm: guides.NormalizeQuestion(q),
 		CaseID: c.ID, TaughtBy: sender.String(), TaughtAt: w.Now()}, origin.String())
@@ -98,7 +98,7 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 	if err := w.DB.KV.Delete(ctx, promptKey(c.ID)); err != nil {
 		return err
 	}
-	return w.confirm(ctx, l)
+	return w.confirm(ctx, c, l)
 }
 
 // refuse returns why q must not be learned for g, or "": a duplicate, a
@@ -140,8 +140,18 @@ func (w *Workflow) refuse(ctx context.Context, lib *guides.Library, g *guides.Gu
 	return "", nil
 }
 
+// toCase answers in the case's thread (where the prompt is), whether the
+// command was written there or not.
+func (w *Workflow) toCase(ctx context.Context, c *storage.Case, md string) error {
+	if c.TeamEvent == "" {
+		return w.ReplyMarkdown(ctx, md)
+	}
+	_, err := w.SendMarkdownTo(ctx, w.cfg.TeamRoom, md, chat.ThreadRel(c.TeamEvent), w.CauseTxn(ctx, "learn", chat.TurnOf(ctx).Next()))
+	return err
+}
+
 // confirm tells the team what was learned and what a member now gets.
-func (w *Workflow) confirm(ctx context.Context, l *storage.LearnedQuestion) error {
+func (w *Workflow) confirm(ctx context.Context, c *storage.Case, l *storage.LearnedQuestion) error {
 	st := w.tx
 	lib := w.Guides.Current()
 	now := st.NowMiss
@@ -152,7 +162,7 @@ func (w *Workflow) confirm(ctx context.Context, l *storage.LearnedQuestion) erro
 	case d.Outcome == answer.Choose && slices.Contains(d.Guides(), l.GuideID):
 		now = st.NowChoice
 	}
-	return w.ReplyMarkdown(ctx, chat.Format(st.Learned, l.ID, chat.Escape(answer.Shorten(l.Question, 120)), chat.Escape(title(lib, l.GuideID)), now, l.ID))
+	return w.toCase(ctx, c, chat.Format(st.Learned, l.ID, chat.Escape(answer.Shorten(l.Question, 120)), chat.Escape(title(lib, l.GuideID)), now, l.ID))
 }
 
 // describe says in words what a decision does.
