@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
@@ -53,6 +54,9 @@ type Workflow struct {
 	*chat.Env
 	cfg Config
 	tx  *Texts
+	// loadMu serialises reading the learned questions and handing them to
+	// the library, so that an older read never replaces a newer one.
+	loadMu sync.Mutex
 }
 
 // New builds the workflow.
@@ -87,6 +91,8 @@ func (w *Workflow) Load(ctx context.Context) error {
 	if w.cfg.Library == nil {
 		return nil
 	}
+	w.loadMu.Lock()
+	defer w.loadMu.Unlock()
 	learned, _, err := w.learned(ctx)
 	if err != nil {
 		return err
