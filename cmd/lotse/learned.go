@@ -96,6 +96,33 @@ func guidesLearned(ctx context.Context, args []string, stdout, stderr io.Writer)
 	return nil
 }
 
+// withLearned adds the questions learned from cases, from the database of
+// the config at path, to lib (as `lotse run` does).
+func withLearned(ctx context.Context, lib *guides.Library, path string) (*guides.Library, error) {
+	cfg, err := config.Load(path, os.Getenv)
+	if err != nil {
+		return nil, fail(exitConfig, err)
+	}
+	// Reading must not leave an empty database behind.
+	if err := databaseExists(cfg.Database); err != nil {
+		return nil, fail(exitDatabase, err)
+	}
+	_, db, err := openConfigured(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	list, err := db.Learned().List(ctx)
+	if err != nil {
+		return nil, err
+	}
+	learned := guides.Learned{}
+	for _, l := range list {
+		learned[l.GuideID] = append(learned[l.GuideID], l.Question)
+	}
+	return lib.WithLearned(learned), nil
+}
+
 func mapKeys(m map[string]int) func(func(string) bool) {
 	return func(yield func(string) bool) {
 		for k := range m {

@@ -47,12 +47,22 @@ func TestGuidesLearnedExport(t *testing.T) {
 		}
 	}
 	db.Close()
+	// lotse ask counts them with --learned-from, as the bot does.
+	const other = "Wir brauchen für die Ortsgruppe einen Treffpunkt im Internet"
+	out, _, err := runCLI(t, "", "ask", "--dir", lib, "--json", other)
+	if err != nil || strings.Contains(out, `"guides":["bbb/raum-fuer-ag-beantragen.md"`) {
+		t.Fatalf("precondition: without learned questions: %v %s", err, out)
+	}
+	out, _, err = runCLI(t, "", "ask", "--dir", lib, "--json", "--learned-from", cfgFile, other)
+	if err != nil || !strings.Contains(out, `"guides":["bbb/raum-fuer-ag-beantragen.md"`) {
+		t.Fatalf("with learned questions: %v %s", err, out)
+	}
 	orig, err := os.ReadFile(filepath.Join(lib, "bbb", "raum-fuer-ag-beantragen.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
 
-	out, _, err := runCLI(t, "", "guides", "learned", "-c", cfgFile)
+	out, _, err = runCLI(t, "", "guides", "learned", "-c", cfgFile)
 	if err != nil || !strings.Contains(out, q) || !strings.Contains(out, "bbb/raum-fuer-ag-beantragen.md") {
 		t.Fatalf("list: %v\n%s", err, out)
 	}

@@ -52,7 +52,7 @@ Usage:
                                         measure answer quality on a question set
   lotse guides check [-c config.yaml] [--dir DIR | DIR]
                                         lint a guide library (exit code 1 on errors)
-  lotse ask [--dir DIR] [--json] [--team] [--eval TSV] [MESSAGE…]
+  lotse ask [--dir DIR] [--json] [--team] [--eval TSV] [--learned-from config.yaml] [MESSAGE…]
                                         what Lotse would reply (stdin: one message per line; no homeserver, no database)
   lotse guides stats [-c config.yaml]   feedback per guide (👍/👎, shown, unanswered)
   lotse guides learned [-c config.yaml] [--export DIR]
@@ -88,11 +88,13 @@ var verbHelp = map[string]string{
 	"demo": `lotse demo [--dir DIR] [--lang de|en]
   Starts a local homeserver, the bot with the guides in DIR (default
   library) and a terminal chat. Edit a guide while it runs: it reloads.`,
-	"ask": `lotse ask [--dir DIR] [--json] [--team] [--eval TSV] [MESSAGE…]
+	"ask": `lotse ask [--dir DIR] [--json] [--team] [--eval TSV] [--learned-from config.yaml] [MESSAGE…]
   Prints the reply Lotse would send to each message (arguments, or one per
   line from stdin), without a homeserver and without a database. --json:
   one object per message with the outcome and the guides offered. --eval
-  TSV measures a question set per outcome.`,
+  TSV measures a question set per outcome. --learned-from also counts the
+  questions the team taught from cases (!lehren), read from that config's
+  database, as the running bot does.`,
 	"guides search": `lotse guides search [--dir DIR] [--json] [-n N] [question]
   Searches the library. Without a question, reads one question per line
   from stdin. --json prints one JSON object per question.`,
@@ -197,7 +199,7 @@ func runMain(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	case "guides":
 		return cmdGuides(ctx, args[1:], stdin, stdout, stderr)
 	case "ask":
-		return cmdAsk(args[1:], stdin, stdout, stderr)
+		return cmdAsk(ctx, args[1:], stdin, stdout, stderr)
 	case "config":
 		return cmdConfig(args[1:], stdout)
 	case "privacy":
