@@ -169,7 +169,7 @@ func TestLearnGuardRefusesInChat(t *testing.T) {
 	})
 	e.caseFor(t, 1, unknownWords)
 	sent := in(e.say(t, teamRoom, alice, "!lehren #1 "+roomGuide+" | "+right, ""), teamRoom)
-	mustContain(t, sent, "Nicht gelernt", "1 Frage(n) falsch", "„"+right+"“", "Antwort mit „Festen Konferenzraum")
+	mustContain(t, sent, "Nicht gelernt", "1 Frage(n) falsch", "„"+right+"“", "richtig ist: „", "dann: Antwort mit „Festen Konferenzraum")
 	if n, _ := e.db.Learned().List(context.Background()); len(n) != 0 {
 		t.Fatalf("learned despite the guard: %+v", n)
 	}

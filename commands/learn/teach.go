@@ -10,6 +10,7 @@ import (
 	"github.com/lotse-bot/lotse/commands/answer"
 	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/guides/search"
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -135,7 +136,7 @@ func (w *Workflow) refuse(ctx context.Context, lib *guides.Library, g *guides.Gu
 	case RefuseWorse:
 		reg := r.Regressions[0]
 		return chat.Format(st.Regression, len(r.Regressions), chat.Escape(answer.Shorten(reg.Question.Text, 120)),
-			chat.Escape(expected(lib, reg.Question.Expected)), w.describe(lib, reg.After)), nil
+			w.expected(lib, reg.Question.Expected), w.describe(lib, reg.After)), nil
 	}
 	return "", nil
 }
@@ -183,12 +184,16 @@ func (w *Workflow) describe(lib *guides.Library, d answer.Decision) string {
 	return st.OutcomeOther
 }
 
-// expected is an evaluation question's expected guide title (or outcome).
-func expected(lib *guides.Library, exp string) string {
+// expected names an evaluation question's expected guide (its title) or
+// outcome in words, escaped.
+func (w *Workflow) expected(lib *guides.Library, exp string) string {
 	if g, ok := lib.Get(exp); ok {
-		return g.Title
+		return chat.Format(w.tx.ExpectedGuide, chat.Escape(g.Title))
 	}
-	return exp
+	if exp == string(answer.None) || exp == search.OutOfScope {
+		return w.tx.OutcomeNone
+	}
+	return w.tx.OutcomeOther
 }
 
 // title is a guide's title, or its ID when the library lost it.

@@ -60,6 +60,8 @@ type Texts struct {
 	NowAnswer, NowChoice, NowMiss string
 	// OutcomeNone … describe a decision for the Regression text: %s = titles.
 	OutcomeAnswer, OutcomeChoice, OutcomeNone, OutcomeOther string
+	// ExpectedGuide quotes the guide a question expects: %s = title.
+	ExpectedGuide string
 
 	// ListEmpty, ListIntro (%d count), ListLine (%d number, %s question,
 	// %s guide, %s who, %s date), ListExported, ListMore (%d more).
@@ -101,12 +103,13 @@ var German = Texts{
 	Duplicate:       "Diese Frage hat Lotse schon gelernt (Nr. %d, zu „%s“).",
 	InGuide:         "Diese Frage steht schon als Beispielfrage in „%s“.",
 	AlreadyAnswered: "Nichts zu lernen: Lotse antwortet auf diese Frage schon mit „%s“.",
-	Regression:      "**Nicht gelernt:** Damit würde Lotse %d Frage(n) falsch beantworten, die bisher klappen – zum Beispiel „%s“ (richtig wäre „%s“, dann: %s). Formuliere die Frage enger (`!lehren #<Fall> <Anleitung> | <Frage>`) oder verbessere die Anleitungen.",
+	Regression:      "**Nicht gelernt:** Damit würde Lotse %d Frage(n) falsch beantworten, die bisher klappen – zum Beispiel „%s“ (richtig ist: %s; dann: %s). Formuliere die Frage enger (`!lehren #<Fall> <Anleitung> | <Frage>`) oder verbessere die Anleitungen.",
 	Learned:         "**Gelernt** (Nr. %d): „%s“ → „%s“. %s Rückgängig: `!vergessen %d`.",
 	NowAnswer:       "Lotse antwortet auf diese Frage jetzt mit der Anleitung.",
 	NowChoice:       "Lotse bietet die Anleitung auf diese Frage jetzt zur Auswahl an.",
 	NowMiss:         "Hinweis: Lotse findet die Anleitung bei dieser Frage trotzdem noch nicht sicher – vielleicht passt eine andere besser.",
 	OutcomeAnswer:   "Antwort mit „%s“",
+	ExpectedGuide:   "„%s“",
 	OutcomeChoice:   "Auswahl aus %s",
 	OutcomeNone:     "„keine passende Anleitung“",
 	OutcomeOther:    "keine Anleitung",
@@ -154,12 +157,13 @@ var English = Texts{
 	Duplicate:       "Lotse has learned this question already (no. %d, for “%s”).",
 	InGuide:         "This question is already an example question of “%s”.",
 	AlreadyAnswered: "Nothing to learn: Lotse already answers this question with “%s”.",
-	Regression:      "**Not learned:** Lotse would then get %d question(s) wrong that work now – for example “%s” (right is “%s”, then: %s). Word the question more narrowly (`!teach #<case> <guide> | <question>`) or improve the guides.",
+	Regression:      "**Not learned:** Lotse would then get %d question(s) wrong that work now – for example “%s” (right: %s; then: %s). Word the question more narrowly (`!teach #<case> <guide> | <question>`) or improve the guides.",
 	Learned:         "**Learned** (no. %d): “%s” → “%s”. %s To undo: `!forget %d`.",
 	NowAnswer:       "Lotse now answers this question with the guide.",
 	NowChoice:       "Lotse now offers the guide as a choice for this question.",
 	NowMiss:         "Note: Lotse still does not find the guide reliably for this question – perhaps another one fits better.",
 	OutcomeAnswer:   "answer with “%s”",
+	ExpectedGuide:   "“%s”",
 	OutcomeChoice:   "choice of %s",
 	OutcomeNone:     "“no guide fits”",
 	OutcomeOther:    "no guide",
