@@ -130,7 +130,8 @@ func (w *Workflow) refuse(ctx context.Context, lib *guides.Library, g *guides.Gu
 		reason := map[answer.Outcome]string{answer.SmallTalk: st.ReasonSmallTalk, answer.Human: st.ReasonHuman, answer.Command: st.ReasonCommand}[r.Scope]
 		return chat.Format(st.OutOfScope, short, reason), nil
 	case RefuseDup:
-		return chat.Format(st.Duplicate, 0, chat.Escape(title(lib, r.Guide))), nil
+		// Learned in the meantime (two team members at once).
+		return chat.Format(st.InGuide, chat.Escape(title(lib, r.Guide))), nil
 	case RefuseInFile:
 		return chat.Format(st.InGuide, chat.Escape(title(lib, r.Guide))), nil
 	case RefuseWorse:
