@@ -174,3 +174,27 @@ func TestLearnGuardRefusesInChat(t *testing.T) {
 		t.Fatalf("learned despite the guard: %+v", n)
 	}
 }
+
+// TestLearnPromptOncePerCase: while a prompted case is reopened, a guide's
+// title in its thread is a note, not a teaching; resolved again, it is
+// asked again; once something was learned from it, never again.
+func TestLearnPromptOncePerCase(t *testing.T) {
+	e, store := learnEnv(t)
+	root, team := e.caseFor(t, 1, unknownWords)
+	mustContain(t, team, "Passt eine Anleitung")
+	g, _ := store.Current().Get(roomGuide)
+	e.say(t, teamRoom, alice, "!wiedereröffnen 1", "")
+	if sent := e.say(t, teamRoom, alice, g.Title, root); len(sent) != 0 {
+		t.Fatalf("a note in a reopened case was answered: %s", bodies(sent))
+	}
+	mustContain(t, in(e.say(t, teamRoom, alice, "!erledigt 1", ""), teamRoom), "Passt eine Anleitung")
+	mustContain(t, in(e.say(t, teamRoom, alice, g.Title, root), teamRoom), "Gelernt")
+	e.say(t, teamRoom, alice, "!wiedereröffnen 1", "")
+	sent := in(e.say(t, teamRoom, alice, "!erledigt 1", ""), teamRoom)
+	if strings.Contains(bodies(sent), "Passt eine Anleitung") {
+		t.Fatalf("asked again: %s", bodies(sent))
+	}
+	if n, _ := e.db.Learned().List(context.Background()); len(n) != 1 {
+		t.Fatalf("learned: %+v", n)
+	}
+}
