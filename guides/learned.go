@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -72,7 +73,7 @@ func ExportLearned(src, dst string, learned Learned) (map[string]int, error) {
 	// Check every guide before writing anything.
 	patched := map[string][]byte{}
 	counts := map[string]int{}
-	for _, id := range slices.Sorted(mapsKeys(learned)) {
+	for _, id := range slices.Sorted(maps.Keys(learned)) {
 		if strings.Contains(id, "..") || filepath.IsAbs(id) {
 			return nil, fmt.Errorf("guide %q: not a guide of the library", id)
 		}
@@ -120,16 +121,6 @@ func ExportLearned(src, dst string, learned Learned) (map[string]int, error) {
 	return counts, nil
 }
 
-func mapsKeys(m Learned) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
-}
-
 // addQuestions adds qs to the front matter's question list of a guide
 // file, leaving every other byte alone; n is how many were new.
 func addQuestions(src []byte, qs []string) (out []byte, n int, err error) {
@@ -164,13 +155,13 @@ func addQuestions(src []byte, qs []string) (out []byte, n int, err error) {
 			}
 			list = val
 			for _, it := range val.Content {
-				have = append(have, normQuestion(it.Value))
+				have = append(have, NormalizeQuestion(it.Value))
 			}
 		}
 	}
 	var add []string
 	for _, q := range qs {
-		k := normQuestion(q)
+		k := NormalizeQuestion(q)
 		if !slices.Contains(have, k) {
 			have = append(have, k)
 			add = append(add, q)
@@ -227,12 +218,6 @@ func yamlQuote(s string) string {
 	// strconv's escapes (\", \\, \n, \t, \x.., \u....) are valid YAML
 	// double-quoted escapes, except \a and \v, which Fields removed anyway.
 	return q
-}
-
-// normQuestion is a question's key for "already listed": lower case,
-// letters and digits only, single spaces.
-func normQuestion(s string) string {
-	return NormalizeQuestion(s)
 }
 
 // NormalizeQuestion folds a question for duplicate detection: lower case,

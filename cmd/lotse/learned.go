@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"slices"
 	"text/tabwriter"
@@ -86,7 +87,7 @@ func guidesLearned(ctx context.Context, args []string, stdout, stderr io.Writer)
 		}
 	}
 	total := 0
-	for _, id := range slices.Sorted(mapKeys(counts)) {
+	for _, id := range slices.Sorted(maps.Keys(counts)) {
 		if counts[id] > 0 {
 			fmt.Fprintf(stdout, "%s: %d question(s) added\n", id, counts[id])
 			total += counts[id]
@@ -121,14 +122,4 @@ func withLearned(ctx context.Context, lib *guides.Library, path string) (*guides
 		learned[l.GuideID] = append(learned[l.GuideID], l.Question)
 	}
 	return lib.WithLearned(learned), nil
-}
-
-func mapKeys(m map[string]int) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
