@@ -178,3 +178,62 @@ func readFile(t *testing.T, dir, name string) []byte {
 	}
 	return b
 }
+
+// TestExportLearnedWholeLibrary: one question exported into every guide of
+// the starter library and the bench library: each copy differs from its file by exactly the one
+// added line, and the copy loads with the question.
+func TestExportLearnedWholeLibrary(t *testing.T) {
+	for _, src := range []string{"../library", "../../shared/bench/guides"} {
+		t.Run(filepath.Base(filepath.Dir(src))+"/"+filepath.Base(src), func(t *testing.T) {
+			if _, err := os.Stat(src); err != nil {
+				t.Skipf("%s: %v", src, err)
+			}
+			exportEvery(t, src)
+		})
+	}
+}
+
+func exportEvery(t *testing.T, src string) {
+	lib, _, err := guides.Load(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	learned := guides.Learned{}
+	for _, g := range lib.Guides() {
+		learned[g.ID] = []string{"Eine gelernte Frage zu " + g.ID + "?"}
+	}
+	dst := filepath.Join(t.TempDir(), "copy")
+	if _, err := guides.ExportLearned(src, dst, learned); err != nil {
+		t.Fatal(err)
+	}
+	out, problems, err := guides.Load(dst)
+	if err != nil || guides.HasErrors(problems) {
+		t.Fatalf("copy does not load: %v %v", err, problems)
+	}
+	for _, g := range lib.Guides() {
+		orig := readFile(t, src, g.ID)
+		got := readFile(t, dst, g.ID)
+		line := `"` + learned[g.ID][0] + `"` + "\n"
+		i := bytes.Index(got, []byte(line))
+		if i < 0 {
+			t.Errorf("%s: question not written", g.ID)
+			continue
+		}
+		start := bytes.LastIndexByte(got[:i], '\n') + 1
+		if !bytes.Contains(orig, []byte("\nfragen:")) && !bytes.Contains(orig, []byte("\nquestions:")) {
+			// A guide without a list gets one: "fragen:" goes with the question.
+			start -= len("fragen:\n")
+			if start < 0 || string(got[start:start+len("fragen:\n")]) != "fragen:\n" {
+				t.Errorf("%s: no list added", g.ID)
+				continue
+			}
+		}
+		if back := append(append([]byte{}, got[:start]...), got[i+len(line):]...); !bytes.Equal(back, orig) {
+			t.Errorf("%s: more than the question line changed", g.ID)
+		}
+		cg, _ := out.Get(g.ID)
+		if cg == nil || !slices.Contains(cg.Questions, learned[g.ID][0]) {
+			t.Errorf("%s: the copy does not have the question", g.ID)
+		}
+	}
+}
