@@ -19,7 +19,7 @@ import (
 
 func cmdGuides(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return fail(exitUsage, errors.New("lotse guides search | eval | check | stats | gaps | build-site | serve (lotse guides CMD --help)"))
+		return fail(exitUsage, errors.New("lotse guides search | eval | check | stats | gaps | learned | build-site | serve (lotse guides CMD --help)"))
 	}
 	switch args[0] {
 	case "search":
@@ -32,6 +32,8 @@ func cmdGuides(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		return guidesStats(ctx, args[1:], stdout, stderr)
 	case "gaps":
 		return guidesGaps(ctx, args[1:], stdout, stderr)
+	case "learned":
+		return guidesLearned(ctx, args[1:], stdout, stderr)
 	case "build-site":
 		return guidesBuildSite(ctx, args[1:], stdout, stderr)
 	case "serve":

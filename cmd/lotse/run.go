@@ -96,6 +96,10 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 	if err != nil {
 		return fail(exitConfig, err)
 	}
+	// The questions learned from cases count from the first message on.
+	if err := handler.LoadLearned(ctx); err != nil {
+		return fail(exitDatabase, err)
+	}
 	b, err := newBot(ctx, cfg, db, handler, m, log)
 	if b == nil {
 		return err
