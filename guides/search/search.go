@@ -12,6 +12,10 @@ type Result struct {
 	Confident bool   // the first hit answers the query
 	Close     bool   // not confident, but plausible candidates exist ("Meintest du …?")
 	Hits      []Hit  // best first
+	// OffTopic are the words of the query that name a subject outside an
+	// IT help library (see offTopicGroups) and that the first hit does not
+	// name in its title, tags, aliases, example questions or summary.
+	OffTopic []string
 }
 
 // Hit is one guide in a result.
@@ -459,6 +463,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 		})
 	}
 	ix.decide(&res, f)
+	res.OffTopic = ix.offTopic(query, cands[0].doc)
 	return res, f
 }
 
