@@ -128,11 +128,11 @@ func offTopicWord(w string) string {
 	return ""
 }
 
-// offTopic returns the off-topic signal words of the query that the guide
-// doc does not name in its strong fields (the word itself or its stem).
-func (ix *Index) offTopic(query string, doc int32) []string {
+// offTopic returns the off-topic signal words among the query's tokens
+// that the guide doc does not name in its strong fields (the word itself
+// or its stem).
+func (ix *Index) offTopic(toks []rawToken, doc int32) []string {
 	var out []string
-	toks := tokenizeMax(query, make([]rawToken, 0, 16), maxQueryTokens)
 	var st *stemmer
 	key := func(w string) string {
 		if k, ok := ix.surface[w]; ok {
@@ -144,7 +144,7 @@ func (ix *Index) offTopic(query string, doc int32) []string {
 		return st.stem(w)
 	}
 	for _, t := range toks {
-		if len(t.word) > maxQueryWord {
+		if t.joined || len(t.word) > maxQueryWord {
 			continue
 		}
 		s := offTopicWord(t.word)
