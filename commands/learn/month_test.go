@@ -114,7 +114,7 @@ func worse(before, after figures) string {
 
 func TestSimulatedMonth(t *testing.T) {
 	if testing.Short() || raceDetector {
-		t.Skip("the simulated month decides about 50,000 messages (run it without -race and -short)")
+		t.Skip("the simulated month decides about 50,000 messages; test.sh runs it without -race")
 	}
 	lib, _, err := guides.Load(filepath.Join("..", "..", "library"))
 	if err != nil {
