@@ -225,15 +225,7 @@ func guidesStats(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if len(rest) > 0 {
 		return fail(exitUsage, fmt.Errorf("unexpected argument %q (lotse guides stats [-c config.yaml])", rest[0]))
 	}
-	cfg, err := config.Load(*path, os.Getenv)
-	if err != nil {
-		return fail(exitConfig, err)
-	}
-	// A read-only command must not leave an empty database behind.
-	if err := databaseExists(cfg.Database); err != nil {
-		return fail(exitDatabase, err)
-	}
-	_, db, err := openConfigured(ctx, *path)
+	_, db, err := openExisting(ctx, *path)
 	if err != nil {
 		return err
 	}

@@ -5,12 +5,10 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"os"
 	"slices"
 	"text/tabwriter"
 	"time"
 
-	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/guides"
 )
 
@@ -29,15 +27,7 @@ func guidesLearned(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if len(rest) > 0 {
 		return fail(exitUsage, fmt.Errorf("unexpected argument %q (lotse guides learned [-c config.yaml] [--export DIR])", rest[0]))
 	}
-	cfg, err := config.Load(*path, os.Getenv)
-	if err != nil {
-		return fail(exitConfig, err)
-	}
-	// A read-only listing must not leave an empty database behind.
-	if err := databaseExists(cfg.Database); err != nil {
-		return fail(exitDatabase, err)
-	}
-	_, db, err := openConfigured(ctx, *path)
+	cfg, db, err := openExisting(ctx, *path)
 	if err != nil {
 		return err
 	}
@@ -100,15 +90,7 @@ func guidesLearned(ctx context.Context, args []string, stdout, stderr io.Writer)
 // withLearned adds the questions learned from cases, from the database of
 // the config at path, to lib (as `lotse run` does).
 func withLearned(ctx context.Context, lib *guides.Library, path string) (*guides.Library, error) {
-	cfg, err := config.Load(path, os.Getenv)
-	if err != nil {
-		return nil, fail(exitConfig, err)
-	}
-	// Reading must not leave an empty database behind.
-	if err := databaseExists(cfg.Database); err != nil {
-		return nil, fail(exitDatabase, err)
-	}
-	_, db, err := openConfigured(ctx, path)
+	_, db, err := openExisting(ctx, path)
 	if err != nil {
 		return nil, err
 	}

@@ -453,3 +453,17 @@ func openConfigured(ctx context.Context, path string) (config.Config, *storage.D
 	}
 	return cfg, db, nil
 }
+
+// openExisting is openConfigured for read-only verbs: a database that does
+// not exist yet is an error and is never created (no empty database left
+// behind by a mistyped path).
+func openExisting(ctx context.Context, path string) (config.Config, *storage.DB, error) {
+	cfg, err := config.Load(path, os.Getenv)
+	if err != nil {
+		return cfg, nil, fail(exitConfig, err)
+	}
+	if err := databaseExists(cfg.Database); err != nil {
+		return cfg, nil, fail(exitDatabase, err)
+	}
+	return openConfigured(ctx, path)
+}
