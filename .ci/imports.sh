@@ -15,12 +15,15 @@ while read -r pkg imports; do
       guides|storage|storage/upgrades|config|integrations/nextcloud|integrations/bbb) allowed="guides/search storage/upgrades" ;;
       guides/search|schedule|metrics) allowed="" ;;
       web) allowed="guides guides/search" ;;
-      commands) allowed="guides guides/search storage integrations/nextcloud integrations/bbb schedule commands/chat commands/people commands/access commands/roundtable commands/privacy commands/support commands/answer commands/answer/flow commands/gaps commands/guidedraft" ;;
+      commands) allowed="guides guides/search storage integrations/nextcloud integrations/bbb schedule commands/chat commands/people commands/access commands/roundtable commands/privacy commands/support commands/answer commands/answer/flow commands/gaps commands/guidedraft commands/learn" ;;
       # Workflows: below the router, above people and chat; none imports another.
       commands/access|commands/roundtable|commands/privacy|commands/support|commands/answer|commands/gaps|commands/guidedraft)
         allowed="commands/chat commands/people guides guides/search storage integrations/nextcloud integrations/bbb schedule" ;;
       # The answer workflow in the chat; package answer itself stays pure.
       commands/answer/flow)
+        allowed="commands/answer commands/chat guides guides/search storage" ;;
+      # Learning from cases uses the answer decision for its guard, like the answer workflow.
+      commands/learn)
         allowed="commands/answer commands/chat guides guides/search storage" ;;
       commands/people) allowed="commands/chat guides storage" ;;
       commands/chat) allowed="guides storage" ;;

@@ -18,6 +18,7 @@ import (
 	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/commands/gaps"
 	"github.com/lotse-bot/lotse/commands/guidedraft"
+	"github.com/lotse-bot/lotse/commands/learn"
 	"github.com/lotse-bot/lotse/commands/people"
 	"github.com/lotse-bot/lotse/commands/privacy"
 	"github.com/lotse-bot/lotse/commands/roundtable"
@@ -86,6 +87,9 @@ type Deps struct {
 	// GuideDraft configures guide drafts from resolved cases (the team
 	// room and role come from Support).
 	GuideDraft GuideDraft
+	// Learn configures learning from resolved cases (the team room and
+	// role come from Support); off without a Library.
+	Learn Learn
 	// FallbackContact is one sentence naming whom to reach when Lotse
 	// cannot help (config fallback_contact); "": a general pointer.
 	FallbackContact string
@@ -101,6 +105,9 @@ type Gaps = gaps.Config
 // GuideDraft configures guide drafts (guidedraft.Config; its team room and
 // role are those of Support).
 type GuideDraft = guidedraft.Config
+
+// Learn configures learning from cases (learn.Config).
+type Learn = learn.Config
 
 // Roles configures roles (people.Roles).
 type Roles = people.Roles

@@ -19,11 +19,13 @@ import (
 	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/commands/gaps"
 	"github.com/lotse-bot/lotse/commands/guidedraft"
+	"github.com/lotse-bot/lotse/commands/learn"
 	"github.com/lotse-bot/lotse/commands/people"
 	"github.com/lotse-bot/lotse/commands/privacy"
 	"github.com/lotse-bot/lotse/commands/roundtable"
 	"github.com/lotse-bot/lotse/commands/support"
 	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // CommandEvent is a parsed command of this package as it reads the Handler.
@@ -48,6 +50,7 @@ type Handler struct {
 	guideDraft *guidedraft.Workflow
 	answers    *flow.Workflow
 	gaps       *gaps.Workflow
+	learn      *learn.Workflow
 	// reactions route reactions to the workflows owning their targets.
 	reactions []chat.Reaction
 }
@@ -76,6 +79,7 @@ func New(deps Deps) *Handler {
 		}})
 	sup := deps.Support
 	sup.RenderGuide, sup.IsThanks = func(g *guides.Guide) (string, string) { return h.answers.RenderGuide(g) }, flow.IsThanks
+	sup.OnResolved = func(ctx context.Context, c *storage.Case) error { return h.learn.Resolved(ctx, c) }
 	h.support = support.New(h.env, sup, h.people)
 	gd := deps.GuideDraft
 	gd.TeamRoom, gd.TeamRole = deps.Support.TeamRoom, h.support.TeamRole()
@@ -85,6 +89,9 @@ func New(deps Deps) *Handler {
 	gcfg.Private = append(slices.Clip(gcfg.Private), deps.Support.TeamRoom, deps.Access.ApprovalsRoom)
 	h.gaps = gaps.New(h.env, gcfg)
 	h.answers = flow.New(h.env, flow.Config{Support: h.support, TeamRoom: deps.Support.TeamRoom, Gaps: h.gaps})
+	lcfg := deps.Learn
+	lcfg.TeamRoom, lcfg.Team = deps.Support.TeamRoom, h.support.TeamRole()
+	h.learn = learn.New(h.env, lcfg)
 	h.access = access.New(h.env, deps.Access, h.people)
 	rt := deps.RoundTables
 	rt.Private = append(slices.Clip(rt.Private), deps.Support.TeamRoom, deps.Access.ApprovalsRoom)
@@ -309,12 +316,20 @@ func (h *Handler) teamRoomMessage(ctx context.Context, t *chat.Turn, evt *event.
 	if strings.HasPrefix(text, "!") {
 		return h.command(ctx, t, evt, content, text)
 	}
+	// A guide named in reply to "Passt eine Anleitung …?" teaches it.
+	if handled, err := h.learn.ThreadReply(ctx, evt, text); handled || err != nil {
+		return err
+	}
 	return h.support.ThreadMessage(ctx, evt, content, text)
 }
 
 // TickGaps sends the weekly digest of unanswered questions if it is due at
 // now (tests use a fake clock).
 func (h *Handler) TickGaps(ctx context.Context, now time.Time) error { return h.gaps.Tick(ctx, now) }
+
+// LoadLearned puts the questions learned from cases into the guide
+// library; `lotse run` calls it before the first event is handled.
+func (h *Handler) LoadLearned(ctx context.Context) error { return h.learn.Load(ctx) }
 
 // Tick sends the support reminders due at now (tests use a fake clock).
 func (h *Handler) Tick(ctx context.Context, now time.Time) error { return h.support.Tick(ctx, now) }

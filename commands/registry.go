@@ -26,6 +26,7 @@ func (h *Handler) registry() []chat.Command {
 		supportMember,       // support cases, member side
 		h.access.Commands(), // access requests: members (DM), approvers (approvals room)
 		supportTeam,         // support cases, the team (team room)
+		h.learn.Commands(),  // learning from resolved cases (team room)
 		onboarding,          // onboarding and the team application
 		h.privacy.Commands(h.people.ManagerSection()), // data rights (DM), the retention dry run
 		h.gaps.Commands(),       // keeping unanswered questions: the member's opt-out (DM)

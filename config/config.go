@@ -198,6 +198,14 @@ type Config struct {
 	// digital@… oder ruf … an." Empty: Lotse points to the association's
 	// office in general.
 	FallbackContact string `yaml:"fallback_contact"`
+
+	// --- Learning from cases (issue 18) ---
+
+	// LearnEvalQuestions names an optional TSV of evaluation questions
+	// ("question<TAB>expected", the format of `lotse guides eval`) that the
+	// guard of !lehren checks besides the guides' example questions and the
+	// questions learned so far. Empty: none.
+	LearnEvalQuestions string `yaml:"learn_eval_questions"`
 }
 
 // Defaults returns the configuration used for keys nobody set.

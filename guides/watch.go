@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -32,6 +33,10 @@ type Store struct {
 
 	lib      atomic.Pointer[Library]
 	reloadMu sync.Mutex // serialises reloads so an older load never wins
+	// base is the library as loaded from the files; lib is base with the
+	// learned questions added (both guarded by reloadMu for writes).
+	base    atomic.Pointer[Library]
+	learned Learned
 	// loadedPrint is the folder's fingerprint taken just before the first
 	// load; Watch skips its catch-up reload when it is unchanged (a second
 	// copy of a large library in memory is the peak of Lotse's RSS).
@@ -52,6 +57,7 @@ func NewStore(dir string, log zerolog.Logger, opts ...Option) (*Store, error) {
 		return nil, err
 	}
 	s.lib.Store(lib)
+	s.base.Store(lib)
 	s.loadedProblems = problems
 	s.logLoaded(lib, problems)
 	return s, nil
@@ -101,10 +107,32 @@ func (s *Store) Reload(ctx context.Context) ([]Problem, error) {
 		return problems, fmt.Errorf("%w: %s has no guides now, keeping the %d loaded before", ErrLibraryEmptied, s.dir, cur.Len())
 	}
 	s.loadedPrint = fp
+	s.base.Store(lib)
+	lib = lib.WithLearned(s.learned)
 	s.lib.Store(lib)
 	s.logLoaded(lib, problems)
 	s.notify(lib, problems)
 	return problems, nil
+}
+
+// Base returns the library as loaded from the files, without the learned
+// questions. It never returns nil.
+func (s *Store) Base() *Library {
+	return s.base.Load()
+}
+
+// SetLearned replaces the learned questions (issue #18.3): Current is the
+// files' library with them added to each guide's example questions, from
+// now on and after every reload. The map is copied.
+func (s *Store) SetLearned(learned Learned) {
+	s.reloadMu.Lock()
+	defer s.reloadMu.Unlock()
+	cp := make(Learned, len(learned))
+	for id, qs := range learned {
+		cp[id] = slices.Clone(qs)
+	}
+	s.learned = cp
+	s.lib.Store(s.base.Load().WithLearned(cp))
 }
 
 // notify calls the OnReload hooks.

@@ -42,6 +42,10 @@ func person(t *testing.T, db *storage.DB, n int, user, dm, email, other string, 
 	_, _, err = db.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: fmt.Sprintf("$note%d", n), CaseID: c.ID, Kind: storage.MsgNote, Sender: other, Body: "Notiz", CreatedAt: now})
 	must(err)
 	must(db.Cases.PutDraft(ctx, storage.CaseDraft{RoomID: dm, UserID: user, Question: "Entwurf " + email, CreatedAt: now}))
+	// The other one taught the question of this case to a guide.
+	_, _, err = db.Learned().Add(ctx, storage.LearnedQuestion{GuideID: "a.md", Question: "Gelernt aus " + email, Norm: "gelernt " + email,
+		CaseID: c.ID, TaughtBy: other, TaughtAt: now}, fmt.Sprintf("$teach%d", n))
+	must(err)
 	r, _, err := db.Access().Create(ctx, &storage.AccessRequest{MemberID: user, MemberRoom: dm, Kind: storage.AccessNextcloud, Target: "AG",
 		Email: email, DisplayName: "Name " + email, Reason: "weil"}, fmt.Sprintf("$req%d", n), now)
 	must(err)

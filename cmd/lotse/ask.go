@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -23,8 +24,10 @@ type askLine struct {
 }
 
 // cmdAsk prints what Lotse would reply to each message, without a
-// homeserver and without a database: the same decision as the chat path.
-func cmdAsk(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+// homeserver and without a database (or, with --learned-from, with the
+// questions learned from cases in the config's database): the same
+// decision as the chat path.
+func cmdAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("dir", "library", "guide library")
@@ -34,6 +37,7 @@ func cmdAsk(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	cases := fs.Bool("cases", true, "support cases are on (a person is offered through a case)")
 	web := fs.String("web", "", "web address of the guides (guide_base_url); without it answers offer \"mehr\" instead of a link")
 	evalPath := fs.String("eval", "", "TSV file (question<TAB>expected guide ID, smalltalk, human, command or none): print helped, confident-wrong and misses per outcome")
+	learnedFrom := fs.String("learned-from", "", "config file: also count the questions learned from cases (!lehren) in its database")
 	words, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -41,6 +45,11 @@ func cmdAsk(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	lib, err := loadLibrary(*dir, stderr)
 	if err != nil {
 		return err
+	}
+	if *learnedFrom != "" {
+		if lib, err = withLearned(ctx, lib, *learnedFrom); err != nil {
+			return err
+		}
 	}
 	opts := answer.Options{Team: *team, Cases: *cases, Texts: answer.TextsFor(*lang)}
 	if *evalPath != "" {

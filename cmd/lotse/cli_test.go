@@ -32,7 +32,7 @@ func exitCode(err error) int {
 
 func TestHelpOnEveryVerb(t *testing.T) {
 	verbs := [][]string{
-		{"run"}, {"setup"}, {"demo"}, {"guides", "search"}, {"guides", "eval"}, {"guides", "check"}, {"guides", "stats"},
+		{"run"}, {"setup"}, {"demo"}, {"guides", "search"}, {"guides", "eval"}, {"guides", "check"}, {"guides", "stats"}, {"guides", "learned"},
 		{"guides", "build-site"}, {"guides", "serve"}, {"privacy", "retention"}, {"backup"}, {"health"}, {"config", "check"}, {"version"},
 	}
 	for _, v := range verbs {

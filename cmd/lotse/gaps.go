@@ -6,14 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/commands/gaps"
-	"github.com/lotse-bot/lotse/config"
 )
 
 // gapsJSON is the output of `lotse guides gaps --json`.
@@ -56,14 +54,11 @@ func guidesGaps(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return fail(exitUsage, err)
 	}
-	cfg, err := config.Load(*path, os.Getenv)
+	cfg, db, err := openExisting(ctx, *path)
 	if err != nil {
-		return fail(exitConfig, err)
+		return err
 	}
-	// A read-only command must not leave an empty database behind.
-	if err := databaseExists(cfg.Database); err != nil {
-		return fail(exitDatabase, err)
-	}
+	defer db.Close()
 	dir := cfg.GuidesDir
 	if *dirFlag != "" {
 		dir = *dirFlag
@@ -72,11 +67,6 @@ func guidesGaps(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	_, db, err := openConfigured(ctx, *path)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
 	// Like the digest: a choice younger than choice_ttl may still be picked.
 	now := time.Now()
 	from, to := now.Add(-since), now.Add(-cfg.ChoiceTTL)

@@ -19,7 +19,7 @@ import (
 
 func cmdGuides(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return fail(exitUsage, errors.New("lotse guides search | eval | check | stats | gaps | build-site | serve (lotse guides CMD --help)"))
+		return fail(exitUsage, errors.New("lotse guides search | eval | check | stats | gaps | learned | build-site | serve (lotse guides CMD --help)"))
 	}
 	switch args[0] {
 	case "search":
@@ -32,6 +32,8 @@ func cmdGuides(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		return guidesStats(ctx, args[1:], stdout, stderr)
 	case "gaps":
 		return guidesGaps(ctx, args[1:], stdout, stderr)
+	case "learned":
+		return guidesLearned(ctx, args[1:], stdout, stderr)
 	case "build-site":
 		return guidesBuildSite(ctx, args[1:], stdout, stderr)
 	case "serve":
@@ -223,15 +225,7 @@ func guidesStats(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if len(rest) > 0 {
 		return fail(exitUsage, fmt.Errorf("unexpected argument %q (lotse guides stats [-c config.yaml])", rest[0]))
 	}
-	cfg, err := config.Load(*path, os.Getenv)
-	if err != nil {
-		return fail(exitConfig, err)
-	}
-	// A read-only command must not leave an empty database behind.
-	if err := databaseExists(cfg.Database); err != nil {
-		return fail(exitDatabase, err)
-	}
-	_, db, err := openConfigured(ctx, *path)
+	_, db, err := openExisting(ctx, *path)
 	if err != nil {
 		return err
 	}

@@ -52,11 +52,13 @@ Usage:
                                         measure answer quality on a question set
   lotse guides check [-c config.yaml] [--dir DIR | DIR]
                                         lint a guide library (exit code 1 on errors)
-  lotse ask [--dir DIR] [--json] [--team] [--eval TSV] [MESSAGE…]
+  lotse ask [--dir DIR] [--json] [--team] [--eval TSV] [--learned-from config.yaml] [MESSAGE…]
                                         what Lotse would reply (stdin: one message per line; no homeserver, no database)
   lotse guides stats [-c config.yaml]   feedback per guide (👍/👎, shown, unanswered)
   lotse guides gaps [-c config.yaml] [--since 30d] [--json]
                                         questions Lotse could not answer, grouped (as the team's weekly digest)
+  lotse guides learned [-c config.yaml] [--export DIR]
+                                        questions learned from cases; --export writes them into a copy of the library
   lotse guides build-site [--dir DIR | DIR] --out OUT
                                         write the web view of a library as static files
   lotse guides serve [--dir DIR | DIR] [--listen ADDR]
@@ -88,11 +90,13 @@ var verbHelp = map[string]string{
 	"demo": `lotse demo [--dir DIR] [--lang de|en]
   Starts a local homeserver, the bot with the guides in DIR (default
   library) and a terminal chat. Edit a guide while it runs: it reloads.`,
-	"ask": `lotse ask [--dir DIR] [--json] [--team] [--eval TSV] [MESSAGE…]
+	"ask": `lotse ask [--dir DIR] [--json] [--team] [--eval TSV] [--learned-from config.yaml] [MESSAGE…]
   Prints the reply Lotse would send to each message (arguments, or one per
   line from stdin), without a homeserver and without a database. --json:
   one object per message with the outcome and the guides offered. --eval
-  TSV measures a question set per outcome.`,
+  TSV measures a question set per outcome. --learned-from also counts the
+  questions the team taught from cases (!lehren), read from that config's
+  database, as the running bot does.`,
 	"guides search": `lotse guides search [--dir DIR] [--json] [-n N] [question]
   Searches the library. Without a question, reads one question per line
   from stdin. --json prints one JSON object per question.`,
@@ -112,6 +116,12 @@ var verbHelp = map[string]string{
   came closest: the same as the weekly digest in the team room, for guide
   authors. Read-only; no user IDs. --dir: the library for the titles
   (default: guides_dir of the config).`,
+	"guides learned": `lotse guides learned [-c config.yaml] [--dir DIR] [--export DIR]
+  Lists the questions the team taught from support cases (!lehren). With
+  --export DIR, copies the library (the config's guides_dir or --dir) to
+  the new or empty folder DIR and adds the learned questions to each
+  guide's "fragen" list, every other byte unchanged, for review in git;
+  they are then marked as exported (!gelernt shows it).`,
 	"guides build-site": `lotse guides build-site [--audiences a,b] [-c config.yaml] [--dir DIR | DIR] [--out OUT | OUT]
   Writes the web view of the library as static files, with a prebuilt
   search index; -c takes the site title, Impressum and privacy links and
@@ -197,7 +207,7 @@ func runMain(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	case "guides":
 		return cmdGuides(ctx, args[1:], stdin, stdout, stderr)
 	case "ask":
-		return cmdAsk(args[1:], stdin, stdout, stderr)
+		return cmdAsk(ctx, args[1:], stdin, stdout, stderr)
 	case "config":
 		return cmdConfig(args[1:], stdout)
 	case "privacy":

@@ -96,6 +96,10 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 	if err != nil {
 		return fail(exitConfig, err)
 	}
+	// The questions learned from cases count from the first message on.
+	if err := handler.LoadLearned(ctx); err != nil {
+		return fail(exitDatabase, err)
+	}
 	b, err := newBot(ctx, cfg, db, handler, m, log)
 	if b == nil {
 		return err
@@ -448,4 +452,18 @@ func openConfigured(ctx context.Context, path string) (config.Config, *storage.D
 		return cfg, nil, fail(exitUpgrade, err)
 	}
 	return cfg, db, nil
+}
+
+// openExisting is openConfigured for read-only verbs: a database that does
+// not exist yet is an error and is never created (no empty database left
+// behind by a mistyped path).
+func openExisting(ctx context.Context, path string) (config.Config, *storage.DB, error) {
+	cfg, err := config.Load(path, os.Getenv)
+	if err != nil {
+		return cfg, nil, fail(exitConfig, err)
+	}
+	if err := databaseExists(cfg.Database); err != nil {
+		return cfg, nil, fail(exitDatabase, err)
+	}
+	return openConfigured(ctx, path)
 }

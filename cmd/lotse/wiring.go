@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"net/url"
+	"os"
 	"strings"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/lotse-bot/lotse/commands"
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/guides/search"
 	"github.com/lotse-bot/lotse/integrations/bbb"
 	"github.com/lotse-bot/lotse/integrations/nextcloud"
 	"github.com/lotse-bot/lotse/metrics"
@@ -41,6 +43,10 @@ func newHandler(cfg config.Config, db *storage.DB, store *guides.Store, m *metri
 	if err != nil {
 		return nil, nil, err
 	}
+	learn, err := learnConfig(cfg, store)
+	if err != nil {
+		return nil, nil, err
+	}
 	matrix, rooms := &matrixAdapter{}, &roomAdapter{}
 	handler := commands.New(commands.Deps{
 		Support:     support,
@@ -50,6 +56,7 @@ func newHandler(cfg config.Config, db *storage.DB, store *guides.Store, m *metri
 		Onboarding:  onboardingConfig(cfg),
 		Privacy:     commands.Privacy{Retention: retentionPolicy(cfg)},
 		GuideDraft:  commands.GuideDraft{Vars: siteVars(cfg)}, // addresses in drafts become {{placeholders}}
+		Learn:       learn,
 		Rooms:       rooms,
 		Matrix:      matrix,
 		Guides:      store,
@@ -69,6 +76,24 @@ func newHandler(cfg config.Config, db *storage.DB, store *guides.Store, m *metri
 		m.AddSources(metrics.Sources{LastSync: b.LastSync, InboxPending: db.Inbox.PendingCount, SenderStats: b.Sender().Stats})
 	}
 	return handler, attach, nil
+}
+
+// learnConfig gives learning from cases the guide store and the admin's
+// evaluation questions (learn_eval_questions).
+func learnConfig(cfg config.Config, store *guides.Store) (commands.Learn, error) {
+	l := commands.Learn{Library: store}
+	if cfg.LearnEvalQuestions == "" {
+		return l, nil
+	}
+	f, err := os.Open(cfg.LearnEvalQuestions)
+	if err != nil {
+		return l, fmt.Errorf("learn_eval_questions: %w", err)
+	}
+	defer f.Close()
+	if l.EvalSet, err = search.ReadQuestions(f); err != nil {
+		return l, fmt.Errorf("learn_eval_questions: %w", err)
+	}
+	return l, nil
 }
 
 // roundTableConfig turns the round-table and bbb_* keys into the commands' settings.

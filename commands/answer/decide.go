@@ -17,7 +17,11 @@ import (
 // example questions or summary clearly explain the question (clearTopic)
 // is answered even when the scores are close. Rule for the values: the
 // most answers on the tune halves with at most 1 in 50 of them wrong.
-var calib = calibration{minLead: 0.30, chooseShare: 0.6, minAnswer: 0.45, minChoose: 0.25, minTopic: 0.8, minTopicLead: 0.6}
+// A message naming a subject outside the library (search.Result.OffTopic)
+// gets "no guide" instead of a choice when the first guide firmly explains
+// less than offTopicStrong of it by its topic (TestOffTopicEffect, tune
+// halves: 0.3–0.5 measure the same; 0.4 is the middle).
+var calib = calibration{minLead: 0.30, chooseShare: 0.6, minAnswer: 0.45, minChoose: 0.25, minTopic: 0.8, minTopicLead: 0.6, offTopic: offTopicNoChoice, offTopicStrong: 0.4}
 
 // calibration: minLead is the lead (s1-s2)/s1 an answer needs; minAnswer
 // the least score (share of the question explained) of an answer;
@@ -27,7 +31,27 @@ type calibration struct {
 	minLead, chooseShare, minAnswer, minChoose float64
 	// minTopic and minTopicLead: see clearTopic.
 	minTopic, minTopicLead float64
+	// offTopic: what an off-topic signal the first guide does not explain
+	// does to the decision (search.Result.OffTopic).
+	offTopic offTopicEffect
+	// offTopicStrong: a signal counts only when the first guide firmly
+	// explains less than this share of the question by what it says it is
+	// about (search.Hit.Strong); a device named as the setting of a real
+	// question ("auf dem Laptop …") does not.
+	offTopicStrong float64
 }
+
+// offTopicEffect is how far an off-topic signal (a word naming party work
+// or hardware and software outside the library, which the first guide does
+// not name) lowers the decision.
+type offTopicEffect int
+
+const (
+	offTopicIgnore   offTopicEffect = iota // no effect
+	offTopicNoChoice                       // no "Meintest du …?": none instead; answers stay
+	offTopicNoAnswer                       // as offTopicNoChoice, and an answer becomes a choice
+	offTopicNone                           // always none
+)
 
 const maxChoices = 3
 
@@ -43,7 +67,17 @@ func decideSearch(q string, lib Library, opts Options, tx *Texts) Decision {
 	if len(res.Hits) > 1 && first.Score > 0 {
 		lead = (first.Score - res.Hits[1].Score) / first.Score
 	}
-	if res.Confident && first.Score >= calib.minAnswer && (lead >= calib.minLead || clearTopic(res.Hits)) {
+	offTopic := len(res.OffTopic) > 0 && first.Strong < calib.offTopicStrong
+	if offTopic && calib.offTopic >= offTopicNone {
+		d.Outcome, d.Reply = None, NoGuideReply(tx, opts, Shorten(q, 200))
+		return d
+	}
+	answer := res.Confident && first.Score >= calib.minAnswer && (lead >= calib.minLead || clearTopic(res.Hits))
+	if offTopic && calib.offTopic >= offTopicNoChoice && !answer {
+		d.Outcome, d.Reply = None, NoGuideReply(tx, opts, Shorten(q, 200))
+		return d
+	}
+	if answer && !(offTopic && calib.offTopic >= offTopicNoAnswer) {
 		d.Outcome, d.Hits, d.Also = Answer, res.Hits[:1], res.Hits[1:]
 		d.Reply = fmt.Sprintf(tx.Answer, first.Title)
 		return d

@@ -84,3 +84,69 @@ func TestCalibrate(t *testing.T) {
 		}
 	}
 }
+
+// groupFilter is a Library that keeps only the off-topic signals of the
+// given groups (to measure each group's effect).
+type groupFilter struct {
+	lib    Library
+	groups map[string]bool
+}
+
+func (g groupFilter) SearchFor(q string, limit int, team bool) search.Result {
+	res := g.lib.SearchFor(q, limit, team)
+	var keep []string
+	for _, w := range res.OffTopic {
+		if g.groups[search.OffTopicGroup(w)] {
+			keep = append(keep, w)
+		}
+	}
+	res.OffTopic = keep
+	return res
+}
+
+// TestOffTopicEffect measures the off-topic signals on the TUNING halves
+// only, per effect and per group (development aid; set LOTSE_TUNE=1).
+func TestOffTopicEffect(t *testing.T) {
+	if os.Getenv("LOTSE_TUNE") == "" {
+		t.Skip("set LOTSE_TUNE")
+	}
+	blib, bqs := loadBenchHalf(t, "tune")
+	llib, lqs := loadLibrary(t), loadSet(t, "tune")
+	old := calib
+	defer func() { calib = old }()
+	all := map[string]bool{}
+	for _, n := range search.OffTopicGroupNames() {
+		all[n] = true
+	}
+	line := func(name string, groups map[string]bool) {
+		b := Evaluate(groupFilter{blib, groups}, bqs, Options{Cases: true})
+		l := Evaluate(groupFilter{llib, groups}, lqs, Options{Cases: true})
+		g := func(r Report, k string) string {
+			if t := r.ByExpected[k]; t != nil {
+				return fmt.Sprintf("%d/%d", t.Helped, t.Messages)
+			}
+			return "-"
+		}
+		fmt.Printf("%-40s | bench helped %d/%d (guide %s, none %s) cw %d | library helped %d/%d (guide %s, none %s) cw %d\n",
+			name, b.Total.Helped, b.Total.Messages, g(b, "guide"), g(b, "none"), b.Total.ConfidentWrong,
+			l.Total.Helped, l.Total.Messages, g(l, "guide"), g(l, "none"), l.Total.ConfidentWrong)
+	}
+	for _, ms := range []float64{0.2, 0.3, 0.4, 0.5, 0.6, 2} {
+		for _, e := range []offTopicEffect{offTopicNoChoice, offTopicNoAnswer, offTopicNone} {
+			calib = old
+			calib.offTopic, calib.offTopicStrong = e, ms
+			line(fmt.Sprintf("strong < %.1f effect %d, all groups", ms, e), all)
+		}
+	}
+	for _, e := range []offTopicEffect{offTopicIgnore, offTopicNoChoice, offTopicNoAnswer, offTopicNone} {
+		calib = old
+		calib.offTopic = e
+		line(fmt.Sprintf("effect %d, all groups", e), all)
+		if e == offTopicIgnore {
+			continue
+		}
+		for _, n := range search.OffTopicGroupNames() {
+			line(fmt.Sprintf("effect %d, only %s", e, n), map[string]bool{n: true})
+		}
+	}
+}

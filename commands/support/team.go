@@ -225,7 +225,13 @@ func (w *Workflow) cmdResolve(ce *chat.Call) error {
 	if err := w.teamNote(ce.Ctx, after, chat.Format(st.ResolvedTeam, c.ID, chat.Escape(w.name(ce.Ctx, ce.Sender.String())))); err != nil {
 		return err
 	}
-	return w.updateBoard(ce.Ctx, c.ID)
+	if err := w.updateBoard(ce.Ctx, c.ID); err != nil {
+		return err
+	}
+	if w.cfg.OnResolved != nil {
+		return w.cfg.OnResolved(ce.Ctx, after)
+	}
+	return nil
 }
 
 func textHTMLPrefix(s string) string { return "<b>" + chat.TextHTML(s) + "</b>" }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // Config configures support cases. They are off while TeamRoom is empty.
@@ -43,6 +44,10 @@ type Config struct {
 	// answer workflow's rendering); IsThanks recognises a plain thank-you.
 	RenderGuide func(g *guides.Guide) (plain, htmlBody string)
 	IsThanks    func(text string) bool
+	// OnResolved, if set, is called after a team member resolved a case
+	// (and again when the same command is handled again after a crash):
+	// learning from cases asks there whether a guide fits the question.
+	OnResolved func(ctx context.Context, c *storage.Case) error
 }
 
 // DefaultTickInterval is how often the worker runs unless configured.

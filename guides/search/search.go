@@ -12,6 +12,10 @@ type Result struct {
 	Confident bool   // the first hit answers the query
 	Close     bool   // not confident, but plausible candidates exist ("Meintest du …?")
 	Hits      []Hit  // best first
+	// OffTopic are the words of the query that name a subject outside an
+	// IT help library (see offTopicGroups) and that the first hit does not
+	// name in its title, tags, aliases, example questions or summary.
+	OffTopic []string
 }
 
 // Hit is one guide in a result.
@@ -125,12 +129,19 @@ func (ix *Index) analyze(query string) []concept {
 // visits, particle tries, compound parts) to *work when work is not nil; the
 // tests use it to check that the work per query is bounded.
 func (ix *Index) analyzeWork(query string, work *int) []concept {
+	cs, _ := ix.analyzeToks(query, work, make([]rawToken, 0, 16))
+	return cs
+}
+
+// analyzeToks is analyzeWork that also returns the query's tokens,
+// appended to buf.
+func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept, []rawToken) {
 	step := func(n int) {
 		if work != nil {
 			*work += n
 		}
 	}
-	toks := tokenizeMax(query, make([]rawToken, 0, 16), maxQueryTokens)
+	toks := tokenizeMax(query, buf, maxQueryTokens)
 	var st *stemmer
 	key := func(w string) string {
 		if k, ok := ix.surface[w]; ok {
@@ -235,7 +246,7 @@ func (ix *Index) analyzeWork(query string, work *int) []concept {
 		ix.finishConcept(&c)
 		cs = append(cs, c)
 	}
-	return cs
+	return cs, toks
 }
 
 // wordConcept builds the concept of a single word: the word's own term and
@@ -344,7 +355,8 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 		limit = 5
 	}
 	res := Result{Query: query}
-	cs := ix.analyze(query)
+	var buf [16]rawToken
+	cs, toks := ix.analyzeToks(query, nil, buf[:0])
 	f.concepts = len(cs)
 	if len(cs) == 0 || len(ix.docs) == 0 {
 		return res, f
@@ -459,6 +471,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 		})
 	}
 	ix.decide(&res, f)
+	res.OffTopic = ix.offTopic(toks, cands[0].doc)
 	return res, f
 }
 

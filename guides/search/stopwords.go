@@ -22,6 +22,7 @@ man manche manchmal mehr mein meine meinem meinen meiner meines mich mir mit moe
 viel viele vom von vor wann war waren warum was weil welche welchem welchen welcher welches wem wen wenn wer werde werden wie wieso wieder will wir wird wirst wo woher wohin wollen wollte womit worden wurde wurden zu zum zur zwar
 hallo hi hey moin servus guten tag abend morgen danke vielen dank lg gruss gruesse grüße liebe lieben
 mal halt ne nen nem is isses ok okay eben echt irgendwie irgendein irgendeine irgendwas irgendwo schon grad gerade ganz genau bzw usw eigentlich ehrlich gesagt
+ganze ganzen ganzer ganzes irgendeinen irgendeinem irgendeiner irgendeines richtiger richtiges möglichen mögliche moeglichen moegliche
 wozu weshalb wieso woran worauf wofuer wofür wobei worin trotzdem obwohl angeblich leider bereits immer ständig staendig oft nie niemals gestern heute morgen übermorgen uebermorgen letzte letzten letztes nächste nächsten nächster nächstes naechste naechsten woche wochen kurz bald sofort dauernd zurzeit momentan aktuell dies jeweils sowas sowie sogar ziemlich total bestimmt vielleicht wahrscheinlich natürlich natuerlich trotz falls sobald solange
 best beste besten bester bestes gut gute guten guter gutes richtig richtige richtigen möglich moeglich bisschen wirklich lautet heisst sache ding
 mach mache machen macht krieg krieg kriege kriegen kriegt bekomm bekomme bekommen bekommt brauch brauche brauchen braucht tun tue muesste müsste geht gehen klappt klappen funktioniert funktionieren frage fragen weiss weiß wisst

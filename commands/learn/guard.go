@@ -1,0 +1,196 @@
+package learn
+
+import (
+	"slices"
+
+	"github.com/lotse-bot/lotse/commands/answer"
+	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/guides/search"
+)
+
+// The guard (issue #18.5): a learned question must not make the search
+// worse. The library's evaluation set is every guide's front-matter
+// example questions, all questions learned so far and an optional set the
+// admin configured (front-matter "aliases" count as example questions
+// too: they are typical questions the guide answers); "right" is what answer.Decide gives a member (the
+// guide answered or among the choices, or the expected non-guide
+// outcome), so the guard measures what members get.
+
+// EvalSet is the library's evaluation set: base's front-matter example
+// questions (aliases and fragen/questions) with their guide, the learned questions and
+// extra, in a stable order.
+func EvalSet(base *guides.Library, learned guides.Learned, extra []search.Question) []search.Question {
+	var qs []search.Question
+	for _, g := range base.Guides() {
+		for _, q := range g.Aliases {
+			qs = append(qs, search.Question{Text: q, Expected: g.ID})
+		}
+		for _, q := range g.Questions {
+			qs = append(qs, search.Question{Text: q, Expected: g.ID})
+		}
+	}
+	ids := make([]string, 0, len(learned))
+	for id := range learned {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		if !base.Has(id) {
+			continue
+		}
+		for _, q := range learned[id] {
+			qs = append(qs, search.Question{Text: q, Expected: id})
+		}
+	}
+	return append(qs, extra...)
+}
+
+// Outcome is how one evaluation question fares.
+type Outcome struct {
+	Question search.Question
+	// Right: the expected guide answered or offered, or the expected
+	// non-guide outcome.
+	Right bool
+	// Decision is what a member (or, for a team-only guide, a team
+	// member) gets.
+	Decision answer.Decision
+}
+
+// Judge decides every question of qs on lib as answer.Evaluate does, with
+// the team's view for questions whose guide only the team sees.
+func Judge(lib *guides.Library, qs []search.Question) []Outcome {
+	out := make([]Outcome, 0, len(qs))
+	for _, q := range qs {
+		opts := answer.Options{}
+		if g, ok := lib.Get(q.Expected); ok && !guides.VisibleTo(g, false) {
+			opts.Team = true
+		}
+		d := answer.Decide(q.Text, lib, opts)
+		out = append(out, Outcome{Question: q, Right: helped(d, q.Expected), Decision: d})
+	}
+	return out
+}
+
+// helped is answer.Evaluate's verdict: the expected guide answered or
+// among the choices, or the expected non-guide outcome ("-" is none).
+func helped(d answer.Decision, expected string) bool {
+	switch d.Outcome {
+	case answer.Answer:
+		return d.Hits[0].ID == expected
+	case answer.Choose:
+		return slices.Contains(d.Guides(), expected)
+	}
+	if expected == search.OutOfScope {
+		expected = string(answer.None)
+	}
+	return string(d.Outcome) == expected
+}
+
+// Regression is a question that was right before and is wrong after.
+type Regression struct {
+	Question search.Question
+	// Before and After are the decisions.
+	Before, After answer.Decision
+}
+
+// Check compares the evaluation set qs on before and after and returns the
+// questions that turn wrong, in qs order.
+func Check(before, after *guides.Library, qs []search.Question) []Regression {
+	b, a := Judge(before, qs), Judge(after, qs)
+	var out []Regression
+	for i := range qs {
+		if b[i].Right && !a[i].Right {
+			out = append(out, Regression{Question: qs[i], Before: b[i].Decision, After: a[i].Decision})
+		}
+	}
+	return out
+}
+
+// Score counts the right outcomes.
+func Score(os []Outcome) (right int) {
+	for _, o := range os {
+		if o.Right {
+			right++
+		}
+	}
+	return right
+}
+
+// RefusalKind says why a question is not learned.
+type RefusalKind string
+
+// The reasons to refuse a question ("": learn it).
+const (
+	Accepted     RefusalKind = ""
+	RefuseShort  RefusalKind = "too-short"
+	RefuseLong   RefusalKind = "too-long"
+	RefuseScope  RefusalKind = "out-of-scope"
+	RefuseDup    RefusalKind = "duplicate"
+	RefuseInFile RefusalKind = "in-guide"
+	RefuseWorse  RefusalKind = "regression"
+)
+
+// Refusal is the guard's verdict on one question.
+type Refusal struct {
+	Kind RefusalKind
+	// Scope is the decision's outcome for RefuseScope.
+	Scope answer.Outcome
+	// Guide is the guide that has the question already (RefuseDup,
+	// RefuseInFile).
+	Guide string
+	// Regressions are the questions that would turn wrong (RefuseWorse).
+	Regressions []Regression
+}
+
+// Vet is the guard for learning q as an example question of guideID on
+// the files' library base with the questions learned so far: q must be a
+// question to a guide (not what answer.Decide takes for small talk, a
+// request for a person or a command), of a sensible length, new (neither
+// learned nor an example question of a guide), and no question of the
+// evaluation set (EvalSet with extra) that is right now may turn wrong.
+// before, if not nil, are the set's outcomes on base with learned (from an
+// earlier Judge), to save deciding them again.
+func Vet(base *guides.Library, learned guides.Learned, extra []search.Question, before []Outcome, guideID, q string) Refusal {
+	switch {
+	case tooShort(q):
+		return Refusal{Kind: RefuseShort}
+	case tooLong(q):
+		return Refusal{Kind: RefuseLong}
+	}
+	switch o := answer.Decide(q, base, answer.Options{}).Outcome; o {
+	case answer.SmallTalk, answer.Human, answer.Command:
+		return Refusal{Kind: RefuseScope, Scope: o}
+	}
+	norm := guides.NormalizeQuestion(q)
+	for id, qs := range learned {
+		if slices.ContainsFunc(qs, func(s string) bool { return guides.NormalizeQuestion(s) == norm }) {
+			return Refusal{Kind: RefuseDup, Guide: id}
+		}
+	}
+	for _, g := range base.Guides() {
+		if slices.ContainsFunc(g.Questions, func(s string) bool { return guides.NormalizeQuestion(s) == norm }) ||
+			slices.ContainsFunc(g.Aliases, func(s string) bool { return guides.NormalizeQuestion(s) == norm }) {
+			return Refusal{Kind: RefuseInFile, Guide: g.ID}
+		}
+	}
+	qs := EvalSet(base, learned, extra)
+	if before == nil || len(before) != len(qs) {
+		before = Judge(base.WithLearned(learned), qs)
+	}
+	with := make(guides.Learned, len(learned)+1)
+	for id, l := range learned {
+		with[id] = slices.Clone(l)
+	}
+	with[guideID] = append(with[guideID], q)
+	after := Judge(base.WithLearned(with), qs)
+	var regs []Regression
+	for i := range qs {
+		if before[i].Right && !after[i].Right {
+			regs = append(regs, Regression{Question: qs[i], Before: before[i].Decision, After: after[i].Decision})
+		}
+	}
+	if len(regs) > 0 {
+		return Refusal{Kind: RefuseWorse, Regressions: regs}
+	}
+	return Refusal{}
+}

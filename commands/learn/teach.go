@@ -1,0 +1,268 @@
+package learn
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/answer"
+	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/guides/search"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// cmdTeach: !lehren [#N] <guide> [| question]. Without a case number it
+// takes the case whose thread it was written in.
+func (w *Workflow) cmdTeach(ce *chat.Call) error {
+	st := w.tx
+	raw := strings.TrimSpace(ce.RawArgs)
+	var c *storage.Case
+	if len(ce.Args) > 0 && strings.HasPrefix(ce.Args[0], "#") {
+		n, ok := chat.Ref(ce.Args[0])
+		if ok {
+			var err error
+			if c, err = w.DB.Cases.Get(ce.Ctx, n); err != nil {
+				return err
+			}
+		}
+		if c == nil {
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(st.NoSuchCase, chat.Escape(ce.Args[0])))
+		}
+		raw = strings.TrimSpace(strings.TrimPrefix(raw, ce.Args[0]))
+	} else if mc := ce.Content.AsMessage(); mc != nil && mc.RelatesTo != nil {
+		if root := mc.RelatesTo.GetThreadParent(); root != "" {
+			var err error
+			if c, err = w.DB.Cases.ByTeamEvent(ce.Ctx, root.String()); err != nil {
+				return err
+			}
+		}
+	}
+	guideArg, override, _ := strings.Cut(raw, "|")
+	if c == nil || strings.TrimSpace(guideArg) == "" {
+		return w.ReplyMarkdown(ce.Ctx, st.TeachUsage)
+	}
+	return w.teach(ce.Ctx, c, ce.Sender, guideArg, override)
+}
+
+// teach learns the question of c (or override, when given) for the guide
+// named by guideArg, after the guard, and answers in the team room. The
+// event being handled is the teaching's origin: handling it again answers
+// the same without learning twice.
+func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID, guideArg, override string) error {
+	st := w.tx
+	origin := chat.TurnOf(ctx).Event.ID
+	if done, err := w.DB.Learned().ByOrigin(ctx, origin.String()); err != nil {
+		return err
+	} else if done != nil {
+		return w.confirm(ctx, c, done)
+	}
+	if c.Status == storage.CaseOpen {
+		return w.toCase(ctx, c, chat.Format(st.NotResolved, c.ID))
+	}
+	lib := w.Guides.Current()
+	g, ok := findGuide(lib, guideArg)
+	if !ok {
+		return w.toCase(ctx, c, chat.Format(st.UnknownGuide, chat.Escape(strings.TrimSpace(guideArg))))
+	}
+	if !guides.VisibleTo(g, false) {
+		return w.toCase(ctx, c, chat.Format(st.TeamOnlyGuide, chat.Escape(g.Title)))
+	}
+	var q string
+	if strings.TrimSpace(override) != "" {
+		q, _ = Scrub(override, w.tx)
+	} else {
+		var err error
+		if q, _, err = w.caseQuestion(ctx, c); err != nil {
+			return err
+		}
+		if q == "" {
+			return w.toCase(ctx, c, chat.Format(st.NoQuestion, c.ID))
+		}
+	}
+	if refusal, err := w.refuse(ctx, lib, g, q); err != nil || refusal != "" {
+		if err != nil {
+			return err
+		}
+		return w.toCase(ctx, c, refusal)
+	}
+	l, _, err := w.DB.Learned().Add(ctx, storage.LearnedQuestion{GuideID: g.ID, Question: q, Norm: guides.NormalizeQuestion(q),
+		CaseID: c.ID, TaughtBy: sender.String(), TaughtAt: w.Now()}, origin.String())
+	if err != nil {
+		return err
+	}
+	if err := w.Load(ctx); err != nil {
+		return err
+	}
+	if err := w.DB.KV.Delete(ctx, promptKey(c.ID)); err != nil {
+		return err
+	}
+	return w.confirm(ctx, c, l)
+}
+
+// refuse returns why q must not be learned for g, or "": a duplicate, a
+// question Lotse already answers with g (nothing to learn), or what the
+// guard (Vet) refuses.
+func (w *Workflow) refuse(ctx context.Context, lib *guides.Library, g *guides.Guide, q string) (string, error) {
+	st := w.tx
+	short := chat.Escape(answer.Shorten(q, 120))
+	if dup, err := w.DB.Learned().ByNorm(ctx, guides.NormalizeQuestion(q)); err != nil {
+		return "", err
+	} else if dup != nil {
+		return chat.Format(st.Duplicate, dup.ID, chat.Escape(title(lib, dup.GuideID))), nil
+	}
+	if d := answer.Decide(q, lib, answer.Options{}); d.Outcome == answer.Answer && d.Hits[0].ID == g.ID && !tooShort(q) && !tooLong(q) {
+		return chat.Format(st.AlreadyAnswered, chat.Escape(g.Title)), nil
+	}
+	learned, _, err := w.learned(ctx)
+	if err != nil {
+		return "", err
+	}
+	r := Vet(w.cfg.Library.Base(), learned, w.cfg.EvalSet, nil, g.ID, q)
+	switch r.Kind {
+	case RefuseShort:
+		return chat.Format(st.TooShort, short), nil
+	case RefuseLong:
+		return chat.Format(st.TooLong, short), nil
+	case RefuseScope:
+		reason := map[answer.Outcome]string{answer.SmallTalk: st.ReasonSmallTalk, answer.Human: st.ReasonHuman, answer.Command: st.ReasonCommand}[r.Scope]
+		return chat.Format(st.OutOfScope, short, reason), nil
+	case RefuseDup:
+		// Learned in the meantime (two team members at once).
+		return chat.Format(st.InGuide, chat.Escape(title(lib, r.Guide))), nil
+	case RefuseInFile:
+		return chat.Format(st.InGuide, chat.Escape(title(lib, r.Guide))), nil
+	case RefuseWorse:
+		reg := r.Regressions[0]
+		return chat.Format(st.Regression, len(r.Regressions), chat.Escape(answer.Shorten(reg.Question.Text, 120)),
+			w.expected(lib, reg.Question.Expected), w.describe(lib, reg.After)), nil
+	}
+	return "", nil
+}
+
+// toCase answers in the case's thread (where the prompt is), whether the
+// command was written there or not.
+func (w *Workflow) toCase(ctx context.Context, c *storage.Case, md string) error {
+	if c.TeamEvent == "" {
+		return w.ReplyMarkdown(ctx, md)
+	}
+	_, err := w.SendMarkdownTo(ctx, w.cfg.TeamRoom, md, chat.ThreadRel(c.TeamEvent), w.CauseTxn(ctx, "learn", chat.TurnOf(ctx).Next()))
+	return err
+}
+
+// confirm tells the team what was learned and what a member now gets.
+func (w *Workflow) confirm(ctx context.Context, c *storage.Case, l *storage.LearnedQuestion) error {
+	st := w.tx
+	lib := w.Guides.Current()
+	now := st.NowMiss
+	d := answer.Decide(l.Question, lib, answer.Options{})
+	switch {
+	case d.Outcome == answer.Answer && d.Hits[0].ID == l.GuideID:
+		now = st.NowAnswer
+	case d.Outcome == answer.Choose && slices.Contains(d.Guides(), l.GuideID):
+		now = st.NowChoice
+	}
+	return w.toCase(ctx, c, chat.Format(st.Learned, l.ID, chat.Escape(answer.Shorten(l.Question, 120)), chat.Escape(title(lib, l.GuideID)), now, l.ID))
+}
+
+// describe says in words what a decision does.
+func (w *Workflow) describe(lib *guides.Library, d answer.Decision) string {
+	st := w.tx
+	var titles []string
+	for _, id := range d.Guides() {
+		titles = append(titles, "„"+chat.Escape(title(lib, id))+"“")
+	}
+	switch d.Outcome {
+	case answer.Answer:
+		return chat.Format(st.OutcomeAnswer, chat.Escape(title(lib, d.Hits[0].ID)))
+	case answer.Choose:
+		return chat.Format(st.OutcomeChoice, strings.Join(titles, ", "))
+	case answer.None:
+		return st.OutcomeNone
+	}
+	return st.OutcomeOther
+}
+
+// expected names an evaluation question's expected guide (its title) or
+// outcome in words, escaped.
+func (w *Workflow) expected(lib *guides.Library, exp string) string {
+	if g, ok := lib.Get(exp); ok {
+		return chat.Format(w.tx.ExpectedGuide, chat.Escape(g.Title))
+	}
+	if exp == string(answer.None) || exp == search.OutOfScope {
+		return w.tx.OutcomeNone
+	}
+	return w.tx.OutcomeOther
+}
+
+// title is a guide's title, or its ID when the library lost it.
+func title(lib *guides.Library, guideID string) string {
+	if g, ok := lib.Get(guideID); ok {
+		return g.Title
+	}
+	return guideID
+}
+
+// maxList bounds !gelernt.
+const maxList = 50
+
+// cmdList lists the learned questions, newest first.
+func (w *Workflow) cmdList(ce *chat.Call) error {
+	st := w.tx
+	list, err := w.DB.Learned().List(ce.Ctx)
+	if err != nil {
+		return err
+	}
+	if len(list) == 0 {
+		return w.ReplyMarkdown(ce.Ctx, st.ListEmpty)
+	}
+	lib := w.Guides.Current()
+	var b strings.Builder
+	b.WriteString(chat.Format(st.ListIntro, len(list)) + "\n\n")
+	slices.Reverse(list)
+	for i, l := range list {
+		if i == maxList {
+			b.WriteString("\n" + chat.Format(st.ListMore, len(list)-maxList))
+			break
+		}
+		line := chat.Format(st.ListLine, l.ID, chat.Escape(answer.Shorten(l.Question, 80)), chat.Escape(title(lib, l.GuideID)),
+			chat.Escape(w.Matrix.DisplayName(ce.Ctx, w.cfg.TeamRoom, id.UserID(l.TaughtBy))), w.Local(l.TaughtAt, chat.DateLayout))
+		if !l.ExportedAt.IsZero() {
+			line += st.ListExported
+		}
+		b.WriteString(line + "\n")
+	}
+	return w.ReplyMarkdown(ce.Ctx, b.String())
+}
+
+// cmdForget: !vergessen <Nr> removes a learned question from the search.
+func (w *Workflow) cmdForget(ce *chat.Call) error {
+	st := w.tx
+	if len(ce.Args) == 0 {
+		return w.ReplyMarkdown(ce.Ctx, st.ForgetUsage)
+	}
+	n, ok := chat.Ref(ce.Args[0])
+	if !ok {
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.ForgetNone, chat.Escape(ce.Args[0])))
+	}
+	l, err := w.DB.Learned().Get(ce.Ctx, n)
+	if err != nil {
+		return err
+	}
+	// Handled again after a crash, the question is gone: the answer below
+	// then reuses the first answer's transaction and is not sent twice.
+	if l != nil {
+		if _, err := w.DB.Learned().Delete(ce.Ctx, n); err != nil {
+			return err
+		}
+		if err := w.Load(ce.Ctx); err != nil {
+			return err
+		}
+	}
+	if l == nil {
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.ForgetNone, chat.Escape(ce.Args[0])))
+	}
+	return w.ReplyMarkdown(ce.Ctx, chat.Format(st.Forgotten, l.ID, chat.Escape(answer.Shorten(l.Question, 80))))
+}

@@ -1,0 +1,182 @@
+package learn
+
+import "github.com/lotse-bot/lotse/commands/chat"
+
+// Texts are the texts of learning from cases. They are read by the team
+// in the team room; member text in them is escaped by the caller.
+// A text with "|" has the forms "one|other" for a count (see chat.Plural).
+type Texts struct {
+	// Lang is the BCP 47 code.
+	Lang string
+	// Commands holds usage and description per command name.
+	Commands map[string]chat.CommandText
+	// Section heads the commands in !hilfe.
+	Section string
+
+	// Prompt asks, after a case was resolved, whether a guide fits its
+	// question: %d = case number, %s = the question as it would be learned.
+	Prompt string
+	// PromptScrubbed: personal data was replaced, %s = what (joined).
+	PromptScrubbed string
+	// PromptClosest lists the closest guides: %s = "2.3 Title, …".
+	PromptClosest string
+	// PromptHow says how to answer: %d = case number (twice).
+	PromptHow string
+
+	// PlaceholderEmail, PlaceholderMatrixID and PlaceholderPhone replace
+	// personal data in a learned question; KindEmail … name them.
+	PlaceholderEmail, PlaceholderMatrixID, PlaceholderPhone string
+	KindEmail, KindMatrixID, KindPhone                      string
+
+	// TeachUsage explains !lehren.
+	TeachUsage string
+	// NoSuchCase: %s = what was typed.
+	NoSuchCase string
+	// NotResolved: %d = case number.
+	NotResolved string
+	// UnknownGuide: %s = what was typed.
+	UnknownGuide string
+	// TeamOnlyGuide: %s = guide title.
+	TeamOnlyGuide string
+	// NoQuestion: %d = case number.
+	NoQuestion string
+	// TooShort and TooLong: %s = the question.
+	TooShort, TooLong string
+	// OutOfScope: %s = the question, then the reason.
+	OutOfScope                                  string
+	ReasonSmallTalk, ReasonHuman, ReasonCommand string
+	// Duplicate: %d = number, %s = the guide's title it was learned for.
+	Duplicate string
+	// InGuide: the guide's own example questions have it: %s = title.
+	InGuide string
+	// AlreadyAnswered: Lotse answers it with the guide already: %s = title.
+	AlreadyAnswered string
+	// Regression refuses: %d = how many questions, then the first one
+	// (%s question, %s guide it expects, %s what Lotse would do then).
+	Regression string
+	// Learned confirms: %d number, %s question, %s guide title, then one
+	// of NowAnswer, NowChoice, NowMiss; %d number again (to forget).
+	Learned                       string
+	NowAnswer, NowChoice, NowMiss string
+	// OutcomeNone … describe a decision for the Regression text: %s = titles.
+	OutcomeAnswer, OutcomeChoice, OutcomeNone, OutcomeOther string
+	// ExpectedGuide quotes the guide a question expects: %s = title.
+	ExpectedGuide string
+
+	// ListEmpty, ListIntro (%d count), ListLine (%d number, %s question,
+	// %s guide, %s who, %s date), ListExported, ListMore (%d more).
+	ListEmpty, ListIntro, ListLine, ListExported, ListMore string
+	// ForgetUsage, ForgetNone (%s typed), Forgotten (%d, %s question).
+	ForgetUsage, ForgetNone, Forgotten string
+}
+
+// German are the German texts.
+var German = Texts{
+	Lang: "de",
+	Commands: map[string]chat.CommandText{
+		"lehren":    {Usage: "!lehren [#Nr] <Anleitung> [| Frage]", Description: "die Frage eines erledigten Falls als Beispielfrage einer Anleitung lernen (Nummer aus !anleitungen oder Titel)"},
+		"gelernt":   {Usage: "!gelernt", Description: "gelernte Fragen anzeigen"},
+		"vergessen": {Usage: "!vergessen <Nr>", Description: "eine gelernte Frage vergessen"},
+	},
+	Section: "Aus Fällen lernen (im Teamraum):",
+
+	Prompt:         "**Passt eine Anleitung zu dieser Frage?** Dann lernt Lotse sie als Beispielfrage, und wer künftig so fragt, bekommt die Anleitung. Gelernt würde aus Fall #%d genau diese Frage:\n\n„%s“",
+	PromptScrubbed: "Ersetzt, weil persönlich: %s.",
+	PromptClosest:  "Am nächsten kommen bisher: %s",
+	PromptHow:      "Antworte hier im Thread mit der Nummer aus `!anleitungen` (z. B. `2.3`) oder dem Titel der Anleitung, oder schreib `!lehren #%d <Anleitung>`. Mit `!lehren #%d <Anleitung> | <Frage>` lernt Lotse stattdessen deine Formulierung. Passt keine? Dann lass die Nachricht einfach stehen.",
+
+	PlaceholderEmail: "[E-Mail]", PlaceholderMatrixID: "[Matrix-ID]", PlaceholderPhone: "[Telefonnummer]",
+	KindEmail: "E-Mail-Adresse", KindMatrixID: "Matrix-ID", KindPhone: "Telefonnummer",
+
+	TeachUsage:      "So geht’s: `!lehren #<Fall> <Anleitung>` – die Anleitung als Nummer aus `!anleitungen` (z. B. `2.3`) oder als Titel; im Thread des Falls reicht `!lehren <Anleitung>`. Eigene Formulierung: `!lehren #<Fall> <Anleitung> | <Frage>`.",
+	NoSuchCase:      "Einen Fall %s gibt es nicht.",
+	NotResolved:     "Fall #%d ist noch offen. Lernen geht erst, wenn er erledigt ist (`!erledigt`).",
+	UnknownGuide:    "Keine Anleitung „%s“ gefunden. Nimm die Nummer aus `!anleitungen` (z. B. `2.3`) oder den genauen Titel.",
+	TeamOnlyGuide:   "„%s“ ist nur fürs Team sichtbar – Mitglieder bekämen sie nie als Antwort. Such eine Anleitung für Mitglieder aus.",
+	NoQuestion:      "In Fall #%d steht keine Frage, die Lotse lernen könnte.",
+	TooShort:        "„%s“ ist zu kurz für eine Beispielfrage. Schreib mit `… | <Frage>` eine ganze Frage.",
+	TooLong:         "„%s“ ist zu lang für eine Beispielfrage. Schreib sie mit `… | <Frage>` kürzer, nur mit dem Kern der Frage.",
+	OutOfScope:      "„%s“ lernt Lotse nicht: %s",
+	ReasonSmallTalk: "Das ist Smalltalk, keine Frage zu einer Anleitung.",
+	ReasonHuman:     "Das ist die Bitte um einen Menschen, keine Frage zu einer Anleitung.",
+	ReasonCommand:   "Das ist ein Befehl, keine Frage.",
+	Duplicate:       "Diese Frage hat Lotse schon gelernt (Nr. %d, zu „%s“).",
+	InGuide:         "Diese Frage steht schon als Beispielfrage in „%s“.",
+	AlreadyAnswered: "Nichts zu lernen: Lotse antwortet auf diese Frage schon mit „%s“.",
+	Regression:      "**Nicht gelernt:** Damit würde Lotse %d Frage(n) falsch beantworten, die bisher klappen – zum Beispiel „%s“ (richtig ist: %s; dann: %s). Formuliere die Frage enger (`!lehren #<Fall> <Anleitung> | <Frage>`) oder verbessere die Anleitungen.",
+	Learned:         "**Gelernt** (Nr. %d): „%s“ → „%s“. %s Rückgängig: `!vergessen %d`.",
+	NowAnswer:       "Lotse antwortet auf diese Frage jetzt mit der Anleitung.",
+	NowChoice:       "Lotse bietet die Anleitung auf diese Frage jetzt zur Auswahl an.",
+	NowMiss:         "Hinweis: Lotse findet die Anleitung bei dieser Frage trotzdem noch nicht sicher – vielleicht passt eine andere besser.",
+	OutcomeAnswer:   "Antwort mit „%s“",
+	ExpectedGuide:   "„%s“",
+	OutcomeChoice:   "Auswahl aus %s",
+	OutcomeNone:     "„keine passende Anleitung“",
+	OutcomeOther:    "keine Anleitung",
+
+	ListEmpty:    "Lotse hat noch keine Fragen aus Fällen gelernt.",
+	ListIntro:    "Gelernte Fragen (%d):",
+	ListLine:     "- **%d** „%s“ → %s – %s, %s",
+	ListExported: " (in die Dateien übernommen)",
+	ListMore:     "… und %d ältere.",
+	ForgetUsage:  "So geht’s: `!vergessen <Nr>` – die Nummer steht in `!gelernt`.",
+	ForgetNone:   "Eine gelernte Frage Nr. %s gibt es nicht. Die Nummern stehen in `!gelernt`.",
+	Forgotten:    "Vergessen: Nr. %d „%s“. Lotse sucht ab jetzt ohne sie.",
+}
+
+// English are the English texts.
+var English = Texts{
+	Lang: "en",
+	Commands: map[string]chat.CommandText{
+		"lehren":    {Usage: "!teach [#no] <guide> [| question]", Description: "learn a resolved case's question as an example question of a guide (number from !guides or title)"},
+		"gelernt":   {Usage: "!learned", Description: "list learned questions"},
+		"vergessen": {Usage: "!forget <no>", Description: "forget a learned question"},
+	},
+	Section: "Learning from cases (in the team room):",
+
+	Prompt:         "**Does a guide fit this question?** Then Lotse learns it as an example question, and whoever asks like this gets the guide from now on. From case #%d, exactly this question would be learned:\n\n“%s”",
+	PromptScrubbed: "Replaced as personal: %s.",
+	PromptClosest:  "Closest so far: %s",
+	PromptHow:      "Reply here in the thread with the number from `!guides` (e.g. `2.3`) or the guide's title, or write `!teach #%d <guide>`. With `!teach #%d <guide> | <question>` Lotse learns your wording instead. None fits? Just leave this message.",
+
+	PlaceholderEmail: "[e-mail]", PlaceholderMatrixID: "[Matrix ID]", PlaceholderPhone: "[phone number]",
+	KindEmail: "e-mail address", KindMatrixID: "Matrix ID", KindPhone: "phone number",
+
+	TeachUsage:      "How to: `!teach #<case> <guide>` – the guide as a number from `!guides` (e.g. `2.3`) or its title; in the case's thread `!teach <guide>` is enough. Your own wording: `!teach #<case> <guide> | <question>`.",
+	NoSuchCase:      "There is no case %s.",
+	NotResolved:     "Case #%d is still open. Lotse learns from it once it is resolved (`!resolve`).",
+	UnknownGuide:    "No guide “%s” found. Use the number from `!guides` (e.g. `2.3`) or the exact title.",
+	TeamOnlyGuide:   "“%s” is for the team only – members would never get it as an answer. Pick a guide for members.",
+	NoQuestion:      "Case #%d has no question Lotse could learn.",
+	TooShort:        "“%s” is too short for an example question. Write a whole question with `… | <question>`.",
+	TooLong:         "“%s” is too long for an example question. Write it shorter with `… | <question>`, just the core of it.",
+	OutOfScope:      "Lotse does not learn “%s”: %s",
+	ReasonSmallTalk: "That is small talk, not a question about a guide.",
+	ReasonHuman:     "That asks for a person, not about a guide.",
+	ReasonCommand:   "That is a command, not a question.",
+	Duplicate:       "Lotse has learned this question already (no. %d, for “%s”).",
+	InGuide:         "This question is already an example question of “%s”.",
+	AlreadyAnswered: "Nothing to learn: Lotse already answers this question with “%s”.",
+	Regression:      "**Not learned:** Lotse would then get %d question(s) wrong that work now – for example “%s” (right: %s; then: %s). Word the question more narrowly (`!teach #<case> <guide> | <question>`) or improve the guides.",
+	Learned:         "**Learned** (no. %d): “%s” → “%s”. %s To undo: `!forget %d`.",
+	NowAnswer:       "Lotse now answers this question with the guide.",
+	NowChoice:       "Lotse now offers the guide as a choice for this question.",
+	NowMiss:         "Note: Lotse still does not find the guide reliably for this question – perhaps another one fits better.",
+	OutcomeAnswer:   "answer with “%s”",
+	ExpectedGuide:   "“%s”",
+	OutcomeChoice:   "choice of %s",
+	OutcomeNone:     "“no guide fits”",
+	OutcomeOther:    "no guide",
+
+	ListEmpty:    "Lotse has not learned any questions from cases yet.",
+	ListIntro:    "Learned questions (%d):",
+	ListLine:     "- **%d** “%s” → %s – %s, %s",
+	ListExported: " (written into the files)",
+	ListMore:     "… and %d older ones.",
+	ForgetUsage:  "How to: `!forget <no>` – the number is in `!learned`.",
+	ForgetNone:   "There is no learned question no. %s. The numbers are in `!learned`.",
+	Forgotten:    "Forgotten: no. %d “%s”. Lotse searches without it from now on.",
+}
+
+// TextsFor returns the texts for lang (German by default).
+func TextsFor(lang string) *Texts { return chat.TextsFor(lang, &German, &English) }

@@ -1,0 +1,11 @@
+package learn
+
+import (
+	"testing"
+
+	"github.com/lotse-bot/lotse/commands/chat/chattest"
+)
+
+func TestTexts(t *testing.T) {
+	chattest.CheckTexts(t, German, English)
+}

@@ -1,0 +1,287 @@
+// Package learn lets the team teach Lotse from support cases (issue #18,
+// items 3 and 5): when a case is resolved, Lotse asks in its thread whether
+// a guide fits the member's question; the team answers with a guide
+// (!lehren, or a reply in the thread) and the question becomes an example
+// question of that guide, in the search at once. A guard refuses what
+// would make the search worse, what is no question to a guide, duplicates,
+// and personal data. !gelernt lists, !vergessen forgets.
+package learn
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/answer"
+	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/guides/search"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// Library is the guide store the learned questions go into
+// (*guides.Store).
+type Library interface {
+	// Base is the library as loaded from the files.
+	Base() *guides.Library
+	// SetLearned makes the learned questions count in Current.
+	SetLearned(guides.Learned)
+}
+
+// Config configures learning from cases. It is off while Library is nil
+// or support cases are off (no TeamRoom).
+type Config struct {
+	// TeamRoom is the team's room, where the prompts go.
+	TeamRoom id.RoomID
+	// Team is the team role, in the team room (support's).
+	Team *chat.Role
+	// Library receives the learned questions.
+	Library Library
+	// EvalSet are the admin's own evaluation questions for the guard
+	// (optional; the guides' example questions and the learned ones are
+	// always part of it).
+	EvalSet []search.Question
+}
+
+// Workflow is learning from cases.
+type Workflow struct {
+	*chat.Env
+	cfg Config
+	tx  *Texts
+	// loadMu serialises reading the learned questions and handing them to
+	// the library, so that an older read never replaces a newer one.
+	loadMu sync.Mutex
+}
+
+// New builds the workflow.
+func New(env *chat.Env, cfg Config) *Workflow {
+	return &Workflow{Env: env, cfg: cfg, tx: TextsFor(env.Lang)}
+}
+
+// On reports whether learning from cases is possible.
+func (w *Workflow) On() bool {
+	return w.cfg.Library != nil && w.cfg.TeamRoom != "" && w.cfg.Team != nil
+}
+
+// Commands are the team's commands (none when off).
+func (w *Workflow) Commands() []chat.Command {
+	if !w.On() {
+		return nil
+	}
+	cmd := func(name string, aliases []string, run func(*chat.Call) error) chat.Command {
+		return chat.NewCommand(w.tx.Commands[name], name, aliases, w.cfg.Team, w.tx.Section, run)
+	}
+	return []chat.Command{
+		cmd("lehren", []string{"teach"}, w.cmdTeach),
+		cmd("gelernt", []string{"learned"}, w.cmdList),
+		cmd("vergessen", []string{"forget"}, w.cmdForget),
+	}
+}
+
+// Load puts the learned questions from the database into the library; call
+// it once at start (before the first message is answered) — teaching and
+// forgetting call it again.
+func (w *Workflow) Load(ctx context.Context) error {
+	if w.cfg.Library == nil {
+		return nil
+	}
+	w.loadMu.Lock()
+	defer w.loadMu.Unlock()
+	learned, _, err := w.learned(ctx)
+	if err != nil {
+		return err
+	}
+	w.cfg.Library.SetLearned(learned)
+	return nil
+}
+
+// learned reads the learned questions per guide (in the order taught).
+func (w *Workflow) learned(ctx context.Context) (guides.Learned, []*storage.LearnedQuestion, error) {
+	list, err := w.DB.Learned().List(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	out := guides.Learned{}
+	for _, l := range list {
+		out[l.GuideID] = append(out[l.GuideID], l.Question)
+	}
+	return out, list, nil
+}
+
+// promptKey marks a case whose thread got the "Passt eine Anleitung?" prompt.
+func promptKey(caseID int64) string { return fmt.Sprintf("learn-prompt:%d", caseID) }
+
+// Resolved asks in the case's thread whether a guide fits its question
+// (support.Config.OnResolved). It asks nothing when the question is not
+// one to learn from (small talk, a request for a person, a command, too
+// short or long) or something was learned from the case already.
+func (w *Workflow) Resolved(ctx context.Context, c *storage.Case) error {
+	if !w.On() || c.TeamEvent == "" {
+		return nil
+	}
+	if done, err := w.DB.Learned().ForCase(ctx, c.ID); err != nil || len(done) > 0 {
+		return err
+	}
+	q, found, err := w.caseQuestion(ctx, c)
+	if err != nil || q == "" || tooShort(q) {
+		return err
+	}
+	lib := w.Guides.Current()
+	if reason := w.outOfScope(q, lib); reason != "" {
+		return nil
+	}
+	st := w.tx
+	var b strings.Builder
+	b.WriteString(chat.Format(st.Prompt, c.ID, chat.Escape(q)))
+	if len(found) > 0 {
+		b.WriteString("\n\n" + chat.Format(st.PromptScrubbed, strings.Join(w.kindNames(found), ", ")))
+	}
+	if tooLong(q) {
+		b.WriteString("\n\n" + chat.Format(st.TooLong, chat.Escape(answer.Shorten(q, 80))))
+	}
+	if closest := w.closest(lib, q); closest != "" {
+		b.WriteString("\n\n" + chat.Format(st.PromptClosest, closest))
+	}
+	b.WriteString("\n\n" + chat.Format(st.PromptHow, c.ID, c.ID))
+	evt, err := w.SendMarkdownTo(ctx, w.cfg.TeamRoom, b.String(), chat.ThreadRel(c.TeamEvent), w.CauseTxn(ctx, "learn-prompt", 0))
+	if err != nil {
+		return err
+	}
+	return w.DB.KV.Set(ctx, promptKey(c.ID), evt.String())
+}
+
+// caseQuestion is the member's first question of c, scrubbed of personal data.
+func (w *Workflow) caseQuestion(ctx context.Context, c *storage.Case) (string, []Kind, error) {
+	msgs, err := w.DB.Cases.Messages(ctx, c.ID)
+	if err != nil {
+		return "", nil, err
+	}
+	for _, m := range msgs {
+		if m.Kind != storage.MsgQuestion {
+			continue
+		}
+		body := m.Body
+		if len(c.Guides) > 0 {
+			// The case's first message ends with the line naming the guides
+			// Lotse had suggested.
+			if i := strings.LastIndex(body, "\n"); i > 0 {
+				body = body[:i]
+			}
+		}
+		q, found := Scrub(body, w.tx)
+		return q, found, nil
+	}
+	return "", nil, nil
+}
+
+func (w *Workflow) kindNames(found []Kind) []string {
+	var out []string
+	for _, k := range found {
+		out = append(out, map[Kind]string{KindEmail: w.tx.KindEmail, KindMatrixID: w.tx.KindMatrixID, KindPhone: w.tx.KindPhone}[k])
+	}
+	return out
+}
+
+// closest names the member-visible guides the search finds for q, with
+// their numbers from !anleitungen.
+func (w *Workflow) closest(lib *guides.Library, q string) string {
+	res := lib.SearchFor(q, 3, false)
+	var parts []string
+	for _, h := range res.Hits {
+		if g, ok := lib.Get(h.ID); ok {
+			parts = append(parts, "`"+number(lib, g.ID)+"` "+chat.Escape(g.Title))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// outOfScope returns why q is no question to learn, or "": what answer.Decide
+// treats as small talk, a request for a person or a command.
+func (w *Workflow) outOfScope(q string, lib *guides.Library) string {
+	switch answer.Decide(q, lib, answer.Options{}).Outcome {
+	case answer.SmallTalk:
+		return w.tx.ReasonSmallTalk
+	case answer.Human:
+		return w.tx.ReasonHuman
+	case answer.Command:
+		return w.tx.ReasonCommand
+	}
+	return ""
+}
+
+// Numbering as in !anleitungen for the team (the team room shows every
+// guide): topics in the library's order, "topic.guide".
+
+var guideNumber = regexp.MustCompile(`^([0-9]{1,3})\.([0-9]{1,3})\.?$`)
+
+func number(lib *guides.Library, guideID string) string {
+	for i, t := range lib.Topics() {
+		for j, g := range t.Guides {
+			if g.ID == guideID {
+				return fmt.Sprintf("%d.%d", i+1, j+1)
+			}
+		}
+	}
+	return ""
+}
+
+// findGuide finds a guide by its number from !anleitungen, its ID (with or
+// without ".md") or its exact title (case-insensitive).
+func findGuide(lib *guides.Library, s string) (*guides.Guide, bool) {
+	s = strings.TrimSpace(s)
+	if m := guideNumber.FindStringSubmatch(s); m != nil {
+		ti, _ := strconv.Atoi(m[1])
+		gi, _ := strconv.Atoi(m[2])
+		topics := lib.Topics()
+		if ti < 1 || ti > len(topics) || gi < 1 || gi > len(topics[ti-1].Guides) {
+			return nil, false
+		}
+		return topics[ti-1].Guides[gi-1], true
+	}
+	if g, ok := lib.Get(s); ok {
+		return g, true
+	}
+	for _, g := range lib.Guides() {
+		if strings.EqualFold(g.ID, s) || strings.EqualFold(strings.TrimSuffix(g.ID, ".md"), s) || strings.EqualFold(g.Title, s) {
+			return g, true
+		}
+	}
+	return nil, false
+}
+
+// ThreadReply takes a team member's plain message in a case thread as the
+// answer to the prompt when the prompt was asked there and the message is
+// just a guide's number or title (anything else stays an internal note).
+// The router checked the team role.
+func (w *Workflow) ThreadReply(ctx context.Context, evt *event.Event, text string) (bool, error) {
+	if !w.On() || evt.RoomID != w.cfg.TeamRoom {
+		return false, nil
+	}
+	mc, ok := evt.Content.Parsed.(*event.MessageEventContent)
+	if !ok || mc.RelatesTo == nil {
+		return false, nil
+	}
+	root := mc.RelatesTo.GetThreadParent()
+	if root == "" {
+		return false, nil
+	}
+	c, err := w.DB.Cases.ByTeamEvent(ctx, root.String())
+	if err != nil || c == nil || c.Status == storage.CaseOpen {
+		// A reopened case's thread is a conversation again.
+		return false, err
+	}
+	if p, err := w.DB.KV.Get(ctx, promptKey(c.ID)); err != nil || p == "" {
+		return false, err
+	}
+	guideArg, override, _ := strings.Cut(text, "|")
+	if _, ok := findGuide(w.Guides.Current(), guideArg); !ok {
+		return false, nil
+	}
+	return true, w.teach(ctx, c, evt.Sender, guideArg, override)
+}

@@ -1,0 +1,134 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"go.mau.fi/util/dbutil"
+)
+
+// LearnedQuestion is a member's question that the team taught as an example
+// question of a guide (issue #18.3). It holds no member ID.
+type LearnedQuestion struct {
+	ID       int64
+	GuideID  string
+	Question string
+	// Norm is the question normalised for duplicate detection (unique).
+	Norm string
+	// CaseID is the support case it came from (0: none).
+	CaseID int64
+	// TaughtBy is the team member who taught it.
+	TaughtBy string
+	TaughtAt time.Time
+	// ExportedAt is when it was written into the library's files (zero: not yet).
+	ExportedAt time.Time
+}
+
+// LearnedQuery stores learned questions.
+type LearnedQuery struct{ db *dbutil.Database }
+
+// Learned returns the learned-question queries.
+func (db *DB) Learned() *LearnedQuery { return &LearnedQuery{db: db.Lotse} }
+
+const learnedColumns = `id, guide_id, question, norm, case_id, taught_by, taught_at, exported_at`
+
+const (
+	nextLearnedIDQuery       = `SELECT COALESCE(MAX(id), 0) + 1 FROM learned_question`
+	learnedByOriginQuery     = `SELECT ` + learnedColumns + ` FROM learned_question WHERE origin_event=$1`
+	getLearnedQuery          = `SELECT ` + learnedColumns + ` FROM learned_question WHERE id=$1`
+	learnedByNormQuery       = `SELECT ` + learnedColumns + ` FROM learned_question WHERE norm=$1`
+	listLearnedQuery         = `SELECT ` + learnedColumns + ` FROM learned_question ORDER BY id`
+	learnedForCaseQuery      = `SELECT ` + learnedColumns + ` FROM learned_question WHERE case_id=$1 ORDER BY id`
+	deleteLearnedQuery       = `DELETE FROM learned_question WHERE id=$1`
+	markLearnedExportedQuery = `UPDATE learned_question SET exported_at=$2 WHERE id=$1`
+	insertLearnedQuery       = `
+		INSERT INTO learned_question (id, guide_id, question, norm, case_id, taught_by, taught_at, origin_event)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`
+)
+
+func scanLearned(row rowScanner) (*LearnedQuestion, error) {
+	var (
+		l                  LearnedQuestion
+		taught, exportedAt int64
+	)
+	if err := row.Scan(&l.ID, &l.GuideID, &l.Question, &l.Norm, &l.CaseID, &l.TaughtBy, &taught, &exportedAt); err != nil {
+		return nil, err
+	}
+	l.TaughtAt = time.UnixMilli(taught)
+	if exportedAt != 0 {
+		l.ExportedAt = time.UnixMilli(exportedAt)
+	}
+	return &l, nil
+}
+
+// Add stores a learned question. originEvent is the event that taught it:
+// adding again for the same event (a retry after a crash) returns the
+// stored row and created=false. The caller checks duplicates (ByNorm)
+// first; a race that still collides on norm fails with an error.
+func (q *LearnedQuery) Add(ctx context.Context, l LearnedQuestion, originEvent string) (*LearnedQuestion, bool, error) {
+	return createOnce(ctx, q.db, scanLearned, "learned question", learnedByOriginQuery, nextLearnedIDQuery, getLearnedQuery, originEvent,
+		func(ctx context.Context, next int64) error {
+			_, err := q.db.Exec(ctx, insertLearnedQuery, next, l.GuideID, l.Question, l.Norm, l.CaseID, l.TaughtBy, l.TaughtAt.UnixMilli(), originEvent)
+			return err
+		})
+}
+
+// ByOrigin returns the question taught by the event, or nil.
+func (q *LearnedQuery) ByOrigin(ctx context.Context, originEvent string) (*LearnedQuestion, error) {
+	return queryOne(ctx, q.db, scanLearned, "learned question", learnedByOriginQuery, originEvent)
+}
+
+// Get returns the learned question id, or nil.
+func (q *LearnedQuery) Get(ctx context.Context, id int64) (*LearnedQuestion, error) {
+	return queryOne(ctx, q.db, scanLearned, "learned question", getLearnedQuery, id)
+}
+
+// ByNorm returns the learned question with the normalised text, or nil.
+func (q *LearnedQuery) ByNorm(ctx context.Context, norm string) (*LearnedQuestion, error) {
+	return queryOne(ctx, q.db, scanLearned, "learned question", learnedByNormQuery, norm)
+}
+
+// ForCase lists the questions learned from a case.
+func (q *LearnedQuery) ForCase(ctx context.Context, caseID int64) ([]*LearnedQuestion, error) {
+	return queryMany(ctx, q.db, scanLearned, "learned questions", learnedForCaseQuery, caseID)
+}
+
+// List returns all learned questions, oldest first.
+func (q *LearnedQuery) List(ctx context.Context) ([]*LearnedQuestion, error) {
+	return queryMany(ctx, q.db, scanLearned, "learned questions", listLearnedQuery)
+}
+
+// Delete forgets a learned question; false if there was none.
+func (q *LearnedQuery) Delete(ctx context.Context, id int64) (bool, error) {
+	n, err := execAffected(ctx, q.db, "learned question", deleteLearnedQuery, id)
+	return n > 0, err
+}
+
+// MarkExported records that the question was written into the library's files.
+func (q *LearnedQuery) MarkExported(ctx context.Context, id int64, now time.Time) error {
+	if _, err := execAffected(ctx, q.db, "learned question", markLearnedExportedQuery, id, now.UnixMilli()); err != nil {
+		return fmt.Errorf("failed to mark learned question %d exported: %w", id, err)
+	}
+	return nil
+}
+
+// Data rights: a learned question holds no member ID, but it came from a
+// member's case (case_id) and names the team member who taught it.
+//   - The member's export lists the questions learned from their cases; their
+//     erasure deletes them (before their cases are deleted, so the link is
+//     still there), exported or not: the database copy leaves the search at
+//     once; a copy already written into the library's files is reviewed
+//     text without any ID (see docs/datenschutz.md).
+//   - The team member's export lists what they taught; their erasure
+//     replaces taught_by with the pseudonym.
+func init() {
+	PersonalTables = append(PersonalTables,
+		PersonalTable{Name: "learned_question_from_your_cases", Query: `SELECT id, guide_id, question, case_id, taught_at, exported_at FROM learned_question WHERE case_id IN ` + ownCases},
+		PersonalTable{Name: "learned_question_taught_by_you", Query: `SELECT id, guide_id, case_id, taught_at FROM learned_question WHERE taught_by=$1`},
+	)
+	deleteSteps = append([]struct{ table, query string }{
+		{"learned_question", `DELETE FROM learned_question WHERE case_id<>0 AND case_id IN ` + ownCases},
+		{"learned_question", `UPDATE learned_question SET taught_by=$2 WHERE taught_by=$1`},
+	}, deleteSteps...)
+}

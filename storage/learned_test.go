@@ -1,0 +1,63 @@
+package storage_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// TestLearnedQuestions: adding is idempotent per teaching event, a
+// normalised text is unique, and a question can be listed, marked exported
+// and forgotten.
+func TestLearnedQuestions(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.UnixMilli(time.Now().UnixMilli())
+			q := db.Learned()
+			l := storage.LearnedQuestion{GuideID: "konto/passwort.md", Question: "Wie komme ich wieder rein?", Norm: "wie komme ich wieder rein",
+				CaseID: 7, TaughtBy: "@team:test", TaughtAt: now}
+			a, created, err := q.Add(ctx, l, "$teach1")
+			if err != nil || !created || a.ID != 1 || a.Question != l.Question || !a.TaughtAt.Equal(now) {
+				t.Fatalf("add: %+v %v %v", a, created, err)
+			}
+			again, created, err := q.Add(ctx, l, "$teach1")
+			if err != nil || created || again.ID != a.ID {
+				t.Fatalf("add again for the same event: %+v %v %v", again, created, err)
+			}
+			if _, _, err := q.Add(ctx, l, "$teach2"); err == nil {
+				t.Fatal("a second row with the same normalised text was stored")
+			}
+			l2 := l
+			l2.Question, l2.Norm, l2.CaseID = "Login klappt nicht", "login klappt nicht", 8
+			b, _, err := q.Add(ctx, l2, "$teach3")
+			if err != nil || b.ID != 2 {
+				t.Fatalf("second: %+v %v", b, err)
+			}
+			if got, err := q.ByNorm(ctx, "login klappt nicht"); err != nil || got == nil || got.ID != 2 {
+				t.Fatalf("by norm: %+v %v", got, err)
+			}
+			if got, err := q.ForCase(ctx, 7); err != nil || len(got) != 1 || got[0].ID != 1 {
+				t.Fatalf("for case: %+v %v", got, err)
+			}
+			if err := q.MarkExported(ctx, 1, now); err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := q.Get(ctx, 1); got == nil || !got.ExportedAt.Equal(now) {
+				t.Fatalf("exported: %+v", got)
+			}
+			if ok, err := q.Delete(ctx, 1); !ok || err != nil {
+				t.Fatalf("delete: %v %v", ok, err)
+			}
+			if ok, _ := q.Delete(ctx, 1); ok {
+				t.Fatal("deleted twice")
+			}
+			list, err := q.List(ctx)
+			if err != nil || len(list) != 1 || list[0].ID != 2 {
+				t.Fatalf("list: %+v %v", list, err)
+			}
+		})
+	}
+}
