@@ -198,3 +198,24 @@ func TestLearnPromptOncePerCase(t *testing.T) {
 		t.Fatalf("learned: %+v", n)
 	}
 }
+
+// TestLearnRespectsOptOut: a member who wrote !nicht-merken gets no
+// "Passt eine Anleitung …?" prompt for their case, and !lehren refuses their
+// words; the team's own wording ("| …") can still be taught.
+func TestLearnRespectsOptOut(t *testing.T) {
+	e, store := learnEnv(t)
+	mustContain(t, in(e.say(t, dmRoom, member, "!nicht-merken", ""), dmRoom), "nicht mehr")
+	root, team := e.caseFor(t, 1, unknownWords)
+	if strings.Contains(bodies(team), "Passt eine Anleitung") {
+		t.Fatalf("prompt for an opted-out member's case: %s", bodies(team))
+	}
+	mustContain(t, in(e.say(t, teamRoom, alice, "!lehren #1 "+roomGuide, ""), teamRoom), "!nicht-merken", "eigene Formulierung")
+	if list, _ := e.db.Learned().List(context.Background()); len(list) != 0 {
+		t.Fatalf("learned an opted-out member's words: %+v", list)
+	}
+	out := in(e.say(t, teamRoom, bob, "!lehren #1 "+roomGuide+" | "+otherWords, root), teamRoom)
+	mustContain(t, out, "Gelernt")
+	if d := answer.Decide(otherWords, store.Current(), answer.Options{}); !contains(d.Guides(), roomGuide) {
+		t.Fatalf("the team's own wording was not learned: %s %v", d.Outcome, d.Guides())
+	}
+}

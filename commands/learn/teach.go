@@ -74,7 +74,13 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 	if strings.TrimSpace(override) != "" {
 		q, _ = Scrub(override, w.tx)
 	} else {
-		var err error
+		out, err := w.DB.Gaps().OptedOut(ctx, c.MemberID)
+		if err != nil {
+			return err
+		}
+		if out {
+			return w.toCase(ctx, c, chat.Format(st.OptedOut, c.ID, c.ID))
+		}
 		if q, _, err = w.caseQuestion(ctx, c); err != nil {
 			return err
 		}

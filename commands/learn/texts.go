@@ -40,6 +40,8 @@ type Texts struct {
 	TeamOnlyGuide string
 	// NoQuestion: %d = case number.
 	NoQuestion string
+	// OptedOut: %d = case number (twice); the member wrote !nicht-merken.
+	OptedOut string
 	// TooShort and TooLong: %s = the question.
 	TooShort, TooLong string
 	// OutOfScope: %s = the question, then the reason.
@@ -94,6 +96,7 @@ var German = Texts{
 	UnknownGuide:    "Keine Anleitung „%s“ gefunden. Nimm die Nummer aus `!anleitungen` (z. B. `2.3`) oder den genauen Titel.",
 	TeamOnlyGuide:   "„%s“ ist nur fürs Team sichtbar – Mitglieder bekämen sie nie als Antwort. Such eine Anleitung für Mitglieder aus.",
 	NoQuestion:      "In Fall #%d steht keine Frage, die Lotse lernen könnte.",
+	OptedOut:        "Das Mitglied aus Fall #%d möchte nicht, dass ich seine Fragen aufhebe (`!nicht-merken`) – seine Worte lerne ich deshalb nicht. Eine eigene Formulierung des Teams geht: `!lehren #%d <Anleitung> | <Frage>`.",
 	TooShort:        "„%s“ ist zu kurz für eine Beispielfrage. Schreib mit `… | <Frage>` eine ganze Frage.",
 	TooLong:         "„%s“ ist zu lang für eine Beispielfrage. Schreib sie mit `… | <Frage>` kürzer, nur mit dem Kern der Frage.",
 	OutOfScope:      "„%s“ lernt Lotse nicht: %s",
@@ -148,6 +151,7 @@ var English = Texts{
 	UnknownGuide:    "No guide “%s” found. Use the number from `!guides` (e.g. `2.3`) or the exact title.",
 	TeamOnlyGuide:   "“%s” is for the team only – members would never get it as an answer. Pick a guide for members.",
 	NoQuestion:      "Case #%d has no question Lotse could learn.",
+	OptedOut:        "The member of case #%d asked me not to keep their questions (`!dont-keep`), so I don't learn their words. The team's own wording works: `!teach #%d <guide> | <question>`.",
 	TooShort:        "“%s” is too short for an example question. Write a whole question with `… | <question>`.",
 	TooLong:         "“%s” is too long for an example question. Write it shorter with `… | <question>`, just the core of it.",
 	OutOfScope:      "Lotse does not learn “%s”: %s",

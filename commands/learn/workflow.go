@@ -128,6 +128,11 @@ func (w *Workflow) Resolved(ctx context.Context, c *storage.Case) error {
 	if done, err := w.DB.Learned().ForCase(ctx, c.ID); err != nil || len(done) > 0 {
 		return err
 	}
+	// A member who wrote !nicht-merken asked that their questions are not
+	// kept: their words are not offered for learning either.
+	if out, err := w.DB.Gaps().OptedOut(ctx, c.MemberID); err != nil || out {
+		return err
+	}
 	q, found, err := w.caseQuestion(ctx, c)
 	if err != nil || q == "" || tooShort(q) {
 		return err
