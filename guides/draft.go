@@ -94,7 +94,7 @@ type draftTexts struct {
 	heading, seeGuide, shortened                         string
 	todoIntro, todoTitle, todoSummary, todoTags          string
 	todoAudience, todoGuideGone                          string
-	email, phone, matrixID, name                         string
+	marks                                                RedactMarks
 }
 
 var draftLangs = map[string]draftTexts{
@@ -109,7 +109,7 @@ var draftLangs = map[string]draftTexts{
 		todoTitle: "TODO: aus der Frage geraten – als Aussage formulieren", todoSummary: "TODO: prüfen",
 		todoTags: "TODO: ergänzen", todoAudience: "TODO: „team“, wenn nur für das Team",
 		todoGuideGone: "TODO: Das Team hat hier eine Anleitung geschickt, die es nicht mehr gibt",
-		email:         "[E-Mail entfernt]", phone: "[Telefonnummer entfernt]", matrixID: "[Matrix-ID entfernt]", name: "[Name entfernt]",
+		marks:         RedactMarks{Email: "[E-Mail entfernt]", Phone: "[Telefonnummer entfernt]", MatrixID: "[Matrix-ID entfernt]", Name: "[Name entfernt]"},
 	},
 	"en": {
 		filePrefix: "draft-", fallbackSlug: "guide", fallbackTitle: "Draft of a guide", fallbackTag: "draft",
@@ -122,7 +122,7 @@ var draftLangs = map[string]draftTexts{
 		todoTitle: "TODO: guessed from the question – phrase it as a statement", todoSummary: "TODO: check",
 		todoTags: "TODO: add more", todoAudience: "TODO: \"team\" if it is for the team only",
 		todoGuideGone: "TODO: The team sent a guide here that no longer exists",
-		email:         "[e-mail removed]", phone: "[phone number removed]", matrixID: "[Matrix ID removed]", name: "[name removed]",
+		marks:         RedactMarks{Email: "[e-mail removed]", Phone: "[phone number removed]", MatrixID: "[Matrix ID removed]", Name: "[name removed]"},
 	},
 }
 
@@ -146,7 +146,7 @@ func NewDraft(in DraftInput) (*Draft, error) {
 	question := r.clean(oneLine(in.Question))
 	question = strings.TrimSpace(leadGreetRE.ReplaceAllString(question, ""))
 	question = strings.TrimSpace(tailSignOffRE.ReplaceAllString(question, "${1}"))
-	question = strings.TrimRight(strings.TrimSuffix(question, tx.name), " ,;–-") // a signature
+	question = strings.TrimRight(strings.TrimSuffix(question, tx.marks.Name), " ,;–-") // a signature
 	question = upperFirst(truncateRunes(question, DraftMaxQuestion))
 	if strings.TrimSpace(stripRedactions(question, tx)) == "" {
 		return nil, ErrNoQuestion
@@ -187,7 +187,7 @@ func NewDraft(in DraftInput) (*Draft, error) {
 		b.WriteString("\n<!-- " + commentSafe(tx.shortened) + " -->\n")
 	}
 	d.Markdown = []byte(b.String())
-	d.Removed = r.removed
+	d.Removed = r.found.Count
 	d.FileName = tx.filePrefix + slug(tags, tx) + ".md"
 	return d, nil
 }
@@ -372,36 +372,11 @@ func dropGreetings(text string) string {
 	return strings.Join(lines, "\n")
 }
 
-// redactor replaces personal data by visible placeholders and configured
-// site values by the library's placeholders.
-type redactor struct {
-	tx       draftTexts
-	names    []string // longest first
-	full     []string // site values with scheme or '@' (before redaction), longest first
-	hosts    []string // host-like site values (after redaction), longest first
-	varNames map[string]string
-	removed  int
-	compiled map[string]*regexp.Regexp // by value: the case-insensitive pattern of a name or site value
-}
-
-// fold is the compiled case-insensitive pattern of the literal v.
-func (r *redactor) fold(v string) *regexp.Regexp {
-	re, ok := r.compiled[v]
-	if !ok {
-		re = regexp.MustCompile(`(?i)` + regexp.QuoteMeta(v))
-		r.compiled[v] = re
-	}
-	return re
-}
-
-var (
-	emailRE    = regexp.MustCompile(`(?i)(mailto:)?[a-z0-9._%+\-]+@[a-z0-9\-]+(\.[a-z0-9\-]+)+`)
-	matrixIDRE = regexp.MustCompile(`[@!][a-zA-Z0-9._=\-/+]+:[a-zA-Z0-9\-]+(\.[a-zA-Z0-9\-]+)*(:\d+)?`)
-	phoneRE    = regexp.MustCompile(`(\+|\b0)\d[\d /()\-–]{4,24}\d`)
-)
-
+// newRedactor is the redactor of a draft: the names given and their parts
+// ("Mia Mitglied": also "Mia" and "Mitglied") and the configured site
+// values of vars.
 func newRedactor(tx draftTexts, names []string, vars Vars) *redactor {
-	r := &redactor{tx: tx, varNames: map[string]string{}, compiled: map[string]*regexp.Regexp{}}
+	r := &redactor{marks: tx.marks, varNames: map[string]string{}, compiled: map[string]*regexp.Regexp{}}
 	seen := map[string]bool{}
 	add := func(n string) {
 		n = strings.TrimSpace(n)
@@ -424,8 +399,7 @@ func newRedactor(tx draftTexts, names []string, vars Vars) *redactor {
 			}
 		}
 	}
-	byLength := func(a, b string) int { return utf8.RuneCountInString(b) - utf8.RuneCountInString(a) }
-	slices.SortStableFunc(r.names, byLength)
+	slices.SortStableFunc(r.names, byRuneLength)
 	for name, val := range vars.resolveConfigured() {
 		r.varNames[val] = name
 		if strings.Contains(val, "://") || strings.Contains(val, "@") {
@@ -435,31 +409,10 @@ func newRedactor(tx draftTexts, names []string, vars Vars) *redactor {
 		}
 	}
 	slices.Sort(r.full)
-	slices.SortStableFunc(r.full, byLength)
+	slices.SortStableFunc(r.full, byRuneLength)
 	slices.Sort(r.hosts)
-	slices.SortStableFunc(r.hosts, byLength)
+	slices.SortStableFunc(r.hosts, byRuneLength)
 	return r
-}
-
-// RedactPersonal replaces in s what a draft removes — e-mail addresses,
-// Matrix IDs, phone numbers — and the given names (a display name, a user
-// name: whole words, ignoring case, each as given, not split into parts)
-// by mark. It returns the text and the number of places replaced. For
-// short texts kept for the team, such as an unanswered question.
-func RedactPersonal(s, mark string, names []string) (string, int) {
-	r := newRedactor(draftTexts{email: mark, phone: mark, matrixID: mark, name: mark}, nil, nil)
-	s = r.clean(strings.ToValidUTF8(s, "\uFFFD"))
-	names = slices.Clone(names)
-	slices.SortStableFunc(names, func(a, b string) int { return utf8.RuneCountInString(b) - utf8.RuneCountInString(a) })
-	for _, n := range names {
-		if n = strings.TrimSpace(n); utf8.RuneCountInString(n) < 3 {
-			continue
-		}
-		var k int
-		s, k = replaceWord(s, r.fold(n), mark)
-		r.removed += k
-	}
-	return s, r.removed
 }
 
 // resolveConfigured returns the configured (not example) values of v and
@@ -484,32 +437,7 @@ func (r *redactor) clean(s string) string {
 	for _, val := range r.full {
 		s = r.fold(val).ReplaceAllLiteralString(s, "{{"+r.varNames[val]+"}}")
 	}
-	s = emailRE.ReplaceAllStringFunc(s, func(m string) string {
-		r.removed++
-		return r.tx.email
-	})
-	s = matrixIDRE.ReplaceAllStringFunc(s, func(m string) string {
-		r.removed++
-		return r.tx.matrixID
-	})
-	s = phoneRE.ReplaceAllStringFunc(s, func(m string) string {
-		digits := 0
-		for _, c := range m {
-			if c >= '0' && c <= '9' {
-				digits++
-			}
-		}
-		if digits < 7 {
-			return m
-		}
-		r.removed++
-		return r.tx.phone
-	})
-	for _, n := range r.names {
-		var k int
-		s, k = replaceWord(s, r.fold(n), r.tx.name)
-		r.removed += k
-	}
+	s = r.personal(s)
 	for _, val := range r.hosts {
 		s, _ = replaceWord(s, r.fold(val), "{{"+r.varNames[val]+"}}")
 	}
@@ -524,34 +452,10 @@ func (r *redactor) clean(s string) string {
 	return s
 }
 
-// replaceWord replaces the matches of re in s that are whole words (words
-// are letters and digits in any script) by repl.
-func replaceWord(s string, re *regexp.Regexp, repl string) (string, int) {
-	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
-	var b strings.Builder
-	last, n := 0, 0
-	for _, loc := range re.FindAllStringIndex(s, -1) {
-		before, _ := utf8.DecodeLastRuneInString(s[:loc[0]])
-		after, _ := utf8.DecodeRuneInString(s[loc[1]:])
-		if (loc[0] > 0 && isWord(before)) || (loc[1] < len(s) && isWord(after)) {
-			continue
-		}
-		b.WriteString(s[last:loc[0]])
-		b.WriteString(repl)
-		last = loc[1]
-		n++
-	}
-	if n == 0 {
-		return s, 0
-	}
-	b.WriteString(s[last:])
-	return b.String(), n
-}
-
 // stripRedactions removes the placeholders of removed data (to see
 // whether anything else is left).
 func stripRedactions(s string, tx draftTexts) string {
-	for _, p := range []string{tx.email, tx.phone, tx.matrixID, tx.name} {
+	for _, p := range []string{tx.marks.Email, tx.marks.Phone, tx.marks.MatrixID, tx.marks.Name} {
 		s = strings.ReplaceAll(s, p, "")
 	}
 	return strings.Trim(s, " ,.;:!?-–")
@@ -633,7 +537,7 @@ func init() {
 // guessTags takes the content words of the question (lower case).
 func guessTags(question string, tx draftTexts) []string {
 	q := question
-	for _, p := range []string{tx.email, tx.phone, tx.matrixID, tx.name} {
+	for _, p := range []string{tx.marks.Email, tx.marks.Phone, tx.marks.MatrixID, tx.marks.Name} {
 		q = strings.ReplaceAll(q, p, " ")
 	}
 	q = placeholderRE.ReplaceAllString(q, " ")

@@ -136,6 +136,9 @@ func (w *Workflow) mayKeep(ctx context.Context) (*chat.Turn, bool, error) {
 // RedactedMark stands in a kept question where personal data was.
 const RedactedMark = "[…]"
 
+// redactMarks put [RedactedMark] for every kind of personal data.
+var redactMarks = guides.RedactMarks{Email: RedactedMark, MatrixID: RedactedMark, Phone: RedactedMark, Name: RedactedMark}
+
 // Failed keeps the question of the turn in ctx (flow.Gaps), if it may,
 // without the personal data a guide draft also leaves out (e-mail
 // addresses, phone numbers, Matrix IDs) and without the asker's own
@@ -150,7 +153,7 @@ func (w *Workflow) Failed(ctx context.Context, question, outcome string, guideID
 	if name := w.Matrix.DisplayName(ctx, evt.RoomID, evt.Sender); name != evt.Sender.String() {
 		names = append(names, name)
 	}
-	question, _ = guides.RedactPersonal(question, RedactedMark, names)
+	question, _ = guides.Redact(question, redactMarks, names)
 	return w.DB.Gaps().Keep(ctx, storage.FailedQuestion{SourceEvent: evt.ID.String(), UserID: evt.Sender.String(), RoomID: evt.RoomID.String(),
 		Question: question, Outcome: outcome, Guides: guideIDs, AnswerEvent: answerEvent.String(), AskedAt: w.Now()})
 }

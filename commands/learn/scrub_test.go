@@ -1,0 +1,35 @@
+package learn
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestScrubUsesTheOneRedactor: the scrub replaces what the draft's
+// redactor used to replace and the scrub did not (and keeps what is no
+// personal data), in the texts' language, and names every kind it found.
+func TestScrubUsesTheOneRedactor(t *testing.T) {
+	tests := []struct {
+		tx       *Texts
+		in, want string
+		found    []Kind
+	}{
+		{&German, "Tel. 0151–2345678", "Tel. [Telefonnummer]", []Kind{KindPhone}},
+		{&German, "schreib an mailto:mia@example.org", "schreib an [E-Mail]", []Kind{KindEmail}},
+		{&German, "schreib an mia@10.0.0.5", "schreib an [E-Mail]", []Kind{KindEmail}},
+		{&German, "Mail an jürgen@müller.de", "Mail an [E-Mail]", []Kind{KindEmail}},
+		{&German, "Termin am 2026-03-02, wie trage ich ihn ein?", "Termin am 2026-03-02, wie trage ich ihn ein?", nil},
+		{&English, "call +49 30 1234567 or write to #ag:example.org and bob@example.org",
+			"call [phone number] or write to [Matrix ID] and [e-mail]", []Kind{KindEmail, KindMatrixID, KindPhone}},
+	}
+	for _, tt := range tests {
+		got, found := Scrub(tt.in, tt.tx)
+		if got != tt.want || !slices.Equal(found, tt.found) {
+			t.Errorf("Scrub(%q) = %q %v, want %q %v", tt.in, got, found, tt.want, tt.found)
+		}
+		w := &Workflow{tx: tt.tx}
+		if names := w.kindNames(found); slices.Contains(names, "") {
+			t.Errorf("Scrub(%q) found a kind the team prompt cannot name: %v", tt.in, found)
+		}
+	}
+}

@@ -1,0 +1,190 @@
+package guides
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Personal data in texts kept for the team or written into a guide draft
+// is replaced by visible placeholders: e-mail addresses, Matrix IDs (users,
+// rooms, room aliases, communities), phone numbers and the names given.
+// Names in free text cannot be recognised reliably; only the names the
+// caller knows (the asker's display name and user name) are replaced.
+// This is the one redactor of Lotse: guide drafts ([NewDraft]), kept
+// unanswered questions and learned example questions all use it.
+
+// PersonalKind is a kind of personal data [Redact] replaces.
+type PersonalKind string
+
+// The kinds of personal data [Redact] replaces, in the order it looks for
+// them.
+const (
+	PersonalEmail    PersonalKind = "email"
+	PersonalMatrixID PersonalKind = "matrix"
+	PersonalPhone    PersonalKind = "phone"
+	PersonalName     PersonalKind = "name"
+)
+
+// RedactMarks are the placeholders that replace each kind of personal data,
+// in the language of the text ("[E-Mail entfernt]").
+type RedactMarks struct {
+	Email, MatrixID, Phone, Name string
+}
+
+// Redacted tells what [Redact] replaced.
+type Redacted struct {
+	// Count is the number of places replaced.
+	Count int
+	// Kinds are the kinds replaced, each once, in the order email,
+	// Matrix ID, phone, name.
+	Kinds []PersonalKind
+}
+
+// note counts one place of kind k.
+func (r *Redacted) note(k PersonalKind) {
+	r.Count++
+	if !slices.Contains(r.Kinds, k) {
+		r.Kinds = append(r.Kinds, k)
+	}
+}
+
+// Redact replaces in s e-mail addresses, Matrix IDs and phone numbers and
+// the given names (a display name, a user name: whole words, ignoring case,
+// each as given, not split into parts; names shorter than three letters
+// are left out) by marks. It returns the text and what it replaced. Invalid
+// UTF-8 in s becomes U+FFFD.
+func Redact(s string, marks RedactMarks, names []string) (string, Redacted) {
+	r := &redactor{marks: marks, compiled: map[string]*regexp.Regexp{}}
+	seen := map[string]bool{}
+	for _, n := range names {
+		n = strings.TrimSpace(strings.ToValidUTF8(n, "\uFFFD"))
+		if utf8.RuneCountInString(n) < 3 || seen[strings.ToLower(n)] {
+			continue
+		}
+		seen[strings.ToLower(n)] = true
+		r.names = append(r.names, n)
+	}
+	slices.SortStableFunc(r.names, byRuneLength)
+	s = r.personal(strings.ToValidUTF8(s, "\uFFFD"))
+	return s, r.found
+}
+
+// byRuneLength orders longest first.
+func byRuneLength(a, b string) int { return utf8.RuneCountInString(b) - utf8.RuneCountInString(a) }
+
+// The patterns of personal data. Where the draft's redactor and the scrub of
+// learned questions differed, these take the one that replaces more.
+var (
+	// An e-mail address, with a mailto: before it; letters of any script
+	// (umlaut domains, names like „jürgen@…“), any last label.
+	emailRE = regexp.MustCompile(`(?i)(?:mailto:)?[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)+`)
+	// A Matrix ID: user (@), room (!), room alias (#) or community (+),
+	// then the server name with an optional port.
+	matrixIDRE = regexp.MustCompile(`[@!#+][a-zA-Z0-9._=/+\-]+:[a-zA-Z0-9\-]+(?:\.[a-zA-Z0-9\-]+)*(?::\d+)?`)
+	// A phone number candidate: an optional + and bracket, then digits with
+	// spaces, slashes, hyphens, dashes or brackets between them (not dots:
+	// dates, versions and addresses use those). [redactor.phone] wants at
+	// least seven digits and leaves an ISO date at its start alone.
+	phoneRE = regexp.MustCompile(`\+?\(?[0-9][0-9 /()\-–]{5,}[0-9]`)
+	// isoDateRE is a date such as 2026-03-02 at the start of a candidate.
+	isoDateRE = regexp.MustCompile(`^(?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])(?:$| +)`)
+)
+
+// phoneMinDigits is the fewest digits of a phone number: shorter numbers
+// are postcodes, PINs, years and times.
+const phoneMinDigits = 7
+
+// redactor replaces personal data by visible placeholders and, in a
+// draft, configured site values by the library's placeholders.
+type redactor struct {
+	marks    RedactMarks
+	names    []string // longest first
+	full     []string // site values with scheme or '@' (before redaction), longest first
+	hosts    []string // host-like site values (after redaction), longest first
+	varNames map[string]string
+	found    Redacted
+	compiled map[string]*regexp.Regexp // by value: the case-insensitive pattern of a name or site value
+}
+
+// fold is the compiled case-insensitive pattern of the literal v.
+func (r *redactor) fold(v string) *regexp.Regexp {
+	re, ok := r.compiled[v]
+	if !ok {
+		re = regexp.MustCompile(`(?i)` + regexp.QuoteMeta(v))
+		r.compiled[v] = re
+	}
+	return re
+}
+
+// personal replaces e-mail addresses, Matrix IDs, phone numbers and
+// r.names in s, in this order (an address is no Matrix ID, a Matrix ID's
+// digits no phone number).
+func (r *redactor) personal(s string) string {
+	s = emailRE.ReplaceAllStringFunc(s, func(string) string {
+		r.found.note(PersonalEmail)
+		return r.marks.Email
+	})
+	s = matrixIDRE.ReplaceAllStringFunc(s, func(string) string {
+		r.found.note(PersonalMatrixID)
+		return r.marks.MatrixID
+	})
+	s = phoneRE.ReplaceAllStringFunc(s, r.phone)
+	for _, n := range r.names {
+		var k int
+		s, k = replaceWord(s, r.fold(n), r.marks.Name)
+		for range k {
+			r.found.note(PersonalName)
+		}
+	}
+	return s
+}
+
+// phone replaces the candidate m if it is a phone number: an ISO date at
+// its start stays, a bracket it opens but does not close stays, and what is
+// left needs [phoneMinDigits] digits.
+func (r *redactor) phone(m string) string {
+	date := isoDateRE.FindString(m)
+	rest := m[len(date):]
+	open := ""
+	if strings.HasPrefix(rest, "(") && strings.Count(rest, "(") > strings.Count(rest, ")") {
+		open, rest = "(", rest[1:]
+	}
+	digits := 0
+	for _, c := range rest {
+		if c >= '0' && c <= '9' {
+			digits++
+		}
+	}
+	if digits < phoneMinDigits {
+		return m
+	}
+	r.found.note(PersonalPhone)
+	return date + open + r.marks.Phone
+}
+
+// replaceWord replaces the matches of re in s that are whole words (words
+// are letters and digits in any script) by repl.
+func replaceWord(s string, re *regexp.Regexp, repl string) (string, int) {
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
+	var b strings.Builder
+	last, n := 0, 0
+	for _, loc := range re.FindAllStringIndex(s, -1) {
+		before, _ := utf8.DecodeLastRuneInString(s[:loc[0]])
+		after, _ := utf8.DecodeRuneInString(s[loc[1]:])
+		if (loc[0] > 0 && isWord(before)) || (loc[1] < len(s) && isWord(after)) {
+			continue
+		}
+		b.WriteString(s[last:loc[0]])
+		b.WriteString(repl)
+		last = loc[1]
+		n++
+	}
+	if n == 0 {
+		return s, 0
+	}
+	b.WriteString(s[last:])
+	return b.String(), n
+}

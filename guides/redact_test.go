@@ -1,0 +1,107 @@
+package guides
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+var sameMark = RedactMarks{Email: "[…]", MatrixID: "[…]", Phone: "[…]", Name: "[…]"}
+
+// TestRedact: contact data, Matrix IDs and the names given (as whole
+// words, not split into parts) are replaced by the marks; the rest of the
+// text stays as it was; what was replaced is counted and named.
+func TestRedact(t *testing.T) {
+	marks := RedactMarks{Email: "[E]", MatrixID: "[M]", Phone: "[T]", Name: "[N]"}
+	tests := []struct {
+		in, want string
+		n        int
+		kinds    []PersonalKind
+	}{
+		{"Ich bin Mia Mitglied (@mia:example.org), Mail mia@example.org, Tel. 0151 2345678 – wie geht Nextcloud?",
+			"Ich bin [N] ([M]), Mail [E], Tel. [T] – wie geht Nextcloud?", 4,
+			[]PersonalKind{PersonalEmail, PersonalMatrixID, PersonalPhone, PersonalName}},
+		{"mia hier: Mitglied werden, wie?", "[N] hier: Mitglied werden, wie?", 1, []PersonalKind{PersonalName}},
+		{"Tel. 0151 2345678, mia@example.org", "Tel. [T], [E]", 2, []PersonalKind{PersonalEmail, PersonalPhone}},
+		{"Wie plane ich einen Termin am 12.03.2026 um 19 Uhr?", "Wie plane ich einen Termin am 12.03.2026 um 19 Uhr?", 0, nil},
+		{"Miami ist kein Name", "Miami ist kein Name", 0, nil},
+		{"MIA und mia und Mia", "[N] und [N] und [N]", 3, []PersonalKind{PersonalName}},
+	}
+	for _, tt := range tests {
+		got, r := Redact(tt.in, marks, []string{"mia", "Mia Mitglied", "", "Al", "MIA"})
+		if got != tt.want || r.Count != tt.n || !slices.Equal(r.Kinds, tt.kinds) {
+			t.Errorf("Redact(%q) = %q, %+v; want %q, %d %v", tt.in, got, r, tt.want, tt.n, tt.kinds)
+		}
+	}
+}
+
+// TestRedactMergedRules: the cases where the draft's redactor and the
+// scrub of learned questions used to differ. Each takes the safer rule (or
+// a stricter one than both); only an ISO date, which no phone number looks
+// like, stays although the scrub took it for one.
+func TestRedactMergedRules(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		// The draft's redactor missed these.
+		{"room alias", "im Raum #ag-umwelt:example.org", "im Raum […]"},
+		{"community", "in der Gruppe +verein:example.org", "in der Gruppe […]"},
+		{"matrix.to link", "https://matrix.to/#/#ag:example.org", "https://matrix.to/#/[…]"},
+		{"phone without 0 or +", "Tel. 40 1234567 bitte", "Tel. […] bitte"},
+		{"membership number", "Mitgliedsnummer 12345678", "Mitgliedsnummer […]"},
+		{"area code in brackets", "Ruf an: (040) 1234567.", "Ruf an: […]."}, // the draft left „(“
+		// The scrub missed these.
+		{"en dash", "Tel. 0151–2345678", "Tel. […]"},
+		{"mailto", "an mailto:mia@example.org", "an […]"},
+		{"address at an IP", "an mia@10.0.0.5 schreiben", "an […] schreiben"},
+		// Both missed this.
+		{"umlauts in an address", "Mail an jürgen@müller.de!", "Mail an […]!"},
+		// Both replaced these; the brackets stay balanced.
+		{"matrix port", "@mia:example.org:8448 ist da", "[…] ist da"},
+		{"open bracket stays", "(0171 1234567)", "([…])"},
+		// Not personal: the draft kept an ISO date, the scrub took it for a
+		// phone number; both lost it before a phone number.
+		{"ISO date", "am 2026-03-02 um 19 Uhr", "am 2026-03-02 um 19 Uhr"},
+		{"ISO date before a number", "am 2026-03-02 0171 1234567", "am 2026-03-02 […]"},
+		// Not personal: both kept these.
+		{"date with dots", "am 04.12.2026 um 19:30", "am 04.12.2026 um 19:30"},
+		{"short numbers", "PLZ 20095, PIN 12345, 10-12 Uhr, Raum 0.12", "PLZ 20095, PIN 12345, 10-12 Uhr, Raum 0.12"},
+		{"version", "Version 2.3.1", "Version 2.3.1"},
+		{"heading and hash tag", "# Titel und #tag", "# Titel und #tag"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, _ := Redact(tt.in, sameMark, nil); got != tt.want {
+				t.Errorf("Redact(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRedactInvalidUTF8: broken bytes neither panic nor hide data.
+func TestRedactInvalidUTF8(t *testing.T) {
+	got, r := Redact("x\xff mia@example.org", sameMark, []string{"Bob\xff"})
+	if strings.Contains(got, "example") || !strings.Contains(got, "\uFFFD") || r.Count != 1 {
+		t.Errorf("got %q, %+v", got, r)
+	}
+}
+
+// FuzzRedact: what is replaced never comes back, and no input panics.
+func FuzzRedact(f *testing.F) {
+	for _, s := range []string{"mia@example.org", "@mia:example.org", "+49 (30) 123 456-78", "2026-03-02 0171 1234567", "(0171 1234567"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, _ := Redact(s, sameMark, []string{"Mia Mitglied"})
+		if emailRE.MatchString(got) || matrixIDRE.MatchString(got) {
+			t.Errorf("Redact(%q) = %q still holds an address or Matrix ID", s, got)
+		}
+	})
+}
+
+func BenchmarkRedact(b *testing.B) {
+	q := strings.Repeat("Hallo, ich bin Mia Mitglied (@mia:example.org), Mail mia@example.org, Tel. 0151 2345678, am 2026-03-02. ", 20)
+	for b.Loop() {
+		Redact(q, sameMark, []string{"Mia Mitglied", "mia"})
+	}
+}
