@@ -49,6 +49,9 @@ type concept struct {
 	typo bool
 	// part marks a part of a split query compound.
 	part bool
+	// strong are the fields whose match says that a guide is about the
+	// concept (see strongFor).
+	strong uint8
 }
 
 // solid reports whether a match of alternative a of c is firm evidence
@@ -364,6 +367,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 	sc := ix.pool.Get().(*scratch)
 	defer ix.pool.Put(sc)
 
+	strongFor(cs)
 	var denom float64
 	for ci := range cs {
 		c := &cs[ci]
@@ -388,7 +392,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 				if solid {
 					sc.firm[p.doc] = true
 				}
-				if hint && p.mask&strongFields != 0 {
+				if hint && p.mask&c.strong != 0 {
 					// Credited with the idf of the term that matched:
 					// a generic synonym ("Datei" for "Dokument") in a
 					// title says little.
