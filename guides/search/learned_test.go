@@ -16,7 +16,7 @@ func learnedDocs(learned, aliases []string) []Doc {
 			Summary: "Wie du Ordner für deine Gruppe freigibst.", Aliases: []string{"wie teile ich einen ordner"},
 			Sections: []Section{{Text: "Öffne den Ordner und teile ihn mit der Gruppe."}}},
 		{ID: "kamera.md", Title: "Kamera funktioniert nicht", Tags: []string{"kamera", "video"},
-			Summary: "Was du tust, wenn dich in der Konferenz niemand sieht.",
+			Summary:  "Was du tust, wenn dich in der Konferenz niemand sieht.",
 			Sections: []Section{{Text: "Erlaube dem Browser den Zugriff auf die Kamera."}}},
 	}
 }
