@@ -14,7 +14,8 @@ type Result struct {
 	Hits      []Hit  // best first
 	// OffTopic are the words of the query that name a subject outside an
 	// IT help library (see offTopicGroups) and that the first hit does not
-	// name in its title, tags, aliases, example questions or summary.
+	// name in its title, tags, aliases, example questions or summary (its
+	// learned questions do not count: see Doc.Learned).
 	OffTopic []string
 }
 
@@ -27,7 +28,8 @@ type Hit struct {
 	// Strong is the share of the query's weight the guide matches firmly
 	// (the word, its stem or a thesaurus entry; not a typo correction) in
 	// what it says it is about: title, tags, aliases, example questions,
-	// summary.
+	// summary, and the questions the team taught it (but not for an
+	// off-topic signal word, see strongFor).
 	Strong float64
 }
 
