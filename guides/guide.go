@@ -26,6 +26,10 @@ type Guide struct {
 	// (front matter "fragen" or "questions", optional); the search weighs
 	// them like aliases.
 	Questions []string
+	// Learned are questions the team taught the guide from support cases
+	// (set by [Library.WithLearned], never read from the file). The search
+	// finds the guide by them, but they do not say what the guide is about.
+	Learned []string
 	// Audience lists who the guide is for, lower case, e.g. "members" or
 	// "team"; it is never empty ([DefaultAudience] if the file names none).
 	Audience []string

@@ -17,13 +17,16 @@ import (
 )
 
 // Learned maps guide IDs to the example questions the team taught them
-// from support cases (issue #18.3). The search counts them like the
-// guide's own example questions (front matter "fragen").
+// from support cases (issue #18.3). The search finds a guide by them like
+// by its own example questions (front matter "fragen"), but they are
+// members' words: they do not make the guide name a subject (the
+// off-topic check of search.Result.OffTopic ignores them).
 type Learned map[string][]string
 
 // WithLearned returns a library whose guides also have the learned
-// questions; l itself is unchanged (libraries are immutable). Questions
-// for guides l does not have are ignored; topics keep l's order and titles.
+// questions (in Guide.Learned); l itself is unchanged (libraries are
+// immutable). Questions for guides l does not have are ignored; topics
+// keep l's order and titles.
 func (l *Library) WithLearned(learned Learned) *Library {
 	if len(learned) == 0 {
 		return l
@@ -32,7 +35,7 @@ func (l *Library) WithLearned(learned Learned) *Library {
 	for _, g := range l.guides {
 		if qs := learned[g.ID]; len(qs) > 0 {
 			cp := *g
-			cp.Questions = append(slices.Clip(g.Questions), qs...)
+			cp.Learned = append(slices.Clip(g.Learned), qs...)
 			g = &cp
 		}
 		gs = append(gs, g)

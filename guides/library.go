@@ -79,6 +79,7 @@ func searchDoc(g *Guide) search.Doc {
 		Tags:    g.Tags,
 		Summary: g.Summary,
 		Aliases: append(slices.Clip(g.Aliases), g.Questions...),
+		Learned: g.Learned,
 	}
 	for i, s := range g.Sections {
 		d.Sections = append(d.Sections, search.Section{Heading: s.Heading, Text: indexText(s.Markdown, i > 0)})

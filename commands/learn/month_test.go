@@ -21,9 +21,12 @@ import (
 // the check or fresh sets, which measure): 50 from the first messages
 // (library/) and 50 from the bench (shared/bench/guides). Everything here
 // is deterministic (no clock). The guard protects the evaluation set it
-// knows; the held-out sets can still lose a message (an out-of-scope
-// message that shares a learned word): the test logs every change and
-// fails when a set loses more than one message in any figure.
+// knows; learned questions are a field of their own in the search
+// (search.Doc.Learned: findable, but naming no off-topic word). The test
+// logs every change and fails when a set loses a message the decision
+// helped or gains a confident wrong answer, or loses more than one in the
+// raw ranking (top-1, out-of-scope rejected). Changes to the search are
+// judged on the tune halves (TestSimulatedMonthTuneSplit), not here.
 // Run with -v for the table (docs/performance.md, "Learning from cases").
 
 const setDate = "2026-12-04"
@@ -228,6 +231,13 @@ func TestSimulatedMonth(t *testing.T) {
 			for _, r := range Check(c.base, after, c.sets[name]) {
 				t.Logf("  turned wrong: %q (%s) → %s %v", r.Question.Text, r.Question.Expected, r.After.Outcome, r.After.Guides())
 			}
+			if c.searchEval {
+				for _, q := range c.sets[name] {
+					if b, a := firstHit(c.base, q.Text), firstHit(after, q.Text); b != a && (b == q.Expected || a == q.Expected) {
+						t.Logf("  first hit: %q (%s): %s → %s", q.Text, q.Expected, b, a)
+					}
+				}
+			}
 			r := answer.Evaluate(after, c.sets[name], answer.Options{Cases: true})
 			for _, res := range r.Results {
 				if res.ConfidentWrong {
@@ -237,11 +247,16 @@ func TestSimulatedMonth(t *testing.T) {
 			if w := worse(b, a); w != "" {
 				t.Logf("%s, %s: %s dropped after the month", c.name, name, w)
 			}
-			// Floors like the other evaluation tests: the month may cost at
-			// most one message per set in helped, confident-wrong and top-1
-			// (measured: see docs/performance.md, "Learning from cases").
-			if a.helped < b.helped-1 || a.wrong > b.wrong+1 || a.top1 < b.top1-1 || a.oosRejected < b.oosRejected-1 {
-				t.Errorf("%s, %s: the month costs more than one message: before %s, after %s", c.name, name, b, a)
+			// Floors like the other evaluation tests (measured: see
+			// docs/performance.md, "Learning from cases"): what members
+			// get (helped, confident-wrong) must not drop; the raw
+			// ranking may lose one message per set (bench fresh: one
+			// top-1, its guide still offered).
+			if a.helped < b.helped || a.wrong > b.wrong {
+				t.Errorf("%s, %s: the month costs members an answer: before %s, after %s", c.name, name, b, a)
+			}
+			if a.top1 < b.top1-1 || a.oosRejected < b.oosRejected-1 {
+				t.Errorf("%s, %s: the month costs the ranking more than one message: before %s, after %s", c.name, name, b, a)
 			}
 		}
 	}

@@ -33,6 +33,16 @@ type Doc struct {
 	Summary  string    // one-sentence summary
 	Aliases  []string  // typical questions, optional
 	Sections []Section // body split at headings; Section 0 may be the intro (Heading "")
+	// Learned are questions members asked that the team taught the guide
+	// from support cases (issue #18). They make the guide findable in the
+	// members' words (a field of their own, weighted LearnedWeight and
+	// normalised by the average length of the Aliases, so that teaching
+	// one guide changes no other guide's weights) but are not the author's
+	// description of the guide: members' wording carries the setting of
+	// their question ("auf meinem Laptop"), so a learned question never
+	// makes the guide name an off-topic word (Result.OffTopic), nor is a
+	// match of such a word in it firm evidence of what the guide is about.
+	Learned []string
 }
 
 // Section is one part of a guide's body between two headings.
@@ -46,6 +56,8 @@ type Section struct {
 type Options struct {
 	// Field weights for BM25F.
 	TitleWeight, TagsWeight, AliasesWeight, SummaryWeight, HeadingsWeight, BodyWeight float64
+	// LearnedWeight weighs Doc.Learned (the questions taught from cases).
+	LearnedWeight float64
 	// K1 is the BM25 term-frequency saturation, B the length normalisation.
 	K1, B float64
 	// CompoundPartWeight weighs each part of a split query compound
@@ -84,6 +96,7 @@ func DefaultOptions() Options {
 		TitleWeight:        3,
 		TagsWeight:         3,
 		AliasesWeight:      2.5,
+		LearnedWeight:      2.5,
 		SummaryWeight:      2,
 		HeadingsWeight:     1.5,
 		BodyWeight:         1,
@@ -113,6 +126,7 @@ func (o Options) withDefaults() Options {
 	set(&o.TitleWeight, d.TitleWeight)
 	set(&o.TagsWeight, d.TagsWeight)
 	set(&o.AliasesWeight, d.AliasesWeight)
+	set(&o.LearnedWeight, d.LearnedWeight)
 	set(&o.SummaryWeight, d.SummaryWeight)
 	set(&o.HeadingsWeight, d.HeadingsWeight)
 	set(&o.BodyWeight, d.BodyWeight)
@@ -139,11 +153,17 @@ const (
 	fSummary
 	fHeadings
 	fBody
+	fLearned
 	numFields
 )
 
-// strongFields are the fields written to describe the guide as a whole.
-const strongFields = 1<<fTitle | 1<<fTags | 1<<fAliases | 1<<fSummary
+// authorFields are the fields the guide's author wrote to describe the
+// guide as a whole.
+const authorFields = 1<<fTitle | 1<<fTags | 1<<fAliases | 1<<fSummary
+
+// strongFields are the fields that say what a guide is about: the
+// author's and the questions the team taught it.
+const strongFields = authorFields | 1<<fLearned
 
 // posting is a term's weight in one guide. Postings are most of the
 // index's memory (two per term and guide), so they are packed into 8 bytes.
@@ -296,6 +316,9 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 		for _, a := range d.Aliases {
 			dt.fields[fAliases] = tok(a, dt.fields[fAliases])
 		}
+		for _, a := range d.Learned {
+			dt.fields[fLearned] = tok(a, dt.fields[fLearned])
+		}
 		dt.fields[fSummary] = tok(d.Summary, nil)
 		dt.secs = make([][]wordTok, len(d.Sections))
 		for j, sec := range d.Sections {
@@ -378,7 +401,7 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 	}
 
 	// Field lengths and their averages.
-	fieldW := [numFields]float64{o.TitleWeight, o.TagsWeight, o.AliasesWeight, o.SummaryWeight, o.HeadingsWeight, o.BodyWeight}
+	fieldW := [numFields]float64{o.TitleWeight, o.TagsWeight, o.AliasesWeight, o.SummaryWeight, o.HeadingsWeight, o.BodyWeight, o.LearnedWeight}
 	length := func(ts []wordTok) int {
 		n := 0
 		for _, t := range ts {
@@ -454,7 +477,16 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 					continue
 				}
 				ts := all[i].fields[f]
-				w := fieldW[f] / (1 - o.B + o.B*float64(length(ts))/avgLen[f])
+				avg := avgLen[f]
+				if f == fLearned {
+					// Learned questions are measured against the
+					// author's example questions, and only the
+					// learned field knows them: teaching a guide
+					// changes no other guide's weights and none of
+					// its own author fields.
+					avg = avgLen[fAliases]
+				}
+				w := fieldW[f] / (1 - o.B + o.B*float64(length(ts))/avg)
 				for _, t := range ts {
 					addTok(t, w, 1<<f)
 				}

@@ -157,7 +157,9 @@ func (ix *Index) offTopic(toks []rawToken, doc int32) []string {
 }
 
 // namesStrong reports whether guide doc has the term with stem key k in a
-// strong field.
+// field its author wrote to describe it (title, tags, aliases, example
+// questions, summary). Learned questions do not count: they are members'
+// words, with the setting of their question ("auf meinem Laptop").
 func (ix *Index) namesStrong(doc int32, k string) bool {
 	id, ok := ix.terms[k]
 	if !ok {
@@ -165,8 +167,25 @@ func (ix *Index) namesStrong(doc int32, k string) bool {
 	}
 	for _, p := range ix.postings[id] {
 		if p.doc == doc {
-			return p.mask&strongFields != 0
+			return p.mask&authorFields != 0
 		}
 	}
 	return false
+}
+
+// strongFor sets which fields of a guide say what it is about for each
+// concept of a query: title, tags, aliases, example questions, summary and
+// the questions the team taught it — but for an off-topic signal word
+// ("Laptop", "Parteitag") only the fields its author wrote. A learned
+// question is a member's wording and names the setting of their question
+// ("auf dem neuen Laptop …"); it must make the guide findable, not make it
+// a firm answer to "mein Laptop geht nicht mehr an".
+func strongFor(cs []concept) {
+	for i := range cs {
+		c := &cs[i]
+		c.strong = strongFields
+		if len(c.word) <= maxQueryWord && offTopicWord(c.word) != "" {
+			c.strong = authorFields
+		}
+	}
 }

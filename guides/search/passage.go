@@ -31,7 +31,7 @@ func (ix *Index) passage(cs []concept, doc int32) detail {
 		}
 		for _, a := range c.alts {
 			if ci < 64 {
-				if p, ok := ix.postingFor(a.term, doc); ok && p.mask&strongFields != 0 {
+				if p, ok := ix.postingFor(a.term, doc); ok && p.mask&c.strong != 0 {
 					strong |= 1 << ci
 				}
 			}

@@ -14,7 +14,8 @@ type Result struct {
 	Hits      []Hit  // best first
 	// OffTopic are the words of the query that name a subject outside an
 	// IT help library (see offTopicGroups) and that the first hit does not
-	// name in its title, tags, aliases, example questions or summary.
+	// name in its title, tags, aliases, example questions or summary (its
+	// learned questions do not count: see Doc.Learned).
 	OffTopic []string
 }
 
@@ -27,7 +28,8 @@ type Hit struct {
 	// Strong is the share of the query's weight the guide matches firmly
 	// (the word, its stem or a thesaurus entry; not a typo correction) in
 	// what it says it is about: title, tags, aliases, example questions,
-	// summary.
+	// summary, and the questions the team taught it (but not for an
+	// off-topic signal word, see strongFor).
 	Strong float64
 }
 
@@ -49,6 +51,9 @@ type concept struct {
 	typo bool
 	// part marks a part of a split query compound.
 	part bool
+	// strong are the fields whose match says that a guide is about the
+	// concept (see strongFor).
+	strong uint8
 }
 
 // solid reports whether a match of alternative a of c is firm evidence
@@ -364,6 +369,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 	sc := ix.pool.Get().(*scratch)
 	defer ix.pool.Put(sc)
 
+	strongFor(cs)
 	var denom float64
 	for ci := range cs {
 		c := &cs[ci]
@@ -388,7 +394,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 				if solid {
 					sc.firm[p.doc] = true
 				}
-				if hint && p.mask&strongFields != 0 {
+				if hint && p.mask&c.strong != 0 {
 					// Credited with the idf of the term that matched:
 					// a generic synonym ("Datei" for "Dokument") in a
 					// title says little.
