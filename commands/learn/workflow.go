@@ -10,8 +10,6 @@ package learn
 import (
 	"context"
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -200,7 +198,7 @@ func (w *Workflow) closest(lib *guides.Library, q string) string {
 	var parts []string
 	for _, h := range res.Hits {
 		if g, ok := lib.Get(h.ID); ok {
-			parts = append(parts, "`"+number(lib, g.ID)+"` "+chat.Escape(g.Title))
+			parts = append(parts, "`"+guides.NumberOf(lib.Topics(), g.ID)+"` "+chat.Escape(g.Title))
 		}
 	}
 	return strings.Join(parts, ", ")
@@ -220,34 +218,12 @@ func (w *Workflow) outOfScope(q string, lib *guides.Library) string {
 	return ""
 }
 
-// Numbering as in !anleitungen for the team (the team room shows every
-// guide): topics in the library's order, "topic.guide".
-
-var guideNumber = regexp.MustCompile(`^([0-9]{1,3})\.([0-9]{1,3})\.?$`)
-
-func number(lib *guides.Library, guideID string) string {
-	for i, t := range lib.Topics() {
-		for j, g := range t.Guides {
-			if g.ID == guideID {
-				return fmt.Sprintf("%d.%d", i+1, j+1)
-			}
-		}
-	}
-	return ""
-}
-
 // findGuide finds a guide by its number from !anleitungen, its ID (with or
 // without ".md") or its exact title (case-insensitive).
 func findGuide(lib *guides.Library, s string) (*guides.Guide, bool) {
 	s = strings.TrimSpace(s)
-	if m := guideNumber.FindStringSubmatch(s); m != nil {
-		ti, _ := strconv.Atoi(m[1])
-		gi, _ := strconv.Atoi(m[2])
-		topics := lib.Topics()
-		if ti < 1 || ti > len(topics) || gi < 1 || gi > len(topics[ti-1].Guides) {
-			return nil, false
-		}
-		return topics[ti-1].Guides[gi-1], true
+	if guides.IsNumber(s) {
+		return guides.ByNumber(lib.Topics(), s)
 	}
 	if g, ok := lib.Get(s); ok {
 		return g, true

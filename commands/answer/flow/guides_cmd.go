@@ -2,8 +2,6 @@ package flow
 
 import (
 	"fmt"
-	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -22,8 +20,8 @@ func (w *Workflow) cmdGuide(ce *chat.Call) error {
 	lib := w.Guides.Current()
 	team := w.isTeam(ce.Ctx, ce.Sender)
 	// A number from !anleitungen: "2.3" opens a guide, "2" lists a topic.
-	topics := visibleTopics(lib, team)
-	if g, ok := byNumber(topics, query); ok {
+	topics := lib.VisibleTopics(team)
+	if g, ok := guides.ByNumber(topics, query); ok {
 		return w.sendGuide(ce.Ctx, lib, search.Hit{ID: g.ID, Section: -1}, nil)
 	}
 	if n, err := strconv.Atoi(strings.TrimSuffix(query, ".")); err == nil {
@@ -32,7 +30,7 @@ func (w *Workflow) cmdGuide(ce *chat.Call) error {
 		}
 		return w.ReplyMarkdown(ce.Ctx, w.topicList(topics, n-1))
 	}
-	if guideNumber.MatchString(query) {
+	if guides.IsNumber(query) {
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(w.tx.GuideNoNumber, chat.Escape(query)))
 	}
 	// An exact guide ID or title opens that guide.
@@ -60,36 +58,6 @@ func (w *Workflow) cmdGuide(ce *chat.Call) error {
 // the current library and the reader's audience (member or team) every
 // time, with no stored state: they stay the same between listing and
 // opening unless the library itself changes.
-
-// visibleTopics are the topics with the guides visible to the reader, in
-// the library's order; topics with none are left out.
-func visibleTopics(lib *guides.Library, team bool) []guides.Topic {
-	var out []guides.Topic
-	for _, t := range lib.Topics() {
-		gs := slices.DeleteFunc(t.Guides, func(g *guides.Guide) bool { return !guides.VisibleTo(g, team) })
-		if len(gs) > 0 {
-			t.Guides = gs
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
-var guideNumber = regexp.MustCompile(`^([0-9]{1,3})\.([0-9]{1,3})\.?$`)
-
-// byNumber returns the guide numbered "topic.guide", if any.
-func byNumber(topics []guides.Topic, s string) (*guides.Guide, bool) {
-	m := guideNumber.FindStringSubmatch(s)
-	if m == nil {
-		return nil, false
-	}
-	ti, _ := strconv.Atoi(m[1])
-	gi, _ := strconv.Atoi(m[2])
-	if ti < 1 || ti > len(topics) || gi < 1 || gi > len(topics[ti-1].Guides) {
-		return nil, false
-	}
-	return topics[ti-1].Guides[gi-1], true
-}
 
 // findTopic finds a topic by its number, folder name or title, or a word
 // of its title that no other topic's title has.
@@ -119,7 +87,7 @@ func findTopic(topics []guides.Topic, want string) (int, bool) {
 func (w *Workflow) cmdGuides(ce *chat.Call) error {
 	threaded(ce.Ctx)
 	lib := w.Guides.Current()
-	topics := visibleTopics(lib, w.isTeam(ce.Ctx, ce.Sender))
+	topics := lib.VisibleTopics(w.isTeam(ce.Ctx, ce.Sender))
 	if len(topics) == 0 {
 		return w.ReplyMarkdown(ce.Ctx, w.tx.GuidesEmpty)
 	}
