@@ -252,6 +252,12 @@ func (w *Workflow) ThreadReply(ctx context.Context, evt *event.Event, text strin
 	if root == "" {
 		return false, nil
 	}
+	// Most thread messages are notes: the in-memory check comes first, so
+	// a note costs no database reads here (support reads the case next).
+	guideArg, override, _ := strings.Cut(text, "|")
+	if _, ok := findGuide(w.Guides.Current(), guideArg); !ok {
+		return false, nil
+	}
 	c, err := w.DB.Cases.ByTeamEvent(ctx, root.String())
 	if err != nil || c == nil || c.Status == storage.CaseOpen {
 		// A reopened case's thread is a conversation again.
@@ -259,10 +265,6 @@ func (w *Workflow) ThreadReply(ctx context.Context, evt *event.Event, text strin
 	}
 	if p, err := w.DB.KV.Get(ctx, promptKey(c.ID)); err != nil || p == "" {
 		return false, err
-	}
-	guideArg, override, _ := strings.Cut(text, "|")
-	if _, ok := findGuide(w.Guides.Current(), guideArg); !ok {
-		return false, nil
 	}
 	return true, w.teach(ctx, c, evt.Sender, guideArg, override)
 }
