@@ -88,11 +88,7 @@ func New(deps Deps) *Handler {
 	gcfg.TeamRoom, gcfg.IsTeam = deps.Support.TeamRoom, h.support.IsTeam
 	gcfg.Private = append(slices.Clip(gcfg.Private), deps.Support.TeamRoom, deps.Access.ApprovalsRoom)
 	h.gaps = gaps.New(h.env, gcfg)
-	fcfg := flow.Config{Support: h.support, TeamRoom: deps.Support.TeamRoom}
-	if gcfg.Keep {
-		fcfg.Gaps = h.gaps // without keeping, no search for the closest guides either
-	}
-	h.answers = flow.New(h.env, fcfg)
+	h.answers = flow.New(h.env, flow.Config{Support: h.support, TeamRoom: deps.Support.TeamRoom, Gaps: h.gaps})
 	lcfg := deps.Learn
 	lcfg.TeamRoom, lcfg.Team = deps.Support.TeamRoom, h.support.TeamRole()
 	h.learn = learn.New(h.env, lcfg)

@@ -83,6 +83,9 @@ type Decision struct {
 	// Also are the runners-up of an Answer (the chat lists the close ones
 	// as "Vielleicht passt auch").
 	Also []search.Hit
+	// Nearest are, for None after a search, the guides the search found
+	// but did not offer, best first (the team's digest names them).
+	Nearest []search.Hit
 	// Reply is the plain text the member sees (for Answer and Choose the
 	// lines `lotse ask` prints; the chat shows the guide itself).
 	Reply string

@@ -59,7 +59,7 @@ func decideSearch(q string, lib Library, opts Options, tx *Texts) Decision {
 	res := lib.SearchFor(q, 5, opts.Team)
 	d := Decision{Query: q}
 	if len(res.Hits) == 0 || (!res.Confident && !res.Close) || res.Hits[0].Score < calib.minChoose {
-		d.Outcome, d.Reply = None, NoGuideReply(tx, opts, Shorten(q, 200))
+		d.Outcome, d.Reply, d.Nearest = None, NoGuideReply(tx, opts, Shorten(q, 200)), res.Hits
 		return d
 	}
 	first := res.Hits[0]
@@ -69,12 +69,12 @@ func decideSearch(q string, lib Library, opts Options, tx *Texts) Decision {
 	}
 	offTopic := len(res.OffTopic) > 0 && first.Strong < calib.offTopicStrong
 	if offTopic && calib.offTopic >= offTopicNone {
-		d.Outcome, d.Reply = None, NoGuideReply(tx, opts, Shorten(q, 200))
+		d.Outcome, d.Reply, d.Nearest = None, NoGuideReply(tx, opts, Shorten(q, 200)), res.Hits
 		return d
 	}
 	answer := res.Confident && first.Score >= calib.minAnswer && (lead >= calib.minLead || clearTopic(res.Hits))
 	if offTopic && calib.offTopic >= offTopicNoChoice && !answer {
-		d.Outcome, d.Reply = None, NoGuideReply(tx, opts, Shorten(q, 200))
+		d.Outcome, d.Reply, d.Nearest = None, NoGuideReply(tx, opts, Shorten(q, 200)), res.Hits
 		return d
 	}
 	if answer && !(offTopic && calib.offTopic >= offTopicNoAnswer) {

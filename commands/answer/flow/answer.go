@@ -167,13 +167,10 @@ func (w *Workflow) answerQuestion(ctx context.Context, question string) error {
 			return err
 		}
 		w.Observer.Question("no_guide")
-		if w.cfg.Gaps != nil {
-			// No guide fitted well enough; the closest ones tell the team
-			// where the question belongs.
-			closest := hitIDs(lib.SearchFor(d.Query, storage.MaxFailedGuides, team).Hits)
-			if err := w.failed(ctx, d, storage.FailedNone, closest, ""); err != nil {
-				return err
-			}
+		// No guide fitted well enough; the nearest ones the decision's
+		// search found tell the team where the question belongs.
+		if err := w.failed(ctx, d, storage.FailedNone, hitIDs(d.Nearest), ""); err != nil {
+			return err
 		}
 		if cases {
 			// "No guide fits" comes with the offer to open a case.
