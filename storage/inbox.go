@@ -123,16 +123,7 @@ func (q *InboxQuery) Commit(ctx context.Context, items []InboxItem, own []SentEv
 
 // Has reports whether the inbox knows eventID (pending or handled).
 func (q *InboxQuery) Has(ctx context.Context, eventID string) (bool, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	var one int
-	err := q.db.QueryRow(ctx, hasInboxQuery, eventID).Scan(&one)
-	if err == sql.ErrNoRows {
-		return false, nil
-	} else if err != nil {
-		return false, fmt.Errorf("failed to look up event: %w", err)
-	}
-	return true, nil
+	return exists(ctx, q.db, "look up event", hasInboxQuery, eventID)
 }
 
 // IsPending reports whether eventID is still waiting to be handled.
