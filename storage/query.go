@@ -122,11 +122,12 @@ func createOnce[T any](ctx context.Context, db *dbutil.Database, scan func(rowSc
 func queryValue[T any](ctx context.Context, db *dbutil.Database, action, query string, args ...any) (v T, found bool, err error) {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
+	var zero T
 	err = db.QueryRow(ctx, query, args...).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
-		return v, false, nil
+		return zero, false, nil
 	} else if err != nil {
-		return v, false, fmt.Errorf("failed to %s: %w", action, err)
+		return zero, false, fmt.Errorf("failed to %s: %w", action, err)
 	}
 	return v, true, nil
 }
