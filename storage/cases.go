@@ -454,16 +454,7 @@ func (q *CaseQuery) StaleClaimed(ctx context.Context, before time.Time) ([]*Case
 
 // ReminderDone reports whether the reminder key was already sent.
 func (q *CaseQuery) ReminderDone(ctx context.Context, key string) (bool, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	var one int
-	err := q.db.QueryRow(ctx, reminderDoneQuery, key).Scan(&one)
-	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
-	} else if err != nil {
-		return false, fmt.Errorf("failed to read reminder: %w", err)
-	}
-	return true, nil
+	return exists(ctx, q.db, "read reminder", reminderDoneQuery, key)
 }
 
 // MarkReminder records that the reminder key was sent.

@@ -2,8 +2,6 @@ package storage
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"time"
 
@@ -22,16 +20,8 @@ const (
 
 // Agreed returns the member roomID was agreed on with, or "".
 func (q *DirectChatQuery) Agreed(ctx context.Context, roomID string) (string, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	var user string
-	err := q.db.QueryRow(ctx, directChatGetSQL, roomID).Scan(&user)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
-	} else if err != nil {
-		return "", fmt.Errorf("failed to read direct chat agreement: %w", err)
-	}
-	return user, nil
+	user, _, err := queryValue[string](ctx, q.db, "read direct chat agreement", directChatGetSQL, roomID)
+	return user, err
 }
 
 // Agree records that roomID is the direct chat with user. The first

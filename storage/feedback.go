@@ -31,16 +31,8 @@ func (q *AnswerQuery) Put(ctx context.Context, eventID, roomID, guideID string, 
 
 // GuideFor returns the guide an answer showed, or "" if eventID is no known answer.
 func (q *AnswerQuery) GuideFor(ctx context.Context, eventID string) (string, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	var guideID string
-	err := q.db.QueryRow(ctx, getAnswerQuery, eventID).Scan(&guideID)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
-	} else if err != nil {
-		return "", fmt.Errorf("failed to look up answer: %w", err)
-	}
-	return guideID, nil
+	guideID, _, err := queryValue[string](ctx, q.db, "look up answer", getAnswerQuery, eventID)
+	return guideID, err
 }
 
 // FeedbackQuery keeps anonymous per-guide counters.

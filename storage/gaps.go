@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -242,16 +241,7 @@ func (q *GapsQuery) OptIn(ctx context.Context, userID string) error {
 
 // OptedOut reports whether userID asked not to keep their questions.
 func (q *GapsQuery) OptedOut(ctx context.Context, userID string) (bool, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	var one int
-	err := q.db.QueryRow(ctx, questionOptedOutQuery, userID).Scan(&one)
-	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
-	} else if err != nil {
-		return false, fmt.Errorf("failed to read the opt-out: %w", err)
-	}
-	return true, nil
+	return exists(ctx, q.db, "read the opt-out", questionOptedOutQuery, userID)
 }
 
 // DigestClaim is the claim of one week's digest.

@@ -191,33 +191,31 @@ func TestDigestClaim(t *testing.T) {
 			ctx := context.Background()
 			g := db.Gaps()
 			t0 := time.UnixMilli(1_800_000_000_000)
-			c, err := g.ClaimDigest(ctx, "2027-W02", t0, t0)
-			if err != nil {
-				t.Fatal(err)
+			// claim claims week's digest at (up to at).
+			claim := func(week string, at time.Time) storage.DigestClaim {
+				t.Helper()
+				c, err := g.ClaimDigest(ctx, week, at, at)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return c
 			}
+			c := claim("2027-W02", t0)
 			if !c.From.Equal(time.UnixMilli(0)) || !c.To.Equal(t0) || c.Sent {
 				t.Fatalf("first claim = %+v", c)
 			}
 			// Claimed again later (a restart before the send): the same window.
-			c2, err := g.ClaimDigest(ctx, "2027-W02", t0.Add(time.Hour), t0.Add(time.Hour))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if c2 != c {
+			if c2 := claim("2027-W02", t0.Add(time.Hour)); c2 != c {
 				t.Fatalf("second claim = %+v, want %+v", c2, c)
 			}
 			if err := g.DigestSent(ctx, "2027-W02", 3, t0); err != nil {
 				t.Fatal(err)
 			}
-			if c3, _ := g.ClaimDigest(ctx, "2027-W02", t0.Add(time.Hour), t0.Add(time.Hour)); !c3.Sent {
+			if c3 := claim("2027-W02", t0.Add(time.Hour)); !c3.Sent {
 				t.Fatal("sent digest not reported as sent")
 			}
 			// The next week starts where this one ended.
-			next, err := g.ClaimDigest(ctx, "2027-W03", t0.Add(7*24*time.Hour), t0.Add(7*24*time.Hour))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !next.From.Equal(t0) || next.Sent {
+			if next := claim("2027-W03", t0.Add(7*24*time.Hour)); !next.From.Equal(t0) || next.Sent {
 				t.Fatalf("next week = %+v", next)
 			}
 		})

@@ -123,30 +123,13 @@ func (q *InboxQuery) Commit(ctx context.Context, items []InboxItem, own []SentEv
 
 // Has reports whether the inbox knows eventID (pending or handled).
 func (q *InboxQuery) Has(ctx context.Context, eventID string) (bool, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	var one int
-	err := q.db.QueryRow(ctx, hasInboxQuery, eventID).Scan(&one)
-	if err == sql.ErrNoRows {
-		return false, nil
-	} else if err != nil {
-		return false, fmt.Errorf("failed to look up event: %w", err)
-	}
-	return true, nil
+	return exists(ctx, q.db, "look up event", hasInboxQuery, eventID)
 }
 
 // IsPending reports whether eventID is still waiting to be handled.
 func (q *InboxQuery) IsPending(ctx context.Context, eventID string) (bool, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	var state int
-	err := q.db.QueryRow(ctx, stateInboxQuery, eventID).Scan(&state)
-	if err == sql.ErrNoRows {
-		return false, nil
-	} else if err != nil {
-		return false, fmt.Errorf("failed to read event state: %w", err)
-	}
-	return InboxState(state) == InboxPending, nil
+	state, found, err := queryValue[int](ctx, q.db, "read event state", stateInboxQuery, eventID)
+	return found && InboxState(state) == InboxPending, err
 }
 
 // RecordSent remembers an event the bot sent under txnID.
@@ -161,16 +144,8 @@ func (q *InboxQuery) RecordSent(ctx context.Context, se SentEvent) error {
 
 // SentEventID returns the event sent under txnID, or "" if none is known.
 func (q *InboxQuery) SentEventID(ctx context.Context, txnID string) (string, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	var eventID string
-	err := q.db.QueryRow(ctx, getSentQuery, txnID).Scan(&eventID)
-	if err == sql.ErrNoRows {
-		return "", nil
-	} else if err != nil {
-		return "", fmt.Errorf("failed to look up sent event: %w", err)
-	}
-	return eventID, nil
+	eventID, _, err := queryValue[string](ctx, q.db, "look up sent event", getSentQuery, txnID)
+	return eventID, err
 }
 
 // Pending returns up to limit pending items that are due at now, in the

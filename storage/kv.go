@@ -2,8 +2,6 @@ package storage
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 
 	"go.mau.fi/util/dbutil"
@@ -29,16 +27,8 @@ const (
 
 // Get returns the value of key, or "" when it is not set.
 func (q *KVQuery) Get(ctx context.Context, key string) (string, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	var value string
-	err := q.db.QueryRow(ctx, getKVQuery, key).Scan(&value)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
-	} else if err != nil {
-		return "", fmt.Errorf("failed to read %s: %w", key, err)
-	}
-	return value, nil
+	value, _, err := queryValue[string](ctx, q.db, "read "+key, getKVQuery, key)
+	return value, err
 }
 
 // Set stores value under key.

@@ -116,3 +116,24 @@ func createOnce[T any](ctx context.Context, db *dbutil.Database, scan func(rowSc
 	}
 	return out, created, nil
 }
+
+// queryValue runs query and scans its one column into a T; no row gives the
+// zero T and found false. action says what failed, for the error ("read notice").
+func queryValue[T any](ctx context.Context, db *dbutil.Database, action, query string, args ...any) (v T, found bool, err error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	var zero T
+	err = db.QueryRow(ctx, query, args...).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return zero, false, nil
+	} else if err != nil {
+		return zero, false, fmt.Errorf("failed to %s: %w", action, err)
+	}
+	return v, true, nil
+}
+
+// exists reports whether query (a "SELECT 1 …") finds a row.
+func exists(ctx context.Context, db *dbutil.Database, action, query string, args ...any) (bool, error) {
+	_, found, err := queryValue[int](ctx, db, action, query, args...)
+	return found, err
+}

@@ -279,16 +279,7 @@ func (q *RoleQuery) ClaimedBy(ctx context.Context, user string) ([]int64, error)
 
 // NoticeDone reports whether the scheduled notice key was sent.
 func (q *RoleQuery) NoticeDone(ctx context.Context, key string) (bool, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	var one int
-	err := q.db.QueryRow(ctx, noticeDoneQuery, key).Scan(&one)
-	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
-	} else if err != nil {
-		return false, fmt.Errorf("failed to read notice: %w", err)
-	}
-	return true, nil
+	return exists(ctx, q.db, "read notice", noticeDoneQuery, key)
 }
 
 // MarkNotice records that the scheduled notice key (about user) was sent.

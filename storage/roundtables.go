@@ -375,14 +375,7 @@ func (q *RoundTableQuery) Unskip(ctx context.Context, key string) (bool, error) 
 
 // IsSent reports whether the scheduled send key was done.
 func (q *RoundTableQuery) IsSent(ctx context.Context, key string) (bool, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	var one int
-	err := q.db.QueryRow(ctx, rtIsSentSQL, key).Scan(&one)
-	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
-	}
-	return err == nil, err
+	return exists(ctx, q.db, "read scheduled send", rtIsSentSQL, key)
 }
 
 // MarkSent records a scheduled send (or that it was skipped).

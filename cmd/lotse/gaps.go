@@ -12,6 +12,8 @@ import (
 
 	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/commands/gaps"
+	"github.com/lotse-bot/lotse/config"
+	"github.com/lotse-bot/lotse/guides"
 )
 
 // gapsJSON is the output of `lotse guides gaps --json`.
@@ -59,11 +61,7 @@ func guidesGaps(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	defer db.Close()
-	dir := cfg.GuidesDir
-	if *dirFlag != "" {
-		dir = *dirFlag
-	}
-	lib, err := loadLibrary(dir, stderr)
+	lib, _, err := configLibrary(cfg, *dirFlag, stderr)
 	if err != nil {
 		return err
 	}
@@ -148,4 +146,16 @@ func parseSince(s string) (time.Duration, error) {
 		return 0, bad
 	}
 	return d, nil
+}
+
+// configLibrary loads the guide library of a command with a --dir flag:
+// dirFlag when set, else the config's guides_dir. It returns the folder
+// it read, for messages.
+func configLibrary(cfg config.Config, dirFlag string, stderr io.Writer) (*guides.Library, string, error) {
+	dir := cfg.GuidesDir
+	if dirFlag != "" {
+		dir = dirFlag
+	}
+	lib, err := loadLibrary(dir, stderr)
+	return lib, dir, err
 }

@@ -31,14 +31,8 @@ func TestGuidesGaps(t *testing.T) {
 	if _, err := os.Stat(dbPath); err == nil {
 		t.Fatal("guides gaps created a database")
 	}
-	db, err := storage.Open(dbPath, zerolog.Nop())
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := openUpgradedDB(t, dbPath)
 	ctx := context.Background()
-	if err := db.Upgrade(ctx); err != nil {
-		t.Fatal(err)
-	}
 	now := time.Now()
 	for i, q := range []struct {
 		text string
@@ -119,4 +113,18 @@ func TestNoGaps(t *testing.T) {
 			t.Errorf("noGaps(%s, %v) = %q, want …%q", tt.lang, tt.since, got, tt.want)
 		}
 	}
+}
+
+// openUpgradedDB opens the database at path and brings its schema up to
+// date, as `lotse run` would; the caller closes it before running the CLI.
+func openUpgradedDB(t *testing.T, path string) *storage.DB {
+	t.Helper()
+	db, err := storage.Open(path, zerolog.Nop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Upgrade(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return db
 }

@@ -48,11 +48,7 @@ func guidesLearned(ctx context.Context, args []string, stdout, stderr io.Writer)
 		}
 		return tw.Flush()
 	}
-	dir := cfg.GuidesDir
-	if *dirFlag != "" {
-		dir = *dirFlag
-	}
-	lib, err := loadLibrary(dir, stderr)
+	lib, dir, err := configLibrary(cfg, *dirFlag, stderr)
 	if err != nil {
 		return err
 	}

@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rs/zerolog"
-
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -29,14 +27,8 @@ func TestGuidesLearnedExport(t *testing.T) {
 	if err := os.WriteFile(cfgFile, []byte("database: lotse.db\nguides_dir: "+lib+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	db, err := storage.Open(filepath.Join(dir, "lotse.db"), zerolog.Nop())
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := openUpgradedDB(t, filepath.Join(dir, "lotse.db"))
 	ctx := context.Background()
-	if err := db.Upgrade(ctx); err != nil {
-		t.Fatal(err)
-	}
 	const q = "Die Ortsgruppe braucht einen Treffpunkt im Netz"
 	for i, l := range []storage.LearnedQuestion{
 		{GuideID: "bbb/raum-fuer-ag-beantragen.md", Question: q, Norm: "a", CaseID: 1, TaughtBy: "@t:x", TaughtAt: time.Now()},
