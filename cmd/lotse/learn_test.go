@@ -14,30 +14,6 @@ import (
 	"github.com/lotse-bot/lotse/storage"
 )
 
-// copyDir copies a guide library folder to a temp folder.
-func copyDir(t testing.TB, src string) string {
-	t.Helper()
-	dst := t.TempDir()
-	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
-}
-
 // TestLearnFromCaseOnDendrite is the loop of issue #18 on the real
 // homeserver: a member's question no guide answers → "no guide fits" →
 // case → the team resolves it → Lotse asks in the case thread whether a

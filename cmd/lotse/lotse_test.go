@@ -57,11 +57,10 @@ type lotse struct {
 	stop   func()
 }
 
-// copyLibrary copies the project's starter library to a temp folder (tests may edit it).
-func copyLibrary(t testing.TB) string {
+// copyDir copies a guide library folder to a temp folder.
+func copyDir(t testing.TB, src string) string {
 	t.Helper()
 	dst := t.TempDir()
-	src := filepath.Join("..", "..", "library")
 	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -80,6 +79,12 @@ func copyLibrary(t testing.TB) string {
 		t.Fatal(err)
 	}
 	return dst
+}
+
+// copyLibrary copies the project's starter library to a temp folder (tests may edit it).
+func copyLibrary(t testing.TB) string {
+	t.Helper()
+	return copyDir(t, filepath.Join("..", "..", "library"))
 }
 
 func startLotse(t testing.TB, guidesDir string, mutate func(*config.Config)) *lotse {
