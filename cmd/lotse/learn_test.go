@@ -1,17 +1,10 @@
 package main
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	"maunium.net/go/mautrix/id"
-
-	"github.com/lotse-bot/lotse/config"
-	"github.com/lotse-bot/lotse/storage"
 )
 
 // TestLearnFromCaseOnDendrite is the loop of issue #18 on the real
@@ -39,23 +32,7 @@ func TestLearnFromCaseOnDendrite(t *testing.T) {
 			t.Fatalf("precondition: the guide uses the member's word %q", w)
 		}
 	}
-	alice := newMember(t, "alice")
-	var teamRoom id.RoomID
-	l := startLotse(t, lib, func(cfg *config.Config) {
-		var err error
-		teamRoom, err = alice.CreateRoom(t.Context(), "Digitalisierungsteam", true, id.UserID(cfg.UserID))
-		if err != nil {
-			t.Fatal(err)
-		}
-		cfg.TeamRoom = teamRoom.String()
-		cfg.SupportQuietHours = "off"
-		grantRoles(t, cfg, storage.RoleTeam, alice.Cli.UserID)
-	})
-	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
-	defer cancel()
-	if err := alice.WaitJoined(ctx, teamRoom, l.userID); err != nil {
-		t.Fatal(err)
-	}
+	l, alice, teamRoom := startLotseWithTeam(t, lib, nil)
 
 	// Member 1: no guide fits → case.
 	m := newMember(t, "member")
