@@ -53,13 +53,7 @@ func TestGapsDigestOnDendrite(t *testing.T) {
 	// Another restart, then a round trip: still one digest.
 	restartLotse(t, l)
 	ask(t, m, dm, l.userID, text("Hallo"))
-	n := 0
-	for _, e := range alice.Received(teamRoom, l.userID) {
-		if strings.Contains(body(e), "nicht beantworten konnte") {
-			n++
-		}
-	}
-	if n != 1 {
+	if n := countContaining(alice, teamRoom, l.userID, "nicht beantworten konnte"); n != 1 {
 		t.Errorf("%d digests in the team room, want 1", n)
 	}
 	db, err := storage.Open(l.cfg.Database, zerolog.Nop())
