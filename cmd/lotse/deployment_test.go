@@ -1,22 +1,17 @@
 package main
 
 import (
-	"context"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
-	"github.com/lotse-bot/lotse/bot"
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/integrations/bbb/bbbtest"
 	"github.com/lotse-bot/lotse/integrations/nextcloud/nextcloudtest"
@@ -186,27 +181,5 @@ func TestDeploymentGuide(t *testing.T) {
 // runFromConfig runs Lotse with cfg until the test ends.
 func runFromConfig(t *testing.T, cfg config.Config) {
 	t.Helper()
-	log := zerolog.New(io.MultiWriter(zerolog.NewTestWriter(t))).Level(zerolog.InfoLevel).With().Timestamp().Logger()
-	ctx, cancel := context.WithCancel(context.Background())
-	ready := make(chan struct{})
-	done := make(chan error, 1)
-	go func() { done <- runBot(ctx, cfg, log, func(*bot.Bot) { close(ready) }) }()
-	select {
-	case <-ready:
-	case err := <-done:
-		cancel()
-		t.Fatalf("lotse stopped: %v", err)
-	case <-time.After(60 * time.Second):
-		cancel()
-		t.Fatal("lotse did not start within 60 s")
-	}
-	var once sync.Once
-	t.Cleanup(func() {
-		once.Do(func() {
-			cancel()
-			if err := <-done; err != nil {
-				t.Errorf("lotse: %v", err)
-			}
-		})
-	})
+	(&lotse{cfg: cfg, log: &syncBuffer{}}).run(t)
 }

@@ -8,7 +8,6 @@ import (
 
 	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/event"
-	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/storage"
@@ -18,22 +17,12 @@ import (
 // reaches the encrypted team room in the weekly digest — once, also after a
 // restart — without the member's ID.
 func TestGapsDigestOnDendrite(t *testing.T) {
-	alice := newMember(t, "alice")
-	var teamRoom id.RoomID
 	berlin, err := time.LoadLocation("Europe/Berlin")
 	if err != nil {
 		t.Fatal(err)
 	}
 	today := time.Now().In(berlin).Weekday()
-	l := startLotse(t, copyLibrary(t), func(cfg *config.Config) {
-		var err error
-		teamRoom, err = alice.CreateRoom(t.Context(), "Digitalisierungsteam", true, id.UserID(cfg.UserID))
-		if err != nil {
-			t.Fatal(err)
-		}
-		cfg.TeamRoom = teamRoom.String()
-		cfg.SupportQuietHours = "off"
-		grantRoles(t, cfg, storage.RoleTeam, alice.Cli.UserID)
+	l, alice, teamRoom := startLotseWithTeam(t, copyLibrary(t), func(cfg *config.Config) {
 		// No digest in the first run.
 		cfg.GapsDigest = "off"
 		cfg.GapsDigestHour = 0
@@ -43,11 +32,6 @@ func TestGapsDigestOnDendrite(t *testing.T) {
 		// asked before the restart is in it.
 		cfg.ChoiceTTL = time.Millisecond
 	})
-	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
-	defer cancel()
-	if err := alice.WaitJoined(ctx, teamRoom, l.userID); err != nil {
-		t.Fatal(err)
-	}
 	m := newMember(t, "member")
 	dm := openDM(t, m, l.userID, true)
 	const question = "Wo bekomme ich Flyer für den Infostand am Samstag?"
@@ -69,13 +53,7 @@ func TestGapsDigestOnDendrite(t *testing.T) {
 	// Another restart, then a round trip: still one digest.
 	restartLotse(t, l)
 	ask(t, m, dm, l.userID, text("Hallo"))
-	n := 0
-	for _, e := range alice.Received(teamRoom, l.userID) {
-		if strings.Contains(body(e), "nicht beantworten konnte") {
-			n++
-		}
-	}
-	if n != 1 {
+	if n := countContaining(alice, teamRoom, l.userID, "nicht beantworten konnte"); n != 1 {
 		t.Errorf("%d digests in the team room, want 1", n)
 	}
 	db, err := storage.Open(l.cfg.Database, zerolog.Nop())

@@ -7,10 +7,8 @@ import (
 	"time"
 
 	"maunium.net/go/mautrix/event"
-	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/config"
-	"github.com/lotse-bot/lotse/storage"
 )
 
 // TestGuideDraftOnDendrite: a team member drafts a guide from a resolved
@@ -18,24 +16,9 @@ import (
 // team room, decrypts, and holds the team's answer with the site address
 // as a placeholder, without the member's Matrix ID.
 func TestGuideDraftOnDendrite(t *testing.T) {
-	alice := newMember(t, "alice")
-	var teamRoom id.RoomID
-	l := startLotse(t, copyLibrary(t), func(cfg *config.Config) {
-		var err error
-		teamRoom, err = alice.CreateRoom(t.Context(), "Digitalisierungsteam", true, id.UserID(cfg.UserID))
-		if err != nil {
-			t.Fatal(err)
-		}
-		cfg.TeamRoom = teamRoom.String()
-		cfg.SupportQuietHours = "off"
+	l, alice, teamRoom := startLotseWithTeam(t, copyLibrary(t), func(cfg *config.Config) {
 		cfg.Site.CloudURL = "https://cloud.verein.test"
-		grantRoles(t, cfg, storage.RoleTeam, alice.Cli.UserID)
 	})
-	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
-	defer cancel()
-	if err := alice.WaitJoined(ctx, teamRoom, l.userID); err != nil {
-		t.Fatal(err)
-	}
 	m := newMember(t, "member")
 	dm := openDM(t, m, l.userID, true)
 	if reply, _ := ask(t, m, dm, l.userID, text("Wie kann ich für den Bürgerschaftswahlkampf spenden?")); !strings.Contains(body(reply), "Supportfall") {
@@ -57,7 +40,7 @@ func TestGuideDraftOnDendrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, alice, teamRoom, l.userID, "Entwurf einer Anleitung", "Fall #1")
-	ctx, cancel = context.WithTimeout(t.Context(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
 	evt, err := alice.Wait(ctx, teamRoom, l.userID, func(e *event.Event) bool { return e.Content.AsMessage().MsgType == event.MsgFile })
 	if err != nil {

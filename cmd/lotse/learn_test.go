@@ -1,42 +1,11 @@
 package main
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	"maunium.net/go/mautrix/id"
-
-	"github.com/lotse-bot/lotse/config"
-	"github.com/lotse-bot/lotse/storage"
 )
-
-// copyDir copies a guide library folder to a temp folder.
-func copyDir(t testing.TB, src string) string {
-	t.Helper()
-	dst := t.TempDir()
-	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
-}
 
 // TestLearnFromCaseOnDendrite is the loop of issue #18 on the real
 // homeserver: a member's question no guide answers → "no guide fits" →
@@ -63,23 +32,7 @@ func TestLearnFromCaseOnDendrite(t *testing.T) {
 			t.Fatalf("precondition: the guide uses the member's word %q", w)
 		}
 	}
-	alice := newMember(t, "alice")
-	var teamRoom id.RoomID
-	l := startLotse(t, lib, func(cfg *config.Config) {
-		var err error
-		teamRoom, err = alice.CreateRoom(t.Context(), "Digitalisierungsteam", true, id.UserID(cfg.UserID))
-		if err != nil {
-			t.Fatal(err)
-		}
-		cfg.TeamRoom = teamRoom.String()
-		cfg.SupportQuietHours = "off"
-		grantRoles(t, cfg, storage.RoleTeam, alice.Cli.UserID)
-	})
-	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
-	defer cancel()
-	if err := alice.WaitJoined(ctx, teamRoom, l.userID); err != nil {
-		t.Fatal(err)
-	}
+	l, alice, teamRoom := startLotseWithTeam(t, lib, nil)
 
 	// Member 1: no guide fits → case.
 	m := newMember(t, "member")

@@ -57,11 +57,10 @@ type lotse struct {
 	stop   func()
 }
 
-// copyLibrary copies the project's starter library to a temp folder (tests may edit it).
-func copyLibrary(t testing.TB) string {
+// copyDir copies a guide library folder to a temp folder.
+func copyDir(t testing.TB, src string) string {
 	t.Helper()
 	dst := t.TempDir()
-	src := filepath.Join("..", "..", "library")
 	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -80,6 +79,12 @@ func copyLibrary(t testing.TB) string {
 		t.Fatal(err)
 	}
 	return dst
+}
+
+// copyLibrary copies the project's starter library to a temp folder (tests may edit it).
+func copyLibrary(t testing.TB) string {
+	t.Helper()
+	return copyDir(t, filepath.Join("..", "..", "library"))
 }
 
 func startLotse(t testing.TB, guidesDir string, mutate func(*config.Config)) *lotse {
@@ -560,4 +565,33 @@ func TestKillExactlyOnce(t *testing.T) {
 	if answered != asked || duplicated != 0 {
 		t.Fatalf("exactly-once violated: asked %d, answered %d, duplicated %d", asked, answered, duplicated)
 	}
+}
+
+// startLotseWithTeam starts Lotse with an encrypted team room created by a
+// new member "alice" who holds the team role; support quiet hours are off.
+// mutate (may be nil) changes the config further before the start. It
+// returns once Lotse has joined the team room.
+func startLotseWithTeam(t testing.TB, guidesDir string, mutate func(*config.Config)) (*lotse, *chatclient.Client, id.RoomID) {
+	t.Helper()
+	alice := newMember(t, "alice")
+	var teamRoom id.RoomID
+	l := startLotse(t, guidesDir, func(cfg *config.Config) {
+		var err error
+		teamRoom, err = alice.CreateRoom(t.Context(), "Digitalisierungsteam", true, id.UserID(cfg.UserID))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.TeamRoom = teamRoom.String()
+		cfg.SupportQuietHours = "off"
+		grantRoles(t, cfg, storage.RoleTeam, alice.Cli.UserID)
+		if mutate != nil {
+			mutate(cfg)
+		}
+	})
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	if err := alice.WaitJoined(ctx, teamRoom, l.userID); err != nil {
+		t.Fatal(err)
+	}
+	return l, alice, teamRoom
 }

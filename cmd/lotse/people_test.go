@@ -50,6 +50,22 @@ func waitJoined(t *testing.T, c *chatclient.Client, roomID id.RoomID, user id.Us
 	}
 }
 
+// startLotseWithAdmin starts Lotse on a copy of the starter library with
+// admin as its only admin and a team room that admin created
+// (createTeamRoom); support quiet hours are off. It returns once Lotse has joined the room.
+func startLotseWithAdmin(t *testing.T, admin *chatclient.Client) (*lotse, id.RoomID) {
+	t.Helper()
+	var teamRoom id.RoomID
+	l := startLotse(t, copyLibrary(t), func(cfg *config.Config) {
+		teamRoom = createTeamRoom(t, admin, id.UserID(cfg.UserID))
+		cfg.TeamRoom = teamRoom.String()
+		cfg.SupportQuietHours = "off"
+		cfg.Admins = []string{admin.Cli.UserID.String()}
+	})
+	waitJoined(t, admin, teamRoom, l.userID)
+	return l, teamRoom
+}
+
 // askWant sends say and fails unless the reply contains all of want.
 func askWant(t *testing.T, c *chatclient.Client, roomID id.RoomID, botID id.UserID, say string, want ...string) *event.Event {
 	t.Helper()
@@ -68,14 +84,7 @@ func askWant(t *testing.T, c *chatclient.Client, roomID id.RoomID, botID id.User
 // revoking the role removes the person from the team room again.
 func TestTeamGateOnHomeserver(t *testing.T) {
 	admin, applicant := newMember(t, "admin"), newMember(t, "applicant")
-	var teamRoom id.RoomID
-	l := startLotse(t, copyLibrary(t), func(cfg *config.Config) {
-		teamRoom = createTeamRoom(t, admin, id.UserID(cfg.UserID))
-		cfg.TeamRoom = teamRoom.String()
-		cfg.SupportQuietHours = "off"
-		cfg.Admins = []string{admin.Cli.UserID.String()}
-	})
-	waitJoined(t, admin, teamRoom, l.userID)
+	l, teamRoom := startLotseWithAdmin(t, admin)
 	who := applicant.Cli.UserID.String()
 
 	// Application: pending, no invite, no team commands.

@@ -4,9 +4,6 @@ import (
 	"testing"
 
 	"maunium.net/go/mautrix"
-	"maunium.net/go/mautrix/id"
-
-	"github.com/lotse-bot/lotse/config"
 )
 
 // TestTeamRoomJoinWithoutRoleWarned: on a real homeserver, someone the
@@ -14,14 +11,7 @@ import (
 // team (the bot passes the team room's joins on; issue #15, Low).
 func TestTeamRoomJoinWithoutRoleWarned(t *testing.T) {
 	admin, teamer, stranger := newMember(t, "admin"), newMember(t, "teamer"), newMember(t, "stranger")
-	var teamRoom id.RoomID
-	l := startLotse(t, copyLibrary(t), func(cfg *config.Config) {
-		teamRoom = createTeamRoom(t, admin, id.UserID(cfg.UserID))
-		cfg.TeamRoom = teamRoom.String()
-		cfg.SupportQuietHours = "off"
-		cfg.Admins = []string{admin.Cli.UserID.String()}
-	})
-	waitJoined(t, admin, teamRoom, l.userID)
+	l, teamRoom := startLotseWithAdmin(t, admin)
 	// One team member, so the bootstrap is over.
 	who := teamer.Cli.UserID.String()
 	adm := openDM(t, admin, l.userID, true)

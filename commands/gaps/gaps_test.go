@@ -115,14 +115,7 @@ func (f *fixture) restart() {
 	if f.db != nil {
 		_ = f.db.Close()
 	}
-	db, err := storage.Open(f.uri, zerolog.Nop())
-	if err != nil {
-		f.t.Fatal(err)
-	}
-	f.t.Cleanup(func() { _ = db.Close() })
-	if err := db.Upgrade(context.Background()); err != nil {
-		f.t.Fatal(err)
-	}
+	db := storagetest.Open(f.t, f.uri)
 	f.db = db
 	env := chat.Env{Matrix: f.hs, Guides: staticGuides{library(f.t)}, DB: db, Log: zerolog.Nop(), TxnID: chattest.TxnID,
 		Now: func() time.Time { return f.now }}.WithDefaults()

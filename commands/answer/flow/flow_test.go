@@ -17,6 +17,7 @@ import (
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
 	"github.com/lotse-bot/lotse/storage"
+	"github.com/lotse-bot/lotse/storage/storagetest"
 )
 
 type staticGuides struct{ lib *guides.Library }
@@ -51,14 +52,7 @@ func (f *fixture) restart() {
 	if f.db != nil {
 		_ = f.db.Close()
 	}
-	db, err := storage.Open(f.dbf, zerolog.Nop())
-	if err != nil {
-		f.t.Fatal(err)
-	}
-	f.t.Cleanup(func() { _ = db.Close() })
-	if err := db.Upgrade(context.Background()); err != nil {
-		f.t.Fatal(err)
-	}
+	db := storagetest.Open(f.t, f.dbf)
 	f.db = db
 	f.fm = &chattest.Matrix{Me: "@lotse:test"}
 	env := chat.Env{Matrix: f.fm, Guides: staticGuides{f.lib}, DB: db, Log: zerolog.Nop(), TxnID: chattest.TxnID,
