@@ -20,12 +20,7 @@ func loadLibrary(tb testing.TB) *guides.Library {
 
 func loadSet(tb testing.TB, half string) []search.Question {
 	tb.Helper()
-	f, err := os.Open(filepath.Join("testdata", "first-messages-"+half+"-2026-12-04.tsv"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	qs, err := search.ReadQuestions(f)
+	qs, err := search.ReadQuestionsFile(filepath.Join("testdata", "first-messages-"+half+"-2026-12-04.tsv"))
 	if err != nil {
 		tb.Fatal(err)
 	}
