@@ -74,15 +74,8 @@ func Evaluate(lib Library, qs []search.Question, opts Options) Report {
 				}
 			}
 		}
-		switch d.Outcome {
-		case Answer:
-			res.Helped = d.Hits[0].ID == q.Expected
-			res.ConfidentWrong = !res.Helped
-		case Choose:
-			res.Helped = slices.Contains(d.Guides(), q.Expected)
-		default:
-			res.Helped = string(d.Outcome) == kind
-		}
+		res.Helped = Helped(d, q.Expected)
+		res.ConfidentWrong = d.Outcome == Answer && !res.Helped
 		t := r.ByExpected[kind]
 		if t == nil {
 			t = &Tally{Outcomes: map[Outcome]int{}}
@@ -101,6 +94,21 @@ func Evaluate(lib Library, qs []search.Question, opts Options) Report {
 		r.Results = append(r.Results, res)
 	}
 	return r
+}
+
+// Helped is the verdict on one decision d for an evaluation question whose
+// expected value is expected: the expected guide answered or among the
+// choices, or the expected non-guide outcome (search.OutOfScope, "-",
+// counts as none).
+func Helped(d Decision, expected string) bool {
+	switch d.Outcome {
+	case Answer:
+		return d.Hits[0].ID == expected
+	case Choose:
+		return slices.Contains(d.Guides(), expected)
+	}
+	kind := expectedOutcome(expected)
+	return kind != "" && d.Outcome == kind
 }
 
 // Rate is a share in [0,1] (0 for an empty set).

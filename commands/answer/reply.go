@@ -2,7 +2,6 @@ package answer
 
 import (
 	"fmt"
-	"html"
 	"strings"
 
 	"github.com/lotse-bot/lotse/guides"
@@ -89,17 +88,17 @@ func AnswerReply(lib *guides.Library, hit search.Hit, also []search.Hit, team bo
 	resolve, hint := Links(lib, team, opts, tx)
 	shown := guides.ShapeAnswer(g, guides.AnswerOptions{Section: hit.Section, Resolver: resolve, Hint: hint})
 	url := opts.url(g.ID)
-	var m message
-	m.markdown(fmt.Sprintf(tx.Answer, titleLink(g.Title, url)))
+	var m guides.Message
+	m.Markdown(fmt.Sprintf(tx.Answer, titleLink(g.Title, url)))
 	if s := strings.TrimSpace(g.Summary); s != "" {
-		m.markdown("_" + escapeMarkdown(s) + "_")
+		m.Markdown("_" + escapeMarkdown(s) + "_")
 	}
-	m.raw(shown.Plain, shown.HTML)
+	m.Raw(shown.Plain, shown.HTML)
 	switch {
 	case url != "":
-		m.markdown(fmt.Sprintf(tx.WholeGuide, "<"+url+">"))
+		m.Markdown(fmt.Sprintf(tx.WholeGuide, "<"+url+">"))
 	case shown.More:
-		m.markdown(tx.SayMore)
+		m.Markdown(tx.SayMore)
 	}
 	var related []string
 	for _, h := range also {
@@ -110,10 +109,10 @@ func AnswerReply(lib *guides.Library, hit search.Hit, also []search.Hit, team bo
 		related = append(related, titleLink(rg.Title, opts.url(rg.ID)))
 	}
 	if len(related) > 0 {
-		m.markdown(fmt.Sprintf(tx.Related, strings.Join(related, " · ")))
+		m.Markdown(fmt.Sprintf(tx.Related, strings.Join(related, " · ")))
 	}
-	m.markdown("_" + tx.Feedback + "_")
-	r.Plain, r.HTML = m.result()
+	m.Markdown("_" + tx.Feedback + "_")
+	r.Plain, r.HTML = m.Result()
 	r.Guide, r.Shown = g.ID, shown
 	return r, true
 }
@@ -133,17 +132,17 @@ func RestReplies(lib *guides.Library, guideID string, shown guides.Answer, team 
 	parts, complete := guides.RestOfGuide(g, shown, guides.RenderOptions{MaxBytes: restBytes, Resolver: resolve, Hint: hint})
 	var out []Reply
 	for i, p := range parts {
-		var m message
+		var m guides.Message
 		if i == 0 {
-			m.markdown(fmt.Sprintf(tx.RestOf, titleLink(g.Title, opts.url(g.ID))))
+			m.Markdown(fmt.Sprintf(tx.RestOf, titleLink(g.Title, opts.url(g.ID))))
 		}
-		m.raw(p.Plain, p.HTML)
+		m.Raw(p.Plain, p.HTML)
 		if i == len(parts)-1 && !complete {
 			if u := opts.url(g.ID); u != "" {
-				m.markdown(fmt.Sprintf(tx.WholeGuide, "<"+u+">"))
+				m.Markdown(fmt.Sprintf(tx.WholeGuide, "<"+u+">"))
 			}
 		}
-		plain, htmlBody := m.result()
+		plain, htmlBody := m.Result()
 		out = append(out, Reply{Plain: plain, HTML: htmlBody, Guide: g.ID})
 	}
 	if len(out) == 0 {
@@ -208,29 +207,6 @@ func escapeMarkdown(s string) string {
 func render(md string) (plain, htmlBody string) {
 	htmlBody, plain = guides.Render(md)
 	return strings.TrimSpace(plain), htmlBody
-}
-
-// message joins Markdown texts and rendered pieces, by blank lines.
-type message struct{ plain, html []string }
-
-func (m *message) markdown(md string) { m.raw(render(md)) }
-
-func (m *message) raw(plain, htmlBody string) {
-	if strings.TrimSpace(plain) == "" {
-		return
-	}
-	if htmlBody == "" {
-		htmlBody = html.EscapeString(plain)
-	}
-	if !strings.HasPrefix(strings.TrimSpace(htmlBody), "<") {
-		htmlBody = "<p>" + htmlBody + "</p>"
-	}
-	m.plain = append(m.plain, strings.TrimSpace(plain))
-	m.html = append(m.html, htmlBody)
-}
-
-func (m *message) result() (plain, htmlBody string) {
-	return strings.Join(m.plain, "\n\n"), strings.Join(m.html, "\n")
 }
 
 // Compose is the reply to a decision as members get it: the short answer

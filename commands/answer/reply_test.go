@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -18,12 +17,7 @@ func allMessages(tb testing.TB) []string {
 		for _, q := range loadSet(tb, half) {
 			out = append(out, q.Text)
 		}
-		f, err := os.Open(filepath.Join("..", "..", "guides", "search", "testdata", "bench-"+half+"-2026-12-04.tsv"))
-		if err != nil {
-			tb.Fatal(err)
-		}
-		qs, err := search.ReadQuestions(f)
-		f.Close()
+		qs, err := search.ReadQuestionsFile(filepath.Join("..", "..", "guides", "search", "testdata", "bench-"+half+"-2026-12-04.tsv"))
 		if err != nil {
 			tb.Fatal(err)
 		}

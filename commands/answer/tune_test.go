@@ -36,12 +36,7 @@ func loadBenchHalf(tb testing.TB, half string) (*guides.Library, []search.Questi
 	if err != nil {
 		tb.Fatal(err)
 	}
-	f, err := os.Open(filepath.Join("..", "..", "guides", "search", "testdata", "bench-"+half+"-2026-12-04.tsv"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	qs, err := search.ReadQuestions(f)
+	qs, err := search.ReadQuestionsFile(filepath.Join("..", "..", "guides", "search", "testdata", "bench-"+half+"-2026-12-04.tsv"))
 	if err != nil {
 		tb.Fatal(err)
 	}

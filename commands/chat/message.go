@@ -2,43 +2,16 @@ package chat
 
 import (
 	"context"
-	"html"
-	"strings"
 
 	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/guides"
 )
 
 // Message builds one message from parts: our own Markdown texts and
-// already rendered pieces (a guide), joined by blank lines.
-type Message struct {
-	plain, html []string
-}
-
-// Markdown adds our own Markdown text (user input in it escaped).
-func (m *Message) Markdown(md string) {
-	p, h := Render(md)
-	m.Raw(p, h)
-}
-
-// Raw adds a rendered piece (plain text and HTML; HTML may be empty).
-func (m *Message) Raw(plain, htmlBody string) {
-	if strings.TrimSpace(plain) == "" {
-		return
-	}
-	if htmlBody == "" {
-		htmlBody = html.EscapeString(plain)
-	}
-	if !strings.HasPrefix(strings.TrimSpace(htmlBody), "<") {
-		htmlBody = "<p>" + htmlBody + "</p>"
-	}
-	m.plain = append(m.plain, strings.TrimSpace(plain))
-	m.html = append(m.html, htmlBody)
-}
-
-// Result is the message as plain text and HTML.
-func (m *Message) Result() (plain, htmlBody string) {
-	return strings.Join(m.plain, "\n\n"), strings.Join(m.html, "\n")
-}
+// already rendered pieces (a guide), joined by blank lines. It is
+// [guides.Message], which package answer composes its replies with too.
+type Message = guides.Message
 
 // Vote reads a reaction key as a vote, ignoring skin tones and variation
 // selectors: 👍/✅ helpful, 👎/❌ not.

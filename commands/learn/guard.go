@@ -66,24 +66,9 @@ func Judge(lib *guides.Library, qs []search.Question) []Outcome {
 			opts.Team = true
 		}
 		d := answer.Decide(q.Text, lib, opts)
-		out = append(out, Outcome{Question: q, Right: helped(d, q.Expected), Decision: d})
+		out = append(out, Outcome{Question: q, Right: answer.Helped(d, q.Expected), Decision: d})
 	}
 	return out
-}
-
-// helped is answer.Evaluate's verdict: the expected guide answered or
-// among the choices, or the expected non-guide outcome ("-" is none).
-func helped(d answer.Decision, expected string) bool {
-	switch d.Outcome {
-	case answer.Answer:
-		return d.Hits[0].ID == expected
-	case answer.Choose:
-		return slices.Contains(d.Guides(), expected)
-	}
-	if expected == search.OutOfScope {
-		expected = string(answer.None)
-	}
-	return string(d.Outcome) == expected
 }
 
 // Regression is a question that was right before and is wrong after.

@@ -33,12 +33,7 @@ const setDate = "2026-12-04"
 
 func readSet(tb testing.TB, path string) []search.Question {
 	tb.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	qs, err := search.ReadQuestions(f)
+	qs, err := search.ReadQuestionsFile(path)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"os"
 	"strings"
 )
 
@@ -15,6 +16,21 @@ const OutOfScope = "-"
 // that answers it, or OutOfScope ("-").
 type Question struct {
 	Text, Expected string
+}
+
+// ReadQuestionsFile reads the question set in the file at path (see
+// [ReadQuestions]).
+func ReadQuestionsFile(path string) ([]Question, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	qs, err := ReadQuestions(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return qs, nil
 }
 
 // ReadQuestions reads a TSV with the header "question\texpected" and one
