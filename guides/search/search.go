@@ -251,6 +251,19 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 		ix.finishConcept(&c)
 		cs = append(cs, c)
 	}
+	// Idioms made of stop words ("weiß … nicht mehr") add the content
+	// word they mean.
+	for _, w := range idiomWords(toks) {
+		step(1)
+		k := key(w)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		if c := ix.wordConcept(w, k, 1); len(c.alts) > 0 {
+			cs = append(cs, c)
+		}
+	}
 	return cs, toks
 }
 

@@ -1,0 +1,55 @@
+package search
+
+import "slices"
+
+// Idioms: a few everyday German phrases say with function words what a
+// guide says with one content word — "ich weiß mein Passwort nicht mehr"
+// is "Passwort vergessen". The words of these phrases are stop words, so
+// without this the query would lose its most telling part. An idiom
+// matches when all of its words occur in the query within idiomWindow
+// tokens, in any order ("weiß das pw nicht mehr", "nicht mehr weiß"); it
+// adds its content word as a concept of the query.
+//
+// Hand-written from general German usage; each entry must hold for any
+// help desk, never for one question.
+type idiom struct {
+	any  []string // one of these (folded surface words) …
+	all  []string // … and all of these must occur
+	word string   // the content word the phrase means
+}
+
+var idioms = []idiom{
+	// "weiß … nicht mehr", "wusste … nicht mehr": vergessen.
+	{any: []string{"weiss", "weis", "wusste", "wuste"}, all: []string{"nicht", "mehr"}, word: "vergessen"},
+	// "fällt mir nicht mehr ein": vergessen.
+	{any: []string{"faellt", "fallt", "fällt"}, all: []string{"nicht", "mehr", "ein"}, word: "vergessen"},
+}
+
+// idiomWindow bounds the distance in tokens between the first and the
+// last word of an idiom.
+const idiomWindow = 8
+
+// idiomWords returns the content words of the idioms found in toks.
+func idiomWords(toks []rawToken) []string {
+	var out []string
+	for _, id := range idioms {
+		for i, t := range toks {
+			if !slices.Contains(id.any, t.word) {
+				continue
+			}
+			lo, hi := max(0, i-idiomWindow), min(len(toks), i+idiomWindow+1)
+			ok := true
+			for _, w := range id.all {
+				if !slices.ContainsFunc(toks[lo:hi], func(t rawToken) bool { return t.word == w }) {
+					ok = false
+					break
+				}
+			}
+			if ok && !slices.Contains(out, id.word) {
+				out = append(out, id.word)
+			}
+			break
+		}
+	}
+	return out
+}
