@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -54,6 +55,21 @@ func TestRetrieveTune(t *testing.T) {
 		t.Skip("set LOTSE_TUNE")
 	}
 	bdocs, ldocs, sets := tunePool(t)
+	if g, ok := os.LookupEnv("LOTSE_GLOSS"); ok {
+		old := glossary
+		defer func() { glossary = old }()
+		glossary = nil
+		for _, n := range strings.Split(g, ",") {
+			switch n {
+			case "tools":
+				glossary = append(glossary, glossaryTools...)
+			case "chat":
+				glossary = append(glossary, glossaryChat...)
+			case "ui":
+				glossary = append(glossary, glossaryUI...)
+			}
+		}
+	}
 	bix, lix := Build(bdocs, Options{}), Build(ldocs, Options{})
 	var s1, s3, sn, so, sr, sq float64
 	for _, s := range sets {
@@ -200,6 +216,54 @@ func TestRetrieveFit(t *testing.T) {
 			}
 			*p.ptr(&o) = bestV
 			fmt.Printf("  %s=%v train %.1f test %.1f\n", p.name, bestV, best, obj(o, 1-train))
+		}
+	}
+}
+
+// TestRetrieveGlossaryUse prints, for each entry of the chat and UI
+// glossary groups, how many tune-pool questions use one of its words and
+// what removing it changes (top-1, top-3, quiet out-of-scope questions;
+// development aid; LOTSE_TUNE=1).
+func TestRetrieveGlossaryUse(t *testing.T) {
+	if os.Getenv("LOTSE_TUNE") == "" {
+		t.Skip("set LOTSE_TUNE")
+	}
+	bdocs, ldocs, sets := tunePool(t)
+	score := func() [3]int {
+		var r [3]int
+		for part := uint32(0); part < 2; part++ {
+			a, b, c := poolScore(bdocs, ldocs, sets, Options{}, part)
+			r[0], r[1], r[2] = r[0]+a, r[1]+b, r[2]+c
+		}
+		return r
+	}
+	all := score()
+	old := glossary
+	defer func() { glossary = old }()
+	for gi, group := range [][]glossaryEntry{glossaryChat, glossaryUI} {
+		for i, e := range group {
+			uses := 0
+			for _, s := range sets {
+				for _, q := range s.qs {
+					for _, tk := range tokenize(q.Text, nil) {
+						if slices.ContainsFunc(e.From, func(f string) bool { return normThesWord(f) == tk.word }) {
+							uses++
+							break
+						}
+					}
+				}
+			}
+			glossary = nil
+			for gj, g := range [][]glossaryEntry{glossaryTools, glossaryChat, glossaryUI} {
+				for j, x := range g {
+					if gj == gi+1 && j == i {
+						continue
+					}
+					glossary = append(glossary, x)
+				}
+			}
+			r := score()
+			fmt.Printf("uses %2d  without: top1 %+d top3 %+d quiet %+d  %v\n", uses, r[0]-all[0], r[1]-all[1], r[2]-all[2], e.From)
 		}
 	}
 }

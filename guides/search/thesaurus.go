@@ -1,6 +1,9 @@
 package search
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The thesaurus maps the words members use to the words guides use. It
 // has two parts, both written as surface words that Build folds and stems
@@ -50,12 +53,18 @@ const (
 	srcBBB       = "BigBlueButton, German UI translation (Transifex)"
 	srcDuden     = "Duden (colloquial short form)"
 	srcMSTerm    = "Microsoft Terminology Collection, de-DE"
+	srcChat      = "common German chat and SMS abbreviations (Duden, Wiktionary: Abkürzungen)"
 )
 
 // glossary is the reviewed IT glossary (de/en). Keep it short and general:
 // an entry belongs here when it holds for any association's IT help, never
-// because one question needed it.
-var glossary = []glossaryEntry{
+// because one question needed it. It has three parts, measured as groups
+// (docs/performance.md): the tools' vocabulary of the first two passes,
+// German chat abbreviations and further English UI terms.
+var glossary = slices.Concat(glossaryTools, glossaryChat, glossaryUI)
+
+// glossaryTools is the vocabulary of the first two quality passes.
+var glossaryTools = []glossaryEntry{
 	{[]string{"2fa", "mfa", "totp", "twofactor", "two-factor"}, []string{"zweifaktor"}, srcNextcloud},
 	{[]string{"authenticator", "otp"}, []string{"authenticator", "zweifaktor"}, srcNextcloud},
 	{[]string{"sync", "synchronize", "synchronise", "syncing"}, []string{"synchronisieren"}, srcNextcloud},
@@ -120,6 +129,71 @@ var glossary = []glossaryEntry{
 	{[]string{"list", "mailinglist"}, []string{"liste", "mailingliste"}, srcMSTerm},
 	{[]string{"contact"}, []string{"kontakt", "ansprechperson"}, srcMSTerm},
 	{[]string{"help", "support"}, []string{"hilfe", "support"}, srcMSTerm},
+}
+
+// glossaryChat are the short forms members type in a chat for the nouns
+// of IT help (third quality pass). Only content words: fillers such as
+// "vllt" or "evtl" are stop words. Each maps to the full German word.
+var glossaryChat = []glossaryEntry{
+	{[]string{"pw", "pwd", "passwd", "pwort"}, []string{"passwort"}, srcChat},
+	{[]string{"hdy", "handi"}, []string{"handy", "smartphone"}, srcChat},
+	{[]string{"lappi", "lapi", "schlepptop"}, []string{"laptop", "computer"}, srcChat},
+	{[]string{"tel", "fon"}, []string{"telefon"}, srcChat},
+	{[]string{"telnr", "nr"}, []string{"telefonnummer", "nummer"}, srcChat},
+	{[]string{"acc"}, []string{"konto", "account"}, srcChat},
+	{[]string{"msg", "nachr"}, []string{"nachricht"}, srcChat},
+	{[]string{"pn", "dm"}, []string{"direktnachricht", "nachricht"}, srcChat},
+	{[]string{"inet"}, []string{"internet"}, srcChat},
+	{[]string{"infos", "info"}, []string{"information", "informationen"}, srcChat},
+	{[]string{"abo"}, []string{"abonnement", "abonnieren"}, srcChat},
+	{[]string{"orga"}, []string{"organisation", "organisieren"}, srcChat},
+	{[]string{"admin", "admins"}, []string{"administrator", "administration"}, srcChat},
+	{[]string{"viko", "vico", "vidkon"}, []string{"videokonferenz"}, srcChat},
+	{[]string{"konf", "konfi"}, []string{"konferenz"}, srcChat},
+	{[]string{"doku", "howto"}, []string{"dokumentation", "anleitung"}, srcChat},
+	{[]string{"nc"}, []string{"nextcloud"}, srcChat + "; " + srcNextcloud},
+}
+
+// glossaryUI are further English UI strings of Nextcloud, BigBlueButton
+// and Element with their official German UI strings (third quality pass),
+// so that a member who uses the English interface finds German guides.
+var glossaryUI = []glossaryEntry{
+	{[]string{"edit", "editing"}, []string{"bearbeiten"}, srcNextcloud},
+	{[]string{"rename"}, []string{"umbenennen"}, srcNextcloud},
+	{[]string{"move"}, []string{"verschieben"}, srcNextcloud},
+	{[]string{"copy"}, []string{"kopieren"}, srcNextcloud},
+	{[]string{"trash", "deleted"}, []string{"papierkorb", "gelöscht"}, srcNextcloud},
+	{[]string{"access"}, []string{"zugriff", "zugang"}, srcNextcloud},
+	{[]string{"permission", "permissions", "rights"}, []string{"berechtigung", "rechte"}, srcNextcloud},
+	{[]string{"public"}, []string{"öffentlich"}, srcNextcloud},
+	{[]string{"expiration", "expiry", "expire", "expired", "expires"}, []string{"ablaufdatum", "abgelaufen"}, srcNextcloud},
+	{[]string{"event", "events", "appointment"}, []string{"termin"}, srcNextcloud},
+	{[]string{"card", "cards"}, []string{"karte"}, srcNextcloud},
+	{[]string{"addressbook"}, []string{"adressbuch"}, srcNextcloud},
+	{[]string{"backup"}, []string{"sicherung", "backup"}, srcNextcloud + "; " + srcElement},
+	{[]string{"activate", "enable"}, []string{"aktivieren"}, srcNextcloud},
+	{[]string{"deactivate", "disable"}, []string{"deaktivieren"}, srcNextcloud},
+	{[]string{"update", "upgrade"}, []string{"aktualisieren", "update"}, srcNextcloud},
+	{[]string{"error", "errors"}, []string{"fehler"}, srcNextcloud},
+	{[]string{"locked", "blocked"}, []string{"gesperrt"}, srcNextcloud},
+	{[]string{"request", "apply"}, []string{"beantragen"}, srcNextcloud},
+	{[]string{"participant", "participants", "attendee", "attendees"}, []string{"teilnehmer", "teilnehmende"}, srcBBB},
+	{[]string{"presenter"}, []string{"präsentator"}, srcBBB},
+	{[]string{"waiting", "lobby"}, []string{"warteraum"}, srcBBB},
+	{[]string{"background"}, []string{"hintergrund"}, srcBBB},
+	{[]string{"volume"}, []string{"lautstärke"}, srcBBB},
+	{[]string{"speaker", "speakers"}, []string{"lautsprecher"}, srcBBB},
+	{[]string{"videoconference", "videoconferencing"}, []string{"videokonferenz"}, srcBBB},
+	{[]string{"leave"}, []string{"verlassen"}, srcElement},
+	{[]string{"reply"}, []string{"antworten"}, srcElement},
+	{[]string{"direct"}, []string{"direktnachricht"}, srcElement},
+	{[]string{"security", "secure"}, []string{"sicherheit", "sicher"}, srcElement},
+	{[]string{"training"}, []string{"schulung"}, srcMSTerm},
+	{[]string{"confidentiality", "nda"}, []string{"vertraulichkeit", "verpflichtungserklärung"}, srcMSTerm},
+	{[]string{"gdpr"}, []string{"dsgvo", "datenschutz"}, srcMSTerm},
+	{[]string{"newcomer", "beginner", "onboarding"}, []string{"einstieg", "neu"}, srcMSTerm},
+	{[]string{"number"}, []string{"nummer"}, srcMSTerm},
+	{[]string{"internet", "connection"}, []string{"internet", "verbindung"}, srcMSTerm},
 }
 
 // thesaurusEntry is one expansion: the target surface word and its weight
