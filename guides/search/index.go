@@ -206,6 +206,7 @@ type Index struct {
 	splits  map[string][]string // folded surface word → stem keys of its compound parts
 	decomp  decompounder
 	typos   *typoIndex
+	near    *nearIndex
 	thes    map[string][]thesaurusEntry // stem key → expansions (stem keys)
 
 	pool sync.Pool
@@ -542,6 +543,7 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 
 	// Typo vocabulary: standalone words of the library.
 	ix.typos = newTypoIndex(known)
+	ix.near = newNearIndex(known)
 
 	// Thesaurus keyed by stem.
 	th := buildThesaurus(o.SynonymWeight, o.OneWayWeight, o.EnglishWeight, o.Synonyms)

@@ -248,6 +248,11 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 			}
 			c.typo = len(c.alts) > 0
 		}
+		if len(c.alts) == 0 {
+			// Neither known, nor a compound, nor a typo: perhaps a
+			// derivation of a library word.
+			ix.nearConcept(&c)
+		}
 		ix.finishConcept(&c)
 		cs = append(cs, c)
 	}
@@ -265,6 +270,30 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 		}
 	}
 	return cs, toks
+}
+
+// nearWeight weighs a near word (see nearIndex) relative to the query
+// word; like a typo correction, its match is weak evidence.
+const nearWeight = 0.7
+
+// nearConcept adds to c, a concept of a word the library does not know,
+// the library words near it (see nearIndex) as weak alternatives.
+func (ix *Index) nearConcept(c *concept) {
+	words, _ := ix.near.near(c.word)
+	if words == nil {
+		return
+	}
+	for _, f := range words {
+		k, ok := ix.surface[f]
+		if !ok {
+			continue
+		}
+		if id, ok := ix.terms[k]; ok {
+			c.alts = appendAlt(c.alts, alt{id, nearWeight})
+		}
+	}
+	c.typo = len(c.alts) > 0
+	ix.finishConcept(c)
 }
 
 // wordConcept builds the concept of a single word: the word's own term and
