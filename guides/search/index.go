@@ -58,8 +58,13 @@ type Options struct {
 	TitleWeight, TagsWeight, AliasesWeight, SummaryWeight, HeadingsWeight, BodyWeight float64
 	// LearnedWeight weighs Doc.Learned (the questions taught from cases).
 	LearnedWeight float64
-	// K1 is the BM25 term-frequency saturation, B the length normalisation.
-	K1, B float64
+	// K1 is the BM25 term-frequency saturation of the score, B the length
+	// normalisation. RankK1 is the saturation the guides are ranked with:
+	// the score (Hit.Score) and the thresholds on it stay calibrated with
+	// K1, while the order uses a weaker saturation, under which a match in
+	// a heavily weighted field (title, tags) counts more against repeated
+	// mentions in the body (docs/performance.md, third quality pass).
+	K1, B, RankK1 float64
 	// CompoundPartWeight weighs each part of a split query compound
 	// relative to a whole word.
 	CompoundPartWeight float64
@@ -101,6 +106,7 @@ func DefaultOptions() Options {
 		HeadingsWeight:     1.5,
 		BodyWeight:         1,
 		K1:                 1.2,
+		RankK1:             1.6,
 		B:                  0.5,
 		CompoundPartWeight: 0.6,
 		SynonymWeight:      0.8,
@@ -131,6 +137,7 @@ func (o Options) withDefaults() Options {
 	set(&o.HeadingsWeight, d.HeadingsWeight)
 	set(&o.BodyWeight, d.BodyWeight)
 	set(&o.K1, d.K1)
+	set(&o.RankK1, d.RankK1)
 	set(&o.B, d.B)
 	set(&o.CompoundPartWeight, d.CompoundPartWeight)
 	set(&o.SynonymWeight, d.SynonymWeight)

@@ -80,3 +80,64 @@ func TestIdiomRanksForgotten(t *testing.T) {
 		t.Errorf("hits = %+v, want the guide about a forgotten password first", r.Hits)
 	}
 }
+
+func TestResat(t *testing.T) {
+	same := &Index{opts: Options{K1: 1.2, RankK1: 1.2}}
+	weaker := &Index{opts: Options{K1: 1.2, RankK1: 4}}
+	prev := 0.0
+	for _, w := range []float64{0.1, 0.5, 1, 3, 10, 100} {
+		s := w / (1.2 + w)
+		if got := same.resat(s); got != s {
+			t.Errorf("resat(%v) with RankK1 = K1 = %v, want %v", s, got, s)
+		}
+		got, want := weaker.resat(s), w/(4+w)
+		if d := got - want; d > 1e-9 || d < -1e-9 {
+			t.Errorf("resat(%v) = %v, want %v", s, got, want)
+		}
+		if got <= prev {
+			t.Errorf("resat not increasing at %v", s)
+		}
+		prev = got
+	}
+}
+
+// TestRankK1 checks what the weaker saturation of the ranking is for: a
+// guide about the query's topic (its words in title and tags) ranks above
+// one that mentions every query word once in passing in its body, while
+// the score (and so the confidence) stays that of K1.
+func TestRankK1(t *testing.T) {
+	docs := []Doc{
+		{ID: "passing", Title: "Einstellungen im Überblick",
+			Sections: []Section{{"", "Hier stehen Kalender, Kontakte, Gruppen, Ordner, Dateien, Benachrichtigungen und Themen; auch das Abonnement und das Handy kommen vor."}}},
+		{ID: "topic", Title: "Kalender abonnieren", Tags: []string{"kalender"},
+			Sections: []Section{{"", "Öffne die Kalender-App und wähle die Adresse aus."}}},
+		{ID: "other", Title: "Dateien teilen", Sections: []Section{{"", "Freigabe über einen Link."}}},
+		{ID: "other2", Title: "Gruppenordner", Sections: []Section{{"", "Der Ordner der Gruppe."}}},
+	}
+	q := "Kalender Abonnement Handy"
+	low := Build(docs, Options{RankK1: 1.2})
+	high := Build(docs, Options{RankK1: 6})
+	rl, rh := low.Search(q, 4), high.Search(q, 4)
+	if len(rl.Hits) < 2 || len(rh.Hits) < 2 {
+		t.Fatalf("hits %+v / %+v", rl.Hits, rh.Hits)
+	}
+	if rl.Hits[0].ID != "passing" {
+		t.Skipf("with RankK1 = K1 the passing mention is not first (%s); the case does not show the difference", rl.Hits[0].ID)
+	}
+	if rh.Hits[0].ID != "topic" {
+		t.Errorf("RankK1 = 6: first = %s, want the guide about the topic", rh.Hits[0].ID)
+	}
+	score := func(r Result, id string) float64 {
+		for _, h := range r.Hits {
+			if h.ID == id {
+				return h.Score
+			}
+		}
+		return -1
+	}
+	for _, id := range []string{"passing", "topic"} {
+		if a, b := score(rl, id), score(rh, id); a != b {
+			t.Errorf("%s: score %v with RankK1 1.2, %v with 6; want the same", id, a, b)
+		}
+	}
+}

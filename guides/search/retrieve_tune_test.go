@@ -220,6 +220,23 @@ func TestRetrieveFit(t *testing.T) {
 	}
 }
 
+// TestRetrieveScanRankK1 prints the pool objective per part for values of
+// RankK1
+// (development aid; LOTSE_TUNE=1).
+func TestRetrieveScanRankK1(t *testing.T) {
+	if os.Getenv("LOTSE_TUNE") == "" {
+		t.Skip("set LOTSE_TUNE")
+	}
+	bdocs, ldocs, sets := tunePool(t)
+	for _, k := range []float64{1.2, 1.6, 2.2, 3, 4, 5, 7, 10} {
+		o := DefaultOptions()
+		o.RankK1 = k
+		a1, a3, aq := poolScore(bdocs, ldocs, sets, o, 0)
+		b1, b3, bq := poolScore(bdocs, ldocs, sets, o, 1)
+		fmt.Printf("RankK1=%-4v part0 top1 %d top3 %d quiet %d | part1 top1 %d top3 %d quiet %d\n", k, a1, a3, aq, b1, b3, bq)
+	}
+}
+
 // TestRetrieveGlossaryUse prints, for each entry of the chat and UI
 // glossary groups, how many tune-pool questions use one of its words and
 // what removing it changes (top-1, top-3, quiet out-of-scope questions;

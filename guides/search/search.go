@@ -78,6 +78,8 @@ type scratch struct {
 	solidStr   []float64 // query weight matched solidly in a strong field
 	distinct   []float64 // highest idf share of a concept matched solidly or by correction in a strong field
 	best       []float64
+	bestRank   []float64 // best[d] under Options.RankK1
+	rank       []float64 // score[d] under Options.RankK1
 	bestStrong []bool
 	firm       []bool    // per doc for the current concept: a solid match
 	firmStr    []float64 // per doc for the current concept: idf of its best solid match in a strong field
@@ -102,6 +104,8 @@ func newScratch(n int) *scratch {
 		hintStr:    make([]float64, n),
 		bestStrong: make([]bool, n),
 		best:       make([]float64, n),
+		bestRank:   make([]float64, n),
+		rank:       make([]float64, n),
 		mark:       make([]bool, n),
 		inSeen:     make([]bool, n),
 	}
@@ -369,6 +373,7 @@ func (ix *Index) SearchWhere(query string, limit int, allow func(id string) bool
 
 type cand struct {
 	doc         int32
+	rank        float64
 	score       float64
 	scoreStr    float64
 	cov, strong float64
@@ -422,16 +427,22 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 			solid := c.solid(a)
 			hint := solid || c.typo // good enough for a "Meintest du"
 			for _, p := range ix.postings[a.term] {
-				v := a.w * idf * p.sat.value()
+				s := p.sat.value()
+				v := a.w * idf * s
+				vr := a.w * idf * ix.resat(s)
 				if !sc.mark[p.doc] {
 					sc.mark[p.doc] = true
 					sc.touch = append(sc.touch, p.doc)
 					sc.best[p.doc] = v
+					sc.bestRank[p.doc] = vr
 					sc.bestStrong[p.doc] = p.mask&strongFields != 0
 					sc.firm[p.doc], sc.firmStr[p.doc], sc.hintStr[p.doc] = false, 0, 0
-				} else if v > sc.best[p.doc] {
-					sc.best[p.doc] = v
-					sc.bestStrong[p.doc] = p.mask&strongFields != 0
+				} else {
+					if v > sc.best[p.doc] {
+						sc.best[p.doc] = v
+						sc.bestStrong[p.doc] = p.mask&strongFields != 0
+					}
+					sc.bestRank[p.doc] = max(sc.bestRank[p.doc], vr)
 				}
 				if solid {
 					sc.firm[p.doc] = true
@@ -454,6 +465,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 				sc.seen = append(sc.seen, d)
 			}
 			sc.score[d] += c.weight * sc.best[d]
+			sc.rank[d] += c.weight * sc.bestRank[d]
 			sc.cov[d] += c.weight * c.idf
 			if sc.bestStrong[d] {
 				sc.scoreStr[d] += c.weight * sc.best[d]
@@ -474,9 +486,10 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 	cands := make([]cand, 0, len(sc.seen))
 	for _, d := range sc.seen {
 		if allow == nil || allow(ix.docs[d].id) {
-			cands = append(cands, cand{d, sc.score[d], sc.scoreStr[d], sc.cov[d], sc.strong[d], sc.solid[d], sc.solidStr[d], sc.distinct[d]})
+			cands = append(cands, cand{d, sc.rank[d], sc.score[d], sc.scoreStr[d], sc.cov[d], sc.strong[d], sc.solid[d], sc.solidStr[d], sc.distinct[d]})
 		}
 		sc.score[d], sc.cov[d], sc.strong[d], sc.inSeen[d] = 0, 0, 0, false
+		sc.rank[d] = 0
 		sc.solid[d], sc.solidStr[d], sc.distinct[d], sc.scoreStr[d] = 0, 0, 0, 0
 	}
 	sc.seen = sc.seen[:0]
@@ -489,8 +502,8 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 		}
 	}
 	sort.Slice(cands, func(i, j int) bool {
-		if cands[i].score != cands[j].score {
-			return cands[i].score > cands[j].score
+		if cands[i].rank != cands[j].rank {
+			return cands[i].rank > cands[j].rank
 		}
 		return cands[i].doc < cands[j].doc
 	})
@@ -544,6 +557,16 @@ func (ix *Index) decide(res *Result, f features) {
 	// the first guide says it is about.
 	res.Close = !res.Confident && f.s1 >= ix.opts.CloseScore &&
 		f.distinct >= closeDistinct
+}
+
+// resat converts a saturated weight s = w/(K1+w) of a posting into the
+// saturation the ranking uses, w/(RankK1+w), without storing w.
+func (ix *Index) resat(s float64) float64 {
+	k, r := ix.opts.K1, ix.opts.RankK1
+	if k == r || s <= 0 {
+		return s
+	}
+	return k * s / (k*s + r*(1-s))
 }
 
 // bodyOnlyScore is the score a guide needs to be a confident answer when
