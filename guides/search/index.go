@@ -214,7 +214,10 @@ type Index struct {
 	decomp  decompounder
 	typos   *typoIndex
 	near    *nearIndex
-	thes    map[string][]thesaurusEntry // stem key → expansions (stem keys)
+	// docTopic lists per guide the terms of its author fields (title,
+	// tags, aliases, summary), for the query expansion (see expand).
+	docTopic [][]int32
+	thes     map[string][]thesaurusEntry // stem key → expansions (stem keys)
 
 	pool sync.Pool
 }
@@ -526,9 +529,13 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 		func(_ int32, _ uint16, id int32, _ satWeight) { secCount[id]++ })
 	ix.postings = carve[posting](docCount)
 	ix.secPost = carve[secPosting](secCount)
+	ix.docTopic = make([][]int32, len(all))
 	weigh(true,
 		func(doc, id int32, sat satWeight, m uint8) {
 			ix.postings[id] = append(ix.postings[id], posting{doc: doc, sat: sat, mask: m})
+			if m&authorFields != 0 {
+				ix.docTopic[doc] = append(ix.docTopic[doc], id)
+			}
 		},
 		func(doc int32, sec uint16, id int32, sat satWeight) {
 			ix.secPost[id] = append(ix.secPost[id], secPosting{doc: doc, sec: sec, sat: sat})

@@ -141,3 +141,27 @@ func TestRankK1(t *testing.T) {
 		}
 	}
 }
+
+// TestFeedbackOrdersRunnersUp checks the query expansion with the first
+// guide's topic: of two runners-up that meet the query equally, the one
+// about the first guide's subject comes first; the first guide and the
+// scores stay as they are.
+func TestFeedbackOrdersRunnersUp(t *testing.T) {
+	body := []Section{{"", "Den Kalender findest du oben rechts."}}
+	docs := []Doc{
+		{ID: "abo", Title: "Kalender abonnieren", Tags: []string{"kalender", "abonnement", "ical"}, Sections: body},
+		{ID: "dateien", Title: "Dateien teilen", Tags: []string{"freigabe"}, Sections: body},
+		{ID: "termine", Title: "Termine auf dem Handy", Tags: []string{"abonnement", "ical"}, Sections: body},
+	}
+	r := Build(docs, Options{}).Search("Kalender", 3)
+	var ids []string
+	for _, h := range r.Hits {
+		ids = append(ids, h.ID)
+	}
+	if want := []string{"abo", "termine", "dateien"}; !slices.Equal(ids, want) {
+		t.Fatalf("order %q, want %q", ids, want)
+	}
+	if r.Hits[1].Score != r.Hits[2].Score {
+		t.Errorf("scores %v and %v: the expansion must not change the score", r.Hits[1].Score, r.Hits[2].Score)
+	}
+}

@@ -80,6 +80,7 @@ type scratch struct {
 	best       []float64
 	bestRank   []float64 // best[d] under Options.RankK1
 	rank       []float64 // score[d] under Options.RankK1
+	cand       []int32   // per doc: its index among the candidates during expand, else -1
 	bestStrong []bool
 	firm       []bool    // per doc for the current concept: a solid match
 	firmStr    []float64 // per doc for the current concept: idf of its best solid match in a strong field
@@ -91,7 +92,12 @@ type scratch struct {
 }
 
 func newScratch(n int) *scratch {
+	cand := make([]int32, n)
+	for i := range cand {
+		cand[i] = -1
+	}
 	return &scratch{
+		cand:       cand,
 		score:      make([]float64, n),
 		scoreStr:   make([]float64, n),
 		cov:        make([]float64, n),
@@ -501,12 +507,17 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 			f.unknown += c.weight * c.idf / denom
 		}
 	}
-	sort.Slice(cands, func(i, j int) bool {
+	byRank := func(i, j int) bool {
 		if cands[i].rank != cands[j].rank {
 			return cands[i].rank > cands[j].rank
 		}
 		return cands[i].doc < cands[j].doc
-	})
+	}
+	sort.Slice(cands, byRank)
+	if len(cands) > 1 {
+		ix.expand(cs, cands, sc)
+		sort.Slice(cands[1:], func(i, j int) bool { return byRank(i+1, j+1) })
+	}
 	f.s1 = math.Min(1, cands[0].score/denom)
 	f.cov, f.strong = cands[0].cov/denom, cands[0].strong/denom
 	f.s1Str = math.Min(f.s1, cands[0].scoreStr/denom)
@@ -557,6 +568,61 @@ func (ix *Index) decide(res *Result, f features) {
 	// the first guide says it is about.
 	res.Close = !res.Confident && f.s1 >= ix.opts.CloseScore &&
 		f.distinct >= closeDistinct
+}
+
+// feedbackWeight is the weight of the first guide's topic terms in the
+// query expansion (see expand), relative to the first guide's rank.
+const feedbackWeight = 0.3
+
+// expand is pseudo-relevance feedback: the terms the first guide names in
+// its author fields (title, tags, aliases, summary) and the query does not
+// use are added to the ranking of the other candidates, so that among the
+// runners-up the guides about the same subject as the first come before
+// those that share only a word with the query. The weight of each term is
+// its share of the terms' idf; the first guide keeps its place, only ranks
+// 2 and later can change, and only for candidates the query already
+// found. Hit.Score (and so the confidence) does not change.
+func (ix *Index) expand(cs []concept, cands []cand, sc *scratch) {
+	topic := ix.docTopic[cands[0].doc]
+	var norm float64
+	for _, t := range topic {
+		if !queryUses(cs, t) {
+			norm += float64(ix.idf[t])
+		}
+	}
+	if norm == 0 {
+		return
+	}
+	for i, c := range cands {
+		sc.cand[c.doc] = int32(i)
+	}
+	w := feedbackWeight * cands[0].rank / norm
+	for _, t := range topic {
+		if queryUses(cs, t) {
+			continue
+		}
+		idf := float64(ix.idf[t])
+		for _, p := range ix.postings[t] {
+			if i := sc.cand[p.doc]; i > 0 {
+				cands[i].rank += w * idf * ix.resat(p.sat.value())
+			}
+		}
+	}
+	for _, c := range cands {
+		sc.cand[c.doc] = -1
+	}
+}
+
+// queryUses reports whether term t is an alternative of a query concept.
+func queryUses(cs []concept, t int32) bool {
+	for _, c := range cs {
+		for _, a := range c.alts {
+			if a.term == t {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // resat converts a saturated weight s = w/(K1+w) of a posting into the
