@@ -165,3 +165,24 @@ func TestFeedbackOrdersRunnersUp(t *testing.T) {
 		t.Errorf("scores %v and %v: the expansion must not change the score", r.Hits[1].Score, r.Hits[2].Score)
 	}
 }
+
+func TestJoinPhrasal(t *testing.T) {
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"how do I log in to element", []string{"how", "do", "login", "to", "element"}},
+		{"sign up for the chat", []string{"signup", "for", "the", "chat"}},
+		{"Log-in geht nicht", []string{"log", "in", "login", "geht", "nicht"}},
+		{"ich bin in der Konferenz", []string{"ich", "bin", "in", "der", "konferenz"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tk := range joinPhrasal(tokenize(tt.q, nil)) {
+			got = append(got, tk.word)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("joinPhrasal(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}

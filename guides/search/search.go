@@ -156,7 +156,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 			*work += n
 		}
 	}
-	toks := tokenizeMax(query, buf, maxQueryTokens)
+	toks := joinPhrasal(tokenizeMax(query, buf, maxQueryTokens))
 	var st *stemmer
 	key := func(w string) string {
 		if k, ok := ix.surface[w]; ok {
@@ -304,6 +304,41 @@ func (ix *Index) nearConcept(c *concept) {
 	}
 	c.typo = len(c.alts) > 0
 	ix.finishConcept(c)
+}
+
+// phrasal are English verbs with a particle that UIs write as one word
+// ("Log in", "Sign up") and the one word the glossary knows.
+var phrasal = map[[2]string]string{
+	{"log", "in"}: "login", {"log", "on"}: "login", {"log", "out"}: "logout", {"log", "off"}: "logout",
+	{"sign", "in"}: "signin", {"sign", "up"}: "signup", {"sign", "out"}: "signout",
+	{"set", "up"}: "setup", {"back", "up"}: "backup",
+}
+
+// joinPhrasal replaces an English phrasal verb of two tokens by its one
+// word, in place; the particle is a stop word and would be lost. Parts of
+// a hyphenated word ("Log-in") are left alone: their joined form follows
+// them already.
+func joinPhrasal(toks []rawToken) []rawToken {
+	inChunk := func(i int) bool {
+		for j := i + 1; j < len(toks) && j <= i+maxQueryTokens; j++ {
+			if toks[j].joined {
+				return j-toks[j].span <= i
+			}
+		}
+		return false
+	}
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		if i+1 < len(toks) && !toks[i].joined && !toks[i+1].joined && !inChunk(i) && !inChunk(i+1) {
+			if w, ok := phrasal[[2]string{toks[i].word, toks[i+1].word}]; ok {
+				out = append(out, rawToken{word: w})
+				i++
+				continue
+			}
+		}
+		out = append(out, toks[i])
+	}
+	return out
 }
 
 // wordConcept builds the concept of a single word: the word's own term and

@@ -53,6 +53,7 @@ const (
 	srcBBB       = "BigBlueButton, German UI translation (Transifex)"
 	srcDuden     = "Duden (colloquial short form)"
 	srcMSTerm    = "Microsoft Terminology Collection, de-DE"
+	srcBSI       = "BSI für Bürger: Phishing (gefälschte E-Mails)"
 	srcChat      = "common German chat and SMS abbreviations (Duden, Wiktionary: Abkürzungen)"
 )
 
@@ -152,6 +153,8 @@ var glossaryChat = []glossaryEntry{
 	{[]string{"konf", "konfi"}, []string{"konferenz"}, srcChat},
 	{[]string{"doku", "howto"}, []string{"dokumentation", "anleitung"}, srcChat},
 	{[]string{"nc"}, []string{"nextcloud"}, srcChat + "; " + srcNextcloud},
+	{[]string{"fake", "fakemail", "gefälscht", "fishy", "betrug", "betrüger", "abzocke"}, []string{"phishing", "gefälscht"}, srcDuden + "; " + srcBSI},
+	{[]string{"mitschneiden", "mitschnitt", "aufnehmen"}, []string{"aufzeichnen", "aufzeichnung"}, srcDuden + "; " + srcBBB},
 }
 
 // glossaryUI are further English UI strings of Nextcloud, BigBlueButton
@@ -177,6 +180,7 @@ var glossaryUI = []glossaryEntry{
 	{[]string{"error", "errors"}, []string{"fehler"}, srcNextcloud},
 	{[]string{"locked", "blocked"}, []string{"gesperrt"}, srcNextcloud},
 	{[]string{"request", "apply"}, []string{"beantragen"}, srcNextcloud},
+	{[]string{"signup", "registration"}, []string{"registrieren", "registrierung"}, srcElement},
 	{[]string{"participant", "participants", "attendee", "attendees"}, []string{"teilnehmer", "teilnehmende"}, srcBBB},
 	{[]string{"presenter"}, []string{"präsentator"}, srcBBB},
 	{[]string{"waiting", "lobby"}, []string{"warteraum"}, srcBBB},
