@@ -3,6 +3,7 @@ package search
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Near words: a query word the library does not know, that is no compound
@@ -43,6 +44,7 @@ type nearIndex struct {
 	surf  []string           // the surface words, same order
 	n     []int32            // trigrams per word
 	grams map[string][]int32 // trigram → word ids
+	pool  sync.Pool          // *nearCount
 }
 
 // trigrams calls f with each trigram of "^" + w + "$".
@@ -75,6 +77,8 @@ func newNearIndex(known []string) *nearIndex {
 		})
 		ni.n = append(ni.n, n)
 	}
+	nw := len(ni.words)
+	ni.pool.New = func() any { return &nearCount{n: make([]int32, nw)} }
 	return ni
 }
 
@@ -83,28 +87,37 @@ func newNearIndex(known []string) *nearIndex {
 // coefficient, or nil.
 func (ni *nearIndex) near(w string) ([]string, float64) {
 	f := umlautFold(w)
-	if len(f) < nearMinLen || hasDigit(f) {
+	if len(f) < nearMinLen || len(f) > maxQueryWord || hasDigit(f) {
 		return nil, 0
 	}
-	var qg []string
-	trigrams(f, func(g string) {
-		if !slices.Contains(qg, g) {
-			qg = append(qg, g)
+	var pb [maxQueryWord + 2]byte
+	p := append(append(append(pb[:0], '^'), f...), '$')
+	var qa [maxQueryWord]string
+	qg := qa[:0]
+	for i := 0; i+3 <= len(p); i++ {
+		if g := p[i : i+3]; !slices.Contains(qg, string(g)) {
+			qg = append(qg, string(g))
 		}
-	})
-	count := make(map[int32]int32, 64)
+	}
+	cnt := ni.pool.Get().(*nearCount)
+	defer ni.pool.Put(cnt)
 	for _, g := range qg {
 		l := ni.grams[g]
 		if len(l) > nearMaxPosting {
 			continue
 		}
 		for _, id := range l {
-			count[id]++
+			if cnt.n[id] == 0 {
+				cnt.touched = append(cnt.touched, id)
+			}
+			cnt.n[id]++
 		}
 	}
 	best := 0.0
 	var out []string
-	for id, c := range count {
+	for _, id := range cnt.touched {
+		c := cnt.n[id]
+		cnt.n[id] = 0
 		word := ni.words[id]
 		if len(word) < nearPrefix || !strings.HasPrefix(f, word[:nearPrefix]) || word == f {
 			continue
@@ -118,6 +131,7 @@ func (ni *nearIndex) near(w string) ([]string, float64) {
 		}
 		out = append(out, ni.surf[id])
 	}
+	cnt.touched = cnt.touched[:0]
 	if len(out) == 0 {
 		return nil, 0
 	}
@@ -126,4 +140,11 @@ func (ni *nearIndex) near(w string) ([]string, float64) {
 		out = out[:3]
 	}
 	return out, best
+}
+
+// nearCount is the scratch space of one near look-up: a count per library
+// word and the words counted.
+type nearCount struct {
+	n       []int32
+	touched []int32
 }

@@ -542,16 +542,12 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 			f.unknown += c.weight * c.idf / denom
 		}
 	}
-	byRank := func(i, j int) bool {
-		if cands[i].rank != cands[j].rank {
-			return cands[i].rank > cands[j].rank
-		}
-		return cands[i].doc < cands[j].doc
-	}
-	sort.Slice(cands, byRank)
+	// Only the first limit candidates are returned: select them instead
+	// of sorting thousands in a large library.
+	topK(cands, limit)
 	if len(cands) > 1 {
 		ix.expand(cs, cands, sc)
-		sort.Slice(cands[1:], func(i, j int) bool { return byRank(i+1, j+1) })
+		topK(cands[1:], limit-1)
 	}
 	f.s1 = math.Min(1, cands[0].score/denom)
 	f.cov, f.strong = cands[0].cov/denom, cands[0].strong/denom
@@ -605,6 +601,32 @@ func (ix *Index) decide(res *Result, f features) {
 		f.distinct >= closeDistinct
 }
 
+// before reports whether candidate a ranks before b.
+func (a *cand) before(b *cand) bool {
+	if a.rank != b.rank {
+		return a.rank > b.rank
+	}
+	return a.doc < b.doc
+}
+
+// topK moves the k best candidates by rank, in order, to the front of
+// cands (all of them, sorted, when k is large).
+func topK(cands []cand, k int) {
+	if k >= 16 || k >= len(cands) {
+		sort.Slice(cands, func(i, j int) bool { return cands[i].before(&cands[j]) })
+		return
+	}
+	for i := 0; i < k; i++ {
+		best := i
+		for j := i + 1; j < len(cands); j++ {
+			if cands[j].before(&cands[best]) {
+				best = j
+			}
+		}
+		cands[i], cands[best] = cands[best], cands[i]
+	}
+}
+
 // feedbackWeight is the weight of the first guide's topic terms in the
 // query expansion (see expand), relative to the first guide's rank.
 const feedbackWeight = 0.3
@@ -619,9 +641,13 @@ const feedbackWeight = 0.3
 // found. Hit.Score (and so the confidence) does not change.
 func (ix *Index) expand(cs []concept, cands []cand, sc *scratch) {
 	topic := ix.docTopic[cands[0].doc]
+	// Terms in more than a tenth of the guides say little about a
+	// subject and would cost a long posting scan in a large library.
+	maxDF := max(16, len(ix.docs)/10)
+	skip := func(t int32) bool { return len(ix.postings[t]) > maxDF || queryUses(cs, t) }
 	var norm float64
 	for _, t := range topic {
-		if !queryUses(cs, t) {
+		if !skip(t) {
 			norm += float64(ix.idf[t])
 		}
 	}
@@ -633,7 +659,7 @@ func (ix *Index) expand(cs []concept, cands []cand, sc *scratch) {
 	}
 	w := feedbackWeight * cands[0].rank / norm
 	for _, t := range topic {
-		if queryUses(cs, t) {
+		if skip(t) {
 			continue
 		}
 		idf := float64(ix.idf[t])
