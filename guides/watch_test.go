@@ -237,3 +237,51 @@ func TestStoreKeepsLibraryWhenEmptied(t *testing.T) {
 		t.Fatalf("after the guides came back: %d guides", s.Current().Len())
 	}
 }
+
+// TestStoreLearnedIndexBuilds: a store given the learned questions at
+// start builds one search index (not one for the files and another for the
+// questions), so does a reload; the files' library (Base) is built only
+// when asked for; the same questions again build nothing.
+func TestStoreLearnedIndexBuilds(t *testing.T) {
+	dir := writeLibrary(t)
+	learned := guides.Learned{"termine/kalender.md": {memberWords}}
+	builds := func(t *testing.T, want int64, what string, f func()) {
+		t.Helper()
+		before := guides.IndexBuilds()
+		f()
+		if got := guides.IndexBuilds() - before; got != want {
+			t.Fatalf("%s built %d search indexes, want %d", what, got, want)
+		}
+	}
+	var s *guides.Store
+	builds(t, 1, "the start", func() {
+		var err error
+		if s, err = guides.NewStore(dir, zerolog.Nop(), guides.WithLearnedQuestions(learned)); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if got := firstHit(s.Current(), memberWords); got != "termine/kalender.md" {
+		t.Fatalf("learned question not searched from the start: first hit %q", got)
+	}
+	builds(t, 0, "the same questions again", func() { s.SetLearned(guides.Learned{"termine/kalender.md": {memberWords}}) })
+	builds(t, 1, "a reload", func() {
+		if _, err := s.Reload(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if got := firstHit(s.Current(), memberWords); got != "termine/kalender.md" {
+		t.Fatalf("learned question lost in the reload: first hit %q", got)
+	}
+	builds(t, 1, "the files' library, twice", func() { s.Base(); s.Base() })
+	if got := firstHit(s.Base(), memberWords); got == "termine/kalender.md" {
+		t.Fatal("the files' library has the learned question")
+	}
+	if g, _ := s.Base().Get("termine/kalender.md"); len(g.Learned) != 0 {
+		t.Fatalf("base guide has learned questions %q", g.Learned)
+	}
+	builds(t, 1, "new questions", func() { s.SetLearned(nil) })
+	if got := firstHit(s.Current(), memberWords); got == "termine/kalender.md" {
+		t.Fatal("still found after forgetting")
+	}
+	builds(t, 0, "the files' library without learned questions", func() { s.Base() })
+}

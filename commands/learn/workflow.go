@@ -91,7 +91,7 @@ func (w *Workflow) Load(ctx context.Context) error {
 	}
 	w.loadMu.Lock()
 	defer w.loadMu.Unlock()
-	learned, _, err := w.learned(ctx)
+	learned, err := Questions(ctx, w.DB)
 	if err != nil {
 		return err
 	}
@@ -99,17 +99,19 @@ func (w *Workflow) Load(ctx context.Context) error {
 	return nil
 }
 
-// learned reads the learned questions per guide (in the order taught).
-func (w *Workflow) learned(ctx context.Context) (guides.Learned, []*storage.LearnedQuestion, error) {
-	list, err := w.DB.Learned().List(ctx)
+// Questions reads the learned questions per guide (in the order taught),
+// for [guides.WithLearnedQuestions] at start and for the store after
+// teaching or forgetting.
+func Questions(ctx context.Context, db *storage.DB) (guides.Learned, error) {
+	list, err := db.Learned().List(ctx)
 	if err != nil {
-		return nil, nil, err
+		return nil, fmt.Errorf("failed to read the learned questions: %w", err)
 	}
 	out := guides.Learned{}
 	for _, l := range list {
 		out[l.GuideID] = append(out[l.GuideID], l.Question)
 	}
-	return out, list, nil
+	return out, nil
 }
 
 // promptKey marks a case whose thread got the "Passt eine Anleitung?" prompt.
