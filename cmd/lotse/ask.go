@@ -8,7 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/lotse-bot/lotse/commands/answer"
@@ -57,14 +56,9 @@ func cmdAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	}
 	opts := answer.Options{Team: *team, Cases: *cases, Texts: answer.TextsFor(*lang)}
 	if *evalPath != "" {
-		f, err := os.Open(*evalPath)
+		qs, err := search.ReadQuestionsFile(*evalPath)
 		if err != nil {
 			return fail(exitUsage, err)
-		}
-		defer f.Close()
-		qs, err := search.ReadQuestions(f)
-		if err != nil {
-			return fail(exitUsage, fmt.Errorf("%s: %w", *evalPath, err))
 		}
 		return answer.Evaluate(lib, qs, opts).Write(stdout)
 	}
