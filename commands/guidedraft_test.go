@@ -250,3 +250,48 @@ func TestGuideDraftInEnglish(t *testing.T) {
 		t.Errorf("name left:\n%s", md)
 	}
 }
+
+// TestGuideDraftMemberOptedOut: a member who wrote !nicht-merken asked that
+// their words are not kept: the draft has none of them (question, title,
+// tags, file name), but a visible placeholder where the question goes, and
+// the note tells the team to write it.
+func TestGuideDraftMemberOptedOut(t *testing.T) {
+	e := newSupportEnv(t)
+	ctx := context.Background()
+	const question = "Wie kann ich für den Bürgerschaftswahlkampf spenden? Danke, Mia"
+	c, _, err := e.db.Cases.Create(ctx, &storage.Case{MemberID: member.String(), MemberRoom: dmRoom.String(), Summary: "Spende"},
+		"$origin", question, e.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.db.Cases.SetTeamEvent(ctx, c.ID, "$root"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := e.db.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: "$a1", CaseID: c.ID, Kind: storage.MsgAnswer, Sender: alice.String(),
+		Body: "Hallo Mia, Spenden gehen über das Formular auf der Website des Landesverbands.", CreatedAt: e.now}); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := e.db.Cases.Resolve(ctx, c.ID, alice.String(), "", e.now); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.db.Gaps().OptOut(ctx, member.String(), e.now); err != nil {
+		t.Fatal(err)
+	}
+	sent := e.say(t, teamRoom, alice, "!anleitung-entwurf", "$root")
+	f, md := e.draftFile(t, in(sent, teamRoom))
+	mustContain(t, in(sent, teamRoom), "Entwurf einer Anleitung aus Fall #1", "(!nicht-merken)", "in eigenen Worten")
+	for _, want := range []string{
+		"title: \"Entwurf einer Anleitung\"",
+		"fragen:\n  - \"TODO: Frage in eigenen Worten schreiben",
+		"Spenden gehen über das Formular",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("draft lacks %q:\n%s", want, md)
+		}
+	}
+	for _, absent := range []string{"Bürgerschaftswahlkampf", "Wie kann ich", "Mia"} {
+		if strings.Contains(md, absent) || strings.Contains(f.FileName, strings.ToLower(absent)) {
+			t.Errorf("draft or file name %q contains the member's %q:\n%s", f.FileName, absent, md)
+		}
+	}
+}
