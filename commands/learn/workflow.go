@@ -114,8 +114,9 @@ func Questions(ctx context.Context, db *storage.DB) (guides.Learned, error) {
 	return out, nil
 }
 
-// promptKey marks a case whose thread got the "Passt eine Anleitung?" prompt.
-func promptKey(caseID int64) string { return fmt.Sprintf("learn-prompt:%d", caseID) }
+// promptKey marks a case whose thread got the "Passt eine Anleitung?" prompt
+// (deleted by storage together with the case).
+func promptKey(caseID int64) string { return storage.LearnPromptKey(caseID) }
 
 // Resolved asks in the case's thread whether a guide fits its question
 // (support.Config.OnResolved). It asks nothing when the question is not
