@@ -40,9 +40,7 @@ func TestRedact(t *testing.T) {
 // a stricter one than both); only an ISO date, which no phone number looks
 // like, stays although the scrub took it for one.
 func TestRedactMergedRules(t *testing.T) {
-	tests := []struct {
-		name, in, want string
-	}{
+	tests := []redactCase{
 		// The draft's redactor missed these.
 		{"room alias", "im Raum #ag-umwelt:example.org", "im Raum […]"},
 		{"community", "in der Gruppe +verein:example.org", "in der Gruppe […]"},
@@ -69,13 +67,7 @@ func TestRedactMergedRules(t *testing.T) {
 		{"version", "Version 2.3.1", "Version 2.3.1"},
 		{"heading and hash tag", "# Titel und #tag", "# Titel und #tag"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got, _ := Redact(tt.in, sameMark, nil); got != tt.want {
-				t.Errorf("Redact(%q) = %q, want %q", tt.in, got, tt.want)
-			}
-		})
-	}
+	redactTable(t, tests)
 }
 
 // TestRedactYearRanges: a range of years is no phone number, with a
@@ -83,9 +75,7 @@ func TestRedactMergedRules(t *testing.T) {
 // phone number that looks a bit like one, or follows one, is still
 // replaced.
 func TestRedactYearRanges(t *testing.T) {
-	tests := []struct {
-		name, in, want string
-	}{
+	tests := []redactCase{
 		{"hyphen", "Vorstand 2023-2025", "Vorstand 2023-2025"},
 		{"en dash", "Amtszeit 2019–2024", "Amtszeit 2019–2024"},
 		{"slash", "Haushalt 2023/2024 beschlossen", "Haushalt 2023/2024 beschlossen"},
@@ -105,6 +95,15 @@ func TestRedactYearRanges(t *testing.T) {
 		{"space only", "Tel. 2019 2024", "Tel. […]"},
 		{"range then phone in brackets", "(2019-2024 0171 1234567)", "(2019-2024 […])"},
 	}
+	redactTable(t, tests)
+}
+
+// redactCase is a text and what [Redact] makes of it with sameMark.
+type redactCase struct{ name, in, want string }
+
+// redactTable runs Redact on each case.
+func redactTable(t *testing.T, tests []redactCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got, _ := Redact(tt.in, sameMark, nil); got != tt.want {
