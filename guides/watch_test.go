@@ -285,3 +285,43 @@ func TestStoreLearnedIndexBuilds(t *testing.T) {
 	}
 	builds(t, 0, "the files' library without learned questions", func() { s.Base() })
 }
+
+// BenchmarkStoreStartLearned: starting the store with learned questions,
+// given at start (one index build) and set after the start as before
+// (two). 2,000 generated guides, one learned question for every tenth.
+//
+//	go test -tags goolm -run XXX -bench StoreStartLearned -benchmem ./guides/
+func BenchmarkStoreStartLearned(b *testing.B) {
+	dir := b.TempDir()
+	learned := guides.Learned{}
+	for i := range 2000 {
+		topic := filepath.Join(dir, fmt.Sprintf("thema%02d", i%20))
+		if err := os.MkdirAll(topic, 0o755); err != nil {
+			b.Fatal(err)
+		}
+		body := strings.Repeat(fmt.Sprintf("Schritt %d: Öffne die Einstellungen und wähle Konto %d. ", i, i), 20)
+		src := fmt.Sprintf("---\ntitle: Anleitung %d\ntags: [konto, t%d]\nsummary: Wie Konto %d geht.\n---\n## Schritte\n\n%s\n", i, i, i, body)
+		if err := os.WriteFile(filepath.Join(topic, fmt.Sprintf("g%04d.md", i)), []byte(src), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if i%10 == 0 {
+			learned[fmt.Sprintf("thema%02d/g%04d.md", i%20, i)] = []string{fmt.Sprintf("wie komme ich an konto nummer %d", i)}
+		}
+	}
+	b.Run("at-start", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := guides.NewStore(dir, zerolog.Nop(), guides.WithLearnedQuestions(learned)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("set-after-start", func(b *testing.B) {
+		for b.Loop() {
+			s, err := guides.NewStore(dir, zerolog.Nop())
+			if err != nil {
+				b.Fatal(err)
+			}
+			s.SetLearned(learned)
+		}
+	})
+}
