@@ -64,16 +64,20 @@ func NewStore(dir string, log zerolog.Logger, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.use(lib)
+	s.use(lib, nil)
 	s.loadedProblems = problems
 	s.logLoaded(lib, problems)
 	return s, nil
 }
 
-// use makes lib, loaded with s.learned, the current library.
-func (s *Store) use(lib *Library) {
-	base := func() *Library { return lib }
-	if len(s.learned) > 0 {
+// use makes lib, loaded with s.learned, the current library. base gives
+// the same files' library without learned questions; nil: lib's own (lib
+// itself without learned questions, else built from lib on first use).
+func (s *Store) use(lib *Library, base func() *Library) {
+	switch {
+	case len(s.learned) == 0:
+		base = func() *Library { return lib }
+	case base == nil:
 		base = sync.OnceValue(func() *Library { return lib.remap(withoutLearned) })
 	}
 	s.cur.Store(&loaded{lib: lib, base: base})
@@ -135,7 +139,7 @@ func (s *Store) Reload(ctx context.Context) ([]Problem, error) {
 		return problems, fmt.Errorf("%w: %s has no guides now, keeping the %d loaded before", ErrLibraryEmptied, s.dir, cur.Len())
 	}
 	s.loadedPrint = fp
-	s.use(lib)
+	s.use(lib, nil)
 	s.logLoaded(lib, problems)
 	s.notify(lib, problems)
 	return problems, nil
@@ -162,7 +166,9 @@ func (s *Store) SetLearned(learned Learned) {
 	var o loadOptions
 	WithLearnedQuestions(learned)(&o)
 	s.learned = o.learned
-	s.use(s.Current().remap(func(g *Guide) *Guide { return learnedGuide(withoutLearned(g), s.learned) }))
+	// The files did not change: the files' library stays (built or not).
+	cur := s.cur.Load()
+	s.use(cur.lib.remap(func(g *Guide) *Guide { return learnedGuide(withoutLearned(g), s.learned) }), cur.base)
 }
 
 // notify calls the OnReload hooks.

@@ -279,7 +279,12 @@ func TestStoreLearnedIndexBuilds(t *testing.T) {
 	if g, _ := s.Base().Get("termine/kalender.md"); len(g.Learned) != 0 {
 		t.Fatalf("base guide has learned questions %q", g.Learned)
 	}
-	builds(t, 1, "new questions", func() { s.SetLearned(nil) })
+	builds(t, 1, "other questions", func() { s.SetLearned(guides.Learned{"konto/passwort.md": {memberWords}}) })
+	builds(t, 0, "the files' library after new questions", func() { s.Base() })
+	if g, _ := s.Base().Get("konto/passwort.md"); len(g.Learned) != 0 {
+		t.Fatalf("base guide has learned questions %q", g.Learned)
+	}
+	builds(t, 1, "no questions", func() { s.SetLearned(nil) })
 	if got := firstHit(s.Current(), memberWords); got == "termine/kalender.md" {
 		t.Fatal("still found after forgetting")
 	}
