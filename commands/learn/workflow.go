@@ -82,9 +82,11 @@ func (w *Workflow) Commands() []chat.Command {
 	}
 }
 
-// Load puts the learned questions from the database into the library; call
-// it once at start (before the first message is answered) — teaching and
-// forgetting call it again.
+// Load puts the learned questions from the database into the library;
+// teaching and forgetting call it. At start `lotse run` reads them with
+// [Questions] and gives them to the first load instead
+// ([guides.WithLearnedQuestions]: one search index, not two); Load then
+// changes nothing.
 func (w *Workflow) Load(ctx context.Context) error {
 	if w.cfg.Library == nil {
 		return nil
