@@ -19,6 +19,7 @@ import (
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
 	"github.com/lotse-bot/lotse/storage"
+	"github.com/lotse-bot/lotse/storage/storagetest"
 )
 
 const botID = id.UserID("@lotse:test")
@@ -170,14 +171,7 @@ func newTestHandler(t testing.TB) (*Handler, *fakeMatrix, *storage.DB) {
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("load library: %v %v", err, problems)
 	}
-	db, err := storage.Open(filepath.Join(t.TempDir(), "l.db"), zerolog.Nop())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = db.Close() })
-	if err := db.Upgrade(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	db := storagetest.Open(t, filepath.Join(t.TempDir(), "l.db"))
 	fm := &fakeMatrix{db: db}
 	h := New(Deps{
 		Matrix: fm, Guides: staticGuides{lib}, DB: db, Texts: &German, Log: zerolog.Nop(),

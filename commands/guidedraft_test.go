@@ -40,6 +40,29 @@ func (e *supportEnv) draftFile(t *testing.T, msgs []sentMsg) (*event.MessageEven
 	return f, string(data)
 }
 
+// resolvedCase stores case #1 of member with question, its thread root
+// "$root" in the team room and alice's answer, resolved by alice.
+func (e *supportEnv) resolvedCase(t *testing.T, question, answer string) *storage.Case {
+	t.Helper()
+	ctx := context.Background()
+	c, _, err := e.db.Cases.Create(ctx, &storage.Case{MemberID: member.String(), MemberRoom: dmRoom.String(), Summary: "Frage"},
+		"$origin", question, e.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.db.Cases.SetTeamEvent(ctx, c.ID, "$root"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := e.db.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: "$a1", CaseID: c.ID, Kind: storage.MsgAnswer, Sender: alice.String(),
+		Body: answer, CreatedAt: e.now}); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := e.db.Cases.Resolve(ctx, c.ID, alice.String(), "", e.now); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 func TestGuideDraftFromResolvedCase(t *testing.T) {
 	e := newSupportEnv(t)
 	e.reconfigure(func(d *Deps) {
@@ -219,22 +242,8 @@ func TestGuideDraftInHelp(t *testing.T) {
 func TestGuideDraftInEnglish(t *testing.T) {
 	e := newSupportEnv(t)
 	e.reconfigure(func(d *Deps) { d.Texts = &English })
-	ctx := context.Background()
-	c, _, err := e.db.Cases.Create(ctx, &storage.Case{MemberID: member.String(), MemberRoom: dmRoom.String(), Summary: "share a folder"},
-		"$origin", "Hi, how do I share a folder with my working group? Thanks, Mia", e.now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.db.Cases.SetTeamEvent(ctx, c.ID, "$root"); err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := e.db.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: "$a1", CaseID: c.ID, Kind: storage.MsgAnswer, Sender: alice.String(),
-		Body: "Hi Mia, open the folder, click the share icon and type the group's name.", CreatedAt: e.now}); err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := e.db.Cases.Resolve(ctx, c.ID, alice.String(), "", e.now); err != nil {
-		t.Fatal(err)
-	}
+	e.resolvedCase(t, "Hi, how do I share a folder with my working group? Thanks, Mia",
+		"Hi Mia, open the folder, click the share icon and type the group's name.")
 	sent := e.say(t, teamRoom, alice, "!guide-draft", "$root")
 	f, md := e.draftFile(t, in(sent, teamRoom))
 	mustContain(t, in(sent, teamRoom), "Draft of a guide from case #1", "lotse guides check")
@@ -248,5 +257,35 @@ func TestGuideDraftInEnglish(t *testing.T) {
 	}
 	if strings.Contains(md, "Mia") {
 		t.Errorf("name left:\n%s", md)
+	}
+}
+
+// TestGuideDraftMemberOptedOut: a member who wrote !nicht-merken asked that
+// their words are not kept: the draft has none of them (question, title,
+// tags, file name), but a visible placeholder where the question goes, and
+// the note tells the team to write it.
+func TestGuideDraftMemberOptedOut(t *testing.T) {
+	e := newSupportEnv(t)
+	e.resolvedCase(t, "Wie kann ich für den Bürgerschaftswahlkampf spenden? Danke, Mia",
+		"Hallo Mia, Spenden gehen über das Formular auf der Website des Landesverbands.")
+	if err := e.db.Gaps().OptOut(context.Background(), member.String(), e.now); err != nil {
+		t.Fatal(err)
+	}
+	sent := e.say(t, teamRoom, alice, "!anleitung-entwurf", "$root")
+	f, md := e.draftFile(t, in(sent, teamRoom))
+	mustContain(t, in(sent, teamRoom), "Entwurf einer Anleitung aus Fall #1", "(!nicht-merken)", "in eigenen Worten")
+	for _, want := range []string{
+		"title: \"Entwurf einer Anleitung\"",
+		"fragen:\n  - \"TODO: Frage in eigenen Worten schreiben",
+		"Spenden gehen über das Formular",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("draft lacks %q:\n%s", want, md)
+		}
+	}
+	for _, absent := range []string{"Bürgerschaftswahlkampf", "Wie kann ich", "Mia"} {
+		if strings.Contains(md, absent) || strings.Contains(f.FileName, strings.ToLower(absent)) {
+			t.Errorf("draft or file name %q contains the member's %q:\n%s", f.FileName, absent, md)
+		}
 	}
 }

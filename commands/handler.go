@@ -327,10 +327,6 @@ func (h *Handler) teamRoomMessage(ctx context.Context, t *chat.Turn, evt *event.
 // now (tests use a fake clock).
 func (h *Handler) TickGaps(ctx context.Context, now time.Time) error { return h.gaps.Tick(ctx, now) }
 
-// LoadLearned puts the questions learned from cases into the guide
-// library; `lotse run` calls it before the first event is handled.
-func (h *Handler) LoadLearned(ctx context.Context) error { return h.learn.Load(ctx) }
-
 // Tick sends the support reminders due at now (tests use a fake clock).
 func (h *Handler) Tick(ctx context.Context, now time.Time) error { return h.support.Tick(ctx, now) }
 

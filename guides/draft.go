@@ -53,6 +53,11 @@ type DraftInput struct {
 	Lang string
 	// Question is the member's question as they wrote it.
 	Question string
+	// Withheld is set when the member asked that their words are not kept
+	// (!nicht-merken): Question is not used, and the draft has a visible
+	// placeholder where the question goes, for the team to write one; the
+	// title and tags are not guessed from the member's words either.
+	Withheld bool
 	// Answers are the team's answers to the member, in order.
 	Answers []DraftAnswer
 	// Names are the names of the people in the case (display names,
@@ -94,6 +99,7 @@ type draftTexts struct {
 	heading, seeGuide, shortened                         string
 	todoIntro, todoTitle, todoSummary, todoTags          string
 	todoAudience, todoGuideGone                          string
+	todoQuestion                                         string
 	marks                                                RedactMarks
 }
 
@@ -109,6 +115,7 @@ var draftLangs = map[string]draftTexts{
 		todoTitle: "TODO: aus der Frage geraten – als Aussage formulieren", todoSummary: "TODO: prüfen",
 		todoTags: "TODO: ergänzen", todoAudience: "TODO: „team“, wenn nur für das Team",
 		todoGuideGone: "TODO: Das Team hat hier eine Anleitung geschickt, die es nicht mehr gibt",
+		todoQuestion:  "TODO: Frage in eigenen Worten schreiben – das Mitglied möchte nicht, dass seine Worte gespeichert werden",
 		marks:         RedactMarks{Email: "[E-Mail entfernt]", Phone: "[Telefonnummer entfernt]", MatrixID: "[Matrix-ID entfernt]", Name: "[Name entfernt]"},
 	},
 	"en": {
@@ -122,6 +129,7 @@ var draftLangs = map[string]draftTexts{
 		todoTitle: "TODO: guessed from the question – phrase it as a statement", todoSummary: "TODO: check",
 		todoTags: "TODO: add more", todoAudience: "TODO: \"team\" if it is for the team only",
 		todoGuideGone: "TODO: The team sent a guide here that no longer exists",
+		todoQuestion:  "TODO: write the question in your own words – the member asked that their words are not kept",
 		marks:         RedactMarks{Email: "[e-mail removed]", Phone: "[phone number removed]", MatrixID: "[Matrix ID removed]", Name: "[name removed]"},
 	},
 }
@@ -143,26 +151,33 @@ func NewDraft(in DraftInput) (*Draft, error) {
 		in.Names[i] = valid(in.Names[i])
 	}
 	r := newRedactor(tx, in.Names, in.Vars)
-	question := r.clean(oneLine(in.Question))
-	question = strings.TrimSpace(leadGreetRE.ReplaceAllString(question, ""))
-	question = strings.TrimSpace(tailSignOffRE.ReplaceAllString(question, "${1}"))
-	question = strings.TrimRight(strings.TrimSuffix(question, tx.marks.Name), " ,;–-") // a signature
-	question = upperFirst(truncateRunes(question, DraftMaxQuestion))
-	if strings.TrimSpace(stripRedactions(question, tx)) == "" {
-		return nil, ErrNoQuestion
+	question := tx.todoQuestion
+	if !in.Withheld {
+		question = draftQuestion(in.Question, tx, r)
+		if strings.TrimSpace(stripRedactions(question, tx)) == "" {
+			return nil, ErrNoQuestion
+		}
 	}
 	d := &Draft{}
 	parts, firstText := draftAnswers(in.Answers, tx, r, d)
 	if len(parts) == 0 {
 		return nil, ErrNoAnswers
 	}
-	d.Title = guessTitle(question, tx)
-	tags := guessTags(d.Title, tx)
-	if len(tags) < 2 {
-		tags = guessTags(d.Title+" "+question, tx)
-	}
 	para, _, _ := strings.Cut(firstText, "\n\n")
 	summary := firstSentence(plainText(para), draftMaxSummary)
+	var tags []string
+	if in.Withheld {
+		// Nothing from the member's words: the tags come from the team's
+		// answer.
+		d.Title = tx.fallbackTitle
+		tags = guessTags(summary, tx)
+	} else {
+		d.Title = guessTitle(question, tx)
+		tags = guessTags(d.Title, tx)
+		if len(tags) < 2 {
+			tags = guessTags(d.Title+" "+question, tx)
+		}
+	}
 	if summary == "" {
 		summary = truncateRunes(d.Title, draftMaxSummary)
 	}
@@ -190,6 +205,16 @@ func NewDraft(in DraftInput) (*Draft, error) {
 	d.Removed = r.found.Count
 	d.FileName = tx.filePrefix + slug(tags, tx) + ".md"
 	return d, nil
+}
+
+// draftQuestion is the member's question for the front matter: cleaned of
+// personal data, greetings and sign-offs, bounded.
+func draftQuestion(q string, tx draftTexts, r *redactor) string {
+	question := r.clean(oneLine(q))
+	question = strings.TrimSpace(leadGreetRE.ReplaceAllString(question, ""))
+	question = strings.TrimSpace(tailSignOffRE.ReplaceAllString(question, "${1}"))
+	question = strings.TrimRight(strings.TrimSuffix(question, tx.marks.Name), " ,;–-") // a signature
+	return upperFirst(truncateRunes(question, DraftMaxQuestion))
 }
 
 // draftAnswers cleans every answer and bounds them; it returns the parts

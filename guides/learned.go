@@ -26,19 +26,45 @@ type Learned map[string][]string
 // WithLearned returns a library whose guides also have the learned
 // questions (in Guide.Learned); l itself is unchanged (libraries are
 // immutable). Questions for guides l does not have are ignored; topics
-// keep l's order and titles.
+// keep l's order and titles. It builds a new search index: to load a
+// library with learned questions, pass [WithLearnedQuestions] to [Load] or
+// [NewStore] instead, which index it once.
 func (l *Library) WithLearned(learned Learned) *Library {
 	if len(learned) == 0 {
 		return l
 	}
+	return l.remap(func(g *Guide) *Guide { return learnedGuide(g, learned) })
+}
+
+// WithLearnedQuestions makes [Load] and [NewStore] add the learned
+// questions to the guides before the search index is built (once, not once
+// for the files and again for the questions). The map is copied.
+func WithLearnedQuestions(learned Learned) Option {
+	cp := make(Learned, len(learned))
+	for id, qs := range learned {
+		cp[id] = slices.Clone(qs)
+	}
+	return func(o *loadOptions) { o.learned = cp }
+}
+
+// learnedGuide returns g with its learned questions added (a copy), or g
+// itself when it has none.
+func learnedGuide(g *Guide, learned Learned) *Guide {
+	qs := learned[g.ID]
+	if len(qs) == 0 {
+		return g
+	}
+	cp := *g
+	cp.Learned = append(slices.Clip(g.Learned), qs...)
+	return &cp
+}
+
+// remap returns a new library (with its own search index) of f applied to
+// every guide; topics keep l's order and titles.
+func (l *Library) remap(f func(*Guide) *Guide) *Library {
 	gs := make([]*Guide, 0, len(l.guides))
 	for _, g := range l.guides {
-		if qs := learned[g.ID]; len(qs) > 0 {
-			cp := *g
-			cp.Learned = append(slices.Clip(g.Learned), qs...)
-			g = &cp
-		}
-		gs = append(gs, g)
+		gs = append(gs, f(g))
 	}
 	out := NewLibrary(gs)
 	topics := make([]Topic, 0, len(l.topics))

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -60,6 +61,7 @@ func NewLibrary(gs []*Guide) *Library {
 	// The plain texts are derived guide by guide while the index is built,
 	// never for the whole library at once (peak memory with thousands of
 	// guides, see docs/performance.md).
+	indexBuilds.Add(1)
 	l.index = search.BuildSeq(func(yield func(search.Doc) bool) {
 		for _, g := range l.guides {
 			if !yield(searchDoc(g)) {
@@ -69,6 +71,14 @@ func NewLibrary(gs []*Guide) *Library {
 	}, search.Options{})
 	return l
 }
+
+// indexBuilds counts the search indexes built by [NewLibrary].
+var indexBuilds atomic.Int64
+
+// IndexBuilds returns how many search indexes this process has built (one
+// per [NewLibrary], [Load], reload and [Library.WithLearned]), for tests
+// and metrics: building one is the costly part of loading a library.
+func IndexBuilds() int64 { return indexBuilds.Load() }
 
 // searchDoc converts a guide into the search package's document: one plain
 // text per section, in the same order as g.Sections.

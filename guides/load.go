@@ -26,11 +26,16 @@ const MaxFileSize = 1 << 20
 //
 // Placeholders such as {{cloud_url}} are replaced with the values given by
 // [WithVars] (example addresses for the rest); a guide with an unknown
-// placeholder is skipped.
+// placeholder is skipped. With [WithLearnedQuestions] the guides also have
+// the questions learned from cases.
 func Load(dir string, opts ...Option) (*Library, []Problem, error) {
-	gs, problems, err := loadGuides(dir, newLoadOptions(opts))
+	o := newLoadOptions(opts)
+	gs, problems, err := loadGuides(dir, o)
 	if err != nil {
 		return nil, nil, err
+	}
+	for i, g := range gs {
+		gs[i] = learnedGuide(g, o.learned)
 	}
 	titles, titleProblems := readTopicTitles(dir)
 	return NewLibrary(gs).withTopicTitles(titles), append(problems, titleProblems...), nil
@@ -40,7 +45,8 @@ func Load(dir string, opts ...Option) (*Library, []Problem, error) {
 type Option func(*loadOptions)
 
 type loadOptions struct {
-	values map[string]string // every known placeholder with its value
+	values  map[string]string // every known placeholder with its value
+	learned Learned           // questions learned from cases ([WithLearnedQuestions])
 }
 
 // WithVars sets the placeholder values (the site block of the config).

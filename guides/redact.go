@@ -91,6 +91,9 @@ var (
 	phoneRE = regexp.MustCompile(`\+?\(?[0-9][0-9 /()\-–]{5,}[0-9]`)
 	// isoDateRE is a date such as 2026-03-02 at the start of a candidate.
 	isoDateRE = regexp.MustCompile(`^(?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])(?:$| +)`)
+	// yearRangeRE is a range of years such as 2019-2024, 2019–2024 or
+	// 2023/2024 at the start of a candidate (what follows is checked on).
+	yearRangeRE = regexp.MustCompile(`^((?:19|20)[0-9]{2}) ?[-–/] ?((?:19|20)[0-9]{2})(?:$| +)`)
 )
 
 // phoneMinDigits is the fewest digits of a phone number: shorter numbers
@@ -143,14 +146,19 @@ func (r *redactor) personal(s string) string {
 }
 
 // phone replaces the candidate m if it is a phone number: an ISO date at
-// its start stays, a bracket it opens but does not close stays, and what is
-// left needs [phoneMinDigits] digits.
+// its start stays, a bracket it opens but does not close stays, then a
+// range of years (ascending, 1900 to 2099) stays, and what is left needs
+// [phoneMinDigits] digits.
 func (r *redactor) phone(m string) string {
 	date := isoDateRE.FindString(m)
 	rest := m[len(date):]
 	open := ""
 	if strings.HasPrefix(rest, "(") && strings.Count(rest, "(") > strings.Count(rest, ")") {
 		open, rest = "(", rest[1:]
+	}
+	if y := yearRangeRE.FindStringSubmatch(rest); y != nil && y[1] <= y[2] {
+		open += y[0]
+		rest = rest[len(y[0]):]
 	}
 	digits := 0
 	for _, c := range rest {

@@ -40,9 +40,7 @@ func TestRedact(t *testing.T) {
 // a stricter one than both); only an ISO date, which no phone number looks
 // like, stays although the scrub took it for one.
 func TestRedactMergedRules(t *testing.T) {
-	tests := []struct {
-		name, in, want string
-	}{
+	tests := []redactCase{
 		// The draft's redactor missed these.
 		{"room alias", "im Raum #ag-umwelt:example.org", "im Raum […]"},
 		{"community", "in der Gruppe +verein:example.org", "in der Gruppe […]"},
@@ -69,6 +67,43 @@ func TestRedactMergedRules(t *testing.T) {
 		{"version", "Version 2.3.1", "Version 2.3.1"},
 		{"heading and hash tag", "# Titel und #tag", "# Titel und #tag"},
 	}
+	redactTable(t, tests)
+}
+
+// TestRedactYearRanges: a range of years is no phone number, with a
+// hyphen, an en dash or a slash, with or without spaces, in brackets; a
+// phone number that looks a bit like one, or follows one, is still
+// replaced.
+func TestRedactYearRanges(t *testing.T) {
+	tests := []redactCase{
+		{"hyphen", "Vorstand 2023-2025", "Vorstand 2023-2025"},
+		{"en dash", "Amtszeit 2019–2024", "Amtszeit 2019–2024"},
+		{"slash", "Haushalt 2023/2024 beschlossen", "Haushalt 2023/2024 beschlossen"},
+		{"spaced dash", "von 2019 – 2024 im Amt", "von 2019 – 2024 im Amt"},
+		{"in brackets", "Sprecherin (2019–2024) gewählt", "Sprecherin (2019–2024) gewählt"},
+		{"last century", "1998-2002 und 1990/1994", "1998-2002 und 1990/1994"},
+		{"small number after", "2023-2025 12 Treffen", "2023-2025 12 Treffen"},
+		{"same year", "Saison 2024-2024", "Saison 2024-2024"},
+		// Phone numbers stay replaced.
+		{"phone after a range", "2019-2024 0171 1234567", "2019-2024 […]"},
+		{"area code before", "Tel. 030 2019-2024", "Tel. […]"},
+		{"country code", "Tel. +49 2019-2024", "Tel. […]"},
+		{"descending", "Ruf an: 2025-2019", "Ruf an: […]"},
+		{"longer", "Tel. 2019-2024-56", "Tel. […]"},
+		{"not years", "Tel. 0201-2024", "Tel. […]"},
+		{"no separator", "Tel. 20192024", "Tel. […]"},
+		{"space only", "Tel. 2019 2024", "Tel. […]"},
+		{"range then phone in brackets", "(2019-2024 0171 1234567)", "(2019-2024 […])"},
+	}
+	redactTable(t, tests)
+}
+
+// redactCase is a text and what [Redact] makes of it with sameMark.
+type redactCase struct{ name, in, want string }
+
+// redactTable runs Redact on each case.
+func redactTable(t *testing.T, tests []redactCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got, _ := Redact(tt.in, sameMark, nil); got != tt.want {
@@ -88,7 +123,7 @@ func TestRedactInvalidUTF8(t *testing.T) {
 
 // FuzzRedact: what is replaced never comes back, and no input panics.
 func FuzzRedact(f *testing.F) {
-	for _, s := range []string{"mia@example.org", "@mia:example.org", "+49 (30) 123 456-78", "2026-03-02 0171 1234567", "(0171 1234567"} {
+	for _, s := range []string{"mia@example.org", "@mia:example.org", "+49 (30) 123 456-78", "2026-03-02 0171 1234567", "(0171 1234567", "2019–2024 0171 1234567"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -31,12 +32,9 @@ type Store struct {
 	log  zerolog.Logger
 	opts []Option
 
-	lib      atomic.Pointer[Library]
+	cur      atomic.Pointer[loaded]
 	reloadMu sync.Mutex // serialises reloads so an older load never wins
-	// base is the library as loaded from the files; lib is base with the
-	// learned questions added (both guarded by reloadMu for writes).
-	base    atomic.Pointer[Library]
-	learned Learned
+	learned  Learned    // added to every load (guarded by reloadMu)
 	// loadedPrint is the folder's fingerprint taken just before the first
 	// load; Watch skips its catch-up reload when it is unchanged (a second
 	// copy of a large library in memory is the peak of Lotse's RSS).
@@ -47,25 +45,58 @@ type Store struct {
 	hooks   []func(*Library, []Problem)
 }
 
+// loaded is one library in use: the files' guides with the learned
+// questions (lib), and the files' library without them (base, for
+// [Store.Base]). Only lib is indexed at load; base is built on first use
+// when there are learned questions, else it is lib.
+type loaded struct {
+	lib  *Library
+	base func() *Library
+}
+
 // NewStore loads the library in dir once. Problems in single guides are
 // logged and the valid guides are used; the error is non-nil only if dir
-// cannot be read.
+// cannot be read. With [WithLearnedQuestions] the learned questions count
+// from the start, and the search index is built once.
 func NewStore(dir string, log zerolog.Logger, opts ...Option) (*Store, error) {
-	s := &Store{dir: dir, log: log, opts: opts, loadedPrint: fingerprint(dir)}
+	s := &Store{dir: dir, log: log, opts: opts, loadedPrint: fingerprint(dir), learned: newLoadOptions(opts).learned}
 	lib, problems, err := Load(dir, opts...)
 	if err != nil {
 		return nil, err
 	}
-	s.lib.Store(lib)
-	s.base.Store(lib)
+	s.use(lib, nil)
 	s.loadedProblems = problems
 	s.logLoaded(lib, problems)
 	return s, nil
 }
 
+// use makes lib, loaded with s.learned, the current library. base gives
+// the same files' library without learned questions; nil: lib's own (lib
+// itself without learned questions, else built from lib on first use).
+func (s *Store) use(lib *Library, base func() *Library) {
+	switch {
+	case len(s.learned) == 0:
+		base = func() *Library { return lib }
+	case base == nil:
+		base = sync.OnceValue(func() *Library { return lib.remap(withoutLearned) })
+	}
+	s.cur.Store(&loaded{lib: lib, base: base})
+}
+
+// withoutLearned returns g as its file has it: without learned questions
+// (which only [Library.WithLearned] and [WithLearnedQuestions] add).
+func withoutLearned(g *Guide) *Guide {
+	if len(g.Learned) == 0 {
+		return g
+	}
+	cp := *g
+	cp.Learned = nil
+	return &cp
+}
+
 // Current returns the library as last loaded. It never returns nil.
 func (s *Store) Current() *Library {
-	return s.lib.Load()
+	return s.cur.Load().lib
 }
 
 // Dir returns the library's folder.
@@ -93,7 +124,8 @@ func (s *Store) Reload(ctx context.Context) ([]Problem, error) {
 	s.reloadMu.Lock()
 	defer s.reloadMu.Unlock()
 	fp := fingerprint(s.dir)
-	lib, problems, err := Load(s.dir, s.opts...)
+	learned := func(o *loadOptions) { o.learned = s.learned }
+	lib, problems, err := Load(s.dir, append(slices.Clip(s.opts), learned)...)
 	if err != nil {
 		return nil, err
 	}
@@ -107,32 +139,36 @@ func (s *Store) Reload(ctx context.Context) ([]Problem, error) {
 		return problems, fmt.Errorf("%w: %s has no guides now, keeping the %d loaded before", ErrLibraryEmptied, s.dir, cur.Len())
 	}
 	s.loadedPrint = fp
-	s.base.Store(lib)
-	lib = lib.WithLearned(s.learned)
-	s.lib.Store(lib)
+	s.use(lib, nil)
 	s.logLoaded(lib, problems)
 	s.notify(lib, problems)
 	return problems, nil
 }
 
 // Base returns the library as loaded from the files, without the learned
-// questions. It never returns nil.
+// questions. It never returns nil. When there are learned questions, its
+// search index is built on the first call after a load (only the team's
+// teaching needs it).
 func (s *Store) Base() *Library {
-	return s.base.Load()
+	return s.cur.Load().base()
 }
 
 // SetLearned replaces the learned questions (issue #18.3): Current is the
 // files' library with them added to each guide's example questions, from
-// now on and after every reload. The map is copied.
+// now on and after every reload. The map is copied. The same questions
+// again change nothing (no new search index).
 func (s *Store) SetLearned(learned Learned) {
 	s.reloadMu.Lock()
 	defer s.reloadMu.Unlock()
-	cp := make(Learned, len(learned))
-	for id, qs := range learned {
-		cp[id] = slices.Clone(qs)
+	if maps.EqualFunc(s.learned, learned, slices.Equal) {
+		return
 	}
-	s.learned = cp
-	s.lib.Store(s.base.Load().WithLearned(cp))
+	var o loadOptions
+	WithLearnedQuestions(learned)(&o)
+	s.learned = o.learned
+	// The files did not change: the files' library stays (built or not).
+	cur := s.cur.Load()
+	s.use(cur.lib.remap(func(g *Guide) *Guide { return learnedGuide(withoutLearned(g), s.learned) }), cur.base)
 }
 
 // notify calls the OnReload hooks.

@@ -237,3 +237,96 @@ func TestStoreKeepsLibraryWhenEmptied(t *testing.T) {
 		t.Fatalf("after the guides came back: %d guides", s.Current().Len())
 	}
 }
+
+// TestStoreLearnedIndexBuilds: a store given the learned questions at
+// start builds one search index (not one for the files and another for the
+// questions), so does a reload; the files' library (Base) is built only
+// when asked for; the same questions again build nothing.
+func TestStoreLearnedIndexBuilds(t *testing.T) {
+	dir := writeLibrary(t)
+	learned := guides.Learned{"termine/kalender.md": {memberWords}}
+	builds := func(t *testing.T, want int64, what string, f func()) {
+		t.Helper()
+		before := guides.IndexBuilds()
+		f()
+		if got := guides.IndexBuilds() - before; got != want {
+			t.Fatalf("%s built %d search indexes, want %d", what, got, want)
+		}
+	}
+	var s *guides.Store
+	builds(t, 1, "the start", func() {
+		var err error
+		if s, err = guides.NewStore(dir, zerolog.Nop(), guides.WithLearnedQuestions(learned)); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if got := firstHit(s.Current(), memberWords); got != "termine/kalender.md" {
+		t.Fatalf("learned question not searched from the start: first hit %q", got)
+	}
+	builds(t, 0, "the same questions again", func() { s.SetLearned(guides.Learned{"termine/kalender.md": {memberWords}}) })
+	builds(t, 1, "a reload", func() {
+		if _, err := s.Reload(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if got := firstHit(s.Current(), memberWords); got != "termine/kalender.md" {
+		t.Fatalf("learned question lost in the reload: first hit %q", got)
+	}
+	builds(t, 1, "the files' library, twice", func() { s.Base(); s.Base() })
+	if got := firstHit(s.Base(), memberWords); got == "termine/kalender.md" {
+		t.Fatal("the files' library has the learned question")
+	}
+	if g, _ := s.Base().Get("termine/kalender.md"); len(g.Learned) != 0 {
+		t.Fatalf("base guide has learned questions %q", g.Learned)
+	}
+	builds(t, 1, "other questions", func() { s.SetLearned(guides.Learned{"konto/passwort.md": {memberWords}}) })
+	builds(t, 0, "the files' library after new questions", func() { s.Base() })
+	if g, _ := s.Base().Get("konto/passwort.md"); len(g.Learned) != 0 {
+		t.Fatalf("base guide has learned questions %q", g.Learned)
+	}
+	builds(t, 1, "no questions", func() { s.SetLearned(nil) })
+	if got := firstHit(s.Current(), memberWords); got == "termine/kalender.md" {
+		t.Fatal("still found after forgetting")
+	}
+	builds(t, 0, "the files' library without learned questions", func() { s.Base() })
+}
+
+// BenchmarkStoreStartLearned: starting the store with learned questions,
+// given at start (one index build) and set after the start as before
+// (two). 2,000 generated guides, one learned question for every tenth.
+//
+//	go test -tags goolm -run XXX -bench StoreStartLearned -benchmem ./guides/
+func BenchmarkStoreStartLearned(b *testing.B) {
+	dir := b.TempDir()
+	learned := guides.Learned{}
+	for i := range 2000 {
+		topic := filepath.Join(dir, fmt.Sprintf("thema%02d", i%20))
+		if err := os.MkdirAll(topic, 0o755); err != nil {
+			b.Fatal(err)
+		}
+		body := strings.Repeat(fmt.Sprintf("Schritt %d: Öffne die Einstellungen und wähle Konto %d. ", i, i), 20)
+		src := fmt.Sprintf("---\ntitle: Anleitung %d\ntags: [konto, t%d]\nsummary: Wie Konto %d geht.\n---\n## Schritte\n\n%s\n", i, i, i, body)
+		if err := os.WriteFile(filepath.Join(topic, fmt.Sprintf("g%04d.md", i)), []byte(src), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if i%10 == 0 {
+			learned[fmt.Sprintf("thema%02d/g%04d.md", i%20, i)] = []string{fmt.Sprintf("wie komme ich an konto nummer %d", i)}
+		}
+	}
+	b.Run("at-start", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := guides.NewStore(dir, zerolog.Nop(), guides.WithLearnedQuestions(learned)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("set-after-start", func(b *testing.B) {
+		for b.Loop() {
+			s, err := guides.NewStore(dir, zerolog.Nop())
+			if err != nil {
+				b.Fatal(err)
+			}
+			s.SetLearned(learned)
+		}
+	})
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/lotse-bot/lotse/storage"
+	"github.com/lotse-bot/lotse/storage/storagetest"
 )
 
 // TestBackup copies a SQLite database that is in use (a read transaction
@@ -77,14 +78,7 @@ func TestBackup(t *testing.T) {
 // is unreadable for others also while it is written (VACUUM INTO creates it
 // with the umask, typically 0644).
 func TestBackupPrivateWhileWritten(t *testing.T) {
-	db, err := storage.Open(filepath.Join(t.TempDir(), "lotse.db"), zerolog.Nop())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := db.Upgrade(t.Context()); err != nil {
-		t.Fatal(err)
-	}
+	db := storagetest.Open(t, filepath.Join(t.TempDir(), "lotse.db"))
 	// A backup directory others may list, as /var/backups usually is.
 	destDir := t.TempDir()
 	if err := os.Chmod(destDir, 0o755); err != nil {

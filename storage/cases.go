@@ -464,7 +464,8 @@ func (q *CaseQuery) MarkReminder(ctx context.Context, key string, now time.Time)
 
 // Prune deletes cases resolved or closed before before, with all their
 // messages and events, keeping only anonymous counts. It also forgets
-// reminders and drafts older than before. It returns the number of cases deleted.
+// reminders and drafts older than before, and the learning prompt markers
+// of deleted cases ([LearnPromptKey]). It returns the number of cases deleted.
 func (q *CaseQuery) Prune(ctx context.Context, before time.Time) (int, error) {
 	total := 0
 	for {
@@ -473,6 +474,9 @@ func (q *CaseQuery) Prune(ctx context.Context, before time.Time) (int, error) {
 		if err != nil || n == 0 {
 			if err == nil {
 				err = q.exec(ctx, pruneRemindersQuery, before.UnixMilli())
+			}
+			if err == nil {
+				err = q.exec(ctx, pruneLearnPromptsQuery)
 			}
 			return total, err
 		}

@@ -8,9 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rs/zerolog"
-
 	"github.com/lotse-bot/lotse/storage"
+	"github.com/lotse-bot/lotse/storage/storagetest"
 )
 
 func newCase(t testing.TB, db *storage.DB, member, origin string, now time.Time) *storage.Case {
@@ -268,18 +267,11 @@ func TestCaseRemindersAndDrafts(t *testing.T) {
 //
 //	go test -tags goolm -run XXX -bench ListOpen -benchtime 200x ./storage/
 func BenchmarkListOpen(b *testing.B) {
-	db, err := storage.Open(filepath.Join(b.TempDir(), "bench.db"), zerolog.Nop())
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db := storagetest.Open(b, filepath.Join(b.TempDir(), "bench.db"))
 	ctx := context.Background()
-	if err := db.Upgrade(ctx); err != nil {
-		b.Fatal(err)
-	}
 	const total, open = 100_000, 5_000
 	now := time.UnixMilli(1_700_000_000_000)
-	err = db.Lotse.DoTxn(ctx, nil, func(ctx context.Context) error {
+	err := db.Lotse.DoTxn(ctx, nil, func(ctx context.Context) error {
 		for i := 1; i <= total; i++ {
 			status, assignee, closed := 3, any(nil), any(now.UnixMilli())
 			if i > total-open {

@@ -123,6 +123,9 @@ func (q *LearnedQuery) MarkExported(ctx context.Context, id int64, now time.Time
 //   - The team member's export lists what they taught; their erasure
 //     replaces taught_by with the pseudonym.
 func init() {
+	// After the member's cases are deleted: their prompt markers go too.
+	deleteSteps = append(deleteSteps[:len(deleteSteps)-1:len(deleteSteps)-1],
+		struct{ table, query string }{"kv", pruneLearnPromptsQuery}, deleteSteps[len(deleteSteps)-1])
 	PersonalTables = append(PersonalTables,
 		PersonalTable{Name: "learned_question_from_your_cases", Query: `SELECT id, guide_id, question, case_id, taught_at, exported_at FROM learned_question WHERE case_id IN ` + ownCases},
 		PersonalTable{Name: "learned_question_taught_by_you", Query: `SELECT id, guide_id, case_id, taught_at FROM learned_question WHERE taught_by=$1`},
@@ -132,3 +135,17 @@ func init() {
 		{"learned_question", `UPDATE learned_question SET taught_by=$2 WHERE taught_by=$1`},
 	}, deleteSteps...)
 }
+
+// learnPromptPrefix starts the kv keys of [LearnPromptKey].
+const learnPromptPrefix = "learn-prompt:"
+
+// pruneLearnPromptsQuery deletes the prompt markers of cases that no longer
+// exist (deleted by retention or erasure).
+const pruneLearnPromptsQuery = `DELETE FROM kv WHERE key LIKE '` + learnPromptPrefix + `%' AND NOT EXISTS
+	(SELECT 1 FROM support_case WHERE id=CAST(SUBSTR(kv.key, 14) AS BIGINT))` // 14: after the prefix
+
+// LearnPromptKey is the kv key that marks a case whose thread got the
+// "Passt eine Anleitung …?" prompt of learning from cases. It goes with the
+// case ([CaseQuery.Prune], erasure): case numbers are given again once the
+// newest case is deleted, and a new case must not find an old marker.
+func LearnPromptKey(caseID int64) string { return fmt.Sprintf("%s%d", learnPromptPrefix, caseID) }

@@ -61,3 +61,56 @@ func TestLearnedQuestions(t *testing.T) {
 		})
 	}
 }
+
+// TestLearnPromptKeysGoWithTheCase: the learning prompt marker of a case is
+// deleted when the case is (retention, erasure), so that a new case that
+// gets the number again finds none; markers of live cases stay.
+func TestLearnPromptKeysGoWithTheCase(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			day0 := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+			old := newCase(t, db, "@m:hs", "$old", day0)
+			if _, _, err := db.Cases.Resolve(ctx, old.ID, "@a:hs", "", day0); err != nil {
+				t.Fatal(err)
+			}
+			live := newCase(t, db, "@m:hs", "$live", day0)
+			erased := newCase(t, db, "@e:hs", "$erased", day0)
+			for _, c := range []*storage.Case{old, live, erased} {
+				if err := db.KV.Set(ctx, storage.LearnPromptKey(c.ID), "$prompt"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			prompted := func(id int64) bool {
+				t.Helper()
+				v, err := db.KV.Get(ctx, storage.LearnPromptKey(id))
+				if err != nil {
+					t.Fatal(err)
+				}
+				return v != ""
+			}
+			now := day0.Add(100 * 24 * time.Hour)
+			if _, err := db.Retention(ctx, storage.RetentionPolicy{Cases: 90 * 24 * time.Hour}, now, false); err != nil {
+				t.Fatal(err)
+			}
+			if prompted(old.ID) {
+				t.Error("the marker of a case deleted by retention is kept")
+			}
+			if !prompted(live.ID) || !prompted(erased.ID) {
+				t.Fatal("the marker of a live case was deleted")
+			}
+			if _, err := db.Privacy().Erase(ctx, "@e:hs", "", now); err != nil {
+				t.Fatal(err)
+			}
+			if prompted(erased.ID) {
+				t.Error("the marker of an erased member's case is kept")
+			}
+			if !prompted(live.ID) {
+				t.Fatal("erasure deleted another member's marker")
+			}
+			if c := newCase(t, db, "@n:hs", "$new", now); c.ID != erased.ID || prompted(c.ID) {
+				t.Fatalf("new case #%d (erased #%d) has a marker: %v", c.ID, erased.ID, prompted(c.ID))
+			}
+		})
+	}
+}

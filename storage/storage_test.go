@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rs/zerolog"
-
 	"github.com/lotse-bot/lotse/storage"
 	"github.com/lotse-bot/lotse/storage/storagetest"
 )
@@ -18,21 +16,9 @@ import (
 func openTestDBs(t *testing.T) map[string]*storage.DB {
 	t.Helper()
 	dbs := map[string]*storage.DB{}
-	open := func(name, uri string) {
-		db, err := storage.Open(uri, zerolog.Nop())
-		if err != nil {
-			t.Fatalf("open %s: %v", name, err)
-		}
-		t.Cleanup(func() { _ = db.Close() })
-		if err := db.Upgrade(context.Background()); err != nil {
-			t.Fatalf("upgrade %s: %v", name, err)
-		}
-		dbs[name] = db
-	}
-	open("sqlite", filepath.Join(t.TempDir(), "lotse.db"))
+	dbs["sqlite"] = storagetest.Open(t, filepath.Join(t.TempDir(), "lotse.db"))
 	if uri := os.Getenv("LOTSE_TEST_POSTGRES"); uri != "" {
-		uri = storagetest.FreshPostgresSchema(t, uri)
-		open("postgres", uri)
+		dbs["postgres"] = storagetest.Open(t, storagetest.FreshPostgresSchema(t, uri))
 	}
 	return dbs
 }

@@ -8,10 +8,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/lotse-bot/lotse/commands/answer"
+	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
 )
 
@@ -37,30 +37,28 @@ func cmdAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	cases := fs.Bool("cases", true, "support cases are on (a person is offered through a case)")
 	web := fs.String("web", "", "web address of the guides (guide_base_url); without it answers offer \"mehr\" instead of a link")
 	evalPath := fs.String("eval", "", "TSV file (question<TAB>expected guide ID, smalltalk, human, command or none): print helped, confident-wrong and misses per outcome")
-	learnedFrom := fs.String("learned-from", "", "config file: also count the questions learned from cases (!lehren) in its database")
+	learnedPath := fs.String("learned-from", "", "config file: also count the questions learned from cases (!lehren) in its database")
 	words, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
 	}
-	lib, err := loadLibrary(*dir, stderr)
+	var loadOpts []guides.Option
+	if *learnedPath != "" {
+		learned, err := learnedFrom(ctx, *learnedPath)
+		if err != nil {
+			return err
+		}
+		loadOpts = append(loadOpts, learned)
+	}
+	lib, err := loadLibrary(*dir, stderr, loadOpts...)
 	if err != nil {
 		return err
 	}
-	if *learnedFrom != "" {
-		if lib, err = withLearned(ctx, lib, *learnedFrom); err != nil {
-			return err
-		}
-	}
 	opts := answer.Options{Team: *team, Cases: *cases, Texts: answer.TextsFor(*lang)}
 	if *evalPath != "" {
-		f, err := os.Open(*evalPath)
+		qs, err := search.ReadQuestionsFile(*evalPath)
 		if err != nil {
 			return fail(exitUsage, err)
-		}
-		defer f.Close()
-		qs, err := search.ReadQuestions(f)
-		if err != nil {
-			return fail(exitUsage, fmt.Errorf("%s: %w", *evalPath, err))
 		}
 		return answer.Evaluate(lib, qs, opts).Write(stdout)
 	}

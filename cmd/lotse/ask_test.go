@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/lotse-bot/lotse/config"
 )
 
 // TestAskJSON: `lotse ask --json` decides each stdin line without a
@@ -71,5 +73,44 @@ func TestAskNoMessage(t *testing.T) {
 	err := runMain(t.Context(), []string{"ask", "--dir", filepath.Join("..", "..", "library")}, strings.NewReader("\n"), &out, &errOut)
 	if err == nil {
 		t.Fatal("no message: want a usage error")
+	}
+}
+
+// TestQuestionSetFiles: the three readers of question sets (ask --eval,
+// guides eval, learn_eval_questions) read a good file and name the file
+// in the error for a missing or malformed one (usage exit for the verbs).
+func TestQuestionSetFiles(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.tsv")
+	bad := filepath.Join(dir, "bad.tsv")
+	missing := filepath.Join(dir, "fehlt.tsv")
+	if err := os.WriteFile(good, []byte("question\texpected\npasswort vergessen\tkonto/passwort-vergessen.md\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bad, []byte("frage;antwort\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	lib := filepath.Join("..", "..", "library")
+	for _, path := range []string{bad, missing} {
+		for _, args := range [][]string{{"ask", "--dir", lib, "--eval", path}, {"guides", "eval", "--dir", lib, "--questions", path}} {
+			_, _, err := runCLI(t, "", args...)
+			if exitCode(err) != exitUsage || !strings.Contains(err.Error(), path) {
+				t.Errorf("%v: exit %d, error %v; want a usage error naming the file", args, exitCode(err), err)
+			}
+		}
+		cfg := config.Defaults()
+		cfg.LearnEvalQuestions = path
+		if _, err := learnConfig(cfg, nil); err == nil || !strings.Contains(err.Error(), "learn_eval_questions") || !strings.Contains(err.Error(), path) {
+			t.Errorf("learn_eval_questions %s: error %v", path, err)
+		}
+	}
+	cfg := config.Defaults()
+	cfg.LearnEvalQuestions = good
+	l, err := learnConfig(cfg, nil)
+	if err != nil || len(l.EvalSet) != 1 || l.EvalSet[0].Expected != "konto/passwort-vergessen.md" {
+		t.Fatalf("learn_eval_questions: %v %+v", err, l.EvalSet)
+	}
+	if out, _, err := runCLI(t, "", "guides", "eval", "--dir", lib, "--questions", good); err != nil || out == "" {
+		t.Fatalf("guides eval: %v %q", err, out)
 	}
 }

@@ -2,18 +2,16 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/config"
-	"github.com/lotse-bot/lotse/storage"
+	"github.com/lotse-bot/lotse/storage/storagetest"
 )
 
 // TestBackupCommand: lotse backup copies the configured SQLite database,
@@ -39,14 +37,7 @@ func TestBackupCommand(t *testing.T) {
 		t.Fatalf("backup created a database: %v", err)
 	}
 
-	db, err := storage.Open(dbPath, zerolog.Nop())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := db.Upgrade(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	storagetest.Open(t, dbPath)
 	dest := filepath.Join(dir, "b1.db")
 	if err := run(dest); err != nil {
 		t.Fatalf("backup: %v (%s)", err, errOut.String())

@@ -9,9 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rs/zerolog"
-
 	"github.com/lotse-bot/lotse/storage"
+	"github.com/lotse-bot/lotse/storage/storagetest"
 )
 
 // TestGuidesGaps: `lotse guides gaps` prints the kept questions grouped, as
@@ -31,7 +30,7 @@ func TestGuidesGaps(t *testing.T) {
 	if _, err := os.Stat(dbPath); err == nil {
 		t.Fatal("guides gaps created a database")
 	}
-	db := openUpgradedDB(t, dbPath)
+	db := storagetest.Open(t, dbPath)
 	ctx := context.Background()
 	now := time.Now()
 	for i, q := range []struct {
@@ -113,18 +112,4 @@ func TestNoGaps(t *testing.T) {
 			t.Errorf("noGaps(%s, %v) = %q, want …%q", tt.lang, tt.since, got, tt.want)
 		}
 	}
-}
-
-// openUpgradedDB opens the database at path and brings its schema up to
-// date, as `lotse run` would; the caller closes it before running the CLI.
-func openUpgradedDB(t *testing.T, path string) *storage.DB {
-	t.Helper()
-	db, err := storage.Open(path, zerolog.Nop())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Upgrade(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	return db
 }

@@ -146,12 +146,7 @@ func guidesEval(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(*questions)
-	if err != nil {
-		return fail(exitUsage, err)
-	}
-	defer f.Close()
-	qs, err := search.ReadQuestions(f)
+	qs, err := search.ReadQuestionsFile(*questions)
 	if err != nil {
 		return fail(exitUsage, err)
 	}

@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/lotse-bot/lotse/commands/learn"
 	"github.com/lotse-bot/lotse/guides"
 )
 
@@ -83,21 +84,18 @@ func guidesLearned(ctx context.Context, args []string, stdout, stderr io.Writer)
 	return nil
 }
 
-// withLearned adds the questions learned from cases, from the database of
-// the config at path, to lib (as `lotse run` does).
-func withLearned(ctx context.Context, lib *guides.Library, path string) (*guides.Library, error) {
+// learnedFrom reads the questions learned from cases from the database of
+// the config at path, as `lotse run` counts them: pass the option to
+// [guides.Load] (the search index is built once, with them).
+func learnedFrom(ctx context.Context, path string) (guides.Option, error) {
 	_, db, err := openExisting(ctx, path)
 	if err != nil {
 		return nil, err
 	}
 	defer db.Close()
-	list, err := db.Learned().List(ctx)
+	learned, err := learn.Questions(ctx, db)
 	if err != nil {
 		return nil, err
 	}
-	learned := guides.Learned{}
-	for _, l := range list {
-		learned[l.GuideID] = append(learned[l.GuideID], l.Question)
-	}
-	return lib.WithLearned(learned), nil
+	return guides.WithLearnedQuestions(learned), nil
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/lotse-bot/lotse/storage"
+	"github.com/lotse-bot/lotse/storage/storagetest"
 )
 
 // TestGuidesLearnedExport: `lotse guides learned` lists the learned
@@ -27,7 +28,7 @@ func TestGuidesLearnedExport(t *testing.T) {
 	if err := os.WriteFile(cfgFile, []byte("database: lotse.db\nguides_dir: "+lib+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	db := openUpgradedDB(t, filepath.Join(dir, "lotse.db"))
+	db := storagetest.Open(t, filepath.Join(dir, "lotse.db"))
 	ctx := context.Background()
 	const q = "Die Ortsgruppe braucht einen Treffpunkt im Netz"
 	for i, l := range []storage.LearnedQuestion{

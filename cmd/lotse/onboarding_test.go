@@ -6,26 +6,20 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/storage"
+	"github.com/lotse-bot/lotse/storage/storagetest"
 )
 
 // grantRoles stores active roles in Lotse's database before it starts.
 func grantRoles(t testing.TB, cfg *config.Config, role string, users ...id.UserID) {
 	t.Helper()
-	db, err := storage.Open(cfg.Database, zerolog.Nop())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := db.Upgrade(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	db := storagetest.Open(t, cfg.Database)
+	defer db.Close() // before Lotse starts on it
 	for _, u := range users {
 		if _, err := db.Roles().Set(context.Background(), u.String(), role, storage.RoleActive, "@test-setup:local", storage.RoleAuditEntry{}, time.Now()); err != nil {
 			t.Fatal(err)

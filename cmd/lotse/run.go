@@ -20,6 +20,7 @@ import (
 
 	"github.com/lotse-bot/lotse/bot"
 	"github.com/lotse-bot/lotse/commands"
+	"github.com/lotse-bot/lotse/commands/learn"
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/metrics"
@@ -88,17 +89,13 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 	if err := db.Upgrade(ctx); err != nil {
 		return fail(exitUpgrade, err)
 	}
-	store, err := guides.NewStore(cfg.GuidesDir, log.With().Str("component", "guides").Logger(), guides.WithVars(siteVars(cfg)))
+	store, err := openGuides(ctx, cfg, db, log)
 	if err != nil {
-		return fail(exitGuides, err)
+		return err
 	}
 	handler, attach, err := newHandler(cfg, db, store, m, log)
 	if err != nil {
 		return fail(exitConfig, err)
-	}
-	// The questions learned from cases count from the first message on.
-	if err := handler.LoadLearned(ctx); err != nil {
-		return fail(exitDatabase, err)
 	}
 	b, err := newBot(ctx, cfg, db, handler, m, log)
 	if b == nil {
@@ -127,6 +124,23 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 	}
 	log.Info().Msg("Lotse stopped")
 	return nil
+}
+
+// openGuides loads the guide library with the questions learned from cases
+// (read from db, after the lease is held and the schema is up to date), so
+// that they count from the first message on and the search index is built
+// once at start.
+func openGuides(ctx context.Context, cfg config.Config, db *storage.DB, log zerolog.Logger) (*guides.Store, error) {
+	learned, err := learn.Questions(ctx, db)
+	if err != nil {
+		return nil, fail(exitDatabase, err)
+	}
+	store, err := guides.NewStore(cfg.GuidesDir, log.With().Str("component", "guides").Logger(),
+		guides.WithVars(siteVars(cfg)), guides.WithLearnedQuestions(learned))
+	if err != nil {
+		return nil, fail(exitGuides, err)
+	}
+	return store, nil
 }
 
 // holdLease waits for the database lease: one active process per database;

@@ -13,7 +13,7 @@ import (
 
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/guides"
-	"github.com/lotse-bot/lotse/storage"
+	"github.com/lotse-bot/lotse/storage/storagetest"
 )
 
 // TestServedGuideVotes: the web view as `lotse run` serves it asks "War das
@@ -21,13 +21,7 @@ import (
 // per-guide counters (issue 17 point 7).
 func TestServedGuideVotes(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
-	db, err := storage.Open(filepath.Join(t.TempDir(), "l.db"), zerolog.Nop())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Upgrade(ctx); err != nil {
-		t.Fatal(err)
-	}
+	db := storagetest.Open(t, filepath.Join(t.TempDir(), "l.db"))
 	store, err := guides.NewStore(copyLibrary(t), zerolog.Nop())
 	if err != nil {
 		t.Fatal(err)
@@ -47,7 +41,6 @@ func TestServedGuideVotes(t *testing.T) {
 		if err := <-done; err != nil {
 			t.Errorf("serveWeb: %v", err)
 		}
-		_ = db.Close()
 	})
 	page := "http://" + addr + "/konto/passwort-vergessen"
 	waitHTTP(t, page, 200, "War das hilfreich?", "https://matrix.to/#/@lotse:verein.test", "Zuletzt geändert am")

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"net/url"
-	"os"
 	"strings"
 	"time"
 
@@ -85,12 +84,8 @@ func learnConfig(cfg config.Config, store *guides.Store) (commands.Learn, error)
 	if cfg.LearnEvalQuestions == "" {
 		return l, nil
 	}
-	f, err := os.Open(cfg.LearnEvalQuestions)
-	if err != nil {
-		return l, fmt.Errorf("learn_eval_questions: %w", err)
-	}
-	defer f.Close()
-	if l.EvalSet, err = search.ReadQuestions(f); err != nil {
+	var err error
+	if l.EvalSet, err = search.ReadQuestionsFile(cfg.LearnEvalQuestions); err != nil {
 		return l, fmt.Errorf("learn_eval_questions: %w", err)
 	}
 	return l, nil

@@ -35,6 +35,9 @@ type Texts struct {
 	Removed string
 	// Shortened follows Posted when the answers were cut.
 	Shortened string
+	// Withheld follows Posted when the member wrote !nicht-merken: their
+	// question is not in the draft.
+	Withheld string
 	// Finish tells an author what to finish.
 	Finish string
 	// PostedInThread answers a command written outside the case thread: %d.
@@ -63,6 +66,7 @@ var German = Texts{
 	Posted:         "📝 **Entwurf einer Anleitung** aus Fall #%d – ohne Namen, Matrix-IDs und interne Notizen.",
 	Removed:        "%d Stelle mit Personendaten habe ich durch „[… entfernt]“ ersetzt.|%d Stellen mit Personendaten habe ich durch „[… entfernt]“ ersetzt.",
 	Shortened:      "Die Antworten waren sehr lang; der Entwurf ist gekürzt.",
+	Withheld:       "Das Mitglied möchte nicht, dass seine Worte gespeichert werden (`!nicht-merken`): Seine Frage steht nicht im Entwurf – bitte an der Stelle mit „TODO“ in eigenen Worten eintragen.",
 	Finish:         "Zum Fertigstellen: Titel als Aussage formulieren, Zusammenfassung und Stichwörter prüfen, eine kurze Einleitung schreiben, die Antworten zu Schritten ordnen und die Stellen mit „TODO“ und „[… entfernt]“ bearbeiten. Dann die Datei in den passenden Themenordner der Bibliothek legen und mit `lotse guides check` prüfen.",
 	PostedInThread: "Der Entwurf liegt im Thread von Fall #%d.",
 }
@@ -86,6 +90,7 @@ var English = Texts{
 	Posted:         "📝 **Draft of a guide** from case #%d – without names, Matrix IDs and internal notes.",
 	Removed:        "I replaced %d place with personal data by “[… removed]”.|I replaced %d places with personal data by “[… removed]”.",
 	Shortened:      "The answers were very long; the draft is shortened.",
+	Withheld:       "The member asked that their words are not kept (`!dont-keep`): their question is not in the draft – please write it in your own words where it says “TODO”.",
 	Finish:         "To finish it: phrase the title as a statement, check the summary and tags, write a short introduction, order the answers into steps and work through the places marked “TODO” and “[… removed]”. Then put the file into the right topic folder of the library and check it with `lotse guides check`.",
 	PostedInThread: "The draft is in the thread of case #%d.",
 }

@@ -92,7 +92,7 @@ func (w *Workflow) cmdDraft(ce *chat.Call) error {
 	case err != nil:
 		return err
 	}
-	if err := w.post(ctx, c, d); err != nil {
+	if err := w.post(ctx, c, d, in.Withheld); err != nil {
 		return err
 	}
 	if w.inThread(ce.Event) != c.TeamEvent || c.TeamEvent == "" {
@@ -175,11 +175,18 @@ func (w *Workflow) state(c *storage.Case) string {
 	return w.tx.StateOpen
 }
 
-// input collects what the draft is made of: the member's first question,
-// the team's answers to the member (never notes, never the member's later
-// messages) and every name in the case, to be removed.
+// input collects what the draft is made of: the member's first question
+// (not when they wrote !nicht-merken: the draft then has a placeholder for
+// the team to write the question), the team's answers to the member (never
+// notes, never the member's later messages) and every name in the case,
+// to be removed.
 func (w *Workflow) input(ctx context.Context, c *storage.Case) (guides.DraftInput, error) {
 	in := guides.DraftInput{Lang: w.Lang, Vars: w.cfg.Vars}
+	optedOut, err := w.DB.Gaps().OptedOut(ctx, c.MemberID)
+	if err != nil {
+		return in, err
+	}
+	in.Withheld = optedOut
 	msgs, err := w.DB.Cases.Messages(ctx, c.ID)
 	if err != nil {
 		return in, err
@@ -197,7 +204,7 @@ func (w *Workflow) input(ctx context.Context, c *storage.Case) (guides.DraftInpu
 		people = append(people, m.Sender)
 		switch m.Kind {
 		case storage.MsgQuestion:
-			if in.Question == "" {
+			if in.Question == "" && !in.Withheld {
 				in.Question = m.Body
 			}
 		case storage.MsgAnswer:
@@ -243,10 +250,11 @@ func (w *Workflow) names(ctx context.Context, c *storage.Case, people []string) 
 }
 
 // post uploads the draft (encrypted in an encrypted team room) and posts
-// it with a note for the author into the case's thread. Handling the
+// it with a note for the author into the case's thread (withheld: the
+// member's question is left out, the team writes one). Handling the
 // command again posts nothing new (transaction IDs of the command event)
 // and uploads nothing again.
-func (w *Workflow) post(ctx context.Context, c *storage.Case, d *guides.Draft) error {
+func (w *Workflow) post(ctx context.Context, c *storage.Case, d *guides.Draft, withheld bool) error {
 	rel := chat.ThreadRel(c.TeamEvent)
 	fileTxn := w.CauseTxn(ctx, "guide-draft-file", 0)
 	sent, err := w.DB.Inbox.SentEventID(ctx, fileTxn)
@@ -270,6 +278,9 @@ func (w *Workflow) post(ctx context.Context, c *storage.Case, d *guides.Draft) e
 	}
 	if d.Shortened {
 		md += " " + w.tx.Shortened
+	}
+	if withheld {
+		md += " " + w.tx.Withheld
 	}
 	md += "\n\n" + w.tx.Finish
 	_, err = w.SendMarkdownTo(ctx, w.cfg.TeamRoom, md, rel, w.CauseTxn(ctx, "guide-draft-note", 0))

@@ -122,7 +122,7 @@ func (w *Workflow) refuse(ctx context.Context, lib *guides.Library, g *guides.Gu
 	if d := answer.Decide(q, lib, answer.Options{}); d.Outcome == answer.Answer && d.Hits[0].ID == g.ID && !tooShort(q) && !tooLong(q) {
 		return chat.Format(st.AlreadyAnswered, chat.Escape(g.Title)), nil
 	}
-	learned, _, err := w.learned(ctx)
+	learned, err := Questions(ctx, w.DB)
 	if err != nil {
 		return "", err
 	}

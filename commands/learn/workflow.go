@@ -82,16 +82,18 @@ func (w *Workflow) Commands() []chat.Command {
 	}
 }
 
-// Load puts the learned questions from the database into the library; call
-// it once at start (before the first message is answered) — teaching and
-// forgetting call it again.
+// Load puts the learned questions from the database into the library;
+// teaching and forgetting call it. At start `lotse run` reads them with
+// [Questions] and gives them to the first load instead
+// ([guides.WithLearnedQuestions]: one search index, not two); Load then
+// changes nothing.
 func (w *Workflow) Load(ctx context.Context) error {
 	if w.cfg.Library == nil {
 		return nil
 	}
 	w.loadMu.Lock()
 	defer w.loadMu.Unlock()
-	learned, _, err := w.learned(ctx)
+	learned, err := Questions(ctx, w.DB)
 	if err != nil {
 		return err
 	}
@@ -99,21 +101,24 @@ func (w *Workflow) Load(ctx context.Context) error {
 	return nil
 }
 
-// learned reads the learned questions per guide (in the order taught).
-func (w *Workflow) learned(ctx context.Context) (guides.Learned, []*storage.LearnedQuestion, error) {
-	list, err := w.DB.Learned().List(ctx)
+// Questions reads the learned questions per guide (in the order taught),
+// for [guides.WithLearnedQuestions] at start and for the store after
+// teaching or forgetting.
+func Questions(ctx context.Context, db *storage.DB) (guides.Learned, error) {
+	list, err := db.Learned().List(ctx)
 	if err != nil {
-		return nil, nil, err
+		return nil, fmt.Errorf("failed to read the learned questions: %w", err)
 	}
 	out := guides.Learned{}
 	for _, l := range list {
 		out[l.GuideID] = append(out[l.GuideID], l.Question)
 	}
-	return out, list, nil
+	return out, nil
 }
 
-// promptKey marks a case whose thread got the "Passt eine Anleitung?" prompt.
-func promptKey(caseID int64) string { return fmt.Sprintf("learn-prompt:%d", caseID) }
+// promptKey marks a case whose thread got the "Passt eine Anleitung?" prompt
+// (deleted by storage together with the case).
+func promptKey(caseID int64) string { return storage.LearnPromptKey(caseID) }
 
 // Resolved asks in the case's thread whether a guide fits its question
 // (support.Config.OnResolved). It asks nothing when the question is not
