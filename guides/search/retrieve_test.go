@@ -175,6 +175,9 @@ func TestJoinPhrasal(t *testing.T) {
 		{"sign up for the chat", []string{"signup", "for", "the", "chat"}},
 		{"Log-in geht nicht", []string{"log", "in", "login", "geht", "nicht"}},
 		{"ich bin in der Konferenz", []string{"ich", "bin", "in", "der", "konferenz"}},
+		{"which password manager", []string{"which", "password", "manager", "passwordmanager"}},
+		{"a group folder and a group", []string{"group", "folder", "groupfolder", "and", "group"}},
+		{"log in, log in", []string{"login", "login"}},
 	}
 	for _, tt := range tests {
 		var got []string

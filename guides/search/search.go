@@ -314,10 +314,26 @@ var phrasal = map[[2]string]string{
 	{"set", "up"}: "setup", {"back", "up"}: "backup",
 }
 
+// openCompounds are English terms written as two words that German (and
+// the German UIs of the tools) write as one; the query gets the joined
+// word in addition to its two words, and the glossary maps it.
+var openCompounds = map[[2]string]string{
+	{"group", "folder"}: "groupfolder", {"group", "folders"}: "groupfolder",
+	{"working", "group"}: "workinggroup", {"work", "group"}: "workinggroup",
+	{"password", "manager"}: "passwordmanager", {"mailing", "list"}: "mailinglist",
+	{"phone", "number"}: "phonenumber", {"recovery", "key"}: "recoverykey",
+	{"security", "key"}: "securitykey", {"app", "password"}: "apppassword",
+	{"breakout", "room"}: "breakoutroom", {"breakout", "rooms"}: "breakoutroom",
+	{"desktop", "client"}: "desktopclient", {"desktop", "app"}: "desktopclient",
+	{"meeting", "room"}: "meetingroom", {"conference", "room"}: "meetingroom",
+	{"shared", "mailbox"}: "sharedmailbox", {"two", "factor"}: "twofactor",
+	{"dial", "in"}: "dialin",
+}
+
 // joinPhrasal replaces an English phrasal verb of two tokens by its one
-// word, in place; the particle is a stop word and would be lost. Parts of
-// a hyphenated word ("Log-in") are left alone: their joined form follows
-// them already.
+// word (the particle is a stop word and would be lost) and adds the joined
+// word after an open compound (see openCompounds). Parts of a hyphenated
+// word ("Log-in") are left alone: their joined form follows them already.
 func joinPhrasal(toks []rawToken) []rawToken {
 	inChunk := func(i int) bool {
 		for j := i + 1; j < len(toks) && j <= i+maxQueryTokens; j++ {
@@ -327,11 +343,17 @@ func joinPhrasal(toks []rawToken) []rawToken {
 		}
 		return false
 	}
-	out := toks[:0]
+	out := make([]rawToken, 0, len(toks)+2)
 	for i := 0; i < len(toks); i++ {
 		if i+1 < len(toks) && !toks[i].joined && !toks[i+1].joined && !inChunk(i) && !inChunk(i+1) {
 			if w, ok := phrasal[[2]string{toks[i].word, toks[i+1].word}]; ok {
 				out = append(out, rawToken{word: w})
+				i++
+				continue
+			}
+			if w, ok := openCompounds[[2]string{toks[i].word, toks[i+1].word}]; ok {
+				// Both words stay; the joined word follows them.
+				out = append(out, toks[i], toks[i+1], rawToken{word: w})
 				i++
 				continue
 			}
