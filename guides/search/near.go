@@ -32,11 +32,9 @@ const (
 	// nearMaxPosting bounds the words a trigram may list to be used: a
 	// trigram that most words share says nothing and only costs time.
 	nearMaxPosting = 2000
+	// nearDice is the smallest Dice coefficient of a near word.
+	nearDice = 0.6
 )
-
-// nearDice is the smallest Dice coefficient of a near word (a package
-// variable so that the tuning test can vary it).
-var nearDice = 0.6
 
 // nearIndex lists the library's words by trigram.
 type nearIndex struct {
