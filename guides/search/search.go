@@ -343,6 +343,19 @@ func joinPhrasal(toks []rawToken) []rawToken {
 		}
 		return false
 	}
+	pair := func(i int) bool {
+		k := [2]string{toks[i].word, toks[i+1].word}
+		_, p := phrasal[k]
+		_, c := openCompounds[k]
+		return p || c
+	}
+	found := false
+	for i := 0; i+1 < len(toks) && !found; i++ {
+		found = pair(i)
+	}
+	if !found {
+		return toks
+	}
 	out := make([]rawToken, 0, len(toks)+2)
 	for i := 0; i < len(toks); i++ {
 		if i+1 < len(toks) && !toks[i].joined && !toks[i+1].joined && !inChunk(i) && !inChunk(i+1) {
@@ -662,14 +675,15 @@ const feedbackWeight = 0.3
 // 2 and later can change, and only for candidates the query already
 // found. Hit.Score (and so the confidence) does not change.
 func (ix *Index) expand(cs []concept, cands []cand, sc *scratch) {
-	topic := ix.docTopic[cands[0].doc]
 	// Terms in more than a tenth of the guides say little about a
 	// subject and would cost a long posting scan in a large library.
 	maxDF := max(16, len(ix.docs)/10)
-	skip := func(t int32) bool { return len(ix.postings[t]) > maxDF || queryUses(cs, t) }
+	var buf [64]int32
+	topic := buf[:0]
 	var norm float64
-	for _, t := range topic {
-		if !skip(t) {
+	for _, t := range ix.docTopic[cands[0].doc] {
+		if len(ix.postings[t]) <= maxDF && !queryUses(cs, t) {
+			topic = append(topic, t)
 			norm += float64(ix.idf[t])
 		}
 	}
@@ -681,9 +695,6 @@ func (ix *Index) expand(cs []concept, cands []cand, sc *scratch) {
 	}
 	w := feedbackWeight * cands[0].rank / norm
 	for _, t := range topic {
-		if skip(t) {
-			continue
-		}
 		idf := float64(ix.idf[t])
 		for _, p := range ix.postings[t] {
 			if i := sc.cand[p.doc]; i > 0 {
