@@ -57,7 +57,7 @@ const maxChoices = 3
 
 func decideSearch(q string, lib Library, opts Options, tx *Texts) Decision {
 	res := lib.SearchFor(q, 5, opts.Team)
-	d := Decision{Query: q}
+	d := Decision{Query: q, offTopic: len(res.OffTopic) > 0}
 	if len(res.Hits) == 0 || (!res.Confident && !res.Close) || res.Hits[0].Score < calib.minChoose {
 		d.Outcome, d.Reply, d.Nearest = None, NoGuideReply(tx, opts, Shorten(q, 200)), res.Hits
 		return d

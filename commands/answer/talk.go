@@ -1,9 +1,6 @@
 package answer
 
-import (
-	"regexp"
-	"strings"
-)
+import "strings"
 
 // The vocabulary of small talk, German and English, written from how
 // people open, thank and close a chat — not from any question set. A
@@ -147,51 +144,4 @@ func boundaryBefore(text string, p int) bool {
 		}
 	}
 	return false
-}
-
-// humanPatterns are the unmistakable ways people ask for a person, German
-// and English. Matched on the lower-cased words of the message (cut to
-// maxMessage; Go's regexp runs in linear time).
-var humanPatterns = regexp.MustCompile(strings.Join([]string{
-	`\b(echte[nmrs]?|richtige[nmrs]?|reale[nmrs]?|lebende[nmrs]?)\s+(mensch|menschen|leute|person|personen|ansprechperson)\b`,
-	`\bmit\s+(einem|einer|einen|nem|ner)\s+(mensch|menschen|person|mitarbeiter\w*)\s+(\w+\s+)?(sprechen|reden|schreiben|telefonieren|chatten)\b`,
-	`\b(mensch|menschen)\s+(sprechen|reden|schreiben|erreichen|kontaktieren|telefonieren)\b`,
-	`\b(persönliche|persönlichen|menschliche|individuelle)\s+(hilfe|beratung|unterstützung)\b`,
-	`^(bitte\s+)?ruf\w*\s+(du\s+|ihr\s+|sie\s+)?mich\b.*\ban\b`,
-	`\bmich\s+(\w+\s+)?(zurückrufen)\b`,
-	`\brückruf\b`,
-	`\bmit\s+(jemandem|jemand)\s+(\w+\s+){0,3}(sprechen|reden|telefonieren)\b`,
-	`\bmit\s+(jemandem\s+)?(vom|aus\s+dem|von\s+dem|dem)\s+\w*team\s+(\w+\s+){0,2}(sprechen|reden|schreiben|telefonieren)\b`,
-	`\b(talk|speak|chat)\s+(to|with)\s+(a\s+|an\s+)?(human|person|real|agent|staff)\b`,
-	`\breal\s+(person|people|human)s?\b`,
-	`\bhuman\s+(please|being|help|support)\b`,
-	`\bcall\s+me\b`,
-}, "|"))
-
-// maybeHumanPatterns ask for a person too, but may come with a question a
-// guide answers ("kann mir jemand sagen, wie …", "Ansprechpartner für die
-// Cloud?"): the guide wins when the search is sure, a person otherwise.
-var maybeHumanPatterns = regexp.MustCompile(strings.Join([]string{
-	`\bjemand(en)?\s+(der|die)\s+mir\b`,
-	`\b(kann|könnte)\s+(mir|mich)\s+(bitte\s+)?(mal\s+)?jemand\b`,
-	`\b(ansprechperson|ansprechpartner\w*|kontaktperson)\b`,
-	`\b(verbinde|verbinden|weiterleiten|weitergeben)\b.*\b(mensch|menschen|person|team)\b`,
-	`\b(mensch|menschen|person)\b.*\bverbinden\b`,
-	`\b(talk|speak)\s+(to|with)\s+(someone|somebody|people)\b`,
-}, "|"))
-
-// wantsHuman reports whether the message asks for a person: sure, or
-// maybe (a guide may still answer it).
-func wantsHuman(ws []word) (sure, maybe bool) {
-	var b strings.Builder
-	for i, w := range ws {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(w.w)
-	}
-	if humanPatterns.MatchString(b.String()) {
-		return true, false
-	}
-	return false, maybeHumanPatterns.MatchString(b.String())
 }
