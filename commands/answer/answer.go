@@ -139,6 +139,9 @@ func Decide(message string, lib Library, opts Options) Decision {
 			return human(tx, opts)
 		}
 	}
+	if isVague(words) {
+		return Decision{Outcome: None, Query: text, Reply: NoGuideReply(tx, opts, Shorten(text, 200))}
+	}
 	if t, ok := isSmallTalk(words); ok {
 		return smallTalk(tx, t)
 	}

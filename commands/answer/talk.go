@@ -145,3 +145,47 @@ func boundaryBefore(text string, p int) bool {
 	}
 	return false
 }
+
+// Vague complaints and cries for help ("geht nicht", "Hilfe!",
+// "funktioniert nicht mehr", "I have a problem") name no subject: no guide
+// can fit, so they get the honest "no guide fits" with the way to a
+// person, not a guide picked by "geht" or "Hilfe". Written from how people
+// report trouble in a chat, not from a question set.
+var (
+	troubleWords = set("hilfe", "hilfeee", "help", "sos", "notfall", "kaputt", "fehler", "fehlermeldung", "error",
+		"problem", "probleme", "problems", "issue", "broken", "mist", "mistig")
+	// troubleVerbs complain only when negated ("geht nicht").
+	troubleVerbs = set("geht", "gehts", "geht's", "funktioniert", "funktionierts", "funzt", "klappt", "klappts", "läuft",
+		"tut", "works", "working", "work", "worked", "lädt", "startet", "reagiert")
+	vagueFiller = set("ich", "hab", "habe", "hätte", "ein", "einen", "eine", "es", "das", "der", "die", "da", "mal",
+		"wieder", "schon", "noch", "immer", "mehr", "gar", "überhaupt", "irgendwie", "alles", "nichts", "nicht", "kein",
+		"keine", "bitte", "dringend", "mein", "meine", "hier", "jetzt", "plötzlich", "seit", "heute", "doesn't", "does",
+		"not", "isn't", "it", "is", "nothing", "anything", "i", "have", "a", "an", "please", "urgent", "hallo", "hi",
+		"hey", "moin", "brauche", "bräuchte", "need", "wieso", "warum", "why", "so", "echt", "total", "einfach",
+		"irgendwas", "something", "with", "mit", "again", "still", "anymore", "at", "all", "any", "my", "help", "me",
+		"mir", "du", "kannst", "can", "you", "ganz", "great", "grosses", "großes", "kleines", "ne", "nen")
+)
+
+// isVague reports whether the words of a message are nothing but a vague
+// complaint or a cry for help.
+func isVague(ws []word) bool {
+	trouble, neg := false, false
+	for _, w := range ws {
+		switch {
+		case troubleWords[w.w]:
+			trouble = true
+		case troubleVerbs[w.w]:
+		case negWords[w.w] || w.w == "nichts" || w.w == "doesn't" || w.w == "isn't":
+			neg = true
+		case vagueFiller[w.w]:
+		default:
+			return false
+		}
+	}
+	for _, w := range ws {
+		if troubleVerbs[w.w] && neg {
+			trouble = true
+		}
+	}
+	return trouble
+}
