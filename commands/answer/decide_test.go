@@ -39,8 +39,9 @@ func (f fixedLib) SearchFor(string, int, bool) search.Result { return search.Res
 
 // TestOffTopicSignal: a message naming a subject outside the library (an
 // off-topic signal the first guide does not name) gets no "Meintest du"
-// when the first guide explains little of it by its topic; a clear answer
-// and a guide firmly about the rest of the message are kept.
+// when the first guide explains little of it by its topic, and a clear
+// answer becomes a choice; a guide firmly about the rest of the message
+// keeps its answer or choice.
 func TestOffTopicSignal(t *testing.T) {
 	hits := func(strong float64) []search.Hit {
 		return []search.Hit{{ID: "a.md", Score: 0.4, Strong: strong}, {ID: "b.md", Score: 0.35}}
@@ -53,8 +54,10 @@ func TestOffTopicSignal(t *testing.T) {
 		{"close guides, no signal", search.Result{Close: true, Hits: hits(0.1)}, Choose},
 		{"close guides, signal", search.Result{Close: true, Hits: hits(0.1), OffTopic: []string{"drucker"}}, None},
 		{"close guides, signal, guide firmly about the rest", search.Result{Close: true, Hits: hits(0.6), OffTopic: []string{"laptop"}}, Choose},
-		{"clear answer, signal", search.Result{Confident: true, Hits: []search.Hit{{ID: "a.md", Score: 0.8, Strong: 0.2}, {ID: "b.md", Score: 0.2}},
-			OffTopic: []string{"flyer"}}, Answer},
+		{"clear answer, signal: a choice", search.Result{Confident: true, Hits: []search.Hit{{ID: "a.md", Score: 0.8, Strong: 0.2}, {ID: "b.md", Score: 0.2}},
+			OffTopic: []string{"flyer"}}, Choose},
+		{"clear answer, signal, guide firmly about the rest", search.Result{Confident: true, Hits: []search.Hit{{ID: "a.md", Score: 0.8, Strong: 0.5}, {ID: "b.md", Score: 0.2}},
+			OffTopic: []string{"laptop"}}, Answer},
 	} {
 		d := Decide("eine Frage zu etwas", fixedLib(c.res), Options{})
 		if d.Outcome != c.want {
