@@ -128,12 +128,17 @@ func Decide(message string, lib Library, opts Options) Decision {
 	}
 	folded := foldWords(words)
 	person := personRequest(folded)
-	if person == sureHuman {
-		return human(tx, opts)
-	}
 	content, question, at := false, false, -1
+	if person == sureHuman {
+		if !otherQuestion(text, words, folded) {
+			return human(tx, opts)
+		}
+		// "Wie melde ich … an? Ruft mich an": the question is searched.
+		person, question = maybeHuman, true
+	}
 	if person != noHuman {
-		content, question, at = personRest(folded)
+		c, q, a := personRest(folded)
+		content, question, at = c, question || q, a
 		if !content {
 			// Nothing but the request: "kann mir das jemand zeigen?"
 			return human(tx, opts)

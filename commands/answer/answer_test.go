@@ -44,6 +44,8 @@ func TestDecide(t *testing.T) {
 		{"complaint with a subject is searched", "Hilfe, mein Passwort geht nicht", "", "", "konto/passwort-vergessen.md"},
 		{"someone to show it", "kann mir das jemand zeigen?", Human, "", ""},
 		{"call-back", "Kann mich bitte jemand zurückrufen?", Human, "", ""},
+		{"a question and a call-back: the question", "Wie melde ich eine Demo an? Ruft mich an: 0151 2345678", None, "", ""},
+		{"call-back about a subject: a person", "Ruft mich bitte wegen der Demo an", Human, "", ""},
 		{"someone to tell how: a question", "kann mir jemand sagen, wie ich mein Passwort zurücksetze?", "", "", "konto/passwort-vergessen.md"},
 		{"greeting then question", "Hallo Lotse, kurze Frage: wie teile ich meinen Bildschirm in BBB?", Answer, "", "bbb/bildschirm-teilen.md"},
 		{"thanks then question", "Danke! Und wie teile ich einen Ordner mit meiner AG in der Cloud?", "", "", "nextcloud/dateien-mit-gruppe-teilen.md"},

@@ -99,6 +99,10 @@ var (
 	// channelWords: ways to reach someone.
 	channelWords = set("telefonnummer", "telefonnummern", "nummer", "rufnummer", "handynummer", "hotline",
 		"sprechstunde", "sprechstunden", "sprechzeit", "sprechzeiten", "number")
+	// askForWords ask for a number or a contact.
+	askForWords = set("gibt", "gib", "gebt", "habt", "hat", "haben", "welche", "welcher", "welches", "welchen", "wie", "wo",
+		"was", "unter", "lautet", "brauche", "brauch", "suche", "finde", "bekomme", "krieg", "kriege", "need", "what",
+		"which", "is", "where", "give", "any", "your")
 	// ownWords make a channel the member's own ("meine Telefonnummer").
 	ownWords = set("mein", "meine", "meiner", "meinen", "meinem", "meines", "my")
 	// presenceWords: "is anybody there?"
@@ -268,7 +272,9 @@ func personRequest0(ws []string) humanSignal {
 			sig = max(sig, maybeHuman)
 		// A number or hotline: yours is a request; any other may be a
 		// guide's (the dial-in number of a conference).
-		case channelWords[w] && !within(ws, i-2, i, in(ownWords)):
+		// asked for ("gibt es eine Hotline", "welche Nummer hat …"), not
+		// merely named ("mail an … oder [Telefonnummer]").
+		case channelWords[w] && !within(ws, i-2, i, in(ownWords)) && within(ws, i-5, i+2, in(askForWords)):
 			sig = max(sig, numberHuman)
 		// "ist hier jemand?", "anyone there?", "ist da draußen ein Mensch?"
 		case presenceWords[w] && len(ws) <= 7 && within(ws, i-3, i+4, func(x string) bool {
@@ -372,4 +378,41 @@ func foldWords(ws []word) []string {
 		out[i] = fold(w.w)
 	}
 	return out
+}
+
+// otherQuestion reports whether the message has, besides a request for a
+// person, a sentence of its own that asks a question ("Wie melde ich … an?
+// Ruft mich an: …"): then the question is searched, and a person is
+// offered only when no guide fits.
+func otherQuestion(text string, ws []word, folded []string) bool {
+	start := 0
+	for i := 1; i <= len(ws); i++ {
+		if i < len(ws) && !sentenceBreakBefore(text, ws[i].start) {
+			continue
+		}
+		s := folded[start:i]
+		if questionWords[s[0]] && personRequest(s) == noHuman {
+			if content, _, _ := personRest(s); content {
+				return true
+			}
+		}
+		start = i
+	}
+	return false
+}
+
+// sentenceBreakBefore reports whether a sentence ends between position p
+// of text and the word before it.
+func sentenceBreakBefore(text string, p int) bool {
+	for k := p - 1; k >= 0; k-- {
+		switch c := text[k]; {
+		case c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '\n':
+			return true
+		case c == ' ' || c == '\t' || c == '\r':
+			continue
+		default:
+			return false
+		}
+	}
+	return false
 }

@@ -56,6 +56,7 @@ func TestPersonRequest(t *testing.T) {
 		{"kann ich jemand anderem die Moderation geben?", noHuman},
 		{"wie lade ich Leute in meinen Raum ein", noHuman},
 		{"wie ändere ich meine Telefonnummer in der Cloud", noHuman},
+		{"schreib eine Mail an [E-Mail] oder [Telefonnummer]", noHuman},
 		{"ich habe keinen Computer, kann ich trotzdem teilnehmen", noHuman},
 		{"ich möchte dem Team helfen", noHuman},
 		{"wie kann ich mit meinem Team chatten", noHuman},
