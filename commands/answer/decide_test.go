@@ -7,6 +7,11 @@ import (
 )
 
 func TestClearTopic(t *testing.T) {
+	// The mechanism, at the bars it had when it was on (it is off in the
+	// calibration now: minTopic > 1).
+	old := calib
+	defer func() { calib = old }()
+	calib.minTopic, calib.minTopicLead = 0.8, 0.6
 	h := func(strong ...float64) []search.Hit {
 		var hs []search.Hit
 		for _, s := range strong {
@@ -61,6 +66,26 @@ func TestOffTopicSignal(t *testing.T) {
 	} {
 		d := Decide("eine Frage zu etwas", fixedLib(c.res), Options{})
 		if d.Outcome != c.want {
+			t.Errorf("%s: outcome %s, want %s", c.name, d.Outcome, c.want)
+		}
+	}
+}
+
+// TestClearTopicNeedsScoreLead: a guide clearly about the question by its
+// topic is answered when the scores are closer than minLead, but not in a
+// near tie.
+func TestClearTopicNeedsScoreLead(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		second float64 // the runner-up's score; the first scores 0.9
+		want   Outcome
+	}{
+		{"clear lead", 0.5, Answer},
+		{"clear topic, scores closer than minLead", 0.72, Answer},
+		{"clear topic, near tie", 0.8, Choose},
+	} {
+		res := search.Result{Confident: true, Hits: []search.Hit{{ID: "a.md", Score: 0.9, Strong: 1}, {ID: "b.md", Score: c.second, Strong: 0}}}
+		if d := Decide("eine Frage zu etwas", fixedLib(res), Options{}); d.Outcome != c.want {
 			t.Errorf("%s: outcome %s, want %s", c.name, d.Outcome, c.want)
 		}
 	}

@@ -138,11 +138,13 @@ func TestCalibrate(t *testing.T) {
 		}
 	}
 	// The clear-topic path (clearTopic), with the lead rule as set.
-	for _, mt := range []float64{0.7, 0.8, 0.9, 0.95, 2} {
+	for _, mt := range []float64{0.7, 0.8, 0.9, 1, 2} {
 		for _, ml := range []float64{0.5, 0.6, 0.7, 0.8} {
-			calib = old
-			calib.minTopic, calib.minTopicLead = mt, ml
-			line(fmt.Sprintf("topic %.2f topic lead %.2f", mt, ml))
+			for _, sl := range []float64{0, 0.1, 0.15, 0.2, 0.25} {
+				calib = old
+				calib.minTopic, calib.minTopicLead, calib.minTopicScoreLead = mt, ml, sl
+				line(fmt.Sprintf("topic %.2f topic lead %.2f score lead %.2f", mt, ml, sl))
+			}
 		}
 	}
 	// How many guides a choice shows: share of the first guide's score
