@@ -96,11 +96,11 @@ func decideSearch(q string, lib Library, opts Options, tx *Texts) Decision {
 	firm := res.Confident && (lead >= calib.minLead || lead >= calib.minTopicScoreLead && clearTopic(res.Hits))
 	answer := firm && first.Score >= calib.minAnswer
 	firm = firm && first.Score >= calib.minFirm
-	if offTopic && calib.offTopic >= offTopicNoChoice && !firm {
+	if offTopic && calib.offTopic >= offTopicNoChoice && !firm || asksDate(q) && !answer {
 		d.Outcome, d.Reply, d.Nearest = None, NoGuideReply(tx, opts, Shorten(q, 200)), res.Hits
 		return d
 	}
-	if answer && !(offTopic && calib.offTopic >= offTopicNoAnswer) {
+	if answer && !(offTopic && calib.offTopic >= offTopicNoAnswer) && !asksDate(q) {
 		d.Outcome, d.Hits, d.Also = Answer, res.Hits[:1], res.Hits[1:]
 		d.Reply = fmt.Sprintf(tx.Answer, first.Title)
 		return d
@@ -130,4 +130,21 @@ func clearTopic(hs []search.Hit) bool {
 		return false
 	}
 	return len(hs) == 1 || hs[0].Strong-hs[1].Strong >= calib.minTopicLead
+}
+
+// asksDate reports whether q asks when the next event is ("wann ist der
+// nächste Parteitag?", "when is the next meeting"): guides of an IT help
+// explain how to do something, not the dates of a party's events, so such
+// a question gets an answer only as a choice and otherwise the honest no.
+func asksDate(q string) bool {
+	when, next := false, false
+	for _, w := range tokens(q) {
+		switch w.w {
+		case "wann", "when":
+			when = true
+		case "nächste", "nächsten", "nächster", "nächstes", "naechste", "naechsten", "naechster", "naechstes", "next":
+			next = true
+		}
+	}
+	return when && next
 }

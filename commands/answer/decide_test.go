@@ -90,3 +90,30 @@ func TestClearTopicNeedsScoreLead(t *testing.T) {
 		}
 	}
 }
+
+// TestAsksDate: a question for the date of the next event gets no guide
+// unless the search answers it, and then only as a choice.
+func TestAsksDate(t *testing.T) {
+	for _, c := range []struct {
+		msg  string
+		want bool
+	}{
+		{"Wann ist der nächste Parteitag?", true},
+		{"wann ist die naechste Mitgliederversammlung", true},
+		{"when is the next meeting", true},
+		{"wann wird mein Konto freigeschaltet", false},
+		{"nächste Woche habe ich eine Sitzung, wie teile ich den Bildschirm", false},
+	} {
+		if got := asksDate(c.msg); got != c.want {
+			t.Errorf("%q: asksDate %v, want %v", c.msg, got, c.want)
+		}
+	}
+	close := search.Result{Close: true, Hits: []search.Hit{{ID: "a.md", Score: 0.4, Strong: 0.5}, {ID: "b.md", Score: 0.35}}}
+	if d := Decide("Wann ist die nächste Sitzung im Bezirk?", fixedLib(close), Options{}); d.Outcome != None {
+		t.Errorf("date question, close guides: %s, want none", d.Outcome)
+	}
+	clear := search.Result{Confident: true, Hits: []search.Hit{{ID: "a.md", Score: 0.9, Strong: 1}, {ID: "b.md", Score: 0.2}}}
+	if d := Decide("Wann ist die nächste Sitzung im Bezirk?", fixedLib(clear), Options{}); d.Outcome != Choose {
+		t.Errorf("date question, clear guide: %s, want choose", d.Outcome)
+	}
+}
