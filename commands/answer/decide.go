@@ -29,11 +29,12 @@ import (
 // A message naming a subject outside the library (search.Result.OffTopic)
 // gets "no guide" instead of a choice, and a choice instead of an answer,
 // when the first guide firmly explains less than offTopicStrong of it by
-// its topic (TestOffTopicEffect, tune pool: 0.4 as before; turning such
-// answers into choices cannot lose a helped message and removed one
-// confident wrong answer; a higher bar gained 2–4 on the pool but cost a
-// held-out floor, see docs/performance.md).
-var calib = calibration{minLead: 0.30, chooseShare: 0.6, minAnswer: 0.55, minFirm: 0.45, minChoose: 0.25, minTopic: 0.8, minTopicLead: 0.6, minTopicScoreLead: 0.15, offTopic: offTopicNoAnswer, offTopicStrong: 0.4}
+// its topic (TestOffTopicEffect, tune pool: 0.4 as before; a higher bar
+// gained 2–4 on the pool but cost a held-out floor, see
+// docs/performance.md). Turning an answer into a choice cannot lose a
+// helped message; its bar offTopicAnswerStrong is 0.6 (tune pool: 2
+// confident wrong answers fewer, helped unchanged).
+var calib = calibration{minLead: 0.30, chooseShare: 0.6, minAnswer: 0.55, minFirm: 0.45, minChoose: 0.25, minTopic: 0.8, minTopicLead: 0.6, minTopicScoreLead: 0.15, offTopic: offTopicNoAnswer, offTopicStrong: 0.4, offTopicAnswerStrong: 0.6}
 
 // calibration: minLead is the lead (s1-s2)/s1 an answer needs; minAnswer
 // the least score (share of the question explained) of an answer;
@@ -56,6 +57,10 @@ type calibration struct {
 	// about (search.Hit.Strong); a device named as the setting of a real
 	// question ("auf dem Laptop …") does not.
 	offTopicStrong float64
+	// offTopicAnswerStrong: the same bar for turning an answer into a
+	// choice (offTopicNoAnswer), which cannot lose a helped message and
+	// so may be higher.
+	offTopicAnswerStrong float64
 }
 
 // offTopicEffect is how far an off-topic signal (a word naming party work
@@ -100,7 +105,8 @@ func decideSearch(q string, lib Library, opts Options, tx *Texts) Decision {
 		d.Outcome, d.Reply, d.Nearest = None, NoGuideReply(tx, opts, Shorten(q, 200)), res.Hits
 		return d
 	}
-	if answer && !(offTopic && calib.offTopic >= offTopicNoAnswer) && !asksDate(q) {
+	offTopicAnswer := len(res.OffTopic) > 0 && first.Strong < calib.offTopicAnswerStrong
+	if answer && !(offTopicAnswer && calib.offTopic >= offTopicNoAnswer) && !asksDate(q) {
 		d.Outcome, d.Hits, d.Also = Answer, res.Hits[:1], res.Hits[1:]
 		d.Reply = fmt.Sprintf(tx.Answer, first.Title)
 		return d

@@ -61,8 +61,10 @@ func TestOffTopicSignal(t *testing.T) {
 		{"close guides, signal, guide firmly about the rest", search.Result{Close: true, Hits: hits(0.6), OffTopic: []string{"laptop"}}, Choose},
 		{"clear answer, signal: a choice", search.Result{Confident: true, Hits: []search.Hit{{ID: "a.md", Score: 0.8, Strong: 0.2}, {ID: "b.md", Score: 0.2}},
 			OffTopic: []string{"flyer"}}, Choose},
-		{"clear answer, signal, guide firmly about the rest", search.Result{Confident: true, Hits: []search.Hit{{ID: "a.md", Score: 0.8, Strong: 0.5}, {ID: "b.md", Score: 0.2}},
+		{"clear answer, signal, guide firmly about the rest", search.Result{Confident: true, Hits: []search.Hit{{ID: "a.md", Score: 0.8, Strong: 0.7}, {ID: "b.md", Score: 0.2}},
 			OffTopic: []string{"laptop"}}, Answer},
+		{"clear answer, signal, guide half about the rest: a choice", search.Result{Confident: true, Hits: []search.Hit{{ID: "a.md", Score: 0.8, Strong: 0.5}, {ID: "b.md", Score: 0.2}},
+			OffTopic: []string{"laptop"}}, Choose},
 	} {
 		d := Decide("eine Frage zu etwas", fixedLib(c.res), Options{})
 		if d.Outcome != c.want {
