@@ -21,7 +21,15 @@ var (
 		"echt", "wirklich", "great", "perfect", "got", "it", "works", "now", "nice", "awesome", "a", "lot", "much", "you",
 		"that", "helps", "helped", "fine", "good", "alright", "fein", "wunderbar", "gerne", "gern", "auch", "hat's",
 		"läufts", "geht's", "gehts", "funktionierts", "noch", "einen", "einmal", "sehr", "all", "right", "the", "for", "help",
-		"nein", "nö", "no", "nope", "egal", "schade", "test", "testing")
+		"nein", "nö", "no", "nope", "egal", "schade", "test", "testing",
+		// Thanks for something, "will do", "good to know" (German and
+		// English chat usage): "danke für die schnelle Antwort", "alles
+		// klar, mach ich", "ok, probier ich aus", "gut zu wissen",
+		// "thanks, that worked", "das wars".
+		"für", "fuer", "die", "deine", "eure", "ihre", "schnelle", "schnellen", "antwort", "antworten", "info", "infos",
+		"tipp", "tipps", "erklärung", "hilfe", "mach", "mache", "machs", "mach's", "probier", "probiere", "probiers",
+		"probier's", "aus", "ich", "zu", "wissen", "oh", "hm", "hmm", "worked", "wars", "war's", "your", "info", "tip",
+		"tips", "answer", "quick", "will", "do", "try", "i'll", "ill", "good", "know", "to")
 	// Words that announce a question without asking it ("hallo, kurze
 	// Frage", "kannst du mir helfen?").
 	askWords = set("frage", "fragen", "kurze", "kleine", "eine", "ich", "hab", "habe", "hätte", "hätt", "question",
