@@ -1,9 +1,6 @@
 package answer
 
-import (
-	"os"
-	"strings"
-)
+import "strings"
 
 // Requests for a person: a small grammar instead of a list of sentences.
 //
@@ -181,14 +178,6 @@ func in(m map[string]bool) func(string) bool { return func(w string) bool { retu
 // personRequest parses the folded words of a message for a request for a
 // person.
 func personRequest(ws []string) humanSignal {
-	sig := personRequest0(ws)
-	if m := os.Getenv("ZZ_MAX"); m != "" && int(sig) > int(m[0]-'0') {
-		return noHuman
-	}
-	return sig
-}
-
-func personRequest0(ws []string) humanSignal {
 	sig := noHuman
 	// A message that opens with a question word other than "who" is a
 	// question of its own ("wie kann ich in Element mit jemandem
@@ -263,17 +252,17 @@ func personRequest0(ws []string) humanSignal {
 				sig = max(sig, maybeHuman)
 			}
 		// Reach the people behind the bot: "wie erreiche ich euch", "how
-		// can I contact support", "Kontakt zur Geschäftsstelle".
-		// How to reach someone is information a guide may give (a
-		// contacts guide); a person is offered when none does.
+		// can I contact support", "Kontakt zur Geschäftsstelle" — how to
+		// reach someone is information a guide may give (a contacts
+		// guide); a person is offered when none does.
 		case reachVerbs[w] && near(i, -4, 5, func(k int) bool { return person(k) && !someoneWords[ws[k]] }) >= 0:
 			sig = max(sig, numberHuman)
 		case reachVerbs[w] && near(i, -4, 5, person) >= 0:
 			sig = max(sig, maybeHuman)
-		// A number or hotline: yours is a request; any other may be a
-		// guide's (the dial-in number of a conference).
-		// asked for ("gibt es eine Hotline", "welche Nummer hat …"), not
-		// merely named ("mail an … oder [Telefonnummer]").
+		// A number or hotline asked for ("gibt es eine Hotline", "welche
+		// Nummer hat …"), not merely named ("mail an … oder
+		// [Telefonnummer]") and not the member's own: a guide may give
+		// it (a contacts guide, the dial-in number of a conference).
 		case channelWords[w] && !within(ws, i-2, i, in(ownWords)) && within(ws, i-5, i+2, in(askForWords)):
 			sig = max(sig, numberHuman)
 		// "ist hier jemand?", "anyone there?", "ist da draußen ein Mensch?"
@@ -292,10 +281,9 @@ func personRequest0(ws []string) humanSignal {
 			len(ws) <= 5 && within(ws, i-3, i, func(x string) bool { return x == "bitte" || x == "please" })):
 			return sureHuman
 		// Someone helps me, shows or tells me: "kann mir das jemand
-		// zeigen", "wer kann mir helfen", "an wen kann ich mich wenden",
-		// "can someone help me".
-		// "Who helps?" asks for information a guide may give (a contacts
-		// guide).
+		// zeigen", "can someone help me". "Who helps?" ("wer kann mir
+		// helfen", "an wen kann ich mich wenden") asks for information a
+		// guide may give (a contacts guide).
 		case helpVerbs[w] && !direct && within(ws, i-4, i+3, self) && near(i, -5, 4, func(k int) bool {
 			x := ws[k]
 			return someoneWords[x] || (isStaff(x) || humanNouns[x]) && person(k)
