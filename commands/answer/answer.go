@@ -89,6 +89,9 @@ type Decision struct {
 	// Reply is the plain text the member sees (for Answer and Choose the
 	// lines `lotse ask` prints; the chat shows the guide itself).
 	Reply string
+	// offTopic: the message names a subject outside the library
+	// (search.Result.OffTopic).
+	offTopic bool
 }
 
 // Guides returns the IDs of the hits offered.
@@ -123,9 +126,26 @@ func Decide(message string, lib Library, opts Options) Decision {
 		}
 		return smallTalk(tx, TalkPrompt)
 	}
-	sure, maybe := wantsHuman(words)
-	if sure {
-		return human(tx, opts)
+	folded := foldWords(words)
+	person := personRequest(folded)
+	content, question, at := false, false, -1
+	if person == sureHuman {
+		if !otherQuestion(text, words, folded) {
+			return human(tx, opts)
+		}
+		// "Wie melde ich … an? Ruft mich an": the question is searched.
+		person, question = maybeHuman, true
+	}
+	if person != noHuman {
+		c, q, a := personRest(folded)
+		content, question, at = c, question || q, a
+		if !content {
+			// Nothing but the request: "kann mir das jemand zeigen?"
+			return human(tx, opts)
+		}
+	}
+	if isVague(words) {
+		return Decision{Outcome: None, Query: text, Reply: NoGuideReply(tx, opts, Shorten(text, 200))}
 	}
 	if t, ok := isSmallTalk(words); ok {
 		return smallTalk(tx, t)
@@ -138,8 +158,25 @@ func Decide(message string, lib Library, opts Options) Decision {
 		}
 		return smallTalk(tx, lead)
 	}
+	if at > 0 {
+		// "kann mir jemand sagen, wie ich …": search the question, not
+		// the request around it (q is a part of text).
+		if from := strings.Index(text, q); from >= 0 && words[at].start > from && words[at].start < from+len(q) {
+			q = strings.TrimSpace(text[words[at].start : from+len(q)])
+		}
+	}
 	d := decideSearch(q, lib, opts, tx)
-	if maybe && d.Outcome != Answer {
+	switch {
+	case person == numberHuman && d.Outcome == None:
+		// A number no guide gives: the way to a person.
+		return human(tx, opts)
+	case person == maybeHuman && !question && d.Outcome == None && !d.offTopic:
+		// Someone asked to help with something no guide covers. Guides
+		// the search found are the help asked for ("kann mir jemand
+		// sagen, wie …", "kann mir jemand beim Teilen helfen"); a
+		// subject outside the library ("kann mir jemand Excel
+		// erklären") gets the honest no: the team would not help with
+		// it either.
 		return human(tx, opts)
 	}
 	return d

@@ -7,6 +7,11 @@ import (
 )
 
 func TestClearTopic(t *testing.T) {
+	// The mechanism, at the bars it had when it was on (it is off in the
+	// calibration now: minTopic > 1).
+	old := calib
+	defer func() { calib = old }()
+	calib.minTopic, calib.minTopicLead = 0.8, 0.6
 	h := func(strong ...float64) []search.Hit {
 		var hs []search.Hit
 		for _, s := range strong {
@@ -39,8 +44,9 @@ func (f fixedLib) SearchFor(string, int, bool) search.Result { return search.Res
 
 // TestOffTopicSignal: a message naming a subject outside the library (an
 // off-topic signal the first guide does not name) gets no "Meintest du"
-// when the first guide explains little of it by its topic; a clear answer
-// and a guide firmly about the rest of the message are kept.
+// when the first guide explains little of it by its topic, and a clear
+// answer becomes a choice; a guide firmly about the rest of the message
+// keeps its answer or choice.
 func TestOffTopicSignal(t *testing.T) {
 	hits := func(strong float64) []search.Hit {
 		return []search.Hit{{ID: "a.md", Score: 0.4, Strong: strong}, {ID: "b.md", Score: 0.35}}
@@ -53,12 +59,63 @@ func TestOffTopicSignal(t *testing.T) {
 		{"close guides, no signal", search.Result{Close: true, Hits: hits(0.1)}, Choose},
 		{"close guides, signal", search.Result{Close: true, Hits: hits(0.1), OffTopic: []string{"drucker"}}, None},
 		{"close guides, signal, guide firmly about the rest", search.Result{Close: true, Hits: hits(0.6), OffTopic: []string{"laptop"}}, Choose},
-		{"clear answer, signal", search.Result{Confident: true, Hits: []search.Hit{{ID: "a.md", Score: 0.8, Strong: 0.2}, {ID: "b.md", Score: 0.2}},
-			OffTopic: []string{"flyer"}}, Answer},
+		{"clear answer, signal: a choice", search.Result{Confident: true, Hits: []search.Hit{{ID: "a.md", Score: 0.8, Strong: 0.2}, {ID: "b.md", Score: 0.2}},
+			OffTopic: []string{"flyer"}}, Choose},
+		{"clear answer, signal, guide firmly about the rest", search.Result{Confident: true, Hits: []search.Hit{{ID: "a.md", Score: 0.8, Strong: 0.7}, {ID: "b.md", Score: 0.2}},
+			OffTopic: []string{"laptop"}}, Answer},
+		{"clear answer, signal, guide half about the rest: a choice", search.Result{Confident: true, Hits: []search.Hit{{ID: "a.md", Score: 0.8, Strong: 0.5}, {ID: "b.md", Score: 0.2}},
+			OffTopic: []string{"laptop"}}, Choose},
 	} {
 		d := Decide("eine Frage zu etwas", fixedLib(c.res), Options{})
 		if d.Outcome != c.want {
 			t.Errorf("%s: outcome %s, want %s", c.name, d.Outcome, c.want)
 		}
+	}
+}
+
+// TestClearTopicNeedsScoreLead: a guide clearly about the question by its
+// topic is answered when the scores are closer than minLead, but not in a
+// near tie.
+func TestClearTopicNeedsScoreLead(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		second float64 // the runner-up's score; the first scores 0.9
+		want   Outcome
+	}{
+		{"clear lead", 0.5, Answer},
+		{"clear topic, scores closer than minLead", 0.72, Answer},
+		{"clear topic, near tie", 0.8, Choose},
+	} {
+		res := search.Result{Confident: true, Hits: []search.Hit{{ID: "a.md", Score: 0.9, Strong: 1}, {ID: "b.md", Score: c.second, Strong: 0}}}
+		if d := Decide("eine Frage zu etwas", fixedLib(res), Options{}); d.Outcome != c.want {
+			t.Errorf("%s: outcome %s, want %s", c.name, d.Outcome, c.want)
+		}
+	}
+}
+
+// TestAsksDate: a question for the date of the next event gets no guide
+// unless the search answers it, and then only as a choice.
+func TestAsksDate(t *testing.T) {
+	for _, c := range []struct {
+		msg  string
+		want bool
+	}{
+		{"Wann ist der nächste Parteitag?", true},
+		{"wann ist die naechste Mitgliederversammlung", true},
+		{"when is the next meeting", true},
+		{"wann wird mein Konto freigeschaltet", false},
+		{"nächste Woche habe ich eine Sitzung, wie teile ich den Bildschirm", false},
+	} {
+		if got := asksDate(c.msg); got != c.want {
+			t.Errorf("%q: asksDate %v, want %v", c.msg, got, c.want)
+		}
+	}
+	close := search.Result{Close: true, Hits: []search.Hit{{ID: "a.md", Score: 0.4, Strong: 0.5}, {ID: "b.md", Score: 0.35}}}
+	if d := Decide("Wann ist die nächste Sitzung im Bezirk?", fixedLib(close), Options{}); d.Outcome != None {
+		t.Errorf("date question, close guides: %s, want none", d.Outcome)
+	}
+	clear := search.Result{Confident: true, Hits: []search.Hit{{ID: "a.md", Score: 0.9, Strong: 1}, {ID: "b.md", Score: 0.2}}}
+	if d := Decide("Wann ist die nächste Sitzung im Bezirk?", fixedLib(clear), Options{}); d.Outcome != Choose {
+		t.Errorf("date question, clear guide: %s, want choose", d.Outcome)
 	}
 }

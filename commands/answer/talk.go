@@ -1,9 +1,6 @@
 package answer
 
-import (
-	"regexp"
-	"strings"
-)
+import "strings"
 
 // The vocabulary of small talk, German and English, written from how
 // people open, thank and close a chat — not from any question set. A
@@ -24,7 +21,15 @@ var (
 		"echt", "wirklich", "great", "perfect", "got", "it", "works", "now", "nice", "awesome", "a", "lot", "much", "you",
 		"that", "helps", "helped", "fine", "good", "alright", "fein", "wunderbar", "gerne", "gern", "auch", "hat's",
 		"läufts", "geht's", "gehts", "funktionierts", "noch", "einen", "einmal", "sehr", "all", "right", "the", "for", "help",
-		"nein", "nö", "no", "nope", "egal", "schade", "test", "testing")
+		"nein", "nö", "no", "nope", "egal", "schade", "test", "testing",
+		// Thanks for something, "will do", "good to know" (German and
+		// English chat usage): "danke für die schnelle Antwort", "alles
+		// klar, mach ich", "ok, probier ich aus", "gut zu wissen",
+		// "thanks, that worked", "das wars".
+		"für", "fuer", "die", "deine", "eure", "ihre", "schnelle", "schnellen", "antwort", "antworten", "info", "infos",
+		"tipp", "tipps", "erklärung", "hilfe", "mach", "mache", "machs", "mach's", "probier", "probiere", "probiers",
+		"probier's", "aus", "ich", "zu", "wissen", "oh", "hm", "hmm", "worked", "wars", "war's", "your", "info", "tip",
+		"tips", "answer", "quick", "will", "do", "try", "i'll", "ill", "good", "know", "to")
 	// Words that announce a question without asking it ("hallo, kurze
 	// Frage", "kannst du mir helfen?").
 	askWords = set("frage", "fragen", "kurze", "kleine", "eine", "ich", "hab", "habe", "hätte", "hätt", "question",
@@ -149,49 +154,46 @@ func boundaryBefore(text string, p int) bool {
 	return false
 }
 
-// humanPatterns are the unmistakable ways people ask for a person, German
-// and English. Matched on the lower-cased words of the message (cut to
-// maxMessage; Go's regexp runs in linear time).
-var humanPatterns = regexp.MustCompile(strings.Join([]string{
-	`\b(echte[nmrs]?|richtige[nmrs]?|reale[nmrs]?|lebende[nmrs]?)\s+(mensch|menschen|leute|person|personen|ansprechperson)\b`,
-	`\bmit\s+(einem|einer|einen|nem|ner)\s+(mensch|menschen|person|mitarbeiter\w*)\s+(\w+\s+)?(sprechen|reden|schreiben|telefonieren|chatten)\b`,
-	`\b(mensch|menschen)\s+(sprechen|reden|schreiben|erreichen|kontaktieren|telefonieren)\b`,
-	`\b(persönliche|persönlichen|menschliche|individuelle)\s+(hilfe|beratung|unterstützung)\b`,
-	`^(bitte\s+)?ruf\w*\s+(du\s+|ihr\s+|sie\s+)?mich\b.*\ban\b`,
-	`\bmich\s+(\w+\s+)?(zurückrufen)\b`,
-	`\brückruf\b`,
-	`\bmit\s+(jemandem|jemand)\s+(\w+\s+){0,3}(sprechen|reden|telefonieren)\b`,
-	`\bmit\s+(jemandem\s+)?(vom|aus\s+dem|von\s+dem|dem)\s+\w*team\s+(\w+\s+){0,2}(sprechen|reden|schreiben|telefonieren)\b`,
-	`\b(talk|speak|chat)\s+(to|with)\s+(a\s+|an\s+)?(human|person|real|agent|staff)\b`,
-	`\breal\s+(person|people|human)s?\b`,
-	`\bhuman\s+(please|being|help|support)\b`,
-	`\bcall\s+me\b`,
-}, "|"))
+// Vague complaints and cries for help ("geht nicht", "Hilfe!",
+// "funktioniert nicht mehr", "I have a problem") name no subject: no guide
+// can fit, so they get the honest "no guide fits" with the way to a
+// person, not a guide picked by "geht" or "Hilfe". Written from how people
+// report trouble in a chat, not from a question set.
+var (
+	troubleWords = set("hilfe", "hilfeee", "help", "sos", "notfall", "kaputt", "fehler", "fehlermeldung", "error",
+		"problem", "probleme", "problems", "issue", "broken", "mist", "mistig")
+	// troubleVerbs complain only when negated ("geht nicht").
+	troubleVerbs = set("geht", "gehts", "geht's", "funktioniert", "funktionierts", "funzt", "klappt", "klappts", "läuft",
+		"tut", "works", "working", "work", "worked", "lädt", "startet", "reagiert")
+	vagueFiller = set("ich", "hab", "habe", "hätte", "ein", "einen", "eine", "es", "das", "der", "die", "da", "mal",
+		"wieder", "schon", "noch", "immer", "mehr", "gar", "überhaupt", "irgendwie", "alles", "nichts", "nicht", "kein",
+		"keine", "bitte", "dringend", "mein", "meine", "hier", "jetzt", "plötzlich", "seit", "heute", "doesn't", "does",
+		"not", "isn't", "it", "is", "nothing", "anything", "i", "have", "a", "an", "please", "urgent", "hallo", "hi",
+		"hey", "moin", "brauche", "bräuchte", "need", "wieso", "warum", "why", "so", "echt", "total", "einfach",
+		"irgendwas", "something", "with", "mit", "again", "still", "anymore", "at", "all", "any", "my", "help", "me",
+		"mir", "du", "kannst", "can", "you", "ganz", "great", "grosses", "großes", "kleines", "ne", "nen")
+)
 
-// maybeHumanPatterns ask for a person too, but may come with a question a
-// guide answers ("kann mir jemand sagen, wie …", "Ansprechpartner für die
-// Cloud?"): the guide wins when the search is sure, a person otherwise.
-var maybeHumanPatterns = regexp.MustCompile(strings.Join([]string{
-	`\bjemand(en)?\s+(der|die)\s+mir\b`,
-	`\b(kann|könnte)\s+(mir|mich)\s+(bitte\s+)?(mal\s+)?jemand\b`,
-	`\b(ansprechperson|ansprechpartner\w*|kontaktperson)\b`,
-	`\b(verbinde|verbinden|weiterleiten|weitergeben)\b.*\b(mensch|menschen|person|team)\b`,
-	`\b(mensch|menschen|person)\b.*\bverbinden\b`,
-	`\b(talk|speak)\s+(to|with)\s+(someone|somebody|people)\b`,
-}, "|"))
-
-// wantsHuman reports whether the message asks for a person: sure, or
-// maybe (a guide may still answer it).
-func wantsHuman(ws []word) (sure, maybe bool) {
-	var b strings.Builder
-	for i, w := range ws {
-		if i > 0 {
-			b.WriteByte(' ')
+// isVague reports whether the words of a message are nothing but a vague
+// complaint or a cry for help.
+func isVague(ws []word) bool {
+	trouble, neg := false, false
+	for _, w := range ws {
+		switch {
+		case troubleWords[w.w]:
+			trouble = true
+		case troubleVerbs[w.w]:
+		case negWords[w.w] || w.w == "nichts" || w.w == "doesn't" || w.w == "isn't":
+			neg = true
+		case vagueFiller[w.w]:
+		default:
+			return false
 		}
-		b.WriteString(w.w)
 	}
-	if humanPatterns.MatchString(b.String()) {
-		return true, false
+	for _, w := range ws {
+		if troubleVerbs[w.w] && neg {
+			trouble = true
+		}
 	}
-	return false, maybeHumanPatterns.MatchString(b.String())
+	return trouble
 }

@@ -1,0 +1,406 @@
+package answer
+
+import "strings"
+
+// Requests for a person: a small grammar instead of a list of sentences.
+//
+// How people ask a help desk for a person, in German and English, comes
+// down to a few parts (written from common usage — "mit einem Menschen
+// sprechen", "ruf mich zurück", "gibt es eine Hotline", "talk to an agent",
+// "call me back" — and from how chat support escalates, not from any
+// question set):
+//
+//   - person nouns: a human (Mensch, Person, Leute, human, people), staff
+//     (Mitarbeiter, Ansprechpartner, Team, Support, Büro, Geschäftsstelle,
+//     Admin, staff, agent), someone (jemand, someone, anyone), and "you"
+//     in the plural or polite form (euch, eure, you): the people behind the
+//     bot;
+//   - qualifiers that make a person real (echt, richtig, persönlich, real,
+//     personal, live);
+//   - request verbs: speak (sprechen, reden, telefonieren, talk, speak),
+//     call (anrufen, zurückrufen, call, phone), reach (erreichen,
+//     kontaktieren, reach, contact), help or show (helfen, zeigen, erklären,
+//     sagen, help, show, explain, tell);
+//   - contact channels: Telefonnummer, Nummer, Hotline, Sprechstunde,
+//     phone number, and the call-back (Rückruf, callback).
+//
+// A request is SURE when its parts leave no other reading (a real person;
+// call me; speak with staff; reach you; a phone number of yours; "ist hier
+// jemand?"; not a bot). It is a MAYBE when a person is asked to help,
+// show or tell, or a contact person or a number is asked for: then the
+// rest of the message decides. Nothing left but the request ("kann mir
+// das jemand zeigen?") is a request for a person; a question after it
+// ("kann mir jemand sagen, wie ich …") is a question and is searched; in
+// between, a clear answer wins and a person is offered otherwise.
+//
+// Words are matched folded (lower case, ä → ae, ö → oe, ü → ue, ß → ss),
+// so members who type without umlauts are understood too.
+
+// humanSignal is how sure a message asks for a person.
+type humanSignal int
+
+const (
+	noHuman humanSignal = iota
+	// numberHuman: a number, a hotline or the way to reach the team is
+	// asked for; a guide the search finds may give it (a contacts guide,
+	// a dial-in number), a person otherwise.
+	numberHuman
+	// maybeHuman: a person is asked for, but a question may follow.
+	maybeHuman
+	// sureHuman: nothing but a request for a person.
+	sureHuman
+)
+
+var (
+	// humanNouns name a human being.
+	humanNouns = set("mensch", "menschen", "menschlein", "person", "personen", "leute", "human", "humans", "people",
+		"persons", "mitmensch")
+	// staffNouns name the people behind the bot (prefixes in staffHeads).
+	staffNouns = set("team", "teams", "support", "helpdesk", "geschaeftsstelle", "buero", "office", "staff", "agent", "agents",
+		"admin", "admins", "administrator", "administratorin", "supporter", "supporterin", "hotline")
+	staffHeads = []string{"mitarbeiter", "mitarbeitend", "ansprechpartner", "ansprechperson", "kontaktperson",
+		"betreuer", "helfer", "administrator"}
+	// someoneWords name an unspecified person.
+	someoneWords = set("jemand", "jemanden", "jemandem", "jemandes", "irgendwer", "irgendjemand", "irgendjemanden",
+		"irgendjemandem", "someone", "somebody", "anyone", "anybody", "wen", "wem", "wer", "who", "whom")
+	// youWords address the people behind the bot (plural and polite
+	// "you"; "du" is Lotse itself and asks nothing of a person).
+	youWords = set("euch", "eure", "euer", "eurer", "euren", "eurem", "eures", "ihr", "you", "your", "ya")
+	// realWords make a person real.
+	realWords = set("echte", "echten", "echter", "echtem", "echtes", "richtige", "richtigen", "richtiger",
+		"richtigem", "richtiges", "real", "reale", "realen", "realer", "reales", "lebende", "lebenden", "lebender",
+		"lebendige", "lebendigen", "menschliche", "menschlichen", "menschlicher", "menschliches", "persoenliche",
+		"persoenlichen", "persoenlicher", "persoenliches", "individuelle", "individuellen", "individueller", "live",
+		"actual", "personal", "human")
+	// helpNouns are what a real person gives.
+	helpNouns = set("hilfe", "beratung", "unterstuetzung", "betreuung", "help", "support", "assistance", "kontakt",
+		"contact", "gespraech", "conversation", "ansprechpartner", "ansprechpartnerin", "ansprechperson")
+	// inPerson are adverbs of a personal meeting.
+	inPerson = set("persoenlich", "personally", "telefonisch", "vorort")
+	// speakVerbs: talk with someone.
+	speakVerbs = set("sprechen", "spreche", "sprich", "sprechen", "reden", "rede", "quatschen", "telefonieren",
+		"telefoniere", "talk", "speak", "chat", "chatten", "schreiben", "unterhalten")
+	// callVerbs: someone calls the member.
+	callVerbs = set("anrufen", "anruft", "anrufe", "zurueckrufen", "zurueckruft", "zurueckrufe", "call", "calls", "phone",
+		"ring")
+	// callBack is a call-back in one word.
+	callBack = set("rueckruf", "rueckrufe", "rueckrufs", "rueckrufbitte", "callback", "zurueckrufen", "zurueckruft")
+	// reachVerbs: the member reaches someone.
+	reachVerbs = set("erreichen", "erreiche", "erreicht", "erreichbar", "kontaktieren", "kontaktiere", "kontaktiert",
+		"kontakt", "kontaktaufnahme", "kontaktdaten", "reach", "contact", "anrufen", "anrufe", "call")
+	// helpVerbs: someone helps, shows or tells.
+	helpVerbs = set("helfen", "hilft", "helft", "hilf", "zeigen", "zeigt", "erklaeren", "erklaert", "sagen", "sagt",
+		"beibringen", "durchgehen", "unterstuetzen", "anschauen", "ansehen", "angucken", "nachschauen", "help", "show",
+		"explain", "tell", "walk", "assist", "look", "wenden",
+		"fragen", "ask", "turn")
+	// channelWords: ways to reach someone.
+	channelWords = set("telefonnummer", "telefonnummern", "nummer", "rufnummer", "handynummer", "hotline",
+		"sprechstunde", "sprechstunden", "sprechzeit", "sprechzeiten", "number")
+	// askForWords ask for a number or a contact.
+	askForWords = set("gibt", "gib", "gebt", "habt", "hat", "haben", "welche", "welcher", "welches", "welchen", "wie", "wo",
+		"was", "unter", "lautet", "brauche", "brauch", "suche", "finde", "bekomme", "krieg", "kriege", "need", "what",
+		"which", "is", "where", "give", "any", "your")
+	// ownWords make a channel the member's own ("meine Telefonnummer").
+	ownWords = set("mein", "meine", "meiner", "meinen", "meinem", "meines", "my")
+	// presenceWords: "is anybody there?"
+	presenceWords = set("da", "hier", "dort", "there", "here", "online", "anwesend", "draussen", "around", "wach")
+	// botWords name Lotse as a machine.
+	botWords = set("bot", "bots", "chatbot", "roboter", "robot", "ki", "ai")
+	// notWords negate or contrast.
+	notWords = set("kein", "keinen", "keine", "keinem", "nicht", "statt", "anstatt", "not", "no", "instead", "than",
+		"sondern")
+	// questionWords open an embedded question ("sagen, wie …").
+	questionWords = set("wie", "wo", "was", "warum", "wieso", "weshalb", "wann", "welche", "welcher", "welches",
+		"welchen", "ob", "womit", "wohin", "woher", "wofuer", "wozu", "how", "where", "what", "why", "when", "which",
+		"whether", "if")
+	// fillerWords carry no topic: what remains of a request for a person
+	// when only these are left is the request itself.
+	fillerWords = set("das", "dies", "diese", "dieses", "es", "da", "dabei", "damit", "dazu", "darum", "hier", "mal",
+		"bitte", "kurz", "schnell", "eben", "vielleicht", "irgendwie", "noch", "auch", "mir", "mich", "ich", "du", "dir",
+		"dich", "uns", "wir", "sie", "ihnen", "kann", "kannst", "koennte", "koenntest", "koenntet", "koennt", "koennen",
+		"wuerde", "wuerdest", "wuerdet", "will", "willst", "moechte", "moechten", "brauche", "braeuchte", "haette", "gern",
+		"gerne", "lieber", "bin", "ist", "sind", "gibt", "gib", "mit", "von", "vom", "aus", "dem", "der", "den", "die",
+		"ein", "eine", "einen", "einem", "einer", "nem", "ner", "bei", "beim", "zu", "zum", "zur", "fuer", "an", "am",
+		"im", "in", "per", "ueber", "oder", "und", "aber", "doch", "denn", "so", "ja", "nein", "jetzt", "sofort", "heute",
+		"morgen", "irgendwo", "irgendwann", "wirklich", "einfach", "weiter", "weiterhelfen", "i", "me", "we", "us",
+		"can", "could", "would", "will", "please", "need", "want", "like", "to", "with", "the", "a", "an", "is", "are",
+		"am", "be", "there", "here", "it", "this", "that", "of", "from", "for", "do", "does", "on", "at", "by",
+		"now", "soon", "some", "just", "get", "have", "has", "muss", "musst", "soll", "sollte", "darf", "kriege", "krieg",
+		"bekomme", "bekommen", "gerade", "bald", "mehr", "nur", "sich", "selbst", "man", "dann", "wenn", "dass",
+		"hallo", "hi", "hey", "moin", "sorry", "entschuldigung", "leider", "problem", "probleme", "frage", "fragen",
+		"anliegen", "hab", "habe", "haben", "lassen", "laesst", "sein", "werden", "wird", "back", "zurueck", "nochmal",
+		"someone", "mein", "meine", "meinen", "my", "unser", "unsere", "our", "wer", "wen", "wem", "who", "whom",
+		"zeit", "time", "minute", "minuten", "moment", "bisschen", "kleines", "kleine", "lange", "long")
+)
+
+// fold lower-cases w (already lower case) and writes umlauts as their
+// two-letter forms.
+func fold(w string) string {
+	if !strings.ContainsAny(w, "äöüß'’") {
+		return w
+	}
+	return strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss", "'", "", "’", "").Replace(w)
+}
+
+func isStaff(w string) bool {
+	if staffNouns[w] {
+		return true
+	}
+	if len(w) > len("team")+2 && strings.HasSuffix(w, "team") {
+		return true // Digitalisierungsteam, IT-Team, Supportteam
+	}
+	for _, h := range staffHeads {
+		if strings.HasPrefix(w, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPerson: a human, staff, someone or the plural "you".
+func isPerson(w string) bool {
+	return humanNouns[w] || isStaff(w) || someoneWords[w] || youWords[w]
+}
+
+// within reports whether a word of ws[lo:hi] (clamped) satisfies f.
+func within(ws []string, lo, hi int, f func(string) bool) bool {
+	lo, hi = max(lo, 0), min(hi, len(ws))
+	for k := lo; k < hi; k++ {
+		if f(ws[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+func in(m map[string]bool) func(string) bool { return func(w string) bool { return m[w] } }
+
+// personRequest parses the folded words of a message for a request for a
+// person.
+func personRequest(ws []string) humanSignal {
+	sig := noHuman
+	// A message that opens with a question word other than "who" is a
+	// question of its own ("wie kann ich in Element mit jemandem
+	// telefonieren?"): someone in it is not asked to help.
+	direct := len(ws) > 0 && questionWords[ws[0]]
+	// person reports whether ws[k] names a person other than the
+	// member's own group ("mein Team", "unsere Leute").
+	person := func(k int) bool {
+		if !isPerson(ws[k]) || ws[k] == "wer" || ws[k] == "who" {
+			return false
+		}
+		if k+1 < len(ws) && (strings.HasPrefix(ws[k+1], "ander") || ws[k+1] == "else") {
+			return false // "jemand anderem die Moderation geben"
+		}
+		return !within(ws, k-2, k, func(x string) bool {
+			return ownWords[x] || strings.HasPrefix(x, "unser") || x == "our" || x == "anderen" || x == "other"
+		})
+	}
+	near := func(i, lo, hi int, f func(int) bool) int {
+		for k := max(i+lo, 0); k < min(i+hi, len(ws)); k++ {
+			if k != i && f(k) {
+				return k
+			}
+		}
+		return -1
+	}
+	self := func(x string) bool { return x == "mir" || x == "mich" || x == "me" || x == "uns" || x == "us" }
+	for i, w := range ws {
+		switch {
+		// A real person or personal help: "echte Menschen", "persönliche
+		// Hilfe", "a real person", "human support".
+		case realWords[w] && within(ws, i+1, i+3, func(x string) bool { return humanNouns[x] || isStaff(x) || helpNouns[x] }):
+			return sureHuman
+		// Help from a person: "Hilfe von einem Menschen", "support from
+		// a human".
+		case helpNouns[w] && within(ws, i+1, i+3, func(x string) bool { return x == "von" || x == "vom" || x == "from" || x == "durch" }) &&
+			within(ws, i+2, i+5, func(x string) bool { return humanNouns[x] || isStaff(x) }):
+			return sureHuman
+		// "persönlich helfen", "help me personally", "telefonisch sprechen".
+		case inPerson[w] && within(ws, i-4, i+5, func(x string) bool {
+			return helpVerbs[x] || speakVerbs[x] || helpNouns[x] || x == "treffen" || x == "meet"
+		}):
+			return sureHuman
+		// A call-back: "Rückruf", "callback", "call me back".
+		case callBack[w] || (w == "call" || w == "ring") && within(ws, i+1, i+3, func(x string) bool { return x == "back" }):
+			return sureHuman
+		// Someone calls me: "ruf mich an", "kann mich jemand anrufen",
+		// "call me", "phone me".
+		case w == "mich" && within(ws, i+1, i+6, func(x string) bool { return strings.HasPrefix(x, "anruf") || strings.HasPrefix(x, "zurueckruf") }),
+			(w == "ruf" || w == "rufe" || w == "ruft" || w == "rufen") && within(ws, i+1, i+4, func(x string) bool { return x == "mich" || x == "uns" }),
+			(w == "call" || w == "phone" || w == "ring") && i+1 < len(ws) && ws[i+1] == "me":
+			return sureHuman
+		// Someone gets back to me: "kann sich jemand bei mir melden".
+		case (w == "melden" || w == "meldet" || w == "melde") && within(ws, i-4, i+4, func(x string) bool { return x == "bei" }) &&
+			within(ws, i-4, i+4, func(x string) bool { return x == "mir" || x == "uns" }) && near(i, -5, 5, person) >= 0:
+			return sureHuman
+		// Speak with a person: "mit einem Menschen sprechen", "mit
+		// jemandem vom Team reden", "talk to a human", "speak with
+		// someone". Writing and chatting with someone is what a chat
+		// does: only with a human or staff by name.
+		case speakVerbs[w]:
+			k := near(i, -6, 5, func(k int) bool { return person(k) && !someoneWords[ws[k]] && !youWords[ws[k]] })
+			generic := near(i, -6, 5, person)
+			chat := w == "schreiben" || w == "chatten" || w == "chat" || w == "unterhalten"
+			switch {
+			case k >= 0 && chat && (humanNouns[ws[k]] || isStaff(ws[k]) && ws[k] != "team") && !direct:
+				return sureHuman
+			case chat:
+			case (k >= 0 || generic >= 0) && !direct:
+				return sureHuman
+			case k >= 0 || generic >= 0:
+				sig = max(sig, maybeHuman)
+			}
+		// Reach the people behind the bot: "wie erreiche ich euch", "how
+		// can I contact support", "Kontakt zur Geschäftsstelle" — how to
+		// reach someone is information a guide may give (a contacts
+		// guide); a person is offered when none does.
+		case reachVerbs[w] && near(i, -4, 5, func(k int) bool { return person(k) && !someoneWords[ws[k]] }) >= 0:
+			sig = max(sig, numberHuman)
+		case reachVerbs[w] && near(i, -4, 5, person) >= 0:
+			sig = max(sig, maybeHuman)
+		// A number or hotline asked for ("gibt es eine Hotline", "welche
+		// Nummer hat …"), not merely named ("mail an … oder
+		// [Telefonnummer]") and not the member's own: a guide may give
+		// it (a contacts guide, the dial-in number of a conference).
+		case channelWords[w] && !within(ws, i-2, i, in(ownWords)) && within(ws, i-5, i+2, in(askForWords)):
+			sig = max(sig, numberHuman)
+		// "ist hier jemand?", "anyone there?", "ist da draußen ein Mensch?"
+		case presenceWords[w] && len(ws) <= 7 && within(ws, i-3, i+4, func(x string) bool {
+			return humanNouns[x] || someoneWords[x] && x != "wer" && x != "who" && x != "wen" && x != "wem"
+		}):
+			return sureHuman
+		// Not a bot, or asking what Lotse is: "ich will keinen Bot",
+		// "bist du ein Bot?", "are you a human?".
+		case botWords[w] && within(ws, i-3, i, in(notWords)),
+			(botWords[w] || humanNouns[w]) && (within(ws, i-3, i, func(x string) bool { return x == "bist" || x == "seid" }) ||
+				near(i, -4, -1, func(k int) bool { return ws[k] == "are" && ws[k+1] == "you" }) >= 0):
+			return sureHuman
+		// "Mensch bitte", "human please", "bitte einen Menschen".
+		case (humanNouns[w] || isStaff(w) && w != "team") && (within(ws, i+1, i+2, func(x string) bool { return x == "bitte" || x == "please" }) ||
+			len(ws) <= 5 && within(ws, i-3, i, func(x string) bool { return x == "bitte" || x == "please" })):
+			return sureHuman
+		// Someone helps me, shows or tells me: "kann mir das jemand
+		// zeigen", "can someone help me". "Who helps?" ("wer kann mir
+		// helfen", "an wen kann ich mich wenden") asks for information a
+		// guide may give (a contacts guide).
+		case helpVerbs[w] && !direct && within(ws, i-4, i+3, self) && near(i, -5, 4, func(k int) bool {
+			x := ws[k]
+			return someoneWords[x] || (isStaff(x) || humanNouns[x]) && person(k)
+		}) >= 0:
+			if within(ws, i-5, i+4, func(x string) bool { return x == "wer" || x == "wen" || x == "wem" || x == "who" || x == "whom" }) {
+				sig = max(sig, numberHuman)
+			} else {
+				sig = max(sig, maybeHuman)
+			}
+		// A contact person: "gibt es eine Ansprechperson für …".
+		case strings.HasPrefix(w, "ansprechp") || strings.HasPrefix(w, "kontaktp"):
+			sig = max(sig, numberHuman)
+		// Hand me over: "verbinde mich mit dem Support", "connect me to
+		// a person".
+		case (strings.HasPrefix(w, "verbind") || strings.HasPrefix(w, "weiterleit") || w == "connect" || w == "transfer") &&
+			within(ws, i-5, i+6, func(x string) bool { return humanNouns[x] || isStaff(x) || someoneWords[x] }):
+			if within(ws, i-2, i+3, func(x string) bool { return x == "mich" || x == "me" }) {
+				return sureHuman
+			}
+			sig = max(sig, maybeHuman)
+		// A human wanted: "ich brauche einen Menschen", "I need a human",
+		// "I want a real person".
+		case (humanNouns[w] || isStaff(w) && w != "team") && within(ws, i-3, i, func(x string) bool {
+			return x == "brauche" || x == "brauch" || x == "braeuchte" || x == "need" || x == "want"
+		}):
+			return sureHuman
+		// "ich brauche jemanden", "I need someone", "jemand, der mir …",
+		// "someone who knows …".
+		case someoneWords[w] && w != "wer" && w != "who" && w != "wen" && w != "wem" && !direct &&
+			(within(ws, i-3, i, func(x string) bool {
+				return x == "brauche" || x == "braeuchte" || x == "suche" || x == "need" || x == "want" || x == "haette"
+			}) || i+1 < len(ws) && (ws[i+1] == "der" || ws[i+1] == "die" || ws[i+1] == "who" || ws[i+1] == "that")):
+			sig = max(sig, maybeHuman)
+		}
+	}
+	return sig
+}
+
+// personRest reports what follows a request for a person: whether any
+// topic word is left besides the request and filler, and whether an
+// embedded question ("sagen, wie …") follows it.
+// at is the index of the word that opens an embedded question after the
+// request (-1 if none, or 0 for a message that is a question of its own).
+func personRest(ws []string) (content, question bool, at int) {
+	// A message that opens with a question word other than "who" is a
+	// question of its own.
+	question = len(ws) > 0 && questionWords[ws[0]] && ws[0] != "wer" && ws[0] != "who"
+	at = -1
+	if question {
+		at = 0
+	}
+	seenPerson := false
+	for i, w := range ws {
+		if isPerson(w) || helpVerbs[w] {
+			seenPerson = true
+			if !questionWords[w] {
+				continue
+			}
+		}
+		if questionWords[w] {
+			if seenPerson && !question {
+				question, at = true, i
+			}
+			continue
+		}
+		if fillerWords[w] || social(w) || askWords[w] || negWords[w] || speakVerbs[w] || callVerbs[w] || reachVerbs[w] ||
+			channelWords[w] || realWords[w] || helpNouns[w] || inPerson[w] || presenceWords[w] || botWords[w] ||
+			callBack[w] || len([]rune(w)) < 3 {
+			continue
+		}
+		content = true
+	}
+	return content, question, at
+}
+
+// foldWords returns the folded words of a message.
+func foldWords(ws []word) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = fold(w.w)
+	}
+	return out
+}
+
+// otherQuestion reports whether the message has, besides a request for a
+// person, a sentence of its own that asks a question ("Wie melde ich … an?
+// Ruft mich an: …"): then the question is searched, and a person is
+// offered only when no guide fits.
+func otherQuestion(text string, ws []word, folded []string) bool {
+	start := 0
+	for i := 1; i <= len(ws); i++ {
+		if i < len(ws) && !sentenceBreakBefore(text, ws[i].start) {
+			continue
+		}
+		s := folded[start:i]
+		if questionWords[s[0]] && personRequest(s) == noHuman {
+			if content, _, _ := personRest(s); content {
+				return true
+			}
+		}
+		start = i
+	}
+	return false
+}
+
+// sentenceBreakBefore reports whether a sentence ends between position p
+// of text and the word before it.
+func sentenceBreakBefore(text string, p int) bool {
+	for k := p - 1; k >= 0; k-- {
+		switch c := text[k]; {
+		case c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '\n':
+			return true
+		case c == ' ' || c == '\t' || c == '\r':
+			continue
+		default:
+			return false
+		}
+	}
+	return false
+}
