@@ -119,3 +119,40 @@ func TestAsksDate(t *testing.T) {
 		t.Errorf("date question, clear guide: %s, want choose", d.Outcome)
 	}
 }
+
+func TestLeansOnOneWord(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		h    search.Hit
+		want bool
+	}{
+		{"one common word carries a weak match", search.Hit{Score: 0.3, OneWord: 0.9, OneWordDF: 0.4}, true},
+		{"at the bars", search.Hit{Score: 0.549, OneWord: 0.6, OneWordDF: 0.25}, true},
+		{"strong enough match", search.Hit{Score: 0.55, OneWord: 0.9, OneWordDF: 0.4}, false},
+		{"several words carry it", search.Hit{Score: 0.3, OneWord: 0.5, OneWordDF: 0.4}, false},
+		{"a rare word carries it", search.Hit{Score: 0.3, OneWord: 1, OneWordDF: 0.05}, false},
+	} {
+		if got := leansOnOneWord(tc.h); got != tc.want {
+			t.Errorf("%s: leansOnOneWord(%+v) = %v, want %v", tc.name, tc.h, got, tc.want)
+		}
+	}
+}
+
+// TestOneWordDecision checks the search's figures behind leansOnOneWord on
+// the shipped library: a message that shares only a generic word with the
+// guides gets no choice; a guide question keeps its guides.
+func TestOneWordDecision(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, tc := range []struct {
+		q    string
+		want Outcome
+	}{
+		{"outlook zeigt meine mails nicht mehr an", None},
+		{"Ich möchte meine Adresse für die Mitgliederverwaltung ändern", None},
+		{"lohnt sich ein passwortmanager? welchen soll ich nehmen", Choose},
+	} {
+		if d := Decide(tc.q, lib, Options{Cases: true}); d.Outcome != tc.want {
+			t.Errorf("%q: %s %v, want %s", tc.q, d.Outcome, d.Guides(), tc.want)
+		}
+	}
+}

@@ -225,3 +225,29 @@ func TestOffTopicEffect(t *testing.T) {
 		}
 	}
 }
+
+// TestLeanDump prints, for every TUNING pool message the decision offers
+// a guide for without the one-word rule (leansOnOneWord), the first
+// guide's figures: set, helped, outcome, score, strong share, 0 (unused),
+// expected, message, OneWord, OneWordDF (development aid; LOTSE_TUNE=1).
+// The rule's bars were fitted on part A of the pool (poolPart) from this
+// output and checked on part B.
+func TestLeanDump(t *testing.T) {
+	if os.Getenv("LOTSE_TUNE") == "" {
+		t.Skip("set LOTSE_TUNE")
+	}
+	old := calib
+	defer func() { calib = old }()
+	calib.oneWordScore = 0 // the figures without the rule they tune
+	for _, s := range tunePool(t) {
+		for _, q := range s.qs {
+			d := Decide(q.Text, s.lib, Options{Cases: true})
+			if d.Outcome != Answer && d.Outcome != Choose {
+				continue
+			}
+			f := d.Hits[0]
+			ok := Helped(d, q.Expected)
+			fmt.Printf("LEAN %s\t%v\t%s\t%.3f\t%.3f\t%.3f\t%s\t%q\t%.2f\t%.3f\n", s.name, ok, d.Outcome, f.Score, f.Strong, 0.0, q.Expected, q.Text, f.OneWord, f.OneWordDF)
+		}
+	}
+}

@@ -31,6 +31,13 @@ type Hit struct {
 	// summary, and the questions the team taught it (but not for an
 	// off-topic signal word, see strongFor).
 	Strong float64
+	// OneWord is the share of Score that comes from the guide's best
+	// single query word, and OneWordDF the share of the library's guides
+	// that contain the term that matched it. A guide found through one
+	// word most guides use ("Adresse", "Passwort", "Cloud") leans on that
+	// word alone; the decision does not offer such a guide as a choice
+	// when little else of the message matches (see commands/answer).
+	OneWord, OneWordDF float64
 }
 
 // alt is one index term a query word may match, with its relative weight.
@@ -79,6 +86,9 @@ type scratch struct {
 	distinct   []float64 // highest idf share of a concept matched solidly or by correction in a strong field
 	best       []float64
 	bestRank   []float64 // best[d] under Options.RankK1
+	bestTerm   []int32   // per doc for the current concept: the term of best[d]
+	one        []float64 // per doc: the largest score contribution of a single concept
+	oneTerm    []int32   // the term that matched that concept
 	rank       []float64 // score[d] under Options.RankK1
 	cand       []int32   // per doc: its index among the candidates during expand, else -1
 	bestStrong []bool
@@ -111,6 +121,9 @@ func newScratch(n int) *scratch {
 		bestStrong: make([]bool, n),
 		best:       make([]float64, n),
 		bestRank:   make([]float64, n),
+		bestTerm:   make([]int32, n),
+		one:        make([]float64, n),
+		oneTerm:    make([]int32, n),
 		rank:       make([]float64, n),
 		mark:       make([]bool, n),
 		inSeen:     make([]bool, n),
@@ -456,6 +469,8 @@ type cand struct {
 	solid       float64
 	solidStr    float64
 	distinct    float64
+	one         float64
+	oneTerm     int32
 }
 
 // features are the signals the confidence decision looks at.
@@ -510,12 +525,14 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 					sc.mark[p.doc] = true
 					sc.touch = append(sc.touch, p.doc)
 					sc.best[p.doc] = v
+					sc.bestTerm[p.doc] = a.term
 					sc.bestRank[p.doc] = vr
 					sc.bestStrong[p.doc] = p.mask&strongFields != 0
 					sc.firm[p.doc], sc.firmStr[p.doc], sc.hintStr[p.doc] = false, 0, 0
 				} else {
 					if v > sc.best[p.doc] {
 						sc.best[p.doc] = v
+						sc.bestTerm[p.doc] = a.term
 						sc.bestStrong[p.doc] = p.mask&strongFields != 0
 					}
 					sc.bestRank[p.doc] = max(sc.bestRank[p.doc], vr)
@@ -541,6 +558,9 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 				sc.seen = append(sc.seen, d)
 			}
 			sc.score[d] += c.weight * sc.best[d]
+			if v := c.weight * sc.best[d]; v > sc.one[d] {
+				sc.one[d], sc.oneTerm[d] = v, sc.bestTerm[d]
+			}
 			sc.rank[d] += c.weight * sc.bestRank[d]
 			sc.cov[d] += c.weight * c.idf
 			if sc.bestStrong[d] {
@@ -562,8 +582,9 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 	cands := make([]cand, 0, len(sc.seen))
 	for _, d := range sc.seen {
 		if allow == nil || allow(ix.docs[d].id) {
-			cands = append(cands, cand{d, sc.rank[d], sc.score[d], sc.scoreStr[d], sc.cov[d], sc.strong[d], sc.solid[d], sc.solidStr[d], sc.distinct[d]})
+			cands = append(cands, cand{d, sc.rank[d], sc.score[d], sc.scoreStr[d], sc.cov[d], sc.strong[d], sc.solid[d], sc.solidStr[d], sc.distinct[d], sc.one[d], sc.oneTerm[d]})
 		}
+		sc.one[d] = 0
 		sc.score[d], sc.cov[d], sc.strong[d], sc.inSeen[d] = 0, 0, 0, false
 		sc.rank[d] = 0
 		sc.solid[d], sc.solidStr[d], sc.distinct[d], sc.scoreStr[d] = 0, 0, 0, 0
@@ -607,10 +628,19 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 			Section: det.section,
 			Strong:  math.Min(1, c.solidStr/denom),
 		})
+		res.Hits[i].OneWord, res.Hits[i].OneWordDF = ix.oneWord(c)
 	}
 	ix.decide(&res, f)
 	res.OffTopic = ix.offTopic(toks, cands[0].doc)
 	return res, f
+}
+
+// oneWord returns Hit.OneWord and Hit.OneWordDF of candidate c.
+func (ix *Index) oneWord(c cand) (share, df float64) {
+	if c.score <= 0 || len(ix.docs) == 0 {
+		return 0, 0
+	}
+	return min(1, c.one/c.score), min(1, float64(len(ix.postings[c.oneTerm]))/float64(len(ix.docs)))
 }
 
 // decide sets Confident and Close from the confidence features.
