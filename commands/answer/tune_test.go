@@ -251,3 +251,16 @@ func TestLeanDump(t *testing.T) {
 		}
 	}
 }
+
+// TestPoolLine prints the decision over the TUNING pool, its part A and
+// part B, as set (development aid; LOTSE_TUNE=1).
+func TestPoolLine(t *testing.T) {
+	if os.Getenv("LOTSE_TUNE") == "" {
+		t.Skip("set LOTSE_TUNE")
+	}
+	sets := tunePool(t)
+	p, per := scorePool(sets, -1)
+	a, _ := scorePool(sets, 0)
+	b, _ := scorePool(sets, 1)
+	fmt.Printf("POOL pool %s | A %s | B %s | per set %v\n", p, a, b, per)
+}
