@@ -39,7 +39,12 @@ import (
 // fitted on part A (+1 out of scope, no loss), checked on part B (+2, no
 // loss); pool +3 helped. A df bar of 0.2 would add one more out-of-scope
 // message but lose a guide question on A.
-var calib = calibration{minLead: 0.30, chooseShare: 0.6, minAnswer: 0.55, minFirm: 0.45, minChoose: 0.25, minTopic: 0.8, minTopicLead: 0.6, minTopicScoreLead: 0.15, offTopic: offTopicNoAnswer, offTopicStrong: 0.4, offTopicAnswerStrong: 0.6, oneWordShare: 0.6, oneWordDF: 0.25, oneWordScore: 0.55}
+// A message naming an off-topic subject whose first guide owes ≥ 0.5 of
+// its score to one word gets no choice (offTopicOnOneWord; round 2): on
+// the pool the out-of-scope messages with a signal lean 0.52–0.80 on one
+// word, the guide questions with one 0.33–0.46; A alone allows 0.34–0.52,
+// B then loses one below 0.47: 0.5. Pool +5 helped, no guide lost.
+var calib = calibration{minLead: 0.30, chooseShare: 0.6, minAnswer: 0.55, minFirm: 0.45, minChoose: 0.25, minTopic: 0.8, minTopicLead: 0.6, minTopicScoreLead: 0.15, offTopic: offTopicNoAnswer, offTopicStrong: 0.4, offTopicAnswerStrong: 0.6, oneWordShare: 0.6, oneWordDF: 0.25, oneWordScore: 0.55, offTopicOneWord: 0.5}
 
 // calibration: minLead is the lead (s1-s2)/s1 an answer needs; minAnswer
 // the least score (share of the question explained) of an answer;
@@ -72,6 +77,10 @@ type calibration struct {
 	// OneWordDF) rests on a generic word: the honest no instead (see
 	// leansOnOneWord).
 	oneWordShare, oneWordDF, oneWordScore float64
+	// offTopicOneWord: a message naming a subject outside the library
+	// gets no choice when the first guide owes at least this share of its
+	// score to one word, however firm (see offTopicOnOneWord).
+	offTopicOneWord float64
 }
 
 // offTopicEffect is how far an off-topic signal (a word naming party work
@@ -122,7 +131,7 @@ func decideSearch(q string, lib Library, opts Options, tx *Texts) Decision {
 		d.Reply = fmt.Sprintf(tx.Answer, first.Title)
 		return d
 	}
-	if leansOnOneWord(first) {
+	if leansOnOneWord(first) || offTopicOnOneWord(res) {
 		d.Outcome, d.Reply, d.Nearest = None, NoGuideReply(tx, opts, Shorten(q, 200)), res.Hits
 		return d
 	}
@@ -152,6 +161,17 @@ func decideSearch(q string, lib Library, opts Options, tx *Texts) Decision {
 // Passwort teilen") that merely shares the word.
 func leansOnOneWord(h search.Hit) bool {
 	return h.Score < calib.oneWordScore && h.OneWord >= calib.oneWordShare && h.OneWordDF >= calib.oneWordDF
+}
+
+// offTopicOnOneWord reports whether a message that names a subject outside
+// the library (search.Result.OffTopic: "WhatsApp", "Laptop", "Plakate")
+// meets its first guide in one word only ("wie richte ich WhatsApp auf
+// meinem neuen Handy ein" → a guide about the phone): the first guide owes
+// at least offTopicOneWord of its score to its best single word. A real
+// question with a device or service as its setting ("auf dem neuen Laptop
+// sehe ich alte Nachrichten nicht …") matches its guide in several words.
+func offTopicOnOneWord(res search.Result) bool {
+	return len(res.OffTopic) > 0 && len(res.Hits) > 0 && res.Hits[0].OneWord >= calib.offTopicOneWord
 }
 
 // clearTopic reports whether the first guide is clearly about the question

@@ -156,3 +156,36 @@ func TestOneWordDecision(t *testing.T) {
 		}
 	}
 }
+
+func TestOffTopicOnOneWord(t *testing.T) {
+	hits := func(one float64) []search.Hit { return []search.Hit{{Score: 0.6, OneWord: one}} }
+	for _, tc := range []struct {
+		name string
+		res  search.Result
+		want bool
+	}{
+		{"off-topic subject, one word carries the guide", search.Result{OffTopic: []string{"whatsapp"}, Hits: hits(0.7)}, true},
+		{"at the bar", search.Result{OffTopic: []string{"laptop"}, Hits: hits(0.5)}, true},
+		{"a setting word in a real question", search.Result{OffTopic: []string{"laptop"}, Hits: hits(0.35)}, false},
+		{"no off-topic subject", search.Result{Hits: hits(1)}, false},
+		{"no hits", search.Result{OffTopic: []string{"laptop"}}, false},
+	} {
+		if got := offTopicOnOneWord(tc.res); got != tc.want {
+			t.Errorf("%s: offTopicOnOneWord = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	lib := loadLibrary(t)
+	for _, tc := range []struct {
+		q    string
+		want bool // a guide offered
+	}{
+		{"wie richte ich whatsapp auf meinem neuen handy ein", false},
+		{"mein laptop ist total langsam geworden", false},
+		{"auf dem neuen laptop kann ich im chat meine alten nachrichten nicht lesen", true},
+	} {
+		d := Decide(tc.q, lib, Options{Cases: true})
+		if got := d.Outcome == Answer || d.Outcome == Choose; got != tc.want {
+			t.Errorf("%q: %s %v, want a guide offered: %v", tc.q, d.Outcome, d.Guides(), tc.want)
+		}
+	}
+}

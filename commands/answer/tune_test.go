@@ -229,7 +229,7 @@ func TestOffTopicEffect(t *testing.T) {
 // TestLeanDump prints, for every TUNING pool message the decision offers
 // a guide for without the one-word rule (leansOnOneWord), the first
 // guide's figures: set, helped, outcome, score, strong share, 0 (unused),
-// expected, message, OneWord, OneWordDF (development aid; LOTSE_TUNE=1).
+// expected, message, OneWord, OneWordDF, off-topic words (development aid; LOTSE_TUNE=1).
 // The rule's bars were fitted on part A of the pool (poolPart) from this
 // output and checked on part B.
 func TestLeanDump(t *testing.T) {
@@ -247,7 +247,7 @@ func TestLeanDump(t *testing.T) {
 			}
 			f := d.Hits[0]
 			ok := Helped(d, q.Expected)
-			fmt.Printf("LEAN %s\t%v\t%s\t%.3f\t%.3f\t%.3f\t%s\t%q\t%.2f\t%.3f\n", s.name, ok, d.Outcome, f.Score, f.Strong, 0.0, q.Expected, q.Text, f.OneWord, f.OneWordDF)
+			fmt.Printf("LEAN %s\t%v\t%s\t%.3f\t%.3f\t%.3f\t%s\t%q\t%.2f\t%.3f\t%d\n", s.name, ok, d.Outcome, f.Score, f.Strong, 0.0, q.Expected, q.Text, f.OneWord, f.OneWordDF, len(s.lib.SearchFor(d.Query, 5, false).OffTopic))
 		}
 	}
 }
