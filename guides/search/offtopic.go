@@ -47,10 +47,14 @@ var offTopicGroups = []offTopicGroup{
 		"kandidieren", "kandidatin", "kandidat", "*wahlprogramm", "parteiprogramm", "grundsatzprogramm", "briefwahl", "wahlbenachrichtigung", "wahlkreis",
 		"wahlliste", "listenplatz", "pressemitteilung", "pressesprecherin", "pressesprecher"}},
 	{"hardware", []string{"drucker", "scanner", "laptop", "notebook", "festplatte",
-		"tastatur", "maus", "router", "fritzbox", "akku", "usbstick", "ladekabel"}},
+		"tastatur", "maus", "router", "fritzbox", "akku", "usbstick", "ladekabel",
+		// The same devices in English (round 2).
+		"printer", "keyboard", "battery", "charger"}},
 	{"other software and services", []string{"word", "excel", "powerpoint", "libreoffice", "openoffice", "whatsapp",
 		"telegram", "instagram", "facebook", "tiktok", "twitter", "mastodon", "zoom", "skype", "webex", "virus",
-		"trojaner", "antivirus", "gmail", "icloud", "canva", "photoshop"}},
+		"trojaner", "antivirus", "gmail", "icloud", "canva", "photoshop",
+		// Entertainment streaming services (round 2).
+		"netflix", "spotify"}},
 }
 
 // OffTopicGroup returns the name of the off-topic group a query word
