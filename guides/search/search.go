@@ -61,25 +61,6 @@ type concept struct {
 	// strong are the fields whose match says that a guide is about the
 	// concept (see strongFor).
 	strong uint8
-	// own is the idf of the word's own term (0 if the library does not
-	// know the word): the ranking credits a synonym's match with at most
-	// this (see rankIdf).
-	own float64
-}
-
-// synCap: the ranking credits a synonym's match with at most the idf of
-// the query word itself (variable for the tuning tests).
-var synCap = true
-
-// rankIdf is the idf the ranking credits a match of a term with idf idf:
-// a synonym rarer than the word the member wrote ("Zugang" → "Account")
-// must not make a guide that mentions the synonym in passing rank above
-// one that uses the member's own word.
-func (c *concept) rankIdf(idf float64) float64 {
-	if synCap && c.own > 0 && idf > c.own {
-		return c.own
-	}
-	return idf
 }
 
 // solid reports whether a match of alternative a of c is firm evidence
@@ -414,7 +395,6 @@ func (ix *Index) wordConcept(word, k string, weight float64) concept {
 	c := concept{word: word, weight: weight}
 	if id, ok := ix.terms[k]; ok {
 		c.alts = append(c.alts, alt{id, 1})
-		c.own = float64(ix.idf[id])
 	}
 	exp := ix.thes[k]
 	if exp == nil {
@@ -540,7 +520,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 			for _, p := range ix.postings[a.term] {
 				s := p.sat.value()
 				v := a.w * idf * s
-				vr := a.w * c.rankIdf(idf) * ix.resat(s)
+				vr := a.w * idf * ix.resat(s)
 				if !sc.mark[p.doc] {
 					sc.mark[p.doc] = true
 					sc.touch = append(sc.touch, p.doc)
