@@ -227,10 +227,11 @@ func TestOffTopicEffect(t *testing.T) {
 }
 
 // TestLeanDump prints, for every TUNING pool message the decision offers
-// a guide for without the one-word rule (leansOnOneWord), the first
-// guide's figures: set, helped, outcome, score, strong share, 0 (unused),
-// expected, message, OneWord, OneWordDF, off-topic words (development aid; LOTSE_TUNE=1).
-// The rule's bars were fitted on part A of the pool (poolPart) from this
+// a guide for without the one-word rules (leansOnOneWord,
+// offTopicOnOneWord), the first guide's figures: set, helped, outcome,
+// score, strong share, 0 (unused), expected, message, OneWord,
+// OneWordDF, number of off-topic words (development aid; LOTSE_TUNE=1).
+// The rules' bars were fitted on part A of the pool (poolPart) from this
 // output and checked on part B.
 func TestLeanDump(t *testing.T) {
 	if os.Getenv("LOTSE_TUNE") == "" {
@@ -238,7 +239,7 @@ func TestLeanDump(t *testing.T) {
 	}
 	old := calib
 	defer func() { calib = old }()
-	calib.oneWordScore = 0 // the figures without the rule they tune
+	calib.oneWordScore, calib.offTopicOneWord = 0, 2 // the figures without the rules they tune
 	for _, s := range tunePool(t) {
 		for _, q := range s.qs {
 			d := Decide(q.Text, s.lib, Options{Cases: true})
