@@ -272,26 +272,6 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 				quantWords[x]
 		})
 	}
-	// partner reports whether ws[k] is whom one speaks with: a
-	// preposition of its clause stands before it ("mit einem echten
-	// Menschen", "to someone"), or it is the object right before the verb
-	// i ("einen Menschen sprechen"); a subject ("die Leute hören mich
-	// nicht, wenn ich spreche") is not.
-	partner := func(i, k int) bool {
-		if !clause(i, k) {
-			return false
-		}
-		if k == i-1 && k > 0 && !partnerWords[ws[k-1]] && (ws[k] == "jemanden" || ws[k] == "irgendjemanden" ||
-			within(ws, k-2, k, func(x string) bool { return x == "einen" || x == "den" || x == "die" })) {
-			return true
-		}
-		for j := k - 1; j >= max(k-3, 0) && clause(j, k); j-- {
-			if partnerWords[ws[j]] {
-				return true
-			}
-		}
-		return false
-	}
 	near := func(i, lo, hi int, f func(int) bool) int {
 		for k := max(i+lo, 0); k < min(i+hi, len(ws)); k++ {
 			if k != i && f(k) {
@@ -301,6 +281,37 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		return -1
 	}
 	self := func(x string) bool { return x == "mir" || x == "mich" || x == "me" || x == "uns" || x == "us" }
+	// partner reports whether ws[k] is whom one speaks with: a
+	// preposition of its clause stands before it ("mit einem echten
+	// Menschen", "to someone"), or it is the object right before the verb
+	// i ("einen Menschen sprechen"); a subject ("die Leute hören mich
+	// nicht, wenn ich spreche") is not.
+	partner := func(i, k int) bool {
+		// "jemanden, mit dem ich sprechen kann", "someone, with whom …".
+		if k < i && k+2 < len(ws) && k+1 < len(brk) && brk[k+1] && partnerWords[ws[k+1]] &&
+			(ws[k+2] == "dem" || ws[k+2] == "der" || ws[k+2] == "denen" || ws[k+2] == "whom") && clause(k+1, i) {
+			return true
+		}
+		if !clause(i, k) {
+			return false
+		}
+		// "jemanden (vom Team) sprechen", "einen Menschen sprechen".
+		if k < i && (ws[k] == "jemanden" || ws[k] == "irgendjemanden") && (k == 0 || !partnerWords[ws[k-1]]) ||
+			k == i-1 && k > 0 && !partnerWords[ws[k-1]] &&
+				within(ws, k-2, k, func(x string) bool { return x == "einen" || x == "den" || x == "die" }) {
+			return true
+		}
+		for j := k - 1; j >= max(k-3, 0) && clause(j, k); j-- {
+			if partnerWords[ws[j]] {
+				return true
+			}
+		}
+		// Someone speaks with the member: "kann jemand mit mir
+		// sprechen", "can someone talk to me".
+		return near(i, -3, 3, func(j int) bool {
+			return partnerWords[ws[j]] && j+1 < len(ws) && self(ws[j+1]) && clause(i, j)
+		}) >= 0
+	}
 	for i, w := range ws {
 		switch {
 		// A real person or personal help: "echte Menschen", "persönliche

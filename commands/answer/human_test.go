@@ -176,6 +176,12 @@ func TestPersonRequestStays(t *testing.T) {
 		"Moin, wo erreiche ich einen echten Menschen?",
 		"Guten Tag, bitte um Rückruf",
 		"Hallo, ist hier jemand?",
+		// Someone as the object or the subject of speaking.
+		"ich will jemanden vom Team sprechen",
+		"ich möchte bitte den Support sprechen",
+		"Kann jemand mit mir sprechen?",
+		"can someone talk to me",
+		"gibt es jemanden, mit dem ich sprechen kann?",
 	} {
 		if d := Decide(msg, lib, Options{Cases: true}); d.Outcome != Human {
 			t.Errorf("%q: outcome %s, want a person", msg, d.Outcome)
