@@ -115,7 +115,7 @@ var draftLangs = map[string]draftTexts{
 		todoTitle: "TODO: aus der Frage geraten – als Aussage formulieren", todoSummary: "TODO: prüfen",
 		todoTags: "TODO: ergänzen", todoAudience: "TODO: „team“, wenn nur für das Team",
 		todoGuideGone: "TODO: Das Team hat hier eine Anleitung geschickt, die es nicht mehr gibt",
-		todoQuestion:  "TODO: Frage in eigenen Worten schreiben – das Mitglied möchte nicht, dass seine Worte gespeichert werden",
+		todoQuestion:  "TODO: Frage in eigenen Worten schreiben – die Worte des Mitglieds werden nicht gespeichert",
 		marks:         RedactMarks{Email: "[E-Mail entfernt]", Phone: "[Telefonnummer entfernt]", MatrixID: "[Matrix-ID entfernt]", Name: "[Name entfernt]"},
 	},
 	"en": {

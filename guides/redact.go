@@ -134,7 +134,7 @@ func (r *redactor) personal(s string) string {
 		r.found.note(PersonalMatrixID)
 		return r.marks.MatrixID
 	})
-	s = phoneRE.ReplaceAllStringFunc(s, r.phone)
+	s = r.phones(s)
 	for _, n := range r.names {
 		var k int
 		s, k = replaceWord(s, r.fold(n), r.marks.Name)
@@ -145,18 +145,39 @@ func (r *redactor) personal(s string) string {
 	return s
 }
 
+// phones replaces the phone numbers among the candidates of phoneRE in s
+// ([redactor.phone]), telling each whether its surroundings call it a
+// phone number ([phoneCue]).
+func (r *redactor) phones(s string) string {
+	locs := phoneRE.FindAllStringIndex(s, -1)
+	if locs == nil {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, loc := range locs {
+		b.WriteString(s[last:loc[0]])
+		b.WriteString(r.phone(s[loc[0]:loc[1]], phoneCue(s[:loc[0]], s[loc[1]:])))
+		last = loc[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
 // phone replaces the candidate m if it is a phone number: an ISO date at
 // its start stays, a bracket it opens but does not close stays, then a
-// range of years (ascending, 1900 to 2099) stays, and what is left needs
-// [phoneMinDigits] digits.
-func (r *redactor) phone(m string) string {
+// range of years (ascending, 1900 to 2099) stays unless cue says the
+// candidate is called a phone number (an eight-digit local number such as
+// "Tel. 2019-2024" looks just like a range of years), and what is left
+// needs [phoneMinDigits] digits.
+func (r *redactor) phone(m string, cue bool) string {
 	date := isoDateRE.FindString(m)
 	rest := m[len(date):]
 	open := ""
 	if strings.HasPrefix(rest, "(") && strings.Count(rest, "(") > strings.Count(rest, ")") {
 		open, rest = "(", rest[1:]
 	}
-	if y := yearRangeRE.FindStringSubmatch(rest); y != nil && y[1] <= y[2] {
+	if y := yearRangeRE.FindStringSubmatch(rest); y != nil && y[1] <= y[2] && !cue {
 		open += y[0]
 		rest = rest[len(y[0]):]
 	}
@@ -171,6 +192,63 @@ func (r *redactor) phone(m string) string {
 	}
 	r.found.note(PersonalPhone)
 	return date + open + r.marks.Phone
+}
+
+// phoneCueWords start the words that call a number near them a phone
+// number, German and English ("Tel.", "Handy", "ruf … an", "erreichbar
+// unter", "meine Nummer", "call", "WhatsApp").
+var phoneCueWords = []string{"tel", "fon", "phon", "handy", "mobil", "fax", "nummer", "nr", "ruf",
+	"anruf", "erreich", "unter", "kontakt", "durchwahl", "wähl", "waehl", "sms", "whatsapp", "signal", "telegram",
+	"call", "number", "dial", "cell", "contact", "reach", "ring"}
+
+// phoneCue reports whether the text around a candidate (before and after
+// it) calls it a phone number: a cue word among the three words before or
+// after it, or a digit just before it (the candidate is the rest of a
+// number written with a dot, "030.2019-2024"). It decides only whether a
+// range of years is taken for one, so it errs on the side of a number.
+func phoneCue(before, after string) bool {
+	if t := strings.TrimRight(before, " "); t != "" {
+		last, _ := utf8.DecodeLastRuneInString(t)
+		if unicode.IsDigit(last) || last == '.' && len(t) > 1 && unicode.IsDigit(rune(t[len(t)-2])) {
+			return true
+		}
+	}
+	notLetter := func(c rune) bool { return !unicode.IsLetter(c) }
+	bw := strings.FieldsFunc(lastBytes(before, 80), notLetter)
+	aw := strings.FieldsFunc(firstBytes(after, 80), notLetter)
+	near := append(bw[max(len(bw)-3, 0):], aw[:min(len(aw), 3)]...)
+	for _, w := range near {
+		w = strings.ToLower(w)
+		for _, c := range phoneCueWords {
+			if strings.HasPrefix(w, c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lastBytes is about the last n bytes of s (cut at a rune start).
+func lastBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
+}
+
+// firstBytes is about the first n bytes of s (cut at a rune start).
+func firstBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // replaceWord replaces the matches of re in s that are whole words (words

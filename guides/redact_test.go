@@ -94,8 +94,26 @@ func TestRedactYearRanges(t *testing.T) {
 		{"no separator", "Tel. 20192024", "Tel. […]"},
 		{"space only", "Tel. 2019 2024", "Tel. […]"},
 		{"range then phone in brackets", "(2019-2024 0171 1234567)", "(2019-2024 […])"},
+		{"cue further away", "Telefonkonferenzen gab es in den Jahren 2019-2024 viele", "Telefonkonferenzen gab es in den Jahren 2019-2024 viele"},
 	}
 	redactTable(t, tests)
+}
+
+// TestRedactYearRangeCalledPhone: an eight-digit local number written like
+// a range of years ("2019-2024") is replaced when the words around it call
+// it a phone number, or when it is the rest of a number with a dot.
+func TestRedactYearRangeCalledPhone(t *testing.T) {
+	redactTable(t, []redactCase{
+		{"tel", "Tel. 2019-2024", "Tel. […]"},
+		{"handy", "Handy: 1990/2010", "Handy: […]"},
+		{"reach me", "ruf mich an unter 2019–2024", "ruf mich an unter […]"},
+		{"number after", "2019-2024 ist meine Nummer", "[…] ist meine Nummer"},
+		{"number before", "meine neue Rufnummer lautet 2010 - 2020", "meine neue Rufnummer lautet […]"},
+		{"english", "call 2019-2024 tomorrow", "call […] tomorrow"},
+		{"whatsapp", "per WhatsApp: 2000/2004", "per WhatsApp: […]"},
+		{"in brackets", "Büro (Tel. 2019-2024)", "Büro (Tel. […])"},
+		{"area code with a dot", "030.2019-2024", "030.[…]"},
+	})
 }
 
 // redactCase is a text and what [Redact] makes of it with sameMark.
@@ -123,7 +141,7 @@ func TestRedactInvalidUTF8(t *testing.T) {
 
 // FuzzRedact: what is replaced never comes back, and no input panics.
 func FuzzRedact(f *testing.F) {
-	for _, s := range []string{"mia@example.org", "@mia:example.org", "+49 (30) 123 456-78", "2026-03-02 0171 1234567", "(0171 1234567", "2019–2024 0171 1234567"} {
+	for _, s := range []string{"mia@example.org", "@mia:example.org", "+49 (30) 123 456-78", "2026-03-02 0171 1234567", "(0171 1234567", "2019–2024 0171 1234567", "Tel. 2019-2024"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -127,10 +127,11 @@ func Decide(message string, lib Library, opts Options) Decision {
 		return smallTalk(tx, TalkPrompt)
 	}
 	folded := foldWords(words)
-	person := personRequest(folded)
+	brk := clauseStarts(text, words)
+	person := personRequest(folded, brk)
 	content, question, at := false, false, -1
 	if person == sureHuman {
-		if !otherQuestion(text, words, folded) {
+		if !otherQuestion(text, words, folded, brk) {
 			return human(tx, opts)
 		}
 		// "Wie melde ich … an? Ruft mich an": the question is searched.

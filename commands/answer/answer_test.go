@@ -160,13 +160,16 @@ func FuzzDecide(f *testing.F) {
 
 // BenchmarkDecide60KB: a 60 KB message for the whole decision (the person
 // grammar, the small-talk and vague checks and the search), for messages
-// made of request words in many sentences and of ordinary words. The
+// made of request words in many sentences, of ordinary words and of
+// words that all need folding (umlauts). The
 // target is < 100 ms a message (docs/performance.md); no timing is asserted.
 func BenchmarkDecide60KB(b *testing.B) {
 	lib := loadLibrary(b)
 	for _, c := range []struct{ name, unit string }{
 		{"requests", "kann mir jemand helfen? ruf mich an. wie teile ich das mit euch? "},
 		{"words", "an ab auf aus ein wort passwort cloud "},
+		// The worst case found in review: every word needs folding.
+		{"umlaut", "ä "},
 	} {
 		msg := strings.Repeat(c.unit, 60_000/len(c.unit))
 		b.Run(c.name, func(b *testing.B) {

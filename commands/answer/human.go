@@ -78,7 +78,7 @@ var (
 	// inPerson are adverbs of a personal meeting.
 	inPerson = set("persoenlich", "personally", "telefonisch", "vorort")
 	// speakVerbs: talk with someone.
-	speakVerbs = set("sprechen", "spreche", "sprich", "sprechen", "reden", "rede", "quatschen", "telefonieren",
+	speakVerbs = set("sprechen", "spreche", "sprich", "reden", "rede", "quatschen", "telefonieren",
 		"telefoniere", "talk", "speak", "chat", "chatten", "schreiben", "unterhalten")
 	// callVerbs: someone calls the member.
 	callVerbs = set("anrufen", "anruft", "anrufe", "zurueckrufen", "zurueckruft", "zurueckrufe", "call", "calls", "phone",
@@ -133,15 +133,59 @@ var (
 		"zeit", "time", "minute", "minuten", "moment", "bisschen", "kleines", "kleine", "lange", "long")
 )
 
+// folder writes umlauts as their two-letter forms and drops apostrophes;
+// built once, as building a Replacer costs far more than using it.
+var folder = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss", "'", "", "’", "")
+
 // fold lower-cases w (already lower case) and writes umlauts as their
 // two-letter forms.
 func fold(w string) string {
 	if !strings.ContainsAny(w, "äöüß'’") {
 		return w
 	}
-	return strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss", "'", "", "’", "").Replace(w)
+	return folder.Replace(w)
 }
 
+// leadWords open a message before its question: greetings and thanks
+// ("Hallo Lotse, wie …", "Danke! Wie …"), folded.
+var leadWords = func() map[string]bool {
+	m := make(map[string]bool, len(greetWords)+len(thanksWords))
+	for _, s := range []map[string]bool{greetWords, thanksWords} {
+		for w := range s {
+			m[fold(w)] = true
+		}
+	}
+	return m
+}()
+
+// opensQuestion reports whether the message asks how, what, where … of
+// its own: after a leading run of greetings and thanks, it opens with a
+// question word other than "who" ("Hallo, wie kann ich …").
+func opensQuestion(ws []string) bool {
+	k := 0
+	for k < len(ws) && leadWords[ws[k]] {
+		k++
+	}
+	return k < len(ws) && questionWords[ws[k]] && ws[k] != "wer" && ws[k] != "who"
+}
+
+// quantWords count people: "mit mehreren Personen sprechen", "talk to
+// many people" is about a call with a group, not a request for a person.
+var quantWords = set("mehrere", "mehreren", "viele", "vielen", "alle", "allen", "beide", "beiden", "einige", "einigen",
+	"several", "multiple", "many", "all", "both", "some", "gleichzeitig")
+
+// partnerWords mark who one speaks with: "mit einem Menschen", "zu
+// jemandem", "talk to a human", "speak with someone".
+var partnerWords = set("mit", "mitm", "zu", "zum", "zur", "with", "to")
+
+// headNouns are help nouns that are often the first part of a compound or
+// a noun phrase ("Kontaktdaten", "Kontakt-Daten", "Support-Mail",
+// "contact info", "support email"): after "echt/persönlich" they are a
+// request only as the head of the phrase.
+var headNouns = set("kontakt", "contact", "support", "ansprechpartner", "ansprechpartnerin", "ansprechperson")
+
+// isStaff reports whether w names the people behind the bot: a staff noun,
+// a word ending in "team" or one starting with a staff head.
 func isStaff(w string) bool {
 	if staffNouns[w] {
 		return true
@@ -173,16 +217,47 @@ func within(ws []string, lo, hi int, f func(string) bool) bool {
 	return false
 }
 
+// in returns the membership test of m.
 func in(m map[string]bool) func(string) bool { return func(w string) bool { return m[w] } }
 
 // personRequest parses the folded words of a message for a request for a
-// person.
-func personRequest(ws []string) humanSignal {
+// person; brk[i] reports a clause break before word i (nil: none).
+//
+// A message that asks how, what, where … of its own, also after a
+// greeting ("Hallo, wie kann ich in Element mit jemandem telefonieren?",
+// "Wie sehe ich, ob jemand online ist?"), is at most a maybe: the question
+// is searched, and a person is offered only when no guide fits.
+func personRequest(ws []string, brk []bool) humanSignal {
+	sig := parsePerson(ws, brk)
+	if sig == sureHuman && opensQuestion(ws) {
+		return maybeHuman
+	}
+	return sig
+}
+
+// parsePerson is personRequest before a question of its own is capped.
+func parsePerson(ws []string, brk []bool) humanSignal {
 	sig := noHuman
 	// A message that opens with a question word other than "who" is a
 	// question of its own ("wie kann ich in Element mit jemandem
 	// telefonieren?"): someone in it is not asked to help.
-	direct := len(ws) > 0 && questionWords[ws[0]]
+	direct := opensQuestion(ws)
+	// clause reports whether words i and k are in one clause.
+	clause := func(i, k int) bool {
+		lo, hi := min(i, k), max(i, k)
+		for j := lo + 1; j <= hi && j < len(brk); j++ {
+			if brk[j] {
+				return false
+			}
+		}
+		return true
+	}
+	// head reports whether ws[j] is the head of its phrase: nothing but
+	// filler follows it in its clause ("echten Support bitte", not
+	// "echte Support-Mail").
+	head := func(j int) bool {
+		return !headNouns[ws[j]] || j+1 >= len(ws) || fillerWords[ws[j+1]] || !clause(j, j+1)
+	}
 	// person reports whether ws[k] names a person other than the
 	// member's own group ("mein Team", "unsere Leute").
 	person := func(k int) bool {
@@ -193,7 +268,8 @@ func personRequest(ws []string) humanSignal {
 			return false // "jemand anderem die Moderation geben"
 		}
 		return !within(ws, k-2, k, func(x string) bool {
-			return ownWords[x] || strings.HasPrefix(x, "unser") || x == "our" || x == "anderen" || x == "other"
+			return ownWords[x] || strings.HasPrefix(x, "unser") || x == "our" || x == "anderen" || x == "other" ||
+				quantWords[x]
 		})
 	}
 	near := func(i, lo, hi int, f func(int) bool) int {
@@ -205,11 +281,44 @@ func personRequest(ws []string) humanSignal {
 		return -1
 	}
 	self := func(x string) bool { return x == "mir" || x == "mich" || x == "me" || x == "uns" || x == "us" }
+	// partner reports whether ws[k] is whom one speaks with: a
+	// preposition of its clause stands before it ("mit einem echten
+	// Menschen", "to someone"), or it is the object right before the verb
+	// i ("einen Menschen sprechen"); a subject ("die Leute hören mich
+	// nicht, wenn ich spreche") is not.
+	partner := func(i, k int) bool {
+		// "jemanden, mit dem ich sprechen kann", "someone, with whom …".
+		if k < i && k+2 < len(ws) && k+1 < len(brk) && brk[k+1] && partnerWords[ws[k+1]] &&
+			(ws[k+2] == "dem" || ws[k+2] == "der" || ws[k+2] == "denen" || ws[k+2] == "whom") && clause(k+1, i) {
+			return true
+		}
+		if !clause(i, k) {
+			return false
+		}
+		// "jemanden (vom Team) sprechen", "einen Menschen sprechen".
+		if k < i && (ws[k] == "jemanden" || ws[k] == "irgendjemanden") && (k == 0 || !partnerWords[ws[k-1]]) ||
+			k == i-1 && k > 0 && !partnerWords[ws[k-1]] &&
+				within(ws, k-2, k, func(x string) bool { return x == "einen" || x == "den" || x == "die" }) {
+			return true
+		}
+		for j := k - 1; j >= max(k-3, 0) && clause(j, k); j-- {
+			if partnerWords[ws[j]] {
+				return true
+			}
+		}
+		// Someone speaks with the member: "kann jemand mit mir
+		// sprechen", "can someone talk to me".
+		return near(i, -3, 3, func(j int) bool {
+			return partnerWords[ws[j]] && j+1 < len(ws) && self(ws[j+1]) && clause(i, j)
+		}) >= 0
+	}
 	for i, w := range ws {
 		switch {
 		// A real person or personal help: "echte Menschen", "persönliche
 		// Hilfe", "a real person", "human support".
-		case realWords[w] && within(ws, i+1, i+3, func(x string) bool { return humanNouns[x] || isStaff(x) || helpNouns[x] }):
+		case realWords[w] && near(i, 1, 3, func(k int) bool {
+			return (humanNouns[ws[k]] || isStaff(ws[k]) || helpNouns[ws[k]]) && clause(i, k) && head(k)
+		}) >= 0:
 			return sureHuman
 		// Help from a person: "Hilfe von einem Menschen", "support from
 		// a human".
@@ -239,8 +348,10 @@ func personRequest(ws []string) humanSignal {
 		// someone". Writing and chatting with someone is what a chat
 		// does: only with a human or staff by name.
 		case speakVerbs[w]:
-			k := near(i, -6, 5, func(k int) bool { return person(k) && !someoneWords[ws[k]] && !youWords[ws[k]] })
-			generic := near(i, -6, 5, person)
+			k := near(i, -6, 5, func(k int) bool {
+				return person(k) && partner(i, k) && !someoneWords[ws[k]] && !youWords[ws[k]]
+			})
+			generic := near(i, -6, 5, func(k int) bool { return person(k) && partner(i, k) })
 			chat := w == "schreiben" || w == "chatten" || w == "chat" || w == "unterhalten"
 			switch {
 			case k >= 0 && chat && (humanNouns[ws[k]] || isStaff(ws[k]) && ws[k] != "team") && !direct:
@@ -330,7 +441,7 @@ func personRequest(ws []string) humanSignal {
 func personRest(ws []string) (content, question bool, at int) {
 	// A message that opens with a question word other than "who" is a
 	// question of its own.
-	question = len(ws) > 0 && questionWords[ws[0]] && ws[0] != "wer" && ws[0] != "who"
+	question = opensQuestion(ws)
 	at = -1
 	if question {
 		at = 0
@@ -372,14 +483,14 @@ func foldWords(ws []word) []string {
 // person, a sentence of its own that asks a question ("Wie melde ich … an?
 // Ruft mich an: …"): then the question is searched, and a person is
 // offered only when no guide fits.
-func otherQuestion(text string, ws []word, folded []string) bool {
+func otherQuestion(text string, ws []word, folded []string, brk []bool) bool {
 	start := 0
 	for i := 1; i <= len(ws); i++ {
-		if i < len(ws) && !sentenceBreakBefore(text, ws[i].start) {
+		if i < len(ws) && !breakBefore(text, ws[i].start, sentenceBreaks) {
 			continue
 		}
 		s := folded[start:i]
-		if questionWords[s[0]] && personRequest(s) == noHuman {
+		if questionWords[s[0]] && personRequest(s, brk[start:i]) == noHuman {
 			if content, _, _ := personRest(s); content {
 				return true
 			}
@@ -389,12 +500,22 @@ func otherQuestion(text string, ws []word, folded []string) bool {
 	return false
 }
 
-// sentenceBreakBefore reports whether a sentence ends between position p
-// of text and the word before it.
-func sentenceBreakBefore(text string, p int) bool {
+// sentenceBreaks end a sentence; clauseBreaks end a clause before a
+// question ("Hallo - wie …"); commaBreaks end a clause inside a sentence
+// (not "-": it joins compounds, "Support-Mail").
+const (
+	sentenceBreaks = ".!?:;\n"
+	clauseBreaks   = ",.!?:;\n-)"
+	commaBreaks    = ",.!?:;\n"
+)
+
+// breakBefore reports whether one of the characters of breaks stands
+// between position p of text and the word before it (only blanks
+// besides).
+func breakBefore(text string, p int, breaks string) bool {
 	for k := p - 1; k >= 0; k-- {
 		switch c := text[k]; {
-		case c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '\n':
+		case strings.IndexByte(breaks, c) >= 0:
 			return true
 		case c == ' ' || c == '\t' || c == '\r':
 			continue
@@ -403,4 +524,14 @@ func sentenceBreakBefore(text string, p int) bool {
 		}
 	}
 	return false
+}
+
+// clauseStarts reports for each word whether a clause break (a comma or
+// the end of a sentence) stands before it.
+func clauseStarts(text string, ws []word) []bool {
+	out := make([]bool, len(ws))
+	for i := 1; i < len(ws); i++ {
+		out[i] = breakBefore(text, ws[i].start, commaBreaks)
+	}
+	return out
 }

@@ -2,6 +2,12 @@ package answer
 
 import "testing"
 
+// signal is the person signal of a message, as Decide computes it.
+func signal(msg string) humanSignal {
+	ws := tokens(msg)
+	return personRequest(foldWords(ws), clauseStarts(msg, ws))
+}
+
 // TestPersonRequest: the grammar of requests for a person (request verbs ×
 // person nouns × contact channels) against questions that merely mention
 // someone.
@@ -65,7 +71,7 @@ func TestPersonRequest(t *testing.T) {
 		{"ich habe mich mit dem phone angemeldet", noHuman},
 		{"kannst du mir helfen?", noHuman},
 	} {
-		if got := personRequest(foldWords(tokens(c.msg))); got != c.want {
+		if got := signal(c.msg); got != c.want {
 			t.Errorf("%q: signal %d, want %d", c.msg, got, c.want)
 		}
 	}
@@ -86,6 +92,99 @@ func TestPersonRest(t *testing.T) {
 		content, question, _ := personRest(foldWords(tokens(c.msg)))
 		if content != c.content || question != c.question {
 			t.Errorf("%q: content %v question %v, want %v %v", c.msg, content, question, c.content, c.question)
+		}
+	}
+}
+
+// TestHowToIsNoPersonRequest: ordinary how-to questions that contain person
+// words (Leute, jemand, Person, Fremde, Support, Kontakt, anrufen,
+// sprechen, telefonieren, echt, persönlich), with and without a greeting,
+// written from general usage, not from a question set. None is a sure
+// request for a person, and none is handed to a person without a search:
+// the question is searched, a person offered only when no guide fits.
+func TestHowToIsNoPersonRequest(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, msg := range []string{
+		// Someone is the subject of speaking, not its partner.
+		"Die Leute hören mich nicht, wenn ich spreche",
+		"Wenn ich spreche, hören mich die Leute nicht",
+		"People can't hear me when I talk",
+		"Can people hear me when I talk in a meeting?",
+		"Die Personen im Raum können mich nicht hören, wenn ich spreche",
+		"Im Call hört mich keiner, wenn ich rede, obwohl die Leute online sind",
+		"Hallo, warum hören mich die Leute im Call nicht, wenn ich spreche?",
+		// A group to speak with is a call, not a request.
+		"Kann ich in Element mit mehreren Personen gleichzeitig sprechen?",
+		"Can I talk to several people at once in a video call?",
+		// Real or personal as the first part of a compound.
+		"Ist das eine echte Support-Mail oder Phishing?",
+		"Is this a real support email or phishing?",
+		"Ich möchte meine persönlichen Kontakt-Daten ändern",
+		"Wie erkenne ich eine echte Support-Mail?",
+		"Wie ändere ich meine persönlichen Kontakt-Daten?",
+		"How do I change my personal contact info?",
+		// A question of its own: how, what, where, why.
+		"Wie mache ich die richtige Person zum Moderator?",
+		"Wie verhindere ich, dass mich Fremde anrufen?",
+		"Wie kann ich einstellen, wer mich anrufen darf?",
+		"Was mache ich, wenn mich ein Unbekannter anruft und nach meinem Passwort fragt?",
+		"Wie sehe ich, ob jemand online ist?",
+		"Wie kann ich mich telefonisch einwählen und dann reden?",
+		"How do I let people call me in Element?",
+		"Wo ändere ich meinen persönlichen Kontakt im Profil?",
+		"Wie telefoniere ich mit jemandem über Element?",
+		"How can I see if someone is online?",
+		// The same after a greeting.
+		"Hallo, wie kann ich in Element mit jemandem telefonieren?",
+		"Hallo Lotse, wie kann ich in Element mit jemandem telefonieren?",
+		"Hallo, wie sehe ich, ob jemand online ist?",
+		"Moin, wie rufe ich jemanden in Element an?",
+		"Hallo zusammen, wie kann ich Leute anrufen, die nicht in der Cloud sind?",
+		"Guten Morgen! Wie mache ich die richtige Person zum Moderator?",
+		"Hi, how do I call someone in Element?",
+		"Hey, how do I talk to people in a breakout room?",
+		"Hello, how do I let people call me in Element?",
+		"Danke! Wie verhindere ich, dass mich Fremde anrufen?",
+	} {
+		if got := signal(msg); got == sureHuman {
+			t.Errorf("%q: a sure request for a person", msg)
+		}
+		if d := Decide(msg, lib, Options{Cases: true}); d.Outcome == Human {
+			t.Errorf("%q: handed to a person without a search", msg)
+		}
+	}
+}
+
+// TestPersonRequestStays: real requests for a person, also after a
+// greeting, are still handed to a person.
+func TestPersonRequestStays(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, msg := range []string{
+		"Hallo, kann ich bitte mit einem Menschen sprechen?",
+		"Hallo Lotse, ruf mich bitte an",
+		"Hi, can I talk to a human?",
+		"Hello, can someone call me back?",
+		"Ich möchte persönlichen Kontakt zu einem Menschen",
+		"ich brauche echten Support",
+		"I want human support please",
+		"Kann ich mit euch telefonieren?",
+		"Ich würde gern mit jemandem vom Support reden",
+		"ich möchte einen Menschen sprechen",
+		"kann ich jemanden sprechen?",
+		"I need to speak with a real person",
+		"Wie kann ich mit einem Menschen sprechen?",
+		"Moin, wo erreiche ich einen echten Menschen?",
+		"Guten Tag, bitte um Rückruf",
+		"Hallo, ist hier jemand?",
+		// Someone as the object or the subject of speaking.
+		"ich will jemanden vom Team sprechen",
+		"ich möchte bitte den Support sprechen",
+		"Kann jemand mit mir sprechen?",
+		"can someone talk to me",
+		"gibt es jemanden, mit dem ich sprechen kann?",
+	} {
+		if d := Decide(msg, lib, Options{Cases: true}); d.Outcome != Human {
+			t.Errorf("%q: outcome %s, want a person", msg, d.Outcome)
 		}
 	}
 }

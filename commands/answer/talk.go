@@ -28,8 +28,8 @@ var (
 		// "thanks, that worked", "das wars".
 		"für", "fuer", "die", "deine", "eure", "ihre", "schnelle", "schnellen", "antwort", "antworten", "info", "infos",
 		"tipp", "tipps", "erklärung", "hilfe", "mach", "mache", "machs", "mach's", "probier", "probiere", "probiers",
-		"probier's", "aus", "ich", "zu", "wissen", "oh", "hm", "hmm", "worked", "wars", "war's", "your", "info", "tip",
-		"tips", "answer", "quick", "will", "do", "try", "i'll", "ill", "good", "know", "to")
+		"probier's", "aus", "ich", "zu", "wissen", "oh", "hm", "hmm", "worked", "wars", "war's", "your", "tip",
+		"tips", "answer", "quick", "will", "do", "try", "i'll", "ill", "know", "to")
 	// Words that announce a question without asking it ("hallo, kurze
 	// Frage", "kannst du mir helfen?").
 	askWords = set("frage", "fragen", "kurze", "kleine", "eine", "ich", "hab", "habe", "hätte", "hätt", "question",
@@ -44,6 +44,7 @@ var (
 var howAreYou = set("wie geht es dir", "wie geht's dir", "wie gehts dir", "wie geht's", "wie gehts", "wie geht es ihnen",
 	"how are you", "how are you doing", "alles gut bei dir", "na wie geht's", "na wie gehts", "und wie geht es dir")
 
+// set returns the set of ws.
 func set(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
 	for _, w := range ws {
@@ -52,6 +53,7 @@ func set(ws ...string) map[string]bool {
 	return m
 }
 
+// social reports whether w is a word of small talk.
 func social(w string) bool {
 	return greetWords[w] || thanksWords[w] || byeWords[w] || ackWords[w]
 }
@@ -109,14 +111,14 @@ func questionPart(text string, ws []word) (q string, lead Talk) {
 	}
 	// "ich habe ein Problem mit …" keeps its words: only strip the run
 	// when it ends at a clause boundary or at the end.
-	if i > 0 && i < len(ws) && !boundaryBefore(text, ws[i].start) {
+	if i > 0 && i < len(ws) && !breakBefore(text, ws[i].start, clauseBreaks) {
 		// Strip only the greeting part at the start.
 		i = 0
 		for i < len(ws) && (greetWords[ws[i].w] || thanksWords[ws[i].w]) && ws[i].w != "du" && ws[i].w != "ihr" {
 			i++
 		}
 		announced = false
-		if i > 0 && i < len(ws) && !boundaryBefore(text, ws[i].start) {
+		if i > 0 && i < len(ws) && !breakBefore(text, ws[i].start, clauseBreaks) {
 			i = 0
 		}
 	}
@@ -135,23 +137,6 @@ func questionPart(text string, ws []word) (q string, lead Talk) {
 		end = ws[j].start
 	}
 	return strings.TrimSpace(text[ws[i].start:end]), ""
-}
-
-// boundaryBefore reports whether a clause boundary (punctuation or a line
-// break) precedes position p of text, after the previous word.
-func boundaryBefore(text string, p int) bool {
-	for k := p - 1; k >= 0; k-- {
-		c := text[k]
-		switch {
-		case c == ',' || c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '\n' || c == '-' || c == ')':
-			return true
-		case c == ' ' || c == '\t' || c == '\r':
-			continue
-		default:
-			return false
-		}
-	}
-	return false
 }
 
 // Vague complaints and cries for help ("geht nicht", "Hilfe!",

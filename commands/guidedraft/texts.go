@@ -66,7 +66,7 @@ var German = Texts{
 	Posted:         "📝 **Entwurf einer Anleitung** aus Fall #%d – ohne Namen, Matrix-IDs und interne Notizen.",
 	Removed:        "%d Stelle mit Personendaten habe ich durch „[… entfernt]“ ersetzt.|%d Stellen mit Personendaten habe ich durch „[… entfernt]“ ersetzt.",
 	Shortened:      "Die Antworten waren sehr lang; der Entwurf ist gekürzt.",
-	Withheld:       "Das Mitglied möchte nicht, dass seine Worte gespeichert werden (`!nicht-merken`): Seine Frage steht nicht im Entwurf – bitte an der Stelle mit „TODO“ in eigenen Worten eintragen.",
+	Withheld:       "Das Mitglied möchte die eigenen Worte nicht gespeichert haben (`!nicht-merken`): Die Frage steht deshalb nicht im Entwurf – bitte an der Stelle mit „TODO“ in eigenen Worten eintragen.",
 	Finish:         "Zum Fertigstellen: Titel als Aussage formulieren, Zusammenfassung und Stichwörter prüfen, eine kurze Einleitung schreiben, die Antworten zu Schritten ordnen und die Stellen mit „TODO“ und „[… entfernt]“ bearbeiten. Dann die Datei in den passenden Themenordner der Bibliothek legen und mit `lotse guides check` prüfen.",
 	PostedInThread: "Der Entwurf liegt im Thread von Fall #%d.",
 }
