@@ -89,6 +89,11 @@ type Decision struct {
 	// Reply is the plain text the member sees (for Answer and Choose the
 	// lines `lotse ask` prints; the chat shows the guide itself).
 	Reply string
+	// Vague: the message is a bare complaint or cry for help ("geht
+	// nicht", "Hilfe!") that names no subject (None only): Reply asks
+	// what exactly does not work, and it says nothing about a missing
+	// guide.
+	Vague bool
 	// offTopic: the message names a subject outside the library
 	// (search.Result.OffTopic).
 	offTopic bool
@@ -146,7 +151,7 @@ func Decide(message string, lib Library, opts Options) Decision {
 		}
 	}
 	if isVague(words) {
-		return Decision{Outcome: None, Query: text, Reply: NoGuideReply(tx, opts, Shorten(text, 200))}
+		return Decision{Outcome: None, Vague: true, Query: text, Reply: VagueReply(tx, opts)}
 	}
 	if t, ok := isSmallTalk(words); ok {
 		return smallTalk(tx, t)

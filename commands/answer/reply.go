@@ -225,3 +225,17 @@ func Compose(d Decision, lib *guides.Library, team bool, tx *Texts, opts ReplyOp
 	plain, htmlBody := render(d.Reply)
 	return Reply{Plain: plain, HTML: htmlBody}
 }
+
+// VagueReply is the reply to a vague message (Decision.Vague): it asks
+// what exactly does not work, with examples, and names the way to a
+// person as [NoGuideReply] does — a support case when cases are on, the
+// fallback contact otherwise. No member input goes into it.
+func VagueReply(tx *Texts, opts Options) string {
+	if tx == nil {
+		tx = &German
+	}
+	if opts.Cases {
+		return tx.Vague + " " + tx.VagueCases
+	}
+	return tx.Vague + " " + contact(tx, opts)
+}

@@ -23,6 +23,11 @@ type Texts struct {
 	// NoGuideCases and NoGuideContact (%s = contact) add the way to a
 	// person.
 	NoGuide, NoGuideCases, NoGuideContact string
+	// Vague asks back after a message that names no subject ("geht
+	// nicht", "Hilfe!"): what exactly does not work, with short examples
+	// of what to write. VagueCases adds the way to a person when cases
+	// are on (the fallback contact follows otherwise). See [VagueReply].
+	Vague, VagueCases string
 	// Answer is the first line of a short answer: %s = the guide's title
 	// (Markdown, a link when there is a web page).
 	Answer string
@@ -64,6 +69,9 @@ var German = Texts{
 	NoGuideCases:   "Ich kann deine Frage aber an einen Menschen aus dem Digitalisierungsteam weitergeben.",
 	NoGuideContact: "Formuliere deine Frage gern anders oder schau mit `!anleitungen` in die Themen. %s",
 
+	Vague:      "Oh, da klemmt etwas – das kriegen wir hin! Damit ich die passende Anleitung finde: Was genau funktioniert nicht, und wobei? Ein paar Worte reichen, z. B. „Ton in der Videokonferenz“, „Anmeldung in der Cloud“ oder „Passwort vergessen“.",
+	VagueCases: "Oder ich gebe dein Anliegen an einen Menschen aus dem Digitalisierungsteam weiter.",
+
 	Answer:     "📘 **%s**",
 	WholeGuide: "Ganze Anleitung: %s",
 	SayMore:    "Schreib *mehr* für die ganze Anleitung.",
@@ -95,6 +103,9 @@ var English = Texts{
 	NoGuide:        "Sorry, I found no guide that fits “%s”.",
 	NoGuideCases:   "I can pass your question on to a person from the digital team, though.",
 	NoGuideContact: "Feel free to ask differently or browse the topics with `!guides`. %s",
+
+	Vague:      "Oh, something's stuck – let's sort it out! So that I can find the right guide: what exactly doesn't work, and where? A few words are enough, e.g. “sound in the video conference”, “signing in to the cloud” or “forgot password”.",
+	VagueCases: "Or I can pass it on to a person from the digital team.",
 
 	Answer:     "📘 **%s**",
 	WholeGuide: "Whole guide: %s",

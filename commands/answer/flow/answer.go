@@ -163,6 +163,9 @@ func (w *Workflow) answerQuestion(ctx context.Context, question string) error {
 		}
 		return w.ReplyMarkdown(ctx, d.Reply)
 	default:
+		if d.Vague {
+			return w.askWhatFails(ctx, question, cases, tx, opts)
+		}
 		if err := w.DB.Feedback.NoMatch(ctx); err != nil {
 			return err
 		}
@@ -179,6 +182,22 @@ func (w *Workflow) answerQuestion(ctx context.Context, question string) error {
 		}
 		return w.ReplyMarkdown(ctx, answer.NoGuideReply(tx, opts, chat.Escape(question)))
 	}
+}
+
+// askWhatFails answers a vague message ("geht nicht", "Hilfe!"): it asks
+// what exactly does not work, with the way to a person (the offer of a case
+// when cases are on). The message names no subject, so it tells the team
+// nothing about a missing guide and is not handed to the gaps workflow.
+func (w *Workflow) askWhatFails(ctx context.Context, question string, cases bool, tx *answer.Texts, opts answer.Options) error {
+	if err := w.DB.Feedback.NoMatch(ctx); err != nil {
+		return err
+	}
+	w.Observer.Question("no_guide")
+	if cases {
+		// The offer of a case follows; the member's words start its question.
+		return w.rememberQuestion(ctx, question, nil, true, tx.Vague+" "+tx.VagueCases)
+	}
+	return w.ReplyMarkdown(ctx, answer.VagueReply(tx, opts))
 }
 
 // failed hands a question Lotse could not answer (or the question behind

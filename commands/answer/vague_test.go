@@ -1,0 +1,109 @@
+package answer
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestDecideVague: a bare complaint or cry for help is decided as None
+// with Vague set, and its reply asks what exactly does not work, with
+// examples and the way to a person; a real question — even one that
+// complains — is never flagged.
+func TestDecideVague(t *testing.T) {
+	lib := loadLibrary(t)
+	tests := []struct {
+		msg   string
+		vague bool
+	}{
+		{"geht nicht", true},
+		{"Hilfe!", true},
+		{"funktioniert nicht mehr", true},
+		{"hab ein problem", true},
+		{"es geht schon wieder nicht", true},
+		{"Hallo, ich hab ein Problem", true},
+		{"it doesn't work", true},
+		{"help!", true},
+		// Real questions and other messages: never vague.
+		{"Hilfe, mein Passwort geht nicht", false},
+		{"Mikro geht nicht in der Videokonferenz", false},
+		{"Passwort vergessen", false},
+		{"Wie teile ich meinen Bildschirm in BBB?", false},
+		{"Wann werden die Wahlplakate aufgehängt?", false},
+		{"ich brauche persönliche Hilfe", false},
+		{"danke, klappt jetzt", false},
+		{"Hallo!", false},
+		{"!hilfe", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.msg, func(t *testing.T) {
+			d := Decide(tt.msg, lib, Options{})
+			if d.Vague != tt.vague {
+				t.Fatalf("Vague = %v (outcome %s), want %v", d.Vague, d.Outcome, tt.vague)
+			}
+			if !tt.vague {
+				if strings.Contains(d.Reply, German.Vague) {
+					t.Errorf("asks back although not vague: %q", d.Reply)
+				}
+				return
+			}
+			if d.Outcome != None || len(d.Hits) != 0 {
+				t.Errorf("outcome %s %v, want none without guides", d.Outcome, d.Guides())
+			}
+			if !strings.HasPrefix(d.Reply, German.Vague) || strings.Contains(d.Reply, "keine passende Anleitung") {
+				t.Errorf("reply %q, want the question back", d.Reply)
+			}
+		})
+	}
+}
+
+// TestVagueReplyWayToPerson: the reply names the way to a person as the
+// no-guide reply does — a case when cases are on, the configured or
+// default contact otherwise — in German and English.
+func TestVagueReplyWayToPerson(t *testing.T) {
+	lib := loadLibrary(t)
+	tests := []struct {
+		name string
+		opts Options
+		want []string
+		not  []string
+	}{
+		{"cases", Options{Cases: true}, []string{German.Vague, German.VagueCases}, []string{German.DefaultContact}},
+		{"default contact", Options{}, []string{German.Vague, German.DefaultContact}, []string{German.VagueCases}},
+		{"configured contact", Options{Contact: "Schreib an it@example.org."}, []string{"Schreib an it@example.org."}, []string{German.DefaultContact}},
+		{"english cases", Options{Cases: true, Texts: &English}, []string{English.Vague, English.VagueCases}, nil},
+		{"english contact", Options{Texts: &English}, []string{English.Vague, English.DefaultContact}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Decide("geht nicht", lib, tt.opts)
+			if !d.Vague {
+				t.Fatalf("not vague: %s", d.Outcome)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(d.Reply, w) {
+					t.Errorf("reply %q lacks %q", d.Reply, w)
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(d.Reply, w) {
+					t.Errorf("reply %q has %q", d.Reply, w)
+				}
+			}
+			if strings.Contains(d.Reply, "geht nicht") {
+				t.Errorf("reply quotes the message: %q", d.Reply)
+			}
+		})
+	}
+}
+
+// TestVagueTexts: the ask-back gives two or three short examples in the
+// house typography.
+func TestVagueTexts(t *testing.T) {
+	if n := strings.Count(German.Vague, "„"); n < 2 || n > 3 || n != strings.Count(German.Vague, "“") {
+		t.Errorf("German examples: %d", n)
+	}
+	if n := strings.Count(English.Vague, "“"); n < 2 || n > 3 || n != strings.Count(English.Vague, "”") {
+		t.Errorf("English examples: %d", n)
+	}
+}
