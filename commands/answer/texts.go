@@ -69,7 +69,7 @@ var German = Texts{
 	NoGuideCases:   "Ich kann deine Frage aber an einen Menschen aus dem Digitalisierungsteam weitergeben.",
 	NoGuideContact: "Formuliere deine Frage gern anders oder schau mit `!anleitungen` in die Themen. %s",
 
-	Vague:      "Oh, da klemmt etwas – das kriegen wir hin! Damit ich die passende Anleitung finde: Was genau funktioniert nicht, und wobei? Ein paar Worte reichen, z. B. „Ton in der Videokonferenz“, „Anmeldung in der Cloud“ oder „Passwort vergessen“.",
+	Vague:      "Schade, dass gerade etwas nicht klappt! Damit ich dir die passende Anleitung zeigen kann: Was genau funktioniert nicht, und wobei? Ein paar Worte reichen, z. B. „Ton in der Videokonferenz“, „Anmeldung in der Cloud“ oder „Passwort vergessen“.",
 	VagueCases: "Oder ich gebe dein Anliegen an einen Menschen aus dem Digitalisierungsteam weiter.",
 
 	Answer:     "📘 **%s**",
@@ -104,7 +104,7 @@ var English = Texts{
 	NoGuideCases:   "I can pass your question on to a person from the digital team, though.",
 	NoGuideContact: "Feel free to ask differently or browse the topics with `!guides`. %s",
 
-	Vague:      "Oh, something's stuck – let's sort it out! So that I can find the right guide: what exactly doesn't work, and where? A few words are enough, e.g. “sound in the video conference”, “signing in to the cloud” or “forgot password”.",
+	Vague:      "Sorry something isn't working! So that I can show you the right guide: what exactly doesn't work, and where? A few words are enough, e.g. “sound in the video conference”, “signing in to the cloud” or “forgot password”.",
 	VagueCases: "Or I can pass it on to a person from the digital team.",
 
 	Answer:     "📘 **%s**",
