@@ -29,7 +29,8 @@ var idioms = []idiom{
 // last word of an idiom.
 const idiomWindow = 8
 
-// idiomWords returns the content words of the idioms found in toks.
+// idiomWords returns the content words of the idioms found in toks; an
+// idiom matches at any occurrence of one of its trigger words (any).
 func idiomWords(toks []rawToken) []string {
 	var out []string
 	for _, id := range idioms {
@@ -45,10 +46,15 @@ func idiomWords(toks []rawToken) []string {
 					break
 				}
 			}
-			if ok && !slices.Contains(out, id.word) {
-				out = append(out, id.word)
+			// Only a match ends the look-up: a later occurrence of
+			// the trigger word may have the rest of the idiom near it
+			// when an earlier one has not.
+			if ok {
+				if !slices.Contains(out, id.word) {
+					out = append(out, id.word)
+				}
+				break
 			}
-			break
 		}
 	}
 	return out
