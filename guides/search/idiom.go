@@ -18,6 +18,7 @@ type idiom struct {
 	word string   // the content word the phrase means
 }
 
+// idioms are the phrases idiomWords looks for.
 var idioms = []idiom{
 	// "weiß … nicht mehr", "wusste … nicht mehr": vergessen.
 	{any: []string{"weiss", "weis", "wusste", "wuste"}, all: []string{"nicht", "mehr"}, word: "vergessen"},
