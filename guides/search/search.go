@@ -11,7 +11,11 @@ type Result struct {
 	Query     string // the query as given
 	Confident bool   // the first hit answers the query
 	Close     bool   // not confident, but plausible candidates exist ("Meintest du …?")
-	Hits      []Hit  // best first
+	// Hits are best first by the ranking (Options.RankK1 and the
+	// expansion with the first guide's topic), not by Hit.Score: a
+	// runner-up may have a higher Score than the hit before it, so a
+	// lead computed from the scores can be negative.
+	Hits []Hit
 	// OffTopic are the words of the query that name a subject outside an
 	// IT help library (see offTopicGroups) and that the first hit does not
 	// name in its title, tags, aliases, example questions or summary (its
