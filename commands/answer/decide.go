@@ -125,12 +125,13 @@ func decideSearch(q string, lib Library, opts Options, tx *Texts) Decision {
 	firm := res.Confident && (lead >= calib.minLead || lead >= calib.minTopicScoreLead && clearTopic(res.Hits))
 	answer := firm && first.Score >= calib.minAnswer
 	firm = firm && first.Score >= calib.minFirm
-	if offTopic && calib.offTopic >= offTopicNoChoice && !firm || asksDate(q) && !answer {
+	date := asksDate(q)
+	if offTopic && calib.offTopic >= offTopicNoChoice && !firm || date && !answer {
 		d.Outcome, d.Reply, d.Nearest = None, NoGuideReply(tx, opts, Shorten(q, 200)), res.Hits
 		return d
 	}
 	offTopicAnswer := len(res.OffTopic) > 0 && first.Strong < calib.offTopicAnswerStrong
-	if answer && !(offTopicAnswer && calib.offTopic >= offTopicNoAnswer) && !asksDate(q) {
+	if answer && !(offTopicAnswer && calib.offTopic >= offTopicNoAnswer) && !date {
 		d.Outcome, d.Hits, d.Also = Answer, res.Hits[:1], res.Hits[1:]
 		d.Reply = fmt.Sprintf(tx.Answer, first.Title)
 		return d

@@ -7,8 +7,9 @@ import (
 )
 
 func TestClearTopic(t *testing.T) {
-	// The mechanism, at the bars it had when it was on (it is off in the
-	// calibration now: minTopic > 1).
+	// The mechanism at fixed bars (0.8 and 0.6, the calibration's values
+	// today), pinned so that a recalibration does not change what the
+	// table checks.
 	old := calib
 	defer func() { calib = old }()
 	calib.minTopic, calib.minTopicLead = 0.8, 0.6

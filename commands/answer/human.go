@@ -106,6 +106,21 @@ var (
 	presenceWords = set("da", "hier", "dort", "there", "here", "online", "anwesend", "draussen", "around", "wach")
 	// botWords name Lotse as a machine.
 	botWords = set("bot", "bots", "chatbot", "roboter", "robot", "ki", "ai")
+	// groupWords name a class of people, not one who is asked: "Können
+	// Fremde mich anrufen?", "Can strangers call me?" asks what the tool
+	// allows; "kann mich jemand anrufen" asks for a call.
+	groupWords = set("fremde", "fremden", "fremder", "unbekannte", "unbekannten", "unbekannter", "andere", "anderen",
+		"alle", "jeder", "jede", "niemand", "keiner", "leute", "externe", "externen", "gaeste", "mitglieder", "nutzer",
+		"people", "strangers", "others", "everyone", "everybody", "nobody", "guests", "members", "users")
+	// modalWords make a clause a request ("kann jemand mit mir sprechen",
+	// "can someone talk to me"), against a statement ("die Leute reden
+	// nicht mit mir").
+	modalWords = set("kann", "kannst", "koennte", "koenntest", "koenntet", "koennt", "koennen", "wuerde", "wuerdest",
+		"wuerdet", "will", "willst", "moechte", "moechtest", "soll", "sollte", "mag", "magst", "bitte", "can", "could",
+		"would", "will", "please")
+	// nounLeadWords stand before a noun, not a verb: "im Call", "the call".
+	nounLeadWords = set("im", "in", "ins", "beim", "vom", "zum", "der", "die", "das", "den", "dem", "des", "ein", "eine",
+		"einen", "einem", "mein", "meinem", "meinen", "the", "a", "this", "that", "my", "our", "during")
 	// notWords negate or contrast.
 	notWords = set("kein", "keinen", "keine", "keinem", "nicht", "statt", "anstatt", "not", "no", "instead", "than",
 		"sondern")
@@ -280,6 +295,11 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		}
 		return -1
 	}
+	// callNoun reports whether ws[i] is "call" used as a noun, after an
+	// article or preposition ("im Call", "in the call", "a call").
+	callNoun := func(i int) bool {
+		return (ws[i] == "call" || ws[i] == "calls") && i > 0 && nounLeadWords[ws[i-1]]
+	}
 	self := func(x string) bool { return x == "mir" || x == "mich" || x == "me" || x == "uns" || x == "us" }
 	// partner reports whether ws[k] is whom one speaks with: a
 	// preposition of its clause stands before it ("mit einem echten
@@ -295,10 +315,14 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		if !clause(i, k) {
 			return false
 		}
-		// "jemanden (vom Team) sprechen", "einen Menschen sprechen".
+		// "jemanden (vom Team) sprechen", "einen Menschen sprechen"; an
+		// article that opens the clause opens its subject ("Die Leute
+		// reden nicht mit mir").
 		if k < i && (ws[k] == "jemanden" || ws[k] == "irgendjemanden") && (k == 0 || !partnerWords[ws[k-1]]) ||
 			k == i-1 && k > 0 && !partnerWords[ws[k-1]] &&
-				within(ws, k-2, k, func(x string) bool { return x == "einen" || x == "den" || x == "die" }) {
+				near(k, -2, 0, func(a int) bool {
+					return (ws[a] == "einen" || ws[a] == "den" || ws[a] == "die") && a > 0 && clause(a-1, a)
+				}) >= 0 {
 			return true
 		}
 		for j := k - 1; j >= max(k-3, 0) && clause(j, k); j-- {
@@ -307,10 +331,14 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			}
 		}
 		// Someone speaks with the member: "kann jemand mit mir
-		// sprechen", "can someone talk to me".
+		// sprechen", "can someone talk to me" — a request only with a
+		// modal and without a negation in the clause; "Die Leute reden
+		// nicht mit mir" tells what happens.
 		return near(i, -3, 3, func(j int) bool {
 			return partnerWords[ws[j]] && j+1 < len(ws) && self(ws[j+1]) && clause(i, j)
-		}) >= 0
+		}) >= 0 &&
+			near(i, -5, 4, func(j int) bool { return modalWords[ws[j]] && clause(i, j) }) >= 0 &&
+			near(i, -5, 4, func(j int) bool { return notWords[ws[j]] && clause(i, j) }) < 0
 	}
 	for i, w := range ws {
 		switch {
@@ -335,7 +363,8 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			return sureHuman
 		// Someone calls me: "ruf mich an", "kann mich jemand anrufen",
 		// "call me", "phone me".
-		case w == "mich" && within(ws, i+1, i+6, func(x string) bool { return strings.HasPrefix(x, "anruf") || strings.HasPrefix(x, "zurueckruf") }),
+		case w == "mich" && within(ws, i+1, i+6, func(x string) bool { return strings.HasPrefix(x, "anruf") || strings.HasPrefix(x, "zurueckruf") }) &&
+			near(i, -3, 4, func(k int) bool { return groupWords[ws[k]] && clause(i, k) }) < 0,
 			(w == "ruf" || w == "rufe" || w == "ruft" || w == "rufen") && within(ws, i+1, i+4, func(x string) bool { return x == "mich" || x == "uns" }),
 			(w == "call" || w == "phone" || w == "ring") && i+1 < len(ws) && ws[i+1] == "me":
 			return sureHuman
@@ -366,9 +395,14 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// can I contact support", "Kontakt zur Geschäftsstelle" — how to
 		// reach someone is information a guide may give (a contacts
 		// guide); a person is offered when none does.
-		case reachVerbs[w] && near(i, -4, 5, func(k int) bool { return person(k) && !someoneWords[ws[k]] }) >= 0:
+		// A class of people ("Können mich Leute von außen anrufen?")
+		// is nobody to reach, and "call" after an article is the noun
+		// ("die Leute im Call").
+		case reachVerbs[w] && !callNoun(i) && near(i, -4, 5, func(k int) bool {
+			return person(k) && !someoneWords[ws[k]] && !groupWords[ws[k]]
+		}) >= 0:
 			sig = max(sig, numberHuman)
-		case reachVerbs[w] && near(i, -4, 5, person) >= 0:
+		case reachVerbs[w] && !callNoun(i) && near(i, -4, 5, func(k int) bool { return person(k) && !groupWords[ws[k]] }) >= 0:
 			sig = max(sig, maybeHuman)
 		// A number or hotline asked for ("gibt es eine Hotline", "welche
 		// Nummer hat …"), not merely named ("mail an … oder

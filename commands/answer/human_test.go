@@ -70,6 +70,14 @@ func TestPersonRequest(t *testing.T) {
 		{"wie zeige ich den anderen Leuten meinen Bildschirm", noHuman},
 		{"ich habe mich mit dem phone angemeldet", noHuman},
 		{"kannst du mir helfen?", noHuman},
+		// A yes/no question about what the tool allows, not a request.
+		{"Können Fremde mich anrufen?", noHuman},
+		{"Dürfen mich Unbekannte in Element anrufen?", noHuman},
+		{"Können mich Leute von außen anrufen?", noHuman},
+		// A statement about others, not a request.
+		{"Die Leute reden nicht mit mir", noHuman},
+		{"Die Personen im Call sprechen nicht mit mir", noHuman},
+		{"People don't talk to me in the meeting", noHuman},
 	} {
 		if got := signal(c.msg); got != c.want {
 			t.Errorf("%q: signal %d, want %d", c.msg, got, c.want)

@@ -30,6 +30,7 @@ wichtig dringend klar unklar sofort eben genau
 ok okay prima danke
 `
 
+// commonWords is the set of the common words listed above.
 var commonWords = func() map[string]struct{} {
 	m := make(map[string]struct{}, 512)
 	for _, w := range strings.Fields(commonList) {
@@ -39,6 +40,7 @@ var commonWords = func() map[string]struct{} {
 	return m
 }()
 
+// isCommon reports whether w is one of commonWords.
 func isCommon(w string) bool {
 	_, ok := commonWords[w]
 	return ok

@@ -37,6 +37,7 @@ type decompounder struct {
 	sorted []string // the known words, sorted, for prefix walks
 }
 
+// newDecompounder returns a decompounder over the known words.
 func newDecompounder(known map[string]struct{}) decompounder {
 	d := decompounder{known: known, sorted: make([]string, 0, len(known))}
 	for w := range known {
@@ -52,6 +53,8 @@ func (d *decompounder) isPrefix(p string) bool {
 	return i < len(d.sorted) && strings.HasPrefix(d.sorted[i], p)
 }
 
+// isKnown reports whether p is a known word long enough (minPart) to be
+// a part of a compound.
 func (d *decompounder) isKnown(p string) bool {
 	if len(p) < minPart {
 		return false
@@ -133,6 +136,8 @@ func (d *decompounder) split(w string) []string {
 	return parts
 }
 
+// isRuneStart reports whether byte offset i of s starts a rune (or is
+// the end of s).
 func isRuneStart(s string, i int) bool {
 	return i >= len(s) || s[i]&0xC0 != 0x80
 }

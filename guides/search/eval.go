@@ -112,6 +112,7 @@ func (r Report) RejectRate() float64 { return ratio(r.Rejected, r.OutOfScope) }
 // LostRate returns LostToConfidence as a share of answerable questions.
 func (r Report) LostRate() float64 { return ratio(r.LostToConfidence, r.Answerable) }
 
+// ratio returns a/b, or 0 when b is 0.
 func ratio(a, b int) float64 {
 	if b == 0 {
 		return 0

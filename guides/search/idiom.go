@@ -18,6 +18,7 @@ type idiom struct {
 	word string   // the content word the phrase means
 }
 
+// idioms are the phrases idiomWords looks for.
 var idioms = []idiom{
 	// "weiß … nicht mehr", "wusste … nicht mehr": vergessen.
 	{any: []string{"weiss", "weis", "wusste", "wuste"}, all: []string{"nicht", "mehr"}, word: "vergessen"},
@@ -29,7 +30,8 @@ var idioms = []idiom{
 // last word of an idiom.
 const idiomWindow = 8
 
-// idiomWords returns the content words of the idioms found in toks.
+// idiomWords returns the content words of the idioms found in toks; an
+// idiom matches at any occurrence of one of its trigger words (any).
 func idiomWords(toks []rawToken) []string {
 	var out []string
 	for _, id := range idioms {
@@ -45,10 +47,15 @@ func idiomWords(toks []rawToken) []string {
 					break
 				}
 			}
-			if ok && !slices.Contains(out, id.word) {
-				out = append(out, id.word)
+			// Only a match ends the look-up: a later occurrence of
+			// the trigger word may have the rest of the idiom near it
+			// when an earlier one has not.
+			if ok {
+				if !slices.Contains(out, id.word) {
+					out = append(out, id.word)
+				}
+				break
 			}
-			break
 		}
 	}
 	return out

@@ -122,6 +122,7 @@ func DefaultOptions() Options {
 	}
 }
 
+// withDefaults returns o with every zero weight set to its default.
 func (o Options) withDefaults() Options {
 	d := DefaultOptions()
 	set := func(v *float64, def float64) {
@@ -192,10 +193,12 @@ type secPosting struct {
 // (a relative error below 1e-4 for any weight a ranking can hinge on).
 type satWeight uint16
 
+// newSatWeight stores w, clamped to [0, 1], in 16 bits.
 func newSatWeight(w float64) satWeight {
 	return satWeight(math.Round(min(max(w, 0), 1) * math.MaxUint16))
 }
 
+// value returns the stored weight in [0, 1].
 func (s satWeight) value() float64 { return float64(s) / math.MaxUint16 }
 
 // Index is an immutable search index over a set of guides. It is safe for
@@ -222,6 +225,7 @@ type Index struct {
 	pool sync.Pool
 }
 
+// docInfo is what the index keeps of a guide besides its tokens.
 type docInfo struct {
 	id, title string
 }
@@ -250,8 +254,10 @@ func (dt *docToks) bodyLen(length func([]wordTok) int) int {
 // field length.
 type wordTok uint32
 
+// joinedTok marks a wordTok as joined (see wordTok).
 const joinedTok = 1 << 31
 
+// newWordTok returns the token of word id, marked joined if joined.
 func newWordTok(id int32, joined bool) wordTok {
 	if joined {
 		return wordTok(id) | joinedTok
@@ -259,7 +265,10 @@ func newWordTok(id int32, joined bool) wordTok {
 	return wordTok(id)
 }
 
-func (t wordTok) id() int32    { return int32(t &^ joinedTok) }
+// id returns the word id of t.
+func (t wordTok) id() int32 { return int32(t &^ joinedTok) }
+
+// joined reports whether t is marked joined.
 func (t wordTok) joined() bool { return t&joinedTok != 0 }
 
 // wordEntry is what Build knows about one distinct surface word.
@@ -576,6 +585,8 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 	return ix
 }
 
+// mergeEntry adds e to list, or raises the weight of the entry for the
+// same word to e's if that is higher.
 func mergeEntry(list []thesaurusEntry, e thesaurusEntry) []thesaurusEntry {
 	for i := range list {
 		if list[i].word == e.word {

@@ -53,6 +53,9 @@ func trigrams(w string, f func(g string)) {
 	}
 }
 
+// newNearIndex indexes the known words by trigram: each umlaut-folded
+// word once, leaving out words with digits and words shorter than
+// nearMinLen-2.
 func newNearIndex(known []string) *nearIndex {
 	ni := &nearIndex{grams: make(map[string][]int32)}
 	seen := make(map[string]bool, len(known))

@@ -101,6 +101,8 @@ func umlautFold(s string) string {
 // whose stem was not cached at Build time.
 type stemmer struct{ env *snowballstem.Env }
 
+// newStemmer returns a stemmer with its own Snowball environment (one
+// per goroutine: it is not safe for concurrent use).
 func newStemmer() *stemmer { return &stemmer{env: snowballstem.NewEnv("")} }
 
 // stem returns the index key of a folded surface word: the Snowball German
@@ -119,6 +121,7 @@ func (s *stemmer) stem(w string) string {
 	return st
 }
 
+// hasDigit reports whether w contains an ASCII digit.
 func hasDigit(w string) bool {
 	for i := 0; i < len(w); i++ {
 		if w[i] >= '0' && w[i] <= '9' {
@@ -137,6 +140,7 @@ type rawToken struct {
 	span   int // for joined tokens: how many part tokens precede it
 }
 
+// isWordRune reports whether r belongs in a word (a letter or digit).
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // tokenize splits text into folded words. URLs and e-mail addresses are
@@ -228,6 +232,8 @@ func appendChunk(chunk string, out []rawToken, max int) []rawToken {
 	return out
 }
 
+// appendWord appends the folded word w to out, unless it is empty, all
+// digits or shorter than two runes after folding.
 func appendWord(w string, out []rawToken) []rawToken {
 	if w == "" || allDigits(w) {
 		return out
@@ -239,6 +245,7 @@ func appendWord(w string, out []rawToken) []rawToken {
 	return append(out, rawToken{word: w})
 }
 
+// allDigits reports whether w consists of ASCII digits only.
 func allDigits(w string) bool {
 	for i := 0; i < len(w); i++ {
 		if w[i] < '0' || w[i] > '9' {

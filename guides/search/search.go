@@ -11,7 +11,11 @@ type Result struct {
 	Query     string // the query as given
 	Confident bool   // the first hit answers the query
 	Close     bool   // not confident, but plausible candidates exist ("Meintest du …?")
-	Hits      []Hit  // best first
+	// Hits are best first by the ranking (Options.RankK1 and the
+	// expansion with the first guide's topic), not by Hit.Score: a
+	// runner-up may have a higher Score than the hit before it, so a
+	// lead computed from the scores can be negative.
+	Hits []Hit
 	// OffTopic are the words of the query that name a subject outside an
 	// IT help library (see offTopicGroups) and that the first hit does not
 	// name in its title, tags, aliases, example questions or summary (its
@@ -76,6 +80,8 @@ func (c *concept) solid(a alt) bool {
 	return !c.part || a.w >= 1
 }
 
+// scratch holds the per-guide working arrays of one search, pooled and
+// reused between searches.
 type scratch struct {
 	score      []float64
 	scoreStr   []float64 // score from concepts matched in a strong field
@@ -101,6 +107,7 @@ type scratch struct {
 	mark       []bool
 }
 
+// newScratch returns a scratch for n guides.
 func newScratch(n int) *scratch {
 	cand := make([]int32, n)
 	for i := range cand {
@@ -136,6 +143,7 @@ func newScratch(n int) *scratch {
 // with the particle in front.
 var particles = []string{"an", "ab", "auf", "aus", "ein", "mit", "nach", "vor", "zu", "um", "zurück", "weg", "fest", "frei", "hoch", "runter", "rein", "raus", "durch", "los", "stumm", "hin", "her"}
 
+// isParticle reports whether w is one of particles.
 func isParticle(w string) bool { return slices.Contains(particles, w) }
 
 // maxQueryTokens bounds the words of a query the engine looks at: a
@@ -411,6 +419,8 @@ func (ix *Index) wordConcept(word, k string, weight float64) concept {
 	return c
 }
 
+// appendAlt adds a to as, or raises the weight of the alternative for
+// the same term to a's if that is higher.
 func appendAlt(as []alt, a alt) []alt {
 	for i := range as {
 		if as[i].term == a.term {
@@ -460,6 +470,8 @@ func (ix *Index) SearchWhere(query string, limit int, allow func(id string) bool
 	return res
 }
 
+// cand is a candidate guide of a search with the figures its hit and
+// the decision are made from.
 type cand struct {
 	doc         int32
 	rank        float64
@@ -488,10 +500,13 @@ type features struct {
 	concepts    int
 }
 
+// search is searchWhere over all guides.
 func (ix *Index) search(query string, limit int) (Result, features) {
 	return ix.searchWhere(query, limit, nil)
 }
 
+// searchWhere searches the guides that allow admits (all when allow is
+// nil) and returns the result with the features of the query.
 func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool) (Result, features) {
 	var f features
 	if limit <= 0 {

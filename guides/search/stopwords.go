@@ -29,6 +29,7 @@ mach mache machen macht krieg krieg kriege kriegen kriegt bekomm bekomme bekomme
 the a an and or of to in on at for from with by is are was were be been am do does did doesnt dont can could should would will i me my mine you your we our us it its this that these those there what how why where when who which whom please hi hello thanks thank any some not no get got
 `
 
+// stopWords is the set of the stop words listed above.
 var stopWords = func() map[string]struct{} {
 	m := make(map[string]struct{}, 512)
 	for _, w := range strings.Fields(stopList) {
@@ -38,6 +39,7 @@ var stopWords = func() map[string]struct{} {
 	return m
 }()
 
+// isStop reports whether w is one of stopWords.
 func isStop(w string) bool {
 	_, ok := stopWords[w]
 	return ok

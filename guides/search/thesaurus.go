@@ -140,7 +140,10 @@ var glossaryChat = []glossaryEntry{
 	{[]string{"hdy", "handi"}, []string{"handy", "smartphone"}, srcChat},
 	{[]string{"lappi", "lapi", "schlepptop"}, []string{"laptop", "computer"}, srcChat},
 	{[]string{"tel", "fon"}, []string{"telefon"}, srcChat},
-	{[]string{"telnr", "nr"}, []string{"telefonnummer", "nummer"}, srcChat},
+	{[]string{"telnr"}, []string{"telefonnummer", "nummer"}, srcChat},
+	// Bare "Nr." is the number of anything (Raum-Nr., Fall-Nr.,
+	// Hausnummer), not of a telephone.
+	{[]string{"nr"}, []string{"nummer"}, srcChat},
 	{[]string{"acc"}, []string{"konto", "account"}, srcChat},
 	{[]string{"msg", "nachr"}, []string{"nachricht"}, srcChat},
 	{[]string{"pn", "dm"}, []string{"direktnachricht", "nachricht"}, srcChat},
@@ -150,7 +153,8 @@ var glossaryChat = []glossaryEntry{
 	{[]string{"orga"}, []string{"organisation", "organisieren"}, srcChat},
 	{[]string{"admin", "admins"}, []string{"administrator", "administration"}, srcChat},
 	{[]string{"viko", "vico", "vidkon"}, []string{"videokonferenz"}, srcChat},
-	{[]string{"konf", "konfi"}, []string{"konferenz"}, srcChat},
+	// Not "konfi": in everyday German that is the Konfirmation (Duden).
+	{[]string{"konf"}, []string{"konferenz"}, srcChat},
 	{[]string{"doku", "howto"}, []string{"dokumentation", "anleitung"}, srcChat},
 	{[]string{"nc"}, []string{"nextcloud"}, srcChat + "; " + srcNextcloud},
 	{[]string{"fake", "fakemail", "gefälscht", "fishy", "betrug", "betrüger", "abzocke"}, []string{"phishing", "gefälscht"}, srcDuden + "; " + srcBSI},
@@ -222,6 +226,9 @@ func buildThesaurus(groupW, oneWayW, englishW float64, extra [][]string) map[str
 	return buildThesaurusFrom(synonymGroups, oneWay, glossary, groupW, oneWayW, englishW, extra)
 }
 
+// buildThesaurusFrom builds the thesaurus (word → related words with
+// weights) from synonym groups, one-way entries, the glossary and extra
+// groups, at the given weights.
 func buildThesaurusFrom(synonymGroups [][]string, oneWay map[string][]string, glossary []glossaryEntry, groupW, oneWayW, englishW float64, extra [][]string) map[string][]thesaurusEntry {
 	th := make(map[string][]thesaurusEntry, 1024)
 	add := func(from, to string, w float64) {

@@ -87,11 +87,13 @@ type typoIndex struct {
 	byLen [][]typoWord
 }
 
+// typoWord is a vocabulary word and its runes.
 type typoWord struct {
 	runes []rune
 	word  string
 }
 
+// newTypoIndex buckets the words of four runes or more by rune length.
 func newTypoIndex(words []string) *typoIndex {
 	ti := &typoIndex{}
 	for _, w := range words {
