@@ -14,7 +14,6 @@ import (
 // offerSupport has cases on and records the questions remembered with an
 // offer.
 type offerSupport struct {
-	teamSupport
 	offers []string // question|lead
 }
 
