@@ -137,16 +137,7 @@ func offTopicWord(w string) string {
 // or its stem).
 func (ix *Index) offTopic(toks []rawToken, doc int32) []string {
 	var out []string
-	var st *stemmer
-	key := func(w string) string {
-		if k, ok := ix.surface[w]; ok {
-			return k
-		}
-		if st == nil {
-			st = newStemmer()
-		}
-		return st.stem(w)
-	}
+	key := (&keyer{ix: ix}).key
 	for _, t := range toks {
 		if t.joined || len(t.word) > maxQueryWord {
 			continue

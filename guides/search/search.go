@@ -169,6 +169,31 @@ func (ix *Index) analyzeWork(query string, work *int) []concept {
 	return cs
 }
 
+// keyer gives the index key of a folded query word: the key the
+// library's own text gave that surface form, else its stem. It makes its
+// stemmer on first need (one per query: a stemmer is not safe for
+// concurrent use).
+type keyer struct {
+	ix *Index
+	st *stemmer
+}
+
+// stemmer returns the keyer's stemmer, made on first need.
+func (kr *keyer) stemmer() *stemmer {
+	if kr.st == nil {
+		kr.st = newStemmer()
+	}
+	return kr.st
+}
+
+// key returns the index key of the folded word w.
+func (kr *keyer) key(w string) string {
+	if k, ok := kr.ix.surface[w]; ok {
+		return k
+	}
+	return kr.stemmer().stem(w)
+}
+
 // analyzeToks is analyzeWork that also returns the query's tokens,
 // appended to buf.
 func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept, []rawToken) {
@@ -178,16 +203,8 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 		}
 	}
 	toks := joinPhrasal(tokenizeMax(query, buf, maxQueryTokens))
-	var st *stemmer
-	key := func(w string) string {
-		if k, ok := ix.surface[w]; ok {
-			return k
-		}
-		if st == nil {
-			st = newStemmer()
-		}
-		return st.stem(w)
-	}
+	kr := &keyer{ix: ix}
+	key := kr.key
 	// The particles of the query, each once: the expansion below tries
 	// every content word with each of them, so a query of repeated
 	// particles must not multiply the work.
@@ -245,10 +262,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 		// about "Passwort ändern" answers "Passwortänderung".
 		pks, ok := ix.splits[t.word]
 		if !ok {
-			if st == nil {
-				st = newStemmer()
-			}
-			pks = ix.decomp.splitKeys(t.word, st)
+			pks = ix.decomp.splitKeys(t.word, kr.stemmer())
 		}
 		if len(c.alts) > 0 || pks != nil {
 			if len(c.alts) > 0 {
