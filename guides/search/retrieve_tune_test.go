@@ -204,20 +204,9 @@ func TestRetrieveFit(t *testing.T) {
 		param{"Unknown", func(o *Options) *float64 { return &o.UnknownWeight }, []float64{0.4, 0.55, 0.7, 0.85, 1}},
 		param{"Common", func(o *Options) *float64 { return &o.CommonWeight }, []float64{0.2, 0.35, 0.5, 0.7}},
 	)
-	for round := 0; round < 2; round++ {
-		for _, p := range params {
-			orig := *p.ptr(&o)
-			bestV := orig
-			for _, v := range p.values {
-				*p.ptr(&o) = v
-				if s := obj(o, train); s > best+1e-9 {
-					best, bestV = s, v
-				}
-			}
-			*p.ptr(&o) = bestV
-			fmt.Printf("  %s=%v train %.1f test %.1f\n", p.name, bestV, best, obj(o, 1-train))
-		}
-	}
+	descend(&o, params, best, func(o Options) float64 { return obj(o, train) }, func(p param, v, best float64) {
+		fmt.Printf("  %s=%v train %.1f test %.1f\n", p.name, v, best, obj(o, 1-train))
+	})
 }
 
 // TestRetrieveScanRankK1 prints the pool objective per part for values of

@@ -49,6 +49,30 @@ var tuneParams = []param{
 	{"Typo", func(o *Options) *float64 { return &o.TypoWeight }, []float64{0.5, 0.65, 0.8, 0.9, 1}},
 }
 
+// descend runs two rounds of coordinate descent from o, whose objective
+// is best: each param in turn is set to the value of its list that
+// raises obj most, or left as it is. each, when not nil, is called after
+// each param with the value kept and the objective reached. descend
+// returns the objective of the options it leaves in o.
+func descend(o *Options, params []param, best float64, obj func(Options) float64, each func(p param, v, best float64)) float64 {
+	for round := 0; round < 2; round++ {
+		for _, p := range params {
+			bestV := *p.ptr(o)
+			for _, v := range p.values {
+				*p.ptr(o) = v
+				if s := obj(*o); s > best+1e-9 {
+					best, bestV = s, v
+				}
+			}
+			*p.ptr(o) = bestV
+			if each != nil {
+				each(p, bestV, best)
+			}
+		}
+	}
+	return best
+}
+
 // TestTuneRanking runs coordinate descent over the ranking options on the
 // tuning half of the dev questions (SplitByHash) and reports the checking
 // half, which is never tuned on (development aid; set LOTSE_TUNE=1).
@@ -66,19 +90,7 @@ func TestTuneRanking(t *testing.T) {
 		train, test := split[0], split[1]
 		o := DefaultOptions()
 		best := obj(o, train)
-		for round := 0; round < 2; round++ {
-			for _, p := range tuneParams {
-				orig := *p.ptr(&o)
-				bestV := orig
-				for _, v := range p.values {
-					*p.ptr(&o) = v
-					if s := obj(o, train); s > best+1e-9 {
-						best, bestV = s, v
-					}
-				}
-				*p.ptr(&o) = bestV
-			}
-		}
+		best = descend(&o, tuneParams, best, func(o Options) float64 { return obj(o, train) }, nil)
 		t1, t3, _ := rankObjective(Build(docs, o), test)
 		d1, d3, _ := rankObjective(Build(docs, DefaultOptions()), test)
 		fmt.Printf("train obj %.1f; test top1 %d top3 %d (defaults %d %d) of %d\n", best, t1, t3, d1, d3, len(test))
