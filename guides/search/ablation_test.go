@@ -17,16 +17,26 @@ func loadTuneHalves(tb testing.TB) (bdocs []Doc, bqs []Question, ldocs []Doc, lq
 	bdocs = loadGuides(tb, filepath.Join(benchDir(tb), "guides"))
 	bqs = readTSV(tb, filepath.Join("testdata", "bench-tune-2026-12-04.tsv"))
 	ldocs = loadGuides(tb, filepath.Join("..", "..", "library"))
-	for _, q := range readTSV(tb, filepath.Join("..", "..", "commands", "answer", "testdata", "first-messages-tune-2026-12-04.tsv")) {
+	lqs = guideMessages(readTSV(tb, filepath.Join("..", "..", "commands", "answer", "testdata", "first-messages-tune-2026-12-04.tsv")))
+	return
+}
+
+// guideMessages returns the questions of a first-messages set that are
+// the search's to answer: the guide questions and, as out of scope, the
+// ones no guide answers ("none"); small talk, requests for a person and
+// commands never reach the search.
+func guideMessages(qs []Question) []Question {
+	var out []Question
+	for _, q := range qs {
 		switch q.Expected {
 		case "smalltalk", "human", "command":
 			continue
 		case "none":
 			q.Expected = OutOfScope
 		}
-		lqs = append(lqs, q)
+		out = append(out, q)
 	}
-	return
+	return out
 }
 
 func readTSV(tb testing.TB, path string) []Question {

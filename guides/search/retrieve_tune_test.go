@@ -27,17 +27,7 @@ func tunePool(tb testing.TB) (bdocs, ldocs []Doc, sets []tuneSet) {
 		if _, err := os.Stat(p); err != nil {
 			continue
 		}
-		var qs []Question
-		for _, q := range readTSV(tb, p) {
-			switch q.Expected {
-			case "smalltalk", "human", "command":
-				continue
-			case "none":
-				q.Expected = OutOfScope
-			}
-			qs = append(qs, q)
-		}
-		sets = append(sets, tuneSet{n, false, qs})
+		sets = append(sets, tuneSet{n, false, guideMessages(readTSV(tb, p))})
 	}
 	return
 }
