@@ -84,12 +84,11 @@ func newNearIndex(known []string) *nearIndex {
 }
 
 // near returns the surface words of the library nearest to the folded
-// query word w (all at the best Dice coefficient, at most 3) and that
-// coefficient, or nil.
-func (ni *nearIndex) near(w string) ([]string, float64) {
+// query word w (all at the best Dice coefficient, at most 3), or nil.
+func (ni *nearIndex) near(w string) []string {
 	f := umlautFold(w)
 	if len(f) < nearMinLen || len(f) > maxQueryWord || hasDigit(f) {
-		return nil, 0
+		return nil
 	}
 	var pb [maxQueryWord + 2]byte
 	p := append(append(append(pb[:0], '^'), f...), '$')
@@ -134,13 +133,13 @@ func (ni *nearIndex) near(w string) ([]string, float64) {
 	}
 	cnt.touched = cnt.touched[:0]
 	if len(out) == 0 {
-		return nil, 0
+		return nil
 	}
 	slices.Sort(out)
 	if len(out) > 3 {
 		out = out[:3]
 	}
-	return out, best
+	return out
 }
 
 // nearCount is the scratch space of one near look-up: a count per library

@@ -24,7 +24,7 @@ func TestNearWords(t *testing.T) {
 		{"protokolle", nil},
 	}
 	for _, tt := range tests {
-		got, _ := ni.near(tt.word)
+		got := ni.near(tt.word)
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("near(%q) = %q, want %q", tt.word, got, tt.want)
 		}

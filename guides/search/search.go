@@ -324,7 +324,7 @@ const nearWeight = 0.7
 // nearConcept adds to c, a concept of a word the library does not know,
 // the library words near it (see nearIndex) as weak alternatives.
 func (ix *Index) nearConcept(c *concept) {
-	words, _ := ix.near.near(c.word)
+	words := ix.near.near(c.word)
 	if words == nil {
 		return
 	}
