@@ -81,23 +81,26 @@ func OffTopicGroupNames() []string {
 var offTopicEnds = []string{"", "e", "n", "en", "s", "es", "er"}
 
 // offTopicIndex holds, per group, the exact forms (word plus ending) and
-// the compound heads ("*" entries) of its signal words.
+// the forms of the compound heads ("*" entries) of its signal words.
 type offTopicIndex struct {
 	exact map[string]string // form → signal word
-	heads []string          // compound heads
+	heads []offTopicHead    // head by head, each with its endings in order
 }
+
+// offTopicHead is one form (head plus ending) a compound may end with.
+type offTopicHead struct{ form, head string }
 
 var offTopicByGroup = func() []offTopicIndex {
 	out := make([]offTopicIndex, len(offTopicGroups))
 	for i, g := range offTopicGroups {
 		out[i].exact = map[string]string{}
 		for _, s := range g.Words {
-			if h, ok := strings.CutPrefix(s, "*"); ok {
-				out[i].heads = append(out[i].heads, h)
-				s = h
-			}
+			h, isHead := strings.CutPrefix(s, "*")
 			for _, end := range offTopicEnds {
-				out[i].exact[s+end] = s
+				out[i].exact[h+end] = h
+				if isHead {
+					out[i].heads = append(out[i].heads, offTopicHead{h + end, h})
+				}
 			}
 		}
 	}
@@ -113,10 +116,8 @@ func offTopicMatch(w string, gi int) string {
 		return s
 	}
 	for _, h := range g.heads {
-		for _, end := range offTopicEnds {
-			if len(w) >= len(h)+len(end)+3 && strings.HasSuffix(w, h+end) {
-				return h
-			}
+		if len(w) >= len(h.form)+3 && strings.HasSuffix(w, h.form) {
+			return h.head
 		}
 	}
 	return ""
