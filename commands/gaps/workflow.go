@@ -98,15 +98,12 @@ func (w *Workflow) cmdOptOut(ce *chat.Call) error {
 		}
 		return w.ReplyMarkdown(ce.Ctx, w.tx.OptedIn)
 	}
-	out, err := q.OptedOut(ce.Ctx, user)
+	// Recorded even when keeping is off now: it holds when it is turned on.
+	already, err := q.OptOut(ce.Ctx, user, w.Now())
 	if err != nil {
 		return err
 	}
-	// Recorded even when keeping is off now: it holds when it is turned on.
-	if err := q.OptOut(ce.Ctx, user, w.Now()); err != nil {
-		return err
-	}
-	if out {
+	if already {
 		return w.ReplyMarkdown(ce.Ctx, w.tx.AlreadyOut)
 	}
 	return w.ReplyMarkdown(ce.Ctx, w.tx.OptedOut)
