@@ -48,7 +48,7 @@ func guidesGaps(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	if len(rest) > 0 {
-		return fail(exitUsage, fmt.Errorf("unexpected argument %q (lotse guides gaps [-c config.yaml] [--since 30d] [--json])", rest[0]))
+		return fail(exitUsage, fmt.Errorf("unexpected argument %q (lotse guides gaps [-c config.yaml] [--since 30d] [--dir DIR] [--json])", rest[0]))
 	}
 	since, err := parseSince(*sinceFlag)
 	if err != nil {
