@@ -14,6 +14,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"maunium.net/go/mautrix/event"
@@ -56,6 +57,9 @@ type Workflow struct {
 	tx  *Texts
 	// dm: every member, in their direct chat.
 	dm *chat.Role
+	// sentWeek is the week (string) whose digest this process saw sent:
+	// the ticks for the rest of that week read and write nothing.
+	sentWeek atomic.Value
 }
 
 // New builds the workflow.
