@@ -268,7 +268,7 @@ func TestGuideDraftMemberOptedOut(t *testing.T) {
 	e := newSupportEnv(t)
 	e.resolvedCase(t, "Wie kann ich für den Bürgerschaftswahlkampf spenden? Danke, Mia",
 		"Hallo Mia, Spenden gehen über das Formular auf der Website des Landesverbands.")
-	if err := e.db.Gaps().OptOut(context.Background(), member.String(), e.now); err != nil {
+	if _, err := e.db.Gaps().OptOut(context.Background(), member.String(), e.now); err != nil {
 		t.Fatal(err)
 	}
 	sent := e.say(t, teamRoom, alice, "!anleitung-entwurf", "$root")

@@ -214,19 +214,27 @@ func (q *GapsQuery) Forget(ctx context.Context, roomID, sourceEvent string) erro
 }
 
 // OptOut records that userID does not want their unanswered questions
-// kept, and deletes those kept so far.
-func (q *GapsQuery) OptOut(ctx context.Context, userID string, now time.Time) error {
+// kept, and deletes those kept so far. already reports that userID had
+// opted out before (the opt-out keeps its first time).
+func (q *GapsQuery) OptOut(ctx context.Context, userID string, now time.Time) (already bool, err error) {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
-	return q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
-		if _, err := q.db.Exec(ctx, questionOptOutQuery, userID, now.UnixMilli()); err != nil {
+	err = q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		res, err := q.db.Exec(ctx, questionOptOutQuery, userID, now.UnixMilli())
+		if err != nil {
 			return fmt.Errorf("failed to record the opt-out: %w", err)
 		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return fmt.Errorf("failed to record the opt-out: %w", err)
+		}
+		already = n == 0
 		if _, err := q.db.Exec(ctx, dropOwnQuery, userID); err != nil {
 			return fmt.Errorf("failed to delete the kept questions: %w", err)
 		}
 		return nil
 	})
+	return already, err
 }
 
 // OptIn takes an opt-out back.

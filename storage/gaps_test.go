@@ -78,8 +78,11 @@ func TestFailedQuestionsLifecycle(t *testing.T) {
 			}
 
 			// Opt-out deletes what was kept and is reported; opt-in takes it back.
-			if err := g.OptOut(ctx, "@a:t", now); err != nil {
-				t.Fatal(err)
+			if already, err := g.OptOut(ctx, "@a:t", now); err != nil || already {
+				t.Fatalf("first opt-out: already %v, %v", already, err)
+			}
+			if already, err := g.OptOut(ctx, "@a:t", now); err != nil || !already {
+				t.Fatalf("second opt-out: already %v, %v", already, err)
 			}
 			if out, _ := g.OptedOut(ctx, "@a:t"); !out {
 				t.Error("opt-out not recorded")
@@ -151,7 +154,7 @@ func TestFailedQuestionsExportAndErase(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			if err := g.OptOut(ctx, "@b:t", now); err != nil {
+			if _, err := g.OptOut(ctx, "@b:t", now); err != nil {
 				t.Fatal(err)
 			}
 			exp, err := db.Privacy().Export(ctx, "@a:t")

@@ -124,8 +124,7 @@ func (q *LearnedQuery) MarkExported(ctx context.Context, id int64, now time.Time
 //     replaces taught_by with the pseudonym.
 func init() {
 	// After the member's cases are deleted: their prompt markers go too.
-	deleteSteps = append(deleteSteps[:len(deleteSteps)-1:len(deleteSteps)-1],
-		struct{ table, query string }{"kv", pruneLearnPromptsQuery}, deleteSteps[len(deleteSteps)-1])
+	addDeleteStep("kv", pruneLearnPromptsQuery)
 	PersonalTables = append(PersonalTables,
 		PersonalTable{Name: "learned_question_from_your_cases", Query: `SELECT id, guide_id, question, case_id, taught_at, exported_at FROM learned_question WHERE case_id IN ` + ownCases},
 		PersonalTable{Name: "learned_question_taught_by_you", Query: `SELECT id, guide_id, case_id, taught_at FROM learned_question WHERE taught_by=$1`},

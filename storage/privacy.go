@@ -110,8 +110,14 @@ var deleteSteps = []struct{ table, query string }{
 func AddPersonalTable(t PersonalTable) {
 	PersonalTables = append(PersonalTables, t)
 	for _, q := range t.Delete {
-		deleteSteps = append(deleteSteps[:len(deleteSteps)-1], struct{ table, query string }{t.Name, q}, deleteSteps[len(deleteSteps)-1])
+		addDeleteStep(t.Name, q)
 	}
+}
+
+// addDeleteStep adds an erasure step after those so far, before the last
+// one (the inbox, which keeps the erasure request's own event).
+func addDeleteStep(table, query string) {
+	deleteSteps = append(deleteSteps[:len(deleteSteps)-1], struct{ table, query string }{table, query}, deleteSteps[len(deleteSteps)-1])
 }
 
 // PrivacyQuery exports and erases one person's data and enforces retention.

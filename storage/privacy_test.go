@@ -74,7 +74,8 @@ func person(t *testing.T, db *storage.DB, n int, user, dm, email, other string, 
 	must(db.DirectChats.Agree(ctx, dm, user, now))
 	// An unanswered question kept for the team, and an opt-out (kept
 	// questions are only written by the caller when not opted out).
-	must(db.Gaps().OptOut(ctx, user, now))
+	_, err = db.Gaps().OptOut(ctx, user, now)
+	must(err)
 	must(db.Gaps().Keep(ctx, storage.FailedQuestion{SourceEvent: fmt.Sprintf("$fq%d", n), UserID: user, RoomID: dm,
 		Question: "Wie geht das, fragt Name " + user[1:strings.Index(user, ":")], Outcome: storage.FailedNone, AskedAt: now}))
 }

@@ -24,12 +24,10 @@ type gapsJSON struct {
 	Groups    []gapsGroup `json:"groups"`
 }
 
+// gapsGroup is a [gaps.Group] with the titles of its guides.
 type gapsGroup struct {
-	Count    int            `json:"count"`
-	Outcomes map[string]int `json:"outcomes"`
-	Examples []string       `json:"examples"`
-	Guides   []gapsGuide    `json:"guides"`
-	Terms    []string       `json:"terms"`
+	gaps.Group
+	Guides []gapsGuide `json:"guides"`
 }
 
 type gapsGuide struct {
@@ -50,7 +48,7 @@ func guidesGaps(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	if len(rest) > 0 {
-		return fail(exitUsage, fmt.Errorf("unexpected argument %q (lotse guides gaps [-c config.yaml] [--since 30d] [--json])", rest[0]))
+		return fail(exitUsage, fmt.Errorf("unexpected argument %q (lotse guides gaps [-c config.yaml] [--since 30d] [--dir DIR] [--json])", rest[0]))
 	}
 	since, err := parseSince(*sinceFlag)
 	if err != nil {
@@ -76,7 +74,7 @@ func guidesGaps(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if *asJSON {
 		out := gapsJSON{From: from.UTC(), To: to.UTC(), Questions: len(qs), Groups: []gapsGroup{}}
 		for _, g := range groups {
-			jg := gapsGroup{Count: g.Count, Outcomes: g.Outcomes, Examples: g.Examples, Guides: []gapsGuide{}, Terms: g.Terms}
+			jg := gapsGroup{Group: g, Guides: []gapsGuide{}}
 			for _, id := range g.Guides {
 				gg := gapsGuide{ID: id}
 				if gd, ok := lib.Get(id); ok {

@@ -55,7 +55,7 @@ Usage:
   lotse ask [--dir DIR] [--json] [--team] [--eval TSV] [--learned-from config.yaml] [MESSAGE…]
                                         what Lotse would reply (stdin: one message per line; no homeserver, no database)
   lotse guides stats [-c config.yaml]   feedback per guide (👍/👎, shown, unanswered)
-  lotse guides gaps [-c config.yaml] [--since 30d] [--json]
+  lotse guides gaps [-c config.yaml] [--since 30d] [--dir DIR] [--json]
                                         questions Lotse could not answer, grouped (as the team's weekly digest)
   lotse guides learned [-c config.yaml] [--export DIR]
                                         questions learned from cases; --export writes them into a copy of the library

@@ -53,6 +53,9 @@ func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
 		return nil
 	}
 	week, due := Week(now.In(w.cfg.Location), w.cfg.Weekday, w.cfg.Hour)
+	if w.sentWeek.Load() == week {
+		return nil
+	}
 	// An earlier week's digest that was claimed but never went out (its
 	// sends failed until the week was over, or Lotse was down) goes out
 	// first, with its own window and transaction: its questions are not
@@ -76,10 +79,18 @@ func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
 	}
 	// Questions younger than the choice period may still be picked.
 	claim, err := w.DB.Gaps().ClaimDigest(ctx, week, now.Add(-w.ChoiceTTL), now)
-	if err != nil || claim.Sent {
+	if err != nil {
 		return err
 	}
-	return w.sendDigest(ctx, week, claim, now)
+	if !claim.Sent {
+		if err := w.sendDigest(ctx, week, claim, now); err != nil {
+			return err
+		}
+	}
+	// Earlier weeks went out above, and the lease keeps other processes
+	// from claiming: nothing is left to do this week.
+	w.sentWeek.Store(week)
+	return nil
 }
 
 // sendDigest sends the digest of week's claim to the team room (nothing

@@ -167,6 +167,13 @@ func TestDigestOfAFailedWeekNotLost(t *testing.T) {
 		!strings.Contains(got[1], "Flyer") || strings.Contains(got[1], "Demo") {
 		t.Fatalf("digests %q, want week 50's (Demo), then week 51's (Flyer)", got)
 	}
+	// The rest of the week's ticks (every minute) touch no database: with
+	// it closed, a tick that read or claimed anything would fail.
+	_ = f.db.Close()
+	f.now = f.now.Add(time.Hour)
+	if err := f.tick(); err != nil {
+		t.Fatalf("a tick after the week's digest used the database: %v", err)
+	}
 }
 
 // TestDigestOff: no digest without a weekday or without a team room.

@@ -14,6 +14,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"maunium.net/go/mautrix/event"
@@ -56,6 +57,9 @@ type Workflow struct {
 	tx  *Texts
 	// dm: every member, in their direct chat.
 	dm *chat.Role
+	// sentWeek is the week (string) whose digest this process saw sent:
+	// the ticks for the rest of that week read and write nothing.
+	sentWeek atomic.Value
 }
 
 // New builds the workflow.
@@ -98,15 +102,12 @@ func (w *Workflow) cmdOptOut(ce *chat.Call) error {
 		}
 		return w.ReplyMarkdown(ce.Ctx, w.tx.OptedIn)
 	}
-	out, err := q.OptedOut(ce.Ctx, user)
+	// Recorded even when keeping is off now: it holds when it is turned on.
+	already, err := q.OptOut(ce.Ctx, user, w.Now())
 	if err != nil {
 		return err
 	}
-	// Recorded even when keeping is off now: it holds when it is turned on.
-	if err := q.OptOut(ce.Ctx, user, w.Now()); err != nil {
-		return err
-	}
-	if out {
+	if already {
 		return w.ReplyMarkdown(ce.Ctx, w.tx.AlreadyOut)
 	}
 	return w.ReplyMarkdown(ce.Ctx, w.tx.OptedOut)

@@ -74,12 +74,15 @@ func (w *Workflow) cmdDraft(ce *chat.Call) error {
 	if err != nil || c == nil {
 		return err
 	}
-	if ok, err := w.resolved(ctx, c); err != nil {
+	// Read once: whether the team solved it, and who acted on it.
+	events, err := w.DB.Cases.Events(ctx, c.ID)
+	if err != nil {
 		return err
-	} else if !ok {
+	}
+	if !resolved(c, events) {
 		return w.ReplyMarkdown(ctx, chat.Format(w.tx.NotResolved, c.ID, w.state(c)))
 	}
-	in, err := w.input(ctx, c)
+	in, err := w.input(ctx, c, events)
 	if err != nil {
 		return err
 	}
@@ -138,19 +141,16 @@ func (w *Workflow) inThread(evt *event.Event) string {
 	return mc.RelatesTo.GetThreadParent().String()
 }
 
-// resolved reports whether c was solved by the team: resolved, or closed
-// by the member after the team resolved it (and nobody reopened it since).
-func (w *Workflow) resolved(ctx context.Context, c *storage.Case) (bool, error) {
+// resolved reports whether c, with its events, was solved by the team:
+// resolved, or closed by the member after the team resolved it (and nobody
+// reopened it since).
+func resolved(c *storage.Case, events []storage.CaseEvent) bool {
 	switch c.Status {
 	case storage.CaseResolved:
-		return true, nil
+		return true
 	case storage.CaseClosed:
 	default:
-		return false, nil
-	}
-	events, err := w.DB.Cases.Events(ctx, c.ID)
-	if err != nil {
-		return false, err
+		return false
 	}
 	solved := false
 	for _, e := range events {
@@ -161,7 +161,7 @@ func (w *Workflow) resolved(ctx context.Context, c *storage.Case) (bool, error) 
 			solved = false
 		}
 	}
-	return solved, nil
+	return solved
 }
 
 // state names the state of a case that is not resolved.
@@ -179,8 +179,8 @@ func (w *Workflow) state(c *storage.Case) string {
 // (not when they wrote !nicht-merken: the draft then has a placeholder for
 // the team to write the question), the team's answers to the member (never
 // notes, never the member's later messages) and every name in the case,
-// to be removed.
-func (w *Workflow) input(ctx context.Context, c *storage.Case) (guides.DraftInput, error) {
+// to be removed (events: the case's events).
+func (w *Workflow) input(ctx context.Context, c *storage.Case, events []storage.CaseEvent) (guides.DraftInput, error) {
 	in := guides.DraftInput{Lang: w.Lang, Vars: w.cfg.Vars}
 	optedOut, err := w.DB.Gaps().OptedOut(ctx, c.MemberID)
 	if err != nil {
@@ -188,10 +188,6 @@ func (w *Workflow) input(ctx context.Context, c *storage.Case) (guides.DraftInpu
 	}
 	in.Withheld = optedOut
 	msgs, err := w.DB.Cases.Messages(ctx, c.ID)
-	if err != nil {
-		return in, err
-	}
-	events, err := w.DB.Cases.Events(ctx, c.ID)
 	if err != nil {
 		return in, err
 	}
