@@ -153,6 +153,13 @@ func (s *Store) Base() *Library {
 	return s.cur.Load().base()
 }
 
+// Libraries returns Current and Base of the same load (Base as in
+// [Store.Base]), for comparing the two without a reload in between.
+func (s *Store) Libraries() (current, base *Library) {
+	l := s.cur.Load()
+	return l.lib, l.base()
+}
+
 // SetLearned replaces the learned questions (issue #18.3): Current is the
 // files' library with them added to each guide's example questions, from
 // now on and after every reload. The map is copied. The same questions
