@@ -170,9 +170,7 @@ func (s *Store) SetLearned(learned Learned) {
 	if maps.EqualFunc(s.learned, learned, slices.Equal) {
 		return
 	}
-	var o loadOptions
-	WithLearnedQuestions(learned)(&o)
-	s.learned = o.learned
+	s.learned = learned.clone()
 	// The files did not change: the files' library stays (built or not).
 	cur := s.cur.Load()
 	s.use(cur.lib.remap(func(g *Guide) *Guide { return learnedGuide(withoutLearned(g), s.learned) }), cur.base)
