@@ -6,13 +6,16 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/answer"
+	"github.com/lotse-bot/lotse/commands/learn"
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // learnEnv is a support environment whose guides come from a store that
@@ -172,6 +175,36 @@ func TestLearnGuardRefusesInChat(t *testing.T) {
 	mustContain(t, sent, "Nicht gelernt", "1 Frage(n) falsch", "„"+right+"“", "richtig ist: „", "dann: Antwort mit „Festen Konferenzraum")
 	if n, _ := e.db.Learned().List(context.Background()); len(n) != 0 {
 		t.Fatalf("learned despite the guard: %+v", n)
+	}
+}
+
+// TestLearnGuardJudgesLibraryInUse: with a question learned, the guard
+// judges the evaluation set's "before" on the library in use; the only
+// search index a refused !lehren builds is the one with the new question.
+func TestLearnGuardJudgesLibraryInUse(t *testing.T) {
+	e, store := learnEnv(t)
+	const right = "Mein Cloudspeicher ist voll, was tun"
+	e.reconfigure(func(d *Deps) {
+		d.Learn = Learn{Library: store, EvalSet: []search.Question{{Text: right, Expected: "nextcloud/speicherplatz-voll.md"}}}
+	})
+	ctx := context.Background()
+	const earlier = "Die Cloud sagt, es ist kein Platz mehr da"
+	if _, _, err := e.db.Learned().Add(ctx, storage.LearnedQuestion{GuideID: "nextcloud/speicherplatz-voll.md", Question: earlier, Norm: guides.NormalizeQuestion(earlier),
+		TaughtBy: alice.String(), TaughtAt: time.Now()}, "$earlier"); err != nil {
+		t.Fatal(err)
+	}
+	learned, err := learn.Questions(ctx, e.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store.SetLearned(learned)
+	e.caseFor(t, 1, unknownWords)
+	before := guides.IndexBuilds()
+	sent := in(e.say(t, teamRoom, alice, "!lehren #1 "+roomGuide+" | "+right, ""), teamRoom)
+	mustContain(t, sent, "Nicht gelernt", "1 Frage(n) falsch", "„"+right+"“")
+	// The test env handles every event twice (its exactly-once check).
+	if n := guides.IndexBuilds() - before; n != 2 {
+		t.Fatalf("a refused !lehren, handled twice, built %d search indexes, want 2 (once the library with the new question)", n)
 	}
 }
 

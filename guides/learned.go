@@ -40,11 +40,17 @@ func (l *Library) WithLearned(learned Learned) *Library {
 // questions to the guides before the search index is built (once, not once
 // for the files and again for the questions). The map is copied.
 func WithLearnedQuestions(learned Learned) Option {
-	cp := make(Learned, len(learned))
-	for id, qs := range learned {
+	cp := learned.clone()
+	return func(o *loadOptions) { o.learned = cp }
+}
+
+// clone copies l, its question lists too.
+func (l Learned) clone() Learned {
+	cp := make(Learned, len(l))
+	for id, qs := range l {
 		cp[id] = slices.Clone(qs)
 	}
-	return func(o *loadOptions) { o.learned = cp }
+	return cp
 }
 
 // learnedGuide returns g with its learned questions added (a copy), or g

@@ -153,6 +153,13 @@ func (s *Store) Base() *Library {
 	return s.cur.Load().base()
 }
 
+// Libraries returns Current and Base of the same load (Base as in
+// [Store.Base]), for comparing the two without a reload in between.
+func (s *Store) Libraries() (current, base *Library) {
+	l := s.cur.Load()
+	return l.lib, l.base()
+}
+
 // SetLearned replaces the learned questions (issue #18.3): Current is the
 // files' library with them added to each guide's example questions, from
 // now on and after every reload. The map is copied. The same questions
@@ -163,9 +170,7 @@ func (s *Store) SetLearned(learned Learned) {
 	if maps.EqualFunc(s.learned, learned, slices.Equal) {
 		return
 	}
-	var o loadOptions
-	WithLearnedQuestions(learned)(&o)
-	s.learned = o.learned
+	s.learned = learned.clone()
 	// The files did not change: the files' library stays (built or not).
 	cur := s.cur.Load()
 	s.use(cur.lib.remap(func(g *Guide) *Guide { return learnedGuide(withoutLearned(g), s.learned) }), cur.base)

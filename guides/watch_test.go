@@ -284,6 +284,11 @@ func TestStoreLearnedIndexBuilds(t *testing.T) {
 	if g, _ := s.Base().Get("konto/passwort.md"); len(g.Learned) != 0 {
 		t.Fatalf("base guide has learned questions %q", g.Learned)
 	}
+	builds(t, 0, "both libraries of one load", func() {
+		if cur, base := s.Libraries(); cur != s.Current() || base != s.Base() || cur == base {
+			t.Fatal("Libraries is not Current and Base of one load")
+		}
+	})
 	builds(t, 1, "no questions", func() { s.SetLearned(nil) })
 	if got := firstHit(s.Current(), memberWords); got == "termine/kalender.md" {
 		t.Fatal("still found after forgetting")

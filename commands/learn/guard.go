@@ -71,6 +71,23 @@ func Judge(lib *guides.Library, qs []search.Question) []Outcome {
 	return out
 }
 
+// judgeCurrent is Vet's "before" without a new search index: the
+// evaluation set's outcomes on cur, the library in use, when cur has
+// exactly the learned questions on base's guides; nil when it does not
+// (a reload or a teaching in between), and Vet builds base with learned.
+func judgeCurrent(cur, base *guides.Library, learned guides.Learned, extra []search.Question) []Outcome {
+	if cur.Len() != base.Len() {
+		return nil
+	}
+	for _, g := range base.Guides() {
+		c, ok := cur.Get(g.ID)
+		if !ok || !slices.Equal(c.Learned, learned[g.ID]) {
+			return nil
+		}
+	}
+	return Judge(cur, EvalSet(base, learned, extra))
+}
+
 // Regression is a question that was right before and is wrong after.
 type Regression struct {
 	Question search.Question

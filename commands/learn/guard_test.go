@@ -3,6 +3,7 @@ package learn
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/lotse-bot/lotse/guides"
@@ -113,4 +114,34 @@ func BenchmarkVet(b *testing.B) {
 		Vet(base, nil, nil, nil, "bbb/raum-fuer-ag-beantragen.md", "Unsere Ortsgruppe braucht einen Treffpunkt im Netz")
 	}
 	b.ReportMetric(float64(n), "questions")
+}
+
+// TestJudgeCurrent: the guard's "before" taken from the library in use is
+// what Vet would build from the files' library with the learned questions,
+// and is not taken when the library in use has other learned questions.
+func TestJudgeCurrent(t *testing.T) {
+	base := guardLibrary(t)
+	learned := guides.Learned{"konto/passwort.md": {"Kennwort neu setzen, wie?"}, "weg.md": {"y?"}}
+	extra := []search.Question{{Text: "Wo finde ich die Sitzungstermine im Kalender?", Expected: "termine/kalender.md"}}
+	cur := base.WithLearned(learned)
+	got := judgeCurrent(cur, base, learned, extra)
+	want := Judge(base.WithLearned(learned), EvalSet(base, learned, extra))
+	if len(got) != len(want) || len(got) != 5 {
+		t.Fatalf("judgeCurrent: %d outcomes, want %d (5)", len(got), len(want))
+	}
+	for i := range want {
+		if got[i].Question != want[i].Question || got[i].Right != want[i].Right ||
+			got[i].Decision.Outcome != want[i].Decision.Outcome || !slices.Equal(got[i].Decision.Guides(), want[i].Decision.Guides()) {
+			t.Errorf("outcome %d: %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	for name, l := range map[string]guides.Learned{
+		"one more":  {"konto/passwort.md": {"Kennwort neu setzen, wie?", "Passwort vergessen, was tun?"}},
+		"none":      nil,
+		"elsewhere": {"bbb/raum.md": {"Kennwort neu setzen, wie?"}},
+	} {
+		if got := judgeCurrent(cur, base, l, extra); got != nil {
+			t.Errorf("%s: outcomes taken from a library with other learned questions", name)
+		}
+	}
 }

@@ -126,7 +126,8 @@ func (w *Workflow) refuse(ctx context.Context, lib *guides.Library, g *guides.Gu
 	if err != nil {
 		return "", err
 	}
-	r := Vet(w.cfg.Library.Base(), learned, w.cfg.EvalSet, nil, g.ID, q)
+	cur, base := w.cfg.Library.Libraries()
+	r := Vet(base, learned, w.cfg.EvalSet, judgeCurrent(cur, base, learned, w.cfg.EvalSet), g.ID, q)
 	switch r.Kind {
 	case RefuseShort:
 		return chat.Format(st.TooShort, short), nil

@@ -26,8 +26,9 @@ import (
 // Library is the guide store the learned questions go into
 // (*guides.Store).
 type Library interface {
-	// Base is the library as loaded from the files.
-	Base() *guides.Library
+	// Libraries are the library in use (with the learned questions) and
+	// the same files' library without them, of one load.
+	Libraries() (current, base *guides.Library)
 	// SetLearned makes the learned questions count in Current.
 	SetLearned(guides.Learned)
 }
