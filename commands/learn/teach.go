@@ -113,7 +113,7 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 // guard (Vet) refuses.
 func (w *Workflow) refuse(ctx context.Context, lib *guides.Library, g *guides.Guide, q string) (string, error) {
 	st := w.tx
-	short := chat.Escape(answer.Shorten(q, 120))
+	short := chat.Escape(chat.Shorten(q, 120))
 	if dup, err := w.DB.Learned().ByNorm(ctx, guides.NormalizeQuestion(q)); err != nil {
 		return "", err
 	} else if dup != nil {
@@ -143,7 +143,7 @@ func (w *Workflow) refuse(ctx context.Context, lib *guides.Library, g *guides.Gu
 		return chat.Format(st.InGuide, chat.Escape(title(lib, r.Guide))), nil
 	case RefuseWorse:
 		reg := r.Regressions[0]
-		return chat.Format(st.Regression, len(r.Regressions), chat.Escape(answer.Shorten(reg.Question.Text, 120)),
+		return chat.Format(st.Regression, len(r.Regressions), chat.Escape(chat.Shorten(reg.Question.Text, 120)),
 			w.expected(lib, reg.Question.Expected), w.describe(lib, reg.After)), nil
 	}
 	return "", nil
@@ -171,7 +171,7 @@ func (w *Workflow) confirm(ctx context.Context, c *storage.Case, l *storage.Lear
 	case d.Outcome == answer.Choose && slices.Contains(d.Guides(), l.GuideID):
 		now = st.NowChoice
 	}
-	return w.toCase(ctx, c, chat.Format(st.Learned, l.ID, chat.Escape(answer.Shorten(l.Question, 120)), chat.Escape(title(lib, l.GuideID)), now, l.ID))
+	return w.toCase(ctx, c, chat.Format(st.Learned, l.ID, chat.Escape(chat.Shorten(l.Question, 120)), chat.Escape(title(lib, l.GuideID)), now, l.ID))
 }
 
 // describe says in words what a decision does.
@@ -234,7 +234,7 @@ func (w *Workflow) cmdList(ce *chat.Call) error {
 			b.WriteString("\n" + chat.Format(st.ListMore, len(list)-maxList))
 			break
 		}
-		line := chat.Format(st.ListLine, l.ID, chat.Escape(answer.Shorten(l.Question, 80)), chat.Escape(title(lib, l.GuideID)),
+		line := chat.Format(st.ListLine, l.ID, chat.Escape(chat.Shorten(l.Question, 80)), chat.Escape(title(lib, l.GuideID)),
 			chat.Escape(w.Matrix.DisplayName(ce.Ctx, w.cfg.TeamRoom, id.UserID(l.TaughtBy))), w.Local(l.TaughtAt, chat.DateLayout))
 		if !l.ExportedAt.IsZero() {
 			line += st.ListExported
@@ -271,5 +271,5 @@ func (w *Workflow) cmdForget(ce *chat.Call) error {
 	if l == nil {
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.ForgetNone, chat.Escape(ce.Args[0])))
 	}
-	return w.ReplyMarkdown(ce.Ctx, chat.Format(st.Forgotten, l.ID, chat.Escape(answer.Shorten(l.Question, 80))))
+	return w.ReplyMarkdown(ce.Ctx, chat.Format(st.Forgotten, l.ID, chat.Escape(chat.Shorten(l.Question, 80))))
 }
