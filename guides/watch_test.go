@@ -238,6 +238,16 @@ func TestStoreKeepsLibraryWhenEmptied(t *testing.T) {
 	}
 }
 
+// builds fails t unless f builds want search indexes; what names f.
+func builds(t *testing.T, want int64, what string, f func()) {
+	t.Helper()
+	before := guides.IndexBuilds()
+	f()
+	if got := guides.IndexBuilds() - before; got != want {
+		t.Fatalf("%s built %d search indexes, want %d", what, got, want)
+	}
+}
+
 // TestStoreLearnedIndexBuilds: a store given the learned questions at
 // start builds one search index (not one for the files and another for the
 // questions), so does a reload; the files' library (Base) is built only
@@ -245,14 +255,6 @@ func TestStoreKeepsLibraryWhenEmptied(t *testing.T) {
 func TestStoreLearnedIndexBuilds(t *testing.T) {
 	dir := writeLibrary(t)
 	learned := guides.Learned{"termine/kalender.md": {memberWords}}
-	builds := func(t *testing.T, want int64, what string, f func()) {
-		t.Helper()
-		before := guides.IndexBuilds()
-		f()
-		if got := guides.IndexBuilds() - before; got != want {
-			t.Fatalf("%s built %d search indexes, want %d", what, got, want)
-		}
-	}
 	var s *guides.Store
 	builds(t, 1, "the start", func() {
 		var err error
@@ -306,14 +308,6 @@ func TestStoreSetLearnedBuilt(t *testing.T) {
 	s, err := guides.NewStore(dir, zerolog.Nop())
 	if err != nil {
 		t.Fatal(err)
-	}
-	builds := func(t *testing.T, want int64, what string, f func()) {
-		t.Helper()
-		before := guides.IndexBuilds()
-		f()
-		if got := guides.IndexBuilds() - before; got != want {
-			t.Fatalf("%s built %d search indexes, want %d", what, got, want)
-		}
 	}
 	cur, base := s.Libraries()
 	lib := base.WithLearned(learned)
