@@ -130,6 +130,27 @@ func TestLearnFromCase(t *testing.T) {
 	mustContain(t, in(e.say(t, teamRoom, alice, "!vergessen 1", ""), teamRoom), "gibt es nicht")
 }
 
+// TestLearnBuildsOnce: a successful !lehren builds one search index, the
+// library with the new question that the guard judged, and the store uses
+// it (not a second build of the same); the files' library stays without it.
+func TestLearnBuildsOnce(t *testing.T) {
+	e, store := learnEnv(t)
+	e.caseFor(t, 1, unknownWords)
+	before := guides.IndexBuilds()
+	sent := in(e.say(t, teamRoom, alice, "!lehren #1 "+roomGuide+" | "+unknownWords, ""), teamRoom)
+	mustContain(t, sent, "Gelernt", "Nr. 1")
+	// The test env handles every event twice (its exactly-once check).
+	if n := guides.IndexBuilds() - before; n != 1 {
+		t.Fatalf("a successful !lehren, handled twice, built %d search indexes, want 1", n)
+	}
+	if d := answer.Decide(otherWords, store.Current(), answer.Options{}); d.Outcome != answer.Answer || d.Guides()[0] != roomGuide {
+		t.Fatalf("after teaching %q gets %s %v", otherWords, d.Outcome, d.Guides())
+	}
+	if g, _ := store.Base().Get(roomGuide); len(g.Learned) != 0 {
+		t.Fatalf("the files' library has learned questions %q", g.Learned)
+	}
+}
+
 func contains(ids []string, id string) bool {
 	for _, x := range ids {
 		if x == id {

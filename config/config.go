@@ -432,8 +432,8 @@ func (c Config) Validate() error {
 	if c.FailedQuestionRetention <= 0 {
 		problems = append(problems, "failed_question_retention must be positive, also with keep_failed_questions: false (e.g. 720h)")
 	}
-	if _, err := time.LoadLocation(c.SupportTimezone); err != nil {
-		problems = append(problems, "support_timezone is not a known time zone: "+c.SupportTimezone)
+	if _, err := c.Location(); err != nil {
+		problems = append(problems, err.Error())
 	}
 	problems = append(problems, c.accessProblems()...)
 	for _, a := range c.Admins {
@@ -497,6 +497,17 @@ func (c Config) DigestWeekday() (int, error) {
 		}
 		return 0, fmt.Errorf("support_digest must be off, daily or a weekday like monday, not %q", c.SupportDigest)
 	}
+}
+
+// Location loads support_timezone, the zone of quiet hours, digests and
+// the dates Lotse shows ("" is UTC). Load it once at start and pass it
+// down; the error names the setting for the admin.
+func (c Config) Location() (*time.Location, error) {
+	loc, err := time.LoadLocation(c.SupportTimezone)
+	if err != nil {
+		return nil, fmt.Errorf("support_timezone must be a time zone name like Europe/Berlin, not %q", c.SupportTimezone)
+	}
+	return loc, nil
 }
 
 // GapsDigestWeekday reads gaps_digest: -1 off, else the weekday (0 = Sunday).

@@ -92,6 +92,7 @@ func TestValidateExplains(t *testing.T) {
 		{"short pickle key", func(c *Config) { c.PickleKey = "x" }, "pickle_key"},
 		{"language", func(c *Config) { c.Language = "fr" }, "de or en"},
 		{"no retention of questions kept earlier", func(c *Config) { c.KeepFailedQuestions, c.FailedQuestionRetention = false, 0 }, "failed_question_retention"},
+		{"unknown time zone", func(c *Config) { c.SupportTimezone = "Europe/Atlantis" }, "support_timezone must be a time zone name"},
 		{"no integration timeout", func(c *Config) {
 			c.BBBURL, c.BBBSecret, c.IntegrationTimeout = "https://bbb.example.org/bigbluebutton/", "s", 0
 		}, "integration_timeout"},
@@ -114,5 +115,22 @@ func TestUnknownKeyRejected(t *testing.T) {
 	_ = os.WriteFile(file, []byte("homeserver: x\n"), 0o600)
 	if _, err := Load(file, func(string) string { return "" }); err == nil {
 		t.Fatal("unknown key accepted")
+	}
+}
+
+// TestLocation: support_timezone loads as a zone ("" is UTC); an unknown
+// one is an error that names the setting and the value.
+func TestLocation(t *testing.T) {
+	cfg := Defaults()
+	if loc, err := cfg.Location(); err != nil || loc.String() != "Europe/Berlin" {
+		t.Errorf("default: %v, %v", loc, err)
+	}
+	cfg.SupportTimezone = ""
+	if loc, err := cfg.Location(); err != nil || loc != time.UTC {
+		t.Errorf("empty: %v, %v", loc, err)
+	}
+	cfg.SupportTimezone = "Mars/Olympus"
+	if _, err := cfg.Location(); err == nil || !strings.Contains(err.Error(), "support_timezone") || !strings.Contains(err.Error(), "Mars/Olympus") {
+		t.Errorf("unknown zone: %v", err)
 	}
 }

@@ -65,6 +65,18 @@ func learnedGuide(g *Guide, learned Learned) *Guide {
 	return &cp
 }
 
+// holds reports whether l's guides have exactly the learned questions of
+// learned (questions for guides l does not have do not count, as in
+// [Library.WithLearned]).
+func (l *Library) holds(learned Learned) bool {
+	for _, g := range l.guides {
+		if !slices.Equal(g.Learned, learned[g.ID]) {
+			return false
+		}
+	}
+	return true
+}
+
 // remap returns a new library (with its own search index) of f applied to
 // every guide; topics keep l's order and titles.
 func (l *Library) remap(f func(*Guide) *Guide) *Library {

@@ -165,6 +165,18 @@ func (s *Store) Libraries() (current, base *Library) {
 // now on and after every reload. The map is copied. The same questions
 // again change nothing (no new search index).
 func (s *Store) SetLearned(learned Learned) {
+	s.SetLearnedBuilt(learned, nil, nil)
+}
+
+// SetLearnedBuilt is [Store.SetLearned] with the library already built:
+// lib is the files' library with learned added (base.WithLearned(learned)
+// for cur and base of one [Store.Libraries] call), as the team's guard
+// builds it to judge a new question. While cur is still the current
+// library, lib is used as it is instead of building the same search index
+// a second time. After a reload or other learned questions in between, or
+// when lib's guides do not hold exactly learned, it builds like
+// SetLearned.
+func (s *Store) SetLearnedBuilt(learned Learned, cur, lib *Library) {
 	s.reloadMu.Lock()
 	defer s.reloadMu.Unlock()
 	if maps.EqualFunc(s.learned, learned, slices.Equal) {
@@ -172,8 +184,11 @@ func (s *Store) SetLearned(learned Learned) {
 	}
 	s.learned = learned.clone()
 	// The files did not change: the files' library stays (built or not).
-	cur := s.cur.Load()
-	s.use(cur.lib.remap(func(g *Guide) *Guide { return learnedGuide(withoutLearned(g), s.learned) }), cur.base)
+	now := s.cur.Load()
+	if lib == nil || now.lib != cur || lib.Len() != cur.Len() || !lib.holds(s.learned) {
+		lib = now.lib.remap(func(g *Guide) *Guide { return learnedGuide(withoutLearned(g), s.learned) })
+	}
+	s.use(lib, now.base)
 }
 
 // notify calls the OnReload hooks.

@@ -238,6 +238,16 @@ func TestStoreKeepsLibraryWhenEmptied(t *testing.T) {
 	}
 }
 
+// builds fails t unless f builds want search indexes; what names f.
+func builds(t *testing.T, want int64, what string, f func()) {
+	t.Helper()
+	before := guides.IndexBuilds()
+	f()
+	if got := guides.IndexBuilds() - before; got != want {
+		t.Fatalf("%s built %d search indexes, want %d", what, got, want)
+	}
+}
+
 // TestStoreLearnedIndexBuilds: a store given the learned questions at
 // start builds one search index (not one for the files and another for the
 // questions), so does a reload; the files' library (Base) is built only
@@ -245,14 +255,6 @@ func TestStoreKeepsLibraryWhenEmptied(t *testing.T) {
 func TestStoreLearnedIndexBuilds(t *testing.T) {
 	dir := writeLibrary(t)
 	learned := guides.Learned{"termine/kalender.md": {memberWords}}
-	builds := func(t *testing.T, want int64, what string, f func()) {
-		t.Helper()
-		before := guides.IndexBuilds()
-		f()
-		if got := guides.IndexBuilds() - before; got != want {
-			t.Fatalf("%s built %d search indexes, want %d", what, got, want)
-		}
-	}
 	var s *guides.Store
 	builds(t, 1, "the start", func() {
 		var err error
@@ -294,6 +296,85 @@ func TestStoreLearnedIndexBuilds(t *testing.T) {
 		t.Fatal("still found after forgetting")
 	}
 	builds(t, 0, "the files' library without learned questions", func() { s.Base() })
+}
+
+// TestStoreSetLearnedBuilt: a library built from Libraries' base with the
+// learned questions is used as it is (no second build) while the library it
+// was built beside is still current; after a reload in between, or when it
+// does not hold exactly the learned questions, the store builds its own.
+func TestStoreSetLearnedBuilt(t *testing.T) {
+	dir := writeLibrary(t)
+	learned := guides.Learned{"termine/kalender.md": {memberWords}}
+	s, err := guides.NewStore(dir, zerolog.Nop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur, base := s.Libraries()
+	lib := base.WithLearned(learned)
+	builds(t, 0, "the built library", func() { s.SetLearnedBuilt(learned, cur, lib) })
+	if s.Current() != lib || firstHit(s.Current(), memberWords) != "termine/kalender.md" {
+		t.Fatal("the built library is not in use")
+	}
+	if s.Base() != base {
+		t.Fatal("the files' library changed")
+	}
+
+	// Built beside a library that is no longer current: a reload came in between.
+	cur, base = s.Libraries()
+	other := guides.Learned{"konto/passwort.md": {memberWords}}
+	stale := base.WithLearned(other)
+	if _, err := s.Reload(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	builds(t, 1, "a library built before a reload", func() { s.SetLearnedBuilt(other, cur, stale) })
+	if s.Current() == stale || firstHit(s.Current(), memberWords) != "konto/passwort.md" {
+		t.Fatal("the stale library is in use, or the learned question is not searched")
+	}
+
+	// A library that does not hold the questions given.
+	cur, base = s.Libraries()
+	wrong := base.WithLearned(learned)
+	builds(t, 1, "a library with other questions", func() {
+		s.SetLearnedBuilt(guides.Learned{"konto/passwort.md": {"wie setze ich es zurück"}}, cur, wrong)
+	})
+	if s.Current() == wrong {
+		t.Fatal("a library with other questions is in use")
+	}
+	if g, _ := s.Current().Get("konto/passwort.md"); len(g.Learned) != 1 || g.Learned[0] != "wie setze ich es zurück" {
+		t.Fatalf("learned questions in use: %q", g.Learned)
+	}
+}
+
+// BenchmarkStoreTeach: what the store does after a successful !lehren on
+// the starter library: building the library with the new question again
+// (set) or taking the one the guard built (built; the guard's own build is
+// outside the timing in both).
+//
+//	go test -tags goolm -run XXX -bench StoreTeach -benchtime 50x -benchmem ./guides/
+func BenchmarkStoreTeach(b *testing.B) {
+	s, err := guides.NewStore(filepath.Join("..", "library"), zerolog.Nop())
+	if err != nil {
+		b.Fatal(err)
+	}
+	id := s.Current().Guides()[0].ID
+	for _, built := range []bool{false, true} {
+		b.Run(map[bool]string{false: "set", true: "built"}[built], func(b *testing.B) {
+			n := 0
+			for b.Loop() {
+				b.StopTimer()
+				n++
+				learned := guides.Learned{id: {fmt.Sprintf("wie geht das mit nummer %d", n)}}
+				cur, base := s.Libraries()
+				lib := base.WithLearned(learned)
+				b.StartTimer()
+				if built {
+					s.SetLearnedBuilt(learned, cur, lib)
+				} else {
+					s.SetLearned(learned)
+				}
+			}
+		})
+	}
 }
 
 // BenchmarkStoreStartLearned: starting the store with learned questions,

@@ -59,6 +59,10 @@ func guidesGaps(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	defer db.Close()
+	loc, err := cfg.Location()
+	if err != nil {
+		return fail(exitConfig, err)
+	}
 	lib, _, err := configLibrary(cfg, *dirFlag, stderr)
 	if err != nil {
 		return err
@@ -92,10 +96,6 @@ func guidesGaps(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if len(qs) == 0 {
 		fmt.Fprintf(stdout, "%s\n", noGaps(tx.Lang, since))
 		return nil
-	}
-	loc, err := time.LoadLocation(cfg.SupportTimezone)
-	if err != nil {
-		loc = time.Local
 	}
 	plain, _ := chat.Render(gaps.Markdown(tx, lib, groups, len(qs), from.In(loc), to.In(loc)))
 	_, err = fmt.Fprintln(stdout, plain)

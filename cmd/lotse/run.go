@@ -62,6 +62,12 @@ func newLogger(cfg config.Config, out io.Writer) zerolog.Logger {
 // serves until ctx ends. ready, if not nil, is called once the first sync
 // was committed (the demo waits for it).
 func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready func(*bot.Bot)) error {
+	// The time zone is loaded once here and passed to every part that
+	// shows or plans local times.
+	loc, err := cfg.Location()
+	if err != nil {
+		return fail(exitConfig, err)
+	}
 	db, err := storage.Open(cfg.Database, log)
 	if err != nil {
 		return fail(exitDatabase, err)
@@ -93,7 +99,7 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 	if err != nil {
 		return err
 	}
-	handler, attach, err := newHandler(cfg, db, store, m, log)
+	handler, attach, err := newHandler(cfg, loc, db, store, m, log)
 	if err != nil {
 		return fail(exitConfig, err)
 	}
@@ -115,7 +121,7 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 	workersCtx, stopWorkers := context.WithCancel(ctx)
 	workers, workersCtx := errgroup.WithContext(workersCtx)
 	defer func() { stopWorkers(); _ = workers.Wait() }()
-	startWorkers(workersCtx, workers, cfg, db, store, handler, b, ready, log)
+	startWorkers(workersCtx, workers, cfg, loc, db, store, handler, b, ready, log)
 	if err := b.Run(ctx); err != nil {
 		return fail(exitMatrix, err)
 	}
@@ -218,7 +224,7 @@ func newBot(ctx context.Context, cfg config.Config, db *storage.DB, handler *com
 // startWorkers starts everything that runs beside the bot's intake under
 // one errgroup: the workflows' workers, the guide watcher, the web view and
 // the team-room check; then the ready callback (tests).
-func startWorkers(ctx context.Context, g *errgroup.Group, cfg config.Config, db *storage.DB, store *guides.Store, handler *commands.Handler, b *bot.Bot, ready func(*bot.Bot), log zerolog.Logger) {
+func startWorkers(ctx context.Context, g *errgroup.Group, cfg config.Config, loc *time.Location, db *storage.DB, store *guides.Store, handler *commands.Handler, b *bot.Bot, ready func(*bot.Bot), log zerolog.Logger) {
 	g.Go(func() error { return handler.Run(ctx, b.Synced()) })
 	g.Go(func() error {
 		if err := store.Watch(ctx); err != nil && ctx.Err() == nil {
@@ -229,7 +235,7 @@ func startWorkers(ctx context.Context, g *errgroup.Group, cfg config.Config, db 
 	g.Go(func() error { reloadOnHangup(ctx, store, log); return nil })
 	if cfg.WebListen != "" {
 		g.Go(func() error {
-			if err := serveWeb(ctx, cfg, store, db.Feedback, log.With().Str("component", "web").Logger()); err != nil {
+			if err := serveWeb(ctx, cfg, loc, store, db.Feedback, log.With().Str("component", "web").Logger()); err != nil {
 				log.Err(err).Msg("Web view stopped")
 			}
 			return nil

@@ -44,7 +44,10 @@ func guidesBuildSite(ctx context.Context, args []string, stdout, stderr io.Write
 	if err != nil {
 		return err
 	}
-	opts := webOptions(cfg)
+	opts, err := siteOptions(cfg)
+	if err != nil {
+		return err
+	}
 	opts.Audiences, opts.Dir = splitList(*audiences), dir
 	opts.Log = zerolog.New(zerolog.ConsoleWriter{Out: stderr, NoColor: true}).Level(zerolog.WarnLevel)
 	res, err := web.Build(ctx, lib, out, opts)
@@ -84,8 +87,19 @@ func siteConfig(path string) (config.Config, error) {
 	return cfg, nil
 }
 
-// webOptions takes the web view's settings from the config.
-func webOptions(cfg config.Config) web.Options {
+// siteOptions is webOptions for a command of its own: it loads the
+// config's time zone.
+func siteOptions(cfg config.Config) (web.Options, error) {
+	loc, err := cfg.Location()
+	if err != nil {
+		return web.Options{}, fail(exitConfig, err)
+	}
+	return webOptions(cfg, loc), nil
+}
+
+// webOptions takes the web view's settings from the config; loc is its
+// time zone ([config.Config.Location]).
+func webOptions(cfg config.Config, loc *time.Location) web.Options {
 	opts := web.Options{
 		BaseURL:      cfg.GuideBaseURL,
 		Audiences:    cfg.WebAudiences,
@@ -93,9 +107,7 @@ func webOptions(cfg config.Config) web.Options {
 		ImpressumURL: cfg.Site.ImpressumURL,
 		PrivacyURL:   cfg.Site.PrivacyURL,
 		ChatURL:      chatLink(cfg.UserID),
-	}
-	if loc, err := time.LoadLocation(cfg.SupportTimezone); err == nil {
-		opts.Location = loc
+		Location:     loc,
 	}
 	return opts
 }
@@ -130,7 +142,10 @@ func guidesServe(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return fail(exitGuides, err)
 	}
-	opts := webOptions(cfg)
+	opts, err := siteOptions(cfg)
+	if err != nil {
+		return err
+	}
 	opts.BaseURL = "" // served at the root, whatever the production URL is
 	if *audiences != "" {
 		opts.Audiences = splitList(*audiences)

@@ -23,8 +23,8 @@ const webShutdownTimeout = 5 * time.Second
 // are rendered again after every reload of the store.
 //
 // votes, when set, counts "War das hilfreich?" from the guide pages.
-func serveWeb(ctx context.Context, cfg config.Config, store *guides.Store, votes web.Feedback, log zerolog.Logger) error {
-	opts := webOptions(cfg)
+func serveWeb(ctx context.Context, cfg config.Config, loc *time.Location, store *guides.Store, votes web.Feedback, log zerolog.Logger) error {
+	opts := webOptions(cfg, loc)
 	opts.Dir, opts.Log, opts.Feedback = store.Dir(), log, votes
 	h, err := web.NewHandler(store, opts)
 	if err != nil {

@@ -35,7 +35,11 @@ func TestServedGuideVotes(t *testing.T) {
 	cfg := config.Defaults()
 	cfg.WebListen, cfg.UserID = addr, "@lotse:verein.test"
 	done := make(chan error, 1)
-	go func() { done <- serveWeb(ctx, cfg, store, db.Feedback, zerolog.Nop()) }()
+	loc, err := cfg.Location()
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { done <- serveWeb(ctx, cfg, loc, store, db.Feedback, zerolog.Nop()) }()
 	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {

@@ -23,10 +23,11 @@ import (
 // Wiring: the workflows' configuration from the config file, and the
 // command handler built from it.
 
-// newHandler builds the workflows from the config. attach gives them the
-// bot once it exists.
-func newHandler(cfg config.Config, db *storage.DB, store *guides.Store, m *metrics.Metrics, log zerolog.Logger) (*commands.Handler, func(*bot.Bot), error) {
-	support, err := supportConfig(cfg)
+// newHandler builds the workflows from the config; loc is the config's
+// time zone ([config.Config.Location]). attach gives them the bot once it
+// exists.
+func newHandler(cfg config.Config, loc *time.Location, db *storage.DB, store *guides.Store, m *metrics.Metrics, log zerolog.Logger) (*commands.Handler, func(*bot.Bot), error) {
+	support, err := supportConfig(cfg, loc)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -38,7 +39,7 @@ func newHandler(cfg config.Config, db *storage.DB, store *guides.Store, m *metri
 	if err != nil {
 		return nil, nil, err
 	}
-	roundTables, err := roundTableConfig(cfg, support.Location, meetings)
+	roundTables, err := roundTableConfig(cfg, loc, meetings)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -68,7 +69,7 @@ func newHandler(cfg config.Config, db *storage.DB, store *guides.Store, m *metri
 		Observer:    m,
 		// Named wherever Lotse cannot help (issue 19 point 5).
 		FallbackContact: cfg.FallbackContact,
-		Gaps:            gapsConfig(cfg, support.Location),
+		Gaps:            gapsConfig(cfg, loc),
 	})
 	attach := func(b *bot.Bot) {
 		matrix.bot, rooms.bot = b, b
@@ -126,8 +127,9 @@ func roundTableConfig(cfg config.Config, loc *time.Location, meetings *bbb.Clien
 	return rt, nil
 }
 
-// supportConfig turns the support_* keys into the commands' settings.
-func supportConfig(cfg config.Config) (commands.Support, error) {
+// supportConfig turns the support_* keys into the commands' settings
+// (quiet hours and digests in the time zone loc).
+func supportConfig(cfg config.Config, loc *time.Location) (commands.Support, error) {
 	s := commands.Support{
 		TeamRoom:       id.RoomID(cfg.TeamRoom),
 		Anonymous:      cfg.SupportAnonymous,
@@ -137,6 +139,7 @@ func supportConfig(cfg config.Config) (commands.Support, error) {
 		StaleAfter:     cfg.SupportStaleAfter,
 		DigestHour:     cfg.SupportDigestHour,
 		TickInterval:   cfg.RoundTableTick, // reminders of cases and round tables share the tick
+		Location:       loc,
 	}
 	wd, err := cfg.DigestWeekday()
 	if err != nil {
@@ -148,9 +151,6 @@ func supportConfig(cfg config.Config) (commands.Support, error) {
 	}
 	if s.QuietFrom, s.QuietTo, err = cfg.QuietHours(); err != nil {
 		return s, err
-	}
-	if s.Location, err = time.LoadLocation(cfg.SupportTimezone); err != nil {
-		return s, fmt.Errorf("support_timezone: %w", err)
 	}
 	return s, nil
 }

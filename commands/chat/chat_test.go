@@ -2,6 +2,7 @@ package chat_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"maunium.net/go/mautrix/event"
@@ -26,6 +27,34 @@ func TestPlural(t *testing.T) {
 		if got := chat.Plural(tt.forms, tt.n); got != tt.want {
 			t.Errorf("Plural(%q, %d) = %q, want %q", tt.forms, tt.n, got, tt.want)
 		}
+	}
+}
+
+// TestShorten: one line, cut at max characters (runes, not bytes) with "…";
+// Summarize and EscapeLong shorten the same way.
+func TestShorten(t *testing.T) {
+	tests := []struct {
+		in   string
+		max  int
+		want string
+	}{
+		{"  Wie  geht\n\tdas? ", 20, "Wie geht das?"},
+		{"Wie geht das?", 13, "Wie geht das?"},
+		{"Wie geht das?", 8, "Wie geht…"},
+		{"Übergröße ändern", 5, "Überg…"},
+		{"", 5, ""},
+	}
+	for _, tt := range tests {
+		if got := chat.Shorten(tt.in, tt.max); got != tt.want {
+			t.Errorf("Shorten(%q, %d) = %q, want %q", tt.in, tt.max, got, tt.want)
+		}
+	}
+	long := strings.Repeat("ä", 130)
+	if got := chat.Summarize(long); got != strings.Repeat("ä", 120)+"…" {
+		t.Errorf("Summarize cut to %d runes", len([]rune(got)))
+	}
+	if got := chat.EscapeLong("*fett*  und\nmehr", 8); got != `\*fett\* u…` {
+		t.Errorf("EscapeLong = %q", got)
 	}
 }
 

@@ -54,11 +54,18 @@ func Escape(s string) string {
 
 // EscapeLong is Escape with a custom length limit of n characters.
 func EscapeLong(s string, n int) string {
+	return format.EscapeMarkdown(Shorten(s, n))
+}
+
+// Shorten puts s on one line (runs of whitespace become one space) and cuts
+// it to max characters (runes), marking a cut with "…"; for quoting what
+// someone wrote.
+func Shorten(s string, max int) string {
 	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > n {
-		s = string(r[:n]) + "…"
+	if r := []rune(s); len(r) > max {
+		s = string(r[:max]) + "…"
 	}
-	return format.EscapeMarkdown(s)
+	return s
 }
 
 // EscapeMultiline escapes every line of s and keeps the line breaks.
@@ -89,11 +96,7 @@ func NormWords(text string) string {
 
 // Summarize shortens a member's text to one line of at most 120 characters.
 func Summarize(q string) string {
-	q = strings.Join(strings.Fields(q), " ")
-	if r := []rune(q); len(r) > 120 {
-		q = string(r[:120]) + "…"
-	}
-	return q
+	return Shorten(q, 120)
 }
 
 // Local formats t in the environment's time zone with layout.

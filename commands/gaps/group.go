@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/guides/search"
 	"github.com/lotse-bot/lotse/storage"
 )
@@ -95,7 +96,7 @@ func GroupQuestions(qs []storage.FailedQuestion) []Group {
 				g.weights[id] += storage.MaxFailedGuides - rank
 			}
 		}
-		example := shorten(q.Question)
+		example := chat.Shorten(q.Question, maxExample)
 		switch {
 		case len(g.Examples) == 0:
 			g.Examples = []string{example}
@@ -157,15 +158,6 @@ func topGuides(weights map[string]int) []string {
 		return strings.Compare(a, b)
 	})
 	return ids[:min(len(ids), storage.MaxFailedGuides)]
-}
-
-// shorten puts a question on one line and cuts it to maxExample characters.
-func shorten(q string) string {
-	q = strings.Join(strings.Fields(q), " ")
-	if r := []rune(q); len(r) > maxExample {
-		q = strings.TrimSpace(string(r[:maxExample])) + "…"
-	}
-	return q
 }
 
 // sameWords compares two texts ignoring case, spacing and punctuation.

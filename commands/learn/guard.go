@@ -142,6 +142,11 @@ type Refusal struct {
 	Guide string
 	// Regressions are the questions that would turn wrong (RefuseWorse).
 	Regressions []Regression
+	// After is the library the evaluation set was judged on: base with
+	// the learned questions and q (set when the set was judged: accepted
+	// or RefuseWorse). Teaching hands it to the store
+	// ([guides.Store.SetLearnedBuilt]) instead of building it again.
+	After *guides.Library
 }
 
 // Vet is the guard for learning q as an example question of guideID on
@@ -184,7 +189,8 @@ func Vet(base *guides.Library, learned guides.Learned, extra []search.Question, 
 		with[id] = slices.Clone(l)
 	}
 	with[guideID] = append(with[guideID], q)
-	after := Judge(base.WithLearned(with), qs)
+	lib := base.WithLearned(with)
+	after := Judge(lib, qs)
 	var regs []Regression
 	for i := range qs {
 		if before[i].Right && !after[i].Right {
@@ -192,7 +198,7 @@ func Vet(base *guides.Library, learned guides.Learned, extra []search.Question, 
 		}
 	}
 	if len(regs) > 0 {
-		return Refusal{Kind: RefuseWorse, Regressions: regs}
+		return Refusal{Kind: RefuseWorse, Regressions: regs, After: lib}
 	}
-	return Refusal{}
+	return Refusal{After: lib}
 }

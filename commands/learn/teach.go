@@ -88,10 +88,11 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 			return w.toCase(ctx, c, chat.Format(st.NoQuestion, c.ID))
 		}
 	}
-	if refusal, err := w.refuse(ctx, lib, g, q); err != nil || refusal != "" {
-		if err != nil {
-			return err
-		}
+	refusal, v, err := w.refuse(ctx, lib, g, q)
+	if err != nil {
+		return err
+	}
+	if refusal != "" {
 		return w.toCase(ctx, c, refusal)
 	}
 	l, _, err := w.DB.Learned().Add(ctx, storage.LearnedQuestion{GuideID: g.ID, Question: q, Norm: guides.NormalizeQuestion(q),
@@ -99,7 +100,7 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 	if err != nil {
 		return err
 	}
-	if err := w.Load(ctx); err != nil {
+	if err := w.load(ctx, v); err != nil {
 		return err
 	}
 	if err := w.DB.KV.Delete(ctx, promptKey(c.ID)); err != nil {
@@ -110,43 +111,44 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 
 // refuse returns why q must not be learned for g, or "": a duplicate, a
 // question Lotse already answers with g (nothing to learn), or what the
-// guard (Vet) refuses.
-func (w *Workflow) refuse(ctx context.Context, lib *guides.Library, g *guides.Guide, q string) (string, error) {
+// guard (Vet) refuses. When it accepts q, v is the library the guard built
+// with q learned.
+func (w *Workflow) refuse(ctx context.Context, lib *guides.Library, g *guides.Guide, q string) (refusal string, v vetted, err error) {
 	st := w.tx
-	short := chat.Escape(answer.Shorten(q, 120))
+	short := chat.Escape(chat.Shorten(q, 120))
 	if dup, err := w.DB.Learned().ByNorm(ctx, guides.NormalizeQuestion(q)); err != nil {
-		return "", err
+		return "", v, err
 	} else if dup != nil {
-		return chat.Format(st.Duplicate, dup.ID, chat.Escape(title(lib, dup.GuideID))), nil
+		return chat.Format(st.Duplicate, dup.ID, chat.Escape(title(lib, dup.GuideID))), v, nil
 	}
 	if d := answer.Decide(q, lib, answer.Options{}); d.Outcome == answer.Answer && d.Hits[0].ID == g.ID && !tooShort(q) && !tooLong(q) {
-		return chat.Format(st.AlreadyAnswered, chat.Escape(g.Title)), nil
+		return chat.Format(st.AlreadyAnswered, chat.Escape(g.Title)), v, nil
 	}
 	learned, err := Questions(ctx, w.DB)
 	if err != nil {
-		return "", err
+		return "", v, err
 	}
 	cur, base := w.cfg.Library.Libraries()
 	r := Vet(base, learned, w.cfg.EvalSet, judgeCurrent(cur, base, learned, w.cfg.EvalSet), g.ID, q)
 	switch r.Kind {
 	case RefuseShort:
-		return chat.Format(st.TooShort, short), nil
+		return chat.Format(st.TooShort, short), v, nil
 	case RefuseLong:
-		return chat.Format(st.TooLong, short), nil
+		return chat.Format(st.TooLong, short), v, nil
 	case RefuseScope:
 		reason := map[answer.Outcome]string{answer.SmallTalk: st.ReasonSmallTalk, answer.Human: st.ReasonHuman, answer.Command: st.ReasonCommand}[r.Scope]
-		return chat.Format(st.OutOfScope, short, reason), nil
+		return chat.Format(st.OutOfScope, short, reason), v, nil
 	case RefuseDup:
 		// Learned in the meantime (two team members at once).
-		return chat.Format(st.InGuide, chat.Escape(title(lib, r.Guide))), nil
+		return chat.Format(st.InGuide, chat.Escape(title(lib, r.Guide))), v, nil
 	case RefuseInFile:
-		return chat.Format(st.InGuide, chat.Escape(title(lib, r.Guide))), nil
+		return chat.Format(st.InGuide, chat.Escape(title(lib, r.Guide))), v, nil
 	case RefuseWorse:
 		reg := r.Regressions[0]
-		return chat.Format(st.Regression, len(r.Regressions), chat.Escape(answer.Shorten(reg.Question.Text, 120)),
-			w.expected(lib, reg.Question.Expected), w.describe(lib, reg.After)), nil
+		return chat.Format(st.Regression, len(r.Regressions), chat.Escape(chat.Shorten(reg.Question.Text, 120)),
+			w.expected(lib, reg.Question.Expected), w.describe(lib, reg.After)), v, nil
 	}
-	return "", nil
+	return "", vetted{cur: cur, lib: r.After}, nil
 }
 
 // toCase answers in the case's thread (where the prompt is), whether the
@@ -171,7 +173,7 @@ func (w *Workflow) confirm(ctx context.Context, c *storage.Case, l *storage.Lear
 	case d.Outcome == answer.Choose && slices.Contains(d.Guides(), l.GuideID):
 		now = st.NowChoice
 	}
-	return w.toCase(ctx, c, chat.Format(st.Learned, l.ID, chat.Escape(answer.Shorten(l.Question, 120)), chat.Escape(title(lib, l.GuideID)), now, l.ID))
+	return w.toCase(ctx, c, chat.Format(st.Learned, l.ID, chat.Escape(chat.Shorten(l.Question, 120)), chat.Escape(title(lib, l.GuideID)), now, l.ID))
 }
 
 // describe says in words what a decision does.
@@ -234,7 +236,7 @@ func (w *Workflow) cmdList(ce *chat.Call) error {
 			b.WriteString("\n" + chat.Format(st.ListMore, len(list)-maxList))
 			break
 		}
-		line := chat.Format(st.ListLine, l.ID, chat.Escape(answer.Shorten(l.Question, 80)), chat.Escape(title(lib, l.GuideID)),
+		line := chat.Format(st.ListLine, l.ID, chat.Escape(chat.Shorten(l.Question, 80)), chat.Escape(title(lib, l.GuideID)),
 			chat.Escape(w.Matrix.DisplayName(ce.Ctx, w.cfg.TeamRoom, id.UserID(l.TaughtBy))), w.Local(l.TaughtAt, chat.DateLayout))
 		if !l.ExportedAt.IsZero() {
 			line += st.ListExported
@@ -271,5 +273,5 @@ func (w *Workflow) cmdForget(ce *chat.Call) error {
 	if l == nil {
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.ForgetNone, chat.Escape(ce.Args[0])))
 	}
-	return w.ReplyMarkdown(ce.Ctx, chat.Format(st.Forgotten, l.ID, chat.Escape(answer.Shorten(l.Question, 80))))
+	return w.ReplyMarkdown(ce.Ctx, chat.Format(st.Forgotten, l.ID, chat.Escape(chat.Shorten(l.Question, 80))))
 }

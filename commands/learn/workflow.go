@@ -31,6 +31,11 @@ type Library interface {
 	Libraries() (current, base *guides.Library)
 	// SetLearned makes the learned questions count in Current.
 	SetLearned(guides.Learned)
+	// SetLearnedBuilt is SetLearned with lib, the files' library with the
+	// learned questions as the guard built it while cur was in use (both
+	// from Libraries); the store uses lib instead of building it again
+	// while cur is still current.
+	SetLearnedBuilt(learned guides.Learned, cur, lib *guides.Library)
 }
 
 // Config configures learning from cases. It is off while Library is nil
@@ -89,6 +94,18 @@ func (w *Workflow) Commands() []chat.Command {
 // ([guides.WithLearnedQuestions]: one search index, not two); Load then
 // changes nothing.
 func (w *Workflow) Load(ctx context.Context) error {
+	return w.load(ctx, vetted{})
+}
+
+// vetted is the library the guard built for a question it accepted (lib:
+// the files' library with the learned questions and the new one) and the
+// library in use when it was built (cur).
+type vetted struct{ cur, lib *guides.Library }
+
+// load is Load; after teaching, v is what the guard built, which the
+// library takes instead of building the same again, unless the learned
+// questions or the files changed in between.
+func (w *Workflow) load(ctx context.Context, v vetted) error {
 	if w.cfg.Library == nil {
 		return nil
 	}
@@ -98,7 +115,11 @@ func (w *Workflow) Load(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	w.cfg.Library.SetLearned(learned)
+	if v.lib == nil {
+		w.cfg.Library.SetLearned(learned)
+		return nil
+	}
+	w.cfg.Library.SetLearnedBuilt(learned, v.cur, v.lib)
 	return nil
 }
 
@@ -152,7 +173,7 @@ func (w *Workflow) Resolved(ctx context.Context, c *storage.Case) error {
 		b.WriteString("\n\n" + chat.Format(st.PromptScrubbed, strings.Join(w.kindNames(found), ", ")))
 	}
 	if tooLong(q) {
-		b.WriteString("\n\n" + chat.Format(st.TooLong, chat.Escape(answer.Shorten(q, 80))))
+		b.WriteString("\n\n" + chat.Format(st.TooLong, chat.Escape(chat.Shorten(q, 80))))
 	}
 	if closest := w.closest(lib, q); closest != "" {
 		b.WriteString("\n\n" + chat.Format(st.PromptClosest, closest))
