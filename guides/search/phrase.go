@@ -45,24 +45,32 @@ type phrasePosting struct {
 }
 
 // pairKey hashes a pair of word keys of one kind (FNV-1a, 64 bits; a
-// collision would only add a small bonus to an unrelated guide).
-func pairKey(kind byte, a, b string) uint64 {
+// collision would only add a small bonus to an unrelated guide). A key is
+// the stem key of a content word or the folded function word itself
+// (sa, sb), marked so that the two never meet.
+func pairKey(kind byte, a string, sa bool, b string, sb bool) uint64 {
 	if kind == pairContent && b < a {
 		a, b = b, a
+		sa, sb = sb, sa
 	}
 	h := uint64(14695981039346656037)
 	mix := func(c byte) {
 		h ^= uint64(c)
 		h *= 1099511628211
 	}
+	word := func(w string, stop bool) {
+		if stop {
+			mix(1)
+		} else {
+			mix(2)
+		}
+		for i := 0; i < len(w); i++ {
+			mix(w[i])
+		}
+	}
 	mix(kind)
-	for i := 0; i < len(a); i++ {
-		mix(a[i])
-	}
-	mix(0)
-	for i := 0; i < len(b); i++ {
-		mix(b[i])
-	}
+	word(a, sa)
+	word(b, sb)
 	return h
 }
 
@@ -96,14 +104,11 @@ var articles = map[string]bool{
 	"the": true, "a": true, "an": true,
 }
 
-// skipArticles switches the article rule (development aid for measuring).
-var skipArticles = true
-
 // phraseBuilder collects the pairs of the guides during Build.
 type phraseBuilder struct {
 	px   *phraseIndex
 	st   *stemmer
-	keys map[string]string // folded word → key
+	keys map[string]string // folded content word → stem key
 	buf  []rawToken
 	ks   []string
 	stop []bool
@@ -114,34 +119,28 @@ func newPhraseBuilder(st *stemmer) *phraseBuilder {
 	return &phraseBuilder{px: &phraseIndex{ids: make(map[uint64]int32)}, st: st, keys: make(map[string]string)}
 }
 
-// wordKey is the key of a folded word in a pair: its stem key, or for a
-// function word the word itself (marked, so that it never meets a stem).
-func wordKey(w string, stem func(string) string) (string, bool) {
-	if isStop(w) {
-		return "\x01" + w, true
-	}
-	return stem(w), false
-}
-
 // add indexes the pairs of text, one field of guide doc.
 func (b *phraseBuilder) add(doc int32, field int, text string) {
 	b.buf = tokenize(text, b.buf[:0])
 	b.ks, b.stop = b.ks[:0], b.stop[:0]
 	for _, t := range b.buf {
-		if t.joined || skipArticles && articles[t.word] {
+		if t.joined || articles[t.word] {
 			continue
 		}
-		k, ok := b.keys[t.word]
-		if !ok {
-			k, _ = wordKey(t.word, b.st.stem)
-			b.keys[t.word] = k
+		k, stop := t.word, isStop(t.word)
+		if !stop {
+			var ok bool
+			if k, ok = b.keys[t.word]; !ok {
+				k = b.st.stem(t.word)
+				b.keys[t.word] = k
+			}
 		}
 		b.ks = append(b.ks, k)
-		b.stop = append(b.stop, k[0] == 1)
+		b.stop = append(b.stop, stop)
 	}
 	px := b.px
 	pairKeys(b.ks, b.stop, func(kind byte, i, j int) {
-		h := pairKey(kind, b.ks[i], b.ks[j])
+		h := pairKey(kind, b.ks[i], b.stop[i], b.ks[j], b.stop[j])
 		id, ok := px.ids[h]
 		if !ok {
 			id = int32(len(px.post))
@@ -175,30 +174,36 @@ var phraseWeight = 0.15
 // pairKinds are the kinds of query pairs looked up.
 var pairKinds byte = pairOrdered | pairContent
 
-// queryPairs returns the ids of the indexed pairs of the query's tokens,
-// each once.
-func (ix *Index) queryPairs(toks []rawToken) []int32 {
+// maxQueryPairs bounds the distinct indexed pairs of a query that count
+// (a query has at most maxQueryTokens words and so twice as many pairs).
+const maxQueryPairs = 2 * maxQueryTokens
+
+// queryPairs appends to ids the ids of the indexed pairs of the query's
+// tokens, each once.
+func (ix *Index) queryPairs(toks []rawToken, ids []int32) []int32 {
 	if ix.phr == nil || len(ix.phr.ids) == 0 {
-		return nil
+		return ids
 	}
-	kr := &keyer{ix: ix}
-	var kbuf [32]string
-	var sbuf [32]bool
+	kr := keyer{ix: ix}
+	var kbuf [maxQueryTokens]string
+	var sbuf [maxQueryTokens]bool
 	ks, stop := kbuf[:0], sbuf[:0]
 	for _, t := range toks {
-		if t.joined || len(t.word) > maxQueryWord || skipArticles && articles[t.word] {
+		if t.joined || len(t.word) > maxQueryWord || articles[t.word] || len(ks) == len(kbuf) {
 			continue
 		}
-		k, s := wordKey(t.word, kr.key)
+		k, s := t.word, isStop(t.word)
+		if !s {
+			k = kr.key(t.word)
+		}
 		ks = append(ks, k)
 		stop = append(stop, s)
 	}
-	var ids []int32
 	pairKeys(ks, stop, func(kind byte, i, j int) {
-		if kind&pairKinds == 0 {
+		if kind&pairKinds == 0 || len(ids) == cap(ids) {
 			return
 		}
-		h := pairKey(kind, ks[i], ks[j])
+		h := pairKey(kind, ks[i], stop[i], ks[j], stop[j])
 		if id, ok := ix.phr.ids[h]; ok && !slices.Contains(ids, id) {
 			ids = append(ids, id)
 		}
@@ -213,7 +218,8 @@ func (ix *Index) phraseRank(toks []rawToken, cands []cand, sc *scratch) {
 	if phraseWeight == 0 || len(cands) < 2 {
 		return
 	}
-	ids := ix.queryPairs(toks)
+	var buf [maxQueryPairs]int32
+	ids := ix.queryPairs(toks, buf[:0])
 	if len(ids) == 0 {
 		return
 	}

@@ -82,9 +82,15 @@ func TestPairKeys(t *testing.T) {
 		return out
 	}
 	k := func(kind byte, a, b string) uint64 {
-		ka, _ := wordKey(a, st.stem)
-		kb, _ := wordKey(b, st.stem)
-		return pairKey(kind, ka, kb)
+		key := func(w string) (string, bool) {
+			if isStop(w) {
+				return w, true
+			}
+			return st.stem(w), false
+		}
+		ka, sa := key(a)
+		kb, sb := key(b)
+		return pairKey(kind, ka, sa, kb, sb)
 	}
 	tests := []struct {
 		text string

@@ -29,9 +29,6 @@ func TestPhraseScan(t *testing.T) {
 	}
 	old, oldK := phraseWeight, pairKinds
 	defer func() { phraseWeight, pairKinds = old, oldK }()
-	oldA := skipArticles
-	defer func() { skipArticles = oldA }()
-	skipArticles = os.Getenv("LOTSE_KEEP_ARTICLES") == ""
 	if v := os.Getenv("LOTSE_PAIR_KINDS"); v != "" {
 		k, _ := strconv.Atoi(v)
 		pairKinds = byte(k)
@@ -69,16 +66,19 @@ func TestPhraseDebug(t *testing.T) {
 		var ks, ws []string
 		var st []bool
 		for _, tk := range toks {
-			if tk.joined || skipArticles && articles[tk.word] {
+			if tk.joined || articles[tk.word] {
 				continue
 			}
-			k, b := wordKey(tk.word, kr.key)
+			k, b := tk.word, isStop(tk.word)
+			if !b {
+				k = kr.key(tk.word)
+			}
 			ks = append(ks, k)
 			ws = append(ws, tk.word)
 			st = append(st, b)
 		}
 		pairKeys(ks, st, func(kind byte, i, j int) {
-			h := pairKey(kind, ks[i], ks[j])
+			h := pairKey(kind, ks[i], st[i], ks[j], st[j])
 			id, ok := ix.phr.ids[h]
 			if !ok {
 				return
