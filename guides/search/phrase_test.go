@@ -125,3 +125,27 @@ func TestPairKeys(t *testing.T) {
 		t.Error("ordered pair ignores the order")
 	}
 }
+
+// BenchmarkPhrase searches with the phrase evidence off and on in the same
+// process (run with -count to interleave them), for the 45 bench guides
+// and a generated library of 5,000: the cost of the pairs alone.
+func BenchmarkPhrase(b *testing.B) {
+	docs, qs := loadBench(b)
+	for _, lib := range []struct {
+		name string
+		ix   *Index
+	}{{"bench", Build(docs, Options{})}, {"5000", Build(syntheticLibrary(docs, 5000), Options{})}} {
+		for _, w := range []float64{0, phraseWeight} {
+			name := lib.name + "/off"
+			if w > 0 {
+				name = lib.name + "/on"
+			}
+			b.Run(name, func(b *testing.B) {
+				old := phraseWeight
+				phraseWeight = w
+				defer func() { phraseWeight = old }()
+				benchSearch(b, lib.ix, qs)
+			})
+		}
+	}
+}
