@@ -102,7 +102,9 @@ const (
 // maxChoices is the most guides a choice shows (a variable for TestCalibrate).
 var maxChoices = 3
 
-func decideSearch(q string, lib Library, opts Options, tx *Texts) Decision {
+// decideSearch searches q, the question part of a message, and decides on
+// the result; qw are q's words (tokens of q).
+func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Decision {
 	res := lib.SearchFor(q, 5, opts.Team)
 	d := Decision{Query: q, offTopic: len(res.OffTopic) > 0}
 	if len(res.Hits) == 0 || (!res.Confident && !res.Close) || res.Hits[0].Score < calib.minChoose {
@@ -125,7 +127,7 @@ func decideSearch(q string, lib Library, opts Options, tx *Texts) Decision {
 	firm := res.Confident && (lead >= calib.minLead || lead >= calib.minTopicScoreLead && clearTopic(res.Hits))
 	answer := firm && first.Score >= calib.minAnswer
 	firm = firm && first.Score >= calib.minFirm
-	date := asksDate(q)
+	date := asksDate(qw)
 	if offTopic && calib.offTopic >= offTopicNoChoice && !firm || date && !answer {
 		d.Outcome, d.Reply, d.Nearest = None, NoGuideReply(tx, opts, Shorten(q, 200)), res.Hits
 		return d
@@ -204,13 +206,13 @@ func clearTopic(hs []search.Hit) bool {
 	return len(hs) == 1 || hs[0].Strong-hs[1].Strong >= calib.minTopicLead
 }
 
-// asksDate reports whether q asks when the next event is ("wann ist der
+// asksDate reports whether the words ws ask when the next event is ("wann ist der
 // nächste Parteitag?", "when is the next meeting"): guides of an IT help
 // explain how to do something, not the dates of a party's events, so such
 // a question gets an answer only as a choice and otherwise the honest no.
-func asksDate(q string) bool {
+func asksDate(ws []word) bool {
 	when, next := false, false
-	for _, w := range tokens(q) {
+	for _, w := range ws {
 		switch w.w {
 		case "wann", "when":
 			when = true
