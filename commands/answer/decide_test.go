@@ -238,3 +238,51 @@ func TestWordsIn(t *testing.T) {
 		}
 	}
 }
+
+// TestOffTopicAsSetting: a message naming party work or other software
+// whose first guide meets it in several words keeps its choice although
+// the guide firmly explains little of it by its topic (the subject is the
+// setting: "Fotos vom Infostand in einen Ordner hochladen"); met in one
+// word, or named a device, the off-topic gate still says no guide.
+func TestOffTopicAsSetting(t *testing.T) {
+	old := calib
+	defer func() { calib = old }()
+	calib.offTopicOneWord, calib.offTopicStrong = 0.5, 0.4
+	res := func(one float64, off ...string) search.Result {
+		return search.Result{Close: true, OffTopic: off,
+			Hits: []search.Hit{{ID: "a.md", Score: 0.4, Strong: 0.2, OneWord: one}, {ID: "b.md", Score: 0.35}}}
+	}
+	for _, c := range []struct {
+		name string
+		res  search.Result
+		want Outcome
+	}{
+		{"party work as the setting, several words", res(0.35, "infostand"), Choose},
+		{"other software as the setting, several words", res(0.45, "excel"), Choose},
+		{"party work, one word carries the guide", res(0.5, "infostand"), None},
+		{"a device, several words", res(0.35, "drucker"), None},
+		{"a device and party work, several words", res(0.35, "laptop", "flyer"), None},
+		{"no signal", res(0.35), Choose},
+	} {
+		if d := Decide("eine Frage zu etwas", fixedLib(c.res), Options{}); d.Outcome != c.want {
+			t.Errorf("%s: outcome %s, want %s", c.name, d.Outcome, c.want)
+		}
+	}
+	calib = old
+	lib := loadLibrary(t)
+	for _, tc := range []struct {
+		q    string
+		want Outcome
+	}{
+		// Written for this test from the library's topics, not from a
+		// question set.
+		{"kann ich die Flyer-Entwürfe in der Cloud mit der AG bearbeiten", Choose},
+		{"wo bekomme ich Plakate und Flyer für den Infostand am Samstag", None},
+		{"der Drucker im Büro druckt nur noch leere Seiten", None},
+		{"die Tastatur am Laptop tippt falsche Buchstaben", None},
+	} {
+		if d := Decide(tc.q, lib, Options{Cases: true}); d.Outcome != tc.want {
+			t.Errorf("%q: %s %v, want %s", tc.q, d.Outcome, d.Guides(), tc.want)
+		}
+	}
+}
