@@ -171,7 +171,8 @@ func Decide(message string, lib Library, opts Options) Decision {
 		q = strings.TrimSpace(text[words[at].start : from+len(q)])
 		from = words[at].start
 	}
-	d := decideSearch(q, wordsIn(words, from, from+len(q)), lib, opts, tx)
+	qw := wordsIn(words, from, from+len(q))
+	d := focusQuestion(decideSearch(q, qw, lib, opts, tx), q, qw, lib, opts, tx)
 	switch {
 	case person == numberHuman && d.Outcome == None:
 		// A number no guide gives: the way to a person.

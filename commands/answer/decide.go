@@ -148,8 +148,15 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 		d.Outcome, d.Reply, d.Nearest = None, NoGuideReply(tx, opts, Shorten(q, 200)), res.Hits
 		return d
 	}
-	for _, h := range res.Hits {
-		if len(d.Hits) < maxChoices && h.Score >= calib.chooseShare*first.Score {
+	return choice(d, res.Hits, tx)
+}
+
+// choice makes d a choice of the hits within chooseShare of the first
+// one's score (at most maxChoices), hits[0] first.
+func choice(d Decision, hits []search.Hit, tx *Texts) Decision {
+	d.Hits, d.Also = nil, nil
+	for _, h := range hits {
+		if len(d.Hits) < maxChoices && h.Score >= calib.chooseShare*hits[0].Score {
 			d.Hits = append(d.Hits, h)
 		}
 	}
@@ -163,6 +170,57 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 	d.Reply = b.String()
 	return d
 }
+
+// focusQuestion decides on the question clause of a message whose whole
+// text found no guide: a message that tells its circumstances first and
+// asks last ("Ich leite morgen die Versammlung online, wie kriege ich
+// Moderationsrechte?", "du weißt nicht weiter? wie mache ich dann einen
+// Supportfall auf") dilutes the share of it a guide explains with words
+// that are only the setting. The question clause is the last clause that
+// starts with a question word (after a comma or the end of a sentence)
+// and runs to the end; a guide it finds is offered as a choice, never
+// answered, since the words left out may have mattered. A message whose
+// whole text named a subject outside the library keeps its "no guide"
+// (the subject may be what the setting was about). ws are q's words.
+func focusQuestion(d Decision, q string, ws []word, lib Library, opts Options, tx *Texts) Decision {
+	if d.Outcome != None || d.offTopic || len(ws) == 0 {
+		return d
+	}
+	base := ws[0].start
+	at := -1
+	for i := 1; i < len(ws); i++ {
+		if focusWords[fold(ws[i].w)] && breakBefore(q, ws[i].start-base, commaBreaks) {
+			at = i
+		}
+	}
+	if at < 0 {
+		return d
+	}
+	part := q[ws[at].start-base:]
+	f := decideSearch(part, ws[at:], lib, opts, tx)
+	switch f.Outcome {
+	case Answer:
+		return choice(f, append(f.Hits, f.Also...), tx)
+	case Choose:
+		return f
+	}
+	return d
+}
+
+// focusWords start a question clause (the question words without the
+// subordinating "ob", "if", "whether": "ich weiß nicht, ob …" does not
+// start the question).
+var focusWords = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range questionWords {
+		switch w {
+		case "ob", "if", "whether":
+		default:
+			m[w] = true
+		}
+	}
+	return m
+}()
 
 // leansOnOneWord reports whether a choice led by h would rest on one
 // generic word: h explains little of the message (Score below

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/lotse-bot/lotse/guides/search"
@@ -283,6 +284,53 @@ func TestOffTopicAsSetting(t *testing.T) {
 	} {
 		if d := Decide(tc.q, lib, Options{Cases: true}); d.Outcome != tc.want {
 			t.Errorf("%q: %s %v, want %s", tc.q, d.Outcome, d.Guides(), tc.want)
+		}
+	}
+}
+
+// mapLib answers a search with the result stored for the query (none
+// found otherwise).
+type mapLib map[string]search.Result
+
+func (m mapLib) SearchFor(q string, _ int, _ bool) search.Result { return m[q] }
+
+// TestFocusQuestion: a message whose whole text finds no guide is decided
+// on its question clause — the last clause starting with a question word
+// — and a guide found there is offered as a choice, never answered; a
+// message naming a subject outside the library, or without such a
+// clause, keeps its "no guide".
+func TestFocusQuestion(t *testing.T) {
+	weak := search.Result{Hits: []search.Hit{{ID: "x.md", Score: 0.15}}}
+	clear := search.Result{Confident: true, Hits: []search.Hit{{ID: "a.md", Score: 0.9, Strong: 1}, {ID: "b.md", Score: 0.6}, {ID: "c.md", Score: 0.2}}}
+	close := search.Result{Close: true, Hits: []search.Hit{{ID: "b.md", Score: 0.4}, {ID: "a.md", Score: 0.35}}}
+	offTopic := weak
+	offTopic.OffTopic = []string{"parteitag"}
+	for _, c := range []struct {
+		name, msg string
+		lib       mapLib
+		want      Outcome
+		guides    []string
+	}{
+		{"comma clause, clear guide: a choice, not an answer", "Ich leite morgen die Versammlung, wie kriege ich Rechte?",
+			mapLib{"Ich leite morgen die Versammlung, wie kriege ich Rechte?": weak, "wie kriege ich Rechte?": clear}, Choose, []string{"a.md", "b.md"}},
+		{"sentence before the question, close guides", "Du weißt nicht weiter? Wie mache ich einen Fall auf",
+			mapLib{"Du weißt nicht weiter? Wie mache ich einen Fall auf": weak, "Wie mache ich einen Fall auf": close}, Choose, []string{"b.md", "a.md"}},
+		{"English", "Our board has a shared mailbox. How do I read it?",
+			mapLib{"Our board has a shared mailbox. How do I read it?": weak, "How do I read it?": close}, Choose, []string{"b.md", "a.md"}},
+		{"the last question clause", "Wo war ich, ach ja, wie kriege ich Rechte?",
+			mapLib{"Wo war ich, ach ja, wie kriege ich Rechte?": weak, "wie kriege ich Rechte?": clear}, Choose, []string{"a.md", "b.md"}},
+		{"subject outside the library", "Morgen ist Parteitag, wie kriege ich Rechte?",
+			mapLib{"Morgen ist Parteitag, wie kriege ich Rechte?": offTopic, "wie kriege ich Rechte?": clear}, None, nil},
+		{"no question clause", "Ich leite morgen die Versammlung und brauche Rechte",
+			mapLib{"Ich leite morgen die Versammlung und brauche Rechte": weak, "brauche Rechte": clear}, None, nil},
+		{"\"ob\" does not start the question", "Ich weiß nicht, ob ich Rechte habe",
+			mapLib{"Ich weiß nicht, ob ich Rechte habe": weak, "ob ich Rechte habe": clear}, None, nil},
+		{"the clause finds nothing either", "Ich leite morgen die Versammlung, wie kriege ich Rechte?",
+			mapLib{"Ich leite morgen die Versammlung, wie kriege ich Rechte?": weak, "wie kriege ich Rechte?": weak}, None, nil},
+	} {
+		d := Decide(c.msg, c.lib, Options{})
+		if d.Outcome != c.want || !slices.Equal(d.Guides(), c.guides) {
+			t.Errorf("%s: %s %v, want %s %v", c.name, d.Outcome, d.Guides(), c.want, c.guides)
 		}
 	}
 }
