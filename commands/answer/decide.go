@@ -287,22 +287,51 @@ func offTopicOnOneWord(res search.Result) bool {
 // its choice even when the first guide firmly explains little of it by
 // its topic (the off-topic gate, offTopicStrong).
 //
-// Devices (the "hardware" group) do not count: the trouble of a device
+// A device (the "hardware" group) needs more: the trouble of a device
 // itself is told in general IT words ("der Drucker zeigt eine
-// Fehlermeldung und druckt keine Seiten", "der Router verliert die
-// Verbindung zum Internet") that meet several guides in several words;
-// a device as the setting of a real question mostly passes the gate by
-// its topic anyway ("wie installiere ich Element auf dem Laptop").
+// Fehlermeldung und druckt keine Seiten", "die Tastatur am Laptop tippt
+// falsche Buchstaben") that meet several guides in several words, but
+// guides of different topics; a device as the setting of a question meets
+// guides of one topic ("mein Laptop soll nicht alle Ordner aus der Cloud
+// runterladen" → two Nextcloud guides): topicAgrees.
 func offTopicAsSetting(res search.Result) bool {
 	if len(res.Hits) == 0 || res.Hits[0].OneWord >= calib.offTopicOneWord {
 		return false
 	}
 	for _, w := range res.OffTopic {
 		if search.OffTopicGroup(w) == "hardware" {
-			return false
+			return topicAgrees(res.Hits)
 		}
 	}
 	return true
+}
+
+// topicAgrees reports whether the first guide's topic (the library's
+// top-level folder: nextcloud/, matrix/, bbb/ …, as guides.Library.Topics
+// groups them) recurs among the other guides a choice may show (the first
+// maxChoices hits). When the best guides agree on a topic, the search has
+// found what the message is about — the standard "query clarity" idea of
+// IR, that a query whose top results share a topic is clear; scattered
+// topics mean general words met guides here and there. A library without
+// folders gives no agreement.
+func topicAgrees(hs []search.Hit) bool {
+	if len(hs) == 0 || topicOf(hs[0].ID) == "" {
+		return false
+	}
+	for i := 1; i < len(hs) && i < maxChoices; i++ {
+		if topicOf(hs[i].ID) == topicOf(hs[0].ID) {
+			return true
+		}
+	}
+	return false
+}
+
+// topicOf is the top-level folder of a guide ID ("" for none).
+func topicOf(id string) string {
+	if i := strings.IndexByte(id, '/'); i > 0 {
+		return id[:i]
+	}
+	return ""
 }
 
 // clearTopic reports whether the first guide is clearly about the question

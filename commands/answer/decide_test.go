@@ -268,6 +268,10 @@ func TestOffTopicAsSetting(t *testing.T) {
 		{"other software as the setting, several words", res(0.45, "excel"), Choose},
 		{"party work, one word carries the guide", res(0.5, "infostand"), None},
 		{"a device, several words", res(0.35, "drucker"), None},
+		{"a device, several words, guides of one topic", search.Result{Close: true, OffTopic: []string{"laptop"},
+			Hits: []search.Hit{{ID: "cloud/a.md", Score: 0.4, Strong: 0.2, OneWord: 0.35}, {ID: "chat/b.md", Score: 0.38}, {ID: "cloud/c.md", Score: 0.3}}}, Choose},
+		{"a device, several words, guides of scattered topics", search.Result{Close: true, OffTopic: []string{"laptop"},
+			Hits: []search.Hit{{ID: "cloud/a.md", Score: 0.4, Strong: 0.2, OneWord: 0.35}, {ID: "chat/b.md", Score: 0.38}, {ID: "video/c.md", Score: 0.3}, {ID: "cloud/d.md", Score: 0.3}}}, None},
 		{"a device and party work, several words", res(0.35, "laptop", "flyer"), None},
 		{"no signal", res(0.35), Choose},
 	} {
@@ -286,6 +290,7 @@ func TestOffTopicAsSetting(t *testing.T) {
 		{"kann ich die Flyer-Entwürfe in der Cloud mit der AG bearbeiten", Choose},
 		{"wo bekomme ich Plakate und Flyer für den Infostand am Samstag", None},
 		{"der Drucker im Büro druckt nur noch leere Seiten", None},
+		{"ich habe einen neuen Laptop, wie richte ich die Nextcloud darauf ein", Choose},
 		{"die Tastatur am Laptop tippt falsche Buchstaben", None},
 	} {
 		if d := Decide(tc.q, lib, Options{Cases: true}); d.Outcome != tc.want {
@@ -337,6 +342,35 @@ func TestFocusQuestion(t *testing.T) {
 		d := Decide(c.msg, c.lib, Options{})
 		if d.Outcome != c.want || !slices.Equal(d.Guides(), c.guides) {
 			t.Errorf("%s: %s %v, want %s %v", c.name, d.Outcome, d.Guides(), c.want, c.guides)
+		}
+	}
+}
+
+// TestTopicAgrees: the first guide's top-level folder recurs among the
+// first maxChoices hits; guides without a folder never agree.
+func TestTopicAgrees(t *testing.T) {
+	hs := func(ids ...string) []search.Hit {
+		var out []search.Hit
+		for _, id := range ids {
+			out = append(out, search.Hit{ID: id})
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name string
+		hits []search.Hit
+		want bool
+	}{
+		{"first two agree", hs("cloud/a.md", "cloud/b.md", "chat/c.md"), true},
+		{"first and third agree", hs("cloud/a.md", "chat/b.md", "cloud/c.md"), true},
+		{"only the fourth agrees", hs("cloud/a.md", "chat/b.md", "video/c.md", "cloud/d.md"), false},
+		{"second and third agree, not with the first", hs("cloud/a.md", "chat/b.md", "chat/c.md"), false},
+		{"no folders", hs("a.md", "b.md"), false},
+		{"one hit", hs("cloud/a.md"), false},
+		{"none", nil, false},
+	} {
+		if got := topicAgrees(c.hits); got != c.want {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
 		}
 	}
 }
