@@ -173,6 +173,7 @@ func Decide(message string, lib Library, opts Options) Decision {
 	}
 	qw := wordsIn(words, from, from+len(q))
 	d := focusQuestion(decideSearch(q, qw, lib, opts, tx), q, qw, lib, opts, tx)
+	d = lastQuestionAgrees(d, q, qw, lib, opts, tx)
 	switch {
 	case person == numberHuman && d.Outcome == None:
 		// A number no guide gives: the way to a person.

@@ -219,6 +219,42 @@ func focusQuestion(d Decision, q string, ws []word, lib Library, opts Options, t
 	return d
 }
 
+// lastQuestionAgrees turns an answer into a choice when the message ends
+// in a question sentence of its own after other sentences and that
+// sentence, searched alone, puts another of the answer's runners-up
+// first: "ich hab eine Mail bekommen, angeblich von der Cloud, ich soll
+// mein Passwort bestätigen. echt oder fake?" — the whole message is
+// mostly about a password, the question asks whether the mail is real.
+// The answer stays among the choices, so this cannot lose a helped
+// message; a question sentence that finds the answered guide first, or a
+// guide the whole message did not find at all, keeps the answer. ws are
+// q's words.
+func lastQuestionAgrees(d Decision, q string, ws []word, lib Library, opts Options, tx *Texts) Decision {
+	if d.Outcome != Answer || len(ws) < 2 || !strings.HasSuffix(q, "?") {
+		return d
+	}
+	base := ws[0].start
+	at := -1
+	for i := 1; i < len(ws); i++ {
+		if breakBefore(q, ws[i].start-base, sentenceBreaks) {
+			at = i
+		}
+	}
+	if at < 0 {
+		return d
+	}
+	res := lib.SearchFor(q[ws[at].start-base:], maxChoices, opts.Team)
+	if len(res.Hits) == 0 || res.Hits[0].ID == d.Hits[0].ID {
+		return d
+	}
+	for _, h := range d.Also {
+		if h.ID == res.Hits[0].ID {
+			return choice(d, append(d.Hits, d.Also...), tx)
+		}
+	}
+	return d
+}
+
 // focusWords start a question clause (the question words without the
 // subordinating "ob", "if", "whether": "ich weiß nicht, ob …" does not
 // start the question).

@@ -374,3 +374,35 @@ func TestTopicAgrees(t *testing.T) {
 		}
 	}
 }
+
+// TestLastQuestionAgrees: an answer becomes a choice (the answer first)
+// when the message ends in a question sentence of its own that, searched
+// alone, puts one of the runners-up first.
+func TestLastQuestionAgrees(t *testing.T) {
+	whole := search.Result{Confident: true, Hits: []search.Hit{{ID: "a.md", Score: 0.8, Strong: 1}, {ID: "b.md", Score: 0.5}}}
+	for _, c := range []struct {
+		name, msg string
+		last      search.Result
+		want      Outcome
+		guides    []string
+	}{
+		{"the question sentence finds a runner-up", "Ich soll mein Passwort bestätigen. Echt oder fake?",
+			search.Result{Hits: []search.Hit{{ID: "b.md"}}}, Choose, []string{"a.md", "b.md"}},
+		{"the question sentence finds the answer", "Ich soll mein Passwort bestätigen. Echt oder fake?",
+			search.Result{Hits: []search.Hit{{ID: "a.md"}}}, Answer, []string{"a.md"}},
+		{"the question sentence finds a guide the whole did not", "Ich soll mein Passwort bestätigen. Echt oder fake?",
+			search.Result{Hits: []search.Hit{{ID: "c.md"}}}, Answer, []string{"a.md"}},
+		{"one sentence", "Echt oder fake?", search.Result{Hits: []search.Hit{{ID: "b.md"}}}, Answer, []string{"a.md"}},
+		{"no question at the end", "Echt oder fake? Ich soll mein Passwort bestätigen.",
+			search.Result{Hits: []search.Hit{{ID: "b.md"}}}, Answer, []string{"a.md"}},
+	} {
+		lib := mapLib{c.msg: whole, "Echt oder fake?": c.last, "Ich soll mein Passwort bestätigen.": c.last}
+		if c.msg == "Echt oder fake?" {
+			lib[c.msg] = whole
+		}
+		d := Decide(c.msg, lib, Options{})
+		if d.Outcome != c.want || !slices.Equal(d.Guides(), c.guides) {
+			t.Errorf("%s: %s %v, want %s %v", c.name, d.Outcome, d.Guides(), c.want, c.guides)
+		}
+	}
+}
