@@ -51,12 +51,10 @@ import (
 // show; pool 507 → 505 for it. Fourth pass: devices count again at a
 // higher bar, deviceOneWord 0.75: pool flat +2 for 0.5–0.8 (A +1, B +1),
 // and the probes of round 2 lean 0.56–0.66 on one word, so 0.75.
-// Fourth pass: the same bar tells a subject outside the library that is
-// only the setting of the question (offTopicAsSetting: not a device, the
-// first guide meets the message in several words) — such a message keeps
-// its choice past the off-topic gate. A separate bar swept 0.3–0.7 on the
-// pool: part A +1 at 0.40–0.70, part B +1 at 0.45–0.70, no loss; 0.5 is
-// in the plateau, so the one bar serves both rules.
+// Fourth pass: the same bar tells a device that is only the setting of
+// the question (offTopicAsSetting: the first guide meets the message in
+// several words, and the best guides agree on a topic) — such a message
+// keeps its choice past the off-topic gate.
 var calib = calibration{minLead: 0.30, chooseShare: 0.6, minAnswer: 0.55, minFirm: 0.45, minChoose: 0.25, minTopic: 0.8, minTopicLead: 0.6, minTopicScoreLead: 0.15, offTopic: offTopicNoAnswer, offTopicStrong: 0.4, offTopicAnswerStrong: 0.6, oneWordShare: 0.6, oneWordDF: 0.25, oneWordScore: 0.55, offTopicOneWord: 0.5, deviceOneWord: 0.75}
 
 // calibration: minLead is the lead (s1-s2)/s1 an answer needs; minAnswer
@@ -310,36 +308,37 @@ func offTopicOnOneWord(res search.Result) bool {
 	return false
 }
 
-// offTopicAsSetting reports whether the subject outside the library that
-// a message names is only the setting of a question the first guide is
-// about: every signal word names party work or other software
-// (search.Result.OffTopic, not a device), and the first guide meets the
-// message in several words — it owes less than offTopicOneWord of its
-// score to its best single word (search.Hit.OneWord), the bar at which
-// offTopicOnOneWord takes the choice. "andere sollen mir Fotos vom
-// Infostand in einen Ordner hochladen, die haben aber kein Konto" is a
-// question about sharing a folder; "wo bekomme ich Plakate für den
-// Wahlkampf" meets no guide in more than one word. Such a message keeps
-// its choice even when the first guide firmly explains little of it by
-// its topic (the off-topic gate, offTopicStrong).
+// offTopicAsSetting reports whether the device a message names is only
+// the setting of a question the guides are about, so that the message
+// keeps its choice even when the first guide firmly explains little of it
+// by its topic (the off-topic gate, offTopicStrong): every signal word is
+// a device (the "hardware" group of search.Result.OffTopic), the first
+// guide meets the message in several words — it owes less than
+// offTopicOneWord of its score to its best single word (search.Hit.OneWord)
+// — and the best guides agree on a topic (topicAgrees). "mein Laptop soll
+// nicht alle Ordner aus der Cloud runterladen, nur ein paar" meets two
+// Nextcloud guides in Ordner, Cloud, Laptop; a device's own trouble is
+// told in general IT words ("der Drucker zeigt eine Fehlermeldung und
+// druckt keine Seiten", "die Tastatur am Laptop tippt falsche Buchstaben")
+// that meet guides of scattered topics.
 //
-// A device (the "hardware" group) needs more: the trouble of a device
-// itself is told in general IT words ("der Drucker zeigt eine
-// Fehlermeldung und druckt keine Seiten", "die Tastatur am Laptop tippt
-// falsche Buchstaben") that meet several guides in several words, but
-// guides of different topics; a device as the setting of a question meets
-// guides of one topic ("mein Laptop soll nicht alle Ordner aus der Cloud
-// runterladen" → two Nextcloud guides): topicAgrees.
+// Party work and other software (Infostand, Parteitag, Excel …) do not
+// count: they name what the message is about more often than where it
+// happens. The same rule for them gained 2 on the tune pool ("andere
+// sollen mir Fotos vom Infostand in einen Ordner hochladen …") but, once
+// the team had taught a guide questions with "Antrag stellen", it gave
+// "wie stelle ich einen Antrag an den Parteitag" a choice of the guide
+// for requesting an account (TestSimulatedMonthTuneSplit).
 func offTopicAsSetting(res search.Result) bool {
 	if len(res.Hits) == 0 || res.Hits[0].OneWord >= calib.offTopicOneWord {
 		return false
 	}
 	for _, w := range res.OffTopic {
-		if search.OffTopicGroup(w) == "hardware" {
-			return topicAgrees(res.Hits)
+		if search.OffTopicGroup(w) != "hardware" {
+			return false
 		}
 	}
-	return true
+	return topicAgrees(res.Hits)
 }
 
 // topicAgrees reports whether the first guide's topic (the library's
