@@ -10,6 +10,7 @@ package answer
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -156,7 +157,7 @@ func Decide(message string, lib Library, opts Options) Decision {
 	if t, ok := isSmallTalk(words); ok {
 		return smallTalk(tx, t)
 	}
-	q, lead := questionPart(text, words)
+	q, from, lead := questionPart(text, words)
 	if q == "" {
 		// Only greetings, thanks and "kurze Frage": ask for the question.
 		if lead == TalkHello || lead == TalkPrompt {
@@ -164,14 +165,15 @@ func Decide(message string, lib Library, opts Options) Decision {
 		}
 		return smallTalk(tx, lead)
 	}
-	if at > 0 {
+	if at > 0 && words[at].start > from && words[at].start < from+len(q) {
 		// "kann mir jemand sagen, wie ich …": search the question, not
-		// the request around it (q is a part of text).
-		if from := strings.Index(text, q); from >= 0 && words[at].start > from && words[at].start < from+len(q) {
-			q = strings.TrimSpace(text[words[at].start : from+len(q)])
-		}
+		// the request around it (q is text[from:from+len(q)]).
+		q = strings.TrimSpace(text[words[at].start : from+len(q)])
+		from = words[at].start
 	}
-	d := decideSearch(q, lib, opts, tx)
+	qw := wordsIn(words, from, from+len(q))
+	d := focusQuestion(decideSearch(q, qw, lib, opts, tx), q, qw, lib, opts, tx)
+	d = lastQuestionAgrees(d, q, qw, lib, opts, tx)
 	switch {
 	case person == numberHuman && d.Outcome == None:
 		// A number no guide gives: the way to a person.
@@ -304,6 +306,14 @@ func tokens(text string) []word {
 		out = append(out, word{strings.ToLower(text[start:]), start})
 	}
 	return out
+}
+
+// wordsIn returns the words of ws that start in text[from:to] (ws in text
+// order): the tokens of that part of the text without tokenising it again.
+func wordsIn(ws []word, from, to int) []word {
+	i := sort.Search(len(ws), func(k int) bool { return ws[k].start >= from })
+	j := sort.Search(len(ws), func(k int) bool { return ws[k].start >= to })
+	return ws[i:j]
 }
 
 func hasSymbol(s string) bool {

@@ -170,6 +170,11 @@ func BenchmarkDecide60KB(b *testing.B) {
 		{"words", "an ab auf aus ein wort passwort cloud "},
 		// The worst case found in review: every word needs folding.
 		{"umlaut", "ä "},
+		// Clauses and sentences that end in a question: the whole and the
+		// question clause (focusQuestion) or the last sentence
+		// (lastQuestionAgrees) are searched.
+		{"clauses", "gestern war das Sommerfest im Bezirk, wie kriege ich Moderationsrechte? "},
+		{"sentences", "Ich habe mein Passwort vergessen. Wie setze ich es zurück? "},
 	} {
 		msg := strings.Repeat(c.unit, 60_000/len(c.unit))
 		b.Run(c.name, func(b *testing.B) {

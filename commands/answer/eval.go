@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
 )
 
@@ -31,6 +32,9 @@ type Result struct {
 	// ConfidentWrong: an Answer with a guide other than the expected one
 	// (whatever was expected).
 	ConfidentWrong bool
+	// AsTeam: decided with the team's view, the expected guide being for
+	// the team only (see Evaluate).
+	AsTeam bool
 }
 
 // Tally counts the results of one expected kind ("guide" or an outcome).
@@ -50,16 +54,50 @@ type Report struct {
 	// Answerable-only figures: the expected guide first / in the first
 	// three of the raw ranking.
 	Answerable, Top1, Top3 int
+	// AsTeam counts the messages judged with the team's view although
+	// the evaluation ran as a member: their expected guide is for the
+	// team only (see Evaluate).
+	AsTeam int
+}
+
+// guideLookup is what Evaluate needs to tell a team-only guide;
+// *guides.Library has it. A Library without it is judged as given.
+type guideLookup interface {
+	Get(id string) (*guides.Guide, bool)
+}
+
+// rowOptions are the options to judge a message expecting exp with: a
+// message that expects a guide only the team sees is a team member's
+// question (a member can never get that guide), so it is judged with the
+// team's view, as `lotse ask --team` decides; every other message keeps
+// opts. asTeam reports the switch.
+func rowOptions(lib Library, exp string, opts Options) (_ Options, asTeam bool) {
+	gl, ok := lib.(guideLookup)
+	if opts.Team || !ok {
+		return opts, false
+	}
+	if g, ok := gl.Get(exp); ok && !guides.VisibleTo(g, false) {
+		opts.Team = true
+		return opts, true
+	}
+	return opts, false
 }
 
 // Evaluate decides every question of qs and checks it. Guide questions
-// are also ranked raw (top-1/top-3) with the same visibility.
+// are also ranked raw (top-1/top-3) with the same visibility. A question
+// whose expected guide only the team sees is decided and ranked as a team
+// member's (counted in Report.AsTeam) when lib can tell the guide's
+// audience (*guides.Library can).
 func Evaluate(lib Library, qs []search.Question, opts Options) Report {
 	r := Report{ByExpected: map[string]*Tally{}}
 	r.Total.Outcomes = map[Outcome]int{}
 	for _, q := range qs {
+		opts, asTeam := rowOptions(lib, q.Expected, opts)
+		if asTeam {
+			r.AsTeam++
+		}
 		d := Decide(q.Text, lib, opts)
-		res := Result{Question: q, Decision: d}
+		res := Result{Question: q, Decision: d, AsTeam: asTeam}
 		kind := string(expectedOutcome(q.Expected))
 		if kind == "" {
 			kind = "guide"
@@ -144,6 +182,9 @@ func (r Report) Write(w io.Writer) error {
 		fmt.Fprintf(&b, "guide questions: top-1 %.1f %% (%d/%d), top-3 %.1f %% (%d/%d) of the raw ranking\n",
 			100*Rate(r.Top1, r.Answerable), r.Top1, r.Answerable, 100*Rate(r.Top3, r.Answerable), r.Top3, r.Answerable)
 	}
+	if r.AsTeam > 0 {
+		fmt.Fprintf(&b, "judged as a team member: %d message(s) whose expected guide only the team sees\n", r.AsTeam)
+	}
 	first := true
 	for _, res := range r.Results {
 		if res.Helped {
@@ -156,6 +197,9 @@ func (r Report) Write(w io.Writer) error {
 		tag := "miss"
 		if res.ConfidentWrong {
 			tag = "CONFIDENT-WRONG"
+		}
+		if res.AsTeam {
+			tag += ", as team"
 		}
 		fmt.Fprintf(&b, "- [%s] %q\n    expected %s; got %s %v\n", tag, res.Question.Text, res.Question.Expected, res.Decision.Outcome, res.Decision.Guides())
 	}

@@ -3,6 +3,7 @@ package answer
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/lotse-bot/lotse/guides"
@@ -129,5 +130,61 @@ func TestFrozenFirstMessages(t *testing.T) {
 				t.Errorf("%q is in the %s half, the hash says otherwise", q.Text, h.name)
 			}
 		}
+	}
+}
+
+// searchOnly hides everything of a library but its search.
+type searchOnly struct{ Library }
+
+// TestEvaluateTeamRows: a message that expects a guide only the team sees
+// is judged with the team's view (a member can never get that guide), and
+// counted; a message that expects a member guide or a non-guide outcome
+// stays a member's.
+func TestEvaluateTeamRows(t *testing.T) {
+	lib := loadLibrary(t)
+	const teamGuide = "team/verpflichtungserklaerung-und-schulung.md"
+	if g, ok := lib.Get(teamGuide); !ok || guides.VisibleTo(g, false) {
+		t.Fatalf("%s must be a team-only guide of library/", teamGuide)
+	}
+	qs := []search.Question{
+		{Text: "Wie gebe ich die Verpflichtungserklärung ab?", Expected: teamGuide},
+		{Text: "Wie lege ich ein App-Passwort an?", Expected: "konto/app-passwoerter.md"},
+		{Text: "wo bekomme ich Wahlplakate", Expected: "none"},
+	}
+	for _, tc := range []struct {
+		name       string
+		lib        Library
+		opts       Options
+		asTeam     int
+		teamHelped bool
+	}{
+		{"member run", lib, Options{Cases: true}, 1, true},
+		{"team run", lib, Options{Team: true, Cases: true}, 0, true},
+		{"library without audiences", searchOnly{lib}, Options{Cases: true}, 0, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Evaluate(tc.lib, qs, tc.opts)
+			if r.AsTeam != tc.asTeam {
+				t.Errorf("AsTeam = %d, want %d", r.AsTeam, tc.asTeam)
+			}
+			for i, res := range r.Results {
+				if want := i == 0 && tc.asTeam > 0; res.AsTeam != want {
+					t.Errorf("%q: AsTeam %v, want %v", res.Question.Text, res.AsTeam, want)
+				}
+			}
+			if got := r.Results[0].Helped; got != tc.teamHelped {
+				t.Errorf("team question helped %v, want %v (%s %v)", got, tc.teamHelped, r.Results[0].Decision.Outcome, r.Results[0].Decision.Guides())
+			}
+			if !r.Results[1].Helped {
+				t.Errorf("member question not helped: %s %v", r.Results[1].Decision.Outcome, r.Results[1].Decision.Guides())
+			}
+			var out strings.Builder
+			if err := r.Write(&out); err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(out.String(), "judged as a team member: 1 "); got != (tc.asTeam == 1) {
+				t.Errorf("report names the team rows: %v, want %v\n%s", got, tc.asTeam == 1, out.String())
+			}
+		})
 	}
 }

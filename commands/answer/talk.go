@@ -102,7 +102,7 @@ func kindOf(ws []word) Talk {
 // question-announcing words ("Hallo Lotse, kurze Frage: …") and a trailing
 // run of thanks ("…, danke!") from text and returns the rest. When nothing
 // is left, lead is the kind of what was there.
-func questionPart(text string, ws []word) (q string, lead Talk) {
+func questionPart(text string, ws []word) (q string, start int, lead Talk) {
 	i := 0
 	announced := false
 	for i < len(ws) && (greetWords[ws[i].w] || thanksWords[ws[i].w] || askWords[ws[i].w]) {
@@ -128,15 +128,15 @@ func questionPart(text string, ws []word) (q string, lead Talk) {
 	}
 	if i >= j {
 		if announced {
-			return "", TalkPrompt
+			return "", 0, TalkPrompt
 		}
-		return "", kindOf(ws)
+		return "", 0, kindOf(ws)
 	}
 	end := len(text)
 	if j < len(ws) {
 		end = ws[j].start
 	}
-	return strings.TrimSpace(text[ws[i].start:end]), ""
+	return strings.TrimSpace(text[ws[i].start:end]), ws[i].start, ""
 }
 
 // Vague complaints and cries for help ("geht nicht", "Hilfe!",
