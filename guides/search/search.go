@@ -137,14 +137,17 @@ func newScratch(n int) *scratch {
 	}
 }
 
-// particles are the separable verb prefixes German splits off to the end
-// of a clause ("wo meld ich mich an" → "anmelden", "stell das um" →
-// "umstellen"). When one occurs in a query, each content word is also tried
-// with the particle in front.
-var particles = []string{"an", "ab", "auf", "aus", "ein", "mit", "nach", "vor", "zu", "um", "zurück", "weg", "fest", "frei", "hoch", "runter", "rein", "raus", "durch", "los", "stumm", "hin", "her"}
-
-// isParticle reports whether w is one of particles.
-func isParticle(w string) bool { return slices.Contains(particles, w) }
+// isParticle reports whether w is a separable verb particle German splits
+// off to the end of a clause ("wo meld ich mich an" → "anmelden", "stell
+// das um" → "umstellen"; see particleList). When one occurs in a query,
+// each content word is also tried with the particle in front.
+func isParticle(w string) bool {
+	if _, ok := particleSet[w]; ok {
+		return true
+	}
+	_, ok := particleSet[umlautFold(w)]
+	return ok
+}
 
 // maxQueryTokens bounds the words of a query the engine looks at: a
 // member's question has a few dozen words at most, and every further word
@@ -211,8 +214,8 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 	var parts []string
 	for _, t := range toks {
 		step(1)
-		if isParticle(t.word) && !slices.Contains(parts, t.word) {
-			parts = append(parts, t.word)
+		if !t.joined && len(parts) < maxQueryParticles && isParticle(t.word) && !slices.Contains(parts, t.word) {
+			parts = append(parts, particleForms(t.word)...)
 		}
 	}
 	var cs []concept
@@ -250,6 +253,9 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 		}
 		c := ix.wordConcept(t.word, k, w)
 		for _, p := range parts {
+			if isParticle(t.word) {
+				break
+			}
 			step(1)
 			if pk := key(p + t.word); pk != k {
 				if id, ok := ix.terms[pk]; ok {
@@ -277,6 +283,17 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 				pc.part = true
 				cs = append(cs, pc)
 			}
+			continue
+		}
+		// A particle verb the library writes otherwise ("runterladen",
+		// "mitbearbeiten"); a bare particle it does not know is grammar,
+		// not content.
+		if ix.particleAlts(&c, key) {
+			ix.finishConcept(&c)
+			cs = append(cs, c)
+			continue
+		}
+		if isParticle(t.word) {
 			continue
 		}
 		// Misspelt word: nearest library words.

@@ -1,0 +1,148 @@
+package search
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// particleList are the separable verb particles (trennbare Verbzusätze) of
+// German: the first parts of particle verbs that a main clause moves to its
+// end ("wie trete ich einem Raum bei" → "beitreten", "leite die Mail
+// weiter" → "weiterleiten") and that a participle or a zu-infinitive puts
+// before "ge"/"zu" ("beigetreten", "herunterzuladen").
+//
+// Source: the lists of separable verb particles in Helbig/Buscha, "Deutsche
+// Grammatik" (trennbare Verbzusätze: prepositional, adverbial, adjectival
+// and nominal first parts) and Duden, "Die Grammatik" (Partikelverben),
+// plus the colloquial short forms of the her-/hin- particles that the
+// Duden marks as "umgangssprachlich" (runter, rein, raus, rauf, rüber, ran,
+// rum; see colloquialParticles). Left out are the particles that are
+// (nearly) always inseparable in today's German (über, unter, hinter,
+// wider) and "da", an adverb in almost every sentence.
+var particleList = []string{
+	// prepositional and adverbial
+	"ab", "an", "auf", "aus", "bei", "dar", "durch", "ein", "empor", "entgegen",
+	"entlang", "fort", "her", "hin", "los", "mit", "nach", "nieder", "um", "vor",
+	"weg", "weiter", "wieder", "zu", "zurecht", "zurück", "zusammen",
+	"voran", "voraus", "vorbei", "vorweg",
+	// her- and hin- compounds
+	"herab", "heran", "herauf", "heraus", "herbei", "herein", "herüber", "herum",
+	"herunter", "hervor", "hinab", "hinauf", "hinaus", "hinein", "hinüber",
+	"hinunter", "hinweg", "hinzu",
+	// adjectival and nominal
+	"bereit", "fest", "frei", "hoch", "kaputt", "stumm", "statt", "teil",
+	// colloquial short forms (Duden: umgangssprachlich)
+	"runter", "rein", "raus", "rauf", "rüber", "ran", "rum",
+}
+
+// particles are particleList folded (ß → ss; umlauts kept, as the
+// tokenizer keeps them), longest first, so that the participle and
+// zu-infinitive rules of lemmatize take "herunter" before "her".
+var particles = func() []string {
+	out := make([]string, 0, len(particleList))
+	for _, p := range particleList {
+		out = append(out, foldWord(p))
+	}
+	slices.SortStableFunc(out, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
+	return out
+}()
+
+// particleSet holds particles for isParticle.
+var particleSet = func() map[string]struct{} {
+	m := make(map[string]struct{}, 2*len(particles))
+	for _, p := range particles {
+		m[p] = struct{}{}
+		m[umlautFold(p)] = struct{}{}
+	}
+	return m
+}()
+
+// colloquialParticles maps a colloquial short particle to the written
+// forms it stands for (Duden: "runter" is umgangssprachlich for "herunter"
+// and "hinunter", and so on), so that "runterladen" and "lädt … runter"
+// meet a guide's "herunterladen".
+var colloquialParticles = map[string][]string{
+	"runter": {"herunter", "hinunter"},
+	"rein":   {"herein", "hinein"},
+	"raus":   {"heraus", "hinaus"},
+	"rauf":   {"herauf", "hinauf"},
+	"rüber":  {"herüber", "hinüber"},
+	"ruber":  {"herüber", "hinüber"},
+	"rueber": {"herüber", "hinüber"},
+	"ran":    {"heran"},
+	"rum":    {"herum"},
+}
+
+// maxQueryParticles bounds the distinct particles of a query that are
+// tried with its words: a question has one or two, and a long message must
+// not multiply the work.
+const maxQueryParticles = 6
+
+// particleForms returns p and the written forms of a colloquial particle.
+func particleForms(p string) []string {
+	if long, ok := colloquialParticles[p]; ok {
+		return append([]string{p}, long...)
+	}
+	return []string{p}
+}
+
+// splitParticle splits a word that begins with a separable particle into
+// the particle and the rest ("mitbearbeiten" → "mit", "bearbeiten"); the
+// rest must keep at least minVerbRest bytes. It returns "" when w begins
+// with no particle.
+func splitParticle(w string) (p, rest string) {
+	for _, p := range particles {
+		if len(w) >= len(p)+minVerbRest && strings.HasPrefix(w, p) {
+			return p, w[len(p):]
+		}
+	}
+	return "", ""
+}
+
+// minVerbRest is the shortest verb splitParticle leaves after a particle
+// ("runterladen" → "laden"; not "ansage" → "sage").
+const minVerbRest = 5
+
+// particleVariantWeight weighs a colloquial particle's written form
+// ("runterladen" → "herunterladen"): the same verb, weighted like a
+// separable verb joined from two words.
+const particleVariantWeight = 0.9
+
+// particleStripWeight weighs the verb without its particle
+// ("mitbearbeiten" → "bearbeiten"): a related word, not the same one, so
+// its match is weak evidence like a near word (see nearWeight).
+const particleStripWeight = nearWeight
+
+// particleAlts adds to c, the concept of a query word the library does not
+// know, the library terms of the word read as a particle verb: first with
+// a colloquial particle in its written forms ("runterladen" →
+// "herunterladen", a firm match); failing that, the verb without its
+// particle ("mitbearbeiten" → "bearbeiten", "runterladen" → "laden"),
+// which marks c as weak like a typo correction. key gives the index key of
+// a folded word. It reports whether it added any alternative.
+func (ix *Index) particleAlts(c *concept, key func(string) string) bool {
+	p, rest := splitParticle(c.word)
+	if p == "" {
+		if !isParticle(c.word) {
+			return false
+		}
+		p = c.word // a bare particle: "lädt alles runter"
+	}
+	for _, long := range colloquialParticles[p] {
+		if id, ok := ix.terms[key(long+rest)]; ok {
+			c.alts = appendAlt(c.alts, alt{id, particleVariantWeight})
+		}
+	}
+	if len(c.alts) > 0 || rest == "" {
+		return len(c.alts) > 0
+	}
+	if isStop(rest) || isCommon(rest) {
+		return false
+	}
+	if id, ok := ix.terms[key(rest)]; ok {
+		c.alts = appendAlt(c.alts, alt{id, particleStripWeight})
+		c.typo = true
+	}
+	return len(c.alts) > 0
+}

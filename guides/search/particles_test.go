@@ -1,0 +1,110 @@
+package search
+
+import (
+	"slices"
+	"testing"
+)
+
+// particleDocs is a small library that writes its verbs as a guide would
+// ("beitreten", "herunterladen", "bearbeiten", "weiterleiten").
+func particleDocs() []Doc {
+	return []Doc{
+		{ID: "matrix/beitreten.md", Title: "Einem Raum beitreten", Tags: []string{"raum"},
+			Sections: []Section{{"", "So kannst du einem Raum in Element beitreten."}}},
+		{ID: "nextcloud/herunterladen.md", Title: "Dateien herunterladen", Tags: []string{"datei"},
+			Sections: []Section{{"", "Wähle die Datei aus und lade sie herunter."}}},
+		{ID: "nextcloud/bearbeiten.md", Title: "Dokumente gemeinsam bearbeiten", Tags: []string{"dokument"},
+			Sections: []Section{{"", "Mehrere Personen können ein Dokument gleichzeitig bearbeiten."}}},
+		{ID: "mail/weiterleiten.md", Title: "Mails weiterleiten", Tags: []string{"mail"},
+			Sections: []Section{{"", "Eine Weiterleitung richtest du in den Einstellungen ein."}}},
+	}
+}
+
+// conceptTerms returns, per concept of query, the index keys its
+// alternatives match.
+func conceptTerms(ix *Index, query string) map[string][]string {
+	names := make(map[int32]string, len(ix.terms))
+	for k, id := range ix.terms {
+		names[id] = k
+	}
+	out := map[string][]string{}
+	for _, c := range ix.analyze(query) {
+		ks := []string{}
+		for _, a := range c.alts {
+			ks = append(ks, names[a.term])
+		}
+		out[c.word] = ks
+	}
+	return out
+}
+
+// TestParticleVerbs checks that the analysis reads German particle verbs:
+// a particle split off to the end of the clause (bei, weiter, teil …), a
+// colloquial particle the library writes in full (runter → herunter), and
+// a verb written with a particle the library leaves off (mitbearbeiten).
+func TestParticleVerbs(t *testing.T) {
+	ix := Build(particleDocs(), Options{})
+	st := newStemmer()
+	tests := []struct {
+		query, word, wantKey string
+	}{
+		{"wie trete ich einem raum bei", "trete", st.stem("beitreten")},
+		{"wie leite ich mails weiter", "leite", st.stem("weiterleiten")},
+		{"wie lade ich die datei runter", "lade", st.stem("herunterladen")},
+		{"der client lädt alles runter", "runter", st.stem("herunter")},
+		{"datei runterladen", "runterladen", st.stem("herunterladen")},
+		{"das dokument mitbearbeiten", "mitbearbeiten", st.stem("bearbeiten")},
+	}
+	for _, tc := range tests {
+		got := conceptTerms(ix, tc.query)
+		if !slices.Contains(got[tc.word], tc.wantKey) {
+			t.Errorf("%q: concept %q matches %v, want %q among them", tc.query, tc.word, got[tc.word], tc.wantKey)
+		}
+	}
+}
+
+// TestParticleWeakAndBare checks the strength of the particle readings: a
+// verb without its particle is weak evidence (like a typo correction), the
+// written form of a colloquial particle is firm, and a bare particle the
+// library does not know is no concept at all (it is grammar, not an
+// unknown word that would lower the coverage).
+func TestParticleWeakAndBare(t *testing.T) {
+	ix := Build(particleDocs(), Options{})
+	find := func(q, w string) (concept, bool) {
+		for _, c := range ix.analyze(q) {
+			if c.word == w {
+				return c, true
+			}
+		}
+		return concept{}, false
+	}
+	if c, ok := find("das dokument mitbearbeiten", "mitbearbeiten"); !ok || !c.typo {
+		t.Errorf("mitbearbeiten: %+v, want a weak (typo-like) concept", c)
+	}
+	if c, ok := find("datei runterladen", "runterladen"); !ok || c.typo {
+		t.Errorf("runterladen: %+v, want a firm concept", c)
+	}
+	if c, ok := find("wie komme ich da rein", "rein"); ok {
+		t.Errorf("rein: %+v, want no concept for an unknown bare particle", c)
+	}
+}
+
+// TestQueryParticlesBounded checks that a message full of distinct
+// particles tries only maxQueryParticles of them with each word.
+func TestQueryParticlesBounded(t *testing.T) {
+	ix := Build(particleDocs(), Options{})
+	q := ""
+	for _, p := range particles[:32] {
+		q += p + " "
+	}
+	for i := 0; i < 64; i++ {
+		q += "leite" + string(rune('a'+i%26)) + string(rune('a'+i/26)) + " "
+	}
+	work := 0
+	ix.analyzeWork(q, &work)
+	// Two visits of each of the 64 tokens, and no word tried with more
+	// than maxQueryParticles particles and their written forms.
+	if limit := 2*64 + 64*(maxQueryParticles+2); work > limit {
+		t.Errorf("%d steps for a message of particles, want at most %d", work, limit)
+	}
+}
