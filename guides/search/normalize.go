@@ -264,11 +264,16 @@ func allDigits(w string) bool {
 //   - -ation/-iert/-isiert: "Synchronisation", "synchronisiert" → "synchronisieren"
 //   - participles: "gesperrt" → "sperren", "eingeladen" → "einladen"
 //   - zu-infinitives of particle verbs: "herunterzuladen" → "herunterladen"
+//   - strong participles: "geschrieben" → "schreiben", "aufgeschrieben" →
+//     "aufschreiben" (see strongParticiples)
 //
 // The rules only have to be consistent, not linguistically exact: they
 // run on documents and queries alike, so a wrong rewrite of a rare word
 // costs nothing unless it collides with another word.
 func lemmatize(w string) string {
+	if inf, ok := strongLemma(w); ok {
+		return inf
+	}
 	n := len(w)
 	if n < 6 || hasDigit(w) {
 		return w
