@@ -146,3 +146,70 @@ func (ix *Index) particleAlts(c *concept, key func(string) string) bool {
 	}
 	return len(c.alts) > 0
 }
+
+// clauseStarters are the words that begin the next part of a sentence
+// after a separated particle when a member writes without punctuation or
+// puts a phrase after the verb bracket (Ausklammerung: "zeigt keine
+// Nachrichten an auf dem Handy", "wie melde ich mich an ich finde …"):
+// prepositions, conjunctions, question words and subject pronouns
+// (Duden, Die Grammatik: Satzklammer, Nachfeld).
+var clauseStarters = func() map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, w := range strings.Fields(`an auf aus bei in im ins mit nach von vom zu zum zur für fuer fur über ueber uber unter vor durch ohne um am beim seit bis gegen wegen trotz
+		und oder aber weil dass wenn damit sobald obwohl bzw sondern denn ob als falls nachdem bevor während waehrend
+		wie was wo wann warum wieso weshalb wer welche welcher welches
+		ich du er sie es wir ihr man`) {
+		m[foldWord(w)] = struct{}{}
+	}
+	return m
+}()
+
+// separated reports whether the particle toks[i] stands where German puts
+// a separated verb particle: at the end of its clause (the right verb
+// bracket, "wie trete ich einem Raum bei"), followed only by stop words up
+// to the clause's end ("stell das um bitte"), or followed by a word that
+// begins the next part of the sentence (see clauseStarters). A particle
+// followed by its noun phrase is a preposition or an article ("aus der
+// Cloud", "ein paar Ordner") and joins no verb.
+func separated(toks []rawToken, i int) bool {
+	if toks[i].end {
+		return true
+	}
+	j := i + 1
+	for j < len(toks) && toks[j].joined {
+		j++
+	}
+	if j >= len(toks) {
+		return true
+	}
+	if _, ok := clauseStarters[toks[j].word]; ok {
+		return true
+	}
+	for ; j < len(toks); j++ {
+		if toks[j].joined {
+			continue
+		}
+		if !isStop(toks[j].word) {
+			return false
+		}
+		if toks[j].end {
+			return true
+		}
+	}
+	return true
+}
+
+// joinsNext reports whether the particle toks[i] and the next word form a
+// word the library knows: a particle verb written apart in the infinitive
+// ("stumm schalten", "runter laden"), where German writes it as one word.
+func (ix *Index) joinsNext(toks []rawToken, i int, key func(string) string) bool {
+	if i+1 >= len(toks) || toks[i+1].joined {
+		return false
+	}
+	for _, p := range particleForms(toks[i].word) {
+		if _, ok := ix.terms[key(p+toks[i+1].word)]; ok {
+			return true
+		}
+	}
+	return false
+}

@@ -142,3 +142,63 @@ func TestZuInfinitive(t *testing.T) {
 		}
 	}
 }
+
+// TestSeparatedParticle checks where a particle counts as a separated verb
+// particle: at the end of its clause, before only stop words, or before
+// the start of the next part of the sentence — but not as a preposition or
+// article before its noun phrase.
+func TestSeparatedParticle(t *testing.T) {
+	tests := []struct {
+		text, particle string
+		want           bool
+	}{
+		{"wie trete ich einem raum bei", "bei", true},
+		{"wie trete ich einem raum bei?", "bei", true},
+		{"lädt alles runter, meine festplatte ist voll", "runter", true},
+		{"stell das um bitte", "um", true},
+		{"element zeigt mir keine nachrichten an auf dem handy", "an", true},
+		{"wie melde ich mich an ich finde den knopf nicht", "an", true},
+		{"ordner aus der cloud laden", "aus", false},
+		{"nur ein paar ordner", "ein", false},
+		{"mit dem handy", "mit", false},
+	}
+	for _, tc := range tests {
+		toks := tokenize(tc.text, nil)
+		i := slices.IndexFunc(toks, func(t rawToken) bool { return t.word == tc.particle })
+		if i < 0 {
+			t.Fatalf("%q: no token %q", tc.text, tc.particle)
+		}
+		if got := separated(toks, i); got != tc.want {
+			t.Errorf("%q: separated(%q) = %v, want %v", tc.text, tc.particle, got, tc.want)
+		}
+	}
+	// A particle written apart before its verb joins it when the library
+	// knows the joined word ("runter laden" → "herunterladen").
+	ix := Build(particleDocs(), Options{})
+	kr := &keyer{ix: ix}
+	toks := tokenize("datei runter laden geht nicht", nil)
+	if !ix.joinsNext(toks, 1, kr.key) {
+		t.Errorf("runter laden: joinsNext = false, want true")
+	}
+	if ix.joinsNext(tokenize("aus der cloud", nil), 0, kr.key) {
+		t.Errorf("aus der: joinsNext = true, want false")
+	}
+}
+
+// TestParticleNotFromPreposition checks that a preposition before its noun
+// phrase lends no particle to the message's words: "Ordner aus der Cloud"
+// must not read "ausordner" (nor, here, "ausdatei").
+func TestParticleNotFromPreposition(t *testing.T) {
+	docs := append(particleDocs(), Doc{ID: "x/ausladen.md", Title: "Gäste ausladen",
+		Sections: []Section{{"", "So lädst du Gäste wieder aus."}}})
+	ix := Build(docs, Options{})
+	st := newStemmer()
+	got := conceptTerms(ix, "wie lade ich dateien aus der cloud")
+	if slices.Contains(got["lade"], st.stem("ausladen")) {
+		t.Errorf("lade matches %v: the preposition aus made it ausladen", got["lade"])
+	}
+	got = conceptTerms(ix, "wie lade ich die gäste aus")
+	if !slices.Contains(got["lade"], st.stem("ausladen")) {
+		t.Errorf("lade matches %v, want ausladen for the separated particle", got["lade"])
+	}
+}

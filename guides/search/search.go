@@ -212,9 +212,9 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 	// every content word with each of them, so a query of repeated
 	// particles must not multiply the work.
 	var parts []string
-	for _, t := range toks {
+	for i, t := range toks {
 		step(1)
-		if !t.joined && len(parts) < maxQueryParticles && isParticle(t.word) && !slices.Contains(parts, t.word) {
+		if !t.joined && len(parts) < maxQueryParticles && isParticle(t.word) && !slices.Contains(parts, t.word) && (separated(toks, i) || ix.joinsNext(toks, i, key)) {
 			parts = append(parts, particleForms(t.word)...)
 		}
 	}
@@ -412,7 +412,7 @@ func joinPhrasal(toks []rawToken) []rawToken {
 	for i := 0; i < len(toks); i++ {
 		if i+1 < len(toks) && !toks[i].joined && !toks[i+1].joined && !inChunk(i) && !inChunk(i+1) {
 			if w, ok := phrasal[[2]string{toks[i].word, toks[i+1].word}]; ok {
-				out = append(out, rawToken{word: w})
+				out = append(out, rawToken{word: w, end: toks[i+1].end})
 				i++
 				continue
 			}
