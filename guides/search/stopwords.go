@@ -81,19 +81,8 @@ var stopWords = func() map[string]struct{} {
 	return m
 }()
 
-// isStop reports whether w is one of stopWords, or a verb form among
-// them with the enclitic "es" written as a bare "s" ("gehts", "hats",
-// "klappts", "habs"; the Duden allows "gibts" without the apostrophe).
-// Only forms ending in -t or -b take it, so that a contraction of
-// preposition and article ("aufs", "fürs") is not read as one.
+// isStop reports whether w is one of stopWords.
 func isStop(w string) bool {
-	if _, ok := stopWords[w]; ok {
-		return true
-	}
-	n := len(w)
-	if n < 4 || w[n-1] != 's' || (w[n-2] != 't' && w[n-2] != 'b') {
-		return false
-	}
-	_, ok := stopWords[w[:n-1]]
+	_, ok := stopWords[w]
 	return ok
 }

@@ -27,19 +27,3 @@ func TestStopParadigms(t *testing.T) {
 		}
 	}
 }
-
-// TestStopClitic checks the enclitic "s" of a stop verb form ("gehts",
-// "hats") and that contractions of preposition and article, and content
-// words ending in -ts/-bs, are not taken for one.
-func TestStopClitic(t *testing.T) {
-	for _, w := range []string{"gehts", "hats", "klappts", "habs", "gibts", "funktionierts"} {
-		if !isStop(w) {
-			t.Errorf("isStop(%q) = false, want true", w)
-		}
-	}
-	for _, w := range []string{"aufs", "fürs", "ans", "rechts", "abs", "bits"} {
-		if isStop(w) {
-			t.Errorf("isStop(%q) = true, want false", w)
-		}
-	}
-}
