@@ -287,7 +287,6 @@ func allDigits(w string) bool {
 //   - -ung nouns: "Änderung" → "ändern", "Anmeldung" → "anmelden"
 //   - -ation/-iert/-isiert: "Synchronisation", "synchronisiert" → "synchronisieren"
 //   - participles: "gesperrt" → "sperren", "eingeladen" → "einladen"
-//   - zu-infinitives of particle verbs: "herunterzuladen" → "herunterladen"
 //   - strong participles: "geschrieben" → "schreiben", "aufgeschrieben" →
 //     "aufschreiben" (see strongParticiples)
 //
@@ -344,9 +343,6 @@ func lemmatize(w string) string {
 		}
 		break
 	}
-	if base, ok := zuInfinitive(w); ok {
-		return base
-	}
 	if strings.HasPrefix(w, "ge") && strings.HasSuffix(w, "t") && n >= 8 {
 		base := w[2 : n-1]
 		base = strings.TrimSuffix(base, "e")
@@ -366,29 +362,4 @@ func loanPlural(stem string) string {
 		}
 	}
 	return stem
-}
-
-// zuInfinitive rewrites the zu-infinitive of a particle verb, which German
-// writes with "zu" between particle and verb ("herunterzuladen",
-// "einzurichten", "zurückzusetzen"), to the infinitive. Only the longest
-// particle w begins with is tried, so that a particle that itself ends in
-// "zu" keeps its verb ("hinzufügen" is not "hin" + "fügen", while
-// "hinzuzufügen" is "hinzufügen"). The verb must be an infinitive of at
-// least four letters.
-func zuInfinitive(w string) (string, bool) {
-	for _, p := range particles {
-		if !strings.HasPrefix(w, p) {
-			continue
-		}
-		rest := w[len(p):]
-		if !strings.HasPrefix(rest, "zu") {
-			return "", false
-		}
-		base := rest[2:]
-		if len(base) < 4 || !(strings.HasSuffix(base, "en") || strings.HasSuffix(base, "ern") || strings.HasSuffix(base, "eln")) {
-			return "", false
-		}
-		return p + base, true
-	}
-	return "", false
 }

@@ -109,40 +109,6 @@ func TestQueryParticlesBounded(t *testing.T) {
 	}
 }
 
-// TestZuInfinitive checks that the zu-infinitive of a particle verb meets
-// its infinitive, and that words that only look like one keep their form.
-func TestZuInfinitive(t *testing.T) {
-	tests := []struct {
-		word, want string
-		ok         bool
-	}{
-		{"herunterzuladen", "herunterladen", true},
-		{"einzurichten", "einrichten", true},
-		{"zurückzusetzen", "zurücksetzen", true},
-		{"hinzuzufügen", "hinzufügen", true},
-		{"zuzuordnen", "zuordnen", true},
-		{"anzuändern", "anändern", true},
-		{"hinzufügen", "", false}, // hinzu + fügen, not hin + zu + fügen
-		{"anzug", "", false},
-		{"einzugsermächtigung", "", false},
-		{"zugang", "", false},
-		{"herunterladen", "", false},
-	}
-	for _, tc := range tests {
-		got, ok := zuInfinitive(tc.word)
-		if got != tc.want || ok != tc.ok {
-			t.Errorf("zuInfinitive(%q) = %q, %v; want %q, %v", tc.word, got, ok, tc.want, tc.ok)
-		}
-	}
-	// Through the stemmer: both forms get the same key.
-	st := newStemmer()
-	for _, pair := range [][2]string{{"herunterzuladen", "herunterladen"}, {"einzurichten", "einrichten"}, {"beizutreten", "beitreten"}} {
-		if a, b := st.stem(pair[0]), st.stem(pair[1]); a != b {
-			t.Errorf("stem(%q) = %q, stem(%q) = %q; want the same key", pair[0], a, pair[1], b)
-		}
-	}
-}
-
 // TestSeparatedParticle checks where a particle counts as a separated verb
 // particle: at the end of its clause, before only stop words, or before
 // the start of the next part of the sentence — but not as a preposition or
