@@ -124,18 +124,17 @@ const particleStripWeight = nearWeight
 func (ix *Index) particleAlts(c *concept, key func(string) string) bool {
 	p, rest := splitParticle(c.word)
 	if p == "" {
-		if !isParticle(c.word) {
-			return false
-		}
-		p = c.word // a bare particle: "lädt alles runter"
+		// Not a particle verb; a bare particle ("lädt alles runter")
+		// has no content of its own either.
+		return false
 	}
 	for _, long := range colloquialParticles[p] {
 		if id, ok := ix.terms[key(long+rest)]; ok {
 			c.alts = appendAlt(c.alts, alt{id, particleVariantWeight})
 		}
 	}
-	if len(c.alts) > 0 || rest == "" {
-		return len(c.alts) > 0
+	if len(c.alts) > 0 {
+		return true
 	}
 	if isStop(rest) || isCommon(rest) {
 		return false
