@@ -212,3 +212,23 @@ func (ix *Index) joinsNext(toks []rawToken, i int, key func(string) string) bool
 	}
 	return false
 }
+
+// dropJoinedParticles removes the concepts of particles that joined a word
+// of the query into a particle verb the library knows ("lädt … hoch" →
+// "hochladen"): the particle's meaning is part of that verb, and on its
+// own it would count a second time wherever a guide says "hoch".
+// Particles that joined nothing keep their concept ("Chats weg").
+func dropJoinedParticles(cs []concept, joined []string) []concept {
+	if len(joined) == 0 {
+		return cs
+	}
+	out := cs[:0]
+	for _, c := range cs {
+		if c.part || !slices.ContainsFunc(joined, func(p string) bool {
+			return p == c.word || slices.Contains(colloquialParticles[p], c.word)
+		}) {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -172,3 +172,26 @@ func TestParticleNotFromPreposition(t *testing.T) {
 		t.Errorf("lade matches %v, want ausladen for the separated particle", got["lade"])
 	}
 }
+
+// TestJoinedParticleNoConcept checks that a particle that joined a verb of
+// the message into a particle verb the library knows is no concept of its
+// own, while a particle that joined nothing keeps its concept.
+func TestJoinedParticleNoConcept(t *testing.T) {
+	docs := append(particleDocs(), Doc{ID: "x/weg.md", Title: "Chats sind weg",
+		Sections: []Section{{"", "Wenn alte Nachrichten weg sind, hilft der Schlüssel."}}},
+		Doc{ID: "x/frei.md", Title: "Ordner freigeben", Tags: []string{"frei"},
+			Sections: []Section{{"", "Gib den Ordner für deine Gruppe frei."}}})
+	ix := Build(docs, Options{})
+	has := func(q, w string) bool {
+		return slices.ContainsFunc(ix.analyze(q), func(c concept) bool { return c.word == w })
+	}
+	if has("wie gebe ich den ordner frei", "frei") {
+		t.Errorf("frei joined gebe (freigeben) but is still a concept")
+	}
+	if !has("wie gebe ich den ordner frei", "gebe") {
+		t.Errorf("gebe lost its concept")
+	}
+	if !has("sind die chats jetzt weg", "weg") {
+		t.Errorf("weg joined nothing and lost its concept")
+	}
+}

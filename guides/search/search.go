@@ -219,6 +219,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 		}
 	}
 	var cs []concept
+	var joinedParts []string // particles that joined a word of the query
 	seen := make(map[string]bool, len(toks))
 	before := make([]int, len(toks)) // len(cs) before token i
 	for i, t := range toks {
@@ -260,6 +261,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 			if pk := key(p + t.word); pk != k {
 				if id, ok := ix.terms[pk]; ok {
 					c.alts = appendAlt(c.alts, alt{id, 0.9})
+					joinedParts = append(joinedParts, p)
 				}
 			}
 		}
@@ -318,6 +320,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 		ix.finishConcept(&c)
 		cs = append(cs, c)
 	}
+	cs = dropJoinedParticles(cs, joinedParts)
 	// Idioms made of stop words ("weiß … nicht mehr") add the content
 	// word they mean.
 	for _, w := range idiomWords(toks) {
