@@ -225,7 +225,7 @@ func dropJoinedParticles(cs []concept, joined []string) []concept {
 	out := cs[:0]
 	for _, c := range cs {
 		if c.part || !slices.ContainsFunc(joined, func(p string) bool {
-			return p == c.word || slices.Contains(colloquialParticles[p], c.word)
+			return slices.Contains(particleForms(c.word), p) // "runter" joined as "herunter"
 		}) {
 			out = append(out, c)
 		}

@@ -261,7 +261,9 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 			if pk := key(p + t.word); pk != k {
 				if id, ok := ix.terms[pk]; ok {
 					c.alts = appendAlt(c.alts, alt{id, 0.9})
-					joinedParts = append(joinedParts, p)
+					if !slices.Contains(joinedParts, p) {
+						joinedParts = append(joinedParts, p)
+					}
 				}
 			}
 		}
