@@ -232,3 +232,68 @@ func dropJoinedParticles(cs []concept, joined []string) []concept {
 	}
 	return out
 }
+
+// queryPart is a particle of the query (one written form of it) with the
+// tokens it may join: those of its own clause before it (the finite verb
+// of a main clause stands there: "wie trete ich einem Raum bei"), or the
+// word right after it when written apart before its verb ("stumm
+// schalten").
+type queryPart struct {
+	form   string
+	lo, hi int // token indexes [lo, hi) the particle may join
+}
+
+// clauseJoiners are the conjunctions that begin a new clause inside a
+// sentence (Duden, Die Grammatik: neben- und unterordnende
+// Konjunktionen); a particle after one belongs to the verbs after it.
+var clauseJoiners = func() map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, w := range strings.Fields("und oder aber weil dass wenn damit sobald obwohl sondern denn ob falls nachdem bevor während waehrend bzw") {
+		m[foldWord(w)] = struct{}{}
+	}
+	return m
+}()
+
+// queryParticles returns the separated particles of the query's tokens
+// (see separated and joinsNext), each once and at most maxQueryParticles,
+// with their written forms and the tokens each may join. step counts the
+// tokens visited.
+func (ix *Index) queryParticles(toks []rawToken, key func(string) string, step func(int)) []queryPart {
+	var parts []queryPart
+	var seen []string
+	for i, t := range toks {
+		step(1)
+		if t.joined || len(seen) >= maxQueryParticles || !isParticle(t.word) || slices.Contains(seen, t.word) {
+			continue
+		}
+		lo, hi := -1, -1
+		switch {
+		case separated(toks, i):
+			lo, hi = clauseStart(toks, i), i
+		case ix.joinsNext(toks, i, key):
+			lo, hi = i+1, i+2
+		default:
+			continue
+		}
+		seen = append(seen, t.word)
+		for _, f := range particleForms(t.word) {
+			parts = append(parts, queryPart{form: f, lo: lo, hi: hi})
+		}
+	}
+	return parts
+}
+
+// clauseStart returns the index of the first token of the clause that
+// ends with token i: after the last punctuation mark or joining
+// conjunction before it.
+func clauseStart(toks []rawToken, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if toks[j].end && !toks[j].joined {
+			return j + 1
+		}
+		if _, ok := clauseJoiners[toks[j].word]; ok {
+			return j + 1
+		}
+	}
+	return 0
+}

@@ -195,3 +195,23 @@ func TestJoinedParticleNoConcept(t *testing.T) {
 		t.Errorf("weg joined nothing and lost its concept")
 	}
 }
+
+// TestParticleOwnClause checks that a separated particle joins only the
+// verbs of its own clause: in "… liegen lassen und jetzt komme ich nicht
+// mehr rein" the "rein" belongs to "komme", not to "lassen".
+func TestParticleOwnClause(t *testing.T) {
+	docs := append(particleDocs(), Doc{ID: "x/lobby.md", Title: "Gäste hereinlassen",
+		Sections: []Section{{"", "Im Warteraum kannst du Gäste hereinlassen."}}})
+	ix := Build(docs, Options{})
+	st := newStemmer()
+	want := st.stem("hereinlassen")
+	if got := conceptTerms(ix, "handy liegen lassen und jetzt komme ich nicht mehr rein"); slices.Contains(got["lassen"], want) {
+		t.Errorf("lassen matches %v: the particle of the next clause joined it", got["lassen"])
+	}
+	if got := conceptTerms(ix, "handy liegen lassen. jetzt komme ich nicht mehr rein"); slices.Contains(got["lassen"], want) {
+		t.Errorf("lassen matches %v: the particle of the next sentence joined it", got["lassen"])
+	}
+	if got := conceptTerms(ix, "wie lasse ich die gäste rein"); !slices.Contains(got["lasse"], want) {
+		t.Errorf("lasse matches %v, want hereinlassen", got["lasse"])
+	}
+}

@@ -211,13 +211,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 	// The particles of the query, each once: the expansion below tries
 	// every content word with each of them, so a query of repeated
 	// particles must not multiply the work.
-	var parts []string
-	for i, t := range toks {
-		step(1)
-		if !t.joined && len(parts) < maxQueryParticles && isParticle(t.word) && !slices.Contains(parts, t.word) && (separated(toks, i) || ix.joinsNext(toks, i, key)) {
-			parts = append(parts, particleForms(t.word)...)
-		}
-	}
+	parts := ix.queryParticles(toks, key, step)
 	var cs []concept
 	var joinedParts []string // particles that joined a word of the query
 	seen := make(map[string]bool, len(toks))
@@ -253,10 +247,14 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 			w = ix.opts.CommonWeight
 		}
 		c := ix.wordConcept(t.word, k, w)
-		for _, p := range parts {
+		for _, pr := range parts {
 			if isParticle(t.word) {
 				break
 			}
+			if i < pr.lo || i >= pr.hi {
+				continue // another clause's particle
+			}
+			p := pr.form
 			step(1)
 			if pk := key(p + t.word); pk != k {
 				if id, ok := ix.terms[pk]; ok {
