@@ -30,7 +30,8 @@ func hostileQuery(n int) string {
 func TestHostileQueryBoundedWork(t *testing.T) {
 	ix := Build(testDocs(), Options{})
 	// A fixed bound (not derived from the caps, so that lifting a cap fails):
-	// 64 tokens, each tried with at most the 23 particles, plus their visits.
+	// 64 tokens, each tried with the query's particles (at most
+	// maxQueryParticles and their written forms), plus their visits.
 	const limit = 2_000
 	for _, n := range []int{1_000, 60_000} {
 		for _, q := range []string{hostileQuery(n), strings.Repeat("an ", n/3) + "kamera", strings.Repeat("x", n), strings.Repeat("ab-", n/3)} {

@@ -137,7 +137,8 @@ func hasDigit(w string) bool {
 type rawToken struct {
 	word   string
 	joined bool
-	span   int // for joined tokens: how many part tokens precede it
+	span   int  // for joined tokens: how many part tokens precede it
+	end    bool // the last word of a clause (punctuation or the text's end follows)
 }
 
 // isWordRune reports whether r belongs in a word (a letter or digit).
@@ -190,9 +191,32 @@ func tokenizeMax(text string, out []rawToken, max int) []rawToken {
 		if urlish || strings.HasPrefix(chunk, "www.") {
 			continue
 		}
+		before := len(out)
 		out = appendChunk(chunk, out, max)
+		if len(out) > before && clauseEndsAt(text[end:]) {
+			out[len(out)-1].end = true
+			if out[len(out)-1].joined && len(out)-2 >= before {
+				out[len(out)-2].end = true
+			}
+		}
 	}
 	return out
+}
+
+// clauseEndsAt reports whether rest, the text after a word, begins (after
+// spaces) with the end of the text or a punctuation mark that ends a
+// clause.
+func clauseEndsAt(rest string) bool {
+	for _, r := range rest {
+		switch r {
+		case ' ', '\t':
+			continue
+		case '.', ',', ';', ':', '!', '?', '\n', '\r', ')', '(', '–', '—':
+			return true
+		}
+		return false
+	}
+	return true
 }
 
 // appendChunk splits a chunk at its inner punctuation and appends the parts
@@ -263,11 +287,16 @@ func allDigits(w string) bool {
 //   - -ung nouns: "Änderung" → "ändern", "Anmeldung" → "anmelden"
 //   - -ation/-iert/-isiert: "Synchronisation", "synchronisiert" → "synchronisieren"
 //   - participles: "gesperrt" → "sperren", "eingeladen" → "einladen"
+//   - strong participles: "geschrieben" → "schreiben", "aufgeschrieben" →
+//     "aufschreiben" (see strongParticiples)
 //
 // The rules only have to be consistent, not linguistically exact: they
 // run on documents and queries alike, so a wrong rewrite of a rare word
 // costs nothing unless it collides with another word.
 func lemmatize(w string) string {
+	if inf, ok := strongLemma(w); ok {
+		return inf
+	}
 	n := len(w)
 	if n < 6 || hasDigit(w) {
 		return w

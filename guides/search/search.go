@@ -137,14 +137,17 @@ func newScratch(n int) *scratch {
 	}
 }
 
-// particles are the separable verb prefixes German splits off to the end
-// of a clause ("wo meld ich mich an" → "anmelden", "stell das um" →
-// "umstellen"). When one occurs in a query, each content word is also tried
-// with the particle in front.
-var particles = []string{"an", "ab", "auf", "aus", "ein", "mit", "nach", "vor", "zu", "um", "zurück", "weg", "fest", "frei", "hoch", "runter", "rein", "raus", "durch", "los", "stumm", "hin", "her"}
-
-// isParticle reports whether w is one of particles.
-func isParticle(w string) bool { return slices.Contains(particles, w) }
+// isParticle reports whether w is a separable verb particle German splits
+// off to the end of a clause ("wo meld ich mich an" → "anmelden", "stell
+// das um" → "umstellen"; see particleList). When one occurs in a query,
+// each content word is also tried with the particle in front.
+func isParticle(w string) bool {
+	if _, ok := particleSet[w]; ok {
+		return true
+	}
+	_, ok := particleSet[umlautFold(w)]
+	return ok
+}
 
 // maxQueryTokens bounds the words of a query the engine looks at: a
 // member's question has a few dozen words at most, and every further word
@@ -208,14 +211,9 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 	// The particles of the query, each once: the expansion below tries
 	// every content word with each of them, so a query of repeated
 	// particles must not multiply the work.
-	var parts []string
-	for _, t := range toks {
-		step(1)
-		if isParticle(t.word) && !slices.Contains(parts, t.word) {
-			parts = append(parts, t.word)
-		}
-	}
+	parts := ix.queryParticles(toks, key, step)
 	var cs []concept
+	var joinedParts []string // particles that joined a word of the query
 	seen := make(map[string]bool, len(toks))
 	before := make([]int, len(toks)) // len(cs) before token i
 	for i, t := range toks {
@@ -249,11 +247,21 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 			w = ix.opts.CommonWeight
 		}
 		c := ix.wordConcept(t.word, k, w)
-		for _, p := range parts {
+		for _, pr := range parts {
+			if isParticle(t.word) {
+				break
+			}
+			if i < pr.lo || i >= pr.hi {
+				continue // another clause's particle
+			}
+			p := pr.form
 			step(1)
 			if pk := key(p + t.word); pk != k {
 				if id, ok := ix.terms[pk]; ok {
 					c.alts = appendAlt(c.alts, alt{id, 0.9})
+					if !slices.Contains(joinedParts, p) {
+						joinedParts = append(joinedParts, p)
+					}
 				}
 			}
 		}
@@ -279,6 +287,17 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 			}
 			continue
 		}
+		// A particle verb the library writes otherwise ("runterladen",
+		// "mitbearbeiten"); a bare particle it does not know is grammar,
+		// not content.
+		if ix.particleAlts(&c, key) {
+			ix.finishConcept(&c)
+			cs = append(cs, c)
+			continue
+		}
+		if isParticle(t.word) {
+			continue
+		}
 		// Misspelt word: nearest library words.
 		if fixes, d := ix.typos.correct(t.word); fixes != nil {
 			w := ix.opts.TypoWeight
@@ -301,6 +320,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 		ix.finishConcept(&c)
 		cs = append(cs, c)
 	}
+	cs = dropJoinedParticles(cs, joinedParts)
 	// Idioms made of stop words ("weiß … nicht mehr") add the content
 	// word they mean.
 	for _, w := range idiomWords(toks) {
@@ -395,7 +415,7 @@ func joinPhrasal(toks []rawToken) []rawToken {
 	for i := 0; i < len(toks); i++ {
 		if i+1 < len(toks) && !toks[i].joined && !toks[i+1].joined && !inChunk(i) && !inChunk(i+1) {
 			if w, ok := phrasal[[2]string{toks[i].word, toks[i+1].word}]; ok {
-				out = append(out, rawToken{word: w})
+				out = append(out, rawToken{word: w, end: toks[i+1].end})
 				i++
 				continue
 			}

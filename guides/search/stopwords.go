@@ -29,10 +29,52 @@ mach mache machen macht krieg krieg kriege kriegen kriegt bekomm bekomme bekomme
 the a an and or of to in on at for from with by is are was were be been am do does did doesnt dont can could should would will i me my mine you your we our us it its this that these those there what how why where when who which whom please hi hello thanks thank any some not no get got
 `
 
+// stopParadigms completes stopList by grammar rather than by question
+// (fourth quality pass): a word form in stopList means its whole paradigm
+// is a function word, and members write every form of it.
+//
+//   - the Snowball stop lists for German and English
+//     (snowballstem.org/algorithms/german/stop.txt, …/english/stop.txt),
+//     the entries stopList lacked, without those German entries that are
+//     separable particles with content in an IT help ("weg", "weiter");
+//   - the conjugation of the auxiliaries and modal verbs (Duden, Die
+//     Grammatik: sein, haben, werden, können, müssen, sollen, wollen,
+//     dürfen, wissen) and of the generic verbs of stopList (machen, tun,
+//     kriegen, bekommen, brauchen, gehen, klappen, funktionieren),
+//     including Konjunktiv II and participles;
+//   - the colloquial pronominal adverbs (Duden: umgangssprachlich "drauf",
+//     "dran", "drin", "drüber" … for "darauf", "daran" …), "nix" for
+//     "nichts", and the modal particles (Abtönungspartikeln) stopList
+//     lacked ("wohl", "eh", "überhaupt");
+//   - the parts English contractions leave when the tokenizer splits them
+//     at the apostrophe ("don't" → "don", "we'll" → "ll") or when they are
+//     typed without one ("dont", "theyre"), but not those that are also
+//     words ("ill", "shell", "hell", "id").
+//
+// Not here: the contractions of preposition and article ("aufs", "fürs",
+// "übers"): measured, they turned a choice into a wrong answer where a
+// guide title happens to say "aufs Handy" (docs/performance.md).
+const stopParadigms = `
+ander anderem anderm andern anders dich dir derer derselbe derselben denselben desselben demselben dieselbe dieselben dasselbe deines euren eurer eures eurem
+einig einige einigem einigen einiger einiges indem ihnen ihres jene jenem jenen jener jenes keines manchem mancher manches musste seines selbst solchem solcher unseres während waehrend zwischen
+sei seist seid wäre wären wärst wärest waere waeren waerst warst wart habt hattest hattet hätten hättest haetten haettest gehabt
+wurdest würde würden würdest würdet würd wuerde wuerden wuerdest wuerd geworden
+könnt konnte konnten konntest könnten könntest koennt koennten koenntest müsst muesst mussten müssten muessten gemusst
+sollt solltest sollten willst wollt wolltest wollten darfst dürfen duerfen dürft durfte dürfte duerfte dürften
+weisst weißt wusste wussten wusstest gewusst wissen
+machst machte gemacht tust tut tat getan kriegst gekriegt bekommst bekam brauchst brauchte gebraucht gehst ging gegangen klappte geklappt funktionierte
+dran drauf draus drin drinnen drüber drueber drum drunter darin darunter davor danach daneben dahinter nix wohl eh überhaupt ueberhaupt
+myself ours ourselves yours yourself yourselves he him his himself she her hers herself itself they them their theirs themselves being have has had having doing ought
+youre hes shes its were theyre ive youve weve theyve youd theyd youll theyll don doesn didn isn aren wasn weren hasn haven hadn wouldn shouldn couldn mustn ll ve re
+isnt arent wasnt werent hasnt havent hadnt didnt wont wouldnt shant shouldnt cant cannot couldnt mustnt lets thats whos whats heres theres whens wheres whys hows
+but if because as until while about against between into through during before after above below up down out off over under again further then once here
+all both each few more most other such nor only own same so than too very
+`
+
 // stopWords is the set of the stop words listed above.
 var stopWords = func() map[string]struct{} {
-	m := make(map[string]struct{}, 512)
-	for _, w := range strings.Fields(stopList) {
+	m := make(map[string]struct{}, 1024)
+	for _, w := range strings.Fields(stopList + stopParadigms) {
 		m[w] = struct{}{}
 		m[umlautFold(w)] = struct{}{}
 	}
