@@ -1,0 +1,35 @@
+package search
+
+import "slices"
+
+// Hooks for the external tuning test everyday_tune_test.go (package
+// search_test, which measures the everyday vocabulary with the answer
+// decision of commands/answer; that package imports this one, so the
+// measurement cannot live in package search).
+
+// GlossaryEntry is a glossary entry (member words → guide words).
+type GlossaryEntry = glossaryEntry
+
+// ParseEveryday parses a vocabulary file as the everyday group does.
+func ParseEveryday(text string) ([]GlossaryEntry, error) { return parseVocab(text, srcEveryday) }
+
+// Everyday returns the shipped everyday group.
+func Everyday() []GlossaryEntry { return glossaryEveryday }
+
+// SetEveryday makes es the everyday group of the indexes built from now
+// on; restore puts the shipped glossary back.
+func SetEveryday(es []GlossaryEntry) (restore func()) {
+	old := glossary
+	glossary = slices.Concat(glossaryTools, glossaryChat, glossaryUI, es)
+	return func() { glossary = old }
+}
+
+// StemsOf returns the index keys (stems) of the words of text.
+func StemsOf(text string) map[string]bool {
+	st := newStemmer()
+	out := map[string]bool{}
+	for _, tk := range tokenize(text, nil) {
+		out[st.stem(normThesWord(tk.word))] = true
+	}
+	return out
+}

@@ -1,0 +1,149 @@
+package search
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestParseVocab(t *testing.T) {
+	const head = "# comment\n" + vocabHeader + "\n"
+	tests := []struct {
+		name, text string
+		want       []glossaryEntry // From and To only
+		wantErr    string          // substring; "" for none
+	}{
+		{"rows", head + "aufnehmen,mitschneiden\taufzeichnen\trecording\n\n# later comment\nhandy\tsmartphone\n",
+			[]glossaryEntry{{From: []string{"aufnehmen", "mitschneiden"}, To: []string{"aufzeichnen"}}, {From: []string{"handy"}, To: []string{"smartphone"}}}, ""},
+		{"crlf and spaces around commas", "member_words\tguide_words\tnote\r\nlaptop , notebook\tcomputer\tx\r\n",
+			[]glossaryEntry{{From: []string{"laptop", "notebook"}, To: []string{"computer"}}}, ""},
+		{"hyphenated word", head + "e-mail\tmail\t\n", []glossaryEntry{{From: []string{"e-mail"}, To: []string{"mail"}}}, ""},
+		{"no column line", "# only a comment\n", nil, "no column line"},
+		{"row before the column line", "handy\tsmartphone\tx\n" + vocabHeader + "\n", nil, "want the column line"},
+		{"one field", head + "handy\n", nil, "line 3: want 2 or 3"},
+		{"four fields", head + "a\tb\tc\td\n", nil, "got 4"},
+		{"two words in one", head + "video call\tvideokonferenz\tx\n", nil, "more than one word"},
+		{"upper case", head + "Handy\tsmartphone\tx\n", nil, "not lower case"},
+		{"empty word", head + "handy,,fon\tsmartphone\tx\n", nil, "empty word"},
+		{"empty guide words", head + "handy\t\tx\n", nil, "guide words"},
+		{"punctuation", head + "pw.\tpasswort\tx\n", nil, "not a word"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parseVocab(tt.text, "src")
+			if tt.wantErr == "" && err != nil {
+				t.Fatalf("unexpected error: %v", err)
+			}
+			if tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)) {
+				t.Fatalf("error %v, want one containing %q", err, tt.wantErr)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d entries %v, want %d", len(got), got, len(tt.want))
+			}
+			for i := range got {
+				if !slices.Equal(got[i].From, tt.want[i].From) || !slices.Equal(got[i].To, tt.want[i].To) || got[i].Source != "src" {
+					t.Errorf("entry %d = %+v, want %+v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+// A bad row costs that row only; the others are kept.
+func TestParseVocabSkipsBadRows(t *testing.T) {
+	got, err := parseVocab(vocabHeader+"\nHandy\tsmartphone\tx\nlaptop\tcomputer\tx\n", "src")
+	if err == nil || len(got) != 1 || got[0].From[0] != "laptop" {
+		t.Fatalf("got %v, %v; want the laptop row and an error for line 2", got, err)
+	}
+}
+
+// TestEverydayParses fails on any row of the shipped everyday vocabulary
+// that does not parse (the bot skips it).
+func TestEverydayParses(t *testing.T) {
+	if everydayErr != nil {
+		t.Fatal(everydayErr)
+	}
+	for _, e := range glossaryEveryday {
+		if e.Source != srcEveryday {
+			t.Errorf("%v: source %q", e.From, e.Source)
+		}
+	}
+	if n := len(glossaryTools) + len(glossaryChat) + len(glossaryUI) + len(glossaryEveryday); len(glossary) != n {
+		t.Errorf("glossary has %d entries, its groups %d", len(glossary), n)
+	}
+}
+
+// vocabRows returns the data rows of a vocabulary file as written (no
+// comments, blank lines or column line).
+func vocabRows(tb testing.TB, path string) []string {
+	tb.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var rows []string
+	for _, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimRight(line, "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") || line == vocabHeader {
+			continue
+		}
+		rows = append(rows, line)
+	}
+	return rows
+}
+
+// TestEverydayFromBlind checks that every row of the everyday vocabulary
+// is a row of the blind file as written: rows are only dropped, never
+// added or edited.
+func TestEverydayFromBlind(t *testing.T) {
+	kept := vocabRows(t, "everyday.tsv")
+	if len(kept) == 0 {
+		return
+	}
+	blind := vocabRows(t, filepath.Join("testdata", "vocab-blind-2026-12-04.tsv"))
+	for _, r := range kept {
+		if !slices.Contains(blind, r) {
+			t.Errorf("row not in the blind file as written: %q", r)
+		}
+	}
+	if len(kept) != len(glossaryEveryday) {
+		t.Errorf("%d rows, %d entries", len(kept), len(glossaryEveryday))
+	}
+}
+
+// A vocabulary row lets a member's word find the guide that uses the
+// guide word, and only then.
+func TestVocabRowExpands(t *testing.T) {
+	docs := []Doc{
+		{ID: "speicher.md", Title: "Speicherplatz ist voll", Tags: []string{"speicherplatz"},
+			Summary: "Was du tun kannst, wenn dein Speicherplatz in der Cloud voll ist."},
+		{ID: "kamera.md", Title: "Kamera wird nicht erkannt", Tags: []string{"kamera"},
+			Summary: "Was du tun kannst, wenn deine Kamera nicht startet."},
+	}
+	rows, err := parseVocab(vocabHeader+"\nlaufwerk,festplatte\tspeicherplatz\tstorage\n", srcEveryday)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := glossary
+	defer func() { glossary = old }()
+	for _, tt := range []struct {
+		name  string
+		gloss []glossaryEntry
+		want  string
+	}{
+		{"without the row", slices.Concat(glossaryTools, glossaryChat, glossaryUI), ""},
+		{"with the row", slices.Concat(glossaryTools, glossaryChat, glossaryUI, rows), "speicher.md"},
+	} {
+		glossary = tt.gloss
+		res := Build(docs, Options{}).Search("meine festplatte", 3)
+		got := ""
+		if len(res.Hits) > 0 {
+			got = res.Hits[0].ID
+		}
+		if got != tt.want {
+			t.Errorf("%s: first hit %q (%v), want %q", tt.name, got, res.Hits, tt.want)
+		}
+	}
+}
