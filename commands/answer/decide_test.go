@@ -409,3 +409,19 @@ func TestLastQuestionAgrees(t *testing.T) {
 		}
 	}
 }
+
+// TestClauseAfterUnicodeSpace: a no-break space (as phone keyboards and
+// copied text put it after a comma) or another Unicode space is a space:
+// the question clause after it is found as after an ordinary space, and
+// the part searched has ordinary spaces.
+func TestClauseAfterUnicodeSpace(t *testing.T) {
+	clear := search.Result{Confident: true, Hits: []search.Hit{{ID: "a.md", Score: 0.9, Strong: 1}, {ID: "b.md", Score: 0.6}}}
+	weak := search.Result{Hits: []search.Hit{{ID: "x.md", Score: 0.15}}}
+	lib := mapLib{"Ich leite morgen die Versammlung, wie kriege ich Rechte?": weak, "wie kriege ich Rechte?": clear}
+	for _, space := range []string{" ", "\u00a0", "\u202f", "\u2009", "\u3000"} {
+		msg := "Ich leite morgen die Versammlung," + space + "wie kriege ich Rechte?"
+		if d := Decide(msg, lib, Options{}); d.Outcome != Choose || !slices.Equal(d.Guides(), []string{"a.md", "b.md"}) {
+			t.Errorf("space %U: %s %v, want a choice of a.md, b.md", []rune(space)[0], d.Outcome, d.Guides())
+		}
+	}
+}
