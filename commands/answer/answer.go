@@ -228,7 +228,7 @@ func Shorten(s string, max int) string {
 		return s
 	}
 	r := []rune(s)
-	return string(r[:max]) + "…"
+	return strings.TrimRight(string(r[:max]), " ") + "…"
 }
 
 // clean cuts the message to maxMessage bytes, drops quoted lines (a reply
