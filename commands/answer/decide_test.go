@@ -425,3 +425,16 @@ func TestClauseAfterUnicodeSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestLastQuestionAgreesKeepsItsReason: the runner-up the closing question
+// points to must be one the choice shows; a runner-up too far below the
+// answer to be offered (under chooseShare of its score) leaves the answer
+// as it is, instead of a "did you mean" that lists the answer alone.
+func TestLastQuestionAgreesKeepsItsReason(t *testing.T) {
+	whole := search.Result{Confident: true, Hits: []search.Hit{{ID: "a.md", Score: 0.9, Strong: 1}, {ID: "b.md", Score: 0.3}}}
+	msg := "Ich soll mein Passwort bestätigen. Echt oder fake?"
+	lib := mapLib{msg: whole, "Echt oder fake?": {Hits: []search.Hit{{ID: "b.md"}}}}
+	if d := Decide(msg, lib, Options{}); d.Outcome != Answer || !slices.Equal(d.Guides(), []string{"a.md"}) {
+		t.Errorf("%s %v, want the answer a.md", d.Outcome, d.Guides())
+	}
+}
