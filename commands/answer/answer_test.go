@@ -204,3 +204,32 @@ func TestShorten(t *testing.T) {
 		}
 	}
 }
+
+// TestDecideSearchesAtMostTwice: the work one message can cause is at most
+// two searches — the question part, then either its question clause
+// (focusQuestion, only after "no guide") or its closing question sentence
+// (lastQuestionAgrees, only after an answer) — however many clauses and
+// sentences it has (docs/performance.md, fourth quality pass).
+func TestDecideSearchesAtMostTwice(t *testing.T) {
+	rec := &recorder{lib: loadLibrary(t)}
+	most := 0
+	for _, msg := range []string{
+		"Ich habe mein Passwort vergessen. Wie setze ich es zurück?",
+		"wie, wie, wie, wie, wie?",
+		"Passwort vergessen. Cloud?",
+		"kann mir jemand sagen, wie ich mein Passwort ändere? Echt oder fake?",
+		strings.Repeat("Sommerfest, wie? ", 4_000),
+		strings.Repeat("Passwort vergessen. Wie? Cloud? ", 2_000),
+		strings.Repeat("gestern war das Sommerfest im Bezirk, wie kriege ich Moderationsrechte? ", 800),
+	} {
+		rec.queries = nil
+		Decide(msg, rec, Options{Cases: true})
+		if len(rec.queries) > 2 {
+			t.Errorf("%.40q: %d searches, want at most 2", msg, len(rec.queries))
+		}
+		most = max(most, len(rec.queries))
+	}
+	if most != 2 {
+		t.Errorf("no message searched twice (most %d): the messages no longer reach the second search", most)
+	}
+}
