@@ -438,3 +438,29 @@ func TestLastQuestionAgreesKeepsItsReason(t *testing.T) {
 		t.Errorf("%s %v, want the answer a.md", d.Outcome, d.Guides())
 	}
 }
+
+// TestBreaksInTypography: the ellipsis "…" ends a sentence like "...", and
+// the dashes "–" and "—" (a Gedankenstrich; phones write "--" so) end a
+// greeting like "-": the question part and the question clause are found
+// as with the typed forms.
+func TestBreaksInTypography(t *testing.T) {
+	for _, c := range []struct{ msg, want string }{
+		{"Hallo - wie teile ich den Bildschirm?", "wie teile ich den Bildschirm?"},
+		{"Hallo – wie teile ich den Bildschirm?", "wie teile ich den Bildschirm?"},
+		{"Danke — wie teile ich den Bildschirm?", "wie teile ich den Bildschirm?"},
+		{"Support–Mail kommt nicht an", "Support–Mail kommt nicht an"},
+	} {
+		text := clean(c.msg)
+		if q, _, _ := questionPart(text, tokens(text)); q != c.want {
+			t.Errorf("%q: question part %q, want %q", c.msg, q, c.want)
+		}
+	}
+	clear := search.Result{Confident: true, Hits: []search.Hit{{ID: "a.md", Score: 0.9, Strong: 1}, {ID: "b.md", Score: 0.6}}}
+	weak := search.Result{Hits: []search.Hit{{ID: "x.md", Score: 0.15}}}
+	for _, msg := range []string{"Ich leite morgen die Versammlung... wie kriege ich Rechte?", "Ich leite morgen die Versammlung… wie kriege ich Rechte?"} {
+		lib := mapLib{msg: weak, "wie kriege ich Rechte?": clear}
+		if d := Decide(msg, lib, Options{}); d.Outcome != Choose || !slices.Equal(d.Guides(), []string{"a.md", "b.md"}) {
+			t.Errorf("%q: %s %v, want a choice of a.md, b.md", msg, d.Outcome, d.Guides())
+		}
+	}
+}
