@@ -144,7 +144,10 @@ func TestRepliesPerLanguageAndCases(t *testing.T) {
 
 func FuzzDecide(f *testing.F) {
 	lib := loadLibrary(f)
-	for _, s := range []string{"", "hallo", "👍", "!x", "> q\n\nfrage", "<a href=x>", "danke, aber"} {
+	for _, s := range []string{"", "hallo", "👍", "!x", "> q\n\nfrage", "<a href=x>", "danke, aber",
+		// clauses and sentences (focusQuestion, lastQuestionAgrees), typographic breaks
+		"Ich leite die Sitzung, wie kriege ich Rechte?", "Passwort vergessen. Echt oder fake?",
+		"Hallo – wie?", "Problem…\u00a0wie geht das?", ", wie?", ". ?"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, msg string) {
