@@ -228,12 +228,12 @@ func Shorten(s string, max int) string {
 		return s
 	}
 	r := []rune(s)
-	return string(r[:max]) + "…"
+	return strings.TrimRight(string(r[:max]), " ") + "…"
 }
 
 // clean cuts the message to maxMessage bytes, drops quoted lines (a reply
-// fallback "> <@alice:…> …"), HTML tags and Markdown markup characters, and
-// trims it.
+// fallback "> <@alice:…> …"), HTML tags and Markdown markup characters,
+// makes every Unicode space an ASCII space or line break, and trims it.
 func clean(s string) string {
 	if len(s) > maxMessage {
 		cut := maxMessage
@@ -257,6 +257,17 @@ func clean(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch r {
 		case '*', '_', '`', '#', '~':
+			return ' '
+		case '\n', ' ':
+			return r
+		case '\u0085', '\u2028', '\u2029':
+			// Next line, line and paragraph separator: a line break.
+			return '\n'
+		}
+		if unicode.IsSpace(r) {
+			// A no-break, thin or other space is a space: clauses
+			// and sentences are told by the bytes around ASCII
+			// spaces (breakBefore).
 			return ' '
 		}
 		return r

@@ -144,7 +144,10 @@ func TestRepliesPerLanguageAndCases(t *testing.T) {
 
 func FuzzDecide(f *testing.F) {
 	lib := loadLibrary(f)
-	for _, s := range []string{"", "hallo", "👍", "!x", "> q\n\nfrage", "<a href=x>", "danke, aber"} {
+	for _, s := range []string{"", "hallo", "👍", "!x", "> q\n\nfrage", "<a href=x>", "danke, aber",
+		// clauses and sentences (focusQuestion, lastQuestionAgrees), typographic breaks
+		"Ich leite die Sitzung, wie kriege ich Rechte?", "Passwort vergessen. Echt oder fake?",
+		"Hallo – wie?", "Problem…\u00a0wie geht das?", ", wie?", ". ?"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, msg string) {
@@ -182,5 +185,54 @@ func BenchmarkDecide60KB(b *testing.B) {
 				Decide(msg, lib, Options{Cases: true})
 			}
 		})
+	}
+}
+
+// TestShorten: one line, cut at max runes with "…" and no space before it
+// (the question quoted back in "no guide").
+func TestShorten(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		max  int
+		want string
+	}{
+		{"  Wie  geht\n\tdas? ", 20, "Wie geht das?"},
+		{"Wie geht das?", 8, "Wie geht…"},
+		{"Wie geht das?", 9, "Wie geht…"},
+		{"Übergröße ändern", 5, "Überg…"},
+		{"", 5, ""},
+	} {
+		if got := Shorten(c.in, c.max); got != c.want {
+			t.Errorf("Shorten(%q, %d) = %q, want %q", c.in, c.max, got, c.want)
+		}
+	}
+}
+
+// TestDecideSearchesAtMostTwice: the work one message can cause is at most
+// two searches — the question part, then either its question clause
+// (focusQuestion, only after "no guide") or its closing question sentence
+// (lastQuestionAgrees, only after an answer) — however many clauses and
+// sentences it has (docs/performance.md, fourth quality pass).
+func TestDecideSearchesAtMostTwice(t *testing.T) {
+	rec := &recorder{lib: loadLibrary(t)}
+	most := 0
+	for _, msg := range []string{
+		"Ich habe mein Passwort vergessen. Wie setze ich es zurück?",
+		"wie, wie, wie, wie, wie?",
+		"Passwort vergessen. Cloud?",
+		"kann mir jemand sagen, wie ich mein Passwort ändere? Echt oder fake?",
+		strings.Repeat("Sommerfest, wie? ", 4_000),
+		strings.Repeat("Passwort vergessen. Wie? Cloud? ", 2_000),
+		strings.Repeat("gestern war das Sommerfest im Bezirk, wie kriege ich Moderationsrechte? ", 800),
+	} {
+		rec.queries = nil
+		Decide(msg, rec, Options{Cases: true})
+		if len(rec.queries) > 2 {
+			t.Errorf("%.40q: %d searches, want at most 2", msg, len(rec.queries))
+		}
+		most = max(most, len(rec.queries))
+	}
+	if most != 2 {
+		t.Errorf("no message searched twice (most %d): the messages no longer reach the second search", most)
 	}
 }

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/lotse-bot/lotse/guides/search"
@@ -224,9 +225,9 @@ func focusQuestion(d Decision, q string, ws []word, lib Library, opts Options, t
 // mein Passwort bestätigen. echt oder fake?" — the whole message is
 // mostly about a password, the question asks whether the mail is real.
 // The answer stays among the choices, so this cannot lose a helped
-// message; a question sentence that finds the answered guide first, or a
-// guide the whole message did not find at all, keeps the answer. ws are
-// q's words.
+// message; a question sentence that finds the answered guide first, a
+// guide the whole message did not find at all, or a runner-up too weak to
+// be offered beside the answer, keeps the answer. ws are q's words.
 func lastQuestionAgrees(d Decision, q string, ws []word, lib Library, opts Options, tx *Texts) Decision {
 	if d.Outcome != Answer || len(ws) < 2 || !strings.HasSuffix(q, "?") {
 		return d
@@ -247,7 +248,13 @@ func lastQuestionAgrees(d Decision, q string, ws []word, lib Library, opts Optio
 	}
 	for _, h := range d.Also {
 		if h.ID == res.Hits[0].ID {
-			return choice(d, append(d.Hits, d.Also...), tx)
+			// Only when the choice shows that runner-up (within
+			// chooseShare of the answer): else it would list the
+			// answer alone.
+			if c := choice(d, append(d.Hits[:1:1], d.Also...), tx); slices.ContainsFunc(c.Hits, func(x search.Hit) bool { return x.ID == h.ID }) {
+				return c
+			}
+			return d
 		}
 	}
 	return d

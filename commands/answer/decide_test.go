@@ -409,3 +409,58 @@ func TestLastQuestionAgrees(t *testing.T) {
 		}
 	}
 }
+
+// TestClauseAfterUnicodeSpace: a no-break space (as phone keyboards and
+// copied text put it after a comma) or another Unicode space is a space:
+// the question clause after it is found as after an ordinary space, and
+// the part searched has ordinary spaces.
+func TestClauseAfterUnicodeSpace(t *testing.T) {
+	clear := search.Result{Confident: true, Hits: []search.Hit{{ID: "a.md", Score: 0.9, Strong: 1}, {ID: "b.md", Score: 0.6}}}
+	weak := search.Result{Hits: []search.Hit{{ID: "x.md", Score: 0.15}}}
+	lib := mapLib{"Ich leite morgen die Versammlung, wie kriege ich Rechte?": weak, "wie kriege ich Rechte?": clear}
+	for _, space := range []string{" ", "\u00a0", "\u202f", "\u2009", "\u3000"} {
+		msg := "Ich leite morgen die Versammlung," + space + "wie kriege ich Rechte?"
+		if d := Decide(msg, lib, Options{}); d.Outcome != Choose || !slices.Equal(d.Guides(), []string{"a.md", "b.md"}) {
+			t.Errorf("space %U: %s %v, want a choice of a.md, b.md", []rune(space)[0], d.Outcome, d.Guides())
+		}
+	}
+}
+
+// TestLastQuestionAgreesKeepsItsReason: the runner-up the closing question
+// points to must be one the choice shows; a runner-up too far below the
+// answer to be offered (under chooseShare of its score) leaves the answer
+// as it is, instead of a "did you mean" that lists the answer alone.
+func TestLastQuestionAgreesKeepsItsReason(t *testing.T) {
+	whole := search.Result{Confident: true, Hits: []search.Hit{{ID: "a.md", Score: 0.9, Strong: 1}, {ID: "b.md", Score: 0.3}}}
+	msg := "Ich soll mein Passwort bestätigen. Echt oder fake?"
+	lib := mapLib{msg: whole, "Echt oder fake?": {Hits: []search.Hit{{ID: "b.md"}}}}
+	if d := Decide(msg, lib, Options{}); d.Outcome != Answer || !slices.Equal(d.Guides(), []string{"a.md"}) {
+		t.Errorf("%s %v, want the answer a.md", d.Outcome, d.Guides())
+	}
+}
+
+// TestBreaksInTypography: the ellipsis "…" ends a sentence like "...", and
+// the dashes "–" and "—" (a Gedankenstrich; phones write "--" so) end a
+// greeting like "-": the question part and the question clause are found
+// as with the typed forms.
+func TestBreaksInTypography(t *testing.T) {
+	for _, c := range []struct{ msg, want string }{
+		{"Hallo - wie teile ich den Bildschirm?", "wie teile ich den Bildschirm?"},
+		{"Hallo – wie teile ich den Bildschirm?", "wie teile ich den Bildschirm?"},
+		{"Danke — wie teile ich den Bildschirm?", "wie teile ich den Bildschirm?"},
+		{"Support–Mail kommt nicht an", "Support–Mail kommt nicht an"},
+	} {
+		text := clean(c.msg)
+		if q, _, _ := questionPart(text, tokens(text)); q != c.want {
+			t.Errorf("%q: question part %q, want %q", c.msg, q, c.want)
+		}
+	}
+	clear := search.Result{Confident: true, Hits: []search.Hit{{ID: "a.md", Score: 0.9, Strong: 1}, {ID: "b.md", Score: 0.6}}}
+	weak := search.Result{Hits: []search.Hit{{ID: "x.md", Score: 0.15}}}
+	for _, msg := range []string{"Ich leite morgen die Versammlung... wie kriege ich Rechte?", "Ich leite morgen die Versammlung… wie kriege ich Rechte?"} {
+		lib := mapLib{msg: weak, "wie kriege ich Rechte?": clear}
+		if d := Decide(msg, lib, Options{}); d.Outcome != Choose || !slices.Equal(d.Guides(), []string{"a.md", "b.md"}) {
+			t.Errorf("%q: %s %v, want a choice of a.md, b.md", msg, d.Outcome, d.Guides())
+		}
+	}
+}

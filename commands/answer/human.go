@@ -1,6 +1,10 @@
 package answer
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Requests for a person: a small grammar instead of a list of sentences.
 //
@@ -545,13 +549,23 @@ const (
 
 // breakBefore reports whether one of the characters of breaks stands
 // between position p of text and the word before it (only blanks
-// besides).
+// besides). The typographic forms that phones and word processors put
+// for typed ones count as those: "…" as ".", the dashes "–" and "—" as
+// "-" ("Hallo – wie …", "ein Problem… wie …").
 func breakBefore(text string, p int, breaks string) bool {
-	for k := p - 1; k >= 0; k-- {
-		switch c := text[k]; {
-		case strings.IndexByte(breaks, c) >= 0:
+	for k := p; k > 0; {
+		r, size := utf8.DecodeLastRuneInString(text[:k])
+		k -= size
+		switch r {
+		case '…':
+			r = '.'
+		case '–', '—':
+			r = '-'
+		}
+		switch {
+		case r < utf8.RuneSelf && strings.IndexByte(breaks, byte(r)) >= 0:
 			return true
-		case c == ' ' || c == '\t' || c == '\r':
+		case unicode.IsSpace(r):
 			continue
 		default:
 			return false

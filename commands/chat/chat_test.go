@@ -41,6 +41,8 @@ func TestShorten(t *testing.T) {
 		{"  Wie  geht\n\tdas? ", 20, "Wie geht das?"},
 		{"Wie geht das?", 13, "Wie geht das?"},
 		{"Wie geht das?", 8, "Wie geht…"},
+		{"Wie geht das?", 9, "Wie geht…"},
+		{"Wie  geht\n das?", 9, "Wie geht…"},
 		{"Übergröße ändern", 5, "Überg…"},
 		{"", 5, ""},
 	}

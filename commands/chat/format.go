@@ -63,7 +63,8 @@ func EscapeLong(s string, n int) string {
 func Shorten(s string, max int) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if r := []rune(s); len(r) > max {
-		s = string(r[:max]) + "…"
+		// A cut after a space ends the word before it: "Wie geht…".
+		s = strings.TrimRight(string(r[:max]), " ") + "…"
 	}
 	return s
 }
