@@ -266,7 +266,7 @@ func (ix *Index) queryParticles(toks []rawToken, key func(string) string, step f
 		if t.joined || len(seen) >= maxQueryParticles || !isParticle(t.word) || slices.Contains(seen, t.word) {
 			continue
 		}
-		lo, hi := -1, -1
+		var lo, hi int
 		switch {
 		case separated(toks, i):
 			lo, hi = clauseStart(toks, i), i
