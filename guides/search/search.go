@@ -627,6 +627,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 			f.unknown += c.weight * c.idf / denom
 		}
 	}
+	ix.phraseRank(toks, cands, sc)
 	// Only the first limit candidates are returned: select them instead
 	// of sorting thousands in a large library.
 	topK(cands, limit)

@@ -1,0 +1,151 @@
+package search
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestPhraseOrdersHits checks that pairs of neighbouring words a guide
+// says in its title, example questions or headings order guides the bag of
+// words cannot tell apart. Each case fails with the phrase evidence off
+// (phraseWeight 0): the other guide comes first.
+func TestPhraseOrdersHits(t *testing.T) {
+	tests := []struct {
+		name  string
+		docs  []Doc
+		query string
+		want  string
+	}{
+		{
+			name: "function words: über mich",
+			docs: []Doc{
+				{ID: "kalender", Title: "Kalender des Landesverbands abonnieren", Summary: "Termine des Landesverbands im eigenen Kalender."},
+				{ID: "daten", Title: "Welche Daten speichert der Landesverband über mich?", Summary: "Was gespeichert wird und wie lange."},
+				{ID: "spende", Title: "Spenden an den Landesverband", Summary: "Wie Spenden verbucht werden."},
+			},
+			query: "was weiß der landesverband eigentlich alles über mich",
+			want:  "daten",
+		},
+		{
+			name: "negation: ohne Konto",
+			docs: []Doc{
+				{ID: "konto", Title: "Konto", Tags: []string{"Hilfe"}},
+				{ID: "gast", Title: "Hilfe für Gäste ohne Konto", Summary: "Was Gäste tun können."},
+				{ID: "termine", Title: "Termine im Kalender", Summary: "Kalender abonnieren."},
+				{ID: "mail", Title: "E-Mail einrichten", Summary: "Postfach im Mailprogramm."},
+			},
+			query: "hilfe ohne konto",
+			want:  "gast",
+		},
+		{
+			name: "content words in the other order",
+			docs: []Doc{
+				{ID: "aendern", Title: "Passwort", Tags: []string{"vergessen"}, Summary: "Passwort ändern."},
+				{ID: "vergessen", Title: "Vergessenes Passwort beim Anmelden zurücksetzen lassen", Summary: "Wenn du es nicht mehr weißt."},
+			},
+			query: "passwort vergessen",
+			want:  "vergessen",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ix := Build(tc.docs, Options{})
+			res := ix.Search(tc.query, 3)
+			if len(res.Hits) == 0 || res.Hits[0].ID != tc.want {
+				t.Fatalf("first hit of %q = %v, want %s", tc.query, ids(res.Hits), tc.want)
+			}
+			// Without the pairs the other guide comes first: the case
+			// tests the phrase evidence, not the bag of words.
+			old := phraseWeight
+			phraseWeight = 0
+			defer func() { phraseWeight = old }()
+			if res := ix.Search(tc.query, 3); len(res.Hits) > 0 && res.Hits[0].ID == tc.want {
+				t.Fatalf("first hit of %q without pairs = %v: the case does not need them", tc.query, ids(res.Hits))
+			}
+		})
+	}
+}
+
+// TestPairKeys checks which pairs a word sequence yields: neighbours in
+// order (function words included, articles left out) and neighbouring
+// content words in either order.
+func TestPairKeys(t *testing.T) {
+	st := newStemmer()
+	keys := func(text string) []uint64 {
+		b := newPhraseBuilder(st)
+		b.add(0, fTitle, text)
+		var out []uint64
+		for h := range b.px.ids {
+			out = append(out, h)
+		}
+		slices.Sort(out)
+		return out
+	}
+	k := func(kind byte, a, b string) uint64 {
+		key := func(w string) (string, bool) {
+			if isStop(w) {
+				return w, true
+			}
+			return st.stem(w), false
+		}
+		ka, sa := key(a)
+		kb, sb := key(b)
+		return pairKey(kind, ka, sa, kb, sb)
+	}
+	tests := []struct {
+		text string
+		want []uint64
+	}{
+		{"über mich", []uint64{k(pairOrdered, "über", "mich")}},
+		{"Daten speichert der Landesverband", []uint64{
+			k(pairOrdered, "daten", "speichert"), k(pairOrdered, "speichert", "landesverband"),
+			k(pairContent, "daten", "speichert"), k(pairContent, "speichert", "landesverband"),
+		}},
+		{"kein Konto mehr", []uint64{
+			k(pairOrdered, "kein", "konto"), k(pairOrdered, "konto", "mehr"),
+		}},
+		{"Passwort ohne Mail", []uint64{
+			k(pairOrdered, "passwort", "ohne"), k(pairOrdered, "ohne", "mail"),
+			k(pairContent, "passwort", "mail"),
+		}},
+	}
+	for _, tc := range tests {
+		got := keys(tc.text)
+		want := slices.Clone(tc.want)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("pairs of %q: got %d %v, want %d %v", tc.text, len(got), got, len(want), want)
+		}
+	}
+	// The content pair is the same in either order; the ordered pair is not.
+	if k(pairContent, "passwort", "vergessen") != k(pairContent, "vergessen", "passwort") {
+		t.Error("content pair depends on the order")
+	}
+	if k(pairOrdered, "passwort", "vergessen") == k(pairOrdered, "vergessen", "passwort") {
+		t.Error("ordered pair ignores the order")
+	}
+}
+
+// BenchmarkPhrase searches with the phrase evidence off and on in the same
+// process (run with -count to interleave them), for the 45 bench guides
+// and a generated library of 5,000: the cost of the pairs alone.
+func BenchmarkPhrase(b *testing.B) {
+	docs, qs := loadBench(b)
+	for _, lib := range []struct {
+		name string
+		ix   *Index
+	}{{"bench", Build(docs, Options{})}, {"5000", Build(syntheticLibrary(docs, 5000), Options{})}} {
+		for _, w := range []float64{0, phraseWeight} {
+			name := lib.name + "/off"
+			if w > 0 {
+				name = lib.name + "/on"
+			}
+			b.Run(name, func(b *testing.B) {
+				old := phraseWeight
+				phraseWeight = w
+				defer func() { phraseWeight = old }()
+				benchSearch(b, lib.ix, qs)
+			})
+		}
+	}
+}
