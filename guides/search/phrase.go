@@ -20,8 +20,23 @@ import (
 // Passwort": SDM's unordered window, here of the content words alone).
 //
 // The pairs only order the candidates the words found (like RankK1 and
-// the expansion): Hit.Score and the confidence figures do not change, only
-// which guide comes first.
+// the expansion): Hit.Score and the confidence figures do not change. And
+// evidence that only orders the hits must not turn a guess into an answer
+// (the first version let a guide the pairs moved first be a confident
+// answer, and a held-out check found more confident-wrong answers), so
+// the search keeps two rules (orderHits, phraseGuard):
+//
+//   - when the pairs change which guide comes first, the result is not
+//     confident (a "Meintest du …?" at most) and the guide that lost first
+//     place comes second, so that the choice still offers it;
+//   - when the first guide is confident on its own, the pairs may not put a
+//     runner-up second that explains less of the query (Hit.Score) or less
+//     of it in what it is about (Hit.Strong) than the second without them:
+//     the decision's lead over the runner-up would grow, and an answer
+//     become easier, from evidence the confidence does not weigh.
+//
+// So every confident result is one the search without the pairs gives
+// too, with the same first guide and a runner-up at least as close.
 
 // pairOrdered and pairContent are the two kinds of pairs (see above).
 const (
@@ -211,9 +226,9 @@ func (ix *Index) queryPairs(toks []rawToken, ids []int32) []int32 {
 	return ids
 }
 
-// phraseRank adds to the rank of each candidate the evidence of the query
-// pairs it says (see phraseIndex). Pairs in more than a tenth of the
-// guides are skipped, like the expansion's common terms.
+// phraseRank sets the phr evidence of each candidate from the query pairs
+// it says (see phraseIndex). Pairs in more than a tenth of the guides are
+// skipped, like the expansion's common terms.
 func (ix *Index) phraseRank(toks []rawToken, cands []cand, sc *scratch) {
 	if phraseWeight == 0 || len(cands) < 2 {
 		return
@@ -235,13 +250,134 @@ func (ix *Index) phraseRank(toks []rawToken, cands []cand, sc *scratch) {
 		v := phraseWeight * float64(ix.phr.idf[id])
 		for _, p := range ps {
 			if i := sc.cand[p.doc]; i >= 0 {
-				cands[i].rank += v
+				cands[i].phr += v
 			}
 		}
 	}
 	for _, c := range cands {
 		sc.cand[c.doc] = -1
 	}
+}
+
+// phraseFirst lets the pairs change which guide comes first (the result
+// is then not confident, see phraseGuard); when false they order only the
+// runners-up, like the expansion. On the tune pool both help the same
+// messages (docs/performance.md, "Fourth quality pass: evidence from word
+// order"); with it the right guide comes first in more choices, and
+// fewer first hits of the raw search are confident and wrong, but more
+// right first hits are not confident ("top-1 lost to confidence").
+var phraseFirst = true
+
+// orderHits moves the first limit candidates, best first, to the front of
+// cands: by rank and the pairs' evidence, with the expansion of the first
+// guide's topic for the runners-up. It reports whether the pairs changed
+// the first guide, and returns the first guide without them (second in
+// cands when moved). With room for one hit (limit 1) there is nothing to
+// reorder and the pairs do not count.
+func (ix *Index) orderHits(toks []rawToken, cs []concept, cands []cand, limit int, denom float64, sc *scratch) (moved bool, old cand) {
+	if limit > 1 {
+		ix.phraseRank(toks, cands, sc)
+	}
+	// The first without the pairs (the expansion does not change it).
+	b := 0
+	for i := 1; i < len(cands); i++ {
+		if rankBefore(&cands[i], &cands[b]) {
+			b = i
+		}
+	}
+	first := cands[b].doc
+	if phraseFirst {
+		// Only the first limit candidates are returned: select them
+		// instead of sorting thousands in a large library.
+		topK(cands, limit)
+	} else {
+		cands[0], cands[b] = cands[b], cands[0]
+	}
+	if len(cands) > 1 {
+		ix.expand(cs, cands, sc)
+		topK(cands[1:], limit-1)
+	}
+	if cands[0].doc != first {
+		// The guide that lost first place comes second.
+		moveTo(cands, slices.IndexFunc(cands, func(c cand) bool { return c.doc == first }), 1)
+		return true, cands[1]
+	}
+	ix.keepSecond(cands, denom)
+	return false, cands[0]
+}
+
+// keepSecond puts the runner-up without the pairs back in second place
+// when the first guide is confident on its own and the pairs put a
+// runner-up second that explains less of the query, or less of it in what
+// it is about (see the rules above).
+func (ix *Index) keepSecond(cands []cand, denom float64) {
+	if len(cands) < 3 {
+		return
+	}
+	s := 1
+	for i := 2; i < len(cands); i++ {
+		if rankBefore(&cands[i], &cands[s]) {
+			s = i
+		}
+	}
+	if s == 1 {
+		return
+	}
+	n, o := &cands[1], &cands[s]
+	if n.score >= o.score && n.solidStr >= o.solidStr {
+		return
+	}
+	f := candFeatures(&cands[0], denom)
+	f.s2 = math.Min(1, o.score/denom)
+	if ix.confident(f) {
+		moveTo(cands, s, 1)
+	}
+}
+
+// phraseGuard makes res, whose first guide the pairs chose over old, not
+// confident: a "Meintest du …?" when the first guide or old would have
+// been an answer or a choice (f are the features of res's first guide).
+func (ix *Index) phraseGuard(res *Result, f features, old cand, denom float64) {
+	fo := candFeatures(&old, denom)
+	fo.s2 = f.s1
+	res.Confident = false
+	res.Close = len(res.Hits) > 0 &&
+		(ix.confident(f) || ix.plausible(f) || ix.confident(fo) || ix.plausible(fo))
+}
+
+// candFeatures returns the confidence features of candidate c as the
+// first hit (without those of its passage and the runner-up).
+func candFeatures(c *cand, denom float64) features {
+	s1 := math.Min(1, c.score/denom)
+	return features{
+		s1:       s1,
+		s1Str:    math.Min(s1, c.scoreStr/denom),
+		cov:      c.cov / denom,
+		strong:   c.strong / denom,
+		solid:    c.solid / denom,
+		solidStr: c.solidStr / denom,
+		distinct: c.distinct,
+	}
+}
+
+// rankBefore reports whether candidate a ranks before b without the
+// pairs' evidence.
+func rankBefore(a, b *cand) bool {
+	if a.rank != b.rank {
+		return a.rank > b.rank
+	}
+	return a.doc < b.doc
+}
+
+// moveTo moves cands[from] to index to (to <= from), shifting the
+// candidates between one place back.
+func moveTo(cands []cand, from, to int) {
+	if from <= to {
+		return
+	}
+	c := cands[from]
+	copy(cands[to+1:from+1], cands[to:from])
+	cands[to] = c
 }
 
 // addDoc indexes the pairs of the fields of d that say what it is about

@@ -149,3 +149,80 @@ func BenchmarkPhrase(b *testing.B) {
 		}
 	}
 }
+
+// TestPhraseMoveNotConfident checks the first safety rule: when the pairs
+// change which guide comes first, the result is not confident (a choice at
+// most), the guide that lost first place comes second, and with room for
+// one hit the pairs do not count. The first guide's own features are
+// confident, so the case fails without the rule.
+func TestPhraseMoveNotConfident(t *testing.T) {
+	docs := []Doc{
+		{ID: "kalender", Title: "Kalender des Landesverbands abonnieren", Summary: "Termine des Landesverbands im eigenen Kalender."},
+		{ID: "daten", Title: "Welche Daten speichert der Landesverband über mich?", Summary: "Was gespeichert wird und wie lange."},
+		{ID: "spende", Title: "Spenden an den Landesverband", Summary: "Wie Spenden verbucht werden."},
+	}
+	const q = "was weiß der landesverband eigentlich alles über mich"
+	ix := Build(docs, Options{})
+	res, f := ix.search(q, 3)
+	if got := ids(res.Hits); len(got) < 2 || got[0] != "daten" || got[1] != "kalender" {
+		t.Fatalf("hits of %q = %v, want daten (the pairs) then kalender (the first without them)", q, got)
+	}
+	if !ix.confident(f) {
+		t.Fatalf("the first guide's own features are not confident: the case does not test the rule")
+	}
+	if res.Confident || !res.Close {
+		t.Errorf("Confident=%v Close=%v, want a choice (false, true): the pairs chose the first guide", res.Confident, res.Close)
+	}
+	// With room for one hit there is nothing to reorder: the first
+	// without the pairs, as confident as without them.
+	one := ix.Search(q, 1)
+	old := phraseWeight
+	phraseWeight = 0
+	base := ix.Search(q, 1)
+	phraseWeight = old
+	if got := ids(one.Hits); len(got) != 1 || got[0] != "kalender" || one.Confident != base.Confident {
+		t.Errorf("limit 1: hits %v confident %v, want [kalender] confident %v", got, one.Confident, base.Confident)
+	}
+}
+
+// TestPhraseKeepsSecond checks the second safety rule: when the first
+// guide is confident on its own, the pairs may not put a runner-up second
+// that explains less of the query than the second without them (the
+// decision's lead over the runner-up would grow). When the first is not
+// confident they order the runners-up freely. The first case fails without
+// the rule ("hilfe", which says "ohne Mail", comes second).
+func TestPhraseKeepsSecond(t *testing.T) {
+	docs := []Doc{
+		{ID: "loeschen", Title: "Konto löschen", Summary: "So löschst du dein Konto, auch ohne Mail."},
+		{ID: "mail", Title: "Mail einrichten", Summary: "Die Mail im Mailprogramm."},
+		{ID: "hilfe", Title: "Anmelden ohne Mail", Summary: "Was du tun kannst."},
+		{ID: "kalender", Title: "Kalender", Summary: "Termine."},
+		{ID: "teilen", Title: "Dateien teilen", Summary: "Links."},
+		{ID: "drucken", Title: "Drucken", Summary: "Drucker."},
+		{ID: "chat", Title: "Chat", Summary: "Nachrichten."},
+	}
+	const q = "konto löschen ohne mail"
+	tests := []struct {
+		name string
+		opts Options
+		want []string
+	}{
+		{"confident first keeps the closer runner-up", Options{}, []string{"loeschen", "mail", "hilfe"}},
+		{"not confident: the pairs order the runners-up", Options{ConfidentScore: 5}, []string{"loeschen", "hilfe", "mail"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := Build(docs, tc.opts).Search(q, 3)
+			if got := ids(res.Hits); !slices.Equal(got, tc.want) {
+				t.Fatalf("hits of %q = %v (confident %v), want %v", q, got, res.Confident, tc.want)
+			}
+			score := map[string]float64{}
+			for _, h := range res.Hits {
+				score[h.ID] = h.Score
+			}
+			if score["mail"] <= score["hilfe"] {
+				t.Errorf("scores %v: the case needs mail to explain more of the query than hilfe", score)
+			}
+		})
+	}
+}
