@@ -226,3 +226,45 @@ func TestPhraseKeepsSecond(t *testing.T) {
 		})
 	}
 }
+
+// TestPhraseNeverAddsConfidence checks the safety rules on every question
+// of the tune pool (bench and library, with the pairs and without them):
+// a confident result with the pairs is confident without them too, with
+// the same first guide and a runner-up that explains at least as much of
+// the query (Score) and of it in what it is about (Strong) — so the
+// decision's lead can only shrink. With the two rules switched off, 63
+// questions of the pool break it.
+func TestPhraseNeverAddsConfidence(t *testing.T) {
+	bdocs, ldocs, sets := tunePool(t)
+	bix, lix := Build(bdocs, Options{}), Build(ldocs, Options{})
+	old := phraseWeight
+	defer func() { phraseWeight = old }()
+	checked := 0
+	for _, s := range sets {
+		ix := lix
+		if s.bench {
+			ix = bix
+		}
+		for _, q := range s.qs {
+			phraseWeight = old
+			with := ix.Search(q.Text, 5)
+			phraseWeight = 0
+			without := ix.Search(q.Text, 5)
+			if !with.Confident {
+				continue
+			}
+			checked++
+			switch {
+			case !without.Confident || with.Hits[0].ID != without.Hits[0].ID:
+				t.Errorf("%s %q: confident %v with the pairs, %v %v without", s.name, q.Text, ids(with.Hits), without.Confident, ids(without.Hits))
+			case len(with.Hits) > 1 && (with.Hits[1].Score < without.Hits[1].Score || with.Hits[1].Strong < without.Hits[1].Strong):
+				t.Errorf("%s %q: runner-up %s (%.3f, strong %.3f) with the pairs, %s (%.3f, strong %.3f) without: the lead grows",
+					s.name, q.Text, with.Hits[1].ID, with.Hits[1].Score, with.Hits[1].Strong,
+					without.Hits[1].ID, without.Hits[1].Score, without.Hits[1].Strong)
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no confident result in the tune pool: the test checks nothing")
+	}
+}
