@@ -302,7 +302,9 @@ func (ix *Index) orderHits(toks []rawToken, cs []concept, cands []cand, limit in
 		moveTo(cands, slices.IndexFunc(cands, func(c cand) bool { return c.doc == first }), 1)
 		return true, cands[1]
 	}
-	ix.keepSecond(cands, denom)
+	if limit > 1 {
+		ix.keepSecond(cands, denom)
+	}
 	return false, cands[0]
 }
 

@@ -183,6 +183,17 @@ func TestPhraseMoveNotConfident(t *testing.T) {
 	if got := ids(one.Hits); len(got) != 1 || got[0] != "kalender" || one.Confident != base.Confident {
 		t.Errorf("limit 1: hits %v confident %v, want [kalender] confident %v", got, one.Confident, base.Confident)
 	}
+	// The simpler variant: the pairs order the runners-up only, and the
+	// result is the one without them.
+	phraseFirst = false
+	defer func() { phraseFirst = true }()
+	phraseWeight = 0
+	base = ix.Search(q, 3)
+	phraseWeight = old
+	if got := ix.Search(q, 3); !slices.Equal(ids(got.Hits)[:1], []string{"kalender"}) || got.Confident != base.Confident || got.Close != base.Close {
+		t.Errorf("runners-up only: hits %v confident %v close %v, want kalender first as without the pairs (%v %v)",
+			ids(got.Hits), got.Confident, got.Close, base.Confident, base.Close)
+	}
 }
 
 // TestPhraseKeepsSecond checks the second safety rule: when the first
