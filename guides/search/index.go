@@ -221,6 +221,7 @@ type Index struct {
 	// tags, aliases, summary), for the query expansion (see expand).
 	docTopic [][]int32
 	thes     map[string][]thesaurusEntry // stem key → expansions (stem keys)
+	phr      *phraseIndex                // pairs of neighbouring words (phrase.go)
 
 	pool sync.Pool
 }
@@ -326,9 +327,11 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 		return out
 	}
 	var all []docToks
+	pb := newPhraseBuilder(st)
 	for d := range docs {
 		all = append(all, docToks{})
 		dt := &all[len(all)-1]
+		pb.addDoc(int32(len(all)-1), &d)
 		dt.fields[fTitle] = tok(d.Title, nil)
 		for _, t := range d.Tags {
 			dt.fields[fTags] = tok(t, dt.fields[fTags])
@@ -563,6 +566,8 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 	if ix.maxIdf == 0 {
 		ix.maxIdf = math.Log(1 + (n+0.5)/0.5)
 	}
+
+	ix.phr = pb.finish(len(all))
 
 	// Typo vocabulary: standalone words of the library.
 	ix.typos = newTypoIndex(known)

@@ -65,12 +65,13 @@ func TestStarterLibraryCases(t *testing.T) {
 
 // TestEvalStarter checks the figures on the older question set for the
 // starter library (testdata/starter-questions.tsv) against floors a little
-// below what the engine achieves (top-1 86.4 %, top-3 97.5 %, 75.0 % of
-// out-of-scope questions rejected, 1.2 % lost to confidence). The set is
+// below what the engine achieves (top-1 91.4 %, top-3 98.8 %, 87.5 % of
+// out-of-scope questions rejected, 3.7 % lost to confidence: a first guide
+// the word-order pairs chose is never confident, phrase.go). The set is
 // not held out: the library's aliases had been written close to it; those
 // were removed on 2026-12-04 (see docs/performance.md), which cost top-1
 // 92.6 → 86.4 %. The held-out figures are those of the checking halves.
 func TestEvalStarter(t *testing.T) {
 	docs, qs := loadStarter(t)
-	checkFloors(t, Evaluate(Build(docs, Options{}), qs), evalFloors{top1: 0.84, top3: 0.95, reject: 0.72, lostAtMost: 0.03})
+	checkFloors(t, Evaluate(Build(docs, Options{}), qs), evalFloors{top1: 0.84, top3: 0.95, reject: 0.72, lostAtMost: 0.05})
 }

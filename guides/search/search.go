@@ -517,6 +517,7 @@ type cand struct {
 	distinct    float64
 	one         float64
 	oneTerm     int32
+	phr         float64 // evidence from word order (phrase.go), ranks only
 }
 
 // features are the signals the confidence decision looks at.
@@ -631,7 +632,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 	cands := make([]cand, 0, len(sc.seen))
 	for _, d := range sc.seen {
 		if allow == nil || allow(ix.docs[d].id) {
-			cands = append(cands, cand{d, sc.rank[d], sc.score[d], sc.scoreStr[d], sc.cov[d], sc.strong[d], sc.solid[d], sc.solidStr[d], sc.distinct[d], sc.one[d], sc.oneTerm[d]})
+			cands = append(cands, cand{d, sc.rank[d], sc.score[d], sc.scoreStr[d], sc.cov[d], sc.strong[d], sc.solid[d], sc.solidStr[d], sc.distinct[d], sc.one[d], sc.oneTerm[d], 0})
 		}
 		sc.one[d] = 0
 		sc.score[d], sc.cov[d], sc.strong[d], sc.inSeen[d] = 0, 0, 0, false
@@ -647,13 +648,9 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 			f.unknown += c.weight * c.idf / denom
 		}
 	}
-	// Only the first limit candidates are returned: select them instead
-	// of sorting thousands in a large library.
-	topK(cands, limit)
-	if len(cands) > 1 {
-		ix.expand(cs, cands, sc)
-		topK(cands[1:], limit-1)
-	}
+	// The word-order evidence may reorder the hits but never makes a
+	// confident answer (phrase.go: orderHits and phraseGuard).
+	moved, old := ix.orderHits(toks, cs, cands, limit, denom, sc)
 	f.s1 = math.Min(1, cands[0].score/denom)
 	f.cov, f.strong = cands[0].cov/denom, cands[0].strong/denom
 	f.s1Str = math.Min(f.s1, cands[0].scoreStr/denom)
@@ -680,6 +677,9 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 		res.Hits[i].OneWord, res.Hits[i].OneWordDF = ix.oneWord(c)
 	}
 	ix.decide(&res, f)
+	if moved {
+		ix.phraseGuard(&res, f, old, denom)
+	}
 	res.OffTopic = ix.offTopic(toks, cands[0].doc)
 	return res, f
 }
@@ -697,8 +697,17 @@ func (ix *Index) decide(res *Result, f features) {
 	if len(res.Hits) == 0 {
 		return
 	}
+	res.Confident = ix.confident(f)
+	// "Meintest du …?" needs real evidence too: a distinctive query word
+	// (or its correction, the very case for asking back) matched in what
+	// the first guide says it is about.
+	res.Close = !res.Confident && ix.plausible(f)
+}
+
+// confident reports whether the features make the first hit an answer.
+func (ix *Index) confident(f features) bool {
 	conf := f.s1 + ix.opts.StrongWeight*f.solidStr
-	res.Confident = conf >= ix.opts.ConfidentScore &&
+	ok := conf >= ix.opts.ConfidentScore &&
 		// Something must match firmly: a query matched only through
 		// typo corrections and loose expansions is a guess.
 		f.solid > 0 &&
@@ -706,19 +715,21 @@ func (ix *Index) decide(res *Result, f features) {
 		// passing unless the match is very strong.
 		(f.solidStr > 0 || f.s1 >= bodyOnlyScore)
 	if m := ix.opts.ConfidentMargin; m > 0 && f.s1 > 0 && (f.s1-f.s2)/f.s1 < m {
-		res.Confident = false
+		ok = false
 	}
-	// "Meintest du …?" needs real evidence too: a distinctive query word
-	// (or its correction, the very case for asking back) matched in what
-	// the first guide says it is about.
-	res.Close = !res.Confident && f.s1 >= ix.opts.CloseScore &&
-		f.distinct >= closeDistinct
+	return ok
+}
+
+// plausible reports whether the features make the first hit worth a
+// "Meintest du …?".
+func (ix *Index) plausible(f features) bool {
+	return f.s1 >= ix.opts.CloseScore && f.distinct >= closeDistinct
 }
 
 // before reports whether candidate a ranks before b.
 func (a *cand) before(b *cand) bool {
-	if a.rank != b.rank {
-		return a.rank > b.rank
+	if ra, rb := a.rank+a.phr, b.rank+b.phr; ra != rb {
+		return ra > rb
 	}
 	return a.doc < b.doc
 }
