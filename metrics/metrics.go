@@ -24,6 +24,10 @@ const (
 	QuestionConfident = "confident" // a guide was sent
 	QuestionChoice    = "choice"    // "Meintest du …?" with candidates
 	QuestionNoGuide   = "no_guide"  // no guide fits
+	// QuestionVague is a message too vague to search ("geht nicht",
+	// "Hilfe!"): Lotse asked what exactly does not work. It is no sign of
+	// a missing guide, so it is not counted as no_guide.
+	QuestionVague = "vague"
 )
 
 // Case changes (label change of lotse_cases_total).
@@ -54,7 +58,7 @@ func New(reg *prometheus.Registry) *Metrics {
 		reg: reg,
 		questions: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "lotse_questions_total",
-			Help: "Questions answered from the guide library, by outcome (confident, choice, no_guide).",
+			Help: "Questions answered from the guide library, by outcome (confident, choice, no_guide, vague).",
 		}, []string{"outcome"}),
 		cases: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "lotse_cases_total",

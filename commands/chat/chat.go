@@ -59,7 +59,8 @@ type GuideSource interface {
 // Observer receives counts from the workflows. Implementations must be
 // cheap and safe for concurrent use (metrics.Metrics is one).
 type Observer interface {
-	// Question counts an answered question: "confident", "choice" or "no_guide".
+	// Question counts an answered question: "confident", "choice",
+	// "no_guide" or "vague" (Lotse asked back what exactly fails).
 	Question(outcome string)
 	// Case counts a support case change: "opened", "claimed" or "resolved".
 	Case(change string)

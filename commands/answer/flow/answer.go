@@ -192,7 +192,7 @@ func (w *Workflow) askWhatFails(ctx context.Context, question string, cases bool
 	if err := w.DB.Feedback.NoMatch(ctx); err != nil {
 		return err
 	}
-	w.Observer.Question("no_guide")
+	w.Observer.Question("vague")
 	if cases {
 		// The offer of a case follows; the member's words start its question.
 		return w.rememberQuestion(ctx, question, nil, true, tx.Vague+" "+tx.VagueCases)

@@ -2,13 +2,16 @@ package flow
 
 import (
 	"context"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/answer"
+	"github.com/lotse-bot/lotse/commands/chat"
 )
 
 // offerSupport has cases on and records the questions remembered with an
@@ -45,9 +48,13 @@ func TestVagueAsksBack(t *testing.T) {
 			}
 			t.Run("contact", func(t *testing.T) {
 				f := newFixture(t)
-				rec := &recordGaps{}
+				rec, obs := &recordGaps{}, &countQuestions{}
+				f.w.Env.Observer = obs
 				f.w = New(f.w.Env, Config{Gaps: rec})
 				got := f.say(member, msg)
+				if want := []string{"vague"}; !slices.Equal(obs.outcomes, want) {
+					t.Errorf("question metric %q, want %q", obs.outcomes, want)
+				}
 				if len(got) != 1 {
 					t.Fatalf("replies: %q", got)
 				}
@@ -80,7 +87,8 @@ func TestVagueAsksBack(t *testing.T) {
 	}
 	// The contrast: a question no guide answers is still kept.
 	f := newFixture(t)
-	rec := &recordGaps{}
+	rec, obs := &recordGaps{}, &countQuestions{}
+	f.w.Env.Observer = obs
 	f.w = New(f.w.Env, Config{Gaps: rec})
 	const none = "Wie melde ich eine Demo an?"
 	if d := answer.Decide(none, f.lib, answer.Options{}); d.Outcome != answer.None || d.Vague {
@@ -92,6 +100,23 @@ func TestVagueAsksBack(t *testing.T) {
 	if len(rec.calls) != 1 || !strings.HasPrefix(rec.calls[0], "failed|none|"+none) {
 		t.Errorf("unanswered question not kept: %q", rec.calls)
 	}
+	if want := []string{"no_guide"}; !slices.Equal(obs.outcomes, want) {
+		t.Errorf("question metric %q, want %q", obs.outcomes, want)
+	}
+}
+
+// countQuestions records the question outcomes a workflow reports.
+type countQuestions struct {
+	chat.NopObserver
+	mu       sync.Mutex
+	outcomes []string
+}
+
+// Question records outcome.
+func (c *countQuestions) Question(outcome string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.outcomes = append(c.outcomes, outcome)
 }
 
 // TestVagueAsksBackEnglish: the English catalogue asks back in English.
