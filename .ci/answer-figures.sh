@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Prints the answer engine's figures (issue 14) for every frozen question set:
+# the raw ranking of the bench sets (top-1, top-3, out of scope rejected) and
+# the decision (helped, confident-wrong, outcomes) of the bench and
+# first-message sets. Only summary lines are printed, never a question, so
+# the held-out sets (check, fresh, unseen, sealed, sealed2) can be measured
+# without being read; use `lotse ask --eval FILE` on a TUNE set to see misses.
+#
+# usage: .ci/answer-figures.sh [SET…]   (default: every set, tune sets first)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export GOTOOLCHAIN="${GOTOOLCHAIN:-go1.27.3}" GOFLAGS="${GOFLAGS:--tags=goolm}"
+bin=$(mktemp -d)/lotse
+trap 'rm -rf "$(dirname "$bin")"' EXIT
+go build -o "$bin" ./cmd/lotse
+sets=("$@")
+[ ${#sets[@]} -gt 0 ] || sets=(tune tune2 check fresh unseen sealed sealed2)
+bench=../shared/bench/guides
+for s in "${sets[@]}"; do
+  b=guides/search/testdata/bench-$s-2026-12-04.tsv
+  f=commands/answer/testdata/first-messages-$s-2026-12-04.tsv
+  if [ -f "$b" ]; then
+    echo "== bench $s (ranking, then decision)"
+    "$bin" guides eval --dir "$bench" --questions "$b" | grep -E '^(answerable questions|out-of-scope questions|top-1|top-3|out-of-scope rejected):'
+    "$bin" ask --dir "$bench" --eval "$b" | sed -n '/^expected/,/^all/p'
+  fi
+  if [ -f "$f" ]; then
+    echo "== first messages $s (decision)"
+    "$bin" ask --eval "$f" | sed -n '/^expected/,/^guide questions/p;/^judged as a team/p'
+  fi
+done
