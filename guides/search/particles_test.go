@@ -215,3 +215,36 @@ func TestParticleOwnClause(t *testing.T) {
 		t.Errorf("lasse matches %v, want hereinlassen", got["lasse"])
 	}
 }
+
+// TestClauseEndsAfterSpaceOrQuote checks that a clause ends at
+// punctuation behind no-break spaces, closing quotation marks or an
+// ellipsis, so that a particle there is separated ("stell das um\u00a0?").
+func TestClauseEndsAfterSpaceOrQuote(t *testing.T) {
+	for _, text := range []string{
+		"stell das um\u00a0, die kamera geht nicht",
+		"stell das um\u202f? die kamera geht nicht",
+		"stell das um\u2009! die kamera geht nicht",
+		"stell das um… die kamera geht nicht",
+		"stell das „um“, die kamera geht nicht",
+		"stell das 'um'. die kamera geht nicht",
+	} {
+		toks := tokenize(text, nil)
+		i := slices.IndexFunc(toks, func(t rawToken) bool { return t.word == "um" })
+		if i < 0 {
+			t.Fatalf("%q: no token um", text)
+		}
+		if !toks[i].end {
+			t.Errorf("%q: um does not end its clause", text)
+		}
+		if !separated(toks, i) {
+			t.Errorf("%q: separated(um) = false, want true", text)
+		}
+	}
+	// A quotation mark or space before a word does not end the clause.
+	for _, text := range []string{"klick auf „teilen“", "klick auf\u00a0teilen"} {
+		toks := tokenize(text, nil)
+		if toks[1].word != "auf" || toks[1].end {
+			t.Errorf("%q: auf ends its clause (tokens %+v)", text, toks)
+		}
+	}
+}
