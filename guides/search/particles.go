@@ -37,8 +37,9 @@ var particleList = []string{
 }
 
 // particles are particleList folded (ß → ss; umlauts kept, as the
-// tokenizer keeps them), longest first, so that the participle and
-// zu-infinitive rules of lemmatize take "herunter" before "her".
+// tokenizer keeps them), longest first, so that the participle rules of
+// lemmatize and strongLemma take "herunter" before "her" (there is no
+// zu-infinitive rule: measured and dropped, docs/performance.md).
 var particles = func() []string {
 	out := make([]string, 0, len(particleList))
 	for _, p := range particleList {
