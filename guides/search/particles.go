@@ -256,15 +256,17 @@ var clauseJoiners = func() map[string]struct{} {
 }()
 
 // queryParticles returns the separated particles of the query's tokens
-// (see separated and joinsNext), each once and at most maxQueryParticles,
-// with their written forms and the tokens each may join. step counts the
-// tokens visited.
+// (see separated and joinsNext), at most maxQueryParticles, with their
+// written forms and the tokens each may join. A particle that recurs in
+// another clause is kept for that clause too ("die Datei ist zu groß, ich
+// lade sie klein hoch … lade das Bild hoch"): each clause has its own
+// verb. step counts the tokens visited.
 func (ix *Index) queryParticles(toks []rawToken, key func(string) string, step func(int)) []queryPart {
 	var parts []queryPart
-	var seen []string
+	n := 0 // particle occurrences kept
 	for i, t := range toks {
 		step(1)
-		if t.joined || len(seen) >= maxQueryParticles || !isParticle(t.word) || slices.Contains(seen, t.word) {
+		if t.joined || n >= maxQueryParticles || !isParticle(t.word) {
 			continue
 		}
 		var lo, hi int
@@ -276,12 +278,30 @@ func (ix *Index) queryParticles(toks []rawToken, key func(string) string, step f
 		default:
 			continue
 		}
-		seen = append(seen, t.word)
+		if again(parts, t.word, lo, hi) {
+			continue
+		}
+		n++
 		for _, f := range particleForms(t.word) {
 			parts = append(parts, queryPart{form: f, lo: lo, hi: hi})
 		}
 	}
 	return parts
+}
+
+// again reports whether parts already hold particle p for the clause that
+// starts at token lo (the same particle twice in one clause), and then
+// lets those entries reach up to hi.
+func again(parts []queryPart, p string, lo, hi int) bool {
+	found := false
+	forms := particleForms(p)
+	for k := range parts {
+		if parts[k].lo == lo && slices.Contains(forms, parts[k].form) {
+			parts[k].hi = max(parts[k].hi, hi)
+			found = true
+		}
+	}
+	return found
 }
 
 // clauseStart returns the index of the first token of the clause that

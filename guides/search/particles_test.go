@@ -248,3 +248,37 @@ func TestClauseEndsAfterSpaceOrQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestParticleEachClause checks that a particle that recurs joins the
+// verb of each clause it ends: the first "hoch" ("zu hoch") has no verb,
+// the second belongs to "lade" ("hochladen"). The old code kept only the
+// first occurrence of each particle word.
+func TestParticleEachClause(t *testing.T) {
+	docs := append(particleDocs(), Doc{ID: "x/hochladen.md", Title: "Dateien hochladen",
+		Sections: []Section{{"", "So lädst du eine Datei in die Cloud hoch."}}})
+	ix := Build(docs, Options{})
+	want := newStemmer().stem("hochladen")
+	for _, q := range []string{
+		"die auflösung ist zu hoch, wie lade ich das bild hoch",
+		"die auflösung ist zu hoch und ich lade das bild hoch",
+	} {
+		if got := conceptTerms(ix, q); !slices.Contains(got["lade"], want) {
+			t.Errorf("%q: lade matches %v, want hochladen", q, got["lade"])
+		}
+	}
+	// A particle repeated in one clause is one entry, reaching up to its
+	// last occurrence; colloquial forms count as their particle.
+	kr := &keyer{ix: ix}
+	for _, tc := range []struct {
+		q    string
+		want []queryPart
+	}{
+		{"wie lade ich das hoch wie hoch", []queryPart{{"hoch", 0, 6}}},
+		{"lade ich runter wie runter", []queryPart{{"runter", 0, 4}, {"herunter", 0, 4}, {"hinunter", 0, 4}}},
+		{"zu hoch. lade hoch", []queryPart{{"hoch", 0, 1}, {"hoch", 2, 3}}},
+	} {
+		if got := ix.queryParticles(tokenize(tc.q, nil), kr.key, func(int) {}); !slices.Equal(got, tc.want) {
+			t.Errorf("%q: particles %+v, want %+v", tc.q, got, tc.want)
+		}
+	}
+}
