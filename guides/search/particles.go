@@ -318,3 +318,36 @@ func clauseStart(toks []rawToken, i int) int {
 	}
 	return 0
 }
+
+// sameWordNext returns, per token, the index of the next non-joined token
+// with the same word (-1 if none); nil when the query has no particles, as
+// then nothing reads it.
+func sameWordNext(toks []rawToken, parts []queryPart) []int {
+	if len(parts) == 0 {
+		return nil
+	}
+	next := make([]int, len(toks))
+	last := make(map[string]int, len(toks))
+	for i := len(toks) - 1; i >= 0; i-- {
+		next[i] = -1
+		if toks[i].joined {
+			continue
+		}
+		if j, ok := last[toks[i].word]; ok {
+			next[i] = j
+		}
+		last[toks[i].word] = i
+	}
+	return next
+}
+
+// occursIn reports whether token i or a later occurrence of its word (see
+// sameWordNext) lies in the tokens [lo, hi).
+func occursIn(next []int, i, lo, hi int) bool {
+	for ; i >= 0 && i < hi; i = next[i] {
+		if i >= lo {
+			return true
+		}
+	}
+	return false
+}

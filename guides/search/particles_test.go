@@ -282,3 +282,24 @@ func TestParticleEachClause(t *testing.T) {
 		}
 	}
 }
+
+// TestParticleLaterOccurrence checks that a particle joins a word whose
+// first occurrence stands in an earlier clause: the concept is made once,
+// at the first "lade", but the "hoch" ends the clause of the second.
+func TestParticleLaterOccurrence(t *testing.T) {
+	docs := append(particleDocs(), Doc{ID: "x/hochladen.md", Title: "Dateien hochladen",
+		Sections: []Section{{"", "So lädst du eine Datei in die Cloud hoch."}}})
+	ix := Build(docs, Options{})
+	want := newStemmer().stem("hochladen")
+	if got := conceptTerms(ix, "ich lade das foto. wie lade ich es hoch"); !slices.Contains(got["lade"], want) {
+		t.Errorf("lade matches %v, want hochladen", got["lade"])
+	}
+	// Still only the particle's own clause: a later "lassen" in another
+	// clause than "rein" does not join it.
+	lobby := append(particleDocs(), Doc{ID: "x/lobby.md", Title: "Gäste hereinlassen",
+		Sections: []Section{{"", "Im Warteraum kannst du Gäste hereinlassen."}}})
+	ix = Build(lobby, Options{})
+	if got := conceptTerms(ix, "komme nicht rein. handy liegen lassen, nochmal lassen"); slices.Contains(got["lassen"], newStemmer().stem("hereinlassen")) {
+		t.Errorf("lassen matches %v: joined the particle of another clause", got["lassen"])
+	}
+}
