@@ -15,13 +15,7 @@ func TestDebugQueries(t *testing.T) {
 	if q == "" {
 		t.Skip("set LOTSE_DEBUG_Q")
 	}
-	var docs []Doc
-	if dir := os.Getenv("LOTSE_DEBUG_DIR"); dir != "" {
-		docs = loadGuides(t, dir)
-	} else {
-		docs, _ = loadBench(t)
-	}
-	ix := Build(docs, Options{})
+	ix := Build(debugDocs(t), Options{})
 	for _, s := range strings.Split(q, "|") {
 		r, f := ix.search(s, 5)
 		fmt.Printf("%q confident=%v close=%v\n  %s\n  feat %+v\n", s, r.Confident, r.Close, ix.explain(s), f)
@@ -29,4 +23,14 @@ func TestDebugQueries(t *testing.T) {
 			fmt.Printf("  %.3f %s sec=%d\n", h.Score, h.ID, h.Section)
 		}
 	}
+}
+
+// debugDocs returns the guides of the development aids: those in
+// $LOTSE_DEBUG_DIR, else the bench guides.
+func debugDocs(t *testing.T) []Doc {
+	if dir := os.Getenv("LOTSE_DEBUG_DIR"); dir != "" {
+		return loadGuides(t, dir)
+	}
+	docs, _ := loadBench(t)
+	return docs
 }

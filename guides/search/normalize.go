@@ -204,15 +204,20 @@ func tokenizeMax(text string, out []rawToken, max int) []rawToken {
 }
 
 // clauseEndsAt reports whether rest, the text after a word, begins (after
-// spaces) with the end of the text or a punctuation mark that ends a
-// clause.
+// spaces of any kind and closing quotation marks) with the end of the text
+// or a punctuation mark that ends a clause. Phones and pasted text put
+// no-break spaces before "?" and quotation marks after a word
+// („stell es auf ‚aus'“.), and "…" ends a sentence like "...".
 func clauseEndsAt(rest string) bool {
 	for _, r := range rest {
 		switch r {
-		case ' ', '\t':
-			continue
-		case '.', ',', ';', ':', '!', '?', '\n', '\r', ')', '(', '–', '—':
+		case '.', ',', ';', ':', '!', '?', '\n', '\r', ')', '(', '–', '—', '…':
 			return true
+		case '"', '\'', '“', '”', '‘', '’', '«', '»', '‹', '›':
+			continue
+		}
+		if unicode.IsSpace(r) {
+			continue
 		}
 		return false
 	}

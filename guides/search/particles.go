@@ -37,8 +37,9 @@ var particleList = []string{
 }
 
 // particles are particleList folded (ß → ss; umlauts kept, as the
-// tokenizer keeps them), longest first, so that the participle and
-// zu-infinitive rules of lemmatize take "herunter" before "her".
+// tokenizer keeps them), longest first, so that the participle rules of
+// lemmatize and strongLemma take "herunter" before "her" (there is no
+// zu-infinitive rule: measured and dropped, docs/performance.md).
 var particles = func() []string {
 	out := make([]string, 0, len(particleList))
 	for _, p := range particleList {
@@ -255,15 +256,17 @@ var clauseJoiners = func() map[string]struct{} {
 }()
 
 // queryParticles returns the separated particles of the query's tokens
-// (see separated and joinsNext), each once and at most maxQueryParticles,
-// with their written forms and the tokens each may join. step counts the
-// tokens visited.
+// (see separated and joinsNext), at most maxQueryParticles, with their
+// written forms and the tokens each may join. A particle that recurs in
+// another clause is kept for that clause too ("die Datei ist zu groß, ich
+// lade sie klein hoch … lade das Bild hoch"): each clause has its own
+// verb. step counts the tokens visited.
 func (ix *Index) queryParticles(toks []rawToken, key func(string) string, step func(int)) []queryPart {
 	var parts []queryPart
-	var seen []string
+	n := 0 // particle occurrences kept
 	for i, t := range toks {
 		step(1)
-		if t.joined || len(seen) >= maxQueryParticles || !isParticle(t.word) || slices.Contains(seen, t.word) {
+		if t.joined || n >= maxQueryParticles || !isParticle(t.word) {
 			continue
 		}
 		var lo, hi int
@@ -275,12 +278,30 @@ func (ix *Index) queryParticles(toks []rawToken, key func(string) string, step f
 		default:
 			continue
 		}
-		seen = append(seen, t.word)
+		if again(parts, t.word, lo, hi) {
+			continue
+		}
+		n++
 		for _, f := range particleForms(t.word) {
 			parts = append(parts, queryPart{form: f, lo: lo, hi: hi})
 		}
 	}
 	return parts
+}
+
+// again reports whether parts already hold particle p for the clause that
+// starts at token lo (the same particle twice in one clause), and then
+// lets those entries reach up to hi.
+func again(parts []queryPart, p string, lo, hi int) bool {
+	found := false
+	forms := particleForms(p)
+	for k := range parts {
+		if parts[k].lo == lo && slices.Contains(forms, parts[k].form) {
+			parts[k].hi = max(parts[k].hi, hi)
+			found = true
+		}
+	}
+	return found
 }
 
 // clauseStart returns the index of the first token of the clause that
@@ -296,4 +317,37 @@ func clauseStart(toks []rawToken, i int) int {
 		}
 	}
 	return 0
+}
+
+// sameWordNext returns, per token, the index of the next non-joined token
+// with the same word (-1 if none); nil when the query has no particles, as
+// then nothing reads it.
+func sameWordNext(toks []rawToken, parts []queryPart) []int {
+	if len(parts) == 0 {
+		return nil
+	}
+	next := make([]int, len(toks))
+	last := make(map[string]int, len(toks))
+	for i := len(toks) - 1; i >= 0; i-- {
+		next[i] = -1
+		if toks[i].joined {
+			continue
+		}
+		if j, ok := last[toks[i].word]; ok {
+			next[i] = j
+		}
+		last[toks[i].word] = i
+	}
+	return next
+}
+
+// occursIn reports whether token i or a later occurrence of its word (see
+// sameWordNext) lies in the tokens [lo, hi).
+func occursIn(next []int, i, lo, hi int) bool {
+	for ; i >= 0 && i < hi; i = next[i] {
+		if i >= lo {
+			return true
+		}
+	}
+	return false
 }

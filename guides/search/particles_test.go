@@ -215,3 +215,91 @@ func TestParticleOwnClause(t *testing.T) {
 		t.Errorf("lasse matches %v, want hereinlassen", got["lasse"])
 	}
 }
+
+// TestClauseEndsAfterSpaceOrQuote checks that a clause ends at
+// punctuation behind no-break spaces, closing quotation marks or an
+// ellipsis, so that a particle there is separated ("stell das um\u00a0?").
+func TestClauseEndsAfterSpaceOrQuote(t *testing.T) {
+	for _, text := range []string{
+		"stell das um\u00a0, die kamera geht nicht",
+		"stell das um\u202f? die kamera geht nicht",
+		"stell das um\u2009! die kamera geht nicht",
+		"stell das um… die kamera geht nicht",
+		"stell das „um“, die kamera geht nicht",
+		"stell das 'um'. die kamera geht nicht",
+	} {
+		toks := tokenize(text, nil)
+		i := slices.IndexFunc(toks, func(t rawToken) bool { return t.word == "um" })
+		if i < 0 {
+			t.Fatalf("%q: no token um", text)
+		}
+		if !toks[i].end {
+			t.Errorf("%q: um does not end its clause", text)
+		}
+		if !separated(toks, i) {
+			t.Errorf("%q: separated(um) = false, want true", text)
+		}
+	}
+	// A quotation mark or space before a word does not end the clause.
+	for _, text := range []string{"klick auf „teilen“", "klick auf\u00a0teilen"} {
+		toks := tokenize(text, nil)
+		if toks[1].word != "auf" || toks[1].end {
+			t.Errorf("%q: auf ends its clause (tokens %+v)", text, toks)
+		}
+	}
+}
+
+// TestParticleEachClause checks that a particle that recurs joins the
+// verb of each clause it ends: the first "hoch" ("zu hoch") has no verb,
+// the second belongs to "lade" ("hochladen"). The old code kept only the
+// first occurrence of each particle word.
+func TestParticleEachClause(t *testing.T) {
+	docs := append(particleDocs(), Doc{ID: "x/hochladen.md", Title: "Dateien hochladen",
+		Sections: []Section{{"", "So lädst du eine Datei in die Cloud hoch."}}})
+	ix := Build(docs, Options{})
+	want := newStemmer().stem("hochladen")
+	for _, q := range []string{
+		"die auflösung ist zu hoch, wie lade ich das bild hoch",
+		"die auflösung ist zu hoch und ich lade das bild hoch",
+	} {
+		if got := conceptTerms(ix, q); !slices.Contains(got["lade"], want) {
+			t.Errorf("%q: lade matches %v, want hochladen", q, got["lade"])
+		}
+	}
+	// A particle repeated in one clause is one entry, reaching up to its
+	// last occurrence; colloquial forms count as their particle.
+	kr := &keyer{ix: ix}
+	for _, tc := range []struct {
+		q    string
+		want []queryPart
+	}{
+		{"wie lade ich das hoch wie hoch", []queryPart{{"hoch", 0, 6}}},
+		{"lade ich runter wie runter", []queryPart{{"runter", 0, 4}, {"herunter", 0, 4}, {"hinunter", 0, 4}}},
+		{"zu hoch. lade hoch", []queryPart{{"hoch", 0, 1}, {"hoch", 2, 3}}},
+	} {
+		if got := ix.queryParticles(tokenize(tc.q, nil), kr.key, func(int) {}); !slices.Equal(got, tc.want) {
+			t.Errorf("%q: particles %+v, want %+v", tc.q, got, tc.want)
+		}
+	}
+}
+
+// TestParticleLaterOccurrence checks that a particle joins a word whose
+// first occurrence stands in an earlier clause: the concept is made once,
+// at the first "lade", but the "hoch" ends the clause of the second.
+func TestParticleLaterOccurrence(t *testing.T) {
+	docs := append(particleDocs(), Doc{ID: "x/hochladen.md", Title: "Dateien hochladen",
+		Sections: []Section{{"", "So lädst du eine Datei in die Cloud hoch."}}})
+	ix := Build(docs, Options{})
+	want := newStemmer().stem("hochladen")
+	if got := conceptTerms(ix, "ich lade das foto. wie lade ich es hoch"); !slices.Contains(got["lade"], want) {
+		t.Errorf("lade matches %v, want hochladen", got["lade"])
+	}
+	// Still only the particle's own clause: a later "lassen" in another
+	// clause than "rein" does not join it.
+	lobby := append(particleDocs(), Doc{ID: "x/lobby.md", Title: "Gäste hereinlassen",
+		Sections: []Section{{"", "Im Warteraum kannst du Gäste hereinlassen."}}})
+	ix = Build(lobby, Options{})
+	if got := conceptTerms(ix, "komme nicht rein. handy liegen lassen, nochmal lassen"); slices.Contains(got["lassen"], newStemmer().stem("hereinlassen")) {
+		t.Errorf("lassen matches %v: joined the particle of another clause", got["lassen"])
+	}
+}

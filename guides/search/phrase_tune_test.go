@@ -52,13 +52,7 @@ func TestPhraseDebug(t *testing.T) {
 	if q == "" {
 		t.Skip("set LOTSE_DEBUG_Q")
 	}
-	var docs []Doc
-	if dir := os.Getenv("LOTSE_DEBUG_DIR"); dir != "" {
-		docs = loadGuides(t, dir)
-	} else {
-		docs, _ = loadBench(t)
-	}
-	ix := Build(docs, Options{})
+	ix := Build(debugDocs(t), Options{})
 	for _, s := range strings.Split(q, "|") {
 		fmt.Printf("%q\n", s)
 		toks := tokenizeMax(s, nil, maxQueryTokens)

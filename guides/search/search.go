@@ -216,6 +216,10 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 	var joinedParts []string // particles that joined a word of the query
 	seen := make(map[string]bool, len(toks))
 	before := make([]int, len(toks)) // len(cs) before token i
+	// A word's concept is made at its first occurrence; a particle may
+	// end the clause of a later one ("ich lade das Foto. wie lade ich es
+	// hoch"). next[i] is the next token with the same word, -1 if none.
+	next := sameWordNext(toks, parts)
 	for i, t := range toks {
 		before[i] = len(cs)
 		if t.joined && len(t.word) <= maxQueryWord {
@@ -251,7 +255,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 			if isParticle(t.word) {
 				break
 			}
-			if i < pr.lo || i >= pr.hi {
+			if !occursIn(next, i, pr.lo, pr.hi) {
 				continue // another clause's particle
 			}
 			p := pr.form

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -235,6 +236,46 @@ func TestConcurrentSearch(t *testing.T) {
 					return
 				}
 				ix.Search(strings.Repeat("kamera webcam ", i%5), 3)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// TestConcurrentSearchMixed runs the query paths of the fourth pass
+// (separated and colloquial particles, strong participles, word pairs,
+// everyday vocabulary, hostile input) from several goroutines on one
+// index and checks each result against the sequential one; under -race it
+// fails on any shared mutable state of the index or the scratch pool.
+func TestConcurrentSearchMixed(t *testing.T) {
+	docs, _ := loadBench(t)
+	ix := Build(docs, Options{})
+	qs := []string{
+		"wie trete ich einem raum bei?",
+		"lädt die datei nicht runter, was tun",
+		"hab das passwort aufgeschrieben und verloren",
+		"was weiß der landesverband eigentlich alles über mich",
+		"mitschnitt von der videokonferenz",
+		"stell das um\u00a0? kamera geht nicht an",
+		strings.Repeat("an runter hoch ", 30) + "kamera",
+		"",
+	}
+	want := make([]Result, len(qs))
+	for i, q := range qs {
+		want[i] = ix.Search(q, 5)
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 6; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := 0; n < 20; n++ {
+				i := (g + n) % len(qs)
+				got := ix.Search(qs[i], 5)
+				if !reflect.DeepEqual(got, want[i]) {
+					t.Errorf("%q: concurrent result %+v, sequential %+v", qs[i], got, want[i])
+					return
+				}
 			}
 		}()
 	}

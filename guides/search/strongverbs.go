@@ -39,13 +39,22 @@ var strongParticiples = [][2]string{
 // "unterschrieben"); Duden, "Die Grammatik" (untrennbare Verben).
 var inseparablePrefixes = []string{"be", "emp", "ent", "er", "ver", "zer", "miss", "über", "unter", "hinter", "wider"}
 
+// ownAdjectives are prefixed participles the inseparable prefixes of
+// strongForms would generate that Duden lists as adjectives with a
+// meaning of their own ("bekannt" 'known', "betroffen" 'affected'): read
+// as infinitives they meet other words ("betreffen" has the key of the
+// e-mail's "Betreff") and leave their own inflected forms ("bekannten",
+// "betroffene"), which keep the stem of the adjective. Like "gelegen",
+// they stay as they are.
+var ownAdjectives = map[string]bool{"bekannt": true, "betroffen": true}
+
 // strongForms maps a folded participle of strongParticiples (also with an
 // inseparable prefix) to its folded infinitive.
 var strongForms = func() map[string]string {
 	m := make(map[string]string, 12*len(strongParticiples))
 	add := func(form, inf string) {
 		form, inf = foldWord(form), foldWord(inf)
-		if form != inf {
+		if form != inf && !ownAdjectives[form] {
 			m[form] = inf
 		}
 	}

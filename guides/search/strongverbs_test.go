@@ -43,3 +43,33 @@ func TestStrongParticiples(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnAdjectivesKeepTheirKey checks that the prefixed participles that
+// are adjectives of their own are not read as infinitives: "betroffen"
+// ('affected') must not get the key of the e-mail's "Betreff" (via
+// "betreffen"), and "bekannt" must keep the key of "bekannten".
+func TestOwnAdjectivesKeepTheirKey(t *testing.T) {
+	ix := Build([]Doc{
+		{ID: "betreff", Title: "Mail an die Liste", Summary: "Schreib einen klaren Betreff."},
+		{ID: "panne", Title: "Datenpanne melden", Summary: "Wer betroffen ist, erfährt es von uns. Bekannten Fällen gehen wir nach."},
+	}, Options{})
+	kr := &keyer{ix: ix}
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"betroffen", "betreff", false},
+		{"betroffen", "betroffene", true},
+		{"bekannt", "bekannten", true},
+		{"verschoben", "verschieben", true}, // the rule itself still holds
+	}
+	for _, tc := range tests {
+		ka, kb := kr.key(foldWord(tc.a)), kr.key(foldWord(tc.b))
+		if (ka == kb) != tc.same {
+			t.Errorf("key(%q) = %q, key(%q) = %q; same = %v, want %v", tc.a, ka, tc.b, kb, ka == kb, tc.same)
+		}
+	}
+	if r := ix.Search("wer ist betroffen", 2); len(r.Hits) != 1 || r.Hits[0].ID != "panne" {
+		t.Errorf("wer ist betroffen: hits %+v, want only panne", r.Hits)
+	}
+}
