@@ -442,6 +442,7 @@ func (ix *Index) wordConcept(word, k string, weight float64) concept {
 	if id, ok := ix.terms[k]; ok {
 		c.alts = append(c.alts, alt{id, 1})
 	}
+	ix.verbEndingAlts(k, func(id int32) { c.alts = appendAlt(c.alts, alt{id, verbEndingWeight}) })
 	exp := ix.thes[k]
 	if exp == nil {
 		if k2, ok := ix.surface[word]; !ok || k2 != k {
