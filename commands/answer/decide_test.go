@@ -127,7 +127,7 @@ func TestLeansOnOneWord(t *testing.T) {
 	// so that a recalibration does not change what the table checks.
 	old := calib
 	defer func() { calib = old }()
-	calib.oneWordScore, calib.oneWordShare, calib.oneWordDF = 0.55, 0.6, 0.25
+	calib.oneWordScore, calib.oneWordShare, calib.oneWordDF, calib.oneWordStrong = 0.55, 0.6, 0.25, 0.5
 	for _, tc := range []struct {
 		name string
 		h    search.Hit
@@ -138,6 +138,8 @@ func TestLeansOnOneWord(t *testing.T) {
 		{"strong enough match", search.Hit{Score: 0.55, OneWord: 0.9, OneWordDF: 0.4}, false},
 		{"several words carry it", search.Hit{Score: 0.3, OneWord: 0.5, OneWordDF: 0.4}, false},
 		{"a rare word carries it", search.Hit{Score: 0.3, OneWord: 1, OneWordDF: 0.05}, false},
+		{"the guide's topic firmly explains it", search.Hit{Score: 0.5, OneWord: 0.67, OneWordDF: 0.26, Strong: 0.5}, false},
+		{"the guide's topic explains less", search.Hit{Score: 0.5, OneWord: 0.67, OneWordDF: 0.26, Strong: 0.49}, true},
 	} {
 		if got := leansOnOneWord(tc.h); got != tc.want {
 			t.Errorf("%s: leansOnOneWord(%+v) = %v, want %v", tc.name, tc.h, got, tc.want)
