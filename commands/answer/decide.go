@@ -146,7 +146,7 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 	answer := firm && first.Score >= calib.minAnswer
 	firm = firm && first.Score >= calib.minFirm
 	date := asksDate(qw)
-	if offTopic && calib.offTopic >= offTopicNoChoice && !firm && !offTopicAsSetting(res) || date && !answer {
+	if offTopic && calib.offTopic >= offTopicNoChoice && (!firm || offTopicScattered(res)) && !offTopicAsSetting(res) || date && !answer {
 		d.Outcome, d.Reply, d.Nearest = None, NoGuideReply(tx, opts, Shorten(q, 200)), res.Hits
 		return d
 	}
@@ -325,6 +325,16 @@ func offTopicOnOneWord(res search.Result) bool {
 		}
 	}
 	return false
+}
+
+// offTopicScattered reports whether a firm first guide still does not
+// vouch for a message that names a subject outside the library: the
+// guide's topic (title, tags, example questions, summary) explains none
+// of the message (Strong 0), so its lead comes from the body alone, and
+// the best guides do not agree on a topic (topicAgrees): general words
+// met guides here and there ("mein Laptop ist total langsam geworden").
+func offTopicScattered(res search.Result) bool {
+	return len(res.Hits) > 0 && res.Hits[0].Strong == 0 && !topicAgrees(res.Hits)
 }
 
 // offTopicAsSetting reports whether the device a message names is only

@@ -466,3 +466,38 @@ func TestBreaksInTypography(t *testing.T) {
 		}
 	}
 }
+
+// TestOffTopicScattered: a message naming a subject outside the library
+// whose first guide is firm only by its body (its topic explains none of
+// the message) and whose best guides scatter over topics gets no guide;
+// a topic match, agreeing guides or no off-topic signal keep the choice.
+func TestOffTopicScattered(t *testing.T) {
+	old := calib
+	defer func() { calib = old }()
+	calib.offTopicOneWord, calib.deviceOneWord, calib.offTopicStrong, calib.offTopicAnswerStrong = 0.5, 0.75, 0.4, 0.6
+	calib.minLead, calib.minAnswer, calib.minFirm = 0.30, 0.55, 0.45
+	res := func(strong float64, ids []string, off ...string) search.Result {
+		r := search.Result{Confident: true, OffTopic: off}
+		for i, id := range ids {
+			r.Hits = append(r.Hits, search.Hit{ID: id, Score: 0.56 - 0.18*min(float64(i), 1), OneWord: 0.68})
+		}
+		r.Hits[0].Strong = strong
+		return r
+	}
+	scattered := []string{"video/a.md", "account/b.md", "chat/c.md"}
+	oneTopic := []string{"video/a.md", "video/b.md", "chat/c.md"}
+	for _, c := range []struct {
+		name string
+		res  search.Result
+		want Outcome
+	}{
+		{"firm by the body alone, scattered", res(0, scattered, "laptop"), None},
+		{"the topic explains some of it", res(0.2, scattered, "laptop"), Choose},
+		{"the best guides agree on a topic", res(0, oneTopic, "laptop"), Choose},
+		{"no off-topic signal: answered", res(0, scattered), Answer},
+	} {
+		if d := Decide("eine Frage zu etwas", fixedLib(c.res), Options{}); d.Outcome != c.want {
+			t.Errorf("%s: outcome %s %v, want %s", c.name, d.Outcome, d.Guides(), c.want)
+		}
+	}
+}
