@@ -210,11 +210,19 @@ func focusQuestion(d Decision, q string, ws []word, lib Library, opts Options, t
 			at = i
 		}
 	}
-	if at < 0 {
+	part, pw := "", []word(nil)
+	if at >= 0 {
+		part, pw = q[ws[at].start-base:], ws[at:]
+	} else if from, to, ok := askedClause(q, ws); ok {
+		end := len(q)
+		if to < len(ws) {
+			end = ws[to].start - base
+		}
+		part, pw = strings.TrimSpace(q[ws[from].start-base:end]), ws[from:to]
+	} else {
 		return d
 	}
-	part := q[ws[at].start-base:]
-	f := decideSearch(part, ws[at:], lib, opts, tx)
+	f := decideSearch(part, pw, lib, opts, tx)
 	switch f.Outcome {
 	case Answer:
 		return choice(f, append(f.Hits, f.Also...), tx)
@@ -222,6 +230,43 @@ func focusQuestion(d Decision, q string, ws []word, lib Library, opts Options, t
 		return f
 	}
 	return d
+}
+
+// askedClause finds the clause of q that is asked — the last clause
+// that ends in a question mark — when it is only a part of q: a yes/no
+// question after the setting ("jemand stört ständig in unserer
+// Videositzung, kann ich den rauswerfen?") or a question followed by a
+// statement ("wo kann man das Kennwort neu setzen? benutze das gleiche
+// schon seit Jahren"). It returns the clause's words ws[from:to]. ws are
+// q's words.
+func askedClause(q string, ws []word) (from, to int, ok bool) {
+	if len(ws) < 2 {
+		return 0, 0, false
+	}
+	base := ws[0].start
+	from, to = -1, -1
+	start := 0
+	for i := 1; i <= len(ws); i++ {
+		end := len(q)
+		if i < len(ws) {
+			end = ws[i].start - base
+			if !breakBefore(q, end, commaBreaks) {
+				continue
+			}
+		}
+		// The clause ws[start:i] ends at the break before word i (or
+		// at the end): asked when a "?" follows its last word.
+		// (A word holds no "?": the clause's last word and what follows
+		// it are searched from the word's start.)
+		if strings.Contains(q[ws[i-1].start-base:end], "?") {
+			from, to = start, i
+		}
+		start = i
+	}
+	if from < 0 || from == 0 && to == len(ws) {
+		return 0, 0, false
+	}
+	return from, to, true
 }
 
 // lastQuestionAgrees turns an answer into a choice when the message ends

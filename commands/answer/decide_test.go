@@ -2,6 +2,7 @@ package answer
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/lotse-bot/lotse/guides/search"
@@ -343,6 +344,15 @@ func TestFocusQuestion(t *testing.T) {
 			mapLib{"Ich weiß nicht, ob ich Rechte habe": weak, "ob ich Rechte habe": clear}, None, nil},
 		{"the clause finds nothing either", "Ich leite morgen die Versammlung, wie kriege ich Rechte?",
 			mapLib{"Ich leite morgen die Versammlung, wie kriege ich Rechte?": weak, "wie kriege ich Rechte?": weak}, None, nil},
+		// The asked clause (ending in "?") without a question word:
+		// a yes/no question after the setting, a question before a
+		// statement.
+		{"yes/no question after the setting", "Im Call stört einer dauernd, darf ich den stummschalten?",
+			mapLib{"Im Call stört einer dauernd, darf ich den stummschalten?": weak, "darf ich den stummschalten?": clear}, Choose, []string{"a.md", "b.md"}},
+		{"question before a statement", "Wo ändere ich das Passwort? Ich habe es ewig nicht geändert.",
+			mapLib{"Wo ändere ich das Passwort? Ich habe es ewig nicht geändert.": weak, "Wo ändere ich das Passwort?": close}, Choose, []string{"b.md", "a.md"}},
+		{"the whole message is the asked clause", "Darf ich den stummschalten?",
+			mapLib{"Darf ich den stummschalten?": weak}, None, nil},
 	} {
 		d := Decide(c.msg, c.lib, Options{})
 		if d.Outcome != c.want || !slices.Equal(d.Guides(), c.guides) {
@@ -463,6 +473,32 @@ func TestBreaksInTypography(t *testing.T) {
 		lib := mapLib{msg: weak, "wie kriege ich Rechte?": clear}
 		if d := Decide(msg, lib, Options{}); d.Outcome != Choose || !slices.Equal(d.Guides(), []string{"a.md", "b.md"}) {
 			t.Errorf("%q: %s %v, want a choice of a.md, b.md", msg, d.Outcome, d.Guides())
+		}
+	}
+}
+
+// TestAskedClause: the last clause ending in "?", when only a part of
+// the message.
+func TestAskedClause(t *testing.T) {
+	for _, c := range []struct{ q, want string }{
+		{"jemand stört, kann ich den rauswerfen?", "kann ich den rauswerfen"},
+		{"wo setze ich das Kennwort? benutze es seit Jahren", "wo setze ich das kennwort"},
+		{"erst das? dann das, und jenes?", "und jenes"},
+		{"kann ich den rauswerfen?", ""},
+		{"kein Fragezeichen, nirgends", ""},
+		{"Ärger im Call, kann ich ÜBERNEHMEN?!", "kann ich übernehmen"},
+	} {
+		ws := tokens(c.q)
+		got := ""
+		if from, to, ok := askedClause(c.q, ws); ok {
+			var b []string
+			for _, w := range ws[from:to] {
+				b = append(b, w.w)
+			}
+			got = strings.Join(b, " ")
+		}
+		if got != c.want {
+			t.Errorf("askedClause(%q) = %q, want %q", c.q, got, c.want)
 		}
 	}
 }
