@@ -79,6 +79,29 @@ func TestOffTopicSignal(t *testing.T) {
 // TestClearTopicNeedsScoreLead: a guide clearly about the question by its
 // topic is answered when the scores are closer than minLead, but not in a
 // near tie.
+// TestClearTopicOfOneWord: an answer on a clear topic short of minLead
+// whose score one word carries is a choice; with the lead it stays an
+// answer, and a topic met in several words stays an answer too.
+func TestClearTopicOfOneWord(t *testing.T) {
+	old := calib
+	defer func() { calib = old }()
+	calib.answerOneWord, calib.minLead = 0.95, 0.30
+	for _, c := range []struct {
+		name        string
+		second, one float64
+		want        Outcome
+	}{
+		{"one word, scores closer than minLead", 0.65, 1, Choose},
+		{"one word, clear lead", 0.5, 1, Answer},
+		{"several words, scores closer than minLead", 0.65, 0.5, Answer},
+	} {
+		res := search.Result{Confident: true, Hits: []search.Hit{{ID: "a.md", Score: 0.9, Strong: 1, OneWord: c.one}, {ID: "b.md", Score: c.second}}}
+		if d := Decide("eine Frage zu etwas", fixedLib(res), Options{}); d.Outcome != c.want {
+			t.Errorf("%s: outcome %s, want %s", c.name, d.Outcome, c.want)
+		}
+	}
+}
+
 func TestClearTopicNeedsScoreLead(t *testing.T) {
 	for _, c := range []struct {
 		name   string
