@@ -2,6 +2,7 @@ package answer
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/lotse-bot/lotse/guides/search"
@@ -78,6 +79,29 @@ func TestOffTopicSignal(t *testing.T) {
 // TestClearTopicNeedsScoreLead: a guide clearly about the question by its
 // topic is answered when the scores are closer than minLead, but not in a
 // near tie.
+// TestClearTopicOfOneWord: an answer on a clear topic short of minLead
+// whose score one word carries is a choice; with the lead it stays an
+// answer, and a topic met in several words stays an answer too.
+func TestClearTopicOfOneWord(t *testing.T) {
+	old := calib
+	defer func() { calib = old }()
+	calib.answerOneWord, calib.minLead = 0.95, 0.30
+	for _, c := range []struct {
+		name        string
+		second, one float64
+		want        Outcome
+	}{
+		{"one word, scores closer than minLead", 0.65, 1, Choose},
+		{"one word, clear lead", 0.5, 1, Answer},
+		{"several words, scores closer than minLead", 0.65, 0.5, Answer},
+	} {
+		res := search.Result{Confident: true, Hits: []search.Hit{{ID: "a.md", Score: 0.9, Strong: 1, OneWord: c.one}, {ID: "b.md", Score: c.second}}}
+		if d := Decide("eine Frage zu etwas", fixedLib(res), Options{}); d.Outcome != c.want {
+			t.Errorf("%s: outcome %s, want %s", c.name, d.Outcome, c.want)
+		}
+	}
+}
+
 func TestClearTopicNeedsScoreLead(t *testing.T) {
 	for _, c := range []struct {
 		name   string
@@ -127,7 +151,7 @@ func TestLeansOnOneWord(t *testing.T) {
 	// so that a recalibration does not change what the table checks.
 	old := calib
 	defer func() { calib = old }()
-	calib.oneWordScore, calib.oneWordShare, calib.oneWordDF = 0.55, 0.6, 0.25
+	calib.oneWordScore, calib.oneWordShare, calib.oneWordDF, calib.oneWordStrong = 0.55, 0.6, 0.25, 0.5
 	for _, tc := range []struct {
 		name string
 		h    search.Hit
@@ -138,6 +162,8 @@ func TestLeansOnOneWord(t *testing.T) {
 		{"strong enough match", search.Hit{Score: 0.55, OneWord: 0.9, OneWordDF: 0.4}, false},
 		{"several words carry it", search.Hit{Score: 0.3, OneWord: 0.5, OneWordDF: 0.4}, false},
 		{"a rare word carries it", search.Hit{Score: 0.3, OneWord: 1, OneWordDF: 0.05}, false},
+		{"the guide's topic firmly explains it", search.Hit{Score: 0.5, OneWord: 0.67, OneWordDF: 0.26, Strong: 0.5}, false},
+		{"the guide's topic explains less", search.Hit{Score: 0.5, OneWord: 0.67, OneWordDF: 0.26, Strong: 0.49}, true},
 	} {
 		if got := leansOnOneWord(tc.h); got != tc.want {
 			t.Errorf("%s: leansOnOneWord(%+v) = %v, want %v", tc.name, tc.h, got, tc.want)
@@ -341,6 +367,15 @@ func TestFocusQuestion(t *testing.T) {
 			mapLib{"Ich weiß nicht, ob ich Rechte habe": weak, "ob ich Rechte habe": clear}, None, nil},
 		{"the clause finds nothing either", "Ich leite morgen die Versammlung, wie kriege ich Rechte?",
 			mapLib{"Ich leite morgen die Versammlung, wie kriege ich Rechte?": weak, "wie kriege ich Rechte?": weak}, None, nil},
+		// The asked clause (ending in "?") without a question word:
+		// a yes/no question after the setting, a question before a
+		// statement.
+		{"yes/no question after the setting", "Im Call stört einer dauernd, darf ich den stummschalten?",
+			mapLib{"Im Call stört einer dauernd, darf ich den stummschalten?": weak, "darf ich den stummschalten?": clear}, Choose, []string{"a.md", "b.md"}},
+		{"question before a statement", "Wo ändere ich das Passwort? Ich habe es ewig nicht geändert.",
+			mapLib{"Wo ändere ich das Passwort? Ich habe es ewig nicht geändert.": weak, "Wo ändere ich das Passwort?": close}, Choose, []string{"b.md", "a.md"}},
+		{"the whole message is the asked clause", "Darf ich den stummschalten?",
+			mapLib{"Darf ich den stummschalten?": weak}, None, nil},
 	} {
 		d := Decide(c.msg, c.lib, Options{})
 		if d.Outcome != c.want || !slices.Equal(d.Guides(), c.guides) {
@@ -461,6 +496,67 @@ func TestBreaksInTypography(t *testing.T) {
 		lib := mapLib{msg: weak, "wie kriege ich Rechte?": clear}
 		if d := Decide(msg, lib, Options{}); d.Outcome != Choose || !slices.Equal(d.Guides(), []string{"a.md", "b.md"}) {
 			t.Errorf("%q: %s %v, want a choice of a.md, b.md", msg, d.Outcome, d.Guides())
+		}
+	}
+}
+
+// TestAskedClause: the last clause ending in "?", when only a part of
+// the message.
+func TestAskedClause(t *testing.T) {
+	for _, c := range []struct{ q, want string }{
+		{"jemand stört, kann ich den rauswerfen?", "kann ich den rauswerfen"},
+		{"wo setze ich das Kennwort? benutze es seit Jahren", "wo setze ich das kennwort"},
+		{"erst das? dann das, und jenes?", "und jenes"},
+		{"kann ich den rauswerfen?", ""},
+		{"kein Fragezeichen, nirgends", ""},
+		{"Ärger im Call, kann ich ÜBERNEHMEN?!", "kann ich übernehmen"},
+	} {
+		ws := tokens(c.q)
+		got := ""
+		if from, to, ok := askedClause(c.q, ws); ok {
+			var b []string
+			for _, w := range ws[from:to] {
+				b = append(b, w.w)
+			}
+			got = strings.Join(b, " ")
+		}
+		if got != c.want {
+			t.Errorf("askedClause(%q) = %q, want %q", c.q, got, c.want)
+		}
+	}
+}
+
+// TestOffTopicScattered: a message naming a subject outside the library
+// whose first guide is firm only by its body (its topic explains none of
+// the message) and whose best guides scatter over topics gets no guide;
+// a topic match, agreeing guides or no off-topic signal keep the choice.
+func TestOffTopicScattered(t *testing.T) {
+	old := calib
+	defer func() { calib = old }()
+	calib.offTopicOneWord, calib.deviceOneWord, calib.offTopicStrong, calib.offTopicAnswerStrong = 0.5, 0.75, 0.4, 0.6
+	calib.minLead, calib.minAnswer, calib.minFirm = 0.30, 0.55, 0.45
+	res := func(strong float64, ids []string, off ...string) search.Result {
+		r := search.Result{Confident: true, OffTopic: off}
+		for i, id := range ids {
+			r.Hits = append(r.Hits, search.Hit{ID: id, Score: 0.56 - 0.18*min(float64(i), 1), OneWord: 0.68})
+		}
+		r.Hits[0].Strong = strong
+		return r
+	}
+	scattered := []string{"video/a.md", "account/b.md", "chat/c.md"}
+	oneTopic := []string{"video/a.md", "video/b.md", "chat/c.md"}
+	for _, c := range []struct {
+		name string
+		res  search.Result
+		want Outcome
+	}{
+		{"firm by the body alone, scattered", res(0, scattered, "laptop"), None},
+		{"the topic explains some of it", res(0.2, scattered, "laptop"), Choose},
+		{"the best guides agree on a topic", res(0, oneTopic, "laptop"), Choose},
+		{"no off-topic signal: answered", res(0, scattered), Answer},
+	} {
+		if d := Decide("eine Frage zu etwas", fixedLib(c.res), Options{}); d.Outcome != c.want {
+			t.Errorf("%s: outcome %s %v, want %s", c.name, d.Outcome, d.Guides(), c.want)
 		}
 	}
 }

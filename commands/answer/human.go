@@ -93,7 +93,7 @@ var (
 	reachVerbs = set("erreichen", "erreiche", "erreicht", "erreichbar", "kontaktieren", "kontaktiere", "kontaktiert",
 		"kontakt", "kontaktaufnahme", "kontaktdaten", "reach", "contact", "anrufen", "anrufe", "call")
 	// helpVerbs: someone helps, shows or tells.
-	helpVerbs = set("helfen", "hilft", "helft", "hilf", "zeigen", "zeigt", "erklaeren", "erklaert", "sagen", "sagt",
+	helpVerbs = set("helfen", "hilft", "helft", "hilf", "hilfst", "weiterhelfen", "weiterhilft", "zeigen", "zeigt", "erklaeren", "erklaert", "sagen", "sagt",
 		"beibringen", "durchgehen", "unterstuetzen", "anschauen", "ansehen", "angucken", "nachschauen", "help", "show",
 		"explain", "tell", "walk", "assist", "look", "wenden",
 		"fragen", "ask", "turn")
@@ -415,7 +415,9 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		case channelWords[w] && !within(ws, i-2, i, in(ownWords)) && within(ws, i-5, i+2, in(askForWords)):
 			sig = max(sig, numberHuman)
 		// "ist hier jemand?", "anyone there?", "ist da draußen ein Mensch?"
-		case presenceWords[w] && len(ws) <= 7 && within(ws, i-3, i+4, func(x string) bool {
+		// The person may stand further before the presence word ("ist
+		// gerade jemand aus dem Team da?"): the whole short message.
+		case presenceWords[w] && len(ws) <= 7 && within(ws, i-6, i+4, func(x string) bool {
 			return humanNouns[x] || someoneWords[x] && x != "wer" && x != "who" && x != "wen" && x != "wem"
 		}):
 			return sureHuman
@@ -433,7 +435,10 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// zeigen", "can someone help me". "Who helps?" ("wer kann mir
 		// helfen", "an wen kann ich mich wenden") asks for information a
 		// guide may give (a contacts guide).
-		case helpVerbs[w] && !direct && within(ws, i-4, i+3, self) && near(i, -5, 4, func(k int) bool {
+		// German puts the verb last, after the person and what they
+		// come from ("kann mir jemand aus dem Team weiterhelfen"): the
+		// member may stand six words before it.
+		case helpVerbs[w] && !direct && within(ws, i-6, i+3, self) && near(i, -5, 4, func(k int) bool {
 			x := ws[k]
 			return someoneWords[x] || (isStaff(x) || humanNouns[x]) && person(k)
 		}) >= 0:

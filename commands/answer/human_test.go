@@ -54,6 +54,11 @@ func TestPersonRequest(t *testing.T) {
 		{"an wen kann ich mich wenden", numberHuman},
 		{"gibt es eine Ansprechperson für Technik", numberHuman},
 		{"can someone show me", maybeHuman},
+		// The verb last, the member six words before it; separable verbs.
+		{"könnte mir bitte jemand vom Support helfen", maybeHuman},
+		{"kann uns irgendwer aus der Geschäftsstelle weiterhelfen", maybeHuman},
+		// Presence with the person further before the presence word.
+		{"ist grad jemand vom IT-Team da", sureHuman},
 		// A number: a guide may give it.
 		{"gibt es eine Telefonnummer?", numberHuman},
 		{"gibt es eine hotline", numberHuman},

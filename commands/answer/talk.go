@@ -9,7 +9,10 @@ import "strings"
 var (
 	greetWords = set("hallo", "hallöchen", "hi", "hey", "heyho", "moin", "servus", "huhu", "tach", "guten", "gute", "morgen",
 		"tag", "abend", "nabend", "grüß", "gott", "grüezi", "hello", "good", "morning", "evening", "afternoon", "liebe", "lieber",
-		"lotse", "zusammen", "ihr", "du", "dear")
+		"lotse", "zusammen", "ihr", "du", "dear",
+		// Whom a greeting addresses ("hi there", "hello everyone", "hallo
+		// Leute"): common chat openers.
+		"there", "everyone", "everybody", "folks", "leute")
 	thanksWords = set("danke", "dank", "dankeschön", "dankesehr", "vielen", "herzlichen", "besten", "lieben", "tausend", "merci",
 		"thx", "thanks", "thank", "ty", "cheers")
 	byeWords = set("tschüss", "tschüs", "ciao", "bye", "goodbye", "bis", "bald", "später", "dann", "schönen", "schöne", "schönes",
@@ -39,6 +42,10 @@ var (
 	// Negations turn "klappt" into a complaint.
 	negWords = set("nicht", "kein", "keine", "keinen", "nie", "nichts", "not", "doesn't", "don't", "immer")
 )
+
+// addressWords are greeting words that only say whom a greeting
+// addresses: alone they greet nobody.
+var addressWords = set("lotse", "du", "ihr", "zusammen", "there", "everyone", "everybody", "folks", "leute")
 
 // howAreYou are whole messages asking after Lotse's well-being.
 var howAreYou = set("wie geht es dir", "wie geht's dir", "wie gehts dir", "wie geht's", "wie gehts", "wie geht es ihnen",
@@ -85,7 +92,7 @@ func kindOf(ws []word) Talk {
 	for _, w := range ws {
 		thanks = thanks || thanksWords[w.w]
 		bye = bye || (byeWords[w.w] && !greetWords[w.w] && w.w != "dann" && w.w != "viele")
-		hello = hello || (greetWords[w.w] && w.w != "lotse" && w.w != "du" && w.w != "ihr" && w.w != "zusammen")
+		hello = hello || (greetWords[w.w] && !addressWords[w.w])
 	}
 	switch {
 	case thanks:
