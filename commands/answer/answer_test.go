@@ -239,3 +239,22 @@ func TestDecideSearchesAtMostTwice(t *testing.T) {
 		t.Errorf("no message searched twice (most %d): the messages no longer reach the second search", most)
 	}
 }
+
+// TestAskingIsNoThanks: the words one thanks for ("Hilfe", "Antwort",
+// "Tipps") are small talk only beside a word of thanks; without one the
+// message asks for something and never gets "Alles klar!".
+func TestAskingIsNoThanks(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, msg := range []string{"ich will Hilfe", "Ich will Hilfe!", "Tipps?", "Antwort?", "die Info", "Erklärung?",
+		"ich probier die Hilfe aus"} {
+		if d := Decide(msg, lib, Options{}); d.Outcome == SmallTalk {
+			t.Errorf("%q: small talk %q", msg, d.Reply)
+		}
+	}
+	for _, msg := range []string{"danke für die schnelle Antwort", "vielen Dank für deine Hilfe!", "thanks for the tips",
+		"danke für die Info"} {
+		if d := Decide(msg, lib, Options{}); d.Outcome != SmallTalk || d.Talk != TalkThanks {
+			t.Errorf("%q: %s %q, want thanks", msg, d.Outcome, d.Talk)
+		}
+	}
+}

@@ -134,8 +134,7 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 	res := lib.SearchFor(q, 5, opts.Team)
 	d := Decision{Query: q, offTopic: len(res.OffTopic) > 0}
 	if len(res.Hits) == 0 || (!res.Confident && !res.Close) || res.Hits[0].Score < calib.minChoose {
-		d.Outcome, d.Reply, d.Nearest = None, NoGuideReply(tx, opts, Shorten(q, 200)), res.Hits
-		return d
+		return noGuide(d, res.Hits, opts, tx)
 	}
 	first := res.Hits[0]
 	lead := 1.0
@@ -144,8 +143,7 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 	}
 	offTopic := len(res.OffTopic) > 0 && first.Strong < calib.offTopicStrong
 	if offTopic && calib.offTopic >= offTopicNone {
-		d.Outcome, d.Reply, d.Nearest = None, NoGuideReply(tx, opts, Shorten(q, 200)), res.Hits
-		return d
+		return noGuide(d, res.Hits, opts, tx)
 	}
 	// firm: clearly ahead and explaining a fair share (minFirm) of the
 	// message; an answer needs more of it (minAnswer). An off-topic
@@ -155,10 +153,9 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 	firm = firm && first.Score >= calib.minFirm
 	date := asksDate(qw)
 	if offTopic && calib.offTopic >= offTopicNoChoice && (!firm || offTopicScattered(res)) && !offTopicAsSetting(res) || date && !answer {
-		d.Outcome, d.Reply, d.Nearest = None, NoGuideReply(tx, opts, Shorten(q, 200)), res.Hits
-		return d
+		return noGuide(d, res.Hits, opts, tx)
 	}
-	offTopicAnswer := len(res.OffTopic) > 0 && first.Strong < calib.offTopicAnswerStrong
+	offTopicAnswer := d.offTopic && first.Strong < calib.offTopicAnswerStrong
 	if answer && lead < calib.minLead && first.OneWord >= calib.answerOneWord {
 		// Answered on a clear topic (clearTopic) without the lead, but
 		// the topic is a single word: "es will einen Zugangscode, wo
@@ -177,10 +174,16 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 		return d
 	}
 	if leansOnOneWord(first) || offTopicOnOneWord(res) {
-		d.Outcome, d.Reply, d.Nearest = None, NoGuideReply(tx, opts, Shorten(q, 200)), res.Hits
-		return d
+		return noGuide(d, res.Hits, opts, tx)
 	}
 	return choice(d, res.Hits, tx)
+}
+
+// noGuide makes d the honest "no guide fits" for its query, keeping the
+// search's hits as the nearest guides (for the gaps workflow).
+func noGuide(d Decision, nearest []search.Hit, opts Options, tx *Texts) Decision {
+	d.Outcome, d.Reply, d.Nearest = None, NoGuideReply(tx, opts, Shorten(d.Query, 200)), nearest
+	return d
 }
 
 // choice makes d a choice of the hits within chooseShare of the first

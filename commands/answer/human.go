@@ -121,7 +121,7 @@ var (
 	// nicht mit mir").
 	modalWords = set("kann", "kannst", "koennte", "koenntest", "koenntet", "koennt", "koennen", "wuerde", "wuerdest",
 		"wuerdet", "will", "willst", "moechte", "moechtest", "soll", "sollte", "mag", "magst", "bitte", "can", "could",
-		"would", "will", "please")
+		"would", "please")
 	// nounLeadWords stand before a noun, not a verb: "im Call", "the call".
 	nounLeadWords = set("im", "in", "ins", "beim", "vom", "zum", "der", "die", "das", "den", "dem", "des", "ein", "eine",
 		"einen", "einem", "mein", "meinem", "meinen", "the", "a", "this", "that", "my", "our", "during")

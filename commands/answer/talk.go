@@ -1,6 +1,9 @@
 package answer
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The vocabulary of small talk, German and English, written from how
 // people open, thank and close a chat — not from any question set. A
@@ -23,16 +26,20 @@ var (
 		"geholfen", "weitergeholfen", "ja", "jo", "jup", "yes", "yep", "genau", "aha", "ah", "achso", "ach", "so", "und",
 		"echt", "wirklich", "great", "perfect", "got", "it", "works", "now", "nice", "awesome", "a", "lot", "much", "you",
 		"that", "helps", "helped", "fine", "good", "alright", "fein", "wunderbar", "gerne", "gern", "auch", "hat's",
-		"läufts", "geht's", "gehts", "funktionierts", "noch", "einen", "einmal", "sehr", "all", "right", "the", "for", "help",
+		"läufts", "geht's", "gehts", "funktionierts", "noch", "einen", "einmal", "sehr", "all", "right", "the", "for",
 		"nein", "nö", "no", "nope", "egal", "schade", "test", "testing",
 		// Thanks for something, "will do", "good to know" (German and
 		// English chat usage): "danke für die schnelle Antwort", "alles
 		// klar, mach ich", "ok, probier ich aus", "gut zu wissen",
 		// "thanks, that worked", "das wars".
-		"für", "fuer", "die", "deine", "eure", "ihre", "schnelle", "schnellen", "antwort", "antworten", "info", "infos",
-		"tipp", "tipps", "erklärung", "hilfe", "mach", "mache", "machs", "mach's", "probier", "probiere", "probiers",
-		"probier's", "aus", "ich", "zu", "wissen", "oh", "hm", "hmm", "worked", "wars", "war's", "your", "tip",
-		"tips", "answer", "quick", "will", "do", "try", "i'll", "ill", "know", "to")
+		"für", "fuer", "die", "deine", "eure", "ihre", "mach", "mache", "machs", "mach's", "probier", "probiere", "probiers",
+		"probier's", "aus", "ich", "zu", "wissen", "oh", "hm", "hmm", "worked", "wars", "war's", "your",
+		"will", "do", "try", "i'll", "ill", "know", "to")
+	// thanksFor name what one thanks for ("danke für die schnelle
+	// Antwort", "thanks for the help"): small talk only beside a word of
+	// thanks — "ich will Hilfe" or "Tipps?" asks for something.
+	thanksFor = set("schnelle", "schnellen", "antwort", "antworten", "info", "infos", "tipp", "tipps", "erklärung", "hilfe",
+		"help", "tip", "tips", "answer", "quick")
 	// Words that announce a question without asking it ("hallo, kurze
 	// Frage", "kannst du mir helfen?").
 	askWords = set("frage", "fragen", "kurze", "kleine", "eine", "ich", "hab", "habe", "hätte", "hätt", "question",
@@ -62,7 +69,7 @@ func set(ws ...string) map[string]bool {
 
 // social reports whether w is a word of small talk.
 func social(w string) bool {
-	return greetWords[w] || thanksWords[w] || byeWords[w] || ackWords[w]
+	return greetWords[w] || thanksWords[w] || byeWords[w] || ackWords[w] || thanksFor[w]
 }
 
 // isSmallTalk reports whether the message is nothing but small talk and
@@ -79,8 +86,9 @@ func isSmallTalk(ws []word) (Talk, bool) {
 	if howAreYou[strings.TrimPrefix(strings.TrimPrefix(b.String(), "hallo "), "hi ")] {
 		return TalkHowAreYou, true
 	}
+	thanked := slices.ContainsFunc(ws, func(w word) bool { return thanksWords[w.w] })
 	for _, w := range ws {
-		if !social(w.w) || negWords[w.w] {
+		if !social(w.w) || negWords[w.w] || thanksFor[w.w] && !thanked {
 			return "", false
 		}
 	}

@@ -164,7 +164,7 @@ func (w *Workflow) answerQuestion(ctx context.Context, question string) error {
 		return w.ReplyMarkdown(ctx, d.Reply)
 	default:
 		if d.Vague {
-			return w.askWhatFails(ctx, question, cases, tx, opts)
+			return w.askWhatFails(ctx, question, d.Reply, cases)
 		}
 		if err := w.DB.Feedback.NoMatch(ctx); err != nil {
 			return err
@@ -184,20 +184,21 @@ func (w *Workflow) answerQuestion(ctx context.Context, question string) error {
 	}
 }
 
-// askWhatFails answers a vague message ("geht nicht", "Hilfe!"): it asks
-// what exactly does not work, with the way to a person (the offer of a case
-// when cases are on). The message names no subject, so it tells the team
-// nothing about a missing guide and is not handed to the gaps workflow.
-func (w *Workflow) askWhatFails(ctx context.Context, question string, cases bool, tx *answer.Texts, opts answer.Options) error {
+// askWhatFails answers a vague message ("geht nicht", "Hilfe!") with
+// reply, the decision's question what exactly does not work and the way to
+// a person (with cases on, the offer of a case follows it). The message
+// names no subject, so it tells the team nothing about a missing guide and
+// is not handed to the gaps workflow.
+func (w *Workflow) askWhatFails(ctx context.Context, question, reply string, cases bool) error {
 	if err := w.DB.Feedback.NoMatch(ctx); err != nil {
 		return err
 	}
 	w.Observer.Question("vague")
 	if cases {
 		// The offer of a case follows; the member's words start its question.
-		return w.rememberQuestion(ctx, question, nil, true, tx.Vague+" "+tx.VagueCases)
+		return w.rememberQuestion(ctx, question, nil, true, reply)
 	}
-	return w.ReplyMarkdown(ctx, answer.VagueReply(tx, opts))
+	return w.ReplyMarkdown(ctx, reply)
 }
 
 // failed hands a question Lotse could not answer (or the question behind
