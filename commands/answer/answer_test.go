@@ -258,3 +258,22 @@ func TestAskingIsNoThanks(t *testing.T) {
 		}
 	}
 }
+
+// TestFillerIsNoAcknowledgement: the words that only carry an
+// acknowledgement ("ich", "will", "das", "wissen", "do") acknowledge
+// nothing on their own; a message of them alone is no small talk, while
+// the acknowledgements they were added for stay small talk.
+func TestFillerIsNoAcknowledgement(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, msg := range []string{"ich will das wissen", "Ich will das", "I'll do it now", "das auch", "für dich"} {
+		if d := Decide(msg, lib, Options{}); d.Outcome == SmallTalk {
+			t.Errorf("%q: small talk %q", msg, d.Reply)
+		}
+	}
+	for _, msg := range []string{"gut zu wissen", "alles klar, mach ich", "ok, probier ich aus", "got it", "das wars",
+		"thanks, that worked", "passt", "hat geklappt"} {
+		if d := Decide(msg, lib, Options{}); d.Outcome != SmallTalk {
+			t.Errorf("%q: %s, want small talk", msg, d.Outcome)
+		}
+	}
+}

@@ -50,6 +50,19 @@ var (
 	negWords = set("nicht", "kein", "keine", "keinen", "nie", "nichts", "not", "doesn't", "don't", "immer")
 )
 
+// ackCore are the acknowledgement words that acknowledge on their own
+// ("ok", "passt", "verstanden", "mach ich", "got it" → "got" is no core,
+// "works" is). The other ackWords only carry one ("das", "ich", "will",
+// "wissen", "to" in "gut zu wissen", "will do", "ok, mach ich"): a message
+// of those alone ("ich will das wissen", "I'll do it now") acknowledges
+// nothing and is searched like any other.
+var ackCore = set("ok", "okay", "okey", "oki", "k", "klar", "super", "prima", "perfekt", "toll", "cool", "klasse", "spitze",
+	"top", "gut", "passt", "verstanden", "läuft", "klappt", "geklappt", "funktioniert", "hilft", "geholfen",
+	"weitergeholfen", "ja", "jo", "jup", "yes", "yep", "genau", "aha", "ah", "achso", "ach", "great", "perfect", "works",
+	"worked", "nice", "awesome", "helps", "helped", "fine", "good", "alright", "right", "fein", "wunderbar", "gerne", "gern",
+	"läufts", "geht's", "gehts", "funktionierts", "nein", "nö", "no", "nope", "egal", "schade", "test", "testing", "oh",
+	"hm", "hmm", "wars", "war's", "got", "mach", "mache", "machs", "mach's", "probier", "probiere", "probiers", "probier's")
+
 // addressWords are greeting words that only say whom a greeting
 // addresses: alone they greet nobody.
 var addressWords = set("lotse", "du", "ihr", "zusammen", "there", "everyone", "everybody", "folks", "leute")
@@ -87,10 +100,15 @@ func isSmallTalk(ws []word) (Talk, bool) {
 		return TalkHowAreYou, true
 	}
 	thanked := slices.ContainsFunc(ws, func(w word) bool { return thanksWords[w.w] })
+	core := false
 	for _, w := range ws {
 		if !social(w.w) || negWords[w.w] || thanksFor[w.w] && !thanked {
 			return "", false
 		}
+		core = core || thanksWords[w.w] || byeWords[w.w] || greetWords[w.w] && !addressWords[w.w] || ackCore[w.w]
+	}
+	if !core {
+		return "", false
 	}
 	return kindOf(ws), true
 }
