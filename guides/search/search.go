@@ -648,18 +648,16 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 	if denom <= 0 || len(cands) == 0 {
 		return res, f
 	}
+	// The word-order evidence may reorder the hits but never makes a
+	// confident answer (phrase.go: orderHits and phraseGuard).
+	moved, old := ix.orderHits(toks, cs, cands, limit, denom, sc)
+	f = candFeatures(&cands[0], denom)
+	f.concepts = len(cs)
 	for _, c := range cs {
 		if len(c.alts) == 0 {
 			f.unknown += c.weight * c.idf / denom
 		}
 	}
-	// The word-order evidence may reorder the hits but never makes a
-	// confident answer (phrase.go: orderHits and phraseGuard).
-	moved, old := ix.orderHits(toks, cs, cands, limit, denom, sc)
-	f.s1 = math.Min(1, cands[0].score/denom)
-	f.cov, f.strong = cands[0].cov/denom, cands[0].strong/denom
-	f.s1Str = math.Min(f.s1, cands[0].scoreStr/denom)
-	f.solid, f.solidStr, f.distinct = cands[0].solid/denom, cands[0].solidStr/denom, cands[0].distinct
 	if len(cands) > 1 {
 		f.s2 = math.Min(1, cands[1].score/denom)
 	}
