@@ -362,7 +362,6 @@ func (ix *Index) nearConcept(c *concept) {
 		}
 	}
 	c.typo = len(c.alts) > 0
-	ix.finishConcept(c)
 }
 
 // phrasal are English verbs with a particle that UIs write as one word
