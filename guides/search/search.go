@@ -251,9 +251,10 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 			w = ix.opts.CommonWeight
 		}
 		c := ix.wordConcept(t.word, k, w)
+		isPart := isParticle(t.word)
 		for _, pr := range parts {
-			if isParticle(t.word) {
-				break
+			if isPart {
+				break // a particle joins no particle
 			}
 			if !occursIn(next, i, pr.lo, pr.hi) {
 				continue // another clause's particle
@@ -299,7 +300,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 			cs = append(cs, c)
 			continue
 		}
-		if isParticle(t.word) {
+		if isPart {
 			continue
 		}
 		// Misspelt word: nearest library words.
