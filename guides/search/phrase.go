@@ -199,21 +199,13 @@ func (ix *Index) queryPairs(toks []rawToken, ids []int32) []int32 {
 	if ix.phr == nil || len(ix.phr.ids) == 0 {
 		return ids
 	}
-	kr := keyer{ix: ix}
 	var kbuf [maxQueryTokens]string
 	var sbuf [maxQueryTokens]bool
 	ks, stop := kbuf[:0], sbuf[:0]
-	for _, t := range toks {
-		if t.joined || len(t.word) > maxQueryWord || articles[t.word] || len(ks) == len(kbuf) {
-			continue
-		}
-		k, s := t.word, isStop(t.word)
-		if !s {
-			k = kr.key(t.word)
-		}
+	ix.pairWords(toks, func(_ int, k string, s bool) {
 		ks = append(ks, k)
 		stop = append(stop, s)
-	}
+	})
 	pairKeys(ks, stop, func(kind byte, i, j int) {
 		if kind&pairKinds == 0 || len(ids) == cap(ids) {
 			return
@@ -224,6 +216,30 @@ func (ix *Index) queryPairs(toks []rawToken, ids []int32) []int32 {
 		}
 	})
 	return ids
+}
+
+// pairWords calls f with each query token that takes part in the
+// query's pairs, at most maxQueryTokens of them: its index in toks, its
+// key (the stem key of a content word, the folded function word itself)
+// and whether it is a function word. Articles and over-long words take no
+// part.
+func (ix *Index) pairWords(toks []rawToken, f func(i int, k string, stop bool)) {
+	kr := keyer{ix: ix}
+	n := 0
+	for i, t := range toks {
+		if t.joined || len(t.word) > maxQueryWord || articles[t.word] {
+			continue
+		}
+		if n == maxQueryTokens {
+			return
+		}
+		n++
+		k, s := t.word, isStop(t.word)
+		if !s {
+			k = kr.key(t.word)
+		}
+		f(i, k, s)
+	}
 }
 
 // phraseRank sets the phr evidence of each candidate from the query pairs

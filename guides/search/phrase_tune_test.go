@@ -56,21 +56,13 @@ func TestPhraseDebug(t *testing.T) {
 	for _, s := range strings.Split(q, "|") {
 		fmt.Printf("%q\n", s)
 		toks := tokenizeMax(s, nil, maxQueryTokens)
-		kr := &keyer{ix: ix}
 		var ks, ws []string
 		var st []bool
-		for _, tk := range toks {
-			if tk.joined || articles[tk.word] {
-				continue
-			}
-			k, b := tk.word, isStop(tk.word)
-			if !b {
-				k = kr.key(tk.word)
-			}
+		ix.pairWords(toks, func(i int, k string, b bool) {
 			ks = append(ks, k)
-			ws = append(ws, tk.word)
+			ws = append(ws, toks[i].word)
 			st = append(st, b)
-		}
+		})
 		pairKeys(ks, st, func(kind byte, i, j int) {
 			h := pairKey(kind, ks[i], st[i], ks[j], st[j])
 			id, ok := ix.phr.ids[h]
