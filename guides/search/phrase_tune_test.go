@@ -30,7 +30,10 @@ func TestPhraseScan(t *testing.T) {
 	old, oldK := phraseWeight, pairKinds
 	defer func() { phraseWeight, pairKinds = old, oldK }()
 	if v := os.Getenv("LOTSE_PAIR_KINDS"); v != "" {
-		k, _ := strconv.Atoi(v)
+		k, err := strconv.ParseUint(v, 10, 8)
+		if err != nil {
+			t.Fatalf("LOTSE_PAIR_KINDS: %v", err)
+		}
 		pairKinds = byte(k)
 	}
 	for _, w := range vals {
