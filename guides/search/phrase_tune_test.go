@@ -51,12 +51,8 @@ func TestPhraseScan(t *testing.T) {
 // $LOTSE_DEBUG_Q ("|"-separated) and the guides that say them (development
 // aid; LOTSE_DEBUG_DIR for another library than the bench guides).
 func TestPhraseDebug(t *testing.T) {
-	q := os.Getenv("LOTSE_DEBUG_Q")
-	if q == "" {
-		t.Skip("set LOTSE_DEBUG_Q")
-	}
-	ix := Build(debugDocs(t), Options{})
-	for _, s := range strings.Split(q, "|") {
+	ix, qs := debugQueries(t)
+	for _, s := range qs {
 		fmt.Printf("%q\n", s)
 		toks := tokenizeMax(s, nil, maxQueryTokens)
 		var ks, ws []string
