@@ -49,14 +49,8 @@ const (
 // function word.
 type phraseIndex struct {
 	ids  map[uint64]int32
-	post [][]phrasePosting // per pair id, by guide
-	idf  []float32         // per pair id
-}
-
-// phrasePosting is one guide that says a pair, with the fields it says it in.
-type phrasePosting struct {
-	doc  int32
-	mask uint8
+	post [][]int32 // per pair id, the guides that say it, in order
+	idf  []float32 // per pair id
 }
 
 // pairKey hashes a pair of word keys of one kind (FNV-1a, 64 bits; a
@@ -134,8 +128,9 @@ func newPhraseBuilder(st *stemmer) *phraseBuilder {
 	return &phraseBuilder{px: &phraseIndex{ids: make(map[uint64]int32)}, st: st, keys: make(map[string]string)}
 }
 
-// add indexes the pairs of text, one field of guide doc.
-func (b *phraseBuilder) add(doc int32, field int, text string) {
+// add indexes the pairs of text, a field (or one tag, heading …) of guide
+// doc.
+func (b *phraseBuilder) add(doc int32, text string) {
 	b.buf = tokenize(text, b.buf[:0])
 	b.ks, b.stop = b.ks[:0], b.stop[:0]
 	for _, t := range b.buf {
@@ -162,12 +157,9 @@ func (b *phraseBuilder) add(doc int32, field int, text string) {
 			px.ids[h] = id
 			px.post = append(px.post, nil)
 		}
-		ps := px.post[id]
-		if n := len(ps); n > 0 && ps[n-1].doc == doc {
-			ps[n-1].mask |= 1 << field
-			return
+		if ps := px.post[id]; len(ps) == 0 || ps[len(ps)-1] != doc {
+			px.post[id] = append(ps, doc)
 		}
-		px.post[id] = append(ps, phrasePosting{doc, 1 << field})
 	})
 }
 
@@ -264,8 +256,8 @@ func (ix *Index) phraseRank(toks []rawToken, cands []cand, sc *scratch) {
 			continue
 		}
 		v := phraseWeight * float64(ix.phr.idf[id])
-		for _, p := range ps {
-			if i := sc.cand[p.doc]; i >= 0 {
+		for _, d := range ps {
+			if i := sc.cand[d]; i >= 0 {
 				cands[i].phr += v
 			}
 		}
@@ -403,20 +395,20 @@ func moveTo(cands []cand, from, to int) {
 // headings; each tag, example question, heading and learned
 // question is a text of its own, so no pair spans two of them.
 func (b *phraseBuilder) addDoc(doc int32, d *Doc) {
-	b.add(doc, fTitle, d.Title)
+	b.add(doc, d.Title)
 	for _, t := range d.Tags {
-		b.add(doc, fTags, t)
+		b.add(doc, t)
 	}
 	for _, a := range d.Aliases {
-		b.add(doc, fAliases, a)
+		b.add(doc, a)
 	}
-	b.add(doc, fSummary, d.Summary)
+	b.add(doc, d.Summary)
 	for _, s := range d.Sections {
 		if s.Heading != "" {
-			b.add(doc, fHeadings, s.Heading)
+			b.add(doc, s.Heading)
 		}
 	}
 	for _, q := range d.Learned {
-		b.add(doc, fLearned, q)
+		b.add(doc, q)
 	}
 }

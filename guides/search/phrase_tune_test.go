@@ -69,8 +69,8 @@ func TestPhraseDebug(t *testing.T) {
 				return
 			}
 			var ds []string
-			for _, p := range ix.phr.post[id] {
-				ds = append(ds, fmt.Sprintf("%s/%b", ix.docs[p.doc].id, p.mask))
+			for _, d := range ix.phr.post[id] {
+				ds = append(ds, ix.docs[d].id)
 			}
 			fmt.Printf("  %q kind %d idf %.2f df %d: %s\n", ws[i]+" "+ws[j], kind, ix.phr.idf[id], len(ds), strings.Join(ds, " "))
 		})
