@@ -1,7 +1,5 @@
 package search
 
-import "slices"
-
 // Hooks for the external tuning test everyday_tune_test.go (package
 // search_test, which measures the everyday vocabulary with the answer
 // decision of commands/answer; that package imports this one, so the
@@ -20,7 +18,7 @@ func Everyday() []GlossaryEntry { return glossaryEveryday }
 // on; restore puts the shipped glossary back.
 func SetEveryday(es []GlossaryEntry) (restore func()) {
 	old := glossary
-	glossary = slices.Concat(glossaryTools, glossaryChat, glossaryUI, es)
+	glossary = glossaryWith(es)
 	return func() { glossary = old }
 }
 

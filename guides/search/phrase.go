@@ -49,14 +49,8 @@ const (
 // function word.
 type phraseIndex struct {
 	ids  map[uint64]int32
-	post [][]phrasePosting // per pair id, by guide
-	idf  []float32         // per pair id
-}
-
-// phrasePosting is one guide that says a pair, with the fields it says it in.
-type phrasePosting struct {
-	doc  int32
-	mask uint8
+	post [][]int32 // per pair id, the guides that say it, in order
+	idf  []float32 // per pair id
 }
 
 // pairKey hashes a pair of word keys of one kind (FNV-1a, 64 bits; a
@@ -134,8 +128,9 @@ func newPhraseBuilder(st *stemmer) *phraseBuilder {
 	return &phraseBuilder{px: &phraseIndex{ids: make(map[uint64]int32)}, st: st, keys: make(map[string]string)}
 }
 
-// add indexes the pairs of text, one field of guide doc.
-func (b *phraseBuilder) add(doc int32, field int, text string) {
+// add indexes the pairs of text, a field (or one tag, heading …) of guide
+// doc.
+func (b *phraseBuilder) add(doc int32, text string) {
 	b.buf = tokenize(text, b.buf[:0])
 	b.ks, b.stop = b.ks[:0], b.stop[:0]
 	for _, t := range b.buf {
@@ -162,12 +157,9 @@ func (b *phraseBuilder) add(doc int32, field int, text string) {
 			px.ids[h] = id
 			px.post = append(px.post, nil)
 		}
-		ps := px.post[id]
-		if n := len(ps); n > 0 && ps[n-1].doc == doc {
-			ps[n-1].mask |= 1 << field
-			return
+		if ps := px.post[id]; len(ps) == 0 || ps[len(ps)-1] != doc {
+			px.post[id] = append(ps, doc)
 		}
-		px.post[id] = append(ps, phrasePosting{doc, 1 << field})
 	})
 }
 
@@ -199,21 +191,13 @@ func (ix *Index) queryPairs(toks []rawToken, ids []int32) []int32 {
 	if ix.phr == nil || len(ix.phr.ids) == 0 {
 		return ids
 	}
-	kr := keyer{ix: ix}
 	var kbuf [maxQueryTokens]string
 	var sbuf [maxQueryTokens]bool
 	ks, stop := kbuf[:0], sbuf[:0]
-	for _, t := range toks {
-		if t.joined || len(t.word) > maxQueryWord || articles[t.word] || len(ks) == len(kbuf) {
-			continue
-		}
-		k, s := t.word, isStop(t.word)
-		if !s {
-			k = kr.key(t.word)
-		}
+	ix.pairWords(toks, func(_ int, k string, s bool) {
 		ks = append(ks, k)
 		stop = append(stop, s)
-	}
+	})
 	pairKeys(ks, stop, func(kind byte, i, j int) {
 		if kind&pairKinds == 0 || len(ids) == cap(ids) {
 			return
@@ -224,6 +208,30 @@ func (ix *Index) queryPairs(toks []rawToken, ids []int32) []int32 {
 		}
 	})
 	return ids
+}
+
+// pairWords calls f with each query token that takes part in the
+// query's pairs, at most maxQueryTokens of them: its index in toks, its
+// key (the stem key of a content word, the folded function word itself)
+// and whether it is a function word. Articles and over-long words take no
+// part.
+func (ix *Index) pairWords(toks []rawToken, f func(i int, k string, stop bool)) {
+	kr := keyer{ix: ix}
+	n := 0
+	for i, t := range toks {
+		if t.joined || len(t.word) > maxQueryWord || articles[t.word] {
+			continue
+		}
+		if n == maxQueryTokens {
+			return
+		}
+		n++
+		k, s := t.word, isStop(t.word)
+		if !s {
+			k = kr.key(t.word)
+		}
+		f(i, k, s)
+	}
 }
 
 // phraseRank sets the phr evidence of each candidate from the query pairs
@@ -248,8 +256,8 @@ func (ix *Index) phraseRank(toks []rawToken, cands []cand, sc *scratch) {
 			continue
 		}
 		v := phraseWeight * float64(ix.phr.idf[id])
-		for _, p := range ps {
-			if i := sc.cand[p.doc]; i >= 0 {
+		for _, d := range ps {
+			if i := sc.cand[d]; i >= 0 {
 				cands[i].phr += v
 			}
 		}
@@ -387,20 +395,20 @@ func moveTo(cands []cand, from, to int) {
 // headings; each tag, example question, heading and learned
 // question is a text of its own, so no pair spans two of them.
 func (b *phraseBuilder) addDoc(doc int32, d *Doc) {
-	b.add(doc, fTitle, d.Title)
+	b.add(doc, d.Title)
 	for _, t := range d.Tags {
-		b.add(doc, fTags, t)
+		b.add(doc, t)
 	}
 	for _, a := range d.Aliases {
-		b.add(doc, fAliases, a)
+		b.add(doc, a)
 	}
-	b.add(doc, fSummary, d.Summary)
+	b.add(doc, d.Summary)
 	for _, s := range d.Sections {
 		if s.Heading != "" {
-			b.add(doc, fHeadings, s.Heading)
+			b.add(doc, s.Heading)
 		}
 	}
 	for _, q := range d.Learned {
-		b.add(doc, fLearned, q)
+		b.add(doc, q)
 	}
 }

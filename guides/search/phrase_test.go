@@ -73,7 +73,7 @@ func TestPairKeys(t *testing.T) {
 	st := newStemmer()
 	keys := func(text string) []uint64 {
 		b := newPhraseBuilder(st)
-		b.add(0, fTitle, text)
+		b.add(0, text)
 		var out []uint64
 		for h := range b.px.ids {
 			out = append(out, h)

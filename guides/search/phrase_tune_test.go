@@ -30,7 +30,10 @@ func TestPhraseScan(t *testing.T) {
 	old, oldK := phraseWeight, pairKinds
 	defer func() { phraseWeight, pairKinds = old, oldK }()
 	if v := os.Getenv("LOTSE_PAIR_KINDS"); v != "" {
-		k, _ := strconv.Atoi(v)
+		k, err := strconv.ParseUint(v, 10, 8)
+		if err != nil {
+			t.Fatalf("LOTSE_PAIR_KINDS: %v", err)
+		}
 		pairKinds = byte(k)
 	}
 	for _, w := range vals {
@@ -48,29 +51,17 @@ func TestPhraseScan(t *testing.T) {
 // $LOTSE_DEBUG_Q ("|"-separated) and the guides that say them (development
 // aid; LOTSE_DEBUG_DIR for another library than the bench guides).
 func TestPhraseDebug(t *testing.T) {
-	q := os.Getenv("LOTSE_DEBUG_Q")
-	if q == "" {
-		t.Skip("set LOTSE_DEBUG_Q")
-	}
-	ix := Build(debugDocs(t), Options{})
-	for _, s := range strings.Split(q, "|") {
+	ix, qs := debugQueries(t)
+	for _, s := range qs {
 		fmt.Printf("%q\n", s)
 		toks := tokenizeMax(s, nil, maxQueryTokens)
-		kr := &keyer{ix: ix}
 		var ks, ws []string
 		var st []bool
-		for _, tk := range toks {
-			if tk.joined || articles[tk.word] {
-				continue
-			}
-			k, b := tk.word, isStop(tk.word)
-			if !b {
-				k = kr.key(tk.word)
-			}
+		ix.pairWords(toks, func(i int, k string, b bool) {
 			ks = append(ks, k)
-			ws = append(ws, tk.word)
+			ws = append(ws, toks[i].word)
 			st = append(st, b)
-		}
+		})
 		pairKeys(ks, st, func(kind byte, i, j int) {
 			h := pairKey(kind, ks[i], st[i], ks[j], st[j])
 			id, ok := ix.phr.ids[h]
@@ -78,8 +69,8 @@ func TestPhraseDebug(t *testing.T) {
 				return
 			}
 			var ds []string
-			for _, p := range ix.phr.post[id] {
-				ds = append(ds, fmt.Sprintf("%s/%b", ix.docs[p.doc].id, p.mask))
+			for _, d := range ix.phr.post[id] {
+				ds = append(ds, ix.docs[d].id)
 			}
 			fmt.Printf("  %q kind %d idf %.2f df %d: %s\n", ws[i]+" "+ws[j], kind, ix.phr.idf[id], len(ds), strings.Join(ds, " "))
 		})

@@ -251,9 +251,10 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 			w = ix.opts.CommonWeight
 		}
 		c := ix.wordConcept(t.word, k, w)
+		isPart := isParticle(t.word)
 		for _, pr := range parts {
-			if isParticle(t.word) {
-				break
+			if isPart {
+				break // a particle joins no particle
 			}
 			if !occursIn(next, i, pr.lo, pr.hi) {
 				continue // another clause's particle
@@ -299,7 +300,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 			cs = append(cs, c)
 			continue
 		}
-		if isParticle(t.word) {
+		if isPart {
 			continue
 		}
 		// Misspelt word: nearest library words.
@@ -362,7 +363,6 @@ func (ix *Index) nearConcept(c *concept) {
 		}
 	}
 	c.typo = len(c.alts) > 0
-	ix.finishConcept(c)
 }
 
 // phrasal are English verbs with a particle that UIs write as one word
@@ -648,18 +648,16 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 	if denom <= 0 || len(cands) == 0 {
 		return res, f
 	}
+	// The word-order evidence may reorder the hits but never makes a
+	// confident answer (phrase.go: orderHits and phraseGuard).
+	moved, old := ix.orderHits(toks, cs, cands, limit, denom, sc)
+	f = candFeatures(&cands[0], denom)
+	f.concepts = len(cs)
 	for _, c := range cs {
 		if len(c.alts) == 0 {
 			f.unknown += c.weight * c.idf / denom
 		}
 	}
-	// The word-order evidence may reorder the hits but never makes a
-	// confident answer (phrase.go: orderHits and phraseGuard).
-	moved, old := ix.orderHits(toks, cs, cands, limit, denom, sc)
-	f.s1 = math.Min(1, cands[0].score/denom)
-	f.cov, f.strong = cands[0].cov/denom, cands[0].strong/denom
-	f.s1Str = math.Min(f.s1, cands[0].scoreStr/denom)
-	f.solid, f.solidStr, f.distinct = cands[0].solid/denom, cands[0].solidStr/denom, cands[0].distinct
 	if len(cands) > 1 {
 		f.s2 = math.Min(1, cands[1].score/denom)
 	}

@@ -133,8 +133,8 @@ func TestVocabRowExpands(t *testing.T) {
 		gloss []glossaryEntry
 		want  string
 	}{
-		{"without the row", slices.Concat(glossaryTools, glossaryChat, glossaryUI), ""},
-		{"with the row", slices.Concat(glossaryTools, glossaryChat, glossaryUI, rows), "speicher.md"},
+		{"without the row", glossaryWith(nil), ""},
+		{"with the row", glossaryWith(rows), "speicher.md"},
 	} {
 		glossary = tt.gloss
 		res := Build(docs, Options{}).Search("meine festplatte", 3)
