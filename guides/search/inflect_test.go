@@ -7,7 +7,7 @@ import (
 
 // verbEndingDocs is a small library that writes its verbs in the
 // infinitive or the imperative ("benutzen", "fehlen", "Benutze") and has
-// nouns ending in -t and short words that must not meet.
+// a noun ending in -t and a short word ("Gast", "Gas") that must not meet.
 func verbEndingDocs() []Doc {
 	return []Doc{
 		{ID: "bbb/ton.md", Title: "Ton in der Konferenz", Tags: []string{"ton"},
@@ -16,12 +16,15 @@ func verbEndingDocs() []Doc {
 			Sections: []Section{{"", "Schreib uns eine Nachricht, wir melden uns."}}},
 		{ID: "bbb/gast.md", Title: "Gäste einladen", Tags: []string{"gast"},
 			Sections: []Section{{"", "Ein Gast braucht kein Konto."}}},
+		{ID: "team/fahrt.md", Title: "Fahrt zum Parteitag", Tags: []string{"fahrt"},
+			Sections: []Section{{"", "Wer fährt, gibt Gas erst nach der Abfahrt."}}},
 	}
 }
 
 // TestVerbEndings checks that a verb form with the personal ending -t or
 // -et (3rd person, participle without ge-) meets the library's form of the
-// same verb, and that nouns and short words are left alone.
+// same verb, and that a short word is left alone even when the library
+// knows the shorter form ("Gast" must not meet "Gas").
 func TestVerbEndings(t *testing.T) {
 	ix := Build(verbEndingDocs(), Options{})
 	st := newStemmer()
@@ -32,7 +35,7 @@ func TestVerbEndings(t *testing.T) {
 	}{
 		{"ich habe ein headset benutzt", "benutzt", st.stem("benutzen"), ""},
 		{"bei mir fehlt das bild", "fehlt", st.stem("fehlen"), ""},
-		{"wer ist kontakt", "kontakt", st.stem("kontakt"), "kontak"},
+		{"wer ist kontakt", "kontakt", st.stem("kontakt"), ""},
 		{"wie lädt man einen gast ein", "gast", st.stem("gast"), "gas"},
 	}
 	for _, tc := range tests {
