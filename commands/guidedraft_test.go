@@ -42,7 +42,7 @@ func (e *supportEnv) draftFile(t *testing.T, msgs []sentMsg) (*event.MessageEven
 
 // resolvedCase stores case #1 of member with question, its thread root
 // "$root" in the team room and alice's answer, resolved by alice.
-func (e *supportEnv) resolvedCase(t *testing.T, question, answer string) *storage.Case {
+func (e *supportEnv) resolvedCase(t *testing.T, question, answer string) {
 	t.Helper()
 	ctx := context.Background()
 	c, _, err := e.db.Cases.Create(ctx, &storage.Case{MemberID: member.String(), MemberRoom: dmRoom.String(), Summary: "Frage"},
@@ -60,7 +60,6 @@ func (e *supportEnv) resolvedCase(t *testing.T, question, answer string) *storag
 	if _, _, err := e.db.Cases.Resolve(ctx, c.ID, alice.String(), "", e.now); err != nil {
 		t.Fatal(err)
 	}
-	return c
 }
 
 func TestGuideDraftFromResolvedCase(t *testing.T) {

@@ -65,10 +65,10 @@ func learnedGuide(g *Guide, learned Learned) *Guide {
 	return &cp
 }
 
-// holds reports whether l's guides have exactly the learned questions of
-// learned (questions for guides l does not have do not count, as in
-// [Library.WithLearned]).
-func (l *Library) holds(learned Learned) bool {
+// HoldsLearned reports whether l's guides have exactly the learned
+// questions of learned (questions for guides l does not have do not count,
+// as in [Library.WithLearned]).
+func (l *Library) HoldsLearned(learned Learned) bool {
 	for _, g := range l.guides {
 		if !slices.Equal(g.Learned, learned[g.ID]) {
 			return false

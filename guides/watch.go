@@ -185,7 +185,7 @@ func (s *Store) SetLearnedBuilt(learned Learned, cur, lib *Library) {
 	s.learned = learned.clone()
 	// The files did not change: the files' library stays (built or not).
 	now := s.cur.Load()
-	if lib == nil || now.lib != cur || lib.Len() != cur.Len() || !lib.holds(s.learned) {
+	if lib == nil || now.lib != cur || lib.Len() != cur.Len() || !lib.HoldsLearned(s.learned) {
 		lib = now.lib.remap(func(g *Guide) *Guide { return learnedGuide(withoutLearned(g), s.learned) })
 	}
 	s.use(lib, now.base)

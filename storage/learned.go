@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"time"
 
 	"go.mau.fi/util/dbutil"
@@ -139,9 +140,10 @@ func init() {
 const learnPromptPrefix = "learn-prompt:"
 
 // pruneLearnPromptsQuery deletes the prompt markers of cases that no longer
-// exist (deleted by retention or erasure).
-const pruneLearnPromptsQuery = `DELETE FROM kv WHERE key LIKE '` + learnPromptPrefix + `%' AND NOT EXISTS
-	(SELECT 1 FROM support_case WHERE id=CAST(SUBSTR(kv.key, 14) AS BIGINT))` // 14: after the prefix
+// exist (deleted by retention or erasure); the case number starts right
+// after the prefix (SUBSTR counts from 1).
+var pruneLearnPromptsQuery = `DELETE FROM kv WHERE key LIKE '` + learnPromptPrefix + `%' AND NOT EXISTS
+	(SELECT 1 FROM support_case WHERE id=CAST(SUBSTR(kv.key, ` + strconv.Itoa(len(learnPromptPrefix)+1) + `) AS BIGINT))`
 
 // LearnPromptKey is the kv key that marks a case whose thread got the
 // "Passt eine Anleitung …?" prompt of learning from cases. It goes with the

@@ -76,14 +76,8 @@ func Judge(lib *guides.Library, qs []search.Question) []Outcome {
 // exactly the learned questions on base's guides; nil when it does not
 // (a reload or a teaching in between), and Vet builds base with learned.
 func judgeCurrent(cur, base *guides.Library, learned guides.Learned, extra []search.Question) []Outcome {
-	if cur.Len() != base.Len() {
+	if cur.Len() != base.Len() || !cur.HoldsLearned(learned) {
 		return nil
-	}
-	for _, g := range base.Guides() {
-		c, ok := cur.Get(g.ID)
-		if !ok || !slices.Equal(c.Learned, learned[g.ID]) {
-			return nil
-		}
 	}
 	return Judge(cur, EvalSet(base, learned, extra))
 }

@@ -266,7 +266,7 @@ func (w *Workflow) cmdForget(ce *chat.Call) error {
 		if _, err := w.DB.Learned().Delete(ce.Ctx, n); err != nil {
 			return err
 		}
-		if err := w.Load(ce.Ctx); err != nil {
+		if err := w.load(ce.Ctx, vetted{}); err != nil {
 			return err
 		}
 	}

@@ -29,12 +29,10 @@ type Library interface {
 	// Libraries are the library in use (with the learned questions) and
 	// the same files' library without them, of one load.
 	Libraries() (current, base *guides.Library)
-	// SetLearned makes the learned questions count in Current.
-	SetLearned(guides.Learned)
-	// SetLearnedBuilt is SetLearned with lib, the files' library with the
-	// learned questions as the guard built it while cur was in use (both
-	// from Libraries); the store uses lib instead of building it again
-	// while cur is still current.
+	// SetLearnedBuilt makes the learned questions count in the library in
+	// use. lib, when not nil, is the files' library with them as the guard
+	// built it while cur was in use (both from Libraries); the store uses
+	// lib instead of building it again while cur is still current.
 	SetLearnedBuilt(learned guides.Learned, cur, lib *guides.Library)
 }
 
@@ -88,23 +86,18 @@ func (w *Workflow) Commands() []chat.Command {
 	}
 }
 
-// Load puts the learned questions from the database into the library;
-// teaching and forgetting call it. At start `lotse run` reads them with
-// [Questions] and gives them to the first load instead
-// ([guides.WithLearnedQuestions]: one search index, not two); Load then
-// changes nothing.
-func (w *Workflow) Load(ctx context.Context) error {
-	return w.load(ctx, vetted{})
-}
-
 // vetted is the library the guard built for a question it accepted (lib:
 // the files' library with the learned questions and the new one) and the
-// library in use when it was built (cur).
+// library in use when it was built (cur); zero after forgetting.
 type vetted struct{ cur, lib *guides.Library }
 
-// load is Load; after teaching, v is what the guard built, which the
-// library takes instead of building the same again, unless the learned
-// questions or the files changed in between.
+// load puts the learned questions from the database into the library;
+// teaching and forgetting call it (at start `lotse run` reads them with
+// [Questions] and gives them to the first load,
+// [guides.WithLearnedQuestions]: one search index, not two). After
+// teaching, v is what the guard built, which the library takes instead of
+// building the same again, unless the learned questions or the files
+// changed in between.
 func (w *Workflow) load(ctx context.Context, v vetted) error {
 	if w.cfg.Library == nil {
 		return nil
@@ -114,10 +107,6 @@ func (w *Workflow) load(ctx context.Context, v vetted) error {
 	learned, err := Questions(ctx, w.DB)
 	if err != nil {
 		return err
-	}
-	if v.lib == nil {
-		w.cfg.Library.SetLearned(learned)
-		return nil
 	}
 	w.cfg.Library.SetLearnedBuilt(learned, v.cur, v.lib)
 	return nil
