@@ -1,9 +1,13 @@
 package guides_test
 
 import (
+	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/rs/zerolog"
 
 	"github.com/lotse-bot/lotse/guides"
 )
@@ -113,5 +117,37 @@ func TestPlaceholderLinesStay(t *testing.T) {
 	}
 	if len(problems) != 1 || problems[0].Line != 8 || !strings.Contains(problems[0].Message, "fehlt.md") {
 		t.Errorf("got %v, want the broken link on line 8", problems)
+	}
+}
+
+// TestStoreReloadKeepsVarsNotForgotten: a reload loads with the
+// placeholder values the store was made with, and with the learned
+// questions as they are now — a question forgotten since the start does
+// not come back from the start-up options.
+func TestStoreReloadKeepsVarsNotForgotten(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "cloud.md", placeholderGuide)
+	const taught = "wo finde ich die wolke"
+	s, err := guides.NewStore(dir, zerolog.Nop(), guides.WithVars(guides.Vars{guides.VarCloudURL: "https://wolke.verein.de"}),
+		guides.WithLearnedQuestions(guides.Learned{"cloud.md": {taught}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, _ := s.Current().Get("cloud.md"); !slices.Contains(g.Learned, taught) {
+		t.Fatalf("learned question missing at start: %q", g.Learned)
+	}
+	s.SetLearned(nil)
+	if _, err := s.Reload(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	g, ok := s.Current().Get("cloud.md")
+	if !ok {
+		t.Fatal("guide missing after reload")
+	}
+	if !strings.Contains(g.Body, "https://wolke.verein.de") {
+		t.Errorf("reload lost the placeholder values:\n%s", g.Body)
+	}
+	if len(g.Learned) != 0 {
+		t.Errorf("forgotten question back after reload: %q", g.Learned)
 	}
 }

@@ -28,9 +28,12 @@ const DefaultDebounce = 300 * time.Millisecond
 // Readers call Current for every request and never see a half-loaded
 // library.
 type Store struct {
-	dir  string
-	log  zerolog.Logger
-	opts []Option
+	dir string
+	log zerolog.Logger
+	// load are the load options given to NewStore without their learned
+	// questions: those live in learned, which every load adds, so a
+	// question forgotten since the start is not kept here as well.
+	load loadOptions
 
 	cur      atomic.Pointer[loaded]
 	reloadMu sync.Mutex // serialises reloads so an older load never wins
@@ -59,7 +62,9 @@ type loaded struct {
 // cannot be read. With [WithLearnedQuestions] the learned questions count
 // from the start, and the search index is built once.
 func NewStore(dir string, log zerolog.Logger, opts ...Option) (*Store, error) {
-	s := &Store{dir: dir, log: log, opts: opts, loadedPrint: fingerprint(dir), learned: newLoadOptions(opts).learned}
+	o := newLoadOptions(opts)
+	s := &Store{dir: dir, log: log, load: o, loadedPrint: fingerprint(dir), learned: o.learned}
+	s.load.learned = nil
 	lib, problems, err := Load(dir, opts...)
 	if err != nil {
 		return nil, err
@@ -124,8 +129,8 @@ func (s *Store) Reload(ctx context.Context) ([]Problem, error) {
 	s.reloadMu.Lock()
 	defer s.reloadMu.Unlock()
 	fp := fingerprint(s.dir)
-	learned := func(o *loadOptions) { o.learned = s.learned }
-	lib, problems, err := Load(s.dir, append(slices.Clip(s.opts), learned)...)
+	opts := func(o *loadOptions) { *o = s.load; o.learned = s.learned }
+	lib, problems, err := Load(s.dir, opts)
 	if err != nil {
 		return nil, err
 	}
