@@ -31,3 +31,15 @@ func StemsOf(text string) map[string]bool {
 	}
 	return out
 }
+
+// UILoc returns the shipped UI translations.
+func UILoc() []GlossaryEntry { return glossaryUILoc }
+
+// SetUILoc makes es the UI translations and w, rev their default weights
+// (English → German, German → English; negative is off) for the indexes
+// built from now on; restore puts the shipped ones back.
+func SetUILoc(es []GlossaryEntry, w, rev float64) (restore func()) {
+	oldE, oldW, oldR := glossaryUILoc, uilocWeight, uilocReverseWeight
+	glossaryUILoc, uilocWeight, uilocReverseWeight = es, w, rev
+	return func() { glossaryUILoc, uilocWeight, uilocReverseWeight = oldE, oldW, oldR }
+}

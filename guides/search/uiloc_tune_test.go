@@ -1,0 +1,158 @@
+package search_test
+
+import (
+	"fmt"
+	"hash/fnv"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/lotse-bot/lotse/commands/answer"
+	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/guides/search"
+)
+
+// The tune harness of the UI translations (development aid; set
+// LOTSE_TUNE=1). It measures the TUNE POOL only — bench tune, tune2 and
+// tune3 with the bench guides, first messages tune, tune2 and tune3 with
+// library/ — never a held-out set:
+//
+//	LOTSE_TUNE=1 go test -tags goolm -run TestUILocTune -v ./guides/search/
+//
+// prints the decision (helped, answers, confident-wrong) and the raw
+// ranking (top-1/top-3) per set and for parts A and B of the pool (bit 0
+// of the FNV-1a 32 hash of the question: A = 0, B = 1) with the UI
+// translations off and at the weights of LOTSE_UILOC_W (comma-separated
+// "forward/reverse" pairs, default "0.5/-1"); LOTSE_VOCAB_DIFF=1 adds the
+// messages whose decision changes against off.
+
+// uiPart is the pool part of a question: bit 0 of FNV-1a 32 of its text.
+func uiPart(q string) int {
+	h := fnv.New32a()
+	h.Write([]byte(q))
+	return int(h.Sum32() & 1)
+}
+
+// uiPool loads the tune pool: the three tune sets of both question sets.
+func uiPool(t *testing.T) []evSet {
+	t.Helper()
+	bench := evBenchDir(t)
+	load := func(dir string) []*guides.Guide {
+		lib, _, err := guides.Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return lib.Guides()
+	}
+	bgs, lgs := load(bench), load(filepath.Join("..", "..", "library"))
+	read := func(p string) []search.Question {
+		qs, err := search.ReadQuestionsFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return qs
+	}
+	var sets []evSet
+	for _, s := range []string{"tune", "tune2", "tune3"} {
+		sets = append(sets,
+			evSet{"bench " + s, true, bgs, read(filepath.Join("testdata", "bench-"+s+"-2026-12-04.tsv"))},
+			evSet{"first messages " + s, false, lgs, read(filepath.Join("..", "..", "commands", "answer", "testdata", "first-messages-"+s+"-2026-12-04.tsv"))})
+	}
+	return sets
+}
+
+// uiMeasure scores the pool with the UI translations es at weights w, rev.
+func uiMeasure(sets []evSet, es []search.GlossaryEntry, w, rev float64, verdicts map[string]evVerdict) (all evScore, parts [2]evScore, per []evScore) {
+	defer search.SetUILoc(es, w, rev)()
+	libs := map[bool]*guides.Library{}
+	for _, s := range sets {
+		if libs[s.bench] == nil {
+			libs[s.bench] = guides.NewLibrary(s.gs)
+		}
+	}
+	for _, s := range sets {
+		lib := libs[s.bench]
+		var set evScore
+		for _, q := range s.qs {
+			var sc evScore
+			r := answer.Evaluate(lib, []search.Question{q}, answer.Options{Cases: true})
+			sc.messages, sc.helped, sc.answers, sc.wrong = r.Total.Messages, r.Total.Helped, r.Total.Outcomes[answer.Answer], r.Total.ConfidentWrong
+			sc.answerable, sc.top1, sc.top3 = r.Answerable, r.Top1, r.Top3
+			if s.bench {
+				sr := lib.Evaluate([]search.Question{q})
+				sc.searchWrong, sc.oos, sc.rejected = sr.ConfidentWrong, sr.OutOfScope, sr.Rejected
+			}
+			if verdicts != nil && len(r.Results) == 1 {
+				d := r.Results[0].Decision
+				verdicts[s.name+"\t"+q.Text+"\t"+q.Expected] = evVerdict{d.Outcome, strings.Join(d.Guides(), " "), r.Results[0].Helped}
+			}
+			set.add(sc)
+			parts[uiPart(q.Text)].add(sc)
+		}
+		all.add(set)
+		per = append(per, set)
+	}
+	return all, parts, per
+}
+
+func TestUILocTune(t *testing.T) {
+	if os.Getenv("LOTSE_TUNE") == "" {
+		t.Skip("set LOTSE_TUNE")
+	}
+	sets := uiPool(t)
+	es := search.UILoc()
+	line := func(name string, w, rev float64, verdicts map[string]evVerdict) {
+		all, parts, per := uiMeasure(sets, es, w, rev, verdicts)
+		fmt.Printf("%-16s POOL %s\n", name, all)
+		fmt.Printf("%-16s  A   %s\n", "", parts[0])
+		fmt.Printf("%-16s  B   %s\n", "", parts[1])
+		for i, p := range per {
+			fmt.Printf("%-16s  %-18s %s\n", "", sets[i].name, p)
+		}
+	}
+	off := map[string]evVerdict{}
+	line("off", -1, -1, off)
+	spec := os.Getenv("LOTSE_UILOC_W")
+	if spec == "" {
+		spec = "0.5/-1"
+	}
+	for _, c := range strings.Split(spec, ",") {
+		f := strings.SplitN(c, "/", 2)
+		w, err1 := strconv.ParseFloat(f[0], 64)
+		rev, err2 := strconv.ParseFloat(f[len(f)-1], 64)
+		if err1 != nil || err2 != nil || len(f) != 2 {
+			t.Fatalf("LOTSE_UILOC_W: %q is not forward/reverse", c)
+		}
+		on := map[string]evVerdict{}
+		line(fmt.Sprintf("fw %.2f rev %.2f", w, rev), w, rev, on)
+		if os.Getenv("LOTSE_VOCAB_DIFF") == "" {
+			continue
+		}
+		keys := make([]string, 0, len(on))
+		for k := range on {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			a, b := off[k], on[k]
+			if a != b {
+				mark := " "
+				if a.helped != b.helped {
+					mark = map[bool]string{true: "+", false: "-"}[b.helped]
+				}
+				part := "A"
+				if uiPart(strings.SplitN(k, "\t", 3)[1]) == 1 {
+					part = "B"
+				}
+				if part == "B" {
+					fmt.Printf("DIFF %s B (text of part B not shown)\n", mark)
+					continue
+				}
+				fmt.Printf("DIFF %s A %s\n     off: %s %s\n     on:  %s %s\n", mark, k, a.outcome, a.guides, b.outcome, b.guides)
+			}
+		}
+	}
+}
