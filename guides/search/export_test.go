@@ -35,11 +35,11 @@ func StemsOf(text string) map[string]bool {
 // UILoc returns the shipped UI translations.
 func UILoc() []GlossaryEntry { return glossaryUILoc }
 
-// SetUILoc makes es the UI translations and w, rev their default weights
-// (English → German, German → English; negative is off) for the indexes
-// built from now on; restore puts the shipped ones back.
-func SetUILoc(es []GlossaryEntry, w, rev float64) (restore func()) {
-	oldE, oldW, oldR := glossaryUILoc, uilocWeight, uilocReverseWeight
-	glossaryUILoc, uilocWeight, uilocReverseWeight = es, w, rev
-	return func() { glossaryUILoc, uilocWeight, uilocReverseWeight = oldE, oldW, oldR }
+// SetUILoc makes es the UI translations and w their default weight
+// (negative is off) for the indexes built from now on; restore puts the
+// shipped ones back.
+func SetUILoc(es []GlossaryEntry, w float64) (restore func()) {
+	oldE, oldW := glossaryUILoc, uilocWeight
+	glossaryUILoc, uilocWeight = es, w
+	return func() { glossaryUILoc, uilocWeight = oldE, oldW }
 }

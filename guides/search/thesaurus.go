@@ -245,9 +245,10 @@ type thesaurusEntry struct {
 
 // buildThesaurus folds all entries into a map from folded surface word to
 // expansions. extra groups (from Options.Synonyms) are added as groups.
-func buildThesaurus(groupW, oneWayW, englishW, uiW, uiRevW float64, extra [][]string) map[string][]thesaurusEntry {
+// uiW weighs the products' UI translations (uiloc.go).
+func buildThesaurus(groupW, oneWayW, englishW, uiW float64, extra [][]string) map[string][]thesaurusEntry {
 	th := buildThesaurusFrom(synonymGroups, oneWay, glossary, groupW, oneWayW, englishW, extra)
-	addUILoc(th, glossaryUILoc, uiW, uiRevW)
+	addUILoc(th, glossaryUILoc, uiW)
 	return th
 }
 

@@ -116,8 +116,10 @@ const uilocFileHeader = `# The products' own UI translations (fifth quality pass
 # Rule: a string pair (same key) counts when both sides are ONE word after trimming trailing
 # "…", "...", ":" (letters and hyphens only, no placeholder or markup), the English word is not a
 # stop word and has 3+ letters, and the two differ after folding and stemming. Per English word
-# the German words that make at least a third of its pairs are kept (at most two). The note says
-# in which products and how often. Never edited by hand: rebuild, then measure.
+# the German words that make at least a third of its pairs AND occur in at least two of them are
+# kept (at most two): a translation attested once may be a label of one context (Forms' "Number"
+# → "Zahl-Feld"). The note says in which products and how often the English word was a one-word
+# string. Never edited by hand: rebuild, then measure (docs/performance.md, fifth quality pass).
 `
 
 // uilocRaw is one translated string of one product.
@@ -206,7 +208,7 @@ func uilocRows(pairs []uilocRaw) []uilocRow {
 		})
 		var keep []string
 		for _, de := range des {
-			if 3*tl.de[de] >= tl.n && len(keep) < 2 {
+			if tl.de[de] >= 2 && 3*tl.de[de] >= tl.n && len(keep) < 2 {
 				keep = append(keep, de)
 			}
 		}

@@ -25,9 +25,10 @@ import (
 // prints the decision (helped, answers, confident-wrong) and the raw
 // ranking (top-1/top-3) per set and for parts A and B of the pool (bit 0
 // of the FNV-1a 32 hash of the question: A = 0, B = 1) with the UI
-// translations off and at the weights of LOTSE_UILOC_W (comma-separated
-// "forward/reverse" pairs, default "0.5/-1"); LOTSE_VOCAB_DIFF=1 adds the
-// messages whose decision changes against off.
+// translations off and at the weights of LOTSE_UILOC_W (comma-separated,
+// default 0.2); LOTSE_UILOC_FILTER=minN or dfN measures a drop rule (see
+// uilocFilter); LOTSE_VOCAB_DIFF=1 adds the messages whose decision
+// changes against off (the text of part A only).
 
 // uiPart is the pool part of a question: bit 0 of FNV-1a 32 of its text.
 func uiPart(q string) int {
@@ -65,8 +66,8 @@ func uiPool(t *testing.T) []evSet {
 }
 
 // uiMeasure scores the pool with the UI translations es at weights w, rev.
-func uiMeasure(sets []evSet, es []search.GlossaryEntry, w, rev float64, verdicts map[string]evVerdict) (all evScore, parts [2]evScore, per []evScore) {
-	defer search.SetUILoc(es, w, rev)()
+func uiMeasure(sets []evSet, es []search.GlossaryEntry, w float64, verdicts map[string]evVerdict) (all evScore, parts [2]evScore, per []evScore) {
+	defer search.SetUILoc(es, w)()
 	libs := map[bool]*guides.Library{}
 	for _, s := range sets {
 		if libs[s.bench] == nil {
@@ -103,9 +104,9 @@ func TestUILocTune(t *testing.T) {
 		t.Skip("set LOTSE_TUNE")
 	}
 	sets := uiPool(t)
-	es := search.UILoc()
-	line := func(name string, w, rev float64, verdicts map[string]evVerdict) {
-		all, parts, per := uiMeasure(sets, es, w, rev, verdicts)
+	es := uilocFilter(t, search.UILoc(), sets, os.Getenv("LOTSE_UILOC_FILTER"))
+	line := func(name string, w float64, verdicts map[string]evVerdict) {
+		all, parts, per := uiMeasure(sets, es, w, verdicts)
 		fmt.Printf("%-16s POOL %s\n", name, all)
 		fmt.Printf("%-16s  A   %s\n", "", parts[0])
 		fmt.Printf("%-16s  B   %s\n", "", parts[1])
@@ -114,20 +115,18 @@ func TestUILocTune(t *testing.T) {
 		}
 	}
 	off := map[string]evVerdict{}
-	line("off", -1, -1, off)
+	line("off", -1, off)
 	spec := os.Getenv("LOTSE_UILOC_W")
 	if spec == "" {
-		spec = "0.5/-1"
+		spec = "0.2"
 	}
 	for _, c := range strings.Split(spec, ",") {
-		f := strings.SplitN(c, "/", 2)
-		w, err1 := strconv.ParseFloat(f[0], 64)
-		rev, err2 := strconv.ParseFloat(f[len(f)-1], 64)
-		if err1 != nil || err2 != nil || len(f) != 2 {
-			t.Fatalf("LOTSE_UILOC_W: %q is not forward/reverse", c)
+		w, err := strconv.ParseFloat(c, 64)
+		if err != nil {
+			t.Fatalf("LOTSE_UILOC_W: %q is not a weight", c)
 		}
 		on := map[string]evVerdict{}
-		line(fmt.Sprintf("fw %.2f rev %.2f", w, rev), w, rev, on)
+		line(fmt.Sprintf("weight %.2f", w), w, on)
 		if os.Getenv("LOTSE_VOCAB_DIFF") == "" {
 			continue
 		}
@@ -155,4 +154,74 @@ func TestUILocTune(t *testing.T) {
 			}
 		}
 	}
+}
+
+// uilocFilter keeps the rows of es that pass the rule named by f (for
+// measuring drop rules): "" all rows; "minN" rows seen in at least N
+// string pairs (the note's counts); "dfN" rows whose German words each
+// occur (by stem) in at most N % of the guides of both libraries.
+func uilocFilter(t *testing.T, es []search.GlossaryEntry, sets []evSet, f string) []search.GlossaryEntry {
+	t.Helper()
+	if f == "" {
+		return es
+	}
+	n, err := strconv.Atoi(strings.TrimLeft(f, "mindf"))
+	if err != nil {
+		t.Fatalf("LOTSE_UILOC_FILTER %q", f)
+	}
+	var gStems []map[string]bool
+	if strings.HasPrefix(f, "df") {
+		gStems = append(guideStems(sets[0].gs), guideStems(sets[1].gs)...)
+	}
+	notes := uilocNotes(t)
+	var out []search.GlossaryEntry
+	for _, e := range es {
+		keep := true
+		switch {
+		case strings.HasPrefix(f, "min"):
+			keep = notes[e.From[0]] >= n
+		case strings.HasPrefix(f, "df"):
+			for _, w := range e.To {
+				df := 0
+				for _, gs := range gStems {
+					if gs[stemOf(w)] {
+						df++
+					}
+				}
+				if 100*df > n*len(gStems) {
+					keep = false
+				}
+			}
+		}
+		if keep {
+			out = append(out, e)
+		}
+	}
+	fmt.Printf("filter %s: %d of %d rows\n", f, len(out), len(es))
+	return out
+}
+
+// uilocNotes returns the number of string pairs behind each row of
+// uiloc.tsv (the sum of the counts in its note).
+func uilocNotes(t *testing.T) map[string]int {
+	t.Helper()
+	b, err := os.ReadFile("uiloc.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]int{}
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 3 || strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, p := range strings.Split(f[2], ",") {
+			w := strings.Fields(p)
+			if len(w) == 2 {
+				c, _ := strconv.Atoi(w[1])
+				out[f[0]] += c
+			}
+		}
+	}
+	return out
 }
