@@ -28,7 +28,8 @@ import (
 // translations off and at the weights of LOTSE_UILOC_W (comma-separated,
 // default 0.2); LOTSE_UILOC_FILTER=minN or dfN measures a drop rule (see
 // uilocFilter); LOTSE_VOCAB_DIFF=1 adds the messages whose decision
-// changes against off (the text of part A only).
+// changes against off (the text of part A only); LOTSE_VOCAB_LOO=1 leaves
+// each row out in turn at weight 0.2 and prints the rows that move the pool.
 
 // uiPart is the pool part of a question: bit 0 of FNV-1a 32 of its text.
 func uiPart(q string) int {
@@ -116,6 +117,20 @@ func TestUILocTune(t *testing.T) {
 	}
 	off := map[string]evVerdict{}
 	line("off", -1, off)
+	if os.Getenv("LOTSE_VOCAB_LOO") != "" {
+		// Leave one row out at the shipped weight: a positive delta means
+		// the row hurts (informational: rows are dropped only by a rule).
+		base, baseParts, _ := uiMeasure(sets, es, 0.2, nil)
+		for i, r := range es {
+			less := append(append([]search.GlossaryEntry{}, es[:i]...), es[i+1:]...)
+			all, parts, _ := uiMeasure(sets, less, 0.2, nil)
+			if d := all.objective() - base.objective(); d != 0 || all.helped != base.helped || all.answers != base.answers {
+				fmt.Printf("LOO %+5.1f helped %+d answers %+d A %+5.1f B %+5.1f  %s → %s\n", d, all.helped-base.helped, all.answers-base.answers,
+					parts[0].objective()-baseParts[0].objective(), parts[1].objective()-baseParts[1].objective(),
+					strings.Join(r.From, ","), strings.Join(r.To, ","))
+			}
+		}
+	}
 	spec := os.Getenv("LOTSE_UILOC_W")
 	if spec == "" {
 		spec = "0.2"
