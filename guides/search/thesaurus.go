@@ -19,6 +19,10 @@ import (
 //     with its source. It is what makes English questions work against
 //     German guides.
 //
+// buildThesaurus adds a third source at a lower weight of its own: the
+// products' UI translations, English UI word → German UI word, extracted
+// mechanically from their translation files (uiloc.go).
+//
 // synonymGroups are equivalences: every member expands to every other one.
 // Multi-word members are not supported; hyphenated ones are written
 // joined ("zweifaktor"), which is how the tokenizer also emits them.
