@@ -31,3 +31,15 @@ func StemsOf(text string) map[string]bool {
 	}
 	return out
 }
+
+// UILoc returns the shipped UI translations.
+func UILoc() []GlossaryEntry { return glossaryUILoc }
+
+// SetUILoc makes es the UI translations and w their default weight
+// (negative is off) for the indexes built from now on; restore puts the
+// shipped ones back.
+func SetUILoc(es []GlossaryEntry, w float64) (restore func()) {
+	oldE, oldW := glossaryUILoc, uilocWeight
+	glossaryUILoc, uilocWeight = es, w
+	return func() { glossaryUILoc, uilocWeight = oldE, oldW }
+}

@@ -71,6 +71,10 @@ type Options struct {
 	// SynonymWeight, OneWayWeight and EnglishWeight weigh thesaurus
 	// expansions of a query word relative to the word itself.
 	SynonymWeight, OneWayWeight, EnglishWeight float64
+	// UILocWeight weighs the German UI word of the products' own
+	// translations (uiloc.tsv) as an expansion of the English UI word,
+	// relative to the word itself; a negative weight turns them off.
+	UILocWeight float64
 	// TypoWeight weighs a corrected word (one edit; squared for two).
 	TypoWeight float64
 	// UnknownWeight weighs a query word the library does not know at all,
@@ -112,6 +116,7 @@ func DefaultOptions() Options {
 		SynonymWeight:      0.8,
 		OneWayWeight:       0.6,
 		EnglishWeight:      0.9,
+		UILocWeight:        uilocWeight,
 		TypoWeight:         0.8,
 		UnknownWeight:      0.7,
 		CommonWeight:       0.35,
@@ -144,6 +149,7 @@ func (o Options) withDefaults() Options {
 	set(&o.SynonymWeight, d.SynonymWeight)
 	set(&o.OneWayWeight, d.OneWayWeight)
 	set(&o.EnglishWeight, d.EnglishWeight)
+	set(&o.UILocWeight, d.UILocWeight)
 	set(&o.TypoWeight, d.TypoWeight)
 	set(&o.UnknownWeight, d.UnknownWeight)
 	set(&o.CommonWeight, d.CommonWeight)
@@ -574,7 +580,7 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 	ix.near = newNearIndex(known)
 
 	// Thesaurus keyed by stem.
-	th := buildThesaurus(o.SynonymWeight, o.OneWayWeight, o.EnglishWeight, o.Synonyms)
+	th := buildThesaurus(o.SynonymWeight, o.OneWayWeight, o.EnglishWeight, o.UILocWeight, o.Synonyms)
 	ix.thes = make(map[string][]thesaurusEntry, len(th))
 	for from, tos := range th {
 		fk := st.stem(from)

@@ -19,6 +19,10 @@ import (
 //     with its source. It is what makes English questions work against
 //     German guides.
 //
+// buildThesaurus adds a third source at a lower weight of its own: the
+// products' UI translations, English UI word → German UI word, extracted
+// mechanically from their translation files (uiloc.go).
+//
 // synonymGroups are equivalences: every member expands to every other one.
 // Multi-word members are not supported; hyphenated ones are written
 // joined ("zweifaktor"), which is how the tokenizer also emits them.
@@ -245,8 +249,29 @@ type thesaurusEntry struct {
 
 // buildThesaurus folds all entries into a map from folded surface word to
 // expansions. extra groups (from Options.Synonyms) are added as groups.
-func buildThesaurus(groupW, oneWayW, englishW float64, extra [][]string) map[string][]thesaurusEntry {
-	return buildThesaurusFrom(synonymGroups, oneWay, glossary, groupW, oneWayW, englishW, extra)
+// uiW weighs the products' UI translations (uiloc.go).
+func buildThesaurus(groupW, oneWayW, englishW, uiW float64, extra [][]string) map[string][]thesaurusEntry {
+	th := buildThesaurusFrom(synonymGroups, oneWay, glossary, groupW, oneWayW, englishW, extra)
+	addUILoc(th, glossaryUILoc, uiW)
+	return th
+}
+
+// thesAdd adds the expansion from → to at weight w to th, or raises the
+// weight of the same expansion to w.
+func thesAdd(th map[string][]thesaurusEntry, from, to string, w float64) {
+	from, to = normThesWord(from), normThesWord(to)
+	if from == "" || to == "" || from == to {
+		return
+	}
+	for i, e := range th[from] {
+		if e.word == to {
+			if w > e.weight {
+				th[from][i].weight = w
+			}
+			return
+		}
+	}
+	th[from] = append(th[from], thesaurusEntry{to, w})
 }
 
 // buildThesaurusFrom builds the thesaurus (word → related words with
@@ -254,21 +279,7 @@ func buildThesaurus(groupW, oneWayW, englishW float64, extra [][]string) map[str
 // groups, at the given weights.
 func buildThesaurusFrom(synonymGroups [][]string, oneWay map[string][]string, glossary []glossaryEntry, groupW, oneWayW, englishW float64, extra [][]string) map[string][]thesaurusEntry {
 	th := make(map[string][]thesaurusEntry, 1024)
-	add := func(from, to string, w float64) {
-		from, to = normThesWord(from), normThesWord(to)
-		if from == "" || to == "" || from == to {
-			return
-		}
-		for i, e := range th[from] {
-			if e.word == to {
-				if w > e.weight {
-					th[from][i].weight = w
-				}
-				return
-			}
-		}
-		th[from] = append(th[from], thesaurusEntry{to, w})
-	}
+	add := func(from, to string, w float64) { thesAdd(th, from, to, w) }
 	groups := append(append([][]string{}, synonymGroups...), extra...)
 	for _, g := range groups {
 		for _, a := range g {
