@@ -107,3 +107,25 @@ func TestRef(t *testing.T) {
 		}
 	}
 }
+
+// TestEditToMentionsNobody: an edit replaces its target and neither the
+// edit nor its new content mentions anyone, even when the content did.
+func TestEditToMentionsNobody(t *testing.T) {
+	fm := &chattest.Matrix{Me: "@lotse:test"}
+	env := chat.Env{Matrix: fm, TxnID: chattest.TxnID}.WithDefaults()
+	content := chat.MentionContent("Neuer Stand, @alice", "@alice:test")
+	if err := env.EditTo(context.Background(), "!room:test", "$post", content, "txn-edit"); err != nil {
+		t.Fatal(err)
+	}
+	sent := fm.Sent()
+	if len(sent) != 1 || sent[0].Room != "!room:test" || sent[0].Txn != "txn-edit" {
+		t.Fatalf("sent %+v", sent)
+	}
+	c := sent[0].Content
+	if c.RelatesTo.GetReplaceID() != "$post" || c.NewContent == nil || c.NewContent.Body != "Neuer Stand, @alice" {
+		t.Fatalf("not an edit of $post: %+v", c)
+	}
+	if c.Mentions == nil || len(c.Mentions.UserIDs) != 0 || c.NewContent.Mentions == nil || len(c.NewContent.Mentions.UserIDs) != 0 {
+		t.Fatalf("the edit mentions %+v, its new content %+v", c.Mentions, c.NewContent.Mentions)
+	}
+}

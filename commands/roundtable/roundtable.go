@@ -402,10 +402,7 @@ func (w *Workflow) updatePosts(ctx context.Context, rt *storage.RoundTable) erro
 		return err
 	}
 	for _, p := range posts {
-		content := w.postContent(rt)
-		content.SetEdit(id.EventID(p.EventID))
-		content.NewContent.Mentions = &event.Mentions{}
-		if _, err := w.Matrix.Send(ctx, id.RoomID(p.RoomID), event.EventMessage, content, w.rtTxn(rt.ID, "edit:"+p.RoomID, rt.Version)); err != nil {
+		if err := w.EditTo(ctx, id.RoomID(p.RoomID), id.EventID(p.EventID), w.postContent(rt), w.rtTxn(rt.ID, "edit:"+p.RoomID, rt.Version)); err != nil {
 			return err
 		}
 	}
