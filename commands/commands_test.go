@@ -308,15 +308,21 @@ func TestNotText(t *testing.T) {
 	}
 }
 
-func TestChoiceByNumber(t *testing.T) {
-	h, fm, db := newTestHandler(t)
-	lib := h.Guides.Current()
+// offerPhoneChoice offers the member a choice of two guides about the
+// phone, as a vague question would.
+func offerPhoneChoice(t *testing.T, h *Handler) {
+	t.Helper()
 	q := msgEvent("irgendwas mit handy")
 	ctx := chat.WithTurn(context.Background(), &chat.Turn{Event: q, Direct: true})
 	hits := []search.Hit{{ID: "konto/zwei-faktor-einrichten.md"}, {ID: "matrix/benachrichtigungen-am-handy.md"}}
-	if err := h.answers.OfferChoice(ctx, lib, hits); err != nil {
+	if err := h.answers.OfferChoice(ctx, h.Guides.Current(), hits); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func TestChoiceByNumber(t *testing.T) {
+	h, fm, db := newTestHandler(t)
+	offerPhoneChoice(t, h)
 	if c := fm.last(t); !strings.Contains(c.Body, "Meintest du") || !strings.Contains(c.Body, "2. Element-Benachrichtigungen") {
 		t.Fatalf("choice prompt: %s", c.Body)
 	}
@@ -335,13 +341,7 @@ func TestChoiceByNumber(t *testing.T) {
 
 func TestChoiceByReaction(t *testing.T) {
 	h, fm, _ := newTestHandler(t)
-	lib := h.Guides.Current()
-	q := msgEvent("irgendwas mit handy")
-	ctx := chat.WithTurn(context.Background(), &chat.Turn{Event: q, Direct: true})
-	hits := []search.Hit{{ID: "konto/zwei-faktor-einrichten.md"}, {ID: "matrix/benachrichtigungen-am-handy.md"}}
-	if err := h.answers.OfferChoice(ctx, lib, hits); err != nil {
-		t.Fatal(err)
-	}
+	offerPhoneChoice(t, h)
 	// The prompt plus one number button per candidate.
 	var prompt string
 	buttons := 0

@@ -146,7 +146,8 @@ func TestLearnBuildsOnce(t *testing.T) {
 	if d := answer.Decide(otherWords, store.Current(), answer.Options{}); d.Outcome != answer.Answer || d.Guides()[0] != roomGuide {
 		t.Fatalf("after teaching %q gets %s %v", otherWords, d.Outcome, d.Guides())
 	}
-	if g, _ := store.Base().Get(roomGuide); len(g.Learned) != 0 {
+	_, base := store.Libraries()
+	if g, _ := base.Get(roomGuide); len(g.Learned) != 0 {
 		t.Fatalf("the files' library has learned questions %q", g.Learned)
 	}
 }

@@ -158,7 +158,7 @@ func TestRoundTableFlow(t *testing.T) {
 
 	// Only coordinators plan; the parser's result is shown before anything is announced.
 	mustContain(t, e.say(t, dmOf(mem1), mem1, "!rundertisch Test am 29.3. um 19 Uhr", ""), "Koordinator:innen")
-	mustContain(t, e.say(t, dmOf(coord), coord, "!rundertisch Test am 31.2. um 19 Uhr", ""), "31.2.")
+	mustContain(t, e.say(t, dmOf(coord), coord, "!rundertisch Test am 31.2. um 19 Uhr", ""), "Den Termin verstehe ich nicht", "31.2.")
 	post := e.announce(t, "!rundertisch Digitaler Wandel am 29.3. um 19 Uhr 90 min\nBeschreibung: Wir reden über <b>Cloud</b>.\nPlätze: 2")
 	ics := e.icsOf(t, files(e.fm.sent)[0])
 	for _, want := range []string{"UID:rundertisch-1@test", "SEQUENCE:0", "BEGIN:VTIMEZONE", "DTSTART;TZID=Europe/Berlin:20260329T190000", "METHOD:PUBLISH"} {
@@ -280,6 +280,8 @@ func TestRoundTableRescheduleCancelAndAutumnSwitch(t *testing.T) {
 
 	// Non-coordinators cannot change it.
 	mustContain(t, e.say(t, dmOf(mem1), mem1, "!absagen 1", ""), "Koordinator:innen")
+	// A date it cannot read is explained, and nothing changes.
+	mustContain(t, e.say(t, dmOf(coord), coord, "!verschieben 1 31.2. 19 Uhr", ""), "Den Termin verstehe ich nicht", "31.2.")
 	// Reschedule: attendees told, announcements edited, new .ics with SEQUENCE 1; duration kept.
 	before := len(files(e.fm.sent))
 	got = e.say(t, dmOf(coord), coord, "!verschieben 1 1.11. 19 Uhr", "")

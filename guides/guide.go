@@ -75,8 +75,13 @@ func (g *Guide) HasAnchor(anchor string) bool {
 }
 
 // Topic returns the guide's top-level folder, or "" for a guide at the root.
-func (g *Guide) Topic() string {
-	topic, _, found := strings.Cut(g.ID, "/")
+func (g *Guide) Topic() string { return TopicOf(g.ID) }
+
+// TopicOf returns the top-level folder of a guide ID ("bbb" for
+// "bbb/moderation.md"), or "" for a guide at the root; for IDs without
+// their guide at hand, such as a search hit's.
+func TopicOf(id string) string {
+	topic, _, found := strings.Cut(id, "/")
 	if !found {
 		return ""
 	}

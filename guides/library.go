@@ -76,8 +76,12 @@ func NewLibrary(gs []*Guide) *Library {
 var indexBuilds atomic.Int64
 
 // IndexBuilds returns how many search indexes this process has built (one
-// per [NewLibrary], [Load], reload and [Library.WithLearned]), for tests
-// and metrics: building one is the costly part of loading a library.
+// per [NewLibrary], [Load], reload and [Library.WithLearned]). Building one
+// is the costly part of loading a library, and tests in three packages
+// (guides, commands, cmd/lotse) hold that a start, a reload or a teaching
+// builds no index twice. It ships because Go has no test-only export
+// across packages; it costs one atomic add per index, which itself takes
+// milliseconds, and nothing in production reads it.
 func IndexBuilds() int64 { return indexBuilds.Load() }
 
 // searchDoc converts a guide into the search package's document: one plain

@@ -72,3 +72,22 @@ func TestNewLibraryDuplicateIDs(t *testing.T) {
 		t.Errorf("got %d guides, first title %q; want the first guide to win", lib.Len(), g.Title)
 	}
 }
+
+// TestTopicOf: the top-level folder of an ID, "" at the root; a guide's
+// Topic is the same.
+func TestTopicOf(t *testing.T) {
+	for id, want := range map[string]string{
+		"bbb/moderation.md":     "bbb",
+		"team/intern/ablauf.md": "team",
+		"faq.md":                "",
+		"/faq.md":               "",
+		"":                      "",
+	} {
+		if got := guides.TopicOf(id); got != want {
+			t.Errorf("TopicOf(%q) = %q, want %q", id, got, want)
+		}
+		if got := (&guides.Guide{ID: id}).Topic(); got != want {
+			t.Errorf("Guide{ID: %q}.Topic() = %q, want %q", id, got, want)
+		}
+	}
+}

@@ -39,3 +39,16 @@ func (m *Message) Raw(plain, htmlBody string) {
 func (m *Message) Result() (plain, htmlBody string) {
 	return strings.Join(m.plain, "\n\n"), strings.Join(m.html, "\n")
 }
+
+// Shorten puts s on one line (runs of whitespace become one space) and cuts
+// it to max characters (runes), marking a cut with "…", for quoting back
+// what someone wrote. The chat's texts (package chat) and the answer's
+// "no guide" reply (package answer) both quote with it.
+func Shorten(s string, max int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > max {
+		// A cut after a space ends the word before it: "Wie geht…".
+		s = strings.TrimRight(string(r[:max]), " ") + "…"
+	}
+	return s
+}

@@ -133,20 +133,32 @@ func renderMarkdown(md, base string, l links) (html, plain string) {
 	return html, plain
 }
 
+// maxBytes is opts.MaxBytes, or [DefaultMaxBytes] when that is 0 or less.
+func (opts RenderOptions) maxBytes() int {
+	if opts.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return opts.MaxBytes
+}
+
+// guideRenderer returns a function that renders Markdown of g (its
+// relative links are relative to g), rewriting links with resolve and
+// hint.
+func guideRenderer(g *Guide, resolve LinkResolver, hint LinkHint) func(md string) Rendered {
+	l := links{resolve, hint}
+	return func(md string) Rendered {
+		html, plain := renderMarkdown(md, g.ID, l)
+		return Rendered{HTML: html, Plain: plain}
+	}
+}
+
 // RenderGuide renders a guide for a chat message within opts.MaxBytes. If
 // the whole guide is too long, it renders the guide's title and as many
 // sections as fit, starting at opts.Section (or at the beginning), cutting
 // the first of them at a block or word boundary if needed, and sets
 // Truncated.
 func RenderGuide(g *Guide, opts RenderOptions) Rendered {
-	limit := opts.MaxBytes
-	if limit <= 0 {
-		limit = DefaultMaxBytes
-	}
-	render := func(md string) Rendered {
-		html, plain := renderMarkdown(md, g.ID, links{opts.Resolver, opts.Hint})
-		return Rendered{HTML: html, Plain: plain}
-	}
+	limit, render := opts.maxBytes(), guideRenderer(g, opts.Resolver, opts.Hint)
 	if r := render(g.Body); r.Size() <= limit {
 		return r
 	}

@@ -63,10 +63,7 @@ func ShapeAnswer(g *Guide, opts AnswerOptions) Answer {
 		budget = DefaultAnswerRunes
 	}
 	budget = min(budget, MaxAnswerRunes)
-	render := func(md string) Rendered {
-		html, plain := renderMarkdown(md, g.ID, links{opts.Resolver, opts.Hint})
-		return Rendered{HTML: html, Plain: plain}
-	}
+	render := guideRenderer(g, opts.Resolver, opts.Hint)
 	first, end := answerSpan(g, opts.Section)
 	a := Answer{Section: first}
 	var md strings.Builder
@@ -162,14 +159,7 @@ func guideHasMore(g *Guide, first, end int) bool {
 // At most [MaxRestParts] parts are made; complete is false when the guide
 // had more (the caller points to the web page for it).
 func RestOfGuide(g *Guide, shown Answer, opts RenderOptions) (parts []Rendered, complete bool) {
-	maxBytes := opts.MaxBytes
-	if maxBytes <= 0 {
-		maxBytes = DefaultMaxBytes
-	}
-	render := func(md string) Rendered {
-		html, plain := renderMarkdown(md, g.ID, links{opts.Resolver, opts.Hint})
-		return Rendered{HTML: html, Plain: plain}
-	}
+	maxBytes, render := opts.maxBytes(), guideRenderer(g, opts.Resolver, opts.Hint)
 	var md strings.Builder
 	if shown.Cut || len(g.Sections) == 0 {
 		md.WriteString(g.Body)

@@ -150,16 +150,11 @@ func (s *Store) Reload(ctx context.Context) ([]Problem, error) {
 	return problems, nil
 }
 
-// Base returns the library as loaded from the files, without the learned
-// questions. It never returns nil. When there are learned questions, its
-// search index is built on the first call after a load (only the team's
-// teaching needs it).
-func (s *Store) Base() *Library {
-	return s.cur.Load().base()
-}
-
-// Libraries returns Current and Base of the same load (Base as in
-// [Store.Base]), for comparing the two without a reload in between.
+// Libraries returns Current and the library of the same load as read from
+// the files, without the learned questions, for comparing the two without
+// a reload in between. Neither is nil. When there are learned questions,
+// the search index of base is built on the first call after a load (only
+// the team's teaching needs it).
 func (s *Store) Libraries() (current, base *Library) {
 	l := s.cur.Load()
 	return l.lib, l.base()

@@ -390,9 +390,7 @@ func (w *Workflow) updateAccessBoard(ctx context.Context, reqID int64) error {
 	}
 	plain, htmlBody := w.accessBoard(ctx, r)
 	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody, Mentions: &event.Mentions{}}
-	content.SetEdit(id.EventID(r.ApprovalsEvent))
-	content.NewContent.Mentions = &event.Mentions{}
-	if _, err = w.Matrix.Send(ctx, w.cfg.ApprovalsRoom, event.EventMessage, content, w.accessTxn(r.ID, "board", r.Version)); err != nil {
+	if err = w.EditTo(ctx, w.cfg.ApprovalsRoom, id.EventID(r.ApprovalsEvent), content, w.accessTxn(r.ID, "board", r.Version)); err != nil {
 		return err
 	}
 	if r.Status == storage.AccessPending {

@@ -15,6 +15,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
 )
 
@@ -220,16 +221,9 @@ func NoGuideReply(tx *Texts, opts Options, question string) string {
 	return lead + " " + fmt.Sprintf(tx.NoGuideContact, contact(tx, opts))
 }
 
-// Shorten joins the whitespace of s and cuts it to max runes with "…",
+// Shorten is [guides.Shorten]: s on one line, cut to max runes with "…",
 // for quoting a question back.
-func Shorten(s string, max int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= max {
-		return s
-	}
-	r := []rune(s)
-	return strings.TrimRight(string(r[:max]), " ") + "…"
-}
+func Shorten(s string, max int) string { return guides.Shorten(s, max) }
 
 // clean cuts the message to maxMessage bytes, drops quoted lines (a reply
 // fallback "> <@alice:…> …"), HTML tags and Markdown markup characters,

@@ -191,26 +191,6 @@ func BenchmarkDecide60KB(b *testing.B) {
 	}
 }
 
-// TestShorten: one line, cut at max runes with "…" and no space before it
-// (the question quoted back in "no guide").
-func TestShorten(t *testing.T) {
-	for _, c := range []struct {
-		in   string
-		max  int
-		want string
-	}{
-		{"  Wie  geht\n\tdas? ", 20, "Wie geht das?"},
-		{"Wie geht das?", 8, "Wie geht…"},
-		{"Wie geht das?", 9, "Wie geht…"},
-		{"Übergröße ändern", 5, "Überg…"},
-		{"", 5, ""},
-	} {
-		if got := Shorten(c.in, c.max); got != c.want {
-			t.Errorf("Shorten(%q, %d) = %q, want %q", c.in, c.max, got, c.want)
-		}
-	}
-}
-
 // TestDecideSearchesAtMostTwice: the work one message can cause is at most
 // two searches — the question part, then either its question clause
 // (focusQuestion, only after "no guide") or its closing question sentence

@@ -30,26 +30,12 @@ func TestPlural(t *testing.T) {
 	}
 }
 
-// TestShorten: one line, cut at max characters (runes, not bytes) with "…";
-// Summarize and EscapeLong shorten the same way.
+// TestShorten: the chat quotes on one line, cut at max characters with
+// "…" (guides.Shorten has the cases); Summarize and EscapeLong shorten the
+// same way.
 func TestShorten(t *testing.T) {
-	tests := []struct {
-		in   string
-		max  int
-		want string
-	}{
-		{"  Wie  geht\n\tdas? ", 20, "Wie geht das?"},
-		{"Wie geht das?", 13, "Wie geht das?"},
-		{"Wie geht das?", 8, "Wie geht…"},
-		{"Wie geht das?", 9, "Wie geht…"},
-		{"Wie  geht\n das?", 9, "Wie geht…"},
-		{"Übergröße ändern", 5, "Überg…"},
-		{"", 5, ""},
-	}
-	for _, tt := range tests {
-		if got := chat.Shorten(tt.in, tt.max); got != tt.want {
-			t.Errorf("Shorten(%q, %d) = %q, want %q", tt.in, tt.max, got, tt.want)
-		}
+	if got := chat.Shorten("Wie  geht\n das?", 9); got != "Wie geht…" {
+		t.Errorf("Shorten = %q", got)
 	}
 	long := strings.Repeat("ä", 130)
 	if got := chat.Summarize(long); got != strings.Repeat("ä", 120)+"…" {
@@ -119,5 +105,27 @@ func TestRef(t *testing.T) {
 		if n, ok := chat.Ref(tt.in); ok != tt.ok || (ok && n != tt.want) {
 			t.Errorf("Ref(%q) = %d, %v; want %d, %v", tt.in, n, ok, tt.want, tt.ok)
 		}
+	}
+}
+
+// TestEditToMentionsNobody: an edit replaces its target and neither the
+// edit nor its new content mentions anyone, even when the content did.
+func TestEditToMentionsNobody(t *testing.T) {
+	fm := &chattest.Matrix{Me: "@lotse:test"}
+	env := chat.Env{Matrix: fm, TxnID: chattest.TxnID}.WithDefaults()
+	content := chat.MentionContent("Neuer Stand, @alice", "@alice:test")
+	if err := env.EditTo(context.Background(), "!room:test", "$post", content, "txn-edit"); err != nil {
+		t.Fatal(err)
+	}
+	sent := fm.Sent()
+	if len(sent) != 1 || sent[0].Room != "!room:test" || sent[0].Txn != "txn-edit" {
+		t.Fatalf("sent %+v", sent)
+	}
+	c := sent[0].Content
+	if c.RelatesTo.GetReplaceID() != "$post" || c.NewContent == nil || c.NewContent.Body != "Neuer Stand, @alice" {
+		t.Fatalf("not an edit of $post: %+v", c)
+	}
+	if c.Mentions == nil || len(c.Mentions.UserIDs) != 0 || c.NewContent.Mentions == nil || len(c.NewContent.Mentions.UserIDs) != 0 {
+		t.Fatalf("the edit mentions %+v, its new content %+v", c.Mentions, c.NewContent.Mentions)
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"unicode"
 
 	"maunium.net/go/mautrix/format"
+
+	"github.com/lotse-bot/lotse/guides"
 )
 
 // Date layouts, written once. Dates shown to people are German-style
@@ -57,17 +59,9 @@ func EscapeLong(s string, n int) string {
 	return format.EscapeMarkdown(Shorten(s, n))
 }
 
-// Shorten puts s on one line (runs of whitespace become one space) and cuts
-// it to max characters (runes), marking a cut with "…"; for quoting what
-// someone wrote.
-func Shorten(s string, max int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > max {
-		// A cut after a space ends the word before it: "Wie geht…".
-		s = strings.TrimRight(string(r[:max]), " ") + "…"
-	}
-	return s
-}
+// Shorten is [guides.Shorten]: s on one line, cut to max characters
+// (runes) with "…"; for quoting what someone wrote.
+func Shorten(s string, max int) string { return guides.Shorten(s, max) }
 
 // EscapeMultiline escapes every line of s and keeps the line breaks.
 func EscapeMultiline(s string) string {

@@ -75,6 +75,16 @@ func (e *Env) SendTo(ctx context.Context, roomID id.RoomID, plain, htmlBody stri
 	return e.Matrix.Send(ctx, roomID, event.EventMessage, content, txn)
 }
 
+// EditTo replaces the message target in roomID with content (sent as an
+// edit); neither the edit nor the new content mentions anyone, so a board
+// or announcement kept up to date notifies nobody again.
+func (e *Env) EditTo(ctx context.Context, roomID id.RoomID, target id.EventID, content *event.MessageEventContent, txn string) error {
+	content.SetEdit(target)
+	content.NewContent.Mentions = &event.Mentions{}
+	_, err := e.Matrix.Send(ctx, roomID, event.EventMessage, content, txn)
+	return err
+}
+
 // SendMarkdownTo renders our own Markdown text (user input in it escaped)
 // and sends it to roomID.
 func (e *Env) SendMarkdownTo(ctx context.Context, roomID id.RoomID, md string, rel *event.RelatesTo, txn string) (id.EventID, error) {

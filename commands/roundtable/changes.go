@@ -2,7 +2,6 @@ package roundtable
 
 import (
 	"context"
-	"errors"
 	"strings"
 
 	"maunium.net/go/mautrix/id"
@@ -32,11 +31,7 @@ func (w *Workflow) cmdReschedule(ce *chat.Call) error {
 		text := strings.Join(rest, " ")
 		parsed, err := schedule.ParseIn(text, w.Now(), w.cfg.Location, w.Lang)
 		if err != nil {
-			var pe *schedule.ParseError
-			if errors.As(err, &pe) {
-				return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.ParseError, chat.Escape(pe.MessageIn(w.Lang)+" "+pe.HintIn(w.Lang))))
-			}
-			return err
+			return w.replyParseError(ce.Ctx, err)
 		}
 		d := parsed.Duration
 		if d == schedule.DefaultDuration && !mentionsDuration(text) {

@@ -155,11 +155,7 @@ func (w *Workflow) cmdRoundTable(ce *chat.Call) error {
 	}
 	parsed, err := schedule.ParseIn(when, w.Now(), w.cfg.Location, w.Lang)
 	if err != nil {
-		var pe *schedule.ParseError
-		if errors.As(err, &pe) {
-			return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.ParseError, chat.Escape(pe.MessageIn(w.Lang)+" "+pe.HintIn(w.Lang))))
-		}
-		return err
+		return w.replyParseError(ce.Ctx, err)
 	}
 	opts, bad := parseOptions(strings.Split(rest, "\n"))
 	if bad != "" {
@@ -233,8 +229,19 @@ func (w *Workflow) mayAnnounceIn(ctx context.Context, room id.RoomID, coordinato
 	return true
 }
 
-// rtDetails lists date, recurrence, description, rooms, capacity and co-hosts.
-func (w *Workflow) rtDetails(rt *storage.RoundTable) string {
+// replyParseError tells the sender what is wrong with a date that
+// schedule could not parse; any other error is returned.
+func (w *Workflow) replyParseError(ctx context.Context, err error) error {
+	var pe *schedule.ParseError
+	if errors.As(err, &pe) {
+		return w.ReplyMarkdown(ctx, chat.Format(w.tx.ParseError, chat.Escape(pe.MessageIn(w.Lang)+" "+pe.HintIn(w.Lang))))
+	}
+	return err
+}
+
+// rtWhen lists the date, the recurrence and the description: the lines
+// the details and the announcement both begin with.
+func (w *Workflow) rtWhen(rt *storage.RoundTable) []string {
 	tx := w.tx
 	lines := []string{chat.Format(tx.When, w.rtRange(rt))}
 	if rec := decodeRecurrence(rt.Recurrence, rt.Start.In(w.cfg.Location)); rec != nil {
@@ -243,7 +250,13 @@ func (w *Workflow) rtDetails(rt *storage.RoundTable) string {
 	if rt.Description != "" {
 		lines = append(lines, chat.Format(tx.Description, chat.EscapeMultiline(rt.Description)))
 	}
-	lines = append(lines, chat.Format(chat.Plural(tx.Rooms, len(rt.Rooms)), len(rt.Rooms)))
+	return lines
+}
+
+// rtDetails lists date, recurrence, description, rooms, capacity and co-hosts.
+func (w *Workflow) rtDetails(rt *storage.RoundTable) string {
+	tx := w.tx
+	lines := append(w.rtWhen(rt), chat.Format(chat.Plural(tx.Rooms, len(rt.Rooms)), len(rt.Rooms)))
 	if rt.Capacity > 0 {
 		lines = append(lines, chat.Format(chat.Plural(tx.Capacity, rt.Capacity), rt.Capacity))
 	}
@@ -313,13 +326,7 @@ func (w *Workflow) postContent(rt *storage.RoundTable) *event.MessageEventConten
 		b.WriteString(tx.PostCancelled + "\n\n")
 	}
 	b.WriteString(chat.Format(tx.PostTitle, rt.ID, chat.Escape(rt.Title)) + "\n\n")
-	lines := []string{chat.Format(tx.When, w.rtRange(rt))}
-	if rec := decodeRecurrence(rt.Recurrence, rt.Start.In(w.cfg.Location)); rec != nil {
-		lines = append(lines, chat.Format(tx.Repeats, w.stx().Describe(*rec)))
-	}
-	if rt.Description != "" {
-		lines = append(lines, chat.Format(tx.Description, chat.EscapeMultiline(rt.Description)))
-	}
+	lines := w.rtWhen(rt)
 	if rt.Capacity > 0 {
 		lines = append(lines, chat.Format(chat.Plural(tx.Capacity, rt.Capacity), rt.Capacity))
 	}
@@ -402,10 +409,7 @@ func (w *Workflow) updatePosts(ctx context.Context, rt *storage.RoundTable) erro
 		return err
 	}
 	for _, p := range posts {
-		content := w.postContent(rt)
-		content.SetEdit(id.EventID(p.EventID))
-		content.NewContent.Mentions = &event.Mentions{}
-		if _, err := w.Matrix.Send(ctx, id.RoomID(p.RoomID), event.EventMessage, content, w.rtTxn(rt.ID, "edit:"+p.RoomID, rt.Version)); err != nil {
+		if err := w.EditTo(ctx, id.RoomID(p.RoomID), id.EventID(p.EventID), w.postContent(rt), w.rtTxn(rt.ID, "edit:"+p.RoomID, rt.Version)); err != nil {
 			return err
 		}
 	}

@@ -259,10 +259,7 @@ func (w *Workflow) updateBoard(ctx context.Context, caseID int64) error {
 	}
 	plain, htmlBody := w.boardText(ctx, c)
 	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody, Mentions: &event.Mentions{}}
-	content.SetEdit(id.EventID(c.TeamEvent))
-	content.NewContent.Mentions = &event.Mentions{}
-	_, err = w.Matrix.Send(ctx, w.cfg.TeamRoom, event.EventMessage, content, w.KeyTxn("lotse-case/"+strconv.FormatInt(c.ID, 10), "board", c.Version))
-	return err
+	return w.EditTo(ctx, w.cfg.TeamRoom, id.EventID(c.TeamEvent), content, w.KeyTxn("lotse-case/"+strconv.FormatInt(c.ID, 10), "board", c.Version))
 }
 
 // ForgetMessage follows a member's deleted message redacts (evt is the

@@ -129,17 +129,7 @@ func benchDir(tb testing.TB) string {
 func loadBench(tb testing.TB) ([]Doc, []Question) {
 	tb.Helper()
 	dir := benchDir(tb)
-	docs := loadGuides(tb, filepath.Join(dir, "guides"))
-	f, err := os.Open(filepath.Join(dir, "questions-dev.tsv"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	qs, err := ReadQuestions(f)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return docs, qs
+	return loadGuides(tb, filepath.Join(dir, "guides")), readTSV(tb, filepath.Join(dir, "questions-dev.tsv"))
 }
 
 // loadStarter loads the project's starter library (library/ at the
@@ -151,15 +141,5 @@ func loadStarter(tb testing.TB) ([]Doc, []Question) {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		tb.Skip("starter library not found")
 	}
-	docs := loadGuides(tb, dir)
-	f, err := os.Open(filepath.Join("testdata", "starter-questions.tsv"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	qs, err := ReadQuestions(f)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return docs, qs
+	return loadGuides(tb, dir), readTSV(tb, filepath.Join("testdata", "starter-questions.tsv"))
 }

@@ -272,9 +272,13 @@ func (w *Workflow) replyOptions() answer.ReplyOptions {
 // RenderGuide renders a guide the team sends to a member, with the
 // answer's heading (the support workflow asks for it).
 func (w *Workflow) RenderGuide(g *guides.Guide) (plain, htmlBody string) {
+	tx := answer.TextsFor(w.Lang)
+	// The team chose the guide: its links to any guide of the library,
+	// team guides too, become web links (team true); no "!anleitung" hints.
+	resolve, _ := answer.Links(w.Guides.Current(), true, w.replyOptions(), tx)
 	var msg chat.Message
-	msg.Markdown(chat.Format(answer.TextsFor(w.Lang).Answer, chat.Escape(g.Title)))
-	rendered := guides.RenderGuide(g, guides.RenderOptions{MaxBytes: maxGuideBytes, Section: -1, Resolver: w.resolver()})
+	msg.Markdown(chat.Format(tx.Answer, chat.Escape(g.Title)))
+	rendered := guides.RenderGuide(g, guides.RenderOptions{MaxBytes: maxGuideBytes, Section: -1, Resolver: resolve})
 	msg.Raw(rendered.Plain, rendered.HTML)
 	return msg.Result()
 }
@@ -341,25 +345,4 @@ func (w *Workflow) pickChoice(ctx context.Context, evt *event.Event, number stri
 	}
 	// The question of that choice was answered after all.
 	return w.cfg.Gaps.Picked(ctx, id.EventID(p.Prompt), answerEvent)
-}
-
-// resolver turns relative links between guides into web links when a web
-// view is configured (GuideURL gives an address); otherwise they become
-// plain text.
-func (w *Workflow) resolver() guides.LinkResolver {
-	lib := w.Guides.Current()
-	return func(guideID, anchor string) (string, bool) {
-		// Only existing guides get a link; a dead link stays plain text.
-		if _, ok := lib.Get(guideID); !ok {
-			return "", false
-		}
-		u := w.GuideURL(guideID)
-		if u == "" {
-			return "", false
-		}
-		if anchor != "" {
-			u += "#" + anchor
-		}
-		return u, true
-	}
 }

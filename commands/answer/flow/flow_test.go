@@ -281,3 +281,29 @@ func TestTeamGuidesOnlyWhereTheTeamReads(t *testing.T) {
 		})
 	}
 }
+
+// TestRenderGuideLinks: a guide the team sends links every guide of the
+// library to its web page, team guides too (the team chose it); a link to a
+// guide that does not exist stays plain text.
+func TestRenderGuideLinks(t *testing.T) {
+	parse := func(id, src string) *guides.Guide {
+		g, problems := guides.Parse(id, []byte(src))
+		if g == nil {
+			t.Fatalf("parse %s: %v", id, problems)
+		}
+		return g
+	}
+	sent := parse("hilfe/senden.md", "---\ntitle: \"Senden\"\nsummary: \"Wie man sendet.\"\ntags: [senden]\n---\n\n"+
+		"# Senden\n\nSiehe [Ablauf](../team/ablauf.md#schritte) und [Alt](../hilfe/weg.md).\n")
+	team := parse("team/ablauf.md", "---\ntitle: \"Ablauf\"\nsummary: \"Für das Team.\"\ntags: [ablauf]\naudience: team\n---\n\n# Ablauf\n\n## Schritte\n\nTun.\n")
+	lib := guides.NewLibrary([]*guides.Guide{sent, team})
+	env := chat.Env{Matrix: &chattest.Matrix{Me: "@lotse:test"}, Guides: staticGuides{lib}, Log: zerolog.Nop(), TxnID: chattest.TxnID,
+		GuideURL: func(id string) string { return "https://wiki.test/" + strings.TrimSuffix(id, ".md") }}.WithDefaults()
+	_, htmlBody := New(&env, Config{}).RenderGuide(sent)
+	if !strings.Contains(htmlBody, `href="https://wiki.test/team/ablauf#schritte"`) {
+		t.Errorf("no web link to the team guide: %s", htmlBody)
+	}
+	if strings.Contains(htmlBody, "hilfe/weg") || !strings.Contains(htmlBody, "Alt") {
+		t.Errorf("the dead link is not plain text: %s", htmlBody)
+	}
+}
