@@ -270,12 +270,13 @@ func (w *Workflow) replyOptions() answer.ReplyOptions {
 }
 
 // RenderGuide renders a guide the team sends to a member, with the
-// answer's heading (the support workflow asks for it).
+// answer's heading (the support workflow asks for it). The member reads
+// it, so its links follow the member's view: a link to a team-only guide
+// stays plain text (the web view does not publish team guides either).
 func (w *Workflow) RenderGuide(g *guides.Guide) (plain, htmlBody string) {
 	tx := answer.TextsFor(w.Lang)
-	// The team chose the guide: its links to any guide of the library,
-	// team guides too, become web links (team true); no "!anleitung" hints.
-	resolve, _ := answer.Links(w.Guides.Current(), true, w.replyOptions(), tx)
+	// No "!anleitung" hints: the member did not ask for this guide.
+	resolve, _ := answer.Links(w.Guides.Current(), false, w.replyOptions(), tx)
 	var msg chat.Message
 	msg.Markdown(chat.Format(tx.Answer, chat.Escape(g.Title)))
 	rendered := guides.RenderGuide(g, guides.RenderOptions{MaxBytes: maxGuideBytes, Section: -1, Resolver: resolve})

@@ -282,9 +282,9 @@ func TestTeamGuidesOnlyWhereTheTeamReads(t *testing.T) {
 	}
 }
 
-// TestRenderGuideLinks: a guide the team sends links every guide of the
-// library to its web page, team guides too (the team chose it); a link to a
-// guide that does not exist stays plain text.
+// TestRenderGuideLinks: a guide the team sends to a member links the
+// guides a member may read to their web pages; a link to a team-only guide
+// or to a guide that does not exist stays plain text.
 func TestRenderGuideLinks(t *testing.T) {
 	parse := func(id, src string) *guides.Guide {
 		g, problems := guides.Parse(id, []byte(src))
@@ -294,14 +294,18 @@ func TestRenderGuideLinks(t *testing.T) {
 		return g
 	}
 	sent := parse("hilfe/senden.md", "---\ntitle: \"Senden\"\nsummary: \"Wie man sendet.\"\ntags: [senden]\n---\n\n"+
-		"# Senden\n\nSiehe [Ablauf](../team/ablauf.md#schritte) und [Alt](../hilfe/weg.md).\n")
+		"# Senden\n\nSiehe [Ablauf](../team/ablauf.md#schritte), [Mehr](../hilfe/mehr.md#a) und [Alt](../hilfe/weg.md).\n")
+	more := parse("hilfe/mehr.md", "---\ntitle: \"Mehr\"\nsummary: \"Für alle.\"\ntags: [mehr]\n---\n\n# Mehr\n\n## A\n\nTun.\n")
 	team := parse("team/ablauf.md", "---\ntitle: \"Ablauf\"\nsummary: \"Für das Team.\"\ntags: [ablauf]\naudience: team\n---\n\n# Ablauf\n\n## Schritte\n\nTun.\n")
-	lib := guides.NewLibrary([]*guides.Guide{sent, team})
+	lib := guides.NewLibrary([]*guides.Guide{sent, team, more})
 	env := chat.Env{Matrix: &chattest.Matrix{Me: "@lotse:test"}, Guides: staticGuides{lib}, Log: zerolog.Nop(), TxnID: chattest.TxnID,
 		GuideURL: func(id string) string { return "https://wiki.test/" + strings.TrimSuffix(id, ".md") }}.WithDefaults()
 	_, htmlBody := New(&env, Config{}).RenderGuide(sent)
-	if !strings.Contains(htmlBody, `href="https://wiki.test/team/ablauf#schritte"`) {
-		t.Errorf("no web link to the team guide: %s", htmlBody)
+	if !strings.Contains(htmlBody, `href="https://wiki.test/hilfe/mehr#a"`) {
+		t.Errorf("no web link to the member guide: %s", htmlBody)
+	}
+	if strings.Contains(htmlBody, "team/ablauf") || !strings.Contains(htmlBody, "Ablauf") {
+		t.Errorf("the link to the team-only guide is not plain text: %s", htmlBody)
 	}
 	if strings.Contains(htmlBody, "hilfe/weg") || !strings.Contains(htmlBody, "Alt") {
 		t.Errorf("the dead link is not plain text: %s", htmlBody)
