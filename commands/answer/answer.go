@@ -96,9 +96,11 @@ type Decision struct {
 	// guide.
 	Vague bool
 	// Rescued: a choice offered on evidence too weak for the search's
-	// own "Meintest du …?" (see rescueWeak); its Reply also names the
-	// way to a person (ChooseOrPerson).
-	Rescued bool
+	// own "Meintest du …?" (see rescueWeak). PersonHint, set then, is
+	// the line that closes the choice with the way to a person
+	// (ChooseOrPerson); Reply ends with it.
+	Rescued    bool
+	PersonHint string
 	// weak: the weak evidence of a "no guide" the rescue may turn into a
 	// choice (see weakGate).
 	weak *weakEvidence

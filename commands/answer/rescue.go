@@ -126,8 +126,8 @@ func rescueWeak(d Decision, opts Options, tx *Texts) Decision {
 		return d
 	}
 	c := choice(d, d.weak.hits, tx)
-	c.Nearest, c.Rescued = nil, true
-	c.Reply += "\n" + ChooseOrPerson(tx, opts)
+	c.Nearest, c.Rescued, c.PersonHint = nil, true, ChooseOrPerson(tx, opts)
+	c.Reply += "\n" + c.PersonHint
 	return c
 }
 
