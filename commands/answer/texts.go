@@ -76,19 +76,20 @@ var German = Texts{
 	Vague:      "Schade, dass gerade etwas nicht klappt! Damit ich dir die passende Anleitung zeigen kann: Was genau funktioniert nicht, und wobei? Ein paar Worte reichen, z. B. „Ton in der Videokonferenz“, „Anmeldung in der Cloud“ oder „Passwort vergessen“.",
 	VagueCases: "Oder ich gebe dein Anliegen an einen Menschen aus dem Digitalisierungsteam weiter.",
 
-	Answer:          "📘 **%s**",
-	WholeGuide:      "Ganze Anleitung: %s",
-	SayMore:         "Schreib *mehr* für die ganze Anleitung.",
-	Related:         "Vielleicht passt auch: %s",
-	Feedback:        "Hat dir das geholfen? Reagiere mit 👍 oder 👎.",
-	RestOf:          "📘 **%s** – der Rest der Anleitung:",
-	NoRest:          "Das war schon die ganze Anleitung.",
-	OpenGuide:       "!anleitung %s",
-	Choose:          "Ich bin mir nicht sicher, welche Anleitung du meinst. Meintest du …",
-	ChooseHow:       "Antworte mit der Nummer (z. B. `1`) oder tippe auf 1️⃣ 2️⃣ 3️⃣ – oder stell deine Frage etwas anders.",
+	Answer:     "📘 **%s**",
+	WholeGuide: "Ganze Anleitung: %s",
+	SayMore:    "Schreib *mehr* für die ganze Anleitung.",
+	Related:    "Vielleicht passt auch: %s",
+	Feedback:   "Hat dir das geholfen? Reagiere mit 👍 oder 👎.",
+	RestOf:     "📘 **%s** – der Rest der Anleitung:",
+	NoRest:     "Das war schon die ganze Anleitung.",
+	OpenGuide:  "!anleitung %s",
+	Choose:     "Ich bin mir nicht sicher, welche Anleitung du meinst. Meintest du …",
+	ChooseHow:  "Antworte mit der Nummer (z. B. `1`) oder tippe auf 1️⃣ 2️⃣ 3️⃣ – oder stell deine Frage etwas anders.",
+	Command:    "(Befehl – beantwortet Lotses Befehlsübersicht, nicht die Suche.)",
+
 	ChooseOrCase:    "Passt keine davon? Schreib „Ich möchte mit einem Menschen sprechen“, dann gebe ich deine Frage an das Digitalisierungsteam weiter.",
 	ChooseOrContact: "Passt keine davon?",
-	Command:         "(Befehl – beantwortet Lotses Befehlsübersicht, nicht die Suche.)",
 }
 
 // English is available by configuration.
@@ -113,19 +114,20 @@ var English = Texts{
 	Vague:      "Sorry something isn't working! So that I can show you the right guide: what exactly doesn't work, and where? A few words are enough, e.g. “sound in the video conference”, “signing in to the cloud” or “forgot password”.",
 	VagueCases: "Or I can pass it on to a person from the digital team.",
 
-	Answer:          "📘 **%s**",
-	WholeGuide:      "Whole guide: %s",
-	SayMore:         "Write *more* for the whole guide.",
-	Related:         "This might fit too: %s",
-	Feedback:        "Did this help? React with 👍 or 👎.",
-	RestOf:          "📘 **%s** – the rest of the guide:",
-	NoRest:          "That was already the whole guide.",
-	OpenGuide:       "!guide %s",
-	Choose:          "I'm not sure which guide you mean. Did you mean …",
-	ChooseHow:       "Reply with the number (e.g. `1`) or tap 1️⃣ 2️⃣ 3️⃣ – or ask your question a little differently.",
+	Answer:     "📘 **%s**",
+	WholeGuide: "Whole guide: %s",
+	SayMore:    "Write *more* for the whole guide.",
+	Related:    "This might fit too: %s",
+	Feedback:   "Did this help? React with 👍 or 👎.",
+	RestOf:     "📘 **%s** – the rest of the guide:",
+	NoRest:     "That was already the whole guide.",
+	OpenGuide:  "!guide %s",
+	Choose:     "I'm not sure which guide you mean. Did you mean …",
+	ChooseHow:  "Reply with the number (e.g. `1`) or tap 1️⃣ 2️⃣ 3️⃣ – or ask your question a little differently.",
+	Command:    "(A command – answered by Lotse's command router, not by the search.)",
+
 	ChooseOrCase:    "None of them fits? Write “I'd like to talk to a person” and I'll pass your question on to the digital team.",
 	ChooseOrContact: "None of them fits?",
-	Command:         "(A command – answered by Lotse's command router, not by the search.)",
 }
 
 // TextsFor returns the catalogue for a language code ("de" unless "en").
