@@ -8,9 +8,9 @@ import (
 
 // A message whose search result is too weak for a choice — neither
 // confident nor close, or a first guide below minChoose — ends as the
-// honest no. Often the right guide is among the first three all the same
-// (bench tune3: 20 guide questions ended as none, most with the right
-// guide in the top 3). The rescue decides for that one path, by a
+// honest no, often with the right guide among the first three all the
+// same (bench tune3 before the rescue: 20 guide questions ended as none
+// while the raw ranking had 95.8 % of them in its top 3). The rescue decides for that one path, by a
 // logistic regression over the figures the search already gives, whether
 // a choice of the best guides would help: "Meintest du …?" with the way
 // to a person beside it, instead of the honest no.
@@ -30,7 +30,8 @@ type weakEvidence struct {
 }
 
 // rescueFeatures are generic, library-independent figures of a weak
-// result (all in [0,1] or small counts), in the order of rescueModel.w.
+// result (shares and leads in [−1,1], flags 0/1, the log of the number
+// of words), in the order of rescueFeatureNames.
 type rescueFeatures [nRescueFeatures]float64
 
 const nRescueFeatures = 9

@@ -70,7 +70,7 @@ func rescueRows(sets []poolSet) []rescueRow {
 // fitRescue fits the logistic regression on rows by batch gradient
 // descent on standardised features with an L2 penalty lambda (not on the
 // intercept), and returns it in the raw features' units. Hand-written:
-// nine features and a few hundred rows need no library, and none of the
+// nine features and 45 rows need no library, and none of the
 // kept libraries (go.mau.fi/util, gonum is not one) offers it.
 func fitRescue(rows []rescueRow, lambda float64) rescueModel {
 	return fitRescueMask(rows, lambda, allFeatures)
