@@ -51,7 +51,7 @@ func (e *supportEnv) caseFor(t *testing.T, n int, question string) (id.EventID, 
 }
 
 const (
-	unknownWords = "Die Ortsgruppe braucht einen Treffpunkt im Netz für ihre Sitzungen"
+	unknownWords = "Die Ortsgruppe braucht einen Treffpunkt im Netz"
 	otherWords   = "Wir brauchen für die Ortsgruppe einen Treffpunkt im Internet"
 	roomGuide    = "bbb/raum-fuer-ag-beantragen.md"
 )

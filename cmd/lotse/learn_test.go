@@ -17,7 +17,7 @@ import (
 // or "Internet".
 func TestLearnFromCaseOnDendrite(t *testing.T) {
 	const (
-		question   = "Die Ortsgruppe braucht einen Treffpunkt im Netz für ihre Sitzungen"
+		question   = "Die Ortsgruppe braucht einen Treffpunkt im Netz"
 		paraphrase = "Wir brauchen für die Ortsgruppe einen Treffpunkt im Internet"
 		later      = "Unsere Ortsgruppe sucht einen Treffpunkt im Netz"
 		guideTitle = "Festen Konferenzraum für AG, Kreisverband oder Gremium bei Lotse beantragen"

@@ -96,6 +96,15 @@ type Decision struct {
 	// what exactly does not work, and it says nothing about a missing
 	// guide.
 	Vague bool
+	// Rescued: a choice offered on evidence too weak for the search's
+	// own "Meintest du …?" (see rescueWeak). PersonHint, set then, is
+	// the line that closes the choice with the way to a person
+	// (ChooseOrPerson); Reply ends with it.
+	Rescued    bool
+	PersonHint string
+	// weak: the weak evidence of a "no guide" the rescue may turn into a
+	// choice (see weakGate).
+	weak *weakEvidence
 	// offTopic: the message names a subject outside the library
 	// (search.Result.OffTopic).
 	offTopic bool
@@ -188,7 +197,7 @@ func Decide(message string, lib Library, opts Options) Decision {
 		// it either.
 		return human(tx, opts)
 	}
-	return d
+	return rescueWeak(d, opts, tx)
 }
 
 func smallTalk(tx *Texts, t Talk) Decision {

@@ -134,6 +134,7 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 	res := lib.SearchFor(q, 5, opts.Team)
 	d := Decision{Query: q, offTopic: len(res.OffTopic) > 0}
 	if len(res.Hits) == 0 || (!res.Confident && !res.Close) || res.Hits[0].Score < calib.minChoose {
+		weakGate(&d, res, qw)
 		return noGuide(d, res.Hits, opts, tx)
 	}
 	first := res.Hits[0]

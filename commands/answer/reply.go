@@ -159,6 +159,12 @@ const restBytes = 24 * 1024
 // ChoiceReply composes "Meintest du …?" with the numbered titles of hits
 // (at most three) and returns the IDs offered, in order.
 func ChoiceReply(lib *guides.Library, hits []search.Hit, tx *Texts) (Reply, []string) {
+	return ChoiceReplyWith(lib, hits, tx, "")
+}
+
+// ChoiceReplyWith is ChoiceReply closed by the line closing (Markdown; ""
+// for none): a rescued choice's way to a person (Decision.PersonHint).
+func ChoiceReplyWith(lib *guides.Library, hits []search.Hit, tx *Texts, closing string) (Reply, []string) {
 	if tx == nil {
 		tx = &German
 	}
@@ -174,6 +180,9 @@ func ChoiceReply(lib *guides.Library, hits []search.Hit, tx *Texts) (Reply, []st
 		fmt.Fprintf(&b, "%d. %s\n", len(ids), escapeMarkdown(g.Title))
 	}
 	b.WriteString("\n" + tx.ChooseHow)
+	if closing != "" {
+		b.WriteString("\n\n" + closing)
+	}
 	plain, htmlBody := render(b.String())
 	return Reply{Plain: plain, HTML: htmlBody}, ids
 }
@@ -219,7 +228,7 @@ func Compose(d Decision, lib *guides.Library, team bool, tx *Texts, opts ReplyOp
 			return r
 		}
 	case Choose:
-		r, _ := ChoiceReply(lib, d.Hits, tx)
+		r, _ := ChoiceReplyWith(lib, d.Hits, tx, d.PersonHint)
 		return r
 	}
 	plain, htmlBody := render(d.Reply)

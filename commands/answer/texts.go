@@ -46,6 +46,10 @@ type Texts struct {
 	OpenGuide string
 	// Choose asks back; ChooseHow says how to pick.
 	Choose, ChooseHow string
+	// ChooseOrCase and ChooseOrContact (followed by the contact) close a
+	// choice offered on weak evidence (Decision.Rescued): if none of the
+	// guides fits, the way to a person.
+	ChooseOrCase, ChooseOrContact string
 	// Command says that the command router answers (only `lotse ask`).
 	Command string
 }
@@ -83,6 +87,9 @@ var German = Texts{
 	Choose:     "Ich bin mir nicht sicher, welche Anleitung du meinst. Meintest du …",
 	ChooseHow:  "Antworte mit der Nummer (z. B. `1`) oder tippe auf 1️⃣ 2️⃣ 3️⃣ – oder stell deine Frage etwas anders.",
 	Command:    "(Befehl – beantwortet Lotses Befehlsübersicht, nicht die Suche.)",
+
+	ChooseOrCase:    "Passt keine davon? Schreib „Ich möchte mit einem Menschen sprechen“, dann gebe ich deine Frage an das Digitalisierungsteam weiter.",
+	ChooseOrContact: "Passt keine davon?",
 }
 
 // English is available by configuration.
@@ -118,6 +125,9 @@ var English = Texts{
 	Choose:     "I'm not sure which guide you mean. Did you mean …",
 	ChooseHow:  "Reply with the number (e.g. `1`) or tap 1️⃣ 2️⃣ 3️⃣ – or ask your question a little differently.",
 	Command:    "(A command – answered by Lotse's command router, not by the search.)",
+
+	ChooseOrCase:    "None of them fits? Write “I'd like to talk to a person” and I'll pass your question on to the digital team.",
+	ChooseOrContact: "None of them fits?",
 }
 
 // TextsFor returns the catalogue for a language code ("de" unless "en").

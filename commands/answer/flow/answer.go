@@ -144,7 +144,7 @@ func (w *Workflow) answerQuestion(ctx context.Context, question string) error {
 		}
 		return w.rememberQuestion(ctx, question, d.Guides(), false, "")
 	case answer.Choose:
-		prompt, err := w.offerChoice(ctx, lib, d.Hits)
+		prompt, err := w.offerChoice(ctx, lib, d.Hits, d.PersonHint)
 		if err != nil {
 			return err
 		}
@@ -287,14 +287,15 @@ func (w *Workflow) RenderGuide(g *guides.Guide) (plain, htmlBody string) {
 // OfferChoice asks "Meintest du …?" with up to three numbered titles and
 // remembers them, so that the member can answer with a number.
 func (w *Workflow) OfferChoice(ctx context.Context, lib *guides.Library, hits []search.Hit) error {
-	_, err := w.offerChoice(ctx, lib, hits)
+	_, err := w.offerChoice(ctx, lib, hits, "")
 	return err
 }
 
-// offerChoice is OfferChoice that returns the prompt's event.
-func (w *Workflow) offerChoice(ctx context.Context, lib *guides.Library, hits []search.Hit) (id.EventID, error) {
+// offerChoice is OfferChoice that returns the prompt's event; closing
+// ends the prompt (a rescued choice's way to a person, or "").
+func (w *Workflow) offerChoice(ctx context.Context, lib *guides.Library, hits []search.Hit, closing string) (id.EventID, error) {
 	evt := chat.TurnOf(ctx).Event
-	r, ids := answer.ChoiceReply(lib, hits, answer.TextsFor(w.Lang))
+	r, ids := answer.ChoiceReplyWith(lib, hits, answer.TextsFor(w.Lang), closing)
 	if err := w.DB.Choices.Put(ctx, evt.RoomID.String(), evt.Sender.String(), ids, w.Now()); err != nil {
 		return "", err
 	}

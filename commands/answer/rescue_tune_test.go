@@ -1,0 +1,366 @@
+package answer
+
+import (
+	"fmt"
+	"hash/fnv"
+	"math"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/guides/search"
+)
+
+// rescueRow is one TUNING pool message the weak gate turned into "no
+// guide" (Decision.weak set): its features, whether a choice of its best
+// guides would have helped (y), and whether the honest no helped (a
+// message expecting none).
+type rescueRow struct {
+	set, text, expected string
+	partB               bool
+	x                   rescueFeatures
+	y, noneHelped       bool
+}
+
+// rescuePart is the pool split of the fifth pass: bit 0 of the FNV-1a
+// 32 hash of the question text (part A false, part B true).
+func rescuePart(text string) bool {
+	h := fnv.New32a()
+	h.Write([]byte(strings.TrimSpace(text)))
+	return h.Sum32()&1 == 1
+}
+
+// rescuePool is the tuning pool of the fifth pass: the bench and first
+// message sets tune, tune2 and tune3 (never a held-out set).
+func rescuePool(tb testing.TB) []poolSet {
+	tb.Helper()
+	var out []poolSet
+	llib := loadLibrary(tb)
+	for _, half := range []string{"tune", "tune2", "tune3"} {
+		blib, bqs := loadBenchHalf(tb, half)
+		out = append(out, poolSet{"bench " + half, blib, bqs}, poolSet{"first messages " + half, llib, loadSet(tb, half)})
+	}
+	return out
+}
+
+// rescueRows decides the pool without the rescue and returns the rows of
+// the weak gate.
+func rescueRows(sets []poolSet) []rescueRow {
+	old := rescue
+	defer func() { rescue = old }()
+	rescue.threshold = 2
+	var rows []rescueRow
+	for _, s := range sets {
+		r := Evaluate(s.lib, s.qs, Options{Cases: true})
+		for _, res := range r.Results {
+			d := res.Decision
+			if d.Outcome != None || d.weak == nil {
+				continue
+			}
+			c := choice(d, d.weak.hits, &German)
+			rows = append(rows, rescueRow{set: s.name, text: res.Question.Text, expected: res.Question.Expected,
+				partB: rescuePart(res.Question.Text), x: d.weak.x, y: Helped(c, res.Question.Expected), noneHelped: res.Helped})
+		}
+	}
+	return rows
+}
+
+// fitRescue fits the logistic regression on rows by batch gradient
+// descent on standardised features with an L2 penalty lambda (not on the
+// intercept), and returns it in the raw features' units. Hand-written:
+// nine features and 45 rows need no library, and none of the
+// kept libraries (go.mau.fi/util, gonum is not one) offers it.
+func fitRescue(rows []rescueRow, lambda float64) rescueModel {
+	return fitRescueMask(rows, lambda, allFeatures)
+}
+
+// allFeatures uses every feature; fitRescueMask fits only the features
+// whose mask entry is 1 (the others keep weight 0).
+var allFeatures = rescueFeatures{1, 1, 1, 1, 1, 1, 1, 1, 1}
+
+func fitRescueMask(rows []rescueRow, lambda float64, mask rescueFeatures) rescueModel {
+	n := float64(len(rows))
+	var mean, sd rescueFeatures
+	for _, r := range rows {
+		for i, v := range r.x {
+			mean[i] += v / n
+		}
+	}
+	for _, r := range rows {
+		for i, v := range r.x {
+			sd[i] += (v - mean[i]) * (v - mean[i]) / n
+		}
+	}
+	for i := range sd {
+		sd[i] = math.Sqrt(sd[i])
+		if sd[i] < 1e-9 {
+			sd[i] = 1
+		}
+	}
+	var w rescueFeatures
+	b := 0.0
+	for it := 0; it < 4000; it++ {
+		var gw rescueFeatures
+		gb := 0.0
+		for _, r := range rows {
+			z := b
+			for i, v := range r.x {
+				z += w[i] * (v - mean[i]) / sd[i]
+			}
+			p := 1 / (1 + math.Exp(-z))
+			y := 0.0
+			if r.y {
+				y = 1
+			}
+			for i, v := range r.x {
+				gw[i] += (p - y) * (v - mean[i]) / sd[i] / n
+			}
+			gb += (p - y) / n
+		}
+		for i := range w {
+			w[i] -= mask[i] * 0.5 / (1 + lambda) * (gw[i] + lambda*w[i])
+		}
+		b -= 0.5 * gb
+	}
+	var m rescueModel
+	m.b = b
+	for i := range w {
+		m.w[i] = w[i] / sd[i]
+		m.b -= w[i] * mean[i] / sd[i]
+	}
+	return m
+}
+
+// rescueGain is the change in helped messages when the rows with
+// p ≥ threshold get a choice: +1 where the choice holds the expected
+// guide, −1 where the honest no was right.
+func rescueGain(m rescueModel, rows []rescueRow) (gain, rescued int) {
+	for _, r := range rows {
+		if m.p(r.x) < m.threshold {
+			continue
+		}
+		rescued++
+		if r.y {
+			gain++
+		}
+		if r.noneHelped {
+			gain--
+		}
+	}
+	return gain, rescued
+}
+
+// pickThreshold picks the threshold with the most gain on rows (ties: the
+// higher threshold, the higher precision).
+func pickThreshold(m rescueModel, rows []rescueRow) rescueModel {
+	best, bestGain := 2.0, 0
+	for t := 0.99; t >= 0.05; t -= 0.01 {
+		m.threshold = t
+		if g, _ := rescueGain(m, rows); g > bestGain {
+			best, bestGain = t, g
+		}
+	}
+	m.threshold = math.Round(best*100) / 100
+	return m
+}
+
+func partRows(rows []rescueRow, b bool) []rescueRow {
+	var out []rescueRow
+	for _, r := range rows {
+		if r.partB == b {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// TestRescueFit refits the rescue on the TUNING pool only (development
+// aid; set LOTSE_TUNE=1): fit and threshold on part A, check on part B,
+// and the cross-check fit on B, check on A; then the embedded model's
+// gain per set and part. The rows of part A are printed with the model's
+// probability (LOTSE_TUNE_ROWS=1); part B's never.
+func TestRescueFit(t *testing.T) {
+	if os.Getenv("LOTSE_TUNE") == "" {
+		t.Skip("set LOTSE_TUNE")
+	}
+	rows := rescueRows(rescuePool(t))
+	a, b := partRows(rows, false), partRows(rows, true)
+	count := func(rs []rescueRow) (pos, none int) {
+		for _, r := range rs {
+			if r.y {
+				pos++
+			}
+			if r.noneHelped {
+				none++
+			}
+		}
+		return
+	}
+	pa, na := count(a)
+	pb, nb := count(b)
+	fmt.Printf("weak-gate rows: A %d (choice would help %d, honest no right %d), B %d (%d, %d)\n", len(a), pa, na, len(b), pb, nb)
+	show := func(m rescueModel) string {
+		var s []string
+		for i, n := range rescueFeatureNames {
+			s = append(s, fmt.Sprintf("%s %.3f", n, m.w[i]))
+		}
+		return fmt.Sprintf("b %.3f, %s, threshold %.2f", m.b, strings.Join(s, ", "), m.threshold)
+	}
+	// The penalty by leave-one-out on part A alone: each row's gain under
+	// the model (and threshold) fitted on the other rows of A.
+	for _, lambda := range []float64{0.01, 0.1, 0.3, 1, 3, 10} {
+		loo := 0
+		for i := range a {
+			rest := append(append([]rescueRow(nil), a[:i]...), a[i+1:]...)
+			g, _ := rescueGain(pickThreshold(fitRescue(rest, lambda), rest), a[i:i+1])
+			loo += g
+		}
+		fmt.Printf("lambda %.2f: leave-one-out gain on A %+d\n", lambda, loo)
+	}
+	for _, lambda := range []float64{0.01, 0.1, 0.3, 1, 3, 10} {
+		for _, dir := range []struct {
+			name       string
+			fit, check []rescueRow
+		}{{"fit A, check B", a, b}, {"fit B, check A", b, a}} {
+			m := pickThreshold(fitRescue(dir.fit, lambda), dir.fit)
+			gf, rf := rescueGain(m, dir.fit)
+			gc, rc := rescueGain(m, dir.check)
+			fmt.Printf("lambda %.2f %s: fit gain %+d (%d rescued), check gain %+d (%d rescued) | %s\n", lambda, dir.name, gf, rf, gc, rc, show(m))
+		}
+	}
+	// Smaller feature sets (the same fit and checks).
+	for _, mk := range []struct {
+		name string
+		mask rescueFeatures
+	}{
+		{"no words", rescueFeatures{1, 1, 1, 1, 1, 1, 1, 1, 0}},
+		{"score strong lead", rescueFeatures{1, 1, 1, 1, 0, 0, 0, 0, 0}},
+		{"strong only", rescueFeatures{0, 0, 1, 1, 0, 0, 0, 0, 0}},
+		{"strong one word", rescueFeatures{0, 0, 1, 1, 1, 1, 0, 0, 0}},
+	} {
+		loo := 0
+		for i := range a {
+			rest := append(append([]rescueRow(nil), a[:i]...), a[i+1:]...)
+			g, _ := rescueGain(pickThreshold(fitRescueMask(rest, rescueLambda, mk.mask), rest), a[i:i+1])
+			loo += g
+		}
+		m := pickThreshold(fitRescueMask(a, rescueLambda, mk.mask), a)
+		gf, rf := rescueGain(m, a)
+		gc, rc := rescueGain(m, b)
+		mb := pickThreshold(fitRescueMask(b, rescueLambda, mk.mask), b)
+		gbf, _ := rescueGain(mb, b)
+		gba, _ := rescueGain(mb, a)
+		fmt.Printf("features %-18s LOO A %+d; fit A %+d (%d), check B %+d (%d); fit B %+d, check A %+d | %s\n", mk.name, loo, gf, rf, gc, rc, gbf, gba, show(m))
+	}
+	fmt.Printf("embedded: %s\n", show(rescue))
+	m := pickThreshold(fitRescueMask(a, rescueLambda, rescueMask), a)
+	fmt.Printf("refit on A with lambda %.2f, mask %v (to embed): b %.4f, w %.4f, threshold %.2f\n", rescueLambda, rescueMask, m.b, m.w, m.threshold)
+	gains := map[string][2][2]int{}
+	var names []string
+	for _, r := range rows {
+		if _, ok := gains[r.set]; !ok {
+			names = append(names, r.set)
+		}
+		v := gains[r.set]
+		p := 0
+		if r.partB {
+			p = 1
+		}
+		if rescue.p(r.x) >= rescue.threshold {
+			v[p][1]++
+			if r.y {
+				v[p][0]++
+			}
+			if r.noneHelped {
+				v[p][0]--
+			}
+		}
+		gains[r.set] = v
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		v := gains[n]
+		fmt.Printf("embedded %-22s A gain %+d (%d rescued), B gain %+d (%d rescued)\n", n, v[0][0], v[0][1], v[1][0], v[1][1])
+	}
+	// Before (rescue off) and after (as embedded), by Evaluate, per set
+	// and part.
+	sets := rescuePool(t)
+	table := func() map[string]string {
+		out := map[string]string{}
+		for _, s := range sets {
+			for _, b := range []bool{false, true} {
+				var qs []search.Question
+				for _, q := range s.qs {
+					if rescuePart(q.Text) == b {
+						qs = append(qs, q)
+					}
+				}
+				r := Evaluate(s.lib, qs, Options{Cases: true})
+				part := map[bool]string{false: "A", true: "B"}[b]
+				out[s.name+" "+part] = fmt.Sprintf("%d/%d cw %d", r.Total.Helped, r.Total.Messages, r.Total.ConfidentWrong)
+			}
+		}
+		return out
+	}
+	after := table()
+	old := rescue
+	rescue.threshold = 2
+	before := table()
+	rescue = old
+	for _, s := range sets {
+		for _, p := range []string{"A", "B"} {
+			k := s.name + " " + p
+			fmt.Printf("evaluate %-26s before %-14s after %s\n", k, before[k], after[k])
+		}
+	}
+	if os.Getenv("LOTSE_TUNE_ROWS") != "" {
+		m := pickThreshold(fitRescueMask(a, rescueLambda, rescueMask), a)
+		sort.Slice(a, func(i, j int) bool { return m.p(a[i].x) > m.p(a[j].x) })
+		for _, r := range a {
+			fmt.Printf("A p %.2f y %-5v none %-5v %-20s %q %s %v\n", m.p(r.x), r.y, r.noneHelped, r.set, r.text, r.expected, r.x)
+		}
+	}
+}
+
+// rescueLambda is the L2 penalty of the embedded model: the smallest
+// with the best leave-one-out gain on part A (TestRescueFit, all
+// features). rescueMask are its features: of the sets TestRescueFit
+// compares, the one with the best leave-one-out gain on part A (the first
+// guide's firm topic share and its lead over the runner-up's: +5, against
+// +3 and +4 for the larger sets).
+const rescueLambda = 1.0
+
+var rescueMask = rescueFeatures{0, 0, 1, 1, 0, 0, 0, 0, 0}
+
+// TestRescueProbe prints the rescue's figures for the messages of
+// LOTSE_RESCUE_PROBE (one per line) against the library LOTSE_RESCUE_DIR
+// (default: the shipped one) (development aid).
+func TestRescueProbe(t *testing.T) {
+	path := os.Getenv("LOTSE_RESCUE_PROBE")
+	if path == "" {
+		t.Skip("set LOTSE_RESCUE_PROBE")
+	}
+	var lib Library = loadLibrary(t)
+	if dir := os.Getenv("LOTSE_RESCUE_DIR"); dir != "" {
+		l, _, err := guides.Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lib = l
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, msg := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		d := Decide(msg, lib, Options{Cases: true})
+		p := -1.0
+		var x rescueFeatures
+		if d.weak != nil {
+			x, p = d.weak.x, rescue.p(d.weak.x)
+		}
+		fmt.Printf("%-8s rescued %-5v p %.2f %v %q %v\n", d.Outcome, d.Rescued, p, x, msg, d.Guides())
+	}
+}
