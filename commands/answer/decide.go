@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
 )
 
@@ -443,23 +444,15 @@ func offTopicAsSetting(res search.Result) bool {
 // topics mean general words met guides here and there. A library without
 // folders gives no agreement.
 func topicAgrees(hs []search.Hit) bool {
-	if len(hs) == 0 || topicOf(hs[0].ID) == "" {
+	if len(hs) == 0 || guides.TopicOf(hs[0].ID) == "" {
 		return false
 	}
 	for i := 1; i < len(hs) && i < maxChoices; i++ {
-		if topicOf(hs[i].ID) == topicOf(hs[0].ID) {
+		if guides.TopicOf(hs[i].ID) == guides.TopicOf(hs[0].ID) {
 			return true
 		}
 	}
 	return false
-}
-
-// topicOf is the top-level folder of a guide ID ("" for none).
-func topicOf(id string) string {
-	if i := strings.IndexByte(id, '/'); i > 0 {
-		return id[:i]
-	}
-	return ""
 }
 
 // clearTopic reports whether the first guide is clearly about the question
