@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
@@ -25,17 +24,13 @@ func autoJoin(t *testing.T, c *chatclient.Client, skip ...id.RoomID) func() id.R
 	for _, r := range skip {
 		once.Store(r, true)
 	}
-	syncer := c.Cli.Syncer.(*mautrix.DefaultSyncer)
-	syncer.OnEventType(event.StateMember, func(ctx context.Context, evt *event.Event) {
-		if evt.StateKey == nil || *evt.StateKey != c.Cli.UserID.String() || evt.Content.AsMember().Membership != event.MembershipInvite {
-			return
-		}
-		if _, dup := once.LoadOrStore(evt.RoomID, true); dup {
+	c.OnInvite(func(roomID id.RoomID, _ id.UserID) {
+		if _, dup := once.LoadOrStore(roomID, true); dup {
 			return
 		}
 		go func() {
-			if _, err := c.Cli.JoinRoomByID(context.Background(), evt.RoomID); err == nil {
-				rooms <- evt.RoomID
+			if _, err := c.Cli.JoinRoomByID(context.Background(), roomID); err == nil {
+				rooms <- roomID
 			}
 		}()
 	})

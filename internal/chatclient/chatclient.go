@@ -29,6 +29,7 @@ type Client struct {
 	mu       sync.Mutex
 	received []*event.Event
 	invites  map[id.RoomID]id.UserID // rooms this client is invited to, by inviter
+	onInvite func(roomID id.RoomID, inviter id.UserID)
 	changed  chan struct{}
 	cancel   context.CancelFunc
 	done     chan struct{}
@@ -76,7 +77,11 @@ func New(ctx context.Context, opts Options) (*Client, error) {
 		if evt.GetStateKey() == cli.UserID.String() && evt.Content.AsMember().Membership == event.MembershipInvite {
 			c.mu.Lock()
 			c.invites[evt.RoomID] = evt.Sender
+			hook := c.onInvite
 			c.mu.Unlock()
+			if hook != nil {
+				hook(evt.RoomID, evt.Sender)
+			}
 		}
 		c.signal()
 	})
@@ -168,6 +173,16 @@ func (c *Client) CreateRoom(ctx context.Context, name string, encrypted bool, in
 // WaitJoined waits until user is joined to roomID (as this client sees it).
 func (c *Client) WaitJoined(ctx context.Context, roomID id.RoomID, user id.UserID) error {
 	return c.WaitMembership(ctx, roomID, user, event.MembershipJoin)
+}
+
+// OnInvite sets fn to be called (on the sync goroutine) for every invite
+// of this client that arrives from now on. Handlers cannot be added to the
+// running syncer itself: mautrix's DefaultSyncer does not lock its
+// listener list, so registering one while it syncs is a data race.
+func (c *Client) OnInvite(fn func(roomID id.RoomID, inviter id.UserID)) {
+	c.mu.Lock()
+	c.onInvite = fn
+	c.mu.Unlock()
 }
 
 // WaitInvite waits until this client is invited to a room by from and
