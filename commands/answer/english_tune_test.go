@@ -78,10 +78,10 @@ func partA(q string) bool {
 	return h.Sum32()&1 == 0
 }
 
-type langScore struct{ n, helped, wrong, answerable, top1, top3 int }
+type langScore struct{ n, helped, answers, wrong, answerable, top1, top3 int }
 
 func (s langScore) String() string {
-	return fmt.Sprintf("n %3d helped %3d wrong %d | answerable %3d top1 %3d top3 %3d", s.n, s.helped, s.wrong, s.answerable, s.top1, s.top3)
+	return fmt.Sprintf("n %3d helped %3d answers %3d wrong %d | answerable %3d top1 %3d top3 %3d", s.n, s.helped, s.answers, s.wrong, s.answerable, s.top1, s.top3)
 }
 
 // TestEnglishRows prints helped, confident-wrong and raw top-1/top-3 per
@@ -119,6 +119,9 @@ func TestEnglishRows(t *testing.T) {
 				if res.ConfidentWrong {
 					sc.wrong++
 				}
+				if res.Decision.Outcome == Answer {
+					sc.answers++
+				}
 			}
 			rank := -1
 			if expectedOutcome(q.Expected) == "" {
@@ -140,7 +143,7 @@ func TestEnglishRows(t *testing.T) {
 					}
 				}
 			}
-			if os.Getenv("LOTSE_EN_ROWS") != "" && lang != "de" && (part == "A" || os.Getenv("LOTSE_EN_ROWS") == "all") {
+			if os.Getenv("LOTSE_EN_ROWS") != "" && (lang != "de" || os.Getenv("LOTSE_EN_ROWS") == "de") && (part == "A" || os.Getenv("LOTSE_EN_ROWS") == "all") {
 				fmt.Printf("ROW %s %s %-5s helped=%v wrong=%v rank=%d %s %v %q exp=%s\n", part, lang, s.name, res.Helped, res.ConfidentWrong, rank, res.Decision.Outcome, res.Decision.Guides(), q.Text, q.Expected)
 			}
 		}

@@ -1,0 +1,45 @@
+package search
+
+import "testing"
+
+// conceptWeights returns the weight of each concept of query by its word.
+func conceptWeights(ix *Index, query string) map[string]float64 {
+	m := map[string]float64{}
+	for _, c := range ix.analyze(query) {
+		m[c.word] = c.weight
+	}
+	return m
+}
+
+// TestEnglishCommonWords: the English narrative words of a message weigh
+// like their German counterparts in commonList (CommonWeight), so that an
+// English story around the topic does not look like an unanswered topic;
+// the words of the services do not.
+func TestEnglishCommonWords(t *testing.T) {
+	ix := Build(testDocs(), Options{})
+	cw := ix.opts.CommonWeight
+	tests := []struct {
+		query, word string
+		want        float64
+	}{
+		{"my camera keeps freezing", "keeps", cw},
+		{"other people see a warning next to my name", "people", cw},
+		{"other people see a warning next to my name", "see", cw},
+		{"password reset during summer break", "summer", cw},
+		{"password reset during summer break", "break", cw},
+		{"the webcam stopped working yesterday", "yesterday", cw},
+		{"my camera keeps freezing", "camera", 1},
+		{"is talk better than the call", "talk", 1},
+		{"is talk better than the call", "call", 1},
+	}
+	for _, tt := range tests {
+		got, ok := conceptWeights(ix, tt.query)[tt.word]
+		if !ok {
+			t.Errorf("%q: no concept %q", tt.query, tt.word)
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("%q: weight of %q = %v, want %v", tt.query, tt.word, got, tt.want)
+		}
+	}
+}
