@@ -43,3 +43,33 @@ func TestEnglishCommonWords(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishFunctionWords: the English counterparts of the German
+// function words and chat filler are stop words, like "möchte",
+// "vielleicht", "jemand"; the content words of the same messages stay.
+func TestEnglishFunctionWords(t *testing.T) {
+	ix := Build(testDocs(), Options{})
+	tests := []struct {
+		query string
+		stop  []string
+		kept  []string
+	}{
+		{"i wanna reset my password, maybe someone can help", []string{"wanna", "maybe", "someone"}, []string{"reset", "password"}},
+		{"we need to make a new 2fa code", []string{"need", "make"}, []string{"2fa", "code"}},
+		{"is it possible to share a file with somebody", []string{"possible", "somebody"}, []string{"share", "file"}},
+		{"the camera still never works, unfortunately", []string{"still", "never", "unfortunately"}, []string{"camera"}},
+	}
+	for _, tt := range tests {
+		ws := conceptWeights(ix, tt.query)
+		for _, w := range tt.stop {
+			if _, ok := ws[w]; ok {
+				t.Errorf("%q: %q is a concept, want a stop word", tt.query, w)
+			}
+		}
+		for _, w := range tt.kept {
+			if _, ok := ws[w]; !ok {
+				t.Errorf("%q: %q is no concept (concepts %v)", tt.query, w, ws)
+			}
+		}
+	}
+}
