@@ -49,8 +49,7 @@ the a an and or of to in on at for from with by is are was were be been am do do
 //   - the parts English contractions leave when the tokenizer splits them
 //     at the apostrophe ("don't" → "don", "we'll" → "ll") or when they are
 //     typed without one ("dont", "theyre"), but not those that are also
-//     words ("ill", "shell", "hell", "id").
-//
+//     words ("ill", "shell", "hell", "id");
 //   - the English counterparts of stopList's German function words and
 //     chat filler (fifth quality pass), as a bilingual dictionary glosses
 //     them: the remaining modal verbs and their forms (may, might, must,
