@@ -73,3 +73,65 @@ func TestEnglishFunctionWords(t *testing.T) {
 		}
 	}
 }
+
+// englishDocs are three German guides with a loanword ("Meeting").
+func englishDocs() []Doc {
+	return []Doc{
+		{ID: "datei-loeschen.md", Title: "Datei löschen", Summary: "So löschst du eine Datei.",
+			Sections: []Section{{"", "Gelöschte Dateien liegen im Papierkorb."}}},
+		{ID: "meeting.md", Title: "Meeting planen", Summary: "Ein Meeting im Kalender anlegen.",
+			Sections: []Section{{"", "Lege einen Termin an und lade ein."}}},
+		{ID: "raum.md", Title: "Einem Raum beitreten", Summary: "So trittst du einem Raum bei.",
+			Sections: []Section{{"", "Klicke auf den Raum in der Liste."}}},
+	}
+}
+
+// TestEnglishInflection: an inflected English word the library does not
+// know finds, through its Snowball English stem, the glossary word
+// ("deleting" → "delete" → löschen) or the library's loanword
+// ("meetings" → "Meeting"); German words and uninflected words are left to
+// the other look-ups.
+func TestEnglishInflection(t *testing.T) {
+	ix := Build(englishDocs(), Options{})
+	tests := []struct {
+		query, first string
+	}{
+		{"deleting", "datei-loeschen.md"},
+		{"deleted", "datei-loeschen.md"},
+		{"our meetings", "meeting.md"},
+		{"joined", "raum.md"},
+	}
+	for _, tt := range tests {
+		r := ix.Search(tt.query, 3)
+		if len(r.Hits) == 0 || r.Hits[0].ID != tt.first {
+			t.Errorf("Search(%q) = %v, want %s first", tt.query, r.Hits, tt.first)
+		}
+	}
+	for _, w := range []string{"deleting", "deleted", "meetings", "joined"} {
+		c := concept{word: w}
+		if !ix.englishAlts(&c) {
+			t.Errorf("englishAlts(%q): nothing found", w)
+		}
+	}
+	for _, w := range []string{"alleine", "gespeicherte", "delete", "bus", "ding"} {
+		c := concept{word: w}
+		if ix.englishAlts(&c) {
+			t.Errorf("englishAlts(%q) = %v, want nothing (not an English inflection)", w, c.alts)
+		}
+	}
+}
+
+func TestInflected(t *testing.T) {
+	tests := []struct {
+		w    string
+		want bool
+	}{
+		{"deleted", true}, {"joining", true}, {"meetings", true}, {"uploads", true},
+		{"delete", false}, {"bus", false}, {"access", false}, {"ring", false}, {"alleine", false}, {"red", false},
+	}
+	for _, tt := range tests {
+		if got := inflected(tt.w); got != tt.want {
+			t.Errorf("inflected(%q) = %v, want %v", tt.w, got, tt.want)
+		}
+	}
+}

@@ -303,6 +303,13 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 		if isPart {
 			continue
 		}
+		// An English inflection of a glossary word or of a loanword of
+		// the library ("deleted", "meetings"): see english.go.
+		if ix.englishAlts(&c) {
+			ix.finishConcept(&c)
+			cs = append(cs, c)
+			continue
+		}
 		// Misspelt word: nearest library words.
 		if fixes, d := ix.typos.correct(t.word); fixes != nil {
 			w := ix.opts.TypoWeight
