@@ -1,6 +1,9 @@
 package search
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/english"
 )
@@ -146,4 +149,103 @@ func (ix *Index) englishAlts(c *concept) bool {
 		c.alts = appendAlt(c.alts, alt{id, englishLibWeight})
 	}
 	return len(c.alts) > n
+}
+
+// Anglicised verbs (fifth quality pass). German conjugates English verbs
+// the German way (Duden, "Anglizismen": downloaden – downgeloadet, updaten
+// – upgedatet, canceln – gecancelt, sharen – geshart/geshared, resetten –
+// resettet): the infinitive ends in -en/-n, the participle is ge- … -t/-et
+// (with the English particle before the ge-: up-ge-datet), and a final
+// consonant may be doubled (resetten, loggen). anglicismBases undoes that
+// and yields the English base forms to look up, most likely first.
+
+// englishPrefixes are the English particles German puts before the ge- of
+// an anglicised participle ("upgedatet", "downgeloadet").
+var englishPrefixes = []string{"up", "down", "out"}
+
+// anglicismBases returns the English base forms the folded word w may be
+// a German inflection of (without w itself), or nil when w is no such
+// form. The candidates are checked against the glossary and the library
+// by the caller, so a wrong guess costs nothing.
+func anglicismBases(w string) []string {
+	if len(w) < 5 || !asciiLetters(w) {
+		return nil
+	}
+	prefix, rest := "", w
+	for _, p := range englishPrefixes {
+		if strings.HasPrefix(w, p+"ge") && len(w) > len(p)+5 {
+			prefix, rest = p, w[len(p)+2:]
+			break
+		}
+	}
+	participle := prefix != ""
+	if !participle && strings.HasPrefix(rest, "ge") && len(rest) >= 6 {
+		rest, participle = rest[2:], true
+	}
+	var stems []string
+	switch {
+	case participle && strings.HasSuffix(rest, "ed"):
+		stems = append(stems, rest, rest[:len(rest)-2], rest[:len(rest)-1])
+	case participle && strings.HasSuffix(rest, "et"):
+		stems = append(stems, rest[:len(rest)-2], rest[:len(rest)-1])
+	case participle && strings.HasSuffix(rest, "t"):
+		stems = append(stems, rest[:len(rest)-1])
+	case !participle && strings.HasSuffix(rest, "en"):
+		stems = append(stems, rest[:len(rest)-2])
+	case !participle && strings.HasSuffix(rest, "ln"):
+		stems = append(stems, rest[:len(rest)-1])
+	case !participle && strings.HasSuffix(rest, "et"):
+		// third person or a participle without ge- ("resettet")
+		stems = append(stems, rest[:len(rest)-2], rest[:len(rest)-1])
+	default:
+		return nil
+	}
+	var out []string
+	add := func(s string) {
+		s = prefix + s
+		if len(s) >= 3 && s != w && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	for _, s := range stems {
+		if len(s) < 3 {
+			continue
+		}
+		add(s)
+		if n := len(s); n >= 4 && s[n-1] == s[n-2] && !strings.ContainsRune("aeiou", rune(s[n-1])) {
+			add(s[:n-1]) // resett → reset, logg → log
+		}
+		if !strings.HasSuffix(s, "e") && !strings.HasSuffix(s, "ed") {
+			add(s + "e") // shar → share, updat → update
+		}
+	}
+	return out
+}
+
+// anglicismAlts adds to c, the concept of a query word the library does
+// not know, the alternatives of the first English base form of it (see
+// anglicismBases) that the glossary or the library knows. It reports
+// whether it added any.
+func (ix *Index) anglicismAlts(c *concept) bool {
+	bases := anglicismBases(c.word)
+	if bases == nil {
+		return false
+	}
+	st := newStemmer()
+	for _, b := range bases {
+		k := st.stem(b)
+		_, known := ix.terms[k]
+		if !known && ix.thes[k] == nil {
+			continue
+		}
+		bc := ix.wordConcept(b, k, 1)
+		if len(bc.alts) == 0 {
+			continue
+		}
+		for _, a := range bc.alts {
+			c.alts = appendAlt(c.alts, a)
+		}
+		return true
+	}
+	return false
 }

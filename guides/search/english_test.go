@@ -1,6 +1,9 @@
 package search
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // conceptWeights returns the weight of each concept of query by its word.
 func conceptWeights(ix *Index, query string) map[string]float64 {
@@ -132,6 +135,51 @@ func TestInflected(t *testing.T) {
 	for _, tt := range tests {
 		if got := inflected(tt.w); got != tt.want {
 			t.Errorf("inflected(%q) = %v, want %v", tt.w, got, tt.want)
+		}
+	}
+}
+
+func TestAnglicismBases(t *testing.T) {
+	tests := []struct {
+		w    string
+		want []string
+	}{
+		{"geshared", []string{"shared", "shar", "share"}},
+		{"gesharet", []string{"shar", "share"}},
+		{"upgedatet", []string{"updat", "update"}},
+		{"downgeloadet", []string{"download", "downloade"}},
+		{"resetten", []string{"resett", "reset", "resette"}},
+		{"canceln", []string{"cancel", "cancele"}},
+		{"resettet", []string{"resett", "reset", "resette"}},
+		{"sharen", []string{"shar", "share"}},
+		{"datei", nil}, {"gut", nil}, {"löschen", nil}, {"geld", nil},
+	}
+	for _, tt := range tests {
+		if got := anglicismBases(tt.w); !slices.Equal(got, tt.want) {
+			t.Errorf("anglicismBases(%q) = %q, want %q", tt.w, got, tt.want)
+		}
+	}
+}
+
+// TestAnglicisedVerbs: German inflections of English verbs find the
+// glossary's English word ("geshared" → share → teilen, "upgedatet" →
+// update, "downgeloadet" → download → herunterladen).
+func TestAnglicisedVerbs(t *testing.T) {
+	docs := append(englishDocs(),
+		Doc{ID: "teilen.md", Title: "Datei teilen", Summary: "Eine Freigabe anlegen.", Sections: []Section{{"", "Teile die Datei per Link."}}},
+		Doc{ID: "app.md", Title: "App aktualisieren", Summary: "Die App auf dem Handy aktualisieren.", Sections: []Section{{"", "Im Store auf Aktualisieren tippen."}}},
+		Doc{ID: "herunterladen.md", Title: "Dateien herunterladen", Summary: "Dateien aus der Cloud herunterladen.", Sections: []Section{{"", "Auf Herunterladen klicken."}}},
+	)
+	ix := Build(docs, Options{})
+	tests := []struct{ query, first string }{
+		{"geshared", "teilen.md"},
+		{"upgedatet", "app.md"},
+		{"downgeloadet", "herunterladen.md"},
+	}
+	for _, tt := range tests {
+		r := ix.Search(tt.query, 3)
+		if len(r.Hits) == 0 || r.Hits[0].ID != tt.first {
+			t.Errorf("Search(%q) = %v, want %s first", tt.query, r.Hits, tt.first)
 		}
 	}
 }

@@ -304,8 +304,9 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 			continue
 		}
 		// An English inflection of a glossary word or of a loanword of
-		// the library ("deleted", "meetings"): see english.go.
-		if ix.englishAlts(&c) {
+		// the library ("deleted", "meetings"), or a German inflection of
+		// an English verb ("geshared", "upgedatet"): see english.go.
+		if ix.englishAlts(&c) || ix.anglicismAlts(&c) {
 			ix.finishConcept(&c)
 			cs = append(cs, c)
 			continue
