@@ -87,6 +87,10 @@ func asciiLetters(w string) bool {
 type englishIndex struct {
 	thes  map[string][]thesaurusEntry // English stem → expansions (stem keys)
 	terms map[string][]int32          // English stem → library terms
+	// surf and surfStem map an ASCII glossary word and its English stem
+	// to the German words the glossary gives for it (surface forms, for
+	// the compounds).
+	surf, surfStem map[string][]string
 }
 
 // newEnglishIndex builds the English stems of the thesaurus's source words
@@ -94,16 +98,28 @@ type englishIndex struct {
 // library's surface words (surface: folded word → stem key).
 func newEnglishIndex(th map[string][]thesaurusEntry, surface map[string]string, terms map[string]int32, st *stemmer) *englishIndex {
 	es := newEnglishStemmer()
-	ei := &englishIndex{thes: map[string][]thesaurusEntry{}, terms: map[string][]int32{}}
-	for from, tos := range th {
+	ei := &englishIndex{thes: map[string][]thesaurusEntry{}, terms: map[string][]int32{},
+		surf: map[string][]string{}, surfStem: map[string][]string{}}
+	froms := make([]string, 0, len(th))
+	for from := range th {
+		froms = append(froms, from)
+	}
+	slices.Sort(froms) // deterministic order of the translations
+	for _, from := range froms {
 		e := es.stem(from)
 		if e == "" {
 			continue
 		}
 		fk := st.stem(from)
-		for _, t := range tos {
+		for _, t := range th[from] {
 			if tk := st.stem(t.word); tk != fk {
 				ei.thes[e] = mergeEntry(ei.thes[e], thesaurusEntry{tk, t.weight})
+			}
+			if !slices.Contains(ei.surf[from], t.word) {
+				ei.surf[from] = append(ei.surf[from], t.word)
+			}
+			if !slices.Contains(ei.surfStem[e], t.word) {
+				ei.surfStem[e] = append(ei.surfStem[e], t.word)
 			}
 		}
 	}
@@ -248,4 +264,124 @@ func (ix *Index) anglicismAlts(c *concept) bool {
 		return true
 	}
 	return false
+}
+
+// English open compounds (fifth quality pass). English writes as two words
+// what German writes as one ("group room" / "Gruppenraum", "recovery key"
+// / "Wiederherstellungsschlüssel", "meeting room" / "Konferenzraum"). When
+// both words of a pair of neighbouring query words have German words in
+// the glossary, the German compounds of these, joined with the linking
+// elements of German compounds (Fugenelemente; Duden, Die Grammatik: none,
+// -n-, -s-, -en-, -e-, -es-), are looked up in the library; the first one
+// the library knows becomes an alternative of the pair's second word (the
+// head of the compound in both languages), so that the query gains no
+// concept a guide could fail to match. The first word keeps its concept.
+
+// germanLinks are the linking elements of German compounds, the most
+// frequent first.
+var germanLinks = []string{"", "n", "s", "en", "e", "es"}
+
+// Bounds of the compound look-up per query: pairs tried, German words per
+// English word.
+const (
+	maxCompoundPairs = 4
+	maxCompoundTrans = 3
+)
+
+// translations returns the German surface words the glossary gives for
+// the English query word w (by its surface form, else by its English
+// stem), and w itself when the library knows it (a loanword: "app").
+func (ix *Index) translations(w string, es *englishStemmer) []string {
+	out := ix.english.surf[w]
+	if out == nil {
+		if e := es.stem(w); e != "" {
+			out = ix.english.surfStem[e]
+		}
+	}
+	if _, ok := ix.surface[w]; ok {
+		out = append([]string{w}, out...)
+	}
+	if len(out) > maxCompoundTrans {
+		out = out[:maxCompoundTrans]
+	}
+	return out
+}
+
+// joinEnglishCompounds sets the compound of the second word of each pair
+// of neighbouring English words to the German compound of their
+// translations that the library knows (see above). Pairs across a clause end, with a stop word, inside a
+// hyphenated word or of two words the library knows as they are (German
+// words: "zwei faktor", "cloud konto") are skipped.
+func (ix *Index) joinEnglishCompounds(toks []rawToken, kr *keyer) []rawToken {
+	if ix.english == nil || len(toks) < 2 {
+		return toks
+	}
+	var es *englishStemmer
+	type insert struct {
+		after int // index of the pair's second token
+		word  string
+	}
+	var ins []insert
+	for i := 0; i+1 < len(toks) && len(ins) < maxCompoundPairs; i++ {
+		a, b := toks[i], toks[i+1]
+		if a.joined || b.joined || a.end || isStop(a.word) || isStop(b.word) || !asciiLetters(a.word) || !asciiLetters(b.word) {
+			continue
+		}
+		if i+2 < len(toks) && toks[i+2].joined && toks[i+2].span >= 2 {
+			continue // parts of one hyphenated word: its joined form follows
+		}
+		_, knownA := ix.surface[a.word]
+		_, knownB := ix.surface[b.word]
+		if knownA && knownB {
+			continue // German words (or loanwords) the library writes as they are
+		}
+		if es == nil {
+			es = newEnglishStemmer()
+		}
+		ta := ix.translations(a.word, es)
+		if ta == nil {
+			continue
+		}
+		tb := ix.translations(b.word, es)
+		if tb == nil {
+			continue
+		}
+		if w := ix.knownCompound(ta, tb, kr); w != "" {
+			ins = append(ins, insert{i + 1, w})
+		}
+	}
+	for _, in := range ins {
+		toks[in.after].compound = in.word
+	}
+	return toks
+}
+
+// knownCompound returns the first German compound of a word of first and
+// a word of last, joined by a linking element, whose index key the
+// library knows and which is more than its last part, or "".
+func (ix *Index) knownCompound(first, last []string, kr *keyer) string {
+	for _, a := range first {
+		a = foldWord(a)
+		for _, b := range last {
+			b = foldWord(b)
+			if a == b {
+				continue
+			}
+			bk := kr.key(b)
+			for _, l := range germanLinks {
+				if l != "" && strings.HasSuffix(a, l) {
+					continue // "gruppe" + "e" is no link
+				}
+				w := a + l + b
+				if len(w) > maxQueryWord {
+					continue
+				}
+				k := kr.key(w)
+				if _, ok := ix.terms[k]; ok && k != bk {
+					return w
+				}
+			}
+		}
+	}
+	return ""
 }

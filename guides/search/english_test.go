@@ -1,6 +1,7 @@
 package search
 
 import (
+	"maps"
 	"slices"
 	"testing"
 )
@@ -181,5 +182,49 @@ func TestAnglicisedVerbs(t *testing.T) {
 		if len(r.Hits) == 0 || r.Hits[0].ID != tt.first {
 			t.Errorf("Search(%q) = %v, want %s first", tt.query, r.Hits, tt.first)
 		}
+	}
+}
+
+// TestEnglishOpenCompounds: two neighbouring English words whose German
+// words form a compound the library knows get that compound as an
+// alternative of the second word ("group folder" → "Gruppenordner",
+// linking -n-); German words the library writes as they are, pairs across
+// a clause end and pairs without a glossary word get none.
+func TestEnglishOpenCompounds(t *testing.T) {
+	docs := []Doc{
+		{ID: "gruppenordner.md", Title: "Gruppenordner der AG", Summary: "Der Gruppenordner ist für alle der AG.",
+			Sections: []Section{{"", "Jede Gruppe hat einen Ordner."}}},
+		{ID: "sicherheit.md", Title: "Sicherheitsschlüssel verloren", Summary: "Was tun ohne Sicherheitsschlüssel?",
+			Sections: []Section{{"", "Der Schlüssel sichert die Sicherheit."}}},
+		{ID: "zwei.md", Title: "Zwei Faktor Anmeldung", Summary: "Zweifaktor einrichten.", Sections: []Section{{"", "Ein Faktor mehr."}}},
+	}
+	ix := Build(docs, Options{})
+	compound := func(query string) map[string]string {
+		toks := ix.joinEnglishCompounds(joinPhrasal(tokenize(query, nil)), &keyer{ix: ix})
+		m := map[string]string{}
+		for _, tk := range toks {
+			if tk.compound != "" {
+				m[tk.word] = tk.compound
+			}
+		}
+		return m
+	}
+	tests := []struct {
+		query string
+		want  map[string]string
+	}{
+		{"where is our groups folder", map[string]string{"folder": "gruppenordner"}},
+		{"zwei faktor", map[string]string{}},
+		{"my group. folder is gone", map[string]string{}},
+		{"the blue folder", map[string]string{}},
+	}
+	for _, tt := range tests {
+		if got := compound(tt.query); !maps.Equal(got, tt.want) {
+			t.Errorf("compounds of %q = %v, want %v", tt.query, got, tt.want)
+		}
+	}
+	r := ix.Search("groups folder", 3)
+	if len(r.Hits) == 0 || r.Hits[0].ID != "gruppenordner.md" {
+		t.Errorf("Search(groups folder) = %v, want gruppenordner.md first", r.Hits)
 	}
 }

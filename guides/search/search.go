@@ -208,6 +208,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 	toks := joinPhrasal(tokenizeMax(query, buf, maxQueryTokens))
 	kr := &keyer{ix: ix}
 	key := kr.key
+	toks = ix.joinEnglishCompounds(toks, kr)
 	// The particles of the query, each once: the expansion below tries
 	// every content word with each of them, so a query of repeated
 	// particles must not multiply the work.
@@ -268,6 +269,11 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 						joinedParts = append(joinedParts, p)
 					}
 				}
+			}
+		}
+		if t.compound != "" {
+			if id, ok := ix.terms[key(t.compound)]; ok {
+				c.alts = appendAlt(c.alts, alt{id, 1})
 			}
 		}
 		ix.finishConcept(&c)
