@@ -62,6 +62,7 @@ func TestEnglishFunctionWords(t *testing.T) {
 		{"we need to make a new 2fa code", []string{"need", "make"}, []string{"2fa", "code"}},
 		{"is it possible to share a file with somebody", []string{"possible", "somebody"}, []string{"share", "file"}},
 		{"the camera still never works, unfortunately", []string{"still", "never", "unfortunately"}, []string{"camera"}},
+		{"the camera won't start and you needn't ask", []string{"won", "needn"}, []string{"camera"}},
 	}
 	for _, tt := range tests {
 		ws := conceptWeights(ix, tt.query)

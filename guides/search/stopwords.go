@@ -60,7 +60,10 @@ the a an and or of to in on at for from with by is are was were be been am do do
 //     leider → unfortunately; schon/bereits → already; noch → still, yet;
 //     immer/oft/nie → always, often, never; möglich → possible; sowas,
 //     irgendwas, jemand, nichts → something, anything, someone, nothing)
-//     and the chat greetings and thanks (dear, regards, cheers, thx, pls).
+//     and the chat greetings and thanks (dear, regards, cheers, thx, pls);
+//     and the rest of the Snowball English list's contractions split at
+//     the apostrophe ("won't" → "won", "shan't", "needn't", "mightn't",
+//     "ain't").
 //
 // Not here: the contractions of preposition and article ("aufs", "fürs",
 // "übers"): measured, they turned a choice into a wrong answer where a
@@ -84,6 +87,7 @@ may might must shall able want wants wanted wanting wanna gonna gotta need needs
 just simply actually maybe perhaps probably unfortunately already still yet always often never sometimes possible impossible somehow
 something anything everything nothing someone somebody anyone anybody everyone everybody nobody
 dear regards cheers thx pls plz
+won shan needn mightn daren oughtn ain aint
 `
 
 // stopWords is the set of the stop words listed above.
