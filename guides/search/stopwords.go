@@ -61,6 +61,12 @@ the a an and or of to in on at for from with by is are was were be been am do do
 //     immer/oft/nie → always, often, never; möglich → possible; sowas,
 //     irgendwas, jemand, nichts → something, anything, someone, nothing)
 //     and the chat greetings and thanks (dear, regards, cheers, thx, pls);
+//     the prepositions, conjunctions and adverbs whose German counterparts
+//     stopList holds and the Snowball English list lacks (ohne → without,
+//     hinter → behind, ob → whether, obwohl → although, trotzdem → anyway,
+//     sonst → otherwise, irgendwo → somewhere, ständig → constantly,
+//     angeblich → apparently, sogar → even, ziemlich → quite, nächste,
+//     letzte → next, last …); but not "inside", "outside" ("extern");
 //     and the rest of the Snowball English list's contractions split at
 //     the apostrophe ("won't" → "won", "shan't", "needn't", "mightn't",
 //     "ain't").
@@ -88,6 +94,8 @@ just simply actually maybe perhaps probably unfortunately already still yet alwa
 something anything everything nothing someone somebody anyone anybody everyone everybody nobody
 dear regards cheers thx pls plz
 won shan needn mightn daren oughtn ain aint
+next last along around behind beside besides beyond despite toward towards upon via within without across among onto throughout whether unless either neither however although though anyway anyhow otherwise else
+somewhere anywhere everywhere constantly continually etc honestly apparently supposedly even quite rather totally certainly surely naturally therefore thus approximately
 `
 
 // stopWords is the set of the stop words listed above.
