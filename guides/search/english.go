@@ -281,8 +281,8 @@ func (ix *Index) anglicismAlts(c *concept) bool {
 // frequent first.
 var germanLinks = []string{"", "n", "s", "en", "e", "es"}
 
-// Bounds of the compound look-up per query: pairs tried, German words per
-// English word.
+// Bounds of the compound look-up per query (at most 4·3·3·6 = 216 keys):
+// pairs tried, German words per English word.
 const (
 	maxCompoundPairs = 4
 	maxCompoundTrans = 3
@@ -322,7 +322,8 @@ func (ix *Index) joinEnglishCompounds(toks []rawToken, kr *keyer) []rawToken {
 		word  string
 	}
 	var ins []insert
-	for i := 0; i+1 < len(toks) && len(ins) < maxCompoundPairs; i++ {
+	tried := 0
+	for i := 0; i+1 < len(toks) && tried < maxCompoundPairs; i++ {
 		a, b := toks[i], toks[i+1]
 		if a.joined || b.joined || a.end || isStop(a.word) || isStop(b.word) || !asciiLetters(a.word) || !asciiLetters(b.word) {
 			continue
@@ -346,6 +347,7 @@ func (ix *Index) joinEnglishCompounds(toks []rawToken, kr *keyer) []rawToken {
 		if tb == nil {
 			continue
 		}
+		tried++
 		if w := ix.knownCompound(ta, tb, kr); w != "" {
 			ins = append(ins, insert{i + 1, w})
 		}

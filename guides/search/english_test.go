@@ -218,6 +218,9 @@ func TestEnglishOpenCompounds(t *testing.T) {
 		{"zwei faktor", map[string]string{}},
 		{"my group. folder is gone", map[string]string{}},
 		{"the blue folder", map[string]string{}},
+		// The look-up is bounded: pairs tried without a compound count.
+		{"group calendar, group calendar, group calendar, group calendar, groups folder", map[string]string{}},
+		{"group calendar, group calendar, group calendar, groups folder", map[string]string{"folder": "gruppenordner"}},
 	}
 	for _, tt := range tests {
 		if got := compound(tt.query); !maps.Equal(got, tt.want) {
