@@ -147,11 +147,11 @@ func newEnglishIndex(th map[string][]thesaurusEntry, surface map[string]string, 
 // know, the library terms its English stem leads to: the glossary's
 // expansions at their weight, the library's loanwords at englishLibWeight.
 // It reports whether it added any.
-func (ix *Index) englishAlts(c *concept) bool {
+func (ix *Index) englishAlts(c *concept, kr *keyer) bool {
 	if ix.english == nil {
 		return false
 	}
-	e := newEnglishStemmer().queryStem(c.word)
+	e := kr.english().queryStem(c.word)
 	if e == "" {
 		return false
 	}
@@ -242,14 +242,13 @@ func anglicismBases(w string) []string {
 // not know, the alternatives of the first English base form of it (see
 // anglicismBases) that the glossary or the library knows. It reports
 // whether it added any.
-func (ix *Index) anglicismAlts(c *concept) bool {
+func (ix *Index) anglicismAlts(c *concept, kr *keyer) bool {
 	bases := anglicismBases(c.word)
 	if bases == nil {
 		return false
 	}
-	st := newStemmer()
 	for _, b := range bases {
-		k := st.stem(b)
+		k := kr.key(b)
 		_, known := ix.terms[k]
 		if !known && ix.thes[k] == nil {
 			continue
@@ -291,10 +290,10 @@ const (
 // translations returns the German surface words the glossary gives for
 // the English query word w (by its surface form, else by its English
 // stem), and w itself when the library knows it (a loanword: "app").
-func (ix *Index) translations(w string, es *englishStemmer) []string {
+func (ix *Index) translations(w string, kr *keyer) []string {
 	out := ix.english.surf[w]
 	if out == nil {
-		if e := es.stem(w); e != "" {
+		if e := kr.english().stem(w); e != "" {
 			out = ix.english.surfStem[e]
 		}
 	}
@@ -316,7 +315,6 @@ func (ix *Index) joinEnglishCompounds(toks []rawToken, kr *keyer) []rawToken {
 	if ix.english == nil || len(toks) < 2 {
 		return toks
 	}
-	var es *englishStemmer
 	type insert struct {
 		after int // index of the pair's second token
 		word  string
@@ -336,14 +334,11 @@ func (ix *Index) joinEnglishCompounds(toks []rawToken, kr *keyer) []rawToken {
 		if knownA && knownB {
 			continue // German words (or loanwords) the library writes as they are
 		}
-		if es == nil {
-			es = newEnglishStemmer()
-		}
-		ta := ix.translations(a.word, es)
+		ta := ix.translations(a.word, kr)
 		if ta == nil {
 			continue
 		}
-		tb := ix.translations(b.word, es)
+		tb := ix.translations(b.word, kr)
 		if tb == nil {
 			continue
 		}

@@ -114,13 +114,13 @@ func TestEnglishInflection(t *testing.T) {
 	}
 	for _, w := range []string{"deleting", "deleted", "meetings", "joined"} {
 		c := concept{word: w}
-		if !ix.englishAlts(&c) {
+		if !ix.englishAlts(&c, &keyer{ix: ix}) {
 			t.Errorf("englishAlts(%q): nothing found", w)
 		}
 	}
 	for _, w := range []string{"alleine", "gespeicherte", "delete", "bus", "ding"} {
 		c := concept{word: w}
-		if ix.englishAlts(&c) {
+		if ix.englishAlts(&c, &keyer{ix: ix}) {
 			t.Errorf("englishAlts(%q) = %v, want nothing (not an English inflection)", w, c.alts)
 		}
 	}

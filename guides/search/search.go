@@ -179,6 +179,15 @@ func (ix *Index) analyzeWork(query string, work *int) []concept {
 type keyer struct {
 	ix *Index
 	st *stemmer
+	en *englishStemmer // made on first need, like st
+}
+
+// english returns the keyer's English stemmer, made on first need.
+func (kr *keyer) english() *englishStemmer {
+	if kr.en == nil {
+		kr.en = newEnglishStemmer()
+	}
+	return kr.en
 }
 
 // stemmer returns the keyer's stemmer, made on first need.
@@ -312,7 +321,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 		// An English inflection of a glossary word or of a loanword of
 		// the library ("deleted", "meetings"), or a German inflection of
 		// an English verb ("geshared", "upgedatet"): see english.go.
-		if ix.englishAlts(&c) || ix.anglicismAlts(&c) {
+		if ix.englishAlts(&c, kr) || ix.anglicismAlts(&c, kr) {
 			ix.finishConcept(&c)
 			cs = append(cs, c)
 			continue
