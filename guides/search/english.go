@@ -288,12 +288,12 @@ const (
 )
 
 // translations returns the German surface words the glossary gives for
-// the English query word w (by its surface form, else by its English
-// stem), and w itself when the library knows it (a loanword: "app").
+// the English query word w (by its surface form, else, for an English
+// inflection, by its English stem), and w itself when the library knows it (a loanword: "app").
 func (ix *Index) translations(w string, kr *keyer) []string {
 	out := ix.english.surf[w]
 	if out == nil {
-		if e := kr.english().stem(w); e != "" {
+		if e := kr.english().queryStem(w); e != "" {
 			out = ix.english.surfStem[e]
 		}
 	}
