@@ -3,6 +3,7 @@ package search
 import (
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -230,5 +231,31 @@ func TestEnglishOpenCompounds(t *testing.T) {
 	r := ix.Search("groups folder", 3)
 	if len(r.Hits) == 0 || r.Hits[0].ID != "gruppenordner.md" {
 		t.Errorf("Search(groups folder) = %v, want gruppenordner.md first", r.Hits)
+	}
+}
+
+// TestPhrasalInflected: an inflected verb of a phrasal verb is reduced by
+// the English stemmer ("logged in" → login, "turned off" → disable); a
+// verb that is no phrasal verb, or a particle not after its verb, is not.
+func TestPhrasalInflected(t *testing.T) {
+	tests := []struct{ q, want string }{
+		{"I logged in twice", "login twice"},
+		{"signing up is slow", "signup slow"},
+		{"the camera is turned off", "camera disable"},
+		{"switch on the camera", "enable camera"},
+		{"we opted out", "unsubscribe"},
+		{"he walked in", "walked"},
+		{"in logged", "logged"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tk := range joinPhrasal(tokenize(tt.q, nil)) {
+			if !isStop(tk.word) {
+				got = append(got, tk.word)
+			}
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("joinPhrasal(%q) = %q, want %q", tt.q, g, tt.want)
+		}
 	}
 }

@@ -394,6 +394,36 @@ var phrasal = map[[2]string]string{
 	{"log", "in"}: "login", {"log", "on"}: "login", {"log", "out"}: "logout", {"log", "off"}: "logout",
 	{"sign", "in"}: "signin", {"sign", "up"}: "signup", {"sign", "out"}: "signout",
 	{"set", "up"}: "setup", {"back", "up"}: "backup",
+	// Fifth pass: the Windows and Android German UIs translate "Turn on" /
+	// "Switch on" as "Aktivieren" or "Einschalten" (Microsoft Terminology
+	// Collection, de-DE), "Opt out" as "Abbestellen".
+	{"turn", "on"}: "enable", {"switch", "on"}: "enable",
+	{"turn", "off"}: "disable", {"switch", "off"}: "disable",
+	{"opt", "out"}: "unsubscribe",
+}
+
+// phrasalParticles are the particles of the phrasal map.
+var phrasalParticles = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range phrasal {
+		m[k[1]] = true
+	}
+	return m
+}()
+
+// phrasalOf returns the one word of the phrasal verb verb + particle, also
+// for an inflected verb ("logged in", "signing up", "turned off"), which
+// is reduced by the Snowball English stemmer (english.go).
+func phrasalOf(verb, particle string) (string, bool) {
+	if w, ok := phrasal[[2]string{verb, particle}]; ok {
+		return w, true
+	}
+	if !phrasalParticles[particle] || !inflected(verb) {
+		return "", false
+	}
+	e := newEnglishStemmer().queryStem(verb)
+	w, ok := phrasal[[2]string{e, particle}]
+	return w, ok
 }
 
 // openCompounds are English terms written as two words that German (and
@@ -427,7 +457,7 @@ func joinPhrasal(toks []rawToken) []rawToken {
 	}
 	pair := func(i int) bool {
 		k := [2]string{toks[i].word, toks[i+1].word}
-		_, p := phrasal[k]
+		_, p := phrasalOf(k[0], k[1])
 		_, c := openCompounds[k]
 		return p || c
 	}
@@ -441,7 +471,7 @@ func joinPhrasal(toks []rawToken) []rawToken {
 	out := make([]rawToken, 0, len(toks)+2)
 	for i := 0; i < len(toks); i++ {
 		if i+1 < len(toks) && !toks[i].joined && !toks[i+1].joined && !inChunk(i) && !inChunk(i+1) {
-			if w, ok := phrasal[[2]string{toks[i].word, toks[i+1].word}]; ok {
+			if w, ok := phrasalOf(toks[i].word, toks[i+1].word); ok {
 				out = append(out, rawToken{word: w, end: toks[i+1].end})
 				i++
 				continue
