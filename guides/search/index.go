@@ -228,6 +228,7 @@ type Index struct {
 	docTopic [][]int32
 	thes     map[string][]thesaurusEntry // stem key → expansions (stem keys)
 	phr      *phraseIndex                // pairs of neighbouring words (phrase.go)
+	english  *englishIndex               // English stems of glossary and library words (english.go)
 
 	pool sync.Pool
 }
@@ -592,6 +593,7 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 			ix.thes[fk] = mergeEntry(ix.thes[fk], thesaurusEntry{tk, e.weight})
 		}
 	}
+	ix.english = newEnglishIndex(th, ix.surface, ix.terms, st)
 	ix.pool.New = func() any { return newScratch(len(ix.docs)) }
 	return ix
 }

@@ -139,6 +139,10 @@ type rawToken struct {
 	joined bool
 	span   int  // for joined tokens: how many part tokens precede it
 	end    bool // the last word of a clause (punctuation or the text's end follows)
+	// compound: for the second word of an English open compound, the
+	// German compound the library knows ("group folder" → "gruppenordner";
+	// english.go), matched as an alternative of the word.
+	compound string
 }
 
 // isWordRune reports whether r belongs in a word (a letter or digit).

@@ -179,6 +179,15 @@ func (ix *Index) analyzeWork(query string, work *int) []concept {
 type keyer struct {
 	ix *Index
 	st *stemmer
+	en *englishStemmer // made on first need, like st
+}
+
+// english returns the keyer's English stemmer, made on first need.
+func (kr *keyer) english() *englishStemmer {
+	if kr.en == nil {
+		kr.en = newEnglishStemmer()
+	}
+	return kr.en
 }
 
 // stemmer returns the keyer's stemmer, made on first need.
@@ -208,6 +217,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 	toks := joinPhrasal(tokenizeMax(query, buf, maxQueryTokens))
 	kr := &keyer{ix: ix}
 	key := kr.key
+	toks = ix.joinEnglishCompounds(toks, kr)
 	// The particles of the query, each once: the expansion below tries
 	// every content word with each of them, so a query of repeated
 	// particles must not multiply the work.
@@ -270,6 +280,11 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 				}
 			}
 		}
+		if t.compound != "" {
+			if id, ok := ix.terms[key(t.compound)]; ok {
+				c.alts = appendAlt(c.alts, alt{id, 1})
+			}
+		}
 		ix.finishConcept(&c)
 		// Compounds contribute their parts as further concepts: a guide
 		// about "Passwort ändern" answers "Passwortänderung".
@@ -301,6 +316,14 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 			continue
 		}
 		if isPart {
+			continue
+		}
+		// An English inflection of a glossary word or of a loanword of
+		// the library ("deleted", "meetings"), or a German inflection of
+		// an English verb ("geshared", "upgedatet"): see english.go.
+		if ix.englishAlts(&c, kr) || ix.anglicismAlts(&c, kr) {
+			ix.finishConcept(&c)
+			cs = append(cs, c)
 			continue
 		}
 		// Misspelt word: nearest library words.
@@ -371,6 +394,36 @@ var phrasal = map[[2]string]string{
 	{"log", "in"}: "login", {"log", "on"}: "login", {"log", "out"}: "logout", {"log", "off"}: "logout",
 	{"sign", "in"}: "signin", {"sign", "up"}: "signup", {"sign", "out"}: "signout",
 	{"set", "up"}: "setup", {"back", "up"}: "backup",
+	// Fifth pass: the Windows and Android German UIs translate "Turn on" /
+	// "Switch on" as "Aktivieren" or "Einschalten" (Microsoft Terminology
+	// Collection, de-DE), "Opt out" as "Abbestellen".
+	{"turn", "on"}: "enable", {"switch", "on"}: "enable",
+	{"turn", "off"}: "disable", {"switch", "off"}: "disable",
+	{"opt", "out"}: "unsubscribe",
+}
+
+// phrasalParticles are the particles of the phrasal map.
+var phrasalParticles = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range phrasal {
+		m[k[1]] = true
+	}
+	return m
+}()
+
+// phrasalOf returns the one word of the phrasal verb verb + particle, also
+// for an inflected verb ("logged in", "signing up", "turned off"), which
+// is reduced by the Snowball English stemmer (english.go).
+func phrasalOf(verb, particle string) (string, bool) {
+	if w, ok := phrasal[[2]string{verb, particle}]; ok {
+		return w, true
+	}
+	if !phrasalParticles[particle] || !inflected(verb) {
+		return "", false
+	}
+	e := newEnglishStemmer().queryStem(verb)
+	w, ok := phrasal[[2]string{e, particle}]
+	return w, ok
 }
 
 // openCompounds are English terms written as two words that German (and
@@ -404,7 +457,7 @@ func joinPhrasal(toks []rawToken) []rawToken {
 	}
 	pair := func(i int) bool {
 		k := [2]string{toks[i].word, toks[i+1].word}
-		_, p := phrasal[k]
+		_, p := phrasalOf(k[0], k[1])
 		_, c := openCompounds[k]
 		return p || c
 	}
@@ -418,7 +471,7 @@ func joinPhrasal(toks []rawToken) []rawToken {
 	out := make([]rawToken, 0, len(toks)+2)
 	for i := 0; i < len(toks); i++ {
 		if i+1 < len(toks) && !toks[i].joined && !toks[i+1].joined && !inChunk(i) && !inChunk(i+1) {
-			if w, ok := phrasal[[2]string{toks[i].word, toks[i+1].word}]; ok {
+			if w, ok := phrasalOf(toks[i].word, toks[i+1].word); ok {
 				out = append(out, rawToken{word: w, end: toks[i+1].end})
 				i++
 				continue

@@ -49,7 +49,27 @@ the a an and or of to in on at for from with by is are was were be been am do do
 //   - the parts English contractions leave when the tokenizer splits them
 //     at the apostrophe ("don't" → "don", "we'll" → "ll") or when they are
 //     typed without one ("dont", "theyre"), but not those that are also
-//     words ("ill", "shell", "hell", "id").
+//     words ("ill", "shell", "hell", "id");
+//   - the English counterparts of stopList's German function words and
+//     chat filler (fifth quality pass), as a bilingual dictionary glosses
+//     them: the remaining modal verbs and their forms (may, might, must,
+//     shall; "able" of "be able to"), the generic verbs of wanting, getting
+//     and making (möchte/wollen → want, wanna; brauchen → need; machen →
+//     make; kriegen/bekommen → get, receive), the adverbs and particles
+//     (einfach → just, simply; eigentlich → actually; vielleicht → maybe;
+//     leider → unfortunately; schon/bereits → already; noch → still, yet;
+//     immer/oft/nie → always, often, never; möglich → possible; sowas,
+//     irgendwas, jemand, nichts → something, anything, someone, nothing)
+//     and the chat greetings and thanks (dear, regards, cheers, thx, pls);
+//     the prepositions, conjunctions and adverbs whose German counterparts
+//     stopList holds and the Snowball English list lacks (ohne → without,
+//     hinter → behind, ob → whether, obwohl → although, trotzdem → anyway,
+//     sonst → otherwise, irgendwo → somewhere, ständig → constantly,
+//     angeblich → apparently, sogar → even, ziemlich → quite, nächste,
+//     letzte → next, last …); but not "inside", "outside" ("extern");
+//     and the rest of the Snowball English list's contractions split at
+//     the apostrophe ("won't" → "won", "shan't", "needn't", "mightn't",
+//     "ain't").
 //
 // Not here: the contractions of preposition and article ("aufs", "fürs",
 // "übers"): measured, they turned a choice into a wrong answer where a
@@ -69,6 +89,13 @@ youre hes shes its were theyre ive youve weve theyve youd theyd youll theyll don
 isnt arent wasnt werent hasnt havent hadnt didnt wont wouldnt shant shouldnt cant cannot couldnt mustnt lets thats whos whats heres theres whens wheres whys hows
 but if because as until while about against between into through during before after above below up down out off over under again further then once here
 all both each few more most other such nor only own same so than too very
+may might must shall able want wants wanted wanting wanna gonna gotta need needs needed needing make makes made making gets gotten receive received
+just simply actually maybe perhaps probably unfortunately already still yet always often never sometimes possible impossible somehow
+something anything everything nothing someone somebody anyone anybody everyone everybody nobody
+dear regards cheers thx pls plz
+won shan needn mightn daren oughtn ain aint
+next last along around behind beside besides beyond despite toward towards upon via within without across among onto throughout whether unless either neither however although though anyway anyhow otherwise else
+somewhere anywhere everywhere constantly continually etc honestly apparently supposedly even quite rather totally certainly surely naturally therefore thus approximately
 `
 
 // stopWords is the set of the stop words listed above.
