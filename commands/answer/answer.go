@@ -108,6 +108,8 @@ type Decision struct {
 	// offTopic: the message names a subject outside the library
 	// (search.Result.OffTopic).
 	offTopic bool
+	// exit: which exit of decideSearch made this "no guide" (tuning).
+	exit noneExit
 }
 
 // Guides returns the IDs of the hits offered.
