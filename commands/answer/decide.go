@@ -216,9 +216,15 @@ func noGuide(d Decision, nearest []search.Hit, opts Options, tx *Texts) Decision
 // choice makes d a choice of the hits within chooseShare of the first
 // one's score (at most maxChoices), hits[0] first.
 func choice(d Decision, hits []search.Hit, tx *Texts) Decision {
+	return choiceWithin(d, hits, calib.chooseShare, tx)
+}
+
+// choiceWithin makes d a choice of the hits within share of the first
+// one's score (at most maxChoices), hits[0] first.
+func choiceWithin(d Decision, hits []search.Hit, share float64, tx *Texts) Decision {
 	d.Hits, d.Also = nil, nil
 	for _, h := range hits {
-		if len(d.Hits) < maxChoices && h.Score >= calib.chooseShare*hits[0].Score {
+		if len(d.Hits) < maxChoices && h.Score >= share*hits[0].Score {
 			d.Hits = append(d.Hits, h)
 		}
 	}

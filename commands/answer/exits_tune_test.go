@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"testing"
+
+	"github.com/lotse-bot/lotse/guides/search"
 )
 
 // exitNames name the exits of decideSearch (for the tuning tests' output).
@@ -86,6 +88,105 @@ func TestExitCounts(t *testing.T) {
 			}
 			h := r.d.Nearest[0]
 			fmt.Printf("A %-18s y %-5v none %-5v %-22s %q want %s got %v | s %.2f st %.2f ow %.2f df %.2f\n", exitNames[r.exit], r.y, r.noneHelped, r.set, r.text, r.expected, r.d.Nearest[:min(3, len(r.d.Nearest))], h.Score, h.Strong, h.OneWord, h.OneWordDF)
+		}
+	}
+}
+
+// breadthFigures are a pool part's figures under one choice breadth.
+type breadthFigures struct{ helped, messages, cw, choices, shown int }
+
+// poolFigures evaluates the pool per set and part (A, B).
+func poolFigures(sets []poolSet) map[string]*[2]breadthFigures {
+	out := map[string]*[2]breadthFigures{}
+	for _, s := range sets {
+		out[s.name] = &[2]breadthFigures{}
+		r := Evaluate(s.lib, s.qs, Options{Cases: true})
+		for _, res := range r.Results {
+			p := 0
+			if rescuePart(res.Question.Text) {
+				p = 1
+			}
+			f := &out[s.name][p]
+			f.messages++
+			if res.Helped {
+				f.helped++
+			}
+			if res.ConfidentWrong {
+				f.cw++
+			}
+			if res.Decision.Outcome == Choose {
+				f.choices++
+				f.shown += len(res.Decision.Hits)
+			}
+		}
+	}
+	return out
+}
+
+// TestChoiceBreadth measures on the TUNING pool how the breadth of a
+// choice (the share of the first guide's score a further guide needs,
+// for every choice or for rescued choices only) changes helped, per part
+// (development aid; LOTSE_TUNE=1).
+func TestChoiceBreadth(t *testing.T) {
+	if os.Getenv("LOTSE_TUNE") == "" {
+		t.Skip("set LOTSE_TUNE")
+	}
+	sets := rescuePool(t)
+	oldCalib, oldRescue := calib, rescueShare
+	defer func() { calib, rescueShare = oldCalib, oldRescue }()
+	type variant struct {
+		name          string
+		share, rescue float64
+	}
+	vs := []variant{{"as embedded", oldCalib.chooseShare, oldRescue}}
+	for _, s := range []float64{0.6, 0.5, 0.4, 0.3, 0.2, 0} {
+		vs = append(vs, variant{fmt.Sprintf("rescued only %.1f", s), oldCalib.chooseShare, s})
+	}
+	for _, s := range []float64{0.5, 0.4, 0.3, 0.2, 0} {
+		vs = append(vs, variant{fmt.Sprintf("every choice %.1f", s), s, s})
+	}
+	for _, v := range vs {
+		calib.chooseShare, rescueShare = v.share, v.rescue
+		figs := poolFigures(sets)
+		var tot [2]breadthFigures
+		line := ""
+		for _, s := range sets {
+			f := figs[s.name]
+			for p := range 2 {
+				tot[p].helped += f[p].helped
+				tot[p].messages += f[p].messages
+				tot[p].cw += f[p].cw
+				tot[p].choices += f[p].choices
+				tot[p].shown += f[p].shown
+			}
+			line += fmt.Sprintf(" | %s %d+%d cw %d+%d", s.name, f[0].helped, f[1].helped, f[0].cw, f[1].cw)
+		}
+		fmt.Printf("%-20s A %d/%d cw %d choices %d (%.2f shown) | B %d/%d cw %d choices %d (%.2f shown)%s\n", v.name,
+			tot[0].helped, tot[0].messages, tot[0].cw, tot[0].choices, float64(tot[0].shown)/float64(tot[0].choices),
+			tot[1].helped, tot[1].messages, tot[1].cw, tot[1].choices, float64(tot[1].shown)/float64(tot[1].choices), line)
+	}
+}
+
+// TestMissesA prints the misses of part A of the TUNING pool by kind
+// (development aid; LOTSE_TUNE=1; part B's are never printed).
+func TestMissesA(t *testing.T) {
+	if os.Getenv("LOTSE_TUNE") == "" {
+		t.Skip("set LOTSE_TUNE")
+	}
+	for _, s := range rescuePool(t) {
+		r := Evaluate(s.lib, s.qs, Options{Cases: true})
+		for _, res := range r.Results {
+			if res.Helped || rescuePart(res.Question.Text) {
+				continue
+			}
+			d := res.Decision
+			rank := -1
+			for i, h := range append(append(append([]search.Hit(nil), d.Hits...), d.Also...), d.Nearest...) {
+				if h.ID == res.Question.Expected && rank < 0 {
+					rank = i
+				}
+			}
+			fmt.Printf("MISS %-22s %-8s exit %-18s rescued %-5v rank %2d %q want %s got %v\n", s.name, d.Outcome, exitNames[d.exit], d.Rescued, rank, res.Question.Text, res.Question.Expected, d.Guides())
 		}
 	}
 }
