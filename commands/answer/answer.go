@@ -110,6 +110,8 @@ type Decision struct {
 	offTopic bool
 	// exit: which exit of decideSearch made this "no guide" (tuning).
 	exit noneExit
+	// chosen: the evidence of a choice decideSearch made (see dropChoice).
+	chosen *weakEvidence
 }
 
 // Guides returns the IDs of the hits offered.

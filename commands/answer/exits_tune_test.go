@@ -190,3 +190,83 @@ func TestMissesA(t *testing.T) {
 		}
 	}
 }
+
+// choiceRows are the TUNING pool messages that end as a choice made by
+// decideSearch's last exit (Decision.chosen), as rescue rows: y the
+// choice helped, noneHelped the message expected none (dropping the
+// choice would help it).
+func choiceRows(sets []poolSet) []rescueRow {
+	var rows []rescueRow
+	for _, s := range sets {
+		r := Evaluate(s.lib, s.qs, Options{Cases: true})
+		for _, res := range r.Results {
+			d := res.Decision
+			if d.Outcome != Choose || d.chosen == nil || d.Rescued {
+				continue
+			}
+			none := Helped(Decision{Outcome: None}, res.Question.Expected)
+			rows = append(rows, rescueRow{set: s.name, text: res.Question.Text, expected: res.Question.Expected,
+				partB: rescuePart(res.Question.Text), x: d.chosen.x, y: res.Helped, noneHelped: none})
+		}
+	}
+	return rows
+}
+
+// TestDropFit fits a logistic model that turns a choice into the honest
+// no (development aid; LOTSE_TUNE=1): the rescue's fit with the roles
+// swapped (y: the message expects none), threshold on part A, checked on
+// B and the other way round.
+func TestDropFit(t *testing.T) {
+	if os.Getenv("LOTSE_TUNE") == "" {
+		t.Skip("set LOTSE_TUNE")
+	}
+	rows := choiceRows(rescuePool(t))
+	// Swap: the fitted event is "none was right"; gain counts +1 for a
+	// dropped choice of a none message, −1 for a dropped choice that held
+	// the guide (a choice without the expected guide is a miss either
+	// way: it is not a row).
+	var sw []rescueRow
+	for _, r := range rows {
+		if !r.noneHelped && !r.y {
+			continue
+		}
+		r.y, r.noneHelped = r.noneHelped, r.y
+		sw = append(sw, r)
+	}
+	a, b := partRows(sw, false), partRows(sw, true)
+	cnt := func(rs []rescueRow) (n, pos int) {
+		for _, r := range rs {
+			n++
+			if r.y {
+				pos++
+			}
+		}
+		return
+	}
+	na, pa := cnt(a)
+	nb, pb := cnt(b)
+	fmt.Printf("choice rows: A %d (none right %d), B %d (%d)\n", na, pa, nb, pb)
+	for _, mk := range []struct {
+		name string
+		mask rescueFeatures
+	}{
+		{"all", allFeatures},
+		{"strong one word", rescueFeatures{0, 0, 1, 1, 1, 1, 0, 0, 0}},
+	} {
+		for _, lambda := range []float64{0.1, 1} {
+			loo := 0
+			for i := range a {
+				rest := append(append([]rescueRow(nil), a[:i]...), a[i+1:]...)
+				g, _ := rescueGain(pickThreshold(fitRescueMask(rest, lambda, mk.mask), rest), a[i:i+1])
+				loo += g
+			}
+			m := pickThreshold(fitRescueMask(a, lambda, mk.mask), a)
+			gf, rf := rescueGain(m, a)
+			gc, rc := rescueGain(m, b)
+			mb := pickThreshold(fitRescueMask(b, lambda, mk.mask), b)
+			gbf, rbf := rescueGain(mb, b)
+			gba, rba := rescueGain(mb, a)
+			fmt.Printf("drop %-18s λ %.1f LOO A %+d; fit A %+d (%d), check B %+d (%d); fit B %+d (%d), check A %+d (%d) | b %.3f w %.3f t %.2f\n", mk.name, lambda, loo, gf, rf, gc, rc, gbf, rbf, gba, rba, m.b, m.w, m.threshold)
+		}
+	}
+}
