@@ -54,7 +54,7 @@ func TestExitCounts(t *testing.T) {
 		t.Skip("set LOTSE_TUNE")
 	}
 	rows := exitRows(rescuePool(t))
-	type tally struct{ n, y, none int }
+	type tally struct{ n, y, none, rescued, gain int }
 	counts := map[noneExit]*[2]tally{}
 	for _, r := range rows {
 		if counts[r.exit] == nil {
@@ -72,14 +72,26 @@ func TestExitCounts(t *testing.T) {
 		if r.noneHelped {
 			c.none++
 		}
+		// The rescue's model (as embedded, no refit) deciding at this
+		// exit too: its features need only the hits (the weights of
+		// Close/Confident and the number of words are 0).
+		if rescue.p(featuresOf(search.Result{Hits: r.d.Nearest}, 0)) >= rescue.threshold {
+			c.rescued++
+			if r.y {
+				c.gain++
+			}
+			if r.noneHelped {
+				c.gain--
+			}
+		}
 	}
 	for e := exitWeak; e <= exitOffTopicOneWord; e++ {
 		c := counts[e]
 		if c == nil {
 			c = &[2]tally{}
 		}
-		fmt.Printf("exit %-18s A: %3d none, choice would help %2d, honest no right %2d | B: %3d, %2d, %2d\n",
-			exitNames[e], c[0].n, c[0].y, c[0].none, c[1].n, c[1].y, c[1].none)
+		fmt.Printf("exit %-18s A: %3d none, choice would help %2d, honest no right %2d, rescue model there %+d (%d) | B: %3d, %2d, %2d, %+d (%d)\n",
+			exitNames[e], c[0].n, c[0].y, c[0].none, c[0].gain, c[0].rescued, c[1].n, c[1].y, c[1].none, c[1].gain, c[1].rescued)
 	}
 	if os.Getenv("LOTSE_TUNE_ROWS") != "" {
 		for _, r := range rows {
