@@ -146,19 +146,25 @@ func TestChoiceBreadth(t *testing.T) {
 	sets := rescuePool(t)
 	oldCalib, oldRescue := calib, rescueShare
 	defer func() { calib, rescueShare = oldCalib, oldRescue }()
+	oldMax := maxChoices
+	defer func() { maxChoices = oldMax }()
 	type variant struct {
 		name          string
 		share, rescue float64
+		most          int
 	}
-	vs := []variant{{"as embedded", oldCalib.chooseShare, oldRescue}}
+	vs := []variant{{"as embedded", oldCalib.chooseShare, oldRescue, oldMax}}
 	for _, s := range []float64{0.6, 0.5, 0.4, 0.3, 0.2, 0} {
-		vs = append(vs, variant{fmt.Sprintf("rescued only %.1f", s), oldCalib.chooseShare, s})
+		vs = append(vs, variant{fmt.Sprintf("rescued only %.1f", s), oldCalib.chooseShare, s, oldMax})
 	}
 	for _, s := range []float64{0.5, 0.4, 0.3, 0.2, 0} {
-		vs = append(vs, variant{fmt.Sprintf("every choice %.1f", s), s, s})
+		vs = append(vs, variant{fmt.Sprintf("every choice %.1f", s), s, s, oldMax})
+	}
+	for _, n := range []int{4, 5} {
+		vs = append(vs, variant{fmt.Sprintf("at most %d, share 0", n), 0, 0, n})
 	}
 	for _, v := range vs {
-		calib.chooseShare, rescueShare = v.share, v.rescue
+		calib.chooseShare, rescueShare, maxChoices = v.share, v.rescue, v.most
 		figs := poolFigures(sets)
 		var tot [2]breadthFigures
 		line := ""
