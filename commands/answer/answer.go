@@ -108,6 +108,10 @@ type Decision struct {
 	// offTopic: the message names a subject outside the library
 	// (search.Result.OffTopic).
 	offTopic bool
+	// exit: which exit of decideSearch made this "no guide" (tuning).
+	exit noneExit
+	// chosen: the evidence of a choice decideSearch made (see dropChoice).
+	chosen *weakEvidence
 }
 
 // Guides returns the IDs of the hits offered.

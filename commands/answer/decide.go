@@ -136,6 +136,7 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 	d := Decision{Query: q, offTopic: len(res.OffTopic) > 0}
 	if len(res.Hits) == 0 || (!res.Confident && !res.Close) || res.Hits[0].Score < calib.minChoose {
 		weakGate(&d, res, qw)
+		d.exit = exitWeak
 		return noGuide(d, res.Hits, opts, tx)
 	}
 	first := res.Hits[0]
@@ -145,6 +146,7 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 	}
 	offTopic := len(res.OffTopic) > 0 && first.Strong < calib.offTopicStrong
 	if offTopic && calib.offTopic >= offTopicNone {
+		d.exit = exitOffTopic
 		return noGuide(d, res.Hits, opts, tx)
 	}
 	// firm: clearly ahead and explaining a fair share (minFirm) of the
@@ -154,7 +156,12 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 	answer := firm && first.Score >= calib.minAnswer
 	firm = firm && first.Score >= calib.minFirm
 	date := asksDate(qw)
-	if offTopic && calib.offTopic >= offTopicNoChoice && (!firm || offTopicScattered(res)) && !offTopicAsSetting(res) || date && !answer {
+	if offTopic && calib.offTopic >= offTopicNoChoice && (!firm || offTopicScattered(res)) && !offTopicAsSetting(res) {
+		d.exit = exitOffTopic
+		return noGuide(d, res.Hits, opts, tx)
+	}
+	if date && !answer {
+		d.exit = exitDate
 		return noGuide(d, res.Hits, opts, tx)
 	}
 	offTopicAnswer := d.offTopic && first.Strong < calib.offTopicAnswerStrong
@@ -175,11 +182,30 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 		d.Reply = fmt.Sprintf(tx.Answer, first.Title)
 		return d
 	}
-	if leansOnOneWord(first) || offTopicOnOneWord(res) {
+	if leansOnOneWord(first) {
+		d.exit = exitLeans
 		return noGuide(d, res.Hits, opts, tx)
 	}
+	if offTopicOnOneWord(res) {
+		d.exit = exitOffTopicOneWord
+		return noGuide(d, res.Hits, opts, tx)
+	}
+	d.chosen = &weakEvidence{hits: res.Hits, x: featuresOf(res, len(qw))}
 	return choice(d, res.Hits, tx)
 }
+
+// noneExit names the exit of decideSearch that made a "no guide" after
+// a search found hits (for the tuning tests and the rescue).
+type noneExit int
+
+const (
+	exitNone            noneExit = iota // not a "no guide" of decideSearch
+	exitWeak                            // the weak gate: neither confident nor close, or below minChoose
+	exitOffTopic                        // the off-topic gate (a subject outside the library, not firm)
+	exitDate                            // a date question without an answer (asksDate)
+	exitLeans                           // a choice leaning on one common word (leansOnOneWord)
+	exitOffTopicOneWord                 // a subject outside the library met in one word (offTopicOnOneWord)
+)
 
 // noGuide makes d the honest "no guide fits" for its query, keeping the
 // search's hits as the nearest guides (for the gaps workflow).
@@ -191,9 +217,15 @@ func noGuide(d Decision, nearest []search.Hit, opts Options, tx *Texts) Decision
 // choice makes d a choice of the hits within chooseShare of the first
 // one's score (at most maxChoices), hits[0] first.
 func choice(d Decision, hits []search.Hit, tx *Texts) Decision {
+	return choiceWithin(d, hits, calib.chooseShare, tx)
+}
+
+// choiceWithin makes d a choice of the hits within share of the first
+// one's score (at most maxChoices), hits[0] first.
+func choiceWithin(d Decision, hits []search.Hit, share float64, tx *Texts) Decision {
 	d.Hits, d.Also = nil, nil
 	for _, h := range hits {
-		if len(d.Hits) < maxChoices && h.Score >= calib.chooseShare*hits[0].Score {
+		if len(d.Hits) < maxChoices && h.Score >= share*hits[0].Score {
 			d.Hits = append(d.Hits, h)
 		}
 	}

@@ -131,11 +131,15 @@ func rescueWeak(d Decision, opts Options, tx *Texts) Decision {
 	if d.Outcome != None || d.weak == nil || rescue.p(d.weak.x) < rescue.threshold {
 		return d
 	}
-	c := choice(d, d.weak.hits, tx)
+	c := choiceWithin(d, d.weak.hits, rescueShare, tx)
 	c.Nearest, c.Rescued, c.PersonHint = nil, true, ChooseOrPerson(tx, opts)
 	c.Reply += "\n" + c.PersonHint
 	return c
 }
+
+// rescueShare is the share of the first guide's score a further guide of
+// a rescued choice needs (see choiceWithin).
+var rescueShare = calib.chooseShare
 
 // ChooseOrPerson is the line a rescued choice (Decision.Rescued) adds: if
 // none of the guides fits, the way to a person (a support case when cases
