@@ -12,7 +12,16 @@ import (
 // offered a case with the question they asked, like "hat nicht
 // geholfen"; the reply is not searched as a new question.
 func TestNoneOfTheChoicesFits(t *testing.T) {
-	for _, reply := range []string{"keine davon", "Keine davon passt.", "passt keine", "none of them", "None of these fit", "Nein, keine davon."} {
+	replies := []string{"Keine davon passt.", "passt keine", "None of these fit", "Nein, keine davon."}
+	// The reply the rescued choice itself names, in both languages.
+	for _, hint := range []string{answer.German.ChooseOrCase, answer.English.ChooseOrCase} {
+		quoted := quotedIn(hint)
+		if quoted == "" {
+			t.Fatalf("the rescued choice's line names no reply: %q", hint)
+		}
+		replies = append(replies, quoted)
+	}
+	for _, reply := range replies {
 		t.Run(reply, func(t *testing.T) {
 			e := newSupportEnv(t)
 			q := ""
@@ -35,4 +44,17 @@ func TestNoneOfTheChoicesFits(t *testing.T) {
 			}
 		})
 	}
+}
+
+// quotedIn returns the first text of s in German („…“) or English (“…”)
+// quotation marks, or "".
+func quotedIn(s string) string {
+	for _, q := range [][2]string{{"„", "“"}, {"“", "”"}} {
+		if _, rest, ok := strings.Cut(s, q[0]); ok {
+			if in, _, ok := strings.Cut(rest, q[1]); ok {
+				return in
+			}
+		}
+	}
+	return ""
 }

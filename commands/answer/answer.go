@@ -199,7 +199,7 @@ func Decide(message string, lib Library, opts Options) Decision {
 	case person != noHuman:
 		// The member asked for a person besides the question ("…? Ruft
 		// mich bitte an"): the honest no comes with that way to a
-		// person; a rescued choice would ask them to ask for one again.
+		// person; a rescued choice would make them ask for one again.
 		return d
 	}
 	return rescueWeak(d, opts, tx)

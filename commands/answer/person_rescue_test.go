@@ -7,8 +7,8 @@ import (
 
 // TestNoRescueForAPersonRequest: a message that asks for a person besides
 // a question the search finds only weak evidence for keeps the honest no
-// with the way to a person; a rescued choice would close with "write
-// that you want to talk to a person", which the member just did.
+// with the way to a person (the case offer); a rescued choice would make
+// them answer "none of these" before they get what they asked for.
 func TestNoRescueForAPersonRequest(t *testing.T) {
 	for _, c := range []struct {
 		msg string
