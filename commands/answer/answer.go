@@ -202,6 +202,11 @@ func Decide(message string, lib Library, opts Options) Decision {
 		// erklären") gets the honest no: the team would not help with
 		// it either.
 		return human(tx, opts)
+	case person != noHuman:
+		// The member asked for a person besides the question ("…? Ruft
+		// mich bitte an"): the honest no comes with that way to a
+		// person; a rescued choice would make them ask for one again.
+		return d
 	}
 	return rescueWeak(d, opts, tx)
 }

@@ -88,7 +88,7 @@ var German = Texts{
 	ChooseHow:  "Antworte mit der Nummer (z. B. `1`) oder tippe auf 1️⃣ 2️⃣ 3️⃣ – oder stell deine Frage etwas anders.",
 	Command:    "(Befehl – beantwortet Lotses Befehlsübersicht, nicht die Suche.)",
 
-	ChooseOrCase:    "Passt keine davon? Schreib „Ich möchte mit einem Menschen sprechen“, dann gebe ich deine Frage an das Digitalisierungsteam weiter.",
+	ChooseOrCase:    "Passt keine davon? Antworte „keine davon“, dann biete ich dir an, deine Frage an einen Menschen aus dem Digitalisierungsteam weiterzugeben.",
 	ChooseOrContact: "Passt keine davon?",
 }
 
@@ -126,7 +126,7 @@ var English = Texts{
 	ChooseHow:  "Reply with the number (e.g. `1`) or tap 1️⃣ 2️⃣ 3️⃣ – or ask your question a little differently.",
 	Command:    "(A command – answered by Lotse's command router, not by the search.)",
 
-	ChooseOrCase:    "None of them fits? Write “I'd like to talk to a person” and I'll pass your question on to the digital team.",
+	ChooseOrCase:    "None of them fits? Reply “none of them” and I'll offer to pass your question on to a person from the digital team.",
 	ChooseOrContact: "None of them fits?",
 }
 

@@ -48,10 +48,22 @@ func (w *Workflow) toThread(ctx context.Context, c *storage.Case, prefix, text, 
 	return w.SendTo(ctx, w.cfg.TeamRoom, plain, htmlBody, chat.ThreadRel(c.TeamEvent), nil, txn)
 }
 
-var (
-	notHelpedWords = map[string]bool{"hat nicht geholfen": true, "nicht geholfen": true, "hilft nicht": true, "hilft mir nicht": true,
-		"das hat nicht geholfen": true, "hat leider nicht geholfen": true, "didn't help": true, "did not help": true, "that didn't help": true, "nein": true, "no": true}
-)
+// notHelpedWords are the whole messages that say Lotse's last answer did
+// not help, or that none of the guides it offered fits (the answer to a
+// rescued choice's "Passt keine davon?"): a case is offered with the
+// question they belong to, instead of searching them as a question.
+var notHelpedWords = map[string]bool{"hat nicht geholfen": true, "nicht geholfen": true, "hilft nicht": true, "hilft mir nicht": true,
+	"das hat nicht geholfen": true, "hat leider nicht geholfen": true, "didn't help": true, "did not help": true, "that didn't help": true, "nein": true, "no": true,
+	"keine": true, "keine davon": true, "keine davon passt": true, "passt keine": true, "passt keine davon": true, "keine passt": true,
+	"nichts davon": true, "nichts passt": true, "passt nicht": true, "leider keine davon": true, "nein keine davon": true,
+	"none": true, "none of them": true, "none of these": true, "none of those": true, "none of them fits": true, "none of them fit": true,
+	"none of these fit": true, "none fits": true, "neither": true, "no none of them": true}
+
+// notHelped reports whether words (chat.NormWords of a message) is one of
+// notHelpedWords, also with commas between the words ("nein, keine davon").
+func notHelped(words string) bool {
+	return notHelpedWords[words] || notHelpedWords[strings.ReplaceAll(words, ",", "")]
+}
 
 // RememberQuestion keeps the member's question and what Lotse suggested as
 // the context of a possible case (follow-ups are appended). With offer set
@@ -206,13 +218,13 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 			return true, w.confirmCase(ctx, d)
 		case chat.NoWords[words]:
 			return true, w.declineCase(ctx, d)
-		case notHelpedWords[words]:
+		case notHelped(words):
 			return true, w.offerCase(ctx, *d, "")
 		}
 	} else if d != nil && d.PromptEvent == declinedBy(evt.ID) {
 		// Handled before a crash: answer again (the same transaction ID).
 		return true, w.ReplyMarkdown(ctx, w.tx.Cancelled)
-	} else if d != nil && d.Question != "" && notHelpedWords[words] {
+	} else if d != nil && d.Question != "" && notHelped(words) {
 		return true, w.offerCase(ctx, *d, "")
 	}
 	c, err := w.DB.Cases.ActiveForMember(ctx, evt.Sender.String(), evt.RoomID.String())

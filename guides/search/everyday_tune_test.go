@@ -91,6 +91,13 @@ type evVerdict struct {
 // the pool: the whole of it and parts A and B.
 func evMeasure(sets []evSet, es []search.GlossaryEntry, verdicts map[string]evVerdict) (all evScore, parts [2]evScore, per []evScore) {
 	defer search.SetEveryday(es)()
+	return scorePool(sets, evPart, verdicts)
+}
+
+// scorePool builds both libraries and scores the pool message by message:
+// the whole of it, the parts part assigns (0 or 1) and each set; verdicts,
+// when not nil, gets what happened to each message.
+func scorePool(sets []evSet, part func(string) int, verdicts map[string]evVerdict) (all evScore, parts [2]evScore, per []evScore) {
 	libs := map[bool]*guides.Library{}
 	for _, s := range sets {
 		if libs[s.bench] == nil {
@@ -114,7 +121,7 @@ func evMeasure(sets []evSet, es []search.GlossaryEntry, verdicts map[string]evVe
 				verdicts[s.name+"\t"+q.Text+"\t"+q.Expected] = evVerdict{d.Outcome, strings.Join(d.Guides(), " "), r.Results[0].Helped}
 			}
 			set.add(sc)
-			parts[evPart(q.Text)].add(sc)
+			parts[part(q.Text)].add(sc)
 		}
 		all.add(set)
 		per = append(per, set)

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lotse-bot/lotse/commands/answer"
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
 )
@@ -66,38 +65,10 @@ func uiPool(t *testing.T) []evSet {
 	return sets
 }
 
-// uiMeasure scores the pool with the UI translations es at weights w, rev.
+// uiMeasure scores the pool with the UI translations es at weight w.
 func uiMeasure(sets []evSet, es []search.GlossaryEntry, w float64, verdicts map[string]evVerdict) (all evScore, parts [2]evScore, per []evScore) {
 	defer search.SetUILoc(es, w)()
-	libs := map[bool]*guides.Library{}
-	for _, s := range sets {
-		if libs[s.bench] == nil {
-			libs[s.bench] = guides.NewLibrary(s.gs)
-		}
-	}
-	for _, s := range sets {
-		lib := libs[s.bench]
-		var set evScore
-		for _, q := range s.qs {
-			var sc evScore
-			r := answer.Evaluate(lib, []search.Question{q}, answer.Options{Cases: true})
-			sc.messages, sc.helped, sc.answers, sc.wrong = r.Total.Messages, r.Total.Helped, r.Total.Outcomes[answer.Answer], r.Total.ConfidentWrong
-			sc.answerable, sc.top1, sc.top3 = r.Answerable, r.Top1, r.Top3
-			if s.bench {
-				sr := lib.Evaluate([]search.Question{q})
-				sc.searchWrong, sc.oos, sc.rejected = sr.ConfidentWrong, sr.OutOfScope, sr.Rejected
-			}
-			if verdicts != nil && len(r.Results) == 1 {
-				d := r.Results[0].Decision
-				verdicts[s.name+"\t"+q.Text+"\t"+q.Expected] = evVerdict{d.Outcome, strings.Join(d.Guides(), " "), r.Results[0].Helped}
-			}
-			set.add(sc)
-			parts[uiPart(q.Text)].add(sc)
-		}
-		all.add(set)
-		per = append(per, set)
-	}
-	return all, parts, per
+	return scorePool(sets, uiPart, verdicts)
 }
 
 func TestUILocTune(t *testing.T) {
