@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 )
 
 // Result is the answer to one query.
@@ -360,6 +361,17 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 		seen[k] = true
 		if c := ix.wordConcept(w, k, 1); len(c.alts) > 0 {
 			cs = append(cs, c)
+		}
+	}
+	// A message that says "du" to the bot asks about the bot (addressee.go).
+	if a := strings.ToLower(ix.opts.Addressee); a != "" && addressesBot(toks) {
+		step(1)
+		k := key(a)
+		if !seen[k] {
+			seen[k] = true
+			if c := ix.wordConcept(a, k, ix.opts.AddresseeWeight); len(c.alts) > 0 {
+				cs = append(cs, c)
+			}
 		}
 	}
 	return cs, toks

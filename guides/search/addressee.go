@@ -1,0 +1,34 @@
+package search
+
+// The addressee of a chat: in a message to the bot, the German
+// second-person singular ("du", "dich", "dir", "dein …") refers to the
+// bot itself (deixis: the personal pronoun of the second person names the
+// one spoken to; Duden, Grammatik, "Personalpronomen"; the possessive
+// "dein" names what belongs to it). "was speicherst du über mich" asks
+// about the bot as surely as "was speichert Lotse über mich", yet "du" is
+// a stop word and the question has no other word that names its subject.
+//
+// The query then gains one concept, the addressee's name
+// (Options.Addressee), at Options.AddresseeWeight: evidence for the guides
+// about the bot, never more than a word of the question. Only when the
+// library knows the name; English "you" is left out, as English uses it
+// for anyone ("how do you share a screen").
+
+// secondPerson lists the German second-person singular pronouns and the
+// possessive determiner's forms (Duden, Grammatik: Personalpronomen,
+// Possessivartikel).
+var secondPerson = map[string]bool{
+	"du": true, "dich": true, "dir": true,
+	"dein": true, "deine": true, "deinem": true, "deinen": true, "deiner": true, "deines": true,
+}
+
+// addressesBot reports whether a token of the query is a German
+// second-person singular pronoun.
+func addressesBot(toks []rawToken) bool {
+	for _, t := range toks {
+		if !t.joined && secondPerson[t.word] {
+			return true
+		}
+	}
+	return false
+}
