@@ -22,13 +22,30 @@ var secondPerson = map[string]bool{
 	"dein": true, "deine": true, "deinem": true, "deinen": true, "deiner": true, "deines": true,
 }
 
-// addressesBot reports whether a token of the query is a German
-// second-person singular pronoun.
+// courtesyVerbs are the second-person forms of the verbs German asks a
+// polite request with ("kannst du mir sagen …", "weißt du, wie …", "hast
+// du eine Anleitung für …"): the modal verbs können, mögen, wollen, werden
+// (würdest), and wissen and haben (Duden, "Die Grammatik": indirekte
+// Aufforderungen, Modalverben). Their "du" is the request's form, not its
+// subject.
+var courtesyVerbs = map[string]bool{
+	"kannst": true, "koenntest": true, "könntest": true,
+	"weißt": true, "weisst": true, "hast": true, "haettest": true, "hättest": true,
+	"magst": true, "möchtest": true, "moechtest": true,
+	"würdest": true, "wuerdest": true, "wirst": true, "willst": true,
+}
+
+// addressesBot reports whether the query speaks of the bot with a German
+// second-person singular pronoun: not a "du" next to a courtesy verb.
 func addressesBot(toks []rawToken) bool {
-	for _, t := range toks {
-		if !t.joined && secondPerson[t.word] {
-			return true
+	for i, t := range toks {
+		if t.joined || !secondPerson[t.word] {
+			continue
 		}
+		if t.word == "du" && (i > 0 && courtesyVerbs[toks[i-1].word] || i+1 < len(toks) && courtesyVerbs[toks[i+1].word]) {
+			continue
+		}
+		return true
 	}
 	return false
 }

@@ -19,7 +19,8 @@ func addresseeDocs() []Doc {
 }
 
 // TestAddresseeConcept: a German second-person pronoun adds the bot's
-// name to the query (once); English "you", a message without the pronoun,
+// name to the query (once); the "du" of a polite request ("kannst du mir
+// sagen …"), English "you", a message without the pronoun,
 // a library that does not know the name and Addressee "-" add nothing.
 func TestAddresseeConcept(t *testing.T) {
 	tests := []struct {
@@ -33,6 +34,10 @@ func TestAddresseeConcept(t *testing.T) {
 		{"dich dir", "kann ich dich was fragen und dir schreiben", Options{}, addresseeDocs(), true},
 		{"possessive", "wo sind deine daten", Options{}, addresseeDocs(), true},
 		{"no pronoun", "was wird über mich gespeichert", Options{}, addresseeDocs(), false},
+		{"courtesy kannst du", "kannst du mir sagen wo meine daten sind", Options{}, addresseeDocs(), false},
+		{"courtesy weißt du", "weißt du wie ich daten lösche", Options{}, addresseeDocs(), false},
+		{"courtesy du hast", "hast du eine anleitung zur kamera", Options{}, addresseeDocs(), false},
+		{"courtesy and dich", "kannst du mir sagen ob ich dich im raum fragen kann", Options{}, addresseeDocs(), true},
 		{"english you", "what do you store about me", Options{}, addresseeDocs(), false},
 		{"turned off", "was speicherst du über mich", Options{Addressee: "-"}, addresseeDocs(), false},
 		{"unknown name", "was speicherst du über mich", Options{}, addresseeDocs()[1:], false},
