@@ -94,6 +94,11 @@ type Options struct {
 	// over the second hit. Close needs Score >= CloseScore and a
 	// distinctive query word matched firmly in a strong field.
 	StrongWeight, ConfidentScore, ConfidentMargin, CloseScore float64
+	// Addressee is the bot's name as its guides write it; a German
+	// second-person pronoun in a query adds it as a concept of weight
+	// AddresseeWeight (see addressee.go). "-" turns this off.
+	Addressee       string
+	AddresseeWeight float64
 	// Synonyms adds library-specific synonym groups to the built-in
 	// thesaurus (surface words; every member expands to every other).
 	Synonyms [][]string
@@ -124,6 +129,8 @@ func DefaultOptions() Options {
 		ConfidentScore:     0.40,
 		ConfidentMargin:    -1, // disabled: the lead did not separate on the dev set
 		CloseScore:         0.2,
+		Addressee:          "Lotse",
+		AddresseeWeight:    0.75,
 	}
 }
 
@@ -157,6 +164,13 @@ func (o Options) withDefaults() Options {
 	set(&o.ConfidentScore, d.ConfidentScore)
 	set(&o.ConfidentMargin, d.ConfidentMargin)
 	set(&o.CloseScore, d.CloseScore)
+	set(&o.AddresseeWeight, d.AddresseeWeight)
+	switch o.Addressee {
+	case "":
+		o.Addressee = d.Addressee
+	case "-":
+		o.Addressee = ""
+	}
 	return o
 }
 

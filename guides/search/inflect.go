@@ -44,3 +44,27 @@ const minVerbEndingStem = 4
 // verb in another person, nearly the word itself (like a particle verb's
 // joined form, 0.9).
 const verbEndingWeight = 0.9
+
+// secondPersonAlts adds to c, the concept of a query word w the library
+// does not know, the verb it is the second person singular of, when the
+// stemmer leaves that form whole. The personal ending -st (Duden, "Die
+// Grammatik": Personalendungen) is stripped by the Snowball German stemmer
+// only after b, d, f, g, h, k, l, m, n or t; after r ("speicherst",
+// "änderst", every -ieren verb: "reagierst", "installierst") the form stays
+// a word of its own, and the decompounder then split it at a word the
+// library happens to know ("reagi|erst" matched a guide titled "Erste
+// Anmeldung"). The form without -st, stemmed, must be a key the library
+// knows. It reports whether it added an alternative.
+func (ix *Index) secondPersonAlts(c *concept, w string, st *stemmer) bool {
+	n := len(w)
+	if n < minVerbEndingStem+3 || !strings.HasSuffix(w, "rst") || hasDigit(w) {
+		return false
+	}
+	id, ok := ix.terms[st.stem(w[:n-2])]
+	if !ok {
+		return false
+	}
+	c.alts = appendAlt(c.alts, alt{id, verbEndingWeight})
+	ix.finishConcept(c)
+	return true
+}

@@ -73,3 +73,37 @@ func TestVerbEndingAltsKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestSecondPersonAlts: a second-person form the stemmer leaves whole
+// ("-rst") is matched to its verb instead of being split as a compound at
+// a word the library knows ("reagi|erst" → a guide titled "Erste …").
+func TestSecondPersonAlts(t *testing.T) {
+	docs := []Doc{
+		{ID: "a.md", Title: "Erste Anmeldung", Sections: []Section{{Text: "Melde dich zum ersten Mal an."}}},
+		{ID: "b.md", Title: "Wenn Lotse nicht reagiert", Sections: []Section{{Text: "Lotse reagieren lassen und Daten speichern."}}},
+	}
+	ix := Build(docs, Options{})
+	tests := []struct {
+		query string
+		want  []string // the concepts' words
+	}{
+		{"reagierst", []string{"reagierst"}},
+		{"speicherst", []string{"speicherst"}},
+		{"erst", []string{"erst"}},              // the word itself stays
+		{"wanderst", []string{"wanderst"}},      // unknown verb: an unknown word, not split
+		{"lotsedaten", []string{"lots", "dat"}}, // a compound still splits
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, c := range ix.analyze(tt.query) {
+			got = append(got, c.word)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: concepts %v, want %v", tt.query, got, tt.want)
+		}
+	}
+	r := ix.Search("reagierst", 2)
+	if len(r.Hits) == 0 || r.Hits[0].ID != "b.md" {
+		t.Errorf("reagierst: hits %+v, want b.md first", r.Hits)
+	}
+}

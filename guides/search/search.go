@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 )
 
 // Result is the answer to one query.
@@ -261,6 +262,12 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 			w = ix.opts.CommonWeight
 		}
 		c := ix.wordConcept(t.word, k, w)
+		// "speicherst", "reagierst": a second-person verb form the
+		// stemmer leaves whole (inflect.go); it is no compound.
+		secondSg := false
+		if len(c.alts) == 0 {
+			secondSg = ix.secondPersonAlts(&c, t.word, kr.stemmer())
+		}
 		isPart := isParticle(t.word)
 		for _, pr := range parts {
 			if isPart {
@@ -289,7 +296,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 		// Compounds contribute their parts as further concepts: a guide
 		// about "Passwort ändern" answers "Passwortänderung".
 		pks, ok := ix.splits[t.word]
-		if !ok {
+		if !ok && !secondSg {
 			pks = ix.decomp.splitKeys(t.word, kr.stemmer())
 		}
 		if len(c.alts) > 0 || pks != nil {
@@ -360,6 +367,17 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 		seen[k] = true
 		if c := ix.wordConcept(w, k, 1); len(c.alts) > 0 {
 			cs = append(cs, c)
+		}
+	}
+	// A message that says "du" to the bot asks about the bot (addressee.go).
+	if a := strings.ToLower(ix.opts.Addressee); a != "" && addressesBot(toks) {
+		step(1)
+		k := key(a)
+		if !seen[k] {
+			seen[k] = true
+			if c := ix.wordConcept(a, k, ix.opts.AddresseeWeight); len(c.alts) > 0 {
+				cs = append(cs, c)
+			}
 		}
 	}
 	return cs, toks
