@@ -148,7 +148,13 @@ func (w *Workflow) answerQuestion(ctx context.Context, question string) error {
 		if err != nil {
 			return err
 		}
-		w.Observer.Question("choice")
+		if d.Rescued {
+			// Offered on weak evidence instead of "no guide": counted on
+			// its own, so that the rescue's share can be watched.
+			w.Observer.Question("rescued_choice")
+		} else {
+			w.Observer.Question("choice")
+		}
 		// Counts as unanswered unless the member picks from this prompt in time.
 		if err := w.failed(ctx, d, storage.FailedChoose, d.Guides(), prompt); err != nil {
 			return err
