@@ -478,8 +478,17 @@ func joinPhrasal(toks []rawToken, kr *keyer) []rawToken {
 			out = append(make([]rawToken, 0, len(toks)+2), toks[:i]...)
 		}
 	}
+	// candidate: a pair of plain words that may join (cheap map look-ups
+	// before the chunk scan).
+	candidate := func(i int) bool {
+		if toks[i].joined || toks[i+1].joined {
+			return false
+		}
+		_, c := openCompounds[[2]string{toks[i].word, toks[i+1].word}]
+		return (c || phrasalParticles[toks[i+1].word]) && !inChunk(i) && !inChunk(i+1)
+	}
 	for i := 0; i < len(toks); i++ {
-		if i+1 < len(toks) && !toks[i].joined && !toks[i+1].joined && !inChunk(i) && !inChunk(i+1) {
+		if i+1 < len(toks) && candidate(i) {
 			if w, ok := phrasalOf(toks[i].word, toks[i+1].word, kr, english); ok {
 				start(i)
 				out = append(out, rawToken{word: w, end: toks[i+1].end})
