@@ -23,7 +23,12 @@ import (
 const (
 	QuestionConfident = "confident" // a guide was sent
 	QuestionChoice    = "choice"    // "Meintest du …?" with candidates
-	QuestionNoGuide   = "no_guide"  // no guide fits
+	// QuestionRescuedChoice is a choice offered on weak evidence, where
+	// the search alone would have said "no guide fits" (the rescue of
+	// commands/answer, Decision.Rescued); not counted as choice, so that
+	// the rescue's share can be watched.
+	QuestionRescuedChoice = "rescued_choice"
+	QuestionNoGuide       = "no_guide" // no guide fits
 	// QuestionVague is a message too vague to search ("geht nicht",
 	// "Hilfe!"): Lotse asked what exactly does not work. It is no sign of
 	// a missing guide, so it is not counted as no_guide.
@@ -58,7 +63,7 @@ func New(reg *prometheus.Registry) *Metrics {
 		reg: reg,
 		questions: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "lotse_questions_total",
-			Help: "Questions answered from the guide library, by outcome (confident, choice, no_guide, vague).",
+			Help: "Questions answered from the guide library, by outcome (confident, choice, rescued_choice, no_guide, vague).",
 		}, []string{"outcome"}),
 		cases: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "lotse_cases_total",

@@ -235,7 +235,7 @@ func choiceWithin(d Decision, hits []search.Hit, share float64, tx *Texts) Decis
 	for i, h := range d.Hits {
 		fmt.Fprintf(&b, "%d. %s\n", i+1, h.Title)
 	}
-	b.WriteString(tx.ChooseHow)
+	b.WriteString(tx.HowToChoose(len(d.Hits)))
 	d.Reply = b.String()
 	return d
 }

@@ -179,7 +179,7 @@ func ChoiceReplyWith(lib *guides.Library, hits []search.Hit, tx *Texts, closing 
 		ids = append(ids, g.ID)
 		fmt.Fprintf(&b, "%d. %s\n", len(ids), escapeMarkdown(g.Title))
 	}
-	b.WriteString("\n" + tx.ChooseHow)
+	b.WriteString("\n" + tx.HowToChoose(len(ids)))
 	if closing != "" {
 		b.WriteString("\n\n" + closing)
 	}

@@ -1,5 +1,10 @@
 package answer
 
+import (
+	"fmt"
+	"strings"
+)
+
 // Texts are the replies of the decision for the outcomes that do not show
 // a guide, and the short lines `lotse ask` prints for the others. Plain
 // text with Markdown only where the chat renders it; the only member input
@@ -44,8 +49,10 @@ type Texts struct {
 	NoRest string
 	// OpenGuide is how to open a guide in the chat: %s = its title.
 	OpenGuide string
-	// Choose asks back; ChooseHow says how to pick.
-	Choose, ChooseHow string
+	// Choose asks back; ChooseHow says how to pick one of several guides
+	// and ChooseHowOne how to take the only one (%s = the number
+	// buttons shown, see [Texts.HowToChoose]).
+	Choose, ChooseHow, ChooseHowOne string
 	// ChooseOrCase and ChooseOrContact (followed by the contact) close a
 	// choice offered on weak evidence (Decision.Rescued): if none of the
 	// guides fits, the way to a person.
@@ -85,8 +92,10 @@ var German = Texts{
 	NoRest:     "Das war schon die ganze Anleitung.",
 	OpenGuide:  "!anleitung %s",
 	Choose:     "Ich bin mir nicht sicher, welche Anleitung du meinst. Meintest du …",
-	ChooseHow:  "Antworte mit der Nummer (z. B. `1`) oder tippe auf 1️⃣ 2️⃣ 3️⃣ – oder stell deine Frage etwas anders.",
-	Command:    "(Befehl – beantwortet Lotses Befehlsübersicht, nicht die Suche.)",
+	ChooseHow:  "Antworte mit der Nummer (z. B. `1`) oder tippe auf %s – oder stell deine Frage etwas anders.",
+	// One guide: "die Nummer" of a list of one reads oddly; name it.
+	ChooseHowOne: "Antworte mit `1` oder tippe auf %s – oder stell deine Frage etwas anders.",
+	Command:      "(Befehl – beantwortet Lotses Befehlsübersicht, nicht die Suche.)",
 
 	ChooseOrCase:    "Passt keine davon? Antworte „keine davon“, dann biete ich dir an, deine Frage an einen Menschen aus dem Digitalisierungsteam weiterzugeben.",
 	ChooseOrContact: "Passt keine davon?",
@@ -114,20 +123,35 @@ var English = Texts{
 	Vague:      "Sorry something isn't working! So that I can show you the right guide: what exactly doesn't work, and where? A few words are enough, e.g. “sound in the video conference”, “signing in to the cloud” or “forgot password”.",
 	VagueCases: "Or I can pass it on to a person from the digital team.",
 
-	Answer:     "📘 **%s**",
-	WholeGuide: "Whole guide: %s",
-	SayMore:    "Write *more* for the whole guide.",
-	Related:    "This might fit too: %s",
-	Feedback:   "Did this help? React with 👍 or 👎.",
-	RestOf:     "📘 **%s** – the rest of the guide:",
-	NoRest:     "That was already the whole guide.",
-	OpenGuide:  "!guide %s",
-	Choose:     "I'm not sure which guide you mean. Did you mean …",
-	ChooseHow:  "Reply with the number (e.g. `1`) or tap 1️⃣ 2️⃣ 3️⃣ – or ask your question a little differently.",
-	Command:    "(A command – answered by Lotse's command router, not by the search.)",
+	Answer:       "📘 **%s**",
+	WholeGuide:   "Whole guide: %s",
+	SayMore:      "Write *more* for the whole guide.",
+	Related:      "This might fit too: %s",
+	Feedback:     "Did this help? React with 👍 or 👎.",
+	RestOf:       "📘 **%s** – the rest of the guide:",
+	NoRest:       "That was already the whole guide.",
+	OpenGuide:    "!guide %s",
+	Choose:       "I'm not sure which guide you mean. Did you mean …",
+	ChooseHow:    "Reply with the number (e.g. `1`) or tap %s – or ask your question a little differently.",
+	ChooseHowOne: "Reply `1` or tap %s – or ask your question a little differently.",
+	Command:      "(A command – answered by Lotse's command router, not by the search.)",
 
 	ChooseOrCase:    "None of them fits? Reply “none of them” and I'll offer to pass your question on to a person from the digital team.",
 	ChooseOrContact: "None of them fits?",
+}
+
+// Keycaps are the number buttons under a choice, in order: a tap on the
+// i-th works like answering its number.
+var Keycaps = []string{"1️⃣", "2️⃣", "3️⃣"}
+
+// HowToChoose is the line under a choice of n guides: the buttons of the
+// n guides shown (ChooseHow), or ChooseHowOne for one.
+func (tx *Texts) HowToChoose(n int) string {
+	n = max(1, min(n, len(Keycaps)))
+	if n == 1 {
+		return fmt.Sprintf(tx.ChooseHowOne, Keycaps[0])
+	}
+	return fmt.Sprintf(tx.ChooseHow, strings.Join(Keycaps[:n], " "))
 }
 
 // TextsFor returns the catalogue for a language code ("de" unless "en").

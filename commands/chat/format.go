@@ -106,6 +106,21 @@ var (
 	NoWords  = map[string]bool{"nein": true, "n": true, "no": true, "nee": true, "nö": true, "nein danke": true, "lieber nicht": true, "❌": true}
 )
 
+// noneFitsWords are the whole messages that say none of the guides
+// offered fits (the answers to "Passt keine davon?", after NormWords).
+var noneFitsWords = map[string]bool{
+	"keine": true, "keine davon": true, "keine davon passt": true, "passt keine": true, "passt keine davon": true, "keine passt": true,
+	"nichts davon": true, "nichts passt": true, "passt nicht": true, "leider keine davon": true, "nein keine davon": true,
+	"none": true, "none of them": true, "none of these": true, "none of those": true, "none of them fits": true, "none of them fit": true,
+	"none of these fit": true, "none fits": true, "neither": true, "no none of them": true}
+
+// NoneFits reports whether words (NormWords of a message) says that none
+// of the guides offered fits, also with commas between the words ("nein,
+// keine davon").
+func NoneFits(words string) bool {
+	return noneFitsWords[words] || noneFitsWords[strings.ReplaceAll(words, ",", "")]
+}
+
 // Ref reads a reference to a numbered thing as people type it: "12" or
 // "#12" (cases, requests, round tables). ok is false for anything else.
 func Ref(s string) (n int64, ok bool) {

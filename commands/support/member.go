@@ -49,20 +49,18 @@ func (w *Workflow) toThread(ctx context.Context, c *storage.Case, prefix, text, 
 }
 
 // notHelpedWords are the whole messages that say Lotse's last answer did
-// not help, or that none of the guides it offered fits (the answer to a
-// rescued choice's "Passt keine davon?"): a case is offered with the
-// question they belong to, instead of searching them as a question.
+// not help; with chat.NoneFits (none of the guides it offered fits, the
+// answer to a rescued choice's "Passt keine davon?") a case is offered
+// with the question they belong to, instead of searching them as a
+// question.
 var notHelpedWords = map[string]bool{"hat nicht geholfen": true, "nicht geholfen": true, "hilft nicht": true, "hilft mir nicht": true,
-	"das hat nicht geholfen": true, "hat leider nicht geholfen": true, "didn't help": true, "did not help": true, "that didn't help": true, "nein": true, "no": true,
-	"keine": true, "keine davon": true, "keine davon passt": true, "passt keine": true, "passt keine davon": true, "keine passt": true,
-	"nichts davon": true, "nichts passt": true, "passt nicht": true, "leider keine davon": true, "nein keine davon": true,
-	"none": true, "none of them": true, "none of these": true, "none of those": true, "none of them fits": true, "none of them fit": true,
-	"none of these fit": true, "none fits": true, "neither": true, "no none of them": true}
+	"das hat nicht geholfen": true, "hat leider nicht geholfen": true, "didn't help": true, "did not help": true, "that didn't help": true, "nein": true, "no": true}
 
 // notHelped reports whether words (chat.NormWords of a message) is one of
-// notHelpedWords, also with commas between the words ("nein, keine davon").
+// notHelpedWords or says that none of the guides fits (chat.NoneFits),
+// also with commas between the words ("nein, keine davon").
 func notHelped(words string) bool {
-	return notHelpedWords[words] || notHelpedWords[strings.ReplaceAll(words, ",", "")]
+	return notHelpedWords[words] || notHelpedWords[strings.ReplaceAll(words, ",", "")] || chat.NoneFits(words)
 }
 
 // RememberQuestion keeps the member's question and what Lotse suggested as

@@ -202,7 +202,7 @@ func TestEnglishOpenCompounds(t *testing.T) {
 	}
 	ix := Build(docs, Options{})
 	compound := func(query string) map[string]string {
-		toks := ix.joinEnglishCompounds(joinPhrasal(tokenize(query, nil)), &keyer{ix: ix})
+		toks := ix.joinEnglishCompounds(joinPhrasal(tokenize(query, nil), &keyer{ix: ix}), &keyer{ix: ix})
 		m := map[string]string{}
 		for _, tk := range toks {
 			if tk.compound != "" {
@@ -236,7 +236,8 @@ func TestEnglishOpenCompounds(t *testing.T) {
 
 // TestPhrasalInflected: an inflected verb of a phrasal verb is reduced by
 // the English stemmer ("logged in" → login, "turned off" → disable); a
-// verb that is no phrasal verb, or a particle not after its verb, is not.
+// verb that is no phrasal verb, or a particle not after its verb, is not;
+// nor is a word in -s outside an English message (German plural "Logs").
 func TestPhrasalInflected(t *testing.T) {
 	tests := []struct{ q, want string }{
 		{"I logged in twice", "login twice"},
@@ -246,10 +247,16 @@ func TestPhrasalInflected(t *testing.T) {
 		{"we opted out", "unsubscribe"},
 		{"he walked in", "walked"},
 		{"in logged", "logged"},
+		// A verb in -s is also a plural noun: a phrasal verb only in an
+		// English message (function words, langvote.go).
+		{"my app logs out every day", "app logout every day"},
+		{"Wo sehe ich die Logs in Nextcloud", "sehe logs nextcloud"},
+		{"Logs in Nextcloud", "logs nextcloud"},
+		{"die Logs in the app", "logs app"},
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, tk := range joinPhrasal(tokenize(tt.q, nil)) {
+		for _, tk := range joinPhrasal(tokenize(tt.q, nil), &keyer{}) {
 			if !isStop(tk.word) {
 				got = append(got, tk.word)
 			}

@@ -186,7 +186,7 @@ func TestJoinPhrasal(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, tk := range joinPhrasal(tokenize(tt.q, nil)) {
+		for _, tk := range joinPhrasal(tokenize(tt.q, nil), &keyer{}) {
 			got = append(got, tk.word)
 		}
 		if !slices.Equal(got, tt.want) {

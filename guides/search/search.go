@@ -215,8 +215,8 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 			*work += n
 		}
 	}
-	toks := joinPhrasal(tokenizeMax(query, buf, maxQueryTokens))
 	kr := &keyer{ix: ix}
+	toks := joinPhrasal(tokenizeMax(query, buf, maxQueryTokens), kr)
 	key := kr.key
 	toks = ix.joinEnglishCompounds(toks, kr)
 	// The particles of the query, each once: the expansion below tries
@@ -431,15 +431,20 @@ var phrasalParticles = func() map[string]bool {
 
 // phrasalOf returns the one word of the phrasal verb verb + particle, also
 // for an inflected verb ("logged in", "signing up", "turned off"), which
-// is reduced by the Snowball English stemmer (english.go).
-func phrasalOf(verb, particle string) (string, bool) {
+// is reduced by the Snowball English stemmer (english.go) of kr. A verb in
+// -s is also a plural noun ("die Logs in Nextcloud"): it is read as a verb
+// only when english reports an English message (langvote.go).
+func phrasalOf(verb, particle string, kr *keyer, english func() bool) (string, bool) {
 	if w, ok := phrasal[[2]string{verb, particle}]; ok {
 		return w, true
 	}
 	if !phrasalParticles[particle] || !inflected(verb) {
 		return "", false
 	}
-	e := newEnglishStemmer().queryStem(verb)
+	if verb[len(verb)-1] == 's' && !english() {
+		return "", false
+	}
+	e := kr.english().queryStem(verb)
 	w, ok := phrasal[[2]string{e, particle}]
 	return w, ok
 }
@@ -464,7 +469,9 @@ var openCompounds = map[[2]string]string{
 // word (the particle is a stop word and would be lost) and adds the joined
 // word after an open compound (see openCompounds). Parts of a hyphenated
 // word ("Log-in") are left alone: their joined form follows them already.
-func joinPhrasal(toks []rawToken) []rawToken {
+// kr gives the English stemmer. toks is returned as it is when nothing
+// joins.
+func joinPhrasal(toks []rawToken, kr *keyer) []rawToken {
 	inChunk := func(i int) bool {
 		for j := i + 1; j < len(toks) && j <= i+maxQueryTokens; j++ {
 			if toks[j].joined {
@@ -473,35 +480,53 @@ func joinPhrasal(toks []rawToken) []rawToken {
 		}
 		return false
 	}
-	pair := func(i int) bool {
-		k := [2]string{toks[i].word, toks[i+1].word}
-		_, p := phrasalOf(k[0], k[1])
-		_, c := openCompounds[k]
-		return p || c
+	lang := 0 // the message's language, voted on first need: 1 English, -1 not
+	english := func() bool {
+		if lang == 0 {
+			lang = -1
+			if englishContext(toks) {
+				lang = 1
+			}
+		}
+		return lang == 1
 	}
-	found := false
-	for i := 0; i+1 < len(toks) && !found; i++ {
-		found = pair(i)
+	var out []rawToken // nil until something joins
+	start := func(i int) {
+		if out == nil {
+			out = append(make([]rawToken, 0, len(toks)+2), toks[:i]...)
+		}
 	}
-	if !found {
-		return toks
+	// candidate: a pair of plain words that may join (cheap map look-ups
+	// before the chunk scan).
+	candidate := func(i int) bool {
+		if toks[i].joined || toks[i+1].joined {
+			return false
+		}
+		_, c := openCompounds[[2]string{toks[i].word, toks[i+1].word}]
+		return (c || phrasalParticles[toks[i+1].word]) && !inChunk(i) && !inChunk(i+1)
 	}
-	out := make([]rawToken, 0, len(toks)+2)
 	for i := 0; i < len(toks); i++ {
-		if i+1 < len(toks) && !toks[i].joined && !toks[i+1].joined && !inChunk(i) && !inChunk(i+1) {
-			if w, ok := phrasalOf(toks[i].word, toks[i+1].word); ok {
+		if i+1 < len(toks) && candidate(i) {
+			if w, ok := phrasalOf(toks[i].word, toks[i+1].word, kr, english); ok {
+				start(i)
 				out = append(out, rawToken{word: w, end: toks[i+1].end})
 				i++
 				continue
 			}
 			if w, ok := openCompounds[[2]string{toks[i].word, toks[i+1].word}]; ok {
 				// Both words stay; the joined word follows them.
+				start(i)
 				out = append(out, toks[i], toks[i+1], rawToken{word: w})
 				i++
 				continue
 			}
 		}
-		out = append(out, toks[i])
+		if out != nil {
+			out = append(out, toks[i])
+		}
+	}
+	if out == nil {
+		return toks
 	}
 	return out
 }

@@ -26,8 +26,9 @@ const maxGuideBytes = 24 * 1024
 
 var numberOnly = regexp.MustCompile(`^\s*#?([0-9]{1,2})[.)]?\s*$`)
 
-// Text handles a free-text message: a choice number, else the decision of
-// package answer (small talk, a question, a request for a person).
+// Text handles a free-text message: a choice number or "none of them",
+// else the decision of package answer (small talk, a question, a request
+// for a person).
 func (w *Workflow) Text(ctx context.Context, text string) error {
 	evt := threaded(ctx)
 	p, open, err := w.pending(ctx, evt)
@@ -42,6 +43,12 @@ func (w *Workflow) Text(ctx context.Context, text string) error {
 	}
 	if m := numberOnly.FindStringSubmatch(text); m != nil {
 		return w.pickChoice(ctx, evt, m[1])
+	}
+	if open && len(p.Candidates) > 0 && chat.NoneFits(chat.NormWords(text)) {
+		// "keine davon" after "Meintest du …?" is no question to search:
+		// the way to a person (support offers a case before this, where
+		// it can).
+		return w.ReplyMarkdown(ctx, chat.Format(w.tx.NoneFits, w.FallbackContact()))
 	}
 	if open && len(p.Candidates) > 0 {
 		if n := byTitleWord(w.Guides.Current(), p.Candidates, text); n > 0 {
@@ -148,7 +155,13 @@ func (w *Workflow) answerQuestion(ctx context.Context, question string) error {
 		if err != nil {
 			return err
 		}
-		w.Observer.Question("choice")
+		if d.Rescued {
+			// Offered on weak evidence instead of "no guide": counted on
+			// its own, so that the rescue's share can be watched.
+			w.Observer.Question("rescued_choice")
+		} else {
+			w.Observer.Question("choice")
+		}
 		// Counts as unanswered unless the member picks from this prompt in time.
 		if err := w.failed(ctx, d, storage.FailedChoose, d.Guides(), prompt); err != nil {
 			return err

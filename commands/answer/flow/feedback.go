@@ -7,6 +7,7 @@ import (
 
 	"maunium.net/go/mautrix/event"
 
+	"github.com/lotse-bot/lotse/commands/answer"
 	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/guides/search"
 )
@@ -78,7 +79,7 @@ func (w *Workflow) React(ctx context.Context, evt *event.Event) error {
 }
 
 // keycaps are the reaction buttons Lotse puts under "Meintest du …?".
-var keycaps = []string{"1️⃣", "2️⃣", "3️⃣"}
+var keycaps = answer.Keycaps
 
 // keycapNumber reads a keycap reaction ("2️⃣", also without the variation
 // selector) as its number, or 0.

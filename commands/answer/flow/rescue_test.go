@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -24,9 +25,13 @@ func rescuedQuestion(t *testing.T, f *fixture) string {
 
 // TestRescuedChoiceInChat: a choice offered on weak evidence closes with
 // the way to a person in the chat, and a number still picks its guide; a
-// choice the search itself offers does not get that line.
+// choice the search itself offers does not get that line. The question
+// metric tells the two apart (rescued_choice, choice).
 func TestRescuedChoiceInChat(t *testing.T) {
 	f := newFixture(t)
+	obs := &countQuestions{}
+	f.w.Env.Observer = obs
+	f.w = New(f.w.Env, Config{})
 	const hint = "Passt keine davon?"
 	q := rescuedQuestion(t, f)
 	got := f.say(member, q)
@@ -41,5 +46,8 @@ func TestRescuedChoiceInChat(t *testing.T) {
 	plain := chooseQuestion(t, f)
 	if got := f.say(member, plain); len(got) != 1 || strings.Contains(got[0], hint) {
 		t.Fatalf("plain choice for %q: %q", plain, got)
+	}
+	if want := []string{"rescued_choice", "choice"}; !slices.Equal(obs.outcomes, want) {
+		t.Errorf("question metric %q, want %q", obs.outcomes, want)
 	}
 }
