@@ -60,24 +60,24 @@ func TestFloors(t *testing.T) {
 		// (80 % helped).
 		kinds []string
 	}{
-		// Measured after the fourth quality pass (docs/performance.md,
-		// "Fourth quality pass: the held-out figures"); each floor sits a
+		// Measured after the fifth quality pass (docs/performance.md,
+		// "Fifth quality pass: the held-out figures"); each floor sits a
 		// little below.
 		//
-		// The checking half of the first messages: helped 75 of 81 =
-		// 92.6 %, no confident wrong answer in 23.
-		{"FirstMessagesCheck", firstMessages("check"), 91, 1, []string{"smalltalk", "human"}},
-		// The checking half of the bench questions: helped 64 of 70 =
-		// 91.4 %, no confident wrong answer in 26.
-		{"BenchCheck", bench("check"), 90, 1, nil},
+		// The checking half of the first messages: helped 77 of 81 =
+		// 95.1 %, no confident wrong answer in 24.
+		{"FirstMessagesCheck", firstMessages("check"), 93, 1, []string{"smalltalk", "human"}},
+		// The checking half of the bench questions: helped 63 of 70 =
+		// 90.0 %, no confident wrong answer in 29.
+		{"BenchCheck", bench("check"), 88, 1, nil},
 		// The fresh held-out first messages
 		// (testdata/first-messages-fresh-2026-12-04.tsv: written before
 		// the first quality pass): helped 94 of 98 = 95.9 %, no confident
-		// wrong answer in 35.
+		// wrong answer in 36.
 		{"FirstMessagesFresh", firstMessages("fresh"), 93, 1, nil},
 		// The fresh held-out bench questions
 		// (guides/search/testdata/bench-fresh-2026-12-04.tsv): helped 93
-		// of 100, 1 confident wrong answer in 46.
+		// of 100, 1 confident wrong answer in 45.
 		{"BenchFresh", bench("fresh"), 91, 2, nil},
 		// The unseen first messages
 		// (testdata/first-messages-unseen-2026-12-04.tsv: written and
@@ -91,22 +91,33 @@ func TestFloors(t *testing.T) {
 		// The sealed first messages
 		// (testdata/first-messages-sealed-2026-12-04.tsv: written and
 		// committed before the third quality pass changed the engine):
-		// helped 165 of 177 = 93.2 %, 1 confident wrong answer in 57.
-		{"FirstMessagesSealed", firstMessages("sealed"), 91, 2, []string{"smalltalk", "human"}},
+		// helped 166 of 177 = 93.8 %, 1 confident wrong answer in 60.
+		{"FirstMessagesSealed", firstMessages("sealed"), 92, 2, []string{"smalltalk", "human"}},
 		// The sealed bench questions
-		// (guides/search/testdata/bench-sealed-2026-12-04.tsv): helped 147
-		// of 162 = 90.7 %, no confident wrong answer in 44.
-		{"BenchSealed", bench("sealed"), 88, 1, nil},
+		// (guides/search/testdata/bench-sealed-2026-12-04.tsv): helped 151
+		// of 162 = 93.2 %, no confident wrong answer in 46.
+		{"BenchSealed", bench("sealed"), 91, 1, nil},
 		// The second sealed first messages
 		// (testdata/first-messages-sealed2-2026-12-04.tsv: written blind
 		// and committed in aa3d989, before the fourth quality pass changed
-		// the engine): helped 170 of 186 = 91.4 %, 2 confident wrong
-		// answers in 56.
-		{"FirstMessagesSealed2", firstMessages("sealed2"), 89, 3, []string{"smalltalk", "human"}},
+		// the engine): helped 172 of 186 = 92.5 %, 2 confident wrong
+		// answers in 57.
+		{"FirstMessagesSealed2", firstMessages("sealed2"), 90, 3, []string{"smalltalk", "human"}},
 		// The second sealed bench questions
-		// (guides/search/testdata/bench-sealed2-2026-12-04.tsv): helped 137
-		// of 171 = 80.1 %, 1 confident wrong answer in 33.
-		{"BenchSealed2", bench("sealed2"), 78, 2, nil},
+		// (guides/search/testdata/bench-sealed2-2026-12-04.tsv): helped 141
+		// of 171 = 82.5 %, 1 confident wrong answer in 34.
+		{"BenchSealed2", bench("sealed2"), 80, 2, nil},
+		// The third sealed first messages
+		// (testdata/first-messages-sealed3-2026-12-04.tsv: written blind
+		// and committed in 45bc3bd, before the fifth quality pass changed
+		// the engine, and run once, at its end): helped 167 of 180 =
+		// 92.8 %, 2 confident wrong answers in 55. Requests for a person
+		// are recognised 9 of 12 times, so "human" is not a kind here.
+		{"FirstMessagesSealed3", firstMessages("sealed3"), 90, 3, []string{"smalltalk"}},
+		// The third sealed bench questions
+		// (guides/search/testdata/bench-sealed3-2026-12-04.tsv): helped 159
+		// of 189 = 84.1 %, 1 confident wrong answer in 43.
+		{"BenchSealed3", bench("sealed3"), 82, 2, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			lib, qs := tc.load(t)
