@@ -60,7 +60,9 @@ type GuideSource interface {
 // cheap and safe for concurrent use (metrics.Metrics is one).
 type Observer interface {
 	// Question counts an answered question: "confident", "choice",
-	// "no_guide" or "vague" (Lotse asked back what exactly fails).
+	// "rescued_choice" (a choice offered on weak evidence instead of "no
+	// guide"), "no_guide" or "vague" (Lotse asked back what exactly
+	// fails); the values of metrics.Question*.
 	Question(outcome string)
 	// Case counts a support case change: "opened", "claimed" or "resolved".
 	Case(change string)

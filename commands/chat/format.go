@@ -115,11 +115,28 @@ var noneFitsWords = map[string]bool{
 	"none of these fit": true, "none fits": true, "neither": true, "no none of them": true}
 
 // NoneFits reports whether words (NormWords of a message) says that none
-// of the guides offered fits, also with commas between the words ("nein,
-// keine davon").
+// of the guides offered fits, also with punctuation or an emoji between
+// or after the words ("nein, keine davon", "Nein – keine davon", "keine
+// davon 🙁").
 func NoneFits(words string) bool {
-	return noneFitsWords[words] || noneFitsWords[strings.ReplaceAll(words, ",", "")]
+	if noneFitsWords[words] {
+		return true
+	}
+	if len(words) > maxNoneFitsBytes {
+		return false // no answer of the list, whatever it holds
+	}
+	bare := strings.Map(func(r rune) rune {
+		if unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.Is(unicode.Variation_Selector, r) || r == '\u200d' {
+			return ' ' // the zero-width joiner and variation selectors of emoji
+		}
+		return r
+	}, words)
+	return noneFitsWords[strings.Join(strings.Fields(bare), " ")]
 }
+
+// maxNoneFitsBytes bounds the messages NoneFits reads further: the
+// longest answer of the list with a few emoji and marks.
+const maxNoneFitsBytes = 64
 
 // Ref reads a reference to a numbered thing as people type it: "12" or
 // "#12" (cases, requests, round tables). ok is false for anything else.

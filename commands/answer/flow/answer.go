@@ -341,7 +341,7 @@ func (w *Workflow) pickChoice(ctx context.Context, evt *event.Event, number stri
 	}
 	n, _ := strconv.Atoi(number)
 	if n < 1 || n > len(ids) {
-		return w.ReplyMarkdown(ctx, chat.Format(w.tx.ChoiceOutOfRange, len(ids)))
+		return w.ReplyMarkdown(ctx, chat.Format(chat.Plural(w.tx.ChoiceOutOfRange, len(ids)), len(ids)))
 	}
 	lib := w.Guides.Current()
 	if _, ok := lib.Get(ids[n-1]); !ok {

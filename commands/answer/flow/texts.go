@@ -11,7 +11,8 @@ type Texts struct {
 
 	// ChoiceExpired: the member sent a number but there is no open choice.
 	ChoiceExpired string
-	// ChoiceOutOfRange: %d = number of candidates.
+	// ChoiceOutOfRange: %d = number of candidates; "one|other" (see
+	// chat.Plural): the only guide of a choice is no range of numbers.
 	ChoiceOutOfRange string
 	// MoreNothing answers "mehr" when no guide was shown recently.
 	MoreNothing string
@@ -59,7 +60,7 @@ var German = Texts{
 		"frage":       {Usage: "!frage <Frage>", Description: "stellt mir eine Frage (in Gruppenräumen ohne Erwähnung)"},
 	},
 	ChoiceExpired:      "Ich weiß gerade nicht, worauf sich die Nummer bezieht. Stell deine Frage gern noch einmal.",
-	ChoiceOutOfRange:   "Bitte wähle eine Nummer von 1 bis %d.",
+	ChoiceOutOfRange:   "Ich habe dir nur eine Anleitung vorgeschlagen – antworte mit `%d`, um sie zu öffnen.|Bitte wähle eine Nummer von 1 bis %d.",
 	MoreNothing:        "Wovon soll ich mehr zeigen? Stell mir einfach deine Frage – oder schau mit `!anleitungen` in die Themen.",
 	NoneFits:           "Schade, dass keine davon passt. Formuliere deine Frage gern etwas anders – oder schau mit `!anleitungen` in die Themen. %s",
 	FeedbackThanks:     "Danke für deine Rückmeldung! 🙂",
@@ -87,7 +88,7 @@ var English = Texts{
 		"frage":       {Usage: "!ask <question>", Description: "asks me a question (in group rooms without a mention)"},
 	},
 	ChoiceExpired:      "I don't know what that number refers to right now. Please ask your question again.",
-	ChoiceOutOfRange:   "Please pick a number from 1 to %d.",
+	ChoiceOutOfRange:   "I only suggested one guide – reply `%d` to open it.|Please pick a number from 1 to %d.",
 	MoreNothing:        "More of what? Just ask me your question – or browse the topics with `!guides`.",
 	NoneFits:           "Sorry, none of them fits. Try asking a little differently – or browse the topics with `!guides`. %s",
 	FeedbackThanks:     "Thanks for your feedback! 🙂",
