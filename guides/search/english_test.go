@@ -253,6 +253,11 @@ func TestPhrasalInflected(t *testing.T) {
 		{"Wo sehe ich die Logs in Nextcloud", "sehe logs nextcloud"},
 		{"Logs in Nextcloud", "logs nextcloud"},
 		{"die Logs in the app", "logs app"},
+		// Before a particle that is no German word, a verb in -s is the
+		// English verb even in a terse or mixed message.
+		{"app logs out constantly", "app logout"},
+		{"Meine App logs out ständig", "app logout"},
+		{"element signs out after update", "element signout update"},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -429,11 +429,17 @@ var phrasalParticles = func() map[string]bool {
 	return m
 }()
 
+// germanParticles are the particles of the phrasal map that are German
+// words too: of in, on, out, off and up only the preposition "in" (Duden).
+var germanParticles = map[string]bool{"in": true}
+
 // phrasalOf returns the one word of the phrasal verb verb + particle, also
 // for an inflected verb ("logged in", "signing up", "turned off"), which
 // is reduced by the Snowball English stemmer (english.go) of kr. A verb in
-// -s is also a plural noun ("die Logs in Nextcloud"): it is read as a verb
-// only when english reports an English message (langvote.go).
+// -s is also a plural noun: before a particle that is a German word too
+// ("die Logs in Nextcloud") it is read as a verb only when english reports
+// an English message (langvote.go); before "out", "up" … it is English
+// whatever the rest ("app logs out ständig").
 func phrasalOf(verb, particle string, kr *keyer, english func() bool) (string, bool) {
 	if w, ok := phrasal[[2]string{verb, particle}]; ok {
 		return w, true
@@ -441,7 +447,7 @@ func phrasalOf(verb, particle string, kr *keyer, english func() bool) (string, b
 	if !phrasalParticles[particle] || !inflected(verb) {
 		return "", false
 	}
-	if verb[len(verb)-1] == 's' && !english() {
+	if verb[len(verb)-1] == 's' && germanParticles[particle] && !english() {
 		return "", false
 	}
 	e := kr.english().queryStem(verb)
