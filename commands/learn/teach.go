@@ -115,7 +115,7 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 // with q learned.
 func (w *Workflow) refuse(ctx context.Context, lib *guides.Library, g *guides.Guide, q string) (refusal string, v vetted, err error) {
 	st := w.tx
-	short := chat.Escape(chat.Shorten(q, 120))
+	short := chat.EscapeLong(q, 120)
 	if dup, err := w.DB.Learned().ByNorm(ctx, guides.NormalizeQuestion(q)); err != nil {
 		return "", v, err
 	} else if dup != nil {
@@ -145,7 +145,7 @@ func (w *Workflow) refuse(ctx context.Context, lib *guides.Library, g *guides.Gu
 		return chat.Format(st.InGuide, chat.Escape(title(lib, r.Guide))), v, nil
 	case RefuseWorse:
 		reg := r.Regressions[0]
-		return chat.Format(st.Regression, len(r.Regressions), chat.Escape(chat.Shorten(reg.Question.Text, 120)),
+		return chat.Format(st.Regression, len(r.Regressions), chat.EscapeLong(reg.Question.Text, 120),
 			w.expected(lib, reg.Question.Expected), w.describe(lib, reg.After)), v, nil
 	}
 	return "", vetted{cur: cur, lib: r.After}, nil
@@ -173,7 +173,7 @@ func (w *Workflow) confirm(ctx context.Context, c *storage.Case, l *storage.Lear
 	case d.Outcome == answer.Choose && slices.Contains(d.Guides(), l.GuideID):
 		now = st.NowChoice
 	}
-	return w.toCase(ctx, c, chat.Format(st.Learned, l.ID, chat.Escape(chat.Shorten(l.Question, 120)), chat.Escape(title(lib, l.GuideID)), now, l.ID))
+	return w.toCase(ctx, c, chat.Format(st.Learned, l.ID, chat.EscapeLong(l.Question, 120), chat.Escape(title(lib, l.GuideID)), now, l.ID))
 }
 
 // describe says in words what a decision does.
@@ -236,7 +236,7 @@ func (w *Workflow) cmdList(ce *chat.Call) error {
 			b.WriteString("\n" + chat.Format(st.ListMore, len(list)-maxList))
 			break
 		}
-		line := chat.Format(st.ListLine, l.ID, chat.Escape(chat.Shorten(l.Question, 80)), chat.Escape(title(lib, l.GuideID)),
+		line := chat.Format(st.ListLine, l.ID, chat.EscapeLong(l.Question, 80), chat.Escape(title(lib, l.GuideID)),
 			chat.Escape(w.Matrix.DisplayName(ce.Ctx, w.cfg.TeamRoom, id.UserID(l.TaughtBy))), w.Local(l.TaughtAt, chat.DateLayout))
 		if !l.ExportedAt.IsZero() {
 			line += st.ListExported
@@ -273,5 +273,5 @@ func (w *Workflow) cmdForget(ce *chat.Call) error {
 	if l == nil {
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.ForgetNone, chat.Escape(ce.Args[0])))
 	}
-	return w.ReplyMarkdown(ce.Ctx, chat.Format(st.Forgotten, l.ID, chat.Escape(chat.Shorten(l.Question, 80))))
+	return w.ReplyMarkdown(ce.Ctx, chat.Format(st.Forgotten, l.ID, chat.EscapeLong(l.Question, 80)))
 }

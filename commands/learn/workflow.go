@@ -162,7 +162,7 @@ func (w *Workflow) Resolved(ctx context.Context, c *storage.Case) error {
 		b.WriteString("\n\n" + chat.Format(st.PromptScrubbed, strings.Join(w.kindNames(found), ", ")))
 	}
 	if tooLong(q) {
-		b.WriteString("\n\n" + chat.Format(st.TooLong, chat.Escape(chat.Shorten(q, 80))))
+		b.WriteString("\n\n" + chat.Format(st.TooLong, chat.EscapeLong(q, 80)))
 	}
 	if closest := w.closest(lib, q); closest != "" {
 		b.WriteString("\n\n" + chat.Format(st.PromptClosest, closest))
