@@ -99,7 +99,7 @@ type Decision struct {
 	// Rescued: a choice offered on evidence too weak for the search's
 	// own "Meintest du …?" (see rescueWeak). PersonHint, set then, is
 	// the line that closes the choice with the way to a person
-	// (ChooseOrPerson); Reply ends with it.
+	// (chooseOrPerson); Reply ends with it.
 	Rescued    bool
 	PersonHint string
 	// weak: the weak evidence of a "no guide" the rescue may turn into a

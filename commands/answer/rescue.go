@@ -132,7 +132,7 @@ func rescueWeak(d Decision, opts Options, tx *Texts) Decision {
 		return d
 	}
 	c := choiceWithin(d, d.weak.hits, rescueShare, tx)
-	c.Nearest, c.Rescued, c.PersonHint = nil, true, ChooseOrPerson(tx, opts)
+	c.Nearest, c.Rescued, c.PersonHint = nil, true, chooseOrPerson(tx, opts)
 	c.Reply += "\n" + c.PersonHint
 	return c
 }
@@ -141,13 +141,11 @@ func rescueWeak(d Decision, opts Options, tx *Texts) Decision {
 // a rescued choice needs (see choiceWithin).
 var rescueShare = calib.chooseShare
 
-// ChooseOrPerson is the line a rescued choice (Decision.Rescued) adds: if
+// chooseOrPerson is the line a rescued choice (Decision.Rescued) adds: if
 // none of the guides fits, the way to a person (a support case when cases
-// are on, the fallback contact otherwise).
-func ChooseOrPerson(tx *Texts, opts Options) string {
-	if tx == nil {
-		tx = &German
-	}
+// are on, the fallback contact otherwise). Decision.PersonHint carries it
+// out of the package.
+func chooseOrPerson(tx *Texts, opts Options) string {
 	if opts.Cases {
 		return tx.ChooseOrCase
 	}

@@ -10,31 +10,26 @@ import (
 // message made only of these words is small talk; a run of them before
 // or after a question is stripped before the search.
 var (
-	greetWords = set("hallo", "hallöchen", "hi", "hey", "heyho", "moin", "servus", "huhu", "tach", "guten", "gute", "morgen",
-		"tag", "abend", "nabend", "grüß", "gott", "grüezi", "hello", "good", "morning", "evening", "afternoon", "liebe", "lieber",
-		"lotse", "zusammen", "ihr", "du", "dear",
-		// Whom a greeting addresses ("hi there", "hello everyone", "hallo
-		// Leute"): common chat openers.
-		"there", "everyone", "everybody", "folks", "leute")
+	// greetWords are the words of a greeting: those that greet and those
+	// that only say whom (addressWords).
+	greetWords = union(addressWords, set("hallo", "hallöchen", "hi", "hey", "heyho", "moin", "servus", "huhu", "tach", "guten",
+		"gute", "morgen", "tag", "abend", "nabend", "grüß", "gott", "grüezi", "hello", "good", "morning", "evening", "afternoon",
+		"liebe", "lieber", "dear"))
 	thanksWords = set("danke", "dank", "dankeschön", "dankesehr", "vielen", "herzlichen", "besten", "lieben", "tausend", "merci",
 		"thx", "thanks", "thank", "ty", "cheers")
 	byeWords = set("tschüss", "tschüs", "ciao", "bye", "goodbye", "bis", "bald", "später", "dann", "schönen", "schöne", "schönes",
 		"wochenende", "feierabend", "gute", "nacht", "see", "later", "grüße", "gruß", "lg", "vg", "mfg", "viele")
-	ackWords = set("ok", "okay", "okey", "oki", "k", "alles", "klar", "super", "prima", "perfekt", "toll", "cool", "klasse",
-		"spitze", "top", "gut", "sehr", "passt", "verstanden", "läuft", "klappt", "geklappt", "funktioniert", "hat", "hats",
-		"jetzt", "wieder", "schon", "nochmal", "mal", "dir", "euch", "ihnen", "das", "es", "mir", "hilft", "weiter",
-		"geholfen", "weitergeholfen", "ja", "jo", "jup", "yes", "yep", "genau", "aha", "ah", "achso", "ach", "so", "und",
-		"echt", "wirklich", "great", "perfect", "got", "it", "works", "now", "nice", "awesome", "a", "lot", "much", "you",
-		"that", "helps", "helped", "fine", "good", "alright", "fein", "wunderbar", "gerne", "gern", "auch", "hat's",
-		"läufts", "geht's", "gehts", "funktionierts", "noch", "einen", "einmal", "sehr", "all", "right", "the", "for",
-		"nein", "nö", "no", "nope", "egal", "schade", "test", "testing",
+	// ackWords are the words of an acknowledgement: those that
+	// acknowledge on their own (ackCore) and those that only carry one.
+	ackWords = union(ackCore, set("alles", "sehr", "hat", "hats", "hat's", "jetzt", "wieder", "schon", "nochmal", "mal", "dir",
+		"euch", "ihnen", "das", "es", "mir", "weiter", "so", "und", "echt", "wirklich", "auch", "noch", "einen", "einmal",
+		"it", "now", "a", "lot", "much", "you", "that", "all", "the", "for",
 		// Thanks for something, "will do", "good to know" (German and
 		// English chat usage): "danke für die schnelle Antwort", "alles
 		// klar, mach ich", "ok, probier ich aus", "gut zu wissen",
 		// "thanks, that worked", "das wars".
-		"für", "fuer", "die", "deine", "eure", "ihre", "mach", "mache", "machs", "mach's", "probier", "probiere", "probiers",
-		"probier's", "aus", "ich", "zu", "wissen", "oh", "hm", "hmm", "worked", "wars", "war's", "your",
-		"will", "do", "try", "i'll", "ill", "know", "to")
+		"für", "fuer", "die", "deine", "eure", "ihre", "aus", "ich", "zu", "wissen", "your", "will", "do", "try", "i'll", "ill",
+		"know", "to"))
 	// thanksFor name what one thanks for ("danke für die schnelle
 	// Antwort", "thanks for the help"): small talk only beside a word of
 	// thanks — "ich will Hilfe" or "Tipps?" asks for something.
@@ -51,8 +46,8 @@ var (
 )
 
 // ackCore are the acknowledgement words that acknowledge on their own
-// ("ok", "passt", "verstanden", "mach ich", "got it" → "got" is no core,
-// "works" is). The other ackWords only carry one ("das", "ich", "will",
+// ("ok", "passt", "verstanden", "mach ich", "got it", "works"). The other
+// ackWords only carry one ("das", "ich", "will",
 // "wissen", "to" in "gut zu wissen", "will do", "ok, mach ich"): a message
 // of those alone ("ich will das wissen", "I'll do it now") acknowledges
 // nothing and is searched like any other.
@@ -70,6 +65,17 @@ var addressWords = set("lotse", "du", "ihr", "zusammen", "there", "everyone", "e
 // howAreYou are whole messages asking after Lotse's well-being.
 var howAreYou = set("wie geht es dir", "wie geht's dir", "wie gehts dir", "wie geht's", "wie gehts", "wie geht es ihnen",
 	"how are you", "how are you doing", "alles gut bei dir", "na wie geht's", "na wie gehts", "und wie geht es dir")
+
+// union returns the set of the words of all ms.
+func union(ms ...map[string]bool) map[string]bool {
+	u := map[string]bool{}
+	for _, m := range ms {
+		for w := range m {
+			u[w] = true
+		}
+	}
+	return u
+}
 
 // set returns the set of ws.
 func set(ws ...string) map[string]bool {

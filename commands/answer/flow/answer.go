@@ -322,7 +322,7 @@ func (w *Workflow) offerChoice(ctx context.Context, lib *guides.Library, hits []
 	}
 	// Number buttons: a tap on 1️⃣ works like answering "1".
 	for i := range ids {
-		react := &event.ReactionEventContent{RelatesTo: event.RelatesTo{Type: event.RelAnnotation, EventID: promptID, Key: keycaps[i]}}
+		react := &event.ReactionEventContent{RelatesTo: event.RelatesTo{Type: event.RelAnnotation, EventID: promptID, Key: answer.Keycaps[i]}}
 		if _, err := w.Matrix.Send(ctx, evt.RoomID, event.EventReaction, react, w.TxnID(evt.ID, "choice-key", i)); err != nil {
 			return "", err
 		}

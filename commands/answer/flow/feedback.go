@@ -78,14 +78,12 @@ func (w *Workflow) React(ctx context.Context, evt *event.Event) error {
 	return w.ReplyMarkdown(ctx, w.tx.FeedbackSorry+" "+w.FallbackContact())
 }
 
-// keycaps are the reaction buttons Lotse puts under "Meintest du …?".
-var keycaps = answer.Keycaps
-
 // keycapNumber reads a keycap reaction ("2️⃣", also without the variation
-// selector) as its number, or 0.
+// selector) as its number (answer.Keycaps, the buttons under "Meintest du
+// …?"), or 0.
 func keycapNumber(key string) int {
 	k := strings.ReplaceAll(key, "\ufe0f", "")
-	for i, c := range keycaps {
+	for i, c := range answer.Keycaps {
 		if k == strings.ReplaceAll(c, "\ufe0f", "") {
 			return i + 1
 		}
