@@ -63,12 +63,10 @@ func inflected(w string) bool {
 
 // queryStem is stem for a query word: "" unless w is inflected.
 func (s *englishStemmer) queryStem(w string) string {
-	if !inflected(w) || !asciiLetters(w) {
+	if !inflected(w) {
 		return ""
 	}
-	s.env.SetCurrent(w)
-	english.Stem(s.env)
-	return s.env.Current()
+	return s.stem(w)
 }
 
 // asciiLetters reports whether w consists of the letters a–z only.
