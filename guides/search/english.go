@@ -130,11 +130,7 @@ func newEnglishIndex(th map[string][]thesaurusEntry, surface map[string]string, 
 		if !ok {
 			continue
 		}
-		found := false
-		for _, x := range ei.terms[e] {
-			found = found || x == id
-		}
-		if !found {
+		if !slices.Contains(ei.terms[e], id) {
 			ei.terms[e] = append(ei.terms[e], id)
 		}
 	}
