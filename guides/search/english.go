@@ -309,11 +309,6 @@ func (ix *Index) joinEnglishCompounds(toks []rawToken, kr *keyer) []rawToken {
 	if ix.english == nil || len(toks) < 2 {
 		return toks
 	}
-	type insert struct {
-		after int // index of the pair's second token
-		word  string
-	}
-	var ins []insert
 	tried := 0
 	for i := 0; i+1 < len(toks) && tried < maxCompoundPairs; i++ {
 		a, b := toks[i], toks[i+1]
@@ -338,11 +333,8 @@ func (ix *Index) joinEnglishCompounds(toks []rawToken, kr *keyer) []rawToken {
 		}
 		tried++
 		if w := ix.knownCompound(ta, tb, kr); w != "" {
-			ins = append(ins, insert{i + 1, w})
+			toks[i+1].compound = w // the loop reads no compound field
 		}
-	}
-	for _, in := range ins {
-		toks[in.after].compound = in.word
 	}
 	return toks
 }
