@@ -41,22 +41,24 @@ ok okay prima danke
 // services (no "call", "meeting", "share", "screen", "group", "room",
 // and not "talk": Nextcloud Talk is a product).
 // Words that are German words too are left out ("bald", "man", "hat",
-// "war", "will", "kind", "fast", "also", "die", "rat").
+// "war", "will", "kind", "fast", "also", "die", "rat"), and so are the
+// stop words, which a query word is checked against first ("may", "lets",
+// "both", "actually": stopParadigms).
 const commonListEnglish = `
 say says said saying mean means meant think thinks thought believe find finds found see sees saw seen seeing look looks looked looking watch
-come comes came coming go goes went gone going stand stands stood sit sits sat lie lies lay let lets letting take takes took taken taking
+come comes came coming go goes went gone going stand stands stood sit sits sat lie lies lay let letting take takes took taken taking
 give gives gave given giving keep keeps kept keeping stay stays stayed know knows knew known ask asks asked asking answer answers answered
 try tries tried trying manage managed help helps helped helping work works worked wait waits waited waiting live lives lived
 play plays played search searched show shows showed shown showing tell tells told happen happens happened seem seems seemed
 day days week weeks weekend month months year years hour hours minute minutes morning evening night noon
-monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december
 today yesterday tomorrow tonight earlier later recently since ago soon first finally suddenly lately meanwhile
 people person persons guy guys woman women kid kids child children family mother father mum mom dad grandma grandpa friend friends colleague colleagues neighbour neighbor
 train bus car bike house home flat apartment job office holiday holidays vacation school city town street summer winter spring autumn break
 problem problems issue issues thing things stuff way ways case example reason idea part end start beginning time times
-one two three four five six seven eight nine ten hundred thousand couple many lots lot several both second third
+one two three four five six seven eight nine ten hundred thousand couple many lots lot several second third
 big large small little long short quick quickly slow slowly hard easy bad worse worst great nice good better awesome stupid whole complete completely
-important urgent clear unclear immediately exactly really actually basically
+important urgent clear unclear immediately exactly really basically
 `
 
 // commonWords is the set of the common words listed above.

@@ -63,12 +63,10 @@ func inflected(w string) bool {
 
 // queryStem is stem for a query word: "" unless w is inflected.
 func (s *englishStemmer) queryStem(w string) string {
-	if !inflected(w) || !asciiLetters(w) {
+	if !inflected(w) {
 		return ""
 	}
-	s.env.SetCurrent(w)
-	english.Stem(s.env)
-	return s.env.Current()
+	return s.stem(w)
 }
 
 // asciiLetters reports whether w consists of the letters a–z only.
@@ -132,11 +130,7 @@ func newEnglishIndex(th map[string][]thesaurusEntry, surface map[string]string, 
 		if !ok {
 			continue
 		}
-		found := false
-		for _, x := range ei.terms[e] {
-			found = found || x == id
-		}
-		if !found {
+		if !slices.Contains(ei.terms[e], id) {
 			ei.terms[e] = append(ei.terms[e], id)
 		}
 	}
@@ -315,11 +309,6 @@ func (ix *Index) joinEnglishCompounds(toks []rawToken, kr *keyer) []rawToken {
 	if ix.english == nil || len(toks) < 2 {
 		return toks
 	}
-	type insert struct {
-		after int // index of the pair's second token
-		word  string
-	}
-	var ins []insert
 	tried := 0
 	for i := 0; i+1 < len(toks) && tried < maxCompoundPairs; i++ {
 		a, b := toks[i], toks[i+1]
@@ -344,11 +333,8 @@ func (ix *Index) joinEnglishCompounds(toks []rawToken, kr *keyer) []rawToken {
 		}
 		tried++
 		if w := ix.knownCompound(ta, tb, kr); w != "" {
-			ins = append(ins, insert{i + 1, w})
+			toks[i+1].compound = w // the loop reads no compound field
 		}
-	}
-	for _, in := range ins {
-		toks[in.after].compound = in.word
 	}
 	return toks
 }

@@ -22,6 +22,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -171,6 +172,8 @@ func (o Options) withDefaults() Options {
 	case "-":
 		o.Addressee = ""
 	}
+	// Lower-cased once here, not per query: it is matched as a query word.
+	o.Addressee = strings.ToLower(o.Addressee)
 	return o
 }
 

@@ -54,7 +54,8 @@ const verbEndingWeight = 0.9
 // a word of its own, and the decompounder then split it at a word the
 // library happens to know ("reagi|erst" matched a guide titled "Erste
 // Anmeldung"). The form without -st, stemmed, must be a key the library
-// knows. It reports whether it added an alternative.
+// knows. It reports whether it added an alternative; the caller finishes
+// the concept (finishConcept) after its other alternatives.
 func (ix *Index) secondPersonAlts(c *concept, w string, st *stemmer) bool {
 	n := len(w)
 	if n < minVerbEndingStem+3 || !strings.HasSuffix(w, "rst") || hasDigit(w) {
@@ -65,6 +66,5 @@ func (ix *Index) secondPersonAlts(c *concept, w string, st *stemmer) bool {
 		return false
 	}
 	c.alts = appendAlt(c.alts, alt{id, verbEndingWeight})
-	ix.finishConcept(c)
 	return true
 }

@@ -4,7 +4,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strings"
 )
 
 // Result is the answer to one query.
@@ -370,7 +369,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 		}
 	}
 	// A message that says "du" to the bot asks about the bot (addressee.go).
-	if a := strings.ToLower(ix.opts.Addressee); a != "" && addressesBot(toks) {
+	if a := ix.opts.Addressee; a != "" && addressesBot(toks) {
 		step(1)
 		k := key(a)
 		if !seen[k] {

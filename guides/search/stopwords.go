@@ -75,20 +75,20 @@ the a an and or of to in on at for from with by is are was were be been am do do
 // "übers"): measured, they turned a choice into a wrong answer where a
 // guide title happens to say "aufs Handy" (docs/performance.md).
 const stopParadigms = `
-ander anderem anderm andern anders dich dir derer derselbe derselben denselben desselben demselben dieselbe dieselben dasselbe deines euren eurer eures eurem
+ander anderem anderm andern anders dich dir derer derselbe derselben denselben desselben demselben dieselbe dieselben dasselbe euren eurer eures eurem
 einig einige einigem einigen einiger einiges indem ihnen ihres jene jenem jenen jener jenes keines manchem mancher manches musste seines selbst solchem solcher unseres während waehrend zwischen
 sei seist seid wäre wären wärst wärest waere waeren waerst warst wart habt hattest hattet hätten hättest haetten haettest gehabt
 wurdest würde würden würdest würdet würd wuerde wuerden wuerdest wuerd geworden
 könnt konnte konnten konntest könnten könntest koennt koennten koenntest müsst muesst mussten müssten muessten gemusst
-sollt solltest sollten willst wollt wolltest wollten darfst dürfen duerfen dürft durfte dürfte duerfte dürften
+sollt solltest sollten willst wollt wolltest wollten dürfen duerfen dürft durfte dürfte duerfte dürften
 weisst weißt wusste wussten wusstest gewusst wissen
 machst machte gemacht tust tut tat getan kriegst gekriegt bekommst bekam brauchst brauchte gebraucht gehst ging gegangen klappte geklappt funktionierte
-dran drauf draus drin drinnen drüber drueber drum drunter darin darunter davor danach daneben dahinter nix wohl eh überhaupt ueberhaupt
+dran drauf draus drin drinnen drüber drueber drum drunter darunter davor danach daneben dahinter nix wohl eh überhaupt ueberhaupt
 myself ours ourselves yours yourself yourselves he him his himself she her hers herself itself they them their theirs themselves being have has had having doing ought
-youre hes shes its were theyre ive youve weve theyve youd theyd youll theyll don doesn didn isn aren wasn weren hasn haven hadn wouldn shouldn couldn mustn ll ve re
+youre hes shes theyre ive youve weve theyve youd theyd youll theyll don doesn didn isn aren wasn weren hasn haven hadn wouldn shouldn couldn mustn ll ve re
 isnt arent wasnt werent hasnt havent hadnt didnt wont wouldnt shant shouldnt cant cannot couldnt mustnt lets thats whos whats heres theres whens wheres whys hows
 but if because as until while about against between into through during before after above below up down out off over under again further then once here
-all both each few more most other such nor only own same so than too very
+all both each few more most other such nor only own same than too very
 may might must shall able want wants wanted wanting wanna gonna gotta need needs needed needing make makes made making gets gotten receive received
 just simply actually maybe perhaps probably unfortunately already still yet always often never sometimes possible impossible somehow
 something anything everything nothing someone somebody anyone anybody everyone everybody nobody
