@@ -36,13 +36,7 @@ func rescuePart(text string) bool {
 // message sets tune, tune2 and tune3 (never a held-out set).
 func rescuePool(tb testing.TB) []poolSet {
 	tb.Helper()
-	var out []poolSet
-	llib := loadLibrary(tb)
-	for _, half := range []string{"tune", "tune2", "tune3"} {
-		blib, bqs := loadBenchHalf(tb, half)
-		out = append(out, poolSet{"bench " + half, blib, bqs}, poolSet{"first messages " + half, llib, loadSet(tb, half)})
-	}
-	return out
+	return poolOf(tb, "tune", "tune2", "tune3")
 }
 
 // rescueRows decides the pool without the rescue and returns the rows of
