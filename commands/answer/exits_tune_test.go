@@ -272,19 +272,8 @@ func TestDropFit(t *testing.T) {
 		{"strong one word", rescueFeatures{0, 0, 1, 1, 1, 1, 0, 0, 0}},
 	} {
 		for _, lambda := range []float64{0.1, 1} {
-			loo := 0
-			for i := range a {
-				rest := append(append([]rescueRow(nil), a[:i]...), a[i+1:]...)
-				g, _ := rescueGain(pickThreshold(fitRescueMask(rest, lambda, mk.mask), rest), a[i:i+1])
-				loo += g
-			}
-			m := pickThreshold(fitRescueMask(a, lambda, mk.mask), a)
-			gf, rf := rescueGain(m, a)
-			gc, rc := rescueGain(m, b)
-			mb := pickThreshold(fitRescueMask(b, lambda, mk.mask), b)
-			gbf, rbf := rescueGain(mb, b)
-			gba, rba := rescueGain(mb, a)
-			fmt.Printf("drop %-18s λ %.1f LOO A %+d; fit A %+d (%d), check B %+d (%d); fit B %+d (%d), check A %+d (%d) | b %.3f w %.3f t %.2f\n", mk.name, lambda, loo, gf, rf, gc, rc, gbf, rbf, gba, rba, m.b, m.w, m.threshold)
+			c := crossRescue(a, b, lambda, mk.mask)
+			fmt.Printf("drop %-18s λ %.1f LOO A %+d; fit A %+d (%d), check B %+d (%d); fit B %+d (%d), check A %+d (%d) | b %.3f w %.3f t %.2f\n", mk.name, lambda, c.loo, c.fitA, c.rescuedA, c.checkB, c.rescuedB, c.fitB, c.rescuedFB, c.checkA, c.rescuedC, c.m.b, c.m.w, c.m.threshold)
 		}
 	}
 }

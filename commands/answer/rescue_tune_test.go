@@ -36,13 +36,7 @@ func rescuePart(text string) bool {
 // message sets tune, tune2 and tune3 (never a held-out set).
 func rescuePool(tb testing.TB) []poolSet {
 	tb.Helper()
-	var out []poolSet
-	llib := loadLibrary(tb)
-	for _, half := range []string{"tune", "tune2", "tune3"} {
-		blib, bqs := loadBenchHalf(tb, half)
-		out = append(out, poolSet{"bench " + half, blib, bqs}, poolSet{"first messages " + half, llib, loadSet(tb, half)})
-	}
-	return out
+	return poolOf(tb, "tune", "tune2", "tune3")
 }
 
 // rescueRows decides the pool without the rescue and returns the rows of
@@ -166,6 +160,35 @@ func pickThreshold(m rescueModel, rows []rescueRow) rescueModel {
 	return m
 }
 
+// rescueCross is one two-way check of a rescue fit: leave-one-out on A,
+// fit on A checked on B, and fit on B checked on A.
+type rescueCross struct {
+	loo              int
+	fitA, rescuedA   int // gain and rescues of the A fit on A
+	checkB, rescuedB int // ... of the A fit on B
+	fitB, rescuedFB  int // gain and rescues of the B fit on B
+	checkA, rescuedC int // ... of the B fit on A
+	m                rescueModel
+}
+
+// crossRescue fits the rescue with lambda and mask on a and on b and checks
+// each fit on the other part.
+func crossRescue(a, b []rescueRow, lambda float64, mask rescueFeatures) rescueCross {
+	var c rescueCross
+	for i := range a {
+		rest := append(append([]rescueRow(nil), a[:i]...), a[i+1:]...)
+		g, _ := rescueGain(pickThreshold(fitRescueMask(rest, lambda, mask), rest), a[i:i+1])
+		c.loo += g
+	}
+	c.m = pickThreshold(fitRescueMask(a, lambda, mask), a)
+	c.fitA, c.rescuedA = rescueGain(c.m, a)
+	c.checkB, c.rescuedB = rescueGain(c.m, b)
+	mb := pickThreshold(fitRescueMask(b, lambda, mask), b)
+	c.fitB, c.rescuedFB = rescueGain(mb, b)
+	c.checkA, c.rescuedC = rescueGain(mb, a)
+	return c
+}
+
 func partRows(rows []rescueRow, b bool) []rescueRow {
 	var out []rescueRow
 	for _, r := range rows {
@@ -240,19 +263,8 @@ func TestRescueFit(t *testing.T) {
 		{"strong only", rescueFeatures{0, 0, 1, 1, 0, 0, 0, 0, 0}},
 		{"strong one word", rescueFeatures{0, 0, 1, 1, 1, 1, 0, 0, 0}},
 	} {
-		loo := 0
-		for i := range a {
-			rest := append(append([]rescueRow(nil), a[:i]...), a[i+1:]...)
-			g, _ := rescueGain(pickThreshold(fitRescueMask(rest, rescueLambda, mk.mask), rest), a[i:i+1])
-			loo += g
-		}
-		m := pickThreshold(fitRescueMask(a, rescueLambda, mk.mask), a)
-		gf, rf := rescueGain(m, a)
-		gc, rc := rescueGain(m, b)
-		mb := pickThreshold(fitRescueMask(b, rescueLambda, mk.mask), b)
-		gbf, _ := rescueGain(mb, b)
-		gba, _ := rescueGain(mb, a)
-		fmt.Printf("features %-18s LOO A %+d; fit A %+d (%d), check B %+d (%d); fit B %+d, check A %+d | %s\n", mk.name, loo, gf, rf, gc, rc, gbf, gba, show(m))
+		c := crossRescue(a, b, rescueLambda, mk.mask)
+		fmt.Printf("features %-18s LOO A %+d; fit A %+d (%d), check B %+d (%d); fit B %+d, check A %+d | %s\n", mk.name, c.loo, c.fitA, c.rescuedA, c.checkB, c.rescuedB, c.fitB, c.checkA, show(c.m))
 	}
 	fmt.Printf("embedded: %s\n", show(rescue))
 	m := pickThreshold(fitRescueMask(a, rescueLambda, rescueMask), a)

@@ -56,9 +56,17 @@ type poolSet struct {
 // sets of both question sets (never a held-out set).
 func tunePool(tb testing.TB) []poolSet {
 	tb.Helper()
+	return poolOf(tb, "tune", "tune2")
+}
+
+// poolOf loads the named tuning sets (never a held-out set) of both
+// question sets: the bench questions with the bench guides and the first
+// messages with the project's library.
+func poolOf(tb testing.TB, halves ...string) []poolSet {
+	tb.Helper()
 	var out []poolSet
 	llib := loadLibrary(tb)
-	for _, half := range []string{"tune", "tune2"} {
+	for _, half := range halves {
 		blib, bqs := loadBenchHalf(tb, half)
 		out = append(out, poolSet{"bench " + half, blib, bqs}, poolSet{"first messages " + half, llib, loadSet(tb, half)})
 	}

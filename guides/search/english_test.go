@@ -99,20 +99,12 @@ func englishDocs() []Doc {
 // the other look-ups.
 func TestEnglishInflection(t *testing.T) {
 	ix := Build(englishDocs(), Options{})
-	tests := []struct {
-		query, first string
-	}{
+	searchFirst(t, ix, []queryFirst{
 		{"deleting", "datei-loeschen.md"},
 		{"deleted", "datei-loeschen.md"},
 		{"our meetings", "meeting.md"},
 		{"joined", "raum.md"},
-	}
-	for _, tt := range tests {
-		r := ix.Search(tt.query, 3)
-		if len(r.Hits) == 0 || r.Hits[0].ID != tt.first {
-			t.Errorf("Search(%q) = %v, want %s first", tt.query, r.Hits, tt.first)
-		}
-	}
+	})
 	for _, w := range []string{"deleting", "deleted", "meetings", "joined"} {
 		c := concept{word: w}
 		if !ix.englishAlts(&c, &keyer{ix: ix}) {
@@ -174,11 +166,19 @@ func TestAnglicisedVerbs(t *testing.T) {
 		Doc{ID: "herunterladen.md", Title: "Dateien herunterladen", Summary: "Dateien aus der Cloud herunterladen.", Sections: []Section{{"", "Auf Herunterladen klicken."}}},
 	)
 	ix := Build(docs, Options{})
-	tests := []struct{ query, first string }{
+	searchFirst(t, ix, []queryFirst{
 		{"geshared", "teilen.md"},
 		{"upgedatet", "app.md"},
 		{"downgeloadet", "herunterladen.md"},
-	}
+	})
+}
+
+// queryFirst is a query and the document it must find first.
+type queryFirst struct{ query, first string }
+
+// searchFirst checks that each query finds its document first in ix.
+func searchFirst(t *testing.T, ix *Index, tests []queryFirst) {
+	t.Helper()
 	for _, tt := range tests {
 		r := ix.Search(tt.query, 3)
 		if len(r.Hits) == 0 || r.Hits[0].ID != tt.first {

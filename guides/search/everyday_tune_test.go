@@ -129,8 +129,16 @@ func scorePool(sets []evSet, part func(string) int, verdicts map[string]evVerdic
 	return all, parts, per
 }
 
-// evPool loads the TUNE POOL (never a held-out set).
+// evPool loads the TUNE POOL (never a held-out set): tune and tune2.
 func evPool(t *testing.T) []evSet {
+	t.Helper()
+	return tunePool(t, "tune", "tune2")
+}
+
+// tunePool loads the named tune sets (never a held-out set) of both question
+// sets: the bench questions against the shared bench guides and the first
+// messages against the project's library.
+func tunePool(t *testing.T, names ...string) []evSet {
 	t.Helper()
 	bench := evBenchDir(t)
 	load := func(dir string) []*guides.Guide {
@@ -149,7 +157,7 @@ func evPool(t *testing.T) []evSet {
 		return qs
 	}
 	var sets []evSet
-	for _, s := range []string{"tune", "tune2"} {
+	for _, s := range names {
 		sets = append(sets,
 			evSet{"bench " + s, true, bgs, read(filepath.Join("testdata", "bench-"+s+"-2026-12-04.tsv"))},
 			evSet{"first messages " + s, false, lgs, read(filepath.Join("..", "..", "commands", "answer", "testdata", "first-messages-"+s+"-2026-12-04.tsv"))})

@@ -4,13 +4,11 @@ import (
 	"fmt"
 	"hash/fnv"
 	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
 )
 
@@ -40,29 +38,7 @@ func uiPart(q string) int {
 // uiPool loads the tune pool: the three tune sets of both question sets.
 func uiPool(t *testing.T) []evSet {
 	t.Helper()
-	bench := evBenchDir(t)
-	load := func(dir string) []*guides.Guide {
-		lib, _, err := guides.Load(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return lib.Guides()
-	}
-	bgs, lgs := load(bench), load(filepath.Join("..", "..", "library"))
-	read := func(p string) []search.Question {
-		qs, err := search.ReadQuestionsFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return qs
-	}
-	var sets []evSet
-	for _, s := range []string{"tune", "tune2", "tune3"} {
-		sets = append(sets,
-			evSet{"bench " + s, true, bgs, read(filepath.Join("testdata", "bench-"+s+"-2026-12-04.tsv"))},
-			evSet{"first messages " + s, false, lgs, read(filepath.Join("..", "..", "commands", "answer", "testdata", "first-messages-"+s+"-2026-12-04.tsv"))})
-	}
-	return sets
+	return tunePool(t, "tune", "tune2", "tune3")
 }
 
 // uiMeasure scores the pool with the UI translations es at weight w.
