@@ -110,10 +110,6 @@ type Decision struct {
 	offTopic bool
 	// exit: which exit of decideSearch made this "no guide" (tuning).
 	exit noneExit
-	// chosen: the evidence of a choice decideSearch made, read only by the
-	// tuning test TestDropFit (a learned "choice → none", measured and not
-	// adopted; docs/performance.md); a few numbers per choice.
-	chosen *weakEvidence
 }
 
 // Guides returns the IDs of the hits offered.

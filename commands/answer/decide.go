@@ -190,7 +190,6 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 		d.exit = exitOffTopicOneWord
 		return noGuide(d, res.Hits, opts, tx)
 	}
-	d.chosen = &weakEvidence{hits: res.Hits, x: featuresOf(res, len(qw))}
 	return choice(d, res.Hits, tx)
 }
 

@@ -210,7 +210,8 @@ func TestMissesA(t *testing.T) {
 }
 
 // choiceRows are the TUNING pool messages that end as a choice made by
-// decideSearch's last exit (Decision.chosen), as rescue rows: y the
+// a search's own exit (not rescued), as rescue rows with the features of
+// the search the choice came from (Decision.Query searched again): y the
 // choice helped, noneHelped the message expected none (dropping the
 // choice would help it).
 func choiceRows(sets []poolSet) []rescueRow {
@@ -219,12 +220,16 @@ func choiceRows(sets []poolSet) []rescueRow {
 		r := Evaluate(s.lib, s.qs, Options{Cases: true})
 		for _, res := range r.Results {
 			d := res.Decision
-			if d.Outcome != Choose || d.chosen == nil || d.Rescued {
+			if d.Outcome != Choose || d.Rescued || d.Query == "" {
+				continue
+			}
+			sr := s.lib.SearchFor(d.Query, 5, false)
+			if len(sr.Hits) == 0 {
 				continue
 			}
 			none := Helped(Decision{Outcome: None}, res.Question.Expected)
 			rows = append(rows, rescueRow{set: s.name, text: res.Question.Text, expected: res.Question.Expected,
-				partB: rescuePart(res.Question.Text), x: d.chosen.x, y: res.Helped, noneHelped: none})
+				partB: rescuePart(res.Question.Text), x: featuresOf(sr, len(tokens(d.Query))), y: res.Helped, noneHelped: none})
 		}
 	}
 	return rows

@@ -119,8 +119,7 @@ func TestChoiceReplyWith(t *testing.T) {
 
 // TestNoneExit: each exit of decideSearch that turns a found result into
 // "no guide" names itself (Decision.exit, read by the tuning tests
-// TestExitCounts and the rescue), and a choice keeps its evidence
-// (Decision.chosen).
+// TestExitCounts and the rescue); a choice names none.
 func TestNoneExit(t *testing.T) {
 	const q = "wie teile ich eine tabelle mit meiner gruppe"
 	leaning := []search.Hit{
@@ -132,25 +131,24 @@ func TestNoneExit(t *testing.T) {
 		{ID: "cloud/gruppen.md", Title: "Gruppenordner", Score: 0.25, OneWord: 0.5, OneWordDF: 0.1},
 	}
 	cases := []struct {
-		name   string
-		msg    string
-		res    search.Result
-		want   Outcome
-		exit   noneExit
-		chosen bool
+		name string
+		msg  string
+		res  search.Result
+		want Outcome
+		exit noneExit
 	}{
-		{"weak evidence", q, search.Result{Hits: weakHits(0)}, None, exitWeak, false},
-		{"a subject outside the library, not firm", q, search.Result{Hits: weakHits(0), Close: true, OffTopic: []string{"excel"}}, None, exitOffTopic, false},
-		{"a question for a date", "wann ist die nächste tabelle für meine gruppe", search.Result{Hits: weakHits(0.6), Close: true}, None, exitDate, false},
-		{"a common word carries the first guide", q, search.Result{Hits: leaning, Close: true}, None, exitLeans, false},
-		{"a subject outside the library met in one word", q, search.Result{Hits: oneWord, Close: true, OffTopic: []string{"whatsapp"}}, None, exitOffTopicOneWord, false},
-		{"a choice", q, search.Result{Hits: weakHits(0.6), Close: true}, Choose, exitNone, true},
+		{"weak evidence", q, search.Result{Hits: weakHits(0)}, None, exitWeak},
+		{"a subject outside the library, not firm", q, search.Result{Hits: weakHits(0), Close: true, OffTopic: []string{"excel"}}, None, exitOffTopic},
+		{"a question for a date", "wann ist die nächste tabelle für meine gruppe", search.Result{Hits: weakHits(0.6), Close: true}, None, exitDate},
+		{"a common word carries the first guide", q, search.Result{Hits: leaning, Close: true}, None, exitLeans},
+		{"a subject outside the library met in one word", q, search.Result{Hits: oneWord, Close: true, OffTopic: []string{"whatsapp"}}, None, exitOffTopicOneWord},
+		{"a choice", q, search.Result{Hits: weakHits(0.6), Close: true}, Choose, exitNone},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			d := Decide(c.msg, fixedResult(c.res), Options{Cases: true})
-			if d.Outcome != c.want || d.exit != c.exit || (d.chosen != nil) != c.chosen {
-				t.Errorf("outcome %s exit %d chosen %v, want %s exit %d chosen %v", d.Outcome, d.exit, d.chosen != nil, c.want, c.exit, c.chosen)
+			if d.Outcome != c.want || d.exit != c.exit {
+				t.Errorf("outcome %s exit %d, want %s exit %d", d.Outcome, d.exit, c.want, c.exit)
 			}
 		})
 	}
