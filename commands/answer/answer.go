@@ -146,6 +146,11 @@ func Decide(message string, lib Library, opts Options) Decision {
 	}
 	folded := foldWords(words)
 	brk := clauseStarts(text, words)
+	bot, toBot := botTalk(folded, brk)
+	if toBot && bot == TalkBot {
+		// "bist du ein Mensch oder ein Bot?" asks what Lotse is.
+		return botReply(tx, opts)
+	}
 	person := personRequest(folded, brk)
 	content, question, at := false, false, -1
 	if person == sureHuman {
@@ -168,6 +173,9 @@ func Decide(message string, lib Library, opts Options) Decision {
 	}
 	if t, ok := isSmallTalk(words); ok {
 		return smallTalk(tx, t)
+	}
+	if toBot {
+		return smallTalk(tx, bot)
 	}
 	q, from, lead := questionPart(text, words)
 	if q == "" {
@@ -209,7 +217,7 @@ func Decide(message string, lib Library, opts Options) Decision {
 
 func smallTalk(tx *Texts, t Talk) Decision {
 	r := map[Talk]string{TalkHello: tx.Hello, TalkThanks: tx.Thanks, TalkAck: tx.Ack, TalkBye: tx.Bye,
-		TalkHowAreYou: tx.HowAreYou, TalkPrompt: tx.Prompt}[t]
+		TalkHowAreYou: tx.HowAreYou, TalkPrompt: tx.Prompt, TalkPraise: tx.Praise, TalkSorry: tx.Sorry}[t]
 	return Decision{Outcome: SmallTalk, Talk: t, Reply: r}
 }
 

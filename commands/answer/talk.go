@@ -221,3 +221,196 @@ func isVague(ws []word) bool {
 	}
 	return trouble
 }
+
+// Talk addressed to the bot (sixth quality pass): a small grammar, like
+// the requests for a person (human.go), instead of a list of sentences.
+//
+// What members say to a chat bot besides their questions falls into a few
+// kinds, the same in every published small-talk collection of chat-bot
+// builders — Microsoft's Personality Chat / QnA Maker chit-chat dataset
+// ("you're great", "I love you", "are you a bot?", "what's your name?",
+// "how are you?", "sorry"), the Dialogflow prebuilt Small Talk agent
+// (smalltalk.agent.*: chatbot, real, age, name, busy, clever, good;
+// smalltalk.user.loves_agent; smalltalk.dialog.sorry;
+// smalltalk.greetings.how_are_you), Rasa's bot_challenge intent ("are you
+// a bot?", "am I talking to a human?") and the small-talk intents of the
+// CLINC150 corpus (Larson et al. 2019: are_you_a_bot, what_is_your_name,
+// how_old_are_you, who_made_you, greeting "how are you doing"):
+//
+//   - praise and affection (TalkPraise): the addressee, a verb of being
+//     and an evaluative word ("du bist super", "thanks, you're great",
+//     "das ist lieb von dir"), a comparison ("schlauer als mein Enkel"),
+//     help received ("du hast mir echt geholfen"), liking ("ich mag
+//     dich", "love you"), being glad of it ("schön, dass es dich gibt");
+//   - the phatic question after one's well-being (TalkHowAreYou; phatic
+//     communion, Malinowski 1923): "na du, alles klar bei dir?", "how are
+//     you doing today?", "wie läuft's bei dir?";
+//   - questions about the bot as a being (TalkBot): its nature (Mensch,
+//     Bot, KI, human, robot), name, age, maker, rest and feelings ("hast
+//     du auch mal Feierabend?", "do you ever sleep?", "wer bist du?");
+//   - an apology for bothering (TalkSorry; apologies as a speech act
+//     in chat, Holmes 1990): "entschuldige, dass ich dich so oft nerve",
+//     "sorry for all the questions".
+//
+// A message is such talk only when EVERY word belongs to the grammar's
+// closed vocabulary (the addressee, verbs of being, having and feeling,
+// modal particles and intensifiers after the Duden grammar, articles and
+// the words of the kind) and a word of its kind is there: a message that
+// names a thing ("was speicherst du über mich", "wie kann ich dich stumm
+// schalten", "was kannst du alles") is a question and is searched. Words
+// are matched folded (see fold). A comparison ("… als mein Enkel",
+// "… than my kids") may name anything in its last four words.
+var (
+	// botYou address the bot: "du" and its forms, "you" (in a chat with
+	// the bot the singular) and its name.
+	botYou = set("du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "you", "youre", "your", "yourself",
+		"u", "ya", "lotse")
+	// botBe are verbs of being, having, feeling and doing as a state
+	// ("bist du …", "hast du …", "are you …", "do you sleep").
+	botBe = set("bist", "bin", "ist", "sind", "warst", "wirst", "hast", "hat", "hab", "habe", "gibt", "gibts", "are",
+		"is", "am", "were", "was", "have", "has", "do", "does", "did", "fuehlst", "feel", "machst", "brauchst", "kriegst",
+		"get", "take", "thats", "whats", "hows", "whos", "its", "im")
+	// botParticles are modal particles, intensifiers and the words a
+	// short clause needs (articles, conjunctions, "es", "ich", "mir").
+	botParticles = set("ja", "aber", "auch", "denn", "doch", "eigentlich", "einfach", "eben", "halt", "mal", "nur", "schon",
+		"wohl", "echt", "wirklich", "sehr", "so", "total", "voll", "richtig", "ganz", "mega", "immer", "wieder", "heute",
+		"gerade", "jetzt", "na", "und", "oder", "dass", "es", "ich", "mir", "mich", "da", "hier", "ein", "eine", "einen",
+		"einer", "der", "die", "das", "den", "von", "really", "so", "very", "just", "actually", "such", "truly", "totally",
+		"pretty", "quite", "always", "ever", "today", "now", "and", "or", "a", "an", "the", "of", "i", "me", "it", "that",
+		"there", "here", "too", "also", "oh", "ach", "hey", "hi", "hallo", "hello")
+	// botPraise are evaluative words (praise, also of the bot's help).
+	botPraise = set("super", "toll", "klasse", "spitze", "genial", "grossartig", "wunderbar", "fantastisch",
+		"phantastisch", "prima", "cool", "stark", "nett", "lieb", "freundlich", "sympathisch", "suess", "geduldig",
+		"hilfsbereit", "hilfreich", "schlau", "klug", "clever", "intelligent", "schnell", "gut", "beste", "bester",
+		"besten", "schoen", "froh", "goldwert", "gold", "wert", "held", "heldin", "engel", "schatz", "great", "awesome",
+		"amazing", "helpful", "smart", "nice", "kind", "wonderful", "brilliant", "best", "fantastic", "excellent",
+		"lovely", "sweet", "patient", "genius", "hero", "star", "rock", "rocks", "legend", "lifesaver", "good", "glad",
+		"fast", "geholfen", "weitergeholfen", "helped", "mag", "liebe", "gern", "gerne", "like", "love", "luv")
+	// botComparatives compare ("schlauer als …", "better than …").
+	botComparatives = set("schlauer", "klueger", "besser", "schneller", "netter", "hilfreicher", "geduldiger",
+		"cleverer", "smarter", "better", "faster", "nicer", "cleverer", "kinder", "quicker")
+	// botHowWords ask after one's well-being: "geht's", "läuft's",
+	// "doing", "going", and "bei dir" ("alles klar bei dir?").
+	botHowWords = set("geht", "gehts", "laeuft", "laeufts", "doing", "going", "hows", "befindest", "bei", "how", "alles",
+		"klar", "ok", "okay", "fit", "fine", "well", "up", "things", "everything")
+	// botBeing are what a person is or has and a program is not: its
+	// nature, name, age, maker, rest and feelings; "wer"/"who" ask who it
+	// is.
+	botBeing = set("mensch", "menschen", "bot", "chatbot", "roboter", "robot", "maschine", "machine", "programm",
+		"program", "computer", "ki", "ai", "kuenstliche", "intelligenz", "artificial", "intelligence", "human", "real",
+		"person", "lebendig", "alive", "heisst", "heissen", "name", "called", "alt", "old", "age", "alter", "geburtstag",
+		"birthday", "feierabend", "pause", "urlaub", "frei", "wochenende", "schlafen", "schlaefst", "schlaf", "muede",
+		"sleep", "tired", "break", "rest", "off", "gefuehle", "gefuehl", "feelings", "emotions", "gluecklich", "traurig",
+		"einsam", "happy", "sad", "lonely", "langweilig", "bored", "wohnst", "lebst", "live", "kommst", "her", "from",
+		"gemacht", "programmiert", "erfunden", "gebaut", "entwickelt", "made", "built", "created", "programmed", "wer",
+		"who", "wie", "was", "wo", "woher", "wann", "what", "where", "when", "nie", "never", "kein", "keine", "not", "no",
+		"online", "wach", "awake", "noch", "still")
+	// botSorry apologise; botBother are what one apologises for.
+	botSorry = set("entschuldige", "entschuldigung", "entschuldigen", "sorry", "verzeih", "verzeihung", "verzeihe",
+		"leid", "tut", "apologies", "apologize", "apologise", "pardon")
+	botBother = set("nerve", "nerven", "nerv", "nervt", "stoere", "stoeren", "stoerung", "belaestige", "belaestigen",
+		"frage", "fragen", "dumme", "dummen", "doofe", "doofen", "bloede", "viele", "vielen", "oft", "staendig", "dauernd",
+		"nochmal", "mit", "fuer", "meine", "meinen", "bother", "bothering", "annoy", "annoying", "disturb", "disturbing",
+		"question", "questions", "stupid", "silly", "many", "all", "again", "for", "my", "these", "much", "often", "to")
+	// The words that make a message of each kind: an apology for
+	// bothering (not for "eine Frage": "Entschuldigung, ich habe eine
+	// Frage" announces one), well-being, the bot as a being.
+	botBotherCore = set("nerve", "nerven", "nerv", "nervt", "stoere", "stoeren", "stoerung", "belaestige", "belaestigen",
+		"dumme", "dummen", "doofe", "doofen", "bloede", "viele", "vielen", "oft", "staendig", "dauernd", "nochmal",
+		"bother", "bothering", "annoy", "annoying", "disturb", "disturbing", "stupid", "silly", "many", "all", "again",
+		"much", "often")
+	// botHowCore ask after one's well-being; botHowAlone do it without
+	// naming the addressee ("how's it going?").
+	botHowAlone  = set("hows", "going", "doing")
+	botHowCore   = set("geht", "gehts", "laeuft", "laeufts", "doing", "going", "hows", "befindest")
+	botSorryCore = set("entschuldige", "entschuldigung", "entschuldigen", "sorry", "verzeih", "verzeihung", "verzeihe",
+		"leid", "apologies", "apologize", "apologise", "pardon")
+	botBeingCore = set("mensch", "menschen", "bot", "chatbot", "roboter", "robot", "maschine", "machine", "programm",
+		"program", "computer", "ki", "ai", "intelligenz", "intelligence", "human", "real", "person", "lebendig", "alive",
+		"heisst", "name", "called", "alt", "old", "age", "geburtstag", "birthday", "feierabend", "pause", "urlaub", "frei",
+		"wochenende", "schlafen", "schlaefst", "muede", "sleep", "tired", "break", "gefuehle", "feelings", "emotions",
+		"gluecklich", "traurig", "einsam", "lonely", "langweilig", "bored", "wohnst", "lebst", "live", "kommst",
+		"gemacht", "programmiert", "erfunden", "gebaut", "entwickelt", "made", "built", "created", "programmed", "wer",
+		"who", "online", "wach", "awake")
+)
+
+// botTalk reports whether the folded words ws of a message are nothing
+// but talk addressed to the bot (see botYou) and of which kind: an
+// apology (TalkSorry), a question about the bot as a being (TalkBot),
+// after its well-being (TalkHowAreYou) or praise (TalkPraise), in that
+// order. brk[i] reports a clause break before word i.
+func botTalk(ws []string, brk []bool) (Talk, bool) {
+	you, sorry, bother, being, neg := false, false, false, false, false
+	how, howAlone, praise := false, false, false
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		switch {
+		case (w == "als" || w == "than") && i > 0 && botComparatives[ws[i-1]]:
+			// A comparison names anything: up to four words to the
+			// end of its clause.
+			j := i + 1
+			for j < len(ws) && !brk[j] {
+				j++
+			}
+			if j-i-1 > 4 || j == i+1 {
+				return "", false
+			}
+			praise, i = true, j-1
+			continue
+		case botYou[w]:
+			you = true
+		case leadWords[w] || botParticles[w] || botBe[w]:
+		case botComparatives[w]:
+			praise = true
+		case botPraise[w] || botHowWords[w] || botBeing[w] || botSorry[w] || botBother[w]:
+		default:
+			return "", false
+		}
+		sorry = sorry || botSorryCore[w]
+		bother = bother || botBotherCore[w]
+		// Presence: "bist du (noch) da?", "are you (still) there?".
+		being = being || botBeingCore[w] || (w == "da" || w == "there" || w == "here") &&
+			(i > 0 && botYou[ws[i-1]] || i > 1 && botYou[ws[i-2]] && (ws[i-1] == "noch" || ws[i-1] == "still"))
+		howAlone = howAlone || botHowAlone[w]
+		neg = neg || negWords[w] || w == "never" || w == "no" || w == "kein"
+		praise = praise || botPraise[w]
+		// "geht's", "doing", "bei dir" ("alles klar bei dir?"), "how"
+		// before a verb of being ("how are you").
+		how = how || botHowCore[w] || w == "bei" && i+1 < len(ws) && ws[i+1] == "dir" ||
+			w == "how" && i+1 < len(ws) && botBe[ws[i+1]]
+	}
+	switch {
+	case you && being:
+		return TalkBot, true
+	case sorry && (you || bother):
+		return TalkSorry, true
+	case neg:
+		return "", false
+	case how && (you || howAlone):
+		return TalkHowAreYou, true
+	case !you:
+		return "", false
+	case praise:
+		return TalkPraise, true
+	}
+	return "", false
+}
+
+// The kinds of small talk addressed to the bot (see botTalk).
+const (
+	TalkPraise Talk = "praise" // praise or affection: "du bist super", "ich mag dich"
+	TalkSorry  Talk = "sorry"  // an apology for bothering: "sorry, dass ich so oft nerve"
+	TalkBot    Talk = "bot"    // the bot as a being: "bist du ein Mensch?", "wie heißt du?"
+)
+
+// botReply answers a question about the bot as a being: honestly a bot,
+// and the way to a person — how to ask for a support case when cases are
+// on (a request for a person, see personRequest), the fallback contact
+// otherwise.
+func botReply(tx *Texts, opts Options) Decision {
+	way := contact(tx, opts)
+	if opts.Cases {
+		way = tx.BotCases
+	}
+	return Decision{Outcome: SmallTalk, Talk: TalkBot, Reply: tx.Bot + " " + way}
+}

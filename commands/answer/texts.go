@@ -14,6 +14,12 @@ type Texts struct {
 	Lang string
 	// Small talk.
 	Hello, Thanks, Ack, Bye, HowAreYou, Prompt string
+	// Small talk addressed to the bot (see botTalk): praise or
+	// affection, an apology for bothering, and a question about the bot
+	// as a being — Bot says honestly that Lotse is a bot, and BotCases
+	// how to reach a person when support cases are on (the fallback
+	// contact follows Bot otherwise).
+	Praise, Sorry, Bot, BotCases string
 	// HumanCases answers a request for a person when support cases are
 	// on (the chat path follows it with the offer to open a case);
 	// HumanOffer is that offer as `lotse ask` shows it.
@@ -70,6 +76,10 @@ var German = Texts{
 	Bye:       "Bis bald! Wenn du wieder eine Frage hast, bin ich da.",
 	HowAreYou: "Danke der Nachfrage, mir geht's gut! Womit kann ich dir helfen?",
 	Prompt:    "Klar, frag einfach! Beschreib mir in ein, zwei Sätzen, wobei du Hilfe brauchst – z. B. „Mein Mikro geht in der Videokonferenz nicht“.",
+	Praise:    "Danke, das freut mich sehr! 😊 Melde dich gern, wenn du wieder etwas brauchst.",
+	Sorry:     "Kein Problem, du störst überhaupt nicht! Frag mich, so oft du magst – dafür bin ich da.",
+	Bot:       "Ich bin Lotse, ein Bot und kein Mensch – der Hilfe-Bot des Digitalisierungsteams, rund um die Uhr für dich da.",
+	BotCases:  "Möchtest du mit einem Menschen aus dem Team sprechen? Schreib einfach „Ich möchte mit einem Menschen sprechen“.",
 
 	HumanCases:     "Gern bringe ich dich mit einem Menschen aus dem Digitalisierungsteam zusammen.",
 	HumanOffer:     "Soll ich dafür einen Supportfall öffnen? Antworte mit „ja“ und beschreib kurz dein Anliegen.",
@@ -110,6 +120,10 @@ var English = Texts{
 	Bye:       "See you! I'm here whenever you have a question.",
 	HowAreYou: "Thanks for asking, I'm fine! How can I help you?",
 	Prompt:    "Sure, just ask! Tell me in a sentence or two what you need help with – e.g. “My microphone doesn't work in the video conference”.",
+	Praise:    "Thank you, that's kind of you! 😊 Get in touch whenever you need anything.",
+	Sorry:     "No problem, you're not bothering me at all! Ask as often as you like – that's what I'm here for.",
+	Bot:       "I'm Lotse, a bot and not a person – the help bot of the digital team, here for you around the clock.",
+	BotCases:  "Would you like to talk to a person from the team? Just write “I'd like to talk to a person”.",
 
 	HumanCases:     "Happy to put you in touch with a person from the digital team.",
 	HumanOffer:     "Shall I open a support case for that? Reply “yes” and describe what you need in a few words.",
