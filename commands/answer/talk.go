@@ -277,7 +277,14 @@ var (
 		"gerade", "jetzt", "na", "und", "oder", "dass", "es", "ich", "mir", "mich", "da", "hier", "ein", "eine", "einen",
 		"einer", "der", "die", "das", "den", "von", "really", "so", "very", "just", "actually", "such", "truly", "totally",
 		"pretty", "quite", "always", "ever", "today", "now", "and", "or", "a", "an", "the", "of", "i", "me", "it", "that",
-		"there", "here", "too", "also", "oh", "ach", "hey", "hi", "hallo", "hello")
+		"there", "here", "too", "also", "oh", "ach", "hey", "hi", "hallo", "hello",
+		// Prepositions and possessives of thanks and apologies ("danke
+		// für …", "sorry to bother you", "mit meinen Fragen"), as in
+		// the acknowledgement words (ackWords).
+		"fuer", "mit", "meine", "meinen", "mein", "for", "to", "my", "with",
+		// Quantities and repetition ("die vielen Fragen", "so oft",
+		// "thanks so much", "again").
+		"viele", "vielen", "oft", "staendig", "dauernd", "nochmal", "many", "all", "again", "these", "much", "often")
 	// botPraise are evaluative words (praise, also of the bot's help).
 	botPraise = set("super", "toll", "klasse", "spitze", "genial", "grossartig", "wunderbar", "fantastisch",
 		"phantastisch", "prima", "cool", "stark", "nett", "lieb", "freundlich", "sympathisch", "suess", "geduldig",
@@ -309,9 +316,8 @@ var (
 	botSorry = set("entschuldige", "entschuldigung", "entschuldigen", "sorry", "verzeih", "verzeihung", "verzeihe",
 		"leid", "tut", "apologies", "apologize", "apologise", "pardon")
 	botBother = set("nerve", "nerven", "nerv", "nervt", "stoere", "stoeren", "stoerung", "belaestige", "belaestigen",
-		"frage", "fragen", "dumme", "dummen", "doofe", "doofen", "bloede", "viele", "vielen", "oft", "staendig", "dauernd",
-		"nochmal", "mit", "fuer", "meine", "meinen", "bother", "bothering", "annoy", "annoying", "disturb", "disturbing",
-		"question", "questions", "stupid", "silly", "many", "all", "again", "for", "my", "these", "much", "often", "to")
+		"frage", "fragen", "dumme", "dummen", "doofe", "doofen", "bloede", "bother", "bothering", "annoy", "annoying",
+		"disturb", "disturbing", "question", "questions", "stupid", "silly")
 	// The words that make a message of each kind: an apology for
 	// bothering (not for "eine Frage": "Entschuldigung, ich habe eine
 	// Frage" announces one), well-being, the bot as a being.
@@ -341,7 +347,7 @@ var (
 // order. brk[i] reports a clause break before word i.
 func botTalk(ws []string, brk []bool) (Talk, bool) {
 	you, sorry, bother, being, neg := false, false, false, false, false
-	how, howAlone, praise := false, false, false
+	how, howAlone, praise, forSorry := false, false, false, false
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
 		switch {
@@ -362,7 +368,11 @@ func botTalk(ws []string, brk []bool) (Talk, bool) {
 		case leadWords[w] || botParticles[w] || botBe[w]:
 		case botComparatives[w]:
 			praise = true
-		case botPraise[w] || botHowWords[w] || botBeing[w] || botSorry[w] || botBother[w]:
+		case botPraise[w] || botHowWords[w] || botBeing[w] || botSorry[w]:
+		case botBother[w]:
+			// What one apologises for ("die vielen Fragen"): in an
+			// apology only.
+			forSorry = true
 		default:
 			return "", false
 		}
@@ -384,7 +394,7 @@ func botTalk(ws []string, brk []bool) (Talk, bool) {
 		return TalkBot, true
 	case sorry && (you || bother):
 		return TalkSorry, true
-	case neg:
+	case neg || forSorry:
 		return "", false
 	case how && (you || howAlone):
 		return TalkHowAreYou, true

@@ -25,6 +25,8 @@ func TestBotTalk(t *testing.T) {
 		{"you are the best", TalkPraise},
 		{"that's so kind of you", TalkPraise},
 		{"love you, Lotse", TalkPraise},
+		{"thanks so much, you're great", TalkPraise},
+		{"vielen Dank für alles, du bist toll", TalkPraise},
 		// How are you.
 		{"und, wie läuft's bei dir?", TalkHowAreYou},
 		{"alles gut bei dir?", TalkHowAreYou},
