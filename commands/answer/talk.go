@@ -275,7 +275,7 @@ var (
 	botParticles = set("ja", "aber", "auch", "denn", "doch", "eigentlich", "einfach", "eben", "halt", "mal", "nur", "schon",
 		"wohl", "echt", "wirklich", "sehr", "so", "total", "voll", "richtig", "ganz", "mega", "immer", "wieder", "heute",
 		"gerade", "jetzt", "na", "und", "oder", "dass", "es", "ich", "mir", "mich", "da", "hier", "ein", "eine", "einen",
-		"einer", "der", "die", "das", "den", "von", "really", "so", "very", "just", "actually", "such", "truly", "totally",
+		"einer", "der", "die", "das", "den", "von", "really", "very", "just", "actually", "such", "truly", "totally",
 		"pretty", "quite", "always", "ever", "today", "now", "and", "or", "a", "an", "the", "of", "i", "me", "it", "that",
 		"there", "here", "too", "also", "oh", "ach", "hey", "hi", "hallo", "hello",
 		// Prepositions and possessives of thanks and apologies ("danke
@@ -295,7 +295,7 @@ var (
 		"fast", "geholfen", "weitergeholfen", "helped", "mag", "liebe", "gern", "gerne", "like", "love", "luv")
 	// botComparatives compare ("schlauer als …", "better than …").
 	botComparatives = set("schlauer", "klueger", "besser", "schneller", "netter", "hilfreicher", "geduldiger",
-		"cleverer", "smarter", "better", "faster", "nicer", "cleverer", "kinder", "quicker")
+		"cleverer", "smarter", "better", "faster", "nicer", "kinder", "quicker")
 	// botHowWords ask after one's well-being: "geht's", "läuft's",
 	// "doing", "going", and "bei dir" ("alles klar bei dir?").
 	botHowWords = set("geht", "gehts", "laeuft", "laeufts", "doing", "going", "hows", "befindest", "bei", "how", "alles",
@@ -341,10 +341,12 @@ var (
 )
 
 // botTalk reports whether the folded words ws of a message are nothing
-// but talk addressed to the bot (see botYou) and of which kind: an
-// apology (TalkSorry), a question about the bot as a being (TalkBot),
-// after its well-being (TalkHowAreYou) or praise (TalkPraise), in that
-// order. brk[i] reports a clause break before word i.
+// but talk addressed to the bot (see botYou) and of which kind, in this
+// order: a question about the bot as a being (TalkBot), an apology
+// (TalkSorry), a question after its well-being (TalkHowAreYou), praise
+// (TalkPraise). A negation ("du bist nicht hilfreich", "you are not
+// helpful") makes neither of the last two. brk[i] reports a clause break
+// before word i.
 func botTalk(ws []string, brk []bool) (Talk, bool) {
 	you, sorry, bother, being, neg := false, false, false, false, false
 	how, howAlone, praise, forSorry := false, false, false, false
@@ -382,7 +384,9 @@ func botTalk(ws []string, brk []bool) (Talk, bool) {
 		being = being || botBeingCore[w] || (w == "da" || w == "there" || w == "here") &&
 			(i > 0 && botYou[ws[i-1]] || i > 1 && botYou[ws[i-2]] && (ws[i-1] == "noch" || ws[i-1] == "still"))
 		howAlone = howAlone || botHowAlone[w]
-		neg = neg || negWords[w] || w == "never" || w == "no" || w == "kein"
+		// ("immer" is a negation word of complaints, "immer noch", not
+		// here: "du bist immer so nett".)
+		neg = neg || negWords[w] && w != "immer" || w == "never" || w == "no"
 		praise = praise || botPraise[w]
 		// "geht's", "doing", "bei dir" ("alles klar bei dir?"), "how"
 		// before a verb of being ("how are you").

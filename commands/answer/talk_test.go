@@ -16,6 +16,7 @@ func TestBotTalk(t *testing.T) {
 	}{
 		// Praise and affection.
 		{"du bist super", TalkPraise},
+		{"du bist immer so nett", TalkPraise},
 		{"das ist echt lieb von dir", TalkPraise},
 		{"Danke, du bist ein Schatz!", TalkPraise},
 		{"du hast mir wirklich sehr geholfen", TalkPraise},
