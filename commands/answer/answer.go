@@ -29,7 +29,9 @@ const (
 	Answer Outcome = "answer"
 	// Choose offers 1–3 close guides ("Meintest du …?").
 	Choose Outcome = "choose"
-	// SmallTalk is a greeting, thanks, an acknowledgement or emoji.
+	// SmallTalk is a greeting, thanks, an acknowledgement or emoji, or
+	// talk addressed to the bot (praise, "how are you", a question about
+	// what it is, an apology; see botTalk).
 	SmallTalk Outcome = "smalltalk"
 	// Human is a request for a person.
 	Human Outcome = "human"
