@@ -35,6 +35,13 @@ type Config struct {
 	// DisplayName and Avatar are Lotse's profile, set at every start when
 	// they differ ("": left as they are). Avatar is an image file (PNG,
 	// JPEG, GIF or WebP, at most 1 MB) or an mxc:// URI.
+	//
+	// DisplayName is not the name the answer engine reads a "du" in a
+	// question as (search.Options.Addressee, "Lotse"): that is the name
+	// the guides call the bot by, a word of theirs. A profile name may be
+	// empty, several words or a new name while the guides stay as
+	// written; and `lotse ask`, which decides without a config, must
+	// answer as the bot does.
 	DisplayName string `yaml:"display_name"`
 	Avatar      string `yaml:"avatar"`
 	PickleKey   string `yaml:"pickle_key" secret:"true"`

@@ -90,8 +90,10 @@ type Decision struct {
 	// Nearest are, for None after a search, the guides the search found
 	// but did not offer, best first (the team's digest names them).
 	Nearest []search.Hit
-	// Reply is the plain text the member sees (for Answer and Choose the
-	// lines `lotse ask` prints; the chat shows the guide itself).
+	// Reply is the reply in Markdown, as Compose renders it for small
+	// talk, a person and none; for Choose the chat's text too
+	// (choiceMarkdown), for Answer only its first line (Compose shows
+	// the guide).
 	Reply string
 	// Vague: the message is a bare complaint or cry for help ("geht
 	// nicht", "Hilfe!") that names no subject (None only): Reply asks

@@ -57,3 +57,41 @@ func TestChooseHowFitsTheChoice(t *testing.T) {
 		}
 	}
 }
+
+// TestChoiceOneText: the decision's text of a choice (Decision.Reply) is
+// the chat's, for the choices of the search and the rescued ones with
+// their way to a person, and the line on how to choose stands below the
+// list, not inside its last item (Element would show it indented under
+// the last title).
+func TestChoiceOneText(t *testing.T) {
+	lib := loadLibrary(t)
+	// The tune half, and messages rescued as the chat's tests know them.
+	msgs := []string{"Die Ortsgruppe braucht einen Treffpunkt im Netz für ihre Sitzungen",
+		"Zeitmaschine reparieren, das Codewort ist Geheim123"}
+	for _, q := range loadSet(t, "tune") {
+		msgs = append(msgs, q.Text)
+	}
+	var choices, rescued int
+	for _, opts := range []Options{{Cases: true}, {Texts: &English}} {
+		for _, msg := range msgs {
+			d := Decide(msg, lib, opts)
+			if d.Outcome != Choose {
+				continue
+			}
+			choices++
+			if d.Rescued {
+				rescued++
+			}
+			want := Compose(d, lib, false, opts.Texts, ReplyOptions{})
+			if plain, htmlBody := render(d.Reply); plain != want.Plain || htmlBody != want.HTML {
+				t.Errorf("%q: decision text\n%s\nchat\n%s", msg, plain, want.Plain)
+			}
+			if _, after, _ := strings.Cut(want.HTML, "</ol>"); !strings.Contains(after, "1️⃣") {
+				t.Errorf("%q: the how-to line is inside the list:\n%s", msg, want.HTML)
+			}
+		}
+	}
+	if choices == 0 || rescued == 0 {
+		t.Fatalf("%d choices, %d rescued: pick messages that show both", choices, rescued)
+	}
+}

@@ -228,14 +228,7 @@ func choiceWithin(d Decision, hits []search.Hit, share float64, tx *Texts) Decis
 			d.Hits = append(d.Hits, h)
 		}
 	}
-	d.Outcome = Choose
-	var b strings.Builder
-	b.WriteString(tx.Choose + "\n")
-	for i, h := range d.Hits {
-		fmt.Fprintf(&b, "%d. %s\n", i+1, h.Title)
-	}
-	b.WriteString(tx.HowToChoose(len(d.Hits)))
-	d.Reply = b.String()
+	d.Outcome, d.Reply = Choose, choiceMarkdown(hitTitles(d.Hits), tx, "")
 	return d
 }
 

@@ -91,12 +91,7 @@ func TestEnglishRows(t *testing.T) {
 	if os.Getenv("LOTSE_TUNE") == "" {
 		t.Skip("set LOTSE_TUNE")
 	}
-	llib := loadLibrary(t)
-	var sets []poolSet
-	for _, half := range []string{"tune", "tune2", "tune3"} {
-		blib, bqs := loadBenchHalf(t, half)
-		sets = append(sets, poolSet{"bench " + half, blib, bqs}, poolSet{"first messages " + half, llib, loadSet(t, half)})
-	}
+	sets := poolOf(t, "tune", "tune2", "tune3")
 	total := map[string]*langScore{}
 	for _, s := range sets {
 		r := Evaluate(s.lib, s.qs, Options{Cases: true})

@@ -168,23 +168,45 @@ func ChoiceReplyWith(lib *guides.Library, hits []search.Hit, tx *Texts, closing 
 	if tx == nil {
 		tx = &German
 	}
-	var b strings.Builder
-	b.WriteString(tx.Choose + "\n\n")
-	var ids []string
+	var ids, titles []string
 	for _, hit := range hits {
 		g, ok := lib.Get(hit.ID)
 		if !ok || len(ids) == maxChoices {
 			continue
 		}
-		ids = append(ids, g.ID)
-		fmt.Fprintf(&b, "%d. %s\n", len(ids), escapeMarkdown(g.Title))
+		ids, titles = append(ids, g.ID), append(titles, g.Title)
 	}
-	b.WriteString("\n" + tx.HowToChoose(len(ids)))
+	plain, htmlBody := render(choiceMarkdown(titles, tx, closing))
+	return Reply{Plain: plain, HTML: htmlBody}, ids
+}
+
+// choiceMarkdown is the one text of a "Meintest du …?", for the chat
+// (ChoiceReplyWith) and for Decision.Reply (choiceWithin, rescueWeak):
+// the lead line, the numbered titles (escaped here), the line on how to
+// choose and closing ("" for none), a blank line between each. The blank
+// line after the list matters: without it Markdown reads the how-to line
+// as a continuation of the last title, and Element shows it inside that
+// list item.
+func choiceMarkdown(titles []string, tx *Texts, closing string) string {
+	var b strings.Builder
+	b.WriteString(tx.Choose + "\n\n")
+	for i, t := range titles {
+		fmt.Fprintf(&b, "%d. %s\n", i+1, escapeMarkdown(t))
+	}
+	b.WriteString("\n" + tx.HowToChoose(len(titles)))
 	if closing != "" {
 		b.WriteString("\n\n" + closing)
 	}
-	plain, htmlBody := render(b.String())
-	return Reply{Plain: plain, HTML: htmlBody}, ids
+	return b.String()
+}
+
+// hitTitles are the titles of hits, in order.
+func hitTitles(hits []search.Hit) []string {
+	titles := make([]string, 0, len(hits))
+	for _, h := range hits {
+		titles = append(titles, h.Title)
+	}
+	return titles
 }
 
 // titleLink is a guide title in Markdown: a link to url, or plain.

@@ -133,7 +133,7 @@ func rescueWeak(d Decision, opts Options, tx *Texts) Decision {
 	}
 	c := choiceWithin(d, d.weak.hits, rescueShare, tx)
 	c.Nearest, c.Rescued, c.PersonHint = nil, true, chooseOrPerson(tx, opts)
-	c.Reply += "\n" + c.PersonHint
+	c.Reply = choiceMarkdown(hitTitles(c.Hits), tx, c.PersonHint)
 	return c
 }
 

@@ -87,6 +87,28 @@ type evVerdict struct {
 	helped  bool
 }
 
+// verdictDiff calls row, in key order, for each message of on whose
+// verdict differs in off; mark is "+" when it now helps, "-" when it no
+// longer does, " " when only the outcome or the guides changed.
+func verdictDiff(off, on map[string]evVerdict, row func(mark, k string, a, b evVerdict)) {
+	keys := make([]string, 0, len(on))
+	for k := range on {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		a, b := off[k], on[k]
+		if a == b {
+			continue
+		}
+		mark := " "
+		if a.helped != b.helped {
+			mark = map[bool]string{true: "+", false: "-"}[b.helped]
+		}
+		row(mark, k, a, b)
+	}
+}
+
 // evMeasure builds both libraries with the everyday group es and scores
 // the pool: the whole of it and parts A and B.
 func evMeasure(sets []evSet, es []search.GlossaryEntry, verdicts map[string]evVerdict) (all evScore, parts [2]evScore, per []evScore) {
@@ -230,21 +252,9 @@ func TestEverydayTune(t *testing.T) {
 	line(fmt.Sprintf("shipped %d rows", len(search.Everyday())), search.Everyday(), on)
 
 	if os.Getenv("LOTSE_VOCAB_DIFF") != "" {
-		keys := make([]string, 0, len(on))
-		for k := range on {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			a, b := off[k], on[k]
-			if a != b {
-				mark := " "
-				if a.helped != b.helped {
-					mark = map[bool]string{true: "+", false: "-"}[b.helped]
-				}
-				fmt.Printf("DIFF %s %s\n     off: %s %s\n     on:  %s %s\n", mark, k, a.outcome, a.guides, b.outcome, b.guides)
-			}
-		}
+		verdictDiff(off, on, func(mark, k string, a, b evVerdict) {
+			fmt.Printf("DIFF %s %s\n     off: %s %s\n     on:  %s %s\n", mark, k, a.outcome, a.guides, b.outcome, b.guides)
+		})
 	}
 
 	if os.Getenv("LOTSE_VOCAB_LOO") == "" {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"os"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -92,29 +91,13 @@ func TestUILocTune(t *testing.T) {
 		if os.Getenv("LOTSE_VOCAB_DIFF") == "" {
 			continue
 		}
-		keys := make([]string, 0, len(on))
-		for k := range on {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			a, b := off[k], on[k]
-			if a != b {
-				mark := " "
-				if a.helped != b.helped {
-					mark = map[bool]string{true: "+", false: "-"}[b.helped]
-				}
-				part := "A"
-				if uiPart(strings.SplitN(k, "\t", 3)[1]) == 1 {
-					part = "B"
-				}
-				if part == "B" {
-					fmt.Printf("DIFF %s B (text of part B not shown)\n", mark)
-					continue
-				}
-				fmt.Printf("DIFF %s A %s\n     off: %s %s\n     on:  %s %s\n", mark, k, a.outcome, a.guides, b.outcome, b.guides)
+		verdictDiff(off, on, func(mark, k string, a, b evVerdict) {
+			if uiPart(strings.SplitN(k, "\t", 3)[1]) == 1 {
+				fmt.Printf("DIFF %s B (text of part B not shown)\n", mark)
+				return
 			}
-		}
+			fmt.Printf("DIFF %s A %s\n     off: %s %s\n     on:  %s %s\n", mark, k, a.outcome, a.guides, b.outcome, b.guides)
+		})
 	}
 }
 

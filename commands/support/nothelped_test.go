@@ -1,0 +1,34 @@
+package support
+
+import (
+	"testing"
+
+	"github.com/lotse-bot/lotse/commands/chat"
+)
+
+// TestNotHelped: "hat nicht geholfen" and the answers to a rescued
+// choice's "Passt keine davon?" offer a case, also with a comma, a dash
+// or an emoji between or after the words (read by chat.NoneFits); a
+// question that only contains such words does not.
+func TestNotHelped(t *testing.T) {
+	for _, tt := range []struct {
+		msg  string
+		want bool
+	}{
+		{"Hat leider nicht geholfen.", true},
+		{"nein", true},
+		{"That didn't help", true},
+		{"Nein, keine davon.", true},
+		{"nein,keine davon", true},
+		{"Nein – keine davon", true},
+		{"keine davon 🙁", true},
+		{"no, none of them", true},
+		{"keine Ahnung", false},
+		{"wie lösche ich keine davon", false},
+		{"hat das geholfen?", false},
+	} {
+		if got := notHelped(chat.NormWords(tt.msg)); got != tt.want {
+			t.Errorf("notHelped(%q) = %v, want %v", tt.msg, got, tt.want)
+		}
+	}
+}
