@@ -419,6 +419,17 @@ var phrasal = map[[2]string]string{
 	{"opt", "out"}: "unsubscribe",
 }
 
+// objectPronouns are the English object pronouns. A separable phrasal
+// verb puts a pronoun object between the verb and its particle ("it logs
+// me out", "sign them up"; never "logs out me"): Cambridge Grammar of
+// English, "Multi-word verbs: phrasal verbs" (position of the object), and
+// Quirk et al., A Comprehensive Grammar of the English Language, 16.4.
+// "you" and "it" are the subject forms too; after a verb they are its
+// object. None of them is a German word.
+var objectPronouns = map[string]bool{
+	"me": true, "you": true, "him": true, "her": true, "it": true, "us": true, "them": true,
+}
+
 // phrasalParticles are the particles of the phrasal map.
 var phrasalParticles = func() map[string]bool {
 	m := map[string]bool{}
@@ -471,7 +482,9 @@ var openCompounds = map[[2]string]string{
 }
 
 // joinPhrasal replaces an English phrasal verb of two tokens by its one
-// word (the particle is a stop word and would be lost) and adds the joined
+// word (the particle is a stop word and would be lost), also with an
+// object pronoun between verb and particle ("logs me out"; the pronoun,
+// a stop word, goes with them), and adds the joined
 // word after an open compound (see openCompounds). Parts of a hyphenated
 // word ("Log-in") are left alone: their joined form follows them already.
 // kr gives the English stemmer. toks is returned as it is when nothing
@@ -510,7 +523,22 @@ func joinPhrasal(toks []rawToken, kr *keyer) []rawToken {
 		_, c := openCompounds[[2]string{toks[i].word, toks[i+1].word}]
 		return (c || phrasalParticles[toks[i+1].word]) && !inChunk(i) && !inChunk(i+1)
 	}
+	// split: a verb, an object pronoun and a particle ("logs me out"),
+	// which join into the phrasal verb's one word.
+	split := func(i int) bool {
+		return i+2 < len(toks) && objectPronouns[toks[i+1].word] && !toks[i].end && !toks[i+1].end &&
+			!toks[i+2].joined && phrasalParticles[toks[i+2].word] && !toks[i].joined && !toks[i+1].joined &&
+			!inChunk(i) && !inChunk(i+2)
+	}
 	for i := 0; i < len(toks); i++ {
+		if split(i) {
+			if w, ok := phrasalOf(toks[i].word, toks[i+2].word, kr, english); ok {
+				start(i)
+				out = append(out, rawToken{word: w, end: toks[i+2].end})
+				i += 2
+				continue
+			}
+		}
 		if i+1 < len(toks) && candidate(i) {
 			if w, ok := phrasalOf(toks[i].word, toks[i+1].word, kr, english); ok {
 				start(i)
