@@ -143,6 +143,11 @@ type rawToken struct {
 	// German compound the library knows ("group folder" → "gruppenordner";
 	// english.go), matched as an alternative of the word.
 	compound string
+	// quoted: the word is quoted (quotedMarks, quotedColon; quote.go);
+	// quoteStart: it begins a quoted span; colon: a colon follows it.
+	quoted     uint8
+	quoteStart bool
+	colon      bool
 }
 
 // isWordRune reports whether r belongs in a word (a letter or digit).
@@ -161,9 +166,13 @@ func tokenize(text string, out []rawToken) []rawToken {
 func tokenizeMax(text string, out []rawToken, max int) []rawToken {
 	i := 0
 	n := len(text)
+	var q quoteScan
 	for i < n && (max < 0 || len(out) < max) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {
+			if q.see(text, i, r, size) && len(out) > 0 {
+				out[len(out)-1].colon = true
+			}
 			i += size
 			continue
 		}
@@ -197,6 +206,12 @@ func tokenizeMax(text string, out []rawToken, max int) []rawToken {
 		}
 		before := len(out)
 		out = appendChunk(chunk, out, max)
+		if k := q.kind(); k != 0 && len(out) > before {
+			for j := before; j < len(out); j++ {
+				out[j].quoted = k
+			}
+			out[before].quoteStart, q.start = q.start, false
+		}
 		if len(out) > before && clauseEndsAt(text[end:]) {
 			out[len(out)-1].end = true
 			if out[len(out)-1].joined && len(out)-2 >= before {

@@ -21,6 +21,13 @@ type Result struct {
 	// name in its title, tags, aliases, example questions or summary (its
 	// learned questions do not count: see Doc.Learned).
 	OffTopic []string
+	// OffTopicSpeaks: a word of OffTopic is the speaker of a quote in the
+	// message ("Fritzbox: „…“", "mein Drucker sagt „…“"; quote.go). A
+	// speaker the library never mentions at all is such a word too, in
+	// OffTopic though it is in no off-topic group ("Outlook: „…“"): the
+	// message pastes what a product outside the library said, and the
+	// product is what it is about, not the setting of a question.
+	OffTopicSpeaks bool
 }
 
 // Hit is one guide in a result.
@@ -369,7 +376,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 		}
 	}
 	// A message that says "du" to the bot asks about the bot (addressee.go).
-	if a := ix.opts.Addressee; a != "" && addressesBot(toks) {
+	if a := ix.opts.Addressee; a != "" && addressesBot(toks, foldWord(a)) {
 		step(1)
 		k := key(a)
 		if !seen[k] {
@@ -534,7 +541,8 @@ func joinPhrasal(toks []rawToken, kr *keyer) []rawToken {
 		if split(i) {
 			if w, ok := phrasalOf(toks[i].word, toks[i+2].word, kr, english); ok {
 				start(i)
-				out = append(out, rawToken{word: w, end: toks[i+2].end})
+				out = append(out, rawToken{word: w, end: toks[i+2].end, colon: toks[i+2].colon,
+					quoted: toks[i].quoted, quoteStart: toks[i].quoteStart})
 				i += 2
 				continue
 			}
@@ -542,14 +550,15 @@ func joinPhrasal(toks []rawToken, kr *keyer) []rawToken {
 		if i+1 < len(toks) && candidate(i) {
 			if w, ok := phrasalOf(toks[i].word, toks[i+1].word, kr, english); ok {
 				start(i)
-				out = append(out, rawToken{word: w, end: toks[i+1].end})
+				out = append(out, rawToken{word: w, end: toks[i+1].end, colon: toks[i+1].colon,
+					quoted: toks[i].quoted, quoteStart: toks[i].quoteStart})
 				i++
 				continue
 			}
 			if w, ok := openCompounds[[2]string{toks[i].word, toks[i+1].word}]; ok {
 				// Both words stay; the joined word follows them.
 				start(i)
-				out = append(out, toks[i], toks[i+1], rawToken{word: w})
+				out = append(out, toks[i], toks[i+1], rawToken{word: w, quoted: toks[i+1].quoted})
 				i++
 				continue
 			}
@@ -813,6 +822,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 		ix.phraseGuard(&res, f, old, denom)
 	}
 	res.OffTopic = ix.offTopic(toks, cands[0].doc)
+	res.OffTopic, res.OffTopicSpeaks = ix.offTopicSpeakers(cs, toks, res.OffTopic)
 	return res, f
 }
 
