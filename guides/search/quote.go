@@ -194,7 +194,9 @@ func labelStart(toks []rawToken, s int) int {
 		return s
 	}
 	j := s - 1
-	for j > 0 && !toks[j-1].end {
+	// The last part of a hyphenated word ends its clause with it; the
+	// joined form follows it ("Banking-App: …").
+	for j > 0 && (!toks[j-1].end || toks[j].joined) {
 		j--
 	}
 	return j
@@ -205,7 +207,8 @@ func labelStart(toks []rawToken, s int) int {
 // is (s when it has none). A label with a verb of saying introduces
 // speech ("Element sagt „…“", "da steht: …"). So does a colon after a
 // short label (at most maxLabel words: "Element:", "iPhone: „…“") that
-// names no writer's own words (ownWordLabels) and does not call the bot
+// names no writer's own words (ownWordLabels: "Frage:", "mein Problem:")
+// and does not call the bot
 // by its name (a vocative, "Lotse: was weißt du über mich": addressee,
 // folded).
 func speechLabel(toks []rawToken, lo, s int, addressee string) (verb int, ok bool) {
@@ -220,7 +223,7 @@ func speechLabel(toks []rawToken, lo, s int, addressee string) (verb int, ok boo
 		if speechVerbs[t.word] {
 			return lo + i, true
 		}
-		if t.word == addressee || n == 0 && ownWordLabels[t.word] {
+		if t.word == addressee || ownWordLabels[t.word] {
 			return s, false
 		}
 		n++

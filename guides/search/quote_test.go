@@ -67,6 +67,7 @@ func TestQuoteNotAddressee(t *testing.T) {
 		{"was speicherst du über mich, wenn die Cloud „Speicher voll“ meldet", true},
 		{"„Speicher voll“ – was speicherst du eigentlich über mich", true},
 		{"Frage: was speicherst du über mich", true},
+		{"mein Problem: was speicherst du über mich", true},
 		{"Lotse: was speicherst du über mich", true},
 		{"ich habe da mal eine lange Frage an euch alle: was speicherst du über mich", true},
 	}
@@ -108,6 +109,8 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"Thunderbird auf dem Laptop: „Server antwortet nicht“", []string{"thunderbird"}},
 		{"my watch says \"sync failed\"", []string{"watch"}},
 		{"beim Start kam „Update nötig“", []string{"start"}},
+		{"Wetter-App: „Standort fehlt“", []string{"wetter"}},
+		{"die Wetter-App sagt „Standort fehlt“", []string{"wetter"}},
 		{"da steht „Update nötig“", nil},
 		{"„Update nötig“ was heißt das", nil},
 		{"was bedeutet „Update nötig“", nil},
