@@ -164,9 +164,14 @@ func tokenize(text string, out []rawToken) []rawToken {
 // tokenizeMax is tokenize that stops once out holds max tokens (max < 0:
 // no limit), so a long query costs no more than its first words.
 func tokenizeMax(text string, out []rawToken, max int) []rawToken {
+	var q quoteScan
+	return tokenizeQuotes(text, out, max, &q)
+}
+
+// tokenizeQuotes is tokenizeMax with the quotation state q (quote.go).
+func tokenizeQuotes(text string, out []rawToken, max int, q *quoteScan) []rawToken {
 	i := 0
 	n := len(text)
-	var q quoteScan
 	for i < n && (max < 0 || len(out) < max) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {

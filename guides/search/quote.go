@@ -62,6 +62,7 @@ type quoteScan struct {
 	colon   bool   // in the clause after a colon
 	start   bool   // the next token begins a quoted span
 	noClose int    // no closing single mark before this byte offset
+	scanned int    // bytes looked at in searches for a closing mark (the tests' work count)
 }
 
 // kind returns the quoted kind of a token that begins now.
@@ -121,6 +122,7 @@ func (q *quoteScan) singleOpens(text string, i, size int) bool {
 	}
 	for j := i + size; j < len(text); {
 		r, s := utf8.DecodeRuneInString(text[j:])
+		q.scanned += s
 		if r == '\n' {
 			q.noClose = j
 			return false

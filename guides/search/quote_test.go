@@ -153,3 +153,25 @@ func TestOffTopicSpeakers(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteScanLinear: the searches for a single mark's closing mark look
+// at each byte of a 60 KB message at most about twice, whatever its marks
+// (a search that fails is not repeated on its line; one that succeeds
+// ends a quote that no later search enters).
+func TestQuoteScanLinear(t *testing.T) {
+	const n = 60_000
+	for _, text := range []string{
+		strings.Repeat(" 'a", n/3),
+		strings.Repeat(" 'ab' x", n/7),
+		strings.Repeat(" 'ab x", n/6),
+		strings.Repeat(" ‚ab", n/5),
+		strings.Repeat("„a “ b: ", n/10),
+		" 'a" + strings.Repeat("b", n) + "'",
+	} {
+		var q quoteScan
+		tokenizeQuotes(text, nil, -1, &q)
+		if q.scanned > 2*len(text) {
+			t.Errorf("%.20q…: %d bytes scanned for %d", text, q.scanned, len(text))
+		}
+	}
+}
