@@ -289,7 +289,8 @@ func quoteSpeakers(toks []rawToken, addressee string) []string {
 // a compound part or a near spelling of it (its concept has no
 // alternative) — and reports whether a speaker is among the off-topic
 // words (Result.OffTopicSpeaks). A speaker the library knows ("Element
-// sagt …", "iPhone: …") adds nothing.
+// sagt …", "iPhone: …") adds nothing, and nor does an everyday word of
+// commonList (people: "mein Kollege sagt: …"; "Problem:", "Sache").
 func (ix *Index) offTopicSpeakers(cs []concept, toks []rawToken, off []string) ([]string, bool) {
 	speakers := quoteSpeakers(toks, foldWord(ix.opts.Addressee))
 	speaks := false
@@ -297,6 +298,9 @@ func (ix *Index) offTopicSpeakers(cs []concept, toks []rawToken, off []string) (
 		if slices.Contains(off, w) {
 			speaks = true
 			continue
+		}
+		if isCommon(w) {
+			continue // a person or an everyday thing ("mein Kollege sagt: …"), no product
 		}
 		for i := range cs {
 			if cs[i].word == w && len(cs[i].alts) == 0 {

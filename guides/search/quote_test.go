@@ -144,6 +144,8 @@ func TestOffTopicSpeakers(t *testing.T) {
 		{"der Fernseher hat keinen Speicher mehr", nil, false},
 		{"mein Drucker hat keinen Speicher mehr", []string{"drucker"}, false},
 		{"da steht „Fernseher Speicher voll“", nil, false},
+		{"mein Nachbar sagt: „Speicher voll“", nil, false},
+		{"my colleague says \"storage full\"", nil, false},
 	}
 	ix := Build(addresseeDocs(), Options{})
 	for _, tt := range tests {
