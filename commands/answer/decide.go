@@ -438,7 +438,9 @@ func offTopicScattered(res search.Result) bool {
 // Nextcloud guides in Ordner, Cloud, Laptop; a device's own trouble is
 // told in general IT words ("der Drucker zeigt eine Fehlermeldung und
 // druckt keine Seiten", "die Tastatur am Laptop tippt falsche Buchstaben")
-// that meet guides of scattered topics.
+// that meet guides of scattered topics. A device that speaks a quote
+// ("Fritzbox: „…“", search.Result.OffTopicSpeaks; sixth pass) is what the
+// message is about: it pastes the device's own message.
 //
 // Party work and other software (Infostand, Parteitag, Excel …) do not
 // count: they name what the message is about more often than where it
@@ -448,7 +450,7 @@ func offTopicScattered(res search.Result) bool {
 // "wie stelle ich einen Antrag an den Parteitag" a choice of the guide
 // for requesting an account (TestSimulatedMonthTuneSplit).
 func offTopicAsSetting(res search.Result) bool {
-	if len(res.Hits) == 0 || res.Hits[0].OneWord >= calib.offTopicOneWord {
+	if len(res.Hits) == 0 || res.Hits[0].OneWord >= calib.offTopicOneWord || res.OffTopicSpeaks {
 		return false
 	}
 	for _, w := range res.OffTopic {

@@ -36,10 +36,12 @@ var courtesyVerbs = map[string]bool{
 }
 
 // addressesBot reports whether the query speaks of the bot with a German
-// second-person singular pronoun: not a "du" next to a courtesy verb.
-func addressesBot(toks []rawToken) bool {
+// second-person singular pronoun: not a "du" next to a courtesy verb, and
+// not one in direct speech (quote.go: „Du hast keine Berechtigung“ is an
+// app speaking to the member). addressee is the bot's folded name.
+func addressesBot(toks []rawToken, addressee string) bool {
 	for i, t := range toks {
-		if t.joined || !secondPerson[t.word] {
+		if t.joined || !secondPerson[t.word] || speaks(toks, i, addressee) {
 			continue
 		}
 		if t.word == "du" && (i > 0 && courtesyVerbs[toks[i-1].word] || i+1 < len(toks) && courtesyVerbs[toks[i+1].word]) {

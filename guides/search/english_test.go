@@ -258,6 +258,19 @@ func TestPhrasalInflected(t *testing.T) {
 		{"app logs out constantly", "app logout"},
 		{"Meine App logs out ständig", "app logout"},
 		{"element signs out after update", "element signout update"},
+		// A pronoun object sits between verb and particle (separable
+		// phrasal verbs); the particle still joins its verb.
+		{"Nextcloud logs me out every hour", "nextcloud logout every hour"},
+		{"the app signs me out every day", "app signout every day"},
+		{"how do I log them in", "login"},
+		{"please turn it off", "disable"},
+		{"sign us up for the list", "signup list"},
+		// Not: a clause ends after the pronoun, a noun object, a word
+		// that is no object pronoun, or a verb that is no phrasal verb.
+		{"log me. out", "log"},
+		{"log the user out", "log user"},
+		{"walks me out", "walks"},
+		{"log my out", "log"},
 	}
 	for _, tt := range tests {
 		var got []string

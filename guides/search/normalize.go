@@ -143,6 +143,11 @@ type rawToken struct {
 	// German compound the library knows ("group folder" → "gruppenordner";
 	// english.go), matched as an alternative of the word.
 	compound string
+	// quoted: the word is quoted (quotedMarks, quotedColon; quote.go);
+	// quoteStart: it begins a quoted span; colon: a colon follows it.
+	quoted     uint8
+	quoteStart bool
+	colon      bool
 }
 
 // isWordRune reports whether r belongs in a word (a letter or digit).
@@ -159,11 +164,20 @@ func tokenize(text string, out []rawToken) []rawToken {
 // tokenizeMax is tokenize that stops once out holds max tokens (max < 0:
 // no limit), so a long query costs no more than its first words.
 func tokenizeMax(text string, out []rawToken, max int) []rawToken {
+	var q quoteScan
+	return tokenizeQuotes(text, out, max, &q)
+}
+
+// tokenizeQuotes is tokenizeMax with the quotation state q (quote.go).
+func tokenizeQuotes(text string, out []rawToken, max int, q *quoteScan) []rawToken {
 	i := 0
 	n := len(text)
 	for i < n && (max < 0 || len(out) < max) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {
+			if q.see(text, i, r, size) && len(out) > 0 {
+				out[len(out)-1].colon = true
+			}
 			i += size
 			continue
 		}
@@ -197,6 +211,12 @@ func tokenizeMax(text string, out []rawToken, max int) []rawToken {
 		}
 		before := len(out)
 		out = appendChunk(chunk, out, max)
+		if k := q.kind(); k != 0 && len(out) > before {
+			for j := before; j < len(out); j++ {
+				out[j].quoted = k
+			}
+			out[before].quoteStart, q.start = q.start, false
+		}
 		if len(out) > before && clauseEndsAt(text[end:]) {
 			out[len(out)-1].end = true
 			if out[len(out)-1].joined && len(out)-2 >= before {

@@ -21,6 +21,13 @@ type Result struct {
 	// name in its title, tags, aliases, example questions or summary (its
 	// learned questions do not count: see Doc.Learned).
 	OffTopic []string
+	// OffTopicSpeaks: a word of OffTopic is the speaker of a quote in the
+	// message ("Fritzbox: „…“", "mein Drucker sagt „…“"; quote.go). A
+	// speaker the library never mentions at all is such a word too, in
+	// OffTopic though it is in no off-topic group ("Outlook: „…“"): the
+	// message pastes what a product outside the library said, and the
+	// product is what it is about, not the setting of a question.
+	OffTopicSpeaks bool
 }
 
 // Hit is one guide in a result.
@@ -369,7 +376,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 		}
 	}
 	// A message that says "du" to the bot asks about the bot (addressee.go).
-	if a := ix.opts.Addressee; a != "" && addressesBot(toks) {
+	if a := ix.opts.Addressee; a != "" && addressesBot(toks, foldWord(a)) {
 		step(1)
 		k := key(a)
 		if !seen[k] {
@@ -417,6 +424,17 @@ var phrasal = map[[2]string]string{
 	{"turn", "on"}: "enable", {"switch", "on"}: "enable",
 	{"turn", "off"}: "disable", {"switch", "off"}: "disable",
 	{"opt", "out"}: "unsubscribe",
+}
+
+// objectPronouns are the English object pronouns. A separable phrasal
+// verb puts a pronoun object between the verb and its particle ("it logs
+// me out", "sign them up"; never "logs out me"): Cambridge Grammar of
+// English, "Multi-word verbs: phrasal verbs" (position of the object), and
+// Quirk et al., A Comprehensive Grammar of the English Language, 16.4.
+// "you" and "it" are the subject forms too; after a verb they are its
+// object. None of them is a German word.
+var objectPronouns = map[string]bool{
+	"me": true, "you": true, "him": true, "her": true, "it": true, "us": true, "them": true,
 }
 
 // phrasalParticles are the particles of the phrasal map.
@@ -471,7 +489,9 @@ var openCompounds = map[[2]string]string{
 }
 
 // joinPhrasal replaces an English phrasal verb of two tokens by its one
-// word (the particle is a stop word and would be lost) and adds the joined
+// word (the particle is a stop word and would be lost), also with an
+// object pronoun between verb and particle ("logs me out"; the pronoun,
+// a stop word, goes with them), and adds the joined
 // word after an open compound (see openCompounds). Parts of a hyphenated
 // word ("Log-in") are left alone: their joined form follows them already.
 // kr gives the English stemmer. toks is returned as it is when nothing
@@ -510,18 +530,35 @@ func joinPhrasal(toks []rawToken, kr *keyer) []rawToken {
 		_, c := openCompounds[[2]string{toks[i].word, toks[i+1].word}]
 		return (c || phrasalParticles[toks[i+1].word]) && !inChunk(i) && !inChunk(i+1)
 	}
+	// split: a verb, an object pronoun and a particle ("logs me out"),
+	// which join into the phrasal verb's one word.
+	split := func(i int) bool {
+		return i+2 < len(toks) && objectPronouns[toks[i+1].word] && !toks[i].end && !toks[i+1].end &&
+			!toks[i+2].joined && phrasalParticles[toks[i+2].word] && !toks[i].joined && !toks[i+1].joined &&
+			!inChunk(i) && !inChunk(i+2)
+	}
 	for i := 0; i < len(toks); i++ {
+		if split(i) {
+			if w, ok := phrasalOf(toks[i].word, toks[i+2].word, kr, english); ok {
+				start(i)
+				out = append(out, rawToken{word: w, end: toks[i+2].end, colon: toks[i+2].colon,
+					quoted: toks[i].quoted, quoteStart: toks[i].quoteStart})
+				i += 2
+				continue
+			}
+		}
 		if i+1 < len(toks) && candidate(i) {
 			if w, ok := phrasalOf(toks[i].word, toks[i+1].word, kr, english); ok {
 				start(i)
-				out = append(out, rawToken{word: w, end: toks[i+1].end})
+				out = append(out, rawToken{word: w, end: toks[i+1].end, colon: toks[i+1].colon,
+					quoted: toks[i].quoted, quoteStart: toks[i].quoteStart})
 				i++
 				continue
 			}
 			if w, ok := openCompounds[[2]string{toks[i].word, toks[i+1].word}]; ok {
 				// Both words stay; the joined word follows them.
 				start(i)
-				out = append(out, toks[i], toks[i+1], rawToken{word: w})
+				out = append(out, toks[i], toks[i+1], rawToken{word: w, quoted: toks[i+1].quoted})
 				i++
 				continue
 			}
@@ -785,6 +822,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 		ix.phraseGuard(&res, f, old, denom)
 	}
 	res.OffTopic = ix.offTopic(toks, cands[0].doc)
+	res.OffTopic, res.OffTopicSpeaks = ix.offTopicSpeakers(cs, toks, res.OffTopic)
 	return res, f
 }
 

@@ -1,0 +1,31 @@
+package answer
+
+import (
+	"testing"
+
+	"github.com/lotse-bot/lotse/guides/search"
+)
+
+// TestOffTopicSpeakerNotSetting: a device that speaks a quote
+// (search.Result.OffTopicSpeaks: "Fritzbox: „…“") is what the message is
+// about, not the setting of a question: the off-topic gate says no guide
+// even where the same device named as a setting keeps its choice
+// (TestOffTopicAsSetting).
+func TestOffTopicSpeakerNotSetting(t *testing.T) {
+	old := calib
+	defer func() { calib = old }()
+	calib.offTopicOneWord, calib.offTopicStrong = 0.5, 0.4
+	for _, c := range []struct {
+		speaks bool
+		want   Outcome
+	}{{false, Choose}, {true, None}} {
+		r := search.Result{Close: true, OffTopic: []string{"router"}, OffTopicSpeaks: c.speaks}
+		for i, id := range []string{"cloud/a.md", "chat/b.md", "cloud/c.md"} {
+			r.Hits = append(r.Hits, search.Hit{ID: id, Score: 0.4 - 0.02*float64(i)})
+		}
+		r.Hits[0].Strong, r.Hits[0].OneWord = 0.2, 0.35
+		if d := Decide("eine Frage zu etwas", fixedLib(r), Options{}); d.Outcome != c.want {
+			t.Errorf("speaks %v: outcome %s, want %s", c.speaks, d.Outcome, c.want)
+		}
+	}
+}
