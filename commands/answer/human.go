@@ -82,8 +82,11 @@ var (
 	// inPerson are adverbs of a personal meeting.
 	inPerson = set("persoenlich", "personally", "telefonisch", "vorort")
 	// speakVerbs: talk with someone.
+	// "etwas mit jemandem klären / besprechen / bereden" is talking it
+	// over (Duden: klären, "mit jemandem etwas klären"; discuss).
 	speakVerbs = set("sprechen", "spreche", "sprich", "reden", "rede", "quatschen", "telefonieren",
-		"telefoniere", "talk", "speak", "chat", "chatten", "schreiben", "unterhalten")
+		"telefoniere", "talk", "speak", "chat", "chatten", "schreiben", "unterhalten", "klaeren", "klaere",
+		"abklaeren", "besprechen", "bespreche", "bereden", "durchsprechen", "discuss")
 	// callVerbs: someone calls the member.
 	callVerbs = set("anrufen", "anruft", "anrufe", "zurueckrufen", "zurueckruft", "zurueckrufe", "call", "calls", "phone",
 		"ring")
@@ -108,8 +111,9 @@ var (
 	ownWords = set("mein", "meine", "meiner", "meinen", "meinem", "meines", "my")
 	// presenceWords: "is anybody there?"
 	presenceWords = set("da", "hier", "dort", "there", "here", "online", "anwesend", "draussen", "around", "wach")
-	// botWords name Lotse as a machine.
-	botWords = set("bot", "bots", "chatbot", "roboter", "robot", "ki", "ai")
+	// botWords name Lotse as a machine ("ein Mensch oder nur ein
+	// Automat?", "human or machine?").
+	botWords = set("bot", "bots", "chatbot", "roboter", "robot", "ki", "ai", "automat", "maschine", "machine")
 	// groupWords name a class of people, not one who is asked: "Können
 	// Fremde mich anrufen?", "Can strangers call me?" asks what the tool
 	// allows; "kann mich jemand anrufen" asks for a call.
@@ -203,14 +207,29 @@ var partnerWords = set("mit", "mitm", "zu", "zum", "zur", "with", "to")
 // request only as the head of the phrase.
 var headNouns = set("kontakt", "contact", "support", "ansprechpartner", "ansprechpartnerin", "ansprechperson")
 
+// roleStems name a person by the task they hold in an association (German
+// role nouns made from participles and adjectives: "die
+// Digitalisierungsverantwortliche", "der Datenschutzbeauftragte", "die
+// Zuständige"; Duden, "-beauftragte", "Verantwortliche", "Zuständige"),
+// with the endings of a nominalised adjective (roleEndings).
+var (
+	roleStems   = []string{"verantwortlich", "beauftragt", "zustaendig"}
+	roleEndings = set("e", "en", "er", "em")
+)
+
 // isStaff reports whether w names the people behind the bot: a staff noun,
 // a word ending in "team" or one starting with a staff head.
 func isStaff(w string) bool {
 	if staffNouns[w] {
 		return true
 	}
-	if len(w) > len("team")+2 && strings.HasSuffix(w, "team") {
-		return true // Digitalisierungsteam, IT-Team, Supportteam
+	if len(w) > len("team")+2 && strings.HasSuffix(w, "team") || len(w) > len("teams")+2 && strings.HasSuffix(w, "teams") {
+		return true // Digitalisierungsteam, IT-Team, Supportteam, "ein Mitglied des Digitalisierungsteams"
+	}
+	for _, r := range roleStems {
+		if k := strings.Index(w, r); k >= 0 && roleEndings[w[k+len(r):]] {
+			return true
+		}
 	}
 	for _, h := range staffHeads {
 		if strings.HasPrefix(w, h) {
@@ -254,6 +273,156 @@ func personRequest(ws []string, brk []bool) humanSignal {
 	return sig
 }
 
+// syncKind is the kind of help at the same time as the member a word
+// asks for (how help desks escalate from self-service to a person: phone
+// support, live and video sessions, remote help on the member's device,
+// office visits and appointments, consultation hours).
+type syncKind int
+
+const (
+	syncNone     syncKind = iota
+	syncMode              // on the phone, live, by video call, in person
+	syncTogether          // together (with me)
+	syncVisit             // come by, visit
+	syncHour              // a consultation hour
+	syncMeet              // an appointment, a meeting
+	syncDevice            // on my device (shown)
+)
+
+var (
+	// syncModes are one-word modes of help at the same time as the
+	// member (live, by phone, by video call, face to face).
+	syncModes = set("live", "telefonisch", "fernmuendlich", "videoanruf", "videoanrufe", "videocall", "videotelefonat",
+		"videochat", "videokonferenz", "fernwartung", "fernzugriff", "facetime")
+	// phoneNouns after a preposition are the phone or video as a mode:
+	// "am Telefon", "per Video", "over the phone", "by video".
+	phoneNouns = set("telefon", "phone", "video", "videocall", "call")
+	modePreps  = set("am", "per", "ueber", "uebers", "ueberm", "on", "by", "over", "via", "im")
+	// togetherWords: "zusammen", "gemeinsam", "together" (with me).
+	togetherWords = set("zusammen", "gemeinsam", "together")
+	// visitWords: someone comes by, or the member visits.
+	visitWords = set("vorbeikommen", "vorbeikommt", "vorbeikomme", "vorbeischauen", "vorbeischaut", "vorbeigehen",
+		"besuchen", "besuche", "besucht", "visit", "hausbesuch")
+	// hourWords: a consultation hour, held by a person.
+	hourWords = set("sprechstunde", "sprechstunden", "sprechzeit", "sprechzeiten", "beratungsstunde", "office")
+	// meetWords: an appointment or a meeting (also a calendar entry:
+	// see meetVerbs).
+	meetWords = set("termin", "termine", "terminvereinbarung", "beratungstermin", "treffen", "appointment",
+		"appointments")
+	// meetVerbs make or ask for an appointment.
+	meetVerbs = set("machen", "ausmachen", "vereinbaren", "abmachen", "abstimmen", "bekommen", "kriegen", "haben", "buchen",
+		"geht", "gibt", "make", "book", "schedule", "arrange", "get", "have", "set")
+	// deviceNouns: the member's device, where someone shows how.
+	deviceNouns = set("geraet", "handy", "smartphone", "laptop", "computer", "pc", "rechner", "tablet", "device", "phone")
+	showVerbs   = set("zeigen", "zeigt", "zeige", "vormachen", "show")
+	// withWords mark whom an appointment is with.
+	withWords = set("mit", "bei", "beim", "with")
+	// requestWords make a clause a request: the modals and "gibt es",
+	// "geht (das)", "wäre es möglich".
+	requestWords = func() map[string]bool {
+		m := set("gibt", "geht", "waere", "moeglich", "haette", "is", "are", "any")
+		for w := range modalWords {
+			m[w] = true
+		}
+		return m
+	}()
+	// wantVerbs ask for something to be given ("get me", "hol mir",
+	// "ich hätte gern", "ich will").
+	wantVerbs = set("brauche", "brauch", "braeuchte", "need", "want", "get", "give", "gib", "gebt", "hol", "holt",
+		"holen", "haette", "haetten", "will", "moechte", "wuensche", "bring", "bringt", "schickt", "schick", "send")
+	// askVerbs: the member asks a person.
+	askVerbs = set("frag", "frage", "fragen", "fragt", "ask", "asking")
+	// knowWords: someone who knows ("der sich auskennt", "who knows").
+	knowWords = set("auskennt", "auskennen", "ahnung", "versteht", "verstehen", "knows", "know", "understands", "expert",
+		"fit", "bescheid")
+)
+
+// syncOf tells which kind of help at the same time ws[i] names.
+func syncOf(ws []string, i int) syncKind {
+	w := ws[i]
+	switch {
+	case syncModes[w], w == "persoenlich" || w == "personally":
+		return syncMode
+	case phoneNouns[w] && i > 0 && (modePreps[ws[i-1]] || i > 1 && (ws[i-1] == "the" || ws[i-1] == "das") && modePreps[ws[i-2]]):
+		// "im Call" is a conference the member is in, not a mode.
+		if ws[i-1] == "im" && w == "call" {
+			return syncNone
+		}
+		return syncMode
+	case w == "ort" && i > 0 && ws[i-1] == "vor", w == "vorort",
+		w == "person" && i > 0 && ws[i-1] == "in",
+		w == "face" && i+2 < len(ws) && ws[i+1] == "to" && ws[i+2] == "face":
+		return syncMode
+	case togetherWords[w]:
+		return syncTogether
+	case visitWords[w], (w == "come" || w == "drop" || w == "stop") && i+1 < len(ws) && (ws[i+1] == "by" || ws[i+1] == "over"):
+		return syncVisit
+	case hourWords[w] && (w != "office" || i+1 < len(ws) && ws[i+1] == "hours"):
+		return syncHour
+	case meetWords[w]:
+		return syncMeet
+	case deviceNouns[w] && i > 0 && (ws[i-1] == "am" || ws[i-1] == "an" || ws[i-1] == "auf" || ws[i-1] == "on"):
+		return syncDevice
+	}
+	return syncNone
+}
+
+// embeddedBefore reports whether a question word opens an embedded
+// question before word i ("kann mir jemand sagen, wie ich einen Termin
+// anlege"): what follows it is the topic, not the request. "Who" asks
+// for the person, and "wo" right after an appointment is relative ("ein
+// Termin, wo mir jemand das zeigt").
+func embeddedBefore(ws []string, i int) bool {
+	for k := 0; k < i && k < len(ws); k++ {
+		w := ws[k]
+		if !questionWords[w] || w == "wer" || w == "who" || w == "wen" || w == "wem" {
+			continue
+		}
+		if (w == "wo" || w == "where" || w == "wenn") && k > 0 && (meetWords[ws[k-1]] || hourWords[ws[k-1]] ||
+			k > 1 && (meetWords[ws[k-2]] || hourWords[ws[k-2]])) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// memberOfStaff reports whether ws[k] is a member of the people behind the
+// bot named in the genitive or with a preposition: "ein Mitglied des
+// IT-Teams", "a member of the support team".
+func memberOfStaff(ws []string, k int) bool {
+	if ws[k] != "mitglied" && ws[k] != "member" || k+1 >= len(ws) {
+		return false
+	}
+	switch ws[k+1] {
+	case "des", "der", "vom", "aus", "im", "of", "from":
+		return within(ws, k+2, k+5, isStaff)
+	}
+	return false
+}
+
+// forwardVerb reports whether ws[i] forwards the member to someone: the
+// separable "leite … weiter", "stell … durch", "put … through", "hand
+// … over", "pass … on" (the verb's particle follows within five words).
+func forwardVerb(ws []string, i int) bool {
+	particle := ""
+	switch ws[i] {
+	case "leite", "leitet", "leiten":
+		particle = "weiter"
+	case "stell", "stelle", "stellt", "stellen":
+		particle = "durch"
+	case "put":
+		particle = "through"
+	case "hand", "pass":
+		particle = "over"
+	default:
+		// One word: "weiterleiten", "durchstellen" ("verbinde mich",
+		// "connect me": the rule of its own below).
+		return strings.HasPrefix(ws[i], "weiterleit") || strings.HasPrefix(ws[i], "durchstell")
+	}
+	return within(ws, i+1, i+7, func(x string) bool { return x == particle || ws[i] == "pass" && x == "on" })
+}
+
 // parsePerson is personRequest before a question of its own is capped.
 func parsePerson(ws []string, brk []bool) humanSignal {
 	sig := noHuman
@@ -280,7 +449,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 	// person reports whether ws[k] names a person other than the
 	// member's own group ("mein Team", "unsere Leute").
 	person := func(k int) bool {
-		if !isPerson(ws[k]) || ws[k] == "wer" || ws[k] == "who" {
+		if !isPerson(ws[k]) && !memberOfStaff(ws, k) || ws[k] == "wer" || ws[k] == "who" {
 			return false
 		}
 		if k+1 < len(ws) && (strings.HasPrefix(ws[k+1], "ander") || ws[k+1] == "else") {
@@ -344,8 +513,133 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			near(i, -5, 4, func(j int) bool { return modalWords[ws[j]] && clause(i, j) }) >= 0 &&
 			near(i, -5, 4, func(j int) bool { return notWords[ws[j]] && clause(i, j) }) < 0
 	}
+	// helper reports whether ws[k] names someone who could help: a
+	// person other than the member's own group, and not a class of
+	// people ("Gäste", "die Leute") or "wer".
+	helper := func(k int) bool { return person(k) && !groupWords[ws[k]] }
+	// selfNear reports whether the member (mir, mich, me) stands within
+	// d words of i.
+	selfNear := func(i, d int) bool { return within(ws, i-d, i+d+1, self) }
+	// synchronous reports whether ws[i] asks for help given at the same
+	// time as the member — on the phone, live, by video call, in person,
+	// together, a visit, an appointment or consultation hour — by someone
+	// who could help (see syncOf). A guide cannot give such help, so
+	// the request is sure, whatever topic it names ("die Kamera geht
+	// nicht. Kann sich das bitte jemand live mit mir anschauen?"). The
+	// cue must not stand in an embedded question ("kann mir jemand
+	// sagen, wie ich einen Termin anlege").
+	synchronous := func(i int) bool {
+		kind := syncOf(ws, i)
+		if kind == syncNone || direct || embeddedBefore(ws, i) ||
+			near(i, -8, 9, func(k int) bool { return requestWords[ws[k]] }) < 0 {
+			return false
+		}
+		switch kind {
+		case syncMode:
+			// "kann mir jemand am Telefon helfen", "live mit mir".
+			return selfNear(i, 6) && near(i, -8, 9, helper) >= 0
+		case syncTogether:
+			// "jemand mit mir zusammen", "together with me".
+			return selfNear(i, 2) && near(i, -8, 9, helper) >= 0
+		case syncVisit:
+			// "kann einer von euch vorbeikommen", "kann ich bei
+			// jemandem vorbeikommen".
+			return near(i, -8, 9, helper) >= 0
+		case syncHour:
+			// A consultation hour is held by a person: "gibt es eine
+			// Sprechstunde, wo ich mit jemandem …".
+			return near(i, -8, 9, helper) >= 0
+		case syncMeet:
+			// An appointment with the team ("einen Termin mit dem
+			// Support ausmachen") or with someone who shows or helps
+			// ("ein Termin, wo mir jemand das zeigt"); not "einen
+			// Termin mit jemandem teilen" (a calendar entry).
+			return near(i, -8, 9, func(k int) bool { return meetVerbs[ws[k]] }) >= 0 &&
+				near(i, -8, 9, func(k int) bool {
+					return helper(k) && (within(ws, k-3, k, in(withWords)) || within(ws, k-6, k+7, in(helpVerbs)))
+				}) >= 0
+		case syncDevice:
+			// "kann mir das jemand am Handy zeigen".
+			return selfNear(i, 6) && within(ws, i-4, i+5, in(showVerbs)) && near(i, -8, 9, helper) >= 0
+		}
+		return false
+	}
+	// wanted reports whether ws[k], a person, is what a verb of wanting
+	// before it asks for, as the head of its clause ("get me a human",
+	// "hol mir einen Menschen", "hätte gern jemanden vom Support dran"),
+	// not the object of something else ("ich möchte eine Person zum Raum
+	// hinzufügen").
+	wanted := func(k int) bool {
+		if !within(ws, k-4, k, in(wantVerbs)) {
+			return false
+		}
+		j := k + 1
+		if j+1 < len(ws) && (ws[j] == "von" || ws[j] == "vom" || ws[j] == "aus" || ws[j] == "from") && clause(k, j+1) {
+			// "jemanden vom Support", "someone from support".
+			for j++; j < len(ws) && clause(k, j) && !isStaff(ws[j]) && !humanNouns[ws[j]]; j++ {
+			}
+			if j >= len(ws) || !clause(k, j) {
+				return false
+			}
+			j++
+		}
+		for ; j < len(ws) && clause(k, j); j++ {
+			if !fillerWords[ws[j]] && !presenceWords[ws[j]] && ws[j] != "dran" && ws[j] != "ran" {
+				return false
+			}
+		}
+		return true
+	}
 	for i, w := range ws {
 		switch {
+		// Help at the same time as the member: on the phone, live, in
+		// person, together, a visit, an appointment (see synchronous).
+		case synchronous(i):
+			return sureHuman
+		// A person wanted: "get me a human", "hätte gern jemanden vom
+		// Support dran". A bare "someone" only with the staff named.
+		case (humanNouns[w] || isStaff(w) && w != "team") && !groupWords[w] && person(i) && wanted(i),
+			someoneWords[w] && w != "wer" && w != "who" && w != "wen" && w != "wem" && !direct && person(i) &&
+				within(ws, i+1, i+3, func(x string) bool { return x == "von" || x == "vom" || x == "aus" || x == "from" }) &&
+				within(ws, i+2, i+6, isStaff) && wanted(i):
+			return sureHuman
+		// Hand me over: "leite mich an einen Menschen weiter", "stell
+		// mich zum Support durch", "put me through to a person" (the
+		// separable verbs of forwarding a call; "verbinde mich" below).
+		case forwardVerb(ws, i) && !direct && within(ws, i-5, i+4, func(x string) bool { return x == "mich" || x == "me" || x == "uns" || x == "us" }) &&
+			near(i, -5, 7, helper) >= 0:
+			return sureHuman
+		// Ask a person instead: "frag lieber einen Menschen", "kann ich
+		// den Support fragen", "I'd rather ask a human".
+		case askVerbs[w] && !direct && near(i, -4, 4, func(k int) bool {
+			return (humanNouns[ws[k]] || isStaff(ws[k])) && !groupWords[ws[k]] && person(k) && clause(i, k)
+		}) >= 0:
+			return sureHuman
+		// "ist da ein Mensch oder nur ein Automat?", "human or bot?";
+		// asking Lotse what it is ("bist du eigentlich ein Mensch oder
+		// ein Bot?") is small talk, left to the rule below.
+		case humanNouns[w] && !groupWords[w] && !within(ws, i-5, i, func(x string) bool {
+			return x == "bist" || x == "seid" || x == "are" || x == "du" || x == "you"
+		}) && near(i, 1, 5, func(k int) bool {
+			return (ws[k] == "oder" || ws[k] == "or") && within(ws, k+1, k+4, in(botWords))
+		}) >= 0:
+			return sureHuman
+		// Someone who knows is wanted: "schickt mir jemanden, der sich
+		// auskennt", "someone who knows this stuff".
+		case someoneWords[w] && w != "wer" && w != "who" && w != "wen" && w != "wem" && !direct &&
+			i+1 < len(ws) && (ws[i+1] == "der" || ws[i+1] == "die" || ws[i+1] == "who" || ws[i+1] == "that") &&
+			within(ws, i+2, i+6, in(knowWords)) && !embeddedBefore(ws, len(ws)):
+			return sureHuman
+		// A person by name asked to help: "kann mir eine Person
+		// helfen?", "can a human help me", "kann mir der Support
+		// helfen" — not a bare "someone" (below) and not before an
+		// embedded question ("kann mir ein Mensch sagen, wie …").
+		case helpVerbs[w] && !direct && within(ws, i-6, i+3, self) && !embeddedBefore(ws, len(ws)) &&
+			near(i, -5, 4, func(k int) bool {
+				return (humanNouns[ws[k]] || isStaff(ws[k])) && !groupWords[ws[k]] && person(k) && clause(i, k) &&
+					!within(ws, k-3, k, func(x string) bool { return someoneWords[x] })
+			}) >= 0:
+			return sureHuman
 		// A real person or personal help: "echte Menschen", "persönliche
 		// Hilfe", "a real person", "human support".
 		case realWords[w] && near(i, 1, 3, func(k int) bool {
@@ -371,6 +665,15 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			near(i, -3, 4, func(k int) bool { return groupWords[ws[k]] && clause(i, k) }) < 0,
 			(w == "ruf" || w == "rufe" || w == "ruft" || w == "rufen") && within(ws, i+1, i+4, func(x string) bool { return x == "mich" || x == "uns" }),
 			(w == "call" || w == "phone" || w == "ring") && i+1 < len(ws) && ws[i+1] == "me":
+			return sureHuman
+		// Someone contacts me: "kann mich bitte jemand vom Team
+		// kontaktieren", "please contact me" — asked of a person, not
+		// of a class ("Können mich Fremde kontaktieren?") and not "who"
+		// ("wer kann mich kontaktieren?" asks what the tool allows).
+		case (w == "mich" && within(ws, i+1, i+8, func(x string) bool { return strings.HasPrefix(x, "kontaktier") }) ||
+			w == "contact" && i+1 < len(ws) && ws[i+1] == "me") && !direct &&
+			near(i, -4, 8, func(k int) bool { return helper(k) && ws[k] != "wer" }) >= 0 &&
+			near(i, -4, 8, func(k int) bool { return groupWords[ws[k]] || ws[k] == "wer" || ws[k] == "who" }) < 0:
 			return sureHuman
 		// Someone gets back to me: "kann sich jemand bei mir melden".
 		case (w == "melden" || w == "meldet" || w == "melde") && within(ws, i-4, i+4, func(x string) bool { return x == "bei" }) &&
