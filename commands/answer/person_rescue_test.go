@@ -99,3 +99,29 @@ func TestPersonPoolFigures(t *testing.T) {
 		}
 	}
 }
+
+// TestContactForPartyMatter: asking whom to turn to about a subject
+// outside the library (party work: posters, membership fees) gets the
+// honest no, which names the way to a person too; a contact person for
+// the library's subjects, or the team's number, still gets a person.
+func TestContactForPartyMatter(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, c := range []struct {
+		msg  string
+		want Outcome
+	}{
+		{"gibt es eine Ansprechperson für Wahlplakate", None},
+		{"gibt es eine Kontaktperson für den Infostand am Samstag", None},
+		{"welche Nummer hat die Ansprechperson für den Parteitag", None},
+		{"gibt es eine Ansprechperson für Technik", Human},
+		{"welche Telefonnummer hat die Geschäftsstelle", Human},
+	} {
+		d := Decide(c.msg, lib, Options{Cases: true})
+		if d.Outcome != c.want {
+			t.Errorf("%q: %s %v, want %s", c.msg, d.Outcome, d.Guides(), c.want)
+		}
+		if d.Outcome == None && !strings.Contains(d.Reply, German.NoGuideCases) {
+			t.Errorf("%q: reply %q without the way to a person", c.msg, d.Reply)
+		}
+	}
+}
