@@ -337,6 +337,17 @@ var (
 		"fit", "bescheid")
 )
 
+var (
+	// guideNouns name Lotse's guides (and written help in general).
+	guideNouns = set("anleitung", "anleitungen", "guide", "guides", "tutorial", "tutorials", "erklaerung",
+		"erklaerungen", "beschreibung", "instructions", "hilfetext", "hilfetexte", "doku", "dokumentation")
+	// failVerbs: written help does not help, is not understood.
+	failVerbs = set("hilft", "helfen", "helft", "geholfen", "hilfreich", "verstehe", "versteh", "verstehen", "kapiere",
+		"kapier", "kapiert", "blicke", "weiter", "weiterkommen", "help", "helps", "helped", "helping", "understand", "get")
+	// failNot: negations besides notWords ("don't", "hilft wenig").
+	failNot = set("nichts", "nie", "wenig", "dont", "doesnt", "didnt", "cant", "cannot", "never", "nothing")
+)
+
 // syncOf tells which kind of help at the same time ws[i] names.
 func syncOf(ws []string, i int) syncKind {
 	w := ws[i]
@@ -614,6 +625,17 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		case askVerbs[w] && !direct && near(i, -4, 4, func(k int) bool {
 			return (humanNouns[ws[k]] || isStaff(ws[k])) && !groupWords[ws[k]] && person(k) && clause(i, k)
 		}) >= 0:
+			return sureHuman
+		// The guides failed the member: "ich verstehe die Anleitung
+		// nicht", "deine Anleitungen helfen mir nicht", "the guides
+		// don't help" — self-service is exhausted, the next step is a
+		// person (how help desks escalate). A question beside it ("…
+		// nicht, wo trage ich …") is searched.
+		case guideNouns[w] && !direct && !embeddedBefore(ws, len(ws)) &&
+			near(i, -5, 9, func(k int) bool {
+				return failVerbs[ws[k]] && clause(i, k) &&
+					near(k, -3, 4, func(j int) bool { return (notWords[ws[j]] || failNot[ws[j]]) && clause(k, j) }) >= 0
+			}) >= 0:
 			return sureHuman
 		// "ist da ein Mensch oder nur ein Automat?", "human or bot?";
 		// asking Lotse what it is ("bist du eigentlich ein Mensch oder

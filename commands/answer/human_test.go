@@ -259,6 +259,11 @@ func TestPersonRequestSixth(t *testing.T) {
 		"kann mir eine echte Person beim Einrichten helfen",
 		"talking this over with a human would help",
 		"ich würde das gern mit einer Person besprechen",
+		// The guides failed the member.
+		"deine Anleitung hilft mir nicht",
+		"die Anleitung zum Kalender verstehe ich nicht",
+		"the guides don't help me",
+		"I don't get the instructions",
 	} {
 		if got := signal(msg); got != sureHuman {
 			t.Errorf("%q: signal %d, want sure", msg, got)
@@ -293,6 +298,11 @@ func TestPersonRequestSixth(t *testing.T) {
 		"Die Verantwortlichen haben mir keine Rechte gegeben, wie bekomme ich Moderationsrechte?",
 		"jemand der sich Admin nennt will meinen Code, soll ich ihm den schicken?",
 		"im Call hört mich keiner, kann mir jemand helfen",
+		// The guides named, but not as failing, or with a question.
+		"gibt es keine Anleitung für den Kalender?",
+		"die Anleitung hat mir sehr geholfen, ich kann nicht mehr ohne",
+		"Ich verstehe die Anleitung zum Sync-Client nicht, wo trage ich die Server-Adresse ein?",
+		"die App sieht nicht so aus wie in der Anleitung",
 	} {
 		if got := signal(msg); got == sureHuman {
 			t.Errorf("%q: a sure request for a person", msg)
