@@ -314,6 +314,7 @@ var (
 		"geht", "gibt", "make", "book", "schedule", "arrange", "get", "have", "set")
 	// deviceNouns: the member's device, where someone shows how.
 	deviceNouns = set("geraet", "handy", "smartphone", "laptop", "computer", "pc", "rechner", "tablet", "device", "phone")
+	devicePreps = set("am", "an", "auf", "on")
 	showVerbs   = set("zeigen", "zeigt", "zeige", "vormachen", "show")
 	// withWords mark whom an appointment is with.
 	withWords = set("mit", "bei", "beim", "with")
@@ -372,7 +373,8 @@ func syncOf(ws []string, i int) syncKind {
 		return syncHour
 	case meetWords[w]:
 		return syncMeet
-	case deviceNouns[w] && i > 0 && (ws[i-1] == "am" || ws[i-1] == "an" || ws[i-1] == "auf" || ws[i-1] == "on"):
+	case deviceNouns[w] && i > 0 && (devicePreps[ws[i-1]] || i > 1 && devicePreps[ws[i-2]] && (ownWords[ws[i-1]] ||
+		ws[i-1] == "dem" || ws[i-1] == "the")):
 		return syncDevice
 	}
 	return syncNone
@@ -570,8 +572,11 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 					return helper(k) && (within(ws, k-3, k, in(withWords)) || within(ws, k-6, k+7, in(helpVerbs)))
 				}) >= 0
 		case syncDevice:
-			// "kann mir das jemand am Handy zeigen".
-			return selfNear(i, 6) && within(ws, i-4, i+5, in(showVerbs)) && near(i, -8, 9, helper) >= 0
+			// "kann mir das jemand am Handy zeigen"; with a question
+			// beside it ("… am Handy zeigen, wie ich die App
+			// einrichte") the device is the setting of that question.
+			return selfNear(i, 6) && within(ws, i-4, i+5, in(showVerbs)) && near(i, -8, 9, helper) >= 0 &&
+				!embeddedBefore(ws, len(ws))
 		}
 		return false
 	}

@@ -233,7 +233,7 @@ func TestPersonRequestSixth(t *testing.T) {
 		"can I book an appointment with the support team",
 		"gibt es eine Sprechstunde, in der mir jemand hilft?",
 		// On my device.
-		"kann mir jemand am Handy zeigen, wo die Einstellungen sind",
+		"kann mir das bitte jemand an meinem Handy zeigen?",
 		// Forwarding.
 		"bitte leite mich an jemanden vom Support weiter",
 		"kannst du mich an einen Menschen weiterleiten",
@@ -293,6 +293,7 @@ func TestPersonRequestSixth(t *testing.T) {
 		"Können mich Fremde kontaktieren?",
 		"wie kann ich Leute zusammen in einen Raum einladen",
 		"kann mir jemand zeigen, wie ich am Laptop den Bildschirm teile",
+		"kann mir jemand am Handy zeigen, wie ich die App einrichte",
 		"was mache ich, wenn mich ein Unbekannter am Telefon nach dem Passwort fragt?",
 		"wo finde ich die Telefonnummer für die Einwahl?",
 		"Die Verantwortlichen haben mir keine Rechte gegeben, wie bekomme ich Moderationsrechte?",
