@@ -331,6 +331,9 @@ var (
 	// "ich hätte gern", "ich will").
 	wantVerbs = set("brauche", "brauch", "braeuchte", "need", "want", "get", "give", "gib", "gebt", "hol", "holt",
 		"holen", "haette", "haetten", "will", "moechte", "wuensche", "bring", "bringt", "schickt", "schick", "send")
+	// beWords ask whether someone is there ("ist da ein Mensch", "gibt
+	// es hier einen Menschen", "is there a human").
+	beWords = set("ist", "sind", "sitzt", "steckt", "gibt", "is", "are", "there")
 	// askVerbs: the member asks a person.
 	askVerbs = set("frag", "frage", "fragen", "fragt", "ask", "asking")
 	// knowWords: someone who knows ("der sich auskennt", "who knows").
@@ -627,7 +630,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			return sureHuman
 		// Ask a person instead: "frag lieber einen Menschen", "kann ich
 		// den Support fragen", "I'd rather ask a human".
-		case askVerbs[w] && !direct && near(i, -4, 4, func(k int) bool {
+		case askVerbs[w] && !direct && !embeddedBefore(ws, len(ws)) && near(i, -4, 4, func(k int) bool {
 			return (humanNouns[ws[k]] || isStaff(ws[k])) && !groupWords[ws[k]] && person(k) && clause(i, k)
 		}) >= 0:
 			return sureHuman
@@ -647,7 +650,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// ein Bot?") is small talk, left to the rule below.
 		case humanNouns[w] && !groupWords[w] && !within(ws, i-5, i, func(x string) bool {
 			return x == "bist" || x == "seid" || x == "are" || x == "du" || x == "you"
-		}) && near(i, 1, 5, func(k int) bool {
+		}) && within(ws, i-4, i, in(beWords)) && near(i, 1, 5, func(k int) bool {
 			return (ws[k] == "oder" || ws[k] == "or") && within(ws, k+1, k+4, in(botWords))
 		}) >= 0:
 			return sureHuman
@@ -791,7 +794,9 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// A human wanted: "ich brauche einen Menschen", "I need a human",
 		// "I want a real person".
 		case (humanNouns[w] || isStaff(w) && w != "team") && within(ws, i-3, i, func(x string) bool {
-			return x == "brauche" || x == "brauch" || x == "braeuchte" || x == "need" || x == "want"
+			// "want" only as the head of its clause (wanted): "I want a
+			// person to be able to edit my file" wants no person.
+			return x == "brauche" || x == "brauch" || x == "braeuchte" || x == "need"
 		}):
 			return sureHuman
 		// "ich brauche jemanden", "I need someone", "jemand, der mir …",

@@ -304,6 +304,11 @@ func TestPersonRequestSixth(t *testing.T) {
 		"die Anleitung hat mir sehr geholfen, ich kann nicht mehr ohne",
 		"Ich verstehe die Anleitung zum Sync-Client nicht, wo trage ich die Server-Adresse ein?",
 		"die App sieht nicht so aus wie in der Anleitung",
+		// Asking or wanting people for something else.
+		"soll ich die Mitarbeiter fragen, ob sie die Datei sehen?",
+		"I want to ask people in my room a question",
+		"I want a person to be able to edit my file",
+		"liest ein Mensch mit oder nur die Maschine?",
 	} {
 		if got := signal(msg); got == sureHuman {
 			t.Errorf("%q: a sure request for a person", msg)
