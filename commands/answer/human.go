@@ -383,13 +383,14 @@ func syncOf(ws []string, i int) syncKind {
 	return syncNone
 }
 
-// embeddedBefore reports whether a question word opens an embedded
-// question before word i ("kann mir jemand sagen, wie ich einen Termin
-// anlege"): what follows it is the topic, not the request. "Who" asks
-// for the person, and "wo" right after an appointment is relative ("ein
-// Termin, wo mir jemand das zeigt").
-func embeddedBefore(ws []string, i int) bool {
-	for k := 0; k < i && k < len(ws); k++ {
+// firstEmbedded returns the index of the first word that opens an
+// embedded question ("kann mir jemand sagen, wie ich einen Termin
+// anlege"; len(ws) if none): what follows it is the topic, not the
+// request. "Who" asks for the person, and "wo" right after an
+// appointment is relative ("ein Termin, wo mir jemand das zeigt").
+// (Computed once per message: the rules ask it for many words.)
+func firstEmbedded(ws []string) int {
+	for k := range ws {
 		w := ws[k]
 		if !questionWords[w] || w == "wer" || w == "who" || w == "wen" || w == "wem" {
 			continue
@@ -398,9 +399,9 @@ func embeddedBefore(ws []string, i int) bool {
 			k > 1 && (meetWords[ws[k-2]] || hourWords[ws[k-2]])) {
 			continue
 		}
-		return true
+		return k
 	}
-	return false
+	return len(ws)
 }
 
 // memberOfStaff reports whether ws[k] is a member of the people behind the
@@ -529,6 +530,8 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			near(i, -5, 4, func(j int) bool { return modalWords[ws[j]] && clause(i, j) }) >= 0 &&
 			near(i, -5, 4, func(j int) bool { return notWords[ws[j]] && clause(i, j) }) < 0
 	}
+	// emb opens the first embedded question (len(ws) if none).
+	emb := firstEmbedded(ws)
 	// helper reports whether ws[k] names someone who could help: a
 	// person other than the member's own group, and not a class of
 	// people ("Gäste", "die Leute") or "wer".
@@ -546,7 +549,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 	// sagen, wie ich einen Termin anlege").
 	synchronous := func(i int) bool {
 		kind := syncOf(ws, i)
-		if kind == syncNone || direct || embeddedBefore(ws, i) ||
+		if kind == syncNone || direct || emb < i ||
 			near(i, -8, 9, func(k int) bool { return requestWords[ws[k]] }) < 0 {
 			return false
 		}
@@ -579,7 +582,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			// beside it ("… am Handy zeigen, wie ich die App
 			// einrichte") the device is the setting of that question.
 			return selfNear(i, 6) && within(ws, i-4, i+5, in(showVerbs)) && near(i, -8, 9, helper) >= 0 &&
-				!embeddedBefore(ws, len(ws))
+				emb == len(ws)
 		}
 		return false
 	}
@@ -595,14 +598,15 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		j := k + 1
 		if j+1 < len(ws) && (ws[j] == "von" || ws[j] == "vom" || ws[j] == "aus" || ws[j] == "from") && clause(k, j+1) {
 			// "jemanden vom Support", "someone from support".
-			for j++; j < len(ws) && clause(k, j) && !isStaff(ws[j]) && !humanNouns[ws[j]]; j++ {
+			for j++; j < min(len(ws), k+6) && clause(k, j) && !isStaff(ws[j]) && !humanNouns[ws[j]]; j++ {
 			}
-			if j >= len(ws) || !clause(k, j) {
+			if j >= min(len(ws), k+6) || !clause(k, j) {
 				return false
 			}
 			j++
 		}
-		for ; j < len(ws) && clause(k, j); j++ {
+		// To the end of the clause (clause(k, j) word by word, linear).
+		for ; j < len(ws) && (j >= len(brk) || !brk[j]); j++ {
 			if !fillerWords[ws[j]] && !presenceWords[ws[j]] && ws[j] != "dran" && ws[j] != "ran" {
 				return false
 			}
@@ -630,7 +634,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			return sureHuman
 		// Ask a person instead: "frag lieber einen Menschen", "kann ich
 		// den Support fragen", "I'd rather ask a human".
-		case askVerbs[w] && !direct && !embeddedBefore(ws, len(ws)) && near(i, -4, 4, func(k int) bool {
+		case askVerbs[w] && !direct && emb == len(ws) && near(i, -4, 4, func(k int) bool {
 			return (humanNouns[ws[k]] || isStaff(ws[k])) && !groupWords[ws[k]] && person(k) && clause(i, k)
 		}) >= 0:
 			return sureHuman
@@ -639,7 +643,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// don't help" — self-service is exhausted, the next step is a
 		// person (how help desks escalate). A question beside it ("…
 		// nicht, wo trage ich …") is searched.
-		case guideNouns[w] && !direct && !embeddedBefore(ws, len(ws)) &&
+		case guideNouns[w] && !direct && emb == len(ws) &&
 			near(i, -5, 9, func(k int) bool {
 				return failVerbs[ws[k]] && clause(i, k) &&
 					near(k, -3, 4, func(j int) bool { return (notWords[ws[j]] || failNot[ws[j]]) && clause(k, j) }) >= 0
@@ -658,13 +662,13 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// auskennt", "someone who knows this stuff".
 		case someoneWords[w] && w != "wer" && w != "who" && w != "wen" && w != "wem" && !direct &&
 			i+1 < len(ws) && (ws[i+1] == "der" || ws[i+1] == "die" || ws[i+1] == "who" || ws[i+1] == "that") &&
-			within(ws, i+2, i+6, in(knowWords)) && !embeddedBefore(ws, len(ws)):
+			within(ws, i+2, i+6, in(knowWords)) && emb == len(ws):
 			return sureHuman
 		// A person by name asked to help: "kann mir eine Person
 		// helfen?", "can a human help me", "kann mir der Support
 		// helfen" — not a bare "someone" (below) and not before an
 		// embedded question ("kann mir ein Mensch sagen, wie …").
-		case helpVerbs[w] && !direct && within(ws, i-6, i+3, self) && !embeddedBefore(ws, len(ws)) &&
+		case helpVerbs[w] && !direct && within(ws, i-6, i+3, self) && emb == len(ws) &&
 			near(i, -5, 4, func(k int) bool {
 				return (humanNouns[ws[k]] || isStaff(ws[k])) && !groupWords[ws[k]] && person(k) && clause(i, k) &&
 					!within(ws, k-3, k, func(x string) bool { return someoneWords[x] })

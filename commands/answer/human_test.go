@@ -1,6 +1,9 @@
 package answer
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // signal is the person signal of a message, as Decide computes it.
 func signal(msg string) humanSignal {
@@ -313,5 +316,25 @@ func TestPersonRequestSixth(t *testing.T) {
 		if got := signal(msg); got == sureHuman {
 			t.Errorf("%q: a sure request for a person", msg)
 		}
+	}
+}
+
+// BenchmarkDecide60KBPerson: 60 KB of the cues of the sixth pass's
+// person grammar (help at the same time, an embedded question, guides
+// that fail, someone wanted), the worst case for its rules that look
+// at the whole message (see BenchmarkDecide60KB).
+func BenchmarkDecide60KBPerson(b *testing.B) {
+	lib := loadLibrary(b)
+	for _, c := range []struct{ name, unit string }{
+		{"sync", "kann mir jemand am Telefon live zusammen einen Termin zeigen, wie "},
+		{"wanted", "hol mir einen Menschen ich ich ich bitte bitte "},
+		{"guides", "die Anleitung hilft mir nicht wie jemand der sich auskennt "},
+	} {
+		msg := strings.Repeat(c.unit, 60_000/len(c.unit))
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				Decide(msg, lib, Options{Cases: true})
+			}
+		})
 	}
 }
