@@ -61,6 +61,7 @@ var (
 		"persons", "mitmensch")
 	// staffNouns name the people behind the bot (prefixes in staffHeads).
 	staffNouns = set("team", "teams", "support", "helpdesk", "geschaeftsstelle", "buero", "office", "staff", "agent", "agents",
+		"volunteer", "volunteers", "ehrenamtliche", "ehrenamtlichen", "ehrenamtlicher",
 		"admin", "admins", "administrator", "administratorin", "supporter", "supporterin", "hotline")
 	staffHeads = []string{"mitarbeiter", "mitarbeitend", "ansprechpartner", "ansprechperson", "kontaktperson",
 		"betreuer", "helfer", "administrator"}
@@ -293,7 +294,7 @@ var (
 	// syncModes are one-word modes of help at the same time as the
 	// member (live, by phone, by video call, face to face).
 	syncModes = set("live", "telefonisch", "fernmuendlich", "videoanruf", "videoanrufe", "videocall", "videotelefonat",
-		"videochat", "videokonferenz", "fernwartung", "fernzugriff", "facetime")
+		"videochat", "videokonferenz", "fernwartung", "fernzugriff", "facetime", "teamviewer", "anydesk")
 	// phoneNouns after a preposition are the phone or video as a mode:
 	// "am Telefon", "per Video", "over the phone", "by video".
 	phoneNouns = set("telefon", "phone", "video", "videocall", "call")
@@ -315,7 +316,9 @@ var (
 	// deviceNouns: the member's device, where someone shows how.
 	deviceNouns = set("geraet", "handy", "smartphone", "laptop", "computer", "pc", "rechner", "tablet", "device", "phone")
 	devicePreps = set("am", "an", "auf", "on")
-	showVerbs   = set("zeigen", "zeigt", "zeige", "vormachen", "show")
+	showVerbs   = set("zeigen", "zeigt", "zeige", "vormachen", "durchgehen", "erklaeren", "erklaert", "show")
+	// consultWords: a consultation, given by a person.
+	consultWords = set("beratung", "beratungsgespraech", "consultation")
 	// withWords mark whom an appointment is with.
 	withWords = set("mit", "bei", "beim", "with")
 	// requestWords make a clause a request: the modals and "gibt es",
@@ -432,6 +435,8 @@ func forwardVerb(ws []string, i int) bool {
 		particle = "through"
 	case "hand", "pass":
 		particle = "over"
+	case "escalate", "eskalieren", "eskaliere", "eskaliert":
+		return true
 	default:
 		// One word: "weiterleiten", "durchstellen" ("verbinde mich",
 		// "connect me": the rule of its own below).
@@ -562,8 +567,9 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			return selfNear(i, 2) && near(i, -8, 9, helper) >= 0
 		case syncVisit:
 			// "kann einer von euch vorbeikommen", "kann ich bei
-			// jemandem vorbeikommen".
-			return near(i, -8, 9, helper) >= 0
+			// jemandem vorbeikommen", or the member comes by ("kann
+			// ich persönlich vorbeikommen?").
+			return near(i, -8, 9, helper) >= 0 || within(ws, i-4, i, func(x string) bool { return x == "ich" || x == "i" })
 		case syncHour:
 			// A consultation hour is held by a person: "gibt es eine
 			// Sprechstunde, wo ich mit jemandem …".
@@ -573,9 +579,12 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			// Support ausmachen") or with someone who shows or helps
 			// ("ein Termin, wo mir jemand das zeigt"); not "einen
 			// Termin mit jemandem teilen" (a calendar entry).
+			// An appointment for a consultation is with a person
+			// ("einen Termin für eine Beratung vereinbaren").
 			return near(i, -8, 9, func(k int) bool { return meetVerbs[ws[k]] }) >= 0 &&
 				near(i, -8, 9, func(k int) bool {
-					return helper(k) && (within(ws, k-3, k, in(withWords)) || within(ws, k-6, k+7, in(helpVerbs)))
+					return helper(k) && (within(ws, k-3, k, in(withWords)) || within(ws, k-6, k+7, in(helpVerbs))) ||
+						consultWords[ws[k]] || hourWords[ws[k]] && ws[k] != "office"
 				}) >= 0
 		case syncDevice:
 			// "kann mir das jemand am Handy zeigen"; with a question
@@ -629,7 +638,8 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// Hand me over: "leite mich an einen Menschen weiter", "stell
 		// mich zum Support durch", "put me through to a person" (the
 		// separable verbs of forwarding a call; "verbinde mich" below).
-		case forwardVerb(ws, i) && !direct && within(ws, i-5, i+4, func(x string) bool { return x == "mich" || x == "me" || x == "uns" || x == "us" }) &&
+		case forwardVerb(ws, i) && !direct && (within(ws, i-5, i+4, func(x string) bool { return x == "mich" || x == "me" || x == "uns" || x == "us" }) ||
+			strings.HasPrefix(w, "eskalier") || w == "escalate") &&
 			near(i, -5, 7, helper) >= 0:
 			return sureHuman
 		// Ask a person instead: "frag lieber einen Menschen", "kann ich
@@ -791,8 +801,8 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// a person".
 		case (strings.HasPrefix(w, "verbind") || strings.HasPrefix(w, "weiterleit") || w == "connect" || w == "transfer") &&
 			within(ws, i-5, i+6, func(x string) bool { return humanNouns[x] || isStaff(x) || someoneWords[x] }):
-			if within(ws, i-2, i+3, func(x string) bool { return x == "mich" || x == "me" }) {
-				return sureHuman
+			if within(ws, i-5, i+3, func(x string) bool { return x == "mich" || x == "me" }) {
+				return sureHuman // "Können Sie mich mit einem Mitarbeiter verbinden?"
 			}
 			sig = max(sig, maybeHuman)
 		// A human wanted: "ich brauche einen Menschen", "I need a human",

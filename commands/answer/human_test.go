@@ -262,6 +262,13 @@ func TestPersonRequestSixth(t *testing.T) {
 		"kann mir eine echte Person beim Einrichten helfen",
 		"talking this over with a human would help",
 		"ich würde das gern mit einer Person besprechen",
+		"kann ich persönlich vorbeikommen?",
+		"could a volunteer visit me at home? I'm not good with computers",
+		"please escalate this to a human",
+		"kann das jemand mit mir am Rechner durchgehen?",
+		"Ich würde gerne einen Termin für eine Beratung vereinbaren",
+		"Können Sie mich mit einem Mitarbeiter verbinden?",
+		"kann mir jemand per Fernwartung helfen",
 		// The guides failed the member.
 		"deine Anleitung hilft mir nicht",
 		"die Anleitung zum Kalender verstehe ich nicht",
@@ -307,6 +314,9 @@ func TestPersonRequestSixth(t *testing.T) {
 		"die Anleitung hat mir sehr geholfen, ich kann nicht mehr ohne",
 		"Ich verstehe die Anleitung zum Sync-Client nicht, wo trage ich die Server-Adresse ein?",
 		"die App sieht nicht so aus wie in der Anleitung",
+		"wie lege ich einen Beratungstermin im Kalender an?",
+		"kann ich einen Termin für die Beratung im Kalender eintragen?",
+		"wie eskaliere ich Rechte in einem Raum?",
 		// Asking or wanting people for something else.
 		"soll ich die Mitarbeiter fragen, ob sie die Datei sehen?",
 		"I want to ask people in my room a question",
