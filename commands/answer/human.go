@@ -26,11 +26,21 @@ import (
 //     kontaktieren, reach, contact), help or show (helfen, zeigen, erklären,
 //     sagen, help, show, explain, tell);
 //   - contact channels: Telefonnummer, Nummer, Hotline, Sprechstunde,
-//     phone number, and the call-back (Rückruf, callback).
+//     phone number, and the call-back (Rückruf, callback);
+//   - help at the same time as the member, which a guide cannot give
+//     (sixth pass): on the phone, live, by video call, in person,
+//     together with me, a visit, an appointment or a consultation hour,
+//     shown on the member's device (see syncOf);
+//   - forwarding ("leite mich … weiter", "put me through", "escalate"),
+//     a person wanted or asked ("get me a human", "frag lieber einen
+//     Menschen"), the team by role ("der Datenschutzbeauftragte",
+//     "ein Mitglied des IT-Teams"), and guides that failed the member ("ich
+//     verstehe die Anleitung nicht").
 //
 // A request is SURE when its parts leave no other reading (a real person;
 // call me; speak with staff; reach you; a phone number of yours; "ist hier
-// jemand?"; not a bot). It is a MAYBE when a person is asked to help,
+// jemand?"; not a bot; help at the same time as the member, whatever topic
+// the message names). It is a MAYBE when a person is asked to help,
 // show or tell, or a contact person or a number is asked for: then the
 // rest of the message decides. Nothing left but the request ("kann mir
 // das jemand zeigen?") is a request for a person; a question after it
