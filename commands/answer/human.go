@@ -564,33 +564,39 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 	// sagen, wie ich einen Termin anlege").
 	synchronous := func(i int) bool {
 		kind := syncOf(ws, i)
+		// The request is made in the cue's clause: "jemand hat mich am
+		// Telefon nach dem Passwort gefragt, kann mir jemand sagen, ob
+		// …" tells what happened on the phone.
 		if kind == syncNone || direct || emb < i ||
-			near(i, -8, 9, func(k int) bool { return requestWords[ws[k]] }) < 0 {
+			near(i, -8, 9, func(k int) bool { return requestWords[ws[k]] && clause(i, k) }) < 0 {
 			return false
 		}
+		// helperHere: someone who could help in the cue's clause.
+		helperHere := near(i, -8, 9, func(k int) bool { return helper(k) && clause(i, k) }) >= 0
 		switch kind {
 		case syncMode:
 			// "kann mir jemand am Telefon helfen", "live mit mir".
-			return selfNear(i, 6) && near(i, -8, 9, helper) >= 0
+			return selfNear(i, 6) && helperHere
 		case syncTogether:
 			// "jemand mit mir zusammen", "together with me".
-			return selfNear(i, 2) && near(i, -8, 9, helper) >= 0
+			return selfNear(i, 2) && helperHere
 		case syncVisit:
 			// "kann einer von euch vorbeikommen", "kann ich bei
 			// jemandem vorbeikommen", or the member comes by ("kann
 			// ich persönlich vorbeikommen?").
-			return near(i, -8, 9, helper) >= 0 || within(ws, i-4, i, func(x string) bool { return x == "ich" || x == "i" })
+			return helperHere || within(ws, i-4, i, func(x string) bool { return x == "ich" || x == "i" })
 		case syncHour:
 			// A consultation hour is held by a person: "gibt es eine
 			// Sprechstunde, wo ich mit jemandem …".
 			return near(i, -8, 9, helper) >= 0
 		case syncMeet:
 			// An appointment with the team ("einen Termin mit dem
-			// Support ausmachen") or with someone who shows or helps
-			// ("ein Termin, wo mir jemand das zeigt"); not "einen
-			// Termin mit jemandem teilen" (a calendar entry).
-			// An appointment for a consultation is with a person
-			// ("einen Termin für eine Beratung vereinbaren").
+			// Support ausmachen") or with someone who shows or helps,
+			// also in a relative clause ("ein Termin, wo mir jemand
+			// das zeigt"); not "einen Termin mit jemandem teilen" (a
+			// calendar entry). An appointment for a consultation is
+			// with a person ("einen Termin für eine Beratung
+			// vereinbaren").
 			return near(i, -8, 9, func(k int) bool { return meetVerbs[ws[k]] }) >= 0 &&
 				near(i, -8, 9, func(k int) bool {
 					return helper(k) && (within(ws, k-3, k, in(withWords)) || within(ws, k-6, k+7, in(helpVerbs))) ||
@@ -600,11 +606,11 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			// "kann mir das jemand am Handy zeigen"; with a question
 			// beside it ("… am Handy zeigen, wie ich die App
 			// einrichte") the device is the setting of that question.
-			return selfNear(i, 6) && within(ws, i-4, i+5, in(showVerbs)) && near(i, -8, 9, helper) >= 0 &&
-				emb == len(ws)
+			return selfNear(i, 6) && within(ws, i-4, i+5, in(showVerbs)) && helperHere && emb == len(ws)
 		}
 		return false
 	}
+
 	// wanted reports whether ws[k], a person, is what a verb of wanting
 	// before it asks for, as the head of its clause ("get me a human",
 	// "hol mir einen Menschen", "hätte gern jemanden vom Support dran"),

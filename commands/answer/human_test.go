@@ -317,6 +317,9 @@ func TestPersonRequestSixth(t *testing.T) {
 		"wie lege ich einen Beratungstermin im Kalender an?",
 		"kann ich einen Termin für die Beratung im Kalender eintragen?",
 		"wie eskaliere ich Rechte in einem Raum?",
+		// What happened on the phone, then a question.
+		"jemand hat mich am Telefon nach meinem Passwort gefragt, kann mir jemand sagen, ob das echt ist",
+		"someone called me on the phone and asked for my code, can anyone tell me if that is real",
 		// Asking or wanting people for something else.
 		"soll ich die Mitarbeiter fragen, ob sie die Datei sehen?",
 		"I want to ask people in my room a question",
