@@ -365,6 +365,32 @@ var (
 	failNot = set("nichts", "nie", "wenig", "dont", "doesnt", "didnt", "cant", "cannot", "never", "nothing")
 )
 
+var (
+	// relWords open a relative clause after a person ("jemanden, der
+	// …", "someone who …", "a person I can talk to").
+	relWords = set("der", "die", "den", "dem", "who", "that", "whom", "i", "mit", "with")
+	// seekWords look for a person: "ich suche jemanden", "gibt es
+	// jemanden", "is there someone", "I need someone".
+	seekWords = set("suche", "suchen", "gibt", "gibts", "brauche", "brauch", "braeuchte", "haette", "there", "need",
+		"looking", "want", "any")
+	// lookVerbs: someone looks at the member's matter.
+	lookVerbs = set("anschauen", "anschaut", "ansehen", "ansieht", "angucken", "anguckt", "nachschauen", "nachsehen",
+		"draufschauen", "drueberschauen")
+)
+
+// helpIdiom reports whether ws[i] is a verb of help: a help verb, or the
+// verb of an idiom of personal help ("an die Hand nehmen", "unter die
+// Arme greifen"; Duden).
+func helpIdiom(ws []string, i int) bool {
+	switch ws[i] {
+	case "nehmen", "nimmt", "nehmt":
+		return within(ws, i-3, i, func(x string) bool { return x == "hand" })
+	case "greifen", "greift":
+		return within(ws, i-3, i, func(x string) bool { return x == "arme" })
+	}
+	return helpVerbs[ws[i]] || lookVerbs[ws[i]]
+}
+
 // syncOf tells which kind of help at the same time ws[i] names.
 func syncOf(ws []string, i int) syncKind {
 	w := ws[i]
@@ -685,10 +711,23 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		}) >= 0:
 			return sureHuman
 		// Someone who knows is wanted: "schickt mir jemanden, der sich
-		// auskennt", "someone who knows this stuff".
-		case someoneWords[w] && w != "wer" && w != "who" && w != "wen" && w != "wem" && !direct &&
-			i+1 < len(ws) && (ws[i+1] == "der" || ws[i+1] == "die" || ws[i+1] == "who" || ws[i+1] == "that") &&
-			within(ws, i+2, i+6, in(knowWords)) && emb == len(ws):
+		// auskennt", "someone who knows this stuff"; or someone who
+		// helps, shows or talks with the member is looked for: "ich
+		// suche jemanden, der mir mit dem Handy hilft", "gibt es
+		// jemanden, den ich anrufen kann", "is there a person I can talk
+		// to?" (a relative clause, nothing asked beside it).
+		case (someoneWords[w] && w != "wer" && w != "who" && w != "wen" && w != "wem" ||
+			(humanNouns[w] || isStaff(w)) && !groupWords[w] && person(i)) && !direct && emb == len(ws) &&
+			i+1 < len(ws) && relWords[ws[i+1]] &&
+			(someoneWords[w] && within(ws, i+2, i+6, in(knowWords)) ||
+				within(ws, i-4, i, in(seekWords)) && within(ws, i+2, i+8, func(x string) bool {
+					return helpVerbs[x] || speakVerbs[x] || callVerbs[x] || showVerbs[x] || askVerbs[x]
+				}) && within(ws, i+1, i+8, func(x string) bool { return self(x) || x == "ich" || x == "i" })):
+			return sureHuman
+		// "gibt's hier jemand Echtes?", "jemand Richtiges".
+		case realWords[w] && w != "live" && w != "personal" && w != "human" && within(ws, i-2, i, func(x string) bool {
+			return someoneWords[x] && x != "wer" && x != "who" && x != "wen" && x != "wem"
+		}) && (i+1 >= len(ws) || fillerWords[ws[i+1]] || !clause(i, i+1)):
 			return sureHuman
 		// A person by name asked to help: "kann mir eine Person
 		// helfen?", "can a human help me", "kann mir der Support
@@ -725,6 +764,13 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			near(i, -3, 4, func(k int) bool { return groupWords[ws[k]] && clause(i, k) }) < 0,
 			(w == "ruf" || w == "rufe" || w == "ruft" || w == "rufen") && within(ws, i+1, i+4, func(x string) bool { return x == "mich" || x == "uns" }),
 			(w == "call" || w == "phone" || w == "ring") && i+1 < len(ws) && ws[i+1] == "me":
+			return sureHuman
+		// "Kontaktiert mich bitte", "kontaktieren Sie mich": an
+		// imperative to the team, at the start of its clause or after
+		// "bitte".
+		case strings.HasPrefix(w, "kontaktier") && (i == 0 || !clause(i-1, i) || ws[i-1] == "bitte" || leadWords[ws[i-1]]) &&
+			(i+1 < len(ws) && ws[i+1] == "mich" || i+2 < len(ws) && ws[i+1] == "sie" && ws[i+2] == "mich") &&
+			!within(ws, i+2, i+5, in(someoneWords)): // "kontaktiert mich jemand, wenn …?" asks what happens
 			return sureHuman
 		// Someone contacts me: "kann mich bitte jemand vom Team
 		// kontaktieren", "please contact me" — asked of a person, not
@@ -801,10 +847,15 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// German puts the verb last, after the person and what they
 		// come from ("kann mir jemand aus dem Team weiterhelfen"): the
 		// member may stand six words before it.
-		case helpVerbs[w] && !direct && within(ws, i-6, i+3, self) && near(i, -5, 4, func(k int) bool {
-			x := ws[k]
-			return someoneWords[x] || (isStaff(x) || humanNouns[x]) && person(k)
-		}) >= 0:
+		// "Sich das ansehen" is looking at the member's matter ("könnte
+		// sich das jemand ansehen?"); idioms of personal help count as
+		// helping ("mich an die Hand nehmen", "mir unter die Arme
+		// greifen"; Duden).
+		case helpIdiom(ws, i) && !direct && (within(ws, i-6, i+3, self) || lookVerbs[w] && near(i, -9, 0, func(k int) bool { return ws[k] == "sich" && clause(k, i) }) >= 0) &&
+			near(i, -5, 4, func(k int) bool {
+				x := ws[k]
+				return someoneWords[x] || (isStaff(x) || humanNouns[x]) && person(k)
+			}) >= 0:
 			if within(ws, i-5, i+4, func(x string) bool { return x == "wer" || x == "wen" || x == "wem" || x == "who" || x == "whom" }) {
 				sig = max(sig, numberHuman)
 			} else {
@@ -856,7 +907,10 @@ func personRest(ws []string) (content, question bool, at int) {
 	}
 	seenPerson := false
 	for i, w := range ws {
-		if isPerson(w) || helpVerbs[w] {
+		if (w == "hand" || w == "arme") && i+1 < len(ws) && (helpIdiom(ws, i+1) || i+2 < len(ws) && helpIdiom(ws, i+2)) {
+			continue // the noun of an idiom of help ("an die Hand nehmen")
+		}
+		if isPerson(w) || helpIdiom(ws, i) {
 			seenPerson = true
 			if !questionWords[w] {
 				continue

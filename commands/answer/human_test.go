@@ -269,6 +269,14 @@ func TestPersonRequestSixth(t *testing.T) {
 		"Ich würde gerne einen Termin für eine Beratung vereinbaren",
 		"Können Sie mich mit einem Mitarbeiter verbinden?",
 		"kann mir jemand per Fernwartung helfen",
+		// Someone looked for who helps or talks with the member; "jemand
+		// Echtes"; an imperative to contact the member.
+		"Ich suche jemanden, der mir mit dem Handy hilft",
+		"gibt es jemanden, mit dem ich reden kann?",
+		"is there a person I can talk to?",
+		"I need someone I can call",
+		"gibt's hier auch jemand Echtes?",
+		"Bitte kontaktiert mich per Mail",
 		// The guides failed the member.
 		"deine Anleitung hilft mir nicht",
 		"die Anleitung zum Kalender verstehe ich nicht",
@@ -320,6 +328,12 @@ func TestPersonRequestSixth(t *testing.T) {
 		// What happened on the phone, then a question.
 		"jemand hat mich am Telefon nach meinem Passwort gefragt, kann mir jemand sagen, ob das echt ist",
 		"someone called me on the phone and asked for my code, can anyone tell me if that is real",
+		// Someone looked for, but not to help the member.
+		"Gibt es jemanden, der meine Nachrichten lesen kann?",
+		"Ich suche jemanden, der mir sagt, wie ich den Kalender teile",
+		"kontaktiert mich jemand, wenn mein Konto fertig ist?",
+		"Fremde kontaktieren mich ständig, was tun?",
+		"kann sich jemand die Datei ansehen, ohne Konto?",
 		// Asking or wanting people for something else.
 		"soll ich die Mitarbeiter fragen, ob sie die Datei sehen?",
 		"I want to ask people in my room a question",
@@ -349,5 +363,24 @@ func BenchmarkDecide60KBPerson(b *testing.B) {
 				Decide(msg, lib, Options{Cases: true})
 			}
 		})
+	}
+}
+
+// TestPersonIdioms: idioms of personal help and "sich das ansehen" are a
+// request for a person (maybe: a topic beside them is searched); with
+// nothing else in the message, the member gets a person.
+func TestPersonIdioms(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, msg := range []string{
+		"kann mich jemand an die Hand nehmen?",
+		"könnte mir bitte jemand unter die Arme greifen",
+		"könnte sich das jemand aus dem Team mal ansehen?",
+	} {
+		if got := signal(msg); got == noHuman {
+			t.Errorf("%q: no request for a person", msg)
+		}
+		if d := Decide(msg, lib, Options{Cases: true}); d.Outcome != Human {
+			t.Errorf("%q: %s %v, want a person", msg, d.Outcome, d.Guides())
+		}
 	}
 }
