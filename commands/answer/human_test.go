@@ -1,6 +1,8 @@
 package answer
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -381,6 +383,42 @@ func TestPersonIdioms(t *testing.T) {
 		}
 		if d := Decide(msg, lib, Options{Cases: true}); d.Outcome != Human {
 			t.Errorf("%q: %s %v, want a person", msg, d.Outcome, d.Guides())
+		}
+	}
+}
+
+// TestPersonGrammarNoPanic: random short messages made of the grammar's
+// own words and breaks (the windows at the ends of a message and around
+// commas are where an index slips) never panic and always decide.
+func TestPersonGrammarNoPanic(t *testing.T) {
+	var vocab []string
+	for _, m := range []map[string]bool{humanNouns, staffNouns, someoneWords, youWords, realWords, helpNouns, speakVerbs,
+		callVerbs, reachVerbs, helpVerbs, channelWords, syncModes, phoneNouns, modePreps, togetherWords, visitWords,
+		hourWords, meetWords, meetVerbs, deviceNouns, showVerbs, withWords, wantVerbs, askVerbs, knowWords, guideNouns,
+		failVerbs, relWords, seekWords, lookVerbs, botWords, beWords, notWords, questionWords} {
+		for w := range m {
+			vocab = append(vocab, w)
+		}
+	}
+	slices.Sort(vocab) // a fixed order: the run is the same every time
+	vocab = append(vocab, "mich", "mir", "me", "ich", "i", "weiter", "durch", "through", "over", "hand", "arme", "vor",
+		"ort", "in", "face", "to", "mitglied", "des", "member", "of", ",", ".", "?", "Automat", "oder", "sich", "das")
+	lib := loadLibrary(t)
+	r := rand.New(rand.NewPCG(6, 6))
+	for n := range 4000 {
+		var b strings.Builder
+		for range 1 + r.IntN(12) {
+			b.WriteString(vocab[r.IntN(len(vocab))])
+			b.WriteByte(' ')
+		}
+		msg := b.String()
+		ws := tokens(clean(msg))
+		personRequest(foldWords(ws), clauseStarts(clean(msg), ws))
+		personRest(foldWords(ws))
+		if n%8 == 0 {
+			if d := Decide(msg, lib, Options{Cases: true}); d.Outcome == "" || d.Reply == "" {
+				t.Fatalf("%q: outcome %q reply %q", msg, d.Outcome, d.Reply)
+			}
 		}
 	}
 }
