@@ -307,8 +307,8 @@ var (
 		"videochat", "videokonferenz", "fernwartung", "fernzugriff", "facetime", "teamviewer", "anydesk")
 	// phoneNouns after a preposition are the phone or video as a mode:
 	// "am Telefon", "per Video", "over the phone", "by video".
-	phoneNouns = set("telefon", "phone", "video", "videocall", "call")
-	modePreps  = set("am", "per", "ueber", "uebers", "ueberm", "on", "by", "over", "via", "im")
+	phoneNouns = set("telefon", "phone", "video", "videocall", "call", "apparat", "line")
+	modePreps  = set("am", "ans", "per", "ueber", "uebers", "ueberm", "on", "by", "over", "via", "im")
 	// togetherWords: "zusammen", "gemeinsam", "together" (with me).
 	togetherWords = set("zusammen", "gemeinsam", "together")
 	// visitWords: someone comes by, or the member visits.
@@ -390,6 +390,17 @@ func helpIdiom(ws []string, i int) bool {
 	}
 	return helpVerbs[ws[i]] || lookVerbs[ws[i]]
 }
+
+// teamYou is the German plural "you": the people behind the bot.
+// niceWords frame a polite request ("wäre nett, wenn …", "ich würde mich
+// freuen, wenn …", "it would be nice if …").
+var niceWords = set("nett", "schoen", "toll", "super", "klasse", "lieb", "freuen", "freue", "dankbar", "nice", "great",
+	"appreciate", "grateful")
+
+// condWords open a conditional clause.
+var condWords = set("wenn", "falls", "sobald", "sofern", "when", "if", "whenever", "once")
+
+var teamYou = set("euch", "ihr", "eure", "euer")
 
 // syncOf tells which kind of help at the same time ws[i] names.
 func syncOf(ws []string, i int) syncKind {
@@ -577,6 +588,28 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 	// person other than the member's own group, and not a class of
 	// people ("Gäste", "die Leute") or "wer".
 	helper := func(k int) bool { return person(k) && !groupWords[ws[k]] }
+	// conditional reports whether a conditional conjunction opens the
+	// clause of word i ("wenn mich jemand anruft, …", "falls sich jemand
+	// bei mir meldet, …"): a situation, not a request — unless a polite
+	// frame asks for it ("wäre nett, wenn sich jemand bei mir meldet").
+	conditional := func(i int) bool {
+		return near(i, -6, 1, func(k int) bool { return condWords[ws[k]] && clause(k, i) }) >= 0 &&
+			!within(ws, 0, i, in(niceWords))
+	}
+	// named reports whether ws[k] is someone who could help named as a
+	// person or as the team's: a human (Mensch, Person), someone from
+	// the team ("jemanden vom Support"), not a bare "someone" or a
+	// staff noun alone ("kann das Team per Video teilnehmen?").
+	named := func(k int) bool {
+		if !helper(k) {
+			return false
+		}
+		if humanNouns[ws[k]] {
+			return true
+		}
+		return someoneWords[ws[k]] && within(ws, k+1, k+3, func(x string) bool { return x == "von" || x == "vom" || x == "aus" || x == "from" }) &&
+			within(ws, k+2, k+6, isStaff)
+	}
 	// selfNear reports whether the member (mir, mich, me) stands within
 	// d words of i.
 	selfNear := func(i, d int) bool { return within(ws, i-d, i+d+1, self) }
@@ -601,8 +634,14 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		helperHere := near(i, -8, 9, func(k int) bool { return helper(k) && clause(i, k) }) >= 0
 		switch kind {
 		case syncMode:
-			// "kann mir jemand am Telefon helfen", "live mit mir".
-			return selfNear(i, 6) && helperHere
+			// "kann mir jemand am Telefon helfen", "live mit mir"; or a
+			// person by name (a human, someone from the team) the member
+			// asks for on the phone: "kann ich jemanden vom Support ans
+			// Telefon bekommen", "einen Menschen ans Telefon bitte" (not
+			// "kann ich jemanden per Telefon in die Konferenz holen").
+			return selfNear(i, 6) && helperHere ||
+				near(i, -8, 9, func(k int) bool { return named(k) && clause(i, k) }) >= 0 &&
+					within(ws, i-8, i+9, func(x string) bool { return x == "ich" || x == "i" || x == "bitte" || x == "please" || wantVerbs[x] })
 		case syncTogether:
 			// "jemand mit mir zusammen", "together with me".
 			return selfNear(i, 2) && helperHere
@@ -760,8 +799,10 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			return sureHuman
 		// Someone calls me: "ruf mich an", "kann mich jemand anrufen",
 		// "call me", "phone me".
+		// A conditional clause tells a situation ("wenn mich jemand
+		// anruft, klingelt das Handy nicht").
 		case w == "mich" && within(ws, i+1, i+6, func(x string) bool { return strings.HasPrefix(x, "anruf") || strings.HasPrefix(x, "zurueckruf") }) &&
-			near(i, -3, 4, func(k int) bool { return groupWords[ws[k]] && clause(i, k) }) < 0,
+			near(i, -3, 4, func(k int) bool { return groupWords[ws[k]] && clause(i, k) }) < 0 && !conditional(i),
 			(w == "ruf" || w == "rufe" || w == "ruft" || w == "rufen") && within(ws, i+1, i+4, func(x string) bool { return x == "mich" || x == "uns" }),
 			(w == "call" || w == "phone" || w == "ring") && i+1 < len(ws) && ws[i+1] == "me":
 			return sureHuman
@@ -777,13 +818,20 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// of a class ("Können mich Fremde kontaktieren?") and not "who"
 		// ("wer kann mich kontaktieren?" asks what the tool allows).
 		case (w == "mich" && within(ws, i+1, i+8, func(x string) bool { return strings.HasPrefix(x, "kontaktier") }) ||
-			w == "contact" && i+1 < len(ws) && ws[i+1] == "me") && !direct &&
+			w == "contact" && i+1 < len(ws) && ws[i+1] == "me") && !direct && !conditional(i) &&
 			near(i, -4, 8, func(k int) bool { return helper(k) && ws[k] != "wer" }) >= 0 &&
 			near(i, -4, 8, func(k int) bool { return groupWords[ws[k]] || ws[k] == "wer" || ws[k] == "who" }) < 0:
 			return sureHuman
+		// A polite frame around someone calling: "wäre nett, wenn mal
+		// jemand anruft", "it would be great if someone called".
+		case (strings.HasPrefix(w, "anruf") || strings.HasPrefix(w, "zurueckruf") || w == "called" || w == "calls" || w == "call") &&
+			!direct && near(i, -4, 0, func(k int) bool { return helper(k) && clause(k, i) }) >= 0 &&
+			within(ws, 0, i, in(niceWords)):
+			return sureHuman
 		// Someone gets back to me: "kann sich jemand bei mir melden".
 		case (w == "melden" || w == "meldet" || w == "melde") && within(ws, i-4, i+4, func(x string) bool { return x == "bei" }) &&
-			within(ws, i-4, i+4, func(x string) bool { return x == "mir" || x == "uns" }) && near(i, -5, 5, person) >= 0:
+			within(ws, i-4, i+4, func(x string) bool { return x == "mir" || x == "uns" }) && near(i, -7, 5, helper) >= 0 &&
+			!conditional(i):
 			return sureHuman
 		// Speak with a person: "mit einem Menschen sprechen", "mit
 		// jemandem vom Team reden", "talk to a human", "speak with
@@ -854,7 +902,10 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		case helpIdiom(ws, i) && !direct && (within(ws, i-6, i+3, self) || lookVerbs[w] && near(i, -9, 0, func(k int) bool { return ws[k] == "sich" && clause(k, i) }) >= 0) &&
 			near(i, -5, 4, func(k int) bool {
 				x := ws[k]
-				return someoneWords[x] || (isStaff(x) || humanNouns[x]) && person(k)
+				// "einer von euch", "könnt ihr mir helfen": the German
+				// plural you is the team ("du" and the English "you" may
+				// be Lotse itself).
+				return someoneWords[x] || (isStaff(x) || humanNouns[x] || teamYou[x]) && person(k)
 			}) >= 0:
 			if within(ws, i-5, i+4, func(x string) bool { return x == "wer" || x == "wen" || x == "wem" || x == "who" || x == "whom" }) {
 				sig = max(sig, numberHuman)

@@ -279,6 +279,13 @@ func TestPersonRequestSixth(t *testing.T) {
 		"I need someone I can call",
 		"gibt's hier auch jemand Echtes?",
 		"Bitte kontaktiert mich per Mail",
+		// On the line, the team as "ihr/euch", polite frames.
+		"kann ich jemanden vom Support ans Telefon bekommen?",
+		"can I get someone from support on the line?",
+		"einen Menschen ans Telefon bitte",
+		"das Team soll sich bitte bei mir melden",
+		"wäre nett, wenn mal jemand anruft",
+		"ich würde mich freuen, wenn mich jemand anruft",
 		// The guides failed the member.
 		"deine Anleitung hilft mir nicht",
 		"die Anleitung zum Kalender verstehe ich nicht",
@@ -336,6 +343,12 @@ func TestPersonRequestSixth(t *testing.T) {
 		"kontaktiert mich jemand, wenn mein Konto fertig ist?",
 		"Fremde kontaktieren mich ständig, was tun?",
 		"kann sich jemand die Datei ansehen, ohne Konto?",
+		// A situation in a conditional clause; the phone as a feature.
+		"wenn mich jemand anruft, klingelt das Handy nicht",
+		"falls sich jemand bei mir meldet, bekomme ich keine Benachrichtigung",
+		"kann ich jemanden per Telefon in die Konferenz holen?",
+		"kann das Team per Video an der Sitzung teilnehmen?",
+		"Die Leute aus meinem Team sollen sich bei mir melden, wie richte ich das ein?",
 		// Asking or wanting people for something else.
 		"soll ich die Mitarbeiter fragen, ob sie die Datei sehen?",
 		"I want to ask people in my room a question",
@@ -377,6 +390,8 @@ func TestPersonIdioms(t *testing.T) {
 		"kann mich jemand an die Hand nehmen?",
 		"könnte mir bitte jemand unter die Arme greifen",
 		"könnte sich das jemand aus dem Team mal ansehen?",
+		"kann einer von euch mir das zeigen?",
+		"könnt ihr mir helfen?",
 	} {
 		if got := signal(msg); got == noHuman {
 			t.Errorf("%q: no request for a person", msg)
