@@ -682,8 +682,17 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 	// not the object of something else ("ich möchte eine Person zum Raum
 	// hinzufügen").
 	wanted := func(k int) bool {
-		if !within(ws, k-4, k, in(wantVerbs)) {
+		// The person is the verb's object: nothing but filler between
+		// ("hätte gern mal jemanden", not "brauche eine Pause vom
+		// Team").
+		v := near(k, -4, 0, func(j int) bool { return wantVerbs[ws[j]] })
+		if v < 0 {
 			return false
+		}
+		for j := v + 1; j < k; j++ {
+			if !fillerWords[ws[j]] && !self(ws[j]) && ws[j] != "nen" && ws[j] != "n" {
+				return false
+			}
 		}
 		j := k + 1
 		if j+1 < len(ws) && (ws[j] == "von" || ws[j] == "vom" || ws[j] == "aus" || ws[j] == "from") && clause(k, j+1) {

@@ -350,6 +350,7 @@ func TestPersonRequestSixth(t *testing.T) {
 		"kann das Team per Video an der Sitzung teilnehmen?",
 		"Die Leute aus meinem Team sollen sich bei mir melden, wie richte ich das ein?",
 		// Asking or wanting people for something else.
+		"Ich brauche eine Pause vom Digitalisierungsteam",
 		"soll ich die Mitarbeiter fragen, ob sie die Datei sehen?",
 		"I want to ask people in my room a question",
 		"I want a person to be able to edit my file",
