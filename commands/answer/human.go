@@ -300,15 +300,26 @@ const (
 	syncDevice            // on my device (shown)
 )
 
+// The words of help at the same time as the member: written from how help
+// desks name their channels beyond self-service (phone support and
+// call-back, live chat and video sessions, remote support with tools such
+// as TeamViewer or AnyDesk, walk-in office visits, appointments and
+// consultation hours) and from German and English usage ("am Telefon",
+// "vor Ort", "over the phone", "in person", "face to face"); with the
+// verbs of asking for something in both grammars (modals, "gibt es",
+// "hätte gern", "get me", "frag …", "jemand, der sich auskennt").
 var (
 	// syncModes are one-word modes of help at the same time as the
-	// member (live, by phone, by video call, face to face).
-	syncModes = set("live", "telefonisch", "fernmuendlich", "videoanruf", "videoanrufe", "videocall", "videotelefonat",
-		"videochat", "videokonferenz", "fernwartung", "fernzugriff", "facetime", "teamviewer", "anydesk")
+	// member (live, by phone, by video call, remote help). Words that
+	// name a product's own feature (Videokonferenz, Videochat) count
+	// only after a preposition of the mode (phoneNouns).
+	syncModes = set("live", "telefonisch", "fernmuendlich", "videoanruf", "videoanrufe", "videocall", "fernwartung",
+		"fernzugriff", "facetime", "teamviewer", "anydesk")
 	// phoneNouns after a preposition are the phone or video as a mode:
 	// "am Telefon", "per Video", "over the phone", "by video".
-	phoneNouns = set("telefon", "phone", "video", "videocall", "call", "apparat", "line")
-	modePreps  = set("am", "ans", "per", "ueber", "uebers", "ueberm", "on", "by", "over", "via", "im")
+	phoneNouns = set("telefon", "phone", "video", "videocall", "videochat", "videotelefonat", "videokonferenz", "call",
+		"apparat", "line")
+	modePreps = set("am", "ans", "per", "ueber", "uebers", "ueberm", "on", "by", "over", "via")
 	// togetherWords: "zusammen", "gemeinsam", "together" (with me).
 	togetherWords = set("zusammen", "gemeinsam", "together")
 	// visitWords: someone comes by, or the member visits.
@@ -354,6 +365,9 @@ var (
 		"fit", "bescheid")
 )
 
+// The guides failing the member: German and English usage of written help
+// ("Anleitung", "Doku", "guide", "instructions") with negated help and
+// understanding ("hilft nicht", "verstehe ich nicht", "don't get").
 var (
 	// guideNouns name Lotse's guides (and written help in general).
 	guideNouns = set("anleitung", "anleitungen", "guide", "guides", "tutorial", "tutorials", "erklaerung",
@@ -365,6 +379,10 @@ var (
 	failNot = set("nichts", "nie", "wenig", "dont", "doesnt", "didnt", "cant", "cannot", "never", "nothing")
 )
 
+// Someone looked for or asked to look: German and English relative
+// clauses ("jemanden, der …", "someone who …", "a person I can talk to")
+// and verbs of looking at something for someone (Duden: "sich etwas
+// ansehen", "nachschauen").
 var (
 	// relWords open a relative clause after a person ("jemanden, der
 	// …", "someone who …", "a person I can talk to").
@@ -391,7 +409,6 @@ func helpIdiom(ws []string, i int) bool {
 	return helpVerbs[ws[i]] || lookVerbs[ws[i]]
 }
 
-// teamYou is the German plural "you": the people behind the bot.
 // niceWords frame a polite request ("wäre nett, wenn …", "ich würde mich
 // freuen, wenn …", "it would be nice if …").
 var niceWords = set("nett", "schoen", "toll", "super", "klasse", "lieb", "freuen", "freue", "dankbar", "nice", "great",
@@ -400,6 +417,7 @@ var niceWords = set("nett", "schoen", "toll", "super", "klasse", "lieb", "freuen
 // condWords open a conditional clause.
 var condWords = set("wenn", "falls", "sobald", "sofern", "when", "if", "whenever", "once")
 
+// teamYou is the German plural "you": the people behind the bot.
 var teamYou = set("euch", "ihr", "eure", "euer")
 
 // syncOf tells which kind of help at the same time ws[i] names.

@@ -343,7 +343,10 @@ func TestPersonRequestSixth(t *testing.T) {
 		"kontaktiert mich jemand, wenn mein Konto fertig ist?",
 		"Fremde kontaktieren mich ständig, was tun?",
 		"kann sich jemand die Datei ansehen, ohne Konto?",
-		// A situation in a conditional clause; the phone as a feature.
+		// A situation in a conditional clause; the phone or the video
+		// conference as a feature or a place.
+		"kann mir jemand in der Videokonferenz helfen, die Kamera geht nicht",
+		"jemand hat mir einen Videoanruf geschickt, kann ich den annehmen?",
 		"wenn mich jemand anruft, klingelt das Handy nicht",
 		"falls sich jemand bei mir meldet, bekomme ich keine Benachrichtigung",
 		"kann ich jemanden per Telefon in die Konferenz holen?",
