@@ -785,6 +785,10 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		case (someoneWords[w] && w != "wer" && w != "who" && w != "wen" && w != "wem" ||
 			(humanNouns[w] || isStaff(w)) && !groupWords[w] && person(i)) && !direct && emb == len(ws) &&
 			i+1 < len(ws) && relWords[ws[i+1]] &&
+			// After a noun, "der/die/den/mit" opens a relative clause
+			// only after a comma ("einen Menschen, der …"; not "gibt es
+			// im Team die Funktion, …").
+			(someoneWords[w] || i+1 < len(brk) && brk[i+1] || ws[i+1] == "who" || ws[i+1] == "that" || ws[i+1] == "i") &&
 			(someoneWords[w] && within(ws, i+2, i+6, in(knowWords)) ||
 				within(ws, i-4, i, in(seekWords)) && within(ws, i+2, i+8, func(x string) bool {
 					return helpVerbs[x] || speakVerbs[x] || callVerbs[x] || showVerbs[x] || askVerbs[x]

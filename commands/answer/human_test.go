@@ -277,6 +277,7 @@ func TestPersonRequestSixth(t *testing.T) {
 		"gibt es jemanden, mit dem ich reden kann?",
 		"is there a person I can talk to?",
 		"I need someone I can call",
+		"ich brauche einen Menschen, der mir das erklärt",
 		"gibt's hier auch jemand Echtes?",
 		"Bitte kontaktiert mich per Mail",
 		// On the line, the team as "ihr/euch", polite frames.
@@ -338,6 +339,7 @@ func TestPersonRequestSixth(t *testing.T) {
 		"jemand hat mich am Telefon nach meinem Passwort gefragt, kann mir jemand sagen, ob das echt ist",
 		"someone called me on the phone and asked for my code, can anyone tell me if that is real",
 		// Someone looked for, but not to help the member.
+		"Gibt es für das Team die Funktion, dass ich mit allen gleichzeitig sprechen kann?",
 		"Gibt es jemanden, der meine Nachrichten lesen kann?",
 		"Ich suche jemanden, der mir sagt, wie ich den Kalender teile",
 		"kontaktiert mich jemand, wenn mein Konto fertig ist?",
