@@ -420,6 +420,16 @@ var condWords = set("wenn", "falls", "sobald", "sofern", "when", "if", "whenever
 // teamYou is the German plural "you": the people behind the bot.
 var teamYou = set("euch", "ihr", "eure", "euer")
 
+// pluralYou reports whether ws[k] is the English "you" in the plural:
+// "one of you", "any of you", "you guys", "you folks", "you all" (the
+// bare "you" may be Lotse itself).
+func pluralYou(ws []string, k int) bool {
+	if ws[k] != "you" {
+		return false
+	}
+	return k > 0 && ws[k-1] == "of" || k+1 < len(ws) && (ws[k+1] == "guys" || ws[k+1] == "folks" || ws[k+1] == "all")
+}
+
 // syncOf tells which kind of help at the same time ws[i] names.
 func syncOf(ws []string, i int) syncKind {
 	w := ws[i]
@@ -936,7 +946,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 				// "einer von euch", "könnt ihr mir helfen": the German
 				// plural you is the team ("du" and the English "you" may
 				// be Lotse itself).
-				return someoneWords[x] || (isStaff(x) || humanNouns[x] || teamYou[x]) && person(k)
+				return someoneWords[x] || (isStaff(x) || humanNouns[x] || teamYou[x] || pluralYou(ws, k)) && person(k)
 			}) >= 0:
 			if within(ws, i-5, i+4, func(x string) bool { return x == "wer" || x == "wen" || x == "wem" || x == "who" || x == "whom" }) {
 				sig = max(sig, numberHuman)

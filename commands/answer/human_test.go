@@ -398,6 +398,8 @@ func TestPersonIdioms(t *testing.T) {
 		"könnte sich das jemand aus dem Team mal ansehen?",
 		"kann einer von euch mir das zeigen?",
 		"könnt ihr mir helfen?",
+		"can one of you help me?",
+		"could you guys show me",
 	} {
 		if got := signal(msg); got == noHuman {
 			t.Errorf("%q: no request for a person", msg)
