@@ -199,6 +199,12 @@ func Decide(message string, lib Library, opts Options) Decision {
 	d := focusQuestion(decideSearch(q, qw, lib, opts, tx), q, qw, lib, opts, tx)
 	d = lastQuestionAgrees(d, q, qw, lib, opts, tx)
 	switch {
+	case person == numberHuman && d.Outcome == None && d.offTopic:
+		// Who to turn to about a subject outside the library ("wer ist
+		// mein Ansprechpartner für Mitgliedsbeiträge"): the honest no,
+		// which names the way to a person too; offering the team as
+		// the contact would claim it handles the subject.
+		return d
 	case person == numberHuman && d.Outcome == None:
 		// A number no guide gives: the way to a person.
 		return human(tx, opts)

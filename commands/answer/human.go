@@ -26,11 +26,21 @@ import (
 //     kontaktieren, reach, contact), help or show (helfen, zeigen, erklären,
 //     sagen, help, show, explain, tell);
 //   - contact channels: Telefonnummer, Nummer, Hotline, Sprechstunde,
-//     phone number, and the call-back (Rückruf, callback).
+//     phone number, and the call-back (Rückruf, callback);
+//   - help at the same time as the member, which a guide cannot give
+//     (sixth pass): on the phone, live, by video call, in person,
+//     together with me, a visit, an appointment or a consultation hour,
+//     shown on the member's device (see syncOf);
+//   - forwarding ("leite mich … weiter", "put me through", "escalate"),
+//     a person wanted or asked ("get me a human", "frag lieber einen
+//     Menschen"), the team by role ("der Datenschutzbeauftragte",
+//     "ein Mitglied des IT-Teams"), and guides that failed the member ("ich
+//     verstehe die Anleitung nicht").
 //
 // A request is SURE when its parts leave no other reading (a real person;
 // call me; speak with staff; reach you; a phone number of yours; "ist hier
-// jemand?"; not a bot). It is a MAYBE when a person is asked to help,
+// jemand?"; not a bot; help at the same time as the member, whatever topic
+// the message names). It is a MAYBE when a person is asked to help,
 // show or tell, or a contact person or a number is asked for: then the
 // rest of the message decides. Nothing left but the request ("kann mir
 // das jemand zeigen?") is a request for a person; a question after it
@@ -61,6 +71,7 @@ var (
 		"persons", "mitmensch")
 	// staffNouns name the people behind the bot (prefixes in staffHeads).
 	staffNouns = set("team", "teams", "support", "helpdesk", "geschaeftsstelle", "buero", "office", "staff", "agent", "agents",
+		"volunteer", "volunteers", "ehrenamtliche", "ehrenamtlichen", "ehrenamtlicher",
 		"admin", "admins", "administrator", "administratorin", "supporter", "supporterin", "hotline")
 	staffHeads = []string{"mitarbeiter", "mitarbeitend", "ansprechpartner", "ansprechperson", "kontaktperson",
 		"betreuer", "helfer", "administrator"}
@@ -82,8 +93,11 @@ var (
 	// inPerson are adverbs of a personal meeting.
 	inPerson = set("persoenlich", "personally", "telefonisch", "vorort")
 	// speakVerbs: talk with someone.
+	// "etwas mit jemandem klären / besprechen / bereden" is talking it
+	// over (Duden: klären, "mit jemandem etwas klären"; discuss).
 	speakVerbs = set("sprechen", "spreche", "sprich", "reden", "rede", "quatschen", "telefonieren",
-		"telefoniere", "talk", "speak", "chat", "chatten", "schreiben", "unterhalten")
+		"telefoniere", "talk", "speak", "chat", "chatten", "schreiben", "unterhalten", "klaeren", "klaere",
+		"abklaeren", "besprechen", "bespreche", "bereden", "durchsprechen", "discuss")
 	// callVerbs: someone calls the member.
 	callVerbs = set("anrufen", "anruft", "anrufe", "zurueckrufen", "zurueckruft", "zurueckrufe", "call", "calls", "phone",
 		"ring")
@@ -108,8 +122,9 @@ var (
 	ownWords = set("mein", "meine", "meiner", "meinen", "meinem", "meines", "my")
 	// presenceWords: "is anybody there?"
 	presenceWords = set("da", "hier", "dort", "there", "here", "online", "anwesend", "draussen", "around", "wach")
-	// botWords name Lotse as a machine.
-	botWords = set("bot", "bots", "chatbot", "roboter", "robot", "ki", "ai")
+	// botWords name Lotse as a machine ("ein Mensch oder nur ein
+	// Automat?", "human or machine?").
+	botWords = set("bot", "bots", "chatbot", "roboter", "robot", "ki", "ai", "automat", "maschine", "machine")
 	// groupWords name a class of people, not one who is asked: "Können
 	// Fremde mich anrufen?", "Can strangers call me?" asks what the tool
 	// allows; "kann mich jemand anrufen" asks for a call.
@@ -203,14 +218,29 @@ var partnerWords = set("mit", "mitm", "zu", "zum", "zur", "with", "to")
 // request only as the head of the phrase.
 var headNouns = set("kontakt", "contact", "support", "ansprechpartner", "ansprechpartnerin", "ansprechperson")
 
+// roleStems name a person by the task they hold in an association (German
+// role nouns made from participles and adjectives: "die
+// Digitalisierungsverantwortliche", "der Datenschutzbeauftragte", "die
+// Zuständige"; Duden, "-beauftragte", "Verantwortliche", "Zuständige"),
+// with the endings of a nominalised adjective (roleEndings).
+var (
+	roleStems   = []string{"verantwortlich", "beauftragt", "zustaendig"}
+	roleEndings = set("e", "en", "er", "em")
+)
+
 // isStaff reports whether w names the people behind the bot: a staff noun,
 // a word ending in "team" or one starting with a staff head.
 func isStaff(w string) bool {
 	if staffNouns[w] {
 		return true
 	}
-	if len(w) > len("team")+2 && strings.HasSuffix(w, "team") {
-		return true // Digitalisierungsteam, IT-Team, Supportteam
+	if len(w) > len("team")+2 && strings.HasSuffix(w, "team") || len(w) > len("teams")+2 && strings.HasSuffix(w, "teams") {
+		return true // Digitalisierungsteam, IT-Team, Supportteam, "ein Mitglied des Digitalisierungsteams"
+	}
+	for _, r := range roleStems {
+		if k := strings.Index(w, r); k >= 0 && roleEndings[w[k+len(r):]] {
+			return true
+		}
 	}
 	for _, h := range staffHeads {
 		if strings.HasPrefix(w, h) {
@@ -254,6 +284,242 @@ func personRequest(ws []string, brk []bool) humanSignal {
 	return sig
 }
 
+// syncKind is the kind of help at the same time as the member a word
+// asks for (how help desks escalate from self-service to a person: phone
+// support, live and video sessions, remote help on the member's device,
+// office visits and appointments, consultation hours).
+type syncKind int
+
+const (
+	syncNone     syncKind = iota
+	syncMode              // on the phone, live, by video call, in person
+	syncTogether          // together (with me)
+	syncVisit             // come by, visit
+	syncHour              // a consultation hour
+	syncMeet              // an appointment, a meeting
+	syncDevice            // on my device (shown)
+)
+
+// The words of help at the same time as the member: written from how help
+// desks name their channels beyond self-service (phone support and
+// call-back, live chat and video sessions, remote support with tools such
+// as TeamViewer or AnyDesk, walk-in office visits, appointments and
+// consultation hours) and from German and English usage ("am Telefon",
+// "vor Ort", "over the phone", "in person", "face to face"); with the
+// verbs of asking for something in both grammars (modals, "gibt es",
+// "hätte gern", "get me", "frag …", "jemand, der sich auskennt").
+var (
+	// syncModes are one-word modes of help at the same time as the
+	// member (live, by phone, by video call, remote help). Words that
+	// name a product's own feature (Videokonferenz, Videochat) count
+	// only after a preposition of the mode (phoneNouns).
+	syncModes = set("live", "telefonisch", "fernmuendlich", "videoanruf", "videoanrufe", "videocall", "fernwartung",
+		"fernzugriff", "facetime", "teamviewer", "anydesk")
+	// phoneNouns after a preposition are the phone or video as a mode:
+	// "am Telefon", "per Video", "over the phone", "by video".
+	phoneNouns = set("telefon", "phone", "video", "videocall", "videochat", "videotelefonat", "videokonferenz", "call",
+		"apparat", "line")
+	modePreps = set("am", "ans", "per", "ueber", "uebers", "ueberm", "on", "by", "over", "via")
+	// togetherWords: "zusammen", "gemeinsam", "together" (with me).
+	togetherWords = set("zusammen", "gemeinsam", "together")
+	// visitWords: someone comes by, or the member visits.
+	visitWords = set("vorbeikommen", "vorbeikommt", "vorbeikomme", "vorbeischauen", "vorbeischaut", "vorbeigehen",
+		"besuchen", "besuche", "besucht", "visit", "hausbesuch")
+	// hourWords: a consultation hour, held by a person.
+	hourWords = set("sprechstunde", "sprechstunden", "sprechzeit", "sprechzeiten", "beratungsstunde", "office")
+	// meetWords: an appointment or a meeting (also a calendar entry:
+	// see meetVerbs).
+	meetWords = set("termin", "termine", "terminvereinbarung", "beratungstermin", "treffen", "appointment",
+		"appointments")
+	// meetVerbs make or ask for an appointment.
+	meetVerbs = set("machen", "ausmachen", "vereinbaren", "abmachen", "abstimmen", "bekommen", "kriegen", "haben", "buchen",
+		"geht", "gibt", "make", "book", "schedule", "arrange", "get", "have", "set")
+	// deviceNouns: the member's device, where someone shows how.
+	deviceNouns = set("geraet", "handy", "smartphone", "laptop", "computer", "pc", "rechner", "tablet", "device", "phone")
+	devicePreps = set("am", "an", "auf", "on")
+	showVerbs   = set("zeigen", "zeigt", "zeige", "vormachen", "durchgehen", "erklaeren", "erklaert", "show")
+	// consultWords: a consultation, given by a person.
+	consultWords = set("beratung", "beratungsgespraech", "consultation")
+	// withWords mark whom an appointment is with.
+	withWords = set("mit", "bei", "beim", "with")
+	// requestWords make a clause a request: the modals and "gibt es",
+	// "geht (das)", "wäre es möglich".
+	requestWords = func() map[string]bool {
+		m := set("gibt", "geht", "waere", "moeglich", "haette", "is", "are", "any")
+		for w := range modalWords {
+			m[w] = true
+		}
+		return m
+	}()
+	// wantVerbs ask for something to be given ("get me", "hol mir",
+	// "ich hätte gern", "ich will").
+	wantVerbs = set("brauche", "brauch", "braeuchte", "need", "want", "get", "give", "gib", "gebt", "hol", "holt",
+		"holen", "haette", "haetten", "will", "moechte", "wuensche", "bring", "bringt", "schickt", "schick", "send")
+	// beWords ask whether someone is there ("ist da ein Mensch", "gibt
+	// es hier einen Menschen", "is there a human").
+	beWords = set("ist", "sind", "sitzt", "steckt", "gibt", "is", "are", "there")
+	// askVerbs: the member asks a person.
+	askVerbs = set("frag", "frage", "fragen", "fragt", "ask", "asking")
+	// knowWords: someone who knows ("der sich auskennt", "who knows").
+	knowWords = set("auskennt", "auskennen", "ahnung", "versteht", "verstehen", "knows", "know", "understands", "expert",
+		"fit", "bescheid")
+)
+
+// The guides failing the member: German and English usage of written help
+// ("Anleitung", "Doku", "guide", "instructions") with negated help and
+// understanding ("hilft nicht", "verstehe ich nicht", "don't get").
+var (
+	// guideNouns name Lotse's guides (and written help in general).
+	guideNouns = set("anleitung", "anleitungen", "guide", "guides", "tutorial", "tutorials", "erklaerung",
+		"erklaerungen", "beschreibung", "instructions", "hilfetext", "hilfetexte", "doku", "dokumentation")
+	// failVerbs: written help does not help, is not understood.
+	failVerbs = set("hilft", "helfen", "helft", "geholfen", "hilfreich", "verstehe", "versteh", "verstehen", "kapiere",
+		"kapier", "kapiert", "blicke", "weiter", "weiterkommen", "help", "helps", "helped", "helping", "understand", "get")
+	// failNot: negations besides notWords ("don't", "hilft wenig").
+	failNot = set("nichts", "nie", "wenig", "dont", "doesnt", "didnt", "cant", "cannot", "never", "nothing")
+)
+
+// Someone looked for or asked to look: German and English relative
+// clauses ("jemanden, der …", "someone who …", "a person I can talk to")
+// and verbs of looking at something for someone (Duden: "sich etwas
+// ansehen", "nachschauen").
+var (
+	// relWords open a relative clause after a person ("jemanden, der
+	// …", "someone who …", "a person I can talk to").
+	relWords = set("der", "die", "den", "dem", "who", "that", "whom", "i", "mit", "with")
+	// seekWords look for a person: "ich suche jemanden", "gibt es
+	// jemanden", "is there someone", "I need someone".
+	seekWords = set("suche", "suchen", "gibt", "gibts", "brauche", "brauch", "braeuchte", "haette", "there", "need",
+		"looking", "want", "any")
+	// lookVerbs: someone looks at the member's matter.
+	lookVerbs = set("anschauen", "anschaut", "ansehen", "ansieht", "angucken", "anguckt", "nachschauen", "nachsehen",
+		"draufschauen", "drueberschauen")
+)
+
+// helpIdiom reports whether ws[i] is a verb of help: a help verb, or the
+// verb of an idiom of personal help ("an die Hand nehmen", "unter die
+// Arme greifen"; Duden).
+func helpIdiom(ws []string, i int) bool {
+	switch ws[i] {
+	case "nehmen", "nimmt", "nehmt":
+		return within(ws, i-3, i, func(x string) bool { return x == "hand" })
+	case "greifen", "greift":
+		return within(ws, i-3, i, func(x string) bool { return x == "arme" })
+	}
+	return helpVerbs[ws[i]] || lookVerbs[ws[i]]
+}
+
+// niceWords frame a polite request ("wäre nett, wenn …", "ich würde mich
+// freuen, wenn …", "it would be nice if …").
+var niceWords = set("nett", "schoen", "toll", "super", "klasse", "lieb", "freuen", "freue", "dankbar", "nice", "great",
+	"appreciate", "grateful")
+
+// condWords open a conditional clause.
+var condWords = set("wenn", "falls", "sobald", "sofern", "when", "if", "whenever", "once")
+
+// teamYou is the German plural "you": the people behind the bot.
+var teamYou = set("euch", "ihr", "eure", "euer")
+
+// pluralYou reports whether ws[k] is the English "you" in the plural:
+// "one of you", "any of you", "you guys", "you folks", "you all" (the
+// bare "you" may be Lotse itself).
+func pluralYou(ws []string, k int) bool {
+	if ws[k] != "you" {
+		return false
+	}
+	return k > 0 && ws[k-1] == "of" || k+1 < len(ws) && (ws[k+1] == "guys" || ws[k+1] == "folks" || ws[k+1] == "all")
+}
+
+// syncOf tells which kind of help at the same time ws[i] names.
+func syncOf(ws []string, i int) syncKind {
+	w := ws[i]
+	switch {
+	case syncModes[w], w == "persoenlich" || w == "personally":
+		return syncMode
+	case phoneNouns[w] && i > 0 && (modePreps[ws[i-1]] || i > 1 && (ws[i-1] == "the" || ws[i-1] == "das") && modePreps[ws[i-2]]):
+		// "im Call" is a conference the member is in, not a mode.
+		if ws[i-1] == "im" && w == "call" {
+			return syncNone
+		}
+		return syncMode
+	case w == "ort" && i > 0 && ws[i-1] == "vor", w == "vorort",
+		w == "person" && i > 0 && ws[i-1] == "in",
+		w == "face" && i+2 < len(ws) && ws[i+1] == "to" && ws[i+2] == "face":
+		return syncMode
+	case togetherWords[w]:
+		return syncTogether
+	case visitWords[w], (w == "come" || w == "drop" || w == "stop") && i+1 < len(ws) && (ws[i+1] == "by" || ws[i+1] == "over"):
+		return syncVisit
+	case hourWords[w] && (w != "office" || i+1 < len(ws) && ws[i+1] == "hours"):
+		return syncHour
+	case meetWords[w]:
+		return syncMeet
+	case deviceNouns[w] && i > 0 && (devicePreps[ws[i-1]] || i > 1 && devicePreps[ws[i-2]] && (ownWords[ws[i-1]] ||
+		ws[i-1] == "dem" || ws[i-1] == "the")):
+		return syncDevice
+	}
+	return syncNone
+}
+
+// firstEmbedded returns the index of the first word that opens an
+// embedded question ("kann mir jemand sagen, wie ich einen Termin
+// anlege"; len(ws) if none): what follows it is the topic, not the
+// request. "Who" asks for the person, and "wo" right after an
+// appointment is relative ("ein Termin, wo mir jemand das zeigt").
+// (Computed once per message: the rules ask it for many words.)
+func firstEmbedded(ws []string) int {
+	for k := range ws {
+		w := ws[k]
+		if !questionWords[w] || w == "wer" || w == "who" || w == "wen" || w == "wem" {
+			continue
+		}
+		if (w == "wo" || w == "where" || w == "wenn") && k > 0 && (meetWords[ws[k-1]] || hourWords[ws[k-1]] ||
+			k > 1 && (meetWords[ws[k-2]] || hourWords[ws[k-2]])) {
+			continue
+		}
+		return k
+	}
+	return len(ws)
+}
+
+// memberOfStaff reports whether ws[k] is a member of the people behind the
+// bot named in the genitive or with a preposition: "ein Mitglied des
+// IT-Teams", "a member of the support team".
+func memberOfStaff(ws []string, k int) bool {
+	if ws[k] != "mitglied" && ws[k] != "member" || k+1 >= len(ws) {
+		return false
+	}
+	switch ws[k+1] {
+	case "des", "der", "vom", "aus", "im", "of", "from":
+		return within(ws, k+2, k+5, isStaff)
+	}
+	return false
+}
+
+// forwardVerb reports whether ws[i] forwards the member to someone: the
+// separable "leite … weiter", "stell … durch", "put … through", "hand
+// … over", "pass … on" (the verb's particle follows within five words).
+func forwardVerb(ws []string, i int) bool {
+	particle := ""
+	switch ws[i] {
+	case "leite", "leitet", "leiten":
+		particle = "weiter"
+	case "stell", "stelle", "stellt", "stellen":
+		particle = "durch"
+	case "put":
+		particle = "through"
+	case "hand", "pass":
+		particle = "over"
+	case "escalate", "eskalieren", "eskaliere", "eskaliert":
+		return true
+	default:
+		// One word: "weiterleiten", "durchstellen" ("verbinde mich",
+		// "connect me": the rule of its own below).
+		return strings.HasPrefix(ws[i], "weiterleit") || strings.HasPrefix(ws[i], "durchstell")
+	}
+	return within(ws, i+1, i+7, func(x string) bool { return x == particle || ws[i] == "pass" && x == "on" })
+}
+
 // parsePerson is personRequest before a question of its own is capped.
 func parsePerson(ws []string, brk []bool) humanSignal {
 	sig := noHuman
@@ -280,7 +546,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 	// person reports whether ws[k] names a person other than the
 	// member's own group ("mein Team", "unsere Leute").
 	person := func(k int) bool {
-		if !isPerson(ws[k]) || ws[k] == "wer" || ws[k] == "who" {
+		if !isPerson(ws[k]) && !memberOfStaff(ws, k) || ws[k] == "wer" || ws[k] == "who" {
 			return false
 		}
 		if k+1 < len(ws) && (strings.HasPrefix(ws[k+1], "ander") || ws[k+1] == "else") {
@@ -344,8 +610,215 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			near(i, -5, 4, func(j int) bool { return modalWords[ws[j]] && clause(i, j) }) >= 0 &&
 			near(i, -5, 4, func(j int) bool { return notWords[ws[j]] && clause(i, j) }) < 0
 	}
+	// emb opens the first embedded question (len(ws) if none).
+	emb := firstEmbedded(ws)
+	// helper reports whether ws[k] names someone who could help: a
+	// person other than the member's own group, and not a class of
+	// people ("Gäste", "die Leute") or "wer".
+	helper := func(k int) bool { return person(k) && !groupWords[ws[k]] }
+	// conditional reports whether a conditional conjunction opens the
+	// clause of word i ("wenn mich jemand anruft, …", "falls sich jemand
+	// bei mir meldet, …"): a situation, not a request — unless a polite
+	// frame asks for it ("wäre nett, wenn sich jemand bei mir meldet").
+	conditional := func(i int) bool {
+		return near(i, -6, 1, func(k int) bool { return condWords[ws[k]] && clause(k, i) }) >= 0 &&
+			!within(ws, 0, i, in(niceWords))
+	}
+	// named reports whether ws[k] is someone who could help named as a
+	// person or as the team's: a human (Mensch, Person), someone from
+	// the team ("jemanden vom Support"), not a bare "someone" or a
+	// staff noun alone ("kann das Team per Video teilnehmen?").
+	named := func(k int) bool {
+		if !helper(k) {
+			return false
+		}
+		if humanNouns[ws[k]] {
+			return true
+		}
+		return someoneWords[ws[k]] && within(ws, k+1, k+3, func(x string) bool { return x == "von" || x == "vom" || x == "aus" || x == "from" }) &&
+			within(ws, k+2, k+6, isStaff)
+	}
+	// selfNear reports whether the member (mir, mich, me) stands within
+	// d words of i.
+	selfNear := func(i, d int) bool { return within(ws, i-d, i+d+1, self) }
+	// synchronous reports whether ws[i] asks for help given at the same
+	// time as the member — on the phone, live, by video call, in person,
+	// together, a visit, an appointment or consultation hour — by someone
+	// who could help (see syncOf). A guide cannot give such help, so
+	// the request is sure, whatever topic it names ("die Kamera geht
+	// nicht. Kann sich das bitte jemand live mit mir anschauen?"). The
+	// cue must not stand in an embedded question ("kann mir jemand
+	// sagen, wie ich einen Termin anlege").
+	synchronous := func(i int) bool {
+		kind := syncOf(ws, i)
+		// The request is made in the cue's clause: "jemand hat mich am
+		// Telefon nach dem Passwort gefragt, kann mir jemand sagen, ob
+		// …" tells what happened on the phone.
+		if kind == syncNone || direct || emb < i ||
+			near(i, -8, 9, func(k int) bool { return requestWords[ws[k]] && clause(i, k) }) < 0 {
+			return false
+		}
+		// helperHere: someone who could help in the cue's clause.
+		helperHere := near(i, -8, 9, func(k int) bool { return helper(k) && clause(i, k) }) >= 0
+		switch kind {
+		case syncMode:
+			// "kann mir jemand am Telefon helfen", "live mit mir"; or a
+			// person by name (a human, someone from the team) the member
+			// asks for on the phone: "kann ich jemanden vom Support ans
+			// Telefon bekommen", "einen Menschen ans Telefon bitte" (not
+			// "kann ich jemanden per Telefon in die Konferenz holen").
+			return selfNear(i, 6) && helperHere ||
+				near(i, -8, 9, func(k int) bool { return named(k) && clause(i, k) }) >= 0 &&
+					within(ws, i-8, i+9, func(x string) bool { return x == "ich" || x == "i" || x == "bitte" || x == "please" || wantVerbs[x] })
+		case syncTogether:
+			// "jemand mit mir zusammen", "together with me".
+			return selfNear(i, 2) && helperHere
+		case syncVisit:
+			// "kann einer von euch vorbeikommen", "kann ich bei
+			// jemandem vorbeikommen", or the member comes by ("kann
+			// ich persönlich vorbeikommen?").
+			return helperHere || within(ws, i-4, i, func(x string) bool { return x == "ich" || x == "i" })
+		case syncHour:
+			// A consultation hour is held by a person: "gibt es eine
+			// Sprechstunde, wo ich mit jemandem …".
+			return near(i, -8, 9, helper) >= 0
+		case syncMeet:
+			// An appointment with the team ("einen Termin mit dem
+			// Support ausmachen") or with someone who shows or helps,
+			// also in a relative clause ("ein Termin, wo mir jemand
+			// das zeigt"); not "einen Termin mit jemandem teilen" (a
+			// calendar entry). An appointment for a consultation is
+			// with a person ("einen Termin für eine Beratung
+			// vereinbaren").
+			return near(i, -8, 9, func(k int) bool { return meetVerbs[ws[k]] }) >= 0 &&
+				near(i, -8, 9, func(k int) bool {
+					return helper(k) && (within(ws, k-3, k, in(withWords)) || within(ws, k-6, k+7, in(helpVerbs))) ||
+						consultWords[ws[k]] || hourWords[ws[k]] && ws[k] != "office"
+				}) >= 0
+		case syncDevice:
+			// "kann mir das jemand am Handy zeigen"; with a question
+			// beside it ("… am Handy zeigen, wie ich die App
+			// einrichte") the device is the setting of that question.
+			return selfNear(i, 6) && within(ws, i-4, i+5, in(showVerbs)) && helperHere && emb == len(ws)
+		}
+		return false
+	}
+
+	// wanted reports whether ws[k], a person, is what a verb of wanting
+	// before it asks for, as the head of its clause ("get me a human",
+	// "hol mir einen Menschen", "hätte gern jemanden vom Support dran"),
+	// not the object of something else ("ich möchte eine Person zum Raum
+	// hinzufügen").
+	wanted := func(k int) bool {
+		// The person is the verb's object: nothing but filler between
+		// ("hätte gern mal jemanden", not "brauche eine Pause vom
+		// Team").
+		v := near(k, -4, 0, func(j int) bool { return wantVerbs[ws[j]] })
+		if v < 0 {
+			return false
+		}
+		for j := v + 1; j < k; j++ {
+			if !fillerWords[ws[j]] && !self(ws[j]) && ws[j] != "nen" && ws[j] != "n" {
+				return false
+			}
+		}
+		j := k + 1
+		if j+1 < len(ws) && (ws[j] == "von" || ws[j] == "vom" || ws[j] == "aus" || ws[j] == "from") && clause(k, j+1) {
+			// "jemanden vom Support", "someone from support".
+			for j++; j < min(len(ws), k+6) && clause(k, j) && !isStaff(ws[j]) && !humanNouns[ws[j]]; j++ {
+			}
+			if j >= min(len(ws), k+6) || !clause(k, j) {
+				return false
+			}
+			j++
+		}
+		// To the end of the clause (clause(k, j) word by word, linear).
+		for ; j < len(ws) && (j >= len(brk) || !brk[j]); j++ {
+			if !fillerWords[ws[j]] && !presenceWords[ws[j]] && ws[j] != "dran" && ws[j] != "ran" {
+				return false
+			}
+		}
+		return true
+	}
 	for i, w := range ws {
 		switch {
+		// Help at the same time as the member: on the phone, live, in
+		// person, together, a visit, an appointment (see synchronous).
+		case synchronous(i):
+			return sureHuman
+		// A person wanted: "get me a human", "hätte gern jemanden vom
+		// Support dran". A bare "someone" only with the staff named.
+		case (humanNouns[w] || isStaff(w) && w != "team") && !groupWords[w] && person(i) && wanted(i),
+			someoneWords[w] && w != "wer" && w != "who" && w != "wen" && w != "wem" && !direct && person(i) &&
+				within(ws, i+1, i+3, func(x string) bool { return x == "von" || x == "vom" || x == "aus" || x == "from" }) &&
+				within(ws, i+2, i+6, isStaff) && wanted(i):
+			return sureHuman
+		// Hand me over: "leite mich an einen Menschen weiter", "stell
+		// mich zum Support durch", "put me through to a person" (the
+		// separable verbs of forwarding a call; "verbinde mich" below).
+		case forwardVerb(ws, i) && !direct && (within(ws, i-5, i+4, func(x string) bool { return x == "mich" || x == "me" || x == "uns" || x == "us" }) ||
+			strings.HasPrefix(w, "eskalier") || w == "escalate") &&
+			near(i, -5, 7, helper) >= 0:
+			return sureHuman
+		// Ask a person instead: "frag lieber einen Menschen", "kann ich
+		// den Support fragen", "I'd rather ask a human".
+		case askVerbs[w] && !direct && emb == len(ws) && near(i, -4, 4, func(k int) bool {
+			return (humanNouns[ws[k]] || isStaff(ws[k])) && !groupWords[ws[k]] && person(k) && clause(i, k)
+		}) >= 0:
+			return sureHuman
+		// The guides failed the member: "ich verstehe die Anleitung
+		// nicht", "deine Anleitungen helfen mir nicht", "the guides
+		// don't help" — self-service is exhausted, the next step is a
+		// person (how help desks escalate). A question beside it ("…
+		// nicht, wo trage ich …") is searched.
+		case guideNouns[w] && !direct && emb == len(ws) &&
+			near(i, -5, 9, func(k int) bool {
+				return failVerbs[ws[k]] && clause(i, k) &&
+					near(k, -3, 4, func(j int) bool { return (notWords[ws[j]] || failNot[ws[j]]) && clause(k, j) }) >= 0
+			}) >= 0:
+			return sureHuman
+		// "ist da ein Mensch oder nur ein Automat?", "human or bot?";
+		// asking Lotse what it is ("bist du eigentlich ein Mensch oder
+		// ein Bot?") is small talk, left to the rule below.
+		case humanNouns[w] && !groupWords[w] && !within(ws, i-5, i, func(x string) bool {
+			return x == "bist" || x == "seid" || x == "are" || x == "du" || x == "you"
+		}) && within(ws, i-4, i, in(beWords)) && near(i, 1, 5, func(k int) bool {
+			return (ws[k] == "oder" || ws[k] == "or") && within(ws, k+1, k+4, in(botWords))
+		}) >= 0:
+			return sureHuman
+		// Someone who knows is wanted: "schickt mir jemanden, der sich
+		// auskennt", "someone who knows this stuff"; or someone who
+		// helps, shows or talks with the member is looked for: "ich
+		// suche jemanden, der mir mit dem Handy hilft", "gibt es
+		// jemanden, den ich anrufen kann", "is there a person I can talk
+		// to?" (a relative clause, nothing asked beside it).
+		case (someoneWords[w] && w != "wer" && w != "who" && w != "wen" && w != "wem" ||
+			(humanNouns[w] || isStaff(w)) && !groupWords[w] && person(i)) && !direct && emb == len(ws) &&
+			i+1 < len(ws) && relWords[ws[i+1]] &&
+			// After a noun, "der/die/den/mit" opens a relative clause
+			// only after a comma ("einen Menschen, der …"; not "gibt es
+			// im Team die Funktion, …").
+			(someoneWords[w] || i+1 < len(brk) && brk[i+1] || ws[i+1] == "who" || ws[i+1] == "that" || ws[i+1] == "i") &&
+			(someoneWords[w] && within(ws, i+2, i+6, in(knowWords)) ||
+				within(ws, i-4, i, in(seekWords)) && within(ws, i+2, i+8, func(x string) bool {
+					return helpVerbs[x] || speakVerbs[x] || callVerbs[x] || showVerbs[x] || askVerbs[x]
+				}) && within(ws, i+1, i+8, func(x string) bool { return self(x) || x == "ich" || x == "i" })):
+			return sureHuman
+		// "gibt's hier jemand Echtes?", "jemand Richtiges".
+		case realWords[w] && w != "live" && w != "personal" && w != "human" && within(ws, i-2, i, func(x string) bool {
+			return someoneWords[x] && x != "wer" && x != "who" && x != "wen" && x != "wem"
+		}) && (i+1 >= len(ws) || fillerWords[ws[i+1]] || !clause(i, i+1)):
+			return sureHuman
+		// A person by name asked to help: "kann mir eine Person
+		// helfen?", "can a human help me", "kann mir der Support
+		// helfen" — not a bare "someone" (below) and not before an
+		// embedded question ("kann mir ein Mensch sagen, wie …").
+		case helpVerbs[w] && !direct && within(ws, i-6, i+3, self) && emb == len(ws) &&
+			near(i, -5, 4, func(k int) bool {
+				return (humanNouns[ws[k]] || isStaff(ws[k])) && !groupWords[ws[k]] && person(k) && clause(i, k) &&
+					!within(ws, k-3, k, func(x string) bool { return someoneWords[x] })
+			}) >= 0:
+			return sureHuman
 		// A real person or personal help: "echte Menschen", "persönliche
 		// Hilfe", "a real person", "human support".
 		case realWords[w] && near(i, 1, 3, func(k int) bool {
@@ -367,14 +840,39 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			return sureHuman
 		// Someone calls me: "ruf mich an", "kann mich jemand anrufen",
 		// "call me", "phone me".
+		// A conditional clause tells a situation ("wenn mich jemand
+		// anruft, klingelt das Handy nicht").
 		case w == "mich" && within(ws, i+1, i+6, func(x string) bool { return strings.HasPrefix(x, "anruf") || strings.HasPrefix(x, "zurueckruf") }) &&
-			near(i, -3, 4, func(k int) bool { return groupWords[ws[k]] && clause(i, k) }) < 0,
+			near(i, -3, 4, func(k int) bool { return groupWords[ws[k]] && clause(i, k) }) < 0 && !conditional(i),
 			(w == "ruf" || w == "rufe" || w == "ruft" || w == "rufen") && within(ws, i+1, i+4, func(x string) bool { return x == "mich" || x == "uns" }),
 			(w == "call" || w == "phone" || w == "ring") && i+1 < len(ws) && ws[i+1] == "me":
 			return sureHuman
+		// "Kontaktiert mich bitte", "kontaktieren Sie mich": an
+		// imperative to the team, at the start of its clause or after
+		// "bitte".
+		case strings.HasPrefix(w, "kontaktier") && (i == 0 || !clause(i-1, i) || ws[i-1] == "bitte" || leadWords[ws[i-1]]) &&
+			(i+1 < len(ws) && ws[i+1] == "mich" || i+2 < len(ws) && ws[i+1] == "sie" && ws[i+2] == "mich") &&
+			!within(ws, i+2, i+5, in(someoneWords)): // "kontaktiert mich jemand, wenn …?" asks what happens
+			return sureHuman
+		// Someone contacts me: "kann mich bitte jemand vom Team
+		// kontaktieren", "please contact me" — asked of a person, not
+		// of a class ("Können mich Fremde kontaktieren?") and not "who"
+		// ("wer kann mich kontaktieren?" asks what the tool allows).
+		case (w == "mich" && within(ws, i+1, i+8, func(x string) bool { return strings.HasPrefix(x, "kontaktier") }) ||
+			w == "contact" && i+1 < len(ws) && ws[i+1] == "me") && !direct && !conditional(i) &&
+			near(i, -4, 8, func(k int) bool { return helper(k) && ws[k] != "wer" }) >= 0 &&
+			near(i, -4, 8, func(k int) bool { return groupWords[ws[k]] || ws[k] == "wer" || ws[k] == "who" }) < 0:
+			return sureHuman
+		// A polite frame around someone calling: "wäre nett, wenn mal
+		// jemand anruft", "it would be great if someone called".
+		case (strings.HasPrefix(w, "anruf") || strings.HasPrefix(w, "zurueckruf") || w == "called" || w == "calls" || w == "call") &&
+			!direct && near(i, -4, 0, func(k int) bool { return helper(k) && clause(k, i) }) >= 0 &&
+			within(ws, 0, i, in(niceWords)):
+			return sureHuman
 		// Someone gets back to me: "kann sich jemand bei mir melden".
 		case (w == "melden" || w == "meldet" || w == "melde") && within(ws, i-4, i+4, func(x string) bool { return x == "bei" }) &&
-			within(ws, i-4, i+4, func(x string) bool { return x == "mir" || x == "uns" }) && near(i, -5, 5, person) >= 0:
+			within(ws, i-4, i+4, func(x string) bool { return x == "mir" || x == "uns" }) && near(i, -7, 5, helper) >= 0 &&
+			!conditional(i):
 			return sureHuman
 		// Speak with a person: "mit einem Menschen sprechen", "mit
 		// jemandem vom Team reden", "talk to a human", "speak with
@@ -438,10 +936,18 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// German puts the verb last, after the person and what they
 		// come from ("kann mir jemand aus dem Team weiterhelfen"): the
 		// member may stand six words before it.
-		case helpVerbs[w] && !direct && within(ws, i-6, i+3, self) && near(i, -5, 4, func(k int) bool {
-			x := ws[k]
-			return someoneWords[x] || (isStaff(x) || humanNouns[x]) && person(k)
-		}) >= 0:
+		// "Sich das ansehen" is looking at the member's matter ("könnte
+		// sich das jemand ansehen?"); idioms of personal help count as
+		// helping ("mich an die Hand nehmen", "mir unter die Arme
+		// greifen"; Duden).
+		case helpIdiom(ws, i) && !direct && (within(ws, i-6, i+3, self) || lookVerbs[w] && near(i, -9, 0, func(k int) bool { return ws[k] == "sich" && clause(k, i) }) >= 0) &&
+			near(i, -5, 4, func(k int) bool {
+				x := ws[k]
+				// "einer von euch", "könnt ihr mir helfen": the German
+				// plural you is the team ("du" and the English "you" may
+				// be Lotse itself).
+				return someoneWords[x] || (isStaff(x) || humanNouns[x] || teamYou[x] || pluralYou(ws, k)) && person(k)
+			}) >= 0:
 			if within(ws, i-5, i+4, func(x string) bool { return x == "wer" || x == "wen" || x == "wem" || x == "who" || x == "whom" }) {
 				sig = max(sig, numberHuman)
 			} else {
@@ -454,14 +960,16 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// a person".
 		case (strings.HasPrefix(w, "verbind") || strings.HasPrefix(w, "weiterleit") || w == "connect" || w == "transfer") &&
 			within(ws, i-5, i+6, func(x string) bool { return humanNouns[x] || isStaff(x) || someoneWords[x] }):
-			if within(ws, i-2, i+3, func(x string) bool { return x == "mich" || x == "me" }) {
-				return sureHuman
+			if within(ws, i-5, i+3, func(x string) bool { return x == "mich" || x == "me" }) {
+				return sureHuman // "Können Sie mich mit einem Mitarbeiter verbinden?"
 			}
 			sig = max(sig, maybeHuman)
 		// A human wanted: "ich brauche einen Menschen", "I need a human",
 		// "I want a real person".
 		case (humanNouns[w] || isStaff(w) && w != "team") && within(ws, i-3, i, func(x string) bool {
-			return x == "brauche" || x == "brauch" || x == "braeuchte" || x == "need" || x == "want"
+			// "want" only as the head of its clause (wanted): "I want a
+			// person to be able to edit my file" wants no person.
+			return x == "brauche" || x == "brauch" || x == "braeuchte" || x == "need"
 		}):
 			return sureHuman
 		// "ich brauche jemanden", "I need someone", "jemand, der mir …",
@@ -491,7 +999,10 @@ func personRest(ws []string) (content, question bool, at int) {
 	}
 	seenPerson := false
 	for i, w := range ws {
-		if isPerson(w) || helpVerbs[w] {
+		if (w == "hand" || w == "arme") && i+1 < len(ws) && (helpIdiom(ws, i+1) || i+2 < len(ws) && helpIdiom(ws, i+2)) {
+			continue // the noun of an idiom of help ("an die Hand nehmen")
+		}
+		if isPerson(w) || helpIdiom(ws, i) {
 			seenPerson = true
 			if !questionWords[w] {
 				continue
