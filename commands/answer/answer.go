@@ -151,9 +151,11 @@ func Decide(message string, lib Library, opts Options) Decision {
 	folded := foldWords(words)
 	brk := clauseStarts(text, words)
 	bot, toBot := botTalk(folded, brk)
-	if toBot && bot == TalkBot {
-		// "bist du ein Mensch oder ein Bot?" asks what Lotse is.
-		return botReply(tx, opts)
+	if toBot && (bot == TalkBot || bot == TalkCriticism) {
+		// "bist du ein Mensch oder ein Bot?" asks what Lotse is; "du
+		// bist ein nutzloser Bot" gets an apology, not a case offer
+		// quoting it. Both name the way to a person.
+		return botReply(tx, opts, bot)
 	}
 	person := personRequest(folded, brk)
 	content, question, at := false, false, -1

@@ -342,7 +342,8 @@ var (
 
 // botTalk reports whether the folded words ws of a message are nothing
 // but talk addressed to the bot (see botYou) and of which kind, in this
-// order: a question about the bot as a being (TalkBot), an apology
+// order: criticism of the bot or frustration (TalkCriticism, see
+// critWords), a question about the bot as a being (TalkBot), an apology
 // (TalkSorry), a question after its well-being (TalkHowAreYou), praise
 // (TalkPraise). A negation ("du bist nicht hilfreich", "you are not
 // helpful") makes neither of the last two. brk[i] reports a clause break
@@ -350,10 +351,11 @@ var (
 func botTalk(ws []string, brk []bool) (Talk, bool) {
 	you, sorry, bother, being, neg := false, false, false, false, false
 	how, howAlone, praise, forSorry := false, false, false, false
+	var c critEvidence
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
 		switch {
-		case (w == "als" || w == "than") && i > 0 && botComparatives[ws[i-1]]:
+		case (w == "als" || w == "than") && i > 0 && (botComparatives[ws[i-1]] || critComparatives[ws[i-1]]):
 			// A comparison names anything: up to four words to the
 			// end of its clause.
 			j := i + 1
@@ -363,7 +365,8 @@ func botTalk(ws []string, brk []bool) (Talk, bool) {
 			if j-i-1 > 4 || j == i+1 {
 				return "", false
 			}
-			praise, i = true, j-1
+			praise = praise || botComparatives[ws[i-1]]
+			i = j - 1
 			continue
 		case botYou[w]:
 			you = true
@@ -375,9 +378,12 @@ func botTalk(ws []string, brk []bool) (Talk, bool) {
 			// What one apologises for ("die vielen Fragen"): in an
 			// apology only.
 			forSorry = true
+		case critWords[w]:
+			c.only = true
 		default:
 			return "", false
 		}
+		c.see(ws, i)
 		sorry = sorry || botSorryCore[w]
 		bother = bother || botBotherCore[w]
 		// Presence: "bist du (noch) da?", "are you (still) there?".
@@ -393,7 +399,13 @@ func botTalk(ws []string, brk []bool) (Talk, bool) {
 		how = how || botHowCore[w] || w == "bei" && i+1 < len(ws) && ws[i+1] == "dir" ||
 			w == "how" && i+1 < len(ws) && botBe[ws[i+1]]
 	}
+	crit := c.criticism(you, sorry, praise)
 	switch {
+	case crit:
+		return TalkCriticism, true
+	case c.only:
+		// A word known only to criticism makes no other kind.
+		return "", false
 	case you && being:
 		return TalkBot, true
 	case sorry && (you || bother):
@@ -415,16 +427,210 @@ const (
 	TalkPraise Talk = "praise" // praise or affection: "du bist super", "ich mag dich"
 	TalkSorry  Talk = "sorry"  // an apology for bothering: "sorry, dass ich so oft nerve"
 	TalkBot    Talk = "bot"    // the bot as a being: "bist du ein Mensch?", "wie heißt du?"
+	// TalkCriticism is criticism of the bot or its help, or frustration:
+	// "du verstehst mich nicht", "das hilft mir überhaupt nicht",
+	// "blöder Bot", "you are useless", "ich bin echt genervt".
+	TalkCriticism Talk = "criticism"
 )
 
-// botReply answers a question about the bot as a being: honestly a bot,
-// and the way to a person — how to ask for a support case when cases are
-// on (a request for a person, see personRequest), the fallback contact
-// otherwise.
-func botReply(tx *Texts, opts Options) Decision {
+// botReply answers a question about the bot as a being (t = TalkBot):
+// honestly a bot; or criticism and frustration (t = TalkCriticism): a
+// short apology, no defence and no quoting of the member's words. Both
+// end with the way to a person — how to ask for a support case when cases
+// are on (a request for a person, see personRequest), the fallback
+// contact otherwise.
+func botReply(tx *Texts, opts Options, t Talk) Decision {
 	way := contact(tx, opts)
 	if opts.Cases {
 		way = tx.BotCases
 	}
-	return Decision{Outcome: SmallTalk, Talk: TalkBot, Reply: tx.Bot + " " + way}
+	lead := tx.Bot
+	if t == TalkCriticism {
+		lead = tx.Criticism
+	}
+	return Decision{Outcome: SmallTalk, Talk: t, Reply: lead + " " + way}
+}
+
+// Criticism and frustration addressed to the bot (sixth quality pass,
+// branch mood6): negative evaluation of the bot or of its help ("du bist
+// nutzlos", "blöder Bot", "that's not helpful"), not being understood or
+// helped ("du verstehst mich nicht", "das hilft mir überhaupt nicht",
+// "you don't get it"), insults, and frustration ("ich bin echt genervt",
+// "ich geb's auf", "this is so frustrating"). The kinds are those of the
+// published small-talk collections: Microsoft's Personality Chat / QnA
+// Maker chit-chat dataset (criticism: "you're useless", "you're bad",
+// "you're wrong"), the Dialogflow prebuilt Small Talk agent
+// (smalltalk.agent.bad, smalltalk.agent.annoying, smalltalk.user.angry),
+// Rasa's mood_unhappy intent and the CLINC150 corpus (Larson et al. 2019);
+// and of help-desk practice: a complaint or expressed frustration is met
+// with an apology and the way to a person, not with a defence or another
+// guide (ServiceNow Virtual Agent small talk: "Complaint: This answer
+// doesn't help me" may prompt a live agent). German words after the Duden
+// (negation: nicht, kein, nie, nichts, wenig, kaum; the adjectives in
+// their inflected forms); English "not"-contractions also as typed with a
+// typographic apostrophe ("don’t" → "don" "t").
+//
+// As for the other kinds, EVERY word must belong to the closed
+// vocabulary, so a message that names a thing stays a question: "die App
+// versteht mein Passwort nicht", "der Link hilft nicht, die Datei ist
+// leer", "Nextcloud ist nutzlos langsam" are searched. The guides
+// themselves ("die Anleitung hilft nicht") are no word of it: guides that
+// failed the member are a request for a person (human.go). A word known
+// only here makes no other kind ("kannst du …" stays a question).
+var (
+	// critBad evaluate negatively (an insult, "useless"): criticism
+	// unless negated ("nicht schlecht", "not bad").
+	critBad = set("nutzlos", "nutzlose", "nutzloser", "nutzloses", "nutzlosen", "sinnlos", "sinnlose", "sinnloser",
+		"unbrauchbar", "unbrauchbare", "unbrauchbarer", "unnuetz", "unnuetze", "unnuetzer", "doof", "doofe", "doofer",
+		"doofes", "doofen", "bloed", "bloede", "bloeder", "bloedes", "bloeden", "dumm", "dumme", "dummer", "dummes",
+		"dummen", "bescheuert", "bescheuerte", "bescheuerter", "bekloppt", "bekloppte", "bekloppter", "schlecht",
+		"schlechte", "schlechter", "schlechtes", "schlechten", "schlechteste", "schlechtester", "schlechtesten",
+		"furchtbar", "furchtbare", "furchtbarer", "schrecklich", "schreckliche", "schrecklicher", "mies", "miese",
+		"mieser", "katastrophal", "katastrophe", "quatsch", "unsinn", "bloedsinn", "schwachsinn", "scheisse", "scheiss",
+		"schrott", "muell", "witz", "lachhaft", "enttaeuschend", "nervig", "nervt", "nervst", "nervtoetend",
+		"aergerlich", "frustrierend", "zeitverschwendung", "idiot", "idiotisch", "armselig", "duemmer",
+		"useless", "stupid", "dumb", "bad", "worst", "worse", "terrible", "awful", "horrible", "rubbish", "garbage", "crap",
+		"crappy", "trash", "pointless", "idiotic", "sucks", "suck", "lame", "waste", "nonsense", "bullshit", "shit",
+		"shitty", "joke", "pathetic", "disappointing", "annoying", "irritating", "frustrating", "dumber", "stupider")
+	// critComparatives compare for the worse ("dümmer als mein Toaster").
+	critComparatives = set("schlechter", "duemmer", "doofer", "bloeder", "worse", "dumber", "stupider")
+	// critState are the member's frustration ("ich bin genervt"): not
+	// when asked of the bot ("bist du sauer?").
+	critState = set("frustriert", "genervt", "sauer", "wuetend", "verzweifelt", "verzweifle", "verzweifel",
+		"enttaeuscht", "veraergert", "aergere", "frustrated", "annoyed", "angry", "furious", "pissed", "upset",
+		"disappointed")
+	// critUp give up ("ich gebe auf", "I give up", "fed up") before
+	// "auf"/"up".
+	critUp = set("gebe", "geb", "gebs", "give", "fed")
+	// critHelp are the verbs and nouns of helping, being of use and
+	// making sense: criticism when negated ("das hilft nicht", "du bist
+	// keine Hilfe", "ergibt keinen Sinn", "not helpful", "that's not
+	// right").
+	critHelp = set("hilft", "hilfst", "helfen", "hilf", "weiterhelfen", "geholfen", "weitergeholfen", "hilfreich",
+		"hilfe", "bringt", "bringst", "bringen", "taugt", "taugst", "taugen", "nuetzt", "nutzt", "nuetzlich", "brauchbar",
+		"sinnvoll", "stimmt", "sinn", "korrekt", "help", "helps", "helped", "helping", "helpful", "useful", "sense",
+		"correct")
+	// critUnderstand are the verbs of understanding: criticism when
+	// negated and the bot is there ("du verstehst mich nicht", "ich
+	// verstehe dich nicht", "der Bot kapiert es nicht"); "ich verstehe
+	// das nicht" is the member's trouble with a matter, and is searched.
+	critUnderstand = set("verstehst", "versteht", "verstehen", "verstehe", "versteh", "verstanden", "kapierst",
+		"kapiert", "kapieren", "kapier", "checkst", "raffst", "begreifst", "understand", "understands", "understood",
+		"get", "gets", "getting")
+	// critWrong: the answer is wrong ("das ist falsch", "falsche
+	// Antwort", "wrong answer"), said of it, not by the member of
+	// themselves ("hab ich was falsch gemacht?").
+	critWrong = set("falsch", "falsche", "falscher", "falsches", "falschen", "wrong")
+	// critThat point at what Lotse said ("das", "that").
+	critThat = set("das", "dies", "dieses", "es", "that", "this", "thats", "its", "it")
+	// critHelpNouns are Lotse's help besides its guides.
+	critHelpNouns = set("antwort", "antworten", "hilfe", "tipp", "tipps", "vorschlag", "vorschlaege", "vorschlaegen",
+		"info", "infos", "auskunft", "rat", "ratschlag", "answer", "answers", "reply", "replies", "response",
+		"responses", "tip", "tips", "suggestion", "suggestions", "help", "advice")
+	// critBotNouns name Lotse as a machine ("blöder Bot", "dieses Ding").
+	critBotNouns = set("bot", "chatbot", "roboter", "robot", "maschine", "machine", "programm", "program", "computer",
+		"ki", "ai", "ding", "thing")
+	// critMember: the member speaks of themselves ("ich bin genervt").
+	critMember = set("ich", "i", "im", "bin")
+	// critPerson name a person: "ich bin frustriert, kann mir ein Mensch
+	// helfen?" asks for one (personRequest), and "du bist kein Mensch"
+	// is about what Lotse is.
+	critPerson = set("mensch", "menschen", "human", "humans", "person", "people")
+	// critWellBeing: the member's well-being ("mir geht's nicht gut", "I
+	// feel bad"), no criticism.
+	critWellBeing = set("geht", "gehts", "fuehle", "fuehl", "feel", "feeling")
+	// critNeg are negations (Duden: nicht, kein, nie, nichts; wenig and
+	// kaum as weak negation; English not and its contractions; the
+	// answer particles nein/no).
+	critNeg = set("nicht", "nich", "kein", "keine", "keinen", "keiner", "keinem", "keines", "nie", "niemals", "nichts",
+		"nix", "wenig", "kaum", "nein", "nee", "noe", "not", "no", "nope", "never", "nothing", "dont", "doesnt", "didnt",
+		"isnt", "arent", "wasnt", "werent", "cant", "cannot", "couldnt", "wont", "wouldnt", "havent", "hasnt")
+	// aposNeg are the stems of "n’t" typed with a typographic
+	// apostrophe, which splits the word ("don’t" → "don" "t").
+	aposNeg = set("don", "doesn", "didn", "isn", "aren", "wasn", "weren", "couldn", "wouldn", "won", "haven", "hasn",
+		"can")
+	// critParticles are the rest a short complaint needs: intensifiers
+	// ("überhaupt", "gar", "at all"), question words of reproach
+	// ("warum", "why"), modal verbs ("kannst", "can"), "auf"/"up" of
+	// giving up, interjections ("boah", "ugh") and the parts of English
+	// contractions typed with a typographic apostrophe.
+	critParticles = set("war", "waren", "grosse", "grosser", "grosses", "big", "gar", "ueberhaupt", "absolut", "voellig", "komplett", "leider", "schade", "irgendwie", "zu",
+		"dafuer", "mehr", "weiter", "warum", "wieso", "weshalb", "kannst", "kann", "koennen", "konntest", "ergibt", "macht",
+		"auf", "aufgeben", "sowas", "boah", "man", "mann", "ey", "argh", "ugh", "meh", "why", "even", "at", "anything",
+		"anymore", "can", "could", "makes", "make", "up", "me", "t", "s", "re", "m", "ve", "ll", "d")
+	// critWords are the vocabulary of criticism.
+	critWords = union(critBad, critComparatives, critState, critUp, critHelp, critUnderstand, critWrong, critThat,
+		critHelpNouns, critBotNouns, critMember, critWellBeing, critNeg, aposNeg, critParticles)
+)
+
+// critEvidence is what the words of a message say for criticism (see
+// critBad and the sets after it); see adds one word.
+type critEvidence struct {
+	bad, badBother, state, giveUp, help, understand, wrong bool
+	that, helpNoun, botNoun, member, mir, wellBeing, neg   bool
+	// person: a person is named (critPerson); question: the message
+	// opens with a verb of being, a yes/no question ("ist das falsch?").
+	person, question bool
+	// only: a word of the criticism vocabulary alone (critWords).
+	only bool
+}
+
+func (c *critEvidence) see(ws []string, i int) {
+	w, prev, next := ws[i], "", ""
+	if i > 0 {
+		prev = ws[i-1]
+	}
+	if i+1 < len(ws) {
+		next = ws[i+1]
+	}
+	// "my bad" apologises.
+	if critBad[w] && !(w == "bad" && prev == "my") {
+		// The words of bothering ("dumme Frage", "nervt") are no
+		// criticism in an apology (botBother).
+		if botBother[w] {
+			c.badBother = true
+		} else {
+			c.bad = true
+		}
+	}
+	c.state = c.state || critState[w]
+	c.giveUp = c.giveUp || critUp[w] && (next == "auf" || next == "up") || w == "aufgeben"
+	c.help = c.help || critHelp[w]
+	c.understand = c.understand || critUnderstand[w]
+	c.wrong = c.wrong || critWrong[w]
+	c.that = c.that || critThat[w]
+	c.helpNoun = c.helpNoun || critHelpNouns[w]
+	c.botNoun = c.botNoun || critBotNouns[w]
+	c.member = c.member || critMember[w]
+	c.mir = c.mir || w == "mir"
+	c.wellBeing = c.wellBeing || critWellBeing[w]
+	c.person = c.person || critPerson[w]
+	c.question = c.question || i == 0 && (w == "ist" || w == "sind" || w == "war" || w == "is" || w == "are" || w == "was")
+	// "ein wenig" is a little, no negation.
+	c.neg = c.neg || critNeg[w] && !(w == "wenig" && prev == "ein") || w == "t" && aposNeg[prev]
+}
+
+// criticism reports whether the evidence is criticism of the bot or
+// frustration; you: the bot is addressed, sorry: an apology word is
+// there, praise: an evaluative word of praise (botPraise).
+func (c *critEvidence) criticism(you, sorry, praise bool) bool {
+	// Of the member's own state: "mir geht's schlecht", "mir ist
+	// schlecht" (with nothing else as subject).
+	self := c.wellBeing || c.mir && !(you || c.that || c.botNoun || c.helpNoun)
+	// An apology keeps its words ("sorry für die dumme Frage"); with the
+	// bot named it is criticism still ("sorry, aber du bist nutzlos").
+	bad := c.bad && (!sorry || you || c.botNoun) || c.badBother && !sorry
+	switch {
+	case c.person:
+		return false
+	case bad && !c.neg && !self:
+		return true
+	case c.state && (c.member || !you), c.giveUp:
+		return true
+	case c.neg && (c.help || praise && !self || c.understand && (you || c.botNoun)):
+		return true
+	case c.wrong && !c.neg && (c.that || c.helpNoun) && !c.member && !c.question:
+		return true
+	}
+	return false
 }

@@ -58,8 +58,8 @@ func TestBotTalk(t *testing.T) {
 		{"kann ich dich auch im Gruppenraum fragen?", ""},
 		{"what data do you store about me?", ""},
 		{"which commands do you understand", ""},
-		{"du bist nicht hilfreich", ""},
-		{"you are not helpful at all", ""},
+		{"du bist nicht hilfreich", TalkCriticism},
+		{"you are not helpful at all", TalkCriticism},
 		{"du bist besser als die Anleitung zur Cloud von Nextcloud", ""},
 		{"Entschuldigung, ich habe eine Frage", ""},
 		{"Entschuldigung, wie ändere ich mein Passwort?", ""},
@@ -140,6 +140,174 @@ func TestBotReply(t *testing.T) {
 		for name, s := range map[string]string{"Praise": tx.Praise, "Sorry": tx.Sorry, "Bot": tx.Bot, "BotCases": tx.BotCases} {
 			if s == "" || strings.Contains(s, "%") {
 				t.Errorf("%s %s: %q", tx.Lang, name, s)
+			}
+		}
+	}
+}
+
+// TestBotCriticism checks criticism of the bot and frustration
+// (TalkCriticism): insults, negative evaluation of the bot or its help,
+// not being understood or helped, frustration, German and English — and
+// messages that must NOT be taken for it: a message that names a thing,
+// the member not understanding a matter, the member's own well-being,
+// negated criticism, an apology for a silly question, praise, and a
+// request for a person beside the frustration.
+func TestBotCriticism(t *testing.T) {
+	for _, tt := range []struct {
+		msg  string
+		want Talk // "" = not small talk of any kind
+	}{
+		// Not understood, not helped.
+		{"du verstehst mich nicht", TalkCriticism},
+		{"du verstehst mich einfach nicht!", TalkCriticism},
+		{"warum verstehst du mich nicht?", TalkCriticism},
+		{"ich verstehe dich nicht", TalkCriticism},
+		{"Lotse versteht mich nicht", TalkCriticism},
+		{"das hilft mir überhaupt nicht", TalkCriticism},
+		{"hat nicht geholfen", TalkCriticism},
+		{"danke, aber das hat mir leider nicht geholfen", TalkCriticism},
+		{"das bringt mir nichts", TalkCriticism},
+		{"hilft mir nicht weiter", TalkCriticism},
+		{"du bist keine große Hilfe", TalkCriticism},
+		{"kannst du mir nicht helfen?", TalkCriticism},
+		{"das war nicht hilfreich", TalkCriticism},
+		{"wenig hilfreich", TalkCriticism},
+		{"deine Antwort hilft mir nicht", TalkCriticism},
+		{"das ergibt keinen Sinn", TalkCriticism},
+		{"nein, das stimmt nicht", TalkCriticism},
+		{"das ist falsch", TalkCriticism},
+		{"falsche Antwort", TalkCriticism},
+		// Negative evaluation and insults.
+		{"blöder Bot", TalkCriticism},
+		{"du bist nutzlos", TalkCriticism},
+		{"du bist doof", TalkCriticism},
+		{"du bist ein blöder Bot", TalkCriticism},
+		{"was für ein dummer Bot", TalkCriticism},
+		{"deine Antworten sind echt schlecht", TalkCriticism},
+		{"du bist dümmer als mein Toaster", TalkCriticism},
+		{"so ein Quatsch", TalkCriticism},
+		{"du nervst", TalkCriticism},
+		{"sorry, aber du bist nutzlos", TalkCriticism},
+		{"du bist nicht hilfreich", TalkCriticism},
+		// Frustration.
+		{"ich bin so genervt", TalkCriticism},
+		{"ich bin echt frustriert", TalkCriticism},
+		{"ich geb's auf", TalkCriticism},
+		{"das ist mir zu blöd", TalkCriticism},
+		// English.
+		{"you are useless", TalkCriticism},
+		{"stupid bot", TalkCriticism},
+		{"you're the worst", TalkCriticism},
+		{"you don't understand me", TalkCriticism},
+		{"you don’t get it", TalkCriticism},
+		{"that doesn't help", TalkCriticism},
+		{"that’s not helpful at all", TalkCriticism},
+		{"this is useless", TalkCriticism},
+		{"wrong answer", TalkCriticism},
+		{"it makes no sense", TalkCriticism},
+		{"you can't help me", TalkCriticism},
+		{"this is so frustrating", TalkCriticism},
+		{"I give up", TalkCriticism},
+		{"I'm frustrated", TalkCriticism},
+		// Not criticism: a thing is named, the member does not
+		// understand a matter, the member's well-being, negated
+		// criticism, an apology, a question, a person asked for.
+		{"die App versteht mein Passwort nicht", ""},
+		{"der Link hilft nicht, die Datei ist leer", ""},
+		{"Nextcloud ist nutzlos langsam", ""},
+		{"die Cloud ist doof", ""},
+		{"deine Anleitung hilft nicht", ""},
+		{"wie frage ich dich am besten, damit du mich verstehst?", ""},
+		{"ich verstehe das nicht", ""},
+		{"I don't understand", ""},
+		{"hab ich was falsch gemacht?", ""},
+		{"ist das falsch?", ""},
+		{"ich habe das nicht richtig verstanden", ""},
+		{"hat mir ein wenig geholfen", ""},
+		{"mir geht's schlecht", ""},
+		{"mir ist schlecht", ""},
+		{"mir geht es nicht gut", ""},
+		{"nicht schlecht", ""},
+		{"du bist nicht blöd", ""},
+		{"not bad", ""},
+		{"my bad", ""},
+		{"bist du sauer?", ""},
+		{"kannst du mir helfen?", ""},
+		{"can you sleep?", ""},
+		{"ich bin frustriert, kann mir ein Mensch helfen", ""},
+		{"du bist nutzlos, ich will einen Menschen", ""},
+		{"sorry für die dumme Frage", TalkSorry},
+		{"tut mir leid, dass ich dich mit meinen dummen Fragen nerve", TalkSorry},
+		{"du bist super", TalkPraise},
+	} {
+		ws := tokens(clean(tt.msg))
+		got, ok := botTalk(foldWords(ws), clauseStarts(clean(tt.msg), ws))
+		if !ok {
+			got = ""
+		}
+		if got != tt.want {
+			t.Errorf("botTalk(%q) = %q, want %q", tt.msg, got, tt.want)
+		}
+	}
+}
+
+// TestCriticismDecide decides criticism and its guards with the shipped
+// library: criticism is small talk whose reply is the apology and the way
+// to a person (never the member's words, never a case offer quoting
+// them); a message that names a thing, or asks for a person, keeps its
+// outcome.
+func TestCriticismDecide(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, msg := range []string{"du verstehst mich nicht", "das hilft mir überhaupt nicht", "blöder Bot",
+		"du bist nutzlos", "you are useless", "du bist doof", "du bist ein blöder Bot", "hat mir nicht geholfen"} {
+		d := Decide(msg, lib, Options{Cases: true})
+		if d.Outcome != SmallTalk || d.Talk != TalkCriticism || d.Reply != German.Criticism+" "+German.BotCases {
+			t.Errorf("%q: %s %s %q, want the apology with the way to a person", msg, d.Outcome, d.Talk, d.Reply)
+		}
+	}
+	for _, msg := range []string{"die App versteht mein Passwort nicht", "der Link hilft nicht, die Datei ist leer",
+		"Nextcloud ist nutzlos langsam", "wie muss ich dich fragen damit du mich verstehst"} {
+		if d := Decide(msg, lib, Options{Cases: true}); d.Outcome == SmallTalk {
+			t.Errorf("%q became small talk (%s)", msg, d.Talk)
+		}
+	}
+	for _, msg := range []string{"deine Anleitung hilft nicht", "du bist nutzlos, ich will mit einem Menschen sprechen"} {
+		if d := Decide(msg, lib, Options{Cases: true}); d.Outcome != Human {
+			t.Errorf("%q: %s, want a request for a person", msg, d.Outcome)
+		}
+	}
+}
+
+// TestCriticismReply checks the reply to criticism in both languages: the
+// apology, then the way to a person — the sentence to write when cases
+// are on, the fallback contact otherwise — and nothing of the member's
+// words.
+func TestCriticismReply(t *testing.T) {
+	const contact = "Ruf die Geschäftsstelle an: 0123 456."
+	for _, tc := range []struct {
+		tx  *Texts
+		msg string
+	}{
+		{&German, "du bist nutzlos"},
+		{&English, "you are useless"},
+	} {
+		if tc.tx.Criticism == "" || strings.Contains(tc.tx.Criticism, "%") {
+			t.Fatalf("%s Criticism: %q", tc.tx.Lang, tc.tx.Criticism)
+		}
+		on := Decide(tc.msg, noLibrary{}, Options{Texts: tc.tx, Cases: true})
+		if on.Talk != TalkCriticism || on.Reply != tc.tx.Criticism+" "+tc.tx.BotCases {
+			t.Errorf("%s, cases on: %s %q", tc.tx.Lang, on.Talk, on.Reply)
+		}
+		off := Decide(tc.msg, noLibrary{}, Options{Texts: tc.tx, Contact: contact})
+		if off.Talk != TalkCriticism || off.Reply != tc.tx.Criticism+" "+contact {
+			t.Errorf("%s, cases off: %s %q", tc.tx.Lang, off.Talk, off.Reply)
+		}
+		if def := Decide(tc.msg, noLibrary{}, Options{Texts: tc.tx}); !strings.HasSuffix(def.Reply, tc.tx.DefaultContact) {
+			t.Errorf("%s, no contact set: %q", tc.tx.Lang, def.Reply)
+		}
+		for _, d := range []Decision{on, off} {
+			if strings.Contains(strings.ToLower(d.Reply), "nutzlos") || strings.Contains(strings.ToLower(d.Reply), "useless") {
+				t.Errorf("%s: the reply quotes the member: %q", tc.tx.Lang, d.Reply)
 			}
 		}
 	}

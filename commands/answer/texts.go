@@ -20,6 +20,11 @@ type Texts struct {
 	// how to reach a person when support cases are on (the fallback
 	// contact follows Bot otherwise).
 	Praise, Sorry, Bot, BotCases string
+	// Criticism answers criticism of the bot or frustration (see
+	// TalkCriticism): a short apology, no defence, nothing of the
+	// member's words; the way to a person follows as after Bot (BotCases
+	// or the fallback contact).
+	Criticism string
 	// HumanCases answers a request for a person when support cases are
 	// on (the chat path follows it with the offer to open a case);
 	// HumanOffer is that offer as `lotse ask` shows it.
@@ -80,6 +85,7 @@ var German = Texts{
 	Sorry:     "Kein Problem, du störst überhaupt nicht! Frag mich, so oft du magst – dafür bin ich da.",
 	Bot:       "Ich bin Lotse, ein Bot und kein Mensch – der Hilfe-Bot des Digitalisierungsteams, rund um die Uhr für dich da.",
 	BotCases:  "Möchtest du mit einem Menschen aus dem Team sprechen? Schreib einfach „Ich möchte mit einem Menschen sprechen“.",
+	Criticism: "Das tut mir leid – da konnte ich dir nicht gut weiterhelfen.",
 
 	HumanCases:     "Gern bringe ich dich mit einem Menschen aus dem Digitalisierungsteam zusammen.",
 	HumanOffer:     "Soll ich dafür einen Supportfall öffnen? Antworte mit „ja“ und beschreib kurz dein Anliegen.",
@@ -124,6 +130,7 @@ var English = Texts{
 	Sorry:     "No problem, you're not bothering me at all! Ask as often as you like – that's what I'm here for.",
 	Bot:       "I'm Lotse, a bot and not a person – the help bot of the digital team, here for you around the clock.",
 	BotCases:  "Would you like to talk to a person from the team? Just write “I'd like to talk to a person”.",
+	Criticism: "I'm sorry – I wasn't much help there.",
 
 	HumanCases:     "Happy to put you in touch with a person from the digital team.",
 	HumanOffer:     "Shall I open a support case for that? Reply “yes” and describe what you need in a few words.",
