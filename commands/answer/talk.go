@@ -571,6 +571,10 @@ type critEvidence struct {
 	// person: a person is named (critPerson); question: the message
 	// opens with a verb of being, a yes/no question ("ist das falsch?").
 	person, question bool
+	// reproach: "überhaupt"/"even" in a question to the bot ("verstehst
+	// du mich überhaupt?", "do you even understand me?"; Duden:
+	// "überhaupt" in a question expresses doubt).
+	reproach bool
 	// only: a word of the criticism vocabulary alone (critWords).
 	only bool
 }
@@ -605,6 +609,7 @@ func (c *critEvidence) see(ws []string, i int) {
 	c.mir = c.mir || w == "mir"
 	c.wellBeing = c.wellBeing || critWellBeing[w]
 	c.person = c.person || critPerson[w]
+	c.reproach = c.reproach || w == "ueberhaupt" || w == "even"
 	c.question = c.question || i == 0 && (w == "ist" || w == "sind" || w == "war" || w == "is" || w == "are" || w == "was")
 	// "ein wenig" is a little, no negation.
 	c.neg = c.neg || critNeg[w] && !(w == "wenig" && prev == "ein") || w == "t" && aposNeg[prev]
@@ -628,6 +633,8 @@ func (c *critEvidence) criticism(you, sorry, praise bool) bool {
 	case c.state && (c.member || !you), c.giveUp:
 		return true
 	case c.neg && (c.help || praise && !self || c.understand && (you || c.botNoun)):
+		return true
+	case c.reproach && you && (c.understand || c.help):
 		return true
 	case c.wrong && !c.neg && (c.that || c.helpNoun) && !c.member && !c.question:
 		return true
