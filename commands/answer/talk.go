@@ -458,8 +458,8 @@ func botReply(tx *Texts, opts Options, t Talk) Decision {
 // "you don't get it"), insults, and frustration ("ich bin echt genervt",
 // "ich geb's auf", "this is so frustrating"). The kinds are those of the
 // published small-talk collections: Microsoft's Personality Chat / QnA
-// Maker chit-chat dataset (criticism: "you're useless", "you're bad",
-// "you're wrong"), the Dialogflow prebuilt Small Talk agent
+// Maker chit-chat dataset (its criticism of the bot), the Dialogflow
+// prebuilt Small Talk agent
 // (smalltalk.agent.bad, smalltalk.agent.annoying, smalltalk.user.angry),
 // Rasa's mood_unhappy intent and the CLINC150 corpus (Larson et al. 2019);
 // and of help-desk practice: a complaint or expressed frustration is met
