@@ -569,12 +569,16 @@ type critEvidence struct {
 	bad, badBother, state, giveUp, help, understand, wrong bool
 	that, helpNoun, botNoun, member, mir, wellBeing, neg   bool
 	// person: a person is named (critPerson); question: the message
-	// opens with a verb of being, a yes/no question ("ist das falsch?").
+	// opens with a verb of being, a yes/no question ("ist das falsch?";
+	// not "was", German "what": "was für ein blöder Bot").
 	person, question bool
 	// reproach: "überhaupt"/"even" in a question to the bot ("verstehst
 	// du mich überhaupt?", "do you even understand me?"; Duden:
 	// "überhaupt" in a question expresses doubt).
 	reproach bool
+	// owned: a machine of the member's ("mein Computer ist Schrott"),
+	// not Lotse.
+	owned bool
 	// only: a word of the criticism vocabulary alone (critWords).
 	only bool
 }
@@ -610,7 +614,8 @@ func (c *critEvidence) see(ws []string, i int) {
 	c.wellBeing = c.wellBeing || critWellBeing[w]
 	c.person = c.person || critPerson[w]
 	c.reproach = c.reproach || w == "ueberhaupt" || w == "even"
-	c.question = c.question || i == 0 && (w == "ist" || w == "sind" || w == "war" || w == "is" || w == "are" || w == "was")
+	c.owned = c.owned || critBotNouns[w] && (prev == "mein" || prev == "meine" || prev == "meinen" || prev == "my")
+	c.question = c.question || i == 0 && (w == "ist" || w == "sind" || w == "war" || w == "is" || w == "are")
 	// "ein wenig" is a little, no negation.
 	c.neg = c.neg || critNeg[w] && !(w == "wenig" && prev == "ein") || w == "t" && aposNeg[prev]
 }
@@ -626,9 +631,11 @@ func (c *critEvidence) criticism(you, sorry, praise bool) bool {
 	// bot named it is criticism still ("sorry, aber du bist nutzlos").
 	bad := c.bad && (!sorry || you || c.botNoun) || c.badBother && !sorry
 	switch {
-	case c.person:
+	case c.person || c.owned:
 		return false
-	case bad && !c.neg && !self:
+	// "ist KI schlecht?" asks about a matter; "bist du blöd?" is
+	// criticism.
+	case bad && !c.neg && !self && !(c.question && !you):
 		return true
 	case c.state && (c.member || !you), c.giveUp:
 		return true

@@ -1,6 +1,8 @@
 package answer
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -236,6 +238,10 @@ func TestBotCriticism(t *testing.T) {
 		{"my bad", ""},
 		{"bist du sauer?", ""},
 		{"kannst du mir helfen?", ""},
+		{"ist KI schlecht?", ""},
+		{"mein Computer ist Schrott", ""},
+		{"bist du blöd?", TalkCriticism},
+		{"are you stupid?", TalkCriticism},
 		{"verstehst du mich?", ""},
 		{"verstehst du überhaupt Englisch?", ""},
 		{"can you sleep?", ""},
@@ -314,6 +320,42 @@ func TestCriticismReply(t *testing.T) {
 			if strings.Contains(strings.ToLower(d.Reply), "nutzlos") || strings.Contains(strings.ToLower(d.Reply), "useless") {
 				t.Errorf("%s: the reply quotes the member: %q", tc.tx.Lang, d.Reply)
 			}
+		}
+	}
+}
+
+// TestCriticismNoPanic decides random short messages of the criticism
+// grammar's own words, the bot talk words and clause breaks (a fixed
+// seed): botTalk never panics at the edges of a message (it looks one
+// word back and one ahead), and whatever it says is small talk with a
+// reply.
+func TestCriticismNoPanic(t *testing.T) {
+	var vocab []string
+	for _, m := range []map[string]bool{critWords, botYou, botBe, botSorry, botBother, botPraise, botBeing} {
+		for w := range m {
+			vocab = append(vocab, w)
+		}
+	}
+	slices.Sort(vocab) // a fixed order: the run is the same every time
+	vocab = append(vocab, ",", ".", "?", "don’t", "can’t", "ein wenig", "my bad", "ich gebe auf", "als", "than", "Mensch")
+	r := rand.New(rand.NewPCG(6, 14))
+	for range 4000 {
+		var b strings.Builder
+		for range 1 + r.IntN(8) {
+			b.WriteString(vocab[r.IntN(len(vocab))])
+			b.WriteByte(' ')
+		}
+		msg := b.String()
+		ws := tokens(clean(msg))
+		got, ok := botTalk(foldWords(ws), clauseStarts(clean(msg), ws))
+		if ok != (got != "") {
+			t.Fatalf("botTalk(%q) = %q, %v", msg, got, ok)
+		}
+		if !ok {
+			continue
+		}
+		if d := Decide(msg, noLibrary{}, Options{Cases: true}); d.Outcome == "" || d.Reply == "" {
+			t.Fatalf("%q: outcome %q reply %q", msg, d.Outcome, d.Reply)
 		}
 	}
 }
