@@ -16,7 +16,7 @@ go build -o "$bin" ./cmd/lotse
 sets=("$@")
 # sealed4 is the NEXT pass's judge: it is left out on purpose; measure it once, at the end of that pass
 # (sealed3 was the fifth pass's judge, run once at its end; now a regression guard like the others).
-[ ${#sets[@]} -gt 0 ] || sets=(tune tune2 tune3 check fresh unseen sealed sealed2 sealed3)
+[ ${#sets[@]} -gt 0 ] || sets=(tune tune2 tune3 tune4 check fresh unseen sealed sealed2 sealed3)
 bench=../shared/bench/guides
 for s in "${sets[@]}"; do
   b=guides/search/testdata/bench-$s-2026-12-04.tsv
