@@ -520,6 +520,23 @@ func forwardVerb(ws []string, i int) bool {
 	return within(ws, i+1, i+7, func(x string) bool { return x == particle || ws[i] == "pass" && x == "on" })
 }
 
+// nounPreps stand before a noun and never right before a verb: German
+// and English prepositions and indefinite articles (Duden, Grammatik:
+// a preposition governs a noun phrase; an infinitive after one is a
+// noun, "beim Sprechen"). The definite articles are left out: "das",
+// "den", "dem" are also pronouns before a verb ("mit jemandem das
+// besprechen").
+var nounPreps = set("mit", "per", "ueber", "uebers", "via", "bei", "beim", "im", "ins", "vom", "zum", "zur", "in",
+	"ein", "eine", "einen", "einem", "the", "a", "an", "during")
+
+// nounedVerb reports whether ws[i], a verb of talking, is a noun here: a
+// product's name or the thing after a preposition or an article ("mit
+// Talk", "per Talk", "im Chat", "beim Sprechen"; Nextcloud's call app is
+// called Talk), not the member talking with someone.
+func nounedVerb(ws []string, i int) bool {
+	return i > 0 && nounPreps[ws[i-1]]
+}
+
 // parsePerson is personRequest before a question of its own is capped.
 func parsePerson(ws []string, brk []bool) humanSignal {
 	sig := noHuman
@@ -878,7 +895,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// jemandem vom Team reden", "talk to a human", "speak with
 		// someone". Writing and chatting with someone is what a chat
 		// does: only with a human or staff by name.
-		case speakVerbs[w]:
+		case speakVerbs[w] && !nounedVerb(ws, i):
 			k := near(i, -6, 5, func(k int) bool {
 				return person(k) && partner(i, k) && !someoneWords[ws[k]] && !youWords[ws[k]]
 			})
