@@ -537,6 +537,28 @@ func nounedVerb(ws []string, i int) bool {
 	return i > 0 && nounPreps[ws[i-1]]
 }
 
+// eventPreps lead to the place or occasion of a visit ("beim Treffen",
+// "zur Sitzung", "to the meeting").
+var eventPreps = set("beim", "bei", "zum", "zur", "im", "ins", "in", "am", "an", "to", "at")
+
+// eventNouns name an event one takes part in: the appointment and meeting
+// words (meetWords) and the association's gatherings (Sitzung,
+// Veranstaltung, Versammlung, Infostand; meeting, event).
+var eventNouns = set("sitzung", "veranstaltung", "versammlung", "mitgliederversammlung", "infostand", "stammtisch",
+	"meeting", "event")
+
+// eventGoal reports whether the visit verb ws[i] goes to an event named
+// before it (within six words): a preposition, at most two words, then
+// an event noun ("beim offenen Treffen vorbeikommen").
+func eventGoal(ws []string, i int) bool {
+	for k := max(i-6, 0); k < i; k++ {
+		if (meetWords[ws[k]] || eventNouns[ws[k]]) && within(ws, k-3, k, in(eventPreps)) {
+			return true
+		}
+	}
+	return false
+}
+
 // parsePerson is personRequest before a question of its own is capped.
 func parsePerson(ws []string, brk []bool) humanSignal {
 	sig := noHuman
@@ -694,11 +716,26 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			// "kann einer von euch vorbeikommen", "kann ich bei
 			// jemandem vorbeikommen", or the member comes by ("kann
 			// ich persönlich vorbeikommen?").
+			// A visit to an event ("kann ich beim offenen Treffen
+			// vorbeikommen", "zur Sitzung vorbeischauen") is taking
+			// part in it: the member asks about the event, no one is
+			// asked to help.
+			if eventGoal(ws, i) {
+				return false
+			}
 			return helperHere || within(ws, i-4, i, func(x string) bool { return x == "ich" || x == "i" })
 		case syncHour:
-			// A consultation hour is held by a person: "gibt es eine
-			// Sprechstunde, wo ich mit jemandem …".
-			return near(i, -8, 9, helper) >= 0
+			// A consultation hour is held by a person who helps the
+			// member in it: "gibt es eine Sprechstunde, wo ich mit
+			// jemandem sprechen kann", "… in der mir jemand hilft" (the
+			// member, ich/mir/mich, or the help is named). An hour only
+			// asked about, named by whose it is ("gibt es eine
+			// Sprechstunde des Digitalisierungsteams?"), asks for the
+			// way to a person like a number does (channelWords): a guide
+			// may give it.
+			return near(i, -8, 9, helper) >= 0 && within(ws, i-8, i+9, func(x string) bool {
+				return self(x) || x == "ich" || x == "i" || helpVerbs[x] || speakVerbs[x] || showVerbs[x]
+			})
 		case syncMeet:
 			// An appointment with the team ("einen Termin mit dem
 			// Support ausmachen") or with someone who shows or helps,
@@ -848,9 +885,14 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			within(ws, i+2, i+5, func(x string) bool { return humanNouns[x] || isStaff(x) }):
 			return sureHuman
 		// "persönlich helfen", "help me personally", "telefonisch sprechen".
-		case inPerson[w] && within(ws, i-4, i+5, func(x string) bool {
-			return helpVerbs[x] || speakVerbs[x] || helpNouns[x] || x == "treffen" || x == "meet"
-		}):
+		// "Treffen" after a preposition or article is the noun, an event
+		// ("eine Genossin persönlich beim Treffen verifizieren"), not
+		// the verb "sich treffen".
+		case inPerson[w] && near(i, -4, 5, func(k int) bool {
+			x := ws[k]
+			return helpVerbs[x] || speakVerbs[x] || helpNouns[x] ||
+				(x == "treffen" || x == "meet") && !within(ws, k-2, k, in(nounLeadWords))
+		}) >= 0:
 			return sureHuman
 		// A call-back: "Rückruf", "callback", "call me back".
 		case callBack[w] || (w == "call" || w == "ring") && within(ws, i+1, i+3, func(x string) bool { return x == "back" }):
