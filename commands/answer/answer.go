@@ -157,6 +157,7 @@ func Decide(message string, lib Library, opts Options) Decision {
 	}
 	person := personRequest(folded, brk)
 	content, question, at := false, false, -1
+	bare := false // a question for the way to a person, nothing else
 	if person == sureHuman {
 		if !otherQuestion(text, words, folded, brk) {
 			return human(tx, opts)
@@ -167,10 +168,17 @@ func Decide(message string, lib Library, opts Options) Decision {
 	if person != noHuman {
 		c, q, a := personRest(folded)
 		content, question, at = c, question || q, a
-		if !content {
-			// Nothing but the request: "kann mir das jemand zeigen?"
+		// Nothing but the request: "kann mir das jemand zeigen?". A
+		// question of its own for the way to a person ("wann kann man
+		// die Geschäftsstelle telefonisch erreichen?") asks for
+		// information a guide may give (numberHuman): it is searched,
+		// and a person is offered unless a guide answers it outright
+		// (a choice of guides for a bare "wie erreiche ich euch?" would
+		// offer dial-in numbers for the team's).
+		if !content && (person != numberHuman || !opensQuestion(folded)) {
 			return human(tx, opts)
 		}
+		bare = !content
 	}
 	if isVague(words) {
 		return Decision{Outcome: None, Vague: true, Query: text, Reply: VagueReply(tx, opts)}
@@ -199,6 +207,9 @@ func Decide(message string, lib Library, opts Options) Decision {
 	d := focusQuestion(decideSearch(q, qw, lib, opts, tx), q, qw, lib, opts, tx)
 	d = lastQuestionAgrees(d, q, qw, lib, opts, tx)
 	switch {
+	case bare && d.Outcome != Answer:
+		// "Wie erreiche ich euch?" with no guide that answers it.
+		return human(tx, opts)
 	case person == numberHuman && d.Outcome == None && d.offTopic:
 		// Who to turn to about a subject outside the library ("wer ist
 		// mein Ansprechpartner für Mitgliedsbeiträge"): the honest no,
