@@ -559,6 +559,34 @@ func eventGoal(ws []string, i int) bool {
 	return false
 }
 
+// toolPlace reports whether the clause of ws[i] names a place with "in"
+// or "im" that is no person and no staff ("in der Nextcloud", "in Talk",
+// "im Chat"; not "im Büro"): where something happens in a tool.
+func toolPlace(ws []string, brk []bool, i int) bool {
+	for j := max(i-8, 0); j < min(i+6, len(ws)); j++ {
+		if ws[j] != "in" && ws[j] != "im" {
+			continue
+		}
+		cut := false
+		for b := min(i, j) + 1; b <= max(i, j) && b < len(brk); b++ {
+			cut = cut || brk[b]
+		}
+		if cut {
+			continue
+		}
+		for n := j + 1; n < min(j+3, len(ws)); n++ {
+			if fillerWords[ws[n]] {
+				continue
+			}
+			if !isPerson(ws[n]) && n != i {
+				return true
+			}
+			break
+		}
+	}
+	return false
+}
+
 // parsePerson is personRequest before a question of its own is capped.
 func parsePerson(ws []string, brk []bool) humanSignal {
 	sig := noHuman
@@ -947,6 +975,12 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			case k >= 0 && chat && (humanNouns[ws[k]] || isStaff(ws[k]) && ws[k] != "team") && !direct:
 				return sureHuman
 			case chat:
+			// Talking with a bare "someone" in a place that is a tool
+			// ("kann ich in der Nextcloud mit jemandem telefonieren",
+			// "… per Videoanruf in Talk sprechen"): the member asks what
+			// the tool does; searched, a person when no guide fits.
+			case k < 0 && generic >= 0 && !direct && toolPlace(ws, brk, i):
+				sig = max(sig, maybeHuman)
 			case (k >= 0 || generic >= 0) && !direct:
 				return sureHuman
 			case k >= 0 || generic >= 0:
