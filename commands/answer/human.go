@@ -587,6 +587,14 @@ func toolPlace(ws []string, brk []bool, i int) bool {
 	return false
 }
 
+// roleAfter reports whether the person ws[i] is wanted in a role named
+// after it with "als"/"as" ("ich brauche einen Menschen als Präsentator",
+// "I need a person as co-host"; Duden: "jemanden als etwas brauchen"): a
+// part in the member's own matter, not someone to help them.
+func roleAfter(ws []string, i int) bool {
+	return i+1 < len(ws) && (ws[i+1] == "als" || ws[i+1] == "as")
+}
+
 // parsePerson is personRequest before a question of its own is capped.
 func parsePerson(ws []string, brk []bool) humanSignal {
 	sig := noHuman
@@ -1063,7 +1071,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			// "want" only as the head of its clause (wanted): "I want a
 			// person to be able to edit my file" wants no person.
 			return x == "brauche" || x == "brauch" || x == "braeuchte" || x == "need"
-		}):
+		}) && !roleAfter(ws, i):
 			return sureHuman
 		// "ich brauche jemanden", "I need someone", "jemand, der mir …",
 		// "someone who knows …".
