@@ -26,7 +26,7 @@ var guardKnownHuman = map[string]string{
 // TestPersonProbesGuide: the blind guide questions with person words
 // (testdata/person-probes-guide-2026-12-05.tsv, bench guides) get a guide
 // or a choice, not the offer of a person — but for the few listed in
-// guardKnownHuman. On the code before branch guard6, nine more ended
+// guardKnownHuman. On the code before branch guard6, seventeen more ended
 // "human".
 func TestPersonProbesGuide(t *testing.T) {
 	lib, _ := loadBenchHalf(t, "tune")
@@ -96,6 +96,17 @@ func TestPersonGuardGrammar(t *testing.T) {
 		{"Kann ich mit jemandem per Videoanruf in Talk sprechen, der kein Cloud-Konto hat?", maybeHuman},
 		{"Kann ich mit jemandem sprechen?", sureHuman},
 		{"kann ich mit jemandem per Telefon sprechen?", sureHuman},
+		// A person by name on the phone only when brought TO the line;
+		// with a means ("per Telefon", "live") the member acts on them.
+		{"Kann ich eine Person ohne Computer per Telefon zur Konferenz dazuholen?", noHuman},
+		{"Ich möchte den Personen in der Sitzung live meine Präsentation zeigen", noHuman},
+		{"Ich möchte einer Person aus dem Vorstand per Videoanruf etwas zeigen", noHuman},
+		{"kann ich jemanden vom Support ans Telefon bekommen?", sureHuman},
+		{"can I get someone from support on the line?", sureHuman},
+		{"kann mir jemand per Video helfen? Mein Mikrofon geht nicht", sureHuman},
+		// An appointment where someone shows the MEMBER something.
+		{"Gibt es einen Termin, an dem das Digitalisierungsteam Element und die Cloud zeigt?", noHuman},
+		{"können wir einen Termin vereinbaren, an dem mir jemand die Cloud erklärt?", sureHuman},
 		// A person wanted in a role.
 		{"Ich brauche einen Menschen als Präsentator in meiner Konferenz, wie mache ich jemanden dazu?", noHuman},
 		{"ich brauche einen Menschen", sureHuman},

@@ -537,6 +537,10 @@ func nounedVerb(ws []string, i int) bool {
 	return i > 0 && nounPreps[ws[i-1]]
 }
 
+// goalPreps bring someone to the phone: "ans Telefon", "an den Apparat",
+// "on the line" (against the means "per Telefon", "by phone").
+var goalPreps = set("ans", "an", "am", "on")
+
 // eventPreps lead to the place or occasion of a visit ("beim Treffen",
 // "zur Sitzung", "to the meeting").
 var eventPreps = set("beim", "bei", "zum", "zur", "im", "ins", "in", "am", "an", "to", "at")
@@ -742,8 +746,14 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			// asks for on the phone: "kann ich jemanden vom Support ans
 			// Telefon bekommen", "einen Menschen ans Telefon bitte" (not
 			// "kann ich jemanden per Telefon in die Konferenz holen").
+			// The person is brought TO the line ("ans Telefon", "on the
+			// line": a goal); with a means ("per Telefon", "live", "per
+			// Videoanruf") the member acts on the person ("kann ich eine
+			// Person per Telefon zur Konferenz dazuholen", "ich möchte
+			// den Personen live meine Präsentation zeigen").
 			return selfNear(i, 6) && helperHere ||
-				near(i, -8, 9, func(k int) bool { return named(k) && clause(i, k) }) >= 0 &&
+				phoneNouns[ws[i]] && (i > 0 && goalPreps[ws[i-1]] || i > 1 && goalPreps[ws[i-2]] && !modePreps[ws[i-1]]) &&
+					near(i, -8, 9, func(k int) bool { return named(k) && clause(i, k) }) >= 0 &&
 					within(ws, i-8, i+9, func(x string) bool { return x == "ich" || x == "i" || x == "bitte" || x == "please" || wantVerbs[x] })
 		case syncTogether:
 			// "jemand mit mir zusammen", "together with me".
@@ -782,7 +792,12 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			// vereinbaren").
 			return near(i, -8, 9, func(k int) bool { return meetVerbs[ws[k]] }) >= 0 &&
 				near(i, -8, 9, func(k int) bool {
-					return helper(k) && (within(ws, k-3, k, in(withWords)) || within(ws, k-6, k+7, in(helpVerbs))) ||
+					// Someone who shows or helps the member (mir, mich,
+					// uns): "ein Termin, wo mir jemand das zeigt"; not the
+					// team presenting to all ("ein Termin, an dem das
+					// Team die Cloud zeigt": an event).
+					return helper(k) && (within(ws, k-3, k, in(withWords)) ||
+						within(ws, k-6, k+7, in(helpVerbs)) && within(ws, k-6, k+7, self)) ||
 						consultWords[ws[k]] || hourWords[ws[k]] && ws[k] != "office"
 				}) >= 0
 		case syncDevice:
