@@ -19,6 +19,9 @@ var guardKnownHuman = map[string]string{
 	// no guide.
 	"Kann ich in der Nextcloud live mit jemandem telefonieren?":                  "search",
 	"Gibt es in der Cloud eine Möglichkeit, mit jemandem per Video zu sprechen?": "search",
+	// "I need a person" (older than the sixth pass): the role the person
+	// is wanted for stands further on ("… to take over as presenter").
+	"I need a person to take over as presenter while I am away": "need a person",
 	// The guide failed the member (a request for a person by design).
 	"Die Anleitung zur Telefoneinwahl hilft mir nicht, weil ich die PIN nicht finde": "guide failed",
 }
