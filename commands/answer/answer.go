@@ -169,13 +169,14 @@ func Decide(message string, lib Library, opts Options) Decision {
 		c, q, a := personRest(folded)
 		content, question, at = c, question || q, a
 		// Nothing but the request: "kann mir das jemand zeigen?". A
-		// question of its own for the way to a person ("wann kann man
-		// die Geschäftsstelle telefonisch erreichen?") asks for
+		// question for the way to a person and nothing else ("wann
+		// kann man die Geschäftsstelle telefonisch erreichen?", "ist
+		// die Geschäftsstelle telefonisch erreichbar?") asks for
 		// information a guide may give (numberHuman): it is searched,
 		// and a person is offered unless a guide answers it outright
 		// (a choice of guides for a bare "wie erreiche ich euch?" would
 		// offer dial-in numbers for the team's).
-		if !content && (person != numberHuman || !opensQuestion(folded)) {
+		if !content && person != numberHuman {
 			return human(tx, opts)
 		}
 		bare = !content

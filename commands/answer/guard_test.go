@@ -29,7 +29,7 @@ var guardKnownHuman = map[string]string{
 // TestPersonProbesGuide: the blind guide questions with person words
 // (testdata/person-probes-guide-2026-12-05.tsv, bench guides) get a guide
 // or a choice, not the offer of a person — but for the few listed in
-// guardKnownHuman. On the code before branch guard6, seventeen more ended
+// guardKnownHuman. On the code before branch guard6, twenty-one more ended
 // "human".
 func TestPersonProbesGuide(t *testing.T) {
 	lib, _ := loadBenchHalf(t, "tune")
@@ -110,6 +110,11 @@ func TestPersonGuardGrammar(t *testing.T) {
 		// An appointment where someone shows the MEMBER something.
 		{"Gibt es einen Termin, an dem das Digitalisierungsteam Element und die Cloud zeigt?", noHuman},
 		{"können wir einen Termin vereinbaren, an dem mir jemand die Cloud erklärt?", sureHuman},
+		// A means that is a tool ("per Talk"), not a phone or video call.
+		{"Kann ich mit jemandem vom Vorstand per Talk sprechen?", maybeHuman},
+		// A visit joined to an errand of the member's.
+		{"Kann ich in der Geschäftsstelle vorbeikommen und Material für den Infostand abholen?", noHuman},
+		{"kann jemand vorbeikommen und mir das zeigen?", sureHuman},
 		// A person wanted in a role.
 		{"Ich brauche einen Menschen als Präsentator in meiner Konferenz, wie mache ich jemanden dazu?", noHuman},
 		{"ich brauche einen Menschen", sureHuman},
@@ -121,8 +126,8 @@ func TestPersonGuardGrammar(t *testing.T) {
 	}
 }
 
-// TestPersonGuardReach: a question of its own for the way to a person is
-// searched — the contacts guide when it answers it outright, a person
+// TestPersonGuardReach: a question for the way to a person and nothing
+// else ("wann kann man … erreichen?", "ist … erreichbar?") is searched — the contacts guide when it answers it outright, a person
 // otherwise (no contacts guide in the shipped library, or only a choice).
 func TestPersonGuardReach(t *testing.T) {
 	bench, _ := loadBenchHalf(t, "tune")
@@ -134,7 +139,9 @@ func TestPersonGuardReach(t *testing.T) {
 		guide string
 	}{
 		{"Wann kann man die Geschäftsstelle telefonisch erreichen?", bench, Answer, "team/ansprechpersonen-geschaeftsstelle.md"},
+		{"Ist die Geschäftsstelle telefonisch erreichbar?", bench, Answer, "team/ansprechpersonen-geschaeftsstelle.md"},
 		{"wie kann ich euch telefonisch erreichen?", lib, Human, ""},
+		{"gibt es eine telefonnummer?", lib, Human, ""},
 		{"Wie erreiche ich euch?", lib, Human, ""},
 		{"Wie erreiche ich euch?", bench, Human, ""},
 		{"habt ihr eine Hotline?", lib, Human, ""},

@@ -541,6 +541,20 @@ func nounedVerb(ws []string, i int) bool {
 // "on the line" (against the means "per Telefon", "by phone").
 var goalPreps = set("ans", "an", "am", "on")
 
+// errand reports whether the visit verb ws[i] is joined by "und"/"and"
+// to another action of the member in which no one helps, shows or talks
+// ("kann ich in der Geschäftsstelle vorbeikommen und Material abholen"):
+// the visit is for an errand, not for help ("… vorbeikommen und mir das
+// zeigen" stays a request).
+func errand(ws []string, i int) bool {
+	if i+2 >= len(ws) || ws[i+1] != "und" && ws[i+1] != "and" {
+		return false
+	}
+	return !within(ws, i+2, i+9, func(x string) bool {
+		return helpVerbs[x] || showVerbs[x] || lookVerbs[x] || speakVerbs[x] || x == "mir" || x == "mich" || x == "me"
+	})
+}
+
 // eventPreps lead to the place or occasion of a visit ("beim Treffen",
 // "zur Sitzung", "to the meeting").
 var eventPreps = set("beim", "bei", "zum", "zur", "im", "ins", "in", "am", "an", "to", "at")
@@ -565,10 +579,17 @@ func eventGoal(ws []string, i int) bool {
 
 // toolPlace reports whether the clause of ws[i] names a place with "in"
 // or "im" that is no person and no staff ("in der Nextcloud", "in Talk",
-// "im Chat"; not "im Büro"): where something happens in a tool.
+// "im Chat"; not "im Büro"), or a means with "per", "über", "via" that is
+// no phone or video call ("per Talk"; not "per Telefon", "per
+// Videoanruf", the modes of help at the same time): where something
+// happens in a tool.
 func toolPlace(ws []string, brk []bool, i int) bool {
 	for j := max(i-8, 0); j < min(i+6, len(ws)); j++ {
-		if ws[j] != "in" && ws[j] != "im" {
+		means := ws[j] == "per" || ws[j] == "ueber" || ws[j] == "uebers" || ws[j] == "via"
+		if ws[j] != "in" && ws[j] != "im" && !means {
+			continue
+		}
+		if means && j+1 < len(ws) && (phoneNouns[ws[j+1]] || syncModes[ws[j+1]]) {
 			continue
 		}
 		cut := false
@@ -766,7 +787,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			// vorbeikommen", "zur Sitzung vorbeischauen") is taking
 			// part in it: the member asks about the event, no one is
 			// asked to help.
-			if eventGoal(ws, i) {
+			if eventGoal(ws, i) || errand(ws, i) {
 				return false
 			}
 			return helperHere || within(ws, i-4, i, func(x string) bool { return x == "ich" || x == "i" })
