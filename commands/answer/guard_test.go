@@ -29,7 +29,7 @@ var guardKnownHuman = map[string]string{
 // TestPersonProbesGuide: the blind guide questions with person words
 // (testdata/person-probes-guide-2026-12-05.tsv, bench guides) get a guide
 // or a choice, not the offer of a person — but for the few listed in
-// guardKnownHuman. On the code before branch guard6, twenty-one more ended
+// guardKnownHuman. On the code before branch guard6, twenty-five more ended
 // "human".
 func TestPersonProbesGuide(t *testing.T) {
 	lib, _ := loadBenchHalf(t, "tune")
@@ -115,6 +115,16 @@ func TestPersonGuardGrammar(t *testing.T) {
 		// A visit joined to an errand of the member's.
 		{"Kann ich in der Geschäftsstelle vorbeikommen und Material für den Infostand abholen?", noHuman},
 		{"kann jemand vorbeikommen und mir das zeigen?", sureHuman},
+		// The member helped, not the reflexive of their own action; no
+		// perceiver; no bare someone reaching the member in a tool;
+		// "zusammen" with the member after "mit".
+		{"Kann ich mich für die Datenschulung telefonisch bei der Geschäftsstelle anmelden?", noHuman},
+		{"Kann jemand am Telefon mich in der Konferenz hören, wenn ich im Browser spreche?", noHuman},
+		{"Kann mich jemand in Talk per Videoanruf erreichen, wenn ich die App nicht offen habe?", noHuman},
+		{"Können wir uns zusammen mit dem Digitalisierungsteam in einem BBB-Raum treffen?", noHuman},
+		{"kann ich mir das von jemandem am Telefon zeigen lassen?", sureHuman},
+		{"kann mir jemand in der Konferenz live helfen?", sureHuman},
+		{"kann jemand mit uns zusammen den Raum einrichten?", sureHuman},
 		// A person wanted in a role.
 		{"Ich brauche einen Menschen als Präsentator in meiner Konferenz, wie mache ich jemanden dazu?", noHuman},
 		{"ich brauche einen Menschen", sureHuman},

@@ -537,6 +537,11 @@ func nounedVerb(ws []string, i int) bool {
 	return i > 0 && nounPreps[ws[i-1]]
 }
 
+// perceiveVerbs are verbs of perception (Duden: Wahrnehmungsverben): who
+// hears or sees the member perceives, does not help.
+var perceiveVerbs = set("hoeren", "hoert", "hoere", "hoerst", "sehen", "sieht", "sehe", "siehst", "hear", "hears",
+	"see", "sees")
+
 // goalPreps bring someone to the phone: "ans Telefon", "an den Apparat",
 // "on the line" (against the means "per Telefon", "by phone").
 var goalPreps = set("ans", "an", "am", "on")
@@ -738,9 +743,28 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		return someoneWords[ws[k]] && within(ws, k+1, k+3, func(x string) bool { return x == "von" || x == "vom" || x == "aus" || x == "from" }) &&
 			within(ws, k+2, k+6, isStaff)
 	}
-	// selfNear reports whether the member (mir, mich, me) stands within
-	// d words of i.
-	selfNear := func(i, d int) bool { return within(ws, i-d, i+d+1, self) }
+	// served reports whether the member stands within d words of i as the
+	// one helped: mir/mich/uns/me, but not the German reflexive of the
+	// member's own action ("kann ich mich … anmelden", "können wir uns …
+	// treffen": "ich/wir" before it in its clause), unless "lassen" makes
+	// it the causative ("kann ich mir das zeigen lassen"; Duden: lassen +
+	// Infinitiv).
+	served := func(i, d int) bool {
+		return near(i, -d, d+1, func(k int) bool {
+			if !self(ws[k]) {
+				return false
+			}
+			if ws[k] == "me" || ws[k] == "us" {
+				return true
+			}
+			reflexive := near(k, -4, 0, func(j int) bool {
+				return (ws[j] == "ich" || ws[j] == "wir") && clause(j, k)
+			}) >= 0
+			return !reflexive || near(k, 1, 10, func(j int) bool {
+				return strings.HasPrefix(ws[j], "lass") || strings.HasPrefix(ws[j], "laess")
+			}) >= 0
+		}) >= 0
+	}
 	// synchronous reports whether ws[i] asks for help given at the same
 	// time as the member — on the phone, live, by video call, in person,
 	// together, a visit, an appointment or consultation hour — by someone
@@ -772,13 +796,26 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			// Videoanruf") the member acts on the person ("kann ich eine
 			// Person per Telefon zur Konferenz dazuholen", "ich möchte
 			// den Personen live meine Präsentation zeigen").
-			return selfNear(i, 6) && helperHere ||
+			// Someone who only perceives the member ("kann jemand am
+			// Telefon mich hören": verbs of perception, Duden) or a bare
+			// "someone" who reaches the member in a tool ("kann mich
+			// jemand in Talk per Videoanruf erreichen") asks what the
+			// tool does ("kann mir jemand in der Konferenz live helfen"
+			// stays a request).
+			perceive := near(i, -8, 9, func(k int) bool { return perceiveVerbs[ws[k]] && clause(i, k) }) >= 0
+			bareInTool := near(i, -8, 9, func(k int) bool { return helper(k) && !someoneWords[ws[k]] && clause(i, k) }) < 0 &&
+				near(i, -8, 9, func(k int) bool { return reachVerbs[ws[k]] && clause(i, k) }) >= 0 && toolPlace(ws, brk, i)
+			return served(i, 6) && helperHere && !perceive && !bareInTool ||
 				phoneNouns[ws[i]] && (i > 0 && goalPreps[ws[i-1]] || i > 1 && goalPreps[ws[i-2]] && !modePreps[ws[i-1]]) &&
 					near(i, -8, 9, func(k int) bool { return named(k) && clause(i, k) }) >= 0 &&
 					within(ws, i-8, i+9, func(x string) bool { return x == "ich" || x == "i" || x == "bitte" || x == "please" || wantVerbs[x] })
 		case syncTogether:
-			// "jemand mit mir zusammen", "together with me".
-			return selfNear(i, 2) && helperHere
+			// "jemand mit mir zusammen", "together with me": the member
+			// after "mit/with" (not "wir uns zusammen mit dem Team …
+			// treffen", where the member does it with the team).
+			return helperHere && near(i, -3, 4, func(k int) bool {
+				return (ws[k] == "mit" || ws[k] == "with") && k+1 < len(ws) && self(ws[k+1])
+			}) >= 0
 		case syncVisit:
 			// "kann einer von euch vorbeikommen", "kann ich bei
 			// jemandem vorbeikommen", or the member comes by ("kann
@@ -825,7 +862,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			// "kann mir das jemand am Handy zeigen"; with a question
 			// beside it ("… am Handy zeigen, wie ich die App
 			// einrichte") the device is the setting of that question.
-			return selfNear(i, 6) && within(ws, i-4, i+5, in(showVerbs)) && helperHere && emb == len(ws)
+			return served(i, 6) && within(ws, i-4, i+5, in(showVerbs)) && helperHere && emb == len(ws)
 		}
 		return false
 	}
