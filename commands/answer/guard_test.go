@@ -22,6 +22,11 @@ var guardKnownHuman = map[string]string{
 	// "I need a person" (older than the sixth pass): the role the person
 	// is wanted for stands further on ("… to take over as presenter").
 	"I need a person to take over as presenter while I am away": "need a person",
+	// A call-back asked about as a step of a procedure the guide
+	// describes (the 2FA reset); older than the sixth pass, and the same
+	// words ask for a call-back ("bekomme ich einen Rückruf?").
+	"Bekomme ich einen Rückruf, wenn ich die Zwei-Faktor-Anmeldung zurücksetzen lasse?": "call-back",
+	"Ruft ihr mich wirklich zur Bestätigung an, wenn ich keine Backup-Codes mehr habe?": "call-back",
 	// The guide failed the member (a request for a person by design).
 	"Die Anleitung zur Telefoneinwahl hilft mir nicht, weil ich die PIN nicht finde": "guide failed",
 }
@@ -29,7 +34,7 @@ var guardKnownHuman = map[string]string{
 // TestPersonProbesGuide: the blind guide questions with person words
 // (testdata/person-probes-guide-2026-12-05.tsv, bench guides) get a guide
 // or a choice, not the offer of a person — but for the few listed in
-// guardKnownHuman. On the code before branch guard6, twenty-five more ended
+// guardKnownHuman. On the code before branch guard6, twenty-six more ended
 // "human".
 func TestPersonProbesGuide(t *testing.T) {
 	lib, _ := loadBenchHalf(t, "tune")
@@ -125,6 +130,11 @@ func TestPersonGuardGrammar(t *testing.T) {
 		{"kann ich mir das von jemandem am Telefon zeigen lassen?", sureHuman},
 		{"kann mir jemand in der Konferenz live helfen?", sureHuman},
 		{"kann jemand mit uns zusammen den Raum einrichten?", sureHuman},
+		// A person by name asked to help: a request with a modal or
+		// "bitte", a fact in the indicative.
+		{"Hilft mir die Geschäftsstelle, wenn ich meinen AG-Ordner nicht sehe?", maybeHuman},
+		{"kann mir der Support helfen?", sureHuman},
+		{"hilft mir bitte ein Mensch?", sureHuman},
 		// A person wanted in a role.
 		{"Ich brauche einen Menschen als Präsentator in meiner Konferenz, wie mache ich jemanden dazu?", noHuman},
 		{"ich brauche einen Menschen", sureHuman},

@@ -975,8 +975,12 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// A person by name asked to help: "kann mir eine Person
 		// helfen?", "can a human help me", "kann mir der Support
 		// helfen" — not a bare "someone" (below) and not before an
-		// embedded question ("kann mir ein Mensch sagen, wie …").
+		// embedded question ("kann mir ein Mensch sagen, wie …"). A
+		// modal or "bitte" makes it a request; the indicative asks a
+		// fact ("Hilft mir die Geschäftsstelle, wenn ich meinen
+		// AG-Ordner nicht sehe?": who is responsible, a guide may say).
 		case helpVerbs[w] && !direct && within(ws, i-6, i+3, self) && emb == len(ws) &&
+			near(i, -6, 4, func(k int) bool { return requestWords[ws[k]] && clause(i, k) }) >= 0 &&
 			near(i, -5, 4, func(k int) bool {
 				return (humanNouns[ws[k]] || isStaff(ws[k])) && !groupWords[ws[k]] && person(k) && clause(i, k) &&
 					!within(ws, k-3, k, func(x string) bool { return someoneWords[x] })
