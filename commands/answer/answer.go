@@ -159,6 +159,7 @@ func Decide(message string, lib Library, opts Options) Decision {
 	}
 	person := personRequest(folded, brk)
 	content, question, at := false, false, -1
+	bare := false // a question for the way to a person, nothing else
 	if person == sureHuman {
 		if !otherQuestion(text, words, folded, brk) {
 			return human(tx, opts)
@@ -169,10 +170,18 @@ func Decide(message string, lib Library, opts Options) Decision {
 	if person != noHuman {
 		c, q, a := personRest(folded)
 		content, question, at = c, question || q, a
-		if !content {
-			// Nothing but the request: "kann mir das jemand zeigen?"
+		// Nothing but the request: "kann mir das jemand zeigen?". A
+		// question for the way to a person and nothing else ("wann
+		// kann man die Geschäftsstelle telefonisch erreichen?", "ist
+		// die Geschäftsstelle telefonisch erreichbar?") asks for
+		// information a guide may give (numberHuman): it is searched,
+		// and a person is offered unless a guide answers it outright
+		// (a choice of guides for a bare "wie erreiche ich euch?" would
+		// offer dial-in numbers for the team's).
+		if !content && person != numberHuman {
 			return human(tx, opts)
 		}
+		bare = !content
 	}
 	if isVague(words) {
 		return Decision{Outcome: None, Vague: true, Query: text, Reply: VagueReply(tx, opts)}
@@ -201,6 +210,9 @@ func Decide(message string, lib Library, opts Options) Decision {
 	d := focusQuestion(decideSearch(q, qw, lib, opts, tx), q, qw, lib, opts, tx)
 	d = lastQuestionAgrees(d, q, qw, lib, opts, tx)
 	switch {
+	case bare && d.Outcome != Answer:
+		// "Wie erreiche ich euch?" with no guide that answers it.
+		return human(tx, opts)
 	case person == numberHuman && d.Outcome == None && d.offTopic:
 		// Who to turn to about a subject outside the library ("wer ist
 		// mein Ansprechpartner für Mitgliedsbeiträge"): the honest no,

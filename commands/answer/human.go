@@ -520,6 +520,111 @@ func forwardVerb(ws []string, i int) bool {
 	return within(ws, i+1, i+7, func(x string) bool { return x == particle || ws[i] == "pass" && x == "on" })
 }
 
+// nounPreps stand before a noun and never right before a verb: German
+// and English prepositions and indefinite articles (Duden, Grammatik:
+// a preposition governs a noun phrase; an infinitive after one is a
+// noun, "beim Sprechen"). The definite articles are left out: "das",
+// "den", "dem" are also pronouns before a verb ("mit jemandem das
+// besprechen").
+var nounPreps = set("mit", "per", "ueber", "uebers", "via", "bei", "beim", "im", "ins", "vom", "zum", "zur", "in",
+	"ein", "eine", "einen", "einem", "the", "a", "an", "during")
+
+// nounedVerb reports whether ws[i], a verb of talking, is a noun here: a
+// product's name or the thing after a preposition or an article ("mit
+// Talk", "per Talk", "im Chat", "beim Sprechen"; Nextcloud's call app is
+// called Talk), not the member talking with someone.
+func nounedVerb(ws []string, i int) bool {
+	return i > 0 && nounPreps[ws[i-1]]
+}
+
+// perceiveVerbs are verbs of perception (Duden: Wahrnehmungsverben): who
+// hears or sees the member perceives, does not help.
+var perceiveVerbs = set("hoeren", "hoert", "hoere", "hoerst", "sehen", "sieht", "sehe", "siehst", "hear", "hears",
+	"see", "sees")
+
+// goalPreps bring someone to the phone: "ans Telefon", "an den Apparat",
+// "on the line" (against the means "per Telefon", "by phone").
+var goalPreps = set("ans", "an", "am", "on")
+
+// errand reports whether the visit verb ws[i] is joined by "und"/"and"
+// to another action of the member in which no one helps, shows or talks
+// ("kann ich in der Geschäftsstelle vorbeikommen und Material abholen"):
+// the visit is for an errand, not for help ("… vorbeikommen und mir das
+// zeigen" stays a request).
+func errand(ws []string, i int) bool {
+	if i+2 >= len(ws) || ws[i+1] != "und" && ws[i+1] != "and" {
+		return false
+	}
+	return !within(ws, i+2, i+9, func(x string) bool {
+		return helpVerbs[x] || showVerbs[x] || lookVerbs[x] || speakVerbs[x] || x == "mir" || x == "mich" || x == "me"
+	})
+}
+
+// eventPreps lead to the place or occasion of a visit ("beim Treffen",
+// "zur Sitzung", "to the meeting").
+var eventPreps = set("beim", "bei", "zum", "zur", "im", "ins", "in", "am", "an", "to", "at")
+
+// eventNouns name an event one takes part in: the appointment and meeting
+// words (meetWords) and the association's gatherings (Sitzung,
+// Veranstaltung, Versammlung, Infostand; meeting, event).
+var eventNouns = set("sitzung", "veranstaltung", "versammlung", "mitgliederversammlung", "infostand", "stammtisch",
+	"meeting", "event")
+
+// eventGoal reports whether the visit verb ws[i] goes to an event named
+// before it (within six words): a preposition, at most two words, then
+// an event noun ("beim offenen Treffen vorbeikommen").
+func eventGoal(ws []string, i int) bool {
+	for k := max(i-6, 0); k < i; k++ {
+		if (meetWords[ws[k]] || eventNouns[ws[k]]) && within(ws, k-3, k, in(eventPreps)) {
+			return true
+		}
+	}
+	return false
+}
+
+// toolPlace reports whether the clause of ws[i] names a place with "in"
+// or "im" that is no person and no staff ("in der Nextcloud", "in Talk",
+// "im Chat"; not "im Büro"), or a means with "per", "über", "via" that is
+// no phone or video call ("per Talk"; not "per Telefon", "per
+// Videoanruf", the modes of help at the same time): where something
+// happens in a tool.
+func toolPlace(ws []string, brk []bool, i int) bool {
+	for j := max(i-8, 0); j < min(i+6, len(ws)); j++ {
+		means := ws[j] == "per" || ws[j] == "ueber" || ws[j] == "uebers" || ws[j] == "via"
+		if ws[j] != "in" && ws[j] != "im" && !means {
+			continue
+		}
+		if means && j+1 < len(ws) && (phoneNouns[ws[j+1]] || syncModes[ws[j+1]]) {
+			continue
+		}
+		cut := false
+		for b := min(i, j) + 1; b <= max(i, j) && b < len(brk); b++ {
+			cut = cut || brk[b]
+		}
+		if cut {
+			continue
+		}
+		for n := j + 1; n < min(j+3, len(ws)); n++ {
+			if fillerWords[ws[n]] {
+				continue
+			}
+			if !isPerson(ws[n]) && n != i {
+				return true
+			}
+			break
+		}
+	}
+	return false
+}
+
+// roleAfter reports whether the person ws[i] is wanted in a role named
+// after it with "als"/"as" ("ich brauche einen Menschen als Präsentator",
+// "I need a person as co-host"; Duden: "jemanden als etwas brauchen"): a
+// part in the member's own matter, not someone to help them.
+func roleAfter(ws []string, i int) bool {
+	return i+1 < len(ws) && (ws[i+1] == "als" || ws[i+1] == "as")
+}
+
 // parsePerson is personRequest before a question of its own is capped.
 func parsePerson(ws []string, brk []bool) humanSignal {
 	sig := noHuman
@@ -638,9 +743,28 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		return someoneWords[ws[k]] && within(ws, k+1, k+3, func(x string) bool { return x == "von" || x == "vom" || x == "aus" || x == "from" }) &&
 			within(ws, k+2, k+6, isStaff)
 	}
-	// selfNear reports whether the member (mir, mich, me) stands within
-	// d words of i.
-	selfNear := func(i, d int) bool { return within(ws, i-d, i+d+1, self) }
+	// served reports whether the member stands within d words of i as the
+	// one helped: mir/mich/uns/me, but not the German reflexive of the
+	// member's own action ("kann ich mich … anmelden", "können wir uns …
+	// treffen": "ich/wir" before it in its clause), unless "lassen" makes
+	// it the causative ("kann ich mir das zeigen lassen"; Duden: lassen +
+	// Infinitiv).
+	served := func(i, d int) bool {
+		return near(i, -d, d+1, func(k int) bool {
+			if !self(ws[k]) {
+				return false
+			}
+			if ws[k] == "me" || ws[k] == "us" {
+				return true
+			}
+			reflexive := near(k, -4, 0, func(j int) bool {
+				return (ws[j] == "ich" || ws[j] == "wir") && clause(j, k)
+			}) >= 0
+			return !reflexive || near(k, 1, 10, func(j int) bool {
+				return strings.HasPrefix(ws[j], "lass") || strings.HasPrefix(ws[j], "laess")
+			}) >= 0
+		}) >= 0
+	}
 	// synchronous reports whether ws[i] asks for help given at the same
 	// time as the member — on the phone, live, by video call, in person,
 	// together, a visit, an appointment or consultation hour — by someone
@@ -667,21 +791,55 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			// asks for on the phone: "kann ich jemanden vom Support ans
 			// Telefon bekommen", "einen Menschen ans Telefon bitte" (not
 			// "kann ich jemanden per Telefon in die Konferenz holen").
-			return selfNear(i, 6) && helperHere ||
-				near(i, -8, 9, func(k int) bool { return named(k) && clause(i, k) }) >= 0 &&
+			// The person is brought TO the line ("ans Telefon", "on the
+			// line": a goal); with a means ("per Telefon", "live", "per
+			// Videoanruf") the member acts on the person ("kann ich eine
+			// Person per Telefon zur Konferenz dazuholen", "ich möchte
+			// den Personen live meine Präsentation zeigen").
+			// Someone who only perceives the member ("kann jemand am
+			// Telefon mich hören": verbs of perception, Duden) or a bare
+			// "someone" who reaches the member in a tool ("kann mich
+			// jemand in Talk per Videoanruf erreichen") asks what the
+			// tool does ("kann mir jemand in der Konferenz live helfen"
+			// stays a request).
+			perceive := near(i, -8, 9, func(k int) bool { return perceiveVerbs[ws[k]] && clause(i, k) }) >= 0
+			bareInTool := near(i, -8, 9, func(k int) bool { return helper(k) && !someoneWords[ws[k]] && clause(i, k) }) < 0 &&
+				near(i, -8, 9, func(k int) bool { return reachVerbs[ws[k]] && clause(i, k) }) >= 0 && toolPlace(ws, brk, i)
+			return served(i, 6) && helperHere && !perceive && !bareInTool ||
+				phoneNouns[ws[i]] && (i > 0 && goalPreps[ws[i-1]] || i > 1 && goalPreps[ws[i-2]] && !modePreps[ws[i-1]]) &&
+					near(i, -8, 9, func(k int) bool { return named(k) && clause(i, k) }) >= 0 &&
 					within(ws, i-8, i+9, func(x string) bool { return x == "ich" || x == "i" || x == "bitte" || x == "please" || wantVerbs[x] })
 		case syncTogether:
-			// "jemand mit mir zusammen", "together with me".
-			return selfNear(i, 2) && helperHere
+			// "jemand mit mir zusammen", "together with me": the member
+			// after "mit/with" (not "wir uns zusammen mit dem Team …
+			// treffen", where the member does it with the team).
+			return helperHere && near(i, -3, 4, func(k int) bool {
+				return (ws[k] == "mit" || ws[k] == "with") && k+1 < len(ws) && self(ws[k+1])
+			}) >= 0
 		case syncVisit:
 			// "kann einer von euch vorbeikommen", "kann ich bei
 			// jemandem vorbeikommen", or the member comes by ("kann
 			// ich persönlich vorbeikommen?").
+			// A visit to an event ("kann ich beim offenen Treffen
+			// vorbeikommen", "zur Sitzung vorbeischauen") is taking
+			// part in it: the member asks about the event, no one is
+			// asked to help.
+			if eventGoal(ws, i) || errand(ws, i) {
+				return false
+			}
 			return helperHere || within(ws, i-4, i, func(x string) bool { return x == "ich" || x == "i" })
 		case syncHour:
-			// A consultation hour is held by a person: "gibt es eine
-			// Sprechstunde, wo ich mit jemandem …".
-			return near(i, -8, 9, helper) >= 0
+			// A consultation hour is held by a person who helps the
+			// member in it: "gibt es eine Sprechstunde, wo ich mit
+			// jemandem sprechen kann", "… in der mir jemand hilft" (the
+			// member, ich/mir/mich, or the help is named). An hour only
+			// asked about, named by whose it is ("gibt es eine
+			// Sprechstunde des Digitalisierungsteams?"), asks for the
+			// way to a person like a number does (channelWords): a guide
+			// may give it.
+			return near(i, -8, 9, helper) >= 0 && within(ws, i-8, i+9, func(x string) bool {
+				return self(x) || x == "ich" || x == "i" || helpVerbs[x] || speakVerbs[x] || showVerbs[x]
+			})
 		case syncMeet:
 			// An appointment with the team ("einen Termin mit dem
 			// Support ausmachen") or with someone who shows or helps,
@@ -692,14 +850,19 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			// vereinbaren").
 			return near(i, -8, 9, func(k int) bool { return meetVerbs[ws[k]] }) >= 0 &&
 				near(i, -8, 9, func(k int) bool {
-					return helper(k) && (within(ws, k-3, k, in(withWords)) || within(ws, k-6, k+7, in(helpVerbs))) ||
+					// Someone who shows or helps the member (mir, mich,
+					// uns): "ein Termin, wo mir jemand das zeigt"; not the
+					// team presenting to all ("ein Termin, an dem das
+					// Team die Cloud zeigt": an event).
+					return helper(k) && (within(ws, k-3, k, in(withWords)) ||
+						within(ws, k-6, k+7, in(helpVerbs)) && within(ws, k-6, k+7, self)) ||
 						consultWords[ws[k]] || hourWords[ws[k]] && ws[k] != "office"
 				}) >= 0
 		case syncDevice:
 			// "kann mir das jemand am Handy zeigen"; with a question
 			// beside it ("… am Handy zeigen, wie ich die App
 			// einrichte") the device is the setting of that question.
-			return selfNear(i, 6) && within(ws, i-4, i+5, in(showVerbs)) && helperHere && emb == len(ws)
+			return served(i, 6) && within(ws, i-4, i+5, in(showVerbs)) && helperHere && emb == len(ws)
 		}
 		return false
 	}
@@ -812,8 +975,12 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// A person by name asked to help: "kann mir eine Person
 		// helfen?", "can a human help me", "kann mir der Support
 		// helfen" — not a bare "someone" (below) and not before an
-		// embedded question ("kann mir ein Mensch sagen, wie …").
+		// embedded question ("kann mir ein Mensch sagen, wie …"). A
+		// modal or "bitte" makes it a request; the indicative asks a
+		// fact ("Hilft mir die Geschäftsstelle, wenn ich meinen
+		// AG-Ordner nicht sehe?": who is responsible, a guide may say).
 		case helpVerbs[w] && !direct && within(ws, i-6, i+3, self) && emb == len(ws) &&
+			near(i, -6, 4, func(k int) bool { return requestWords[ws[k]] && clause(i, k) }) >= 0 &&
 			near(i, -5, 4, func(k int) bool {
 				return (humanNouns[ws[k]] || isStaff(ws[k])) && !groupWords[ws[k]] && person(k) && clause(i, k) &&
 					!within(ws, k-3, k, func(x string) bool { return someoneWords[x] })
@@ -831,9 +998,14 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			within(ws, i+2, i+5, func(x string) bool { return humanNouns[x] || isStaff(x) }):
 			return sureHuman
 		// "persönlich helfen", "help me personally", "telefonisch sprechen".
-		case inPerson[w] && within(ws, i-4, i+5, func(x string) bool {
-			return helpVerbs[x] || speakVerbs[x] || helpNouns[x] || x == "treffen" || x == "meet"
-		}):
+		// "Treffen" after a preposition or article is the noun, an event
+		// ("eine Genossin persönlich beim Treffen verifizieren"), not
+		// the verb "sich treffen".
+		case inPerson[w] && near(i, -4, 5, func(k int) bool {
+			x := ws[k]
+			return helpVerbs[x] || speakVerbs[x] || helpNouns[x] ||
+				(x == "treffen" || x == "meet") && !within(ws, k-2, k, in(nounLeadWords))
+		}) >= 0:
 			return sureHuman
 		// A call-back: "Rückruf", "callback", "call me back".
 		case callBack[w] || (w == "call" || w == "ring") && within(ws, i+1, i+3, func(x string) bool { return x == "back" }):
@@ -878,7 +1050,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// jemandem vom Team reden", "talk to a human", "speak with
 		// someone". Writing and chatting with someone is what a chat
 		// does: only with a human or staff by name.
-		case speakVerbs[w]:
+		case speakVerbs[w] && !nounedVerb(ws, i):
 			k := near(i, -6, 5, func(k int) bool {
 				return person(k) && partner(i, k) && !someoneWords[ws[k]] && !youWords[ws[k]]
 			})
@@ -888,6 +1060,12 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			case k >= 0 && chat && (humanNouns[ws[k]] || isStaff(ws[k]) && ws[k] != "team") && !direct:
 				return sureHuman
 			case chat:
+			// Talking with a bare "someone" in a place that is a tool
+			// ("kann ich in der Nextcloud mit jemandem telefonieren",
+			// "… per Videoanruf in Talk sprechen"): the member asks what
+			// the tool does; searched, a person when no guide fits.
+			case k < 0 && generic >= 0 && !direct && toolPlace(ws, brk, i):
+				sig = max(sig, maybeHuman)
 			case (k >= 0 || generic >= 0) && !direct:
 				return sureHuman
 			case k >= 0 || generic >= 0:
@@ -970,7 +1148,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			// "want" only as the head of its clause (wanted): "I want a
 			// person to be able to edit my file" wants no person.
 			return x == "brauche" || x == "brauch" || x == "braeuchte" || x == "need"
-		}):
+		}) && !roleAfter(ws, i):
 			return sureHuman
 		// "ich brauche jemanden", "I need someone", "jemand, der mir …",
 		// "someone who knows …".
