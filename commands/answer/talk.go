@@ -378,7 +378,7 @@ func botTalk(ws []string, brk []bool) (Talk, bool) {
 			// What one apologises for ("die vielen Fragen"): in an
 			// apology only.
 			forSorry = true
-		case critWords[w]:
+		case critWords[w] || pejorativeBot(w):
 			c.only = true
 		default:
 			return "", false
@@ -491,7 +491,16 @@ var (
 		"aergerlich", "frustrierend", "zeitverschwendung", "idiot", "idiotisch", "armselig", "duemmer",
 		"useless", "stupid", "dumb", "bad", "worst", "worse", "terrible", "awful", "horrible", "rubbish", "garbage", "crap",
 		"crappy", "trash", "pointless", "idiotic", "sucks", "suck", "lame", "waste", "nonsense", "bullshit", "shit",
-		"shitty", "joke", "pathetic", "disappointing", "annoying", "irritating", "frustrating", "dumber", "stupider")
+		"shitty", "joke", "pathetic", "disappointing", "annoying", "irritating", "frustrating", "dumber", "stupider",
+		// Terms of abuse (Duden marks them "derb" or "salopp
+		// abwertend": Arschloch, Trottel, Depp, Vollidiot, Blödmann;
+		// Merriam-Webster "offensive"/"vulgar": asshole, moron, fuck)
+		// and the verbs of hating, the opposite of liking (botPraise:
+		// "ich mag dich", "love you"): "du Arschloch", "fuck you", "ich
+		// hasse dich" get the apology, not a "no guide" that quotes them
+		// and offers to pass them on to the team.
+		"arschloch", "trottel", "depp", "vollidiot", "bloedmann", "dummkopf", "penner", "hasse", "hasst", "asshole",
+		"moron", "jerk", "fuck", "fucking", "hate", "hates")
 	// critComparatives compare for the worse ("dümmer als mein Toaster").
 	critComparatives = set("schlechter", "duemmer", "doofer", "bloeder", "worse", "dumber", "stupider")
 	// critState are the member's frustration ("ich bin genervt"): not
@@ -592,7 +601,7 @@ func (c *critEvidence) see(ws []string, i int) {
 		next = ws[i+1]
 	}
 	// "my bad" apologises.
-	if critBad[w] && !(w == "bad" && prev == "my") {
+	if critBad[w] && !(w == "bad" && prev == "my") || pejorativeBot(w) {
 		// The words of bothering ("dumme Frage", "nervt") are no
 		// criticism in an apology (botBother).
 		if botBother[w] {
@@ -647,4 +656,18 @@ func (c *critEvidence) criticism(you, sorry, praise bool) bool {
 		return true
 	}
 	return false
+}
+
+// pejorativeFirst are the pejorative first parts of German compounds
+// (Duden, Die Grammatik, Wortbildung: "Scheiß-", "Dreck(s)-", "Mist-",
+// "Kack-" as abwertende Präfixoide; and critBad's stems "Schrott-",
+// "Blöd-", "Doof-", "Dumm-"), folded.
+var pejorativeFirst = []string{"scheiss", "drecks", "dreck", "mist", "kack", "schrott", "bloed", "doof", "dumm"}
+
+// pejorativeBot reports whether w is a pejorative compound of "Bot"
+// ("Scheißbot", "Drecksbot", "Mistbot", "Blödbot", folded): an insult
+// of Lotse in one word, like "blöder Bot".
+func pejorativeBot(w string) bool {
+	head, ok := strings.CutSuffix(w, "bot")
+	return ok && slices.Contains(pejorativeFirst, strings.TrimSuffix(head, "chat"))
 }

@@ -194,6 +194,20 @@ func TestBotCriticism(t *testing.T) {
 		{"du nervst", TalkCriticism},
 		{"sorry, aber du bist nutzlos", TalkCriticism},
 		{"du bist nicht hilfreich", TalkCriticism},
+		// Terms of abuse, hating, pejorative compounds of "Bot".
+		{"du Arschloch", TalkCriticism},
+		{"du bist ein Vollidiot", TalkCriticism},
+		{"ich hasse dich", TalkCriticism},
+		{"I hate you", TalkCriticism},
+		{"fuck you", TalkCriticism},
+		{"Scheißbot", TalkCriticism},
+		{"Drecksbot!", TalkCriticism},
+		{"du Scheiß-Chatbot", TalkCriticism},
+		{"ich hasse dich nicht", ""},
+		{"ich hasse Passwörter", ""},
+		{"Scheißbot, wie teile ich einen Ordner?", ""},
+		{"Chatbot", ""},
+		{"Bot", ""},
 		// Frustration.
 		{"ich bin so genervt", TalkCriticism},
 		{"ich bin echt frustriert", TalkCriticism},
@@ -270,7 +284,8 @@ func TestBotCriticism(t *testing.T) {
 func TestCriticismDecide(t *testing.T) {
 	lib := loadLibrary(t)
 	for _, msg := range []string{"du verstehst mich nicht", "das hilft mir überhaupt nicht", "blöder Bot",
-		"du bist nutzlos", "you are useless", "du bist doof", "du bist ein blöder Bot", "hat mir nicht geholfen"} {
+		"du bist nutzlos", "you are useless", "du bist doof", "du bist ein blöder Bot", "hat mir nicht geholfen",
+		"du Arschloch", "ich hasse dich", "fuck you", "Scheißbot"} {
 		d := Decide(msg, lib, Options{Cases: true})
 		if d.Outcome != SmallTalk || d.Talk != TalkCriticism || d.Reply != German.Criticism+" "+German.BotCases {
 			t.Errorf("%q: %s %s %q, want the apology with the way to a person", msg, d.Outcome, d.Talk, d.Reply)
