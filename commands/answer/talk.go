@@ -40,7 +40,14 @@ var (
 	askWords = set("frage", "fragen", "kurze", "kleine", "eine", "ich", "hab", "habe", "hätte", "hätt", "question",
 		"quick", "have", "i", "brauche", "bräuchte", "hilfe", "help", "need", "kannst", "könntest", "du", "mir", "helfen",
 		"can", "could", "you", "me", "bitte", "please", "mal", "noch", "nochmal", "another", "one", "a", "an", "eine", "dich",
-		"darf", "fragen")
+		"darf", "fragen",
+		// The apology that opens a request to get attention (Duden,
+		// "Entschuldigung": "Entschuldigung, können Sie mir sagen …";
+		// "Verzeihung", "Pardon"; Cambridge Dictionary, "excuse me",
+		// "sorry": said to get someone's attention): "Entschuldigung,
+		// ich habe eine Frage" asks for the question like "Hallo, kurze
+		// Frage", not a "no guide" that quotes it.
+		"entschuldigung", "entschuldige", "verzeihung", "pardon", "sorry", "excuse")
 	// Negations turn "klappt" into a complaint.
 	negWords = set("nicht", "kein", "keine", "keinen", "nie", "nichts", "not", "doesn't", "don't", "immer")
 )

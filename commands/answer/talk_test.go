@@ -374,3 +374,28 @@ func TestCriticismNoPanic(t *testing.T) {
 		}
 	}
 }
+
+// TestApologyOpens: an apology that opens a message to get attention
+// ("Entschuldigung, ich habe eine Frage", "sorry, I have a question")
+// asks for the question like "Hallo, kurze Frage", not a "no guide" that
+// quotes it; before a question it is stripped like a greeting, and the
+// question is searched.
+func TestApologyOpens(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, msg := range []string{"Entschuldigung, ich habe eine Frage", "Sorry, ich hätte eine Frage", "Verzeihung, kurze Frage",
+		"sorry, I have a question", "excuse me", "Entschuldigung"} {
+		if d := Decide(msg, lib, Options{Cases: true}); d.Outcome != SmallTalk || d.Talk != TalkPrompt {
+			t.Errorf("%q: %s %s %q, want the prompt for the question", msg, d.Outcome, d.Talk, d.Reply)
+		}
+	}
+	for _, msg := range []string{"Entschuldigung, wie ändere ich mein Passwort?", "excuse me, how do I reset my password"} {
+		if d := Decide(msg, lib, Options{Cases: true}); d.Outcome != Answer && d.Outcome != Choose {
+			t.Errorf("%q: %s, want the question searched", msg, d.Outcome)
+		}
+	}
+	for _, msg := range []string{"sorry für die vielen Fragen", "entschuldige, dass ich dich so oft nerve"} {
+		if d := Decide(msg, lib, Options{Cases: true}); d.Talk != TalkSorry {
+			t.Errorf("%q: %s %s, want the apology for bothering", msg, d.Outcome, d.Talk)
+		}
+	}
+}
