@@ -56,12 +56,17 @@ func singleMark(r rune) bool { return r == '\'' || r == '‘' || r == '‚' }
 // quoteScan follows quotation marks and colons through a text as the
 // tokenizer walks it (see tokenizeMax). Its work per rune is constant but
 // for the search of a single mark's closing mark, which is made at most
-// once per byte of a line (noClose).
+// once per byte of a line: a search that fails says so for the rest of
+// its line (noClose), one that succeeds for every later single mark
+// before the mark it found (closeAt) — a quote may end before that mark
+// (at a mark before no word, "'a ' 'b ' … z'"), and the next single mark
+// must not search the same bytes again.
 type quoteScan struct {
 	closers string // the marks that close the open quote; "" when none is open
 	colon   bool   // in the clause after a colon
 	start   bool   // the next token begins a quoted span
 	noClose int    // no closing single mark before this byte offset
+	closeAt int    // a closing single mark at this byte offset, none on its line before it since the last search
 	scanned int    // bytes looked at in searches for a closing mark (the tests' work count)
 }
 
@@ -120,6 +125,9 @@ func (q *quoteScan) singleOpens(text string, i, size int) bool {
 	if wordBefore(text, i) || !wordAfter(text, i+size) || i < q.noClose {
 		return false
 	}
+	if i < q.closeAt {
+		return true // the search of an earlier mark on this line found it
+	}
 	for j := i + size; j < len(text); {
 		r, s := utf8.DecodeRuneInString(text[j:])
 		q.scanned += s
@@ -128,6 +136,7 @@ func (q *quoteScan) singleOpens(text string, i, size int) bool {
 			return false
 		}
 		if (r == '\'' || r == '’' || r == '‘') && wordBefore(text, j) && !wordAfter(text, j+s) {
+			q.closeAt = j
 			return true
 		}
 		j += s

@@ -159,7 +159,8 @@ func TestOffTopicSpeakers(t *testing.T) {
 // TestQuoteScanLinear: the searches for a single mark's closing mark look
 // at each byte of a 60 KB message at most about twice, whatever its marks
 // (a search that fails is not repeated on its line; one that succeeds
-// ends a quote that no later search enters).
+// is not repeated by a later mark before the mark it found, though its
+// quote may end earlier: "'a ' 'a ' … z'").
 func TestQuoteScanLinear(t *testing.T) {
 	const n = 60_000
 	for _, text := range []string{
@@ -169,6 +170,7 @@ func TestQuoteScanLinear(t *testing.T) {
 		strings.Repeat(" ‚ab", n/5),
 		strings.Repeat("„a “ b: ", n/10),
 		" 'a" + strings.Repeat("b", n) + "'",
+		strings.Repeat(" 'a '", n/5) + " z'",
 	} {
 		var q quoteScan
 		tokenizeQuotes(text, nil, -1, &q)
