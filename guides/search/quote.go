@@ -308,7 +308,7 @@ func (ix *Index) offTopicSpeakers(cs []concept, toks []rawToken, off []string) (
 			speaks = true
 			continue
 		}
-		if isCommon(w) {
+		if isCommon(w) || personSpeaker(w) {
 			continue // a person or an everyday thing ("mein Kollege sagt: …"), no product
 		}
 		for i := range cs {
@@ -320,4 +320,56 @@ func (ix *Index) offTopicSpeakers(cs []concept, toks []rawToken, off []string) (
 		}
 	}
 	return off, speaks
+}
+
+// speakerPersons are persons who speak a quote: a member relays what a
+// relative or someone of the association said ("Mein Sohn meint: du musst
+// die Sitzung verifizieren", "Der Kassenwart schreibt: …"), which is
+// advice about the library's matters, not a product outside it speaking.
+// commonList names a few people (Nachbar, Kollege, Oma); these are the
+// rest of the German kinship terms (Duden, "Verwandtschaftsbezeichnungen")
+// and the offices of an association and a party (BGB § 26 Vorstand;
+// Parteiengesetz § 11; the usual Vereinsämter Vorsitz, Kasse), and their
+// English glosses. They are not in commonList because there they would
+// weigh less in every query ("wer ist unser Kassenwart" asks about a
+// party matter). Keys are folded (speakerFold).
+var speakerPersons = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`sohn söhne tochter töchter enkel enkelin enkelkind enkelkinder bruder schwester
+		geschwister eltern großeltern großvater großmutter onkel tante cousin cousine neffe nichte schwager schwägerin
+		schwiegersohn schwiegertochter ehemann ehefrau partner partnerin nachbarin nachbarn bekannte bekannter kollegen
+		chef chefin vorstand vorsitzende vorsitzender schatzmeister schatzmeisterin geschäftsstelle
+		son daughter grandson granddaughter grandchild brother sister parents uncle aunt nephew niece husband wife boss
+		chair chairman chairwoman treasurer secretary`) {
+		m[speakerFold(w)] = true
+	}
+	return m
+}()
+
+// officeSuffixes end the German nouns of an office and its holder
+// (Duden, Wortbildung: "-wart" one who looks after something, Kassenwart;
+// "-führer", Schriftführer; "-beauftragte", Datenschutzbeauftragte;
+// "-vorsitzende", Kreisvorsitzende; "-sprecher", Pressesprecher;
+// "-referent", Bildungsreferent), also in the feminine "-in"; folded.
+var officeSuffixes = []string{"wart", "fuhrer", "beauftragte", "beauftragter", "vorsitzende", "vorsitzender",
+	"sprecher", "referent"}
+
+// speakerFold folds w for speakerPersons and officeSuffixes: ß as ss,
+// umlauts as umlautFold.
+func speakerFold(w string) string { return umlautFold(strings.ReplaceAll(w, "ß", "ss")) }
+
+// personSpeaker reports whether the speaker w of a quote is a person
+// (speakerPersons, officeSuffixes).
+func personSpeaker(w string) bool {
+	w = speakerFold(w)
+	if speakerPersons[w] {
+		return true
+	}
+	w = strings.TrimSuffix(w, "in")
+	for _, s := range officeSuffixes {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
 }

@@ -146,6 +146,13 @@ func TestOffTopicSpeakers(t *testing.T) {
 		{"da steht „Fernseher Speicher voll“", nil, false},
 		{"mein Nachbar sagt: „Speicher voll“", nil, false},
 		{"my colleague says \"storage full\"", nil, false},
+		// Persons relay advice: kinship, offices of the association.
+		{"mein Sohn sagt: „Speicher voll“", nil, false},
+		{"Meine Schwägerin meint: Speicher voll", nil, false},
+		{"der Kassenwart schreibt: „Speicher voll“", nil, false},
+		{"unsere Schriftführerin sagt „Speicher voll“", nil, false},
+		{"die Datenschutzbeauftragte sagt: Speicher voll", nil, false},
+		{"my daughter says \"storage full\"", nil, false},
 	}
 	ix := Build(addresseeDocs(), Options{})
 	for _, tt := range tests {
