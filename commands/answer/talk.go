@@ -318,7 +318,10 @@ var (
 		"einsam", "happy", "sad", "lonely", "langweilig", "bored", "wohnst", "lebst", "live", "kommst", "her", "from",
 		"gemacht", "programmiert", "erfunden", "gebaut", "entwickelt", "made", "built", "created", "programmed", "wer",
 		"who", "wie", "was", "wo", "woher", "wann", "what", "where", "when", "nie", "never", "kein", "keine", "not", "no",
-		"online", "wach", "awake", "noch", "still")
+		"online", "wach", "awake", "noch", "still",
+		// "echt" as an attribute, as English "real" ("bist du ein
+		// echter Mensch?"; Duden, "echt": "nicht nachgemacht").
+		"echter", "echte", "echtes", "echten")
 	// botSorry apologise; botBother are what one apologises for.
 	botSorry = set("entschuldige", "entschuldigung", "entschuldigen", "sorry", "verzeih", "verzeihung", "verzeihe",
 		"leid", "tut", "apologies", "apologize", "apologise", "pardon")
