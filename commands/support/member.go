@@ -57,11 +57,11 @@ var notHelpedWords = map[string]bool{"hat nicht geholfen": true, "nicht geholfen
 	"das hat nicht geholfen": true, "hat leider nicht geholfen": true, "didn't help": true, "did not help": true, "that didn't help": true, "nein": true, "no": true}
 
 // notHelped reports whether words (chat.NormWords of a message) is one of
-// notHelpedWords or says that none of the guides fits (chat.NoneFits,
-// which also reads it with punctuation or an emoji between the words:
-// "nein, keine davon", "Nein – keine davon").
+// notHelpedWords or says that none of the guides fits (chat.NoneFits),
+// both also with punctuation or an emoji between or after the words
+// (chat.BareWords: "nein, keine davon", "hat nicht geholfen 🙁").
 func notHelped(words string) bool {
-	return notHelpedWords[words] || chat.NoneFits(words)
+	return notHelpedWords[words] || notHelpedWords[chat.BareWords(words)] || chat.NoneFits(words)
 }
 
 // RememberQuestion keeps the member's question and what Lotse suggested as
