@@ -389,7 +389,9 @@ func botTalk(ws []string, brk []bool) (Talk, bool) {
 			// apology only.
 			forSorry = true
 		case critWords[w] || pejorativeBot(w):
-			c.only = true
+			// (Hating may be part of an apology: "sorry, I hate to
+			// bother you".)
+			c.only = c.only || !critHate[w]
 		default:
 			return "", false
 		}
@@ -509,8 +511,12 @@ var (
 		// "ich mag dich", "love you"): "du Arschloch", "fuck you", "ich
 		// hasse dich" get the apology, not a "no guide" that quotes them
 		// and offers to pass them on to the team.
-		"arschloch", "trottel", "depp", "vollidiot", "bloedmann", "dummkopf", "penner", "hasse", "hasst", "asshole",
-		"moron", "jerk", "fuck", "fucking", "hate", "hates")
+		"arschloch", "trottel", "depp", "vollidiot", "bloedmann", "dummkopf", "penner", "asshole", "moron", "jerk",
+		"fuck", "fucking")
+	// critHate are the verbs of hating (see critBad): criticism but in
+	// an apology for bothering ("I hate to bother you", "ich hasse es,
+	// dich zu stören": botBother).
+	critHate = set("hasse", "hasst", "hate", "hates")
 	// critComparatives compare for the worse ("dümmer als mein Toaster").
 	critComparatives = set("schlechter", "duemmer", "doofer", "bloeder", "worse", "dumber", "stupider")
 	// critState are the member's frustration ("ich bin genervt"): not
@@ -578,7 +584,7 @@ var (
 		"auf", "aufgeben", "sowas", "boah", "man", "mann", "ey", "argh", "ugh", "meh", "why", "even", "at", "anything",
 		"anymore", "can", "could", "makes", "make", "up", "me", "t", "s", "re", "m", "ve", "ll", "d")
 	// critWords are the vocabulary of criticism.
-	critWords = union(critBad, critComparatives, critState, critUp, critHelp, critUnderstand, critWrong, critThat,
+	critWords = union(critBad, critHate, critComparatives, critState, critUp, critHelp, critUnderstand, critWrong, critThat,
 		critHelpNouns, critBotNouns, critMember, critWellBeing, critNeg, aposNeg, critParticles)
 )
 
@@ -598,6 +604,10 @@ type critEvidence struct {
 	// owned: a machine of the member's ("mein Computer ist Schrott"),
 	// not Lotse.
 	owned bool
+	// hate: a verb of hating (critHate); bothers: a word of bothering
+	// (botBother), which makes hating no criticism ("I hate to bother
+	// you").
+	hate, bothers bool
 	// only: a word of the criticism vocabulary alone (critWords).
 	only bool
 }
@@ -620,6 +630,8 @@ func (c *critEvidence) see(ws []string, i int) {
 			c.bad = true
 		}
 	}
+	c.hate = c.hate || critHate[w]
+	c.bothers = c.bothers || botBother[w]
 	c.state = c.state || critState[w]
 	c.giveUp = c.giveUp || critUp[w] && (next == "auf" || next == "up") || w == "aufgeben"
 	c.help = c.help || critHelp[w]
@@ -648,7 +660,7 @@ func (c *critEvidence) criticism(you, sorry, praise bool) bool {
 	self := c.wellBeing || c.mir && !(you || c.that || c.botNoun || c.helpNoun)
 	// An apology keeps its words ("sorry für die dumme Frage"); with the
 	// bot named it is criticism still ("sorry, aber du bist nutzlos").
-	bad := c.bad && (!sorry || you || c.botNoun) || c.badBother && !sorry
+	bad := c.bad && (!sorry || you || c.botNoun) || c.badBother && !sorry || c.hate && !c.bothers
 	switch {
 	case c.person || c.owned:
 		return false
