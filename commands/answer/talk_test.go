@@ -75,12 +75,7 @@ func TestBotTalk(t *testing.T) {
 		{"hast du mein Passwort gespeichert?", ""},
 		{"geht bei dir die Cloud?", ""},
 	} {
-		ws := tokens(clean(tt.msg))
-		got, ok := botTalk(foldWords(ws), clauseStarts(clean(tt.msg), ws))
-		if !ok {
-			got = ""
-		}
-		if got != tt.want {
+		if got := botTalkOf(tt.msg); got != tt.want {
 			t.Errorf("botTalk(%q) = %q, want %q", tt.msg, got, tt.want)
 		}
 		if tt.want != "" {
@@ -272,12 +267,7 @@ func TestBotCriticism(t *testing.T) {
 		{"tut mir leid, dass ich dich mit meinen dummen Fragen nerve", TalkSorry},
 		{"du bist super", TalkPraise},
 	} {
-		ws := tokens(clean(tt.msg))
-		got, ok := botTalk(foldWords(ws), clauseStarts(clean(tt.msg), ws))
-		if !ok {
-			got = ""
-		}
-		if got != tt.want {
+		if got := botTalkOf(tt.msg); got != tt.want {
 			t.Errorf("botTalk(%q) = %q, want %q", tt.msg, got, tt.want)
 		}
 	}
@@ -405,4 +395,15 @@ func TestApologyOpens(t *testing.T) {
 			t.Errorf("%q: %s %s, want the apology for bothering", msg, d.Outcome, d.Talk)
 		}
 	}
+}
+
+// botTalkOf is botTalk of a message as Decide reads it ("" when it is no
+// talk addressed to the bot).
+func botTalkOf(msg string) Talk {
+	ws := tokens(clean(msg))
+	got, ok := botTalk(foldWords(ws), clauseStarts(clean(msg), ws))
+	if !ok {
+		return ""
+	}
+	return got
 }
