@@ -223,7 +223,10 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 	} else if d != nil && d.PromptEvent == declinedBy(evt.ID) {
 		// Handled before a crash: answer again (the same transaction ID).
 		return true, w.ReplyMarkdown(ctx, w.tx.Cancelled)
-	} else if d != nil && d.Question != "" && notHelped(words) {
+	} else if d != nil && d.Question != "" && (notHelped(words) || w.cfg.IsCriticism(text)) {
+		// Criticism right after an answer ("das hilft mir überhaupt
+		// nicht") says it did not help: the case is offered with the
+		// question, not the general way to a person.
 		return true, w.offerCase(ctx, *d, "")
 	}
 	c, err := w.DB.Cases.ActiveForMember(ctx, evt.Sender.String(), evt.RoomID.String())
