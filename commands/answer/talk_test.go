@@ -407,3 +407,17 @@ func botTalkOf(msg string) Talk {
 	}
 	return got
 }
+
+// TestWhatCanYouDo: "was kannst du (alles)?" asks what Lotse can do (the
+// modal verb without an infinitive is a full verb, and its "du" the bot;
+// search.addressesBot): the guides about Lotse are offered, with its
+// commands among them, not "no guide" quoting the question.
+func TestWhatCanYouDo(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, msg := range []string{"was kannst du?", "Was kannst du alles?", "was kannst du denn so?"} {
+		d := Decide(msg, lib, Options{Cases: true})
+		if (d.Outcome != Answer && d.Outcome != Choose) || !slices.Contains(d.Guides(), "lotse/befehle.md") {
+			t.Errorf("%q: %s %v, want lotse/befehle.md offered", msg, d.Outcome, d.Guides())
+		}
+	}
+}
