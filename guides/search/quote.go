@@ -350,7 +350,8 @@ var speakerPersons = func() map[string]bool {
 // (Duden, Wortbildung: "-wart" one who looks after something, Kassenwart;
 // "-führer", Schriftführer; "-beauftragte", Datenschutzbeauftragte;
 // "-vorsitzende", Kreisvorsitzende; "-sprecher", Pressesprecher;
-// "-referent", Bildungsreferent), also in the feminine "-in"; folded.
+// "-referent", Bildungsreferent), also in the feminine "-in"; folded. A
+// "Lautsprecher" is a device, no speaker of an office.
 var officeSuffixes = []string{"wart", "fuhrer", "beauftragte", "beauftragter", "vorsitzende", "vorsitzender",
 	"sprecher", "referent"}
 
@@ -366,6 +367,9 @@ func personSpeaker(w string) bool {
 		return true
 	}
 	w = strings.TrimSuffix(w, "in")
+	if strings.HasSuffix(w, "lautsprecher") {
+		return false
+	}
 	for _, s := range officeSuffixes {
 		if strings.HasSuffix(w, s) {
 			return true

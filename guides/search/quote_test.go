@@ -152,6 +152,7 @@ func TestOffTopicSpeakers(t *testing.T) {
 		{"der Kassenwart schreibt: „Speicher voll“", nil, false},
 		{"unsere Schriftführerin sagt „Speicher voll“", nil, false},
 		{"die Datenschutzbeauftragte sagt: Speicher voll", nil, false},
+		{"der Lautsprecher sagt „Speicher voll“", []string{"lautsprecher"}, true},
 		{"my daughter says \"storage full\"", nil, false},
 	}
 	ix := Build(addresseeDocs(), Options{})
