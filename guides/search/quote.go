@@ -187,6 +187,10 @@ var ownWordLabels = map[string]bool{
 	"help": true, "anliegen": true, "bitte": true, "ps": true, "edit": true, "update": true, "nachtrag": true,
 	"achtung": true, "wichtig": true, "kurz": true, "kurze": true, "info": true, "idee": true, "note": true,
 	"hallo": true, "hi": true, "hey": true, "moin": true, "servus": true, "hello": true,
+	// The colon before a conclusion or an afterthought (D 23: "also:",
+	// chat's "noch was:", "übrigens:", "btw:", "Ergänzung:").
+	"also": true, "noch": true, "nochmal": true, "übrigens": true, "uebrigens": true, "btw": true, "nebenbei": true,
+	"ergänzung": true, "ergaenzung": true, "zusatz": true,
 }
 
 // maxLabel bounds the words of a colon's label that can name a speaker:

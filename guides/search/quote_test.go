@@ -68,6 +68,9 @@ func TestQuoteNotAddressee(t *testing.T) {
 		{"„Speicher voll“ – was speicherst du eigentlich über mich", true},
 		{"Frage: was speicherst du über mich", true},
 		{"mein Problem: was speicherst du über mich", true},
+		{"Also: was speicherst du über mich", true},
+		{"Noch was: was speicherst du über mich", true},
+		{"Übrigens: was speicherst du über mich", true},
 		{"Lotse: was speicherst du über mich", true},
 		{"ich habe da mal eine lange Frage an euch alle: was speicherst du über mich", true},
 	}
