@@ -408,16 +408,23 @@ func botTalkOf(msg string) Talk {
 	return got
 }
 
-// TestWhatCanYouDo: "was kannst du (alles)?" asks what Lotse can do (the
+// TestWhatCanYouDo: "was kannst du (alles)?" asks what Lotse can do (a
 // modal verb without an infinitive is a full verb, and its "du" the bot;
 // search.addressesBot): the guides about Lotse are offered, with its
-// commands among them, not "no guide" quoting the question.
+// commands among them, not "no guide" quoting the question; "was weißt du
+// über mich?" asks what it knows (its "was" is the verb's object).
 func TestWhatCanYouDo(t *testing.T) {
 	lib := loadLibrary(t)
 	for _, msg := range []string{"was kannst du?", "Was kannst du alles?", "was kannst du denn so?"} {
 		d := Decide(msg, lib, Options{Cases: true})
 		if (d.Outcome != Answer && d.Outcome != Choose) || !slices.Contains(d.Guides(), "lotse/befehle.md") {
 			t.Errorf("%q: %s %v, want lotse/befehle.md offered", msg, d.Outcome, d.Guides())
+		}
+	}
+	// "was" as the object of "weißt"/"hast": the bot is asked.
+	for _, msg := range []string{"was weißt du über mich?", "was hast du über mich gespeichert?"} {
+		if d := Decide(msg, lib, Options{Cases: true}); len(d.Hits) == 0 || d.Hits[0].ID != "lotse/was-lotse-speichert.md" {
+			t.Errorf("%q: %s %v, want lotse/was-lotse-speichert.md first", msg, d.Outcome, d.Guides())
 		}
 	}
 }

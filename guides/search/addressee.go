@@ -79,6 +79,12 @@ func courtesy(toks []rawToken, v, d int) bool {
 	if !courtesyVerbs[toks[v].word] {
 		return false
 	}
+	if v < d && v > 0 && toks[v-1].word == "was" && !toks[v-1].end {
+		// "was" asks for the verb's object: "was weißt du über mich",
+		// "was hast du über mich gespeichert" ask the bot itself
+		// (Duden, Interrogativpronomen "was" as accusative object).
+		return false
+	}
 	if !courtesyModals[toks[v].word] {
 		return true
 	}
