@@ -293,6 +293,12 @@ func TestSupportOfferAfterThumbsDown(t *testing.T) {
 	if len(in(sent, teamRoom)) != 0 {
 		t.Fatal("declined offer reached the team")
 	}
+
+	// Criticism right after an answer says the same: the case is offered
+	// with the question, not only the way to a person.
+	e.say(t, dmRoom, member, "bildschirm teilen bbb", "")
+	sent = e.say(t, dmRoom, member, "das hilft mir überhaupt nicht", "")
+	mustContain(t, in(sent, dmRoom), "Supportfall", "bildschirm teilen bbb")
 }
 
 func TestSupportTicketAndMedia(t *testing.T) {

@@ -91,8 +91,12 @@ func checkFloorRows(t *testing.T, rows []floorRow) {
 //	first messages tune   95/99  = 96.0 %, 0 confident wrong
 //	first messages tune2 176/184 = 95.7 %, 0
 //	first messages tune3 176/186 = 94.6 %, 1
-//	first messages tune4 113/157 = 72.0 %, 3 (small talk 7/20 and
-//	                     requests for a person 28/50: no kinds)
+//	first messages tune4 150/157 = 95.5 %, 1 (measured at c48fcfb,
+//	                     after the sixth pass's small talk, criticism
+//	                     and person grammar: small talk 20/20, requests
+//	                     for a person 49/50; at 1d7c14f it was
+//	                     113/157 = 72.0 %, 3, and a floor there would
+//	                     not notice the sixth pass undone)
 //	bench tune            78/80  = 97.5 %, 0
 //	bench tune2          177/187 = 94.7 %, 0
 //	bench tune3          168/185 = 90.8 %, 0
@@ -102,7 +106,7 @@ func TestTuneFloors(t *testing.T) {
 		{"FirstMessagesTune", firstMessages("tune"), 95, 1, talk},
 		{"FirstMessagesTune2", firstMessages("tune2"), 94, 1, talk},
 		{"FirstMessagesTune3", firstMessages("tune3"), 93, 2, talk},
-		{"FirstMessagesTune4", firstMessages("tune4"), 71, 4, nil},
+		{"FirstMessagesTune4", firstMessages("tune4"), 94, 2, talk},
 		{"BenchTune", bench("tune"), 96, 1, nil},
 		{"BenchTune2", bench("tune2"), 93, 1, nil},
 		{"BenchTune3", bench("tune3"), 89, 1, nil},

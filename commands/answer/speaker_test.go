@@ -29,3 +29,21 @@ func TestOffTopicSpeakerNotSetting(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonSpeakerKeepsGuide: a member who relays what a relative or an
+// officer of the association said ("Mein Sohn meint: …", "Der Kassenwart
+// sagt: …") asks about the quote's matter; the person is no product
+// outside the library, and the guide question keeps its guide.
+func TestPersonSpeakerKeepsGuide(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, c := range []struct{ msg, guide string }{
+		{"Mein Sohn meint: du musst die Sitzung verifizieren", "matrix/neue-sitzung-verifizieren.md"},
+		{"Meine Nachbarin sagt: „Du musst die Sitzung verifizieren“", "matrix/neue-sitzung-verifizieren.md"},
+		{"Der Kassenwart sagt: ich brauche ein App-Passwort für den Kalender", "konto/app-passwoerter.md"},
+	} {
+		d := Decide(c.msg, lib, Options{Cases: true})
+		if (d.Outcome != Answer && d.Outcome != Choose) || len(d.Hits) == 0 || d.Hits[0].ID != c.guide {
+			t.Errorf("%q: %s %v, want %s first", c.msg, d.Outcome, d.Guides(), c.guide)
+		}
+	}
+}

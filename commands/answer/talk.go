@@ -40,7 +40,14 @@ var (
 	askWords = set("frage", "fragen", "kurze", "kleine", "eine", "ich", "hab", "habe", "hätte", "hätt", "question",
 		"quick", "have", "i", "brauche", "bräuchte", "hilfe", "help", "need", "kannst", "könntest", "du", "mir", "helfen",
 		"can", "could", "you", "me", "bitte", "please", "mal", "noch", "nochmal", "another", "one", "a", "an", "eine", "dich",
-		"darf", "fragen")
+		"darf", "fragen",
+		// The apology that opens a request to get attention (Duden,
+		// "Entschuldigung": "Entschuldigung, können Sie mir sagen …";
+		// "Verzeihung", "Pardon"; Cambridge Dictionary, "excuse me",
+		// "sorry": said to get someone's attention): "Entschuldigung,
+		// ich habe eine Frage" asks for the question like "Hallo, kurze
+		// Frage", not a "no guide" that quotes it.
+		"entschuldigung", "entschuldige", "verzeihung", "pardon", "sorry", "excuse")
 	// Negations turn "klappt" into a complaint.
 	negWords = set("nicht", "kein", "keine", "keinen", "nie", "nichts", "not", "doesn't", "don't", "immer")
 )
@@ -311,7 +318,10 @@ var (
 		"einsam", "happy", "sad", "lonely", "langweilig", "bored", "wohnst", "lebst", "live", "kommst", "her", "from",
 		"gemacht", "programmiert", "erfunden", "gebaut", "entwickelt", "made", "built", "created", "programmed", "wer",
 		"who", "wie", "was", "wo", "woher", "wann", "what", "where", "when", "nie", "never", "kein", "keine", "not", "no",
-		"online", "wach", "awake", "noch", "still")
+		"online", "wach", "awake", "noch", "still",
+		// "echt" as an attribute, as English "real" ("bist du ein
+		// echter Mensch?"; Duden, "echt": "nicht nachgemacht").
+		"echter", "echte", "echtes", "echten")
 	// botSorry apologise; botBother are what one apologises for.
 	botSorry = set("entschuldige", "entschuldigung", "entschuldigen", "sorry", "verzeih", "verzeihung", "verzeihe",
 		"leid", "tut", "apologies", "apologize", "apologise", "pardon")
@@ -378,8 +388,10 @@ func botTalk(ws []string, brk []bool) (Talk, bool) {
 			// What one apologises for ("die vielen Fragen"): in an
 			// apology only.
 			forSorry = true
-		case critWords[w]:
-			c.only = true
+		case critWords[w] || pejorativeBot(w):
+			// (Hating may be part of an apology: "sorry, I hate to
+			// bother you".)
+			c.only = c.only || !critHate[w]
 		default:
 			return "", false
 		}
@@ -491,7 +503,20 @@ var (
 		"aergerlich", "frustrierend", "zeitverschwendung", "idiot", "idiotisch", "armselig", "duemmer",
 		"useless", "stupid", "dumb", "bad", "worst", "worse", "terrible", "awful", "horrible", "rubbish", "garbage", "crap",
 		"crappy", "trash", "pointless", "idiotic", "sucks", "suck", "lame", "waste", "nonsense", "bullshit", "shit",
-		"shitty", "joke", "pathetic", "disappointing", "annoying", "irritating", "frustrating", "dumber", "stupider")
+		"shitty", "joke", "pathetic", "disappointing", "annoying", "irritating", "frustrating", "dumber", "stupider",
+		// Terms of abuse (Duden marks them "derb" or "salopp
+		// abwertend": Arschloch, Trottel, Depp, Vollidiot, Blödmann;
+		// Merriam-Webster "offensive"/"vulgar": asshole, moron, fuck)
+		// and the verbs of hating, the opposite of liking (botPraise:
+		// "ich mag dich", "love you"): "du Arschloch", "fuck you", "ich
+		// hasse dich" get the apology, not a "no guide" that quotes them
+		// and offers to pass them on to the team.
+		"arschloch", "trottel", "depp", "vollidiot", "bloedmann", "dummkopf", "penner", "asshole", "moron", "jerk",
+		"fuck", "fucking")
+	// critHate are the verbs of hating (see critBad): criticism but in
+	// an apology for bothering ("I hate to bother you", "ich hasse es,
+	// dich zu stören": botBother).
+	critHate = set("hasse", "hasst", "hate", "hates")
 	// critComparatives compare for the worse ("dümmer als mein Toaster").
 	critComparatives = set("schlechter", "duemmer", "doofer", "bloeder", "worse", "dumber", "stupider")
 	// critState are the member's frustration ("ich bin genervt"): not
@@ -559,7 +584,7 @@ var (
 		"auf", "aufgeben", "sowas", "boah", "man", "mann", "ey", "argh", "ugh", "meh", "why", "even", "at", "anything",
 		"anymore", "can", "could", "makes", "make", "up", "me", "t", "s", "re", "m", "ve", "ll", "d")
 	// critWords are the vocabulary of criticism.
-	critWords = union(critBad, critComparatives, critState, critUp, critHelp, critUnderstand, critWrong, critThat,
+	critWords = union(critBad, critHate, critComparatives, critState, critUp, critHelp, critUnderstand, critWrong, critThat,
 		critHelpNouns, critBotNouns, critMember, critWellBeing, critNeg, aposNeg, critParticles)
 )
 
@@ -579,6 +604,10 @@ type critEvidence struct {
 	// owned: a machine of the member's ("mein Computer ist Schrott"),
 	// not Lotse.
 	owned bool
+	// hate: a verb of hating (critHate); bothers: a word of bothering
+	// (botBother), which makes hating no criticism ("I hate to bother
+	// you").
+	hate, bothers bool
 	// only: a word of the criticism vocabulary alone (critWords).
 	only bool
 }
@@ -592,7 +621,7 @@ func (c *critEvidence) see(ws []string, i int) {
 		next = ws[i+1]
 	}
 	// "my bad" apologises.
-	if critBad[w] && !(w == "bad" && prev == "my") {
+	if critBad[w] && !(w == "bad" && prev == "my") || pejorativeBot(w) {
 		// The words of bothering ("dumme Frage", "nervt") are no
 		// criticism in an apology (botBother).
 		if botBother[w] {
@@ -601,6 +630,8 @@ func (c *critEvidence) see(ws []string, i int) {
 			c.bad = true
 		}
 	}
+	c.hate = c.hate || critHate[w]
+	c.bothers = c.bothers || botBother[w]
 	c.state = c.state || critState[w]
 	c.giveUp = c.giveUp || critUp[w] && (next == "auf" || next == "up") || w == "aufgeben"
 	c.help = c.help || critHelp[w]
@@ -629,7 +660,7 @@ func (c *critEvidence) criticism(you, sorry, praise bool) bool {
 	self := c.wellBeing || c.mir && !(you || c.that || c.botNoun || c.helpNoun)
 	// An apology keeps its words ("sorry für die dumme Frage"); with the
 	// bot named it is criticism still ("sorry, aber du bist nutzlos").
-	bad := c.bad && (!sorry || you || c.botNoun) || c.badBother && !sorry
+	bad := c.bad && (!sorry || you || c.botNoun) || c.badBother && !sorry || c.hate && !c.bothers
 	switch {
 	case c.person || c.owned:
 		return false
@@ -647,4 +678,18 @@ func (c *critEvidence) criticism(you, sorry, praise bool) bool {
 		return true
 	}
 	return false
+}
+
+// pejorativeFirst are the pejorative first parts of German compounds
+// (Duden, Die Grammatik, Wortbildung: "Scheiß-", "Dreck(s)-", "Mist-",
+// "Kack-" as abwertende Präfixoide; and critBad's stems "Schrott-",
+// "Blöd-", "Doof-", "Dumm-"), folded.
+var pejorativeFirst = []string{"scheiss", "drecks", "dreck", "mist", "kack", "schrott", "bloed", "doof", "dumm"}
+
+// pejorativeBot reports whether w is a pejorative compound of "Bot"
+// ("Scheißbot", "Drecksbot", "Mistbot", "Blödbot", folded): an insult
+// of Lotse in one word, like "blöder Bot".
+func pejorativeBot(w string) bool {
+	head, ok := strings.CutSuffix(w, "bot")
+	return ok && slices.Contains(pejorativeFirst, strings.TrimSuffix(head, "chat"))
 }

@@ -66,17 +66,16 @@ func TestBotTalk(t *testing.T) {
 		{"Entschuldigung, ich habe eine Frage", ""},
 		{"Entschuldigung, wie ändere ich mein Passwort?", ""},
 		{"bist du ein Bot? ich will mit einem Menschen sprechen", ""},
+		{"Bist du ein echter Mensch?", TalkBot},
+		{"bist du ein echter Mensch oder eine KI?", TalkBot},
+		{"gibt es hier echte Menschen?", ""},
+		{"ich will einen echten Menschen", ""},
 		{"ich will keinen Bot", ""},
 		{"ist da ein Mensch?", ""},
 		{"hast du mein Passwort gespeichert?", ""},
 		{"geht bei dir die Cloud?", ""},
 	} {
-		ws := tokens(clean(tt.msg))
-		got, ok := botTalk(foldWords(ws), clauseStarts(clean(tt.msg), ws))
-		if !ok {
-			got = ""
-		}
-		if got != tt.want {
+		if got := botTalkOf(tt.msg); got != tt.want {
 			t.Errorf("botTalk(%q) = %q, want %q", tt.msg, got, tt.want)
 		}
 		if tt.want != "" {
@@ -194,6 +193,23 @@ func TestBotCriticism(t *testing.T) {
 		{"du nervst", TalkCriticism},
 		{"sorry, aber du bist nutzlos", TalkCriticism},
 		{"du bist nicht hilfreich", TalkCriticism},
+		// Terms of abuse, hating, pejorative compounds of "Bot".
+		{"du Arschloch", TalkCriticism},
+		{"du bist ein Vollidiot", TalkCriticism},
+		{"ich hasse dich", TalkCriticism},
+		{"I hate you", TalkCriticism},
+		{"fuck you", TalkCriticism},
+		{"Scheißbot", TalkCriticism},
+		{"Drecksbot!", TalkCriticism},
+		{"du Scheiß-Chatbot", TalkCriticism},
+		{"ich hasse dich nicht", ""},
+		{"I hate to bother you", ""},
+		{"ich hasse es, dich zu stören", ""},
+		{"sorry, I hate to bother you again", TalkSorry},
+		{"ich hasse Passwörter", ""},
+		{"Scheißbot, wie teile ich einen Ordner?", ""},
+		{"Chatbot", ""},
+		{"Bot", ""},
 		// Frustration.
 		{"ich bin so genervt", TalkCriticism},
 		{"ich bin echt frustriert", TalkCriticism},
@@ -251,12 +267,7 @@ func TestBotCriticism(t *testing.T) {
 		{"tut mir leid, dass ich dich mit meinen dummen Fragen nerve", TalkSorry},
 		{"du bist super", TalkPraise},
 	} {
-		ws := tokens(clean(tt.msg))
-		got, ok := botTalk(foldWords(ws), clauseStarts(clean(tt.msg), ws))
-		if !ok {
-			got = ""
-		}
-		if got != tt.want {
+		if got := botTalkOf(tt.msg); got != tt.want {
 			t.Errorf("botTalk(%q) = %q, want %q", tt.msg, got, tt.want)
 		}
 	}
@@ -270,7 +281,8 @@ func TestBotCriticism(t *testing.T) {
 func TestCriticismDecide(t *testing.T) {
 	lib := loadLibrary(t)
 	for _, msg := range []string{"du verstehst mich nicht", "das hilft mir überhaupt nicht", "blöder Bot",
-		"du bist nutzlos", "you are useless", "du bist doof", "du bist ein blöder Bot", "hat mir nicht geholfen"} {
+		"du bist nutzlos", "you are useless", "du bist doof", "du bist ein blöder Bot", "hat mir nicht geholfen",
+		"du Arschloch", "ich hasse dich", "fuck you", "Scheißbot"} {
 		d := Decide(msg, lib, Options{Cases: true})
 		if d.Outcome != SmallTalk || d.Talk != TalkCriticism || d.Reply != German.Criticism+" "+German.BotCases {
 			t.Errorf("%q: %s %s %q, want the apology with the way to a person", msg, d.Outcome, d.Talk, d.Reply)
@@ -356,6 +368,63 @@ func TestCriticismNoPanic(t *testing.T) {
 		}
 		if d := Decide(msg, noLibrary{}, Options{Cases: true}); d.Outcome == "" || d.Reply == "" {
 			t.Fatalf("%q: outcome %q reply %q", msg, d.Outcome, d.Reply)
+		}
+	}
+}
+
+// TestApologyOpens: an apology that opens a message to get attention
+// ("Entschuldigung, ich habe eine Frage", "sorry, I have a question")
+// asks for the question like "Hallo, kurze Frage", not a "no guide" that
+// quotes it; before a question it is stripped like a greeting, and the
+// question is searched.
+func TestApologyOpens(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, msg := range []string{"Entschuldigung, ich habe eine Frage", "Sorry, ich hätte eine Frage", "Verzeihung, kurze Frage",
+		"sorry, I have a question", "excuse me", "Entschuldigung"} {
+		if d := Decide(msg, lib, Options{Cases: true}); d.Outcome != SmallTalk || d.Talk != TalkPrompt {
+			t.Errorf("%q: %s %s %q, want the prompt for the question", msg, d.Outcome, d.Talk, d.Reply)
+		}
+	}
+	for _, msg := range []string{"Entschuldigung, wie ändere ich mein Passwort?", "excuse me, how do I reset my password"} {
+		if d := Decide(msg, lib, Options{Cases: true}); d.Outcome != Answer && d.Outcome != Choose {
+			t.Errorf("%q: %s, want the question searched", msg, d.Outcome)
+		}
+	}
+	for _, msg := range []string{"sorry für die vielen Fragen", "entschuldige, dass ich dich so oft nerve"} {
+		if d := Decide(msg, lib, Options{Cases: true}); d.Talk != TalkSorry {
+			t.Errorf("%q: %s %s, want the apology for bothering", msg, d.Outcome, d.Talk)
+		}
+	}
+}
+
+// botTalkOf is botTalk of a message as Decide reads it ("" when it is no
+// talk addressed to the bot).
+func botTalkOf(msg string) Talk {
+	ws := tokens(clean(msg))
+	got, ok := botTalk(foldWords(ws), clauseStarts(clean(msg), ws))
+	if !ok {
+		return ""
+	}
+	return got
+}
+
+// TestWhatCanYouDo: "was kannst du (alles)?" asks what Lotse can do (a
+// modal verb without an infinitive is a full verb, and its "du" the bot;
+// search.addressesBot): the guides about Lotse are offered, with its
+// commands among them, not "no guide" quoting the question; "was weißt du
+// über mich?" asks what it knows (its "was" is the verb's object).
+func TestWhatCanYouDo(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, msg := range []string{"was kannst du?", "Was kannst du alles?", "was kannst du denn so?"} {
+		d := Decide(msg, lib, Options{Cases: true})
+		if (d.Outcome != Answer && d.Outcome != Choose) || !slices.Contains(d.Guides(), "lotse/befehle.md") {
+			t.Errorf("%q: %s %v, want lotse/befehle.md offered", msg, d.Outcome, d.Guides())
+		}
+	}
+	// "was" as the object of "weißt"/"hast": the bot is asked.
+	for _, msg := range []string{"was weißt du über mich?", "was hast du über mich gespeichert?"} {
+		if d := Decide(msg, lib, Options{Cases: true}); len(d.Hits) == 0 || d.Hits[0].ID != "lotse/was-lotse-speichert.md" {
+			t.Errorf("%q: %s %v, want lotse/was-lotse-speichert.md first", msg, d.Outcome, d.Guides())
 		}
 	}
 }

@@ -119,11 +119,17 @@ var noneFitsWords = map[string]bool{
 // or after the words ("nein, keine davon", "Nein – keine davon", "keine
 // davon 🙁").
 func NoneFits(words string) bool {
-	if noneFitsWords[words] {
-		return true
-	}
+	return noneFitsWords[words] || noneFitsWords[BareWords(words)]
+}
+
+// BareWords returns words (NormWords of a short answer) without its
+// punctuation, symbols and emoji, the words joined by single spaces ("nein,
+// keine davon" → "nein keine davon", "hat nicht geholfen 🙁" → "hat nicht
+// geholfen"), for matching a list of short answers. Longer than
+// maxNoneFitsBytes it is no short answer: "" (no work on a long message).
+func BareWords(words string) string {
 	if len(words) > maxNoneFitsBytes {
-		return false // no answer of the list, whatever it holds
+		return ""
 	}
 	bare := strings.Map(func(r rune) rune {
 		if unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.Is(unicode.Variation_Selector, r) || r == '\u200d' {
@@ -131,7 +137,7 @@ func NoneFits(words string) bool {
 		}
 		return r
 	}, words)
-	return noneFitsWords[strings.Join(strings.Fields(bare), " ")]
+	return strings.Join(strings.Fields(bare), " ")
 }
 
 // maxNoneFitsBytes bounds the messages NoneFits reads further: the

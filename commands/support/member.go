@@ -57,11 +57,11 @@ var notHelpedWords = map[string]bool{"hat nicht geholfen": true, "nicht geholfen
 	"das hat nicht geholfen": true, "hat leider nicht geholfen": true, "didn't help": true, "did not help": true, "that didn't help": true, "nein": true, "no": true}
 
 // notHelped reports whether words (chat.NormWords of a message) is one of
-// notHelpedWords or says that none of the guides fits (chat.NoneFits,
-// which also reads it with punctuation or an emoji between the words:
-// "nein, keine davon", "Nein – keine davon").
+// notHelpedWords or says that none of the guides fits (chat.NoneFits),
+// both also with punctuation or an emoji between or after the words
+// (chat.BareWords: "nein, keine davon", "hat nicht geholfen 🙁").
 func notHelped(words string) bool {
-	return notHelpedWords[words] || chat.NoneFits(words)
+	return notHelpedWords[words] || notHelpedWords[chat.BareWords(words)] || chat.NoneFits(words)
 }
 
 // RememberQuestion keeps the member's question and what Lotse suggested as
@@ -223,7 +223,10 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 	} else if d != nil && d.PromptEvent == declinedBy(evt.ID) {
 		// Handled before a crash: answer again (the same transaction ID).
 		return true, w.ReplyMarkdown(ctx, w.tx.Cancelled)
-	} else if d != nil && d.Question != "" && notHelped(words) {
+	} else if d != nil && d.Question != "" && (notHelped(words) || w.cfg.IsCriticism(text)) {
+		// Criticism right after an answer ("das hilft mir überhaupt
+		// nicht") says it did not help: the case is offered with the
+		// question, not the general way to a person.
 		return true, w.offerCase(ctx, *d, "")
 	}
 	c, err := w.DB.Cases.ActiveForMember(ctx, evt.Sender.String(), evt.RoomID.String())

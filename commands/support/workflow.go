@@ -41,9 +41,13 @@ type Config struct {
 	// TickInterval is how often the worker looks for due reminders.
 	TickInterval time.Duration
 	// RenderGuide renders a guide for a member, with its heading (the
-	// answer workflow's rendering); IsThanks recognises a plain thank-you.
+	// answer workflow's rendering); IsThanks recognises a plain thank-you,
+	// IsCriticism criticism of the bot or its help ("das hilft mir
+	// überhaupt nicht", "du verstehst mich nicht"), which right after an
+	// answer says it did not help, as "hat nicht geholfen" does.
 	RenderGuide func(g *guides.Guide) (plain, htmlBody string)
 	IsThanks    func(text string) bool
+	IsCriticism func(text string) bool
 	// OnResolved, if set, is called after a team member resolved a case
 	// (and again when the same command is handled again after a crash):
 	// learning from cases asks there whether a guide fits the question.
@@ -79,6 +83,9 @@ func New(env *chat.Env, cfg Config, people People) *Workflow {
 	}
 	if cfg.IsThanks == nil {
 		cfg.IsThanks = func(string) bool { return false }
+	}
+	if cfg.IsCriticism == nil {
+		cfg.IsCriticism = func(string) bool { return false }
 	}
 	w := &Workflow{Env: env, cfg: cfg, tx: TextsFor(env.Lang), people: people}
 	w.member = &chat.Role{Name: "support", Check: func(context.Context, id.UserID, id.RoomID, bool) (bool, string) { return true, "" },

@@ -44,10 +44,61 @@ func addressesBot(toks []rawToken, addressee string) bool {
 		if t.joined || !secondPerson[t.word] || speaks(toks, i, addressee) {
 			continue
 		}
-		if t.word == "du" && (i > 0 && courtesyVerbs[toks[i-1].word] || i+1 < len(toks) && courtesyVerbs[toks[i+1].word]) {
+		if t.word == "du" && (i > 0 && courtesy(toks, i-1, i) || i+1 < len(toks) && courtesy(toks, i+1, i)) {
 			continue
 		}
 		return true
+	}
+	return false
+}
+
+// courtesyModals are the modal verbs of courtesyVerbs. Without an
+// infinitive a modal verb is a full verb (Duden, "Die Grammatik":
+// Modalverben als Vollverben, "sie kann Englisch"): "was kannst du?",
+// "was kannst du alles?" ask what the bot can do, and their "du" is the
+// subject, not a request's form.
+var courtesyModals = map[string]bool{
+	"kannst": true, "koenntest": true, "könntest": true, "magst": true, "möchtest": true, "moechtest": true,
+	"würdest": true, "wuerdest": true, "wirst": true, "willst": true,
+}
+
+// modalParticles may follow a modal verb used as a full verb in a
+// question: the modal particles (Abtönungspartikeln, Duden: denn,
+// eigentlich, so, ja, noch, überhaupt, sonst) and "alles" of "was … alles"
+// (Duden, "alles": in questions, asks for a list).
+var modalParticles = map[string]bool{
+	"alles": true, "denn": true, "eigentlich": true, "so": true, "ja": true, "noch": true, "überhaupt": true,
+	"ueberhaupt": true, "sonst": true,
+}
+
+// courtesy reports whether the verb toks[v] next to the "du" at toks[d]
+// makes it the form of a polite request: a courtesy verb, and for a modal
+// verb one with more than modal particles after the pair in its clause
+// (its infinitive or the infinitive's words: "kannst du mir sagen").
+func courtesy(toks []rawToken, v, d int) bool {
+	if !courtesyVerbs[toks[v].word] {
+		return false
+	}
+	if v < d && v > 0 && toks[v-1].word == "was" && !toks[v-1].end {
+		// "was" asks for the verb's object: "was weißt du über mich",
+		// "was hast du über mich gespeichert" ask the bot itself
+		// (Duden, Interrogativpronomen "was" as accusative object).
+		return false
+	}
+	if !courtesyModals[toks[v].word] {
+		return true
+	}
+	k := max(v, d)
+	if toks[k].end {
+		return false
+	}
+	for j := k + 1; j < len(toks); j++ {
+		if !modalParticles[toks[j].word] {
+			return true
+		}
+		if toks[j].end {
+			break
+		}
 	}
 	return false
 }

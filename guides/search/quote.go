@@ -56,12 +56,17 @@ func singleMark(r rune) bool { return r == '\'' || r == '‘' || r == '‚' }
 // quoteScan follows quotation marks and colons through a text as the
 // tokenizer walks it (see tokenizeMax). Its work per rune is constant but
 // for the search of a single mark's closing mark, which is made at most
-// once per byte of a line (noClose).
+// once per byte of a line: a search that fails says so for the rest of
+// its line (noClose), one that succeeds for every later single mark
+// before the mark it found (closeAt) — a quote may end before that mark
+// (at a mark before no word, "'a ' 'b ' … z'"), and the next single mark
+// must not search the same bytes again.
 type quoteScan struct {
 	closers string // the marks that close the open quote; "" when none is open
 	colon   bool   // in the clause after a colon
 	start   bool   // the next token begins a quoted span
 	noClose int    // no closing single mark before this byte offset
+	closeAt int    // a closing single mark at this byte offset, none on its line before it since the last search
 	scanned int    // bytes looked at in searches for a closing mark (the tests' work count)
 }
 
@@ -120,6 +125,9 @@ func (q *quoteScan) singleOpens(text string, i, size int) bool {
 	if wordBefore(text, i) || !wordAfter(text, i+size) || i < q.noClose {
 		return false
 	}
+	if i < q.closeAt {
+		return true // the search of an earlier mark on this line found it
+	}
 	for j := i + size; j < len(text); {
 		r, s := utf8.DecodeRuneInString(text[j:])
 		q.scanned += s
@@ -128,6 +136,7 @@ func (q *quoteScan) singleOpens(text string, i, size int) bool {
 			return false
 		}
 		if (r == '\'' || r == '’' || r == '‘') && wordBefore(text, j) && !wordAfter(text, j+s) {
+			q.closeAt = j
 			return true
 		}
 		j += s
@@ -178,6 +187,10 @@ var ownWordLabels = map[string]bool{
 	"help": true, "anliegen": true, "bitte": true, "ps": true, "edit": true, "update": true, "nachtrag": true,
 	"achtung": true, "wichtig": true, "kurz": true, "kurze": true, "info": true, "idee": true, "note": true,
 	"hallo": true, "hi": true, "hey": true, "moin": true, "servus": true, "hello": true,
+	// The colon before a conclusion or an afterthought (D 23: "also:",
+	// chat's "noch was:", "übrigens:", "btw:", "Ergänzung:").
+	"also": true, "noch": true, "nochmal": true, "übrigens": true, "uebrigens": true, "btw": true, "nebenbei": true,
+	"ergänzung": true, "ergaenzung": true, "zusatz": true,
 }
 
 // maxLabel bounds the words of a colon's label that can name a speaker:
@@ -299,7 +312,7 @@ func (ix *Index) offTopicSpeakers(cs []concept, toks []rawToken, off []string) (
 			speaks = true
 			continue
 		}
-		if isCommon(w) {
+		if isCommon(w) || personSpeaker(w) {
 			continue // a person or an everyday thing ("mein Kollege sagt: …"), no product
 		}
 		for i := range cs {
@@ -311,4 +324,60 @@ func (ix *Index) offTopicSpeakers(cs []concept, toks []rawToken, off []string) (
 		}
 	}
 	return off, speaks
+}
+
+// speakerPersons are persons who speak a quote: a member relays what a
+// relative or someone of the association said ("Mein Sohn meint: du musst
+// die Sitzung verifizieren", "Der Kassenwart schreibt: …"), which is
+// advice about the library's matters, not a product outside it speaking.
+// commonList names a few people (Nachbar, Kollege, Oma); these are the
+// rest of the German kinship terms (Duden, "Verwandtschaftsbezeichnungen")
+// and the offices of an association and a party (BGB § 26 Vorstand;
+// Parteiengesetz § 11; the usual Vereinsämter Vorsitz, Kasse), and their
+// English glosses. They are not in commonList because there they would
+// weigh less in every query ("wer ist unser Kassenwart" asks about a
+// party matter). Keys are folded (speakerFold).
+var speakerPersons = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`sohn söhne tochter töchter enkel enkelin enkelkind enkelkinder bruder schwester
+		geschwister eltern großeltern großvater großmutter onkel tante cousin cousine neffe nichte schwager schwägerin
+		schwiegersohn schwiegertochter ehemann ehefrau partner partnerin nachbarin nachbarn bekannte bekannter kollegen
+		chef chefin vorstand vorsitzende vorsitzender schatzmeister schatzmeisterin geschäftsstelle
+		son daughter grandson granddaughter grandchild brother sister parents uncle aunt nephew niece husband wife boss
+		chair chairman chairwoman treasurer secretary`) {
+		m[speakerFold(w)] = true
+	}
+	return m
+}()
+
+// officeSuffixes end the German nouns of an office and its holder
+// (Duden, Wortbildung: "-wart" one who looks after something, Kassenwart;
+// "-führer", Schriftführer; "-beauftragte", Datenschutzbeauftragte;
+// "-vorsitzende", Kreisvorsitzende; "-sprecher", Pressesprecher;
+// "-referent", Bildungsreferent), also in the feminine "-in"; folded. A
+// "Lautsprecher" is a device, no speaker of an office.
+var officeSuffixes = []string{"wart", "fuhrer", "beauftragte", "beauftragter", "vorsitzende", "vorsitzender",
+	"sprecher", "referent"}
+
+// speakerFold folds w for speakerPersons and officeSuffixes: ß as ss,
+// umlauts as umlautFold.
+func speakerFold(w string) string { return umlautFold(strings.ReplaceAll(w, "ß", "ss")) }
+
+// personSpeaker reports whether the speaker w of a quote is a person
+// (speakerPersons, officeSuffixes).
+func personSpeaker(w string) bool {
+	w = speakerFold(w)
+	if speakerPersons[w] {
+		return true
+	}
+	w = strings.TrimSuffix(w, "in")
+	if strings.HasSuffix(w, "lautsprecher") {
+		return false
+	}
+	for _, s := range officeSuffixes {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
 }

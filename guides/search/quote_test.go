@@ -68,6 +68,9 @@ func TestQuoteNotAddressee(t *testing.T) {
 		{"„Speicher voll“ – was speicherst du eigentlich über mich", true},
 		{"Frage: was speicherst du über mich", true},
 		{"mein Problem: was speicherst du über mich", true},
+		{"Also: was speicherst du über mich", true},
+		{"Noch was: was speicherst du über mich", true},
+		{"Übrigens: was speicherst du über mich", true},
 		{"Lotse: was speicherst du über mich", true},
 		{"ich habe da mal eine lange Frage an euch alle: was speicherst du über mich", true},
 	}
@@ -146,6 +149,14 @@ func TestOffTopicSpeakers(t *testing.T) {
 		{"da steht „Fernseher Speicher voll“", nil, false},
 		{"mein Nachbar sagt: „Speicher voll“", nil, false},
 		{"my colleague says \"storage full\"", nil, false},
+		// Persons relay advice: kinship, offices of the association.
+		{"mein Sohn sagt: „Speicher voll“", nil, false},
+		{"Meine Schwägerin meint: Speicher voll", nil, false},
+		{"der Kassenwart schreibt: „Speicher voll“", nil, false},
+		{"unsere Schriftführerin sagt „Speicher voll“", nil, false},
+		{"die Datenschutzbeauftragte sagt: Speicher voll", nil, false},
+		{"der Lautsprecher sagt „Speicher voll“", []string{"lautsprecher"}, true},
+		{"my daughter says \"storage full\"", nil, false},
 	}
 	ix := Build(addresseeDocs(), Options{})
 	for _, tt := range tests {
@@ -159,7 +170,8 @@ func TestOffTopicSpeakers(t *testing.T) {
 // TestQuoteScanLinear: the searches for a single mark's closing mark look
 // at each byte of a 60 KB message at most about twice, whatever its marks
 // (a search that fails is not repeated on its line; one that succeeds
-// ends a quote that no later search enters).
+// is not repeated by a later mark before the mark it found, though its
+// quote may end earlier: "'a ' 'a ' … z'").
 func TestQuoteScanLinear(t *testing.T) {
 	const n = 60_000
 	for _, text := range []string{
@@ -169,6 +181,7 @@ func TestQuoteScanLinear(t *testing.T) {
 		strings.Repeat(" ‚ab", n/5),
 		strings.Repeat("„a “ b: ", n/10),
 		" 'a" + strings.Repeat("b", n) + "'",
+		strings.Repeat(" 'a '", n/5) + " z'",
 	} {
 		var q quoteScan
 		tokenizeQuotes(text, nil, -1, &q)

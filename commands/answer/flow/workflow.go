@@ -106,6 +106,14 @@ func IsThanks(text string) bool {
 	return false
 }
 
+// IsCriticism reports whether text is criticism of the bot or its help,
+// or frustration ("das hilft mir überhaupt nicht", "du verstehst mich
+// nicht"), by the rules of the answer decision (answer.TalkCriticism).
+func IsCriticism(text string) bool {
+	t, _ := answer.SmallTalkOf(text)
+	return t == answer.TalkCriticism
+}
+
 // isTeam reports whether team-only guides count for user in this turn: the
 // user holds the team role and the answer stays private to the team (a
 // direct chat or the team room). In any other room a team member is
