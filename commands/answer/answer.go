@@ -132,6 +132,13 @@ const maxMessage = 2048
 
 // Decide takes the decision for one message.
 func Decide(message string, lib Library, opts Options) Decision {
+	return decide(message, lib, opts, 0)
+}
+
+// decide is Decide; depth counts the questions about the bot's nature
+// already cut from the front of the message (see botNatureQuestions): the
+// rest is decided once, never again cut.
+func decide(message string, lib Library, opts Options, depth int) Decision {
 	tx := opts.Texts
 	if tx == nil {
 		tx = &German
@@ -156,6 +163,15 @@ func Decide(message string, lib Library, opts Options) Decision {
 		// bist ein nutzloser Bot" gets an apology, not a case offer
 		// quoting it. Both name the way to a person.
 		return botReply(tx, opts, bot)
+	}
+	if from := botNatureQuestions(text, words, folded, brk); from > 0 && depth == 0 {
+		// "Bist du eine KI wie ChatGPT?" asks what Lotse is; "bist du
+		// ein Mensch? ich brauche Hilfe beim Passwort" asks that and
+		// then the question, which is decided on its own.
+		if from == len(words) {
+			return botReply(tx, opts, TalkBot)
+		}
+		return decide(text[words[from].start:], lib, opts, depth+1)
 	}
 	person := personRequest(folded, brk)
 	content, question, at := false, false, -1

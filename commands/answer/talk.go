@@ -693,3 +693,56 @@ func pejorativeBot(w string) bool {
 	head, ok := strings.CutSuffix(w, "bot")
 	return ok && slices.Contains(pejorativeFirst, strings.TrimSuffix(head, "chat"))
 }
+
+// botNatureQuestions reports where the questions about the bot's nature
+// at the front of a message end: 0 if there are none, len(ws) if the
+// message is nothing else. Such a question is a yes/no question put to
+// the bot (verb first, Duden, Die Grammatik: Entscheidungsfrage; "bist
+// du …?", "are you …?", after a greeting) that names what a person or a
+// machine is (humanNouns, botWords): "Bist du eine KI wie ChatGPT?",
+// "Bist du der Bot vom Digitalisierungsteam?", "are you a real human?".
+// It asks what Lotse is — not for a person, which a request names ("ich
+// will mit einem Menschen sprechen"), nor whether one is there ("gibt es
+// hier echte Menschen?", "ist da ein Mensch oder nur ein Automat?") —
+// even with a word that botTalk does not know. The question must be a
+// sentence of its own, ended by ".", "?", "!" or a line break, or the
+// end of the message, of at most botNatureMax words, without a comma
+// (a relative clause: "bist du ein Bot, der mir helfen kann?") and
+// without a verb of speaking, helping or wanting ("bist du ein Mensch
+// oder kann ich mit einem sprechen?"), which keep it a request. words
+// are the tokens of text, ws their folded forms, brk the clause breaks.
+func botNatureQuestions(text string, words []word, ws []string, brk []bool) int {
+	from := 0
+	for {
+		i := from
+		for i < len(ws) && leadWords[ws[i]] {
+			i++
+		}
+		if i+1 >= len(ws) || !(ws[i] == "bist" && ws[i+1] == "du" || ws[i] == "are" && (ws[i+1] == "you" || ws[i+1] == "u")) {
+			return from
+		}
+		end := i + 2
+		for end < len(ws) && !brk[end] {
+			end++
+		}
+		if end-i > botNatureMax || end < len(ws) && !breakBefore(text, words[end].start, ".!?\n") {
+			return from
+		}
+		being := false
+		for _, w := range ws[i+2 : end] {
+			if speakVerbs[w] || helpVerbs[w] || wantVerbs[w] || callVerbs[w] {
+				return from
+			}
+			being = being || botWords[w] || humanNouns[w] && !groupWords[w]
+		}
+		if !being {
+			return from
+		}
+		from = end
+	}
+}
+
+// botNatureMax is the most words of a question about the bot's nature
+// (botNatureQuestions): "bist du eigentlich ein echter Mensch oder eine
+// KI" has 10; a longer sentence says more than that.
+const botNatureMax = 10

@@ -1,0 +1,55 @@
+package answer
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestBotNatureQuestion checks that a yes/no question put to the bot about
+// what it is (botNatureQuestions) gets the honest bot reply even with a
+// word botTalk does not know, and that a question after it is decided on
+// its own; requests for a person and presence checks stay requests.
+func TestBotNatureQuestion(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, msg := range []string{"Bist du eine KI wie ChatGPT?", "Bist du der Bot vom Digitalisierungsteam?",
+		"are you an AI like ChatGPT?", "Hallo, bist du ein Roboter aus Berlin?", "bist du ein Bot? bist du ein Mensch?"} {
+		d := Decide(msg, lib, Options{Cases: true})
+		if d.Outcome != SmallTalk || d.Talk != TalkBot || d.Reply != German.Bot+" "+German.BotCases {
+			t.Errorf("%q: %s %s %q, want the honest bot reply", msg, d.Outcome, d.Talk, d.Reply)
+		}
+	}
+	// The question after it is searched: the password guide is offered.
+	for _, msg := range []string{"bist du ein Mensch? ich brauche Hilfe beim Passwort",
+		"Bist du eine KI? Ich habe mein Passwort vergessen"} {
+		d := Decide(msg, lib, Options{Cases: true})
+		if (d.Outcome != Answer && d.Outcome != Choose) || !slices.Contains(d.Guides(), "konto/passwort-vergessen.md") {
+			t.Errorf("%q: %s %v, want the password guide offered", msg, d.Outcome, d.Guides())
+		}
+	}
+	// Must not: a request for a person, a presence check, a relative
+	// clause or a verb of speaking in the question, plural "ihr" (the
+	// team).
+	for _, msg := range []string{"gibt es hier echte Menschen?", "ich will mit einem Menschen sprechen",
+		"ist da ein Mensch oder nur ein Automat?", "bist du ein Mensch, der mir helfen kann?",
+		"bist du ein Mensch oder kann ich mit einem sprechen?", "seid ihr echte Menschen?",
+		"bist du ein Mensch? ich will mit einem Menschen sprechen"} {
+		if d := Decide(msg, lib, Options{Cases: true}); d.Outcome != Human {
+			t.Errorf("%q: %s %s, want a request for a person", msg, d.Outcome, d.Talk)
+		}
+	}
+}
+
+// TestBotNatureLinear checks that a message of many questions about the
+// bot is cut in one pass (no question decided twice).
+func TestBotNatureLinear(t *testing.T) {
+	msg := ""
+	for range 3000 {
+		msg += "bist du ein Bot? "
+	}
+	msg += "wie teile ich einen Ordner?"
+	words := tokens(msg)
+	folded := foldWords(words)
+	if from := botNatureQuestions(msg, words, folded, clauseStarts(msg, words)); from != len(words)-5 {
+		t.Errorf("cut at %d of %d words, want %d", from, len(words), len(words)-5)
+	}
+}
