@@ -53,3 +53,23 @@ func TestBotNatureLinear(t *testing.T) {
 		t.Errorf("cut at %d of %d words, want %d", from, len(words), len(words)-5)
 	}
 }
+
+// TestDismissal checks that the imperatives of dismissal (critDismiss)
+// get the criticism apology, not a "no guide" quoting them, and that the
+// words alone, negated or inside a question do not.
+func TestDismissal(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, msg := range []string{"halt die Klappe", "shut up", "leck mich", "verpiss dich", "Halt's Maul!",
+		"boah halt einfach die Klappe", "hau ab", "piss off", "get lost", "halt die Klappe, Bot"} {
+		d := Decide(msg, lib, Options{Cases: true})
+		if d.Outcome != SmallTalk || d.Talk != TalkCriticism || d.Reply != German.Criticism+" "+German.BotCases {
+			t.Errorf("%q: %s %s %q, want the apology", msg, d.Outcome, d.Talk, d.Reply)
+		}
+	}
+	for _, msg := range []string{"halt mal", "halt die Klappe nicht", "ist halt so", "kannst du die Klappe halten",
+		"halt mal, wie ändere ich mein Passwort?", "get", "shut up, wie teile ich einen Ordner?"} {
+		if d := Decide(msg, lib, Options{Cases: true}); d.Talk == TalkCriticism {
+			t.Errorf("%q became criticism", msg)
+		}
+	}
+}

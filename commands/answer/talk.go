@@ -583,9 +583,31 @@ var (
 		"dafuer", "mehr", "weiter", "warum", "wieso", "weshalb", "kannst", "kann", "koennen", "konntest", "ergibt", "macht",
 		"auf", "aufgeben", "sowas", "boah", "man", "mann", "ey", "argh", "ugh", "meh", "why", "even", "at", "anything",
 		"anymore", "can", "could", "makes", "make", "up", "me", "t", "s", "re", "m", "ve", "ll", "d")
+	// critDismiss are the imperatives of dismissal, a closed list of
+	// fixed phrases (Duden marks them "derb" or "salopp": "halt die
+	// Klappe/Schnauze/das Maul/die Fresse", "leck mich", "verpiss dich",
+	// "hau ab"; Merriam-Webster "rude"/"vulgar": "shut up", "piss off",
+	// "get lost"); dismissal is their first word followed by the second
+	// (dismissal): "halt die Klappe", "shut up" get the apology, not a
+	// "no guide" that quotes them. ("fuck off" is criticism by "fuck".)
+	critDismiss = map[string][]string{"halt": {"klappe", "schnauze", "maul", "fresse"},
+		"halts": {"klappe", "schnauze", "maul", "fresse"}, "haltet": {"klappe", "schnauze", "maul", "fresse"},
+		"leck": {"mich"}, "verpiss": {"dich"}, "verpisst": {"dich", "euch"}, "hau": {"ab"}, "shut": {"up"},
+		"piss": {"off"}, "get": {"lost"}}
+	// critDismissWords are the words of critDismiss's phrases.
+	critDismissWords = func() map[string]bool {
+		m := map[string]bool{}
+		for first, seconds := range critDismiss {
+			m[first] = true
+			for _, w := range seconds {
+				m[w] = true
+			}
+		}
+		return m
+	}()
 	// critWords are the vocabulary of criticism.
 	critWords = union(critBad, critHate, critComparatives, critState, critUp, critHelp, critUnderstand, critWrong, critThat,
-		critHelpNouns, critBotNouns, critMember, critWellBeing, critNeg, aposNeg, critParticles)
+		critHelpNouns, critBotNouns, critMember, critWellBeing, critNeg, aposNeg, critParticles, critDismissWords)
 )
 
 // critEvidence is what the words of a message say for criticism (see
@@ -610,7 +632,35 @@ type critEvidence struct {
 	hate, bothers bool
 	// only: a word of the criticism vocabulary alone (critWords).
 	only bool
+	// dismiss: an imperative of dismissal ("halt die Klappe", "shut up";
+	// critDismiss).
+	dismiss bool
 }
+
+// dismissal reports whether ws[i] opens a phrase of dismissal
+// (critDismiss): its second word next, or after an article, a possessive
+// or a modal particle ("halt die Klappe", "halt deine Klappe", "halt's
+// Maul", "halt einfach die Klappe"; dismissGap).
+func dismissal(ws []string, i int) bool {
+	seconds, ok := critDismiss[ws[i]]
+	if !ok {
+		return false
+	}
+	for j := i + 1; j < min(len(ws), i+4); j++ {
+		if slices.Contains(seconds, ws[j]) {
+			return true
+		}
+		if !dismissGap[ws[j]] {
+			return false
+		}
+	}
+	return false
+}
+
+// dismissGap may stand inside a phrase of dismissal: the article or
+// possessive of its noun, and the modal particles of an imperative
+// (Duden: einfach, mal, doch, jetzt).
+var dismissGap = set("die", "das", "dein", "deine", "s", "einfach", "mal", "doch", "jetzt")
 
 func (c *critEvidence) see(ws []string, i int) {
 	w, prev, next := ws[i], "", ""
@@ -631,6 +681,7 @@ func (c *critEvidence) see(ws []string, i int) {
 		}
 	}
 	c.hate = c.hate || critHate[w]
+	c.dismiss = c.dismiss || dismissal(ws, i)
 	c.bothers = c.bothers || botBother[w]
 	c.state = c.state || critState[w]
 	c.giveUp = c.giveUp || critUp[w] && (next == "auf" || next == "up") || w == "aufgeben"
@@ -667,6 +718,8 @@ func (c *critEvidence) criticism(you, sorry, praise bool) bool {
 	// "ist KI schlecht?" asks about a matter; "bist du blöd?" is
 	// criticism.
 	case bad && !c.neg && !self && !(c.question && !you):
+		return true
+	case c.dismiss && !c.neg && !c.question:
 		return true
 	case c.state && (c.member || !you), c.giveUp:
 		return true
