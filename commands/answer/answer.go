@@ -164,6 +164,10 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 		// quoting it. Both name the way to a person.
 		return botReply(tx, opts, bot)
 	}
+	if toBot && bot == talkMachine {
+		// "der Computer ist Schrott": what exactly does not work?
+		return Decision{Outcome: None, Vague: true, Query: text, Reply: VagueReply(tx, opts)}
+	}
 	if from := botNatureQuestions(text, words, folded, brk); from > 0 && depth == 0 {
 		// "Bist du eine KI wie ChatGPT?" asks what Lotse is; "bist du
 		// ein Mensch? ich brauche Hilfe beim Passwort" asks that and

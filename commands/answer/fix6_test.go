@@ -73,3 +73,31 @@ func TestDismissal(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherMachineCriticism checks that criticism of a machine that is
+// not Lotse — named with a definite or demonstrative article, or the
+// member's own — gets the vague complaint's question (what exactly does
+// not work?), not Lotse's apology; criticism of the bot keeps it.
+func TestOtherMachineCriticism(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, msg := range []string{"der Computer ist Schrott", "das Programm ist schlecht", "das Programm hilft mir nicht",
+		"dieses Ding ist Schrott", "mein Computer ist Schrott", "this thing is useless"} {
+		d := Decide(msg, lib, Options{Cases: true})
+		if d.Outcome != None || !d.Vague || d.Reply != VagueReply(&German, Options{Cases: true}) {
+			t.Errorf("%q: %s %s vague=%v %q, want the vague complaint's question", msg, d.Outcome, d.Talk, d.Vague, d.Reply)
+		}
+	}
+	for _, msg := range []string{"blöder Bot", "der Bot ist Schrott", "du bist ein dummes Programm", "das hilft mir nicht",
+		"du bist nutzlos"} {
+		if d := Decide(msg, lib, Options{Cases: true}); d.Talk != TalkCriticism {
+			t.Errorf("%q: %s %s, want the apology", msg, d.Outcome, d.Talk)
+		}
+	}
+	// Not criticism at all stays as it was: a question about a program,
+	// a person named.
+	for _, msg := range []string{"ist das Programm schlecht?", "das Programm ist schlecht, kann mir ein Mensch helfen?"} {
+		if d := Decide(msg, lib, Options{Cases: true}); d.Vague || d.Talk == TalkCriticism {
+			t.Errorf("%q: %s %s vague=%v", msg, d.Outcome, d.Talk, d.Vague)
+		}
+	}
+}

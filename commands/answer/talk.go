@@ -412,9 +412,15 @@ func botTalk(ws []string, brk []bool) (Talk, bool) {
 			w == "how" && i+1 < len(ws) && botBe[ws[i+1]]
 	}
 	crit := c.criticism(you, sorry, praise)
+	machine := c
+	machine.owned, machine.other = false, false
 	switch {
 	case crit:
 		return TalkCriticism, true
+	case (c.owned || c.other) && !c.person && machine.criticism(you, sorry, praise):
+		// Criticism of the member's or another machine: a vague
+		// complaint (talkMachine).
+		return talkMachine, true
 	case c.only:
 		// A word known only to criticism makes no other kind.
 		return "", false
@@ -444,6 +450,20 @@ const (
 	// "blöder Bot", "you are useless", "ich bin echt genervt".
 	TalkCriticism Talk = "criticism"
 )
+
+// talkMachine is what botTalk reports for criticism of a machine that is
+// not Lotse ("der Computer ist Schrott", "mein Programm hilft mir nicht"):
+// no apology from Lotse, which is not meant, but the question a vague
+// complaint gets (see isVague, Texts.Vague): what exactly does not work,
+// and where — how help desks answer "it doesn't work" (ask for the
+// symptom and the place), with the way to a person after it.
+const talkMachine Talk = "machine"
+
+// otherMachine are the definite and demonstrative articles (Duden: der,
+// die, das and their forms; dieser …; English the, this, that) before a
+// machine noun (critBotNouns) that name a machine other than Lotse.
+var otherMachine = set("der", "die", "das", "den", "dem", "des", "dieser", "diese", "dieses", "diesen", "diesem", "the",
+	"this", "that")
 
 // botReply answers a question about the bot as a being (t = TalkBot):
 // honestly a bot; or criticism and frustration (t = TalkCriticism): a
@@ -624,8 +644,11 @@ type critEvidence struct {
 	// "überhaupt" in a question expresses doubt).
 	reproach bool
 	// owned: a machine of the member's ("mein Computer ist Schrott"),
-	// not Lotse.
-	owned bool
+	// not Lotse; other: a machine named with a definite or
+	// demonstrative article ("der Computer ist Schrott", "das Programm
+	// hilft mir nicht", "dieses Ding"), not Lotse either — Lotse is
+	// "du", "der Bot" (otherMachine).
+	owned, other bool
 	// hate: a verb of hating (critHate); bothers: a word of bothering
 	// (botBother), which makes hating no criticism ("I hate to bother
 	// you").
@@ -697,6 +720,7 @@ func (c *critEvidence) see(ws []string, i int) {
 	c.person = c.person || critPerson[w]
 	c.reproach = c.reproach || w == "ueberhaupt" || w == "even"
 	c.owned = c.owned || critBotNouns[w] && (prev == "mein" || prev == "meine" || prev == "meinen" || prev == "my")
+	c.other = c.other || critBotNouns[w] && w != "bot" && w != "chatbot" && otherMachine[prev]
 	c.question = c.question || i == 0 && (w == "ist" || w == "sind" || w == "war" || w == "is" || w == "are")
 	// "ein wenig" is a little, no negation.
 	c.neg = c.neg || critNeg[w] && !(w == "wenig" && prev == "ein") || w == "t" && aposNeg[prev]
@@ -713,7 +737,7 @@ func (c *critEvidence) criticism(you, sorry, praise bool) bool {
 	// bot named it is criticism still ("sorry, aber du bist nutzlos").
 	bad := c.bad && (!sorry || you || c.botNoun) || c.badBother && !sorry || c.hate && !c.bothers
 	switch {
-	case c.person || c.owned:
+	case c.person || c.owned || c.other:
 		return false
 	// "ist KI schlecht?" asks about a matter; "bist du blöd?" is
 	// criticism.

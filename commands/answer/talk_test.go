@@ -255,7 +255,8 @@ func TestBotCriticism(t *testing.T) {
 		{"bist du sauer?", ""},
 		{"kannst du mir helfen?", ""},
 		{"ist KI schlecht?", ""},
-		{"mein Computer ist Schrott", ""},
+		{"mein Computer ist Schrott", talkMachine}, // not Lotse: the vague complaint's question (fix6)
+		{"der Computer ist Schrott", talkMachine},
 		{"bist du blöd?", TalkCriticism},
 		{"are you stupid?", TalkCriticism},
 		{"verstehst du mich?", ""},
