@@ -2,6 +2,7 @@ package answer
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -99,5 +100,35 @@ func TestOtherMachineCriticism(t *testing.T) {
 		if d := Decide(msg, lib, Options{Cases: true}); d.Vague || d.Talk == TalkCriticism {
 			t.Errorf("%q: %s %s vague=%v", msg, d.Outcome, d.Talk, d.Vague)
 		}
+	}
+}
+
+// TestInnerQuotes checks that the None reply quotes a member's quotation
+// with single marks inside its own double ones (Duden D 159; English
+// ‘…’ inside “…”), and leaves a question without double marks alone.
+func TestInnerQuotes(t *testing.T) {
+	for _, tt := range []struct{ lang, q, want string }{
+		{"de", "Mein Sohn sagt: „Du bist nutzlos“", "Mein Sohn sagt: ‚Du bist nutzlos‘"},
+		{"de", `Zoom meldet "Fehler 42" beim Start`, "Zoom meldet ‚Fehler 42‘ beim Start"},
+		{"de", "Excel sagt “Datei gesperrt”", "Excel sagt ‚Datei gesperrt‘"},
+		{"de", "„a“ und „b“", "‚a‘ und ‚b‘"},
+		{"en", `Zoom says "error 42" on start`, "Zoom says ‘error 42’ on start"},
+		{"en", "Excel says “file locked”", "Excel says ‘file locked’"},
+		// Must not: no double marks, apostrophes, single marks.
+		{"de", "wie geht's? ‚schon‘ gut", "wie geht's? ‚schon‘ gut"},
+		{"en", "it's 'fine'", "it's 'fine'"},
+		{"de", "", ""},
+	} {
+		if got := innerQuotes(tt.lang, tt.q); got != tt.want {
+			t.Errorf("innerQuotes(%s, %q) = %q, want %q", tt.lang, tt.q, got, tt.want)
+		}
+	}
+	de := NoGuideReply(&German, Options{Cases: true}, "Mein Sohn sagt: „Du bist nutzlos“")
+	if want := "Zu „Mein Sohn sagt: ‚Du bist nutzlos‘“ habe"; !strings.HasPrefix(de, want) {
+		t.Errorf("German reply %q, want it to start %q", de, want)
+	}
+	en := NoGuideReply(&English, Options{Cases: true}, `Zoom says "error 42"`)
+	if want := "Sorry, I found no guide that fits “Zoom says ‘error 42’”."; !strings.HasPrefix(en, want) {
+		t.Errorf("English reply %q, want it to start %q", en, want)
 	}
 }
