@@ -33,7 +33,8 @@ func TestBotNatureQuestion(t *testing.T) {
 	for _, msg := range []string{"gibt es hier echte Menschen?", "ich will mit einem Menschen sprechen",
 		"ist da ein Mensch oder nur ein Automat?", "bist du ein Mensch, der mir helfen kann?",
 		"bist du ein Mensch oder kann ich mit einem sprechen?", "seid ihr echte Menschen?",
-		"bist du ein Mensch? ich will mit einem Menschen sprechen"} {
+		"bist du ein Mensch? ich will mit einem Menschen sprechen", "are you able to connect me to a human?",
+		"are you able to reach a human"} {
 		if d := Decide(msg, lib, Options{Cases: true}); d.Outcome != Human {
 			t.Errorf("%q: %s %s, want a request for a person", msg, d.Outcome, d.Talk)
 		}

@@ -786,8 +786,9 @@ func pejorativeBot(w string) bool {
 // end of the message, of at most botNatureMax words, without a comma
 // (a relative clause: "bist du ein Bot, der mir helfen kann?") and
 // without a verb of speaking, helping or wanting ("bist du ein Mensch
-// oder kann ich mit einem sprechen?"), which keep it a request. words
-// are the tokens of text, ws their folded forms, brk the clause breaks.
+// oder kann ich mit einem sprechen?", see handOver), which keep it a
+// request. words are the tokens of text, ws their folded forms, brk the
+// clause breaks.
 func botNatureQuestions(text string, words []word, ws []string, brk []bool) int {
 	from := 0
 	for {
@@ -806,8 +807,8 @@ func botNatureQuestions(text string, words []word, ws []string, brk []bool) int 
 			return from
 		}
 		being := false
-		for _, w := range ws[i+2 : end] {
-			if speakVerbs[w] || helpVerbs[w] || wantVerbs[w] || callVerbs[w] {
+		for k, w := range ws[i+2 : end] {
+			if handOver(ws, i+2+k) {
 				return from
 			}
 			being = being || botWords[w] || humanNouns[w] && !groupWords[w]
@@ -817,6 +818,18 @@ func botNatureQuestions(text string, words []word, ws []string, brk []bool) int 
 		}
 		from = end
 	}
+}
+
+// handOver reports whether ws[i] is a verb of the person grammar
+// (human.go) that keeps a question to the bot a request: speaking,
+// helping, showing, wanting, calling, reaching, asking, handing over ("are
+// you able to connect me to a human?", "bist du in der Lage, mich an
+// einen Menschen weiterzuleiten?").
+func handOver(ws []string, i int) bool {
+	w := ws[i]
+	return speakVerbs[w] || helpVerbs[w] || showVerbs[w] || wantVerbs[w] || callVerbs[w] || reachVerbs[w] ||
+		askVerbs[w] || forwardVerb(ws, i) || strings.HasPrefix(w, "verbind") || strings.HasPrefix(w, "weiterleit") ||
+		strings.HasPrefix(w, "weiterzuleit") || w == "connect" || w == "transfer"
 }
 
 // botNatureMax is the most words of a question about the bot's nature
