@@ -27,6 +27,12 @@ func TestBotNatureQuestion(t *testing.T) {
 			t.Errorf("%q: %s %v, want the password guide offered", msg, d.Outcome, d.Guides())
 		}
 	}
+	// Must not: whom the bot serves is no question of what it is.
+	for _, msg := range []string{"Bist du auch für Menschen mit Behinderung da?", "bist du nur für Menschen aus dem Verband?"} {
+		if d := Decide(msg, lib, Options{Cases: true}); d.Talk == TalkBot {
+			t.Errorf("%q: %s %s, want no bot reply", msg, d.Outcome, d.Talk)
+		}
+	}
 	// Must not: a request for a person, a presence check, a relative
 	// clause or a verb of speaking in the question, plural "ihr" (the
 	// team).

@@ -811,7 +811,10 @@ func botNatureQuestions(text string, words []word, ws []string, brk []bool) int 
 			if handOver(ws, i+2+k) {
 				return from
 			}
-			being = being || botWords[w] || humanNouns[w] && !groupWords[w]
+			// The noun is what the bot is (the predicate, "bist du ein
+			// Mensch?"), not whom it serves ("bist du auch für Menschen
+			// mit Behinderung da?"): not after a preposition.
+			being = being || (botWords[w] || humanNouns[w] && !groupWords[w]) && !(k > 0 && natureNotPreps[ws[i+1+k]])
 		}
 		if !being {
 			return from
@@ -831,6 +834,12 @@ func handOver(ws []string, i int) bool {
 		askVerbs[w] || forwardVerb(ws, i) || strings.HasPrefix(w, "verbind") || strings.HasPrefix(w, "weiterleit") ||
 		strings.HasPrefix(w, "weiterzuleit") || w == "connect" || w == "transfer"
 }
+
+// natureNotPreps are prepositions (Duden; English): a noun after them is
+// no predicate of "bist du …?" (see botNatureQuestions). Not "an", also
+// the English article ("are you an AI?").
+var natureNotPreps = set("fuer", "mit", "von", "vom", "zu", "zum", "zur", "bei", "beim", "auf", "ueber", "gegen",
+	"ohne", "unter", "for", "with", "to", "from", "of", "by", "about", "against", "without")
 
 // botNatureMax is the most words of a question about the bot's nature
 // (botNatureQuestions): "bist du eigentlich ein echter Mensch oder eine
