@@ -3,7 +3,7 @@
 # the raw ranking of the bench sets (top-1, top-3, out of scope rejected) and
 # the decision (helped, confident-wrong, outcomes) of the bench and
 # first-message sets. Only summary lines are printed, never a question, so
-# the held-out sets (check, fresh, unseen, sealed, sealed2, sealed3) can be measured
+# the held-out sets (check, fresh, unseen, sealed … sealed4) can be measured
 # without being read; use `lotse ask --eval FILE` on a TUNE set to see misses.
 #
 # usage: .ci/answer-figures.sh [SET…]   (default: every set, tune sets first)
@@ -14,9 +14,9 @@ bin=$(mktemp -d)/lotse
 trap 'rm -rf "$(dirname "$bin")"' EXIT
 go build -o "$bin" ./cmd/lotse
 sets=("$@")
-# sealed4 is the NEXT pass's judge: it is left out on purpose; measure it once, at the end of that pass
-# (sealed3 was the fifth pass's judge, run once at its end; now a regression guard like the others).
-[ ${#sets[@]} -gt 0 ] || sets=(tune tune2 tune3 tune4 check fresh unseen sealed sealed2 sealed3)
+# sealed3 judged the fifth pass and sealed4 the sixth (each run once, at the end of its pass); both are
+# regression guards like the other held-out sets now. A next pass needs a new blind judge.
+[ ${#sets[@]} -gt 0 ] || sets=(tune tune2 tune3 tune4 check fresh unseen sealed sealed2 sealed3 sealed4)
 bench=../shared/bench/guides
 for s in "${sets[@]}"; do
   b=guides/search/testdata/bench-$s-2026-12-04.tsv

@@ -117,16 +117,20 @@ func TestTuneFloors(t *testing.T) {
 // against floors a little below what it achieves; one row per set.
 func TestFloors(t *testing.T) {
 	checkFloorRows(t, []floorRow{
-		// Measured after the fifth quality pass (docs/performance.md,
-		// "Fifth quality pass: the held-out figures"); each floor sits a
+		// Measured after the sixth quality pass (docs/performance.md,
+		// "Sixth quality pass: the held-out figures"); each floor sits a
 		// little below.
 		//
-		// The checking half of the first messages: helped 77 of 81 =
-		// 95.1 %, no confident wrong answer in 24.
+		// The checking half of the first messages: helped 78 of 81 =
+		// 96.3 %, no confident wrong answer in 24.
 		{"FirstMessagesCheck", firstMessages("check"), 93, 1, []string{"smalltalk", "human"}},
-		// The checking half of the bench questions: helped 63 of 70 =
-		// 90.0 %, no confident wrong answer in 29.
-		{"BenchCheck", bench("check"), 89, 1, nil},
+		// The checking half of the bench questions: helped 62 of 70 =
+		// 88.6 %, no confident wrong answer in 29. The sixth pass lost
+		// one (63 → 62): a guide question now gets the offer of a person
+		// (the grammar of person6; guard6's blind probes removed 26 such
+		// readings, not this one, which nobody has read). The floor went
+		// from 89 to 88 with it.
+		{"BenchCheck", bench("check"), 88, 1, nil},
 		// The fresh held-out first messages
 		// (testdata/first-messages-fresh-2026-12-04.tsv: written before
 		// the first quality pass): helped 94 of 98 = 95.9 %, no confident
@@ -134,12 +138,12 @@ func TestFloors(t *testing.T) {
 		{"FirstMessagesFresh", firstMessages("fresh"), 93, 1, nil},
 		// The fresh held-out bench questions
 		// (guides/search/testdata/bench-fresh-2026-12-04.tsv): helped 93
-		// of 100, 1 confident wrong answer in 45.
-		{"BenchFresh", bench("fresh"), 91, 2, nil},
+		// of 100 (93 before the sixth pass), 1 confident wrong answer in 46.
+		{"BenchFresh", bench("fresh"), 92, 2, nil},
 		// The unseen first messages
 		// (testdata/first-messages-unseen-2026-12-04.tsv: written and
 		// committed before the second quality pass changed the engine):
-		// helped 109 of 114 = 95.6 %, 1 confident wrong answer in 46.
+		// helped 110 of 114 = 96.5 %, 1 confident wrong answer in 46.
 		{"FirstMessagesUnseen", firstMessages("unseen"), 93, 2, nil},
 		// The unseen bench questions
 		// (guides/search/testdata/bench-unseen-2026-12-04.tsv): helped 65
@@ -148,7 +152,7 @@ func TestFloors(t *testing.T) {
 		// The sealed first messages
 		// (testdata/first-messages-sealed-2026-12-04.tsv: written and
 		// committed before the third quality pass changed the engine):
-		// helped 166 of 177 = 93.8 %, 1 confident wrong answer in 60.
+		// helped 167 of 177 = 94.4 %, 1 confident wrong answer in 60.
 		{"FirstMessagesSealed", firstMessages("sealed"), 92, 2, []string{"smalltalk", "human"}},
 		// The sealed bench questions
 		// (guides/search/testdata/bench-sealed-2026-12-04.tsv): helped 151
@@ -161,20 +165,34 @@ func TestFloors(t *testing.T) {
 		// answers in 57.
 		{"FirstMessagesSealed2", firstMessages("sealed2"), 90, 3, []string{"smalltalk", "human"}},
 		// The second sealed bench questions
-		// (guides/search/testdata/bench-sealed2-2026-12-04.tsv): helped 141
-		// of 171 = 82.5 %, 1 confident wrong answer in 34.
+		// (guides/search/testdata/bench-sealed2-2026-12-04.tsv): helped 142
+		// of 171 = 83.0 %, 1 confident wrong answer in 34.
 		{"BenchSealed2", bench("sealed2"), 80, 2, nil},
 		// The third sealed first messages
 		// (testdata/first-messages-sealed3-2026-12-04.tsv: written blind
 		// and committed in 45bc3bd, before the fifth quality pass changed
-		// the engine, and run once, at its end): helped 167 of 180 =
-		// 92.8 %, 2 confident wrong answers in 55. Requests for a person
-		// are recognised 9 of 12 times, so "human" is not a kind here.
-		{"FirstMessagesSealed3", firstMessages("sealed3"), 90, 3, []string{"smalltalk"}},
+		// the engine, and run once, at its end): helped 169 of 180 =
+		// 93.9 %, 2 confident wrong answers in 55. Requests for a person
+		// were recognised 9 of 12 times before the sixth pass, 11 of 12
+		// after it.
+		{"FirstMessagesSealed3", firstMessages("sealed3"), 91, 3, []string{"smalltalk", "human"}},
 		// The third sealed bench questions
 		// (guides/search/testdata/bench-sealed3-2026-12-04.tsv): helped 159
 		// of 189 = 84.1 %, 1 confident wrong answer in 43.
 		{"BenchSealed3", bench("sealed3"), 82, 2, nil},
+		// The fourth sealed first messages
+		// (testdata/first-messages-sealed4-2026-12-04.tsv: written blind
+		// and committed in 4258d8b, before the fifth quality pass changed
+		// the engine, and run once, at the end of the sixth pass, the
+		// pass it judged): helped 172 of 187 = 92.0 %, 3 confident wrong
+		// answers in 52 (4 at the start of the sixth pass); requests for
+		// a person 12 of 12.
+		{"FirstMessagesSealed4", firstMessages("sealed4"), 90, 3, []string{"smalltalk", "human"}},
+		// The fourth sealed bench questions
+		// (guides/search/testdata/bench-sealed4-2026-12-04.tsv): helped 148
+		// of 180 = 82.2 %, 3 confident wrong answers in 37 (2 of 160
+		// answerable, 1 of 20 out of scope).
+		{"BenchSealed4", bench("sealed4"), 81, 4, nil},
 	})
 }
 
