@@ -15,12 +15,14 @@ trap 'rm -rf "$(dirname "$bin")"' EXIT
 go build -o "$bin" ./cmd/lotse
 sets=("$@")
 # sealed3 judged the fifth pass and sealed4 the sixth (each run once, at the end of its pass); both are
-# regression guards like the other held-out sets now. A next pass needs a new blind judge.
+# regression guards like the other held-out sets now. sealed5 (frozen 2026-12-05, written blind) is the
+# SEVENTH pass's judge: left out on purpose, run it once at the end of that pass.
 [ ${#sets[@]} -gt 0 ] || sets=(tune tune2 tune3 tune4 check fresh unseen sealed sealed2 sealed3 sealed4)
 bench=../shared/bench/guides
 for s in "${sets[@]}"; do
-  b=guides/search/testdata/bench-$s-2026-12-04.tsv
-  f=commands/answer/testdata/first-messages-$s-2026-12-04.tsv
+  # a set's files carry the date they were frozen (2026-12-04, or -05 for tune5/bench-tune4 and sealed5)
+  b=$(ls guides/search/testdata/bench-"$s"-2026-12-0[45].tsv 2>/dev/null | head -n 1 || true)
+  f=$(ls commands/answer/testdata/first-messages-"$s"-2026-12-0[45].tsv 2>/dev/null | head -n 1 || true)
   if [ -f "$b" ]; then
     echo "== bench $s (ranking, then decision)"
     "$bin" guides eval --dir "$bench" --questions "$b" | grep -E '^(answerable questions|out-of-scope questions|top-1|top-3|out-of-scope rejected):'
