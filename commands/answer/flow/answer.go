@@ -189,8 +189,10 @@ func (w *Workflow) answerQuestion(ctx context.Context, question string) error {
 			return err
 		}
 		if cases {
-			// "No guide fits" comes with the offer to open a case.
-			lead := chat.Format(tx.NoGuide, chat.Escape(question)) + " " + tx.NoGuideCases
+			// "No guide fits" comes with the offer to open a case (opts.Cases:
+			// NoGuideReply's text with NoGuideCases, quotations inside the
+			// question made single marks as without cases).
+			lead := answer.NoGuideReply(tx, opts, chat.Escape(question))
 			return w.rememberQuestion(ctx, question, nil, true, lead)
 		}
 		return w.ReplyMarkdown(ctx, answer.NoGuideReply(tx, opts, chat.Escape(question)))

@@ -130,3 +130,26 @@ func TestVagueAsksBackEnglish(t *testing.T) {
 		t.Errorf("reply %q", got)
 	}
 }
+
+// TestNoGuideInnerQuotesWithCases: the "no guide" reply quotes the
+// member's question in „…“, so a quotation inside it gets single marks
+// (answer.NoGuideReply) — with cases on too, where the reply leads the
+// offer of a case (review rv7: that path formatted the text itself and
+// kept the member's double marks).
+func TestNoGuideInnerQuotesWithCases(t *testing.T) {
+	const msg = `Wie melde ich eine "Demo" an?`
+	f := newFixture(t)
+	if d := answer.Decide(msg, f.lib, answer.Options{}); d.Outcome != answer.None || d.Vague {
+		t.Fatalf("%q: %s vague=%v, pick another question", msg, d.Outcome, d.Vague)
+	}
+	sup := &offerSupport{}
+	f.w = New(f.w.Env, Config{Gaps: &recordGaps{}, Support: sup})
+	f.say(member, msg)
+	if len(sup.offers) != 1 {
+		t.Fatalf("case offers: %q", sup.offers)
+	}
+	_, lead, _ := strings.Cut(sup.offers[0], "|")
+	if !strings.Contains(lead, "„Wie melde ich eine ‚Demo‘ an?“") || strings.Contains(lead, `"`) {
+		t.Errorf("lead of the case offer %q: want the inner quotation in ‚…‘", lead)
+	}
+}
