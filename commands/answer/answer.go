@@ -175,7 +175,15 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 		if from == len(words) {
 			return botReply(tx, opts, TalkBot)
 		}
-		return decide(text[words[from].start:], lib, opts, depth+1)
+		rest := decide(text[words[from].start:], lib, opts, depth+1)
+		if rest.Outcome == None && !rest.Vague {
+			// No guide for the rest ("bist du ein Mensch? ja oder
+			// nein", "…? Ich bin Max."): the question that was asked
+			// is answered, not the rest quoted as a question no guide
+			// fits (review rv7).
+			return botReply(tx, opts, TalkBot)
+		}
+		return rest
 	}
 	person := personRequest(folded, brk)
 	content, question, at := false, false, -1

@@ -19,6 +19,16 @@ func TestBotNatureQuestion(t *testing.T) {
 			t.Errorf("%q: %s %s %q, want the honest bot reply", msg, d.Outcome, d.Talk, d.Reply)
 		}
 	}
+	// What follows it is no question a guide answers: the question that
+	// was asked gets its answer, not a "no guide" quoting the rest
+	// (review rv7).
+	for _, msg := range []string{"bist du ein Mensch? ja oder nein", "are you a bot? yes or no",
+		"Hallo, bist du ein Mensch? Ich bin Max."} {
+		d := Decide(msg, lib, Options{Cases: true})
+		if d.Outcome != SmallTalk || d.Talk != TalkBot {
+			t.Errorf("%q: %s %s %q, want the honest bot reply", msg, d.Outcome, d.Talk, d.Reply)
+		}
+	}
 	// The question after it is searched: the password guide is offered.
 	for _, msg := range []string{"bist du ein Mensch? ich brauche Hilfe beim Passwort",
 		"Bist du eine KI? Ich habe mein Passwort vergessen"} {
