@@ -85,7 +85,10 @@ func TestDismissal(t *testing.T) {
 		}
 	}
 	for _, msg := range []string{"halt mal", "halt die Klappe nicht", "ist halt so", "kannst du die Klappe halten",
-		"halt mal, wie ändere ich mein Passwort?", "get", "shut up, wie teile ich einen Ordner?"} {
+		"halt mal, wie ändere ich mein Passwort?", "get", "shut up, wie teile ich einen Ordner?",
+		// A subject makes a statement, not an imperative: a goodbye
+		// (review rv7, finding 5).
+		"ich hau jetzt ab", "ich hau ab", "ich bin dann mal weg", "ich halt jetzt die Klappe", "I get lost"} {
 		if d := Decide(msg, lib, Options{Cases: true}); d.Talk == TalkCriticism {
 			t.Errorf("%q became criticism", msg)
 		}
