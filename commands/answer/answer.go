@@ -175,7 +175,7 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 		if from == len(words) {
 			return botReply(tx, opts, TalkBot)
 		}
-		rest := decide(text[words[from].start:], lib, opts, depth+1)
+		rest := decide(text[restStart(text, words[from].start):], lib, opts, depth+1)
 		if rest.Outcome == None && !rest.Vague {
 			// No guide for the rest ("bist du ein Mensch? ja oder
 			// nein", "…? Ich bin Max."): the question that was asked
@@ -265,6 +265,22 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 		return d
 	}
 	return rescueWeak(d, opts, tx)
+}
+
+// restStart is the byte where the rest after a cut starts when its
+// first word starts at start: a "!" written right before that word, after
+// a space or at the start, belongs to it ("bist du ein Bot? !hilfe": the
+// rest is the command "!hilfe", review rv7 finding 4); "Bot!hilfe" keeps
+// its "!" as punctuation.
+func restStart(text string, start int) int {
+	i := start
+	for i > 0 && text[i-1] == '!' {
+		i--
+	}
+	if i == start || i > 0 && text[i-1] != ' ' && text[i-1] != '\t' && text[i-1] != '\n' {
+		return start
+	}
+	return i
 }
 
 func smallTalk(tx *Texts, t Talk) Decision {

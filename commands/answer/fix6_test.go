@@ -152,3 +152,25 @@ func TestInnerQuotes(t *testing.T) {
 		t.Errorf("English reply %q, want it to start %q", en, want)
 	}
 }
+
+// TestBotNatureRestCommand checks that the rest after a cut question about
+// the bot's nature keeps a leading "!": it is a command (review rv7,
+// finding 4), and restStart takes a "!" only when it opens a word.
+func TestBotNatureRestCommand(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, msg := range []string{"bist du ein Bot? !hilfe", "Bist du ein Mensch?  !hilfe"} {
+		if d := Decide(msg, lib, Options{Cases: true}); d.Outcome != Command {
+			t.Errorf("%q: %s %q, want the command", msg, d.Outcome, d.Reply)
+		}
+	}
+	for _, tc := range []struct {
+		text       string
+		start, cut int
+	}{
+		{"a? !hilfe", 4, 3}, {"a? !!hilfe", 5, 3}, {"a? hilfe", 3, 3}, {"Bot!hilfe", 4, 4}, {"!hilfe", 1, 0}, {"a?!hilfe", 3, 3},
+	} {
+		if got := restStart(tc.text, tc.start); got != tc.cut {
+			t.Errorf("restStart(%q, %d) = %d, want %d", tc.text, tc.start, got, tc.cut)
+		}
+	}
+}
