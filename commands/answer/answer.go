@@ -15,6 +15,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
 )
@@ -306,7 +307,7 @@ func contact(tx *Texts, opts Options) string {
 // NoGuideReply is the reply for None; question is the member's question
 // as the medium needs it (escaped for Markdown in the chat).
 func NoGuideReply(tx *Texts, opts Options, question string) string {
-	lead := fmt.Sprintf(tx.NoGuide, innerQuotes(tx.Lang, question))
+	lead := fmt.Sprintf(tx.NoGuide, chat.InnerQuotes(tx.Lang, question))
 	if opts.Cases {
 		return lead + " " + tx.NoGuideCases
 	}
@@ -437,40 +438,4 @@ type noLibrary struct{}
 
 func (noLibrary) SearchFor(query string, _ int, _ bool) search.Result {
 	return search.Result{Query: query}
-}
-
-// innerQuotes returns the member's question q with its double quotation
-// marks made single ones, as a quotation inside a quotation wants (the
-// reply quotes the question: „…“ in German, “…” in English). German
-// (Duden, D 159): „…“ inside „…“ becomes ‚…‘; a “…” or "…" the member
-// typed likewise (opening ‚, closing ‘). English (the Chicago Manual of
-// Style, 13.30: double marks outside, single inside): “…” or "…" becomes
-// ‘…’. A straight mark opens when no quotation is open and closes
-// otherwise; so does “ in German, where it closes „ but opens in the
-// English style. One pass over q.
-func innerQuotes(lang, q string) string {
-	if !strings.ContainsAny(q, "\"„“”") {
-		return q
-	}
-	var b strings.Builder
-	b.Grow(len(q))
-	open := false
-	for _, r := range q {
-		switch {
-		case lang == "de" && r == '„':
-			r, open = '‚', true
-		case lang == "de" && (r == '“' || r == '"') && open, lang == "de" && r == '”':
-			r, open = '‘', false
-		case lang == "de" && (r == '“' || r == '"'):
-			r, open = '‚', true
-		case lang != "de" && r == '“':
-			r, open = '‘', true
-		case lang != "de" && (r == '”' || r == '"' && open):
-			r, open = '’', false
-		case lang != "de" && r == '"':
-			r, open = '‘', true
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

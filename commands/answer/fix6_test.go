@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/lotse-bot/lotse/commands/chat"
 )
 
 // TestBotNatureQuestion checks that a yes/no question put to the bot about
@@ -139,8 +141,8 @@ func TestInnerQuotes(t *testing.T) {
 		{"en", "it's 'fine'", "it's 'fine'"},
 		{"de", "", ""},
 	} {
-		if got := innerQuotes(tt.lang, tt.q); got != tt.want {
-			t.Errorf("innerQuotes(%s, %q) = %q, want %q", tt.lang, tt.q, got, tt.want)
+		if got := chat.InnerQuotes(tt.lang, tt.q); got != tt.want {
+			t.Errorf("chat.InnerQuotes(%s, %q) = %q, want %q", tt.lang, tt.q, got, tt.want)
 		}
 	}
 	de := NoGuideReply(&German, Options{Cases: true}, "Mein Sohn sagt: „Du bist nutzlos“")
