@@ -221,6 +221,13 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 	if toBot {
 		return smallTalk(tx, bot)
 	}
+	if bareApology(folded) && !strings.HasSuffix(text, "?") {
+		// "sorry", "Entschuldigung" alone apologise for a slip: the
+		// reassurance, not the prompt for a question (review rv7,
+		// finding 6). "Entschuldigung?" gets attention like "excuse
+		// me" and is left to questionPart (the prompt).
+		return smallTalk(tx, TalkSorry)
+	}
 	q, from, lead := questionPart(text, words)
 	if q == "" {
 		// Only greetings, thanks and "kurze Frage": ask for the question.
@@ -266,6 +273,19 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 		return d
 	}
 	return rescueWeak(d, opts, tx)
+}
+
+// bareApology reports whether ws are nothing but words of apology
+// (botSorryCore: "sorry", "Entschuldigung", "Verzeihung", "sorry
+// sorry"). "Pardon" alone asks "what did you say?" as often as it
+// apologises (Duden, "pardon"; Cambridge, "pardon?") and is left out.
+func bareApology(ws []string) bool {
+	for _, w := range ws {
+		if !botSorryCore[w] || w == "pardon" || w == "leid" {
+			return false
+		}
+	}
+	return len(ws) > 0
 }
 
 // restStart is the byte where the rest after a cut starts when its
