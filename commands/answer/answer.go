@@ -15,6 +15,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
 )
@@ -175,7 +176,7 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 		if from == len(words) {
 			return botReply(tx, opts, TalkBot)
 		}
-		rest := decide(text[words[from].start:], lib, opts, depth+1)
+		rest := decide(text[restStart(text, words[from].start):], lib, opts, depth+1)
 		if rest.Outcome == None && !rest.Vague {
 			// No guide for the rest ("bist du ein Mensch? ja oder
 			// nein", "…? Ich bin Max."): the question that was asked
@@ -219,6 +220,13 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 	}
 	if toBot {
 		return smallTalk(tx, bot)
+	}
+	if bareApology(folded) && !strings.HasSuffix(text, "?") {
+		// "sorry", "Entschuldigung" alone apologise for a slip: the
+		// reassurance, not the prompt for a question (review rv7,
+		// finding 6). "Entschuldigung?" gets attention like "excuse
+		// me" and is left to questionPart (the prompt).
+		return smallTalk(tx, TalkSorry)
 	}
 	q, from, lead := questionPart(text, words)
 	if q == "" {
@@ -267,6 +275,35 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 	return rescueWeak(d, opts, tx)
 }
 
+// bareApology reports whether ws are nothing but words of apology
+// (botSorryCore: "sorry", "Entschuldigung", "Verzeihung", "sorry
+// sorry"). "Pardon" alone asks "what did you say?" as often as it
+// apologises (Duden, "pardon"; Cambridge, "pardon?") and is left out.
+func bareApology(ws []string) bool {
+	for _, w := range ws {
+		if !botSorryCore[w] || w == "pardon" || w == "leid" {
+			return false
+		}
+	}
+	return len(ws) > 0
+}
+
+// restStart is the byte where the rest after a cut starts when its
+// first word starts at start: a "!" written right before that word, after
+// a space or at the start, belongs to it ("bist du ein Bot? !hilfe": the
+// rest is the command "!hilfe", review rv7 finding 4); "Bot!hilfe" keeps
+// its "!" as punctuation.
+func restStart(text string, start int) int {
+	i := start
+	for i > 0 && text[i-1] == '!' {
+		i--
+	}
+	if i == start || i > 0 && text[i-1] != ' ' && text[i-1] != '\t' && text[i-1] != '\n' {
+		return start
+	}
+	return i
+}
+
 func smallTalk(tx *Texts, t Talk) Decision {
 	r := map[Talk]string{TalkHello: tx.Hello, TalkThanks: tx.Thanks, TalkAck: tx.Ack, TalkBye: tx.Bye,
 		TalkHowAreYou: tx.HowAreYou, TalkPrompt: tx.Prompt, TalkPraise: tx.Praise, TalkSorry: tx.Sorry}[t]
@@ -290,7 +327,7 @@ func contact(tx *Texts, opts Options) string {
 // NoGuideReply is the reply for None; question is the member's question
 // as the medium needs it (escaped for Markdown in the chat).
 func NoGuideReply(tx *Texts, opts Options, question string) string {
-	lead := fmt.Sprintf(tx.NoGuide, innerQuotes(tx.Lang, question))
+	lead := fmt.Sprintf(tx.NoGuide, chat.InnerQuotes(tx.Lang, question))
 	if opts.Cases {
 		return lead + " " + tx.NoGuideCases
 	}
@@ -421,40 +458,4 @@ type noLibrary struct{}
 
 func (noLibrary) SearchFor(query string, _ int, _ bool) search.Result {
 	return search.Result{Query: query}
-}
-
-// innerQuotes returns the member's question q with its double quotation
-// marks made single ones, as a quotation inside a quotation wants (the
-// reply quotes the question: „…“ in German, “…” in English). German
-// (Duden, D 159): „…“ inside „…“ becomes ‚…‘; a “…” or "…" the member
-// typed likewise (opening ‚, closing ‘). English (the Chicago Manual of
-// Style, 13.30: double marks outside, single inside): “…” or "…" becomes
-// ‘…’. A straight mark opens when no quotation is open and closes
-// otherwise; so does “ in German, where it closes „ but opens in the
-// English style. One pass over q.
-func innerQuotes(lang, q string) string {
-	if !strings.ContainsAny(q, "\"„“”") {
-		return q
-	}
-	var b strings.Builder
-	b.Grow(len(q))
-	open := false
-	for _, r := range q {
-		switch {
-		case lang == "de" && r == '„':
-			r, open = '‚', true
-		case lang == "de" && (r == '“' || r == '"') && open, lang == "de" && r == '”':
-			r, open = '‘', false
-		case lang == "de" && (r == '“' || r == '"'):
-			r, open = '‚', true
-		case lang != "de" && r == '“':
-			r, open = '‘', true
-		case lang != "de" && (r == '”' || r == '"' && open):
-			r, open = '’', false
-		case lang != "de" && r == '"':
-			r, open = '‘', true
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

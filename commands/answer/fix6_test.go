@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/lotse-bot/lotse/commands/chat"
 )
 
 // TestBotNatureQuestion checks that a yes/no question put to the bot about
@@ -85,7 +87,10 @@ func TestDismissal(t *testing.T) {
 		}
 	}
 	for _, msg := range []string{"halt mal", "halt die Klappe nicht", "ist halt so", "kannst du die Klappe halten",
-		"halt mal, wie ändere ich mein Passwort?", "get", "shut up, wie teile ich einen Ordner?"} {
+		"halt mal, wie ändere ich mein Passwort?", "get", "shut up, wie teile ich einen Ordner?",
+		// A subject makes a statement, not an imperative: a goodbye
+		// (review rv7, finding 5).
+		"ich hau jetzt ab", "ich hau ab", "ich bin dann mal weg", "ich halt jetzt die Klappe", "I get lost"} {
 		if d := Decide(msg, lib, Options{Cases: true}); d.Talk == TalkCriticism {
 			t.Errorf("%q became criticism", msg)
 		}
@@ -136,8 +141,8 @@ func TestInnerQuotes(t *testing.T) {
 		{"en", "it's 'fine'", "it's 'fine'"},
 		{"de", "", ""},
 	} {
-		if got := innerQuotes(tt.lang, tt.q); got != tt.want {
-			t.Errorf("innerQuotes(%s, %q) = %q, want %q", tt.lang, tt.q, got, tt.want)
+		if got := chat.InnerQuotes(tt.lang, tt.q); got != tt.want {
+			t.Errorf("chat.InnerQuotes(%s, %q) = %q, want %q", tt.lang, tt.q, got, tt.want)
 		}
 	}
 	de := NoGuideReply(&German, Options{Cases: true}, "Mein Sohn sagt: „Du bist nutzlos“")
@@ -147,5 +152,27 @@ func TestInnerQuotes(t *testing.T) {
 	en := NoGuideReply(&English, Options{Cases: true}, `Zoom says "error 42"`)
 	if want := "Sorry, I found no guide that fits “Zoom says ‘error 42’”."; !strings.HasPrefix(en, want) {
 		t.Errorf("English reply %q, want it to start %q", en, want)
+	}
+}
+
+// TestBotNatureRestCommand checks that the rest after a cut question about
+// the bot's nature keeps a leading "!": it is a command (review rv7,
+// finding 4), and restStart takes a "!" only when it opens a word.
+func TestBotNatureRestCommand(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, msg := range []string{"bist du ein Bot? !hilfe", "Bist du ein Mensch?  !hilfe"} {
+		if d := Decide(msg, lib, Options{Cases: true}); d.Outcome != Command {
+			t.Errorf("%q: %s %q, want the command", msg, d.Outcome, d.Reply)
+		}
+	}
+	for _, tc := range []struct {
+		text       string
+		start, cut int
+	}{
+		{"a? !hilfe", 4, 3}, {"a? !!hilfe", 5, 3}, {"a? hilfe", 3, 3}, {"Bot!hilfe", 4, 4}, {"!hilfe", 1, 0}, {"a?!hilfe", 3, 3},
+	} {
+		if got := restStart(tc.text, tc.start); got != tc.cut {
+			t.Errorf("restStart(%q, %d) = %d, want %d", tc.text, tc.start, got, tc.cut)
+		}
 	}
 }

@@ -663,10 +663,13 @@ type critEvidence struct {
 // dismissal reports whether ws[i] opens a phrase of dismissal
 // (critDismiss): its second word next, or after an article, a possessive
 // or a modal particle ("halt die Klappe", "halt deine Klappe", "halt's
-// Maul", "halt einfach die Klappe"; dismissGap).
+// Maul", "halt einfach die Klappe"; dismissGap). An imperative has no
+// subject: after a subject pronoun the verb is a statement about the
+// speaker ("ich hau jetzt ab", a goodbye; "I get lost in the menu"),
+// not a dismissal (dismissSubject).
 func dismissal(ws []string, i int) bool {
 	seconds, ok := critDismiss[ws[i]]
-	if !ok {
+	if !ok || i > 0 && dismissSubject[ws[i-1]] {
 		return false
 	}
 	for j := i + 1; j < min(len(ws), i+4); j++ {
@@ -684,6 +687,13 @@ func dismissal(ws []string, i int) bool {
 // possessive of its noun, and the modal particles of an imperative
 // (Duden: einfach, mal, doch, jetzt).
 var dismissGap = set("die", "das", "dein", "deine", "s", "einfach", "mal", "doch", "jetzt")
+
+// dismissSubject are the subject pronouns that make the verb of a
+// phrase of dismissal a statement, not an imperative ("ich hau ab", "we
+// get lost"). (A pronoun after the verb, "hau ich ab", is no dismissGap
+// and ends the phrase anyway; "du" is left out: "du, halt die Klappe"
+// addresses the bot.)
+var dismissSubject = set("ich", "er", "sie", "es", "wir", "man", "i", "he", "she", "it", "we", "they")
 
 func (c *critEvidence) see(ws []string, i int) {
 	w, prev, next := ws[i], "", ""

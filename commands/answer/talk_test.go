@@ -381,7 +381,7 @@ func TestCriticismNoPanic(t *testing.T) {
 func TestApologyOpens(t *testing.T) {
 	lib := loadLibrary(t)
 	for _, msg := range []string{"Entschuldigung, ich habe eine Frage", "Sorry, ich hätte eine Frage", "Verzeihung, kurze Frage",
-		"sorry, I have a question", "excuse me", "Entschuldigung"} {
+		"sorry, I have a question", "excuse me", "Entschuldigung?", "pardon"} {
 		if d := Decide(msg, lib, Options{Cases: true}); d.Outcome != SmallTalk || d.Talk != TalkPrompt {
 			t.Errorf("%q: %s %s %q, want the prompt for the question", msg, d.Outcome, d.Talk, d.Reply)
 		}
@@ -426,6 +426,28 @@ func TestWhatCanYouDo(t *testing.T) {
 	for _, msg := range []string{"was weißt du über mich?", "was hast du über mich gespeichert?"} {
 		if d := Decide(msg, lib, Options{Cases: true}); len(d.Hits) == 0 || d.Hits[0].ID != "lotse/was-lotse-speichert.md" {
 			t.Errorf("%q: %s %v, want lotse/was-lotse-speichert.md first", msg, d.Outcome, d.Guides())
+		}
+	}
+}
+
+// TestBareApology: an apology alone ("sorry", "Entschuldigung",
+// "Verzeihung") apologises for a slip and gets the reassurance
+// (TalkSorry), not the prompt for a question (review rv7, finding 6).
+func TestBareApology(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, tt := range []struct {
+		msg  string
+		opts Options
+		want string
+	}{
+		{"sorry", Options{Cases: true}, German.Sorry},
+		{"Entschuldigung", Options{Cases: true}, German.Sorry},
+		{"Verzeihung!", Options{Cases: true}, German.Sorry},
+		{"sorry sorry", Options{Cases: true}, German.Sorry},
+		{"Sorry.", Options{Cases: true, Texts: &English}, English.Sorry},
+	} {
+		if d := Decide(tt.msg, lib, tt.opts); d.Outcome != SmallTalk || d.Talk != TalkSorry || d.Reply != tt.want {
+			t.Errorf("%q: %s %s %q, want the reassurance", tt.msg, d.Outcome, d.Talk, d.Reply)
 		}
 	}
 }

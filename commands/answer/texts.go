@@ -141,7 +141,7 @@ var English = Texts{
 	NoGuideCases:   "I can pass your question on to a person from the digital team, though.",
 	NoGuideContact: "Feel free to ask differently or browse the topics with `!guides`. %s",
 
-	Vague:      "Sorry something isn't working! So that I can show you the right guide: what exactly doesn't work, and where? A few words are enough, e.g. “sound in the video conference”, “signing in to the cloud” or “forgot password”.",
+	Vague:      "Sorry, something isn't working! So that I can show you the right guide: what exactly doesn't work, and where? A few words are enough, e.g. “sound in the video conference”, “signing in to the cloud” or “forgot password”.",
 	VagueCases: "Or I can pass it on to a person from the digital team.",
 
 	Answer:       "📘 **%s**",

@@ -106,4 +106,8 @@ func TestVagueTexts(t *testing.T) {
 	if n := strings.Count(English.Vague, "“"); n < 2 || n > 3 || n != strings.Count(English.Vague, "”") {
 		t.Errorf("English examples: %d", n)
 	}
+	// "Sorry, …": the interjection takes its comma (review rv7, finding 10).
+	if !strings.HasPrefix(English.Vague, "Sorry, something isn't working!") {
+		t.Errorf("English.Vague %q", English.Vague)
+	}
 }

@@ -168,10 +168,17 @@ func (w *Workflow) isReplyTo(ctx context.Context, d *storage.CaseDraft, eventID 
 	return slices.Contains(replies, id.EventID(d.PromptEvent)), err
 }
 
+// offerText is the offer of a case for question (Markdown). It quotes the
+// question, so a quotation inside it gets single marks, as in the "no
+// guide" reply (chat.InnerQuotes; review rv7, finding 10).
+func offerText(st *Texts, question string) string {
+	return chat.Format(st.Offer, chat.Escape(chat.InnerQuotes(st.Lang, question))) + "\n\n" + st.OfferHow
+}
+
 // offerCase asks the member whether to open a case from the draft.
 func (w *Workflow) offerCase(ctx context.Context, d storage.CaseDraft, lead string) error {
 	st := w.tx
-	md := chat.Format(st.Offer, chat.Escape(d.Question)) + "\n\n" + st.OfferHow
+	md := offerText(st, d.Question)
 	if lead != "" {
 		md = lead + "\n\n" + md
 	}

@@ -169,6 +169,11 @@ func (w *Workflow) answerQuestion(ctx context.Context, question string) error {
 		return w.rememberQuestion(ctx, question, d.Guides(), false, "")
 	case answer.SmallTalk:
 		return w.ReplyMarkdown(ctx, d.Reply)
+	case answer.Command:
+		// A command after a question ("bist du ein Bot? !hilfe"): not
+		// run from inside a message (its sender, room and permission
+		// are checked by the router only), not searched either.
+		return w.ReplyMarkdown(ctx, w.tx.CommandInside)
 	case answer.Human:
 		if cases {
 			// Offer a case right away; the member's words become its question.

@@ -25,6 +25,10 @@ type Texts struct {
 	FeedbackSorry string
 	// AskUsage explains !frage without a question.
 	AskUsage string
+	// CommandInside answers a command written inside a message after a
+	// question ("bist du ein Bot? !hilfe"): commands run only at the start
+	// of a message of their own.
+	CommandInside string
 	// GuideUsage explains !anleitung without a query.
 	GuideUsage string
 	// GuideNotFound: %s = query (escaped).
@@ -66,6 +70,7 @@ var German = Texts{
 	FeedbackThanks:     "Danke für deine Rückmeldung! 🙂",
 	FeedbackSorry:      "Schade, dass das nicht geholfen hat. Formuliere deine Frage gern etwas anders – oder schau mit `!anleitungen` in die Themen.",
 	AskUsage:           "Schreib deine Frage hinter den Befehl, z. B.: `!frage Wie teile ich meinen Bildschirm?`",
+	CommandInside:      "Befehle verstehe ich nur am Anfang einer eigenen Nachricht – schick ihn mir bitte allein, z. B. `!hilfe`.",
 	GuideUsage:         "Wonach soll ich suchen? Zum Beispiel: `!anleitung passwort vergessen`",
 	GuideNotFound:      "Zu „%s“ habe ich keine Anleitung gefunden. Probier es mit anderen Wörtern oder schau mit `!anleitungen` in die Themen.",
 	GuidesIntro:        "Diese Themen gibt es:",
@@ -94,6 +99,7 @@ var English = Texts{
 	FeedbackThanks:     "Thanks for your feedback! 🙂",
 	FeedbackSorry:      "Sorry that didn't help. Try asking a little differently – or browse the topics with `!guides`.",
 	AskUsage:           "Write your question after the command, e.g.: `!ask How do I share my screen?`",
+	CommandInside:      "I only understand commands at the start of a message of their own – please send it on its own, e.g. `!help`.",
 	GuideUsage:         "What should I look for? For example: `!guide forgot password`",
 	GuideNotFound:      "I found no guide for “%s”. Try other words or browse the topics with `!guides`.",
 	GuidesIntro:        "These topics exist:",
