@@ -15,7 +15,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
 )
@@ -327,7 +326,7 @@ func contact(tx *Texts, opts Options) string {
 // NoGuideReply is the reply for None; question is the member's question
 // as the medium needs it (escaped for Markdown in the chat).
 func NoGuideReply(tx *Texts, opts Options, question string) string {
-	lead := fmt.Sprintf(tx.NoGuide, chat.InnerQuotes(tx.Lang, question))
+	lead := fmt.Sprintf(tx.NoGuide, guides.InnerQuotes(tx.Lang, question))
 	if opts.Cases {
 		return lead + " " + tx.NoGuideCases
 	}

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/guides"
 )
 
 // TestBotNatureQuestion checks that a yes/no question put to the bot about
@@ -141,8 +141,8 @@ func TestInnerQuotes(t *testing.T) {
 		{"en", "it's 'fine'", "it's 'fine'"},
 		{"de", "", ""},
 	} {
-		if got := chat.InnerQuotes(tt.lang, tt.q); got != tt.want {
-			t.Errorf("chat.InnerQuotes(%s, %q) = %q, want %q", tt.lang, tt.q, got, tt.want)
+		if got := guides.InnerQuotes(tt.lang, tt.q); got != tt.want {
+			t.Errorf("guides.InnerQuotes(%s, %q) = %q, want %q", tt.lang, tt.q, got, tt.want)
 		}
 	}
 	de := NoGuideReply(&German, Options{Cases: true}, "Mein Sohn sagt: „Du bist nutzlos“")

@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/lotse-bot/lotse/guides"
+
 	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
@@ -170,9 +172,9 @@ func (w *Workflow) isReplyTo(ctx context.Context, d *storage.CaseDraft, eventID 
 
 // offerText is the offer of a case for question (Markdown). It quotes the
 // question, so a quotation inside it gets single marks, as in the "no
-// guide" reply (chat.InnerQuotes; review rv7, finding 10).
+// guide" reply (guides.InnerQuotes; review rv7, finding 10).
 func offerText(st *Texts, question string) string {
-	return chat.Format(st.Offer, chat.Escape(chat.InnerQuotes(st.Lang, question))) + "\n\n" + st.OfferHow
+	return chat.Format(st.Offer, chat.Escape(guides.InnerQuotes(st.Lang, question))) + "\n\n" + st.OfferHow
 }
 
 // offerCase asks the member whether to open a case from the draft.
