@@ -73,6 +73,36 @@ var addressWords = set("lotse", "du", "ihr", "zusammen", "there", "everyone", "e
 var howAreYou = set("wie geht es dir", "wie geht's dir", "wie gehts dir", "wie geht's", "wie gehts", "wie geht es ihnen",
 	"how are you", "how are you doing", "alles gut bei dir", "na wie geht's", "na wie gehts", "und wie geht es dir")
 
+// leaveTaking are the whole-message ways of taking one's leave in a chat
+// that use no word of greeting ("ich bin dann mal weg", "ich muss los",
+// "gotta go"): German colloquial leave-taking (Duden: "abhauen" salopp
+// "weggehen", "los müssen", "Schluss machen") and the English chat ones.
+// The words alone say other things ("ich hau ab" is a goodbye, "halt die
+// Klappe" a dismissal), so only the whole message counts, like howAreYou.
+var leaveTaking = set("ich bin dann mal weg", "bin dann mal weg", "ich bin weg", "bin weg", "ich bin dann weg",
+	"ich hau ab", "ich hau jetzt ab", "ich hau dann ab", "ich hau dann mal ab", "ich muss los", "muss los",
+	"ich muss jetzt los", "ich muss weg", "ich mach schluss", "ich mach jetzt schluss", "ich mach dann schluss",
+	"gotta go", "got to go", "i have to go", "i've got to go", "i'm off", "im off", "i'm off now")
+
+// leftOnly reports whether msg (its words, joined by single spaces) is a
+// way of taking one's leave with nothing else but words of small talk
+// around it ("muss los, danke!", "ich hau ab, tschüss"). One pass per
+// phrase over a message of at most a few KB.
+func leftOnly(msg string) bool {
+	padded := " " + msg + " "
+	for p := range leaveTaking {
+		i := strings.Index(padded, " "+p+" ")
+		if i < 0 {
+			continue
+		}
+		rest := strings.Fields(padded[:i] + " " + padded[i+len(p)+1:])
+		if !slices.ContainsFunc(rest, func(w string) bool { return !social(w) || negWords[w] }) {
+			return true
+		}
+	}
+	return false
+}
+
 // union returns the set of the words of all ms.
 func union(ms ...map[string]bool) map[string]bool {
 	u := map[string]bool{}
@@ -111,6 +141,9 @@ func isSmallTalk(ws []word) (Talk, bool) {
 	}
 	if howAreYou[strings.TrimPrefix(strings.TrimPrefix(b.String(), "hallo "), "hi ")] {
 		return TalkHowAreYou, true
+	}
+	if leftOnly(b.String()) {
+		return TalkBye, true
 	}
 	thanked := slices.ContainsFunc(ws, func(w word) bool { return thanksWords[w.w] })
 	core := false

@@ -451,3 +451,37 @@ func TestBareApology(t *testing.T) {
 		}
 	}
 }
+
+// TestLeaveTaking: taking one's leave without a word of greeting ("ich
+// bin dann mal weg", "muss los, danke", "gotta go") is a goodbye, not a
+// dismissal of the bot or a question; the phrase must stand whole, and
+// a question beside it is still searched.
+func TestLeaveTaking(t *testing.T) {
+	for _, tt := range []struct {
+		msg  string
+		want Outcome
+		talk Talk
+	}{
+		{"ich hau jetzt ab", SmallTalk, TalkBye},
+		{"Ich bin dann mal weg!", SmallTalk, TalkBye},
+		{"muss los, danke", SmallTalk, TalkBye},
+		{"ich hau ab, tschüss", SmallTalk, TalkBye},
+		{"gotta go", SmallTalk, TalkBye},
+		{"I'm off", SmallTalk, TalkBye},
+		{"du, halt die Klappe", SmallTalk, TalkCriticism},
+		// Not small talk (what they get instead is the search's).
+		{"bin weg, das passwort geht nicht", "", ""},
+		{"ich bin weg vom fenster", "", ""},
+	} {
+		d := Decide(tt.msg, loadLibrary(t), Options{})
+		if tt.want == "" {
+			if d.Outcome == SmallTalk {
+				t.Errorf("Decide(%q) = small talk %s, want a search", tt.msg, d.Talk)
+			}
+			continue
+		}
+		if d.Outcome != tt.want || d.Talk != tt.talk {
+			t.Errorf("Decide(%q) = %s/%s, want %s/%s", tt.msg, d.Outcome, d.Talk, tt.want, tt.talk)
+		}
+	}
+}
