@@ -70,7 +70,7 @@ var German = Texts{
 	FeedbackThanks:     "Danke für deine Rückmeldung! 🙂",
 	FeedbackSorry:      "Schade, dass das nicht geholfen hat. Formuliere deine Frage gern etwas anders – oder schau mit `!anleitungen` in die Themen.",
 	AskUsage:           "Schreib deine Frage hinter den Befehl, z. B.: `!frage Wie teile ich meinen Bildschirm?`",
-	CommandInside:      "Befehle verstehe ich nur am Anfang einer eigenen Nachricht – schick ihn mir bitte allein, z. B. `!hilfe`.",
+	CommandInside:      "Einen Befehl verstehe ich nur am Anfang einer eigenen Nachricht – schick ihn mir bitte allein, z. B. `!hilfe`.",
 	GuideUsage:         "Wonach soll ich suchen? Zum Beispiel: `!anleitung passwort vergessen`",
 	GuideNotFound:      "Zu „%s“ habe ich keine Anleitung gefunden. Probier es mit anderen Wörtern oder schau mit `!anleitungen` in die Themen.",
 	GuidesIntro:        "Diese Themen gibt es:",
