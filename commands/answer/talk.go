@@ -84,6 +84,11 @@ var leaveTaking = set("ich bin dann mal weg", "bin dann mal weg", "ich bin weg",
 	"ich muss jetzt los", "ich muss weg", "ich mach schluss", "ich mach jetzt schluss", "ich mach dann schluss",
 	"gotta go", "got to go", "i have to go", "i've got to go", "i'm off", "im off", "i'm off now")
 
+// maxLeaveWords bounds the messages leftOnly looks at: the longest
+// leaveTaking phrase (6 words) with a few words of small talk around it;
+// longer messages are questions and pay nothing for it.
+const maxLeaveWords = 12
+
 // leftOnly reports whether msg (its words, joined by single spaces) is a
 // way of taking one's leave with nothing else but words of small talk
 // around it ("muss los, danke!", "ich hau ab, tschüss"). One pass per
@@ -142,7 +147,7 @@ func isSmallTalk(ws []word) (Talk, bool) {
 	if howAreYou[strings.TrimPrefix(strings.TrimPrefix(b.String(), "hallo "), "hi ")] {
 		return TalkHowAreYou, true
 	}
-	if leftOnly(b.String()) {
+	if len(ws) <= maxLeaveWords && leftOnly(b.String()) {
 		return TalkBye, true
 	}
 	thanked := slices.ContainsFunc(ws, func(w word) bool { return thanksWords[w.w] })
