@@ -40,14 +40,17 @@ func TestNoRescueForAPersonRequest(t *testing.T) {
 	}
 }
 
-// TestPersonPoolFigures prints the decision on the tuning pool split in
-// parts A and B by bit 0 of the FNV-1a hash of the message (development
-// aid for the person grammar; set LOTSE_TUNE=1): per set, part and
-// expected kind helped/messages and confident-wrong. With
-// LOTSE_PERSON_DUMP=FILE it also writes every decision as a line
-// (set, part, expected, outcome, guides, message) to diff two runs.
-// Only tuning sets are read, never a held-out set.
-func TestPersonPoolFigures(t *testing.T) {
+// TestPoolParts prints the decision on the tuning pool split in parts A
+// and B by bit 0 of the FNV-1a hash of the message (rescuePart;
+// development aid of the sixth pass — person requests, talk to the bot —
+// set LOTSE_TUNE=1): per set, part and expected kind helped/messages and
+// confident-wrong, the messages taken for small talk that expected
+// something else, and the pooled first messages per part. With
+// LOTSE_POOL_DUMP=FILE it also writes every decision as a line (set,
+// part, expected, outcome, guides, person signal, message) to diff two
+// runs. Only tuning sets are read, never a held-out set; what the tuning
+// sets must keep is asserted by TestTuneFloors.
+func TestPoolParts(t *testing.T) {
 	if os.Getenv("LOTSE_TUNE") == "" {
 		t.Skip("set LOTSE_TUNE")
 	}
@@ -67,6 +70,29 @@ func TestPersonPoolFigures(t *testing.T) {
 		rows = append(rows, row{"bench " + s, blib, bqs})
 	}
 	kinds := []string{"guide", "human", "none", "smalltalk"}
+	// pooled[part][kind] sums the first messages' tallies.
+	var pooled [2]map[string]*Tally
+	for part := range pooled {
+		pooled[part] = map[string]*Tally{}
+	}
+	add := func(m map[string]*Tally, k string, t *Tally) {
+		if m[k] == nil {
+			m[k] = &Tally{}
+		}
+		m[k].Messages += t.Messages
+		m[k].Helped += t.Helped
+		m[k].ConfidentWrong += t.ConfidentWrong
+	}
+	line := func(head string, total *Tally, by map[string]*Tally, falseTalk int) string {
+		l := fmt.Sprintf("%-14s all %3d/%3d cw %d", head, total.Helped, total.Messages, total.ConfidentWrong)
+		for _, k := range kinds {
+			if t := by[k]; t != nil {
+				l += fmt.Sprintf(" | %s %d/%d cw %d", k, t.Helped, t.Messages, t.ConfidentWrong)
+			}
+		}
+		return l + fmt.Sprintf(" | taken for small talk %d", falseTalk)
+	}
+	var falsePooled [2]int
 	for _, r := range rows {
 		for part := 0; part < 2; part++ {
 			var qs []search.Question
@@ -76,21 +102,29 @@ func TestPersonPoolFigures(t *testing.T) {
 				}
 			}
 			rep := Evaluate(r.lib, qs, Options{Cases: true})
-			line := fmt.Sprintf("%-12s %c all %3d/%3d cw %d", r.name, "AB"[part], rep.Total.Helped, rep.Total.Messages, rep.Total.ConfidentWrong)
-			for _, k := range kinds {
-				if t := rep.ByExpected[k]; t != nil {
-					line += fmt.Sprintf(" | %s %d/%d cw %d", k, t.Helped, t.Messages, t.ConfidentWrong)
-				}
-			}
-			fmt.Println(line)
+			falseTalk := 0
 			for _, res := range rep.Results {
+				if expectedOutcome(res.Question.Expected) != SmallTalk && res.Decision.Outcome == SmallTalk {
+					falseTalk++
+				}
 				ws := tokens(clean(res.Question.Text))
 				fmt.Fprintf(&dump, "%s\t%c\t%s\t%s\t%v\t%d\t%q\n", r.name, "AB"[part], res.Question.Expected, res.Decision.Outcome,
 					res.Decision.Guides(), personRequest(foldWords(ws), clauseStarts(clean(res.Question.Text), ws)), res.Question.Text)
 			}
+			fmt.Println(line(fmt.Sprintf("%s %c", r.name, "AB"[part]), &rep.Total, rep.ByExpected, falseTalk))
+			if strings.HasPrefix(r.name, "fm ") {
+				add(pooled[part], "all", &rep.Total)
+				for k, t := range rep.ByExpected {
+					add(pooled[part], k, t)
+				}
+				falsePooled[part] += falseTalk
+			}
 		}
 	}
-	if f := os.Getenv("LOTSE_PERSON_DUMP"); f != "" {
+	for part := range pooled {
+		fmt.Println(line(fmt.Sprintf("fm pool %c", "AB"[part]), pooled[part]["all"], pooled[part], falsePooled[part]))
+	}
+	if f := os.Getenv("LOTSE_POOL_DUMP"); f != "" {
 		if err := os.WriteFile(f, []byte(dump.String()), 0o644); err != nil {
 			t.Fatal(err)
 		}
