@@ -359,9 +359,9 @@ var speakerPersons = func() map[string]bool {
 var officeSuffixes = []string{"wart", "fuhrer", "beauftragte", "beauftragter", "vorsitzende", "vorsitzender",
 	"sprecher", "referent"}
 
-// speakerFold folds w for speakerPersons and officeSuffixes: ß as ss,
-// umlauts as umlautFold.
-func speakerFold(w string) string { return umlautFold(strings.ReplaceAll(w, "ß", "ss")) }
+// speakerFold folds w for speakerPersons and officeSuffixes as the index
+// folds words (foldWord: ß as ss; umlautFold).
+func speakerFold(w string) string { return umlautFold(foldWord(w)) }
 
 // personSpeaker reports whether the speaker w of a quote is a person
 // (speakerPersons, officeSuffixes).
