@@ -22,7 +22,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 )
 
@@ -172,8 +171,9 @@ func (o Options) withDefaults() Options {
 	case "-":
 		o.Addressee = ""
 	}
-	// Lower-cased once here, not per query: it is matched as a query word.
-	o.Addressee = strings.ToLower(o.Addressee)
+	// Folded once here as the tokenizer folds a query word (foldWord),
+	// not per query: it is matched as one.
+	o.Addressee = foldWord(o.Addressee)
 	return o
 }
 

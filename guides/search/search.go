@@ -376,7 +376,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 		}
 	}
 	// A message that says "du" to the bot asks about the bot (addressee.go).
-	if a := ix.opts.Addressee; a != "" && addressesBot(toks, foldWord(a)) {
+	if a := ix.opts.Addressee; a != "" && addressesBot(toks, a) {
 		step(1)
 		k := key(a)
 		if !seen[k] {
