@@ -55,16 +55,25 @@ func (w *Workflow) toThread(ctx context.Context, c *storage.Case, prefix, text, 
 // answer to a rescued choice's "Passt keine davon?") a case is offered
 // with the question they belong to, instead of searching them as a
 // question.
+// The English contractions are written without their apostrophe, as
+// notHelped reads them.
 var notHelpedWords = map[string]bool{"hat nicht geholfen": true, "nicht geholfen": true, "hilft nicht": true, "hilft mir nicht": true,
-	"das hat nicht geholfen": true, "hat leider nicht geholfen": true, "didn't help": true, "did not help": true, "that didn't help": true, "nein": true, "no": true}
+	"das hat nicht geholfen": true, "hat leider nicht geholfen": true, "didnt help": true, "did not help": true, "that didnt help": true, "nein": true, "no": true}
 
 // notHelped reports whether words (chat.NormWords of a message) is one of
 // notHelpedWords or says that none of the guides fits (chat.NoneFits),
 // both also with punctuation or an emoji between or after the words
-// (chat.BareWords: "nein, keine davon", "hat nicht geholfen 🙁").
+// (chat.BareWords: "nein, keine davon", "hat nicht geholfen 🙁"). An
+// apostrophe, typed or typographic, is dropped first: BareWords would
+// split "didn't" at it (review rv7, finding 7: "didn't help 🙁").
 func notHelped(words string) bool {
+	words = noApostrophe.Replace(words)
 	return notHelpedWords[words] || notHelpedWords[chat.BareWords(words)] || chat.NoneFits(words)
 }
+
+// noApostrophe drops the apostrophes of English contractions ("didn't",
+// "didn’t").
+var noApostrophe = strings.NewReplacer("'", "", "\u2019", "")
 
 // RememberQuestion keeps the member's question and what Lotse suggested as
 // the context of a possible case (follow-ups are appended). With offer set

@@ -26,6 +26,13 @@ func TestNotHelped(t *testing.T) {
 		{"Hat nicht geholfen :( ", true},
 		{"hilft mir nicht 😕", true},
 		{"no, none of them", true},
+		// An apostrophe, typed or typographic, with an emoji after the
+		// words (review rv7, finding 7).
+		{"didn't help 🙁", true},
+		{"That didn’t help.", true},
+		{"that didn’t help :(", true},
+		{"didnt help", true},
+		{"it didn't help me find the button", false},
 		{"keine Ahnung", false},
 		{"wie lösche ich keine davon", false},
 		{"hat das geholfen?", false},
