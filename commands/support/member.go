@@ -229,30 +229,38 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 	if err != nil {
 		return true, err
 	}
+	// reoffer: the message says Lotse's last answer did not help ("hat
+	// nicht geholfen", "keine davon") or criticises it ("das hilft mir
+	// überhaupt nicht"): the case is offered with the question, not the
+	// general way to a person — while an offer is pending too, where it
+	// is offered again (review rv7, finding 8).
+	reoffer := false
 	if d != nil && d.Offered && !offeredByThis {
 		switch {
 		case chat.YesWords[words]:
 			return true, w.confirmCase(ctx, d)
 		case chat.NoWords[words]:
 			return true, w.declineCase(ctx, d)
-		case notHelped(words):
-			return true, w.offerCase(ctx, *d, "")
 		}
+		reoffer = notHelped(words) || w.cfg.IsCriticism(text)
 	} else if d != nil && d.PromptEvent == declinedBy(evt.ID) {
 		// Handled before a crash: answer again (the same transaction ID).
 		return true, w.ReplyMarkdown(ctx, w.tx.Cancelled)
-	} else if d != nil && d.Question != "" && (notHelped(words) || w.cfg.IsCriticism(text)) {
-		// Criticism right after an answer ("das hilft mir überhaupt
-		// nicht") says it did not help: the case is offered with the
-		// question, not the general way to a person.
-		return true, w.offerCase(ctx, *d, "")
+	} else if d != nil && d.Question != "" {
+		reoffer = notHelped(words) || w.cfg.IsCriticism(text)
 	}
 	c, err := w.DB.Cases.ActiveForMember(ctx, evt.Sender.String(), evt.RoomID.String())
 	if err != nil {
 		return true, err
 	}
 	if c != nil {
+		// During an open case everything the member writes is for the
+		// team, criticism too: it is relayed, never answered with a
+		// new offer (review rv7, finding 9).
 		return true, w.relayFromMember(ctx, c, content, text)
+	}
+	if reoffer {
+		return true, w.offerCase(ctx, *d, "")
 	}
 	if w.cfg.ReopenWindow > 0 && content.MsgType != event.MsgNotice {
 		c, err = w.DB.Cases.ResolvedSince(ctx, evt.Sender.String(), evt.RoomID.String(), w.Now().Add(-w.cfg.ReopenWindow))
