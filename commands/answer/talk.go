@@ -836,8 +836,53 @@ func pejorativeBot(w string) bool {
 // without a verb of speaking, helping or wanting ("bist du ein Mensch
 // oder kann ich mit einem sprechen?", see handOver), which keep it a
 // request. words are the tokens of text, ws their folded forms, brk the
-// clause breaks.
+// clause breaks. A rest that only presses for the answer ("antworte!",
+// "sag schon!", "tell me", see pressing) belongs to the questions: it
+// asks nothing of its own, and a guide found for its words would drop
+// the question that was asked (review rv7, finding 3).
 func botNatureQuestions(text string, words []word, ws []string, brk []bool) int {
+	from := natureQuestionsEnd(text, words, ws, brk)
+	if from > 0 && pressing(ws[from:]) {
+		return len(ws)
+	}
+	return from
+}
+
+// pressVerbs are the imperatives that press for an answer (Duden:
+// antworten, sagen, sprechen, reden, verraten, erzählen, zugeben — "gib
+// zu"; English answer, reply, respond, tell, say, speak, admit), folded.
+var pressVerbs = set("antworte", "antwortet", "antworten", "antwort", "sag", "sage", "sags", "sagt", "sprich", "sprecht",
+	"rede", "red", "redet", "verrat", "verrate", "verrats", "verratet", "erzaehl", "erzaehle", "erzaehlt", "gib",
+	"answer", "reply", "respond", "tell", "say", "speak", "admit")
+
+// pressRest are the words that may stand beside a pressVerb: modal
+// particles and adverbs of urging (Duden: schon, doch, mal, endlich,
+// jetzt, nun, los, komm), the addressee and the object of telling ("mir",
+// "es", "die Wahrheit", "ja oder nein"), "ehrlich", "bitte", and the
+// English ones ("come on", "tell me the truth", "please", "now").
+var pressRest = set("schon", "doch", "mal", "endlich", "jetzt", "nun", "los", "na", "komm", "bitte", "mir", "uns", "es",
+	"das", "die", "wahrheit", "ehrlich", "einfach", "halt", "zu", "ja", "oder", "nein", "nochmal", "come", "on", "me",
+	"us", "it", "the", "truth", "honestly", "truthfully", "please", "just", "now", "already", "yes", "no", "or")
+
+// pressing reports whether ws (folded) only press for the answer to the
+// question before them: a pressVerb and nothing but pressRest ("antworte
+// mir endlich!", "sag schon", "los, antworte", "come on, tell me"). A
+// word of its own makes a question ("sag mir, wie ich …").
+func pressing(ws []string) bool {
+	verb := false
+	for _, w := range ws {
+		switch {
+		case pressVerbs[w]:
+			verb = true
+		case !pressRest[w]:
+			return false
+		}
+	}
+	return verb
+}
+
+// natureQuestionsEnd is botNatureQuestions without a pressing rest.
+func natureQuestionsEnd(text string, words []word, ws []string, brk []bool) int {
 	from := 0
 	for {
 		i := from
