@@ -106,6 +106,12 @@ type Decision struct {
 	// (chooseOrPerson); Reply ends with it.
 	Rescued    bool
 	PersonHint string
+	// CaseLead, set with cases on when a support case is offered right
+	// away after small talk (a question whether Lotse is a person, see
+	// botReply), is Reply without its last sentence (HumanOffer, the
+	// offer as `lotse ask` shows it): the chat sends CaseLead with the
+	// offer of a case, as it does for a request for a person.
+	CaseLead string
 	// weak: the weak evidence of a "no guide" the rescue may turn into a
 	// choice (see weakGate).
 	weak *weakEvidence
@@ -162,7 +168,7 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 		// "bist du ein Mensch oder ein Bot?" asks what Lotse is; "du
 		// bist ein nutzloser Bot" gets an apology, not a case offer
 		// quoting it. Both name the way to a person.
-		return botReply(tx, opts, bot)
+		return botReply(tx, opts, bot, bot == TalkBot && namesNature(folded))
 	}
 	if toBot && bot == talkMachine {
 		// "der Computer ist Schrott": what exactly does not work?
@@ -173,7 +179,7 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 		// ein Mensch? ich brauche Hilfe beim Passwort" asks that and
 		// then the question, which is decided on its own.
 		if from == len(words) {
-			return botReply(tx, opts, TalkBot)
+			return botReply(tx, opts, TalkBot, true)
 		}
 		rest := decide(text[restStart(text, words[from].start):], lib, opts, depth+1)
 		if rest.Outcome == None && !rest.Vague {
@@ -181,7 +187,7 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 			// nein", "…? Ich bin Max."): the question that was asked
 			// is answered, not the rest quoted as a question no guide
 			// fits (review rv7).
-			return botReply(tx, opts, TalkBot)
+			return botReply(tx, opts, TalkBot, true)
 		}
 		return rest
 	}

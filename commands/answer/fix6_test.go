@@ -17,7 +17,8 @@ func TestBotNatureQuestion(t *testing.T) {
 	for _, msg := range []string{"Bist du eine KI wie ChatGPT?", "Bist du der Bot vom Digitalisierungsteam?",
 		"are you an AI like ChatGPT?", "Hallo, bist du ein Roboter aus Berlin?", "bist du ein Bot? bist du ein Mensch?"} {
 		d := Decide(msg, lib, Options{Cases: true})
-		if d.Outcome != SmallTalk || d.Talk != TalkBot || d.Reply != German.Bot+" "+German.BotCases {
+		// With cases on, the offer of a case follows (botReply, nature).
+		if d.Outcome != SmallTalk || d.Talk != TalkBot || d.Reply != German.Bot+" "+German.BotHuman+" "+German.HumanOffer {
 			t.Errorf("%q: %s %s %q, want the honest bot reply", msg, d.Outcome, d.Talk, d.Reply)
 		}
 	}

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -42,5 +43,56 @@ func TestBotNaturePressing(t *testing.T) {
 	d := Decide("bist du ein Mensch? sag mir, wie ich mein Passwort zurücksetze", lib, Options{Cases: true})
 	if !slices.Contains(d.Guides(), "konto/passwort-vergessen.md") {
 		t.Errorf("the question after it: %s %v, want the password guide", d.Outcome, d.Guides())
+	}
+}
+
+// TestBotNatureOffersCase: with cases on, a question whether Lotse is a
+// person or a machine ("bist du ein Bot?", "are you human?") gets the
+// honest answer and then the offer of a case right away (CaseLead: the
+// chat offers it, one tap or "ja", as for "ich möchte mit einem Menschen
+// sprechen"), not a sentence to write. With cases off the fallback
+// contact, as before; other questions about the bot (name, age, rest) and
+// criticism keep the sentence to write: no case offer quoting "wie alt
+// bist du?" or an insult.
+func TestBotNatureOffersCase(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, tt := range []struct {
+		tx    *Texts
+		msg   string
+		offer bool
+	}{
+		{&German, "bist du ein Bot?", true},
+		{&German, "Bist du ein Mensch?", true},
+		{&German, "bist du eigentlich ein echter Mensch oder eine KI?", true},
+		{&German, "Hallo, bist du ein Roboter?", true},
+		{&German, "bist du eine KI wie ChatGPT?", true},     // botNatureQuestions
+		{&German, "bist du ein Mensch? ja oder nein", true}, // the rest asks nothing
+		{&German, "bist du ein Bot? antworte!", true},       // pressing
+		{&German, "du bist doch nur ein Programm", true},    // said, not asked
+		{&English, "are you a bot?", true},
+		{&English, "Are you human?", true},
+		{&English, "are you a real person?", true},
+		{&English, "are you an AI like ChatGPT?", true},
+		{&German, "wie heißt du?", false},
+		{&German, "wie alt bist du?", false},
+		{&German, "hast du auch mal Feierabend?", false},
+		{&German, "du bist nutzlos", false},
+		{&English, "what's your name?", false},
+		{&English, "you are useless", false},
+	} {
+		on := Decide(tt.msg, lib, Options{Texts: tt.tx, Cases: true})
+		lead := tt.tx.Bot + " " + tt.tx.BotHuman
+		switch {
+		case on.Outcome != SmallTalk:
+			t.Errorf("%q: %s %s, want small talk", tt.msg, on.Outcome, on.Talk)
+		case tt.offer && (on.CaseLead != lead || on.Reply != lead+" "+tt.tx.HumanOffer):
+			t.Errorf("%q, cases on: %q %q, want the offer of a case", tt.msg, on.Reply, on.CaseLead)
+		case !tt.offer && (on.CaseLead != "" || !strings.HasSuffix(on.Reply, tt.tx.BotCases)):
+			t.Errorf("%q, cases on: %q %q, want the sentence to write", tt.msg, on.Reply, on.CaseLead)
+		}
+		off := Decide(tt.msg, lib, Options{Texts: tt.tx, Contact: "Ruf die Geschäftsstelle an."})
+		if off.CaseLead != "" || !strings.HasSuffix(off.Reply, " Ruf die Geschäftsstelle an.") {
+			t.Errorf("%q, cases off: %q %q, want the fallback contact", tt.msg, off.Reply, off.CaseLead)
+		}
 	}
 }

@@ -509,7 +509,20 @@ var otherMachine = set("der", "die", "das", "den", "dem", "des", "dieser", "dies
 // end with the way to a person — how to ask for a support case when cases
 // are on (a request for a person, see personRequest), the fallback
 // contact otherwise.
-func botReply(tx *Texts, opts Options, t Talk) Decision {
+//
+// nature: the question asks whether Lotse is a person or a machine
+// ("bist du ein Bot?", "are you human?"; natureWords, botNatureQuestions)
+// — often the wish to reach a person. With cases on the member then gets
+// the offer of a case right away, one tap or one word, as a request for
+// a person gets it (CaseLead; the chat makes the offer, which quotes the
+// message and opens nothing before the member's "ja" or ✅), instead of a
+// sentence to write. Not for criticism, whose words would be quoted to
+// the team, nor for the name or age ("wie heißt du?").
+func botReply(tx *Texts, opts Options, t Talk, nature bool) Decision {
+	if t == TalkBot && nature && opts.Cases {
+		lead := tx.Bot + " " + tx.BotHuman
+		return Decision{Outcome: SmallTalk, Talk: t, Reply: lead + " " + tx.HumanOffer, CaseLead: lead}
+	}
 	way := contact(tx, opts)
 	if opts.Cases {
 		way = tx.BotCases
@@ -933,6 +946,26 @@ func handOver(ws []string, i int) bool {
 // the English article ("are you an AI?").
 var natureNotPreps = set("fuer", "mit", "von", "vom", "zu", "zum", "zur", "bei", "beim", "auf", "ueber", "gegen",
 	"ohne", "unter", "for", "with", "to", "from", "of", "by", "about", "against", "without")
+
+// natureWords name what a person or a machine is: a question about the
+// bot that names one asks whether Lotse is a person (see botReply). The
+// nouns of the person grammar (humanNouns, botWords; not a class of
+// people, groupWords) and the machine and life words of botBeingCore.
+var natureWords = func() map[string]bool {
+	m := union(botWords, set("chatbot", "programm", "program", "computer", "kuenstliche", "intelligenz", "artificial",
+		"intelligence", "real", "echter", "echte", "echtes", "echten", "lebendig", "alive"))
+	for w := range humanNouns {
+		if !groupWords[w] {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// namesNature reports whether one of ws (folded) is a natureWord.
+func namesNature(ws []string) bool {
+	return slices.ContainsFunc(ws, func(w string) bool { return natureWords[w] })
+}
 
 // botNatureMax is the most words of a question about the bot's nature
 // (botNatureQuestions): "bist du eigentlich ein echter Mensch oder eine

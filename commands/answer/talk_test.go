@@ -107,25 +107,35 @@ func TestBotTalkKeepsGuides(t *testing.T) {
 
 // TestBotReply checks the answer to a question about the bot as a being:
 // it says that Lotse is a bot, and names the way to a person — the
-// fallback contact when cases are off, and otherwise a sentence to write
-// that the decision itself takes for a request for a person.
+// fallback contact when cases are off; with cases on, for a question
+// whether Lotse is a person, the offer of a case right away (CaseLead,
+// the chat offers it), and for another question about the bot ("wie
+// heißt du?") a sentence to write that the decision itself takes for a
+// request for a person.
 func TestBotReply(t *testing.T) {
 	for _, tc := range []struct {
-		tx       *Texts
-		msg, bot string
-		open     string
-		close    string
+		tx         *Texts
+		msg, other string
+		bot        string
+		open       string
+		close      string
 	}{
-		{&German, "bist du ein Mensch oder ein Bot?", "Bot", "„", "“"},
-		{&English, "are you a human or a bot?", "bot", "“", "”"},
+		{&German, "bist du ein Mensch oder ein Bot?", "wie heißt du?", "Bot", "„", "“"},
+		{&English, "are you a human or a bot?", "what's your name?", "bot", "“", "”"},
 	} {
-		off := Decide(tc.msg, noLibrary{}, Options{Texts: tc.tx, Contact: "Ruf die Geschäftsstelle an: 0123 456."})
-		if off.Talk != TalkBot || !strings.Contains(off.Reply, tc.bot) || !strings.HasSuffix(off.Reply, "Ruf die Geschäftsstelle an: 0123 456.") {
-			t.Errorf("%s, cases off: %s %q", tc.tx.Lang, off.Talk, off.Reply)
+		for _, msg := range []string{tc.msg, tc.other} {
+			off := Decide(msg, noLibrary{}, Options{Texts: tc.tx, Contact: "Ruf die Geschäftsstelle an: 0123 456."})
+			if off.Talk != TalkBot || !strings.Contains(off.Reply, tc.bot) || !strings.HasSuffix(off.Reply, "Ruf die Geschäftsstelle an: 0123 456.") || off.CaseLead != "" {
+				t.Errorf("%s %q, cases off: %s %q %q", tc.tx.Lang, msg, off.Talk, off.Reply, off.CaseLead)
+			}
 		}
 		on := Decide(tc.msg, noLibrary{}, Options{Texts: tc.tx, Cases: true})
-		if on.Talk != TalkBot || !strings.HasSuffix(on.Reply, tc.tx.BotCases) {
-			t.Errorf("%s, cases on: %s %q", tc.tx.Lang, on.Talk, on.Reply)
+		if lead := tc.tx.Bot + " " + tc.tx.BotHuman; on.Talk != TalkBot || on.CaseLead != lead || on.Reply != lead+" "+tc.tx.HumanOffer {
+			t.Errorf("%s, cases on: %s %q %q", tc.tx.Lang, on.Talk, on.Reply, on.CaseLead)
+		}
+		other := Decide(tc.other, noLibrary{}, Options{Texts: tc.tx, Cases: true})
+		if other.Talk != TalkBot || !strings.HasSuffix(other.Reply, tc.tx.BotCases) || other.CaseLead != "" {
+			t.Errorf("%s %q, cases on: %s %q %q", tc.tx.Lang, tc.other, other.Talk, other.Reply, other.CaseLead)
 		}
 		// The sentence BotCases suggests asks for a person.
 		i, j := strings.Index(tc.tx.BotCases, tc.open), strings.LastIndex(tc.tx.BotCases, tc.close)
@@ -138,7 +148,8 @@ func TestBotReply(t *testing.T) {
 		}
 	}
 	for _, tx := range []*Texts{&German, &English} {
-		for name, s := range map[string]string{"Praise": tx.Praise, "Sorry": tx.Sorry, "Bot": tx.Bot, "BotCases": tx.BotCases} {
+		for name, s := range map[string]string{"Praise": tx.Praise, "Sorry": tx.Sorry, "Bot": tx.Bot, "BotCases": tx.BotCases,
+			"BotHuman": tx.BotHuman} {
 			if s == "" || strings.Contains(s, "%") {
 				t.Errorf("%s %s: %q", tx.Lang, name, s)
 			}

@@ -20,6 +20,10 @@ type Texts struct {
 	// how to reach a person when support cases are on (the fallback
 	// contact follows Bot otherwise).
 	Praise, Sorry, Bot, BotCases string
+	// BotHuman follows Bot when the question asks whether Lotse is a
+	// person and cases are on: the chat then offers a case at once (see
+	// Decision.CaseLead), and `lotse ask` shows HumanOffer after it.
+	BotHuman string
 	// Criticism answers criticism of the bot or frustration (see
 	// TalkCriticism): a short apology, no defence, nothing of the
 	// member's words; the way to a person follows as after Bot (BotCases
@@ -85,6 +89,7 @@ var German = Texts{
 	Sorry:     "Kein Problem, du störst überhaupt nicht! Frag mich, so oft du magst – dafür bin ich da.",
 	Bot:       "Ich bin Lotse, ein Bot und kein Mensch – der Hilfe-Bot des Digitalisierungsteams, rund um die Uhr für dich da.",
 	BotCases:  "Möchtest du mit einem Menschen aus dem Team sprechen? Schreib einfach „Ich möchte mit einem Menschen sprechen“.",
+	BotHuman:  "Wenn du lieber mit einem Menschen sprechen möchtest, bringe ich dich gern mit jemandem aus dem Team zusammen.",
 	Criticism: "Das tut mir leid – da konnte ich dir nicht gut weiterhelfen.",
 
 	HumanCases:     "Gern bringe ich dich mit einem Menschen aus dem Digitalisierungsteam zusammen.",
@@ -130,6 +135,7 @@ var English = Texts{
 	Sorry:     "No problem, you're not bothering me at all! Ask as often as you like – that's what I'm here for.",
 	Bot:       "I'm Lotse, a bot and not a person – the help bot of the digital team, here for you around the clock.",
 	BotCases:  "Would you like to talk to a person from the team? Just write “I'd like to talk to a person”.",
+	BotHuman:  "If you'd rather talk to a person, I'm happy to put you in touch with someone from the team.",
 	Criticism: "I'm sorry – I wasn't much help there.",
 
 	HumanCases:     "Happy to put you in touch with a person from the digital team.",

@@ -168,6 +168,13 @@ func (w *Workflow) answerQuestion(ctx context.Context, question string) error {
 		}
 		return w.rememberQuestion(ctx, question, d.Guides(), false, "")
 	case answer.SmallTalk:
+		if cases && d.CaseLead != "" {
+			// "bist du ein Mensch?": the honest answer, then the offer of
+			// a case as for a request for a person — one tap or "ja"
+			// away, nothing sent to the team before it; the offer
+			// quotes the member's words, which become its question.
+			return w.rememberQuestion(ctx, question, nil, true, d.CaseLead)
+		}
 		return w.ReplyMarkdown(ctx, d.Reply)
 	case answer.Command:
 		// A command after a question ("bist du ein Bot? !hilfe"): not
