@@ -96,3 +96,32 @@ func TestBotNatureOffersCase(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpWith: "(ich brauche) Hilfe beim Passwort", "I need help with my
+// password" search what the help is for, not "Hilfe", which finds the
+// guide about "!hilfe" first (review rv7, finding 11); after a question
+// about the bot's nature too. A run that is no announcement keeps its
+// words.
+func TestHelpWith(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, tt := range []struct {
+		msg, query, first string
+	}{
+		{"ich brauche Hilfe beim Passwort", "Passwort", "konto/passwort-vergessen.md"},
+		{"bist du ein Mensch? ich brauche Hilfe beim Passwort", "Passwort", "konto/passwort-vergessen.md"},
+		{"Hilfe beim Passwort", "Passwort", "konto/passwort-vergessen.md"},
+		{"ich brauche Hilfe mit meinem Passwort", "meinem Passwort", "konto/passwort-vergessen.md"},
+		{"Hallo, ich bräuchte Hilfe zum Passwort", "Passwort", "konto/passwort-vergessen.md"},
+		{"I need help with my password", "my password", "konto/passwort-vergessen.md"},
+		// No announcement before the help: the words stay.
+		{"ich brauche dringend Hilfe beim Passwort", "ich brauche dringend Hilfe beim Passwort", ""},
+	} {
+		d := Decide(tt.msg, lib, Options{Cases: true})
+		if d.Query != tt.query {
+			t.Errorf("%q: searched %q, want %q", tt.msg, d.Query, tt.query)
+		}
+		if tt.first != "" && (len(d.Hits) == 0 || d.Hits[0].ID != tt.first) {
+			t.Errorf("%q: %s %v, want %s first", tt.msg, d.Outcome, d.Guides(), tt.first)
+		}
+	}
+}

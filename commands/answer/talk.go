@@ -193,9 +193,21 @@ func questionPart(text string, ws []word) (q string, start int, lead Talk) {
 		announced = announced || askWords[ws[i].w] && !greetWords[ws[i].w]
 		i++
 	}
+	// "(ich brauche) Hilfe beim Passwort", "I need help with my
+	// password": the help asked for names its subject after a preposition
+	// (Duden, "Hilfe": "Hilfe bei etwas"); the run is stripped with the
+	// preposition, as it announces the question. "Hilfe" is no word of
+	// the subject, and searched it finds the guide about "!hilfe" first
+	// (review rv7, finding 11).
+	helpWith := i > 0 && i+1 < len(ws) && (ws[i-1].w == "hilfe" || ws[i-1].w == "help") && helpPreps[ws[i].w] &&
+		!breakBefore(text, ws[i].start, clauseBreaks)
+	if helpWith {
+		i++
+		announced = true
+	}
 	// "ich habe ein Problem mit …" keeps its words: only strip the run
 	// when it ends at a clause boundary or at the end.
-	if i > 0 && i < len(ws) && !breakBefore(text, ws[i].start, clauseBreaks) {
+	if i > 0 && i < len(ws) && !helpWith && !breakBefore(text, ws[i].start, clauseBreaks) {
 		// Strip only the greeting part at the start.
 		i = 0
 		for i < len(ws) && (greetWords[ws[i].w] || thanksWords[ws[i].w]) && ws[i].w != "du" && ws[i].w != "ihr" {
@@ -222,6 +234,10 @@ func questionPart(text string, ws []word) (q string, start int, lead Talk) {
 	}
 	return strings.TrimSpace(text[ws[i].start:end]), ws[i].start, ""
 }
+
+// helpPreps are the prepositions after "Hilfe"/"help" that name what the
+// help is for ("Hilfe bei/mit/zu …", "help with/for/on …").
+var helpPreps = set("bei", "beim", "mit", "zu", "zum", "zur", "für", "fuer", "with", "for", "on")
 
 // Vague complaints and cries for help ("geht nicht", "Hilfe!",
 // "funktioniert nicht mehr", "I have a problem") name no subject: no guide
