@@ -125,3 +125,52 @@ func TestHelpWith(t *testing.T) {
 		}
 	}
 }
+
+// TestBotNatureOtherForms: the other ways of asking whether Lotse is a
+// person or a machine — the copula with a demonstrative or the polite
+// "Sie" ("ist das ein Bot?", "is this an AI?", "sind Sie ein Mensch?")
+// and asking whom one talks to ("rede ich mit einem Bot?", "am I talking
+// to a human?"; Rasa's bot_challenge) — get the honest bot reply and,
+// with cases on, the offer of a case. Must not: another subject ("ist das
+// eine echte Support-Mail?"), a presence check and what the person grammar
+// reads as a request stay what they were.
+func TestBotNatureOtherForms(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, msg := range []string{"ist das ein Bot?", "Ist das hier ein Bot oder ein Mensch?", "sind Sie ein Mensch?",
+		"rede ich mit einem Bot?", "schreibe ich hier mit einer KI?", "Hallo! Ist das nur ein Chatbot?",
+		"is this a bot?", "is this an AI?", "is it a robot or a human?", "am I talking to a bot?",
+		"am I talking to a human?", "am I chatting with an AI?"} {
+		d := Decide(msg, lib, Options{Cases: true})
+		if d.Outcome != SmallTalk || d.Talk != TalkBot || d.CaseLead == "" {
+			t.Errorf("%q: %s %s %v, want the bot reply with the offer of a case", msg, d.Outcome, d.Talk, d.Guides())
+		}
+	}
+	for msg, want := range map[string]Outcome{"spreche ich mit einem Menschen?": Human, "is this a real person?": Human,
+		"ist da ein Mensch?": Human, "seid ihr echte Menschen?": Human, "am I chatting with a real person?": Human} {
+		if d := Decide(msg, lib, Options{Cases: true}); d.Outcome != want {
+			t.Errorf("%q: %s %s, want %s", msg, d.Outcome, d.Talk, want)
+		}
+	}
+	for _, msg := range []string{"Ist das eine echte Support-Mail oder Phishing?", "Is this a real support email or phishing?",
+		"ist das ein Bot-Problem?", "ist das Programm kostenlos?", "is it a bug?", "ist das ein Fehler der KI?"} {
+		if d := Decide(msg, lib, Options{Cases: true}); d.Talk == TalkBot {
+			t.Errorf("%q: %s %s, want no bot reply", msg, d.Outcome, d.Talk)
+		}
+	}
+	// A question after it is decided on its own.
+	d := Decide("ist das ein Bot? ich brauche Hilfe beim Passwort", lib, Options{Cases: true})
+	if !slices.Contains(d.Guides(), "konto/passwort-vergessen.md") {
+		t.Errorf("the question after it: %s %v, want the password guide", d.Outcome, d.Guides())
+	}
+}
+
+// TestBotNatureOtherFormsLinear: a long paste of the other forms is cut
+// in one pass, with the person grammar read once.
+func TestBotNatureOtherFormsLinear(t *testing.T) {
+	msg := strings.Repeat("ist das ein Bot? ", 3000) + "wie teile ich einen Ordner?"
+	words := tokens(msg)
+	folded := foldWords(words)
+	if from := botNatureQuestions(msg, words, folded, clauseStarts(msg, words)); from != len(words)-5 {
+		t.Errorf("cut at %d of %d words, want %d", from, len(words), len(words)-5)
+	}
+}

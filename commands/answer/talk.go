@@ -913,20 +913,42 @@ func pressing(ws []string) bool {
 // natureQuestionsEnd is botNatureQuestions without a pressing rest.
 func natureQuestionsEnd(text string, words []word, ws []string, brk []bool) int {
 	from := 0
+	// request: the person grammar reads a request in the message (read
+	// once, when a question needs it: personRead).
+	request, personRead := false, false
 	for {
 		i := from
 		for i < len(ws) && leadWords[ws[i]] {
 			i++
 		}
-		if i+1 >= len(ws) || !(ws[i] == "bist" && ws[i+1] == "du" || ws[i] == "are" && (ws[i+1] == "you" || ws[i+1] == "u")) {
+		head, nouns := natureHead(ws, i)
+		if head == 0 {
 			return from
 		}
-		end := i + 2
+		end := i + head
 		for end < len(ws) && !brk[end] {
 			end++
 		}
 		if end-i > botNatureMax || end < len(ws) && !breakBefore(text, words[end].start, ".!?\n") {
 			return from
+		}
+		if nouns != nil {
+			// "ist das ein Bot?", "am I talking to a bot?": nothing but
+			// what it is may follow; a request the person grammar
+			// reads in it ("is this a real person?") stays one.
+			if !natureOnly(ws[i+head:end], nouns) {
+				return from
+			}
+			if !personRead {
+				// Once per message: a paste of many such questions costs
+				// one pass of the person grammar, not one per question.
+				request, personRead = personRequest(ws, brk) != noHuman, true
+			}
+			if request {
+				return from
+			}
+			from = end
+			continue
 		}
 		being := false
 		for k, w := range ws[i+2 : end] {
@@ -943,6 +965,70 @@ func natureQuestionsEnd(text string, words []word, ws []string, brk []bool) int 
 		}
 		from = end
 	}
+}
+
+// natureHead reports how many words at ws[i] open a yes/no question
+// about what Lotse is: "bist du …", "are you …" (nouns nil: the question
+// is read as botNatureQuestions says); and, where the subject could be
+// something else than Lotse, with the nouns the predicate must be made
+// of (natureOnly): the copula with a demonstrative or the polite "Sie"
+// ("ist das ein Bot?", "is this an AI?", "sind Sie ein Mensch?"), and
+// asking whom one talks to ("rede ich mit einem Bot?", "am I talking to
+// a human?"). What the person grammar reads as a request stays one
+// ("spreche ich mit einem Menschen?", "is this a real person?").
+func natureHead(ws []string, i int) (n int, nouns map[string]bool) {
+	at := func(k int, any ...string) bool { return i+k < len(ws) && slices.Contains(any, ws[i+k]) }
+	switch {
+	case at(0, "bist") && at(1, "du"), at(0, "are") && at(1, "you", "u"):
+		return 2, nil
+	case at(0, "sind") && at(1, "sie"), at(0, "ist") && at(1, "das", "dies"), at(0, "is") && at(1, "this", "that", "it"):
+		return 2, natureNouns
+	case at(0, "am") && at(1, "i") && at(2, "talking", "chatting", "speaking", "texting", "writing") && at(3, "to", "with"):
+		return 4, natureNouns
+	case at(0, "rede", "spreche", "schreibe", "chatte") && at(1, "ich") && at(2, "mit"):
+		return 3, natureNouns
+	case at(0, "rede", "spreche", "schreibe", "chatte") && at(1, "ich") && at(2, "hier", "gerade", "jetzt") && at(3, "mit"):
+		return 4, natureNouns
+	}
+	return 0, nil
+}
+
+// natureNouns name Lotse as a machine or a person (not a class of
+// people: groupWords).
+var (
+	natureNouns = func() map[string]bool {
+		m := union(botWords, set("chatbot", "intelligenz", "intelligence"))
+		for w := range humanNouns {
+			if !groupWords[w] {
+				m[w] = true
+			}
+		}
+		return m
+	}()
+)
+
+// natureFill may stand beside the nouns of what Lotse is: articles,
+// modal particles, "or" and the adjectives of being real or artificial
+// ("nur ein Bot", "ein echter Mensch oder eine KI", "a real human", "an
+// artificial intelligence"), folded.
+var natureFill = set("ein", "eine", "einen", "einem", "einer", "der", "die", "das", "dem", "den", "a", "an", "the", "hier",
+	"nur", "wirklich", "eigentlich", "echt", "gerade", "noch", "jetzt", "etwa", "here", "really", "actually", "just", "only",
+	"still", "now", "oder", "or", "echter", "echte", "echten", "echtem", "echtes", "richtiger", "richtige", "richtigen",
+	"real", "actual", "live", "lebender", "lebendiger", "kuenstliche", "kuenstlichen", "kuenstlicher", "artificial")
+
+// natureOnly reports whether ws are nothing but nouns of what Lotse is
+// and natureFill, with one noun at least.
+func natureOnly(ws []string, nouns map[string]bool) bool {
+	noun := false
+	for _, w := range ws {
+		switch {
+		case nouns[w]:
+			noun = true
+		case !natureFill[w]:
+			return false
+		}
+	}
+	return noun
 }
 
 // handOver reports whether ws[i] is a verb of the person grammar
@@ -966,17 +1052,10 @@ var natureNotPreps = set("fuer", "mit", "von", "vom", "zu", "zum", "zur", "bei",
 // natureWords name what a person or a machine is: a question about the
 // bot that names one asks whether Lotse is a person (see botReply). The
 // nouns of the person grammar (humanNouns, botWords; not a class of
-// people, groupWords) and the machine and life words of botBeingCore.
-var natureWords = func() map[string]bool {
-	m := union(botWords, set("chatbot", "programm", "program", "computer", "kuenstliche", "intelligenz", "artificial",
-		"intelligence", "real", "echter", "echte", "echtes", "echten", "lebendig", "alive"))
-	for w := range humanNouns {
-		if !groupWords[w] {
-			m[w] = true
-		}
-	}
-	return m
-}()
+// people, groupWords: natureNouns) and the machine and life words of
+// botBeingCore.
+var natureWords = union(natureNouns, set("programm", "program", "computer", "kuenstliche", "artificial", "real", "echter",
+	"echte", "echtes", "echten", "lebendig", "alive"))
 
 // namesNature reports whether one of ws (folded) is a natureWord.
 func namesNature(ws []string) bool {
