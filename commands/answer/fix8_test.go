@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/lotse-bot/lotse/guides"
 )
 
 // TestBotNaturePressing: a rest that only presses for the answer to a
@@ -172,5 +174,22 @@ func TestBotNatureOtherFormsLinear(t *testing.T) {
 	folded := foldWords(words)
 	if from := botNatureQuestions(msg, words, folded, clauseStarts(msg, words)); from != len(words)-5 {
 		t.Errorf("cut at %d of %d words, want %d", from, len(words), len(words)-5)
+	}
+}
+
+// TestInnerQuotesGermanInEnglish: a German „…“ in a question quoted by an
+// English reply becomes ‘…’ like “…” does (review rv7, finding 10: it was
+// left „…‘); English quotations stay as they were.
+func TestInnerQuotesGermanInEnglish(t *testing.T) {
+	for _, tt := range []struct{ q, want string }{
+		{"Zoom says „Fehler 42“ on start", "Zoom says ‘Fehler 42’ on start"},
+		{"„a“ and „b“", "‘a’ and ‘b’"},
+		{"„a” and “b”", "‘a’ and ‘b’"},
+		{"Excel says “file locked”", "Excel says ‘file locked’"},
+		{`Zoom says "error 42" and „x“`, "Zoom says ‘error 42’ and ‘x’"},
+	} {
+		if got := guides.InnerQuotes("en", tt.q); got != tt.want {
+			t.Errorf("guides.InnerQuotes(en, %q) = %q, want %q", tt.q, got, tt.want)
+		}
 	}
 }
