@@ -181,15 +181,20 @@ func (w *Workflow) isReplyTo(ctx context.Context, d *storage.CaseDraft, eventID 
 
 // offerText is the offer of a case for question (Markdown). It quotes the
 // question, so a quotation inside it gets single marks, as in the "no
-// guide" reply (guides.InnerQuotes; review rv7, finding 10).
-func offerText(st *Texts, question string) string {
-	return chat.Format(st.Offer, chat.Escape(guides.InnerQuotes(st.Lang, question))) + "\n\n" + st.OfferHow
+// guide" reply (guides.InnerQuotes; review rv7, finding 10). It promises
+// the team Lotse's suggestions only when there were some (suggested).
+func offerText(st *Texts, question string, suggested bool) string {
+	offer := st.OfferBare
+	if suggested {
+		offer = st.Offer
+	}
+	return chat.Format(offer, chat.Escape(guides.InnerQuotes(st.Lang, question))) + "\n\n" + st.OfferHow
 }
 
 // offerCase asks the member whether to open a case from the draft.
 func (w *Workflow) offerCase(ctx context.Context, d storage.CaseDraft, lead string) error {
 	st := w.tx
-	md := offerText(st, d.Question)
+	md := offerText(st, d.Question, len(d.Guides) > 0)
 	if lead != "" {
 		md = lead + "\n\n" + md
 	}

@@ -18,7 +18,10 @@ type Texts struct {
 	// TeamRoomUnencrypted is posted into an unencrypted team room.
 	TeamRoomUnencrypted string
 	// Offer asks whether to open a case: %s = the question (escaped).
-	Offer string
+	// It names Lotse's suggestions, which the team gets with the case;
+	// OfferBare is the same offer when Lotse suggested no guide.
+	Offer     string
+	OfferBare string
 	// OfferNoGuide follows "no guide fits" and offers a case.
 	OfferNoGuide string
 	// OfferHow says how to confirm.
@@ -173,6 +176,7 @@ var German = Texts{
 	},
 	TeamRoomUnencrypted: "⚠️ **Dieser Raum ist nicht Ende-zu-Ende-verschlüsselt.** Supportfälle enthalten persönliche Daten von Mitgliedern. Bitte schaltet in den Raumeinstellungen unter „Sicherheit“ die Verschlüsselung ein.",
 	Offer:               "Soll ich daraus einen **Supportfall** für das Digitalisierungsteam machen? Das Team bekommt dann deine Frage („%s“), meine Vorschläge und was du noch dazuschreibst.",
+	OfferBare:           "Soll ich daraus einen **Supportfall** für das Digitalisierungsteam machen? Das Team bekommt dann deine Frage („%s“) und was du noch dazuschreibst.",
 	OfferNoGuide:        "Ich kann deine Frage auch an einen Menschen aus dem Digitalisierungsteam weitergeben.",
 	OfferHow:            "Reagiere mit ✅ oder antworte `ja`. Mit `nein` lassen wir es.",
 	Cancelled:           "Alles klar, ich schicke nichts an das Team.",
@@ -266,6 +270,7 @@ var English = Texts{
 	},
 	TeamRoomUnencrypted: "⚠️ **This room is not end-to-end encrypted.** Support cases contain members' personal data. Please turn on encryption in the room settings under “Security”.",
 	Offer:               "Shall I turn this into a **support case** for the digital team? The team then gets your question (“%s”), my suggestions and whatever you add.",
+	OfferBare:           "Shall I turn this into a **support case** for the digital team? The team then gets your question (“%s”) and whatever you add.",
 	OfferNoGuide:        "I can also pass your question on to a person from the digital team.",
 	OfferHow:            "React with ✅ or reply `yes`. Reply `no` to leave it.",
 	Cancelled:           "All right, I won't send anything to the team.",
