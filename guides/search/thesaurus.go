@@ -133,6 +133,8 @@ var glossaryTools = []glossaryEntry{
 	{[]string{"message", "messages"}, []string{"nachricht"}, srcElement},
 	{[]string{"invite", "invitation"}, []string{"einladung", "einladen"}, srcElement},
 	{[]string{"handy"}, []string{"smartphone"}, srcDuden},
+	// Duden: "Mail" is the short form of "E-Mail"; guides write both.
+	{[]string{"email", "emails"}, []string{"mail"}, srcDuden},
 	{[]string{"phone", "smartphone", "mobile"}, []string{"handy", "smartphone"}, srcMSTerm},
 	{[]string{"password", "passwords"}, []string{"passwort"}, srcMSTerm},
 	{[]string{"account"}, []string{"konto"}, srcMSTerm},
