@@ -161,8 +161,8 @@ func TestScopeRows(t *testing.T) {
 			continue
 		}
 		h := r.res.Hits[0]
-		fmt.Printf("%-11s %-6s e%d y=%-5v none=%-5v s %.2f st %.2f ow %.2f df %.2f off %d unk %.2f unc %.2f rar %.2f w %d | %.70q\n",
-			r.set, r.outcome, r.exit, r.y, r.noneRight, h.Score, h.Strong, h.OneWord, h.OneWordDF, len(r.res.OffTopic),
+		fmt.Printf("%-11s %-6s c%v e%d y=%-5v none=%-5v s %.2f st %.2f ow %.2f df %.2f off %d unk %.2f unc %.2f rar %.2f w %d | %.70q\n",
+			r.set, r.outcome, b2i(r.res.Close), r.exit, r.y, r.noneRight, h.Score, h.Strong, h.OneWord, h.OneWordDF, len(r.res.OffTopic),
 			r.res.Unknown, r.res.Uncovered, r.res.RarestUncovered, r.nWords, r.text)
 	}
 	fmt.Println("part B rows:", nb)
@@ -397,4 +397,11 @@ func TestScopeFit(t *testing.T) {
 			}
 		}
 	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
