@@ -405,3 +405,31 @@ func b2i(b bool) int {
 	}
 	return 0
 }
+
+// TestScopeAnswers prints part A's answers with the scope evidence
+// (development aid; LOTSE_TUNE=1): right and wrong answers side by side.
+func TestScopeAnswers(t *testing.T) {
+	if os.Getenv("LOTSE_TUNE") == "" {
+		t.Skip("set LOTSE_TUNE")
+	}
+	nb := [2]int{}
+	for _, name := range scopePoolNames {
+		s := scopeSet(t, name)
+		rep := Evaluate(s.lib, s.qs, Options{Cases: true})
+		for _, r := range rep.Results {
+			d := r.Decision
+			if d.Outcome != Answer {
+				continue
+			}
+			res := s.lib.SearchFor(d.Query, 5, false)
+			if rescuePart(r.Question.Text) {
+				nb[b2i(r.Helped)]++
+				continue
+			}
+			h := res.Hits[0]
+			fmt.Printf("%-11s right=%-5v s %.2f st %.2f ow %.2f off %d unk %.2f unc %.2f rar %.2f | %.70q\n", name, r.Helped, h.Score, h.Strong, h.OneWord,
+				len(res.OffTopic), res.Unknown, res.Uncovered, res.RarestUncovered, r.Question.Text)
+		}
+	}
+	fmt.Println("part B answers (wrong, right):", nb)
+}
