@@ -311,6 +311,9 @@ func TestScopeFit(t *testing.T) {
 	// LOTSE_SCOPE_WEAK: lift only the rescue's rows (the weak gate, no
 	// off-topic signal, no date, no lean on one common word).
 	weakOnly := os.Getenv("LOTSE_SCOPE_WEAK") != ""
+	// LOTSE_SCOPE_DROPCLOSE=close|confident: drop only the choices of a
+	// close (not confident) search, or only those of a confident one.
+	dropClose := os.Getenv("LOTSE_SCOPE_DROPCLOSE")
 	dirs := []string{"drop", "lift"}
 	if v := os.Getenv("LOTSE_SCOPE_DIR"); v != "" {
 		dirs = []string{v}
@@ -320,6 +323,8 @@ func TestScopeFit(t *testing.T) {
 		for _, r := range rows {
 			var fr flipRow
 			switch {
+			case dir == "drop" && r.outcome == Choose && dropClose != "" && r.res.Close != (dropClose == "close"):
+				continue
 			case dir == "drop" && r.outcome == Choose:
 				fr = flipRow{gain: r.noneRight, lose: r.y}
 			case dir == "lift" && r.outcome == None && plain && (len(r.res.OffTopic) > 0 || r.date):
