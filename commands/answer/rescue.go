@@ -27,6 +27,8 @@ import (
 type weakEvidence struct {
 	hits []search.Hit
 	x    rescueFeatures
+	// uncovered is search.Result.Uncovered (for the lift, lift.go).
+	uncovered float64
 }
 
 // rescueFeatures are generic, library-independent figures of a weak
@@ -121,7 +123,7 @@ func weakGate(d *Decision, res search.Result, qw []word) {
 	if len(res.Hits) == 0 || len(res.OffTopic) > 0 || asksDate(qw) || leansOnOneWord(res.Hits[0]) || offTopicOnOneWord(res) {
 		return
 	}
-	d.weak = &weakEvidence{hits: res.Hits, x: featuresOf(res, len(qw))}
+	d.weak = &weakEvidence{hits: res.Hits, x: featuresOf(res, len(qw)), uncovered: res.Uncovered}
 }
 
 // rescueWeak turns a "no guide" kept with weak evidence into a choice of

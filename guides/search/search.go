@@ -28,6 +28,14 @@ type Result struct {
 	// message pastes what a product outside the library said, and the
 	// product is what it is about, not the setting of a question.
 	OffTopicSpeaks bool
+	// Unknown is the share of the query's weight carried by words the
+	// library has no term for at all; Uncovered the share that none of
+	// the first three hits matches in any field; RarestUncovered the
+	// idf (a share of the library's highest, times the word's weight in
+	// the query) of the most specific query word none of them matches
+	// (scope.go: evidence that the message is about something the
+	// library does not deal with).
+	Unknown, Uncovered, RarestUncovered float64
 }
 
 // Hit is one guide in a result.
@@ -802,6 +810,13 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 	if len(cands) > limit {
 		cands = cands[:limit]
 	}
+	var first [scopeK]int32
+	nFirst := 0
+	for _, c := range cands[:min(scopeK, len(cands))] {
+		first[nFirst] = c.doc
+		nFirst++
+	}
+	res.Unknown, res.Uncovered, res.RarestUncovered = ix.scope(cs, first[:nFirst], denom)
 	for i, c := range cands {
 		d := ix.docs[c.doc]
 		det := ix.passage(cs, c.doc)
