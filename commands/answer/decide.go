@@ -403,42 +403,17 @@ func leansOnOneWord(h search.Hit) bool {
 // mostly in one word; the other groups name what the message is about
 // (WhatsApp, Plakate, Mitgliedsbeitrag). A device's own trouble told in
 // one more word ("my printer is offline", "mein Laptop ist total langsam
-// geworden": 0.8–1.0) gets no guide. This holds for an answer too —
-// unless that one word is itself a thing the library is about
-// (deviceTopic): "auf dem Laptop geht das Mikrofon nicht" meets the
-// microphone guide in "Mikrofon" alone, and the laptop is its setting.
+// geworden": 0.8–1.0) gets no guide. This holds for an answer too.
 func offTopicOnOneWord(res search.Result) bool {
 	if len(res.Hits) == 0 || res.Hits[0].OneWord < calib.offTopicOneWord {
 		return false
 	}
-	first := res.Hits[0]
 	for _, w := range res.OffTopic {
-		if search.OffTopicGroup(w) != "hardware" {
-			return true
-		}
-		if first.OneWord >= calib.deviceOneWord && !deviceTopic(first) {
+		if search.OffTopicGroup(w) != "hardware" || res.Hits[0].OneWord >= calib.deviceOneWord {
 			return true
 		}
 	}
 	return false
-}
-
-// deviceTopicSpread is the term spread (search.Hit.OneWordSpread) from
-// which the word a first guide leans on is a thing the library is about:
-// mentioned at least twice, on average, in each guide that contains it
-// (burstiness, Church and Gale 1995; Katz 1996: a content word recurs in
-// a text that has it, a word used in passing or carried only as a label
-// does not). The microphone, the camera and the headset of the
-// videoconference guides recur (spread 2.0–3.0); the state words a guide
-// carries as a tag or alias ("kaputt", "offline": 1.0) and a device the
-// guides name in passing ("Laptop": 1.7) do not.
-const deviceTopicSpread = 2.0
-
-// deviceTopic reports whether the word first leans on is a thing the
-// library is about (deviceTopicSpread): then a device named beside it is
-// the setting of the question, not its subject.
-func deviceTopic(first search.Hit) bool {
-	return first.OneWordSpread >= deviceTopicSpread
 }
 
 // offTopicScattered reports whether a firm first guide still does not

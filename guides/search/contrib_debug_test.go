@@ -32,7 +32,7 @@ func TestDebugContrib(t *testing.T) {
 					doc = int32(i)
 				}
 			}
-			fmt.Printf("  %.3f one %.2f/df %.3f/spread %.1f %-40s", h.Score, h.OneWord, h.OneWordDF, h.OneWordSpread, h.ID)
+			fmt.Printf("  %.3f %-40s", h.Score, h.ID)
 			for _, c := range cs {
 				best, bt, bm := 0.0, int32(-1), uint8(0)
 				for _, a := range c.alts {

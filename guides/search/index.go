@@ -234,9 +234,6 @@ type Index struct {
 	postings [][]posting
 	secPost  [][]secPosting // per term, sorted by doc then section
 	maxIdf   float64
-	// spread is per term its places per guide that contains it
-	// (termSpread), spreadW the ranking's weight for it (spreadWeight).
-	spread, spreadW []float32
 
 	surface map[string]string   // folded surface word → stem key (cache)
 	splits  map[string][]string // folded surface word → stem keys of its compound parts
@@ -593,11 +590,6 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 	if ix.maxIdf == 0 {
 		ix.maxIdf = math.Log(1 + (n+0.5)/0.5)
 	}
-	ix.spread = termSpread(ix.postings, ix.secPost)
-	ix.spreadW = make([]float32, len(ix.spread))
-	for id, sp := range ix.spread {
-		ix.spreadW[id] = float32(spreadWeight(sp))
-	}
 
 	ix.phr = pb.finish(len(all))
 
@@ -656,42 +648,4 @@ func carve[T any](counts []int) [][]T {
 		start += c
 	}
 	return out
-}
-
-// Term spread (burstiness; Church and Gale, "Poisson mixtures", 1995;
-// Katz, "Distribution of content words and phrases in text and language
-// modelling", 1996): a word a guide is about recurs in it — in several of
-// its sections, or in the fields that say what the guide is about — while
-// a word used in passing is mentioned once. A term's spread is the number
-// of places it is mentioned in (the sections that contain it, plus one
-// for a guide whose title, tags, aliases, summary or taught questions name
-// it) per guide that contains it. The ranking weighs a term with spread 1
-// spreadFloor of itself, rising linearly to full weight at spreadFull
-// mentions per guide (spreadWeight); Hit.Score is unchanged.
-const (
-	spreadFloor = 0.8
-	spreadFull  = 6.0
-)
-
-// termSpread returns the spread of each term: its places per guide.
-func termSpread(postings [][]posting, secPost [][]secPosting) []float32 {
-	out := make([]float32, len(postings))
-	for id, ps := range postings {
-		if len(ps) == 0 {
-			continue
-		}
-		places := float64(len(secPost[id]))
-		for _, p := range ps {
-			if p.mask&strongFields != 0 {
-				places++
-			}
-		}
-		out[id] = float32(places / float64(len(ps)))
-	}
-	return out
-}
-
-// spreadWeight is the ranking's weight of a term with spread sp.
-func spreadWeight(sp float32) float64 {
-	return spreadFloor + (1-spreadFloor)*min(1, max(0, (float64(sp)-1)/(spreadFull-1)))
 }

@@ -49,12 +49,6 @@ type Hit struct {
 	// word alone; the decision does not offer such a guide as a choice
 	// when little else of the message matches (see commands/answer).
 	OneWord, OneWordDF float64
-	// OneWordSpread is the term spread of that word (see termSpread): the
-	// places it is mentioned in per guide that contains it. A word the
-	// library is about recurs in the guides that name it (a microphone:
-	// in several sections each); a word a guide only carries as a label
-	// or uses in passing has spread 1.
-	OneWordSpread float64
 }
 
 // alt is one index term a query word may match, with its relative weight.
@@ -719,7 +713,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 			for _, p := range ix.postings[a.term] {
 				s := p.sat.value()
 				v := a.w * idf * s
-				vr := a.w * idf * ix.resat(s) * float64(ix.spreadW[a.term])
+				vr := a.w * idf * ix.resat(s)
 				if !sc.mark[p.doc] {
 					sc.mark[p.doc] = true
 					sc.touch = append(sc.touch, p.doc)
@@ -822,9 +816,6 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 			Strong:  math.Min(1, c.solidStr/denom),
 		})
 		res.Hits[i].OneWord, res.Hits[i].OneWordDF = ix.oneWord(c)
-		if c.score > 0 {
-			res.Hits[i].OneWordSpread = float64(ix.spread[c.oneTerm])
-		}
 	}
 	ix.decide(&res, f)
 	if moved {
