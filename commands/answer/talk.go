@@ -1057,9 +1057,39 @@ var natureNotPreps = set("fuer", "mit", "von", "vom", "zu", "zum", "zur", "bei",
 var natureWords = union(natureNouns, set("programm", "program", "computer", "kuenstliche", "artificial", "real", "echter",
 	"echte", "echtes", "echten", "lebendig", "alive"))
 
-// namesNature reports whether one of ws (folded) is a natureWord.
-func namesNature(ws []string) bool {
-	return slices.ContainsFunc(ws, func(w string) bool { return natureWords[w] })
+// namesNature reports whether one of ws (folded; brk their clause
+// breaks) is a natureWord that says what Lotse is, not how the member
+// addresses it: "Bot" as the address ("wie heißt du, Bot?", "Hallo Bot,
+// wie alt bist du?", "what's your name, bot?") asks nothing about its
+// nature — a name or age question keeps the sentence (botReply). An
+// address is set off by commas (Duden, Komma bei der Anrede) or follows a
+// greeting ("Hallo Bot", "lieber Bot", "hey bot"): a natureWord alone in
+// its clause but for greetings, or right after a greeting, is one.
+func namesNature(ws []string, brk []bool) bool {
+	for i, w := range ws {
+		if natureWords[w] && !addressedAs(ws, brk, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// addressedAs reports whether ws[i] is the address of a message (see
+// namesNature): in its clause (brk) after nothing but greetings, at least
+// one ("Hallo Bot wie heißt du"), or with nothing but greetings beside it
+// (", Bot?", "Bot, …").
+func addressedAs(ws []string, brk []bool, i int) bool {
+	start, end := i, i+1
+	for start > 0 && !brk[start] {
+		start--
+	}
+	for end < len(ws) && !brk[end] {
+		end++
+	}
+	greets := func(part []string) bool {
+		return !slices.ContainsFunc(part, func(w string) bool { return !greetWords[w] })
+	}
+	return greets(ws[start:i]) && (i > start || greets(ws[i+1:end]))
 }
 
 // botNatureMax is the most words of a question about the bot's nature
