@@ -1076,20 +1076,27 @@ func namesNature(ws []string, brk []bool) bool {
 
 // addressedAs reports whether ws[i] is the address of a message (see
 // namesNature): in its clause (brk) after nothing but greetings, at least
-// one ("Hallo Bot wie heißt du"), or with nothing but greetings beside it
-// (", Bot?", "Bot, …").
+// one ("Hallo Bot wie heißt du"), or at the clause's start with nothing
+// but greetings after it (", Bot?", "Bot, …"). Each scan stops at the
+// first other word, so a message costs linear time however many nature
+// words it repeats.
 func addressedAs(ws []string, brk []bool, i int) bool {
-	start, end := i, i+1
-	for start > 0 && !brk[start] {
-		start--
+	k := i
+	for k > 0 && !brk[k] {
+		if !greetWords[ws[k-1]] {
+			return false
+		}
+		k--
 	}
-	for end < len(ws) && !brk[end] {
-		end++
+	if k < i {
+		return true
 	}
-	greets := func(part []string) bool {
-		return !slices.ContainsFunc(part, func(w string) bool { return !greetWords[w] })
+	for j := i + 1; j < len(ws) && !brk[j]; j++ {
+		if !greetWords[ws[j]] {
+			return false
+		}
 	}
-	return greets(ws[start:i]) && (i > start || greets(ws[i+1:end]))
+	return true
 }
 
 // botNatureMax is the most words of a question about the bot's nature
