@@ -256,7 +256,13 @@ var (
 		"not", "isn't", "it", "is", "nothing", "anything", "i", "have", "a", "an", "please", "urgent", "hallo", "hi",
 		"hey", "moin", "brauche", "bräuchte", "need", "wieso", "warum", "why", "so", "echt", "total", "einfach",
 		"irgendwas", "something", "with", "mit", "again", "still", "anymore", "at", "all", "any", "my", "help", "me",
-		"mir", "du", "kannst", "can", "you", "ganz", "great", "grosses", "großes", "kleines", "ne", "nen")
+		"mir", "du", "kannst", "can", "you", "ganz", "great", "grosses", "großes", "kleines", "ne", "nen",
+		// The German of "with something" ("ich brauche Hilfe bei etwas",
+		// "Hilfe bei einem Problem"; Duden: "Hilfe bei etwas") and the
+		// dative of the articles and possessives above (review rv8:
+		// the English was vague, the German quoted "etwas" as its
+		// subject).
+		"bei", "beim", "etwas", "einem", "einer", "meinem", "meiner", "meinen")
 )
 
 // isVague reports whether the words of a message are nothing but a vague
