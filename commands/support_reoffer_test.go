@@ -25,6 +25,8 @@ func TestSupportReofferAndOpenCase(t *testing.T) {
 		// nothing may).
 		dm   []string
 		team string
+		// declined: the pending offer is declined, not made again.
+		declined bool
 	}{
 		{name: "criticism with an offer pending", setup: []string{"zwei faktor einrichten", "hat nicht geholfen"},
 			msg: "das hilft mir überhaupt nicht", dm: []string{"Supportfall", "zwei faktor einrichten"}},
@@ -32,6 +34,12 @@ func TestSupportReofferAndOpenCase(t *testing.T) {
 			msg: "that's not helpful at all", dm: []string{"Supportfall", "zwei faktor einrichten"}},
 		{name: "not helped with an offer pending", setup: []string{"zwei faktor einrichten", "hat nicht geholfen"},
 			msg: "hat nicht geholfen", dm: []string{"Supportfall", "zwei faktor einrichten"}},
+		// The offer says "Mit nein lassen wir es": criticism that
+		// opens with a "no" declines it (review rv8).
+		{name: "criticism opening with no, with an offer pending", setup: []string{"zwei faktor einrichten", "hat nicht geholfen"},
+			msg: "nein, das hilft mir nicht", dm: []string{"schicke nichts"}, declined: true},
+		{name: "criticism opening with no, English, with an offer pending", setup: []string{"zwei faktor einrichten", "hat nicht geholfen"},
+			msg: "no, that's not helpful", dm: []string{"schicke nichts"}, declined: true},
 		{name: "not helped during an open case", open: true, setup: []string{"!ticket Und mein Kalender synchronisiert nicht"},
 			msg: "hat nicht geholfen", team: "hat nicht geholfen"},
 		{name: "criticism during an open case", open: true, setup: []string{"!ticket Und mein Kalender synchronisiert nicht"},
@@ -48,6 +56,9 @@ func TestSupportReofferAndOpenCase(t *testing.T) {
 			sent := e.say(t, dmRoom, member, tt.msg, "")
 			dm, team := in(sent, dmRoom), in(sent, teamRoom)
 			mustContain(t, dm, tt.dm...)
+			if tt.declined && strings.Contains(bodies(dm), "Supportfall") {
+				t.Errorf("a declined offer was made again:\n%s", bodies(dm))
+			}
 			if strings.Contains(bodies(dm), "Ich möchte mit einem Menschen sprechen") {
 				t.Errorf("the reply tells the member which sentence to write:\n%s", bodies(dm))
 			}

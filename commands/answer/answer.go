@@ -168,7 +168,7 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 		// "bist du ein Mensch oder ein Bot?" asks what Lotse is; "du
 		// bist ein nutzloser Bot" gets an apology, not a case offer
 		// quoting it. Both name the way to a person.
-		return botReply(tx, opts, bot, bot == TalkBot && namesNature(folded))
+		return botReply(tx, opts, bot, bot == TalkBot && namesNature(folded, brk))
 	}
 	if toBot && bot == talkMachine {
 		// "der Computer ist Schrott": what exactly does not work?

@@ -81,6 +81,16 @@ func TestBotNatureOffersCase(t *testing.T) {
 		{&German, "du bist nutzlos", false},
 		{&English, "what's your name?", false},
 		{&English, "you are useless", false},
+		// "Bot" as the address names nothing about Lotse's nature
+		// (review rv8): a name or age question keeps the sentence.
+		{&German, "wie heißt du, Bot?", false},
+		{&German, "Hallo Bot, wie alt bist du?", false},
+		{&German, "Hallo Bot wie heißt du", false},
+		{&English, "what's your name, bot?", false},
+		{&English, "hey bot, how old are you?", false},
+		{&German, "Hallo Bot, bist du ein Mensch?", true},
+		{&German, "Mensch, bist du ein Bot?", true},
+		{&German, "bist du ein Mensch, oder ein Bot?", true},
 	} {
 		on := Decide(tt.msg, lib, Options{Texts: tt.tx, Cases: true})
 		lead := tt.tx.Bot + " " + tt.tx.BotHuman

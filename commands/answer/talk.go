@@ -256,7 +256,13 @@ var (
 		"not", "isn't", "it", "is", "nothing", "anything", "i", "have", "a", "an", "please", "urgent", "hallo", "hi",
 		"hey", "moin", "brauche", "bräuchte", "need", "wieso", "warum", "why", "so", "echt", "total", "einfach",
 		"irgendwas", "something", "with", "mit", "again", "still", "anymore", "at", "all", "any", "my", "help", "me",
-		"mir", "du", "kannst", "can", "you", "ganz", "great", "grosses", "großes", "kleines", "ne", "nen")
+		"mir", "du", "kannst", "can", "you", "ganz", "great", "grosses", "großes", "kleines", "ne", "nen",
+		// The German of "with something" ("ich brauche Hilfe bei etwas",
+		// "Hilfe bei einem Problem"; Duden: "Hilfe bei etwas") and the
+		// dative of the articles and possessives above (review rv8:
+		// the English was vague, the German quoted "etwas" as its
+		// subject).
+		"bei", "beim", "etwas", "einem", "einer", "meinem", "meiner", "meinen")
 )
 
 // isVague reports whether the words of a message are nothing but a vague
@@ -1057,9 +1063,46 @@ var natureNotPreps = set("fuer", "mit", "von", "vom", "zu", "zum", "zur", "bei",
 var natureWords = union(natureNouns, set("programm", "program", "computer", "kuenstliche", "artificial", "real", "echter",
 	"echte", "echtes", "echten", "lebendig", "alive"))
 
-// namesNature reports whether one of ws (folded) is a natureWord.
-func namesNature(ws []string) bool {
-	return slices.ContainsFunc(ws, func(w string) bool { return natureWords[w] })
+// namesNature reports whether one of ws (folded; brk their clause
+// breaks) is a natureWord that says what Lotse is, not how the member
+// addresses it: "Bot" as the address ("wie heißt du, Bot?", "Hallo Bot,
+// wie alt bist du?", "what's your name, bot?") asks nothing about its
+// nature — a name or age question keeps the sentence (botReply). An
+// address is set off by commas (Duden, Komma bei der Anrede) or follows a
+// greeting ("Hallo Bot", "lieber Bot", "hey bot"): a natureWord alone in
+// its clause but for greetings, or right after a greeting, is one.
+func namesNature(ws []string, brk []bool) bool {
+	for i, w := range ws {
+		if natureWords[w] && !addressedAs(ws, brk, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// addressedAs reports whether ws[i] is the address of a message (see
+// namesNature): in its clause (brk) after nothing but greetings, at least
+// one ("Hallo Bot wie heißt du"), or at the clause's start with nothing
+// but greetings after it (", Bot?", "Bot, …"). Each scan stops at the
+// first other word, so a message costs linear time however many nature
+// words it repeats.
+func addressedAs(ws []string, brk []bool, i int) bool {
+	k := i
+	for k > 0 && !brk[k] {
+		if !greetWords[ws[k-1]] {
+			return false
+		}
+		k--
+	}
+	if k < i {
+		return true
+	}
+	for j := i + 1; j < len(ws) && !brk[j]; j++ {
+		if !greetWords[ws[j]] {
+			return false
+		}
+	}
+	return true
 }
 
 // botNatureMax is the most words of a question about the bot's nature

@@ -23,6 +23,15 @@ func TestDecideVague(t *testing.T) {
 		{"Hallo, ich hab ein Problem", true},
 		{"it doesn't work", true},
 		{"help!", true},
+		// The German of "I need help with something" (review rv8: after
+		// the "Hilfe bei" strip it searched "etwas", or answered "Hilfe
+		// bei einem Problem" with a guide).
+		{"I need help with something", true},
+		{"ich brauche Hilfe bei etwas", true},
+		{"Hilfe bei einem Problem", true},
+		{"ich brauche Hilfe mit meinem Problem", true},
+		{"Problem beim Einloggen", false},
+		{"ich brauche Hilfe bei meinem Passwort", false},
 		// Real questions and other messages: never vague.
 		{"Hilfe, mein Passwort geht nicht", false},
 		{"Mikro geht nicht in der Videokonferenz", false},

@@ -71,6 +71,13 @@ func notHelped(words string) bool {
 	return notHelpedWords[words] || notHelpedWords[chat.BareWords(words)] || chat.NoneFits(words)
 }
 
+// opensWithNo reports whether words (chat.NormWords) open with a word of
+// chat.NoWords ("nein, …", "no, …").
+func opensWithNo(words string) bool {
+	first, _, _ := strings.Cut(chat.BareWords(words), " ")
+	return first != "" && chat.NoWords[first]
+}
+
 // noApostrophe drops the apostrophes of English contractions ("didn't",
 // "didn’t").
 var noApostrophe = strings.NewReplacer("'", "", "\u2019", "")
@@ -240,6 +247,11 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 	// general way to a person — while an offer is pending too, where it
 	// is offered again (review rv7, finding 8).
 	reoffer := false
+	// declined: "nein, das hilft mir nicht", "no, that's not helpful" —
+	// criticism that opens with a "no" answers the pending offer, which
+	// says "Mit nein lassen wir es": it is declined, not made again
+	// (review rv8).
+	declined := false
 	if d != nil && d.Offered && !offeredByThis {
 		switch {
 		case chat.YesWords[words]:
@@ -247,7 +259,9 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		case chat.NoWords[words]:
 			return true, w.declineCase(ctx, d)
 		}
-		reoffer = notHelped(words) || w.cfg.IsCriticism(text)
+		critic := w.cfg.IsCriticism(text)
+		declined = critic && opensWithNo(words) && !notHelped(words)
+		reoffer = !declined && (notHelped(words) || critic)
 	} else if d != nil && d.PromptEvent == declinedBy(evt.ID) {
 		// Handled before a crash: answer again (the same transaction ID).
 		return true, w.ReplyMarkdown(ctx, w.tx.Cancelled)
@@ -263,6 +277,9 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		// team, criticism too: it is relayed, never answered with a
 		// new offer (review rv7, finding 9).
 		return true, w.relayFromMember(ctx, c, content, text)
+	}
+	if declined {
+		return true, w.declineCase(ctx, d)
 	}
 	if reoffer {
 		return true, w.offerCase(ctx, *d, "")
