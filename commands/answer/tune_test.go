@@ -38,7 +38,7 @@ func loadBenchHalf(tb testing.TB, half string) (*guides.Library, []search.Questi
 	if err != nil {
 		tb.Fatal(err)
 	}
-	qs, err := search.ReadQuestionsFile(filepath.Join("..", "..", "guides", "search", "testdata", "bench-"+half+"-2026-12-04.tsv"))
+	qs, err := search.ReadQuestionsFile(frozenFile(tb, filepath.Join("..", "..", "guides", "search", "testdata"), "bench-"+half))
 	if err != nil {
 		tb.Fatal(err)
 	}
