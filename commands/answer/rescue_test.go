@@ -90,9 +90,11 @@ func TestRescueLeansOnOneWord(t *testing.T) {
 // topic share, from below the threshold to above it.
 func TestRescueModel(t *testing.T) {
 	res := search.Result{Hits: weakHits(0)}
-	lo := rescue.p(featuresOf(res, 8))
+	x := featuresOf(res, 8)
+	lo := rescue.p(x[:])
 	res.Hits = weakHits(0.6)
-	hi := rescue.p(featuresOf(res, 8))
+	x = featuresOf(res, 8)
+	hi := rescue.p(x[:])
 	if !(lo < rescue.threshold && hi >= rescue.threshold) {
 		t.Fatalf("p without a firm topic %.2f, with %.2f; threshold %.2f", lo, hi, rescue.threshold)
 	}
