@@ -75,7 +75,7 @@ func TestExitCounts(t *testing.T) {
 		// The rescue's model (as embedded, no refit) deciding at this
 		// exit too: its features need only the hits (the weights of
 		// Close/Confident and the number of words are 0).
-		if rescue.p(featuresOf(search.Result{Hits: r.d.Nearest}, 0)) >= rescue.threshold {
+		if x := featuresOf(search.Result{Hits: r.d.Nearest}, 0); rescue.helps(x[:]) {
 			c.rescued++
 			if r.y {
 				c.gain++

@@ -35,49 +35,44 @@ import "math"
 // confident-wrong cannot rise; a choice for a message the honest no was
 // right for loses it. Weights in the raw features' units: the rescue's
 // nine (rescueFeatureNames) and the uncovered share.
-var lift = liftModel{
-	w:         liftFeatures{3.142, -0.036, 10.259, 0.915, -1.940, -8.302, -0.738, 0, 2.880, -4.064},
+var lift = logistic{
+	w:         []float64{3.142, -0.036, 10.259, 0.915, -1.940, -8.302, -0.738, 0, 2.880, -4.064},
 	b:         -4.822,
 	threshold: 0.54,
 }
 
-// liftFeatures are the rescue's nine figures and the uncovered share.
-type liftFeatures [nRescueFeatures + 1]float64
+// liftMaxWords caps the lift's "words" figure (log(1 + the number of
+// searched words)) at the fitted range: the longest message of the
+// lift's fit rows on part A has 16 searched words (TestScopeFit prints
+// it; the searched text is the message without greeting, filler and
+// thanks, so the messages themselves run to about 40 words). Beyond
+// that range the weight of +2.88 would lift a long message by its length
+// alone (300 words: log 5.7 against at most 2.8 in the fit, +8 on the
+// logit) — an extrapolation the 25 fit rows say nothing about. Capped, a
+// longer message counts as long as the longest one of the fit, and its
+// other figures decide. The cap is the fit's maximum, so it changes none
+// of the fit's rows and the weights stand as fitted (review rv8, finding
+// 7). The rescue's "words" weight is 0; it needs no cap.
+const liftMaxWords = 16
 
-// liftModel is a logistic regression: P(a choice helps) = σ(b + Σ w_i·x_i).
-type liftModel struct {
-	w         liftFeatures
-	b         float64
-	threshold float64
-}
-
-// p is the model's probability that a choice helps.
-func (m liftModel) p(x liftFeatures) float64 {
-	z := m.b
-	for i, v := range x {
-		z += m.w[i] * v
-	}
-	return 1 / (1 + math.Exp(-z))
-}
-
-// liftFeaturesOf are the lift's features of weak evidence.
-func liftFeaturesOf(e *weakEvidence) liftFeatures {
-	var x liftFeatures
-	copy(x[:], e.x[:])
+// liftFeaturesOf are the lift's features of weak evidence: the rescue's
+// nine figures (rescueFeatureNames; "words" capped at liftMaxWords) and
+// the uncovered share.
+func liftFeaturesOf(e *weakEvidence) []float64 {
+	x := make([]float64, nRescueFeatures+1)
+	copy(x, e.x[:])
+	x[wordsFeature] = min(x[wordsFeature], math.Log1p(liftMaxWords))
 	x[nRescueFeatures] = e.uncovered
 	return x
 }
 
 // liftNone turns a "no guide" the rescue kept into a choice of the best
 // guides when the lift finds that a choice likely helps; like a rescued
-// choice (rescueWeak), it is Rescued and its reply names the way to a
-// person.
+// choice (rescueWeak, weakChoice), it is Rescued and its reply names the
+// way to a person.
 func liftNone(d Decision, opts Options, tx *Texts) Decision {
-	if d.Outcome != None || d.weak == nil || lift.p(liftFeaturesOf(d.weak)) < lift.threshold {
+	if d.Outcome != None || d.weak == nil {
 		return d
 	}
-	c := choiceWithin(d, d.weak.hits, rescueShare, tx)
-	c.Nearest, c.Rescued, c.PersonHint = nil, true, chooseOrPerson(tx, opts)
-	c.Reply = choiceMarkdown(hitTitles(c.Hits), tx, c.PersonHint)
-	return c
+	return weakChoice(d, lift, liftFeaturesOf(d.weak), opts, tx)
 }

@@ -38,6 +38,9 @@ type rescueFeatures [nRescueFeatures]float64
 
 const nRescueFeatures = 9
 
+// wordsFeature is the index of "words" in rescueFeatures.
+const wordsFeature = 8
+
 // rescueFeatureNames name the features (for the fitting test's output).
 var rescueFeatureNames = [nRescueFeatures]string{
 	"score", "lead", "strong", "strong lead", "one word", "one word df", "topic agrees", "close", "words",
@@ -75,21 +78,31 @@ func featuresOf(res search.Result, nWords int) rescueFeatures {
 	}
 }
 
-// rescueModel is a logistic regression: P(a choice helps) =
-// σ(b + Σ w_i·x_i). A choice is offered when P ≥ threshold.
-type rescueModel struct {
-	w         rescueFeatures
+// logistic is a logistic regression over a fixed list of figures:
+// P(a choice helps) = σ(b + Σ w_i·x_i); a choice is offered when
+// P ≥ threshold. The fits (TestRescueFit, TestScopeFit: fitLogistic)
+// standardise the figures and fold the mean and the deviation back into
+// w and b, so the weights are in the raw figures' units. The rescue and
+// the lift (lift.go) are two of them.
+type logistic struct {
+	w         []float64
 	b         float64
 	threshold float64
 }
 
-// p is the model's probability that a choice helps.
-func (m rescueModel) p(x rescueFeatures) float64 {
+// p is the model's probability that a choice helps; x has one figure per
+// weight.
+func (m logistic) p(x []float64) float64 {
 	z := m.b
 	for i, v := range x {
 		z += m.w[i] * v
 	}
 	return 1 / (1 + math.Exp(-z))
+}
+
+// helps reports whether the model offers a choice for figures x.
+func (m logistic) helps(x []float64) bool {
+	return m.p(x) >= m.threshold
 }
 
 // rescue is the fitted model: TestRescueFit, 2026-12-04, on part A (bit 0
@@ -108,8 +121,8 @@ func (m rescueModel) p(x rescueFeatures) float64 {
 // cannot rise; a choice for a message the honest no was right for loses
 // it. Weights in the raw features' units, in the order of
 // rescueFeatureNames.
-var rescue = rescueModel{
-	w:         rescueFeatures{0, 0, 2.0883, 0.1506, 0, 0, 0, 0, 0},
+var rescue = logistic{
+	w:         []float64{0, 0, 2.0883, 0.1506, 0, 0, 0, 0, 0},
 	b:         -0.7421,
 	threshold: 0.36,
 }
@@ -130,7 +143,18 @@ func weakGate(d *Decision, res search.Result, qw []word) {
 // the best guides when the model finds that a choice likely helps; the
 // reply then also names the way to a person.
 func rescueWeak(d Decision, opts Options, tx *Texts) Decision {
-	if d.Outcome != None || d.weak == nil || rescue.p(d.weak.x) < rescue.threshold {
+	if d.Outcome != None || d.weak == nil {
+		return d
+	}
+	return weakChoice(d, rescue, d.weak.x[:], opts, tx)
+}
+
+// weakChoice turns a "no guide" with weak evidence (d.weak set) into a
+// choice of its best guides when m finds for x that a choice likely
+// helps: the choice is Rescued and its reply names the way to a person
+// (chooseOrPerson). The rescue and the lift share it.
+func weakChoice(d Decision, m logistic, x []float64, opts Options, tx *Texts) Decision {
+	if !m.helps(x) {
 		return d
 	}
 	c := choiceWithin(d, d.weak.hits, rescueShare, tx)

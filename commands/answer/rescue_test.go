@@ -31,6 +31,18 @@ func weakHits(strong float64) []search.Hit {
 	}
 }
 
+// weakCase is a row of the tables of the rescue and the lift (TestLift):
+// a message with a fixed search result and the decision it should get.
+type weakCase struct {
+	name    string
+	msg     string
+	res     search.Result
+	opts    Options
+	want    Outcome
+	guides  []string
+	hintHas string
+}
+
 // TestRescueWeak: a message the weak gate alone turns into "no guide"
 // gets a choice when the model finds that one likely helps (the first
 // guide's own topic firmly explains part of it), with the way to a
@@ -38,15 +50,7 @@ func weakHits(strong float64) []search.Hit {
 // is none for another reason, keeps the honest no.
 func TestRescueWeak(t *testing.T) {
 	const q = "wie teile ich eine tabelle mit meiner gruppe"
-	cases := []struct {
-		name    string
-		msg     string
-		res     search.Result
-		opts    Options
-		want    Outcome
-		guides  []string
-		hintHas string
-	}{
+	cases := []weakCase{
 		{name: "firm topic share: a choice with the way to a person (case)", msg: q, res: search.Result{Hits: weakHits(0.6)},
 			opts: Options{Cases: true}, want: Choose, guides: []string{"cloud/teilen.md", "cloud/gruppen.md", "konto/passwort.md"}, hintHas: "Menschen"},
 		{name: "same, cases off: the fallback contact", msg: q, res: search.Result{Hits: weakHits(0.6)},
@@ -90,9 +94,11 @@ func TestRescueLeansOnOneWord(t *testing.T) {
 // topic share, from below the threshold to above it.
 func TestRescueModel(t *testing.T) {
 	res := search.Result{Hits: weakHits(0)}
-	lo := rescue.p(featuresOf(res, 8))
+	x := featuresOf(res, 8)
+	lo := rescue.p(x[:])
 	res.Hits = weakHits(0.6)
-	hi := rescue.p(featuresOf(res, 8))
+	x = featuresOf(res, 8)
+	hi := rescue.p(x[:])
 	if !(lo < rescue.threshold && hi >= rescue.threshold) {
 		t.Fatalf("p without a firm topic %.2f, with %.2f; threshold %.2f", lo, hi, rescue.threshold)
 	}

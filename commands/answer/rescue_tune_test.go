@@ -3,7 +3,6 @@ package answer
 import (
 	"fmt"
 	"hash/fnv"
-	"math"
 	"os"
 	"sort"
 	"strings"
@@ -66,7 +65,7 @@ func rescueRows(sets []poolSet) []rescueRow {
 // intercept), and returns it in the raw features' units. Hand-written:
 // nine features and 45 rows need no library, and none of the
 // kept libraries (go.mau.fi/util, gonum is not one) offers it.
-func fitRescue(rows []rescueRow, lambda float64) rescueModel {
+func fitRescue(rows []rescueRow, lambda float64) logistic {
 	return fitRescueMask(rows, lambda, allFeatures)
 }
 
@@ -74,90 +73,36 @@ func fitRescue(rows []rescueRow, lambda float64) rescueModel {
 // whose mask entry is 1 (the others keep weight 0).
 var allFeatures = rescueFeatures{1, 1, 1, 1, 1, 1, 1, 1, 1}
 
-func fitRescueMask(rows []rescueRow, lambda float64, mask rescueFeatures) rescueModel {
-	n := float64(len(rows))
-	var mean, sd rescueFeatures
-	for _, r := range rows {
-		for i, v := range r.x {
-			mean[i] += v / n
-		}
+func fitRescueMask(rows []rescueRow, lambda float64, mask rescueFeatures) logistic {
+	xs := make([][]float64, len(rows))
+	ys := make([]bool, len(rows))
+	for i := range rows {
+		xs[i], ys[i] = rows[i].x[:], rows[i].y
 	}
-	for _, r := range rows {
-		for i, v := range r.x {
-			sd[i] += (v - mean[i]) * (v - mean[i]) / n
-		}
-	}
-	for i := range sd {
-		sd[i] = math.Sqrt(sd[i])
-		if sd[i] < 1e-9 {
-			sd[i] = 1
-		}
-	}
-	var w rescueFeatures
-	b := 0.0
-	for it := 0; it < 4000; it++ {
-		var gw rescueFeatures
-		gb := 0.0
-		for _, r := range rows {
-			z := b
-			for i, v := range r.x {
-				z += w[i] * (v - mean[i]) / sd[i]
-			}
-			p := 1 / (1 + math.Exp(-z))
-			y := 0.0
-			if r.y {
-				y = 1
-			}
-			for i, v := range r.x {
-				gw[i] += (p - y) * (v - mean[i]) / sd[i] / n
-			}
-			gb += (p - y) / n
-		}
-		for i := range w {
-			w[i] -= mask[i] * 0.5 / (1 + lambda) * (gw[i] + lambda*w[i])
-		}
-		b -= 0.5 * gb
-	}
-	var m rescueModel
-	m.b = b
-	for i := range w {
-		m.w[i] = w[i] / sd[i]
-		m.b -= w[i] * mean[i] / sd[i]
-	}
-	return m
+	return fitLogistic(xs, ys, lambda, mask[:], 4000)
 }
 
 // rescueGain is the change in helped messages when the rows with
 // p ≥ threshold get a choice: +1 where the choice holds the expected
-// guide, −1 where the honest no was right.
-func rescueGain(m rescueModel, rows []rescueRow) (gain, rescued int) {
-	for _, r := range rows {
-		if m.p(r.x) < m.threshold {
-			continue
-		}
-		rescued++
-		if r.y {
-			gain++
-		}
-		if r.noneHelped {
-			gain--
-		}
-	}
-	return gain, rescued
+// guide, −1 where the honest no was right (flipGain).
+func rescueGain(m logistic, rows []rescueRow) (gain, rescued int) {
+	return flipGain(m, flipRows(rows))
 }
 
 // pickThreshold picks the threshold with the most gain on rows (ties: the
-// higher threshold, the higher precision).
-func pickThreshold(m rescueModel, rows []rescueRow) rescueModel {
-	best, bestGain := 2.0, 0
-	for t := 0.99; t >= 0.05; t -= 0.01 {
-		m.threshold = t
-		if g, _ := rescueGain(m, rows); g > bestGain {
-			best, bestGain = t, g
-		}
+// higher threshold, the higher precision; flipThreshold).
+func pickThreshold(m logistic, rows []rescueRow) logistic {
+	return flipThreshold(m, flipRows(rows))
+}
+
+// flipRows are rows as switches: a choice gains where it holds the
+// expected guide and loses where the honest no was right.
+func flipRows(rows []rescueRow) []flipRow {
+	out := make([]flipRow, len(rows))
+	for i := range rows {
+		out[i] = flipRow{x: rows[i].x[:], gain: rows[i].y, lose: rows[i].noneHelped}
 	}
-	m.threshold = math.Round(best*100) / 100
-	return m
+	return out
 }
 
 // rescueCross is one two-way check of a rescue fit: leave-one-out on A,
@@ -168,7 +113,7 @@ type rescueCross struct {
 	checkB, rescuedB int // ... of the A fit on B
 	fitB, rescuedFB  int // gain and rescues of the B fit on B
 	checkA, rescuedC int // ... of the B fit on A
-	m                rescueModel
+	m                logistic
 }
 
 // crossRescue fits the rescue with lambda and mask on a and on b and checks
@@ -224,7 +169,7 @@ func TestRescueFit(t *testing.T) {
 	pa, na := count(a)
 	pb, nb := count(b)
 	fmt.Printf("weak-gate rows: A %d (choice would help %d, honest no right %d), B %d (%d, %d)\n", len(a), pa, na, len(b), pb, nb)
-	show := func(m rescueModel) string {
+	show := func(m logistic) string {
 		var s []string
 		for i, n := range rescueFeatureNames {
 			s = append(s, fmt.Sprintf("%s %.3f", n, m.w[i]))
@@ -280,7 +225,7 @@ func TestRescueFit(t *testing.T) {
 		if r.partB {
 			p = 1
 		}
-		if rescue.p(r.x) >= rescue.threshold {
+		if rescue.helps(r.x[:]) {
 			v[p][1]++
 			if r.y {
 				v[p][0]++
@@ -329,9 +274,9 @@ func TestRescueFit(t *testing.T) {
 	}
 	if os.Getenv("LOTSE_TUNE_ROWS") != "" {
 		m := pickThreshold(fitRescueMask(a, rescueLambda, rescueMask), a)
-		sort.Slice(a, func(i, j int) bool { return m.p(a[i].x) > m.p(a[j].x) })
+		sort.Slice(a, func(i, j int) bool { return m.p(a[i].x[:]) > m.p(a[j].x[:]) })
 		for _, r := range a {
-			fmt.Printf("A p %.2f y %-5v none %-5v %-20s %q %s %v\n", m.p(r.x), r.y, r.noneHelped, r.set, r.text, r.expected, r.x)
+			fmt.Printf("A p %.2f y %-5v none %-5v %-20s %q %s %v\n", m.p(r.x[:]), r.y, r.noneHelped, r.set, r.text, r.expected, r.x)
 		}
 	}
 }
@@ -371,7 +316,8 @@ func TestRescueProbe(t *testing.T) {
 		p := -1.0
 		var x rescueFeatures
 		if d.weak != nil {
-			x, p = d.weak.x, rescue.p(d.weak.x)
+			x = d.weak.x
+			p = rescue.p(x[:])
 		}
 		fmt.Printf("%-8s rescued %-5v p %.2f %v %q %v\n", d.Outcome, d.Rescued, p, x, msg, d.Guides())
 	}
