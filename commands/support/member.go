@@ -103,6 +103,11 @@ func (w *Workflow) RememberQuestion(ctx context.Context, question string, guideI
 		if old != "" {
 			nd.Guides = appendNew(d.Guides, guideIDs...)
 		}
+		if offer && d.Offered {
+			// Offered again while pending: the earlier prompts
+			// still answer it (offerCase).
+			nd.Offered, nd.PromptEvent, nd.EarlierPrompts = true, d.PromptEvent, d.EarlierPrompts
+		}
 	}
 	var full bool
 	if nd.Question, full = joinDraft(old, question); full {
@@ -183,7 +188,35 @@ func (w *Workflow) isReplyTo(ctx context.Context, d *storage.CaseDraft, eventID 
 		return false, nil
 	}
 	replies, err := w.RepliesTo(ctx, eventID)
-	return slices.Contains(replies, id.EventID(d.PromptEvent)), err
+	return slices.ContainsFunc(replies, func(r id.EventID) bool { return isPrompt(d, r) }), err
+}
+
+// isPrompt reports whether target is a prompt of d's pending offer: the
+// latest or one made before it while it was pending (review rv8, finding
+// 12: the earlier offer stays on screen with its ✅ button, and the
+// member expects that button to work).
+func isPrompt(d *storage.CaseDraft, target id.EventID) bool {
+	return d.Offered && target != "" && (d.PromptEvent == target.String() || slices.Contains(d.EarlierPrompts, target.String()))
+}
+
+// maxEarlierPrompts bounds the earlier prompts kept with a pending offer
+// (a member who writes "hat nicht geholfen" again and again gets a new
+// prompt each time); the oldest are dropped first.
+const maxEarlierPrompts = 8
+
+// withEarlier returns the earlier prompts of a pending offer d that is
+// made again with prompt: d's prompts so far without prompt (handling
+// the same event again after a crash sends the same prompt), bounded.
+func withEarlier(d *storage.CaseDraft, prompt id.EventID) []string {
+	if !d.Offered {
+		return nil
+	}
+	earlier := appendNew(slices.Clone(d.EarlierPrompts), d.PromptEvent)
+	earlier = slices.DeleteFunc(earlier, func(p string) bool { return p == "" || p == prompt.String() })
+	if len(earlier) > maxEarlierPrompts {
+		earlier = earlier[len(earlier)-maxEarlierPrompts:]
+	}
+	return earlier
 }
 
 // offerText is the offer of a case for question (Markdown). It quotes the
@@ -210,6 +243,7 @@ func (w *Workflow) offerCase(ctx context.Context, d storage.CaseDraft, lead stri
 	if err != nil {
 		return err
 	}
+	d.EarlierPrompts = withEarlier(&d, prompt)
 	d.Offered, d.PromptEvent, d.CreatedAt = true, prompt.String(), w.Now()
 	if err := w.DB.Cases.PutDraft(ctx, d); err != nil {
 		return err
@@ -461,7 +495,10 @@ func (w *Workflow) reuploadMedia(ctx context.Context, content *event.MessageEven
 }
 
 // OfferReaction handles a member's ✅/❌ on the offer to open a case in
-// the DM (a dialogue, not a stored target).
+// the DM (a dialogue, not a stored target): on the latest prompt of the
+// pending offer or an earlier one of the same offer still on screen (the
+// offer made again while pending). The draft is the sender's own in this
+// room, so nobody else's reaction answers it.
 func (w *Workflow) OfferReaction(ctx context.Context, evt *event.Event, target id.EventID, key string) (bool, error) {
 	if !w.On() || evt.RoomID == w.cfg.TeamRoom {
 		return false, nil
@@ -477,7 +514,7 @@ func (w *Workflow) OfferReaction(ctx context.Context, evt *event.Event, target i
 	if d != nil && d.PromptEvent == declinedBy(evt.ID) {
 		return true, w.ReplyMarkdown(ctx, w.tx.Cancelled)
 	}
-	if d != nil && d.Offered && d.PromptEvent == target.String() {
+	if d != nil && isPrompt(d, target) {
 		switch k {
 		case "✅", "👍":
 			return true, w.confirmCase(ctx, d)
