@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -46,6 +47,35 @@ func TestPraiseOfWhatLotseIs(t *testing.T) {
 			if tt.want == TalkPraise && (d.CaseLead != "" || d.Reply != tt.tx.Praise) {
 				t.Errorf("%q (cases %v): %q (lead %q), want the thanks for praise", tt.msg, cases, d.Reply, d.CaseLead)
 			}
+		}
+	}
+}
+
+// TestHateAfterNature: hating said to the bot beside a question about
+// what it is ("bist du ein Mensch? Ich hasse dich") is criticism: the
+// apology, not the case offer that would quote the insult to the team
+// (review rv8, finding 5; botReply: "not for criticism"). Hating in an
+// apology for bothering and a negated hating stay what they were.
+func TestHateAfterNature(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, tt := range []struct {
+		tx   *Texts
+		msg  string
+		want Talk
+	}{
+		{&German, "bist du ein Mensch? Ich hasse dich", TalkCriticism},
+		{&German, "ich hasse dich, bist du ein Mensch?", TalkCriticism},
+		{&English, "are you human? I hate you", TalkCriticism},
+		{&German, "bist du ein Mensch? du bist doof", TalkCriticism},
+		{&English, "I hate to bother you, are you a human?", TalkBot},
+		{&German, "bist du ein Mensch?", TalkBot},
+	} {
+		d := Decide(tt.msg, lib, Options{Texts: tt.tx, Cases: true})
+		if d.Outcome != SmallTalk || d.Talk != tt.want {
+			t.Errorf("%q: %s %q, want small talk %q", tt.msg, d.Outcome, d.Talk, tt.want)
+		}
+		if tt.want == TalkCriticism && (d.CaseLead != "" || !strings.HasPrefix(d.Reply, tt.tx.Criticism)) {
+			t.Errorf("%q: %q (lead %q), want the apology", tt.msg, d.Reply, d.CaseLead)
 		}
 	}
 }

@@ -832,6 +832,9 @@ type critEvidence struct {
 	// (botBother), which makes hating no criticism ("I hate to bother
 	// you").
 	hate, bothers bool
+	// hateYou: hating said to the bot ("ich hasse dich", "I hate
+	// you"), an insult of Lotse whatever else the message names.
+	hateYou bool
 	// only: a word of the criticism vocabulary alone (critWords).
 	only bool
 	// dismiss: an imperative of dismissal ("halt die Klappe", "shut up";
@@ -893,6 +896,7 @@ func (c *critEvidence) see(ws []string, i int) {
 		}
 	}
 	c.hate = c.hate || critHate[w]
+	c.hateYou = c.hateYou || critHate[w] && (next == "dich" || next == "you" || next == "u" || next == "ya")
 	c.dismiss = c.dismiss || dismissal(ws, i)
 	c.bothers = c.bothers || botBother[w]
 	c.state = c.state || critState[w]
@@ -926,6 +930,12 @@ func (c *critEvidence) criticism(you, sorry, praise bool) bool {
 	// bot named it is criticism still ("sorry, aber du bist nutzlos").
 	bad := c.bad && (!sorry || you || c.botNoun) || c.badBother && !sorry || c.hate && !c.bothers
 	switch {
+	case c.hateYou && !c.bothers && !c.neg:
+		// "bist du ein Mensch? Ich hasse dich": the insult is the
+		// message, the person named asks for nobody — the apology,
+		// not an offer that quotes it to the team (review rv8,
+		// finding 5).
+		return true
 	case c.person || c.owned || c.other:
 		return false
 	// "ist KI schlecht?" asks about a matter; "bist du blöd?" is
