@@ -1,10 +1,14 @@
 package commands
 
 import (
+	"context"
 	"strings"
 	"testing"
 
+	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // TestSupportReofferAndOpenCase: what a member says about Lotse's last
@@ -164,4 +168,57 @@ func TestSupportEarlierOfferPrompt(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSupportNoAndNewQuestion: with a case offer pending, "nein, <a new
+// question>" declines the offer and answers the question (review rv8,
+// finding 13: the offer stayed pending, and the question joined its
+// draft). A later "ja" opens nothing; handling the message again after a
+// crash sends nothing new (say checks it).
+func TestSupportNoAndNewQuestion(t *testing.T) {
+	for _, tt := range []struct {
+		msg string
+		dm  []string
+	}{
+		{"nein, ich habe mein Cloud-Passwort vergessen, was nun?", []string{"schicke nichts", "Cloud-Passwort vergessen"}},
+		{"nein danke, aber wie komme ich an mein vergessenes Cloud-Passwort", []string{"schicke nichts", "Cloud-Passwort vergessen"}},
+		{"no, what if I forgot my cloud password?", []string{"schicke nichts", "Cloud-Passwort vergessen"}},
+	} {
+		t.Run(tt.msg, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.say(t, dmRoom, member, "zwei faktor einrichten", "")
+			offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+			sent := e.say(t, dmRoom, member, tt.msg, "")
+			dm := in(sent, dmRoom)
+			mustContain(t, dm, tt.dm...)
+			if strings.Contains(bodies(dm), "zwei faktor") {
+				t.Errorf("the declined offer was made again:\n%s", bodies(dm))
+			}
+			if !strings.Contains(dm[0].content.Body, "schicke nichts") {
+				t.Errorf("the decline does not come first:\n%s", bodies(dm))
+			}
+			if team := in(sent, teamRoom); len(team) != 0 {
+				t.Fatalf("reached the team room:\n%s", bodies(team))
+			}
+			if team := in(e.say(t, dmRoom, member, "ja", ""), teamRoom); len(team) != 0 {
+				t.Fatalf("a ja after the decline opened a case:\n%s", bodies(team))
+			}
+		})
+	}
+}
+
+// TestSupportNoAndNewQuestionAfterCrash: the run that declined the offer
+// for "nein, <a new question>" stopped after storing the decline; handled
+// again, the message gets the notice and the answer, not the notice alone.
+func TestSupportNoAndNewQuestionAfterCrash(t *testing.T) {
+	e := newSupportEnv(t)
+	e.say(t, dmRoom, member, "zwei faktor einrichten", "")
+	offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+	evt := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "nein, ich habe mein Cloud-Passwort vergessen, was nun?"})
+	// What the first run stored before it stopped (see declineCase).
+	if err := e.db.Cases.PutDraft(context.Background(), storage.CaseDraft{RoomID: dmRoom.String(), UserID: member.String(),
+		PromptEvent: "declined:" + evt.ID.String(), CreatedAt: e.now}); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, in(e.handle(t, evt, true), dmRoom), "schicke nichts", "Cloud-Passwort vergessen")
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/lotse-bot/lotse/guides"
@@ -72,9 +73,13 @@ func notHelped(words string) bool {
 }
 
 // opensWithNo reports whether words (chat.NormWords) open with a word of
-// chat.NoWords ("nein, …", "no, …").
+// chat.NoWords ("nein, …", "no, …"), however long the message is
+// (chat.BareWords reads short answers only).
 func opensWithNo(words string) bool {
-	first, _, _ := strings.Cut(chat.BareWords(words), " ")
+	first := words
+	if i := strings.IndexFunc(words, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		first = words[:i]
+	}
 	return first != "" && chat.NoWords[first]
 }
 
@@ -286,6 +291,10 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 	// says "Mit nein lassen wir es": it is declined, not made again
 	// (review rv8).
 	declined := false
+	// asked: "nein, wie ändere ich mein Passwort?" — a "no" to the
+	// pending offer and a new question: the offer is declined and the
+	// question answered (review rv8, finding 13).
+	asked := false
 	if d != nil && d.Offered && !offeredByThis {
 		switch {
 		case chat.YesWords[words]:
@@ -295,9 +304,14 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		}
 		critic := w.cfg.IsCriticism(text)
 		declined = critic && opensWithNo(words) && !notHelped(words)
-		reoffer = !declined && (notHelped(words) || critic)
+		asked = !critic && opensWithNo(words) && !notHelped(words) && w.cfg.IsQuestion(text)
+		reoffer = !declined && !asked && (notHelped(words) || critic)
 	} else if d != nil && d.PromptEvent == declinedBy(evt.ID) {
 		// Handled before a crash: answer again (the same transaction ID).
+		if opensWithNo(words) && w.cfg.IsQuestion(text) {
+			// … and the question after the "no" too.
+			return false, w.declineNotice(ctx)
+		}
 		return true, w.ReplyMarkdown(ctx, w.tx.Cancelled)
 	} else if d != nil && d.Question != "" {
 		reoffer = notHelped(words) || w.cfg.IsCriticism(text)
@@ -314,6 +328,11 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 	}
 	if declined {
 		return true, w.declineCase(ctx, d)
+	}
+	if asked {
+		// Declined, then not handled: the question is answered as a
+		// new one (the draft is emptied, so it starts a new one).
+		return false, w.declineBeforeAnswer(ctx, d)
 	}
 	if reoffer {
 		return true, w.offerCase(ctx, *d, "")
@@ -408,6 +427,31 @@ func (w *Workflow) declineCase(ctx context.Context, d *storage.CaseDraft) error 
 }
 
 func declinedBy(evtID id.EventID) string { return "declined:" + evtID.String() }
+
+// declineBeforeAnswer declines the offer of draft d for a message that
+// asks a new question after its "no" (the answer follows). Like
+// declineCase, but the notice has a transaction ID of its own purpose
+// (declineNotice), so the replies of the answer after it are numbered the
+// same however often the event is handled again after a crash.
+func (w *Workflow) declineBeforeAnswer(ctx context.Context, d *storage.CaseDraft) error {
+	evt := chat.TurnOf(ctx).Event
+	nd := storage.CaseDraft{RoomID: d.RoomID, UserID: d.UserID, PromptEvent: declinedBy(evt.ID), CreatedAt: w.Now()}
+	if err := w.DB.Cases.PutDraft(ctx, nd); err != nil {
+		return err
+	}
+	return w.declineNotice(ctx)
+}
+
+// declineNotice tells the member that nothing is sent to the team, as a
+// reply to the message being handled, with the transaction ID of the
+// purpose "offer-declined".
+func (w *Workflow) declineNotice(ctx context.Context) error {
+	evt := chat.TurnOf(ctx).Event
+	plain, htmlBody := chat.Render(w.tx.Cancelled)
+	rel := (&event.RelatesTo{}).SetReplyTo(evt.ID)
+	_, err := w.SendTo(ctx, evt.RoomID, plain, htmlBody, rel, nil, w.CauseTxn(ctx, "offer-declined", 0))
+	return err
+}
 
 // replayConfirm finishes (with the same transaction IDs) a confirmation
 // that already created its case before a crash, after its draft was gone.
