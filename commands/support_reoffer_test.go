@@ -121,6 +121,8 @@ func TestSupportEarlierOfferPrompt(t *testing.T) {
 		{name: "✅ on the earlier prompt", reoffers: []string{"hat nicht geholfen"}, sender: member, key: "✅", opened: true, dm: "#1"},
 		{name: "✅ on the first of three prompts", reoffers: []string{"hat nicht geholfen", "das hilft mir überhaupt nicht"},
 			sender: member, key: "✅", opened: true, dm: "#1"},
+		{name: "✅ on the earlier prompt, offered again for a person", reoffers: []string{"ich möchte mit einem Menschen sprechen"},
+			sender: member, key: "✅", opened: true, dm: "#1"},
 		{name: "✅ on the earlier prompt after a restart", reoffers: []string{"hat nicht geholfen"}, restart: true,
 			sender: member, key: "✅", opened: true, dm: "#1"},
 		{name: "❌ on the earlier prompt", reoffers: []string{"hat nicht geholfen"}, sender: member, key: "❌", dm: "schicke nichts"},

@@ -584,7 +584,7 @@ var praiseArticles = set("ein", "eine", "der", "die", "a", "an", "the")
 // praiseIntensifiers may stand in a praise frame (praiseFrames): modal
 // particles and intensifiers (Duden), folded.
 var praiseIntensifiers = set("echt", "wirklich", "sehr", "so", "total", "voll", "richtig", "ganz", "mega", "ja", "einfach",
-	"schon", "mir", "really", "very", "such", "truly", "totally", "pretty", "quite", "just", "so")
+	"schon", "mir", "really", "very", "such", "truly", "totally", "pretty", "quite", "just")
 
 // praiseNouns name what Lotse does, besides natureNouns (what it is):
 // "du bist ein toller Assistent", "you're a great helper".
