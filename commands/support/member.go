@@ -77,7 +77,7 @@ func notHelped(words string) bool {
 // (chat.BareWords reads short answers only).
 func opensWithNo(words string) bool {
 	first := words
-	if i := strings.IndexFunc(words, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+	if i := strings.IndexFunc(words, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }); i >= 0 {
 		first = words[:i]
 	}
 	return first != "" && chat.NoWords[first]
