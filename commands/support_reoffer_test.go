@@ -1,8 +1,14 @@
 package commands
 
 import (
+	"context"
 	"strings"
 	"testing"
+
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // TestSupportReofferAndOpenCase: what a member says about Lotse's last
@@ -74,4 +80,147 @@ func TestSupportReofferAndOpenCase(t *testing.T) {
 			}
 		})
 	}
+}
+
+// offerPrompt returns the event of the case offer among msgs.
+func offerPrompt(t *testing.T, msgs []sentMsg) id.EventID {
+	t.Helper()
+	for _, m := range in(msgs, dmRoom) {
+		if strings.Contains(m.content.Body, "Supportfall") {
+			return id.EventID("$" + m.txn)
+		}
+	}
+	t.Fatalf("no case offer among:\n%s", bodies(msgs))
+	return ""
+}
+
+// TestSupportEarlierOfferPrompt: after the offer was made again while
+// pending ("hat nicht geholfen", criticism), the earlier offer is still on
+// screen with Lotse's ✅ under it. A ✅ (or ❌) of the member on it answers
+// the pending offer like one on the latest prompt — also after a restart,
+// as the prompts are kept with the draft (review rv8, finding 12: it did
+// nothing and said nothing, and the member believed they had agreed).
+// Nobody else's reaction answers it, and a prompt of an offer that was
+// declined before does not answer a later one.
+func TestSupportEarlierOfferPrompt(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		// reoffers are the messages that make the offer again.
+		reoffers []string
+		// restart builds the handler anew before the reaction.
+		restart bool
+		// declineFirst: the first offer is declined, and a new one made
+		// for a new question; the reaction is on the declined one.
+		declineFirst bool
+		sender       id.UserID
+		key          string
+		// opened: the reaction opens the case; dm must be in the reply.
+		opened bool
+		dm     string
+	}{
+		{name: "✅ on the earlier prompt", reoffers: []string{"hat nicht geholfen"}, sender: member, key: "✅", opened: true, dm: "#1"},
+		{name: "✅ on the first of three prompts", reoffers: []string{"hat nicht geholfen", "das hilft mir überhaupt nicht"},
+			sender: member, key: "✅", opened: true, dm: "#1"},
+		{name: "✅ on the earlier prompt, offered again for a person", reoffers: []string{"ich möchte mit einem Menschen sprechen"},
+			sender: member, key: "✅", opened: true, dm: "#1"},
+		{name: "✅ on the earlier prompt after a restart", reoffers: []string{"hat nicht geholfen"}, restart: true,
+			sender: member, key: "✅", opened: true, dm: "#1"},
+		{name: "❌ on the earlier prompt", reoffers: []string{"hat nicht geholfen"}, sender: member, key: "❌", dm: "schicke nichts"},
+		{name: "✅ of someone else on the earlier prompt", reoffers: []string{"hat nicht geholfen"}, sender: outsider, key: "✅"},
+		{name: "✅ on the prompt of a declined offer", declineFirst: true, sender: member, key: "✅"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.fm.joined[dmRoom][outsider] = true
+			e.say(t, dmRoom, member, "zwei faktor einrichten", "")
+			first := offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+			if tt.declineFirst {
+				e.say(t, dmRoom, member, "nein", "")
+				e.say(t, dmRoom, member, "bildschirm teilen bbb", "")
+				offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+			}
+			for _, msg := range tt.reoffers {
+				if p := offerPrompt(t, e.say(t, dmRoom, member, msg, "")); p == first {
+					t.Fatal("the offer made again has the first prompt's event")
+				}
+			}
+			if tt.restart {
+				e.reconfigure(func(*Deps) {})
+			}
+			sent := e.react(t, dmRoom, tt.sender, first, tt.key)
+			dm, team := in(sent, dmRoom), in(sent, teamRoom)
+			if tt.opened {
+				mustContain(t, team, "Fall #1", "zwei faktor einrichten")
+			} else if len(team) != 0 {
+				t.Fatalf("reached the team room:\n%s", bodies(team))
+			}
+			if tt.dm != "" {
+				mustContain(t, dm, tt.dm)
+			}
+			if !tt.opened && tt.sender == member && tt.key == "❌" {
+				// Declined: a later "ja" opens nothing.
+				if team := in(e.say(t, dmRoom, member, "ja", ""), teamRoom); len(team) != 0 {
+					t.Fatalf("a declined offer was opened by a later ja:\n%s", bodies(team))
+				}
+			}
+			if tt.sender != member || tt.declineFirst {
+				// The pending offer is untouched: the member's "ja"
+				// still opens it.
+				mustContain(t, in(e.say(t, dmRoom, member, "ja", ""), teamRoom), "Fall #1")
+			}
+		})
+	}
+}
+
+// TestSupportNoAndNewQuestion: with a case offer pending, "nein, <a new
+// question>" declines the offer and answers the question (review rv8,
+// finding 13: the offer stayed pending, and the question joined its
+// draft). A later "ja" opens nothing; handling the message again after a
+// crash sends nothing new (say checks it).
+func TestSupportNoAndNewQuestion(t *testing.T) {
+	for _, tt := range []struct {
+		msg string
+		dm  []string
+	}{
+		{"nein, ich habe mein Cloud-Passwort vergessen, was nun?", []string{"schicke nichts", "Cloud-Passwort vergessen"}},
+		{"nein danke, aber wie komme ich an mein vergessenes Cloud-Passwort", []string{"schicke nichts", "Cloud-Passwort vergessen"}},
+		{"no, what if I forgot my cloud password?", []string{"schicke nichts", "Cloud-Passwort vergessen"}},
+	} {
+		t.Run(tt.msg, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.say(t, dmRoom, member, "zwei faktor einrichten", "")
+			offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+			sent := e.say(t, dmRoom, member, tt.msg, "")
+			dm := in(sent, dmRoom)
+			mustContain(t, dm, tt.dm...)
+			if strings.Contains(bodies(dm), "zwei faktor") {
+				t.Errorf("the declined offer was made again:\n%s", bodies(dm))
+			}
+			if !strings.Contains(dm[0].content.Body, "schicke nichts") {
+				t.Errorf("the decline does not come first:\n%s", bodies(dm))
+			}
+			if team := in(sent, teamRoom); len(team) != 0 {
+				t.Fatalf("reached the team room:\n%s", bodies(team))
+			}
+			if team := in(e.say(t, dmRoom, member, "ja", ""), teamRoom); len(team) != 0 {
+				t.Fatalf("a ja after the decline opened a case:\n%s", bodies(team))
+			}
+		})
+	}
+}
+
+// TestSupportNoAndNewQuestionAfterCrash: the run that declined the offer
+// for "nein, <a new question>" stopped after storing the decline; handled
+// again, the message gets the notice and the answer, not the notice alone.
+func TestSupportNoAndNewQuestionAfterCrash(t *testing.T) {
+	e := newSupportEnv(t)
+	e.say(t, dmRoom, member, "zwei faktor einrichten", "")
+	offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+	evt := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "nein, ich habe mein Cloud-Passwort vergessen, was nun?"})
+	// What the first run stored before it stopped (see declineCase).
+	if err := e.db.Cases.PutDraft(context.Background(), storage.CaseDraft{RoomID: dmRoom.String(), UserID: member.String(),
+		PromptEvent: "declined:" + evt.ID.String(), CreatedAt: e.now}); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, in(e.handle(t, evt, true), dmRoom), "schicke nichts", "Cloud-Passwort vergessen")
 }

@@ -15,7 +15,8 @@ func (q *CaseQuery) PutDraft(ctx context.Context, d CaseDraft) error {
 	if d.Offered {
 		offered = 1
 	}
-	return q.exec(ctx, putDraftQuery, d.RoomID, d.UserID, d.Question, strings.Join(d.Guides, "\n"), d.AnswerEvent, d.PromptEvent, offered, d.CreatedAt.UnixMilli())
+	return q.exec(ctx, putDraftQuery, d.RoomID, d.UserID, d.Question, strings.Join(d.Guides, "\n"), d.AnswerEvent, d.PromptEvent,
+		strings.Join(d.EarlierPrompts, "\n"), offered, d.CreatedAt.UnixMilli())
 }
 
 // Draft returns the draft of userID in roomID created after notBefore, or nil.
@@ -25,16 +26,17 @@ func (q *CaseQuery) Draft(ctx context.Context, roomID, userID string, notBefore 
 	var (
 		d       CaseDraft
 		guides  string
+		earlier string
 		offered int
 		created int64
 	)
-	err := q.db.QueryRow(ctx, getDraftQuery, roomID, userID).Scan(&d.RoomID, &d.UserID, &d.Question, &guides, &d.AnswerEvent, &d.PromptEvent, &offered, &created)
+	err := q.db.QueryRow(ctx, getDraftQuery, roomID, userID).Scan(&d.RoomID, &d.UserID, &d.Question, &guides, &d.AnswerEvent, &d.PromptEvent, &earlier, &offered, &created)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	} else if err != nil {
 		return nil, fmt.Errorf("failed to read draft: %w", err)
 	}
-	d.Guides, d.Offered, d.CreatedAt = splitList(guides), offered == 1, time.UnixMilli(created)
+	d.Guides, d.EarlierPrompts, d.Offered, d.CreatedAt = splitList(guides), splitList(earlier), offered == 1, time.UnixMilli(created)
 	if d.CreatedAt.Before(notBefore) {
 		return nil, nil
 	}

@@ -77,8 +77,12 @@ type CaseDraft struct {
 	Guides      []string
 	AnswerEvent string
 	PromptEvent string
-	Offered     bool
-	CreatedAt   time.Time
+	// EarlierPrompts are the earlier prompts of the same pending offer
+	// (made again while it was pending), oldest first: a ✅ or ❌ on
+	// them answers it like one on PromptEvent.
+	EarlierPrompts []string
+	Offered        bool
+	CreatedAt      time.Time
 }
 
 // CaseQuery stores support cases.
@@ -145,11 +149,13 @@ const (
 	statsQuery          = `SELECT name, value FROM case_stats`
 
 	putDraftQuery = `
-		INSERT INTO case_draft (room_id, user_id, question, guides, answer_event, prompt_event, offered, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+		INSERT INTO case_draft (room_id, user_id, question, guides, answer_event, prompt_event, earlier_prompts, offered, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 		ON CONFLICT (room_id, user_id) DO UPDATE SET question=excluded.question, guides=excluded.guides,
-			answer_event=excluded.answer_event, prompt_event=excluded.prompt_event, offered=excluded.offered, created_at=excluded.created_at`
-	getDraftQuery    = `SELECT room_id, user_id, question, guides, answer_event, prompt_event, offered, created_at FROM case_draft WHERE room_id=$1 AND user_id=$2`
+			answer_event=excluded.answer_event, prompt_event=excluded.prompt_event, earlier_prompts=excluded.earlier_prompts,
+			offered=excluded.offered, created_at=excluded.created_at`
+	getDraftQuery = `SELECT room_id, user_id, question, guides, answer_event, prompt_event, earlier_prompts, offered, created_at
+		FROM case_draft WHERE room_id=$1 AND user_id=$2`
 	delDraftQuery    = `DELETE FROM case_draft WHERE room_id=$1 AND user_id=$2`
 	pruneDraftsQuery = `DELETE FROM case_draft WHERE created_at<$1`
 )

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -243,12 +244,14 @@ func TestCaseRemindersAndDrafts(t *testing.T) {
 			if done, _ := db.Cases.ReminderDone(ctx, "k"); !done {
 				t.Fatal("reminder not recorded")
 			}
-			d := storage.CaseDraft{RoomID: "!r", UserID: "@m:hs", Question: "frage", Guides: []string{"a.md", "b.md"}, Offered: true, PromptEvent: "$p", CreatedAt: now}
+			d := storage.CaseDraft{RoomID: "!r", UserID: "@m:hs", Question: "frage", Guides: []string{"a.md", "b.md"}, Offered: true, PromptEvent: "$p",
+				EarlierPrompts: []string{"$p1", "$p2"}, CreatedAt: now}
 			if err := db.Cases.PutDraft(ctx, d); err != nil {
 				t.Fatal(err)
 			}
 			got, err := db.Cases.Draft(ctx, "!r", "@m:hs", now.Add(-time.Minute))
-			if err != nil || got == nil || !got.Offered || len(got.Guides) != 2 || got.PromptEvent != "$p" {
+			if err != nil || got == nil || !got.Offered || len(got.Guides) != 2 || got.PromptEvent != "$p" ||
+				strings.Join(got.EarlierPrompts, " ") != "$p1 $p2" {
 				t.Fatalf("draft: %+v %v", got, err)
 			}
 			if got, _ := db.Cases.Draft(ctx, "!r", "@m:hs", now.Add(time.Minute)); got != nil {

@@ -192,6 +192,12 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 		return rest
 	}
 	person := personRequest(folded, brk)
+	if toBot && bot == TalkPraise {
+		// Nothing but praise of the bot: "du bist ein guter Bot"
+		// names what Lotse is, it asks for no person (review rv8,
+		// finding 4).
+		person = noHuman
+	}
 	content, question, at := false, false, -1
 	bare := false // a question for the way to a person, nothing else
 	if person == sureHuman {

@@ -422,9 +422,16 @@ func botTalk(ws []string, brk []bool) (Talk, bool) {
 	you, sorry, bother, being, neg := false, false, false, false, false
 	how, howAlone, praise, forSorry := false, false, false, false
 	var c critEvidence
+	framed := praiseFrames(ws, brk)
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
 		switch {
+		case framed[i]:
+			// The adjective and noun of praise of what Lotse is ("du
+			// bist ein guter Bot"): praise, not a question about its
+			// nature (review rv8, finding 4).
+			praise = true
+			continue
 		case (w == "als" || w == "than") && i > 0 && (botComparatives[ws[i-1]] || critComparatives[ws[i-1]]):
 			// A comparison names anything: up to four words to the
 			// end of its clause.
@@ -498,6 +505,105 @@ func botTalk(ws []string, brk []bool) (Talk, bool) {
 		return TalkPraise, true
 	}
 	return "", false
+}
+
+// praiseFrames marks the words of praise of what Lotse is: the addressee
+// and a verb of being ("du bist", "you are", "you're"), modal particles
+// and intensifiers, an article, evaluative adjectives and a noun of what
+// Lotse is or does (natureNouns, praiseNouns): "du bist ein guter Bot",
+// "du bist echt ein super Bot", "du bist eine tolle KI", "du bist der
+// beste Assistent", "you're a good bot". framed[i] reports that ws[i] is
+// one of the adjectives or the noun. The adjective may be declined
+// ("guter", "tolle", "nettes": praiseAdjective); a declined form is read
+// only in this frame, where it stands before the noun — elsewhere it
+// praises nothing ("schönes Wochenende dir!" is a goodbye). A negation
+// ("du bist kein guter Bot", "du bist nicht ein …") and a question ("bist
+// du ein guter Bot?") make no frame. Each word is looked at a bounded
+// number of times (frameGap).
+func praiseFrames(ws []string, brk []bool) []bool {
+	var framed []bool
+	for i, w := range ws {
+		if !praiseArticles[w] || !praiseSubject(ws, brk, i) {
+			continue
+		}
+		j, adj := i+1, false
+		for ; j < len(ws) && j <= i+frameGap && !brk[j]; j++ {
+			if praiseAdjective(ws[j]) {
+				adj = true
+			} else if !praiseIntensifiers[ws[j]] {
+				break
+			}
+		}
+		if !adj || j >= len(ws) || brk[j] || !(natureNouns[ws[j]] || praiseNouns[ws[j]]) {
+			continue
+		}
+		if framed == nil {
+			framed = make([]bool, len(ws))
+		}
+		for k := i + 1; k <= j; k++ {
+			framed[k] = !praiseIntensifiers[ws[k]]
+		}
+	}
+	if framed == nil {
+		return make([]bool, len(ws))
+	}
+	return framed
+}
+
+// frameGap bounds the words of a praise frame (praiseFrames) looked at
+// around its article: particles before it, intensifiers and adjectives
+// after it.
+const frameGap = 4
+
+// praiseSubject reports whether the article ws[i] follows the addressee
+// and a verb of being in its clause, with up to frameGap modal particles
+// or intensifiers between ("du bist echt ein …", "you are such a …").
+func praiseSubject(ws []string, brk []bool, i int) bool {
+	k := i
+	for k > 0 && !brk[k] && i-k < frameGap && praiseIntensifiers[ws[k-1]] {
+		k--
+	}
+	if k == 0 || brk[k] {
+		return false
+	}
+	switch v := ws[k-1]; {
+	case v == "youre":
+		return true
+	case v == "bist" && k > 1 && !brk[k-1]:
+		return ws[k-2] == "du"
+	case v == "are" && k > 1 && !brk[k-1]:
+		return ws[k-2] == "you" || ws[k-2] == "u"
+	}
+	return false
+}
+
+// praiseArticles open the noun phrase of a praise frame (praiseFrames):
+// the indefinite and definite articles ("der beste Bot", "the best bot").
+var praiseArticles = set("ein", "eine", "der", "die", "a", "an", "the")
+
+// praiseIntensifiers may stand in a praise frame (praiseFrames): modal
+// particles and intensifiers (Duden), folded.
+var praiseIntensifiers = set("echt", "wirklich", "sehr", "so", "total", "voll", "richtig", "ganz", "mega", "ja", "einfach",
+	"schon", "mir", "really", "very", "such", "truly", "totally", "pretty", "quite", "just")
+
+// praiseNouns name what Lotse does, besides natureNouns (what it is):
+// "du bist ein toller Assistent", "you're a great helper".
+var praiseNouns = set("assistent", "assistentin", "assistant", "helfer", "helferin", "helferlein", "helper", "lotse")
+
+// praiseAdjective reports whether w (folded) is an evaluative adjective
+// (botPraise, botComparatives) or a declined form of one of botPraise
+// (Duden: the endings -e, -er, -es, -en, -em of the attributive
+// adjective: "guter", "tolle", "nettes", "lieben").
+func praiseAdjective(w string) bool {
+	if botPraise[w] || botComparatives[w] {
+		return true
+	}
+	for _, end := range []string{"e", "er", "es", "en", "em"} {
+		if stem, ok := strings.CutSuffix(w, end); ok && len(stem) > 1 && botPraise[stem] {
+			return true
+		}
+	}
+	return false
 }
 
 // The kinds of small talk addressed to the bot (see botTalk).
@@ -726,6 +832,9 @@ type critEvidence struct {
 	// (botBother), which makes hating no criticism ("I hate to bother
 	// you").
 	hate, bothers bool
+	// hateYou: hating said to the bot ("ich hasse dich", "I hate
+	// you"), an insult of Lotse whatever else the message names.
+	hateYou bool
 	// only: a word of the criticism vocabulary alone (critWords).
 	only bool
 	// dismiss: an imperative of dismissal ("halt die Klappe", "shut up";
@@ -787,6 +896,7 @@ func (c *critEvidence) see(ws []string, i int) {
 		}
 	}
 	c.hate = c.hate || critHate[w]
+	c.hateYou = c.hateYou || critHate[w] && (next == "dich" || next == "you" || next == "u" || next == "ya")
 	c.dismiss = c.dismiss || dismissal(ws, i)
 	c.bothers = c.bothers || botBother[w]
 	c.state = c.state || critState[w]
@@ -820,6 +930,12 @@ func (c *critEvidence) criticism(you, sorry, praise bool) bool {
 	// bot named it is criticism still ("sorry, aber du bist nutzlos").
 	bad := c.bad && (!sorry || you || c.botNoun) || c.badBother && !sorry || c.hate && !c.bothers
 	switch {
+	case c.hateYou && !c.bothers && !c.neg:
+		// "bist du ein Mensch? Ich hasse dich": the insult is the
+		// message, the person named asks for nobody — the apology,
+		// not an offer that quotes it to the team (review rv8,
+		// finding 5).
+		return true
 	case c.person || c.owned || c.other:
 		return false
 	// "ist KI schlecht?" asks about a matter; "bist du blöd?" is

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/lotse-bot/lotse/guides"
@@ -72,9 +73,13 @@ func notHelped(words string) bool {
 }
 
 // opensWithNo reports whether words (chat.NormWords) open with a word of
-// chat.NoWords ("nein, …", "no, …").
+// chat.NoWords ("nein, …", "no, …"), however long the message is
+// (chat.BareWords reads short answers only).
 func opensWithNo(words string) bool {
-	first, _, _ := strings.Cut(chat.BareWords(words), " ")
+	first := words
+	if i := strings.IndexFunc(words, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }); i >= 0 {
+		first = words[:i]
+	}
 	return first != "" && chat.NoWords[first]
 }
 
@@ -102,6 +107,11 @@ func (w *Workflow) RememberQuestion(ctx context.Context, question string, guideI
 		old = d.Question
 		if old != "" {
 			nd.Guides = appendNew(d.Guides, guideIDs...)
+		}
+		if offer && d.Offered {
+			// Offered again while pending: the earlier prompts
+			// still answer it (offerCase).
+			nd.Offered, nd.PromptEvent, nd.EarlierPrompts = true, d.PromptEvent, d.EarlierPrompts
 		}
 	}
 	var full bool
@@ -183,7 +193,35 @@ func (w *Workflow) isReplyTo(ctx context.Context, d *storage.CaseDraft, eventID 
 		return false, nil
 	}
 	replies, err := w.RepliesTo(ctx, eventID)
-	return slices.Contains(replies, id.EventID(d.PromptEvent)), err
+	return slices.ContainsFunc(replies, func(r id.EventID) bool { return isPrompt(d, r) }), err
+}
+
+// isPrompt reports whether target is a prompt of d's pending offer: the
+// latest or one made before it while it was pending (review rv8, finding
+// 12: the earlier offer stays on screen with its ✅ button, and the
+// member expects that button to work).
+func isPrompt(d *storage.CaseDraft, target id.EventID) bool {
+	return d.Offered && target != "" && (d.PromptEvent == target.String() || slices.Contains(d.EarlierPrompts, target.String()))
+}
+
+// maxEarlierPrompts bounds the earlier prompts kept with a pending offer
+// (a member who writes "hat nicht geholfen" again and again gets a new
+// prompt each time); the oldest are dropped first.
+const maxEarlierPrompts = 8
+
+// withEarlier returns the earlier prompts of a pending offer d that is
+// made again with prompt: d's prompts so far without prompt (handling
+// the same event again after a crash sends the same prompt), bounded.
+func withEarlier(d *storage.CaseDraft, prompt id.EventID) []string {
+	if !d.Offered {
+		return nil
+	}
+	earlier := appendNew(slices.Clone(d.EarlierPrompts), d.PromptEvent)
+	earlier = slices.DeleteFunc(earlier, func(p string) bool { return p == "" || p == prompt.String() })
+	if len(earlier) > maxEarlierPrompts {
+		earlier = earlier[len(earlier)-maxEarlierPrompts:]
+	}
+	return earlier
 }
 
 // offerText is the offer of a case for question (Markdown). It quotes the
@@ -210,6 +248,7 @@ func (w *Workflow) offerCase(ctx context.Context, d storage.CaseDraft, lead stri
 	if err != nil {
 		return err
 	}
+	d.EarlierPrompts = withEarlier(&d, prompt)
 	d.Offered, d.PromptEvent, d.CreatedAt = true, prompt.String(), w.Now()
 	if err := w.DB.Cases.PutDraft(ctx, d); err != nil {
 		return err
@@ -252,6 +291,10 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 	// says "Mit nein lassen wir es": it is declined, not made again
 	// (review rv8).
 	declined := false
+	// asked: "nein, wie ändere ich mein Passwort?" — a "no" to the
+	// pending offer and a new question: the offer is declined and the
+	// question answered (review rv8, finding 13).
+	asked := false
 	if d != nil && d.Offered && !offeredByThis {
 		switch {
 		case chat.YesWords[words]:
@@ -261,9 +304,14 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		}
 		critic := w.cfg.IsCriticism(text)
 		declined = critic && opensWithNo(words) && !notHelped(words)
-		reoffer = !declined && (notHelped(words) || critic)
+		asked = !critic && opensWithNo(words) && !notHelped(words) && w.cfg.IsQuestion(text)
+		reoffer = !declined && !asked && (notHelped(words) || critic)
 	} else if d != nil && d.PromptEvent == declinedBy(evt.ID) {
 		// Handled before a crash: answer again (the same transaction ID).
+		if opensWithNo(words) && w.cfg.IsQuestion(text) {
+			// … and the question after the "no" too.
+			return false, w.declineNotice(ctx)
+		}
 		return true, w.ReplyMarkdown(ctx, w.tx.Cancelled)
 	} else if d != nil && d.Question != "" {
 		reoffer = notHelped(words) || w.cfg.IsCriticism(text)
@@ -280,6 +328,11 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 	}
 	if declined {
 		return true, w.declineCase(ctx, d)
+	}
+	if asked {
+		// Declined, then not handled: the question is answered as a
+		// new one (the draft is emptied, so it starts a new one).
+		return false, w.declineBeforeAnswer(ctx, d)
 	}
 	if reoffer {
 		return true, w.offerCase(ctx, *d, "")
@@ -375,6 +428,31 @@ func (w *Workflow) declineCase(ctx context.Context, d *storage.CaseDraft) error 
 
 func declinedBy(evtID id.EventID) string { return "declined:" + evtID.String() }
 
+// declineBeforeAnswer declines the offer of draft d for a message that
+// asks a new question after its "no" (the answer follows). Like
+// declineCase, but the notice has a transaction ID of its own purpose
+// (declineNotice), so the replies of the answer after it are numbered the
+// same however often the event is handled again after a crash.
+func (w *Workflow) declineBeforeAnswer(ctx context.Context, d *storage.CaseDraft) error {
+	evt := chat.TurnOf(ctx).Event
+	nd := storage.CaseDraft{RoomID: d.RoomID, UserID: d.UserID, PromptEvent: declinedBy(evt.ID), CreatedAt: w.Now()}
+	if err := w.DB.Cases.PutDraft(ctx, nd); err != nil {
+		return err
+	}
+	return w.declineNotice(ctx)
+}
+
+// declineNotice tells the member that nothing is sent to the team, as a
+// reply to the message being handled, with the transaction ID of the
+// purpose "offer-declined".
+func (w *Workflow) declineNotice(ctx context.Context) error {
+	evt := chat.TurnOf(ctx).Event
+	plain, htmlBody := chat.Render(w.tx.Cancelled)
+	rel := (&event.RelatesTo{}).SetReplyTo(evt.ID)
+	_, err := w.SendTo(ctx, evt.RoomID, plain, htmlBody, rel, nil, w.CauseTxn(ctx, "offer-declined", 0))
+	return err
+}
+
 // replayConfirm finishes (with the same transaction IDs) a confirmation
 // that already created its case before a crash, after its draft was gone.
 func (w *Workflow) replayConfirm(ctx context.Context) (bool, error) {
@@ -461,7 +539,10 @@ func (w *Workflow) reuploadMedia(ctx context.Context, content *event.MessageEven
 }
 
 // OfferReaction handles a member's ✅/❌ on the offer to open a case in
-// the DM (a dialogue, not a stored target).
+// the DM (a dialogue, not a stored target): on the latest prompt of the
+// pending offer or an earlier one of the same offer still on screen (the
+// offer made again while pending). The draft is the sender's own in this
+// room, so nobody else's reaction answers it.
 func (w *Workflow) OfferReaction(ctx context.Context, evt *event.Event, target id.EventID, key string) (bool, error) {
 	if !w.On() || evt.RoomID == w.cfg.TeamRoom {
 		return false, nil
@@ -477,7 +558,7 @@ func (w *Workflow) OfferReaction(ctx context.Context, evt *event.Event, target i
 	if d != nil && d.PromptEvent == declinedBy(evt.ID) {
 		return true, w.ReplyMarkdown(ctx, w.tx.Cancelled)
 	}
-	if d != nil && d.Offered && d.PromptEvent == target.String() {
+	if d != nil && isPrompt(d, target) {
 		switch k {
 		case "✅", "👍":
 			return true, w.confirmCase(ctx, d)

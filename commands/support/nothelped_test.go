@@ -42,3 +42,27 @@ func TestNotHelped(t *testing.T) {
 		}
 	}
 }
+
+// TestOpensWithNo: a "no" opens a message of any length (chat.BareWords
+// gave up past 64 bytes), and only as a word of its own.
+func TestOpensWithNo(t *testing.T) {
+	long := "nein, ich habe mein Cloud-Passwort vergessen und weiß nicht, was ich jetzt tun soll"
+	for _, tt := range []struct {
+		words string
+		want  bool
+	}{
+		{chat.NormWords(long), true},
+		{"nein, das hilft mir nicht", true},
+		{"no, thats not helpful", true},
+		{"nö – wie geht das", true},
+		{"nee", true},
+		{"n8 zusammen", false},
+		{"neinsager sind doof", false},
+		{"nochmal bitte", false},
+		{"", false},
+	} {
+		if got := opensWithNo(tt.words); got != tt.want {
+			t.Errorf("opensWithNo(%q) = %v, want %v", tt.words, got, tt.want)
+		}
+	}
+}

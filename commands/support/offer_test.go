@@ -1,8 +1,14 @@
 package support
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // TestOfferQuotesInnerQuotation: the offer of a case quotes the member's
@@ -40,6 +46,34 @@ func TestOfferNamesSuggestionsOnlyWithGuides(t *testing.T) {
 		}
 		if got := offerText(st, "Frage", false); strings.Contains(got, words) {
 			t.Errorf("%s without guides: offer %q promises suggestions there were none of", st.Lang, got)
+		}
+	}
+}
+
+// TestWithEarlier: the earlier prompts of an offer made again while
+// pending keep the previous latest prompt, never the new one (the same
+// event handled again after a crash sends the same prompt), drop the
+// oldest beyond maxEarlierPrompts, and are none when no offer was pending
+// (a declined draft's marker is no prompt).
+func TestWithEarlier(t *testing.T) {
+	many := make([]string, maxEarlierPrompts)
+	for i := range many {
+		many[i] = "$e" + strconv.Itoa(i)
+	}
+	for _, tt := range []struct {
+		name   string
+		d      storage.CaseDraft
+		prompt id.EventID
+		want   []string
+	}{
+		{"first re-offer", storage.CaseDraft{Offered: true, PromptEvent: "$p1"}, "$p2", []string{"$p1"}},
+		{"second re-offer", storage.CaseDraft{Offered: true, PromptEvent: "$p2", EarlierPrompts: []string{"$p1"}}, "$p3", []string{"$p1", "$p2"}},
+		{"the same re-offer handled again", storage.CaseDraft{Offered: true, PromptEvent: "$p2", EarlierPrompts: []string{"$p1"}}, "$p2", []string{"$p1"}},
+		{"bounded", storage.CaseDraft{Offered: true, PromptEvent: "$p", EarlierPrompts: many}, "$q", append(slices.Clone(many[1:]), "$p")},
+		{"no offer pending", storage.CaseDraft{PromptEvent: "declined:$x"}, "$p", nil},
+	} {
+		if got := withEarlier(&tt.d, tt.prompt); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }

@@ -48,6 +48,11 @@ type Config struct {
 	RenderGuide func(g *guides.Guide) (plain, htmlBody string)
 	IsThanks    func(text string) bool
 	IsCriticism func(text string) bool
+	// IsQuestion recognises a message that asks a question of its own
+	// after the answer to a yes/no question ("nein, wie ändere ich mein
+	// Passwort?"): with a case offer pending, its "nein" declines the
+	// offer and the question is answered.
+	IsQuestion func(text string) bool
 	// OnResolved, if set, is called after a team member resolved a case
 	// (and again when the same command is handled again after a crash):
 	// learning from cases asks there whether a guide fits the question.
@@ -86,6 +91,9 @@ func New(env *chat.Env, cfg Config, people People) *Workflow {
 	}
 	if cfg.IsCriticism == nil {
 		cfg.IsCriticism = func(string) bool { return false }
+	}
+	if cfg.IsQuestion == nil {
+		cfg.IsQuestion = func(string) bool { return false }
 	}
 	w := &Workflow{Env: env, cfg: cfg, tx: TextsFor(env.Lang), people: people}
 	w.member = &chat.Role{Name: "support", Check: func(context.Context, id.UserID, id.RoomID, bool) (bool, string) { return true, "" },

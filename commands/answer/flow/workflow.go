@@ -114,6 +114,11 @@ func IsCriticism(text string) bool {
 	return t == answer.TalkCriticism
 }
 
+// IsQuestion reports whether text asks a question of its own after the
+// answer to a yes/no question ("nein, wie ändere ich mein Passwort?"),
+// by the rules of the answer decision (answer.AsksQuestion).
+func IsQuestion(text string) bool { return answer.AsksQuestion(text) }
+
 // isTeam reports whether team-only guides count for user in this turn: the
 // user holds the team role and the answer stays private to the team (a
 // direct chat or the team room). In any other room a team member is
