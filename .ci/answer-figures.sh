@@ -3,7 +3,7 @@
 # the raw ranking of the bench sets (top-1, top-3, out of scope rejected) and
 # the decision (helped, confident-wrong, outcomes) of the bench and
 # first-message sets. Only summary lines are printed, never a question, so
-# the held-out sets (check, fresh, unseen, sealed … sealed4) can be measured
+# the held-out sets (check, fresh, unseen, sealed … sealed5) can be measured
 # without being read; use `lotse ask --eval FILE` on a TUNE set to see misses.
 #
 # usage: .ci/answer-figures.sh [SET…]   (default: every set, tune sets first)
@@ -14,13 +14,13 @@ bin=$(mktemp -d)/lotse
 trap 'rm -rf "$(dirname "$bin")"' EXIT
 go build -o "$bin" ./cmd/lotse
 sets=("$@")
-# sealed3 judged the fifth pass and sealed4 the sixth (each run once, at the end of its pass); both are
-# regression guards like the other held-out sets now. sealed5 (frozen 2026-12-05, written blind) is the
-# SEVENTH pass's judge: left out on purpose, run it once at the end of that pass.
-[ ${#sets[@]} -gt 0 ] || sets=(tune tune2 tune3 tune4 check fresh unseen sealed sealed2 sealed3 sealed4)
+# sealed3 judged the fifth pass, sealed4 the sixth and sealed5 the seventh (each run once, at the end of its
+# pass); they are regression guards like the other held-out sets now. sealed6 (frozen 2026-12-05, written
+# blind) is the EIGHTH pass's judge: left out on purpose, run it once at the end of that pass.
+[ ${#sets[@]} -gt 0 ] || sets=(tune tune2 tune3 tune4 tune5 check fresh unseen sealed sealed2 sealed3 sealed4 sealed5)
 bench=../shared/bench/guides
 for s in "${sets[@]}"; do
-  # a set's files carry the date they were frozen (2026-12-04, or -05 for tune5/bench-tune4 and sealed5)
+  # a set's files carry the date they were frozen (2026-12-04, or -05 for tune5/bench-tune4, sealed5 and sealed6)
   b=$(ls guides/search/testdata/bench-"$s"-2026-12-0[45].tsv 2>/dev/null | head -n 1 || true)
   f=$(ls commands/answer/testdata/first-messages-"$s"-2026-12-0[45].tsv 2>/dev/null | head -n 1 || true)
   if [ -f "$b" ]; then

@@ -139,27 +139,25 @@ func TestTuneFloors(t *testing.T) {
 // against floors a little below what it achieves; one row per set.
 func TestFloors(t *testing.T) {
 	checkFloorRows(t, []floorRow{
-		// Measured after the sixth quality pass (docs/performance.md,
-		// "Sixth quality pass: the held-out figures"); each floor sits a
+		// Measured after the seventh quality pass (docs/performance.md,
+		// "Seventh quality pass: the held-out figures"); each floor sits a
 		// little below.
 		//
 		// The checking half of the first messages: helped 78 of 81 =
 		// 96.3 %, no confident wrong answer in 24.
 		{"FirstMessagesCheck", firstMessages("check"), 93, 1, []string{"smalltalk", "human"}},
-		// The checking half of the bench questions: helped 62 of 70 =
-		// 88.6 %, no confident wrong answer in 29. The sixth pass lost
-		// one (63 → 62): a guide question now gets the offer of a person
-		// (the grammar of person6; guard6's blind probes removed 26 such
-		// readings, not this one, which nobody has read). The floor went
-		// from 89 to 88 with it.
-		{"BenchCheck", bench("check"), 88, 1, nil},
+		// The checking half of the bench questions: helped 63 of 70 =
+		// 90.0 %, no confident wrong answer in 29. The sixth pass lost
+		// one (63 → 62: a guide question gets the offer of a person,
+		// unread), the seventh's lift won one back.
+		{"BenchCheck", bench("check"), 89, 1, nil},
 		// The fresh held-out first messages
 		// (testdata/first-messages-fresh-2026-12-04.tsv: written before
 		// the first quality pass): helped 94 of 98 = 95.9 %, no confident
 		// wrong answer in 36.
 		{"FirstMessagesFresh", firstMessages("fresh"), 93, 1, nil},
 		// The fresh held-out bench questions
-		// (guides/search/testdata/bench-fresh-2026-12-04.tsv): helped 93
+		// (guides/search/testdata/bench-fresh-2026-12-04.tsv): helped 94
 		// of 100 (93 before the sixth pass), 1 confident wrong answer in 46.
 		{"BenchFresh", bench("fresh"), 92, 2, nil},
 		// The unseen first messages
@@ -187,34 +185,50 @@ func TestFloors(t *testing.T) {
 		// answers in 57.
 		{"FirstMessagesSealed2", firstMessages("sealed2"), 90, 3, []string{"smalltalk", "human"}},
 		// The second sealed bench questions
-		// (guides/search/testdata/bench-sealed2-2026-12-04.tsv): helped 142
-		// of 171 = 83.0 %, 1 confident wrong answer in 34.
-		{"BenchSealed2", bench("sealed2"), 80, 2, nil},
+		// (guides/search/testdata/bench-sealed2-2026-12-04.tsv): helped 148
+		// of 171 = 86.5 % (142 before the seventh pass's lift), 1
+		// confident wrong answer in 34.
+		{"BenchSealed2", bench("sealed2"), 84, 2, nil},
 		// The third sealed first messages
 		// (testdata/first-messages-sealed3-2026-12-04.tsv: written blind
 		// and committed in 45bc3bd, before the fifth quality pass changed
-		// the engine, and run once, at its end): helped 169 of 180 =
-		// 93.9 %, 2 confident wrong answers in 55. Requests for a person
+		// the engine, and run once, at its end): helped 170 of 180 =
+		// 94.4 %, 2 confident wrong answers in 55. Requests for a person
 		// were recognised 9 of 12 times before the sixth pass, 11 of 12
 		// after it.
-		{"FirstMessagesSealed3", firstMessages("sealed3"), 91, 3, []string{"smalltalk", "human"}},
+		{"FirstMessagesSealed3", firstMessages("sealed3"), 92, 3, []string{"smalltalk", "human"}},
 		// The third sealed bench questions
-		// (guides/search/testdata/bench-sealed3-2026-12-04.tsv): helped 159
-		// of 189 = 84.1 %, 1 confident wrong answer in 43.
-		{"BenchSealed3", bench("sealed3"), 82, 2, nil},
+		// (guides/search/testdata/bench-sealed3-2026-12-04.tsv): helped 164
+		// of 189 = 86.8 % (159 before the seventh pass's lift), 1
+		// confident wrong answer in 43.
+		{"BenchSealed3", bench("sealed3"), 85, 2, nil},
 		// The fourth sealed first messages
 		// (testdata/first-messages-sealed4-2026-12-04.tsv: written blind
 		// and committed in 4258d8b, before the fifth quality pass changed
 		// the engine, and run once, at the end of the sixth pass, the
-		// pass it judged): helped 172 of 187 = 92.0 %, 3 confident wrong
-		// answers in 52 (4 at the start of the sixth pass); requests for
-		// a person 12 of 12.
+		// pass it judged): helped 173 of 187 = 92.5 % (172 after the
+		// sixth pass), 3 confident wrong answers in 52 (4 at the start of
+		// the sixth pass); requests for a person 12 of 12.
 		{"FirstMessagesSealed4", firstMessages("sealed4"), 90, 3, []string{"smalltalk", "human"}},
 		// The fourth sealed bench questions
-		// (guides/search/testdata/bench-sealed4-2026-12-04.tsv): helped 148
-		// of 180 = 82.2 %, 3 confident wrong answers in 37 (2 of 160
-		// answerable, 1 of 20 out of scope).
-		{"BenchSealed4", bench("sealed4"), 81, 4, nil},
+		// (guides/search/testdata/bench-sealed4-2026-12-04.tsv): helped 155
+		// of 180 = 86.1 % (148 before the seventh pass's lift), 3
+		// confident wrong answers in 37 (2 of 160 answerable, 1 of 20
+		// out of scope).
+		{"BenchSealed4", bench("sealed4"), 84, 4, nil},
+		// The fifth sealed first messages
+		// (testdata/first-messages-sealed5-2026-12-05.tsv: written blind
+		// and committed in 1fc28c3, before the seventh quality pass
+		// changed the engine, and run once, at the end of that pass, the
+		// pass it judged): helped 170 of 187 = 90.9 % (the same at its
+		// start), 1 confident wrong answer in 51; small talk 14 of 15,
+		// requests for a person 11 of 12.
+		{"FirstMessagesSealed5", firstMessages("sealed5"), 89, 2, []string{"smalltalk", "human"}},
+		// The fifth sealed bench questions
+		// (guides/search/testdata/bench-sealed5-2026-12-05.tsv): helped 159
+		// of 179 = 88.8 % (154 at the start of the seventh pass), 2
+		// confident wrong answers in 41 (both of 159 answerable).
+		{"BenchSealed5", bench("sealed5"), 87, 3, nil},
 	})
 }
 
