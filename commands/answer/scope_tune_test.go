@@ -168,10 +168,6 @@ func TestScopeRows(t *testing.T) {
 	fmt.Println("part B rows:", nb)
 }
 
-// scopeFeatureNames name scopeFeatures' figures.
-var scopeFeatureNames = []string{"score", "lead", "strong", "strong lead", "one word", "one word df", "topic agrees", "close", "words",
-	"off topic", "unknown", "uncovered", "rarest uncovered"}
-
 // scopeFeaturesOf are the rescue's nine figures and the scope evidence.
 func scopeFeaturesOf(res search.Result, nWords int) []float64 {
 	x := featuresOf(res, nWords)
