@@ -290,6 +290,9 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 	// criticism that opens with a "no" answers the pending offer, which
 	// says "Mit nein lassen wir es": it is declined, not made again
 	// (review rv8).
+	// So is a "no" with words that ask nothing ("nein danke, ich komme
+	// klar", "nein, passt schon", "no thanks, I'm fine"): it was searched
+	// as a question and the offer made again quoting it (fix10).
 	declined := false
 	// asked: "nein, wie ändere ich mein Passwort?" — a "no" to the
 	// pending offer and a new question: the offer is declined and the
@@ -303,8 +306,9 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 			return true, w.declineCase(ctx, d)
 		}
 		critic := w.cfg.IsCriticism(text)
-		declined = critic && opensWithNo(words) && !notHelped(words)
-		asked = !critic && opensWithNo(words) && !notHelped(words) && w.cfg.IsQuestion(text)
+		no := opensWithNo(words) && !notHelped(words)
+		asked = no && !critic && w.cfg.IsQuestion(text)
+		declined = no && !asked
 		reoffer = !declined && !asked && (notHelped(words) || critic)
 	} else if d != nil && d.PromptEvent == declinedBy(evt.ID) {
 		// Handled before a crash: answer again (the same transaction ID).
