@@ -112,6 +112,10 @@ func (w *Workflow) RememberQuestion(ctx context.Context, question string, guideI
 			// Offered again while pending: the earlier prompts
 			// still answer it (offerCase).
 			nd.Offered, nd.PromptEvent, nd.EarlierPrompts = true, d.PromptEvent, d.EarlierPrompts
+		} else if !offer {
+			// The offer lapses: its prompts are kept, so a ✅ on one
+			// is told so (OfferReaction).
+			nd.EarlierPrompts = lapsedPrompts(d)
 		}
 	}
 	var full bool
@@ -218,6 +222,23 @@ func withEarlier(d *storage.CaseDraft, prompt id.EventID) []string {
 	}
 	earlier := appendNew(slices.Clone(d.EarlierPrompts), d.PromptEvent)
 	earlier = slices.DeleteFunc(earlier, func(p string) bool { return p == "" || p == prompt.String() })
+	if len(earlier) > maxEarlierPrompts {
+		earlier = earlier[len(earlier)-maxEarlierPrompts:]
+	}
+	return earlier
+}
+
+// lapsedPrompts returns the prompts of d's offer when it lapses (a
+// follow-up question was answered, or the offer declined): the pending
+// offer's prompts, or those that lapsed before it, bounded like them. They
+// answer nothing (isPrompt wants a pending offer); a ✅ on one is told the
+// offer is no longer open (OfferReaction). A new offer starts its prompts
+// afresh (withEarlier).
+func lapsedPrompts(d *storage.CaseDraft) []string {
+	earlier := slices.Clone(d.EarlierPrompts)
+	if d.Offered {
+		earlier = appendNew(earlier, d.PromptEvent)
+	}
 	if len(earlier) > maxEarlierPrompts {
 		earlier = earlier[len(earlier)-maxEarlierPrompts:]
 	}
@@ -423,7 +444,8 @@ func (w *Workflow) confirmCase(ctx context.Context, d *storage.CaseDraft) error 
 // crash gives the same answer instead of treating "nein" as a question.
 func (w *Workflow) declineCase(ctx context.Context, d *storage.CaseDraft) error {
 	evt := chat.TurnOf(ctx).Event
-	nd := storage.CaseDraft{RoomID: d.RoomID, UserID: d.UserID, PromptEvent: declinedBy(evt.ID), CreatedAt: w.Now()}
+	nd := storage.CaseDraft{RoomID: d.RoomID, UserID: d.UserID, PromptEvent: declinedBy(evt.ID), EarlierPrompts: lapsedPrompts(d),
+		CreatedAt: w.Now()}
 	if err := w.DB.Cases.PutDraft(ctx, nd); err != nil {
 		return err
 	}
@@ -439,7 +461,8 @@ func declinedBy(evtID id.EventID) string { return "declined:" + evtID.String() }
 // same however often the event is handled again after a crash.
 func (w *Workflow) declineBeforeAnswer(ctx context.Context, d *storage.CaseDraft) error {
 	evt := chat.TurnOf(ctx).Event
-	nd := storage.CaseDraft{RoomID: d.RoomID, UserID: d.UserID, PromptEvent: declinedBy(evt.ID), CreatedAt: w.Now()}
+	nd := storage.CaseDraft{RoomID: d.RoomID, UserID: d.UserID, PromptEvent: declinedBy(evt.ID), EarlierPrompts: lapsedPrompts(d),
+		CreatedAt: w.Now()}
 	if err := w.DB.Cases.PutDraft(ctx, nd); err != nil {
 		return err
 	}
@@ -570,6 +593,13 @@ func (w *Workflow) OfferReaction(ctx context.Context, evt *event.Event, target i
 			return true, w.declineCase(ctx, d)
 		}
 		return true, nil
+	}
+	if d != nil && !d.Offered && (k == "✅" || k == "👍") && slices.Contains(d.EarlierPrompts, target.String()) {
+		// A ✅ on the prompt of an offer that lapsed (a follow-up
+		// was answered, or the offer declined): the member is told,
+		// once per reaction (the reply's transaction ID), how to
+		// reach the team now, instead of nothing at all.
+		return true, w.ReplyMarkdown(ctx, w.tx.OfferLapsed)
 	}
 	return false, nil
 }
