@@ -326,14 +326,13 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		case chat.NoWords[words]:
 			return true, w.declineCase(ctx, d)
 		}
-		critic := w.cfg.IsCriticism(text)
 		no := opensWithNo(words) && !notHelped(words)
-		asked = no && !critic && w.cfg.IsQuestion(text)
+		asked = no && w.asksAfterNo(text)
 		declined = no && !asked
-		reoffer = !declined && !asked && (notHelped(words) || critic)
+		reoffer = !no && (notHelped(words) || w.cfg.IsCriticism(text))
 	} else if d != nil && d.PromptEvent == declinedBy(evt.ID) {
 		// Handled before a crash: answer again (the same transaction ID).
-		if opensWithNo(words) && w.cfg.IsQuestion(text) {
+		if opensWithNo(words) && !notHelped(words) && w.asksAfterNo(text) {
 			// … and the question after the "no" too.
 			return false, w.declineNotice(ctx)
 		}
@@ -437,6 +436,15 @@ func (w *Workflow) confirmCase(ctx context.Context, d *storage.CaseDraft) error 
 		return err
 	}
 	return w.DB.Cases.DeleteDraft(ctx, d.RoomID, d.UserID)
+}
+
+// asksAfterNo reports whether text, which opens with a "no" to the
+// pending offer, asks something of its own to be answered after the
+// decline: a question or a matter a guide answers (Config.IsQuestion),
+// not criticism ("nein, das hilft mir nicht" only declines). The first
+// run and a replay after a crash read it alike.
+func (w *Workflow) asksAfterNo(text string) bool {
+	return !w.cfg.IsCriticism(text) && w.cfg.IsQuestion(text)
 }
 
 // declineCase answers a "no" to the offer. The draft is kept, emptied and

@@ -115,9 +115,18 @@ func IsCriticism(text string) bool {
 }
 
 // IsQuestion reports whether text asks a question of its own after the
-// answer to a yes/no question ("nein, wie ändere ich mein Passwort?"),
-// by the rules of the answer decision (answer.AsksQuestion).
-func IsQuestion(text string) bool { return answer.AsksQuestion(text) }
+// answer to a yes/no question ("nein, wie ändere ich mein Passwort?",
+// answer.AsksQuestion) or names a matter a guide answers, one guide
+// clearly ("nein, ich habe mein Passwort vergessen"): then it is
+// answered after the "nein". "nein danke, ich komme klar" does neither.
+func (w *Workflow) IsQuestion(text string) bool {
+	if answer.AsksQuestion(text) {
+		return true
+	}
+	// Only a confident answer: a choice is no sign of a matter ("no
+	// thanks, I'm fine" is offered guides by a weak match of its words).
+	return answer.Decide(text, w.Guides.Current(), answer.Options{Texts: answer.TextsFor(w.Lang), Cases: true}).Outcome == answer.Answer
+}
 
 // isTeam reports whether team-only guides count for user in this turn: the
 // user holds the team role and the answer stays private to the team (a
