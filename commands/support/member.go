@@ -313,7 +313,8 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 	// (review rv8).
 	// So is a "no" with words that ask nothing ("nein danke, ich komme
 	// klar", "nein, passt schon", "no thanks, I'm fine"): it was searched
-	// as a question and the offer made again quoting it (fix10).
+	// as a question and the offer made again quoting it (fix10). What
+	// asks something (asksAfterNo) is asked, below.
 	declined := false
 	// asked: "nein, wie ändere ich mein Passwort?" — a "no" to the
 	// pending offer and a new question: the offer is declined and the
