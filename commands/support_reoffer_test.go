@@ -185,6 +185,12 @@ func TestSupportNoAndNewQuestion(t *testing.T) {
 		{"nein, ich habe mein Cloud-Passwort vergessen, was nun?", []string{"schicke nichts", "Cloud-Passwort vergessen"}},
 		{"nein danke, aber wie komme ich an mein vergessenes Cloud-Passwort", []string{"schicke nichts", "Cloud-Passwort vergessen"}},
 		{"no, what if I forgot my cloud password?", []string{"schicke nichts", "Cloud-Passwort vergessen"}},
+		// A matter a guide answers, without a question word (fix10).
+		{"nein, ich habe mein Cloud-Passwort vergessen", []string{"schicke nichts", "Cloud-Passwort vergessen"}},
+		{"no thanks, but I forgot my cloud password", []string{"schicke nichts", "Cloud-Passwort vergessen"}},
+		// A problem the guides only offer a choice for is not lost
+		// behind the decline either.
+		{"nein, mein Passwort geht nicht", []string{"schicke nichts", "Passwort"}},
 	} {
 		t.Run(tt.msg, func(t *testing.T) {
 			e := newSupportEnv(t)

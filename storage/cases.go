@@ -79,7 +79,9 @@ type CaseDraft struct {
 	PromptEvent string
 	// EarlierPrompts are the earlier prompts of the same pending offer
 	// (made again while it was pending), oldest first: a ✅ or ❌ on
-	// them answers it like one on PromptEvent.
+	// them answers it like one on PromptEvent. Without an offer pending
+	// (Offered false) they are the prompts of the offer that lapsed: a
+	// ✅ on them is told that it is no longer open.
 	EarlierPrompts []string
 	Offered        bool
 	CreatedAt      time.Time

@@ -516,10 +516,12 @@ func botTalk(ws []string, brk []bool) (Talk, bool) {
 // one of the adjectives or the noun. The adjective may be declined
 // ("guter", "tolle", "nettes": praiseAdjective); a declined form is read
 // only in this frame, where it stands before the noun — elsewhere it
-// praises nothing ("schönes Wochenende dir!" is a goodbye). A negation
-// ("du bist kein guter Bot", "du bist nicht ein …") and a question ("bist
-// du ein guter Bot?") make no frame. Each word is looked at a bounded
-// number of times (frameGap).
+// praises nothing ("schönes Wochenende dir!" is a goodbye). A question
+// ("bist du ein guter Bot?") makes no frame. A negation ("du bist kein
+// guter Bot", "du bist gar nicht ein toller Bot", "you're not a good
+// bot") does, but is no part of it: botTalk reads the negated praise as
+// criticism (fix10: it was no talk, and "du bist … Bot" asked for a
+// person). Each word is looked at a bounded number of times (frameGap).
 func praiseFrames(ws []string, brk []bool) []bool {
 	var framed []bool
 	for i, w := range ws {
@@ -556,11 +558,12 @@ func praiseFrames(ws []string, brk []bool) []bool {
 const frameGap = 4
 
 // praiseSubject reports whether the article ws[i] follows the addressee
-// and a verb of being in its clause, with up to frameGap modal particles
-// or intensifiers between ("du bist echt ein …", "you are such a …").
+// and a verb of being in its clause, with up to frameGap modal particles,
+// intensifiers or negations between ("du bist echt ein …", "you are such
+// a …", "du bist gar kein …").
 func praiseSubject(ws []string, brk []bool, i int) bool {
 	k := i
-	for k > 0 && !brk[k] && i-k < frameGap && praiseIntensifiers[ws[k-1]] {
+	for k > 0 && !brk[k] && i-k < frameGap && (praiseIntensifiers[ws[k-1]] || frameNegations[ws[k-1]]) {
 		k--
 	}
 	if k == 0 || brk[k] {
@@ -578,8 +581,15 @@ func praiseSubject(ws []string, brk []bool, i int) bool {
 }
 
 // praiseArticles open the noun phrase of a praise frame (praiseFrames):
-// the indefinite and definite articles ("der beste Bot", "the best bot").
-var praiseArticles = set("ein", "eine", "der", "die", "a", "an", "the")
+// the indefinite and definite articles ("der beste Bot", "the best bot")
+// and the negative article ("kein guter Bot"; Duden: "kein" is the
+// negation of "ein").
+var praiseArticles = set("ein", "eine", "der", "die", "a", "an", "the", "kein", "keine")
+
+// frameNegations may stand before the article of a praise frame and
+// negate it ("du bist nicht der beste Bot", "du bist gar kein guter Bot",
+// "you're not a good bot"), folded.
+var frameNegations = set("nicht", "gar", "not")
 
 // praiseIntensifiers may stand in a praise frame (praiseFrames): modal
 // particles and intensifiers (Duden), folded.

@@ -112,6 +112,10 @@ func (w *Workflow) RememberQuestion(ctx context.Context, question string, guideI
 			// Offered again while pending: the earlier prompts
 			// still answer it (offerCase).
 			nd.Offered, nd.PromptEvent, nd.EarlierPrompts = true, d.PromptEvent, d.EarlierPrompts
+		} else if !offer {
+			// The offer lapses: its prompts are kept, so a ✅ on one
+			// is told so (OfferReaction).
+			nd.EarlierPrompts = lapsedPrompts(d)
 		}
 	}
 	var full bool
@@ -224,6 +228,23 @@ func withEarlier(d *storage.CaseDraft, prompt id.EventID) []string {
 	return earlier
 }
 
+// lapsedPrompts returns the prompts of d's offer when it lapses (a
+// follow-up question was answered, or the offer declined): the pending
+// offer's prompts, or those that lapsed before it, bounded like them. They
+// answer nothing (isPrompt wants a pending offer); a ✅ on one is told the
+// offer is no longer open (OfferReaction). A new offer starts its prompts
+// afresh (withEarlier).
+func lapsedPrompts(d *storage.CaseDraft) []string {
+	earlier := slices.Clone(d.EarlierPrompts)
+	if d.Offered {
+		earlier = appendNew(earlier, d.PromptEvent)
+	}
+	if len(earlier) > maxEarlierPrompts {
+		earlier = earlier[len(earlier)-maxEarlierPrompts:]
+	}
+	return earlier
+}
+
 // offerText is the offer of a case for question (Markdown). It quotes the
 // question, so a quotation inside it gets single marks, as in the "no
 // guide" reply (guides.InnerQuotes; review rv7, finding 10). It promises
@@ -290,6 +311,10 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 	// criticism that opens with a "no" answers the pending offer, which
 	// says "Mit nein lassen wir es": it is declined, not made again
 	// (review rv8).
+	// So is a "no" with words that ask nothing ("nein danke, ich komme
+	// klar", "nein, passt schon", "no thanks, I'm fine"): it was searched
+	// as a question and the offer made again quoting it (fix10). What
+	// asks something (asksAfterNo) is asked, below.
 	declined := false
 	// asked: "nein, wie ändere ich mein Passwort?" — a "no" to the
 	// pending offer and a new question: the offer is declined and the
@@ -302,13 +327,13 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		case chat.NoWords[words]:
 			return true, w.declineCase(ctx, d)
 		}
-		critic := w.cfg.IsCriticism(text)
-		declined = critic && opensWithNo(words) && !notHelped(words)
-		asked = !critic && opensWithNo(words) && !notHelped(words) && w.cfg.IsQuestion(text)
-		reoffer = !declined && !asked && (notHelped(words) || critic)
+		no := opensWithNo(words) && !notHelped(words)
+		asked = no && w.asksAfterNo(text)
+		declined = no && !asked
+		reoffer = !no && (notHelped(words) || w.cfg.IsCriticism(text))
 	} else if d != nil && d.PromptEvent == declinedBy(evt.ID) {
 		// Handled before a crash: answer again (the same transaction ID).
-		if opensWithNo(words) && w.cfg.IsQuestion(text) {
+		if opensWithNo(words) && !notHelped(words) && w.asksAfterNo(text) {
 			// … and the question after the "no" too.
 			return false, w.declineNotice(ctx)
 		}
@@ -414,12 +439,22 @@ func (w *Workflow) confirmCase(ctx context.Context, d *storage.CaseDraft) error 
 	return w.DB.Cases.DeleteDraft(ctx, d.RoomID, d.UserID)
 }
 
+// asksAfterNo reports whether text, which opens with a "no" to the
+// pending offer, asks something of its own to be answered after the
+// decline: a question or a matter a guide answers (Config.IsQuestion),
+// not criticism ("nein, das hilft mir nicht" only declines). The first
+// run and a replay after a crash read it alike.
+func (w *Workflow) asksAfterNo(text string) bool {
+	return !w.cfg.IsCriticism(text) && w.cfg.IsQuestion(text)
+}
+
 // declineCase answers a "no" to the offer. The draft is kept, emptied and
 // marked with the declining event, so handling that event again after a
 // crash gives the same answer instead of treating "nein" as a question.
 func (w *Workflow) declineCase(ctx context.Context, d *storage.CaseDraft) error {
 	evt := chat.TurnOf(ctx).Event
-	nd := storage.CaseDraft{RoomID: d.RoomID, UserID: d.UserID, PromptEvent: declinedBy(evt.ID), CreatedAt: w.Now()}
+	nd := storage.CaseDraft{RoomID: d.RoomID, UserID: d.UserID, PromptEvent: declinedBy(evt.ID), EarlierPrompts: lapsedPrompts(d),
+		CreatedAt: w.Now()}
 	if err := w.DB.Cases.PutDraft(ctx, nd); err != nil {
 		return err
 	}
@@ -435,7 +470,8 @@ func declinedBy(evtID id.EventID) string { return "declined:" + evtID.String() }
 // same however often the event is handled again after a crash.
 func (w *Workflow) declineBeforeAnswer(ctx context.Context, d *storage.CaseDraft) error {
 	evt := chat.TurnOf(ctx).Event
-	nd := storage.CaseDraft{RoomID: d.RoomID, UserID: d.UserID, PromptEvent: declinedBy(evt.ID), CreatedAt: w.Now()}
+	nd := storage.CaseDraft{RoomID: d.RoomID, UserID: d.UserID, PromptEvent: declinedBy(evt.ID), EarlierPrompts: lapsedPrompts(d),
+		CreatedAt: w.Now()}
 	if err := w.DB.Cases.PutDraft(ctx, nd); err != nil {
 		return err
 	}
@@ -566,6 +602,13 @@ func (w *Workflow) OfferReaction(ctx context.Context, evt *event.Event, target i
 			return true, w.declineCase(ctx, d)
 		}
 		return true, nil
+	}
+	if d != nil && !d.Offered && (k == "✅" || k == "👍") && slices.Contains(d.EarlierPrompts, target.String()) {
+		// A ✅ on the prompt of an offer that lapsed (a follow-up
+		// was answered, or the offer declined): the member is told,
+		// once per reaction (the reply's transaction ID), how to
+		// reach the team now, instead of nothing at all.
+		return true, w.ReplyMarkdown(ctx, w.tx.OfferLapsed)
 	}
 	return false, nil
 }

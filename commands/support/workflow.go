@@ -50,8 +50,10 @@ type Config struct {
 	IsCriticism func(text string) bool
 	// IsQuestion recognises a message that asks a question of its own
 	// after the answer to a yes/no question ("nein, wie ändere ich mein
-	// Passwort?"): with a case offer pending, its "nein" declines the
-	// offer and the question is answered.
+	// Passwort?") or names a matter a guide answers: with a case offer
+	// pending, its "nein" declines the offer and the question is
+	// answered. A "nein" with words that ask nothing ("nein danke, ich
+	// komme klar") only declines.
 	IsQuestion func(text string) bool
 	// OnResolved, if set, is called after a team member resolved a case
 	// (and again when the same command is handled again after a crash):

@@ -115,9 +115,24 @@ func IsCriticism(text string) bool {
 }
 
 // IsQuestion reports whether text asks a question of its own after the
-// answer to a yes/no question ("nein, wie ändere ich mein Passwort?"),
-// by the rules of the answer decision (answer.AsksQuestion).
-func IsQuestion(text string) bool { return answer.AsksQuestion(text) }
+// answer to a yes/no question ("nein, wie ändere ich mein Passwort?",
+// answer.AsksQuestion) or names a matter the guides answer or offer a
+// choice for ("nein, ich habe mein Passwort vergessen"): then it is
+// answered after the "nein". "nein danke, ich komme klar" does neither.
+func (w *Workflow) IsQuestion(text string) bool {
+	if answer.AsksQuestion(text) {
+		return true
+	}
+	// A guide answer or a choice: the rest names a matter ("nein, mein
+	// Passwort geht nicht" gets a choice), and a problem must not be lost
+	// behind the decline; small talk and "no guide" ("nein danke, ich
+	// komme klar", "nein, passt schon") ask nothing.
+	switch answer.Decide(text, w.Guides.Current(), answer.Options{Texts: answer.TextsFor(w.Lang), Cases: true}).Outcome {
+	case answer.Answer, answer.Choose:
+		return true
+	}
+	return false
+}
 
 // isTeam reports whether team-only guides count for user in this turn: the
 // user holds the team role and the answer stays private to the team (a
