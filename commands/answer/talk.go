@@ -998,12 +998,12 @@ func pejorativeBot(w string) bool {
 // oder kann ich mit einem sprechen?", see handOver), which keep it a
 // request. words are the tokens of text, ws their folded forms, brk the
 // clause breaks. A rest that only presses for the answer ("antworte!",
-// "sag schon!", "tell me", see pressing) belongs to the questions: it
+// "sag schon!", "tell me", see keyedOnly) belongs to the questions: it
 // asks nothing of its own, and a guide found for its words would drop
 // the question that was asked (review rv7, finding 3).
 func botNatureQuestions(text string, words []word, ws []string, brk []bool) int {
 	from := natureQuestionsEnd(text, words, ws, brk)
-	if from > 0 && pressing(ws[from:]) {
+	if from > 0 && keyedOnly(ws[from:], pressVerbs, pressRest) {
 		return len(ws)
 	}
 	return from
@@ -1025,21 +1025,23 @@ var pressRest = set("schon", "doch", "mal", "endlich", "jetzt", "nun", "los", "n
 	"das", "die", "wahrheit", "ehrlich", "einfach", "halt", "zu", "ja", "oder", "nein", "nochmal", "come", "on", "me",
 	"us", "it", "the", "truth", "honestly", "truthfully", "please", "just", "now", "already", "yes", "no", "or")
 
-// pressing reports whether ws (folded) only press for the answer to the
-// question before them: a pressVerb and nothing but pressRest ("antworte
-// mir endlich!", "sag schon", "los, antworte", "come on, tell me"). A
-// word of its own makes a question ("sag mir, wie ich …").
-func pressing(ws []string) bool {
-	verb := false
+// keyedOnly reports whether ws (folded) are nothing but words of key and
+// rest, with one word of key at least: a rest that only presses for the
+// answer (key pressVerbs, rest pressRest: "antworte mir endlich!", "sag
+// schon", "los, antworte", "come on, tell me"), or nothing but what Lotse
+// is (key the nouns, rest natureFill). A word of its own makes a question
+// ("sag mir, wie ich …").
+func keyedOnly(ws []string, key, rest map[string]bool) bool {
+	keyed := false
 	for _, w := range ws {
 		switch {
-		case pressVerbs[w]:
-			verb = true
-		case !pressRest[w]:
+		case key[w]:
+			keyed = true
+		case !rest[w]:
 			return false
 		}
 	}
-	return verb
+	return keyed
 }
 
 // natureQuestionsEnd is botNatureQuestions without a pressing rest.
@@ -1068,7 +1070,7 @@ func natureQuestionsEnd(text string, words []word, ws []string, brk []bool) int 
 			// "ist das ein Bot?", "am I talking to a bot?": nothing but
 			// what it is may follow; a request the person grammar
 			// reads in it ("is this a real person?") stays one.
-			if !natureOnly(ws[i+head:end], nouns) {
+			if !keyedOnly(ws[i+head:end], nouns, natureFill) {
 				return from
 			}
 			if !personRead {
@@ -1103,8 +1105,9 @@ func natureQuestionsEnd(text string, words []word, ws []string, brk []bool) int 
 // about what Lotse is: "bist du …", "are you …" (nouns nil: the question
 // is read as botNatureQuestions says); and, where the subject could be
 // something else than Lotse, with the nouns the predicate must be made
-// of (natureOnly): the copula with a demonstrative or the polite "Sie"
-// ("ist das ein Bot?", "is this an AI?", "sind Sie ein Mensch?"), and
+// of (keyedOnly with natureFill): the copula with a demonstrative or the
+// polite "Sie" ("ist das ein Bot?", "is this an AI?", "sind Sie ein
+// Mensch?"), and
 // asking whom one talks to ("rede ich mit einem Bot?", "am I talking to
 // a human?"). What the person grammar reads as a request stays one
 // ("spreche ich mit einem Menschen?", "is this a real person?").
@@ -1147,21 +1150,6 @@ var natureFill = set("ein", "eine", "einen", "einem", "einer", "der", "die", "da
 	"nur", "wirklich", "eigentlich", "echt", "gerade", "noch", "jetzt", "etwa", "here", "really", "actually", "just", "only",
 	"still", "now", "oder", "or", "echter", "echte", "echten", "echtem", "echtes", "richtiger", "richtige", "richtigen",
 	"real", "actual", "live", "lebender", "lebendiger", "kuenstliche", "kuenstlichen", "kuenstlicher", "artificial")
-
-// natureOnly reports whether ws are nothing but nouns of what Lotse is
-// and natureFill, with one noun at least.
-func natureOnly(ws []string, nouns map[string]bool) bool {
-	noun := false
-	for _, w := range ws {
-		switch {
-		case nouns[w]:
-			noun = true
-		case !natureFill[w]:
-			return false
-		}
-	}
-	return noun
-}
 
 // handOver reports whether ws[i] is a verb of the person grammar
 // (human.go) that keeps a question to the bot a request: speaking,
