@@ -811,10 +811,9 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 		cands = cands[:limit]
 	}
 	var first [scopeK]int32
-	nFirst := 0
-	for _, c := range cands[:min(scopeK, len(cands))] {
-		first[nFirst] = c.doc
-		nFirst++
+	nFirst := min(scopeK, len(cands))
+	for i, c := range cands[:nFirst] {
+		first[i] = c.doc
 	}
 	res.Unknown, res.Uncovered, res.RarestUncovered = ix.scope(cs, first[:nFirst], denom)
 	for i, c := range cands {
