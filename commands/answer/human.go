@@ -597,11 +597,7 @@ func toolPlace(ws []string, brk []bool, i int) bool {
 		if means && j+1 < len(ws) && (phoneNouns[ws[j+1]] || syncModes[ws[j+1]]) {
 			continue
 		}
-		cut := false
-		for b := min(i, j) + 1; b <= max(i, j) && b < len(brk); b++ {
-			cut = cut || brk[b]
-		}
-		if cut {
+		if !sameClause(brk, i, j) {
 			continue
 		}
 		for n := j + 1; n < min(j+3, len(ws)); n++ {
@@ -625,6 +621,17 @@ func roleAfter(ws []string, i int) bool {
 	return i+1 < len(ws) && (ws[i+1] == "als" || ws[i+1] == "as")
 }
 
+// sameClause reports whether words i and k are in one clause: no clause
+// break (brk) stands after the first of them up to the second.
+func sameClause(brk []bool, i, k int) bool {
+	for j := min(i, k) + 1; j <= max(i, k) && j < len(brk); j++ {
+		if brk[j] {
+			return false
+		}
+	}
+	return true
+}
+
 // parsePerson is personRequest before a question of its own is capped.
 func parsePerson(ws []string, brk []bool) humanSignal {
 	sig := noHuman
@@ -633,15 +640,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 	// telefonieren?"): someone in it is not asked to help.
 	direct := opensQuestion(ws)
 	// clause reports whether words i and k are in one clause.
-	clause := func(i, k int) bool {
-		lo, hi := min(i, k), max(i, k)
-		for j := lo + 1; j <= hi && j < len(brk); j++ {
-			if brk[j] {
-				return false
-			}
-		}
-		return true
-	}
+	clause := func(i, k int) bool { return sameClause(brk, i, k) }
 	// head reports whether ws[j] is the head of its phrase: nothing but
 	// filler follows it in its clause ("echten Support bitte", not
 	// "echte Support-Mail").
