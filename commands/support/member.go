@@ -452,13 +452,19 @@ func (w *Workflow) asksAfterNo(text string) bool {
 // marked with the declining event, so handling that event again after a
 // crash gives the same answer instead of treating "nein" as a question.
 func (w *Workflow) declineCase(ctx context.Context, d *storage.CaseDraft) error {
-	evt := chat.TurnOf(ctx).Event
-	nd := storage.CaseDraft{RoomID: d.RoomID, UserID: d.UserID, PromptEvent: declinedBy(evt.ID), EarlierPrompts: lapsedPrompts(d),
-		CreatedAt: w.Now()}
-	if err := w.DB.Cases.PutDraft(ctx, nd); err != nil {
+	if err := w.putDeclined(ctx, d); err != nil {
 		return err
 	}
 	return w.ReplyMarkdown(ctx, w.tx.Cancelled)
+}
+
+// putDeclined replaces draft d by an empty one marked with the declining
+// event (declinedBy), keeping the lapsed offer's prompts (lapsedPrompts).
+func (w *Workflow) putDeclined(ctx context.Context, d *storage.CaseDraft) error {
+	evt := chat.TurnOf(ctx).Event
+	nd := storage.CaseDraft{RoomID: d.RoomID, UserID: d.UserID, PromptEvent: declinedBy(evt.ID), EarlierPrompts: lapsedPrompts(d),
+		CreatedAt: w.Now()}
+	return w.DB.Cases.PutDraft(ctx, nd)
 }
 
 func declinedBy(evtID id.EventID) string { return "declined:" + evtID.String() }
@@ -469,10 +475,7 @@ func declinedBy(evtID id.EventID) string { return "declined:" + evtID.String() }
 // (declineNotice), so the replies of the answer after it are numbered the
 // same however often the event is handled again after a crash.
 func (w *Workflow) declineBeforeAnswer(ctx context.Context, d *storage.CaseDraft) error {
-	evt := chat.TurnOf(ctx).Event
-	nd := storage.CaseDraft{RoomID: d.RoomID, UserID: d.UserID, PromptEvent: declinedBy(evt.ID), EarlierPrompts: lapsedPrompts(d),
-		CreatedAt: w.Now()}
-	if err := w.DB.Cases.PutDraft(ctx, nd); err != nil {
+	if err := w.putDeclined(ctx, d); err != nil {
 		return err
 	}
 	return w.declineNotice(ctx)
