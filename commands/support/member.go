@@ -83,6 +83,14 @@ func opensWithNo(words string) bool {
 	return first != "" && chat.NoWords[first]
 }
 
+// saysNo reports whether words (chat.NormWords) answer a pending offer
+// with a "no" and words of its own ("nein danke, ich komme klar"), not
+// with a "no" that says the answer did not help ("nein, keine davon":
+// notHelped). The first run and a replay after a crash read it alike.
+func saysNo(words string) bool {
+	return opensWithNo(words) && !notHelped(words)
+}
+
 // noApostrophe drops the apostrophes of English contractions ("didn't",
 // "didn’t").
 var noApostrophe = strings.NewReplacer("'", "", "\u2019", "")
@@ -213,6 +221,15 @@ func isPrompt(d *storage.CaseDraft, target id.EventID) bool {
 // prompt each time); the oldest are dropped first.
 const maxEarlierPrompts = 8
 
+// lastPrompts returns the newest maxEarlierPrompts of prompts (oldest
+// first).
+func lastPrompts(prompts []string) []string {
+	if len(prompts) > maxEarlierPrompts {
+		return prompts[len(prompts)-maxEarlierPrompts:]
+	}
+	return prompts
+}
+
 // withEarlier returns the earlier prompts of a pending offer d that is
 // made again with prompt: d's prompts so far without prompt (handling
 // the same event again after a crash sends the same prompt), bounded.
@@ -222,10 +239,7 @@ func withEarlier(d *storage.CaseDraft, prompt id.EventID) []string {
 	}
 	earlier := appendNew(slices.Clone(d.EarlierPrompts), d.PromptEvent)
 	earlier = slices.DeleteFunc(earlier, func(p string) bool { return p == "" || p == prompt.String() })
-	if len(earlier) > maxEarlierPrompts {
-		earlier = earlier[len(earlier)-maxEarlierPrompts:]
-	}
-	return earlier
+	return lastPrompts(earlier)
 }
 
 // lapsedPrompts returns the prompts of d's offer when it lapses (a
@@ -239,10 +253,7 @@ func lapsedPrompts(d *storage.CaseDraft) []string {
 	if d.Offered {
 		earlier = appendNew(earlier, d.PromptEvent)
 	}
-	if len(earlier) > maxEarlierPrompts {
-		earlier = earlier[len(earlier)-maxEarlierPrompts:]
-	}
-	return earlier
+	return lastPrompts(earlier)
 }
 
 // offerText is the offer of a case for question (Markdown). It quotes the
@@ -327,13 +338,13 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		case chat.NoWords[words]:
 			return true, w.declineCase(ctx, d)
 		}
-		no := opensWithNo(words) && !notHelped(words)
+		no := saysNo(words)
 		asked = no && w.asksAfterNo(text)
 		declined = no && !asked
 		reoffer = !no && (notHelped(words) || w.cfg.IsCriticism(text))
 	} else if d != nil && d.PromptEvent == declinedBy(evt.ID) {
 		// Handled before a crash: answer again (the same transaction ID).
-		if opensWithNo(words) && !notHelped(words) && w.asksAfterNo(text) {
+		if saysNo(words) && w.asksAfterNo(text) {
 			// … and the question after the "no" too.
 			return false, w.declineNotice(ctx)
 		}
@@ -452,13 +463,19 @@ func (w *Workflow) asksAfterNo(text string) bool {
 // marked with the declining event, so handling that event again after a
 // crash gives the same answer instead of treating "nein" as a question.
 func (w *Workflow) declineCase(ctx context.Context, d *storage.CaseDraft) error {
-	evt := chat.TurnOf(ctx).Event
-	nd := storage.CaseDraft{RoomID: d.RoomID, UserID: d.UserID, PromptEvent: declinedBy(evt.ID), EarlierPrompts: lapsedPrompts(d),
-		CreatedAt: w.Now()}
-	if err := w.DB.Cases.PutDraft(ctx, nd); err != nil {
+	if err := w.putDeclined(ctx, d); err != nil {
 		return err
 	}
 	return w.ReplyMarkdown(ctx, w.tx.Cancelled)
+}
+
+// putDeclined replaces draft d by an empty one marked with the declining
+// event (declinedBy), keeping the lapsed offer's prompts (lapsedPrompts).
+func (w *Workflow) putDeclined(ctx context.Context, d *storage.CaseDraft) error {
+	evt := chat.TurnOf(ctx).Event
+	nd := storage.CaseDraft{RoomID: d.RoomID, UserID: d.UserID, PromptEvent: declinedBy(evt.ID), EarlierPrompts: lapsedPrompts(d),
+		CreatedAt: w.Now()}
+	return w.DB.Cases.PutDraft(ctx, nd)
 }
 
 func declinedBy(evtID id.EventID) string { return "declined:" + evtID.String() }
@@ -469,10 +486,7 @@ func declinedBy(evtID id.EventID) string { return "declined:" + evtID.String() }
 // (declineNotice), so the replies of the answer after it are numbered the
 // same however often the event is handled again after a crash.
 func (w *Workflow) declineBeforeAnswer(ctx context.Context, d *storage.CaseDraft) error {
-	evt := chat.TurnOf(ctx).Event
-	nd := storage.CaseDraft{RoomID: d.RoomID, UserID: d.UserID, PromptEvent: declinedBy(evt.ID), EarlierPrompts: lapsedPrompts(d),
-		CreatedAt: w.Now()}
-	if err := w.DB.Cases.PutDraft(ctx, nd); err != nil {
+	if err := w.putDeclined(ctx, d); err != nil {
 		return err
 	}
 	return w.declineNotice(ctx)

@@ -2,10 +2,8 @@ package search
 
 import (
 	"fmt"
-	"hash/fnv"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -51,15 +49,6 @@ func TestDebugContrib(t *testing.T) {
 	}
 }
 
-// poolPart is the part of the tune pool a question belongs to: bit 0 of
-// FNV-1a 32 of the trimmed text (part A = 0, B = 1), the split of the
-// seventh pass (rescuePart in commands/answer).
-func poolPart(text string) uint32 {
-	h := fnv.New32a()
-	h.Write([]byte(strings.TrimSpace(text)))
-	return h.Sum32() & 1
-}
-
 // TestTuneMRR prints the mean reciprocal rank (first five hits) of the
 // guide questions of part $LOTSE_TUNE_PART (0 = A, 1 = B) of the tune pool:
 // the bench tune sets with the bench guides and the guide questions of the
@@ -71,13 +60,20 @@ func TestTuneMRR(t *testing.T) {
 	if part == "" {
 		t.Skip("set LOTSE_TUNE_PART to 0 or 1")
 	}
+	if part != "0" && part != "1" {
+		t.Fatalf("LOTSE_TUNE_PART=%q, want 0 or 1", part)
+	}
+	// The part of the tune pool a question belongs to: bit 0 of FNV-1a 32
+	// of the trimmed text (part A = 0, B = 1), the split of the seventh
+	// pass (rescuePart in commands/answer): part A is InTuneHalf.
+	inA := part == "0"
 	bix := Build(loadGuides(t, filepath.Join(benchDir(t), "guides")), Options{})
 	lix := Build(loadGuides(t, filepath.Join("..", "..", "library")), Options{})
 	var sum float64
 	var n int
 	add := func(ix *Index, qs []Question) {
 		for _, q := range qs {
-			if q.Expected == OutOfScope || fmt.Sprint(poolPart(q.Text)) != part {
+			if q.Expected == OutOfScope || InTuneHalf(q.Text) != inA {
 				continue
 			}
 			n++
