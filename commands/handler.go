@@ -79,7 +79,8 @@ func New(deps Deps) *Handler {
 		}})
 	sup := deps.Support
 	sup.RenderGuide, sup.IsThanks = func(g *guides.Guide) (string, string) { return h.answers.RenderGuide(g) }, flow.IsThanks
-	sup.IsCriticism, sup.IsQuestion = flow.IsCriticism, func(text string) bool { return h.answers.IsQuestion(text) }
+	// Closures, not method values: h.answers is built after support.
+	sup.IsCriticism, sup.IsQuestion = flow.IsCriticism, func(ctx context.Context, text string) bool { return h.answers.IsQuestion(ctx, text) }
 	sup.OnResolved = func(ctx context.Context, c *storage.Case) error { return h.learn.Resolved(ctx, c) }
 	h.support = support.New(h.env, sup, h.people)
 	gd := deps.GuideDraft

@@ -339,12 +339,12 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 			return true, w.declineCase(ctx, d)
 		}
 		no := saysNo(words)
-		asked = no && w.asksAfterNo(text)
+		asked = no && w.asksAfterNo(ctx, text)
 		declined = no && !asked
 		reoffer = !no && (notHelped(words) || w.cfg.IsCriticism(text))
 	} else if d != nil && d.PromptEvent == declinedBy(evt.ID) {
 		// Handled before a crash: answer again (the same transaction ID).
-		if saysNo(words) && w.asksAfterNo(text) {
+		if saysNo(words) && w.asksAfterNo(ctx, text) {
 			// … and the question after the "no" too.
 			return false, w.declineNotice(ctx)
 		}
@@ -455,8 +455,8 @@ func (w *Workflow) confirmCase(ctx context.Context, d *storage.CaseDraft) error 
 // decline: a question or a matter a guide answers (Config.IsQuestion),
 // not criticism ("nein, das hilft mir nicht" only declines). The first
 // run and a replay after a crash read it alike.
-func (w *Workflow) asksAfterNo(text string) bool {
-	return !w.cfg.IsCriticism(text) && w.cfg.IsQuestion(text)
+func (w *Workflow) asksAfterNo(ctx context.Context, text string) bool {
+	return !w.cfg.IsCriticism(text) && w.cfg.IsQuestion(ctx, text)
 }
 
 // declineCase answers a "no" to the offer. The draft is kept, emptied and

@@ -54,7 +54,7 @@ type Config struct {
 	// pending, its "nein" declines the offer and the question is
 	// answered. A "nein" with words that ask nothing ("nein danke, ich
 	// komme klar") only declines.
-	IsQuestion func(text string) bool
+	IsQuestion func(ctx context.Context, text string) bool
 	// OnResolved, if set, is called after a team member resolved a case
 	// (and again when the same command is handled again after a crash):
 	// learning from cases asks there whether a guide fits the question.
@@ -95,7 +95,7 @@ func New(env *chat.Env, cfg Config, people People) *Workflow {
 		cfg.IsCriticism = func(string) bool { return false }
 	}
 	if cfg.IsQuestion == nil {
-		cfg.IsQuestion = func(string) bool { return false }
+		cfg.IsQuestion = func(context.Context, string) bool { return false }
 	}
 	w := &Workflow{Env: env, cfg: cfg, tx: TextsFor(env.Lang), people: people}
 	w.member = &chat.Role{Name: "support", Check: func(context.Context, id.UserID, id.RoomID, bool) (bool, string) { return true, "" },

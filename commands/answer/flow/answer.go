@@ -126,17 +126,27 @@ func (w *Workflow) sendRest(ctx context.Context, p storage.Pending) error {
 	return nil
 }
 
+// decideOptions are the options of the answer decision for this turn:
+// team-only guides count for a team member in private (isTeam), a case
+// can be offered in a DM with support on, in the bot's language.
+func (w *Workflow) decideOptions(ctx context.Context) answer.Options {
+	t := chat.TurnOf(ctx)
+	return answer.Options{
+		Team:    t != nil && w.isTeam(ctx, t.Event.Sender),
+		Cases:   w.supportOn() && t != nil && t.Direct,
+		Texts:   answer.TextsFor(w.Lang),
+		Contact: w.FallbackContact(),
+	}
+}
+
 // answerQuestion answers a free-text question: the guide when the match is
 // clear, "Meintest du …?" when guides are close, a short reply to small
 // talk, a person on request, else an honest "no guide fits" with the way
 // to a person.
 func (w *Workflow) answerQuestion(ctx context.Context, question string) error {
 	lib := w.Guides.Current()
-	t := chat.TurnOf(ctx)
-	team := t != nil && w.isTeam(ctx, t.Event.Sender)
-	cases := w.supportOn() && t != nil && t.Direct
-	tx := answer.TextsFor(w.Lang)
-	opts := answer.Options{Team: team, Cases: cases, Texts: tx, Contact: w.FallbackContact()}
+	opts := w.decideOptions(ctx)
+	tx, cases := opts.Texts, opts.Cases
 	d := answer.Decide(question, lib, opts)
 	switch d.Outcome {
 	case answer.Answer:

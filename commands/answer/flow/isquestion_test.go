@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"context"
 	"path/filepath"
 	"testing"
 
@@ -35,7 +36,7 @@ func TestIsQuestionAfterNo(t *testing.T) {
 		{"nein, passt schon", false},
 		{"nein, brauche ich nicht", false},
 	} {
-		if got := w.IsQuestion(tt.msg); got != tt.want {
+		if got := w.IsQuestion(context.Background(), tt.msg); got != tt.want {
 			t.Errorf("IsQuestion(%q) = %v, want %v", tt.msg, got, tt.want)
 		}
 	}

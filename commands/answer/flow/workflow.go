@@ -119,7 +119,10 @@ func IsCriticism(text string) bool {
 // answer.AsksQuestion) or names a matter the guides answer or offer a
 // choice for ("nein, ich habe mein Passwort vergessen"): then it is
 // answered after the "nein". "nein danke, ich komme klar" does neither.
-func (w *Workflow) IsQuestion(text string) bool {
+// It decides with the options of the turn (decideOptions), as the answer
+// after the decline does: a team member's matter that only a team guide
+// answers is not lost behind the decline either.
+func (w *Workflow) IsQuestion(ctx context.Context, text string) bool {
 	if answer.AsksQuestion(text) {
 		return true
 	}
@@ -127,7 +130,7 @@ func (w *Workflow) IsQuestion(text string) bool {
 	// Passwort geht nicht" gets a choice), and a problem must not be lost
 	// behind the decline; small talk and "no guide" ("nein danke, ich
 	// komme klar", "nein, passt schon") ask nothing.
-	switch answer.Decide(text, w.Guides.Current(), answer.Options{Texts: answer.TextsFor(w.Lang), Cases: true}).Outcome {
+	switch answer.Decide(text, w.Guides.Current(), w.decideOptions(ctx)).Outcome {
 	case answer.Answer, answer.Choose:
 		return true
 	}
