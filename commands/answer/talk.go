@@ -204,6 +204,14 @@ func questionPart(text string, ws []word) (q string, start int, lead Talk) {
 	if helpWith {
 		i++
 		announced = true
+		// A run said again ("Hilfe beim Hilfe beim Passwort", a
+		// stutter or a paste; review rv8, finding 6) is stripped as
+		// often as it repeats: each pass takes two words, so a message
+		// costs linear time.
+		for i+2 < len(ws) && (ws[i].w == "hilfe" || ws[i].w == "help") && helpPreps[ws[i+1].w] &&
+			!breakBefore(text, ws[i+1].start, clauseBreaks) && !breakBefore(text, ws[i+2].start, clauseBreaks) {
+			i += 2
+		}
 	}
 	// "ich habe ein Problem mit …" keeps its words: only strip the run
 	// when it ends at a clause boundary or at the end.
