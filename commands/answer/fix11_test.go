@@ -26,3 +26,58 @@ func TestHelpWithRepeated(t *testing.T) {
 		}
 	}
 }
+
+// TestDeclineClosing: a decline or "I'll manage" sent on its own ("nein
+// danke, ich komme klar", "no, I'll manage") is a closing (declineOnly):
+// the short acknowledgement, not a guide ("manage" meets "verwalten") and
+// not "no guide fits". What names a thing, asks, or complains is no
+// decline and is searched.
+func TestDeclineClosing(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, tt := range []struct {
+		msg  string
+		talk Talk // "" = not small talk
+	}{
+		{"no, I'll manage", TalkAck},
+		{"no thanks, I'll manage on my own", TalkAck},
+		{"nein danke, ich komme klar", TalkAck},
+		{"no thanks, I'm fine", TalkAck},
+		{"No thanks, I’m fine", TalkAck},
+		{"passt schon, danke", TalkThanks},
+		{"danke, ich schaffe das schon", TalkAck},
+		{"ich krieg das schon hin, danke", TalkAck},
+		{"ok, mach ich selbst", TalkAck},
+		{"nein, ich komme allein zurecht", TalkAck},
+		{"nicht nötig, danke", TalkAck},
+		{"brauch ich nicht mehr", TalkAck},
+		{"hat sich erledigt", TalkAck},
+		{"no need, thanks", TalkAck},
+		{"never mind", TalkAck},
+		{"I'll figure it out myself", TalkAck},
+		{"don't need it, thanks", TalkAck},
+		{"ich komme klar, tschüss", TalkBye},
+		// Not a decline: a thing, a question, a complaint, a need.
+		{"nein danke, aber wie ändere ich mein Passwort?", ""},
+		{"I'm fine, but how do I change my password?", ""},
+		{"I'll manage my passwords", ""},
+		{"ich komme nicht klar", ""},
+		{"ich komme mit der Cloud nicht klar", ""},
+		{"I can't manage", ""},
+		{"I'll never manage", ""},
+		{"manage", ""},
+		{"no, I need help", ""},
+		{"kann ich das selbst machen", ""},
+		{"wie schaffe ich das", ""},
+	} {
+		d := Decide(tt.msg, lib, Options{Cases: true})
+		if tt.talk == "" {
+			if d.Outcome == SmallTalk {
+				t.Errorf("%q: small talk %s, want a search", tt.msg, d.Talk)
+			}
+			continue
+		}
+		if d.Outcome != SmallTalk || d.Talk != tt.talk {
+			t.Errorf("%q: %s %s %v, want small talk %s", tt.msg, d.Outcome, d.Talk, d.Guides(), tt.talk)
+		}
+	}
+}
