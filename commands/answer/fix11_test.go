@@ -81,3 +81,18 @@ func TestDeclineClosing(t *testing.T) {
 		}
 	}
 }
+
+// TestTalkReply: each kind of small talk gets its own reply of the
+// catalogue (talkReply, the switch that replaced a map built per message;
+// the replies are unchanged), and a kind with a reply of its own none.
+func TestTalkReply(t *testing.T) {
+	for _, tx := range []*Texts{&German, &English} {
+		for kind, want := range map[Talk]string{TalkHello: tx.Hello, TalkThanks: tx.Thanks, TalkAck: tx.Ack, TalkBye: tx.Bye,
+			TalkHowAreYou: tx.HowAreYou, TalkPrompt: tx.Prompt, TalkPraise: tx.Praise, TalkSorry: tx.Sorry,
+			TalkBot: "", TalkCriticism: "", talkMachine: ""} {
+			if got := smallTalk(tx, kind); got.Reply != want || got.Outcome != SmallTalk || got.Talk != kind {
+				t.Errorf("%s %s: %q, want %q", tx.Lang, kind, got.Reply, want)
+			}
+		}
+	}
+}
