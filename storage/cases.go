@@ -81,7 +81,10 @@ type CaseDraft struct {
 	// (made again while it was pending), oldest first: a ✅ or ❌ on
 	// them answers it like one on PromptEvent. Without an offer pending
 	// (Offered false) they are the prompts of the offer that lapsed: a
-	// ✅ on them is told that it is no longer open.
+	// ✅ on them is told that it is no longer open. Beside a pending
+	// offer, prompts of an offer that lapsed before it are kept with the
+	// prefix "superseded:" (support.supersededMark): they answer nothing,
+	// a ✅ on them is told how to accept the pending offer.
 	EarlierPrompts []string
 	Offered        bool
 	CreatedAt      time.Time

@@ -316,9 +316,7 @@ func restStart(text string, start int) int {
 }
 
 func smallTalk(tx *Texts, t Talk) Decision {
-	r := map[Talk]string{TalkHello: tx.Hello, TalkThanks: tx.Thanks, TalkAck: tx.Ack, TalkBye: tx.Bye,
-		TalkHowAreYou: tx.HowAreYou, TalkPrompt: tx.Prompt, TalkPraise: tx.Praise, TalkSorry: tx.Sorry}[t]
-	return Decision{Outcome: SmallTalk, Talk: t, Reply: r}
+	return Decision{Outcome: SmallTalk, Talk: t, Reply: talkReply(tx, t)}
 }
 
 func human(tx *Texts, opts Options) Decision {

@@ -120,9 +120,10 @@ func (w *Workflow) RememberQuestion(ctx context.Context, question string, guideI
 			// Offered again while pending: the earlier prompts
 			// still answer it (offerCase).
 			nd.Offered, nd.PromptEvent, nd.EarlierPrompts = true, d.PromptEvent, d.EarlierPrompts
-		} else if !offer {
+		} else {
 			// The offer lapses: its prompts are kept, so a ✅ on one
-			// is told so (OfferReaction).
+			// is told so (OfferReaction) — also when a new offer is
+			// made now (withEarlier marks them superseded).
 			nd.EarlierPrompts = lapsedPrompts(d)
 		}
 	}
@@ -230,16 +231,50 @@ func lastPrompts(prompts []string) []string {
 	return prompts
 }
 
-// withEarlier returns the earlier prompts of a pending offer d that is
-// made again with prompt: d's prompts so far without prompt (handling
-// the same event again after a crash sends the same prompt), bounded.
+// withEarlier returns the earlier prompts of an offer made with prompt
+// from draft d. Made again while d's offer is pending: d's prompts so far
+// without prompt (handling the same event again after a crash sends the
+// same prompt). Made after d's offer lapsed or was declined: the lapsed
+// prompts, marked superseded (supersededMark) — the same list, so a ✅
+// on one is told the offer is no longer open and how to accept the new
+// one (OfferReaction), but never answers it: the member agreed to what
+// that prompt quoted, not to the new draft. Bounded either way.
 func withEarlier(d *storage.CaseDraft, prompt id.EventID) []string {
 	if !d.Offered {
-		return nil
+		var marked []string
+		for _, p := range d.EarlierPrompts {
+			if p != "" && !strings.HasPrefix(p, supersededMark) {
+				p = supersededMark + p
+			}
+			marked = appendNew(marked, p)
+		}
+		return lastPrompts(marked)
 	}
 	earlier := appendNew(slices.Clone(d.EarlierPrompts), d.PromptEvent)
 	earlier = slices.DeleteFunc(earlier, func(p string) bool { return p == "" || p == prompt.String() })
 	return lastPrompts(earlier)
+}
+
+// supersededMark marks a prompt among a pending offer's earlier prompts
+// (storage.CaseDraft.EarlierPrompts) that belongs to an offer which lapsed
+// or was declined before it (withEarlier), not to the pending one: it
+// never equals an event ID, so isPrompt never takes it for one of the
+// pending offer's prompts. (The same list keeps them, so they survive a
+// restart with no new column.)
+const supersededMark = "superseded:"
+
+// wasPrompt reports whether target was a prompt of an offer of d that is
+// no longer open: one that lapsed or was declined (EarlierPrompts of a
+// draft with no offer pending, or marked superseded beside a pending
+// one), or any prompt of d when d expired (its offer too: the member did
+// not answer it in time).
+func wasPrompt(d *storage.CaseDraft, target id.EventID, expired bool) bool {
+	t := target.String()
+	if t == "" {
+		return false
+	}
+	return slices.Contains(d.EarlierPrompts, supersededMark+t) ||
+		(!d.Offered || expired) && slices.Contains(d.EarlierPrompts, t) || expired && d.Offered && d.PromptEvent == t
 }
 
 // lapsedPrompts returns the prompts of d's offer when it lapses (a
@@ -601,14 +636,17 @@ func (w *Workflow) OfferReaction(ctx context.Context, evt *event.Event, target i
 	if replay, err := w.replayConfirm(ctx); replay || err != nil {
 		return true, err
 	}
-	d, err := w.DB.Cases.Draft(ctx, evt.RoomID.String(), evt.Sender.String(), w.Now().Add(-w.ChoiceTTL))
+	// Of any age: a ✅ on the prompt of a draft that expired (and is not
+	// yet pruned) is told so, like one on a lapsed offer.
+	d, err := w.DB.Cases.Draft(ctx, evt.RoomID.String(), evt.Sender.String(), time.Time{})
 	if err != nil {
 		return true, err
 	}
-	if d != nil && d.PromptEvent == declinedBy(evt.ID) {
+	expired := d != nil && d.CreatedAt.Before(w.Now().Add(-w.ChoiceTTL))
+	if d != nil && !expired && d.PromptEvent == declinedBy(evt.ID) {
 		return true, w.ReplyMarkdown(ctx, w.tx.Cancelled)
 	}
-	if d != nil && isPrompt(d, target) {
+	if d != nil && !expired && isPrompt(d, target) {
 		switch k {
 		case "✅", "👍":
 			return true, w.confirmCase(ctx, d)
@@ -617,11 +655,16 @@ func (w *Workflow) OfferReaction(ctx context.Context, evt *event.Event, target i
 		}
 		return true, nil
 	}
-	if d != nil && !d.Offered && (k == "✅" || k == "👍") && slices.Contains(d.EarlierPrompts, target.String()) {
-		// A ✅ on the prompt of an offer that lapsed (a follow-up
-		// was answered, or the offer declined): the member is told,
-		// once per reaction (the reply's transaction ID), how to
-		// reach the team now, instead of nothing at all.
+	if d != nil && (k == "✅" || k == "👍") && wasPrompt(d, target, expired) {
+		// A ✅ on the prompt of an offer that is no longer open (a
+		// follow-up was answered, the offer declined, or the draft
+		// expired): the member is told, once per reaction (the
+		// reply's transaction ID), instead of nothing at all — how
+		// to accept the newer offer when one is pending, how to
+		// reach the team otherwise. It opens nothing.
+		if d.Offered && !expired {
+			return true, w.ReplyMarkdown(ctx, w.tx.OfferSuperseded)
+		}
 		return true, w.ReplyMarkdown(ctx, w.tx.OfferLapsed)
 	}
 	return false, nil

@@ -31,6 +31,10 @@ type Texts struct {
 	// OfferLapsed answers a ✅ on the prompt of an offer that is no
 	// longer open, and says how to reach the team now.
 	OfferLapsed string
+	// OfferSuperseded answers a ✅ on the prompt of an offer that is no
+	// longer open while a newer one is pending, and says how to accept
+	// the newer one.
+	OfferSuperseded string
 	// TicketUsage explains !ticket without text.
 	TicketUsage string
 	// Opened: %d = case number. Says what happens next. OpenedNobody is
@@ -184,6 +188,7 @@ var German = Texts{
 	OfferHow:            "Reagiere mit ✅ oder antworte `ja`. Mit `nein` lassen wir es.",
 	Cancelled:           "Alles klar, ich schicke nichts an das Team.",
 	OfferLapsed:         "Dieses Angebot ist nicht mehr offen, darum habe ich nichts an das Team geschickt. Möchtest du doch mit einem Menschen aus dem Team sprechen? Schreib einfach „Ich möchte mit einem Menschen sprechen“.",
+	OfferSuperseded:     "Dieses Angebot ist nicht mehr offen, darum habe ich nichts an das Team geschickt. Inzwischen habe ich dir ein neues gemacht: Reagiere auf meine letzte Frage nach einem Supportfall mit ✅ oder antworte `ja`.",
 	TicketUsage:         "Beschreib dein Anliegen gleich mit, z. B. `!ticket Ich bekomme keine Mail zum Passwort-Zurücksetzen`.",
 	OpenedNobody:        "Dein Supportfall **#%d** ist angelegt. Gerade ist aber niemand aus dem Team im Dienst – es kann also dauern, bis jemand antwortet. Alles, was du hier noch schreibst, kommt zu deinem Fall. Eilt es? %s",
 	Opened:              "Dein Supportfall **#%d** ist angelegt. 🙌 Jemand aus dem Digitalisierungsteam schaut ihn sich an und antwortet dir hier im Chat – meist innerhalb von ein bis zwei Tagen. Alles, was du jetzt noch hier schreibst (auch Bilder und Dateien), kommt zu deinem Fall. Deine Fälle: `!meine`, schließen: `!schließen <Nr>`.",
@@ -279,6 +284,7 @@ var English = Texts{
 	OfferHow:            "React with ✅ or reply `yes`. Reply `no` to leave it.",
 	Cancelled:           "All right, I won't send anything to the team.",
 	OfferLapsed:         "This offer is no longer open, so I haven't sent anything to the team. Would you still like to talk to a person from the team? Just write “I'd like to talk to a person”.",
+	OfferSuperseded:     "This offer is no longer open, so I haven't sent anything to the team. I've made you a new one since: react to my latest question about a support case with ✅ or reply `yes`.",
 	TicketUsage:         "Describe your issue right away, e.g. `!ticket I get no password reset mail`.",
 	OpenedNobody:        "Your support case **#%d** is open. Nobody from the team is on duty right now, though – so an answer may take a while. Everything you write here is added to your case. In a hurry? %s",
 	Opened:              "Your support case **#%d** is open. 🙌 Someone from the digital team will look at it and answer you here – usually within one or two days. Everything you write here now (images and files too) is added to your case. Your cases: `!mine`, close one: `!close <no>`.",

@@ -147,7 +147,7 @@ func (w *Workflow) answerQuestion(ctx context.Context, question string) error {
 	lib := w.Guides.Current()
 	opts := w.decideOptions(ctx)
 	tx, cases := opts.Texts, opts.Cases
-	d := answer.Decide(question, lib, opts)
+	d := w.decide(ctx, question, lib, opts)
 	switch d.Outcome {
 	case answer.Answer:
 		answerEvent, err := w.showGuide(ctx, lib, d.Hits[0], d.Also)

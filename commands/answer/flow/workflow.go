@@ -11,12 +11,14 @@ package flow
 import (
 	"context"
 	"strings"
+	"sync"
 
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/answer"
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/guides"
 )
 
 // Support is what the answer workflow asks of the support workflow (the
@@ -66,6 +68,52 @@ type Workflow struct {
 	*chat.Env
 	cfg Config
 	tx  *Texts
+
+	// mu guards last.
+	mu sync.Mutex
+	// last is the latest decision taken, with what it was taken for
+	// (decide).
+	last decided
+}
+
+// decided is one decision of the answer decision and what it was taken
+// for: the turn (one event, handled once), the text, the library and the
+// options.
+type decided struct {
+	turn *chat.Turn
+	text string
+	lib  *guides.Library
+	opts answer.Options
+	d    answer.Decision
+}
+
+// decideMessage is answer.Decide (a variable, so a test can count the
+// decisions taken).
+var decideMessage = answer.Decide
+
+// decide is the decision for text in this turn. A message is decided once
+// per turn: with an offer pending, "nein, <Frage>" is decided by
+// IsQuestion (support asks it) and then answered by answerQuestion, and
+// the second takes the first's decision (review rvZb, finding 1) — when
+// the turn, the text, the library and the options are the same. One
+// decision is kept: events handled side by side only miss it, and decide
+// again.
+func (w *Workflow) decide(ctx context.Context, text string, lib *guides.Library, opts answer.Options) answer.Decision {
+	t := chat.TurnOf(ctx)
+	if t == nil {
+		return decideMessage(text, lib, opts)
+	}
+	w.mu.Lock()
+	last := w.last
+	w.mu.Unlock()
+	if last.turn == t && last.text == text && last.lib == lib && last.opts == opts {
+		return last.d
+	}
+	d := decideMessage(text, lib, opts)
+	w.mu.Lock()
+	w.last = decided{turn: t, text: text, lib: lib, opts: opts, d: d}
+	w.mu.Unlock()
+	return d
 }
 
 // New builds the workflow.
@@ -130,7 +178,7 @@ func (w *Workflow) IsQuestion(ctx context.Context, text string) bool {
 	// Passwort geht nicht" gets a choice), and a problem must not be lost
 	// behind the decline; small talk and "no guide" ("nein danke, ich
 	// komme klar", "nein, passt schon") ask nothing.
-	switch answer.Decide(text, w.Guides.Current(), w.decideOptions(ctx)).Outcome {
+	switch w.decide(ctx, text, w.Guides.Current(), w.decideOptions(ctx)).Outcome {
 	case answer.Answer, answer.Choose:
 		return true
 	}

@@ -1,0 +1,97 @@
+package commands
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"maunium.net/go/mautrix/id"
+)
+
+// TestSupportSupersededOfferPrompt: a ✅ on the prompt of an OLD offer —
+// one that lapsed (a follow-up was answered) or was declined — after a
+// NEW offer was made, or on the prompt of a draft that expired, said
+// nothing (fix11). Now: with the new offer pending, one reply that the
+// old offer is no longer open and how to accept the current one; the old
+// prompt opens nothing (the member agreed to what it quoted, not to the
+// new draft), and the pending offer stays open ("ja" opens it). An
+// expired draft's prompt is told it is no longer open, with the way to a
+// person. Once per reaction (handle checks a replay sends nothing new),
+// also after a restart; never for someone else's reaction or a ❌;
+// nothing reaches the team.
+func TestSupportSupersededOfferPrompt(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		// before makes the old offer lapse, then the new offer is made
+		// by "hat nicht geholfen"; expire instead waits past the TTL.
+		before  []string
+		expire  bool
+		restart bool
+		sender  id.UserID
+		key     string
+		// want: the reply's words; "" = no reply.
+		want []string
+	}{
+		{name: "✅ after a follow-up and a new offer", before: []string{"bildschirm teilen bbb"}, sender: member, key: "✅",
+			want: []string{"nicht mehr offen", "neues", "antworte ja"}},
+		{name: "👍 after a follow-up and a new offer", before: []string{"bildschirm teilen bbb"}, sender: member, key: "👍",
+			want: []string{"nicht mehr offen", "neues"}},
+		{name: "✅ after a decline and a new offer", before: []string{"nein", "bildschirm teilen bbb"}, sender: member, key: "✅",
+			want: []string{"nicht mehr offen", "neues"}},
+		{name: "✅ after a new offer and a restart", before: []string{"bildschirm teilen bbb"}, restart: true, sender: member,
+			key: "✅", want: []string{"nicht mehr offen", "neues"}},
+		{name: "✅ of someone else", before: []string{"bildschirm teilen bbb"}, sender: outsider, key: "✅"},
+		{name: "❌ on the old prompt", before: []string{"bildschirm teilen bbb"}, sender: member, key: "❌"},
+		{name: "✅ on an expired offer", expire: true, sender: member, key: "✅",
+			want: []string{"nicht mehr offen", "Ich möchte mit einem Menschen sprechen"}},
+		{name: "✅ on an expired offer after a restart", expire: true, restart: true, sender: member, key: "✅",
+			want: []string{"nicht mehr offen", "Ich möchte mit einem Menschen sprechen"}},
+		{name: "✅ of someone else on an expired offer", expire: true, sender: outsider, key: "✅"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.fm.joined[dmRoom][outsider] = true
+			e.say(t, dmRoom, member, "zwei faktor einrichten", "")
+			old := offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+			for _, msg := range tt.before {
+				if dm := in(e.say(t, dmRoom, member, msg, ""), dmRoom); msg != "nein" && strings.Contains(bodies(dm), "Supportfall") {
+					t.Fatalf("%q made an offer; the test wants it to lapse:\n%s", msg, bodies(dm))
+				}
+			}
+			if len(tt.before) > 0 {
+				if p := offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", "")); p == old {
+					t.Fatal("the new offer has the old prompt's event")
+				}
+			}
+			if tt.expire {
+				e.now = e.now.Add(31 * time.Minute)
+			}
+			if tt.restart {
+				e.reconfigure(func(*Deps) {})
+			}
+			sent := e.react(t, dmRoom, tt.sender, old, tt.key)
+			if team := in(sent, teamRoom); len(team) != 0 {
+				t.Fatalf("reached the team room:\n%s", bodies(team))
+			}
+			dm := in(sent, dmRoom)
+			if len(tt.want) == 0 {
+				if len(dm) != 0 {
+					t.Fatalf("want no reply, got:\n%s", bodies(dm))
+				}
+			} else {
+				if len(dm) != 1 {
+					t.Fatalf("want one reply, got:\n%s", bodies(dm))
+				}
+				mustContain(t, dm, tt.want...)
+				if rel := dm[0].content.RelatesTo; rel == nil || rel.GetReplyTo() != old {
+					t.Errorf("the reply is not to the prompt reacted to")
+				}
+			}
+			if len(tt.before) > 0 {
+				// The new offer is still pending: "ja" opens it, with
+				// the new question.
+				mustContain(t, in(e.say(t, dmRoom, member, "ja", ""), teamRoom), "Fall #1", "bildschirm teilen bbb")
+			}
+		})
+	}
+}
