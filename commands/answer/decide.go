@@ -57,7 +57,7 @@ import (
 // the question (offTopicAsSetting: the first guide meets the message in
 // several words, and the best guides agree on a topic) — such a message
 // keeps its choice past the off-topic gate.
-var calib = calibration{minLead: 0.30, chooseShare: 0.6, minAnswer: 0.55, minFirm: 0.45, minChoose: 0.25, minTopic: 0.8, minTopicLead: 0.6, minTopicScoreLead: 0.15, offTopic: offTopicNoAnswer, offTopicStrong: 0.4, offTopicAnswerStrong: 0.6, oneWordShare: 0.6, oneWordDF: 0.25, oneWordScore: 0.55, oneWordStrong: 0.5, answerOneWord: 0.95, offTopicOneWord: 0.5, deviceOneWord: 0.75}
+var calib = calibration{minLead: 0.30, chooseShare: 0.6, minAnswer: 0.55, minFirm: 0.45, minChoose: 0.25, minTopic: 0.8, minTopicLead: 0.6, minTopicScoreLead: 0.15, offTopic: offTopicNoAnswer, offTopicStrong: 0.4, offTopicAnswerStrong: 0.6, oneWordShare: 0.6, oneWordDF: 0.25, oneWordScore: 0.55, oneWordStrong: 0.5, answerOneWord: 0.95, offTopicOneWord: 0.5, deviceOneWord: 0.75, siblingLead: 0.36, siblingTopic: 0.15, siblingStrong: 0.2}
 
 // calibration: minLead is the lead (s1-s2)/s1 an answer needs; minAnswer
 // the least score (share of the question explained) of an answer;
@@ -112,6 +112,12 @@ type calibration struct {
 	// is often the setting of a real question that a guide meets in one
 	// word or two ("kann ich die Cloud auf meinem Laptop nutzen": 0.56).
 	deviceOneWord float64
+	// siblingLead and siblingTopic: an answer whose runner-up's topic
+	// explains the message nearly as firmly as the first guide's (their
+	// Strong within siblingTopic, and the runner-up's at least
+	// siblingStrong) needs a score lead of siblingLead, not just minLead
+	// (see siblingAnswer).
+	siblingLead, siblingTopic, siblingStrong float64
 }
 
 // offTopicEffect is how far an off-topic signal (a word naming party work
@@ -170,6 +176,11 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 		// the topic is a single word: "es will einen Zugangscode, wo
 		// steht der denn" meets a guide with the word in its title in
 		// that word alone, and the runner-up in it too.
+		answer = false
+	}
+	if answer && siblingAnswer(res.Hits, lead) {
+		// Two guides about the same subject by what they say they are
+		// about: the body's words alone decide between them.
 		answer = false
 	}
 	if answer && offTopicOnOneWord(res) {
@@ -369,6 +380,27 @@ var focusWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// siblingAnswer reports whether an answer led by hs[0] at a score lead
+// of lead would pick one of two sibling guides: the runner-up's topic
+// (title, tags, aliases, example questions, summary: search.Hit.Strong)
+// explains a fair share of the message (at least siblingStrong) and
+// within siblingTopic as firmly as the first guide's, so what they say
+// they are about does not tell them apart and only their bodies do — and
+// the score lead is short of siblingLead. (Two guides whose topics
+// explain none of the message are not siblings: their bodies are all the
+// evidence there is, and minLead judges it.)
+// Such a pair ("hab eine Mail bekommen, ich soll mein Cloud-Passwort
+// bestätigen, sonst wird mein Konto gesperrt": the guide for a forgotten
+// password, the one for app passwords and the one for phishing all name
+// the password) is offered as a choice. This is the standard "margin"
+// view of a ranker's confidence applied to the topical evidence as well
+// as to the score: an answer needs a margin in at least one of them
+// that is clear. Turning an answer into a choice keeps its guide first,
+// so it cannot lose a helped message.
+func siblingAnswer(hs []search.Hit, lead float64) bool {
+	return len(hs) > 1 && lead < calib.siblingLead && hs[1].Strong >= calib.siblingStrong && hs[0].Strong-hs[1].Strong < calib.siblingTopic
+}
 
 // leansOnOneWord reports whether a choice led by h would rest on one
 // generic word: h explains little of the message (Score below
