@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/lotse-bot/lotse/guides/search"
@@ -49,5 +50,27 @@ func TestSiblingAnswerDecide(t *testing.T) {
 	d = Decide("ich habe mein Cloud-Passwort vergessen, wie setze ich ein neues?", lib, Options{Cases: true})
 	if d.Outcome != Answer || d.Guides()[0] != "konto/passwort-vergessen.md" {
 		t.Errorf("clear topic: outcome %s %v, want answer konto/passwort-vergessen.md", d.Outcome, d.Guides())
+	}
+}
+
+// TestChoiceOfTwo: a choice shows the runner-up even below chooseShare
+// of the first guide's score (a choice is of 2–3 guides), never more than
+// maxChoices, and a single hit stays a choice of one.
+func TestChoiceOfTwo(t *testing.T) {
+	h := func(id string, score float64) search.Hit { return search.Hit{ID: id, Score: score} }
+	cases := []struct {
+		name string
+		hits []search.Hit
+		want []string
+	}{
+		{"runner-up far below", []search.Hit{h("a.md", 0.5), h("b.md", 0.2), h("c.md", 0.1)}, []string{"a.md", "b.md"}},
+		{"within the share", []search.Hit{h("a.md", 0.5), h("b.md", 0.4), h("c.md", 0.35), h("d.md", 0.34)}, []string{"a.md", "b.md", "c.md"}},
+		{"third below the share", []search.Hit{h("a.md", 0.5), h("b.md", 0.4), h("c.md", 0.1)}, []string{"a.md", "b.md"}},
+		{"one hit", []search.Hit{h("a.md", 0.5)}, []string{"a.md"}},
+	}
+	for _, c := range cases {
+		if d := choice(Decision{}, c.hits, &German); d.Outcome != Choose || !slices.Equal(d.Guides(), c.want) {
+			t.Errorf("%s: %s %v, want a choice of %v", c.name, d.Outcome, d.Guides(), c.want)
+		}
 	}
 }
