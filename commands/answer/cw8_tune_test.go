@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"os"
 	"testing"
-
-	"github.com/lotse-bot/lotse/guides/search"
 )
 
 // cw8Pool is the eighth pass's tuning pool: every bench tune set with the
@@ -48,8 +46,6 @@ func TestAnswerDump(t *testing.T) {
 		}
 	}
 }
-
-var _ = search.Hit{}
 
 // TestExitDumpCW8 counts, per exit and part, the messages of the eighth
 // pass's pool that end as "no guide" with hits: how many a choice would
