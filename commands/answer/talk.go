@@ -133,10 +133,10 @@ func social(w string) bool {
 	return greetWords[w] || thanksWords[w] || byeWords[w] || ackWords[w] || thanksFor[w]
 }
 
-// isSmallTalk reports whether the message is nothing but small talk and
-// of which kind: thanks before goodbye before greeting before
-// acknowledgement.
-func isSmallTalk(ws []word) (Talk, bool) {
+// isSmallTalk reports whether the message text (words ws) is nothing but
+// small talk and of which kind: thanks before goodbye before greeting
+// before acknowledgement.
+func isSmallTalk(text string, ws []word) (Talk, bool) {
 	var b strings.Builder
 	for i, w := range ws {
 		if i > 0 {
@@ -156,12 +156,12 @@ func isSmallTalk(ws []word) (Talk, bool) {
 		if !social(w.w) || negWords[w.w] || thanksFor[w.w] && !thanked {
 			// "nein danke, ich komme klar", "I'm fine": a decline
 			// with words of its own.
-			return declineOnly(ws)
+			return declineOnly(text, ws)
 		}
 		core = core || thanksWords[w.w] || byeWords[w.w] || greetWords[w.w] && !addressWords[w.w] || ackCore[w.w]
 	}
 	if !core {
-		return declineOnly(ws)
+		return declineOnly(text, ws)
 	}
 	return kindOf(ws), true
 }
@@ -1332,13 +1332,15 @@ var (
 // a few words of small talk around it; longer messages say more.
 const maxDeclineWords = 16
 
-// declineOnly reports whether ws are a decline or "I'll manage" formula
-// with nothing but small talk around it (see copeVerbs), and of which
-// kind: a goodbye with one ("ich komme klar, tschüss"), else an
-// acknowledgement, thanked or not ("nein danke, ich komme klar"). Linear
-// in the words.
-func declineOnly(ws []word) (Talk, bool) {
-	if len(ws) > maxDeclineWords {
+// declineOnly reports whether text (words ws) is a decline or "I'll
+// manage" formula with nothing but small talk around it (see copeVerbs),
+// and of which kind: a goodbye with one ("ich komme klar, tschüss"), else
+// an acknowledgement, thanked or not ("nein danke, ich komme klar"). A
+// question mark makes the same words a question ("ist das schon
+// erledigt?", "ist das nicht nötig?", "I can do it myself?"; review rvM):
+// it is searched, never closed with "Alles klar!". Linear in the words.
+func declineOnly(text string, ws []word) (Talk, bool) {
+	if len(ws) > maxDeclineWords || strings.ContainsAny(text, "?？") {
 		return "", false
 	}
 	fs := make([]string, 0, len(ws))
