@@ -1326,6 +1326,19 @@ var (
 	// typed with a typographic apostrophe, which splits the word ("I’m"
 	// → "i" "m"): joined again, as typed with "'" and folded ("im").
 	copeContractions = set("m", "ll", "ve", "re", "s", "t", "d")
+	// copeAux are the English auxiliaries that, put before the subject,
+	// make a yes/no question ("can I do it myself", "will I manage", "am
+	// I fine"; Cambridge Grammar: subject–auxiliary inversion).
+	copeAux = set("can", "will", "do", "am", "are", "is", "could", "would", "should", "shall")
+	// copeFinite are the German finite verbs of the formula besides
+	// copeVerbs and copeNeeds ("kann", "werde", "hat", "ist"): put first
+	// with "das" or "es" right after the subject they ask ("schaffe ich
+	// das", "krieg ich das hin", "hat sich das erledigt", "ist das
+	// nötig"; Duden grammar: Verberststellung of the yes/no question),
+	// unlike the declarative that drops its object ("mach ich selbst",
+	// "krieg ich hin", "hat sich erledigt").
+	copeFinite = set("kann", "koennen", "werde", "werd", "hat", "ist")
+	copeObject = set("das", "es")
 )
 
 // maxDeclineWords bounds the messages declineOnly reads: the formula with
@@ -1355,6 +1368,9 @@ func declineOnly(text string, ws []word) (Talk, bool) {
 			orig = append(orig, ws[i].w)
 		}
 		fs = append(fs, f)
+	}
+	if invertedQuestion(fs, orig) {
+		return "", false
 	}
 	thanked := slices.ContainsFunc(ws, func(w word) bool { return thanksWords[w.w] })
 	subject := slices.ContainsFunc(fs, func(f string) bool { return copeSubjects[f] })
@@ -1392,6 +1408,33 @@ func declineOnly(text string, ws []word) (Talk, bool) {
 	// "Alles klar!" fits a decline with or without thanks; "Gern
 	// geschehen" would thank for help the member just declined.
 	return TalkAck, true
+}
+
+// invertedQuestion reports whether the formula in fs (orig: the words as
+// typed, for small talk) asks by its word order, with no question mark
+// (review rvM): after the answer particles, thanks and greetings it opens
+// with ("nein danke", "ok"; askLead),
+// an English auxiliary before the subject ("can I do it myself"), or a
+// German finite verb first with "das"/"es" within the next three words
+// ("schaffe ich das", "hat sich das erledigt"). A declarative that puts
+// its verb first drops the object ("mach ich selbst", "brauch ich
+// nicht") and stays a decline.
+func invertedQuestion(fs, orig []string) bool {
+	s := 0
+	for s < len(fs) && (askLead[fs[s]] || greetWords[orig[s]] || thanksWords[orig[s]] || byeWords[orig[s]]) {
+		s++
+	}
+	if s == len(fs) {
+		return false
+	}
+	f := fs[s]
+	if copeAux[f] && s+1 < len(fs) && copeSubjects[fs[s+1]] {
+		return true
+	}
+	if _, verb := copeVerbs[f]; !verb && !copeNeeds[f] && !copeFinite[f] {
+		return false
+	}
+	return slices.ContainsFunc(fs[s+1:min(len(fs), s+4)], func(w string) bool { return copeObject[w] })
 }
 
 // followedBy reports whether one of parts follows fs[i] in the rest of
