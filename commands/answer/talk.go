@@ -1437,6 +1437,20 @@ func invertedQuestion(fs, orig []string) bool {
 	return slices.ContainsFunc(fs[s+1:min(len(fs), s+4)], func(w string) bool { return copeObject[w] })
 }
 
+// IsDecline reports whether message declines help or says its sender
+// will manage, with nothing but small talk around it ("ich komme klar",
+// "never mind", "nein danke, ich komme klar"; declineOnly), and is taken
+// for small talk. Support reads it while a case offer is pending: such a
+// message declines the offer even without a "nein" (review rvM).
+func IsDecline(message string) bool {
+	text := clean(message)
+	if _, ok := declineOnly(text, tokens(text)); !ok {
+		return false
+	}
+	_, small := SmallTalkOf(message)
+	return small
+}
+
 // followedBy reports whether one of parts follows fs[i] in the rest of
 // the message (none: true).
 func followedBy(fs []string, i int, parts []string) bool {

@@ -385,8 +385,11 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		}
 		no := saysNo(words)
 		asked = no && w.asksAfterNo(ctx, text)
-		declined = no && !asked
-		reoffer = !no && (notHelped(words) || w.cfg.IsCriticism(text))
+		// "ich komme klar", "never mind": a decline without a "no"
+		// declines too (review rvM: the offer stayed open behind the
+		// small-talk reply, and an "ok" to that reply opened it).
+		declined = no && !asked || !no && w.cfg.IsDecline(text)
+		reoffer = !no && !declined && (notHelped(words) || w.cfg.IsCriticism(text))
 	} else if d != nil && d.PromptEvent == declinedBy(evt.ID) {
 		// Handled before a crash: answer again (the same transaction ID).
 		if saysNo(words) && w.asksAfterNo(ctx, text) {
