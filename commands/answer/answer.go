@@ -226,7 +226,7 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 	if isVague(words) {
 		return Decision{Outcome: None, Vague: true, Query: text, Reply: VagueReply(tx, opts)}
 	}
-	if t, ok := isSmallTalk(words); ok {
+	if t, ok := isSmallTalk(text, words); ok {
 		return smallTalk(tx, t)
 	}
 	if toBot {

@@ -133,10 +133,10 @@ func social(w string) bool {
 	return greetWords[w] || thanksWords[w] || byeWords[w] || ackWords[w] || thanksFor[w]
 }
 
-// isSmallTalk reports whether the message is nothing but small talk and
-// of which kind: thanks before goodbye before greeting before
-// acknowledgement.
-func isSmallTalk(ws []word) (Talk, bool) {
+// isSmallTalk reports whether the message text (words ws) is nothing but
+// small talk and of which kind: thanks before goodbye before greeting
+// before acknowledgement.
+func isSmallTalk(text string, ws []word) (Talk, bool) {
 	var b strings.Builder
 	for i, w := range ws {
 		if i > 0 {
@@ -156,12 +156,12 @@ func isSmallTalk(ws []word) (Talk, bool) {
 		if !social(w.w) || negWords[w.w] || thanksFor[w.w] && !thanked {
 			// "nein danke, ich komme klar", "I'm fine": a decline
 			// with words of its own.
-			return declineOnly(ws)
+			return declineOnly(text, ws)
 		}
 		core = core || thanksWords[w.w] || byeWords[w.w] || greetWords[w.w] && !addressWords[w.w] || ackCore[w.w]
 	}
 	if !core {
-		return declineOnly(ws)
+		return declineOnly(text, ws)
 	}
 	return kindOf(ws), true
 }
@@ -1326,19 +1326,34 @@ var (
 	// typed with a typographic apostrophe, which splits the word ("I’m"
 	// → "i" "m"): joined again, as typed with "'" and folded ("im").
 	copeContractions = set("m", "ll", "ve", "re", "s", "t", "d")
+	// copeAux are the English auxiliaries that, put before the subject,
+	// make a yes/no question ("can I do it myself", "will I manage", "am
+	// I fine"; Cambridge Grammar: subject–auxiliary inversion).
+	copeAux = set("can", "will", "do", "am", "are", "is", "could", "would", "should", "shall")
+	// copeFinite are the German finite verbs of the formula besides
+	// copeVerbs and copeNeeds ("kann", "werde", "hat", "ist"): put first
+	// with "das" or "es" right after the subject they ask ("schaffe ich
+	// das", "krieg ich das hin", "hat sich das erledigt", "ist das
+	// nötig"; Duden grammar: Verberststellung of the yes/no question),
+	// unlike the declarative that drops its object ("mach ich selbst",
+	// "krieg ich hin", "hat sich erledigt").
+	copeFinite = set("kann", "koennen", "werde", "werd", "hat", "ist")
+	copeObject = set("das", "es")
 )
 
 // maxDeclineWords bounds the messages declineOnly reads: the formula with
 // a few words of small talk around it; longer messages say more.
 const maxDeclineWords = 16
 
-// declineOnly reports whether ws are a decline or "I'll manage" formula
-// with nothing but small talk around it (see copeVerbs), and of which
-// kind: a goodbye with one ("ich komme klar, tschüss"), else an
-// acknowledgement, thanked or not ("nein danke, ich komme klar"). Linear
-// in the words.
-func declineOnly(ws []word) (Talk, bool) {
-	if len(ws) > maxDeclineWords {
+// declineOnly reports whether text (words ws) is a decline or "I'll
+// manage" formula with nothing but small talk around it (see copeVerbs),
+// and of which kind: a goodbye with one ("ich komme klar, tschüss"), else
+// an acknowledgement, thanked or not ("nein danke, ich komme klar"). A
+// question mark makes the same words a question ("ist das schon
+// erledigt?", "ist das nicht nötig?", "I can do it myself?"; review rvM):
+// it is searched, never closed with "Alles klar!". Linear in the words.
+func declineOnly(text string, ws []word) (Talk, bool) {
+	if len(ws) > maxDeclineWords || strings.ContainsAny(text, "?？") {
 		return "", false
 	}
 	fs := make([]string, 0, len(ws))
@@ -1353,6 +1368,9 @@ func declineOnly(ws []word) (Talk, bool) {
 			orig = append(orig, ws[i].w)
 		}
 		fs = append(fs, f)
+	}
+	if invertedQuestion(fs, orig) {
+		return "", false
 	}
 	thanked := slices.ContainsFunc(ws, func(w word) bool { return thanksWords[w.w] })
 	subject := slices.ContainsFunc(fs, func(f string) bool { return copeSubjects[f] })
@@ -1390,6 +1408,47 @@ func declineOnly(ws []word) (Talk, bool) {
 	// "Alles klar!" fits a decline with or without thanks; "Gern
 	// geschehen" would thank for help the member just declined.
 	return TalkAck, true
+}
+
+// invertedQuestion reports whether the formula in fs (orig: the words as
+// typed, for small talk) asks by its word order, with no question mark
+// (review rvM): after the answer particles, thanks and greetings it opens
+// with ("nein danke", "ok"; askLead),
+// an English auxiliary before the subject ("can I do it myself"), or a
+// German finite verb first with "das"/"es" within the next three words
+// ("schaffe ich das", "hat sich das erledigt"). A declarative that puts
+// its verb first drops the object ("mach ich selbst", "brauch ich
+// nicht") and stays a decline.
+func invertedQuestion(fs, orig []string) bool {
+	s := 0
+	for s < len(fs) && (askLead[fs[s]] || greetWords[orig[s]] || thanksWords[orig[s]] || byeWords[orig[s]]) {
+		s++
+	}
+	if s == len(fs) {
+		return false
+	}
+	f := fs[s]
+	if copeAux[f] && s+1 < len(fs) && copeSubjects[fs[s+1]] {
+		return true
+	}
+	if _, verb := copeVerbs[f]; !verb && !copeNeeds[f] && !copeFinite[f] {
+		return false
+	}
+	return slices.ContainsFunc(fs[s+1:min(len(fs), s+4)], func(w string) bool { return copeObject[w] })
+}
+
+// IsDecline reports whether message declines help or says its sender
+// will manage, with nothing but small talk around it ("ich komme klar",
+// "never mind", "nein danke, ich komme klar"; declineOnly), and is taken
+// for small talk. Support reads it while a case offer is pending: such a
+// message declines the offer even without a "nein" (review rvM).
+func IsDecline(message string) bool {
+	text := clean(message)
+	if _, ok := declineOnly(text, tokens(text)); !ok {
+		return false
+	}
+	_, small := SmallTalkOf(message)
+	return small
 }
 
 // followedBy reports whether one of parts follows fs[i] in the rest of

@@ -214,7 +214,17 @@ func (w *Workflow) isReplyTo(ctx context.Context, d *storage.CaseDraft, eventID 
 // 12: the earlier offer stays on screen with its ✅ button, and the
 // member expects that button to work).
 func isPrompt(d *storage.CaseDraft, target id.EventID) bool {
-	return d.Offered && target != "" && (d.PromptEvent == target.String() || slices.Contains(d.EarlierPrompts, target.String()))
+	return d.Offered && promptTarget(target) && (d.PromptEvent == target.String() || slices.Contains(d.EarlierPrompts, target.String()))
+}
+
+// promptTarget reports whether target can name a prompt: not empty, and not
+// one of the marks the draft keeps beside event IDs (supersededMark,
+// declinedBy). The target of a reaction is whatever the sender's client
+// put there, so a hand-made "superseded:$…" must not match the marked
+// entry of a superseded prompt (review rvM).
+func promptTarget(target id.EventID) bool {
+	t := target.String()
+	return t != "" && !strings.HasPrefix(t, supersededMark) && !strings.HasPrefix(t, declinedBy(""))
 }
 
 // maxEarlierPrompts bounds the earlier prompts kept with a pending offer
@@ -270,7 +280,7 @@ const supersededMark = "superseded:"
 // not answer it in time).
 func wasPrompt(d *storage.CaseDraft, target id.EventID, expired bool) bool {
 	t := target.String()
-	if t == "" {
+	if !promptTarget(target) {
 		return false
 	}
 	return slices.Contains(d.EarlierPrompts, supersededMark+t) ||
@@ -375,8 +385,11 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		}
 		no := saysNo(words)
 		asked = no && w.asksAfterNo(ctx, text)
-		declined = no && !asked
-		reoffer = !no && (notHelped(words) || w.cfg.IsCriticism(text))
+		// "ich komme klar", "never mind": a decline without a "no"
+		// declines too (review rvM: the offer stayed open behind the
+		// small-talk reply, and an "ok" to that reply opened it).
+		declined = no && !asked || !no && w.cfg.IsDecline(text)
+		reoffer = !no && !declined && (notHelped(words) || w.cfg.IsCriticism(text))
 	} else if d != nil && d.PromptEvent == declinedBy(evt.ID) {
 		// Handled before a crash: answer again (the same transaction ID).
 		if saysNo(words) && w.asksAfterNo(ctx, text) {

@@ -48,6 +48,10 @@ type Config struct {
 	RenderGuide func(g *guides.Guide) (plain, htmlBody string)
 	IsThanks    func(text string) bool
 	IsCriticism func(text string) bool
+	// IsDecline recognises a message that only declines help or says
+	// its sender will manage ("ich komme klar", "never mind"): with a
+	// case offer pending it declines the offer, "nein" or not.
+	IsDecline func(text string) bool
 	// IsQuestion recognises a message that asks a question of its own
 	// after the answer to a yes/no question ("nein, wie ändere ich mein
 	// Passwort?") or names a matter a guide answers: with a case offer
@@ -93,6 +97,9 @@ func New(env *chat.Env, cfg Config, people People) *Workflow {
 	}
 	if cfg.IsCriticism == nil {
 		cfg.IsCriticism = func(string) bool { return false }
+	}
+	if cfg.IsDecline == nil {
+		cfg.IsDecline = func(string) bool { return false }
 	}
 	if cfg.IsQuestion == nil {
 		cfg.IsQuestion = func(context.Context, string) bool { return false }

@@ -154,6 +154,13 @@ func IsThanks(text string) bool {
 	return false
 }
 
+// IsDecline reports whether text only declines help or says its sender
+// will manage ("ich komme klar", "never mind"), by the rules of the answer
+// decision (answer.IsDecline).
+func IsDecline(text string) bool {
+	return answer.IsDecline(text)
+}
+
 // IsCriticism reports whether text is criticism of the bot or its help,
 // or frustration ("das hilft mir überhaupt nicht", "du verstehst mich
 // nicht"), by the rules of the answer decision (answer.TalkCriticism).
