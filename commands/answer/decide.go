@@ -409,7 +409,7 @@ func offTopicOnOneWord(res search.Result) bool {
 		return false
 	}
 	for _, w := range res.OffTopic {
-		if search.OffTopicGroup(w) != "hardware" || res.Hits[0].OneWord >= calib.deviceOneWord {
+		if !search.OffTopicDevice(w) || res.Hits[0].OneWord >= calib.deviceOneWord {
 			return true
 		}
 	}
@@ -454,7 +454,7 @@ func offTopicAsSetting(res search.Result) bool {
 		return false
 	}
 	for _, w := range res.OffTopic {
-		if search.OffTopicGroup(w) != "hardware" {
+		if !search.OffTopicDevice(w) {
 			return false
 		}
 	}
