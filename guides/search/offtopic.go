@@ -118,8 +118,9 @@ type offTopicSignal struct {
 type offTopicIndex struct {
 	exact map[string]offTopicSignal // form → signal
 	heads []offTopicHead            // head by head, each with its endings in order
-	// phrases: some signal is written in several words.
-	phrases bool
+	// firsts are the first words of the signals written in several
+	// words ("google" of "google-kalender"), folded.
+	firsts map[string]bool
 }
 
 // offTopicHead is one form (head plus ending) a compound may end with.
@@ -143,7 +144,7 @@ func offTopicParts(s string) (closed string, parts []string) {
 }
 
 var offTopicIx = func() offTopicIndex {
-	ix := offTopicIndex{exact: map[string]offTopicSignal{}}
+	ix := offTopicIndex{exact: map[string]offTopicSignal{}, firsts: map[string]bool{}}
 	for gi, g := range offTopicGroups {
 		for _, s := range g.Words {
 			h, isHead := strings.CutPrefix(s, "*")
@@ -153,7 +154,8 @@ var offTopicIx = func() offTopicIndex {
 			}
 			sig := offTopicSignal{word: closed, group: gi}
 			if len(parts) > 1 {
-				sig.parts, ix.phrases = parts, true
+				sig.parts = parts
+				ix.firsts[parts[0]] = true
 			}
 			ends := offTopicEnds
 			if len(parts) > 1 {
@@ -226,6 +228,11 @@ func (ix *Index) offTopic(toks []rawToken, doc int32) []string {
 			out = append(out, w)
 		}
 	}
+	phrase := func(w string) {
+		if s, ok := offTopicIx.exact[w]; ok && s.parts != nil && len(w) <= maxQueryWord {
+			add(s, w)
+		}
+	}
 	var prev [2]string // the two non-joined words before the current one
 	for _, t := range toks {
 		if len(t.word) > maxQueryWord {
@@ -239,14 +246,14 @@ func (ix *Index) offTopic(toks []rawToken, doc int32) []string {
 			continue
 		}
 		add(offTopicLookup(t.word), t.word)
-		if offTopicIx.phrases {
-			for _, w := range []string{prev[1] + t.word, prev[0] + prev[1] + t.word} {
-				if len(w) > len(t.word) && len(w) <= maxQueryWord {
-					if s := offTopicLookup(w); s.parts != nil {
-						add(s, w)
-					}
-				}
-			}
+		// A name of two or three words written apart: the closed-up
+		// form of the word and the one or two before it, tried only
+		// after a first word of such a name.
+		if offTopicIx.firsts[prev[1]] {
+			phrase(prev[1] + t.word)
+		}
+		if offTopicIx.firsts[prev[0]] {
+			phrase(prev[0] + prev[1] + t.word)
 		}
 		prev = [2]string{prev[1], t.word}
 		if t.end {
