@@ -28,10 +28,16 @@ import (
 // common second meaning in IT help (Austritt/austreten: leaving a room or a
 // list; Steuer: steuern; delegieren: a task).
 //
+// Beside this hand-written list, the named products, services, providers
+// and devices of a blind list (otherthings.go, eighth pass) are signals:
+// other companies' mail, banking, telephone, messenger, cloud, office,
+// shopping, streaming and security products and other devices.
+//
 // A signal does not decide anything on its own: it only counts when the
-// first guide does not name that very word in its title, tags, aliases,
-// example questions or summary. A library that has a guide about printers
-// answers printer questions as before.
+// first guide does not name that very word (or a longer word that begins
+// with it, namesVariant) in its title, tags, aliases, example questions
+// or summary. A library that has a guide about printers answers printer
+// questions as before.
 type offTopicGroup struct {
 	Name string
 	// Words are folded surface words. A leading "*" lets the word also
@@ -54,6 +60,7 @@ type offTopicGroup struct {
 // (otherthings.go).
 var offTopicGroups = append(partyAndDeviceGroups, otherThingsGroups...)
 
+// partyAndDeviceGroups is the hand-written list (second pass and later).
 var partyAndDeviceGroups = []offTopicGroup{
 	{Name: "membership", Words: []string{"mitgliedsbeitrag", "mitgliedsbeiträge", "beitragssatz", "beitragszahlung", "mitgliedsausweis",
 		"parteibuch", "parteiaustritt", "bankverbindung", "kontoverbindung", "iban", "lastschrift",
