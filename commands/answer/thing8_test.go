@@ -34,6 +34,14 @@ func TestOtherThings(t *testing.T) {
 		{"I'm on a macbook, how do I share my screen in the video call", Choose, "bbb/bildschirm-teilen.md"},
 		{"kann ich mit dem festnetztelefon in die konferenz", Answer, "bbb/telefoneinwahl.md"},
 		{"mein lenovo laptop hat kein mikro in bbb", Choose, "bbb/mikrofon-und-echo.md"},
+		// A product the guides name elsewhere (a weak signal): met in
+		// one word, the honest no; met in several, its guide.
+		{"dropbox ordner freigeben", None, ""},
+		{"Nextcloud-Kalender in Outlook einbinden", Choose, "nextcloud/kalender-auf-dem-handy.md"},
+		{"Element auf dem iPhone einrichten", Choose, "matrix/benachrichtigungen-am-handy.md"},
+		{"wie bekomme ich die cloud dateien auf mein ipad", Choose, "nextcloud/mobile-app.md"},
+		// A password manager the guides recommend is no signal.
+		{"2fa code für die cloud mit bitwarden speichern", Choose, "datenschutz/sichere-passwoerter.md"},
 	} {
 		d := Decide(c.msg, lib, Options{Cases: true})
 		if d.Outcome != c.want {
@@ -67,5 +75,36 @@ func TestOffTopicDevice(t *testing.T) {
 		if got := offTopicOnOneWord(res(c.off)); got != c.want {
 			t.Errorf("offTopicOnOneWord with %q at one word 0.6: %v, want %v", c.off, got, c.want)
 		}
+	}
+}
+
+// TestOffTopicWeak: a weak signal (a product the guides name as the
+// setting of their questions) takes the choice only from a message that
+// meets its first guide in one word (offTopicOnOneWord), not at the
+// off-topic gate; the same result with a full signal is the honest no.
+func TestOffTopicWeak(t *testing.T) {
+	old := calib
+	defer func() { calib = old }()
+	calib.offTopicOneWord, calib.offTopicStrong = 0.5, 0.4
+	res := func(one float64, off string) search.Result {
+		return search.Result{Close: true, OffTopic: []string{off}, Hits: []search.Hit{
+			{ID: "cloud/a.md", Score: 0.4, Strong: 0.2, OneWord: one}, {ID: "chat/b.md", Score: 0.38}, {ID: "video/c.md", Score: 0.36}}}
+	}
+	for _, c := range []struct {
+		name string
+		res  search.Result
+		want Outcome
+	}{
+		{"weak, met in several words", res(0.3, "outlook"), Choose},
+		{"weak, met in one word", res(0.6, "outlook"), None},
+		{"full signal, met in several words", res(0.3, "paypal"), None},
+		{"full signal, met in one word", res(0.6, "paypal"), None},
+	} {
+		if d := Decide("eine Frage zu etwas", fixedLib(c.res), Options{}); d.Outcome != c.want {
+			t.Errorf("%s: outcome %s, want %s", c.name, d.Outcome, c.want)
+		}
+	}
+	if r := withoutWeak(res(0.3, "outlook")); len(r.OffTopic) != 0 {
+		t.Errorf("withoutWeak kept %q", r.OffTopic)
 	}
 }

@@ -53,6 +53,11 @@ type offTopicGroup struct {
 	// them a higher bar (commands/answer: offTopicOnOneWord,
 	// offTopicAsSetting).
 	Device bool
+	// Weak: the group's words are named in some guide of an IT help
+	// library as the setting of its questions (Outlook, iPhone): a weak
+	// signal, which only counts when the message meets its first guide in
+	// one word (commands/answer: offTopicOnOneWord).
+	Weak bool
 }
 
 // offTopicGroups are the hand-written groups (party work, hardware, other
@@ -97,6 +102,13 @@ func OffTopicGroup(w string) string {
 func OffTopicDevice(w string) bool {
 	s := offTopicLookup(w)
 	return s.word != "" && offTopicGroups[s.group].Device
+}
+
+// OffTopicWeak reports whether the query word w (folded, as in
+// Result.OffTopic) is a weak signal (an off-topic group with Weak set).
+func OffTopicWeak(w string) bool {
+	s := offTopicLookup(w)
+	return s.word != "" && offTopicGroups[s.group].Weak
 }
 
 // OffTopicGroupNames lists the names of the off-topic groups.

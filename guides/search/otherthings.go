@@ -32,6 +32,10 @@ type otherThingsCategory struct {
 	Leave bool
 	// Device: see offTopicGroup.Device.
 	Device bool
+	// Recommended: the products of the category that a guide names are
+	// the ones the guides recommend to members: the library's own
+	// matter, no weak signal either (see otherThingsWeak).
+	Recommended bool
 }
 
 // otherThingsCategories decides every category of otherThingsTSV (a
@@ -43,7 +47,9 @@ var otherThingsCategories = map[string]otherThingsCategory{
 	"messengers-social":             {Name: "other messengers and social networks"},
 	"cloud-office":                  {Name: "other cloud and office software"},
 	"shopping-streaming-travel-gov": {Name: "shopping, streaming, travel, public services"},
-	"security":                      {Name: "security software"},
+	// The password managers and authenticator apps a guide names
+	// (KeePassXC, Bitwarden, Aegis, FreeOTP …) are those it recommends.
+	"security": {Name: "security software", Recommended: true},
 	// Devices: phones, computers and their systems, home electronics,
 	// smart home, generic device words. Like the hand-written hardware
 	// group they are where a member uses the association's tools as
@@ -62,14 +68,32 @@ var otherThingsCategories = map[string]otherThingsCategory{
 
 // otherThingsDropFlags are the flags whose words are left out, by a
 // general reason each:
-//   - "guides": a guide of an IT help library uses the word — as its
-//     subject (Kamera, Cloud, Mail, Handy) or as the setting of its
-//     questions (Outlook, iPhone, Android): it is no sign of a thing
-//     outside the library.
+//   - "guides": a guide of an IT help library uses the word as its
+//     subject or as the setting of its questions: it is no sure sign of
+//     a thing outside the library. A proper name of another company's
+//     product among them (Outlook, iPhone, Samsung, Dropbox) is kept as a
+//     weak signal (otherThingsWeak); a common noun (otherThingsClassWords)
+//     is left out.
 //   - "ambiguous": the word is also an everyday or IT-help word ("Switch",
 //     "Signal", "Auto", "Ring"): as a signal it would fire on messages
 //     that use it in that sense.
 var otherThingsDropFlags = map[string]bool{"guides": true, "ambiguous": true}
+
+// otherThingsWeak is the flag whose words that are proper names — not in
+// otherThingsClassWords — are weak signals (offTopicGroup.Weak).
+const otherThingsWeak = "guides"
+
+// otherThingsClassWords are the words flagged "guides" that are not the
+// name of another company's product but a common noun for a class of
+// things or a service the association runs itself (Duden: Gattungsname,
+// not Eigenname): the guides' own subjects — Mail, Cloud, Office, VPN,
+// Handy, Smartphone, Kamera, Webcam, Kopfhörer, Lautsprecher, Festnetz —
+// and two words that are common nouns in German or IT as well ("Teams",
+// the plural of Team; "MAC", a network address). They are no signal at
+// all.
+var otherThingsClassWords = map[string]bool{"mail": true, "cloud": true, "office": true, "vpn": true, "handy": true,
+	"smartphone": true, "kamera": true, "camera": true, "webcam": true, "kopfhörer": true, "lautsprecher": true,
+	"festnetz": true, "teams": true, "mac": true}
 
 // otherThingsGroups and otherThingsErr: otherThingsTSV as off-topic
 // groups, in the order of the categories' first rows; the rows that did
@@ -79,7 +103,8 @@ var otherThingsGroups, otherThingsErr = parseOtherThings(otherThingsTSV, otherTh
 // parseOtherThings reads rows word<TAB>category<TAB>flag (lines starting
 // with "#" and empty lines are comments) into one off-topic group per
 // category that cats does not leave out, without the words whose flag
-// drop names.
+// drop names — but the proper names flagged otherThingsWeak go to a weak
+// group of their category.
 func parseOtherThings(tsv string, cats map[string]otherThingsCategory, drop map[string]bool) ([]offTopicGroup, error) {
 	var groups []offTopicGroup
 	at := map[string]int{}
@@ -103,14 +128,20 @@ func parseOtherThings(tsv string, cats map[string]otherThingsCategory, drop map[
 			bad = append(bad, fmt.Sprintf("line %d: category %q undecided", n+1, cat))
 			continue
 		}
-		if c.Leave || drop[flag] {
+		weak := flag == otherThingsWeak && !otherThingsClassWords[word] && !c.Recommended
+		if c.Leave || drop[flag] && !weak {
 			continue
+		}
+		if weak {
+			// The weak words of a category are a group of their own.
+			cat += "\tweak"
+			c.Name += " (named in guides)"
 		}
 		gi, ok := at[cat]
 		if !ok {
 			gi = len(groups)
 			at[cat] = gi
-			groups = append(groups, offTopicGroup{Name: c.Name, Device: c.Device})
+			groups = append(groups, offTopicGroup{Name: c.Name, Device: c.Device, Weak: weak})
 		}
 		groups[gi].Words = append(groups[gi].Words, word)
 	}

@@ -41,10 +41,14 @@ func TestOtherThingsParse(t *testing.T) {
 		{"drucker", "hardware", true},
 		{"whatsapp", "other software and services", false},
 		{"parteitag", "party bodies and elections", false},
-		// Left out: flagged "guides" (outlook, iphone, kamera, cloud),
-		// "ambiguous" (tv, signal, switch), browsers (firefox, opera).
-		{"outlook", "", false},
-		{"iphone", "", false},
+		// Flagged "guides": a proper name is a weak signal, a common
+		// noun and a recommended security product no signal; flagged
+		// "ambiguous" (tv, signal, switch) and the browsers are left out.
+		{"outlook", "mail providers (named in guides)", false},
+		{"iphone", "device makers and systems (named in guides)", true},
+		{"bitwarden", "", false},
+		{"keepassxc", "", false},
+		{"teams", "", false},
 		{"kamera", "", false},
 		{"cloud", "", false},
 		{"tv", "", false},
@@ -56,17 +60,35 @@ func TestOtherThingsParse(t *testing.T) {
 		if g, d := OffTopicGroup(c.word), OffTopicDevice(c.word); g != c.group || d != c.device {
 			t.Errorf("%q: group %q device %v, want %q %v", c.word, g, d, c.group, c.device)
 		}
+		if weak := strings.HasSuffix(c.group, "(named in guides)"); OffTopicWeak(c.word) != weak {
+			t.Errorf("%q: weak %v, want %v", c.word, !weak, weak)
+		}
 	}
 }
 
 // TestParseOtherThings: rows with a flag to drop or a category to leave
-// are left out, a category nobody decided and a malformed row are errors.
+// are left out — but a proper name flagged "guides" goes to a weak group
+// of its category, unless the category's flagged products are
+// recommended —, a category nobody decided and a malformed row are
+// errors.
 func TestParseOtherThings(t *testing.T) {
-	cats := map[string]otherThingsCategory{"a": {Name: "A"}, "b": {Name: "B", Device: true}, "c": {Name: "C", Leave: true}}
-	gs, err := parseOtherThings("# comment\n\nx\ta\t\ny\ta\tguides\nz\tb\nw\tc\n", cats, map[string]bool{"guides": true})
-	if err != nil || len(gs) != 2 || !slices.Equal(gs[0].Words, []string{"x"}) || gs[0].Name != "A" ||
-		!slices.Equal(gs[1].Words, []string{"z"}) || !gs[1].Device {
-		t.Errorf("groups %+v, err %v", gs, err)
+	cats := map[string]otherThingsCategory{"a": {Name: "A"}, "b": {Name: "B", Device: true}, "c": {Name: "C", Leave: true},
+		"d": {Name: "D", Recommended: true}}
+	gs, err := parseOtherThings("# comment\n\nx\ta\t\ny\ta\tguides\nv\ta\tambiguous\nmail\ta\tguides\nz\tb\nu\tb\tguides\nw\tc\nr\td\tguides\n", cats,
+		map[string]bool{"guides": true, "ambiguous": true})
+	type g struct {
+		name         string
+		words        string
+		device, weak bool
+	}
+	var got []g
+	for _, x := range gs {
+		got = append(got, g{x.Name, strings.Join(x.Words, " "), x.Device, x.Weak})
+	}
+	want := []g{{"A", "x", false, false}, {"A (named in guides)", "y", false, true}, {"B", "z", true, false},
+		{"B (named in guides)", "u", true, true}}
+	if err != nil || !slices.Equal(got, want) {
+		t.Errorf("groups %+v, err %v; want %+v", got, err, want)
 	}
 	if _, err := parseOtherThings("x\tnew\n", cats, nil); err == nil {
 		t.Error("an undecided category parsed")
