@@ -149,7 +149,8 @@ const minChoices = 2
 // decideSearch searches q, the question part of a message, and decides on
 // the result; qw are q's words (tokens of q).
 func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Decision {
-	res := lib.SearchFor(q, 5, opts.Team)
+	full := lib.SearchFor(q, 5, opts.Team)
+	res := withoutWeak(full)
 	d := Decision{Query: q, offTopic: len(res.OffTopic) > 0}
 	if len(res.Hits) == 0 || (!res.Confident && !res.Close) || res.Hits[0].Score < calib.minChoose {
 		weakGate(&d, res, qw)
@@ -194,7 +195,7 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 		// about: the body's words alone decide between them.
 		answer = false
 	}
-	if answer && offTopicOnOneWord(res) {
+	if answer && offTopicOnOneWord(full) {
 		// However firm: "mein Laptop ist kaputt" meets a guide about a
 		// broken phone in "kaputt" alone.
 		answer = false
@@ -208,7 +209,7 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 		d.exit = exitLeans
 		return noGuide(d, res.Hits, opts, tx)
 	}
-	if offTopicOnOneWord(res) {
+	if offTopicOnOneWord(full) {
 		d.exit = exitOffTopicOneWord
 		return noGuide(d, res.Hits, opts, tx)
 	}
@@ -454,11 +455,32 @@ func offTopicOnOneWord(res search.Result) bool {
 		return false
 	}
 	for _, w := range res.OffTopic {
-		if search.OffTopicGroup(w) != "hardware" || res.Hits[0].OneWord >= calib.deviceOneWord {
+		if !search.OffTopicDevice(w) || res.Hits[0].OneWord >= calib.deviceOneWord {
 			return true
 		}
 	}
 	return false
+}
+
+// withoutWeak returns res without its weak off-topic signals
+// (search.OffTopicWeak: a product the guides name as the setting of
+// their questions, "Outlook", "iPhone"). Such a word counts only where
+// the message meets its first guide in one word (offTopicOnOneWord,
+// which decideSearch asks with the signals in full): "outlook will
+// ständig mein passwort" meets a password guide in "Passwort" alone,
+// while "Nextcloud-Kalender in Outlook einbinden" meets a calendar guide
+// in several words and keeps its choice or answer.
+func withoutWeak(res search.Result) search.Result {
+	var keep []string
+	for _, w := range res.OffTopic {
+		if !search.OffTopicWeak(w) {
+			keep = append(keep, w)
+		}
+	}
+	if len(keep) < len(res.OffTopic) {
+		res.OffTopic = keep
+	}
+	return res
 }
 
 // offTopicScattered reports whether a firm first guide still does not
@@ -499,7 +521,7 @@ func offTopicAsSetting(res search.Result) bool {
 		return false
 	}
 	for _, w := range res.OffTopic {
-		if search.OffTopicGroup(w) != "hardware" {
+		if !search.OffTopicDevice(w) {
 			return false
 		}
 	}

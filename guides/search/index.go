@@ -230,6 +230,7 @@ type Index struct {
 	opts     Options
 	docs     []docInfo
 	terms    map[string]int32 // stem key → term id
+	termKeys []string         // term id → stem key
 	idf      []float32
 	postings [][]posting
 	secPost  [][]secPosting // per term, sorted by doc then section
@@ -421,6 +422,7 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 		if !ok {
 			id = int32(len(ix.postings))
 			ix.terms[k] = id
+			ix.termKeys = append(ix.termKeys, k)
 			ix.postings = append(ix.postings, nil)
 			ix.secPost = append(ix.secPost, nil)
 		}

@@ -1,6 +1,10 @@
 package search
 
-import "strings"
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
 
 // Off-topic signals: words that name a subject an association's IT help
 // does not cover — the party's own work and everyday hardware and
@@ -24,33 +28,60 @@ import "strings"
 // common second meaning in IT help (Austritt/austreten: leaving a room or a
 // list; Steuer: steuern; delegieren: a task).
 //
+// Beside this hand-written list, the named products, services, providers
+// and devices of a blind list (otherthings.go, eighth pass) are signals:
+// other companies' mail, banking, telephone, messenger, cloud, office,
+// shopping, streaming and security products and other devices.
+//
 // A signal does not decide anything on its own: it only counts when the
-// first guide does not name that very word in its title, tags, aliases,
-// example questions or summary. A library that has a guide about printers
-// answers printer questions as before.
+// first guide does not name that very word (or a longer word that begins
+// with it, namesVariant) in its title, tags, aliases, example questions
+// or summary. A library that has a guide about printers answers printer
+// questions as before.
 type offTopicGroup struct {
 	Name string
 	// Words are folded surface words. A leading "*" lets the word also
 	// end a longer compound ("*plakat": Wahlplakat, Großflächenplakat).
+	// A word written with a hyphen, dot or "!" between its parts
+	// ("google-kalender", "web.de", "fritz!box") names one thing in two
+	// or three words: it matches them written apart, hyphenated or
+	// closed up ("google kalender", "Google-Kalender", "googlekalender").
 	Words []string
+	// Device: the group names devices, which are often the setting of a
+	// real question ("Element auf dem iPhone", "auf dem Laptop geht das
+	// Mikrofon nicht") rather than what it is about; the decision gives
+	// them a higher bar (commands/answer: offTopicOnOneWord,
+	// offTopicAsSetting).
+	Device bool
+	// Weak: the group's words are named in some guide of an IT help
+	// library as the setting of its questions (Outlook, iPhone): a weak
+	// signal, which only counts when the message meets its first guide in
+	// one word (commands/answer: offTopicOnOneWord).
+	Weak bool
 }
 
-var offTopicGroups = []offTopicGroup{
-	{"membership", []string{"mitgliedsbeitrag", "mitgliedsbeiträge", "beitragssatz", "beitragszahlung", "mitgliedsausweis",
+// offTopicGroups are the hand-written groups (party work, hardware, other
+// software) followed by the groups of the blind list of other things
+// (otherthings.go).
+var offTopicGroups = append(partyAndDeviceGroups, otherThingsGroups...)
+
+// partyAndDeviceGroups is the hand-written list (second pass and later).
+var partyAndDeviceGroups = []offTopicGroup{
+	{Name: "membership", Words: []string{"mitgliedsbeitrag", "mitgliedsbeiträge", "beitragssatz", "beitragszahlung", "mitgliedsausweis",
 		"parteibuch", "parteiaustritt", "bankverbindung", "kontoverbindung", "iban", "lastschrift",
 		"mitgliedsantrag", "parteieintritt", "satzung"}},
-	{"money", []string{"*spende", "*spenden", "*quittung", "zuwendungsbestätigung", "*erstattung", "erstattet", "fahrtkosten",
+	{Name: "money", Words: []string{"*spende", "*spenden", "*quittung", "zuwendungsbestätigung", "*erstattung", "erstattet", "fahrtkosten",
 		"reisekosten", "*rechnung", "finanzamt", "steuererklärung", "*zuschuss"}},
-	{"campaign", []string{"*plakat", "plakatieren", "*flyer", "*infostand", "aufkleber", "sticker", "*broschüre",
+	{Name: "campaign", Words: []string{"*plakat", "plakatieren", "*flyer", "*infostand", "aufkleber", "sticker", "*broschüre",
 		"wahlkampfmaterial", "infomaterial", "demo", "*demonstration", "kundgebung", "haustürwahlkampf"}},
-	{"party bodies and elections", []string{"*parteitag", "delegierte", "delegierter", "kandidatur",
+	{Name: "party bodies and elections", Words: []string{"*parteitag", "delegierte", "delegierter", "kandidatur",
 		"kandidieren", "kandidatin", "kandidat", "*wahlprogramm", "parteiprogramm", "grundsatzprogramm", "briefwahl", "wahlbenachrichtigung", "wahlkreis",
 		"wahlliste", "listenplatz", "pressemitteilung", "pressesprecherin", "pressesprecher"}},
-	{"hardware", []string{"drucker", "scanner", "laptop", "notebook", "festplatte",
+	{Name: "hardware", Device: true, Words: []string{"drucker", "scanner", "laptop", "notebook", "festplatte",
 		"tastatur", "maus", "router", "fritzbox", "akku", "usbstick", "ladekabel",
 		// The same devices in English (round 2).
 		"printer", "keyboard", "battery", "charger"}},
-	{"other software and services", []string{"word", "excel", "powerpoint", "libreoffice", "openoffice", "whatsapp",
+	{Name: "other software and services", Words: []string{"word", "excel", "powerpoint", "libreoffice", "openoffice", "whatsapp",
 		"telegram", "instagram", "facebook", "tiktok", "twitter", "mastodon", "zoom", "skype", "webex", "virus",
 		"trojaner", "antivirus", "gmail", "icloud", "canva", "photoshop",
 		// Entertainment streaming services (round 2).
@@ -60,12 +91,24 @@ var offTopicGroups = []offTopicGroup{
 // OffTopicGroup returns the name of the off-topic group a query word
 // (folded, as in Result.OffTopic) belongs to, or "".
 func OffTopicGroup(w string) string {
-	for gi, g := range offTopicGroups {
-		if offTopicMatch(w, gi) != "" {
-			return g.Name
-		}
+	if s := offTopicLookup(w); s.word != "" {
+		return offTopicGroups[s.group].Name
 	}
 	return ""
+}
+
+// OffTopicDevice reports whether the query word w (folded, as in
+// Result.OffTopic) names a device (an off-topic group with Device set).
+func OffTopicDevice(w string) bool {
+	s := offTopicLookup(w)
+	return s.word != "" && offTopicGroups[s.group].Device
+}
+
+// OffTopicWeak reports whether the query word w (folded, as in
+// Result.OffTopic) is a weak signal (an off-topic group with Weak set).
+func OffTopicWeak(w string) bool {
+	s := offTopicLookup(w)
+	return s.word != "" && offTopicGroups[s.group].Weak
 }
 
 // OffTopicGroupNames lists the names of the off-topic groups.
@@ -80,77 +123,185 @@ func OffTopicGroupNames() []string {
 // offTopicEnds are the inflection endings a signal word may carry.
 var offTopicEnds = []string{"", "e", "n", "en", "s", "es", "er"}
 
-// offTopicIndex holds, per group, the exact forms (word plus ending) and
-// the forms of the compound heads ("*" entries) of its signal words.
+// offTopicSignal is the signal word a form stands for and its group; parts
+// holds the words of a signal written in several ("google", "kalender").
+type offTopicSignal struct {
+	word  string
+	group int
+	parts []string
+}
+
+// offTopicIndex holds the exact forms (word plus ending) of every group's
+// signal words, the first group that names a form winning, and the forms
+// of the compound heads ("*" entries).
 type offTopicIndex struct {
-	exact map[string]string // form → signal word
-	heads []offTopicHead    // head by head, each with its endings in order
+	exact map[string]offTopicSignal // form → signal
+	heads []offTopicHead            // head by head, each with its endings in order
+	// firsts are the first words of the signals written in several
+	// words ("google" of "google-kalender"), folded.
+	firsts map[string]bool
 }
 
 // offTopicHead is one form (head plus ending) a compound may end with.
-type offTopicHead struct{ form, head string }
+type offTopicHead struct {
+	form string
+	sig  offTopicSignal
+}
 
-var offTopicByGroup = func() []offTopicIndex {
-	out := make([]offTopicIndex, len(offTopicGroups))
-	for i, g := range offTopicGroups {
-		out[i].exact = map[string]string{}
+// offTopicParts splits a list word at the marks that join the words of
+// one name (hyphen, dot, "!", "+", "&", space) into folded parts and
+// returns them with the name closed up (all its letters and digits:
+// "t-online" → "tonline", "fritz!box" → "fritzbox"), as the tokenizer
+// joins a hyphenated word.
+func offTopicParts(s string) (closed string, parts []string) {
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) }) {
+		p = foldWord(p)
+		closed += p
+		parts = append(parts, p)
+	}
+	return closed, parts
+}
+
+var offTopicIx = func() offTopicIndex {
+	ix := offTopicIndex{exact: map[string]offTopicSignal{}, firsts: map[string]bool{}}
+	for gi, g := range offTopicGroups {
 		for _, s := range g.Words {
 			h, isHead := strings.CutPrefix(s, "*")
-			for _, end := range offTopicEnds {
-				out[i].exact[h+end] = h
+			closed, parts := offTopicParts(h)
+			if allDigits(closed) || utf8.RuneCountInString(closed) < 2 {
+				continue // no word of a message ("1&1")
+			}
+			sig := offTopicSignal{word: closed, group: gi}
+			if len(parts) > 1 {
+				sig.parts = parts
+				ix.firsts[parts[0]] = true
+			}
+			ends := offTopicEnds
+			if len(parts) > 1 {
+				// A name of several words is not inflected, and an
+				// ending would let a short last part meet a longer
+				// word ("mail.de" and "Mail des …").
+				ends = ends[:1]
+			}
+			for _, end := range ends {
+				if _, ok := ix.exact[sig.word+end]; !ok {
+					ix.exact[sig.word+end] = sig
+				}
 				if isHead {
-					out[i].heads = append(out[i].heads, offTopicHead{h + end, h})
+					ix.heads = append(ix.heads, offTopicHead{sig.word + end, sig})
 				}
 			}
 		}
 	}
-	return out
+	return ix
 }()
 
-// offTopicMatch returns the signal word of group gi that the folded query
-// word w is (or ends, for a compound head of at least three more letters),
-// or "".
-func offTopicMatch(w string, gi int) string {
-	g := &offTopicByGroup[gi]
-	if s, ok := g.exact[w]; ok {
+// offTopicLookup returns the signal the folded query word w is (or ends,
+// for a compound head of at least three more letters); its word is ""
+// when w is none.
+func offTopicLookup(w string) offTopicSignal {
+	if s, ok := offTopicIx.exact[w]; ok {
 		return s
 	}
-	for _, h := range g.heads {
+	for _, h := range offTopicIx.heads {
 		if len(w) >= len(h.form)+3 && strings.HasSuffix(w, h.form) {
-			return h.head
+			return h.sig
 		}
 	}
-	return ""
+	return offTopicSignal{}
 }
 
 // offTopicWord returns the signal word w is of any group, or "".
 func offTopicWord(w string) string {
-	for gi := range offTopicByGroup {
-		if s := offTopicMatch(w, gi); s != "" {
-			return s
-		}
-	}
-	return ""
+	return offTopicLookup(w).word
 }
 
 // offTopic returns the off-topic signal words among the query's tokens
-// that the guide doc does not name in its strong fields (the word itself
-// or its stem).
+// that the guide doc does not name in its strong fields (the word itself,
+// its stem, or a longer word that begins with it: namesVariant; a signal of
+// several words: the words closed up, or each of them). A signal of several words is found written apart ("google
+// kalender": the closed-up form of two or three neighbouring words),
+// hyphenated (the tokenizer's joined form) or closed up.
 func (ix *Index) offTopic(toks []rawToken, doc int32) []string {
 	var out []string
 	key := (&keyer{ix: ix}).key
+	named := func(s offTopicSignal, w string) bool {
+		if ix.namesVariant(doc, w) || ix.namesVariant(doc, s.word) {
+			return true
+		}
+		if len(s.parts) == 0 {
+			return ix.namesStrong(doc, key(w)) || ix.namesStrong(doc, key(s.word))
+		}
+		// A name of several words: the guide names each of them (the
+		// stem of the closed-up form would be that of its last part, a
+		// compound's head: "Googlekalender" → Kalender).
+		for _, p := range s.parts {
+			if !ix.namesStrong(doc, key(p)) {
+				return false
+			}
+		}
+		return true
+	}
+	add := func(s offTopicSignal, w string) {
+		if s.word != "" && !slices.Contains(out, w) && !named(s, w) {
+			out = append(out, w)
+		}
+	}
+	phrase := func(w string) {
+		if s, ok := offTopicIx.exact[w]; ok && s.parts != nil && len(w) <= maxQueryWord {
+			add(s, w)
+		}
+	}
+	var prev [2]string // the two non-joined words before the current one
 	for _, t := range toks {
-		if t.joined || len(t.word) > maxQueryWord {
+		if len(t.word) > maxQueryWord {
+			prev = [2]string{}
 			continue
 		}
-		s := offTopicWord(t.word)
-		if s == "" || ix.namesStrong(doc, key(t.word)) || ix.namesStrong(doc, key(s)) {
+		if t.joined {
+			if s := offTopicLookup(t.word); s.parts != nil {
+				add(s, t.word)
+			}
 			continue
 		}
-		out = append(out, t.word)
+		add(offTopicLookup(t.word), t.word)
+		// A name of two or three words written apart: the closed-up
+		// form of the word and the one or two before it, tried only
+		// after a first word of such a name.
+		if offTopicIx.firsts[prev[1]] {
+			phrase(prev[1] + t.word)
+		}
+		if offTopicIx.firsts[prev[0]] {
+			phrase(prev[0] + prev[1] + t.word)
+		}
+		prev = [2]string{prev[1], t.word}
+		if t.end {
+			prev = [2]string{} // a name does not run across a clause's end
+		}
 	}
 	return out
 }
+
+// namesVariant reports whether guide doc has, in a field its author wrote
+// to describe it, a term that begins with the signal word w (folded, at
+// least minVariant letters) and is longer: a variant or edition of the
+// product ("KeePass" → KeePassXC, "Office" → Office365) or a compound it
+// begins ("Fernseher" → Fernseherkabel). The guide names the thing.
+func (ix *Index) namesVariant(doc int32, w string) bool {
+	if len(w) < minVariant || int(doc) >= len(ix.docTopic) {
+		return false
+	}
+	for _, id := range ix.docTopic[doc] {
+		if k := ix.termKeys[id]; len(k) > len(w) && strings.HasPrefix(k, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// minVariant is the shortest signal word namesVariant looks for (bytes):
+// shorter names begin too many unrelated words ("Sky" → Skype).
+const minVariant = 5
 
 // namesStrong reports whether guide doc has the term with stem key k in a
 // field its author wrote to describe it (title, tags, aliases, example
@@ -158,15 +309,13 @@ func (ix *Index) offTopic(toks []rawToken, doc int32) []string {
 // words, with the setting of their question ("auf meinem Laptop").
 func (ix *Index) namesStrong(doc int32, k string) bool {
 	id, ok := ix.terms[k]
-	if !ok {
-		return false
-	}
-	for _, p := range ix.postings[id] {
-		if p.doc == doc {
-			return p.mask&authorFields != 0
-		}
-	}
-	return false
+	return ok && ix.namesStrongTerm(doc, id)
+}
+
+// namesStrongTerm is namesStrong for the term id.
+func (ix *Index) namesStrongTerm(doc int32, id int32) bool {
+	p, ok := ix.postingFor(id, doc)
+	return ok && p.mask&authorFields != 0
 }
 
 // strongFor sets which fields of a guide say what it is about for each

@@ -139,14 +139,15 @@ func TestOffTopicSpeakers(t *testing.T) {
 		off    []string
 		speaks bool
 	}{
-		{"der Fernseher meldet „Speicher voll“", []string{"fernseher"}, true},
-		{"Fernseher: Speicher voll", []string{"fernseher"}, true},
+		{"der Wasserkocher meldet „Speicher voll“", []string{"wasserkocher"}, true},
+		{"Wasserkocher: Speicher voll", []string{"wasserkocher"}, true},
 		{"mein Drucker sagt „Speicher voll“", []string{"drucker"}, true},
 		{"die Cloud sagt „Speicher voll“", nil, false},
 		{"Clowd: „Speicher voll“", nil, false},
-		{"der Fernseher hat keinen Speicher mehr", nil, false},
+		{"der Wasserkocher hat keinen Speicher mehr", nil, false},
+		{"der Fernseher hat keinen Speicher mehr", []string{"fernseher"}, false},
 		{"mein Drucker hat keinen Speicher mehr", []string{"drucker"}, false},
-		{"da steht „Fernseher Speicher voll“", nil, false},
+		{"da steht „Wasserkocher Speicher voll“", nil, false},
 		{"mein Nachbar sagt: „Speicher voll“", nil, false},
 		{"my colleague says \"storage full\"", nil, false},
 		// Persons relay advice: kinship, offices of the association.
