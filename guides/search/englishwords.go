@@ -3,6 +3,7 @@ package search
 import (
 	_ "embed"
 	"strings"
+	"sync"
 )
 
 // English words in English messages (eighth quality pass, branch rest8).
@@ -31,22 +32,23 @@ import (
 //go:embed englishwords.txt
 var englishWordsText string
 
-// englishWords is the set of the words of englishwords.txt.
-var englishWords = func() map[string]struct{} {
+// englishWords returns the set of the words of englishwords.txt, built on
+// first need (about 40,000 words; a German message never needs it).
+var englishWords = sync.OnceValue(func() map[string]struct{} {
 	m := make(map[string]struct{}, 40000)
-	for _, l := range strings.Split(englishWordsText, "\n") {
+	for l := range strings.SplitSeq(englishWordsText, "\n") {
 		if l == "" || l[0] == '#' {
 			continue
 		}
 		m[l] = struct{}{}
 	}
 	return m
-}()
+})
 
 // isEnglishWord reports whether the folded word w is a common English word
 // (englishWords).
 func isEnglishWord(w string) bool {
-	_, ok := englishWords[w]
+	_, ok := englishWords()[w]
 	return ok
 }
 

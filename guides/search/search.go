@@ -287,7 +287,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 		}
 		// An English word of an English message takes no glossary entry
 		// of another word with its German stem ("box" – "Boxen").
-		c := ix.wordConceptGloss(t.word, k, w, !(isEnglishWord(t.word) && english() && ix.foreignGloss(t.word, k, kr)))
+		c := ix.wordConceptGloss(t.word, k, w, !(english() && isEnglishWord(t.word) && ix.foreignGloss(t.word, k, kr)))
 		// "speicherst", "reagierst": a second-person verb form the
 		// stemmer leaves whole (inflect.go); it is no compound.
 		secondSg := false
@@ -361,7 +361,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 		}
 		// Misspelt word: nearest library words.
 		fixes, d := ix.typos.correct(t.word)
-		if fixes != nil && isEnglishWord(t.word) && english() {
+		if fixes != nil && english() && isEnglishWord(t.word) {
 			// A correct English word of an English message is no
 			// misspelt library word, unless the correction is its
 			// cognate; it leaves the query (englishwords.go).
