@@ -245,8 +245,12 @@ type Index struct {
 	// tags, aliases, summary), for the query expansion (see expand).
 	docTopic [][]int32
 	thes     map[string][]thesaurusEntry // stem key → expansions (stem keys)
-	phr      *phraseIndex                // pairs of neighbouring words (phrase.go)
-	english  *englishIndex               // English stems of glossary and library words (english.go)
+	// thesFrom maps a stem key of thes to the glossary's surface words
+	// with that key (englishwords.go: an English word of an English
+	// message takes a glossary entry only of its own surface word).
+	thesFrom map[string][]string
+	phr      *phraseIndex  // pairs of neighbouring words (phrase.go)
+	english  *englishIndex // English stems of glossary and library words (english.go)
 
 	pool sync.Pool
 }
@@ -602,8 +606,10 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 	// Thesaurus keyed by stem.
 	th := buildThesaurus(o.SynonymWeight, o.OneWayWeight, o.EnglishWeight, o.UILocWeight, o.Synonyms)
 	ix.thes = make(map[string][]thesaurusEntry, len(th))
+	ix.thesFrom = make(map[string][]string, len(th))
 	for from, tos := range th {
 		fk := st.stem(from)
+		ix.thesFrom[fk] = append(ix.thesFrom[fk], from)
 		for _, e := range tos {
 			tk := st.stem(e.word)
 			if tk == fk {

@@ -231,6 +231,16 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 	}
 	kr := &keyer{ix: ix}
 	toks := joinPhrasal(tokenizeMax(query, buf, maxQueryTokens), kr)
+	lang := 0 // the message's language, voted on first need: 1 English, -1 not
+	english := func() bool {
+		if lang == 0 {
+			lang = -1
+			if englishContext(toks) {
+				lang = 1
+			}
+		}
+		return lang == 1
+	}
 	key := kr.key
 	toks = ix.joinEnglishCompounds(toks, kr)
 	// The particles of the query, each once: the expansion below tries
@@ -275,7 +285,9 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 		if isCommon(t.word) {
 			w = ix.opts.CommonWeight
 		}
-		c := ix.wordConcept(t.word, k, w)
+		// An English word of an English message takes no glossary entry
+		// of another word with its German stem ("box" – "Boxen").
+		c := ix.wordConceptGloss(t.word, k, w, !(english() && isEnglishWord(t.word) && ix.foreignGloss(t.word, k, kr)))
 		// "speicherst", "reagierst": a second-person verb form the
 		// stemmer leaves whole (inflect.go); it is no compound.
 		secondSg := false
@@ -348,7 +360,16 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 			continue
 		}
 		// Misspelt word: nearest library words.
-		if fixes, d := ix.typos.correct(t.word); fixes != nil {
+		fixes, d := ix.typos.correct(t.word)
+		if fixes != nil && english() && isEnglishWord(t.word) {
+			// A correct English word of an English message is no
+			// misspelt library word, unless the correction is its
+			// cognate; it leaves the query (englishwords.go).
+			if fixes = cognates(fixes, t.word, kr); fixes == nil {
+				continue
+			}
+		}
+		if fixes != nil {
 			w := ix.opts.TypoWeight
 			if d > 1 {
 				w *= w
@@ -584,15 +605,24 @@ func joinPhrasal(toks []rawToken, kr *keyer) []rawToken {
 // wordConcept builds the concept of a single word: the word's own term and
 // its thesaurus expansions.
 func (ix *Index) wordConcept(word, k string, weight float64) concept {
+	return ix.wordConceptGloss(word, k, weight, true)
+}
+
+// wordConceptGloss is wordConcept that leaves out the glossary's
+// expansions unless gloss.
+func (ix *Index) wordConceptGloss(word, k string, weight float64, gloss bool) concept {
 	c := concept{word: word, weight: weight}
 	if id, ok := ix.terms[k]; ok {
 		c.alts = append(c.alts, alt{id, 1})
 	}
 	ix.verbEndingAlts(k, func(id int32) { c.alts = appendAlt(c.alts, alt{id, verbEndingWeight}) })
-	exp := ix.thes[k]
-	if exp == nil {
-		if k2, ok := ix.surface[word]; !ok || k2 != k {
-			exp = ix.thes[k2]
+	var exp []thesaurusEntry
+	if gloss {
+		exp = ix.thes[k]
+		if exp == nil {
+			if k2, ok := ix.surface[word]; !ok || k2 != k {
+				exp = ix.thes[k2]
+			}
 		}
 	}
 	for _, e := range exp {
