@@ -1292,12 +1292,12 @@ var (
 		"mach": {"selbst", "selber", "allein", "alleine"}, "mache": {"selbst", "selber", "allein", "alleine"},
 		"machs": {"selbst", "selber", "allein", "alleine"}, "machen": {"selbst", "selber", "allein", "alleine"},
 		"erledigt": nil, "manage": nil, "handle": nil, "figure": {"out"}, "work": {"out"}, "sort": {"out"},
-		"do": {"myself", "ourselves"},
+		"do": {"myself", "ourselves"}, "got": {"it", "this"},
 	}
 	// copeStates are the states of being fine after a first-person
 	// verb of being (copeBe: "I'm fine", "I'll be ok", "we're good").
 	copeStates = set("fine", "good", "ok", "okay", "alright", "set", "sorted", "covered")
-	copeBe     = set("im", "am", "be", "were")
+	copeBe     = set("im", "am", "be", "were", "bin", "sind")
 	// copeSubjects are the first person, also inside a contraction
 	// ("I'll", "we're"), folded.
 	copeSubjects = set("ich", "wir", "i", "we", "ill", "ive", "im", "id", "well", "were")
@@ -1307,7 +1307,13 @@ var (
 	// nötig", "brauch ich nicht", "no need", "not needed", "don't need
 	// it").
 	copeNeeds = set("noetig", "notwendig", "erforderlich", "brauch", "brauche", "brauchen", "need", "needed",
-		"necessary")
+		"necessary", "bedarf")
+	// copeHelp are what a denied need may name without naming a thing:
+	// help itself ("ich brauche keine Hilfe", "I don't need help"). Only
+	// beside a denied need (a need not denied refuses the formula): "ich
+	// brauche Hilfe" is a cry for help (isVague), "Hilfe beim Passwort"
+	// names a thing and is searched.
+	copeHelp = set("hilfe", "help")
 	copeNegs = set("nicht", "kein", "keine", "no", "not", "dont")
 	// copeFill are the other words the formula may have: the first
 	// person and its verbs of will and ability, the pronoun objects
@@ -1321,7 +1327,7 @@ var (
 		"ganz", "wohl", "bestimmt", "sicher", "irgendwie", "dann", "jetzt", "so", "mal", "mehr", "allein", "alleine",
 		"selbst", "selber", "myself", "ourselves", "on", "my", "our", "own", "by", "somehow", "just", "alone", "think",
 		"glaube", "denke", "sure", "probably", "now", "then", "all", "klar", "zurecht", "hin", "out", "mind",
-		"really", "totally", "id")
+		"really", "totally", "id", "anymore", "longer", "any")
 	// copeContractions are the second parts of English contractions
 	// typed with a typographic apostrophe, which splits the word ("I’m"
 	// → "i" "m"): joined again, as typed with "'" and folded ("im").
@@ -1329,7 +1335,9 @@ var (
 	// copeAux are the English auxiliaries that, put before the subject,
 	// make a yes/no question ("can I do it myself", "will I manage", "am
 	// I fine"; Cambridge Grammar: subject–auxiliary inversion).
-	copeAux = set("can", "will", "do", "am", "are", "is", "could", "would", "should", "shall")
+	copeAux = set("can", "will", "do", "am", "are", "is", "could", "would", "should", "shall",
+		// The German verbs of being before the subject ("bin ich ok").
+		"bin", "sind")
 	// copeFinite are the German finite verbs of the formula besides
 	// copeVerbs and copeNeeds ("kann", "werde", "hat", "ist"): put first
 	// with "das" or "es" right after the subject they ask ("schaffe ich
@@ -1391,6 +1399,8 @@ func declineOnly(text string, ws []word) (Talk, bool) {
 			core = true
 		case copeNegs[f] && deniedNeed(fs, -1-i):
 			// The denial of a need, read with it.
+		case copeHelp[f] && deniedHelp(fs, i):
+			// The help a denied need names ("keine Hilfe").
 		case f == "never" && i+1 < len(fs) && fs[i+1] == "mind", f == "nevermind":
 			core = true
 		case copeFill[f] || copeBe[f] || copeStates[f]:
@@ -1449,6 +1459,20 @@ func IsDecline(message string) bool {
 	}
 	_, small := SmallTalkOf(message)
 	return small
+}
+
+// deniedHelp reports whether the help fs[i] (copeHelp) is denied: a
+// negation within the three words before it ("keine Hilfe", "no help",
+// "don't need help", "don't need any help") or a denied need right after
+// it ("Hilfe brauche ich nicht"). "ich brauche Hilfe, nicht nötig" asks
+// for help first and is no decline.
+func deniedHelp(fs []string, i int) bool {
+	for k := max(0, i-3); k < i; k++ {
+		if copeNegs[fs[k]] {
+			return true
+		}
+	}
+	return i+1 < len(fs) && copeNeeds[fs[i+1]] && deniedNeed(fs, i+1)
 }
 
 // followedBy reports whether one of parts follows fs[i] in the rest of

@@ -1,0 +1,55 @@
+package answer
+
+import "testing"
+
+// TestDeclineNotVague: a decline with the words of a cry for help ("ich
+// brauche keine Hilfe", "I don't need help") or none of the old formula
+// ("kein Bedarf", "I got it", "ich bin ok", "I don't need it anymore")
+// closes the talk with "Alles klar!", not the vague-complaint reply
+// ("Schade, dass gerade etwas nicht klappt!") or "no guide" (fix12; review
+// rvM, "not mended"). A real cry for help still gets the vague reply, and
+// one naming a thing is searched.
+func TestDeclineNotVague(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, tt := range []struct {
+		msg  string
+		want string // "talk", "vague" or "searched"
+	}{
+		{"ich brauche keine Hilfe", "talk"},
+		{"ich brauche keine Hilfe mehr", "talk"},
+		{"brauche keine Hilfe", "talk"},
+		{"Hilfe brauche ich nicht", "talk"},
+		{"I don't need help", "talk"},
+		{"I don't need any help", "talk"},
+		{"kein Bedarf", "talk"},
+		{"I got it", "talk"},
+		{"I've got this", "talk"},
+		{"ich bin ok", "talk"},
+		{"wir sind okay", "talk"},
+		{"I don't need it anymore", "talk"},
+		{"ich brauche Hilfe", "vague"},
+		{"Hilfe brauche ich", "vague"},
+		{"I need help", "vague"},
+		{"es geht nicht mehr", "vague"},
+		{"ich brauche Hilfe, nicht nötig", "searched"},
+		{"bin ich ok", "searched"},
+		{"kein Bedarf?", "searched"},
+		{"I got it from my friend", "searched"},
+		{"ich brauche keine Hilfe beim Passwort", "searched"},
+	} {
+		d := Decide(tt.msg, lib, Options{Cases: true})
+		got := "searched"
+		switch {
+		case d.Outcome == SmallTalk:
+			got = "talk"
+		case d.Vague:
+			got = "vague"
+		}
+		if got != tt.want {
+			t.Errorf("%q: %s %s %q, want %s", tt.msg, d.Outcome, d.Talk, d.Reply, tt.want)
+		}
+		if tt.want == "talk" && d.Talk != TalkAck {
+			t.Errorf("%q: talk %s, want %s", tt.msg, d.Talk, TalkAck)
+		}
+	}
+}
