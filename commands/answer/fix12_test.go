@@ -53,3 +53,26 @@ func TestDeclineNotVague(t *testing.T) {
 		}
 	}
 }
+
+// TestDeclineIDNoun: "id" is in the formula as "I'd"/"I’d" only; the noun
+// ("I can manage my ID") names a thing and is searched, not closed with
+// "Alles klar!" (fix12; review rvM, "not mended").
+func TestDeclineIDNoun(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, tt := range []struct {
+		msg       string
+		smallTalk bool
+	}{
+		{"I can manage my ID", false},
+		{"I can manage my id", false},
+		{"thanks, I can manage my ID myself", false},
+		{"I'd be fine", true},
+		{"I’d be fine", true},
+		{"thanks, I'd manage", true},
+	} {
+		d := Decide(tt.msg, lib, Options{Cases: true})
+		if got := d.Outcome == SmallTalk; got != tt.smallTalk {
+			t.Errorf("%q: %s %s %q, want small talk %v", tt.msg, d.Outcome, d.Talk, d.Reply, tt.smallTalk)
+		}
+	}
+}

@@ -1332,6 +1332,10 @@ var (
 	// typed with a typographic apostrophe, which splits the word ("I’m"
 	// → "i" "m"): joined again, as typed with "'" and folded ("im").
 	copeContractions = set("m", "ll", "ve", "re", "s", "t", "d")
+	// copeApostrophe are the folded contractions that are a word of their
+	// own without the apostrophe: "id" is "I'd" or "I’d" only as typed
+	// with one, else the noun ("my ID").
+	copeApostrophe = set("id")
 	// copeAux are the English auxiliaries that, put before the subject,
 	// make a yes/no question ("can I do it myself", "will I manage", "am
 	// I fine"; Cambridge Grammar: subject–auxiliary inversion).
@@ -1373,6 +1377,11 @@ func declineOnly(text string, ws []word) (Talk, bool) {
 			i++
 			orig = append(orig, f)
 		} else {
+			if copeApostrophe[f] && !strings.ContainsAny(ws[i].w, "'’") {
+				// "ID" is the noun, not "I'd": it matches no word of
+				// the formula ("I can manage my ID" names a thing).
+				f = ""
+			}
 			orig = append(orig, ws[i].w)
 		}
 		fs = append(fs, f)
