@@ -234,6 +234,11 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 	if small {
 		return smallTalk(tx, talk)
 	}
+	if copeFailed(text, words) {
+		// "I can't manage", "ich schaff das nicht": a complaint with
+		// no object, asked what does not work (fix12).
+		return Decision{Outcome: None, Vague: true, Query: text, Reply: VagueReply(tx, opts)}
+	}
 	if toBot {
 		return smallTalk(tx, bot)
 	}

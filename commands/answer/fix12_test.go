@@ -76,3 +76,45 @@ func TestDeclineIDNoun(t *testing.T) {
 		}
 	}
 }
+
+// TestCopeFailedVague: the coping formula denied, alone ("I can't
+// manage", "I'll never manage", "ich schaff das nicht") is a complaint
+// that names no thing: it gets the vague-complaint reply (what does not
+// work?), not a confident guide picked by "manage" (fix12; review rvM,
+// "not mended"). With a thing named or asked it is searched; the formula
+// said is still a decline.
+func TestCopeFailedVague(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, tt := range []struct {
+		msg  string
+		want string // "talk", "vague" or "searched"
+	}{
+		{"I can't manage", "vague"},
+		{"I can’t manage", "vague"},
+		{"I cannot manage", "vague"},
+		{"I'll never manage", "vague"},
+		{"ich schaff das nicht", "vague"},
+		{"ich werde das nie schaffen", "vague"},
+		{"ich krieg das nicht hin", "vague"},
+		{"hallo, ich komm nicht klar", "vague"},
+		{"I can't figure it out", "vague"},
+		{"I can't manage my passwords", "searched"},
+		{"ich komme nicht mit der Cloud klar", "searched"},
+		{"schaff ich das nicht?", "searched"},
+		{"schaff ich das nicht", "searched"},
+		{"I can manage", "talk"},
+		{"brauch ich nicht", "talk"},
+	} {
+		d := Decide(tt.msg, lib, Options{Cases: true})
+		got := "searched"
+		switch {
+		case d.Outcome == SmallTalk:
+			got = "talk"
+		case d.Vague:
+			got = "vague"
+		}
+		if got != tt.want {
+			t.Errorf("%q: %s %v %q, want %s", tt.msg, d.Outcome, d.Guides(), d.Reply, tt.want)
+		}
+	}
+}

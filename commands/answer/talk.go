@@ -1368,24 +1368,7 @@ func declineOnly(text string, ws []word) (Talk, bool) {
 	if len(ws) > maxDeclineWords || strings.ContainsAny(text, "?？") {
 		return "", false
 	}
-	fs := make([]string, 0, len(ws))
-	orig := make([]string, 0, len(ws))
-	for i := 0; i < len(ws); i++ {
-		f := fold(ws[i].w)
-		if i+1 < len(ws) && copeContractions[ws[i+1].w] && ws[i+1].start-ws[i].start-len(ws[i].w) <= len("’") {
-			f += ws[i+1].w
-			i++
-			orig = append(orig, f)
-		} else {
-			if copeApostrophe[f] && !strings.ContainsAny(ws[i].w, "'’") {
-				// "ID" is the noun, not "I'd": it matches no word of
-				// the formula ("I can manage my ID" names a thing).
-				f = ""
-			}
-			orig = append(orig, ws[i].w)
-		}
-		fs = append(fs, f)
-	}
+	fs, orig := copeWords(ws)
 	if invertedQuestion(fs, orig) {
 		return "", false
 	}
@@ -1427,6 +1410,75 @@ func declineOnly(text string, ws []word) (Talk, bool) {
 	// "Alles klar!" fits a decline with or without thanks; "Gern
 	// geschehen" would thank for help the member just declined.
 	return TalkAck, true
+}
+
+// copeWords are the words ws folded (fs) and as typed (orig, for small
+// talk), with the English contractions typed with a typographic
+// apostrophe joined again ("I’m" → "im"; copeContractions) and the
+// contractions that are a word of their own without one left out of the
+// formula (copeApostrophe: "my ID").
+func copeWords(ws []word) (fs, orig []string) {
+	fs = make([]string, 0, len(ws))
+	orig = make([]string, 0, len(ws))
+	for i := 0; i < len(ws); i++ {
+		f := fold(ws[i].w)
+		if i+1 < len(ws) && copeContractions[ws[i+1].w] && ws[i+1].start-ws[i].start-len(ws[i].w) <= len("’") {
+			f += ws[i+1].w
+			i++
+			orig = append(orig, f)
+		} else {
+			if copeApostrophe[f] && !strings.ContainsAny(ws[i].w, "'’") {
+				// "ID" is the noun, not "I'd": it matches no word of
+				// the formula ("I can manage my ID" names a thing).
+				f = ""
+			}
+			orig = append(orig, ws[i].w)
+		}
+		fs = append(fs, f)
+	}
+	return fs, orig
+}
+
+// copeFailNegs deny coping ("I can't manage", "I'll never manage", "ich
+// schaff das nicht", "ich komme nicht klar"), folded: the formula so
+// negated is a complaint (copeFailed).
+var copeFailNegs = set("nicht", "nie", "niemals", "not", "never", "cant", "cannot", "wont", "dont", "couldnt")
+
+// copeFailed reports whether text (words ws) is nothing but the coping
+// formula denied, with small talk around it: "I can't manage", "I'll
+// never manage", "ich schaff das nicht", "ich krieg das nicht hin". It is
+// a complaint that names no thing, like "geht nicht" (isVague): what does
+// not work is asked, no guide is picked by "manage" or "schaffen"
+// (review rvM, "not mended"). A thing named ("I can't manage my
+// passwords") or a question ("schaff ich das nicht?") is searched; a
+// denied need ("brauch ich nicht") is a decline (declineOnly). Linear in
+// the words.
+func copeFailed(text string, ws []word) bool {
+	if len(ws) > maxDeclineWords || strings.ContainsAny(text, "?？") {
+		return false
+	}
+	fs, orig := copeWords(ws)
+	if invertedQuestion(fs, orig) {
+		return false
+	}
+	subject := slices.ContainsFunc(fs, func(f string) bool { return copeSubjects[f] })
+	core, denied := false, false
+	for i, f := range fs {
+		parts, verb := copeVerbs[f]
+		switch {
+		case verb:
+			core = core || subject && followedBy(fs, i, parts)
+		case copeFailNegs[f]:
+			denied = true
+		case copeNeeds[f] || copeHelp[f]:
+			return false
+		case copeFill[f] || copeBe[f]:
+		case social(orig[i]) && !negWords[orig[i]] && !thanksFor[orig[i]]:
+		default:
+			return false
+		}
+	}
+	return core && denied
 }
 
 // invertedQuestion reports whether the formula in fs (orig: the words as
