@@ -118,3 +118,23 @@ func TestCopeFailedVague(t *testing.T) {
 		}
 	}
 }
+
+// TestIsDeclineFix12: support reads the new declines as declines of a
+// pending offer (IsDecline), and a complaint never.
+func TestIsDeclineFix12(t *testing.T) {
+	for msg, want := range map[string]bool{
+		"ich brauche keine Hilfe": true,
+		"I don't need help":       true,
+		"kein Bedarf":             true,
+		"ich bin ok":              true,
+		"I got it":                true,
+		"ich brauche Hilfe":       false,
+		"I can't manage":          false,
+		"ich schaff das nicht":    false,
+		"I can manage my ID":      false,
+	} {
+		if got := IsDecline(msg); got != want {
+			t.Errorf("IsDecline(%q) = %v, want %v", msg, got, want)
+		}
+	}
+}
