@@ -223,11 +223,21 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 		}
 		bare = !content
 	}
-	if isVague(words) {
+	// A decline is read before the vague complaint: "ich brauche keine
+	// Hilfe", "I don't need help" have the words of a cry for help but
+	// close the talk (fix12; review rvM). A cry for help is never small
+	// talk ("ich brauche Hilfe", "es geht nicht mehr").
+	talk, small := isSmallTalk(text, words)
+	if isVague(words) && !small {
 		return Decision{Outcome: None, Vague: true, Query: text, Reply: VagueReply(tx, opts)}
 	}
-	if t, ok := isSmallTalk(text, words); ok {
-		return smallTalk(tx, t)
+	if small {
+		return smallTalk(tx, talk)
+	}
+	if copeFailed(text, words) {
+		// "I can't manage", "ich schaff das nicht": a complaint with
+		// no object, asked what does not work (fix12).
+		return Decision{Outcome: None, Vague: true, Query: text, Reply: VagueReply(tx, opts)}
 	}
 	if toBot {
 		return smallTalk(tx, bot)

@@ -1292,12 +1292,12 @@ var (
 		"mach": {"selbst", "selber", "allein", "alleine"}, "mache": {"selbst", "selber", "allein", "alleine"},
 		"machs": {"selbst", "selber", "allein", "alleine"}, "machen": {"selbst", "selber", "allein", "alleine"},
 		"erledigt": nil, "manage": nil, "handle": nil, "figure": {"out"}, "work": {"out"}, "sort": {"out"},
-		"do": {"myself", "ourselves"},
+		"do": {"myself", "ourselves"}, "got": {"it", "this"},
 	}
 	// copeStates are the states of being fine after a first-person
 	// verb of being (copeBe: "I'm fine", "I'll be ok", "we're good").
 	copeStates = set("fine", "good", "ok", "okay", "alright", "set", "sorted", "covered")
-	copeBe     = set("im", "am", "be", "were")
+	copeBe     = set("im", "am", "be", "were", "bin", "sind")
 	// copeSubjects are the first person, also inside a contraction
 	// ("I'll", "we're"), folded.
 	copeSubjects = set("ich", "wir", "i", "we", "ill", "ive", "im", "id", "well", "were")
@@ -1307,7 +1307,13 @@ var (
 	// nötig", "brauch ich nicht", "no need", "not needed", "don't need
 	// it").
 	copeNeeds = set("noetig", "notwendig", "erforderlich", "brauch", "brauche", "brauchen", "need", "needed",
-		"necessary")
+		"necessary", "bedarf")
+	// copeHelp are what a denied need may name without naming a thing:
+	// help itself ("ich brauche keine Hilfe", "I don't need help"). Only
+	// beside a denied need (a need not denied refuses the formula): "ich
+	// brauche Hilfe" is a cry for help (isVague), "Hilfe beim Passwort"
+	// names a thing and is searched.
+	copeHelp = set("hilfe", "help")
 	copeNegs = set("nicht", "kein", "keine", "no", "not", "dont")
 	// copeFill are the other words the formula may have: the first
 	// person and its verbs of will and ability, the pronoun objects
@@ -1321,15 +1327,21 @@ var (
 		"ganz", "wohl", "bestimmt", "sicher", "irgendwie", "dann", "jetzt", "so", "mal", "mehr", "allein", "alleine",
 		"selbst", "selber", "myself", "ourselves", "on", "my", "our", "own", "by", "somehow", "just", "alone", "think",
 		"glaube", "denke", "sure", "probably", "now", "then", "all", "klar", "zurecht", "hin", "out", "mind",
-		"really", "totally", "id")
+		"really", "totally", "id", "anymore", "longer", "any")
 	// copeContractions are the second parts of English contractions
 	// typed with a typographic apostrophe, which splits the word ("I’m"
 	// → "i" "m"): joined again, as typed with "'" and folded ("im").
 	copeContractions = set("m", "ll", "ve", "re", "s", "t", "d")
+	// copeApostrophe are the folded contractions that are a word of their
+	// own without the apostrophe: "id" is "I'd" or "I’d" only as typed
+	// with one, else the noun ("my ID").
+	copeApostrophe = set("id")
 	// copeAux are the English auxiliaries that, put before the subject,
 	// make a yes/no question ("can I do it myself", "will I manage", "am
 	// I fine"; Cambridge Grammar: subject–auxiliary inversion).
-	copeAux = set("can", "will", "do", "am", "are", "is", "could", "would", "should", "shall")
+	copeAux = set("can", "will", "do", "am", "are", "is", "could", "would", "should", "shall",
+		// The German verbs of being before the subject ("bin ich ok").
+		"bin", "sind")
 	// copeFinite are the German finite verbs of the formula besides
 	// copeVerbs and copeNeeds ("kann", "werde", "hat", "ist"): put first
 	// with "das" or "es" right after the subject they ask ("schaffe ich
@@ -1356,19 +1368,7 @@ func declineOnly(text string, ws []word) (Talk, bool) {
 	if len(ws) > maxDeclineWords || strings.ContainsAny(text, "?？") {
 		return "", false
 	}
-	fs := make([]string, 0, len(ws))
-	orig := make([]string, 0, len(ws))
-	for i := 0; i < len(ws); i++ {
-		f := fold(ws[i].w)
-		if i+1 < len(ws) && copeContractions[ws[i+1].w] && ws[i+1].start-ws[i].start-len(ws[i].w) <= len("’") {
-			f += ws[i+1].w
-			i++
-			orig = append(orig, f)
-		} else {
-			orig = append(orig, ws[i].w)
-		}
-		fs = append(fs, f)
-	}
+	fs, orig := copeWords(ws)
 	if invertedQuestion(fs, orig) {
 		return "", false
 	}
@@ -1391,6 +1391,8 @@ func declineOnly(text string, ws []word) (Talk, bool) {
 			core = true
 		case copeNegs[f] && deniedNeed(fs, -1-i):
 			// The denial of a need, read with it.
+		case copeHelp[f] && deniedHelp(fs, i):
+			// The help a denied need names ("keine Hilfe").
 		case f == "never" && i+1 < len(fs) && fs[i+1] == "mind", f == "nevermind":
 			core = true
 		case copeFill[f] || copeBe[f] || copeStates[f]:
@@ -1408,6 +1410,75 @@ func declineOnly(text string, ws []word) (Talk, bool) {
 	// "Alles klar!" fits a decline with or without thanks; "Gern
 	// geschehen" would thank for help the member just declined.
 	return TalkAck, true
+}
+
+// copeWords are the words ws folded (fs) and as typed (orig, for small
+// talk), with the English contractions typed with a typographic
+// apostrophe joined again ("I’m" → "im"; copeContractions) and the
+// contractions that are a word of their own without one left out of the
+// formula (copeApostrophe: "my ID").
+func copeWords(ws []word) (fs, orig []string) {
+	fs = make([]string, 0, len(ws))
+	orig = make([]string, 0, len(ws))
+	for i := 0; i < len(ws); i++ {
+		f := fold(ws[i].w)
+		if i+1 < len(ws) && copeContractions[ws[i+1].w] && ws[i+1].start-ws[i].start-len(ws[i].w) <= len("’") {
+			f += ws[i+1].w
+			i++
+			orig = append(orig, f)
+		} else {
+			if copeApostrophe[f] && !strings.ContainsAny(ws[i].w, "'’") {
+				// "ID" is the noun, not "I'd": it matches no word of
+				// the formula ("I can manage my ID" names a thing).
+				f = ""
+			}
+			orig = append(orig, ws[i].w)
+		}
+		fs = append(fs, f)
+	}
+	return fs, orig
+}
+
+// copeFailNegs deny coping ("I can't manage", "I'll never manage", "ich
+// schaff das nicht", "ich komme nicht klar"), folded: the formula so
+// negated is a complaint (copeFailed).
+var copeFailNegs = set("nicht", "nie", "niemals", "not", "never", "cant", "cannot", "wont", "dont", "couldnt")
+
+// copeFailed reports whether text (words ws) is nothing but the coping
+// formula denied, with small talk around it: "I can't manage", "I'll
+// never manage", "ich schaff das nicht", "ich krieg das nicht hin". It is
+// a complaint that names no thing, like "geht nicht" (isVague): what does
+// not work is asked, no guide is picked by "manage" or "schaffen"
+// (review rvM, "not mended"). A thing named ("I can't manage my
+// passwords") or a question ("schaff ich das nicht?") is searched; a
+// denied need ("brauch ich nicht") is a decline (declineOnly). Linear in
+// the words.
+func copeFailed(text string, ws []word) bool {
+	if len(ws) > maxDeclineWords || strings.ContainsAny(text, "?？") {
+		return false
+	}
+	fs, orig := copeWords(ws)
+	if invertedQuestion(fs, orig) {
+		return false
+	}
+	subject := slices.ContainsFunc(fs, func(f string) bool { return copeSubjects[f] })
+	core, denied := false, false
+	for i, f := range fs {
+		parts, verb := copeVerbs[f]
+		switch {
+		case verb:
+			core = core || subject && followedBy(fs, i, parts)
+		case copeFailNegs[f]:
+			denied = true
+		case copeNeeds[f] || copeHelp[f]:
+			return false
+		case copeFill[f] || copeBe[f]:
+		case social(orig[i]) && !negWords[orig[i]] && !thanksFor[orig[i]]:
+		default:
+			return false
+		}
+	}
+	return core && denied
 }
 
 // invertedQuestion reports whether the formula in fs (orig: the words as
@@ -1449,6 +1520,20 @@ func IsDecline(message string) bool {
 	}
 	_, small := SmallTalkOf(message)
 	return small
+}
+
+// deniedHelp reports whether the help fs[i] (copeHelp) is denied: a
+// negation within the three words before it ("keine Hilfe", "no help",
+// "don't need help", "don't need any help") or a denied need right after
+// it ("Hilfe brauche ich nicht"). "ich brauche Hilfe, nicht nötig" asks
+// for help first and is no decline.
+func deniedHelp(fs []string, i int) bool {
+	for k := max(0, i-3); k < i; k++ {
+		if copeNegs[fs[k]] {
+			return true
+		}
+	}
+	return i+1 < len(fs) && copeNeeds[fs[i+1]] && deniedNeed(fs, i+1)
 }
 
 // followedBy reports whether one of parts follows fs[i] in the rest of

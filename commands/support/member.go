@@ -678,6 +678,15 @@ func (w *Workflow) OfferReaction(ctx context.Context, evt *event.Event, target i
 		if d.Offered && !expired {
 			return true, w.ReplyMarkdown(ctx, w.tx.OfferSuperseded)
 		}
+		// With a case open (a "!ticket" beside it) that case is where
+		// to write, not a request for a person.
+		c, err := w.DB.Cases.ActiveForMember(ctx, evt.Sender.String(), evt.RoomID.String())
+		if err != nil {
+			return true, err
+		}
+		if c != nil {
+			return true, w.ReplyMarkdown(ctx, chat.Format(w.tx.OfferLapsedCase, c.ID))
+		}
 		return true, w.ReplyMarkdown(ctx, w.tx.OfferLapsed)
 	}
 	return false, nil

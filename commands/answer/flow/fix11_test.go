@@ -19,11 +19,10 @@ import (
 func TestDecidedOncePerTurn(t *testing.T) {
 	f := newFixture(t)
 	n := 0
-	decideMessage = func(msg string, lib answer.Library, opts answer.Options) answer.Decision {
+	f.w.decideFn = func(msg string, lib answer.Library, opts answer.Options) answer.Decision {
 		n++
 		return answer.Decide(msg, lib, opts)
 	}
-	t.Cleanup(func() { decideMessage = answer.Decide })
 	const msg = "nein, ich habe mein Passwort vergessen"
 	var bodies [2][]string
 	for i := range 2 {
@@ -41,6 +40,14 @@ func TestDecidedOncePerTurn(t *testing.T) {
 		}
 		if n != 1 {
 			t.Errorf("turn %d: decided %d times, want once", i, n)
+		}
+		// Taken, the decision is no longer held (review rvM: the slot
+		// kept the turn and the library until the next decision).
+		f.w.mu.Lock()
+		held := f.w.last.turn != nil || f.w.last.lib != nil
+		f.w.mu.Unlock()
+		if held {
+			t.Errorf("turn %d: the decision is still held after the answer", i)
 		}
 		bodies[i] = f.bodies(before)
 		// The same turn, another text: decided anew.

@@ -69,10 +69,14 @@ type Workflow struct {
 	cfg Config
 	tx  *Texts
 
+	// decideFn takes the answer decision: answer.Decide (a field, so a
+	// test can count the decisions taken).
+	decideFn func(message string, lib answer.Library, opts answer.Options) answer.Decision
+
 	// mu guards last.
 	mu sync.Mutex
-	// last is the latest decision taken, with what it was taken for
-	// (decide).
+	// last is the decision IsQuestion kept for answerQuestion in the same
+	// turn (keep), with what it was taken for; empty once taken (decide).
 	last decided
 }
 
@@ -87,38 +91,42 @@ type decided struct {
 	d    answer.Decision
 }
 
-// decideMessage is answer.Decide (a variable, so a test can count the
-// decisions taken).
-var decideMessage = answer.Decide
-
 // decide is the decision for text in this turn. A message is decided once
 // per turn: with an offer pending, "nein, <Frage>" is decided by
-// IsQuestion (support asks it) and then answered by answerQuestion, and
-// the second takes the first's decision (review rvZb, finding 1) — when
-// the turn, the text, the library and the options are the same. One
-// decision is kept: events handled side by side only miss it, and decide
-// again.
+// IsQuestion (support asks it), which keeps the decision (keep), and then
+// answered by answerQuestion, which takes it (review rvZb, finding 1) —
+// when the turn, the text, the library and the options are the same. The
+// slot is emptied by every call, so it never holds an old turn or library
+// beyond the next decision (review rvM); events handled side by side
+// only miss it, and decide again.
 func (w *Workflow) decide(ctx context.Context, text string, lib *guides.Library, opts answer.Options) answer.Decision {
+	if t := chat.TurnOf(ctx); t != nil {
+		w.mu.Lock()
+		last := w.last
+		w.last = decided{}
+		w.mu.Unlock()
+		if last.turn == t && last.text == text && last.lib == lib && last.opts == opts {
+			return last.d
+		}
+	}
+	return w.decideFn(text, lib, opts)
+}
+
+// keep keeps d, the decision for text in this turn, for the next decide
+// (answerQuestion after IsQuestion).
+func (w *Workflow) keep(ctx context.Context, text string, lib *guides.Library, opts answer.Options, d answer.Decision) {
 	t := chat.TurnOf(ctx)
 	if t == nil {
-		return decideMessage(text, lib, opts)
+		return
 	}
-	w.mu.Lock()
-	last := w.last
-	w.mu.Unlock()
-	if last.turn == t && last.text == text && last.lib == lib && last.opts == opts {
-		return last.d
-	}
-	d := decideMessage(text, lib, opts)
 	w.mu.Lock()
 	w.last = decided{turn: t, text: text, lib: lib, opts: opts, d: d}
 	w.mu.Unlock()
-	return d
 }
 
 // New builds the workflow.
 func New(env *chat.Env, cfg Config) *Workflow {
-	return &Workflow{Env: env, cfg: cfg, tx: TextsFor(env.Lang)}
+	return &Workflow{Env: env, cfg: cfg, tx: TextsFor(env.Lang), decideFn: answer.Decide}
 }
 
 // Commands are the guide commands, for the registry (after !hilfe).
@@ -185,8 +193,12 @@ func (w *Workflow) IsQuestion(ctx context.Context, text string) bool {
 	// Passwort geht nicht" gets a choice), and a problem must not be lost
 	// behind the decline; small talk and "no guide" ("nein danke, ich
 	// komme klar", "nein, passt schon") ask nothing.
-	switch w.decide(ctx, text, w.Guides.Current(), w.decideOptions(ctx)).Outcome {
+	lib, opts := w.Guides.Current(), w.decideOptions(ctx)
+	d := w.decide(ctx, text, lib, opts)
+	switch d.Outcome {
 	case answer.Answer, answer.Choose:
+		// Answered after the decline (answerQuestion): decided once.
+		w.keep(ctx, text, lib, opts, d)
 		return true
 	}
 	return false
