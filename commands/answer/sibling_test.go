@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
 )
 
@@ -73,4 +74,59 @@ func TestChoiceOfTwo(t *testing.T) {
 			t.Errorf("%s: %s %v, want a choice of %v", c.name, d.Outcome, d.Guides(), c.want)
 		}
 	}
+}
+
+// TestChoiceMemberVisible: a choice of two (minChoices) or a sibling
+// choice takes its runner-up from the member's own search, so a member's
+// decision never shows, nor keeps for later, a guide only the team sees,
+// and never one guide twice — over the tune pool (first-messages
+// tune..tune6) and messages a team-only guide answers for the team.
+// Not vacuous: the team's run of the same messages meets team-only
+// guides, and the member's run has choices of two or more.
+func TestChoiceMemberVisible(t *testing.T) {
+	lib := loadLibrary(t)
+	msgs := []string{
+		"Wie gebe ich die Verpflichtungserklärung ab?",
+		"wie bearbeite ich einen Supportfall",
+		"wie trete ich dem Digitalisierungsteam bei",
+		"Schulung und Verpflichtung für das Team",
+		"wie schreibe ich einen Supportfall für ein Mitglied",
+	}
+	for _, h := range []string{"tune", "tune2", "tune3", "tune4", "tune5", "tune6"} {
+		for _, q := range loadSet(t, h) {
+			msgs = append(msgs, q.Text)
+		}
+	}
+	teamOnly := func(id string) bool {
+		g, ok := lib.Get(id)
+		return ok && !guides.VisibleTo(g, false)
+	}
+	var teamSaw, choices int
+	for _, m := range msgs {
+		if td := Decide(m, lib, Options{Team: true, Cases: true}); slices.ContainsFunc(td.Hits, func(h search.Hit) bool { return teamOnly(h.ID) }) {
+			teamSaw++
+		}
+		d := Decide(m, lib, Options{Cases: true})
+		if d.Outcome == Choose && len(d.Hits) >= minChoices {
+			choices++
+		}
+		seen := map[string]bool{}
+		for _, h := range d.Hits {
+			if seen[h.ID] {
+				t.Errorf("%q: %s shows %s twice: %v", m, d.Outcome, h.ID, d.Guides())
+			}
+			seen[h.ID] = true
+		}
+		for _, hs := range [][]search.Hit{d.Hits, d.Also, d.Nearest} {
+			for _, h := range hs {
+				if teamOnly(h.ID) {
+					t.Errorf("%q: a member's %s holds the team-only guide %s", m, d.Outcome, h.ID)
+				}
+			}
+		}
+	}
+	if teamSaw == 0 || choices == 0 {
+		t.Fatalf("vacuous: the team met a team-only guide %d times, the member had %d choices", teamSaw, choices)
+	}
+	t.Logf("%d messages: team-only guides for the team %d, member choices of two or more %d", len(msgs), teamSaw, choices)
 }

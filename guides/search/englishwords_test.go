@@ -9,9 +9,13 @@ import (
 // English, a common English word the library does not know ("main") is
 // not typo-corrected to a library word ("Mail") and leaves the query; a
 // German message's same word and an English message's real misspelling
-// ("maill") are still corrected.
+// ("maill") and an English word whose correction is its cognate
+// ("fact" → "Fakt") are still corrected.
 func TestEnglishWordsNotCorrected(t *testing.T) {
-	ix := Build(testDocs(), Options{})
+	docs := append(testDocs(), Doc{ID: "medien/fakt-oder-fake.md", Title: "Fakt oder Fake?",
+		Summary:  "Wie du prüfst, ob ein Fakt in einem Beitrag stimmt.",
+		Sections: []Section{{"", "Suche die Quelle des Fakts."}}})
+	ix := Build(docs, Options{})
 	tests := []struct {
 		name, query, word  string
 		present, corrected bool
@@ -20,6 +24,8 @@ func TestEnglishWordsNotCorrected(t *testing.T) {
 		{"English word, other English message", "how do i get back into the main room", "main", false, false},
 		{"same word, German message", "wo ist meine main adresse", "main", true, true},
 		{"misspelling, English message", "the maill does not arrive", "maill", true, true},
+		// A cognate stays corrected (cognates): "fact" → "Fakt".
+		{"cognate, English message", "how can i check whether a fact in a post is true", "fact", true, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

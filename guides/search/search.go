@@ -197,6 +197,24 @@ type keyer struct {
 	en *englishStemmer // made on first need, like st
 }
 
+// langVote is the language of a query's tokens, voted (englishContext)
+// on first need and once: most German queries never ask.
+type langVote struct {
+	toks []rawToken
+	lang int8 // 0 not voted yet, 1 English, -1 not
+}
+
+// english reports whether the tokens are English (englishContext).
+func (v *langVote) english() bool {
+	if v.lang == 0 {
+		v.lang = -1
+		if englishContext(v.toks) {
+			v.lang = 1
+		}
+	}
+	return v.lang == 1
+}
+
 // english returns the keyer's English stemmer, made on first need.
 func (kr *keyer) english() *englishStemmer {
 	if kr.en == nil {
@@ -231,18 +249,9 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 	}
 	kr := &keyer{ix: ix}
 	toks := joinPhrasal(tokenizeMax(query, buf, maxQueryTokens), kr)
-	lang := 0 // the message's language, voted on first need: 1 English, -1 not
-	english := func() bool {
-		if lang == 0 {
-			lang = -1
-			if englishContext(toks) {
-				lang = 1
-			}
-		}
-		return lang == 1
-	}
 	key := kr.key
 	toks = ix.joinEnglishCompounds(toks, kr)
+	english := (&langVote{toks: toks}).english
 	// The particles of the query, each once: the expansion below tries
 	// every content word with each of them, so a query of repeated
 	// particles must not multiply the work.
@@ -534,16 +543,7 @@ func joinPhrasal(toks []rawToken, kr *keyer) []rawToken {
 		}
 		return false
 	}
-	lang := 0 // the message's language, voted on first need: 1 English, -1 not
-	english := func() bool {
-		if lang == 0 {
-			lang = -1
-			if englishContext(toks) {
-				lang = 1
-			}
-		}
-		return lang == 1
-	}
+	english := (&langVote{toks: toks}).english
 	var out []rawToken // nil until something joins
 	start := func(i int) {
 		if out == nil {
