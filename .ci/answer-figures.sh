@@ -7,6 +7,8 @@
 # without being read; use `lotse ask --eval FILE` on a TUNE set to see misses.
 #
 # usage: .ci/answer-figures.sh [SET…]   (default: every set, tune sets first)
+#   SET is a name (both kinds of a set: bench-SET and first-messages-SET), or bench:NAME / fm:NAME for one kind
+#   (the two kinds are numbered apart: bench tune5 and first messages tune6 are the eighth pass's tuning data).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export GOTOOLCHAIN="${GOTOOLCHAIN:-go1.27.3}" GOFLAGS="${GOFLAGS:--tags=goolm}"
@@ -19,10 +21,14 @@ sets=("$@")
 # blind) is the EIGHTH pass's judge: left out on purpose, run it once at the end of that pass.
 [ ${#sets[@]} -gt 0 ] || sets=(tune tune2 tune3 tune4 tune5 check fresh unseen sealed sealed2 sealed3 sealed4 sealed5)
 bench=../shared/bench/guides
-for s in "${sets[@]}"; do
+for spec in "${sets[@]}"; do
+  kind=both s=$spec
+  case $spec in bench:*) kind=bench s=${spec#bench:} ;; fm:*) kind=fm s=${spec#fm:} ;; esac
   # a set's files carry the date they were frozen (2026-12-04, or -05 for tune5/bench-tune4, sealed5 and sealed6)
   b=$(ls guides/search/testdata/bench-"$s"-2026-12-0[45].tsv 2>/dev/null | head -n 1 || true)
   f=$(ls commands/answer/testdata/first-messages-"$s"-2026-12-0[45].tsv 2>/dev/null | head -n 1 || true)
+  [ "$kind" != fm ] || b=
+  [ "$kind" != bench ] || f=
   if [ -f "$b" ]; then
     echo "== bench $s (ranking, then decision)"
     "$bin" guides eval --dir "$bench" --questions "$b" | grep -E '^(answerable questions|out-of-scope questions|top-1|top-3|out-of-scope rejected):'
