@@ -450,12 +450,19 @@ func leansOnOneWord(h search.Hit) bool {
 // (WhatsApp, Plakate, Mitgliedsbeitrag). A device's own trouble told in
 // one more word ("my printer is offline", "mein Laptop ist total langsam
 // geworden": 0.8–1.0) gets no guide. This holds for an answer too.
+//
+// An everyday word that also names a product (search.OffTopicBare: TV,
+// Signal, Alexa; eighth pass, thing8b) takes the device bar too: it is
+// at most as sure a sign of a thing as a device word, and its everyday
+// sense is often the setting of a real question ("im Videocall ist das
+// Signal ganz schlecht"). At offTopicOneWord instead, part B of the pool
+// gained one more, but that probe lost its guide.
 func offTopicOnOneWord(res search.Result) bool {
 	if len(res.Hits) == 0 || res.Hits[0].OneWord < calib.offTopicOneWord {
 		return false
 	}
 	for _, w := range res.OffTopic {
-		if !search.OffTopicDevice(w) || res.Hits[0].OneWord >= calib.deviceOneWord {
+		if !search.OffTopicDevice(w) && !search.OffTopicBare(w) || res.Hits[0].OneWord >= calib.deviceOneWord {
 			return true
 		}
 	}

@@ -40,6 +40,16 @@ func TestOtherThings(t *testing.T) {
 		{"Nextcloud-Kalender in Outlook einbinden", Choose, "nextcloud/kalender-auf-dem-handy.md"},
 		{"Element auf dem iPhone einrichten", Choose, "matrix/benachrichtigungen-am-handy.md"},
 		{"wie bekomme ich die cloud dateien auf mein ipad", Choose, "nextcloud/mobile-app.md"},
+		// An everyday word that names a product (flag "ambiguous",
+		// eighth pass, thing8b) is a weak signal, at the device bar:
+		// the product's own trouble met in one word is the honest no,
+		// the everyday sense in a guide question keeps its guide.
+		{"my tv has no sound anymore", None, ""},
+		{"meine alexa versteht mich nicht mehr", None, ""},
+		{"mein controller verbindet sich nicht", None, ""},
+		{"im videocall ist das signal ganz schlecht, alle hören mich abgehackt", Choose, "bbb/mikrofon-und-echo.md"},
+		{"kann ich den nur bei erwähnung klingeln lassen", Choose, "matrix/benachrichtigungen-am-handy.md"},
+		{"how do I switch the camera in the video call", Answer, "bbb/kamera-funktioniert-nicht.md"},
 		// A password manager the guides recommend is no signal.
 		{"2fa code für die cloud mit bitwarden speichern", Choose, "datenschutz/sichere-passwoerter.md"},
 	} {
@@ -59,7 +69,8 @@ func TestOtherThings(t *testing.T) {
 
 // TestOffTopicDevice: the decision's device bars (offTopicOnOneWord,
 // offTopicAsSetting) hold for the devices of the blind list as for the
-// hand-written hardware group, and not for its services.
+// hand-written hardware group, and for the everyday words that name a
+// product (flag "ambiguous": TV, Signal), and not for its services.
 func TestOffTopicDevice(t *testing.T) {
 	old := calib
 	defer func() { calib = old }()
@@ -71,7 +82,8 @@ func TestOffTopicDevice(t *testing.T) {
 	for _, c := range []struct {
 		off  string
 		want bool
-	}{{"laptop", false}, {"fernseher", false}, {"macbook", false}, {"paypal", true}, {"gmx", true}} {
+	}{{"laptop", false}, {"fernseher", false}, {"macbook", false}, {"paypal", true}, {"gmx", true},
+		{"tv", false}, {"signal", false}} {
 		if got := offTopicOnOneWord(res(c.off)); got != c.want {
 			t.Errorf("offTopicOnOneWord with %q at one word 0.6: %v, want %v", c.off, got, c.want)
 		}
