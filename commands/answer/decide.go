@@ -165,7 +165,7 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 	offTopic := len(res.OffTopic) > 0 && first.Strong < calib.offTopicStrong
 	if offTopic && calib.offTopic >= offTopicNone {
 		d.exit = exitOffTopic
-		return noGuide(d, res.Hits, opts, tx)
+		return thingNoGuide(d, res.OffTopic, res.Hits, opts, tx)
 	}
 	// firm: clearly ahead and explaining a fair share (minFirm) of the
 	// message; an answer needs more of it (minAnswer). An off-topic
@@ -176,7 +176,7 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 	date := asksDate(qw)
 	if offTopic && calib.offTopic >= offTopicNoChoice && (!firm || offTopicScattered(res)) && !offTopicAsSetting(res) {
 		d.exit = exitOffTopic
-		return noGuide(d, res.Hits, opts, tx)
+		return thingNoGuide(d, res.OffTopic, res.Hits, opts, tx)
 	}
 	if date && !answer {
 		d.exit = exitDate
@@ -211,7 +211,7 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 	}
 	if offTopicOnOneWord(full) {
 		d.exit = exitOffTopicOneWord
-		return noGuide(d, res.Hits, opts, tx)
+		return thingNoGuide(d, full.OffTopic, res.Hits, opts, tx)
 	}
 	return choice(d, res.Hits, tx)
 }
@@ -450,16 +450,93 @@ func leansOnOneWord(h search.Hit) bool {
 // (WhatsApp, Plakate, Mitgliedsbeitrag). A device's own trouble told in
 // one more word ("my printer is offline", "mein Laptop ist total langsam
 // geworden": 0.8–1.0) gets no guide. This holds for an answer too.
+//
+// An everyday word that also names a product (search.OffTopicBare: TV,
+// Signal, Alexa; eighth pass, thing8b) takes the device bar too: it is
+// at most as sure a sign of a thing as a device word, and its everyday
+// sense is often the setting of a real question ("im Videocall ist das
+// Signal ganz schlecht"). At offTopicOneWord instead, part B of the pool
+// gained one more, but that probe lost its guide.
 func offTopicOnOneWord(res search.Result) bool {
 	if len(res.Hits) == 0 || res.Hits[0].OneWord < calib.offTopicOneWord {
 		return false
 	}
 	for _, w := range res.OffTopic {
-		if !search.OffTopicDevice(w) || res.Hits[0].OneWord >= calib.deviceOneWord {
+		if !search.OffTopicDevice(w) && !search.OffTopicBare(w) || res.Hits[0].OneWord >= calib.deviceOneWord {
 			return true
 		}
 	}
 	return false
+}
+
+// thingNoGuide is noGuide for a message turned down by an off-topic
+// signal — the off-topic gate or offTopicOnOneWord; not the weak gate,
+// which finds too little evidence for any guide — (signals: the words
+// that did it): when they name products,
+// services or devices outside the association's tools, the reply says
+// so after its first sentence (thingNote) — the member learns why no
+// guide came, not merely that none did, and keeps the way to a person.
+func thingNoGuide(d Decision, signals []string, nearest []search.Hit, opts Options, tx *Texts) Decision {
+	d = noGuide(d, nearest, opts, tx)
+	d.Reply = withThingNote(d.Reply, tx, Shorten(d.Query, 200), thingNote(signals, tx))
+	return d
+}
+
+// thingNote returns tx.NoGuideThing for the kind of thing the first of
+// the signal words names (tx.Things by its off-topic group), or "" when
+// any of them has no such kind (party work: its way is the office, not
+// a remark about the tools). The kind is the list's category, never the
+// member's word.
+func thingNote(signals []string, tx *Texts) string {
+	kind := ""
+	for _, w := range signals {
+		g, _, _ := strings.Cut(search.OffTopicGroup(w), " (")
+		k, ok := tx.Things[g]
+		if !ok {
+			return ""
+		}
+		if kind == "" {
+			kind = k
+		}
+	}
+	if kind == "" {
+		return ""
+	}
+	return fmt.Sprintf(tx.NoGuideThing, kind)
+}
+
+// withThingNote puts note into reply, the no-guide reply to question,
+// after its first sentence (tx.NoGuide), or at its end when the reply
+// does not begin with it.
+func withThingNote(reply string, tx *Texts, question, note string) string {
+	if note == "" {
+		return reply
+	}
+	lead := fmt.Sprintf(tx.NoGuide, guides.InnerQuotes(tx.Lang, question))
+	if rest, ok := strings.CutPrefix(reply, lead); ok {
+		return lead + " " + note + rest
+	}
+	return reply + " " + note
+}
+
+// NoGuideReplyFor is NoGuideReply for the decision d: when d turned
+// the message down because it is about a product, service or device
+// outside the association's tools, the reply says so (thingNote). The
+// chat quotes the question prepared for its medium, so it builds the
+// reply anew rather than taking d.Reply. (Eighth pass, thing8b: the
+// chat's flow still calls NoGuideReply; wiring it to this is a change of
+// flow/answer.go left to the lead.)
+func NoGuideReplyFor(d Decision, tx *Texts, opts Options, question string) string {
+	reply := NoGuideReply(tx, opts, question)
+	if d.Outcome != None || d.Vague {
+		return reply
+	}
+	for _, kind := range tx.Things {
+		if note := fmt.Sprintf(tx.NoGuideThing, kind); strings.Contains(d.Reply, note) {
+			return withThingNote(reply, tx, question, note)
+		}
+	}
+	return reply
 }
 
 // withoutWeak returns res without its weak off-topic signals

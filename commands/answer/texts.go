@@ -43,6 +43,16 @@ type Texts struct {
 	// NoGuideCases and NoGuideContact (%s = contact) add the way to a
 	// person.
 	NoGuide, NoGuideCases, NoGuideContact string
+	// NoGuideThing follows NoGuide when the message is about a product,
+	// service or device outside the association's tools (the off-topic
+	// signals of the blind list and the hand-written hardware and
+	// software groups, see thingNote): %s = the kind of thing, one entry
+	// of Things — never the member's own word.
+	NoGuideThing string
+	// Things names the kinds of thing for NoGuideThing, by the search's
+	// off-topic group (search.OffTopicGroup, without a "(…)" suffix);
+	// a group without an entry (party work) gets no such sentence.
+	Things map[string]string
 	// Vague asks back after a message that names no subject ("geht
 	// nicht", "Hilfe!"): what exactly does not work, with short examples
 	// of what to write. VagueCases adds the way to a person when cases
@@ -100,6 +110,22 @@ var German = Texts{
 	NoGuide:        "Zu „%s“ habe ich leider keine passende Anleitung gefunden.",
 	NoGuideCases:   "Ich kann deine Frage aber an einen Menschen aus dem Digitalisierungsteam weitergeben.",
 	NoGuideContact: "Formuliere deine Frage gern anders oder schau mit `!anleitungen` in die Themen. %s",
+	NoGuideThing:   "Meine Anleitungen sind für die Werkzeuge unseres Verbands da – Nextcloud, BigBlueButton und Matrix/Element –, nicht für %s.",
+	Things: map[string]string{
+		"hardware":                                     "Computer-Hardware und Zubehör",
+		"other software and services":                  "andere Programme und Dienste",
+		"mail providers":                               "Mail-Anbieter",
+		"banks and payment":                            "Banken und Bezahldienste",
+		"telephone and internet providers":             "Telefon- und Internetanbieter",
+		"other messengers and social networks":         "andere Messenger und soziale Netzwerke",
+		"other cloud and office software":              "andere Cloud- und Office-Programme",
+		"shopping, streaming, travel, public services": "Einkaufs-, Streaming-, Reise- und Behördendienste",
+		"security software":                            "Sicherheitsprogramme",
+		"device makers and systems":                    "Geräte und Betriebssysteme an sich",
+		"home electronics":                             "Unterhaltungselektronik",
+		"smart home":                                   "Smart-Home-Geräte",
+		"other devices":                                "andere Geräte",
+	},
 
 	Vague:      "Schade, dass gerade etwas nicht klappt! Damit ich dir die passende Anleitung zeigen kann: Was genau funktioniert nicht, und wobei? Ein paar Worte reichen, z. B. „Ton in der Videokonferenz“, „Anmeldung in der Cloud“ oder „Passwort vergessen“.",
 	VagueCases: "Oder ich gebe dein Anliegen an einen Menschen aus dem Digitalisierungsteam weiter.",
@@ -146,6 +172,22 @@ var English = Texts{
 	NoGuide:        "Sorry, I found no guide that fits “%s”.",
 	NoGuideCases:   "I can pass your question on to a person from the digital team, though.",
 	NoGuideContact: "Feel free to ask differently or browse the topics with `!guides`. %s",
+	NoGuideThing:   "My guides are for our association's tools – Nextcloud, BigBlueButton and Matrix/Element –, not for %s.",
+	Things: map[string]string{
+		"hardware":                                     "computer hardware and accessories",
+		"other software and services":                  "other programs and services",
+		"mail providers":                               "mail providers",
+		"banks and payment":                            "banks and payment services",
+		"telephone and internet providers":             "telephone and internet providers",
+		"other messengers and social networks":         "other messengers and social networks",
+		"other cloud and office software":              "other cloud and office software",
+		"shopping, streaming, travel, public services": "shopping, streaming, travel or public services",
+		"security software":                            "security software",
+		"device makers and systems":                    "devices and operating systems as such",
+		"home electronics":                             "home electronics",
+		"smart home":                                   "smart home devices",
+		"other devices":                                "other devices",
+	},
 
 	Vague:      "Sorry, something isn't working! So that I can show you the right guide: what exactly doesn't work, and where? A few words are enough, e.g. “sound in the video conference”, “signing in to the cloud” or “forgot password”.",
 	VagueCases: "Or I can pass it on to a person from the digital team.",

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -40,6 +41,16 @@ func TestOtherThings(t *testing.T) {
 		{"Nextcloud-Kalender in Outlook einbinden", Choose, "nextcloud/kalender-auf-dem-handy.md"},
 		{"Element auf dem iPhone einrichten", Choose, "matrix/benachrichtigungen-am-handy.md"},
 		{"wie bekomme ich die cloud dateien auf mein ipad", Choose, "nextcloud/mobile-app.md"},
+		// An everyday word that names a product (flag "ambiguous",
+		// eighth pass, thing8b) is a weak signal, at the device bar:
+		// the product's own trouble met in one word is the honest no,
+		// the everyday sense in a guide question keeps its guide.
+		{"my tv has no sound anymore", None, ""},
+		{"meine alexa versteht mich nicht mehr", None, ""},
+		{"mein controller verbindet sich nicht", None, ""},
+		{"im videocall ist das signal ganz schlecht, alle hören mich abgehackt", Choose, "bbb/mikrofon-und-echo.md"},
+		{"kann ich den nur bei erwähnung klingeln lassen", Choose, "matrix/benachrichtigungen-am-handy.md"},
+		{"how do I switch the camera in the video call", Answer, "bbb/kamera-funktioniert-nicht.md"},
 		// A password manager the guides recommend is no signal.
 		{"2fa code für die cloud mit bitwarden speichern", Choose, "datenschutz/sichere-passwoerter.md"},
 	} {
@@ -59,7 +70,8 @@ func TestOtherThings(t *testing.T) {
 
 // TestOffTopicDevice: the decision's device bars (offTopicOnOneWord,
 // offTopicAsSetting) hold for the devices of the blind list as for the
-// hand-written hardware group, and not for its services.
+// hand-written hardware group, and for the everyday words that name a
+// product (flag "ambiguous": TV, Signal), and not for its services.
 func TestOffTopicDevice(t *testing.T) {
 	old := calib
 	defer func() { calib = old }()
@@ -71,7 +83,8 @@ func TestOffTopicDevice(t *testing.T) {
 	for _, c := range []struct {
 		off  string
 		want bool
-	}{{"laptop", false}, {"fernseher", false}, {"macbook", false}, {"paypal", true}, {"gmx", true}} {
+	}{{"laptop", false}, {"fernseher", false}, {"macbook", false}, {"paypal", true}, {"gmx", true},
+		{"tv", false}, {"signal", false}} {
 		if got := offTopicOnOneWord(res(c.off)); got != c.want {
 			t.Errorf("offTopicOnOneWord with %q at one word 0.6: %v, want %v", c.off, got, c.want)
 		}
@@ -106,5 +119,80 @@ func TestOffTopicWeak(t *testing.T) {
 	}
 	if r := withoutWeak(res(0.3, "outlook")); len(r.OffTopic) != 0 {
 		t.Errorf("withoutWeak kept %q", r.OffTopic)
+	}
+}
+
+// TestThingNote: a "no guide" that an off-topic signal of a product,
+// service or device made says, after its first sentence, that the guides
+// are for the association's tools and not for that kind of thing — by
+// the kind's name, never the member's word —, in German and English, and
+// keeps the way to a person; party work, a plain "no guide" and a guide
+// question get no such sentence. NoGuideReplyFor, which the chat uses
+// with the question prepared for its medium, gives the same sentence.
+func TestThingNote(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, c := range []struct {
+		msg  string
+		tx   *Texts
+		kind string // "" → no note
+		word string // the member's word for the thing, not in the note
+	}{
+		{"mein passwort für web.de ist weg", &German, "Mail-Anbieter", "web.de"},
+		{"paypal passwort vergessen", &German, "Banken und Bezahldienste", "paypal"},
+		{"my vodafone internet has been down since yesterday", &English, "telephone and internet providers", "vodafone"},
+		{"the ps5 won't download updates", &English, "home electronics", "ps5"},
+		{"my tv has no sound anymore", &English, "other devices", "tv"},
+		{"dropbox ordner freigeben", &German, "andere Cloud- und Office-Programme", "dropbox"},
+		// Party work: the office, not the tools.
+		{"wie kann ich meinen mitgliedsbeitrag ändern", &German, "", ""},
+		// A "no guide" of the weak gate (too little evidence for any
+		// guide), with a signal or not: the plain "no guide".
+		{"wie richte ich bei der sparkasse das pushtan verfahren ein", &German, "", ""},
+		{"wie backe ich einen apfelkuchen", &German, "", ""},
+	} {
+		d := Decide(c.msg, lib, Options{Cases: true, Texts: c.tx})
+		if d.Outcome != None {
+			t.Errorf("%q: outcome %s %v, want none", c.msg, d.Outcome, d.Guides())
+			continue
+		}
+		lead := fmt.Sprintf(c.tx.NoGuide, c.msg)
+		note := ""
+		if c.kind != "" {
+			note = fmt.Sprintf(c.tx.NoGuideThing, c.kind)
+		}
+		want := strings.TrimSpace(lead+" "+note) + " " + c.tx.NoGuideCases
+		if d.Reply != want {
+			t.Errorf("%q: reply\n%q\nwant\n%q", c.msg, d.Reply, want)
+		}
+		if c.word != "" && strings.Contains(strings.ToLower(note), c.word) {
+			t.Errorf("%q: the note %q names the member's word", c.msg, note)
+		}
+		q := "»" + c.msg + "«"
+		if got, want := NoGuideReplyFor(d, c.tx, Options{Cases: true}, q), strings.Replace(NoGuideReply(c.tx, Options{Cases: true}, q),
+			fmt.Sprintf(c.tx.NoGuide, q), strings.TrimSpace(fmt.Sprintf(c.tx.NoGuide, q)+" "+note), 1); got != want {
+			t.Errorf("%q: NoGuideReplyFor\n%q\nwant\n%q", c.msg, got, want)
+		}
+	}
+	if d := Decide("Nextcloud-Kalender in Outlook einbinden", lib, Options{}); NoGuideReplyFor(d, &German, Options{}, "x") != NoGuideReply(&German, Options{}, "x") {
+		t.Error("NoGuideReplyFor added a note to a decision that offered guides")
+	}
+}
+
+// TestThingsTexts: every kind of thing has its name in both catalogues,
+// and every off-topic group of a product, service or device (the blind
+// list's and the hand-written hardware and software groups) has one;
+// the party groups have none.
+func TestThingsTexts(t *testing.T) {
+	party := map[string]bool{"membership": true, "money": true, "campaign": true, "party bodies and elections": true}
+	for _, name := range search.OffTopicGroupNames() {
+		g, _, _ := strings.Cut(name, " (")
+		for _, tx := range []*Texts{&German, &English} {
+			if k, ok := tx.Things[g]; ok == party[g] || ok && strings.TrimSpace(k) == "" {
+				t.Errorf("%s: group %q: kind %q, want one only for things", tx.Lang, g, k)
+			}
+		}
+	}
+	if len(German.Things) != len(English.Things) {
+		t.Errorf("%d German kinds, %d English", len(German.Things), len(English.Things))
 	}
 }

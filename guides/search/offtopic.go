@@ -54,10 +54,15 @@ type offTopicGroup struct {
 	// offTopicAsSetting).
 	Device bool
 	// Weak: the group's words are named in some guide of an IT help
-	// library as the setting of its questions (Outlook, iPhone): a weak
-	// signal, which only counts when the message meets its first guide in
+	// library as the setting of its questions (Outlook, iPhone), or are
+	// everyday words as well (Alexa, TV, Signal): a weak signal, which only counts when the message meets its first guide in
 	// one word (commands/answer: offTopicOnOneWord).
 	Weak bool
+	// Bare: the words match only as written, without inflection endings
+	// (offTopicEnds). An everyday word that also names a product
+	// ("Klingel", "Ring") inflects into other everyday words ("klingeln",
+	// "Ringe"); the product's name is not inflected.
+	Bare bool
 }
 
 // offTopicGroups are the hand-written groups (party work, hardware, other
@@ -109,6 +114,14 @@ func OffTopicDevice(w string) bool {
 func OffTopicWeak(w string) bool {
 	s := offTopicLookup(w)
 	return s.word != "" && offTopicGroups[s.group].Weak
+}
+
+// OffTopicBare reports whether the query word w (folded, as in
+// Result.OffTopic) is a signal that is also an everyday word (an
+// off-topic group with Bare set: "TV", "Signal", "Alexa").
+func OffTopicBare(w string) bool {
+	s := offTopicLookup(w)
+	return s.word != "" && offTopicGroups[s.group].Bare
 }
 
 // OffTopicGroupNames lists the names of the off-topic groups.
@@ -177,10 +190,11 @@ var offTopicIx = func() offTopicIndex {
 				ix.firsts[parts[0]] = true
 			}
 			ends := offTopicEnds
-			if len(parts) > 1 {
+			if len(parts) > 1 || g.Bare {
 				// A name of several words is not inflected, and an
 				// ending would let a short last part meet a longer
-				// word ("mail.de" and "Mail des …").
+				// word ("mail.de" and "Mail des …"); nor is a bare
+				// group's (offTopicGroup.Bare).
 				ends = ends[:1]
 			}
 			for _, end := range ends {

@@ -75,13 +75,33 @@ var otherThingsCategories = map[string]otherThingsCategory{
 //     weak signal (otherThingsWeak); a common noun (otherThingsClassWords)
 //     is left out.
 //   - "ambiguous": the word is also an everyday or IT-help word ("Switch",
-//     "Signal", "Auto", "Ring"): as a signal it would fire on messages
-//     that use it in that sense.
+//     "Signal", "Auto", "Ring"): as a full signal it would fire on
+//     messages that use it in that sense. It is kept as a weak signal
+//     too (otherThingsWeakAmbiguous), without inflection endings.
 var otherThingsDropFlags = map[string]bool{"guides": true, "ambiguous": true}
 
 // otherThingsWeak is the flag whose words that are proper names — not in
 // otherThingsClassWords — are weak signals (offTopicGroup.Weak).
 const otherThingsWeak = "guides"
+
+// otherThingsWeakAmbiguous is the flag whose words — but those of
+// otherThingsOrdinary — are weak signals that match only as written
+// (offTopicGroup.Weak and Bare; eighth pass, branch thing8b). A weak
+// signal counts only where the message meets its first guide in one
+// word (commands/answer: offTopicOnOneWord): "my tv has no sound
+// anymore" meets an audio guide in "sound" alone, whereas a message
+// that uses the everyday sense ("das Signal ist schlecht im Videocall")
+// names its matter in more words the guides use. The everyday word
+// inflects into other everyday words ("klingeln", "Ringe"); a product's
+// name does not, so no endings.
+const otherThingsWeakAmbiguous = "ambiguous"
+
+// otherThingsOrdinary are the words the list's own header marks
+// "ambiguous" although a guide uses them — only in their everyday sense
+// (an audio echo, the colour blue, a placeholder x, "Messenger-Gruppen"):
+// the guides' own words, no signal at all ("Echo" is a tag of an audio
+// guide).
+var otherThingsOrdinary = map[string]bool{"echo": true, "blau": true, "x": true, "messenger": true}
 
 // otherThingsClassWords are the words flagged "guides" that are not the
 // name of another company's product but a common noun for a class of
@@ -104,7 +124,8 @@ var otherThingsGroups, otherThingsErr = parseOtherThings(otherThingsTSV, otherTh
 // with "#" and empty lines are comments) into one off-topic group per
 // category that cats does not leave out, without the words whose flag
 // drop names — but the proper names flagged otherThingsWeak go to a weak
-// group of their category.
+// group of their category, and the words flagged otherThingsWeakAmbiguous
+// (but otherThingsOrdinary) to a weak bare group of their category.
 func parseOtherThings(tsv string, cats map[string]otherThingsCategory, drop map[string]bool) ([]offTopicGroup, error) {
 	var groups []offTopicGroup
 	at := map[string]int{}
@@ -128,20 +149,26 @@ func parseOtherThings(tsv string, cats map[string]otherThingsCategory, drop map[
 			bad = append(bad, fmt.Sprintf("line %d: category %q undecided", n+1, cat))
 			continue
 		}
-		weak := flag == otherThingsWeak && !otherThingsClassWords[word] && !c.Recommended
+		named := flag == otherThingsWeak && !otherThingsClassWords[word] && !c.Recommended
+		bare := flag == otherThingsWeakAmbiguous && !otherThingsOrdinary[word]
+		weak := named || bare
 		if c.Leave || drop[flag] && !weak {
 			continue
 		}
-		if weak {
+		switch {
+		case named:
 			// The weak words of a category are a group of their own.
 			cat += "\tweak"
 			c.Name += " (named in guides)"
+		case bare:
+			cat += "\tbare"
+			c.Name += " (everyday words)"
 		}
 		gi, ok := at[cat]
 		if !ok {
 			gi = len(groups)
 			at[cat] = gi
-			groups = append(groups, offTopicGroup{Name: c.Name, Device: c.Device, Weak: weak})
+			groups = append(groups, offTopicGroup{Name: c.Name, Device: c.Device, Weak: weak, Bare: bare})
 		}
 		groups[gi].Words = append(groups[gi].Words, word)
 	}

@@ -8,8 +8,9 @@ import (
 
 // TestOtherThingsParse: the embedded blind list parses, every one of its
 // categories is decided, and the groups hold the words the decisions
-// keep — not the words flagged "guides" or "ambiguous", not the left-out
-// browsers.
+// keep — not the common nouns flagged "guides", not the left-out
+// browsers; the proper names flagged "guides" and the words flagged
+// "ambiguous" (but the header's ordinary four) as weak signals.
 func TestOtherThingsParse(t *testing.T) {
 	if otherThingsErr != nil {
 		t.Fatal(otherThingsErr)
@@ -43,7 +44,9 @@ func TestOtherThingsParse(t *testing.T) {
 		{"parteitag", "party bodies and elections", false},
 		// Flagged "guides": a proper name is a weak signal, a common
 		// noun and a recommended security product no signal; flagged
-		// "ambiguous" (tv, signal, switch) and the browsers are left out.
+		// "ambiguous" (tv, signal, switch) a weak bare signal, but the
+		// words the guides use in their everyday sense (echo, blau);
+		// the browsers are left out.
 		{"outlook", "mail providers (named in guides)", false},
 		{"iphone", "device makers and systems (named in guides)", true},
 		{"bitwarden", "", false},
@@ -51,17 +54,26 @@ func TestOtherThingsParse(t *testing.T) {
 		{"teams", "", false},
 		{"kamera", "", false},
 		{"cloud", "", false},
-		{"tv", "", false},
-		{"signal", "", false},
-		{"switch", "", false},
+		{"tv", "other devices (everyday words)", true},
+		{"signal", "other messengers and social networks (everyday words)", false},
+		{"switch", "home electronics (everyday words)", true},
+		{"alexa", "smart home (everyday words)", true},
+		{"echo", "", false},
+		{"blau", "", false},
+		{"messenger", "", false},
+		{"opera", "", false},
 		{"firefox", "", false},
 		{"duckduckgo", "", false},
 	} {
 		if g, d := OffTopicGroup(c.word), OffTopicDevice(c.word); g != c.group || d != c.device {
 			t.Errorf("%q: group %q device %v, want %q %v", c.word, g, d, c.group, c.device)
 		}
-		if weak := strings.HasSuffix(c.group, "(named in guides)"); OffTopicWeak(c.word) != weak {
+		bare := strings.HasSuffix(c.group, "(everyday words)")
+		if weak := bare || strings.HasSuffix(c.group, "(named in guides)"); OffTopicWeak(c.word) != weak {
 			t.Errorf("%q: weak %v, want %v", c.word, !weak, weak)
+		}
+		if OffTopicBare(c.word) != bare {
+			t.Errorf("%q: bare %v, want %v", c.word, !bare, bare)
 		}
 	}
 }
@@ -69,24 +81,27 @@ func TestOtherThingsParse(t *testing.T) {
 // TestParseOtherThings: rows with a flag to drop or a category to leave
 // are left out — but a proper name flagged "guides" goes to a weak group
 // of its category, unless the category's flagged products are
-// recommended —, a category nobody decided and a malformed row are
-// errors.
+// recommended, and a word flagged "ambiguous" to a weak bare group, unless
+// the guides use it in its everyday sense ("echo") —, a category nobody
+// decided and a malformed row are errors.
 func TestParseOtherThings(t *testing.T) {
 	cats := map[string]otherThingsCategory{"a": {Name: "A"}, "b": {Name: "B", Device: true}, "c": {Name: "C", Leave: true},
 		"d": {Name: "D", Recommended: true}}
-	gs, err := parseOtherThings("# comment\n\nx\ta\t\ny\ta\tguides\nv\ta\tambiguous\nmail\ta\tguides\nz\tb\nu\tb\tguides\nw\tc\nr\td\tguides\n", cats,
+	gs, err := parseOtherThings("# comment\n\nx\ta\t\ny\ta\tguides\nv\ta\tambiguous\nmail\ta\tguides\nz\tb\nu\tb\tguides\nw\tc\nr\td\tguides\n"+
+		"echo\tb\tambiguous\nt\tb\tambiguous\nq\tc\tambiguous\n", cats,
 		map[string]bool{"guides": true, "ambiguous": true})
 	type g struct {
-		name         string
-		words        string
-		device, weak bool
+		name               string
+		words              string
+		device, weak, bare bool
 	}
 	var got []g
 	for _, x := range gs {
-		got = append(got, g{x.Name, strings.Join(x.Words, " "), x.Device, x.Weak})
+		got = append(got, g{x.Name, strings.Join(x.Words, " "), x.Device, x.Weak, x.Bare})
 	}
-	want := []g{{"A", "x", false, false}, {"A (named in guides)", "y", false, true}, {"B", "z", true, false},
-		{"B (named in guides)", "u", true, true}}
+	want := []g{{"A", "x", false, false, false}, {"A (named in guides)", "y", false, true, false},
+		{"A (everyday words)", "v", false, true, true}, {"B", "z", true, false, false},
+		{"B (named in guides)", "u", true, true, false}, {"B (everyday words)", "t", true, true, true}}
 	if err != nil || !slices.Equal(got, want) {
 		t.Errorf("groups %+v, err %v; want %+v", got, err, want)
 	}
@@ -152,5 +167,25 @@ func TestOffTopicVariant(t *testing.T) {
 	}
 	if ix.namesVariant(0, "keep") || !ix.namesVariant(0, "keepass") || ix.namesVariant(1, "keepass") {
 		t.Error("namesVariant: want only a signal of at least minVariant letters that the guide's longer word begins with")
+	}
+}
+
+// TestOffTopicBare: a signal that is also an everyday word (flag
+// "ambiguous") matches only as written — "klingeln" and "Ringe" are other
+// everyday words —, while a signal of the list's plain words keeps its
+// inflection endings.
+func TestOffTopicBare(t *testing.T) {
+	for _, c := range []struct {
+		word string
+		want string
+	}{
+		{"klingel", "klingel"}, {"klingeln", ""}, {"ring", "ring"}, {"ringe", ""}, {"tv", "tv"}, {"tvs", ""},
+		{"alexa", "alexa"}, {"signal", "signal"}, {"signale", ""},
+		// Plain signals inflect.
+		{"fernseher", "fernseher"}, {"fernsehern", "fernseher"}, {"türklingeln", "türklingel"},
+	} {
+		if got := offTopicWord(c.word); got != c.want {
+			t.Errorf("offTopicWord(%q) = %q, want %q", c.word, got, c.want)
+		}
 	}
 }
