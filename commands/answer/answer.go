@@ -120,6 +120,10 @@ type Decision struct {
 	offTopic bool
 	// exit: which exit of decideSearch made this "no guide" (tuning).
 	exit noneExit
+	// thingNote: for a "no guide" about a product, service or device
+	// outside the association's tools, the sentence that says so
+	// (thingNote; NoGuideReplyFor puts it into the chat's reply).
+	thingNote string
 }
 
 // Guides returns the IDs of the hits offered.

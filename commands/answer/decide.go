@@ -478,7 +478,8 @@ func offTopicOnOneWord(res search.Result) bool {
 // guide came, not merely that none did, and keeps the way to a person.
 func thingNoGuide(d Decision, signals []string, nearest []search.Hit, opts Options, tx *Texts) Decision {
 	d = noGuide(d, nearest, opts, tx)
-	d.Reply = withThingNote(d.Reply, tx, Shorten(d.Query, 200), thingNote(signals, tx))
+	d.thingNote = thingNote(signals, tx)
+	d.Reply = withThingNote(d.Reply, tx, Shorten(d.Query, 200), d.thingNote)
 	return d
 }
 
@@ -523,20 +524,13 @@ func withThingNote(reply string, tx *Texts, question, note string) string {
 // the message down because it is about a product, service or device
 // outside the association's tools, the reply says so (thingNote). The
 // chat quotes the question prepared for its medium, so it builds the
-// reply anew rather than taking d.Reply. (Eighth pass, thing8b: the
-// chat's flow still calls NoGuideReply; wiring it to this is a change of
-// flow/answer.go left to the lead.)
+// reply anew rather than taking d.Reply.
 func NoGuideReplyFor(d Decision, tx *Texts, opts Options, question string) string {
 	reply := NoGuideReply(tx, opts, question)
 	if d.Outcome != None || d.Vague {
 		return reply
 	}
-	for _, kind := range tx.Things {
-		if note := fmt.Sprintf(tx.NoGuideThing, kind); strings.Contains(d.Reply, note) {
-			return withThingNote(reply, tx, question, note)
-		}
-	}
-	return reply
+	return withThingNote(reply, tx, question, d.thingNote)
 }
 
 // withoutWeak returns res without its weak off-topic signals

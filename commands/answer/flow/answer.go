@@ -214,10 +214,10 @@ func (w *Workflow) answerQuestion(ctx context.Context, question string) error {
 			// "No guide fits" comes with the offer to open a case (opts.Cases:
 			// NoGuideReply's text with NoGuideCases, quotations inside the
 			// question made single marks as without cases).
-			lead := answer.NoGuideReply(tx, opts, chat.Escape(question))
+			lead := answer.NoGuideReplyFor(d, tx, opts, chat.Escape(question))
 			return w.rememberQuestion(ctx, question, nil, true, lead)
 		}
-		return w.ReplyMarkdown(ctx, answer.NoGuideReply(tx, opts, chat.Escape(question)))
+		return w.ReplyMarkdown(ctx, answer.NoGuideReplyFor(d, tx, opts, chat.Escape(question)))
 	}
 }
 
