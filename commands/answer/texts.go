@@ -114,7 +114,7 @@ var German = Texts{
 	Things: map[string]string{
 		"hardware":                                     "Computer-Hardware und Zubehör",
 		"other software and services":                  "andere Programme und Dienste",
-		"mail providers":                               "Mail-Anbieter",
+		"mail providers":                               "Mail-Anbieter und Mail-Programme",
 		"banks and payment":                            "Banken und Bezahldienste",
 		"telephone and internet providers":             "Telefon- und Internetanbieter",
 		"other messengers and social networks":         "andere Messenger und soziale Netzwerke",
@@ -176,7 +176,7 @@ var English = Texts{
 	Things: map[string]string{
 		"hardware":                                     "computer hardware and accessories",
 		"other software and services":                  "other programs and services",
-		"mail providers":                               "mail providers",
+		"mail providers":                               "mail providers and mail programs",
 		"banks and payment":                            "banks and payment services",
 		"telephone and internet providers":             "telephone and internet providers",
 		"other messengers and social networks":         "other messengers and social networks",

@@ -137,7 +137,7 @@ func TestThingNote(t *testing.T) {
 		kind string // "" → no note
 		word string // the member's word for the thing, not in the note
 	}{
-		{"mein passwort für web.de ist weg", &German, "Mail-Anbieter", "web.de"},
+		{"mein passwort für web.de ist weg", &German, "Mail-Anbieter und Mail-Programme", "web.de"},
 		{"paypal passwort vergessen", &German, "Banken und Bezahldienste", "paypal"},
 		{"my vodafone internet has been down since yesterday", &English, "telephone and internet providers", "vodafone"},
 		{"the ps5 won't download updates", &English, "home electronics", "ps5"},
