@@ -3,7 +3,7 @@
 # the raw ranking of the bench sets (top-1, top-3, out of scope rejected) and
 # the decision (helped, confident-wrong, outcomes) of the bench and
 # first-message sets. Only summary lines are printed, never a question, so
-# the held-out sets (check, fresh, unseen, sealed … sealed5) can be measured
+# the held-out sets (check, fresh, unseen, sealed … sealed6) can be measured
 # without being read; use `lotse ask --eval FILE` on a TUNE set to see misses.
 #
 # usage: .ci/answer-figures.sh [SET…]   (default: every set, tune sets first)
@@ -16,15 +16,16 @@ bin=$(mktemp -d)/lotse
 trap 'rm -rf "$(dirname "$bin")"' EXIT
 go build -o "$bin" ./cmd/lotse
 sets=("$@")
-# sealed3 judged the fifth pass, sealed4 the sixth and sealed5 the seventh (each run once, at the end of its
-# pass); they are regression guards like the other held-out sets now. sealed6 (frozen 2026-12-05, written
-# blind) is the EIGHTH pass's judge: left out on purpose, run it once at the end of that pass.
-[ ${#sets[@]} -gt 0 ] || sets=(tune tune2 tune3 tune4 tune5 check fresh unseen sealed sealed2 sealed3 sealed4 sealed5)
+# sealed3 judged the fifth pass, sealed4 the sixth, sealed5 the seventh and sealed6 the eighth (each run once,
+# at the end of its pass); they are regression guards like the other held-out sets now. sealed7 (frozen
+# 2026-12-05, written blind) is the NINTH pass's judge, and bench tune6 / first messages tune7 its tuning
+# data: left out on purpose (run sealed7 once at the end of that pass).
+[ ${#sets[@]} -gt 0 ] || sets=(tune tune2 tune3 tune4 tune5 fm:tune6 check fresh unseen sealed sealed2 sealed3 sealed4 sealed5 sealed6)
 bench=../shared/bench/guides
 for spec in "${sets[@]}"; do
   kind=both s=$spec
   case $spec in bench:*) kind=bench s=${spec#bench:} ;; fm:*) kind=fm s=${spec#fm:} ;; esac
-  # a set's files carry the date they were frozen (2026-12-04, or -05 for tune5/bench-tune4, sealed5 and sealed6)
+  # a set's files carry the date they were frozen (2026-12-04, or -05 for the sets written from the seventh pass on)
   b=$(ls guides/search/testdata/bench-"$s"-2026-12-0[45].tsv 2>/dev/null | head -n 1 || true)
   f=$(ls commands/answer/testdata/first-messages-"$s"-2026-12-0[45].tsv 2>/dev/null | head -n 1 || true)
   [ "$kind" != fm ] || b=
