@@ -340,12 +340,13 @@ func (m mapLib) SearchFor(q string, _ int, _ bool) search.Result { return m[q] }
 // message naming a subject outside the library, or without such a
 // clause, keeps its "no guide".
 func TestFocusQuestion(t *testing.T) {
-	// The lift (lift.go) may turn a weak "no guide" of a longer message
-	// into a choice whatever its clauses; this test is about the clauses
-	// alone (TestLift is the lift's).
-	old := lift
-	defer func() { lift = old }()
-	lift.threshold = 2
+	// The weak-evidence model (rescue.go) may turn a weak "no guide" of
+	// a longer message into a choice whatever its clauses; this test is
+	// about the clauses alone (TestLift and TestRescueWeak are the
+	// model's).
+	old := rescue
+	defer func() { rescue = old }()
+	rescue.threshold = 2
 	weak := search.Result{Hits: []search.Hit{{ID: "x.md", Score: 0.15}}}
 	clear := search.Result{Confident: true, Hits: []search.Hit{{ID: "a.md", Score: 0.9, Strong: 1}, {ID: "b.md", Score: 0.6}, {ID: "c.md", Score: 0.2}}}
 	close := search.Result{Close: true, Hits: []search.Hit{{ID: "b.md", Score: 0.4}, {ID: "a.md", Score: 0.35}}}

@@ -114,9 +114,9 @@ type weakRow struct {
 }
 
 func weakRows(sets []poolSet) []weakRow {
-	or, ol := rescue, lift
-	defer func() { rescue, lift = or, ol }()
-	rescue.threshold, lift.threshold = 2, 2
+	old := rescue
+	defer func() { rescue = old }()
+	rescue.threshold = 2
 	var rows []weakRow
 	for _, s := range sets {
 		r := Evaluate(s.lib, s.qs, Options{Cases: true})
@@ -145,15 +145,26 @@ func capWords(rows []flipRow, maxWords float64) []flipRow {
 	return out
 }
 
-// weakCurrent is the embedded chain's verdict on a row: the rescue, then
-// the lift (words capped).
-func weakCurrent(x []float64) bool {
-	if rescue.helps(x[:nRescueFeatures]) {
+// The eighth pass's chain of two models, for comparison: the rescue
+// (fifth pass) and then the lift (seventh pass, words capped at 16).
+var (
+	rescue8 = logistic{w: []float64{0, 0, 2.0883, 0.1506, 0, 0, 0, 0, 0}, b: -0.7421, threshold: 0.36}
+	lift8   = logistic{w: []float64{3.142, -0.036, 10.259, 0.915, -1.940, -8.302, -0.738, 0, 2.880, -4.064}, b: -4.822, threshold: 0.54}
+)
+
+// weakCurrent is the eighth pass's chain's verdict on a row (before is
+// true) or the embedded model's (words capped at weakMaxWords).
+func weakCurrent(x []float64, before bool) bool {
+	y := append([]float64(nil), x...)
+	if !before {
+		y[wordsFeature] = min(y[wordsFeature], math.Log1p(weakMaxWords))
+		return rescue.helps(y)
+	}
+	if rescue8.helps(x[:nRescueFeatures]) {
 		return true
 	}
-	y := append([]float64(nil), x...)
-	y[wordsFeature] = min(y[wordsFeature], math.Log1p(liftMaxWords))
-	return lift.helps(y)
+	y[wordsFeature] = min(y[wordsFeature], math.Log1p(16))
+	return lift8.helps(y)
 }
 
 // TestRefitWeak refits the weak-evidence exit on the whole pool's part A
@@ -166,17 +177,22 @@ func TestRefitWeak(t *testing.T) {
 	}
 	rows := weakRows(refitSets(t))
 	var a, b []flipRow
+	var aFM, bFM []bool // the row is a first message (not bench)
 	maxWords := 0.0
 	cur := [2][3]int{} // gain, choices, rows per part
+	curFM := [2]int{}  // gain of first messages per part
 	perSet := map[string][2][2]int{}
 	for _, r := range rows {
 		fr := flipRow{x: r.x, gain: r.gain, lose: r.lose}
 		p := b2i(r.partB)
 		cur[p][2]++
-		if weakCurrent(r.x) {
+		if weakCurrent(r.x, os.Getenv("LOTSE_REFIT_EMBEDDED") == "") {
 			cur[p][1]++
 			g := b2i(r.gain) - b2i(r.lose)
 			cur[p][0] += g
+			if strings.HasPrefix(r.set, "fm") {
+				curFM[p] += g
+			}
 			v := perSet[r.set]
 			v[p][0] += g
 			v[p][1]++
@@ -185,10 +201,13 @@ func TestRefitWeak(t *testing.T) {
 		if !r.gain && !r.lose {
 			continue
 		}
+		fm := strings.HasPrefix(r.set, "fm")
 		if r.partB {
 			b = append(b, fr)
+			bFM = append(bFM, fm)
 		} else {
 			a = append(a, fr)
+			aFM = append(aFM, fm)
 			maxWords = max(maxWords, math.Round(math.Expm1(r.x[wordsFeature])))
 		}
 	}
@@ -200,7 +219,7 @@ func TestRefitWeak(t *testing.T) {
 		gb += b2i(r.gain)
 	}
 	fmt.Printf("weak rows: A %d (%d would gain), B %d (%d); all rows A %d B %d; longest message of A %.0f words\n", len(a), ga, len(b), gb, cur[0][2], cur[1][2], maxWords)
-	fmt.Printf("embedded chain (rescue, lift): A %+d (%d choices), B %+d (%d choices)\n", cur[0][0], cur[0][1], cur[1][0], cur[1][1])
+	fmt.Printf("eighth pass's chain (rescue, lift; LOTSE_REFIT_EMBEDDED=1: the embedded model): A %+d (%d choices), B %+d (%d choices); first messages A %+d, B %+d\n", cur[0][0], cur[0][1], cur[1][0], cur[1][1], curFM[0], curFM[1])
 	var names []string
 	for k := range perSet {
 		names = append(names, k)
@@ -208,7 +227,7 @@ func TestRefitWeak(t *testing.T) {
 	sort.Strings(names)
 	for _, n := range names {
 		v := perSet[n]
-		fmt.Printf("embedded %-12s A %+d (%d) B %+d (%d)\n", n, v[0][0], v[0][1], v[1][0], v[1][1])
+		fmt.Printf("before %-12s A %+d (%d) B %+d (%d)\n", n, v[0][0], v[0][1], v[1][0], v[1][1])
 	}
 	a, b = capWords(a, maxWords), capWords(b, maxWords)
 	masks := map[string][]float64{
@@ -249,8 +268,24 @@ func TestRefitWeak(t *testing.T) {
 			mb := flipFit(b, lambda, mask)
 			fb, nfb := flipGain(mb, b)
 			ca, nca := flipGain(mb, a)
-			fmt.Printf("%-18s λ %4.1f LOO A %+3d; fit A %+3d (%2d), check B %+3d (%2d); fit B %+3d (%2d), check A %+3d (%2d) | b %.4f w %.4f t %.2f\n",
-				name, lambda, loo, fa, na, cb, nb, fb, nfb, ca, nca, m.b, m.w, m.threshold)
+			kinds := func(rs []flipRow, fm []bool) (f, bn int) {
+				for i, r := range rs {
+					if !m.helps(r.x) {
+						continue
+					}
+					g := b2i(r.gain) - b2i(r.lose)
+					if fm[i] {
+						f += g
+					} else {
+						bn += g
+					}
+				}
+				return
+			}
+			afm, abn := kinds(a, aFM)
+			bfm, bbn := kinds(b, bFM)
+			fmt.Printf("%-18s λ %4.1f LOO A %+3d; fit A %+3d (%2d), check B %+3d (%2d); fit B %+3d (%2d), check A %+3d (%2d) | A fm %+d bench %+d, B fm %+d bench %+d | b %.4f w %.4f t %.2f\n",
+				name, lambda, loo, fa, na, cb, nb, fb, nfb, ca, nca, afm, abn, bfm, bbn, m.b, m.w, m.threshold)
 		}
 	}
 }

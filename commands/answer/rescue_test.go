@@ -58,6 +58,8 @@ func TestRescueWeak(t *testing.T) {
 		{name: "same in English", msg: "how do I share a table with my group", res: search.Result{Hits: weakHits(0.6)},
 			opts: Options{Cases: true, Texts: &English}, want: Choose, guides: []string{"cloud/teilen.md", "cloud/gruppen.md", "konto/passwort.md"}, hintHas: "person"},
 		{name: "no firm topic share: the honest no", msg: q, res: search.Result{Hits: weakHits(0)}, opts: Options{Cases: true}, want: None},
+		{name: "all of it met by no guide: the honest no", msg: q, res: search.Result{Hits: weakHits(0.6), Uncovered: 1}, opts: Options{Cases: true}, want: None},
+		{name: "short: the honest no", msg: "tabelle teilen", res: search.Result{Hits: weakHits(0.6)}, opts: Options{Cases: true}, want: None},
 		{name: "a subject outside the library: the honest no", msg: q, res: search.Result{Hits: weakHits(0.6), OffTopic: []string{"excel"}}, opts: Options{Cases: true}, want: None},
 		{name: "a question for a date: the honest no", msg: "wann ist die nächste tabelle für meine gruppe", res: search.Result{Hits: weakHits(0.6)}, opts: Options{Cases: true}, want: None},
 		{name: "no hits: the honest no", msg: q, res: search.Result{}, opts: Options{Cases: true}, want: None},
@@ -90,16 +92,18 @@ func TestRescueLeansOnOneWord(t *testing.T) {
 	}
 }
 
-// TestRescueModel: the probability grows with the first guide's firm
-// topic share, from below the threshold to above it.
+// TestRescueModel: the probability grows with the length of the message,
+// from below the threshold to above it, and with the first guide's firm
+// topic share.
 func TestRescueModel(t *testing.T) {
-	res := search.Result{Hits: weakHits(0)}
-	x := featuresOf(res, 8)
-	lo := rescue.p(x[:])
-	res.Hits = weakHits(0.6)
-	x = featuresOf(res, 8)
-	hi := rescue.p(x[:])
-	if !(lo < rescue.threshold && hi >= rescue.threshold) {
+	p := func(strong float64, n int) float64 {
+		x := featuresOf(search.Result{Hits: weakHits(strong)}, n)
+		return rescue.p(weakFeaturesOf(&weakEvidence{x: x}))
+	}
+	if lo, hi := p(0, 3), p(0, 12); !(lo < rescue.threshold && hi >= rescue.threshold) {
+		t.Fatalf("p at 3 words %.2f, at 12 %.2f; threshold %.2f", lo, hi, rescue.threshold)
+	}
+	if lo, hi := p(0, 8), p(0.6, 8); !(lo < rescue.threshold && hi >= rescue.threshold) {
 		t.Fatalf("p without a firm topic %.2f, with %.2f; threshold %.2f", lo, hi, rescue.threshold)
 	}
 }

@@ -121,9 +121,9 @@ type scopeRow struct {
 
 // scopeRows decides the pool and returns its border rows.
 func scopeRows(t *testing.T) []scopeRow {
-	old := lift
-	defer func() { lift = old }()
-	lift.threshold = 2 // the rows as before the lift
+	old := rescue
+	defer func() { rescue = old }()
+	rescue.threshold = 2 // the rows without the weak-evidence model (the rescue and the lift)
 	var rows []scopeRow
 	for _, name := range scopePoolNames {
 		s := scopeSet(t, name)
