@@ -41,7 +41,7 @@ func partQs(qs []search.Question, b bool) []search.Question {
 // refitTally is helped, messages and confident-wrong of one set and part;
 // cwLimit is the set's confident-wrong limit (bench: 3 % of the
 // answerable questions, first messages: 1 in 50 messages).
-type refitTally struct{ helped, messages, cw, answerable int }
+type refitTally struct{ helped, messages, cw, answerable, answers int }
 
 // refitTable evaluates every set per part: [set][part].
 func refitTable(sets []poolSet, parts ...int) [][2]refitTally {
@@ -49,7 +49,7 @@ func refitTable(sets []poolSet, parts ...int) [][2]refitTally {
 	for i, s := range sets {
 		for _, p := range parts {
 			rep := Evaluate(s.lib, partQs(s.qs, p == 1), Options{Cases: true})
-			t := refitTally{helped: rep.Total.Helped, messages: rep.Total.Messages, cw: rep.Total.ConfidentWrong}
+			t := refitTally{helped: rep.Total.Helped, messages: rep.Total.Messages, cw: rep.Total.ConfidentWrong, answers: rep.Total.Outcomes[Answer]}
 			if g := rep.ByExpected["guide"]; g != nil {
 				t.answerable = g.Messages
 			}
@@ -287,5 +287,60 @@ func TestRefitWeak(t *testing.T) {
 			fmt.Printf("%-18s λ %4.1f LOO A %+3d; fit A %+3d (%2d), check B %+3d (%2d); fit B %+3d (%2d), check A %+3d (%2d) | A fm %+d bench %+d, B fm %+d bench %+d | b %.4f w %.4f t %.2f\n",
 				name, lambda, loo, fa, na, cb, nb, fb, nfb, ca, nca, afm, abn, bfm, bbn, m.b, m.w, m.threshold)
 		}
+	}
+}
+
+// TestRefitGate sweeps the answer gate's thresholds (calib.minLead,
+// minAnswer, siblingLead) on the whole pool: helped and confident-wrong
+// on part A (to choose), part B (to check), and whether every tune set
+// keeps its confident-wrong limit (bench ≤ 3 % of the answerable, first
+// messages ≤ 1 in 50) (development aid; LOTSE_TUNE=1).
+func TestRefitGate(t *testing.T) {
+	if os.Getenv("LOTSE_TUNE") == "" {
+		t.Skip("set LOTSE_TUNE")
+	}
+	sets := refitSets(t)
+	old := calib
+	defer func() { calib = old }()
+	var base []int // confident-wrong per set as embedded
+	run := func(label string) {
+		tab := refitTable(sets, 0, 1)
+		var tot [2]refitTally
+		broken, rises := []string{}, []string{}
+		for i, s := range sets {
+			if base == nil || len(base) < len(sets) {
+				base = append(base, tab[i][0].cw+tab[i][1].cw)
+			}
+			if c := tab[i][0].cw + tab[i][1].cw; c > base[i] {
+				rises = append(rises, s.name)
+			}
+			whole := refitTally{}
+			for p := 0; p < 2; p++ {
+				tot[p].helped += tab[i][p].helped
+				tot[p].cw += tab[i][p].cw
+				tot[p].answers += tab[i][p].answers
+				whole.helped += tab[i][p].helped
+				whole.messages += tab[i][p].messages
+				whole.cw += tab[i][p].cw
+				whole.answerable += tab[i][p].answerable
+			}
+			if !cwOK(s.name, whole) {
+				broken = append(broken, s.name)
+			}
+		}
+		fmt.Printf("%s: A %d cw %d answers %d | B %d cw %d answers %d | limits broken %v, confident-wrong rises on %v\n", label, tot[0].helped, tot[0].cw, tot[0].answers, tot[1].helped, tot[1].cw, tot[1].answers, broken, rises)
+	}
+	run(fmt.Sprintf("embedded minLead %.2f minAnswer %.3f siblingLead %.2f", old.minLead, old.minAnswer, old.siblingLead))
+	for lead := 0.20; lead <= 0.405; lead += 0.02 {
+		for ans := 0.40; ans <= 0.751; ans += 0.025 {
+			calib = old
+			calib.minLead, calib.minAnswer = lead, ans
+			run(fmt.Sprintf("minLead %.2f minAnswer %.3f", lead, ans))
+		}
+	}
+	for sib := 0.28; sib <= 0.50; sib += 0.02 {
+		calib = old
+		calib.siblingLead = sib
+		run(fmt.Sprintf("siblingLead %.2f", sib))
 	}
 }
