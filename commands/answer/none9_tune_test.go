@@ -62,11 +62,17 @@ func TestNoneParts(t *testing.T) {
 				}
 				d := res.Decision
 				var off []string
+				fig := "-"
 				if d.Query != "" {
-					off = s.lib.SearchFor(d.Query, 5, false).OffTopic
+					r := s.lib.SearchFor(d.Query, 5, false)
+					off = r.OffTopic
+					if len(r.Hits) > 0 {
+						h := r.Hits[0]
+						fig = fmt.Sprintf("unk=%.2f unc=%.2f sc=%.2f st=%.2f one=%.2f df=%.2f", r.Unknown, r.Uncovered, h.Score, h.Strong, h.OneWord, h.OneWordDF)
+					}
 				}
-				fmt.Fprintf(&dump, "%s\t%s\t%s\t%v\t%d\t%v\t%q\n", name, res.Question.Expected, d.Outcome,
-					d.Guides(), d.exit, off, res.Question.Text)
+				fmt.Fprintf(&dump, "%s\t%s\t%s\t%v\t%d\t%v\t%s\t%q\n", name, res.Question.Expected, d.Outcome,
+					d.Guides(), d.exit, off, fig, res.Question.Text)
 			}
 		}
 	}
