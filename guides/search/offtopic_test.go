@@ -19,11 +19,22 @@ func TestOffTopicWord(t *testing.T) {
 		{"austreten", ""}, // leaving a room
 		{"password", ""},  // "word" is no compound head
 		{"browser", ""},
+		// Ninth pass: statutes, finance rules, campaign words, the office.
+		{"mitgliedsnummer", "mitgliedsnummer"},
+		{"finanzordnung", "finanzordnung"},
+		{"europawahlstand", "wahlstand"}, // compound head
+		{"parteibüro", "parteibüro"},
+		{"schatzmeister", ""},   // a role: the setting of a share question
+		{"wahlkampf", ""},       // the setting of the tools' guides
+		{"geschäftsstelle", ""}, // the way to a person in the guides
 		{"", ""},
 	} {
 		if got := offTopicWord(c.word); got != c.want {
 			t.Errorf("offTopicWord(%q) = %q, want %q", c.word, got, c.want)
 		}
+	}
+	if OffTopicGroup("parteibüro") != "office" || !OffTopicDevice("parteibüro") || OffTopicDevice("finanzordnung") {
+		t.Errorf("parteibüro: group %q device %v; finanzordnung device %v", OffTopicGroup("parteibüro"), OffTopicDevice("parteibüro"), OffTopicDevice("finanzordnung"))
 	}
 	if OffTopicGroup("wahlplakate") != "campaign" || OffTopicGroup("konto") != "" {
 		t.Errorf("OffTopicGroup: wahlplakate %q, konto %q", OffTopicGroup("wahlplakate"), OffTopicGroup("konto"))
