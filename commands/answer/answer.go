@@ -297,7 +297,7 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 		// person; a rescued choice would make them ask for one again.
 		return d
 	}
-	return liftNone(rescueWeak(d, opts, tx), opts, tx)
+	return rescueWeak(d, opts, tx)
 }
 
 // bareApology reports whether ws are nothing but words of apology

@@ -38,11 +38,3 @@ func weakFeaturesOf(e *weakEvidence) []float64 {
 	x[nRescueFeatures] = e.uncovered
 	return x
 }
-
-// liftNone was the lift's step after rescueWeak; the one model decides in
-// rescueWeak now, so a "no guide" it kept stays one. It stays only for its
-// call site in answer.go (outside this pass's files; the lead may drop
-// the call after the merge).
-func liftNone(d Decision, _ Options, _ *Texts) Decision {
-	return d
-}
