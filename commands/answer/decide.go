@@ -602,8 +602,8 @@ func offTopicAsSetting(res search.Result) bool {
 // partyInTool reports whether a message naming party work (the party
 // groups of search.Result.OffTopic: membership, money, campaign, party
 // bodies and elections, the office) asks how to do something in the
-// association's own tools: it also names one of them or their core file
-// actions explicitly (toolWords: "Rechnung in die Cloud hochladen",
+// association's own tools: it also names one of them or their upload or
+// share actions explicitly (toolWords: "Rechnung in die Cloud hochladen",
 // "Spendenquittung per Link teilen"), and the best guides agree on a topic
 // (topicAgrees) — the party's document is only the object of a tool
 // question. Such a message keeps its choice past the off-topic gate and
@@ -632,33 +632,54 @@ func partyInTool(res search.Result, ws []word) bool {
 // (guides/search offtopic.go: the work areas of a party's regional office).
 var partyGroups = map[string]bool{"membership": true, "money": true, "campaign": true, "party bodies and elections": true, "office": true}
 
-// toolWords name the association's own tools and their core file actions,
-// folded as the message's words are: the products' names as members call
-// them (Nextcloud, the Cloud; BigBlueButton, BBB, the Videokonferenz;
-// Element, Matrix, the Chat — the tools of the library's topic folders)
-// and the file actions of the German Nextcloud Files UI (Transifex:
-// Hochladen, Herunterladen, Teilen, Freigeben/Freigabe, Link teilen) with
-// their common inflected forms and the English UI words. A separable verb
-// split in a clause ("lade … hoch") is not matched by its particle alone:
-// "hoch" is far too common.
+// toolWords name the association's own tools and the core actions by
+// which a member puts a document into them, folded as the message's words
+// are: the products' names as members call them (Nextcloud, the Cloud;
+// BigBlueButton, BBB, the Videokonferenz; Element, Matrix — the tools of
+// the library's topic folders) and the upload and share actions of the
+// German Nextcloud Files UI (Transifex: Hochladen, Teilen, Freigeben,
+// Freigabe) with their common inflected forms and the English UI words.
+// A separable verb split in a clause ("wie lade ich … hoch": German
+// separable verbs, Duden grammar) counts when the particle and a finite
+// form of its verb are both there (namesTool); the particle alone, "hoch",
+// is far too common. Left out on purpose:
+// downloading ("wo kann ich die Satzung herunterladen" asks where the
+// party publishes a document, the office's matter), "Chat" (any chat,
+// often the place of a party matter), and the generic objects of the UI
+// (Link, Ordner, Kalender, Konferenz: "wo finde ich den Link zum
+// Wahlprogramm", "in welchem Ordner liegt die Satzung" got a choice with
+// them; pool A flat, B +1 — tried and dropped).
 var toolWords = map[string]bool{
 	"nextcloud": true, "cloud": true, "bigbluebutton": true, "bbb": true, "videokonferenz": true,
-	"element": true, "matrix": true, "chat": true,
+	"element": true, "matrix": true,
 	"hochladen": true, "hochgeladen": true, "raufladen": true, "upload": true, "uploaden": true,
-	"herunterladen": true, "heruntergeladen": true, "runterladen": true, "download": true,
 	"teilen": true, "geteilt": true, "share": true, "freigeben": true, "freigegeben": true, "freigabe": true,
 }
 
-// namesTool reports whether the words ws name a tool or a core file
-// action of the association's tools (toolWords).
+// namesTool reports whether the words ws name a tool or an upload or
+// share action of the association's tools (toolWords), the upload also
+// split as a separable verb ("lade … hoch", "lädt … hoch": the particle
+// after the verb, as German word order puts it; "wie hoch sind die
+// Kosten, kann ich die Rechnung laden" has no upload).
 func namesTool(ws []word) bool {
+	particle, verb := false, false
 	for _, w := range ws {
-		if toolWords[w.w] {
+		switch {
+		case toolWords[w.w]:
 			return true
+		case w.w == "hoch" && verb:
+			particle = true
+		case uploadFinite[w.w]:
+			verb = true
 		}
 	}
-	return false
+	return particle && verb
 }
+
+// uploadFinite are the finite forms of "laden" that take the particle
+// "hoch" at a clause's end when "hochladen" is split (present tense and
+// imperative).
+var uploadFinite = map[string]bool{"lade": true, "lädst": true, "lädt": true, "laden": true, "ladet": true}
 
 // topicAgrees reports whether the first guide's topic (the library's
 // top-level folder: nextcloud/, matrix/, bbb/ …, as guides.Library.Topics

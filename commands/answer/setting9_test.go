@@ -63,10 +63,20 @@ func TestPartyInTool(t *testing.T) {
 		{"Rechnung in die Cloud hochladen", Choose, "nextcloud/mobile-app.md"},
 		{"Spendenquittung per Link teilen", Choose, "nextcloud/datei-per-link-teilen.md"},
 		{"Kassenbericht in die Cloud hochladen", Choose, "nextcloud/mobile-app.md"},
+		{"Flyer in der Nextcloud freigeben", Choose, "nextcloud/dateien-mit-gruppe-teilen.md"},
+		// The upload split as a separable verb.
+		{"wie lade ich den Kassenbericht hoch", Choose, "nextcloud/mobile-app.md"},
 		// Party questions naming no tool keep the honest no.
 		{"wie stelle ich einen Antrag an den Parteitag", None, ""},
 		{"wo finde ich das Wahlprogramm", None, ""},
 		{"wann ist der Parteitag", None, ""},
+		// Downloading and the UI's generic objects are no tool words:
+		// these ask where the party keeps a document.
+		{"Wo kann ich die Satzung herunterladen", None, ""},
+		{"wo finde ich den Link zum Wahlprogramm", None, ""},
+		{"in welchem Ordner liegt die Satzung", None, ""},
+		// "hoch" before a form of "laden" is no split upload.
+		{"wie hoch sind die Fahrtkosten, kann ich die Rechnung laden", None, ""},
 		{"wo bekomme ich Plakate und Flyer für den Infostand am Samstag", None, ""},
 	} {
 		d := Decide(c.msg, lib, Options{Cases: true})
