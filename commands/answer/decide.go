@@ -174,7 +174,7 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 	answer := firm && first.Score >= calib.minAnswer
 	firm = firm && first.Score >= calib.minFirm
 	date := asksDate(qw)
-	if offTopic && calib.offTopic >= offTopicNoChoice && (!firm || offTopicScattered(res)) && !offTopicAsSetting(res) {
+	if offTopic && calib.offTopic >= offTopicNoChoice && (!firm || offTopicScattered(res)) && !offTopicAsSetting(res) && !partyInTool(res, qw) {
 		d.exit = exitOffTopic
 		return thingNoGuide(d, res.OffTopic, res.Hits, opts, tx)
 	}
@@ -209,7 +209,7 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 		d.exit = exitLeans
 		return noGuide(d, res.Hits, opts, tx)
 	}
-	if offTopicOnOneWord(full) {
+	if offTopicOnOneWord(full) && !partyInTool(full, qw) {
 		d.exit = exitOffTopicOneWord
 		return thingNoGuide(d, full.OffTopic, res.Hits, opts, tx)
 	}
@@ -598,6 +598,88 @@ func offTopicAsSetting(res search.Result) bool {
 	}
 	return topicAgrees(res.Hits)
 }
+
+// partyInTool reports whether a message naming party work (the party
+// groups of search.Result.OffTopic: membership, money, campaign, party
+// bodies and elections, the office) asks how to do something in the
+// association's own tools: it also names one of them or their upload or
+// share actions explicitly (toolWords: "Rechnung in die Cloud hochladen",
+// "Spendenquittung per Link teilen"), and the best guides agree on a topic
+// (topicAgrees) — the party's document is only the object of a tool
+// question. Such a message keeps its choice past the off-topic gate and
+// offTopicOnOneWord; it never gets an answer for it (the answer guards
+// stay), so a wrong guess is a choice, not a confident wrong answer.
+//
+// Unlike the rule of the fourth pass that counted party work as a setting
+// (see offTopicAsSetting), the tool must be named in the message: "wie
+// stelle ich einen Antrag an den Parteitag", "wo finde ich das
+// Wahlprogramm" name none and keep the honest no. Devices, other
+// software and products do not count here: they name the thing the
+// message is about, not a document handled in the tools.
+func partyInTool(res search.Result, ws []word) bool {
+	if len(res.Hits) == 0 || len(res.OffTopic) == 0 || res.OffTopicSpeaks || !namesTool(ws) {
+		return false
+	}
+	for _, w := range res.OffTopic {
+		if !partyGroups[search.OffTopicGroup(w)] {
+			return false
+		}
+	}
+	return topicAgrees(res.Hits)
+}
+
+// partyGroups are the off-topic groups of the party's own work
+// (guides/search offtopic.go: the work areas of a party's regional office).
+var partyGroups = map[string]bool{"membership": true, "money": true, "campaign": true, "party bodies and elections": true, "office": true}
+
+// toolWords name the association's own tools and the core actions by
+// which a member puts a document into them, folded as the message's words
+// are: the products' names as members call them (Nextcloud, the Cloud;
+// BigBlueButton, BBB, the Videokonferenz; Element, Matrix — the tools of
+// the library's topic folders) and the upload and share actions of the
+// German Nextcloud Files UI (Transifex: Hochladen, Teilen, Freigeben,
+// Freigabe) with their common inflected forms and the English UI words.
+// A separable verb split in a clause ("wie lade ich … hoch": German
+// separable verbs, Duden grammar) counts when the particle and a finite
+// form of its verb are both there (namesTool); the particle alone, "hoch",
+// is far too common. Left out on purpose:
+// downloading ("wo kann ich die Satzung herunterladen" asks where the
+// party publishes a document, the office's matter), "Chat" (any chat,
+// often the place of a party matter), and the generic objects of the UI
+// (Link, Ordner, Kalender, Konferenz: "wo finde ich den Link zum
+// Wahlprogramm", "in welchem Ordner liegt die Satzung" got a choice with
+// them; pool A flat, B +1 — tried and dropped).
+var toolWords = map[string]bool{
+	"nextcloud": true, "cloud": true, "bigbluebutton": true, "bbb": true, "videokonferenz": true,
+	"element": true, "matrix": true,
+	"hochladen": true, "hochgeladen": true, "raufladen": true, "upload": true, "uploaden": true,
+	"teilen": true, "geteilt": true, "share": true, "freigeben": true, "freigegeben": true, "freigabe": true,
+}
+
+// namesTool reports whether the words ws name a tool or an upload or
+// share action of the association's tools (toolWords), the upload also
+// split as a separable verb ("lade … hoch", "lädt … hoch": the particle
+// after the verb, as German word order puts it; "wie hoch sind die
+// Kosten, kann ich die Rechnung laden" has no upload).
+func namesTool(ws []word) bool {
+	particle, verb := false, false
+	for _, w := range ws {
+		switch {
+		case toolWords[w.w]:
+			return true
+		case w.w == "hoch" && verb:
+			particle = true
+		case uploadFinite[w.w]:
+			verb = true
+		}
+	}
+	return particle && verb
+}
+
+// uploadFinite are the finite forms of "laden" that take the particle
+// "hoch" at a clause's end when "hochladen" is split (present tense and
+// imperative).
+var uploadFinite = map[string]bool{"lade": true, "lädst": true, "lädt": true, "laden": true, "ladet": true}
 
 // topicAgrees reports whether the first guide's topic (the library's
 // top-level folder: nextcloud/, matrix/, bbb/ …, as guides.Library.Topics
