@@ -219,6 +219,11 @@ func TestRefitWeak(t *testing.T) {
 		gb += b2i(r.gain)
 	}
 	fmt.Printf("weak rows: A %d (%d would gain), B %d (%d); all rows A %d B %d; longest message of A %.0f words\n", len(a), ga, len(b), gb, cur[0][2], cur[1][2], maxWords)
+	if maxWords != weakMaxWords {
+		// The cap is the fit's longest message (lift.go): a pool or a
+		// filter that moves it moves the cap with it.
+		t.Errorf("longest message of A %.0f words, weakMaxWords %d: want them equal", maxWords, weakMaxWords)
+	}
 	fmt.Printf("eighth pass's chain (rescue, lift; LOTSE_REFIT_EMBEDDED=1: the embedded model): A %+d (%d choices), B %+d (%d choices); first messages A %+d, B %+d\n", cur[0][0], cur[0][1], cur[1][0], cur[1][1], curFM[0], curFM[1])
 	var names []string
 	for k := range perSet {
@@ -254,7 +259,10 @@ func TestRefitWeak(t *testing.T) {
 		mnames = strings.Split(v, ",")
 	}
 	for _, name := range mnames {
-		mask := masks[name]
+		mask, ok := masks[name]
+		if !ok {
+			t.Fatalf("LOTSE_REFIT_MASKS: no feature set %q (have %v)", name, mnames)
+		}
 		for _, lambda := range []float64{0.1, 0.3, 1, 3, 10} {
 			loo := 0
 			for i := range a {
