@@ -261,7 +261,7 @@ func TestRefitWeak(t *testing.T) {
 	for _, name := range mnames {
 		mask, ok := masks[name]
 		if !ok {
-			t.Fatalf("LOTSE_REFIT_MASKS: no feature set %q (have %v)", name, mnames)
+			t.Fatalf("LOTSE_REFIT_MASKS: no feature set %q", name)
 		}
 		for _, lambda := range []float64{0.1, 0.3, 1, 3, 10} {
 			loo := 0
