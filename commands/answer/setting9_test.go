@@ -38,6 +38,8 @@ func TestPartyInTool(t *testing.T) {
 		{"party work, a tool named, one topic", tool, res(0.35, oneTopic, "rechnung"), Choose},
 		{"party work met in one word, a tool named", tool, res(0.6, oneTopic, "rechnung"), Choose},
 		{"a file action named", "Spendenquittung per Link teilen", res(0.35, oneTopic, "spendenquittung"), Choose},
+		{"the office (a party group with the device bars) met in one word, a tool named", "Protokoll aus dem Parteibüro in die Cloud hochladen", res(0.8, oneTopic, "parteibüro"), Choose},
+		{"party work as a quote's speaker, a tool named", tool, func() search.Result { r := res(0.35, oneTopic, "rechnung"); r.OffTopicSpeaks = true; return r }(), None},
 		{"firm, one word: a choice, never an answer", tool, firm, Choose},
 		{"party work, no tool named", noTool, res(0.35, oneTopic, "rechnung"), None},
 		{"party work met in one word, no tool named", noTool, res(0.6, oneTopic, "rechnung"), None},
