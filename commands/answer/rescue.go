@@ -27,7 +27,8 @@ import (
 type weakEvidence struct {
 	hits []search.Hit
 	x    rescueFeatures
-	// uncovered is search.Result.Uncovered (for the lift, lift.go).
+	// uncovered is search.Result.Uncovered, the model's tenth figure
+	// (weakFeaturesOf, lift.go).
 	uncovered float64
 }
 
@@ -80,10 +81,11 @@ func featuresOf(res search.Result, nWords int) rescueFeatures {
 
 // logistic is a logistic regression over a fixed list of figures:
 // P(a choice helps) = σ(b + Σ w_i·x_i); a choice is offered when
-// P ≥ threshold. The fits (TestRescueFit, TestScopeFit: fitLogistic)
-// standardise the figures and fold the mean and the deviation back into
-// w and b, so the weights are in the raw figures' units. The rescue and
-// the lift (lift.go) are two of them.
+// P ≥ threshold. The fits (TestRefitWeak; before the ninth pass
+// TestRescueFit, TestScopeFit: fitLogistic) standardise the figures and
+// fold the mean and the deviation back into w and b, so the weights are
+// in the raw figures' units. rescue, the one weak-evidence model, is one
+// of them.
 type logistic struct {
 	w         []float64
 	b         float64

@@ -31,7 +31,8 @@ func weakHits(strong float64) []search.Hit {
 	}
 }
 
-// weakCase is a row of the tables of the rescue and the lift (TestLift):
+// weakCase is a row of the tables of the weak-evidence model (rescue.go;
+// TestRescueWeak and TestLift):
 // a message with a fixed search result and the decision it should get.
 type weakCase struct {
 	name    string

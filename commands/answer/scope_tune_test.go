@@ -346,7 +346,8 @@ func TestScopeFit(t *testing.T) {
 		nb, gb := cnt(b)
 		fmt.Printf("%s rows: A %d (%d would gain), B %d (%d)\n", dir, na, ga, nb, gb)
 		// The longest message of A's rows: the fitted range of "words"
-		// (liftMaxWords caps the lift's figure there).
+		// (the seventh pass's lift capped its figure there; since the
+		// ninth pass TestRefitWeak checks weakMaxWords the same way).
 		maxWords := 0.0
 		for _, r := range a {
 			maxWords = max(maxWords, math.Round(math.Expm1(r.x[wordsFeature])))
