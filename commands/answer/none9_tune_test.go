@@ -5,8 +5,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-
-	"github.com/lotse-bot/lotse/guides/search"
 )
 
 // none9PoolNames is the ninth pass's tuning pool (never a held-out set):
@@ -29,12 +27,7 @@ func TestNoneParts(t *testing.T) {
 	for _, name := range none9PoolNames {
 		s := scopeSet(t, name)
 		for part := 0; part < 2; part++ {
-			var qs []search.Question
-			for _, q := range s.qs {
-				if rescuePart(q.Text) == (part == 1) {
-					qs = append(qs, q)
-				}
-			}
+			qs := partQs(s.qs, part == 1)
 			if len(qs) == 0 {
 				continue
 			}
