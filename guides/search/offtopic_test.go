@@ -83,7 +83,7 @@ func TestOffTopicOfficeMatter(t *testing.T) {
 			Sections: []Section{{Heading: "Landesgeschäftsstelle", Text: "Die Geschäftsstelle ist zuständig für: " +
 				"Mitgliederverwaltung: Adressänderung, neue Bankverbindung. Ein Drucker steht im Flur."}}},
 		{ID: "deck.md", Title: "Aufgaben im Board verwalten", Tags: []string{"deck", "aufgaben", "karten"},
-			Summary: "Wie ihr Aufgaben als Karten plant.",
+			Summary:  "Wie ihr Aufgaben als Karten plant.",
 			Sections: []Section{{Text: "Legt für jede Aufgabe eine Karte an, etwa Plakate aufhängen oder Mitgliederverwaltung aufräumen."}}},
 	}
 	ix := Build(docs, Options{})
