@@ -39,7 +39,9 @@ import (
 // first guide does not name that very word (or a longer word that begins
 // with it, namesVariant) in its title, tags, aliases, example questions
 // or summary. A library that has a guide about printers answers printer
-// questions as before.
+// questions as before. A party matter (offTopicGroup.Matter) also counts
+// as named when the first guide presents the office and names the word
+// anywhere, its body too (presentsOffice, tenth pass).
 type offTopicGroup struct {
 	Name string
 	// Words are folded surface words. A leading "*" lets the word also
