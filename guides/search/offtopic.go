@@ -39,7 +39,9 @@ import (
 // first guide does not name that very word (or a longer word that begins
 // with it, namesVariant) in its title, tags, aliases, example questions
 // or summary. A library that has a guide about printers answers printer
-// questions as before.
+// questions as before. A party matter (offTopicGroup.Matter) also counts
+// as named when the first guide presents the office and names the word
+// anywhere, its body too (presentsOffice, tenth pass).
 type offTopicGroup struct {
 	Name string
 	// Words are folded surface words. A leading "*" lets the word also
@@ -65,6 +67,17 @@ type offTopicGroup struct {
 	// ("Klingel", "Ring") inflects into other everyday words ("klingeln",
 	// "Ringe"); the product's name is not inflected.
 	Bare bool
+	// Matter: the group names a party matter that the regional office
+	// handles (membership, money, campaign, party bodies, the office). A
+	// guide that presents the office (presentsOffice) and lists such a
+	// matter anywhere in its text — in its body too, as a contacts guide
+	// lists what the office is responsible for ("Mitgliederverwaltung:
+	// Adressänderung, neue Bankverbindung …") — is about it: the word
+	// counts as named (tenth pass).
+	// Devices and products are not matters: bodies mention them in
+	// passing as the setting of a step ("im Browser", "am Laptop"), which
+	// is why the other groups need the author's strong fields.
+	Matter bool
 }
 
 // offTopicGroups are the hand-written groups (party work, hardware, other
@@ -74,7 +87,7 @@ var offTopicGroups = append(partyAndDeviceGroups, otherThingsGroups...)
 
 // partyAndDeviceGroups is the hand-written list (second pass and later).
 var partyAndDeviceGroups = []offTopicGroup{
-	{Name: "membership", Words: []string{"mitgliedsbeitrag", "mitgliedsbeiträge", "beitragssatz", "beitragszahlung", "mitgliedsausweis",
+	{Name: "membership", Matter: true, Words: []string{"mitgliedsbeitrag", "mitgliedsbeiträge", "beitragssatz", "beitragszahlung", "mitgliedsausweis",
 		"parteibuch", "parteiaustritt", "bankverbindung", "kontoverbindung", "iban", "lastschrift",
 		"mitgliedsantrag", "parteieintritt", "satzung",
 		// Ninth pass: the membership sections of German party statutes
@@ -83,7 +96,7 @@ var partyAndDeviceGroups = []offTopicGroup{
 		// member reports, a new address or a move to another branch).
 		"mitgliederverwaltung", "mitgliederdatei", "mitgliederverzeichnis", "mitgliedsnummer",
 		"adressänderung", "wohnsitzwechsel", "wohnortwechsel"}},
-	{Name: "money", Words: []string{"*spende", "*spenden", "*quittung", "zuwendungsbestätigung", "*erstattung", "erstattet", "fahrtkosten",
+	{Name: "money", Matter: true, Words: []string{"*spende", "*spenden", "*quittung", "zuwendungsbestätigung", "*erstattung", "erstattet", "fahrtkosten",
 		"reisekosten", "*rechnung", "finanzamt", "steuererklärung", "*zuschuss",
 		// Ninth pass: a party's finance rules (Finanzordnung,
 		// Beitragsordnung) and the Parteiengesetz's accounts (§§ 23 ff.:
@@ -92,14 +105,14 @@ var partyAndDeviceGroups = []offTopicGroup{
 		// a file with or writes to, the setting of a guide question.
 		"finanzordnung", "beitragsordnung", "kassenprüfung", "kassenbericht", "rechenschaftsbericht",
 		"mandatsträgerabgabe", "sonderbeitrag"}},
-	{Name: "campaign", Words: []string{"*plakat", "plakatieren", "*flyer", "*infostand", "aufkleber", "sticker", "*broschüre",
+	{Name: "campaign", Matter: true, Words: []string{"*plakat", "plakatieren", "*flyer", "*infostand", "aufkleber", "sticker", "*broschüre",
 		"wahlkampfmaterial", "infomaterial", "demo", "*demonstration", "kundgebung", "haustürwahlkampf",
 		// Ninth pass: campaign vocabulary of a party's campaign handbooks
 		// (street work and polling day; "Wahlkampf" itself is left out:
 		// a guide names it as the setting of its tools, and so are the
 		// roles, Wahlhelfer, for the reason given with the money group).
 		"wahlwerbung", "*wahlstand", "verteilaktion", "steckaktion", "stimmzettel"}},
-	{Name: "party bodies and elections", Words: []string{"*parteitag", "delegierte", "delegierter", "kandidatur",
+	{Name: "party bodies and elections", Matter: true, Words: []string{"*parteitag", "delegierte", "delegierter", "kandidatur",
 		"kandidieren", "kandidatin", "kandidat", "*wahlprogramm", "parteiprogramm", "grundsatzprogramm", "briefwahl", "wahlbenachrichtigung", "wahlkreis",
 		"wahlliste", "listenplatz", "pressemitteilung", "pressesprecherin", "pressesprecher"}},
 	// Ninth pass: the office itself — the premises and hours of a party's
@@ -109,7 +122,7 @@ var partyAndDeviceGroups = []offTopicGroup{
 	// a device, often the setting of a real question ("im Parteibüro geht
 	// mein Mikrofon in der Konferenz nicht"), so the group takes the
 	// device bars (Device).
-	{Name: "office", Device: true, Words: []string{"parteibüro", "kreisgeschäftsstelle", "bürozeiten", "sprechzeiten"}},
+	{Name: "office", Matter: true, Device: true, Words: []string{"parteibüro", "kreisgeschäftsstelle", "bürozeiten", "sprechzeiten"}},
 	{Name: "hardware", Device: true, Words: []string{"drucker", "scanner", "laptop", "notebook", "festplatte",
 		"tastatur", "maus", "router", "fritzbox", "akku", "usbstick", "ladekabel",
 		// The same devices in English (round 2).
@@ -272,6 +285,9 @@ func (ix *Index) offTopic(toks []rawToken, doc int32) []string {
 			return true
 		}
 		if len(s.parts) == 0 {
+			if offTopicGroups[s.group].Matter && ix.presentsOffice(doc, key) {
+				return ix.namesAny(doc, key(w)) || ix.namesAny(doc, key(s.word))
+			}
 			return ix.namesStrong(doc, key(w)) || ix.namesStrong(doc, key(s.word))
 		}
 		// A name of several words: the guide names each of them (the
@@ -352,6 +368,49 @@ const minVariant = 5
 func (ix *Index) namesStrong(doc int32, k string) bool {
 	id, ok := ix.terms[k]
 	return ok && ix.namesStrongTerm(doc, id)
+}
+
+// namesAny reports whether guide doc has the term with stem key k in any
+// field its author wrote (the strong fields, headings or body); learned
+// questions do not count, as for namesStrong. It is the bar for a party
+// matter (offTopicGroup.Matter).
+func (ix *Index) namesAny(doc int32, k string) bool {
+	id, ok := ix.terms[k]
+	if !ok {
+		return false
+	}
+	p, ok := ix.postingFor(id, doc)
+	return ok && p.mask&^(1<<fLearned) != 0
+}
+
+// officeWords name the party's office as a place members turn to: the
+// statutes' word (Geschäftsstelle, and its compounds: Landes-,
+// Kreisgeschäftsstelle) and the members' (Parteibüro), as the office
+// group says.
+var officeWords = []string{"geschäftsstelle", "parteibüro"}
+
+// presentsOffice reports whether guide doc presents the party's office:
+// its author's fields name it (officeWords, or a compound that ends with
+// one). Such a guide says who handles which matter, and its body lists
+// the office's matters as its own subject ("Mitgliederverwaltung:
+// Adressänderung, neue Bankverbindung …"); a tool guide that mentions a
+// matter as an example ("Plakate aufhängen" on a task board) does not.
+func (ix *Index) presentsOffice(doc int32, key func(string) string) bool {
+	if int(doc) >= len(ix.docTopic) {
+		return false
+	}
+	for _, w := range officeWords {
+		o := key(w)
+		if o == "" {
+			continue
+		}
+		for _, id := range ix.docTopic[doc] {
+			if strings.HasSuffix(ix.termKeys[id], o) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // namesStrongTerm is namesStrong for the term id.

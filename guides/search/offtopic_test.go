@@ -71,3 +71,40 @@ func ids(hs []Hit) []string {
 	}
 	return out
 }
+
+// TestOffTopicOfficeMatter (tenth pass): a party matter that a guide
+// presenting the office lists in its body is no signal against that guide;
+// the same word in a tool guide's body, a device word in the office
+// guide's body, and a matter the office guide does not list stay signals.
+func TestOffTopicOfficeMatter(t *testing.T) {
+	docs := []Doc{
+		{ID: "kontakt.md", Title: "Ansprechpersonen in der Geschäftsstelle", Tags: []string{"kontakt", "zuständig"},
+			Summary: "Wen du für welches Anliegen erreichst.",
+			Sections: []Section{{Heading: "Landesgeschäftsstelle", Text: "Die Geschäftsstelle ist zuständig für: " +
+				"Mitgliederverwaltung: Adressänderung, neue Bankverbindung. Ein Drucker steht im Flur."}}},
+		{ID: "deck.md", Title: "Aufgaben im Board verwalten", Tags: []string{"deck", "aufgaben", "karten"},
+			Summary:  "Wie ihr Aufgaben als Karten plant.",
+			Sections: []Section{{Text: "Legt für jede Aufgabe eine Karte an, etwa Plakate aufhängen oder Mitgliederverwaltung aufräumen."}}},
+	}
+	ix := Build(docs, Options{})
+	for _, c := range []struct {
+		q, first string
+		off      []string
+	}{
+		{"wer ist für die mitgliederverwaltung zuständig", "kontakt.md", nil},
+		{"wem melde ich meine adressänderung", "kontakt.md", nil},
+		{"neue bankverbindung an die geschäftsstelle", "kontakt.md", nil},
+		// A device named in passing in the office guide's body: still a
+		// signal (devices need the author's fields).
+		{"der drucker in der geschäftsstelle druckt nicht", "kontakt.md", []string{"drucker"}},
+		// A matter the office guide does not list.
+		{"wer ist in der geschäftsstelle für die spendenquittung zuständig", "kontakt.md", []string{"spendenquittung"}},
+		// The tool guide mentions the matter as an example: a signal.
+		{"plakate aufhängen karten aufgaben", "deck.md", []string{"plakate"}},
+	} {
+		r := ix.Search(c.q, 3)
+		if len(r.Hits) == 0 || r.Hits[0].ID != c.first || !slices.Equal(r.OffTopic, c.off) {
+			t.Errorf("%q: hits %v, off-topic %v; want %s first with %v", c.q, ids(r.Hits), r.OffTopic, c.first, c.off)
+		}
+	}
+}
