@@ -278,6 +278,18 @@ func TestFloors(t *testing.T) {
 		// of 172 = 86.0 % (144 at the start of the eighth and of the ninth
 		// pass), 2 confident wrong answers (both of 152 answerable).
 		{"BenchSealed7", bench("sealed7"), 84, 3, nil},
+		// The eighth sealed first messages
+		// (testdata/first-messages-sealed8-2026-12-05.tsv: written blind
+		// and committed in c852da3, after the eighth pass, and run once,
+		// at the end of the tenth pass, the pass it judged): helped 166 of
+		// 185 = 89.7 % (the same at the start of the session), 2 confident
+		// wrong answers; small talk 14 of 15, requests for a person 11 of 12.
+		{"FirstMessagesSealed8", firstMessages("sealed8"), 88, 3, []string{"smalltalk", "human"}},
+		// The eighth sealed bench questions
+		// (guides/search/testdata/bench-sealed8-2026-12-05.tsv): helped 159
+		// of 179 = 88.8 % (158 at the start of the session), no confident
+		// wrong answer.
+		{"BenchSealed8", bench("sealed8"), 87, 1, nil},
 	})
 }
 
