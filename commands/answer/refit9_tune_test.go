@@ -220,7 +220,7 @@ func TestRefitWeak(t *testing.T) {
 	}
 	fmt.Printf("weak rows: A %d (%d would gain), B %d (%d); all rows A %d B %d; longest message of A %.0f words\n", len(a), ga, len(b), gb, cur[0][2], cur[1][2], maxWords)
 	if maxWords != weakMaxWords {
-		// The cap is the fit's longest message (lift.go): a pool or a
+		// The cap is the fit's longest message (weakMaxWords): a pool or a
 		// filter that moves it moves the cap with it.
 		t.Errorf("longest message of A %.0f words, weakMaxWords %d: want them equal", maxWords, weakMaxWords)
 	}
