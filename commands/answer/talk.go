@@ -1389,7 +1389,7 @@ func declineOnly(text string, ws []word) (Talk, bool) {
 				return "", false
 			}
 			core = true
-		case copeNegs[f] && deniedNeed(fs, -1-i):
+		case copeNegs[f] && deniesNeed(fs, i):
 			// The denial of a need, read with it.
 		case copeHelp[f] && deniedHelp(fs, i):
 			// The help a denied need names ("keine Hilfe").
@@ -1550,17 +1550,11 @@ func followedBy(fs []string, i int, parts []string) bool {
 	return false
 }
 
-// deniedNeed reports, for i ≥ 0, whether the need fs[i] is denied: a
-// copeNeg right before it ("nicht nötig", "no need", "not needed", "don't
-// need") or up to two words after it ("brauch ich nicht", "brauche das
-// nicht"; not "no", the answer particle: "no, I need help"). For i < 0 it
-// reports whether the negation fs[-1-i] denies a need so.
+// deniedNeed reports whether the need fs[i] is denied: a copeNeg right
+// before it ("nicht nötig", "no need", "not needed", "don't need") or up
+// to two words after it ("brauch ich nicht", "brauche das nicht"; not
+// "no", the answer particle: "no, I need help").
 func deniedNeed(fs []string, i int) bool {
-	if i < 0 {
-		n := -1 - i
-		return n+1 < len(fs) && copeNeeds[fs[n+1]] ||
-			fs[n] != "no" && (n > 0 && copeNeeds[fs[n-1]] || n > 1 && copeNeeds[fs[n-2]])
-	}
 	if i > 0 && copeNegs[fs[i-1]] {
 		return true
 	}
@@ -1570,4 +1564,12 @@ func deniedNeed(fs []string, i int) bool {
 		}
 	}
 	return false
+}
+
+// deniesNeed reports whether the negation fs[n] (copeNegs) denies a need
+// as deniedNeed reads it: the need right after it, or up to two words
+// before it unless it is "no".
+func deniesNeed(fs []string, n int) bool {
+	return n+1 < len(fs) && copeNeeds[fs[n+1]] ||
+		fs[n] != "no" && (n > 0 && copeNeeds[fs[n-1]] || n > 1 && copeNeeds[fs[n-2]])
 }
