@@ -137,8 +137,8 @@ var partyAndDeviceGroups = []offTopicGroup{
 // OffTopicGroup returns the name of the off-topic group a query word
 // (folded, as in Result.OffTopic) belongs to, or "".
 func OffTopicGroup(w string) string {
-	if s := offTopicLookup(w); s.word != "" {
-		return offTopicGroups[s.group].Name
+	if g := offTopicGroupOf(w); g != nil {
+		return g.Name
 	}
 	return ""
 }
@@ -146,23 +146,32 @@ func OffTopicGroup(w string) string {
 // OffTopicDevice reports whether the query word w (folded, as in
 // Result.OffTopic) names a device (an off-topic group with Device set).
 func OffTopicDevice(w string) bool {
-	s := offTopicLookup(w)
-	return s.word != "" && offTopicGroups[s.group].Device
+	g := offTopicGroupOf(w)
+	return g != nil && g.Device
 }
 
 // OffTopicWeak reports whether the query word w (folded, as in
 // Result.OffTopic) is a weak signal (an off-topic group with Weak set).
 func OffTopicWeak(w string) bool {
-	s := offTopicLookup(w)
-	return s.word != "" && offTopicGroups[s.group].Weak
+	g := offTopicGroupOf(w)
+	return g != nil && g.Weak
 }
 
 // OffTopicBare reports whether the query word w (folded, as in
 // Result.OffTopic) is a signal that is also an everyday word (an
 // off-topic group with Bare set: "TV", "Signal", "Alexa").
 func OffTopicBare(w string) bool {
-	s := offTopicLookup(w)
-	return s.word != "" && offTopicGroups[s.group].Bare
+	g := offTopicGroupOf(w)
+	return g != nil && g.Bare
+}
+
+// offTopicGroupOf returns the off-topic group of the signal the folded
+// query word w is (offTopicLookup), or nil when w is none.
+func offTopicGroupOf(w string) *offTopicGroup {
+	if s := offTopicLookup(w); s.word != "" {
+		return &offTopicGroups[s.group]
+	}
+	return nil
 }
 
 // OffTopicGroupNames lists the names of the off-topic groups.
