@@ -219,12 +219,12 @@ func isPrompt(d *storage.CaseDraft, target id.EventID) bool {
 
 // promptTarget reports whether target can name a prompt: not empty, and not
 // one of the marks the draft keeps beside event IDs (supersededMark,
-// declinedBy). The target of a reaction is whatever the sender's client
+// declinedMark). The target of a reaction is whatever the sender's client
 // put there, so a hand-made "superseded:$…" must not match the marked
 // entry of a superseded prompt (review rvM).
 func promptTarget(target id.EventID) bool {
 	t := target.String()
-	return t != "" && !strings.HasPrefix(t, supersededMark) && !strings.HasPrefix(t, declinedBy(""))
+	return t != "" && !strings.HasPrefix(t, supersededMark) && !strings.HasPrefix(t, declinedMark)
 }
 
 // maxEarlierPrompts bounds the earlier prompts kept with a pending offer
@@ -526,7 +526,13 @@ func (w *Workflow) putDeclined(ctx context.Context, d *storage.CaseDraft) error 
 	return w.DB.Cases.PutDraft(ctx, nd)
 }
 
-func declinedBy(evtID id.EventID) string { return "declined:" + evtID.String() }
+// declinedMark marks the PromptEvent of a draft whose offer was declined,
+// before the declining event's ID (declinedBy): like supersededMark it
+// never equals an event ID.
+const declinedMark = "declined:"
+
+// declinedBy is the PromptEvent of a draft whose offer evtID declined.
+func declinedBy(evtID id.EventID) string { return declinedMark + evtID.String() }
 
 // declineBeforeAnswer declines the offer of draft d for a message that
 // asks a new question after its "no" (the answer follows). Like

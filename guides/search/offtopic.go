@@ -137,8 +137,8 @@ var partyAndDeviceGroups = []offTopicGroup{
 // OffTopicGroup returns the name of the off-topic group a query word
 // (folded, as in Result.OffTopic) belongs to, or "".
 func OffTopicGroup(w string) string {
-	if s := offTopicLookup(w); s.word != "" {
-		return offTopicGroups[s.group].Name
+	if g := offTopicGroupOf(w); g != nil {
+		return g.Name
 	}
 	return ""
 }
@@ -146,23 +146,32 @@ func OffTopicGroup(w string) string {
 // OffTopicDevice reports whether the query word w (folded, as in
 // Result.OffTopic) names a device (an off-topic group with Device set).
 func OffTopicDevice(w string) bool {
-	s := offTopicLookup(w)
-	return s.word != "" && offTopicGroups[s.group].Device
+	g := offTopicGroupOf(w)
+	return g != nil && g.Device
 }
 
 // OffTopicWeak reports whether the query word w (folded, as in
 // Result.OffTopic) is a weak signal (an off-topic group with Weak set).
 func OffTopicWeak(w string) bool {
-	s := offTopicLookup(w)
-	return s.word != "" && offTopicGroups[s.group].Weak
+	g := offTopicGroupOf(w)
+	return g != nil && g.Weak
 }
 
 // OffTopicBare reports whether the query word w (folded, as in
 // Result.OffTopic) is a signal that is also an everyday word (an
 // off-topic group with Bare set: "TV", "Signal", "Alexa").
 func OffTopicBare(w string) bool {
-	s := offTopicLookup(w)
-	return s.word != "" && offTopicGroups[s.group].Bare
+	g := offTopicGroupOf(w)
+	return g != nil && g.Bare
+}
+
+// offTopicGroupOf returns the off-topic group of the signal the folded
+// query word w is (offTopicLookup), or nil when w is none.
+func offTopicGroupOf(w string) *offTopicGroup {
+	if s := offTopicLookup(w); s.word != "" {
+		return &offTopicGroups[s.group]
+	}
+	return nil
 }
 
 // OffTopicGroupNames lists the names of the off-topic groups.
@@ -366,8 +375,7 @@ const minVariant = 5
 // questions, summary). Learned questions do not count: they are members'
 // words, with the setting of their question ("auf meinem Laptop").
 func (ix *Index) namesStrong(doc int32, k string) bool {
-	id, ok := ix.terms[k]
-	return ok && ix.namesStrongTerm(doc, id)
+	return ix.namesIn(doc, k, authorFields)
 }
 
 // namesAny reports whether guide doc has the term with stem key k in any
@@ -375,12 +383,18 @@ func (ix *Index) namesStrong(doc int32, k string) bool {
 // questions do not count, as for namesStrong. It is the bar for a party
 // matter (offTopicGroup.Matter).
 func (ix *Index) namesAny(doc int32, k string) bool {
+	return ix.namesIn(doc, k, ^uint8(1<<fLearned))
+}
+
+// namesIn reports whether guide doc has the term with stem key k in one
+// of fields (a mask of field bits, as posting.mask).
+func (ix *Index) namesIn(doc int32, k string, fields uint8) bool {
 	id, ok := ix.terms[k]
 	if !ok {
 		return false
 	}
 	p, ok := ix.postingFor(id, doc)
-	return ok && p.mask&^(1<<fLearned) != 0
+	return ok && p.mask&fields != 0
 }
 
 // officeWords name the party's office as a place members turn to: the
@@ -411,12 +425,6 @@ func (ix *Index) presentsOffice(doc int32, key func(string) string) bool {
 		}
 	}
 	return false
-}
-
-// namesStrongTerm is namesStrong for the term id.
-func (ix *Index) namesStrongTerm(doc int32, id int32) bool {
-	p, ok := ix.postingFor(id, doc)
-	return ok && p.mask&authorFields != 0
 }
 
 // strongFor sets which fields of a guide say what it is about for each
