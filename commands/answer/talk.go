@@ -62,7 +62,9 @@ var ackCore = set("ok", "okay", "okey", "oki", "k", "klar", "super", "prima", "p
 	"top", "gut", "passt", "verstanden", "läuft", "klappt", "geklappt", "funktioniert", "hilft", "geholfen",
 	"weitergeholfen", "ja", "jo", "jup", "yes", "yep", "genau", "aha", "ah", "achso", "ach", "great", "perfect", "works",
 	"worked", "nice", "awesome", "helps", "helped", "fine", "good", "alright", "right", "fein", "wunderbar", "gerne", "gern",
-	"läufts", "geht's", "gehts", "funktionierts", "nein", "nö", "no", "nope", "egal", "schade", "test", "testing", "oh",
+	"läufts", "geht's", "gehts", "funktionierts", "nein", "nö", "no", "nope",
+	// "nee" is colloquial "nein" (Duden, "nee"), like "nö" (fix13).
+	"nee", "egal", "schade", "test", "testing", "oh",
 	"hm", "hmm", "wars", "war's", "got", "mach", "mache", "machs", "mach's", "probier", "probiere", "probiers", "probier's")
 
 // addressWords are greeting words that only say whom a greeting
@@ -191,10 +193,14 @@ func talkReply(tx *Texts, t Talk) string {
 	return ""
 }
 
+// kindOf is the kind of the small talk ws: thanks before goodbye before
+// greeting before acknowledgement. Thanks right after a "no" ("nein
+// danke", "no thanks"; thanksOf) decline and are no thanks: an
+// acknowledgement (fix13), as declineOnly replies to a decline.
 func kindOf(ws []word) Talk {
-	var thanks, bye, hello bool
+	var bye, hello bool
+	thanks, _ := thanksOf(ws)
 	for _, w := range ws {
-		thanks = thanks || thanksWords[w.w]
 		bye = bye || (byeWords[w.w] && !greetWords[w.w] && w.w != "dann" && w.w != "viele")
 		hello = hello || (greetWords[w.w] && !addressWords[w.w])
 	}
@@ -207,6 +213,28 @@ func kindOf(ws []word) Talk {
 		return TalkHello
 	}
 	return TalkAck
+}
+
+// noWords are the answer particles that say "no" (Duden, "nein", "nee",
+// "nö"; Cambridge Dictionary, "no", "nope"), as typed in a chat.
+var noWords = set("nein", "nee", "nö", "noe", "no", "nope")
+
+// thanksOf reports whether ws thank (thanks) and whether they decline
+// with thanks (declined): thanks right after a "no" (noWords), in a run of
+// thanks ("nein danke", "nein, vielen Dank", "no thanks", "no, thank
+// you", "nö danke"), are the formula that refuses an offer politely
+// (Duden, "danke": "nein, danke" as the polite refusal; Cambridge
+// Dictionary, "no thanks"/"no, thank you": used to refuse an offer) — no
+// thanks for help received. One pass over ws.
+func thanksOf(ws []word) (thanks, declined bool) {
+	afterNo := false
+	for _, w := range ws {
+		t := thanksWords[w.w]
+		thanks = thanks || t && !afterNo
+		declined = declined || t && afterNo
+		afterNo = noWords[w.w] || t && afterNo
+	}
+	return thanks, declined
 }
 
 // questionPart strips a leading run of greeting, thanks and
@@ -1400,6 +1428,11 @@ func declineOnly(text string, ws []word) (Talk, bool) {
 		default:
 			return "", false
 		}
+	}
+	// "nein danke", "no, thank you": the polite refusal is a decline of
+	// its own (thanksOf; fix13), with or without the formula.
+	if _, declined := thanksOf(ws); declined {
+		core = true
 	}
 	if !core {
 		return "", false
