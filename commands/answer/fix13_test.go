@@ -41,3 +41,49 @@ func TestNoThanksDeclines(t *testing.T) {
 		}
 	}
 }
+
+// TestNoProblemAck: "kein Problem", "no worries", "np" and the like alone
+// acknowledge (Duden, "kein Problem", "kein Ding"; Cambridge Dictionary,
+// "no problem", "no worries"): the acknowledgement reply, not the vague
+// complaint ("Schade, dass gerade etwas nicht klappt!") nor a guide for
+// "problem" (fix13). They are no decline (IsDecline) but IsNoProblem:
+// support leaves a pending offer open. The same words naming a thing, or
+// a problem, are no acknowledgement.
+func TestNoProblemAck(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, tt := range []struct {
+		msg  string
+		talk Talk // "" = no small talk
+	}{
+		{"kein Problem", TalkAck},
+		{"Kein Problem!", TalkAck},
+		{"gar kein Problem", TalkAck},
+		{"no problem", TalkAck},
+		{"kein Ding", TalkAck},
+		{"keine Ursache", TalkAck},
+		{"np", TalkAck},
+		{"no worries", TalkAck},
+		{"ok, kein Problem", TalkAck},
+		{"kein Problem, danke!", TalkThanks},
+		{"no worries, bye", TalkBye},
+		{"kein Problem mit der Cloud", ""},
+		{"Problem", ""},
+		{"ich habe ein Problem", ""},
+		{"no problem with the login?", ""},
+	} {
+		d := Decide(tt.msg, lib, Options{Cases: true})
+		if tt.talk == "" {
+			if d.Outcome == SmallTalk {
+				t.Errorf("%q: small talk %s, want none", tt.msg, d.Talk)
+			}
+		} else if d.Outcome != SmallTalk || d.Talk != tt.talk {
+			t.Errorf("%q: %s %s %q, want small talk %s", tt.msg, d.Outcome, d.Talk, d.Reply, tt.talk)
+		}
+		if got := IsNoProblem(tt.msg); got != (tt.talk != "") {
+			t.Errorf("IsNoProblem(%q) = %v, want %v", tt.msg, got, tt.talk != "")
+		}
+		if IsDecline(tt.msg) {
+			t.Errorf("IsDecline(%q) = true, want false", tt.msg)
+		}
+	}
+}

@@ -93,11 +93,30 @@ const maxLeaveWords = 12
 
 // leftOnly reports whether msg (its words, joined by single spaces) is a
 // way of taking one's leave with nothing else but words of small talk
-// around it ("muss los, danke!", "ich hau ab, tschüss"). One pass per
-// phrase over a message of at most a few KB.
-func leftOnly(msg string) bool {
+// around it ("muss los, danke!", "ich hau ab, tschüss").
+func leftOnly(msg string) bool { return phraseOnly(msg, leaveTaking) }
+
+// noProblem are the whole-message ways of saying "no problem", "never
+// mind that" (fix13): an acknowledgement, the answer to thanks or to an
+// apology, with the words of a denial — Duden: "kein Problem" (ugs.:
+// "das ist ohne Weiteres möglich", also "keine Ursache"), "kein Ding"
+// (ugs. "kein Problem"), "keine Ursache" (the answer to thanks), "kein
+// Thema" (ugs.); Cambridge Dictionary: "no problem", "not a problem",
+// "no worries" (informal: "it's not a problem"), "no big deal"; "np",
+// "no prob(s)" the chat abbreviations. No complaint ("Problem" names no
+// trouble here) and no answer to a yes/no question either: with a case
+// offer pending they leave it open (IsNoProblem). As for leaveTaking only
+// the whole phrase counts: "kein Problem mit der Cloud" names a thing.
+var noProblem = set("kein problem", "gar kein problem", "überhaupt kein problem", "kein ding", "keine ursache",
+	"kein thema", "no problem", "no problem at all", "not a problem", "no prob", "no probs", "np", "no worries",
+	"no big deal")
+
+// phraseOnly reports whether msg (its words, joined by single spaces) is
+// one of phrases with nothing else but words of small talk around it. One
+// pass per phrase over a message of at most a few KB.
+func phraseOnly(msg string, phrases map[string]bool) bool {
 	padded := " " + msg + " "
-	for p := range leaveTaking {
+	for p := range phrases {
 		i := strings.Index(padded, " "+p+" ")
 		if i < 0 {
 			continue
@@ -151,6 +170,12 @@ func isSmallTalk(text string, ws []word) (Talk, bool) {
 	}
 	if len(ws) <= maxLeaveWords && leftOnly(b.String()) {
 		return TalkBye, true
+	}
+	if len(ws) <= maxLeaveWords && phraseOnly(b.String(), noProblem) {
+		// "kein Problem", "no worries, bye": an acknowledgement (or
+		// the thanks or goodbye around it), not the vague complaint
+		// "Problem" alone would be.
+		return kindOf(ws), true
 	}
 	thanked := slices.ContainsFunc(ws, func(w word) bool { return thanksWords[w.w] })
 	core := false
@@ -1553,6 +1578,24 @@ func IsDecline(message string) bool {
 	}
 	_, small := SmallTalkOf(message)
 	return small
+}
+
+// IsNoProblem reports whether message is nothing but "no problem" with
+// small talk around it ("kein Problem", "no worries", "np"; noProblem):
+// neither yes nor no to a yes/no question. Support reads it while a case
+// offer is pending: its "no" ("no problem") declines nothing and it opens
+// nothing, the offer stays open — it is ambiguous, so the member's next
+// clear answer decides (fix13).
+func IsNoProblem(message string) bool {
+	ws := tokens(clean(message))
+	if len(ws) == 0 || len(ws) > maxLeaveWords {
+		return false
+	}
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.w
+	}
+	return phraseOnly(strings.Join(parts, " "), noProblem)
 }
 
 // deniedHelp reports whether the help fs[i] (copeHelp) is denied: a
