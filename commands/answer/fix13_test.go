@@ -1,6 +1,11 @@
 package answer
 
-import "testing"
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
 
 // TestNoThanksDeclines: "nein danke", "no thanks" and the like alone
 // refuse politely (Duden, "danke"; Cambridge Dictionary, "no thanks"):
@@ -84,6 +89,129 @@ func TestNoProblemAck(t *testing.T) {
 		}
 		if IsDecline(tt.msg) {
 			t.Errorf("IsDecline(%q) = true, want false", tt.msg)
+		}
+	}
+}
+
+// TestReplyParticleLead: a leading reply particle ("nein,", "ja, aber",
+// "no,", "hm,") before a message of its own is read like a leading
+// greeting: the rest is what is decided (fix13: "nein, ich brauche Hilfe
+// bei der Anmeldung" got a choice of Lotse's own guides, as the particle
+// kept "Hilfe" in the search, while the message without it gets the login
+// guides). Each message decides as its rest does.
+func TestReplyParticleLead(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, tt := range []struct{ msg, rest string }{
+		{"nein, ich brauche Hilfe bei der Anmeldung", "ich brauche Hilfe bei der Anmeldung"},
+		{"ja, aber ich brauche Hilfe bei der Anmeldung", "ich brauche Hilfe bei der Anmeldung"},
+		{"Nein leider, ich brauche Hilfe bei der Anmeldung", "ich brauche Hilfe bei der Anmeldung"},
+		{"doch, ich brauche Hilfe bei der Anmeldung", "ich brauche Hilfe bei der Anmeldung"},
+		{"nein, ich brauche Hilfe", "ich brauche Hilfe"},
+		{"naja, ich brauche Hilfe", "ich brauche Hilfe"},
+		{"no, I need help", "I need help"},
+		{"yeah, I need help", "I need help"},
+		{"no thanks, I need help with the login", "I need help with the login"},
+		{"nein danke, aber wie ändere ich mein Passwort?", "wie ändere ich mein Passwort?"},
+		{"hm, ich brauche Hilfe beim Bildschirm teilen", "ich brauche Hilfe beim Bildschirm teilen"},
+		{"yes, but how do I share my screen?", "how do I share my screen?"},
+		{"ok, ich habe mein Passwort vergessen", "ich habe mein Passwort vergessen"},
+	} {
+		d, want := Decide(tt.msg, lib, Options{Cases: true}), Decide(tt.rest, lib, Options{Cases: true})
+		if d.Outcome != want.Outcome || d.Vague != want.Vague || fmt.Sprint(d.Guides()) != fmt.Sprint(want.Guides()) {
+			t.Errorf("%q: %s vague=%v %v, want as %q: %s vague=%v %v", tt.msg, d.Outcome, d.Vague, d.Guides(),
+				tt.rest, want.Outcome, want.Vague, want.Guides())
+		}
+		for _, g := range d.Guides() {
+			if strings.HasPrefix(g, "lotse/") {
+				t.Errorf("%q: Lotse's own guide %s", tt.msg, g)
+			}
+		}
+	}
+}
+
+// TestReplyParticleKeeps: the readings of a whole message with a reply
+// particle stay (fix13): a decline, criticism after a "no", a request for
+// a person, a particle alone, a "no" as determiner ("no sound …"), a "no"
+// with no clause break before a sentence ("no I still can't log in" is
+// searched whole), and a rest with no guide quotes the member's words as
+// written.
+func TestReplyParticleKeeps(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, tt := range []struct {
+		msg     string
+		outcome Outcome
+		reply   string // part of the reply
+		guide   string // one of the guides
+	}{
+		{"nein danke, ich komme klar", SmallTalk, "Alles klar!", ""},
+		{"nein, das hilft mir nicht", SmallTalk, "Das tut mir leid", ""},
+		{"das hat nicht geholfen", SmallTalk, "Das tut mir leid", ""},
+		{"nein ich brauche Hilfe von einem Menschen", Human, "", ""},
+		{"ja", SmallTalk, "Alles klar!", ""},
+		{"nein", SmallTalk, "Alles klar!", ""},
+		{"no I still can't log in", Choose, "", "matrix/konto-erstellen-und-anmelden.md"},
+		{"nein, leider nicht", None, "„nein, leider nicht“", ""},
+		{"nein, ich möchte Excel lernen", None, "„nein, ich möchte Excel lernen“", ""},
+	} {
+		d := Decide(tt.msg, lib, Options{Cases: true})
+		if d.Outcome != tt.outcome || !strings.Contains(d.Reply, tt.reply) || tt.guide != "" && !slices.Contains(d.Guides(), tt.guide) {
+			t.Errorf("%q: %s %v %q, want %s with %q %q", tt.msg, d.Outcome, d.Guides(), d.Reply, tt.outcome, tt.reply, tt.guide)
+		}
+	}
+	for _, tt := range []struct {
+		msg  string
+		rest string // "" = no run of particles
+	}{
+		{"nein, ich brauche Hilfe", "ich brauche Hilfe"},
+		{"ja aber wie geht das", "wie geht das"},
+		{"no, sound is missing", "sound is missing"},
+		{"no thank you, I need help", "I need help"},
+		{"no sound in the meeting", ""},
+		{"no I still can't log in", ""},
+		{"nein", ""},
+		{"ja bitte", ""},
+		{"nein danke", ""},
+		{"Jahresbeitrag bezahlen", ""},
+		{"hallo, nein", ""},
+		{"nein, !hilfe", "!hilfe"},
+		{"Ja-Stimmen zählen", ""},
+		{"OK-Button geht nicht", ""},
+		{"nein - ich brauche Hilfe", "ich brauche Hilfe"},
+	} {
+		text := clean(tt.msg)
+		got := ""
+		if from := replyLead(text, tokens(text)); from > 0 {
+			got = text[from:]
+		}
+		if got != tt.rest {
+			t.Errorf("replyLead(%q): rest %q, want %q", tt.msg, got, tt.rest)
+		}
+	}
+}
+
+// TestReplyParticleSearchesAtMostTwice: the rest after a run of reply
+// particles is searched as any message is (at most twice:
+// TestDecideSearchesAtMostTwice), never the whole again — also when it
+// finds no guide, or follows a question about the bot's nature — and
+// none of the searches holds the particle.
+func TestReplyParticleSearchesAtMostTwice(t *testing.T) {
+	rec := &recorder{lib: loadLibrary(t)}
+	for _, msg := range []string{
+		"nein, ich möchte Excel lernen",
+		"nein, leider nicht",
+		"ja, aber ich brauche Hilfe bei der Anmeldung",
+		"bist du ein Bot? nein, ich möchte Excel lernen",
+		"nein, " + strings.Repeat("Sommerfest, wie? ", 4_000),
+	} {
+		rec.queries = nil
+		Decide(msg, rec, Options{Cases: true})
+		if len(rec.queries) > 2 || len(rec.queries) == 0 {
+			t.Errorf("%.40q: %d searches, want 1 or 2", msg, len(rec.queries))
+		}
+		for _, q := range rec.queries {
+			if w := tokens(q); len(w) > 0 && replyParticles[w[0].w] {
+				t.Errorf("%.40q: searched %.40q", msg, q)
+			}
 		}
 	}
 }

@@ -262,6 +262,55 @@ func thanksOf(ws []word) (thanks, declined bool) {
 	return thanks, declined
 }
 
+// Reply particles (fix13): a member answers Lotse's question ("Hat dir
+// das geholfen?", an offer) and goes on in the same message: "nein, ich
+// brauche Hilfe bei der Anmeldung", "ja, aber wie teile ich …", "no, I
+// need help". The answer particle opens the message like a greeting and
+// says nothing of the matter: the rest is what is decided (replyLead).
+var (
+	// replyParticles are the answer and response particles of German
+	// (Duden grammar, "Antwortpartikeln": ja, nein, doch, jein, and the
+	// colloquial jo, jap, jup, nee, nö; the response particles naja, hm,
+	// ok/okay; Duden, "okay", "hm", "naja") and English (Cambridge
+	// Grammar of English, "response words": yes, no, yeah, yep, yup,
+	// nope, nah, okay, hm), as typed in a chat.
+	replyParticles = set("ja", "jo", "jap", "jup", "nein", "nee", "nö", "noe", "doch", "jein", "naja", "ok", "okay",
+		"okey", "oki", "hm", "hmm", "hmmm", "yes", "yeah", "yep", "yup", "no", "nope", "nah")
+	// particleFollowers may follow the particle before the matter: the
+	// conjunction that turns to it ("ja, aber …", "no, but …"), regret
+	// ("nein, leider …", "no, unfortunately …"; Duden, "leider": the
+	// answer particle's usual companion), thanks ("nein danke, …", "no
+	// thank you, …"; thanksWords), the "bitte" of "ja, bitte" (Duden,
+	// "bitte": the polite yes) and further particles ("ja ok, …").
+	particleFollowers = set("aber", "but", "leider", "unfortunately", "bitte", "please")
+)
+
+// replyLead returns where the rest of text (words ws) starts after a
+// leading run of reply particles (replyParticles, particleFollowers): 0
+// when there is no such run, or nothing after it. "no" directly before a
+// word with no clause break between is the determiner ("no sound in the
+// meeting", "no access"; Cambridge Grammar: "no" as determiner), not the
+// answer: no run. Nor is a word joined to the next by a hyphen ("Ja-Stimme",
+// "OK-Button", "No-Show"; Duden: the hyphen of a compound). One pass over
+// the run.
+func replyLead(text string, ws []word) int {
+	i := 0
+	for i < len(ws) && (replyParticles[ws[i].w] ||
+		i > 0 && (particleFollowers[ws[i].w] || thanksWords[ws[i].w] || ws[i].w == "you" && ws[i-1].w == "thank")) {
+		if end := ws[i].start + len(ws[i].w); end < len(text) && text[end] == '-' {
+			return 0
+		}
+		i++
+	}
+	if i == 0 || i == len(ws) {
+		return 0
+	}
+	if ws[i-1].w == "no" && !breakBefore(text, ws[i].start, clauseBreaks) {
+		return 0
+	}
+	return restStart(text, ws[i].start)
+}
+
 // questionPart strips a leading run of greeting, thanks and
 // question-announcing words ("Hallo Lotse, kurze Frage: …") and a trailing
 // run of thanks ("…, danke!") from text and returns the rest. When nothing
