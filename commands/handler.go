@@ -81,7 +81,7 @@ func New(deps Deps) *Handler {
 	sup.RenderGuide, sup.IsThanks = func(g *guides.Guide) (string, string) { return h.answers.RenderGuide(g) }, flow.IsThanks
 	// Closures, not method values: h.answers is built after support.
 	sup.IsCriticism, sup.IsQuestion = flow.IsCriticism, func(ctx context.Context, text string) bool { return h.answers.IsQuestion(ctx, text) }
-	sup.IsDecline = flow.IsDecline
+	sup.IsDecline, sup.IsNoProblem = flow.IsDecline, flow.IsNoProblem
 	sup.OnResolved = func(ctx context.Context, c *storage.Case) error { return h.learn.Resolved(ctx, c) }
 	h.support = support.New(h.env, sup, h.people)
 	gd := deps.GuideDraft

@@ -145,9 +145,16 @@ func Decide(message string, lib Library, opts Options) Decision {
 	return decide(message, lib, opts, 0)
 }
 
+// maxDepth bounds the cuts from the front of a message: a question about
+// the bot's nature (botNatureQuestions, at depth 0 only) and a run of
+// reply particles (replyLead). The rest of each is decided, each shorter,
+// with no search before it: a message is searched for once.
+const maxDepth = 2
+
 // decide is Decide; depth counts the questions about the bot's nature
-// already cut from the front of the message (see botNatureQuestions): the
-// rest is decided once, never again cut.
+// (see botNatureQuestions) and the runs of reply particles (replyLead)
+// already cut from the front of the message (at most maxDepth): the rest
+// is decided once, never again cut.
 func decide(message string, lib Library, opts Options, depth int) Decision {
 	tx := opts.Texts
 	if tx == nil {
@@ -252,6 +259,24 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 		// finding 6). "Entschuldigung?" gets attention like "excuse
 		// me" and is left to questionPart (the prompt).
 		return smallTalk(tx, TalkSorry)
+	}
+	if from := replyLead(text, words); from > 0 && person == noHuman && depth < maxDepth {
+		// "nein, ich brauche Hilfe bei der Anmeldung", "ja, aber …":
+		// the answer particle to Lotse's question opens the message like
+		// a greeting; the rest is decided (fix13). The whole was read
+		// above: "nein danke, ich komme klar", "nein, das hilft mir
+		// nicht", a request for a person keep their reading.
+		rest := decide(text[from:], lib, opts, depth+1)
+		if rest.Outcome == None && !rest.Vague {
+			// No guide: the reply quotes the member's words as written
+			// („nein, leider nicht“, not „nicht“), as before the cut;
+			// nothing is searched again.
+			if q, _, _ := questionPart(text, words); q != "" {
+				rest.Query = q
+				rest.Reply = NoGuideReplyFor(rest, tx, opts, Shorten(q, 200))
+			}
+		}
+		return rest
 	}
 	q, from, lead := questionPart(text, words)
 	if q == "" {

@@ -181,6 +181,9 @@ func BenchmarkDecide60KB(b *testing.B) {
 		// (lastQuestionAgrees) are searched.
 		{"clauses", "gestern war das Sommerfest im Bezirk, wie kriege ich Moderationsrechte? "},
 		{"sentences", "Ich habe mein Passwort vergessen. Wie setze ich es zurück? "},
+		// A run of reply particles before the rest (replyLead, fix13):
+		// the whole is read, then the rest.
+		{"particles", "nein, ich brauche Hilfe bei der Anmeldung. "},
 	} {
 		msg := strings.Repeat(c.unit, 60_000/len(c.unit))
 		b.Run(c.name, func(b *testing.B) {

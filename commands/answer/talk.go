@@ -62,7 +62,9 @@ var ackCore = set("ok", "okay", "okey", "oki", "k", "klar", "super", "prima", "p
 	"top", "gut", "passt", "verstanden", "läuft", "klappt", "geklappt", "funktioniert", "hilft", "geholfen",
 	"weitergeholfen", "ja", "jo", "jup", "yes", "yep", "genau", "aha", "ah", "achso", "ach", "great", "perfect", "works",
 	"worked", "nice", "awesome", "helps", "helped", "fine", "good", "alright", "right", "fein", "wunderbar", "gerne", "gern",
-	"läufts", "geht's", "gehts", "funktionierts", "nein", "nö", "no", "nope", "egal", "schade", "test", "testing", "oh",
+	"läufts", "geht's", "gehts", "funktionierts", "nein", "nö", "no", "nope",
+	// "nee" is colloquial "nein" (Duden, "nee"), like "nö" (fix13).
+	"nee", "egal", "schade", "test", "testing", "oh",
 	"hm", "hmm", "wars", "war's", "got", "mach", "mache", "machs", "mach's", "probier", "probiere", "probiers", "probier's")
 
 // addressWords are greeting words that only say whom a greeting
@@ -91,11 +93,30 @@ const maxLeaveWords = 12
 
 // leftOnly reports whether msg (its words, joined by single spaces) is a
 // way of taking one's leave with nothing else but words of small talk
-// around it ("muss los, danke!", "ich hau ab, tschüss"). One pass per
-// phrase over a message of at most a few KB.
-func leftOnly(msg string) bool {
+// around it ("muss los, danke!", "ich hau ab, tschüss").
+func leftOnly(msg string) bool { return phraseOnly(msg, leaveTaking) }
+
+// noProblem are the whole-message ways of saying "no problem", "never
+// mind that" (fix13): an acknowledgement, the answer to thanks or to an
+// apology, with the words of a denial — Duden: "kein Problem" (ugs.:
+// "das ist ohne Weiteres möglich", also "keine Ursache"), "kein Ding"
+// (ugs. "kein Problem"), "keine Ursache" (the answer to thanks), "kein
+// Thema" (ugs.); Cambridge Dictionary: "no problem", "not a problem",
+// "no worries" (informal: "it's not a problem"), "no big deal"; "np",
+// "no prob(s)" the chat abbreviations. No complaint ("Problem" names no
+// trouble here) and no answer to a yes/no question either: with a case
+// offer pending they leave it open (IsNoProblem). As for leaveTaking only
+// the whole phrase counts: "kein Problem mit der Cloud" names a thing.
+var noProblem = set("kein problem", "gar kein problem", "überhaupt kein problem", "kein ding", "keine ursache",
+	"kein thema", "no problem", "no problem at all", "not a problem", "no prob", "no probs", "np", "no worries",
+	"no big deal")
+
+// phraseOnly reports whether msg (its words, joined by single spaces) is
+// one of phrases with nothing else but words of small talk around it. One
+// pass per phrase over a message of at most a few KB.
+func phraseOnly(msg string, phrases map[string]bool) bool {
 	padded := " " + msg + " "
-	for p := range leaveTaking {
+	for p := range phrases {
 		i := strings.Index(padded, " "+p+" ")
 		if i < 0 {
 			continue
@@ -150,6 +171,12 @@ func isSmallTalk(text string, ws []word) (Talk, bool) {
 	if len(ws) <= maxLeaveWords && leftOnly(b.String()) {
 		return TalkBye, true
 	}
+	if len(ws) <= maxLeaveWords && phraseOnly(b.String(), noProblem) {
+		// "kein Problem", "no worries, bye": an acknowledgement (or
+		// the thanks or goodbye around it), not the vague complaint
+		// "Problem" alone would be.
+		return kindOf(ws), true
+	}
 	thanked := slices.ContainsFunc(ws, func(w word) bool { return thanksWords[w.w] })
 	core := false
 	for _, w := range ws {
@@ -191,10 +218,14 @@ func talkReply(tx *Texts, t Talk) string {
 	return ""
 }
 
+// kindOf is the kind of the small talk ws: thanks before goodbye before
+// greeting before acknowledgement. Thanks right after a "no" ("nein
+// danke", "no thanks"; thanksOf) decline and are no thanks: an
+// acknowledgement (fix13), as declineOnly replies to a decline.
 func kindOf(ws []word) Talk {
-	var thanks, bye, hello bool
+	var bye, hello bool
+	thanks, _ := thanksOf(ws)
 	for _, w := range ws {
-		thanks = thanks || thanksWords[w.w]
 		bye = bye || (byeWords[w.w] && !greetWords[w.w] && w.w != "dann" && w.w != "viele")
 		hello = hello || (greetWords[w.w] && !addressWords[w.w])
 	}
@@ -207,6 +238,77 @@ func kindOf(ws []word) Talk {
 		return TalkHello
 	}
 	return TalkAck
+}
+
+// noWords are the answer particles that say "no" (Duden, "nein", "nee",
+// "nö"; Cambridge Dictionary, "no", "nope"), as typed in a chat.
+var noWords = set("nein", "nee", "nö", "noe", "no", "nope")
+
+// thanksOf reports whether ws thank (thanks) and whether they decline
+// with thanks (declined): thanks right after a "no" (noWords), in a run of
+// thanks ("nein danke", "nein, vielen Dank", "no thanks", "no, thank
+// you", "nö danke"), are the formula that refuses an offer politely
+// (Duden, "danke": "nein, danke" as the polite refusal; Cambridge
+// Dictionary, "no thanks"/"no, thank you": used to refuse an offer) — no
+// thanks for help received. One pass over ws.
+func thanksOf(ws []word) (thanks, declined bool) {
+	afterNo := false
+	for _, w := range ws {
+		t := thanksWords[w.w]
+		thanks = thanks || t && !afterNo
+		declined = declined || t && afterNo
+		afterNo = noWords[w.w] || t && afterNo
+	}
+	return thanks, declined
+}
+
+// Reply particles (fix13): a member answers Lotse's question ("Hat dir
+// das geholfen?", an offer) and goes on in the same message: "nein, ich
+// brauche Hilfe bei der Anmeldung", "ja, aber wie teile ich …", "no, I
+// need help". The answer particle opens the message like a greeting and
+// says nothing of the matter: the rest is what is decided (replyLead).
+var (
+	// replyParticles are the answer and response particles of German
+	// (Duden grammar, "Antwortpartikeln": ja, nein, doch, jein, and the
+	// colloquial jo, jap, jup, nee, nö; the response particles naja, hm,
+	// ok/okay; Duden, "okay", "hm", "naja") and English (Cambridge
+	// Grammar of English, "response words": yes, no, yeah, yep, yup,
+	// nope, nah, okay, hm), as typed in a chat.
+	replyParticles = set("ja", "jo", "jap", "jup", "nein", "nee", "nö", "noe", "doch", "jein", "naja", "ok", "okay",
+		"okey", "oki", "hm", "hmm", "hmmm", "yes", "yeah", "yep", "yup", "no", "nope", "nah")
+	// particleFollowers may follow the particle before the matter: the
+	// conjunction that turns to it ("ja, aber …", "no, but …"), regret
+	// ("nein, leider …", "no, unfortunately …"; Duden, "leider": the
+	// answer particle's usual companion), thanks ("nein danke, …", "no
+	// thank you, …"; thanksWords), the "bitte" of "ja, bitte" (Duden,
+	// "bitte": the polite yes) and further particles ("ja ok, …").
+	particleFollowers = set("aber", "but", "leider", "unfortunately", "bitte", "please")
+)
+
+// replyLead returns where the rest of text (words ws) starts after a
+// leading run of reply particles (replyParticles, particleFollowers): 0
+// when there is no such run, or nothing after it. "no" directly before a
+// word with no clause break between is the determiner ("no sound in the
+// meeting", "no access"; Cambridge Grammar: "no" as determiner), not the
+// answer: no run. Nor is a word joined to the next by a hyphen ("Ja-Stimme",
+// "OK-Button", "No-Show"; Duden: the hyphen of a compound). One pass over
+// the run.
+func replyLead(text string, ws []word) int {
+	i := 0
+	for i < len(ws) && (replyParticles[ws[i].w] ||
+		i > 0 && (particleFollowers[ws[i].w] || thanksWords[ws[i].w] || ws[i].w == "you" && ws[i-1].w == "thank")) {
+		if end := ws[i].start + len(ws[i].w); end < len(text) && text[end] == '-' {
+			return 0
+		}
+		i++
+	}
+	if i == 0 || i == len(ws) {
+		return 0
+	}
+	if ws[i-1].w == "no" && !breakBefore(text, ws[i].start, clauseBreaks) {
+		return 0
+	}
+	return restStart(text, ws[i].start)
 }
 
 // questionPart strips a leading run of greeting, thanks and
@@ -1401,6 +1503,11 @@ func declineOnly(text string, ws []word) (Talk, bool) {
 			return "", false
 		}
 	}
+	// "nein danke", "no, thank you": the polite refusal is a decline of
+	// its own (thanksOf; fix13), with or without the formula.
+	if _, declined := thanksOf(ws); declined {
+		core = true
+	}
 	if !core {
 		return "", false
 	}
@@ -1520,6 +1627,24 @@ func IsDecline(message string) bool {
 	}
 	_, small := SmallTalkOf(message)
 	return small
+}
+
+// IsNoProblem reports whether message is nothing but "no problem" with
+// small talk around it ("kein Problem", "no worries", "np"; noProblem):
+// neither yes nor no to a yes/no question. Support reads it while a case
+// offer is pending: its "no" ("no problem") declines nothing and it opens
+// nothing, the offer stays open — it is ambiguous, so the member's next
+// clear answer decides (fix13).
+func IsNoProblem(message string) bool {
+	ws := tokens(clean(message))
+	if len(ws) == 0 || len(ws) > maxLeaveWords {
+		return false
+	}
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.w
+	}
+	return phraseOnly(strings.Join(parts, " "), noProblem)
 }
 
 // deniedHelp reports whether the help fs[i] (copeHelp) is denied: a

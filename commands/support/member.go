@@ -383,7 +383,9 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		case chat.NoWords[words]:
 			return true, w.declineCase(ctx, d)
 		}
-		no := saysNo(words)
+		// "no problem", "no worries" (Config.IsNoProblem): no "no" to
+		// the offer, which stays open (fix13).
+		no := saysNo(words) && !w.cfg.IsNoProblem(text)
 		asked = no && w.asksAfterNo(ctx, text)
 		// "ich komme klar", "never mind": a decline without a "no"
 		// declines too (review rvM: the offer stayed open behind the

@@ -52,6 +52,11 @@ type Config struct {
 	// its sender will manage ("ich komme klar", "never mind"): with a
 	// case offer pending it declines the offer, "nein" or not.
 	IsDecline func(text string) bool
+	// IsNoProblem recognises "no problem" alone ("kein Problem", "no
+	// worries"): an acknowledgement, neither yes nor no. With a case offer
+	// pending it declines nothing, even with its "no", and opens nothing:
+	// the offer stays open.
+	IsNoProblem func(text string) bool
 	// IsQuestion recognises a message that asks a question of its own
 	// after the answer to a yes/no question ("nein, wie ändere ich mein
 	// Passwort?") or names a matter a guide answers: with a case offer
@@ -100,6 +105,9 @@ func New(env *chat.Env, cfg Config, people People) *Workflow {
 	}
 	if cfg.IsDecline == nil {
 		cfg.IsDecline = func(string) bool { return false }
+	}
+	if cfg.IsNoProblem == nil {
+		cfg.IsNoProblem = func(string) bool { return false }
 	}
 	if cfg.IsQuestion == nil {
 		cfg.IsQuestion = func(context.Context, string) bool { return false }

@@ -169,6 +169,13 @@ func IsDecline(text string) bool {
 	return answer.IsDecline(text)
 }
 
+// IsNoProblem reports whether text is only "no problem" ("kein Problem",
+// "no worries"), by the rules of the answer decision (answer.IsNoProblem):
+// neither yes nor no to a pending offer.
+func IsNoProblem(text string) bool {
+	return answer.IsNoProblem(text)
+}
+
 // IsCriticism reports whether text is criticism of the bot or its help,
 // or frustration ("das hilft mir überhaupt nicht", "du verstehst mich
 // nicht"), by the rules of the answer decision (answer.TalkCriticism).
