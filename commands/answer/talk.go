@@ -29,7 +29,10 @@ var (
 		// klar, mach ich", "ok, probier ich aus", "gut zu wissen",
 		// "thanks, that worked", "das wars".
 		"für", "fuer", "die", "deine", "eure", "ihre", "aus", "ich", "zu", "wissen", "your", "will", "do", "try", "i'll", "ill",
-		"know", "to"))
+		"know", "to",
+		// The perfect of understanding ("hab's verstanden", "ich habe
+		// es kapiert"; talk11): the auxiliary carries it.
+		"hab", "habe", "habs", "hab's"))
 	// thanksFor name what one thanks for ("danke für die schnelle
 	// Antwort", "thanks for the help"): small talk only beside a word of
 	// thanks — "ich will Hilfe" or "Tipps?" asks for something.
@@ -65,7 +68,29 @@ var ackCore = set("ok", "okay", "okey", "oki", "k", "klar", "super", "prima", "p
 	"läufts", "geht's", "gehts", "funktionierts", "nein", "nö", "no", "nope",
 	// "nee" is colloquial "nein" (Duden, "nee"), like "nö" (fix13).
 	"nee", "egal", "schade", "test", "testing", "oh",
-	"hm", "hmm", "wars", "war's", "got", "mach", "mache", "machs", "mach's", "probier", "probiere", "probiers", "probier's")
+	"hm", "hmm", "wars", "war's", "got", "mach", "mache", "machs", "mach's", "probier", "probiere", "probiers", "probier's",
+	// Understanding, said by the member in the first person
+	// (talk11): the first-person and participle forms of the
+	// verbs of understanding whose "verstanden" is above — Duden,
+	// "verstehen" ("ich verstehe", colloquial "versteh ich"),
+	// "kapieren" (ugs. "verstehen, begreifen": "kapiert", "kapier
+	// ich"), "checken" (ugs. "begreifen, verstehen": "check ich",
+	// "gecheckt"); Cambridge Dictionary, "understood" (said to show
+	// that you have understood an instruction). Negated they are the
+	// member's trouble ("ich verstehe das nicht": negWords), with a
+	// thing named a question ("verstehe ich das richtig?").
+	"verstehe", "versteh", "kapiert", "kapiere", "kapier", "check", "checke", "gecheckt", "understood")
+
+// ackPhrases are the acknowledgements of understanding that take more
+// than one word (talk11): Cambridge Dictionary, "I see" (used to show
+// that you understand what someone has said), "make sense" ("that
+// makes sense"), "I understand"; Duden, "Sinn ergeben" and the
+// colloquial "Sinn machen" ("macht Sinn"). As for noProblem only the
+// whole phrase counts, with small talk around it: "see" alone says
+// goodbye ("see you"), "I see no button" names a thing, "macht keinen
+// Sinn" criticises.
+var ackPhrases = set("i see", "oh i see", "makes sense", "that makes sense", "i understand", "macht sinn",
+	"ergibt sinn")
 
 // addressWords are greeting words that only say whom a greeting
 // addresses: alone they greet nobody.
@@ -171,6 +196,11 @@ func isSmallTalk(text string, ws []word) (Talk, bool) {
 	if len(ws) <= maxLeaveWords && leftOnly(b.String()) {
 		return TalkBye, true
 	}
+	if len(ws) <= maxLeaveWords && phraseOnly(b.String(), ackPhrases) {
+		// "ah, I see", "ok, makes sense, thanks": an acknowledgement
+		// (or the thanks or goodbye around it).
+		return kindOf(ws), true
+	}
 	if len(ws) <= maxLeaveWords && phraseOnly(b.String(), noProblem) {
 		// "kein Problem", "no worries, bye": an acknowledgement (or
 		// the thanks or goodbye around it), not the vague complaint
@@ -225,8 +255,10 @@ func talkReply(tx *Texts, t Talk) string {
 func kindOf(ws []word) Talk {
 	var bye, hello bool
 	thanks, _ := thanksOf(ws)
-	for _, w := range ws {
-		bye = bye || (byeWords[w.w] && !greetWords[w.w] && w.w != "dann" && w.w != "viele")
+	for i, w := range ws {
+		// ("see" after "I" understands: "I see", ackPhrases.)
+		seeing := w.w == "see" && i > 0 && ws[i-1].w == "i"
+		bye = bye || (byeWords[w.w] && !greetWords[w.w] && w.w != "dann" && w.w != "viele" && !seeing)
 		hello = hello || (greetWords[w.w] && !addressWords[w.w])
 	}
 	switch {

@@ -1,0 +1,58 @@
+package answer
+
+import "testing"
+
+// TestUnderstandingAck: the member says they understood — the first-person
+// and participle forms of the verbs of understanding (Duden, "verstehen",
+// "kapieren", "checken"; Cambridge Dictionary, "understood", "I see",
+// "makes sense") — alone or with small talk around: an acknowledgement,
+// or the thanks or goodbye around it (talk11: "ah ok, verstehe" got a
+// choice of Lotse's command guide, "I see" a "no guide" quoting „I“).
+// Negated, asked or with a thing named they are no acknowledgement.
+func TestUnderstandingAck(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, tt := range []struct {
+		msg  string
+		talk Talk // "" = no small talk
+	}{
+		{"ah ok, verstehe", TalkAck},
+		{"verstehe", TalkAck},
+		{"Versteh ich.", TalkAck},
+		{"ich verstehe", TalkAck},
+		{"kapiert", TalkAck},
+		{"kapier ich", TalkAck},
+		{"ok, hab's kapiert", TalkAck},
+		{"check ich", TalkAck},
+		{"gecheckt, danke!", TalkThanks},
+		{"verstehe, danke!", TalkThanks},
+		{"I see", TalkAck},
+		{"ah, I see", TalkAck},
+		{"ok I see, thanks", TalkThanks},
+		{"I see, bye", TalkBye},
+		{"makes sense", TalkAck},
+		{"that makes sense, thank you", TalkThanks},
+		{"understood", TalkAck},
+		{"ok, understood", TalkAck},
+		{"I understand", TalkAck},
+		{"macht Sinn", TalkAck},
+		{"ich verstehe das nicht", ""},
+		{"verstehe ich das richtig?", ""},
+		{"kapiere ich nicht", ""},
+		{"I don't understand", ""},
+		{"I see no button", ""},
+		{"makes no sense", TalkCriticism},
+		{"macht keinen Sinn", TalkCriticism},
+		{"check mal meine Einstellungen", ""},
+		{"ich check das nicht mit dem Kalender", ""},
+		{"see you", TalkBye},
+	} {
+		d := Decide(tt.msg, lib, Options{Cases: true})
+		if tt.talk == "" {
+			if d.Outcome == SmallTalk {
+				t.Errorf("%q: small talk %s, want none", tt.msg, d.Talk)
+			}
+		} else if d.Outcome != SmallTalk || d.Talk != tt.talk {
+			t.Errorf("%q: %s %s %v %q, want small talk %s", tt.msg, d.Outcome, d.Talk, d.Guides(), d.Reply, tt.talk)
+		}
+	}
+}
