@@ -445,7 +445,7 @@ func isVague(ws []word) bool {
 		case troubleVerbs[w.w]:
 		case negWords[w.w] || w.w == "nichts" || w.w == "doesn't" || w.w == "isn't":
 			neg = true
-		case vagueFiller[w.w]:
+		case vagueFiller[w.w] || stuckWords[w.w]:
 		default:
 			return false
 		}
@@ -455,7 +455,54 @@ func isVague(ws []word) bool {
 			trouble = true
 		}
 	}
-	return trouble
+	return trouble || stuck(ws, neg)
+}
+
+// Being stuck (talk11): the idioms of not getting on with something name
+// no subject either — Duden, "nicht weiterkommen" ("ich komme nicht
+// weiter"), "nicht weiterwissen" ("ich weiß nicht weiter"), "festhängen"
+// and "feststecken" ("ich hänge fest", "ich stecke fest"); Cambridge
+// Dictionary, "stuck" ("be stuck": unable to go on with something
+// difficult; "I'm stuck"). Alone (with vagueFiller around) they are a
+// vague complaint like "geht nicht"; with a thing named ("ich komme bei
+// der Anmeldung nicht weiter", "I'm stuck with the video call") the
+// message is searched as before.
+var (
+	// stuckOn are the verb forms of "weiterkommen" and "weiterwissen"
+	// (as typed, "weiß" also without ß): stuck only negated, with their
+	// particle "weiter".
+	stuckOn = set("komme", "komm", "kommen", "weiß", "weiss", "weis")
+	// stuckFast are the verb forms of "festhängen" and "feststecken",
+	// with their particle "fest".
+	stuckFast = set("hänge", "häng", "hängen", "haenge", "haeng", "haengen", "stecke", "steck", "stecken")
+	// stuckWords are all words of the idioms: the verbs, their
+	// particles, "stuck" and the first person and being of "I'm stuck"
+	// (typed with either apostrophe: "I’m" is "i" "m"), and the
+	// temporal "gerade" (Duden: "jetzt, in diesem Augenblick": "ich
+	// komme gerade nicht weiter").
+	stuckWords = union(stuckOn, stuckFast, set("weiter", "fest", "stuck", "i'm", "im", "am", "m", "gerade"))
+)
+
+// stuck reports whether ws (all of them vagueFiller, trouble or
+// stuckWords, as isVague reads them) make an idiom of being stuck; neg:
+// a negation is there. One pass.
+func stuck(ws []word, neg bool) bool {
+	on, further, fast, particle := false, false, false, false
+	for _, w := range ws {
+		switch {
+		case w.w == "stuck":
+			return true
+		case stuckOn[w.w]:
+			on = true
+		case stuckFast[w.w]:
+			fast = true
+		case w.w == "weiter":
+			further = true
+		case w.w == "fest":
+			particle = true
+		}
+	}
+	return on && further && neg || fast && particle
 }
 
 // Talk addressed to the bot (sixth quality pass): a small grammar, like
