@@ -92,6 +92,46 @@ var ackCore = set("ok", "okay", "okey", "oki", "k", "klar", "super", "prima", "p
 var ackPhrases = set("i see", "oh i see", "makes sense", "that makes sense", "i understand", "macht sinn",
 	"ergibt sinn")
 
+// The polite yes (talk11): a yes particle with the words that make it a
+// polite acceptance and nothing else — Duden, "bitte" ("ja, bitte!":
+// accepting an offer politely), "gern(e)" ("ja, gern!"), with "sehr"
+// ("ja, sehr gerne"); Cambridge Dictionary, "yes please" (used to accept
+// something politely). It answers an offer: support reads it while a case
+// offer is pending; with none it names no topic, and the member is asked
+// what it is about (TalkPrompt), not given a "no guide" for „ja“.
+var (
+	// yesWords are the answer particles that say yes (replyParticles;
+	// not "ok", "doch": "ok gerne" acknowledges).
+	yesWords = set("ja", "jo", "jap", "jup", "yes", "yeah", "yep", "yup")
+	// yesPolite make a yes polite.
+	yesPolite = set("bitte", "gerne", "gern", "sehr", "please")
+)
+
+// maxPoliteYes bounds the words of a polite yes ("oh ja, sehr gerne
+// bitte").
+const maxPoliteYes = 5
+
+// politeYes reports whether ws are a polite yes alone: yesWords and
+// yesPolite only, at least one of each ("ja bitte", "ja, gerne!", "yes
+// please").
+func politeYes(ws []word) bool {
+	if len(ws) > maxPoliteYes {
+		return false
+	}
+	yes, polite := false, false
+	for _, w := range ws {
+		switch {
+		case yesWords[w.w]:
+			yes = true
+		case yesPolite[w.w]:
+			polite = true
+		default:
+			return false
+		}
+	}
+	return yes && polite
+}
+
 // addressWords are greeting words that only say whom a greeting
 // addresses: alone they greet nobody.
 var addressWords = set("lotse", "du", "ihr", "zusammen", "there", "everyone", "everybody", "folks", "leute")
@@ -195,6 +235,12 @@ func isSmallTalk(text string, ws []word) (Talk, bool) {
 	}
 	if len(ws) <= maxLeaveWords && leftOnly(b.String()) {
 		return TalkBye, true
+	}
+	if politeYes(ws) {
+		// "ja bitte", "yes please" with nothing else: the answer to an
+		// offer, and with none pending (support takes it when one is)
+		// no topic — asked what it is about, never quoted as one.
+		return TalkPrompt, true
 	}
 	if len(ws) <= maxLeaveWords && phraseOnly(b.String(), ackPhrases) {
 		// "ah, I see", "ok, makes sense, thanks": an acknowledgement

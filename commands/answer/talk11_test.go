@@ -95,3 +95,46 @@ func TestStuckIsVague(t *testing.T) {
 		}
 	}
 }
+
+// TestPoliteYesPrompts: a polite yes alone ("ja bitte", "ja gerne", "yes
+// please"; Duden, "bitte", "gern"; Cambridge Dictionary, "yes please")
+// answers an offer; with none pending (support takes it when one is) the
+// member is asked what it is about (TalkPrompt), never given a "no guide"
+// that quotes „ja“ as a topic (talk11). A yes with a question after it is
+// the question; a yes alone, "ok gerne" and thanks keep their readings.
+func TestPoliteYesPrompts(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, tt := range []struct {
+		msg  string
+		talk Talk // "" = no small talk
+	}{
+		{"ja bitte", TalkPrompt},
+		{"Ja, bitte!", TalkPrompt},
+		{"ja gerne", TalkPrompt},
+		{"ja gern", TalkPrompt},
+		{"ja, sehr gerne", TalkPrompt},
+		{"yes please", TalkPrompt},
+		{"Yes, please.", TalkPrompt},
+		{"yeah please", TalkPrompt},
+		{"ja", TalkAck},
+		{"gerne", TalkAck},
+		{"ok gerne", TalkAck},
+		{"ja danke", TalkThanks},
+		{"ja bitte, wie ändere ich mein Passwort?", ""},
+		{"ja bitte die Anleitung zum Passwort", ""},
+	} {
+		d := Decide(tt.msg, lib, Options{Cases: true})
+		if tt.talk == "" {
+			if d.Outcome == SmallTalk {
+				t.Errorf("%q: small talk %s, want none", tt.msg, d.Talk)
+			}
+			continue
+		}
+		if d.Outcome != SmallTalk || d.Talk != tt.talk {
+			t.Errorf("%q: %s %s %q, want small talk %s", tt.msg, d.Outcome, d.Talk, d.Reply, tt.talk)
+		}
+		if d.Talk == TalkPrompt && d.Reply != German.Prompt {
+			t.Errorf("%q: reply %q, want the prompt", tt.msg, d.Reply)
+		}
+	}
+}
