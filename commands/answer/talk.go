@@ -3,6 +3,8 @@ package answer
 import (
 	"slices"
 	"strings"
+
+	"github.com/lotse-bot/lotse/guides/search"
 )
 
 // The vocabulary of small talk, German and English, written from how
@@ -1770,6 +1772,44 @@ func IsNoProblem(message string) bool {
 		parts[i] = w.w
 	}
 	return phraseOnly(strings.Join(parts, " "), noProblem)
+}
+
+// IsHelpRequest reports whether message, after a leading run of answer
+// particles ("nein,", "no", "nein danke,"; replyParticles), is nothing but
+// a cry for help or a request for a person: a vague complaint ("nein, ich
+// brauche Hilfe", "no, I need help", "nein, ich komme nicht weiter") or
+// the human outcome with nothing named ("nein, ich will mit einem Menschen
+// sprechen"). Support reads it while a case offer is pending: a member
+// who asks for help declines nothing, and the offer is made again
+// (talk11; fix13 "left undone": the "no" declined it). The "no" needs no
+// comma here ("no I need help"): support read it as the answer already.
+// A rest that names a thing is searched (an answer, a choice, a "no
+// guide"): then it is no bare request, and support's own reading of the
+// rest as a question stands. Decided once, with no library: nothing is
+// searched for the answer.
+func IsHelpRequest(message string) bool {
+	text := clean(message)
+	ws := tokens(text)
+	i := 0
+	for i < len(ws) && (replyParticles[ws[i].w] ||
+		i > 0 && (particleFollowers[ws[i].w] || thanksWords[ws[i].w] || ws[i].w == "you" && ws[i-1].w == "thank")) {
+		i++
+	}
+	if i == 0 || i == len(ws) {
+		return false
+	}
+	var lib searchSeen
+	d := Decide(text[ws[i].start:], &lib, Options{Cases: true})
+	return !lib.searched && (d.Outcome == Human || d.Vague)
+}
+
+// searchSeen is a Library that finds nothing and records whether it was
+// asked (IsHelpRequest: a rest that was searched names a thing).
+type searchSeen struct{ searched bool }
+
+func (s *searchSeen) SearchFor(query string, _ int, _ bool) search.Result {
+	s.searched = true
+	return search.Result{Query: query}
 }
 
 // deniedHelp reports whether the help fs[i] (copeHelp) is denied: a

@@ -138,3 +138,42 @@ func TestPoliteYesPrompts(t *testing.T) {
 		}
 	}
 }
+
+// TestIsHelpRequest: after a leading run of answer particles, nothing but
+// a cry for help or a request for a person (talk11; support then makes a
+// pending offer again instead of declining it). A rest that declines,
+// criticises, names a thing or asks is none, nor is a message without
+// the particle or a particle alone.
+func TestIsHelpRequest(t *testing.T) {
+	for _, tt := range []struct {
+		msg  string
+		want bool
+	}{
+		{"nein, ich brauche Hilfe", true},
+		{"no, I need help", true},
+		{"no I need help", true},
+		{"nein danke, ich brauche Hilfe", true},
+		{"nein, ich will mit einem Menschen sprechen", true},
+		{"nein ich brauche Hilfe von einem Menschen", true},
+		{"nein, ich komme nicht weiter", true},
+		{"nope, I'm stuck", true},
+		{"nein, geht immer noch nicht", true},
+		{"nein, ich schaffe das nicht", true},
+		{"ich brauche Hilfe", false},
+		{"nein", false},
+		{"nein danke", false},
+		{"nein danke, ich komme klar", false},
+		{"nein, ich brauche keine Hilfe", false},
+		{"no, I don't need help", false},
+		{"nein, das hilft mir nicht", false},
+		{"nein, passt schon", false},
+		{"nein, ich brauche Hilfe bei der Anmeldung", false},
+		{"nein, wie ändere ich mein Passwort?", false},
+		{"no, I need help with the video call", false},
+		{"nein, kann mir jemand Excel erklären?", false},
+	} {
+		if got := IsHelpRequest(tt.msg); got != tt.want {
+			t.Errorf("IsHelpRequest(%q) = %v, want %v", tt.msg, got, tt.want)
+		}
+	}
+}

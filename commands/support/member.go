@@ -418,12 +418,20 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		// "no problem", "no worries" (Config.IsNoProblem): no "no" to
 		// the offer, which stays open (fix13).
 		no := saysNo(words) && !w.cfg.IsNoProblem(text)
-		asked = no && w.asksAfterNo(ctx, text)
+		// "nein, ich brauche Hilfe", "no, I need help", "nein, ich will
+		// mit einem Menschen sprechen": a "no" before nothing but a cry
+		// for help or a request for a person (Config.IsHelpRequest)
+		// declines nothing — the member asks for what the offer gives,
+		// and it is made again (talk11; it was declined). It names no
+		// thing, so it is read before a question would be ("no I need
+		// help", searched whole, finds the guide about cases).
+		help := no && w.cfg.IsHelpRequest(text)
+		asked = no && !help && w.asksAfterNo(ctx, text)
 		// "ich komme klar", "never mind": a decline without a "no"
 		// declines too (review rvM: the offer stayed open behind the
 		// small-talk reply, and an "ok" to that reply opened it).
-		declined = no && !asked || !no && w.cfg.IsDecline(text)
-		reoffer = !no && !declined && (notHelped(words) || w.cfg.IsCriticism(text))
+		declined = no && !asked && !help || !no && w.cfg.IsDecline(text)
+		reoffer = help || !no && !declined && (notHelped(words) || w.cfg.IsCriticism(text))
 	} else if d != nil && d.PromptEvent == declinedBy(evt.ID) {
 		// Handled before a crash: answer again (the same transaction ID).
 		if saysNo(words) && w.asksAfterNo(ctx, text) {
@@ -432,7 +440,10 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		}
 		return true, w.ReplyMarkdown(ctx, w.tx.Cancelled)
 	} else if d != nil && d.Question != "" {
-		reoffer = notHelped(words) || w.cfg.IsCriticism(text)
+		// (offeredByThis: a "no" before a request for help made the
+		// offer again before a crash: it makes it again, the same.)
+		reoffer = notHelped(words) || w.cfg.IsCriticism(text) ||
+			offeredByThis && saysNo(words) && !w.cfg.IsNoProblem(text) && w.cfg.IsHelpRequest(text)
 	}
 	c, err := w.DB.Cases.ActiveForMember(ctx, evt.Sender.String(), evt.RoomID.String())
 	if err != nil {
