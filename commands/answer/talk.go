@@ -3,6 +3,8 @@ package answer
 import (
 	"slices"
 	"strings"
+
+	"github.com/lotse-bot/lotse/guides/search"
 )
 
 // The vocabulary of small talk, German and English, written from how
@@ -29,7 +31,10 @@ var (
 		// klar, mach ich", "ok, probier ich aus", "gut zu wissen",
 		// "thanks, that worked", "das wars".
 		"für", "fuer", "die", "deine", "eure", "ihre", "aus", "ich", "zu", "wissen", "your", "will", "do", "try", "i'll", "ill",
-		"know", "to"))
+		"know", "to",
+		// The perfect of understanding ("hab's verstanden", "ich habe
+		// es kapiert"; talk11): the auxiliary carries it.
+		"hab", "habe", "habs", "hab's"))
 	// thanksFor name what one thanks for ("danke für die schnelle
 	// Antwort", "thanks for the help"): small talk only beside a word of
 	// thanks — "ich will Hilfe" or "Tipps?" asks for something.
@@ -65,7 +70,69 @@ var ackCore = set("ok", "okay", "okey", "oki", "k", "klar", "super", "prima", "p
 	"läufts", "geht's", "gehts", "funktionierts", "nein", "nö", "no", "nope",
 	// "nee" is colloquial "nein" (Duden, "nee"), like "nö" (fix13).
 	"nee", "egal", "schade", "test", "testing", "oh",
-	"hm", "hmm", "wars", "war's", "got", "mach", "mache", "machs", "mach's", "probier", "probiere", "probiers", "probier's")
+	"hm", "hmm", "wars", "war's", "got", "mach", "mache", "machs", "mach's", "probier", "probiere", "probiers", "probier's",
+	// Understanding, said by the member in the first person
+	// (talk11): the first-person and participle forms of the
+	// verbs of understanding whose "verstanden" is above — Duden,
+	// "verstehen" ("ich verstehe", colloquial "versteh ich"),
+	// "kapieren" (ugs. "verstehen, begreifen": "kapiert", "kapier
+	// ich"), "checken" (ugs. "begreifen, verstehen": "check ich",
+	// "gecheckt"); Cambridge Dictionary, "understood" (said to show
+	// that you have understood an instruction). Negated they are the
+	// member's trouble ("ich verstehe das nicht": negWords), with a
+	// thing named a question ("verstehe ich das richtig?").
+	"verstehe", "versteh", "kapiert", "kapiere", "kapier", "check", "checke", "gecheckt", "understood")
+
+// ackPhrases are the acknowledgements of understanding that take more
+// than one word (talk11): Cambridge Dictionary, "I see" (used to show
+// that you understand what someone has said), "make sense" ("that
+// makes sense"), "I understand"; Duden, "Sinn ergeben" and the
+// colloquial "Sinn machen" ("macht Sinn"). As for noProblem only the
+// whole phrase counts, with small talk around it: "see" alone says
+// goodbye ("see you"), "I see no button" names a thing, "macht keinen
+// Sinn" criticises.
+var ackPhrases = set("i see", "oh i see", "makes sense", "that makes sense", "i understand", "macht sinn",
+	"ergibt sinn")
+
+// The polite yes (talk11): a yes particle with the words that make it a
+// polite acceptance and nothing else — Duden, "bitte" ("ja, bitte!":
+// accepting an offer politely), "gern(e)" ("ja, gern!"), with "sehr"
+// ("ja, sehr gerne"); Cambridge Dictionary, "yes please" (used to accept
+// something politely). It answers an offer: support reads it while a case
+// offer is pending; with none it names no topic, and the member is asked
+// what it is about (TalkPrompt), not given a "no guide" for „ja“.
+var (
+	// yesWords are the answer particles that say yes (replyParticles;
+	// not "ok", "doch": "ok gerne" acknowledges).
+	yesWords = set("ja", "jo", "jap", "jup", "yes", "yeah", "yep", "yup")
+	// yesPolite make a yes polite.
+	yesPolite = set("bitte", "gerne", "gern", "sehr", "please")
+)
+
+// maxPoliteYes bounds the words of a polite yes ("oh ja, sehr gerne
+// bitte").
+const maxPoliteYes = 5
+
+// politeYes reports whether ws are a polite yes alone: yesWords and
+// yesPolite only, at least one of each ("ja bitte", "ja, gerne!", "yes
+// please").
+func politeYes(ws []word) bool {
+	if len(ws) > maxPoliteYes {
+		return false
+	}
+	yes, polite := false, false
+	for _, w := range ws {
+		switch {
+		case yesWords[w.w]:
+			yes = true
+		case yesPolite[w.w]:
+			polite = true
+		default:
+			return false
+		}
+	}
+	return yes && polite
+}
 
 // addressWords are greeting words that only say whom a greeting
 // addresses: alone they greet nobody.
@@ -171,6 +238,17 @@ func isSmallTalk(text string, ws []word) (Talk, bool) {
 	if len(ws) <= maxLeaveWords && leftOnly(b.String()) {
 		return TalkBye, true
 	}
+	if politeYes(ws) {
+		// "ja bitte", "yes please" with nothing else: the answer to an
+		// offer, and with none pending (support takes it when one is)
+		// no topic — asked what it is about, never quoted as one.
+		return TalkPrompt, true
+	}
+	if len(ws) <= maxLeaveWords && phraseOnly(b.String(), ackPhrases) {
+		// "ah, I see", "ok, makes sense, thanks": an acknowledgement
+		// (or the thanks or goodbye around it).
+		return kindOf(ws), true
+	}
 	if len(ws) <= maxLeaveWords && phraseOnly(b.String(), noProblem) {
 		// "kein Problem", "no worries, bye": an acknowledgement (or
 		// the thanks or goodbye around it), not the vague complaint
@@ -225,8 +303,10 @@ func talkReply(tx *Texts, t Talk) string {
 func kindOf(ws []word) Talk {
 	var bye, hello bool
 	thanks, _ := thanksOf(ws)
-	for _, w := range ws {
-		bye = bye || (byeWords[w.w] && !greetWords[w.w] && w.w != "dann" && w.w != "viele")
+	for i, w := range ws {
+		// ("see" after "I" understands: "I see", ackPhrases.)
+		seeing := w.w == "see" && i > 0 && ws[i-1].w == "i"
+		bye = bye || (byeWords[w.w] && !greetWords[w.w] && w.w != "dann" && w.w != "viele" && !seeing)
 		hello = hello || (greetWords[w.w] && !addressWords[w.w])
 	}
 	switch {
@@ -413,7 +493,7 @@ func isVague(ws []word) bool {
 		case troubleVerbs[w.w]:
 		case negWords[w.w] || w.w == "nichts" || w.w == "doesn't" || w.w == "isn't":
 			neg = true
-		case vagueFiller[w.w]:
+		case vagueFiller[w.w] || stuckWords[w.w]:
 		default:
 			return false
 		}
@@ -423,7 +503,54 @@ func isVague(ws []word) bool {
 			trouble = true
 		}
 	}
-	return trouble
+	return trouble || stuck(ws, neg)
+}
+
+// Being stuck (talk11): the idioms of not getting on with something name
+// no subject either — Duden, "nicht weiterkommen" ("ich komme nicht
+// weiter"), "nicht weiterwissen" ("ich weiß nicht weiter"), "festhängen"
+// and "feststecken" ("ich hänge fest", "ich stecke fest"); Cambridge
+// Dictionary, "stuck" ("be stuck": unable to go on with something
+// difficult; "I'm stuck"). Alone (with vagueFiller around) they are a
+// vague complaint like "geht nicht"; with a thing named ("ich komme bei
+// der Anmeldung nicht weiter", "I'm stuck with the video call") the
+// message is searched as before.
+var (
+	// stuckOn are the verb forms of "weiterkommen" and "weiterwissen"
+	// (as typed, "weiß" also without ß): stuck only negated, with their
+	// particle "weiter".
+	stuckOn = set("komme", "komm", "kommen", "weiß", "weiss", "weis")
+	// stuckFast are the verb forms of "festhängen" and "feststecken",
+	// with their particle "fest".
+	stuckFast = set("hänge", "häng", "hängen", "haenge", "haeng", "haengen", "stecke", "steck", "stecken")
+	// stuckWords are all words of the idioms: the verbs, their
+	// particles, "stuck" and the first person and being of "I'm stuck"
+	// (typed with either apostrophe: "I’m" is "i" "m"), and the
+	// temporal "gerade" (Duden: "jetzt, in diesem Augenblick": "ich
+	// komme gerade nicht weiter").
+	stuckWords = union(stuckOn, stuckFast, set("weiter", "fest", "stuck", "i'm", "im", "am", "m", "gerade"))
+)
+
+// stuck reports whether ws (all of them vagueFiller, trouble or
+// stuckWords, as isVague reads them) make an idiom of being stuck; neg:
+// a negation is there. One pass.
+func stuck(ws []word, neg bool) bool {
+	on, further, fast, particle := false, false, false, false
+	for _, w := range ws {
+		switch {
+		case w.w == "stuck":
+			return true
+		case stuckOn[w.w]:
+			on = true
+		case stuckFast[w.w]:
+			fast = true
+		case w.w == "weiter":
+			further = true
+		case w.w == "fest":
+			particle = true
+		}
+	}
+	return on && further && neg || fast && particle
 }
 
 // Talk addressed to the bot (sixth quality pass): a small grammar, like
@@ -1645,6 +1772,44 @@ func IsNoProblem(message string) bool {
 		parts[i] = w.w
 	}
 	return phraseOnly(strings.Join(parts, " "), noProblem)
+}
+
+// IsHelpRequest reports whether message, after a leading run of answer
+// particles ("nein,", "no", "nein danke,"; replyParticles), is nothing but
+// a cry for help or a request for a person: a vague complaint ("nein, ich
+// brauche Hilfe", "no, I need help", "nein, ich komme nicht weiter") or
+// the human outcome with nothing named ("nein, ich will mit einem Menschen
+// sprechen"). Support reads it while a case offer is pending: a member
+// who asks for help declines nothing, and the offer is made again
+// (talk11; fix13 "left undone": the "no" declined it). The "no" needs no
+// comma here ("no I need help"): support read it as the answer already.
+// A rest that names a thing is searched (an answer, a choice, a "no
+// guide"): then it is no bare request, and support's own reading of the
+// rest as a question stands. Decided once, with no library: nothing is
+// searched for the answer.
+func IsHelpRequest(message string) bool {
+	text := clean(message)
+	ws := tokens(text)
+	i := 0
+	for i < len(ws) && (replyParticles[ws[i].w] ||
+		i > 0 && (particleFollowers[ws[i].w] || thanksWords[ws[i].w] || ws[i].w == "you" && ws[i-1].w == "thank")) {
+		i++
+	}
+	if i == 0 || i == len(ws) {
+		return false
+	}
+	var lib searchSeen
+	d := Decide(text[ws[i].start:], &lib, Options{Cases: true})
+	return !lib.searched && (d.Outcome == Human || d.Vague)
+}
+
+// searchSeen is a Library that finds nothing and records whether it was
+// asked (IsHelpRequest: a rest that was searched names a thing).
+type searchSeen struct{ searched bool }
+
+func (s *searchSeen) SearchFor(query string, _ int, _ bool) search.Result {
+	s.searched = true
+	return search.Result{Query: query}
 }
 
 // deniedHelp reports whether the help fs[i] (copeHelp) is denied: a

@@ -91,6 +91,38 @@ func saysNo(words string) bool {
 	return opensWithNo(words) && !notHelped(words)
 }
 
+// The polite yes (talk11): an answer particle that says yes with the
+// words that make it a polite acceptance, and nothing else — Duden,
+// "bitte" ("ja, bitte!": accepting an offer politely), "gern(e)" ("ja,
+// gern!"), with "sehr" ("ja, sehr gerne"); Cambridge Dictionary, "yes
+// please" (used to accept something politely). chat.YesWords has "ja
+// bitte" but not "ja, bitte", "ja gerne" or "yes please": they got "Alles
+// klar!" or a "no guide" that quoted them and made the offer again.
+var (
+	yesParticles = map[string]bool{"ja": true, "jo": true, "jap": true, "jup": true, "yes": true, "yeah": true, "yep": true,
+		"yup": true}
+	yesPolite = map[string]bool{"bitte": true, "gerne": true, "gern": true, "sehr": true, "please": true}
+)
+
+// politeYes reports whether words (chat.NormWords) are a polite yes
+// alone: yesParticles and yesPolite, one of each at least, with
+// punctuation or emoji between (chat.BareWords: "ja, gerne!", "yes,
+// please 🙂").
+func politeYes(words string) bool {
+	yes, polite := false, false
+	for _, f := range strings.Fields(chat.BareWords(words)) {
+		switch {
+		case yesParticles[f]:
+			yes = true
+		case yesPolite[f]:
+			polite = true
+		default:
+			return false
+		}
+	}
+	return yes && polite
+}
+
 // noApostrophe drops the apostrophes of English contractions ("didn't",
 // "didn’t").
 var noApostrophe = strings.NewReplacer("'", "", "\u2019", "")
@@ -378,7 +410,7 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 	asked := false
 	if d != nil && d.Offered && !offeredByThis {
 		switch {
-		case chat.YesWords[words]:
+		case chat.YesWords[words] || politeYes(words):
 			return true, w.confirmCase(ctx, d)
 		case chat.NoWords[words]:
 			return true, w.declineCase(ctx, d)
@@ -386,12 +418,20 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		// "no problem", "no worries" (Config.IsNoProblem): no "no" to
 		// the offer, which stays open (fix13).
 		no := saysNo(words) && !w.cfg.IsNoProblem(text)
-		asked = no && w.asksAfterNo(ctx, text)
+		// "nein, ich brauche Hilfe", "no, I need help", "nein, ich will
+		// mit einem Menschen sprechen": a "no" before nothing but a cry
+		// for help or a request for a person (Config.IsHelpRequest)
+		// declines nothing — the member asks for what the offer gives,
+		// and it is made again (talk11; it was declined). It names no
+		// thing, so it is read before a question would be ("no I need
+		// help", searched whole, finds the guide about cases).
+		help := no && w.cfg.IsHelpRequest(text)
+		asked = no && !help && w.asksAfterNo(ctx, text)
 		// "ich komme klar", "never mind": a decline without a "no"
 		// declines too (review rvM: the offer stayed open behind the
 		// small-talk reply, and an "ok" to that reply opened it).
-		declined = no && !asked || !no && w.cfg.IsDecline(text)
-		reoffer = !no && !declined && (notHelped(words) || w.cfg.IsCriticism(text))
+		declined = no && !asked && !help || !no && w.cfg.IsDecline(text)
+		reoffer = help || !no && !declined && (notHelped(words) || w.cfg.IsCriticism(text))
 	} else if d != nil && d.PromptEvent == declinedBy(evt.ID) {
 		// Handled before a crash: answer again (the same transaction ID).
 		if saysNo(words) && w.asksAfterNo(ctx, text) {
@@ -400,7 +440,10 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		}
 		return true, w.ReplyMarkdown(ctx, w.tx.Cancelled)
 	} else if d != nil && d.Question != "" {
-		reoffer = notHelped(words) || w.cfg.IsCriticism(text)
+		// (offeredByThis: a "no" before a request for help made the
+		// offer again before a crash: it makes it again, the same.)
+		reoffer = notHelped(words) || w.cfg.IsCriticism(text) ||
+			offeredByThis && saysNo(words) && !w.cfg.IsNoProblem(text) && w.cfg.IsHelpRequest(text)
 	}
 	c, err := w.DB.Cases.ActiveForMember(ctx, evt.Sender.String(), evt.RoomID.String())
 	if err != nil {

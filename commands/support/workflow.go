@@ -57,6 +57,11 @@ type Config struct {
 	// pending it declines nothing, even with its "no", and opens nothing:
 	// the offer stays open.
 	IsNoProblem func(text string) bool
+	// IsHelpRequest recognises a "no" before nothing but a cry for help
+	// or a request for a person ("nein, ich brauche Hilfe", "no, I need
+	// help"): with a case offer pending it declines nothing, and the
+	// offer is made again.
+	IsHelpRequest func(text string) bool
 	// IsQuestion recognises a message that asks a question of its own
 	// after the answer to a yes/no question ("nein, wie ändere ich mein
 	// Passwort?") or names a matter a guide answers: with a case offer
@@ -108,6 +113,9 @@ func New(env *chat.Env, cfg Config, people People) *Workflow {
 	}
 	if cfg.IsNoProblem == nil {
 		cfg.IsNoProblem = func(string) bool { return false }
+	}
+	if cfg.IsHelpRequest == nil {
+		cfg.IsHelpRequest = func(string) bool { return false }
 	}
 	if cfg.IsQuestion == nil {
 		cfg.IsQuestion = func(context.Context, string) bool { return false }
