@@ -1,0 +1,76 @@
+package search
+
+import "strings"
+
+// Eleventh pass: how much of a guide's match is the device a message
+// names. A message about a device's own trouble ("handy akku ist so
+// schnell leer", "die kamera vom handy macht nur noch verschwommene
+// fotos") meets guides about the association's tools in the device word
+// alone — the guides name the phone or the camera as the setting of their
+// questions — while the trouble itself is in words the guide does not
+// meet. Hit.Device is the share of a guide's score that comes from words
+// naming a device; the decision (commands/answer) reads it together with
+// how much of the message the guide explains.
+
+// deviceWord reports whether the folded query word w names a device: a
+// word of a device group of the off-topic list (the hand-written hardware
+// group and the blind list's device categories, its weak and everyday
+// words too; not the office, a place) or a common noun of the blind
+// list's device categories that the list leaves out as a signal because
+// the guides use it (otherThingsClassWords: Handy, Smartphone, Kamera,
+// Webcam, Kopfhörer, Lautsprecher, Festnetz) — it names a device all the
+// same. No word is added to either list.
+func deviceWord(w string) bool {
+	if len(w) > maxQueryWord {
+		return false
+	}
+	if s := offTopicLookup(w); s.word != "" {
+		g := offTopicGroups[s.group]
+		return g.Device && !g.Matter
+	}
+	return deviceClassForms[w]
+}
+
+// deviceClassForms are the forms (word plus an inflection ending,
+// offTopicEnds) of the class words of the blind list's device categories.
+var deviceClassForms = func() map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(otherThingsTSV, "\n") {
+		f := strings.Split(strings.TrimRight(line, "\r"), "\t")
+		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		w := strings.TrimSpace(f[0])
+		if c, ok := otherThingsCategories[strings.TrimSpace(f[1])]; !ok || !c.Device || !otherThingsClassWords[w] {
+			continue
+		}
+		for _, end := range offTopicEnds {
+			m[w+end] = true
+		}
+	}
+	return m
+}()
+
+// deviceShare returns the share of candidate c's score that comes from
+// the query concepts naming a device (deviceWord), each credited as the
+// score credits it: its weight times its best match in the guide.
+func (ix *Index) deviceShare(cs []concept, c cand) float64 {
+	if c.score <= 0 {
+		return 0
+	}
+	var dev float64
+	for ci := range cs {
+		k := &cs[ci]
+		if !deviceWord(k.word) {
+			continue
+		}
+		best := 0.0
+		for _, a := range k.alts {
+			if p, ok := ix.postingFor(a.term, c.doc); ok {
+				best = max(best, a.w*float64(ix.idf[a.term])*p.sat.value())
+			}
+		}
+		dev += k.weight * best
+	}
+	return min(1, dev/c.score)
+}
