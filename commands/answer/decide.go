@@ -584,7 +584,20 @@ func NoGuideReplyFor(d Decision, tx *Texts, opts Options, question string) strin
 // ständig mein passwort" meets a password guide in "Passwort" alone,
 // while "Nextcloud-Kalender in Outlook einbinden" meets a calendar guide
 // in several words and keeps its choice or answer.
+//
+// A weak signal that speaks a quote (search.Result.OffTopicSpeaks: "mein
+// Samsung sagt „Gerätespeicher fast voll“") is kept when the best guides
+// do not agree on a topic (topicAgrees): the message pastes what the
+// product itself said — the reason a speaking device is never only the
+// setting (offTopicAsSetting, sixth pass) — and guides of scattered
+// topics met words of the quote here and there. Where the guides agree
+// ("iPhone: „Kein Zugriff auf Kamera“ in der Konferenz": three
+// conference guides), the quote is the tool's message on the device and
+// the signal stays weak (eleventh pass).
 func withoutWeak(res search.Result) search.Result {
+	if res.OffTopicSpeaks && !topicAgrees(res.Hits) {
+		return res
+	}
 	var keep []string
 	for _, w := range res.OffTopic {
 		if !search.OffTopicWeak(w) {
