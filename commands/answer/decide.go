@@ -214,7 +214,11 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 		return noGuide(d, res.Hits, opts, tx)
 	}
 	if offTopicOnOneWord(full) && !partyInTool(full, qw) {
-		d.exit = exitOffTopicOneWord
+		// The message names a subject outside the library, a weak
+		// signal too ("alexa reagiert nicht mehr …, ist das mikrofon
+		// kaputt?"): its question clause alone is not searched again
+		// (focusQuestion), as for the off-topic gate.
+		d.exit, d.offTopic = exitOffTopicOneWord, true
 		return thingNoGuide(d, full.OffTopic, res.Hits, opts, tx)
 	}
 	return choice(d, res.Hits, tx)

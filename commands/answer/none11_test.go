@@ -113,3 +113,31 @@ func TestWeakSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestOneWordNoFocus: a message turned down because it names a subject
+// outside the library met in one word (offTopicOnOneWord, a weak signal
+// too) is not searched again by its question clause (focusQuestion), as
+// a message turned down by the off-topic gate is not; a guide question
+// with the product as its setting keeps its guides. The "none" row was a
+// choice on main.
+func TestOneWordNoFocus(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, c := range []struct {
+		msg   string
+		want  Outcome
+		guide string
+	}{
+		{"dropbox ordner ist weg, wie stelle ich den wieder her?", None, ""},
+		{"ich nutze outlook, wie binde ich den cloud kalender ein?", Choose, "nextcloud/kalender-auf-dem-handy.md"},
+		{"am iphone, wie richte ich element ein?", Choose, "matrix/benachrichtigungen-am-handy.md"},
+	} {
+		d := Decide(c.msg, lib, Options{Cases: true})
+		if d.Outcome != c.want {
+			t.Errorf("%q: outcome %s %v, want %s", c.msg, d.Outcome, d.Guides(), c.want)
+			continue
+		}
+		if c.guide != "" && !slices.Contains(d.Guides(), c.guide) {
+			t.Errorf("%q: guides %v, want %s among them", c.msg, d.Guides(), c.guide)
+		}
+	}
+}
