@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/lotse-bot/lotse/guides"
 )
 
 // TestNone11Explore writes part A's messages of the pool with the first
@@ -32,11 +34,11 @@ func TestNone11Explore(t *testing.T) {
 			rest := 0.0
 			for i, x := range r.Hits {
 				if i < 3 {
-					rest = max(rest, x.Score*(1-x.Device))
+					rest = max(rest, x.Score*(1-x.Thing))
 				}
 			}
 			fmt.Fprintf(&b, "%s\t%s\t%s\t%v\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%q\n", name, res.Question.Expected, d.Outcome, res.Helped,
-				h.Device, h.Score, h.Strong, r.Unknown, h.OneWord, rest, res.Question.Text)
+				h.Thing, h.Score, h.Strong, r.Unknown, h.OneWord, rest, res.Question.Text)
 		}
 	}
 	if err := os.WriteFile(f, []byte(b.String()), 0o644); err != nil {
@@ -56,12 +58,19 @@ func TestNone11Probe(t *testing.T) {
 		t.Fatal(err)
 	}
 	lib := loadLibrary(t)
+	if dir := os.Getenv("LOTSE_NONE11_DIR"); dir != "" {
+		l, _, err := guides.Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lib = l
+	}
 	for _, m := range strings.Split(strings.TrimSpace(string(data)), "\n") {
 		r := lib.SearchFor(m, 5, false)
 		fmt.Printf("%q\n", m)
 		for i, h := range r.Hits {
 			if i < 3 {
-				fmt.Printf("   %-45s sc %.2f dev %.2f rest %.2f\n", h.ID, h.Score, h.Device, h.Score*(1-h.Device))
+				fmt.Printf("   %-45s sc %.2f dev %.2f rest %.2f\n", h.ID, h.Score, h.Thing, h.Score*(1-h.Thing))
 			}
 		}
 	}

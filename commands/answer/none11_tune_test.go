@@ -82,8 +82,8 @@ func TestNone11Parts(t *testing.T) {
 	}
 }
 
-// TestNone11Grid varies onDeviceAlone's bars (devAloneShare,
-// devAloneScore) on the pool and prints helped, guide questions and
+// TestNone11Grid varies onThingAlone's bars (thingAloneShare,
+// thingAloneScore) on the pool and prints helped, guide questions and
 // confident-wrong per part (development aid; LOTSE_TUNE=1).
 func TestNone11Grid(t *testing.T) {
 	if os.Getenv("LOTSE_TUNE") == "" {
@@ -93,11 +93,11 @@ func TestNone11Grid(t *testing.T) {
 	for i, name := range none11PoolNames {
 		sets[i] = scopeSet(t, name)
 	}
-	oldShare, oldScore := devAloneShare, devAloneScore
-	defer func() { devAloneShare, devAloneScore = oldShare, oldScore }()
+	oldShare, oldScore := thingAloneShare, thingAloneScore
+	defer func() { thingAloneShare, thingAloneScore = oldShare, oldScore }()
 	for _, share := range []float64{0.6, 0.7, 0.75, 0.8, 0.9, 0.99, 2} {
 		for _, score := range []float64{0.35, 0.45, 0.5, 0.55} {
-			devAloneShare, devAloneScore = share, score
+			thingAloneShare, thingAloneScore = share, score
 			var helped, guide, cw [2]int
 			for _, s := range sets {
 				for part := 0; part < 2; part++ {

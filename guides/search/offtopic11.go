@@ -2,31 +2,35 @@ package search
 
 import "strings"
 
-// Eleventh pass: how much of a guide's match is the device a message
-// names. A message about a device's own trouble ("handy akku ist so
-// schnell leer", "die kamera vom handy macht nur noch verschwommene
-// fotos") meets guides about the association's tools in the device word
-// alone — the guides name the phone or the camera as the setting of their
-// questions — while the trouble itself is in words the guide does not
-// meet. Hit.Device is the share of a guide's score that comes from words
-// naming a device; the decision (commands/answer) reads it together with
-// how much of the message the guide explains.
+// Eleventh pass: how much of a guide's match is the thing a message
+// names. A message about a device's or another product's own trouble
+// ("handy akku ist so schnell leer", "outlook stürzt immer ab beim start")
+// meets guides about the association's tools in the thing's name alone —
+// the guides name the phone, the camera or the mail program as the
+// setting of their questions — while the trouble itself is in words the
+// guide does not meet. Hit.Thing is the share of a guide's score that
+// comes from words naming such a thing; the decision (commands/answer:
+// onThingAlone) reads it together with how much of the message the
+// guides explain.
 
-// deviceWord reports whether the folded query word w names a device: a
-// word of a device group of the off-topic list (the hand-written hardware
-// group and the blind list's device categories, its weak and everyday
-// words too; not the office, a place) or a common noun of the blind
-// list's device categories that the list leaves out as a signal because
-// the guides use it (otherThingsClassWords: Handy, Smartphone, Kamera,
-// Webcam, Kopfhörer, Lautsprecher, Festnetz) — it names a device all the
-// same. No word is added to either list.
-func deviceWord(w string) bool {
+// thingWord reports whether the folded query word w names a device or
+// another company's product: a word of a device group of the off-topic
+// list (the hand-written hardware group and the blind list's device
+// categories, their weak and everyday words too; not the office, a
+// place), a proper name the blind list keeps as a weak signal because a
+// guide names it as the setting of its questions (Outlook, Thunderbird,
+// Dropbox …; not the everyday words of other categories, Signal, Sky),
+// or a common noun of the blind list's device categories that the list
+// leaves out as a signal because the guides use it (otherThingsClassWords:
+// Handy, Smartphone, Kamera, Webcam, Kopfhörer, Lautsprecher, Festnetz) —
+// it names a device all the same. No word is added to either list.
+func thingWord(w string) bool {
 	if len(w) > maxQueryWord {
 		return false
 	}
 	if s := offTopicLookup(w); s.word != "" {
 		g := offTopicGroups[s.group]
-		return g.Device && !g.Matter
+		return g.Device && !g.Matter || g.Weak && !g.Bare
 	}
 	return deviceClassForms[w]
 }
@@ -51,17 +55,17 @@ var deviceClassForms = func() map[string]bool {
 	return m
 }()
 
-// deviceShare returns the share of candidate c's score that comes from
-// the query concepts naming a device (deviceWord), each credited as the
+// thingShare returns the share of candidate c's score that comes from
+// the query concepts naming a thing (thingWord), each credited as the
 // score credits it: its weight times its best match in the guide.
-func (ix *Index) deviceShare(cs []concept, c cand) float64 {
+func (ix *Index) thingShare(cs []concept, c cand) float64 {
 	if c.score <= 0 {
 		return 0
 	}
 	var dev float64
 	for ci := range cs {
 		k := &cs[ci]
-		if !deviceWord(k.word) {
+		if !thingWord(k.word) {
 			continue
 		}
 		best := 0.0

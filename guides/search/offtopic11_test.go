@@ -5,13 +5,16 @@ import (
 	"testing"
 )
 
-// TestDeviceWord: the words that name a device are the device groups of
+// TestThingWord: the words that name a thing are the device groups of
 // the off-topic list (the hand-written hardware group, the blind list's
-// device categories with their weak and everyday words) and the blind
+// device categories with their weak and everyday words), the proper names
+// the blind list keeps as weak signals (Outlook, Dropbox), and the blind
 // list's device class words the signals leave out (Handy, Kamera …), with
-// their inflection endings; not the office (a place), not products or
-// services, not the guides' other class words (Cloud, Mail).
-func TestDeviceWord(t *testing.T) {
+// their inflection endings; not the office (a place), not the full
+// signals of products and services (they have the off-topic gate), not
+// the everyday words of other categories, not the guides' other class
+// words (Cloud, Mail).
+func TestThingWord(t *testing.T) {
 	for _, c := range []struct {
 		w    string
 		want bool
@@ -23,18 +26,19 @@ func TestDeviceWord(t *testing.T) {
 		{"festnetztelefon", true}, {"fernseher", true}, {"tv", true}, // blind list's other devices, an everyday word
 		{"parteibüro", false},                               // the office: a device group's bars, but a place
 		{"cloud", false}, {"mail", false}, {"teams", false}, // class words of other categories
-		{"whatsapp", false}, {"outlook", false}, {"gmx", false}, // products and services
+		{"outlook", true}, {"thunderbird", true}, {"dropbox", true}, // weak signals: proper names the guides use
+		{"whatsapp", false}, {"gmx", false}, {"signal", false}, // full signals, an everyday word of a messenger
 		{"benachrichtigungen", false}, {"akkus", true}, {"klingelton", false},
 	} {
-		if got := deviceWord(c.w); got != c.want {
-			t.Errorf("deviceWord(%q) = %v, want %v", c.w, got, c.want)
+		if got := thingWord(c.w); got != c.want {
+			t.Errorf("thingWord(%q) = %v, want %v", c.w, got, c.want)
 		}
 	}
 }
 
-// TestDeviceShare: Hit.Device is the share of a guide's score that the
+// TestThingShare: Hit.Thing is the share of a guide's score that the
 // query's device words carry.
-func TestDeviceShare(t *testing.T) {
+func TestThingShare(t *testing.T) {
 	ix := Build([]Doc{
 		{ID: "matrix/benachrichtigungen.md", Title: "Benachrichtigungen am Handy", Tags: []string{"Akku", "Push"},
 			Summary:  "Wenn Element auf dem Handy keine Benachrichtigungen zeigt.",
@@ -66,8 +70,8 @@ func TestDeviceShare(t *testing.T) {
 			t.Errorf("%q: %s not found: %+v", c.q, c.id, r.Hits)
 			continue
 		}
-		if h.Device < c.min-1e-9 || h.Device > c.max+1e-9 || math.IsNaN(h.Device) {
-			t.Errorf("%q: %s Device %.2f, want %.2f–%.2f", c.q, c.id, h.Device, c.min, c.max)
+		if h.Thing < c.min-1e-9 || h.Thing > c.max+1e-9 || math.IsNaN(h.Thing) {
+			t.Errorf("%q: %s Device %.2f, want %.2f–%.2f", c.q, c.id, h.Thing, c.min, c.max)
 		}
 	}
 }
