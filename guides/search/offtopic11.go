@@ -55,19 +55,29 @@ var deviceClassForms = func() map[string]bool {
 	return m
 }()
 
+// thingConcepts appends to out the indexes of the query concepts that
+// name a thing (thingWord), looked up once per query (out: a buffer of
+// the caller's, so that a query without things allocates nothing).
+func thingConcepts(cs []concept, out []int) []int {
+	for i := range cs {
+		if thingWord(cs[i].word) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 // thingShare returns the share of candidate c's score that comes from
-// the query concepts naming a thing (thingWord), each credited as the
-// score credits it: its weight times its best match in the guide.
-func (ix *Index) thingShare(cs []concept, c cand) float64 {
-	if c.score <= 0 {
+// the query concepts naming a thing (things, from thingConcepts), each
+// credited as the score credits it: its weight times its best match in
+// the guide.
+func (ix *Index) thingShare(cs []concept, things []int, c cand) float64 {
+	if c.score <= 0 || len(things) == 0 {
 		return 0
 	}
 	var dev float64
-	for ci := range cs {
+	for _, ci := range things {
 		k := &cs[ci]
-		if !thingWord(k.word) {
-			continue
-		}
 		best := 0.0
 		for _, a := range k.alts {
 			if p, ok := ix.postingFor(a.term, c.doc); ok {

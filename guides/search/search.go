@@ -850,6 +850,8 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 		first[i] = c.doc
 	}
 	res.Unknown, res.Uncovered, res.RarestUncovered = ix.scope(cs, first[:nFirst], denom)
+	var thingBuf [8]int
+	things := thingConcepts(cs, thingBuf[:0])
 	for i, c := range cands {
 		d := ix.docs[c.doc]
 		det := ix.passage(cs, c.doc)
@@ -864,7 +866,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 			Strong:  math.Min(1, c.solidStr/denom),
 		})
 		res.Hits[i].OneWord, res.Hits[i].OneWordDF = ix.oneWord(c)
-		res.Hits[i].Thing = ix.thingShare(cs, c)
+		res.Hits[i].Thing = ix.thingShare(cs, things, c)
 	}
 	ix.decide(&res, f)
 	if moved {
