@@ -11,7 +11,7 @@ import (
 // exitNames name the exits of decideSearch (for the tuning tests' output).
 var exitNames = map[noneExit]string{
 	exitWeak: "weak gate", exitOffTopic: "off-topic gate", exitDate: "date gate",
-	exitLeans: "leansOnOneWord", exitOffTopicOneWord: "offTopicOnOneWord",
+	exitLeans: "leansOnOneWord", exitOffTopicOneWord: "offTopicOnOneWord", exitThing: "onThingAlone",
 }
 
 // exitRow is one TUNING pool message that ended as "no guide" at an exit
@@ -85,7 +85,7 @@ func TestExitCounts(t *testing.T) {
 			}
 		}
 	}
-	for e := exitWeak; e <= exitOffTopicOneWord; e++ {
+	for e := exitWeak; e <= exitThing; e++ {
 		c := counts[e]
 		if c == nil {
 			c = &[2]tally{}

@@ -57,6 +57,10 @@ type Hit struct {
 	// word alone; the decision does not offer such a guide as a choice
 	// when little else of the message matches (see commands/answer).
 	OneWord, OneWordDF float64
+	// Thing is the share of Score that comes from query words naming a
+	// device or another company's product (a phone, a camera, Outlook:
+	// offtopic11.go, thingWord).
+	Thing float64
 }
 
 // alt is one index term a query word may match, with its relative weight.
@@ -846,6 +850,8 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 		first[i] = c.doc
 	}
 	res.Unknown, res.Uncovered, res.RarestUncovered = ix.scope(cs, first[:nFirst], denom)
+	var thingBuf [8]int
+	things := thingConcepts(cs, thingBuf[:0])
 	for i, c := range cands {
 		d := ix.docs[c.doc]
 		det := ix.passage(cs, c.doc)
@@ -860,6 +866,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 			Strong:  math.Min(1, c.solidStr/denom),
 		})
 		res.Hits[i].OneWord, res.Hits[i].OneWordDF = ix.oneWord(c)
+		res.Hits[i].Thing = ix.thingShare(cs, things, c)
 	}
 	ix.decide(&res, f)
 	if moved {

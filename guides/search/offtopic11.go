@@ -1,0 +1,90 @@
+package search
+
+import "strings"
+
+// Eleventh pass: how much of a guide's match is the thing a message
+// names. A message about a device's or another product's own trouble
+// ("handy akku ist so schnell leer", "outlook stürzt immer ab beim start")
+// meets guides about the association's tools in the thing's name alone —
+// the guides name the phone, the camera or the mail program as the
+// setting of their questions — while the trouble itself is in words the
+// guide does not meet. Hit.Thing is the share of a guide's score that
+// comes from words naming such a thing; the decision (commands/answer:
+// onThingAlone) reads it together with how much of the message the
+// guides explain.
+
+// thingWord reports whether the folded query word w names a device or
+// another company's product: a word of a device group of the off-topic
+// list (the hand-written hardware group and the blind list's device
+// categories, their weak and everyday words too; not the office, a
+// place), a proper name the blind list keeps as a weak signal because a
+// guide names it as the setting of its questions (Outlook, Thunderbird,
+// Dropbox …; not the everyday words of other categories, Signal, Sky),
+// or a common noun of the blind list's device categories that the list
+// leaves out as a signal because the guides use it (otherThingsClassWords:
+// Handy, Smartphone, Kamera, Webcam, Kopfhörer, Lautsprecher, Festnetz) —
+// it names a device all the same. No word is added to either list.
+func thingWord(w string) bool {
+	if len(w) > maxQueryWord {
+		return false
+	}
+	if s := offTopicLookup(w); s.word != "" {
+		g := offTopicGroups[s.group]
+		return g.Device && !g.Matter || g.Weak && !g.Bare
+	}
+	return deviceClassForms[w]
+}
+
+// deviceClassForms are the forms (word plus an inflection ending,
+// offTopicEnds) of the class words of the blind list's device categories.
+var deviceClassForms = func() map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(otherThingsTSV, "\n") {
+		f := strings.Split(strings.TrimRight(line, "\r"), "\t")
+		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		w := strings.TrimSpace(f[0])
+		if c, ok := otherThingsCategories[strings.TrimSpace(f[1])]; !ok || !c.Device || !otherThingsClassWords[w] {
+			continue
+		}
+		for _, end := range offTopicEnds {
+			m[w+end] = true
+		}
+	}
+	return m
+}()
+
+// thingConcepts appends to out the indexes of the query concepts that
+// name a thing (thingWord), looked up once per query (out: a buffer of
+// the caller's, so that a query without things allocates nothing).
+func thingConcepts(cs []concept, out []int) []int {
+	for i := range cs {
+		if thingWord(cs[i].word) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// thingShare returns the share of candidate c's score that comes from
+// the query concepts naming a thing (things, from thingConcepts), each
+// credited as the score credits it: its weight times its best match in
+// the guide.
+func (ix *Index) thingShare(cs []concept, things []int, c cand) float64 {
+	if c.score <= 0 || len(things) == 0 {
+		return 0
+	}
+	var dev float64
+	for _, ci := range things {
+		k := &cs[ci]
+		best := 0.0
+		for _, a := range k.alts {
+			if p, ok := ix.postingFor(a.term, c.doc); ok {
+				best = max(best, a.w*float64(ix.idf[a.term])*p.sat.value())
+			}
+		}
+		dev += k.weight * best
+	}
+	return min(1, dev/c.score)
+}
