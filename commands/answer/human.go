@@ -396,6 +396,13 @@ var (
 		"draufschauen", "drueberschauen")
 )
 
+// lookOver are the look verbs that take no reflexive (Duden:
+// "nachschauen", "nachsehen"; the colloquial "drüberschauen",
+// "draufschauen"): "kann mal jemand vom Team drüberschauen" asks someone
+// to look at the member's matter as "könnte sich das jemand ansehen"
+// does, with a modal in the clause instead of the reflexive.
+var lookOver = set("nachschauen", "nachsehen", "draufschauen", "drueberschauen")
+
 // helpIdiom reports whether ws[i] is a verb of help: a help verb, or the
 // verb of an idiom of personal help ("an die Hand nehmen", "unter die
 // Arme greifen"; Duden).
@@ -405,6 +412,10 @@ func helpIdiom(ws []string, i int) bool {
 		return within(ws, i-3, i, func(x string) bool { return x == "hand" })
 	case "greifen", "greift":
 		return within(ws, i-3, i, func(x string) bool { return x == "arme" })
+	case "zeit", "time":
+		// "für jemanden Zeit haben" (Duden, Zeit): "hat jemand aus dem
+		// Team kurz Zeit für mich", "does anyone have time for me".
+		return i+2 < len(ws) && (ws[i+1] == "fuer" || ws[i+1] == "for") && (ws[i+2] == "mich" || ws[i+2] == "uns" || ws[i+2] == "me" || ws[i+2] == "us")
 	}
 	return helpVerbs[ws[i]] || lookVerbs[ws[i]]
 }
@@ -996,6 +1007,12 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		case helpNouns[w] && within(ws, i+1, i+3, func(x string) bool { return x == "von" || x == "vom" || x == "from" || x == "durch" }) &&
 			within(ws, i+2, i+5, func(x string) bool { return humanNouns[x] || isStaff(x) }):
 			return sureHuman
+		// Help from someone: "Unterstützung von jemandem", "help from
+		// someone" — the bare "someone" right after the preposition
+		// (a person is who gives it; "von wem" asks who).
+		case helpNouns[w] && i+2 < len(ws) && (ws[i+1] == "von" || ws[i+1] == "from") &&
+			someoneWords[ws[i+2]] && ws[i+2] != "wer" && ws[i+2] != "who" && ws[i+2] != "wem" && ws[i+2] != "whom" && ws[i+2] != "wen":
+			return sureHuman
 		// "persönlich helfen", "help me personally", "telefonisch sprechen".
 		// "Treffen" after a preposition or article is the noun, an event
 		// ("eine Genossin persönlich beim Treffen verifizieren"), not
@@ -1040,6 +1057,15 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			!direct && near(i, -4, 0, func(k int) bool { return helper(k) && clause(k, i) }) >= 0 &&
 			within(ws, 0, i, in(niceWords)):
 			return sureHuman
+		// Someone does it for the member: "kann das jemand für mich
+		// einrichten", "could someone do it for me" — the benefactive
+		// "für mich" (Duden: für, "zugunsten von") with someone as the
+		// subject of a request; nothing asked beside it.
+		case (w == "fuer" || w == "for") && i+1 < len(ws) && (ws[i+1] == "mich" || ws[i+1] == "uns" || ws[i+1] == "me" || ws[i+1] == "us") &&
+			!direct && emb == len(ws) &&
+			near(i, -5, 0, func(k int) bool { return someoneWords[ws[k]] && ws[k] != "wer" && ws[k] != "who" && ws[k] != "wen" && ws[k] != "wem" && clause(k, i) }) >= 0 &&
+			near(i, -7, 0, func(k int) bool { return modalWords[ws[k]] && clause(k, i) }) >= 0:
+			sig = max(sig, maybeHuman)
 		// Someone gets back to me: "kann sich jemand bei mir melden".
 		case (w == "melden" || w == "meldet" || w == "melde") && within(ws, i-4, i+4, func(x string) bool { return x == "bei" }) &&
 			within(ws, i-4, i+4, func(x string) bool { return x == "mir" || x == "uns" }) && near(i, -7, 5, helper) >= 0 &&
@@ -1117,7 +1143,8 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// sich das jemand ansehen?"); idioms of personal help count as
 		// helping ("mich an die Hand nehmen", "mir unter die Arme
 		// greifen"; Duden).
-		case helpIdiom(ws, i) && !direct && (within(ws, i-6, i+3, self) || lookVerbs[w] && near(i, -9, 0, func(k int) bool { return ws[k] == "sich" && clause(k, i) }) >= 0) &&
+		case helpIdiom(ws, i) && !direct && (within(ws, i-6, i+3, self) || lookVerbs[w] && near(i, -9, 0, func(k int) bool { return ws[k] == "sich" && clause(k, i) }) >= 0 ||
+			lookOver[w] && near(i, -9, 0, func(k int) bool { return modalWords[ws[k]] && clause(k, i) }) >= 0) &&
 			near(i, -5, 4, func(k int) bool {
 				x := ws[k]
 				// "einer von euch", "könnt ihr mir helfen": the German
