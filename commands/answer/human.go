@@ -1063,7 +1063,9 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// subject of a request; nothing asked beside it.
 		case (w == "fuer" || w == "for") && i+1 < len(ws) && (ws[i+1] == "mich" || ws[i+1] == "uns" || ws[i+1] == "me" || ws[i+1] == "us") &&
 			!direct && emb == len(ws) &&
-			near(i, -5, 0, func(k int) bool { return someoneWords[ws[k]] && ws[k] != "wer" && ws[k] != "who" && ws[k] != "wen" && ws[k] != "wem" && clause(k, i) }) >= 0 &&
+			near(i, -5, 0, func(k int) bool {
+				return someoneWords[ws[k]] && ws[k] != "wer" && ws[k] != "who" && ws[k] != "wen" && ws[k] != "wem" && clause(k, i)
+			}) >= 0 &&
 			near(i, -7, 0, func(k int) bool { return modalWords[ws[k]] && clause(k, i) }) >= 0:
 			sig = max(sig, maybeHuman)
 		// Someone gets back to me: "kann sich jemand bei mir melden".
