@@ -353,3 +353,18 @@ func TestAccessBBBRoom(t *testing.T) {
 	mustContain(t, in(e.say(t, teamRoom, alice, "!raum AG Umwelt Süd", ""), teamRoom), "Direktchat")
 	e.assertNoSecrets(t)
 }
+
+// TestAccessConfirmPoliteYes: the confirmation of a request reads a yes as
+// the case offer does (chat.SaysYes) — "ja, gerne!" files the request
+// instead of asking again how to confirm.
+func TestAccessConfirmPoliteYes(t *testing.T) {
+	e := newAccessEnv(t)
+	mustContain(t, in(e.say(t, dmRoom, member, "!zugang bbb", ""), dmRoom), "Gremium")
+	mustContain(t, in(e.say(t, dmRoom, member, "AG Umwelt Süd", ""), dmRoom), "Wofür")
+	mustContain(t, in(e.say(t, dmRoom, member, "Monatliche Treffen", ""), dmRoom), "BigBlueButton-Raum", "AG Umwelt Süd")
+	sent := e.say(t, dmRoom, member, "ja, gerne!", "")
+	mustContain(t, in(sent, dmRoom), "#1")
+	if board := in(sent, approvals); len(board) != 1 {
+		t.Fatalf("approvals room got %d messages, want the request", len(board))
+	}
+}

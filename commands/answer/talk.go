@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/guides/search"
 )
 
@@ -94,44 +95,21 @@ var ackCore = set("ok", "okay", "okey", "oki", "k", "klar", "super", "prima", "p
 var ackPhrases = set("i see", "oh i see", "makes sense", "that makes sense", "i understand", "macht sinn",
 	"ergibt sinn")
 
-// The polite yes (talk11): a yes particle with the words that make it a
-// polite acceptance and nothing else — Duden, "bitte" ("ja, bitte!":
-// accepting an offer politely), "gern(e)" ("ja, gern!"), with "sehr"
-// ("ja, sehr gerne"); Cambridge Dictionary, "yes please" (used to accept
-// something politely). It answers an offer: support reads it while a case
-// offer is pending; with none it names no topic, and the member is asked
-// what it is about (TalkPrompt), not given a "no guide" for „ja“.
-var (
-	// yesWords are the answer particles that say yes (replyParticles;
-	// not "ok", "doch": "ok gerne" acknowledges).
-	yesWords = set("ja", "jo", "jap", "jup", "yes", "yeah", "yep", "yup")
-	// yesPolite make a yes polite.
-	yesPolite = set("bitte", "gerne", "gern", "sehr", "please")
-)
-
-// maxPoliteYes bounds the words of a polite yes ("oh ja, sehr gerne
-// bitte").
-const maxPoliteYes = 5
-
-// politeYes reports whether ws are a polite yes alone: yesWords and
-// yesPolite only, at least one of each ("ja bitte", "ja, gerne!", "yes
-// please").
+// politeYes reports whether ws are a polite yes alone ("ja bitte", "ja,
+// gerne!", "yes please"; chat.PoliteYes, which the yes/no questions of
+// the other workflows read too). It answers an offer: support reads it
+// while a case offer is pending; with none it names no topic, and the
+// member is asked what it is about (TalkPrompt), not given a "no guide"
+// for „ja“.
 func politeYes(ws []word) bool {
-	if len(ws) > maxPoliteYes {
+	if len(ws) == 0 || len(ws) > 5 {
 		return false
 	}
-	yes, polite := false, false
-	for _, w := range ws {
-		switch {
-		case yesWords[w.w]:
-			yes = true
-		case yesPolite[w.w]:
-			polite = true
-		default:
-			return false
-		}
+	fs := make([]string, len(ws))
+	for i, w := range ws {
+		fs[i] = w.w
 	}
-	return yes && polite
+	return chat.PoliteYes(strings.Join(fs, " "))
 }
 
 // addressWords are greeting words that only say whom a greeting

@@ -106,6 +106,56 @@ var (
 	NoWords  = map[string]bool{"nein": true, "n": true, "no": true, "nee": true, "nö": true, "nein danke": true, "lieber nicht": true, "❌": true}
 )
 
+// The polite yes: an answer particle that says yes with the words that
+// make it a polite acceptance, and nothing else — Duden, "bitte" ("ja,
+// bitte!": accepting an offer politely), "gern(e)" ("ja, gern!"), with
+// "sehr" ("ja, sehr gerne"); Cambridge Dictionary, "yes please" (used to
+// accept something politely). YesWords has "ja bitte" but not "ja,
+// bitte", "ja gerne" or "yes please". Every yes/no question of Lotse's
+// reads it alike (SaysYes): the case offer, the access request's
+// confirmation, and the answer workflow, which asks what it is about
+// when nothing is pending.
+var (
+	// yesParticles are the answer particles that say yes (not "ok",
+	// "doch": "ok gerne" acknowledges).
+	yesParticles = map[string]bool{"ja": true, "jo": true, "jap": true, "jup": true, "yes": true, "yeah": true, "yep": true,
+		"yup": true}
+	// yesPolite make a yes polite.
+	yesPolite = map[string]bool{"bitte": true, "gerne": true, "gern": true, "sehr": true, "please": true}
+)
+
+// maxPoliteYes bounds the words of a polite yes ("oh ja, sehr gerne
+// bitte").
+const maxPoliteYes = 5
+
+// PoliteYes reports whether words (NormWords of a message) are a polite
+// yes alone: yesParticles and yesPolite, one of each at least, with
+// punctuation or emoji between (BareWords: "ja, gerne!", "yes, please 🙂").
+func PoliteYes(words string) bool {
+	fs := strings.Fields(BareWords(words))
+	if len(fs) > maxPoliteYes {
+		return false
+	}
+	yes, polite := false, false
+	for _, f := range fs {
+		switch {
+		case yesParticles[f]:
+			yes = true
+		case yesPolite[f]:
+			polite = true
+		default:
+			return false
+		}
+	}
+	return yes && polite
+}
+
+// SaysYes reports whether words (NormWords of a message) answer a yes/no
+// question with yes: one of YesWords, or a polite yes (PoliteYes).
+func SaysYes(words string) bool {
+	return YesWords[words] || PoliteYes(words)
+}
+
 // noneFitsWords are the whole messages that say none of the guides
 // offered fits (the answers to "Passt keine davon?", after NormWords).
 var noneFitsWords = map[string]bool{

@@ -91,38 +91,6 @@ func saysNo(words string) bool {
 	return opensWithNo(words) && !notHelped(words)
 }
 
-// The polite yes (talk11): an answer particle that says yes with the
-// words that make it a polite acceptance, and nothing else — Duden,
-// "bitte" ("ja, bitte!": accepting an offer politely), "gern(e)" ("ja,
-// gern!"), with "sehr" ("ja, sehr gerne"); Cambridge Dictionary, "yes
-// please" (used to accept something politely). chat.YesWords has "ja
-// bitte" but not "ja, bitte", "ja gerne" or "yes please": they got "Alles
-// klar!" or a "no guide" that quoted them and made the offer again.
-var (
-	yesParticles = map[string]bool{"ja": true, "jo": true, "jap": true, "jup": true, "yes": true, "yeah": true, "yep": true,
-		"yup": true}
-	yesPolite = map[string]bool{"bitte": true, "gerne": true, "gern": true, "sehr": true, "please": true}
-)
-
-// politeYes reports whether words (chat.NormWords) are a polite yes
-// alone: yesParticles and yesPolite, one of each at least, with
-// punctuation or emoji between (chat.BareWords: "ja, gerne!", "yes,
-// please 🙂").
-func politeYes(words string) bool {
-	yes, polite := false, false
-	for _, f := range strings.Fields(chat.BareWords(words)) {
-		switch {
-		case yesParticles[f]:
-			yes = true
-		case yesPolite[f]:
-			polite = true
-		default:
-			return false
-		}
-	}
-	return yes && polite
-}
-
 // noApostrophe drops the apostrophes of English contractions ("didn't",
 // "didn’t").
 var noApostrophe = strings.NewReplacer("'", "", "\u2019", "")
@@ -410,7 +378,7 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 	asked := false
 	if d != nil && d.Offered && !offeredByThis {
 		switch {
-		case chat.YesWords[words] || politeYes(words):
+		case chat.SaysYes(words):
 			return true, w.confirmCase(ctx, d)
 		case chat.NoWords[words]:
 			return true, w.declineCase(ctx, d)
