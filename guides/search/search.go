@@ -11,8 +11,9 @@ type Result struct {
 	Query     string // the query as given
 	Confident bool   // the first hit answers the query
 	Close     bool   // not confident, but plausible candidates exist ("Meintest du …?")
-	// Hits are best first by the ranking (Options.RankK1 and the
-	// expansion with the first guide's topic), not by Hit.Score: a
+	// Hits are best first by the ranking (Options.RankK1,
+	// Options.TopicRank and the expansion with the first guide's
+	// topic), not by Hit.Score: a
 	// runner-up may have a higher Score than the hit before it, so a
 	// lead computed from the scores can be negative.
 	Hits []Hit
@@ -813,7 +814,12 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 	cands := make([]cand, 0, len(sc.seen))
 	for _, d := range sc.seen {
 		if allow == nil || allow(ix.docs[d].id) {
-			cands = append(cands, cand{d, sc.rank[d], sc.score[d], sc.scoreStr[d], sc.cov[d], sc.strong[d], sc.solid[d], sc.solidStr[d], sc.distinct[d], sc.one[d], sc.oneTerm[d], 0})
+			r := sc.rank[d]
+			if sc.strong[d] == 0 {
+				// Named as a topic nowhere: the words are met in passing.
+				r *= ix.opts.TopicRank
+			}
+			cands = append(cands, cand{d, r, sc.score[d], sc.scoreStr[d], sc.cov[d], sc.strong[d], sc.solid[d], sc.solidStr[d], sc.distinct[d], sc.one[d], sc.oneTerm[d], 0})
 		}
 		sc.one[d] = 0
 		sc.score[d], sc.cov[d], sc.strong[d], sc.inSeen[d] = 0, 0, 0, false
