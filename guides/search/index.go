@@ -70,8 +70,9 @@ type Options struct {
 	// aliases, summary, taught questions): its rank is multiplied by it,
 	// so a guide naming a query word as its topic comes before one that
 	// mentions the query's words only in passing in its body (eleventh
-	// quality pass, docs/performance.md). Hit.Score and the confidence
-	// do not change. 1 turns it off.
+	// quality pass, docs/performance.md). Hit.Score does not change, and
+	// a first guide only TopicRank put first is never confident
+	// (topicGuard). 1 turns it off.
 	TopicRank float64
 	// CompoundPartWeight weighs each part of a split query compound
 	// relative to a whole word.
