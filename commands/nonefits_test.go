@@ -25,7 +25,8 @@ func TestNoneOfTheChoicesFits(t *testing.T) {
 		t.Run(reply, func(t *testing.T) {
 			e := newSupportEnv(t)
 			q := ""
-			for _, c := range []string{"Die Ortsgruppe braucht einen Treffpunkt im Netz für ihre Sitzungen",
+			for _, c := range []string{"Die Ortsgruppe braucht einen Treffpunkt im Netz für ihre Sitzungen und Besprechungen",
+				"Die Ortsgruppe braucht einen Treffpunkt im Netz für ihre Sitzungen",
 				"Zeitmaschine reparieren, das Codewort ist Geheim123"} {
 				if answer.Decide(c, e.h.Guides.Current(), answer.Options{Cases: true}).Rescued {
 					q = c

@@ -66,7 +66,8 @@ func TestChooseHowFitsTheChoice(t *testing.T) {
 func TestChoiceOneText(t *testing.T) {
 	lib := loadLibrary(t)
 	// The tune half, and messages rescued as the chat's tests know them.
-	msgs := []string{"Die Ortsgruppe braucht einen Treffpunkt im Netz für ihre Sitzungen",
+	msgs := []string{"Die Ortsgruppe braucht einen Treffpunkt im Netz für ihre Sitzungen und Besprechungen",
+		"Die Ortsgruppe braucht einen Treffpunkt im Netz für ihre Sitzungen",
 		"Zeitmaschine reparieren, das Codewort ist Geheim123"}
 	for _, q := range loadSet(t, "tune") {
 		msgs = append(msgs, q.Text)

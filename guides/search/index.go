@@ -65,6 +65,15 @@ type Options struct {
 	// a heavily weighted field (title, tags) counts more against repeated
 	// mentions in the body (docs/performance.md, third quality pass).
 	K1, B, RankK1 float64
+	// TopicRank weighs, in the ranking only, a guide that meets the query
+	// in none of the fields saying what it is about (title, tags,
+	// aliases, summary, taught questions): its rank is multiplied by it,
+	// so a guide naming a query word as its topic comes before one that
+	// mentions the query's words only in passing in its body (eleventh
+	// quality pass, docs/performance.md). Hit.Score does not change, and
+	// a first guide only TopicRank put first is never confident
+	// (topicGuard). 1 turns it off.
+	TopicRank float64
 	// CompoundPartWeight weighs each part of a split query compound
 	// relative to a whole word.
 	CompoundPartWeight float64
@@ -116,6 +125,7 @@ func DefaultOptions() Options {
 		BodyWeight:         1,
 		K1:                 1.2,
 		RankK1:             1.6,
+		TopicRank:          0.75,
 		B:                  0.5,
 		CompoundPartWeight: 0.6,
 		SynonymWeight:      0.8,
@@ -151,6 +161,7 @@ func (o Options) withDefaults() Options {
 	set(&o.BodyWeight, d.BodyWeight)
 	set(&o.K1, d.K1)
 	set(&o.RankK1, d.RankK1)
+	set(&o.TopicRank, d.TopicRank)
 	set(&o.B, d.B)
 	set(&o.CompoundPartWeight, d.CompoundPartWeight)
 	set(&o.SynonymWeight, d.SynonymWeight)

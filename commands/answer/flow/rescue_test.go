@@ -13,7 +13,8 @@ import (
 // of ranking does not lose the test).
 func rescuedQuestion(t *testing.T, f *fixture) string {
 	t.Helper()
-	for _, q := range []string{"Die Ortsgruppe braucht einen Treffpunkt im Netz für ihre Sitzungen",
+	for _, q := range []string{"Die Ortsgruppe braucht einen Treffpunkt im Netz für ihre Sitzungen und Besprechungen",
+		"Die Ortsgruppe braucht einen Treffpunkt im Netz für ihre Sitzungen",
 		"Zeitmaschine reparieren, mein Passwort ist Geheim123", "Zeitmaschine reparieren, das Codewort ist Geheim123"} {
 		if answer.Decide(q, f.lib, answer.Options{}).Rescued {
 			return q
