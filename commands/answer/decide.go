@@ -210,7 +210,10 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 		return noGuide(d, res.Hits, opts, tx)
 	}
 	if onThingAlone(res.Hits) && !namesTool(qw) {
-		d.exit = exitThing
+		// The whole message is about the thing's own trouble: its
+		// question clause alone ("…, wie kann ich das ändern?") is not
+		// searched again (focusQuestion), as for offTopicOnOneWord.
+		d.exit, d.offTopic = exitThing, true
 		return noGuide(d, res.Hits, opts, tx)
 	}
 	if offTopicOnOneWord(full) && !partyInTool(full, qw) {
