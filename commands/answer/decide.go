@@ -503,11 +503,35 @@ func offTopicOnOneWord(res search.Result) bool {
 // association's tools (namesTool: "Nextcloud-Kalender in Outlook
 // einbinden"), which asks about the tool with the thing as its setting.
 func onThingAlone(hs []search.Hit) bool {
-	if len(hs) == 0 || hs[0].Thing < thingAloneShare || hs[0].Score >= thingAloneScore {
+	if len(hs) == 0 || hs[0].Thing < thingAloneShare || hs[0].Score >= thingAloneScore || thingIsTopic(hs) {
 		return false
 	}
 	for i, h := range hs {
 		if i < maxChoices && h.Score*(1-h.Thing) >= calib.minChoose {
+			return false
+		}
+	}
+	return true
+}
+
+// thingIsTopic reports whether the thing the message names is what the
+// first guide is about: the first guide meets it firmly in what it says
+// it is about (search.Hit.ThingTopic) and no other guide a choice shows
+// (the first maxChoices) does. A thing that one guide names as its topic
+// is that guide's subject ("Webcam in BigBlueButton einschalten – und was
+// tun, wenn das Bild schwarz bleibt" for „seit dem update geht meine
+// kamera nicht mehr“); a thing that several guides name is the setting of
+// each ("Kalender auf dem Handy", "Benachrichtigungen am Handy", "Die
+// Nextcloud-App auf dem Handy" for „mein iphone ist so langsam“) — the
+// query-clarity reading of topicAgrees, for the thing word: a term that
+// singles out one guide is evidence for it, one spread over several is
+// not (inverse document frequency). Review rvP11, finding 4.
+func thingIsTopic(hs []search.Hit) bool {
+	if len(hs) == 0 || !hs[0].ThingTopic {
+		return false
+	}
+	for _, h := range hs[1:] {
+		if h.ThingTopic {
 			return false
 		}
 	}

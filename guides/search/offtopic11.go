@@ -70,10 +70,13 @@ func thingConcepts(cs []concept, out []int) []int {
 // thingShare returns the share of candidate c's score that comes from
 // the query concepts naming a thing (things, from thingConcepts), each
 // credited as the score credits it: its weight times its best match in
-// the guide.
-func (ix *Index) thingShare(cs []concept, things []int, c cand) float64 {
+// the guide; and topic, whether one of them is met firmly (concept.solid)
+// in what the guide says it is about (title, tags, aliases, example
+// questions, summary, taught questions: the concept's strong fields) —
+// the thing is the guide's topic, or the setting its title names.
+func (ix *Index) thingShare(cs []concept, things []int, c cand) (share float64, topic bool) {
 	if c.score <= 0 || len(things) == 0 {
-		return 0
+		return 0, false
 	}
 	var dev float64
 	for _, ci := range things {
@@ -82,9 +85,10 @@ func (ix *Index) thingShare(cs []concept, things []int, c cand) float64 {
 		for _, a := range k.alts {
 			if p, ok := ix.postingFor(a.term, c.doc); ok {
 				best = max(best, a.w*float64(ix.idf[a.term])*p.sat.value())
+				topic = topic || p.mask&k.strong != 0 && k.solid(a)
 			}
 		}
 		dev += k.weight * best
 	}
-	return min(1, dev/c.score)
+	return min(1, dev/c.score), topic
 }

@@ -62,6 +62,11 @@ type Hit struct {
 	// device or another company's product (a phone, a camera, Outlook:
 	// offtopic11.go, thingWord).
 	Thing float64
+	// ThingTopic: a query word naming such a thing is met firmly in what
+	// the guide says it is about (title, tags, aliases, example
+	// questions, summary, taught questions): "Webcam in BigBlueButton
+	// einschalten" for "meine Kamera geht nicht".
+	ThingTopic bool
 }
 
 // alt is one index term a query word may match, with its relative weight.
@@ -877,7 +882,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 			Strong:  math.Min(1, c.solidStr/denom),
 		})
 		res.Hits[i].OneWord, res.Hits[i].OneWordDF = ix.oneWord(c)
-		res.Hits[i].Thing = ix.thingShare(cs, things, c)
+		res.Hits[i].Thing, res.Hits[i].ThingTopic = ix.thingShare(cs, things, c)
 	}
 	ix.decide(&res, f)
 	if moved {
