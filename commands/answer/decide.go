@@ -170,11 +170,22 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 	// firm: clearly ahead and explaining a fair share (minFirm) of the
 	// message; an answer needs more of it (minAnswer). An off-topic
 	// signal takes the choice only from a message that is not firm.
-	firm := res.Confident && (lead >= calib.minLead || lead >= calib.minTopicScoreLead && clearTopic(res.Hits))
+	// clearTopic and the device gates read the runners-up in the order
+	// they were calibrated on (search.Result.DecisionHits: without
+	// Options.TopicRank, which promotes runners-up naming a query word as
+	// their topic: clearTopic's strong-field lead failed for „wie lade
+	// ich jemanden in meinen raum ein“, and the best guides "agreed" on a
+	// topic for „der laptop ist langsam“; review rvP11, finding 5b). The
+	// score lead, siblingAnswer and onThingAlone keep the search's order:
+	// with the old order there too, confident-wrong rose on the pool
+	// (part B 8 → 13).
+	gate := res
+	gate.Hits = full.DecisionHits()
+	firm := res.Confident && (lead >= calib.minLead || lead >= calib.minTopicScoreLead && clearTopic(gate.Hits))
 	answer := firm && first.Score >= calib.minAnswer
 	firm = firm && first.Score >= calib.minFirm
 	date := asksDate(qw)
-	if offTopic && calib.offTopic >= offTopicNoChoice && (!firm || offTopicScattered(res)) && !offTopicAsSetting(res) && !partyInTool(res, qw) {
+	if offTopic && calib.offTopic >= offTopicNoChoice && (!firm || offTopicScattered(gate)) && !offTopicAsSetting(gate) && !partyInTool(res, qw) {
 		d.exit = exitOffTopic
 		return thingNoGuide(d, res.OffTopic, res.Hits, opts, tx)
 	}
@@ -623,7 +634,8 @@ func NoGuideReplyFor(d Decision, tx *Texts, opts Options, question string) strin
 //
 // A weak signal that speaks a quote (search.Result.OffTopicSpeaks: "mein
 // Samsung sagt „Gerätespeicher fast voll“") is kept when the best guides
-// do not agree on a topic (topicAgrees): the message pastes what the
+// do not agree on a topic (topicAgrees, read on the runners-up without
+// TopicRank: search.Result.DecisionHits): the message pastes what the
 // product itself said — the reason a speaking device is never only the
 // setting (offTopicAsSetting, sixth pass) — and guides of scattered
 // topics met words of the quote here and there. Where the guides agree
@@ -631,7 +643,7 @@ func NoGuideReplyFor(d Decision, tx *Texts, opts Options, question string) strin
 // conference guides), the quote is the tool's message on the device and
 // the signal stays weak (eleventh pass).
 func withoutWeak(res search.Result) search.Result {
-	if res.OffTopicSpeaks && !topicAgrees(res.Hits) {
+	if res.OffTopicSpeaks && !topicAgrees(res.DecisionHits()) {
 		return res
 	}
 	var keep []string

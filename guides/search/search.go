@@ -37,6 +37,25 @@ type Result struct {
 	// (scope.go: evidence that the message is about something the
 	// library does not deal with).
 	Unknown, Uncovered, RarestUncovered float64
+	// Runners are Hits[1:] in the order they have without
+	// Options.TopicRank, nil when TopicRank did not change that order:
+	// TopicRank decides which guide comes first and the order shown, but
+	// a decision that reads the runners-up (commands/answer: the
+	// strong-field lead over the runner-up, whether the best guides agree
+	// on a topic) reads them as it was calibrated — TopicRank by
+	// construction promotes runners-up that name a query word as their
+	// topic (review rvP11, finding 5b). See DecisionHits.
+	Runners []Hit
+}
+
+// DecisionHits returns the hits in the order a decision on the result
+// reads them: the first hit, then the runners-up without
+// Options.TopicRank (Runners; Hits when TopicRank did not reorder them).
+func (r Result) DecisionHits() []Hit {
+	if r.Runners == nil || len(r.Hits) == 0 {
+		return r.Hits
+	}
+	return append(r.Hits[:1:1], r.Runners...)
 }
 
 // Hit is one guide in a result.
@@ -884,6 +903,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 		res.Hits[i].OneWord, res.Hits[i].OneWordDF = ix.oneWord(c)
 		res.Hits[i].Thing, res.Hits[i].ThingTopic = ix.thingShare(cs, things, c)
 	}
+	res.Runners = ix.runnersWithoutTopicRank(res.Hits, cands, moved, denom)
 	ix.decide(&res, f)
 	if moved {
 		ix.phraseGuard(&res, f, old, denom)
@@ -1069,6 +1089,68 @@ func topicFirst(cands []cand) (cand, bool) {
 		}
 	}
 	return cands[b], b != t
+}
+
+// runnersWithoutTopicRank returns Result.Runners for hits, made from
+// cands (hits[i] from cands[i]): hits[1:] ordered by their rank without
+// Options.TopicRank (rank, the pairs' evidence and what TopicRank took
+// off), or nil when that is their order already. The guide that lost
+// first place to the word-order pairs stays second (moved), and
+// keepSecond's rule is applied again. At most limit hits: an insertion
+// sort, one allocation when the order changes.
+func (ix *Index) runnersWithoutTopicRank(hits []Hit, cands []cand, moved bool, denom float64) []Hit {
+	from := 1
+	if moved {
+		from = 2
+	}
+	if len(hits) <= from+1 {
+		return nil
+	}
+	var idx [16]int
+	n := min(len(hits), len(idx))
+	order := idx[:0]
+	for i := 0; i < n; i++ {
+		order = append(order, i)
+	}
+	key := func(i int) float64 { return cands[i].rank + cands[i].phr + cands[i].cut }
+	for i := from + 1; i < n; i++ {
+		for j := i; j > from && key(order[j]) > key(order[j-1]); j-- {
+			order[j], order[j-1] = order[j-1], order[j]
+		}
+	}
+	if !moved && n > 2 {
+		// keepSecond, without TopicRank: the runner-up without the
+		// pairs goes back to second place when the first guide is
+		// confident on its own and the pairs put one second that
+		// explains less of the query, or less of it in its topic.
+		s := 1
+		for i := 2; i < n; i++ {
+			if a, b := cands[order[i]].rank+cands[order[i]].cut, cands[order[s]].rank+cands[order[s]].cut; a > b || a == b && cands[order[i]].doc < cands[order[s]].doc {
+				s = i
+			}
+		}
+		if nw, o := &cands[order[1]], &cands[order[s]]; s != 1 && (nw.score < o.score || nw.solidStr < o.solidStr) {
+			f := candFeatures(&cands[0], denom)
+			f.s2 = math.Min(1, o.score/denom)
+			if ix.confident(f) {
+				v := order[s]
+				copy(order[2:s+1], order[1:s])
+				order[1] = v
+			}
+		}
+	}
+	same := true
+	for i, o := range order {
+		same = same && i == o
+	}
+	if same {
+		return nil
+	}
+	out := make([]Hit, 0, len(hits)-1)
+	for _, o := range order[1:] {
+		out = append(out, hits[o])
+	}
+	return append(out, hits[n:]...)
 }
 
 // topicGuard is phraseGuard for Options.TopicRank: a first guide that
