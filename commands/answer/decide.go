@@ -176,9 +176,9 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 	// their topic: clearTopic's strong-field lead failed for „wie lade
 	// ich jemanden in meinen raum ein“, and the best guides "agreed" on a
 	// topic for „der laptop ist langsam“; review rvP11, finding 5b). The
-	// score lead, siblingAnswer and onThingAlone keep the search's order:
-	// with the old order there too, confident-wrong rose on the pool
-	// (part B 8 → 13).
+	// score lead, siblingAnswer and onThingAlone keep the search's order
+	// (the old order there too: the same helped and confident-wrong on
+	// the pool, 2 answers of part B fewer).
 	gate := res
 	gate.Hits = full.DecisionHits()
 	firm := res.Confident && (lead >= calib.minLead || lead >= calib.minTopicScoreLead && clearTopic(gate.Hits))
