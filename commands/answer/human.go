@@ -403,6 +403,16 @@ var (
 // does, with a modal in the clause instead of the reflexive.
 var lookOver = set("nachschauen", "nachsehen", "draufschauen", "drueberschauen")
 
+// selfSubjects are the subjects that make a modal the member's own ("kann
+// ich nachschauen", "kann man nachsehen", "können wir draufschauen",
+// "can I look"): personal pronouns of the first person and the generic
+// "man" (Duden grammar: the indefinite pronoun as a general subject).
+var selfSubjects = set("ich", "man", "wir", "i", "we")
+
+// whoWords are the interrogative pronouns of persons ("wer", "wen",
+// "wem", "who", "whom"): a someone word that asks, not one who helps.
+var whoWords = set("wer", "wen", "wem", "who", "whom")
+
 // helpIdiom reports whether ws[i] is a verb of help: a help verb, or the
 // verb of an idiom of personal help ("an die Hand nehmen", "unter die
 // Arme greifen"; Duden).
@@ -686,6 +696,19 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		return (ws[i] == "call" || ws[i] == "calls") && i > 0 && nounLeadWords[ws[i-1]]
 	}
 	self := func(x string) bool { return x == "mir" || x == "mich" || x == "me" || x == "uns" || x == "us" }
+	// askedOne returns the index of the someone asked to help near the
+	// verb i ("einer von euch", "könnt ihr mir helfen": the German plural
+	// you is the team; "du" and the English "you" may be Lotse itself),
+	// or -1; noWho leaves out the question words ("wer", "who" …).
+	askedOne := func(i int, noWho bool) int {
+		return near(i, -5, 4, func(k int) bool {
+			x := ws[k]
+			if noWho && whoWords[x] {
+				return false
+			}
+			return someoneWords[x] || (isStaff(x) || humanNouns[x] || teamYou[x] || pluralYou(ws, k)) && person(k)
+		})
+	}
 	// partner reports whether ws[k] is whom one speaks with: a
 	// preposition of its clause stands before it ("mit einem echten
 	// Menschen", "to someone"), or it is the object right before the verb
@@ -1145,15 +1168,21 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// sich das jemand ansehen?"); idioms of personal help count as
 		// helping ("mich an die Hand nehmen", "mir unter die Arme
 		// greifen"; Duden).
-		case helpIdiom(ws, i) && !direct && (within(ws, i-6, i+3, self) || lookVerbs[w] && near(i, -9, 0, func(k int) bool { return ws[k] == "sich" && clause(k, i) }) >= 0 ||
-			lookOver[w] && near(i, -9, 0, func(k int) bool { return modalWords[ws[k]] && clause(k, i) }) >= 0) &&
-			near(i, -5, 4, func(k int) bool {
-				x := ws[k]
-				// "einer von euch", "könnt ihr mir helfen": the German
-				// plural you is the team ("du" and the English "you" may
-				// be Lotse itself).
-				return someoneWords[x] || (isStaff(x) || humanNouns[x] || teamYou[x] || pluralYou(ws, k)) && person(k)
-			}) >= 0:
+		//
+		// A look verb without the reflexive ("kann mal jemand vom Team
+		// drüberschauen") asks someone to look only when the modal is
+		// not the member's own ("kann ich irgendwo nachschauen, wer in
+		// meiner AG ist", "kann man nachsehen, wer den Raum gebucht
+		// hat": no "ich", "man", "wir" between the modal and the verb —
+		// German puts the subject right after the finite modal in a
+		// question, Duden grammar) and its someone is no question word:
+		// "wer" is the subject of the object clause (review rvP11,
+		// finding 5).
+		case helpIdiom(ws, i) && !direct && (within(ws, i-6, i+3, self) || lookVerbs[w] && near(i, -9, 0, func(k int) bool { return ws[k] == "sich" && clause(k, i) }) >= 0) &&
+			askedOne(i, false) >= 0,
+			helpIdiom(ws, i) && !direct && lookOver[w] && near(i, -9, 0, func(k int) bool {
+				return modalWords[ws[k]] && clause(k, i) && !within(ws, k+1, i, in(selfSubjects))
+			}) >= 0 && askedOne(i, true) >= 0:
 			if within(ws, i-5, i+4, func(x string) bool { return x == "wer" || x == "wen" || x == "wem" || x == "who" || x == "whom" }) {
 				sig = max(sig, numberHuman)
 			} else {
