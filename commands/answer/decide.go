@@ -224,8 +224,11 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 		// The whole message is about the thing's own trouble: its
 		// question clause alone ("…, wie kann ich das ändern?") is not
 		// searched again (focusQuestion), as for offTopicOnOneWord.
+		// The reply names the kind of thing where its words have one
+		// ("Geräte und Betriebssysteme an sich" for the phone), as
+		// the off-topic gate's does (rvP11, finding 9).
 		d.exit, d.offTopic = exitThing, true
-		return noGuide(d, res.Hits, opts, tx)
+		return thingNoGuide(d, full.Things, res.Hits, opts, tx)
 	}
 	if offTopicOnOneWord(full) && !partyInTool(full, qw) {
 		// The message names a subject outside the library, a weak
@@ -560,9 +563,9 @@ func thingIsTopic(hs []search.Hit) bool {
 var thingAloneShare, thingAloneScore = 0.8, calib.oneWordScore
 
 // thingNoGuide is noGuide for a message turned down by an off-topic
-// signal — the off-topic gate or offTopicOnOneWord; not the weak gate,
-// which finds too little evidence for any guide — (signals: the words
-// that did it): when they name products,
+// signal — the off-topic gate or offTopicOnOneWord — or by onThingAlone
+// (the thing words); not the weak gate, which finds too little evidence
+// for any guide — (signals: the words that did it): when they name products,
 // services or devices outside the association's tools, the reply says
 // so after its first sentence (thingNote) — the member learns why no
 // guide came, not merely that none did, and keeps the way to a person.
@@ -574,14 +577,15 @@ func thingNoGuide(d Decision, signals []string, nearest []search.Hit, opts Optio
 }
 
 // thingNote returns tx.NoGuideThing for the kind of thing the first of
-// the signal words names (tx.Things by its off-topic group), or "" when
+// the signal words names (tx.Things by its off-topic group or device
+// category: search.ThingGroup), or "" when
 // any of them has no such kind (party work: its way is the office, not
 // a remark about the tools). The kind is the list's category, never the
 // member's word.
 func thingNote(signals []string, tx *Texts) string {
 	kind := ""
 	for _, w := range signals {
-		g, _, _ := strings.Cut(search.OffTopicGroup(w), " (")
+		g, _, _ := strings.Cut(search.ThingGroup(w), " (")
 		k, ok := tx.Things[g]
 		if !ok {
 			return ""

@@ -1,8 +1,10 @@
 package answer
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/lotse-bot/lotse/guides"
@@ -147,6 +149,29 @@ func TestLookOverSelf(t *testing.T) {
 		d := Decide(c.msg, lib, Options{Cases: true})
 		if got := d.Outcome == Human; got != c.human {
 			t.Errorf("%q: outcome %s %v, want human %v", c.msg, d.Outcome, d.Guides(), c.human)
+		}
+	}
+}
+
+// TestThingAloneNote: the honest no of onThingAlone names the kind of
+// thing as the off-topic gate's does ("… nicht für Geräte und
+// Betriebssysteme an sich"), by the device category of the thing word
+// (search.ThingGroup) — never the member's word (review rvP11, finding
+// 9; the note was missing before).
+func TestThingAloneNote(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, c := range []struct{ msg, kind string }{
+		{"handy akku ist so schnell leer", "Geräte und Betriebssysteme an sich"},
+		{"mein iphone ist so langsam", "Geräte und Betriebssysteme an sich"},
+		{"die kamera vom handy blitzt nicht mehr", "andere Geräte"},
+	} {
+		d := Decide(c.msg, lib, Options{Cases: true})
+		if d.Outcome != None || d.exit != exitThing {
+			t.Errorf("%q: outcome %s exit %d, want onThingAlone's none", c.msg, d.Outcome, d.exit)
+			continue
+		}
+		if want := fmt.Sprintf(German.NoGuideThing, c.kind); !strings.Contains(d.Reply, want) {
+			t.Errorf("%q: reply %q, want the note %q", c.msg, d.Reply, want)
 		}
 	}
 }

@@ -32,24 +32,42 @@ func thingWord(w string) bool {
 		g := offTopicGroups[s.group]
 		return g.Device && !g.Matter || g.Weak && !g.Bare
 	}
+	return deviceClassForms[w] != ""
+}
+
+// ThingGroup returns the group of the folded query word w for a reply
+// that names the kind of thing a message is about: its off-topic group
+// (OffTopicGroup), or for a common noun of the blind list's device
+// categories that names a thing but is no signal (Handy, Kamera, Webcam:
+// otherThingsClassWords) its category's name ("device makers and
+// systems", "other devices"); "" for any other word.
+func ThingGroup(w string) string {
+	if g := OffTopicGroup(w); g != "" {
+		return g
+	}
+	if len(w) > maxQueryWord {
+		return ""
+	}
 	return deviceClassForms[w]
 }
 
 // deviceClassForms are the forms (word plus an inflection ending,
-// offTopicEnds) of the class words of the blind list's device categories.
-var deviceClassForms = func() map[string]bool {
-	m := map[string]bool{}
+// offTopicEnds) of the class words of the blind list's device categories,
+// each with its category's name.
+var deviceClassForms = func() map[string]string {
+	m := map[string]string{}
 	for _, line := range strings.Split(otherThingsTSV, "\n") {
 		f := strings.Split(strings.TrimRight(line, "\r"), "\t")
 		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
 			continue
 		}
 		w := strings.TrimSpace(f[0])
-		if c, ok := otherThingsCategories[strings.TrimSpace(f[1])]; !ok || !c.Device || !otherThingsClassWords[w] {
+		c, ok := otherThingsCategories[strings.TrimSpace(f[1])]
+		if !ok || !c.Device || !otherThingsClassWords[w] {
 			continue
 		}
 		for _, end := range offTopicEnds {
-			m[w+end] = true
+			m[w+end] = c.Name
 		}
 	}
 	return m

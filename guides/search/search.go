@@ -37,6 +37,9 @@ type Result struct {
 	// (scope.go: evidence that the message is about something the
 	// library does not deal with).
 	Unknown, Uncovered, RarestUncovered float64
+	// Things are the query's words naming a device or another company's
+	// product (folded, in query order; see Hit.Thing and ThingGroup).
+	Things []string
 	// Runners are Hits[1:] in the order they have without
 	// Options.TopicRank, nil when TopicRank did not change that order:
 	// TopicRank decides which guide comes first and the order shown, but
@@ -887,6 +890,9 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 	res.Unknown, res.Uncovered, res.RarestUncovered = ix.scope(cs, first[:nFirst], denom)
 	var thingBuf [8]int
 	things := thingConcepts(cs, thingBuf[:0])
+	for _, ci := range things {
+		res.Things = append(res.Things, cs[ci].word)
+	}
 	for i, c := range cands {
 		d := ix.docs[c.doc]
 		det := ix.passage(cs, c.doc)
