@@ -42,3 +42,42 @@ func TestDecisionHits(t *testing.T) {
 		t.Errorf("DecisionHits %v, want the hits %v", got, ids(without.Hits))
 	}
 }
+
+// TestGuardMoved: when the word-order pairs and TopicRank both moved the
+// first guide, and the pairs would have put it first without TopicRank
+// too, the pairs' own evidence counts (phraseGuard against the first
+// guide without either): a plausible pairs' first asks back although the
+// old first guide was rejected; when TopicRank was needed, topicGuard's
+// verdict stands. Never confident. Review rvP11, finding 8 (the first row
+// fails when topicGuard overwrites the verdict).
+func TestGuardMoved(t *testing.T) {
+	ix := Build(topicRankDocs(), Options{})
+	const denom = 1.0
+	weak := cand{doc: 1, score: 0.05, cov: 0.05, solid: 0.05}
+	plausible := features{s1: 0.5, solid: 0.5, solidStr: 0.3, distinct: 1}
+	if !ix.plausible(plausible) && !ix.confident(plausible) {
+		t.Fatal("fixture: the pairs' first guide must be plausible")
+	}
+	for _, tc := range []struct {
+		name      string
+		pairsOwn  bool
+		wantClose bool
+	}{
+		{"the pairs' own first: asks back", true, true},
+		{"TopicRank needed: the old first guide's verdict", false, false},
+	} {
+		res := Result{Confident: true, Hits: []Hit{{ID: "a", Score: 0.5}}}
+		ix.guardMoved(&res, plausible, true, true, tc.pairsOwn, weak, weak, denom)
+		if res.Confident || res.Close != tc.wantClose {
+			t.Errorf("%s: confident %v close %v, want false %v", tc.name, res.Confident, res.Close, tc.wantClose)
+		}
+	}
+	// pairsFirstWithoutTopicRank: with what TopicRank took off, another
+	// candidate would be first.
+	if !pairsFirstWithoutTopicRank([]cand{{rank: 1, phr: 0.3}, {rank: 0.9, cut: 0.3}}) {
+		t.Error("first by 1.3 against 1.2: want true")
+	}
+	if pairsFirstWithoutTopicRank([]cand{{rank: 1, phr: 0.1}, {rank: 0.9, cut: 0.3}}) {
+		t.Error("1.1 against 1.2 without the cut: want false")
+	}
+}
