@@ -62,6 +62,12 @@ type Hit struct {
 	// device or another company's product (a phone, a camera, Outlook:
 	// offtopic11.go, thingWord).
 	Thing float64
+	// Aspect is set on the second and third hit only: the largest share
+	// of the query's weight carried by a word this guide names firmly in
+	// what it says it is about (as for Strong) and the first hit meets
+	// only in its body (aspect.go, missedAspects). Exposure for the
+	// decision; the ranking and the confidence do not read it.
+	Aspect float64
 }
 
 // alt is one index term a query word may match, with its relative weight.
@@ -879,6 +885,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 		res.Hits[i].OneWord, res.Hits[i].OneWordDF = ix.oneWord(c)
 		res.Hits[i].Thing = ix.thingShare(cs, things, c)
 	}
+	ix.missedAspects(cs, cands, res.Hits, denom)
 	ix.decide(&res, f)
 	if moved {
 		ix.phraseGuard(&res, f, old, denom)
