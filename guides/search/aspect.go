@@ -13,8 +13,10 @@ package search
 // title says "gewechselt", its body "Kennwort"; "Passwort ändern" is
 // about the password). It is exposure only: the ranking, Score and the
 // confidence decision do not read it (commands/answer decides on it).
-// The work is a binary search per alternative of each concept for three
-// guides, linear in the query's concepts.
+// The work is a binary search per alternative of each concept in the
+// first guide's postings, and for a concept met there only in the body
+// one per alternative in the second's and third's: linear in the query's
+// concepts, which maxQueryTokens bounds; no allocation.
 func (ix *Index) missedAspects(cs []concept, cands []cand, hits []Hit, denom float64) {
 	n := min(scopeK, len(cands), len(hits))
 	if n < 2 || denom <= 0 {
