@@ -87,6 +87,11 @@ func TestSupportKeepsNoReadings(t *testing.T) {
 		{"nein, ich brauche keine Hilfe", "schicke nichts", false},
 		{"no, I don't need help", "schicke nichts", false},
 		{"nein, das hilft mir nicht", "schicke nichts", false},
+		// "no" before "no problem" is the offer's "nein" (review
+		// rvP11, finding 2: the offer stayed open behind „Alles klar!“).
+		{"nein, kein Problem", "schicke nichts", false},
+		{"nein danke, kein Problem", "schicke nichts", false},
+		{"no thanks, no problem", "schicke nichts", false},
 		{"nein, wie ändere ich mein Passwort?", "Passwort", true},
 	} {
 		t.Run(tt.msg, func(t *testing.T) {

@@ -160,6 +160,13 @@ var noProblem = set("kein problem", "gar kein problem", "überhaupt kein problem
 // one of phrases with nothing else but words of small talk around it. One
 // pass per phrase over a message of at most a few KB.
 func phraseOnly(msg string, phrases map[string]bool) bool {
+	_, ok := phraseAround(msg, phrases)
+	return ok
+}
+
+// phraseAround is phraseOnly that also returns the words of small talk
+// around the phrase (rest).
+func phraseAround(msg string, phrases map[string]bool) (rest []string, ok bool) {
 	padded := " " + msg + " "
 	for p := range phrases {
 		i := strings.Index(padded, " "+p+" ")
@@ -168,10 +175,10 @@ func phraseOnly(msg string, phrases map[string]bool) bool {
 		}
 		rest := strings.Fields(padded[:i] + " " + padded[i+len(p)+1:])
 		if !slices.ContainsFunc(rest, func(w string) bool { return !social(w) || negWords[w] }) {
-			return true
+			return rest, true
 		}
 	}
-	return false
+	return nil, false
 }
 
 // union returns the set of the words of all ms.
@@ -1738,18 +1745,34 @@ func IsDecline(message string) bool {
 // small talk around it ("kein Problem", "no worries", "np"; noProblem):
 // neither yes nor no to a yes/no question. Support reads it while a case
 // offer is pending: its "no" ("no problem") declines nothing and it opens
-// nothing, the offer stays open — it is ambiguous, so the member's next
-// clear answer decides (fix13).
+// nothing — it is ambiguous, and support asks the offer's question again
+// (fix13; review rvP11). An answer "no" beside the phrase ("nein, kein
+// Problem", "nein danke, kein Problem", "no thanks, no worries"; noWords)
+// is the "nein" the offer asks for (review rvP11, finding 2): no "no
+// problem" alone, and support's own reading of the "no" declines.
 func IsNoProblem(message string) bool {
-	ws := tokens(clean(message))
+	rest, ok := noProblemRest(tokens(clean(message)))
+	return ok && !slices.ContainsFunc(rest, func(w string) bool { return noWords[w] })
+}
+
+// noProblemRest is phraseAround of the words ws and noProblem; a message
+// longer than maxLeaveWords is none.
+func noProblemRest(ws []word) (rest []string, ok bool) {
 	if len(ws) == 0 || len(ws) > maxLeaveWords {
-		return false
+		return nil, false
 	}
 	parts := make([]string, len(ws))
 	for i, w := range ws {
 		parts[i] = w.w
 	}
-	return phraseOnly(strings.Join(parts, " "), noProblem)
+	return phraseAround(strings.Join(parts, " "), noProblem)
+}
+
+// noProblemAround reports whether ws are "no problem" with small talk
+// (a "no" too) around it.
+func noProblemAround(ws []word) bool {
+	_, ok := noProblemRest(ws)
+	return ok
 }
 
 // IsHelpRequest reports whether message, after a leading run of answer
@@ -1773,7 +1796,9 @@ func IsHelpRequest(message string) bool {
 		i > 0 && (particleFollowers[ws[i].w] || thanksWords[ws[i].w] || ws[i].w == "you" && ws[i-1].w == "thank")) {
 		i++
 	}
-	if i == 0 || i == len(ws) {
+	if i == 0 || i == len(ws) || noProblemAround(ws) {
+		// ("no thanks, no problem": the run took the phrase's "no", and
+		// "problem" alone is the vague complaint.)
 		return false
 	}
 	var lib searchSeen

@@ -383,9 +383,18 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		case chat.NoWords[words]:
 			return true, w.declineCase(ctx, d)
 		}
-		// "no problem", "no worries" (Config.IsNoProblem): no "no" to
-		// the offer, which stays open (fix13).
-		no := saysNo(words) && !w.cfg.IsNoProblem(text)
+		if w.cfg.IsNoProblem(text) {
+			// "kein Problem", "no worries" (Config.IsNoProblem) are
+			// neither yes nor no (fix13): "sure, do it" and "never
+			// mind" both. Declining could drop a wanted case, taking
+			// it would send the question without a yes, and the
+			// closing "Alles klar!" left the offer armed for the next
+			// "ok" (review rvP11, finding 2). So the offer's question
+			// is asked again: the offer stays open, and the member
+			// knows it.
+			return true, w.ReplyMarkdown(ctx, w.tx.OfferAskAgain)
+		}
+		no := saysNo(words)
 		// "nein, ich brauche Hilfe", "no, I need help", "nein, ich will
 		// mit einem Menschen sprechen": a "no" before nothing but a cry
 		// for help or a request for a person (Config.IsHelpRequest)
