@@ -87,6 +87,13 @@ func TestSupportKeepsNoReadings(t *testing.T) {
 		{"nein, ich brauche keine Hilfe", "schicke nichts", false},
 		{"no, I don't need help", "schicke nichts", false},
 		{"nein, das hilft mir nicht", "schicke nichts", false},
+		// A negated request for a person or a negated "stuck" declines
+		// (review rvP11, finding 1: the offer was made again).
+		{"nein, ich will nicht mit einem Menschen sprechen", "schicke nichts", false},
+		{"no, I don't want to talk to a human", "schicke nichts", false},
+		{"nein, kein Mensch bitte", "schicke nichts", false},
+		{"nein, ruf mich nicht an", "schicke nichts", false},
+		{"nein, ich hänge nicht fest", "schicke nichts", false},
 		// "no" before "no problem" is the offer's "nein" (review
 		// rvP11, finding 2: the offer stayed open behind „Alles klar!“).
 		{"nein, kein Problem", "schicke nichts", false},

@@ -535,7 +535,9 @@ func stuck(ws []word, neg bool) bool {
 			particle = true
 		}
 	}
-	return on && further && neg || fast && particle
+	// "ich hänge nicht fest", "ich stecke nicht fest": a negated
+	// "festhängen" denies being stuck (review rvP11, finding 1).
+	return on && further && neg || fast && particle && !neg
 }
 
 // Talk addressed to the bot (sixth quality pass): a small grammar, like
@@ -1803,7 +1805,64 @@ func IsHelpRequest(message string) bool {
 	}
 	var lib searchSeen
 	d := Decide(text[ws[i].start:], &lib, Options{Cases: true})
-	return !lib.searched && (d.Outcome == Human || d.Vague)
+	if lib.searched || d.Outcome != Human && !d.Vague {
+		return false
+	}
+	// A "no" directly before the rest ("no human please") is its
+	// determiner, the rest's own negation.
+	from := i
+	if ws[i-1].w == "no" && !breakBefore(text, ws[i].start, clauseBreaks) {
+		from = i - 1
+	}
+	return d.Vague || !refusesPerson(text, ws[from:])
+}
+
+// Negated requests for a person (review rvP11, finding 1): "nein, ich
+// will nicht mit einem Menschen sprechen", "no, I don't need a human",
+// "nein, kein Mensch bitte", "nein, ruf mich nicht an" refuse what a
+// request asks for — a cry for help is never negated. The negation is
+// read per clause: "ich komme nicht weiter, ich will mit einem Menschen
+// sprechen" and "I don't want a bot, I want a human" still ask for one.
+var (
+	// personNegs are the negations of a clause: German "nicht", "kein",
+	// "nie", "niemals" (Duden grammar, "Negation") and English "not",
+	// "n't", "never", "no" (Cambridge Grammar of English, "Negation"),
+	// as typed and folded ("don't" is "dont").
+	personNegs = set("nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "not", "dont",
+		"doesnt", "never", "no")
+	// personContrast turn the clause to what is wanted instead
+	// (Duden, "sondern", "statt"; Cambridge Dictionary, "instead",
+	// "rather", "but"): "nicht den Bot, sondern einen Menschen".
+	personContrast = set("sondern", "statt", "anstatt", "instead", "rather", "but")
+	// callImperative are the imperatives of "anrufen" split from their
+	// particle ("ruf mich an"), as the person grammar reads them.
+	callImperative = set("ruf", "rufe", "ruft", "rufen")
+)
+
+// refusesPerson reports whether every clause of ws (from text) that names
+// a person or a way to reach one (isPerson, speakVerbs, callVerbs,
+// callBack, "ruf … an") is negated (personNegs) without a contrast
+// (personContrast), and there is at least one. One pass.
+func refusesPerson(text string, ws []word) bool {
+	named, negated, contrast, refused := false, false, false, false
+	end := func() bool {
+		if named && (!negated || contrast) {
+			return false
+		}
+		refused = refused || named
+		named, negated, contrast = false, false, false
+		return true
+	}
+	for k, w := range ws {
+		if k > 0 && breakBefore(text, w.start, commaBreaks) && !end() {
+			return false
+		}
+		f := fold(w.w)
+		named = named || isPerson(f) || speakVerbs[f] || callVerbs[f] || callBack[f] || callImperative[f]
+		negated = negated || personNegs[f]
+		contrast = contrast || personContrast[f]
+	}
+	return end() && refused
 }
 
 // searchSeen is a Library that finds nothing and records whether it was

@@ -171,6 +171,22 @@ func TestIsHelpRequest(t *testing.T) {
 		{"nein, wie ändere ich mein Passwort?", false},
 		{"no, I need help with the video call", false},
 		{"nein, kann mir jemand Excel erklären?", false},
+		// A negated request for a person or a negated "stuck" is no
+		// cry for help (review rvP11, finding 1); the negation is read
+		// per clause.
+		{"nein, ich will nicht mit einem Menschen sprechen", false},
+		{"no, I don't want to talk to a human", false},
+		{"no, I don't need a human", false},
+		{"nein, kein Mensch bitte", false},
+		{"no human please", false},
+		{"nein, ich möchte lieber nicht mit einem Menschen sprechen", false},
+		{"nein, ruf mich nicht an", false},
+		{"nein, ich hänge nicht fest", false},
+		{"nein, ich stecke nicht fest", false},
+		{"nein, ich hänge fest", true},
+		{"nein, ich komme nicht weiter, ich will mit einem Menschen sprechen", true},
+		{"no, I don't want a bot, I want a human", true},
+		{"nein, nicht den Bot, sondern einen Menschen", true},
 	} {
 		if got := IsHelpRequest(tt.msg); got != tt.want {
 			t.Errorf("IsHelpRequest(%q) = %v, want %v", tt.msg, got, tt.want)
