@@ -119,3 +119,36 @@ func TestSupportKeepsNoReadings(t *testing.T) {
 		})
 	}
 }
+
+// TestSupportParticlesAnswerOffer: every answer particle answers a
+// pending case offer as "ja" and "nein" do (review rvP11, finding 6):
+// "nope", "nah", "nope, no worries" decline it (an "ok" after them opens
+// nothing); "yep", "yeah", "jo", "jap", "ja klar" open the case.
+func TestSupportParticlesAnswerOffer(t *testing.T) {
+	for _, tt := range []struct {
+		msg string
+		yes bool
+	}{
+		{"nope", false}, {"Nah.", false}, {"nee", false}, {"nope, no worries", false},
+		{"yep", true}, {"yeah", true}, {"jo", true}, {"jap", true}, {"ja klar", true}, {"Yeah!", true},
+	} {
+		t.Run(tt.msg, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.say(t, dmRoom, member, "zwei faktor einrichten", "")
+			offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+			sent := e.say(t, dmRoom, member, tt.msg, "")
+			if tt.yes {
+				mustContain(t, in(sent, teamRoom), "zwei faktor einrichten")
+				mustContain(t, in(sent, dmRoom), "Supportfall #1")
+				return
+			}
+			if team := in(sent, teamRoom); len(team) != 0 {
+				t.Fatalf("reached the team room:\n%s", bodies(team))
+			}
+			mustContain(t, in(sent, dmRoom), "schicke nichts")
+			if team := in(e.say(t, dmRoom, member, "ok", ""), teamRoom); len(team) != 0 {
+				t.Fatalf("an ok after the decline opened a case:\n%s", bodies(team))
+			}
+		})
+	}
+}

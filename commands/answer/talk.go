@@ -64,13 +64,16 @@ var (
 // "wissen", "to" in "gut zu wissen", "will do", "ok, mach ich"): a message
 // of those alone ("ich will das wissen", "I'll do it now") acknowledges
 // nothing and is searched like any other.
-var ackCore = set("ok", "okay", "okey", "oki", "k", "klar", "super", "prima", "perfekt", "toll", "cool", "klasse", "spitze",
+//
+// The answer particles alone acknowledge (chat.YesParticles and
+// chat.NoParticles: "ja", "yeah", "nein", "nope"): with nothing pending a
+// bare "yeah" is "ja", never a "no guide" quoting it (review rvP11,
+// finding 6).
+var ackCore = union(chat.YesParticles, chat.NoParticles, set("ok", "okay", "okey", "oki", "k", "klar", "super", "prima", "perfekt", "toll", "cool", "klasse", "spitze",
 	"top", "gut", "passt", "verstanden", "läuft", "klappt", "geklappt", "funktioniert", "hilft", "geholfen",
-	"weitergeholfen", "ja", "jo", "jup", "yes", "yep", "genau", "aha", "ah", "achso", "ach", "great", "perfect", "works",
+	"weitergeholfen", "genau", "aha", "ah", "achso", "ach", "great", "perfect", "works",
 	"worked", "nice", "awesome", "helps", "helped", "fine", "good", "alright", "right", "fein", "wunderbar", "gerne", "gern",
-	"läufts", "geht's", "gehts", "funktionierts", "nein", "nö", "no", "nope",
-	// "nee" is colloquial "nein" (Duden, "nee"), like "nö" (fix13).
-	"nee", "egal", "schade", "test", "testing", "oh",
+	"läufts", "geht's", "gehts", "funktionierts", "egal", "schade", "test", "testing", "oh",
 	"hm", "hmm", "wars", "war's", "got", "mach", "mache", "machs", "mach's", "probier", "probiere", "probiers", "probier's",
 	// Understanding, said by the member in the first person
 	// (talk11): the first-person and participle forms of the
@@ -82,7 +85,7 @@ var ackCore = set("ok", "okay", "okey", "oki", "k", "klar", "super", "prima", "p
 	// that you have understood an instruction). Negated they are the
 	// member's trouble ("ich verstehe das nicht": negWords), with a
 	// thing named a question ("verstehe ich das richtig?").
-	"verstehe", "versteh", "kapiert", "kapiere", "kapier", "check", "checke", "gecheckt", "understood")
+	"verstehe", "versteh", "kapiert", "kapiere", "kapier", "check", "checke", "gecheckt", "understood"))
 
 // ackPhrases are the acknowledgements of understanding that take more
 // than one word (talk11): Cambridge Dictionary, "I see" (used to show
@@ -305,9 +308,9 @@ func kindOf(ws []word) Talk {
 	return TalkAck
 }
 
-// noWords are the answer particles that say "no" (Duden, "nein", "nee",
-// "nö"; Cambridge Dictionary, "no", "nope"), as typed in a chat.
-var noWords = set("nein", "nee", "nö", "noe", "no", "nope")
+// noWords are the answer particles that say "no" (chat.NoParticles: "nein",
+// "nee", "nö", "no", "nope", "nah"), as typed in a chat.
+var noWords = union(chat.NoParticles)
 
 // thanksOf reports whether ws thank (thanks) and whether they decline
 // with thanks (declined): thanks right after a "no" (noWords), in a run of
@@ -339,8 +342,10 @@ var (
 	// ok/okay; Duden, "okay", "hm", "naja") and English (Cambridge
 	// Grammar of English, "response words": yes, no, yeah, yep, yup,
 	// nope, nah, okay, hm), as typed in a chat.
-	replyParticles = set("ja", "jo", "jap", "jup", "nein", "nee", "nö", "noe", "doch", "jein", "naja", "ok", "okay",
-		"okey", "oki", "hm", "hmm", "hmmm", "yes", "yeah", "yep", "yup", "no", "nope", "nah")
+	// The particles that say yes or no are chat's (YesParticles,
+	// NoParticles), which every yes/no question reads.
+	replyParticles = union(chat.YesParticles, chat.NoParticles, set("doch", "jein", "naja", "ok", "okay", "okey",
+		"oki", "hm", "hmm", "hmmm"))
 	// particleFollowers may follow the particle before the matter: the
 	// conjunction that turns to it ("ja, aber …", "no, but …"), regret
 	// ("nein, leider …", "no, unfortunately …"; Duden, "leider": the

@@ -193,3 +193,17 @@ func TestIsHelpRequest(t *testing.T) {
 		}
 	}
 }
+
+// TestParticlesAlone: every answer particle alone (chat.YesParticles,
+// chat.NoParticles) is what "ja" and "nein" are with nothing pending, an
+// acknowledgement — "yeah", "jap", "nah" got a "no guide" quoting them
+// (review rvP11, finding 6).
+func TestParticlesAlone(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, msg := range []string{"ja", "yeah", "jap", "yup", "Yeah!", "nein", "nah", "noe", "nope"} {
+		d := Decide(msg, lib, Options{Cases: true})
+		if d.Outcome != SmallTalk || d.Talk != TalkAck {
+			t.Errorf("%q: %s %s %q, want an acknowledgement", msg, d.Outcome, d.Talk, d.Reply)
+		}
+	}
+}
