@@ -364,21 +364,33 @@ var (
 // "OK-Button", "No-Show"; Duden: the hyphen of a compound). One pass over
 // the run.
 func replyLead(text string, ws []word) int {
-	i := 0
-	for i < len(ws) && (replyParticles[ws[i].w] ||
-		i > 0 && (particleFollowers[ws[i].w] || thanksWords[ws[i].w] || ws[i].w == "you" && ws[i-1].w == "thank")) {
-		if end := ws[i].start + len(ws[i].w); end < len(text) && text[end] == '-' {
-			return 0
-		}
-		i++
-	}
-	if i == 0 || i == len(ws) {
+	i, compound := particleRun(text, ws)
+	if compound || i == 0 || i == len(ws) {
 		return 0
 	}
 	if ws[i-1].w == "no" && !breakBefore(text, ws[i].start, clauseBreaks) {
 		return 0
 	}
 	return restStart(text, ws[i].start)
+}
+
+// particleRun returns the end i of the leading run of reply particles
+// (replyParticles, then particleFollowers, thanks) of text (words ws), and
+// whether the run ends in a word joined to the next by a hyphen
+// ("Ja-Stimme", "OK-Button"; compound): then it is no run of particles.
+// Particles joined to particles are said twice, no compound ("nein-nein",
+// "ja-ja"; Duden, "jaja"). replyLead and IsHelpRequest read the same run
+// (review rvP11, finding 7). One pass over the run.
+func particleRun(text string, ws []word) (i int, compound bool) {
+	for i < len(ws) && (replyParticles[ws[i].w] ||
+		i > 0 && (particleFollowers[ws[i].w] || thanksWords[ws[i].w] || ws[i].w == "you" && ws[i-1].w == "thank")) {
+		if end := ws[i].start + len(ws[i].w); end < len(text) && text[end] == '-' &&
+			(i+1 == len(ws) || !replyParticles[ws[i+1].w]) {
+			return i, true
+		}
+		i++
+	}
+	return i, false
 }
 
 // questionPart strips a leading run of greeting, thanks and
@@ -1798,12 +1810,8 @@ func noProblemAround(ws []word) bool {
 func IsHelpRequest(message string) bool {
 	text := clean(message)
 	ws := tokens(text)
-	i := 0
-	for i < len(ws) && (replyParticles[ws[i].w] ||
-		i > 0 && (particleFollowers[ws[i].w] || thanksWords[ws[i].w] || ws[i].w == "you" && ws[i-1].w == "thank")) {
-		i++
-	}
-	if i == 0 || i == len(ws) || noProblemAround(ws) {
+	i, compound := particleRun(text, ws)
+	if compound || i == 0 || i == len(ws) || noProblemAround(ws) {
 		// ("no thanks, no problem": the run took the phrase's "no", and
 		// "problem" alone is the vague complaint.)
 		return false

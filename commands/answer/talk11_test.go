@@ -187,6 +187,10 @@ func TestIsHelpRequest(t *testing.T) {
 		{"nein, ich komme nicht weiter, ich will mit einem Menschen sprechen", true},
 		{"no, I don't want a bot, I want a human", true},
 		{"nein, nicht den Bot, sondern einen Menschen", true},
+		// The run of particles is replyLead's (particleRun): a compound
+		// is no particle, a particle said twice is one.
+		{"nein-nein, ich brauche Hilfe", true},
+		{"OK-Button, ich komme nicht weiter", false},
 	} {
 		if got := IsHelpRequest(tt.msg); got != tt.want {
 			t.Errorf("IsHelpRequest(%q) = %v, want %v", tt.msg, got, tt.want)
@@ -204,6 +208,31 @@ func TestParticlesAlone(t *testing.T) {
 		d := Decide(msg, lib, Options{Cases: true})
 		if d.Outcome != SmallTalk || d.Talk != TalkAck {
 			t.Errorf("%q: %s %s %q, want an acknowledgement", msg, d.Outcome, d.Talk, d.Reply)
+		}
+	}
+}
+
+// TestParticleRun: the leading run of reply particles that replyLead and
+// IsHelpRequest both read (review rvP11, finding 7).
+func TestParticleRun(t *testing.T) {
+	for _, tt := range []struct {
+		msg      string
+		end      int
+		compound bool
+	}{
+		{"nein, ich brauche Hilfe", 1, false},
+		{"nein danke, ich komme klar", 2, false},
+		{"no thank you, I'm fine", 3, false},
+		{"ja aber wie", 2, false},
+		{"Ja-Stimmen zählen", 0, true},
+		{"nein, Ja-Stimmen zählen", 1, true},
+		{"nein-nein, ich brauche Hilfe", 2, false},
+		{"wie geht das", 0, false},
+	} {
+		text := clean(tt.msg)
+		end, compound := particleRun(text, tokens(text))
+		if end != tt.end || compound != tt.compound {
+			t.Errorf("particleRun(%q) = %d, %v; want %d, %v", tt.msg, end, compound, tt.end, tt.compound)
 		}
 	}
 }
