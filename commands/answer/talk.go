@@ -95,8 +95,18 @@ var ackCore = union(chat.YesParticles, chat.NoParticles, set("ok", "okay", "okey
 // whole phrase counts, with small talk around it: "see" alone says
 // goodbye ("see you"), "I see no button" names a thing, "macht keinen
 // Sinn" criticises.
-var ackPhrases = set("i see", "oh i see", "makes sense", "that makes sense", "i understand", "macht sinn",
-	"ergibt sinn")
+var ackPhrases = withFolded(set("i see", "oh i see", "makes sense", "that makes sense", "i understand", "macht sinn",
+	"ergibt sinn"))
+
+// withFolded returns phrases with each phrase also as typed without
+// umlaut or ß (fold: "ueberhaupt kein problem"), as the words are read
+// (review rvP11, finding 10).
+func withFolded(phrases map[string]bool) map[string]bool {
+	for p := range phrases {
+		phrases[strings.Join(strings.Fields(fold(p)), " ")] = true
+	}
+	return phrases
+}
 
 // politeYes reports whether ws are a polite yes alone ("ja bitte", "ja,
 // gerne!", "yes please"; chat.PoliteYes, which the yes/no questions of
@@ -155,9 +165,9 @@ func leftOnly(msg string) bool { return phraseOnly(msg, leaveTaking) }
 // trouble here) and no answer to a yes/no question either: with a case
 // offer pending they leave it open (IsNoProblem). As for leaveTaking only
 // the whole phrase counts: "kein Problem mit der Cloud" names a thing.
-var noProblem = set("kein problem", "gar kein problem", "überhaupt kein problem", "kein ding", "keine ursache",
+var noProblem = withFolded(set("kein problem", "gar kein problem", "überhaupt kein problem", "kein ding", "keine ursache",
 	"kein thema", "no problem", "no problem at all", "not a problem", "no prob", "no probs", "np", "no worries",
-	"no big deal")
+	"no big deal"))
 
 // phraseOnly reports whether msg (its words, joined by single spaces) is
 // one of phrases with nothing else but words of small talk around it. One
