@@ -36,6 +36,15 @@ func TestNoThanksDeclines(t *testing.T) {
 		{"danke, nein", TalkThanks, false},
 		{"ok danke", TalkThanks, false},
 		{"nein", TalkAck, false},
+		// The thanks formula's adverbs and thanks for help received
+		// (review rvP11, finding 11).
+		{"nein, danke schön", TalkAck, true},
+		{"nein, danke dir trotzdem", TalkAck, true},
+		{"nein danke vielmals", TalkAck, true},
+		{"danke schön", TalkThanks, false},
+		{"danke vielmals!", TalkThanks, false},
+		{"nein danke, hat geklappt", TalkThanks, false},
+		{"nein, vielen Dank, es hat funktioniert", TalkThanks, false},
 	} {
 		d := Decide(tt.msg, lib, Options{Cases: true})
 		if d.Outcome != SmallTalk || d.Talk != tt.talk {

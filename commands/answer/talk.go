@@ -40,7 +40,13 @@ var (
 	// Antwort", "thanks for the help"): small talk only beside a word of
 	// thanks — "ich will Hilfe" or "Tipps?" asks for something.
 	thanksFor = set("schnelle", "schnellen", "antwort", "antworten", "info", "infos", "tipp", "tipps", "erklärung", "hilfe",
-		"help", "tip", "tips", "answer", "quick")
+		"help", "tip", "tips", "answer", "quick",
+		// The adverbs of a thanks formula, small talk only beside a
+		// word of thanks too (review rvP11, finding 11): Duden,
+		// "danke": "danke schön", "danke vielmals"; "trotzdem"
+		// ("danke trotzdem": thanks anyway, after help that did not
+		// come).
+		"schön", "vielmals", "trotzdem")
 	// Words that announce a question without asking it ("hallo, kurze
 	// Frage", "kannst du mir helfen?").
 	askWords = set("frage", "fragen", "kurze", "kleine", "eine", "ich", "hab", "habe", "hätte", "hätt", "question",
@@ -329,16 +335,32 @@ var noWords = union(chat.NoParticles)
 // (Duden, "danke": "nein, danke" as the polite refusal; Cambridge
 // Dictionary, "no thanks"/"no, thank you": used to refuse an offer) — no
 // thanks for help received. One pass over ws.
+//
+// A "no, thanks" before help received ("nein danke, hat geklappt", "nein,
+// vielen Dank, es hat funktioniert"; successWords, not negated) answers
+// "anything else?" and thanks for the help: thanks (review rvP11,
+// finding 11).
 func thanksOf(ws []word) (thanks, declined bool) {
-	afterNo := false
+	afterNo, success, neg := false, false, false
 	for _, w := range ws {
-		t := thanksWords[w.w]
+		t := thanksWords[w.w] || thanksFor[w.w] && afterNo
 		thanks = thanks || t && !afterNo
 		declined = declined || t && afterNo
 		afterNo = noWords[w.w] || t && afterNo
+		success = success || successWords[w.w]
+		neg = neg || negWords[w.w]
+	}
+	if declined && success && !neg {
+		return true, false
 	}
 	return thanks, declined
 }
+
+// successWords say that help worked (Duden, "klappen": "gelingen";
+// "funktionieren"; "helfen"; Cambridge Dictionary, "work": to be
+// successful), as a member reports it ("hat geklappt", "it worked").
+var successWords = set("geklappt", "klappt", "funktioniert", "geholfen", "weitergeholfen", "hilft", "worked", "works",
+	"helped")
 
 // Reply particles (fix13): a member answers Lotse's question ("Hat dir
 // das geholfen?", an offer) and goes on in the same message: "nein, ich
@@ -709,6 +731,11 @@ func botTalk(ws []string, brk []bool) (Talk, bool) {
 			// bist ein guter Bot"): praise, not a question about its
 			// nature (review rv8, finding 4).
 			praise = true
+			continue
+		case i > 0 && thanksWords[ws[i-1]] && (w == "schoen" || w == "sehr"):
+			// "danke schön", "danke sehr": the thanks formula (Duden,
+			// "danke"), no praise — negated by a "nein" before it, it
+			// was criticism (review rvP11, finding 11).
 			continue
 		case (w == "als" || w == "than") && i > 0 && (botComparatives[ws[i-1]] || critComparatives[ws[i-1]]):
 			// A comparison names anything: up to four words to the
