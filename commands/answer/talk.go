@@ -115,11 +115,11 @@ func withFolded(phrases map[string]bool) map[string]bool {
 }
 
 // politeYes reports whether ws are a polite yes alone ("ja bitte", "ja,
-// gerne!", "yes please"; chat.PoliteYes, which the yes/no questions of
-// the other workflows read too). It answers an offer: support reads it
-// while a case offer is pending; with none it names no topic, and the
-// member is asked what it is about (TalkPrompt), not given a "no guide"
-// for „ja“.
+// gerne!", "yes please"; chat.PoliteYes). It answers an offer: the yes/no
+// questions of the other workflows read it within chat.SaysYes (the case
+// offer, the access confirmation); with none pending it names no topic,
+// and the member is asked what it is about (TalkPrompt), not given a "no
+// guide" for „ja“.
 func politeYes(ws []word) bool {
 	if len(ws) == 0 || len(ws) > 5 {
 		return false
