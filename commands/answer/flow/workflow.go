@@ -176,6 +176,14 @@ func IsNoProblem(text string) bool {
 	return answer.IsNoProblem(text)
 }
 
+// IsHelpRequest reports whether text is a "no" before nothing but a cry
+// for help or a request for a person ("nein, ich brauche Hilfe"), by the
+// rules of the answer decision (answer.IsHelpRequest): no "no" to a
+// pending offer.
+func IsHelpRequest(text string) bool {
+	return answer.IsHelpRequest(text)
+}
+
 // IsCriticism reports whether text is criticism of the bot or its help,
 // or frustration ("das hilft mir überhaupt nicht", "du verstehst mich
 // nicht"), by the rules of the answer decision (answer.TalkCriticism).
