@@ -159,7 +159,10 @@ func IsThanks(text string) bool {
 	case answer.TalkThanks, answer.TalkAck, answer.TalkBye:
 		return true
 	}
-	return false
+	// A yes alone ("ja gerne", "yes please") answers a question, such as
+	// the closing "melde dich gern wieder" of a resolved case: like a
+	// plain "ja" it says nothing new (review rvP11, finding 14).
+	return chat.SaysYes(chat.NormWords(text))
 }
 
 // IsDecline reports whether text only declines help or says its sender
