@@ -355,16 +355,24 @@ func TestAccessBBBRoom(t *testing.T) {
 }
 
 // TestAccessConfirmPoliteYes: the confirmation of a request reads a yes as
-// the case offer does (chat.SaysYes) — "ja, gerne!" files the request
-// instead of asking again how to confirm.
+// the case offer does (chat.SaysYes) — "ja, gerne!", "yep", "ja klar"
+// file the request instead of asking again how to confirm (review
+// rvP11, finding 6), and "nope" cancels it as "nein" does.
 func TestAccessConfirmPoliteYes(t *testing.T) {
+	for _, yes := range []string{"ja, gerne!", "yep", "ja klar"} {
+		t.Run(yes, func(t *testing.T) {
+			e := newAccessEnv(t)
+			mustContain(t, in(e.say(t, dmRoom, member, "!zugang bbb", ""), dmRoom), "Gremium")
+			mustContain(t, in(e.say(t, dmRoom, member, "AG Umwelt Süd", ""), dmRoom), "Wofür")
+			mustContain(t, in(e.say(t, dmRoom, member, "Monatliche Treffen", ""), dmRoom), "BigBlueButton-Raum", "AG Umwelt Süd")
+			sent := e.say(t, dmRoom, member, yes, "")
+			mustContain(t, in(sent, dmRoom), "#1")
+			if board := in(sent, approvals); len(board) != 1 {
+				t.Fatalf("approvals room got %d messages, want the request", len(board))
+			}
+		})
+	}
 	e := newAccessEnv(t)
 	mustContain(t, in(e.say(t, dmRoom, member, "!zugang bbb", ""), dmRoom), "Gremium")
-	mustContain(t, in(e.say(t, dmRoom, member, "AG Umwelt Süd", ""), dmRoom), "Wofür")
-	mustContain(t, in(e.say(t, dmRoom, member, "Monatliche Treffen", ""), dmRoom), "BigBlueButton-Raum", "AG Umwelt Süd")
-	sent := e.say(t, dmRoom, member, "ja, gerne!", "")
-	mustContain(t, in(sent, dmRoom), "#1")
-	if board := in(sent, approvals); len(board) != 1 {
-		t.Fatalf("approvals room got %d messages, want the request", len(board))
-	}
+	mustContain(t, in(e.say(t, dmRoom, member, "nope", ""), dmRoom), "keinen Antrag")
 }

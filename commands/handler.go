@@ -15,7 +15,6 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/access"
-	"github.com/lotse-bot/lotse/commands/answer"
 	"github.com/lotse-bot/lotse/commands/answer/flow"
 	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/commands/gaps"
@@ -83,7 +82,7 @@ func New(deps Deps) *Handler {
 	// Closures, not method values: h.answers is built after support.
 	sup.IsCriticism, sup.IsQuestion = flow.IsCriticism, func(ctx context.Context, text string) bool { return h.answers.IsQuestion(ctx, text) }
 	sup.IsDecline, sup.IsNoProblem = flow.IsDecline, flow.IsNoProblem
-	sup.IsHelpRequest = answer.IsHelpRequest
+	sup.IsHelpRequest = flow.IsHelpRequest
 	sup.OnResolved = func(ctx context.Context, c *storage.Case) error { return h.learn.Resolved(ctx, c) }
 	h.support = support.New(h.env, sup, h.people)
 	gd := deps.GuideDraft

@@ -34,9 +34,9 @@ func TestSupportNoThanksAlone(t *testing.T) {
 // TestSupportNoProblemLeavesOffer: with a case offer pending, "kein
 // Problem", "no problem", "no worries" are neither yes nor no: the offer
 // is not declined (fix13: "no problem" declined it by its "no") nor taken,
-// nothing reaches the team, the member gets the acknowledgement (not the
-// vague complaint "kein Problem" got), and a "ja" after it still opens
-// the case offered.
+// nothing reaches the team, the member is asked the offer's question
+// again (review rvP11, finding 2: a closing „Alles klar!“ left it armed
+// for the next "ok"), and a "ja" after it still opens the case offered.
 func TestSupportNoProblemLeavesOffer(t *testing.T) {
 	for _, msg := range []string{"kein Problem", "no problem", "no worries", "np", "Kein Ding!"} {
 		t.Run(msg, func(t *testing.T) {
@@ -48,10 +48,32 @@ func TestSupportNoProblemLeavesOffer(t *testing.T) {
 				t.Fatalf("reached the team room:\n%s", bodies(team))
 			}
 			dm := in(sent, dmRoom)
-			if len(dm) != 1 || !strings.Contains(dm[0].content.Body, "Alles klar! Wenn noch etwas ist") {
-				t.Fatalf("want the acknowledgement alone, got:\n%s", bodies(dm))
+			if len(dm) != 1 || !strings.Contains(dm[0].content.Body, "Soll ich den Supportfall für das Team öffnen?") {
+				t.Fatalf("want the offer's question again alone, got:\n%s", bodies(dm))
 			}
 			mustContain(t, in(e.say(t, dmRoom, member, "ja", ""), teamRoom), "zwei faktor einrichten")
+		})
+	}
+}
+
+// TestSupportNoBeforeNoProblemDeclines: "nein, kein Problem", "nein
+// danke, kein Problem", "no thanks, no problem" decline the pending offer
+// (their "nein" is the one the offer asks for): an "ok" after them opens
+// nothing (review rvP11, finding 2: the case was opened and the question
+// sent to the team).
+func TestSupportNoBeforeNoProblemDeclines(t *testing.T) {
+	for _, msg := range []string{"nein, kein Problem", "nein danke, kein Problem", "no thanks, no problem"} {
+		t.Run(msg, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.say(t, dmRoom, member, "zwei faktor einrichten", "")
+			offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+			sent := e.say(t, dmRoom, member, msg, "")
+			mustContain(t, in(sent, dmRoom), "schicke nichts")
+			for _, next := range []string{"ok", "ja"} {
+				if team := in(e.say(t, dmRoom, member, next, ""), teamRoom); len(team) != 0 {
+					t.Fatalf("%q after the decline opened a case:\n%s", next, bodies(team))
+				}
+			}
 		})
 	}
 }

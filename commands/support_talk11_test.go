@@ -87,6 +87,18 @@ func TestSupportKeepsNoReadings(t *testing.T) {
 		{"nein, ich brauche keine Hilfe", "schicke nichts", false},
 		{"no, I don't need help", "schicke nichts", false},
 		{"nein, das hilft mir nicht", "schicke nichts", false},
+		// A negated request for a person or a negated "stuck" declines
+		// (review rvP11, finding 1: the offer was made again).
+		{"nein, ich will nicht mit einem Menschen sprechen", "schicke nichts", false},
+		{"no, I don't want to talk to a human", "schicke nichts", false},
+		{"nein, kein Mensch bitte", "schicke nichts", false},
+		{"nein, ruf mich nicht an", "schicke nichts", false},
+		{"nein, ich hänge nicht fest", "schicke nichts", false},
+		// "no" before "no problem" is the offer's "nein" (review
+		// rvP11, finding 2: the offer stayed open behind „Alles klar!“).
+		{"nein, kein Problem", "schicke nichts", false},
+		{"nein danke, kein Problem", "schicke nichts", false},
+		{"no thanks, no problem", "schicke nichts", false},
 		{"nein, wie ändere ich mein Passwort?", "Passwort", true},
 	} {
 		t.Run(tt.msg, func(t *testing.T) {
@@ -103,6 +115,39 @@ func TestSupportKeepsNoReadings(t *testing.T) {
 			}
 			if team := in(e.say(t, dmRoom, member, "ja", ""), teamRoom); len(team) != 0 {
 				t.Fatalf("a ja after the decline opened a case:\n%s", bodies(team))
+			}
+		})
+	}
+}
+
+// TestSupportParticlesAnswerOffer: every answer particle answers a
+// pending case offer as "ja" and "nein" do (review rvP11, finding 6):
+// "nope", "nah", "nope, no worries" decline it (an "ok" after them opens
+// nothing); "yep", "yeah", "jo", "jap", "ja klar" open the case.
+func TestSupportParticlesAnswerOffer(t *testing.T) {
+	for _, tt := range []struct {
+		msg string
+		yes bool
+	}{
+		{"nope", false}, {"Nah.", false}, {"nee", false}, {"nope, no worries", false},
+		{"yep", true}, {"yeah", true}, {"jo", true}, {"jap", true}, {"ja klar", true}, {"Yeah!", true},
+	} {
+		t.Run(tt.msg, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.say(t, dmRoom, member, "zwei faktor einrichten", "")
+			offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+			sent := e.say(t, dmRoom, member, tt.msg, "")
+			if tt.yes {
+				mustContain(t, in(sent, teamRoom), "zwei faktor einrichten")
+				mustContain(t, in(sent, dmRoom), "Supportfall #1")
+				return
+			}
+			if team := in(sent, teamRoom); len(team) != 0 {
+				t.Fatalf("reached the team room:\n%s", bodies(team))
+			}
+			mustContain(t, in(sent, dmRoom), "schicke nichts")
+			if team := in(e.say(t, dmRoom, member, "ok", ""), teamRoom); len(team) != 0 {
+				t.Fatalf("an ok after the decline opened a case:\n%s", bodies(team))
 			}
 		})
 	}

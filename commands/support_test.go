@@ -255,6 +255,15 @@ func TestSupportLifecycle(t *testing.T) {
 	if cs, _ := e.db.Cases.Get(context.Background(), 1); cs.Status != storage.CaseResolved {
 		t.Fatal("thanks reopened the case")
 	}
+	// Nor does a polite yes alone (review rvP11, finding 14).
+	for _, yes := range []string{"ja gerne", "yes please"} {
+		if sent = e.say(t, dmRoom, member, yes, ""); len(in(sent, teamRoom)) != 0 {
+			t.Fatalf("%q reached the team room: %s", yes, bodies(sent))
+		}
+		if cs, _ := e.db.Cases.Get(context.Background(), 1); cs.Status != storage.CaseResolved {
+			t.Fatalf("%q reopened the case", yes)
+		}
+	}
 	sent = e.say(t, dmRoom, member, "Das Formular lädt nicht", "")
 	mustContain(t, in(sent, dmRoom), "wieder geöffnet")
 	mustContain(t, in(sent, teamRoom), "wieder offen", "Das Formular lädt nicht", "[IN ARBEIT: Alice]")

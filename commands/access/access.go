@@ -213,7 +213,7 @@ func (w *Workflow) Text(ctx context.Context, text string) (bool, error) {
 	}
 	at := w.tx
 	words := chat.NormWords(text)
-	if chat.NoWords[words] || words == "abbrechen" || words == "cancel" || words == "stop" {
+	if chat.SaysNo(words) || words == "abbrechen" || words == "cancel" || words == "stop" {
 		d.Step, d.LastEvent = stepCancelled, evt.ID.String()
 		if err := q.PutDraft(ctx, *d); err != nil {
 			return true, err

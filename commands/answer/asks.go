@@ -1,6 +1,10 @@
 package answer
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/lotse-bot/lotse/commands/chat"
+)
 
 // AsksQuestion reports whether message asks a question of its own after
 // an answer to Lotse's yes/no question ("nein, wie ändere ich mein
@@ -25,7 +29,7 @@ func AsksQuestion(message string) bool {
 }
 
 // askLead may stand before the question in AsksQuestion's reading: the
-// answer particles of chat.NoWords and chat.YesWords, thanks and the
-// conjunctions that turn to something else, folded.
-var askLead = set("nein", "no", "nee", "noe", "noep", "nope", "ja", "yes", "ok", "okay", "danke", "thanks", "thank",
-	"aber", "but", "und", "and", "sondern", "lieber", "dann", "then", "so")
+// answer particles (chat.NoParticles, chat.YesParticles, folded: "nö" is
+// "noe"), "ok", thanks and the conjunctions that turn to something else.
+var askLead = union(chat.NoParticles, chat.YesParticles, set("noe", "noep", "ok", "okay", "danke", "thanks", "thank",
+	"aber", "but", "und", "and", "sondern", "lieber", "dann", "then", "so"))

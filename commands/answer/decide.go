@@ -212,6 +212,12 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 		answer = false
 	}
 	if answer && !(offTopicAnswer && calib.offTopic >= offTopicNoAnswer) && !date {
+		if i, ok := missedAspect(res.Hits); ok {
+			// The first guide rests on one word and meets another
+			// word of the message only in passing; a runner-up is
+			// about that word (aspect.go).
+			return aspectChoice(d, res.Hits, i, tx)
+		}
 		d.Outcome, d.Hits, d.Also = Answer, res.Hits[:1], res.Hits[1:]
 		d.Reply = fmt.Sprintf(tx.Answer, first.Title)
 		return d

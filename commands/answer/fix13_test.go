@@ -36,6 +36,15 @@ func TestNoThanksDeclines(t *testing.T) {
 		{"danke, nein", TalkThanks, false},
 		{"ok danke", TalkThanks, false},
 		{"nein", TalkAck, false},
+		// The thanks formula's adverbs and thanks for help received
+		// (review rvP11, finding 11).
+		{"nein, danke schön", TalkAck, true},
+		{"nein, danke dir trotzdem", TalkAck, true},
+		{"nein danke vielmals", TalkAck, true},
+		{"danke schön", TalkThanks, false},
+		{"danke vielmals!", TalkThanks, false},
+		{"nein danke, hat geklappt", TalkThanks, false},
+		{"nein, vielen Dank, es hat funktioniert", TalkThanks, false},
 	} {
 		d := Decide(tt.msg, lib, Options{Cases: true})
 		if d.Outcome != SmallTalk || d.Talk != tt.talk {
@@ -75,6 +84,10 @@ func TestNoProblemAck(t *testing.T) {
 		{"Problem", ""},
 		{"ich habe ein Problem", ""},
 		{"no problem with the login?", ""},
+		// Typed without umlaut, as the words are read (review rvP11,
+		// finding 10).
+		{"ueberhaupt kein Problem", TalkAck},
+		{"Ueberhaupt kein Problem, danke", TalkThanks},
 	} {
 		d := Decide(tt.msg, lib, Options{Cases: true})
 		if tt.talk == "" {
@@ -212,6 +225,27 @@ func TestReplyParticleSearchesAtMostTwice(t *testing.T) {
 			if w := tokens(q); len(w) > 0 && replyParticles[w[0].w] {
 				t.Errorf("%.40q: searched %.40q", msg, q)
 			}
+		}
+	}
+}
+
+// TestNoBeforeNoProblem: an answer "no" beside "no problem" ("nein, kein
+// Problem", "nein danke, kein Problem", "no thanks, no worries") is the
+// "nein" to a yes/no question, no "no problem" alone (review rvP11,
+// finding 2): IsNoProblem is false, so support declines a pending offer;
+// with nothing pending it stays small talk.
+func TestNoBeforeNoProblem(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, msg := range []string{"nein, kein Problem", "nein danke, kein Problem", "no thanks, no worries", "nope, no problem",
+		"nee, kein Ding"} {
+		if IsNoProblem(msg) {
+			t.Errorf("IsNoProblem(%q) = true, want false", msg)
+		}
+		if IsHelpRequest(msg) {
+			t.Errorf("IsHelpRequest(%q) = true, want false", msg)
+		}
+		if d := Decide(msg, lib, Options{Cases: true}); d.Outcome != SmallTalk {
+			t.Errorf("%q: %s %q, want small talk", msg, d.Outcome, d.Reply)
 		}
 	}
 }

@@ -40,7 +40,13 @@ var (
 	// Antwort", "thanks for the help"): small talk only beside a word of
 	// thanks — "ich will Hilfe" or "Tipps?" asks for something.
 	thanksFor = set("schnelle", "schnellen", "antwort", "antworten", "info", "infos", "tipp", "tipps", "erklärung", "hilfe",
-		"help", "tip", "tips", "answer", "quick")
+		"help", "tip", "tips", "answer", "quick",
+		// The adverbs of a thanks formula, small talk only beside a
+		// word of thanks too (review rvP11, finding 11): Duden,
+		// "danke": "danke schön", "danke vielmals"; "trotzdem"
+		// ("danke trotzdem": thanks anyway, after help that did not
+		// come).
+		"schön", "vielmals", "trotzdem")
 	// Words that announce a question without asking it ("hallo, kurze
 	// Frage", "kannst du mir helfen?").
 	askWords = set("frage", "fragen", "kurze", "kleine", "eine", "ich", "hab", "habe", "hätte", "hätt", "question",
@@ -64,13 +70,16 @@ var (
 // "wissen", "to" in "gut zu wissen", "will do", "ok, mach ich"): a message
 // of those alone ("ich will das wissen", "I'll do it now") acknowledges
 // nothing and is searched like any other.
-var ackCore = set("ok", "okay", "okey", "oki", "k", "klar", "super", "prima", "perfekt", "toll", "cool", "klasse", "spitze",
+//
+// The answer particles alone acknowledge (chat.YesParticles and
+// chat.NoParticles: "ja", "yeah", "nein", "nope"): with nothing pending a
+// bare "yeah" is "ja", never a "no guide" quoting it (review rvP11,
+// finding 6).
+var ackCore = union(chat.YesParticles, chat.NoParticles, set("ok", "okay", "okey", "oki", "k", "klar", "super", "prima", "perfekt", "toll", "cool", "klasse", "spitze",
 	"top", "gut", "passt", "verstanden", "läuft", "klappt", "geklappt", "funktioniert", "hilft", "geholfen",
-	"weitergeholfen", "ja", "jo", "jup", "yes", "yep", "genau", "aha", "ah", "achso", "ach", "great", "perfect", "works",
+	"weitergeholfen", "genau", "aha", "ah", "achso", "ach", "great", "perfect", "works",
 	"worked", "nice", "awesome", "helps", "helped", "fine", "good", "alright", "right", "fein", "wunderbar", "gerne", "gern",
-	"läufts", "geht's", "gehts", "funktionierts", "nein", "nö", "no", "nope",
-	// "nee" is colloquial "nein" (Duden, "nee"), like "nö" (fix13).
-	"nee", "egal", "schade", "test", "testing", "oh",
+	"läufts", "geht's", "gehts", "funktionierts", "egal", "schade", "test", "testing", "oh",
 	"hm", "hmm", "wars", "war's", "got", "mach", "mache", "machs", "mach's", "probier", "probiere", "probiers", "probier's",
 	// Understanding, said by the member in the first person
 	// (talk11): the first-person and participle forms of the
@@ -82,7 +91,7 @@ var ackCore = set("ok", "okay", "okey", "oki", "k", "klar", "super", "prima", "p
 	// that you have understood an instruction). Negated they are the
 	// member's trouble ("ich verstehe das nicht": negWords), with a
 	// thing named a question ("verstehe ich das richtig?").
-	"verstehe", "versteh", "kapiert", "kapiere", "kapier", "check", "checke", "gecheckt", "understood")
+	"verstehe", "versteh", "kapiert", "kapiere", "kapier", "check", "checke", "gecheckt", "understood"))
 
 // ackPhrases are the acknowledgements of understanding that take more
 // than one word (talk11): Cambridge Dictionary, "I see" (used to show
@@ -92,15 +101,25 @@ var ackCore = set("ok", "okay", "okey", "oki", "k", "klar", "super", "prima", "p
 // whole phrase counts, with small talk around it: "see" alone says
 // goodbye ("see you"), "I see no button" names a thing, "macht keinen
 // Sinn" criticises.
-var ackPhrases = set("i see", "oh i see", "makes sense", "that makes sense", "i understand", "macht sinn",
-	"ergibt sinn")
+var ackPhrases = withFolded(set("i see", "oh i see", "makes sense", "that makes sense", "i understand", "macht sinn",
+	"ergibt sinn"))
+
+// withFolded returns phrases with each phrase also as typed without
+// umlaut or ß (fold: "ueberhaupt kein problem"), as the words are read
+// (review rvP11, finding 10).
+func withFolded(phrases map[string]bool) map[string]bool {
+	for p := range phrases {
+		phrases[strings.Join(strings.Fields(fold(p)), " ")] = true
+	}
+	return phrases
+}
 
 // politeYes reports whether ws are a polite yes alone ("ja bitte", "ja,
-// gerne!", "yes please"; chat.PoliteYes, which the yes/no questions of
-// the other workflows read too). It answers an offer: support reads it
-// while a case offer is pending; with none it names no topic, and the
-// member is asked what it is about (TalkPrompt), not given a "no guide"
-// for „ja“.
+// gerne!", "yes please"; chat.PoliteYes). It answers an offer: the yes/no
+// questions of the other workflows read it within chat.SaysYes (the case
+// offer, the access confirmation); with none pending it names no topic,
+// and the member is asked what it is about (TalkPrompt), not given a "no
+// guide" for „ja“.
 func politeYes(ws []word) bool {
 	if len(ws) == 0 || len(ws) > 5 {
 		return false
@@ -152,14 +171,21 @@ func leftOnly(msg string) bool { return phraseOnly(msg, leaveTaking) }
 // trouble here) and no answer to a yes/no question either: with a case
 // offer pending they leave it open (IsNoProblem). As for leaveTaking only
 // the whole phrase counts: "kein Problem mit der Cloud" names a thing.
-var noProblem = set("kein problem", "gar kein problem", "überhaupt kein problem", "kein ding", "keine ursache",
+var noProblem = withFolded(set("kein problem", "gar kein problem", "überhaupt kein problem", "kein ding", "keine ursache",
 	"kein thema", "no problem", "no problem at all", "not a problem", "no prob", "no probs", "np", "no worries",
-	"no big deal")
+	"no big deal"))
 
 // phraseOnly reports whether msg (its words, joined by single spaces) is
 // one of phrases with nothing else but words of small talk around it. One
 // pass per phrase over a message of at most a few KB.
 func phraseOnly(msg string, phrases map[string]bool) bool {
+	_, ok := phraseAround(msg, phrases)
+	return ok
+}
+
+// phraseAround is phraseOnly that also returns the words of small talk
+// around the phrase (rest).
+func phraseAround(msg string, phrases map[string]bool) (rest []string, ok bool) {
 	padded := " " + msg + " "
 	for p := range phrases {
 		i := strings.Index(padded, " "+p+" ")
@@ -168,10 +194,10 @@ func phraseOnly(msg string, phrases map[string]bool) bool {
 		}
 		rest := strings.Fields(padded[:i] + " " + padded[i+len(p)+1:])
 		if !slices.ContainsFunc(rest, func(w string) bool { return !social(w) || negWords[w] }) {
-			return true
+			return rest, true
 		}
 	}
-	return false
+	return nil, false
 }
 
 // union returns the set of the words of all ms.
@@ -298,9 +324,9 @@ func kindOf(ws []word) Talk {
 	return TalkAck
 }
 
-// noWords are the answer particles that say "no" (Duden, "nein", "nee",
-// "nö"; Cambridge Dictionary, "no", "nope"), as typed in a chat.
-var noWords = set("nein", "nee", "nö", "noe", "no", "nope")
+// noWords are the answer particles that say "no" (chat.NoParticles: "nein",
+// "nee", "nö", "no", "nope", "nah"), as typed in a chat.
+var noWords = union(chat.NoParticles)
 
 // thanksOf reports whether ws thank (thanks) and whether they decline
 // with thanks (declined): thanks right after a "no" (noWords), in a run of
@@ -309,16 +335,32 @@ var noWords = set("nein", "nee", "nö", "noe", "no", "nope")
 // (Duden, "danke": "nein, danke" as the polite refusal; Cambridge
 // Dictionary, "no thanks"/"no, thank you": used to refuse an offer) — no
 // thanks for help received. One pass over ws.
+//
+// A "no, thanks" before help received ("nein danke, hat geklappt", "nein,
+// vielen Dank, es hat funktioniert"; successWords, not negated) answers
+// "anything else?" and thanks for the help: thanks (review rvP11,
+// finding 11).
 func thanksOf(ws []word) (thanks, declined bool) {
-	afterNo := false
+	afterNo, success, neg := false, false, false
 	for _, w := range ws {
-		t := thanksWords[w.w]
+		t := thanksWords[w.w] || thanksFor[w.w] && afterNo
 		thanks = thanks || t && !afterNo
 		declined = declined || t && afterNo
 		afterNo = noWords[w.w] || t && afterNo
+		success = success || successWords[w.w]
+		neg = neg || negWords[w.w]
+	}
+	if declined && success && !neg {
+		return true, false
 	}
 	return thanks, declined
 }
+
+// successWords say that help worked (Duden, "klappen": "gelingen";
+// "funktionieren"; "helfen"; Cambridge Dictionary, "work": to be
+// successful), as a member reports it ("hat geklappt", "it worked").
+var successWords = set("geklappt", "klappt", "funktioniert", "geholfen", "weitergeholfen", "hilft", "worked", "works",
+	"helped")
 
 // Reply particles (fix13): a member answers Lotse's question ("Hat dir
 // das geholfen?", an offer) and goes on in the same message: "nein, ich
@@ -332,8 +374,10 @@ var (
 	// ok/okay; Duden, "okay", "hm", "naja") and English (Cambridge
 	// Grammar of English, "response words": yes, no, yeah, yep, yup,
 	// nope, nah, okay, hm), as typed in a chat.
-	replyParticles = set("ja", "jo", "jap", "jup", "nein", "nee", "nö", "noe", "doch", "jein", "naja", "ok", "okay",
-		"okey", "oki", "hm", "hmm", "hmmm", "yes", "yeah", "yep", "yup", "no", "nope", "nah")
+	// The particles that say yes or no are chat's (YesParticles,
+	// NoParticles), which every yes/no question reads.
+	replyParticles = union(chat.YesParticles, chat.NoParticles, set("doch", "jein", "naja", "ok", "okay", "okey",
+		"oki", "hm", "hmm", "hmmm"))
 	// particleFollowers may follow the particle before the matter: the
 	// conjunction that turns to it ("ja, aber …", "no, but …"), regret
 	// ("nein, leider …", "no, unfortunately …"; Duden, "leider": the
@@ -352,21 +396,33 @@ var (
 // "OK-Button", "No-Show"; Duden: the hyphen of a compound). One pass over
 // the run.
 func replyLead(text string, ws []word) int {
-	i := 0
-	for i < len(ws) && (replyParticles[ws[i].w] ||
-		i > 0 && (particleFollowers[ws[i].w] || thanksWords[ws[i].w] || ws[i].w == "you" && ws[i-1].w == "thank")) {
-		if end := ws[i].start + len(ws[i].w); end < len(text) && text[end] == '-' {
-			return 0
-		}
-		i++
-	}
-	if i == 0 || i == len(ws) {
+	i, compound := particleRun(text, ws)
+	if compound || i == 0 || i == len(ws) {
 		return 0
 	}
 	if ws[i-1].w == "no" && !breakBefore(text, ws[i].start, clauseBreaks) {
 		return 0
 	}
 	return restStart(text, ws[i].start)
+}
+
+// particleRun returns the end i of the leading run of reply particles
+// (replyParticles, then particleFollowers, thanks) of text (words ws), and
+// whether the run ends in a word joined to the next by a hyphen
+// ("Ja-Stimme", "OK-Button"; compound): then it is no run of particles.
+// Particles joined to particles are said twice, no compound ("nein-nein",
+// "ja-ja"; Duden, "jaja"). replyLead and IsHelpRequest read the same run
+// (review rvP11, finding 7). One pass over the run.
+func particleRun(text string, ws []word) (i int, compound bool) {
+	for i < len(ws) && (replyParticles[ws[i].w] ||
+		i > 0 && (particleFollowers[ws[i].w] || thanksWords[ws[i].w] || ws[i].w == "you" && ws[i-1].w == "thank")) {
+		if end := ws[i].start + len(ws[i].w); end < len(text) && text[end] == '-' &&
+			(i+1 == len(ws) || !replyParticles[ws[i+1].w]) {
+			return i, true
+		}
+		i++
+	}
+	return i, false
 }
 
 // questionPart strips a leading run of greeting, thanks and
@@ -528,7 +584,9 @@ func stuck(ws []word, neg bool) bool {
 			particle = true
 		}
 	}
-	return on && further && neg || fast && particle
+	// "ich hänge nicht fest", "ich stecke nicht fest": a negated
+	// "festhängen" denies being stuck (review rvP11, finding 1).
+	return on && further && neg || fast && particle && !neg
 }
 
 // Talk addressed to the bot (sixth quality pass): a small grammar, like
@@ -673,6 +731,11 @@ func botTalk(ws []string, brk []bool) (Talk, bool) {
 			// bist ein guter Bot"): praise, not a question about its
 			// nature (review rv8, finding 4).
 			praise = true
+			continue
+		case i > 0 && thanksWords[ws[i-1]] && (w == "schoen" || w == "sehr"):
+			// "danke schön", "danke sehr": the thanks formula (Duden,
+			// "danke"), no praise — negated by a "nein" before it, it
+			// was criticism (review rvP11, finding 11).
 			continue
 		case (w == "als" || w == "than") && i > 0 && (botComparatives[ws[i-1]] || critComparatives[ws[i-1]]):
 			// A comparison names anything: up to four words to the
@@ -1738,18 +1801,34 @@ func IsDecline(message string) bool {
 // small talk around it ("kein Problem", "no worries", "np"; noProblem):
 // neither yes nor no to a yes/no question. Support reads it while a case
 // offer is pending: its "no" ("no problem") declines nothing and it opens
-// nothing, the offer stays open — it is ambiguous, so the member's next
-// clear answer decides (fix13).
+// nothing — it is ambiguous, and support asks the offer's question again
+// (fix13; review rvP11). An answer "no" beside the phrase ("nein, kein
+// Problem", "nein danke, kein Problem", "no thanks, no worries"; noWords)
+// is the "nein" the offer asks for (review rvP11, finding 2): no "no
+// problem" alone, and support's own reading of the "no" declines.
 func IsNoProblem(message string) bool {
-	ws := tokens(clean(message))
+	rest, ok := noProblemRest(tokens(clean(message)))
+	return ok && !slices.ContainsFunc(rest, func(w string) bool { return noWords[w] })
+}
+
+// noProblemRest is phraseAround of the words ws and noProblem; a message
+// longer than maxLeaveWords is none.
+func noProblemRest(ws []word) (rest []string, ok bool) {
 	if len(ws) == 0 || len(ws) > maxLeaveWords {
-		return false
+		return nil, false
 	}
 	parts := make([]string, len(ws))
 	for i, w := range ws {
 		parts[i] = w.w
 	}
-	return phraseOnly(strings.Join(parts, " "), noProblem)
+	return phraseAround(strings.Join(parts, " "), noProblem)
+}
+
+// noProblemAround reports whether ws are "no problem" with small talk
+// (a "no" too) around it.
+func noProblemAround(ws []word) bool {
+	_, ok := noProblemRest(ws)
+	return ok
 }
 
 // IsHelpRequest reports whether message, after a leading run of answer
@@ -1768,17 +1847,72 @@ func IsNoProblem(message string) bool {
 func IsHelpRequest(message string) bool {
 	text := clean(message)
 	ws := tokens(text)
-	i := 0
-	for i < len(ws) && (replyParticles[ws[i].w] ||
-		i > 0 && (particleFollowers[ws[i].w] || thanksWords[ws[i].w] || ws[i].w == "you" && ws[i-1].w == "thank")) {
-		i++
-	}
-	if i == 0 || i == len(ws) {
+	i, compound := particleRun(text, ws)
+	if compound || i == 0 || i == len(ws) || noProblemAround(ws) {
+		// ("no thanks, no problem": the run took the phrase's "no", and
+		// "problem" alone is the vague complaint.)
 		return false
 	}
 	var lib searchSeen
 	d := Decide(text[ws[i].start:], &lib, Options{Cases: true})
-	return !lib.searched && (d.Outcome == Human || d.Vague)
+	if lib.searched || d.Outcome != Human && !d.Vague {
+		return false
+	}
+	// A "no" directly before the rest ("no human please") is its
+	// determiner, the rest's own negation.
+	from := i
+	if ws[i-1].w == "no" && !breakBefore(text, ws[i].start, clauseBreaks) {
+		from = i - 1
+	}
+	return d.Vague || !refusesPerson(text, ws[from:])
+}
+
+// Negated requests for a person (review rvP11, finding 1): "nein, ich
+// will nicht mit einem Menschen sprechen", "no, I don't need a human",
+// "nein, kein Mensch bitte", "nein, ruf mich nicht an" refuse what a
+// request asks for — a cry for help is never negated. The negation is
+// read per clause: "ich komme nicht weiter, ich will mit einem Menschen
+// sprechen" and "I don't want a bot, I want a human" still ask for one.
+var (
+	// personNegs are the negations of a clause: German "nicht", "kein",
+	// "nie", "niemals" (Duden grammar, "Negation") and English "not",
+	// "n't", "never", "no" (Cambridge Grammar of English, "Negation"),
+	// as typed and folded ("don't" is "dont").
+	personNegs = set("nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "not", "dont",
+		"doesnt", "never", "no")
+	// personContrast turn the clause to what is wanted instead
+	// (Duden, "sondern", "statt"; Cambridge Dictionary, "instead",
+	// "rather", "but"): "nicht den Bot, sondern einen Menschen".
+	personContrast = set("sondern", "statt", "anstatt", "instead", "rather", "but")
+	// callImperative are the imperatives of "anrufen" split from their
+	// particle ("ruf mich an"), as the person grammar reads them.
+	callImperative = set("ruf", "rufe", "ruft", "rufen")
+)
+
+// refusesPerson reports whether every clause of ws (from text) that names
+// a person or a way to reach one (isPerson, speakVerbs, callVerbs,
+// callBack, "ruf … an") is negated (personNegs) without a contrast
+// (personContrast), and there is at least one. One pass.
+func refusesPerson(text string, ws []word) bool {
+	named, negated, contrast, refused := false, false, false, false
+	end := func() bool {
+		if named && (!negated || contrast) {
+			return false
+		}
+		refused = refused || named
+		named, negated, contrast = false, false, false
+		return true
+	}
+	for k, w := range ws {
+		if k > 0 && breakBefore(text, w.start, commaBreaks) && !end() {
+			return false
+		}
+		f := fold(w.w)
+		named = named || isPerson(f) || speakVerbs[f] || callVerbs[f] || callBack[f] || callImperative[f]
+		negated = negated || personNegs[f]
+		contrast = contrast || personContrast[f]
+	}
+	return end() && refused
 }
 
 // searchSeen is a Library that finds nothing and records whether it was

@@ -171,9 +171,68 @@ func TestIsHelpRequest(t *testing.T) {
 		{"nein, wie ändere ich mein Passwort?", false},
 		{"no, I need help with the video call", false},
 		{"nein, kann mir jemand Excel erklären?", false},
+		// A negated request for a person or a negated "stuck" is no
+		// cry for help (review rvP11, finding 1); the negation is read
+		// per clause.
+		{"nein, ich will nicht mit einem Menschen sprechen", false},
+		{"no, I don't want to talk to a human", false},
+		{"no, I don't need a human", false},
+		{"nein, kein Mensch bitte", false},
+		{"no human please", false},
+		{"nein, ich möchte lieber nicht mit einem Menschen sprechen", false},
+		{"nein, ruf mich nicht an", false},
+		{"nein, ich hänge nicht fest", false},
+		{"nein, ich stecke nicht fest", false},
+		{"nein, ich hänge fest", true},
+		{"nein, ich komme nicht weiter, ich will mit einem Menschen sprechen", true},
+		{"no, I don't want a bot, I want a human", true},
+		{"nein, nicht den Bot, sondern einen Menschen", true},
+		// The run of particles is replyLead's (particleRun): a compound
+		// is no particle, a particle said twice is one.
+		{"nein-nein, ich brauche Hilfe", true},
+		{"OK-Button, ich komme nicht weiter", false},
 	} {
 		if got := IsHelpRequest(tt.msg); got != tt.want {
 			t.Errorf("IsHelpRequest(%q) = %v, want %v", tt.msg, got, tt.want)
+		}
+	}
+}
+
+// TestParticlesAlone: every answer particle alone (chat.YesParticles,
+// chat.NoParticles) is what "ja" and "nein" are with nothing pending, an
+// acknowledgement — "yeah", "jap", "nah" got a "no guide" quoting them
+// (review rvP11, finding 6).
+func TestParticlesAlone(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, msg := range []string{"ja", "yeah", "jap", "yup", "Yeah!", "nein", "nah", "noe", "nope"} {
+		d := Decide(msg, lib, Options{Cases: true})
+		if d.Outcome != SmallTalk || d.Talk != TalkAck {
+			t.Errorf("%q: %s %s %q, want an acknowledgement", msg, d.Outcome, d.Talk, d.Reply)
+		}
+	}
+}
+
+// TestParticleRun: the leading run of reply particles that replyLead and
+// IsHelpRequest both read (review rvP11, finding 7).
+func TestParticleRun(t *testing.T) {
+	for _, tt := range []struct {
+		msg      string
+		end      int
+		compound bool
+	}{
+		{"nein, ich brauche Hilfe", 1, false},
+		{"nein danke, ich komme klar", 2, false},
+		{"no thank you, I'm fine", 3, false},
+		{"ja aber wie", 2, false},
+		{"Ja-Stimmen zählen", 0, true},
+		{"nein, Ja-Stimmen zählen", 1, true},
+		{"nein-nein, ich brauche Hilfe", 2, false},
+		{"wie geht das", 0, false},
+	} {
+		text := clean(tt.msg)
+		end, compound := particleRun(text, tokens(text))
+		if end != tt.end || compound != tt.compound {
+			t.Errorf("particleRun(%q) = %d, %v; want %d, %v", tt.msg, end, compound, tt.end, tt.compound)
 		}
 	}
 }

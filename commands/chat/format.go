@@ -106,6 +106,24 @@ var (
 	NoWords  = map[string]bool{"nein": true, "n": true, "no": true, "nee": true, "nö": true, "nein danke": true, "lieber nicht": true, "❌": true}
 )
 
+// The answer particles (review rvP11, finding 6): the one source of the
+// words that say yes or no to every yes/no question of Lotse's — the case
+// offer, the access request's confirmation — and of the answer
+// decision's readings of a reply ("nein, ich brauche Hilfe", "nein
+// danke"), which build their lists from these. German: Duden grammar,
+// "Antwortpartikeln" (ja, nein) and the colloquial forms Duden lists
+// ("jo", "jap", "jup"; "nee", "nö"); English: Cambridge Grammar of
+// English, "response words" (yes, yeah, yep, yup; no, nope, nah).
+var (
+	// YesParticles say yes alone ("yep" as "ja").
+	YesParticles = map[string]bool{"ja": true, "jo": true, "jap": true, "jup": true, "yes": true, "yeah": true,
+		"yep": true, "yup": true}
+	// NoParticles say no alone ("nope" as "nein"; "noe" is "nö" as
+	// typed without umlaut).
+	NoParticles = map[string]bool{"nein": true, "nee": true, "nö": true, "noe": true, "no": true, "nope": true,
+		"nah": true}
+)
+
 // The polite yes: an answer particle that says yes with the words that
 // make it a polite acceptance, and nothing else — Duden, "bitte" ("ja,
 // bitte!": accepting an offer politely), "gern(e)" ("ja, gern!"), with
@@ -116,44 +134,82 @@ var (
 // confirmation, and the answer workflow, which asks what it is about
 // when nothing is pending.
 var (
-	// yesParticles are the answer particles that say yes (not "ok",
-	// "doch": "ok gerne" acknowledges).
-	yesParticles = map[string]bool{"ja": true, "jo": true, "jap": true, "jup": true, "yes": true, "yeah": true, "yep": true,
-		"yup": true}
 	// yesPolite make a yes polite.
 	yesPolite = map[string]bool{"bitte": true, "gerne": true, "gern": true, "sehr": true, "please": true}
+	// yesSure make a yes emphatic: Duden, "klar" (ugs.
+	// "selbstverständlich": "ja klar"), "sicher" ("ja, sicher"),
+	// "natürlich"; Cambridge Dictionary, "sure" ("yes, sure"). A yes
+	// to a question (SaysYes), no polite yes with nothing pending.
+	yesSure = map[string]bool{"klar": true, "sicher": true, "natürlich": true, "sure": true}
 )
 
 // maxPoliteYes bounds the words of a polite yes ("oh ja, sehr gerne
 // bitte").
 const maxPoliteYes = 5
 
-// PoliteYes reports whether words (NormWords of a message) are a polite
-// yes alone: yesParticles and yesPolite, one of each at least, with
-// punctuation or emoji between (BareWords: "ja, gerne!", "yes, please 🙂").
-func PoliteYes(words string) bool {
+// readYes reads words (NormWords of a message) as a yes alone: yes, one
+// of YesParticles with nothing but other particles, yesPolite and yesSure
+// around it (BareWords: punctuation and emoji between); polite, one of
+// yesPolite among them; sure, one of yesSure.
+func readYes(words string) (yes, polite, sure bool) {
 	fs := strings.Fields(BareWords(words))
 	if len(fs) > maxPoliteYes {
-		return false
+		return false, false, false
 	}
-	yes, polite := false, false
 	for _, f := range fs {
 		switch {
-		case yesParticles[f]:
+		case YesParticles[f]:
 			yes = true
 		case yesPolite[f]:
 			polite = true
+		case yesSure[f]:
+			sure = true
 		default:
-			return false
+			return false, false, false
 		}
 	}
-	return yes && polite
+	return yes, polite, sure
+}
+
+// PoliteYes reports whether words (NormWords of a message) are a polite
+// yes alone: YesParticles and yesPolite, one of each at least, with
+// punctuation or emoji between (BareWords: "ja, gerne!", "yes, please 🙂").
+func PoliteYes(words string) bool {
+	yes, polite, sure := readYes(words)
+	return yes && polite && !sure
 }
 
 // SaysYes reports whether words (NormWords of a message) answer a yes/no
-// question with yes: one of YesWords, or a polite yes (PoliteYes).
+// question with yes: one of YesWords (also with punctuation or emoji:
+// "ok!"), or answer particles that say yes, alone ("yep", "jo") or polite
+// or emphatic ("ja, gerne!", "yes please", "ja klar").
 func SaysYes(words string) bool {
-	return YesWords[words] || PoliteYes(words)
+	if YesWords[words] || YesWords[BareWords(words)] {
+		return true
+	}
+	yes, _, _ := readYes(words)
+	return yes
+}
+
+// SaysNo reports whether words (NormWords of a message) answer a yes/no
+// question with no: one of NoWords (also with punctuation or emoji), or
+// answer particles that say no and nothing else ("nope", "nah", "nee,
+// nee").
+func SaysNo(words string) bool {
+	bare := BareWords(words)
+	if NoWords[words] || NoWords[bare] {
+		return true
+	}
+	fs := strings.Fields(bare)
+	if len(fs) == 0 || len(fs) > maxPoliteYes {
+		return false
+	}
+	for _, f := range fs {
+		if !NoParticles[f] {
+			return false
+		}
+	}
+	return true
 }
 
 // noneFitsWords are the whole messages that say none of the guides

@@ -33,3 +33,50 @@ func TestSaysYes(t *testing.T) {
 		}
 	}
 }
+
+// TestYesNoParticles: every answer particle says yes or no alone, as
+// "ja" and "nein" do, with punctuation or emoji around it (review rvP11,
+// finding 6: "yep", "jo", "ja klar" and "nope", "nah" were read as
+// neither); a particle with a topic, or yes and no mixed, is neither.
+func TestYesNoParticles(t *testing.T) {
+	for p := range YesParticles {
+		for _, msg := range []string{p, p + "!", p + " 👍"} {
+			if !SaysYes(NormWords(msg)) || SaysNo(NormWords(msg)) {
+				t.Errorf("%q: SaysYes %v, SaysNo %v; want yes", msg, SaysYes(NormWords(msg)), SaysNo(NormWords(msg)))
+			}
+		}
+	}
+	for p := range NoParticles {
+		for _, msg := range []string{p, p + "!", p + " 🙁"} {
+			if SaysYes(NormWords(msg)) || !SaysNo(NormWords(msg)) {
+				t.Errorf("%q: SaysYes %v, SaysNo %v; want no", msg, SaysYes(NormWords(msg)), SaysNo(NormWords(msg)))
+			}
+		}
+	}
+	for _, c := range []struct {
+		msg     string
+		yes, no bool
+	}{
+		{"ja klar", true, false},
+		{"Ja, klar!", true, false},
+		{"yes, sure", true, false},
+		{"klar", false, false}, // no answer particle
+		{"nein danke", false, true},
+		{"nee, nee", false, true},
+		{"lieber nicht!", false, true},
+		{"ja nein", false, false},
+		{"nope, ich brauche Hilfe", false, false},
+		{"yep, wie teile ich meinen Bildschirm", false, false},
+		{"nah am Wasser", false, false},
+	} {
+		w := NormWords(c.msg)
+		if SaysYes(w) != c.yes || SaysNo(w) != c.no {
+			t.Errorf("%q: SaysYes %v, SaysNo %v; want %v, %v", c.msg, SaysYes(w), SaysNo(w), c.yes, c.no)
+		}
+	}
+	// A polite yes stays polite only: "ja klar" is a yes to a question,
+	// not the polite yes that asks what it is about with nothing pending.
+	if PoliteYes(NormWords("ja klar")) {
+		t.Errorf("PoliteYes(ja klar) = true")
+	}
+}

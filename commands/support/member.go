@@ -58,8 +58,10 @@ func (w *Workflow) toThread(ctx context.Context, c *storage.Case, prefix, text, 
 // question.
 // The English contractions are written without their apostrophe, as
 // notHelped reads them.
+// A bare answer particle that says no (chat.NoParticles: "nein", "nope")
+// says it too.
 var notHelpedWords = map[string]bool{"hat nicht geholfen": true, "nicht geholfen": true, "hilft nicht": true, "hilft mir nicht": true,
-	"das hat nicht geholfen": true, "hat leider nicht geholfen": true, "didnt help": true, "did not help": true, "that didnt help": true, "nein": true, "no": true}
+	"das hat nicht geholfen": true, "hat leider nicht geholfen": true, "didnt help": true, "did not help": true, "that didnt help": true}
 
 // notHelped reports whether words (chat.NormWords of a message) is one of
 // notHelpedWords or says that none of the guides fits (chat.NoneFits),
@@ -69,18 +71,19 @@ var notHelpedWords = map[string]bool{"hat nicht geholfen": true, "nicht geholfen
 // split "didn't" at it (review rv7, finding 7: "didn't help 🙁").
 func notHelped(words string) bool {
 	words = noApostrophe.Replace(words)
-	return notHelpedWords[words] || notHelpedWords[chat.BareWords(words)] || chat.NoneFits(words)
+	bare := chat.BareWords(words)
+	return notHelpedWords[words] || notHelpedWords[bare] || chat.NoParticles[bare] || chat.NoneFits(words)
 }
 
 // opensWithNo reports whether words (chat.NormWords) open with a word of
-// chat.NoWords ("nein, …", "no, …"), however long the message is
-// (chat.BareWords reads short answers only).
+// chat.NoWords or chat.NoParticles ("nein, …", "no, …", "nope, …"),
+// however long the message is (chat.BareWords reads short answers only).
 func opensWithNo(words string) bool {
 	first := words
 	if i := strings.IndexFunc(words, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }); i >= 0 {
 		first = words[:i]
 	}
-	return first != "" && chat.NoWords[first]
+	return first != "" && (chat.NoWords[first] || chat.NoParticles[first])
 }
 
 // saysNo reports whether words (chat.NormWords) answer a pending offer
@@ -380,12 +383,21 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		switch {
 		case chat.SaysYes(words):
 			return true, w.confirmCase(ctx, d)
-		case chat.NoWords[words]:
+		case chat.SaysNo(words):
 			return true, w.declineCase(ctx, d)
 		}
-		// "no problem", "no worries" (Config.IsNoProblem): no "no" to
-		// the offer, which stays open (fix13).
-		no := saysNo(words) && !w.cfg.IsNoProblem(text)
+		if w.cfg.IsNoProblem(text) {
+			// "kein Problem", "no worries" (Config.IsNoProblem) are
+			// neither yes nor no (fix13): "sure, do it" and "never
+			// mind" both. Declining could drop a wanted case, taking
+			// it would send the question without a yes, and the
+			// closing "Alles klar!" left the offer armed for the next
+			// "ok" (review rvP11, finding 2). So the offer's question
+			// is asked again: the offer stays open, and the member
+			// knows it.
+			return true, w.ReplyMarkdown(ctx, w.tx.OfferAskAgain)
+		}
+		no := saysNo(words)
 		// "nein, ich brauche Hilfe", "no, I need help", "nein, ich will
 		// mit einem Menschen sprechen": a "no" before nothing but a cry
 		// for help or a request for a person (Config.IsHelpRequest)

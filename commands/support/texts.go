@@ -28,6 +28,10 @@ type Texts struct {
 	OfferHow string
 	// Cancelled: the member declined the offer.
 	Cancelled string
+	// OfferAskAgain asks the pending offer's question again, briefly,
+	// after an answer that is neither yes nor no ("kein Problem", "no
+	// worries").
+	OfferAskAgain string
 	// OfferLapsed answers a ✅ on the prompt of an offer that is no
 	// longer open, and says how to reach the team now.
 	OfferLapsed string
@@ -191,6 +195,7 @@ var German = Texts{
 	OfferNoGuide:        "Ich kann deine Frage auch an einen Menschen aus dem Digitalisierungsteam weitergeben.",
 	OfferHow:            "Reagiere mit ✅ oder antworte `ja`. Mit `nein` lassen wir es.",
 	Cancelled:           "Alles klar, ich schicke nichts an das Team.",
+	OfferAskAgain:       "Soll ich den Supportfall für das Team öffnen? Antworte bitte mit `ja` oder `nein`.",
 	OfferLapsed:         "Dieses Angebot ist nicht mehr offen, darum habe ich nichts an das Team geschickt. Möchtest du doch mit einem Menschen aus dem Team sprechen? Schreib einfach „Ich möchte mit einem Menschen sprechen“.",
 	OfferLapsedCase:     "Dieses Angebot ist nicht mehr offen, darum habe ich nichts an das Team geschickt. Dein Fall **#%d** ist aber offen: Schreib einfach hier weiter, deine Nachricht geht an das Team.",
 	OfferSuperseded:     "Dieses Angebot ist nicht mehr offen, darum habe ich nichts an das Team geschickt. Inzwischen habe ich dir ein neues gemacht: Reagiere auf meine letzte Frage nach einem Supportfall mit ✅ oder antworte `ja`.",
@@ -288,6 +293,7 @@ var English = Texts{
 	OfferNoGuide:        "I can also pass your question on to a person from the digital team.",
 	OfferHow:            "React with ✅ or reply `yes`. Reply `no` to leave it.",
 	Cancelled:           "All right, I won't send anything to the team.",
+	OfferAskAgain:       "Shall I open the support case for the team? Please reply `yes` or `no`.",
 	OfferLapsed:         "This offer is no longer open, so I haven't sent anything to the team. Would you still like to talk to a person from the team? Just write “I'd like to talk to a person”.",
 	OfferLapsedCase:     "This offer is no longer open, so I haven't sent anything to the team. Your case **#%d** is open, though: just keep writing here, your message goes to the team.",
 	OfferSuperseded:     "This offer is no longer open, so I haven't sent anything to the team. I've made you a new one since: react to my latest question about a support case with ✅ or reply `yes`.",

@@ -55,7 +55,8 @@ type Config struct {
 	// IsNoProblem recognises "no problem" alone ("kein Problem", "no
 	// worries"): an acknowledgement, neither yes nor no. With a case offer
 	// pending it declines nothing, even with its "no", and opens nothing:
-	// the offer stays open.
+	// the offer's question is asked again (OfferAskAgain). With an
+	// answer "no" beside it ("nein, kein Problem") it is false.
 	IsNoProblem func(text string) bool
 	// IsHelpRequest recognises a "no" before nothing but a cry for help
 	// or a request for a person ("nein, ich brauche Hilfe", "no, I need

@@ -89,6 +89,12 @@ type Hit struct {
 	// questions, summary, taught questions): "Webcam in BigBlueButton
 	// einschalten" for "meine Kamera geht nicht".
 	ThingTopic bool
+	// Aspect is set on the second and third hit only: the largest share
+	// of the query's weight carried by a word this guide names firmly in
+	// what it says it is about (as for Strong) and the first hit meets
+	// only in its body (aspect.go, missedAspects). Exposure for the
+	// decision; the ranking and the confidence do not read it.
+	Aspect float64
 }
 
 // alt is one index term a query word may match, with its relative weight.
@@ -910,6 +916,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 		res.Hits[i].OneWord, res.Hits[i].OneWordDF = ix.oneWord(c)
 		res.Hits[i].Thing, res.Hits[i].ThingTopic = ix.thingShare(cs, things, c)
 	}
+	ix.missedAspects(cs, cands, res.Hits, denom)
 	res.Runners = ix.runnersWithoutTopicRank(res.Hits, cands, moved, denom)
 	ix.decide(&res, f)
 	ix.guardMoved(&res, f, moved, topicMoved, pairsOwn, old, topicOld, denom)

@@ -159,7 +159,10 @@ func IsThanks(text string) bool {
 	case answer.TalkThanks, answer.TalkAck, answer.TalkBye:
 		return true
 	}
-	return false
+	// A yes alone ("ja gerne", "yes please") answers a question, such as
+	// the closing "melde dich gern wieder" of a resolved case: like a
+	// plain "ja" it says nothing new (review rvP11, finding 14).
+	return chat.SaysYes(chat.NormWords(text))
 }
 
 // IsDecline reports whether text only declines help or says its sender
@@ -174,6 +177,14 @@ func IsDecline(text string) bool {
 // neither yes nor no to a pending offer.
 func IsNoProblem(text string) bool {
 	return answer.IsNoProblem(text)
+}
+
+// IsHelpRequest reports whether text is a "no" before nothing but a cry
+// for help or a request for a person ("nein, ich brauche Hilfe"), by the
+// rules of the answer decision (answer.IsHelpRequest): no "no" to a
+// pending offer.
+func IsHelpRequest(text string) bool {
+	return answer.IsHelpRequest(text)
 }
 
 // IsCriticism reports whether text is criticism of the bot or its help,
