@@ -3,7 +3,7 @@
 # the raw ranking of the bench sets (top-1, top-3, out of scope rejected) and
 # the decision (helped, confident-wrong, outcomes) of the bench and
 # first-message sets. Only summary lines are printed, never a question, so
-# the held-out sets (check, fresh, unseen, sealed … sealed8) can be measured
+# the held-out sets (check, fresh, unseen, sealed … sealed9) can be measured
 # without being read; use `lotse ask --eval FILE` on a TUNE set to see misses.
 #
 # usage: .ci/answer-figures.sh [SET…]   (default: every set, tune sets first)
@@ -17,11 +17,11 @@ bin=$(mktemp -d)/lotse
 trap 'rm -rf "$(dirname "$bin")"' EXIT
 go build -o "$bin" ./cmd/lotse
 sets=("$@")
-# sealed3 judged the fifth pass, sealed4 the sixth, sealed5 the seventh, sealed6 the eighth, sealed7 the ninth and
-# sealed8 the tenth (each run once, at the end of its pass); they are regression guards like the other held-out
-# sets now. sealed9 (frozen 2026-12-05, written blind) is the NEXT pass's judge: left out on purpose, run it once
-# at the end of that pass. sealed10 (frozen 2026-12-05, written blind) is the judge of the pass after it.
-[ ${#sets[@]} -gt 0 ] || sets=(tune tune2 tune3 tune4 tune5 tune6 tune7 tune8 check fresh unseen sealed sealed2 sealed3 sealed4 sealed5 sealed6 sealed7 sealed8)
+# sealed3 judged the fifth pass, sealed4 the sixth, sealed5 the seventh, sealed6 the eighth, sealed7 the ninth,
+# sealed8 the tenth and sealed9 the eleventh (each run once per binary, at the end of its pass); they are regression
+# guards like the other held-out sets now. sealed10 (frozen 2026-12-05, written blind) is the NEXT pass's judge: left
+# out on purpose, run it once at the end of that pass.
+[ ${#sets[@]} -gt 0 ] || sets=(tune tune2 tune3 tune4 tune5 tune6 tune7 tune8 check fresh unseen sealed sealed2 sealed3 sealed4 sealed5 sealed6 sealed7 sealed8 sealed9)
 bench=../shared/bench/guides
 for spec in "${sets[@]}"; do
   kind=both s=$spec

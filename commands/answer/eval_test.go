@@ -152,6 +152,11 @@ func TestTuneFloors(t *testing.T) {
 		{"BenchTune4", bench("tune4"), 85, 3, nil},
 		{"BenchTune5", bench("tune5"), 84, 3, nil},
 		{"BenchTune6", bench("tune6"), 84, 3, nil},
+		// The eleventh pass's tuning data, written blind at its start under
+		// the judges' writers' brief: bench tune7 156 of 168 (152 at the
+		// start), first messages tune8 174 of 182 (170 at the start).
+		{"BenchTune7", bench("tune7"), 90, 2, nil},
+		{"FirstMessagesTune8", firstMessages("tune8"), 93, 1, talk},
 	})
 }
 
@@ -290,6 +295,19 @@ func TestFloors(t *testing.T) {
 		// of 179 = 88.8 % (158 at the start of the session), no confident
 		// wrong answer.
 		{"BenchSealed8", bench("sealed8"), 87, 1, nil},
+		// The ninth sealed first messages
+		// (testdata/first-messages-sealed9-2026-12-05.tsv: written blind
+		// and committed in b1bad0b, before the eleventh pass, and run once
+		// per binary, at the end of the eleventh pass, the pass it judged):
+		// helped 173 of 182 = 95.1 % (170 at the pass's start), no
+		// confident wrong answer (1 at the start); small talk 14 of 15,
+		// requests for a person 12 of 12.
+		{"FirstMessagesSealed9", firstMessages("sealed9"), 93, 2, []string{"smalltalk", "human"}},
+		// The ninth sealed bench questions
+		// (guides/search/testdata/bench-sealed9-2026-12-05.tsv): helped 152
+		// of 175 = 86.9 % (the same at the pass's start), no confident
+		// wrong answer.
+		{"BenchSealed9", bench("sealed9"), 85, 1, nil},
 	})
 }
 
