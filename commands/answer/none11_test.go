@@ -2,7 +2,6 @@ package answer
 
 import (
 	"path/filepath"
-	"slices"
 	"testing"
 
 	"github.com/lotse-bot/lotse/guides"
@@ -64,14 +63,7 @@ func TestThingAloneBench(t *testing.T) {
 		{"outlook cloud kalender", Answer, "nextcloud/kalender-abonnieren.md"},
 		{"Nextcloud-Kalender auf dem iPhone einrichten", Choose, "nextcloud/iphone-kalender-kontakte.md"},
 	} {
-		d := Decide(c.msg, lib, Options{Cases: true})
-		if d.Outcome != c.want {
-			t.Errorf("%q: outcome %s %v, want %s", c.msg, d.Outcome, d.Guides(), c.want)
-			continue
-		}
-		if c.guide != "" && !slices.Contains(d.Guides(), c.guide) {
-			t.Errorf("%q: guides %v, want %s among them", c.msg, d.Guides(), c.guide)
-		}
+		checkDecision(t, lib, c.msg, c.want, c.guide)
 	}
 }
 
@@ -107,13 +99,9 @@ func TestThingAlone(t *testing.T) {
 		{"wie verbinde ich mein handy mit der konferenz", Choose, "bbb/konferenz-im-browser-beitreten.md"},
 		{"ich habe ein neues handy", Answer, "nextcloud/mobile-app.md"},
 	} {
-		d := Decide(c.msg, lib, Options{Cases: true})
-		if d.Outcome != c.want {
-			t.Errorf("%q: outcome %s %v, want %s", c.msg, d.Outcome, d.Guides(), c.want)
+		d, ok := checkDecision(t, lib, c.msg, c.want, c.guide)
+		if !ok {
 			continue
-		}
-		if c.guide != "" && !slices.Contains(d.Guides(), c.guide) {
-			t.Errorf("%q: guides %v, want %s among them", c.msg, d.Guides(), c.guide)
 		}
 		if c.want == None && d.exit != exitThing {
 			t.Errorf("%q: exit %d, want onThingAlone's", c.msg, d.exit)
@@ -144,14 +132,7 @@ func TestWeakSpeaker(t *testing.T) {
 		{"mein iphone sagt „Kalender konnte nicht synchronisiert werden“", Answer, "nextcloud/kalender-auf-dem-handy.md"},
 		{"android: „App reagiert nicht“ bei der nextcloud app", Choose, "nextcloud/mobile-app.md"},
 	} {
-		d := Decide(c.msg, lib, Options{Cases: true})
-		if d.Outcome != c.want {
-			t.Errorf("%q: outcome %s %v, want %s", c.msg, d.Outcome, d.Guides(), c.want)
-			continue
-		}
-		if c.guide != "" && !slices.Contains(d.Guides(), c.guide) {
-			t.Errorf("%q: guides %v, want %s among them", c.msg, d.Guides(), c.guide)
-		}
+		checkDecision(t, lib, c.msg, c.want, c.guide)
 	}
 }
 
@@ -172,13 +153,6 @@ func TestOneWordNoFocus(t *testing.T) {
 		{"ich nutze outlook, wie binde ich den cloud kalender ein?", Choose, "nextcloud/kalender-auf-dem-handy.md"},
 		{"am iphone, wie richte ich element ein?", Choose, "matrix/benachrichtigungen-am-handy.md"},
 	} {
-		d := Decide(c.msg, lib, Options{Cases: true})
-		if d.Outcome != c.want {
-			t.Errorf("%q: outcome %s %v, want %s", c.msg, d.Outcome, d.Guides(), c.want)
-			continue
-		}
-		if c.guide != "" && !slices.Contains(d.Guides(), c.guide) {
-			t.Errorf("%q: guides %v, want %s among them", c.msg, d.Guides(), c.guide)
-		}
+		checkDecision(t, lib, c.msg, c.want, c.guide)
 	}
 }

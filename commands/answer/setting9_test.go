@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"slices"
 	"testing"
 
 	"github.com/lotse-bot/lotse/guides/search"
@@ -81,13 +80,6 @@ func TestPartyInTool(t *testing.T) {
 		{"wie hoch sind die Fahrtkosten, kann ich die Rechnung laden", None, ""},
 		{"wo bekomme ich Plakate und Flyer für den Infostand am Samstag", None, ""},
 	} {
-		d := Decide(c.msg, lib, Options{Cases: true})
-		if d.Outcome != c.want {
-			t.Errorf("%q: %s %v, want %s", c.msg, d.Outcome, d.Guides(), c.want)
-			continue
-		}
-		if c.guide != "" && !slices.Contains(d.Guides(), c.guide) {
-			t.Errorf("%q: guides %v, want %s among them", c.msg, d.Guides(), c.guide)
-		}
+		checkDecision(t, lib, c.msg, c.want, c.guide)
 	}
 }
