@@ -1,7 +1,5 @@
 package search
 
-import "strings"
-
 // Eleventh pass: how much of a guide's match is the thing a message
 // names. A message about a device's or another product's own trouble
 // ("handy akku ist so schnell leer", "outlook stürzt immer ab beim start")
@@ -50,28 +48,6 @@ func ThingGroup(w string) string {
 	}
 	return deviceClassForms[w]
 }
-
-// deviceClassForms are the forms (word plus an inflection ending,
-// offTopicEnds) of the class words of the blind list's device categories,
-// each with its category's name.
-var deviceClassForms = func() map[string]string {
-	m := map[string]string{}
-	for _, line := range strings.Split(otherThingsTSV, "\n") {
-		f := strings.Split(strings.TrimRight(line, "\r"), "\t")
-		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
-			continue
-		}
-		w := strings.TrimSpace(f[0])
-		c, ok := otherThingsCategories[strings.TrimSpace(f[1])]
-		if !ok || !c.Device || !otherThingsClassWords[w] {
-			continue
-		}
-		for _, end := range offTopicEnds {
-			m[w+end] = c.Name
-		}
-	}
-	return m
-}()
 
 // thingConcepts appends to out the indexes of the query concepts that
 // name a thing (thingWord), looked up once per query (out: a buffer of

@@ -115,10 +115,13 @@ var otherThingsClassWords = map[string]bool{"mail": true, "cloud": true, "office
 	"smartphone": true, "kamera": true, "camera": true, "webcam": true, "kopfhörer": true, "lautsprecher": true,
 	"festnetz": true, "teams": true, "mac": true}
 
-// otherThingsGroups and otherThingsErr: otherThingsTSV as off-topic
-// groups, in the order of the categories' first rows; the rows that did
-// not parse (TestOtherThingsParse fails on them).
-var otherThingsGroups, otherThingsErr = parseOtherThings(otherThingsTSV, otherThingsCategories, otherThingsDropFlags)
+// otherThingsGroups, deviceClassForms and otherThingsErr: otherThingsTSV
+// as off-topic groups, in the order of the categories' first rows; the
+// forms of the class words of its device categories (see
+// parseOtherThings); the rows that did not parse (TestOtherThingsParse
+// fails on them).
+var otherThingsGroups, deviceClassForms, otherThingsErr = parseOtherThings(otherThingsTSV, otherThingsCategories,
+	otherThingsDropFlags)
 
 // parseOtherThings reads rows word<TAB>category<TAB>flag (lines starting
 // with "#" and empty lines are comments) into one off-topic group per
@@ -126,8 +129,13 @@ var otherThingsGroups, otherThingsErr = parseOtherThings(otherThingsTSV, otherTh
 // drop names — but the proper names flagged otherThingsWeak go to a weak
 // group of their category, and the words flagged otherThingsWeakAmbiguous
 // (but otherThingsOrdinary) to a weak bare group of their category.
-func parseOtherThings(tsv string, cats map[string]otherThingsCategory, drop map[string]bool) ([]offTopicGroup, error) {
-	var groups []offTopicGroup
+// classForms are the forms (word plus an inflection ending, offTopicEnds)
+// of the class words of the device categories (otherThingsClassWords),
+// each with its category's name — whether or not the category or the
+// word is left out of the groups: the thing share (thingWord) counts them.
+func parseOtherThings(tsv string, cats map[string]otherThingsCategory, drop map[string]bool) (groups []offTopicGroup,
+	classForms map[string]string, err error) {
+	classForms = map[string]string{}
 	at := map[string]int{}
 	var bad []string
 	for n, line := range strings.Split(tsv, "\n") {
@@ -148,6 +156,11 @@ func parseOtherThings(tsv string, cats map[string]otherThingsCategory, drop map[
 		if !ok {
 			bad = append(bad, fmt.Sprintf("line %d: category %q undecided", n+1, cat))
 			continue
+		}
+		if c.Device && otherThingsClassWords[word] {
+			for _, end := range offTopicEnds {
+				classForms[word+end] = c.Name
+			}
 		}
 		named := flag == otherThingsWeak && !otherThingsClassWords[word] && !c.Recommended
 		bare := flag == otherThingsWeakAmbiguous && !otherThingsOrdinary[word]
@@ -173,7 +186,7 @@ func parseOtherThings(tsv string, cats map[string]otherThingsCategory, drop map[
 		groups[gi].Words = append(groups[gi].Words, word)
 	}
 	if len(bad) > 0 {
-		return groups, fmt.Errorf("otherthings.tsv: %s", strings.Join(bad, "; "))
+		return groups, classForms, fmt.Errorf("otherthings.tsv: %s", strings.Join(bad, "; "))
 	}
-	return groups, nil
+	return groups, classForms, nil
 }

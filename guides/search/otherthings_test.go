@@ -87,7 +87,7 @@ func TestOtherThingsParse(t *testing.T) {
 func TestParseOtherThings(t *testing.T) {
 	cats := map[string]otherThingsCategory{"a": {Name: "A"}, "b": {Name: "B", Device: true}, "c": {Name: "C", Leave: true},
 		"d": {Name: "D", Recommended: true}}
-	gs, err := parseOtherThings("# comment\n\nx\ta\t\ny\ta\tguides\nv\ta\tambiguous\nmail\ta\tguides\nz\tb\nu\tb\tguides\nw\tc\nr\td\tguides\n"+
+	gs, _, err := parseOtherThings("# comment\n\nx\ta\t\ny\ta\tguides\nv\ta\tambiguous\nmail\ta\tguides\nz\tb\nu\tb\tguides\nw\tc\nr\td\tguides\n"+
 		"echo\tb\tambiguous\nt\tb\tambiguous\nq\tc\tambiguous\n", cats,
 		map[string]bool{"guides": true, "ambiguous": true})
 	type g struct {
@@ -105,10 +105,10 @@ func TestParseOtherThings(t *testing.T) {
 	if err != nil || !slices.Equal(got, want) {
 		t.Errorf("groups %+v, err %v; want %+v", got, err, want)
 	}
-	if _, err := parseOtherThings("x\tnew\n", cats, nil); err == nil {
+	if _, _, err := parseOtherThings("x\tnew\n", cats, nil); err == nil {
 		t.Error("an undecided category parsed")
 	}
-	if _, err := parseOtherThings("just one field\n", cats, nil); err == nil {
+	if _, _, err := parseOtherThings("just one field\n", cats, nil); err == nil {
 		t.Error("a row without a category parsed")
 	}
 }
