@@ -375,7 +375,16 @@ func contact(tx *Texts, opts Options) string {
 // NoGuideReply is the reply for None; question is the member's question
 // as the medium needs it (escaped for Markdown in the chat).
 func NoGuideReply(tx *Texts, opts Options, question string) string {
+	return noGuideReply(tx, opts, question, "")
+}
+
+// noGuideReply is NoGuideReply with note (thingNote: why no guide came)
+// after its first sentence when note is not "".
+func noGuideReply(tx *Texts, opts Options, question, note string) string {
 	lead := fmt.Sprintf(tx.NoGuide, guides.InnerQuotes(tx.Lang, question))
+	if note != "" {
+		lead += " " + note
+	}
 	if opts.Cases {
 		return lead + " " + tx.NoGuideCases
 	}

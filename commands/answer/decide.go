@@ -578,7 +578,7 @@ var thingAloneShare, thingAloneScore = 0.8, calib.oneWordScore
 func thingNoGuide(d Decision, signals []string, nearest []search.Hit, opts Options, tx *Texts) Decision {
 	d = noGuide(d, nearest, opts, tx)
 	d.thingNote = thingNote(signals, tx)
-	d.Reply = withThingNote(d.Reply, tx, Shorten(d.Query, 200), d.thingNote)
+	d.Reply = noGuideReply(tx, opts, Shorten(d.Query, 200), d.thingNote)
 	return d
 }
 
@@ -606,31 +606,16 @@ func thingNote(signals []string, tx *Texts) string {
 	return fmt.Sprintf(tx.NoGuideThing, kind)
 }
 
-// withThingNote puts note into reply, the no-guide reply to question,
-// after its first sentence (tx.NoGuide), or at its end when the reply
-// does not begin with it.
-func withThingNote(reply string, tx *Texts, question, note string) string {
-	if note == "" {
-		return reply
-	}
-	lead := fmt.Sprintf(tx.NoGuide, guides.InnerQuotes(tx.Lang, question))
-	if rest, ok := strings.CutPrefix(reply, lead); ok {
-		return lead + " " + note + rest
-	}
-	return reply + " " + note
-}
-
 // NoGuideReplyFor is NoGuideReply for the decision d: when d turned
 // the message down because it is about a product, service or device
 // outside the association's tools, the reply says so (thingNote). The
 // chat quotes the question prepared for its medium, so it builds the
 // reply anew rather than taking d.Reply.
 func NoGuideReplyFor(d Decision, tx *Texts, opts Options, question string) string {
-	reply := NoGuideReply(tx, opts, question)
 	if d.Outcome != None || d.Vague {
-		return reply
+		return NoGuideReply(tx, opts, question)
 	}
-	return withThingNote(reply, tx, question, d.thingNote)
+	return noGuideReply(tx, opts, question, d.thingNote)
 }
 
 // withoutWeak returns res without its weak off-topic signals
