@@ -324,12 +324,8 @@ func kindOf(ws []word) Talk {
 	return TalkAck
 }
 
-// noWords are the answer particles that say "no" (chat.NoParticles: "nein",
-// "nee", "nö", "no", "nope", "nah"), as typed in a chat.
-var noWords = union(chat.NoParticles)
-
 // thanksOf reports whether ws thank (thanks) and whether they decline
-// with thanks (declined): thanks right after a "no" (noWords), in a run of
+// with thanks (declined): thanks right after a "no" (chat.NoParticles), in a run of
 // thanks ("nein danke", "nein, vielen Dank", "no thanks", "no, thank
 // you", "nö danke"), are the formula that refuses an offer politely
 // (Duden, "danke": "nein, danke" as the polite refusal; Cambridge
@@ -346,7 +342,7 @@ func thanksOf(ws []word) (thanks, declined bool) {
 		t := thanksWords[w.w] || thanksFor[w.w] && afterNo
 		thanks = thanks || t && !afterNo
 		declined = declined || t && afterNo
-		afterNo = noWords[w.w] || t && afterNo
+		afterNo = chat.NoParticles[w.w] || t && afterNo
 		success = success || successWords[w.w]
 		neg = neg || negWords[w.w]
 	}
@@ -1803,12 +1799,12 @@ func IsDecline(message string) bool {
 // offer is pending: its "no" ("no problem") declines nothing and it opens
 // nothing — it is ambiguous, and support asks the offer's question again
 // (fix13; review rvP11). An answer "no" beside the phrase ("nein, kein
-// Problem", "nein danke, kein Problem", "no thanks, no worries"; noWords)
+// Problem", "nein danke, kein Problem", "no thanks, no worries"; chat.NoParticles)
 // is the "nein" the offer asks for (review rvP11, finding 2): no "no
 // problem" alone, and support's own reading of the "no" declines.
 func IsNoProblem(message string) bool {
 	rest, ok := noProblemRest(tokens(clean(message)))
-	return ok && !slices.ContainsFunc(rest, func(w string) bool { return noWords[w] })
+	return ok && !slices.ContainsFunc(rest, func(w string) bool { return chat.NoParticles[w] })
 }
 
 // noProblemRest is phraseAround of the words ws and noProblem; a message
