@@ -96,9 +96,13 @@ func (ix *Index) foreignGloss(w, k string, kr *keyer) bool {
 	}
 	e := kr.english().stem(w)
 	for _, f := range from {
-		if f == w || (e != "" && kr.english().stem(f) == e) {
+		if f.word == w || (e != "" && f.en == e) {
 			return false
 		}
 	}
 	return true
 }
+
+// glossWord is a surface word of the glossary (Index.thesFrom) with its
+// English stem ("" when the English stemmer does not take it).
+type glossWord struct{ word, en string }

@@ -258,8 +258,9 @@ type Index struct {
 	thes     map[string][]thesaurusEntry // stem key → expansions (stem keys)
 	// thesFrom maps a stem key of thes to the glossary's surface words
 	// with that key (englishwords.go: an English word of an English
-	// message takes a glossary entry only of its own surface word).
-	thesFrom map[string][]string
+	// message takes a glossary entry only of its own surface word), each
+	// with its English stem, stemmed once here rather than per message.
+	thesFrom map[string][]glossWord
 	phr      *phraseIndex  // pairs of neighbouring words (phrase.go)
 	english  *englishIndex // English stems of glossary and library words (english.go)
 
@@ -617,10 +618,11 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 	// Thesaurus keyed by stem.
 	th := buildThesaurus(o.SynonymWeight, o.OneWayWeight, o.EnglishWeight, o.UILocWeight, o.Synonyms)
 	ix.thes = make(map[string][]thesaurusEntry, len(th))
-	ix.thesFrom = make(map[string][]string, len(th))
+	ix.thesFrom = make(map[string][]glossWord, len(th))
+	es := newEnglishStemmer()
 	for from, tos := range th {
 		fk := st.stem(from)
-		ix.thesFrom[fk] = append(ix.thesFrom[fk], from)
+		ix.thesFrom[fk] = append(ix.thesFrom[fk], glossWord{word: from, en: es.stem(from)})
 		for _, e := range tos {
 			tk := st.stem(e.word)
 			if tk == fk {
