@@ -75,15 +75,16 @@ func notHelped(words string) bool {
 	return notHelpedWords[words] || notHelpedWords[bare] || chat.NoParticles[bare] || chat.NoneFits(words)
 }
 
-// opensWithNo reports whether words (chat.NormWords) open with a word of
-// chat.NoWords or chat.NoParticles ("nein, …", "no, …", "nope, …"),
-// however long the message is (chat.BareWords reads short answers only).
+// opensWithNo reports whether words (chat.NormWords) open with a word
+// that says no (chat.SaysNo: "nein, …", "no, …", "nope, …"), however long
+// the message is (SaysNo reads short answers only, so only the first word
+// is given to it).
 func opensWithNo(words string) bool {
 	first := words
 	if i := strings.IndexFunc(words, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }); i >= 0 {
 		first = words[:i]
 	}
-	return first != "" && (chat.NoWords[first] || chat.NoParticles[first])
+	return first != "" && chat.SaysNo(first)
 }
 
 // saysNo reports whether words (chat.NormWords) answer a pending offer
