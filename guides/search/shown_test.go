@@ -21,7 +21,7 @@ func TestShownSection(t *testing.T) {
 	}
 	other := Doc{
 		ID: "cloud/teilen.md", Title: "Dateien in der Cloud teilen",
-		Summary: "Ordner mit einer Gruppe teilen und Links verschicken.",
+		Summary:  "Ordner mit einer Gruppe teilen und Links verschicken.",
 		Sections: []Section{{Heading: "Link verschicken", Text: "Öffne das Teilen-Menü und kopiere den Link. Ändern kannst du ihn später."}},
 	}
 	slides := Doc{
