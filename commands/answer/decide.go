@@ -185,7 +185,7 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 	answer := firm && first.Score >= calib.minAnswer
 	firm = firm && first.Score >= calib.minFirm
 	date := asksDate(qw)
-	if offTopic && calib.offTopic >= offTopicNoChoice && (!firm || offTopicScattered(gate)) && !offTopicAsSetting(gate) && !partyInTool(res, qw) {
+	if offTopic && calib.offTopic >= offTopicNoChoice && (!firm || offTopicScattered(gate)) && !offTopicAsSetting(gate) && !partyInTool(res, qw) && !inNamedTool(res, qw) {
 		d.exit = exitOffTopic
 		return thingNoGuide(d, res.OffTopic, res.Hits, opts, tx)
 	}
@@ -236,7 +236,7 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 		d.exit, d.offTopic = exitThing, true
 		return thingNoGuide(d, full.Things, res.Hits, opts, tx)
 	}
-	if offTopicOnOneWord(full) && !partyInTool(full, qw) {
+	if offTopicOnOneWord(full) && !partyInTool(full, qw) && !inNamedTool(full, qw) {
 		// The message names a subject outside the library, a weak
 		// signal too ("alexa reagiert nicht mehr …, ist das mikrofon
 		// kaputt?"): its question clause alone is not searched again
@@ -725,6 +725,56 @@ func partyInTool(res search.Result, ws []word) bool {
 		}
 	}
 	return topicAgrees(res.Hits)
+}
+
+// inNamedTool reports whether a message that names a subject outside
+// the library (search.Result.OffTopic: a product, a device, party work)
+// also names one of the association's tools by its name (toolNames:
+// "Cloud", "Videokonferenz", "BBB", "Element") and its first guide is
+// about that very tool (the tool's topic folder): "ich will der
+// Druckerei den Flyer schicken, die haben kein Cloud-Konto",
+// "PowerPoint in die Videokonferenz hochladen wie?", "Webcam wird in BBB
+// nicht gefunden, vorher hatte ich Zoom offen". The member says which
+// tool the task is in, and the search found a guide of that tool: the
+// task is the subject, and the other thing beside it is its setting —
+// the file handled, the device at hand, the program open before. Such a
+// message keeps its choice past the off-topic gate and
+// offTopicOnOneWord, as partyInTool's does; the answer guards stay
+// (offTopicAnswer), so a wrong guess is a choice, never a confident
+// wrong answer. The tool must be named by its name, not by an action
+// (toolWords' "teilen", "hochladen": "kann ich mein Netflix-Passwort mit
+// der Familie teilen", "kann man bei Microsoft Teams den Bildschirm
+// teilen" name another product's own task), and the first guide must be
+// of the tool named (a guide of another tool, met by the other words, is
+// no evidence that the task is asked). A product that speaks a quote is
+// what the message is about (offTopicAsSetting) and is left alone.
+func inNamedTool(res search.Result, ws []word) bool {
+	if len(res.Hits) == 0 || len(res.OffTopic) == 0 || res.OffTopicSpeaks {
+		return false
+	}
+	topic := guides.TopicOf(res.Hits[0].ID)
+	if topic == "" {
+		return false
+	}
+	for _, w := range ws {
+		if toolNames[w.w] == topic {
+			return true
+		}
+	}
+	return false
+}
+
+// toolNames are the association's tools by the names members call them,
+// folded, with the library's topic folder about each: the titles of the
+// shipped library's topic folders (library/topics.yaml: „Cloud
+// (Nextcloud)“, „Videokonferenzen (BigBlueButton)“, „Chat (Element und
+// Matrix)“) and the short name BBB; toolWords' names without the actions.
+// "Chat" is left out as in toolWords (any chat, often the place of a
+// party matter or another messenger).
+var toolNames = map[string]string{
+	"nextcloud": "nextcloud", "cloud": "nextcloud",
+	"bigbluebutton": "bbb", "bbb": "bbb", "videokonferenz": "bbb", "videokonferenzen": "bbb",
+	"element": "matrix", "matrix": "matrix",
 }
 
 // partyGroups are the off-topic groups of the party's own work

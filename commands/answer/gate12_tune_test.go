@@ -14,6 +14,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/lotse-bot/lotse/guides/search"
 )
 
 // gate12PoolNames is the twelfth pass's tuning pool (never a held-out
@@ -128,4 +130,53 @@ func TestGate12Parts(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestGate12OffTopic prints, for part A of the pool only, every message
+// (guide question or not) that ends at an off-topic exit (the gate,
+// offTopicOnOneWord), with the signals and their groups, the first three
+// guides' figures and whether the guides agree on a topic; part B is only
+// counted (LOTSE_TUNE=1).
+func TestGate12OffTopic(t *testing.T) {
+	if os.Getenv("LOTSE_TUNE") == "" {
+		t.Skip("set LOTSE_TUNE")
+	}
+	var nB [2]int
+	for _, name := range gate12PoolNames() {
+		s := scopeSet(t, name)
+		for _, q := range s.qs {
+			opts, _ := rowOptions(s.lib, q.Expected, Options{Cases: true})
+			d := Decide(q.Text, s.lib, opts)
+			if d.exit != exitOffTopic && d.exit != exitOffTopicOneWord {
+				continue
+			}
+			isGuide := strings.HasSuffix(q.Expected, ".md")
+			if rescuePart(q.Text) {
+				if isGuide {
+					nB[0]++
+				} else {
+					nB[1]++
+				}
+				continue
+			}
+			r := s.lib.SearchFor(d.Query, 5, false)
+			var sig []string
+			for _, w := range r.OffTopic {
+				sig = append(sig, w+"/"+search.OffTopicGroup(w))
+			}
+			var hs []string
+			for i, h := range r.Hits {
+				if i < 3 {
+					hs = append(hs, fmt.Sprintf("%s sc %.2f st %.2f ow %.2f", h.ID, h.Score, h.Strong, h.OneWord))
+				}
+			}
+			mark := "NONE "
+			if isGuide {
+				mark = "GUIDE"
+			}
+			fmt.Printf("%s %-12s %s conf=%v agree=%v speaks=%v %v | %s | %q want %s\n", mark, name, exitNames[d.exit], r.Confident,
+				topicAgrees(r.DecisionHits()), r.OffTopicSpeaks, sig, strings.Join(hs, "; "), q.Text, q.Expected)
+		}
+	}
+	fmt.Printf("part B at an off-topic exit: guide questions %d, others %d\n", nB[0], nB[1])
 }
