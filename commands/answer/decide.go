@@ -746,10 +746,17 @@ func partyInTool(res search.Result, ws []word) bool {
 // der Familie teilen", "kann man bei Microsoft Teams den Bildschirm
 // teilen" name another product's own task), and the first guide must be
 // of the tool named (a guide of another tool, met by the other words, is
-// no evidence that the task is asked). A product that speaks a quote is
-// what the message is about (offTopicAsSetting) and is left alone.
+// no evidence that the task is asked). The first guide must meet the
+// message in more than one word — it owes less than oneWordShare of its
+// score to its best single word (search.Hit.OneWord, leansOnOneWord's
+// bar): a guide met in the tool's name alone says nothing about the task
+// ("kann ich Zoom statt der Videokonferenz nutzen", "mein Drucker ist
+// offline, die Cloud geht aber", "wie teile ich in der
+// Zoom-Videokonferenz meinen Bildschirm": 0.7–1.0; the pool's four
+// guide questions 0.25–0.54). A product that speaks a quote is what the
+// message is about (offTopicAsSetting) and is left alone.
 func inNamedTool(res search.Result, ws []word) bool {
-	if len(res.Hits) == 0 || len(res.OffTopic) == 0 || res.OffTopicSpeaks {
+	if len(res.Hits) == 0 || len(res.OffTopic) == 0 || res.OffTopicSpeaks || res.Hits[0].OneWord >= calib.oneWordShare {
 		return false
 	}
 	topic := guides.TopicOf(res.Hits[0].ID)

@@ -180,3 +180,34 @@ func TestGate12OffTopic(t *testing.T) {
 	}
 	fmt.Printf("part B at an off-topic exit: guide questions %d, others %d\n", nB[0], nB[1])
 }
+
+// TestGate12Probes prints, for the invented probes in the file
+// LOTSE_GATE12_PROBES (one message a line; LOTSE_GATE12_BENCH=1: the
+// bench library, else the shipped one), the decision, its exit, the
+// off-topic signals and the first three guides' figures (LOTSE_TUNE=1).
+func TestGate12Probes(t *testing.T) {
+	f := os.Getenv("LOTSE_GATE12_PROBES")
+	if os.Getenv("LOTSE_TUNE") == "" || f == "" {
+		t.Skip("set LOTSE_TUNE and LOTSE_GATE12_PROBES")
+	}
+	b, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := "fm tune9"
+	if os.Getenv("LOTSE_GATE12_BENCH") != "" {
+		name = "bench tune8"
+	}
+	lib := scopeSet(t, name).lib
+	for _, q := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		d := Decide(q, lib, Options{Cases: true})
+		r := lib.SearchFor(q, 5, false)
+		var hs []string
+		for i, h := range r.Hits {
+			if i < 3 {
+				hs = append(hs, fmt.Sprintf("%s sc %.2f st %.2f ow %.2f th %.2f", h.ID, h.Score, h.Strong, h.OneWord, h.Thing))
+			}
+		}
+		fmt.Printf("%-7s %-16s off=%v things=%v conf=%v unc=%.2f | %s | %q\n", d.Outcome, exitNames[d.exit], r.OffTopic, r.Things, r.Confident, r.Uncovered, strings.Join(hs, "; "), q)
+	}
+}
