@@ -545,13 +545,22 @@ func onThingAlone(hs []search.Hit) bool {
 // Nextcloud-App auf dem Handy" for „mein iphone ist so langsam“) — the
 // query-clarity reading of topicAgrees, for the thing word: a term that
 // singles out one guide is evidence for it, one spread over several is
-// not (inverse document frequency). Review rvP11, finding 4.
+// not (inverse document frequency). Review rvP11, finding 4. Counted per
+// thing word (search.Hit.ThingTopics; twelfth pass): no other guide
+// names a thing the first guide names, while another guide may name
+// another thing of the message. „Webcam geht seit dem Windows-Update
+// nicht mehr“ names two things; the camera guide is about the one, the
+// sync client's guide names the other (Windows) — the camera is still
+// the first guide's own. A first guide that shares any of its things with
+// another guide („mein Handy-Akku hält nur noch einen halben Tag“: the
+// notifications guide names the phone and, in a tag, the battery; the
+// app guide names the phone) names them as a setting, as before.
 func thingIsTopic(hs []search.Hit) bool {
-	if len(hs) == 0 || !hs[0].ThingTopic {
+	if len(hs) == 0 || hs[0].ThingTopics == 0 {
 		return false
 	}
 	for _, h := range hs[1:] {
-		if h.ThingTopic {
+		if h.ThingTopics&hs[0].ThingTopics != 0 {
 			return false
 		}
 	}
