@@ -764,6 +764,12 @@ func partyInTool(res search.Result, ws []word) bool {
 // Zoom-Videokonferenz meinen Bildschirm": 0.7–1.0; the pool's four
 // guide questions 0.25–0.54). A product that speaks a quote is what the
 // message is about (offTopicAsSetting) and is left alone.
+//
+// A tool name right after another product's name is that product's
+// ("Zoom-Videokonferenz", "Google Cloud", "a Skype video call": a proper
+// name before a noun is its modifier, in German compounds and English
+// noun phrases alike): the message asks about the other product's tool,
+// and the name does not count.
 func inNamedTool(res search.Result, ws []word) bool {
 	if len(res.Hits) == 0 || len(res.OffTopic) == 0 || res.OffTopicSpeaks || res.Hits[0].OneWord >= calib.oneWordShare {
 		return false
@@ -772,8 +778,15 @@ func inNamedTool(res search.Result, ws []word) bool {
 	if topic == "" {
 		return false
 	}
-	for _, w := range ws {
-		if toolNames[w.w] == topic {
+	for i, w := range ws {
+		from := -1
+		switch {
+		case toolNames[w.w] == topic:
+			from = i
+		case i > 0 && toolNames[ws[i-1].w+" "+w.w] == topic:
+			from = i - 1
+		}
+		if from >= 0 && (from == 0 || search.OffTopicGroup(ws[from-1].w) == "") {
 			return true
 		}
 	}
@@ -791,6 +804,9 @@ var toolNames = map[string]string{
 	"nextcloud": "nextcloud", "cloud": "nextcloud",
 	"bigbluebutton": "bbb", "bbb": "bbb", "videokonferenz": "bbb", "videokonferenzen": "bbb",
 	"element": "matrix", "matrix": "matrix",
+	// English: the names of the conference tool as the English messages
+	// call it (two words, looked up as a pair).
+	"videocall": "bbb", "video call": "bbb", "video conference": "bbb", "videoconference": "bbb",
 }
 
 // partyGroups are the off-topic groups of the party's own work
