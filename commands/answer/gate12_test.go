@@ -77,6 +77,9 @@ func TestInNamedTool(t *testing.T) {
 		guide string
 	}{
 		{"wie lade ich meine powerpoint in die videokonferenz hoch", Choose, "bbb/bildschirm-teilen.md"},
+		// Weak evidence, the party matter the setting of a cloud task:
+		// the weak gate's model may offer the choice (weakGate).
+		{"die druckerei soll die flyer aus der cloud holen, wie schick ich denen einen link", Choose, "nextcloud/datei-per-link-teilen.md"},
 		{"mein drucker ist offline, die cloud geht aber", None, ""},
 		{"kann ich zoom statt der videokonferenz nutzen", None, ""},
 		{"wie teile ich in der Zoom-Videokonferenz meinen bildschirm", None, ""},
