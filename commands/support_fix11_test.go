@@ -1,11 +1,14 @@
 package commands
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
 
 	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/support"
 )
 
 // TestSupportSupersededOfferPrompt: a ✅ on the prompt of an OLD offer —
@@ -26,11 +29,15 @@ func TestSupportSupersededOfferPrompt(t *testing.T) {
 		name string
 		// before makes the old offer lapse, then the new offer is made
 		// by "hat nicht geholfen"; expire instead waits past the TTL.
-		before  []string
-		expire  bool
-		restart bool
-		sender  id.UserID
-		key     string
+		before []string
+		expire bool
+		// prune runs the worker's tick after the expiry (it deletes the
+		// draft's question); forgotten runs it a week and a day later
+		// (it deletes the draft).
+		prune, forgotten bool
+		restart          bool
+		sender           id.UserID
+		key              string
 		// want: the reply's words; "" = no reply.
 		want []string
 		// declines: the reaction declined the pending offer too.
@@ -57,6 +64,11 @@ func TestSupportSupersededOfferPrompt(t *testing.T) {
 		{name: "✅ on an expired offer after a restart", expire: true, restart: true, sender: member, key: "✅",
 			want: []string{"nicht mehr offen", "Ich möchte mit einem Menschen sprechen"}},
 		{name: "✅ of someone else on an expired offer", expire: true, sender: outsider, key: "✅"},
+		{name: "✅ on an expired offer after the worker pruned it", expire: true, prune: true, sender: member, key: "✅",
+			want: []string{"nicht mehr offen", "Ich möchte mit einem Menschen sprechen"}},
+		{name: "❌ on an expired offer after the worker pruned it", expire: true, prune: true, sender: member, key: "❌",
+			want: []string{"nicht mehr offen", "nichts an das Team geschickt"}},
+		{name: "✅ on an offer more than a week old", expire: true, forgotten: true, sender: member, key: "✅"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			e := newSupportEnv(t)
@@ -75,6 +87,24 @@ func TestSupportSupersededOfferPrompt(t *testing.T) {
 			}
 			if tt.expire {
 				e.now = e.now.Add(31 * time.Minute)
+			}
+			if tt.forgotten {
+				e.now = e.now.Add(support.OfferMemory)
+			}
+			if tt.prune || tt.forgotten {
+				if err := e.h.Tick(context.Background(), e.now); err != nil {
+					t.Fatal(err)
+				}
+				d, err := e.db.Cases.Draft(context.Background(), dmRoom.String(), member.String(), time.Time{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if tt.forgotten != (d == nil) {
+					t.Fatalf("after the tick the draft is %+v; want it deleted: %v", d, tt.forgotten)
+				}
+				if d != nil && (d.Question != "" || len(d.Guides) > 0 || d.AnswerEvent != "") {
+					t.Fatalf("the expired draft keeps what the member wrote: %+v", d)
+				}
 			}
 			if tt.restart {
 				e.reconfigure(func(*Deps) {})

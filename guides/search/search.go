@@ -904,6 +904,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 	for _, ci := range things {
 		res.Things = append(res.Things, cs[ci].word)
 	}
+	var st *stemmer
 	for i, c := range cands {
 		d := ix.docs[c.doc]
 		det := ix.passage(cs, c.doc)
@@ -914,7 +915,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 			ID:      d.id,
 			Title:   d.title,
 			Score:   math.Min(1, c.score/denom),
-			Section: det.section,
+			Section: ix.shownSection(cs, c.doc, det, &st),
 			Strong:  math.Min(1, c.solidStr/denom),
 		})
 		res.Hits[i].OneWord, res.Hits[i].OneWordDF = ix.oneWord(c)
@@ -1085,6 +1086,7 @@ type detail struct {
 	secScore float64 // its score (same scale as the guide's score)
 	secCov   float64 // query weight matched in that section
 	focus    float64 // query weight matched in that section or in a strong field
+	placed   uint64  // concepts (first 64) matched in some section
 }
 
 // topicFirst returns the first candidate without the pairs' evidence
