@@ -89,6 +89,10 @@ type Hit struct {
 	// questions, summary, taught questions): "Webcam in BigBlueButton
 	// einschalten" for "meine Kamera geht nicht".
 	ThingTopic bool
+	// ThingTopics holds which of the query's thing words (Result.Things,
+	// bit i for the i-th) the guide meets firmly in what it says it is
+	// about; ThingTopic is ThingTopics != 0.
+	ThingTopics uint64
 	// Aspect is set on the second and third hit only: the largest share
 	// of the query's weight carried by a word this guide names firmly in
 	// what it says it is about (as for Strong) and the first hit meets
@@ -915,7 +919,8 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 			Strong:  math.Min(1, c.solidStr/denom),
 		})
 		res.Hits[i].OneWord, res.Hits[i].OneWordDF = ix.oneWord(c)
-		res.Hits[i].Thing, res.Hits[i].ThingTopic = ix.thingShare(cs, things, c)
+		res.Hits[i].Thing, res.Hits[i].ThingTopics = ix.thingShare(cs, things, c)
+		res.Hits[i].ThingTopic = res.Hits[i].ThingTopics != 0
 	}
 	ix.missedAspects(cs, cands, res.Hits, denom)
 	res.Runners = ix.runnersWithoutTopicRank(res.Hits, cands, moved, denom)
