@@ -3,6 +3,7 @@ package answer
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/guides/search"
@@ -103,6 +104,31 @@ var ackCore = union(chat.YesParticles, chat.NoParticles, set("ok", "okay", "okey
 // Sinn" criticises.
 var ackPhrases = withFolded(set("i see", "oh i see", "makes sense", "that makes sense", "i understand", "macht sinn",
 	"ergibt sinn"))
+
+// seeEndsClause reports whether every "I see" of text (words ws) ends
+// its clause: the end of the message or a clause break after "see" ("I
+// see", "ah, I see", "I see, thanks"). "see" with an object after it in
+// the same clause is the verb of sight, not of understanding ("I see you",
+// "I see the button"; Cambridge Dictionary, "I see": used to show that you
+// understand — the phrase stands alone), and no acknowledgement (review
+// rvP11, finding 10). One pass over ws.
+func seeEndsClause(text string, ws []word) bool {
+	for k := 1; k < len(ws); k++ {
+		if ws[k].w == "see" && ws[k-1].w == "i" && k+1 < len(ws) && !breakBefore(text, ws[k+1].start, clauseBreaks) {
+			return false
+		}
+	}
+	return true
+}
+
+// asksAtEnd reports whether text ends in a question mark, with only
+// blanks, emoji or other symbols after it ("kein Problem? 🙂").
+func asksAtEnd(text string) bool {
+	t := strings.TrimRightFunc(text, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsSymbol(r) || unicode.Is(unicode.Variation_Selector, r) || r == '\u200d'
+	})
+	return strings.HasSuffix(t, "?")
+}
 
 // withFolded returns phrases with each phrase also as typed without
 // umlaut or ß (fold: "ueberhaupt kein problem"), as the words are read
@@ -248,12 +274,24 @@ func isSmallTalk(text string, ws []word) (Talk, bool) {
 		// no topic — asked what it is about, never quoted as one.
 		return TalkPrompt, true
 	}
-	if len(ws) <= maxLeaveWords && phraseOnly(b.String(), ackPhrases) {
+	ack := len(ws) <= maxLeaveWords && phraseOnly(b.String(), ackPhrases) && seeEndsClause(text, ws)
+	noProb := !ack && len(ws) <= maxLeaveWords && phraseOnly(b.String(), noProblem)
+	if (ack || noProb) && asksAtEnd(text) {
+		// „kein Problem?“, "no problem?", "makes sense?" ask whether
+		// something is all right (review rvP11, finding 10): a
+		// question, no acknowledgement — Duden grammar, the question
+		// mark ends a question (Fragesatz), also one without a
+		// question word ("Entscheidungsfrage" by intonation alone).
+		// It names no topic: the member is asked what it is about,
+		// as for a bare "?", never told „Alles klar!“.
+		return TalkPrompt, true
+	}
+	if ack {
 		// "ah, I see", "ok, makes sense, thanks": an acknowledgement
 		// (or the thanks or goodbye around it).
 		return kindOf(ws), true
 	}
-	if len(ws) <= maxLeaveWords && phraseOnly(b.String(), noProblem) {
+	if noProb {
 		// "kein Problem", "no worries, bye": an acknowledgement (or
 		// the thanks or goodbye around it), not the vague complaint
 		// "Problem" alone would be.
@@ -407,11 +445,19 @@ func replyLead(text string, ws []word) int {
 // whether the run ends in a word joined to the next by a hyphen
 // ("Ja-Stimme", "OK-Button"; compound): then it is no run of particles.
 // Particles joined to particles are said twice, no compound ("nein-nein",
-// "ja-ja"; Duden, "jaja"). replyLead and IsHelpRequest read the same run
+// "ja-ja"; Duden, "jaja"). A particle that is also a German word
+// (chat.NoAlone: "nah an der Tür") opens the run only before a clause
+// break. replyLead and IsHelpRequest read the same run
 // (review rvP11, finding 7). One pass over the run.
 func particleRun(text string, ws []word) (i int, compound bool) {
 	for i < len(ws) && (replyParticles[ws[i].w] ||
 		i > 0 && (particleFollowers[ws[i].w] || thanksWords[ws[i].w] || ws[i].w == "you" && ws[i-1].w == "thank")) {
+		if chat.NoAlone[ws[i].w] && i+1 < len(ws) && !breakBefore(text, ws[i+1].start, clauseBreaks) {
+			// "nah an der Tür", "nah dran": the German adjective, no
+			// particle, unless a clause break ends it ("nah, ich …";
+			// chat.NoAlone).
+			break
+		}
 		if end := ws[i].start + len(ws[i].w); end < len(text) && text[end] == '-' &&
 			(i+1 == len(ws) || !replyParticles[ws[i+1].w]) {
 			return i, true

@@ -122,6 +122,13 @@ var (
 	// typed without umlaut).
 	NoParticles = map[string]bool{"nein": true, "nee": true, "nö": true, "noe": true, "no": true, "nope": true,
 		"nah": true}
+	// NoAlone are the NoParticles that are also a word of another kind
+	// in a German message: "nah" is the German adjective and adverb
+	// (Duden, "nah, nahe": in geringer Entfernung — "nah an der Tür",
+	// "ganz nah dran"). It says no only as the whole message ("nah",
+	// "nah."; SaysNo of the whole), never as the first word of a longer
+	// one (review of the eleventh pass).
+	NoAlone = map[string]bool{"nah": true}
 )
 
 // The polite yes: an answer particle that says yes with the words that
