@@ -17,8 +17,10 @@ import (
 // new draft), and the pending offer stays open ("ja" opens it). An
 // expired draft's prompt is told it is no longer open, with the way to a
 // person. Once per reaction (handle checks a replay sends nothing new),
-// also after a restart; never for someone else's reaction or a ❌;
-// nothing reaches the team.
+// also after a restart; never for someone else's reaction; nothing
+// reaches the team. A ❌ on the old prompt is a no to sending: the
+// pending offer is declined too (a later "ja" opens nothing), and on an
+// expired offer the member is told nothing was sent.
 func TestSupportSupersededOfferPrompt(t *testing.T) {
 	for _, tt := range []struct {
 		name string
@@ -31,6 +33,8 @@ func TestSupportSupersededOfferPrompt(t *testing.T) {
 		key     string
 		// want: the reply's words; "" = no reply.
 		want []string
+		// declines: the reaction declined the pending offer too.
+		declines bool
 	}{
 		{name: "✅ after a follow-up and a new offer", before: []string{"bildschirm teilen bbb"}, sender: member, key: "✅",
 			want: []string{"nicht mehr offen", "neues", "antworte ja"}},
@@ -41,7 +45,13 @@ func TestSupportSupersededOfferPrompt(t *testing.T) {
 		{name: "✅ after a new offer and a restart", before: []string{"bildschirm teilen bbb"}, restart: true, sender: member,
 			key: "✅", want: []string{"nicht mehr offen", "neues"}},
 		{name: "✅ of someone else", before: []string{"bildschirm teilen bbb"}, sender: outsider, key: "✅"},
-		{name: "❌ on the old prompt", before: []string{"bildschirm teilen bbb"}, sender: member, key: "❌"},
+		{name: "❌ on the old prompt", before: []string{"bildschirm teilen bbb"}, sender: member, key: "❌",
+			want: []string{"schicke nichts"}, declines: true},
+		{name: "👎 on the old prompt after a decline", before: []string{"nein", "bildschirm teilen bbb"}, sender: member,
+			key: "👎", want: []string{"schicke nichts"}, declines: true},
+		{name: "❌ of someone else", before: []string{"bildschirm teilen bbb"}, sender: outsider, key: "❌"},
+		{name: "❌ on an expired offer", expire: true, sender: member, key: "❌",
+			want: []string{"nicht mehr offen", "nichts an das Team geschickt"}},
 		{name: "✅ on an expired offer", expire: true, sender: member, key: "✅",
 			want: []string{"nicht mehr offen", "Ich möchte mit einem Menschen sprechen"}},
 		{name: "✅ on an expired offer after a restart", expire: true, restart: true, sender: member, key: "✅",
@@ -87,7 +97,14 @@ func TestSupportSupersededOfferPrompt(t *testing.T) {
 					t.Errorf("the reply is not to the prompt reacted to")
 				}
 			}
-			if len(tt.before) > 0 {
+			switch {
+			case tt.declines:
+				// The pending offer was declined with the old one: a
+				// "ja" now sends nothing to the team.
+				if team := in(e.say(t, dmRoom, member, "ja", ""), teamRoom); len(team) != 0 {
+					t.Fatalf("a declined offer reached the team room:\n%s", bodies(team))
+				}
+			case len(tt.before) > 0:
 				// The new offer is still pending: "ja" opens it, with
 				// the new question.
 				mustContain(t, in(e.say(t, dmRoom, member, "ja", ""), teamRoom), "Fall #1", "bildschirm teilen bbb")

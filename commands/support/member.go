@@ -704,6 +704,19 @@ func (w *Workflow) OfferReaction(ctx context.Context, evt *event.Event, target i
 		}
 		return true, nil
 	}
+	if d != nil && (k == "❌" || k == "👎") && wasPrompt(d, target, expired) {
+		// A ❌ on the prompt of an offer that is no longer open. The
+		// member does not want the team to get their question: with a
+		// newer offer pending, that one is declined too (a later "ok"
+		// must not send what the member refused; asking for a person
+		// again is one sentence, an unwanted send cannot be undone).
+		// Otherwise nothing is open, and the member is told that
+		// nothing was sent instead of hearing nothing.
+		if d.Offered && !expired {
+			return true, w.declineCase(ctx, d)
+		}
+		return true, w.ReplyMarkdown(ctx, w.tx.OfferLapsedDeclined)
+	}
 	if d != nil && (k == "✅" || k == "👍") && wasPrompt(d, target, expired) {
 		// A ✅ on the prompt of an offer that is no longer open (a
 		// follow-up was answered, the offer declined, or the draft
