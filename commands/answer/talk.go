@@ -49,9 +49,13 @@ var (
 		// come).
 		"schön", "vielmals", "trotzdem")
 	// Words that announce a question without asking it ("hallo, kurze
-	// Frage", "kannst du mir helfen?").
+	// Frage", "kannst du mir helfen?"). "brauch" is the colloquial first
+	// person of "brauchen" with its final e dropped (Duden grammar,
+	// e-Tilgung: "ich brauch Hilfe"), as "hab" is of "haben"; without it
+	// „ich brauch Hilfe beim Passwort“ kept „Hilfe“ in the search and
+	// found the guide about "!hilfe" first.
 	askWords = set("frage", "fragen", "kurze", "kleine", "eine", "ich", "hab", "habe", "hätte", "hätt", "question",
-		"quick", "have", "i", "brauche", "bräuchte", "hilfe", "help", "need", "kannst", "könntest", "du", "mir", "helfen",
+		"quick", "have", "i", "brauche", "brauch", "bräuchte", "hilfe", "help", "need", "kannst", "könntest", "du", "mir", "helfen",
 		"can", "could", "you", "me", "bitte", "please", "mal", "noch", "nochmal", "another", "one", "a", "an", "eine", "dich",
 		"darf", "fragen",
 		// The apology that opens a request to get attention (Duden,
@@ -547,7 +551,7 @@ var (
 		"wieder", "schon", "noch", "immer", "mehr", "gar", "überhaupt", "irgendwie", "alles", "nichts", "nicht", "kein",
 		"keine", "bitte", "dringend", "mein", "meine", "hier", "jetzt", "plötzlich", "seit", "heute", "doesn't", "does",
 		"not", "isn't", "it", "is", "nothing", "anything", "i", "have", "a", "an", "please", "urgent", "hallo", "hi",
-		"hey", "moin", "brauche", "bräuchte", "need", "wieso", "warum", "why", "so", "echt", "total", "einfach",
+		"hey", "moin", "brauche", "brauch", "bräuchte", "need", "wieso", "warum", "why", "so", "echt", "total", "einfach",
 		"irgendwas", "something", "with", "mit", "again", "still", "anymore", "at", "all", "any", "my", "help", "me",
 		"mir", "du", "kannst", "can", "you", "ganz", "great", "grosses", "großes", "kleines", "ne", "nen",
 		// The German of "with something" ("ich brauche Hilfe bei etwas",
