@@ -36,7 +36,10 @@ var (
 		"know", "to",
 		// The perfect of understanding ("hab's verstanden", "ich habe
 		// es kapiert"; talk11): the auxiliary carries it.
-		"hab", "habe", "habs", "hab's"))
+		"hab", "habe", "habs", "hab's",
+		// "ich" with the enclitic "es" ("probier ich's mal", typed
+		// "ichs"; Duden, Apostroph: "wie geht's", "hab's").
+		"ichs", "ich's"))
 	// thanksFor name what one thanks for ("danke für die schnelle
 	// Antwort", "thanks for the help"): small talk only beside a word of
 	// thanks — "ich will Hilfe" or "Tipps?" asks for something.
@@ -66,7 +69,11 @@ var (
 		// Frage", not a "no guide" that quotes it.
 		"entschuldigung", "entschuldige", "verzeihung", "pardon", "sorry", "excuse")
 	// Negations turn "klappt" into a complaint.
-	negWords = set("nicht", "kein", "keine", "keinen", "nie", "nichts", "not", "doesn't", "don't", "immer")
+	// The colloquial forms count as the standard ones (Duden: "nich",
+	// ugs. für "nicht"; "net", landsch., bes. südd. für "nicht"; "nix",
+	// ugs. für "nichts"): „geht nich“, „funzt net“, „geht gar nix“.
+	negWords = set("nicht", "kein", "keine", "keinen", "nie", "nichts", "not", "doesn't", "don't", "immer",
+		"nich", "net", "nix")
 )
 
 // ackCore are the acknowledgement words that acknowledge on their own
@@ -96,7 +103,11 @@ var ackCore = union(chat.YesParticles, chat.NoParticles, set("ok", "okay", "okey
 	// that you have understood an instruction). Negated they are the
 	// member's trouble ("ich verstehe das nicht": negWords), with a
 	// thing named a question ("verstehe ich das richtig?").
-	"verstehe", "versteh", "kapiert", "kapiere", "kapier", "check", "checke", "gecheckt", "understood"))
+	"verstehe", "versteh", "kapiert", "kapiere", "kapier", "check", "checke", "gecheckt", "understood",
+	// Duden, "roger" (ugs.: in Ordnung, einverstanden; "alles
+	// roger"); Cambridge Dictionary, "roger" (used to say that a
+	// message has been understood).
+	"roger"))
 
 // ackPhrases are the acknowledgements of understanding that take more
 // than one word (talk11): Cambridge Dictionary, "I see" (used to show
@@ -551,7 +562,10 @@ var (
 		"wieder", "schon", "noch", "immer", "mehr", "gar", "überhaupt", "irgendwie", "alles", "nichts", "nicht", "kein",
 		"keine", "bitte", "dringend", "mein", "meine", "hier", "jetzt", "plötzlich", "seit", "heute", "doesn't", "does",
 		"not", "isn't", "it", "is", "nothing", "anything", "i", "have", "a", "an", "please", "urgent", "hallo", "hi",
-		"hey", "moin", "brauche", "brauch", "bräuchte", "need", "wieso", "warum", "why", "so", "echt", "total", "einfach",
+		"hey", "moin", "brauche", "brauch", "bräuchte", "need", "wieso",
+		// "'n", ugs. für "ein", "einen" (Duden), as "ne", "nen" below:
+		// „hab n Problem“.
+		"n", "warum", "why", "so", "echt", "total", "einfach",
 		"irgendwas", "something", "with", "mit", "again", "still", "anymore", "at", "all", "any", "my", "help", "me",
 		"mir", "du", "kannst", "can", "you", "ganz", "great", "grosses", "großes", "kleines", "ne", "nen",
 		// The German of "with something" ("ich brauche Hilfe bei etwas",

@@ -182,3 +182,29 @@ func TestColloquialNeedHelp(t *testing.T) {
 		t.Errorf("„ich brauch hilfe“: %s %v, want the vague complaint", d.Outcome, d.Guides())
 	}
 }
+
+// TestColloquialChat: the colloquial spellings of chat messages read like
+// the standard ones (Duden: "nich", ugs. "nicht"; "net", landsch.
+// "nicht"; "nix", ugs. "nichts"; "'n", ugs. "ein"; "roger", ugs. "in
+// Ordnung"; the enclitic "ichs"): a complaint with nothing named is the
+// vague complaint, an acknowledgement acknowledges. A thing named is
+// still searched.
+func TestColloquialChat(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, msg := range []string{"geht nich", "funzt net", "geht immer noch nich", "hab n problem", "läuft nich",
+		"nix geht mehr", "geht gar nix", "ich komm nich weiter"} {
+		if d := Decide(msg, lib, Options{Cases: true}); !d.Vague {
+			t.Errorf("%q: %s %v %q, want the vague complaint", msg, d.Outcome, d.Guides(), d.Reply)
+		}
+	}
+	for _, msg := range []string{"alles roger", "roger", "gut, dann probier ichs mal"} {
+		if d := Decide(msg, lib, Options{Cases: true}); d.Outcome != SmallTalk || d.Talk != TalkAck {
+			t.Errorf("%q: %s %s %v, want an acknowledgement", msg, d.Outcome, d.Talk, d.Guides())
+		}
+	}
+	for _, msg := range []string{"nextcloud geht nich", "ich seh nix in der konferenz", "the net doesn't work"} {
+		if d := Decide(msg, lib, Options{Cases: true}); d.Vague || d.Outcome == SmallTalk {
+			t.Errorf("%q: %s %s vague %v, want it searched", msg, d.Outcome, d.Talk, d.Vague)
+		}
+	}
+}
