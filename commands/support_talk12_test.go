@@ -70,3 +70,17 @@ func TestSupportAskedNoProblem(t *testing.T) {
 		})
 	}
 }
+
+// TestSupportNahNoWorries: "nah, no worries" with a case offer pending
+// declines it: the "nah" set apart by a comma is the English answer, and
+// „no worries“ after it is no „no problem“ alone (IsNoProblem is false
+// beside an answer "no"), so the offer is not left armed.
+func TestSupportNahNoWorries(t *testing.T) {
+	e := newSupportEnv(t)
+	e.say(t, dmRoom, member, "zwei faktor einrichten", "")
+	offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+	mustContain(t, in(e.say(t, dmRoom, member, "nah, no worries", ""), dmRoom), "schicke nichts")
+	if team := in(e.say(t, dmRoom, member, "ok", ""), teamRoom); len(team) != 0 {
+		t.Fatalf("an „ok“ after the decline opened a case:\n%s", bodies(team))
+	}
+}

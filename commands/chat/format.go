@@ -126,8 +126,10 @@ var (
 	// in a German message: "nah" is the German adjective and adverb
 	// (Duden, "nah, nahe": in geringer Entfernung — "nah an der Tür",
 	// "ganz nah dran"). It says no only as the whole message ("nah",
-	// "nah."; SaysNo of the whole), never as the first word of a longer
-	// one (review of the eleventh pass).
+	// "nah."; SaysNo of the whole) or set apart by a clause break ("nah,
+	// no worries"), never before the next word of a longer message
+	// (review of the eleventh pass: „nah dran, aber …“ declined a case
+	// offer).
 	NoAlone = map[string]bool{"nah": true}
 )
 

@@ -7,10 +7,10 @@ import (
 )
 
 // TestOpensWithNoNah: "nah" opens a "no" only as the whole message
-// ("nah", "nah."); as the first word of a longer one it is the German
-// "nah" (near: „nah an der Tür“, „nah dran“) and declines nothing
-// (chat.NoAlone). The other particles open a "no" however long the
-// message is.
+// ("nah", "nah.") or before a clause break ("nah, no worries"); before a
+// word it is the German "nah" (near: „nah an der Tür“, „nah dran“) and
+// declines nothing (chat.NoAlone). The other particles open a "no"
+// however long the message is.
 func TestOpensWithNoNah(t *testing.T) {
 	for _, tt := range []struct {
 		msg  string
@@ -21,7 +21,9 @@ func TestOpensWithNoNah(t *testing.T) {
 		{"Nah!", true},
 		{"nah an der tür liegt der schlüssel", false},
 		{"nah dran, aber es geht nicht", false},
-		{"nah, ich komme klar", false},
+		{"nah, ich komme klar", true},
+		{"nah, no worries", true},
+		{"nah dran", false},
 		{"nein, ich komme klar", true},
 		{"nope, I'm fine", true},
 		{"no thanks", true},
