@@ -84,3 +84,21 @@ func TestSupportNahNoWorries(t *testing.T) {
 		t.Fatalf("an „ok“ after the decline opened a case:\n%s", bodies(team))
 	}
 }
+
+// TestSupportAcceptYes: with a case offer pending, a yes with words of
+// approval („ja ok“, „jo, passt“, „ok, mach das“, "yes, go ahead";
+// chat.SaysYes) opens the case as „ja“ does. Read as neither, it got
+// „Alles klar! Wenn noch etwas ist, schreib mir einfach.“ and nothing
+// was sent, though the member had said yes.
+func TestSupportAcceptYes(t *testing.T) {
+	for _, msg := range []string{"ja ok", "jo, passt", "ok, mach das", "yes, go ahead", "ok gerne"} {
+		t.Run(msg, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.say(t, dmRoom, member, "zwei faktor einrichten", "")
+			offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+			sent := e.say(t, dmRoom, member, msg, "")
+			mustContain(t, in(sent, teamRoom), "zwei faktor einrichten")
+			mustContain(t, in(sent, dmRoom), "Supportfall #1")
+		})
+	}
+}

@@ -197,7 +197,47 @@ func SaysYes(words string) bool {
 		return true
 	}
 	yes, _, _ := readYes(words)
-	return yes
+	return yes || acceptYes(words)
+}
+
+// The yes with words of approval: a yes particle or "ok" with what
+// approves the offer and nothing else — Duden, "okay" (einverstanden),
+// "gut" ("[also] gut!": Einverständnis), "passen" (ugs. "passt": es ist
+// recht), "einverstanden", "super", "prima", "perfekt" (Zustimmung),
+// "machen" ("mach das!", "mach mal"); Cambridge Dictionary, "go ahead"
+// (used to give someone permission), "do it", "fine", "alright". "ja ok",
+// "jo, passt", "ok, mach das", "yes, go ahead" answer a yes/no question
+// with yes: read as neither, the case offer got „Alles klar!“ and stayed
+// open with nothing sent (review of the eleventh pass, the talk12 probes).
+var (
+	// acceptAnchors make the words a yes: YesParticles, "ok" and its
+	// spellings, "einverstanden".
+	acceptAnchors = map[string]bool{"ok": true, "okay": true, "okey": true, "einverstanden": true}
+	// acceptWords approve beside an anchor.
+	acceptWords = map[string]bool{"gut": true, "passt": true, "super": true, "prima": true, "perfekt": true,
+		"mach": true, "machs": true, "mache": true, "mal": true, "das": true, "go": true, "ahead": true,
+		"do": true, "it": true, "fine": true, "alright": true, "gerne": true, "gern": true, "bitte": true, "please": true}
+)
+
+// acceptYes reports whether words (NormWords of a message) are a yes
+// with words of approval alone: acceptAnchors or YesParticles, one at
+// least, and acceptWords, yesPolite, yesSure, at most maxPoliteYes words.
+func acceptYes(words string) bool {
+	fs := strings.Fields(BareWords(words))
+	if len(fs) < 2 || len(fs) > maxPoliteYes {
+		return false
+	}
+	anchor := false
+	for _, f := range fs {
+		switch {
+		case YesParticles[f] || acceptAnchors[f]:
+			anchor = true
+		case acceptWords[f] || yesPolite[f] || yesSure[f]:
+		default:
+			return false
+		}
+	}
+	return anchor
 }
 
 // SaysNo reports whether words (NormWords of a message) answer a yes/no
