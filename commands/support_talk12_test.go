@@ -21,6 +21,9 @@ func TestSupportNahNearDeclinesNothing(t *testing.T) {
 		{"nah", true},
 		{"nah.", true},
 		{"nah, ich komme klar", true},
+		{"ne", true},
+		{"ne danke", true},
+		{"ne, passt schon", true},
 	} {
 		t.Run(tt.msg, func(t *testing.T) {
 			e := newSupportEnv(t)

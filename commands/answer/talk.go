@@ -60,6 +60,9 @@ var (
 	askWords = set("frage", "fragen", "kurze", "kleine", "eine", "ich", "hab", "habe", "hätte", "hätt", "question",
 		"quick", "have", "i", "brauche", "brauch", "bräuchte", "hilfe", "help", "need", "kannst", "könntest", "du", "mir", "helfen",
 		"can", "could", "you", "me", "bitte", "please", "mal", "noch", "nochmal", "another", "one", "a", "an", "eine", "dich",
+		// The colloquial articles (Duden, "'ne", "'n", "'nen": ugs.
+		// "eine", "ein", "einen"): „hab ne Frage“, „ne kurze Frage“.
+		"ne", "n", "nen",
 		"darf", "fragen",
 		// The apology that opens a request to get attention (Duden,
 		// "Entschuldigung": "Entschuldigung, können Sie mir sagen …";

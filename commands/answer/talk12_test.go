@@ -208,3 +208,36 @@ func TestColloquialChat(t *testing.T) {
 		}
 	}
 }
+
+// TestColloquialNe: „ne“ is the colloquial „nein“ alone or before a
+// clause break or thanks (Duden, "ne"), and the colloquial article
+// „eine“ before a word (Duden, "'ne"): „hab ne Frage“ announces a
+// question like „hab eine Frage“ (the prompt), „ne danke“ declines.
+func TestColloquialNe(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, tt := range []struct {
+		msg  string
+		talk Talk
+	}{
+		{"ne frage", TalkPrompt},
+		{"hab ne frage", TalkPrompt},
+		{"ne kurze frage", TalkPrompt},
+		{"hallo, hab ne frage", TalkPrompt},
+		{"ne danke", TalkAck},
+		{"ne", TalkAck},
+	} {
+		d := Decide(tt.msg, lib, Options{Cases: true})
+		if d.Outcome != SmallTalk || d.Talk != tt.talk {
+			t.Errorf("%q: %s %s %v %q, want small talk %s", tt.msg, d.Outcome, d.Talk, d.Guides(), d.Reply, tt.talk)
+		}
+	}
+	if !IsDecline("ne danke") || !IsDecline("ne, danke dir") {
+		t.Errorf("„ne danke“ is no decline")
+	}
+	for _, msg := range []string{"ne frage wie ändere ich mein passwort", "ne kurze frage zur cloud"} {
+		text := clean(msg)
+		if replyLead(text, tokens(text)) > 0 {
+			t.Errorf("replyLead(%q) took „ne“ for a particle", msg)
+		}
+	}
+}

@@ -121,7 +121,7 @@ var (
 	// NoParticles say no alone ("nope" as "nein"; "noe" is "nö" as
 	// typed without umlaut).
 	NoParticles = map[string]bool{"nein": true, "nee": true, "nö": true, "noe": true, "no": true, "nope": true,
-		"nah": true}
+		"nah": true, "ne": true}
 	// NoAlone are the NoParticles that are also a word of another kind
 	// in a German message: "nah" is the German adjective and adverb
 	// (Duden, "nah, nahe": in geringer Entfernung — "nah an der Tür",
@@ -130,7 +130,11 @@ var (
 	// no worries"), never before the next word of a longer message
 	// (review of the eleventh pass: „nah dran, aber …“ declined a case
 	// offer).
-	NoAlone = map[string]bool{"nah": true}
+	// "ne" is the colloquial "nein" (Duden, "ne": ugs. "nein" — „ne,
+	// danke“), the colloquial article "eine" („ne Frage“; Duden, "'ne")
+	// and the tag "nicht wahr" („gut, ne?“): a "no" alone, before a
+	// clause break or before thanks („ne danke“) only.
+	NoAlone = map[string]bool{"nah": true, "ne": true}
 )
 
 // The polite yes: an answer particle that says yes with the words that
