@@ -132,8 +132,9 @@ var (
 	// offer).
 	// "ne" is the colloquial "nein" (Duden, "ne": ugs. "nein" — „ne,
 	// danke“), the colloquial article "eine" („ne Frage“; Duden, "'ne")
-	// and the tag "nicht wahr" („gut, ne?“): a "no" alone, before a
-	// clause break or before thanks („ne danke“) only.
+	// and the tag "nicht wahr" („gut, ne?“): a "no" alone or before a
+	// clause break only („ne danke“ is the polite refusal by the
+	// answer decision's reading of thanks after a "no").
 	NoAlone = map[string]bool{"nah": true, "ne": true}
 )
 
