@@ -22,7 +22,10 @@ var (
 	thanksWords = set("danke", "dank", "dankeschön", "dankesehr", "vielen", "herzlichen", "besten", "lieben", "tausend", "merci",
 		"thx", "thanks", "thank", "ty", "cheers")
 	byeWords = set("tschüss", "tschüs", "ciao", "bye", "goodbye", "bis", "bald", "später", "dann", "schönen", "schöne", "schönes",
-		"wochenende", "feierabend", "gute", "nacht", "see", "later", "grüße", "gruß", "lg", "vg", "mfg", "viele")
+		"wochenende", "feierabend", "gute", "nacht", "see", "later", "grüße", "gruß", "lg", "vg", "mfg", "viele",
+		// Cambridge Dictionary, "good night" (said when people leave
+		// each other in the evening).
+		"night")
 	// ackWords are the words of an acknowledgement: those that
 	// acknowledge on their own (ackCore) and those that only carry one.
 	ackWords = union(ackCore, set("alles", "sehr", "hat", "hats", "hat's", "jetzt", "wieder", "schon", "nochmal", "mal", "dir",
@@ -37,6 +40,10 @@ var (
 		// The perfect of understanding ("hab's verstanden", "ich habe
 		// es kapiert"; talk11): the auxiliary carries it.
 		"hab", "habe", "habs", "hab's",
+		// The linking verbs of an approval (Cambridge Dictionary,
+		// "sound": "sounds good", "look": "looks good") and its
+		// intensifier ("very good").
+		"sounds", "looks", "very",
 		// "ich" with the enclitic "es" ("probier ich's mal", typed
 		// "ichs"; Duden, Apostroph: "wie geht's", "hab's").
 		"ichs", "ich's"))
@@ -110,7 +117,11 @@ var ackCore = union(chat.YesParticles, chat.NoParticles, set("ok", "okay", "okey
 	// Duden, "roger" (ugs.: in Ordnung, einverstanden; "alles
 	// roger"); Cambridge Dictionary, "roger" (used to say that a
 	// message has been understood).
-	"roger"))
+	"roger",
+	// The trouble reported solved (Duden, "lösen": „das Problem ist
+	// gelöst“; "klären": „hat sich geklärt“; Cambridge Dictionary,
+	// "solve", "fix"): „hat sich geklärt“, "solved it", "fixed it".
+	"gelöst", "geloest", "geklärt", "geklaert", "solved", "fixed"))
 
 // ackPhrases are the acknowledgements of understanding that take more
 // than one word (talk11): Cambridge Dictionary, "I see" (used to show
@@ -367,7 +378,11 @@ func kindOf(ws []word) Talk {
 		// ("see" after "I" understands: "I see", ackPhrases.)
 		seeing := w.w == "see" && i > 0 && ws[i-1].w == "i"
 		bye = bye || (byeWords[w.w] && !greetWords[w.w] && w.w != "dann" && w.w != "viele" && !seeing)
-		hello = hello || (greetWords[w.w] && !addressWords[w.w])
+		// "good", "gute(n)" greet only in a greeting formula with a
+		// time of day ("good morning", „guten Tag“; Duden, "gut":
+		// „guten Morgen!“); "all good", "good to know" acknowledge.
+		formula := !greetHeads[w.w] || i+1 < len(ws) && greetTimes[ws[i+1].w]
+		hello = hello || (greetWords[w.w] && !addressWords[w.w] && formula)
 	}
 	switch {
 	case thanks:
@@ -379,6 +394,14 @@ func kindOf(ws []word) Talk {
 	}
 	return TalkAck
 }
+
+// greetHeads are the adjectives of a greeting formula and greetTimes the
+// times of day they greet with ("good morning", „guten Tag“, „gute
+// Nacht“).
+var (
+	greetHeads = set("good", "guten", "gute")
+	greetTimes = set("morning", "evening", "afternoon", "day", "night", "morgen", "tag", "abend", "nacht")
+)
 
 // thanksOf reports whether ws thank (thanks) and whether they decline
 // with thanks (declined): thanks right after a "no" (chat.NoParticles), in a run of
@@ -1726,7 +1749,13 @@ func declineOnly(text string, ws []word) (Talk, bool) {
 			// The denial of a need, read with it.
 		case copeHelp[f] && deniedHelp(fs, i):
 			// The help a denied need names ("keine Hilfe").
-		case f == "never" && i+1 < len(fs) && fs[i+1] == "mind", f == "nevermind":
+		case f == "never" && i+1 < len(fs) && fs[i+1] == "mind", f == "nevermind", f == "nvm",
+			// "forget it" (Cambridge Dictionary: used to tell someone
+			// that something is not important), „vergiss es“ (Duden,
+			// "vergessen": „vergiss es!“ ugs., lass es sein); "nvm" the
+			// chat abbreviation of "never mind", as "np" is of "no
+			// problem".
+			(f == "forget" || f == "vergiss") && i+1 < len(fs) && (fs[i+1] == "it" || fs[i+1] == "es" || fs[i+1] == "das"):
 			core = true
 		case copeFill[f] || copeBe[f] || copeStates[f]:
 		case social(orig[i]) && !negWords[orig[i]] && !(thanksFor[orig[i]] && !thanked):

@@ -241,3 +241,54 @@ func TestColloquialNe(t *testing.T) {
 		}
 	}
 }
+
+// TestChatClosings: the everyday ways of closing a chat read as such —
+// "good" greets only in a greeting formula with a time of day ("all
+// good", "good to know" got „Hallo! Ich bin Lotse …“), "good night"
+// takes leave, "sounds good", "looks good", "very good" approve (Cambridge
+// Dictionary), "solved it", „gelöst“ report the trouble solved, "nvm",
+// "forget it", „vergiss es“ wave the matter off (a decline). A message
+// that names a thing or asks is still no small talk.
+func TestChatClosings(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, tt := range []struct {
+		msg  string
+		talk Talk // "" = no small talk
+	}{
+		{"all good", TalkAck},
+		{"all good now", TalkAck},
+		{"good to know", TalkAck},
+		{"sounds good", TalkAck},
+		{"looks good", TalkAck},
+		{"very good", TalkAck},
+		{"solved it", TalkAck},
+		{"fixed it", TalkAck},
+		{"good morning", TalkHello},
+		{"guten tag", TalkHello},
+		{"hallo, guten abend", TalkHello},
+		{"morgen!", TalkHello},
+		{"good night", TalkBye},
+		{"gute nacht", TalkBye},
+		{"good, thanks", TalkThanks},
+		{"nvm", TalkAck},
+		{"forget it", TalkAck},
+		{"vergiss es", TalkAck},
+		{"sounds like an echo in the meeting", ""},
+		{"ist das gelöst?", ""},
+		{"das problem ist nicht gelöst", ""},
+	} {
+		d := Decide(tt.msg, lib, Options{Cases: true})
+		if tt.talk == "" {
+			if d.Outcome == SmallTalk {
+				t.Errorf("%q: small talk %s, want none", tt.msg, d.Talk)
+			}
+		} else if d.Outcome != SmallTalk || d.Talk != tt.talk {
+			t.Errorf("%q: %s %s %v %q, want small talk %s", tt.msg, d.Outcome, d.Talk, d.Guides(), d.Reply, tt.talk)
+		}
+	}
+	for _, msg := range []string{"nvm", "forget it", "vergiss es", "never mind"} {
+		if !IsDecline(msg) {
+			t.Errorf("IsDecline(%q) = false", msg)
+		}
+	}
+}
