@@ -417,11 +417,14 @@ var (
 // finding 11).
 func thanksOf(ws []word) (thanks, declined bool) {
 	afterNo, success, neg := false, false, false
-	for _, w := range ws {
+	for i, w := range ws {
 		t := thanksWords[w.w] || thanksFor[w.w] && afterNo
 		thanks = thanks || t && !afterNo
 		declined = declined || t && afterNo
-		afterNo = chat.NoParticles[w.w] || t && afterNo
+		// (A particle that is also a German word, chat.NoAlone, answers
+		// only where an answer stands, first: „ne danke“, not „danke
+		// für ne schnelle Antwort“, where it is the article.)
+		afterNo = chat.NoParticles[w.w] && (i == 0 || !chat.NoAlone[w.w]) || t && afterNo
 		success = success || successWords[w.w]
 		neg = neg || negWords[w.w]
 	}

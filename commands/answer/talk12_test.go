@@ -234,6 +234,13 @@ func TestColloquialNe(t *testing.T) {
 	if !IsDecline("ne danke") || !IsDecline("ne, danke dir") {
 		t.Errorf("„ne danke“ is no decline")
 	}
+	// The article „ne“ before the thanks' object is no „no“: thanks.
+	if IsDecline("danke für ne schnelle antwort") {
+		t.Errorf("„danke für ne schnelle antwort“ declines")
+	}
+	if d := Decide("danke für ne schnelle antwort", lib, Options{Cases: true}); d.Talk != TalkThanks {
+		t.Errorf("„danke für ne schnelle antwort“: %s %s, want thanks", d.Outcome, d.Talk)
+	}
 	for _, msg := range []string{"ne frage wie ändere ich mein passwort", "ne kurze frage zur cloud"} {
 		text := clean(msg)
 		if replyLead(text, tokens(text)) > 0 {
