@@ -78,11 +78,18 @@ func notHelped(words string) bool {
 // opensWithNo reports whether words (chat.NormWords) open with a word
 // that says no (chat.SaysNo: "nein, …", "no, …", "nope, …"), however long
 // the message is (SaysNo reads short answers only, so only the first word
-// is given to it).
+// is given to it). A particle that is also a German word (chat.NoAlone:
+// "nah an der Tür", „nah dran“) says no only as the whole message ("nah",
+// "nah.") or before a clause break ("nah, no worries"), as the answer
+// "no" stands apart from what follows it (fix13's determiner rule).
 func opensWithNo(words string) bool {
 	first := words
 	if i := strings.IndexFunc(words, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }); i >= 0 {
 		first = words[:i]
+	}
+	if chat.NoAlone[first] {
+		rest := strings.TrimLeft(words[len(first):], " ")
+		return chat.SaysNo(words) || rest != "" && strings.ContainsRune(",.!?;:…–-", []rune(rest)[0])
 	}
 	return first != "" && chat.SaysNo(first)
 }
