@@ -29,6 +29,9 @@ var (
 	// ackWords are the words of an acknowledgement: those that
 	// acknowledge on their own (ackCore) and those that only carry one.
 	ackWords = union(ackCore, set("alles", "sehr", "hat", "hats", "hat's", "jetzt", "wieder", "schon", "nochmal", "mal", "dir",
+		// The reflexive of the trouble reported solved („hat sich
+		// geklärt“, „hat sich erledigt“; ackCore's "geklärt").
+		"sich",
 		"euch", "ihnen", "das", "es", "mir", "weiter", "so", "und", "echt", "wirklich", "auch", "noch", "einen", "einmal",
 		"it", "now", "a", "lot", "much", "you", "that", "all", "the", "for",
 		// Thanks for something, "will do", "good to know" (German and
@@ -132,7 +135,13 @@ var ackCore = union(chat.YesParticles, chat.NoParticles, set("ok", "okay", "okey
 // goodbye ("see you"), "I see no button" names a thing, "macht keinen
 // Sinn" criticises.
 var ackPhrases = withFolded(set("i see", "oh i see", "makes sense", "that makes sense", "i understand", "macht sinn",
-	"ergibt sinn"))
+	"ergibt sinn",
+	// The trouble reported gone (Duden, "gehen": funktionieren, „die
+	// Uhr geht wieder“): „geht wieder“, „jetzt geht es“ — "geht" alone
+	// asks or names a thing („geht das“), "wieder"/"jetzt" make it the
+	// member's news, as „klappt wieder“ and „läuft wieder“ already are.
+	"geht wieder", "geht jetzt", "geht es wieder", "es geht wieder", "jetzt geht es", "jetzt geht es wieder",
+	"geht jetzt wieder", "gehts wieder", "gehts jetzt"))
 
 // seeEndsClause reports whether every "I see" of text (words ws) ends
 // its clause: the end of the message or a clause break after "see" ("I
@@ -339,7 +348,14 @@ func isSmallTalk(text string, ws []word) (Talk, bool) {
 	if !core {
 		return declineOnly(text, ws)
 	}
-	return kindOf(ws), true
+	k := kindOf(ws)
+	if k == TalkAck && asksAtEnd(text) {
+		// „hat das geklappt?“, „klappt das?“, „ok?“ ask (the question
+		// mark, as for „kein Problem?“ above): no acknowledgement, and
+		// no topic — the member is asked what it is about.
+		return TalkPrompt, true
+	}
+	return k, true
 }
 
 // talkReply is the reply of tx to small talk of kind t ("" for a kind
@@ -1650,6 +1666,11 @@ var (
 		"bekomme": {"hin"}, "bekomms": {"hin"}, "schaffe": nil, "schaff": nil, "schaffs": nil, "schaffen": nil,
 		"mach": {"selbst", "selber", "allein", "alleine"}, "mache": {"selbst", "selber", "allein", "alleine"},
 		"machs": {"selbst", "selber", "allein", "alleine"}, "machen": {"selbst", "selber", "allein", "alleine"},
+		// Trying it alone (Duden, "probieren": versuchen): „ich
+		// probier es selbst“ copes like „ich mach es selbst“.
+		"probier": {"selbst", "selber", "allein", "alleine"}, "probiere": {"selbst", "selber", "allein", "alleine"},
+		"probiers": {"selbst", "selber", "allein", "alleine"}, "versuch": {"selbst", "selber", "allein", "alleine"},
+		"versuche": {"selbst", "selber", "allein", "alleine"},
 		"erledigt": nil, "manage": nil, "handle": nil, "figure": {"out"}, "work": {"out"}, "sort": {"out"},
 		"do": {"myself", "ourselves"}, "got": {"it", "this"},
 	}

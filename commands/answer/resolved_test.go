@@ -1,0 +1,47 @@
+package answer
+
+import "testing"
+
+// TestTroubleGoneAcknowledged: a member who reports the trouble gone —
+// „geht wieder“, „hat sich geklärt“, „ich probier es selbst“ — gets an
+// acknowledgement, not a "no guide" that quotes the news as a question;
+// the same words asked („hat das geklappt?“) are asked what it is about,
+// never told „Alles klar!“; and the trouble itself, or a thing named,
+// stays what it was.
+func TestTroubleGoneAcknowledged(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, tt := range []struct {
+		msg  string
+		talk Talk // "" = not small talk
+	}{
+		{"geht wieder", TalkAck},
+		{"geht jetzt", TalkAck},
+		{"alles gut, geht wieder", TalkAck},
+		{"jetzt geht es wieder, danke", TalkThanks},
+		{"hat sich geklärt", TalkAck},
+		{"hat sich schon geklärt", TalkAck},
+		{"ich probier es selbst", TalkAck},
+		{"passt schon, ich probier es selbst", TalkAck},
+		{"ok ich versuche es alleine", TalkAck},
+		// Asked, not told.
+		{"hat das geklappt?", TalkPrompt},
+		{"klappt das?", TalkPrompt},
+		{"ok?", TalkPrompt},
+		{"hat sich das geklärt?", TalkPrompt},
+		{"geht jetzt wieder?", TalkPrompt},
+		// The trouble, or a thing named, is no acknowledgement.
+		{"geht wieder nicht", ""},
+		{"die cloud geht wieder", ""},
+		{"geht das jetzt", ""},
+		{"kann ich das selbst probieren", ""},
+	} {
+		d := Decide(tt.msg, lib, Options{Cases: true})
+		if tt.talk == "" {
+			if d.Outcome == SmallTalk && (d.Talk == TalkAck || d.Talk == TalkThanks) {
+				t.Errorf("%q: acknowledged (%q)", tt.msg, d.Reply)
+			}
+		} else if d.Outcome != SmallTalk || d.Talk != tt.talk {
+			t.Errorf("%q: %s %s %v %q, want small talk %s", tt.msg, d.Outcome, d.Talk, d.Guides(), d.Reply, tt.talk)
+		}
+	}
+}
