@@ -243,7 +243,7 @@ func (w *Workflow) Text(ctx context.Context, text string) (bool, error) {
 	case stepConfirm:
 		lower := strings.ToLower(strings.TrimSpace(text))
 		switch {
-		case chat.SaysYes(words) || words == "abschicken" || words == "senden":
+		case (chat.SaysYes(words) || words == "abschicken" || words == "senden") && !chat.EndsAsking(text):
 			return true, w.fileRequest(ctx, d)
 		case strings.HasPrefix(lower, "name ") || strings.HasPrefix(lower, "name:"):
 			name := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(text)[4:], ": "))

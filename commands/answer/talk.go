@@ -1913,6 +1913,38 @@ func IsDecline(message string) bool {
 	return small
 }
 
+// The trouble reported gone (review rvR12, finding 3): Duden, "lösen" („das
+// Problem ist gelöst“), "klären" („hat sich geklärt“), "erledigen" („hat
+// sich erledigt“); Cambridge Dictionary, "solve", "fix"; and a verb of
+// working with "wieder"/"jetzt" ("geht wieder", „jetzt klappt es“; Duden,
+// "gehen": funktionieren) or the help that worked (successWords: „hat
+// geklappt“, "that worked").
+var (
+	solvedWords = set("gelöst", "geloest", "geklärt", "geklaert", "erledigt", "solved", "fixed")
+	againWords  = set("wieder", "jetzt", "again", "now")
+)
+
+// IsSolved reports whether message is nothing but small talk that reports
+// the member's trouble gone or the help worked ("geht wieder", "hat sich
+// geklärt", "super, jetzt klappt es", "solved it", "hat geklappt, danke").
+// Support reads it while a case offer is pending: the offer is declined.
+func IsSolved(message string) bool {
+	t, ok := SmallTalkOf(message)
+	if !ok || t != TalkAck && t != TalkThanks {
+		return false
+	}
+	ws := tokens(clean(message))
+	again, working := false, false
+	for _, w := range ws {
+		if solvedWords[w.w] || successWords[w.w] {
+			return true
+		}
+		again = again || againWords[w.w]
+		working = working || troubleVerbs[w.w]
+	}
+	return again && working
+}
+
 // IsNoProblem reports whether message is nothing but "no problem" with
 // small talk around it ("kein Problem", "no worries", "np"; noProblem):
 // neither yes nor no to a yes/no question. Support reads it while a case

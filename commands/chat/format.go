@@ -196,7 +196,9 @@ func PoliteYes(words string) bool {
 // SaysYes reports whether words (NormWords of a message) answer a yes/no
 // question with yes: one of YesWords (also with punctuation or emoji:
 // "ok!"), or answer particles that say yes, alone ("yep", "jo") or polite
-// or emphatic ("ja, gerne!", "yes please", "ja klar").
+// or emphatic ("ja, gerne!", "yes please", "ja klar"), or with words of
+// approval ("ok, mach das"). NormWords drops a final question mark: a
+// caller with the message asks EndsAsking too.
 func SaysYes(words string) bool {
 	if YesWords[words] || YesWords[BareWords(words)] {
 		return true
@@ -218,31 +220,53 @@ var (
 	// acceptAnchors make the words a yes: YesParticles, "ok" and its
 	// spellings, "einverstanden".
 	acceptAnchors = map[string]bool{"ok": true, "okay": true, "okey": true, "einverstanden": true}
-	// acceptWords approve beside an anchor.
+	// acceptWords approve alone beside an anchor.
 	acceptWords = map[string]bool{"gut": true, "passt": true, "super": true, "prima": true, "perfekt": true,
-		"mach": true, "machs": true, "mache": true, "mal": true, "das": true, "go": true, "ahead": true,
-		"do": true, "it": true, "fine": true, "alright": true, "gerne": true, "gern": true, "bitte": true, "please": true}
+		"fine": true, "alright": true}
+	// acceptPhrases approve only as a whole, beside an anchor: the
+	// imperatives of doing it ("mach das", "mach mal", "go ahead", "do
+	// it"). Their words alone approve nothing ("ok das", "ok mal", "ok
+	// go"), and "mach's gut" is a farewell (Duden, "machen": „mach's
+	// gut!“), no approval (review rvR12, finding 1).
+	acceptPhrases = map[string]bool{"mach das": true, "mach mal": true, "mach es": true, "mach": true, "machs": true,
+		"mache": true, "mache das": true, "go ahead": true, "do it": true}
 )
 
 // acceptYes reports whether words (NormWords of a message) are a yes
 // with words of approval alone: acceptAnchors or YesParticles, one at
-// least, and acceptWords, yesPolite, yesSure, at most maxPoliteYes words.
+// least, with acceptWords, acceptPhrases, yesPolite and yesSure, at most
+// maxPoliteYes words.
 func acceptYes(words string) bool {
 	fs := strings.Fields(BareWords(words))
 	if len(fs) < 2 || len(fs) > maxPoliteYes {
 		return false
 	}
 	anchor := false
-	for _, f := range fs {
+	for i := 0; i < len(fs); i++ {
+		f := fs[i]
 		switch {
 		case YesParticles[f] || acceptAnchors[f]:
 			anchor = true
 		case acceptWords[f] || yesPolite[f] || yesSure[f]:
+		case i+1 < len(fs) && acceptPhrases[f+" "+fs[i+1]]:
+			i++
+		case acceptPhrases[f] && (i+1 == len(fs) || fs[i+1] != "gut"):
 		default:
 			return false
 		}
 	}
 	return anchor
+}
+
+// EndsAsking reports whether text (a message as sent) ends in a question
+// mark, with only blanks or emoji after it: "ok?", "ja gut? 🙂" ask
+// whether something is all right, and answer no yes/no question with yes
+// (review rvR12, finding 7).
+func EndsAsking(text string) bool {
+	t := strings.TrimRightFunc(text, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsSymbol(r) || unicode.Is(unicode.Variation_Selector, r) || r == '\u200d'
+	})
+	return strings.HasSuffix(t, "?")
 }
 
 // SaysNo reports whether words (NormWords of a message) answer a yes/no

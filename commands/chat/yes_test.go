@@ -112,12 +112,37 @@ func TestAcceptYes(t *testing.T) {
 		{"ja ok, wie teile ich meinen bildschirm", false},
 		{"ok nein", false},
 		{"ja ok mach das gerne bitte", false}, // longer than a short answer
+		// Words of a phrase alone approve nothing, and "mach's gut" is
+		// a farewell (review rvR12, finding 1).
+		{"ok machs gut", false},
+		{"ja machs gut", false},
+		{"okay mach gut", false},
+		{"ok das", false},
+		{"ja das", false},
+		{"ok mal", false},
+		{"ok go", false},
+		{"ok gut das", false},
+		{"ok machs", true},
+		{"ja, mach mal", true},
+		{"jo mach es", true},
 	} {
 		if got := SaysYes(NormWords(c.msg)); got != c.yes {
 			t.Errorf("SaysYes(%q) = %v, want %v", c.msg, got, c.yes)
 		}
 		if PoliteYes(NormWords(c.msg)) {
 			t.Errorf("PoliteYes(%q) = true", c.msg)
+		}
+	}
+}
+
+// TestEndsAsking: a question mark at the end, with blanks or emoji after
+// it, asks; one inside the message or none does not.
+func TestEndsAsking(t *testing.T) {
+	for msg, want := range map[string]bool{
+		"ok?": true, "ja gut? 🙂": true, "ok ?  ": true, "ok": false, "ok!": false, "ja? ok": false, "": false,
+	} {
+		if got := EndsAsking(msg); got != want {
+			t.Errorf("EndsAsking(%q) = %v, want %v", msg, got, want)
 		}
 	}
 }

@@ -389,9 +389,20 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 	asked := false
 	if d != nil && d.Offered && !offeredByThis {
 		switch {
+		case chat.SaysYes(words) && chat.EndsAsking(text):
+			// "ok?", "ja gut?" ask whether that is all right: no yes
+			// (review rvR12, finding 7). The offer's question is asked
+			// again, as for "kein Problem".
+			return true, w.ReplyMarkdown(ctx, w.tx.OfferAskAgain)
 		case chat.SaysYes(words):
 			return true, w.confirmCase(ctx, d)
 		case chat.SaysNo(words):
+			return true, w.declineCase(ctx, d)
+		case w.cfg.IsSolved(text):
+			// "geht wieder", "hat sich geklärt", "solved it": the
+			// trouble is gone, and the offer with it (review rvR12,
+			// finding 3: „Alles klar!“ left it armed for the next
+			// "ok", which sent the question to the team).
 			return true, w.declineCase(ctx, d)
 		}
 		if w.cfg.IsNoProblem(text) {
@@ -420,6 +431,13 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		// small-talk reply, and an "ok" to that reply opened it).
 		declined = no && !asked && !help || !no && w.cfg.IsDecline(text)
 		reoffer = help || !no && !declined && (notHelped(words) || w.cfg.IsCriticism(text))
+		if !no && !declined && !reoffer && w.cfg.IsAcknowledgement(text) {
+			// "alles klar", "ok danke": neither yes nor no. Answered
+			// with „Alles klar!“ the offer stayed armed behind it, and
+			// the member's next "ok" opened the case (review rvR12,
+			// finding 3); the offer's question is asked again instead.
+			return true, w.ReplyMarkdown(ctx, w.tx.OfferAskAgain)
+		}
 	} else if d != nil && d.PromptEvent == declinedBy(evt.ID) {
 		// Handled before a crash: answer again (the same transaction ID).
 		if saysNo(words) && w.asksAfterNo(ctx, text) {

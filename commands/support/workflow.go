@@ -58,6 +58,14 @@ type Config struct {
 	// the offer's question is asked again (OfferAskAgain). With an
 	// answer "no" beside it ("nein, kein Problem") it is false.
 	IsNoProblem func(text string) bool
+	// IsSolved recognises a message that only reports the trouble gone
+	// ("geht wieder", "hat sich geklärt", "solved it"): with a case offer
+	// pending it declines the offer.
+	IsSolved func(text string) bool
+	// IsAcknowledgement recognises an acknowledgement or thanks alone
+	// ("alles klar", "ok danke"): with a case offer pending it is neither
+	// yes nor no, and the offer's question is asked again.
+	IsAcknowledgement func(text string) bool
 	// IsHelpRequest recognises a "no" before nothing but a cry for help
 	// or a request for a person ("nein, ich brauche Hilfe", "no, I need
 	// help"): with a case offer pending it declines nothing, and the
@@ -111,6 +119,12 @@ func New(env *chat.Env, cfg Config, people People) *Workflow {
 	}
 	if cfg.IsDecline == nil {
 		cfg.IsDecline = func(string) bool { return false }
+	}
+	if cfg.IsSolved == nil {
+		cfg.IsSolved = func(string) bool { return false }
+	}
+	if cfg.IsAcknowledgement == nil {
+		cfg.IsAcknowledgement = func(string) bool { return false }
 	}
 	if cfg.IsNoProblem == nil {
 		cfg.IsNoProblem = func(string) bool { return false }

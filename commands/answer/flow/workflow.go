@@ -172,6 +172,23 @@ func IsDecline(text string) bool {
 	return answer.IsDecline(text)
 }
 
+// IsSolved reports whether text only reports the member's trouble gone
+// ("geht wieder", "hat sich geklärt", "solved it"), by the rules of the
+// answer decision (answer.IsSolved).
+func IsSolved(text string) bool {
+	return answer.IsSolved(text)
+}
+
+// IsAcknowledgement reports whether text is only an acknowledgement or
+// thanks ("alles klar", "ok danke"), by the rules of the answer decision.
+func IsAcknowledgement(text string) bool {
+	switch t, _ := answer.SmallTalkOf(text); t {
+	case answer.TalkThanks, answer.TalkAck:
+		return true
+	}
+	return false
+}
+
 // IsNoProblem reports whether text is only "no problem" ("kein Problem",
 // "no worries"), by the rules of the answer decision (answer.IsNoProblem):
 // neither yes nor no to a pending offer.

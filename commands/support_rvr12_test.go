@@ -1,0 +1,60 @@
+package commands
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSupportOfferAfterClosings (review rvR12, findings 1, 3, 7): with a
+// case offer pending, the trouble reported gone declines it; an
+// acknowledgement, a question ("ok?") or a farewell that looks like
+// approval ("ok machs gut") sends nothing and leaves no offer armed
+// behind „Alles klar!“ — the member's next plain "ok" must not send the
+// question to the team unless the member was asked again and said yes.
+func TestSupportOfferAfterClosings(t *testing.T) {
+	for _, tt := range []struct {
+		msg string
+		// want: words of the reply; asked: the offer's question was
+		// asked again (a following "ja" opens the case); declined: the
+		// offer is gone (a following "ok" opens nothing).
+		want     string
+		asked    bool
+		declined bool
+	}{
+		{msg: "geht wieder", want: "schicke nichts", declined: true},
+		{msg: "hat sich geklärt", want: "schicke nichts", declined: true},
+		{msg: "super, jetzt klappt es", want: "schicke nichts", declined: true},
+		{msg: "solved it, thanks", want: "schicke nichts", declined: true},
+		{msg: "alles klar", want: "Soll ich den Supportfall", asked: true},
+		{msg: "ok danke", want: "Soll ich den Supportfall", asked: true},
+		{msg: "ok?", want: "Soll ich den Supportfall", asked: true},
+		{msg: "ja gut?", want: "Soll ich den Supportfall", asked: true},
+		{msg: "ok machs gut", want: ""},
+	} {
+		t.Run(tt.msg, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.say(t, dmRoom, member, "zwei faktor einrichten", "")
+			offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+			sent := e.say(t, dmRoom, member, tt.msg, "")
+			if team := in(sent, teamRoom); len(team) != 0 {
+				t.Fatalf("%q reached the team room:\n%s", tt.msg, bodies(team))
+			}
+			dm := in(sent, dmRoom)
+			if tt.want != "" {
+				mustContain(t, dm, tt.want)
+			}
+			if tt.asked {
+				mustContain(t, in(e.say(t, dmRoom, member, "ja", ""), teamRoom), "zwei faktor einrichten")
+				return
+			}
+			if strings.Contains(bodies(dm), "Alles klar!") && !tt.declined {
+				t.Fatalf("%q closed with „Alles klar!“ and the offer pending:\n%s", tt.msg, bodies(dm))
+			}
+			if tt.declined {
+				if team := in(e.say(t, dmRoom, member, "ok", ""), teamRoom); len(team) != 0 {
+					t.Fatalf("an ok after %q opened the declined offer:\n%s", tt.msg, bodies(team))
+				}
+			}
+		})
+	}
+}
