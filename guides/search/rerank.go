@@ -137,11 +137,13 @@ func (ix *Index) rerank(cs []concept, cands []cand, limit int, denom float64) bo
 	x := xb[:k]
 	ix.rerankFeatures(cs, cands[:k], denom, x)
 	if rerankTrace != nil {
-		var db [rerankK]int32
+		// Copies: what the trace keeps must not pin the arrays of
+		// every search to the heap.
+		docs := make([]int32, k)
 		for i := range k {
-			db[i] = cands[i].doc
+			docs[i] = cands[i].doc
 		}
-		rerankTrace(db[:k], x)
+		rerankTrace(docs, append([]rerankFeat(nil), x...))
 	}
 	if rerankOff {
 		return false
