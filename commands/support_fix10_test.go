@@ -65,8 +65,9 @@ func TestSupportNoThanks(t *testing.T) {
 // offer was declined — tells the member so and how to reach the team now
 // (fix10: it did nothing and said nothing, and a member on a phone
 // expects a reaction). Once per reaction (handle checks a replay sends
-// nothing new), also after a restart; never for someone else's reaction,
-// a ❌, or a message that was no prompt; nothing reaches the team.
+// nothing new), also after a restart; never for someone else's reaction
+// or a message that was no prompt; a ❌ is told that nothing was sent;
+// nothing reaches the team.
 func TestSupportLapsedOfferPrompt(t *testing.T) {
 	for _, tt := range []struct {
 		name string
@@ -79,6 +80,8 @@ func TestSupportLapsedOfferPrompt(t *testing.T) {
 		// not on the prompt.
 		onAnswer bool
 		told     bool
+		// nothingSent: the reply is that nothing was sent (a ❌).
+		nothingSent bool
 	}{
 		{name: "✅ after a follow-up was answered", lapse: []string{"bildschirm teilen bbb"}, sender: member, key: "✅", told: true},
 		{name: "👍 after a follow-up was answered", lapse: []string{"bildschirm teilen bbb"}, sender: member, key: "👍", told: true},
@@ -87,7 +90,7 @@ func TestSupportLapsedOfferPrompt(t *testing.T) {
 		{name: "✅ after the offer was declined", lapse: []string{"nein"}, sender: member, key: "✅", told: true},
 		{name: "✅ after a restart", lapse: []string{"bildschirm teilen bbb"}, restart: true, sender: member, key: "✅", told: true},
 		{name: "✅ of someone else", lapse: []string{"bildschirm teilen bbb"}, sender: outsider, key: "✅"},
-		{name: "❌ after a follow-up", lapse: []string{"bildschirm teilen bbb"}, sender: member, key: "❌"},
+		{name: "❌ after a follow-up", lapse: []string{"bildschirm teilen bbb"}, sender: member, key: "❌", nothingSent: true},
 		{name: "✅ on the first answer, no prompt", lapse: []string{"bildschirm teilen bbb"}, onAnswer: true, sender: member, key: "✅"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -112,6 +115,13 @@ func TestSupportLapsedOfferPrompt(t *testing.T) {
 				t.Fatalf("reached the team room:\n%s", bodies(team))
 			}
 			dm := in(sent, dmRoom)
+			if tt.nothingSent {
+				if len(dm) != 1 || strings.Contains(bodies(dm), "Menschen") {
+					t.Fatalf("want one reply that nothing was sent, got:\n%s", bodies(dm))
+				}
+				mustContain(t, dm, "nicht mehr offen", "nichts an das Team geschickt")
+				return
+			}
 			if !tt.told {
 				if strings.Contains(bodies(dm), "nicht mehr offen") {
 					t.Fatalf("told of a lapsed offer:\n%s", bodies(dm))

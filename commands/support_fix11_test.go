@@ -1,11 +1,14 @@
 package commands
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
 
 	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/support"
 )
 
 // TestSupportSupersededOfferPrompt: a ✅ on the prompt of an OLD offer —
@@ -17,20 +20,28 @@ import (
 // new draft), and the pending offer stays open ("ja" opens it). An
 // expired draft's prompt is told it is no longer open, with the way to a
 // person. Once per reaction (handle checks a replay sends nothing new),
-// also after a restart; never for someone else's reaction or a ❌;
-// nothing reaches the team.
+// also after a restart; never for someone else's reaction; nothing
+// reaches the team. A ❌ on the old prompt is a no to sending: the
+// pending offer is declined too (a later "ja" opens nothing), and on an
+// expired offer the member is told nothing was sent.
 func TestSupportSupersededOfferPrompt(t *testing.T) {
 	for _, tt := range []struct {
 		name string
 		// before makes the old offer lapse, then the new offer is made
 		// by "hat nicht geholfen"; expire instead waits past the TTL.
-		before  []string
-		expire  bool
-		restart bool
-		sender  id.UserID
-		key     string
+		before []string
+		expire bool
+		// prune runs the worker's tick after the expiry (it deletes the
+		// draft's question); forgotten runs it a week and a day later
+		// (it deletes the draft).
+		prune, forgotten bool
+		restart          bool
+		sender           id.UserID
+		key              string
 		// want: the reply's words; "" = no reply.
 		want []string
+		// declines: the reaction declined the pending offer too.
+		declines bool
 	}{
 		{name: "✅ after a follow-up and a new offer", before: []string{"bildschirm teilen bbb"}, sender: member, key: "✅",
 			want: []string{"nicht mehr offen", "neues", "antworte ja"}},
@@ -41,12 +52,23 @@ func TestSupportSupersededOfferPrompt(t *testing.T) {
 		{name: "✅ after a new offer and a restart", before: []string{"bildschirm teilen bbb"}, restart: true, sender: member,
 			key: "✅", want: []string{"nicht mehr offen", "neues"}},
 		{name: "✅ of someone else", before: []string{"bildschirm teilen bbb"}, sender: outsider, key: "✅"},
-		{name: "❌ on the old prompt", before: []string{"bildschirm teilen bbb"}, sender: member, key: "❌"},
+		{name: "❌ on the old prompt", before: []string{"bildschirm teilen bbb"}, sender: member, key: "❌",
+			want: []string{"schicke nichts"}, declines: true},
+		{name: "👎 on the old prompt after a decline", before: []string{"nein", "bildschirm teilen bbb"}, sender: member,
+			key: "👎", want: []string{"schicke nichts"}, declines: true},
+		{name: "❌ of someone else", before: []string{"bildschirm teilen bbb"}, sender: outsider, key: "❌"},
+		{name: "❌ on an expired offer", expire: true, sender: member, key: "❌",
+			want: []string{"nicht mehr offen", "nichts an das Team geschickt"}},
 		{name: "✅ on an expired offer", expire: true, sender: member, key: "✅",
 			want: []string{"nicht mehr offen", "Ich möchte mit einem Menschen sprechen"}},
 		{name: "✅ on an expired offer after a restart", expire: true, restart: true, sender: member, key: "✅",
 			want: []string{"nicht mehr offen", "Ich möchte mit einem Menschen sprechen"}},
 		{name: "✅ of someone else on an expired offer", expire: true, sender: outsider, key: "✅"},
+		{name: "✅ on an expired offer after the worker pruned it", expire: true, prune: true, sender: member, key: "✅",
+			want: []string{"nicht mehr offen", "Ich möchte mit einem Menschen sprechen"}},
+		{name: "❌ on an expired offer after the worker pruned it", expire: true, prune: true, sender: member, key: "❌",
+			want: []string{"nicht mehr offen", "nichts an das Team geschickt"}},
+		{name: "✅ on an offer more than a week old", expire: true, forgotten: true, sender: member, key: "✅"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			e := newSupportEnv(t)
@@ -65,6 +87,24 @@ func TestSupportSupersededOfferPrompt(t *testing.T) {
 			}
 			if tt.expire {
 				e.now = e.now.Add(31 * time.Minute)
+			}
+			if tt.forgotten {
+				e.now = e.now.Add(support.OfferMemory)
+			}
+			if tt.prune || tt.forgotten {
+				if err := e.h.Tick(context.Background(), e.now); err != nil {
+					t.Fatal(err)
+				}
+				d, err := e.db.Cases.Draft(context.Background(), dmRoom.String(), member.String(), time.Time{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if tt.forgotten != (d == nil) {
+					t.Fatalf("after the tick the draft is %+v; want it deleted: %v", d, tt.forgotten)
+				}
+				if d != nil && (d.Question != "" || len(d.Guides) > 0 || d.AnswerEvent != "") {
+					t.Fatalf("the expired draft keeps what the member wrote: %+v", d)
+				}
 			}
 			if tt.restart {
 				e.reconfigure(func(*Deps) {})
@@ -87,7 +127,14 @@ func TestSupportSupersededOfferPrompt(t *testing.T) {
 					t.Errorf("the reply is not to the prompt reacted to")
 				}
 			}
-			if len(tt.before) > 0 {
+			switch {
+			case tt.declines:
+				// The pending offer was declined with the old one: a
+				// "ja" now sends nothing to the team.
+				if team := in(e.say(t, dmRoom, member, "ja", ""), teamRoom); len(team) != 0 {
+					t.Fatalf("a declined offer reached the team room:\n%s", bodies(team))
+				}
+			case len(tt.before) > 0:
 				// The new offer is still pending: "ja" opens it, with
 				// the new question.
 				mustContain(t, in(e.say(t, dmRoom, member, "ja", ""), teamRoom), "Fall #1", "bildschirm teilen bbb")

@@ -161,7 +161,10 @@ const (
 			offered=excluded.offered, created_at=excluded.created_at`
 	getDraftQuery = `SELECT room_id, user_id, question, guides, answer_event, prompt_event, earlier_prompts, offered, created_at
 		FROM case_draft WHERE room_id=$1 AND user_id=$2`
-	delDraftQuery    = `DELETE FROM case_draft WHERE room_id=$1 AND user_id=$2`
+	delDraftQuery = `DELETE FROM case_draft WHERE room_id=$1 AND user_id=$2`
+	// A draft past its time loses what the member wrote at once; its
+	// prompts' event IDs stay a little longer (PruneDrafts).
+	blankDraftsQuery = `UPDATE case_draft SET question='', guides='', answer_event='' WHERE created_at<$1 AND (question<>'' OR guides<>'' OR answer_event<>'')`
 	pruneDraftsQuery = `DELETE FROM case_draft WHERE created_at<$1`
 )
 

@@ -185,7 +185,7 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 	answer := firm && first.Score >= calib.minAnswer
 	firm = firm && first.Score >= calib.minFirm
 	date := asksDate(qw)
-	if offTopic && calib.offTopic >= offTopicNoChoice && (!firm || offTopicScattered(gate)) && !offTopicAsSetting(gate) && !partyInTool(res, qw) {
+	if offTopic && calib.offTopic >= offTopicNoChoice && (!firm || offTopicScattered(gate)) && !offTopicAsSetting(gate) && !partyInTool(res, qw) && !inNamedTool(res, qw) {
 		d.exit = exitOffTopic
 		return thingNoGuide(d, res.OffTopic, res.Hits, opts, tx)
 	}
@@ -236,7 +236,7 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 		d.exit, d.offTopic = exitThing, true
 		return thingNoGuide(d, full.Things, res.Hits, opts, tx)
 	}
-	if offTopicOnOneWord(full) && !partyInTool(full, qw) {
+	if offTopicOnOneWord(full) && !partyInTool(full, qw) && !inNamedTool(full, qw) {
 		// The message names a subject outside the library, a weak
 		// signal too ("alexa reagiert nicht mehr …, ist das mikrofon
 		// kaputt?"): its question clause alone is not searched again
@@ -545,13 +545,22 @@ func onThingAlone(hs []search.Hit) bool {
 // Nextcloud-App auf dem Handy" for „mein iphone ist so langsam“) — the
 // query-clarity reading of topicAgrees, for the thing word: a term that
 // singles out one guide is evidence for it, one spread over several is
-// not (inverse document frequency). Review rvP11, finding 4.
+// not (inverse document frequency). Review rvP11, finding 4. Counted per
+// thing word (search.Hit.ThingTopics; twelfth pass): no other guide
+// names a thing the first guide names, while another guide may name
+// another thing of the message. „Webcam geht seit dem Windows-Update
+// nicht mehr“ names two things; the camera guide is about the one, the
+// sync client's guide names the other (Windows) — the camera is still
+// the first guide's own. A first guide that shares any of its things with
+// another guide („mein Handy-Akku hält nur noch einen halben Tag“: the
+// notifications guide names the phone and, in a tag, the battery; the
+// app guide names the phone) names them as a setting, as before.
 func thingIsTopic(hs []search.Hit) bool {
-	if len(hs) == 0 || !hs[0].ThingTopic {
+	if len(hs) == 0 || hs[0].ThingTopics == 0 {
 		return false
 	}
 	for _, h := range hs[1:] {
-		if h.ThingTopic {
+		if h.ThingTopics&hs[0].ThingTopics != 0 {
 			return false
 		}
 	}
@@ -725,6 +734,79 @@ func partyInTool(res search.Result, ws []word) bool {
 		}
 	}
 	return topicAgrees(res.Hits)
+}
+
+// inNamedTool reports whether a message that names a subject outside
+// the library (search.Result.OffTopic: a product, a device, party work)
+// also names one of the association's tools by its name (toolNames:
+// "Cloud", "Videokonferenz", "BBB", "Element") and its first guide is
+// about that very tool (the tool's topic folder): "ich will der
+// Druckerei den Flyer schicken, die haben kein Cloud-Konto",
+// "PowerPoint in die Videokonferenz hochladen wie?", "Webcam wird in BBB
+// nicht gefunden, vorher hatte ich Zoom offen". The member says which
+// tool the task is in, and the search found a guide of that tool: the
+// task is the subject, and the other thing beside it is its setting —
+// the file handled, the device at hand, the program open before. Such a
+// message keeps its choice past the off-topic gate and
+// offTopicOnOneWord, as partyInTool's does; the answer guards stay
+// (offTopicAnswer), so a wrong guess is a choice, never a confident
+// wrong answer. The tool must be named by its name, not by an action
+// (toolWords' "teilen", "hochladen": "kann ich mein Netflix-Passwort mit
+// der Familie teilen", "kann man bei Microsoft Teams den Bildschirm
+// teilen" name another product's own task), and the first guide must be
+// of the tool named (a guide of another tool, met by the other words, is
+// no evidence that the task is asked). The first guide must meet the
+// message in more than one word — it owes less than oneWordShare of its
+// score to its best single word (search.Hit.OneWord, leansOnOneWord's
+// bar): a guide met in the tool's name alone says nothing about the task
+// ("kann ich Zoom statt der Videokonferenz nutzen", "mein Drucker ist
+// offline, die Cloud geht aber", "wie teile ich in der
+// Zoom-Videokonferenz meinen Bildschirm": 0.7–1.0; the pool's four
+// guide questions 0.25–0.54). A product that speaks a quote is what the
+// message is about (offTopicAsSetting) and is left alone.
+//
+// A tool name right after another product's name is that product's
+// ("Zoom-Videokonferenz", "Google Cloud", "a Skype video call": a proper
+// name before a noun is its modifier, in German compounds and English
+// noun phrases alike): the message asks about the other product's tool,
+// and the name does not count.
+func inNamedTool(res search.Result, ws []word) bool {
+	if len(res.Hits) == 0 || len(res.OffTopic) == 0 || res.OffTopicSpeaks || res.Hits[0].OneWord >= calib.oneWordShare {
+		return false
+	}
+	topic := guides.TopicOf(res.Hits[0].ID)
+	if topic == "" {
+		return false
+	}
+	for i, w := range ws {
+		from := -1
+		switch {
+		case toolNames[w.w] == topic:
+			from = i
+		case i > 0 && toolNames[ws[i-1].w+" "+w.w] == topic:
+			from = i - 1
+		}
+		if from >= 0 && (from == 0 || search.OffTopicGroup(ws[from-1].w) == "") {
+			return true
+		}
+	}
+	return false
+}
+
+// toolNames are the association's tools by the names members call them,
+// folded, with the library's topic folder about each: the titles of the
+// shipped library's topic folders (library/topics.yaml: „Cloud
+// (Nextcloud)“, „Videokonferenzen (BigBlueButton)“, „Chat (Element und
+// Matrix)“) and the short name BBB; toolWords' names without the actions.
+// "Chat" is left out as in toolWords (any chat, often the place of a
+// party matter or another messenger).
+var toolNames = map[string]string{
+	"nextcloud": "nextcloud", "cloud": "nextcloud",
+	"bigbluebutton": "bbb", "bbb": "bbb", "videokonferenz": "bbb", "videokonferenzen": "bbb",
+	"element": "matrix", "matrix": "matrix",
+	// English: the names of the conference tool as the English messages
+	// call it (two words, looked up as a pair).
+	"videocall": "bbb", "video call": "bbb", "video conference": "bbb", "videoconference": "bbb",
 }
 
 // partyGroups are the off-topic groups of the party's own work

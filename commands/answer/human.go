@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -101,6 +102,9 @@ var (
 	// callVerbs: someone calls the member.
 	callVerbs = set("anrufen", "anruft", "anrufe", "zurueckrufen", "zurueckruft", "zurueckrufe", "call", "calls", "phone",
 		"ring")
+	// writeVerbs: someone writes to the member (Duden, "schreiben",
+	// "anschreiben"; Cambridge Dictionary, "write", "message").
+	writeVerbs = set("schreiben", "schreibt", "anschreiben", "write", "message")
 	// callBack is a call-back in one word.
 	callBack = set("rueckruf", "rueckrufe", "rueckrufs", "rueckrufbitte", "callback", "zurueckrufen", "zurueckruft")
 	// reachVerbs: the member reaches someone.
@@ -152,7 +156,7 @@ var (
 	fillerWords = set("das", "dies", "diese", "dieses", "es", "da", "dabei", "damit", "dazu", "darum", "hier", "mal",
 		"bitte", "kurz", "schnell", "eben", "vielleicht", "irgendwie", "noch", "auch", "mir", "mich", "ich", "du", "dir",
 		"dich", "uns", "wir", "sie", "ihnen", "kann", "kannst", "koennte", "koenntest", "koenntet", "koennt", "koennen",
-		"wuerde", "wuerdest", "wuerdet", "will", "willst", "moechte", "moechten", "brauche", "braeuchte", "haette", "gern",
+		"wuerde", "wuerdest", "wuerdet", "will", "willst", "moechte", "moechten", "brauche", "brauch", "braeuchte", "haette", "gern",
 		"gerne", "lieber", "bin", "ist", "sind", "gibt", "gib", "mit", "von", "vom", "aus", "dem", "der", "den", "die",
 		"ein", "eine", "einen", "einem", "einer", "nem", "ner", "bei", "beim", "zu", "zum", "zur", "fuer", "an", "am",
 		"im", "in", "per", "ueber", "oder", "und", "aber", "doch", "denn", "so", "ja", "nein", "jetzt", "sofort", "heute",
@@ -277,11 +281,59 @@ func in(m map[string]bool) func(string) bool { return func(w string) bool { retu
 // "Wie sehe ich, ob jemand online ist?"), is at most a maybe: the question
 // is searched, and a person is offered only when no guide fits.
 func personRequest(ws []string, brk []bool) humanSignal {
-	sig := parsePerson(ws, brk)
+	sig := parsePerson(indefiniteWho(ws, brk), brk)
 	if sig == sureHuman && opensQuestion(ws) {
 		return maybeHuman
 	}
 	return sig
+}
+
+// The colloquial indefinite "wer" (Duden, "wer", 3. ugs.: "jemand" — "ist
+// da wer?", "hat wer angerufen?"; its forms "wen", "wem": "ich brauch
+// wen") stands inside its clause after the finite verb, a pronoun or an
+// adverb; the interrogative "wer" opens its clause or a question embedded
+// after a verb of knowing or saying ("wer kann mir helfen?", "weißt du,
+// wer …", "sehen, wer online ist", "an wen wende ich mich"; Duden
+// grammar, w-Fragesatz: the w-word stands first). indefWhoAfter are the
+// words after which the w-word can only be the indefinite: finite verbs
+// of being, having, needing and the modals, the dative and accusative
+// of the member, and the adverbs of place, time and the modal particles
+// that stand between them ("ist heute wer vom Support da", "kann mir mal
+// wer helfen").
+var indefWhoAfter = set("ist", "sind", "hat", "haben", "hast", "habt", "kann", "kannst", "koennte", "koenntest",
+	"koennen", "koennt", "will", "mag", "soll", "gibt", "gibts", "brauch", "brauche", "braeuchte", "suche", "such",
+	"da", "hier", "mal", "mir", "mich", "uns", "heute", "gerade", "jetzt", "noch", "denn", "vielleicht", "eben", "kurz",
+	"schnell", "bitte", "irgendwo")
+
+// indefiniteWho returns ws with each colloquial indefinite "wer", "wen",
+// "wem" (after a word of indefWhoAfter in its clause; brk as for
+// personRequest) written as "jemand", "jemanden", "jemandem", so the
+// grammar reads "ich brauch wen" as "ich brauche jemanden" and "ist
+// heute wer vom Support da" as "ist heute jemand vom Support da". ws
+// itself is not changed; a copy is made only when a word is.
+func indefiniteWho(ws []string, brk []bool) []string {
+	out := ws
+	for i := 1; i < len(ws); i++ {
+		var to string
+		switch ws[i] {
+		case "wer":
+			to = "jemand"
+		case "wen":
+			to = "jemanden"
+		case "wem":
+			to = "jemandem"
+		default:
+			continue
+		}
+		if !indefWhoAfter[ws[i-1]] || i < len(brk) && brk[i] {
+			continue
+		}
+		if &out[0] == &ws[0] {
+			out = slices.Clone(ws)
+		}
+		out[i] = to
+	}
+	return out
 }
 
 // syncKind is the kind of help at the same time as the member a word
@@ -936,6 +988,21 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		}
 		return true
 	}
+	// toMe reports whether the member is whom the writing verb i is
+	// addressed to: the German dative before it in its clause ("mir",
+	// "uns"; "mich" of "anschreiben"), not after "ich"/"wir" (the
+	// member's own: "kann ich mir das aufschreiben"); the English object
+	// after it ("write me", "write to me", "message us").
+	toMe := func(i int) bool {
+		if i+1 < len(ws) && (ws[i+1] == "me" || ws[i+1] == "us") ||
+			i+2 < len(ws) && ws[i+1] == "to" && (ws[i+2] == "me" || ws[i+2] == "us") {
+			return true
+		}
+		return near(i, -6, 0, func(k int) bool {
+			return (ws[k] == "mir" || ws[k] == "uns" || ws[k] == "mich" && ws[i] == "anschreiben") && clause(k, i) &&
+				near(k, -4, 0, func(j int) bool { return (ws[j] == "ich" || ws[j] == "wir") && clause(j, k) }) < 0
+		}) >= 0
+	}
 	for i, w := range ws {
 		switch {
 		// Help at the same time as the member: on the phone, live, in
@@ -1096,6 +1163,22 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			within(ws, i-4, i+4, func(x string) bool { return x == "mir" || x == "uns" }) && near(i, -7, 5, helper) >= 0 &&
 			!conditional(i):
 			return sureHuman
+		// Someone writes to the member: "kann mir ein Admin schreiben",
+		// "kann mir jemand vom Support schreiben", "can an admin write
+		// me" — the member as the addressee (Duden, "schreiben":
+		// jemandem schreiben, jemanden anschreiben; Cambridge
+		// Dictionary, "write": to send a message to someone) and a
+		// person by name as the one asked, in a request (a modal, no
+		// negation). The member's own writing ("kann ich dem Admin
+		// schreiben") and a class of people ("können mir Fremde
+		// schreiben?": what the tool allows) are no such request.
+		case writeVerbs[w] && !direct && emb == len(ws) && toMe(i) &&
+			near(i, -6, 4, func(j int) bool { return modalWords[ws[j]] && clause(i, j) }) >= 0 &&
+			near(i, -6, 4, func(j int) bool { return (notWords[ws[j]] || failNot[ws[j]]) && clause(i, j) }) < 0 &&
+			near(i, -6, 1, func(k int) bool {
+				return clause(i, k) && (named(k) || (isStaff(ws[k]) && ws[k] != "team") && helper(k))
+			}) >= 0:
+			return sureHuman
 		// Speak with a person: "mit einem Menschen sprechen", "mit
 		// jemandem vom Team reden", "talk to a human", "speak with
 		// someone". Writing and chatting with someone is what a chat
@@ -1211,7 +1294,9 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// "someone who knows …".
 		case someoneWords[w] && w != "wer" && w != "who" && w != "wen" && w != "wem" && !direct &&
 			(within(ws, i-3, i, func(x string) bool {
-				return x == "brauche" || x == "braeuchte" || x == "suche" || x == "need" || x == "want" || x == "haette"
+				// ("brauch": the colloquial first person, Duden
+				// "brauchen", as wantVerbs and seekWords have it.)
+				return x == "brauche" || x == "brauch" || x == "braeuchte" || x == "suche" || x == "need" || x == "want" || x == "haette"
 			}) || i+1 < len(ws) && (ws[i+1] == "der" || ws[i+1] == "die" || ws[i+1] == "who" || ws[i+1] == "that")):
 			sig = max(sig, maybeHuman)
 		}

@@ -145,9 +145,14 @@ var rescue = logistic{
 // decideSearch turns into "no guide", when the message is none for the
 // weakness of the evidence alone: it has hits, names no subject outside
 // the library, asks for no date, and its first guide does not lean on
-// one common word. qw are the searched words.
+// one common word. qw are the searched words. A subject outside the
+// library that is only the setting of a task in a tool the message names
+// (inNamedTool: „die Druckerei soll die Flyer aus der Cloud holen, wie
+// schick ich denen einen Link“) does not bar the weak evidence either
+// (twelfth pass: pool A flat, B +1).
 func weakGate(d *Decision, res search.Result, qw []word) {
-	if len(res.Hits) == 0 || len(res.OffTopic) > 0 || asksDate(qw) || leansOnOneWord(res.Hits[0]) || offTopicOnOneWord(res) {
+	setting := len(res.OffTopic) > 0 && inNamedTool(res, qw)
+	if len(res.Hits) == 0 || len(res.OffTopic) > 0 && !setting || asksDate(qw) || leansOnOneWord(res.Hits[0]) {
 		return
 	}
 	d.weak = &weakEvidence{hits: res.Hits, x: featuresOf(res, len(qw)), uncovered: res.Uncovered}

@@ -3,6 +3,7 @@ package answer
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/guides/search"
@@ -21,7 +22,10 @@ var (
 	thanksWords = set("danke", "dank", "dankeschön", "dankesehr", "vielen", "herzlichen", "besten", "lieben", "tausend", "merci",
 		"thx", "thanks", "thank", "ty", "cheers")
 	byeWords = set("tschüss", "tschüs", "ciao", "bye", "goodbye", "bis", "bald", "später", "dann", "schönen", "schöne", "schönes",
-		"wochenende", "feierabend", "gute", "nacht", "see", "later", "grüße", "gruß", "lg", "vg", "mfg", "viele")
+		"wochenende", "feierabend", "gute", "nacht", "see", "later", "grüße", "gruß", "lg", "vg", "mfg", "viele",
+		// Cambridge Dictionary, "good night" (said when people leave
+		// each other in the evening).
+		"night")
 	// ackWords are the words of an acknowledgement: those that
 	// acknowledge on their own (ackCore) and those that only carry one.
 	ackWords = union(ackCore, set("alles", "sehr", "hat", "hats", "hat's", "jetzt", "wieder", "schon", "nochmal", "mal", "dir",
@@ -35,7 +39,14 @@ var (
 		"know", "to",
 		// The perfect of understanding ("hab's verstanden", "ich habe
 		// es kapiert"; talk11): the auxiliary carries it.
-		"hab", "habe", "habs", "hab's"))
+		"hab", "habe", "habs", "hab's",
+		// The linking verbs of an approval (Cambridge Dictionary,
+		// "sound": "sounds good", "look": "looks good") and its
+		// intensifier ("very good").
+		"sounds", "looks", "very",
+		// "ich" with the enclitic "es" ("probier ich's mal", typed
+		// "ichs"; Duden, Apostroph: "wie geht's", "hab's").
+		"ichs", "ich's"))
 	// thanksFor name what one thanks for ("danke für die schnelle
 	// Antwort", "thanks for the help"): small talk only beside a word of
 	// thanks — "ich will Hilfe" or "Tipps?" asks for something.
@@ -48,10 +59,17 @@ var (
 		// come).
 		"schön", "vielmals", "trotzdem")
 	// Words that announce a question without asking it ("hallo, kurze
-	// Frage", "kannst du mir helfen?").
+	// Frage", "kannst du mir helfen?"). "brauch" is the colloquial first
+	// person of "brauchen" with its final e dropped (Duden grammar,
+	// e-Tilgung: "ich brauch Hilfe"), as "hab" is of "haben"; without it
+	// „ich brauch Hilfe beim Passwort“ kept „Hilfe“ in the search and
+	// found the guide about "!hilfe" first.
 	askWords = set("frage", "fragen", "kurze", "kleine", "eine", "ich", "hab", "habe", "hätte", "hätt", "question",
-		"quick", "have", "i", "brauche", "bräuchte", "hilfe", "help", "need", "kannst", "könntest", "du", "mir", "helfen",
+		"quick", "have", "i", "brauche", "brauch", "bräuchte", "hilfe", "help", "need", "kannst", "könntest", "du", "mir", "helfen",
 		"can", "could", "you", "me", "bitte", "please", "mal", "noch", "nochmal", "another", "one", "a", "an", "eine", "dich",
+		// The colloquial articles (Duden, "'ne", "'n", "'nen": ugs.
+		// "eine", "ein", "einen"): „hab ne Frage“, „ne kurze Frage“.
+		"ne", "n", "nen",
 		"darf", "fragen",
 		// The apology that opens a request to get attention (Duden,
 		// "Entschuldigung": "Entschuldigung, können Sie mir sagen …";
@@ -61,7 +79,11 @@ var (
 		// Frage", not a "no guide" that quotes it.
 		"entschuldigung", "entschuldige", "verzeihung", "pardon", "sorry", "excuse")
 	// Negations turn "klappt" into a complaint.
-	negWords = set("nicht", "kein", "keine", "keinen", "nie", "nichts", "not", "doesn't", "don't", "immer")
+	// The colloquial forms count as the standard ones (Duden: "nich",
+	// ugs. für "nicht"; "net", landsch., bes. südd. für "nicht"; "nix",
+	// ugs. für "nichts"): „geht nich“, „funzt net“, „geht gar nix“.
+	negWords = set("nicht", "kein", "keine", "keinen", "nie", "nichts", "not", "doesn't", "don't", "immer",
+		"nich", "net", "nix")
 )
 
 // ackCore are the acknowledgement words that acknowledge on their own
@@ -91,7 +113,15 @@ var ackCore = union(chat.YesParticles, chat.NoParticles, set("ok", "okay", "okey
 	// that you have understood an instruction). Negated they are the
 	// member's trouble ("ich verstehe das nicht": negWords), with a
 	// thing named a question ("verstehe ich das richtig?").
-	"verstehe", "versteh", "kapiert", "kapiere", "kapier", "check", "checke", "gecheckt", "understood"))
+	"verstehe", "versteh", "kapiert", "kapiere", "kapier", "check", "checke", "gecheckt", "understood",
+	// Duden, "roger" (ugs.: in Ordnung, einverstanden; "alles
+	// roger"); Cambridge Dictionary, "roger" (used to say that a
+	// message has been understood).
+	"roger",
+	// The trouble reported solved (Duden, "lösen": „das Problem ist
+	// gelöst“; "klären": „hat sich geklärt“; Cambridge Dictionary,
+	// "solve", "fix"): „hat sich geklärt“, "solved it", "fixed it".
+	"gelöst", "geloest", "geklärt", "geklaert", "solved", "fixed"))
 
 // ackPhrases are the acknowledgements of understanding that take more
 // than one word (talk11): Cambridge Dictionary, "I see" (used to show
@@ -103,6 +133,31 @@ var ackCore = union(chat.YesParticles, chat.NoParticles, set("ok", "okay", "okey
 // Sinn" criticises.
 var ackPhrases = withFolded(set("i see", "oh i see", "makes sense", "that makes sense", "i understand", "macht sinn",
 	"ergibt sinn"))
+
+// seeEndsClause reports whether every "I see" of text (words ws) ends
+// its clause: the end of the message or a clause break after "see" ("I
+// see", "ah, I see", "I see, thanks"). "see" with an object after it in
+// the same clause is the verb of sight, not of understanding ("I see you",
+// "I see the button"; Cambridge Dictionary, "I see": used to show that you
+// understand — the phrase stands alone), and no acknowledgement (review
+// rvP11, finding 10). One pass over ws.
+func seeEndsClause(text string, ws []word) bool {
+	for k := 1; k < len(ws); k++ {
+		if ws[k].w == "see" && ws[k-1].w == "i" && k+1 < len(ws) && !breakBefore(text, ws[k+1].start, clauseBreaks) {
+			return false
+		}
+	}
+	return true
+}
+
+// asksAtEnd reports whether text ends in a question mark, with only
+// blanks, emoji or other symbols after it ("kein Problem? 🙂").
+func asksAtEnd(text string) bool {
+	t := strings.TrimRightFunc(text, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsSymbol(r) || unicode.Is(unicode.Variation_Selector, r) || r == '\u200d'
+	})
+	return strings.HasSuffix(t, "?")
+}
 
 // withFolded returns phrases with each phrase also as typed without
 // umlaut or ß (fold: "ueberhaupt kein problem"), as the words are read
@@ -248,12 +303,24 @@ func isSmallTalk(text string, ws []word) (Talk, bool) {
 		// no topic — asked what it is about, never quoted as one.
 		return TalkPrompt, true
 	}
-	if len(ws) <= maxLeaveWords && phraseOnly(b.String(), ackPhrases) {
+	ack := len(ws) <= maxLeaveWords && phraseOnly(b.String(), ackPhrases) && seeEndsClause(text, ws)
+	noProb := !ack && len(ws) <= maxLeaveWords && phraseOnly(b.String(), noProblem)
+	if (ack || noProb) && asksAtEnd(text) {
+		// „kein Problem?“, "no problem?", "makes sense?" ask whether
+		// something is all right (review rvP11, finding 10): a
+		// question, no acknowledgement — Duden grammar, the question
+		// mark ends a question (Fragesatz), also one without a
+		// question word ("Entscheidungsfrage" by intonation alone).
+		// It names no topic: the member is asked what it is about,
+		// as for a bare "?", never told „Alles klar!“.
+		return TalkPrompt, true
+	}
+	if ack {
 		// "ah, I see", "ok, makes sense, thanks": an acknowledgement
 		// (or the thanks or goodbye around it).
 		return kindOf(ws), true
 	}
-	if len(ws) <= maxLeaveWords && phraseOnly(b.String(), noProblem) {
+	if noProb {
 		// "kein Problem", "no worries, bye": an acknowledgement (or
 		// the thanks or goodbye around it), not the vague complaint
 		// "Problem" alone would be.
@@ -311,7 +378,11 @@ func kindOf(ws []word) Talk {
 		// ("see" after "I" understands: "I see", ackPhrases.)
 		seeing := w.w == "see" && i > 0 && ws[i-1].w == "i"
 		bye = bye || (byeWords[w.w] && !greetWords[w.w] && w.w != "dann" && w.w != "viele" && !seeing)
-		hello = hello || (greetWords[w.w] && !addressWords[w.w])
+		// "good", "gute(n)" greet only in a greeting formula with a
+		// time of day ("good morning", „guten Tag“; Duden, "gut":
+		// „guten Morgen!“); "all good", "good to know" acknowledge.
+		formula := !greetHeads[w.w] || i+1 < len(ws) && greetTimes[ws[i+1].w]
+		hello = hello || (greetWords[w.w] && !addressWords[w.w] && formula)
 	}
 	switch {
 	case thanks:
@@ -323,6 +394,14 @@ func kindOf(ws []word) Talk {
 	}
 	return TalkAck
 }
+
+// greetHeads are the adjectives of a greeting formula and greetTimes the
+// times of day they greet with ("good morning", „guten Tag“, „gute
+// Nacht“).
+var (
+	greetHeads = set("good", "guten", "gute")
+	greetTimes = set("morning", "evening", "afternoon", "day", "night", "morgen", "tag", "abend", "nacht")
+)
 
 // thanksOf reports whether ws thank (thanks) and whether they decline
 // with thanks (declined): thanks right after a "no" (chat.NoParticles), in a run of
@@ -338,11 +417,14 @@ func kindOf(ws []word) Talk {
 // finding 11).
 func thanksOf(ws []word) (thanks, declined bool) {
 	afterNo, success, neg := false, false, false
-	for _, w := range ws {
+	for i, w := range ws {
 		t := thanksWords[w.w] || thanksFor[w.w] && afterNo
 		thanks = thanks || t && !afterNo
 		declined = declined || t && afterNo
-		afterNo = chat.NoParticles[w.w] || t && afterNo
+		// (A particle that is also a German word, chat.NoAlone, answers
+		// only where an answer stands, first: „ne danke“, not „danke
+		// für ne schnelle Antwort“, where it is the article.)
+		afterNo = chat.NoParticles[w.w] && (i == 0 || !chat.NoAlone[w.w]) || t && afterNo
 		success = success || successWords[w.w]
 		neg = neg || negWords[w.w]
 	}
@@ -407,11 +489,19 @@ func replyLead(text string, ws []word) int {
 // whether the run ends in a word joined to the next by a hyphen
 // ("Ja-Stimme", "OK-Button"; compound): then it is no run of particles.
 // Particles joined to particles are said twice, no compound ("nein-nein",
-// "ja-ja"; Duden, "jaja"). replyLead and IsHelpRequest read the same run
+// "ja-ja"; Duden, "jaja"). A particle that is also a German word
+// (chat.NoAlone: "nah an der Tür") opens the run only before a clause
+// break. replyLead and IsHelpRequest read the same run
 // (review rvP11, finding 7). One pass over the run.
 func particleRun(text string, ws []word) (i int, compound bool) {
 	for i < len(ws) && (replyParticles[ws[i].w] ||
 		i > 0 && (particleFollowers[ws[i].w] || thanksWords[ws[i].w] || ws[i].w == "you" && ws[i-1].w == "thank")) {
+		if chat.NoAlone[ws[i].w] && i+1 < len(ws) && !breakBefore(text, ws[i+1].start, clauseBreaks) {
+			// "nah an der Tür", "nah dran": the German adjective, no
+			// particle, unless a clause break ends it ("nah, ich …";
+			// chat.NoAlone).
+			break
+		}
 		if end := ws[i].start + len(ws[i].w); end < len(text) && text[end] == '-' &&
 			(i+1 == len(ws) || !replyParticles[ws[i+1].w]) {
 			return i, true
@@ -501,7 +591,10 @@ var (
 		"wieder", "schon", "noch", "immer", "mehr", "gar", "überhaupt", "irgendwie", "alles", "nichts", "nicht", "kein",
 		"keine", "bitte", "dringend", "mein", "meine", "hier", "jetzt", "plötzlich", "seit", "heute", "doesn't", "does",
 		"not", "isn't", "it", "is", "nothing", "anything", "i", "have", "a", "an", "please", "urgent", "hallo", "hi",
-		"hey", "moin", "brauche", "bräuchte", "need", "wieso", "warum", "why", "so", "echt", "total", "einfach",
+		"hey", "moin", "brauche", "brauch", "bräuchte", "need", "wieso",
+		// "'n", ugs. für "ein", "einen" (Duden), as "ne", "nen" below:
+		// „hab n Problem“.
+		"n", "warum", "why", "so", "echt", "total", "einfach",
 		"irgendwas", "something", "with", "mit", "again", "still", "anymore", "at", "all", "any", "my", "help", "me",
 		"mir", "du", "kannst", "can", "you", "ganz", "great", "grosses", "großes", "kleines", "ne", "nen",
 		// The German of "with something" ("ich brauche Hilfe bei etwas",
@@ -1659,7 +1752,13 @@ func declineOnly(text string, ws []word) (Talk, bool) {
 			// The denial of a need, read with it.
 		case copeHelp[f] && deniedHelp(fs, i):
 			// The help a denied need names ("keine Hilfe").
-		case f == "never" && i+1 < len(fs) && fs[i+1] == "mind", f == "nevermind":
+		case f == "never" && i+1 < len(fs) && fs[i+1] == "mind", f == "nevermind", f == "nvm",
+			// "forget it" (Cambridge Dictionary: used to tell someone
+			// that something is not important), „vergiss es“ (Duden,
+			// "vergessen": „vergiss es!“ ugs., lass es sein); "nvm" the
+			// chat abbreviation of "never mind", as "np" is of "no
+			// problem".
+			(f == "forget" || f == "vergiss") && i+1 < len(fs) && (fs[i+1] == "it" || fs[i+1] == "es" || fs[i+1] == "das"):
 			core = true
 		case copeFill[f] || copeBe[f] || copeStates[f]:
 		case social(orig[i]) && !negWords[orig[i]] && !(thanksFor[orig[i]] && !thanked):

@@ -121,7 +121,21 @@ var (
 	// NoParticles say no alone ("nope" as "nein"; "noe" is "nö" as
 	// typed without umlaut).
 	NoParticles = map[string]bool{"nein": true, "nee": true, "nö": true, "noe": true, "no": true, "nope": true,
-		"nah": true}
+		"nah": true, "ne": true}
+	// NoAlone are the NoParticles that are also a word of another kind
+	// in a German message: "nah" is the German adjective and adverb
+	// (Duden, "nah, nahe": in geringer Entfernung — "nah an der Tür",
+	// "ganz nah dran"). It says no only as the whole message ("nah",
+	// "nah."; SaysNo of the whole) or set apart by a clause break ("nah,
+	// no worries"), never before the next word of a longer message
+	// (review of the eleventh pass: „nah dran, aber …“ declined a case
+	// offer).
+	// "ne" is the colloquial "nein" (Duden, "ne": ugs. "nein" — „ne,
+	// danke“), the colloquial article "eine" („ne Frage“; Duden, "'ne")
+	// and the tag "nicht wahr" („gut, ne?“): a "no" alone or before a
+	// clause break only („ne danke“ is the polite refusal by the
+	// answer decision's reading of thanks after a "no").
+	NoAlone = map[string]bool{"nah": true, "ne": true}
 )
 
 // The polite yes: an answer particle that says yes with the words that
@@ -188,7 +202,47 @@ func SaysYes(words string) bool {
 		return true
 	}
 	yes, _, _ := readYes(words)
-	return yes
+	return yes || acceptYes(words)
+}
+
+// The yes with words of approval: a yes particle or "ok" with what
+// approves the offer and nothing else — Duden, "okay" (einverstanden),
+// "gut" ("[also] gut!": Einverständnis), "passen" (ugs. "passt": es ist
+// recht), "einverstanden", "super", "prima", "perfekt" (Zustimmung),
+// "machen" ("mach das!", "mach mal"); Cambridge Dictionary, "go ahead"
+// (used to give someone permission), "do it", "fine", "alright". "ja ok",
+// "jo, passt", "ok, mach das", "yes, go ahead" answer a yes/no question
+// with yes: read as neither, the case offer got „Alles klar!“ and stayed
+// open with nothing sent (review of the eleventh pass, the talk12 probes).
+var (
+	// acceptAnchors make the words a yes: YesParticles, "ok" and its
+	// spellings, "einverstanden".
+	acceptAnchors = map[string]bool{"ok": true, "okay": true, "okey": true, "einverstanden": true}
+	// acceptWords approve beside an anchor.
+	acceptWords = map[string]bool{"gut": true, "passt": true, "super": true, "prima": true, "perfekt": true,
+		"mach": true, "machs": true, "mache": true, "mal": true, "das": true, "go": true, "ahead": true,
+		"do": true, "it": true, "fine": true, "alright": true, "gerne": true, "gern": true, "bitte": true, "please": true}
+)
+
+// acceptYes reports whether words (NormWords of a message) are a yes
+// with words of approval alone: acceptAnchors or YesParticles, one at
+// least, and acceptWords, yesPolite, yesSure, at most maxPoliteYes words.
+func acceptYes(words string) bool {
+	fs := strings.Fields(BareWords(words))
+	if len(fs) < 2 || len(fs) > maxPoliteYes {
+		return false
+	}
+	anchor := false
+	for _, f := range fs {
+		switch {
+		case YesParticles[f] || acceptAnchors[f]:
+			anchor = true
+		case acceptWords[f] || yesPolite[f] || yesSure[f]:
+		default:
+			return false
+		}
+	}
+	return anchor
 }
 
 // SaysNo reports whether words (NormWords of a message) answer a yes/no

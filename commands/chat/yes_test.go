@@ -4,7 +4,9 @@ import "testing"
 
 // TestSaysYes: the short yes of YesWords and the polite yes ("ja,
 // gerne!", "yes please") answer every yes/no question alike; a yes with a
-// topic, a "no" or an acknowledgement ("ok gerne") does not.
+// topic or a "no" does not. "ok gerne" is a yes with a word of approval
+// (acceptYes; talk12): with nothing pending it stays an acknowledgement
+// (PoliteYes is false for it), but asked a yes/no question it says yes.
 func TestSaysYes(t *testing.T) {
 	for _, c := range []struct {
 		msg  string
@@ -21,7 +23,7 @@ func TestSaysYes(t *testing.T) {
 		{"bitte", true},
 		{"gerne", true},
 		{"nein danke", false},
-		{"ok gerne", false},
+		{"ok gerne", true},
 		{"bitte gerne", false}, // "you're welcome": no yes particle
 		{"ja bitte hilf mir beim passwort", false},
 		{"ja ja ja ja bitte", true},
@@ -74,9 +76,48 @@ func TestYesNoParticles(t *testing.T) {
 			t.Errorf("%q: SaysYes %v, SaysNo %v; want %v, %v", c.msg, SaysYes(w), SaysNo(w), c.yes, c.no)
 		}
 	}
+	// (see TestAcceptYes for the yes with words of approval.)
 	// A polite yes stays polite only: "ja klar" is a yes to a question,
 	// not the polite yes that asks what it is about with nothing pending.
 	if PoliteYes(NormWords("ja klar")) {
 		t.Errorf("PoliteYes(ja klar) = true")
+	}
+}
+
+// TestAcceptYes: a yes particle or "ok" with words of approval and nothing
+// else answers a yes/no question with yes (Duden, "okay", "gut", "passt",
+// "einverstanden", "mach das"; Cambridge Dictionary, "go ahead", "do
+// it"); without an anchor, with a topic, a condition or a "no" it is no
+// yes. The polite yes with nothing pending is not widened.
+func TestAcceptYes(t *testing.T) {
+	for _, c := range []struct {
+		msg string
+		yes bool
+	}{
+		{"ja ok", true},
+		{"jo, passt", true},
+		{"yep, mach", true},
+		{"ok mach", true},
+		{"ok, mach das", true},
+		{"ja gut", true},
+		{"ok super", true},
+		{"jap, einverstanden", true},
+		{"yes, go ahead", true},
+		{"ok, do it", true},
+		{"passt", false},    // no anchor: "passt" alone may wave the offer off
+		{"gut", false},      // no anchor
+		{"mach das", false}, // no anchor
+		{"ok danke", false}, // thanks may close the talk
+		{"ja, aber erst morgen", false},
+		{"ja ok, wie teile ich meinen bildschirm", false},
+		{"ok nein", false},
+		{"ja ok mach das gerne bitte", false}, // longer than a short answer
+	} {
+		if got := SaysYes(NormWords(c.msg)); got != c.yes {
+			t.Errorf("SaysYes(%q) = %v, want %v", c.msg, got, c.yes)
+		}
+		if PoliteYes(NormWords(c.msg)) {
+			t.Errorf("PoliteYes(%q) = true", c.msg)
+		}
 	}
 }

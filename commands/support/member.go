@@ -78,11 +78,18 @@ func notHelped(words string) bool {
 // opensWithNo reports whether words (chat.NormWords) open with a word
 // that says no (chat.SaysNo: "nein, …", "no, …", "nope, …"), however long
 // the message is (SaysNo reads short answers only, so only the first word
-// is given to it).
+// is given to it). A particle that is also a German word (chat.NoAlone:
+// "nah an der Tür", „nah dran“) says no only as the whole message ("nah",
+// "nah.") or before a clause break ("nah, no worries"), as the answer
+// "no" stands apart from what follows it (fix13's determiner rule).
 func opensWithNo(words string) bool {
 	first := words
 	if i := strings.IndexFunc(words, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }); i >= 0 {
 		first = words[:i]
+	}
+	if chat.NoAlone[first] {
+		rest := strings.TrimLeft(words[len(first):], " ")
+		return chat.SaysNo(words) || rest != "" && strings.ContainsRune(",.!?;:…–-", []rune(rest)[0])
 	}
 	return first != "" && chat.SaysNo(first)
 }
@@ -699,6 +706,19 @@ func (w *Workflow) OfferReaction(ctx context.Context, evt *event.Event, target i
 			return true, w.declineCase(ctx, d)
 		}
 		return true, nil
+	}
+	if d != nil && (k == "❌" || k == "👎") && wasPrompt(d, target, expired) {
+		// A ❌ on the prompt of an offer that is no longer open. The
+		// member does not want the team to get their question: with a
+		// newer offer pending, that one is declined too (a later "ok"
+		// must not send what the member refused; asking for a person
+		// again is one sentence, an unwanted send cannot be undone).
+		// Otherwise nothing is open, and the member is told that
+		// nothing was sent instead of hearing nothing.
+		if d.Offered && !expired {
+			return true, w.declineCase(ctx, d)
+		}
+		return true, w.ReplyMarkdown(ctx, w.tx.OfferLapsedDeclined)
 	}
 	if d != nil && (k == "✅" || k == "👍") && wasPrompt(d, target, expired) {
 		// A ✅ on the prompt of an offer that is no longer open (a

@@ -38,6 +38,12 @@ func quiet(cfg Config, now time.Time) bool {
 	return hour >= from || hour < to
 }
 
+// OfferMemory is how long the event IDs of an expired draft's case offers
+// are kept (storage.CaseQuery.PruneDrafts; the member's question is
+// deleted when the draft expires): a ✅ on such an offer within a week is
+// told it is no longer open.
+const OfferMemory = 7 * 24 * time.Hour
+
 // Tick sends the reminders and the digest due at now (outside quiet hours)
 // and expires unconfirmed case drafts. Closed cases are deleted by the
 // retention rules (storage.DB.Retention, run hourly). Tests call it with a
@@ -46,7 +52,7 @@ func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
 	if !w.On() {
 		return nil
 	}
-	if err := w.DB.Cases.PruneDrafts(ctx, now.Add(-w.ChoiceTTL)); err != nil {
+	if err := w.DB.Cases.PruneDrafts(ctx, now.Add(-w.ChoiceTTL), now.Add(-OfferMemory)); err != nil {
 		return err
 	}
 	if quiet(w.cfg, now) {

@@ -39,6 +39,9 @@ type Texts struct {
 	// (%d = its number): their case is where to write, not a request for
 	// a person.
 	OfferLapsedCase string
+	// OfferLapsedDeclined answers a ❌ on the prompt of an offer that is
+	// no longer open while none is pending: nothing was sent.
+	OfferLapsedDeclined string
 	// OfferSuperseded answers a ✅ on the prompt of an offer that is no
 	// longer open while a newer one is pending, and says how to accept
 	// the newer one.
@@ -198,6 +201,7 @@ var German = Texts{
 	OfferAskAgain:       "Soll ich den Supportfall für das Team öffnen? Antworte bitte mit `ja` oder `nein`.",
 	OfferLapsed:         "Dieses Angebot ist nicht mehr offen, darum habe ich nichts an das Team geschickt. Möchtest du doch mit einem Menschen aus dem Team sprechen? Schreib einfach „Ich möchte mit einem Menschen sprechen“.",
 	OfferLapsedCase:     "Dieses Angebot ist nicht mehr offen, darum habe ich nichts an das Team geschickt. Dein Fall **#%d** ist aber offen: Schreib einfach hier weiter, deine Nachricht geht an das Team.",
+	OfferLapsedDeclined: "Alles klar – dieses Angebot war schon nicht mehr offen, ich habe nichts an das Team geschickt.",
 	OfferSuperseded:     "Dieses Angebot ist nicht mehr offen, darum habe ich nichts an das Team geschickt. Inzwischen habe ich dir ein neues gemacht: Reagiere auf meine letzte Frage nach einem Supportfall mit ✅ oder antworte `ja`.",
 	TicketUsage:         "Beschreib dein Anliegen gleich mit, z. B. `!ticket Ich bekomme keine Mail zum Passwort-Zurücksetzen`.",
 	OpenedNobody:        "Dein Supportfall **#%d** ist angelegt. Gerade ist aber niemand aus dem Team im Dienst – es kann also dauern, bis jemand antwortet. Alles, was du hier noch schreibst, kommt zu deinem Fall. Eilt es? %s",
@@ -296,6 +300,7 @@ var English = Texts{
 	OfferAskAgain:       "Shall I open the support case for the team? Please reply `yes` or `no`.",
 	OfferLapsed:         "This offer is no longer open, so I haven't sent anything to the team. Would you still like to talk to a person from the team? Just write “I'd like to talk to a person”.",
 	OfferLapsedCase:     "This offer is no longer open, so I haven't sent anything to the team. Your case **#%d** is open, though: just keep writing here, your message goes to the team.",
+	OfferLapsedDeclined: "All right – this offer was no longer open, I haven't sent anything to the team.",
 	OfferSuperseded:     "This offer is no longer open, so I haven't sent anything to the team. I've made you a new one since: react to my latest question about a support case with ✅ or reply `yes`.",
 	TicketUsage:         "Describe your issue right away, e.g. `!ticket I get no password reset mail`.",
 	OpenedNobody:        "Your support case **#%d** is open. Nobody from the team is on duty right now, though – so an answer may take a while. Everything you write here is added to your case. In a hurry? %s",

@@ -67,11 +67,17 @@ func (d *decompounder) isKnown(p string) bool {
 // removed) using as few parts as possible, or nil if w cannot be split
 // into at least two known parts. At most maxParts parts are tried.
 func (d *decompounder) split(w string) []string {
-	n := len(w)
-	if n < 2*minPart {
+	if !splitKnown && d.isKnown(w) {
 		return nil
 	}
-	if !splitKnown && d.isKnown(w) {
+	return d.splitParts(w, splitKnown)
+}
+
+// splitParts is split for any word: with notWhole, a known w is not taken
+// as its own single part.
+func (d *decompounder) splitParts(w string, notWhole bool) []string {
+	n := len(w)
+	if n < 2*minPart {
 		return nil
 	}
 	const maxParts = 4
@@ -105,7 +111,7 @@ func (d *decompounder) split(w string) []string {
 				continue
 			}
 			try := func(nx int) {
-				if nx > n || best[nx] < 0 || (nx == n && i == 0 && splitKnown) {
+				if nx > n || best[nx] < 0 || (nx == n && i == 0 && notWhole) {
 					return
 				}
 				c := best[nx] + 1
@@ -145,7 +151,18 @@ func isRuneStart(s string, i int) bool {
 // splitKeys splits the folded surface word w and returns the stem keys of
 // its parts (without the key of w itself), or nil.
 func (d *decompounder) splitKeys(w string, st *stemmer) []string {
-	parts := d.split(umlautFold(w))
+	return partKeys(w, d.split(umlautFold(w)), st)
+}
+
+// splitAnyKeys is splitKeys also for a word the library uses standalone
+// ("Profilbild" → "profil", "bild").
+func (d *decompounder) splitAnyKeys(w string, st *stemmer) []string {
+	return partKeys(w, d.splitParts(umlautFold(w), true), st)
+}
+
+// partKeys returns the stem keys of parts, the parts of w, without the
+// key of w itself, or nil.
+func partKeys(w string, parts []string, st *stemmer) []string {
 	if parts == nil {
 		return nil
 	}

@@ -64,25 +64,31 @@ func thingConcepts(cs []concept, out []int) []int {
 // thingShare returns the share of candidate c's score that comes from
 // the query concepts naming a thing (things, from thingConcepts), each
 // credited as the score credits it: its weight times its best match in
-// the guide; and topic, whether one of them is met firmly (concept.solid)
-// in what the guide says it is about (title, tags, aliases, example
-// questions, summary, taught questions: the concept's strong fields) —
-// the thing is the guide's topic, or the setting its title names.
-func (ix *Index) thingShare(cs []concept, things []int, c cand) (share float64, topic bool) {
+// the guide; and topics, which of them (bit i for things[i], the first
+// 64) are met firmly (concept.solid) in what the guide says it is about
+// (title, tags, aliases, example questions, summary, taught questions:
+// the concept's strong fields) — the thing is the guide's topic, or the
+// setting its title names. Per thing, so that the decision can tell a
+// thing one guide is about from another thing a second guide names
+// („Webcam geht seit dem Windows-Update nicht mehr“: the camera guide
+// and the sync client's guide for Windows).
+func (ix *Index) thingShare(cs []concept, things []int, c cand) (share float64, topics uint64) {
 	if c.score <= 0 || len(things) == 0 {
-		return 0, false
+		return 0, 0
 	}
 	var dev float64
-	for _, ci := range things {
+	for i, ci := range things {
 		k := &cs[ci]
 		best := 0.0
 		for _, a := range k.alts {
 			if p, ok := ix.postingFor(a.term, c.doc); ok {
 				best = max(best, a.w*float64(ix.idf[a.term])*p.sat.value())
-				topic = topic || p.mask&k.strong != 0 && k.solid(a)
+				if i < 64 && p.mask&k.strong != 0 && k.solid(a) {
+					topics |= 1 << i
+				}
 			}
 		}
 		dev += k.weight * best
 	}
-	return min(1, dev/c.score), topic
+	return min(1, dev/c.score), topics
 }

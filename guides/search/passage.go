@@ -19,20 +19,49 @@ func (ix *Index) postingFor(term, doc int32) (posting, bool) {
 // passage scores the sections of doc against the query's concepts and
 // returns the best one with coverage figures for the confidence decision.
 func (ix *Index) passage(cs []concept, doc int32) detail {
-	var scores, covs [maxSections]float64
-	var per [maxSections]float64
-	var hit [maxSections]uint64 // per section: bit ci set if concept ci matched (first 64 concepts)
-	n := 0
-	var strong uint64
+	var sc sectionScores
+	ix.scoreSections(cs, doc, &sc)
+	d := detail{section: -1}
+	for i := 0; i < sc.n; i++ {
+		if sc.scores[i] > d.secScore {
+			d.section, d.secScore, d.secCov = i, sc.scores[i], sc.covs[i]
+		}
+		d.placed |= sc.hit[i]
+	}
+	var mask = sc.strong
+	if d.section >= 0 {
+		mask |= sc.hit[d.section]
+	}
+	for ci := range cs {
+		if ci < 64 && mask&(1<<ci) != 0 {
+			d.focus += cs[ci].weight * cs[ci].idf
+		}
+	}
+	return d
+}
+
+// sectionScores are the figures of a guide's sections for one query
+// (scoreSections).
+type sectionScores struct {
+	scores, covs, per [maxSections]float64
+	hit               [maxSections]uint64 // per section: bit ci set if concept ci matched (first 64 concepts)
+	n                 int                 // sections scored
+	strong            uint64              // concepts matched in a strong field of the guide
+}
+
+// scoreSections scores the sections of doc against the query's concepts:
+// per concept its best alternative's weight in the section.
+func (ix *Index) scoreSections(cs []concept, doc int32, sc *sectionScores) {
+	per := &sc.per
 	for ci := range cs {
 		c := &cs[ci]
-		for i := 0; i < n; i++ {
+		for i := 0; i < sc.n; i++ {
 			per[i] = 0
 		}
 		for _, a := range c.alts {
 			if ci < 64 {
 				if p, ok := ix.postingFor(a.term, doc); ok && p.mask&c.strong != 0 {
-					strong |= 1 << ci
+					sc.strong |= 1 << ci
 				}
 			}
 			ps := ix.secPost[a.term]
@@ -42,40 +71,138 @@ func (ix *Index) passage(cs []concept, doc int32) detail {
 				if s >= maxSections {
 					continue
 				}
-				for ; n <= s; n++ {
-					per[n], scores[n], covs[n], hit[n] = 0, 0, 0, 0
+				for ; sc.n <= s; sc.n++ {
+					per[sc.n], sc.scores[sc.n], sc.covs[sc.n], sc.hit[sc.n] = 0, 0, 0, 0
 				}
 				if v := a.w * float64(ix.idf[a.term]) * ps[i].sat.value(); v > per[s] {
 					per[s] = v
 				}
 			}
 		}
-		for i := 0; i < n; i++ {
+		for i := 0; i < sc.n; i++ {
 			if per[i] > 0 {
-				scores[i] += c.weight * per[i]
-				covs[i] += c.weight * c.idf
+				sc.scores[i] += c.weight * per[i]
+				sc.covs[i] += c.weight * c.idf
 				if ci < 64 {
-					hit[i] |= 1 << ci
+					sc.hit[i] |= 1 << ci
 				}
 			}
 		}
 	}
-	d := detail{section: -1}
-	for i := 0; i < n; i++ {
-		if scores[i] > d.secScore {
-			d.section, d.secScore, d.secCov = i, scores[i], covs[i]
+}
+
+// specificRatio: shownSection prefers a compound's section only over a
+// section whose words are all at most half as specific (idf) as the
+// compound — generic verbs such as "ändern" — never over one that matched
+// a telling word of its own ("Folien" beside a quoted "Bildschirmfreigabe").
+const specificRatio = 2
+
+// maxShownSplits bounds the query words shownSection splits for one guide
+// (a long message has many words the guide matches outside its sections).
+const maxShownSplits = 4
+
+// shownSection is the section of doc a member is shown (Hit.Section):
+// passage's best section, unless a query word that the guide names only
+// in its example questions, aliases or tags — not in its title or summary
+// (then every section is about it) and in no section — is a compound whose
+// parts one section names together, and that word is far more specific
+// (specificRatio) than every word the best section matched. The example
+// question "Wie ändere ich mein Profilbild?" finds the account guide for
+// "wo ändere ich mein profilbild", its section "Profil einrichten" says
+// "Profil" and "Bild", and the word "ändern" alone would show "Server
+// ändern" in the sign-in steps. Then that section gets the compound's
+// weight on top of its own score. Only what is shown changes: the
+// confidence figures stay passage's (det). st is made on first need.
+func (ix *Index) shownSection(cs []concept, doc int32, det detail, st **stemmer) int {
+	var sc *sectionScores
+	var bonus [maxSections]float64
+	var bestIDF float64 // the most specific concept the best section matched
+	splits := 0
+	for ci := range cs[:min(len(cs), 64)] {
+		c := &cs[ci]
+		if c.part || det.placed&(1<<ci) != 0 || splits == maxShownSplits || !ix.namedAside(c, doc) {
+			continue
+		}
+		if sc == nil {
+			sc = new(sectionScores)
+			ix.scoreSections(cs, doc, sc)
+			if det.section >= 0 {
+				for cj := range cs[:min(len(cs), 64)] {
+					if sc.hit[det.section]&(1<<cj) != 0 {
+						bestIDF = max(bestIDF, cs[cj].idf)
+					}
+				}
+			}
+		}
+		if c.idf < specificRatio*bestIDF {
+			continue
+		}
+		if *st == nil {
+			*st = newStemmer()
+		}
+		parts := ix.decomp.splitAnyKeys(c.word, *st)
+		if len(parts) < 2 {
+			continue
+		}
+		splits++
+		ix.addWholeCompound(parts, doc, c.weight, &bonus)
+	}
+	best, bestScore := det.section, det.secScore
+	if sc == nil {
+		return best
+	}
+	for i := 0; i < maxSections; i++ {
+		var base float64
+		if i < sc.n {
+			base = sc.scores[i]
+		}
+		if bonus[i] > 0 && base+bonus[i] > bestScore {
+			best, bestScore = i, base+bonus[i]
 		}
 	}
-	var mask = strong
-	if d.section >= 0 {
-		mask |= hit[d.section]
-	}
-	for ci := range cs {
-		if ci < 64 && mask&(1<<ci) != 0 {
-			d.focus += cs[ci].weight * cs[ci].idf
+	return best
+}
+
+// namedAside reports whether doc matches one of c's alternatives, and
+// none of them in its title or summary.
+func (ix *Index) namedAside(c *concept, doc int32) bool {
+	found := false
+	for _, a := range c.alts {
+		if p, ok := ix.postingFor(a.term, doc); ok {
+			if p.mask&(1<<fTitle|1<<fSummary) != 0 {
+				return false
+			}
+			found = true
 		}
 	}
-	return d
+	return found
+}
+
+// addWholeCompound adds to bonus, for every section of doc that names
+// every part (stem keys) of a compound, weight times the parts' mean
+// weight in that section.
+func (ix *Index) addWholeCompound(parts []string, doc int32, weight float64, bonus *[maxSections]float64) {
+	var sum [maxSections]float64
+	var count [maxSections]int
+	for _, k := range parts {
+		id, ok := ix.terms[k]
+		if !ok {
+			return
+		}
+		ps := ix.secPost[id]
+		i := sort.Search(len(ps), func(i int) bool { return ps[i].doc >= doc })
+		for ; i < len(ps) && ps[i].doc == doc; i++ {
+			if s := int(ps[i].sec); s < maxSections {
+				sum[s] += float64(ix.idf[id]) * ps[i].sat.value()
+				count[s]++
+			}
+		}
+	}
+	for s := range bonus {
+		if count[s] == len(parts) {
+			bonus[s] += weight * sum[s] / float64(len(parts))
+		}
+	}
 }
 
 // explain is a debugging aid for tests: the concepts of a query.

@@ -89,6 +89,10 @@ type Hit struct {
 	// questions, summary, taught questions): "Webcam in BigBlueButton
 	// einschalten" for "meine Kamera geht nicht".
 	ThingTopic bool
+	// ThingTopics holds which of the query's thing words (Result.Things,
+	// bit i for the i-th) the guide meets firmly in what it says it is
+	// about; ThingTopic is ThingTopics != 0.
+	ThingTopics uint64
 	// Aspect is set on the second and third hit only: the largest share
 	// of the query's weight carried by a word this guide names firmly in
 	// what it says it is about (as for Strong) and the first hit meets
@@ -906,6 +910,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 	// most a choice (below).
 	offDoc := cands[0].doc
 	reranked := ix.rerank(cs, cands, limit, denom)
+	var st *stemmer
 	for i, c := range cands {
 		d := ix.docs[c.doc]
 		det := ix.passage(cs, c.doc)
@@ -916,11 +921,12 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 			ID:      d.id,
 			Title:   d.title,
 			Score:   math.Min(1, c.score/denom),
-			Section: det.section,
+			Section: ix.shownSection(cs, c.doc, det, &st),
 			Strong:  math.Min(1, c.solidStr/denom),
 		})
 		res.Hits[i].OneWord, res.Hits[i].OneWordDF = ix.oneWord(c)
-		res.Hits[i].Thing, res.Hits[i].ThingTopic = ix.thingShare(cs, things, c)
+		res.Hits[i].Thing, res.Hits[i].ThingTopics = ix.thingShare(cs, things, c)
+		res.Hits[i].ThingTopic = res.Hits[i].ThingTopics != 0
 	}
 	ix.missedAspects(cs, cands, res.Hits, denom)
 	res.Runners = ix.runnersWithoutTopicRank(res.Hits, cands, moved, denom)
@@ -1089,6 +1095,7 @@ type detail struct {
 	secScore float64 // its score (same scale as the guide's score)
 	secCov   float64 // query weight matched in that section
 	focus    float64 // query weight matched in that section or in a strong field
+	placed   uint64  // concepts (first 64) matched in some section
 }
 
 // topicFirst returns the first candidate without the pairs' evidence
