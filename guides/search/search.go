@@ -904,6 +904,12 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 	for _, ci := range things {
 		res.Things = append(res.Things, cs[ci].word)
 	}
+	// The learned re-ranking (rerank.go) may reorder the first rerankK;
+	// the scope figures above, the confidence (f) and the off-topic
+	// words read the order without it, and a changed first guide is at
+	// most a choice (below).
+	offDoc := cands[0].doc
+	reranked := ix.rerank(cs, cands, limit, denom)
 	var st *stemmer
 	for i, c := range cands {
 		d := ix.docs[c.doc]
@@ -926,7 +932,10 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 	res.Runners = ix.runnersWithoutTopicRank(res.Hits, cands, moved, denom)
 	ix.decide(&res, f)
 	ix.guardMoved(&res, f, moved, topicMoved, pairsOwn, old, topicOld, denom)
-	res.OffTopic = ix.offTopic(toks, cands[0].doc)
+	if reranked {
+		rerankGuard(&res)
+	}
+	res.OffTopic = ix.offTopic(toks, offDoc)
 	res.OffTopic, res.OffTopicSpeaks = ix.offTopicSpeakers(cs, toks, res.OffTopic)
 	return res, f
 }

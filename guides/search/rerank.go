@@ -1,0 +1,200 @@
+package search
+
+import "math"
+
+// rerankK is the number of first candidates the learned re-ranking may
+// reorder (the first K of the ranking; the rest keep their places).
+const rerankK = 5
+
+// The generic features of a candidate among the first rerankK, read by
+// the learned re-ranking (Liu, "Learning to Rank for Information
+// Retrieval", 2009; pairwise logistic loss as RankNet, Burges et al.,
+// 2005). None names a guide or a word: they are the figures the ranking
+// already has, per candidate, relative to the query.
+const (
+	rfRank      = iota // rank with the pairs' evidence, relative to the first candidate's
+	rfScore            // Hit.Score: share of the query explained, BM25 saturation, no TopicRank
+	rfCov              // share of the query's weight matched anywhere
+	rfStrong           // share matched in a strong field (title, tags, aliases, summary, taught)
+	rfSolidStr         // share matched firmly in a strong field (Hit.Strong)
+	rfDistinct         // idf share of the most distinctive word matched in a strong field
+	rfPhr              // the word-order pairs' evidence, relative to the first candidate's rank
+	rfTopicless        // 1 when the guide names no query word in a strong field (TopicRank's cut)
+	rfOneWord          // share of the score from the best single query word
+	rfTitle            // share of the query's weight matched in the title
+	rfTags             // … in tags, aliases or taught questions
+	rfSummary          // … in the summary
+	rfHeadings         // … in the headings
+	rfBodyOnly         // … in the body only
+	rfRarest           // idf share of the rarest query word matched at all
+	rfTopicLen         // number of author-field terms (log), a guide's breadth
+	rfPos              // place in the current order (0 first … 1 fifth)
+	rfFirst            // 1 for the current first candidate
+	nRerank
+)
+
+// rerankFeat is one candidate's feature vector.
+type rerankFeat [nRerank]float64
+
+// rerankNames name the features (fitting aid and tests).
+var rerankNames = [nRerank]string{"rank", "score", "cov", "strong", "solidStr", "distinct", "phr", "topicless", "oneWord", "title", "tags", "summary", "headings", "bodyOnly", "rarest", "topicLen", "pos", "first"}
+
+// rerankOff switches the re-ranking off (fitting aid: the features are
+// read on the order without it).
+var rerankOff bool
+
+// rerankTrace, when set, receives the first candidates' documents and
+// features of each search (fitting aid only; nil in the bot).
+var rerankTrace func(docs []int32, x []rerankFeat)
+
+// rerankFeatures fills x[i] for cands[i]. The per-field shares cost a
+// binary search per alternative of each concept per candidate: linear in
+// the query's concepts (maxQueryTokens bounds them) times rerankK.
+func (ix *Index) rerankFeatures(cs []concept, cands []cand, denom float64, x []rerankFeat) {
+	// The rank the order was made by: with the pairs' evidence unless
+	// they order the runners-up only (phraseFirst off).
+	rankOf := func(c *cand) float64 {
+		if phraseFirst {
+			return c.rank + c.phr
+		}
+		return c.rank
+	}
+	r0 := rankOf(&cands[0])
+	if r0 <= 0 {
+		r0 = 1
+	}
+	for i := range cands {
+		c := &cands[i]
+		v := &x[i]
+		*v = rerankFeat{}
+		v[rfRank] = rankOf(c) / r0
+		v[rfScore] = math.Min(1, c.score/denom)
+		v[rfCov] = c.cov / denom
+		v[rfStrong] = c.strong / denom
+		v[rfSolidStr] = c.solidStr / denom
+		v[rfDistinct] = c.distinct
+		v[rfPhr] = c.phr / r0
+		if c.cut > 0 || c.strong == 0 {
+			v[rfTopicless] = 1
+		}
+		if c.score > 0 {
+			v[rfOneWord] = min(1, c.one/c.score)
+		}
+		v[rfTopicLen] = math.Log1p(float64(len(ix.docTopic[c.doc]))) / 5
+		if i == 0 {
+			v[rfFirst] = 1
+		}
+		if len(cands) > 1 {
+			v[rfPos] = float64(i) / float64(len(cands)-1)
+		}
+		for ci := range cs {
+			k := &cs[ci]
+			share := k.weight * k.idf / denom
+			var mask uint8
+			rarest := 0.0
+			for _, a := range k.alts {
+				if p, ok := ix.postingFor(a.term, c.doc); ok {
+					mask |= p.mask
+					rarest = max(rarest, float64(ix.idf[a.term]))
+				}
+			}
+			if mask == 0 {
+				continue
+			}
+			if ix.maxIdf > 0 {
+				v[rfRarest] = max(v[rfRarest], rarest/ix.maxIdf)
+			}
+			if mask&(1<<fTitle) != 0 {
+				v[rfTitle] += share
+			}
+			if mask&(1<<fTags|1<<fAliases|1<<fLearned) != 0 {
+				v[rfTags] += share
+			}
+			if mask&(1<<fSummary) != 0 {
+				v[rfSummary] += share
+			}
+			if mask&(1<<fHeadings) != 0 {
+				v[rfHeadings] += share
+			}
+			if mask&^(1<<fBody) == 0 {
+				v[rfBodyOnly] += share
+			}
+		}
+	}
+}
+
+// rerank lets the learned model choose the first of the first rerankK
+// candidates (at most limit); the one it chooses moves to the front and
+// the others keep their order, so the guide that lost first place comes
+// second (as with the word-order pairs). It reports whether the first
+// candidate changed. Ties keep the old first.
+func (ix *Index) rerank(cs []concept, cands []cand, limit int, denom float64) bool {
+	k := min(rerankK, limit, len(cands))
+	if k < 2 || denom <= 0 || (rerankOff && rerankTrace == nil) {
+		return false
+	}
+	var xb [rerankK]rerankFeat
+	x := xb[:k]
+	ix.rerankFeatures(cs, cands[:k], denom, x)
+	if rerankTrace != nil {
+		// Copies: what the trace keeps must not pin the arrays of
+		// every search to the heap.
+		docs := make([]int32, k)
+		for i := range k {
+			docs[i] = cands[i].doc
+		}
+		rerankTrace(docs, append([]rerankFeat(nil), x...))
+	}
+	if rerankOff {
+		return false
+	}
+	b, best := 0, rerankScore(&x[0])
+	for i := 1; i < k; i++ {
+		if s := rerankScore(&x[i]); s > best {
+			b, best = i, s
+		}
+	}
+	moveTo(cands, b, 0)
+	return b != 0
+}
+
+// The model's weights: a pairwise logistic regression (RankNet's loss,
+// Burges et al. 2005) of the expected guide against each candidate
+// ranked before it (or, when it is first, against every other), L2
+// penalty 0.001, fitted on the guide questions of the whole tune pool
+// whose expected guide is among the first five (bench tune … tune7 with
+// the bench guides, first messages tune … tune8 with library/; 1,840
+// questions) by TestRerankFit (rerank_tune_test.go, build tag tune).
+// The features were chosen by forward selection, a feature kept only
+// when it raised top-1 on the held-out part in both folds (fitted on
+// part A, measured on B, and the other way round): of the 17 only the
+// shares of the query met in tags/aliases/taught questions and in the
+// headings did (docs/performance.md, twelfth pass).
+const (
+	rerankWRank     = 3.233 // rank with the pairs, relative to the first's
+	rerankWFirst    = 1.295 // the current first candidate (the incumbent)
+	rerankWTags     = 2.035 // share of the query met in tags, aliases, taught questions
+	rerankWHeadings = 1.010 // share of the query met in headings
+)
+
+// rerankModel are the model's weights (see rerankScore).
+var rerankModel = rerankFeat{rfRank: rerankWRank, rfFirst: rerankWFirst, rfTags: rerankWTags, rfHeadings: rerankWHeadings}
+
+// rerankScore is the model's score of one candidate.
+func rerankScore(x *rerankFeat) float64 {
+	s := 0.0
+	for i, w := range rerankModel {
+		s += w * x[i]
+	}
+	return s
+}
+
+// rerankGuard is topicGuard for the re-ranking: the gates judged the
+// first guide of the order without it, so a first guide the re-ranking
+// put there is never confident; the result asks back ("Meintest du …?",
+// a choice in the new order) when the old first guide was confident or
+// plausible, and finds nothing when it found nothing.
+func rerankGuard(res *Result) {
+	res.Close = res.Confident || res.Close
+	res.Confident = false
+}
