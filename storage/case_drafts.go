@@ -48,15 +48,15 @@ func (q *CaseQuery) DeleteDraft(ctx context.Context, roomID, userID string) erro
 	return q.exec(ctx, delDraftQuery, roomID, userID)
 }
 
-// PruneDrafts empties the drafts created before before — the member's
-// question, Lotse's suggestions and answer are deleted — and deletes those
-// created before forget. In between only the room, the member and the
-// event IDs of the draft's case offers are kept, so that a ✅ on an offer
-// the member finds again the next day is told the offer is no longer open
-// instead of getting no reply at all.
-func (q *CaseQuery) PruneDrafts(ctx context.Context, before, forget time.Time) error {
-	if err := q.exec(ctx, blankDraftsQuery, before.UnixMilli()); err != nil {
-		return err
+// PruneDrafts expires the drafts created before before: what the member
+// wrote is deleted, a draft that made no case offer goes whole, and only
+// the room, the member, the time and the event IDs of its offers stay, for
+// CaseOfferMemory more (the statements of the retention rule "choices").
+func (q *CaseQuery) PruneDrafts(ctx context.Context, before time.Time) error {
+	for _, stmt := range expireDrafts {
+		if err := q.exec(ctx, stmt, before.UnixMilli()); err != nil {
+			return err
+		}
 	}
-	return q.exec(ctx, pruneDraftsQuery, forget.UnixMilli())
+	return nil
 }

@@ -162,11 +162,27 @@ const (
 	getDraftQuery = `SELECT room_id, user_id, question, guides, answer_event, prompt_event, earlier_prompts, offered, created_at
 		FROM case_draft WHERE room_id=$1 AND user_id=$2`
 	delDraftQuery = `DELETE FROM case_draft WHERE room_id=$1 AND user_id=$2`
-	// A draft past its time loses what the member wrote at once; its
-	// prompts' event IDs stay a little longer (PruneDrafts).
-	blankDraftsQuery = `UPDATE case_draft SET question='', guides='', answer_event='' WHERE created_at<$1 AND (question<>'' OR guides<>'' OR answer_event<>'')`
-	pruneDraftsQuery = `DELETE FROM case_draft WHERE created_at<$1`
 )
+
+// Expiry of case drafts (CaseQuery.PruneDrafts and the retention rule
+// "choices", one set of statements; $1 = the cutoff in ms): a draft past
+// its time loses what the member wrote at once, a draft that made no offer
+// goes whole, and a draft's offers' event IDs stay CaseOfferMemory longer,
+// so that a late ✅ or ❌ on an offer is told it is no longer open.
+const (
+	// CaseOfferMemory is how long the event IDs of an expired draft's
+	// case offers are kept after the draft expired.
+	CaseOfferMemory          = 7 * 24 * time.Hour
+	offerMemoryMs            = "604800000" // CaseOfferMemory in ms
+	blankDraftsQuery         = `UPDATE case_draft SET question='', guides='', answer_event='' WHERE created_at<$1 AND (question<>'' OR guides<>'' OR answer_event<>'')`
+	dropUnofferedDraftsQuery = `DELETE FROM case_draft WHERE created_at<$1 AND prompt_event='' AND earlier_prompts=''`
+	forgetDraftsQuery        = `DELETE FROM case_draft WHERE created_at<CAST($1 AS BIGINT)-` + offerMemoryMs
+	countExpiredDraftsQuery  = `SELECT COUNT(*) FROM case_draft WHERE created_at<$1 AND (question<>'' OR guides<>'' OR answer_event<>''
+		OR (prompt_event='' AND earlier_prompts='') OR created_at<CAST($1 AS BIGINT)-` + offerMemoryMs + `)`
+)
+
+// expireDrafts are the statements of a draft's expiry, in order.
+var expireDrafts = []string{blankDraftsQuery, dropUnofferedDraftsQuery, forgetDraftsQuery}
 
 type rowScanner interface{ Scan(dest ...any) error }
 

@@ -56,8 +56,10 @@ var retentionRules = []retentionRule{
 			`DELETE FROM answer WHERE created_at<$1`}},
 	{"choices", "pending_choice", func(p RetentionPolicy) time.Duration { return p.Choices },
 		`SELECT COUNT(*) FROM pending_choice WHERE created_at<$1`, []string{`DELETE FROM pending_choice WHERE created_at<$1`}},
+	// Expired drafts lose the member's question; the event IDs of their
+	// case offers stay CaseOfferMemory longer (CaseQuery.PruneDrafts).
 	{"choices", "case_draft", func(p RetentionPolicy) time.Duration { return p.Choices },
-		`SELECT COUNT(*) FROM case_draft WHERE created_at<$1`, []string{`DELETE FROM case_draft WHERE created_at<$1`}},
+		countExpiredDraftsQuery, expireDrafts},
 	{"cases", "support_case", func(p RetentionPolicy) time.Duration { return p.Cases },
 		`SELECT COUNT(*) FROM support_case WHERE status IN (2, 3) AND closed_at<$1`, nil}, // CaseQuery.Prune (keeps anonymous counts)
 	{"cases", "case_reminder", func(p RetentionPolicy) time.Duration { return p.Cases },

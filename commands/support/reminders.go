@@ -11,6 +11,7 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // Reminders, digests and retention for support cases. They are not caused
@@ -39,10 +40,10 @@ func quiet(cfg Config, now time.Time) bool {
 }
 
 // OfferMemory is how long the event IDs of an expired draft's case offers
-// are kept (storage.CaseQuery.PruneDrafts; the member's question is
-// deleted when the draft expires): a ✅ on such an offer within a week is
-// told it is no longer open.
-const OfferMemory = 7 * 24 * time.Hour
+// are kept after it expired (storage.CaseQuery.PruneDrafts; the member's
+// question is deleted when the draft expires): a ✅ on such an offer
+// within a week is told it is no longer open.
+const OfferMemory = storage.CaseOfferMemory
 
 // Tick sends the reminders and the digest due at now (outside quiet hours)
 // and expires unconfirmed case drafts. Closed cases are deleted by the
@@ -52,7 +53,7 @@ func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
 	if !w.On() {
 		return nil
 	}
-	if err := w.DB.Cases.PruneDrafts(ctx, now.Add(-w.ChoiceTTL), now.Add(-OfferMemory)); err != nil {
+	if err := w.DB.Cases.PruneDrafts(ctx, now.Add(-w.ChoiceTTL)); err != nil {
 		return err
 	}
 	if quiet(w.cfg, now) {
