@@ -97,6 +97,10 @@ func (ix *Index) scoreSections(cs []concept, doc int32, sc *sectionScores) {
 // a telling word of its own ("Folien" beside a quoted "Bildschirmfreigabe").
 const specificRatio = 2
 
+// showCompoundSections turns shownSection's compound step on; a test
+// turns it off to show that nothing but Hit.Section depends on it.
+var showCompoundSections = true
+
 // maxShownSplits bounds the query words shownSection splits for one guide
 // (a long message has many words the guide matches outside its sections).
 const maxShownSplits = 4
@@ -114,6 +118,9 @@ const maxShownSplits = 4
 // weight on top of its own score. Only what is shown changes: the
 // confidence figures stay passage's (det). st is made on first need.
 func (ix *Index) shownSection(cs []concept, doc int32, det detail, st **stemmer) int {
+	if !showCompoundSections {
+		return det.section
+	}
 	var sc *sectionScores
 	var bonus [maxSections]float64
 	var bestIDF float64 // the most specific concept the best section matched
