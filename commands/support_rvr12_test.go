@@ -30,6 +30,10 @@ func TestSupportOfferAfterClosings(t *testing.T) {
 		{msg: "ok?", want: "Soll ich den Supportfall", asked: true},
 		{msg: "ja gut?", want: "Soll ich den Supportfall", asked: true},
 		{msg: "ok machs gut", want: ""},
+		// A "ne" after another answer particle is the answer (finding 4).
+		{msg: "ok, ne danke", want: "schicke nichts", declined: true},
+		{msg: "ach ne danke", want: "schicke nichts", declined: true},
+		{msg: "ja ok ne danke", want: "schicke nichts", declined: true},
 	} {
 		t.Run(tt.msg, func(t *testing.T) {
 			e := newSupportEnv(t)

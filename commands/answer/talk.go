@@ -438,9 +438,12 @@ func thanksOf(ws []word) (thanks, declined bool) {
 		thanks = thanks || t && !afterNo
 		declined = declined || t && afterNo
 		// (A particle that is also a German word, chat.NoAlone, answers
-		// only where an answer stands, first: „ne danke“, not „danke
-		// für ne schnelle Antwort“, where it is the article.)
-		afterNo = chat.NoParticles[w.w] && (i == 0 || !chat.NoAlone[w.w]) || t && afterNo
+		// only where an answer stands: first, or after another answer
+		// particle or an interjection — „ne danke“, „ok, ne danke“,
+		// „ach ne danke“ (review rvR12, finding 4) — not „danke für
+		// ne schnelle Antwort“, where it is the article.)
+		answers := i == 0 || !chat.NoAlone[w.w] || replyParticles[ws[i-1].w] || interjections[ws[i-1].w]
+		afterNo = chat.NoParticles[w.w] && answers || t && afterNo
 		success = success || successWords[w.w]
 		neg = neg || negWords[w.w]
 	}
@@ -449,6 +452,10 @@ func thanksOf(ws []word) (thanks, declined bool) {
 	}
 	return thanks, declined
 }
+
+// interjections open an answer like a particle (Duden, "ach": Interjektion,
+// „ach nein“, „ach so“; "oh", "och"): „ach ne danke“.
+var interjections = set("ach", "oh", "och", "ah")
 
 // successWords say that help worked (Duden, "klappen": "gelingen";
 // "funktionieren"; "helfen"; Cambridge Dictionary, "work": to be
@@ -1906,8 +1913,13 @@ func invertedQuestion(fs, orig []string) bool {
 // message declines the offer even without a "nein" (review rvM).
 func IsDecline(message string) bool {
 	text := clean(message)
-	if _, ok := declineOnly(text, tokens(text)); !ok {
-		return false
+	ws := tokens(text)
+	if _, ok := declineOnly(text, ws); !ok {
+		// Thanks after a "no" decline too where the "no" is not the
+		// first word („ok, ne danke“, „ach nein danke“; thanksOf).
+		if _, declined := thanksOf(ws); !declined {
+			return false
+		}
 	}
 	_, small := SmallTalkOf(message)
 	return small
