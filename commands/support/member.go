@@ -89,7 +89,10 @@ func opensWithNo(words string) bool {
 	}
 	if chat.NoAlone[first] {
 		rest := strings.TrimLeft(words[len(first):], " ")
-		return chat.SaysNo(words) || rest != "" && strings.ContainsRune(",.!?;:…–-", []rune(rest)[0])
+		// The first rune only (a message may be 60 KB); a hyphen joins
+		// a compound („nah-dran“), no answer (review rvR12, finding 4).
+		r, _ := utf8.DecodeRuneInString(rest)
+		return chat.SaysNo(words) || rest != "" && strings.ContainsRune(",.!?;:…–", r)
 	}
 	return first != "" && chat.SaysNo(first)
 }

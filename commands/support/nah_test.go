@@ -24,6 +24,8 @@ func TestOpensWithNoNah(t *testing.T) {
 		{"nah, ich komme klar", true},
 		{"nah, no worries", true},
 		{"nah dran", false},
+		{"nah-dran ist es schon", false}, // a compound, no answer (review rvR12)
+		{"nah – ich komme klar", true},
 		{"nein, ich komme klar", true},
 		{"nope, I'm fine", true},
 		{"no thanks", true},
