@@ -779,14 +779,14 @@ func inNamedTool(res search.Result, ws []word) bool {
 		return false
 	}
 	for i, w := range ws {
-		from := -1
+		from, name := -1, ""
 		switch {
 		case toolNames[w.w] == topic:
-			from = i
+			from, name = i, w.w
 		case i > 0 && toolNames[ws[i-1].w+" "+w.w] == topic:
-			from = i - 1
+			from, name = i-1, ws[i-1].w+" "+w.w
 		}
-		if from >= 0 && (from == 0 || search.OffTopicGroup(ws[from-1].w) == "") {
+		if from >= 0 && (from == 0 || search.OffTopicGroup(ws[from-1].w) == "") && toolName(ws, from, name) {
 			return true
 		}
 	}
@@ -805,8 +805,42 @@ var toolNames = map[string]string{
 	"bigbluebutton": "bbb", "bbb": "bbb", "videokonferenz": "bbb", "videokonferenzen": "bbb",
 	"element": "matrix", "matrix": "matrix",
 	// English: the names of the conference tool as the English messages
-	// call it (two words, looked up as a pair).
+	// call it (two words, looked up as a pair), definite only (toolName).
 	"videocall": "bbb", "video call": "bbb", "video conference": "bbb", "videoconference": "bbb",
+}
+
+// The reading of a tool's name (review rvR12, finding 5). The chat app's
+// names are proper names, which stand without an article or another
+// determiner (Duden grammar: „in Element“, „bei Element“), while the nouns
+// "Element" and "Matrix" take one („ein neues Element einfügen“, „die
+// Matrix der Tabelle“). The English generic "video call" names the
+// association's call only when definite ("in the video call", "our video
+// conference"; Cambridge Grammar: the definite article for something
+// known to both), not "a video call on my Xbox", any call.
+var (
+	properToolNames = set("element", "matrix")
+	determiners     = set("ein", "eine", "einen", "einem", "einer", "eines", "das", "dem", "des", "die", "der", "den",
+		"neues", "neue", "neuen", "jedes", "jede", "dieses", "diese", "diesem", "welches", "kein", "keine", "a",
+		"an", "the", "each", "this", "new", "every")
+	genericToolNames = set("videocall", "video call", "video conference", "videoconference")
+	definiteLeads    = set("the", "our", "this", "that")
+)
+
+// toolName reports whether the name of ws[from:] (a toolNames key, w)
+// names the association's tool by its determiner: none before a proper
+// name, a definite one before an English generic name.
+func toolName(ws []word, from int, name string) bool {
+	var lead string
+	if from > 0 {
+		lead = ws[from-1].w
+	}
+	switch {
+	case properToolNames[name]:
+		return !determiners[lead]
+	case genericToolNames[name]:
+		return definiteLeads[lead]
+	}
+	return true
 }
 
 // partyGroups are the off-topic groups of the party's own work

@@ -44,6 +44,13 @@ func TestInNamedTool(t *testing.T) {
 		{"a tool action only", "PowerPoint hochladen und teilen", res(0.5, conf, "powerpoint"), None},
 		{"the tool name is another product's", "wie teile ich in der Zoom-Videokonferenz meinen Bildschirm", res(0.5, conf, "zoom"), None},
 		{"the English name is another product's", "how do I share my screen in a zoom video call", res(0.5, conf, "zoom"), None},
+		// The reading of the name (review rvR12, finding 5): the noun
+		// "Element" with a determiner is no chat app, "a video call" is
+		// any call.
+		{"the noun element", "wie füge ich in word ein element ein", res(0.5, []string{"matrix/a.md", "matrix/b.md"}, "word"), None},
+		{"the noun element, adjective between", "wie erstelle ich in excel ein neues element", res(0.5, []string{"matrix/a.md", "matrix/b.md"}, "excel"), None},
+		{"the chat app by its name", "in Element sehe ich die Excel-Tabelle nicht", res(0.5, []string{"matrix/a.md", "matrix/b.md"}, "excel"), Choose},
+		{"any video call", "how do I share a netflix video in a video call", res(0.5, conf, "netflix"), None},
 	} {
 		if d := Decide(c.msg, fixedLib(c.res), Options{}); d.Outcome != c.want {
 			t.Errorf("%s: outcome %s, want %s", c.name, d.Outcome, c.want)
