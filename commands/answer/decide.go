@@ -536,7 +536,7 @@ func onThingAlone(hs []search.Hit) bool {
 
 // thingIsTopic reports whether the thing the message names is what the
 // first guide is about: the first guide meets it firmly in what it says
-// it is about (search.Hit.ThingTopic) and no other guide a choice shows
+// it is about (search.Hit.ThingTopics) and no other guide a choice shows
 // (the first maxChoices) does. A thing that one guide names as its topic
 // is that guide's subject ("Webcam in BigBlueButton einschalten – und was
 // tun, wenn das Bild schwarz bleibt" for „seit dem update geht meine

@@ -106,7 +106,7 @@ func TestThingTopicPerThing(t *testing.T) {
 	hits := func(sets ...uint64) []search.Hit {
 		var hs []search.Hit
 		for _, s := range sets {
-			hs = append(hs, search.Hit{ThingTopics: s, ThingTopic: s != 0})
+			hs = append(hs, search.Hit{ThingTopics: s})
 		}
 		return hs
 	}

@@ -84,14 +84,11 @@ type Hit struct {
 	// device or another company's product (a phone, a camera, Outlook:
 	// offtopic11.go, thingWord).
 	Thing float64
-	// ThingTopic: a query word naming such a thing is met firmly in what
-	// the guide says it is about (title, tags, aliases, example
-	// questions, summary, taught questions): "Webcam in BigBlueButton
-	// einschalten" for "meine Kamera geht nicht".
-	ThingTopic bool
 	// ThingTopics holds which of the query's thing words (Result.Things,
-	// bit i for the i-th) the guide meets firmly in what it says it is
-	// about; ThingTopic is ThingTopics != 0.
+	// bit i for the i-th; the first 64) the guide meets firmly in what it
+	// says it is about (title, tags, aliases, example questions, summary,
+	// taught questions): "Webcam in BigBlueButton einschalten" for "meine
+	// Kamera geht nicht". Zero: no thing word is the guide's topic.
 	ThingTopics uint64
 	// Aspect is set on the second and third hit only: the largest share
 	// of the query's weight carried by a word this guide names firmly in
@@ -926,7 +923,6 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 		})
 		res.Hits[i].OneWord, res.Hits[i].OneWordDF = ix.oneWord(c)
 		res.Hits[i].Thing, res.Hits[i].ThingTopics = ix.thingShare(cs, things, c)
-		res.Hits[i].ThingTopic = res.Hits[i].ThingTopics != 0
 	}
 	ix.missedAspects(cs, cands, res.Hits, denom)
 	res.Runners = ix.runnersWithoutTopicRank(res.Hits, cands, moved, denom)
