@@ -158,8 +158,8 @@ func TestTuneFloors(t *testing.T) {
 		{"BenchTune7", bench("tune7"), 90, 2, nil},
 		{"FirstMessagesTune8", firstMessages("tune8"), 93, 1, talk},
 		// The twelfth pass's tuning data, written blind at its start
-		// under the same brief: bench tune8 168 of 185 at the start (2
-		// confident wrong), first messages tune9 169 of 183 (1).
+		// under the same brief: bench tune8 168 → 169 of 185 (2
+		// confident wrong), first messages tune9 169 → 171 of 183 (1).
 		{"BenchTune8", bench("tune8"), 89, 2, nil},
 		{"FirstMessagesTune9", firstMessages("tune9"), 91, 1, talk},
 	})
