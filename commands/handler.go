@@ -82,7 +82,7 @@ func New(deps Deps) *Handler {
 	// Closures, not method values: h.answers is built after support.
 	sup.IsCriticism, sup.IsQuestion = flow.IsCriticism, func(ctx context.Context, text string) bool { return h.answers.IsQuestion(ctx, text) }
 	sup.IsDecline, sup.IsNoProblem = flow.IsDecline, flow.IsNoProblem
-	sup.IsSolved, sup.IsAcknowledgement = flow.IsSolved, flow.IsAcknowledgement
+	sup.IsSolved, sup.IsAcknowledgement, sup.IsFarewell = flow.IsSolved, flow.IsAcknowledgement, flow.IsFarewell
 	sup.IsHelpRequest = flow.IsHelpRequest
 	sup.OnResolved = func(ctx context.Context, c *storage.Case) error { return h.learn.Resolved(ctx, c) }
 	h.support = support.New(h.env, sup, h.people)

@@ -5,8 +5,9 @@ import (
 	"testing"
 )
 
-// TestSupportOfferAfterClosings (review rvR12, findings 1, 3, 7): with a
-// case offer pending, the trouble reported gone declines it; an
+// TestSupportOfferAfterClosings (review rvR12, findings 1, 3, 7; rvS12,
+// findings 1–3): with a case offer pending, the trouble reported gone or
+// a goodbye declines it; an
 // acknowledgement, a question ("ok?") or a farewell that looks like
 // approval ("ok machs gut") sends nothing and leaves no offer armed
 // behind „Alles klar!“ — the member's next plain "ok" must not send the
@@ -29,7 +30,12 @@ func TestSupportOfferAfterClosings(t *testing.T) {
 		{msg: "ok danke", want: "Soll ich den Supportfall", asked: true},
 		{msg: "ok?", want: "Soll ich den Supportfall", asked: true},
 		{msg: "ja gut?", want: "Soll ich den Supportfall", asked: true},
-		{msg: "ok machs gut", want: ""},
+		{msg: "ok machs gut", want: "schicke nichts", declined: true},
+		{msg: "ok mach es gut", want: "schicke nichts", declined: true},
+		{msg: "tschüss", want: "schicke nichts", declined: true},
+		{msg: "ok bye", want: "schicke nichts", declined: true},
+		{msg: "ok?!", want: "Soll ich den Supportfall", asked: true},
+		{msg: "ja? :)", want: "Soll ich den Supportfall", asked: true},
 		// A "ne" after another answer particle is the answer (finding 4).
 		{msg: "ok, ne danke", want: "schicke nichts", declined: true},
 		{msg: "ach ne danke", want: "schicke nichts", declined: true},

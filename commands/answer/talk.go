@@ -212,7 +212,13 @@ var howAreYou = set("wie geht es dir", "wie geht's dir", "wie gehts dir", "wie g
 var leaveTaking = set("ich bin dann mal weg", "bin dann mal weg", "ich bin weg", "bin weg", "ich bin dann weg",
 	"ich hau ab", "ich hau jetzt ab", "ich hau dann ab", "ich hau dann mal ab", "ich muss los", "muss los",
 	"ich muss jetzt los", "ich muss weg", "ich mach schluss", "ich mach jetzt schluss", "ich mach dann schluss",
-	"gotta go", "got to go", "i have to go", "i've got to go", "i'm off", "im off", "i'm off now")
+	"gotta go", "got to go", "i have to go", "i've got to go", "i'm off", "im off", "i'm off now",
+	// The farewell "mach's gut" (Duden, "machen": „mach's gut!“,
+	// Abschiedsgruß; also „macht's gut“, the long „mach es gut“) and
+	// Cambridge Dictionary, "take care" (said when saying goodbye): it
+	// was read as "mach" + "gut", an approval (review rvS12, finding 1).
+	"machs gut", "mach's gut", "mach s gut", "mach es gut", "machts gut", "macht's gut", "macht s gut",
+	"macht es gut", "take care")
 
 // maxLeaveWords bounds the messages leftOnly looks at: the longest
 // leaveTaking phrase (6 words) with a few words of small talk around it;

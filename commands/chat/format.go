@@ -248,7 +248,9 @@ func acceptYes(words string) bool {
 		case YesParticles[f] || acceptAnchors[f]:
 			anchor = true
 		case acceptWords[f] || yesPolite[f] || yesSure[f]:
-		case i+1 < len(fs) && acceptPhrases[f+" "+fs[i+1]]:
+		case i+1 < len(fs) && acceptPhrases[f+" "+fs[i+1]] && (i+2 == len(fs) || fs[i+2] != "gut"):
+			// ("mach es gut" is the farewell's long form; review
+			// rvS12, finding 1.)
 			i++
 		case acceptPhrases[f] && (i+1 == len(fs) || fs[i+1] != "gut"):
 		default:
@@ -258,15 +260,14 @@ func acceptYes(words string) bool {
 	return anchor
 }
 
-// EndsAsking reports whether text (a message as sent) ends in a question
-// mark, with only blanks or emoji after it: "ok?", "ja gut? 🙂" ask
-// whether something is all right, and answer no yes/no question with yes
-// (review rvR12, finding 7).
+// EndsAsking reports whether text (a message as sent) asks: a question
+// mark after its last letter or digit, with anything else around it —
+// "ok?", "ok?!", "ja gut? 🙂", "ok? :)", the full-width "ok？" ask whether
+// something is all right, and answer no yes/no question with yes (review
+// rvR12, finding 7; rvS12, finding 2).
 func EndsAsking(text string) bool {
-	t := strings.TrimRightFunc(text, func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsSymbol(r) || unicode.Is(unicode.Variation_Selector, r) || r == '\u200d'
-	})
-	return strings.HasSuffix(t, "?")
+	tail := text[strings.LastIndexFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })+1:]
+	return strings.ContainsAny(tail, "?？")
 }
 
 // SaysNo reports whether words (NormWords of a message) answer a yes/no

@@ -125,6 +125,8 @@ func TestAcceptYes(t *testing.T) {
 		{"ok machs", true},
 		{"ja, mach mal", true},
 		{"jo mach es", true},
+		{"ok mach es gut", false}, // the farewell's long form (review rvS12)
+		{"ja, mach es gut!", false},
 	} {
 		if got := SaysYes(NormWords(c.msg)); got != c.yes {
 			t.Errorf("SaysYes(%q) = %v, want %v", c.msg, got, c.yes)
@@ -140,6 +142,7 @@ func TestAcceptYes(t *testing.T) {
 func TestEndsAsking(t *testing.T) {
 	for msg, want := range map[string]bool{
 		"ok?": true, "ja gut? 🙂": true, "ok ?  ": true, "ok": false, "ok!": false, "ja? ok": false, "": false,
+		"ok?!": true, "ja ?!!": true, "ok? :)": true, "ja?)": true, "ok？": true, "ok :)": false,
 	} {
 		if got := EndsAsking(msg); got != want {
 			t.Errorf("EndsAsking(%q) = %v, want %v", msg, got, want)

@@ -401,7 +401,10 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 			return true, w.confirmCase(ctx, d)
 		case chat.SaysNo(words):
 			return true, w.declineCase(ctx, d)
-		case w.cfg.IsSolved(text):
+		case w.cfg.IsSolved(text) || w.cfg.IsFarewell(text):
+			// (A goodbye, "tschüss", "ok bye": the member leaves, and
+			// the offer with them — armed behind „Bis bald!“ it was
+			// opened by the next "ok"; review rvS12, finding 3.)
 			// "geht wieder", "hat sich geklärt", "solved it": the
 			// trouble is gone, and the offer with it (review rvR12,
 			// finding 3: „Alles klar!“ left it armed for the next

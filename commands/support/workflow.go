@@ -62,6 +62,9 @@ type Config struct {
 	// ("geht wieder", "hat sich geklärt", "solved it"): with a case offer
 	// pending it declines the offer.
 	IsSolved func(text string) bool
+	// IsFarewell recognises a goodbye alone ("tschüss", "ok bye"): with a
+	// case offer pending it declines the offer.
+	IsFarewell func(text string) bool
 	// IsAcknowledgement recognises an acknowledgement or thanks alone
 	// ("alles klar", "ok danke"): with a case offer pending it is neither
 	// yes nor no, and the offer's question is asked again.
@@ -119,6 +122,9 @@ func New(env *chat.Env, cfg Config, people People) *Workflow {
 	}
 	if cfg.IsDecline == nil {
 		cfg.IsDecline = func(string) bool { return false }
+	}
+	if cfg.IsFarewell == nil {
+		cfg.IsFarewell = func(string) bool { return false }
 	}
 	if cfg.IsSolved == nil {
 		cfg.IsSolved = func(string) bool { return false }

@@ -124,12 +124,12 @@ func (ix *Index) rerankFeatures(cs []concept, cands []cand, denom float64, x []r
 }
 
 // rerank lets the learned model choose the first of the first rerankK
-// candidates (at most limit); the one it chooses moves to the front and
+// candidates (before the caller's limit cuts them); the one it chooses moves to the front and
 // the others keep their order, so the guide that lost first place comes
 // second (as with the word-order pairs). It reports whether the first
 // candidate changed. Ties keep the old first.
-func (ix *Index) rerank(cs []concept, cands []cand, limit int, denom float64) bool {
-	k := min(rerankK, limit, len(cands))
+func (ix *Index) rerank(cs []concept, cands []cand, denom float64) bool {
+	k := min(rerankK, len(cands))
 	if k < 2 || denom <= 0 || (rerankOff && rerankTrace == nil) {
 		return false
 	}
@@ -167,7 +167,7 @@ func (ix *Index) rerank(cs []concept, cands []cand, limit int, denom float64) bo
 // questions) by TestRerankFit (rerank_tune_test.go, build tag tune).
 // The features were chosen by forward selection, a feature kept only
 // when it raised top-1 on the held-out part in both folds (fitted on
-// part A, measured on B, and the other way round): of the 17 only the
+// part A, measured on B, and the other way round): of the 18 only the
 // shares of the query met in tags/aliases/taught questions and in the
 // headings did (docs/performance.md, twelfth pass).
 const (

@@ -887,11 +887,8 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 	if len(cands) > 1 {
 		f.s2 = math.Min(1, cands[1].score/denom)
 	}
-	if len(cands) > limit {
-		cands = cands[:limit]
-	}
 	var first [scopeK]int32
-	nFirst := min(scopeK, len(cands))
+	nFirst := min(scopeK, limit, len(cands))
 	for i, c := range cands[:nFirst] {
 		first[i] = c.doc
 	}
@@ -901,12 +898,17 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 	for _, ci := range things {
 		res.Things = append(res.Things, cs[ci].word)
 	}
-	// The learned re-ranking (rerank.go) may reorder the first rerankK;
-	// the scope figures above, the confidence (f) and the off-topic
-	// words read the order without it, and a changed first guide is at
-	// most a choice (below).
+	// The learned re-ranking (rerank.go) may reorder the first rerankK,
+	// whatever the caller's limit (the first guide must not depend on
+	// how many hits are asked for: review rvS12, finding 7); the scope
+	// figures above, the confidence (f, but for the passage figures of
+	// the hit shown first) and the off-topic words read the order
+	// without it, and a changed first guide is at most a choice (below).
 	offDoc := cands[0].doc
-	reranked := ix.rerank(cs, cands, limit, denom)
+	reranked := ix.rerank(cs, cands, denom)
+	if len(cands) > limit {
+		cands = cands[:limit]
+	}
 	var st *stemmer
 	for i, c := range cands {
 		d := ix.docs[c.doc]

@@ -189,6 +189,13 @@ func IsAcknowledgement(text string) bool {
 	return false
 }
 
+// IsFarewell reports whether text is only a goodbye ("tschüss", "ok
+// bye"), by the rules of the answer decision.
+func IsFarewell(text string) bool {
+	t, _ := answer.SmallTalkOf(text)
+	return t == answer.TalkBye
+}
+
 // IsNoProblem reports whether text is only "no problem" ("kein Problem",
 // "no worries"), by the rules of the answer decision (answer.IsNoProblem):
 // neither yes nor no to a pending offer.
