@@ -313,6 +313,17 @@ func TestFloors(t *testing.T) {
 		// of 175 = 86.9 % (the same at the pass's start), no confident
 		// wrong answer.
 		{"BenchSealed9", bench("sealed9"), 85, 1, nil},
+		// The tenth sealed first messages, the judge of the twelfth
+		// pass (testdata/first-messages-sealed10-2026-12-05.tsv: written
+		// blind in the eleventh pass's session, never run before): helped
+		// 175 of 188 = 93.1 % at the pass's start and end, 1 confident
+		// wrong answer.
+		{"FirstMessagesSealed10", firstMessages("sealed10"), 91, 2, []string{"smalltalk", "human"}},
+		// The tenth sealed bench questions
+		// (guides/search/testdata/bench-sealed10-2026-12-05.tsv): helped
+		// 158 of 179 = 88.3 % at the start and end, no confident wrong
+		// answer.
+		{"BenchSealed10", bench("sealed10"), 86, 1, nil},
 	})
 }
 
