@@ -20,7 +20,7 @@ go build -o "$bin" ./cmd/lotse
 sets=("$@")
 # sealed3 judged the fifth pass, sealed4 the sixth, sealed5 the seventh, sealed6 the eighth, sealed7 the ninth,
 # sealed8 the tenth, sealed9 the eleventh and sealed10 the twelfth (each run once per binary, at the end of its pass); they are regression
-# guards like the other held-out sets now, and so is sealed10, which judged the twelfth. sealed11 (frozen 2026-12-05,
+# guards like the other held-out sets now. sealed11 (frozen 2026-12-05,
 # written blind) is the NEXT pass's judge: left out on purpose, run it once per binary at the end of that pass.
 [ ${#sets[@]} -gt 0 ] || sets=(tune tune2 tune3 tune4 tune5 tune6 tune7 tune8 tune9 check fresh unseen sealed sealed2 sealed3 sealed4 sealed5 sealed6 sealed7 sealed8 sealed9 sealed10)
 bench=../shared/bench/guides
