@@ -114,29 +114,13 @@ func New(env *chat.Env, cfg Config, people People) *Workflow {
 	if cfg.Location == nil {
 		cfg.Location = env.Location
 	}
-	if cfg.IsThanks == nil {
-		cfg.IsThanks = func(string) bool { return false }
-	}
-	if cfg.IsCriticism == nil {
-		cfg.IsCriticism = func(string) bool { return false }
-	}
-	if cfg.IsDecline == nil {
-		cfg.IsDecline = func(string) bool { return false }
-	}
-	if cfg.IsFarewell == nil {
-		cfg.IsFarewell = func(string) bool { return false }
-	}
-	if cfg.IsSolved == nil {
-		cfg.IsSolved = func(string) bool { return false }
-	}
-	if cfg.IsAcknowledgement == nil {
-		cfg.IsAcknowledgement = func(string) bool { return false }
-	}
-	if cfg.IsNoProblem == nil {
-		cfg.IsNoProblem = func(string) bool { return false }
-	}
-	if cfg.IsHelpRequest == nil {
-		cfg.IsHelpRequest = func(string) bool { return false }
+	// The readings of a member's message default to "never" (a
+	// workflow built without the answer decision, as in tests).
+	for _, f := range []*func(string) bool{&cfg.IsThanks, &cfg.IsCriticism, &cfg.IsDecline, &cfg.IsFarewell,
+		&cfg.IsSolved, &cfg.IsAcknowledgement, &cfg.IsNoProblem, &cfg.IsHelpRequest} {
+		if *f == nil {
+			*f = func(string) bool { return false }
+		}
 	}
 	if cfg.IsQuestion == nil {
 		cfg.IsQuestion = func(context.Context, string) bool { return false }
