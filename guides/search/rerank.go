@@ -36,9 +36,6 @@ const (
 // rerankFeat is one candidate's feature vector.
 type rerankFeat [nRerank]float64
 
-// rerankNames name the features (fitting aid and tests).
-var rerankNames = [nRerank]string{"rank", "score", "cov", "strong", "solidStr", "distinct", "phr", "topicless", "oneWord", "title", "tags", "summary", "headings", "bodyOnly", "rarest", "topicLen", "pos", "first"}
-
 // rerankOff switches the re-ranking off (fitting aid: the features are
 // read on the order without it).
 var rerankOff bool

@@ -340,3 +340,6 @@ func containsInt(s []int, v int) bool {
 	}
 	return false
 }
+
+// rerankNames name the features (the fitting aid).
+var rerankNames = [nRerank]string{"rank", "score", "cov", "strong", "solidStr", "distinct", "phr", "topicless", "oneWord", "title", "tags", "summary", "headings", "bodyOnly", "rarest", "topicLen", "pos", "first"}
