@@ -29,6 +29,10 @@ func TestTroubleGoneAcknowledged(t *testing.T) {
 		{"ok?", TalkPrompt},
 		{"hat sich das geklärt?", TalkPrompt},
 		{"geht jetzt wieder?", TalkPrompt},
+		// The same reading of a question as support's (chat.EndsAsking).
+		{"ok?!", TalkPrompt},
+		{"klappt das？", TalkPrompt},
+		{"kein Problem? :)", TalkPrompt},
 		// The trouble, or a thing named, is no acknowledgement.
 		{"geht wieder nicht", ""},
 		{"die cloud geht wieder", ""},

@@ -3,7 +3,6 @@ package answer
 import (
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/guides/search"
@@ -159,15 +158,6 @@ func seeEndsClause(text string, ws []word) bool {
 	return true
 }
 
-// asksAtEnd reports whether text ends in a question mark, with only
-// blanks, emoji or other symbols after it ("kein Problem? 🙂").
-func asksAtEnd(text string) bool {
-	t := strings.TrimRightFunc(text, func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsSymbol(r) || unicode.Is(unicode.Variation_Selector, r) || r == '\u200d'
-	})
-	return strings.HasSuffix(t, "?")
-}
-
 // withFolded returns phrases with each phrase also as typed without
 // umlaut or ß (fold: "ueberhaupt kein problem"), as the words are read
 // (review rvP11, finding 10).
@@ -320,7 +310,7 @@ func isSmallTalk(text string, ws []word) (Talk, bool) {
 	}
 	ack := len(ws) <= maxLeaveWords && phraseOnly(b.String(), ackPhrases) && seeEndsClause(text, ws)
 	noProb := !ack && len(ws) <= maxLeaveWords && phraseOnly(b.String(), noProblem)
-	if (ack || noProb) && asksAtEnd(text) {
+	if (ack || noProb) && chat.EndsAsking(text) {
 		// „kein Problem?“, "no problem?", "makes sense?" ask whether
 		// something is all right (review rvP11, finding 10): a
 		// question, no acknowledgement — Duden grammar, the question
@@ -355,7 +345,7 @@ func isSmallTalk(text string, ws []word) (Talk, bool) {
 		return declineOnly(text, ws)
 	}
 	k := kindOf(ws)
-	if k == TalkAck && asksAtEnd(text) {
+	if k == TalkAck && chat.EndsAsking(text) {
 		// „hat das geklappt?“, „klappt das?“, „ok?“ ask (the question
 		// mark, as for „kein Problem?“ above): no acknowledgement, and
 		// no topic — the member is asked what it is about.
