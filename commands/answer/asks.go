@@ -29,7 +29,7 @@ func AsksQuestion(message string) bool {
 }
 
 // askLead may stand before the question in AsksQuestion's reading: the
-// answer particles (chat.NoParticles, chat.YesParticles, folded: "nö" is
-// "noe"), "ok", thanks and the conjunctions that turn to something else.
-var askLead = union(chat.NoParticles, chat.YesParticles, set("noe", "noep", "ok", "okay", "danke", "thanks", "thank",
+// answer particles (chat.NoParticles, chat.YesParticles; "noep" is "nöp"
+// folded), "ok", thanks and the conjunctions that turn to something else.
+var askLead = union(chat.NoParticles, chat.YesParticles, set("noep", "ok", "okay", "danke", "thanks", "thank",
 	"aber", "but", "und", "and", "sondern", "lieber", "dann", "then", "so"))

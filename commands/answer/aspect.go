@@ -36,7 +36,7 @@ func missedAspect(hs []search.Hit) (i int, ok bool) {
 		return 0, false
 	}
 	best := 0.0
-	for k := 1; k < min(3, len(hs)); k++ {
+	for k := 1; k < min(maxChoices, len(hs)); k++ {
 		if hs[k].Aspect >= aspectShare && hs[k].Aspect > best {
 			i, best = k, hs[k].Aspect
 		}

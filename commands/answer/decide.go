@@ -264,7 +264,13 @@ const (
 // noGuide makes d the honest "no guide fits" for its query, keeping the
 // search's hits as the nearest guides (for the gaps workflow).
 func noGuide(d Decision, nearest []search.Hit, opts Options, tx *Texts) Decision {
-	d.Outcome, d.Reply, d.Nearest = None, NoGuideReply(tx, opts, Shorten(d.Query, 200)), nearest
+	return noGuideNote(d, nearest, opts, tx, "")
+}
+
+// noGuideNote is noGuide with note (thingNote) in the reply.
+func noGuideNote(d Decision, nearest []search.Hit, opts Options, tx *Texts, note string) Decision {
+	d.Outcome, d.Nearest, d.thingNote = None, nearest, note
+	d.Reply = noGuideReply(tx, opts, Shorten(d.Query, 200), note)
 	return d
 }
 
@@ -585,10 +591,7 @@ var thingAloneShare, thingAloneScore = 0.8, calib.oneWordScore
 // so after its first sentence (thingNote) — the member learns why no
 // guide came, not merely that none did, and keeps the way to a person.
 func thingNoGuide(d Decision, signals []string, nearest []search.Hit, opts Options, tx *Texts) Decision {
-	d = noGuide(d, nearest, opts, tx)
-	d.thingNote = thingNote(signals, tx)
-	d.Reply = noGuideReply(tx, opts, Shorten(d.Query, 200), d.thingNote)
-	return d
+	return noGuideNote(d, nearest, opts, tx, thingNote(signals, tx))
 }
 
 // thingNote returns tx.NoGuideThing for the kind of thing the first of

@@ -1101,7 +1101,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// someone" — the bare "someone" right after the preposition
 		// (a person is who gives it; "von wem" asks who).
 		case helpNouns[w] && i+2 < len(ws) && (ws[i+1] == "von" || ws[i+1] == "from") &&
-			someoneWords[ws[i+2]] && ws[i+2] != "wer" && ws[i+2] != "who" && ws[i+2] != "wem" && ws[i+2] != "whom" && ws[i+2] != "wen":
+			someoneWords[ws[i+2]] && !whoWords[ws[i+2]]:
 			return sureHuman
 		// "persönlich helfen", "help me personally", "telefonisch sprechen".
 		// "Treffen" after a preposition or article is the noun, an event
@@ -1266,7 +1266,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			helpIdiom(ws, i) && !direct && lookOver[w] && near(i, -9, 0, func(k int) bool {
 				return modalWords[ws[k]] && clause(k, i) && !within(ws, k+1, i, in(selfSubjects))
 			}) >= 0 && askedOne(i, true) >= 0:
-			if within(ws, i-5, i+4, func(x string) bool { return x == "wer" || x == "wen" || x == "wem" || x == "who" || x == "whom" }) {
+			if within(ws, i-5, i+4, in(whoWords)) {
 				sig = max(sig, numberHuman)
 			} else {
 				sig = max(sig, maybeHuman)
