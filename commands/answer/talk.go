@@ -98,11 +98,11 @@ var (
 // The answer particles alone acknowledge (chat.YesParticles and
 // chat.NoParticles: "ja", "yeah", "nein", "nope"): with nothing pending a
 // bare "yeah" is "ja", never a "no guide" quoting it (review rvP11,
-// finding 6).
-var ackCore = union(chat.YesParticles, chat.NoParticles, set("ok", "okay", "okey", "oki", "k", "klar", "super", "prima", "perfekt", "toll", "cool", "klasse", "spitze",
-	"top", "gut", "passt", "verstanden", "läuft", "klappt", "geklappt", "funktioniert", "hilft", "geholfen",
-	"weitergeholfen", "genau", "aha", "ah", "achso", "ach", "great", "perfect", "works",
-	"worked", "nice", "awesome", "helps", "helped", "fine", "good", "alright", "right", "fein", "wunderbar", "gerne", "gern",
+// finding 6). So do the help that worked (successWords: "hat geklappt")
+// and the trouble reported solved (solvedCore: "gelöst", "solved").
+var ackCore = union(chat.YesParticles, chat.NoParticles, successWords, solvedCore, set("ok", "okay", "okey", "oki", "k", "klar", "super", "prima", "perfekt", "toll", "cool", "klasse", "spitze",
+	"top", "gut", "passt", "verstanden", "läuft", "genau", "aha", "ah", "achso", "ach", "great", "perfect",
+	"nice", "awesome", "helps", "fine", "good", "alright", "right", "fein", "wunderbar", "gerne", "gern",
 	"läufts", "geht's", "gehts", "funktionierts", "egal", "schade", "test", "testing", "oh",
 	"hm", "hmm", "wars", "war's", "got", "mach", "mache", "machs", "mach's", "probier", "probiere", "probiers", "probier's",
 	// Understanding, said by the member in the first person
@@ -119,11 +119,7 @@ var ackCore = union(chat.YesParticles, chat.NoParticles, set("ok", "okay", "okey
 	// Duden, "roger" (ugs.: in Ordnung, einverstanden; "alles
 	// roger"); Cambridge Dictionary, "roger" (used to say that a
 	// message has been understood).
-	"roger",
-	// The trouble reported solved (Duden, "lösen": „das Problem ist
-	// gelöst“; "klären": „hat sich geklärt“; Cambridge Dictionary,
-	// "solve", "fix"): „hat sich geklärt“, "solved it", "fixed it".
-	"gelöst", "geloest", "geklärt", "geklaert", "solved", "fixed"))
+	"roger"))
 
 // ackPhrases are the acknowledgements of understanding that take more
 // than one word (talk11): Cambridge Dictionary, "I see" (used to show
@@ -166,23 +162,6 @@ func withFolded(phrases map[string]bool) map[string]bool {
 		phrases[strings.Join(strings.Fields(fold(p)), " ")] = true
 	}
 	return phrases
-}
-
-// politeYes reports whether ws are a polite yes alone ("ja bitte", "ja,
-// gerne!", "yes please"; chat.PoliteYes). It answers an offer: the yes/no
-// questions of the other workflows read it within chat.SaysYes (the case
-// offer, the access confirmation); with none pending it names no topic,
-// and the member is asked what it is about (TalkPrompt), not given a "no
-// guide" for „ja“.
-func politeYes(ws []word) bool {
-	if len(ws) == 0 || len(ws) > 5 {
-		return false
-	}
-	fs := make([]string, len(ws))
-	for i, w := range ws {
-		fs[i] = w.w
-	}
-	return chat.PoliteYes(strings.Join(fs, " "))
 }
 
 // addressWords are greeting words that only say whom a greeting
@@ -302,7 +281,7 @@ func isSmallTalk(text string, ws []word) (Talk, bool) {
 	if len(ws) <= maxLeaveWords && leftOnly(b.String()) {
 		return TalkBye, true
 	}
-	if politeYes(ws) {
+	if len(ws) <= 5 && chat.PoliteYes(b.String()) {
 		// "ja bitte", "yes please" with nothing else: the answer to an
 		// offer, and with none pending (support takes it when one is)
 		// no topic — asked what it is about, never quoted as one.
@@ -1928,7 +1907,12 @@ func IsDecline(message string) bool {
 // "gehen": funktionieren) or the help that worked (successWords: „hat
 // geklappt“, "that worked").
 var (
-	solvedWords = set("gelöst", "geloest", "geklärt", "geklaert", "erledigt", "solved", "fixed")
+	// solvedCore acknowledge alone (ackCore): Duden, "lösen" („das
+	// Problem ist gelöst“), "klären" („hat sich geklärt“); Cambridge
+	// Dictionary, "solve", "fix" ("solved it", "fixed it").
+	solvedCore = set("gelöst", "geloest", "geklärt", "geklaert", "solved", "fixed")
+	// solvedWords add "erledigt", which declineOnly reads (copeVerbs).
+	solvedWords = union(solvedCore, set("erledigt"))
 	againWords  = set("wieder", "jetzt", "again", "now")
 )
 
@@ -1937,20 +1921,20 @@ var (
 // geklärt", "super, jetzt klappt es", "solved it", "hat geklappt, danke").
 // Support reads it while a case offer is pending: the offer is declined.
 func IsSolved(message string) bool {
-	t, ok := SmallTalkOf(message)
-	if !ok || t != TalkAck && t != TalkThanks {
-		return false
-	}
+	// The words first: they are cheap, and most replies have none; the
+	// small-talk reading decides the whole message.
 	ws := tokens(clean(message))
-	again, working := false, false
+	solved, again, working := false, false, false
 	for _, w := range ws {
-		if solvedWords[w.w] || successWords[w.w] {
-			return true
-		}
+		solved = solved || solvedWords[w.w] || successWords[w.w]
 		again = again || againWords[w.w]
 		working = working || troubleVerbs[w.w]
 	}
-	return again && working
+	if !solved && !(again && working) {
+		return false
+	}
+	t, ok := SmallTalkOf(message)
+	return ok && (t == TalkAck || t == TalkThanks)
 }
 
 // IsNoProblem reports whether message is nothing but "no problem" with
