@@ -8,7 +8,7 @@ import (
 
 	"maunium.net/go/mautrix/id"
 
-	"github.com/lotse-bot/lotse/commands/support"
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // TestSupportSupersededOfferPrompt: a ✅ on the prompt of an OLD offer —
@@ -89,7 +89,7 @@ func TestSupportSupersededOfferPrompt(t *testing.T) {
 				e.now = e.now.Add(31 * time.Minute)
 			}
 			if tt.forgotten {
-				e.now = e.now.Add(support.OfferMemory)
+				e.now = e.now.Add(storage.CaseOfferMemory)
 			}
 			if tt.prune || tt.forgotten {
 				if err := e.h.Tick(context.Background(), e.now); err != nil {

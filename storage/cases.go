@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -169,20 +170,21 @@ const (
 // its time loses what the member wrote at once, a draft that made no offer
 // goes whole, and a draft's offers' event IDs stay CaseOfferMemory longer,
 // so that a late ✅ or ❌ on an offer is told it is no longer open.
-const (
-	// CaseOfferMemory is how long the event IDs of an expired draft's
-	// case offers are kept after the draft expired.
-	CaseOfferMemory          = 7 * 24 * time.Hour
-	offerMemoryMs            = "604800000" // CaseOfferMemory in ms
+
+// CaseOfferMemory is how long the event IDs of an expired draft's case
+// offers are kept after the draft expired.
+const CaseOfferMemory = 7 * 24 * time.Hour
+
+var (
+	offerMemoryMs            = strconv.FormatInt(CaseOfferMemory.Milliseconds(), 10)
 	blankDraftsQuery         = `UPDATE case_draft SET question='', guides='', answer_event='' WHERE created_at<$1 AND (question<>'' OR guides<>'' OR answer_event<>'')`
 	dropUnofferedDraftsQuery = `DELETE FROM case_draft WHERE created_at<$1 AND prompt_event='' AND earlier_prompts=''`
 	forgetDraftsQuery        = `DELETE FROM case_draft WHERE created_at<CAST($1 AS BIGINT)-` + offerMemoryMs
 	countExpiredDraftsQuery  = `SELECT COUNT(*) FROM case_draft WHERE created_at<$1 AND (question<>'' OR guides<>'' OR answer_event<>''
 		OR (prompt_event='' AND earlier_prompts='') OR created_at<CAST($1 AS BIGINT)-` + offerMemoryMs + `)`
+	// expireDrafts are the statements of a draft's expiry, in order.
+	expireDrafts = []string{blankDraftsQuery, dropUnofferedDraftsQuery, forgetDraftsQuery}
 )
-
-// expireDrafts are the statements of a draft's expiry, in order.
-var expireDrafts = []string{blankDraftsQuery, dropUnofferedDraftsQuery, forgetDraftsQuery}
 
 type rowScanner interface{ Scan(dest ...any) error }
 

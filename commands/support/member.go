@@ -392,12 +392,13 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 	asked := false
 	if d != nil && d.Offered && !offeredByThis {
 		switch {
-		case chat.SaysYes(words) && chat.EndsAsking(text):
-			// "ok?", "ja gut?" ask whether that is all right: no yes
-			// (review rvR12, finding 7). The offer's question is asked
-			// again, as for "kein Problem".
-			return true, w.ReplyMarkdown(ctx, w.tx.OfferAskAgain)
 		case chat.SaysYes(words):
+			if chat.EndsAsking(text) {
+				// "ok?", "ja gut?" ask whether that is all right: no
+				// yes (review rvR12, finding 7). The offer's question
+				// is asked again, as for "kein Problem".
+				return true, w.ReplyMarkdown(ctx, w.tx.OfferAskAgain)
+			}
 			return true, w.confirmCase(ctx, d)
 		case chat.SaysNo(words):
 			return true, w.declineCase(ctx, d)

@@ -11,7 +11,6 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/chat"
-	"github.com/lotse-bot/lotse/storage"
 )
 
 // Reminders, digests and retention for support cases. They are not caused
@@ -38,12 +37,6 @@ func quiet(cfg Config, now time.Time) bool {
 	}
 	return hour >= from || hour < to
 }
-
-// OfferMemory is how long the event IDs of an expired draft's case offers
-// are kept after it expired (storage.CaseQuery.PruneDrafts; the member's
-// question is deleted when the draft expires): a ✅ on such an offer
-// within a week is told it is no longer open.
-const OfferMemory = storage.CaseOfferMemory
 
 // Tick sends the reminders and the digest due at now (outside quiet hours)
 // and expires unconfirmed case drafts. Closed cases are deleted by the
