@@ -26,8 +26,7 @@ func thingWord(w string) bool {
 	if len(w) > maxQueryWord {
 		return false
 	}
-	if s := offTopicLookup(w); s.word != "" {
-		g := offTopicGroups[s.group]
+	if g := offTopicGroupOf(w); g != nil {
 		return g.Device && !g.Matter || g.Weak && !g.Bare
 	}
 	return deviceClassForms[w] != ""

@@ -60,29 +60,20 @@ func (ix *Index) rerankFeatures(cs []concept, cands []cand, denom float64, x []r
 	if r0 <= 0 {
 		r0 = 1
 	}
+	// The bot reads the weighted features only (rerankModel); the others
+	// are for the fitting aid (rerankTrace) and stay 0, which the model's
+	// zero weights read alike.
+	all := rerankTrace != nil
 	for i := range cands {
 		c := &cands[i]
 		v := &x[i]
 		*v = rerankFeat{}
 		v[rfRank] = rankOf(c) / r0
-		v[rfScore] = math.Min(1, c.score/denom)
-		v[rfCov] = c.cov / denom
-		v[rfStrong] = c.strong / denom
-		v[rfSolidStr] = c.solidStr / denom
-		v[rfDistinct] = c.distinct
-		v[rfPhr] = c.phr / r0
-		if c.cut > 0 || c.strong == 0 {
-			v[rfTopicless] = 1
-		}
-		if c.score > 0 {
-			v[rfOneWord] = min(1, c.one/c.score)
-		}
-		v[rfTopicLen] = math.Log1p(float64(len(ix.docTopic[c.doc]))) / 5
 		if i == 0 {
 			v[rfFirst] = 1
 		}
-		if len(cands) > 1 {
-			v[rfPos] = float64(i) / float64(len(cands)-1)
+		if all {
+			ix.rerankTraceOnly(c, i, len(cands), r0, denom, v)
 		}
 		for ci := range cs {
 			k := &cs[ci]
@@ -92,10 +83,21 @@ func (ix *Index) rerankFeatures(cs []concept, cands []cand, denom float64, x []r
 			for _, a := range k.alts {
 				if p, ok := ix.postingFor(a.term, c.doc); ok {
 					mask |= p.mask
-					rarest = max(rarest, float64(ix.idf[a.term]))
+					if all {
+						rarest = max(rarest, float64(ix.idf[a.term]))
+					}
 				}
 			}
 			if mask == 0 {
+				continue
+			}
+			if mask&(1<<fTags|1<<fAliases|1<<fLearned) != 0 {
+				v[rfTags] += share
+			}
+			if mask&(1<<fHeadings) != 0 {
+				v[rfHeadings] += share
+			}
+			if !all {
 				continue
 			}
 			if ix.maxIdf > 0 {
@@ -104,19 +106,34 @@ func (ix *Index) rerankFeatures(cs []concept, cands []cand, denom float64, x []r
 			if mask&(1<<fTitle) != 0 {
 				v[rfTitle] += share
 			}
-			if mask&(1<<fTags|1<<fAliases|1<<fLearned) != 0 {
-				v[rfTags] += share
-			}
 			if mask&(1<<fSummary) != 0 {
 				v[rfSummary] += share
-			}
-			if mask&(1<<fHeadings) != 0 {
-				v[rfHeadings] += share
 			}
 			if mask&^(1<<fBody) == 0 {
 				v[rfBodyOnly] += share
 			}
 		}
+	}
+}
+
+// rerankTraceOnly fills the features of candidate c (place i of n) that
+// only the fitting aid reads.
+func (ix *Index) rerankTraceOnly(c *cand, i, n int, r0, denom float64, v *rerankFeat) {
+	v[rfScore] = math.Min(1, c.score/denom)
+	v[rfCov] = c.cov / denom
+	v[rfStrong] = c.strong / denom
+	v[rfSolidStr] = c.solidStr / denom
+	v[rfDistinct] = c.distinct
+	v[rfPhr] = c.phr / r0
+	if c.cut > 0 || c.strong == 0 {
+		v[rfTopicless] = 1
+	}
+	if c.score > 0 {
+		v[rfOneWord] = min(1, c.one/c.score)
+	}
+	v[rfTopicLen] = math.Log1p(float64(len(ix.docTopic[c.doc]))) / 5
+	if n > 1 {
+		v[rfPos] = float64(i) / float64(n-1)
 	}
 }
 
