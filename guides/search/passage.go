@@ -20,7 +20,13 @@ func (ix *Index) postingFor(term, doc int32) (posting, bool) {
 // returns the best one with coverage figures for the confidence decision.
 func (ix *Index) passage(cs []concept, doc int32) detail {
 	var sc sectionScores
-	ix.scoreSections(cs, doc, &sc)
+	return ix.passageScores(cs, doc, &sc)
+}
+
+// passageScores is passage that leaves the sections' scores in sc (for
+// shownSection, so that they are not scored twice).
+func (ix *Index) passageScores(cs []concept, doc int32, sc *sectionScores) detail {
+	ix.scoreSections(cs, doc, sc)
 	d := detail{section: -1}
 	for i := 0; i < sc.n; i++ {
 		if sc.scores[i] > d.secScore {
@@ -50,8 +56,10 @@ type sectionScores struct {
 }
 
 // scoreSections scores the sections of doc against the query's concepts:
-// per concept its best alternative's weight in the section.
+// per concept its best alternative's weight in the section. sc may hold
+// another guide's scores: they are overwritten.
 func (ix *Index) scoreSections(cs []concept, doc int32, sc *sectionScores) {
+	sc.n, sc.strong = 0, 0
 	per := &sc.per
 	for ci := range cs {
 		c := &cs[ci]
@@ -117,22 +125,20 @@ const maxShownSplits = 4
 // ändern" in the sign-in steps. Then that section gets the compound's
 // weight on top of its own score. Only what is shown changes: the
 // confidence figures stay passage's (det). st is made on first need.
-func (ix *Index) shownSection(cs []concept, doc int32, det detail, st **stemmer) int {
+func (ix *Index) shownSection(cs []concept, doc int32, det detail, sc *sectionScores, st **stemmer) int {
 	if !showCompoundSections {
 		return det.section
 	}
-	var sc *sectionScores
 	var bonus [maxSections]float64
-	var bestIDF float64 // the most specific concept the best section matched
+	bestIDF := -1.0 // the most specific concept the best section matched, once needed
 	splits := 0
 	for ci := range cs[:min(len(cs), 64)] {
 		c := &cs[ci]
 		if c.part || det.placed&(1<<ci) != 0 || splits == maxShownSplits || !ix.namedAside(c, doc) {
 			continue
 		}
-		if sc == nil {
-			sc = new(sectionScores)
-			ix.scoreSections(cs, doc, sc)
+		if bestIDF < 0 {
+			bestIDF = 0
 			if det.section >= 0 {
 				for cj := range cs[:min(len(cs), 64)] {
 					if sc.hit[det.section]&(1<<cj) != 0 {
@@ -155,7 +161,7 @@ func (ix *Index) shownSection(cs []concept, doc int32, det detail, st **stemmer)
 		ix.addWholeCompound(parts, doc, c.weight, &bonus)
 	}
 	best, bestScore := det.section, det.secScore
-	if sc == nil {
+	if splits == 0 {
 		return best
 	}
 	for i := 0; i < maxSections; i++ {

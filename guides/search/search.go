@@ -910,9 +910,10 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 		cands = cands[:limit]
 	}
 	var st *stemmer
+	var secs sectionScores
 	for i, c := range cands {
 		d := ix.docs[c.doc]
-		det := ix.passage(cs, c.doc)
+		det := ix.passageScores(cs, c.doc, &secs)
 		if i == 0 {
 			f.secCov, f.focus, f.sec = det.secCov/denom, det.focus/denom, det.secScore/denom
 		}
@@ -920,7 +921,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 			ID:      d.id,
 			Title:   d.title,
 			Score:   math.Min(1, c.score/denom),
-			Section: ix.shownSection(cs, c.doc, det, &st),
+			Section: ix.shownSection(cs, c.doc, det, &secs, &st),
 			Strong:  math.Min(1, c.solidStr/denom),
 		})
 		res.Hits[i].OneWord, res.Hits[i].OneWordDF = ix.oneWord(c)
