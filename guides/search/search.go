@@ -873,9 +873,10 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 	}
 	// The word-order evidence may reorder the hits but never makes a
 	// confident answer (phrase.go: orderHits and phraseGuard).
-	topicOld, topicMoved := topicFirst(cands)
+	topicOld := topicFirst(cands)
 	moved, old := ix.orderHits(toks, cs, cands, limit, denom, sc)
-	topicMoved = topicMoved && cands[0].doc != topicOld.doc
+	// (old is the first without the pairs, by rank with TopicRank.)
+	topicMoved := topicOld.doc != old.doc && cands[0].doc != topicOld.doc
 	pairsOwn := moved && topicMoved && pairsFirstWithoutTopicRank(cands)
 	f = candFeatures(&cands[0], denom)
 	f.concepts = len(cs)
@@ -1098,21 +1099,19 @@ type detail struct {
 }
 
 // topicFirst returns the first candidate without the pairs' evidence
-// and without Options.TopicRank, and whether TopicRank changes it.
-func topicFirst(cands []cand) (cand, bool) {
+// and without Options.TopicRank. TopicRank changed the first guide when
+// it is not the first without the pairs (orderHits' old).
+func topicFirst(cands []cand) cand {
 	if len(cands) == 0 {
-		return cand{}, false
+		return cand{}
 	}
-	b, t := 0, 0
+	b := 0
 	for i := 1; i < len(cands); i++ {
 		if r, rb := cands[i].rank+cands[i].cut, cands[b].rank+cands[b].cut; r > rb || r == rb && cands[i].doc < cands[b].doc {
 			b = i
 		}
-		if rankBefore(&cands[i], &cands[t]) {
-			t = i
-		}
 	}
-	return cands[b], b != t
+	return cands[b]
 }
 
 // runnersWithoutTopicRank returns Result.Runners for hits, made from
