@@ -16,15 +16,10 @@ func (ix *Index) postingFor(term, doc int32) (posting, bool) {
 	return posting{}, false
 }
 
-// passage scores the sections of doc against the query's concepts and
-// returns the best one with coverage figures for the confidence decision.
-func (ix *Index) passage(cs []concept, doc int32) detail {
-	var sc sectionScores
-	return ix.passageScores(cs, doc, &sc)
-}
-
-// passageScores is passage that leaves the sections' scores in sc (for
-// shownSection, so that they are not scored twice).
+// passageScores scores the sections of doc against the query's concepts
+// and returns the best one with coverage figures for the confidence
+// decision; the sections' scores stay in sc (for shownSection, so that
+// they are not scored twice).
 func (ix *Index) passageScores(cs []concept, doc int32, sc *sectionScores) detail {
 	ix.scoreSections(cs, doc, sc)
 	d := detail{section: -1}
@@ -114,7 +109,7 @@ var showCompoundSections = true
 const maxShownSplits = 4
 
 // shownSection is the section of doc a member is shown (Hit.Section):
-// passage's best section, unless a query word that the guide names only
+// passageScores' best section, unless a query word that the guide names only
 // in its example questions, aliases or tags — not in its title or summary
 // (then every section is about it) and in no section — is a compound whose
 // parts one section names together, and that word is far more specific
@@ -124,7 +119,8 @@ const maxShownSplits = 4
 // "Profil" and "Bild", and the word "ändern" alone would show "Server
 // ändern" in the sign-in steps. Then that section gets the compound's
 // weight on top of its own score. Only what is shown changes: the
-// confidence figures stay passage's (det). st is made on first need.
+// confidence figures stay passageScores' (det); sc holds its section
+// scores. st is made on first need.
 func (ix *Index) shownSection(cs []concept, doc int32, det detail, sc *sectionScores, st **stemmer) int {
 	if !showCompoundSections {
 		return det.section

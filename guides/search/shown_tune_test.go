@@ -53,7 +53,8 @@ func TestShownSectionTune(t *testing.T) {
 						}
 					}
 					seen++
-					if det := ix.passage(cs, doc); det.section != h.Section {
+					var sc sectionScores
+					if det := ix.passageScores(cs, doc, &sc); det.section != h.Section {
 						changed++
 						fmt.Printf("SHOWN %q %s: %q -> %q (want %s)\n", q.Text, h.ID, heading(h.ID, det.section), heading(h.ID, h.Section), q.Expected)
 					}
