@@ -3,14 +3,14 @@
 # the raw ranking of the bench sets (top-1, top-3, out of scope rejected) and
 # the decision (helped, confident-wrong, outcomes) of the bench and
 # first-message sets. Only summary lines are printed, never a question, so
-# the held-out sets (check, fresh, unseen, sealed … sealed11) can be measured
+# the held-out sets (check, fresh, unseen, sealed … sealed12) can be measured
 # without being read; use `lotse ask --eval FILE` on a TUNE set to see misses.
 #
 # usage: .ci/answer-figures.sh [SET…]   (default: every set, tune sets first)
 #   SET is a name (both kinds of a set: bench-SET and first-messages-SET), or bench:NAME / fm:NAME for one kind
 #   (the two kinds are numbered apart: bench tune5 and first messages tune6 were the eighth pass's tuning data,
 #   bench tune6 and first messages tune7 the ninth's, bench tune7 and first messages tune8 the eleventh's, bench tune8
-#   and first messages tune9 the twelfth's).
+#   and first messages tune9 the twelfth's, bench tune9 and first messages tune10 the thirteenth's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export GOTOOLCHAIN="${GOTOOLCHAIN:-go1.27.3}" GOFLAGS="${GOFLAGS:--tags=goolm}"
@@ -21,8 +21,9 @@ sets=("$@")
 # sealed3 judged the fifth pass, sealed4 the sixth, sealed5 the seventh, sealed6 the eighth, sealed7 the ninth,
 # sealed8 the tenth, sealed9 the eleventh and sealed10 the twelfth (each run once per binary, at the end of its pass); they are regression
 # guards like the other held-out sets now. sealed11 (frozen 2026-12-05,
-# written blind) is the NEXT pass's judge: left out on purpose, run it once per binary at the end of that pass.
-[ ${#sets[@]} -gt 0 ] || sets=(tune tune2 tune3 tune4 tune5 tune6 tune7 tune8 tune9 check fresh unseen sealed sealed2 sealed3 sealed4 sealed5 sealed6 sealed7 sealed8 sealed9 sealed10)
+# written blind) judges the thirteenth pass and sealed12 (written blind at its start) the next one: both are left out
+# on purpose; run a judge once per binary, at the start and the end of its pass.
+[ ${#sets[@]} -gt 0 ] || sets=(tune tune2 tune3 tune4 tune5 tune6 tune7 tune8 tune9 tune10 check fresh unseen sealed sealed2 sealed3 sealed4 sealed5 sealed6 sealed7 sealed8 sealed9 sealed10)
 bench=../shared/bench/guides
 for spec in "${sets[@]}"; do
   kind=both s=$spec
