@@ -45,11 +45,17 @@ func TestGate12Parts(t *testing.T) {
 	if os.Getenv("LOTSE_TUNE") == "" {
 		t.Skip("set LOTSE_TUNE")
 	}
+	poolParts(t, gate12PoolNames(), "LOTSE_GATE12_DUMP", "LOTSE_GATE12_ROWS")
+}
+
+// poolParts is TestGate12Parts on the sets names; dumpEnv and rowsEnv
+// name the environment variables of its two files.
+func poolParts(t *testing.T, names []string, dumpEnv, rowsEnv string) {
 	var dump, rows strings.Builder
 	var tot [2]Tally
 	var kindTot [2]map[string]int
 	var kindOut [2]map[string]map[Outcome]int
-	for _, name := range gate12PoolNames() {
+	for _, name := range names {
 		s := scopeSet(t, name)
 		for part := 0; part < 2; part++ {
 			if kindTot[part] == nil {
@@ -121,7 +127,7 @@ func TestGate12Parts(t *testing.T) {
 		fmt.Printf("pool %c all %d/%d cw %d guide %d none %d human %d smalltalk %d %s\n", "AB"[part], tot[part].Helped, tot[part].Messages,
 			tot[part].ConfidentWrong, kindTot[part]["guide"], kindTot[part]["none"], kindTot[part]["human"], kindTot[part]["smalltalk"], strings.Join(outs, " "))
 	}
-	for env, b := range map[string]*strings.Builder{"LOTSE_GATE12_DUMP": &dump, "LOTSE_GATE12_ROWS": &rows} {
+	for env, b := range map[string]*strings.Builder{dumpEnv: &dump, rowsEnv: &rows} {
 		if f := os.Getenv(env); f != "" {
 			lines := strings.SplitAfter(b.String(), "\n")
 			slices.Sort(lines)
@@ -141,8 +147,13 @@ func TestGate12OffTopic(t *testing.T) {
 	if os.Getenv("LOTSE_TUNE") == "" {
 		t.Skip("set LOTSE_TUNE")
 	}
+	offTopicExits(t, gate12PoolNames())
+}
+
+// offTopicExits is TestGate12OffTopic on the sets names.
+func offTopicExits(t *testing.T, names []string) {
 	var nB [2]int
-	for _, name := range gate12PoolNames() {
+	for _, name := range names {
 		s := scopeSet(t, name)
 		for _, q := range s.qs {
 			opts, _ := rowOptions(s.lib, q.Expected, Options{Cases: true})

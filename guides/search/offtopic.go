@@ -248,6 +248,13 @@ var offTopicIx = func() offTopicIndex {
 				ends = ends[:1]
 			}
 			for _, end := range ends {
+				if end != "" && isStop(sig.word+end) {
+					// An ending that makes a function word of the
+					// language is that word, not the name inflected:
+					// "worden" (the passive's participle) is no
+					// form of "Word".
+					continue
+				}
 				if _, ok := ix.exact[sig.word+end]; !ok {
 					ix.exact[sig.word+end] = sig
 				}
