@@ -30,6 +30,20 @@ const (
 	rfTopicLen         // number of author-field terms (log), a guide's breadth
 	rfPos              // place in the current order (0 first … 1 fifth)
 	rfFirst            // 1 for the current first candidate
+	// The same shares counted per query word, each word alike whatever
+	// its idf (thirteenth pass): over a library of a few dozen guides the
+	// idf of a word most guides never use is large whether the word is
+	// the question's topic or a setting ("Videokonferenz"), a symptom
+	// ("voll", "fehlt") or a verb ("wechseln"); a guide that names more
+	// of the question's words where its author says what it is about is
+	// more likely the one asked for than one that names one rare word.
+	// Read by the fitting aid only: the model they make (docs/performance.md,
+	// thirteenth pass) gains in both folds but moves first guides the
+	// decision's guards do not accept yet, so the bot's weights are 0.
+	rfStrongN // share of the query's words met in a strong field
+	rfTagsN   // … in tags, aliases or taught questions
+	rfCovN    // … anywhere in the guide
+	rfTitleN  // … in the title
 	nRerank
 )
 
@@ -64,6 +78,7 @@ func (ix *Index) rerankFeatures(cs []concept, cands []cand, denom float64, x []r
 	// are for the fitting aid (rerankTrace) and stay 0, which the model's
 	// zero weights read alike.
 	all := rerankTrace != nil
+	word := 1 / float64(len(cs))
 	for i := range cands {
 		c := &cands[i]
 		v := &x[i]
@@ -100,11 +115,19 @@ func (ix *Index) rerankFeatures(cs []concept, cands []cand, denom float64, x []r
 			if !all {
 				continue
 			}
-			if ix.maxIdf > 0 {
-				v[rfRarest] = max(v[rfRarest], rarest/ix.maxIdf)
+			v[rfCovN] += word
+			if mask&strongFields != 0 {
+				v[rfStrongN] += word
 			}
 			if mask&(1<<fTitle) != 0 {
 				v[rfTitle] += share
+				v[rfTitleN] += word
+			}
+			if mask&(1<<fTags|1<<fAliases|1<<fLearned) != 0 {
+				v[rfTagsN] += word
+			}
+			if ix.maxIdf > 0 {
+				v[rfRarest] = max(v[rfRarest], rarest/ix.maxIdf)
 			}
 			if mask&(1<<fSummary) != 0 {
 				v[rfSummary] += share

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -132,3 +133,50 @@ func TestRerankKeepsDecision(t *testing.T) {
 	}
 	t.Logf("%d questions, the first guide moved in %d", n, moved)
 }
+
+// TestRerankWordShares: the fitting aid's per-word shares (thirteenth
+// pass) count each query word alike, whatever its idf: a guide naming
+// two of three query words in its title and tags has a strong-field share
+// of 2/3, one naming only one there (the others in its body) 1/3 and an
+// "anywhere" share of 1. The bot's model does not read them (their
+// weights are 0), so they are filled only while the trace is set.
+func TestRerankWordShares(t *testing.T) {
+	ix := Build([]Doc{
+		{ID: "vergessen", Title: "Kennwort vergessen", Tags: []string{"kennwort", "vergessen"},
+			Sections: []Section{{Text: "So setzt du ein neues Kennwort."}}},
+		{ID: "drucker", Title: "Drucker einrichten", Tags: []string{"drucker"},
+			Sections: []Section{{Text: "Wer das Kennwort vergessen hat, fragt das Büro."}}},
+		{ID: "kalender", Title: "Kalender abonnieren", Tags: []string{"kalender"},
+			Sections: []Section{{Text: "Termine im Kalender."}}},
+	}, Options{})
+	got := map[string]rerankFeat{}
+	old := rerankOff
+	rerankOff = true
+	rerankTrace = func(docs []int32, x []rerankFeat) {
+		for i, d := range docs {
+			got[ix.docs[d].id] = x[i]
+		}
+	}
+	defer func() { rerankOff, rerankTrace = old, nil }()
+	ix.Search("drucker kennwort vergessen", 5)
+	for _, tt := range []struct {
+		id                   string
+		strongN, covN, tagsN float64
+	}{
+		{"vergessen", 2.0 / 3, 2.0 / 3, 2.0 / 3},
+		{"drucker", 1.0 / 3, 1, 1.0 / 3},
+	} {
+		x, ok := got[tt.id]
+		if !ok {
+			t.Fatalf("%s: not among the traced candidates (%v)", tt.id, got)
+		}
+		if !near(x[rfStrongN], tt.strongN) || !near(x[rfCovN], tt.covN) || !near(x[rfTagsN], tt.tagsN) {
+			t.Errorf("%s: strongN %.3f covN %.3f tagsN %.3f, want %.3f %.3f %.3f", tt.id, x[rfStrongN], x[rfCovN], x[rfTagsN], tt.strongN, tt.covN, tt.tagsN)
+		}
+	}
+	if v := rerankModel[rfStrongN] + rerankModel[rfCovN] + rerankModel[rfTagsN] + rerankModel[rfTitleN]; v != 0 {
+		t.Errorf("the bot's model reads the per-word shares (weights sum %v); docs/performance.md, thirteenth pass: not shipped", v)
+	}
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
