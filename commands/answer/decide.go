@@ -57,7 +57,7 @@ import (
 // the question (offTopicAsSetting: the first guide meets the message in
 // several words, and the best guides agree on a topic) — such a message
 // keeps its choice past the off-topic gate.
-var calib = calibration{minLead: 0.30, chooseShare: 0.6, minAnswer: 0.55, minFirm: 0.45, minChoose: 0.25, minTopic: 0.8, minTopicLead: 0.6, minTopicScoreLead: 0.15, offTopic: offTopicNoAnswer, offTopicStrong: 0.4, offTopicAnswerStrong: 0.6, oneWordShare: 0.6, oneWordDF: 0.25, oneWordScore: 0.55, oneWordStrong: 0.5, answerOneWord: 0.95, offTopicOneWord: 0.5, deviceOneWord: 0.75, siblingLead: 0.36, siblingTopic: 0.15, siblingStrong: 0.2, severalWords: 0.6, severalUncovered: 0.5}
+var calib = calibration{minLead: 0.30, chooseShare: 0.6, minAnswer: 0.55, minFirm: 0.45, minChoose: 0.25, minTopic: 0.8, minTopicLead: 0.6, minTopicScoreLead: 0.15, offTopic: offTopicNoAnswer, offTopicStrong: 0.4, offTopicAnswerStrong: 0.6, oneWordShare: 0.6, oneWordDF: 0.25, oneWordScore: 0.55, oneWordStrong: 0.5, answerOneWord: 0.95, offTopicOneWord: 0.5, deviceOneWord: 0.75, siblingLead: 0.36, siblingTopic: 0.15, siblingStrong: 0.2}
 
 // calibration: minLead is the lead (s1-s2)/s1 an answer needs; minAnswer
 // the least score (share of the question explained) of an answer;
@@ -118,14 +118,6 @@ type calibration struct {
 	// siblingStrong) needs a score lead of siblingLead, not just minLead
 	// (see siblingAnswer).
 	siblingLead, siblingTopic, siblingStrong float64
-	// severalWords and severalUncovered: weak evidence whose first guide
-	// owes less than severalWords of its score to one word and whose
-	// best guides leave at most severalUncovered of the message unmet
-	// gets a choice whatever the weak model says (see
-	// metInSeveralWords; thirteenth pass). severalWords is
-	// oneWordShare, leansOnOneWord's bar, from the other side; 0 turns
-	// the rule off.
-	severalWords, severalUncovered float64
 }
 
 // offTopicEffect is how far an off-topic signal (a word naming party work

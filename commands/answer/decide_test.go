@@ -341,14 +341,12 @@ func (m mapLib) SearchFor(q string, _ int, _ bool) search.Result { return m[q] }
 // clause, keeps its "no guide".
 func TestFocusQuestion(t *testing.T) {
 	// The weak-evidence model (rescue.go) may turn a weak "no guide" of
-	// a longer message into a choice whatever its clauses, and so may a
-	// first guide met in several words (metInSeveralWords: the bare
-	// hits below have no OneWord); this test is about the clauses alone
-	// (TestLift and TestRescueWeak are the model's, TestMetInSeveralWords
-	// the rule's).
-	old, oldCalib := rescue, calib
-	defer func() { rescue, calib = old, oldCalib }()
-	rescue.threshold, calib.severalWords = 2, 0
+	// a longer message into a choice whatever its clauses; this test is
+	// about the clauses alone (TestLift and TestRescueWeak are the
+	// model's).
+	old := rescue
+	defer func() { rescue = old }()
+	rescue.threshold = 2
 	weak := search.Result{Hits: []search.Hit{{ID: "x.md", Score: 0.15}}}
 	clear := search.Result{Confident: true, Hits: []search.Hit{{ID: "a.md", Score: 0.9, Strong: 1}, {ID: "b.md", Score: 0.6}, {ID: "c.md", Score: 0.2}}}
 	close := search.Result{Close: true, Hits: []search.Hit{{ID: "b.md", Score: 0.4}, {ID: "a.md", Score: 0.35}}}

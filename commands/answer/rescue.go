@@ -160,47 +160,23 @@ func weakGate(d *Decision, res search.Result, qw []word) {
 
 // rescueWeak turns a "no guide" kept with weak evidence into a choice of
 // the best guides when the model (rescue, the one weak-evidence model)
-// finds that a choice likely helps, or when the first guide meets the
-// message in several of its words (metInSeveralWords); the reply then
-// also names the way to a person.
+// finds that a choice likely helps; the reply then also names the way to
+// a person.
 func rescueWeak(d Decision, opts Options, tx *Texts) Decision {
 	if d.Outcome != None || d.weak == nil {
 		return d
 	}
-	if !rescue.helps(weakFeaturesOf(d.weak)) && !metInSeveralWords(d.weak) {
-		return d
-	}
-	return weakChoice(d, opts, tx)
-}
-
-// metInSeveralWords reports whether the first guide of weak evidence
-// owes less than severalWords (oneWordShare) of its score to its best
-// single word (search.Hit.OneWord) — it meets the message in several of
-// its words, the converse of leansOnOneWord — and the best guides meet
-// most of the message (search.Result.Uncovered at most
-// severalUncovered: several words of a long message the guides do not
-// touch are no evidence of its subject). The weak model does not read that
-// figure (its weight is 0: TestRefitWeak chose three others), and at the
-// weak gate it tells the classes apart better than the model's
-// threshold: on part A of the thirteenth pass's tune pool 34 weak-gate
-// messages with weak evidence kept have a first guide below the bar, 33
-// of them guide questions (the one other already a choice); the 22 out
-// of scope that end as none there lean on their one word (0.73–1.0: "wie
-// trete ich aus der Partei aus", "mein wlan geht nicht") — the library has a guide
-// that uses the word, not one about the message. Its five guide
-// questions the model left below its threshold (p 0.56–0.60: „rotes
-// Kreuz am Wolkensymbol unten in der Taskleiste“, „termine aus der
-// cloud auf mein samsung bringen“) get their choice. A choice, never an
-// answer: confident-wrong cannot rise.
-func metInSeveralWords(e *weakEvidence) bool {
-	h := e.hits[0]
-	return h.Score > 0 && h.OneWord < calib.severalWords && e.uncovered <= calib.severalUncovered
+	return weakChoice(d, rescue, weakFeaturesOf(d.weak), opts, tx)
 }
 
 // weakChoice turns a "no guide" with weak evidence (d.weak set) into a
-// choice of its best guides: the choice is Rescued and its reply names
-// the way to a person (chooseOrPerson).
-func weakChoice(d Decision, opts Options, tx *Texts) Decision {
+// choice of its best guides when m finds for x that a choice likely
+// helps: the choice is Rescued and its reply names the way to a person
+// (chooseOrPerson).
+func weakChoice(d Decision, m logistic, x []float64, opts Options, tx *Texts) Decision {
+	if !m.helps(x) {
+		return d
+	}
 	c := choiceWithin(d, d.weak.hits, rescueShare, tx)
 	c.Nearest, c.Rescued, c.PersonHint = nil, true, chooseOrPerson(tx, opts)
 	c.Reply = choiceMarkdown(hitTitles(c.Hits), tx, c.PersonHint)
