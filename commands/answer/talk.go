@@ -313,6 +313,13 @@ func isSmallTalk(text string, ws []word) (Talk, bool) {
 	thanked := slices.ContainsFunc(ws, func(w word) bool { return thanksWords[w.w] })
 	core := false
 	for _, w := range ws {
+		if search.IsInterjection(w.w) && !social(w.w) {
+			// „wow, danke“, „puh, geschafft“: a feeling around the
+			// small talk, no words of the member's own. (An
+			// interjection that is small talk itself, „aha“, „hm“,
+			// counts as that.)
+			continue
+		}
 		if !social(w.w) || negWords[w.w] || thanksFor[w.w] && !thanked {
 			// "nein danke, ich komme klar", "I'm fine": a decline
 			// with words of its own.
@@ -417,7 +424,7 @@ func thanksOf(ws []word) (thanks, declined bool) {
 		// particle or an interjection — „ne danke“, „ok, ne danke“,
 		// „ach ne danke“ (review rvR12, finding 4) — not „danke für
 		// ne schnelle Antwort“, where it is the article.)
-		answers := i == 0 || !chat.NoAlone[w.w] || replyParticles[ws[i-1].w] || interjections[ws[i-1].w]
+		answers := i == 0 || !chat.NoAlone[w.w] || replyParticles[ws[i-1].w] || search.IsInterjection(ws[i-1].w)
 		afterNo = chat.NoParticles[w.w] && answers || t && afterNo
 		success = success || successWords[w.w]
 		neg = neg || negWords[w.w]
@@ -428,15 +435,12 @@ func thanksOf(ws []word) (thanks, declined bool) {
 	return thanks, declined
 }
 
-// interjections open an answer like a particle (Duden, "ach": Interjektion,
-// „ach nein“, „ach so“; "oh", "och"): „ach ne danke“.
-var interjections = set("ach", "oh", "och", "ah")
-
 // successWords say that help worked (Duden, "klappen": "gelingen";
-// "funktionieren"; "helfen"; Cambridge Dictionary, "work": to be
-// successful), as a member reports it ("hat geklappt", "it worked").
+// "funktionieren"; "helfen"; "schaffen": "zustande bringen", „geschafft!“;
+// Cambridge Dictionary, "work": to be successful), as a member reports it
+// ("hat geklappt", "it worked", „puh, geschafft“).
 var successWords = set("geklappt", "klappt", "funktioniert", "geholfen", "weitergeholfen", "hilft", "worked", "works",
-	"helped")
+	"helped", "geschafft")
 
 // Reply particles (fix13): a member answers Lotse's question ("Hat dir
 // das geholfen?", an offer) and goes on in the same message: "nein, ich

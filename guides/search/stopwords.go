@@ -98,10 +98,51 @@ next last along around behind beside besides beyond despite toward towards upon 
 somewhere anywhere everywhere constantly continually etc honestly apparently supposedly even quite rather totally certainly surely naturally therefore thus approximately
 `
 
+// Interjections of chat (thirteenth quality pass): a word class of its
+// own that names no thing and no action, only the writer's feeling (Duden,
+// Die Grammatik: Interjektionen — „ach“, „oje“, „puh“, „hoppla“; their
+// English counterparts, Merriam-Webster "interjection": "oops", "ugh",
+// "wow"), and the expletives used as interjections (Duden: „Mist!“,
+// „verdammt!“, „Scheiße!“ (derb); "damn", "shit"). A member in trouble
+// writes them first: „mist, ich komm nicht in die cloud“. As words no
+// guide uses, they counted as the message's unknown subject and turned
+// such a message into "no guide fits", where the same message without
+// them gets its choice. Both lists are the closed class, not words from a
+// question set; none of the words occurs in either library.
+const (
+	// feelingInterjections express a feeling and nothing else; small talk
+	// reads past them too („wow, danke“; IsInterjection).
+	feelingInterjections = `
+ach och ah aha ahh aua autsch boah huch hui hm hmm hmmm hä hae igitt juhu hurra na nanu oh oho oje ojemine weia pfui puh uff uh ups upps hoppla tja menno mannomann herrje herrjemine jesses
+grr argh seufz oops whoops ouch ugh gosh geez jeez wow yay hooray meh phew umm erm huh alas eek yikes duh
+`
+	// expletives are interjections of annoyance that the answer layer
+	// reads as a complaint or as criticism on their own („Mist!“,
+	// commands/answer/talk.go): the search drops them, small talk does
+	// not read past them.
+	expletives = `
+mist verdammt verdammte verflixt verflucht scheiße scheisse scheiß scheiss damn dammit darn shit crap
+`
+)
+
+// feelingWords is the set of feelingInterjections.
+var feelingWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(feelingInterjections) {
+		m[w] = true
+	}
+	return m
+}()
+
+// IsInterjection reports whether the folded word w is an interjection
+// that expresses a feeling and nothing else (feelingInterjections): it
+// names no subject of a question and may stand before small talk.
+func IsInterjection(w string) bool { return feelingWords[w] }
+
 // stopWords is the set of the stop words listed above.
 var stopWords = func() map[string]struct{} {
 	m := make(map[string]struct{}, 1024)
-	for _, w := range strings.Fields(stopList + stopParadigms) {
+	for _, w := range strings.Fields(stopList + stopParadigms + feelingInterjections + expletives) {
 		m[w] = struct{}{}
 		m[umlautFold(w)] = struct{}{}
 	}
