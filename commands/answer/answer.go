@@ -306,7 +306,14 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 		// the contact would claim it handles the subject.
 		return d
 	case person == numberHuman && d.Outcome == None:
-		// A number no guide gives: the way to a person.
+		// A number no guide gives: the way to a person. Weak evidence
+		// for a guide is offered as the rescue offers it (its reply
+		// names the way to a person too): "gibt es eine
+		// Telefonsprechstunde für technische Fragen?" may be answered by
+		// a contacts guide the search ranks first but weakly.
+		if r := rescueWeak(d, opts, tx); r.Outcome != None {
+			return r
+		}
 		return human(tx, opts)
 	case person == maybeHuman && !question && d.Outcome == None && !d.offTopic:
 		// Someone asked to help with something no guide covers. Guides
