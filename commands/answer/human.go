@@ -76,9 +76,11 @@ var (
 		"admin", "admins", "administrator", "administratorin", "supporter", "supporterin", "hotline")
 	staffHeads = []string{"mitarbeiter", "mitarbeitend", "ansprechpartner", "ansprechperson", "kontaktperson",
 		"betreuer", "helfer", "administrator"}
-	// someoneWords name an unspecified person.
+	// someoneWords name an unspecified person ("jmd", "jmdn", "jmdm":
+	// Duden's abbreviations of "jemand", "jemanden", "jemandem", as
+	// members type them).
 	someoneWords = set("jemand", "jemanden", "jemandem", "jemandes", "irgendwer", "irgendjemand", "irgendjemanden",
-		"irgendjemandem", "someone", "somebody", "anyone", "anybody", "wen", "wem", "wer", "who", "whom")
+		"irgendjemandem", "jmd", "jmdn", "jmdm", "someone", "somebody", "anyone", "anybody", "wen", "wem", "wer", "who", "whom")
 	// youWords address the people behind the bot (plural and polite
 	// "you"; "du" is Lotse itself and asks nothing of a person).
 	youWords = set("euch", "eure", "euer", "eurer", "euren", "eurem", "eures", "ihr", "you", "your", "ya")
@@ -112,7 +114,10 @@ var (
 	reachVerbs = set("erreichen", "erreiche", "erreicht", "erreichbar", "kontaktieren", "kontaktiere", "kontaktiert",
 		"kontakt", "kontaktaufnahme", "kontaktdaten", "reach", "contact", "anrufen", "anrufe", "call")
 	// helpVerbs: someone helps, shows or tells.
+	// "beraten" (Duden: jemandem Ratschläge geben; "sich beraten
+	// lassen") is advice given by a person.
 	helpVerbs = set("helfen", "hilft", "helft", "hilf", "hilfst", "weiterhelfen", "weiterhilft", "zeigen", "zeigt", "erklaeren", "erklaert", "sagen", "sagt",
+		"beraten", "beraet",
 		"beibringen", "durchgehen", "unterstuetzen", "anschauen", "ansehen", "angucken", "nachschauen", "help", "show",
 		"explain", "tell", "walk", "assist", "look", "wenden",
 		"fragen", "ask", "turn")
@@ -248,8 +253,8 @@ var channelHeads = []string{"hotline", "helpline"}
 // compound: "Nummer" alone is a channel word, its compounds are not (the
 // dial-in of a conference, a customer number).
 func isChannel(w string) bool {
-	if channelWords[w] {
-		return true
+	if channelWords[w] || strings.HasSuffix(w, "mailadresse") {
+		return true // "Mailadresse", "Supportmailadresse"
 	}
 	for _, h := range channelHeads {
 		if strings.HasSuffix(w, h) {
@@ -257,6 +262,13 @@ func isChannel(w string) bool {
 		}
 	}
 	return false
+}
+
+// mailAddress reports whether ws[i] is the address of a "Mail-Adresse",
+// "E-Mail-Adresse", "email address" (the hyphen splits the compound into
+// words): a channel like a number.
+func mailAddress(ws []string, i int) bool {
+	return (ws[i] == "adresse" || ws[i] == "address") && i > 0 && (ws[i-1] == "mail" || ws[i-1] == "email")
 }
 
 // bareChannel reports whether the channel ws[i] is all the message asks:
@@ -637,7 +649,9 @@ func callsTeam(ws []string, brk []bool, i int) bool {
 	}
 	team := false
 	for k := max(i-4, 0); k < min(i+3, len(ws)); k++ {
-		if sameClause(brk, i, k) && (k < i && teamYou[ws[k]] || k > i && pluralYou(ws, k)) {
+		// English "you" right after the call verb: Lotse cannot be
+		// phoned, so "can I phone you" calls the people behind it.
+		if sameClause(brk, i, k) && (k < i && teamYou[ws[k]] || k > i && (pluralYou(ws, k) || k == i+1 && ws[k] == "you")) {
 			team = true
 		}
 	}
@@ -660,7 +674,7 @@ func objectWho(ws []string, i int) bool {
 	case "wen", "wem", "whom":
 		return true
 	case "who":
-		return i+2 < len(ws) && modalWords[ws[i+1]] && (ws[i+2] == "i" || ws[i+2] == "we")
+		return i+2 < len(ws) && (modalWords[ws[i+1]] || callerModals[ws[i+1]]) && (ws[i+2] == "i" || ws[i+2] == "we")
 	}
 	return false
 }
@@ -726,6 +740,14 @@ func onlyPartner(ws []string, brk []bool, i int) bool {
 		}
 	}
 	return partner
+}
+
+// phoneHelp reports whether w is a compound of the phone and the help a
+// person gives: "Telefonsupport", "Telefonberatung", "Telefonhilfe" (the
+// head is a help noun; Duden grammar, Determinativkompositum).
+func phoneHelp(w string) bool {
+	rest, ok := strings.CutPrefix(w, "telefon")
+	return ok && helpNouns[rest] && rest != "kontakt" && rest != "contact"
 }
 
 // memberOfStaff reports whether ws[k] is a member of the people behind the
@@ -1288,6 +1310,18 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		case helpNouns[w] && i+2 < len(ws) && (ws[i+1] == "von" || ws[i+1] == "from") &&
 			someoneWords[ws[i+2]] && !whoWords[ws[i+2]]:
 			return sureHuman
+		// Help by phone: "Support per Telefon", "Hilfe am Telefon",
+		// "Beratung per Video", and the compounds "Telefonsupport",
+		// "Telefonberatung" (see phoneHelp) — help at the same time as
+		// the member, which a guide cannot give. Asked for (a request
+		// word or a verb of wanting in the clause, or nothing else in the
+		// message), not told ("die Beratung per Video war super").
+		case (phoneHelp(w) || syncOf(ws, i) == syncMode && phoneNouns[w] && near(i, -3, 0, func(k int) bool {
+			return helpNouns[ws[k]] && ws[k] != "kontakt" && ws[k] != "contact" && clause(k, i)
+		}) >= 0) && (len(ws) <= 3 || near(i, -6, 5, func(k int) bool {
+			return (requestWords[ws[k]] || wantVerbs[ws[k]] || seekWords[ws[k]]) && clause(k, i)
+		}) >= 0):
+			return sureHuman
 		// "persönlich helfen", "help me personally", "telefonisch sprechen".
 		// "Treffen" after a preposition or article is the noun, an event
 		// ("eine Genossin persönlich beim Treffen verifizieren"), not
@@ -1299,7 +1333,13 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		}) >= 0:
 			return sureHuman
 		// A call-back: "Rückruf", "callback", "call me back".
-		case callBack[w] || (w == "call" || w == "ring") && within(ws, i+1, i+3, func(x string) bool { return x == "back" }):
+		// Its compounds too: "Rückruftermin", "Rückrufnummer".
+		// "Ich bitte um (einen) Anruf" asks for one (Duden, "bitten":
+		// um etwas bitten).
+		case callBack[w] || strings.HasPrefix(w, "rueckruf") ||
+			(w == "call" || w == "ring") && within(ws, i+1, i+3, func(x string) bool { return x == "back" }),
+			(w == "anruf" || w == "telefonat") && within(ws, i-3, i, func(x string) bool { return x == "um" }) &&
+				within(ws, i-4, i, func(x string) bool { return x == "bitte" || x == "bitten" || x == "bat" }):
 			return sureHuman
 		// Someone calls me: "ruf mich an", "kann mich jemand anrufen",
 		// "call me", "phone me".
@@ -1308,7 +1348,10 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		case w == "mich" && within(ws, i+1, i+6, func(x string) bool { return strings.HasPrefix(x, "anruf") || strings.HasPrefix(x, "zurueckruf") }) &&
 			near(i, -3, 4, func(k int) bool { return groupWords[ws[k]] && clause(i, k) }) < 0 && !conditional(i),
 			(w == "ruf" || w == "rufe" || w == "ruft" || w == "rufen") && within(ws, i+1, i+4, func(x string) bool { return x == "mich" || x == "uns" }),
-			(w == "call" || w == "phone" || w == "ring") && i+1 < len(ws) && ws[i+1] == "me":
+			(w == "call" || w == "phone" || w == "ring") && i+1 < len(ws) && ws[i+1] == "me",
+			// "give me a call / a ring" (Cambridge Dictionary, "give
+			// someone a call").
+			(w == "call" || w == "ring") && i >= 3 && ws[i-1] == "a" && ws[i-2] == "me" && ws[i-3] == "give":
 			return sureHuman
 		// "Kontaktiert mich bitte", "kontaktieren Sie mich": an
 		// imperative to the team, at the start of its clause or after
@@ -1444,7 +1487,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// it (a contacts guide, the dial-in number of a conference).
 		// A channel alone is asked for too: "Hotline?", "Telefonnummer?"
 		// (nothing but greetings and filler beside it, see bareChannel).
-		case isChannel(w) && !within(ws, i-2, i, in(ownWords)) && (within(ws, i-5, i+2, in(askForWords)) || bareChannel(ws, i)):
+		case (isChannel(w) || mailAddress(ws, i)) && !within(ws, i-2, i, in(ownWords)) && (within(ws, i-5, i+2, in(askForWords)) || bareChannel(ws, i)):
 			sig = max(sig, numberHuman)
 		// "ist hier jemand?", "anyone there?", "ist da draußen ein Mensch?"
 		// The person may stand further before the presence word ("ist
