@@ -1594,8 +1594,8 @@ func personRest(ws []string) (content, question bool, at int) {
 				continue
 			}
 		}
-		if contactIdiom(ws, i) {
-			continue // "Kontakt aufnehmen", "in Kontakt treten": the way to a person
+		if contactIdiom(ws, i) || mailAddress(ws, i) || i+1 < len(ws) && mailAddress(ws, i+1) {
+			continue // "Kontakt aufnehmen", "in Kontakt treten", "Mail-Adresse": the way to a person
 		}
 		if seenPerson && emptyQuestion(ws, i) {
 			break // "… zeigen, wie das geht": no question of its own
