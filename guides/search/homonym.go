@@ -25,7 +25,7 @@ import (
 //     article or another determiner (Duden: „in Signal“, „bei Zoom“; the
 //     rule toolName follows in commands/answer, review rvR12), while a
 //     common noun takes one: "kein signal in …", "das wlan signal ist
-//     schwach", "the edge of …", "my outlook for …". The determiner must
+//     schwach", "no signal from …", "my outlook for …". The determiner must
 //     be the word before or the one before that (an adjective or a
 //     modifier between: "ein schwaches signal"), in the same clause, and
 //     the name must close the noun phrase: a function word or the
@@ -168,6 +168,7 @@ func (ix *Index) unname(cs []concept, plain []string) {
 		if !ok {
 			continue
 		}
-		c.alts = slices.DeleteFunc(c.alts, func(a alt) bool { return a.term == name })
+		// A copy: the slice may share its array with another concept's.
+		c.alts = slices.DeleteFunc(slices.Clone(c.alts), func(a alt) bool { return a.term == name })
 	}
 }
