@@ -292,8 +292,9 @@ func offTopicWord(w string) string {
 // its stem, or a longer word that begins with it: namesVariant; a signal of
 // several words: the words closed up, or each of them). A signal of several words is found written apart ("google
 // kalender": the closed-up form of two or three neighbouring words),
-// hyphenated (the tokenizer's joined form) or closed up.
-func (ix *Index) offTopic(toks []rawToken, doc int32) []string {
+// hyphenated (the tokenizer's joined form) or closed up. The names that
+// read as the common word they also are (plain: wordReadings) are none.
+func (ix *Index) offTopic(toks []rawToken, doc int32, plain []string) []string {
 	var out []string
 	key := (&keyer{ix: ix}).key
 	named := func(s offTopicSignal, w string) bool {
@@ -317,7 +318,7 @@ func (ix *Index) offTopic(toks []rawToken, doc int32) []string {
 		return true
 	}
 	add := func(s offTopicSignal, w string) {
-		if s.word != "" && !slices.Contains(out, w) && !named(s, w) {
+		if s.word != "" && !slices.Contains(out, w) && !slices.Contains(plain, w) && !named(s, w) {
 			out = append(out, w)
 		}
 	}

@@ -1,5 +1,7 @@
 package search
 
+import "slices"
+
 // Eleventh pass: how much of a guide's match is the thing a message
 // names. A message about a device's or another product's own trouble
 // ("handy akku ist so schnell leer", "outlook stürzt immer ab beim start")
@@ -50,10 +52,12 @@ func ThingGroup(w string) string {
 
 // thingConcepts appends to out the indexes of the query concepts that
 // name a thing (thingWord), looked up once per query (out: a buffer of
-// the caller's, so that a query without things allocates nothing).
-func thingConcepts(cs []concept, out []int) []int {
+// the caller's, so that a query without things allocates nothing), but
+// for the names that read as the common word they also are (plain:
+// wordReadings).
+func thingConcepts(cs []concept, plain []string, out []int) []int {
 	for i := range cs {
-		if thingWord(cs[i].word) {
+		if thingWord(cs[i].word) && !slices.Contains(plain, cs[i].word) {
 			out = append(out, i)
 		}
 	}

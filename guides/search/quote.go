@@ -303,8 +303,10 @@ func quoteSpeakers(toks []rawToken, addressee string) []string {
 // alternative) — and reports whether a speaker is among the off-topic
 // words (Result.OffTopicSpeaks). A speaker the library knows ("Element
 // sagt …", "iPhone: …") adds nothing, and nor does an everyday word of
-// commonList (people: "mein Kollege sagt: …"; "Problem:", "Sache").
-func (ix *Index) offTopicSpeakers(cs []concept, toks []rawToken, off []string) ([]string, bool) {
+// commonList (people: "mein Kollege sagt: …"; "Problem:", "Sache"), nor
+// a name read as the common word it also is (plain: wordReadings; "my
+// outlook for the meeting: …").
+func (ix *Index) offTopicSpeakers(cs []concept, toks []rawToken, off, plain []string) ([]string, bool) {
 	speakers := quoteSpeakers(toks, foldWord(ix.opts.Addressee))
 	speaks := false
 	for _, w := range speakers {
@@ -312,7 +314,7 @@ func (ix *Index) offTopicSpeakers(cs []concept, toks []rawToken, off []string) (
 			speaks = true
 			continue
 		}
-		if isCommon(w) || personSpeaker(w) {
+		if isCommon(w) || personSpeaker(w) || slices.Contains(plain, w) {
 			continue // a person or an everyday thing ("mein Kollege sagt: …"), no product
 		}
 		for i := range cs {

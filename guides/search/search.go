@@ -781,6 +781,8 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 	defer ix.pool.Put(sc)
 
 	strongFor(cs)
+	plain := wordReadings(toks)
+	ix.unname(cs, plain)
 	var denom float64
 	for ci := range cs {
 		c := &cs[ci]
@@ -895,7 +897,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 	}
 	res.Unknown, res.Uncovered, res.RarestUncovered = ix.scope(cs, first[:nFirst], denom)
 	var thingBuf [8]int
-	things := thingConcepts(cs, thingBuf[:0])
+	things := thingConcepts(cs, plain, thingBuf[:0])
 	for _, ci := range things {
 		res.Things = append(res.Things, cs[ci].word)
 	}
@@ -935,8 +937,8 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 	if reranked {
 		rerankGuard(&res)
 	}
-	res.OffTopic = ix.offTopic(toks, offDoc)
-	res.OffTopic, res.OffTopicSpeaks = ix.offTopicSpeakers(cs, toks, res.OffTopic)
+	res.OffTopic = ix.offTopic(toks, offDoc, plain)
+	res.OffTopic, res.OffTopicSpeaks = ix.offTopicSpeakers(cs, toks, res.OffTopic, plain)
 	return res, f
 }
 
