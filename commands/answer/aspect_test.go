@@ -1,11 +1,9 @@
 package answer
 
 import (
-	"path/filepath"
 	"slices"
 	"testing"
 
-	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
 )
 
@@ -42,14 +40,7 @@ func TestMissedAspectRule(t *testing.T) {
 // answers. The kennwort row fails with the rule off (a confident wrong
 // answer: the two-factor guide's title says "gewechselt").
 func TestMissedAspect(t *testing.T) {
-	dir := benchDir()
-	if dir == "" {
-		t.Skip("shared/bench not found")
-	}
-	lib, _, err := guides.Load(filepath.Join(dir, "guides"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	lib := loadBenchLibrary(t)
 	for _, c := range []struct {
 		msg    string
 		want   Outcome

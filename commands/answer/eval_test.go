@@ -19,6 +19,21 @@ func loadLibrary(tb testing.TB) *guides.Library {
 	return lib
 }
 
+// loadBenchLibrary loads the bench guides (../shared/bench/guides) and
+// skips the test when they are not above the checkout.
+func loadBenchLibrary(tb testing.TB) *guides.Library {
+	tb.Helper()
+	dir := benchDir()
+	if dir == "" {
+		tb.Skip("shared/bench not found")
+	}
+	lib, _, err := guides.Load(filepath.Join(dir, "guides"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return lib
+}
+
 func loadSet(tb testing.TB, half string) []search.Question {
 	tb.Helper()
 	qs, err := search.ReadQuestionsFile(frozenFile(tb, "testdata", "first-messages-"+half))

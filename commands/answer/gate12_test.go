@@ -1,10 +1,8 @@
 package answer
 
 import (
-	"path/filepath"
 	"testing"
 
-	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
 )
 
@@ -70,14 +68,7 @@ func TestInNamedTool(t *testing.T) {
 	} {
 		checkDecision(t, lib, c.msg, c.want, c.guide)
 	}
-	dir := benchDir()
-	if dir == "" {
-		t.Skip("shared/bench not found")
-	}
-	bench, _, err := guides.Load(filepath.Join(dir, "guides"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	bench := loadBenchLibrary(t)
 	for _, c := range []struct {
 		msg   string
 		want  Outcome

@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"path/filepath"
 	"testing"
 
 	"github.com/lotse-bot/lotse/guides"
@@ -13,14 +12,7 @@ import (
 // a library without such a guide (the shipped one) keeps saying "no
 // guide", and a device stays a signal on both.
 func TestOfficeMatters(t *testing.T) {
-	dir := benchDir()
-	if dir == "" {
-		t.Skip("shared/bench not found")
-	}
-	bench, _, err := guides.Load(filepath.Join(dir, "guides"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	bench := loadBenchLibrary(t)
 	shipped := loadLibrary(t)
 	const contacts = "team/ansprechpersonen-geschaeftsstelle.md"
 	for _, c := range []struct {

@@ -1,10 +1,8 @@
 package answer
 
 import (
-	"path/filepath"
 	"testing"
 
-	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
 )
 
@@ -42,14 +40,7 @@ func TestOnThingAlone(t *testing.T) {
 // its guide (the tool is named: namesTool), and so does one the guide
 // answers. The "none" rows were choices on main.
 func TestThingAloneBench(t *testing.T) {
-	dir := benchDir()
-	if dir == "" {
-		t.Skip("shared/bench not found")
-	}
-	lib, _, err := guides.Load(filepath.Join(dir, "guides"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	lib := loadBenchLibrary(t)
 	for _, c := range []struct {
 		msg   string
 		want  Outcome

@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -135,13 +134,6 @@ func TestPersonThirteen(t *testing.T) {
 
 // TestPersonThirteenBench: the same on the bench library.
 func TestPersonThirteenBench(t *testing.T) {
-	dir := benchDir()
-	if dir == "" {
-		t.Skip("shared/bench not found")
-	}
-	lib, _, err := guides.Load(filepath.Join(dir, "guides"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	lib := loadBenchLibrary(t)
 	checkPerson13(t, lib, person13Bench)
 }
