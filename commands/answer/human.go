@@ -76,11 +76,9 @@ var (
 		"admin", "admins", "administrator", "administratorin", "supporter", "supporterin", "hotline")
 	staffHeads = []string{"mitarbeiter", "mitarbeitend", "ansprechpartner", "ansprechperson", "kontaktperson",
 		"betreuer", "helfer", "administrator"}
-	// someoneWords name an unspecified person ("jmd", "jmdn", "jmdm":
-	// Duden's abbreviations of "jemand", "jemanden", "jemandem", as
-	// members type them).
+	// someoneWords name an unspecified person.
 	someoneWords = set("jemand", "jemanden", "jemandem", "jemandes", "irgendwer", "irgendjemand", "irgendjemanden",
-		"irgendjemandem", "jmd", "jmdn", "jmdm", "someone", "somebody", "anyone", "anybody", "wen", "wem", "wer", "who", "whom")
+		"irgendjemandem", "someone", "somebody", "anyone", "anybody", "wen", "wem", "wer", "who", "whom")
 	// youWords address the people behind the bot (plural and polite
 	// "you"; "du" is Lotse itself and asks nothing of a person).
 	youWords = set("euch", "eure", "euer", "eurer", "euren", "eurem", "eures", "ihr", "you", "your", "ya")
@@ -88,8 +86,7 @@ var (
 	realWords = set("echte", "echten", "echter", "echtem", "echtes", "richtige", "richtigen", "richtiger",
 		"richtigem", "richtiges", "real", "reale", "realen", "realer", "reales", "lebende", "lebenden", "lebender",
 		"lebendige", "lebendigen", "menschliche", "menschlichen", "menschlicher", "menschliches", "persoenliche",
-		"persoenlichen", "persoenlicher", "persoenliches", "telefonische", "telefonischen", "telefonischer", "telefonisches",
-		"individuelle", "individuellen", "individueller", "live",
+		"persoenlichen", "persoenlicher", "persoenliches", "individuelle", "individuellen", "individueller", "live",
 		"actual", "personal", "human")
 	// helpNouns are what a real person gives.
 	helpNouns = set("hilfe", "beratung", "unterstuetzung", "betreuung", "help", "support", "assistance", "kontakt",
@@ -100,7 +97,7 @@ var (
 	// "etwas mit jemandem klären / besprechen / bereden" is talking it
 	// over (Duden: klären, "mit jemandem etwas klären"; discuss).
 	speakVerbs = set("sprechen", "spreche", "sprich", "reden", "rede", "quatschen", "telefonieren",
-		"telefoniere", "videotelefonieren", "videotelefoniere", "talk", "speak", "chat", "chatten", "schreiben", "unterhalten", "klaeren", "klaere",
+		"telefoniere", "talk", "speak", "chat", "chatten", "schreiben", "unterhalten", "klaeren", "klaere",
 		"abklaeren", "besprechen", "bespreche", "bereden", "durchsprechen", "discuss")
 	// callVerbs: someone calls the member.
 	callVerbs = set("anrufen", "anruft", "anrufe", "zurueckrufen", "zurueckruft", "zurueckrufe", "call", "calls", "phone",
@@ -114,10 +111,7 @@ var (
 	reachVerbs = set("erreichen", "erreiche", "erreicht", "erreichbar", "kontaktieren", "kontaktiere", "kontaktiert",
 		"kontakt", "kontaktaufnahme", "kontaktdaten", "reach", "contact", "anrufen", "anrufe", "call")
 	// helpVerbs: someone helps, shows or tells.
-	// "beraten" (Duden: jemandem Ratschläge geben; "sich beraten
-	// lassen") is advice given by a person.
 	helpVerbs = set("helfen", "hilft", "helft", "hilf", "hilfst", "weiterhelfen", "weiterhilft", "zeigen", "zeigt", "erklaeren", "erklaert", "sagen", "sagt",
-		"beraten", "beraet",
 		"beibringen", "durchgehen", "unterstuetzen", "anschauen", "ansehen", "angucken", "nachschauen", "help", "show",
 		"explain", "tell", "walk", "assist", "look", "wenden",
 		"fragen", "ask", "turn")
@@ -125,7 +119,7 @@ var (
 	channelWords = set("telefonnummer", "telefonnummern", "nummer", "rufnummer", "handynummer", "hotline",
 		"sprechstunde", "sprechstunden", "sprechzeit", "sprechzeiten", "number")
 	// askForWords ask for a number or a contact.
-	askForWords = set("gibt", "gibts", "gib", "gebt", "habt", "hat", "haben", "have", "got", "wann", "when", "welche", "welcher", "welches", "welchen", "wie", "wo",
+	askForWords = set("gibt", "gib", "gebt", "habt", "hat", "haben", "welche", "welcher", "welches", "welchen", "wie", "wo",
 		"was", "unter", "lautet", "brauche", "brauch", "suche", "finde", "bekomme", "krieg", "kriege", "need", "what",
 		"which", "is", "where", "give", "any", "your")
 	// ownWords make a channel the member's own ("meine Telefonnummer").
@@ -237,51 +231,6 @@ var (
 	roleStems   = []string{"verantwortlich", "beauftragt", "zustaendig"}
 	roleEndings = set("e", "en", "er", "em")
 )
-
-// channelHeads are channel words that end a compound whose first part
-// names the kind, not the thing: "Supporthotline", "Servicehotline"
-// (German compounds take the last part as their head; Duden grammar,
-// Determinativkompositum), and the English "helpline" (Cambridge
-// Dictionary: a telephone service that gives help). The compounds of
-// "Sprechstunde" ("Telefonsprechstunde") are left out: a consultation
-// hour is asked about by its kind and times, which a contacts guide
-// gives; on the probes they gained nothing (docs/performance.md).
-var channelHeads = []string{"hotline", "helpline"}
-
-// isChannel reports whether w is a way to reach someone: a channel word or
-// a compound with a channel word as its head. "Einwahlnummer" is no such
-// compound: "Nummer" alone is a channel word, its compounds are not (the
-// dial-in of a conference, a customer number).
-func isChannel(w string) bool {
-	if channelWords[w] || strings.HasSuffix(w, "mailadresse") {
-		return true // "Mailadresse", "Supportmailadresse"
-	}
-	for _, h := range channelHeads {
-		if strings.HasSuffix(w, h) {
-			return true
-		}
-	}
-	return false
-}
-
-// mailAddress reports whether ws[i] is the address of a "Mail-Adresse",
-// "E-Mail-Adresse", "email address" (the hyphen splits the compound into
-// words): a channel like a number.
-func mailAddress(ws []string, i int) bool {
-	return (ws[i] == "adresse" || ws[i] == "address") && i > 0 && (ws[i-1] == "mail" || ws[i-1] == "email")
-}
-
-// bareChannel reports whether the channel ws[i] is all the message asks:
-// every other word is a greeting, thanks or filler ("Hotline?", "hallo,
-// Telefonnummer bitte", "gibts ne Hotline oder so").
-func bareChannel(ws []string, i int) bool {
-	for k, x := range ws {
-		if k != i && !fillerWords[x] && !leadWords[x] && x != "ne" && x != "n" && x != "nen" {
-			return false
-		}
-	}
-	return true
-}
 
 // isStaff reports whether w names the people behind the bot: a staff noun,
 // a word ending in "team" or one starting with a staff head.
@@ -594,7 +543,7 @@ func syncOf(ws []string, i int) syncKind {
 func firstEmbedded(ws []string) int {
 	for k := range ws {
 		w := ws[k]
-		if !questionWords[w] || w == "wer" || w == "who" || w == "wen" || w == "wem" || emptyQuestion(ws, k) {
+		if !questionWords[w] || w == "wer" || w == "who" || w == "wen" || w == "wem" {
 			continue
 		}
 		if (w == "wo" || w == "where" || w == "wenn") && k > 0 && (meetWords[ws[k-1]] || hourWords[ws[k-1]] ||
@@ -604,150 +553,6 @@ func firstEmbedded(ws []string) int {
 		return k
 	}
 	return len(ws)
-}
-
-// proFormVerbs stand for any action and name none (Duden grammar: the
-// pro-form "machen", "tun"; "gehen", "funktionieren", "klappen" of a
-// thing that works): "wie das geht", "wie man das macht", "how it works",
-// "how to do it".
-var proFormVerbs = set("geht", "gehen", "funktioniert", "funktionieren", "klappt", "klappen", "laeuft", "macht",
-	"mache", "machen", "tut", "tun", "works", "work", "do", "done", "goes")
-
-// emptyQuestion reports whether ws[k] opens an embedded how-question that
-// names no topic: nothing but filler and pro-form verbs follow it ("kann
-// mir jemand zeigen, wie das geht", "can someone show me how to do it").
-// Such a question asks for the showing itself: the request for a person
-// is all the message asks ("… wie das mit dem Kalender geht" names a
-// topic and is searched).
-func emptyQuestion(ws []string, k int) bool {
-	if ws[k] != "wie" && ws[k] != "how" || k+1 >= len(ws) {
-		return false
-	}
-	for _, x := range ws[k+1:] {
-		if !fillerWords[x] && !proFormVerbs[x] {
-			return false
-		}
-	}
-	return true
-}
-
-// teamCallVerbs: the member calls someone (Duden, "anrufen"; Cambridge
-// Dictionary, "call", "phone", "ring").
-var teamCallVerbs = set("anrufen", "anrufe", "call", "phone", "ring")
-
-// callerModals ask leave or ability of the member ("kann ich", "darf
-// ich", "soll ich", "can I", "may I").
-var callerModals = set("kann", "koennte", "darf", "duerfte", "soll", "sollte", "can", "could", "may", "should")
-
-// callsTeam reports whether ws[i] is the member calling the people behind
-// the bot: a call verb, the plural "you" as its object before it in its
-// clause ("euch", "bei euch"; "you guys" after it in English), and a
-// modal of the member's ("kann ich", "darf ich", "can I").
-func callsTeam(ws []string, brk []bool, i int) bool {
-	if !teamCallVerbs[ws[i]] {
-		return false
-	}
-	team := false
-	for k := max(i-4, 0); k < min(i+3, len(ws)); k++ {
-		// English "you" right after the call verb: Lotse cannot be
-		// phoned, so "can I phone you" calls the people behind it.
-		if sameClause(brk, i, k) && (k < i && teamYou[ws[k]] || k > i && (pluralYou(ws, k) || k == i+1 && ws[k] == "you")) {
-			team = true
-		}
-	}
-	if !team {
-		return false
-	}
-	for k := max(i-6, 0); k+1 < len(ws) && k < i; k++ {
-		if callerModals[ws[k]] && selfSubjects[ws[k+1]] && sameClause(brk, k, i) {
-			return true
-		}
-	}
-	return false
-}
-
-// objectWho reports whether ws[i] asks whom: "wen", "wem" (the accusative
-// and dative of "wer"), or "who"/"whom" before a modal and the member
-// ("who can I ask": the member is the subject, "who" the object).
-func objectWho(ws []string, i int) bool {
-	switch ws[i] {
-	case "wen", "wem", "whom":
-		return true
-	case "who":
-		return i+2 < len(ws) && (modalWords[ws[i+1]] || callerModals[ws[i+1]]) && (ws[i+2] == "i" || ws[i+2] == "we")
-	}
-	return false
-}
-
-// phoneGoal reports whether ws[j] is the phone as the place a person is
-// wanted at: "am Telefon", "ans Telefon", "on the phone" (a preposition
-// of the mode or the goal before it, the article between in English).
-func phoneGoal(ws []string, j int) bool {
-	if !phoneNouns[ws[j]] || j == 0 {
-		return false
-	}
-	p := ws[j-1]
-	if (p == "the" || p == "das") && j > 1 {
-		p = ws[j-2]
-	}
-	return goalPreps[p] || modePreps[p]
-}
-
-// getVerbs are the German verbs of getting a person ("einen Menschen
-// haben / bekommen / kriegen"; Duden, "bekommen": "jemanden bekommen";
-// English "get a human" stands before the person: wantVerbs).
-var getVerbs = set("haben", "bekommen", "kriegen")
-
-// gotten reports whether the person ws[i] is what the member asks to get:
-// a modal of the member before it in its clause ("kann ich", "könnte
-// ich"), and after it nothing but filler and a verb of getting to the end
-// of the clause ("kann ich bitte einen Menschen haben"; not "… einen
-// Menschen als Moderator haben", "… eine Person in der Konferenz haben").
-func gotten(ws []string, brk []bool, i int) bool {
-	asked := false
-	for k := max(i-6, 0); k+1 < i; k++ {
-		if modalWords[ws[k]] && selfSubjects[ws[k+1]] && sameClause(brk, k, i) {
-			asked = true
-		}
-	}
-	if !asked {
-		return false
-	}
-	got := false
-	for j := i + 1; j < len(ws) && sameClause(brk, i, j); j++ {
-		switch {
-		case getVerbs[ws[j]]:
-			got = true
-		case !fillerWords[ws[j]]:
-			return false
-		}
-	}
-	return got
-}
-
-// onlyPartner reports whether nothing but whom it is with follows the
-// appointment ws[i] in its clause: filler, "mit", "bei", people and the
-// staff ("einen Termin mit jemandem vom Team"), no verb of another action
-// ("einen Termin mit jemandem teilen").
-func onlyPartner(ws []string, brk []bool, i int) bool {
-	partner := false
-	for j := i + 1; j < len(ws) && sameClause(brk, i, j); j++ {
-		switch x := ws[j]; {
-		case isPerson(x) && !groupWords[x]:
-			partner = true
-		case !fillerWords[x] && !withWords[x]:
-			return false
-		}
-	}
-	return partner
-}
-
-// phoneHelp reports whether w is a compound of the phone and the help a
-// person gives: "Telefonsupport", "Telefonberatung", "Telefonhilfe" (the
-// head is a help noun; Duden grammar, Determinativkompositum).
-func phoneHelp(w string) bool {
-	rest, ok := strings.CutPrefix(w, "telefon")
-	return ok && helpNouns[rest] && rest != "kontakt" && rest != "contact"
 }
 
 // memberOfStaff reports whether ws[k] is a member of the people behind the
@@ -1128,11 +933,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			// calendar entry). An appointment for a consultation is
 			// with a person ("einen Termin für eine Beratung
 			// vereinbaren").
-			// A verb of wanting makes the appointment asked for when
-			// nothing but whom it is with follows it ("ich möchte einen
-			// Termin mit jemandem vom Team"; not "… mit jemandem teilen").
-			return (near(i, -8, 9, func(k int) bool { return meetVerbs[ws[k]] }) >= 0 ||
-				within(ws, i-4, i, in(wantVerbs)) && onlyPartner(ws, brk, i)) &&
+			return near(i, -8, 9, func(k int) bool { return meetVerbs[ws[k]] }) >= 0 &&
 				near(i, -8, 9, func(k int) bool {
 					// Someone who shows or helps the member (mir, mich,
 					// uns): "ein Termin, wo mir jemand das zeigt"; not the
@@ -1181,7 +982,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		}
 		// To the end of the clause (clause(k, j) word by word, linear).
 		for ; j < len(ws) && (j >= len(brk) || !brk[j]); j++ {
-			if !fillerWords[ws[j]] && !presenceWords[ws[j]] && ws[j] != "dran" && ws[j] != "ran" && !phoneGoal(ws, j) {
+			if !fillerWords[ws[j]] && !presenceWords[ws[j]] && ws[j] != "dran" && ws[j] != "ran" {
 				return false
 			}
 		}
@@ -1214,10 +1015,6 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			someoneWords[w] && w != "wer" && w != "who" && w != "wen" && w != "wem" && !direct && person(i) &&
 				within(ws, i+1, i+3, func(x string) bool { return x == "von" || x == "vom" || x == "aus" || x == "from" }) &&
 				within(ws, i+2, i+6, isStaff) && wanted(i):
-			return sureHuman
-		// A human asked to be had: "kann ich bitte einen Menschen
-		// haben?", "kann ich eine echte Person bekommen?" (see gotten).
-		case humanNouns[w] && !groupWords[w] && person(i) && gotten(ws, brk, i):
 			return sureHuman
 		// Hand me over: "leite mich an einen Menschen weiter", "stell
 		// mich zum Support durch", "put me through to a person" (the
@@ -1298,29 +1095,13 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// Help from a person: "Hilfe von einem Menschen", "support from
 		// a human".
 		case helpNouns[w] && within(ws, i+1, i+3, func(x string) bool { return x == "von" || x == "vom" || x == "from" || x == "durch" }) &&
-			within(ws, i+2, i+5, func(x string) bool { return humanNouns[x] || isStaff(x) }),
-			// "Hilfe von euch" asked for ("ich bräuchte Hilfe von einem
-			// von euch"), not praised ("Hilfe von euch ist super").
-			helpNouns[w] && within(ws, i+1, i+3, func(x string) bool { return x == "von" || x == "vom" || x == "durch" }) &&
-				within(ws, i+2, i+5, in(teamYou)) && within(ws, i-5, i, func(x string) bool { return wantVerbs[x] || seekWords[x] || modalWords[x] }):
+			within(ws, i+2, i+5, func(x string) bool { return humanNouns[x] || isStaff(x) }):
 			return sureHuman
 		// Help from someone: "Unterstützung von jemandem", "help from
 		// someone" — the bare "someone" right after the preposition
 		// (a person is who gives it; "von wem" asks who).
 		case helpNouns[w] && i+2 < len(ws) && (ws[i+1] == "von" || ws[i+1] == "from") &&
 			someoneWords[ws[i+2]] && !whoWords[ws[i+2]]:
-			return sureHuman
-		// Help by phone: "Support per Telefon", "Hilfe am Telefon",
-		// "Beratung per Video", and the compounds "Telefonsupport",
-		// "Telefonberatung" (see phoneHelp) — help at the same time as
-		// the member, which a guide cannot give. Asked for (a request
-		// word or a verb of wanting in the clause, or nothing else in the
-		// message), not told ("die Beratung per Video war super").
-		case (phoneHelp(w) || syncOf(ws, i) == syncMode && phoneNouns[w] && near(i, -3, 0, func(k int) bool {
-			return helpNouns[ws[k]] && ws[k] != "kontakt" && ws[k] != "contact" && clause(k, i)
-		}) >= 0) && (len(ws) <= 3 || near(i, -6, 5, func(k int) bool {
-			return (requestWords[ws[k]] || wantVerbs[ws[k]] || seekWords[ws[k]]) && clause(k, i)
-		}) >= 0):
 			return sureHuman
 		// "persönlich helfen", "help me personally", "telefonisch sprechen".
 		// "Treffen" after a preposition or article is the noun, an event
@@ -1333,13 +1114,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		}) >= 0:
 			return sureHuman
 		// A call-back: "Rückruf", "callback", "call me back".
-		// Its compounds too: "Rückruftermin", "Rückrufnummer".
-		// "Ich bitte um (einen) Anruf" asks for one (Duden, "bitten":
-		// um etwas bitten).
-		case callBack[w] || strings.HasPrefix(w, "rueckruf") ||
-			(w == "call" || w == "ring") && within(ws, i+1, i+3, func(x string) bool { return x == "back" }),
-			(w == "anruf" || w == "telefonat") && within(ws, i-3, i, func(x string) bool { return x == "um" }) &&
-				within(ws, i-4, i, func(x string) bool { return x == "bitte" || x == "bitten" || x == "bat" }):
+		case callBack[w] || (w == "call" || w == "ring") && within(ws, i+1, i+3, func(x string) bool { return x == "back" }):
 			return sureHuman
 		// Someone calls me: "ruf mich an", "kann mich jemand anrufen",
 		// "call me", "phone me".
@@ -1348,10 +1123,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		case w == "mich" && within(ws, i+1, i+6, func(x string) bool { return strings.HasPrefix(x, "anruf") || strings.HasPrefix(x, "zurueckruf") }) &&
 			near(i, -3, 4, func(k int) bool { return groupWords[ws[k]] && clause(i, k) }) < 0 && !conditional(i),
 			(w == "ruf" || w == "rufe" || w == "ruft" || w == "rufen") && within(ws, i+1, i+4, func(x string) bool { return x == "mich" || x == "uns" }),
-			(w == "call" || w == "phone" || w == "ring") && i+1 < len(ws) && ws[i+1] == "me",
-			// "give me a call / a ring" (Cambridge Dictionary, "give
-			// someone a call").
-			(w == "call" || w == "ring") && i >= 3 && ws[i-1] == "a" && ws[i-2] == "me" && ws[i-3] == "give":
+			(w == "call" || w == "phone" || w == "ring") && i+1 < len(ws) && ws[i+1] == "me":
 			return sureHuman
 		// "Kontaktiert mich bitte", "kontaktieren Sie mich": an
 		// imperative to the team, at the start of its clause or after
@@ -1420,13 +1192,6 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			switch {
 			case k >= 0 && chat && (humanNouns[ws[k]] || isStaff(ws[k]) && ws[k] != "team") && !direct:
 				return sureHuman
-			// Someone from the team by name ("mit jemandem aus dem Team
-			// chatten", "chat with someone from support"): the people
-			// behind the bot, as with a staff noun; in a tool ("in Talk
-			// mit jemandem aus dem Team chatten") the tool is asked about
-			// (below).
-			case generic >= 0 && chat && named(generic) && !direct && !toolPlace(ws, brk, i):
-				return sureHuman
 			case chat:
 			// Talking with a bare "someone" in a place that is a tool
 			// ("kann ich in der Nextcloud mit jemandem telefonieren",
@@ -1439,35 +1204,6 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			case k >= 0 || generic >= 0:
 				sig = max(sig, maybeHuman)
 			}
-		// The member calls the people behind the bot: "kann ich euch
-		// anrufen", "darf ich bei euch anrufen", "can I call you guys" —
-		// the plural "you" (teamYou, pluralYou) as whom the member calls
-		// (Duden, "anrufen": jemanden anrufen; "bei jemandem anrufen"),
-		// asked with a modal of the member. Calling the team is talking
-		// with a person; a dial-in guide is no answer to it.
-		case callsTeam(ws, brk, i) && !direct && !conditional(i):
-			return sureHuman
-		// Whom the member may ask or reach: "wen kann ich fragen?", "who
-		// can I ask?" (asking a person is the help wanted) and "who can
-		// I contact?", "wen soll ich anrufen?" (the way to a person, a
-		// guide may give it). The object "wen", "who" before "I".
-		case objectWho(ws, i) && near(i, 1, 6, func(k int) bool { return askVerbs[ws[k]] && clause(i, k) }) >= 0:
-			sig = max(sig, maybeHuman)
-		case objectWho(ws, i) && near(i, 1, 6, func(k int) bool { return (reachVerbs[ws[k]] || callVerbs[ws[k]]) && clause(i, k) }) >= 0:
-			sig = max(sig, numberHuman)
-		// Ask someone: "kann ich jemanden fragen?", "can I ask someone?"
-		// — the member asks whether a person may be asked; what
-		// follows decides (see personRest).
-		case askVerbs[w] && !direct && emb == len(ws) && near(i, -4, 4, func(k int) bool {
-			return someoneWords[ws[k]] && !whoWords[ws[k]] && person(k) && clause(i, k)
-		}) >= 0 && within(ws, i-4, i+4, func(x string) bool { return selfSubjects[x] }):
-			sig = max(sig, maybeHuman)
-		// The plural imperative "helft mir (bitte)" (Duden, "helfen":
-		// Imperativ Plural "helft!") addresses the people behind the
-		// bot; "hilf mir" is Lotse itself.
-		case w == "helft" && (i == 0 || !clause(i-1, i) || leadWords[ws[i-1]] || ws[i-1] == "bitte") &&
-			within(ws, i+1, i+4, self):
-			sig = max(sig, maybeHuman)
 		// Reach the people behind the bot: "wie erreiche ich euch", "how
 		// can I contact support", "Kontakt zur Geschäftsstelle" — how to
 		// reach someone is information a guide may give (a contacts
@@ -1485,9 +1221,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// Nummer hat …"), not merely named ("mail an … oder
 		// [Telefonnummer]") and not the member's own: a guide may give
 		// it (a contacts guide, the dial-in number of a conference).
-		// A channel alone is asked for too: "Hotline?", "Telefonnummer?"
-		// (nothing but greetings and filler beside it, see bareChannel).
-		case (isChannel(w) || mailAddress(ws, i)) && !within(ws, i-2, i, in(ownWords)) && (within(ws, i-5, i+2, in(askForWords)) || bareChannel(ws, i)):
+		case channelWords[w] && !within(ws, i-2, i, in(ownWords)) && within(ws, i-5, i+2, in(askForWords)):
 			sig = max(sig, numberHuman)
 		// "ist hier jemand?", "anyone there?", "ist da draußen ein Mensch?"
 		// The person may stand further before the presence word ("ist
@@ -1594,12 +1328,6 @@ func personRest(ws []string) (content, question bool, at int) {
 				continue
 			}
 		}
-		if contactIdiom(ws, i) || mailAddress(ws, i) || i+1 < len(ws) && mailAddress(ws, i+1) {
-			continue // "Kontakt aufnehmen", "in Kontakt treten", "Mail-Adresse": the way to a person
-		}
-		if seenPerson && emptyQuestion(ws, i) {
-			break // "… zeigen, wie das geht": no question of its own
-		}
 		if questionWords[w] {
 			if seenPerson && !question {
 				question, at = true, i
@@ -1607,28 +1335,13 @@ func personRest(ws []string) (content, question bool, at int) {
 			continue
 		}
 		if fillerWords[w] || social(w) || askWords[w] || negWords[w] || speakVerbs[w] || callVerbs[w] || reachVerbs[w] ||
-			isChannel(w) || realWords[w] || helpNouns[w] || inPerson[w] || presenceWords[w] || botWords[w] ||
+			channelWords[w] || realWords[w] || helpNouns[w] || inPerson[w] || presenceWords[w] || botWords[w] ||
 			callBack[w] || len([]rune(w)) < 3 {
 			continue
 		}
 		content = true
 	}
 	return content, question, at
-}
-
-// contactVerbs are the verbs (and the particle) of the noun-verb
-// phrases of contacting: "Kontakt aufnehmen", "nehme … Kontakt auf", "in
-// Kontakt treten", "sich in Verbindung setzen" (Duden, "Kontakt":
-// Kontakt aufnehmen, in Kontakt treten; Duden grammar,
-// Funktionsverbgefüge: the noun carries the meaning, the verb none).
-var contactVerbs = set("aufnehmen", "aufnimmt", "nehme", "nehmen", "nimmt", "auf", "treten", "trete", "tritt",
-	"setzen", "setze", "setzt")
-
-// contactIdiom reports whether ws[i] is the verb or particle of a phrase
-// of contacting whose noun ("Kontakt", "Verbindung") stands within four
-// words of it: the verb names no topic of its own.
-func contactIdiom(ws []string, i int) bool {
-	return contactVerbs[ws[i]] && within(ws, i-4, i+5, func(x string) bool { return x == "kontakt" || x == "verbindung" })
 }
 
 // foldWords returns the folded words of a message.
