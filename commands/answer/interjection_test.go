@@ -31,8 +31,9 @@ func TestInterjectionBeforeQuestion(t *testing.T) {
 	}
 }
 
-// TestInterjectionAroundSmallTalk: a feeling around small talk („wow,
-// danke“, „puh, geschafft“, „na gut“) is still small talk. Before, the
+// TestInterjectionAroundSmallTalk: a feeling around thanks or the news
+// that it worked („wow, danke“, „puh, geschafft“, "phew, done") is still
+// small talk. Before, the
 // interjection was a word of the member's own: „wow danke“ got "no guide
 // fits", and „wow, danke dir“ (once the search dropped „wow“) the guides
 // about Lotse. An interjection that is small talk itself stays that
@@ -50,7 +51,17 @@ func TestInterjectionAroundSmallTalk(t *testing.T) {
 		{"oje danke dir", TalkThanks},
 		{"puh, geschafft", TalkAck},
 		{"hab es geschafft, danke", TalkThanks},
-		{"na gut", TalkAck},
+		{"phew, done", TalkAck},
+		{"wow, done", TalkAck},
+		{"puh, fertig", TalkAck},
+		// „na toll“, „na danke“ are ironic (Duden), „boah super“
+		// praise or irony, „oje nein“ dismay: no small talk (review
+		// rv13, findings 3 and 4).
+		{"na toll", ""},
+		{"na super", ""},
+		{"na danke", ""},
+		{"boah super", ""},
+		{"oje nein", ""},
 		{"aha", TalkAck},
 		{"hmm", TalkAck},
 		{"ach so", TalkAck},

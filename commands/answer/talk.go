@@ -311,13 +311,13 @@ func isSmallTalk(text string, ws []word) (Talk, bool) {
 		return kindOf(ws), true
 	}
 	thanked := slices.ContainsFunc(ws, func(w word) bool { return thanksWords[w.w] })
+	feeling := thanked || slices.ContainsFunc(ws, func(w word) bool { return successWords[w.w] })
 	core := false
-	for _, w := range ws {
-		if search.IsInterjection(w.w) && !social(w.w) {
-			// „wow, danke“, „puh, geschafft“: a feeling around the
-			// small talk, no words of the member's own. (An
-			// interjection that is small talk itself, „aha“, „hm“,
-			// counts as that.)
+	for i, w := range ws {
+		if feeling && feelingAround(ws, i) {
+			// „wow, danke“, „puh, geschafft“: a feeling around
+			// thanks or the news that it worked, no words of the
+			// member's own.
 			continue
 		}
 		if !social(w.w) || negWords[w.w] || thanksFor[w.w] && !thanked {
@@ -435,12 +435,25 @@ func thanksOf(ws []word) (thanks, declined bool) {
 	return thanks, declined
 }
 
+// feelingAround reports whether ws[i] is an interjection that only
+// colours the thanks or the success around it (search.IsInterjection):
+// not one that is small talk itself („aha“, „hm“: social), not „na“,
+// whose „na toll“, „na super“, „na danke“ are ironic (Duden, „na“: „na
+// toll!“, „na, danke!“ as refusal), and none before an evaluative
+// adjective („boah super“: praise or irony, which small talk cannot
+// tell apart).
+func feelingAround(ws []word, i int) bool {
+	w := ws[i].w
+	return search.IsInterjection(w) && !social(w) && w != "na" && (i+1 == len(ws) || !praiseAdjective(ws[i+1].w))
+}
+
 // successWords say that help worked (Duden, "klappen": "gelingen";
 // "funktionieren"; "helfen"; "schaffen": "zustande bringen", „geschafft!“;
-// Cambridge Dictionary, "work": to be successful), as a member reports it
-// ("hat geklappt", "it worked", „puh, geschafft“).
+// "fertig": „abgeschlossen“; Cambridge Dictionary, "work": to be
+// successful; "done": finished), as a member reports it ("hat geklappt",
+// "it worked", „puh, geschafft“, "done").
 var successWords = set("geklappt", "klappt", "funktioniert", "geholfen", "weitergeholfen", "hilft", "worked", "works",
-	"helped", "geschafft")
+	"helped", "geschafft", "fertig", "done")
 
 // Reply particles (fix13): a member answers Lotse's question ("Hat dir
 // das geholfen?", an offer) and goes on in the same message: "nein, ich
