@@ -28,13 +28,13 @@ func homonymIndex() *Index {
 }
 
 // TestHomonymNames: a product's name that is a common word as well
-// (Signal, Zoom, Word, Outlook …) is read as the word where grammar says
-// so — an inflection ending ("zoomen", "words") or a determiner that the
-// name closes ("kein signal in …", "my outlook for …") — and is then no
-// signal of another product (Result.OffTopic) and no thing (Result.Things);
-// elsewhere it is the product's name, as before (thirteenth pass,
-// homonym13). The messages are invented probes, none from a question
-// set.
+// (Signal, Zoom, Word, Outlook …) is read as the word where it carries an
+// inflection ending ("zoomen", "words") and is then no signal of another
+// product (Result.OffTopic) and no thing (Result.Things); elsewhere it is
+// the product's name, as before (thirteenth pass, homonym13; the
+// branch's determiner rule, „kein signal in …“, was taken out after
+// review, and its rows with it). The messages are invented probes, none
+// from a question set.
 func TestHomonymNames(t *testing.T) {
 	ix := homonymIndex()
 	for _, c := range []struct {
@@ -42,14 +42,8 @@ func TestHomonymNames(t *testing.T) {
 		word    bool
 	}{
 		// The word: an ending, or a determiner the name closes.
-		{"ich habe kein signal in der videokonferenz", "signal", true},
-		{"das wlan signal ist schwach und die konferenz ruckelt", "signal", true},
 		{"wie kann ich in die folien zoomen", "zoomen", true},
 		{"how many words can my password have", "words", true},
-		{"my outlook for the meeting is bad, the sound keeps cutting out", "outlook", true},
-		{"mein mikrofon hat kein signal", "signal", true},
-		{"im videocall ist das signal total schlecht", "signal", true},
-		{"ein schwaches signal im wlan, deshalb hängt bbb", "signal", true},
 		{"kann ich in der präsentation zoomen", "zoomen", true},
 		{"wie kann man im pdf zoomen in der cloud", "zoomen", true},
 		{"kann ich das bild der kamera zoomen", "zoomen", true},
@@ -58,39 +52,16 @@ func TestHomonymNames(t *testing.T) {
 		{"how many words should a good password have", "words", true},
 		{"do passwords need words or numbers", "words", true},
 		{"the words in my chat messages are cut off", "words", true},
-		{"the signal in the video call is weak", "signal", true},
-		{"I have no signal in the conference", "signal", true},
-		{"my camera has no signal in the video call", "signal", true},
-		{"the audio signal is too low in the meeting", "signal", true},
-		{"my outlook on the new cloud is not clear, how do I share a folder", "outlook", true},
-		{"my microphone signal is weak in bbb", "signal", true},
-		{"ich bekomme kein signal vom headset in der konferenz", "signal", true},
-		{"das signal vom mikro ist zu leise", "signal", true},
-		{"keine signal mehr im meeting seit gestern", "signal", true},
 		{"kann ich meine kamera zoomen in bbb", "zoomen", true},
-		{"there is no signal from my webcam in the conference", "signal", true},
 		{"how do i reset my password, it has too many words", "words", true},
 		{"how many words can a chat message have", "words", true},
 		{"can I search for words in a file in the cloud", "words", true},
 		{"how can I find words in the chat history", "words", true},
 		{"search words in the cloud files", "words", true},
-		{"the meeting signal is lost every few minutes", "signal", true},
-		{"is my signal too weak for the video conference", "signal", true},
-		{"we lost the signal during the call, how do I rejoin", "signal", true},
-		{"das signal meiner webcam kommt nicht an in der videokonferenz", "signal", true},
-		{"ich hab ein schlechtes signal, kann ich mich per telefon einwählen", "signal", true},
-		{"kein signal, bbb bricht ab", "signal", true},
 		{"in der videokonferenz in die folien zoomen geht nicht", "zoomen", true},
 		{"ich möchte in die präsentation zoomen, wie geht das", "zoomen", true},
-		{"the outlook of my calendar in the cloud is confusing, how do I change the view", "outlook", true},
-		{"what is the outlook for the server maintenance", "outlook", true},
 		{"my words are not sent in the chat", "words", true},
 		{"how do I count words in a document in the cloud", "words", true},
-		{"the signal is gone when I turn on the camera", "signal", true},
-		{"no signal from the headset in the video call", "signal", true},
-		{"das signal ist weg wenn ich die kamera anmache", "signal", true},
-		{"kein signal vom mikrofon, was kann ich tun", "signal", true},
-		{"der ton hat kein signal mehr in bbb", "signal", true},
 		{"wie kann ich beim teilen des bildschirms zoomen", "zoomen", true},
 		{"darf ich in der cloud in fotos zoomen", "zoomen", true},
 		{"beim zoomen wird die präsentation unscharf", "zoomen", true},
@@ -99,10 +70,6 @@ func TestHomonymNames(t *testing.T) {
 		{"the words of my message are shown twice", "words", true},
 		{"can a passphrase be made of words", "words", true},
 		{"is a password of four words safe", "words", true},
-		{"my outlook for tomorrow's meeting: will the video call work on my tablet", "outlook", true},
-		{"the outlook for the update is unclear, will the cloud be down", "outlook", true},
-		{"the signal of my microphone is too quiet", "signal", true},
-		{"the signal from my camera freezes", "signal", true},
 	} {
 		r := ix.Search(c.q, 3)
 		named := slices.Contains(r.Things, c.form) || slices.ContainsFunc(r.OffTopic, func(w string) bool {
@@ -203,6 +170,14 @@ func TestHomonymProductNames(t *testing.T) {
 		{"notion app synchronisiert nicht", "notion"},
 		{"telegram nachrichten löschen", "telegram"},
 		{"wie lade ich discord herunter", "discord"},
+		// review rv13 of homonym13: an article or a possessive before
+		// the name, and a verb or a preposition after it, is the product
+		// in English too.
+		{"my outlook is not syncing", "outlook"},
+		{"my outlook for mac is not syncing", "outlook"},
+		{"the outlook for mac does not sync", "outlook"},
+		{"my signal is not showing messages", "signal"},
+		{"unser meet ist abgebrochen", "meet"},
 	} {
 		toks := tokenizeMax(c.q, nil, maxQueryTokens)
 		if _, ok := homonymNames[offTopicWord(c.form)]; !ok {
