@@ -304,8 +304,7 @@ func quoteSpeakers(toks []rawToken, addressee string) []string {
 // words (Result.OffTopicSpeaks). A speaker the library knows ("Element
 // sagt …", "iPhone: …") adds nothing, and nor does an everyday word of
 // commonList (people: "mein Kollege sagt: …"; "Problem:", "Sache"), nor
-// a name read as the common word it also is (plain: wordReadings; "my
-// outlook for the meeting: …").
+// a name read as the common word it also is (plain: wordReadings).
 func (ix *Index) offTopicSpeakers(cs []concept, toks []rawToken, off, plain []string) ([]string, bool) {
 	speakers := quoteSpeakers(toks, foldWord(ix.opts.Addressee))
 	speaks := false
