@@ -75,13 +75,10 @@ func wordReadings(toks []rawToken) []string {
 	return slices.DeleteFunc(out, func(w string) bool { return slices.Contains(named, w) })
 }
 
-// readsAsWord reports whether toks[i], a homonymous name with the ending
-// end, reads as the common word: an ending other than the genitive's (in
-// an English message any ending). A name without an ending stays the
-// product: the determiner rule the branch also had (a determiner the name
-// closes: „kein signal in …“) read "my outlook for mac is not syncing"
-// and "the outlook for mac does not sync" as the word and answered them
-// with the file-sync guide (review rv13 of homonym13); it was taken out.
+// readsAsWord reports whether a homonymous name with the ending end reads
+// as the common word: an ending other than the genitive's, in an English
+// message any ending (see above; a name without an ending stays the
+// product).
 func readsAsWord(end string, english bool) bool {
 	return end != "" && (end != "s" || english)
 }
