@@ -19,6 +19,22 @@ func loadLibrary(tb testing.TB) *guides.Library {
 	return lib
 }
 
+// checkTalk decides msg on lib (cases on) and checks that it is small
+// talk of kind want or, for want "", no small talk at all; it returns the
+// decision for further checks.
+func checkTalk(t *testing.T, lib Library, msg string, want Talk) Decision {
+	t.Helper()
+	d := Decide(msg, lib, Options{Cases: true})
+	if want == "" {
+		if d.Outcome == SmallTalk {
+			t.Errorf("%q: small talk %s (%q), want none", msg, d.Talk, d.Reply)
+		}
+	} else if d.Outcome != SmallTalk || d.Talk != want {
+		t.Errorf("%q: %s %s %v %q, want small talk %s", msg, d.Outcome, d.Talk, d.Guides(), d.Reply, want)
+	}
+	return d
+}
+
 // loadBenchLibrary loads the bench guides (../shared/bench/guides) and
 // skips the test when they are not above the checkout.
 func loadBenchLibrary(tb testing.TB) *guides.Library {

@@ -46,10 +46,7 @@ func TestNoThanksDeclines(t *testing.T) {
 		{"nein danke, hat geklappt", TalkThanks, false},
 		{"nein, vielen Dank, es hat funktioniert", TalkThanks, false},
 	} {
-		d := Decide(tt.msg, lib, Options{Cases: true})
-		if d.Outcome != SmallTalk || d.Talk != tt.talk {
-			t.Errorf("%q: %s %s %q, want small talk %s", tt.msg, d.Outcome, d.Talk, d.Reply, tt.talk)
-		}
+		checkTalk(t, lib, tt.msg, tt.talk)
 		if got := IsDecline(tt.msg); got != tt.decline {
 			t.Errorf("IsDecline(%q) = %v, want %v", tt.msg, got, tt.decline)
 		}
@@ -89,14 +86,7 @@ func TestNoProblemAck(t *testing.T) {
 		{"ueberhaupt kein Problem", TalkAck},
 		{"Ueberhaupt kein Problem, danke", TalkThanks},
 	} {
-		d := Decide(tt.msg, lib, Options{Cases: true})
-		if tt.talk == "" {
-			if d.Outcome == SmallTalk {
-				t.Errorf("%q: small talk %s, want none", tt.msg, d.Talk)
-			}
-		} else if d.Outcome != SmallTalk || d.Talk != tt.talk {
-			t.Errorf("%q: %s %s %q, want small talk %s", tt.msg, d.Outcome, d.Talk, d.Reply, tt.talk)
-		}
+		checkTalk(t, lib, tt.msg, tt.talk)
 		if got := IsNoProblem(tt.msg); got != (tt.talk != "") {
 			t.Errorf("IsNoProblem(%q) = %v, want %v", tt.msg, got, tt.talk != "")
 		}

@@ -68,13 +68,6 @@ func TestInterjectionAroundSmallTalk(t *testing.T) {
 		{"Mist!", ""},
 		{"ich hab es nicht geschafft mich anzumelden", ""},
 	} {
-		d := Decide(tt.msg, lib, Options{Cases: true})
-		if tt.talk == "" {
-			if d.Outcome == SmallTalk {
-				t.Errorf("%q: small talk %s (%q)", tt.msg, d.Talk, d.Reply)
-			}
-		} else if d.Outcome != SmallTalk || d.Talk != tt.talk {
-			t.Errorf("%q: %s %s %v %q, want small talk %s", tt.msg, d.Outcome, d.Talk, d.Guides(), d.Reply, tt.talk)
-		}
+		checkTalk(t, lib, tt.msg, tt.talk)
 	}
 }

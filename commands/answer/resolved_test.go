@@ -39,13 +39,6 @@ func TestTroubleGoneAcknowledged(t *testing.T) {
 		{"geht das jetzt", ""},
 		{"kann ich das selbst probieren", ""},
 	} {
-		d := Decide(tt.msg, lib, Options{Cases: true})
-		if tt.talk == "" {
-			if d.Outcome == SmallTalk && (d.Talk == TalkAck || d.Talk == TalkThanks) {
-				t.Errorf("%q: acknowledged (%q)", tt.msg, d.Reply)
-			}
-		} else if d.Outcome != SmallTalk || d.Talk != tt.talk {
-			t.Errorf("%q: %s %s %v %q, want small talk %s", tt.msg, d.Outcome, d.Talk, d.Guides(), d.Reply, tt.talk)
-		}
+		checkTalk(t, lib, tt.msg, tt.talk)
 	}
 }

@@ -46,14 +46,7 @@ func TestUnderstandingAck(t *testing.T) {
 		{"ich check das nicht mit dem Kalender", ""},
 		{"see you", TalkBye},
 	} {
-		d := Decide(tt.msg, lib, Options{Cases: true})
-		if tt.talk == "" {
-			if d.Outcome == SmallTalk {
-				t.Errorf("%q: small talk %s, want none", tt.msg, d.Talk)
-			}
-		} else if d.Outcome != SmallTalk || d.Talk != tt.talk {
-			t.Errorf("%q: %s %s %v %q, want small talk %s", tt.msg, d.Outcome, d.Talk, d.Guides(), d.Reply, tt.talk)
-		}
+		checkTalk(t, lib, tt.msg, tt.talk)
 	}
 }
 
@@ -123,15 +116,9 @@ func TestPoliteYesPrompts(t *testing.T) {
 		{"ja bitte, wie ändere ich mein Passwort?", ""},
 		{"ja bitte die Anleitung zum Passwort", ""},
 	} {
-		d := Decide(tt.msg, lib, Options{Cases: true})
+		d := checkTalk(t, lib, tt.msg, tt.talk)
 		if tt.talk == "" {
-			if d.Outcome == SmallTalk {
-				t.Errorf("%q: small talk %s, want none", tt.msg, d.Talk)
-			}
 			continue
-		}
-		if d.Outcome != SmallTalk || d.Talk != tt.talk {
-			t.Errorf("%q: %s %s %q, want small talk %s", tt.msg, d.Outcome, d.Talk, d.Reply, tt.talk)
 		}
 		if d.Talk == TalkPrompt && d.Reply != German.Prompt {
 			t.Errorf("%q: reply %q, want the prompt", tt.msg, d.Reply)

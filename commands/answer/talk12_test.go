@@ -25,14 +25,7 @@ func TestSeeEndsClause(t *testing.T) {
 		{"I see, thank you", TalkThanks},
 		{"I see - bye", TalkBye},
 	} {
-		d := Decide(tt.msg, lib, Options{Cases: true})
-		if tt.talk == "" {
-			if d.Outcome == SmallTalk && d.Talk == TalkAck {
-				t.Errorf("%q: acknowledged (%q)", tt.msg, d.Reply)
-			}
-		} else if d.Outcome != SmallTalk || d.Talk != tt.talk {
-			t.Errorf("%q: %s %s %v %q, want small talk %s", tt.msg, d.Outcome, d.Talk, d.Guides(), d.Reply, tt.talk)
-		}
+		checkTalk(t, lib, tt.msg, tt.talk)
 	}
 }
 
@@ -64,10 +57,7 @@ func TestAskedPhraseIsNoAck(t *testing.T) {
 		{"makes sense", TalkAck},
 		{"kein problem, danke!", TalkThanks},
 	} {
-		d := Decide(tt.msg, lib, Options{Cases: true})
-		if d.Outcome != SmallTalk || d.Talk != tt.talk {
-			t.Errorf("%q: %s %s %v %q, want small talk %s", tt.msg, d.Outcome, d.Talk, d.Guides(), d.Reply, tt.talk)
-		}
+		checkTalk(t, lib, tt.msg, tt.talk)
 	}
 }
 
@@ -226,10 +216,7 @@ func TestColloquialNe(t *testing.T) {
 		{"ne danke", TalkAck},
 		{"ne", TalkAck},
 	} {
-		d := Decide(tt.msg, lib, Options{Cases: true})
-		if d.Outcome != SmallTalk || d.Talk != tt.talk {
-			t.Errorf("%q: %s %s %v %q, want small talk %s", tt.msg, d.Outcome, d.Talk, d.Guides(), d.Reply, tt.talk)
-		}
+		checkTalk(t, lib, tt.msg, tt.talk)
 	}
 	if !IsDecline("ne danke") || !IsDecline("ne, danke dir") {
 		t.Errorf("„ne danke“ is no decline")
@@ -284,14 +271,7 @@ func TestChatClosings(t *testing.T) {
 		{"ist das gelöst?", ""},
 		{"das problem ist nicht gelöst", ""},
 	} {
-		d := Decide(tt.msg, lib, Options{Cases: true})
-		if tt.talk == "" {
-			if d.Outcome == SmallTalk {
-				t.Errorf("%q: small talk %s, want none", tt.msg, d.Talk)
-			}
-		} else if d.Outcome != SmallTalk || d.Talk != tt.talk {
-			t.Errorf("%q: %s %s %v %q, want small talk %s", tt.msg, d.Outcome, d.Talk, d.Guides(), d.Reply, tt.talk)
-		}
+		checkTalk(t, lib, tt.msg, tt.talk)
 	}
 	for _, msg := range []string{"nvm", "forget it", "vergiss es", "never mind"} {
 		if !IsDecline(msg) {
