@@ -294,16 +294,19 @@ func (ix *Index) orderHits(toks []rawToken, cs []concept, cands []cand, limit in
 		}
 	}
 	first := cands[b].doc
+	// Only the first limit candidates are returned: select them instead
+	// of sorting thousands in a large library — but at least the first
+	// rerankK, which the learned re-ranking reads whatever the limit
+	// (rerank.go; a smaller limit left unsorted candidates there).
+	k := max(limit, rerankK)
 	if phraseFirst {
-		// Only the first limit candidates are returned: select them
-		// instead of sorting thousands in a large library.
-		topK(cands, limit)
+		topK(cands, k)
 	} else {
 		cands[0], cands[b] = cands[b], cands[0]
 	}
 	if len(cands) > 1 {
 		ix.expand(cs, cands, sc)
-		topK(cands[1:], limit-1)
+		topK(cands[1:], k-1)
 	}
 	if cands[0].doc != first {
 		// The guide that lost first place comes second.

@@ -180,3 +180,36 @@ func TestRerankWordShares(t *testing.T) {
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+// TestRerankCandidatesWhateverTheLimit: the re-ranking reads the same
+// first rerankK candidates, in the same order, whether the caller asks for
+// three hits or five (review of the thirteenth pass: with a limit under
+// rerankK, the selection sorted only the first limit candidates and the
+// re-ranking read unsorted leftovers as the fourth and fifth).
+func TestRerankCandidatesWhateverTheLimit(t *testing.T) {
+	docs, _ := loadBench(t)
+	ix := Build(docs, Options{})
+	var got []int32
+	old := rerankOff
+	rerankOff = true
+	rerankTrace = func(d []int32, _ []rerankFeat) { got = append([]int32(nil), d...) }
+	defer func() { rerankOff, rerankTrace = old, nil }()
+	for _, q := range []string{
+		"wie teile ich meinen bildschirm in der konferenz",
+		"passwort vergessen cloud",
+		"kalender auf dem handy einrichten",
+		"mikrofon geht nicht im browser",
+		"wie lade ich eine datei hoch und teile sie mit der gruppe",
+		"neues handy authenticator codes",
+	} {
+		ix.Search(q, 5)
+		five := got
+		for _, limit := range []int{3, 4} {
+			got = nil
+			ix.Search(q, limit)
+			if !slices.Equal(got, five) {
+				t.Errorf("%q: the re-ranking read %v at limit %d, %v at limit 5", q, got, limit, five)
+			}
+		}
+	}
+}
