@@ -33,16 +33,16 @@ import (
 var homonymNames = func() map[string]bool {
 	m := map[string]bool{}
 	for l := range strings.SplitSeq(otherThingsTSV, "\n") {
-		f := strings.Split(l, "\t")
+		f := strings.Split(strings.TrimRight(l, "\r"), "\t")
 		if len(f) < 2 || strings.HasPrefix(l, "#") {
 			continue
 		}
-		cat, ok := otherThingsCategories[f[1]]
+		cat, ok := otherThingsCategories[strings.TrimSpace(f[1])]
 		closed, parts := offTopicParts(f[0])
 		if !ok || cat.Device || cat.Leave || len(parts) != 1 {
 			continue
 		}
-		if len(f) > 2 && f[2] == "ambiguous" || isEnglishWord(closed) {
+		if len(f) > 2 && strings.TrimSpace(f[2]) == otherThingsWeakAmbiguous || isEnglishWord(closed) {
 			m[closed] = true
 		}
 	}
@@ -54,19 +54,18 @@ var homonymNames = func() map[string]bool {
 // does (the usual case, without allocating).
 func wordReadings(toks []rawToken) []string {
 	var out, named []string
-	english, voted := false, false
+	lang := langVote{toks: toks}
 	for _, t := range toks {
 		if t.joined || len(t.word) > maxQueryWord {
 			continue
 		}
-		s := offTopicLookup(t.word)
-		if !homonymNames[s.word] || !strings.HasPrefix(t.word, s.word) {
+		// The exact forms only: no homonymous name is a compound head
+		// (offTopicLookup's second reading).
+		s := offTopicIx.exact[t.word]
+		if !homonymNames[s.word] {
 			continue
 		}
-		if !voted {
-			english, voted = englishContext(toks), true
-		}
-		if readsAsWord(t.word[len(s.word):], english) {
+		if readsAsWord(t.word[len(s.word):], &lang) {
 			out = append(out, t.word)
 		} else {
 			named = append(named, t.word)
@@ -77,10 +76,10 @@ func wordReadings(toks []rawToken) []string {
 
 // readsAsWord reports whether a homonymous name with the ending end reads
 // as the common word: an ending other than the genitive's, in an English
-// message any ending (see above; a name without an ending stays the
-// product).
-func readsAsWord(end string, english bool) bool {
-	return end != "" && (end != "s" || english)
+// message (lang) any ending (see above; a name without an ending stays
+// the product).
+func readsAsWord(end string, lang *langVote) bool {
+	return end != "" && (end != "s" || lang.english())
 }
 
 // unname takes from the concepts that read as the common word (plain:
