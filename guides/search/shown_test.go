@@ -82,6 +82,7 @@ func TestShownSectionKeepsFigures(t *testing.T) {
 			{Heading: "Profil einrichten", Text: "Lege dein Bild fest."},
 		},
 	}}, verbDocs()...), DefaultOptions())
+	t.Cleanup(func() { showCompoundSections = true })
 	for _, q := range []string{"profilbild ändern", "wo kann ich mein profilbild ändern", "kalender ändern"} {
 		on := ix.Search(q, 5)
 		showCompoundSections = false
