@@ -151,7 +151,7 @@ var rescue = logistic{
 // schick ich denen einen Link“) does not bar the weak evidence either
 // (twelfth pass: pool A flat, B +1).
 func weakGate(d *Decision, res search.Result, qw []word) {
-	setting := len(res.OffTopic) > 0 && inNamedTool(res, qw)
+	setting := inNamedTool(res, qw) // false without off-topic words
 	if len(res.Hits) == 0 || len(res.OffTopic) > 0 && !setting || asksDate(qw) || leansOnOneWord(res.Hits[0]) {
 		return
 	}
