@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
 )
 
@@ -25,15 +24,7 @@ func scopeSet(tb testing.TB, name string) poolSet {
 		pattern = filepath.Join("testdata", "first-messages-"+half+"-2026-12-0?.tsv")
 		lib = loadLibrary(tb)
 	} else {
-		dir := benchDir()
-		if dir == "" {
-			tb.Skip("shared/bench not found")
-		}
-		l, _, err := guides.Load(filepath.Join(dir, "guides"))
-		if err != nil {
-			tb.Fatal(err)
-		}
-		lib = l
+		lib = loadBenchLibrary(tb)
 		pattern = filepath.Join("..", "..", "guides", "search", "testdata", "bench-"+half+"-2026-12-0?.tsv")
 	}
 	files, _ := filepath.Glob(pattern)

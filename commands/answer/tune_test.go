@@ -30,14 +30,7 @@ func benchDir() string {
 
 func loadBenchHalf(tb testing.TB, half string) (*guides.Library, []search.Question) {
 	tb.Helper()
-	dir := benchDir()
-	if dir == "" {
-		tb.Skip("shared/bench not found")
-	}
-	lib, _, err := guides.Load(filepath.Join(dir, "guides"))
-	if err != nil {
-		tb.Fatal(err)
-	}
+	lib := loadBenchLibrary(tb)
 	qs, err := search.ReadQuestionsFile(frozenFile(tb, filepath.Join("..", "..", "guides", "search", "testdata"), "bench-"+half))
 	if err != nil {
 		tb.Fatal(err)
