@@ -15,6 +15,7 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/access"
+	"github.com/lotse-bot/lotse/commands/answer"
 	"github.com/lotse-bot/lotse/commands/answer/flow"
 	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/commands/gaps"
@@ -78,12 +79,11 @@ func New(deps Deps) *Handler {
 			return h.support.ReturnCases(ctx, user, base)
 		}})
 	sup := deps.Support
-	sup.RenderGuide, sup.IsThanks = func(g *guides.Guide) (string, string) { return h.answers.RenderGuide(g) }, flow.IsThanks
+	sup.RenderGuide, sup.ReadTalk = func(g *guides.Guide) (string, string) { return h.answers.RenderGuide(g) }, readTalk
 	// Closures, not method values: h.answers is built after support.
-	sup.IsCriticism, sup.IsQuestion = flow.IsCriticism, func(ctx context.Context, text string) bool { return h.answers.IsQuestion(ctx, text) }
-	sup.IsDecline, sup.IsNoProblem = flow.IsDecline, flow.IsNoProblem
-	sup.IsSolved, sup.IsAcknowledgement, sup.IsFarewell = flow.IsSolved, flow.IsAcknowledgement, flow.IsFarewell
-	sup.IsHelpRequest = flow.IsHelpRequest
+	sup.IsQuestion = func(ctx context.Context, text string) bool { return h.answers.IsQuestion(ctx, text) }
+	sup.IsDecline, sup.IsNoProblem = answer.IsDecline, answer.IsNoProblem
+	sup.IsSolved, sup.IsHelpRequest = answer.IsSolved, answer.IsHelpRequest
 	sup.OnResolved = func(ctx context.Context, c *storage.Case) error { return h.learn.Resolved(ctx, c) }
 	h.support = support.New(h.env, sup, h.people)
 	gd := deps.GuideDraft
@@ -372,4 +372,17 @@ func (h *Handler) command(ctx context.Context, t *chat.Turn, evt *event.Event, c
 	cmdEvt.Content = event.Content{Parsed: &cmdContent}
 	h.proc.Process(ctx, &cmdEvt)
 	return t.Err
+}
+
+// readTalk reads a member's message as small talk for support, by the
+// rules of the answer decision: one decision for every reading
+// (support.Talk).
+func readTalk(text string) support.Talk {
+	t, _ := answer.SmallTalkOf(text)
+	return support.Talk{
+		Closing:         t == answer.TalkThanks || t == answer.TalkAck || t == answer.TalkBye,
+		Acknowledgement: t == answer.TalkThanks || t == answer.TalkAck,
+		Farewell:        t == answer.TalkBye,
+		Criticism:       t == answer.TalkCriticism,
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"html"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -367,6 +368,8 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		return true, err
 	}
 	words := chat.NormWords(text)
+	// The small talk of the message, read once, when first needed.
+	talk := sync.OnceValue(func() Talk { return w.cfg.ReadTalk(text) })
 	offeredByThis, err := w.isReplyTo(ctx, d, evt.ID)
 	if err != nil {
 		return true, err
@@ -402,7 +405,7 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 			return true, w.confirmCase(ctx, d)
 		case chat.SaysNo(words):
 			return true, w.declineCase(ctx, d)
-		case w.cfg.IsSolved(text) || w.cfg.IsFarewell(text):
+		case w.cfg.IsSolved(text) || talk().Farewell:
 			// (A goodbye, "tschüss", "ok bye": the member leaves, and
 			// the offer with them — armed behind „Bis bald!“ it was
 			// opened by the next "ok"; review rvS12, finding 3.)
@@ -432,13 +435,13 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		// thing, so it is read before a question would be ("no I need
 		// help", searched whole, finds the guide about cases).
 		help := no && w.cfg.IsHelpRequest(text)
-		asked = no && !help && w.asksAfterNo(ctx, text)
+		asked = no && !help && w.asksAfterNo(ctx, text, talk)
 		// "ich komme klar", "never mind": a decline without a "no"
 		// declines too (review rvM: the offer stayed open behind the
 		// small-talk reply, and an "ok" to that reply opened it).
 		declined = no && !asked && !help || !no && w.cfg.IsDecline(text)
-		reoffer = help || !no && !declined && (notHelped(words) || w.cfg.IsCriticism(text))
-		if !no && !declined && !reoffer && w.cfg.IsAcknowledgement(text) {
+		reoffer = help || !no && !declined && (notHelped(words) || talk().Criticism)
+		if !no && !declined && !reoffer && talk().Acknowledgement {
 			// "alles klar", "ok danke": neither yes nor no. Answered
 			// with „Alles klar!“ the offer stayed armed behind it, and
 			// the member's next "ok" opened the case (review rvR12,
@@ -447,7 +450,7 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		}
 	} else if d != nil && d.PromptEvent == declinedBy(evt.ID) {
 		// Handled before a crash: answer again (the same transaction ID).
-		if saysNo(words) && w.asksAfterNo(ctx, text) {
+		if saysNo(words) && w.asksAfterNo(ctx, text, talk) {
 			// … and the question after the "no" too.
 			return false, w.declineNotice(ctx)
 		}
@@ -455,7 +458,7 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 	} else if d != nil && d.Question != "" {
 		// (offeredByThis: a "no" before a request for help made the
 		// offer again before a crash: it makes it again, the same.)
-		reoffer = notHelped(words) || w.cfg.IsCriticism(text) ||
+		reoffer = notHelped(words) || talk().Criticism ||
 			offeredByThis && saysNo(words) && !w.cfg.IsNoProblem(text) && w.cfg.IsHelpRequest(text)
 	}
 	c, err := w.DB.Cases.ActiveForMember(ctx, evt.Sender.String(), evt.RoomID.String())
@@ -484,7 +487,7 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		if err != nil {
 			return true, err
 		}
-		if c != nil && !w.cfg.IsThanks(text) && (text != "" || content.URL != "" || content.File != nil) {
+		if c != nil && !closing(talk, words) && (text != "" || content.URL != "" || content.File != nil) {
 			ok, after, err := w.DB.Cases.Reopen(ctx, c.ID, evt.Sender.String(), w.Now())
 			if err != nil {
 				return true, err
@@ -559,10 +562,20 @@ func (w *Workflow) confirmCase(ctx context.Context, d *storage.CaseDraft) error 
 // asksAfterNo reports whether text, which opens with a "no" to the
 // pending offer, asks something of its own to be answered after the
 // decline: a question or a matter a guide answers (Config.IsQuestion),
-// not criticism ("nein, das hilft mir nicht" only declines). The first
-// run and a replay after a crash read it alike.
-func (w *Workflow) asksAfterNo(ctx context.Context, text string) bool {
-	return !w.cfg.IsCriticism(text) && w.cfg.IsQuestion(ctx, text)
+// not criticism ("nein, das hilft mir nicht" only declines; talk is the
+// message's small talk). The first run and a replay after a crash read it
+// alike.
+func (w *Workflow) asksAfterNo(ctx context.Context, text string, talk func() Talk) bool {
+	return !talk().Criticism && w.cfg.IsQuestion(ctx, text)
+}
+
+// closing reports whether the message (talk, words) is only a thank-you,
+// an acknowledgement or a goodbye, or a yes alone ("ja gerne", "yes
+// please"), which answers a question such as the closing "melde dich gern
+// wieder" of a resolved case and, like a plain "ja", says nothing new
+// (review rvP11, finding 14).
+func closing(talk func() Talk, words string) bool {
+	return talk().Closing || chat.SaysYes(words)
 }
 
 // declineCase answers a "no" to the offer. The draft is kept, emptied and

@@ -41,13 +41,12 @@ type Config struct {
 	// TickInterval is how often the worker looks for due reminders.
 	TickInterval time.Duration
 	// RenderGuide renders a guide for a member, with its heading (the
-	// answer workflow's rendering); IsThanks recognises a plain thank-you,
-	// IsCriticism criticism of the bot or its help ("das hilft mir
-	// überhaupt nicht", "du verstehst mich nicht"), which right after an
-	// answer says it did not help, as "hat nicht geholfen" does.
+	// answer workflow's rendering).
 	RenderGuide func(g *guides.Guide) (plain, htmlBody string)
-	IsThanks    func(text string) bool
-	IsCriticism func(text string) bool
+	// ReadTalk reads a member's message as small talk by the rules of
+	// the answer decision (see Talk); it is called at most once per
+	// message.
+	ReadTalk func(text string) Talk
 	// IsDecline recognises a message that only declines help or says
 	// its sender will manage ("ich komme klar", "never mind"): with a
 	// case offer pending it declines the offer, "nein" or not.
@@ -62,13 +61,6 @@ type Config struct {
 	// ("geht wieder", "hat sich geklärt", "solved it"): with a case offer
 	// pending it declines the offer.
 	IsSolved func(text string) bool
-	// IsFarewell recognises a goodbye alone ("tschüss", "ok bye"): with a
-	// case offer pending it declines the offer.
-	IsFarewell func(text string) bool
-	// IsAcknowledgement recognises an acknowledgement or thanks alone
-	// ("alles klar", "ok danke"): with a case offer pending it is neither
-	// yes nor no, and the offer's question is asked again.
-	IsAcknowledgement func(text string) bool
 	// IsHelpRequest recognises a "no" before nothing but a cry for help
 	// or a request for a person ("nein, ich brauche Hilfe", "no, I need
 	// help"): with a case offer pending it declines nothing, and the
@@ -85,6 +77,24 @@ type Config struct {
 	// (and again when the same command is handled again after a crash):
 	// learning from cases asks there whether a guide fits the question.
 	OnResolved func(ctx context.Context, c *storage.Case) error
+}
+
+// Talk is what the answer decision reads in a member's message besides a
+// yes or a no (Config.ReadTalk), read once per message.
+type Talk struct {
+	// Closing: a thank-you, an acknowledgement or a goodbye alone.
+	Closing bool
+	// Acknowledgement: an acknowledgement or thanks alone ("alles klar",
+	// "ok danke"): with a case offer pending it is neither yes nor no,
+	// and the offer's question is asked again.
+	Acknowledgement bool
+	// Farewell: a goodbye alone ("tschüss", "ok bye"): with a case offer
+	// pending it declines the offer.
+	Farewell bool
+	// Criticism: criticism of the bot or its help ("das hilft mir
+	// überhaupt nicht", "du verstehst mich nicht"), which right after an
+	// answer says it did not help, as "hat nicht geholfen" does.
+	Criticism bool
 }
 
 // DefaultTickInterval is how often the worker runs unless configured.
@@ -116,11 +126,13 @@ func New(env *chat.Env, cfg Config, people People) *Workflow {
 	}
 	// The readings of a member's message default to "never" (a
 	// workflow built without the answer decision, as in tests).
-	for _, f := range []*func(string) bool{&cfg.IsThanks, &cfg.IsCriticism, &cfg.IsDecline, &cfg.IsFarewell,
-		&cfg.IsSolved, &cfg.IsAcknowledgement, &cfg.IsNoProblem, &cfg.IsHelpRequest} {
+	for _, f := range []*func(string) bool{&cfg.IsDecline, &cfg.IsSolved, &cfg.IsNoProblem, &cfg.IsHelpRequest} {
 		if *f == nil {
 			*f = func(string) bool { return false }
 		}
+	}
+	if cfg.ReadTalk == nil {
+		cfg.ReadTalk = func(string) Talk { return Talk{} }
 	}
 	if cfg.IsQuestion == nil {
 		cfg.IsQuestion = func(context.Context, string) bool { return false }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/lotse-bot/lotse/commands/answer"
 )
 
 // TestReplyParticleAfterAnswer: after a guide answer, the member's "nein,
@@ -60,13 +62,13 @@ func TestNoThanksWithOfferPending(t *testing.T) {
 		{"no worries", false, false, true},
 		{"nein, ich brauche Hilfe bei der Anmeldung", false, true, false},
 	} {
-		if got := IsDecline(tt.msg); got != tt.decline {
+		if got := answer.IsDecline(tt.msg); got != tt.decline {
 			t.Errorf("IsDecline(%q) = %v, want %v", tt.msg, got, tt.decline)
 		}
 		if got := f.w.IsQuestion(ctx, tt.msg); got != tt.question {
 			t.Errorf("IsQuestion(%q) = %v, want %v", tt.msg, got, tt.question)
 		}
-		if got := IsNoProblem(tt.msg); got != tt.noProblem {
+		if got := answer.IsNoProblem(tt.msg); got != tt.noProblem {
 			t.Errorf("IsNoProblem(%q) = %v, want %v", tt.msg, got, tt.noProblem)
 		}
 	}
