@@ -70,12 +70,12 @@ func (d *decompounder) split(w string) []string {
 	if !splitKnown && d.isKnown(w) {
 		return nil
 	}
-	return d.splitParts(w, splitKnown)
+	return d.splitParts(w)
 }
 
-// splitParts is split for any word: with notWhole, a known w is not taken
-// as its own single part.
-func (d *decompounder) splitParts(w string, notWhole bool) []string {
+// splitParts is split for any word, known or not: w is never taken as its
+// own single part.
+func (d *decompounder) splitParts(w string) []string {
 	n := len(w)
 	if n < 2*minPart {
 		return nil
@@ -111,7 +111,7 @@ func (d *decompounder) splitParts(w string, notWhole bool) []string {
 				continue
 			}
 			try := func(nx int) {
-				if nx > n || best[nx] < 0 || (nx == n && i == 0 && notWhole) {
+				if nx > n || best[nx] < 0 || (nx == n && i == 0) {
 					return
 				}
 				c := best[nx] + 1
@@ -157,7 +157,7 @@ func (d *decompounder) splitKeys(w string, st *stemmer) []string {
 // splitAnyKeys is splitKeys also for a word the library uses standalone
 // ("Profilbild" → "profil", "bild").
 func (d *decompounder) splitAnyKeys(w string, st *stemmer) []string {
-	return partKeys(w, d.splitParts(umlautFold(w), true), st)
+	return partKeys(w, d.splitParts(umlautFold(w)), st)
 }
 
 // partKeys returns the stem keys of parts, the parts of w, without the
