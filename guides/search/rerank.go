@@ -2,6 +2,11 @@ package search
 
 import "math"
 
+// tagFields are the fields that name what a guide is for in a word or a
+// question: its tags, aliases and taught questions (not its title and
+// summary, which authorFields adds).
+const tagFields = 1<<fTags | 1<<fAliases | 1<<fLearned
+
 // rerankK is the number of first candidates the learned re-ranking may
 // reorder (the first K of the ranking; the rest keep their places).
 const rerankK = 5
@@ -106,7 +111,8 @@ func (ix *Index) rerankFeatures(cs []concept, cands []cand, denom float64, x []r
 			if mask == 0 {
 				continue
 			}
-			if mask&(1<<fTags|1<<fAliases|1<<fLearned) != 0 {
+			tagged := mask&tagFields != 0
+			if tagged {
 				v[rfTags] += share
 			}
 			if mask&(1<<fHeadings) != 0 {
@@ -123,7 +129,7 @@ func (ix *Index) rerankFeatures(cs []concept, cands []cand, denom float64, x []r
 				v[rfTitle] += share
 				v[rfTitleN] += word
 			}
-			if mask&(1<<fTags|1<<fAliases|1<<fLearned) != 0 {
+			if tagged {
 				v[rfTagsN] += word
 			}
 			if ix.maxIdf > 0 {
