@@ -4,7 +4,6 @@ package search
 
 import (
 	"fmt"
-	"hash/fnv"
 	"math"
 	"os"
 	"path/filepath"
@@ -32,10 +31,13 @@ var rrTopPairs = os.Getenv("LOTSE_RR_TOP") != ""
 // rrPromote: the model only chooses the first place (LOTSE_RR_PROMOTE).
 var rrPromote = os.Getenv("LOTSE_RR_PROMOTE") != ""
 
+// rrPart is the fold of a question: 0 for the tune half's hash
+// (InTuneHalf), 1 for the other.
 func rrPart(text string) int {
-	h := fnv.New32a()
-	h.Write([]byte(strings.TrimSpace(text)))
-	return int(h.Sum32() & 1)
+	if InTuneHalf(text) {
+		return 0
+	}
+	return 1
 }
 
 // rrPool reads every bench and first-message TUNE set (never a held-out
