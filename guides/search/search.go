@@ -407,6 +407,13 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept
 			cs = append(cs, c)
 			continue
 		}
+		// An English word of an English message that nothing above
+		// resolved: its German translations the library knows (enlex.go).
+		if english() && ix.enlexAlts(&c, kr) {
+			ix.finishConcept(&c)
+			cs = append(cs, c)
+			continue
+		}
 		// Misspelt word: nearest library words.
 		fixes, d := ix.typos.correct(t.word)
 		if fixes != nil && english() && isEnglishWord(t.word) {

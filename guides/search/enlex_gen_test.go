@@ -1,0 +1,327 @@
+package search
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// TestEnLexRebuild rebuilds enlex.tsv, the English → German word lexicon,
+// from the gettext catalogs of Debian packages (development aid; the
+// embedded file is the artifact, this test documents how it was made and
+// makes it again):
+//
+//	mkdir -p /tmp/enlex && cd /tmp/enlex
+//	apt-get download PACKAGES…   # the list and versions in enlexFileHeader
+//	for d in *.deb; do dpkg-deb -x "$d" x; done
+//	LOTSE_ENLEX_SRC=/tmp/enlex/x go test -tags goolm -run TestEnLexRebuild ./guides/search/
+//
+// Every de/LC_MESSAGES/*.mo file under the directory is read: a message's
+// msgid is the English UI string, its msgstr the German one. The word
+// translations are learned from the short string pairs by IBM Model 1 in
+// both directions (enlexLearn); no row is chosen or edited by hand.
+func TestEnLexRebuild(t *testing.T) {
+	src := os.Getenv("LOTSE_ENLEX_SRC")
+	if src == "" {
+		t.Skip("set LOTSE_ENLEX_SRC to the directory the Debian packages were unpacked into")
+	}
+	var pairs [][2]string
+	files := 0
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".mo") || !strings.Contains(p, "/de/LC_MESSAGES/") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		ps, err := readMO(b)
+		if err != nil {
+			return fmt.Errorf("%s: %w", p, err)
+		}
+		files++
+		pairs = append(pairs, ps...)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := enlexLearn(pairs)
+	var sb strings.Builder
+	sb.WriteString(enlexFileHeader)
+	for _, r := range rows {
+		fmt.Fprintf(&sb, "%s\t%s\n", r.en, strings.Join(r.de, ","))
+	}
+	if err := os.WriteFile("enlex.tsv", []byte(sb.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d catalogs, %d string pairs, %d rows", files, len(pairs), len(rows))
+}
+
+// enlexFileHeader is the comment block of enlex.tsv.
+const enlexFileHeader = `# English → German word lexicon (fourteenth quality pass, branch en14), made MECHANICALLY by
+# TestEnLexRebuild (enlex_gen_test.go) from the gettext catalogs (de/LC_MESSAGES/*.mo: msgid
+# English, msgstr German) of these Debian 12 (bookworm) packages:
+#   libreoffice-l10n-de 4:7.4.7-1+deb12u14, evolution-common 3.46.4-2+deb12u1,
+#   evolution-data-server-common 3.46.4-2+deb12u1, nautilus-data 43.2-1,
+#   gnome-control-center-data 1:43.6-2~deb12u1, gnome-shell-common 43.9-0+deb12u2,
+#   gnome-settings-daemon-common 43.0-4, gnome-software-common 43.5-1~deb12u2,
+#   gnome-bluetooth-3-common 42.5-3, gnome-calendar 43.1-2, gnome-contacts 43.1-1,
+#   gnome-disk-utility 43.0-1, gnome-maps 43.5-2~deb12u1, libgtk-3-common 3.24.38-2~deb12u3,
+#   evince-common 43.1-2+deb12u1, totem-common 43.0-2, cheese-common 43.0-1,
+#   file-roller 43.0-1, geary 43.0-1+b1, deja-dup 44.0-2, pidgin-data 2.14.12-1,
+#   hexchat-common 2.16.1-1, network-manager 1.42.4-1+deb12u1, network-manager-gnome 1.30.0-2,
+#   pulseaudio 16.1+dfsg1-2+b1, pavucontrol 5.0-2, system-config-printer-common 1.5.18-1,
+#   thunar-data 4.18.4-1, xfce4-settings 4.18.2-1, vlc-l10n 3.0.24-0+deb12u1
+# (licences: enlex-NOTICE.txt). Rule (enlexLearn): string pairs of at most enlexMaxWords words on
+# each side, mnemonics and placeholders removed, each distinct pair once; IBM Model 1 (EM, NULL
+# word) English→German and German→English on English Snowball stems and German index keys; a
+# German key is kept for an English stem (a–z only) when both directions give it at least the
+# thresholds of enlexLearn and the two co-occur in enlexMinPairs pairs; at most enlexMaxTrans per
+# stem, best first, written as the German word form seen most often. Never edited by hand.
+# english_stem<TAB>german words
+`
+
+// readMO returns the (English, German) string pairs of a gettext .mo
+// file: the context is dropped, of a plural its first forms.
+func readMO(b []byte) ([][2]string, error) {
+	if len(b) < 28 {
+		return nil, errors.New("short .mo file")
+	}
+	var bo binary.ByteOrder = binary.LittleEndian
+	switch bo.Uint32(b) {
+	case 0x950412de:
+	case 0xde120495:
+		bo = binary.BigEndian
+	default:
+		return nil, errors.New("no .mo magic")
+	}
+	n, origs, trans := bo.Uint32(b[8:]), bo.Uint32(b[12:]), bo.Uint32(b[16:])
+	str := func(table, i uint32) (string, error) {
+		at := table + 8*i
+		if uint64(at)+8 > uint64(len(b)) {
+			return "", errors.New("table out of range")
+		}
+		l, off := bo.Uint32(b[at:]), bo.Uint32(b[at+4:])
+		if uint64(off)+uint64(l) > uint64(len(b)) {
+			return "", errors.New("string out of range")
+		}
+		return string(b[off : off+l]), nil
+	}
+	var out [][2]string
+	for i := uint32(0); i < n; i++ {
+		en, err := str(origs, i)
+		if err != nil {
+			return nil, err
+		}
+		de, err := str(trans, i)
+		if err != nil {
+			return nil, err
+		}
+		if j := strings.IndexByte(en, 4); j >= 0 {
+			en = en[j+1:] // msgctxt EOT msgid
+		}
+		en, _, _ = strings.Cut(en, "\x00")
+		de, _, _ = strings.Cut(de, "\x00")
+		if en != "" && de != "" {
+			out = append(out, [2]string{en, de})
+		}
+	}
+	return out, nil
+}
+
+// Bounds of the lexicon's learning (enlexLearn).
+const (
+	enlexMaxWords = 8   // words per side of a string pair used
+	enlexIters    = 6   // EM iterations per direction
+	enlexMinPairs = 3   // distinct string pairs an English stem and a German key share
+	enlexMinFwd   = 0.2 // t(German key | English stem)
+	enlexMinBwd   = 0.2 // t(English stem | German key)
+	enlexMaxTrans = 3   // German words per English stem
+)
+
+// enlexMarkup matches what is no word of a UI string: printf and Python
+// placeholders, {…} and $(…) variables, markup tags, entities.
+var enlexMarkup = regexp.MustCompile(`%(\d+\$)?[-+ #0-9.]*[a-zA-Z]|%\([a-z_]+\)[a-z]|\{[^}]*\}|\$\([^)]*\)|<[^>]*>|&[a-z]+;`)
+
+// enlexWords splits a UI string into folded words: mnemonic marks (_ ~ &)
+// and markup removed, letters only, hyphenated words in their parts.
+func enlexWords(s string) []string {
+	s = enlexMarkup.ReplaceAllString(s, " ")
+	s = strings.NewReplacer("_", "", "~", "", "&", "").Replace(s)
+	return strings.FieldsFunc(foldWord(s), func(r rune) bool { return !unicode.IsLetter(r) })
+}
+
+// enlexRow is one row of enlex.tsv.
+type enlexRow struct {
+	en string
+	de []string
+}
+
+// enlexLearn learns the lexicon's rows from UI string pairs (see
+// enlexFileHeader for the rule).
+func enlexLearn(raw [][2]string) []enlexRow {
+	est := newEnglishStemmer()
+	gst := newStemmer()
+	type sent struct{ e, g []int32 }
+	var eVoc, gVoc []string
+	eID, gID := map[string]int32{}, map[string]int32{}
+	surf := map[string]map[string]int{} // German key → surface → count
+	id := func(voc *[]string, ids map[string]int32, w string) int32 {
+		if i, ok := ids[w]; ok {
+			return i
+		}
+		ids[w] = int32(len(*voc))
+		*voc = append(*voc, w)
+		return ids[w]
+	}
+	eKey := func(w string) string {
+		if s := est.stem(w); s != "" {
+			return s
+		}
+		return w
+	}
+	seen := map[[2]string]bool{}
+	var sents []sent
+	for _, p := range raw {
+		ew, gw := enlexWords(p[0]), enlexWords(p[1])
+		if len(ew) == 0 || len(gw) == 0 || len(ew) > enlexMaxWords || len(gw) > enlexMaxWords {
+			continue
+		}
+		k := [2]string{strings.Join(ew, " "), strings.Join(gw, " ")}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		var s sent
+		for _, w := range ew {
+			s.e = append(s.e, id(&eVoc, eID, eKey(w)))
+		}
+		for _, w := range gw {
+			gk := gst.stem(w)
+			if surf[gk] == nil {
+				surf[gk] = map[string]int{}
+			}
+			surf[gk][w]++
+			s.g = append(s.g, id(&gVoc, gID, gk))
+		}
+		sents = append(sents, s)
+	}
+	es := make([][]int32, len(sents))
+	gs := make([][]int32, len(sents))
+	cooc := map[uint64]int{}
+	for i, s := range sents {
+		es[i], gs[i] = s.e, s.g
+		done := map[uint64]bool{}
+		for _, e := range s.e {
+			for _, g := range s.g {
+				k := uint64(e)<<32 | uint64(g)
+				if !done[k] {
+					done[k] = true
+					cooc[k]++
+				}
+			}
+		}
+	}
+	fwd := model1(es, gs, enlexIters) // t(g | e), key e<<32|g
+	bwd := model1(gs, es, enlexIters) // t(e | g), key g<<32|e
+	best := map[int32][]struct {
+		g int32
+		p float64
+	}{}
+	for k, n := range cooc {
+		e, g := int32(k>>32), int32(k&0xffffffff)
+		ew, gw := eVoc[e], gVoc[g]
+		if n < enlexMinPairs || len(ew) < 3 || !asciiLetters(ew) || isStop(ew) || isStop(gw) || ew == gw {
+			continue
+		}
+		pf, pb := fwd[uint64(e+1)<<32|uint64(g)], bwd[uint64(g+1)<<32|uint64(e)]
+		if pf < enlexMinFwd || pb < enlexMinBwd {
+			continue
+		}
+		best[e] = append(best[e], struct {
+			g int32
+			p float64
+		}{g, pf * pb})
+	}
+	var rows []enlexRow
+	for e, cs := range best {
+		sort.Slice(cs, func(i, j int) bool {
+			if cs[i].p != cs[j].p {
+				return cs[i].p > cs[j].p
+			}
+			return gVoc[cs[i].g] < gVoc[cs[j].g]
+		})
+		r := enlexRow{en: eVoc[e]}
+		for _, c := range cs {
+			if len(r.de) == enlexMaxTrans {
+				break
+			}
+			r.de = append(r.de, topSurface(surf[gVoc[c.g]]))
+		}
+		rows = append(rows, r)
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].en < rows[j].en })
+	return rows
+}
+
+// topSurface returns the surface form seen most often (ties: the first
+// in order).
+func topSurface(m map[string]int) string {
+	best, n := "", -1
+	for w, c := range m {
+		if c > n || (c == n && w < best) {
+			best, n = w, c
+		}
+	}
+	return best
+}
+
+// model1 trains IBM Model 1 translation probabilities t(target | source)
+// on aligned sentences of word ids, with a NULL source word (id -1). The
+// result is keyed (source+1)<<32 | target.
+func model1(src, tgt [][]int32, iters int) map[uint64]float64 {
+	t := map[uint64]float64{}
+	for i := range src {
+		for _, g := range tgt[i] {
+			t[uint64(g)] = 1 // NULL
+			for _, e := range src[i] {
+				t[uint64(e+1)<<32|uint64(g)] = 1
+			}
+		}
+	}
+	for range iters {
+		count := make(map[uint64]float64, len(t))
+		total := map[int32]float64{}
+		for i := range src {
+			for _, g := range tgt[i] {
+				z := t[uint64(g)]
+				for _, e := range src[i] {
+					z += t[uint64(e+1)<<32|uint64(g)]
+				}
+				add := func(e int32) {
+					k := uint64(e+1)<<32 | uint64(g)
+					c := t[k] / z
+					count[k] += c
+					total[e] += c
+				}
+				add(-1)
+				for _, e := range src[i] {
+					add(e)
+				}
+			}
+		}
+		for k, c := range count {
+			t[k] = c / total[int32(k>>32)-1]
+		}
+	}
+	return t
+}
