@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf16"
 )
 
 // TestEnLexRebuild rebuilds enlex.tsv, the English → German word lexicon,
@@ -24,8 +25,9 @@ import (
 //	for d in *.deb; do dpkg-deb -x "$d" x; done
 //	LOTSE_ENLEX_SRC=/tmp/enlex/x go test -tags goolm -run TestEnLexRebuild ./guides/search/
 //
-// Every de/LC_MESSAGES/*.mo file under the directory is read: a message's
-// msgid is the English UI string, its msgstr the German one. The word
+// Every de/LC_MESSAGES/*.mo file under the directory is read (a message's
+// msgid is the English UI string, its msgstr the German one), and every
+// *_de.qm file (Qt: source text and translation). The word
 // translations are learned from the short string pairs by IBM Model 1 in
 // both directions (enlexLearn); no row is chosen or edited by hand.
 func TestEnLexRebuild(t *testing.T) {
@@ -36,14 +38,22 @@ func TestEnLexRebuild(t *testing.T) {
 	var pairs [][2]string
 	files := 0
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".mo") || !strings.Contains(p, "/de/LC_MESSAGES/") {
+		if err != nil || d.IsDir() {
 			return err
+		}
+		read := readMO
+		switch {
+		case strings.HasSuffix(p, ".mo") && strings.Contains(p, "/de/LC_MESSAGES/"):
+		case strings.HasSuffix(p, "_de.qm"):
+			read = readQM
+		default:
+			return nil
 		}
 		b, err := os.ReadFile(p)
 		if err != nil {
 			return err
 		}
-		ps, err := readMO(b)
+		ps, err := read(b)
 		if err != nil {
 			return fmt.Errorf("%s: %w", p, err)
 		}
@@ -80,7 +90,8 @@ const enlexFileHeader = `# English → German word lexicon (fourteenth quality p
 #   file-roller 43.0-1, geary 43.0-1+b1, deja-dup 44.0-2, pidgin-data 2.14.12-1,
 #   hexchat-common 2.16.1-1, network-manager 1.42.4-1+deb12u1, network-manager-gnome 1.30.0-2,
 #   pulseaudio 16.1+dfsg1-2+b1, pavucontrol 5.0-2, system-config-printer-common 1.5.18-1,
-#   thunar-data 4.18.4-1, xfce4-settings 4.18.2-1, vlc-l10n 3.0.24-0+deb12u1
+#   thunar-data 4.18.4-1, xfce4-settings 4.18.2-1, vlc-l10n 3.0.24-0+deb12u1, and the Qt catalog
+#   usr/share/nextcloud/i18n/client_de.qm of nextcloud-desktop-l10n 3.7.3-1+deb12u2
 # (licences: enlex-NOTICE.txt). Rule (enlexLearn): string pairs of at most enlexMaxWords words on
 # each side, mnemonics and placeholders removed, each distinct pair once; IBM Model 1 (EM, NULL
 # word) English→German and German→English on English Snowball stems and German index keys; a
@@ -136,6 +147,80 @@ func readMO(b []byte) ([][2]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// readQM returns the (English, German) string pairs of a Qt .qm file
+// (the format QTranslator reads: a magic, then tagged blocks; the
+// messages block holds per message tagged fields, the translation in
+// UTF-16BE, the source text in UTF-8): of a plural its first form.
+func readQM(b []byte) ([][2]string, error) {
+	const magicLen = 16
+	if len(b) < magicLen {
+		return nil, errors.New("short .qm file")
+	}
+	var msgs []byte
+	for at := magicLen; at+5 <= len(b); {
+		tag, n := b[at], int(binary.BigEndian.Uint32(b[at+1:]))
+		at += 5
+		if n < 0 || at+n > len(b) {
+			return nil, errors.New("block out of range")
+		}
+		if tag == 0x69 { // messages
+			msgs = b[at : at+n]
+		}
+		at += n
+	}
+	var out [][2]string
+	var en, de string
+	for at := 0; at < len(msgs); {
+		tag := msgs[at]
+		at++
+		switch tag {
+		case 1: // end of a message
+			if en != "" && de != "" {
+				out = append(out, [2]string{en, de})
+			}
+			en, de = "", ""
+			continue
+		case 5: // obsolete: a 4-byte hash
+			at += 4
+			continue
+		case 9: // obsolete, no data
+			continue
+		case 2, 3, 4, 6, 7, 8:
+		default:
+			return nil, fmt.Errorf("unknown .qm message tag %d", tag)
+		}
+		if at+4 > len(msgs) {
+			return nil, errors.New("message out of range")
+		}
+		n := binary.BigEndian.Uint32(msgs[at:])
+		at += 4
+		if n == 0xffffffff {
+			continue // no translation
+		}
+		if at+int(n) > len(msgs) {
+			return nil, errors.New("message field out of range")
+		}
+		f := msgs[at : at+int(n)]
+		at += int(n)
+		switch {
+		case tag == 3 && de == "":
+			de = utf16be(f)
+		case tag == 6:
+			en = string(f)
+		}
+	}
+	return out, nil
+}
+
+// utf16be decodes UTF-16BE bytes (a .qm translation).
+func utf16be(b []byte) string {
+	u := make([]uint16, len(b)/2)
+	for i := range u {
+		u[i] = binary.BigEndian.Uint16(b[2*i:])
+	}
+	return string(utf16.Decode(u))
 }
 
 // Bounds of the lexicon's learning (enlexLearn).

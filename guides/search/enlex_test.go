@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 // TestEnLexParses: every row of the embedded lexicon parses, is keyed by
@@ -125,6 +126,54 @@ func TestReadMO(t *testing.T) {
 	if _, err := readMO(b[:20]); err == nil {
 		t.Error("a short file is read without error")
 	}
+}
+
+// TestReadQM: the Qt .qm reader returns the source text and the (first)
+// translation of each message and skips a message without translation.
+func TestReadQM(t *testing.T) {
+	b := buildQM([][2]string{{"Open share dialog", "Freigabedialog öffnen"}, {"Sync now", ""}})
+	got, err := readQM(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][2]string{{"Open share dialog", "Freigabedialog öffnen"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("readQM = %q, want %q", got, want)
+	}
+	if _, err := readQM(b[:10]); err == nil {
+		t.Error("a short file is read without error")
+	}
+}
+
+// buildQM writes a .qm file with a messages block of the given messages
+// (an empty translation is written as none).
+func buildQM(msgs [][2]string) []byte {
+	be := binary.BigEndian
+	field := func(out []byte, tag byte, data []byte, null bool) []byte {
+		out = append(out, tag)
+		if null {
+			return be.AppendUint32(out, 0xffffffff)
+		}
+		out = be.AppendUint32(out, uint32(len(data)))
+		return append(out, data...)
+	}
+	var block []byte
+	for _, m := range msgs {
+		var u16 []byte
+		for _, r := range utf16.Encode([]rune(m[1])) {
+			u16 = be.AppendUint16(u16, r)
+		}
+		block = field(block, 3, u16, m[1] == "")
+		block = field(block, 7, []byte("Ctx"), false)
+		block = field(block, 6, []byte(m[0]), false)
+		block = append(block, 1)
+	}
+	out := make([]byte, 16) // magic: not checked
+	out = append(out, 0x42)
+	out = be.AppendUint32(out, 0) // an empty hashes block
+	out = append(out, 0x69)
+	out = be.AppendUint32(out, uint32(len(block)))
+	return append(out, block...)
 }
 
 // buildMO writes a little-endian .mo file of the given messages.
