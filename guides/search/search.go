@@ -82,7 +82,7 @@ type Hit struct {
 	OneWord, OneWordDF float64
 	// Thing is the share of Score that comes from query words naming a
 	// device or another company's product (a phone, a camera, Outlook:
-	// offtopic11.go, thingWord).
+	// thing.go, thingWord).
 	Thing float64
 	// ThingTopics holds which of the query's thing words (Result.Things,
 	// bit i for the i-th; the first 64) the guide meets firmly in what it

@@ -1,3 +1,8 @@
+// Development aids for messages about other things (each does nothing
+// unless LOTSE_TUNE is set; none reads a held-out set): the decision on
+// the eighth pass's tuning pool per set and part with the off-topic words
+// the search found, and the off-topic gate's bars varied.
+
 package answer
 
 import (
@@ -8,11 +13,6 @@ import (
 
 	"github.com/lotse-bot/lotse/guides/search"
 )
-
-// thingPoolNames is the eighth pass's tuning pool (never a held-out set):
-// the seventh pass's pool and the two sets written blind for the eighth.
-var thingPoolNames = []string{"fm tune", "fm tune2", "fm tune3", "fm tune4", "fm tune5", "fm tune6",
-	"bench tune", "bench tune2", "bench tune3", "bench tune4", "bench tune5"}
 
 // TestThingParts prints the decision on the eighth pass's tuning pool per
 // set and part (A: bit 0 of FNV-1a 32 of the text is 0, B: 1): helped,

@@ -2,8 +2,8 @@ package search
 
 import "slices"
 
-// Eleventh pass: how much of a guide's match is the thing a message
-// names. A message about a device's or another product's own trouble
+// How much of a guide's match is the thing a message names (eleventh
+// pass). A message about a device's or another product's own trouble
 // ("handy akku ist so schnell leer", "outlook stürzt immer ab beim start")
 // meets guides about the association's tools in the thing's name alone —
 // the guides name the phone, the camera or the mail program as the

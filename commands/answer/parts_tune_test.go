@@ -1,8 +1,12 @@
 //go:build tune
 
-// Development aids of the twelfth pass (branch gate12) that print and
-// assert nothing: built only with the tag "tune" (go test -tags
-// goolm,tune …).
+// Development aids that print and assert nothing: the decision on the
+// grown tuning pools of the eleventh to thirteenth passes
+// (none11PoolNames, gate12PoolNames, gate13PoolNames; never a held-out
+// set) per set and part, with files of part A's misses and of every
+// message's outcome to diff two builds. Built only with the tag "tune" (go
+// test -tags goolm,tune …), so that the suite's count of tests counts
+// tests (review rvP11, finding 12).
 
 package answer
 
@@ -13,9 +17,82 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/lotse-bot/lotse/guides/search"
 )
+
+// none11PoolNames is the eleventh pass's tuning pool (never a held-out
+// set): the ninth pass's pool, the tenth pass's two sets and the two sets
+// written blind for the eleventh (first messages tune8, bench tune7).
+var none11PoolNames = append(append([]string{}, none9PoolNames...), "fm tune8", "bench tune7")
+
+// TestNone11Parts prints the decision on the eleventh pass's tuning pool
+// per set and part (A: bit 0 of FNV-1a 32 of the text is 0, B: 1):
+// helped, confident-wrong, and per expected kind (guide, none, human,
+// small talk) the outcomes (development aid; LOTSE_TUNE=1).
+// LOTSE_NONE11_DUMP=FILE writes part A's misses only; part B's rows are
+// never written.
+func TestNone11Parts(t *testing.T) {
+	if os.Getenv("LOTSE_TUNE") == "" {
+		t.Skip("set LOTSE_TUNE")
+	}
+	var dump strings.Builder
+	var tot [2]Tally
+	var kindTot [2]map[string]int
+	for _, name := range none11PoolNames {
+		s := scopeSet(t, name)
+		for part := 0; part < 2; part++ {
+			if kindTot[part] == nil {
+				kindTot[part] = map[string]int{}
+			}
+			qs := partQs(s.qs, part == 1)
+			if len(qs) == 0 {
+				continue
+			}
+			rep := Evaluate(s.lib, qs, Options{Cases: true})
+			l := fmt.Sprintf("%-12s %c all %3d/%3d cw %d", name, "AB"[part], rep.Total.Helped, rep.Total.Messages, rep.Total.ConfidentWrong)
+			for _, k := range []string{"guide", "none", "human", "smalltalk"} {
+				if tl := rep.ByExpected[k]; tl != nil {
+					l += fmt.Sprintf(" | %s %d/%d cw %d (a %d c %d n %d h %d)", k, tl.Helped, tl.Messages, tl.ConfidentWrong,
+						tl.Outcomes[Answer], tl.Outcomes[Choose], tl.Outcomes[None], tl.Outcomes[Human])
+					kindTot[part][k] += tl.Helped
+				}
+			}
+			fmt.Println(l)
+			tot[part].Messages += rep.Total.Messages
+			tot[part].Helped += rep.Total.Helped
+			tot[part].ConfidentWrong += rep.Total.ConfidentWrong
+			if part == 1 {
+				continue
+			}
+			for _, res := range rep.Results {
+				if res.Helped {
+					continue
+				}
+				d := res.Decision
+				var off []string
+				fig := "-"
+				if d.Query != "" {
+					r := s.lib.SearchFor(d.Query, 5, false)
+					off = r.OffTopic
+					if len(r.Hits) > 0 {
+						h := r.Hits[0]
+						fig = fmt.Sprintf("unk=%.2f unc=%.2f sc=%.2f st=%.2f one=%.2f df=%.2f", r.Unknown, r.Uncovered, h.Score, h.Strong, h.OneWord, h.OneWordDF)
+					}
+				}
+				fmt.Fprintf(&dump, "%s\t%s\t%s\t%v\t%d\t%v\t%s\t%q\n", name, res.Question.Expected, d.Outcome,
+					d.Guides(), d.exit, off, fig, res.Question.Text)
+			}
+		}
+	}
+	for part := range tot {
+		fmt.Printf("pool %c all %d/%d cw %d guide %d none %d human %d smalltalk %d\n", "AB"[part], tot[part].Helped, tot[part].Messages,
+			tot[part].ConfidentWrong, kindTot[part]["guide"], kindTot[part]["none"], kindTot[part]["human"], kindTot[part]["smalltalk"])
+	}
+	if f := os.Getenv("LOTSE_NONE11_DUMP"); f != "" {
+		if err := os.WriteFile(f, []byte(dump.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
 
 // gate12PoolNames is the twelfth pass's tuning pool (never a held-out
 // set): the eleventh pass's pool and the two sets written blind for the
@@ -130,87 +207,18 @@ func poolParts(t *testing.T, names []string, dumpEnv, rowsEnv string) {
 	}
 }
 
-// TestGate12OffTopic prints, for part A of the pool only, every message
-// (guide question or not) that ends at an off-topic exit (the gate,
-// offTopicOnOneWord), with the signals and their groups, the first three
-// guides' figures and whether the guides agree on a topic; part B is only
-// counted (LOTSE_TUNE=1).
-func TestGate12OffTopic(t *testing.T) {
+// gate13PoolNames is the thirteenth pass's tuning pool (never a held-out
+// set): the twelfth pass's pool and the two sets written blind for the
+// thirteenth (bench tune9, first messages tune10).
+func gate13PoolNames() []string {
+	return append(gate12PoolNames(), "bench tune9", "fm tune10")
+}
+
+// TestGate13Parts is TestGate12Parts on the thirteenth pass's pool
+// (LOTSE_TUNE=1; LOTSE_GATE13_DUMP, LOTSE_GATE13_ROWS as the twelfth's).
+func TestGate13Parts(t *testing.T) {
 	if os.Getenv("LOTSE_TUNE") == "" {
 		t.Skip("set LOTSE_TUNE")
 	}
-	offTopicExits(t, gate12PoolNames())
-}
-
-// offTopicExits is TestGate12OffTopic on the sets names.
-func offTopicExits(t *testing.T, names []string) {
-	var nB [2]int
-	for _, name := range names {
-		s := scopeSet(t, name)
-		for _, q := range s.qs {
-			opts, _ := rowOptions(s.lib, q.Expected, Options{Cases: true})
-			d := Decide(q.Text, s.lib, opts)
-			if d.exit != exitOffTopic && d.exit != exitOffTopicOneWord {
-				continue
-			}
-			isGuide := strings.HasSuffix(q.Expected, ".md")
-			if rescuePart(q.Text) {
-				if isGuide {
-					nB[0]++
-				} else {
-					nB[1]++
-				}
-				continue
-			}
-			r := s.lib.SearchFor(d.Query, 5, false)
-			var sig []string
-			for _, w := range r.OffTopic {
-				sig = append(sig, w+"/"+search.OffTopicGroup(w))
-			}
-			var hs []string
-			for i, h := range r.Hits {
-				if i < 3 {
-					hs = append(hs, fmt.Sprintf("%s sc %.2f st %.2f ow %.2f", h.ID, h.Score, h.Strong, h.OneWord))
-				}
-			}
-			mark := "NONE "
-			if isGuide {
-				mark = "GUIDE"
-			}
-			fmt.Printf("%s %-12s %s conf=%v agree=%v speaks=%v %v | %s | %q want %s\n", mark, name, exitNames[d.exit], r.Confident,
-				topicAgrees(r.DecisionHits()), r.OffTopicSpeaks, sig, strings.Join(hs, "; "), q.Text, q.Expected)
-		}
-	}
-	fmt.Printf("part B at an off-topic exit: guide questions %d, others %d\n", nB[0], nB[1])
-}
-
-// TestGate12Probes prints, for the invented probes in the file
-// LOTSE_GATE12_PROBES (one message a line; LOTSE_GATE12_BENCH=1: the
-// bench library, else the shipped one), the decision, its exit, the
-// off-topic signals and the first three guides' figures (LOTSE_TUNE=1).
-func TestGate12Probes(t *testing.T) {
-	f := os.Getenv("LOTSE_GATE12_PROBES")
-	if os.Getenv("LOTSE_TUNE") == "" || f == "" {
-		t.Skip("set LOTSE_TUNE and LOTSE_GATE12_PROBES")
-	}
-	b, err := os.ReadFile(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	name := "fm tune9"
-	if os.Getenv("LOTSE_GATE12_BENCH") != "" {
-		name = "bench tune8"
-	}
-	lib := scopeSet(t, name).lib
-	for _, q := range strings.Split(strings.TrimSpace(string(b)), "\n") {
-		d := Decide(q, lib, Options{Cases: true})
-		r := lib.SearchFor(q, 5, false)
-		var hs []string
-		for i, h := range r.Hits {
-			if i < 3 {
-				hs = append(hs, fmt.Sprintf("%s sc %.2f st %.2f ow %.2f th %.2f", h.ID, h.Score, h.Strong, h.OneWord, h.Thing))
-			}
-		}
-		fmt.Printf("%-7s %-16s off=%v things=%v conf=%v unc=%.2f | %s | %q\n", d.Outcome, exitNames[d.exit], r.OffTopic, r.Things, r.Confident, r.Uncovered, strings.Join(hs, "; "), q)
-	}
+	poolParts(t, gate13PoolNames(), "LOTSE_GATE13_DUMP", "LOTSE_GATE13_ROWS")
 }

@@ -1,8 +1,11 @@
 //go:build tune
 
-// Development aids of the eleventh pass that print and assert nothing:
-// built only with the tag "tune" (go test -tags goolm,tune …), so that
-// the suite's count of tests counts tests (review rvP11, finding 12).
+// Development aids that print and assert nothing: onThingAlone's bars
+// (thingAloneShare, thingAloneScore) varied on the eleventh pass's pool,
+// and the first guides' device share (search.Hit.Thing) of the pool's and
+// of invented messages. Built only with the tag "tune" (go test -tags
+// goolm,tune …), so that the suite's count of tests counts tests (review
+// rvP11, finding 12).
 
 package answer
 
@@ -14,6 +17,38 @@ import (
 
 	"github.com/lotse-bot/lotse/guides"
 )
+
+// TestNone11Grid varies onThingAlone's bars (thingAloneShare,
+// thingAloneScore) on the pool and prints helped, guide questions and
+// confident-wrong per part (development aid; LOTSE_TUNE=1).
+func TestNone11Grid(t *testing.T) {
+	if os.Getenv("LOTSE_TUNE") == "" {
+		t.Skip("set LOTSE_TUNE")
+	}
+	sets := make([]poolSet, len(none11PoolNames))
+	for i, name := range none11PoolNames {
+		sets[i] = scopeSet(t, name)
+	}
+	oldShare, oldScore := thingAloneShare, thingAloneScore
+	defer func() { thingAloneShare, thingAloneScore = oldShare, oldScore }()
+	for _, share := range []float64{0.6, 0.7, 0.75, 0.8, 0.9, 0.99, 2} {
+		for _, score := range []float64{0.35, 0.45, 0.5, 0.55} {
+			thingAloneShare, thingAloneScore = share, score
+			var helped, guide, cw [2]int
+			for _, s := range sets {
+				for part := 0; part < 2; part++ {
+					rep := Evaluate(s.lib, partQs(s.qs, part == 1), Options{Cases: true})
+					helped[part] += rep.Total.Helped
+					cw[part] += rep.Total.ConfidentWrong
+					if g := rep.ByExpected["guide"]; g != nil {
+						guide[part] += g.Helped
+					}
+				}
+			}
+			fmt.Printf("share %.2f score %.2f | A %d guide %d cw %d | B %d guide %d cw %d\n", share, score, helped[0], guide[0], cw[0], helped[1], guide[1], cw[1])
+		}
+	}
+}
 
 // TestNone11Explore writes part A's messages of the pool with the first
 // guide's device share (development aid; LOTSE_NONE11_EXPLORE=FILE).

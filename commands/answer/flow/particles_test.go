@@ -1,11 +1,12 @@
+// Tests of a reply particle in the chat after a guide answer ("nein, ich
+// brauche Hilfe bei der Anmeldung", "nein danke"): the rest is answered as
+// the matter alone is; a refusal alone declines.
+
 package flow
 
 import (
-	"context"
 	"strings"
 	"testing"
-
-	"github.com/lotse-bot/lotse/commands/answer"
 )
 
 // TestReplyParticleAfterAnswer: after a guide answer, the member's "nein,
@@ -36,40 +37,6 @@ func TestReplyParticleAfterAnswer(t *testing.T) {
 	} {
 		if got := strings.Join(f.say(member, tt.msg), "\n"); !strings.Contains(got, tt.want) {
 			t.Errorf("%q: want %q, got:\n%s", tt.msg, tt.want, got)
-		}
-	}
-}
-
-// TestNoThanksWithOfferPending: what support asks of the answer flow
-// while a case offer is pending (commands/handler.go wires these): the
-// polite refusal alone ("nope, thanks", "nö danke") is a decline
-// (IsDecline) and no question (IsQuestion), so support declines the
-// offer; "kein Problem", "no worries" are neither a decline nor a question
-// but IsNoProblem, so support leaves the offer open (fix13; the whole
-// flow: commands/support_fix13_test.go).
-func TestNoThanksWithOfferPending(t *testing.T) {
-	f := newFixture(t)
-	ctx := context.Background()
-	for _, tt := range []struct {
-		msg                          string
-		decline, question, noProblem bool
-	}{
-		{"nein danke", true, false, false},
-		{"nope, thanks", true, false, false},
-		{"nö danke", true, false, false},
-		{"no, thank you", true, false, false},
-		{"kein Problem", false, false, true},
-		{"no worries", false, false, true},
-		{"nein, ich brauche Hilfe bei der Anmeldung", false, true, false},
-	} {
-		if got := answer.IsDecline(tt.msg); got != tt.decline {
-			t.Errorf("IsDecline(%q) = %v, want %v", tt.msg, got, tt.decline)
-		}
-		if got := f.w.IsQuestion(ctx, tt.msg); got != tt.question {
-			t.Errorf("IsQuestion(%q) = %v, want %v", tt.msg, got, tt.question)
-		}
-		if got := answer.IsNoProblem(tt.msg); got != tt.noProblem {
-			t.Errorf("IsNoProblem(%q) = %v, want %v", tt.msg, got, tt.noProblem)
 		}
 	}
 }

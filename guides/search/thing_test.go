@@ -1,3 +1,6 @@
+// Tests of thing.go: which query words name a thing (thingWord) and the
+// share of a guide's score they carry (Hit.Thing).
+
 package search
 
 import (
