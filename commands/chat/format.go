@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"maunium.net/go/mautrix/format"
 
@@ -137,6 +138,54 @@ var (
 	// answer decision's reading of thanks after a "no").
 	NoAlone = map[string]bool{"nah": true, "ne": true}
 )
+
+// ClauseBreaks are the marks that end a clause: a comma, the end of a
+// sentence, a line break, a dash ("Hallo - wie …") and a closing
+// parenthesis (BreakBefore reads their typographic forms too).
+const ClauseBreaks = ",.!?:;\n-)"
+
+// BreakBefore reports whether one of the characters of breaks stands
+// between position p of text and the word before it (only blanks
+// besides). The typographic forms that phones and word processors put
+// for typed ones count as those: "…" as ".", the dashes "–" and "—" as
+// "-" ("Hallo – wie …", "ein Problem… wie …"). It is the answer
+// decision's reading of a clause break, here so that support reads the
+// particles of NoAlone the same way (SetApart).
+func BreakBefore(text string, p int, breaks string) bool {
+	for k := p; k > 0; {
+		r, size := utf8.DecodeLastRuneInString(text[:k])
+		k -= size
+		switch r {
+		case '…':
+			r = '.'
+		case '–', '—':
+			r = '-'
+		}
+		switch {
+		case r < utf8.RuneSelf && strings.IndexByte(breaks, byte(r)) >= 0:
+			return true
+		case unicode.IsSpace(r):
+			continue
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// SetApart reports whether the word of text that ends at end stands
+// apart from what follows it: no word (letters or digits) follows, or a
+// clause break (ClauseBreaks, BreakBefore) stands before the next one. A
+// particle of NoAlone says no only so ("nah", "nah, no worries"; "nah
+// dran" is the adverb): the one reading of it, for support's case offer
+// and the answer decision's run of reply particles (they differed on "—"
+// and ")"; final review of the thirteenth pass). A hyphen right after the
+// word counts as a break here; both read it as a compound ("nah-dran")
+// by their own rules.
+func SetApart(text string, end int) bool {
+	next := strings.IndexFunc(text[end:], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+	return next < 0 || BreakBefore(text, end+next, ClauseBreaks)
+}
 
 // The polite yes: an answer particle that says yes with the words that
 // make it a polite acceptance, and nothing else — Duden, "bitte" ("ja,

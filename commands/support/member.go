@@ -81,19 +81,18 @@ func notHelped(words string) bool {
 // the message is (SaysNo reads short answers only, so only the first word
 // is given to it). A particle that is also a German word (chat.NoAlone:
 // "nah an der Tür", „nah dran“) says no only as the whole message ("nah",
-// "nah.") or before a clause break ("nah, no worries"), as the answer
-// "no" stands apart from what follows it (fix13's determiner rule).
+// "nah.") or set apart by a clause break ("nah, no worries";
+// chat.SetApart, the answer decision's reading), as the answer "no"
+// stands apart from what follows it (fix13's determiner rule).
 func opensWithNo(words string) bool {
 	first := words
 	if i := strings.IndexFunc(words, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }); i >= 0 {
 		first = words[:i]
 	}
 	if chat.NoAlone[first] {
-		rest := strings.TrimLeft(words[len(first):], " ")
-		// The first rune only (a message may be 60 KB); a hyphen joins
-		// a compound („nah-dran“), no answer (review rvR12, finding 4).
-		r, _ := utf8.DecodeRuneInString(rest)
-		return chat.SaysNo(words) || rest != "" && strings.ContainsRune(",.!?;:…–", r)
+		// A hyphen right after it joins a compound („nah-dran“), no
+		// answer (review rvR12, finding 4).
+		return chat.SaysNo(words) || !strings.HasPrefix(words[len(first):], "-") && chat.SetApart(words, len(first))
 	}
 	return first != "" && chat.SaysNo(first)
 }
