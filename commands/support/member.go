@@ -393,14 +393,14 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 	// question answered (review rv8, finding 13).
 	asked := false
 	if d != nil && d.Offered && !offeredByThis {
+		yes, asks := chat.YesTo(text, words)
 		switch {
-		case chat.SaysYes(words):
-			if chat.EndsAsking(text) {
-				// "ok?", "ja gut?" ask whether that is all right: no
-				// yes (review rvR12, finding 7). The offer's question
-				// is asked again, as for "kein Problem".
-				return true, w.ReplyMarkdown(ctx, w.tx.OfferAskAgain)
-			}
+		case yes && asks:
+			// "ok?", "ja gut?" ask whether that is all right: no
+			// yes (review rvR12, finding 7). The offer's question
+			// is asked again, as for "kein Problem".
+			return true, w.ReplyMarkdown(ctx, w.tx.OfferAskAgain)
+		case yes:
 			return true, w.confirmCase(ctx, d)
 		case chat.SaysNo(words):
 			return true, w.declineCase(ctx, d)
