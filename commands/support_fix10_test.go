@@ -33,8 +33,7 @@ func TestSupportNoThanks(t *testing.T) {
 	} {
 		t.Run(tt.msg, func(t *testing.T) {
 			e := newSupportEnv(t)
-			e.say(t, dmRoom, member, "zwei faktor einrichten", "")
-			offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+			e.offerPending(t, "zwei faktor einrichten")
 			sent := e.say(t, dmRoom, member, tt.msg, "")
 			dm := in(sent, dmRoom)
 			if team := in(sent, teamRoom); len(team) != 0 {
@@ -96,8 +95,7 @@ func TestSupportLapsedOfferPrompt(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			e := newSupportEnv(t)
 			e.fm.joined[dmRoom][outsider] = true
-			first := in(e.say(t, dmRoom, member, "zwei faktor einrichten", ""), dmRoom)
-			prompt := offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+			first, prompt := e.offerPending(t, "zwei faktor einrichten")
 			for _, msg := range tt.lapse {
 				if dm := in(e.say(t, dmRoom, member, msg, ""), dmRoom); strings.Contains(bodies(dm), "Supportfall") {
 					t.Fatalf("%q made an offer; the test wants it to lapse:\n%s", msg, bodies(dm))

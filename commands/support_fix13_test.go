@@ -14,8 +14,7 @@ func TestSupportNoThanksAlone(t *testing.T) {
 	for _, msg := range []string{"nein danke", "no thanks", "no, thank you", "nö danke", "nope, thanks", "Nope, thank you!"} {
 		t.Run(msg, func(t *testing.T) {
 			e := newSupportEnv(t)
-			e.say(t, dmRoom, member, "zwei faktor einrichten", "")
-			offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+			e.offerPending(t, "zwei faktor einrichten")
 			sent := e.say(t, dmRoom, member, msg, "")
 			if team := in(sent, teamRoom); len(team) != 0 {
 				t.Fatalf("reached the team room:\n%s", bodies(team))
@@ -41,8 +40,7 @@ func TestSupportNoProblemLeavesOffer(t *testing.T) {
 	for _, msg := range []string{"kein Problem", "no problem", "no worries", "np", "Kein Ding!"} {
 		t.Run(msg, func(t *testing.T) {
 			e := newSupportEnv(t)
-			e.say(t, dmRoom, member, "zwei faktor einrichten", "")
-			offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+			e.offerPending(t, "zwei faktor einrichten")
 			sent := e.say(t, dmRoom, member, msg, "")
 			if team := in(sent, teamRoom); len(team) != 0 {
 				t.Fatalf("reached the team room:\n%s", bodies(team))
@@ -65,8 +63,7 @@ func TestSupportNoBeforeNoProblemDeclines(t *testing.T) {
 	for _, msg := range []string{"nein, kein Problem", "nein danke, kein Problem", "no thanks, no problem"} {
 		t.Run(msg, func(t *testing.T) {
 			e := newSupportEnv(t)
-			e.say(t, dmRoom, member, "zwei faktor einrichten", "")
-			offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+			e.offerPending(t, "zwei faktor einrichten")
 			sent := e.say(t, dmRoom, member, msg, "")
 			mustContain(t, in(sent, dmRoom), "schicke nichts")
 			for _, next := range []string{"ok", "ja"} {

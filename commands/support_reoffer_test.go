@@ -82,6 +82,16 @@ func TestSupportReofferAndOpenCase(t *testing.T) {
 	}
 }
 
+// offerPending asks question in the member's DM and says the answer did
+// not help ("hat nicht geholfen"): a case offer with the question is
+// pending. It returns Lotse's replies to the question in the DM and the
+// offer's prompt (offerPrompt).
+func (e *supportEnv) offerPending(t *testing.T, question string) (answer []sentMsg, prompt id.EventID) {
+	t.Helper()
+	answer = in(e.say(t, dmRoom, member, question, ""), dmRoom)
+	return answer, offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+}
+
 // offerPrompt returns the event of the case offer among msgs.
 func offerPrompt(t *testing.T, msgs []sentMsg) id.EventID {
 	t.Helper()
@@ -132,12 +142,10 @@ func TestSupportEarlierOfferPrompt(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			e := newSupportEnv(t)
 			e.fm.joined[dmRoom][outsider] = true
-			e.say(t, dmRoom, member, "zwei faktor einrichten", "")
-			first := offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+			_, first := e.offerPending(t, "zwei faktor einrichten")
 			if tt.declineFirst {
 				e.say(t, dmRoom, member, "nein", "")
-				e.say(t, dmRoom, member, "bildschirm teilen bbb", "")
-				offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+				e.offerPending(t, "bildschirm teilen bbb")
 			}
 			for _, msg := range tt.reoffers {
 				if p := offerPrompt(t, e.say(t, dmRoom, member, msg, "")); p == first {
@@ -194,8 +202,7 @@ func TestSupportNoAndNewQuestion(t *testing.T) {
 	} {
 		t.Run(tt.msg, func(t *testing.T) {
 			e := newSupportEnv(t)
-			e.say(t, dmRoom, member, "zwei faktor einrichten", "")
-			offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+			e.offerPending(t, "zwei faktor einrichten")
 			sent := e.say(t, dmRoom, member, tt.msg, "")
 			dm := in(sent, dmRoom)
 			mustContain(t, dm, tt.dm...)
@@ -220,8 +227,7 @@ func TestSupportNoAndNewQuestion(t *testing.T) {
 // again, the message gets the notice and the answer, not the notice alone.
 func TestSupportNoAndNewQuestionAfterCrash(t *testing.T) {
 	e := newSupportEnv(t)
-	e.say(t, dmRoom, member, "zwei faktor einrichten", "")
-	offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+	e.offerPending(t, "zwei faktor einrichten")
 	evt := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "nein, ich habe mein Cloud-Passwort vergessen, was nun?"})
 	// What the first run stored before it stopped (see declineCase).
 	if err := e.db.Cases.PutDraft(context.Background(), storage.CaseDraft{RoomID: dmRoom.String(), UserID: member.String(),

@@ -43,8 +43,7 @@ func TestSupportOfferAfterClosings(t *testing.T) {
 	} {
 		t.Run(tt.msg, func(t *testing.T) {
 			e := newSupportEnv(t)
-			e.say(t, dmRoom, member, "zwei faktor einrichten", "")
-			offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+			e.offerPending(t, "zwei faktor einrichten")
 			sent := e.say(t, dmRoom, member, tt.msg, "")
 			if team := in(sent, teamRoom); len(team) != 0 {
 				t.Fatalf("%q reached the team room:\n%s", tt.msg, bodies(team))

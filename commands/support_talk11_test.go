@@ -16,8 +16,7 @@ func TestSupportPoliteYesAccepts(t *testing.T) {
 	for _, msg := range []string{"ja bitte", "Ja, bitte!", "ja gerne", "Ja, gerne!", "yes please", "yes, please 🙂", "ja sehr gerne"} {
 		t.Run(msg, func(t *testing.T) {
 			e := newSupportEnv(t)
-			e.say(t, dmRoom, member, "zwei faktor einrichten", "")
-			offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+			e.offerPending(t, "zwei faktor einrichten")
 			sent := e.say(t, dmRoom, member, msg, "")
 			mustContain(t, in(sent, teamRoom), "zwei faktor einrichten")
 			for _, m := range in(sent, teamRoom) {
@@ -54,8 +53,7 @@ func TestSupportHelpAfterNoReoffers(t *testing.T) {
 		"nein, ich komme nicht weiter", "nein, ich hänge fest", "nein, es geht immer noch nicht"} {
 		t.Run(msg, func(t *testing.T) {
 			e := newSupportEnv(t)
-			e.say(t, dmRoom, member, "zwei faktor einrichten", "")
-			first := offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+			_, first := e.offerPending(t, "zwei faktor einrichten")
 			sent := e.say(t, dmRoom, member, msg, "")
 			if team := in(sent, teamRoom); len(team) != 0 {
 				t.Fatalf("reached the team room:\n%s", bodies(team))
@@ -103,8 +101,7 @@ func TestSupportKeepsNoReadings(t *testing.T) {
 	} {
 		t.Run(tt.msg, func(t *testing.T) {
 			e := newSupportEnv(t)
-			e.say(t, dmRoom, member, "zwei faktor einrichten", "")
-			offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+			e.offerPending(t, "zwei faktor einrichten")
 			sent := e.say(t, dmRoom, member, tt.msg, "")
 			if team := in(sent, teamRoom); len(team) != 0 {
 				t.Fatalf("reached the team room:\n%s", bodies(team))
@@ -134,8 +131,7 @@ func TestSupportParticlesAnswerOffer(t *testing.T) {
 	} {
 		t.Run(tt.msg, func(t *testing.T) {
 			e := newSupportEnv(t)
-			e.say(t, dmRoom, member, "zwei faktor einrichten", "")
-			offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+			e.offerPending(t, "zwei faktor einrichten")
 			sent := e.say(t, dmRoom, member, tt.msg, "")
 			if tt.yes {
 				mustContain(t, in(sent, teamRoom), "zwei faktor einrichten")

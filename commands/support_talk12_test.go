@@ -27,8 +27,7 @@ func TestSupportNahNearDeclinesNothing(t *testing.T) {
 	} {
 		t.Run(tt.msg, func(t *testing.T) {
 			e := newSupportEnv(t)
-			e.say(t, dmRoom, member, "zwei faktor einrichten", "")
-			offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+			e.offerPending(t, "zwei faktor einrichten")
 			sent := e.say(t, dmRoom, member, tt.msg, "")
 			if team := in(sent, teamRoom); len(team) != 0 {
 				t.Fatalf("reached the team room:\n%s", bodies(team))
@@ -53,8 +52,7 @@ func TestSupportAskedNoProblem(t *testing.T) {
 	for _, msg := range []string{"kein problem?", "no problem?", "wirklich kein Problem?"} {
 		t.Run(msg, func(t *testing.T) {
 			e := newSupportEnv(t)
-			e.say(t, dmRoom, member, "zwei faktor einrichten", "")
-			offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+			e.offerPending(t, "zwei faktor einrichten")
 			sent := e.say(t, dmRoom, member, msg, "")
 			if team := in(sent, teamRoom); len(team) != 0 {
 				t.Fatalf("reached the team room:\n%s", bodies(team))
@@ -80,8 +78,7 @@ func TestSupportAskedNoProblem(t *testing.T) {
 // beside an answer "no"), so the offer is not left armed.
 func TestSupportNahNoWorries(t *testing.T) {
 	e := newSupportEnv(t)
-	e.say(t, dmRoom, member, "zwei faktor einrichten", "")
-	offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+	e.offerPending(t, "zwei faktor einrichten")
 	mustContain(t, in(e.say(t, dmRoom, member, "nah, no worries", ""), dmRoom), "schicke nichts")
 	if team := in(e.say(t, dmRoom, member, "ok", ""), teamRoom); len(team) != 0 {
 		t.Fatalf("an „ok“ after the decline opened a case:\n%s", bodies(team))
@@ -97,8 +94,7 @@ func TestSupportAcceptYes(t *testing.T) {
 	for _, msg := range []string{"ja ok", "jo, passt", "ok, mach das", "yes, go ahead", "ok gerne"} {
 		t.Run(msg, func(t *testing.T) {
 			e := newSupportEnv(t)
-			e.say(t, dmRoom, member, "zwei faktor einrichten", "")
-			offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+			e.offerPending(t, "zwei faktor einrichten")
 			sent := e.say(t, dmRoom, member, msg, "")
 			mustContain(t, in(sent, teamRoom), "zwei faktor einrichten")
 			mustContain(t, in(sent, dmRoom), "Supportfall #1")
