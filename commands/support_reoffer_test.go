@@ -236,3 +236,34 @@ func TestSupportNoAndNewQuestionAfterCrash(t *testing.T) {
 	}
 	mustContain(t, in(e.handle(t, evt, true), dmRoom), "schicke nichts", "Cloud-Passwort vergessen")
 }
+
+// TestSupportHelpAfterNoReoffers: with a case offer pending, a "no"
+// before nothing but a cry for help or a request for a person ("nein, ich
+// brauche Hilfe", "no, I need help", "nein, ich will mit einem Menschen
+// sprechen") declines nothing: the member asks for what the offer gives
+// (talk11; fix13 left it declined). The offer is made again, as after
+// "hat nicht geholfen", nothing reaches the team, and a "ja" after it
+// opens the case offered. A "no" that declines, criticises or asks a
+// question of its own keeps its reading (TestSupportKeepsNoReadings).
+func TestSupportHelpAfterNoReoffers(t *testing.T) {
+	for _, msg := range []string{"nein, ich brauche Hilfe", "no, I need help", "no I need help", "Nein! Ich brauche Hilfe!",
+		"nein, ich will mit einem Menschen sprechen", "nein ich brauche Hilfe von einem Menschen",
+		"nein, ich komme nicht weiter", "nein, ich hänge fest", "nein, es geht immer noch nicht"} {
+		t.Run(msg, func(t *testing.T) {
+			e := newSupportEnv(t)
+			_, first := e.offerPending(t, "zwei faktor einrichten")
+			sent := e.say(t, dmRoom, member, msg, "")
+			if team := in(sent, teamRoom); len(team) != 0 {
+				t.Fatalf("reached the team room:\n%s", bodies(team))
+			}
+			if again := offerPrompt(t, sent); again == first {
+				t.Fatalf("the offer was not made again")
+			}
+			mustContain(t, in(sent, dmRoom), "„zwei faktor einrichten“")
+			if all := bodies(in(sent, dmRoom)); strings.Contains(all, "schicke nichts") {
+				t.Fatalf("the offer was declined:\n%s", all)
+			}
+			mustContain(t, in(e.say(t, dmRoom, member, "ja", ""), teamRoom), "zwei faktor einrichten")
+		})
+	}
+}

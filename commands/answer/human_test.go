@@ -544,3 +544,29 @@ func TestPersonEleven(t *testing.T) {
 		}
 	}
 }
+
+// TestLookOverSelf: a look verb without the reflexive asks someone to look
+// at the member's matter only when the modal is not the member's own and
+// its someone is no question word: „kann ich irgendwo nachschauen wer in
+// meiner AG ist“ asks how to look oneself (review rvP11, finding 5; the
+// false rows were a person before).
+func TestLookOverSelf(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, c := range []struct {
+		msg   string
+		human bool
+	}{
+		{"kann ich irgendwo nachschauen wer in meiner AG ist", false},
+		{"kann man nachsehen, wer den raum gebucht hat", false},
+		{"können wir irgendwo nachschauen, wer eingeladen ist", false},
+		{"kann ich nachsehen wem die datei gehört", false},
+		// Someone asked to look: still a person.
+		{"kann mal jemand vom digitalteam drüberschauen", true},
+		{"könnte jemand aus dem team bei mir nachschauen", true},
+	} {
+		d := Decide(c.msg, lib, Options{Cases: true})
+		if got := d.Outcome == Human; got != c.human {
+			t.Errorf("%q: outcome %s %v, want human %v", c.msg, d.Outcome, d.Guides(), c.human)
+		}
+	}
+}

@@ -49,7 +49,7 @@ func TestIsQuestionAfterNo(t *testing.T) {
 // (IsDecline) and no question (IsQuestion), so support declines the
 // offer; "kein Problem", "no worries" are neither a decline nor a question
 // but IsNoProblem, so support leaves the offer open (fix13; the whole
-// flow: commands/support_fix13_test.go).
+// flow: commands/support_decline_test.go and support_closings_test.go).
 func TestNoThanksWithOfferPending(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()

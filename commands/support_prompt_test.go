@@ -1,3 +1,11 @@
+// Tests of reactions on the prompt of a case offer that is no longer open:
+// lapsed (a follow-up was answered, or the offer was declined), superseded
+// by a new offer, expired (also after the worker pruned the draft), or
+// with a case open. The member is told the offer is no longer open and
+// where to go now; nothing reaches the team. (A reaction on an earlier
+// prompt of the offer still pending: TestSupportEarlierOfferPrompt in
+// support_reoffer_test.go.)
+
 package commands
 
 import (
@@ -10,6 +18,84 @@ import (
 
 	"github.com/lotse-bot/lotse/storage"
 )
+
+// TestSupportLapsedOfferPrompt: a ✅ on the prompt of an offer that is no
+// longer open — a follow-up question was answered in between, or the
+// offer was declined — tells the member so and how to reach the team now
+// (fix10: it did nothing and said nothing, and a member on a phone
+// expects a reaction). Once per reaction (handle checks a replay sends
+// nothing new), also after a restart; never for someone else's reaction
+// or a message that was no prompt; a ❌ is told that nothing was sent;
+// nothing reaches the team.
+func TestSupportLapsedOfferPrompt(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		// lapse are the member's messages after the offer.
+		lapse   []string
+		restart bool
+		sender  id.UserID
+		key     string
+		// onAnswer: the reaction is on the answer to the follow-up,
+		// not on the prompt.
+		onAnswer bool
+		told     bool
+		// nothingSent: the reply is that nothing was sent (a ❌).
+		nothingSent bool
+	}{
+		{name: "✅ after a follow-up was answered", lapse: []string{"bildschirm teilen bbb"}, sender: member, key: "✅", told: true},
+		{name: "👍 after a follow-up was answered", lapse: []string{"bildschirm teilen bbb"}, sender: member, key: "👍", told: true},
+		{name: "✅ after two follow-ups", lapse: []string{"bildschirm teilen bbb", "kalender im handy einrichten"},
+			sender: member, key: "✅", told: true},
+		{name: "✅ after the offer was declined", lapse: []string{"nein"}, sender: member, key: "✅", told: true},
+		{name: "✅ after a restart", lapse: []string{"bildschirm teilen bbb"}, restart: true, sender: member, key: "✅", told: true},
+		{name: "✅ of someone else", lapse: []string{"bildschirm teilen bbb"}, sender: outsider, key: "✅"},
+		{name: "❌ after a follow-up", lapse: []string{"bildschirm teilen bbb"}, sender: member, key: "❌", nothingSent: true},
+		{name: "✅ on the first answer, no prompt", lapse: []string{"bildschirm teilen bbb"}, onAnswer: true, sender: member, key: "✅"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.fm.joined[dmRoom][outsider] = true
+			first, prompt := e.offerPending(t, "zwei faktor einrichten")
+			for _, msg := range tt.lapse {
+				if dm := in(e.say(t, dmRoom, member, msg, ""), dmRoom); strings.Contains(bodies(dm), "Supportfall") {
+					t.Fatalf("%q made an offer; the test wants it to lapse:\n%s", msg, bodies(dm))
+				}
+			}
+			if tt.restart {
+				e.reconfigure(func(*Deps) {})
+			}
+			target := prompt
+			if tt.onAnswer {
+				target = id.EventID("$" + first[0].txn)
+			}
+			sent := e.react(t, dmRoom, tt.sender, target, tt.key)
+			if team := in(sent, teamRoom); len(team) != 0 {
+				t.Fatalf("reached the team room:\n%s", bodies(team))
+			}
+			dm := in(sent, dmRoom)
+			if tt.nothingSent {
+				if len(dm) != 1 || strings.Contains(bodies(dm), "Menschen") {
+					t.Fatalf("want one reply that nothing was sent, got:\n%s", bodies(dm))
+				}
+				mustContain(t, dm, "nicht mehr offen", "nichts an das Team geschickt")
+				return
+			}
+			if !tt.told {
+				if strings.Contains(bodies(dm), "nicht mehr offen") {
+					t.Fatalf("told of a lapsed offer:\n%s", bodies(dm))
+				}
+				return
+			}
+			if len(dm) != 1 {
+				t.Fatalf("want one reply, got:\n%s", bodies(dm))
+			}
+			mustContain(t, dm, "nicht mehr offen", "Ich möchte mit einem Menschen sprechen")
+			if rel := dm[0].content.RelatesTo; rel == nil || rel.GetReplyTo() != prompt {
+				t.Errorf("the reply is not to the prompt reacted to")
+			}
+		})
+	}
+}
 
 // TestSupportSupersededOfferPrompt: a ✅ on the prompt of an OLD offer —
 // one that lapsed (a follow-up was answered) or was declined — after a
@@ -139,5 +225,36 @@ func TestSupportSupersededOfferPrompt(t *testing.T) {
 				mustContain(t, in(e.say(t, dmRoom, member, "ja", ""), teamRoom), "Fall #1", "bildschirm teilen bbb")
 			}
 		})
+	}
+}
+
+// TestSupportLapsedOfferOpenCase: a ✅ on the prompt of an offer that is no
+// longer open (the draft expired) while the member has a case open — the
+// offer came from a "!ticket" beside that case — says the offer is no
+// longer open and that the open case is where to write, not to ask for a
+// person (review rvM, "not mended": it suggested „Ich möchte mit einem
+// Menschen sprechen“ although a case was open). Nothing reaches the team;
+// also after a restart.
+func TestSupportLapsedOfferOpenCase(t *testing.T) {
+	for _, restart := range []bool{false, true} {
+		e := newSupportEnv(t)
+		e.openCase(t)
+		prompt := offerPrompt(t, e.say(t, dmRoom, member, "!ticket Und mein Kalender synchronisiert nicht", ""))
+		e.now = e.now.Add(31 * time.Minute)
+		if restart {
+			e.reconfigure(func(*Deps) {})
+		}
+		sent := e.react(t, dmRoom, member, prompt, "✅")
+		if team := in(sent, teamRoom); len(team) != 0 {
+			t.Fatalf("restart %v: reached the team room:\n%s", restart, bodies(team))
+		}
+		dm := in(sent, dmRoom)
+		if len(dm) != 1 {
+			t.Fatalf("restart %v: want one reply, got:\n%s", restart, bodies(dm))
+		}
+		mustContain(t, dm, "nicht mehr offen", "#1", "Schreib einfach hier")
+		if strings.Contains(bodies(dm), "Ich möchte mit einem Menschen sprechen") {
+			t.Errorf("restart %v: the reply asks for a person although a case is open:\n%s", restart, bodies(dm))
+		}
 	}
 }
