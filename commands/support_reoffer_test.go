@@ -82,6 +82,16 @@ func TestSupportReofferAndOpenCase(t *testing.T) {
 	}
 }
 
+// offerPending asks question in the member's DM and says the answer did
+// not help ("hat nicht geholfen"): a case offer with the question is
+// pending. It returns Lotse's replies to the question in the DM and the
+// offer's prompt (offerPrompt).
+func (e *supportEnv) offerPending(t *testing.T, question string) (answer []sentMsg, prompt id.EventID) {
+	t.Helper()
+	answer = in(e.say(t, dmRoom, member, question, ""), dmRoom)
+	return answer, offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+}
+
 // offerPrompt returns the event of the case offer among msgs.
 func offerPrompt(t *testing.T, msgs []sentMsg) id.EventID {
 	t.Helper()
@@ -132,12 +142,10 @@ func TestSupportEarlierOfferPrompt(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			e := newSupportEnv(t)
 			e.fm.joined[dmRoom][outsider] = true
-			e.say(t, dmRoom, member, "zwei faktor einrichten", "")
-			first := offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+			_, first := e.offerPending(t, "zwei faktor einrichten")
 			if tt.declineFirst {
 				e.say(t, dmRoom, member, "nein", "")
-				e.say(t, dmRoom, member, "bildschirm teilen bbb", "")
-				offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+				e.offerPending(t, "bildschirm teilen bbb")
 			}
 			for _, msg := range tt.reoffers {
 				if p := offerPrompt(t, e.say(t, dmRoom, member, msg, "")); p == first {
@@ -194,8 +202,7 @@ func TestSupportNoAndNewQuestion(t *testing.T) {
 	} {
 		t.Run(tt.msg, func(t *testing.T) {
 			e := newSupportEnv(t)
-			e.say(t, dmRoom, member, "zwei faktor einrichten", "")
-			offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+			e.offerPending(t, "zwei faktor einrichten")
 			sent := e.say(t, dmRoom, member, tt.msg, "")
 			dm := in(sent, dmRoom)
 			mustContain(t, dm, tt.dm...)
@@ -220,8 +227,7 @@ func TestSupportNoAndNewQuestion(t *testing.T) {
 // again, the message gets the notice and the answer, not the notice alone.
 func TestSupportNoAndNewQuestionAfterCrash(t *testing.T) {
 	e := newSupportEnv(t)
-	e.say(t, dmRoom, member, "zwei faktor einrichten", "")
-	offerPrompt(t, e.say(t, dmRoom, member, "hat nicht geholfen", ""))
+	e.offerPending(t, "zwei faktor einrichten")
 	evt := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "nein, ich habe mein Cloud-Passwort vergessen, was nun?"})
 	// What the first run stored before it stopped (see declineCase).
 	if err := e.db.Cases.PutDraft(context.Background(), storage.CaseDraft{RoomID: dmRoom.String(), UserID: member.String(),
@@ -229,4 +235,35 @@ func TestSupportNoAndNewQuestionAfterCrash(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustContain(t, in(e.handle(t, evt, true), dmRoom), "schicke nichts", "Cloud-Passwort vergessen")
+}
+
+// TestSupportHelpAfterNoReoffers: with a case offer pending, a "no"
+// before nothing but a cry for help or a request for a person ("nein, ich
+// brauche Hilfe", "no, I need help", "nein, ich will mit einem Menschen
+// sprechen") declines nothing: the member asks for what the offer gives
+// (talk11; fix13 left it declined). The offer is made again, as after
+// "hat nicht geholfen", nothing reaches the team, and a "ja" after it
+// opens the case offered. A "no" that declines, criticises or asks a
+// question of its own keeps its reading (TestSupportKeepsNoReadings).
+func TestSupportHelpAfterNoReoffers(t *testing.T) {
+	for _, msg := range []string{"nein, ich brauche Hilfe", "no, I need help", "no I need help", "Nein! Ich brauche Hilfe!",
+		"nein, ich will mit einem Menschen sprechen", "nein ich brauche Hilfe von einem Menschen",
+		"nein, ich komme nicht weiter", "nein, ich hänge fest", "nein, es geht immer noch nicht"} {
+		t.Run(msg, func(t *testing.T) {
+			e := newSupportEnv(t)
+			_, first := e.offerPending(t, "zwei faktor einrichten")
+			sent := e.say(t, dmRoom, member, msg, "")
+			if team := in(sent, teamRoom); len(team) != 0 {
+				t.Fatalf("reached the team room:\n%s", bodies(team))
+			}
+			if again := offerPrompt(t, sent); again == first {
+				t.Fatalf("the offer was not made again")
+			}
+			mustContain(t, in(sent, dmRoom), "„zwei faktor einrichten“")
+			if all := bodies(in(sent, dmRoom)); strings.Contains(all, "schicke nichts") {
+				t.Fatalf("the offer was declined:\n%s", all)
+			}
+			mustContain(t, in(e.say(t, dmRoom, member, "ja", ""), teamRoom), "zwei faktor einrichten")
+		})
+	}
 }

@@ -175,13 +175,28 @@ const (
 // offers are kept after the draft expired.
 const CaseOfferMemory = 7 * 24 * time.Hour
 
+// The conditions of the expiry's three statements, written once: the
+// dry-run count (countExpiredDraftsQuery) counts the drafts that one of
+// them touches. Plain SQL for SQLite and PostgreSQL alike; the cast tells
+// PostgreSQL the type of $1 in the subtraction.
+const (
+	// draftWithWordsCond: an expired draft that still holds what the
+	// member wrote.
+	draftWithWordsCond = `created_at<$1 AND (question<>'' OR guides<>'' OR answer_event<>'')`
+	// draftUnofferedCond: an expired draft that made no offer.
+	draftUnofferedCond = `created_at<$1 AND prompt_event='' AND earlier_prompts=''`
+)
+
 var (
-	offerMemoryMs            = strconv.FormatInt(CaseOfferMemory.Milliseconds(), 10)
-	blankDraftsQuery         = `UPDATE case_draft SET question='', guides='', answer_event='' WHERE created_at<$1 AND (question<>'' OR guides<>'' OR answer_event<>'')`
-	dropUnofferedDraftsQuery = `DELETE FROM case_draft WHERE created_at<$1 AND prompt_event='' AND earlier_prompts=''`
-	forgetDraftsQuery        = `DELETE FROM case_draft WHERE created_at<CAST($1 AS BIGINT)-` + offerMemoryMs
-	countExpiredDraftsQuery  = `SELECT COUNT(*) FROM case_draft WHERE created_at<$1 AND (question<>'' OR guides<>'' OR answer_event<>''
-		OR (prompt_event='' AND earlier_prompts='') OR created_at<CAST($1 AS BIGINT)-` + offerMemoryMs + `)`
+	offerMemoryMs = strconv.FormatInt(CaseOfferMemory.Milliseconds(), 10)
+	// draftForgottenCond: a draft whose offers' event IDs are kept no
+	// longer.
+	draftForgottenCond       = `created_at<CAST($1 AS BIGINT)-` + offerMemoryMs
+	blankDraftsQuery         = `UPDATE case_draft SET question='', guides='', answer_event='' WHERE ` + draftWithWordsCond
+	dropUnofferedDraftsQuery = `DELETE FROM case_draft WHERE ` + draftUnofferedCond
+	forgetDraftsQuery        = `DELETE FROM case_draft WHERE ` + draftForgottenCond
+	countExpiredDraftsQuery  = `SELECT COUNT(*) FROM case_draft WHERE (` + draftWithWordsCond + `) OR (` + draftUnofferedCond +
+		`) OR (` + draftForgottenCond + `)`
 	// expireDrafts are the statements of a draft's expiry, in order.
 	expireDrafts = []string{blankDraftsQuery, dropUnofferedDraftsQuery, forgetDraftsQuery}
 )

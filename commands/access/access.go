@@ -242,8 +242,9 @@ func (w *Workflow) Text(ctx context.Context, text string) (bool, error) {
 		d.Reason = chat.Summarize(text)
 	case stepConfirm:
 		lower := strings.ToLower(strings.TrimSpace(text))
+		yes, asks := chat.YesTo(text, words)
 		switch {
-		case (chat.SaysYes(words) || words == "abschicken" || words == "senden") && !chat.EndsAsking(text):
+		case (yes || words == "abschicken" || words == "senden") && !asks:
 			return true, w.fileRequest(ctx, d)
 		case strings.HasPrefix(lower, "name ") || strings.HasPrefix(lower, "name:"):
 			name := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(text)[4:], ": "))

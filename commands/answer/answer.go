@@ -431,7 +431,7 @@ func clean(s string) string {
 		if unicode.IsSpace(r) {
 			// A no-break, thin or other space is a space: clauses
 			// and sentences are told by the bytes around ASCII
-			// spaces (breakBefore).
+			// spaces (chat.BreakBefore).
 			return ' '
 		}
 		return r

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
 )
@@ -312,7 +313,7 @@ func focusQuestion(d Decision, q string, ws []word, lib Library, opts Options, t
 	base := ws[0].start
 	at := -1
 	for i := 1; i < len(ws); i++ {
-		if focusWords[fold(ws[i].w)] && breakBefore(q, ws[i].start-base, commaBreaks) {
+		if focusWords[fold(ws[i].w)] && chat.BreakBefore(q, ws[i].start-base, commaBreaks) {
 			at = i
 		}
 	}
@@ -356,7 +357,7 @@ func askedClause(q string, ws []word) (from, to int, ok bool) {
 		end := len(q)
 		if i < len(ws) {
 			end = ws[i].start - base
-			if !breakBefore(q, end, commaBreaks) {
+			if !chat.BreakBefore(q, end, commaBreaks) {
 				continue
 			}
 		}
@@ -392,7 +393,7 @@ func lastQuestionAgrees(d Decision, q string, ws []word, lib Library, opts Optio
 	base := ws[0].start
 	at := -1
 	for i := 1; i < len(ws); i++ {
-		if breakBefore(q, ws[i].start-base, sentenceBreaks) {
+		if chat.BreakBefore(q, ws[i].start-base, sentenceBreaks) {
 			at = i
 		}
 	}

@@ -567,3 +567,32 @@ func TestOffTopicScattered(t *testing.T) {
 		}
 	}
 }
+
+// TestRunnersWithoutTopicRank: the decision's runner-up gates (clearTopic,
+// the device gates) read the runners-up without Options.TopicRank
+// (search.Result.DecisionHits), while the guides offered keep the
+// search's order. TopicRank promoted a runner-up naming a query word as
+// its topic: a clear answer became a choice, and a device's own trouble
+// met guides that "agreed" on a topic (review rvP11, finding 5b; both
+// rows fail when decideSearch reads res.Hits).
+func TestRunnersWithoutTopicRank(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, c := range []struct {
+		msg   string
+		want  Outcome
+		guide string
+	}{
+		{"wie lade ich jemanden in meinen raum ein", Answer, "matrix/raeume-und-spaces-beitreten.md"},
+		{"der laptop ist langsam", None, ""},
+		{"mein laptop ist total langsam geworden", None, ""},
+	} {
+		d := Decide(c.msg, lib, Options{Cases: true})
+		if d.Outcome != c.want {
+			t.Errorf("%q: outcome %s %v, want %s", c.msg, d.Outcome, d.Guides(), c.want)
+			continue
+		}
+		if c.guide != "" && d.Guides()[0] != c.guide {
+			t.Errorf("%q: guides %v, want %s first", c.msg, d.Guides(), c.guide)
+		}
+	}
+}

@@ -77,3 +77,27 @@ func printHits(hs []search.Hit) {
 		fmt.Printf("    %-45s s=%.3f st=%.3f ow=%.2f df=%.2f\n", h.ID, h.Score, h.Strong, h.OneWord, h.OneWordDF)
 	}
 }
+
+// TestAnswerDump prints every answer of the eighth pass's pool with its
+// figures; the message text only for part A (LOTSE_TUNE=1).
+func TestAnswerDump(t *testing.T) {
+	if os.Getenv("LOTSE_TUNE") == "" {
+		t.Skip("set LOTSE_TUNE")
+	}
+	for _, s := range cw8Pool(t) {
+		for _, q := range s.qs {
+			opts, _ := rowOptions(s.lib, q.Expected, Options{Cases: true})
+			d := Decide(q.Text, s.lib, opts)
+			if d.Outcome != Answer {
+				continue
+			}
+			res := s.lib.SearchFor(d.Query, 5, opts.Team)
+			part, text := "A", q.Text
+			if rescuePart(q.Text) {
+				part, text = "B", ""
+			}
+			fmt.Printf("ANS %s %s right=%v %q exp=%s\n", part, s.name, Helped(d, q.Expected), text, q.Expected)
+			printHits(res.Hits)
+		}
+	}
+}

@@ -282,3 +282,33 @@ func TestDropFit(t *testing.T) {
 		}
 	}
 }
+
+// TestExitDumpCW8 counts, per exit and part, the messages of the eighth
+// pass's pool that end as "no guide" with hits: how many a choice would
+// have helped and how many the honest no helped (LOTSE_TUNE=1).
+func TestExitDumpCW8(t *testing.T) {
+	if os.Getenv("LOTSE_TUNE") == "" {
+		t.Skip("set LOTSE_TUNE")
+	}
+	type k struct {
+		exit noneExit
+		b    bool
+	}
+	choiceHelps, noneHelps := map[k]int{}, map[k]int{}
+	for _, r := range exitRows(cw8Pool(t)) {
+		key := k{r.exit, r.partB}
+		if r.y {
+			choiceHelps[key]++
+		}
+		if r.noneHelped {
+			noneHelps[key]++
+		}
+		if !r.partB && r.y {
+			fmt.Printf("EXIT A %s %s %q exp=%s\n", exitNames[r.exit], r.set, r.text, r.expected)
+		}
+	}
+	for e, n := range exitNames {
+		fmt.Printf("exit %-18s A: choice helps %d, none helps %d | B: choice helps %d, none helps %d\n", n,
+			choiceHelps[k{e, false}], noneHelps[k{e, false}], choiceHelps[k{e, true}], noneHelps[k{e, true}])
+	}
+}

@@ -3,8 +3,8 @@ package answer
 import (
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/lotse-bot/lotse/commands/chat"
 )
 
 // Requests for a person: a small grammar instead of a list of sentences.
@@ -1360,7 +1360,7 @@ func foldWords(ws []word) []string {
 func otherQuestion(text string, ws []word, folded []string, brk []bool) bool {
 	start := 0
 	for i := 1; i <= len(ws); i++ {
-		if i < len(ws) && !breakBefore(text, ws[i].start, sentenceBreaks) {
+		if i < len(ws) && !chat.BreakBefore(text, ws[i].start, sentenceBreaks) {
 			continue
 		}
 		s := folded[start:i]
@@ -1375,47 +1375,22 @@ func otherQuestion(text string, ws []word, folded []string, brk []bool) bool {
 }
 
 // sentenceBreaks end a sentence; clauseBreaks end a clause before a
-// question ("Hallo - wie …"); commaBreaks end a clause inside a sentence
-// (not "-": it joins compounds, "Support-Mail").
+// question ("Hallo - wie …"; chat's, as support reads the "no" particles
+// by them, chat.SetApart); commaBreaks end a clause inside a sentence
+// (not "-": it joins compounds, "Support-Mail"). chat.BreakBefore reads
+// them.
 const (
 	sentenceBreaks = ".!?:;\n"
-	clauseBreaks   = ",.!?:;\n-)"
+	clauseBreaks   = chat.ClauseBreaks
 	commaBreaks    = ",.!?:;\n"
 )
-
-// breakBefore reports whether one of the characters of breaks stands
-// between position p of text and the word before it (only blanks
-// besides). The typographic forms that phones and word processors put
-// for typed ones count as those: "…" as ".", the dashes "–" and "—" as
-// "-" ("Hallo – wie …", "ein Problem… wie …").
-func breakBefore(text string, p int, breaks string) bool {
-	for k := p; k > 0; {
-		r, size := utf8.DecodeLastRuneInString(text[:k])
-		k -= size
-		switch r {
-		case '…':
-			r = '.'
-		case '–', '—':
-			r = '-'
-		}
-		switch {
-		case r < utf8.RuneSelf && strings.IndexByte(breaks, byte(r)) >= 0:
-			return true
-		case unicode.IsSpace(r):
-			continue
-		default:
-			return false
-		}
-	}
-	return false
-}
 
 // clauseStarts reports for each word whether a clause break (a comma or
 // the end of a sentence) stands before it.
 func clauseStarts(text string, ws []word) []bool {
 	out := make([]bool, len(ws))
 	for i := 1; i < len(ws); i++ {
-		out[i] = breakBefore(text, ws[i].start, commaBreaks)
+		out[i] = chat.BreakBefore(text, ws[i].start, commaBreaks)
 	}
 	return out
 }

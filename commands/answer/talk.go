@@ -147,7 +147,7 @@ var ackPhrases = withFolded(set("i see", "oh i see", "makes sense", "that makes 
 // rvP11, finding 10). One pass over ws.
 func seeEndsClause(text string, ws []word) bool {
 	for k := 1; k < len(ws); k++ {
-		if ws[k].w == "see" && ws[k-1].w == "i" && k+1 < len(ws) && !breakBefore(text, ws[k+1].start, clauseBreaks) {
+		if ws[k].w == "see" && ws[k-1].w == "i" && k+1 < len(ws) && !chat.BreakBefore(text, ws[k+1].start, clauseBreaks) {
 			return false
 		}
 	}
@@ -493,7 +493,7 @@ func replyLead(text string, ws []word) int {
 	if compound || i == 0 || i == len(ws) {
 		return 0
 	}
-	if ws[i-1].w == "no" && !breakBefore(text, ws[i].start, clauseBreaks) {
+	if ws[i-1].w == "no" && !chat.BreakBefore(text, ws[i].start, clauseBreaks) {
 		return 0
 	}
 	return restStart(text, ws[i].start)
@@ -511,10 +511,10 @@ func replyLead(text string, ws []word) int {
 func particleRun(text string, ws []word) (i int, compound bool) {
 	for i < len(ws) && (replyParticles[ws[i].w] ||
 		i > 0 && (particleFollowers[ws[i].w] || thanksWords[ws[i].w] || ws[i].w == "you" && ws[i-1].w == "thank")) {
-		if chat.NoAlone[ws[i].w] && i+1 < len(ws) && !breakBefore(text, ws[i+1].start, clauseBreaks) {
+		if chat.NoAlone[ws[i].w] && !chat.SetApart(text, ws[i].start+len(ws[i].w)) {
 			// "nah an der Tür", "nah dran": the German adjective, no
 			// particle, unless a clause break ends it ("nah, ich …";
-			// chat.NoAlone).
+			// chat.NoAlone, read as support reads it).
 			break
 		}
 		if end := ws[i].start + len(ws[i].w); end < len(text) && text[end] == '-' &&
@@ -544,7 +544,7 @@ func questionPart(text string, ws []word) (q string, start int, lead Talk) {
 	// the subject, and searched it finds the guide about "!hilfe" first
 	// (review rv7, finding 11).
 	helpWith := i > 0 && i+1 < len(ws) && (ws[i-1].w == "hilfe" || ws[i-1].w == "help") && helpPreps[ws[i].w] &&
-		!breakBefore(text, ws[i].start, clauseBreaks)
+		!chat.BreakBefore(text, ws[i].start, clauseBreaks)
 	if helpWith {
 		i++
 		announced = true
@@ -553,20 +553,20 @@ func questionPart(text string, ws []word) (q string, start int, lead Talk) {
 		// often as it repeats: each pass takes two words, so a message
 		// costs linear time.
 		for i+2 < len(ws) && (ws[i].w == "hilfe" || ws[i].w == "help") && helpPreps[ws[i+1].w] &&
-			!breakBefore(text, ws[i+1].start, clauseBreaks) && !breakBefore(text, ws[i+2].start, clauseBreaks) {
+			!chat.BreakBefore(text, ws[i+1].start, clauseBreaks) && !chat.BreakBefore(text, ws[i+2].start, clauseBreaks) {
 			i += 2
 		}
 	}
 	// "ich habe ein Problem mit …" keeps its words: only strip the run
 	// when it ends at a clause boundary or at the end.
-	if i > 0 && i < len(ws) && !helpWith && !breakBefore(text, ws[i].start, clauseBreaks) {
+	if i > 0 && i < len(ws) && !helpWith && !chat.BreakBefore(text, ws[i].start, clauseBreaks) {
 		// Strip only the greeting part at the start.
 		i = 0
 		for i < len(ws) && (greetWords[ws[i].w] || thanksWords[ws[i].w]) && ws[i].w != "du" && ws[i].w != "ihr" {
 			i++
 		}
 		announced = false
-		if i > 0 && i < len(ws) && !breakBefore(text, ws[i].start, clauseBreaks) {
+		if i > 0 && i < len(ws) && !chat.BreakBefore(text, ws[i].start, clauseBreaks) {
 			i = 0
 		}
 	}
@@ -1472,7 +1472,7 @@ func natureQuestionsEnd(text string, words []word, ws []string, brk []bool) int 
 		for end < len(ws) && !brk[end] {
 			end++
 		}
-		if end-i > botNatureMax || end < len(ws) && !breakBefore(text, words[end].start, ".!?\n") {
+		if end-i > botNatureMax || end < len(ws) && !chat.BreakBefore(text, words[end].start, ".!?\n") {
 			return from
 		}
 		if nouns != nil {
@@ -2018,7 +2018,7 @@ func IsHelpRequest(message string) bool {
 	// A "no" directly before the rest ("no human please") is its
 	// determiner, the rest's own negation.
 	from := i
-	if ws[i-1].w == "no" && !breakBefore(text, ws[i].start, clauseBreaks) {
+	if ws[i-1].w == "no" && !chat.BreakBefore(text, ws[i].start, clauseBreaks) {
 		from = i - 1
 	}
 	return d.Vague || !refusesPerson(text, ws[from:])
@@ -2061,7 +2061,7 @@ func refusesPerson(text string, ws []word) bool {
 		return true
 	}
 	for k, w := range ws {
-		if k > 0 && breakBefore(text, w.start, commaBreaks) && !end() {
+		if k > 0 && chat.BreakBefore(text, w.start, commaBreaks) && !end() {
 			return false
 		}
 		f := fold(w.w)

@@ -496,3 +496,186 @@ func TestLeaveTaking(t *testing.T) {
 		}
 	}
 }
+
+// TestDismissal checks that the imperatives of dismissal (critDismiss)
+// get the criticism apology, not a "no guide" quoting them, and that the
+// words alone, negated or inside a question do not.
+func TestDismissal(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, msg := range []string{"halt die Klappe", "shut up", "leck mich", "verpiss dich", "Halt's Maul!",
+		"boah halt einfach die Klappe", "hau ab", "piss off", "get lost", "halt die Klappe, Bot"} {
+		d := Decide(msg, lib, Options{Cases: true})
+		if d.Outcome != SmallTalk || d.Talk != TalkCriticism || d.Reply != German.Criticism+" "+German.BotCases {
+			t.Errorf("%q: %s %s %q, want the apology", msg, d.Outcome, d.Talk, d.Reply)
+		}
+	}
+	for _, msg := range []string{"halt mal", "halt die Klappe nicht", "ist halt so", "kannst du die Klappe halten",
+		"halt mal, wie ändere ich mein Passwort?", "get", "shut up, wie teile ich einen Ordner?",
+		// A subject makes a statement, not an imperative: a goodbye
+		// (review rv7, finding 5).
+		"ich hau jetzt ab", "ich hau ab", "ich bin dann mal weg", "ich halt jetzt die Klappe", "I get lost"} {
+		if d := Decide(msg, lib, Options{Cases: true}); d.Talk == TalkCriticism {
+			t.Errorf("%q became criticism", msg)
+		}
+	}
+}
+
+// TestOtherMachineCriticism checks that criticism of a machine that is
+// not Lotse — named with a definite or demonstrative article, or the
+// member's own — gets the vague complaint's question (what exactly does
+// not work?), not Lotse's apology; criticism of the bot keeps it.
+func TestOtherMachineCriticism(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, msg := range []string{"der Computer ist Schrott", "das Programm ist schlecht", "das Programm hilft mir nicht",
+		"dieses Ding ist Schrott", "mein Computer ist Schrott", "this thing is useless"} {
+		d := Decide(msg, lib, Options{Cases: true})
+		if d.Outcome != None || !d.Vague || d.Reply != VagueReply(&German, Options{Cases: true}) {
+			t.Errorf("%q: %s %s vague=%v %q, want the vague complaint's question", msg, d.Outcome, d.Talk, d.Vague, d.Reply)
+		}
+	}
+	for _, msg := range []string{"blöder Bot", "der Bot ist Schrott", "du bist ein dummes Programm", "das hilft mir nicht",
+		"du bist nutzlos"} {
+		if d := Decide(msg, lib, Options{Cases: true}); d.Talk != TalkCriticism {
+			t.Errorf("%q: %s %s, want the apology", msg, d.Outcome, d.Talk)
+		}
+	}
+	// Not criticism at all stays as it was: a question about a program,
+	// a person named.
+	for _, msg := range []string{"ist das Programm schlecht?", "das Programm ist schlecht, kann mir ein Mensch helfen?"} {
+		if d := Decide(msg, lib, Options{Cases: true}); d.Vague || d.Talk == TalkCriticism {
+			t.Errorf("%q: %s %s vague=%v", msg, d.Outcome, d.Talk, d.Vague)
+		}
+	}
+}
+
+// TestPraiseOfWhatLotseIs: praise of Lotse as a kind of thing, with the
+// adjective declined before the noun ("du bist ein guter Bot", "du bist
+// eine tolle KI", "du bist echt ein super Bot", "you're a good bot") is
+// praise: the thanks, not a case offer quoting it, nor the honest "I am a
+// bot" with its offer (review rv8, finding 4). The declined adjective is
+// read only in the frame "du bist ein ADJ NOUN": "schönes Wochenende
+// dir!" stays a goodbye; a question or a negation makes no frame.
+func TestPraiseOfWhatLotseIs(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, tt := range []struct {
+		tx   *Texts
+		msg  string
+		want Talk // the kind of small talk; "" = no small talk
+	}{
+		{&German, "du bist ein guter Bot", TalkPraise},
+		{&German, "du bist ein toller Bot", TalkPraise},
+		{&German, "du bist echt ein super Bot", TalkPraise},
+		{&German, "du bist ein netter Bot", TalkPraise},
+		{&German, "Du bist ein echt guter Bot!", TalkPraise},
+		{&German, "du bist eine tolle KI", TalkPraise},
+		{&German, "du bist eine liebe KI", TalkPraise},
+		{&German, "du bist der beste Bot", TalkPraise},
+		{&German, "du bist ein toller Assistent", TalkPraise},
+		{&German, "danke, du bist ein guter Bot", TalkPraise},
+		{&English, "you're a good bot", TalkPraise},
+		{&English, "you are such a great bot", TalkPraise},
+		{&English, "you're the best assistant", TalkPraise},
+		// Guards: the goodbye, a question about what Lotse is,
+		// criticism, and the nature question beside the praise.
+		{&German, "schönes Wochenende dir!", TalkBye},
+		{&German, "bist du ein guter Bot?", TalkBot},
+		{&German, "du bist ein schlechter Bot", TalkCriticism},
+		{&German, "du bist ein guter Bot, bist du ein Mensch?", TalkBot},
+	} {
+		for _, cases := range []bool{true, false} {
+			d := Decide(tt.msg, lib, Options{Texts: tt.tx, Cases: cases})
+			if d.Outcome != SmallTalk || d.Talk != tt.want {
+				t.Errorf("%q (cases %v): %s %q, want small talk %q", tt.msg, cases, d.Outcome, d.Talk, tt.want)
+			}
+			if tt.want == TalkPraise && (d.CaseLead != "" || d.Reply != tt.tx.Praise) {
+				t.Errorf("%q (cases %v): %q (lead %q), want the thanks for praise", tt.msg, cases, d.Reply, d.CaseLead)
+			}
+		}
+	}
+}
+
+// TestHateAfterNature: hating said to the bot beside a question about
+// what it is ("bist du ein Mensch? Ich hasse dich") is criticism: the
+// apology, not the case offer that would quote the insult to the team
+// (review rv8, finding 5; botReply: "not for criticism"). Hating in an
+// apology for bothering and a negated hating stay what they were.
+func TestHateAfterNature(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, tt := range []struct {
+		tx   *Texts
+		msg  string
+		want Talk
+	}{
+		{&German, "bist du ein Mensch? Ich hasse dich", TalkCriticism},
+		{&German, "ich hasse dich, bist du ein Mensch?", TalkCriticism},
+		{&English, "are you human? I hate you", TalkCriticism},
+		{&German, "bist du ein Mensch? du bist doof", TalkCriticism},
+		{&English, "I hate to bother you, are you a human?", TalkBot},
+		{&German, "bist du ein Mensch?", TalkBot},
+	} {
+		d := Decide(tt.msg, lib, Options{Texts: tt.tx, Cases: true})
+		if d.Outcome != SmallTalk || d.Talk != tt.want {
+			t.Errorf("%q: %s %q, want small talk %q", tt.msg, d.Outcome, d.Talk, tt.want)
+		}
+		if tt.want == TalkCriticism && (d.CaseLead != "" || !strings.HasPrefix(d.Reply, tt.tx.Criticism)) {
+			t.Errorf("%q: %q (lead %q), want the apology", tt.msg, d.Reply, d.CaseLead)
+		}
+	}
+}
+
+// TestNegatedPraise: praise of what Lotse is, negated ("du bist kein
+// guter Bot", "du bist gar kein toller Assistent", "you're not a good
+// bot"), is criticism: the apology with the way to a person, not the
+// offer of a case that quotes it as a request for a person (fix10: the
+// declined adjective after "kein" made no talk, and "du bist … Bot" read
+// as asking for a person). Guards: the praise itself, what Lotse is not,
+// and a request for a person beside the criticism.
+func TestNegatedPraise(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, tt := range []struct {
+		tx   *Texts
+		msg  string
+		want Talk // "" = no small talk
+	}{
+		{&German, "du bist kein guter Bot", TalkCriticism},
+		{&German, "Du bist echt kein guter Bot!", TalkCriticism},
+		{&German, "du bist gar kein toller Assistent", TalkCriticism},
+		{&German, "du bist keine tolle KI", TalkCriticism},
+		{&German, "du bist nicht ein guter Bot", TalkCriticism},
+		{&German, "du bist keine große Hilfe", TalkCriticism},
+		{&English, "you're not a good bot", TalkCriticism},
+		{&English, "you are not a great assistant", TalkCriticism},
+		{&German, "du bist ein guter Bot", TalkPraise},
+		{&German, "du bist kein Mensch", TalkBot},
+	} {
+		for _, cases := range []bool{true, false} {
+			d := Decide(tt.msg, lib, Options{Texts: tt.tx, Cases: cases})
+			if d.Outcome != SmallTalk || d.Talk != tt.want {
+				t.Errorf("%q (cases %v): %s %q, want small talk %q", tt.msg, cases, d.Outcome, d.Talk, tt.want)
+				continue
+			}
+			if tt.want == TalkCriticism && (d.CaseLead != "" || !strings.HasPrefix(d.Reply, tt.tx.Criticism)) {
+				t.Errorf("%q (cases %v): %q (lead %q), want the apology", tt.msg, cases, d.Reply, d.CaseLead)
+			}
+		}
+	}
+	// A request for a person beside it is still one.
+	if d := Decide("du bist kein guter Bot, ich will mit einem Menschen sprechen", lib, Options{Texts: &German, Cases: true}); d.Outcome != Human {
+		t.Errorf("criticism and a request for a person: %s, want the offer for a person", d.Outcome)
+	}
+}
+
+// TestTalkReply: each kind of small talk gets its own reply of the
+// catalogue (talkReply, the switch that replaced a map built per message;
+// the replies are unchanged), and a kind with a reply of its own none.
+func TestTalkReply(t *testing.T) {
+	for _, tx := range []*Texts{&German, &English} {
+		for kind, want := range map[Talk]string{TalkHello: tx.Hello, TalkThanks: tx.Thanks, TalkAck: tx.Ack, TalkBye: tx.Bye,
+			TalkHowAreYou: tx.HowAreYou, TalkPrompt: tx.Prompt, TalkPraise: tx.Praise, TalkSorry: tx.Sorry,
+			TalkBot: "", TalkCriticism: "", talkMachine: ""} {
+			if got := smallTalk(tx, kind); got.Reply != want || got.Outcome != SmallTalk || got.Talk != kind {
+				t.Errorf("%s %s: %q, want %q", tx.Lang, kind, got.Reply, want)
+			}
+		}
+	}
+}

@@ -1,3 +1,8 @@
+// The tuning pools (never a held-out set): the question sets of each pass
+// with their libraries, split into parts A and B; and the development aids
+// over a whole pool — the sweeps of the calibration and the decision per
+// set and part. Each aid does nothing unless LOTSE_TUNE is set.
+
 package answer
 
 import (
@@ -5,6 +10,7 @@ import (
 	"hash/fnv"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -265,4 +271,253 @@ func TestPoolLine(t *testing.T) {
 	a, _ := scorePool(sets, 0)
 	b, _ := scorePool(sets, 1)
 	fmt.Printf("POOL pool %s | A %s | B %s | per set %v\n", p, a, b, per)
+}
+
+// cw8Pool is the eighth pass's tuning pool: every bench tune set with the
+// bench guides and every first-message tune set with library/ (never a
+// held-out set).
+func cw8Pool(tb testing.TB) []poolSet {
+	tb.Helper()
+	var out []poolSet
+	llib := loadLibrary(tb)
+	for _, h := range []string{"tune", "tune2", "tune3", "tune4", "tune5"} {
+		blib, bqs := loadBenchHalf(tb, h)
+		out = append(out, poolSet{"bench " + h, blib, bqs})
+	}
+	for _, h := range []string{"tune", "tune2", "tune3", "tune4", "tune5", "tune6"} {
+		out = append(out, poolSet{"fm " + h, llib, loadSet(tb, h)})
+	}
+	return out
+}
+
+// thingPoolNames is the eighth pass's tuning pool (never a held-out set):
+// the seventh pass's pool and the two sets written blind for the eighth.
+var thingPoolNames = []string{"fm tune", "fm tune2", "fm tune3", "fm tune4", "fm tune5", "fm tune6",
+	"bench tune", "bench tune2", "bench tune3", "bench tune4", "bench tune5"}
+
+// none9PoolNames is the ninth pass's tuning pool (never a held-out set):
+// the eighth pass's pool and the two sets written blind for the ninth
+// (first messages tune7, bench tune6).
+var none9PoolNames = append(append([]string{}, thingPoolNames...), "fm tune7", "bench tune6")
+
+// refitPoolNames is the ninth pass's whole tuning pool: every tune set
+// of both kinds (never a held-out set).
+var refitPoolNames = []string{"fm tune", "fm tune2", "fm tune3", "fm tune4", "fm tune5", "fm tune6", "fm tune7",
+	"bench tune", "bench tune2", "bench tune3", "bench tune4", "bench tune5", "bench tune6"}
+
+// refit11PoolNames are the two sets the eleventh pass added to the tune
+// pool (written blind for it); LOTSE_REFIT_POOL11=1 adds them to
+// refitPoolNames for the refit's development aids (branch guide11: the
+// refit on the grown pool, measured and dropped; docs/performance.md).
+var refit11PoolNames = []string{"fm tune8", "bench tune7"}
+
+// refitSets loads the whole pool, each set split into part A and B
+// (rescuePart).
+func refitSets(t *testing.T) []poolSet {
+	t.Helper()
+	var out []poolSet
+	names := refitPoolNames
+	if os.Getenv("LOTSE_REFIT_POOL11") != "" {
+		names = append(slices.Clone(names), refit11PoolNames...)
+	}
+	for _, name := range names {
+		out = append(out, scopeSet(t, name))
+	}
+	return out
+}
+
+// partQs are the questions of one part (b: part B).
+func partQs(qs []search.Question, b bool) []search.Question {
+	var out []search.Question
+	for _, q := range qs {
+		if rescuePart(q.Text) == b {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// TestNoneParts prints the decision on the ninth pass's tuning pool per
+// set and part (A: bit 0 of FNV-1a 32 of the text is 0, B: 1): helped,
+// confident-wrong, and per expected kind guide/none/human with the
+// outcomes (development aid; LOTSE_TUNE=1). LOTSE_NONE_DUMP=FILE writes
+// part A's misses only; part B's rows are never written.
+func TestNoneParts(t *testing.T) {
+	if os.Getenv("LOTSE_TUNE") == "" {
+		t.Skip("set LOTSE_TUNE")
+	}
+	var dump strings.Builder
+	var tot [2]Tally
+	var guideTot [2]int
+	for _, name := range none9PoolNames {
+		s := scopeSet(t, name)
+		for part := 0; part < 2; part++ {
+			qs := partQs(s.qs, part == 1)
+			if len(qs) == 0 {
+				continue
+			}
+			rep := Evaluate(s.lib, qs, Options{Cases: true})
+			l := fmt.Sprintf("%-12s %c all %3d/%3d cw %d", name, "AB"[part], rep.Total.Helped, rep.Total.Messages, rep.Total.ConfidentWrong)
+			for _, k := range []string{"guide", "none", "human"} {
+				if tl := rep.ByExpected[k]; tl != nil {
+					l += fmt.Sprintf(" | %s %d/%d cw %d (a %d c %d n %d h %d)", k, tl.Helped, tl.Messages, tl.ConfidentWrong,
+						tl.Outcomes[Answer], tl.Outcomes[Choose], tl.Outcomes[None], tl.Outcomes[Human])
+				}
+			}
+			fmt.Println(l)
+			tot[part].Messages += rep.Total.Messages
+			tot[part].Helped += rep.Total.Helped
+			tot[part].ConfidentWrong += rep.Total.ConfidentWrong
+			if tl := rep.ByExpected["guide"]; tl != nil {
+				guideTot[part] += tl.Helped
+			}
+			if part == 1 {
+				continue
+			}
+			for _, res := range rep.Results {
+				if res.Helped {
+					continue
+				}
+				d := res.Decision
+				var off []string
+				fig := "-"
+				if d.Query != "" {
+					r := s.lib.SearchFor(d.Query, 5, false)
+					off = r.OffTopic
+					if len(r.Hits) > 0 {
+						h := r.Hits[0]
+						fig = fmt.Sprintf("unk=%.2f unc=%.2f sc=%.2f st=%.2f one=%.2f df=%.2f", r.Unknown, r.Uncovered, h.Score, h.Strong, h.OneWord, h.OneWordDF)
+					}
+				}
+				fmt.Fprintf(&dump, "%s\t%s\t%s\t%v\t%d\t%v\t%s\t%q\n", name, res.Question.Expected, d.Outcome,
+					d.Guides(), d.exit, off, fig, res.Question.Text)
+			}
+		}
+	}
+	for part := range tot {
+		fmt.Printf("pool %c all %d/%d cw %d guide %d\n", "AB"[part], tot[part].Helped, tot[part].Messages, tot[part].ConfidentWrong, guideTot[part])
+	}
+	if f := os.Getenv("LOTSE_NONE_DUMP"); f != "" {
+		if err := os.WriteFile(f, []byte(dump.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// refitTally is helped, messages and confident-wrong of one set and part;
+// cwLimit is the set's confident-wrong limit (bench: 3 % of the
+// answerable questions, first messages: 1 in 50 messages).
+type refitTally struct{ helped, messages, cw, answerable, answers int }
+
+// refitTable evaluates every set per part: [set][part].
+func refitTable(sets []poolSet, parts ...int) [][2]refitTally {
+	out := make([][2]refitTally, len(sets))
+	for i, s := range sets {
+		for _, p := range parts {
+			rep := Evaluate(s.lib, partQs(s.qs, p == 1), Options{Cases: true})
+			t := refitTally{helped: rep.Total.Helped, messages: rep.Total.Messages, cw: rep.Total.ConfidentWrong, answers: rep.Total.Outcomes[Answer]}
+			if g := rep.ByExpected["guide"]; g != nil {
+				t.answerable = g.Messages
+			}
+			out[i][p] = t
+		}
+	}
+	return out
+}
+
+// cwOK reports whether a set's confident-wrong keeps its limit (whole set).
+func cwOK(name string, t refitTally) bool {
+	if strings.HasPrefix(name, "bench") {
+		return float64(t.cw) <= 0.03*float64(t.answerable)
+	}
+	return float64(t.cw) <= float64(t.messages)/50
+}
+
+func printRefitTable(sets []poolSet, before, after [][2]refitTally) {
+	var tb, ta [2]refitTally
+	for i, s := range sets {
+		for p := 0; p < 2; p++ {
+			b, a := before[i][p], after[i][p]
+			fmt.Printf("%-12s %c %3d → %3d /%3d  cw %d → %d\n", s.name, "AB"[p], b.helped, a.helped, a.messages, b.cw, a.cw)
+			tb[p].helped += b.helped
+			tb[p].cw += b.cw
+			ta[p].helped += a.helped
+			ta[p].cw += a.cw
+			ta[p].messages += a.messages
+		}
+		whole := refitTally{helped: after[i][0].helped + after[i][1].helped, messages: after[i][0].messages + after[i][1].messages,
+			cw: after[i][0].cw + after[i][1].cw, answerable: after[i][0].answerable + after[i][1].answerable}
+		if !cwOK(s.name, whole) {
+			fmt.Printf("%-12s   CONFIDENT-WRONG LIMIT BROKEN: %d\n", s.name, whole.cw)
+		}
+	}
+	for p := 0; p < 2; p++ {
+		fmt.Printf("pool %c %d → %d /%d  cw %d → %d\n", "AB"[p], tb[p].helped, ta[p].helped, ta[p].messages, tb[p].cw, ta[p].cw)
+	}
+}
+
+// TestRefitParts prints the decision per set and part on the whole pool
+// (development aid; LOTSE_TUNE=1).
+func TestRefitParts(t *testing.T) {
+	if os.Getenv("LOTSE_TUNE") == "" {
+		t.Skip("set LOTSE_TUNE")
+	}
+	sets := refitSets(t)
+	now := refitTable(sets, 0, 1)
+	printRefitTable(sets, now, now)
+}
+
+// TestRefitGate sweeps the answer gate's thresholds (calib.minLead,
+// minAnswer, siblingLead) on the whole pool: helped and confident-wrong
+// on part A (to choose), part B (to check), and whether every tune set
+// keeps its confident-wrong limit (bench ≤ 3 % of the answerable, first
+// messages ≤ 1 in 50) (development aid; LOTSE_TUNE=1).
+func TestRefitGate(t *testing.T) {
+	if os.Getenv("LOTSE_TUNE") == "" {
+		t.Skip("set LOTSE_TUNE")
+	}
+	sets := refitSets(t)
+	old := calib
+	defer func() { calib = old }()
+	var base []int // confident-wrong per set as embedded
+	run := func(label string) {
+		tab := refitTable(sets, 0, 1)
+		var tot [2]refitTally
+		broken, rises := []string{}, []string{}
+		for i, s := range sets {
+			if base == nil || len(base) < len(sets) {
+				base = append(base, tab[i][0].cw+tab[i][1].cw)
+			}
+			if c := tab[i][0].cw + tab[i][1].cw; c > base[i] {
+				rises = append(rises, s.name)
+			}
+			whole := refitTally{}
+			for p := 0; p < 2; p++ {
+				tot[p].helped += tab[i][p].helped
+				tot[p].cw += tab[i][p].cw
+				tot[p].answers += tab[i][p].answers
+				whole.helped += tab[i][p].helped
+				whole.messages += tab[i][p].messages
+				whole.cw += tab[i][p].cw
+				whole.answerable += tab[i][p].answerable
+			}
+			if !cwOK(s.name, whole) {
+				broken = append(broken, s.name)
+			}
+		}
+		fmt.Printf("%s: A %d cw %d answers %d | B %d cw %d answers %d | limits broken %v, confident-wrong rises on %v\n", label, tot[0].helped, tot[0].cw, tot[0].answers, tot[1].helped, tot[1].cw, tot[1].answers, broken, rises)
+	}
+	run(fmt.Sprintf("embedded minLead %.2f minAnswer %.3f siblingLead %.2f", old.minLead, old.minAnswer, old.siblingLead))
+	for lead := 0.20; lead <= 0.405; lead += 0.02 {
+		for ans := 0.40; ans <= 0.751; ans += 0.025 {
+			calib = old
+			calib.minLead, calib.minAnswer = lead, ans
+			run(fmt.Sprintf("minLead %.2f minAnswer %.3f", lead, ans))
+		}
+	}
+	for sib := 0.28; sib <= 0.50; sib += 0.02 {
+		calib = old
+		calib.siblingLead = sib
+		run(fmt.Sprintf("siblingLead %.2f", sib))
+	}
 }

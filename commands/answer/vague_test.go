@@ -120,3 +120,42 @@ func TestVagueTexts(t *testing.T) {
 		t.Errorf("English.Vague %q", English.Vague)
 	}
 }
+
+// TestStuckIsVague: the idioms of being stuck with nothing named (Duden,
+// "nicht weiterkommen", "nicht weiterwissen", "festhängen",
+// "feststecken"; Cambridge Dictionary, "be stuck") are a vague complaint
+// like "geht nicht": the question what exactly does not work, no guide
+// picked by "kommen" or "hängen" (talk11: "ich komm nicht weiter" got a
+// choice of three unrelated guides). With a thing named, or not an idiom
+// of being stuck, the message is searched.
+func TestStuckIsVague(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, tt := range []struct {
+		msg   string
+		vague bool
+	}{
+		{"ich komm nicht weiter", true},
+		{"ich komme nicht weiter", true},
+		{"Ich komme hier einfach nicht mehr weiter!", true},
+		{"Hilfe, ich komme gerade nicht weiter", true},
+		{"ich weiß nicht weiter", true},
+		{"ich weiss nicht mehr weiter", true},
+		{"ich hänge fest", true},
+		{"ich stecke fest", true},
+		{"I'm stuck", true},
+		{"I’m stuck", true},
+		{"I am stuck again", true},
+		{"nein, ich komme nicht weiter", true},
+		{"ich komme bei der Anmeldung nicht weiter", false},
+		{"I'm stuck with the video call", false},
+		{"ich weiß nicht weiter mit Nextcloud", false},
+		{"ich komme weiter", false},
+		{"ich weiß nicht", false},
+		{"ich komme nicht mehr rein", false},
+	} {
+		d := Decide(tt.msg, lib, Options{Cases: true})
+		if got := d.Outcome == None && d.Vague; got != tt.vague {
+			t.Errorf("%q: %s vague=%v %v, want vague %v", tt.msg, d.Outcome, d.Vague, d.Guides(), tt.vague)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"maunium.net/go/mautrix/format"
 
@@ -138,6 +139,54 @@ var (
 	NoAlone = map[string]bool{"nah": true, "ne": true}
 )
 
+// ClauseBreaks are the marks that end a clause: a comma, the end of a
+// sentence, a line break, a dash ("Hallo - wie …") and a closing
+// parenthesis (BreakBefore reads their typographic forms too).
+const ClauseBreaks = ",.!?:;\n-)"
+
+// BreakBefore reports whether one of the characters of breaks stands
+// between position p of text and the word before it (only blanks
+// besides). The typographic forms that phones and word processors put
+// for typed ones count as those: "…" as ".", the dashes "–" and "—" as
+// "-" ("Hallo – wie …", "ein Problem… wie …"). It is the answer
+// decision's reading of a clause break, here so that support reads the
+// particles of NoAlone the same way (SetApart).
+func BreakBefore(text string, p int, breaks string) bool {
+	for k := p; k > 0; {
+		r, size := utf8.DecodeLastRuneInString(text[:k])
+		k -= size
+		switch r {
+		case '…':
+			r = '.'
+		case '–', '—':
+			r = '-'
+		}
+		switch {
+		case r < utf8.RuneSelf && strings.IndexByte(breaks, byte(r)) >= 0:
+			return true
+		case unicode.IsSpace(r):
+			continue
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// SetApart reports whether the word of text that ends at end stands
+// apart from what follows it: no word (letters or digits) follows, or a
+// clause break (ClauseBreaks, BreakBefore) stands before the next one. A
+// particle of NoAlone says no only so ("nah", "nah, no worries"; "nah
+// dran" is the adverb): the one reading of it, for support's case offer
+// and the answer decision's run of reply particles (they differed on "—"
+// and ")"; final review of the thirteenth pass). A hyphen right after the
+// word counts as a break here; both read it as a compound ("nah-dran")
+// by their own rules.
+func SetApart(text string, end int) bool {
+	next := strings.IndexFunc(text[end:], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+	return next < 0 || BreakBefore(text, end+next, ClauseBreaks)
+}
+
 // The polite yes: an answer particle that says yes with the words that
 // make it a polite acceptance, and nothing else — Duden, "bitte" ("ja,
 // bitte!": accepting an offer politely), "gern(e)" ("ja, gern!"), with
@@ -161,12 +210,12 @@ var (
 // bitte").
 const maxPoliteYes = 5
 
-// readYes reads words (NormWords of a message) as a yes alone: yes, one
-// of YesParticles with nothing but other particles, yesPolite and yesSure
-// around it (BareWords: punctuation and emoji between); polite, one of
-// yesPolite among them; sure, one of yesSure.
-func readYes(words string) (yes, polite, sure bool) {
-	fs := strings.Fields(BareWords(words))
+// readYes reads the bare words fs of a message (the fields of BareWords
+// of its NormWords: punctuation and emoji between dropped) as a yes
+// alone: yes, one of YesParticles with nothing but other particles,
+// yesPolite and yesSure around it; polite, one of yesPolite among them;
+// sure, one of yesSure.
+func readYes(fs []string) (yes, polite, sure bool) {
 	if len(fs) > maxPoliteYes {
 		return false, false, false
 	}
@@ -189,7 +238,7 @@ func readYes(words string) (yes, polite, sure bool) {
 // yes alone: YesParticles and yesPolite, one of each at least, with
 // punctuation or emoji between (BareWords: "ja, gerne!", "yes, please 🙂").
 func PoliteYes(words string) bool {
-	yes, polite, sure := readYes(words)
+	yes, polite, sure := readYes(strings.Fields(BareWords(words)))
 	return yes && polite && !sure
 }
 
@@ -198,13 +247,26 @@ func PoliteYes(words string) bool {
 // "ok!"), or answer particles that say yes, alone ("yep", "jo") or polite
 // or emphatic ("ja, gerne!", "yes please", "ja klar"), or with words of
 // approval ("ok, mach das"). NormWords drops a final question mark: a
-// caller with the message asks EndsAsking too.
+// caller with the message reads it with YesTo. The bare words are read
+// once, for all three readings.
 func SaysYes(words string) bool {
-	if YesWords[words] || YesWords[BareWords(words)] {
+	bare := BareWords(words)
+	if YesWords[words] || YesWords[bare] {
 		return true
 	}
-	yes, _, _ := readYes(words)
-	return yes || acceptYes(words)
+	fs := strings.Fields(bare)
+	yes, _, _ := readYes(fs)
+	return yes || acceptYes(fs)
+}
+
+// YesTo reads a message (text as sent, words its NormWords) as the answer
+// to a yes/no question: yes, it says yes (SaysYes); asks, it ends asking
+// (EndsAsking). "ok?", "ja gut?" ask whether something is all right and
+// answer no question with yes, however they say it (review rvR12,
+// finding 7): the callers, the case offer and the access request's
+// confirmation, take a yes only when it does not ask.
+func YesTo(text, words string) (yes, asks bool) {
+	return SaysYes(words), EndsAsking(text)
 }
 
 // The yes with words of approval: a yes particle or "ok" with what
@@ -232,12 +294,11 @@ var (
 		"mache": true, "mache das": true, "go ahead": true, "do it": true}
 )
 
-// acceptYes reports whether words (NormWords of a message) are a yes
-// with words of approval alone: acceptAnchors or YesParticles, one at
-// least, with acceptWords, acceptPhrases, yesPolite and yesSure, at most
-// maxPoliteYes words.
-func acceptYes(words string) bool {
-	fs := strings.Fields(BareWords(words))
+// acceptYes reports whether the bare words fs of a message (as readYes
+// reads them) are a yes with words of approval alone: acceptAnchors or
+// YesParticles, one at least, with acceptWords, acceptPhrases, yesPolite
+// and yesSure, at most maxPoliteYes words.
+func acceptYes(fs []string) bool {
 	if len(fs) < 2 || len(fs) > maxPoliteYes {
 		return false
 	}

@@ -81,19 +81,18 @@ func notHelped(words string) bool {
 // the message is (SaysNo reads short answers only, so only the first word
 // is given to it). A particle that is also a German word (chat.NoAlone:
 // "nah an der Tür", „nah dran“) says no only as the whole message ("nah",
-// "nah.") or before a clause break ("nah, no worries"), as the answer
-// "no" stands apart from what follows it (fix13's determiner rule).
+// "nah.") or set apart by a clause break ("nah, no worries";
+// chat.SetApart, the answer decision's reading), as the answer "no"
+// stands apart from what follows it (fix13's determiner rule).
 func opensWithNo(words string) bool {
 	first := words
 	if i := strings.IndexFunc(words, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }); i >= 0 {
 		first = words[:i]
 	}
 	if chat.NoAlone[first] {
-		rest := strings.TrimLeft(words[len(first):], " ")
-		// The first rune only (a message may be 60 KB); a hyphen joins
-		// a compound („nah-dran“), no answer (review rvR12, finding 4).
-		r, _ := utf8.DecodeRuneInString(rest)
-		return chat.SaysNo(words) || rest != "" && strings.ContainsRune(",.!?;:…–", r)
+		// A hyphen right after it joins a compound („nah-dran“), no
+		// answer (review rvR12, finding 4).
+		return chat.SaysNo(words) || !strings.HasPrefix(words[len(first):], "-") && chat.SetApart(words, len(first))
 	}
 	return first != "" && chat.SaysNo(first)
 }
@@ -394,14 +393,14 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 	// question answered (review rv8, finding 13).
 	asked := false
 	if d != nil && d.Offered && !offeredByThis {
+		yes, asks := chat.YesTo(text, words)
 		switch {
-		case chat.SaysYes(words):
-			if chat.EndsAsking(text) {
-				// "ok?", "ja gut?" ask whether that is all right: no
-				// yes (review rvR12, finding 7). The offer's question
-				// is asked again, as for "kein Problem".
-				return true, w.ReplyMarkdown(ctx, w.tx.OfferAskAgain)
-			}
+		case yes && asks:
+			// "ok?", "ja gut?" ask whether that is all right: no
+			// yes (review rvR12, finding 7). The offer's question
+			// is asked again, as for "kein Problem".
+			return true, w.ReplyMarkdown(ctx, w.tx.OfferAskAgain)
+		case yes:
 			return true, w.confirmCase(ctx, d)
 		case chat.SaysNo(words):
 			return true, w.declineCase(ctx, d)

@@ -1,3 +1,9 @@
+// Tests of a case offer: its text (the member's question quoted, the
+// suggestions named only when there were guides) and its prompts: the
+// earlier prompts kept when the offer is made again (withEarlier), which
+// events answer the pending offer (isPrompt), and which are prompts of an
+// offer no longer open (wasPrompt).
+
 package support
 
 import (
@@ -75,5 +81,60 @@ func TestWithEarlier(t *testing.T) {
 		if got := withEarlier(&tt.d, tt.prompt); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestSupersededPrompts: a new offer made after the last one lapsed or was
+// declined keeps that offer's prompts marked superseded (withEarlier), so
+// they never answer the new offer (isPrompt) but are known as prompts of
+// an offer no longer open (wasPrompt); an expired draft's prompts are all
+// such.
+func TestSupersededPrompts(t *testing.T) {
+	lapsed := storage.CaseDraft{PromptEvent: "declined:$x", EarlierPrompts: []string{"$p1", supersededMark + "$p0"}}
+	got := withEarlier(&lapsed, "$p2")
+	if want := []string{supersededMark + "$p1", supersededMark + "$p0"}; !slices.Equal(got, want) {
+		t.Fatalf("withEarlier after a lapse: %v, want %v", got, want)
+	}
+	pending := storage.CaseDraft{Offered: true, PromptEvent: "$p2", EarlierPrompts: got}
+	for _, p := range []id.EventID{"$p0", "$p1"} {
+		if isPrompt(&pending, p) {
+			t.Errorf("%s of the lapsed offer answers the new one", p)
+		}
+		if !wasPrompt(&pending, p, false) {
+			t.Errorf("%s is not known as a prompt of an offer no longer open", p)
+		}
+	}
+	if !isPrompt(&pending, "$p2") || wasPrompt(&pending, "$p2", false) {
+		t.Error("the pending offer's own prompt is not its prompt")
+	}
+	if !wasPrompt(&pending, "$p2", true) {
+		t.Error("the prompt of an expired draft is not known as no longer open")
+	}
+	if wasPrompt(&pending, "$other", true) || wasPrompt(&pending, "", true) {
+		t.Error("an event that was no prompt is taken for one")
+	}
+}
+
+// TestPromptTargetNoMark: a reaction's target is whatever the sender's
+// client put there; one that spells a mark the draft keeps beside event
+// IDs ("superseded:$p0", "declined:$n") names no prompt, so it neither
+// answers the pending offer (isPrompt) nor counts as a prompt of one no
+// longer open (wasPrompt) — review rvM: "superseded:$p0" confirmed the
+// pending offer. The prompts themselves still do.
+func TestPromptTargetNoMark(t *testing.T) {
+	d := storage.CaseDraft{Offered: true, PromptEvent: "$p2", EarlierPrompts: []string{supersededMark + "$p0", "$p1"}}
+	for _, target := range []id.EventID{supersededMark + "$p0", id.EventID(declinedBy("$n"))} {
+		if isPrompt(&d, target) {
+			t.Errorf("%s answers the pending offer", target)
+		}
+		for _, expired := range []bool{false, true} {
+			if wasPrompt(&d, target, expired) {
+				t.Errorf("%s (expired %v) is taken for a prompt no longer open", target, expired)
+			}
+		}
+	}
+	lapsed := storage.CaseDraft{PromptEvent: declinedBy("$n"), EarlierPrompts: []string{"$p1"}}
+	if !isPrompt(&d, "$p2") || !isPrompt(&d, "$p1") || !wasPrompt(&d, "$p0", false) || !wasPrompt(&lapsed, "$p1", false) {
+		t.Error("a real prompt is no longer known")
 	}
 }

@@ -90,11 +90,10 @@ func readsAsWord(end string, lang *langVote) bool {
 // both libraries: every mention of these names), so the word stays
 // unknown, as another word the guides do not use does, and the guards for
 // unknown words read it.
-func (ix *Index) unname(cs []concept, plain []string) {
+func (ix *Index) unname(cs []concept, plain []string, kr *keyer) {
 	if len(plain) == 0 {
 		return
 	}
-	kr := keyer{ix: ix}
 	for i := range cs {
 		c := &cs[i]
 		if !slices.Contains(plain, c.word) {

@@ -294,9 +294,9 @@ func offTopicWord(w string) string {
 // kalender": the closed-up form of two or three neighbouring words),
 // hyphenated (the tokenizer's joined form) or closed up. The names that
 // read as the common word they also are (plain: wordReadings) are none.
-func (ix *Index) offTopic(toks []rawToken, doc int32, plain []string) []string {
+func (ix *Index) offTopic(toks []rawToken, doc int32, plain []string, kr *keyer) []string {
 	var out []string
-	key := (&keyer{ix: ix}).key
+	key := kr.key
 	named := func(s offTopicSignal, w string) bool {
 		if ix.namesVariant(doc, w) || ix.namesVariant(doc, s.word) {
 			return true

@@ -187,14 +187,14 @@ const maxQueryPairs = 2 * maxQueryTokens
 
 // queryPairs appends to ids the ids of the indexed pairs of the query's
 // tokens, each once.
-func (ix *Index) queryPairs(toks []rawToken, ids []int32) []int32 {
+func (ix *Index) queryPairs(toks []rawToken, ids []int32, kr *keyer) []int32 {
 	if ix.phr == nil || len(ix.phr.ids) == 0 {
 		return ids
 	}
 	var kbuf [maxQueryTokens]string
 	var sbuf [maxQueryTokens]bool
 	ks, stop := kbuf[:0], sbuf[:0]
-	ix.pairWords(toks, func(_ int, k string, s bool) {
+	ix.pairWords(toks, kr, func(_ int, k string, s bool) {
 		ks = append(ks, k)
 		stop = append(stop, s)
 	})
@@ -212,11 +212,10 @@ func (ix *Index) queryPairs(toks []rawToken, ids []int32) []int32 {
 
 // pairWords calls f with each query token that takes part in the
 // query's pairs, at most maxQueryTokens of them: its index in toks, its
-// key (the stem key of a content word, the folded function word itself)
-// and whether it is a function word. Articles and over-long words take no
-// part.
-func (ix *Index) pairWords(toks []rawToken, f func(i int, k string, stop bool)) {
-	kr := keyer{ix: ix}
+// key (the stem key of a content word, by kr; the folded function word
+// itself) and whether it is a function word. Articles and over-long words
+// take no part.
+func (ix *Index) pairWords(toks []rawToken, kr *keyer, f func(i int, k string, stop bool)) {
 	n := 0
 	for i, t := range toks {
 		if t.joined || len(t.word) > maxQueryWord || articles[t.word] {
@@ -236,13 +235,13 @@ func (ix *Index) pairWords(toks []rawToken, f func(i int, k string, stop bool)) 
 
 // phraseRank sets the phr evidence of each candidate from the query pairs
 // it says (see phraseIndex). Pairs in more than a tenth of the guides are
-// skipped, like the expansion's common terms.
-func (ix *Index) phraseRank(toks []rawToken, cands []cand, sc *scratch) {
+// skipped, like the expansion's common terms. kr keys the query's words.
+func (ix *Index) phraseRank(toks []rawToken, cands []cand, sc *scratch, kr *keyer) {
 	if phraseWeight == 0 || len(cands) < 2 {
 		return
 	}
 	var buf [maxQueryPairs]int32
-	ids := ix.queryPairs(toks, buf[:0])
+	ids := ix.queryPairs(toks, buf[:0], kr)
 	if len(ids) == 0 {
 		return
 	}
@@ -282,9 +281,9 @@ var phraseFirst = true
 // the first guide, and returns the first guide without them (second in
 // cands when moved). With room for one hit (limit 1) there is nothing to
 // reorder and the pairs do not count.
-func (ix *Index) orderHits(toks []rawToken, cs []concept, cands []cand, limit int, denom float64, sc *scratch) (moved bool, old cand) {
+func (ix *Index) orderHits(toks []rawToken, cs []concept, cands []cand, limit int, denom float64, sc *scratch, kr *keyer) (moved bool, old cand) {
 	if limit > 1 {
-		ix.phraseRank(toks, cands, sc)
+		ix.phraseRank(toks, cands, sc, kr)
 	}
 	// The first without the pairs (the expansion does not change it).
 	b := 0

@@ -57,7 +57,7 @@ func TestPhraseDebug(t *testing.T) {
 		toks := tokenizeMax(s, nil, maxQueryTokens)
 		var ks, ws []string
 		var st []bool
-		ix.pairWords(toks, func(i int, k string, b bool) {
+		ix.pairWords(toks, &keyer{ix: ix}, func(i int, k string, b bool) {
 			ks = append(ks, k)
 			ws = append(ws, toks[i].word)
 			st = append(st, b)

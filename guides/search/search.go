@@ -82,7 +82,7 @@ type Hit struct {
 	OneWord, OneWordDF float64
 	// Thing is the share of Score that comes from query words naming a
 	// device or another company's product (a phone, a camera, Outlook:
-	// offtopic11.go, thingWord).
+	// thing.go, thingWord).
 	Thing float64
 	// ThingTopics holds which of the query's thing words (Result.Things,
 	// bit i for the i-th; the first 64) the guide meets firmly in what it
@@ -222,14 +222,15 @@ func (ix *Index) analyze(query string) []concept {
 // visits, particle tries, compound parts) to *work when work is not nil; the
 // tests use it to check that the work per query is bounded.
 func (ix *Index) analyzeWork(query string, work *int) []concept {
-	cs, _ := ix.analyzeToks(query, work, make([]rawToken, 0, 16))
+	cs, _ := ix.analyzeToks(query, work, make([]rawToken, 0, 16), &keyer{ix: ix})
 	return cs
 }
 
 // keyer gives the index key of a folded query word: the key the
 // library's own text gave that surface form, else its stem. It makes its
 // stemmer on first need (one per query: a stemmer is not safe for
-// concurrent use).
+// concurrent use). A search makes one and hands it to every step that
+// keys the query's words (the analysis, unname, the pairs, offTopic).
 type keyer struct {
 	ix *Index
 	st *stemmer
@@ -279,14 +280,13 @@ func (kr *keyer) key(w string) string {
 }
 
 // analyzeToks is analyzeWork that also returns the query's tokens,
-// appended to buf.
-func (ix *Index) analyzeToks(query string, work *int, buf []rawToken) ([]concept, []rawToken) {
+// appended to buf, and keys the words with kr.
+func (ix *Index) analyzeToks(query string, work *int, buf []rawToken, kr *keyer) ([]concept, []rawToken) {
 	step := func(n int) {
 		if work != nil {
 			*work += n
 		}
 	}
-	kr := &keyer{ix: ix}
 	toks := joinPhrasal(tokenizeMax(query, buf, maxQueryTokens), kr)
 	key := kr.key
 	toks = ix.joinEnglishCompounds(toks, kr)
@@ -779,7 +779,8 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 	}
 	res := Result{Query: query}
 	var buf [16]rawToken
-	cs, toks := ix.analyzeToks(query, nil, buf[:0])
+	kr := &keyer{ix: ix}
+	cs, toks := ix.analyzeToks(query, nil, buf[:0], kr)
 	f.concepts = len(cs)
 	if len(cs) == 0 || len(ix.docs) == 0 {
 		return res, f
@@ -789,7 +790,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 
 	strongFor(cs)
 	plain := wordReadings(toks)
-	ix.unname(cs, plain)
+	ix.unname(cs, plain, kr)
 	var denom float64
 	for ci := range cs {
 		c := &cs[ci]
@@ -883,7 +884,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 	// The word-order evidence may reorder the hits but never makes a
 	// confident answer (phrase.go: orderHits and phraseGuard).
 	topicOld := topicFirst(cands)
-	moved, old := ix.orderHits(toks, cs, cands, limit, denom, sc)
+	moved, old := ix.orderHits(toks, cs, cands, limit, denom, sc, kr)
 	// (old is the first without the pairs, by rank with TopicRank.)
 	topicMoved := topicOld.doc != old.doc && cands[0].doc != topicOld.doc
 	pairsOwn := moved && topicMoved && pairsFirstWithoutTopicRank(cands)
@@ -944,7 +945,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 	if reranked {
 		rerankGuard(&res)
 	}
-	res.OffTopic = ix.offTopic(toks, offDoc, plain)
+	res.OffTopic = ix.offTopic(toks, offDoc, plain, kr)
 	res.OffTopic, res.OffTopicSpeaks = ix.offTopicSpeakers(cs, toks, res.OffTopic, plain)
 	return res, f
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"github.com/lotse-bot/lotse/commands/answer"
 	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/commands/chat/chattest"
 	"github.com/lotse-bot/lotse/guides"
@@ -38,6 +39,40 @@ func TestIsQuestionAfterNo(t *testing.T) {
 	} {
 		if got := w.IsQuestion(context.Background(), tt.msg); got != tt.want {
 			t.Errorf("IsQuestion(%q) = %v, want %v", tt.msg, got, tt.want)
+		}
+	}
+}
+
+// TestNoThanksWithOfferPending: what support asks of the answer flow
+// while a case offer is pending (commands/handler.go wires these): the
+// polite refusal alone ("nope, thanks", "nö danke") is a decline
+// (IsDecline) and no question (IsQuestion), so support declines the
+// offer; "kein Problem", "no worries" are neither a decline nor a question
+// but IsNoProblem, so support leaves the offer open (fix13; the whole
+// flow: commands/support_decline_test.go and support_closings_test.go).
+func TestNoThanksWithOfferPending(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	for _, tt := range []struct {
+		msg                          string
+		decline, question, noProblem bool
+	}{
+		{"nein danke", true, false, false},
+		{"nope, thanks", true, false, false},
+		{"nö danke", true, false, false},
+		{"no, thank you", true, false, false},
+		{"kein Problem", false, false, true},
+		{"no worries", false, false, true},
+		{"nein, ich brauche Hilfe bei der Anmeldung", false, true, false},
+	} {
+		if got := answer.IsDecline(tt.msg); got != tt.decline {
+			t.Errorf("IsDecline(%q) = %v, want %v", tt.msg, got, tt.decline)
+		}
+		if got := f.w.IsQuestion(ctx, tt.msg); got != tt.question {
+			t.Errorf("IsQuestion(%q) = %v, want %v", tt.msg, got, tt.question)
+		}
+		if got := answer.IsNoProblem(tt.msg); got != tt.noProblem {
+			t.Errorf("IsNoProblem(%q) = %v, want %v", tt.msg, got, tt.noProblem)
 		}
 	}
 }

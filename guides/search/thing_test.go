@@ -1,0 +1,80 @@
+// Tests of thing.go: which query words name a thing (thingWord) and the
+// share of a guide's score they carry (Hit.Thing).
+
+package search
+
+import (
+	"math"
+	"testing"
+)
+
+// TestThingWord: the words that name a thing are the device groups of
+// the off-topic list (the hand-written hardware group, the blind list's
+// device categories with their weak and everyday words), the proper names
+// the blind list keeps as weak signals (Outlook, Dropbox), and the blind
+// list's device class words the signals leave out (Handy, Kamera …), with
+// their inflection endings; not the office (a place), not the full
+// signals of products and services (they have the off-topic gate), not
+// the everyday words of other categories, not the guides' other class
+// words (Cloud, Mail).
+func TestThingWord(t *testing.T) {
+	for _, c := range []struct {
+		w    string
+		want bool
+	}{
+		{"handy", true}, {"handys", true}, {"smartphone", true}, {"kamera", true}, {"kameras", true},
+		{"webcam", true}, {"kopfhörer", true}, {"lautsprecher", true}, {"festnetz", true},
+		{"akku", true}, {"laptop", true}, {"drucker", true}, {"battery", true}, // hardware group
+		{"iphone", true}, {"android", true}, {"samsung", true}, // weak signals of a device category
+		{"festnetztelefon", true}, {"fernseher", true}, {"tv", true}, // blind list's other devices, an everyday word
+		{"parteibüro", false},                               // the office: a device group's bars, but a place
+		{"cloud", false}, {"mail", false}, {"teams", false}, // class words of other categories
+		{"outlook", true}, {"thunderbird", true}, {"dropbox", true}, // weak signals: proper names the guides use
+		{"whatsapp", false}, {"gmx", false}, {"signal", false}, // full signals, an everyday word of a messenger
+		{"benachrichtigungen", false}, {"akkus", true}, {"klingelton", false},
+	} {
+		if got := thingWord(c.w); got != c.want {
+			t.Errorf("thingWord(%q) = %v, want %v", c.w, got, c.want)
+		}
+	}
+}
+
+// TestThingShare: Hit.Thing is the share of a guide's score that the
+// query's device words carry.
+func TestThingShare(t *testing.T) {
+	ix := Build([]Doc{
+		{ID: "matrix/benachrichtigungen.md", Title: "Benachrichtigungen am Handy", Tags: []string{"Akku", "Push"},
+			Summary:  "Wenn Element auf dem Handy keine Benachrichtigungen zeigt.",
+			Sections: []Section{{Text: "Die Akku-Optimierung des Handys hält Element im Hintergrund an."}}},
+		{ID: "nextcloud/kalender.md", Title: "Kalender auf dem Handy", Tags: []string{"Termine"},
+			Summary: "Den Kalender der Cloud auf dem Handy einrichten."},
+		{ID: "nextcloud/ordner.md", Title: "Ordner teilen", Summary: "Einen Ordner in der Cloud mit anderen teilen."},
+	}, Options{})
+	for _, c := range []struct {
+		q        string
+		id       string
+		min, max float64
+	}{
+		// Only device words meet the guide: all of its score.
+		{"handy akku ist schnell leer", "matrix/benachrichtigungen.md", 1, 1},
+		// A word of the guide's matter beside the device: a share.
+		{"keine benachrichtigungen auf dem handy", "matrix/benachrichtigungen.md", 0.1, 0.7},
+		// No device word: none.
+		{"ordner in der cloud teilen", "nextcloud/ordner.md", 0, 0},
+	} {
+		r := ix.Search(c.q, 3)
+		var h *Hit
+		for i := range r.Hits {
+			if r.Hits[i].ID == c.id {
+				h = &r.Hits[i]
+			}
+		}
+		if h == nil {
+			t.Errorf("%q: %s not found: %+v", c.q, c.id, r.Hits)
+			continue
+		}
+		if h.Thing < c.min-1e-9 || h.Thing > c.max+1e-9 || math.IsNaN(h.Thing) {
+			t.Errorf("%q: %s Device %.2f, want %.2f–%.2f", c.q, c.id, h.Thing, c.min, c.max)
+		}
+	}
+}
