@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -35,7 +36,7 @@ func TestEnLexRebuild(t *testing.T) {
 	if src == "" {
 		t.Skip("set LOTSE_ENLEX_SRC to the directory the Debian packages were unpacked into")
 	}
-	var pairs [][2]string
+	var pairs []enlexPair
 	files := 0
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -57,8 +58,10 @@ func TestEnLexRebuild(t *testing.T) {
 		if err != nil {
 			return fmt.Errorf("%s: %w", p, err)
 		}
+		for _, p := range ps {
+			pairs = append(pairs, enlexPair{p[0], p[1], files})
+		}
 		files++
-		pairs = append(pairs, ps...)
 		return nil
 	})
 	if err != nil {
@@ -77,7 +80,7 @@ func TestEnLexRebuild(t *testing.T) {
 }
 
 // enlexFileHeader is the comment block of enlex.tsv.
-const enlexFileHeader = `# English → German word lexicon (fourteenth quality pass, branch en14), made MECHANICALLY by
+const enlexFileHeader = `# English → German word lexicon (search: English words the library does not know), made MECHANICALLY by
 # TestEnLexRebuild (enlex_gen_test.go) from the gettext catalogs (de/LC_MESSAGES/*.mo: msgid
 # English, msgstr German) of these Debian 12 (bookworm) packages:
 #   libreoffice-l10n-de 4:7.4.7-1+deb12u14, evolution-common 3.46.4-2+deb12u1,
@@ -96,8 +99,13 @@ const enlexFileHeader = `# English → German word lexicon (fourteenth quality p
 # each side, mnemonics and placeholders removed, each distinct pair once; IBM Model 1 (EM, NULL
 # word) English→German and German→English on English Snowball stems and German index keys; a
 # German key is kept for an English stem (a–z only) when both directions give it at least the
-# thresholds of enlexLearn and the two co-occur in enlexMinPairs pairs; at most enlexMaxTrans per
-# stem, best first, written as the German word form seen most often. Never edited by hand.
+# thresholds of enlexLearn (the intersection of the two directions), both have three letters
+# or more, the German word is not the English one (its English stem differs), the two co-occur in
+# enlexMinPairs pairs and in the pairs of enlexMinCatalogs catalogs (a product's own collocation
+# stays out), and the stem is no stem of a stop word or of an everyday word of
+# commonListEnglish (common.go: narrative and light verbs, time, place, quantity words); at most
+# enlexMaxTrans per stem, best first, written as the German word form seen most often. Never
+# edited by hand.
 # english_stem<TAB>german words
 `
 
@@ -225,12 +233,16 @@ func utf16be(b []byte) string {
 
 // Bounds of the lexicon's learning (enlexLearn).
 const (
-	enlexMaxWords = 8   // words per side of a string pair used
-	enlexIters    = 6   // EM iterations per direction
-	enlexMinPairs = 3   // distinct string pairs an English stem and a German key share
-	enlexMinFwd   = 0.2 // t(German key | English stem)
-	enlexMinBwd   = 0.2 // t(English stem | German key)
-	enlexMaxTrans = 3   // German words per English stem
+	enlexMaxWords = 8 // words per side of a string pair used
+	enlexIters    = 6 // EM iterations per direction
+	enlexMinPairs = 3 // distinct string pairs an English stem and a German key share
+	// enlexMinCatalogs is the number of catalogs whose string pairs an
+	// English stem and a German key must share: a pair only one product
+	// uses is that product's collocation ("major" → "Hauptgitterlinien"
+	// in a chart dialog), not a translation of the word.
+	enlexMinCatalogs = 2
+	enlexMinFwd      = 0.2 // t(German key | English stem)
+	enlexMinBwd      = 0.2 // t(English stem | German key)
 )
 
 // enlexMarkup matches what is no word of a UI string: printf and Python
@@ -251,12 +263,40 @@ type enlexRow struct {
 	de []string
 }
 
+// enlexPair is one aligned UI string pair and the catalog it came from.
+type enlexPair struct {
+	en, de string
+	cat    int
+}
+
+// enlexSkipStems returns the English stems the lexicon has no row for:
+// those of the stop words and of the everyday words of commonListEnglish.
+// Both lists are general English, written for the search, not for the
+// lexicon: a light verb or a narrative word ("take", "keep", "see",
+// "long", "home") has as many German words as uses, and a UI catalog
+// pairs it with one of them ("take" → "aufnehmen" of a camera app).
+func enlexSkipStems(es *englishStemmer) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range []string{stopList, stopParadigms, commonListEnglish} {
+		for _, w := range strings.Fields(l) {
+			if asciiLetters(w) {
+				m[enlexKey(w, es)] = true
+			}
+		}
+	}
+	return m
+}
+
 // enlexLearn learns the lexicon's rows from UI string pairs (see
 // enlexFileHeader for the rule).
-func enlexLearn(raw [][2]string) []enlexRow {
+func enlexLearn(raw []enlexPair) []enlexRow {
 	est := newEnglishStemmer()
+	skip := enlexSkipStems(est)
 	gst := newStemmer()
-	type sent struct{ e, g []int32 }
+	type sent struct {
+		e, g []int32
+		cats []int // the catalogs the string pair is in
+	}
 	var eVoc, gVoc []string
 	eID, gID := map[string]int32{}, map[string]int32{}
 	surf := map[string]map[string]int{} // German key → surface → count
@@ -268,27 +308,24 @@ func enlexLearn(raw [][2]string) []enlexRow {
 		*voc = append(*voc, w)
 		return ids[w]
 	}
-	eKey := func(w string) string {
-		if s := est.stem(w); s != "" {
-			return s
-		}
-		return w
-	}
-	seen := map[[2]string]bool{}
+	seen := map[[2]string]int{} // string pair → its index in sents
 	var sents []sent
 	for _, p := range raw {
-		ew, gw := enlexWords(p[0]), enlexWords(p[1])
+		ew, gw := enlexWords(p.en), enlexWords(p.de)
 		if len(ew) == 0 || len(gw) == 0 || len(ew) > enlexMaxWords || len(gw) > enlexMaxWords {
 			continue
 		}
 		k := [2]string{strings.Join(ew, " "), strings.Join(gw, " ")}
-		if seen[k] {
+		if i, ok := seen[k]; ok {
+			if !slices.Contains(sents[i].cats, p.cat) {
+				sents[i].cats = append(sents[i].cats, p.cat)
+			}
 			continue
 		}
-		seen[k] = true
-		var s sent
+		seen[k] = len(sents)
+		s := sent{cats: []int{p.cat}}
 		for _, w := range ew {
-			s.e = append(s.e, id(&eVoc, eID, eKey(w)))
+			s.e = append(s.e, id(&eVoc, eID, enlexKey(w, est)))
 		}
 		for _, w := range gw {
 			gk := gst.stem(w)
@@ -303,6 +340,7 @@ func enlexLearn(raw [][2]string) []enlexRow {
 	es := make([][]int32, len(sents))
 	gs := make([][]int32, len(sents))
 	cooc := map[uint64]int{}
+	cats := map[uint64]map[int]bool{} // the catalogs a pair co-occurs in
 	for i, s := range sents {
 		es[i], gs[i] = s.e, s.g
 		done := map[uint64]bool{}
@@ -312,6 +350,12 @@ func enlexLearn(raw [][2]string) []enlexRow {
 				if !done[k] {
 					done[k] = true
 					cooc[k]++
+					if cats[k] == nil {
+						cats[k] = map[int]bool{}
+					}
+					for _, c := range s.cats {
+						cats[k][c] = true
+					}
 				}
 			}
 		}
@@ -325,7 +369,11 @@ func enlexLearn(raw [][2]string) []enlexRow {
 	for k, n := range cooc {
 		e, g := int32(k>>32), int32(k&0xffffffff)
 		ew, gw := eVoc[e], gVoc[g]
-		if n < enlexMinPairs || len(ew) < 3 || !asciiLetters(ew) || isStop(ew) || isStop(gw) || ew == gw {
+		// Words of at least three letters on both sides (no "E" of
+		// "E-Mail"), and no German word that is the English one (a
+		// loanword or a product name: "windows" for "window").
+		if n < enlexMinPairs || len(cats[k]) < enlexMinCatalogs || len(ew) < 3 || len(gw) < 3 ||
+			!asciiLetters(ew) || skip[ew] || isStop(ew) || isStop(gw) || ew == gw || enlexKey(gw, est) == ew {
 			continue
 		}
 		pf, pb := fwd[uint64(e+1)<<32|uint64(g)], bwd[uint64(g+1)<<32|uint64(e)]

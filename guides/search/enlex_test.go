@@ -10,7 +10,8 @@ import (
 
 // TestEnLexParses: every row of the embedded lexicon parses, is keyed by
 // a lower-case ASCII English stem and has at most enlexMaxTrans German
-// words; the lexicon knows a few IT words.
+// words (so a word costs at most that many look-ups); the lexicon knows a
+// few IT words.
 func TestEnLexParses(t *testing.T) {
 	rows := 0
 	for l := range strings.SplitSeq(enlexTSV, "\n") {
@@ -34,8 +35,9 @@ func TestEnLexParses(t *testing.T) {
 	}
 }
 
-// enlexTestDocs is a small German library with a printer guide and a
-// microphone guide.
+// enlexTestDocs is a small German library: a printer guide, a
+// microphone guide and a Wi-Fi guide that shares the printer guide's
+// "Büro".
 func enlexTestDocs() []Doc {
 	return []Doc{
 		{ID: "technik/drucker.md", Title: "Drucker im Büro",
@@ -44,22 +46,33 @@ func enlexTestDocs() []Doc {
 		{ID: "bbb/mikrofon.md", Title: "Mikrofon in der Videokonferenz",
 			Summary:  "Wenn dich die anderen nicht hören.",
 			Sections: []Section{{"", "Erlaube dem Browser das Mikrofon."}}},
+		{ID: "technik/wlan.md", Title: "WLAN im Büro",
+			Summary:  "Wie du ins WLAN im Büro kommst.",
+			Sections: []Section{{"", "Das Passwort steht am Router im Büro."}}},
 	}
 }
 
+// withEnLex runs f with the lexicon's weight set to w.
+func withEnLex(w float64, f func()) {
+	old := enlexWeight
+	enlexWeight = w
+	defer func() { enlexWeight = old }()
+	f()
+}
+
 // TestEnLexEnglishWord: in a message the language vote reads as English,
-// an English word the library does not know ("printer") gets its German
-// translation the library knows ("Drucker") as a weak alternative, and
-// the search finds the guide; in a German message the same word does not
-// (there it may be a misspelling or a German word), nor when the lexicon
-// is switched off.
+// an English word the library does not know ("printer") records its
+// German translation the library knows ("Drucker") as lexicon evidence;
+// in a German message the same word does not (there it may be a
+// misspelling or a German word), nor when the lexicon is switched off.
+// The concept of the word is the one made without the lexicon.
 func TestEnLexEnglishWord(t *testing.T) {
 	ix := Build(enlexTestDocs(), Options{})
 	drucker := ix.terms[(&keyer{ix: ix}).key("drucker")]
 	tests := []struct {
 		name, query string
 		off         bool
-		want        bool // "printer" has the term of "Drucker"
+		want        bool // "printer" records the term of "Drucker"
 	}{
 		{"English message", "my printer is offline and i can't print the flyers", false, true},
 		{"German message", "der printer in der geschäftsstelle geht nicht", false, false},
@@ -67,46 +80,74 @@ func TestEnLexEnglishWord(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			w := enlexWeight
 			if tt.off {
-				old := enlexWeight
-				enlexWeight = 0
-				defer func() { enlexWeight = old }()
+				w = 0
 			}
-			got := false
-			for _, c := range ix.analyze(tt.query) {
-				if c.word != "printer" {
-					continue
+			withEnLex(w, func() {
+				kr := &keyer{ix: ix}
+				cs, _ := ix.analyzeToks(tt.query, nil, nil, kr)
+				got := false
+				for _, e := range kr.lex {
+					for _, a := range e.alts {
+						got = got || a.term == drucker
+					}
 				}
-				for _, a := range c.alts {
-					if a.term == drucker {
-						got = true
-						if !c.typo || a.w != enlexWeight {
-							t.Errorf("translation is not weak: typo %v, weight %v", c.typo, a.w)
+				if got != tt.want {
+					t.Errorf("%q: printer → Drucker = %v, want %v", tt.query, got, tt.want)
+				}
+				for _, c := range cs {
+					for _, a := range c.alts {
+						if a.term == drucker {
+							t.Errorf("%q: the concept of %q has the lexicon's term", tt.query, c.word)
 						}
 					}
 				}
-			}
-			if got != tt.want {
-				t.Errorf("%q: printer → Drucker = %v, want %v", tt.query, got, tt.want)
-			}
+			})
 		})
-	}
-	res := ix.Search("my printer is offline", 3)
-	if len(res.Hits) == 0 || res.Hits[0].ID != "technik/drucker.md" {
-		t.Errorf("English printer question: hits %v, want the printer guide first", res.Hits)
 	}
 }
 
-// TestEnLexBounded: a lexicon row adds at most enlexMaxRow alternatives,
-// and only for words in plain ASCII letters.
-func TestEnLexBounded(t *testing.T) {
+// TestEnLexAddsOnly: the lexicon's evidence only adds. It may bring the
+// guide that contains the translation first ("printer" → "Drucker"), but
+// every guide's Score and Strong are what they are without it, and the
+// decision is the one made without it: a first guide it brought is no
+// confident answer, whatever the old first guide's confidence was.
+func TestEnLexAddsOnly(t *testing.T) {
 	ix := Build(enlexTestDocs(), Options{})
-	kr := &keyer{ix: ix}
-	for _, w := range []string{"printer", "microphone", "café", "2fa"} {
-		c := concept{word: w}
-		ix.enlexAlts(&c, kr)
-		if len(c.alts) > enlexMaxRow || (!asciiLetters(w) && len(c.alts) > 0) {
-			t.Errorf("%q: %d alternatives", w, len(c.alts))
+	tests := []struct {
+		query, first string
+		confident    bool
+	}{
+		// Without the lexicon the Wi-Fi guide (one more "Büro") is
+		// first, and confident.
+		{"the printer in the büro does not work", "technik/drucker.md", false},
+		{"the printer in the office does not work", "technik/drucker.md", false},
+		// Nothing but the lexicon's word: no guide, as without it.
+		{"my printer is offline", "", false},
+		// The first guide stays: the decision is the one without.
+		{"printer wlan", "technik/wlan.md", true},
+	}
+	for _, tt := range tests {
+		var off, on Result
+		withEnLex(0, func() { off = ix.Search(tt.query, 3) })
+		on = ix.Search(tt.query, 3)
+		first := ""
+		if len(on.Hits) > 0 {
+			first = on.Hits[0].ID
+		}
+		if first != tt.first || on.Confident != tt.confident {
+			t.Errorf("%q: first %q confident %v, want %q %v", tt.query, first, on.Confident, tt.first, tt.confident)
+		}
+		for _, h := range on.Hits {
+			for _, o := range off.Hits {
+				if h.ID == o.ID && (h.Score != o.Score || h.Strong != o.Strong) {
+					t.Errorf("%q: %s Score %v Strong %v with the lexicon, %v %v without", tt.query, h.ID, h.Score, h.Strong, o.Score, o.Strong)
+				}
+			}
+		}
+		if len(off.Hits) > 0 && first == off.Hits[0].ID && (on.Confident != off.Confident || on.Close != off.Close) {
+			t.Errorf("%q: same first guide, decision %v/%v, without the lexicon %v/%v", tt.query, on.Confident, on.Close, off.Confident, off.Close)
 		}
 	}
 }
@@ -204,14 +245,26 @@ func buildMO(msgs [][2]string) []byte {
 func TestEnLexLearn(t *testing.T) {
 	nouns := [][2]string{{"File", "Datei"}, {"Folder", "Ordner"}, {"Page", "Seite"}, {"Image", "Bild"}}
 	verbs := [][2]string{{"_Open", "_öffnen"}, {"Save", "speichern"}, {"Delete", "löschen"}}
-	var pairs [][2]string
-	for _, n := range nouns {
-		pairs = append(pairs, n)
-		for _, v := range verbs {
-			pairs = append(pairs, [2]string{v[0] + " " + n[0], n[1] + " " + v[1]})
+	var pairs []enlexPair
+	for cat := range 2 { // two catalogs with the same strings
+		for _, n := range nouns {
+			pairs = append(pairs, enlexPair{n[0], n[1], cat})
+			for _, v := range verbs {
+				pairs = append(pairs, enlexPair{v[0] + " " + n[0], n[1] + " " + v[1], cat})
+			}
 		}
 	}
-	pairs = append(pairs, [2]string{"Printer", "Drucker"}) // once: too rare
+	pairs = append(pairs, enlexPair{"Printer", "Drucker", 0}) // once: too rare
+	// Often, but in one catalog only: a product's collocation.
+	for i := range 4 {
+		pairs = append(pairs, enlexPair{"Major " + verbs[i%3][0], "Hauptgitterlinien " + verbs[i%3][1], 0})
+	}
+	// A light verb of commonListEnglish has no row, however often.
+	for cat := range 2 {
+		for _, n := range nouns {
+			pairs = append(pairs, enlexPair{"Take " + n[0], n[1] + " aufnehmen", cat})
+		}
+	}
 	got := map[string][]string{}
 	for _, r := range enlexLearn(pairs) {
 		got[r.en] = r.de
@@ -223,5 +276,11 @@ func TestEnLexLearn(t *testing.T) {
 	}
 	if de, ok := got["printer"]; ok {
 		t.Errorf("printer → %v from one string pair", de)
+	}
+	if de := got["major"]; slices.Contains(de, "hauptgitterlinien") {
+		t.Errorf("major → %v from one catalog", de)
+	}
+	if de, ok := got["take"]; ok {
+		t.Errorf("take → %v: a light verb of commonListEnglish", de)
 	}
 }

@@ -88,7 +88,7 @@ func TestEnLexWordsUsed(t *testing.T) {
 				continue
 			}
 			probe := concept{word: c.word}
-			if !ix.enlexAlts(&probe, kr) {
+			if !ix.enlexNote(probe.word, 1, kr) {
 				continue
 			}
 			var de []string
