@@ -77,6 +77,7 @@ func enlexKey(w string, es *englishStemmer) string {
 // weight in the query and the German words of its lexicon row that the
 // library knows.
 type enlexWord struct {
+	word   string
 	weight float64
 	alts   []alt
 }
@@ -98,7 +99,7 @@ func (ix *Index) enlexNote(word string, weight float64, kr *keyer) bool {
 	if len(e.alts) == 0 {
 		return false
 	}
-	e.weight = weight
+	e.word, e.weight = word, weight
 	kr.lex = append(kr.lex, e)
 	return true
 }

@@ -16,7 +16,7 @@ import (
 // that the engine's language vote (englishContext) reads as English, one
 // "file<TAB>message" line each, for measuring the English rows alone:
 //
-//	LOTSE_PARTS=/tmp/parts-en14 go test -tags goolm,tune -run TestEnLexEnglishRows ./guides/search/
+//	LOTSE_PARTS=/tmp/parts-NAME go test -tags goolm,tune -run TestEnLexEnglishRows ./guides/search/
 func TestEnLexEnglishRows(t *testing.T) {
 	dir := os.Getenv("LOTSE_PARTS")
 	if dir == "" {
@@ -56,7 +56,7 @@ func TestEnLexEnglishRows(t *testing.T) {
 // the library knows (bench sets against the bench guides, first messages
 // against library/):
 //
-//	LOTSE_PARTS=/tmp/parts-en14 go test -tags goolm,tune -v -run TestEnLexWordsUsed ./guides/search/
+//	LOTSE_PARTS=/tmp/parts-NAME go test -tags goolm,tune -v -run TestEnLexWordsUsed ./guides/search/
 func TestEnLexWordsUsed(t *testing.T) {
 	dir := os.Getenv("LOTSE_PARTS")
 	if dir == "" {
@@ -82,20 +82,14 @@ func TestEnLexWordsUsed(t *testing.T) {
 			ix = bench
 		}
 		kr := &keyer{ix: ix}
+		ix.analyzeToks(q, nil, nil, kr)
 		var used []string
-		for _, c := range ix.analyze(q) {
-			if !c.typo {
-				continue
-			}
-			probe := concept{word: c.word}
-			if !ix.enlexNote(probe.word, 1, kr) {
-				continue
-			}
+		for _, e := range kr.lex {
 			var de []string
-			for _, a := range probe.alts {
+			for _, a := range e.alts {
 				de = append(de, ix.termKeys[a.term])
 			}
-			used = append(used, c.word+" → "+strings.Join(de, ","))
+			used = append(used, e.word+" → "+strings.Join(de, ","))
 		}
 		if used != nil {
 			t.Logf("%s | %s | %s", f, q, strings.Join(used, "; "))
