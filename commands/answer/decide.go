@@ -408,6 +408,9 @@ func lastQuestionAgrees(d Decision, q string, ws []word, lib Library, opts Optio
 		return d
 	}
 	res := lib.SearchFor(q[ws[at].start-base:], maxChoices, opts.Team)
+	if res.Plain != nil {
+		res = *res.Plain // the lexicon decides nothing (decideSearch)
+	}
 	if len(res.Hits) == 0 || res.Hits[0].ID == d.Hits[0].ID {
 		return d
 	}

@@ -435,6 +435,8 @@ func TestLastQuestionAgrees(t *testing.T) {
 			search.Result{Hits: []search.Hit{{ID: "b.md"}}}, Choose, []string{"a.md", "b.md"}},
 		{"the question sentence finds the answer", "Ich soll mein Passwort bestätigen. Echt oder fake?",
 			search.Result{Hits: []search.Hit{{ID: "a.md"}}}, Answer, []string{"a.md"}},
+		{"only the lexicon's order puts a runner-up first (search.Result.Plain)", "Ich soll mein Passwort bestätigen. Echt oder fake?",
+			search.Result{Hits: []search.Hit{{ID: "b.md"}}, Plain: &search.Result{Hits: []search.Hit{{ID: "a.md"}}}}, Answer, []string{"a.md"}},
 		{"the question sentence finds a guide the whole did not", "Ich soll mein Passwort bestätigen. Echt oder fake?",
 			search.Result{Hits: []search.Hit{{ID: "c.md"}}}, Answer, []string{"a.md"}},
 		{"one sentence", "Echt oder fake?", search.Result{Hits: []search.Hit{{ID: "b.md"}}}, Answer, []string{"a.md"}},
