@@ -175,9 +175,9 @@ func TestCopeFailedVague(t *testing.T) {
 	}
 }
 
-// TestIsDeclineFix12: support reads the new declines as declines of a
+// TestIsDeclineOfOffer: support reads these declines as declines of a
 // pending offer (IsDecline), and a complaint never.
-func TestIsDeclineFix12(t *testing.T) {
+func TestIsDeclineOfOffer(t *testing.T) {
 	for msg, want := range map[string]bool{
 		"ich brauche keine Hilfe": true,
 		"I don't need help":       true,

@@ -361,6 +361,16 @@ func TestFloors(t *testing.T) {
 		// 158 of 179 = 88.3 % at the start and end, no confident wrong
 		// answer.
 		{"BenchSealed10", bench("sealed10"), 86, 1, nil},
+		// The eleventh sealed first messages, the judge of the thirteenth
+		// pass (testdata/first-messages-sealed11-2026-12-05.tsv: written
+		// blind in the twelfth pass's session): helped 168 of 187 = 89.8 %
+		// at the pass's start and end, 3 confident wrong answers.
+		{"FirstMessagesSealed11", firstMessages("sealed11"), 88, 4, []string{"smalltalk", "human"}},
+		// The eleventh sealed bench questions
+		// (guides/search/testdata/bench-sealed11-2026-12-05.tsv): helped
+		// 156 of 188 = 83.0 % at the start and end, no confident wrong
+		// answer.
+		{"BenchSealed11", bench("sealed11"), 82, 1, nil},
 	})
 }
 
