@@ -151,6 +151,13 @@ const minChoices = 2
 // the result; qw are q's words (tokens of q).
 func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Decision {
 	full := lib.SearchFor(q, 5, opts.Team)
+	shown := full.Hits
+	if full.Plain != nil {
+		// The English lexicon's rank evidence (search.Result.Plain)
+		// decides nothing: the decision reads the result without it,
+		// and a plain choice shows the guides in its order.
+		full = *full.Plain
+	}
 	res := withoutWeak(full)
 	d := Decision{Query: q, offTopic: len(res.OffTopic) > 0}
 	if len(res.Hits) == 0 || (!res.Confident && !res.Close) || res.Hits[0].Score < calib.minChoose {
@@ -245,7 +252,7 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 		d.exit, d.offTopic = exitOffTopicOneWord, true
 		return thingNoGuide(d, full.OffTopic, res.Hits, opts, tx)
 	}
-	return choice(d, res.Hits, tx)
+	return choice(d, shown, tx)
 }
 
 // noneExit names the exit of decideSearch that made a "no guide" after
@@ -401,6 +408,9 @@ func lastQuestionAgrees(d Decision, q string, ws []word, lib Library, opts Optio
 		return d
 	}
 	res := lib.SearchFor(q[ws[at].start-base:], maxChoices, opts.Team)
+	if res.Plain != nil {
+		res = *res.Plain // the lexicon decides nothing (decideSearch)
+	}
 	if len(res.Hits) == 0 || res.Hits[0].ID == d.Hits[0].ID {
 		return d
 	}

@@ -435,6 +435,8 @@ func TestLastQuestionAgrees(t *testing.T) {
 			search.Result{Hits: []search.Hit{{ID: "b.md"}}}, Choose, []string{"a.md", "b.md"}},
 		{"the question sentence finds the answer", "Ich soll mein Passwort bestätigen. Echt oder fake?",
 			search.Result{Hits: []search.Hit{{ID: "a.md"}}}, Answer, []string{"a.md"}},
+		{"only the lexicon's order puts a runner-up first (search.Result.Plain)", "Ich soll mein Passwort bestätigen. Echt oder fake?",
+			search.Result{Hits: []search.Hit{{ID: "b.md"}}, Plain: &search.Result{Hits: []search.Hit{{ID: "a.md"}}}}, Answer, []string{"a.md"}},
 		{"the question sentence finds a guide the whole did not", "Ich soll mein Passwort bestätigen. Echt oder fake?",
 			search.Result{Hits: []search.Hit{{ID: "c.md"}}}, Answer, []string{"a.md"}},
 		{"one sentence", "Echt oder fake?", search.Result{Hits: []search.Hit{{ID: "b.md"}}}, Answer, []string{"a.md"}},
@@ -593,6 +595,37 @@ func TestRunnersWithoutTopicRank(t *testing.T) {
 		}
 		if c.guide != "" && d.Guides()[0] != c.guide {
 			t.Errorf("%q: guides %v, want %s first", c.msg, d.Guides(), c.guide)
+		}
+	}
+}
+
+// TestLexiconDecidesNothing: a search result with the English lexicon's
+// rank evidence (search.Result.Plain: the result without it) is decided
+// on the plain result — its answer stays, its off-topic signal still
+// turns the message down — and a plain choice shows the guides in the
+// lexicon's order.
+func TestLexiconDecidesNothing(t *testing.T) {
+	plainHits := []search.Hit{{ID: "a.md", Score: 0.8, Strong: 0.7}, {ID: "b.md", Score: 0.2}}
+	lexHits := []search.Hit{{ID: "c.md", Score: 0.3, Strong: 0.3}, {ID: "a.md", Score: 0.8, Strong: 0.7}}
+	closeHits := []search.Hit{{ID: "a.md", Score: 0.4, Strong: 0.1}, {ID: "b.md", Score: 0.35}}
+	for _, c := range []struct {
+		name  string
+		plain search.Result
+		want  Outcome
+		first string
+	}{
+		{"plain answer", search.Result{Confident: true, Hits: plainHits}, Answer, "a.md"},
+		{"plain off-topic signal", search.Result{Close: true, Hits: closeHits, OffTopic: []string{"drucker"}}, None, ""},
+		{"plain choice, lexicon's order", search.Result{Close: true, Hits: closeHits}, Choose, "c.md"},
+	} {
+		res := search.Result{Close: true, Hits: lexHits, Plain: &c.plain}
+		d := Decide("eine Frage zu etwas", fixedLib(res), Options{})
+		first := ""
+		if d.Outcome != None && len(d.Hits) > 0 {
+			first = d.Hits[0].ID
+		}
+		if d.Outcome != c.want || first != c.first {
+			t.Errorf("%s: outcome %s first %q, want %s %q", c.name, d.Outcome, first, c.want, c.first)
 		}
 	}
 }

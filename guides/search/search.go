@@ -49,6 +49,12 @@ type Result struct {
 	// construction promotes runners-up that name a query word as their
 	// topic (review rvP11, finding 5b). See DecisionHits.
 	Runners []Hit
+	// Plain is the result without the lexicon's rank evidence (enlex.go),
+	// nil when the query has none: a decision that reads more than
+	// Confident and Close (commands/answer) decides on Plain and may
+	// show the lexicon's order, so that a statistical translation never
+	// changes an outcome.
+	Plain *Result
 }
 
 // DecisionHits returns the hits in the order a decision on the result
@@ -235,6 +241,9 @@ type keyer struct {
 	ix *Index
 	st *stemmer
 	en *englishStemmer // made on first need, like st
+	// lex is the lexicon evidence of the query's English words
+	// (enlex.go), recorded by analyzeToks.
+	lex []enlexWord
 }
 
 // langVote is the language of a query's tokens, voted (englishContext)
@@ -406,6 +415,12 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken, kr *keyer)
 			ix.finishConcept(&c)
 			cs = append(cs, c)
 			continue
+		}
+		// An English word of an English message that nothing above
+		// resolved: its German translations the library knows add rank
+		// evidence only (enlex.go); the concept is made as without them.
+		if english() {
+			ix.enlexNote(t.word, c.weight, kr)
 		}
 		// Misspelt word: nearest library words.
 		fixes, d := ix.typos.correct(t.word)
@@ -766,6 +781,29 @@ func (ix *Index) search(query string, limit int) (Result, features) {
 // searchWhere searches the guides that allow admits (all when allow is
 // nil) and returns the result with the features of the query.
 func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool) (Result, features) {
+	res, f, lex := ix.searchPass(query, limit, allow, false)
+	if !lex || len(res.Hits) == 0 {
+		return res, f
+	}
+	// The lexicon's rank evidence (enlex.go) may reorder the guides but
+	// never decides: with the same first guide the decision is the one
+	// made without it; a first guide it brought is at most a choice.
+	withLex, fLex, _ := ix.searchPass(query, limit, allow, true)
+	if len(withLex.Hits) == 0 {
+		return res, f
+	}
+	withLex.Plain = &res
+	if withLex.Hits[0].ID == res.Hits[0].ID {
+		withLex.Confident, withLex.Close = res.Confident, res.Close
+		return withLex, f
+	}
+	withLex.Confident = false
+	return withLex, fLex
+}
+
+// searchPass is one search of searchWhere: with useLex, the lexicon's
+// rank evidence is added. It also reports whether the query has any.
+func (ix *Index) searchPass(query string, limit int, allow func(id string) bool, useLex bool) (Result, features, bool) {
 	var f features
 	if limit <= 0 {
 		limit = 5
@@ -776,7 +814,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 	cs, toks := ix.analyzeToks(query, nil, buf[:0], kr)
 	f.concepts = len(cs)
 	if len(cs) == 0 || len(ix.docs) == 0 {
-		return res, f
+		return res, f, len(kr.lex) > 0
 	}
 	sc := ix.pool.Get().(*scratch)
 	defer ix.pool.Put(sc)
@@ -855,6 +893,9 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 			sc.mark[d] = false
 		}
 	}
+	if useLex {
+		ix.enlexRank(kr.lex, sc)
+	}
 	cands := make([]cand, 0, len(sc.seen))
 	for _, d := range sc.seen {
 		if allow == nil || allow(ix.docs[d].id) {
@@ -872,7 +913,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 	}
 	sc.seen = sc.seen[:0]
 	if denom <= 0 || len(cands) == 0 {
-		return res, f
+		return res, f, len(kr.lex) > 0
 	}
 	// The word-order evidence may reorder the hits but never makes a
 	// confident answer (phrase.go: orderHits and phraseGuard).
@@ -940,7 +981,7 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 	}
 	res.OffTopic = ix.offTopic(toks, offDoc, plain, kr)
 	res.OffTopic, res.OffTopicSpeaks = ix.offTopicSpeakers(cs, toks, res.OffTopic, plain)
-	return res, f
+	return res, f, len(kr.lex) > 0
 }
 
 // oneWord returns Hit.OneWord and Hit.OneWordDF of candidate c.
