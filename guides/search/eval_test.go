@@ -23,12 +23,18 @@ func TestEvalBenchCheck(t *testing.T) {
 // TestEvalBenchFresh checks the fresh held-out bench questions
 // (testdata/bench-fresh-2026-12-04.tsv: written from the guide topics before
 // the quality pass, never tuned on) against floors a little below what the
-// engine achieves (top-1 83.3 %, top-3 94.4 %, 8 of 10 out-of-scope
-// questions rejected, none lost to confidence).
+// engine achieves (top-1 88.9 %, top-3 95.6 %, 8 of 10 out-of-scope
+// questions rejected, 3 of 90 lost to confidence). The ceiling on "lost to
+// confidence" is 4 %, not 3 %: since the English lexicon (enlex.go) a
+// question whose right guide it brings to the first place counts as lost
+// to confidence, because a first guide the lexicon brought is never
+// confident. On this set that is one question, which had a confident
+// wrong first guide before (fourteenth pass: top-1 79 → 80 of 90, lost
+// 2 → 3, confident and right 77 both).
 func TestEvalBenchFresh(t *testing.T) {
 	docs := loadGuides(t, filepath.Join(benchDir(t), "guides"))
 	qs := readTSV(t, filepath.Join("testdata", "bench-fresh-2026-12-04.tsv"))
-	checkFloors(t, Evaluate(Build(docs, Options{}), qs), evalFloors{top1: 0.81, top3: 0.92, reject: 0.75, lostAtMost: 0.03})
+	checkFloors(t, Evaluate(Build(docs, Options{}), qs), evalFloors{top1: 0.81, top3: 0.92, reject: 0.75, lostAtMost: 0.04})
 }
 
 // TestEvalBenchUnseen checks the unseen bench questions
