@@ -126,10 +126,7 @@ func TestDeclineIDNoun(t *testing.T) {
 		{"I’d be fine", true},
 		{"thanks, I'd manage", true},
 	} {
-		d := Decide(tt.msg, lib, Options{Cases: true})
-		if got := d.Outcome == SmallTalk; got != tt.smallTalk {
-			t.Errorf("%q: %s %s %q, want small talk %v", tt.msg, d.Outcome, d.Talk, d.Reply, tt.smallTalk)
-		}
+		checkSmallTalkOrNot(t, lib, tt.msg, tt.smallTalk)
 	}
 }
 
@@ -217,10 +214,7 @@ func TestDeclineAsked(t *testing.T) {
 		{"I can do it myself", true},
 		{"I'm fine", true},
 	} {
-		d := Decide(tt.msg, lib, Options{Cases: true})
-		if got := d.Outcome == SmallTalk; got != tt.smallTalk {
-			t.Errorf("%q: %s %s %q, want small talk %v", tt.msg, d.Outcome, d.Talk, d.Reply, tt.smallTalk)
-		}
+		checkSmallTalkOrNot(t, lib, tt.msg, tt.smallTalk)
 	}
 }
 
@@ -255,10 +249,7 @@ func TestDeclineInverted(t *testing.T) {
 		{"no thanks, I'll manage", true},
 		{"ok, das mach ich selbst", true},
 	} {
-		d := Decide(tt.msg, lib, Options{Cases: true})
-		if got := d.Outcome == SmallTalk; got != tt.smallTalk {
-			t.Errorf("%q: %s %s %q, want small talk %v", tt.msg, d.Outcome, d.Talk, d.Reply, tt.smallTalk)
-		}
+		checkSmallTalkOrNot(t, lib, tt.msg, tt.smallTalk)
 	}
 }
 
@@ -305,5 +296,16 @@ func TestNoThanksDeclines(t *testing.T) {
 		if got := IsDecline(tt.msg); got != tt.decline {
 			t.Errorf("IsDecline(%q) = %v, want %v", tt.msg, got, tt.decline)
 		}
+	}
+}
+
+// checkSmallTalkOrNot checks that msg is small talk of some kind when
+// want, and no small talk otherwise (the decline tables: which words close
+// a conversation, whatever the reply; checkTalk checks the kind too).
+func checkSmallTalkOrNot(t *testing.T, lib Library, msg string, want bool) {
+	t.Helper()
+	d := Decide(msg, lib, Options{Cases: true})
+	if got := d.Outcome == SmallTalk; got != want {
+		t.Errorf("%q: %s %s %q, want small talk %v", msg, d.Outcome, d.Talk, d.Reply, want)
 	}
 }
