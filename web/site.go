@@ -276,14 +276,14 @@ func (s *site) searchPage(query string, l links) ([]byte, error) {
 	if query != "" && !l.static {
 		d.Title = "Suche: " + query + " – " + s.title
 		d.Query = query
-		res := s.lib.Search(query, 3*searchLimit)
-		for i, h := range res.Hits {
+		hits, confident := s.lib.Search(query, 3*searchLimit).Shown()
+		for i, h := range hits {
 			g, ok := s.lib.Get(h.ID)
 			if !ok || s.byPath[guidePath(g.ID)] != g {
 				continue
 			}
 			if i == 0 {
-				d.Confident = res.Confident
+				d.Confident = confident
 			}
 			hit := searchHit{URL: l.Guide(g.ID), Title: g.Title, Summary: g.Summary}
 			if h.Section > 0 && h.Section < len(g.Sections) {

@@ -89,22 +89,23 @@ func guidesSearch(args []string, stdin io.Reader, stdout, stderr io.Writer) erro
 	}
 	answer := func(q string) error {
 		res := lib.Search(q, *limit)
+		hits, confident := res.Shown()
 		if *asJSON {
-			line := searchLine{Query: q, Confident: res.Confident, Results: []searchItem{}}
-			for _, h := range res.Hits {
+			line := searchLine{Query: q, Confident: confident, Results: []searchItem{}}
+			for _, h := range hits {
 				line.Results = append(line.Results, searchItem{ID: h.ID, Title: h.Title, Score: h.Score})
 			}
 			return json.NewEncoder(stdout).Encode(line)
 		}
 		verdict := "kein sicherer Treffer (\"keine passende Anleitung\")"
-		if res.Confident {
+		if confident {
 			verdict = "sicher (Lotse antwortet mit Platz 1)"
 		} else if res.Close {
 			verdict = "unsicher (Lotse fragt „Meintest du …?“)"
 		}
 		fmt.Fprintf(stdout, "%s\n  → %s\n", q, verdict)
 		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-		for i, h := range res.Hits {
+		for i, h := range hits {
 			fmt.Fprintf(tw, "  %d.\t%.3f\t%s\t%s\n", i+1, h.Score, h.ID, h.Title)
 		}
 		return tw.Flush()

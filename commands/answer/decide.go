@@ -151,13 +151,10 @@ const minChoices = 2
 // the result; qw are q's words (tokens of q).
 func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Decision {
 	full := lib.SearchFor(q, 5, opts.Team)
-	shown := full.Hits
-	if full.Plain != nil {
-		// The English lexicon's rank evidence (search.Result.Plain)
-		// decides nothing: the decision reads the result without it,
-		// and a plain choice shows the guides in its order.
-		full = *full.Plain
-	}
+	// The English lexicon's order (search.Result.Reordered) decides
+	// nothing: the decision reads the result without it, and a choice
+	// shows the guides in its order.
+	shown, _ := full.Shown()
 	res := withoutWeak(full)
 	d := Decision{Query: q, offTopic: len(res.OffTopic) > 0}
 	if len(res.Hits) == 0 || (!res.Confident && !res.Close) || res.Hits[0].Score < calib.minChoose {
@@ -252,7 +249,7 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 		d.exit, d.offTopic = exitOffTopicOneWord, true
 		return thingNoGuide(d, full.OffTopic, res.Hits, opts, tx)
 	}
-	return choice(d, shown, tx)
+	return choiceWithin(d, shown, calib.chooseShare*res.Hits[0].Score, tx)
 }
 
 // noneExit names the exit of decideSearch that made a "no guide" after
@@ -285,16 +282,19 @@ func noGuideNote(d Decision, nearest []search.Hit, opts Options, tx *Texts, note
 // choice makes d a choice of the hits within chooseShare of the first
 // one's score (at most maxChoices), hits[0] first.
 func choice(d Decision, hits []search.Hit, tx *Texts) Decision {
-	return choiceWithin(d, hits, calib.chooseShare, tx)
+	return choiceWithin(d, hits, calib.chooseShare*hits[0].Score, tx)
 }
 
-// choiceWithin makes d a choice of the hits within share of the first
-// one's score (at most maxChoices), hits[0] first, and of at least
-// minChoices hits when there are that many (see minChoices).
-func choiceWithin(d Decision, hits []search.Hit, share float64, tx *Texts) Decision {
+// choiceWithin makes d a choice of the hits that score at least floor (at
+// most maxChoices), hits[0] first, and of at least minChoices hits when
+// there are that many (see minChoices). The floor is a share of the first
+// guide's score in the search without the English lexicon: a guide the
+// lexicon put first may score less, or nothing when only the lexicon found
+// it, and must not lower the bar for the others.
+func choiceWithin(d Decision, hits []search.Hit, floor float64, tx *Texts) Decision {
 	d.Hits, d.Also = nil, nil
 	for i, h := range hits {
-		if len(d.Hits) < maxChoices && (h.Score >= share*hits[0].Score || i < minChoices) {
+		if len(d.Hits) < maxChoices && (h.Score >= floor || i < minChoices) {
 			d.Hits = append(d.Hits, h)
 		}
 	}
@@ -408,9 +408,6 @@ func lastQuestionAgrees(d Decision, q string, ws []word, lib Library, opts Optio
 		return d
 	}
 	res := lib.SearchFor(q[ws[at].start-base:], maxChoices, opts.Team)
-	if res.Plain != nil {
-		res = *res.Plain // the lexicon decides nothing (decideSearch)
-	}
 	if len(res.Hits) == 0 || res.Hits[0].ID == d.Hits[0].ID {
 		return d
 	}

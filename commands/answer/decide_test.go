@@ -435,8 +435,8 @@ func TestLastQuestionAgrees(t *testing.T) {
 			search.Result{Hits: []search.Hit{{ID: "b.md"}}}, Choose, []string{"a.md", "b.md"}},
 		{"the question sentence finds the answer", "Ich soll mein Passwort bestätigen. Echt oder fake?",
 			search.Result{Hits: []search.Hit{{ID: "a.md"}}}, Answer, []string{"a.md"}},
-		{"only the lexicon's order puts a runner-up first (search.Result.Plain)", "Ich soll mein Passwort bestätigen. Echt oder fake?",
-			search.Result{Hits: []search.Hit{{ID: "b.md"}}, Plain: &search.Result{Hits: []search.Hit{{ID: "a.md"}}}}, Answer, []string{"a.md"}},
+		{"only the lexicon's order puts a runner-up first (search.Result.Reordered)", "Ich soll mein Passwort bestätigen. Echt oder fake?",
+			search.Result{Hits: []search.Hit{{ID: "a.md"}}, Reordered: []search.Hit{{ID: "b.md"}}}, Answer, []string{"a.md"}},
 		{"the question sentence finds a guide the whole did not", "Ich soll mein Passwort bestätigen. Echt oder fake?",
 			search.Result{Hits: []search.Hit{{ID: "c.md"}}}, Answer, []string{"a.md"}},
 		{"one sentence", "Echt oder fake?", search.Result{Hits: []search.Hit{{ID: "b.md"}}}, Answer, []string{"a.md"}},
@@ -600,10 +600,11 @@ func TestRunnersWithoutTopicRank(t *testing.T) {
 }
 
 // TestLexiconDecidesNothing: a search result with the English lexicon's
-// rank evidence (search.Result.Plain: the result without it) is decided
-// on the plain result — its answer stays, its off-topic signal still
-// turns the message down — and a plain choice shows the guides in the
-// lexicon's order.
+// order (search.Result.Reordered) is decided on the result without it —
+// its answer stays, its off-topic signal still turns the message down —
+// and a choice shows the guides in the lexicon's order, cut at a share of
+// the first guide's score without the lexicon: a guide only the lexicon
+// found (score 0) does not let every other guide in.
 func TestLexiconDecidesNothing(t *testing.T) {
 	plainHits := []search.Hit{{ID: "a.md", Score: 0.8, Strong: 0.7}, {ID: "b.md", Score: 0.2}}
 	lexHits := []search.Hit{{ID: "c.md", Score: 0.3, Strong: 0.3}, {ID: "a.md", Score: 0.8, Strong: 0.7}}
@@ -618,7 +619,8 @@ func TestLexiconDecidesNothing(t *testing.T) {
 		{"plain off-topic signal", search.Result{Close: true, Hits: closeHits, OffTopic: []string{"drucker"}}, None, ""},
 		{"plain choice, lexicon's order", search.Result{Close: true, Hits: closeHits}, Choose, "c.md"},
 	} {
-		res := search.Result{Close: true, Hits: lexHits, Plain: &c.plain}
+		res := c.plain
+		res.Reordered = lexHits
 		d := Decide("eine Frage zu etwas", fixedLib(res), Options{})
 		first := ""
 		if d.Outcome != None && len(d.Hits) > 0 {
@@ -627,5 +629,19 @@ func TestLexiconDecidesNothing(t *testing.T) {
 		if d.Outcome != c.want || first != c.first {
 			t.Errorf("%s: outcome %s first %q, want %s %q", c.name, d.Outcome, first, c.want, c.first)
 		}
+	}
+}
+
+// TestLexiconChoiceCut: the choice in the lexicon's order keeps the
+// guides within a share of the first guide's score without the lexicon
+// (final review of the fourteenth pass: the cut used the lexicon's first
+// guide, which the lexicon alone may have found, with score 0, so every
+// guide got in).
+func TestLexiconChoiceCut(t *testing.T) {
+	plain := search.Result{Close: true, Hits: []search.Hit{{ID: "a.md", Score: 0.4}, {ID: "b.md", Score: 0.35}, {ID: "d.md", Score: 0.05}}}
+	plain.Reordered = []search.Hit{{ID: "c.md", Score: 0}, {ID: "a.md", Score: 0.4}, {ID: "d.md", Score: 0.05}, {ID: "b.md", Score: 0.35}}
+	d := Decide("eine Frage zu etwas", fixedLib(plain), Options{})
+	if got, want := d.Guides(), []string{"c.md", "a.md", "b.md"}; d.Outcome != Choose || !slices.Equal(got, want) {
+		t.Errorf("outcome %s guides %v, want a choice of %v", d.Outcome, got, want)
 	}
 }

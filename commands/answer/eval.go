@@ -102,8 +102,8 @@ func Evaluate(lib Library, qs []search.Question, opts Options) Report {
 		if kind == "" {
 			kind = "guide"
 			r.Answerable++
-			raw := lib.SearchFor(q.Text, 3, opts.Team)
-			for i, h := range raw.Hits {
+			raw, _ := lib.SearchFor(q.Text, 3, opts.Team).Shown()
+			for i, h := range raw {
 				if h.ID == q.Expected {
 					if i == 0 {
 						r.Top1++

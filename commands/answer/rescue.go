@@ -177,7 +177,7 @@ func weakChoice(d Decision, m logistic, x []float64, opts Options, tx *Texts) De
 	if !m.helps(x) {
 		return d
 	}
-	c := choiceWithin(d, d.weak.hits, rescueShare, tx)
+	c := choiceWithin(d, d.weak.hits, rescueShare*d.weak.hits[0].Score, tx)
 	c.Nearest, c.Rescued, c.PersonHint = nil, true, chooseOrPerson(tx, opts)
 	c.Reply = choiceMarkdown(hitTitles(c.Hits), tx, c.PersonHint)
 	return c

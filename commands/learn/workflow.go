@@ -210,9 +210,9 @@ func (w *Workflow) kindNames(found []Kind) []string {
 // closest names the member-visible guides the search finds for q, with
 // their numbers from !anleitungen.
 func (w *Workflow) closest(lib *guides.Library, q string) string {
-	res := lib.SearchFor(q, 3, false)
+	hits, _ := lib.SearchFor(q, 3, false).Shown()
 	var parts []string
-	for _, h := range res.Hits {
+	for _, h := range hits {
 		if g, ok := lib.Get(h.ID); ok {
 			parts = append(parts, "`"+guides.NumberOf(lib.Topics(), g.ID)+"` "+chat.Escape(g.Title))
 		}

@@ -23,9 +23,10 @@ import (
 // word), so every guide's Score, coverage and the confidence features are
 // what they were; the German words of its lexicon row that the library
 // knows only add to the rank of the guides that contain them
-// (enlexRank). The decision is the one made without the lexicon: when the
-// lexicon changes the first guide, the answer is at most a choice
-// (searchWhere).
+// (enlexRank). The result is the one made without the lexicon, with the
+// lexicon's order beside it (Result.Reordered, searchWhere): a reader
+// that shows guides shows them in that order, and the first is a
+// confident answer only when the lexicon left it first (Result.Shown).
 
 //go:embed enlex.tsv
 var enlexTSV string
@@ -84,11 +85,11 @@ type enlexWord struct {
 
 // enlexNote records in kr the lexicon evidence of word, an English word of
 // an English message that the library does not know, weighing weight in
-// the query. It reports whether any German word of its row is known. The
-// work is one stem and at most enlexMaxTrans look-ups.
-func (ix *Index) enlexNote(word string, weight float64, kr *keyer) bool {
+// the query: the German words of its row that the library knows, if any.
+// The work is one stem and at most enlexMaxTrans look-ups.
+func (ix *Index) enlexNote(word string, weight float64, kr *keyer) {
 	if enlexWeight <= 0 || !asciiLetters(word) {
-		return false
+		return
 	}
 	var e enlexWord
 	for _, g := range enlexTable()[enlexKey(word, kr.english())] {
@@ -96,12 +97,10 @@ func (ix *Index) enlexNote(word string, weight float64, kr *keyer) bool {
 			e.alts = appendAlt(e.alts, alt{id, enlexWeight})
 		}
 	}
-	if len(e.alts) == 0 {
-		return false
+	if len(e.alts) > 0 {
+		e.word, e.weight = word, weight
+		kr.lex = append(kr.lex, e)
 	}
-	e.word, e.weight = word, weight
-	kr.lex = append(kr.lex, e)
-	return true
 }
 
 // enlexRank adds the lexicon evidence lex to the rank of the guides that

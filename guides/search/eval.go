@@ -124,17 +124,16 @@ func ratio(a, b int) float64 {
 func Evaluate(ix *Index, qs []Question) Report {
 	var r Report
 	for _, q := range qs {
-		res := ix.Search(q.Text, 5)
-		got := res.Hits
+		got, confident := ix.Search(q.Text, 5).Shown()
 		if len(got) > 3 {
 			got = got[:3]
 		}
 		if q.Expected == OutOfScope {
 			r.OutOfScope++
-			if !res.Confident {
+			if !confident {
 				r.Rejected++
 			} else {
-				r.Misses = append(r.Misses, Miss{q, got, res.Confident, "oos"})
+				r.Misses = append(r.Misses, Miss{q, got, confident, "oos"})
 			}
 			continue
 		}
@@ -150,19 +149,19 @@ func Evaluate(ix *Index, qs []Question) Report {
 		case rank == 0:
 			r.Top1++
 			r.Top3++
-			if res.Confident {
+			if confident {
 				r.ConfidentTop1++
 			} else {
 				r.LostToConfidence++
-				r.Misses = append(r.Misses, Miss{q, got, res.Confident, "confidence"})
+				r.Misses = append(r.Misses, Miss{q, got, confident, "confidence"})
 			}
 		case rank > 0:
 			r.Top3++
-			r.Misses = append(r.Misses, Miss{q, got, res.Confident, "top1"})
+			r.Misses = append(r.Misses, Miss{q, got, confident, "top1"})
 		default:
-			r.Misses = append(r.Misses, Miss{q, got, res.Confident, "top3"})
+			r.Misses = append(r.Misses, Miss{q, got, confident, "top3"})
 		}
-		if rank != 0 && res.Confident {
+		if rank != 0 && confident {
 			r.ConfidentWrong++
 		}
 	}

@@ -49,12 +49,24 @@ type Result struct {
 	// construction promotes runners-up that name a query word as their
 	// topic (review rvP11, finding 5b). See DecisionHits.
 	Runners []Hit
-	// Plain is the result without the lexicon's rank evidence (enlex.go),
-	// nil when the query has none: a decision that reads more than
-	// Confident and Close (commands/answer) decides on Plain and may
-	// show the lexicon's order, so that a statistical translation never
-	// changes an outcome.
-	Plain *Result
+	// Reordered is Hits in the order the English lexicon's rank evidence
+	// gives them (enlex.go), nil when the query has none or it leaves the
+	// order as it is. Everything else in the result (the hits' figures,
+	// Confident, Close, the runners-up, the off-topic words) is the search
+	// without the lexicon: a statistical translation may change the order
+	// a member is shown, never a decision. A reader that shows guides
+	// reads Shown.
+	Reordered []Hit
+}
+
+// Shown returns the hits in the order to show them (Reordered when the
+// lexicon changed it) and whether the first of them is the confident
+// answer: only when the lexicon left the first guide where it was.
+func (r Result) Shown() ([]Hit, bool) {
+	if r.Reordered == nil {
+		return r.Hits, r.Confident
+	}
+	return r.Reordered, r.Confident && len(r.Hits) > 0 && r.Reordered[0].ID == r.Hits[0].ID
 }
 
 // DecisionHits returns the hits in the order a decision on the result
@@ -786,19 +798,27 @@ func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool
 		return res, f
 	}
 	// The lexicon's rank evidence (enlex.go) may reorder the guides but
-	// never decides: with the same first guide the decision is the one
-	// made without it; a first guide it brought is at most a choice.
-	withLex, fLex, _ := ix.searchPass(query, limit, allow, true)
-	if len(withLex.Hits) == 0 {
-		return res, f
+	// never decides: the result is the one without it, with its order
+	// beside it (Result.Reordered). It only adds rank, so every guide of
+	// the first pass is found again.
+	withLex, _, _ := ix.searchPass(query, limit, allow, true)
+	if !sameOrder(withLex.Hits, res.Hits) {
+		res.Reordered = withLex.Hits
 	}
-	withLex.Plain = &res
-	if withLex.Hits[0].ID == res.Hits[0].ID {
-		withLex.Confident, withLex.Close = res.Confident, res.Close
-		return withLex, f
+	return res, f
+}
+
+// sameOrder reports whether a and b are the same guides in the same order.
+func sameOrder(a, b []Hit) bool {
+	if len(a) != len(b) {
+		return false
 	}
-	withLex.Confident = false
-	return withLex, fLex
+	for i := range a {
+		if a[i].ID != b[i].ID {
+			return false
+		}
+	}
+	return true
 }
 
 // searchPass is one search of searchWhere: with useLex, the lexicon's

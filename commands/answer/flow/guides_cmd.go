@@ -42,14 +42,14 @@ func (w *Workflow) cmdGuide(ce *chat.Call) error {
 			return w.sendGuide(ce.Ctx, lib, search.Hit{ID: g.ID, Section: -1}, nil)
 		}
 	}
-	res := lib.SearchFor(query, 4, team)
-	if len(res.Hits) == 0 {
+	hits, confident := lib.SearchFor(query, 4, team).Shown()
+	if len(hits) == 0 {
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(w.tx.GuideNotFound, chat.Escape(query)))
 	}
-	if res.Confident {
-		return w.sendGuide(ce.Ctx, lib, res.Hits[0], res.Hits[1:])
+	if confident {
+		return w.sendGuide(ce.Ctx, lib, hits[0], hits[1:])
 	}
-	return w.OfferChoice(ce.Ctx, lib, res.Hits)
+	return w.OfferChoice(ce.Ctx, lib, hits)
 }
 
 // Numbering: !anleitungen numbers the topics the reader can see, in the
