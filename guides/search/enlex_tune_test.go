@@ -12,7 +12,7 @@ import (
 )
 
 // TestEnLexEnglishRows prints the messages of the part files in
-// $LOTSE_PARTS (one TSV per set and part, as /work/pool.py writes them)
+// $LOTSE_PARTS (one TSV per set and part, as .ci/tune-pool.py writes them)
 // that the engine's language vote (englishContext) reads as English, one
 // "file<TAB>message" line each, for measuring the English rows alone:
 //
