@@ -1,3 +1,8 @@
+// The rebuild of enlex.tsv from the gettext and Qt catalogs of pinned
+// Debian 12 packages (TestEnLexRebuild, a development aid that does
+// nothing unless LOTSE_ENLEX_SRC is set), with its catalog readers and the
+// IBM Model 1 learner; enlex_test.go tests the readers and the learner.
+
 package search
 
 import (

@@ -1,5 +1,10 @@
 //go:build tune
 
+// Development aids for the English lexicon on the tuning pool's part files
+// (each does nothing unless LOTSE_PARTS is set; built only with the tag
+// "tune"): the messages the language vote reads as English, and which of
+// their English words the lexicon translated.
+
 package search
 
 import (
