@@ -5,10 +5,13 @@
 Only TUNE sets are read. Prints per set and totals: helped/n, confident wrong,
 bench top-1/top-3. Part files are written to $PARTS (default /tmp/parts/).
 Run from anywhere: REPO defaults to this checkout; the bench library is ../shared/bench/guides beside it.
-Used by the quality passes of issue 14 (docs/performance.md): read misses on part A only, count part B."""
+Used by the quality passes of issue 14 (docs/performance.md): read misses on part A only, count part B.
+The split (fnv below) rewrites the Go function search.InTuneHalf (guides/search/eval.go) in Python: part A is
+InTuneHalf; the two must agree, so change both or neither.
+A failed run (non-zero exit or no "all" line) prints the command and its stderr and exits non-zero."""
 import glob, os, re, subprocess, sys
 REPO = os.environ.get("REPO", os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-bin_ = sys.argv[1]; parts = sys.argv[2:] or ["A", "B"]
+bin_ = os.path.abspath(sys.argv[1]); parts = sys.argv[2:] or ["A", "B"]
 BENCH = os.path.join(REPO, "..", "shared", "bench", "guides")
 def fnv(s):
     h = 0x811c9dc5
@@ -40,20 +43,31 @@ def split(f, part):
     open(p, "w", encoding="utf-8").write("\n".join(keep) + "\n")
     return p
 def run(args):
-    return subprocess.run(args, capture_output=True, text=True, cwd=REPO).stdout
+    r = subprocess.run(args, capture_output=True, text=True, cwd=REPO)
+    if r.returncode != 0:
+        fail(args, f"failed with {r.returncode}", r.stderr)
+    return r.stdout, r.stderr
+def fail(args, why, stderr):
+    sys.exit(f"tune-pool: {' '.join(args)} (in {REPO}) {why}:\n{stderr}")
 for part in parts:
     tot = {"bench": [0, 0, 0], "fm": [0, 0, 0]}; t1 = [0, 0, 0]
     for kind, name, f in sets():
         p = split(f, part)
         d = ["--dir", BENCH] if kind == "bench" else []
-        out = run([bin_, "ask", *d, "--eval", p])
+        cmd = [bin_, "ask", *d, "--eval", p]
+        out, errs = run(cmd)
         m = re.search(r"^all\s+(\d+)\s+(\d+)\s+\(\s*[\d.]+ %\)\s+(\d+)", out, re.M)
+        if m is None:
+            fail(cmd, "printed no \"all\" line", errs)
         n, h, cw = map(int, m.groups())
         tot[kind][0] += h; tot[kind][1] += n; tot[kind][2] += cw
         extra = ""
         if kind == "bench":
-            e = run([bin_, "guides", "eval", "--dir", BENCH, "--questions", p])
+            cmd = [bin_, "guides", "eval", "--dir", BENCH, "--questions", p]
+            e, errs = run(cmd)
             a1 = re.search(r"^top-1:.*\((\d+)/(\d+)\)", e, re.M); a3 = re.search(r"^top-3:.*\((\d+)/(\d+)\)", e, re.M)
+            if a1 is None or a3 is None:
+                fail(cmd, "printed no top-1/top-3 lines", errs)
             t1[0] += int(a1.group(1)); t1[1] += int(a3.group(1)); t1[2] += int(a1.group(2))
             extra = f" top-1 {a1.group(1)}/{a1.group(2)} top-3 {a3.group(1)}"
         print(f"{part} {kind:5} {name:6} helped {h}/{n} cw {cw}{extra}")

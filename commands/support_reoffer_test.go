@@ -1,3 +1,9 @@
+// Tests of support with a case offer pending or a case open (through the
+// whole handler): criticism and "hat nicht geholfen" offer the case again,
+// an open case takes everything, a reaction on an earlier offer's prompt
+// answers it, "nein, <a new question>" declines and answers (also after a
+// crash), and a "no" before a cry for help makes the offer again.
+
 package commands
 
 import (

@@ -242,9 +242,9 @@ func (w *Workflow) Text(ctx context.Context, text string) (bool, error) {
 		d.Reason = chat.Summarize(text)
 	case stepConfirm:
 		lower := strings.ToLower(strings.TrimSpace(text))
-		yes, asks := chat.YesTo(text, words)
+		yes, _ := chat.YesTo(text, words, "abschicken", "senden")
 		switch {
-		case (yes || words == "abschicken" || words == "senden") && !asks:
+		case yes:
 			return true, w.fileRequest(ctx, d)
 		case strings.HasPrefix(lower, "name ") || strings.HasPrefix(lower, "name:"):
 			name := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(text)[4:], ": "))

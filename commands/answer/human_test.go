@@ -1,3 +1,10 @@
+// Tests of requests for a person (human.go): the grammar of request verbs,
+// person nouns and contact channels against questions that merely mention
+// someone, how-to questions with person words, the passes' additions
+// (idioms, the indefinite "wer", someone writing to the member, a look
+// over the member's matter), a fuzz that it never panics, and a benchmark
+// of its worst case.
+
 package answer
 
 import (

@@ -1,3 +1,10 @@
+// Development aids for the weak-evidence exit (each does nothing unless
+// LOTSE_TUNE is set, or LOTSE_RESCUE_PROBE for the probe; none reads a
+// held-out set): the rescue's logistic model refitted on part A of the
+// fifth pass's tuning pool and checked on part B, the rescue's figures
+// for probe messages, and the weak exit refitted as one model. Also the
+// pool split rescuePart and the pool rescuePool that other tests use.
+
 package answer
 
 import (

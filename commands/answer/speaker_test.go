@@ -1,3 +1,8 @@
+// Tests of a speaker before a quote ("Fritzbox: „…“",
+// search.Result.OffTopicSpeaks): a device that speaks is what the message
+// is about, a person who is quoted is not, and a weak device name speaks
+// only where the best guides do not agree on a topic.
+
 package answer
 
 import (

@@ -1,3 +1,10 @@
+// Tests of small talk addressed to the bot (botTalk, talkReply): its kinds
+// in German and English and what must not be taken for it, the replies
+// about the bot as a being and what it can do, criticism and frustration
+// with their apology and the way to a person, apologies, taking leave,
+// dismissal, praise and negated praise, and a fuzz that the grammar never
+// panics.
+
 package answer
 
 import (

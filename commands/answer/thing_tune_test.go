@@ -1,7 +1,11 @@
+//go:build tune
+
 // Development aids for messages about other things (each does nothing
 // unless LOTSE_TUNE is set; none reads a held-out set): the decision on
 // the eighth pass's tuning pool per set and part with the off-topic words
-// the search found, and the off-topic gate's bars varied.
+// the search found, and the off-topic gate's bars varied. Built only with
+// the tag "tune" (go test -tags goolm,tune …), as the other *_tune_test.go
+// files with this tag.
 
 package answer
 

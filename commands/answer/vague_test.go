@@ -1,3 +1,7 @@
+// Tests of the vague complaint (Decision.Vague): a bare complaint, cry for
+// help or idiom of being stuck is asked what exactly does not work, with
+// examples and the way to a person; a real question is never flagged.
+
 package answer
 
 import (

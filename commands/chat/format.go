@@ -2,6 +2,7 @@ package chat
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -260,13 +261,20 @@ func SaysYes(words string) bool {
 }
 
 // YesTo reads a message (text as sent, words its NormWords) as the answer
-// to a yes/no question: yes, it says yes (SaysYes); asks, it ends asking
-// (EndsAsking). "ok?", "ja gut?" ask whether something is all right and
-// answer no question with yes, however they say it (review rvR12,
-// finding 7): the callers, the case offer and the access request's
-// confirmation, take a yes only when it does not ask.
-func YesTo(text, words string) (yes, asks bool) {
-	return SaysYes(words), EndsAsking(text)
+// to a yes/no question, taking a yes only when it does not ask: "ok?",
+// "ja gut?" ask whether something is all right and answer no question
+// with yes, however they say it (review rvR12, finding 7). A message says
+// yes when SaysYes reads it so or words is one of also (the access
+// request's confirmation takes "abschicken", "senden"); yes reports such
+// a message that does not end asking (EndsAsking), asksYes one that does
+// (the case offer asks its question again). The callers, the case offer
+// and the access request's confirmation, read only these.
+func YesTo(text, words string, also ...string) (yes, asksYes bool) {
+	if !SaysYes(words) && !slices.Contains(also, words) {
+		return false, false
+	}
+	asks := EndsAsking(text)
+	return !asks, asks
 }
 
 // The yes with words of approval: a yes particle or "ok" with what

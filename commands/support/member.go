@@ -393,9 +393,9 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 	// question answered (review rv8, finding 13).
 	asked := false
 	if d != nil && d.Offered && !offeredByThis {
-		yes, asks := chat.YesTo(text, words)
+		yes, asksYes := chat.YesTo(text, words)
 		switch {
-		case yes && asks:
+		case asksYes:
 			// "ok?", "ja gut?" ask whether that is all right: no
 			// yes (review rvR12, finding 7). The offer's question
 			// is asked again, as for "kein Problem".

@@ -1,3 +1,8 @@
+// The rebuild of enlex.tsv from the gettext and Qt catalogs of pinned
+// Debian 12 packages (TestEnLexRebuild, a development aid that does
+// nothing unless LOTSE_ENLEX_SRC is set), with its catalog readers and the
+// IBM Model 1 learner; enlex_test.go tests the readers and the learner.
+
 package search
 
 import (
@@ -25,6 +30,15 @@ import (
 //	apt-get download PACKAGES…   # the list and versions in enlexFileHeader
 //	for d in *.deb; do dpkg-deb -x "$d" x; done
 //	LOTSE_ENLEX_SRC=/tmp/enlex/x go test -tags goolm -run TestEnLexRebuild ./guides/search/
+//
+// When a pinned Debian 12 version has left the mirrors (a point release
+// replaces it), apt-get download finds it no more: every version stays on
+// snapshot.debian.org, the .deb under
+// https://snapshot.debian.org/package/SOURCE/VERSION/ (SOURCE the source
+// package), or for apt a line "deb [check-valid-until=no]
+// https://snapshot.debian.org/archive/debian/TIMESTAMP/ bookworm main"
+// (and bookworm-updates, bookworm-security from archive/debian-security)
+// in sources.list.
 //
 // Every de/LC_MESSAGES/*.mo file under the directory is read (a message's
 // msgid is the English UI string, its msgstr the German one), and every
@@ -125,8 +139,8 @@ func readMO(b []byte) ([][2]string, error) {
 	}
 	n, origs, trans := bo.Uint32(b[8:]), bo.Uint32(b[12:]), bo.Uint32(b[16:])
 	str := func(table, i uint32) (string, error) {
-		at := table + 8*i
-		if uint64(at)+8 > uint64(len(b)) {
+		at := uint64(table) + 8*uint64(i) // in uint64: table + 8*i may wrap in uint32
+		if at+8 > uint64(len(b)) {
 			return "", errors.New("table out of range")
 		}
 		l, off := bo.Uint32(b[at:]), bo.Uint32(b[at+4:])

@@ -1,3 +1,9 @@
+// Tests of the English → German word lexicon (enlex.go, enlex.tsv): every
+// row parses, an English word the library does not know adds its German
+// translation as evidence in an English message only, the evidence only
+// adds, and the rebuild's .mo and .qm readers and word learner
+// (enlex_gen_test.go) on small hand-made inputs.
+
 package search
 
 import (

@@ -1,5 +1,10 @@
 //go:build tune
 
+// Development aids for the English lexicon on the tuning pool's part files
+// (each does nothing unless LOTSE_PARTS is set; built only with the tag
+// "tune"): the messages the language vote reads as English, and which of
+// their English words the lexicon translated.
+
 package search
 
 import (
@@ -12,7 +17,7 @@ import (
 )
 
 // TestEnLexEnglishRows prints the messages of the part files in
-// $LOTSE_PARTS (one TSV per set and part, as /work/pool.py writes them)
+// $LOTSE_PARTS (one TSV per set and part, as .ci/tune-pool.py writes them)
 // that the engine's language vote (englishContext) reads as English, one
 // "file<TAB>message" line each, for measuring the English rows alone:
 //

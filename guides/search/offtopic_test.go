@@ -1,3 +1,8 @@
+// Tests of the off-topic signal words (products and matters outside the
+// library): their forms and compound heads, a word the first guide names
+// is no signal, the office guide's party matters, and the inflected forms
+// that are function words.
+
 package search
 
 import (

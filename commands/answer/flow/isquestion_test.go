@@ -1,3 +1,8 @@
+// Tests of what the answer flow tells support about a message while a case
+// offer is pending: the rest after a "no" is a question of its own
+// (IsQuestion) when it asks one or names a matter of the guides, and the
+// polite refusal is a decline while "kein Problem" is neither.
+
 package flow
 
 import (
