@@ -287,10 +287,11 @@ func choice(d Decision, hits []search.Hit, tx *Texts) Decision {
 
 // choiceWithin makes d a choice of the hits that score at least floor (at
 // most maxChoices), hits[0] first, and of at least minChoices hits when
-// there are that many (see minChoices). The floor is a share of the first
-// guide's score in the search without the English lexicon: a guide the
-// lexicon put first may score less, or nothing when only the lexicon found
-// it, and must not lower the bar for the others.
+// there are that many (see minChoices). Callers give the floor as a share
+// of a first guide's score; decideSearch takes the first guide of the
+// search without the English lexicon, since a guide the lexicon put first
+// may score less, or nothing when only the lexicon found it, and must not
+// lower the bar for the others.
 func choiceWithin(d Decision, hits []search.Hit, floor float64, tx *Texts) Decision {
 	d.Hits, d.Also = nil, nil
 	for i, h := range hits {
