@@ -18,8 +18,9 @@ RUN apt-get update \
  && mkdir -p /data /guides && chown lotse /data
 COPY --from=build /out/lotse /usr/local/bin/lotse
 COPY library/ /guides/
-# The notices of the embedded English word list (SCOWL, Ispell) travel with the binary.
-COPY guides/search/englishwords-COPYRIGHT.txt /usr/share/doc/lotse/
+# The notices of the embedded English word list (SCOWL, Ispell) and of the English → German
+# lexicon learned from Debian's UI catalogs travel with the binary.
+COPY guides/search/englishwords-COPYRIGHT.txt guides/search/enlex-NOTICE.txt /usr/share/doc/lotse/
 ENV LOTSE_DATABASE=/data/lotse.db \
     LOTSE_GUIDES_DIR=/guides \
     LOTSE_LOG_FORMAT=json \
