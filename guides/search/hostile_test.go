@@ -99,8 +99,7 @@ func BenchmarkHostile60KB(b *testing.B) {
 func TestHostileEnglishUsesLexicon(t *testing.T) {
 	docs, _ := loadBench(t)
 	ix := Build(docs, Options{})
-	_, _, lex := ix.searchPass(hostileEnglishQuery(60_000), 5, nil, false)
-	if !lex {
+	if q, _ := ix.analyzeQuery(hostileEnglishQuery(60_000), nil); len(q.kr.lex) == 0 {
 		t.Error("the English worst case has no lexicon evidence")
 	}
 }

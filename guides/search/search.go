@@ -793,15 +793,18 @@ func (ix *Index) search(query string, limit int) (Result, features) {
 // searchWhere searches the guides that allow admits (all when allow is
 // nil) and returns the result with the features of the query.
 func (ix *Index) searchWhere(query string, limit int, allow func(id string) bool) (Result, features) {
-	res, f, lex := ix.searchPass(query, limit, allow, false)
-	if !lex || len(res.Hits) == 0 {
+	var buf [16]rawToken
+	q, toks := ix.analyzeQuery(query, buf[:0])
+	res, f := ix.scoreQuery(q, toks, limit, allow, false)
+	if len(q.kr.lex) == 0 || len(res.Hits) == 0 {
 		return res, f
 	}
 	// The lexicon's rank evidence (enlex.go) may reorder the guides but
 	// never decides: the result is the one without it, with its order
 	// beside it (Result.Reordered). It only adds rank, so every guide of
-	// the first pass is found again.
-	withLex, _, _ := ix.searchPass(query, limit, allow, true)
+	// the first pass is found again. The analysis is the first pass's:
+	// scoring reads the concepts and does not change them.
+	withLex, _ := ix.scoreQuery(q, toks, limit, allow, true)
 	if !sameOrder(withLex.Hits, res.Hits) {
 		res.Reordered = withLex.Hits
 	}
@@ -821,27 +824,49 @@ func sameOrder(a, b []Hit) bool {
 	return true
 }
 
-// searchPass is one search of searchWhere: with useLex, the lexicon's
-// rank evidence is added. It also reports whether the query has any.
-func (ix *Index) searchPass(query string, limit int, allow func(id string) bool, useLex bool) (Result, features, bool) {
+// analyzedQuery is a query as the search scores it: its concepts
+// (strongFor and unname applied), the names it reads as the common words
+// they also are (wordReadings) and the keyer that keyed its words and
+// recorded its lexicon evidence. Its tokens travel beside it, in the
+// caller's buffer (a slice inside the struct would move that buffer to
+// the heap).
+type analyzedQuery struct {
+	text  string
+	cs    []concept
+	plain []string
+	kr    *keyer
+}
+
+// analyzeQuery analyses query for scoreQuery and returns it with its
+// tokens, appended to buf.
+func (ix *Index) analyzeQuery(query string, buf []rawToken) (analyzedQuery, []rawToken) {
+	q := analyzedQuery{text: query, kr: &keyer{ix: ix}}
+	cs, toks := ix.analyzeToks(query, nil, buf, q.kr)
+	q.cs = cs
+	if len(cs) > 0 {
+		strongFor(cs)
+		q.plain = wordReadings(toks)
+		ix.unname(cs, q.plain, q.kr)
+	}
+	return q, toks
+}
+
+// scoreQuery is one search of searchWhere over the analysed query q and
+// its tokens: with useLex, the lexicon's rank evidence is added.
+func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow func(id string) bool, useLex bool) (Result, features) {
 	var f features
 	if limit <= 0 {
 		limit = 5
 	}
-	res := Result{Query: query}
-	var buf [16]rawToken
-	kr := &keyer{ix: ix}
-	cs, toks := ix.analyzeToks(query, nil, buf[:0], kr)
+	res := Result{Query: q.text}
+	cs, plain, kr := q.cs, q.plain, q.kr
 	f.concepts = len(cs)
 	if len(cs) == 0 || len(ix.docs) == 0 {
-		return res, f, len(kr.lex) > 0
+		return res, f
 	}
 	sc := ix.pool.Get().(*scratch)
 	defer ix.pool.Put(sc)
 
-	strongFor(cs)
-	plain := wordReadings(toks)
-	ix.unname(cs, plain, kr)
 	var denom float64
 	for ci := range cs {
 		c := &cs[ci]
@@ -933,7 +958,7 @@ func (ix *Index) searchPass(query string, limit int, allow func(id string) bool,
 	}
 	sc.seen = sc.seen[:0]
 	if denom <= 0 || len(cands) == 0 {
-		return res, f, len(kr.lex) > 0
+		return res, f
 	}
 	// The word-order evidence may reorder the hits but never makes a
 	// confident answer (phrase.go: orderHits and phraseGuard).
@@ -1001,7 +1026,7 @@ func (ix *Index) searchPass(query string, limit int, allow func(id string) bool,
 	}
 	res.OffTopic = ix.offTopic(toks, offDoc, plain, kr)
 	res.OffTopic, res.OffTopicSpeaks = ix.offTopicSpeakers(cs, toks, res.OffTopic, plain)
-	return res, f, len(kr.lex) > 0
+	return res, f
 }
 
 // oneWord returns Hit.OneWord and Hit.OneWordDF of candidate c.
