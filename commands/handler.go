@@ -82,8 +82,7 @@ func New(deps Deps) *Handler {
 	sup.RenderGuide, sup.ReadTalk = func(g *guides.Guide) (string, string) { return h.answers.RenderGuide(g) }, readTalk
 	// Closures, not method values: h.answers is built after support.
 	sup.IsQuestion = func(ctx context.Context, text string) bool { return h.answers.IsQuestion(ctx, text) }
-	sup.IsDecline, sup.IsNoProblem = answer.IsDecline, answer.IsNoProblem
-	sup.IsSolved, sup.IsHelpRequest = answer.IsSolved, answer.IsHelpRequest
+	sup.IsNoProblem, sup.IsHelpRequest = answer.IsNoProblem, answer.IsHelpRequest
 	sup.OnResolved = func(ctx context.Context, c *storage.Case) error { return h.learn.Resolved(ctx, c) }
 	h.support = support.New(h.env, sup, h.people)
 	gd := deps.GuideDraft
@@ -378,11 +377,13 @@ func (h *Handler) command(ctx context.Context, t *chat.Turn, evt *event.Event, c
 // rules of the answer decision: one decision for every reading
 // (support.Talk).
 func readTalk(text string) support.Talk {
-	t, _ := answer.SmallTalkOf(text)
+	t, small := answer.SmallTalkOf(text)
 	return support.Talk{
 		Closing:         t == answer.TalkThanks || t == answer.TalkAck || t == answer.TalkBye,
 		Acknowledgement: t == answer.TalkThanks || t == answer.TalkAck,
 		Farewell:        t == answer.TalkBye,
 		Criticism:       t == answer.TalkCriticism,
+		Decline:         answer.DeclineOf(text, small),
+		Solved:          answer.SolvedOf(text, t, small),
 	}
 }

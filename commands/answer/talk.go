@@ -1904,17 +1904,34 @@ func invertedQuestion(fs, orig []string) bool {
 // for small talk. Support reads it while a case offer is pending: such a
 // message declines the offer even without a "nein" (review rvM).
 func IsDecline(message string) bool {
-	text := clean(message)
-	ws := tokens(text)
-	if _, ok := declineOnly(text, ws); !ok {
-		// Thanks after a "no" decline too where the "no" is not the
-		// first word („ok, ne danke“, „ach nein danke“; thanksOf).
-		if _, declined := thanksOf(ws); !declined {
-			return false
-		}
+	// The words first: they are cheap; the small-talk reading decides
+	// the whole message.
+	if !declines(message) {
+		return false
 	}
 	_, small := SmallTalkOf(message)
 	return small
+}
+
+// DeclineOf is IsDecline for a message whose small-talk reading is known
+// (small: SmallTalkOf took it for small talk), so that a caller that
+// reads the small talk anyway does not read it twice.
+func DeclineOf(message string, small bool) bool {
+	return small && declines(message)
+}
+
+// declines reports whether message has the words of IsDecline: a decline
+// (declineOnly) or thanks after a "no" (thanksOf).
+func declines(message string) bool {
+	text := clean(message)
+	ws := tokens(text)
+	if _, ok := declineOnly(text, ws); ok {
+		return true
+	}
+	// Thanks after a "no" decline too where the "no" is not the first
+	// word („ok, ne danke“, „ach nein danke“; thanksOf).
+	_, declined := thanksOf(ws)
+	return declined
 }
 
 // The trouble reported gone (review rvR12, finding 3): Duden, "lösen" („das
@@ -1940,6 +1957,24 @@ var (
 func IsSolved(message string) bool {
 	// The words first: they are cheap, and most replies have none; the
 	// small-talk reading decides the whole message.
+	if !reportsSolved(message) {
+		return false
+	}
+	t, small := SmallTalkOf(message)
+	return small && (t == TalkAck || t == TalkThanks)
+}
+
+// SolvedOf is IsSolved for a message whose small-talk reading is known
+// (t, small: SmallTalkOf), so that a caller that reads the small talk
+// anyway does not read it twice.
+func SolvedOf(message string, t Talk, small bool) bool {
+	return small && (t == TalkAck || t == TalkThanks) && reportsSolved(message)
+}
+
+// reportsSolved reports whether message has the words of IsSolved: a
+// word that says solved or worked, or one of working with "wieder" or
+// "jetzt".
+func reportsSolved(message string) bool {
 	ws := tokens(clean(message))
 	solved, again, working := false, false, false
 	for _, w := range ws {
@@ -1947,11 +1982,7 @@ func IsSolved(message string) bool {
 		again = again || againWords[w.w]
 		working = working || troubleVerbs[w.w]
 	}
-	if !solved && !(again && working) {
-		return false
-	}
-	t, ok := SmallTalkOf(message)
-	return ok && (t == TalkAck || t == TalkThanks)
+	return solved || again && working
 }
 
 // IsNoProblem reports whether message is nothing but "no problem" with

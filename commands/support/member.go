@@ -404,7 +404,7 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 			return true, w.confirmCase(ctx, d)
 		case chat.SaysNo(words):
 			return true, w.declineCase(ctx, d)
-		case w.cfg.IsSolved(text) || talk().Farewell:
+		case talk().Solved || talk().Farewell:
 			// (A goodbye, "tschüss", "ok bye": the member leaves, and
 			// the offer with them — armed behind „Bis bald!“ it was
 			// opened by the next "ok"; review rvS12, finding 3.)
@@ -438,7 +438,7 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		// "ich komme klar", "never mind": a decline without a "no"
 		// declines too (review rvM: the offer stayed open behind the
 		// small-talk reply, and an "ok" to that reply opened it).
-		declined = no && !asked && !help || !no && w.cfg.IsDecline(text)
+		declined = no && !asked && !help || !no && talk().Decline
 		reoffer = help || !no && !declined && (notHelped(words) || talk().Criticism)
 		if !no && !declined && !reoffer && talk().Acknowledgement {
 			// "alles klar", "ok danke": neither yes nor no. Answered

@@ -47,20 +47,12 @@ type Config struct {
 	// the answer decision (see Talk); it is called at most once per
 	// message.
 	ReadTalk func(text string) Talk
-	// IsDecline recognises a message that only declines help or says
-	// its sender will manage ("ich komme klar", "never mind"): with a
-	// case offer pending it declines the offer, "nein" or not.
-	IsDecline func(text string) bool
 	// IsNoProblem recognises "no problem" alone ("kein Problem", "no
 	// worries"): an acknowledgement, neither yes nor no. With a case offer
 	// pending it declines nothing, even with its "no", and opens nothing:
 	// the offer's question is asked again (OfferAskAgain). With an
 	// answer "no" beside it ("nein, kein Problem") it is false.
 	IsNoProblem func(text string) bool
-	// IsSolved recognises a message that only reports the trouble gone
-	// ("geht wieder", "hat sich geklärt", "solved it"): with a case offer
-	// pending it declines the offer.
-	IsSolved func(text string) bool
 	// IsHelpRequest recognises a "no" before nothing but a cry for help
 	// or a request for a person ("nein, ich brauche Hilfe", "no, I need
 	// help"): with a case offer pending it declines nothing, and the
@@ -95,6 +87,15 @@ type Talk struct {
 	// überhaupt nicht", "du verstehst mich nicht"), which right after an
 	// answer says it did not help, as "hat nicht geholfen" does.
 	Criticism bool
+	// Decline: a message that only declines help or says its sender will
+	// manage ("ich komme klar", "never mind", "nein danke, ich komme
+	// klar"): with a case offer pending it declines the offer, "nein" or
+	// not.
+	Decline bool
+	// Solved: a message that only reports the trouble gone or the help
+	// worked ("geht wieder", "hat sich geklärt", "solved it"): with a
+	// case offer pending it declines the offer.
+	Solved bool
 }
 
 // DefaultTickInterval is how often the worker runs unless configured.
@@ -126,7 +127,7 @@ func New(env *chat.Env, cfg Config, people People) *Workflow {
 	}
 	// The readings of a member's message default to "never" (a
 	// workflow built without the answer decision, as in tests).
-	for _, f := range []*func(string) bool{&cfg.IsDecline, &cfg.IsSolved, &cfg.IsNoProblem, &cfg.IsHelpRequest} {
+	for _, f := range []*func(string) bool{&cfg.IsNoProblem, &cfg.IsHelpRequest} {
 		if *f == nil {
 			*f = func(string) bool { return false }
 		}
