@@ -33,9 +33,7 @@ func TestSupportPoliteYesAccepts(t *testing.T) {
 
 			e = newSupportEnv(t)
 			sent = e.say(t, dmRoom, member, msg, "")
-			if team := in(sent, teamRoom); len(team) != 0 {
-				t.Fatalf("reached the team room:\n%s", bodies(team))
-			}
+			noTeam(t, sent)
 			dm := in(sent, dmRoom)
 			if len(dm) != 1 || !strings.Contains(dm[0].content.Body, "Klar, frag einfach!") {
 				t.Fatalf("want the prompt alone, got:\n%s", bodies(dm))
@@ -82,13 +80,9 @@ func TestSupportParticlesAnswerOffer(t *testing.T) {
 				mustContain(t, in(sent, dmRoom), "Supportfall #1")
 				return
 			}
-			if team := in(sent, teamRoom); len(team) != 0 {
-				t.Fatalf("reached the team room:\n%s", bodies(team))
-			}
+			noTeam(t, sent)
 			mustContain(t, in(sent, dmRoom), "schicke nichts")
-			if team := in(e.say(t, dmRoom, member, "ok", ""), teamRoom); len(team) != 0 {
-				t.Fatalf("an ok after the decline opened a case:\n%s", bodies(team))
-			}
+			e.opensNothing(t, "ok")
 		})
 	}
 }

@@ -24,9 +24,7 @@ func TestSupportNoProblemLeavesOffer(t *testing.T) {
 			e := newSupportEnv(t)
 			e.offerPending(t, "zwei faktor einrichten")
 			sent := e.say(t, dmRoom, member, msg, "")
-			if team := in(sent, teamRoom); len(team) != 0 {
-				t.Fatalf("reached the team room:\n%s", bodies(team))
-			}
+			noTeam(t, sent)
 			dm := in(sent, dmRoom)
 			if len(dm) != 1 || !strings.Contains(dm[0].content.Body, "Soll ich den Supportfall für das Team öffnen?") {
 				t.Fatalf("want the offer's question again alone, got:\n%s", bodies(dm))
@@ -47,9 +45,7 @@ func TestSupportAskedNoProblem(t *testing.T) {
 			e := newSupportEnv(t)
 			e.offerPending(t, "zwei faktor einrichten")
 			sent := e.say(t, dmRoom, member, msg, "")
-			if team := in(sent, teamRoom); len(team) != 0 {
-				t.Fatalf("reached the team room:\n%s", bodies(team))
-			}
+			noTeam(t, sent)
 			dm := in(sent, dmRoom)
 			if len(dm) != 1 || !strings.Contains(dm[0].content.Body, "Soll ich den Supportfall für das Team öffnen?") {
 				t.Fatalf("want the offer's question again alone, got:\n%s", bodies(dm))
@@ -94,9 +90,7 @@ func TestSupportNahNoWorries(t *testing.T) {
 	e := newSupportEnv(t)
 	e.offerPending(t, "zwei faktor einrichten")
 	mustContain(t, in(e.say(t, dmRoom, member, "nah, no worries", ""), dmRoom), "schicke nichts")
-	if team := in(e.say(t, dmRoom, member, "ok", ""), teamRoom); len(team) != 0 {
-		t.Fatalf("an „ok“ after the decline opened a case:\n%s", bodies(team))
-	}
+	e.opensNothing(t, "ok")
 }
 
 // TestSupportOfferAfterClosings (review rvR12, findings 1, 3, 7; rvS12,

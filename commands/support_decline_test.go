@@ -41,9 +41,7 @@ func TestSupportNoThanks(t *testing.T) {
 			e.offerPending(t, "zwei faktor einrichten")
 			sent := e.say(t, dmRoom, member, tt.msg, "")
 			dm := in(sent, dmRoom)
-			if team := in(sent, teamRoom); len(team) != 0 {
-				t.Fatalf("reached the team room:\n%s", bodies(team))
-			}
+			noTeam(t, sent)
 			if !tt.declined {
 				mustContain(t, dm, "Supportfall", "zwei faktor einrichten")
 				return
@@ -57,9 +55,7 @@ func TestSupportNoThanks(t *testing.T) {
 			if tt.then != "" {
 				mustContain(t, dm[1:], tt.then)
 			}
-			if team := in(e.say(t, dmRoom, member, "ja", ""), teamRoom); len(team) != 0 {
-				t.Fatalf("a ja after the decline opened a case:\n%s", bodies(team))
-			}
+			e.opensNothing(t, "ja")
 		})
 	}
 }
@@ -75,16 +71,12 @@ func TestSupportNoThanksAlone(t *testing.T) {
 			e := newSupportEnv(t)
 			e.offerPending(t, "zwei faktor einrichten")
 			sent := e.say(t, dmRoom, member, msg, "")
-			if team := in(sent, teamRoom); len(team) != 0 {
-				t.Fatalf("reached the team room:\n%s", bodies(team))
-			}
+			noTeam(t, sent)
 			dm := in(sent, dmRoom)
 			if len(dm) != 1 || !strings.Contains(dm[0].content.Body, "schicke nichts") {
 				t.Fatalf("want the decline alone, got:\n%s", bodies(dm))
 			}
-			if team := in(e.say(t, dmRoom, member, "ja", ""), teamRoom); len(team) != 0 {
-				t.Fatalf("a ja after the decline opened a case:\n%s", bodies(team))
-			}
+			e.opensNothing(t, "ja")
 		})
 	}
 }
@@ -114,9 +106,7 @@ func TestSupportDeclineWithoutNo(t *testing.T) {
 			e := newSupportEnv(t)
 			e.offerPending(t, "zwei faktor einrichten")
 			sent := e.say(t, dmRoom, member, tt.msg, "")
-			if team := in(sent, teamRoom); len(team) != 0 {
-				t.Fatalf("reached the team room:\n%s", bodies(team))
-			}
+			noTeam(t, sent)
 			dm := in(sent, dmRoom)
 			if got := len(dm) == 1 && strings.Contains(dm[0].content.Body, "schicke nichts"); got != tt.declined {
 				t.Fatalf("declined %v, want %v:\n%s", got, tt.declined, bodies(dm))
@@ -162,16 +152,12 @@ func TestSupportKeepsNoReadings(t *testing.T) {
 			e := newSupportEnv(t)
 			e.offerPending(t, "zwei faktor einrichten")
 			sent := e.say(t, dmRoom, member, tt.msg, "")
-			if team := in(sent, teamRoom); len(team) != 0 {
-				t.Fatalf("reached the team room:\n%s", bodies(team))
-			}
+			noTeam(t, sent)
 			mustContain(t, in(sent, dmRoom), "schicke nichts", tt.want)
 			if tt.answered {
 				return
 			}
-			if team := in(e.say(t, dmRoom, member, "ja", ""), teamRoom); len(team) != 0 {
-				t.Fatalf("a ja after the decline opened a case:\n%s", bodies(team))
-			}
+			e.opensNothing(t, "ja")
 		})
 	}
 }
@@ -200,9 +186,7 @@ func TestSupportNahNearDeclinesNothing(t *testing.T) {
 			e := newSupportEnv(t)
 			e.offerPending(t, "zwei faktor einrichten")
 			sent := e.say(t, dmRoom, member, tt.msg, "")
-			if team := in(sent, teamRoom); len(team) != 0 {
-				t.Fatalf("reached the team room:\n%s", bodies(team))
-			}
+			noTeam(t, sent)
 			declined := false
 			for _, m := range in(sent, dmRoom) {
 				declined = declined || strings.Contains(m.content.Body, "schicke nichts")

@@ -69,9 +69,7 @@ func TestSupportLapsedOfferPrompt(t *testing.T) {
 				target = id.EventID("$" + first[0].txn)
 			}
 			sent := e.react(t, dmRoom, tt.sender, target, tt.key)
-			if team := in(sent, teamRoom); len(team) != 0 {
-				t.Fatalf("reached the team room:\n%s", bodies(team))
-			}
+			noTeam(t, sent)
 			dm := in(sent, dmRoom)
 			if tt.nothingSent {
 				if len(dm) != 1 || strings.Contains(bodies(dm), "Menschen") {
@@ -195,9 +193,7 @@ func TestSupportSupersededOfferPrompt(t *testing.T) {
 				e.reconfigure(func(*Deps) {})
 			}
 			sent := e.react(t, dmRoom, tt.sender, old, tt.key)
-			if team := in(sent, teamRoom); len(team) != 0 {
-				t.Fatalf("reached the team room:\n%s", bodies(team))
-			}
+			noTeam(t, sent)
 			dm := in(sent, dmRoom)
 			if len(tt.want) == 0 {
 				if len(dm) != 0 {

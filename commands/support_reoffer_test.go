@@ -218,12 +218,8 @@ func TestSupportNoAndNewQuestion(t *testing.T) {
 			if !strings.Contains(dm[0].content.Body, "schicke nichts") {
 				t.Errorf("the decline does not come first:\n%s", bodies(dm))
 			}
-			if team := in(sent, teamRoom); len(team) != 0 {
-				t.Fatalf("reached the team room:\n%s", bodies(team))
-			}
-			if team := in(e.say(t, dmRoom, member, "ja", ""), teamRoom); len(team) != 0 {
-				t.Fatalf("a ja after the decline opened a case:\n%s", bodies(team))
-			}
+			noTeam(t, sent)
+			e.opensNothing(t, "ja")
 		})
 	}
 }
@@ -259,9 +255,7 @@ func TestSupportHelpAfterNoReoffers(t *testing.T) {
 			e := newSupportEnv(t)
 			_, first := e.offerPending(t, "zwei faktor einrichten")
 			sent := e.say(t, dmRoom, member, msg, "")
-			if team := in(sent, teamRoom); len(team) != 0 {
-				t.Fatalf("reached the team room:\n%s", bodies(team))
-			}
+			noTeam(t, sent)
 			if again := offerPrompt(t, sent); again == first {
 				t.Fatalf("the offer was not made again")
 			}

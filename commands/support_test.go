@@ -76,6 +76,24 @@ func (e *supportEnv) event(room id.RoomID, sender id.UserID, content *event.Mess
 		Content: event.Content{Parsed: content}}
 }
 
+// noTeam fails the test when sent reached the team room.
+func noTeam(t *testing.T, sent []sentMsg) {
+	t.Helper()
+	if team := in(sent, teamRoom); len(team) != 0 {
+		t.Fatalf("reached the team room:\n%s", bodies(team))
+	}
+}
+
+// opensNothing says msg in the member's DM after a declined case offer and
+// fails the test when it reached the team room (a yes to an offer that is
+// gone must open no case).
+func (e *supportEnv) opensNothing(t *testing.T, msg string) {
+	t.Helper()
+	if team := in(e.say(t, dmRoom, member, msg, ""), teamRoom); len(team) != 0 {
+		t.Fatalf("a %q after the decline opened a case:\n%s", msg, bodies(team))
+	}
+}
+
 // say handles a text message and returns what was sent because of it.
 func (e *supportEnv) say(t *testing.T, room id.RoomID, sender id.UserID, body string, thread id.EventID) []sentMsg {
 	t.Helper()
