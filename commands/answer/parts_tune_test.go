@@ -63,24 +63,7 @@ func TestNone11Parts(t *testing.T) {
 			if part == 1 {
 				continue
 			}
-			for _, res := range rep.Results {
-				if res.Helped {
-					continue
-				}
-				d := res.Decision
-				var off []string
-				fig := "-"
-				if d.Query != "" {
-					r := s.lib.SearchFor(d.Query, 5, false)
-					off = r.OffTopic
-					if len(r.Hits) > 0 {
-						h := r.Hits[0]
-						fig = fmt.Sprintf("unk=%.2f unc=%.2f sc=%.2f st=%.2f one=%.2f df=%.2f", r.Unknown, r.Uncovered, h.Score, h.Strong, h.OneWord, h.OneWordDF)
-					}
-				}
-				fmt.Fprintf(&dump, "%s\t%s\t%s\t%v\t%d\t%v\t%s\t%q\n", name, res.Question.Expected, d.Outcome,
-					d.Guides(), d.exit, off, fig, res.Question.Text)
-			}
+			dumpMisses(&dump, name, s.lib, rep)
 		}
 	}
 	for part := range tot {

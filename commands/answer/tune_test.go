@@ -337,6 +337,31 @@ func partQs(qs []search.Question, b bool) []search.Question {
 	return out
 }
 
+// dumpMisses writes to dump a line per message of rep that was not
+// helped: the set's name, the expected and the decided outcome, the
+// guides, the decision's exit, the off-topic words and the first guide's
+// figures of the searched text (the tuning aids' dump of part A).
+func dumpMisses(dump *strings.Builder, name string, lib Library, rep Report) {
+	for _, res := range rep.Results {
+		if res.Helped {
+			continue
+		}
+		d := res.Decision
+		var off []string
+		fig := "-"
+		if d.Query != "" {
+			r := lib.SearchFor(d.Query, 5, false)
+			off = r.OffTopic
+			if len(r.Hits) > 0 {
+				h := r.Hits[0]
+				fig = fmt.Sprintf("unk=%.2f unc=%.2f sc=%.2f st=%.2f one=%.2f df=%.2f", r.Unknown, r.Uncovered, h.Score, h.Strong, h.OneWord, h.OneWordDF)
+			}
+		}
+		fmt.Fprintf(dump, "%s\t%s\t%s\t%v\t%d\t%v\t%s\t%q\n", name, res.Question.Expected, d.Outcome,
+			d.Guides(), d.exit, off, fig, res.Question.Text)
+	}
+}
+
 // TestNoneParts prints the decision on the ninth pass's tuning pool per
 // set and part (A: bit 0 of FNV-1a 32 of the text is 0, B: 1): helped,
 // confident-wrong, and per expected kind guide/none/human with the
@@ -374,24 +399,7 @@ func TestNoneParts(t *testing.T) {
 			if part == 1 {
 				continue
 			}
-			for _, res := range rep.Results {
-				if res.Helped {
-					continue
-				}
-				d := res.Decision
-				var off []string
-				fig := "-"
-				if d.Query != "" {
-					r := s.lib.SearchFor(d.Query, 5, false)
-					off = r.OffTopic
-					if len(r.Hits) > 0 {
-						h := r.Hits[0]
-						fig = fmt.Sprintf("unk=%.2f unc=%.2f sc=%.2f st=%.2f one=%.2f df=%.2f", r.Unknown, r.Uncovered, h.Score, h.Strong, h.OneWord, h.OneWordDF)
-					}
-				}
-				fmt.Fprintf(&dump, "%s\t%s\t%s\t%v\t%d\t%v\t%s\t%q\n", name, res.Question.Expected, d.Outcome,
-					d.Guides(), d.exit, off, fig, res.Question.Text)
-			}
+			dumpMisses(&dump, name, s.lib, rep)
 		}
 	}
 	for part := range tot {
