@@ -3,7 +3,7 @@
 # the raw ranking of the bench sets (top-1, top-3, out of scope rejected) and
 # the decision (helped, confident-wrong, outcomes) of the bench and
 # first-message sets. Only summary lines are printed, never a question, so
-# the held-out sets (check, fresh, unseen, sealed … sealed13) can be measured
+# the held-out sets (check, fresh, unseen, sealed … sealed14) can be measured
 # without being read; use `lotse ask --eval FILE` on a TUNE set to see misses.
 #
 # usage: .ci/answer-figures.sh [SET…]   (default: every set, tune sets first)
@@ -19,12 +19,12 @@ trap 'rm -rf "$(dirname "$bin")"' EXIT
 go build -o "$bin" ./cmd/lotse
 sets=("$@")
 # sealed3 judged the fifth pass, sealed4 the sixth, sealed5 the seventh, sealed6 the eighth, sealed7 the ninth,
-# sealed8 the tenth, sealed9 the eleventh, sealed10 the twelfth and sealed11 the thirteenth (each run once per binary,
-# at the start and the end of its pass); they are regression guards like the other held-out sets now. sealed12
-# (frozen 2026-12-05, written blind in the thirteenth pass) judges the fourteenth pass and sealed13 (written blind
-# during the fourteenth) the next one: both are left out on purpose; run a judge once per binary, at the start and the
-# end of its pass.
-[ ${#sets[@]} -gt 0 ] || sets=(tune tune2 tune3 tune4 tune5 tune6 tune7 tune8 tune9 tune10 check fresh unseen sealed sealed2 sealed3 sealed4 sealed5 sealed6 sealed7 sealed8 sealed9 sealed10 sealed11)
+# sealed8 the tenth, sealed9 the eleventh, sealed10 the twelfth, sealed11 the thirteenth and sealed12 the fourteenth
+# (each run once per binary, at the start and the end of its pass); they are regression guards like the other held-out
+# sets now. sealed13 (frozen 2026-12-05, written blind in the fourteenth pass) judges the fifteenth pass and sealed14
+# (written blind during the fifteenth) the next one: both are left out on purpose; run a judge once per binary, at the
+# start and the end of its pass.
+[ ${#sets[@]} -gt 0 ] || sets=(tune tune2 tune3 tune4 tune5 tune6 tune7 tune8 tune9 tune10 check fresh unseen sealed sealed2 sealed3 sealed4 sealed5 sealed6 sealed7 sealed8 sealed9 sealed10 sealed11 sealed12)
 bench=../shared/bench/guides
 for spec in "${sets[@]}"; do
   kind=both s=$spec

@@ -371,6 +371,16 @@ func TestFloors(t *testing.T) {
 		// 156 of 188 = 83.0 % at the start and end, no confident wrong
 		// answer.
 		{"BenchSealed11", bench("sealed11"), 82, 1, nil},
+		// The twelfth sealed first messages, the judge of the fourteenth
+		// pass (testdata/first-messages-sealed12-2026-12-05.tsv: written
+		// blind in the thirteenth pass's session): helped 170 of 186 =
+		// 91.4 % at the pass's start and end, 1 confident wrong answer.
+		{"FirstMessagesSealed12", firstMessages("sealed12"), 89, 2, []string{"smalltalk", "human"}},
+		// The twelfth sealed bench questions
+		// (guides/search/testdata/bench-sealed12-2026-12-05.tsv): helped
+		// 162 of 188 = 86.2 % at the start and end, 1 confident wrong
+		// answer.
+		{"BenchSealed12", bench("sealed12"), 84, 2, nil},
 	})
 }
 
