@@ -151,6 +151,9 @@ const minChoices = 2
 // the result; qw are q's words (tokens of q).
 func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Decision {
 	full := lib.SearchFor(q, 5, opts.Team)
+	// A company named only as a claimed sender, a comparison or the
+	// mailbox is not the message's subject (aside.go).
+	full.OffTopic = asideSignals(q, full.OffTopic)
 	// The English lexicon's order (search.Result.Reordered) decides
 	// nothing: the decision reads the result without it, and a choice
 	// shows the guides in its order.
