@@ -89,7 +89,7 @@ func onlyAside(ws []word, brk []bool, s string, doubt bool) bool {
 			continue
 		}
 		found = true
-		if !asideAt(ws, brk, i, doubt) {
+		if !asideAt(ws, brk, i, i+n, doubt) {
 			return false
 		}
 	}
@@ -112,7 +112,7 @@ func signalSpan(ws []word, i int, s string) int {
 	return 0
 }
 
-// asideAt reports whether the company named from the word ws[from] on
+// asideAt reports whether the company named by the words ws[from:to]
 // stands aside in its clause: a claimed identity, the other side of a
 // comparison, or — when the message doubts a message's origin (doubt) —
 // the sender of a message or the mailbox where it came. A company's
@@ -122,8 +122,10 @@ func signalSpan(ws []word, i int, s string) int {
 // only a message whose origin is in doubt is the member's subject. A
 // negated clause („bei web.de kommen keine Mails an“, „bei WhatsApp kommt
 // eine Nachricht nicht an“) reports the service's trouble.
-func asideAt(ws []word, brk []bool, from int, doubt bool) bool {
-	start, end := clauseOf(brk, from)
+func asideAt(ws []word, brk []bool, from, to int, doubt bool) bool {
+	// A name's own dot („web.de“) is no clause break.
+	start, _ := clauseOf(brk, from)
+	_, end := clauseOf(brk, to-1)
 	clause := ws[start:end]
 	at := from - start
 	if claimAt(clause, at) || comparedAt(clause, at) {

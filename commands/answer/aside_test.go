@@ -1,0 +1,140 @@
+package answer
+
+import (
+	"slices"
+	"testing"
+)
+
+const (
+	phishingGuide  = "datenschutz/phishing-erkennen.md"
+	passwordsGuide = "datenschutz/sichere-passwoerter.md"
+)
+
+// asideRow is an invented message (the fifteenth pass's probes, written
+// before the change, not from a question set) and what it
+// should get: a guide among those offered (an answer or a choice), or
+// the honest no (guide "").
+type asideRow struct {
+	msg, guide string
+}
+
+// checkAside decides each row on lib and reports a row whose guide is
+// not offered, or that should be the honest no and is not.
+func checkAside(t *testing.T, lib Library, rows []asideRow) {
+	t.Helper()
+	for _, r := range rows {
+		d := Decide(r.msg, lib, Options{Cases: true})
+		switch {
+		case r.guide == "" && d.Outcome != None:
+			t.Errorf("%q: %s %v, want none", r.msg, d.Outcome, d.Guides())
+		case r.guide != "" && (d.Outcome != Answer && d.Outcome != Choose || !slices.Contains(d.Guides(), r.guide)):
+			t.Errorf("%q: %s %v, want %s offered", r.msg, d.Outcome, d.Guides(), r.guide)
+		}
+	}
+}
+
+// asideContrast names the same companies as the subject of the member's
+// trouble: they keep the honest no on both libraries (no row may change).
+var asideContrast = []asideRow{
+	{"die sparkasse app stürzt ab", ""},
+	{"bei gmx komme ich nicht mehr in mein postfach", ""},
+	{"wie ändere ich meine adresse bei der bank", ""},
+	{"ich hab mein paypal passwort vergessen", ""},
+	{"bei der telekom ist mein internet seit gestern weg", ""},
+	{"wie kündige ich meinen vertrag bei vodafone?", ""},
+	{"ich bekomme keine mails von der sparkasse mehr", ""},
+	{"von paypal kommt keine sms mit dem code mehr", ""},
+	{"wie bei der sparkasse das passwort ändern", ""},
+	{"mein passwort bei gmx ist dasselbe wie bei amazon, wie ändere ich das bei gmx", ""},
+	{"bei web.de kommen keine mails mehr an", ""},
+	{"ich bekomme bei gmx ständig spam, wie kann ich das filtern", ""},
+	{"ich habe in whatsapp eine nachricht bekommen, wie kann ich die weiterleiten", ""},
+	{"bei whatsapp kommt eine nachricht nicht an", ""},
+	{"ich hab eine nachricht von whatsapp bekommen, dass ich mein backup einrichten soll, wie geht das", ""},
+	{"ich habe einen brief von der telekom wegen meinem vertrag bekommen, was muss ich tun", ""},
+	{"I received an email from gmx that my mailbox is full, how do I delete old emails", ""},
+	{"ist das passwort bei gmx genauso sicher wie bei web.de", ""},
+	{"kann ich in whatsapp so wie in signal verschwindende nachrichten einstellen", ""},
+}
+
+// TestAsideLibrary: on the shipped library, a bank, a parcel service or a
+// mail provider named as a doubted message's sender, as a comparison or
+// as the mailbox leaves the guide question its guide; named as the
+// subject, it keeps the honest no. The guide rows are "no guide" on main
+// (the off-topic gate, offTopicOnOneWord or the weak gate with a signal).
+func TestAsideLibrary(t *testing.T) {
+	lib := loadLibrary(t)
+	checkAside(t, lib, []asideRow{
+		// the claimed or doubted sender
+		{"ich hab eine mail bekommen, angeblich von der sparkasse, ist das phishing?", phishingGuide},
+		{"ich hab eine komische mail von der sparkasse bekommen, soll ich auf den link klicken?", phishingGuide},
+		{"eine sms von dhl mit einem link, ich erwarte aber gar kein paket. ist das betrug?", phishingGuide},
+		{"ich hab eine komische sms von der telekom mit einem link bekommen", phishingGuide},
+		{"eine e-mail von amazon will, dass ich mein konto bestätige, ist das phishing?", phishingGuide},
+		{"I got an email claiming to be from PayPal asking for my password, is this phishing?", phishingGuide},
+		{"an email from paypal says I must click a link to verify my account, is that a scam?", phishingGuide},
+		{"a text message from dhl with a strange link, is that phishing?", phishingGuide},
+		// the mailbox
+		{"bei gmx kommt eine mail angeblich von euch mit einem link, ist das echt?", phishingGuide},
+		// the comparison
+		{"kann ich für die cloud dasselbe passwort wie bei der sparkasse nehmen", passwordsGuide},
+		{"darf ich das gleiche passwort wie für paypal auch für den chat nutzen?", passwordsGuide},
+		{"ist es schlimm, wenn mein cloud passwort dasselbe ist wie bei gmx?", passwordsGuide},
+		{"my password for the chat is the same as for paypal, is that a problem?", passwordsGuide},
+		{"reicht ein passwort so lang wie bei der sparkasse für die cloud?", passwordsGuide},
+	})
+	checkAside(t, lib, asideContrast)
+}
+
+// TestAsideBench is TestAsideLibrary on the bench guides.
+func TestAsideBench(t *testing.T) {
+	lib := loadBenchLibrary(t)
+	checkAside(t, lib, []asideRow{
+		{"ich hab eine mail bekommen, angeblich von der sparkasse, ist das phishing?", phishingGuide},
+		{"ich hab eine komische mail von der sparkasse bekommen, soll ich auf den link klicken?", phishingGuide},
+		{"eine sms von dhl mit einem link, ich erwarte aber gar kein paket. ist das betrug?", phishingGuide},
+		{"die mail kommt angeblich von vodafone und will, dass ich meine daten eingebe, phishing?", phishingGuide},
+		{"ich hab eine komische sms von der telekom mit einem link bekommen", phishingGuide},
+		{"eine e-mail von amazon will, dass ich mein konto bestätige, ist das phishing?", phishingGuide},
+		{"I got an email claiming to be from PayPal asking for my password, is this phishing?", phishingGuide},
+		{"an email from paypal says I must click a link to verify my account, is that a scam?", phishingGuide},
+		{"a text message from dhl with a strange link, is that phishing?", phishingGuide},
+		{"bei gmx kommt eine mail angeblich von euch mit einem link, ist das echt?", phishingGuide},
+		{"my password for the chat is the same as for paypal, is that a problem?", passwordsGuide},
+	})
+	checkAside(t, lib, asideContrast)
+}
+
+// TestAsideSignals reads the phrases alone: which signals the message
+// names outside a phrase that sets them aside.
+func TestAsideSignals(t *testing.T) {
+	for _, c := range []struct {
+		msg     string
+		signals []string
+		want    []string
+		why     string
+	}{
+		{"ich hab eine mail bekommen, angeblich von der sparkasse", []string{"sparkasse"}, nil, "claim"},
+		{"angeblich schreibt mir die telekom, meine rechnung sei offen", []string{"telekom"}, nil, "claim before the company"},
+		{"mir hat jemand im namen der sparkasse geschrieben", []string{"sparkasse"}, nil, "im Namen"},
+		{"eine komische mail von der volksbank", []string{"volksbank"}, nil, "doubted sender"},
+		{"eine mail von der volksbank will meine tan", []string{"volksbank"}, []string{"volksbank"}, "no doubt: the company's own mail"},
+		{"keine komische mail von der volksbank", []string{"volksbank"}, []string{"volksbank"}, "negated"},
+		{"die komischen mails von der volksbank", []string{"volksbank"}, []string{"volksbank"}, "no one message"},
+		{"dasselbe passwort wie bei der sparkasse", []string{"sparkasse"}, nil, "comparison"},
+		{"so sicher wie bei gmx", []string{"gmx"}, nil, "so … wie"},
+		{"the same password as for my paypal account", []string{"paypal"}, nil, "same … as"},
+		{"wie bei der sparkasse das passwort ändern", []string{"sparkasse"}, []string{"sparkasse"}, "interrogative wie"},
+		{"bei gmx kommt eine komische mail", []string{"gmx"}, nil, "mailbox"},
+		{"in meinem web.de postfach kam eine seltsame mail", []string{"webde"}, nil, "mailbox in two words"},
+		{"bei gmx ist eine komische mail", []string{"gmx"}, []string{"gmx"}, "no verb of receipt"},
+		{"mein passwort bei gmx ist dasselbe wie bei amazon", []string{"gmx", "amazon"}, []string{"gmx"}, "one aside, one the subject"},
+		{"dasselbe passwort wie bei gmx, bei gmx geht es nicht", []string{"gmx"}, []string{"gmx"}, "named once as the subject"},
+		{"kann ich gleich wie bei gmx den filter nehmen", []string{"gmx"}, []string{"gmx"}, "bare gleich: sofort"},
+		{"die fritzbox zeigt „neues gerät“", []string{"fritzbox", "telekom"}, []string{"fritzbox", "telekom"}, "the subject; a signal not among the words"},
+	} {
+		if got := asideSignals(c.msg, c.signals); !slices.Equal(got, c.want) {
+			t.Errorf("%q (%s): %v, want %v", c.msg, c.why, got, c.want)
+		}
+	}
+}
