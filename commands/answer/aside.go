@@ -5,44 +5,46 @@ package answer
 // whose trouble the member reports. Three phrases name it beside the
 // subject:
 //
-//   - the claimed sender of a message: „eine Mail von der Sparkasse“,
-//     „angeblich von PayPal“, „im Namen der Telekom“, "an email from
-//     PayPal", "claiming to be PayPal" — the member asks what to do with
-//     the message (the phishing guide's very case);
+//   - the claimed sender of a message whose origin the member doubts:
+//     „angeblich von PayPal“, „im Namen der Sparkasse“, "claiming to be
+//     PayPal", „eine komische Mail von der Sparkasse“, "an email from
+//     PayPal …, is that a scam?" — the member asks what to do with the
+//     message (the phishing guide's very case);
 //   - the other side of a comparison: „dasselbe Passwort wie bei der
 //     Sparkasse“, „so wie bei Zoom“, "the same password as for PayPal" —
 //     the member asks about the association's side;
-//   - the mailbox where a message arrived: „bei GMX kommt eine Mail …“,
-//     „in meinem web.de-Postfach ist eine Mail mit einem Link“.
+//   - the mailbox where such a message came: „bei GMX kommt eine Mail
+//     angeblich von euch …“.
 //
 // A signal named only in such phrases does not veto the guides
 // (asideSignals); named anywhere else as well („mein Passwort bei GMX ist
-// dasselbe wie bei Amazon, wie ändere ich das bei GMX“) it stays.
+// dasselbe wie bei Amazon, wie ändere ich das bei GMX“) it stays. The
+// decision then reads the search's evidence as for any message, so a
+// message that meets no guide still gets the honest no.
 //
-// The readings are grammar, not words about one message:
+// The readings are grammar:
 //
+//   - Duden, „angeblich“, „vermeintlich“ („wie behauptet wird“), „im
+//     Namen von“ (as someone's representative), "claiming", "pretending",
+//     "supposedly", "allegedly" before the company in its clause: a
+//     doubted identity (claimAt).
+//   - Duden grammar, Vergleichspartikel: „wie“ after a word of sameness
+//     („derselbe“, „der gleiche“, "the same … as") or right after „so“,
+//     „genauso“, „ebenso“ joins the other side of an equality comparison;
+//     an interrogative „wie“ („wie bei der Sparkasse das Passwort
+//     ändern“) has none of them before it (comparedAt).
 //   - Duden grammar, Attribute: „von“ + dative after a noun names its
 //     origin or author („ein Brief von meiner Schwester“); with a noun
-//     naming a message (Mail, SMS, Nachricht, Anruf …) that is its sender.
-//     The message must be introduced by an indefinite article („eine
-//     Mail“, "an email"): the member reports one particular message that
-//     came. „keine Mails von der Sparkasse“ (negated: no message is there
-//     to ask about) and „die Mails von der Sparkasse“ (the provider's mail
-//     as a service) keep the signal.
-//   - Duden, „angeblich“ („wie behauptet wird“), „im Namen von“ (as
-//     someone's representative), "claiming", "supposedly", "allegedly":
-//     the clause reports a doubted identity — whatever company it names is
-//     the identity claimed or the place the claim came to.
-//   - Duden grammar, Vergleichspartikel: „wie“ after „derselbe“,
-//     „gleich“, „so“, „genauso“, „ebenso“ (and "as" after "same") joins
-//     the other side of an equality comparison; an interrogative „wie“
-//     opens its clause and has none of them before it.
-//   - Duden grammar, lokale Präpositionen: „bei“, „in“, „auf“ (and "at",
-//     "in", "on") + the provider is a place; it is the mailbox where a
-//     message came only when the clause also reports one particular
-//     message (the indefinite article, as for the sender) — „bei GMX
-//     komme ich nicht in mein Postfach“, „bei web.de kommen keine Mails
-//     an“ keep the signal.
+//     naming a message, introduced by an indefinite article (one
+//     particular message that came), that is its sender (senderAt). Local
+//     prepositions („bei“, „in“, „auf“; "at", "in", "on") + the provider
+//     with such a message and a verb of receipt name the mailbox
+//     (mailboxAt). Both only when the message doubts a message's origin
+//     (doubtWords, claimWords) and the clause is not negated: a company's
+//     own messages about its own service („eine Mail von GMX sagt, mein
+//     Postfach ist voll“), „keine Mails von der Sparkasse“ and „bei
+//     web.de kommen keine Mails an“ are about that service and keep the
+//     signal.
 //
 // The phrases are read inside a clause (clauseStarts: a comma or a
 // sentence's end closes it), as the other readings of this package do.
@@ -116,12 +118,11 @@ func signalSpan(ws []word, i int, s string) int {
 // stands aside in its clause: a claimed identity, the other side of a
 // comparison, or — when the message doubts a message's origin (doubt) —
 // the sender of a message or the mailbox where it came. A company's
-// own messages about its own service („eine Mail von GMX sagt, mein
-// Postfach ist voll“, „ich habe eine Nachricht von WhatsApp bekommen,
-// dass ich mein Backup einrichten soll“) are asked about as that service;
-// only a message whose origin is in doubt is the member's subject. A
-// negated clause („bei web.de kommen keine Mails an“, „bei WhatsApp kommt
-// eine Nachricht nicht an“) reports the service's trouble.
+// own messages about its own service („ich habe eine Nachricht von
+// WhatsApp bekommen, dass ich mein Backup einrichten soll“) are asked
+// about as that service; only a message whose origin is in doubt is the
+// member's subject. A negated clause („bei WhatsApp kommt eine Nachricht
+// nicht an“) reports the service's trouble.
 func asideAt(ws []word, brk []bool, from, to int, doubt bool) bool {
 	// A name's own dot („web.de“) is no clause break.
 	start, _ := clauseOf(brk, from)
@@ -141,8 +142,10 @@ func asideAt(ws []word, brk []bool, from, to int, doubt bool) bool {
 // their opposites in a question (Duden, synonyms of „verdächtig“ and
 // „echt“: komisch, seltsam, merkwürdig, dubios, verdächtig, gefälscht,
 // echt, seriös), the nouns of fraud (Betrug, Betrüger, Fälschung,
-// Phishing, Spam) and their English counterparts. „komisch“ alone
-// („komische Mail“) is what members write for a suspicious message.
+// Phishing, Spam) and their English counterparts. „komisch“ („eine
+// komische Mail“) is the everyday word for a suspicious message. „echt“
+// is also an intensifier („echt nervig“); it counts only with a sender
+// or mailbox phrase of a message.
 var doubtWords = map[string]bool{
 	"komisch": true, "komische": true, "komischen": true, "komischer": true, "komisches": true,
 	"seltsam": true, "seltsame": true, "seltsamen": true, "seltsamer": true, "seltsames": true,
@@ -204,7 +207,7 @@ var claimWords = map[string]bool{
 
 // senderAt reports whether the company at clause[at] follows „von“,
 // „vom“ or "from" (a determiner or possessive may stand between) and the
-// clause reports one particular message (messageAt).
+// clause reports one particular message (messageIn).
 func senderAt(clause []word, at int) bool {
 	p := phraseHead(clause, at)
 	if p < 0 || !fromWords[clause[p].w] {
@@ -257,7 +260,7 @@ var receiptVerbs = map[string]bool{
 	"bekommen": true, "bekomme": true, "bekommt": true, "bekam": true, "bekamen": true,
 	"erhalten": true, "erhalte": true, "erhält": true, "erhielt": true,
 	"kommt": true, "kam": true, "kamen": true, "gekommen": true,
-	"landet": true, "landete": true, "gelandet": true, "ging": true, "eingegangen": true,
+	"landet": true, "landete": true, "gelandet": true, "eingegangen": true,
 	"got": true, "get": true, "received": true, "receive": true, "came": true, "arrived": true,
 }
 
@@ -304,8 +307,7 @@ var prepositions = map[string]bool{
 }
 
 // sameWords express sameness before a comparison's „wie“/"as" (Duden
-// grammar, Vergleichspartikel: „derselbe … wie“, „gleich … wie“, „so …
-// wie“).
+// grammar, Vergleichspartikel: „derselbe … wie“, „das gleiche … wie“).
 var sameWords = map[string]bool{
 	"dasselbe": true, "derselbe": true, "dieselbe": true, "dieselben": true, "denselben": true, "demselben": true,
 	"selbe": true, "selben": true, "selbes": true,
@@ -333,7 +335,8 @@ var indefinite = map[string]bool{
 }
 
 // messageNouns name a message one receives: mail, text message, chat
-// message, call, letter (German and English, singular and plural).
+// message, call, letter, invitation (German and English, singular: they
+// follow an indefinite article, messageIn).
 var messageNouns = map[string]bool{
 	"mail": true, "email": true, "sms": true, "nachricht": true, "anruf": true, "brief": true, "einladung": true,
 	"message": true, "text": true, "call": true, "letter": true, "invitation": true,
