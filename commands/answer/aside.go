@@ -124,9 +124,7 @@ func signalSpan(ws []word, i int, s string) int {
 // member's subject. A negated clause („bei WhatsApp kommt eine Nachricht
 // nicht an“) reports the service's trouble.
 func asideAt(ws []word, brk []bool, from, to int, doubt bool) bool {
-	// A name's own dot („web.de“) is no clause break.
-	start, _ := clauseOf(brk, from)
-	_, end := clauseOf(brk, to-1)
+	start, end := clauseAround(brk, from, to)
 	clause := ws[start:end]
 	at := from - start
 	if claimAt(clause, at) || comparedAt(clause, at) {
@@ -165,15 +163,23 @@ var negations = map[string]bool{
 	"not": true, "no": true, "never": true, "don't": true, "doesn't": true, "didn't": true, "can't": true, "won't": true,
 }
 
-// clauseOf returns the bounds of the clause around word i (brk:
-// clauseStarts).
-func clauseOf(brk []bool, i int) (start, end int) {
-	start = i
-	for start > 0 && !brk[start] {
+// asideWindow bounds the words read on either side of a company: the
+// phrases are local (the longest of the probes: „angeblich schreibt mir
+// die Telekom“, „das gleiche Passwort nehmen wie bei PayPal“, five words),
+// and a 60 KB message without a comma is one clause — reading all of it
+// for each of thousands of names would cost quadratic time.
+const asideWindow = 8
+
+// clauseAround returns the bounds of the clause around the words
+// from:to (brk: clauseStarts), at most asideWindow words on either side.
+// A break inside the name is none: a name's own dot („web.de“).
+func clauseAround(brk []bool, from, to int) (start, end int) {
+	start = from
+	for start > 0 && start > from-asideWindow && !brk[start] {
 		start--
 	}
-	end = i + 1
-	for end < len(brk) && !brk[end] {
+	end = to
+	for end < len(brk) && end < to+asideWindow && !brk[end] {
 		end++
 	}
 	return start, end
