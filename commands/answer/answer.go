@@ -322,7 +322,9 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 		// person; a rescued choice would make them ask for one again.
 		return d
 	}
-	return rescueWeak(d, opts, tx)
+	// A question about the bot's own acts that met no guide: the guides
+	// about the bot (aboutbot.go).
+	return aboutBot(rescueWeak(d, opts, tx), q, folded, brk, lib, opts, tx)
 }
 
 // bareApology reports whether ws are nothing but words of apology
