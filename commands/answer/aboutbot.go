@@ -136,16 +136,40 @@ func politeFrame(ws []string, from, to int) bool {
 	return asking && to < len(ws) && frameQuestion[ws[to]]
 }
 
+// maxSearches is the most searches one message may cost (a search of the
+// question part, then its question clause or its last sentence;
+// TestDecideSearchesAtMostTwice): aboutBot searches only within it, so a
+// message whose question clause was searched again keeps its "no guide".
+const maxSearches = 2
+
+// countedLibrary is a Library that counts the searches made through it.
+type countedLibrary struct {
+	Library
+	n int
+}
+
+// SearchFor searches the library and counts the search.
+func (c *countedLibrary) SearchFor(query string, limit int, team bool) search.Result {
+	c.n++
+	return c.Library.SearchFor(query, limit, team)
+}
+
 // aboutBot turns the honest no for a message that asks about the bot's
 // own acts (asksAboutBot) into a rescued choice of the guides of the
 // bot's topic, found by searching the message with the pronoun resolved
-// to the bot's name. A "no guide" for another reason — a subject outside
-// the library, a date, a vague complaint — stays.
-func aboutBot(d Decision, q string, ws []string, brk []bool, lib Library, opts Options, tx *Texts) Decision {
-	if d.Outcome != None || d.Vague || d.offTopic || !asksAboutBot(ws, brk) {
+// to the bot's name, as long as the message has not used its searches
+// (maxSearches). A "no guide" for another reason — a subject outside the
+// library, a date, a vague complaint — stays.
+func aboutBot(d Decision, q string, ws []string, brk []bool, lib *countedLibrary, opts Options, tx *Texts) Decision {
+	if d.Outcome != None || d.Vague || d.offTopic || lib.n >= maxSearches || !asksAboutBot(ws, brk) {
 		return d
 	}
 	if d.exit != exitWeak && d.exit != exitLeans {
+		return d
+	}
+	if d.weak != nil && rescue.helps(weakFeaturesOf(d.weak)) {
+		// The weak evidence makes a choice of its own (rescueWeak),
+		// in the search's order of the message's own words.
 		return d
 	}
 	res := lib.SearchFor(q+" "+botName, 5, opts.Team)

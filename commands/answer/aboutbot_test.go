@@ -91,3 +91,28 @@ func TestAboutBotChoice(t *testing.T) {
 		}
 	}
 }
+
+// TestAboutBotSearchBudget: the search with the bot's name is the second
+// search of a message at most (TestDecideSearchesAtMostTwice's bound): it
+// takes the place of the question clause's search, and a rescued weak
+// choice keeps its own order.
+func TestAboutBotSearchBudget(t *testing.T) {
+	rec := &recorder{lib: loadLibrary(t)}
+	for _, c := range []struct {
+		msg      string
+		searches int
+	}{
+		{"kann ich dich auch nachts fragen?", 2},
+		{"how should I ask you things, do I need special keywords?", 2},
+		{"do you remember what I asked yesterday?", 2},
+		// Not about the bot: the one search.
+		{"wie lange dauert das sommerfest?", 1},
+	} {
+		rec.queries = nil
+		d := Decide(c.msg, rec, Options{Cases: true})
+		if len(rec.queries) != c.searches {
+			t.Errorf("%q: %d searches %q, want %d (%s %v)", c.msg, len(rec.queries), rec.queries, c.searches, d.Outcome,
+				d.Guides())
+		}
+	}
+}
