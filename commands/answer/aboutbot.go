@@ -23,7 +23,8 @@ import (
 // verb. When such a message ends as "no guide", the pronoun is resolved to
 // the bot's name (the search's word for the topic), and the guides of the
 // bot's topic that search finds are offered as a rescued choice, with the
-// way to a person beside them.
+// way to a person beside them. A "no guide" the weak-evidence model
+// turns into a choice of its own (rescueWeak) is left to it.
 //
 // A message that only addresses the bot politely around another question
 // („kannst du mir sagen, wie ich die Kamera einschalte?“, „kann ich dich
@@ -137,9 +138,12 @@ func politeFrame(ws []string, from, to int) bool {
 }
 
 // maxSearches is the most searches one message may cost (a search of the
-// question part, then its question clause or its last sentence;
-// TestDecideSearchesAtMostTwice): aboutBot searches only within it, so a
-// message whose question clause was searched again keeps its "no guide".
+// question part, then one more: its question clause, its last sentence or,
+// for a question about the bot, the search with the bot's name;
+// TestDecideSearchesAtMostTwice). aboutBot runs right after the first
+// search, and its search takes the place of the question clause's
+// (focusQuestion): the message is about the bot, and the words its
+// question clause would drop are not what kept it from its guide.
 const maxSearches = 2
 
 // countedLibrary is a Library that counts the searches made through it.
