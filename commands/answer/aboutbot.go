@@ -165,7 +165,7 @@ func (c *countedLibrary) SearchFor(query string, limit int, team bool) search.Re
 // (maxSearches). A "no guide" for another reason — a subject outside the
 // library, a date, a vague complaint — stays.
 func aboutBot(d Decision, q string, ws []string, brk []bool, lib *countedLibrary, opts Options, tx *Texts) Decision {
-	if d.Outcome != None || d.Vague || d.offTopic || lib.n >= maxSearches || !asksAboutBot(ws, brk) {
+	if d.Outcome != None || d.Vague || d.offTopic || lib.n >= maxSearches {
 		return d
 	}
 	if d.exit != exitWeak && d.exit != exitLeans {
@@ -174,6 +174,9 @@ func aboutBot(d Decision, q string, ws []string, brk []bool, lib *countedLibrary
 	if d.weak != nil && rescue.helps(weakFeaturesOf(d.weak)) {
 		// The weak evidence makes a choice of its own (rescueWeak),
 		// in the search's order of the message's own words.
+		return d
+	}
+	if !asksAboutBot(ws, brk) {
 		return d
 	}
 	res := lib.SearchFor(q+" "+botName, 5, opts.Team)
