@@ -63,7 +63,7 @@ func TestSupportNoThanks(t *testing.T) {
 // TestSupportNoThanksAlone: with a case offer pending, the polite refusal
 // alone ("nein danke", "no thanks", "nope, thanks") declines the offer
 // like "nein" — also when its "no" is none support reads as one ("nope";
-// answer.IsDecline, fix13: it got "Gern geschehen!" and the offer stayed
+// answer.DeclineOf, fix13: it got "Gern geschehen!" and the offer stayed
 // open). A "ja" after the decline opens nothing.
 func TestSupportNoThanksAlone(t *testing.T) {
 	for _, msg := range []string{"nein danke", "no thanks", "no, thank you", "nö danke", "nope, thanks", "Nope, thank you!"} {

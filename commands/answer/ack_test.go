@@ -118,7 +118,7 @@ func TestAskedPhraseIsNoAck(t *testing.T) {
 // acknowledge (Duden, "kein Problem", "kein Ding"; Cambridge Dictionary,
 // "no problem", "no worries"): the acknowledgement reply, not the vague
 // complaint ("Schade, dass gerade etwas nicht klappt!") nor a guide for
-// "problem" (fix13). They are no decline (IsDecline) but IsNoProblem:
+// "problem" (fix13). They are no decline (isDecline) but IsNoProblem:
 // support leaves a pending offer open. The same words naming a thing, or
 // a problem, are no acknowledgement.
 func TestNoProblemAck(t *testing.T) {
@@ -151,8 +151,8 @@ func TestNoProblemAck(t *testing.T) {
 		if got := IsNoProblem(tt.msg); got != (tt.talk != "") {
 			t.Errorf("IsNoProblem(%q) = %v, want %v", tt.msg, got, tt.talk != "")
 		}
-		if IsDecline(tt.msg) {
-			t.Errorf("IsDecline(%q) = true, want false", tt.msg)
+		if isDecline(tt.msg) {
+			t.Errorf("isDecline(%q) = true, want false", tt.msg)
 		}
 	}
 }
@@ -216,8 +216,8 @@ func TestChatClosings(t *testing.T) {
 		checkTalk(t, lib, tt.msg, tt.talk)
 	}
 	for _, msg := range []string{"nvm", "forget it", "vergiss es", "never mind"} {
-		if !IsDecline(msg) {
-			t.Errorf("IsDecline(%q) = false", msg)
+		if !isDecline(msg) {
+			t.Errorf("isDecline(%q) = false", msg)
 		}
 	}
 }

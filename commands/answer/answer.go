@@ -293,8 +293,14 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 		from = words[at].start
 	}
 	qw := wordsIn(words, from, from+len(q))
-	d := focusQuestion(decideSearch(q, qw, lib, opts, tx), q, qw, lib, opts, tx)
-	d = lastQuestionAgrees(d, q, qw, lib, opts, tx)
+	counted := &countedLibrary{Library: lib}
+	// A question about the bot's own acts that met no guide: the guides
+	// about the bot (aboutbot.go), searched instead of its question clause.
+	d := aboutBot(decideSearch(q, qw, counted, opts, tx), q, folded, brk, counted, opts, tx)
+	if counted.n < maxSearches {
+		d = focusQuestion(d, q, qw, counted, opts, tx)
+	}
+	d = lastQuestionAgrees(d, q, qw, counted, opts, tx)
 	switch {
 	case bare && d.Outcome != Answer:
 		// "Wie erreiche ich euch?" with no guide that answers it.

@@ -72,11 +72,11 @@ func TestColloquialNe(t *testing.T) {
 	} {
 		checkTalk(t, lib, tt.msg, tt.talk)
 	}
-	if !IsDecline("ne danke") || !IsDecline("ne, danke dir") {
+	if !isDecline("ne danke") || !isDecline("ne, danke dir") {
 		t.Errorf("„ne danke“ is no decline")
 	}
 	// The article „ne“ before the thanks' object is no „no“: thanks.
-	if IsDecline("danke für ne schnelle antwort") {
+	if isDecline("danke für ne schnelle antwort") {
 		t.Errorf("„danke für ne schnelle antwort“ declines")
 	}
 	if d := Decide("danke für ne schnelle antwort", lib, Options{Cases: true}); d.Talk != TalkThanks {

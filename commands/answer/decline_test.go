@@ -1,4 +1,4 @@
-// Tests of declines (declineOnly, copeFailed, IsDecline): a decline or
+// Tests of declines (declineOnly, copeFailed, DeclineOf): a decline or
 // "I'll manage" said on its own closes the talk ("Alles klar!"), also
 // "nein danke" and "ich brauche keine Hilfe"; the same words asked,
 // inverted as a question, or naming a thing are searched; the coping
@@ -8,6 +8,13 @@
 package answer
 
 import "testing"
+
+// isDecline is what support reads of a message alone (commands/handler.go,
+// readTalk): DeclineOf with the message's own small-talk reading.
+func isDecline(message string) bool {
+	_, small := SmallTalkOf(message)
+	return DeclineOf(message, small)
+}
 
 // TestDeclineClosing: a decline or "I'll manage" sent on its own ("nein
 // danke, ich komme klar", "no, I'll manage") is a closing (declineOnly):
@@ -172,9 +179,9 @@ func TestCopeFailedVague(t *testing.T) {
 	}
 }
 
-// TestIsDeclineOfOffer: support reads these declines as declines of a
-// pending offer (IsDecline), and a complaint never.
-func TestIsDeclineOfOffer(t *testing.T) {
+// TestDeclineOfOffer: support reads these declines as declines of a
+// pending offer (isDecline), and a complaint never.
+func TestDeclineOfOffer(t *testing.T) {
 	for msg, want := range map[string]bool{
 		"ich brauche keine Hilfe": true,
 		"I don't need help":       true,
@@ -186,8 +193,8 @@ func TestIsDeclineOfOffer(t *testing.T) {
 		"ich schaff das nicht":    false,
 		"I can manage my ID":      false,
 	} {
-		if got := IsDecline(msg); got != want {
-			t.Errorf("IsDecline(%q) = %v, want %v", msg, got, want)
+		if got := isDecline(msg); got != want {
+			t.Errorf("isDecline(%q) = %v, want %v", msg, got, want)
 		}
 	}
 }
@@ -257,7 +264,7 @@ func TestDeclineInverted(t *testing.T) {
 // refuse politely (Duden, "danke"; Cambridge Dictionary, "no thanks"):
 // they get the reply to a decline ("Alles klar!"), not the reply to thanks
 // ("Gern geschehen!"), and support reads them as a decline of a pending
-// offer (IsDecline) — "nope, thanks" has no word support reads as "no"
+// offer (isDecline) — "nope, thanks" has no word support reads as "no"
 // (fix13). Thanks not after a "no" still thank, and a goodbye after the
 // decline says goodbye.
 func TestNoThanksDeclines(t *testing.T) {
@@ -293,8 +300,8 @@ func TestNoThanksDeclines(t *testing.T) {
 		{"nein, vielen Dank, es hat funktioniert", TalkThanks, false},
 	} {
 		checkTalk(t, lib, tt.msg, tt.talk)
-		if got := IsDecline(tt.msg); got != tt.decline {
-			t.Errorf("IsDecline(%q) = %v, want %v", tt.msg, got, tt.decline)
+		if got := isDecline(tt.msg); got != tt.decline {
+			t.Errorf("isDecline(%q) = %v, want %v", tt.msg, got, tt.decline)
 		}
 	}
 }

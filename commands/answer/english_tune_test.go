@@ -1,3 +1,9 @@
+//go:build tune
+
+// Built only with the tag "tune" (go test -tags goolm,tune …), as the other
+// *_tune_test.go files, so that plain go test neither compiles nor counts
+// these development aids.
+
 package answer
 
 import (

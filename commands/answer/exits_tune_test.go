@@ -1,3 +1,9 @@
+//go:build tune
+
+// Built only with the tag "tune" (go test -tags goolm,tune …), as the other
+// *_tune_test.go files, so that plain go test neither compiles nor counts
+// these development aids.
+
 package answer
 
 import (
@@ -12,6 +18,23 @@ import (
 var exitNames = map[noneExit]string{
 	exitWeak: "weak gate", exitOffTopic: "off-topic gate", exitDate: "date gate",
 	exitLeans: "leansOnOneWord", exitOffTopicOneWord: "offTopicOnOneWord", exitThing: "onThingAlone",
+}
+
+// cw8Pool is the eighth pass's tuning pool: every bench tune set with the
+// bench guides and every first-message tune set with library/ (never a
+// held-out set).
+func cw8Pool(tb testing.TB) []poolSet {
+	tb.Helper()
+	var out []poolSet
+	llib := loadLibrary(tb)
+	for _, h := range []string{"tune", "tune2", "tune3", "tune4", "tune5"} {
+		blib, bqs := loadBenchHalf(tb, h)
+		out = append(out, poolSet{"bench " + h, blib, bqs})
+	}
+	for _, h := range []string{"tune", "tune2", "tune3", "tune4", "tune5", "tune6"} {
+		out = append(out, poolSet{"fm " + h, llib, loadSet(tb, h)})
+	}
+	return out
 }
 
 // exitRow is one TUNING pool message that ended as "no guide" at an exit

@@ -13,13 +13,16 @@ import (
 	"github.com/lotse-bot/lotse/guides/search"
 )
 
-// TestPartyNine: the ninth pass's party words (the membership sections
-// of party statutes, a party's finance rules, campaign vocabulary and the
+// TestPartyNine: the ninth pass's party words (the membership sections of
+// party statutes, a party's finance rules, campaign vocabulary and the
 // office as a place) turn a message about the party's own work into the
-// honest no; a guide question with the office or a person's role as its
-// setting keeps its guide. Invented probes, written from the categories
-// and the shipped library's topics; the "none" rows were a choice or an
-// answer without the ninth pass's words.
+// honest no, without a note about the tools; a guide question with the
+// office or a person's role as its setting, or with the party's document
+// as the object of a tool question (partyInTool, TestPartyInTool), keeps
+// its guide, offered first. Invented probes of the ninth pass (issue 14;
+// the tool questions are the lead's), written from the categories and the
+// shipped library's topics, not from a question set; the first block's
+// "none" rows were a choice or an answer without the ninth pass's words.
 func TestPartyNine(t *testing.T) {
 	lib := loadLibrary(t)
 	for _, c := range []struct {
@@ -38,6 +41,25 @@ func TestPartyNine(t *testing.T) {
 		{"im parteibüro geht mein mikrofon in der konferenz nicht", Choose, "bbb/mikrofon-und-echo.md"},
 		{"kann ich die sprechzeiten als termin in den nextcloud kalender eintragen", Choose, "nextcloud/kalender-auf-dem-handy.md"},
 		{"wie teile ich eine datei mit dem schatzmeister in der cloud", Choose, "nextcloud/dateien-mit-gruppe-teilen.md"},
+		// The party's document as the object of a tool question.
+		{"Rechnung in die Cloud hochladen", Choose, "nextcloud/mobile-app.md"},
+		{"Spendenquittung per Link teilen", Choose, "nextcloud/datei-per-link-teilen.md"},
+		{"Kassenbericht in die Cloud hochladen", Choose, "nextcloud/mobile-app.md"},
+		{"Flyer in der Nextcloud freigeben", Choose, "nextcloud/dateien-mit-gruppe-teilen.md"},
+		// The upload split as a separable verb.
+		{"wie lade ich den Kassenbericht hoch", Choose, "nextcloud/mobile-app.md"},
+		// Party questions naming no tool keep the honest no.
+		{"wie stelle ich einen Antrag an den Parteitag", None, ""},
+		{"wo finde ich das Wahlprogramm", None, ""},
+		{"wann ist der Parteitag", None, ""},
+		// Downloading and the UI's generic objects are no tool words:
+		// these ask where the party keeps a document.
+		{"Wo kann ich die Satzung herunterladen", None, ""},
+		{"wo finde ich den Link zum Wahlprogramm", None, ""},
+		{"in welchem Ordner liegt die Satzung", None, ""},
+		// "hoch" before a form of "laden" is no split upload.
+		{"wie hoch sind die Fahrtkosten, kann ich die Rechnung laden", None, ""},
+		{"wo bekomme ich Plakate und Flyer für den Infostand am Samstag", None, ""},
 	} {
 		d := Decide(c.msg, lib, Options{Cases: true})
 		if d.Outcome != c.want {
@@ -58,7 +80,8 @@ func TestPartyNine(t *testing.T) {
 // association's tools or their core file actions and the best guides
 // agree on a topic (partyInTool) — never an answer for it. Without a
 // named tool, with scattered topics, or with a device or another product
-// among the signals, the honest no stays.
+// among the signals, the honest no stays. The rule on the shipped library
+// (invented probes): TestPartyNine.
 func TestPartyInTool(t *testing.T) {
 	old := calib
 	defer func() { calib = old }()
@@ -97,37 +120,6 @@ func TestPartyInTool(t *testing.T) {
 		if d := Decide(c.msg, fixedLib(c.res), Options{}); d.Outcome != c.want {
 			t.Errorf("%s: outcome %s, want %s", c.name, d.Outcome, c.want)
 		}
-	}
-	calib = old
-	lib := loadLibrary(t)
-	for _, c := range []struct {
-		msg   string
-		want  Outcome
-		guide string // for a choice: among the guides offered
-	}{
-		// Invented probes (the lead's, issue 14's ninth pass), not from a
-		// question set: the party's document is the object of a tool
-		// question.
-		{"Rechnung in die Cloud hochladen", Choose, "nextcloud/mobile-app.md"},
-		{"Spendenquittung per Link teilen", Choose, "nextcloud/datei-per-link-teilen.md"},
-		{"Kassenbericht in die Cloud hochladen", Choose, "nextcloud/mobile-app.md"},
-		{"Flyer in der Nextcloud freigeben", Choose, "nextcloud/dateien-mit-gruppe-teilen.md"},
-		// The upload split as a separable verb.
-		{"wie lade ich den Kassenbericht hoch", Choose, "nextcloud/mobile-app.md"},
-		// Party questions naming no tool keep the honest no.
-		{"wie stelle ich einen Antrag an den Parteitag", None, ""},
-		{"wo finde ich das Wahlprogramm", None, ""},
-		{"wann ist der Parteitag", None, ""},
-		// Downloading and the UI's generic objects are no tool words:
-		// these ask where the party keeps a document.
-		{"Wo kann ich die Satzung herunterladen", None, ""},
-		{"wo finde ich den Link zum Wahlprogramm", None, ""},
-		{"in welchem Ordner liegt die Satzung", None, ""},
-		// "hoch" before a form of "laden" is no split upload.
-		{"wie hoch sind die Fahrtkosten, kann ich die Rechnung laden", None, ""},
-		{"wo bekomme ich Plakate und Flyer für den Infostand am Samstag", None, ""},
-	} {
-		checkDecision(t, lib, c.msg, c.want, c.guide)
 	}
 }
 

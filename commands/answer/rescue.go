@@ -34,18 +34,15 @@ type weakEvidence struct {
 
 // rescueFeatures are generic, library-independent figures of a weak
 // result (shares and leads in [−1,1], flags 0/1, the log of the number
-// of words), in the order of rescueFeatureNames.
+// of words), in this order: score, lead, strong, strong lead, one word,
+// one word df, topic agrees, close, words (rescueFeatureNames in
+// rescue_tune_test.go names them for the fitting aid's output).
 type rescueFeatures [nRescueFeatures]float64
 
 const nRescueFeatures = 9
 
 // wordsFeature is the index of "words" in rescueFeatures.
 const wordsFeature = 8
-
-// rescueFeatureNames name the features (for the fitting test's output).
-var rescueFeatureNames = [nRescueFeatures]string{
-	"score", "lead", "strong", "strong lead", "one word", "one word df", "topic agrees", "close", "words",
-}
 
 // featuresOf computes the rescue features of a result with at least one
 // hit; nWords is the number of words of the searched text.
@@ -133,7 +130,7 @@ func (m logistic) helps(x []float64) bool {
 // message that none of the first three guides meets holds the honest no.
 // A choice is never a confident answer, so confident-wrong cannot rise;
 // a choice for a message the honest no was right for loses it. Weights
-// in the raw features' units, in the order of rescueFeatureNames and the
+// in the raw features' units, in the order of rescueFeatures and the
 // uncovered share (words capped at weakMaxWords).
 var rescue = logistic{
 	w:         []float64{0, 0, 0.5541, 0, 0, 0, 0, 0, 0.6573, -0.3661},
@@ -225,7 +222,7 @@ func chooseOrPerson(tx *Texts, opts Options) string {
 const weakMaxWords = 38
 
 // weakFeaturesOf are the weak-evidence model's features: the nine
-// figures of rescueFeatureNames ("words" capped at weakMaxWords) and the
+// figures of rescueFeatures ("words" capped at weakMaxWords) and the
 // uncovered share.
 func weakFeaturesOf(e *weakEvidence) []float64 {
 	x := make([]float64, nRescueFeatures+1)

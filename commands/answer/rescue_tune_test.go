@@ -1,15 +1,17 @@
+//go:build tune
+
 // Development aids for the weak-evidence exit (each does nothing unless
 // LOTSE_TUNE is set, or LOTSE_RESCUE_PROBE for the probe; none reads a
 // held-out set): the rescue's logistic model refitted on part A of the
 // fifth pass's tuning pool and checked on part B, the rescue's figures
 // for probe messages, and the weak exit refitted as one model. Also the
-// pool split rescuePart and the pool rescuePool that other tests use.
+// pool rescuePool that the exits' aids use. Built only with the tag "tune"
+// (go test -tags goolm,tune …), as the other *_tune_test.go files.
 
 package answer
 
 import (
 	"fmt"
-	"hash/fnv"
 	"math"
 	"os"
 	"sort"
@@ -31,12 +33,10 @@ type rescueRow struct {
 	y, noneHelped       bool
 }
 
-// rescuePart is the pool split of the fifth pass: bit 0 of the FNV-1a
-// 32 hash of the question text (part A false, part B true).
-func rescuePart(text string) bool {
-	h := fnv.New32a()
-	h.Write([]byte(strings.TrimSpace(text)))
-	return h.Sum32()&1 == 1
+// rescueFeatureNames name the features (for the fitting aid's output; here,
+// not in rescue.go, because only the tune-tagged aids print them).
+var rescueFeatureNames = [nRescueFeatures]string{
+	"score", "lead", "strong", "strong lead", "one word", "one word df", "topic agrees", "close", "words",
 }
 
 // rescuePool is the tuning pool of the fifth pass: the bench and first

@@ -1,42 +1,21 @@
+//go:build tune
+
+// Built only with the tag "tune" (go test -tags goolm,tune …), as the other
+// *_tune_test.go files, so that plain go test neither compiles nor counts
+// these development aids.
+
 package answer
 
 import (
 	"fmt"
 	"math"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/lotse-bot/lotse/guides/search"
 )
-
-// scopeSet loads a TUNING set by name, whatever the date it was frozen
-// (2026-12-04 or -05): "fm NAME" against library/, "bench NAME" against
-// the bench guides. Held-out sets are never named here.
-func scopeSet(tb testing.TB, name string) poolSet {
-	tb.Helper()
-	kind, half, _ := strings.Cut(name, " ")
-	var pattern string
-	var lib Library
-	if kind == "fm" {
-		pattern = filepath.Join("testdata", "first-messages-"+half+"-2026-12-0?.tsv")
-		lib = loadLibrary(tb)
-	} else {
-		lib = loadBenchLibrary(tb)
-		pattern = filepath.Join("..", "..", "guides", "search", "testdata", "bench-"+half+"-2026-12-0?.tsv")
-	}
-	files, _ := filepath.Glob(pattern)
-	if len(files) != 1 {
-		tb.Fatalf("%s: %d files", pattern, len(files))
-	}
-	qs, err := search.ReadQuestionsFile(files[0])
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return poolSet{name, lib, qs}
-}
 
 // scopePoolNames is the seventh pass's tuning pool (never a held-out set).
 var scopePoolNames = []string{"fm tune", "fm tune2", "fm tune3", "fm tune4", "fm tune5",

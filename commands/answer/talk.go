@@ -1898,29 +1898,18 @@ func invertedQuestion(fs, orig []string) bool {
 	return slices.ContainsFunc(fs[s+1:min(len(fs), s+4)], func(w string) bool { return copeObject[w] })
 }
 
-// IsDecline reports whether message declines help or says its sender
+// DeclineOf reports whether message declines help or says its sender
 // will manage, with nothing but small talk around it ("ich komme klar",
 // "never mind", "nein danke, ich komme klar"; declineOnly), and is taken
-// for small talk. Support reads it while a case offer is pending: such a
-// message declines the offer even without a "nein" (review rvM).
-func IsDecline(message string) bool {
-	// The words first: they are cheap; the small-talk reading decides
-	// the whole message.
-	if !declines(message) {
-		return false
-	}
-	_, small := SmallTalkOf(message)
-	return small
-}
-
-// DeclineOf is IsDecline for a message whose small-talk reading is known
-// (small: SmallTalkOf took it for small talk), so that a caller that
-// reads the small talk anyway does not read it twice.
+// for small talk (small: SmallTalkOf took it for small talk; the caller
+// reads the small talk anyway, so it is not read twice). Support reads it
+// while a case offer is pending: such a message declines the offer even
+// without a "nein" (review rvM).
 func DeclineOf(message string, small bool) bool {
 	return small && declines(message)
 }
 
-// declines reports whether message has the words of IsDecline: a decline
+// declines reports whether message has the words of DeclineOf: a decline
 // (declineOnly) or thanks after a "no" (thanksOf).
 func declines(message string) bool {
 	text := clean(message)
@@ -1950,28 +1939,17 @@ var (
 	againWords  = set("wieder", "jetzt", "again", "now")
 )
 
-// IsSolved reports whether message is nothing but small talk that reports
+// SolvedOf reports whether message is nothing but small talk that reports
 // the member's trouble gone or the help worked ("geht wieder", "hat sich
-// geklärt", "super, jetzt klappt es", "solved it", "hat geklappt, danke").
-// Support reads it while a case offer is pending: the offer is declined.
-func IsSolved(message string) bool {
-	// The words first: they are cheap, and most replies have none; the
-	// small-talk reading decides the whole message.
-	if !reportsSolved(message) {
-		return false
-	}
-	t, small := SmallTalkOf(message)
-	return small && (t == TalkAck || t == TalkThanks)
-}
-
-// SolvedOf is IsSolved for a message whose small-talk reading is known
-// (t, small: SmallTalkOf), so that a caller that reads the small talk
-// anyway does not read it twice.
+// geklärt", "super, jetzt klappt es", "solved it", "hat geklappt, danke"),
+// given its small-talk reading (t, small: SmallTalkOf; the caller reads
+// the small talk anyway, so it is not read twice). Support reads it while
+// a case offer is pending: the offer is declined.
 func SolvedOf(message string, t Talk, small bool) bool {
 	return small && (t == TalkAck || t == TalkThanks) && reportsSolved(message)
 }
 
-// reportsSolved reports whether message has the words of IsSolved: a
+// reportsSolved reports whether message has the words of SolvedOf: a
 // word that says solved or worked, or one of working with "wieder" or
 // "jetzt".
 func reportsSolved(message string) bool {

@@ -51,6 +51,32 @@ type poolSet struct {
 	qs   []search.Question
 }
 
+// scopeSet loads a TUNING set by name, whatever the date it was frozen
+// (2026-12-04 or -05): "fm NAME" against library/, "bench NAME" against
+// the bench guides. Held-out sets are never named here.
+func scopeSet(tb testing.TB, name string) poolSet {
+	tb.Helper()
+	kind, half, _ := strings.Cut(name, " ")
+	var pattern string
+	var lib Library
+	if kind == "fm" {
+		pattern = filepath.Join("testdata", "first-messages-"+half+"-2026-12-0?.tsv")
+		lib = loadLibrary(tb)
+	} else {
+		lib = loadBenchLibrary(tb)
+		pattern = filepath.Join("..", "..", "guides", "search", "testdata", "bench-"+half+"-2026-12-0?.tsv")
+	}
+	files, _ := filepath.Glob(pattern)
+	if len(files) != 1 {
+		tb.Fatalf("%s: %d files", pattern, len(files))
+	}
+	qs, err := search.ReadQuestionsFile(files[0])
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return poolSet{name, lib, qs}
+}
+
 // tunePool loads the TUNING pool: the tune halves and the second tuning
 // sets of both question sets (never a held-out set).
 func tunePool(tb testing.TB) []poolSet {
@@ -273,23 +299,6 @@ func TestPoolLine(t *testing.T) {
 	fmt.Printf("POOL pool %s | A %s | B %s | per set %v\n", p, a, b, per)
 }
 
-// cw8Pool is the eighth pass's tuning pool: every bench tune set with the
-// bench guides and every first-message tune set with library/ (never a
-// held-out set).
-func cw8Pool(tb testing.TB) []poolSet {
-	tb.Helper()
-	var out []poolSet
-	llib := loadLibrary(tb)
-	for _, h := range []string{"tune", "tune2", "tune3", "tune4", "tune5"} {
-		blib, bqs := loadBenchHalf(tb, h)
-		out = append(out, poolSet{"bench " + h, blib, bqs})
-	}
-	for _, h := range []string{"tune", "tune2", "tune3", "tune4", "tune5", "tune6"} {
-		out = append(out, poolSet{"fm " + h, llib, loadSet(tb, h)})
-	}
-	return out
-}
-
 // thingPoolNames is the eighth pass's tuning pool (never a held-out set):
 // the seventh pass's pool and the two sets written blind for the eighth.
 var thingPoolNames = []string{"fm tune", "fm tune2", "fm tune3", "fm tune4", "fm tune5", "fm tune6",
@@ -324,6 +333,14 @@ func refitSets(t *testing.T) []poolSet {
 		out = append(out, scopeSet(t, name))
 	}
 	return out
+}
+
+// rescuePart is the pool split of the fifth pass: bit 0 of the FNV-1a
+// 32 hash of the question text (part A false, part B true).
+func rescuePart(text string) bool {
+	h := fnv.New32a()
+	h.Write([]byte(strings.TrimSpace(text)))
+	return h.Sum32()&1 == 1
 }
 
 // partQs are the questions of one part (b: part B).

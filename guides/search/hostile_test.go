@@ -72,7 +72,7 @@ func hostileEnglishQuery(n int) string {
 // words; English words only the lexicon knows) on the bench library and
 // on a generated 5,000-guide library (target: < 100 ms per message).
 func BenchmarkHostile60KB(b *testing.B) {
-	docs, _ := loadBench(b)
+	docs := benchGuides(b)
 	queries := []struct{ name, q string }{{"", hostileQuery(60_000)}, {"-english", hostileEnglishQuery(60_000)}}
 	for _, lib := range []struct {
 		name string

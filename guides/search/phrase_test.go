@@ -128,9 +128,10 @@ func TestPairKeys(t *testing.T) {
 
 // BenchmarkPhrase searches with the phrase evidence off and on in the same
 // process (run with -count to interleave them), for the 45 bench guides
-// and a generated library of 5,000: the cost of the pairs alone.
+// and a generated library of 5,000: the cost of the pairs alone (workload:
+// loadBenchWork, the tuning half).
 func BenchmarkPhrase(b *testing.B) {
-	docs, qs := loadBench(b)
+	docs, qs := loadBenchWork(b)
 	for _, lib := range []struct {
 		name string
 		ix   *Index

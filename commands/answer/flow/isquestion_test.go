@@ -51,7 +51,7 @@ func TestIsQuestionAfterNo(t *testing.T) {
 // TestNoThanksWithOfferPending: what support asks of the answer flow
 // while a case offer is pending (commands/handler.go wires these): the
 // polite refusal alone ("nope, thanks", "nö danke") is a decline
-// (IsDecline) and no question (IsQuestion), so support declines the
+// (DeclineOf) and no question (IsQuestion), so support declines the
 // offer; "kein Problem", "no worries" are neither a decline nor a question
 // but IsNoProblem, so support leaves the offer open (fix13; the whole
 // flow: commands/support_decline_test.go and support_closings_test.go).
@@ -70,8 +70,8 @@ func TestNoThanksWithOfferPending(t *testing.T) {
 		{"no worries", false, false, true},
 		{"nein, ich brauche Hilfe bei der Anmeldung", false, true, false},
 	} {
-		if got := answer.IsDecline(tt.msg); got != tt.decline {
-			t.Errorf("IsDecline(%q) = %v, want %v", tt.msg, got, tt.decline)
+		if _, small := answer.SmallTalkOf(tt.msg); answer.DeclineOf(tt.msg, small) != tt.decline {
+			t.Errorf("DeclineOf(%q) = %v, want %v", tt.msg, !tt.decline, tt.decline)
 		}
 		if got := f.w.IsQuestion(ctx, tt.msg); got != tt.question {
 			t.Errorf("IsQuestion(%q) = %v, want %v", tt.msg, got, tt.question)
