@@ -1030,7 +1030,7 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 	}
 	res.OffTopic = ix.offTopic(toks, offDoc, plain, kr)
 	res.OffTopic, res.OffTopicSpeaks = ix.offTopicSpeakers(cs, toks, res.OffTopic, plain)
-	ix.markNamedSignals(&res, cs, cands, kr.key)
+	ix.markNamedSignals(&res, cs, cands, kr)
 	return res, f
 }
 

@@ -23,7 +23,7 @@ const minPassageWords = 2
 // markNamedSignals sets Hit.NamesSignal on every hit of res (cands in the
 // order of the hits). It does nothing for a query without a signal, so
 // most queries pay nothing.
-func (ix *Index) markNamedSignals(res *Result, cs []concept, cands []cand, key func(string) string) {
+func (ix *Index) markNamedSignals(res *Result, cs []concept, cands []cand, kr *keyer) {
 	if len(res.OffTopic) == 0 {
 		return
 	}
@@ -35,7 +35,7 @@ func (ix *Index) markNamedSignals(res *Result, cs []concept, cands []cand, key f
 		doc := cands[i].doc
 		ix.scoreSections(cs, doc, &secs)
 		for j, w := range res.OffTopic[:min(len(res.OffTopic), 64)] {
-			if ix.namesInText(doc, w, key) && passageWords(cs, &secs, w) >= minPassageWords {
+			if ix.namesInText(doc, w, kr) && passageWords(cs, &secs, w) >= minPassageWords {
 				res.Hits[i].NamesSignal |= 1 << j
 			}
 		}
@@ -44,13 +44,17 @@ func (ix *Index) markNamedSignals(res *Result, cs []concept, cands []cand, key f
 
 // namesInText reports whether guide doc has the off-topic word w (folded)
 // or the signal it stands for in a section heading or its body.
-func (ix *Index) namesInText(doc int32, w string, key func(string) string) bool {
-	for _, s := range []string{w, offTopicWord(w)} {
-		if k := key(s); s != "" && k != "" && ix.namesIn(doc, k, 1<<fHeadings|1<<fBody) {
-			return true
-		}
+func (ix *Index) namesInText(doc int32, w string, kr *keyer) bool {
+	const text = 1<<fHeadings | 1<<fBody
+	if k := kr.key(w); k != "" && ix.namesIn(doc, k, text) {
+		return true
 	}
-	return false
+	s := offTopicWord(w)
+	if s == "" || s == w {
+		return false
+	}
+	k := kr.key(s)
+	return k != "" && ix.namesIn(doc, k, text)
 }
 
 // passageWords returns the largest number of other query concepts that a
