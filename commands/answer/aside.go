@@ -26,38 +26,50 @@ package answer
 //
 //   - Duden, „angeblich“, „vermeintlich“ („wie behauptet wird“), „im
 //     Namen von“ (as someone's representative), "claiming", "pretending",
-//     "supposedly", "allegedly" before the company in its clause: a
-//     doubted identity (claimAt).
+//     "supposedly", "allegedly": a doubted identity when the claim
+//     governs the company's phrase — right before it, „von“/"from" or "to
+//     be" and determiners between (claimAt). As a sentence adverb
+//     („angeblich hat die Sparkasse mein Konto gesperrt“) „angeblich“
+//     doubts the statement, not who the company is; it then counts only
+//     as the doubt of a sender's or a mailbox's phrase.
 //   - Duden grammar, Vergleichspartikel: „wie“ after a word of sameness
 //     („derselbe“, „der gleiche“, "the same … as") or right after „so“,
 //     „genauso“, „ebenso“ joins the other side of an equality comparison;
 //     an interrogative „wie“ („wie bei der Sparkasse das Passwort
-//     ändern“) has none of them before it (comparedAt).
+//     ändern“) has none of them before it (comparedAt). In a sentence
+//     that reports something not working („bei mir ist es so wie bei der
+//     Sparkasse, das Online-Banking geht nicht“) the comparison is one of
+//     troubles: the company's own may be the subject, and it stays.
 //   - Duden grammar, Attribute: „von“ + dative after a noun names its
 //     origin or author („ein Brief von meiner Schwester“); with a noun
-//     naming a message, introduced by an indefinite article (one
-//     particular message that came), that is its sender (senderAt). Local
+//     naming a message, introduced by an indefinite article, its
+//     colloquial form („ne Mail“), a demonstrative („diese Mail“) or
+//     none at the clause's start („komische Mail von …“) — one
+//     particular message — that is its sender (senderAt). Local
 //     prepositions („bei“, „in“, „auf“; "at", "in", "on") + the provider
 //     with such a message and a verb of receipt name the mailbox
-//     (mailboxAt). Both only when the message doubts a message's origin
-//     (doubtWords, claimWords) and the clause is not negated: a company's
-//     own messages about its own service („eine Mail von GMX sagt, mein
-//     Postfach ist voll“), „keine Mails von der Sparkasse“ and „bei
-//     web.de kommen keine Mails an“ are about that service and keep the
-//     signal.
+//     (mailboxAt). Both only when the sentence doubts a message's origin
+//     (doubtIn) and the clause is not negated: a company's own messages
+//     about its own service („eine Mail von GMX sagt, mein Postfach ist
+//     voll“), „keine Mails von der Sparkasse“ and „bei web.de kommen
+//     keine Mails an“ are about that service and keep the signal.
 //
 // The phrases are read inside a clause (clauseStarts: a comma or a
-// sentence's end closes it), as the other readings of this package do.
+// sentence's end closes it), as the other readings of this package do,
+// on folded words (fold: „fuer“ is „für“), as human.go reads them.
 
 import (
 	"slices"
+	"strings"
+
+	"github.com/lotse-bot/lotse/commands/chat"
 )
 
 // asideSignals returns the signals (search.Result.OffTopic) of the
-// question q that the message names at least once outside a
-// phrase that sets them aside: a claimed sender, a comparison or the
-// mailbox where a message came. A signal not found among the words (a
-// quote's speaker the search added, an unusual spelling) is kept.
+// question q that the message names at least once outside a phrase that
+// sets them aside: a claimed sender, a comparison or the mailbox where a
+// message came. A signal not found among the words (a quote's speaker the
+// search added, an unusual spelling) is kept.
 func asideSignals(q string, signals []string) []string {
 	if len(signals) == 0 {
 		return signals
@@ -65,11 +77,12 @@ func asideSignals(q string, signals []string) []string {
 	// q's own words: the caller's may count their offsets from the
 	// whole message (focusQuestion), the clause breaks need q's.
 	ws := tokens(q)
+	words := foldWords(ws)
 	brk := clauseStarts(q, ws)
-	doubt := slices.ContainsFunc(ws, func(w word) bool { return claimWords[w.w] || doubtWords[w.w] })
+	doubt, denied := sentenceFlags(q, ws, words, brk)
 	var keep []string
 	for _, s := range signals {
-		if !onlyAside(ws, brk, s, doubt) {
+		if !onlyAside(words, brk, doubt, denied, s) {
 			keep = append(keep, s)
 		}
 	}
@@ -79,19 +92,21 @@ func asideSignals(q string, signals []string) []string {
 	return keep
 }
 
-// onlyAside reports whether the signal s occurs among the words ws (as a
-// word, or as two or three words closed up: „web.de“ is "web" "de") and
-// every occurrence stands aside (asideAt; doubt: the message doubts a
-// message's origin).
-func onlyAside(ws []word, brk []bool, s string, doubt bool) bool {
+// onlyAside reports whether the signal s occurs among the folded words
+// (as a word, or as two or three words closed up: „web.de“ is "web" "de")
+// and every occurrence stands aside (asideAt; doubt and denied:
+// sentenceFlags).
+func onlyAside(words []string, brk, doubt, denied []bool, s string) bool {
 	found := false
-	for i := range ws {
-		n := signalSpan(ws, i, s)
+	for i := range words {
+		n := signalSpan(words, i, s)
 		if n == 0 {
 			continue
 		}
 		found = true
-		if !asideAt(ws, brk, i, i+n, doubt) {
+		// A name's own dot („web.de“) may have split its sentence.
+		d := slices.Contains(doubt[i:i+n], true)
+		if !asideAt(words, brk, i, i+n, d, slices.Contains(denied[i:i+n], true)) {
 			return false
 		}
 	}
@@ -99,75 +114,180 @@ func onlyAside(ws []word, brk []bool, s string, doubt bool) bool {
 }
 
 // signalSpan returns how many words from i on spell the signal s (1–3),
-// or 0.
-func signalSpan(ws []word, i int, s string) int {
-	joined := ""
-	for n := 1; n <= 3 && i+n <= len(ws); n++ {
-		joined += ws[i+n-1].w
-		if joined == s {
-			return n
+// or 0; it compares in place, as a 60 KB message may name a signal
+// thousands of times.
+func signalSpan(words []string, i int, s string) int {
+	rest := s
+	for n := 1; n <= 3 && i+n <= len(words); n++ {
+		w := words[i+n-1]
+		if !strings.HasPrefix(rest, w) || w == "" {
+			return 0
 		}
-		if len(joined) >= len(s) {
-			break
+		rest = rest[len(w):]
+		if rest == "" {
+			return n
 		}
 	}
 	return 0
 }
 
-// asideAt reports whether the company named by the words ws[from:to]
+// asideAt reports whether the company named by the words[from:to]
 // stands aside in its clause: a claimed identity, the other side of a
-// comparison, or — when the message doubts a message's origin (doubt) —
-// the sender of a message or the mailbox where it came. A company's
-// own messages about its own service („ich habe eine Nachricht von
-// WhatsApp bekommen, dass ich mein Backup einrichten soll“) are asked
-// about as that service; only a message whose origin is in doubt is the
-// member's subject. A negated clause („bei WhatsApp kommt eine Nachricht
-// nicht an“) reports the service's trouble.
-func asideAt(ws []word, brk []bool, from, to int, doubt bool) bool {
+// comparison in a sentence that denies nothing (denied), or — when its
+// sentence doubts a message's origin (doubt) — the sender of a message or
+// the mailbox where it came, or what such a message carries
+// (attachedAt). A company's own messages about its own service („ich
+// habe eine Nachricht von WhatsApp bekommen, dass ich mein Backup
+// einrichten soll“) are asked about as that service; only a message
+// whose origin is in doubt is the member's subject. A negated clause
+// („bei WhatsApp kommt eine Nachricht nicht an“) reports the service's
+// trouble.
+func asideAt(words []string, brk []bool, from, to int, doubt, denied bool) bool {
 	start, end := clauseAround(brk, from, to)
-	clause := ws[start:end]
+	clause := words[start:end]
 	at := from - start
-	if claimAt(clause, at) || comparedAt(clause, at) {
+	if claimAt(clause, at) || !denied && comparedAt(clause, at) {
 		return true
 	}
-	if !doubt || slices.ContainsFunc(clause, func(w word) bool { return negations[w.w] }) {
+	if slices.ContainsFunc(clause, denies) {
 		return false
 	}
-	return senderAt(clause, at) || mailboxAt(clause, at)
+	if attachedAt(clause, at, doubt) {
+		return true
+	}
+	return doubt && (senderAt(clause, at) || mailboxAt(clause, at))
 }
 
-// doubtWords doubt a message's origin: the adjectives of suspicion and
-// their opposites in a question (Duden, synonyms of „verdächtig“ and
-// „echt“: komisch, seltsam, merkwürdig, dubios, verdächtig, gefälscht,
-// echt, seriös), the nouns of fraud (Betrug, Betrüger, Fälschung,
-// Phishing, Spam) and their English counterparts. „komisch“ („eine
-// komische Mail“) is the everyday word for a suspicious message. „echt“
-// is also an intensifier („echt nervig“); it counts only with a sender
-// or mailbox phrase of a message.
-var doubtWords = map[string]bool{
-	"komisch": true, "komische": true, "komischen": true, "komischer": true, "komisches": true,
-	"seltsam": true, "seltsame": true, "seltsamen": true, "seltsamer": true, "seltsames": true,
-	"merkwürdig": true, "merkwürdige": true, "merkwürdigen": true, "merkwürdiger": true,
-	"dubios": true, "dubiose": true, "dubiosen": true, "dubioser": true,
-	"verdächtig": true, "verdächtige": true, "verdächtigen": true, "verdächtiger": true,
-	"gefälscht": true, "gefälschte": true, "gefälschten": true, "gefälschter": true,
-	"echt": true, "seriös": true, "betrug": true, "betrüger": true, "betrugsversuch": true, "fälschung": true,
-	"phishing": true, "spam": true, "fake": true, "scam": true, "scammer": true, "fraud": true,
-	"strange": true, "weird": true, "suspicious": true, "legit": true, "genuine": true, "real": true,
+// attachedAt reports whether the company's word at clause[at] names what
+// a doubted message carries: „mit“/"with" + an article + the word after
+// a noun naming a message („Mail im Namen der Telekom mit einer Rechnung
+// als Anhang“, „eine komische SMS mit einem PayPal-Link“; Duden grammar,
+// Attribute: „mit“ + dative names what a thing has or carries). The
+// message is doubted when its sentence doubts (doubt) or the clause
+// claims its sender's identity (claimAt).
+func attachedAt(clause []string, at int, doubt bool) bool {
+	p := at - 1
+	for n := 0; n < 2 && p >= 0 && (companyLeads[clause[p]] || messageLeads[clause[p]]); n++ {
+		p--
+	}
+	if p < 1 || clause[p] != "mit" && clause[p] != "with" {
+		return false
+	}
+	if !slices.ContainsFunc(clause[:p], func(w string) bool { return messageNouns[w] }) {
+		return false
+	}
+	if doubt {
+		return true
+	}
+	for j := range clause {
+		if j != at && claimAt(clause, j) {
+			return true
+		}
+	}
+	return false
 }
 
-// negations deny a clause (Duden grammar, Negation: „nicht“, „kein“ in
-// every case, „nie“; English "not", "no", "never").
-var negations = map[string]bool{
-	"nicht": true, "kein": true, "keine": true, "keinen": true, "keinem": true, "keiner": true, "nie": true, "niemals": true,
-	"not": true, "no": true, "never": true, "don't": true, "doesn't": true, "didn't": true, "can't": true, "won't": true,
+// sentenceFlags tells for each word whether its sentence (sentenceBreaks)
+// or one right beside it doubts a message's origin (doubt: doubtAt) and
+// whether its sentence denies something (denied: denies). A question
+// about a message is asked in the sentence that reports it or right
+// before or after it („Ich habe eine Mail von DHL bekommen. Ist das
+// Betrug?“: „das“ points back to it); a doubt further away is about
+// something else. One pass over the words, a sentence's flags shared by
+// its words.
+func sentenceFlags(q string, ws []word, words []string, brk []bool) (doubt, denied []bool) {
+	denied = make([]bool, len(words))
+	var starts []int // the sentences' first words
+	var doubts []bool
+	start := 0
+	for i := 1; i <= len(words); i++ {
+		if i < len(words) && !(brk[i] && chat.BreakBefore(q, ws[i].start, sentenceBreaks)) {
+			continue
+		}
+		d, n := false, false
+		for j := start; j < i; j++ {
+			d = d || doubtAt(words, brk, j)
+			n = n || denies(words[j])
+		}
+		for j := start; j < i; j++ {
+			denied[j] = n
+		}
+		starts, doubts = append(starts, start), append(doubts, d)
+		start = i
+	}
+	doubt = make([]bool, len(words))
+	for k, from := range starts {
+		to := len(words)
+		if k+1 < len(starts) {
+			to = starts[k+1]
+		}
+		d := doubts[k] || k > 0 && doubts[k-1] || k+1 < len(doubts) && doubts[k+1]
+		for j := from; j < to; j++ {
+			doubt[j] = d
+		}
+	}
+	return doubt, denied
 }
+
+// doubtAt reports whether words[i] doubts a message's origin: a claim
+// (claimWords), a word of suspicion or fraud (doubtWords), or „echt“,
+// "real" asking about authenticity — at the end of its clause („ist das
+// echt?“) or before „oder“/"or" („echt oder Fake“). Before an adjective
+// „echt“ is the intensifier („echt nervig“, „echt voll“; Duden, echt,
+// Adverb: „wirklich, sehr“).
+func doubtAt(words []string, brk []bool, i int) bool {
+	w := words[i]
+	if claimWords[w] || doubtWords[w] {
+		return true
+	}
+	if w != "echt" && w != "real" {
+		return false
+	}
+	return i+1 == len(words) || brk[i+1] || words[i+1] == "oder" || words[i+1] == "or"
+}
+
+// doubtWords doubt a message's origin, folded: the adjectives of
+// suspicion (Duden, synonyms of „verdächtig“ and „echt“: komisch,
+// seltsam, merkwürdig, dubios, verdächtig, gefälscht, seriös), the nouns
+// of fraud (Betrug, Betrüger, Fälschung, Phishing, Spam) and their
+// English counterparts. „komisch“ („eine komische Mail“) is the everyday
+// word for a suspicious message. „echt“ and "real" ask only in a
+// question's place (doubtAt).
+var doubtWords = set(
+	"komisch", "komische", "komischen", "komischer", "komisches",
+	"seltsam", "seltsame", "seltsamen", "seltsamer", "seltsames",
+	"merkwuerdig", "merkwuerdige", "merkwuerdigen", "merkwuerdiger",
+	"dubios", "dubiose", "dubiosen", "dubioser",
+	"verdaechtig", "verdaechtige", "verdaechtigen", "verdaechtiger",
+	"gefaelscht", "gefaelschte", "gefaelschten", "gefaelschter",
+	"serioes", "betrug", "betrueger", "betrugsversuch", "faelschung",
+	"phishing", "spam", "fake", "scam", "scammer", "fraud",
+	"strange", "weird", "suspicious", "legit", "genuine")
+
+// denies reports whether the folded word w denies its clause (Duden
+// grammar, Negation): talk.go's negWords (with the colloquial „nich“,
+// „net“, „nix“) and human.go's notWords, without „immer“ (a complaint's
+// word in negWords: „stürzt immer ab“) and the words of contrast („statt
+// der Sparkasse“, "than": they deny nothing), and the forms those lists
+// lack (denyForms).
+func denies(w string) bool {
+	switch w {
+	case "immer", "statt", "anstatt", "instead", "than", "sondern":
+		return false
+	}
+	return negWords[w] || notWords[w] || denyForms[w]
+}
+
+// denyForms are the negations negWords and notWords lack, folded (fold
+// drops the apostrophe: "don't" is "dont"): „keiner“, „niemals“, "never"
+// and the English contracted forms.
+var denyForms = set("keiner", "niemals", "never", "dont", "doesnt", "didnt", "cant", "wont", "isnt", "arent", "wasnt")
 
 // asideWindow bounds the words read on either side of a company: the
-// phrases are local (the longest of the probes: „angeblich schreibt mir
-// die Telekom“, „das gleiche Passwort nehmen wie bei PayPal“, five words),
-// and a 60 KB message without a comma is one clause — reading all of it
-// for each of thousands of names would cost quadratic time.
+// phrases are local (the longest of the probes: „das gleiche Passwort
+// nehmen wie bei PayPal“, five words), and a 60 KB message without a
+// comma is one clause — reading all of it for each of thousands of names
+// would cost quadratic time.
 const asideWindow = 8
 
 // clauseAround returns the bounds of the clause around the words
@@ -185,38 +305,67 @@ func clauseAround(brk []bool, from, to int) (start, end int) {
 	return start, end
 }
 
-// claimAt reports whether a claim of identity stands before the company
-// at clause[at] in its clause („angeblich von der Sparkasse“, „angeblich
-// schreibt mir die Telekom“, „im Namen der Sparkasse“, "claiming to be
-// PayPal"): a claim names the identity after it.
-func claimAt(clause []word, at int) bool {
-	for i, w := range clause[:at] {
-		if claimWords[w.w] {
-			return true
-		}
-		if (w.w == "namen" || w.w == "name") && i > 0 && (clause[i-1].w == "im" || clause[i-1].w == "the") {
-			return true
-		}
+// claimAt reports whether a claim of identity governs the company's
+// phrase at clause[at]: a claim word right before it, „von“/"from" and
+// "to be" and up to two determiners between („angeblich von der
+// Sparkasse“, "claiming to be from PayPal", "supposedly PayPal"), or „im
+// Namen“/"in the name" + „der“/„des“/„von“/"of" („im Namen der
+// Sparkasse“, "in the name of PayPal"). A claim anywhere else in the
+// clause doubts something else („angeblich ist meine Rechnung bei der
+// Telekom falsch“) and counts only as doubt (doubtAt).
+func claimAt(clause []string, at int) bool {
+	p := phraseHead(clause, at)
+	if p >= 0 && (fromWords[clause[p]] || clause[p] == "of") {
+		p--
 	}
-	return false
+	if p >= 1 && clause[p] == "be" && clause[p-1] == "to" {
+		p -= 2
+	}
+	if p >= 0 && claimWords[clause[p]] {
+		return true
+	}
+	if claimOverSending(clause, at) {
+		return true
+	}
+	if p < 0 || clause[p] != "namen" && clause[p] != "name" {
+		return false
+	}
+	return p >= 1 && clause[p-1] == "im" || p >= 2 && clause[p-1] == "the" && clause[p-2] == "in"
 }
+
+// claimOverSending reports whether a claim word before the company at
+// clause[at] doubts a clause of sending or receipt („angeblich schreibt
+// mir die Telekom“, „angeblich ruft die Sparkasse an“, „angeblich hat mir
+// DHL eine SMS geschickt“): the claim doubts that the company sent it —
+// its identity as the sender.
+func claimOverSending(clause []string, at int) bool {
+	return slices.ContainsFunc(clause[:at], func(w string) bool { return claimWords[w] }) &&
+		slices.ContainsFunc(clause, func(w string) bool { return sendVerbs[w] || receiptVerbs[w] })
+}
+
+// sendVerbs say that someone sent a message, folded: the forms of
+// „schreiben“, „schicken“, „senden“, „anrufen“, „sich melden“ (Duden)
+// and their English counterparts.
+var sendVerbs = set(
+	"schreibt", "schrieb", "schreiben", "geschrieben", "schickt", "schickte", "schicken", "geschickt",
+	"sendet", "sendete", "senden", "gesendet", "gesandt", "ruft", "rief", "angerufen", "meldet", "meldete", "gemeldet",
+	"writes", "wrote", "written", "sends", "sent", "send", "calls", "called", "texted", "texts", "emailed")
 
 // claimWords mark a doubted identity: the German adverb and adjective of
 // a claim (Duden: „angeblich“, „vermeintlich“ with their endings) and the
 // English verbs and adverbs of a claimed identity ("apparently", "claims"
 // are left out: they also report a fact or an insurance claim).
-var claimWords = map[string]bool{
-	"angeblich": true, "angebliche": true, "angeblichen": true, "angeblicher": true, "angebliches": true,
-	"vermeintlich": true, "vermeintliche": true, "vermeintlichen": true, "vermeintlicher": true, "vermeintliches": true,
-	"claiming": true, "pretending": true, "purporting": true, "supposedly": true, "allegedly": true,
-}
+var claimWords = set(
+	"angeblich", "angebliche", "angeblichen", "angeblicher", "angebliches",
+	"vermeintlich", "vermeintliche", "vermeintlichen", "vermeintlicher", "vermeintliches",
+	"claiming", "pretending", "purporting", "supposedly", "allegedly")
 
 // senderAt reports whether the company at clause[at] follows „von“,
 // „vom“ or "from" (a determiner or possessive may stand between) and the
 // clause reports one particular message (messageIn).
-func senderAt(clause []word, at int) bool {
+func senderAt(clause []string, at int) bool {
 	p := phraseHead(clause, at)
-	if p < 0 || !fromWords[clause[p].w] {
+	if p < 0 || !fromWords[clause[p]] {
 		return false
 	}
 	return messageIn(clause)
@@ -228,69 +377,76 @@ func senderAt(clause []word, at int) bool {
 // („dasselbe … wie bei“, "the same … as for") or right after „so“,
 // „genauso“, „ebenso“ (one adjective may stand between: „so sicher wie
 // bei“). Bare „gleich“ is left out: it is also the adverb „sofort“.
-func comparedAt(clause []word, at int) bool {
+func comparedAt(clause []string, at int) bool {
 	p := phraseHead(clause, at)
 	if p < 0 {
 		return false
 	}
-	if prepositions[clause[p].w] && p > 0 {
+	if prepositions[clause[p]] && p > 0 {
 		p--
 	}
-	if p <= 0 || (clause[p].w != "wie" && clause[p].w != "as") {
+	if p <= 0 || (clause[p] != "wie" && clause[p] != "as") {
 		return false
 	}
 	for i := max(0, p-2); i < p; i++ {
-		if soWords[clause[i].w] {
+		if soWords[clause[i]] {
 			return true
 		}
 	}
-	return slices.ContainsFunc(clause[:p], func(w word) bool { return sameWords[w.w] })
+	return slices.ContainsFunc(clause[:p], func(w string) bool { return sameWords[w] })
 }
 
 // mailboxAt reports whether the company at clause[at] is a place („bei
 // GMX“, „in meinem web.de-Postfach“, "at gmail") in a clause that reports
 // one particular message (messageIn) that came (receiptVerbs).
-func mailboxAt(clause []word, at int) bool {
+func mailboxAt(clause []string, at int) bool {
 	p := phraseHead(clause, at)
-	if p < 0 || !placeWords[clause[p].w] {
+	if p < 0 || !placeWords[clause[p]] {
 		return false
 	}
-	return messageIn(clause) && slices.ContainsFunc(clause, func(w word) bool { return receiptVerbs[w.w] })
+	return messageIn(clause) && slices.ContainsFunc(clause, func(w string) bool { return receiptVerbs[w] })
 }
 
-// receiptVerbs say that a message came: the forms of „bekommen“,
-// „erhalten“, „kommen“, „landen“, „eingehen“ (Duden) and their English
-// counterparts. „ist“ is left out: „in WhatsApp ist eine Nachricht
-// verschwunden“ is the product's own trouble.
-var receiptVerbs = map[string]bool{
-	"bekommen": true, "bekomme": true, "bekommt": true, "bekam": true, "bekamen": true,
-	"erhalten": true, "erhalte": true, "erhält": true, "erhielt": true,
-	"kommt": true, "kam": true, "kamen": true, "gekommen": true,
-	"landet": true, "landete": true, "gelandet": true, "eingegangen": true,
-	"got": true, "get": true, "received": true, "receive": true, "came": true, "arrived": true,
-}
+// receiptVerbs say that a message came, folded: the forms of
+// „bekommen“, „erhalten“, „kommen“, „ankommen“, „landen“, „eingehen“ and
+// the colloquial „kriegen“ (Duden, ugs. für „bekommen“), and their
+// English counterparts. „ist“ is left out: „in WhatsApp ist eine
+// Nachricht verschwunden“ is the product's own trouble.
+var receiptVerbs = set(
+	"bekommen", "bekomme", "bekommt", "bekam", "bekamen",
+	"erhalten", "erhalte", "erhaelt", "erhielt",
+	"kommt", "kommen", "kam", "kamen", "gekommen", "angekommen",
+	"kriege", "krieg", "kriegt", "gekriegt", "kriegte",
+	"landet", "landete", "gelandet", "eingegangen",
+	"got", "get", "received", "receive", "came", "arrived")
 
 // phraseHead returns the index of the word before the company at
 // clause[at], skipping up to two determiners or possessives („von der“,
 // „in meinem“, "for my"), or -1.
-func phraseHead(clause []word, at int) int {
+func phraseHead(clause []string, at int) int {
 	p := at - 1
-	for n := 0; n < 2 && p >= 0 && companyLeads[clause[p].w]; n++ {
+	for n := 0; n < 2 && p >= 0 && companyLeads[clause[p]]; n++ {
 		p--
 	}
 	return p
 }
 
-// messageIn reports whether the clause reports one particular message: an
-// indefinite article, at most two words (adjectives: „eine komische
-// Mail“), then a noun naming a message.
-func messageIn(clause []word) bool {
+// messageIn reports whether the clause reports one particular message:
+// an article that introduces one thing (messageLeads), at most two words
+// (adjectives: „eine komische Mail“), then a noun naming a message; or,
+// in the telegraphic style of chat, such a noun at the clause's start, one
+// word of doubt before it at most („Mail von GMX bekommen“, „komische Mail
+// von PayPal“).
+func messageIn(clause []string) bool {
+	if len(clause) > 0 && messageNouns[clause[0]] || len(clause) > 1 && doubtWords[clause[0]] && messageNouns[clause[1]] {
+		return true
+	}
 	for i, w := range clause {
-		if !indefinite[w.w] {
+		if !messageLeads[w] {
 			continue
 		}
 		for j := i + 1; j < len(clause) && j <= i+3; j++ {
-			if messageNouns[clause[j].w] {
+			if messageNouns[clause[j]] {
 				return true
 			}
 		}
@@ -299,51 +455,48 @@ func messageIn(clause []word) bool {
 }
 
 // fromWords open a phrase of origin (Duden: „von“ + dative, „vom“).
-var fromWords = map[string]bool{"von": true, "vom": true, "from": true}
+var fromWords = set("von", "vom", "from")
 
 // placeWords are the local prepositions (Duden grammar) a mailbox or
 // account takes („bei GMX“, „im Postfach“, "at gmail", "in my inbox").
-var placeWords = map[string]bool{"bei": true, "beim": true, "in": true, "im": true, "auf": true, "at": true, "on": true}
+var placeWords = set("bei", "beim", "in", "im", "auf", "at", "on")
 
 // prepositions may stand between a comparison's „wie“ and its other side
-// („wie bei“, „wie für“, „wie im“, "as for", "as with").
-var prepositions = map[string]bool{
-	"bei": true, "beim": true, "für": true, "fürs": true, "in": true, "im": true, "auf": true, "mit": true,
-	"for": true, "with": true, "at": true, "on": true,
-}
+// („wie bei“, „wie für“, „wie im“, "as for", "as with"), folded.
+var prepositions = set("bei", "beim", "fuer", "fuers", "in", "im", "auf", "mit", "for", "with", "at", "on")
 
 // sameWords express sameness before a comparison's „wie“/"as" (Duden
 // grammar, Vergleichspartikel: „derselbe … wie“, „das gleiche … wie“).
-var sameWords = map[string]bool{
-	"dasselbe": true, "derselbe": true, "dieselbe": true, "dieselben": true, "denselben": true, "demselben": true,
-	"selbe": true, "selben": true, "selbes": true,
-	"gleiche": true, "gleichen": true, "gleicher": true, "gleiches": true, "same": true,
-}
+var sameWords = set(
+	"dasselbe", "derselbe", "dieselbe", "dieselben", "denselben", "demselben",
+	"selbe", "selben", "selbes",
+	"gleiche", "gleichen", "gleicher", "gleiches", "same")
 
 // soWords open an equality comparison right before its „wie“ (Duden
 // grammar, Vergleichssätze: „so … wie“, „genauso … wie“).
-var soWords = map[string]bool{"so": true, "genauso": true, "ebenso": true}
+var soWords = set("so", "genauso", "ebenso")
 
 // companyLeads are the articles and possessives that may open the noun
 // phrase of a company („von der Sparkasse“, „bei meiner Bank“, "for my").
-var companyLeads = map[string]bool{
-	"der": true, "die": true, "das": true, "dem": true, "den": true, "des": true,
-	"mein": true, "meine": true, "meinem": true, "meinen": true, "meiner": true, "meines": true,
-	"unser": true, "unsere": true, "unserem": true, "unseren": true, "unserer": true,
-	"the": true, "my": true, "our": true,
-}
+var companyLeads = set(
+	"der", "die", "das", "dem", "den", "des",
+	"mein", "meine", "meinem", "meinen", "meiner", "meines",
+	"unser", "unsere", "unserem", "unseren", "unserer",
+	"the", "my", "our")
 
-// indefinite are the indefinite articles (German in every case, English):
-// they introduce one particular thing not named before.
-var indefinite = map[string]bool{
-	"ein": true, "eine": true, "einen": true, "einem": true, "einer": true, "eins": true,
-	"a": true, "an": true,
-}
+// messageLeads introduce one particular message: the indefinite articles
+// (German in every case, with the colloquial „n“, „ne“, „nen“, „nem“,
+// „ner“ — Duden, ugs. für „ein“, „eine“, „einen“, „einem“, „einer“; talk.go
+// and human.go know them — and English) and the demonstratives
+// („diese Mail“, "this email": the message at hand).
+var messageLeads = set(
+	"ein", "eine", "einen", "einem", "einer", "eins", "n", "ne", "nen", "nem", "ner",
+	"diese", "dieser", "diesen", "diesem", "dieses",
+	"a", "an", "this")
 
 // messageNouns name a message one receives: mail, text message, chat
 // message, call, letter, invitation (German and English, singular: they
-// follow an indefinite article, messageIn).
-var messageNouns = map[string]bool{
-	"mail": true, "email": true, "sms": true, "nachricht": true, "anruf": true, "brief": true, "einladung": true,
-	"message": true, "text": true, "call": true, "letter": true, "invitation": true,
-}
+// follow an article of one thing, messageIn).
+var messageNouns = set(
+	"mail", "email", "sms", "nachricht", "anruf", "brief", "einladung",
+	"message", "text", "call", "letter", "invitation")

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -105,6 +106,49 @@ func TestAsideBench(t *testing.T) {
 	checkAside(t, lib, asideContrast)
 }
 
+// asideMended are review rv15b's probes (invented messages, written
+// against the first version of aside.go) that the mend changed: a claim
+// word that doubts the statement, not the company („angeblich hat die
+// Sparkasse mein Konto gesperrt“), „im Namen“ and "the name" not bound to
+// the company, „echt“ as an intensifier, a comparison of troubles — the
+// company stays the subject, the honest no; and the list gaps: no
+// article, „ne“, „gekriegt“, „angekommen“, umlauts written ae/oe/ue — the
+// phishing guide is offered. Each row fails on the first version.
+var asideMended = map[string][]asideRow{
+	"library": {
+		{"angeblich wurde mein paypal konto gehackt, was soll ich tun", ""},
+		{"Angeblich ist meine Rechnung bei der Telekom falsch, wen frage ich?", ""},
+		{"angeblich hat die sparkasse mein konto gesperrt, wie entsperre ich das", ""},
+		{"Ich habe im Namen unseres Vereins ein Konto bei der Sparkasse eröffnet, wie richte ich das Online-Banking ein?", ""},
+		{"ich habe eine mail von paypal bekommen dass mein konto gesperrt ist, echt nervig, wie entsperre ich es", ""},
+		{"Bei mir ist es so wie bei der Sparkasse, das Online-Banking geht nicht", ""},
+		{"komische mail von paypal, soll ich auf den link klicken?", phishingGuide},
+		{"hab ne mail von der sparkasse gekriegt, ist das phishing?", phishingGuide},
+		{"Ich habe eine verdaechtige Mail von DHL bekommen", phishingGuide},
+		{"Bei GMX ist eine komische Mail angekommen mit einem Link zur Nextcloud", phishingGuide},
+		{"darf ich dasselbe passwort wie fuer paypal nehmen", passwordsGuide},
+	},
+	"bench": {
+		{"Angeblich ist meine Rechnung bei der Telekom falsch, wen frage ich?", ""},
+		{"angeblich hat die sparkasse mein konto gesperrt, wie entsperre ich das", ""},
+		{"how do I change the name on my paypal account", ""},
+		{"Ich habe im Namen unseres Vereins ein Konto bei der Sparkasse eröffnet, wie richte ich das Online-Banking ein?", ""},
+		{"Ich habe eine Mail von GMX bekommen, mein Postfach ist echt voll, was kann ich löschen?", ""},
+		{"Bei mir ist es so wie bei der Sparkasse, das Online-Banking geht nicht", ""},
+		{"komische mail von paypal, soll ich auf den link klicken?", phishingGuide},
+		{"hab ne mail von der sparkasse gekriegt, ist das phishing?", phishingGuide},
+		{"Ich habe eine verdaechtige Mail von DHL bekommen", phishingGuide},
+		{"Bei GMX ist eine komische Mail angekommen mit einem Link zur Nextcloud", phishingGuide},
+	},
+}
+
+// TestAsideMended decides the review's probes the mend changed, on both
+// libraries.
+func TestAsideMended(t *testing.T) {
+	checkAside(t, loadLibrary(t), asideMended["library"])
+	checkAside(t, loadBenchLibrary(t), asideMended["bench"])
+}
+
 // TestAsideSignals reads the phrases alone: which signals the message
 // names outside a phrase that sets them aside.
 func TestAsideSignals(t *testing.T) {
@@ -115,14 +159,37 @@ func TestAsideSignals(t *testing.T) {
 		why     string
 	}{
 		{"ich hab eine mail bekommen, angeblich von der sparkasse", []string{"sparkasse"}, nil, "claim"},
-		{"angeblich schreibt mir die telekom, meine rechnung sei offen", []string{"telekom"}, nil, "claim before the company"},
+		{"angeblich schreibt mir die telekom, meine rechnung sei offen", []string{"telekom"}, nil, "claim over a verb of sending"},
 		{"mir hat jemand im namen der sparkasse geschrieben", []string{"sparkasse"}, nil, "im Namen"},
+		{"an email in the name of paypal", []string{"paypal"}, nil, "in the name of"},
+		{"an email pretending to be paypal", []string{"paypal"}, nil, "pretending to be"},
+		{"angeblich wurde mein paypal konto gehackt", []string{"paypal"}, []string{"paypal"}, "a claim over the statement"},
+		{"angeblich hat die sparkasse mein konto gesperrt", []string{"sparkasse"}, []string{"sparkasse"}, "a claim over the statement"},
+		{"how do i change the name on my paypal account", []string{"paypal"}, []string{"paypal"}, "the name, not in the name of"},
+		{"ich habe im namen unseres vereins ein konto bei der sparkasse eröffnet", []string{"sparkasse"}, []string{"sparkasse"}, "im Namen of someone else"},
+		{"eine mail angeblich von der sparkasse wegen paypal", []string{"sparkasse", "paypal"}, []string{"paypal"}, "a claim binds one company"},
+		{"mail im namen der telekom mit einer rechnung als anhang", []string{"telekom", "rechnung"}, nil, "what a claimed sender's mail carries"},
+		{"eine mail mit einer rechnung von der telekom", []string{"rechnung"}, []string{"rechnung"}, "carried by a mail nobody doubts"},
+		{"eine mail von paypal, echt nervig", []string{"paypal"}, []string{"paypal"}, "echt as an intensifier"},
+		{"eine mail von paypal, ist die echt?", []string{"paypal"}, nil, "echt asking"},
+		{"eine mail von dhl, echt oder fake", []string{"dhl"}, nil, "echt oder"},
+		{"ich habe eine mail von dhl bekommen. ist das betrug?", []string{"dhl"}, nil, "doubt in the next sentence"},
+		{"ich habe eine mail von gmx bekommen. mein postfach ist voll. ist das spam?", []string{"gmx"}, []string{"gmx"}, "doubt two sentences away"},
+		{"ich hab ne nachricht von amazon bekommen, ist das echt?", []string{"amazon"}, nil, "colloquial article"},
+		{"ist diese mail von paypal echt?", []string{"paypal"}, nil, "demonstrative"},
+		{"is this email from paypal real", []string{"paypal"}, nil, "demonstrative, real asking"},
+		{"komische mail von paypal", []string{"paypal"}, nil, "no article at the clause's start"},
+		{"verdaechtige mail von dhl, betrug?", []string{"dhl"}, nil, "umlaut written ae"},
+		{"bei gmx ist eine komische mail angekommen", []string{"gmx"}, nil, "angekommen"},
 		{"eine komische mail von der volksbank", []string{"volksbank"}, nil, "doubted sender"},
 		{"eine mail von der volksbank will meine tan", []string{"volksbank"}, []string{"volksbank"}, "no doubt: the company's own mail"},
 		{"keine komische mail von der volksbank", []string{"volksbank"}, []string{"volksbank"}, "negated"},
 		{"die komischen mails von der volksbank", []string{"volksbank"}, []string{"volksbank"}, "no one message"},
 		{"dasselbe passwort wie bei der sparkasse", []string{"sparkasse"}, nil, "comparison"},
 		{"so sicher wie bei gmx", []string{"gmx"}, nil, "so … wie"},
+		{"dasselbe passwort wie fuer paypal", []string{"paypal"}, nil, "umlaut written ue"},
+		{"bei mir ist es so wie bei der sparkasse, das online-banking geht nicht", []string{"sparkasse"}, []string{"sparkasse"}, "a comparison of troubles"},
+		{"dasselbe passwort nutze ich seit vielen jahren für fast alles wie bei gmx", []string{"gmx"}, []string{"gmx"}, "sameness beyond the window"},
 		{"the same password as for my paypal account", []string{"paypal"}, nil, "same … as"},
 		{"wie bei der sparkasse das passwort ändern", []string{"sparkasse"}, []string{"sparkasse"}, "interrogative wie"},
 		{"bei gmx kommt eine komische mail", []string{"gmx"}, nil, "mailbox"},
@@ -136,5 +203,19 @@ func TestAsideSignals(t *testing.T) {
 		if got := asideSignals(c.msg, c.signals); !slices.Equal(got, c.want) {
 			t.Errorf("%q (%s): %v, want %v", c.msg, c.why, got, c.want)
 		}
+	}
+}
+
+// TestAsideLong reads a 60 KB message of one clause: every name far from
+// the claim words stays in the window's reach of its own phrase, and a
+// name once the subject keeps its signal (no timed assertion: the cost is
+// the benchmarks' matter).
+func TestAsideLong(t *testing.T) {
+	long := strings.Repeat("eine komische mail von paypal bekommen und ", 1400)
+	if got := asideSignals(long, []string{"paypal"}); got != nil {
+		t.Errorf("60 KB of doubted senders: %v, want nil", got)
+	}
+	if got := asideSignals(long+"mein paypal konto ist gesperrt", []string{"paypal"}); !slices.Equal(got, []string{"paypal"}) {
+		t.Errorf("60 KB and the subject: %v, want [paypal]", got)
 	}
 }
