@@ -106,25 +106,26 @@ func namedByShown(res search.Result, j int) bool {
 // onlySetting reports whether the signal s occurs among the words ws and
 // every occurrence is a setting (settingAt).
 func onlySetting(ws []word, s string) bool {
+	words := foldWords(ws) // folded as aside.go's readers and lists are
 	found := false
-	for i := range ws {
-		if signalSpan(ws, i, s) == 0 {
+	for i := range words {
+		if signalSpan(words, i, s) == 0 {
 			continue
 		}
 		found = true
-		if !settingAt(ws, i) {
+		if !settingAt(words, i) {
 			return false
 		}
 	}
 	return found
 }
 
-// settingAt reports whether the product at ws[at] stands in a
+// settingAt reports whether the product at words[at] (folded) stands in a
 // prepositional phrase of place or way: one of settingWords, then up to
 // two articles or possessives (phraseHead: „aus der“, „in meinem“).
-func settingAt(ws []word, at int) bool {
-	p := phraseHead(ws, at)
-	return p >= 0 && settingWords[ws[p].w]
+func settingAt(words []string, at int) bool {
+	p := phraseHead(words, at)
+	return p >= 0 && settingWords[words[p]]
 }
 
 // settingWords are the prepositions of place and way that make a
@@ -134,6 +135,6 @@ func settingAt(ws []word, at int) bool {
 // „Probleme mit Word“), „bei“ (the service whose trouble is told: „bei
 // Skype geht die Webcam nicht“), „von“ (a sender, aside.go).
 var settingWords = map[string]bool{
-	"in": true, "im": true, "per": true, "über": true, "übers": true, "via": true, "aus": true,
+	"in": true, "im": true, "per": true, "ueber": true, "uebers": true, "via": true, "aus": true, // folded (fold)
 	"through": true,
 }
