@@ -23,7 +23,7 @@ type Library struct {
 	topics []Topic
 	// botGuides are the IDs of the guides about the bot (BotGuides).
 	botGuides []string
-	index  *search.Index
+	index     *search.Index
 }
 
 // Topic is a top-level folder of the library and the guides in it.
