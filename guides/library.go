@@ -82,7 +82,8 @@ func NewLibrary(gs []*Guide) *Library {
 // BotGuides returns the bot's name as the search reads it
 // (search.Options.Addressee, folded; "" when off) and the IDs of the guides
 // about the bot: those tagged with that name (library/README.md). The
-// answer engine offers them for a question about the bot's own acts.
+// answer engine offers them for a question about the bot's own acts. The
+// slice is shared and must not be modified.
 func (l *Library) BotGuides() (name string, ids []string) {
 	if l.index == nil {
 		return "", nil

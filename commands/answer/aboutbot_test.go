@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
 )
 
@@ -59,6 +60,7 @@ func TestAsksAboutBot(t *testing.T) {
 		// name asks what it does (finding 10).
 		{"kann lotse meine daten löschen?", true},
 		{"kann ich meine antworten speichern?", false},
+		{"ich will wissen was du speicherst", true},
 	} {
 		text := clean(c.msg)
 		words := tokens(text)
@@ -105,6 +107,10 @@ func TestAboutBotChoice(t *testing.T) {
 		{"can you answer questions about the party program?", "lotse/lotse-fragen.md"},
 		{"löschst du meine fragen nach einer weile?", "lotse/was-lotse-speichert.md"},
 		{"do you remember what I asked yesterday?", "lotse/was-lotse-speichert.md"},
+		// A yes/no question after a w-question about the bot follows up
+		// on it; "you" after a question's "to" is the one asked.
+		{"how should I ask you things, do I need special keywords?", "lotse/lotse-fragen.md"},
+		{"any tips for questions to you?", "lotse/lotse-fragen.md"},
 	} {
 		d := Decide(c.msg, lib, Options{Cases: true})
 		if d.Outcome != Choose || !slices.Contains(d.Guides(), c.guide) || !d.Rescued {
@@ -191,6 +197,9 @@ func TestAboutBotSearchBudget(t *testing.T) {
 		{"how should I ask you things, do I need special keywords?", 2, 2, 2},
 		{"do you remember what I asked yesterday?", 2, 2, 1},
 		{"verstehst du mich überhaupt, wie komme ich in die videokonferenz", 2, 2, 2},
+		// A question clause about the bot: its search is the bot's, also
+		// when it finds none of the bot's guides.
+		{"verstehst du mich, wie frage ich dich am besten?", 1, 2, 1},
 		// Not about the bot: the one search.
 		{"wie lange dauert das sommerfest?", 1, 1, 1},
 	} {
@@ -246,5 +255,67 @@ func TestAboutBotQuery(t *testing.T) {
 				t.Errorf("%.40q: searched %d bytes (valid %v), want at most 2048", msg, len(q), utf8.ValidString(q))
 			}
 		}
+	}
+}
+
+// TestAboutBotLeavesOtherExits: aboutBot searches only at the weak gate
+// or the one-word lean, and not when the weak-evidence model makes a
+// choice of its own (review rv15a, finding 8: both guards survived
+// mutation through Decide).
+func TestAboutBotLeavesOtherExits(t *testing.T) {
+	lib := loadLibrary(t)
+	name, own := botOf(lib)
+	q := clean("reagierst du auch in unserem ag-raum oder nur hier im privaten chat?")
+	d := decideSearch(q, tokens(q), lib, Options{}, &German)
+	if d.Outcome != None || d.weak == nil || !rescue.helps(weakFeaturesOf(d.weak)) {
+		t.Fatalf("%q: %s, want a none the weak-evidence model rescues", q, d.Outcome)
+	}
+	if _, searched := aboutBot(d, q, name, own, lib, Options{}, &German); searched {
+		t.Errorf("%q: searched for the bot's guides, want rescueWeak's choice", q)
+	}
+	d.weak = nil
+	for _, c := range []struct {
+		exit noneExit
+		want bool
+	}{
+		{exitWeak, true}, {exitLeans, true},
+		{exitDate, false}, {exitOffTopicOneWord, false}, {exitThing, false}, {exitNone, false},
+	} {
+		d.exit = c.exit
+		if _, searched := aboutBot(d, q, name, own, lib, Options{}, &German); searched != c.want {
+			t.Errorf("exit %d: searched %v, want %v", c.exit, searched, c.want)
+		}
+	}
+}
+
+// TestAboutBotUntagged: a library whose guides carry no tag with the bot's
+// name has no guides about the bot: a question about the bot costs no
+// search for them (review rv15a, finding 2).
+func TestAboutBotUntagged(t *testing.T) {
+	var untagged []*guides.Guide
+	for _, g := range loadLibrary(t).Guides() {
+		if !slices.Contains(g.Tags, "lotse") {
+			untagged = append(untagged, g)
+		}
+	}
+	lib := guides.NewLibrary(untagged)
+	if name, ids := lib.BotGuides(); name == "" || len(ids) != 0 {
+		t.Fatalf("BotGuides() = %q, %q; want the name and no guide", name, ids)
+	}
+	rec := &recorder{lib: lib}
+	none := 0
+	for _, msg := range []string{"antwortest du auch nachts", "kann ich dich auch nachts fragen?",
+		"do you remember what I asked yesterday?", "beantwortest du auch steuerfragen"} {
+		rec.queries = nil
+		d := Decide(msg, rec, Options{})
+		if len(rec.queries) != 1 {
+			t.Errorf("%q: %d searches %q (%s %v), want 1", msg, len(rec.queries), rec.queries, d.Outcome, d.Guides())
+		}
+		if d.Outcome == None {
+			none++
+		}
+	}
+	if none == 0 {
+		t.Error("no message ended as none: none reaches the search for the bot's guides")
 	}
 }
