@@ -154,6 +154,10 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 	// A company named only as a claimed sender, a comparison or the
 	// mailbox is not the message's subject (aside.go).
 	full.OffTopic = asideSignals(q, full.OffTopic)
+	// Nor is a product named only as the setting of a task that a shown
+	// guide names itself (named.go); the answer guards still read it.
+	vetoed := full
+	full.OffTopic = namedSignals(full, q)
 	// The English lexicon's order (search.Result.Reordered) decides
 	// nothing: the decision reads the result without it, and a choice
 	// shows the guides in its order.
@@ -201,7 +205,7 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 		d.exit = exitDate
 		return noGuide(d, res.Hits, opts, tx)
 	}
-	offTopicAnswer := d.offTopic && first.Strong < calib.offTopicAnswerStrong
+	offTopicAnswer := (d.offTopic || len(full.OffTopic) < len(vetoed.OffTopic)) && first.Strong < calib.offTopicAnswerStrong
 	if answer && lead < calib.minLead && first.OneWord >= calib.answerOneWord {
 		// Answered on a clear topic (clearTopic) without the lead, but
 		// the topic is a single word: "es will einen Zugangscode, wo
@@ -214,7 +218,7 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 		// about: the body's words alone decide between them.
 		answer = false
 	}
-	if answer && offTopicOnOneWord(full) {
+	if answer && offTopicOnOneWord(vetoed) {
 		// However firm: "mein Laptop ist kaputt" meets a guide about a
 		// broken phone in "kaputt" alone.
 		answer = false

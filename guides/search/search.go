@@ -114,6 +114,10 @@ type Hit struct {
 	// only in its body (aspect.go, missedAspects). Exposure for the
 	// decision; the ranking and the confidence do not read it.
 	Aspect float64
+	// NamesSignal has bit j set when a passage of this guide names the
+	// j-th word of Result.OffTopic (the first 64) with other words of
+	// the query (signalnamed.go).
+	NamesSignal uint64
 }
 
 // alt is one index term a query word may match, with its relative weight.
@@ -1026,6 +1030,7 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 	}
 	res.OffTopic = ix.offTopic(toks, offDoc, plain, kr)
 	res.OffTopic, res.OffTopicSpeaks = ix.offTopicSpeakers(cs, toks, res.OffTopic, plain)
+	ix.markNamedSignals(&res, cs, cands, kr)
 	return res, f
 }
 

@@ -1,0 +1,76 @@
+package search
+
+import "math/bits"
+
+// Where the guides of a result name the query's off-topic signals
+// (Result.OffTopic). A signal is read against the first guide's strong
+// fields only (offTopic), but a library may use the same word in a
+// runner-up's text as the setting of that guide's task: the conference
+// guide's section on browsers says that the built-in browser of „Apps wie
+// Facebook oder WhatsApp“ is unsuitable and that the invitation link
+// should be opened in a real browser. Hit.NamesSignal reports, per hit
+// and signal, whether a passage of the guide names the signal together
+// with at least minPassageWords other words of the query; the decision
+// reads it (commands/answer: namedSignals).
+
+// minPassageWords is how many other query words a section must match
+// beside the signal. One is no evidence: a guide's section that names
+// the product and one general word („Schließe Zoom, Teams, Skype …“ and
+// „Kamera“) is met as well by the product's own trouble („zoom stürzt ab
+// wenn ich die kamera anmache“); invented probes, fifteenth pass.
+const minPassageWords = 2
+
+// markNamedSignals sets Hit.NamesSignal on every hit of res (cands in the
+// order of the hits). It does nothing for a query without a signal, so
+// most queries pay nothing.
+func (ix *Index) markNamedSignals(res *Result, cs []concept, cands []cand, kr *keyer) {
+	if len(res.OffTopic) == 0 {
+		return
+	}
+	var secs sectionScores
+	for i := range res.Hits {
+		if i >= len(cands) {
+			break
+		}
+		doc := cands[i].doc
+		ix.scoreSections(cs, doc, &secs)
+		for j, w := range res.OffTopic[:min(len(res.OffTopic), 64)] {
+			if ix.namesInText(doc, w, kr) && passageWords(cs, &secs, w) >= minPassageWords {
+				res.Hits[i].NamesSignal |= 1 << j
+			}
+		}
+	}
+}
+
+// namesInText reports whether guide doc has the off-topic word w (folded)
+// or the signal it stands for in a section heading or its body.
+func (ix *Index) namesInText(doc int32, w string, kr *keyer) bool {
+	const text = 1<<fHeadings | 1<<fBody
+	if k := kr.key(w); k != "" && ix.namesIn(doc, k, text) {
+		return true
+	}
+	s := offTopicWord(w)
+	if s == "" || s == w {
+		return false
+	}
+	k := kr.key(s)
+	return k != "" && ix.namesIn(doc, k, text)
+}
+
+// passageWords returns the largest number of other query concepts that a
+// section scored in secs matches together with the concept of the signal
+// word w (0 when no section matches it).
+func passageWords(cs []concept, secs *sectionScores, w string) int {
+	best := 0
+	for ci := range cs[:min(len(cs), 64)] {
+		if cs[ci].word != w {
+			continue
+		}
+		for s := 0; s < secs.n; s++ {
+			if h := secs.hit[s]; h&(1<<ci) != 0 {
+				best = max(best, bits.OnesCount64(h&^(1<<ci)))
+			}
+		}
+	}
+	return best
+}
