@@ -21,7 +21,9 @@ type Library struct {
 	guides []*Guide
 	byID   map[string]*Guide
 	topics []Topic
-	index  *search.Index
+	// botGuides are the IDs of the guides about the bot (BotGuides).
+	botGuides []string
+	index     *search.Index
 }
 
 // Topic is a top-level folder of the library and the guides in it.
@@ -69,7 +71,24 @@ func NewLibrary(gs []*Guide) *Library {
 			}
 		}
 	}, search.Options{})
+	for _, g := range l.guides {
+		if slices.ContainsFunc(g.Tags, l.index.NamesAddressee) {
+			l.botGuides = append(l.botGuides, g.ID)
+		}
+	}
 	return l
+}
+
+// BotGuides returns the bot's name as the search reads it
+// (search.Options.Addressee, folded; "" when off) and the IDs of the guides
+// about the bot: those tagged with that name (library/README.md). The
+// answer engine offers them for a question about the bot's own acts. The
+// slice is shared and must not be modified.
+func (l *Library) BotGuides() (name string, ids []string) {
+	if l.index == nil {
+		return "", nil
+	}
+	return l.index.Addressee(), l.botGuides
 }
 
 // indexBuilds counts the search indexes built by [NewLibrary].

@@ -91,3 +91,25 @@ func TestTopicOf(t *testing.T) {
 		}
 	}
 }
+
+// TestBotGuides: the guides about the bot are those tagged with the
+// search's name for it (search.Options.Addressee, "Lotse"), in any case;
+// a guide that only names the bot in its title is not one of them.
+func TestBotGuides(t *testing.T) {
+	parse := func(id, title, tags string) *guides.Guide {
+		g, problems := guides.Parse(id, []byte("---\ntitle: \""+title+"\"\ntags: ["+tags+"]\nsummary: \"Kurz.\"\n---\n\nText.\n"))
+		if g == nil {
+			t.Fatalf("%s: %v", id, problems)
+		}
+		return g
+	}
+	lib := guides.NewLibrary([]*guides.Guide{
+		parse("lotse/fragen.md", "So fragst du Lotse", "lotse, fragen"),
+		parse("matrix/dm.md", "Direktchat starten", "matrix, Lotse"),
+		parse("nextcloud/zugang.md", "Zugang bei Lotse beantragen", "nextcloud, zugang"),
+	})
+	name, ids := lib.BotGuides()
+	if name != "lotse" || !slices.Equal(ids, []string{"lotse/fragen.md", "matrix/dm.md"}) {
+		t.Errorf("BotGuides() = %q, %q; want lotse and the two tagged guides", name, ids)
+	}
+}

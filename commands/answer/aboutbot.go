@@ -1,63 +1,131 @@
 package answer
 
 import (
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/lotse-bot/lotse/guides/search"
 )
 
 // Questions about Lotse itself. In a direct chat with the bot the German
 // „du“, „dich“, „dir“, „dein“ and the bot's name point at Lotse (deixis:
-// the second person is the one spoken to); English "you" is that too in a
-// chat with a bot, but may also mean the association. A message that puts
-// the bot into the act it asks about — the member asking it („kann ich
-// dich auch in unserem AG-Raum was fragen“, "how should I phrase my
-// questions to you?"), the bot answering, reacting, understanding
-// („beantwortest du auch Fragen zur Politik der Partei?“), keeping or
-// deleting what it was told („wie lange hebt Lotse meine Supportanfragen
-// auf“, "what do you keep about me and for how long?") or taking commands
-// — is about how Lotse works: the library's topic about the bot
-// (library/topics.yaml: lotse, „Lotse, der Hilfe-Bot“). Such messages often
-// meet no guide in their own words: the words that say what they are about
-// are the pronoun, which the search drops as a stop word, and an everyday
-// verb. When such a message ends as "no guide", the pronoun is resolved to
-// the bot's name (the search's word for the topic), and the guides of the
-// bot's topic that search finds are offered as a rescued choice, with the
-// way to a person beside them. A "no guide" the weak-evidence model
-// turns into a choice of its own (rescueWeak) is left to it.
+// the second person is the one spoken to). English "you" is also the
+// generic pronoun ("how do you answer a thread in Element" = how does one),
+// so it counts only as the subject of a question put to the bot ("do you
+// answer …", "what do you keep") or as the one asked ("can I ask you …");
+// guides/search/addressee.go leaves it out of its rule for the same reason.
+// A message that puts the bot into the act it asks about — the member
+// asking it („kann ich dich auch in unserem AG-Raum was fragen“), the bot
+// answering, reacting, understanding („beantwortest du auch Fragen zur
+// Politik der Partei?“), keeping or deleting what it was told („wie lange
+// hebt Lotse meine Supportanfragen auf“, "what do you keep about me and
+// for how long?") or taking commands — is about how Lotse works: the
+// library's guides about the bot, those tagged with its name
+// (BotGuides, library/README.md). Such messages often meet no guide in
+// their own words: the words that say what they are about are the pronoun,
+// which the search drops as a stop word, and an everyday verb. When such a
+// message ends as "no guide", its second search is the question part with
+// the bot's name put in front of it (the name stands for the pronoun; the
+// search reads the first words of a long query), and the guides about the
+// bot that search finds are offered as a rescued choice, with the way to a
+// person beside them. A "no guide" the weak-evidence model turns into a
+// choice of its own (rescueWeak) is left to it.
 //
 // A message that only addresses the bot politely around another question
 // („kannst du mir sagen, wie ich die Kamera einschalte?“, „kann ich dich
-// was fragen: wo …“) is not about the bot: the verbs of a polite frame
-// (sagen, erklären, zeigen, helfen) are none of the bot's acts, and an
-// act of asking followed by the question asked is the frame itself
-// (politeFrame). Only the honest no changes: an answer or a choice the
-// search made stays as it was, so a guide question that is found is never
-// turned to the bot's guides.
+// fragen wann …“, „kannst du das beantworten: wo …“) is not about the bot:
+// the verbs of a polite frame (sagen, erklären, zeigen, helfen) are none of
+// the bot's acts, and an act of asking or answering followed by the
+// question asked is the frame itself (politeFrame). A message with a
+// question clause of its own that is not about the bot („verstehst du mich
+// überhaupt, wie komme ich in die Videokonferenz“) spends its second
+// search on that clause (focusQuestion). A request for a person keeps its
+// outcome: the bot's guides are offered only when no person was asked for.
+// Only the honest no changes: an answer or a choice the search made stays
+// as it was, so a guide question that is found is never turned to the
+// bot's guides.
 
-// botTopic is the topic folder of the guides about the bot itself
-// (library/topics.yaml).
-const botTopic = "lotse"
+// botLibrary is a Library that knows the bot's name and its guides about
+// the bot (guides.Library).
+type botLibrary interface {
+	BotGuides() (name string, ids []string)
+}
 
-// botName is the bot's name as the search reads it.
-const botName = "lotse"
+// botOf returns the bot's name, folded, and the IDs of the guides about it
+// in lib; "" and nil when lib holds no guide about the bot: then no message
+// is read as a question about the bot, and none costs a search for it.
+func botOf(lib Library) (name string, ids []string) {
+	b, ok := lib.(botLibrary)
+	if !ok {
+		return "", nil
+	}
+	name, ids = b.BotGuides()
+	if name == "" || len(ids) == 0 {
+		return "", nil
+	}
+	return fold(name), ids
+}
 
-// botAddress are the words that point at the bot in a direct chat: the
-// German second person singular and its possessive (Duden grammar,
-// Personalpronomen, Possessivpronomen), the English "you" and "your"
-// (with the chat spellings botYou knows), and the bot's name.
-var botAddress = set("du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "you", "your", "u",
-	botName)
+// englishYou are botYou's English subject and object pronouns, the
+// generic "you" of English (Cambridge Grammar, "generic you"). botYou's
+// other English forms ("your", "yourself", "youre") and its German ones
+// name the one spoken to.
+var englishYou = set("you", "u", "ya")
+
+// botAuxiliaries are the English auxiliaries and modals that put "you"
+// as the subject of a question ("do you answer", "can you store", "are
+// you keeping"; Cambridge Grammar, subject–auxiliary inversion).
+var botAuxiliaries = set("do", "does", "did", "can", "could", "will", "would", "are")
+
+// botAsking are the verbs of asking (botActs): their object is the one
+// asked ("can I ask you", „kann ich dich fragen“).
+func botAsking(w string) bool {
+	switch w {
+	case "frage", "fragen", "fragst", "fragt", "frag", "gefragt", "ask", "asks", "asking", "asked":
+		return true
+	}
+	return false
+}
+
+// defaultBotName is the search's default name for the bot, which botYou
+// spells too (talk.go reads it without a library).
+var defaultBotName = strings.ToLower(search.DefaultOptions().Addressee)
+
+// botAsked reports whether the "you" at ws[i] is the one asked: the object
+// of a verb of asking ("can I ask you") or the "to" after a question
+// ("my questions to you"; Cambridge Grammar, "question to somebody").
+func botAsked(ws []string, i int) bool {
+	if botAsking(ws[i-1]) {
+		return true
+	}
+	return i > 1 && ws[i-1] == "to" && (ws[i-2] == "question" || ws[i-2] == "questions")
+}
+
+// botAddresses reports whether ws[i] points at the bot: its name (the
+// library's, see botOf), a word of botYou, and English "you" only after an
+// auxiliary that is not the "how do you" of a generic question, or as the
+// one asked (botAsked). botYou also spells the default name: that counts only
+// as the library's name.
+func botAddresses(ws []string, i int, name string) bool {
+	w := ws[i]
+	switch {
+	case w == name:
+		return true
+	case englishYou[w]:
+		return i > 0 && (botAsked(ws, i) || botAuxiliaries[ws[i-1]] && (i < 2 || ws[i-2] != "how"))
+	case w == defaultBotName:
+		return false
+	}
+	return botYou[w]
+}
 
 // botActs are the acts a member's message can put the bot into: being
-// asked or written to, answering, reacting, understanding, keeping and
-// deleting what it was told, and its commands — verbs of communication
-// and of retaining (Levin 1993, English Verb Classes: 37 "verbs of
-// communication" — ask, answer, reply, respond; 15.2 "keep verbs" —
-// keep, store, retain; 10.1 "remove verbs" — delete), with their German
+// asked or written to, answering, reacting, understanding, and its
+// commands — verbs of communication (Levin 1993, English Verb Classes: 37
+// "verbs of communication" — ask, answer, reply, respond) with their German
 // counterparts (Duden: fragen, antworten, beantworten, reagieren,
-// verstehen, speichern, aufheben „aufbewahren“, behalten, sich merken,
-// löschen) in the forms of the second and third person, the infinitive
+// verstehen) in the forms of the second and third person, the infinitive
 // and the participle, folded. The nouns of a question and a command go
 // with them: "my questions to you", „Befehle“. The verbs of a polite
 // frame around another question (sagen, erklären, zeigen, helfen, wissen,
@@ -74,7 +142,18 @@ var botActs = set(
 	"understand", "understands",
 	"command", "commands")
 
-// botKeeps are the acts of keeping and deleting (botActs' sources): a
+// botAnswering are the verbs of answering among botActs: with a
+// demonstrative object and a question after it („kannst du das
+// beantworten: …“, "can you answer this: …") they frame that question.
+var botAnswering = set("antwortest", "antworten", "beantwortest", "beantworten", "answer")
+
+// botThis are the demonstratives that point ahead at the question that
+// follows (Duden grammar, kataphorisches „das“).
+var botThis = set("das", "dies", "this", "that")
+
+// botKeeps are the acts of keeping and deleting (Levin 1993: 15.2 "keep
+// verbs" — keep, store, retain; 10.1 "remove verbs" — delete; Duden:
+// speichern, aufheben „aufbewahren“, behalten, sich merken, löschen): a
 // question about them is about what the bot keeps („wie lange hebt Lotse
 // meine Supportanfragen auf“, "what do you keep about me"), while a
 // request that the bot do them ("kannst du mein Konto löschen?", "can you
@@ -90,21 +169,29 @@ var botKeeps = set(
 	"keep", "keeps", "kept", "store", "stores", "stored", "save", "saves", "saved", "remember", "remembers",
 	"delete", "deletes", "deleted")
 
-// requestModals ask someone to do something ("kannst du …", "könntest du
-// …", "can you …", "would you …"; Duden grammar, Modalverben in
-// Aufforderungen).
-var requestModals = set("kannst", "koenntest", "kann", "koennte", "wuerdest", "can", "could", "would", "will")
+// requestModals ask someone to do something when the bot is their
+// subject ("kannst du …", "könntest du …", "can you …", "would you …";
+// Duden grammar, Modalverben in Aufforderungen). Unlike the search's
+// courtesyVerbs (addressee.go) they leave out „hast du“, „weißt du“:
+// „hast du meine Daten gelöscht?“ asks what the bot did, it requests
+// nothing.
+var requestModals = set("kannst", "koenntest", "wuerdest", "willst", "can", "could", "would", "will")
 
-// frameQuestion are the words that open an embedded or following
-// question (the w-words, „ob“; English wh-words, "whether", "if").
-var frameQuestion = set("wie", "was", "wo", "wann", "warum", "wieso", "weshalb", "wer", "wen", "wem", "welche",
-	"welcher", "welches", "welchen", "ob", "how", "what", "where", "when", "why", "who", "which", "whether", "if")
+// frameOpens reports whether w opens the question a polite frame puts:
+// questionWords, and the "wer", "who" it leaves out for a request for a
+// person („sagen, wer …“), which after a frame ask like any w-word.
+func frameOpens(w string) bool {
+	return questionWords[w] || w == "wer" || w == "wen" || w == "wem" || w == "who"
+}
 
 // asksAboutBot reports whether the folded words ws (brk[i]: a clause
-// break before word i) put the bot into one of its acts: a word of
-// botAddress and a word of botActs in the same clause, and that clause is
-// not the polite frame of a question that follows it (politeFrame).
-func asksAboutBot(ws []string, brk []bool) bool {
+// break before word i) put the bot (name: its folded name) into one of its
+// acts: a word that points at it and a word of botActs in the same clause,
+// and that clause is not the polite frame of a question that follows it
+// (politeFrame). A question asked right after the act of asking („kann ich
+// dich fragen wann …“) is a clause of its own.
+func asksAboutBot(ws []string, brk []bool, name string) bool {
+	brk = embeddedBreaks(ws, brk, name)
 	clause := 0
 	you, act, keep, request := false, false, false, false
 	about := func(to int) bool {
@@ -117,81 +204,141 @@ func asksAboutBot(ws []string, brk []bool) bool {
 			}
 			clause, you, act, keep, request = i, false, false, false, false
 		}
-		you = you || botAddress[w]
+		you = you || botAddresses(ws, i, name)
 		act = act || botActs[w]
 		keep = keep || botKeeps[w]
-		request = request || requestModals[w]
+		request = request || requestModals[w] && i+1 < len(ws) && botAddresses(ws, i+1, name)
 	}
 	return about(len(ws))
 }
 
-// politeFrame reports whether the clause ws[from:to] asks leave to ask
-// ("kann ich dich was fragen", "can I ask you something") and the next
-// clause is the question asked („…, wie lange dauert …“): the bot is only
-// the one the question is put to.
-func politeFrame(ws []string, from, to int) bool {
-	asking := false
-	for _, w := range ws[from:to] {
-		asking = asking || strings.HasPrefix(w, "frag") || strings.HasPrefix(w, "ask")
+// embeddedBreaks returns brk with a break before a question that follows
+// a verb of asking and its object without a comma („kann ich dich fragen
+// wann …“, "can I ask you when …"): the question is read as the clause
+// it is, the asking as its frame.
+func embeddedBreaks(ws []string, brk []bool, name string) []bool {
+	var out []bool
+	for i := 0; i+1 < len(ws); i++ {
+		if !botAsking(ws[i]) {
+			continue
+		}
+		j := i + 1
+		for j < len(ws) && !brk[j] && botAddresses(ws, j, name) {
+			j++
+		}
+		if j < len(ws) && !brk[j] && frameOpens(ws[j]) {
+			if out == nil {
+				out = slices.Clone(brk)
+			}
+			out[j] = true
+		}
 	}
-	return asking && to < len(ws) && frameQuestion[ws[to]]
+	if out == nil {
+		return brk
+	}
+	return out
 }
 
-// maxSearches is the most searches one message may cost (a search of the
-// question part, then one more: its question clause, its last sentence or,
-// for a question about the bot, the search with the bot's name;
-// TestDecideSearchesAtMostTwice). aboutBot runs right after the first
-// search, and its search takes the place of the question clause's
-// (focusQuestion): the message is about the bot, and the words its
-// question clause would drop are not what kept it from its guide.
-const maxSearches = 2
-
-// countedLibrary is a Library that counts the searches made through it.
-type countedLibrary struct {
-	Library
-	n int
+// politeFrame reports whether the clause ws[from:to] frames the question
+// in the next clause: it asks leave to ask ("kann ich dich was fragen",
+// "can I ask you something") and the next clause opens with a question
+// word („…, wie lange dauert …“), or it asks the bot to answer "this"
+// („kannst du das beantworten: …“). The bot is only the one the question
+// is put to.
+func politeFrame(ws []string, from, to int) bool {
+	if to >= len(ws) {
+		return false
+	}
+	asking, answering, this := false, false, false
+	for _, w := range ws[from:to] {
+		asking = asking || botAsking(w)
+		answering = answering || botAnswering[w]
+		this = this || botThis[w]
+	}
+	return asking && frameOpens(ws[to]) || answering && this
 }
 
-// SearchFor searches the library and counts the search.
-func (c *countedLibrary) SearchFor(query string, limit int, team bool) search.Result {
-	c.n++
-	return c.Library.SearchFor(query, limit, team)
+// secondSearch spends a message's second search — never more than two
+// (TestDecideSearchesAtMostTwice) — after its question part q (words qw,
+// in text) found no guide: on the guides about the bot when no person
+// was asked for (noPerson) and the question is about the bot (botQuestion),
+// otherwise on its question clause (focusQuestion).
+func secondSearch(d Decision, text, q string, qw []word, noPerson bool, lib Library, opts Options,
+	tx *Texts) Decision {
+	if name, own := botOf(lib); noPerson && name != "" && botQuestion(text, q, qw, name) {
+		if c, searched := aboutBot(d, q, name, own, lib, opts, tx); searched {
+			return c
+		}
+	}
+	return focusQuestion(d, q, qw, lib, opts, tx)
+}
+
+// botQuestion reports whether the question part q (words qw, in text)
+// asks about the bot (asksAboutBot): its question clause, when it has one
+// apart from itself (focusPart: "danke, dass du so schnell antwortest! wie
+// teile ich …" asks the second), or else the whole; a yes/no question
+// clause after a w-question about the bot asks about the bot too.
+func botQuestion(text, q string, qw []word, name string) bool {
+	about := func(ws []word) bool { return asksAboutBot(foldWords(ws), clauseStarts(text, ws), name) }
+	_, pw, ok := focusPart(q, qw)
+	if !ok {
+		return about(qw)
+	}
+	if about(pw) {
+		return true
+	}
+	// A yes/no question after a w-question about the bot ("how should
+	// I ask you things, do I need special keywords?") follows up on
+	// that question; a w-question clause names its own subject.
+	before := wordsIn(qw, qw[0].start, pw[0].start)
+	return !focusWords[fold(pw[0].w)] && len(before) > 0 && focusWords[fold(before[0].w)] && about(before)
 }
 
 // aboutBot turns the honest no for a message that asks about the bot's
-// own acts (asksAboutBot) into a rescued choice of the guides of the
-// bot's topic, found by searching the message with the pronoun resolved
-// to the bot's name, as long as the message has not used its searches
-// (maxSearches). A "no guide" for another reason — a subject outside the
-// library, a date, a vague complaint — stays.
-func aboutBot(d Decision, q string, ws []string, brk []bool, lib *countedLibrary, opts Options, tx *Texts) Decision {
-	if d.Outcome != None || d.Vague || d.offTopic || lib.n >= maxSearches {
-		return d
+// own acts into a rescued choice of the guides about the bot (own) that a
+// search of the message with the bot's name finds. searched reports
+// whether it searched. A "no guide" for another reason — a subject
+// outside the library, a date, a vague complaint — stays, without a
+// search.
+func aboutBot(d Decision, q, name string, own []string, lib Library, opts Options, tx *Texts) (c Decision, searched bool) {
+	if d.Outcome != None || d.Vague || d.offTopic {
+		return d, false
 	}
 	if d.exit != exitWeak && d.exit != exitLeans {
-		return d
+		return d, false
 	}
 	if d.weak != nil && rescue.helps(weakFeaturesOf(d.weak)) {
 		// The weak evidence makes a choice of its own (rescueWeak),
 		// in the search's order of the message's own words.
-		return d
+		return d, false
 	}
-	if !asksAboutBot(ws, brk) {
-		return d
-	}
-	res := lib.SearchFor(q+" "+botName, 5, opts.Team)
+	res := lib.SearchFor(botQuery(name, q), 5, opts.Team)
 	shown, _ := res.Shown()
-	var own []search.Hit
+	var hits []search.Hit
 	for _, h := range shown {
-		if strings.HasPrefix(h.ID, botTopic+"/") {
-			own = append(own, h)
+		if slices.Contains(own, h.ID) {
+			hits = append(hits, h)
 		}
 	}
-	if len(own) == 0 {
-		return d
+	if len(hits) == 0 {
+		return d, true
 	}
-	c := choiceWithin(d, own, rescueShare*own[0].Score, tx)
+	c = choiceWithin(d, hits, rescueShare*hits[0].Score, tx)
 	c.Nearest, c.Rescued, c.PersonHint = nil, true, chooseOrPerson(tx, opts)
 	c.Reply = choiceMarkdown(hitTitles(c.Hits), tx, c.PersonHint)
-	return c
+	return c, true
+}
+
+// botQuery is the search for a question about the bot: its name first
+// (the search reads a query's first words, maxQueryTokens), then q, cut
+// at a character so that the query stays within maxMessage bytes.
+func botQuery(name, q string) string {
+	n := max(maxMessage-len(name)-1, 0)
+	if len(q) > n {
+		for n > 0 && !utf8.RuneStart(q[n]) {
+			n--
+		}
+		q = q[:n]
+	}
+	return name + " " + q
 }

@@ -193,11 +193,12 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 			return botReply(tx, opts, TalkBot, true)
 		}
 		rest := decide(text[restStart(text, words[from].start):], lib, opts, depth+1)
-		if rest.Outcome == None && !rest.Vague {
+		if rest.Outcome == None && !rest.Vague || rest.Rescued {
 			// No guide for the rest ("bist du ein Mensch? ja oder
-			// nein", "…? Ich bin Max."): the question that was asked
-			// is answered, not the rest quoted as a question no guide
-			// fits (review rv7).
+			// nein", "…? Ich bin Max."), or only a choice rescued from
+			// weak evidence ("…? antwortest du auch nachts"): the
+			// question that was asked is answered, not the rest
+			// quoted as a question no guide fits (review rv7, rv15a).
 			return botReply(tx, opts, TalkBot, true)
 		}
 		return rest
@@ -293,14 +294,10 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 		from = words[at].start
 	}
 	qw := wordsIn(words, from, from+len(q))
-	counted := &countedLibrary{Library: lib}
-	// A question about the bot's own acts that met no guide: the guides
-	// about the bot (aboutbot.go), searched instead of its question clause.
-	d := aboutBot(decideSearch(q, qw, counted, opts, tx), q, folded, brk, counted, opts, tx)
-	if counted.n < maxSearches {
-		d = focusQuestion(d, q, qw, counted, opts, tx)
-	}
-	d = lastQuestionAgrees(d, q, qw, counted, opts, tx)
+	// No guide: the second search is the question clause's or, for a
+	// question about the bot's own acts, the guides about it (aboutbot.go).
+	d := secondSearch(decideSearch(q, qw, lib, opts, tx), text, q, qw, person == noHuman, lib, opts, tx)
+	d = lastQuestionAgrees(d, q, qw, lib, opts, tx)
 	switch {
 	case bare && d.Outcome != Answer:
 		// "Wie erreiche ich euch?" with no guide that answers it.

@@ -322,26 +322,11 @@ func choiceWithin(d Decision, hits []search.Hit, floor float64, tx *Texts) Decis
 // whole text named a subject outside the library keeps its "no guide"
 // (the subject may be what the setting was about). ws are q's words.
 func focusQuestion(d Decision, q string, ws []word, lib Library, opts Options, tx *Texts) Decision {
-	if d.Outcome != None || d.offTopic || len(ws) == 0 {
+	if d.Outcome != None || d.offTopic {
 		return d
 	}
-	base := ws[0].start
-	at := -1
-	for i := 1; i < len(ws); i++ {
-		if focusWords[fold(ws[i].w)] && chat.BreakBefore(q, ws[i].start-base, commaBreaks) {
-			at = i
-		}
-	}
-	part, pw := "", []word(nil)
-	if at >= 0 {
-		part, pw = q[ws[at].start-base:], ws[at:]
-	} else if from, to, ok := askedClause(q, ws); ok {
-		end := len(q)
-		if to < len(ws) {
-			end = ws[to].start - base
-		}
-		part, pw = strings.TrimSpace(q[ws[from].start-base:end]), ws[from:to]
-	} else {
+	part, pw, ok := focusPart(q, ws)
+	if !ok {
 		return d
 	}
 	f := decideSearch(part, pw, lib, opts, tx)
@@ -352,6 +337,32 @@ func focusQuestion(d Decision, q string, ws []word, lib Library, opts Options, t
 		return f
 	}
 	return d
+}
+
+// focusPart returns the question clause focusQuestion searches and its
+// words, ok false when q has none apart from itself. ws are q's words.
+func focusPart(q string, ws []word) (part string, pw []word, ok bool) {
+	if len(ws) == 0 {
+		return "", nil, false
+	}
+	base := ws[0].start
+	at := -1
+	for i := 1; i < len(ws); i++ {
+		if focusWords[fold(ws[i].w)] && chat.BreakBefore(q, ws[i].start-base, commaBreaks) {
+			at = i
+		}
+	}
+	if at >= 0 {
+		return q[ws[at].start-base:], ws[at:], true
+	}
+	if from, to, ok := askedClause(q, ws); ok {
+		end := len(q)
+		if to < len(ws) {
+			end = ws[to].start - base
+		}
+		return strings.TrimSpace(q[ws[from].start-base : end]), ws[from:to], true
+	}
+	return "", nil, false
 }
 
 // askedClause finds the clause of q that is asked — the last clause

@@ -1,5 +1,7 @@
 package search
 
+import "strings"
+
 // The addressee of a chat: in a message to the bot, the German
 // second-person singular ("du", "dich", "dir", "dein …") refers to the
 // bot itself (deixis: the personal pronoun of the second person names the
@@ -101,4 +103,15 @@ func courtesy(toks []rawToken, v, d int) bool {
 		}
 	}
 	return false
+}
+
+// Addressee returns the bot's name as the index reads a query word
+// (Options.Addressee, folded), "" when the option is off.
+func (ix *Index) Addressee() string { return ix.opts.Addressee }
+
+// NamesAddressee reports whether the keyword tag (a guide's tag) is the
+// bot's name (Addressee): a guide tagged with the name the guides call the
+// bot by is about the bot.
+func (ix *Index) NamesAddressee(tag string) bool {
+	return ix.opts.Addressee != "" && foldWord(strings.TrimSpace(tag)) == ix.opts.Addressee
 }
