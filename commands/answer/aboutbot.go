@@ -75,8 +75,14 @@ var englishYou = set("you", "u", "ya")
 
 // botAuxiliaries are the English auxiliaries and modals that put "you"
 // as the subject of a question ("do you answer", "can you store", "are
-// you keeping"; Cambridge Grammar, subject–auxiliary inversion).
-var botAuxiliaries = set("do", "does", "did", "can", "could", "will", "would", "are")
+// you keeping", "have you saved", "why don't you answer"; Cambridge
+// Grammar, subject–auxiliary inversion): the closed class of the second
+// person, with the negative contractions as the tokenizer writes them
+// (apostrophe dropped). „is“, „am“, „was“ do not take "you".
+var botAuxiliaries = set("do", "does", "did", "can", "could", "will", "would", "shall", "should", "may", "might",
+	"must", "are", "were", "have", "has", "had",
+	"dont", "doesnt", "didnt", "cant", "couldnt", "wont", "wouldnt", "shouldnt", "mustnt", "arent", "werent",
+	"havent", "hasnt", "hadnt")
 
 // botAsking are the verbs of asking (botActs): their object is the one
 // asked ("can I ask you", „kann ich dich fragen“).

@@ -27,6 +27,10 @@ func TestAsksAboutBot(t *testing.T) {
 		{"can you answer questions about the party program?", true},
 		{"which commands do you know", true},
 		{"ok, und wie frage ich dich am besten?", true},
+		// The whole closed class of auxiliaries before "you" (rv15d).
+		{"have you saved my questions", true},
+		{"why don't you answer my questions", true},
+		{"should you answer questions at night", true},
 		// A polite frame around the question asked.
 		{"kann ich dich was fragen, wie spät ist es?", false},
 		{"can I ask you something, how do I bake bread?", false},

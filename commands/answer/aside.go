@@ -133,7 +133,8 @@ func signalSpan(words []string, i int, s string) int {
 
 // asideAt reports whether the company named by the words[from:to]
 // stands aside in its clause: a claimed identity, the other side of a
-// comparison in a sentence that denies nothing (denied), or — when its
+// comparison of sameness, or of a bare „so wie“ in a sentence that denies
+// nothing (denied; comparedAt), or — when its
 // sentence doubts a message's origin (doubt) — the sender of a message or
 // the mailbox where it came, or what such a message carries
 // (attachedAt). A company's own messages about its own service („ich
@@ -146,7 +147,8 @@ func asideAt(words []string, brk []bool, from, to int, doubt, denied bool) bool 
 	start, end := clauseAround(brk, from, to)
 	clause := words[start:end]
 	at := from - start
-	if claimAt(clause, at) || !denied && comparedAt(clause, at) {
+	compared, same := comparedAt(clause, at)
+	if claimAt(clause, at) || compared && (same || !denied) {
 		return true
 	}
 	if slices.ContainsFunc(clause, denies) {
@@ -377,23 +379,31 @@ func senderAt(clause []string, at int) bool {
 // („dasselbe … wie bei“, "the same … as for") or right after „so“,
 // „genauso“, „ebenso“ (one adjective may stand between: „so sicher wie
 // bei“). Bare „gleich“ is left out: it is also the adverb „sofort“.
-func comparedAt(clause []string, at int) bool {
+//
+// same reports a word of sameness: „dasselbe Passwort wie bei X“ compares
+// a thing of the member's with X's whatever else the sentence denies
+// („darf ich dasselbe Passwort wie bei PayPal nehmen oder nicht?“), while
+// a bare „so/genauso wie bei X“ may compare a trouble („bei mir ist es so
+// wie bei der Sparkasse, das Online-Banking geht nicht“), which a denying
+// sentence tells (asideAt; review rv15d, finding 1).
+func comparedAt(clause []string, at int) (compared, same bool) {
 	p := phraseHead(clause, at)
 	if p < 0 {
-		return false
+		return false, false
 	}
 	if prepositions[clause[p]] && p > 0 {
 		p--
 	}
 	if p <= 0 || (clause[p] != "wie" && clause[p] != "as") {
-		return false
+		return false, false
 	}
+	same = slices.ContainsFunc(clause[:p], func(w string) bool { return sameWords[w] })
 	for i := max(0, p-2); i < p; i++ {
 		if soWords[clause[i]] {
-			return true
+			return true, same
 		}
 	}
-	return slices.ContainsFunc(clause[:p], func(w string) bool { return sameWords[w] })
+	return same, same
 }
 
 // mailboxAt reports whether the company at clause[at] is a place („bei
