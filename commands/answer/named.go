@@ -14,13 +14,14 @@ package answer
 //
 //   - the message names the product only as a place or a means: in a
 //     prepositional phrase of place or way („in WhatsApp“, „per
-//     WhatsApp“, „über Facebook“, „aus der WhatsApp-Gruppe“; Duden
+//     WhatsApp“, „über Facebook“, not „aus“: a source; Duden
 //     grammar, Adverbiale: lokal, modal/instrumental; settingAt), never
 //     as the subject or the object of its own trouble („WhatsApp stürzt
 //     ständig ab“, „Zoom findet meine Kamera nicht“, „Probleme mit Word“);
-//   - a guide a choice would show (the first maxChoices hits) names the
+//   - one of the first maxChoices hits in the search's order names the
 //     product in its own text, in a passage that meets at least two other
-//     words of the message (search.Hit.NamesSignal), and the best guides
+//     content words of the message (search.Hit.NamesSignal: no device
+//     word, no word in half the guides), and the best guides
 //     agree on that guide's topic (topicAgrees, the query-clarity test of
 //     offTopicAsSetting and partyInTool): the library treats the product
 //     as the setting of a task of that topic;
@@ -53,8 +54,8 @@ func namedSignals(res search.Result, q string) []string {
 	}
 	var ws []word
 	var keep []string
-	for j, s := range res.OffTopic {
-		if productSignal(s) && namedByShown(res, j) {
+	for _, s := range res.OffTopic {
+		if productSignal(s) && namedByShown(res, s) {
 			if ws == nil {
 				ws = tokens(q)
 			}
@@ -78,17 +79,19 @@ func productSignal(s string) bool {
 	return !search.OffTopicDevice(s) && !search.OffTopicBare(s) && !search.OffTopicWeak(s) && !partyGroups[search.OffTopicGroup(s)]
 }
 
-// namedByShown reports whether one of the guides a choice would show
-// names the j-th signal in a passage with other words of the message,
+// namedByShown reports whether one of the first maxChoices hits (the
+// search's order: a choice shows Result.Shown's, which the English
+// lexicon may reorder; review rv15c, finding 6) names the signal s in a
+// passage with other words of the message,
 // and is of the topic the best guides agree on (topicAgrees, read as
 // the decision reads the runners-up: search.Result.DecisionHits): the
 // product is the setting of a task of that topic. Guides of scattered
 // topics met words of the product's own trouble here and there („in
 // whatsapp kann ich keine links mehr öffnen, die app hängt dann“: the
 // cloud's sign-in guide first, the conference's browser guide second).
-func namedByShown(res search.Result, j int) bool {
+func namedByShown(res search.Result, s string) bool {
 	hs := res.DecisionHits()
-	if j >= 64 || !topicAgrees(hs) {
+	if !topicAgrees(hs) {
 		return false
 	}
 	topic := guides.TopicOf(hs[0].ID)
@@ -96,7 +99,7 @@ func namedByShown(res search.Result, j int) bool {
 		if i >= maxChoices {
 			break
 		}
-		if h.NamesSignal&(1<<j) != 0 && guides.TopicOf(h.ID) == topic {
+		if res.NamesSignal(h, s) && guides.TopicOf(h.ID) == topic {
 			return true
 		}
 	}
@@ -130,11 +133,13 @@ func settingAt(words []string, at int) bool {
 
 // settingWords are the prepositions of place and way that make a
 // product the setting of a task (Duden grammar: „in“, „im“ local; „per“,
-// „über“, „via“ the way a thing is sent; „aus“ its source; English "in",
-// "via", "through"). Left out: „mit“ (also the thing a trouble is with:
+// „über“, „via“ the way a thing is sent; English "in", "via",
+// "through"). Left out: „mit“ (also the thing a trouble is with:
 // „Probleme mit Word“), „bei“ (the service whose trouble is told: „bei
-// Skype geht die Webcam nicht“), „von“ (a sender, aside.go).
+// Skype geht die Webcam nicht“), „von“ (a sender, aside.go), „aus“ (a
+// source, not a place: „aus Zoom heraus kann ich die Kamera nicht
+// nutzen“ tells Zoom's own trouble; review rv15c, finding 2).
 var settingWords = map[string]bool{
-	"in": true, "im": true, "per": true, "ueber": true, "uebers": true, "via": true, "aus": true, // folded (fold)
+	"in": true, "im": true, "per": true, "ueber": true, "uebers": true, "via": true, // folded (fold)
 	"through": true,
 }

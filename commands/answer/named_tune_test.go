@@ -33,6 +33,7 @@ func TestNamedRows(t *testing.T) {
 			if len(res.OffTopic) == 0 {
 				continue
 			}
+			res.OffTopic = asideSignals(d.Query, res.OffTopic) // as decideSearch reads it
 			fmt.Printf("NAMED %-6s helped=%-5v exit=%-20s %-12s %q want=%s off=%v veto=%v\n", d.Outcome, Helped(d, q.Expected), exitNames[d.exit], name, q.Text, q.Expected, res.OffTopic, namedSignals(res, d.Query))
 			for i, h := range res.Hits {
 				mark := " "

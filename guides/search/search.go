@@ -22,6 +22,10 @@ type Result struct {
 	// name in its title, tags, aliases, example questions or summary (its
 	// learned questions do not count: see Doc.Learned).
 	OffTopic []string
+	// NamedOf is OffTopic as Hit.NamesSignal's bits were set against it
+	// (nil without a signal): a caller may filter OffTopic, so the bits
+	// are read by word (Result.NamesSignal).
+	NamedOf []string
 	// OffTopicSpeaks: a word of OffTopic is the speaker of a quote in the
 	// message ("Fritzbox: „…“", "mein Drucker sagt „…“"; quote.go). A
 	// speaker the library never mentions at all is such a word too, in
@@ -115,8 +119,9 @@ type Hit struct {
 	// decision; the ranking and the confidence do not read it.
 	Aspect float64
 	// NamesSignal has bit j set when a passage of this guide names the
-	// j-th word of Result.OffTopic (the first 64) with other words of
-	// the query (signalnamed.go).
+	// j-th word of Result.OffTopic as the search returned it (the first
+	// 64) with other words of the query (signalnamed.go); read it by
+	// word with Result.NamesSignal.
 	NamesSignal uint64
 }
 

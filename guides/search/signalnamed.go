@@ -1,6 +1,10 @@
 package search
 
-import "math/bits"
+import (
+	"math"
+	"math/bits"
+	"slices"
+)
 
 // Where the guides of a result name the query's off-topic signals
 // (Result.OffTopic). A signal is read against the first guide's strong
@@ -10,8 +14,9 @@ import "math/bits"
 // Facebook oder WhatsApp“ is unsuitable and that the invitation link
 // should be opened in a real browser. Hit.NamesSignal reports, per hit
 // and signal, whether a passage of the guide names the signal together
-// with at least minPassageWords other words of the query; the decision
-// reads it (commands/answer: namedSignals).
+// with at least minPassageWords other content words of the query
+// (passageWords); the decision reads it by word (Result.NamesSignal,
+// commands/answer: namedSignals).
 
 // minPassageWords is how many other query words a section must match
 // beside the signal. One is no evidence: a guide's section that names
@@ -27,6 +32,7 @@ func (ix *Index) markNamedSignals(res *Result, cs []concept, cands []cand, kr *k
 	if len(res.OffTopic) == 0 {
 		return
 	}
+	res.NamedOf = slices.Clone(res.OffTopic)
 	var secs sectionScores
 	for i := range res.Hits {
 		if i >= len(cands) {
@@ -59,8 +65,25 @@ func (ix *Index) namesInText(doc int32, w string, kr *keyer) bool {
 
 // passageWords returns the largest number of other query concepts that a
 // section scored in secs matches together with the concept of the signal
-// word w (0 when no section matches it).
+// word w (0 when no section matches it). A concept naming a device
+// (thingWord: „Kamera“, „Webcam“, „Mikrofon“) does not count: a guide
+// names another program beside a device when that program holds it
+// („Eine andere Anwendung (Zoom, Teams) nutzt die Kamera“), and a message
+// naming the program with the device tells the program's own trouble with
+// it as often („in Zoom kann ich die Kamera nicht nutzen“; review rv15c,
+// finding 2). The device is evidence of the guide's topic, not of the
+// program as the setting of its task. Nor does a word in half the guides
+// or more (its Robertson–Sparck Jones weight log((N-df+0.5)/(df+0.5)) is
+// zero or less; concept.idf, log(1 + that ratio), is then at most ln 2):
+// „neu“ of „Seite neu laden“ met the camera section by chance („in Zoom
+// lädt die Seite neu und die Webcam ist weg“).
 func passageWords(cs []concept, secs *sectionScores, w string) int {
+	var counted uint64
+	for ci := range cs[:min(len(cs), 64)] {
+		if cs[ci].word != w && !thingWord(cs[ci].word) && cs[ci].idf > math.Ln2 {
+			counted |= 1 << ci
+		}
+	}
 	best := 0
 	for ci := range cs[:min(len(cs), 64)] {
 		if cs[ci].word != w {
@@ -68,9 +91,19 @@ func passageWords(cs []concept, secs *sectionScores, w string) int {
 		}
 		for s := 0; s < secs.n; s++ {
 			if h := secs.hit[s]; h&(1<<ci) != 0 {
-				best = max(best, bits.OnesCount64(h&^(1<<ci)))
+				best = max(best, bits.OnesCount64(h&counted))
 			}
 		}
 	}
 	return best
+}
+
+// NamesSignal reports whether the guide of hit h names the off-topic word
+// w (folded, as in OffTopic) in a passage with other words of the query
+// (Hit.NamesSignal). It looks w up in OffTopic as the search returned
+// it, whatever the caller has filtered out of OffTopic since: bit j of a
+// filtered list's j-th word is another word's (review rv15c, finding 1).
+func (r Result) NamesSignal(h Hit, w string) bool {
+	j := slices.Index(r.NamedOf, w)
+	return j >= 0 && j < 64 && h.NamesSignal&(1<<j) != 0
 }
