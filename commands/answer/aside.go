@@ -339,10 +339,25 @@ func claimAt(clause []string, at int) bool {
 // clause[at] doubts a clause of sending or receipt („angeblich schreibt
 // mir die Telekom“, „angeblich ruft die Sparkasse an“, „angeblich hat mir
 // DHL eine SMS geschickt“): the claim doubts that the company sent it —
-// its identity as the sender.
+// its identity as the sender. The company must be the one who sends — a
+// noun phrase of its own, not the object of a preposition („angeblich
+// kann man bei PayPal Geld senden“) — or the clause must report one
+// particular message that came (messageIn with a verb of receipt: the
+// receipt verbs are everyday verbs, „angeblich kriegt man bei der
+// Sparkasse kein Geld mehr“). A clause that denies („angeblich sendet
+// WhatsApp meine Nachrichten nicht mehr“) reports the company's own
+// trouble (review rv15d, finding 2).
 func claimOverSending(clause []string, at int) bool {
-	return slices.ContainsFunc(clause[:at], func(w string) bool { return claimWords[w] }) &&
-		slices.ContainsFunc(clause, func(w string) bool { return sendVerbs[w] || receiptVerbs[w] })
+	if !slices.ContainsFunc(clause[:at], func(w string) bool { return claimWords[w] }) ||
+		slices.ContainsFunc(clause, denies) {
+		return false
+	}
+	if slices.ContainsFunc(clause, func(w string) bool { return receiptVerbs[w] }) && messageIn(clause) {
+		return true
+	}
+	p := phraseHead(clause, at)
+	own := p < 0 || !prepositions[clause[p]] && !fromWords[clause[p]]
+	return own && slices.ContainsFunc(clause, func(w string) bool { return sendVerbs[w] })
 }
 
 // sendVerbs say that someone sent a message, folded: the forms of
