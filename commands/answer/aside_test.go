@@ -58,6 +58,26 @@ var asideContrast = []asideRow{
 	{"kann ich in whatsapp so wie in signal verschwindende nachrichten einstellen", ""},
 }
 
+// asideGuideRows are guide questions that name a bank, a parcel service or
+// a mail provider as a doubted message's sender, as the mailbox or as a
+// comparison, asked on both libraries (both have the phishing and the
+// password guide).
+var asideGuideRows = []asideRow{
+	// the claimed or doubted sender
+	{"ich hab eine mail bekommen, angeblich von der sparkasse, ist das phishing?", phishingGuide},
+	{"ich hab eine komische mail von der sparkasse bekommen, soll ich auf den link klicken?", phishingGuide},
+	{"eine sms von dhl mit einem link, ich erwarte aber gar kein paket. ist das betrug?", phishingGuide},
+	{"ich hab eine komische sms von der telekom mit einem link bekommen", phishingGuide},
+	{"eine e-mail von amazon will, dass ich mein konto bestätige, ist das phishing?", phishingGuide},
+	{"I got an email claiming to be from PayPal asking for my password, is this phishing?", phishingGuide},
+	{"an email from paypal says I must click a link to verify my account, is that a scam?", phishingGuide},
+	{"a text message from dhl with a strange link, is that phishing?", phishingGuide},
+	// the mailbox
+	{"bei gmx kommt eine mail angeblich von euch mit einem link, ist das echt?", phishingGuide},
+	// the comparison
+	{"my password for the chat is the same as for paypal, is that a problem?", passwordsGuide},
+}
+
 // TestAsideLibrary: on the shipped library, a bank, a parcel service or a
 // mail provider named as a doubted message's sender, as a comparison or
 // as the mailbox leaves the guide question its guide; named as the
@@ -65,23 +85,11 @@ var asideContrast = []asideRow{
 // (the off-topic gate, offTopicOnOneWord or the weak gate with a signal).
 func TestAsideLibrary(t *testing.T) {
 	lib := loadLibrary(t)
+	checkAside(t, lib, asideGuideRows)
 	checkAside(t, lib, []asideRow{
-		// the claimed or doubted sender
-		{"ich hab eine mail bekommen, angeblich von der sparkasse, ist das phishing?", phishingGuide},
-		{"ich hab eine komische mail von der sparkasse bekommen, soll ich auf den link klicken?", phishingGuide},
-		{"eine sms von dhl mit einem link, ich erwarte aber gar kein paket. ist das betrug?", phishingGuide},
-		{"ich hab eine komische sms von der telekom mit einem link bekommen", phishingGuide},
-		{"eine e-mail von amazon will, dass ich mein konto bestätige, ist das phishing?", phishingGuide},
-		{"I got an email claiming to be from PayPal asking for my password, is this phishing?", phishingGuide},
-		{"an email from paypal says I must click a link to verify my account, is that a scam?", phishingGuide},
-		{"a text message from dhl with a strange link, is that phishing?", phishingGuide},
-		// the mailbox
-		{"bei gmx kommt eine mail angeblich von euch mit einem link, ist das echt?", phishingGuide},
-		// the comparison
 		{"kann ich für die cloud dasselbe passwort wie bei der sparkasse nehmen", passwordsGuide},
 		{"darf ich das gleiche passwort wie für paypal auch für den chat nutzen?", passwordsGuide},
 		{"ist es schlimm, wenn mein cloud passwort dasselbe ist wie bei gmx?", passwordsGuide},
-		{"my password for the chat is the same as for paypal, is that a problem?", passwordsGuide},
 		{"reicht ein passwort so lang wie bei der sparkasse für die cloud?", passwordsGuide},
 	})
 	checkAside(t, lib, asideContrast)
@@ -90,18 +98,9 @@ func TestAsideLibrary(t *testing.T) {
 // TestAsideBench is TestAsideLibrary on the bench guides.
 func TestAsideBench(t *testing.T) {
 	lib := loadBenchLibrary(t)
+	checkAside(t, lib, asideGuideRows)
 	checkAside(t, lib, []asideRow{
-		{"ich hab eine mail bekommen, angeblich von der sparkasse, ist das phishing?", phishingGuide},
-		{"ich hab eine komische mail von der sparkasse bekommen, soll ich auf den link klicken?", phishingGuide},
-		{"eine sms von dhl mit einem link, ich erwarte aber gar kein paket. ist das betrug?", phishingGuide},
 		{"die mail kommt angeblich von vodafone und will, dass ich meine daten eingebe, phishing?", phishingGuide},
-		{"ich hab eine komische sms von der telekom mit einem link bekommen", phishingGuide},
-		{"eine e-mail von amazon will, dass ich mein konto bestätige, ist das phishing?", phishingGuide},
-		{"I got an email claiming to be from PayPal asking for my password, is this phishing?", phishingGuide},
-		{"an email from paypal says I must click a link to verify my account, is that a scam?", phishingGuide},
-		{"a text message from dhl with a strange link, is that phishing?", phishingGuide},
-		{"bei gmx kommt eine mail angeblich von euch mit einem link, ist das echt?", phishingGuide},
-		{"my password for the chat is the same as for paypal, is that a problem?", passwordsGuide},
 	})
 	checkAside(t, lib, asideContrast)
 }

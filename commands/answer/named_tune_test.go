@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"testing"
+
+	"github.com/lotse-bot/lotse/guides/search"
 )
 
 // TestNamedRows prints, for part A of the tuning pool only, every message
@@ -18,30 +20,22 @@ func TestNamedRows(t *testing.T) {
 	if os.Getenv("LOTSE_TUNE") == "" {
 		t.Skip("set LOTSE_TUNE")
 	}
-	for _, name := range oosPoolNames {
-		s := scopeSet(t, name)
-		for _, q := range s.qs {
-			if rescuePart(q.Text) {
-				continue
-			}
-			opts, _ := rowOptions(s.lib, q.Expected, Options{Cases: true})
-			d := Decide(q.Text, s.lib, opts)
-			if d.Query == "" {
-				continue
-			}
-			res := s.lib.SearchFor(d.Query, 5, opts.Team)
-			if len(res.OffTopic) == 0 {
-				continue
-			}
-			res.OffTopic = asideSignals(d.Query, res.OffTopic) // as decideSearch reads it
-			fmt.Printf("NAMED %-6s helped=%-5v exit=%-20s %-12s %q want=%s off=%v veto=%v\n", d.Outcome, Helped(d, q.Expected), exitNames[d.exit], name, q.Text, q.Expected, res.OffTopic, namedSignals(res, d.Query))
-			for i, h := range res.Hits {
-				mark := " "
-				if h.ID == q.Expected {
-					mark = "*"
-				}
-				fmt.Printf("   %s%d %-45s s=%.3f st=%.3f ow=%.2f names=%b\n", mark, i, h.ID, h.Score, h.Strong, h.OneWord, h.NamesSignal)
-			}
+	partADecisions(t, func(s poolSet, q search.Question, opts Options, d Decision) {
+		if d.Query == "" {
+			return
 		}
-	}
+		res := s.lib.SearchFor(d.Query, 5, opts.Team)
+		if len(res.OffTopic) == 0 {
+			return
+		}
+		res.OffTopic = asideSignals(d.Query, res.OffTopic) // as decideSearch reads it
+		fmt.Printf("NAMED %-6s helped=%-5v exit=%-20s %-12s %q want=%s off=%v veto=%v\n", d.Outcome, Helped(d, q.Expected), exitNames[d.exit], s.name, q.Text, q.Expected, res.OffTopic, namedSignals(res, d.Query))
+		for i, h := range res.Hits {
+			mark := " "
+			if h.ID == q.Expected {
+				mark = "*"
+			}
+			fmt.Printf("   %s%d %-45s s=%.3f st=%.3f ow=%.2f names=%b\n", mark, i, h.ID, h.Score, h.Strong, h.OneWord, h.NamesSignal)
+		}
+	})
 }

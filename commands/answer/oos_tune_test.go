@@ -7,6 +7,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/lotse-bot/lotse/guides/search"
 )
 
 // oosPoolNames is the whole tuning pool of the fifteenth pass (never a
@@ -14,6 +16,22 @@ import (
 var oosPoolNames = []string{
 	"fm tune", "fm tune2", "fm tune3", "fm tune4", "fm tune5", "fm tune6", "fm tune7", "fm tune8", "fm tune9", "fm tune10",
 	"bench tune", "bench tune2", "bench tune3", "bench tune4", "bench tune5", "bench tune6", "bench tune7", "bench tune8", "bench tune9",
+}
+
+// partADecisions calls f for every part-A message of the tuning pool
+// (oosPoolNames; rescuePart false) with its set, the options of its row
+// and its decision. Part B is never read.
+func partADecisions(t *testing.T, f func(s poolSet, q search.Question, opts Options, d Decision)) {
+	for _, name := range oosPoolNames {
+		s := scopeSet(t, name)
+		for _, q := range s.qs {
+			if rescuePart(q.Text) {
+				continue
+			}
+			opts, _ := rowOptions(s.lib, q.Expected, Options{Cases: true})
+			f(s, q, opts, Decide(q.Text, s.lib, opts))
+		}
+	}
 }
 
 // TestOOSRows prints, for part A of the tuning pool only, every message
@@ -25,32 +43,24 @@ func TestOOSRows(t *testing.T) {
 	if os.Getenv("LOTSE_TUNE") == "" {
 		t.Skip("set LOTSE_TUNE")
 	}
-	for _, name := range oosPoolNames {
-		s := scopeSet(t, name)
-		for _, q := range s.qs {
-			if rescuePart(q.Text) {
-				continue
-			}
-			opts, _ := rowOptions(s.lib, q.Expected, Options{Cases: true})
-			d := Decide(q.Text, s.lib, opts)
-			if d.Outcome != Choose && d.Outcome != Answer {
-				continue
-			}
-			kind := "guide"
-			if k := expectedOutcome(q.Expected); k != "" {
-				kind = string(k)
-			}
-			res := s.lib.SearchFor(d.Query, 5, opts.Team)
-			fmt.Printf("OOS %-5s %-6s helped=%-5v resc=%-5v %-12s %q q=%q\n", kind, d.Outcome, Helped(d, q.Expected), d.Rescued, name, q.Text, d.Query)
-			fmt.Printf("    conf=%v close=%v unk=%.2f unc=%.2f rare=%.2f things=%v off=%v want=%s\n", res.Confident, res.Close, res.Unknown, res.Uncovered, res.RarestUncovered, res.Things, res.OffTopic, q.Expected)
-			for i, h := range res.Hits {
-				if i > 2 {
-					break
-				}
-				fmt.Printf("    %-45s s=%.3f st=%.3f ow=%.2f df=%.2f th=%.2f asp=%.2f\n", h.ID, h.Score, h.Strong, h.OneWord, h.OneWordDF, h.Thing, h.Aspect)
-			}
+	partADecisions(t, func(s poolSet, q search.Question, opts Options, d Decision) {
+		if d.Outcome != Choose && d.Outcome != Answer {
+			return
 		}
-	}
+		kind := "guide"
+		if k := expectedOutcome(q.Expected); k != "" {
+			kind = string(k)
+		}
+		res := s.lib.SearchFor(d.Query, 5, opts.Team)
+		fmt.Printf("OOS %-5s %-6s helped=%-5v resc=%-5v %-12s %q q=%q\n", kind, d.Outcome, Helped(d, q.Expected), d.Rescued, s.name, q.Text, d.Query)
+		fmt.Printf("    conf=%v close=%v unk=%.2f unc=%.2f rare=%.2f things=%v off=%v want=%s\n", res.Confident, res.Close, res.Unknown, res.Uncovered, res.RarestUncovered, res.Things, res.OffTopic, q.Expected)
+		for i, h := range res.Hits {
+			if i > 2 {
+				break
+			}
+			fmt.Printf("    %-45s s=%.3f st=%.3f ow=%.2f df=%.2f th=%.2f asp=%.2f\n", h.ID, h.Score, h.Strong, h.OneWord, h.OneWordDF, h.Thing, h.Aspect)
+		}
+	})
 }
 
 // TestOOSQuotes prints, for part A messages of the tuning pool with a
@@ -60,35 +70,24 @@ func TestOOSQuotes(t *testing.T) {
 	if os.Getenv("LOTSE_TUNE") == "" {
 		t.Skip("set LOTSE_TUNE")
 	}
-	for _, name := range oosPoolNames {
-		s := scopeSet(t, name)
-		for _, q := range s.qs {
-			if rescuePart(q.Text) {
-				continue
-			}
-			i := strings.IndexAny(q.Text, "„\"“")
-			if i < 0 {
-				continue
-			}
-			rest := q.Text[i+len(string([]rune(q.Text[i:])[0])):]
-			j := strings.IndexAny(rest, "“\"”")
-			if j < 0 {
-				continue
-			}
-			quote := rest[:j]
-			opts, _ := rowOptions(s.lib, q.Expected, Options{Cases: true})
-			d := Decide(q.Text, s.lib, opts)
-			if d.Outcome != Choose && d.Outcome != Answer {
-				continue
-			}
-			res := s.lib.SearchFor(quote, 5, opts.Team)
-			sc := 0.0
-			for _, h := range res.Hits {
-				if h.ID == d.Hits[0].ID {
-					sc = h.Score
-				}
-			}
-			fmt.Printf("Q %s %v %s %q quote=%q first=%s quoteScore=%.2f unk=%.2f\n", d.Outcome, Helped(d, q.Expected), name, q.Text, quote, d.Hits[0].ID, sc, res.Unknown)
+	partADecisions(t, func(s poolSet, q search.Question, opts Options, d Decision) {
+		i := strings.IndexAny(q.Text, "„\"“")
+		if i < 0 || d.Outcome != Choose && d.Outcome != Answer {
+			return
 		}
-	}
+		rest := q.Text[i+len(string([]rune(q.Text[i:])[0])):]
+		j := strings.IndexAny(rest, "“\"”")
+		if j < 0 {
+			return
+		}
+		quote := rest[:j]
+		res := s.lib.SearchFor(quote, 5, opts.Team)
+		sc := 0.0
+		for _, h := range res.Hits {
+			if h.ID == d.Hits[0].ID {
+				sc = h.Score
+			}
+		}
+		fmt.Printf("Q %s %v %s %q quote=%q first=%s quoteScore=%.2f unk=%.2f\n", d.Outcome, Helped(d, q.Expected), s.name, q.Text, quote, d.Hits[0].ID, sc, res.Unknown)
+	})
 }
