@@ -23,12 +23,7 @@ func TestSupportNoProblemLeavesOffer(t *testing.T) {
 		t.Run(msg, func(t *testing.T) {
 			e := newSupportEnv(t)
 			e.offerPending(t, "zwei faktor einrichten")
-			sent := e.say(t, dmRoom, member, msg, "")
-			noTeam(t, sent)
-			dm := in(sent, dmRoom)
-			if len(dm) != 1 || !strings.Contains(dm[0].content.Body, "Soll ich den Supportfall für das Team öffnen?") {
-				t.Fatalf("want the offer's question again alone, got:\n%s", bodies(dm))
-			}
+			e.soleReply(t, msg, "Soll ich den Supportfall für das Team öffnen?")
 			mustContain(t, in(e.say(t, dmRoom, member, "ja", ""), teamRoom), "zwei faktor einrichten")
 		})
 	}
@@ -44,16 +39,11 @@ func TestSupportAskedNoProblem(t *testing.T) {
 		t.Run(msg, func(t *testing.T) {
 			e := newSupportEnv(t)
 			e.offerPending(t, "zwei faktor einrichten")
-			sent := e.say(t, dmRoom, member, msg, "")
-			noTeam(t, sent)
-			dm := in(sent, dmRoom)
-			if len(dm) != 1 || !strings.Contains(dm[0].content.Body, "Soll ich den Supportfall für das Team öffnen?") {
-				t.Fatalf("want the offer's question again alone, got:\n%s", bodies(dm))
-			}
+			e.soleReply(t, msg, "Soll ich den Supportfall für das Team öffnen?")
 			mustContain(t, in(e.say(t, dmRoom, member, "ja", ""), teamRoom), "zwei faktor einrichten")
 
 			e = newSupportEnv(t)
-			dm = in(e.say(t, dmRoom, member, msg, ""), dmRoom)
+			dm := in(e.say(t, dmRoom, member, msg, ""), dmRoom)
 			if len(dm) != 1 || strings.Contains(dm[0].content.Body, "Alles klar") {
 				t.Fatalf("want no acknowledgement, got:\n%s", bodies(dm))
 			}

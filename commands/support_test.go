@@ -84,6 +84,18 @@ func noTeam(t *testing.T, sent []sentMsg) {
 	}
 }
 
+// soleReply says msg in the member's DM and fails the test unless nothing
+// reached the team room and the member got exactly one reply containing
+// want (what makes the failure message say "alone").
+func (e *supportEnv) soleReply(t *testing.T, msg, want string) {
+	t.Helper()
+	sent := e.say(t, dmRoom, member, msg, "")
+	noTeam(t, sent)
+	if dm := in(sent, dmRoom); len(dm) != 1 || !strings.Contains(dm[0].content.Body, want) {
+		t.Fatalf("want one reply with %q, got:\n%s", want, bodies(dm))
+	}
+}
+
 // opensNothing says msg in the member's DM after a declined case offer and
 // fails the test when it reached the team room (a yes to an offer that is
 // gone must open no case).
