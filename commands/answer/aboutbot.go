@@ -271,7 +271,9 @@ func politeFrame(ws []string, from, to int) bool {
 // otherwise on its question clause (focusQuestion).
 func secondSearch(d Decision, text, q string, qw []word, noPerson bool, lib Library, opts Options,
 	tx *Texts) Decision {
-	if name, own := botOf(lib); noPerson && name != "" && botQuestion(text, q, qw, name) {
+	// botMayHelp first: the bot grammar is read only for a message that
+	// ended as the honest no aboutBot may turn into a choice.
+	if name, own := botOf(lib); noPerson && name != "" && botMayHelp(d) && botQuestion(text, q, qw, name) {
 		if c, searched := aboutBot(d, q, name, own, lib, opts, tx); searched {
 			return c
 		}
@@ -307,15 +309,7 @@ func botQuestion(text, q string, qw []word, name string) bool {
 // outside the library, a date, a vague complaint — stays, without a
 // search.
 func aboutBot(d Decision, q, name string, own []string, lib Library, opts Options, tx *Texts) (c Decision, searched bool) {
-	if d.Outcome != None || d.Vague || d.offTopic {
-		return d, false
-	}
-	if d.exit != exitWeak && d.exit != exitLeans {
-		return d, false
-	}
-	if d.weak != nil && rescue.helps(weakFeaturesOf(d.weak)) {
-		// The weak evidence makes a choice of its own (rescueWeak),
-		// in the search's order of the message's own words.
+	if !botMayHelp(d) {
 		return d, false
 	}
 	res := lib.SearchFor(botQuery(name, q), 5, opts.Team)
@@ -333,6 +327,22 @@ func aboutBot(d Decision, q, name string, own []string, lib Library, opts Option
 	c.Nearest, c.Rescued, c.PersonHint = nil, true, chooseOrPerson(tx, opts)
 	c.Reply = choiceMarkdown(hitTitles(c.Hits), tx, c.PersonHint)
 	return c, true
+}
+
+// botMayHelp reports whether aboutBot may turn d into a choice of the
+// bot's guides: an honest no of the weak gate or of a guide that leans on
+// one word (not vague, no subject outside the library), which the weak
+// evidence does not make a choice of its own.
+func botMayHelp(d Decision) bool {
+	if d.Outcome != None || d.Vague || d.offTopic {
+		return false
+	}
+	if d.exit != exitWeak && d.exit != exitLeans {
+		return false
+	}
+	// The weak evidence makes a choice of its own (rescueWeak), in the
+	// search's order of the message's own words.
+	return d.weak == nil || !rescue.helps(weakFeaturesOf(d.weak))
 }
 
 // botQuery is the search for a question about the bot: its name first
