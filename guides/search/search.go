@@ -1026,6 +1026,13 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 		res.Hits[i].OneWord, res.Hits[i].OneWordDF = ix.oneWord(c)
 		res.Hits[i].Thing, res.Hits[i].ThingTopics = ix.thingShare(cs, things, c)
 	}
+	if useLex {
+		// The lexicon's pass gives only its order (searchWhere keeps
+		// its hits as Result.Reordered, to show): the aspects,
+		// runners, confidence, guards and signals below are the plain
+		// pass's, and nobody reads this pass's.
+		return res, f
+	}
 	ix.missedAspects(cs, cands, res.Hits, denom)
 	res.Runners = ix.runnersWithoutTopicRank(res.Hits, cands, moved, denom)
 	ix.decide(&res, f)
