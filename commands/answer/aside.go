@@ -93,10 +93,21 @@ func asideSignals(q string, signals []string) []string {
 }
 
 // onlyAside reports whether the signal s occurs among the folded words
-// (as a word, or as two or three words closed up: „web.de“ is "web" "de")
 // and every occurrence stands aside (asideAt; doubt and denied:
 // sentenceFlags).
 func onlyAside(words []string, brk, doubt, denied []bool, s string) bool {
+	return everyOccurrence(words, s, func(from, to int) bool {
+		// A name's own dot („web.de“) may have split its sentence.
+		d := slices.Contains(doubt[from:to], true)
+		return asideAt(words, brk, from, to, d, slices.Contains(denied[from:to], true))
+	})
+}
+
+// everyOccurrence reports whether the signal s occurs among the folded
+// words (as a word, or as two or three words closed up: „web.de“ is "web"
+// "de"; signalSpan) and ok holds for every occurrence words[from:to]. The
+// readers of aside.go and named.go share it.
+func everyOccurrence(words []string, s string, ok func(from, to int) bool) bool {
 	found := false
 	for i := range words {
 		n := signalSpan(words, i, s)
@@ -104,9 +115,7 @@ func onlyAside(words []string, brk, doubt, denied []bool, s string) bool {
 			continue
 		}
 		found = true
-		// A name's own dot („web.de“) may have split its sentence.
-		d := slices.Contains(doubt[i:i+n], true)
-		if !asideAt(words, brk, i, i+n, d, slices.Contains(denied[i:i+n], true)) {
+		if !ok(i, i+n) {
 			return false
 		}
 	}

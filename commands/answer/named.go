@@ -52,14 +52,14 @@ func namedSignals(res search.Result, q string) []string {
 	if !namedSetting || len(res.OffTopic) == 0 || res.OffTopicSpeaks {
 		return res.OffTopic
 	}
-	var ws []word
+	var words []string // folded once, for the first signal that needs them
 	var keep []string
 	for _, s := range res.OffTopic {
 		if productSignal(s) && namedByShown(res, s) {
-			if ws == nil {
-				ws = tokens(q)
+			if words == nil {
+				words = foldWords(tokens(q))
 			}
-			if onlySetting(ws, s) {
+			if onlySetting(words, s) {
 				continue
 			}
 		}
@@ -106,21 +106,10 @@ func namedByShown(res search.Result, s string) bool {
 	return false
 }
 
-// onlySetting reports whether the signal s occurs among the words ws and
-// every occurrence is a setting (settingAt).
-func onlySetting(ws []word, s string) bool {
-	words := foldWords(ws) // folded as aside.go's readers and lists are
-	found := false
-	for i := range words {
-		if signalSpan(words, i, s) == 0 {
-			continue
-		}
-		found = true
-		if !settingAt(words, i) {
-			return false
-		}
-	}
-	return found
+// onlySetting reports whether the signal s occurs among the folded words
+// and every occurrence is a setting (settingAt).
+func onlySetting(words []string, s string) bool {
+	return everyOccurrence(words, s, func(from, _ int) bool { return settingAt(words, from) })
 }
 
 // settingAt reports whether the product at words[at] (folded) stands in a

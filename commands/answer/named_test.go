@@ -139,7 +139,7 @@ func TestNamedSetting(t *testing.T) {
 		{"in whatsapp geht es, whatsapp stürzt dann ab", "whatsapp", false},
 		{"der link geht nicht", "whatsapp", false},
 	} {
-		if got := onlySetting(tokens(c.msg), c.signal); got != c.want {
+		if got := onlySetting(foldWords(tokens(c.msg)), c.signal); got != c.want {
 			t.Errorf("%q: onlySetting = %v, want %v", c.msg, got, c.want)
 		}
 	}
