@@ -84,15 +84,9 @@ var botAuxiliaries = set("do", "does", "did", "can", "could", "will", "would", "
 	"dont", "doesnt", "didnt", "cant", "couldnt", "wont", "wouldnt", "shouldnt", "mustnt", "arent", "werent",
 	"havent", "hasnt", "hadnt")
 
-// botAsking are the verbs of asking (botActs): their object is the one
+// botAsks are the verbs of asking among botActs: their object is the one
 // asked ("can I ask you", „kann ich dich fragen“).
-func botAsking(w string) bool {
-	switch w {
-	case "frage", "fragen", "fragst", "fragt", "frag", "gefragt", "ask", "asks", "asking", "asked":
-		return true
-	}
-	return false
-}
+var botAsks = set("frage", "fragen", "fragst", "fragt", "frag", "gefragt", "ask", "asks", "asking", "asked")
 
 // defaultBotName is the search's default name for the bot, which botYou
 // spells too (talk.go reads it without a library).
@@ -102,7 +96,7 @@ var defaultBotName = strings.ToLower(search.DefaultOptions().Addressee)
 // of a verb of asking ("can I ask you") or the "to" after a question
 // ("my questions to you"; Cambridge Grammar, "question to somebody").
 func botAsked(ws []string, i int) bool {
-	if botAsking(ws[i-1]) {
+	if botAsks[ws[i-1]] {
 		return true
 	}
 	return i > 1 && ws[i-1] == "to" && (ws[i-2] == "question" || ws[i-2] == "questions")
@@ -136,17 +130,16 @@ func botAddresses(ws []string, i int, name string) bool {
 // with them: "my questions to you", „Befehle“. The verbs of a polite
 // frame around another question (sagen, erklären, zeigen, helfen, wissen,
 // kennen) are left out on purpose.
-var botActs = set(
-	"frage", "fragen", "fragst", "fragt", "frag", "gefragt",
+var botActs = union(botAsks, set(
 	"antworte", "antwortest", "antwortet", "antworten", "geantwortet",
 	"beantworte", "beantwortest", "beantwortet", "beantworten",
 	"reagiere", "reagierst", "reagiert", "reagieren",
 	"verstehst", "versteht", "verstehen",
 	"befehl", "befehle", "befehlen", "kommando", "kommandos",
-	"ask", "asks", "asking", "asked", "question", "questions",
+	"question", "questions",
 	"answer", "answers", "answering", "answered", "reply", "replies", "respond", "responds", "react", "reacts",
 	"understand", "understands",
-	"command", "commands")
+	"command", "commands"))
 
 // botAnswering are the verbs of answering among botActs: with a
 // demonstrative object and a question after it („kannst du das
@@ -187,7 +180,7 @@ var requestModals = set("kannst", "koenntest", "wuerdest", "willst", "can", "cou
 // questionWords, and the "wer", "who" it leaves out for a request for a
 // person („sagen, wer …“), which after a frame ask like any w-word.
 func frameOpens(w string) bool {
-	return questionWords[w] || w == "wer" || w == "wen" || w == "wem" || w == "who"
+	return questionWords[w] || whoWords[w]
 }
 
 // asksAboutBot reports whether the folded words ws (brk[i]: a clause
@@ -225,7 +218,7 @@ func asksAboutBot(ws []string, brk []bool, name string) bool {
 func embeddedBreaks(ws []string, brk []bool, name string) []bool {
 	var out []bool
 	for i := 0; i+1 < len(ws); i++ {
-		if !botAsking(ws[i]) {
+		if !botAsks[ws[i]] {
 			continue
 		}
 		j := i + 1
@@ -257,7 +250,7 @@ func politeFrame(ws []string, from, to int) bool {
 	}
 	asking, answering, this := false, false, false
 	for _, w := range ws[from:to] {
-		asking = asking || botAsking(w)
+		asking = asking || botAsks[w]
 		answering = answering || botAnswering[w]
 		this = this || botThis[w]
 	}
