@@ -34,19 +34,27 @@ func (ix *Index) markNamedSignals(res *Result, cs []concept, cands []cand, kr *k
 	}
 	res.NamedOf = slices.Clone(res.OffTopic)
 	var secs sectionScores
-	for i := range res.Hits {
-		if i >= len(cands) {
-			break
-		}
+	for i := range min(len(res.Hits), len(cands), namedHits) {
 		doc := cands[i].doc
-		ix.scoreSections(cs, doc, &secs)
+		scored := false
 		for j, w := range res.OffTopic[:min(len(res.OffTopic), 64)] {
-			if ix.namesInText(doc, w, kr) && passageWords(cs, &secs, w) >= minPassageWords {
+			if !ix.namesInText(doc, w, kr) {
+				continue
+			}
+			if !scored { // the sections only for a guide that names a signal
+				ix.scoreSections(cs, doc, &secs)
+				scored = true
+			}
+			if passageWords(cs, &secs, w) >= minPassageWords {
 				res.Hits[i].NamesSignal |= 1 << j
 			}
 		}
 	}
 }
+
+// namedHits is how many hits markNamedSignals marks: the guides a choice
+// shows (commands/answer's maxChoices), the only ones its reader looks at.
+const namedHits = 3
 
 // namesInText reports whether guide doc has the off-topic word w (folded)
 // or the signal it stands for in a section heading or its body.
