@@ -67,10 +67,10 @@ func botOf(lib Library) (name string, ids []string) {
 	return fold(name), ids
 }
 
-// englishYou are botYou's English subject and object pronouns, the
-// generic "you" of English (Cambridge Grammar, "generic you"). botYou's
-// other English forms ("your", "yourself", "youre") and its German ones
-// name the one spoken to.
+// englishYou are the English subject and object pronouns among
+// botPronouns, the generic "you" of English (Cambridge Grammar, "generic
+// you"). The other English forms ("your", "yourself", "youre") and the
+// German ones name the one spoken to.
 var englishYou = set("you", "u", "ya")
 
 // botAuxiliaries are the English auxiliaries and modals that put "you"
@@ -89,7 +89,7 @@ var botAuxiliaries = set("do", "does", "did", "can", "could", "will", "would", "
 var botAsks = set("frage", "fragen", "fragst", "fragt", "frag", "gefragt", "ask", "asks", "asking", "asked")
 
 // defaultBotName is the search's default name for the bot, which botYou
-// spells too (talk.go reads it without a library).
+// adds to botPronouns (talk.go reads it without a library).
 var defaultBotName = strings.ToLower(search.DefaultOptions().Addressee)
 
 // botAsked reports whether the "you" at ws[i] is the one asked: the object
@@ -103,10 +103,9 @@ func botAsked(ws []string, i int) bool {
 }
 
 // botAddresses reports whether ws[i] points at the bot: its name (the
-// library's, see botOf), a word of botYou, and English "you" only after an
-// auxiliary that is not the "how do you" of a generic question, or as the
-// one asked (botAsked). botYou also spells the default name: that counts only
-// as the library's name.
+// library's, see botOf), a word of botPronouns, and English "you" only
+// after an auxiliary that is not the "how do you" of a generic question,
+// or as the one asked (botAsked).
 func botAddresses(ws []string, i int, name string) bool {
 	w := ws[i]
 	switch {
@@ -114,10 +113,8 @@ func botAddresses(ws []string, i int, name string) bool {
 		return true
 	case englishYou[w]:
 		return i > 0 && (botAsked(ws, i) || botAuxiliaries[ws[i-1]] && (i < 2 || ws[i-2] != "how"))
-	case w == defaultBotName:
-		return false
 	}
-	return botYou[w]
+	return botPronouns[w]
 }
 
 // botActs are the acts a member's message can put the bot into: being

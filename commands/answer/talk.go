@@ -732,10 +732,13 @@ func stuck(ws []word, neg bool) bool {
 // are matched folded (see fold). A comparison ("… als mein Enkel",
 // "… than my kids") may name anything in its last four words.
 var (
-	// botYou address the bot: "du" and its forms, "you" (in a chat with
-	// the bot the singular) and its name.
-	botYou = set("du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "you", "youre", "your", "yourself",
-		"u", "ya", "lotse")
+	// botPronouns address the one spoken to: "du" and its forms, "you"
+	// (in a chat with the bot the singular; englishYou) and its forms.
+	botPronouns = union(englishYou, set("du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "youre",
+		"your", "yourself"))
+	// botYou address the bot: botPronouns and its default name (small
+	// talk is read without a library; aboutbot.go reads the library's).
+	botYou = union(botPronouns, set(defaultBotName))
 	// botBe are verbs of being, having, feeling and doing as a state
 	// ("bist du …", "hast du …", "are you …", "do you sleep").
 	botBe = set("bist", "bin", "ist", "sind", "warst", "wirst", "hast", "hat", "hab", "habe", "gibt", "gibts", "are",
