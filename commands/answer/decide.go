@@ -205,7 +205,9 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 		d.exit = exitDate
 		return noGuide(d, res.Hits, opts, tx)
 	}
-	offTopicAnswer := (d.offTopic || len(full.OffTopic) < len(vetoed.OffTopic)) && first.Strong < calib.offTopicAnswerStrong
+	// The answer guards read the signals as they were before named.go
+	// (which lifts only a product's veto, never a weak signal's).
+	offTopicAnswer := len(withoutWeak(vetoed).OffTopic) > 0 && first.Strong < calib.offTopicAnswerStrong
 	if answer && lead < calib.minLead && first.OneWord >= calib.answerOneWord {
 		// Answered on a clear topic (clearTopic) without the lead, but
 		// the topic is a single word: "es will einen Zugangscode, wo
