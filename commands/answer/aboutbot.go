@@ -3,7 +3,6 @@ package answer
 import (
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/lotse-bot/lotse/guides/search"
 )
@@ -339,12 +338,5 @@ func botMayHelp(d Decision) bool {
 // (the search reads a query's first words, maxQueryTokens), then q, cut
 // at a character so that the query stays within maxMessage bytes.
 func botQuery(name, q string) string {
-	n := max(maxMessage-len(name)-1, 0)
-	if len(q) > n {
-		for n > 0 && !utf8.RuneStart(q[n]) {
-			n--
-		}
-		q = q[:n]
-	}
-	return name + " " + q
+	return name + " " + cutAt(q, max(maxMessage-len(name)-1, 0))
 }
