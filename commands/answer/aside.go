@@ -497,7 +497,7 @@ var placeWords = set("bei", "beim", "in", "im", "auf", "at", "on")
 
 // prepositions may stand between a comparison's „wie“ and its other side
 // („wie bei“, „wie für“, „wie im“, "as for", "as with"), folded.
-var prepositions = set("bei", "beim", "fuer", "fuers", "in", "im", "auf", "mit", "for", "with", "at", "on")
+var prepositions = union(placeWords, set("fuer", "fuers", "mit", "for", "with"))
 
 // sameWords express sameness before a comparison's „wie“/"as" (Duden
 // grammar, Vergleichspartikel: „derselbe … wie“, „das gleiche … wie“).
