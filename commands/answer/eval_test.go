@@ -381,6 +381,16 @@ func TestFloors(t *testing.T) {
 		// 162 of 188 = 86.2 % at the start and end, 1 confident wrong
 		// answer.
 		{"BenchSealed12", bench("sealed12"), 84, 2, nil},
+		// The thirteenth sealed first messages, the judge of the fifteenth
+		// pass (testdata/first-messages-sealed13-2026-12-05.tsv: written
+		// blind in the fourteenth pass's session): helped 172 of 185 =
+		// 93.0 % at the pass's start and end, 1 confident wrong answer.
+		{"FirstMessagesSealed13", firstMessages("sealed13"), 91, 2, []string{"smalltalk", "human"}},
+		// The thirteenth sealed bench questions
+		// (guides/search/testdata/bench-sealed13-2026-12-05.tsv): helped
+		// 157 of 188 = 83.5 % at the start and end, no confident wrong
+		// answer.
+		{"BenchSealed13", bench("sealed13"), 81, 1, nil},
 	})
 }
 
