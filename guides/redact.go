@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/lotse-bot/lotse/internal/utf8cut"
 )
 
 // Personal data in texts kept for the team or written into a guide draft
@@ -214,8 +216,8 @@ func phoneCue(before, after string) bool {
 		}
 	}
 	notLetter := func(c rune) bool { return !unicode.IsLetter(c) }
-	bw := strings.FieldsFunc(lastBytes(before, 80), notLetter)
-	aw := strings.FieldsFunc(firstBytes(after, 80), notLetter)
+	bw := strings.FieldsFunc(utf8cut.Suffix(before, 80), notLetter)
+	aw := strings.FieldsFunc(utf8cut.Prefix(after, 80), notLetter)
 	near := append(bw[max(len(bw)-3, 0):], aw[:min(len(aw), 3)]...)
 	for _, w := range near {
 		w = strings.ToLower(w)
@@ -226,29 +228,6 @@ func phoneCue(before, after string) bool {
 		}
 	}
 	return false
-}
-
-// lastBytes is about the last n bytes of s (cut at a rune start).
-func lastBytes(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	i := len(s) - n
-	for i < len(s) && !utf8.RuneStart(s[i]) {
-		i++
-	}
-	return s[i:]
-}
-
-// firstBytes is about the first n bytes of s (cut at a rune start).
-func firstBytes(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
 }
 
 // replaceWord replaces the matches of re in s that are whole words (words

@@ -8,7 +8,8 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
+
+	"github.com/lotse-bot/lotse/internal/utf8cut"
 )
 
 // The writer is small and by hand on purpose. github.com/arran4/golang-ical
@@ -200,13 +201,10 @@ const maxLineOctets = 75
 func (w *icsWriter) line(s string) {
 	limit := maxLineOctets
 	for len(s) > limit {
-		cut := limit
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		w.buf.WriteString(s[:cut])
+		head := utf8cut.Prefix(s, limit)
+		w.buf.WriteString(head)
 		w.buf.WriteString("\r\n ")
-		s = s[cut:]
+		s = s[len(head):]
 		limit = maxLineOctets - 1
 	}
 	w.buf.WriteString(s)

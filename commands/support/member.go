@@ -9,7 +9,6 @@ import (
 	"sync"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/lotse-bot/lotse/guides"
 
@@ -19,6 +18,8 @@ import (
 
 	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/storage"
+
+	"github.com/lotse-bot/lotse/internal/utf8cut"
 )
 
 // Support cases, member side: offering and confirming a case, relaying the
@@ -189,14 +190,7 @@ func joinDraft(old, text string) (question string, full bool) {
 func truncateDraft(text string) string {
 	lines := strings.SplitN(text, "\n", MaxDraftLines)
 	text = strings.Join(lines[:min(len(lines), MaxDraftLines-1)], "\n")
-	if len(text) <= MaxDraftBytes {
-		return text
-	}
-	cut := MaxDraftBytes
-	for cut > 0 && !utf8.RuneStart(text[cut]) {
-		cut--
-	}
-	return text[:cut]
+	return utf8cut.Prefix(text, MaxDraftBytes)
 }
 
 func appendNew(list []string, more ...string) []string {
