@@ -36,11 +36,16 @@ func checkTalk(t *testing.T, lib Library, msg string, want Talk) Decision {
 }
 
 // loadBenchLibrary loads the bench guides (../shared/bench/guides) and
-// skips the test when they are not above the checkout.
+// skips the test when they are not above the checkout — or fails it with
+// LOTSE_BENCH=require (CI), so that a missing bench never passes as a
+// skipped guard.
 func loadBenchLibrary(tb testing.TB) *guides.Library {
 	tb.Helper()
 	dir := benchDir()
 	if dir == "" {
+		if os.Getenv("LOTSE_BENCH") == "require" {
+			tb.Fatal("shared/bench not found above the checkout, and LOTSE_BENCH=require")
+		}
 		tb.Skip("shared/bench not found")
 	}
 	lib, _, err := guides.Load(filepath.Join(dir, "guides"))

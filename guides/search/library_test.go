@@ -106,7 +106,9 @@ func loadGuides(tb testing.TB, dir string) []Doc {
 }
 
 // benchDir finds shared/bench by walking up from the package directory;
-// it skips the test when there is none.
+// it skips the test when there is none — or fails it with
+// LOTSE_BENCH=require (CI), so that a missing bench never passes as a
+// skipped guard.
 func benchDir(tb testing.TB) string {
 	tb.Helper()
 	dir, err := os.Getwd()
@@ -120,6 +122,9 @@ func benchDir(tb testing.TB) string {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
+			if os.Getenv("LOTSE_BENCH") == "require" {
+				tb.Fatal("shared/bench/guides not found above the package directory, and LOTSE_BENCH=require")
+			}
 			tb.Skip("shared/bench/guides not found above the package directory")
 		}
 		dir = parent
