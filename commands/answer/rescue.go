@@ -106,8 +106,8 @@ func (m logistic) helps(x []float64) bool {
 
 // rescue is the weak-evidence model, since the ninth pass ONE model for
 // both former exits — the rescue (fifth pass: the first guide's firm
-// topic share) and the lift (seventh pass, then in lift.go: ten figures, fitted
-// on 25 rows) — over the ten figures of weakFeaturesOf. TestRefitWeak,
+// topic share) and the lift (seventh pass, then a file of its own, since
+// merged here: ten figures, fitted on 25 rows) — over the ten figures of weakFeaturesOf. TestRefitWeak,
 // 2026-12-05, on part A (bit 0 of the FNV-1a hash of the text is 0) of
 // the ninth pass's whole tune pool (first messages tune … tune7, bench
 // tune … tune6: 56 weak-gate rows where a choice or the honest no
