@@ -220,6 +220,11 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 		// about: the body's words alone decide between them.
 		answer = false
 	}
+	if answer && restsOnThing(res, q, qw) {
+		// The answer would rest on the member's device or another
+		// product, not on their trouble (device.go).
+		answer = false
+	}
 	if answer && offTopicOnOneWord(vetoed) {
 		// However firm: "mein Laptop ist kaputt" meets a guide about a
 		// broken phone in "kaputt" alone.
