@@ -7,66 +7,52 @@ import (
 	"github.com/lotse-bot/lotse/guides/search"
 )
 
-// deviceUncovered is the least share of the message's weight that none of
-// the first three guides meets (search.Result.Uncovered) for an answer to
-// rest on the thing the message names (restsOnThing): the bar of the
-// twelfth pass's reading of a thing's own trouble (docs/performance.md,
-// scope12, "words carrying at least 0.2 of the message are met by no shown
-// guide"), not refitted here.
-const deviceUncovered = 0.2
-
 // restsOnThing reports whether an answer led by res.Hits[0] would rest on
-// the device or other product the message names rather than on what the
-// message says about it. The guides name the member's phone, camera or
-// mail program as the setting of their task („Die Nextcloud-App auf dem
-// Handy“, „Kalender in Outlook abonnieren“), so a message about the
-// thing's own trouble meets them there: „mein Handy ist so langsam
-// geworden“, „die Kamera von meinem Handy macht nur noch unscharfe
-// Fotos“, „„Der Drucker ist offline“ windows 11“. It holds when
+// the member's own device or another product that the message is about,
+// rather than on what the message says about it. The guides name the
+// member's phone, laptop or mail program as the setting of their task
+// („Die Nextcloud-App auf dem Handy“, „Kalender in Outlook abonnieren“),
+// so a message about the thing's own trouble meets them there: „mein Handy
+// ist so langsam geworden“, „die Kamera von meinem Handy macht nur noch
+// unscharfe Fotos“, „„Der Drucker ist offline“ windows 11“. It holds when
 //
+//   - a thing that is not the first guide's own topic is the subject of a
+//     clause (thingSubject) — the message tells what the thing does or is;
 //   - without its score owed to the thing words (search.Hit.Thing) the
 //     first guide would explain less than minAnswer of the message — the
 //     answer does not stand without the thing;
-//   - the message names none of the association's tools (namesTool: „die
-//     Cloud-App auf meinem Handy synchronisiert nicht“ asks about the
-//     tool);
-//   - and the message tells the thing's own trouble: a fair share of it
-//     (deviceUncovered) is met by none of the first three guides while the
-//     thing is not the first guide's own topic (thingIsTopic: the camera
-//     guide for „meine Webcam bleibt schwarz“), or a thing that is not the
-//     first guide's own topic is the subject of a clause (thingSubject).
+//   - and the message names none of the association's tools (namesTool:
+//     „die Cloud-App auf meinem Handy synchronisiert nicht“ asks about the
+//     tool).
 //
 // Such a message may still be a guide question told with the device as
-// its setting, so it becomes a choice, not the honest no: the guide stays
-// first and in reach, and an answer the evidence does not carry without
-// the device is not confident (issue 14: an answer only when the evidence
-// is clear). q is the searched text, ws its words.
+// its subject („mein Handy ist weg und ich brauche den Code“), so it
+// becomes a choice, not the honest no: the guide stays first and in
+// reach, and an answer the evidence does not carry without the device is
+// not confident (issue 14: an answer only when the evidence is clear).
+// q is the searched text, ws its words.
 func restsOnThing(res search.Result, q string, ws []word) bool {
 	if len(res.Hits) == 0 {
 		return false
 	}
 	h := res.Hits[0]
-	if h.Thing <= 0 || h.Score*(1-h.Thing) >= calib.minAnswer || namesTool(ws) {
-		return false
-	}
-	if res.Uncovered >= deviceUncovered && !thingIsTopic(res.Hits) {
-		return true
-	}
-	return thingSubject(res, q, ws)
+	return h.Thing > 0 && h.Score*(1-h.Thing) < calib.minAnswer && !namesTool(ws) && thingSubject(res, q, ws)
 }
 
 // thingSubject reports whether a clause of q opens with a noun phrase
 // whose head names a thing of the message (search.Result.Things) that is
-// not the first guide's own topic (thingTopicOf): the article or
-// possessive, if any, then the thing — „mein Handy macht keine Fotos
-// mehr“, „die Kamera von meinem Handy …“, „Outlook stürzt ab“. In German
-// (Duden grammar, Stellung des Subjekts) and in English a statement's
-// subject stands first in its clause in the plain word order a member's
-// report of trouble takes; a thing that is the setting of a task stands in
-// a prepositional phrase („auf meinem Handy“, „in Outlook“) or after the
-// verb („wie sichere ich die Fotos von meinem Handy“). ws are q's words.
+// not the first guide's own topic (thingTopicOf): up to two articles or
+// possessives, then the thing — „mein Handy macht keine Fotos mehr“, „die
+// Kamera von meinem Handy …“, „Outlook stürzt ab“, "my phone is slow". In
+// the plain word order of a statement, German (Duden grammar: the subject
+// before the finite verb in the Vorfeld) and English put the subject
+// first in its clause, and a member reporting trouble states it plainly;
+// a thing that is the setting or the object of a task stands in a
+// prepositional phrase („auf meinem Handy“, „in Outlook“) or after the
+// verb („wie sichere ich die Fotos von meinem Handy“). A clause starts
+// the message or follows a comma or a sentence's end. ws are q's words.
 func thingSubject(res search.Result, q string, ws []word) bool {
-	if len(ws) == 0 {
+	if len(ws) == 0 || len(res.Hits) == 0 {
 		return false
 	}
 	base := ws[0].start
@@ -92,7 +78,10 @@ func thingSubject(res search.Result, q string, ws []word) bool {
 // thingTopicOf reports whether the i-th thing word of the message
 // (search.Result.Things) is the first guide's own topic: the first guide
 // meets it firmly in what it says it is about (search.Hit.ThingTopics) and
-// no other hit does — thingIsTopic's reading, for one thing word.
+// no other hit does — thingIsTopic's reading, for one thing word (the
+// camera guide for „meine Webcam bleibt schwarz“; not the app guide for
+// „mein Handy …“, since the calendar's and the notifications' guides name
+// the phone as their setting too).
 func thingTopicOf(hs []search.Hit, i int) bool {
 	if i >= 64 || hs[0].ThingTopics&(1<<i) == 0 {
 		return false
