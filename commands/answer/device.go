@@ -23,7 +23,9 @@ import (
 //     answer does not stand without the thing;
 //   - and the message names none of the association's tools (namesTool:
 //     „die Cloud-App auf meinem Handy synchronisiert nicht“ asks about the
-//     tool).
+//     tool), nor the first guide's topic besides the thing
+//     (aboutBesidesThing: „mein Handy zeigt keine Benachrichtigungen vom
+//     Chat“ asks about the notifications).
 //
 // Such a message may still be a guide question told with the device as
 // its subject („mein Handy ist weg und ich brauche den Code“), so it
@@ -36,7 +38,24 @@ func restsOnThing(res search.Result, q string, ws []word) bool {
 		return false
 	}
 	h := res.Hits[0]
-	return h.Thing > 0 && h.Score*(1-h.Thing) < calib.minAnswer && !namesTool(ws) && thingSubject(res, q, ws)
+	return h.Thing > 0 && h.Score*(1-h.Thing) < calib.minAnswer && !namesTool(ws) && !aboutBesidesThing(h) && thingSubject(res, q, ws)
+}
+
+// aboutBesidesThing reports whether the guide h is firmly about something
+// of the message besides the thing it names: the share of the message it
+// meets firmly in what it says it is about (title, tags, aliases, example
+// questions, summary, taught questions: search.Hit.Strong) apart from the
+// thing words (search.Hit.StrongThing) reaches offTopicAnswerStrong: the
+// bar at which an off-topic signal (a named device among them) no longer
+// turns an answer into a choice, because the guide's own topic carries
+// the question. A member names a tool through its features as often as by its
+// name („mein Handy zeigt keine Benachrichtigungen vom Chat“, „der Laptop
+// synchronisiert die Dateien nicht“, "my iphone doesnt show the
+// calendar"): the guide's own topic words are the evidence, whichever
+// they are; „mein Handy ist so langsam“ meets the app guide in the phone
+// alone.
+func aboutBesidesThing(h search.Hit) bool {
+	return h.Strong-h.StrongThing >= calib.offTopicAnswerStrong
 }
 
 // thingSubject reports whether a clause of q opens with a noun phrase
