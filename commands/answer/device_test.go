@@ -44,6 +44,11 @@ func TestRestsOnThingLibrary(t *testing.T) {
 		{"mein handy macht keine fotos mehr", Choose, "nextcloud/mobile-app.md"},
 		{"mein handy wird so heiß", Choose, "nextcloud/mobile-app.md"},
 		{"mein smartphone installiert keine updates", Choose, "nextcloud/mobile-app.md"},
+		// The subject after the finite verb, after a question word,
+		// an adverb or a greeting.
+		{"warum ist mein handy nur so langsam", Choose, "nextcloud/mobile-app.md"},
+		{"seit heute ist mein handy so langsam", Choose, "nextcloud/mobile-app.md"},
+		{"moin mein handy macht keine fotos mehr", Choose, "nextcloud/mobile-app.md"},
 		// Guide questions: the thing is the setting, the object or
 		// the guide's own topic.
 		{"wie bekomme ich die fotos von meinem handy in die cloud", Answer, "nextcloud/mobile-app.md"},
@@ -74,6 +79,8 @@ func TestRestsOnThingBench(t *testing.T) {
 		{"wie richte ich das postfach in thunderbird ein", Answer, "allgemein/email-einrichten.md"},
 		{"wie installiere ich den sync client auf windows", Answer, "nextcloud/desktop-client.md"},
 		{"kann ich die fotos vom handy automatisch hochladen", Answer, "nextcloud/mobile-app.md"},
+		// A bare thing before a noun is its modifier, not the subject.
+		{"handy benachrichtigungen kommen nicht", Answer, "matrix/benachrichtigungen-handy.md"},
 	})
 }
 
@@ -100,6 +107,29 @@ func TestThingSubject(t *testing.T) {
 		{"wie sichere ich die fotos von meinem handy", []string{"handy"}, false},
 		{"auf meinem handy ist alles langsam", []string{"handy"}, false},
 		{"ich habe ein neues handy", []string{"handy"}, false},
+		// A nominative noun phrase after the finite verb, after a
+		// greeting (no comma) or an adverb, in English too.
+		{"warum ist mein handy so langsam", []string{"handy"}, true},
+		{"seit gestern ist das handy so langsam", []string{"handy"}, true},
+		{"moin mein handy macht keine fotos mehr", []string{"handy"}, true},
+		{"hallo handy ist kaputt", []string{"handy"}, true},
+		{"why is my phone so slow", []string{"phone"}, true},
+		{"handy kaputt", []string{"handy"}, true},
+		// An object after a subject pronoun, a noun phrase a
+		// preposition governs, a subordinate clause's subject.
+		{"ich habe mein handy verloren", []string{"handy"}, false},
+		{"how do i connect my phone", []string{"phone"}, false},
+		{"gibt es für das handy eine app", []string{"handy"}, false},
+		{"was mache ich, wenn mein handy gestohlen wurde", []string{"handy"}, false},
+		// Oblique forms open no subject.
+		{"den laptop habe ich neu gestartet", []string{"laptop"}, false},
+		{"meinem handy ist es zu heiß", []string{"handy"}, false},
+		// A bare thing before a noun modifies it: another thing, a
+		// capitalised word, a noun-forming suffix.
+		{"handy benachrichtigungen gehen nicht", []string{"handy"}, false},
+		{"handy Kalender geht nicht", []string{"handy"}, false},
+		{"phone notifications dont work", []string{"phone"}, false},
+		{"handy akku leer", []string{"handy", "akku"}, false},
 		// The first guide's own topic.
 		{"meine webcam bleibt schwarz", []string{"handy", "webcam"}, false},
 		{"", []string{"handy"}, false},
