@@ -87,10 +87,19 @@ func thingSubject(res search.Result, q string, ws []word) bool {
 	// clause: where the clause starts; taken: a subject pronoun or a
 	// subordinating conjunction seen in it.
 	clause, taken := 0, false
+	// greets: every word since the last punctuation break is a word of
+	// greeting, and one of them greets (not only addressWords: „kannst
+	// du mein Handy …“ has no greeting).
+	greets, greeted := true, false
 	for i := range ws {
-		if i > 0 && (chat.BreakBefore(q, ws[i].start-base, commaBreaks) || greetWords[ws[i-1].w]) {
+		switch {
+		case i > 0 && chat.BreakBefore(q, ws[i].start-base, commaBreaks):
+			clause, taken, greets, greeted = i, false, true, false
+		case i > clause && greets && greeted:
 			clause, taken = i, false
 		}
+		greets = greets && greetWords[ws[i].w]
+		greeted = greeted || greetWords[ws[i].w] && !addressWords[ws[i].w]
 		switch {
 		case subjectPronouns[ws[i].w] || subordinators[fold(ws[i].w)]:
 			taken = true

@@ -113,11 +113,15 @@ func TestThingSubject(t *testing.T) {
 		{"seit gestern ist das handy so langsam", []string{"handy"}, true},
 		{"moin mein handy macht keine fotos mehr", []string{"handy"}, true},
 		{"hallo handy ist kaputt", []string{"handy"}, true},
+		{"hallo du mein handy ist kaputt", []string{"handy"}, true},
+		{"guten morgen zusammen mein handy ist kaputt", []string{"handy"}, true},
 		{"why is my phone so slow", []string{"phone"}, true},
 		{"handy kaputt", []string{"handy"}, true},
 		// An object after a subject pronoun, a noun phrase a
 		// preposition governs, a subordinate clause's subject.
 		{"ich habe mein handy verloren", []string{"handy"}, false},
+		{"kannst du mein handy mit der cloud verbinden", []string{"handy"}, false},
+		{"ich nehme jeden tag mein handy mit", []string{"handy"}, false},
 		{"how do i connect my phone", []string{"phone"}, false},
 		{"gibt es für das handy eine app", []string{"handy"}, false},
 		{"was mache ich, wenn mein handy gestohlen wurde", []string{"handy"}, false},
