@@ -220,6 +220,11 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 		// about: the body's words alone decide between them.
 		answer = false
 	}
+	if answer && restsOnThing(res, q, qw) {
+		// The answer would rest on the member's device or another
+		// product, not on their trouble (device.go).
+		answer = false
+	}
 	if answer && offTopicOnOneWord(vetoed) {
 		// However firm: "mein Laptop ist kaputt" meets a guide about a
 		// broken phone in "kaputt" alone.
@@ -591,15 +596,7 @@ func onThingAlone(hs []search.Hit) bool {
 // notifications guide names the phone and, in a tag, the battery; the
 // app guide names the phone) names them as a setting, as before.
 func thingIsTopic(hs []search.Hit) bool {
-	if len(hs) == 0 || hs[0].ThingTopics == 0 {
-		return false
-	}
-	for _, h := range hs[1:] {
-		if h.ThingTopics&hs[0].ThingTopics != 0 {
-			return false
-		}
-	}
-	return true
+	return len(hs) > 0 && firstOwnsThings(hs, hs[0].ThingTopics)
 }
 
 // thingAloneShare and thingAloneScore: see onThingAlone (eleventh pass,

@@ -112,6 +112,13 @@ type Hit struct {
 	// taught questions): "Webcam in BigBlueButton einschalten" for "meine
 	// Kamera geht nicht". Zero: no thing word is the guide's topic.
 	ThingTopics uint64
+	// StrongThing is the part of Strong that comes from the query's thing
+	// words: Strong − StrongThing is what the guide meets firmly in what
+	// it says it is about besides the device or product the message names
+	// („Benachrichtigungen“ in „mein Handy zeigt keine Benachrichtigungen“
+	// for the notifications guide; nothing of „mein Handy ist so langsam“
+	// for the app guide, which names the phone in its title).
+	StrongThing float64
 	// Aspect is set on the second and third hit only: the largest share
 	// of the query's weight carried by a word this guide names firmly in
 	// what it says it is about (as for Strong) and the first hit meets
@@ -1025,6 +1032,7 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 		})
 		res.Hits[i].OneWord, res.Hits[i].OneWordDF = ix.oneWord(c)
 		res.Hits[i].Thing, res.Hits[i].ThingTopics = ix.thingShare(cs, things, c)
+		res.Hits[i].StrongThing = math.Min(res.Hits[i].Strong, ix.thingStrong(cs, things, c)/denom)
 	}
 	if useLex {
 		// The lexicon's pass gives only its order (searchWhere keeps

@@ -95,3 +95,24 @@ func (ix *Index) thingShare(cs []concept, things []int, c cand) (share float64, 
 	}
 	return min(1, dev/c.score), topics
 }
+
+// thingStrong returns the part of candidate c's firm strong-field match
+// (cand.solidStr, Hit.Strong before the denominator) that comes from the
+// thing concepts (things): each credited as the search credits it, its
+// weight times the best firm match in one of its strong fields, capped at
+// the concept's idf. Hit.Strong minus it is the evidence that the guide
+// is about something of the message besides the thing.
+func (ix *Index) thingStrong(cs []concept, things []int, c cand) float64 {
+	var sum float64
+	for _, ci := range things {
+		k := &cs[ci]
+		best := 0.0
+		for _, a := range k.alts {
+			if p, ok := ix.postingFor(a.term, c.doc); ok && p.mask&k.strong != 0 && k.solid(a) {
+				best = max(best, min(k.idf, a.w*float64(ix.idf[a.term])))
+			}
+		}
+		sum += k.weight * best
+	}
+	return sum
+}

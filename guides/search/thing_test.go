@@ -78,3 +78,45 @@ func TestThingShare(t *testing.T) {
 		}
 	}
 }
+
+// TestStrongThing: Hit.StrongThing is the part of Hit.Strong the query's
+// device words carry, so that Strong − StrongThing is what the guide
+// meets firmly in its topic besides the device.
+func TestStrongThing(t *testing.T) {
+	ix := Build([]Doc{
+		{ID: "matrix/benachrichtigungen.md", Title: "Benachrichtigungen am Handy", Tags: []string{"Push"},
+			Summary: "Wenn Element auf dem Handy keine Benachrichtigungen zeigt."},
+		{ID: "nextcloud/app.md", Title: "Die App auf dem Handy", Summary: "Die App installieren und anmelden.",
+			Sections: []Section{{Text: "Wenn das Handy langsam ist, hilft die App nicht."}}},
+		{ID: "nextcloud/ordner.md", Title: "Ordner teilen", Summary: "Einen Ordner in der Cloud mit anderen teilen."},
+	}, Options{})
+	for _, c := range []struct {
+		q                    string
+		id                   string
+		minBeside, maxBeside float64 // Strong − StrongThing
+		thing                bool    // StrongThing > 0
+	}{
+		// The guide's topic besides the phone: the notifications.
+		{"mein handy zeigt keine benachrichtigungen", "matrix/benachrichtigungen.md", 0.3, 1, true},
+		// The phone alone in the topic; "langsam" only in the body.
+		{"mein handy ist so langsam", "nextcloud/app.md", 0, 0, true},
+		// No device word: Strong is all besides.
+		{"ordner teilen", "nextcloud/ordner.md", 0.5, 1, false},
+	} {
+		r := ix.Search(c.q, 3)
+		var h *Hit
+		for i := range r.Hits {
+			if r.Hits[i].ID == c.id {
+				h = &r.Hits[i]
+			}
+		}
+		if h == nil {
+			t.Errorf("%q: %s not found: %+v", c.q, c.id, r.Hits)
+			continue
+		}
+		beside := h.Strong - h.StrongThing
+		if beside < c.minBeside-1e-9 || beside > c.maxBeside+1e-9 || (h.StrongThing > 0) != c.thing || h.StrongThing > h.Strong {
+			t.Errorf("%q: %s Strong %.2f StrongThing %.2f, want besides %.2f–%.2f, thing %v", c.q, c.id, h.Strong, h.StrongThing, c.minBeside, c.maxBeside, c.thing)
+		}
+	}
+}

@@ -1,0 +1,242 @@
+package answer
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/guides/search"
+)
+
+// restsOnThing reports whether an answer led by res.Hits[0] would rest on
+// the member's own device or another product that the message is about,
+// rather than on what the message says about it. The guides name the
+// member's phone, laptop or mail program as the setting of their task
+// („Die Nextcloud-App auf dem Handy“, „Kalender in Outlook abonnieren“),
+// so a message about the thing's own trouble meets them there: „mein Handy
+// ist so langsam geworden“, „die Kamera von meinem Handy macht nur noch
+// unscharfe Fotos“, „„Der Drucker ist offline“ windows 11“. It holds when
+//
+//   - a thing that is not the first guide's own topic is the subject of a
+//     clause (thingSubject) — the message tells what the thing does or is;
+//   - without its score owed to the thing words (search.Hit.Thing) the
+//     first guide would explain less than minAnswer of the message — the
+//     answer does not stand without the thing;
+//   - and the message names none of the association's tools (namesTool:
+//     „die Cloud-App auf meinem Handy synchronisiert nicht“ asks about the
+//     tool), nor the first guide's topic besides the thing
+//     (aboutBesidesThing: „mein Handy zeigt keine Benachrichtigungen vom
+//     Chat“ asks about the notifications).
+//
+// Such a message may still be a guide question told with the device as
+// its subject („mein Handy ist weg und ich brauche den Code“), so it
+// becomes a choice, not the honest no: the guide stays first and in
+// reach, and an answer the evidence does not carry without the device is
+// not confident (issue 14: an answer only when the evidence is clear).
+// q is the searched text, ws its words.
+func restsOnThing(res search.Result, q string, ws []word) bool {
+	if len(res.Hits) == 0 {
+		return false
+	}
+	h := res.Hits[0]
+	return h.Thing > 0 && h.Score*(1-h.Thing) < calib.minAnswer && !namesTool(ws) && !aboutBesidesThing(h) && thingSubject(res, q, ws)
+}
+
+// aboutBesidesThing reports whether the guide h is firmly about something
+// of the message besides the thing it names: the share of the message it
+// meets firmly in what it says it is about (title, tags, aliases, example
+// questions, summary, taught questions: search.Hit.Strong) apart from the
+// thing words (search.Hit.StrongThing) reaches offTopicAnswerStrong: the
+// bar at which an off-topic signal (a named device among them) no longer
+// turns an answer into a choice, because the guide's own topic carries
+// the question. A member names a tool through its features as often as by its
+// name („mein Handy zeigt keine Benachrichtigungen vom Chat“, „der Laptop
+// synchronisiert die Dateien nicht“, "my iphone doesnt show the
+// calendar"): the guide's own topic words are the evidence, whichever
+// they are; „mein Handy ist so langsam“ meets the app guide in the phone
+// alone.
+func aboutBesidesThing(h search.Hit) bool {
+	return h.Strong-h.StrongThing >= calib.offTopicAnswerStrong
+}
+
+// thingSubject reports whether a thing of the message (search.Result.Things)
+// that is not the first guide's own topic (thingTopicOf) is the subject
+// of a clause of q: the head of a nominative noun phrase (thingPhraseAt)
+// — „mein Handy macht keine Fotos mehr“, „die Kamera von meinem Handy …“,
+// „warum ist mein Handy so langsam“, "my phone is slow" — or a bare thing
+// opening its clause and followed by no noun („Handy ruckelt total“, but
+// not „Handy Benachrichtigungen gehen nicht“: bareThingAt). A member
+// reporting trouble makes the thing the subject; a thing that is the
+// setting or the object of a task stands in a prepositional phrase („auf
+// meinem Handy“, „in Outlook“) or after the subject („wie sichere ich die
+// Fotos von meinem Handy“, „ich habe mein Handy verloren“) or in a
+// subordinate clause („wenn mein Handy gestohlen wurde“). A clause
+// starts the message, follows a comma or a sentence's end, or follows a
+// greeting („moin mein Handy …“: talk.go's greetWords). ws are q's words.
+func thingSubject(res search.Result, q string, ws []word) bool {
+	if len(ws) == 0 || len(res.Hits) == 0 {
+		return false
+	}
+	base := ws[0].start
+	isThing := func(w string) bool {
+		at := slices.IndexFunc(res.Things, func(t string) bool { return t == w || t == fold(w) })
+		return at >= 0 && !thingTopicOf(res.Hits, at)
+	}
+	// clause: where the clause starts; taken: a subject pronoun or a
+	// subordinating conjunction seen in it.
+	clause, taken := 0, false
+	// greets: every word since the last punctuation break is a word of
+	// greeting, and one of them greets (not only addressWords: „kannst
+	// du mein Handy …“ has no greeting).
+	greets, greeted := true, false
+	for i := range ws {
+		switch {
+		case i > 0 && chat.BreakBefore(q, ws[i].start-base, commaBreaks):
+			clause, taken, greets, greeted = i, false, true, false
+		case i > clause && greets && greeted:
+			clause, taken = i, false
+		}
+		greets = greets && greetWords[ws[i].w]
+		greeted = greeted || greetWords[ws[i].w] && !addressWords[ws[i].w]
+		switch {
+		case subjectPronouns[ws[i].w] || subordinators[fold(ws[i].w)]:
+			taken = true
+		case i == clause && bareThingAt(res, q, ws, i) && isThing(ws[i].w):
+			return true
+		case !taken && (i == clause || !caseGoverning[fold(ws[i-1].w)]):
+			if j := thingPhraseAt(ws, i); j > i && isThing(ws[j].w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// thingPhraseAt returns the index of the head of the nominative noun
+// phrase that ws[i] opens with up to two nominative articles or
+// possessives (nominativeLeads: „mein Handy“, „die Kamera“, "my phone"),
+// or i when ws[i] opens none.
+func thingPhraseAt(ws []word, i int) int {
+	j := i
+	for n := 0; n < 2 && j < len(ws) && nominativeLeads[fold(ws[j].w)]; n++ {
+		j++
+	}
+	if j == i || j == len(ws) {
+		return i
+	}
+	return j
+}
+
+// bareThingAt reports whether ws[i], without an article, may be the
+// subject of its clause rather than the modifier of the noun after it: a
+// verb, an adjective or the clause's end follows („Handy ruckelt“, „Handy
+// kaputt“, „Handy langsam“), not a noun („Handy Benachrichtigungen“, the
+// two words of a compound written apart: nounAfter).
+func bareThingAt(res search.Result, q string, ws []word, i int) bool {
+	if i+1 == len(ws) || chat.BreakBefore(q, ws[i+1].start-ws[0].start, commaBreaks) {
+		return true
+	}
+	return !nounAfter(res, q, ws, i+1)
+}
+
+// nounAfter reports whether ws[k] reads as a noun: another thing word
+// („Handy Akku“), a word written with a capital inside a sentence (German
+// orthography: nouns are capitalised; „Handy Kalender“), or a word with a
+// noun-forming suffix (Duden grammar, Wortbildung: -ung, -heit, -keit,
+// -schaft, -ion, -tät, -nis; English -tion, -ment, -ness, -ity), in the
+// singular or plural — „handy benachrichtigungen“, "phone notifications".
+func nounAfter(res search.Result, q string, ws []word, k int) bool {
+	w := fold(ws[k].w)
+	if slices.Contains(res.Things, w) || slices.Contains(res.Things, ws[k].w) {
+		return true
+	}
+	if at := ws[k].start - ws[0].start; at >= 0 && at < len(q) {
+		if r, _ := utf8.DecodeRuneInString(q[at:]); unicode.IsUpper(r) {
+			return true
+		}
+	}
+	for _, suf := range nounSuffixes {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// nounSuffixes are noun-forming suffixes with their plurals, folded (see
+// nounAfter).
+var nounSuffixes = []string{
+	"ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften",
+	"ion", "ionen", "taet", "taeten", "nis", "nisse",
+	"tion", "tions", "ment", "ments", "ness", "ity"}
+
+// nominativeLeads are the articles and possessives of companyLeads that
+// may open a subject: the nominative forms (Duden grammar, Deklination
+// des Artikels und des Possessivartikels; English has no case). The
+// oblique forms („meinem Handy“, „den Laptop“, „des Handys“) open an
+// object or an attribute.
+var nominativeLeads = minus(companyLeads, "dem", "den", "des", "meinem", "meinen", "meiner", "meines",
+	"unserem", "unseren", "unserer")
+
+// minus returns the words of m but ws.
+func minus(m map[string]bool, ws ...string) map[string]bool {
+	out := union(m)
+	for _, w := range ws {
+		delete(out, w)
+	}
+	return out
+}
+
+// subjectPronouns are the personal pronouns in the nominative (Duden
+// grammar; English subject pronouns): a clause has one subject, so a
+// noun phrase after one of them is an object („ich habe mein Handy
+// verloren“, "how do i connect my phone").
+var subjectPronouns = union(dismissSubject, set("du", "ihr", "you"))
+
+// subordinators open a subordinate clause (Duden grammar, the common
+// subordinating conjunctions; condWords among them): a thing that is its
+// subject is the condition or the content of the member's question, not
+// the trouble they report („was mache ich, wenn mein Handy gestohlen
+// wurde“, „wo stelle ich ein, dass mein Handy die Fotos hochlädt“).
+// Folded.
+var subordinators = union(condWords, set("dass", "ob", "weil", "obwohl", "nachdem", "bevor", "damit",
+	"that", "whether", "because"))
+
+// caseGoverning are the prepositions that govern a noun phrase right
+// after them (Duden grammar, the common primary prepositions, with their
+// contractions; English): a thing after one is the setting or the
+// object, never the subject („auf dem Handy“, „für das Handy“, „mit der
+// Kamera“, "on my phone"). Folded.
+var caseGoverning = union(prepositions, fromWords, set(
+	"an", "am", "ans", "aus", "ausser", "durch", "gegen", "hinter", "nach", "neben", "ohne", "seit",
+	"ueber", "um", "unter", "vor", "waehrend", "wegen", "zu", "zum", "zur", "zwischen", "ins", "aufs", "trotz",
+	"of", "to", "into", "about", "without", "by", "under", "after", "before"))
+
+// thingTopicOf reports whether the i-th thing word of the message
+// (search.Result.Things) is the first guide's own topic: the first guide
+// meets it firmly in what it says it is about (search.Hit.ThingTopics) and
+// no other hit does — thingIsTopic's reading, for one thing word (the
+// camera guide for „meine Webcam bleibt schwarz“; not the app guide for
+// „mein Handy …“, since the calendar's and the notifications' guides name
+// the phone as their setting too).
+func thingTopicOf(hs []search.Hit, i int) bool {
+	return i < 64 && firstOwnsThings(hs, 1<<i)
+}
+
+// firstOwnsThings reports whether the first of hs meets a thing word of
+// mask (bits as in search.Hit.ThingTopics) firmly in what it says it is
+// about and no other hit meets any of them there: the one reading of
+// thingIsTopic (all the first guide's things) and thingTopicOf (one).
+func firstOwnsThings(hs []search.Hit, mask uint64) bool {
+	if len(hs) == 0 || hs[0].ThingTopics&mask == 0 {
+		return false
+	}
+	for _, h := range hs[1:] {
+		if h.ThingTopics&mask != 0 {
+			return false
+		}
+	}
+	return true
+}
