@@ -1,0 +1,233 @@
+package answer
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/lotse-bot/lotse/guides/search"
+)
+
+// Questions about Lotse itself that the search answers, or offers a
+// choice for, with guides about something else. aboutbot.go turns the
+// honest no for a question about the bot's own acts into a choice of the
+// guides about the bot; a question about the bot that the search does
+// answer was left as it was. Its words are the bot's acts — asking,
+// answering, keeping, commands — and everyday verbs, which other guides
+// explain better than the guides about the bot: „merkst du dir meine
+// Fragen“ meets the password guide in „merken“, „kann ich dich auch in
+// unserem AG-Chatraum was fragen oder nur hier?“ the rooms guide in
+// „Chatraum“, „ich hab !hilfe geschrieben und es passiert gar nichts“ the
+// support-case guide. A confident answer that is wrong is the worst
+// outcome for trust; the grammar says the question is about the bot, the
+// search says it is about the answered guide's matter, so the member is
+// offered both.
+//
+// Two readings of "about the bot", by what is at stake:
+//
+//   - An answer is given up only when the bot is the one acting or asked
+//     in the question clause itself (botActs): a finite verb of its acts
+//     that agrees with „du“ („merkst du“, „speicherst du“, „du
+//     reagierst“; German verb agreement makes „du“ its subject) or with
+//     the bot's name („Lotse speichert“), English "you" right before one
+//     of its acts ("do you keep", "will you answer"), the bot as the one
+//     asked („dich fragen“, „Lotse fragen“, "ask you"), or one of its
+//     commands written as it is typed („!hilfe“). A member who only
+//     addresses the bot politely around a guide question („kannst du mir
+//     sagen, wie …“, „weißt du, wie ich meine Dateien speichere“: the act
+//     is the member's, „ich speichere“) keeps the answer, and so does one
+//     who asks leave to ask before saying the matter („kann ich dich was
+//     fragen: ich finde den Kalender nicht“, botLeave).
+//   - A choice, which gives up nothing, gets the guides about the bot in
+//     its free places on aboutbot.go's wider reading (asksAboutBot) too.
+//
+// The guides about the bot are searched alone (Library.SearchBotGuides,
+// the same scale of scores), with the message's question part, or its
+// commands when it names some: the guide that explains „!hilfe“ is the
+// one a message about typing it needs. The choice offers the guides about
+// the bot first, then the answered guide: never an answer, so confident
+// wrong cannot rise, and the answered guide stays offered.
+
+// botSearcher is a Library that can search its guides about the bot
+// alone (guides.Library).
+type botSearcher interface {
+	SearchBotGuides(query string, limit int, team bool) search.Result
+}
+
+// botSecond are the finite forms of the bot's acts (botActs, botKeeps)
+// that agree with „du“: the second person singular ends in -st (Duden
+// grammar, Konjugation; „merkst“, „speicherst“, „antwortest“).
+var botSecond = suffixed(union(botActs, botKeeps), "st")
+
+// botThird are the forms of the bot's acts that agree with a third
+// person, the bot's name, or are its participle („Lotse speichert“, „hat
+// Lotse gelöscht“): those ending in -t.
+var botThird = suffixed(union(botActs, botKeeps), "t")
+
+// suffixed returns the words of s that end in suf.
+func suffixed(s map[string]bool, suf string) map[string]bool {
+	out := map[string]bool{}
+	for w := range s {
+		if strings.HasSuffix(w, suf) {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// botCommandMarks are the characters a command to the bot opens with:
+// "!", and the "¡" a phone's keyboard makes of it (library/lotse/befehle.md).
+const botCommandMarks = "!¡"
+
+// botCommands returns the words of qw (in text) that are written as a
+// command to the bot, right after a command mark („ich tippe !hilfe“).
+// A message that opens with the mark is itself a command (decide) and
+// never gets here.
+func botCommands(text string, qw []word) []string {
+	var out []string
+	for _, w := range qw {
+		before := text[:w.start]
+		mark, size := utf8.DecodeLastRuneInString(before)
+		if !strings.ContainsRune(botCommandMarks, mark) {
+			continue
+		}
+		// The mark opens the word: at a word's start, not the end of
+		// the one before („hilfe!bitte“).
+		prev, _ := utf8.DecodeLastRuneInString(before[:len(before)-size])
+		if prev == utf8.RuneError || !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
+			out = append(out, w.w)
+		}
+	}
+	return out
+}
+
+// botActsIn reports whether the bot is the one acting or asked in the
+// clause ws (folded words; name the bot's folded name): see the file's
+// comment. A request that the bot keep or delete the member's thing („kannst
+// du mein Konto löschen“) has its act in the infinitive and is none.
+func botActsIn(ws []string, name string) bool {
+	du, named, asked := false, false, false
+	for i, w := range ws {
+		du = du || w == "du"
+		named = named || w == name
+		asked = asked || w == "dich"
+		if englishYou[w] && i > 0 && botAddresses(ws, i, name) {
+			if botAsked(ws, i) || i+1 < len(ws) && (botActs[ws[i+1]] || botKeeps[ws[i+1]]) {
+				return true
+			}
+		}
+	}
+	for _, w := range ws {
+		switch {
+		case du && botSecond[w], named && botThird[w]:
+			return true
+		case (asked || named) && botAsks[w]:
+			return true
+		}
+	}
+	return false
+}
+
+// botLeave reports whether the clause ws[from:to] asks leave to ask
+// („kann ich dich was fragen“, "can I ask you something") and a clause
+// of another matter follows: one that does not go on with the asking by
+// „oder“, "or" („… was fragen oder nur hier?“). The asking is then the
+// frame of that matter (politeFrame reads the frame before a question
+// word).
+func botLeave(ws []string, from, to int) bool {
+	if to >= len(ws) || ws[to] == "oder" || ws[to] == "or" {
+		return false
+	}
+	return slices.ContainsFunc(ws[from:to], func(w string) bool { return botAsks[w] })
+}
+
+// botActor reports whether one clause of ws (brk[i]: a break before word
+// i) has the bot acting or asked (botActsIn) and frames no other
+// question or matter (politeFrame, botLeave).
+func botActor(ws []string, brk []bool, name string) bool {
+	brk = embeddedBreaks(ws, brk, name)
+	from := 0
+	for i := 1; i <= len(ws); i++ {
+		if i < len(ws) && !brk[i] {
+			continue
+		}
+		if botActsIn(ws[from:i], name) && !politeFrame(ws, from, i) && !botLeave(ws, from, i) {
+			return true
+		}
+		from = i
+	}
+	return false
+}
+
+// botAnswer decides on a first search's answer or choice d for the
+// question part q (words qw, in text) that asks about the bot: see the
+// file's comment. searched reports whether it searched (the message's
+// second search, TestDecideSearchesAtMostTwice). A request for a person
+// (noPerson false) keeps its path.
+func botAnswer(d Decision, text, q string, qw []word, noPerson bool, lib Library, opts Options,
+	tx *Texts) (c Decision, searched bool) {
+	if !noPerson || d.Outcome != Answer && d.Outcome != Choose || len(d.Hits) == 0 {
+		return d, false
+	}
+	name, own := botOf(lib)
+	bs, ok := lib.(botSearcher)
+	if name == "" || !ok {
+		return d, false
+	}
+	cmds := botCommands(text, qw)
+	if d.Outcome == Answer {
+		if slices.Contains(own, d.Hits[0].ID) ||
+			len(cmds) == 0 && !botQuestionBy(text, q, qw, func(ws []string, brk []bool) bool { return botActor(ws, brk, name) }) {
+			return d, false
+		}
+	} else if len(d.Hits) >= maxChoices ||
+		len(cmds) == 0 && !botQuestion(text, q, qw, name) {
+		return d, false
+	}
+	query := q
+	if len(cmds) > 0 {
+		query = strings.Join(cmds, " ")
+	}
+	res := bs.SearchBotGuides(cutAt(query, maxMessage), maxChoices, opts.Team)
+	if d.Outcome == Answer {
+		return botChoice(d, res.Hits, tx), true
+	}
+	return botWiden(d, res.Hits, tx), true
+}
+
+// botChoice makes the answer d a choice of the guides about the bot
+// found (hits, best first) and the answered guide last; d stays when none
+// was found.
+func botChoice(d Decision, hits []search.Hit, tx *Texts) Decision {
+	var out []search.Hit
+	for _, h := range hits {
+		if h.Score > 0 && len(out) < maxChoices-1 {
+			out = append(out, h)
+		}
+	}
+	if len(out) == 0 {
+		return d
+	}
+	d.Hits, d.Also = append(out, d.Hits[0]), nil
+	d.Outcome, d.Reply = Choose, choiceMarkdown(hitTitles(d.Hits), tx, "")
+	return d
+}
+
+// botWiden fills the free places of the choice d with the guides about
+// the bot found (hits, best first) that it does not offer yet.
+func botWiden(d Decision, hits []search.Hit, tx *Texts) Decision {
+	out := slices.Clone(d.Hits)
+	for _, h := range hits {
+		if len(out) < maxChoices && h.Score > 0 &&
+			!slices.ContainsFunc(out, func(x search.Hit) bool { return x.ID == h.ID }) {
+			out = append(out, h)
+		}
+	}
+	if len(out) == len(d.Hits) {
+		return d
+	}
+	d.Hits = out
+	d.Reply = choiceMarkdown(hitTitles(out), tx, d.PersonHint)
+	return d
+}
