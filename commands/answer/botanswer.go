@@ -118,8 +118,12 @@ func botActsIn(ws []string, name string) bool {
 			}
 		}
 	}
-	for _, w := range ws {
+	for i, w := range ws {
 		switch {
+		case i > 0 && ws[i-1] == "wie" && botSecond[w]:
+			// „wie löschst du in Element eine Nachricht?“: the manner
+			// question's generic „du“ (Duden grammar, „du“ for „man“),
+			// as the "how do you" of English (botAddresses).
 		case du && botSecond[w], named && botThird[w]:
 			return true
 		case (asked || named) && botAsks[w]:
