@@ -40,7 +40,12 @@ import (
 //     who asks leave to ask before saying the matter („kann ich dich was
 //     fragen: ich finde den Kalender nicht“, botLeave).
 //   - A choice, which gives up nothing, gets the guides about the bot in
-//     its free places on aboutbot.go's wider reading (asksAboutBot) too.
+//     its free places on the same reading, or on aboutbot.go's wider one
+//     (asksAboutBot) when the search itself offers a guide about the bot
+//     in it: the search confirms the reading („darf ich Lotse einfach
+//     ganz normal schreiben oder muss ich Kommandos können“), and a manner
+//     question's generic „du“ with no such guide („wie merkst du dir am
+//     besten viele Passwörter“) gets none.
 //
 // The guides about the bot are searched alone (Library.SearchBotGuides,
 // the same scale of scores), with the message's question part, or its
@@ -180,13 +185,17 @@ func botAnswer(d Decision, text, q string, qw []word, noPerson bool, lib Library
 		return d, false
 	}
 	cmds := botCommands(text, qw)
-	if d.Outcome == Answer {
-		if slices.Contains(own, d.Hits[0].ID) ||
-			len(cmds) == 0 && !botQuestionBy(text, q, qw, func(ws []string, brk []bool) bool { return botActor(ws, brk, name) }) {
-			return d, false
-		}
-	} else if len(d.Hits) >= maxChoices ||
-		len(cmds) == 0 && !botQuestion(text, q, qw, name) {
+	actor := func() bool {
+		return botQuestionBy(text, q, qw, func(ws []string, brk []bool) bool { return botActor(ws, brk, name) })
+	}
+	offersBot := slices.ContainsFunc(d.Hits, func(h search.Hit) bool { return slices.Contains(own, h.ID) })
+	switch {
+	case d.Outcome == Answer && offersBot, d.Outcome == Choose && len(d.Hits) >= maxChoices:
+		return d, false
+	case len(cmds) > 0, actor():
+	case d.Outcome == Answer || !offersBot || !botQuestion(text, q, qw, name):
+		// The wider reading (asksAboutBot) only for a choice the
+		// search itself made with a guide about the bot.
 		return d, false
 	}
 	query := q

@@ -116,6 +116,12 @@ func TestBotAnswerChoice(t *testing.T) {
 		g[0] != "datenschutz/sichere-passwoerter.md" {
 		t.Errorf("merkst du dir mein passwort?: %s %v, want the choice with a guide about the bot third", d.Outcome, g)
 	}
+	// The wider reading fills a choice only when the search itself offers
+	// a guide about the bot: a manner question's generic „du“ does not.
+	if d := Decide("wie merkst du dir am besten viele passwörter", lib, Options{Cases: true}); slices.ContainsFunc(d.Guides(),
+		func(id string) bool { return slices.Contains(own, id) }) {
+		t.Errorf("wie merkst du dir am besten viele passwörter: %s %v, want no guide about the bot", d.Outcome, d.Guides())
+	}
 	for _, c := range []struct{ msg, guide string }{
 		{"kannst du mir sagen, wie ich die Kamera einschalte?", "bbb/kamera-funktioniert-nicht.md"},
 		{"kann ich dich fragen wie ich die kamera einschalte", "bbb/kamera-funktioniert-nicht.md"},
