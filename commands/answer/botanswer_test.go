@@ -106,8 +106,10 @@ func TestBotAnswerChoice(t *testing.T) {
 				t.Errorf("%q: %s before the answered guide is no guide about the bot", c.msg, id)
 			}
 		}
-		if !strings.Contains(d.Reply, lib.Guides()[0].Title) && !strings.Contains(d.Reply, "1.") {
-			t.Errorf("%q: the reply %q lists no choice", c.msg, d.Reply)
+		for _, h := range d.Hits {
+			if !strings.Contains(d.Reply, h.Title) {
+				t.Errorf("%q: the reply %q does not offer %q", c.msg, d.Reply, h.Title)
+			}
 		}
 	}
 	// A choice of two about the bot gets a third, a guide about the bot.
