@@ -106,10 +106,8 @@ func TestBotAnswerChoice(t *testing.T) {
 				t.Errorf("%q: %s before the answered guide is no guide about the bot", c.msg, id)
 			}
 		}
-		for _, h := range d.Hits {
-			if !strings.Contains(d.Reply, h.Title) {
-				t.Errorf("%q: the reply %q does not offer %q", c.msg, d.Reply, h.Title)
-			}
+		if want := choiceMarkdown(hitTitles(d.Hits), &German, ""); d.Reply != want {
+			t.Errorf("%q: the reply %q, want the choice of its guides %q", c.msg, d.Reply, want)
 		}
 	}
 	// A choice of two about the bot gets a third, a guide about the bot.
