@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -107,35 +108,124 @@ func botCommands(text string, qw []word) []string {
 	return out
 }
 
-// botActsIn reports whether the bot is the one acting or asked in the
-// clause ws (folded words; name the bot's folded name): see the file's
-// comment. A request that the bot keep or delete the member's thing („kannst
-// du mein Konto löschen“) has its act in the infinitive and is none.
-func botActsIn(ws []string, name string) bool {
-	du, named, asked := false, false, false
+// botAct is what botActsIn finds the bot doing in a clause.
+type botAct int
+
+const (
+	noBotAct   botAct = iota
+	botActing         // asked, answering, reacting, its commands (botActs)
+	botKeeping        // keeping or deleting (botKeeps)
+)
+
+// actOf is the kind of the bot's act w.
+func actOf(w string) botAct {
+	if botKeeps[w] {
+		return botKeeping
+	}
+	return botActing
+}
+
+// memberWords name the member: the first person and its possessives
+// (ownWords). A question about the bot keeping or deleting the member's
+// things has them („wie lange speicherst du meine Daten“, "do you keep my
+// messages"); a how-to question with the generic „du“ or English "you"
+// of the association asks about a thing of any member („wo löschst du
+// nen Termin“, "do you keep a list of members").
+var memberWords = union(ownWords, set("ich", "mir", "mich", "i", "me"))
+
+// genericDu reports whether the „du“ at ws[i] is the general „du“ of a
+// how-to question or a condition (Duden grammar, „du“ for „man“), not the
+// bot: right after a subjunction that opens a condition (condWords: „wenn
+// du einen Ordner löschst, …“), or after a question word and a keeping
+// verb with nothing of the member's in the clause („wo löschst du nen
+// Termin …“, „wann merkst du, dass …“). The manner question's „wie“ is
+// botActsIn's.
+func genericDu(ws []string, i int) bool {
+	switch {
+	case i > 0 && condWords[ws[i-1]]:
+		return true
+	case i > 1 && questionWords[ws[i-2]] && botKeeps[ws[i-1]]:
+		return !slices.ContainsFunc(ws, func(w string) bool { return memberWords[w] })
+	}
+	return false
+}
+
+// englishAct returns the bot's act after the English "you" at ws[i] (an
+// addressee, botAddresses): the one asked ("can I ask you"), or its act
+// right after it ("do you keep", "will you answer"). A keeping verb after
+// a request modal is a request ("can you delete my account": the bare
+// infinitive, as German „kannst du … löschen“, requestModals), and one
+// with nothing of the member's in the clause may be the association's
+// "you" ("do you keep a list of members"): neither is the bot's act.
+func englishAct(ws []string, i int) botAct {
+	switch {
+	case botAsked(ws, i):
+		return botActing
+	case i+1 >= len(ws):
+		return noBotAct
+	case botActs[ws[i+1]]:
+		return botActing
+	case !botKeeps[ws[i+1]] || requestModals[ws[i-1]]:
+		return noBotAct
+	case slices.ContainsFunc(ws, func(w string) bool { return memberWords[w] }):
+		return botKeeping
+	}
+	return noBotAct
+}
+
+// participle reports whether the bot's act w is a participle (ge-…:
+// „gelöscht“, „gefragt“): the member's or a passive's act („ich hab eine
+// Datei gelöscht“, „mein Termin wurde gelöscht“), not the bot's, when
+// only its name is in the clause.
+func participle(w string) bool {
+	return strings.HasPrefix(w, "ge")
+}
+
+// nameSubject reports whether the bot's name stands right before or after
+// ws[i] (name: its folded name), the subject of a finite verb there
+// („Lotse speichert“, „speichert Lotse“): a name elsewhere in the clause
+// is mostly a vocative („Lotse, mein Termin wurde gelöscht“).
+func nameSubject(ws []string, i int, name string) bool {
+	return i > 0 && ws[i-1] == name || i+1 < len(ws) && ws[i+1] == name
+}
+
+// botActsIn returns the bot's act in the clause ws (folded words; name
+// the bot's folded name), noBotAct when it is neither acting nor asked:
+// see the file's comment. A request that the bot keep or delete the
+// member's thing („kannst du mein Konto löschen“) has its act in the
+// infinitive and is none.
+func botActsIn(ws []string, name string) botAct {
+	du, generic, named, asked := false, false, false, false
 	for i, w := range ws {
 		du = du || w == "du"
+		generic = generic || w == "du" && genericDu(ws, i)
 		named = named || w == name
 		asked = asked || w == "dich"
 		if englishYou[w] && i > 0 && botAddresses(ws, i, name) {
-			if botAsked(ws, i) || i+1 < len(ws) && (botActs[ws[i+1]] || botKeeps[ws[i+1]]) {
-				return true
+			if act := englishAct(ws, i); act != noBotAct {
+				return act
 			}
 		}
 	}
+	// The general „du“ of a condition is the same person in the clause
+	// it conditions („wenn du die App löschst, kommst du dann noch
+	// rein?“).
+	du = du && !generic
 	for i, w := range ws {
 		switch {
 		case i > 0 && ws[i-1] == "wie" && botSecond[w]:
 			// „wie löschst du in Element eine Nachricht?“: the manner
 			// question's generic „du“ (Duden grammar, „du“ for „man“),
 			// as the "how do you" of English (botAddresses).
-		case du && botSecond[w], named && botThird[w]:
-			return true
-		case (asked || named) && botAsks[w]:
-			return true
+		case du && botSecond[w]:
+			return actOf(w)
+		case named && botThird[w] && nameSubject(ws, i, name) && !participle(w):
+			return actOf(w)
+		case (asked || named && !participle(w)) && botAsks[w]:
+			return botActing
 		}
 	}
-	return false
+	return noBotAct
 }
 
 // botLeave reports whether the clause ws[from:to] asks leave to ask
@@ -151,23 +241,34 @@ func botLeave(ws []string, from, to int) bool {
 	return slices.ContainsFunc(ws[from:to], func(w string) bool { return botAsks[w] })
 }
 
-// botActor reports whether one clause of ws (brk[i]: a break before word
-// i) has the bot acting or asked (botActsIn) and frames no other
-// question or matter (politeFrame, botLeave).
-func botActor(ws []string, brk []bool, name string) bool {
+// botActor returns the bot's act in the first clause of ws (brk[i]: a
+// break before word i) that has the bot acting or asked (botActsIn) and
+// frames no other question or matter (politeFrame, botLeave); noBotAct
+// when none has.
+func botActor(ws []string, brk []bool, name string) botAct {
 	brk = embeddedBreaks(ws, brk, name)
 	from := 0
 	for i := 1; i <= len(ws); i++ {
 		if i < len(ws) && !brk[i] {
 			continue
 		}
-		if botActsIn(ws[from:i], name) && !politeFrame(ws, from, i) && !botLeave(ws, from, i) {
-			return true
+		if act := botActsIn(ws[from:i], name); act != noBotAct && !politeFrame(ws, from, i) && !botLeave(ws, from, i) {
+			return act
 		}
 		from = i
 	}
-	return false
+	return noBotAct
 }
+
+// keepQuery is the class of the keeping verbs (botKeeps, in a fixed
+// order): added to the query of a question about what the bot keeps, it
+// weighs the guide about what the bot stores above the guides that share
+// the question's other words („merkst du dir, was ich dich frage“ shares
+// „fragen“ with the guide about asking, and „merken“ with none).
+var keepQuery = func() string {
+	ws := slices.Sorted(maps.Keys(botKeeps))
+	return strings.Join(ws, " ")
+}()
 
 // botAnswer decides on a first search's answer or choice d for the
 // question part q (words qw, in text) that asks about the bot: see the
@@ -185,8 +286,12 @@ func botAnswer(d Decision, text, q string, qw []word, noPerson bool, lib Library
 		return d, false
 	}
 	cmds := botCommands(text, qw)
+	act := noBotAct
 	actor := func() bool {
-		return botQuestionBy(text, q, qw, func(ws []string, brk []bool) bool { return botActor(ws, brk, name) })
+		return botQuestionBy(text, q, qw, func(ws []string, brk []bool) bool {
+			act = botActor(ws, brk, name)
+			return act != noBotAct
+		})
 	}
 	offersBot := slices.ContainsFunc(d.Hits, func(h search.Hit) bool { return slices.Contains(own, h.ID) })
 	switch {
@@ -202,7 +307,11 @@ func botAnswer(d Decision, text, q string, qw []word, noPerson bool, lib Library
 	if len(cmds) > 0 {
 		query = strings.Join(cmds, " ")
 	}
-	res := bs.SearchBotGuides(cutAt(query, maxMessage), maxChoices, opts.Team)
+	query = cutAt(query, maxMessage)
+	if len(cmds) == 0 && act == botKeeping {
+		query += " " + keepQuery
+	}
+	res := bs.SearchBotGuides(query, maxChoices, opts.Team)
 	if d.Outcome == Answer {
 		return botChoice(d, res.Hits, tx), true
 	}

@@ -50,6 +50,57 @@ func TestBotActor(t *testing.T) {
 		{"wie reagierst du in element mit einem emoji auf eine nachricht", false},
 		{"wie lange speicherst du meine daten", true},
 		{"wie frage ich dich am besten, damit du mich verstehst", true},
+		// The general „du“ after a question word and a keeping verb, or
+		// in a condition (and the main clause it conditions); the bot's
+		// „du“ with the member's things or its own acts.
+		{"wo löschst du nen termin im nextcloud kalender", false},
+		{"wann merkst du dass eine mail phishing ist", false},
+		{"wenn du einen ordner löschst ist der im papierkorb", false},
+		{"falls du eine datei löschst, ist sie dann weg?", false},
+		{"sobald du eine nachricht löschst, sehen die anderen das?", false},
+		{"wenn du die zwei faktor app löschst kommst du dann noch rein", false},
+		{"wo speicherst du meine nachrichten", true},
+		{"was speicherst du über mich", true},
+		{"warum antwortest du mir nicht", true},
+		{"wann antwortest du", true},
+		// The name with a finite act is its subject only right beside it;
+		// a participle is the member's or a passive's act.
+		{"lotse mein kalender termin wurde gelöscht", false},
+		{"lotse warum wird mein passwort nicht gespeichert", false},
+		{"lotse ich hab eine datei gelöscht", false},
+		{"lotse hat mir nicht geantwortet", false},
+		{"lotse speichert meine fragen?", true},
+		{"speichert lotse meine fragen", true},
+		{"lotse fragt mich immer nach einem bestätigungswort", true},
+		// English requests and the association's "you".
+		{"can you delete my account", false},
+		{"can you save my file", false},
+		{"do you store the minutes of the meetings", false},
+		{"do you keep a list of members", false},
+		{"do you keep my messages", true},
+		{"have you deleted my files", true},
+	} {
+		ws := tokens(clean(c.msg))
+		if got := botActor(foldWords(ws), clauseStarts(c.msg, ws), "lotse") != noBotAct; got != c.want {
+			t.Errorf("botActor(%q) = %v, want %v", c.msg, got, c.want)
+		}
+	}
+}
+
+// TestBotActKind: the act found is a keeping act for the keeping verbs,
+// whatever else the clause asks („merkst du dir, was ich dich frage“),
+// and the bot's other acts otherwise.
+func TestBotActKind(t *testing.T) {
+	for _, c := range []struct {
+		msg  string
+		want botAct
+	}{
+		{"merkst du dir eigentlich was ich dich frage", botKeeping},
+		{"speicherst du meine nachrichten irgendwo", botKeeping},
+		{"do you remember my questions", botKeeping},
+		{"antwortest du auch am wochenende?", botActing},
+		{"kann ich lotse auch im kreisverband fragen", botActing},
+		{"wie geht es dir", noBotAct},
 	} {
 		ws := tokens(clean(c.msg))
 		if got := botActor(foldWords(ws), clauseStarts(c.msg, ws), "lotse"); got != c.want {
@@ -90,7 +141,8 @@ func TestBotAnswerChoice(t *testing.T) {
 	for _, c := range []struct {
 		msg, bot, other string
 	}{
-		{"merkst du dir was ich dich gefragt habe?", "lotse/lotse-fragen.md", "datenschutz/sichere-passwoerter.md"},
+		{"merkst du dir was ich dich gefragt habe?", "lotse/was-lotse-speichert.md", "datenschutz/sichere-passwoerter.md"},
+		{"merkst du dir eigentlich was ich dich frage", "lotse/was-lotse-speichert.md", "datenschutz/sichere-passwoerter.md"},
 		{"antwortest du auch am wochenende?", "lotse/lotse-fragen.md", "team/supportfall-fuer-mitglieder.md"},
 		{"ich hab !hilfe geschrieben und es passiert gar nichts", "lotse/befehle.md", "team/supportfall-fuer-mitglieder.md"},
 		{"warum antwortest du mir nicht", "lotse/lotse-fragen.md", "team/supportfall-fuer-mitglieder.md"},
@@ -108,6 +160,14 @@ func TestBotAnswerChoice(t *testing.T) {
 		}
 		if want := choiceMarkdown(hitTitles(d.Hits), &German, ""); d.Reply != want {
 			t.Errorf("%q: the reply %q, want the choice of its guides %q", c.msg, d.Reply, want)
+		}
+	}
+	// A question about what the bot keeps gets the guide about what it
+	// stores first, though its other words („fragen“) are the asking
+	// guide's.
+	for _, msg := range []string{"merkst du dir eigentlich was ich dich frage", "merkst du dir was ich dich gefragt habe?"} {
+		if g := Decide(msg, lib, Options{Cases: true}).Guides(); len(g) == 0 || g[0] != "lotse/was-lotse-speichert.md" {
+			t.Errorf("%q: %v, want lotse/was-lotse-speichert.md first", msg, g)
 		}
 	}
 	// A choice of two about the bot gets a third, a guide about the bot.
