@@ -87,15 +87,19 @@ func suffixed(s map[string]bool, suf string) map[string]bool {
 const botCommandMarks = "!¡"
 
 // botCommands returns the words of qw (in text) that are written as a
-// command to the bot, right after a command mark („ich tippe !hilfe“).
-// A message that opens with the mark is itself a command (decide) and
-// never gets here.
+// command to the bot, right after a command mark („ich tippe !hilfe“),
+// and not a Matrix room ID („!abc123:matrix.org“, botRoomID). A message
+// that opens with "!" is itself a command (decide) and never gets here;
+// one that opens with "¡" does, and its command counts. Any word after
+// the mark counts („!important“): the router's command names
+// (commands.registry) are out of reach here, as the commands package
+// imports this one.
 func botCommands(text string, qw []word) []string {
 	var out []string
 	for _, w := range qw {
 		before := text[:w.start]
 		mark, size := utf8.DecodeLastRuneInString(before)
-		if !strings.ContainsRune(botCommandMarks, mark) {
+		if !strings.ContainsRune(botCommandMarks, mark) || botRoomID(text, w.start) {
 			continue
 		}
 		// The mark opens the word: at a word's start, not the end of
@@ -106,6 +110,19 @@ func botCommands(text string, qw []word) []string {
 		}
 	}
 	return out
+}
+
+// botRoomID reports whether the word at text[start:] after a "!" is the
+// local part of a Matrix room ID, "!opaque_id:server_name" (Matrix
+// specification, Appendices: Room IDs): a colon and a server name
+// follow it, with no space („!hilfe: nichts passiert“ is a command).
+func botRoomID(text string, start int) bool {
+	end := strings.IndexFunc(text[start:], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if end < 0 || text[start+end] != ':' {
+		return false
+	}
+	server, _ := utf8.DecodeRuneInString(text[start+end+1:])
+	return unicode.IsLetter(server) || unicode.IsDigit(server)
 }
 
 // botAct is what botActsIn finds the bot doing in a clause.

@@ -120,6 +120,10 @@ func TestBotCommands(t *testing.T) {
 		{"wenn ich ¡anleitung schreibe, kommt nichts", []string{"anleitung"}},
 		{"was macht „!anleitungen“ genau", []string{"anleitungen"}},
 		{"geht nicht!hilfe", nil},
+		{"wie trete ich dem raum !abcdef:matrix.example.org bei", nil},
+		{"ich komm nicht in den raum !XyZ123:matrix.org", nil},
+		{"¡hilfe geht nicht", []string{"hilfe"}},
+		{"ich hab !hilfe: nichts passiert", []string{"hilfe"}},
 		{"hilfe! mein passwort geht nicht", nil},
 		{"passwort vergessen", nil},
 	} {
