@@ -55,6 +55,7 @@ func TestBotActor(t *testing.T) {
 		// „du“ with the member's things or its own acts.
 		{"wo löschst du nen termin im nextcloud kalender", false},
 		{"wann merkst du dass eine mail phishing ist", false},
+		{"woran merkst du dass eine mail phishing ist", false},
 		{"wenn du einen ordner löschst ist der im papierkorb", false},
 		{"falls du eine datei löschst, ist sie dann weg?", false},
 		{"sobald du eine nachricht löschst, sehen die anderen das?", false},
