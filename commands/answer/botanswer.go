@@ -31,10 +31,16 @@ import (
 //     in the question clause itself (botActs): a finite verb of its acts
 //     that agrees with „du“ („merkst du“, „speicherst du“, „du
 //     reagierst“; German verb agreement makes „du“ its subject) or with
-//     the bot's name („Lotse speichert“), English "you" right before one
-//     of its acts ("do you keep", "will you answer"), the bot as the one
-//     asked („dich fragen“, „Lotse fragen“, "ask you"), or one of its
-//     commands written as it is typed („!hilfe“). A member who only
+//     the bot's name as its subject, right beside it („Lotse speichert“,
+//     not the vocative of „Lotse, mein Termin wurde gelöscht“), English
+//     "you" right before one of its acts ("do you keep my messages",
+//     "will you answer"), the bot as the one asked („dich fragen“, „Lotse
+//     fragen“, "ask you"), or one of its commands written as it is typed
+//     („!hilfe“). The general „du“ of a condition or a how-to question
+//     („wenn du einen Ordner löschst …“, „wo löschst du nen Termin“,
+//     genericDu), a request ("can you delete my account") and the
+//     association's "you" ("do you keep a list of members") are not the
+//     bot acting (englishAct). A member who only
 //     addresses the bot politely around a guide question („kannst du mir
 //     sagen, wie …“, „weißt du, wie ich meine Dateien speichere“: the act
 //     is the member's, „ich speichere“) keeps the answer, and so does one
@@ -51,7 +57,9 @@ import (
 // The guides about the bot are searched alone (Library.SearchBotGuides,
 // the same scale of scores), with the message's question part, or its
 // commands when it names some: the guide that explains „!hilfe“ is the
-// one a message about typing it needs. The choice offers the guides about
+// one a message about typing it needs; for a keeping act the class of
+// the keeping verbs joins the question (keepQuery), so the guide about
+// what the bot stores comes first. The choice offers the guides about
 // the bot first, then the answered guide: never an answer, so confident
 // wrong cannot rise, and the answered guide stays offered.
 
@@ -289,9 +297,12 @@ var keepQuery = func() string {
 
 // botAnswer decides on a first search's answer or choice d for the
 // question part q (words qw, in text) that asks about the bot: see the
-// file's comment. searched reports whether it searched (the message's
-// second search, TestDecideSearchesAtMostTwice). A request for a person
-// (noPerson false) keeps its path.
+// file's comment. searched reports whether it spent the message's second
+// search (TestDecideSearchesAtMostTwice), whether or not it found a guide
+// about the bot: the question sentence's check (lastQuestionAgrees) would
+// then be a third search, so it runs only when this one did not search —
+// the grammar did not read the bot, or the library has no guide about it.
+// A request for a person (noPerson false) keeps its path.
 func botAnswer(d Decision, text, q string, qw []word, noPerson bool, lib Library, opts Options,
 	tx *Texts) (c Decision, searched bool) {
 	if !noPerson || d.Outcome != Answer && d.Outcome != Choose || len(d.Hits) == 0 {
