@@ -163,14 +163,14 @@ var memberWords = union(ownWords, set("ich", "mir", "mich", "i", "me"))
 // bot: right after a subjunction that opens a condition (condWords: „wenn
 // du einen Ordner löschst, …“), or after a question word and a keeping
 // verb with nothing of the member's in the clause („wo löschst du nen
-// Termin …“, „wann merkst du, dass …“). The manner question's „wie“ is
-// botActsIn's.
-func genericDu(ws []string, i int) bool {
+// Termin …“, „wann merkst du, dass …“; member: whether the clause has
+// memberWords). The manner question's „wie“ is botActsIn's.
+func genericDu(ws []string, i int, member bool) bool {
 	switch {
 	case i > 0 && condWords[ws[i-1]]:
 		return true
 	case i > 1 && questionWords[ws[i-2]] && botKeeps[ws[i-1]]:
-		return !slices.ContainsFunc(ws, func(w string) bool { return memberWords[w] })
+		return !member
 	}
 	return false
 }
@@ -182,7 +182,8 @@ func genericDu(ws []string, i int) bool {
 // infinitive, as German „kannst du … löschen“, requestModals), and one
 // with nothing of the member's in the clause may be the association's
 // "you" ("do you keep a list of members"): neither is the bot's act.
-func englishAct(ws []string, i int) botAct {
+// member: whether the clause has memberWords.
+func englishAct(ws []string, i int, member bool) botAct {
 	switch {
 	case botAsked(ws, i):
 		return botActing
@@ -192,7 +193,7 @@ func englishAct(ws []string, i int) botAct {
 		return botActing
 	case !botKeeps[ws[i+1]] || requestModals[ws[i-1]]:
 		return noBotAct
-	case slices.ContainsFunc(ws, func(w string) bool { return memberWords[w] }):
+	case member:
 		return botKeeping
 	}
 	return noBotAct
@@ -221,13 +222,14 @@ func nameSubject(ws []string, i int, name string) bool {
 // infinitive and is none.
 func botActsIn(ws []string, name string) botAct {
 	du, generic, named, asked := false, false, false, false
+	member := slices.ContainsFunc(ws, func(w string) bool { return memberWords[w] })
 	for i, w := range ws {
 		du = du || w == "du"
-		generic = generic || w == "du" && genericDu(ws, i)
+		generic = generic || w == "du" && genericDu(ws, i, member)
 		named = named || w == name
 		asked = asked || w == "dich"
 		if englishYou[w] && i > 0 && botAddresses(ws, i, name) {
-			if act := englishAct(ws, i); act != noBotAct {
+			if act := englishAct(ws, i, member); act != noBotAct {
 				return act
 			}
 		}
