@@ -91,6 +91,22 @@ func (l *Library) BotGuides() (name string, ids []string) {
 	return l.index.Addressee(), l.botGuides
 }
 
+// SearchBotGuides is SearchFor over the guides about the bot alone
+// (BotGuides): how well each of them explains query, on the same scale
+// as SearchFor's scores (the share of the query's weight a guide
+// explains), whether or not a guide about something else explains it
+// better. The answer engine weighs them against the guide a question
+// about the bot was answered with (commands/answer/botanswer.go).
+func (l *Library) SearchBotGuides(query string, limit int, team bool) search.Result {
+	if l.index == nil || len(l.botGuides) == 0 {
+		return search.Result{Query: query}
+	}
+	return l.index.SearchWhere(query, limit, func(id string) bool {
+		g := l.byID[id]
+		return g != nil && slices.Contains(l.botGuides, id) && VisibleTo(g, team)
+	})
+}
+
 // indexBuilds counts the search indexes built by [NewLibrary].
 var indexBuilds atomic.Int64
 

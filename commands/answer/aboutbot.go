@@ -276,7 +276,14 @@ func secondSearch(d Decision, text, q string, qw []word, noPerson bool, lib Libr
 // teile ich …" asks the second), or else the whole; a yes/no question
 // clause after a w-question about the bot asks about the bot too.
 func botQuestion(text, q string, qw []word, name string) bool {
-	about := func(ws []word) bool { return asksAboutBot(foldWords(ws), clauseStarts(text, ws), name) }
+	return botQuestionBy(text, q, qw, func(ws []string, brk []bool) bool { return asksAboutBot(ws, brk, name) })
+}
+
+// botQuestionBy is botQuestion with the reading of a clause's words
+// (folded, with their breaks) given: asksAboutBot, or botanswer.go's
+// narrower botActor.
+func botQuestionBy(text, q string, qw []word, read func(ws []string, brk []bool) bool) bool {
+	about := func(ws []word) bool { return read(foldWords(ws), clauseStarts(text, ws)) }
 	_, pw, ok := focusPart(q, qw)
 	if !ok {
 		return about(qw)

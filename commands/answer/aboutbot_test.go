@@ -202,8 +202,9 @@ func TestAboutBotSearchBudget(t *testing.T) {
 		{"do you remember what I asked yesterday?", 2, 2, 1},
 		{"verstehst du mich überhaupt, wie komme ich in die videokonferenz", 2, 2, 2},
 		// A question clause about the bot: its search is the bot's, also
-		// when it finds none of the bot's guides.
-		{"verstehst du mich, wie frage ich dich am besten?", 1, 2, 1},
+		// when it finds none of the bot's guides; its choice of two gets
+		// them in its free place (botanswer.go).
+		{"verstehst du mich, wie frage ich dich am besten?", 2, 2, 1},
 		// Not about the bot: the one search.
 		{"wie lange dauert das sommerfest?", 1, 1, 1},
 	} {

@@ -296,8 +296,13 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 	qw := wordsIn(words, from, from+len(q))
 	// No guide: the second search is the question clause's or, for a
 	// question about the bot's own acts, the guides about it (aboutbot.go).
-	d := secondSearch(decideSearch(q, qw, lib, opts, tx), text, q, qw, person == noHuman, lib, opts, tx)
-	d = lastQuestionAgrees(d, q, qw, lib, opts, tx)
+	// An answer or a choice for a question about the bot: its guides
+	// (botanswer.go), or else the question sentence's check.
+	d, searched := botAnswer(decideSearch(q, qw, lib, opts, tx), text, q, qw, person == noHuman, lib, opts, tx)
+	if !searched {
+		d = secondSearch(d, text, q, qw, person == noHuman, lib, opts, tx)
+		d = lastQuestionAgrees(d, q, qw, lib, opts, tx)
+	}
 	switch {
 	case bare && d.Outcome != Answer:
 		// "Wie erreiche ich euch?" with no guide that answers it.

@@ -147,9 +147,11 @@ var (
 	// notWords negate or contrast.
 	notWords = set("kein", "keinen", "keine", "keinem", "nicht", "statt", "anstatt", "not", "no", "instead", "than",
 		"sondern")
-	// questionWords open an embedded question ("sagen, wie …").
+	// questionWords open an embedded question ("sagen, wie …"), with the
+	// interrogative pronominal adverbs (Duden grammar: „woran“, „worauf“ …).
 	questionWords = set("wie", "wo", "was", "warum", "wieso", "weshalb", "wann", "welche", "welcher", "welches",
-		"welchen", "ob", "womit", "wohin", "woher", "wofuer", "wozu", "how", "where", "what", "why", "when", "which",
+		"welchen", "ob", "womit", "wohin", "woher", "wofuer", "wozu", "woran", "worauf", "woraus", "wobei", "wodurch",
+		"worin", "wonach", "worueber", "worum", "wovon", "wovor", "how", "where", "what", "why", "when", "which",
 		"whether", "if")
 	// fillerWords carry no topic: what remains of a request for a person
 	// when only these are left is the request itself.
