@@ -767,6 +767,9 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 	// i ("einen Menschen sprechen"); a subject ("die Leute hören mich
 	// nicht, wenn ich spreche") is not.
 	partner := func(i, k int) bool {
+		if speechObject(ws, brk, i, k) {
+			return true // "ich möchte jemand vom Team sprechen" (personframe.go)
+		}
 		// "jemanden, mit dem ich sprechen kann", "someone, with whom …".
 		if k < i && k+2 < len(ws) && k+1 < len(brk) && brk[k+1] && partnerWords[ws[k+1]] &&
 			(ws[k+2] == "dem" || ws[k+2] == "der" || ws[k+2] == "denen" || ws[k+2] == "whom") && clause(k+1, i) {
@@ -1061,7 +1064,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			// After a noun, "der/die/den/mit" opens a relative clause
 			// only after a comma ("einen Menschen, der …"; not "gibt es
 			// im Team die Funktion, …").
-			(someoneWords[w] || i+1 < len(brk) && brk[i+1] || ws[i+1] == "who" || ws[i+1] == "that" || ws[i+1] == "i") &&
+			(someoneWords[w] || i+1 < len(brk) && brk[i+1] || relPronoun(ws, i+1) || ws[i+1] == "who" || ws[i+1] == "that" || ws[i+1] == "i") &&
 			(someoneWords[w] && within(ws, i+2, i+6, in(knowWords)) ||
 				within(ws, i-4, i, in(seekWords)) && within(ws, i+2, i+8, func(x string) bool {
 					return helpVerbs[x] || speakVerbs[x] || callVerbs[x] || showVerbs[x] || askVerbs[x]
@@ -1160,7 +1163,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			sig = max(sig, maybeHuman)
 		// Someone gets back to me: "kann sich jemand bei mir melden".
 		case (w == "melden" || w == "meldet" || w == "melde") && within(ws, i-4, i+4, func(x string) bool { return x == "bei" }) &&
-			within(ws, i-4, i+4, func(x string) bool { return x == "mir" || x == "uns" }) && near(i, -7, 5, helper) >= 0 &&
+			within(ws, i-4, i+4, func(x string) bool { return x == "mir" || x == "uns" }) && (near(i, -7, 5, helper) >= 0 || whoRequest(ws, brk, i)) &&
 			!conditional(i):
 			return sureHuman
 		// Someone writes to the member: "kann mir ein Admin schreiben",
@@ -1238,7 +1241,8 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			return sureHuman
 		// "Mensch bitte", "human please", "bitte einen Menschen".
 		case (humanNouns[w] || isStaff(w) && w != "team") && (within(ws, i+1, i+2, func(x string) bool { return x == "bitte" || x == "please" }) ||
-			len(ws) <= 5 && within(ws, i-3, i, func(x string) bool { return x == "bitte" || x == "please" })):
+			len(ws) <= 5 && within(ws, i-3, i, func(x string) bool { return x == "bitte" || x == "please" }) ||
+			bareNounClause(ws, brk, i)):
 			return sureHuman
 		// Someone helps me, shows or tells me: "kann mir das jemand
 		// zeigen", "can someone help me". "Who helps?" ("wer kann mir

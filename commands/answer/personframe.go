@@ -1,0 +1,144 @@
+package answer
+
+// Requests for a person in a wider frame: the request is whole in one
+// clause, and the message around it says more (a second clause of
+// frustration, a topic, a complaint about the bot). The grammar of
+// human.go reads the request's clause; these helpers let it read the
+// clause, not the whole message, and read three colloquial forms of
+// German that written grammar leaves out:
+//
+//   - a bare noun phrase asked for ("bitte ein Mensch, ich versteh das
+//     alles nicht"): the request is its own clause, whatever follows;
+//   - the uninflected "jemand" as the object ("ich möchte jemand vom Team
+//     sprechen"; Duden, "jemand": in the dative and accusative the
+//     uninflected form is common in speech) and the accusative object of
+//     "sprechen" with a "vom Team" after it (Duden, "sprechen", 3.:
+//     "jemanden sprechen" — have a word with someone);
+//   - a relative clause typed without its comma ("gibts ne Person die
+//     mir hilft"): the relative pronoun is told from the article by what
+//     follows it — an article stands before a noun, never before a
+//     personal pronoun (Duden grammar, der/die/das as article and as
+//     pronoun);
+//   - "wer kann sich bei mir melden": the interrogative with a modal
+//     asking for an act at the member (a call-back) is a request, as the
+//     rhetorical "who will …" of a help desk chat is.
+
+// askingBitte are the words of a polite request before or after a bare
+// noun phrase ("bitte einen Menschen", "a human please").
+var askingBitte = set("bitte", "please")
+
+// bareNounClause reports whether the clause of the person ws[i] is a bare
+// noun phrase asked for with "bitte"/"please" ("bitte ein Mensch, ich
+// versteh das alles nicht", "bitte einen echten Menschen. Der Bot …"):
+// nothing in it but "bitte", filler (articles, particles), words that
+// make a person real and the noun. A message with an embedded or a
+// question of its own ("bitte ein Mensch, wie teile ich …") is not read
+// so: its question is searched.
+func bareNounClause(ws []string, brk []bool, i int) bool {
+	if opensQuestion(ws) || firstEmbedded(ws) < len(ws) {
+		return false
+	}
+	lo, hi := clauseBounds(brk, len(ws), i)
+	asked := false
+	for k := lo; k < hi; k++ {
+		switch x := ws[k]; {
+		case k == i:
+		case askingBitte[x]:
+			asked = true
+		case fillerWords[x] || realWords[x]:
+		default:
+			return false
+		}
+	}
+	return asked
+}
+
+// clauseBounds returns the words [lo, hi) of the clause of word i: from
+// the clause break before it (brk) to the next one.
+func clauseBounds(brk []bool, n, i int) (lo, hi int) {
+	lo = i
+	for lo > 0 && (lo >= len(brk) || !brk[lo]) {
+		lo--
+	}
+	hi = i + 1
+	for hi < n && (hi >= len(brk) || !brk[hi]) {
+		hi++
+	}
+	return lo, hi
+}
+
+// objectSpeech are the forms of "sprechen" that take a person as their
+// accusative object ("jemanden sprechen", Duden "sprechen" 3.).
+var objectSpeech = set("sprechen", "spreche")
+
+// originWords join a person to where they come from ("jemand vom Team",
+// "eine Person aus dem Digitalteam", "someone from support").
+var originWords = set("von", "vom", "aus", "from")
+
+// memberSubjects are the member as the subject of its clause.
+var memberSubjects = set("ich", "wir")
+
+// speechObject reports whether the person ws[k] is the accusative object
+// of the speaking verb ws[i] ("ich möchte lieber jemand vom Team
+// sprechen", "kann ich eine Person vom Support sprechen"): k stands
+// before i in its clause, not after a preposition; the member ("ich",
+// "wir") is the subject, before k in the clause, with a modal (a
+// request); between k and i only filler and a "vom Team" naming the
+// staff. The uninflected "jemand" is the object only so (Duden,
+// "jemand"); a verb of perception after the verb makes the person its
+// subject ("jemand sprechen hören").
+func speechObject(ws []string, brk []bool, i, k int) bool {
+	if !objectSpeech[ws[i]] || k >= i || !sameClause(brk, k, i) ||
+		i+1 < len(ws) && perceiveVerbs[ws[i+1]] {
+		return false
+	}
+	if k > 0 && (partnerWords[ws[k-1]] || nounPreps[ws[k-1]] && ws[k-1] != "ein" && ws[k-1] != "eine" && ws[k-1] != "einen") {
+		return false
+	}
+	for j := k + 1; j < i; j++ {
+		x := ws[j]
+		if originWords[x] && j+1 < i && within(ws, j+1, i, isStaff) {
+			continue
+		}
+		if !fillerWords[x] && !isStaff(x) || notWords[x] {
+			return false
+		}
+	}
+	subject, modal := false, false
+	for j := k - 1; j >= max(k-5, 0) && sameClause(brk, j, k); j-- {
+		subject = subject || memberSubjects[ws[j]]
+		modal = modal || modalWords[ws[j]]
+	}
+	return subject && modal
+}
+
+// relPronoun reports whether ws[j], after a person, is a relative pronoun
+// although no comma stands before it ("gibts ne Person die mir hilft"):
+// "der", "die", "den" followed by the member as a personal pronoun —
+// an article stands before a noun, never before "mir" or "mich".
+func relPronoun(ws []string, j int) bool {
+	if j+1 >= len(ws) {
+		return false
+	}
+	switch ws[j] {
+	case "der", "die", "den":
+		switch ws[j+1] {
+		case "mir", "mich", "uns":
+			return true
+		}
+	}
+	return false
+}
+
+// whoRequest reports whether an interrogative "wer" with a modal opens
+// the clause of the verb ws[i] ("wer kann sich mal bei mir melden", "wer
+// könnte mich zurückrufen"): for an act done to the member it asks who
+// will do it, a request, not who may.
+func whoRequest(ws []string, brk []bool, i int) bool {
+	for k := max(i-7, 0); k+1 < i; k++ {
+		if ws[k] == "wer" && modalWords[ws[k+1]] && ws[k+1] != "bitte" && sameClause(brk, k, i) {
+			return true
+		}
+	}
+	return false
+}
