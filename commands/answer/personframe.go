@@ -1,5 +1,7 @@
 package answer
 
+import "strings"
+
 // Requests for a person in a wider frame: the request is whole in one
 // clause, and the message around it says more (a second clause of
 // frustration, a topic, a complaint about the bot). The grammar of
@@ -27,15 +29,25 @@ package answer
 // noun phrase ("bitte einen Menschen", "a human please").
 var askingBitte = set("bitte", "please")
 
+// bareWords may stand in a bare noun phrase asked for: the articles
+// (also the colloquial "ne", "nen", "n"; Duden) and the particles of a
+// request (Duden, Modalpartikeln: mal, doch, jetzt, endlich, …).
+var bareWords = set("ein", "eine", "einen", "einem", "ne", "nen", "n", "den", "die", "der", "the", "a", "an", "mal",
+	"doch", "jetzt", "sofort", "endlich", "nun", "schnell", "kurz", "lieber", "gern", "gerne", "einfach", "nur", "now",
+	"just", "some")
+
 // bareNounClause reports whether the clause of the person ws[i] is a bare
 // noun phrase asked for with "bitte"/"please" ("bitte ein Mensch, ich
 // versteh das alles nicht", "bitte einen echten Menschen. Der Bot …"):
-// nothing in it but "bitte", filler (articles, particles), words that
-// make a person real and the noun. A message with an embedded or a
-// question of its own ("bitte ein Mensch, wie teile ich …") is not read
-// so: its question is searched.
+// nothing in it but "bitte", articles and particles (bareWords), words
+// that make a person real and the noun. A subject makes "bitte" the verb
+// "bitten" ("ich bitte den Admin, …"), so none may stand in it; a class
+// of people is the address of a vocative ("bitte Leute, …"; groupWords),
+// not a person asked for. A message with an embedded or a question of its
+// own ("bitte ein Mensch, wie teile ich …") is not read so: its question
+// is searched.
 func bareNounClause(ws []string, brk []bool, i int) bool {
-	if opensQuestion(ws) || firstEmbedded(ws) < len(ws) {
+	if groupWords[ws[i]] || opensQuestion(ws) || firstEmbedded(ws) < len(ws) {
 		return false
 	}
 	lo, hi := clauseBounds(brk, len(ws), i)
@@ -45,7 +57,7 @@ func bareNounClause(ws []string, brk []bool, i int) bool {
 		case k == i:
 		case askingBitte[x]:
 			asked = true
-		case fillerWords[x] || realWords[x]:
+		case bareWords[x] || realWords[x]:
 		default:
 			return false
 		}
@@ -89,10 +101,7 @@ var memberSubjects = set("ich", "wir")
 // subject ("jemand sprechen hören").
 func speechObject(ws []string, brk []bool, i, k int) bool {
 	if !objectSpeech[ws[i]] || k >= i || !sameClause(brk, k, i) ||
-		i+1 < len(ws) && perceiveVerbs[ws[i+1]] {
-		return false
-	}
-	if k > 0 && (partnerWords[ws[k-1]] || nounPreps[ws[k-1]] && ws[k-1] != "ein" && ws[k-1] != "eine" && ws[k-1] != "einen") {
+		i+1 < len(ws) && (perceiveVerbs[ws[i+1]] || strings.HasPrefix(ws[i+1], "lass")) {
 		return false
 	}
 	for j := k + 1; j < i; j++ {
@@ -104,10 +113,25 @@ func speechObject(ws []string, brk []bool, i, k int) bool {
 			return false
 		}
 	}
+	// From the subject to the person only modals, articles and
+	// particles: a preposition makes the person its own object ("für
+	// das Team sprechen", "als Admin sprechen").
 	subject, modal := false, false
-	for j := k - 1; j >= max(k-5, 0) && sameClause(brk, j, k); j-- {
-		subject = subject || memberSubjects[ws[j]]
-		modal = modal || modalWords[ws[j]]
+	for j := k - 1; j >= max(k-5, 0) && sameClause(brk, j, k) && !subject; j-- {
+		switch x := ws[j]; {
+		case memberSubjects[x]:
+			subject = true
+		case modalWords[x]:
+			modal = true
+		case !bareWords[x] && x != "das":
+			return false
+		}
+	}
+	// The subject after the modal: "kann ich jemand vom Support sprechen".
+	if subject && !modal {
+		for j := k - 1; j >= max(k-6, 0) && sameClause(brk, j, k) && !modal; j-- {
+			modal = modalWords[ws[j]]
+		}
 	}
 	return subject && modal
 }
@@ -132,9 +156,14 @@ func relPronoun(ws []string, j int) bool {
 
 // whoRequest reports whether an interrogative "wer" with a modal opens
 // the clause of the verb ws[i] ("wer kann sich mal bei mir melden", "wer
-// könnte mich zurückrufen"): for an act done to the member it asks who
-// will do it, a request, not who may.
+// könnte sich bei mir melden"): for an act done to the member it asks who
+// will do it, a request, not who may. In a place that is a tool ("wer
+// kann sich in Element bei mir melden"; toolPlace) it asks what the tool
+// allows.
 func whoRequest(ws []string, brk []bool, i int) bool {
+	if toolPlace(ws, brk, i) {
+		return false
+	}
 	for k := max(i-7, 0); k+1 < i; k++ {
 		if ws[k] == "wer" && modalWords[ws[k+1]] && ws[k+1] != "bitte" && sameClause(brk, k, i) {
 			return true
