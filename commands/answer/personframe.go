@@ -171,3 +171,68 @@ func whoRequest(ws []string, brk []bool, i int) bool {
 	}
 	return false
 }
+
+// A clause that tells only that the member does not understand or cannot
+// cope ("ich versteh das alles nicht", "mit dir komm ich nicht klar",
+// "ich blick da nicht durch", "das ist mir zu kompliziert") names no
+// topic beside a request for a person: it says why a person is wanted.
+// The idioms are Duden's: "verstehen", "kapieren", "durchblicken",
+// "klarkommen", "zurechtkommen", "weiterkommen" negated, and "zu
+// kompliziert", "zu schwierig", "zu viel".
+var (
+	// complaintVerbs are the words of not understanding and not coping,
+	// folded (the verbs as typed in chat, their particles).
+	complaintVerbs = set("verstehe", "versteh", "verstehst", "verstehen", "kapiere", "kapier", "kapiert", "blicke",
+		"blick", "durch", "komme", "komm", "kommen", "klar", "zurecht", "weiter", "raffe", "raff", "checke", "check")
+	// tooWords are what is too much for the member after "zu".
+	tooWords = set("kompliziert", "schwierig", "schwer", "viel", "umstaendlich")
+	// complaintFill may stand in such a clause besides filler: pronouns and
+	// intensifiers (Duden: "gar nicht", "überhaupt nicht", "alles").
+	complaintFill = set("gar", "ueberhaupt", "total", "echt", "alles", "davon", "damit", "dir", "dich", "du", "so",
+		"absolut", "leider", "irgendwie", "wirklich", "hier", "nix", "nichts", "nicht", "garnicht")
+)
+
+// complaintClause reports whether the clause ws says only that the member
+// does not understand or cope: a negated verb of understanding or coping,
+// or "zu" with a word of too much, and nothing else but filler.
+func complaintClause(ws []string) bool {
+	neg, cope, too := false, false, false
+	for i, x := range ws {
+		switch {
+		case x == "nicht" || x == "nix" || x == "nichts" || x == "garnicht" || x == "kein" || x == "keine":
+			neg = true
+		case complaintVerbs[x]:
+			cope = true
+		case tooWords[x] && i > 0 && ws[i-1] == "zu":
+			too = true
+		case complaintFill[x] || fillerWords[x]:
+		default:
+			return false
+		}
+	}
+	return cope && neg || too
+}
+
+// complaintRest reports whether every clause of a message that names
+// anything besides a request for a person (personRest) is a complaint of
+// not understanding or coping (complaintClause): "kann mir jemand
+// helfen? mit dir komm ich nicht klar" asks for a person and says why;
+// "kann mir jemand beim Passwort helfen, ich versteh das nicht" names a
+// topic and is searched.
+func complaintRest(ws []string, brk []bool) bool {
+	start, complaint := 0, false
+	for i := 1; i <= len(ws); i++ {
+		if i < len(ws) && (i >= len(brk) || !brk[i]) {
+			continue
+		}
+		s := ws[start:i]
+		if content, _, _ := personRest(s); content {
+			if !complaintClause(s) {
+				return false
+			}
+			complaint = true
+		}
+		start = i
+	}
+	return complaint
+}
