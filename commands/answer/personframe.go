@@ -182,7 +182,7 @@ func whoRequest(ws []string, brk []bool, i int) bool {
 var (
 	// complaintVerbs are the words of not understanding and not coping,
 	// folded (the verbs as typed in chat, their particles).
-	complaintVerbs = set("verstehe", "versteh", "verstehst", "verstehen", "kapiere", "kapier", "kapiert", "blicke",
+	complaintVerbs = set("verstehe", "versteh", "verstehst", "versteht", "verstehen", "kapiere", "kapier", "kapiert", "blicke",
 		"blick", "durch", "komme", "komm", "kommen", "klar", "zurecht", "weiter", "raffe", "raff", "checke", "check")
 	// tooWords are what is too much for the member after "zu".
 	tooWords = set("kompliziert", "schwierig", "schwer", "viel", "umstaendlich")
@@ -205,7 +205,7 @@ func complaintClause(ws []string) bool {
 			cope = true
 		case tooWords[x] && i > 0 && ws[i-1] == "zu":
 			too = true
-		case complaintFill[x] || fillerWords[x]:
+		case complaintFill[x] || fillerWords[x] || botWords[x]: // "der Bot versteht mich nicht"
 		default:
 			return false
 		}

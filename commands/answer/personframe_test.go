@@ -1,0 +1,97 @@
+// Tests of requests for a person in a wider frame (personframe.go): a bare
+// noun clause with a second clause, the uninflected "jemand" and a "vom
+// Team" as the object of "sprechen", a relative clause typed without its
+// comma, "wer" with a modal asking for a call-back, and a second clause
+// that only says the member does not understand or cope — against guide
+// questions with the same words.
+
+package answer
+
+import "testing"
+
+// TestPersonFrame: the requests decide a person (a support case is
+// offered); the guide questions beside them do not.
+func TestPersonFrame(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, c := range []struct {
+		msg   string
+		human bool
+	}{
+		// A bare noun clause asked for, then frustration or a topic.
+		{"bitte ein mensch, ich versteh das alles nicht", true},
+		{"bitte einen echten menschen. der bot hilft mir nicht", true},
+		{"bitte einen mitarbeiter, das ist mir alles zu viel", true},
+		// "jemand" uninflected, a person with "vom Team", as the object
+		// of "sprechen".
+		{"ich möchte lieber jemand vom team sprechen", true},
+		{"ich würde gern jemand aus dem digitalteam sprechen", true},
+		{"kann ich eine person vom support sprechen", true},
+		// A relative clause without its comma.
+		{"gibts da auch ne person die mir hilft? mit dir komm ich nicht klar", true},
+		{"gibts einen mitarbeiter der mir hilft, ich bin total verloren", true},
+		// "wer" with a modal asking for a call-back, with a topic.
+		{"wer kann sich mal bei mir melden wegen meinem problem mit der cloud", true},
+		{"wer könnte sich bitte bei mir melden", true},
+		// A request, then only not understanding or coping.
+		{"kann mir jemand helfen? mit dir komm ich nicht klar", true},
+		{"kann mir das jemand zeigen? ich blick da nicht durch", true},
+		// Guide questions with the same words stay guide questions.
+		{"bitte ein mensch, wie teile ich einen ordner", false},
+		{"kann mir jemand helfen, wie teile ich einen ordner?", false},
+		{"bitte leute, ich hab ein problem mit dem passwort", false},
+		{"ich bitte den admin, mich freizuschalten", false},
+		{"ich möchte als admin sprechen", false},
+		{"ich möchte für das team sprechen", false},
+		{"ich möchte die leute vom team sprechen lassen", false},
+		{"kann ich jemand in der konferenz sprechen hören", false},
+		{"gibts eine möglichkeit einer person die datei zu zeigen", false},
+		{"kann ich einer person moderationsrechte geben", false},
+		{"wie kann ich jemanden zur videokonferenz einladen", false},
+		{"wer kann sich in element bei mir melden", false},
+		{"wenn sich jemand bei mir meldet, bekomme ich eine benachrichtigung?", false},
+		{"kann mir jemand helfen, ich komme mit dem passwort nicht klar", false},
+		{"kann mir jemand helfen? die kamera geht nicht", false},
+	} {
+		d := Decide(c.msg, lib, Options{Cases: true})
+		if got := d.Outcome == Human; got != c.human {
+			t.Errorf("%q: outcome %s %v, want human %v", c.msg, d.Outcome, d.Guides(), c.human)
+		}
+	}
+}
+
+// TestPersonFrameParts: the parts of the grammar on their own.
+func TestPersonFrameParts(t *testing.T) {
+	for _, c := range []struct {
+		msg  string
+		want humanSignal
+	}{
+		{"bitte ein mensch, ich versteh das alles nicht", sureHuman},
+		{"ich möchte lieber jemand vom team sprechen", sureHuman},
+		{"gibts da auch ne person die mir hilft", sureHuman},
+		{"wer kann sich mal bei mir melden", sureHuman},
+		{"bitte eine person zum raum hinzufügen, ich finde es nicht", noHuman},
+		{"ich möchte jemand vom team zur videokonferenz einladen", noHuman},
+		{"gibt es im team die funktion zum teilen", noHuman},
+		{"wer meldet sich bei mir?", noHuman},
+	} {
+		if got := signal(c.msg); got != c.want {
+			t.Errorf("%q: signal %d, want %d", c.msg, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		clause    string
+		complaint bool
+	}{
+		{"mit dir komm ich nicht klar", true},
+		{"ich versteh das alles nicht", true},
+		{"das ist mir zu kompliziert", true},
+		{"der bot versteht mich nicht", true},
+		{"ich komme mit dem passwort nicht klar", false},
+		{"die kamera geht nicht", false},
+		{"ich komme klar", false},
+	} {
+		if got := complaintClause(foldWords(tokens(c.clause))); got != c.complaint {
+			t.Errorf("%q: complaint %v, want %v", c.clause, got, c.complaint)
+		}
+	}
+}
