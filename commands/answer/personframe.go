@@ -178,18 +178,21 @@ func whoRequest(ws []string, brk []bool, i int) bool {
 // topic beside a request for a person: it says why a person is wanted.
 // The idioms are Duden's: "verstehen", "kapieren", "durchblicken",
 // "klarkommen", "zurechtkommen", "weiterkommen" negated, and "zu
-// kompliziert", "zu schwierig", "zu viel".
+// kompliziert", "zu schwierig", "zu viel"; in English "I don't
+// understand", "I don't get it" (Cambridge Dictionary, "get": understand).
 var (
 	// complaintVerbs are the words of not understanding and not coping,
 	// folded (the verbs as typed in chat, their particles).
 	complaintVerbs = set("verstehe", "versteh", "verstehst", "versteht", "verstehen", "kapiere", "kapier", "kapiert", "blicke",
-		"blick", "durch", "komme", "komm", "kommen", "klar", "zurecht", "weiter", "raffe", "raff", "checke", "check")
-	// tooWords are what is too much for the member after "zu".
-	tooWords = set("kompliziert", "schwierig", "schwer", "viel", "umstaendlich")
+		"blick", "durch", "komme", "komm", "kommen", "klar", "zurecht", "weiter", "raffe", "raff", "checke", "check",
+		"understand", "get", "follow")
+	// tooWords are what is too much for the member after "zu", "too".
+	tooWords = set("kompliziert", "schwierig", "schwer", "viel", "umstaendlich", "complicated", "difficult", "confusing",
+		"much")
 	// complaintFill may stand in such a clause besides filler: pronouns and
 	// intensifiers (Duden: "gar nicht", "überhaupt nicht", "alles").
 	complaintFill = set("gar", "ueberhaupt", "total", "echt", "alles", "davon", "damit", "dir", "dich", "du", "so",
-		"absolut", "leider", "irgendwie", "wirklich", "hier", "nix", "nichts", "nicht", "garnicht")
+		"absolut", "leider", "irgendwie", "wirklich", "hier", "too")
 )
 
 // complaintClause reports whether the clause ws says only that the member
@@ -199,11 +202,11 @@ func complaintClause(ws []string) bool {
 	neg, cope, too := false, false, false
 	for i, x := range ws {
 		switch {
-		case x == "nicht" || x == "nix" || x == "nichts" || x == "garnicht" || x == "kein" || x == "keine":
+		case x == "nix" || x == "garnicht" || notWords[x] || failNot[x]:
 			neg = true
 		case complaintVerbs[x]:
 			cope = true
-		case tooWords[x] && i > 0 && ws[i-1] == "zu":
+		case tooWords[x] && i > 0 && (ws[i-1] == "zu" || ws[i-1] == "too"):
 			too = true
 		case complaintFill[x] || fillerWords[x] || botWords[x]: // "der Bot versteht mich nicht"
 		default:

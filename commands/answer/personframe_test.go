@@ -35,6 +35,7 @@ func TestPersonFrame(t *testing.T) {
 		// A request, then only not understanding or coping.
 		{"kann mir jemand helfen? mit dir komm ich nicht klar", true},
 		{"kann mir das jemand zeigen? ich blick da nicht durch", true},
+		{"can someone help me? i don't understand", true},
 		// Guide questions with the same words stay guide questions.
 		{"bitte ein mensch, wie teile ich einen ordner", false},
 		{"kann mir jemand helfen, wie teile ich einen ordner?", false},
@@ -51,6 +52,8 @@ func TestPersonFrame(t *testing.T) {
 		{"wenn sich jemand bei mir meldet, bekomme ich eine benachrichtigung?", false},
 		{"kann mir jemand helfen, ich komme mit dem passwort nicht klar", false},
 		{"kann mir jemand helfen? die kamera geht nicht", false},
+		{"can anyone help me, i don't get the invite link", false},
+		{"kann mir jemand helfen? ich versteh nicht wie das teilen geht", false},
 	} {
 		d := Decide(c.msg, lib, Options{Cases: true})
 		if got := d.Outcome == Human; got != c.human {
@@ -89,6 +92,8 @@ func TestPersonFrameParts(t *testing.T) {
 		{"ich komme mit dem passwort nicht klar", false},
 		{"die kamera geht nicht", false},
 		{"ich komme klar", false},
+		{"this is too complicated", true},
+		{"i can't get it to work", false},
 	} {
 		if got := complaintClause(foldWords(tokens(c.clause))); got != c.complaint {
 			t.Errorf("%q: complaint %v, want %v", c.clause, got, c.complaint)
