@@ -1242,7 +1242,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// "Mensch bitte", "human please", "bitte einen Menschen".
 		case (humanNouns[w] || isStaff(w) && w != "team") && (within(ws, i+1, i+2, func(x string) bool { return x == "bitte" || x == "please" }) ||
 			len(ws) <= 5 && within(ws, i-3, i, func(x string) bool { return x == "bitte" || x == "please" }) ||
-			bareNounClause(ws, brk, i)):
+			!direct && emb == len(ws) && bareNounClause(ws, brk, i)):
 			return sureHuman
 		// Someone helps me, shows or tells me: "kann mir das jemand
 		// zeigen", "can someone help me". "Who helps?" ("wer kann mir

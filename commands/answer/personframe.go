@@ -43,40 +43,39 @@ var bareWords = set("ein", "eine", "einen", "einem", "ne", "nen", "n", "den", "d
 // that make a person real and the noun. A subject makes "bitte" the verb
 // "bitten" ("ich bitte den Admin, …"), so none may stand in it; a class
 // of people is the address of a vocative ("bitte Leute, …"; groupWords),
-// not a person asked for. A message with an embedded or a question of its
-// own ("bitte ein Mensch, wie teile ich …") is not read so: its question
-// is searched.
+// not a person asked for. The caller leaves out a message with an
+// embedded or a question of its own ("bitte ein Mensch, wie teile ich
+// …"): its question is searched.
+//
+// The walk from i stops at the first word that is not bare, so the calls
+// for all words of a message stay linear (a hostile message of nouns
+// and "bitte").
 func bareNounClause(ws []string, brk []bool, i int) bool {
-	if groupWords[ws[i]] || opensQuestion(ws) || firstEmbedded(ws) < len(ws) {
+	if groupWords[ws[i]] {
 		return false
 	}
-	lo, hi := clauseBounds(brk, len(ws), i)
 	asked := false
-	for k := lo; k < hi; k++ {
+	bare := func(k int) bool {
 		switch x := ws[k]; {
-		case k == i:
 		case askingBitte[x]:
 			asked = true
 		case bareWords[x] || realWords[x]:
 		default:
 			return false
 		}
+		return true
+	}
+	for k := i; k > 0 && (k >= len(brk) || !brk[k]); k-- {
+		if !bare(k - 1) {
+			return false
+		}
+	}
+	for k := i + 1; k < len(ws) && (k >= len(brk) || !brk[k]); k++ {
+		if !bare(k) {
+			return false
+		}
 	}
 	return asked
-}
-
-// clauseBounds returns the words [lo, hi) of the clause of word i: from
-// the clause break before it (brk) to the next one.
-func clauseBounds(brk []bool, n, i int) (lo, hi int) {
-	lo = i
-	for lo > 0 && (lo >= len(brk) || !brk[lo]) {
-		lo--
-	}
-	hi = i + 1
-	for hi < n && (hi >= len(brk) || !brk[hi]) {
-		hi++
-	}
-	return lo, hi
 }
 
 // objectSpeech are the forms of "sprechen" that take a person as their
