@@ -51,7 +51,7 @@ var bareWords = set("ein", "eine", "einen", "einem", "ne", "nen", "n", "den", "d
 // for all words of a message stay linear (a hostile message of nouns
 // and "bitte").
 func bareNounClause(ws []string, brk []bool, i int) bool {
-	if groupWords[ws[i]] {
+	if groupWords[ws[i]] || headCompound(ws[i]) {
 		return false
 	}
 	asked := false
@@ -76,6 +76,24 @@ func bareNounClause(ws []string, brk []bool, i int) bool {
 		}
 	}
 	return asked
+}
+
+// headEndings are the endings of a staff head as a noun of its own
+// (Mitarbeiter, Mitarbeiterin, Mitarbeiterinnen, Mitarbeitende,
+// Mitarbeitenden, Helfers).
+var headEndings = set("", "in", "innen", "e", "en", "n", "s", "es", "inen")
+
+// headCompound reports whether w is a compound that only begins with a
+// staff head (staffHeads: "Mitarbeiterkonto", "Helferzugang"): its head
+// is the last part (Duden grammar, Determinativkompositum), a thing, not
+// a person.
+func headCompound(w string) bool {
+	for _, h := range staffHeads {
+		if strings.HasPrefix(w, h) && !headEndings[w[len(h):]] {
+			return true
+		}
+	}
+	return false
 }
 
 // objectSpeech are the forms of "sprechen" that take a person as their
