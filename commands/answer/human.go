@@ -796,12 +796,15 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// Someone speaks with the member: "kann jemand mit mir
 		// sprechen", "can someone talk to me" — a request only with a
 		// modal and without a negation in the clause; "Die Leute reden
-		// nicht mit mir" tells what happens.
+		// nicht mit mir" tells what happens. The modal stands before
+		// the person ("kann bitte jemand aus dem Digitalteam mit mir
+		// sprechen"; subjectReach, personframe.go).
+		lo := subjectReach(ws, i, k)
 		return near(i, -3, 3, func(j int) bool {
 			return partnerWords[ws[j]] && j+1 < len(ws) && self(ws[j+1]) && clause(i, j)
 		}) >= 0 &&
-			near(i, -5, 4, func(j int) bool { return modalWords[ws[j]] && clause(i, j) }) >= 0 &&
-			near(i, -5, 4, func(j int) bool { return notWords[ws[j]] && clause(i, j) }) < 0
+			near(i, lo, 4, func(j int) bool { return modalWords[ws[j]] && clause(i, j) }) >= 0 &&
+			near(i, lo, 4, func(j int) bool { return notWords[ws[j]] && clause(i, j) }) < 0
 	}
 	// emb opens the first embedded question (len(ws) if none).
 	emb := firstEmbedded(ws)

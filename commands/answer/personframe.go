@@ -36,46 +36,66 @@ var bareWords = set("ein", "eine", "einen", "einem", "ne", "nen", "n", "den", "d
 	"doch", "jetzt", "sofort", "endlich", "nun", "schnell", "kurz", "lieber", "gern", "gerne", "einfach", "nur", "now",
 	"just", "some")
 
+// maxBare is the most words a bare noun phrase asked for has on either
+// side of its noun ("bitte mal einen echten Menschen oder jemanden vom
+// Team"): the walks stop there, so the calls for all words of a message
+// stay linear.
+const maxBare = 8
+
 // bareNounClause reports whether the clause of the person ws[i] is a bare
 // noun phrase asked for with "bitte"/"please" ("bitte ein Mensch, ich
 // versteh das alles nicht", "bitte einen echten Menschen. Der Bot …"):
 // nothing in it but "bitte", articles and particles (bareWords), words
-// that make a person real and the noun. A subject makes "bitte" the verb
+// that make a person real, the noun, and other persons joined by „oder“
+// or named by where they come from ("einen Menschen oder jemanden vom
+// Team"). The subjunctive of a wish with a word of liking stands for
+// "bitte" ("ein Mensch wäre mir lieber", "ein echter Mensch wäre schön";
+// niceWords, as the polite frame of a call-back reads them). A subject
+// makes "bitte" the verb
 // "bitten" ("ich bitte den Admin, …"), so none may stand in it; a class
 // of people is the address of a vocative ("bitte Leute, …"; groupWords),
 // not a person asked for. The caller leaves out a message with an
 // embedded or a question of its own ("bitte ein Mensch, wie teile ich
 // …"): its question is searched.
 //
-// The walk from i stops at the first word that is not bare, so the calls
-// for all words of a message stay linear (a hostile message of nouns
-// and "bitte").
+// The walks from i stop at the first word that is not bare and after
+// maxBare words, so the calls for all words of a message stay linear (a
+// hostile message of nouns and "bitte").
 func bareNounClause(ws []string, brk []bool, i int) bool {
 	if groupWords[ws[i]] || headCompound(ws[i]) {
 		return false
 	}
-	asked := false
+	asked, wish, nice := false, false, false
 	bare := func(k int) bool {
 		switch x := ws[k]; {
 		case askingBitte[x]:
 			asked = true
-		case bareWords[x] || realWords[x]:
+		case x == "waere" || x == "waer" || x == "would":
+			wish = true
+		case niceWords[x] || x == "lieber":
+			nice = true
+		case bareWords[x] || realWords[x] || x == "mir" || x == "be" || x == "oder" || x == "or" || originWords[x]:
+		case isPerson(x) && !groupWords[x] && !whoWords[x] && !headCompound(x):
+			// "einen Menschen oder jemanden vom Team"
 		default:
 			return false
 		}
 		return true
 	}
-	for k := i; k > 0 && (k >= len(brk) || !brk[k]); k-- {
-		if !bare(k - 1) {
+	// The clause's words before and after the noun; a clause longer
+	// than a noun phrase asked for is none.
+	open := func(k int) bool { return k >= len(brk) || !brk[k] }
+	for k := i; k > 0 && open(k); k-- {
+		if i-k >= maxBare || !bare(k-1) {
 			return false
 		}
 	}
-	for k := i + 1; k < len(ws) && (k >= len(brk) || !brk[k]); k++ {
-		if !bare(k) {
+	for k := i + 1; k < len(ws) && open(k); k++ {
+		if k-i > maxBare || !bare(k) {
 			return false
 		}
 	}
-	return asked
+	return asked || wish && nice
 }
 
 // headEndings are the endings of a staff head as a noun of its own
@@ -107,6 +127,12 @@ var originWords = set("von", "vom", "aus", "from")
 // memberSubjects are the member as the subject of its clause.
 var memberSubjects = set("ich", "wir")
 
+// speechModals make "jemanden sprechen" a request: the modals of
+// modalWords and their plural and "müssen" ("wir möchten jemanden vom
+// Team sprechen", "ich muss jemanden sprechen"; Duden grammar,
+// Modalverben).
+var speechModals = union(modalWords, set("moechten", "wollen", "wuerden", "muss", "muessen"))
+
 // speechObject reports whether the person ws[k] is the accusative object
 // of the speaking verb ws[i] ("ich möchte lieber jemand vom Team
 // sprechen", "kann ich eine Person vom Support sprechen"): k stands
@@ -126,7 +152,7 @@ func speechObject(ws []string, brk []bool, i, k int) bool {
 		if originWords[x] && j+1 < i && within(ws, j+1, i, isStaff) {
 			continue
 		}
-		if !fillerWords[x] && !isStaff(x) || notWords[x] {
+		if !fillerWords[x] && !isStaff(x) && !realWords[x] || notWords[x] { // "jemand Echtes"
 			return false
 		}
 	}
@@ -138,7 +164,7 @@ func speechObject(ws []string, brk []bool, i, k int) bool {
 		switch x := ws[j]; {
 		case memberSubjects[x]:
 			subject = true
-		case modalWords[x]:
+		case speechModals[x]:
 			modal = true
 		case !bareWords[x] && x != "das":
 			return false
@@ -147,7 +173,7 @@ func speechObject(ws []string, brk []bool, i, k int) bool {
 	// The subject after the modal: "kann ich jemand vom Support sprechen".
 	if subject && !modal {
 		for j := k - 1; j >= max(k-6, 0) && sameClause(brk, j, k) && !modal; j-- {
-			modal = modalWords[ws[j]]
+			modal = speechModals[ws[j]]
 		}
 	}
 	return subject && modal
@@ -255,4 +281,25 @@ func complaintRest(ws []string, brk []bool) bool {
 		start = i
 	}
 	return complaint
+}
+
+// subjectReach returns how far before the verb i (a negative offset) the
+// modal of "kann jemand mit mir sprechen" is looked for: five words, or
+// up to three before the person k when k stands further back with only
+// a phrase naming the staff and filler after it — a German question puts
+// the modal first and the subject after it, with its phrase ("kann bitte
+// jemand aus dem Digitalteam mit mir sprechen"; Duden grammar,
+// Verberststellung). A class of people or a phrase of a place ("können
+// die Leute aus meinem Raum mit mir sprechen", "kann jemand aus der
+// Konferenz mit mir sprechen") asks what the tool does.
+func subjectReach(ws []string, i, k int) int {
+	if k < 0 || k-3-i >= -5 || groupWords[ws[k]] {
+		return -5
+	}
+	for j := k + 1; j < i; j++ {
+		if !fillerWords[ws[j]] && !bareWords[ws[j]] && !isStaff(ws[j]) {
+			return -5
+		}
+	}
+	return k - 3 - i
 }

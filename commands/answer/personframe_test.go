@@ -21,11 +21,18 @@ func TestPersonFrame(t *testing.T) {
 		{"bitte ein mensch, ich versteh das alles nicht", true},
 		{"bitte einen echten menschen. der bot hilft mir nicht", true},
 		{"bitte einen mitarbeiter, das ist mir alles zu viel", true},
+		// The subjunctive of a wish, persons joined by "oder".
+		{"ein mensch wäre mir lieber, ich komm hier nicht weiter", true},
+		{"bitte einen menschen oder jemanden vom team", true},
+		// The modal before a subject with its phrase.
+		{"kann bitte jemand aus dem digitalteam mit mir sprechen", true},
 		// "jemand" uninflected, a person with "vom Team", as the object
 		// of "sprechen".
 		{"ich möchte lieber jemand vom team sprechen", true},
 		{"ich würde gern jemand aus dem digitalteam sprechen", true},
 		{"kann ich eine person vom support sprechen", true},
+		{"wir möchten jemand vom team sprechen", true},
+		{"ich will jemand echtes sprechen", true},
 		// A relative clause without its comma.
 		{"gibts da auch ne person die mir hilft? mit dir komm ich nicht klar", true},
 		{"gibts einen mitarbeiter der mir hilft, ich bin total verloren", true},
@@ -45,6 +52,10 @@ func TestPersonFrame(t *testing.T) {
 		{"bitte einen helferzugang, ich komm nicht rein", false},
 		{"bitte eine ansprechpartnerin, ich bin verloren", true},
 		{"ich möchte als admin sprechen", false},
+		{"ein admin wäre toll, wie richte ich den raum ein", false},
+		{"ein moderator wäre schön in der konferenz", false},
+		{"können die leute aus meinem raum mit mir sprechen", false},
+		{"kann jemand aus der konferenz mit mir sprechen wenn ich stumm bin", false},
 		{"ich möchte für das team sprechen", false},
 		{"ich möchte die leute vom team sprechen lassen", false},
 		{"kann ich jemand in der konferenz sprechen hören", false},
