@@ -14,6 +14,7 @@ func BenchmarkDecide60KBPersonFrame(b *testing.B) {
 	lib := loadLibrary(b)
 	for _, c := range []struct{ name, unit string }{
 		{"bare", "bitte ein mensch bitte einen echten menschen bitte "},
+		{"oder", "bitte einen menschen oder jemanden vom team oder admin "},
 		{"speech", "ich möchte lieber jemand vom team sprechen "},
 		{"relative", "gibts ne person die mir hilft wer kann sich bei mir melden "},
 		{"complaint", "kann mir jemand helfen, ich versteh das alles nicht, "},
