@@ -6,24 +6,31 @@ import "strings"
 // clause, and the message around it says more (a second clause of
 // frustration, a topic, a complaint about the bot). The grammar of
 // human.go reads the request's clause; these helpers let it read the
-// clause, not the whole message, and read three colloquial forms of
-// German that written grammar leaves out:
+// clause, not the whole message, and read the colloquial forms of German
+// that written grammar leaves out:
 //
 //   - a bare noun phrase asked for ("bitte ein Mensch, ich versteh das
-//     alles nicht"): the request is its own clause, whatever follows;
+//     alles nicht", "ein Mensch wäre mir lieber"): the request is its
+//     own clause, whatever follows (bareNounClause);
 //   - the uninflected "jemand" as the object ("ich möchte jemand vom Team
 //     sprechen"; Duden, "jemand": in the dative and accusative the
 //     uninflected form is common in speech) and the accusative object of
 //     "sprechen" with a "vom Team" after it (Duden, "sprechen", 3.:
-//     "jemanden sprechen" — have a word with someone);
+//     "jemanden sprechen" — have a word with someone; speechObject);
+//   - the modal of "kann … mit mir sprechen" before a subject with its
+//     phrase ("kann bitte jemand aus dem Digitalteam mit mir sprechen";
+//     subjectReach);
 //   - a relative clause typed without its comma ("gibts ne Person die
 //     mir hilft"): the relative pronoun is told from the article by what
 //     follows it — an article stands before a noun, never before a
 //     personal pronoun (Duden grammar, der/die/das as article and as
-//     pronoun);
+//     pronoun; relPronoun);
 //   - "wer kann sich bei mir melden": the interrogative with a modal
 //     asking for an act at the member (a call-back) is a request, as the
-//     rhetorical "who will …" of a help desk chat is.
+//     rhetorical "who will …" of a help desk chat is (whoRequest);
+//   - a second clause that only says the member does not understand or
+//     cope ("kann mir jemand helfen? mit dir komm ich nicht klar") names
+//     no topic beside the request (complaintRest).
 
 // askingBitte are the words of a polite request before or after a bare
 // noun phrase ("bitte einen Menschen", "a human please").
@@ -46,17 +53,17 @@ const maxBare = 8
 // noun phrase asked for with "bitte"/"please" ("bitte ein Mensch, ich
 // versteh das alles nicht", "bitte einen echten Menschen. Der Bot …"):
 // nothing in it but "bitte", articles and particles (bareWords), words
-// that make a person real, the noun, and other persons joined by „oder“
+// that make a person real, the noun, and other persons joined by "oder"
 // or named by where they come from ("einen Menschen oder jemanden vom
 // Team"). The subjunctive of a wish with a word of liking stands for
 // "bitte" ("ein Mensch wäre mir lieber", "ein echter Mensch wäre schön";
 // niceWords, as the polite frame of a call-back reads them). A subject
-// makes "bitte" the verb
-// "bitten" ("ich bitte den Admin, …"), so none may stand in it; a class
-// of people is the address of a vocative ("bitte Leute, …"; groupWords),
-// not a person asked for. The caller leaves out a message with an
-// embedded or a question of its own ("bitte ein Mensch, wie teile ich
-// …"): its question is searched.
+// makes "bitte" the verb "bitten" ("ich bitte den Admin, …"), so none may
+// stand in it; a class of people is the address of a vocative ("bitte
+// Leute, …"; groupWords), not a person asked for; a compound that only
+// begins with a staff head is a thing (headCompound). The caller leaves
+// out a message with an embedded or a question of its own ("bitte ein
+// Mensch, wie teile ich …"): its question is searched.
 //
 // The walks from i stop at the first word that is not bare and after
 // maxBare words, so the calls for all words of a message stay linear (a
