@@ -98,11 +98,27 @@ func bareNounClause(ws []string, brk []bool, i int) bool {
 		}
 	}
 	for k := i + 1; k < len(ws) && open(k); k++ {
+		if newClause(ws, k) {
+			break // "bitte ein Mensch ich versteh das nicht"
+		}
 		if k-i > maxBare || !bare(k) {
 			return false
 		}
 	}
 	return asked || wish && nice
+}
+
+// clauseSubjects are the personal pronouns that open a main clause as its
+// subject (Duden grammar: Personalpronomen im Nominativ): in a bare noun
+// phrase none can stand, so one with a word after it starts the next
+// clause, typed without its comma or with a dash ("bitte einen Menschen
+// ich komm hier nicht weiter", "bitte ein Mensch - ich versteh …").
+var clauseSubjects = union(memberSubjects, set("du", "i", "we"))
+
+// newClause reports whether a subject pronoun at k, with a word after it,
+// opens a clause of its own after a bare noun phrase.
+func newClause(ws []string, k int) bool {
+	return clauseSubjects[ws[k]] && k+1 < len(ws)
 }
 
 // headEndings are the endings of a staff head as a noun of its own
@@ -211,13 +227,68 @@ func relPronoun(ws []string, j int) bool {
 // kann sich in Element bei mir melden"; toolPlace) it asks what the tool
 // allows.
 func whoRequest(ws []string, brk []bool, i int) bool {
-	if toolPlace(ws, brk, i) {
+	if placeAround(ws, brk, i) {
 		return false
 	}
 	for k := max(i-7, 0); k+1 < i; k++ {
 		if ws[k] == "wer" && modalWords[ws[k+1]] && ws[k+1] != "bitte" && sameClause(brk, k, i) {
 			return true
 		}
+	}
+	return false
+}
+
+// placeReach is how many words on either side of a verb placeAround
+// reads: a message's sentence around it, bounded so that the calls for
+// all words of a message stay linear.
+const placeReach = 16
+
+// placeAround reports whether a place that is a tool (toolPlace: "in der
+// Konferenz", "per Talk") stands within placeReach words of ws[i], in any
+// clause: "wer kann sich bei mir melden, wenn ich die Hand hebe in der
+// Konferenz" asks what the tool does (in BigBlueButton "sich melden" is
+// raising one's hand), wherever the place is named.
+func placeAround(ws []string, brk []bool, i int) bool {
+	for j := max(i-placeReach, 0); j < min(i+placeReach, len(ws)); j++ {
+		switch ws[j] {
+		case "in", "im", "per", "ueber", "uebers", "via":
+			if toolPlace(ws, brk, j) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// conditionSubjects are the subjects of a conditional clause that make it
+// the member's situation: the member, or "man" (Duden grammar: the
+// indefinite pronoun as a general subject).
+var conditionSubjects = union(memberSubjects, set("man"))
+
+// memberCondition reports whether a conditional or temporal clause
+// (condWords: wenn, falls, sobald …) follows the verb ws[i] — in its
+// clause or opening the next one — with the member as its subject ("…
+// bei mir melden, wenn ich die Hand hebe", "… wenn ich präsentiere"): it
+// tells the situation of the member in a tool, in which "sich melden" is
+// raising one's hand or a notice, not a call-back asked for. A condition
+// of the helpers' or of the matter's ("wenn ihr Zeit habt", "wenn es
+// geht", "falls das Passwort nicht geht") leaves the request. Without
+// the text a comma and a full stop are one break here, so "melden. Wenn
+// ich …" is read the same.
+func memberCondition(ws []string, brk []bool, i int) bool {
+	for k := i + 1; k < len(ws) && k <= i+placeReach; k++ {
+		if k-1 > i && brk[k-1] {
+			return false // past the clause after the verb's
+		}
+		if !condWords[ws[k]] {
+			continue
+		}
+		for j := k + 1; j < len(ws) && j <= k+3 && sameClause(brk, k, j); j++ {
+			if conditionSubjects[ws[j]] {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }

@@ -43,7 +43,22 @@ func TestPersonFrame(t *testing.T) {
 		{"kann mir jemand helfen? mit dir komm ich nicht klar", true},
 		{"kann mir das jemand zeigen? ich blick da nicht durch", true},
 		{"can someone help me? i don't understand", true},
+		// The next clause typed without its comma, or after a dash:
+		// a subject pronoun opens it (review and mend).
+		{"bitte ein mensch ich versteh das alles nicht", true},
+		{"bitte einen menschen ich komm hier nicht weiter", true},
+		{"bitte jemand vom support ich check das nicht", true},
+		{"bitte ein mensch - ich versteh das alles nicht", true},
+		// A condition of the helpers' or of the matter keeps a call-back.
+		{"kann sich jemand bei mir melden, wenn ihr zeit habt", true},
+		{"wer kann sich bei mir melden falls es geht", true},
 		// Guide questions with the same words stay guide questions.
+		{"bitte ein mensch ich möchte wissen wie ich einen ordner teile", false},
+		// The member's situation in a tool after "sich melden", or a
+		// tool named anywhere: raising one's hand, not a call-back.
+		{"wer kann sich bei mir melden wenn ich die hand hebe in der konferenz", false},
+		{"wer kann sich bei mir melden wenn ich einen raum erstelle", false},
+		{"kann sich jemand bei mir melden, wenn ich präsentiere", false},
 		{"bitte ein mensch, wie teile ich einen ordner", false},
 		{"kann mir jemand helfen, wie teile ich einen ordner?", false},
 		{"bitte leute, ich hab ein problem mit dem passwort", false},
@@ -90,6 +105,10 @@ func TestPersonFrameParts(t *testing.T) {
 		{"ich möchte jemand vom team zur videokonferenz einladen", noHuman},
 		{"gibt es im team die funktion zum teilen", noHuman},
 		{"wer meldet sich bei mir?", noHuman},
+		{"wer kann sich bei mir melden wenn ich die hand hebe", noHuman},
+		{"wer kann sich bei mir melden, wenn ich präsentiere in der konferenz", noHuman},
+		{"kann sich jemand bei mir melden wenn man die hand hebt", noHuman},
+		{"bitte einen menschen ich komm hier nicht weiter", sureHuman},
 	} {
 		if got := signal(c.msg); got != c.want {
 			t.Errorf("%q: signal %d, want %d", c.msg, got, c.want)
