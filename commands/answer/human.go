@@ -1397,7 +1397,7 @@ const (
 func clauseStarts(text string, ws []word) []bool {
 	out := make([]bool, len(ws))
 	for i := 1; i < len(ws); i++ {
-		out[i] = chat.BreakBefore(text, ws[i].start, commaBreaks)
+		out[i] = chat.BreakBefore(text, ws[i].start, commaBreaks) || spacedDash(text, ws[i].start)
 	}
 	return out
 }

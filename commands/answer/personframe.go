@@ -1,6 +1,9 @@
 package answer
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Requests for a person in a wider frame: the request is whole in one
 // clause, and the message around it says more (a second clause of
@@ -380,4 +383,24 @@ func subjectReach(ws []string, i, k int) int {
 		}
 	}
 	return k - 3 - i
+}
+
+// spacedDash reports whether a dash with blanks on both sides stands
+// before position p of text ("bitte ein Mensch - das ist mir zu viel"):
+// a clause break (Duden, Gedankenstrich), unlike the hyphen of a compound
+// ("Support-Mail"), which has no blank beside it.
+func spacedDash(text string, p int) bool {
+	k := p
+	for k > 0 && (text[k-1] == ' ' || text[k-1] == '\t') {
+		k--
+	}
+	if k == p {
+		return false
+	}
+	r, size := utf8.DecodeLastRuneInString(text[:k])
+	if r != '-' && r != '–' && r != '—' {
+		return false
+	}
+	k -= size
+	return k > 0 && (text[k-1] == ' ' || text[k-1] == '\t')
 }

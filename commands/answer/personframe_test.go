@@ -49,6 +49,8 @@ func TestPersonFrame(t *testing.T) {
 		{"bitte einen menschen ich komm hier nicht weiter", true},
 		{"bitte jemand vom support ich check das nicht", true},
 		{"bitte ein mensch - ich versteh das alles nicht", true},
+		{"bitte ein mensch - das ist mir zu kompliziert", true},
+		{"bitte einen mitarbeiter – der bot versteht mich nicht", true},
 		// A condition of the helpers' or of the matter keeps a call-back.
 		{"kann sich jemand bei mir melden, wenn ihr zeit habt", true},
 		{"wer kann sich bei mir melden falls es geht", true},
@@ -130,6 +132,27 @@ func TestPersonFrameParts(t *testing.T) {
 	} {
 		if got := complaintClause(foldWords(tokens(c.clause))); got != c.complaint {
 			t.Errorf("%q: complaint %v, want %v", c.clause, got, c.complaint)
+		}
+	}
+}
+
+// TestSpacedDash: a dash with blanks on both sides is a clause break, the
+// hyphen of a compound is none.
+func TestSpacedDash(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		brk  bool
+	}{
+		{"mensch - das", true},
+		{"mensch – das", true},
+		{"mensch —das", false},
+		{"support-mail", false},
+		{"support -mail", false},
+		{"mensch das", false},
+	} {
+		ws := tokens(c.text)
+		if got := clauseStarts(c.text, ws)[len(ws)-1]; got != c.brk {
+			t.Errorf("%q: break %v, want %v", c.text, got, c.brk)
 		}
 	}
 }
