@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -300,16 +301,15 @@ func memberCondition(ws []string, brk []bool, i int) bool {
 // cope ("ich versteh das alles nicht", "mit dir komm ich nicht klar",
 // "ich blick da nicht durch", "das ist mir zu kompliziert") names no
 // topic beside a request for a person: it says why a person is wanted.
-// The idioms are Duden's: "verstehen", "kapieren", "durchblicken",
-// "klarkommen", "zurechtkommen", "weiterkommen" negated, and "zu
-// kompliziert", "zu schwierig", "zu viel"; in English "I don't
-// understand", "I don't get it" (Cambridge Dictionary, "get": understand).
+// Its verbs are the ones the package reads already: not understanding
+// and written help failing (critUnderstand, failVerbs: "versteh",
+// "kapier", "weiter" of "weiterkommen"), and the verbs of coping with
+// their separable particle (copeVerbs: "klarkommen", "zurechtkommen",
+// "hinkriegen"; Duden, the particle stands after the verb in a main
+// clause), "durchblicken" besides; or "zu kompliziert", "zu schwierig",
+// "zu viel" (Duden). A verb of coping without its particle ("ich komme
+// heute nicht") tells no trouble.
 var (
-	// complaintVerbs are the words of not understanding and not coping,
-	// folded (the verbs as typed in chat, their particles).
-	complaintVerbs = set("verstehe", "versteh", "verstehst", "versteht", "verstehen", "kapiere", "kapier", "kapiert", "blicke",
-		"blick", "durch", "komme", "komm", "kommen", "klar", "zurecht", "weiter", "raffe", "raff", "checke", "check",
-		"understand", "get", "follow")
 	// tooWords are what is too much for the member after "zu", "too".
 	tooWords = set("kompliziert", "schwierig", "schwer", "viel", "umstaendlich", "complicated", "difficult", "confusing",
 		"much")
@@ -317,18 +317,47 @@ var (
 	// intensifiers (Duden: "gar nicht", "überhaupt nicht", "alles").
 	complaintFill = set("gar", "ueberhaupt", "total", "echt", "alles", "davon", "damit", "dir", "dich", "du", "so",
 		"absolut", "leider", "irgendwie", "wirklich", "hier", "too")
+	// troubleParts are the separable verbs of trouble besides copeVerbs,
+	// with their particles: "durchblicken" (Duden: ugs. verstehen) and
+	// "weiterkommen" (failVerbs reads its "weiter").
+	troubleParts = map[string][]string{"blick": {"durch"}, "blicke": {"durch"}, "blicken": {"durch"},
+		"komme": {"weiter"}, "komm": {"weiter"}, "kommen": {"weiter"}}
 )
 
+// copeParts returns the particles that make the verb w one of coping or
+// trouble ("komm" … "klar", "komm" … "weiter"; copeVerbs, troubleParts)
+// and whether w is one.
+func copeParts(w string) ([]string, bool) {
+	parts, ok := copeVerbs[w]
+	more, ok2 := troubleParts[w]
+	if !ok2 {
+		return parts, ok
+	}
+	return append(slices.Clone(parts), more...), true
+}
+
 // complaintClause reports whether the clause ws says only that the member
-// does not understand or cope: a negated verb of understanding or coping,
-// or "zu" with a word of too much, and nothing else but filler.
+// does not understand or cope: a negated verb of understanding or of
+// coping with its particle, or "zu" with a word of too much, and nothing
+// else but filler.
 func complaintClause(ws []string) bool {
 	neg, cope, too := false, false, false
+	particle := map[int]bool{} // the particles of the verbs of coping read
 	for i, x := range ws {
+		parts, verb := copeParts(x)
 		switch {
+		case particle[i]:
 		case x == "nix" || x == "garnicht" || notWords[x] || failNot[x]:
 			neg = true
-		case complaintVerbs[x]:
+		case critUnderstand[x] || failVerbs[x]:
+			cope = true
+		case verb:
+			// The verb counts with its particle only ("ich komme
+			// heute nicht" tells no trouble; "work" without "out" is
+			// no coping).
+			if !hasParticle(ws, i, parts, particle) {
+				return false
+			}
 			cope = true
 		case tooWords[x] && i > 0 && (ws[i-1] == "zu" || ws[i-1] == "too"):
 			too = true
@@ -338,6 +367,23 @@ func complaintClause(ws []string) bool {
 		}
 	}
 	return cope && neg || too
+}
+
+// hasParticle reports whether one of the particles parts of the verb ws[i]
+// follows it in the clause, within maxBare words (none needed when parts
+// is empty), and marks it read. The bound keeps a clause of many verbs
+// linear.
+func hasParticle(ws []string, i int, parts []string, read map[int]bool) bool {
+	if len(parts) == 0 {
+		return true
+	}
+	for k := i + 1; k < min(i+1+maxBare, len(ws)); k++ {
+		if slices.Contains(parts, ws[k]) {
+			read[k] = true
+			return true
+		}
+	}
+	return false
 }
 
 // complaintRest reports whether every clause of a message that names
