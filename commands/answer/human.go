@@ -233,7 +233,7 @@ var (
 )
 
 // isStaff reports whether w names the people behind the bot: a staff noun,
-// a word ending in "team" or one starting with a staff head.
+// a word ending in "team" or a staff head with a noun's ending.
 func isStaff(w string) bool {
 	if staffNouns[w] {
 		return true
@@ -246,12 +246,7 @@ func isStaff(w string) bool {
 			return true
 		}
 	}
-	for _, h := range staffHeads {
-		if strings.HasPrefix(w, h) {
-			return true
-		}
-	}
-	return false
+	return staffHead(w) // "Mitarbeiterin", not "Mitarbeiterkonto" (personframe.go)
 }
 
 // isPerson: a human, staff, someone or the plural "you".

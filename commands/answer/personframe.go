@@ -40,12 +40,27 @@ import (
 // noun phrase ("bitte einen Menschen", "a human please").
 var askingBitte = set("bitte", "please")
 
-// bareWords may stand in a bare noun phrase asked for: the articles
-// (also the colloquial "ne", "nen", "n"; Duden) and the particles of a
-// request (Duden, Modalpartikeln: mal, doch, jetzt, endlich, …).
-var bareWords = set("ein", "eine", "einen", "einem", "ne", "nen", "n", "den", "die", "der", "the", "a", "an", "mal",
-	"doch", "jetzt", "sofort", "endlich", "nun", "schnell", "kurz", "lieber", "gern", "gerne", "einfach", "nur", "now",
-	"just", "some")
+// bareWords may stand in a bare noun phrase asked for: the articles (the
+// determiners that also lead a noun in nounLeadWords, so no negation, no
+// "neue" or "jede"; and "an", the colloquial "ne", "nen", "n"; Duden) and
+// the particles of a request (requestParticles).
+var bareWords = union(common(determiners, nounLeadWords), set("an", "ne", "nen", "n"), requestParticles)
+
+// requestParticles are the particles and adverbs of a request (Duden,
+// Modalpartikeln: mal, doch, jetzt, endlich, …; "just", "now").
+var requestParticles = set("mal", "doch", "jetzt", "sofort", "endlich", "nun", "schnell", "kurz", "lieber", "gern",
+	"gerne", "einfach", "nur", "now", "just", "some")
+
+// common returns the words that are in both a and b.
+func common(a, b map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for w := range a {
+		if b[w] {
+			out[w] = true
+		}
+	}
+	return out
+}
 
 // maxBare is the most words a bare noun phrase asked for has on either
 // side of its noun ("bitte mal einen echten Menschen oder jemanden vom
@@ -65,7 +80,7 @@ const maxBare = 8
 // makes "bitte" the verb "bitten" ("ich bitte den Admin, …"), so none may
 // stand in it; a class of people is the address of a vocative ("bitte
 // Leute, …"; groupWords), not a person asked for; a compound that only
-// begins with a staff head is a thing (headCompound). The caller leaves
+// begins with a staff head is a thing (staffHead, read by isStaff). The caller leaves
 // out a message with an embedded or a question of its own ("bitte ein
 // Mensch, wie teile ich …"): its question is searched.
 //
@@ -73,7 +88,7 @@ const maxBare = 8
 // maxBare words, so the calls for all words of a message stay linear (a
 // hostile message of nouns and "bitte").
 func bareNounClause(ws []string, brk []bool, i int) bool {
-	if groupWords[ws[i]] || headCompound(ws[i]) {
+	if groupWords[ws[i]] {
 		return false
 	}
 	asked, wish, nice := false, false, false
@@ -86,7 +101,7 @@ func bareNounClause(ws []string, brk []bool, i int) bool {
 		case niceWords[x] || x == "lieber":
 			nice = true
 		case bareWords[x] || realWords[x] || x == "mir" || x == "be" || x == "oder" || x == "or" || originWords[x]:
-		case isPerson(x) && !groupWords[x] && !whoWords[x] && !headCompound(x):
+		case isPerson(x) && !groupWords[x] && !whoWords[x]:
 			// "einen Menschen oder jemanden vom Team"
 		default:
 			return false
@@ -127,16 +142,18 @@ func newClause(ws []string, k int) bool {
 
 // headEndings are the endings of a staff head as a noun of its own
 // (Mitarbeiter, Mitarbeiterin, Mitarbeiterinnen, Mitarbeitende,
-// Mitarbeitenden, Helfers).
-var headEndings = set("", "in", "innen", "e", "en", "n", "s", "es", "inen")
+// Mitarbeitender, Mitarbeitendem, Helfers; the endings of a nominalised
+// adjective as roleEndings has them).
+var headEndings = union(set("", "in", "innen", "n", "s", "es", "inen"), roleEndings)
 
-// headCompound reports whether w is a compound that only begins with a
-// staff head (staffHeads: "Mitarbeiterkonto", "Helferzugang"): its head
-// is the last part (Duden grammar, Determinativkompositum), a thing, not
-// a person.
-func headCompound(w string) bool {
+// staffHead reports whether w is a staff head (staffHeads) with the ending
+// of a noun of its own: a compound that only begins with one
+// ("Mitarbeiterkonto", "Helferzugang") has its head in the last part
+// (Duden grammar, Determinativkompositum) and names a thing, not a
+// person.
+func staffHead(w string) bool {
 	for _, h := range staffHeads {
-		if strings.HasPrefix(w, h) && !headEndings[w[len(h):]] {
+		if strings.HasPrefix(w, h) && headEndings[w[len(h):]] {
 			return true
 		}
 	}
@@ -193,7 +210,7 @@ func speechObject(ws []string, brk []bool, i, k int) bool {
 			subject = true
 		case speechModals[x]:
 			modal = true
-		case !bareWords[x] && x != "das":
+		case !bareWords[x]:
 			return false
 		}
 	}

@@ -67,6 +67,11 @@ func TestPersonFrame(t *testing.T) {
 		{"ich bitte den admin, mich freizuschalten", false},
 		{"bitte ein mitarbeiterkonto, ich finde keins", false},
 		{"bitte einen helferzugang, ich komm nicht rein", false},
+		// A compound that only begins with a staff head is no staff
+		// anywhere (isStaff; review and mend).
+		{"bitte ein mitarbeiterkonto", false},
+		{"ich brauche administratorrechte für den raum", false},
+		{"ich möchte mit einem mitarbeitenden sprechen", true},
 		{"bitte eine ansprechpartnerin, ich bin verloren", true},
 		{"ich möchte als admin sprechen", false},
 		{"ein admin wäre toll, wie richte ich den raum ein", false},
@@ -162,6 +167,20 @@ func TestSpacedDash(t *testing.T) {
 		ws := tokens(c.text)
 		if got := clauseStarts(c.text, ws)[len(ws)-1]; got != c.brk {
 			t.Errorf("%q: break %v, want %v", c.text, got, c.brk)
+		}
+	}
+}
+
+// TestStaffHead: a staff head with a noun's ending names staff; a compound
+// that only begins with one names a thing.
+func TestStaffHead(t *testing.T) {
+	for w, want := range map[string]bool{
+		"mitarbeiter": true, "mitarbeiterin": true, "mitarbeiterinnen": true, "mitarbeitender": true,
+		"mitarbeitenden": true, "helfers": true, "administratoren": true,
+		"mitarbeiterkonto": false, "administratorrechte": false, "helferzugang": false, "mitarbeiterausweis": false,
+	} {
+		if got := isStaff(w); got != want {
+			t.Errorf("isStaff(%q) = %v, want %v", w, got, want)
 		}
 	}
 }
