@@ -248,7 +248,7 @@ func relPronoun(ws []string, j int) bool {
 // kann sich in Element bei mir melden"; toolPlace) it asks what the tool
 // allows.
 func whoRequest(ws []string, brk []bool, i int) bool {
-	if placeAround(ws, brk, i) {
+	if placeAround(ws, brk, i) || memberCondition(ws, brk, i, true) {
 		return false
 	}
 	for k := max(i-7, 0); k+1 < i; k++ {
@@ -287,29 +287,37 @@ func placeAround(ws []string, brk []bool, i int) bool {
 var conditionSubjects = union(memberSubjects, set("man"))
 
 // memberCondition reports whether a conditional or temporal clause
-// (condWords: wenn, falls, sobald …) follows the verb ws[i] — in its
-// clause or opening the next one — with the member as its subject ("…
-// bei mir melden, wenn ich die Hand hebe", "… wenn ich präsentiere"): it
-// tells the situation of the member in a tool, in which "sich melden" is
-// raising one's hand or a notice, not a call-back asked for. A condition
-// of the helpers' or of the matter's ("wenn ihr Zeit habt", "wenn es
-// geht", "falls das Passwort nicht geht") leaves the request. Without
-// the text a comma and a full stop are one break here, so "melden. Wenn
-// ich …" is read the same.
-func memberCondition(ws []string, brk []bool, i int) bool {
+// (condWords: wenn, falls, sobald …) follows the verb ws[i] with the
+// member as its subject ("… bei mir melden wenn ich die Hand hebe", "…
+// wenn ich präsentiere"): it tells the situation of the member in a
+// tool, in which "sich melden" is raising one's hand or a notice, not a
+// call-back asked for. A condition of the helpers' or of the matter's
+// ("wenn ihr Zeit habt", "wenn es geht", "falls das Passwort nicht
+// geht") leaves the request. The condition is read in the verb's clause,
+// or with next also in the clause after it: the grammar's breaks do not
+// tell a comma from a full stop, so a request of main's grammar with a
+// sentence after it ("kann sich jemand vom Team bei mir melden? wenn ich
+// anrufe, geht keiner ran") keeps its own clause; the "wer" of
+// whoRequest, new here, reads the next clause too.
+func memberCondition(ws []string, brk []bool, i int, next bool) bool {
 	for k := i + 1; k < len(ws) && k <= i+placeReach; k++ {
-		if k-1 > i && brk[k-1] {
-			return false // past the clause after the verb's
+		if k < len(brk) && brk[k] && (!next || !condWords[ws[k]]) {
+			return false // past the verb's clause, or the next one not a condition
 		}
-		if !condWords[ws[k]] {
-			continue
+		if condWords[ws[k]] {
+			return memberSubject(ws, brk, k)
 		}
-		for j := k + 1; j < len(ws) && j <= k+3 && sameClause(brk, k, j); j++ {
-			if conditionSubjects[ws[j]] {
-				return true
-			}
+	}
+	return false
+}
+
+// memberSubject reports whether the clause opened by the subjunction ws[k]
+// has the member (or "man") as its subject, within three words.
+func memberSubject(ws []string, brk []bool, k int) bool {
+	for j := k + 1; j < len(ws) && j <= k+3 && sameClause(brk, k, j); j++ {
+		if conditionSubjects[ws[j]] {
+			return true
 		}
-		return false
 	}
 	return false
 }

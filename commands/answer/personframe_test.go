@@ -54,13 +54,15 @@ func TestPersonFrame(t *testing.T) {
 		// A condition of the helpers' or of the matter keeps a call-back.
 		{"kann sich jemand bei mir melden, wenn ihr zeit habt", true},
 		{"wer kann sich bei mir melden falls es geht", true},
+		// A sentence after the request is its own.
+		{"kann sich jemand vom team bei mir melden? wenn ich anrufe geht keiner ran", true},
 		// Guide questions with the same words stay guide questions.
 		{"bitte ein mensch ich möchte wissen wie ich einen ordner teile", false},
 		// The member's situation in a tool after "sich melden", or a
 		// tool named anywhere: raising one's hand, not a call-back.
 		{"wer kann sich bei mir melden wenn ich die hand hebe in der konferenz", false},
 		{"wer kann sich bei mir melden wenn ich einen raum erstelle", false},
-		{"kann sich jemand bei mir melden, wenn ich präsentiere", false},
+		{"kann sich jemand bei mir melden wenn ich präsentiere", false},
 		{"bitte ein mensch, wie teile ich einen ordner", false},
 		{"kann mir jemand helfen, wie teile ich einen ordner?", false},
 		{"bitte leute, ich hab ein problem mit dem passwort", false},
