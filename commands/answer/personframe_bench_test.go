@@ -18,6 +18,12 @@ func BenchmarkDecide60KBPersonFrame(b *testing.B) {
 		{"speech", "ich möchte lieber jemand vom team sprechen "},
 		{"relative", "gibts ne person die mir hilft wer kann sich bei mir melden "},
 		{"complaint", "kann mir jemand helfen, ich versteh das alles nicht, "},
+		// The mend: a condition and a place after the call-back, a
+		// subject pronoun and a dash after a bare noun, coping verbs
+		// looking for their particle.
+		{"condition", "wer kann sich bei mir melden wenn ich die hand hebe in der konferenz "},
+		{"pronoun", "bitte ein mensch ich bitte ein mensch - du "},
+		{"particle", "kann mir jemand helfen? ich komme komme komme komme komme komme komme "},
 	} {
 		msg := strings.Repeat(c.unit, 60_000/len(c.unit))
 		b.Run(c.name, func(b *testing.B) {
