@@ -221,6 +221,9 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 	}
 	if person != noHuman {
 		c, q, a := personRest(folded)
+		if c && !q && complaintRest(folded, brk) {
+			c = false // "… helfen? mit dir komm ich nicht klar" (personframe.go)
+		}
 		content, question, at = c, question || q, a
 		// Nothing but the request: "kann mir das jemand zeigen?". A
 		// question for the way to a person and nothing else ("wann

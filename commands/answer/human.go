@@ -235,7 +235,7 @@ var (
 )
 
 // isStaff reports whether w names the people behind the bot: a staff noun,
-// a word ending in "team" or one starting with a staff head.
+// a word ending in "team" or a staff head with a noun's ending.
 func isStaff(w string) bool {
 	if staffNouns[w] {
 		return true
@@ -248,12 +248,7 @@ func isStaff(w string) bool {
 			return true
 		}
 	}
-	for _, h := range staffHeads {
-		if strings.HasPrefix(w, h) {
-			return true
-		}
-	}
-	return false
+	return staffHead(w) // "Mitarbeiterin", not "Mitarbeiterkonto" (personframe.go)
 }
 
 // isPerson: a human, staff, someone or the plural "you".
@@ -769,6 +764,9 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 	// i ("einen Menschen sprechen"); a subject ("die Leute hören mich
 	// nicht, wenn ich spreche") is not.
 	partner := func(i, k int) bool {
+		if speechObject(ws, brk, i, k) {
+			return true // "ich möchte jemand vom Team sprechen" (personframe.go)
+		}
 		// "jemanden, mit dem ich sprechen kann", "someone, with whom …".
 		if k < i && k+2 < len(ws) && k+1 < len(brk) && brk[k+1] && partnerWords[ws[k+1]] &&
 			(ws[k+2] == "dem" || ws[k+2] == "der" || ws[k+2] == "denen" || ws[k+2] == "whom") && clause(k+1, i) {
@@ -795,12 +793,15 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// Someone speaks with the member: "kann jemand mit mir
 		// sprechen", "can someone talk to me" — a request only with a
 		// modal and without a negation in the clause; "Die Leute reden
-		// nicht mit mir" tells what happens.
+		// nicht mit mir" tells what happens. The modal stands before
+		// the person ("kann bitte jemand aus dem Digitalteam mit mir
+		// sprechen"; subjectReach, personframe.go).
+		lo := subjectReach(ws, i, k)
 		return near(i, -3, 3, func(j int) bool {
 			return partnerWords[ws[j]] && j+1 < len(ws) && self(ws[j+1]) && clause(i, j)
 		}) >= 0 &&
-			near(i, -5, 4, func(j int) bool { return modalWords[ws[j]] && clause(i, j) }) >= 0 &&
-			near(i, -5, 4, func(j int) bool { return notWords[ws[j]] && clause(i, j) }) < 0
+			near(i, lo, 4, func(j int) bool { return modalWords[ws[j]] && clause(i, j) }) >= 0 &&
+			near(i, lo, 4, func(j int) bool { return notWords[ws[j]] && clause(i, j) }) < 0
 	}
 	// emb opens the first embedded question (len(ws) if none).
 	emb := firstEmbedded(ws)
@@ -1063,7 +1064,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			// After a noun, "der/die/den/mit" opens a relative clause
 			// only after a comma ("einen Menschen, der …"; not "gibt es
 			// im Team die Funktion, …").
-			(someoneWords[w] || i+1 < len(brk) && brk[i+1] || ws[i+1] == "who" || ws[i+1] == "that" || ws[i+1] == "i") &&
+			(someoneWords[w] || i+1 < len(brk) && brk[i+1] || relPronoun(ws, i+1) || ws[i+1] == "who" || ws[i+1] == "that" || ws[i+1] == "i") &&
 			(someoneWords[w] && within(ws, i+2, i+6, in(knowWords)) ||
 				within(ws, i-4, i, in(seekWords)) && within(ws, i+2, i+8, func(x string) bool {
 					return helpVerbs[x] || speakVerbs[x] || callVerbs[x] || showVerbs[x] || askVerbs[x]
@@ -1162,8 +1163,8 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			sig = max(sig, maybeHuman)
 		// Someone gets back to me: "kann sich jemand bei mir melden".
 		case (w == "melden" || w == "meldet" || w == "melde") && within(ws, i-4, i+4, func(x string) bool { return x == "bei" }) &&
-			within(ws, i-4, i+4, func(x string) bool { return x == "mir" || x == "uns" }) && near(i, -7, 5, helper) >= 0 &&
-			!conditional(i):
+			within(ws, i-4, i+4, func(x string) bool { return x == "mir" || x == "uns" }) && (near(i, -7, 5, helper) >= 0 || whoRequest(ws, brk, i)) &&
+			!conditional(i) && !memberCondition(ws, brk, i, false): // "… melden, wenn ich präsentiere" (personframe.go)
 			return sureHuman
 		// Someone writes to the member: "kann mir ein Admin schreiben",
 		// "kann mir jemand vom Support schreiben", "can an admin write
@@ -1240,7 +1241,8 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 			return sureHuman
 		// "Mensch bitte", "human please", "bitte einen Menschen".
 		case (humanNouns[w] || isStaff(w) && w != "team") && (within(ws, i+1, i+2, func(x string) bool { return x == "bitte" || x == "please" }) ||
-			len(ws) <= 5 && within(ws, i-3, i, func(x string) bool { return x == "bitte" || x == "please" })):
+			len(ws) <= 5 && within(ws, i-3, i, func(x string) bool { return x == "bitte" || x == "please" }) ||
+			!direct && emb == len(ws) && bareNounClause(ws, brk, i)):
 			return sureHuman
 		// Someone helps me, shows or tells me: "kann mir das jemand
 		// zeigen", "can someone help me". "Who helps?" ("wer kann mir
@@ -1392,7 +1394,7 @@ const (
 func clauseStarts(text string, ws []word) []bool {
 	out := make([]bool, len(ws))
 	for i := 1; i < len(ws); i++ {
-		out[i] = chat.BreakBefore(text, ws[i].start, commaBreaks)
+		out[i] = chat.BreakBefore(text, ws[i].start, commaBreaks) || spacedDash(text, ws[i].start)
 	}
 	return out
 }
