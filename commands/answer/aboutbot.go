@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/lotse-bot/lotse/guides/search"
+	"github.com/lotse-bot/lotse/internal/utf8cut"
 )
 
 // Questions about Lotse itself. In a direct chat with the bot the German
@@ -345,5 +346,5 @@ func botMayHelp(d Decision) bool {
 // (the search reads a query's first words, maxQueryTokens), then q, cut
 // at a character so that the query stays within maxMessage bytes.
 func botQuery(name, q string) string {
-	return name + " " + cutAt(q, max(maxMessage-len(name)-1, 0))
+	return name + " " + utf8cut.Prefix(q, maxMessage-len(name)-1)
 }

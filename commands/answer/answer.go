@@ -13,10 +13,10 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
+	"github.com/lotse-bot/lotse/internal/utf8cut"
 )
 
 // Outcome is what Lotse does with a message.
@@ -406,22 +406,11 @@ func noGuideReply(tx *Texts, opts Options, question, note string) string {
 // for quoting a question back.
 func Shorten(s string, max int) string { return guides.Shorten(s, max) }
 
-// cutAt cuts s to at most n bytes, at the start of a rune.
-func cutAt(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
-}
-
 // clean cuts the message to maxMessage bytes, drops quoted lines (a reply
 // fallback "> <@alice:…> …"), HTML tags and Markdown markup characters,
 // makes every Unicode space an ASCII space or line break, and trims it.
 func clean(s string) string {
-	s = cutAt(s, maxMessage)
+	s = utf8cut.Prefix(s, maxMessage)
 	if strings.Contains(s, "\n>") || strings.HasPrefix(s, ">") {
 		var keep []string
 		for _, l := range strings.Split(s, "\n") {

@@ -1164,7 +1164,7 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 		// Someone gets back to me: "kann sich jemand bei mir melden".
 		case (w == "melden" || w == "meldet" || w == "melde") && within(ws, i-4, i+4, func(x string) bool { return x == "bei" }) &&
 			within(ws, i-4, i+4, func(x string) bool { return x == "mir" || x == "uns" }) && (near(i, -7, 5, helper) >= 0 || whoRequest(ws, brk, i)) &&
-			!conditional(i) && !memberCondition(ws, brk, i, false): // "… melden, wenn ich präsentiere" (personframe.go)
+			!conditional(i) && !memberCondition(ws, brk, i, false): // "… melden wenn ich präsentiere" in the verb's own clause (personframe.go)
 			return sureHuman
 		// Someone writes to the member: "kann mir ein Admin schreiben",
 		// "kann mir jemand vom Support schreiben", "can an admin write

@@ -1,9 +1,9 @@
 // Package utf8cut cuts strings to a number of bytes without splitting a
 // UTF-8 sequence. The standard library and go.mau.fi/util have no such
-// function (utf8.RuneStart is the building block), and four places needed
-// it: a member's message cut to the engine's bound, an .ics content line
-// folded at 75 octets (RFC 5545 §3.1), a support draft cut to its bound,
-// and the context of a redacted name.
+// function (utf8.RuneStart is the building block), and several places need
+// it: a member's message cut to the answer engine's bound, an .ics content
+// line folded at 75 octets (RFC 5545 §3.1), a support draft cut to its
+// bound, and the context of a redacted name.
 package utf8cut
 
 import "unicode/utf8"
