@@ -44,6 +44,11 @@ type Result struct {
 	// Things are the query's words naming a device or another company's
 	// product (folded, in query order; see Hit.Thing and ThingGroup).
 	Things []string
+	// ThingWeight is the share of the query's weight its thing words
+	// (Things) carry: 1 − ThingWeight is the part of the message that is
+	// not the device or product, against which a guide's firm evidence
+	// besides the thing (Hit.Strong − Hit.StrongThing) is measured.
+	ThingWeight float64
 	// Runners are Hits[1:] in the order they have without
 	// Options.TopicRank, nil when TopicRank did not change that order:
 	// TopicRank decides which guide comes first and the order shown, but
@@ -1003,7 +1008,9 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 	things := thingConcepts(cs, plain, thingBuf[:0])
 	for _, ci := range things {
 		res.Things = append(res.Things, cs[ci].word)
+		res.ThingWeight += cs[ci].weight * cs[ci].idf / denom
 	}
+	res.ThingWeight = math.Min(1, res.ThingWeight)
 	// The learned re-ranking (rerank.go) may reorder the first rerankK,
 	// whatever the caller's limit (the first guide must not depend on
 	// how many hits are asked for: review rvS12, finding 7); the scope
