@@ -122,7 +122,9 @@ type Hit struct {
 	// it says it is about besides the device or product the message names
 	// („Benachrichtigungen“ in „mein Handy zeigt keine Benachrichtigungen“
 	// for the notifications guide; nothing of „mein Handy ist so langsam“
-	// for the app guide, which names the phone in its title).
+	// for the app guide, which names the phone in its title), to be read
+	// against the part of the query that is not the thing
+	// (1 − Result.ThingWeight).
 	StrongThing float64
 	// Aspect is set on the second and third hit only: the largest share
 	// of the query's weight carried by a word this guide names firmly in
