@@ -6,7 +6,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/guides/search"
 )
 
@@ -41,24 +40,39 @@ func restsOnThing(res search.Result, q string, ws []word) bool {
 		return false
 	}
 	h := res.Hits[0]
-	return h.Thing > 0 && h.Score*(1-h.Thing) < calib.minAnswer && !namesTool(ws) && !aboutBesidesThing(h) && thingSubject(res, q, ws)
+	return h.Thing > 0 && h.Score*(1-h.Thing) < calib.minAnswer && !namesTool(ws) && !aboutBesidesThing(res) && thingSubject(res, q, ws)
 }
 
-// aboutBesidesThing reports whether the guide h is firmly about something
-// of the message besides the thing it names: the share of the message it
-// meets firmly in what it says it is about (title, tags, aliases, example
-// questions, summary, taught questions: search.Hit.Strong) apart from the
-// thing words (search.Hit.StrongThing) reaches offTopicAnswerStrong: the
-// bar at which an off-topic signal (a named device among them) no longer
-// turns an answer into a choice, because the guide's own topic carries
-// the question. A member names a tool through its features as often as by its
-// name („mein Handy zeigt keine Benachrichtigungen vom Chat“, „der Laptop
-// synchronisiert die Dateien nicht“, "my iphone doesnt show the
-// calendar"): the guide's own topic words are the evidence, whichever
-// they are; „mein Handy ist so langsam“ meets the app guide in the phone
-// alone.
-func aboutBesidesThing(h search.Hit) bool {
-	return h.Strong-h.StrongThing >= calib.offTopicAnswerStrong
+// aboutBesidesThing reports whether the first guide of res is firmly
+// about something of the message besides the thing it names: of the
+// message's weight that is not the thing (1 − search.Result.ThingWeight),
+// the share it meets firmly in what it says it is about (title, tags,
+// aliases, example questions, summary, taught questions: search.Hit.Strong
+// without the thing words' part, search.Hit.StrongThing) reaches
+// offTopicAnswerStrong: the bar at which an off-topic signal (a named
+// device among them) no longer turns an answer into a choice, because the
+// guide's own topic carries the question. The share is taken of the rest
+// of the message, not of all of it: the device's own weight is evidence
+// neither way, and a short message spends much of its weight on it („mein
+// Handy zeigt keine Benachrichtigungen vom Chat an“ meets the
+// notifications guide in half of the whole message but in two thirds of
+// what is not the phone). The rest must itself be that share of the
+// message, though: a message that spends much of its weight on the device
+// is about the device, whichever word of the little rest a guide meets
+// („Handy ruckelt total“ meets the screen sharing guide in „ruckelt“
+// alone; „„Der Drucker ist offline“ windows 11“ the sync guide in
+// „offline“). A member names a tool through its features as often as by
+// its name („der Laptop synchronisiert die Dateien nicht“, "my iphone
+// doesnt show the calendar"): the guide's own topic words are the
+// evidence, whichever they are; „mein Handy ist so langsam“ meets the app
+// guide in the phone alone.
+func aboutBesidesThing(res search.Result) bool {
+	rest := 1 - res.ThingWeight
+	if len(res.Hits) == 0 || rest < calib.offTopicAnswerStrong {
+		return false
+	}
+	h := res.Hits[0]
+	return (h.Strong-h.StrongThing)/rest >= calib.offTopicAnswerStrong
 }
 
 // thingSubject reports whether a thing of the message (search.Result.Things)
@@ -93,7 +107,7 @@ func thingSubject(res search.Result, q string, ws []word) bool {
 	greets, greeted := true, false
 	for i := range ws {
 		switch {
-		case i > 0 && chat.BreakBefore(q, ws[i].start-base, commaBreaks):
+		case i > 0 && clauseBreakBefore(q, ws[i].start-base):
 			clause, taken, greets, greeted = i, false, true, false
 		case i > clause && greets && greeted:
 			clause, taken = i, false
@@ -131,14 +145,34 @@ func thingPhraseAt(ws []word, i int) int {
 
 // bareThingAt reports whether ws[i], without an article, may be the
 // subject of its clause rather than the modifier of the noun after it: a
-// verb, an adjective or the clause's end follows („Handy ruckelt“, „Handy
-// kaputt“, „Handy langsam“), not a noun („Handy Benachrichtigungen“, the
-// two words of a compound written apart: nounAfter).
+// verb, an adjective or the message's end follows („Handy ruckelt“,
+// „Handy kaputt“, „Handy langsam“), not a noun („Handy Benachrichtigungen“,
+// the two words of a compound written apart: nounAfter). After a clause
+// break the same holds, unless a clause with its own subject or question
+// follows (ownClauseAt): then the bare word is the topic's label, not a
+// subject („Handy – wie installiere ich die App“, „handy: ich finde die
+// Fotos nicht“), while „Handy – geht nicht mehr“ leaves the subject out.
 func bareThingAt(res search.Result, q string, ws []word, i int) bool {
-	if i+1 == len(ws) || chat.BreakBefore(q, ws[i+1].start-ws[0].start, commaBreaks) {
+	if i+1 == len(ws) {
 		return true
 	}
+	if clauseBreakBefore(q, ws[i+1].start-ws[0].start) && ownClauseAt(ws, i+1) {
+		return false
+	}
 	return !nounAfter(res, q, ws, i+1)
+}
+
+// ownClauseAt reports whether the clause that ws[k] opens has a subject
+// or a question of its own: it opens with a question word (questionWords:
+// „wie“, „wo“), a subject pronoun or a nominative article or possessive
+// (nominativeLeads: „mein Akku …“), or a verb with a subject pronoun after
+// it asks („kann ich …“, „geht es …“).
+func ownClauseAt(ws []word, k int) bool {
+	w := fold(ws[k].w)
+	if questionWords[w] || subjectPronouns[w] || nominativeLeads[w] {
+		return true
+	}
+	return k+1 < len(ws) && subjectPronouns[fold(ws[k+1].w)]
 }
 
 // nounAfter reports whether ws[k] reads as a noun: another thing word
@@ -192,8 +226,11 @@ func minus(m map[string]bool, ws ...string) map[string]bool {
 // subjectPronouns are the personal pronouns in the nominative (Duden
 // grammar; English subject pronouns): a clause has one subject, so a
 // noun phrase after one of them is an object („ich habe mein Handy
-// verloren“, "how do i connect my phone").
-var subjectPronouns = union(dismissSubject, set("du", "ihr", "you"))
+// verloren“, "how do i connect my phone"). They are clauseSubjects (the
+// first and second person's forms that are nothing but nominative) and
+// the third person's and the forms that are objects too („sie“, „es“,
+// „ihr“, "it", "you").
+var subjectPronouns = union(clauseSubjects, set("er", "sie", "es", "man", "ihr", "he", "she", "it", "they", "you"))
 
 // subordinators open a subordinate clause (Duden grammar, the common
 // subordinating conjunctions; condWords among them): a thing that is its

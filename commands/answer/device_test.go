@@ -61,6 +61,17 @@ func TestRestsOnThingLibrary(t *testing.T) {
 		// The tool named through its feature: the first guide's
 		// topic besides the phone (aboutBesidesThing).
 		{"mein handy ist kaputt, wie komme ich ohne den authenticator in mein konto", Answer, "konto/zwei-faktor-handy-verloren.md"},
+		// A message that is mostly the phone stays a choice, whichever
+		// word of its little rest a guide meets (aboutBesidesThing).
+		{"handy ruckelt total", Choose, "bbb/bildschirm-teilen.md"},
+		{"mein handy ist kaputt", Choose, "konto/zwei-faktor-handy-verloren.md"},
+		// A bare thing as the label of a question (bareThingAt), and
+		// a spaced dash that ends a clause as a comma does.
+		{"handy – wie installiere ich die app", Answer, "nextcloud/mobile-app.md"},
+		{"handy: wie installiere ich die app", Answer, "nextcloud/mobile-app.md"},
+		{"handy, wie installiere ich die app", Answer, "nextcloud/mobile-app.md"},
+		{"handy: ich finde die fotos nicht", Answer, "nextcloud/mobile-app.md"},
+		{"ich weiß nicht weiter - mein handy geht nicht", Choose, "nextcloud/mobile-app.md"},
 	})
 }
 
@@ -72,6 +83,12 @@ func TestRestsOnThingBench(t *testing.T) {
 		{"die kamera meines handys macht nur noch graue fotos", Choose, "nextcloud/mobile-app.md"},
 		{"mein handy speichert keine fotos mehr", Choose, "nextcloud/mobile-app.md"},
 		{"der laptop ist offline", Choose, "nextcloud/desktop-client.md"},
+		// The notifications guide meets most of what is not the phone
+		// (aboutBesidesThing measures against the rest of the message).
+		{"mein handy zeigt keine benachrichtigungen vom chat an", Answer, "matrix/benachrichtigungen-handy.md"},
+		{"mein handy zeigt keine benachrichtigungen an", Answer, "matrix/benachrichtigungen-handy.md"},
+		// A topic label before a question (bareThingAt).
+		{"laptop – wie synchronisiere ich meine dateien", Answer, "nextcloud/desktop-client.md"},
 		{"wie bekomme ich die fotos von meinem handy in die cloud", Answer, "nextcloud/mobile-app.md"},
 		{"meine webcam bleibt schwarz", Answer, "bbb/kamera-geht-nicht.md"},
 		{"kamera geht nicht", Answer, "bbb/kamera-geht-nicht.md"},
@@ -134,6 +151,25 @@ func TestThingSubject(t *testing.T) {
 		{"handy Kalender geht nicht", []string{"handy"}, false},
 		{"phone notifications dont work", []string{"phone"}, false},
 		{"handy akku leer", []string{"handy", "akku"}, false},
+		// A bare thing before a clause break is the subject when the
+		// message ends there or the clause after it has no subject or
+		// question of its own (bareThingAt, ownClauseAt); else it is the
+		// topic's label.
+		{"handy – geht nicht mehr", []string{"handy"}, true},
+		{"handy, kaputt", []string{"handy"}, true},
+		{"hallo, handy", []string{"handy"}, true},
+		{"handy – wie installiere ich die app", []string{"handy"}, false},
+		{"handy: wie installiere ich die app", []string{"handy"}, false},
+		{"handy, wie installiere ich die app", []string{"handy"}, false},
+		{"handy: ich finde die fotos nicht", []string{"handy"}, false},
+		{"handy - kann ich die app installieren", []string{"handy"}, false},
+		{"laptop: die app stürzt ab", []string{"laptop"}, false},
+		// A spaced dash ends a clause as a comma does
+		// (clauseBreakBefore), a compound's hyphen does not.
+		{"ich weiß nicht weiter - mein handy geht nicht", []string{"handy"}, true},
+		{"ich weiß nicht weiter, mein handy geht nicht", []string{"handy"}, true},
+		{"ich weiß nicht weiter – mein handy geht nicht", []string{"handy"}, true},
+		{"ich habe das support-handy verloren", []string{"handy"}, false},
 		// The first guide's own topic.
 		{"meine webcam bleibt schwarz", []string{"handy", "webcam"}, false},
 		{"", []string{"handy"}, false},
@@ -155,24 +191,33 @@ func TestRestsOnThing(t *testing.T) {
 	// The guide's topic besides the thing: firmly 0.7 of the message,
 	// 0.1 of it the phone; and a guide whose topic is mostly the phone.
 	besides := []search.Hit{{ID: "a", Score: 0.6, Thing: 0.5, ThingTopics: 1, Strong: 0.8, StrongThing: 0.1}, {ID: "b", ThingTopics: 1}}
+	// Firmly 0.45 of the message besides the phone: short of the bar of
+	// the whole message, but 0.64 of the 0.7 that is not the phone
+	// (thingWeight 0.3); with the phone 0.45 of the message, its rest is
+	// too little to carry an answer.
+	rest := []search.Hit{{ID: "a", Score: 0.6, Thing: 0.5, ThingTopics: 1, Strong: 0.55, StrongThing: 0.1}, {ID: "b", ThingTopics: 1}}
+	littleRest := []search.Hit{{ID: "a", Score: 0.6, Thing: 0.5, ThingTopics: 1, Strong: 0.6, StrongThing: 0.05}, {ID: "b", ThingTopics: 1}}
 	onlyThing := []search.Hit{{ID: "a", Score: 0.6, Thing: 0.5, ThingTopics: 1, Strong: 0.8, StrongThing: 0.5}, {ID: "b", ThingTopics: 1}}
 	for _, c := range []struct {
-		name string
-		q    string
-		hits []search.Hit
-		want bool
+		name        string
+		q           string
+		hits        []search.Hit
+		thingWeight float64
+		want        bool
 	}{
-		{"subject, a setting", "mein handy ist langsam", setting, true},
-		{"not the subject", "auf meinem handy ist es langsam", setting, false},
-		{"the guide's own topic", "mein handy ist langsam", own, false},
-		{"stands without the thing", "mein handy ist langsam", firm, false},
-		{"a tool named", "mein handy ist in der cloud langsam", setting, false},
-		{"the guide's topic besides the thing", "mein handy ist langsam", besides, false},
-		{"the guide's topic is the thing", "mein handy ist langsam", onlyThing, true},
-		{"no thing share", "mein handy ist langsam", []search.Hit{{ID: "a", Score: 0.6}}, false},
-		{"no hits", "mein handy ist langsam", nil, false},
+		{"subject, a setting", "mein handy ist langsam", setting, 0, true},
+		{"not the subject", "auf meinem handy ist es langsam", setting, 0, false},
+		{"the guide's own topic", "mein handy ist langsam", own, 0, false},
+		{"stands without the thing", "mein handy ist langsam", firm, 0, false},
+		{"a tool named", "mein handy ist in der cloud langsam", setting, 0, false},
+		{"the guide's topic besides the thing", "mein handy ist langsam", besides, 0, false},
+		{"the guide's topic is the thing", "mein handy ist langsam", onlyThing, 0, true},
+		{"no thing share", "mein handy ist langsam", []search.Hit{{ID: "a", Score: 0.6}}, 0, false},
+		{"no hits", "mein handy ist langsam", nil, 0, false},
+		{"the guide's topic besides the thing, of the rest", "mein handy ist langsam", rest, 0.3, false},
+		{"the rest too little", "mein handy ist langsam", littleRest, 0.45, true},
 	} {
-		res := search.Result{Hits: c.hits, Things: []string{"handy"}}
+		res := search.Result{Hits: c.hits, Things: []string{"handy"}, ThingWeight: c.thingWeight}
 		if got := restsOnThing(res, c.q, tokens(c.q)); got != c.want {
 			t.Errorf("%s: restsOnThing(%q) = %v, want %v", c.name, c.q, got, c.want)
 		}

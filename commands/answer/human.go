@@ -1389,12 +1389,22 @@ const (
 	commaBreaks    = ",.!?:;\n"
 )
 
-// clauseStarts reports for each word whether a clause break (a comma or
-// the end of a sentence) stands before it.
+// clauseStarts reports for each word whether a clause break
+// (clauseBreakBefore) stands before it.
 func clauseStarts(text string, ws []word) []bool {
 	out := make([]bool, len(ws))
 	for i := 1; i < len(ws); i++ {
-		out[i] = chat.BreakBefore(text, ws[i].start, commaBreaks) || spacedDash(text, ws[i].start)
+		out[i] = clauseBreakBefore(text, ws[i].start)
 	}
 	return out
+}
+
+// clauseBreakBefore reports whether a clause ends before the byte offset
+// p of text: a comma or the end of a sentence (commaBreaks), or a dash
+// with a space on either side („ich komm nicht weiter - mein Handy …“;
+// spacedDash), never the hyphen of a compound („Support-Mail“). Every
+// reading of clauses inside a sentence reads the breaks here, so they
+// agree.
+func clauseBreakBefore(text string, p int) bool {
+	return chat.BreakBefore(text, p, commaBreaks) || spacedDash(text, p)
 }

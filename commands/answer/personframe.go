@@ -128,7 +128,9 @@ func bareNounClause(ws []string, brk []bool, i int) bool {
 }
 
 // clauseSubjects are the personal pronouns that open a main clause as its
-// subject (Duden grammar: Personalpronomen im Nominativ): in a bare noun
+// subject (Duden grammar: Personalpronomen im Nominativ; the first and
+// second person's forms that are nothing but nominative, of the full list
+// subjectPronouns): in a bare noun
 // phrase none can stand, so one with a word after it starts the next
 // clause, typed without its comma or with a dash ("bitte einen Menschen
 // ich komm hier nicht weiter", "bitte ein Mensch - ich versteh …").
@@ -166,7 +168,8 @@ var objectSpeech = set("sprechen", "spreche")
 
 // originWords join a person to where they come from ("jemand vom Team",
 // "eine Person aus dem Digitalteam", "someone from support").
-var originWords = set("von", "vom", "aus", "from")
+// They are fromWords and „aus“.
+var originWords = union(fromWords, set("aus"))
 
 // memberSubjects are the member as the subject of its clause.
 var memberSubjects = set("ich", "wir")

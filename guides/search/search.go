@@ -44,6 +44,11 @@ type Result struct {
 	// Things are the query's words naming a device or another company's
 	// product (folded, in query order; see Hit.Thing and ThingGroup).
 	Things []string
+	// ThingWeight is the share of the query's weight its thing words
+	// (Things) carry: 1 − ThingWeight is the part of the message that is
+	// not the device or product, against which a guide's firm evidence
+	// besides the thing (Hit.Strong − Hit.StrongThing) is measured.
+	ThingWeight float64
 	// Runners are Hits[1:] in the order they have without
 	// Options.TopicRank, nil when TopicRank did not change that order:
 	// TopicRank decides which guide comes first and the order shown, but
@@ -117,7 +122,9 @@ type Hit struct {
 	// it says it is about besides the device or product the message names
 	// („Benachrichtigungen“ in „mein Handy zeigt keine Benachrichtigungen“
 	// for the notifications guide; nothing of „mein Handy ist so langsam“
-	// for the app guide, which names the phone in its title).
+	// for the app guide, which names the phone in its title), to be read
+	// against the part of the query that is not the thing
+	// (1 − Result.ThingWeight).
 	StrongThing float64
 	// Aspect is set on the second and third hit only: the largest share
 	// of the query's weight carried by a word this guide names firmly in
@@ -1003,7 +1010,9 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 	things := thingConcepts(cs, plain, thingBuf[:0])
 	for _, ci := range things {
 		res.Things = append(res.Things, cs[ci].word)
+		res.ThingWeight += cs[ci].weight * cs[ci].idf / denom
 	}
+	res.ThingWeight = math.Min(1, res.ThingWeight)
 	// The learned re-ranking (rerank.go) may reorder the first rerankK,
 	// whatever the caller's limit (the first guide must not depend on
 	// how many hits are asked for: review rvS12, finding 7); the scope

@@ -80,8 +80,11 @@ func TestThingShare(t *testing.T) {
 }
 
 // TestStrongThing: Hit.StrongThing is the part of Hit.Strong the query's
-// device words carry, so that Strong − StrongThing is what the guide
-// meets firmly in its topic besides the device.
+// device words carry and Result.ThingWeight the share of the query's
+// weight they have, so that (Strong − StrongThing) / (1 − ThingWeight) is
+// the share of the message besides the device that the guide meets in
+// what it says it is about — what commands/answer holds against its bar
+// of 0.6 (offTopicAnswerStrong).
 func TestStrongThing(t *testing.T) {
 	ix := Build([]Doc{
 		{ID: "matrix/benachrichtigungen.md", Title: "Benachrichtigungen am Handy", Tags: []string{"Push"},
@@ -91,17 +94,20 @@ func TestStrongThing(t *testing.T) {
 		{ID: "nextcloud/ordner.md", Title: "Ordner teilen", Summary: "Einen Ordner in der Cloud mit anderen teilen."},
 	}, Options{})
 	for _, c := range []struct {
-		q                    string
-		id                   string
-		minBeside, maxBeside float64 // Strong − StrongThing
-		thing                bool    // StrongThing > 0
+		q                string
+		id               string
+		minRest, maxRest float64 // (Strong − StrongThing) / (1 − ThingWeight)
+		thing            bool    // StrongThing > 0 and ThingWeight > 0
 	}{
-		// The guide's topic besides the phone: the notifications.
-		{"mein handy zeigt keine benachrichtigungen", "matrix/benachrichtigungen.md", 0.3, 1, true},
+		// The guide's topic besides the phone: the notifications,
+		// past the bar.
+		{"mein handy zeigt keine benachrichtigungen", "matrix/benachrichtigungen.md", 0.6, 1, true},
+		// The phone alone in the topic: nothing of the rest.
+		{"mein handy zeigt keine benachrichtigungen", "nextcloud/app.md", 0, 0, true},
 		// The phone alone in the topic; "langsam" only in the body.
 		{"mein handy ist so langsam", "nextcloud/app.md", 0, 0, true},
-		// No device word: Strong is all besides.
-		{"ordner teilen", "nextcloud/ordner.md", 0.5, 1, false},
+		// No device word: the rest is all of the message.
+		{"ordner teilen", "nextcloud/ordner.md", 0.6, 1, false},
 	} {
 		r := ix.Search(c.q, 3)
 		var h *Hit
@@ -114,9 +120,14 @@ func TestStrongThing(t *testing.T) {
 			t.Errorf("%q: %s not found: %+v", c.q, c.id, r.Hits)
 			continue
 		}
-		beside := h.Strong - h.StrongThing
-		if beside < c.minBeside-1e-9 || beside > c.maxBeside+1e-9 || (h.StrongThing > 0) != c.thing || h.StrongThing > h.Strong {
-			t.Errorf("%q: %s Strong %.2f StrongThing %.2f, want besides %.2f–%.2f, thing %v", c.q, c.id, h.Strong, h.StrongThing, c.minBeside, c.maxBeside, c.thing)
+		if r.ThingWeight < 0 || r.ThingWeight >= 1 || (r.ThingWeight > 0) != c.thing || h.StrongThing > r.ThingWeight+1e-9 {
+			t.Errorf("%q: ThingWeight %.2f (StrongThing %.2f), want in [0, 1) and > 0 %v, at least StrongThing", c.q, r.ThingWeight, h.StrongThing, c.thing)
+			continue
+		}
+		share := (h.Strong - h.StrongThing) / (1 - r.ThingWeight)
+		if share < c.minRest-1e-9 || share > c.maxRest+1e-9 || (h.StrongThing > 0) != c.thing || h.StrongThing > h.Strong {
+			t.Errorf("%q: %s Strong %.2f StrongThing %.2f ThingWeight %.2f: share of the rest %.2f, want %.2f–%.2f, thing %v",
+				c.q, c.id, h.Strong, h.StrongThing, r.ThingWeight, share, c.minRest, c.maxRest, c.thing)
 		}
 	}
 }
