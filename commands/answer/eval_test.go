@@ -396,6 +396,16 @@ func TestFloors(t *testing.T) {
 		// 157 of 188 = 83.5 % at the start and end, no confident wrong
 		// answer.
 		{"BenchSealed13", bench("sealed13"), 81, 1, nil},
+		// The fourteenth sealed first messages, the judge of the sixteenth
+		// pass (testdata/first-messages-sealed14-2026-12-05.tsv: written
+		// blind in the fifteenth pass's session): helped 172 of 185 =
+		// 93.0 % at the pass's start and end, 1 confident wrong answer.
+		{"FirstMessagesSealed14", firstMessages("sealed14"), 91, 2, []string{"smalltalk", "human"}},
+		// The fourteenth sealed bench questions
+		// (guides/search/testdata/bench-sealed14-2026-12-05.tsv): helped
+		// 161 of 188 = 85.6 % at the start and end, no confident wrong
+		// answer.
+		{"BenchSealed14", bench("sealed14"), 83, 1, nil},
 	})
 }
 
