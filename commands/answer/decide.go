@@ -355,7 +355,7 @@ func focusPart(q string, ws []word) (part string, pw []word, ok bool) {
 	base := ws[0].start
 	at := -1
 	for i := 1; i < len(ws); i++ {
-		if focusWords[fold(ws[i].w)] && chat.BreakBefore(q, ws[i].start-base, commaBreaks) {
+		if focusWords[fold(ws[i].w)] && clauseBreakBefore(q, ws[i].start-base) {
 			at = i
 		}
 	}
@@ -390,7 +390,7 @@ func askedClause(q string, ws []word) (from, to int, ok bool) {
 		end := len(q)
 		if i < len(ws) {
 			end = ws[i].start - base
-			if !chat.BreakBefore(q, end, commaBreaks) {
+			if !clauseBreakBefore(q, end) {
 				continue
 			}
 		}

@@ -2073,7 +2073,7 @@ func refusesPerson(text string, ws []word) bool {
 		return true
 	}
 	for k, w := range ws {
-		if k > 0 && chat.BreakBefore(text, w.start, commaBreaks) && !end() {
+		if k > 0 && clauseBreakBefore(text, w.start) && !end() {
 			return false
 		}
 		f := fold(w.w)
