@@ -63,12 +63,7 @@ func TestThingShare(t *testing.T) {
 		{"ordner in der cloud teilen", "nextcloud/ordner.md", 0, 0},
 	} {
 		r := ix.Search(c.q, 3)
-		var h *Hit
-		for i := range r.Hits {
-			if r.Hits[i].ID == c.id {
-				h = &r.Hits[i]
-			}
-		}
+		h := hitByID(r, c.id)
 		if h == nil {
 			t.Errorf("%q: %s not found: %+v", c.q, c.id, r.Hits)
 			continue
@@ -110,12 +105,7 @@ func TestStrongThing(t *testing.T) {
 		{"ordner teilen", "nextcloud/ordner.md", 0.6, 1, false},
 	} {
 		r := ix.Search(c.q, 3)
-		var h *Hit
-		for i := range r.Hits {
-			if r.Hits[i].ID == c.id {
-				h = &r.Hits[i]
-			}
-		}
+		h := hitByID(r, c.id)
 		if h == nil {
 			t.Errorf("%q: %s not found: %+v", c.q, c.id, r.Hits)
 			continue
@@ -130,4 +120,14 @@ func TestStrongThing(t *testing.T) {
 				c.q, c.id, h.Strong, h.StrongThing, r.ThingWeight, share, c.minRest, c.maxRest, c.thing)
 		}
 	}
+}
+
+// hitByID returns the hit of r for the guide id, or nil.
+func hitByID(r Result, id string) *Hit {
+	for i := range r.Hits {
+		if r.Hits[i].ID == id {
+			return &r.Hits[i]
+		}
+	}
+	return nil
 }
