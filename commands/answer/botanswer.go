@@ -80,17 +80,6 @@ var botSecond = suffixed(union(botActs, botKeeps), "st")
 // Lotse gelöscht“): those ending in -t.
 var botThird = suffixed(union(botActs, botKeeps), "t")
 
-// suffixed returns the words of s that end in suf.
-func suffixed(s map[string]bool, suf string) map[string]bool {
-	out := map[string]bool{}
-	for w := range s {
-		if strings.HasSuffix(w, suf) {
-			out[w] = true
-		}
-	}
-	return out
-}
-
 // botCommandMarks are the characters a command to the bot opens with:
 // "!", and the "¡" a phone's keyboard makes of it (library/lotse/befehle.md).
 const botCommandMarks = "!¡"

@@ -214,15 +214,6 @@ var nounSuffixes = []string{
 var nominativeLeads = minus(companyLeads, "dem", "den", "des", "meinem", "meinen", "meiner", "meines",
 	"unserem", "unseren", "unserer")
 
-// minus returns the words of m but ws.
-func minus(m map[string]bool, ws ...string) map[string]bool {
-	out := union(m)
-	for _, w := range ws {
-		delete(out, w)
-	}
-	return out
-}
-
 // subjectPronouns are the personal pronouns in the nominative (Duden
 // grammar; English subject pronouns): a clause has one subject, so a
 // noun phrase after one of them is an object („ich habe mein Handy

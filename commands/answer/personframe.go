@@ -51,17 +51,6 @@ var bareWords = union(common(determiners, nounLeadWords), set("an", "ne", "nen",
 var requestParticles = set("mal", "doch", "jetzt", "sofort", "endlich", "nun", "schnell", "kurz", "lieber", "gern",
 	"gerne", "einfach", "nur", "now", "just", "some")
 
-// common returns the words that are in both a and b.
-func common(a, b map[string]bool) map[string]bool {
-	out := map[string]bool{}
-	for w := range a {
-		if b[w] {
-			out[w] = true
-		}
-	}
-	return out
-}
-
 // maxBare is the most words a bare noun phrase asked for has on either
 // side of its noun ("bitte mal einen echten Menschen oder jemanden vom
 // Team"): the walks stop there, so the calls for all words of a message

@@ -239,26 +239,6 @@ func phraseAround(msg string, phrases map[string]bool) (rest []string, ok bool) 
 	return nil, false
 }
 
-// union returns the set of the words of all ms.
-func union(ms ...map[string]bool) map[string]bool {
-	u := map[string]bool{}
-	for _, m := range ms {
-		for w := range m {
-			u[w] = true
-		}
-	}
-	return u
-}
-
-// set returns the set of ws.
-func set(ws ...string) map[string]bool {
-	m := make(map[string]bool, len(ws))
-	for _, w := range ws {
-		m[w] = true
-	}
-	return m
-}
-
 // social reports whether w is a word of small talk.
 func social(w string) bool {
 	return greetWords[w] || thanksWords[w] || byeWords[w] || ackWords[w] || thanksFor[w]
