@@ -11,10 +11,6 @@ import (
 	"github.com/lotse-bot/lotse/guides/search"
 )
 
-// devicePoolNames are the TUNING sets of the pool (never a held-out set).
-var devicePoolNames = []string{"bench tune", "bench tune2", "bench tune3", "bench tune4", "bench tune5", "bench tune6", "bench tune7", "bench tune8", "bench tune9",
-	"fm tune", "fm tune2", "fm tune3", "fm tune4", "fm tune5", "fm tune6", "fm tune7", "fm tune8", "fm tune9", "fm tune10"}
-
 // TestDeviceAnswers prints every answer and choice of the tune pool with
 // the thing figures of its first guide (LOTSE_TUNE=1); the message text
 // only for part A.
@@ -22,7 +18,7 @@ func TestDeviceAnswers(t *testing.T) {
 	if os.Getenv("LOTSE_TUNE") == "" {
 		t.Skip("set LOTSE_TUNE")
 	}
-	for _, name := range devicePoolNames {
+	for _, name := range wholePoolNames {
 		s := scopeSet(t, name)
 		for _, q := range s.qs {
 			opts, _ := rowOptions(s.lib, q.Expected, Options{Cases: true})

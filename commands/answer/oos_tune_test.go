@@ -11,18 +11,18 @@ import (
 	"github.com/lotse-bot/lotse/guides/search"
 )
 
-// oosPoolNames is the whole tuning pool of the fifteenth pass (never a
+// wholePoolNames is the whole tuning pool since the fifteenth pass (never a
 // held-out set): first messages tune … tune10, bench tune … tune9.
-var oosPoolNames = []string{
+var wholePoolNames = []string{
 	"fm tune", "fm tune2", "fm tune3", "fm tune4", "fm tune5", "fm tune6", "fm tune7", "fm tune8", "fm tune9", "fm tune10",
 	"bench tune", "bench tune2", "bench tune3", "bench tune4", "bench tune5", "bench tune6", "bench tune7", "bench tune8", "bench tune9",
 }
 
 // partADecisions calls f for every part-A message of the tuning pool
-// (oosPoolNames; rescuePart false) with its set, the options of its row
+// (wholePoolNames; rescuePart false) with its set, the options of its row
 // and its decision. Part B is never read.
 func partADecisions(t *testing.T, f func(s poolSet, q search.Question, opts Options, d Decision)) {
-	for _, name := range oosPoolNames {
+	for _, name := range wholePoolNames {
 		s := scopeSet(t, name)
 		for _, q := range s.qs {
 			if rescuePart(q.Text) {
