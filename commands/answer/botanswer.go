@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/lotse-bot/lotse/guides/search"
-	"github.com/lotse-bot/lotse/internal/utf8cut"
 )
 
 // Questions about Lotse itself that the search answers, or offers a
@@ -327,7 +326,6 @@ func botAnswer(d Decision, text, q string, qw []word, noPerson bool, lib Library
 	if len(cmds) > 0 {
 		query = strings.Join(cmds, " ")
 	}
-	query = utf8cut.Prefix(query, maxMessage)
 	if len(cmds) == 0 && act == botKeeping {
 		query += " " + keepQuery
 	}

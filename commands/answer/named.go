@@ -41,15 +41,11 @@ import (
 	"github.com/lotse-bot/lotse/guides/search"
 )
 
-// namedSetting turns the rule on; a test turns it off to show what it
-// changes.
-var namedSetting = true
-
 // namedSignals returns the signals of res (search.Result.OffTopic) that
 // still veto: those the message names other than as a setting a shown
 // guide names itself (see above). q is the searched question.
 func namedSignals(res search.Result, q string) []string {
-	if !namedSetting || len(res.OffTopic) == 0 || res.OffTopicSpeaks {
+	if len(res.OffTopic) == 0 || res.OffTopicSpeaks {
 		return res.OffTopic
 	}
 	var words []string // folded once, for the first signal that needs them
