@@ -26,49 +26,64 @@ import (
 const minPassageWords = 2
 
 // markNamedSignals sets Hit.NamesSignal on every hit of res (cands in the
-// order of the hits). It does nothing for a query without a signal, so
-// most queries pay nothing.
+// order of the hits; at most the search's limit), so that a reader of any
+// of them — a choice of however many guides — finds its bits set. It does
+// nothing for a query without a signal, so most queries pay nothing, and
+// scores a guide's sections only when the guide names a signal.
 func (ix *Index) markNamedSignals(res *Result, cs []concept, cands []cand, kr *keyer) {
 	if len(res.OffTopic) == 0 {
 		return
 	}
 	res.NamedOf = slices.Clone(res.OffTopic)
+	// What depends on the signal alone is worked out once, not per hit:
+	// the index keys it is looked up by, and the query words a passage
+	// must name beside it.
+	signals := res.OffTopic[:min(len(res.OffTopic), 64)]
+	keys := make([][]string, len(signals))
+	others := make([]uint64, len(signals))
+	for j, w := range signals {
+		keys[j] = signalKeys(w, kr)
+		others[j] = otherWords(cs, w)
+	}
 	var secs sectionScores
-	for i := range min(len(res.Hits), len(cands), namedHits) {
+	for i := range min(len(res.Hits), len(cands)) {
 		doc := cands[i].doc
 		scored := false
-		for j, w := range res.OffTopic[:min(len(res.OffTopic), 64)] {
-			if !ix.namesInText(doc, w, kr) {
+		for j, w := range signals {
+			if !ix.namesInText(doc, keys[j]) {
 				continue
 			}
 			if !scored { // the sections only for a guide that names a signal
 				ix.scoreSections(cs, doc, &secs)
 				scored = true
 			}
-			if passageWords(cs, &secs, w) >= minPassageWords {
+			if passageWords(cs, &secs, w, others[j]) >= minPassageWords {
 				res.Hits[i].NamesSignal |= 1 << j
 			}
 		}
 	}
 }
 
-// namedHits is how many hits markNamedSignals marks: the guides a choice
-// shows (commands/answer's maxChoices), the only ones its reader looks at.
-const namedHits = 3
+// signalKeys returns the index keys of the off-topic word w (folded):
+// its own, and that of the signal it stands for when that is another word.
+func signalKeys(w string, kr *keyer) []string {
+	var keys []string
+	if k := kr.key(w); k != "" {
+		keys = append(keys, k)
+	}
+	if s := offTopicWord(w); s != "" && s != w {
+		if k := kr.key(s); k != "" {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
 
-// namesInText reports whether guide doc has the off-topic word w (folded)
-// or the signal it stands for in a section heading or its body.
-func (ix *Index) namesInText(doc int32, w string, kr *keyer) bool {
+// namesInText reports whether guide doc has one of keys (signalKeys) in a
+// section heading or its body.
+func (ix *Index) namesInText(doc int32, keys []string) bool {
 	const text = 1<<fHeadings | 1<<fBody
-	if k := kr.key(w); k != "" && ix.namesIn(doc, k, text) {
-		return true
-	}
-	s := offTopicWord(w)
-	if s == "" || s == w {
-		return false
-	}
-	k := kr.key(s)
-	return k != "" && ix.namesIn(doc, k, text)
+	return slices.ContainsFunc(keys, func(k string) bool { return ix.namesIn(doc, k, text) })
 }
 
 // passageWords returns the largest number of other query concepts that a
@@ -84,14 +99,9 @@ func (ix *Index) namesInText(doc int32, w string, kr *keyer) bool {
 // or more (its Robertson–Sparck Jones weight log((N-df+0.5)/(df+0.5)) is
 // zero or less; concept.idf, log(1 + that ratio), is then at most ln 2):
 // „neu“ of „Seite neu laden“ met the camera section by chance („in Zoom
-// lädt die Seite neu und die Webcam ist weg“).
-func passageWords(cs []concept, secs *sectionScores, w string) int {
-	var counted uint64
-	for ci := range cs[:min(len(cs), 64)] {
-		if cs[ci].word != w && !thingWord(cs[ci].word) && cs[ci].idf > math.Ln2 {
-			counted |= 1 << ci
-		}
-	}
+// lädt die Seite neu und die Webcam ist weg“). counted are those
+// concepts, as otherWords gives them.
+func passageWords(cs []concept, secs *sectionScores, w string, counted uint64) int {
 	best := 0
 	for ci := range cs[:min(len(cs), 64)] {
 		if cs[ci].word != w {
@@ -104,6 +114,19 @@ func passageWords(cs []concept, secs *sectionScores, w string) int {
 		}
 	}
 	return best
+}
+
+// otherWords returns the concepts of cs (as bits, the first 64) that
+// passageWords counts beside the signal word w: not w, not a device, not
+// a word in half the guides or more.
+func otherWords(cs []concept, w string) uint64 {
+	var counted uint64
+	for ci := range cs[:min(len(cs), 64)] {
+		if cs[ci].word != w && !thingWord(cs[ci].word) && cs[ci].idf > math.Ln2 {
+			counted |= 1 << ci
+		}
+	}
+	return counted
 }
 
 // NamesSignal reports whether the guide of hit h names the off-topic word
