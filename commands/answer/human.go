@@ -660,28 +660,39 @@ func eventGoal(ws []string, i int) bool {
 // happens in a tool.
 func toolPlace(ws []string, brk []bool, i int) bool {
 	for j := max(i-8, 0); j < min(i+6, len(ws)); j++ {
-		means := ws[j] == "per" || ws[j] == "ueber" || ws[j] == "uebers" || ws[j] == "via"
-		if ws[j] != "in" && ws[j] != "im" && !means {
-			continue
-		}
-		if means && j+1 < len(ws) && (phoneNouns[ws[j+1]] || syncModes[ws[j+1]]) {
-			continue
-		}
-		if !sameClause(brk, i, j) {
-			continue
-		}
-		for n := j + 1; n < min(j+3, len(ws)); n++ {
-			if fillerWords[ws[n]] {
-				continue
-			}
-			if !isPerson(ws[n]) && n != i {
-				return true
-			}
-			break
+		if sameClause(brk, i, j) && toolPhrase(ws, j, i) {
+			return true
 		}
 	}
 	return false
 }
+
+// toolPhrase reports whether ws[j] opens a place or a means that is a tool
+// (toolPlace's reading of one phrase): "in"/"im", or "per"/"über"/"via"
+// not before a phone or video call, then — past filler words — a word
+// that is no person and not ws[skip].
+func toolPhrase(ws []string, j, skip int) bool {
+	means := toolMeans[ws[j]]
+	if !means && !toolIn[ws[j]] {
+		return false
+	}
+	if means && j+1 < len(ws) && (phoneNouns[ws[j+1]] || syncModes[ws[j+1]]) {
+		return false
+	}
+	for n := j + 1; n < min(j+3, len(ws)); n++ {
+		if !fillerWords[ws[n]] {
+			return !isPerson(ws[n]) && n != skip
+		}
+	}
+	return false
+}
+
+// toolIn and toolMeans are the prepositions of toolPhrase: the local „in“,
+// „im“ and the means „per“, „über“ (folded), „übers“, „via“.
+var (
+	toolIn    = set("in", "im")
+	toolMeans = set("per", "ueber", "uebers", "via")
+)
 
 // roleAfter reports whether the person ws[i] is wanted in a role named
 // after it with "als"/"as" ("ich brauche einen Menschen als Präsentator",

@@ -240,7 +240,7 @@ func relPronoun(ws []string, j int) bool {
 // kann sich in Element bei mir melden"; toolPlace) it asks what the tool
 // allows.
 func whoRequest(ws []string, brk []bool, i int) bool {
-	if placeAround(ws, brk, i) || memberCondition(ws, brk, i, true) {
+	if placeAround(ws, i) || memberCondition(ws, brk, i, true) {
 		return false
 	}
 	for k := max(i-7, 0); k+1 < i; k++ {
@@ -261,13 +261,10 @@ const placeReach = 16
 // clause: "wer kann sich bei mir melden, wenn ich die Hand hebe in der
 // Konferenz" asks what the tool does (in BigBlueButton "sich melden" is
 // raising one's hand), wherever the place is named.
-func placeAround(ws []string, brk []bool, i int) bool {
+func placeAround(ws []string, i int) bool {
 	for j := max(i-placeReach, 0); j < min(i+placeReach, len(ws)); j++ {
-		switch ws[j] {
-		case "in", "im", "per", "ueber", "uebers", "via":
-			if toolPlace(ws, brk, j) {
-				return true
-			}
+		if toolPhrase(ws, j, -1) {
+			return true
 		}
 	}
 	return false
