@@ -1040,8 +1040,9 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 			Strong:  math.Min(1, c.solidStr/denom),
 		})
 		res.Hits[i].OneWord, res.Hits[i].OneWordDF = ix.oneWord(c)
-		res.Hits[i].Thing, res.Hits[i].ThingTopics = ix.thingShare(cs, things, c)
-		res.Hits[i].StrongThing = math.Min(res.Hits[i].Strong, ix.thingStrong(cs, things, c)/denom)
+		share, topics, strong := ix.thingFigures(cs, things, c)
+		res.Hits[i].Thing, res.Hits[i].ThingTopics = share, topics
+		res.Hits[i].StrongThing = math.Min(res.Hits[i].Strong, strong/denom)
 	}
 	if useLex {
 		// The lexicon's pass gives only its order (searchWhere keeps

@@ -64,55 +64,49 @@ func thingConcepts(cs []concept, plain []string, out []int) []int {
 	return out
 }
 
-// thingShare returns the share of candidate c's score that comes from
-// the query concepts naming a thing (things, from thingConcepts), each
-// credited as the score credits it: its weight times its best match in
-// the guide; and topics, which of them (bit i for things[i], the first
-// 64) are met firmly (concept.solid) in what the guide says it is about
-// (title, tags, aliases, example questions, summary, taught questions:
-// the concept's strong fields) — the thing is the guide's topic, or the
-// setting its title names. Per thing, so that the decision can tell a
-// thing one guide is about from another thing a second guide names
-// („Webcam geht seit dem Windows-Update nicht mehr“: the camera guide
-// and the sync client's guide for Windows).
-func (ix *Index) thingShare(cs []concept, things []int, c cand) (share float64, topics uint64) {
+// thingFigures returns, in one pass over the thing concepts (things,
+// from thingConcepts) and their postings in candidate c:
+//
+//   - share, the share of c's score that comes from them, each credited
+//     as the score credits it: its weight times its best match in the
+//     guide;
+//   - topics, which of them (bit i for things[i], the first 64) are met
+//     firmly (concept.solid) in what the guide says it is about (title,
+//     tags, aliases, example questions, summary, taught questions: the
+//     concept's strong fields) — the thing is the guide's topic, or the
+//     setting its title names. Per thing, so that the decision can tell
+//     a thing one guide is about from another thing a second guide names
+//     („Webcam geht seit dem Windows-Update nicht mehr“: the camera guide
+//     and the sync client's guide for Windows);
+//   - strong, the part of c's firm strong-field match (cand.solidStr,
+//     Hit.Strong before the denominator) that comes from them, each
+//     credited as the search credits it: its weight times the best firm
+//     match in one of its strong fields, capped at the concept's idf.
+//     Hit.Strong minus it is the evidence that the guide is about
+//     something of the message besides the thing.
+func (ix *Index) thingFigures(cs []concept, things []int, c cand) (share float64, topics uint64, strong float64) {
 	if c.score <= 0 || len(things) == 0 {
-		return 0, 0
+		return 0, 0, 0
 	}
 	var dev float64
 	for i, ci := range things {
 		k := &cs[ci]
-		best := 0.0
+		best, bestFirm := 0.0, 0.0
 		for _, a := range k.alts {
-			if p, ok := ix.postingFor(a.term, c.doc); ok {
-				best = max(best, a.w*float64(ix.idf[a.term])*p.sat.value())
-				if i < 64 && p.mask&k.strong != 0 && k.solid(a) {
+			p, ok := ix.postingFor(a.term, c.doc)
+			if !ok {
+				continue
+			}
+			best = max(best, a.w*float64(ix.idf[a.term])*p.sat.value())
+			if p.mask&k.strong != 0 && k.solid(a) {
+				if i < 64 {
 					topics |= 1 << i
 				}
+				bestFirm = max(bestFirm, min(k.idf, a.w*float64(ix.idf[a.term])))
 			}
 		}
 		dev += k.weight * best
+		strong += k.weight * bestFirm
 	}
-	return min(1, dev/c.score), topics
-}
-
-// thingStrong returns the part of candidate c's firm strong-field match
-// (cand.solidStr, Hit.Strong before the denominator) that comes from the
-// thing concepts (things): each credited as the search credits it, its
-// weight times the best firm match in one of its strong fields, capped at
-// the concept's idf. Hit.Strong minus it is the evidence that the guide
-// is about something of the message besides the thing.
-func (ix *Index) thingStrong(cs []concept, things []int, c cand) float64 {
-	var sum float64
-	for _, ci := range things {
-		k := &cs[ci]
-		best := 0.0
-		for _, a := range k.alts {
-			if p, ok := ix.postingFor(a.term, c.doc); ok && p.mask&k.strong != 0 && k.solid(a) {
-				best = max(best, min(k.idf, a.w*float64(ix.idf[a.term])))
-			}
-		}
-		sum += k.weight * best
-	}
-	return sum
+	return min(1, dev/c.score), topics, strong
 }
