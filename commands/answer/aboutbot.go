@@ -264,9 +264,7 @@ func secondSearch(d Decision, text, q string, qw []word, noPerson bool, lib Libr
 	// botMayHelp first: the bot grammar is read only for a message that
 	// ended as the honest no aboutBot may turn into a choice.
 	if name, own := botOf(lib); noPerson && name != "" && botMayHelp(d) && botQuestion(text, q, qw, name) {
-		if c, searched := aboutBot(d, q, name, own, lib, opts, tx); searched {
-			return c
-		}
+		return aboutBot(d, q, name, own, lib, opts, tx)
 	}
 	return focusQuestion(d, q, qw, lib, opts, tx)
 }
@@ -299,16 +297,15 @@ func botQuestionBy(text, q string, qw []word, read func(ws []string, brk []bool)
 	return !focusWords[fold(pw[0].w)] && len(before) > 0 && focusWords[fold(before[0].w)] && about(before)
 }
 
-// aboutBot turns the honest no for a message that asks about the bot's
+// aboutBot turns the honest no d for a message that asks about the bot's
 // own acts into a rescued choice of the guides about the bot (own) that a
-// search of the message with the bot's name finds. searched reports
-// whether it searched. A "no guide" for another reason — a subject
-// outside the library, a date, a vague complaint — stays, without a
+// search of the message with the bot's name finds, or keeps d when it
+// finds none: the search is the message's second, and no other follows.
+// The caller, secondSearch, has checked that d is a no aboutBot may turn
+// (botMayHelp): a "no guide" for another reason — a subject outside the
+// library, a date, a vague complaint — never reaches it, so it costs no
 // search.
-func aboutBot(d Decision, q, name string, own []string, lib Library, opts Options, tx *Texts) (c Decision, searched bool) {
-	if !botMayHelp(d) {
-		return d, false
-	}
+func aboutBot(d Decision, q, name string, own []string, lib Library, opts Options, tx *Texts) Decision {
 	res := lib.SearchFor(botQuery(name, q), 5, opts.Team)
 	shown, _ := res.Shown()
 	var hits []search.Hit
@@ -318,12 +315,12 @@ func aboutBot(d Decision, q, name string, own []string, lib Library, opts Option
 		}
 	}
 	if len(hits) == 0 {
-		return d, true
+		return d
 	}
-	c = choiceWithin(d, hits, rescueShare*hits[0].Score, tx)
+	c := choiceWithin(d, hits, rescueShare*hits[0].Score, tx)
 	c.Nearest, c.Rescued, c.PersonHint = nil, true, chooseOrPerson(tx, opts)
 	c.Reply = choiceMarkdown(hitTitles(c.Hits), tx, c.PersonHint)
-	return c, true
+	return c
 }
 
 // botMayHelp reports whether aboutBot may turn d into a choice of the
