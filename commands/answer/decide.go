@@ -150,14 +150,18 @@ const minChoices = 2
 // decideSearch searches q, the question part of a message, and decides on
 // the result; qw are q's words (tokens of q).
 func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Decision {
-	full := lib.SearchFor(q, 5, opts.Team)
+	// found is the search's result as it came: its hits' signal bits
+	// (search.Hit.NamesSignal) belong to its OffTopic. full keeps the
+	// signals that still veto.
+	found := lib.SearchFor(q, 5, opts.Team)
+	full := found
 	// A company named only as a claimed sender, a comparison or the
 	// mailbox is not the message's subject (aside.go).
-	full.OffTopic = asideSignals(q, full.OffTopic)
+	full.OffTopic = asideSignals(q, found.OffTopic)
 	// Nor is a product named only as the setting of a task that a shown
 	// guide names itself (named.go); the answer guards still read it.
 	vetoed := full
-	full.OffTopic = namedSignals(full, q)
+	full.OffTopic = namedSignals(found, full.OffTopic, q)
 	// The English lexicon's order (search.Result.Reordered) decides
 	// nothing: the decision reads the result without it, and a choice
 	// shows the guides in its order.

@@ -28,8 +28,8 @@ func TestNamedRows(t *testing.T) {
 		if len(res.OffTopic) == 0 {
 			return
 		}
-		res.OffTopic = asideSignals(d.Query, res.OffTopic) // as decideSearch reads it
-		fmt.Printf("NAMED %-6s helped=%-5v exit=%-20s %-12s %q want=%s off=%v veto=%v\n", d.Outcome, Helped(d, q.Expected), exitNames[d.exit], s.name, q.Text, q.Expected, res.OffTopic, namedSignals(res, d.Query))
+		off := asideSignals(d.Query, res.OffTopic) // as decideSearch reads it
+		fmt.Printf("NAMED %-6s helped=%-5v exit=%-20s %-12s %q want=%s off=%v veto=%v\n", d.Outcome, Helped(d, q.Expected), exitNames[d.exit], s.name, q.Text, q.Expected, off, namedSignals(res, off, d.Query))
 		for i, h := range res.Hits {
 			mark := " "
 			if h.ID == q.Expected {
