@@ -187,25 +187,20 @@ func frameOpens(w string) bool {
 // (politeFrame). A question asked right after the act of asking („kann ich
 // dich fragen wann …“) is a clause of its own.
 func asksAboutBot(ws []string, brk []bool, name string) bool {
-	brk = embeddedBreaks(ws, brk, name)
-	clause := 0
-	you, act, keep, request := false, false, false, false
-	about := func(to int) bool {
-		return you && (act || keep && !request) && !politeFrame(ws, clause, to)
-	}
-	for i, w := range ws {
-		if i > 0 && brk[i] {
-			if about(i) {
-				return true
-			}
-			clause, you, act, keep, request = i, false, false, false, false
+	for from, to := range clauseSpans(len(ws), embeddedBreaks(ws, brk, name)) {
+		you, act, keep, request := false, false, false, false
+		for i := from; i < to; i++ {
+			w := ws[i]
+			you = you || botAddresses(ws, i, name)
+			act = act || botActs[w]
+			keep = keep || botKeeps[w]
+			request = request || requestModals[w] && i+1 < len(ws) && botAddresses(ws, i+1, name)
 		}
-		you = you || botAddresses(ws, i, name)
-		act = act || botActs[w]
-		keep = keep || botKeeps[w]
-		request = request || requestModals[w] && i+1 < len(ws) && botAddresses(ws, i+1, name)
+		if you && (act || keep && !request) && !politeFrame(ws, from, to) {
+			return true
+		}
 	}
-	return about(len(ws))
+	return false
 }
 
 // embeddedBreaks returns brk with a break before a question that follows

@@ -61,8 +61,6 @@ package answer
 import (
 	"slices"
 	"strings"
-
-	"github.com/lotse-bot/lotse/commands/chat"
 )
 
 // asideSignals returns the signals (search.Result.OffTopic) of the
@@ -210,11 +208,10 @@ func sentenceFlags(q string, ws []word, words []string, brk []bool) (doubt, deni
 	denied = make([]bool, len(words))
 	var starts []int // the sentences' first words
 	var doubts []bool
-	start := 0
-	for i := 1; i <= len(words); i++ {
-		if i < len(words) && !(brk[i] && chat.BreakBefore(q, ws[i].start, sentenceBreaks)) {
-			continue
-		}
+	// A sentence's end is a clause break too: brk spares most words the
+	// look at the text.
+	sentenceEnd := func(i int) bool { return brk[i] && sentenceBreakBefore(q, ws[i].start) }
+	for start, i := range spansBy(len(words), sentenceEnd) {
 		d, n := false, false
 		for j := start; j < i; j++ {
 			d = d || doubtAt(words, brk, j)
@@ -224,7 +221,6 @@ func sentenceFlags(q string, ws []word, words []string, brk []bool) (doubt, deni
 			denied[j] = n
 		}
 		starts, doubts = append(starts, start), append(doubts, d)
-		start = i
 	}
 	doubt = make([]bool, len(words))
 	for k, from := range starts {

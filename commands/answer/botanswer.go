@@ -262,16 +262,10 @@ func botLeave(ws []string, from, to int) bool {
 // frames no other question or matter (politeFrame, botLeave); noBotAct
 // when none has.
 func botActor(ws []string, brk []bool, name string) botAct {
-	brk = embeddedBreaks(ws, brk, name)
-	from := 0
-	for i := 1; i <= len(ws); i++ {
-		if i < len(ws) && !brk[i] {
-			continue
-		}
-		if act := botActsIn(ws[from:i], name); act != noBotAct && !politeFrame(ws, from, i) && !botLeave(ws, from, i) {
+	for from, to := range clauseSpans(len(ws), embeddedBreaks(ws, brk, name)) {
+		if act := botActsIn(ws[from:to], name); act != noBotAct && !politeFrame(ws, from, to) && !botLeave(ws, from, to) {
 			return act
 		}
-		from = i
 	}
 	return noBotAct
 }

@@ -389,14 +389,11 @@ func askedClause(q string, ws []word) (from, to int, ok bool) {
 	}
 	base := ws[0].start
 	from, to = -1, -1
-	start := 0
-	for i := 1; i <= len(ws); i++ {
+	breakBefore := func(i int) bool { return clauseBreakBefore(q, ws[i].start-base) }
+	for start, i := range spansBy(len(ws), breakBefore) {
 		end := len(q)
 		if i < len(ws) {
 			end = ws[i].start - base
-			if !clauseBreakBefore(q, end) {
-				continue
-			}
 		}
 		// The clause ws[start:i] ends at the break before word i (or
 		// at the end): asked when a "?" follows its last word.
@@ -405,7 +402,6 @@ func askedClause(q string, ws []word) (from, to int, ok bool) {
 		if strings.Contains(q[ws[i-1].start-base:end], "?") {
 			from, to = start, i
 		}
-		start = i
 	}
 	if from < 0 || from == 0 && to == len(ws) {
 		return 0, 0, false

@@ -1375,18 +1375,13 @@ func foldWords(ws []word) []string {
 // Ruft mich an: …"): then the question is searched, and a person is
 // offered only when no guide fits.
 func otherQuestion(text string, ws []word, folded []string, brk []bool) bool {
-	start := 0
-	for i := 1; i <= len(ws); i++ {
-		if i < len(ws) && !chat.BreakBefore(text, ws[i].start, sentenceBreaks) {
-			continue
-		}
-		s := folded[start:i]
-		if questionWords[s[0]] && personRequest(s, brk[start:i]) == noHuman {
+	for from, to := range spansBy(len(ws), func(i int) bool { return sentenceBreakBefore(text, ws[i].start) }) {
+		s := folded[from:to]
+		if questionWords[s[0]] && personRequest(s, brk[from:to]) == noHuman {
 			if content, _, _ := personRest(s); content {
 				return true
 			}
 		}
-		start = i
 	}
 	return false
 }
