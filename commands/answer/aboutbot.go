@@ -250,46 +250,47 @@ func politeFrame(ws []string, from, to int) bool {
 }
 
 // secondSearch spends a message's second search — never more than two
-// (TestDecideSearchesAtMostTwice) — after its question part q (words qw,
-// in text) found no guide: on the guides about the bot when no person
-// was asked for (noPerson) and the question is about the bot (botQuestion),
+// (TestDecideSearchesAtMostTwice) — after its question part (words qv)
+// found no guide: on the guides about the bot when no person was asked
+// for (noPerson) and the question is about the bot (botQuestion),
 // otherwise on its question clause (focusQuestion).
-func secondSearch(d Decision, text, q string, qw []word, noPerson bool, lib Library, opts Options,
-	tx *Texts) Decision {
+func secondSearch(d Decision, qv *qwords, noPerson bool, lib Library, opts Options, tx *Texts) Decision {
 	// botMayHelp first: the bot grammar is read only for a message that
 	// ended as the honest no aboutBot may turn into a choice.
-	if name, own := botOf(lib); noPerson && name != "" && botMayHelp(d) && botQuestion(text, q, qw, name) {
-		return aboutBot(d, q, name, own, lib, opts, tx)
+	if name, own := botOf(lib); noPerson && name != "" && botMayHelp(d) && botQuestion(qv, name) {
+		return aboutBot(d, qv.text, name, own, lib, opts, tx)
 	}
-	return focusQuestion(d, q, qw, lib, opts, tx)
+	return focusQuestion(d, qv, lib, opts, tx)
 }
 
-// botQuestion reports whether the question part q (words qw, in text)
-// asks about the bot (asksAboutBot): its question clause, when it has one
-// apart from itself (focusPart: "danke, dass du so schnell antwortest! wie
-// teile ich …" asks the second), or else the whole; a yes/no question
-// clause after a w-question about the bot asks about the bot too.
-func botQuestion(text, q string, qw []word, name string) bool {
-	return botQuestionBy(text, q, qw, func(ws []string, brk []bool) bool { return asksAboutBot(ws, brk, name) })
+// botQuestion reports whether the question part (words qv) asks about
+// the bot (asksAboutBot): its question clause, when it has one apart from
+// itself (focusPart: "danke, dass du so schnell antwortest! wie teile ich
+// …" asks the second), or else the whole; a yes/no question clause after
+// a w-question about the bot asks about the bot too.
+func botQuestion(qv *qwords, name string) bool {
+	return botQuestionBy(qv, func(ws []string, brk []bool) bool { return asksAboutBot(ws, brk, name) })
 }
 
-// botQuestionBy is botQuestion with the reading of a clause's words
-// (folded, with their breaks) given: asksAboutBot, or botanswer.go's
-// narrower botActor.
-func botQuestionBy(text, q string, qw []word, read func(ws []string, brk []bool) bool) bool {
-	about := func(ws []word) bool { return read(foldWords(ws), clauseStarts(text, ws)) }
-	_, pw, ok := focusPart(q, qw)
+// botQuestionBy is botQuestion with the reading of a clause's words given:
+// asksAboutBot, or botanswer.go's narrower botActor. read gets the folded
+// words of a span of qv and their breaks; the break before its first word
+// may be set (the clause starts there) and is not read (clauseSpans,
+// embeddedBreaks).
+func botQuestionBy(qv *qwords, read func(ws []string, brk []bool) bool) bool {
+	words, brk := qv.words(), qv.breaks()
+	about := func(from, to int) bool { return read(words[from:to], brk[from:to]) }
+	_, from, to, ok := focusPart(qv)
 	if !ok {
-		return about(qw)
+		return about(0, len(words))
 	}
-	if about(pw) {
+	if about(from, to) {
 		return true
 	}
 	// A yes/no question after a w-question about the bot ("how should
 	// I ask you things, do I need special keywords?") follows up on
 	// that question; a w-question clause names its own subject.
-	before := wordsIn(qw, qw[0].start, pw[0].start)
-	return !focusWords[fold(pw[0].w)] && len(before) > 0 && focusWords[fold(before[0].w)] && about(before)
+	return !focusWords[words[from]] && from > 0 && focusWords[words[0]] && about(0, from)
 }
 
 // aboutBot turns the honest no d for a message that asks about the bot's

@@ -272,17 +272,17 @@ func TestAboutBotLeavesOtherExits(t *testing.T) {
 	lib := loadLibrary(t)
 	name, _ := botOf(lib)
 	q := clean("reagierst du auch in unserem ag-raum oder nur hier im privaten chat?")
-	qw := tokens(q)
-	if !botQuestion(q, q, qw, name) {
+	qv := wordsOf(q)
+	if !botQuestion(qv, name) {
 		t.Fatalf("%q: no question about the bot: pick another", q)
 	}
-	d := decideSearch(q, qw, lib, Options{}, &German)
+	d := decideSearch(qv, lib, Options{}, &German)
 	if d.Outcome != None || d.weak == nil || !rescue.helps(weakFeaturesOf(d.weak)) {
 		t.Fatalf("%q: %s, want a none the weak-evidence model rescues", q, d.Outcome)
 	}
 	botSearched := func(d Decision) bool {
 		rec := &recorder{lib: lib}
-		secondSearch(d, q, q, qw, true, rec, Options{}, &German)
+		secondSearch(d, qv, true, rec, Options{}, &German)
 		return slices.ContainsFunc(rec.queries, func(s string) bool { return strings.HasPrefix(s, name+" ") })
 	}
 	if botSearched(d) {

@@ -296,15 +296,17 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 		q = strings.TrimSpace(text[words[at].start : from+len(q)])
 		from = words[at].start
 	}
-	qw := wordsIn(words, from, from+len(q))
+	// The question part's words, folded and split into clauses at most
+	// once for every reader after the search (qwords.go).
+	qv := partOf(q, from, words, folded, brk)
 	// No guide: the second search is the question clause's or, for a
 	// question about the bot's own acts, the guides about it (aboutbot.go).
 	// An answer or a choice for a question about the bot: its guides
 	// (botanswer.go), or else the question sentence's check.
-	d, searched := botAnswer(decideSearch(q, qw, lib, opts, tx), text, q, qw, person == noHuman, lib, opts, tx)
+	d, searched := botAnswer(decideSearch(qv, lib, opts, tx), text, qv, person == noHuman, lib, opts, tx)
 	if !searched {
-		d = secondSearch(d, text, q, qw, person == noHuman, lib, opts, tx)
-		d = lastQuestionAgrees(d, q, qw, lib, opts, tx)
+		d = secondSearch(d, qv, person == noHuman, lib, opts, tx)
+		d = lastQuestionAgrees(d, q, qv.ws, lib, opts, tx)
 	}
 	switch {
 	case bare && d.Outcome != Answer:

@@ -64,20 +64,16 @@ import (
 )
 
 // asideSignals returns the signals (search.Result.OffTopic) of the
-// question q that the message names at least once outside a phrase that
-// sets them aside: a claimed sender, a comparison or the mailbox where a
-// message came. A signal not found among the words (a quote's speaker the
-// search added, an unusual spelling) is kept.
-func asideSignals(q string, signals []string) []string {
+// decided text qv that the message names at least once outside a phrase
+// that sets them aside: a claimed sender, a comparison or the mailbox
+// where a message came. A signal not found among the words (a quote's
+// speaker the search added, an unusual spelling) is kept.
+func asideSignals(qv *qwords, signals []string) []string {
 	if len(signals) == 0 {
 		return signals
 	}
-	// q's own words: the caller's may count their offsets from the
-	// whole message (focusQuestion), the clause breaks need q's.
-	ws := tokens(q)
-	words := foldWords(ws)
-	brk := clauseStarts(q, ws)
-	doubt, denied := sentenceFlags(q, ws, words, brk)
+	words, brk := qv.words(), qv.breaks()
+	doubt, denied := sentenceFlags(qv)
 	var keep []string
 	for _, s := range signals {
 		if !onlyAside(words, brk, doubt, denied, s) {
@@ -204,13 +200,14 @@ func attachedAt(clause []string, at int, doubt bool) bool {
 // Betrug?“: „das“ points back to it); a doubt further away is about
 // something else. One pass over the words, a sentence's flags shared by
 // its words.
-func sentenceFlags(q string, ws []word, words []string, brk []bool) (doubt, denied []bool) {
+func sentenceFlags(qv *qwords) (doubt, denied []bool) {
+	words, brk := qv.words(), qv.breaks()
 	denied = make([]bool, len(words))
 	var starts []int // the sentences' first words
 	var doubts []bool
 	// A sentence's end is a clause break too: brk spares most words the
 	// look at the text.
-	sentenceEnd := func(i int) bool { return brk[i] && sentenceBreakBefore(q, ws[i].start) }
+	sentenceEnd := func(i int) bool { return brk[i] && sentenceBreakBefore(qv.text, qv.at(i)) }
 	for start, i := range spansBy(len(words), sentenceEnd) {
 		d, n := false, false
 		for j := start; j < i; j++ {

@@ -522,7 +522,7 @@ func TestAskedClause(t *testing.T) {
 	} {
 		ws := tokens(c.q)
 		got := ""
-		if from, to, ok := askedClause(c.q, ws); ok {
+		if from, to, ok := askedClause(readWords(c.q, ws)); ok {
 			var b []string
 			for _, w := range ws[from:to] {
 				b = append(b, w.w)

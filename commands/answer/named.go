@@ -45,22 +45,16 @@ import (
 // which the decision may have filtered already) that still veto: those
 // the message names other than as a setting a shown guide names itself
 // (see above). found is the search's result as it came, whose hits'
-// signal bits are read by word (search.Result.NamesSignal); q is the
-// searched question.
-func namedSignals(found search.Result, signals []string, q string) []string {
+// signal bits are read by word (search.Result.NamesSignal); qv are the
+// words of the searched text.
+func namedSignals(found search.Result, signals []string, qv *qwords) []string {
 	if len(signals) == 0 || found.OffTopicSpeaks {
 		return signals
 	}
-	var words []string // folded once, for the first signal that needs them
 	var keep []string
 	for _, s := range signals {
-		if productSignal(s) && namedByShown(found, s) {
-			if words == nil {
-				words = foldWords(tokens(q))
-			}
-			if onlySetting(words, s) {
-				continue
-			}
+		if productSignal(s) && namedByShown(found, s) && onlySetting(qv.words(), s) {
+			continue
 		}
 		keep = append(keep, s)
 	}

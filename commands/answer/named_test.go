@@ -163,7 +163,7 @@ func TestNamedSignalsNeedAgreement(t *testing.T) {
 		{"named by the first, the runners-up scattered", []search.Hit{hit("bbb/a.md", 1), hit("x/b.md", 0), hit("y/c.md", 0)}, 1},
 	} {
 		res := search.Result{Hits: c.hits, OffTopic: []string{"whatsapp"}}
-		if got := namedSignals(res, res.OffTopic, q); len(got) != c.want {
+		if got := namedSignals(res, res.OffTopic, wordsOf(q)); len(got) != c.want {
 			t.Errorf("%s: signals %v, want %d", c.why, got, c.want)
 		}
 	}
@@ -189,7 +189,7 @@ func TestNamedSignalsByWord(t *testing.T) {
 	} {
 		found := search.Result{Hits: []search.Hit{hit("bbb/a.md", 0), hit("bbb/b.md", c.names), hit("x/c.md", 0)},
 			OffTopic: c.marked}
-		if got := namedSignals(found, c.left, c.q); len(got) != c.wantRemaining {
+		if got := namedSignals(found, c.left, wordsOf(c.q)); len(got) != c.wantRemaining {
 			t.Errorf("%s: signals %v, want %d", c.why, got, c.wantRemaining)
 		}
 	}
@@ -228,7 +228,7 @@ func TestNamedProductsOnly(t *testing.T) {
 	}
 	res := search.Result{Hits: []search.Hit{hit("bbb/a.md", 0), hit("bbb/b.md", 1), hit("x/c.md", 0)},
 		OffTopic: []string{"laptop"}}
-	if got := namedSignals(res, res.OffTopic, "der einladungslink öffnet sich im laptop"); len(got) != 1 {
+	if got := namedSignals(res, res.OffTopic, wordsOf("der einladungslink öffnet sich im laptop")); len(got) != 1 {
 		t.Errorf("signals %v, want laptop kept", got)
 	}
 }
