@@ -10,7 +10,6 @@ package answer
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"unicode"
 
@@ -488,14 +487,6 @@ func tokens(text string) []word {
 		out = append(out, word{strings.ToLower(text[start:]), start})
 	}
 	return out
-}
-
-// wordsIn returns the words of ws that start in text[from:to] (ws in text
-// order): the tokens of that part of the text without tokenising it again.
-func wordsIn(ws []word, from, to int) []word {
-	i := sort.Search(len(ws), func(k int) bool { return ws[k].start >= from })
-	j := sort.Search(len(ws), func(k int) bool { return ws[k].start >= to })
-	return ws[i:j]
 }
 
 func hasSymbol(s string) bool {

@@ -38,9 +38,17 @@ func readWords(q string, qw []word) *qwords {
 // message's words, folded words and clause breaks (clauseStarts). The
 // part shares them: nothing is folded or split again.
 func partOf(q string, from int, ws []word, folded []string, brk []bool) *qwords {
-	i := sort.Search(len(ws), func(k int) bool { return ws[k].start >= from })
-	j := sort.Search(len(ws), func(k int) bool { return ws[k].start >= from+len(q) })
+	i, j := wordsIn(ws, from, from+len(q))
 	return sharing(q, ws[i:j], folded[i:j], brk[i:j])
+}
+
+// wordsIn returns the span [i, j) of the words of ws (in text order) that
+// start in text[from:to]: the tokens of that part of the text without
+// tokenising it again.
+func wordsIn(ws []word, from, to int) (i, j int) {
+	i = sort.Search(len(ws), func(k int) bool { return ws[k].start >= from })
+	j = sort.Search(len(ws), func(k int) bool { return ws[k].start >= to })
+	return i, j
 }
 
 // span returns the words v.ws[from:to] of p, a part of v's text cut at
