@@ -274,12 +274,15 @@ func botQuestion(qv *qwords, name string) bool {
 
 // botQuestionBy is botQuestion with the reading of a clause's words given:
 // asksAboutBot, or botanswer.go's narrower botActor. read gets the folded
-// words of a span of qv and their breaks; the break before its first word
-// may be set (the clause starts there) and is not read (clauseSpans,
-// embeddedBreaks).
+// words of a span of qv and their breaks, the span read as a text of its
+// own (qwords.clause): no break before its first word, as in every
+// decided text.
 func botQuestionBy(qv *qwords, read func(ws []string, brk []bool) bool) bool {
-	words, brk := qv.words(), qv.breaks()
-	about := func(from, to int) bool { return read(words[from:to], brk[from:to]) }
+	words := qv.words()
+	about := func(from, to int) bool {
+		c := qv.clause(from, to)
+		return read(c.words(), c.breaks())
+	}
 	_, from, to, ok := focusPart(qv)
 	if !ok {
 		return about(0, len(words))

@@ -57,6 +57,17 @@ func (v *qwords) span(p string, from, to int) *qwords {
 	return sharing(p, v.ws[from:to], v.words()[from:to], v.breaks()[from:to])
 }
 
+// clause returns the words v.ws[from:to] as a text of their own (a clause
+// or a run of clauses of v, from word from up to word to or v's end),
+// sharing v's folded words and breaks (span).
+func (v *qwords) clause(from, to int) *qwords {
+	end := len(v.text)
+	if to < len(v.ws) {
+		end = v.at(to)
+	}
+	return v.span(v.text[v.at(from):end], from, to)
+}
+
 // sharing returns the words ws of text with their folded words and
 // breaks given, read from a longer text: a break before the first word
 // there is none here (copied, so the longer text keeps its own).

@@ -66,7 +66,9 @@ func readQuestion(t *testing.T, msg string) (text string, words []word, folded [
 // message, none in the part), a spaced dash, umlauts and quotes, after a
 // request for a person cut off the question, in a message cut at 2 KB
 // (in the middle of an umlaut), and with a non-breaking, a zero-width or
-// an ideographic space; and the message's breaks stay as they were.
+// an ideographic space; so are each clause's (clause: no break before its
+// first word, as botQuestionBy reads it); and the message's breaks stay
+// as they were.
 func TestQuestionWordsShared(t *testing.T) {
 	long := "Hallo, wie ändere ich mein Passwort" + strings.Repeat(" ä", maxMessage)
 	if len(clean(long)) >= len(long) {
@@ -99,6 +101,10 @@ func TestQuestionWordsShared(t *testing.T) {
 		sameReading(t, msg, qv, wordsOf(q))
 		if part, i, j, ok := focusPart(qv); ok {
 			sameReading(t, msg, qv.span(part, i, j), wordsOf(part))
+		}
+		for i, j := range clauseSpans(len(qv.ws), qv.breaks()) {
+			c := qv.clause(i, j)
+			sameReading(t, msg, c, wordsOf(c.text))
 		}
 		if !slices.Equal(brk, before) {
 			t.Errorf("%q: the message's breaks changed: %v, were %v", msg, brk, before)
