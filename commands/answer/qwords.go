@@ -23,8 +23,8 @@ type qwords struct {
 	// the start of the whole message: ws[i].start - ws[0].start is the
 	// offset in text (at).
 	ws     []word
-	folded []string // foldWords(ws), made on the first call of words
-	brk    []bool   // clause breaks before each word, made on the first call of breaks
+	folded []string // foldWords(ws), made on the first call of words or shared (read-only)
+	brk    []bool   // clause breaks before each word, made on the first call of breaks or shared (read-only)
 }
 
 // readWords returns the words of the decided text q, whose tokens are
@@ -89,7 +89,9 @@ func (v *qwords) at(i int) int {
 	return v.ws[i].start - v.ws[0].start
 }
 
-// words returns the folded words (foldWords).
+// words returns the folded words (foldWords). The slice is read-only:
+// a part (partOf) and its clauses (span, clause) share it with the whole
+// message's reading, so a write would change every reader's words.
 func (v *qwords) words() []string {
 	if v.folded == nil {
 		v.folded = foldWords(v.ws)
@@ -99,7 +101,8 @@ func (v *qwords) words() []string {
 
 // breaks returns for each word whether a clause break (clauseBreakBefore)
 // stands before it in text (never before the first): clauseStarts read
-// on text.
+// on text. Read-only, like words: it is shared too (sharing copies it
+// only to clear the first break).
 func (v *qwords) breaks() []bool {
 	if v.brk == nil {
 		v.brk = make([]bool, len(v.ws))
