@@ -1166,12 +1166,17 @@ var (
 	// critWellBeing: the member's well-being ("mir geht's nicht gut", "I
 	// feel bad"), no criticism.
 	critWellBeing = set("geht", "gehts", "fuehle", "fuehl", "feel", "feeling")
-	// critNeg are the negations (negation.go), with „wenig“ and „kaum“
-	// as weak negation and the answer particles („nein“, „nee“, „nö“,
-	// "nope"). Not „net“: the criticism grammar was measured without
-	// it, so „lotse du bist net hilfreich“ is no criticism today. Not on
-	// purpose; kept, as a refactoring changes no reply.
-	critNeg = union(minus(negations, "net"), set("wenig", "kaum", "nein", "nee", "noe", "nope"))
+	// critNeg are the negations (negation.go), each named, with „wenig“
+	// and „kaum“ as weak negation and the answer particles („nein“,
+	// „nee“, „nö“, "nope"). Named, not the list minus some: a word added
+	// to negations is read here only when it is added here too. Not
+	// „net“: the criticism grammar was measured without it, so „lotse du
+	// bist net hilfreich“ is no criticism today. Not on purpose; kept, as
+	// a refactoring changes no reply.
+	critNeg = union(negationsOf("nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals",
+		"nichts", "nich", "nix", "not", "no", "never", "nothing", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt",
+		"werent", "cant", "cannot", "couldnt", "wont", "wouldnt", "havent", "hasnt"),
+		set("wenig", "kaum", "nein", "nee", "noe", "nope"))
 	// aposNeg are the stems of "n’t" typed with a typographic
 	// apostrophe, which splits the word ("don’t" → "don" "t").
 	aposNeg = set("don", "doesn", "didn", "isn", "aren", "wasn", "weren", "couldn", "wouldn", "won", "haven", "hasn",
