@@ -305,7 +305,7 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 	d, searched := botAnswer(decideSearch(qv, lib, opts, tx), text, qv, person == noHuman, lib, opts, tx)
 	if !searched {
 		d = secondSearch(d, qv, person == noHuman, lib, opts, tx)
-		d = lastQuestionAgrees(d, q, qv.ws, lib, opts, tx)
+		d = lastQuestionAgrees(d, qv, lib, opts, tx)
 	}
 	switch {
 	case bare && d.Outcome != Answer:

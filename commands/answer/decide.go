@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
 )
@@ -420,22 +419,18 @@ func askedClause(qv *qwords) (from, to int, ok bool) {
 // The answer stays among the choices, so this cannot lose a helped
 // message; a question sentence that finds the answered guide first, a
 // guide the whole message did not find at all, or a runner-up too weak to
-// be offered beside the answer, keeps the answer. ws are q's words.
-func lastQuestionAgrees(d Decision, q string, ws []word, lib Library, opts Options, tx *Texts) Decision {
-	if d.Outcome != Answer || len(ws) < 2 || !strings.HasSuffix(q, "?") {
+// be offered beside the answer, keeps the answer. qv are the question
+// part's words (its text, q, is searched).
+func lastQuestionAgrees(d Decision, qv *qwords, lib Library, opts Options, tx *Texts) Decision {
+	q := qv.text
+	if d.Outcome != Answer || len(qv.ws) < 2 || !strings.HasSuffix(q, "?") {
 		return d
 	}
-	base := ws[0].start
-	at := -1
-	for i := 1; i < len(ws); i++ {
-		if chat.BreakBefore(q, ws[i].start-base, sentenceBreaks) {
-			at = i
-		}
-	}
-	if at < 0 {
+	at := lastSentence(qv)
+	if at == 0 {
 		return d
 	}
-	res := lib.SearchFor(q[ws[at].start-base:], maxChoices, opts.Team)
+	res := lib.SearchFor(q[qv.at(at):], maxChoices, opts.Team)
 	if len(res.Hits) == 0 || res.Hits[0].ID == d.Hits[0].ID {
 		return d
 	}
@@ -452,6 +447,16 @@ func lastQuestionAgrees(d Decision, q string, ws []word, lib Library, opts Optio
 		}
 	}
 	return d
+}
+
+// lastSentence returns the index of the first word of qv's last sentence
+// (sentenceBreakBefore; 0 when qv is one sentence).
+func lastSentence(qv *qwords) int {
+	last := 0
+	for from := range spansBy(len(qv.ws), func(i int) bool { return sentenceBreakBefore(qv.text, qv.at(i)) }) {
+		last = from
+	}
+	return last
 }
 
 // focusWords start a question clause (the question words without the

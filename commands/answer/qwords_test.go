@@ -135,3 +135,27 @@ func TestPartOfCuts(t *testing.T) {
 		}
 	}
 }
+
+// TestLastSentence: the question sentence lastQuestionAgrees searches
+// starts at the last sentence break of the question part's words (0: one
+// sentence), with the offsets of the part, not of the message.
+func TestLastSentence(t *testing.T) {
+	for _, c := range []struct {
+		msg, want string
+	}{
+		{"Hallo, ich hab eine Mail bekommen, angeblich von der Cloud. echt oder fake?", "echt oder fake?"},
+		{"wie ändere ich mein Passwort?", ""},
+		{"Moin! Mein Handy zeigt „Fehler“. Ich hab neu gestartet. was tun?", "was tun?"},
+		{"kann mir jemand sagen, wie das geht? und wo?", "und wo?"},
+	} {
+		_, words, folded, brk, q, from := readQuestion(t, c.msg)
+		qv := partOf(q, from, words, folded, brk)
+		got := ""
+		if at := lastSentence(qv); at > 0 {
+			got = q[qv.at(at):]
+		}
+		if got != c.want {
+			t.Errorf("%q: last sentence %q, want %q", c.msg, got, c.want)
+		}
+	}
+}
