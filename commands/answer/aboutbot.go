@@ -187,25 +187,20 @@ func frameOpens(w string) bool {
 // (politeFrame). A question asked right after the act of asking („kann ich
 // dich fragen wann …“) is a clause of its own.
 func asksAboutBot(ws []string, brk []bool, name string) bool {
-	brk = embeddedBreaks(ws, brk, name)
-	clause := 0
-	you, act, keep, request := false, false, false, false
-	about := func(to int) bool {
-		return you && (act || keep && !request) && !politeFrame(ws, clause, to)
-	}
-	for i, w := range ws {
-		if i > 0 && brk[i] {
-			if about(i) {
-				return true
-			}
-			clause, you, act, keep, request = i, false, false, false, false
+	for from, to := range clauseSpans(len(ws), embeddedBreaks(ws, brk, name)) {
+		you, act, keep, request := false, false, false, false
+		for i := from; i < to; i++ {
+			w := ws[i]
+			you = you || botAddresses(ws, i, name)
+			act = act || botActs[w]
+			keep = keep || botKeeps[w]
+			request = request || requestModals[w] && i+1 < len(ws) && botAddresses(ws, i+1, name)
 		}
-		you = you || botAddresses(ws, i, name)
-		act = act || botActs[w]
-		keep = keep || botKeeps[w]
-		request = request || requestModals[w] && i+1 < len(ws) && botAddresses(ws, i+1, name)
+		if you && (act || keep && !request) && !politeFrame(ws, from, to) {
+			return true
+		}
 	}
-	return about(len(ws))
+	return false
 }
 
 // embeddedBreaks returns brk with a break before a question that follows
@@ -255,60 +250,61 @@ func politeFrame(ws []string, from, to int) bool {
 }
 
 // secondSearch spends a message's second search — never more than two
-// (TestDecideSearchesAtMostTwice) — after its question part q (words qw,
-// in text) found no guide: on the guides about the bot when no person
-// was asked for (noPerson) and the question is about the bot (botQuestion),
+// (TestDecideSearchesAtMostTwice) — after its question part (words qv)
+// found no guide: on the guides about the bot when no person was asked
+// for (noPerson) and the question is about the bot (botQuestion),
 // otherwise on its question clause (focusQuestion).
-func secondSearch(d Decision, text, q string, qw []word, noPerson bool, lib Library, opts Options,
-	tx *Texts) Decision {
+func secondSearch(d Decision, qv *qwords, noPerson bool, lib Library, opts Options, tx *Texts) Decision {
 	// botMayHelp first: the bot grammar is read only for a message that
 	// ended as the honest no aboutBot may turn into a choice.
-	if name, own := botOf(lib); noPerson && name != "" && botMayHelp(d) && botQuestion(text, q, qw, name) {
-		if c, searched := aboutBot(d, q, name, own, lib, opts, tx); searched {
-			return c
-		}
+	if name, own := botOf(lib); noPerson && name != "" && botMayHelp(d) && botQuestion(qv, name) {
+		return aboutBot(d, qv.text, name, own, lib, opts, tx)
 	}
-	return focusQuestion(d, q, qw, lib, opts, tx)
+	return focusQuestion(d, qv, lib, opts, tx)
 }
 
-// botQuestion reports whether the question part q (words qw, in text)
-// asks about the bot (asksAboutBot): its question clause, when it has one
-// apart from itself (focusPart: "danke, dass du so schnell antwortest! wie
-// teile ich …" asks the second), or else the whole; a yes/no question
-// clause after a w-question about the bot asks about the bot too.
-func botQuestion(text, q string, qw []word, name string) bool {
-	return botQuestionBy(text, q, qw, func(ws []string, brk []bool) bool { return asksAboutBot(ws, brk, name) })
+// botQuestion reports whether the question part (words qv) asks about
+// the bot (asksAboutBot): its question clause, when it has one apart from
+// itself (focusPart: "danke, dass du so schnell antwortest! wie teile ich
+// …" asks the second), or else the whole; a yes/no question clause after
+// a w-question about the bot asks about the bot too.
+func botQuestion(qv *qwords, name string) bool {
+	return botQuestionBy(qv, func(ws []string, brk []bool) bool { return asksAboutBot(ws, brk, name) })
 }
 
-// botQuestionBy is botQuestion with the reading of a clause's words
-// (folded, with their breaks) given: asksAboutBot, or botanswer.go's
-// narrower botActor.
-func botQuestionBy(text, q string, qw []word, read func(ws []string, brk []bool) bool) bool {
-	about := func(ws []word) bool { return read(foldWords(ws), clauseStarts(text, ws)) }
-	_, pw, ok := focusPart(q, qw)
+// botQuestionBy is botQuestion with the reading of a clause's words given:
+// asksAboutBot, or botanswer.go's narrower botActor. read gets the folded
+// words of a span of qv and their breaks, the span read as a text of its
+// own (qwords.clause): no break before its first word, as in every
+// decided text.
+func botQuestionBy(qv *qwords, read func(ws []string, brk []bool) bool) bool {
+	words := qv.words()
+	about := func(from, to int) bool {
+		c := qv.clause(from, to)
+		return read(c.words(), c.breaks())
+	}
+	_, from, to, ok := focusPart(qv)
 	if !ok {
-		return about(qw)
+		return about(0, len(words))
 	}
-	if about(pw) {
+	if about(from, to) {
 		return true
 	}
 	// A yes/no question after a w-question about the bot ("how should
 	// I ask you things, do I need special keywords?") follows up on
 	// that question; a w-question clause names its own subject.
-	before := wordsIn(qw, qw[0].start, pw[0].start)
-	return !focusWords[fold(pw[0].w)] && len(before) > 0 && focusWords[fold(before[0].w)] && about(before)
+	return !focusWords[words[from]] && from > 0 && focusWords[words[0]] && about(0, from)
 }
 
-// aboutBot turns the honest no for a message that asks about the bot's
+// aboutBot turns the honest no d for a message that asks about the bot's
 // own acts into a rescued choice of the guides about the bot (own) that a
-// search of the message with the bot's name finds. searched reports
-// whether it searched. A "no guide" for another reason — a subject
-// outside the library, a date, a vague complaint — stays, without a
+// search of the message with the bot's name finds, or keeps d when it
+// finds none: the search is the message's second, and no other follows.
+// The caller, secondSearch, has checked that d is a no aboutBot may turn
+// (botMayHelp): a "no guide" for another reason — a subject outside the
+// library, a date, a vague complaint — never reaches it, so it costs no
 // search.
-func aboutBot(d Decision, q, name string, own []string, lib Library, opts Options, tx *Texts) (c Decision, searched bool) {
-	if !botMayHelp(d) {
-		return d, false
-	}
+func aboutBot(d Decision, q, name string, own []string, lib Library, opts Options, tx *Texts) Decision {
 	res := lib.SearchFor(botQuery(name, q), 5, opts.Team)
 	shown, _ := res.Shown()
 	var hits []search.Hit
@@ -318,12 +314,12 @@ func aboutBot(d Decision, q, name string, own []string, lib Library, opts Option
 		}
 	}
 	if len(hits) == 0 {
-		return d, true
+		return d
 	}
-	c = choiceWithin(d, hits, rescueShare*hits[0].Score, tx)
+	c := choiceWithin(d, hits, rescueShare*hits[0].Score, tx)
 	c.Nearest, c.Rescued, c.PersonHint = nil, true, chooseOrPerson(tx, opts)
 	c.Reply = choiceMarkdown(hitTitles(c.Hits), tx, c.PersonHint)
-	return c, true
+	return c
 }
 
 // botMayHelp reports whether aboutBot may turn d into a choice of the

@@ -263,19 +263,29 @@ func TestAboutBotQuery(t *testing.T) {
 	}
 }
 
-// TestAboutBotLeavesOtherExits: aboutBot searches only at the weak gate
-// or the one-word lean, and not when the weak-evidence model makes a
-// choice of its own (review rv15a, finding 8: both guards survived
-// mutation through Decide).
+// TestAboutBotLeavesOtherExits: the bot's guides are searched only at the
+// weak gate or the one-word lean, and not when the weak-evidence model
+// makes a choice of its own (review rv15a, finding 8: both guards survived
+// mutation through Decide). secondSearch checks it (botMayHelp), once:
+// aboutBot trusts its caller.
 func TestAboutBotLeavesOtherExits(t *testing.T) {
 	lib := loadLibrary(t)
-	name, own := botOf(lib)
+	name, _ := botOf(lib)
 	q := clean("reagierst du auch in unserem ag-raum oder nur hier im privaten chat?")
-	d := decideSearch(q, tokens(q), lib, Options{}, &German)
+	qv := wordsOf(q)
+	if !botQuestion(qv, name) {
+		t.Fatalf("%q: no question about the bot: pick another", q)
+	}
+	d := decideSearch(qv, lib, Options{}, &German)
 	if d.Outcome != None || d.weak == nil || !rescue.helps(weakFeaturesOf(d.weak)) {
 		t.Fatalf("%q: %s, want a none the weak-evidence model rescues", q, d.Outcome)
 	}
-	if _, searched := aboutBot(d, q, name, own, lib, Options{}, &German); searched {
+	botSearched := func(d Decision) bool {
+		rec := &recorder{lib: lib}
+		secondSearch(d, qv, true, rec, Options{}, &German)
+		return slices.ContainsFunc(rec.queries, func(s string) bool { return strings.HasPrefix(s, name+" ") })
+	}
+	if botSearched(d) {
 		t.Errorf("%q: searched for the bot's guides, want rescueWeak's choice", q)
 	}
 	d.weak = nil
@@ -287,8 +297,8 @@ func TestAboutBotLeavesOtherExits(t *testing.T) {
 		{exitDate, false}, {exitOffTopicOneWord, false}, {exitThing, false}, {exitNone, false},
 	} {
 		d.exit = c.exit
-		if _, searched := aboutBot(d, q, name, own, lib, Options{}, &German); searched != c.want {
-			t.Errorf("exit %d: searched %v, want %v", c.exit, searched, c.want)
+		if got := botSearched(d); got != c.want {
+			t.Errorf("exit %d: searched the bot's guides %v, want %v", c.exit, got, c.want)
 		}
 	}
 }

@@ -10,7 +10,6 @@ package answer
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"unicode"
 
@@ -296,15 +295,17 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 		q = strings.TrimSpace(text[words[at].start : from+len(q)])
 		from = words[at].start
 	}
-	qw := wordsIn(words, from, from+len(q))
+	// The question part's words, folded and split into clauses at most
+	// once for every reader after the search (qwords.go).
+	qv := partOf(q, from, words, folded, brk)
 	// No guide: the second search is the question clause's or, for a
 	// question about the bot's own acts, the guides about it (aboutbot.go).
 	// An answer or a choice for a question about the bot: its guides
 	// (botanswer.go), or else the question sentence's check.
-	d, searched := botAnswer(decideSearch(q, qw, lib, opts, tx), text, q, qw, person == noHuman, lib, opts, tx)
+	d, searched := botAnswer(decideSearch(qv, lib, opts, tx), text, qv, person == noHuman, lib, opts, tx)
 	if !searched {
-		d = secondSearch(d, text, q, qw, person == noHuman, lib, opts, tx)
-		d = lastQuestionAgrees(d, q, qw, lib, opts, tx)
+		d = secondSearch(d, qv, person == noHuman, lib, opts, tx)
+		d = lastQuestionAgrees(d, qv, lib, opts, tx)
 	}
 	switch {
 	case bare && d.Outcome != Answer:
@@ -486,14 +487,6 @@ func tokens(text string) []word {
 		out = append(out, word{strings.ToLower(text[start:]), start})
 	}
 	return out
-}
-
-// wordsIn returns the words of ws that start in text[from:to] (ws in text
-// order): the tokens of that part of the text without tokenising it again.
-func wordsIn(ws []word, from, to int) []word {
-	i := sort.Search(len(ws), func(k int) bool { return ws[k].start >= from })
-	j := sort.Search(len(ws), func(k int) bool { return ws[k].start >= to })
-	return ws[i:j]
 }
 
 func hasSymbol(s string) bool {

@@ -209,7 +209,7 @@ func TestAsideSignals(t *testing.T) {
 		{"kann ich gleich wie bei gmx den filter nehmen", []string{"gmx"}, []string{"gmx"}, "bare gleich: sofort"},
 		{"die fritzbox zeigt „neues gerät“", []string{"fritzbox", "telekom"}, []string{"fritzbox", "telekom"}, "the subject; a signal not among the words"},
 	} {
-		if got := asideSignals(c.msg, c.signals); !slices.Equal(got, c.want) {
+		if got := asideSignals(wordsOf(c.msg), c.signals); !slices.Equal(got, c.want) {
 			t.Errorf("%q (%s): %v, want %v", c.msg, c.why, got, c.want)
 		}
 	}
@@ -221,10 +221,10 @@ func TestAsideSignals(t *testing.T) {
 // the benchmarks' matter).
 func TestAsideLong(t *testing.T) {
 	long := strings.Repeat("eine komische mail von paypal bekommen und ", 1400)
-	if got := asideSignals(long, []string{"paypal"}); got != nil {
+	if got := asideSignals(wordsOf(long), []string{"paypal"}); got != nil {
 		t.Errorf("60 KB of doubted senders: %v, want nil", got)
 	}
-	if got := asideSignals(long+"mein paypal konto ist gesperrt", []string{"paypal"}); !slices.Equal(got, []string{"paypal"}) {
+	if got := asideSignals(wordsOf(long+"mein paypal konto ist gesperrt"), []string{"paypal"}); !slices.Equal(got, []string{"paypal"}) {
 		t.Errorf("60 KB and the subject: %v, want [paypal]", got)
 	}
 }

@@ -262,16 +262,10 @@ func botLeave(ws []string, from, to int) bool {
 // frames no other question or matter (politeFrame, botLeave); noBotAct
 // when none has.
 func botActor(ws []string, brk []bool, name string) botAct {
-	brk = embeddedBreaks(ws, brk, name)
-	from := 0
-	for i := 1; i <= len(ws); i++ {
-		if i < len(ws) && !brk[i] {
-			continue
-		}
-		if act := botActsIn(ws[from:i], name); act != noBotAct && !politeFrame(ws, from, i) && !botLeave(ws, from, i) {
+	for from, to := range clauseSpans(len(ws), embeddedBreaks(ws, brk, name)) {
+		if act := botActsIn(ws[from:to], name); act != noBotAct && !politeFrame(ws, from, to) && !botLeave(ws, from, to) {
 			return act
 		}
-		from = i
 	}
 	return noBotAct
 }
@@ -294,7 +288,7 @@ var keepQuery = func() string {
 // then be a third search, so it runs only when this one did not search —
 // the grammar did not read the bot, or the library has no guide about it.
 // A request for a person (noPerson false) keeps its path.
-func botAnswer(d Decision, text, q string, qw []word, noPerson bool, lib Library, opts Options,
+func botAnswer(d Decision, text string, qv *qwords, noPerson bool, lib Library, opts Options,
 	tx *Texts) (c Decision, searched bool) {
 	if !noPerson || d.Outcome != Answer && d.Outcome != Choose || len(d.Hits) == 0 {
 		return d, false
@@ -304,10 +298,10 @@ func botAnswer(d Decision, text, q string, qw []word, noPerson bool, lib Library
 	if name == "" || !ok {
 		return d, false
 	}
-	cmds := botCommands(text, qw)
+	cmds := botCommands(text, qv.ws)
 	act := noBotAct
 	actor := func() bool {
-		return botQuestionBy(text, q, qw, func(ws []string, brk []bool) bool {
+		return botQuestionBy(qv, func(ws []string, brk []bool) bool {
 			act = botActor(ws, brk, name)
 			return act != noBotAct
 		})
@@ -317,12 +311,12 @@ func botAnswer(d Decision, text, q string, qw []word, noPerson bool, lib Library
 	case d.Outcome == Answer && offersBot, d.Outcome == Choose && len(d.Hits) >= maxChoices:
 		return d, false
 	case len(cmds) > 0, actor():
-	case d.Outcome == Answer || !offersBot || !botQuestion(text, q, qw, name):
+	case d.Outcome == Answer || !offersBot || !botQuestion(qv, name):
 		// The wider reading (asksAboutBot) only for a choice the
 		// search itself made with a guide about the bot.
 		return d, false
 	}
-	query := q
+	query := qv.text
 	if len(cmds) > 0 {
 		query = strings.Join(cmds, " ")
 	}

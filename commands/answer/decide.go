@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
 )
@@ -147,17 +146,22 @@ var maxChoices = 3
 // confident answer changes, 2.34 → 2.54 guides per choice).
 const minChoices = 2
 
-// decideSearch searches q, the question part of a message, and decides on
-// the result; qw are q's words (tokens of q).
-func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Decision {
-	full := lib.SearchFor(q, 5, opts.Team)
+// decideSearch searches the decided text qv (the question part of a
+// message, or its question clause) and decides on the result.
+func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
+	q, qw := qv.text, qv.ws
+	// found is the search's result as it came: its hits' signal bits
+	// (search.Hit.NamesSignal) belong to its OffTopic. full keeps the
+	// signals that still veto.
+	found := lib.SearchFor(q, 5, opts.Team)
+	full := found
 	// A company named only as a claimed sender, a comparison or the
 	// mailbox is not the message's subject (aside.go).
-	full.OffTopic = asideSignals(q, full.OffTopic)
+	full.OffTopic = asideSignals(qv, found.OffTopic)
 	// Nor is a product named only as the setting of a task that a shown
 	// guide names itself (named.go); the answer guards still read it.
 	vetoed := full
-	full.OffTopic = namedSignals(full, q)
+	full.OffTopic = namedSignals(found, full.OffTopic, qv)
 	// The English lexicon's order (search.Result.Reordered) decides
 	// nothing: the decision reads the result without it, and a choice
 	// shows the guides in its order.
@@ -220,7 +224,7 @@ func decideSearch(q string, qw []word, lib Library, opts Options, tx *Texts) Dec
 		// about: the body's words alone decide between them.
 		answer = false
 	}
-	if answer && restsOnThing(res, q, qw) {
+	if answer && restsOnThing(res, qv) {
 		// The answer would rest on the member's device or another
 		// product, not on their trouble (device.go).
 		answer = false
@@ -327,16 +331,17 @@ func choiceWithin(d Decision, hits []search.Hit, floor float64, tx *Texts) Decis
 // and runs to the end; a guide it finds is offered as a choice, never
 // answered, since the words left out may have mattered. A message whose
 // whole text named a subject outside the library keeps its "no guide"
-// (the subject may be what the setting was about). ws are q's words.
-func focusQuestion(d Decision, q string, ws []word, lib Library, opts Options, tx *Texts) Decision {
+// (the subject may be what the setting was about). qv are the words of
+// the decided text.
+func focusQuestion(d Decision, qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 	if d.Outcome != None || d.offTopic {
 		return d
 	}
-	part, pw, ok := focusPart(q, ws)
+	part, from, to, ok := focusPart(qv)
 	if !ok {
 		return d
 	}
-	f := decideSearch(part, pw, lib, opts, tx)
+	f := decideSearch(qv.span(part, from, to), lib, opts, tx)
 	switch f.Outcome {
 	case Answer:
 		return choice(f, append(f.Hits, f.Also...), tx)
@@ -346,30 +351,32 @@ func focusQuestion(d Decision, q string, ws []word, lib Library, opts Options, t
 	return d
 }
 
-// focusPart returns the question clause focusQuestion searches and its
-// words, ok false when q has none apart from itself. ws are q's words.
-func focusPart(q string, ws []word) (part string, pw []word, ok bool) {
+// focusPart returns the question clause focusQuestion searches, and its
+// words qv.ws[from:to]; ok false when the decided text qv has none apart
+// from itself.
+func focusPart(qv *qwords) (part string, from, to int, ok bool) {
+	ws, q := qv.ws, qv.text
 	if len(ws) == 0 {
-		return "", nil, false
+		return "", 0, 0, false
 	}
-	base := ws[0].start
+	words, brk := qv.words(), qv.breaks()
 	at := -1
 	for i := 1; i < len(ws); i++ {
-		if focusWords[fold(ws[i].w)] && clauseBreakBefore(q, ws[i].start-base) {
+		if focusWords[words[i]] && brk[i] {
 			at = i
 		}
 	}
 	if at >= 0 {
-		return q[ws[at].start-base:], ws[at:], true
+		return q[qv.at(at):], at, len(ws), true
 	}
-	if from, to, ok := askedClause(q, ws); ok {
+	if from, to, ok := askedClause(qv); ok {
 		end := len(q)
 		if to < len(ws) {
-			end = ws[to].start - base
+			end = qv.at(to)
 		}
-		return strings.TrimSpace(q[ws[from].start-base : end]), ws[from:to], true
+		return strings.TrimSpace(q[qv.at(from):end]), from, to, true
 	}
-	return "", nil, false
+	return "", 0, 0, false
 }
 
 // askedClause finds the clause of q that is asked — the last clause
@@ -377,31 +384,25 @@ func focusPart(q string, ws []word) (part string, pw []word, ok bool) {
 // question after the setting ("jemand stört ständig in unserer
 // Videositzung, kann ich den rauswerfen?") or a question followed by a
 // statement ("wo kann man das Kennwort neu setzen? benutze das gleiche
-// schon seit Jahren"). It returns the clause's words ws[from:to]. ws are
-// q's words.
-func askedClause(q string, ws []word) (from, to int, ok bool) {
+// schon seit Jahren"). It returns the clause's words qv.ws[from:to].
+func askedClause(qv *qwords) (from, to int, ok bool) {
+	ws, q := qv.ws, qv.text
 	if len(ws) < 2 {
 		return 0, 0, false
 	}
-	base := ws[0].start
 	from, to = -1, -1
-	start := 0
-	for i := 1; i <= len(ws); i++ {
+	for start, i := range clauseSpans(len(ws), qv.breaks()) {
 		end := len(q)
 		if i < len(ws) {
-			end = ws[i].start - base
-			if !clauseBreakBefore(q, end) {
-				continue
-			}
+			end = qv.at(i)
 		}
 		// The clause ws[start:i] ends at the break before word i (or
 		// at the end): asked when a "?" follows its last word.
 		// (A word holds no "?": the clause's last word and what follows
 		// it are searched from the word's start.)
-		if strings.Contains(q[ws[i-1].start-base:end], "?") {
+		if strings.Contains(q[qv.at(i-1):end], "?") {
 			from, to = start, i
 		}
-		start = i
 	}
 	if from < 0 || from == 0 && to == len(ws) {
 		return 0, 0, false
@@ -418,22 +419,18 @@ func askedClause(q string, ws []word) (from, to int, ok bool) {
 // The answer stays among the choices, so this cannot lose a helped
 // message; a question sentence that finds the answered guide first, a
 // guide the whole message did not find at all, or a runner-up too weak to
-// be offered beside the answer, keeps the answer. ws are q's words.
-func lastQuestionAgrees(d Decision, q string, ws []word, lib Library, opts Options, tx *Texts) Decision {
-	if d.Outcome != Answer || len(ws) < 2 || !strings.HasSuffix(q, "?") {
+// be offered beside the answer, keeps the answer. qv are the question
+// part's words (its text, q, is searched).
+func lastQuestionAgrees(d Decision, qv *qwords, lib Library, opts Options, tx *Texts) Decision {
+	q := qv.text
+	if d.Outcome != Answer || len(qv.ws) < 2 || !strings.HasSuffix(q, "?") {
 		return d
 	}
-	base := ws[0].start
-	at := -1
-	for i := 1; i < len(ws); i++ {
-		if chat.BreakBefore(q, ws[i].start-base, sentenceBreaks) {
-			at = i
-		}
-	}
-	if at < 0 {
+	at := lastSentence(qv)
+	if at == 0 {
 		return d
 	}
-	res := lib.SearchFor(q[ws[at].start-base:], maxChoices, opts.Team)
+	res := lib.SearchFor(q[qv.at(at):], maxChoices, opts.Team)
 	if len(res.Hits) == 0 || res.Hits[0].ID == d.Hits[0].ID {
 		return d
 	}
@@ -450,6 +447,16 @@ func lastQuestionAgrees(d Decision, q string, ws []word, lib Library, opts Optio
 		}
 	}
 	return d
+}
+
+// lastSentence returns the index of the first word of qv's last sentence
+// (sentenceBreakBefore; 0 when qv is one sentence).
+func lastSentence(qv *qwords) int {
+	last := 0
+	for from := range spansBy(len(qv.ws), func(i int) bool { return sentenceBreakBefore(qv.text, qv.at(i)) }) {
+		last = from
+	}
+	return last
 }
 
 // focusWords start a question clause (the question words without the

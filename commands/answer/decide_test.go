@@ -238,40 +238,6 @@ func TestOffTopicOnOneWord(t *testing.T) {
 	}
 }
 
-// TestWordsIn: the words of a part of the message are the tokens of that
-// part (asksDate reuses them instead of tokenising the question again),
-// for the parts Decide searches: after a greeting, without a request for
-// a person around the question, and before a closing thanks.
-func TestWordsIn(t *testing.T) {
-	for _, msg := range []string{
-		"Hallo! Wann ist der nächste Parteitag?",
-		"kann mir jemand sagen, wann das nächste Treffen ist",
-		"Wie teile ich den Bildschirm? Danke!",
-		"danke. danke, wann ist die naechste Sitzung",
-		"ä ö ü – wann? next!",
-	} {
-		text := clean(msg)
-		words := tokens(text)
-		q, from, _ := questionPart(text, words)
-		for _, w := range words {
-			if w.start < from || w.start >= from+len(q) {
-				continue
-			}
-			part := text[w.start : from+len(q)]
-			got, want := wordsIn(words, w.start, from+len(q)), tokens(part)
-			if len(got) != len(want) {
-				t.Errorf("%q from %d: %d words, want %d", msg, w.start, len(got), len(want))
-				continue
-			}
-			for i := range got {
-				if got[i].w != want[i].w || got[i].start != want[i].start+w.start {
-					t.Errorf("%q from %d: word %d = %+v, want %+v", msg, w.start, i, got[i], want[i])
-				}
-			}
-		}
-	}
-}
-
 // TestOffTopicAsSetting: a message naming a device whose first guide
 // meets it in several words and whose best guides agree on a topic keeps
 // its choice although the guide firmly explains little of it by its topic
@@ -522,7 +488,7 @@ func TestAskedClause(t *testing.T) {
 	} {
 		ws := tokens(c.q)
 		got := ""
-		if from, to, ok := askedClause(c.q, ws); ok {
+		if from, to, ok := askedClause(readWords(c.q, ws)); ok {
 			var b []string
 			for _, w := range ws[from:to] {
 				b = append(b, w.w)

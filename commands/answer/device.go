@@ -34,13 +34,13 @@ import (
 // becomes a choice, not the honest no: the guide stays first and in
 // reach, and an answer the evidence does not carry without the device is
 // not confident (issue 14: an answer only when the evidence is clear).
-// q is the searched text, ws its words.
-func restsOnThing(res search.Result, q string, ws []word) bool {
+// qv are the words of the searched text.
+func restsOnThing(res search.Result, qv *qwords) bool {
 	if len(res.Hits) == 0 {
 		return false
 	}
 	h := res.Hits[0]
-	return h.Thing > 0 && h.Score*(1-h.Thing) < calib.minAnswer && !namesTool(ws) && !aboutBesidesThing(res) && thingSubject(res, q, ws)
+	return h.Thing > 0 && h.Score*(1-h.Thing) < calib.minAnswer && !namesTool(qv.ws) && !aboutBesidesThing(res) && thingSubject(res, qv)
 }
 
 // aboutBesidesThing reports whether the first guide of res is firmly
@@ -88,12 +88,14 @@ func aboutBesidesThing(res search.Result) bool {
 // Fotos von meinem Handy“, „ich habe mein Handy verloren“) or in a
 // subordinate clause („wenn mein Handy gestohlen wurde“). A clause
 // starts the message, follows a comma or a sentence's end, or follows a
-// greeting („moin mein Handy …“: talk.go's greetWords). ws are q's words.
-func thingSubject(res search.Result, q string, ws []word) bool {
+// greeting („moin mein Handy …“: talk.go's greetWords). qv are the words
+// of the searched text.
+func thingSubject(res search.Result, qv *qwords) bool {
+	ws := qv.ws
 	if len(ws) == 0 || len(res.Hits) == 0 {
 		return false
 	}
-	base := ws[0].start
+	words, brk := qv.words(), qv.breaks()
 	isThing := func(w string) bool {
 		at := slices.IndexFunc(res.Things, func(t string) bool { return t == w || t == fold(w) })
 		return at >= 0 && !thingTopicOf(res.Hits, at)
@@ -107,7 +109,7 @@ func thingSubject(res search.Result, q string, ws []word) bool {
 	greets, greeted := true, false
 	for i := range ws {
 		switch {
-		case i > 0 && clauseBreakBefore(q, ws[i].start-base):
+		case i > 0 && brk[i]:
 			clause, taken, greets, greeted = i, false, true, false
 		case i > clause && greets && greeted:
 			clause, taken = i, false
@@ -115,11 +117,11 @@ func thingSubject(res search.Result, q string, ws []word) bool {
 		greets = greets && greetWords[ws[i].w]
 		greeted = greeted || greetWords[ws[i].w] && !addressWords[ws[i].w]
 		switch {
-		case subjectPronouns[ws[i].w] || subordinators[fold(ws[i].w)]:
+		case subjectPronouns[ws[i].w] || subordinators[words[i]]:
 			taken = true
-		case i == clause && bareThingAt(res, q, ws, i) && isThing(ws[i].w):
+		case i == clause && bareThingAt(res, qv, i) && isThing(ws[i].w):
 			return true
-		case !taken && (i == clause || !caseGoverning[fold(ws[i-1].w)]):
+		case !taken && (i == clause || !caseGoverning[words[i-1]]):
 			if j := thingPhraseAt(ws, i); j > i && isThing(ws[j].w) {
 				return true
 			}
@@ -152,14 +154,14 @@ func thingPhraseAt(ws []word, i int) int {
 // follows (ownClauseAt): then the bare word is the topic's label, not a
 // subject („Handy – wie installiere ich die App“, „handy: ich finde die
 // Fotos nicht“), while „Handy – geht nicht mehr“ leaves the subject out.
-func bareThingAt(res search.Result, q string, ws []word, i int) bool {
-	if i+1 == len(ws) {
+func bareThingAt(res search.Result, qv *qwords, i int) bool {
+	if i+1 == len(qv.ws) {
 		return true
 	}
-	if clauseBreakBefore(q, ws[i+1].start-ws[0].start) && ownClauseAt(ws, i+1) {
+	if qv.breaks()[i+1] && ownClauseAt(qv.ws, i+1) {
 		return false
 	}
-	return !nounAfter(res, q, ws, i+1)
+	return !nounAfter(res, qv.text, qv.ws, i+1)
 }
 
 // ownClauseAt reports whether the clause that ws[k] opens has a subject

@@ -175,7 +175,7 @@ func TestThingSubject(t *testing.T) {
 		{"", []string{"handy"}, false},
 	} {
 		res := search.Result{Hits: hits, Things: c.things}
-		if got := thingSubject(res, c.q, tokens(c.q)); got != c.want {
+		if got := thingSubject(res, wordsOf(c.q)); got != c.want {
 			t.Errorf("thingSubject(%q, %v) = %v, want %v", c.q, c.things, got, c.want)
 		}
 	}
@@ -218,7 +218,7 @@ func TestRestsOnThing(t *testing.T) {
 		{"the rest too little", "mein handy ist langsam", littleRest, 0.45, true},
 	} {
 		res := search.Result{Hits: c.hits, Things: []string{"handy"}, ThingWeight: c.thingWeight}
-		if got := restsOnThing(res, c.q, tokens(c.q)); got != c.want {
+		if got := restsOnThing(res, wordsOf(c.q)); got != c.want {
 			t.Errorf("%s: restsOnThing(%q) = %v, want %v", c.name, c.q, got, c.want)
 		}
 	}

@@ -37,7 +37,7 @@ func TestDeviceAnswers(t *testing.T) {
 			h := res.Hits[0]
 			qw := tokens(d.Query)
 			fmt.Printf("DEV\t%s\t%s\t%s\thelped=%v\tguide=%v\tthing=%.2f\ttt=%b\tst=%.2f\tsb=%.2f\ts=%.2f\tunc=%.2f\ttool=%v\ttopic=%v\tsecond=%.2f\tsubj=%v\trest=%.2f\tthings=%v\toff=%v\t%q\n", part, name, d.Outcome, Helped(d, q.Expected), q.Expected != "none" && q.Expected != "-" && len(q.Expected) > 8,
-				h.Thing, h.ThingTopics, h.Strong, h.Strong-h.StrongThing, h.Score, res.Uncovered, namesTool(qw), thingIsTopic(res.Hits), second(res.Hits), thingSubject(res, d.Query, qw), restOfThing(res.Hits), res.Things, res.OffTopic, text)
+				h.Thing, h.ThingTopics, h.Strong, h.Strong-h.StrongThing, h.Score, res.Uncovered, namesTool(qw), thingIsTopic(res.Hits), second(res.Hits), thingSubject(res, wordsOf(d.Query)), restOfThing(res.Hits), res.Things, res.OffTopic, text)
 		}
 	}
 }
@@ -73,7 +73,7 @@ func TestDeviceProbes(t *testing.T) {
 			continue
 		}
 		h := res.Hits[0]
-		fmt.Printf("PRB %s\t%s\tthing=%.2f\tst=%.2f\tsb=%.2f\tsubj=%v\ts=%.2f\tunc=%.2f\ttopic=%v\ttool=%v\tthings=%v\toff=%v\t%q\n", d.Outcome, h.ID, h.Thing, h.Strong, h.Strong-h.StrongThing, thingSubject(res, d.Query, tokens(d.Query)), h.Score, res.Uncovered, thingIsTopic(res.Hits), namesTool(tokens(d.Query)), res.Things, res.OffTopic, q)
+		fmt.Printf("PRB %s\t%s\tthing=%.2f\tst=%.2f\tsb=%.2f\tsubj=%v\ts=%.2f\tunc=%.2f\ttopic=%v\ttool=%v\tthings=%v\toff=%v\t%q\n", d.Outcome, h.ID, h.Thing, h.Strong, h.Strong-h.StrongThing, thingSubject(res, wordsOf(d.Query)), h.Score, res.Uncovered, thingIsTopic(res.Hits), namesTool(tokens(d.Query)), res.Things, res.OffTopic, q)
 	}
 }
 

@@ -144,9 +144,9 @@ var (
 	// nounLeadWords stand before a noun, not a verb: "im Call", "the call".
 	nounLeadWords = set("im", "in", "ins", "beim", "vom", "zum", "der", "die", "das", "den", "dem", "des", "ein", "eine",
 		"einen", "einem", "mein", "meinem", "meinen", "the", "a", "this", "that", "my", "our", "during")
-	// notWords negate or contrast.
-	notWords = set("kein", "keinen", "keine", "keinem", "nicht", "statt", "anstatt", "not", "no", "instead", "than",
-		"sondern")
+	// notWords negate (negation.go) or contrast.
+	notWords = union(negationsOf("kein", "keinen", "keine", "keinem", "nicht", "not", "no"),
+		set("statt", "anstatt", "instead", "than", "sondern"))
 	// questionWords open an embedded question ("sagen, wie …"), with the
 	// interrogative pronominal adverbs (Duden grammar: „woran“, „worauf“ …).
 	questionWords = set("wie", "wo", "was", "warum", "wieso", "weshalb", "wann", "welche", "welcher", "welches",
@@ -424,8 +424,10 @@ var (
 	// failVerbs: written help does not help, is not understood.
 	failVerbs = set("hilft", "helfen", "helft", "geholfen", "hilfreich", "verstehe", "versteh", "verstehen", "kapiere",
 		"kapier", "kapiert", "blicke", "weiter", "weiterkommen", "help", "helps", "helped", "helping", "understand", "get")
-	// failNot: negations besides notWords ("don't", "hilft wenig").
-	failNot = set("nichts", "nie", "wenig", "dont", "doesnt", "didnt", "cant", "cannot", "never", "nothing")
+	// failNot: negations besides notWords ("don't"; negation.go) and
+	// the weak „wenig“ („hilft wenig“).
+	failNot = union(negationsOf("nichts", "nie", "dont", "doesnt", "didnt", "cant", "cannot", "never", "nothing"),
+		set("wenig"))
 )
 
 // Someone looked for or asked to look: German and English relative
@@ -1373,18 +1375,13 @@ func foldWords(ws []word) []string {
 // Ruft mich an: …"): then the question is searched, and a person is
 // offered only when no guide fits.
 func otherQuestion(text string, ws []word, folded []string, brk []bool) bool {
-	start := 0
-	for i := 1; i <= len(ws); i++ {
-		if i < len(ws) && !chat.BreakBefore(text, ws[i].start, sentenceBreaks) {
-			continue
-		}
-		s := folded[start:i]
-		if questionWords[s[0]] && personRequest(s, brk[start:i]) == noHuman {
+	for from, to := range spansBy(len(ws), func(i int) bool { return sentenceBreakBefore(text, ws[i].start) }) {
+		s := folded[from:to]
+		if questionWords[s[0]] && personRequest(s, brk[from:to]) == noHuman {
 			if content, _, _ := personRest(s); content {
 				return true
 			}
 		}
-		start = i
 	}
 	return false
 }

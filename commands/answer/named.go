@@ -41,28 +41,25 @@ import (
 	"github.com/lotse-bot/lotse/guides/search"
 )
 
-// namedSignals returns the signals of res (search.Result.OffTopic) that
-// still veto: those the message names other than as a setting a shown
-// guide names itself (see above). q is the searched question.
-func namedSignals(res search.Result, q string) []string {
-	if len(res.OffTopic) == 0 || res.OffTopicSpeaks {
-		return res.OffTopic
+// namedSignals returns the signals (of found's search.Result.OffTopic,
+// which the decision may have filtered already) that still veto: those
+// the message names other than as a setting a shown guide names itself
+// (see above). found is the search's result as it came, whose hits'
+// signal bits are read by word (search.Result.NamesSignal); qv are the
+// words of the searched text.
+func namedSignals(found search.Result, signals []string, qv *qwords) []string {
+	if len(signals) == 0 || found.OffTopicSpeaks {
+		return signals
 	}
-	var words []string // folded once, for the first signal that needs them
 	var keep []string
-	for _, s := range res.OffTopic {
-		if productSignal(s) && namedByShown(res, s) {
-			if words == nil {
-				words = foldWords(tokens(q))
-			}
-			if onlySetting(words, s) {
-				continue
-			}
+	for _, s := range signals {
+		if productSignal(s) && namedByShown(found, s) && onlySetting(qv.words(), s) {
+			continue
 		}
 		keep = append(keep, s)
 	}
-	if len(keep) == len(res.OffTopic) {
-		return res.OffTopic
+	if len(keep) == len(signals) {
+		return signals
 	}
 	return keep
 }

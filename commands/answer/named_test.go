@@ -162,17 +162,17 @@ func TestNamedSignalsNeedAgreement(t *testing.T) {
 		{"named by none", []search.Hit{hit("bbb/a.md", 0), hit("bbb/b.md", 0)}, 1},
 		{"named by the first, the runners-up scattered", []search.Hit{hit("bbb/a.md", 1), hit("x/b.md", 0), hit("y/c.md", 0)}, 1},
 	} {
-		res := search.Result{Hits: c.hits, OffTopic: []string{"whatsapp"}, NamedOf: []string{"whatsapp"}}
-		if got := namedSignals(res, q); len(got) != c.want {
+		res := search.Result{Hits: c.hits, OffTopic: []string{"whatsapp"}}
+		if got := namedSignals(res, res.OffTopic, wordsOf(q)); len(got) != c.want {
 			t.Errorf("%s: signals %v, want %d", c.why, got, c.want)
 		}
 	}
 }
 
 // TestNamedSignalsByWord: the bits of Hit.NamesSignal belong to the words
-// of search.Result.NamedOf (the list the search marked them against), not
-// to the positions of the list the decision filtered since (review rv15c,
-// finding 1).
+// of search.Result.OffTopic as the search returned it (the list it marked
+// them against), not to the positions of the list the decision filtered
+// since (review rv15c, finding 1).
 func TestNamedSignalsByWord(t *testing.T) {
 	hit := func(id string, names uint64) search.Hit { return search.Hit{ID: id, NamesSignal: names} }
 	for _, c := range []struct {
@@ -187,9 +187,9 @@ func TestNamedSignalsByWord(t *testing.T) {
 		{"the sender dropped, only facebook named (bit 0)", "angeblich von facebook, er öffnet sich in telegram",
 			[]string{"telegram"}, []string{"facebook", "telegram"}, 0b01, 1},
 	} {
-		res := search.Result{Hits: []search.Hit{hit("bbb/a.md", 0), hit("bbb/b.md", c.names), hit("x/c.md", 0)},
-			OffTopic: c.left, NamedOf: c.marked}
-		if got := namedSignals(res, c.q); len(got) != c.wantRemaining {
+		found := search.Result{Hits: []search.Hit{hit("bbb/a.md", 0), hit("bbb/b.md", c.names), hit("x/c.md", 0)},
+			OffTopic: c.marked}
+		if got := namedSignals(found, c.left, wordsOf(c.q)); len(got) != c.wantRemaining {
 			t.Errorf("%s: signals %v, want %d", c.why, got, c.wantRemaining)
 		}
 	}
@@ -227,8 +227,8 @@ func TestNamedProductsOnly(t *testing.T) {
 		t.Fatal("laptop is no device signal: pick another")
 	}
 	res := search.Result{Hits: []search.Hit{hit("bbb/a.md", 0), hit("bbb/b.md", 1), hit("x/c.md", 0)},
-		OffTopic: []string{"laptop"}, NamedOf: []string{"laptop"}}
-	if got := namedSignals(res, "der einladungslink öffnet sich im laptop"); len(got) != 1 {
+		OffTopic: []string{"laptop"}}
+	if got := namedSignals(res, res.OffTopic, wordsOf("der einladungslink öffnet sich im laptop")); len(got) != 1 {
 		t.Errorf("signals %v, want laptop kept", got)
 	}
 }

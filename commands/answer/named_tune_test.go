@@ -28,8 +28,9 @@ func TestNamedRows(t *testing.T) {
 		if len(res.OffTopic) == 0 {
 			return
 		}
-		res.OffTopic = asideSignals(d.Query, res.OffTopic) // as decideSearch reads it
-		fmt.Printf("NAMED %-6s helped=%-5v exit=%-20s %-12s %q want=%s off=%v veto=%v\n", d.Outcome, Helped(d, q.Expected), exitNames[d.exit], s.name, q.Text, q.Expected, res.OffTopic, namedSignals(res, d.Query))
+		qv := wordsOf(d.Query)
+		off := asideSignals(qv, res.OffTopic) // as decideSearch reads it
+		fmt.Printf("NAMED %-6s helped=%-5v exit=%-20s %-12s %q want=%s off=%v veto=%v\n", d.Outcome, Helped(d, q.Expected), exitNames[d.exit], s.name, q.Text, q.Expected, off, namedSignals(res, off, qv))
 		for i, h := range res.Hits {
 			mark := " "
 			if h.ID == q.Expected {

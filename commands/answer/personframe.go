@@ -407,19 +407,15 @@ func hasParticle(ws []string, i int, parts []string, read map[int]bool) bool {
 // "kann mir jemand beim Passwort helfen, ich versteh das nicht" names a
 // topic and is searched.
 func complaintRest(ws []string, brk []bool) bool {
-	start, complaint := 0, false
-	for i := 1; i <= len(ws); i++ {
-		if i < len(ws) && (i >= len(brk) || !brk[i]) {
-			continue
-		}
-		s := ws[start:i]
+	complaint := false
+	for from, to := range clauseSpans(len(ws), brk) {
+		s := ws[from:to]
 		if content, _, _ := personRest(s); content {
 			if !complaintClause(s) {
 				return false
 			}
 			complaint = true
 		}
-		start = i
 	}
 	return complaint
 }

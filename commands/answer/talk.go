@@ -80,12 +80,13 @@ var (
 		// ich habe eine Frage" asks for the question like "Hallo, kurze
 		// Frage", not a "no guide" that quotes it.
 		"entschuldigung", "entschuldige", "verzeihung", "pardon", "sorry", "excuse")
-	// Negations turn "klappt" into a complaint.
-	// The colloquial forms count as the standard ones (Duden: "nich",
-	// ugs. für "nicht"; "net", landsch., bes. südd. für "nicht"; "nix",
-	// ugs. für "nichts"): „geht nich“, „funzt net“, „geht gar nix“.
-	negWords = set("nicht", "kein", "keine", "keinen", "nie", "nichts", "not", "doesn't", "don't", "immer",
-		"nich", "net", "nix")
+	// Negations turn "klappt" into a complaint, with the colloquial
+	// forms („geht nich“, „funzt net“, „geht gar nix“; negation.go). Some
+	// readers read the words as typed, not folded: "don't" and
+	// "doesn't" are the English forms they know. „immer“ is no
+	// negation: a complaint's word („stürzt immer ab“).
+	negWords = union(negationsOf("nicht", "kein", "keine", "keinen", "nie", "nichts", "not", "nich", "net", "nix"),
+		set("doesn't", "don't", "immer"))
 )
 
 // ackCore are the acknowledgement words that acknowledge on their own
@@ -1165,12 +1166,17 @@ var (
 	// critWellBeing: the member's well-being ("mir geht's nicht gut", "I
 	// feel bad"), no criticism.
 	critWellBeing = set("geht", "gehts", "fuehle", "fuehl", "feel", "feeling")
-	// critNeg are negations (Duden: nicht, kein, nie, nichts; wenig and
-	// kaum as weak negation; English not and its contractions; the
-	// answer particles nein/no).
-	critNeg = set("nicht", "nich", "kein", "keine", "keinen", "keiner", "keinem", "keines", "nie", "niemals", "nichts",
-		"nix", "wenig", "kaum", "nein", "nee", "noe", "not", "no", "nope", "never", "nothing", "dont", "doesnt", "didnt",
-		"isnt", "arent", "wasnt", "werent", "cant", "cannot", "couldnt", "wont", "wouldnt", "havent", "hasnt")
+	// critNeg are the negations (negation.go), each named, with „wenig“
+	// and „kaum“ as weak negation and the answer particles („nein“,
+	// „nee“, „nö“, "nope"). Named, not the list minus some: a word added
+	// to negations is read here only when it is added here too. Not
+	// „net“: the criticism grammar was measured without it, so „lotse du
+	// bist net hilfreich“ is no criticism today. Not on purpose; kept, as
+	// a refactoring changes no reply.
+	critNeg = union(negationsOf("nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals",
+		"nichts", "nich", "nix", "not", "no", "never", "nothing", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt",
+		"werent", "cant", "cannot", "couldnt", "wont", "wouldnt", "havent", "hasnt"),
+		set("wenig", "kaum", "nein", "nee", "noe", "nope"))
 	// aposNeg are the stems of "n’t" typed with a typographic
 	// apostrophe, which splits the word ("don’t" → "don" "t").
 	aposNeg = set("don", "doesn", "didn", "isn", "aren", "wasn", "weren", "couldn", "wouldn", "won", "haven", "hasn",
@@ -2023,11 +2029,13 @@ func IsHelpRequest(message string) bool {
 // read per clause: "ich komme nicht weiter, ich will mit einem Menschen
 // sprechen" and "I don't want a bot, I want a human" still ask for one.
 var (
-	// personNegs are the negations of a clause: German "nicht", "kein",
-	// "nie", "niemals" (Duden grammar, "Negation") and English "not",
-	// "n't", "never", "no" (Cambridge Grammar of English, "Negation"),
-	// as typed and folded ("don't" is "dont").
-	personNegs = set("nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "not", "dont",
+	// personNegs are the negations of a clause that declines a person
+	// (negation.go): „nicht“, „kein“, „nie“, „niemals“, "not", "don't",
+	// "doesn't", "never", "no". The others (colloquial, „nichts“, the
+	// rarer n't forms) were not among the person grammar's examples; kept
+	// as measured. „nichts“ would need a rule of its own: „ich möchte
+	// nichts lieber als mit einem Menschen sprechen“ asks for one.
+	personNegs = negationsOf("nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "not", "dont",
 		"doesnt", "never", "no")
 	// personContrast turn the clause to what is wanted instead
 	// (Duden, "sondern", "statt"; Cambridge Dictionary, "instead",

@@ -21,11 +21,10 @@ type Result struct {
 	// IT help library (see offTopicGroups) and that the first hit does not
 	// name in its title, tags, aliases, example questions or summary (its
 	// learned questions do not count: see Doc.Learned).
+	// Hit.NamesSignal's bits are set against this list: a caller that
+	// keeps fewer signals keeps its own list beside it
+	// (commands/answer: decideSearch).
 	OffTopic []string
-	// NamedOf is OffTopic as Hit.NamesSignal's bits were set against it
-	// (nil without a signal): a caller may filter OffTopic, so the bits
-	// are read by word (Result.NamesSignal).
-	NamedOf []string
 	// OffTopicSpeaks: a word of OffTopic is the speaker of a quote in the
 	// message ("Fritzbox: „…“", "mein Drucker sagt „…“"; quote.go). A
 	// speaker the library never mentions at all is such a word too, in

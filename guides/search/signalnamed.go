@@ -34,7 +34,6 @@ func (ix *Index) markNamedSignals(res *Result, cs []concept, cands []cand, kr *k
 	if len(res.OffTopic) == 0 {
 		return
 	}
-	res.NamedOf = slices.Clone(res.OffTopic)
 	// What depends on the signal alone is worked out once, not per hit:
 	// the index keys it is looked up by, and the query words a passage
 	// must name beside it.
@@ -131,10 +130,11 @@ func otherWords(cs []concept, w string) uint64 {
 
 // NamesSignal reports whether the guide of hit h names the off-topic word
 // w (folded, as in OffTopic) in a passage with other words of the query
-// (Hit.NamesSignal). It looks w up in OffTopic as the search returned
-// it, whatever the caller has filtered out of OffTopic since: bit j of a
-// filtered list's j-th word is another word's (review rv15c, finding 1).
+// (Hit.NamesSignal). It looks w up by word in OffTopic as the search
+// returned it: bit j of a filtered list's j-th word would be another
+// word's (review rv15c, finding 1), so a caller filters a list of its own
+// and asks the Result it was given.
 func (r Result) NamesSignal(h Hit, w string) bool {
-	j := slices.Index(r.NamedOf, w)
+	j := slices.Index(r.OffTopic, w)
 	return j >= 0 && j < 64 && h.NamesSignal&(1<<j) != 0
 }

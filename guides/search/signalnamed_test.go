@@ -10,8 +10,7 @@ import (
 // words of the query — the conference guide's section on in-app browsers
 // for „der einladungslink öffnet sich in whatsapp“ — and not a guide that
 // names it with one query word only, nor one that does not name it. The
-// bits are read by word (Result.NamesSignal), also after a caller filtered
-// OffTopic.
+// bits are read by word (Result.NamesSignal).
 func TestNamesSignal(t *testing.T) {
 	ix := Build([]Doc{
 		{ID: "bbb/beitreten.md", Title: "Einer Videokonferenz beitreten", Tags: []string{"Einladungslink", "Konferenz"},
@@ -47,11 +46,9 @@ func TestNamesSignal(t *testing.T) {
 			t.Errorf("%s: NamesSignal %v (found %v), want %v; hits %v", id, got, ok, w, named)
 		}
 	}
-	filtered := res
-	filtered.OffTopic = nil
 	for _, h := range res.Hits {
-		if got := filtered.NamesSignal(h, "whatsapp"); got != want[h.ID] {
-			t.Errorf("%s: Result.NamesSignal after filtering = %v, want %v", h.ID, got, want[h.ID])
+		if got := res.NamesSignal(h, "whatsapp"); got != want[h.ID] {
+			t.Errorf("%s: Result.NamesSignal = %v, want %v", h.ID, got, want[h.ID])
 		}
 	}
 	res = ix.Search("wie tritt ich mit dem einladungslink bei", 5)

@@ -1,0 +1,114 @@
+package answer
+
+import (
+	"slices"
+	"sort"
+)
+
+// One reading of the question part. decideSearch searches a decided text
+// (the question part q of a message, or its question clause) and then
+// several grammars read that text's words: which signals it sets aside
+// (asideSignals, namedSignals), whether its device is the subject of the
+// trouble (thingSubject), whether it asks about the bot (botQuestionBy,
+// twice in botAnswer and once more in secondSearch), which clause it asks
+// (focusPart). Each folded and split the words again; qwords holds them,
+// folded and with their clause breaks, made at most once per decided
+// text — and for the question part not at all: decide has read the whole
+// message's words already, and the part shares them (partOf, span).
+
+// qwords are the words of a decided text.
+type qwords struct {
+	text string // the decided text (q): it starts with its first word
+	// ws are text's tokens (tokens(text)); their offsets may count from
+	// the start of the whole message: ws[i].start - ws[0].start is the
+	// offset in text (at).
+	ws     []word
+	folded []string // foldWords(ws), made on the first call of words or shared (read-only)
+	brk    []bool   // clause breaks before each word, made on the first call of breaks or shared (read-only)
+}
+
+// readWords returns the words of the decided text q, whose tokens are
+// qw (offsets from anywhere; q starts with qw[0]).
+func readWords(q string, qw []word) *qwords {
+	return &qwords{text: q, ws: qw}
+}
+
+// partOf returns the words of q, the part of a message that starts at
+// byte from of it and is cut at words; ws, folded and brk are the
+// message's words, folded words and clause breaks (clauseStarts). The
+// part shares them: nothing is folded or split again.
+func partOf(q string, from int, ws []word, folded []string, brk []bool) *qwords {
+	i, j := wordsIn(ws, from, from+len(q))
+	return sharing(q, ws[i:j], folded[i:j], brk[i:j])
+}
+
+// wordsIn returns the span [i, j) of the words of ws (in text order) that
+// start in text[from:to]: the tokens of that part of the text without
+// tokenising it again.
+func wordsIn(ws []word, from, to int) (i, j int) {
+	i = sort.Search(len(ws), func(k int) bool { return ws[k].start >= from })
+	j = sort.Search(len(ws), func(k int) bool { return ws[k].start >= to })
+	return i, j
+}
+
+// span returns the words v.ws[from:to] of p, a part of v's text cut at
+// those words (a question clause), sharing v's folded words and breaks.
+func (v *qwords) span(p string, from, to int) *qwords {
+	return sharing(p, v.ws[from:to], v.words()[from:to], v.breaks()[from:to])
+}
+
+// clause returns the words v.ws[from:to] as a text of their own (a clause
+// or a run of clauses of v, from word from up to word to or v's end),
+// sharing v's folded words and breaks (span).
+func (v *qwords) clause(from, to int) *qwords {
+	end := len(v.text)
+	if to < len(v.ws) {
+		end = v.at(to)
+	}
+	return v.span(v.text[v.at(from):end], from, to)
+}
+
+// sharing returns the words ws of text with their folded words and
+// breaks given, read from a longer text: a break before the first word
+// there is none here (copied, so the longer text keeps its own).
+func sharing(text string, ws []word, folded []string, brk []bool) *qwords {
+	if len(brk) > 0 && brk[0] {
+		brk = slices.Clone(brk)
+		brk[0] = false
+	}
+	return &qwords{text: text, ws: ws, folded: folded, brk: brk}
+}
+
+// wordsOf returns the words of q, tokenised here.
+func wordsOf(q string) *qwords {
+	return readWords(q, tokens(q))
+}
+
+// at returns the offset in text of word i.
+func (v *qwords) at(i int) int {
+	return v.ws[i].start - v.ws[0].start
+}
+
+// words returns the folded words (foldWords). The slice is read-only:
+// a part (partOf) and its clauses (span, clause) share it with the whole
+// message's reading, so a write would change every reader's words.
+func (v *qwords) words() []string {
+	if v.folded == nil {
+		v.folded = foldWords(v.ws)
+	}
+	return v.folded
+}
+
+// breaks returns for each word whether a clause break (clauseBreakBefore)
+// stands before it in text (never before the first): clauseStarts read
+// on text. Read-only, like words: it is shared too (sharing copies it
+// only to clear the first break).
+func (v *qwords) breaks() []bool {
+	if v.brk == nil {
+		v.brk = make([]bool, len(v.ws))
+		for i := 1; i < len(v.ws); i++ {
+			v.brk[i] = clauseBreakBefore(v.text, v.at(i))
+		}
+	}
+	return v.brk
+}
