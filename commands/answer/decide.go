@@ -339,9 +339,9 @@ func focusQuestion(d Decision, q string, ws []word, lib Library, opts Options, t
 	f := decideSearch(part, pw, lib, opts, tx)
 	switch f.Outcome {
 	case Answer:
-		return choice(f, append(f.Hits, f.Also...), tx)
+		return fuseWhole(d, choice(f, append(f.Hits, f.Also...), tx), tx)
 	case Choose:
-		return f
+		return fuseWhole(d, f, tx)
 	}
 	return d
 }
