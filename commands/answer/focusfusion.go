@@ -24,16 +24,22 @@ const fusionK = 60.0
 // sehen, wie mach ich das in der online sitzung“, „… 4er-Gruppen …, geht
 // das in BBB?“: the clause alone names the task's verb or the tool, the
 // subject is in the words before it, and the clause's guides alone may all
-// miss it. The choice is the two rankings fused (reciprocal rank fusion,
-// fusionK): guides both searches found first, then the whole message's and
-// the clause's best alternately, the whole message's first — it was the
-// member's whole question. The outcome stays the clause's choice: this
-// only changes which guides it offers, never whether one is offered.
+// miss it. The choice is the two choices fused — the whole message's
+// first maxChoices guides, as a choice of it would show them, and the
+// clause's — by reciprocal rank fusion (fusionK): guides both found first,
+// then the whole message's and the clause's best alternately, the whole
+// message's first, as it was the member's whole question. (All five of
+// the whole message's hits, not its first three, let guides the two share
+// low in both fill the choice: tune pool part A +5 instead of +6.) The
+// outcome stays the clause's choice: this only changes which guides it
+// offers, never whether one is offered, so no answer and no "no guide"
+// changes.
 func fuseWhole(whole, f Decision, tx *Texts) Decision {
 	if f.Outcome != Choose || len(whole.Nearest) == 0 {
 		return f
 	}
-	f.Hits = fuseRanks(maxChoices, whole.Nearest, f.Hits)
+	own := whole.Nearest[:min(maxChoices, len(whole.Nearest))]
+	f.Hits = fuseRanks(maxChoices, own, f.Hits)
 	f.Also = nil
 	f.Reply = choiceMarkdown(hitTitles(f.Hits), tx, "")
 	return f
