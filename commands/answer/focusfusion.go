@@ -25,8 +25,9 @@ const fusionK = 60.0
 // das in BBB?“: the clause alone names the task's verb or the tool, the
 // subject is in the words before it, and the clause's guides alone may all
 // miss it. The choice is the two choices fused — the whole message's
-// first maxChoices guides, as a choice of it would show them, and the
-// clause's — by reciprocal rank fusion (fusionK): guides both found first,
+// first maxChoices guides (in the decision's order, as its "no guide"
+// kept them; the shown order gave the same figures on the tune pool) and
+// the clause's — by reciprocal rank fusion (fusionK): guides both found first,
 // then the whole message's and the clause's best alternately, the whole
 // message's first, as it was the member's whole question. (All five of
 // the whole message's hits, not its first three, let guides the two share
