@@ -341,9 +341,9 @@ func focusQuestion(d Decision, q string, ws []word, lib Library, opts Options, t
 	f := decideSearch(part, pw, lib, opts, tx)
 	switch f.Outcome {
 	case Answer:
-		return fuseWhole(d, choice(f, append(f.Hits, f.Also...), tx), tx)
+		return fuseWhole(d, choice(f, append(f.Hits, f.Also...), tx), true, tx)
 	case Choose:
-		return fuseWhole(d, f, tx)
+		return fuseWhole(d, f, false, tx)
 	}
 	return d
 }
