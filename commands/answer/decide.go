@@ -329,7 +329,9 @@ func choiceWithin(d Decision, hits []search.Hit, floor float64, tx *Texts) Decis
 // that are only the setting. The question clause is the last clause that
 // starts with a question word (after a comma or the end of a sentence)
 // and runs to the end; a guide it finds is offered as a choice, never
-// answered, since the words left out may have mattered. A message whose
+// answered, since the words left out may have mattered — the choice keeps
+// the whole message's best guides beside the clause's (fuseWhole, for a
+// clause that refers back to them). A message whose
 // whole text named a subject outside the library keeps its "no guide"
 // (the subject may be what the setting was about). qv are the words of
 // the decided text.
@@ -344,9 +346,9 @@ func focusQuestion(d Decision, qv *qwords, lib Library, opts Options, tx *Texts)
 	f := decideSearch(qv.span(part, from, to), lib, opts, tx)
 	switch f.Outcome {
 	case Answer:
-		return choice(f, append(f.Hits, f.Also...), tx)
+		return fuseWhole(d, choice(f, append(f.Hits, f.Also...), tx), true, tx)
 	case Choose:
-		return f
+		return fuseWhole(d, f, false, tx)
 	}
 	return d
 }
