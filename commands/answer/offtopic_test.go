@@ -78,7 +78,13 @@ func TestOneWordNoFocus(t *testing.T) {
 		want  Outcome
 		guide string
 	}{
-		{"dropbox ordner ist weg, wie stelle ich den wieder her?", None, ""},
+		// Was "dropbox ordner ist weg, wie stelle ich den wieder her?" until
+		// the library got a guide on restoring deleted files (branch pw17):
+		// that message now meets it in several words (Ordner, weg,
+		// wiederherstellen) and is no longer a one-word meet, so it is a
+		// choice by design. This message of the same class still meets the
+		// library in one word only (on main and on pw17).
+		{"dropbox synchronisiert nicht mehr, wie kriege ich das wieder hin?", None, ""},
 		{"ich nutze outlook, wie binde ich den cloud kalender ein?", Choose, "nextcloud/kalender-auf-dem-handy.md"},
 		{"am iphone, wie richte ich element ein?", Choose, "matrix/benachrichtigungen-am-handy.md"},
 	} {
