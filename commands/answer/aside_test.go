@@ -89,17 +89,9 @@ func TestAsideLibrary(t *testing.T) {
 	checkAside(t, lib, []asideRow{
 		{"kann ich für die cloud dasselbe passwort wie bei der sparkasse nehmen", passwordsGuide},
 		{"darf ich das gleiche passwort wie für paypal auch für den chat nutzen?", passwordsGuide},
+		{"ist es schlimm, wenn mein cloud passwort dasselbe ist wie bei gmx?", passwordsGuide},
 		{"reicht ein passwort so lang wie bei der sparkasse für die cloud?", passwordsGuide},
 	})
-	// Since the guide on changing a password (branch pw17) the words
-	// "cloud passwort" rank it and "Passwort vergessen" above "Sichere
-	// Passwörter", which drops to fourth place here: the aside still keeps
-	// this guide question from the honest no, which is what this test is
-	// about; the lost guide is reported in docs/performance.md.
-	gmx := "ist es schlimm, wenn mein cloud passwort dasselbe ist wie bei gmx?"
-	if d := Decide(gmx, lib, Options{Cases: true}); d.Outcome != Choose && d.Outcome != Answer {
-		t.Errorf("%q: %s %v, want a guide offered", gmx, d.Outcome, d.Guides())
-	}
 	checkAside(t, lib, asideContrast)
 }
 
