@@ -148,7 +148,13 @@ func TestAboutBotChoice(t *testing.T) {
 		// (finding 4).
 		{"beantwortest du auch steuerfragen? sonst bitte an einen menschen weiterleiten", Human},
 		{"bist du ein mensch? antwortest du auch nachts", SmallTalk},
-		{"danke dass du so schnell antwortest! wie teile ich meinen kalender mit dem vorstand", None},
+		// The clause alone decides this row: "none" until the library got
+		// the guides on changing a password and on restoring deleted files
+		// (branch pw17), whose words moved the clause "wie teile ich meinen
+		// kalender mit dem vorstand" past the one-word lean (exitLeans) into
+		// a choice of three cloud guides; the thanks before it keeps that
+		// choice and adds no guide about the bot.
+		{"danke dass du so schnell antwortest! wie teile ich meinen kalender mit dem vorstand", Choose},
 		{"how do you answer a thread in element", None},
 		{"kann ich dich fragen wann die nächste mitgliederversammlung ist", None},
 	} {
@@ -200,7 +206,12 @@ func TestAboutBotSearchBudget(t *testing.T) {
 		{"kann ich dich auch nachts fragen?", 2, 2, 1},
 		{"how should I ask you things, do I need special keywords?", 2, 2, 2},
 		{"do you remember what I asked yesterday?", 2, 2, 1},
-		{"verstehst du mich überhaupt, wie komme ich in die videokonferenz", 2, 2, 2},
+		// One search since the library's guides on changing a password and
+		// on restoring deleted files (branch pw17): the IDF they shift lifts
+		// the whole message's search (conference guide 0.284 → 0.290) past
+		// the point where its question clause was searched again; its
+		// choice already holds a guide about the bot. Two before.
+		{"verstehst du mich überhaupt, wie komme ich in die videokonferenz", 1, 1, 1},
 		// A question clause about the bot: its search is the bot's, also
 		// when it finds none of the bot's guides; its choice of two gets
 		// them in its free place (botanswer.go).
