@@ -66,6 +66,14 @@ type Result struct {
 	// a member is shown, never a decision. A reader that shows guides
 	// reads Shown.
 	Reordered []Hit
+	// RerankedFrom is the ID of the guide that was first before the
+	// learned re-ranking (rerank.go) moved another to the front: the
+	// first guide the decision's gates judged. "" when the re-ranking
+	// left the first guide where it was. A first guide the re-ranking
+	// moved is never confident (rerankGuard); an evaluation reads this
+	// to tell such a guide from a right first guide that lost its
+	// confidence (Evaluate: Report.LostToConfidence).
+	RerankedFrom string
 }
 
 // Shown returns the hits in the order to show them (Reordered when the
@@ -1057,6 +1065,7 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 	ix.guardMoved(&res, f, moved, topicMoved, pairsOwn, old, topicOld, denom)
 	if reranked {
 		rerankGuard(&res)
+		res.RerankedFrom = ix.docs[offDoc].id
 	}
 	res.OffTopic = ix.offTopic(toks, offDoc, plain, kr)
 	res.OffTopic, res.OffTopicSpeaks = ix.offTopicSpeakers(cs, toks, res.OffTopic, plain)
