@@ -49,11 +49,26 @@ const (
 	rfTagsN   // … in tags, aliases or taught questions
 	rfCovN    // … anywhere in the guide
 	rfTitleN  // … in the title
+	// How much of a guide's title the query names (overlap.go): the
+	// reverse of the title share, and Dice's overlap of the two.
+	rfTitleRecall // share of the guide's title terms (idf-weighted) the query names
+	rfTitleDice   // harmonic mean of rfTitle and rfTitleRecall
+	// The per-word shares with a discount for words many guides share
+	// (rerankDiscountPow; fitting aid only, seventeenth pass).
+	rfStrongD
+	rfTagsD
+	rfCovD
+	rfTitleD
 	nRerank
 )
 
 // rerankFeat is one candidate's feature vector.
 type rerankFeat [nRerank]float64
+
+// rerankDiscountPow is the exponent of the per-word discount (1 − df/N)^p,
+// or, when negative, −θ: a word met in more than θ of the guides counts 0
+// (fitting aid, seventeenth pass; not read by the bot).
+var rerankDiscountPow = 2.0
 
 // rerankOff switches the re-ranking off (fitting aid: the features are
 // read on the order without it).
@@ -100,11 +115,13 @@ func (ix *Index) rerankFeatures(cs []concept, cands []cand, denom float64, x []r
 			share := k.weight * k.idf / denom
 			var mask uint8
 			rarest := 0.0
+			df := len(ix.docs)
 			for _, a := range k.alts {
 				if p, ok := ix.postingFor(a.term, c.doc); ok {
 					mask |= p.mask
 					if all {
 						rarest = max(rarest, float64(ix.idf[a.term]))
+						df = min(df, len(ix.postings[a.term]))
 					}
 				}
 			}
@@ -118,19 +135,34 @@ func (ix *Index) rerankFeatures(cs []concept, cands []cand, denom float64, x []r
 			if mask&(1<<fHeadings) != 0 {
 				v[rfHeadings] += share
 			}
+			if mask&(1<<fTitle) != 0 {
+				v[rfTitle] += share
+			}
+			if mask&strongFields != 0 {
+				v[rfStrongN] += word
+			}
 			if !all {
 				continue
 			}
 			v[rfCovN] += word
+			u := word * math.Pow(max(0, 1-float64(df)/float64(len(ix.docs))), rerankDiscountPow)
+			if rerankDiscountPow < 0 {
+				u = word
+				if float64(df)/float64(len(ix.docs)) > -rerankDiscountPow {
+					u = 0
+				}
+			}
+			v[rfCovD] += u
 			if mask&strongFields != 0 {
-				v[rfStrongN] += word
+				v[rfStrongD] += u
 			}
 			if mask&(1<<fTitle) != 0 {
-				v[rfTitle] += share
 				v[rfTitleN] += word
+				v[rfTitleD] += u
 			}
 			if tagged {
 				v[rfTagsN] += word
+				v[rfTagsD] += u
 			}
 			if ix.maxIdf > 0 {
 				v[rfRarest] = max(v[rfRarest], rarest/ix.maxIdf)
@@ -141,6 +173,12 @@ func (ix *Index) rerankFeatures(cs []concept, cands []cand, denom float64, x []r
 			if mask&^(1<<fBody) == 0 {
 				v[rfBodyOnly] += share
 			}
+		}
+		if v[rfTitle] > 0 {
+			// Dice's overlap needs the title share the loop summed; a
+			// guide whose title the query does not meet has none.
+			v[rfTitleRecall] = ix.titleRecall(cs, c.doc)
+			titleDice(v)
 		}
 	}
 }

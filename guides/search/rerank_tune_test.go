@@ -104,9 +104,13 @@ func rrFit(rows []rrRow, part int, use []int, lambda float64) rerankFeat {
 		}
 	}
 	w := make([]float64, len(use))
+	fixed := rrFixed()
 	for k, f := range use {
 		if f == rfRank {
 			w[k] = 1
+		}
+		if v, ok := fixed[f]; ok {
+			w[k] = v
 		}
 	}
 	n := float64(len(ps))
@@ -125,8 +129,10 @@ func rrFit(rows []rrRow, part int, use []int, lambda float64) rerankFeat {
 				g[k] -= s * v / n
 			}
 		}
-		for k := range w {
-			w[k] -= 2 * g[k]
+		for k, f := range use {
+			if _, ok := fixed[f]; !ok {
+				w[k] -= 2 * g[k]
+			}
 		}
 	}
 	var out rerankFeat
@@ -200,6 +206,9 @@ func score(m, x *rerankFeat) float64 {
 func TestRerankFit(t *testing.T) {
 	if os.Getenv("LOTSE_TUNE") == "" {
 		t.Skip("set LOTSE_TUNE")
+	}
+	if v, err := strconv.ParseFloat(os.Getenv("LOTSE_RR_POW"), 64); err == nil {
+		rerankDiscountPow = v
 	}
 	rows := rrPool(t)
 	lambda := 0.001
@@ -334,6 +343,29 @@ func TestRerankFit(t *testing.T) {
 	}
 }
 
+// rrFixed reads LOTSE_RR_FIX (name=weight,…): features whose weights the
+// fit keeps as given (the shipped model's), so that only the others are
+// fitted (fifteenth pass).
+func rrFixed() map[int]float64 {
+	m := map[int]float64{}
+	for _, kv := range strings.Split(os.Getenv("LOTSE_RR_FIX"), ",") {
+		name, val, ok := strings.Cut(kv, "=")
+		if !ok {
+			continue
+		}
+		v, err := strconv.ParseFloat(val, 64)
+		if err != nil {
+			continue
+		}
+		for f, nm := range rerankNames {
+			if nm == name {
+				m[f] = v
+			}
+		}
+	}
+	return m
+}
+
 func containsInt(s []int, v int) bool {
 	for _, x := range s {
 		if x == v {
@@ -344,4 +376,4 @@ func containsInt(s []int, v int) bool {
 }
 
 // rerankNames name the features (the fitting aid).
-var rerankNames = [nRerank]string{"rank", "score", "cov", "strong", "solidStr", "distinct", "phr", "topicless", "oneWord", "title", "tags", "summary", "headings", "bodyOnly", "rarest", "topicLen", "pos", "first", "strongN", "tagsN", "covN", "titleN"}
+var rerankNames = [nRerank]string{"rank", "score", "cov", "strong", "solidStr", "distinct", "phr", "topicless", "oneWord", "title", "tags", "summary", "headings", "bodyOnly", "rarest", "topicLen", "pos", "first", "strongN", "tagsN", "covN", "titleN", "titleRecall", "titleDice", "strongD", "tagsD", "covD", "titleD"}
