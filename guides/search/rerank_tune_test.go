@@ -207,9 +207,6 @@ func TestRerankFit(t *testing.T) {
 	if os.Getenv("LOTSE_TUNE") == "" {
 		t.Skip("set LOTSE_TUNE")
 	}
-	if v, err := strconv.ParseFloat(os.Getenv("LOTSE_RR_POW"), 64); err == nil {
-		rerankDiscountPow = v
-	}
 	rows := rrPool(t)
 	lambda := 0.001
 	if v, err := strconv.ParseFloat(os.Getenv("LOTSE_RR_LAMBDA"), 64); err == nil {
@@ -376,4 +373,4 @@ func containsInt(s []int, v int) bool {
 }
 
 // rerankNames name the features (the fitting aid).
-var rerankNames = [nRerank]string{"rank", "score", "cov", "strong", "solidStr", "distinct", "phr", "topicless", "oneWord", "title", "tags", "summary", "headings", "bodyOnly", "rarest", "topicLen", "pos", "first", "strongN", "tagsN", "covN", "titleN", "titleRecall", "titleDice", "strongD", "tagsD", "covD", "titleD"}
+var rerankNames = [nRerank]string{"rank", "score", "cov", "strong", "solidStr", "distinct", "phr", "topicless", "oneWord", "title", "tags", "summary", "headings", "bodyOnly", "rarest", "topicLen", "pos", "first", "strongN", "tagsN", "covN", "titleN"}
