@@ -93,13 +93,14 @@ type Report struct {
 	// but Confident=false (the bot would not answer although it could),
 	// when that guide was first in the order the decision judged: a right
 	// first guide the learned re-ranking moved to the front is never
-	// confident (rerankGuard) and was not first before it, so it is a
-	// top-1 gain the decision offers as a choice, counted in
-	// MovedToFirst, not a lost answer.
+	// confident (rerankGuard) and was not first before it, so when the
+	// result is close it is a top-1 gain the decision offers as a choice,
+	// counted in MovedToFirst, not a lost answer; when the result is weak
+	// the bot finds no guide, and it stays lost.
 	LostToConfidence int
 	// MovedToFirst counts answerable questions whose right first hit the
-	// re-ranking moved to the front (Result.RerankedFrom); they are in
-	// Top1 and offered as a choice.
+	// re-ranking moved to the front (Result.RerankedFrom) of a close
+	// result (Result.Close); they are in Top1 and offered as a choice.
 	MovedToFirst int
 	// ConfidentTop1 counts answerable questions answered confidently and
 	// correctly; ConfidentWrong those answered confidently with a wrong
@@ -186,11 +187,15 @@ func (r *Report) add(q Question, res Result) {
 }
 
 // movedToFirst reports whether shown, the first hit shown for res, is the
-// guide the learned re-ranking moved to the front: the re-ranking moved
-// one (res.RerankedFrom) and it is the one shown first (the English
-// lexicon's order, Result.Reordered, may show another).
+// guide the learned re-ranking moved to the front of a result the bot
+// offers as a choice: the re-ranking moved one (res.RerankedFrom), it is
+// the one shown first (the English lexicon's order, Result.Reordered, may
+// show another), and the result is close (rerankGuard keeps Close only
+// when the first guide before the move was confident or close). A moved
+// guide at the front of a weak result is no choice — the bot finds no
+// guide — so it is not counted here (review of rank17, finding 1).
 func movedToFirst(res Result, shown Hit) bool {
-	return res.RerankedFrom != "" && len(res.Hits) > 0 && shown.ID == res.Hits[0].ID
+	return res.RerankedFrom != "" && (res.Close || res.Confident) && len(res.Hits) > 0 && shown.ID == res.Hits[0].ID
 }
 
 // Write prints the report: the figures, then every miss with what the

@@ -6,9 +6,11 @@ import "testing"
 // first guide that is not confident only when it was first in the order
 // the decision judged; a right first guide the learned re-ranking moved
 // to the front (never confident: rerankGuard) is a top-1 gain offered as
-// a choice (MovedToFirst). Fails with the old counting (every right, not
-// confident first guide lost) and when a right first guide the re-ranking
-// did not move stops being counted as lost.
+// a choice (MovedToFirst) when the result is close; at the front of a
+// weak result (the bot finds no guide) it stays lost. Fails with the old
+// counting (every right, not confident first guide lost), when a right
+// first guide the re-ranking did not move stops being counted as lost,
+// and when a moved guide of a weak result counts as moved.
 func TestEvalLostToConfidence(t *testing.T) {
 	right, other, third := Hit{ID: "right"}, Hit{ID: "other"}, Hit{ID: "third"}
 	q := Question{Text: "frage", Expected: "right"}
@@ -19,7 +21,9 @@ func TestEvalLostToConfidence(t *testing.T) {
 	}{
 		{"confident and right", Result{Hits: []Hit{right, other}, Confident: true}, 1, 1, 0, 0, 0},
 		{"first before the re-ranking, confidence lost", Result{Hits: []Hit{right, other}}, 1, 0, 1, 0, 0},
-		{"the re-ranking moved it to the front", Result{Hits: []Hit{right, other}, RerankedFrom: "other"}, 1, 0, 0, 1, 0},
+		{"the re-ranking moved it to the front", Result{Hits: []Hit{right, other}, RerankedFrom: "other", Close: true}, 1, 0, 0, 1, 0},
+		// A weak result is "no guide" for the bot, moved or not.
+		{"the re-ranking moved it to the front of a weak result", Result{Hits: []Hit{right, other}, RerankedFrom: "other"}, 1, 0, 1, 0, 0},
 		{"the re-ranking moved another to the front", Result{Hits: []Hit{other, right}, RerankedFrom: "right"}, 0, 0, 0, 0, 0},
 		// The lexicon's order is shown: its first guide was not the
 		// re-ranking's, so the count is the one it always was.

@@ -171,12 +171,13 @@ func (ix *Index) rerankTraceOnly(c *cand, i, n int, r0, denom float64, v *rerank
 // rerank lets the learned model choose the first of the first rerankK
 // candidates (before the caller's limit cuts them); the one it chooses moves to the front and
 // the others keep their order, so the guide that lost first place comes
-// second (as with the word-order pairs). It reports whether the first
-// candidate changed. Ties keep the old first.
-func (ix *Index) rerank(cs []concept, cands []cand, denom float64) bool {
+// second (as with the word-order pairs). It returns the index the new
+// first candidate had before (0: the first did not change; Result.
+// HitsBeforeRerank undoes the move). Ties keep the old first.
+func (ix *Index) rerank(cs []concept, cands []cand, denom float64) int {
 	k := min(rerankK, len(cands))
 	if k < 2 || denom <= 0 || (rerankOff && rerankTrace == nil) {
-		return false
+		return 0
 	}
 	var xb [rerankK]rerankFeat
 	x := xb[:k]
@@ -191,7 +192,7 @@ func (ix *Index) rerank(cs []concept, cands []cand, denom float64) bool {
 		rerankTrace(docs, append([]rerankFeat(nil), x...))
 	}
 	if rerankOff {
-		return false
+		return 0
 	}
 	b, best := 0, rerankScore(&x[0])
 	for i := 1; i < k; i++ {
@@ -200,7 +201,7 @@ func (ix *Index) rerank(cs []concept, cands []cand, denom float64) bool {
 		}
 	}
 	moveTo(cands, b, 0)
-	return b != 0
+	return b
 }
 
 // The model's weights: a pairwise logistic regression (RankNet's loss,

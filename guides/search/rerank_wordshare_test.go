@@ -34,7 +34,7 @@ func TestRerankStrongWordShare(t *testing.T) {
 			t.Errorf("%q: moved by the re-ranking %v (from %q), want %v", tt.query, moved, res.RerankedFrom, tt.moved)
 		}
 		if tt.moved && res.Confident {
-			t.Errorf("%q: a first guide the re-ranking moved is confident", tt.query)
+			t.Errorf("%q: confident (moved by the re-ranking: %v), want a choice: the re-ranking should have moved its first guide, and a moved one is never confident", tt.query, res.RerankedFrom != "")
 		}
 	}
 }

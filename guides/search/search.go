@@ -74,6 +74,9 @@ type Result struct {
 	// to tell such a guide from a right first guide that lost its
 	// confidence (Evaluate: Report.LostToConfidence).
 	RerankedFrom string
+	// rerankedAt is the index the first hit had before the re-ranking
+	// moved it to the front, 0 when it did not (HitsBeforeRerank).
+	rerankedAt int
 }
 
 // Shown returns the hits in the order to show them (Reordered when the
@@ -1028,7 +1031,7 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 	// the hit shown first) and the off-topic words read the order
 	// without it, and a changed first guide is at most a choice (below).
 	offDoc := cands[0].doc
-	reranked := ix.rerank(cs, cands, denom)
+	rerankedAt := ix.rerank(cs, cands, denom)
 	if len(cands) > limit {
 		cands = cands[:limit]
 	}
@@ -1063,9 +1066,10 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 	res.Runners = ix.runnersWithoutTopicRank(res.Hits, cands, moved, denom)
 	ix.decide(&res, f)
 	ix.guardMoved(&res, f, moved, topicMoved, pairsOwn, old, topicOld, denom)
-	if reranked {
+	if rerankedAt != 0 {
 		rerankGuard(&res)
 		res.RerankedFrom = ix.docs[offDoc].id
+		res.rerankedAt = rerankedAt
 	}
 	res.OffTopic = ix.offTopic(toks, offDoc, plain, kr)
 	res.OffTopic, res.OffTopicSpeaks = ix.offTopicSpeakers(cs, toks, res.OffTopic, plain)
