@@ -45,9 +45,15 @@ const nRescueFeatures = 9
 const wordsFeature = 8
 
 // featuresOf computes the rescue features of a result with at least one
-// hit; nWords is the number of words of the searched text.
+// hit; nWords is the number of words of the searched text. It reads the
+// hits in the order the model was fitted on, the scores' order
+// (search.Result.HitsBeforeRerank): a guide the learned re-ranking moved
+// to the front scores below the old first, so its lead over the second
+// would be negative and the rescue would decline the choice it was fitted
+// to offer (review of rank17, finding 2). The choice shows the re-ranked
+// order (weakEvidence.hits).
 func featuresOf(res search.Result, nWords int) rescueFeatures {
-	hs := res.Hits
+	hs := res.HitsBeforeRerank()
 	first := hs[0]
 	var s2, st2 float64
 	if len(hs) > 1 {
@@ -147,9 +153,18 @@ var rescue = logistic{
 // (inNamedTool: „die Druckerei soll die Flyer aus der Cloud holen, wie
 // schick ich denen einen Link“) does not bar the weak evidence either
 // (twelfth pass: pool A flat, B +1).
+//
+// The gate and the model read the first guide of the order they were
+// fitted on (search.Result.HitsBeforeRerank), not the one the learned
+// re-ranking moved to the front: that one scores lower and often meets
+// the message in fewer words, so the rescue declined the choice the
+// scores' order would have been offered („was ist der unterschied
+// zwischen # und @ bei den chat adressen": a choice on main, "no guide"
+// once the re-ranking moved the right guide to the front; review of
+// rank17, finding 2). The choice shows the re-ranked order.
 func weakGate(d *Decision, res search.Result, qw []word) {
 	setting := inNamedTool(res, qw) // false without off-topic words
-	if len(res.Hits) == 0 || len(res.OffTopic) > 0 && !setting || asksDate(qw) || leansOnOneWord(res.Hits[0]) {
+	if len(res.Hits) == 0 || len(res.OffTopic) > 0 && !setting || asksDate(qw) || leansOnOneWord(res.HitsBeforeRerank()[0]) {
 		return
 	}
 	d.weak = &weakEvidence{hits: res.Hits, x: featuresOf(res, len(qw)), uncovered: res.Uncovered}

@@ -90,8 +90,18 @@ type Report struct {
 	// Rejected counts out-of-scope questions answered with Confident=false.
 	Rejected int
 	// LostToConfidence counts answerable questions whose first hit is right
-	// but Confident=false (the bot would not answer although it could).
+	// but Confident=false (the bot would not answer although it could),
+	// when that guide was first in the order the decision judged: a right
+	// first guide the learned re-ranking moved to the front is never
+	// confident (rerankGuard) and was not first before it, so when the
+	// result is close it is a top-1 gain the decision offers as a choice,
+	// counted in MovedToFirst, not a lost answer; when the result is weak
+	// the bot finds no guide, and it stays lost.
 	LostToConfidence int
+	// MovedToFirst counts answerable questions whose right first hit the
+	// re-ranking moved to the front (Result.RerankedFrom) of a close
+	// result (Result.Close); they are in Top1 and offered as a choice.
+	MovedToFirst int
 	// ConfidentTop1 counts answerable questions answered confidently and
 	// correctly; ConfidentWrong those answered confidently with a wrong
 	// guide.
@@ -124,48 +134,68 @@ func ratio(a, b int) float64 {
 func Evaluate(ix *Index, qs []Question) Report {
 	var r Report
 	for _, q := range qs {
-		got, confident := ix.Search(q.Text, 5).Shown()
-		if len(got) > 3 {
-			got = got[:3]
-		}
-		if q.Expected == OutOfScope {
-			r.OutOfScope++
-			if !confident {
-				r.Rejected++
-			} else {
-				r.Misses = append(r.Misses, Miss{q, got, confident, "oos"})
-			}
-			continue
-		}
-		r.Answerable++
-		rank := -1
-		for i, h := range got {
-			if h.ID == q.Expected {
-				rank = i
-				break
-			}
-		}
-		switch {
-		case rank == 0:
-			r.Top1++
-			r.Top3++
-			if confident {
-				r.ConfidentTop1++
-			} else {
-				r.LostToConfidence++
-				r.Misses = append(r.Misses, Miss{q, got, confident, "confidence"})
-			}
-		case rank > 0:
-			r.Top3++
-			r.Misses = append(r.Misses, Miss{q, got, confident, "top1"})
-		default:
-			r.Misses = append(r.Misses, Miss{q, got, confident, "top3"})
-		}
-		if rank != 0 && confident {
-			r.ConfidentWrong++
-		}
+		r.add(q, ix.Search(q.Text, 5))
 	}
 	return r
+}
+
+// add counts the outcome res of question q.
+func (r *Report) add(q Question, res Result) {
+	got, confident := res.Shown()
+	if len(got) > 3 {
+		got = got[:3]
+	}
+	if q.Expected == OutOfScope {
+		r.OutOfScope++
+		if !confident {
+			r.Rejected++
+		} else {
+			r.Misses = append(r.Misses, Miss{q, got, confident, "oos"})
+		}
+		return
+	}
+	r.Answerable++
+	rank := -1
+	for i, h := range got {
+		if h.ID == q.Expected {
+			rank = i
+			break
+		}
+	}
+	switch {
+	case rank == 0:
+		r.Top1++
+		r.Top3++
+		switch {
+		case confident:
+			r.ConfidentTop1++
+		case movedToFirst(res, got[0]):
+			r.MovedToFirst++
+		default:
+			r.LostToConfidence++
+			r.Misses = append(r.Misses, Miss{q, got, confident, "confidence"})
+		}
+	case rank > 0:
+		r.Top3++
+		r.Misses = append(r.Misses, Miss{q, got, confident, "top1"})
+	default:
+		r.Misses = append(r.Misses, Miss{q, got, confident, "top3"})
+	}
+	if rank != 0 && confident {
+		r.ConfidentWrong++
+	}
+}
+
+// movedToFirst reports whether shown, the first hit shown for res, is the
+// guide the learned re-ranking moved to the front of a result the bot
+// offers as a choice: the re-ranking moved one (res.RerankedFrom), it is
+// the one shown first (the English lexicon's order, Result.Reordered, may
+// show another), and the result is close (rerankGuard keeps Close only
+// when the first guide before the move was confident or close). A moved
+// guide at the front of a weak result is no choice — the bot finds no
+// guide — so it is not counted here (review of rank17, finding 1).
+func movedToFirst(res Result, shown Hit) bool {
+	return res.RerankedFrom != "" && (res.Close || res.Confident) && len(res.Hits) > 0 && shown.ID == res.Hits[0].ID
 }
 
 // Write prints the report: the figures, then every miss with what the
@@ -179,6 +209,7 @@ func (r Report) Write(w io.Writer) error {
 		fmt.Sprintf("top-3:                       %s (%d/%d)", pct(r.Top3Rate()), r.Top3, r.Answerable),
 		fmt.Sprintf("out-of-scope rejected:       %s (%d/%d)", pct(r.RejectRate()), r.Rejected, r.OutOfScope),
 		fmt.Sprintf("top-1 lost to confidence:    %s (%d/%d)", pct(r.LostRate()), r.LostToConfidence, r.Answerable),
+		fmt.Sprintf("top-1 moved by re-ranking:   %d (a choice, not lost)", r.MovedToFirst),
 		fmt.Sprintf("confident and right:         %d, confident and wrong: %d", r.ConfidentTop1, r.ConfidentWrong),
 	}
 	for _, l := range lines {

@@ -73,5 +73,12 @@ func TestStarterLibraryCases(t *testing.T) {
 // 92.6 → 86.4 %. The held-out figures are those of the checking halves.
 func TestEvalStarter(t *testing.T) {
 	docs, qs := loadStarter(t)
+	// lostAtMost 5 %: a right first guide the decision judged and did not
+	// find confident. A right first guide the learned re-ranking moved to
+	// the front is not counted (Report.MovedToFirst): it was not first in
+	// the order the decision judged and is a choice by construction
+	// (rerankGuard), so the re-ranking's gain is not read as a loss
+	// (docs/performance.md, seventeenth pass: rank13's and rank15's models
+	// stopped at this floor with the question they fixed).
 	checkFloors(t, Evaluate(Build(docs, Options{}), qs), evalFloors{top1: 0.84, top3: 0.95, reject: 0.72, lostAtMost: 0.05})
 }

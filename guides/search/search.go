@@ -65,6 +65,17 @@ type Result struct {
 	// a member is shown, never a decision. A reader that shows guides
 	// reads Shown.
 	Reordered []Hit
+	// RerankedFrom is the ID of the guide that was first before the
+	// learned re-ranking (rerank.go) moved another to the front: the
+	// first guide the decision's gates judged. "" when the re-ranking
+	// left the first guide where it was. A first guide the re-ranking
+	// moved is never confident (rerankGuard); an evaluation reads this
+	// to tell such a guide from a right first guide that lost its
+	// confidence (Evaluate: Report.LostToConfidence).
+	RerankedFrom string
+	// rerankedAt is the index the first hit had before the re-ranking
+	// moved it to the front, 0 when it did not (HitsBeforeRerank).
+	rerankedAt int
 }
 
 // Shown returns the hits in the order to show them (Reordered when the
@@ -1019,7 +1030,7 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 	// the hit shown first) and the off-topic words read the order
 	// without it, and a changed first guide is at most a choice (below).
 	offDoc := cands[0].doc
-	reranked := ix.rerank(cs, cands, denom)
+	rerankedAt := ix.rerank(cs, cands, denom)
 	if len(cands) > limit {
 		cands = cands[:limit]
 	}
@@ -1054,8 +1065,10 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 	res.Runners = ix.runnersWithoutTopicRank(res.Hits, cands, moved, denom)
 	ix.decide(&res, f)
 	ix.guardMoved(&res, f, moved, topicMoved, pairsOwn, old, topicOld, denom)
-	if reranked {
+	if rerankedAt != 0 {
 		rerankGuard(&res)
+		res.RerankedFrom = ix.docs[offDoc].id
+		res.rerankedAt = rerankedAt
 	}
 	res.OffTopic = ix.offTopic(toks, offDoc, plain, kr)
 	res.OffTopic, res.OffTopicSpeaks = ix.offTopicSpeakers(cs, toks, res.OffTopic, plain)

@@ -1,0 +1,47 @@
+package search
+
+import "testing"
+
+// TestHitsBeforeRerank: the hits in the scores' order undo the
+// re-ranking's one move (the moved guide back to its old place, the others
+// as they are) and are the hits themselves when nothing moved.
+func TestHitsBeforeRerank(t *testing.T) {
+	a, b, c, d := Hit{ID: "a"}, Hit{ID: "b"}, Hit{ID: "c"}, Hit{ID: "d"}
+	for _, tt := range []struct {
+		name string
+		res  Result
+		want []Hit
+	}{
+		{"not moved", Result{Hits: []Hit{a, b, c}}, []Hit{a, b, c}},
+		{"moved from second", Result{Hits: []Hit{b, a, c}, RerankedFrom: "a", rerankedAt: 1}, []Hit{a, b, c}},
+		{"moved from third", Result{Hits: []Hit{c, a, b, d}, RerankedFrom: "a", rerankedAt: 2}, []Hit{a, b, c, d}},
+		{"moved from beyond the cut", Result{Hits: []Hit{d, a, b}, RerankedFrom: "a", rerankedAt: 4}, []Hit{a, b, d}},
+	} {
+		got := tt.res.HitsBeforeRerank()
+		if len(got) != len(tt.want) {
+			t.Fatalf("%s: %v, want %v", tt.name, ids(got), ids(tt.want))
+		}
+		for i := range got {
+			if got[i].ID != tt.want[i].ID {
+				t.Errorf("%s: %v, want %v", tt.name, ids(got), ids(tt.want))
+				break
+			}
+		}
+	}
+}
+
+// TestHitsBeforeRerankSearch: on the bench library the re-ranking moves
+// the right guide of „wie bekomme ich einen zugang zur cloud" to the
+// front (TestEvalMovedByRerank); before the move the guide that was
+// first leads, and its score is not below the moved one's.
+func TestHitsBeforeRerankSearch(t *testing.T) {
+	docs, _ := loadBench(t)
+	res := Build(docs, Options{}).Search("wie bekomme ich einen zugang zur cloud", 5)
+	before := res.HitsBeforeRerank()
+	if res.RerankedFrom == "" || len(before) != len(res.Hits) || before[0].ID != res.RerankedFrom {
+		t.Fatalf("before the re-ranking %v (hits %v, moved from %q), want the old first guide first", ids(before), ids(res.Hits), res.RerankedFrom)
+	}
+	if before[0].Score < res.Hits[0].Score {
+		t.Errorf("old first %.3f below the moved guide %.3f", before[0].Score, res.Hits[0].Score)
+	}
+}
