@@ -31,11 +31,11 @@ func TestGuideMissClasses(t *testing.T) {
 			if d.Query != "" {
 				words := tokens(res.Question.Text)
 				q, from, _ := questionPart(res.Question.Text, words)
-				qw := wordsIn(words, from, from+len(q))
+				qv := partOf(q, from, words, foldWords(words), clauseStarts(res.Question.Text, words))
 				if q != d.Query {
 					line += fmt.Sprintf("\tsearched=%q", d.Query)
 				}
-				first := decideSearch(q, qw, s.lib, Options{Cases: true}, &German)
+				first := decideSearch(qv, s.lib, Options{Cases: true}, &German)
 				r := s.lib.SearchFor(q, 5, false)
 				shown, _ := r.Shown()
 				rank := -1
@@ -44,11 +44,7 @@ func TestGuideMissClasses(t *testing.T) {
 						rank = i + 1
 					}
 				}
-				_, pw, focus := focusPart(q, qw)
-				fp := ""
-				if focus {
-					fp = q[pw[0].start-qw[0].start:]
-				}
+				fp, _, _, _ := focusPart(qv)
 				line += fmt.Sprintf("\tfirst=%s exit=%s %v weak=%v rescued=%v rank=%d off=%v focus=%q", first.Outcome, exitNames[first.exit],
 					first.Guides(), first.weak != nil, d.Rescued, rank, r.OffTopic, fp)
 			}
