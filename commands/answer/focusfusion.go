@@ -37,11 +37,16 @@ const fusionK = 60.0
 // (finding 2). Only a whole message that failed for weak evidence (the
 // weak gate, exitWeak) is fused: a "no guide" for a date question or a
 // guide leaning on one common word rejected that guide for a reason the
-// clause does not change (finding 3). The outcome stays the clause's
+// clause does not change (finding 3). The weak gate's own exit is not
+// enough: decideSearch's weak branch sets exitWeak also when weakGate
+// turned the evidence down for those reasons, so the whole message must
+// also have kept its weak evidence (whole.weak; whole-change review,
+// finding F2: „nächste woche ist die versammlung online, wann muss ich
+// mich da einloggen“ gained a guide for joining a team). The outcome stays the clause's
 // choice: this only changes which guides it offers, never whether one is
 // offered, so no answer and no "no guide" changes.
 func fuseWhole(whole, f Decision, answered bool, tx *Texts) Decision {
-	if f.Outcome != Choose || whole.exit != exitWeak || len(f.Hits) == 0 {
+	if f.Outcome != Choose || whole.exit != exitWeak || whole.weak == nil || len(f.Hits) == 0 {
 		return f
 	}
 	own := wholeChoice(whole.Nearest, f.Hits)
