@@ -191,11 +191,12 @@ func (r *Report) add(q Question, res Result) {
 // offers as a choice: the re-ranking moved one (res.RerankedFrom), it is
 // the one shown first (the English lexicon's order, Result.Reordered, may
 // show another), and the result is close (rerankGuard keeps Close only
-// when the first guide before the move was confident or close). A moved
-// guide at the front of a weak result is no choice — the bot finds no
-// guide — so it is not counted here (review of rank17, finding 1).
+// when the first guide before the move was confident or close; it never
+// leaves a moved result confident, so Close is the only flag to ask). A
+// moved guide at the front of a weak result is no choice — the bot finds
+// no guide — so it is not counted here (review of rank17, finding 1).
 func movedToFirst(res Result, shown Hit) bool {
-	return res.RerankedFrom != "" && (res.Close || res.Confident) && len(res.Hits) > 0 && shown.ID == res.Hits[0].ID
+	return res.RerankedFrom != "" && res.Close && len(res.Hits) > 0 && shown.ID == res.Hits[0].ID
 }
 
 // Write prints the report: the figures, then every miss with what the
