@@ -49,8 +49,8 @@ const wordsFeature = 8
 // (search.Result.HitsBeforeRerank, made once by decideSearch for the
 // gate and the model) and nWords is the number of words of the searched
 // text. It reads the hits in the order the model was fitted on, the
-// scores' order (hs): a guide the learned re-ranking moved
-// to the front scores below the old first, so its lead over the second
+// ranking's order without the learned re-ranking (hs): a guide the
+// re-ranking moved to the front scores below the old first, so its lead over the second
 // would be negative and the rescue would decline the choice it was fitted
 // to offer (review of rank17, finding 2). The choice shows the re-ranked
 // order (weakEvidence.hits).
@@ -161,7 +161,7 @@ var rescue = logistic{
 // fitted on (search.Result.HitsBeforeRerank), not the one the learned
 // re-ranking moved to the front: that one scores lower and often meets
 // the message in fewer words, so the rescue declined the choice the
-// scores' order would have been offered („was ist der unterschied
+// ranking's order without the learned re-ranking would have been offered („was ist der unterschied
 // zwischen # und @ bei den chat adressen": a choice on main, "no guide"
 // once the re-ranking moved the right guide to the front; review of
 // rank17, finding 2). The choice shows the re-ranked order.

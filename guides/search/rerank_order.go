@@ -12,8 +12,9 @@ package search
 func (r Result) Reranked() bool { return r.rerankedAt != 0 }
 
 // HitsBeforeRerank returns the hits in the order they had before the
-// learned re-ranking (rerank.go) moved one to the front: the scores'
-// order, on which the decision's figures were calibrated. The hits are
+// learned re-ranking (rerank.go) moved one to the front: the ranking's
+// order without the learned re-ranking (not an order by score: see
+// Result.Hits), on which the decision's figures were calibrated. The hits are
 // the same (and Hits when the re-ranking moved none); only the order
 // differs. A reader that judges a result from the lead of its first guide
 // over the second (commands/answer: the weak-evidence rescue) reads

@@ -13,9 +13,10 @@ type Result struct {
 	Close     bool   // not confident, but plausible candidates exist ("Meintest du …?")
 	// Hits are best first by the ranking (Options.RankK1,
 	// Options.TopicRank and the expansion with the first guide's
-	// topic), not by Hit.Score: a
-	// runner-up may have a higher Score than the hit before it, so a
-	// lead computed from the scores can be negative.
+	// topic) and then the learned re-ranking (rerank.go), which may move
+	// one guide to the front (Reranked; HitsBeforeRerank undoes it), not
+	// by Hit.Score: a runner-up may have a higher Score than the hit
+	// before it, so a lead computed from the scores can be negative.
 	Hits []Hit
 	// OffTopic are the words of the query that name a subject outside an
 	// IT help library (see offTopicGroups) and that the first hit does not
