@@ -110,6 +110,13 @@ func TestFuseWholePositions(t *testing.T) {
 		{"below the bar", scored([]string{"w1", "w2", "w3"}, 0.3, 0.1, 0.05), []string{"p1"}, false, []string{"w1", "p1"}},
 		{"below the bar, answered", scored([]string{"w1", "w2", "w3"}, 0.3, 0.1, 0.05), []string{"p1"}, true, []string{"p1", "w1"}},
 		{"below the bar but shared", scored([]string{"w1", "w2", "w3"}, 0.3, 0.1, 0.05), []string{"p1", "w3"}, false, []string{"w3", "w1", "p1"}},
+		// Whole-change review, finding F10: the learned re-ranking moved
+		// the whole message's first guide to the front, so it scores below
+		// its second. The whole message's order is kept (the moved guide
+		// first) and the bar is a share of the first guide's score, so the
+		// higher second joins and the third stays below it.
+		{"moved whole: first below second", scored([]string{"w1", "w2", "w3"}, 0.2, 0.3, 0.05), []string{"p1", "p2"}, false, []string{"w1", "p1", "w2"}},
+		{"moved whole, answered", scored([]string{"w1", "w2", "w3"}, 0.2, 0.3, 0.05), []string{"p1", "p2"}, true, []string{"p1", "w1", "p2"}},
 	} {
 		whole := Decision{Outcome: None, exit: exitWeak, weak: &weakEvidence{}, Nearest: tc.whole}
 		part := Decision{Outcome: Choose, Hits: hitsOf(tc.clause...)}
