@@ -169,7 +169,9 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 	res := withoutWeak(full)
 	d := Decision{Query: q, offTopic: len(res.OffTopic) > 0}
 	if len(res.Hits) == 0 || (!res.Confident && !res.Close) || res.Hits[0].Score < calib.minChoose {
-		weakGate(&d, res, qw)
+		// The hits before the re-ranking's move, made once for the
+		// gate and the model (whole-change review, finding F4).
+		weakGate(&d, res, res.HitsBeforeRerank(), qw)
 		d.exit = exitWeak
 		return noGuide(d, res.Hits, opts, tx)
 	}
@@ -303,6 +305,12 @@ func choice(d Decision, hits []search.Hit, tx *Texts) Decision {
 	return choiceWithin(d, hits, calib.chooseShare*hits[0].Score, tx)
 }
 
+// chosen is choice without the reply: a caller that may still change
+// the guides builds it once for the final ones (fuseWhole).
+func chosen(d Decision, hits []search.Hit) Decision {
+	return choiceHits(d, hits, calib.chooseShare*hits[0].Score)
+}
+
 // choiceWithin makes d a choice of the hits that score at least floor (at
 // most maxChoices), hits[0] first, and of at least minChoices hits when
 // there are that many (see minChoices). Callers give the floor as a share
@@ -311,13 +319,20 @@ func choice(d Decision, hits []search.Hit, tx *Texts) Decision {
 // may score less, or nothing when only the lexicon found it, and must not
 // lower the bar for the others.
 func choiceWithin(d Decision, hits []search.Hit, floor float64, tx *Texts) Decision {
+	d = choiceHits(d, hits, floor)
+	d.Reply = choiceMarkdown(hitTitles(d.Hits), tx, "")
+	return d
+}
+
+// choiceHits is choiceWithin without the reply (left "").
+func choiceHits(d Decision, hits []search.Hit, floor float64) Decision {
 	d.Hits, d.Also = nil, nil
 	for i, h := range hits {
 		if len(d.Hits) < maxChoices && (h.Score >= floor || i < minChoices) {
 			d.Hits = append(d.Hits, h)
 		}
 	}
-	d.Outcome, d.Reply = Choose, choiceMarkdown(hitTitles(d.Hits), tx, "")
+	d.Outcome, d.Reply = Choose, ""
 	return d
 }
 
@@ -346,7 +361,7 @@ func focusQuestion(d Decision, qv *qwords, lib Library, opts Options, tx *Texts)
 	f := decideSearch(qv.span(part, from, to), lib, opts, tx)
 	switch f.Outcome {
 	case Answer:
-		return fuseWhole(d, choice(f, append(f.Hits, f.Also...), tx), true, tx)
+		return fuseWhole(d, chosen(f, append(f.Hits, f.Also...)), true, tx)
 	case Choose:
 		return fuseWhole(d, f, false, tx)
 	}

@@ -335,6 +335,10 @@ func TestFocusQuestion(t *testing.T) {
 			mapLib{"Our board has a shared mailbox. How do I read it?": weak, "How do I read it?": close}, Choose, []string{"x.md", "b.md", "a.md"}},
 		{"the last question clause", "Wo war ich, ach ja, wie kriege ich Rechte?",
 			mapLib{"Wo war ich, ach ja, wie kriege ich Rechte?": weak, "wie kriege ich Rechte?": clear}, Choose, []string{"a.md", "x.md", "b.md"}},
+		// Whole-change review, finding F2: a date question's whole text
+		// kept no weak evidence (weakGate), so its hit does not join.
+		{"date question: the whole message's hit stays out", "Nächste Woche ist die Versammlung online, wann muss ich mich da einloggen?",
+			mapLib{"Nächste Woche ist die Versammlung online, wann muss ich mich da einloggen?": weak, "wann muss ich mich da einloggen?": close}, Choose, []string{"b.md", "a.md"}},
 		{"subject outside the library", "Morgen ist Parteitag, wie kriege ich Rechte?",
 			mapLib{"Morgen ist Parteitag, wie kriege ich Rechte?": offTopic, "wie kriege ich Rechte?": clear}, None, nil},
 		{"no question clause", "Ich leite morgen die Versammlung und brauche Rechte",

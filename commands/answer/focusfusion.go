@@ -37,27 +37,47 @@ const fusionK = 60.0
 // (finding 2). Only a whole message that failed for weak evidence (the
 // weak gate, exitWeak) is fused: a "no guide" for a date question or a
 // guide leaning on one common word rejected that guide for a reason the
-// clause does not change (finding 3). The outcome stays the clause's
+// clause does not change (finding 3). The weak gate's own exit is not
+// enough: decideSearch's weak branch sets exitWeak also when weakGate
+// turned the evidence down for those reasons, so the whole message must
+// also have kept its weak evidence (whole.weak; whole-change review,
+// finding F2: „nächste woche ist die versammlung online, wann muss ich
+// mich da einloggen“ gained a guide for joining a team). The outcome stays the clause's
 // choice: this only changes which guides it offers, never whether one is
-// offered, so no answer and no "no guide" changes.
+// offered, so no answer and no "no guide" changes. A choice f without
+// its reply yet (the clause's answer made a choice: focusQuestion,
+// chosen) gets it here, built once for the guides it finally offers
+// (whole-change review, finding F9).
 func fuseWhole(whole, f Decision, answered bool, tx *Texts) Decision {
-	if f.Outcome != Choose || whole.exit != exitWeak || len(f.Hits) == 0 {
+	if f.Outcome != Choose {
 		return f
 	}
-	own := wholeChoice(whole.Nearest, f.Hits)
+	if hits := fusedHits(whole, f.Hits, answered); hits != nil {
+		f.Hits, f.Also, f.Reply = hits, nil, ""
+	}
+	if f.Reply == "" {
+		f.Reply = choiceMarkdown(hitTitles(f.Hits), tx, "")
+	}
+	return f
+}
+
+// fusedHits returns the clause's choice hits fused with the whole
+// message's would-be choice (see fuseWhole), nil when the whole message
+// gives none to fuse.
+func fusedHits(whole Decision, hits []search.Hit, answered bool) []search.Hit {
+	if whole.exit != exitWeak || whole.weak == nil || len(hits) == 0 {
+		return nil
+	}
+	own := wholeChoice(whole.Nearest, hits)
 	if len(own) == 0 {
-		return f
+		return nil
 	}
 	if answered {
-		first := f.Hits[0]
-		rest := fuseRanks(maxChoices-1, without(own, first.ID), f.Hits[1:])
-		f.Hits = append([]search.Hit{first}, rest...)
-	} else {
-		f.Hits = fuseRanks(maxChoices, own, f.Hits)
+		first := hits[0]
+		rest := fuseRanks(maxChoices-1, without(own, first.ID), hits[1:])
+		return append([]search.Hit{first}, rest...)
 	}
-	f.Also = nil
-	f.Reply = choiceMarkdown(hitTitles(f.Hits), tx, "")
-	return f
+	return fuseRanks(maxChoices, own, hits)
 }
 
 // wholeChoice returns the guides of the whole message's ranking hits (its

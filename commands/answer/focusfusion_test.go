@@ -55,7 +55,7 @@ func scored(ids []string, scores ...float64) []search.Hit {
 // without a choice, or after a "no guide" for another reason than weak
 // evidence it changes nothing.
 func TestFuseWholeOnlyReordersAChoice(t *testing.T) {
-	whole := Decision{Outcome: None, exit: exitWeak, Nearest: hitsOf("w1", "w2", "w3")}
+	whole := Decision{Outcome: None, exit: exitWeak, weak: &weakEvidence{}, Nearest: hitsOf("w1", "w2", "w3")}
 	part := Decision{Outcome: Choose, Hits: hitsOf("p1", "p2", "p3")}
 	got := fuseWhole(whole, part, false, &German)
 	if got.Outcome != Choose || !slices.Equal(got.Guides(), []string{"w1", "p1", "w2"}) {
@@ -64,7 +64,7 @@ func TestFuseWholeOnlyReordersAChoice(t *testing.T) {
 	if !slices.Equal(hitTitles(got.Hits), []string{"w1", "p1", "w2"}) || got.Reply != choiceMarkdown([]string{"w1", "p1", "w2"}, &German, "") {
 		t.Errorf("reply not of the fused guides: %q", got.Reply)
 	}
-	if got := fuseWhole(Decision{Outcome: None, exit: exitWeak}, part, false, &German); !slices.Equal(got.Guides(), part.Guides()) {
+	if got := fuseWhole(Decision{Outcome: None, exit: exitWeak, weak: &weakEvidence{}}, part, false, &German); !slices.Equal(got.Guides(), part.Guides()) {
 		t.Errorf("no whole hits: %v, want the clause's %v", got.Guides(), part.Guides())
 	}
 	none := Decision{Outcome: None, Nearest: hitsOf("p1")}
@@ -79,6 +79,14 @@ func TestFuseWholeOnlyReordersAChoice(t *testing.T) {
 		if got := fuseWhole(w, part, false, &German); !slices.Equal(got.Guides(), part.Guides()) {
 			t.Errorf("whole message's exit %d: %v, want the clause's %v", exit, got.Guides(), part.Guides())
 		}
+	}
+	// Whole-change review, finding F2: the weak branch's exit without
+	// weak evidence — weakGate turned it down (a date question, a first
+	// guide leaning on one word) — keeps the clause's choice too.
+	turnedDown := whole
+	turnedDown.weak = nil
+	if got := fuseWhole(turnedDown, part, false, &German); !slices.Equal(got.Guides(), part.Guides()) {
+		t.Errorf("weak exit without weak evidence: %v, want the clause's %v", got.Guides(), part.Guides())
 	}
 }
 
@@ -102,8 +110,15 @@ func TestFuseWholePositions(t *testing.T) {
 		{"below the bar", scored([]string{"w1", "w2", "w3"}, 0.3, 0.1, 0.05), []string{"p1"}, false, []string{"w1", "p1"}},
 		{"below the bar, answered", scored([]string{"w1", "w2", "w3"}, 0.3, 0.1, 0.05), []string{"p1"}, true, []string{"p1", "w1"}},
 		{"below the bar but shared", scored([]string{"w1", "w2", "w3"}, 0.3, 0.1, 0.05), []string{"p1", "w3"}, false, []string{"w3", "w1", "p1"}},
+		// Whole-change review, finding F10: the learned re-ranking moved
+		// the whole message's first guide to the front, so it scores below
+		// its second. The whole message's order is kept (the moved guide
+		// first) and the bar is a share of the first guide's score, so the
+		// higher second joins and the third stays below it.
+		{"moved whole: first below second", scored([]string{"w1", "w2", "w3"}, 0.2, 0.3, 0.05), []string{"p1", "p2"}, false, []string{"w1", "p1", "w2"}},
+		{"moved whole, answered", scored([]string{"w1", "w2", "w3"}, 0.2, 0.3, 0.05), []string{"p1", "p2"}, true, []string{"p1", "w1", "p2"}},
 	} {
-		whole := Decision{Outcome: None, exit: exitWeak, Nearest: tc.whole}
+		whole := Decision{Outcome: None, exit: exitWeak, weak: &weakEvidence{}, Nearest: tc.whole}
 		part := Decision{Outcome: Choose, Hits: hitsOf(tc.clause...)}
 		if got := fuseWhole(whole, part, tc.answered, &German); !slices.Equal(got.Guides(), tc.want) {
 			t.Errorf("%s: %v, want %v", tc.name, got.Guides(), tc.want)

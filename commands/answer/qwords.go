@@ -27,12 +27,6 @@ type qwords struct {
 	brk    []bool   // clause breaks before each word, made on the first call of breaks or shared (read-only)
 }
 
-// readWords returns the words of the decided text q, whose tokens are
-// qw (offsets from anywhere; q starts with qw[0]).
-func readWords(q string, qw []word) *qwords {
-	return &qwords{text: q, ws: qw}
-}
-
 // partOf returns the words of q, the part of a message that starts at
 // byte from of it and is cut at words; ws, folded and brk are the
 // message's words, folded words and clause breaks (clauseStarts). The
@@ -77,11 +71,6 @@ func sharing(text string, ws []word, folded []string, brk []bool) *qwords {
 		brk[0] = false
 	}
 	return &qwords{text: text, ws: ws, folded: folded, brk: brk}
-}
-
-// wordsOf returns the words of q, tokenised here.
-func wordsOf(q string) *qwords {
-	return readWords(q, tokens(q))
 }
 
 // at returns the offset in text of word i.

@@ -6,6 +6,19 @@ import (
 	"testing"
 )
 
+// readWords returns the words of the decided text q, whose tokens are
+// qw (offsets from anywhere; q starts with qw[0]). Tests only: the
+// engine reads a message's words once and shares them (partOf, span;
+// whole-change review, finding F8).
+func readWords(q string, qw []word) *qwords {
+	return &qwords{text: q, ws: qw}
+}
+
+// wordsOf returns the words of q, tokenised here (tests only).
+func wordsOf(q string) *qwords {
+	return readWords(q, tokens(q))
+}
+
 // sameReading fails the test when got, words shared from a longer reading,
 // are not the words, offsets, folded words and clause breaks of want, the
 // same text read on its own (wordsOf).

@@ -45,15 +45,16 @@ const nRescueFeatures = 9
 const wordsFeature = 8
 
 // featuresOf computes the rescue features of a result with at least one
-// hit; nWords is the number of words of the searched text. It reads the
-// hits in the order the model was fitted on, the scores' order
-// (search.Result.HitsBeforeRerank): a guide the learned re-ranking moved
-// to the front scores below the old first, so its lead over the second
+// hit; hs are its hits before the re-ranking's move
+// (search.Result.HitsBeforeRerank, made once by decideSearch for the
+// gate and the model) and nWords is the number of words of the searched
+// text. It reads the hits in the order the model was fitted on, the
+// ranking's order without the learned re-ranking (hs): a guide the
+// re-ranking moved to the front scores below the old first, so its lead over the second
 // would be negative and the rescue would decline the choice it was fitted
 // to offer (review of rank17, finding 2). The choice shows the re-ranked
 // order (weakEvidence.hits).
-func featuresOf(res search.Result, nWords int) rescueFeatures {
-	hs := res.HitsBeforeRerank()
+func featuresOf(res search.Result, hs []search.Hit, nWords int) rescueFeatures {
 	first := hs[0]
 	var s2, st2 float64
 	if len(hs) > 1 {
@@ -148,7 +149,9 @@ var rescue = logistic{
 // decideSearch turns into "no guide", when the message is none for the
 // weakness of the evidence alone: it has hits, names no subject outside
 // the library, asks for no date, and its first guide does not lean on
-// one common word. qw are the searched words. A subject outside the
+// one common word. qw are the searched words; before are res's hits
+// before the re-ranking's move (search.Result.HitsBeforeRerank, made once
+// by decideSearch). A subject outside the
 // library that is only the setting of a task in a tool the message names
 // (inNamedTool: „die Druckerei soll die Flyer aus der Cloud holen, wie
 // schick ich denen einen Link“) does not bar the weak evidence either
@@ -158,16 +161,16 @@ var rescue = logistic{
 // fitted on (search.Result.HitsBeforeRerank), not the one the learned
 // re-ranking moved to the front: that one scores lower and often meets
 // the message in fewer words, so the rescue declined the choice the
-// scores' order would have been offered („was ist der unterschied
+// ranking's order without the learned re-ranking would have been offered („was ist der unterschied
 // zwischen # und @ bei den chat adressen": a choice on main, "no guide"
 // once the re-ranking moved the right guide to the front; review of
 // rank17, finding 2). The choice shows the re-ranked order.
-func weakGate(d *Decision, res search.Result, qw []word) {
+func weakGate(d *Decision, res search.Result, before []search.Hit, qw []word) {
 	setting := inNamedTool(res, qw) // false without off-topic words
-	if len(res.Hits) == 0 || len(res.OffTopic) > 0 && !setting || asksDate(qw) || leansOnOneWord(res.HitsBeforeRerank()[0]) {
+	if len(res.Hits) == 0 || len(res.OffTopic) > 0 && !setting || asksDate(qw) || leansOnOneWord(before[0]) {
 		return
 	}
-	d.weak = &weakEvidence{hits: res.Hits, x: featuresOf(res, len(qw)), uncovered: res.Uncovered}
+	d.weak = &weakEvidence{hits: res.Hits, x: featuresOf(res, before, len(qw)), uncovered: res.Uncovered}
 }
 
 // rescueWeak turns a "no guide" kept with weak evidence into a choice of

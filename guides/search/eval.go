@@ -99,7 +99,7 @@ type Report struct {
 	// the bot finds no guide, and it stays lost.
 	LostToConfidence int
 	// MovedToFirst counts answerable questions whose right first hit the
-	// re-ranking moved to the front (Result.RerankedFrom) of a close
+	// re-ranking moved to the front (Result.Reranked) of a close
 	// result (Result.Close); they are in Top1 and offered as a choice.
 	MovedToFirst int
 	// ConfidentTop1 counts answerable questions answered confidently and
@@ -188,14 +188,15 @@ func (r *Report) add(q Question, res Result) {
 
 // movedToFirst reports whether shown, the first hit shown for res, is the
 // guide the learned re-ranking moved to the front of a result the bot
-// offers as a choice: the re-ranking moved one (res.RerankedFrom), it is
+// offers as a choice: the re-ranking moved one (res.Reranked), it is
 // the one shown first (the English lexicon's order, Result.Reordered, may
 // show another), and the result is close (rerankGuard keeps Close only
-// when the first guide before the move was confident or close). A moved
-// guide at the front of a weak result is no choice — the bot finds no
-// guide — so it is not counted here (review of rank17, finding 1).
+// when the first guide before the move was confident or close; it never
+// leaves a moved result confident, so Close is the only flag to ask). A
+// moved guide at the front of a weak result is no choice — the bot finds
+// no guide — so it is not counted here (review of rank17, finding 1).
 func movedToFirst(res Result, shown Hit) bool {
-	return res.RerankedFrom != "" && (res.Close || res.Confident) && len(res.Hits) > 0 && shown.ID == res.Hits[0].ID
+	return res.Reranked() && res.Close && len(res.Hits) > 0 && shown.ID == res.Hits[0].ID
 }
 
 // Write prints the report: the figures, then every miss with what the

@@ -21,13 +21,13 @@ func TestEvalLostToConfidence(t *testing.T) {
 	}{
 		{"confident and right", Result{Hits: []Hit{right, other}, Confident: true}, 1, 1, 0, 0, 0},
 		{"first before the re-ranking, confidence lost", Result{Hits: []Hit{right, other}}, 1, 0, 1, 0, 0},
-		{"the re-ranking moved it to the front", Result{Hits: []Hit{right, other}, RerankedFrom: "other", Close: true}, 1, 0, 0, 1, 0},
+		{"the re-ranking moved it to the front", Result{Hits: []Hit{right, other}, rerankedAt: 1, Close: true}, 1, 0, 0, 1, 0},
 		// A weak result is "no guide" for the bot, moved or not.
-		{"the re-ranking moved it to the front of a weak result", Result{Hits: []Hit{right, other}, RerankedFrom: "other"}, 1, 0, 1, 0, 0},
-		{"the re-ranking moved another to the front", Result{Hits: []Hit{other, right}, RerankedFrom: "right"}, 0, 0, 0, 0, 0},
+		{"the re-ranking moved it to the front of a weak result", Result{Hits: []Hit{right, other}, rerankedAt: 1}, 1, 0, 1, 0, 0},
+		{"the re-ranking moved another to the front", Result{Hits: []Hit{other, right}, rerankedAt: 1}, 0, 0, 0, 0, 0},
 		// The lexicon's order is shown: its first guide was not the
 		// re-ranking's, so the count is the one it always was.
-		{"the lexicon shows it first after a re-ranking", Result{Hits: []Hit{third, right}, Reordered: []Hit{right, third}, RerankedFrom: "other"}, 1, 0, 1, 0, 0},
+		{"the lexicon shows it first after a re-ranking", Result{Hits: []Hit{third, right}, Reordered: []Hit{right, third}, rerankedAt: 1}, 1, 0, 1, 0, 0},
 		{"confident and wrong", Result{Hits: []Hit{other, right}, Confident: true}, 0, 0, 0, 0, 1},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -49,8 +49,8 @@ func TestEvalMovedByRerank(t *testing.T) {
 	docs, _ := loadBench(t)
 	ix := Build(docs, Options{})
 	const query = "wie bekomme ich einen zugang zur cloud"
-	if got := ix.Search(query, 5).RerankedFrom; got != "konto/passwort-vergessen.md" {
-		t.Fatalf("RerankedFrom %q, want the first guide without the re-ranking", got)
+	if res := ix.Search(query, 5); !res.Reranked() || res.HitsBeforeRerank()[0].ID != "konto/passwort-vergessen.md" {
+		t.Fatalf("moved %v, first before the re-ranking %v, want konto/passwort-vergessen.md", res.Reranked(), ids(res.HitsBeforeRerank()))
 	}
 	r := Evaluate(ix, []Question{{query, "team/nextcloud-konto-beantragen.md"}, {"ich habe mein passwort vergessen", "konto/passwort-vergessen.md"}})
 	if r.Top1 != 2 || r.MovedToFirst != 1 || r.LostToConfidence != 0 || r.ConfidentTop1 != 1 {

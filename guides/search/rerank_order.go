@@ -1,8 +1,20 @@
 package search
 
+// Reranked reports whether the learned re-ranking (rerank.go) moved
+// another guide to the front of the hits; the guide that was first before
+// it, the one the decision's gates judged, is then HitsBeforeRerank()[0]
+// (and Hits[1]). A first guide the re-ranking moved is never confident
+// (rerankGuard); an evaluation reads this to tell such a guide from a
+// right first guide that lost its confidence (Evaluate:
+// Report.LostToConfidence). One fact, kept once: the index the moved
+// guide came from (whole-change review, finding F6 — a RerankedFrom field
+// repeated Hits[1].ID, and its one reader only asked whether it was set).
+func (r Result) Reranked() bool { return r.rerankedAt != 0 }
+
 // HitsBeforeRerank returns the hits in the order they had before the
-// learned re-ranking (rerank.go) moved one to the front: the scores'
-// order, on which the decision's figures were calibrated. The hits are
+// learned re-ranking (rerank.go) moved one to the front: the ranking's
+// order without the learned re-ranking (not an order by score: see
+// Result.Hits), on which the decision's figures were calibrated. The hits are
 // the same (and Hits when the re-ranking moved none); only the order
 // differs. A reader that judges a result from the lead of its first guide
 // over the second (commands/answer: the weak-evidence rescue) reads

@@ -30,11 +30,11 @@ func TestRerankStrongWordShare(t *testing.T) {
 		if tt.want != "" && (len(res.Hits) == 0 || res.Hits[0].ID != tt.want) {
 			t.Errorf("%q: first %v, want %s", tt.query, ids(res.Hits), tt.want)
 		}
-		if moved := res.RerankedFrom != ""; moved != tt.moved {
-			t.Errorf("%q: moved by the re-ranking %v (from %q), want %v", tt.query, moved, res.RerankedFrom, tt.moved)
+		if moved := res.Reranked(); moved != tt.moved {
+			t.Errorf("%q: moved by the re-ranking %v (first before it %v), want %v", tt.query, moved, ids(res.HitsBeforeRerank()), tt.moved)
 		}
 		if tt.moved && res.Confident {
-			t.Errorf("%q: confident (moved by the re-ranking: %v), want a choice: the re-ranking should have moved its first guide, and a moved one is never confident", tt.query, res.RerankedFrom != "")
+			t.Errorf("%q: confident (moved by the re-ranking: %v), want a choice: the re-ranking should have moved its first guide, and a moved one is never confident", tt.query, res.Reranked())
 		}
 	}
 }

@@ -13,9 +13,10 @@ type Result struct {
 	Close     bool   // not confident, but plausible candidates exist ("Meintest du …?")
 	// Hits are best first by the ranking (Options.RankK1,
 	// Options.TopicRank and the expansion with the first guide's
-	// topic), not by Hit.Score: a
-	// runner-up may have a higher Score than the hit before it, so a
-	// lead computed from the scores can be negative.
+	// topic) and then the learned re-ranking (rerank.go), which may move
+	// one guide to the front (Reranked; HitsBeforeRerank undoes it), not
+	// by Hit.Score: a runner-up may have a higher Score than the hit
+	// before it, so a lead computed from the scores can be negative.
 	Hits []Hit
 	// OffTopic are the words of the query that name a subject outside an
 	// IT help library (see offTopicGroups) and that the first hit does not
@@ -65,16 +66,9 @@ type Result struct {
 	// a member is shown, never a decision. A reader that shows guides
 	// reads Shown.
 	Reordered []Hit
-	// RerankedFrom is the ID of the guide that was first before the
-	// learned re-ranking (rerank.go) moved another to the front: the
-	// first guide the decision's gates judged. "" when the re-ranking
-	// left the first guide where it was. A first guide the re-ranking
-	// moved is never confident (rerankGuard); an evaluation reads this
-	// to tell such a guide from a right first guide that lost its
-	// confidence (Evaluate: Report.LostToConfidence).
-	RerankedFrom string
-	// rerankedAt is the index the first hit had before the re-ranking
-	// moved it to the front, 0 when it did not (HitsBeforeRerank).
+	// rerankedAt is the index the first hit had before the learned
+	// re-ranking (rerank.go) moved it to the front, 0 when it did not
+	// (Reranked, HitsBeforeRerank).
 	rerankedAt int
 }
 
@@ -1067,7 +1061,6 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 	ix.guardMoved(&res, f, moved, topicMoved, pairsOwn, old, topicOld, denom)
 	if rerankedAt != 0 {
 		rerankGuard(&res)
-		res.RerankedFrom = ix.docs[offDoc].id
 		res.rerankedAt = rerankedAt
 	}
 	res.OffTopic = ix.offTopic(toks, offDoc, plain, kr)
