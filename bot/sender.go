@@ -55,7 +55,6 @@ type Sender struct {
 	fencing int
 	seen    map[id.EventID]bool
 	waiters map[id.EventID]chan struct{}
-
 }
 
 // FenceType is the event type of the fence Lotse sends into a room before it
