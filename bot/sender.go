@@ -169,7 +169,27 @@ func (s *Sender) Send(ctx context.Context, roomID id.RoomID, evtType event.Type,
 		case <-time.After(wait):
 		}
 		backoff = min(backoff*2, 30*time.Second)
+		if !rateLimited(err) {
+			// A 5xx or a lost connection leaves the outcome unknown: the
+			// homeserver may have queued the event and still create it
+			// (a 502 of a proxy, Dendrite's 500 when the request outlived
+			// its wait), and a repeat with the same transaction ID would
+			// make a second one. Settle it as after a restart first.
+			s.unsettled(ctx, roomID, txnID, err)
+			if settled, err := s.settle(ctx, roomID, txnID); err != nil {
+				return "", err
+			} else if settled != "" {
+				return settled, nil
+			}
+		}
 	}
+}
+
+// rateLimited reports whether err is the homeserver's rate limit: a refusal
+// that created no event, so a repeat needs no fence.
+func rateLimited(err error) bool {
+	var httpErr mautrix.HTTPError
+	return errors.As(err, &httpErr) && isRateLimit(httpErr)
 }
 
 // unsettled notes a send that ended without the homeserver's answer: a
@@ -226,7 +246,13 @@ func (s *Sender) settle(ctx context.Context, roomID id.RoomID, txnID string) (id
 	}
 	s.log.Info().Str("txn_id", txnID).Stringer("room_id", roomID).Int("open_sends", len(covered)).
 		Msg("A send may still be in progress from before; waiting for a fence before sending it")
-	if err := s.fence(ctx, roomID); err != nil {
+	if err := s.fence(ctx, roomID); errors.Is(err, mautrix.MForbidden) {
+		// A room where Lotse may send messages but not other event types
+		// (a tighter events_default): a fence can never settle the send
+		// there, and waiting would lose the answer. Send it once, as
+		// before fences existed; a rare duplicate beats a certain loss.
+		s.log.Warn().Err(err).Stringer("room_id", roomID).Msg("The room refuses fences; sending without settling an earlier send")
+	} else if err != nil {
 		return "", fmt.Errorf("failed to settle an earlier send in %s: %w", roomID, err)
 	}
 	s.openMu.Lock()

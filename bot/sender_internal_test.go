@@ -119,6 +119,12 @@ type fakeRoom struct {
 	sends   map[string]int // message sends per transaction ID
 	fences  int
 	onFence func(fence id.EventID)
+	// failFirst answers the first send of a transaction ID with this
+	// status after creating its event (a proxy's 502 while the homeserver
+	// went on); onLost then runs with that event.
+	failFirst   int
+	onLost      func(lost id.EventID)
+	fenceStatus int // answer fences with this status, creating nothing
 }
 
 func (r *fakeRoom) ServeHTTP(w http.ResponseWriter, req *http.Request) {
@@ -132,13 +138,32 @@ func (r *fakeRoom) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	r.n++
 	evtID := id.EventID(fmt.Sprintf("$e%d", r.n))
 	hook := r.onFence
+	var lost func(id.EventID)
+	status := 0
 	if evtType == FenceType.Type {
 		r.fences++
+		status = r.fenceStatus
 	} else {
 		r.sends[txnID]++
 		hook = nil
+		if r.sends[txnID] == 1 && r.failFirst != 0 {
+			status, lost = r.failFirst, r.onLost
+		}
 	}
 	r.mu.Unlock()
+	if lost != nil {
+		lost(evtID)
+	}
+	if status == http.StatusForbidden {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		_, _ = fmt.Fprint(w, `{"errcode":"M_FORBIDDEN","error":"You are not allowed to send this event type"}`)
+		return
+	}
+	if status != 0 {
+		w.WriteHeader(status)
+		return
+	}
 	if hook != nil {
 		hook(evtID)
 	}
@@ -238,5 +263,54 @@ func TestSendOpenSendNeverArrived(t *testing.T) {
 	}
 	if id, _ := sent.SentEventID(t.Context(), txn); id != got.String() {
 		t.Errorf("recorded %q, want %s", id, got)
+	}
+}
+
+// TestSendRetrySettlesLostResponse: the homeserver created the answer but
+// the response was lost (a proxy's 502). Repeating the send at once would
+// make a second answer, so the retry first settles it with a fence, as a
+// restart does; the sync brings the event before the fence and the send is
+// not repeated (rv17-dup review, finding 1).
+func TestSendRetrySettlesLostResponse(t *testing.T) {
+	const roomID = id.RoomID("!dm:hs")
+	txn := TxnID("$question", "reply", 0)
+	sent := &fakeSentLog{rows: map[string]storage.SentEvent{}}
+	room := &fakeRoom{sends: map[string]int{}, failFirst: http.StatusBadGateway}
+	s := newFakeSender(t, room, sent)
+	var lostEvt id.EventID
+	room.onLost = func(lost id.EventID) { lostEvt = lost }
+	room.onFence = func(fence id.EventID) {
+		_ = sent.RecordSent(t.Context(), storage.SentEvent{TxnID: txn, EventID: lostEvt.String(), RoomID: roomID.String(), SentAt: time.Now()})
+		s.observe([]id.EventID{lostEvt, fence})
+	}
+	got, err := s.Send(t.Context(), roomID, event.EventMessage, &event.MessageEventContent{MsgType: event.MsgText, Body: "Antwort"}, txn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	room.mu.Lock()
+	defer room.mu.Unlock()
+	if got != lostEvt || room.sends[txn] != 1 || room.fences != 1 {
+		t.Fatalf("Send = %s with %d sends and %d fences; want %s (the first request's event), 1 send, 1 fence", got, room.sends[txn], room.fences, lostEvt)
+	}
+}
+
+// TestSendFenceForbidden: a room that refuses the fence's event type (a
+// tighter events_default) must not lose the answer: it is sent once, as
+// before fences existed (rv17-dup review, finding 2).
+func TestSendFenceForbidden(t *testing.T) {
+	const roomID = id.RoomID("!announce:hs")
+	txn := TxnID("$question", "reply", 0)
+	sent := &fakeSentLog{rows: map[string]storage.SentEvent{}}
+	_ = sent.BeginSend(t.Context(), txn, roomID.String(), time.Now()) // the killed process
+	room := &fakeRoom{sends: map[string]int{}, fenceStatus: http.StatusForbidden}
+	s := newFakeSender(t, room, sent)
+	got, err := s.Send(t.Context(), roomID, event.EventMessage, &event.MessageEventContent{MsgType: event.MsgText, Body: "Antwort"}, txn)
+	if err != nil {
+		t.Fatalf("Send: %v; want the answer sent once", err)
+	}
+	room.mu.Lock()
+	defer room.mu.Unlock()
+	if got == "" || room.sends[txn] != 1 || room.fences != 1 {
+		t.Fatalf("Send = %q with %d sends and %d fences; want an event, 1 send, 1 refused fence", got, room.sends[txn], room.fences)
 	}
 }
