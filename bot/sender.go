@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -40,7 +41,25 @@ type Sender struct {
 
 	recentMu sync.Mutex
 	recent   map[id.EventID]bool // sent and recorded; bounded (see remember)
+
+	// Sends whose outcome is unknown: begun by an earlier process that
+	// died before the response (loaded from the SentLog at the first Send,
+	// before this process begins any) or failed here without an answer. A
+	// send of one of them waits for a fence first (see settle).
+	openMu    sync.Mutex
+	openReady bool
+	open      map[string]id.RoomID // transaction ID → room
+
+	// Own events the sync committed while a fence waits (see fence).
+	seenMu  sync.Mutex
+	fencing int
+	seen    map[id.EventID]bool
+	waiters map[id.EventID]chan struct{}
 }
+
+// FenceType is the event type of the fence Lotse sends into a room before it
+// repeats a send whose outcome is unknown. Clients do not show it.
+var FenceType = event.Type{Type: "org.lotse.fence", Class: event.MessageEventType}
 
 // recentLimit bounds the set of recently sent events the sync loop skips.
 const recentLimit = 4096
@@ -64,10 +83,14 @@ func (s *Sender) recorded(evtID id.EventID) bool {
 	return s.recent[evtID]
 }
 
-// SentLog remembers which transaction IDs were already sent (storage.InboxQuery).
+// SentLog remembers which transaction IDs were already sent, and which
+// sends were begun and not completed (storage.InboxQuery).
 type SentLog interface {
 	SentEventID(ctx context.Context, txnID string) (string, error)
 	RecordSent(ctx context.Context, se storage.SentEvent) error
+	BeginSend(ctx context.Context, txnID, roomID string, at time.Time) error
+	AbandonSend(ctx context.Context, txnID string) error
+	OpenSends(ctx context.Context) (map[string]string, error)
 }
 
 // TxnKey is the content key that carries Lotse's transaction ID inside
@@ -107,6 +130,14 @@ func (s *Sender) Send(ctx context.Context, roomID id.RoomID, evtType event.Type,
 		s.log.Debug().Str("txn_id", txnID).Str("event_id", prev).Msg("Already sent, not sending again")
 		return id.EventID(prev), nil
 	}
+	if settled, err := s.settle(ctx, roomID, txnID); err != nil {
+		return "", err
+	} else if settled != "" {
+		return settled, nil
+	}
+	if err := s.sent.BeginSend(ctx, txnID, roomID.String(), time.Now()); err != nil {
+		return "", err
+	}
 	content = withTxnMarker(content, txnID)
 	deadline := time.Now().Add(s.MaxWait)
 	backoff := 500 * time.Millisecond
@@ -122,19 +153,222 @@ func (s *Sender) Send(ctx context.Context, roomID id.RoomID, evtType event.Type,
 		}
 		wait, retry := s.retryAfter(err, backoff)
 		if !retry || ctx.Err() != nil {
+			s.unsettled(ctx, roomID, txnID, err)
 			return "", fmt.Errorf("failed to send %s to %s: %w", evtType.Type, roomID, err)
 		}
 		if time.Now().Add(wait).After(deadline) {
+			s.unsettled(ctx, roomID, txnID, err)
 			return "", fmt.Errorf("failed to send %s to %s after %d attempts: %w", evtType.Type, roomID, attempt+1, err)
 		}
 		s.retries.Add(1)
 		s.log.Debug().Err(err).Dur("wait", wait).Int("attempt", attempt+1).Msg("Retrying send")
 		select {
 		case <-ctx.Done():
+			s.unsettled(ctx, roomID, txnID, ctx.Err())
 			return "", ctx.Err()
 		case <-time.After(wait):
 		}
 		backoff = min(backoff*2, 30*time.Second)
+		if !rateLimited(err) {
+			// A 5xx or a lost connection leaves the outcome unknown: the
+			// homeserver may have queued the event and still create it
+			// (a 502 of a proxy, Dendrite's 500 when the request outlived
+			// its wait), and a repeat with the same transaction ID would
+			// make a second one. Settle it as after a restart first.
+			s.unsettled(ctx, roomID, txnID, err)
+			if settled, err := s.settle(ctx, roomID, txnID); err != nil {
+				return "", err
+			} else if settled != "" {
+				return settled, nil
+			}
+		}
+	}
+}
+
+// rateLimited reports whether err is the homeserver's rate limit: a refusal
+// that created no event, so a repeat needs no fence.
+func rateLimited(err error) bool {
+	var httpErr mautrix.HTTPError
+	return errors.As(err, &httpErr) && isRateLimit(httpErr)
+}
+
+// unsettled notes a send that ended without the homeserver's answer: a
+// request may still be on its way to the room, so the next send of txnID
+// waits for a fence. A send the homeserver refused (an answer below 500
+// that is not a rate limit) created no event and is forgotten.
+func (s *Sender) unsettled(ctx context.Context, roomID id.RoomID, txnID string, err error) {
+	var httpErr mautrix.HTTPError
+	if errors.As(err, &httpErr) && httpErr.Response != nil && httpErr.Response.StatusCode < 500 && !isRateLimit(httpErr) {
+		if err := s.sent.AbandonSend(context.WithoutCancel(ctx), txnID); err != nil {
+			s.log.Warn().Err(err).Msg("Failed to forget a refused send")
+		}
+		return
+	}
+	s.openMu.Lock()
+	defer s.openMu.Unlock()
+	if s.open == nil {
+		s.open = map[string]id.RoomID{}
+	}
+	s.open[txnID] = roomID
+}
+
+// settle makes sure a send of txnID is not repeated while an earlier
+// request for it may still create the event. Sends begun by a process
+// that died before their response, or failed here without an answer, are
+// open: the event may exist already, or the homeserver may still be
+// processing the request (a send is not cancelled by its client dying:
+// Dendrite queues the event and forgets the transaction ID of a request
+// that did not complete, so a repeat creates a second event), and the
+// first sync after the start need not have brought it. settle then sends
+// a fence into the room and waits until the sync has committed the fence:
+// the homeserver handles a room's events in the order they were queued
+// and the sync delivers them in that order, so an event of the earlier
+// request has come through the sync by then and the syncer recorded its
+// transaction ID (from the marker in its content). It returns the event
+// ID if the send turned out to be complete, or "".
+func (s *Sender) settle(ctx context.Context, roomID id.RoomID, txnID string) (id.EventID, error) {
+	if err := s.loadOpen(ctx); err != nil {
+		return "", err
+	}
+	s.openMu.Lock()
+	_, isOpen := s.open[txnID]
+	var covered []string // open sends in roomID the fence settles
+	if isOpen {
+		for txn, r := range s.open {
+			if r == roomID {
+				covered = append(covered, txn)
+			}
+		}
+	}
+	s.openMu.Unlock()
+	if !isOpen {
+		return "", nil
+	}
+	s.log.Info().Str("txn_id", txnID).Stringer("room_id", roomID).Int("open_sends", len(covered)).
+		Msg("A send may still be in progress from before; waiting for a fence before sending it")
+	if err := s.fence(ctx, roomID); errors.Is(err, mautrix.MForbidden) {
+		// A room where Lotse may send messages but not other event types
+		// (a tighter events_default): a fence can never settle the send
+		// there, and waiting would lose the answer. Send it once, as
+		// before fences existed; a rare duplicate beats a certain loss.
+		s.log.Warn().Err(err).Stringer("room_id", roomID).Msg("The room refuses fences; sending without settling an earlier send")
+	} else if err != nil {
+		return "", fmt.Errorf("failed to settle an earlier send in %s: %w", roomID, err)
+	}
+	s.openMu.Lock()
+	for _, txn := range covered {
+		delete(s.open, txn)
+	}
+	s.openMu.Unlock()
+	prev, err := s.sent.SentEventID(ctx, txnID)
+	if err != nil {
+		return "", err
+	}
+	if prev != "" {
+		s.log.Info().Str("txn_id", txnID).Str("event_id", prev).Msg("The earlier send reached the room; not sending again")
+	}
+	return id.EventID(prev), nil
+}
+
+// loadOpen reads, once, the sends begun by earlier processes and never
+// completed. It runs before this process begins its first send.
+func (s *Sender) loadOpen(ctx context.Context) error {
+	s.openMu.Lock()
+	defer s.openMu.Unlock()
+	if s.openReady {
+		return nil
+	}
+	open, err := s.sent.OpenSends(ctx)
+	if err != nil {
+		return err
+	}
+	if s.open == nil {
+		s.open = make(map[string]id.RoomID, len(open))
+	}
+	for txn, room := range open {
+		s.open[txn] = id.RoomID(room)
+	}
+	s.openReady = true
+	if len(open) > 0 {
+		s.log.Info().Int("open_sends", len(open)).Msg("Sends from before the start without a known outcome")
+	}
+	return nil
+}
+
+// fence sends an empty event of FenceType into roomID (unencrypted: no
+// room key is needed, and it carries nothing) and waits until the sync has
+// committed it (see observe), up to MaxWait.
+func (s *Sender) fence(ctx context.Context, roomID id.RoomID) error {
+	s.seenMu.Lock()
+	s.fencing++
+	if s.seen == nil {
+		s.seen = map[id.EventID]bool{}
+		s.waiters = map[id.EventID]chan struct{}{}
+	}
+	s.seenMu.Unlock()
+	defer func() {
+		s.seenMu.Lock()
+		s.fencing--
+		if s.fencing == 0 {
+			s.seen, s.waiters = nil, nil
+		}
+		s.seenMu.Unlock()
+	}()
+	ctx, cancel := context.WithTimeout(ctx, s.MaxWait)
+	defer cancel()
+	var nonce [12]byte
+	_, _ = rand.Read(nonce[:])
+	txnID := "lotse.fence." + hex.EncodeToString(nonce[:])
+	var evtID id.EventID
+	backoff := 500 * time.Millisecond
+	for {
+		resp, err := s.cli.SendMessageEvent(ctx, roomID, FenceType, map[string]any{}, mautrix.ReqSendEvent{TransactionID: txnID, DontEncrypt: true})
+		if err == nil {
+			evtID = resp.EventID
+			break
+		}
+		wait, retry := s.retryAfter(err, backoff)
+		if !retry || ctx.Err() != nil {
+			return fmt.Errorf("failed to send a fence: %w", err)
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("failed to send a fence: %w", ctx.Err())
+		case <-time.After(wait):
+		}
+		backoff = min(backoff*2, 30*time.Second)
+	}
+	s.seenMu.Lock()
+	if s.seen[evtID] {
+		s.seenMu.Unlock()
+		return nil
+	}
+	ch := make(chan struct{})
+	s.waiters[evtID] = ch
+	s.seenMu.Unlock()
+	select {
+	case <-ch:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("the fence %s did not come back through the sync: %w", evtID, ctx.Err())
+	}
+}
+
+// observe is called by the sync loop with the IDs of Lotse's own events in a
+// batch, after the batch (with the transaction IDs it carried) is committed.
+func (s *Sender) observe(ids []id.EventID) {
+	s.seenMu.Lock()
+	defer s.seenMu.Unlock()
+	if s.fencing == 0 {
+		return
+	}
+	for _, evtID := range ids {
+		if ch, ok := s.waiters[evtID]; ok {
+			close(ch)
+			delete(s.waiters, evtID)
+			continue
+		}
+		s.seen[evtID] = true
 	}
 }
 

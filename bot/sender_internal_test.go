@@ -1,11 +1,21 @@
 package bot
 
 import (
+	"context"
+	"fmt"
 	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix"
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // TestRateLimitWait: Retry-After (seconds or an HTTP date) comes first,
@@ -43,5 +53,264 @@ func TestRateLimitWait(t *testing.T) {
 	future := mautrix.HTTPError{Response: resp(time.Now().Add(90 * time.Second).UTC().Format(http.TimeFormat))}
 	if got := rateLimitWait(future, 0); got < 80*time.Second || got > 95*time.Second {
 		t.Errorf("future date: %v, want about 90 s", got)
+	}
+}
+
+// fakeSentLog is storage.InboxQuery's sent_event table in memory: a row
+// with an empty event ID is a send begun and not completed.
+type fakeSentLog struct {
+	mu   sync.Mutex
+	rows map[string]storage.SentEvent
+}
+
+func (f *fakeSentLog) SentEventID(_ context.Context, txnID string) (string, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.rows[txnID].EventID, nil
+}
+
+func (f *fakeSentLog) RecordSent(_ context.Context, se storage.SentEvent) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.rows[se.TxnID].EventID == "" {
+		f.rows[se.TxnID] = se
+	}
+	return nil
+}
+
+func (f *fakeSentLog) BeginSend(_ context.Context, txnID, roomID string, at time.Time) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if _, ok := f.rows[txnID]; !ok {
+		f.rows[txnID] = storage.SentEvent{TxnID: txnID, RoomID: roomID, SentAt: at}
+	}
+	return nil
+}
+
+func (f *fakeSentLog) AbandonSend(_ context.Context, txnID string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.rows[txnID].EventID == "" {
+		delete(f.rows, txnID)
+	}
+	return nil
+}
+
+func (f *fakeSentLog) OpenSends(context.Context) (map[string]string, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	open := map[string]string{}
+	for txn, se := range f.rows {
+		if se.EventID == "" {
+			open[txn] = se.RoomID
+		}
+	}
+	return open, nil
+}
+
+// fakeRoom is a homeserver's send endpoint for one room. A send of a
+// message whose earlier request was cut off (lateTxn) is still queued: it
+// becomes an event only after the events queued before it, as Dendrite
+// handles a room's events in order. onFence runs when the fence is
+// accepted, before its response, with the events the sync then brings.
+type fakeRoom struct {
+	mu      sync.Mutex
+	n       int
+	sends   map[string]int // message sends per transaction ID
+	fences  int
+	onFence func(fence id.EventID)
+	// failFirst answers the first send of a transaction ID with this
+	// status after creating its event (a proxy's 502 while the homeserver
+	// went on); onLost then runs with that event.
+	failFirst   int
+	onLost      func(lost id.EventID)
+	fenceStatus int // answer fences with this status, creating nothing
+}
+
+func (r *fakeRoom) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	parts := strings.Split(req.URL.Path, "/")
+	if req.Method != http.MethodPut || len(parts) < 4 || parts[len(parts)-3] != "send" {
+		http.NotFound(w, req)
+		return
+	}
+	evtType, txnID := parts[len(parts)-2], parts[len(parts)-1]
+	r.mu.Lock()
+	r.n++
+	evtID := id.EventID(fmt.Sprintf("$e%d", r.n))
+	hook := r.onFence
+	var lost func(id.EventID)
+	status := 0
+	if evtType == FenceType.Type {
+		r.fences++
+		status = r.fenceStatus
+	} else {
+		r.sends[txnID]++
+		hook = nil
+		if r.sends[txnID] == 1 && r.failFirst != 0 {
+			status, lost = r.failFirst, r.onLost
+		}
+	}
+	r.mu.Unlock()
+	if lost != nil {
+		lost(evtID)
+	}
+	if status == http.StatusForbidden {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		_, _ = fmt.Fprint(w, `{"errcode":"M_FORBIDDEN","error":"You are not allowed to send this event type"}`)
+		return
+	}
+	if status != 0 {
+		w.WriteHeader(status)
+		return
+	}
+	if hook != nil {
+		hook(evtID)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	_, _ = fmt.Fprintf(w, `{"event_id":%q}`, evtID)
+}
+
+func newFakeSender(t *testing.T, room *fakeRoom, sent *fakeSentLog) *Sender {
+	t.Helper()
+	srv := httptest.NewServer(room)
+	t.Cleanup(srv.Close)
+	cli, err := mautrix.NewClient(srv.URL, "@lotse:hs", "token")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cli.DefaultHTTPRetries = 0
+	s := NewSender(cli, sent, zerolog.Nop())
+	s.MaxWait = 5 * time.Second
+	return s
+}
+
+// TestSendSettlesOpenSend: Lotse was killed while a send was in flight (its
+// row begun, never completed) and the homeserver creates that event only
+// after the new process has started (its first sync did not bring it).
+// Repeating the send would make a second answer — Dendrite forgets the
+// transaction ID of a request whose client went away. The repeat first
+// sends a fence and waits for it in the sync, which brings the late event
+// before it; the send is then known and not repeated. The fence's event
+// comes back through the sync before or after its send returns.
+func TestSendSettlesOpenSend(t *testing.T) {
+	const roomID = id.RoomID("!dm:hs")
+	txn := TxnID("$question", "reply", 0)
+	for _, syncFirst := range []bool{true, false} {
+		t.Run(fmt.Sprintf("fence synced before its response=%v", syncFirst), func(t *testing.T) {
+			sent := &fakeSentLog{rows: map[string]storage.SentEvent{}}
+			if err := sent.BeginSend(t.Context(), txn, roomID.String(), time.Now()); err != nil { // the killed process
+				t.Fatal(err)
+			}
+			room := &fakeRoom{sends: map[string]int{}}
+			s := newFakeSender(t, room, sent)
+			// What the sync loop does with the batch that carries the late
+			// event and then the fence: record the late event's
+			// transaction ID (from its content), commit, observe.
+			syncBatch := func(fence id.EventID) {
+				_ = sent.RecordSent(t.Context(), storage.SentEvent{TxnID: txn, EventID: "$late", RoomID: roomID.String(), SentAt: time.Now()})
+				s.observe([]id.EventID{"$late", fence})
+			}
+			room.onFence = func(fence id.EventID) {
+				if syncFirst {
+					syncBatch(fence)
+				} else {
+					go func() { time.Sleep(50 * time.Millisecond); syncBatch(fence) }()
+				}
+			}
+			got, err := s.Send(t.Context(), roomID, event.EventMessage, &event.MessageEventContent{MsgType: event.MsgText, Body: "Antwort"}, txn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			room.mu.Lock()
+			defer room.mu.Unlock()
+			if got != "$late" || room.sends[txn] != 0 || room.fences != 1 {
+				t.Fatalf("Send = %s with %d sends of the answer and %d fences; want $late (the earlier send's event), 0 sends, 1 fence", got, room.sends[txn], room.fences)
+			}
+			if open, _ := sent.OpenSends(t.Context()); len(open) != 0 {
+				t.Errorf("open sends after settling: %v, want none", open)
+			}
+		})
+	}
+}
+
+// TestSendOpenSendNeverArrived: the fence shows the earlier request made no
+// event; the send goes out once. A send without an open earlier request
+// needs no fence.
+func TestSendOpenSendNeverArrived(t *testing.T) {
+	const roomID = id.RoomID("!dm:hs")
+	txn := TxnID("$question", "reply", 0)
+	sent := &fakeSentLog{rows: map[string]storage.SentEvent{}}
+	_ = sent.BeginSend(t.Context(), txn, roomID.String(), time.Now())
+	room := &fakeRoom{sends: map[string]int{}}
+	s := newFakeSender(t, room, sent)
+	room.onFence = func(fence id.EventID) {
+		go s.observe([]id.EventID{fence})
+	}
+	content := &event.MessageEventContent{MsgType: event.MsgText, Body: "Antwort"}
+	got, err := s.Send(t.Context(), roomID, event.EventMessage, content, txn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := TxnID("$other", "reply", 0)
+	if _, err := s.Send(t.Context(), roomID, event.EventMessage, content, other); err != nil {
+		t.Fatal(err)
+	}
+	room.mu.Lock()
+	defer room.mu.Unlock()
+	if got == "" || room.sends[txn] != 1 || room.sends[other] != 1 || room.fences != 1 {
+		t.Fatalf("Send = %q; %d and %d sends, %d fences; want an event, 1 and 1 sends, 1 fence (only for the open send)", got, room.sends[txn], room.sends[other], room.fences)
+	}
+	if id, _ := sent.SentEventID(t.Context(), txn); id != got.String() {
+		t.Errorf("recorded %q, want %s", id, got)
+	}
+}
+
+// TestSendRetrySettlesLostResponse: the homeserver created the answer but
+// the response was lost (a proxy's 502). Repeating the send at once would
+// make a second answer, so the retry first settles it with a fence, as a
+// restart does; the sync brings the event before the fence and the send is
+// not repeated (rv17-dup review, finding 1).
+func TestSendRetrySettlesLostResponse(t *testing.T) {
+	const roomID = id.RoomID("!dm:hs")
+	txn := TxnID("$question", "reply", 0)
+	sent := &fakeSentLog{rows: map[string]storage.SentEvent{}}
+	room := &fakeRoom{sends: map[string]int{}, failFirst: http.StatusBadGateway}
+	s := newFakeSender(t, room, sent)
+	var lostEvt id.EventID
+	room.onLost = func(lost id.EventID) { lostEvt = lost }
+	room.onFence = func(fence id.EventID) {
+		_ = sent.RecordSent(t.Context(), storage.SentEvent{TxnID: txn, EventID: lostEvt.String(), RoomID: roomID.String(), SentAt: time.Now()})
+		s.observe([]id.EventID{lostEvt, fence})
+	}
+	got, err := s.Send(t.Context(), roomID, event.EventMessage, &event.MessageEventContent{MsgType: event.MsgText, Body: "Antwort"}, txn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	room.mu.Lock()
+	defer room.mu.Unlock()
+	if got != lostEvt || room.sends[txn] != 1 || room.fences != 1 {
+		t.Fatalf("Send = %s with %d sends and %d fences; want %s (the first request's event), 1 send, 1 fence", got, room.sends[txn], room.fences, lostEvt)
+	}
+}
+
+// TestSendFenceForbidden: a room that refuses the fence's event type (a
+// tighter events_default) must not lose the answer: it is sent once, as
+// before fences existed (rv17-dup review, finding 2).
+func TestSendFenceForbidden(t *testing.T) {
+	const roomID = id.RoomID("!announce:hs")
+	txn := TxnID("$question", "reply", 0)
+	sent := &fakeSentLog{rows: map[string]storage.SentEvent{}}
+	_ = sent.BeginSend(t.Context(), txn, roomID.String(), time.Now()) // the killed process
+	room := &fakeRoom{sends: map[string]int{}, fenceStatus: http.StatusForbidden}
+	s := newFakeSender(t, room, sent)
+	got, err := s.Send(t.Context(), roomID, event.EventMessage, &event.MessageEventContent{MsgType: event.MsgText, Body: "Antwort"}, txn)
+	if err != nil {
+		t.Fatalf("Send: %v; want the answer sent once", err)
+	}
+	room.mu.Lock()
+	defer room.mu.Unlock()
+	if got == "" || room.sends[txn] != 1 || room.fences != 1 {
+		t.Fatalf("Send = %q with %d sends and %d fences; want an event, 1 send, 1 refused fence", got, room.sends[txn], room.fences)
 	}
 }

@@ -70,8 +70,9 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 	now := b.opts.Now()
 	firstStart := since == ""
 	var (
-		items []storage.InboxItem
-		own   []storage.SentEvent
+		items  []storage.InboxItem
+		own    []storage.SentEvent
+		ownIDs []id.EventID // every own event of the batch, for the sender's fences
 	)
 	for roomID, room := range res.Rooms.Join {
 		events := room.Timeline.Events
@@ -84,6 +85,7 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 		}
 		for _, evt := range events {
 			if evt.Sender == b.Client.UserID && evt.ID != "" {
+				ownIDs = append(ownIDs, evt.ID)
 				if b.sender.recorded(evt.ID) {
 					// Sent by this process and recorded already: no need to
 					// decrypt it (a Megolm decryption per answer) to learn
@@ -133,6 +135,7 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 	if err := b.db.Inbox.Commit(ctx, items, own, res.NextBatch); err != nil {
 		return err
 	}
+	b.sender.observe(ownIDs)
 	b.mu.Lock()
 	b.lastSync = now
 	b.mu.Unlock()

@@ -65,8 +65,17 @@ const (
 	pendingCountQuery   = `SELECT COUNT(*) FROM inbox WHERE state=0`
 	hasInboxQuery       = `SELECT 1 FROM inbox WHERE event_id=$1`
 	stateInboxQuery     = `SELECT state FROM inbox WHERE event_id=$1`
-	insertSentQuery     = `INSERT INTO sent_event (txn_id, event_id, room_id, sent_at) VALUES ($1, $2, $3, $4) ON CONFLICT (txn_id) DO NOTHING`
-	getSentQuery        = `SELECT event_id FROM sent_event WHERE txn_id=$1`
+	// A send's row is written before the request (event_id '': begun, outcome
+	// unknown) and completed with the event ID when the send returns or the
+	// event comes back through the sync.
+	insertSentQuery = `
+		INSERT INTO sent_event (txn_id, event_id, room_id, sent_at) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (txn_id) DO UPDATE SET event_id=excluded.event_id, sent_at=excluded.sent_at
+		WHERE sent_event.event_id=''`
+	beginSendQuery   = `INSERT INTO sent_event (txn_id, event_id, room_id, sent_at) VALUES ($1, '', $2, $3) ON CONFLICT (txn_id) DO NOTHING`
+	abandonSendQuery = `DELETE FROM sent_event WHERE txn_id=$1 AND event_id=''`
+	openSendsQuery   = `SELECT txn_id, room_id FROM sent_event WHERE event_id=''`
+	getSentQuery     = `SELECT event_id FROM sent_event WHERE txn_id=$1`
 )
 
 // SentEvent is an event Lotse sent, keyed by its transaction ID.
@@ -140,6 +149,54 @@ func (q *InboxQuery) RecordSent(ctx context.Context, se SentEvent) error {
 		return fmt.Errorf("failed to record sent event: %w", err)
 	}
 	return nil
+}
+
+// BeginSend notes, before the request goes out, that Lotse is sending
+// txnID to roomID. Until RecordSent (or the sync) completes the row with the
+// event ID, SentEventID still reports "" and OpenSends lists it: a process
+// that starts after a crash learns which sends may still reach the room.
+func (q *InboxQuery) BeginSend(ctx context.Context, txnID, roomID string, at time.Time) error {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	if _, err := q.db.Exec(ctx, beginSendQuery, txnID, roomID, at.UnixMilli()); err != nil {
+		return fmt.Errorf("failed to note a send: %w", err)
+	}
+	return nil
+}
+
+// AbandonSend forgets a begun send that the homeserver refused (no event
+// was created); a completed send stays recorded.
+func (q *InboxQuery) AbandonSend(ctx context.Context, txnID string) error {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	if _, err := q.db.Exec(ctx, abandonSendQuery, txnID); err != nil {
+		return fmt.Errorf("failed to forget a refused send: %w", err)
+	}
+	return nil
+}
+
+// OpenSends returns the sends that were begun and never completed, by
+// transaction ID, with their rooms.
+func (q *InboxQuery) OpenSends(ctx context.Context) (map[string]string, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	rows, err := q.db.Query(ctx, openSendsQuery)
+	if err != nil {
+		return nil, fmt.Errorf("failed to list open sends: %w", err)
+	}
+	defer rows.Close()
+	open := map[string]string{}
+	for rows.Next() {
+		var txnID, roomID string
+		if err := rows.Scan(&txnID, &roomID); err != nil {
+			return nil, fmt.Errorf("failed to read an open send: %w", err)
+		}
+		open[txnID] = roomID
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("failed to list open sends: %w", err)
+	}
+	return open, nil
 }
 
 // SentEventID returns the event sent under txnID, or "" if none is known.

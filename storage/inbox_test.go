@@ -61,3 +61,51 @@ func TestInboxPendingFairByArrival(t *testing.T) {
 		})
 	}
 }
+
+// TestSendBegunThenRecorded: a begun send is open and not sent; recording
+// it (by the send's response or the sync's own event) completes it and a
+// second record keeps the first event; a refused send is forgotten, a
+// completed one never.
+func TestSendBegunThenRecorded(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.UnixMilli(1_700_000_000_000)
+			for _, txn := range []string{"t1", "t2", "t3"} {
+				if err := db.Inbox.BeginSend(ctx, txn, "!r", now); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got, _ := db.Inbox.SentEventID(ctx, "t1"); got != "" {
+				t.Fatalf("begun send reads as sent: %q", got)
+			}
+			open, err := db.Inbox.OpenSends(ctx)
+			if err != nil || len(open) != 3 || open["t1"] != "!r" {
+				t.Fatalf("open sends = %v, %v; want t1, t2, t3 in !r", open, err)
+			}
+			if err := db.Inbox.RecordSent(ctx, storage.SentEvent{TxnID: "t1", EventID: "$a", RoomID: "!r", SentAt: now}); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.Inbox.Commit(ctx, nil, []storage.SentEvent{{TxnID: "t1", EventID: "$b", RoomID: "!r", SentAt: now}, {TxnID: "t2", EventID: "$c", RoomID: "!r", SentAt: now}}, "s1"); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.Inbox.AbandonSend(ctx, "t1"); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.Inbox.AbandonSend(ctx, "t3"); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.Inbox.BeginSend(ctx, "t2", "!r", now); err != nil {
+				t.Fatal(err)
+			}
+			for txn, want := range map[string]string{"t1": "$a", "t2": "$c", "t3": ""} {
+				if got, _ := db.Inbox.SentEventID(ctx, txn); got != want {
+					t.Errorf("%s sent as %q, want %q", txn, got, want)
+				}
+			}
+			if open, _ := db.Inbox.OpenSends(ctx); len(open) != 0 {
+				t.Errorf("open sends = %v, want none", open)
+			}
+		})
+	}
+}

@@ -31,6 +31,8 @@ CREATE INDEX inbox_pending_idx ON inbox (state, received_at);
 -- the event content). Seen either in the send response or, after a crash
 -- in the middle of a send, in the sync stream: a send whose transaction ID
 -- is here is not repeated, even if the homeserver forgot the transaction.
+-- event_id '' marks a send begun and not yet completed: after a crash the
+-- next process settles such sends before repeating them (bot.Sender).
 CREATE TABLE sent_event (
 	txn_id   TEXT   PRIMARY KEY,
 	event_id TEXT   NOT NULL,
