@@ -156,45 +156,35 @@ func (q *InboxQuery) RecordSent(ctx context.Context, se SentEvent) error {
 // event ID, SentEventID still reports "" and OpenSends lists it: a process
 // that starts after a crash learns which sends may still reach the room.
 func (q *InboxQuery) BeginSend(ctx context.Context, txnID, roomID string, at time.Time) error {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	if _, err := q.db.Exec(ctx, beginSendQuery, txnID, roomID, at.UnixMilli()); err != nil {
-		return fmt.Errorf("failed to note a send: %w", err)
-	}
-	return nil
+	_, err := execAffected(ctx, q.db, "the sends begun", beginSendQuery, txnID, roomID, at.UnixMilli())
+	return err
 }
 
 // AbandonSend forgets a begun send that the homeserver refused (no event
 // was created); a completed send stays recorded.
 func (q *InboxQuery) AbandonSend(ctx context.Context, txnID string) error {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	if _, err := q.db.Exec(ctx, abandonSendQuery, txnID); err != nil {
-		return fmt.Errorf("failed to forget a refused send: %w", err)
-	}
-	return nil
+	_, err := execAffected(ctx, q.db, "the sends begun", abandonSendQuery, txnID)
+	return err
+}
+
+// openSend is a begun send's transaction ID and room.
+type openSend struct{ txnID, roomID string }
+
+func scanOpenSend(row rowScanner) (*openSend, error) {
+	var o openSend
+	return &o, row.Scan(&o.txnID, &o.roomID)
 }
 
 // OpenSends returns the sends that were begun and never completed, by
 // transaction ID, with their rooms.
 func (q *InboxQuery) OpenSends(ctx context.Context) (map[string]string, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	rows, err := q.db.Query(ctx, openSendsQuery)
+	rows, err := queryMany(ctx, q.db, scanOpenSend, "open sends", openSendsQuery)
 	if err != nil {
-		return nil, fmt.Errorf("failed to list open sends: %w", err)
+		return nil, err
 	}
-	defer rows.Close()
-	open := map[string]string{}
-	for rows.Next() {
-		var txnID, roomID string
-		if err := rows.Scan(&txnID, &roomID); err != nil {
-			return nil, fmt.Errorf("failed to read an open send: %w", err)
-		}
-		open[txnID] = roomID
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("failed to list open sends: %w", err)
+	open := make(map[string]string, len(rows))
+	for _, o := range rows {
+		open[o.txnID] = o.roomID
 	}
 	return open, nil
 }
