@@ -55,6 +55,9 @@ type Sender struct {
 	fencing int
 	seen    map[id.EventID]bool
 	waiters map[id.EventID]chan struct{}
+	// waiting, if set, runs once a fence's waiter is registered (tests: a
+	// sync that comes after the fence's response, without a sleep).
+	waiting func(fence id.EventID)
 }
 
 // FenceType is the event type of the fence Lotse sends into a room before it
@@ -346,6 +349,9 @@ func (s *Sender) fence(ctx context.Context, roomID id.RoomID) error {
 	ch := make(chan struct{})
 	s.waiters[evtID] = ch
 	s.seenMu.Unlock()
+	if s.waiting != nil {
+		s.waiting(evtID)
+	}
 	select {
 	case <-ch:
 		return nil

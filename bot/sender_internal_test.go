@@ -211,12 +211,13 @@ func TestSendSettlesOpenSend(t *testing.T) {
 				_ = sent.RecordSent(t.Context(), storage.SentEvent{TxnID: txn, EventID: "$late", RoomID: roomID.String(), SentAt: time.Now()})
 				s.observe([]id.EventID{"$late", fence})
 			}
-			room.onFence = func(fence id.EventID) {
-				if syncFirst {
-					syncBatch(fence)
-				} else {
-					go func() { time.Sleep(50 * time.Millisecond); syncBatch(fence) }()
-				}
+			// The sync brings the fence before its response reaches Lotse, or
+			// after Lotse waits for it (the waiter is registered).
+			waited := false
+			if syncFirst {
+				room.onFence = syncBatch
+			} else {
+				s.waiting = func(fence id.EventID) { waited = true; syncBatch(fence) }
 			}
 			got, err := s.Send(t.Context(), roomID, event.EventMessage, &event.MessageEventContent{MsgType: event.MsgText, Body: "Antwort"}, txn)
 			if err != nil {
@@ -229,6 +230,9 @@ func TestSendSettlesOpenSend(t *testing.T) {
 			}
 			if open, _ := sent.OpenSends(t.Context()); len(open) != 0 {
 				t.Errorf("open sends after settling: %v, want none", open)
+			}
+			if waited == syncFirst {
+				t.Errorf("waited for the fence = %v; want %v (the path this case is about)", waited, !syncFirst)
 			}
 		})
 	}
