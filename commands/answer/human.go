@@ -1253,8 +1253,8 @@ func parsePerson(ws []string, brk []bool) humanSignal {
 				near(i, -4, -1, func(k int) bool { return ws[k] == "are" && ws[k+1] == "you" }) >= 0):
 			return sureHuman
 		// "Mensch bitte", "human please", "bitte einen Menschen".
-		case (humanNouns[w] || isStaff(w) && w != "team") && (within(ws, i+1, i+2, func(x string) bool { return x == "bitte" || x == "please" }) ||
-			len(ws) <= 5 && within(ws, i-3, i, func(x string) bool { return x == "bitte" || x == "please" }) ||
+		case (humanNouns[w] || isStaff(w) && w != "team") && (within(ws, i+1, i+2, in(askingBitte)) ||
+			len(ws) <= 5 && within(ws, i-3, i, in(askingBitte)) ||
 			!direct && emb == len(ws) && bareNounClause(ws, brk, i)):
 			return sureHuman
 		// Someone helps me, shows or tells me: "kann mir das jemand
