@@ -1,8 +1,6 @@
 package answer
 
 import (
-	"slices"
-
 	"github.com/lotse-bot/lotse/guides/search"
 )
 
@@ -50,7 +48,7 @@ func missedAspect(hs []search.Hit) (i int, ok bool) {
 // the choice is full.
 func aspectChoice(d Decision, hits []search.Hit, i int, tx *Texts) Decision {
 	d = choice(d, hits, tx)
-	if slices.ContainsFunc(d.Hits, func(h search.Hit) bool { return h.ID == hits[i].ID }) {
+	if hasGuide(d.Hits, hits[i].ID) {
 		return d
 	}
 	if len(d.Hits) >= maxChoices {

@@ -354,7 +354,7 @@ func botWiden(d Decision, hits []search.Hit, tx *Texts) Decision {
 	out := slices.Clone(d.Hits)
 	for _, h := range hits {
 		if len(out) < maxChoices && h.Score > 0 &&
-			!slices.ContainsFunc(out, func(x search.Hit) bool { return x.ID == h.ID }) {
+			!hasGuide(out, h.ID) {
 			out = append(out, h)
 		}
 	}

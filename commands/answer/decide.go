@@ -2,7 +2,6 @@ package answer
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/lotse-bot/lotse/guides"
@@ -457,7 +456,7 @@ func lastQuestionAgrees(d Decision, qv *qwords, lib Library, opts Options, tx *T
 			// chooseShare of the answer: a runner-up far below it
 			// (shown only to make a choice of two, minChoices) is no
 			// reason to doubt the answer.
-			if c := choice(d, append(d.Hits[:1:1], d.Also...), tx); h.Score >= calib.chooseShare*d.Hits[0].Score && slices.ContainsFunc(c.Hits, func(x search.Hit) bool { return x.ID == h.ID }) {
+			if c := choice(d, append(d.Hits[:1:1], d.Also...), tx); h.Score >= calib.chooseShare*d.Hits[0].Score && hasGuide(c.Hits, h.ID) {
 				return c
 			}
 			return d

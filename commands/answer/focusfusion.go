@@ -92,16 +92,11 @@ func wholeChoice(hits, clause []search.Hit) []search.Hit {
 	floor := calib.chooseShare * hits[0].Score
 	var out []search.Hit
 	for _, h := range hits[:min(maxChoices, len(hits))] {
-		if h.Score >= floor || slices.ContainsFunc(clause, func(c search.Hit) bool { return c.ID == h.ID }) {
+		if h.Score >= floor || hasGuide(clause, h.ID) {
 			out = append(out, h)
 		}
 	}
 	return out
-}
-
-// without returns hits without the guide id (a new slice).
-func without(hits []search.Hit, id string) []search.Hit {
-	return slices.DeleteFunc(slices.Clone(hits), func(h search.Hit) bool { return h.ID == id })
 }
 
 // fuseRanks returns the first n hits of the rankings fused by reciprocal
