@@ -168,9 +168,7 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 	res := withoutWeak(full)
 	d := Decision{Query: q, offTopic: len(res.OffTopic) > 0}
 	if len(res.Hits) == 0 || (!res.Confident && !res.Close) || res.Hits[0].Score < calib.minChoose {
-		// The hits before the re-ranking's move, made once for the
-		// gate and the model (whole-change review, finding F4).
-		weakGate(&d, res, res.HitsBeforeRerank(), qw)
+		weakGate(&d, res, qw)
 		d.exit = exitWeak
 		return noGuide(d, res.Hits, opts, tx)
 	}

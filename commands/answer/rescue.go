@@ -149,9 +149,7 @@ var rescue = logistic{
 // decideSearch turns into "no guide", when the message is none for the
 // weakness of the evidence alone: it has hits, names no subject outside
 // the library, asks for no date, and its first guide does not lean on
-// one common word. qw are the searched words; before are res's hits
-// before the re-ranking's move (search.Result.HitsBeforeRerank, made once
-// by decideSearch). A subject outside the
+// one common word. qw are the searched words. A subject outside the
 // library that is only the setting of a task in a tool the message names
 // (inNamedTool: „die Druckerei soll die Flyer aus der Cloud holen, wie
 // schick ich denen einen Link“) does not bar the weak evidence either
@@ -159,15 +157,20 @@ var rescue = logistic{
 //
 // The gate and the model read the first guide of the order they were
 // fitted on (search.Result.HitsBeforeRerank), not the one the learned
-// re-ranking moved to the front: that one scores lower and often meets
-// the message in fewer words, so the rescue declined the choice the
-// ranking's order without the learned re-ranking would have been offered („was ist der unterschied
+// re-ranking moved to the front (made once here and shared by both):
+// that one scores lower and often meets the message in fewer words, so
+// the rescue declined the choice the ranking's order without the learned
+// re-ranking would have been offered („was ist der unterschied
 // zwischen # und @ bei den chat adressen": a choice on main, "no guide"
 // once the re-ranking moved the right guide to the front; review of
 // rank17, finding 2). The choice shows the re-ranked order.
-func weakGate(d *Decision, res search.Result, before []search.Hit, qw []word) {
+func weakGate(d *Decision, res search.Result, qw []word) {
 	setting := inNamedTool(res, qw) // false without off-topic words
-	if len(res.Hits) == 0 || len(res.OffTopic) > 0 && !setting || asksDate(qw) || leansOnOneWord(before[0]) {
+	if len(res.Hits) == 0 || len(res.OffTopic) > 0 && !setting || asksDate(qw) {
+		return
+	}
+	before := res.HitsBeforeRerank()
+	if leansOnOneWord(before[0]) {
 		return
 	}
 	d.weak = &weakEvidence{hits: res.Hits, x: featuresOf(res, before, len(qw)), uncovered: res.Uncovered}
