@@ -154,25 +154,11 @@ func (s *Sender) Send(ctx context.Context, roomID id.RoomID, evtType event.Type,
 			}
 			return resp.EventID, nil
 		}
-		wait, retry := s.retryAfter(err, backoff)
-		if !retry || ctx.Err() != nil {
-			s.unsettled(ctx, roomID, txnID, err)
-			return "", fmt.Errorf("failed to send %s to %s: %w", evtType.Type, roomID, err)
-		}
-		if time.Now().Add(wait).After(deadline) {
+		if err := s.pause(ctx, err, &backoff, deadline); err != nil {
 			s.unsettled(ctx, roomID, txnID, err)
 			return "", fmt.Errorf("failed to send %s to %s after %d attempts: %w", evtType.Type, roomID, attempt+1, err)
 		}
-		s.retries.Add(1)
-		s.log.Debug().Err(err).Dur("wait", wait).Int("attempt", attempt+1).Msg("Retrying send")
-		select {
-		case <-ctx.Done():
-			s.unsettled(ctx, roomID, txnID, ctx.Err())
-			return "", ctx.Err()
-		case <-time.After(wait):
-		}
-		backoff = min(backoff*2, 30*time.Second)
-		if !rateLimited(err) {
+		if !rateLimited(err) { // err is the attempt's, which pause found worth repeating
 			// A 5xx or a lost connection leaves the outcome unknown: the
 			// homeserver may have queued the event and still create it
 			// (a 502 of a proxy, Dendrite's 500 when the request outlived
@@ -188,6 +174,27 @@ func (s *Sender) Send(ctx context.Context, roomID id.RoomID, evtType event.Type,
 	}
 }
 
+// pause waits before a request that failed with err is repeated: as long
+// as the homeserver asks (a rate limit) or, for a transient error, backoff,
+// which it then doubles (at most 30 s). It returns err when the error is
+// not worth repeating or the wait would end after deadline, and ctx's error
+// when ctx ends first; nil means: repeat. Send and fence share it.
+func (s *Sender) pause(ctx context.Context, err error, backoff *time.Duration, deadline time.Time) error {
+	wait, retry := s.retryAfter(err, *backoff)
+	if !retry || ctx.Err() != nil || time.Now().Add(wait).After(deadline) {
+		return err
+	}
+	s.retries.Add(1)
+	s.log.Debug().Err(err).Dur("wait", wait).Msg("Retrying send")
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-time.After(wait):
+	}
+	*backoff = min(*backoff*2, 30*time.Second)
+	return nil
+}
+
 // rateLimited reports whether err is the homeserver's rate limit: a refusal
 // that created no event, so a repeat needs no fence.
 func rateLimited(err error) bool {
@@ -201,7 +208,7 @@ func rateLimited(err error) bool {
 // that is not a rate limit) created no event and is forgotten.
 func (s *Sender) unsettled(ctx context.Context, roomID id.RoomID, txnID string, err error) {
 	var httpErr mautrix.HTTPError
-	if errors.As(err, &httpErr) && httpErr.Response != nil && httpErr.Response.StatusCode < 500 && !isRateLimit(httpErr) {
+	if errors.As(err, &httpErr) && httpErr.Response != nil && httpErr.Response.StatusCode < 500 && !rateLimited(err) {
 		if err := s.sent.AbandonSend(context.WithoutCancel(ctx), txnID); err != nil {
 			s.log.Warn().Err(err).Msg("Failed to forget a refused send")
 		}
@@ -317,7 +324,8 @@ func (s *Sender) fence(ctx context.Context, roomID id.RoomID) error {
 		}
 		s.seenMu.Unlock()
 	}()
-	ctx, cancel := context.WithTimeout(ctx, s.MaxWait)
+	deadline := time.Now().Add(s.MaxWait)
+	ctx, cancel := context.WithDeadline(ctx, deadline)
 	defer cancel()
 	var nonce [12]byte
 	_, _ = rand.Read(nonce[:])
@@ -330,16 +338,9 @@ func (s *Sender) fence(ctx context.Context, roomID id.RoomID) error {
 			evtID = resp.EventID
 			break
 		}
-		wait, retry := s.retryAfter(err, backoff)
-		if !retry || ctx.Err() != nil {
+		if err := s.pause(ctx, err, &backoff, deadline); err != nil {
 			return fmt.Errorf("failed to send a fence: %w", err)
 		}
-		select {
-		case <-ctx.Done():
-			return fmt.Errorf("failed to send a fence: %w", ctx.Err())
-		case <-time.After(wait):
-		}
-		backoff = min(backoff*2, 30*time.Second)
 	}
 	s.seenMu.Lock()
 	if s.seen[evtID] {
