@@ -94,10 +94,11 @@ func (v *qwords) words() []string {
 // only to clear the first break).
 func (v *qwords) breaks() []bool {
 	if v.brk == nil {
-		v.brk = make([]bool, len(v.ws))
-		for i := 1; i < len(v.ws); i++ {
-			v.brk[i] = clauseBreakBefore(v.text, v.at(i))
+		base := 0
+		if len(v.ws) > 0 {
+			base = v.ws[0].start // the offset in text, as at counts it
 		}
+		v.brk = clauseStartsFrom(v.text, v.ws, base)
 	}
 	return v.brk
 }

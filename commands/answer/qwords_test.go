@@ -172,3 +172,29 @@ func TestLastSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestClauseStartsFrom checks that the breaks of a message's part read
+// with the message's tokens (clauseStartsFrom, as qwords.breaks reads
+// them) are the breaks of the part tokenised on its own (clauseStarts).
+func TestClauseStartsFrom(t *testing.T) {
+	for _, msg := range []string{
+		"Hallo Lotse, wie ändere ich mein Passwort?",
+		"„Der Drucker ist offline“ windows 11",
+		"ich komm nicht weiter - mein Handy, die Support-Mail; und: nichts",
+		"Erste Frage. Zweite Frage? Dritter Satz!",
+		"",
+	} {
+		text := clean(msg)
+		words := tokens(text)
+		for k, w := range words {
+			part := text[w.start:]
+			got := clauseStartsFrom(part, words[k:], w.start)
+			if want := clauseStarts(part, tokens(part)); !slices.Equal(got, want) {
+				t.Errorf("%q from word %d: breaks %v, want %v", msg, k, got, want)
+			}
+		}
+		if got, want := clauseStartsFrom(text, words, 0), clauseStarts(text, words); !slices.Equal(got, want) {
+			t.Errorf("%q: breaks from 0 %v, want %v", msg, got, want)
+		}
+	}
+}
