@@ -2051,25 +2051,21 @@ var (
 // callBack, "ruf … an") is negated (personNegs) without a contrast
 // (personContrast), and there is at least one. One pass.
 func refusesPerson(text string, ws []word) bool {
-	named, negated, contrast, refused := false, false, false, false
-	end := func() bool {
+	refused := false
+	for from, to := range spansBy(len(ws), func(i int) bool { return clauseBreakBefore(text, ws[i].start) }) {
+		named, negated, contrast := false, false, false
+		for _, w := range ws[from:to] {
+			f := fold(w.w)
+			named = named || isPerson(f) || speakVerbs[f] || callVerbs[f] || callBack[f] || callImperative[f]
+			negated = negated || personNegs[f]
+			contrast = contrast || personContrast[f]
+		}
 		if named && (!negated || contrast) {
 			return false
 		}
 		refused = refused || named
-		named, negated, contrast = false, false, false
-		return true
 	}
-	for k, w := range ws {
-		if k > 0 && clauseBreakBefore(text, w.start) && !end() {
-			return false
-		}
-		f := fold(w.w)
-		named = named || isPerson(f) || speakVerbs[f] || callVerbs[f] || callBack[f] || callImperative[f]
-		negated = negated || personNegs[f]
-		contrast = contrast || personContrast[f]
-	}
-	return end() && refused
+	return refused
 }
 
 // searchSeen is a Library that finds nothing and records whether it was
