@@ -464,10 +464,10 @@ func lastQuestionAgrees(d Decision, qv *qwords, lib Library, opts Options, tx *T
 }
 
 // lastSentence returns the index of the first word of qv's last sentence
-// (sentenceBreakBefore; 0 when qv is one sentence).
+// (qwords.sentences; 0 when qv is one sentence).
 func lastSentence(qv *qwords) int {
 	last := 0
-	for from := range spansBy(len(qv.ws), func(i int) bool { return sentenceBreakBefore(qv.text, qv.at(i)) }) {
+	for from := range qv.sentences() {
 		last = from
 	}
 	return last

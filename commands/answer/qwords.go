@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"iter"
 	"slices"
 	"sort"
 )
@@ -101,4 +102,14 @@ func (v *qwords) breaks() []bool {
 		v.brk = clauseStartsFrom(v.text, v.ws, base)
 	}
 	return v.brk
+}
+
+// sentences yields the sentences of text as spans [from, to) of its
+// words (spansBy): a sentence ends before a word with a sentence's end
+// before it (sentenceBreakBefore). A sentence's end is a clause break
+// too (sentenceBreaks are commaBreaks but the comma), so the breaks spare
+// most words the look at the text.
+func (v *qwords) sentences() iter.Seq2[int, int] {
+	brk := v.breaks()
+	return spansBy(len(v.ws), func(i int) bool { return brk[i] && sentenceBreakBefore(v.text, v.at(i)) })
 }

@@ -198,3 +198,50 @@ func TestClauseStartsFrom(t *testing.T) {
 		}
 	}
 }
+
+// TestQwordsSentences checks the sentences of a decided text: they end
+// at a sentence's end („.“, „…“, „?“, „!“, „:“, „;“, a line break), not
+// at a comma or a spaced dash, and a part shared from a message's reading
+// (partOf) has the sentences of the part read on its own.
+func TestQwordsSentences(t *testing.T) {
+	cases := []struct {
+		msg  string
+		want []int // the sentences' first words
+	}{
+		{"wie ändere ich mein Passwort", []int{0}},
+		{"Hallo, ich hab eine Frage – wie geht das", []int{0}},
+		{"Erste Frage. Zweite Frage? Dritter Satz!", []int{0, 2, 4}},
+		{"Kurze Frage: wie lade ich hoch; und wie lösche ich", []int{0, 2, 6}},
+		{"das Passwort ist weg… keine Ahnung\nHilfe", []int{0, 4, 6}},
+		{"Der Drucker ist offline. windows 11", []int{0, 4}},
+		// A quote stands between the period and the next word: no
+		// sentence's end (chat.BreakBefore passes blanks only).
+		{"„Der Drucker ist offline.“ windows 11", []int{0}},
+		{"", nil},
+	}
+	for _, c := range cases {
+		var got []int
+		for from := range wordsOf(c.msg).sentences() {
+			got = append(got, from)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("sentences of %q start at %v, want %v", c.msg, got, c.want)
+		}
+		text := clean(c.msg)
+		words := tokens(text)
+		folded, brk := foldWords(words), clauseStarts(text, words)
+		for k, w := range words {
+			part := text[w.start:]
+			var shared, alone [][2]int
+			for from, to := range partOf(part, w.start, words, folded, brk).sentences() {
+				shared = append(shared, [2]int{from, to})
+			}
+			for from, to := range wordsOf(part).sentences() {
+				alone = append(alone, [2]int{from, to})
+			}
+			if !slices.Equal(shared, alone) {
+				t.Errorf("%q from word %d: sentences %v, want %v", c.msg, k, shared, alone)
+			}
+		}
+	}
+}
