@@ -56,11 +56,7 @@ func (v *qwords) span(p string, from, to int) *qwords {
 // or a run of clauses of v, from word from up to word to or v's end),
 // sharing v's folded words and breaks (span).
 func (v *qwords) clause(from, to int) *qwords {
-	end := len(v.text)
-	if to < len(v.ws) {
-		end = v.at(to)
-	}
-	return v.span(v.text[v.at(from):end], from, to)
+	return v.span(v.text[v.at(from):v.end(to)], from, to)
 }
 
 // sharing returns the words ws of text with their folded words and
@@ -77,6 +73,15 @@ func sharing(text string, ws []word, folded []string, brk []bool) *qwords {
 // at returns the offset in text of word i.
 func (v *qwords) at(i int) int {
 	return v.ws[i].start - v.ws[0].start
+}
+
+// end returns the offset in text where a span of words [from, to) ends:
+// at word to, or at text's end when to is past the last word.
+func (v *qwords) end(to int) int {
+	if to < len(v.ws) {
+		return v.at(to)
+	}
+	return len(v.text)
 }
 
 // words returns the folded words (foldWords). The slice is read-only:

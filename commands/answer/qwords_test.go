@@ -245,3 +245,25 @@ func TestQwordsSentences(t *testing.T) {
 		}
 	}
 }
+
+// TestQwordsEnd checks where a span of a part's words ends in the part's
+// text: at the next word's start, shared offsets counted from the part,
+// and at the text's end (with what follows the last word) past the last.
+func TestQwordsEnd(t *testing.T) {
+	text := "Hallo Lotse, wie geht das? danke!!"
+	words := tokens(text)
+	from := words[2].start // „wie …“
+	qv := partOf(text[from:], from, words, foldWords(words), clauseStarts(text, words))
+	for _, c := range []struct {
+		to   int
+		want string // qv.text up to end(to)
+	}{
+		{1, "wie "},
+		{3, "wie geht das? "},
+		{4, "wie geht das? danke!!"},
+	} {
+		if got := qv.text[:qv.end(c.to)]; got != c.want {
+			t.Errorf("end(%d): %q, want %q", c.to, got, c.want)
+		}
+	}
+}
