@@ -474,10 +474,19 @@ func replyLead(text string, ws []word) int {
 	if compound || i == 0 || i == len(ws) {
 		return 0
 	}
-	if ws[i-1].w == "no" && !chat.BreakBefore(text, ws[i].start, clauseBreaks) {
+	if noDeterminer(text, ws, i) {
 		return 0
 	}
 	return restStart(text, ws[i].start)
+}
+
+// noDeterminer reports whether the run of reply particles before ws[i]
+// (0 < i < len(ws)) ends in a "no" that is ws[i]'s determiner, not the
+// answer: no clause break stands between them ("no sound in the meeting",
+// "no human please"; Cambridge Grammar: "no" as determiner). replyLead
+// and IsHelpRequest read it alike.
+func noDeterminer(text string, ws []word, i int) bool {
+	return ws[i-1].w == "no" && !chat.BreakBefore(text, ws[i].start, clauseBreaks)
 }
 
 // particleRun returns the end i of the leading run of reply particles
@@ -2016,7 +2025,7 @@ func IsHelpRequest(message string) bool {
 	// A "no" directly before the rest ("no human please") is its
 	// determiner, the rest's own negation.
 	from := i
-	if ws[i-1].w == "no" && !chat.BreakBefore(text, ws[i].start, clauseBreaks) {
+	if noDeterminer(text, ws, i) {
 		from = i - 1
 	}
 	return d.Vague || !refusesPerson(text, ws[from:])
