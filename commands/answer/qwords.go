@@ -115,6 +115,12 @@ func (v *qwords) breaks() []bool {
 // too (sentenceBreaks are commaBreaks but the comma), so the breaks spare
 // most words the look at the text.
 func (v *qwords) sentences() iter.Seq2[int, int] {
-	brk := v.breaks()
-	return spansBy(len(v.ws), func(i int) bool { return brk[i] && sentenceBreakBefore(v.text, v.at(i)) })
+	return spansBy(len(v.ws), v.sentenceEnd)
+}
+
+// sentenceEnd reports whether a sentence ends before word i (0 < i <
+// len(v.ws)): sentences' break. Small enough that sentences is inlined,
+// so a walk's closures stay on the stack, as spansBy's do.
+func (v *qwords) sentenceEnd(i int) bool {
+	return v.breaks()[i] && sentenceBreakBefore(v.text, v.at(i))
 }
