@@ -192,7 +192,7 @@ func attachedAt(clause []string, at int, doubt bool) bool {
 	return false
 }
 
-// sentenceFlags tells for each word whether its sentence (sentenceBreaks)
+// sentenceFlags tells for each word whether its sentence (qwords.sentences)
 // or one right beside it doubts a message's origin (doubt: doubtAt) and
 // whether its sentence denies something (denied: denies). A question
 // about a message is asked in the sentence that reports it or right
@@ -205,10 +205,7 @@ func sentenceFlags(qv *qwords) (doubt, denied []bool) {
 	denied = make([]bool, len(words))
 	var starts []int // the sentences' first words
 	var doubts []bool
-	// A sentence's end is a clause break too: brk spares most words the
-	// look at the text.
-	sentenceEnd := func(i int) bool { return brk[i] && sentenceBreakBefore(qv.text, qv.at(i)) }
-	for start, i := range spansBy(len(words), sentenceEnd) {
+	for start, i := range qv.sentences() {
 		d, n := false, false
 		for j := start; j < i; j++ {
 			d = d || doubtAt(words, brk, j)

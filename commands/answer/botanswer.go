@@ -281,9 +281,9 @@ var keepQuery = func() string {
 }()
 
 // botAnswer decides on a first search's answer or choice d for the
-// question part q (words qw, in text) that asks about the bot: see the
-// file's comment. searched reports whether it spent the message's second
-// search (TestDecideSearchesAtMostTwice), whether or not it found a guide
+// question part (its words qv, offsets in text) that asks about the bot:
+// see the file's comment. searched reports whether it spent the message's
+// second search (TestDecideSearchesAtMostTwice), whether or not it found a guide
 // about the bot: the question sentence's check (lastQuestionAgrees) would
 // then be a third search, so it runs only when this one did not search —
 // the grammar did not read the bot, or the library has no guide about it.
@@ -298,6 +298,10 @@ func botAnswer(d Decision, text string, qv *qwords, noPerson bool, lib Library, 
 	if name == "" || !ok {
 		return d, false
 	}
+	offersBot := slices.ContainsFunc(d.Hits, func(h search.Hit) bool { return slices.Contains(own, h.ID) })
+	if d.Outcome == Answer && offersBot || d.Outcome == Choose && len(d.Hits) >= maxChoices {
+		return d, false
+	}
 	cmds := botCommands(text, qv.ws)
 	act := noBotAct
 	actor := func() bool {
@@ -306,10 +310,7 @@ func botAnswer(d Decision, text string, qv *qwords, noPerson bool, lib Library, 
 			return act != noBotAct
 		})
 	}
-	offersBot := slices.ContainsFunc(d.Hits, func(h search.Hit) bool { return slices.Contains(own, h.ID) })
 	switch {
-	case d.Outcome == Answer && offersBot, d.Outcome == Choose && len(d.Hits) >= maxChoices:
-		return d, false
 	case len(cmds) > 0, actor():
 	case d.Outcome == Answer || !offersBot || !botQuestion(qv, name):
 		// The wider reading (asksAboutBot) only for a choice the

@@ -384,11 +384,7 @@ func focusPart(qv *qwords) (part string, from, to int, ok bool) {
 		return q[qv.at(at):], at, len(ws), true
 	}
 	if from, to, ok := askedClause(qv); ok {
-		end := len(q)
-		if to < len(ws) {
-			end = qv.at(to)
-		}
-		return strings.TrimSpace(q[qv.at(from):end]), from, to, true
+		return strings.TrimSpace(q[qv.at(from):qv.end(to)]), from, to, true
 	}
 	return "", 0, 0, false
 }
@@ -406,15 +402,11 @@ func askedClause(qv *qwords) (from, to int, ok bool) {
 	}
 	from, to = -1, -1
 	for start, i := range clauseSpans(len(ws), qv.breaks()) {
-		end := len(q)
-		if i < len(ws) {
-			end = qv.at(i)
-		}
 		// The clause ws[start:i] ends at the break before word i (or
 		// at the end): asked when a "?" follows its last word.
 		// (A word holds no "?": the clause's last word and what follows
 		// it are searched from the word's start.)
-		if strings.Contains(q[qv.at(i-1):end], "?") {
+		if strings.Contains(q[qv.at(i-1):qv.end(i)], "?") {
 			from, to = start, i
 		}
 	}
@@ -464,10 +456,10 @@ func lastQuestionAgrees(d Decision, qv *qwords, lib Library, opts Options, tx *T
 }
 
 // lastSentence returns the index of the first word of qv's last sentence
-// (sentenceBreakBefore; 0 when qv is one sentence).
+// (qwords.sentences; 0 when qv is one sentence).
 func lastSentence(qv *qwords) int {
 	last := 0
-	for from := range spansBy(len(qv.ws), func(i int) bool { return sentenceBreakBefore(qv.text, qv.at(i)) }) {
+	for from := range qv.sentences() {
 		last = from
 	}
 	return last

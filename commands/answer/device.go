@@ -96,8 +96,8 @@ func thingSubject(res search.Result, qv *qwords) bool {
 		return false
 	}
 	words, brk := qv.words(), qv.breaks()
-	isThing := func(w string) bool {
-		at := slices.IndexFunc(res.Things, func(t string) bool { return t == w || t == fold(w) })
+	isThing := func(i int) bool {
+		at := slices.IndexFunc(res.Things, func(t string) bool { return t == ws[i].w || t == words[i] })
 		return at >= 0 && !thingTopicOf(res.Hits, at)
 	}
 	// clause: where the clause starts; taken: a subject pronoun or a
@@ -119,10 +119,10 @@ func thingSubject(res search.Result, qv *qwords) bool {
 		switch {
 		case subjectPronouns[ws[i].w] || subordinators[words[i]]:
 			taken = true
-		case i == clause && bareThingAt(res, qv, i) && isThing(ws[i].w):
+		case i == clause && bareThingAt(res, qv, i) && isThing(i):
 			return true
 		case !taken && (i == clause || !caseGoverning[words[i-1]]):
-			if j := thingPhraseAt(ws, i); j > i && isThing(ws[j].w) {
+			if j := thingPhraseAt(qv, i); j > i && isThing(j) {
 				return true
 			}
 		}
@@ -131,15 +131,16 @@ func thingSubject(res search.Result, qv *qwords) bool {
 }
 
 // thingPhraseAt returns the index of the head of the nominative noun
-// phrase that ws[i] opens with up to two nominative articles or
+// phrase that word i of qv opens with up to two nominative articles or
 // possessives (nominativeLeads: „mein Handy“, „die Kamera“, "my phone"),
-// or i when ws[i] opens none.
-func thingPhraseAt(ws []word, i int) int {
+// or i when word i opens none.
+func thingPhraseAt(qv *qwords, i int) int {
+	words := qv.words()
 	j := i
-	for n := 0; n < 2 && j < len(ws) && nominativeLeads[fold(ws[j].w)]; n++ {
+	for n := 0; n < 2 && j < len(words) && nominativeLeads[words[j]]; n++ {
 		j++
 	}
-	if j == i || j == len(ws) {
+	if j == i || j == len(words) {
 		return i
 	}
 	return j
@@ -158,38 +159,38 @@ func bareThingAt(res search.Result, qv *qwords, i int) bool {
 	if i+1 == len(qv.ws) {
 		return true
 	}
-	if qv.breaks()[i+1] && ownClauseAt(qv.ws, i+1) {
+	if qv.breaks()[i+1] && ownClauseAt(qv.words(), i+1) {
 		return false
 	}
-	return !nounAfter(res, qv.text, qv.ws, i+1)
+	return !nounAfter(res, qv, i+1)
 }
 
-// ownClauseAt reports whether the clause that ws[k] opens has a subject
-// or a question of its own: it opens with a question word (questionWords:
-// „wie“, „wo“), a subject pronoun or a nominative article or possessive
-// (nominativeLeads: „mein Akku …“), or a verb with a subject pronoun after
-// it asks („kann ich …“, „geht es …“).
-func ownClauseAt(ws []word, k int) bool {
-	w := fold(ws[k].w)
+// ownClauseAt reports whether the clause that word k of the folded words
+// opens has a subject or a question of its own: it opens with a question
+// word (questionWords: „wie“, „wo“), a subject pronoun or a nominative
+// article or possessive (nominativeLeads: „mein Akku …“), or a verb with a
+// subject pronoun after it asks („kann ich …“, „geht es …“).
+func ownClauseAt(folded []string, k int) bool {
+	w := folded[k]
 	if questionWords[w] || subjectPronouns[w] || nominativeLeads[w] {
 		return true
 	}
-	return k+1 < len(ws) && subjectPronouns[fold(ws[k+1].w)]
+	return k+1 < len(folded) && subjectPronouns[folded[k+1]]
 }
 
-// nounAfter reports whether ws[k] reads as a noun: another thing word
+// nounAfter reports whether word k of qv reads as a noun: another thing word
 // („Handy Akku“), a word written with a capital inside a sentence (German
 // orthography: nouns are capitalised; „Handy Kalender“), or a word with a
 // noun-forming suffix (Duden grammar, Wortbildung: -ung, -heit, -keit,
 // -schaft, -ion, -tät, -nis; English -tion, -ment, -ness, -ity), in the
 // singular or plural — „handy benachrichtigungen“, "phone notifications".
-func nounAfter(res search.Result, q string, ws []word, k int) bool {
-	w := fold(ws[k].w)
-	if slices.Contains(res.Things, w) || slices.Contains(res.Things, ws[k].w) {
+func nounAfter(res search.Result, qv *qwords, k int) bool {
+	w := qv.words()[k]
+	if slices.Contains(res.Things, w) || slices.Contains(res.Things, qv.ws[k].w) {
 		return true
 	}
-	if at := ws[k].start - ws[0].start; at >= 0 && at < len(q) {
-		if r, _ := utf8.DecodeRuneInString(q[at:]); unicode.IsUpper(r) {
+	if at := qv.at(k); at >= 0 && at < len(qv.text) {
+		if r, _ := utf8.DecodeRuneInString(qv.text[at:]); unicode.IsUpper(r) {
 			return true
 		}
 	}

@@ -1374,8 +1374,15 @@ func foldWords(ws []word) []string {
 // person, a sentence of its own that asks a question ("Wie melde ich … an?
 // Ruft mich an: …"): then the question is searched, and a person is
 // offered only when no guide fits.
+//
+// ws, folded and brk are the message's words, folded words and clause
+// breaks (clauseStarts), read as a text from the first word on (qwords).
 func otherQuestion(text string, ws []word, folded []string, brk []bool) bool {
-	for from, to := range spansBy(len(ws), func(i int) bool { return sentenceBreakBefore(text, ws[i].start) }) {
+	if len(ws) == 0 {
+		return false
+	}
+	msg := sharing(text[ws[0].start:], ws, folded, brk)
+	for from, to := range msg.sentences() {
 		s := folded[from:to]
 		if questionWords[s[0]] && personRequest(s, brk[from:to]) == noHuman {
 			if content, _, _ := personRest(s); content {
@@ -1400,9 +1407,16 @@ const (
 // clauseStarts reports for each word whether a clause break
 // (clauseBreakBefore) stands before it.
 func clauseStarts(text string, ws []word) []bool {
+	return clauseStartsFrom(text, ws, 0)
+}
+
+// clauseStartsFrom is clauseStarts for words whose offsets count from
+// base: word i stands at ws[i].start - base in text (a part of a message
+// that keeps the message's tokens, qwords.breaks).
+func clauseStartsFrom(text string, ws []word, base int) []bool {
 	out := make([]bool, len(ws))
 	for i := 1; i < len(ws); i++ {
-		out[i] = clauseBreakBefore(text, ws[i].start)
+		out[i] = clauseBreakBefore(text, ws[i].start-base)
 	}
 	return out
 }

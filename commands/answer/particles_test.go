@@ -293,3 +293,26 @@ func TestIsHelpRequest(t *testing.T) {
 		}
 	}
 }
+
+// TestNoDeterminer: a "no" right before the next word is its determiner
+// (replyLead keeps the message whole, IsHelpRequest reads the "no" with
+// the rest); after a clause break it is the answer.
+func TestNoDeterminer(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"no sound in the meeting", true},
+		{"no human please", true},
+		{"no, human please", false},
+		{"no - human please", false},
+		{"no. human please", false},
+		{"nein human please", false},
+		{"ok sound", false},
+	} {
+		text := clean(c.text)
+		if got := noDeterminer(text, tokens(text), 1); got != c.want {
+			t.Errorf("noDeterminer(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}

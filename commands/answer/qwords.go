@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"iter"
 	"slices"
 	"sort"
 )
@@ -55,11 +56,7 @@ func (v *qwords) span(p string, from, to int) *qwords {
 // or a run of clauses of v, from word from up to word to or v's end),
 // sharing v's folded words and breaks (span).
 func (v *qwords) clause(from, to int) *qwords {
-	end := len(v.text)
-	if to < len(v.ws) {
-		end = v.at(to)
-	}
-	return v.span(v.text[v.at(from):end], from, to)
+	return v.span(v.text[v.at(from):v.end(to)], from, to)
 }
 
 // sharing returns the words ws of text with their folded words and
@@ -78,6 +75,15 @@ func (v *qwords) at(i int) int {
 	return v.ws[i].start - v.ws[0].start
 }
 
+// end returns the offset in text where a span of words [from, to) ends:
+// at word to, or at text's end when to is past the last word.
+func (v *qwords) end(to int) int {
+	if to < len(v.ws) {
+		return v.at(to)
+	}
+	return len(v.text)
+}
+
 // words returns the folded words (foldWords). The slice is read-only:
 // a part (partOf) and its clauses (span, clause) share it with the whole
 // message's reading, so a write would change every reader's words.
@@ -94,10 +100,27 @@ func (v *qwords) words() []string {
 // only to clear the first break).
 func (v *qwords) breaks() []bool {
 	if v.brk == nil {
-		v.brk = make([]bool, len(v.ws))
-		for i := 1; i < len(v.ws); i++ {
-			v.brk[i] = clauseBreakBefore(v.text, v.at(i))
+		base := 0
+		if len(v.ws) > 0 {
+			base = v.ws[0].start // the offset in text, as at counts it
 		}
+		v.brk = clauseStartsFrom(v.text, v.ws, base)
 	}
 	return v.brk
+}
+
+// sentences yields the sentences of text as spans [from, to) of its
+// words (spansBy): a sentence ends before a word with a sentence's end
+// before it (sentenceBreakBefore). A sentence's end is a clause break
+// too (sentenceBreaks are commaBreaks but the comma), so the breaks spare
+// most words the look at the text.
+func (v *qwords) sentences() iter.Seq2[int, int] {
+	return spansBy(len(v.ws), v.sentenceEnd)
+}
+
+// sentenceEnd reports whether a sentence ends before word i (0 < i <
+// len(v.ws)): sentences' break. Small enough that sentences is inlined,
+// so a walk's closures stay on the stack, as spansBy's do.
+func (v *qwords) sentenceEnd(i int) bool {
+	return v.breaks()[i] && sentenceBreakBefore(v.text, v.at(i))
 }

@@ -172,3 +172,98 @@ func TestLastSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestClauseStartsFrom checks that the breaks of a message's part read
+// with the message's tokens (clauseStartsFrom, as qwords.breaks reads
+// them) are the breaks of the part tokenised on its own (clauseStarts).
+func TestClauseStartsFrom(t *testing.T) {
+	for _, msg := range []string{
+		"Hallo Lotse, wie ändere ich mein Passwort?",
+		"„Der Drucker ist offline“ windows 11",
+		"ich komm nicht weiter - mein Handy, die Support-Mail; und: nichts",
+		"Erste Frage. Zweite Frage? Dritter Satz!",
+		"",
+	} {
+		text := clean(msg)
+		words := tokens(text)
+		for k, w := range words {
+			part := text[w.start:]
+			got := clauseStartsFrom(part, words[k:], w.start)
+			if want := clauseStarts(part, tokens(part)); !slices.Equal(got, want) {
+				t.Errorf("%q from word %d: breaks %v, want %v", msg, k, got, want)
+			}
+		}
+		if got, want := clauseStartsFrom(text, words, 0), clauseStarts(text, words); !slices.Equal(got, want) {
+			t.Errorf("%q: breaks from 0 %v, want %v", msg, got, want)
+		}
+	}
+}
+
+// TestQwordsSentences checks the sentences of a decided text: they end
+// at a sentence's end („.“, „…“, „?“, „!“, „:“, „;“, a line break), not
+// at a comma or a spaced dash, and a part shared from a message's reading
+// (partOf) has the sentences of the part read on its own.
+func TestQwordsSentences(t *testing.T) {
+	cases := []struct {
+		msg  string
+		want []int // the sentences' first words
+	}{
+		{"wie ändere ich mein Passwort", []int{0}},
+		{"Hallo, ich hab eine Frage – wie geht das", []int{0}},
+		{"Erste Frage. Zweite Frage? Dritter Satz!", []int{0, 2, 4}},
+		{"Kurze Frage: wie lade ich hoch; und wie lösche ich", []int{0, 2, 6}},
+		{"das Passwort ist weg… keine Ahnung\nHilfe", []int{0, 4, 6}},
+		{"Der Drucker ist offline. windows 11", []int{0, 4}},
+		// A quote stands between the period and the next word: no
+		// sentence's end (chat.BreakBefore passes blanks only).
+		{"„Der Drucker ist offline.“ windows 11", []int{0}},
+		{"", nil},
+	}
+	for _, c := range cases {
+		var got []int
+		for from := range wordsOf(c.msg).sentences() {
+			got = append(got, from)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("sentences of %q start at %v, want %v", c.msg, got, c.want)
+		}
+		text := clean(c.msg)
+		words := tokens(text)
+		folded, brk := foldWords(words), clauseStarts(text, words)
+		for k, w := range words {
+			part := text[w.start:]
+			var shared, alone [][2]int
+			for from, to := range partOf(part, w.start, words, folded, brk).sentences() {
+				shared = append(shared, [2]int{from, to})
+			}
+			for from, to := range wordsOf(part).sentences() {
+				alone = append(alone, [2]int{from, to})
+			}
+			if !slices.Equal(shared, alone) {
+				t.Errorf("%q from word %d: sentences %v, want %v", c.msg, k, shared, alone)
+			}
+		}
+	}
+}
+
+// TestQwordsEnd checks where a span of a part's words ends in the part's
+// text: at the next word's start, shared offsets counted from the part,
+// and at the text's end (with what follows the last word) past the last.
+func TestQwordsEnd(t *testing.T) {
+	text := "Hallo Lotse, wie geht das? danke!!"
+	words := tokens(text)
+	from := words[2].start // „wie …“
+	qv := partOf(text[from:], from, words, foldWords(words), clauseStarts(text, words))
+	for _, c := range []struct {
+		to   int
+		want string // qv.text up to end(to)
+	}{
+		{1, "wie "},
+		{3, "wie geht das? "},
+		{4, "wie geht das? danke!!"},
+	} {
+		if got := qv.text[:qv.end(c.to)]; got != c.want {
+			t.Errorf("end(%d): %q, want %q", c.to, got, c.want)
+		}
+	}
+}

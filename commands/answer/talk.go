@@ -474,10 +474,19 @@ func replyLead(text string, ws []word) int {
 	if compound || i == 0 || i == len(ws) {
 		return 0
 	}
-	if ws[i-1].w == "no" && !chat.BreakBefore(text, ws[i].start, clauseBreaks) {
+	if noDeterminer(text, ws, i) {
 		return 0
 	}
 	return restStart(text, ws[i].start)
+}
+
+// noDeterminer reports whether the run of reply particles before ws[i]
+// (0 < i < len(ws)) ends in a "no" that is ws[i]'s determiner, not the
+// answer: no clause break stands between them ("no sound in the meeting",
+// "no human please"; Cambridge Grammar: "no" as determiner). replyLead
+// and IsHelpRequest read it alike.
+func noDeterminer(text string, ws []word, i int) bool {
+	return ws[i-1].w == "no" && !chat.BreakBefore(text, ws[i].start, clauseBreaks)
 }
 
 // particleRun returns the end i of the leading run of reply particles
@@ -2016,7 +2025,7 @@ func IsHelpRequest(message string) bool {
 	// A "no" directly before the rest ("no human please") is its
 	// determiner, the rest's own negation.
 	from := i
-	if ws[i-1].w == "no" && !chat.BreakBefore(text, ws[i].start, clauseBreaks) {
+	if noDeterminer(text, ws, i) {
 		from = i - 1
 	}
 	return d.Vague || !refusesPerson(text, ws[from:])
@@ -2051,25 +2060,21 @@ var (
 // callBack, "ruf … an") is negated (personNegs) without a contrast
 // (personContrast), and there is at least one. One pass.
 func refusesPerson(text string, ws []word) bool {
-	named, negated, contrast, refused := false, false, false, false
-	end := func() bool {
+	refused := false
+	for from, to := range spansBy(len(ws), func(i int) bool { return clauseBreakBefore(text, ws[i].start) }) {
+		named, negated, contrast := false, false, false
+		for _, w := range ws[from:to] {
+			f := fold(w.w)
+			named = named || isPerson(f) || speakVerbs[f] || callVerbs[f] || callBack[f] || callImperative[f]
+			negated = negated || personNegs[f]
+			contrast = contrast || personContrast[f]
+		}
 		if named && (!negated || contrast) {
 			return false
 		}
 		refused = refused || named
-		named, negated, contrast = false, false, false
-		return true
 	}
-	for k, w := range ws {
-		if k > 0 && clauseBreakBefore(text, w.start) && !end() {
-			return false
-		}
-		f := fold(w.w)
-		named = named || isPerson(f) || speakVerbs[f] || callVerbs[f] || callBack[f] || callImperative[f]
-		negated = negated || personNegs[f]
-		contrast = contrast || personContrast[f]
-	}
-	return end() && refused
+	return refused
 }
 
 // searchSeen is a Library that finds nothing and records whether it was

@@ -32,13 +32,14 @@ func TestHitsBeforeRerank(t *testing.T) {
 
 // TestHitsBeforeRerankSearch: on the bench library the re-ranking moves
 // the right guide of „wie bekomme ich einen zugang zur cloud" to the
-// front (TestEvalMovedByRerank); before the move the guide that was
-// first leads, and its score is not below the moved one's.
+// front (how Evaluate counts that: TestEvalMovedByRerank); before the
+// move the guide that was first leads, and its score is not below the
+// moved one's.
 func TestHitsBeforeRerankSearch(t *testing.T) {
 	docs, _ := loadBench(t)
 	res := Build(docs, Options{}).Search("wie bekomme ich einen zugang zur cloud", 5)
 	before := res.HitsBeforeRerank()
-	const old = "konto/passwort-vergessen.md" // first without the re-ranking (TestEvalMovedByRerank)
+	const old = "konto/passwort-vergessen.md" // first without the re-ranking
 	if !res.Reranked() || len(before) != len(res.Hits) || before[0].ID != old || res.Hits[1].ID != old {
 		t.Fatalf("before the re-ranking %v (hits %v, moved %v), want the old first guide %s first", ids(before), ids(res.Hits), res.Reranked(), old)
 	}
