@@ -64,6 +64,9 @@ type Sender struct {
 // repeats a send whose outcome is unknown. Clients do not show it.
 var FenceType = event.Type{Type: "org.lotse.fence", Class: event.MessageEventType}
 
+// fenceTxnPrefix begins the transaction ID of every fence.
+const fenceTxnPrefix = "lotse.fence."
+
 // recentLimit bounds the set of recently sent events the sync loop skips.
 const recentLimit = 4096
 
@@ -329,7 +332,7 @@ func (s *Sender) fence(ctx context.Context, roomID id.RoomID) error {
 	defer cancel()
 	var nonce [12]byte
 	_, _ = rand.Read(nonce[:])
-	txnID := "lotse.fence." + hex.EncodeToString(nonce[:])
+	txnID := fenceTxnPrefix + hex.EncodeToString(nonce[:])
 	var evtID id.EventID
 	backoff := 500 * time.Millisecond
 	for {

@@ -318,3 +318,34 @@ func TestSendFenceForbidden(t *testing.T) {
 		t.Fatalf("Send = %q with %d sends and %d fences; want an event, 1 send, 1 refused fence", got, room.sends[txn], room.fences)
 	}
 }
+
+// TestOwnTxnIDUndecryptable: one of Lotse's own events that cannot be
+// decrypted (here: no crypto at all; in a running bot, a room key lost
+// with a killed process's store) still completes its begun send through
+// unsigned.transaction_id. A fence's ID and IDs that are not Lotse's are
+// not taken; an unencrypted event's marker is (dup18, point 4).
+func TestOwnTxnIDUndecryptable(t *testing.T) {
+	s := &syncer{bot: &Bot{log: zerolog.Nop()}}
+	txn := TxnID("$question", "reply", 0)
+	encrypted := func(unsignedTxn string) *event.Event {
+		return &event.Event{ID: "$own", Sender: "@lotse:hs", Type: event.EventEncrypted,
+			Content:  event.Content{VeryRaw: []byte(`{"algorithm":"m.megolm.v1.aes-sha2","ciphertext":"AAAA"}`)},
+			Unsigned: event.Unsigned{TransactionID: unsignedTxn}}
+	}
+	for _, c := range []struct {
+		name string
+		evt  *event.Event
+		want string
+	}{
+		{"undecryptable with Lotse's transaction ID", encrypted(txn), txn},
+		{"undecryptable fence", encrypted(fenceTxnPrefix + "00ff"), ""},
+		{"undecryptable, another client's ID", encrypted("m1234.5"), ""},
+		{"undecryptable without unsigned", encrypted(""), ""},
+		{"unencrypted with the marker", &event.Event{ID: "$own", Sender: "@lotse:hs", Type: event.EventMessage,
+			Content: event.Content{VeryRaw: []byte(`{"msgtype":"m.text","body":"x","` + TxnKey + `":"` + txn + `"}`)}}, txn},
+	} {
+		if got := s.ownTxnID(t.Context(), "!dm:hs", c.evt); got != c.want {
+			t.Errorf("%s: ownTxnID = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
