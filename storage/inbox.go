@@ -67,11 +67,13 @@ const (
 	stateInboxQuery     = `SELECT state FROM inbox WHERE event_id=$1`
 	// A send's row is written before the request (event_id '': begun, outcome
 	// unknown) and completed with the event ID when the send returns or the
-	// event comes back through the sync.
+	// event comes back through the sync — only by an event in the room the
+	// send was begun for: a transaction ID seen in another room settles
+	// nothing there.
 	insertSentQuery = `
 		INSERT INTO sent_event (txn_id, event_id, room_id, sent_at) VALUES ($1, $2, $3, $4)
 		ON CONFLICT (txn_id) DO UPDATE SET event_id=excluded.event_id, sent_at=excluded.sent_at
-		WHERE sent_event.event_id=''`
+		WHERE sent_event.event_id='' AND sent_event.room_id=excluded.room_id`
 	beginSendQuery   = `INSERT INTO sent_event (txn_id, event_id, room_id, sent_at) VALUES ($1, '', $2, $3) ON CONFLICT (txn_id) DO NOTHING`
 	abandonSendQuery = `DELETE FROM sent_event WHERE txn_id=$1 AND event_id=''`
 	openSendsQuery   = `SELECT txn_id, room_id FROM sent_event WHERE event_id=''`

@@ -109,3 +109,30 @@ func TestSendBegunThenRecorded(t *testing.T) {
 		})
 	}
 }
+
+// TestSendCompletedOnlyInItsRoom: an own event that carries a begun send's
+// transaction ID in another room does not complete it (a transaction ID is
+// matched only to Lotse's events in the room it was begun for).
+func TestSendCompletedOnlyInItsRoom(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.UnixMilli(1_700_000_000_000)
+			if err := db.Inbox.BeginSend(ctx, "t1", "!a", now); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.Inbox.Commit(ctx, nil, []storage.SentEvent{{TxnID: "t1", EventID: "$elsewhere", RoomID: "!b", SentAt: now}}, "s1"); err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := db.Inbox.SentEventID(ctx, "t1"); got != "" {
+				t.Fatalf("t1 completed by an event in another room: %q", got)
+			}
+			if err := db.Inbox.Commit(ctx, nil, []storage.SentEvent{{TxnID: "t1", EventID: "$here", RoomID: "!a", SentAt: now}}, "s2"); err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := db.Inbox.SentEventID(ctx, "t1"); got != "$here" {
+				t.Fatalf("t1 sent as %q, want $here", got)
+			}
+		})
+	}
+}
