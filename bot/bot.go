@@ -473,6 +473,7 @@ func (b *Bot) Run(ctx context.Context) error {
 		b.dispatch(runCtx, workCtx, &wg)
 	}()
 	b.notify()
+	b.sender.syncStarted()
 
 	var fatal error
 	backoff := time.Second
@@ -494,6 +495,9 @@ func (b *Bot) Run(ctx context.Context) error {
 		backoff = min(backoff*2, 30*time.Second)
 	}
 	stopRun()
+	// No fence comes back now: a send waiting for one ends at once (it
+	// stays open for the next start) instead of holding the shutdown.
+	b.sender.syncStopped()
 	b.log.Info().Msg("Stopping: finishing events in progress")
 	done := make(chan struct{})
 	go func() { wg.Wait(); close(done) }()

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -123,6 +124,7 @@ type fakeRoom struct {
 	// status after creating its event (a proxy's 502 while the homeserver
 	// went on); onLost then runs with that event.
 	failFirst   int
+	failOnly    string // if set, failFirst applies to this transaction ID only
 	onLost      func(lost id.EventID)
 	fenceStatus int // answer fences with this status, creating nothing
 }
@@ -146,7 +148,7 @@ func (r *fakeRoom) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	} else {
 		r.sends[txnID]++
 		hook = nil
-		if r.sends[txnID] == 1 && r.failFirst != 0 {
+		if r.sends[txnID] == 1 && r.failFirst != 0 && (r.failOnly == "" || r.failOnly == txnID) {
 			status, lost = r.failFirst, r.onLost
 		}
 	}
@@ -347,5 +349,131 @@ func TestOwnTxnIDUndecryptable(t *testing.T) {
 		if got := s.ownTxnID(t.Context(), "!dm:hs", c.evt); got != c.want {
 			t.Errorf("%s: ownTxnID = %q, want %q", c.name, got, c.want)
 		}
+	}
+}
+
+// TestSendFenceReusedAcrossRetries: a fence that does not come back within
+// MaxWait is not sent again by the item's retry, nor by another send in the
+// room that waits at the same time: they wait for the one fence in flight.
+// When it comes back at last, the next retry sends the answer at once
+// (dup18, point 1; it used to send a fence per try).
+func TestSendFenceReusedAcrossRetries(t *testing.T) {
+	const roomID = id.RoomID("!dm:hs")
+	a, b := TxnID("$q1", "reply", 0), TxnID("$q2", "reply", 0)
+	sent := &fakeSentLog{rows: map[string]storage.SentEvent{}}
+	for _, txn := range []string{a, b} { // the killed process
+		_ = sent.BeginSend(t.Context(), txn, roomID.String(), time.Now())
+	}
+	room := &fakeRoom{sends: map[string]int{}}
+	fences := make(chan id.EventID, 10)
+	room.onFence = func(fence id.EventID) { fences <- fence }
+	s := newFakeSender(t, room, sent)
+	s.MaxWait = 300 * time.Millisecond
+	content := &event.MessageEventContent{MsgType: event.MsgText, Body: "Antwort"}
+	var wg sync.WaitGroup
+	errs := make([]error, 2)
+	for i, txn := range []string{a, b} { // two sends in the room at once
+		wg.Go(func() { _, errs[i] = s.Send(t.Context(), roomID, event.EventMessage, content, txn) })
+	}
+	wg.Wait()
+	if _, err := s.Send(t.Context(), roomID, event.EventMessage, content, a); err == nil || errs[0] == nil || errs[1] == nil { // the retry
+		t.Fatalf("sends settled without the fence: %v, %v, %v", errs[0], errs[1], err)
+	}
+	s.observe([]id.EventID{<-fences}) // the sync brings the fence at last
+	if _, err := s.Send(t.Context(), roomID, event.EventMessage, content, a); err != nil {
+		t.Fatal(err)
+	}
+	room.mu.Lock()
+	defer room.mu.Unlock()
+	if room.fences != 1 || room.sends[a] != 1 || room.sends[b] != 0 {
+		t.Fatalf("%d fences, %d and %d sends; want 1 fence for all tries, 1 send of the retried answer, 0 of the other", room.fences, room.sends[a], room.sends[b])
+	}
+}
+
+// TestSendFenceWaitEndsWithSync: a send waiting for a fence returns as soon
+// as the sync stops (shutdown) instead of waiting out MaxWait or the work
+// deadline; the send stays open, and no fence goes out until the sync runs
+// again (dup18, point 1).
+func TestSendFenceWaitEndsWithSync(t *testing.T) {
+	const roomID = id.RoomID("!dm:hs")
+	txn := TxnID("$question", "reply", 0)
+	sent := &fakeSentLog{rows: map[string]storage.SentEvent{}}
+	_ = sent.BeginSend(t.Context(), txn, roomID.String(), time.Now()) // the killed process
+	room := &fakeRoom{sends: map[string]int{}}
+	s := newFakeSender(t, room, sent)
+	s.MaxWait = time.Minute
+	s.waiting = func(id.EventID) { go s.syncStopped() } // the sync stops while the fence is out
+	content := &event.MessageEventContent{MsgType: event.MsgText, Body: "Antwort"}
+	start := time.Now()
+	_, err := s.Send(t.Context(), roomID, event.EventMessage, content, txn)
+	if took := time.Since(start); err == nil || took > 5*time.Second {
+		t.Fatalf("Send = %v after %s; want an error at once when the sync stops", err, took)
+	}
+	if _, err := s.Send(t.Context(), roomID, event.EventMessage, content, txn); !errors.Is(err, errSyncStopped) {
+		t.Fatalf("Send after the sync stopped = %v; want %v without a fence", err, errSyncStopped)
+	}
+	room.mu.Lock()
+	defer room.mu.Unlock()
+	if room.fences != 1 || room.sends[txn] != 0 {
+		t.Fatalf("%d fences, %d sends; want 1 fence, no send", room.fences, room.sends[txn])
+	}
+	if open, _ := sent.OpenSends(t.Context()); len(open) != 1 {
+		t.Errorf("open sends = %v; want the send still open", open)
+	}
+}
+
+// TestSendFenceSentBeforeOpenDoesNotSettle: a fence settles only the sends
+// whose request ended before it went out. A send whose response is lost
+// while another send's fence is in flight in the room waits for that fence
+// and then for one of its own; joining the earlier fence would have sent
+// it again before its event came through the sync (dup18, point 1).
+func TestSendFenceSentBeforeOpenDoesNotSettle(t *testing.T) {
+	const roomID = id.RoomID("!dm:hs")
+	a, b := TxnID("$q1", "reply", 0), TxnID("$q2", "reply", 0)
+	sent := &fakeSentLog{rows: map[string]storage.SentEvent{}}
+	_ = sent.BeginSend(t.Context(), a, roomID.String(), time.Now()) // the killed process
+	room := &fakeRoom{sends: map[string]int{}, failFirst: http.StatusBadGateway, failOnly: b}
+	fences := make(chan id.EventID, 10)
+	room.onFence = func(fence id.EventID) { fences <- fence }
+	lost := make(chan id.EventID, 1)
+	room.onLost = func(evt id.EventID) { lost <- evt }
+	s := newFakeSender(t, room, sent)
+	content := &event.MessageEventContent{MsgType: event.MsgText, Body: "Antwort"}
+	doneA, doneB := make(chan error, 1), make(chan id.EventID, 1)
+	go func() { _, err := s.Send(t.Context(), roomID, event.EventMessage, content, a); doneA <- err }()
+	first := <-fences // a's fence is out
+	go func() {
+		got, err := s.Send(t.Context(), roomID, event.EventMessage, content, b)
+		if err != nil {
+			t.Error(err)
+		}
+		doneB <- got
+	}()
+	lostB := <-lost // b's request created its event; the response was lost
+	for s.openSeq.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	time.Sleep(50 * time.Millisecond) // b waits for a fence
+	s.observe([]id.EventID{first})    // the first fence comes back, b's event not yet
+	if err := <-doneA; err != nil {
+		t.Fatal(err)
+	}
+	var second id.EventID
+	select {
+	case second = <-fences:
+	case got := <-doneB:
+		t.Fatalf("b = %s without a fence of its own: settled by the fence sent before its request ended", got)
+	case <-time.After(10 * time.Second):
+		t.Fatal("no second fence")
+	}
+	_ = sent.RecordSent(t.Context(), storage.SentEvent{TxnID: b, EventID: lostB.String(), RoomID: roomID.String(), SentAt: time.Now()})
+	s.observe([]id.EventID{lostB, second})
+	if got := <-doneB; got != lostB {
+		t.Errorf("b sent as %s, want %s (its first request's event)", got, lostB)
+	}
+	room.mu.Lock()
+	defer room.mu.Unlock()
+	if room.fences != 2 || room.sends[a] != 1 || room.sends[b] != 1 {
+		t.Fatalf("%d fences, %d and %d sends; want 2 fences, 1 send each", room.fences, room.sends[a], room.sends[b])
 	}
 }
