@@ -78,6 +78,7 @@ type openTxn struct {
 // theirs was made before the fence's.
 type roomFence struct {
 	covers uint64
+	begun  time.Time     // before the fence was sent
 	done   chan struct{} // closed when it came back through the sync, or failed
 	err    error         // why it failed; read after done
 }
@@ -122,8 +123,16 @@ type SentLog interface {
 	RecordSent(ctx context.Context, se storage.SentEvent) error
 	BeginSend(ctx context.Context, txnID, roomID string, at time.Time) error
 	AbandonSend(ctx context.Context, txnID string) error
-	OpenSends(ctx context.Context) (map[string]string, error)
+	SettleSend(ctx context.Context, txnID string, begunBefore time.Time) error
+	OpenSends(ctx context.Context, staleBefore time.Time) (map[string]string, error)
 }
+
+// openSendMaxAge is the age after which a send begun and never completed is
+// settled without a fence (OpenSends drops it): the first sync after a
+// start brings every event the homeserver made since the last position, so
+// an event of a request that old has come through a sync (and completed
+// the row) or was never made.
+const openSendMaxAge = 24 * time.Hour
 
 // TxnKey is the content key that carries Lotse's transaction ID inside
 // every event it sends. Seeing its own events in the sync stream, Lotse
@@ -329,7 +338,7 @@ func (s *Sender) loadOpen(ctx context.Context) error {
 	if s.openReady {
 		return nil
 	}
-	open, err := s.sent.OpenSends(ctx)
+	open, err := s.sent.OpenSends(ctx, time.Now().Add(-openSendMaxAge))
 	if err != nil {
 		return err
 	}
@@ -377,7 +386,7 @@ func (s *Sender) fence(ctx context.Context, roomID id.RoomID, after uint64) erro
 			}
 			// Read before the fence is sent: every send open by now
 			// ended its request before the fence's request begins.
-			f = &roomFence{covers: s.openSeq.Load(), done: make(chan struct{})}
+			f = &roomFence{covers: s.openSeq.Load(), begun: time.Now(), done: make(chan struct{})}
 			s.fences[roomID] = f
 			go s.runFence(roomID, f, end)
 		}
@@ -453,12 +462,29 @@ func (s *Sender) runFence(roomID id.RoomID, f *roomFence, end <-chan struct{}) {
 			err = fmt.Errorf("the fence %s did not come back through the sync: %w", evtID, ctx.Err())
 		}
 	}
+	select {
+	case <-end: // the fence's context ended with the sync
+		if err != nil && !errors.Is(err, mautrix.MForbidden) {
+			err = errSyncStopped
+		}
+	default:
+	}
 	if err == nil || errors.Is(err, mautrix.MForbidden) {
 		// Settled: the room's sends that were open when the fence went
 		// out, also those whose waiters gave up (their retry sends at
 		// once). A room that refuses fences never settles them; they go
 		// out once, as before fences existed (see settle).
-		s.settled(roomID, f.covers)
+		covered := s.settled(roomID, f.covers)
+		if err == nil {
+			// The fence showed which of them made no event: their rows
+			// are no longer begun (a retry begins its own), so no later
+			// start lists them again.
+			for _, txn := range covered {
+				if err := s.sent.SettleSend(context.WithoutCancel(ctx), txn, f.begun); err != nil {
+					s.log.Warn().Err(err).Str("txn_id", txn).Msg("Failed to note a settled send")
+				}
+			}
+		}
 	} else {
 		s.log.Warn().Err(err).Stringer("room_id", roomID).Msg("A fence did not settle the room's open sends")
 	}
@@ -473,15 +499,18 @@ func (s *Sender) runFence(roomID id.RoomID, f *roomFence, end <-chan struct{}) {
 }
 
 // settled forgets the open sends in roomID that a fence covering openSeq
-// value covers settled.
-func (s *Sender) settled(roomID id.RoomID, covers uint64) {
+// value covers settled, and returns them.
+func (s *Sender) settled(roomID id.RoomID, covers uint64) []string {
 	s.openMu.Lock()
 	defer s.openMu.Unlock()
+	var txns []string
 	for txn, o := range s.open {
 		if o.room == roomID && o.seq <= covers {
 			delete(s.open, txn)
+			txns = append(txns, txn)
 		}
 	}
+	return txns
 }
 
 // sendFence sends the fence's event, retrying as Send does for up to MaxWait.

@@ -97,12 +97,23 @@ func (f *fakeSentLog) AbandonSend(_ context.Context, txnID string) error {
 	return nil
 }
 
-func (f *fakeSentLog) OpenSends(context.Context) (map[string]string, error) {
+func (f *fakeSentLog) SettleSend(_ context.Context, txnID string, begunBefore time.Time) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if se, ok := f.rows[txnID]; ok && se.EventID == "" && se.SentAt.UnixMilli() < begunBefore.UnixMilli() {
+		delete(f.rows, txnID)
+	}
+	return nil
+}
+
+func (f *fakeSentLog) OpenSends(_ context.Context, staleBefore time.Time) (map[string]string, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	open := map[string]string{}
 	for txn, se := range f.rows {
-		if se.EventID == "" {
+		if se.EventID == "" && se.SentAt.UnixMilli() < staleBefore.UnixMilli() {
+			delete(f.rows, txn)
+		} else if se.EventID == "" {
 			open[txn] = se.RoomID
 		}
 	}
@@ -230,7 +241,7 @@ func TestSendSettlesOpenSend(t *testing.T) {
 			if got != "$late" || room.sends[txn] != 0 || room.fences != 1 {
 				t.Fatalf("Send = %s with %d sends of the answer and %d fences; want $late (the earlier send's event), 0 sends, 1 fence", got, room.sends[txn], room.fences)
 			}
-			if open, _ := sent.OpenSends(t.Context()); len(open) != 0 {
+			if open, _ := sent.OpenSends(t.Context(), time.Time{}); len(open) != 0 {
 				t.Errorf("open sends after settling: %v, want none", open)
 			}
 			if waited == syncFirst {
@@ -380,6 +391,9 @@ func TestSendFenceReusedAcrossRetries(t *testing.T) {
 		t.Fatalf("sends settled without the fence: %v, %v, %v", errs[0], errs[1], err)
 	}
 	s.observe([]id.EventID{<-fences}) // the sync brings the fence at last
+	for fenceInFlight(s) {            // it settles the room (not bounded by a busy machine's 300 ms)
+		time.Sleep(time.Millisecond)
+	}
 	if _, err := s.Send(t.Context(), roomID, event.EventMessage, content, a); err != nil {
 		t.Fatal(err)
 	}
@@ -388,6 +402,13 @@ func TestSendFenceReusedAcrossRetries(t *testing.T) {
 	if room.fences != 1 || room.sends[a] != 1 || room.sends[b] != 0 {
 		t.Fatalf("%d fences, %d and %d sends; want 1 fence for all tries, 1 send of the retried answer, 0 of the other", room.fences, room.sends[a], room.sends[b])
 	}
+}
+
+// fenceInFlight reports whether a fence of s is in flight.
+func fenceInFlight(s *Sender) bool {
+	s.seenMu.Lock()
+	defer s.seenMu.Unlock()
+	return len(s.fences) > 0
 }
 
 // TestSendFenceWaitEndsWithSync: a send waiting for a fence returns as soon
@@ -417,7 +438,7 @@ func TestSendFenceWaitEndsWithSync(t *testing.T) {
 	if room.fences != 1 || room.sends[txn] != 0 {
 		t.Fatalf("%d fences, %d sends; want 1 fence, no send", room.fences, room.sends[txn])
 	}
-	if open, _ := sent.OpenSends(t.Context()); len(open) != 1 {
+	if open, _ := sent.OpenSends(t.Context(), time.Time{}); len(open) != 1 {
 		t.Errorf("open sends = %v; want the send still open", open)
 	}
 }
@@ -475,5 +496,38 @@ func TestSendFenceSentBeforeOpenDoesNotSettle(t *testing.T) {
 	defer room.mu.Unlock()
 	if room.fences != 2 || room.sends[a] != 1 || room.sends[b] != 1 {
 		t.Fatalf("%d fences, %d and %d sends; want 2 fences, 1 send each", room.fences, room.sends[a], room.sends[b])
+	}
+}
+
+// TestSendSettledRowNotLeftBegun: a fence that shows the open sends of a
+// room made no event settles their rows — the one sent now is completed,
+// another that is not sent again is no longer begun — and a row begun long
+// ago is dropped at the start without a fence: none is listed again at
+// every later start (dup18, point 2).
+func TestSendSettledRowNotLeftBegun(t *testing.T) {
+	const roomID = id.RoomID("!dm:hs")
+	a, b, old := TxnID("$q1", "reply", 0), TxnID("$q2", "reply", 0), TxnID("$q0", "reply", 0)
+	sent := &fakeSentLog{rows: map[string]storage.SentEvent{}}
+	killed := time.Now().Add(-time.Second) // the killed process
+	_ = sent.BeginSend(t.Context(), a, roomID.String(), killed)
+	_ = sent.BeginSend(t.Context(), b, roomID.String(), killed)
+	_ = sent.BeginSend(t.Context(), old, "!other:hs", killed.Add(-2*openSendMaxAge))
+	room := &fakeRoom{sends: map[string]int{}}
+	s := newFakeSender(t, room, sent)
+	room.onFence = func(fence id.EventID) { go s.observe([]id.EventID{fence}) } // nothing came before it
+	got, err := s.Send(t.Context(), roomID, event.EventMessage, &event.MessageEventContent{MsgType: event.MsgText, Body: "Antwort"}, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id, _ := sent.SentEventID(t.Context(), a); id != got.String() {
+		t.Errorf("a recorded as %q, want %s", id, got)
+	}
+	if open, _ := sent.OpenSends(t.Context(), time.Time{}); len(open) != 0 {
+		t.Errorf("sends still begun after the fence and the start: %v; want none", open)
+	}
+	room.mu.Lock()
+	defer room.mu.Unlock()
+	if room.fences != 1 || room.sends[a] != 1 {
+		t.Fatalf("%d fences, %d sends; want 1 fence (none for the old send), 1 send", room.fences, room.sends[a])
 	}
 }

@@ -76,8 +76,12 @@ const (
 		WHERE sent_event.event_id='' AND sent_event.room_id=excluded.room_id`
 	beginSendQuery   = `INSERT INTO sent_event (txn_id, event_id, room_id, sent_at) VALUES ($1, '', $2, $3) ON CONFLICT (txn_id) DO NOTHING`
 	abandonSendQuery = `DELETE FROM sent_event WHERE txn_id=$1 AND event_id=''`
-	openSendsQuery   = `SELECT txn_id, room_id FROM sent_event WHERE event_id=''`
-	getSentQuery     = `SELECT event_id FROM sent_event WHERE txn_id=$1`
+	settleSendQuery  = `DELETE FROM sent_event WHERE txn_id=$1 AND event_id='' AND sent_at<$2`
+	// Begun rows, by the partial index sent_event_open_idx (v11): the
+	// queries must keep its condition event_id=''.
+	staleSendsQuery = `DELETE FROM sent_event WHERE event_id='' AND sent_at<$1`
+	openSendsQuery  = `SELECT txn_id, room_id FROM sent_event WHERE event_id=''`
+	getSentQuery    = `SELECT event_id FROM sent_event WHERE txn_id=$1`
 )
 
 // SentEvent is an event Lotse sent, keyed by its transaction ID.
@@ -169,6 +173,15 @@ func (q *InboxQuery) AbandonSend(ctx context.Context, txnID string) error {
 	return err
 }
 
+// SettleSend forgets a begun send that a fence showed to have made no
+// event (bot.Sender), if it was begun before begunBefore: a row begun
+// again since, for the send's next try, stays. A completed send stays
+// recorded.
+func (q *InboxQuery) SettleSend(ctx context.Context, txnID string, begunBefore time.Time) error {
+	_, err := execAffected(ctx, q.db, "the sends begun", settleSendQuery, txnID, begunBefore.UnixMilli())
+	return err
+}
+
 // openSend is a begun send's transaction ID and room.
 type openSend struct{ txnID, roomID string }
 
@@ -178,8 +191,14 @@ func scanOpenSend(row rowScanner) (*openSend, error) {
 }
 
 // OpenSends returns the sends that were begun and never completed, by
-// transaction ID, with their rooms.
-func (q *InboxQuery) OpenSends(ctx context.Context) (map[string]string, error) {
+// transaction ID, with their rooms. Rows begun before staleBefore are
+// settled by their age and removed first: an event of theirs has long come
+// through the sync (which completed the row) or was never made, so they
+// are not carried from start to start.
+func (q *InboxQuery) OpenSends(ctx context.Context, staleBefore time.Time) (map[string]string, error) {
+	if _, err := execAffected(ctx, q.db, "the sends begun", staleSendsQuery, staleBefore.UnixMilli()); err != nil {
+		return nil, err
+	}
 	rows, err := queryMany(ctx, q.db, scanOpenSend, "open sends", openSendsQuery)
 	if err != nil {
 		return nil, err
