@@ -466,6 +466,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	defer stopRun()
 	workCtx, stopWork := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopWork()
+	b.sender.syncStarted() // before any worker may wait for a fence
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
@@ -473,7 +474,6 @@ func (b *Bot) Run(ctx context.Context) error {
 		b.dispatch(runCtx, workCtx, &wg)
 	}()
 	b.notify()
-	b.sender.syncStarted()
 
 	var fatal error
 	backoff := time.Second
