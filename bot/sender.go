@@ -233,6 +233,12 @@ func (s *Sender) Send(ctx context.Context, roomID id.RoomID, evtType event.Type,
 			} else if settled != "" {
 				return settled, nil
 			}
+			// The fence showed the try made no event and settled its row
+			// (SettleSend deleted it): the next try is begun again, or a
+			// kill during it would leave no open send behind.
+			if err := s.sent.BeginSend(ctx, txnID, roomID.String(), time.Now()); err != nil {
+				return "", err
+			}
 		}
 	}
 }

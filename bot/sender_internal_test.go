@@ -138,6 +138,10 @@ type fakeRoom struct {
 	failOnly    string // if set, failFirst applies to this transaction ID only
 	onLost      func(lost id.EventID)
 	fenceStatus int // answer fences with this status, creating nothing
+	// onSend, if set, runs as a message's request reaches the room.
+	onSend func(txnID string)
+	// fenceRooms lists the rooms the fences were sent into.
+	fenceRooms []id.RoomID
 }
 
 func (r *fakeRoom) ServeHTTP(w http.ResponseWriter, req *http.Request) {
@@ -153,9 +157,12 @@ func (r *fakeRoom) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	hook := r.onFence
 	var lost func(id.EventID)
 	status := 0
+	send := r.onSend
 	if evtType == FenceType.Type {
 		r.fences++
+		r.fenceRooms = append(r.fenceRooms, id.RoomID(parts[len(parts)-4]))
 		status = r.fenceStatus
+		send = nil
 	} else {
 		r.sends[txnID]++
 		hook = nil
@@ -164,6 +171,9 @@ func (r *fakeRoom) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		}
 	}
 	r.mu.Unlock()
+	if send != nil {
+		send(txnID)
+	}
 	if lost != nil {
 		lost(evtID)
 	}
@@ -529,5 +539,41 @@ func TestSendSettledRowNotLeftBegun(t *testing.T) {
 	defer room.mu.Unlock()
 	if room.fences != 1 || room.sends[a] != 1 {
 		t.Fatalf("%d fences, %d sends; want 1 fence (none for the old send), 1 send", room.fences, room.sends[a])
+	}
+}
+
+// TestSendRetryBegunAgainAfterFence: a try whose response is lost (a 502)
+// is settled by a fence that shows it made no event; the fence settles its
+// row (deleted), and the next try inside the same Send must be begun
+// again: a kill during it would otherwise leave no open send, and the next
+// start would send the answer again without a fence (dup18 review, H1).
+func TestSendRetryBegunAgainAfterFence(t *testing.T) {
+	const roomID = id.RoomID("!dm:hs")
+	txn := TxnID("$question", "reply", 0)
+	sent := &fakeSentLog{rows: map[string]storage.SentEvent{}}
+	room := &fakeRoom{sends: map[string]int{}, failFirst: http.StatusBadGateway}
+	s := newFakeSender(t, room, sent)
+	var begun []bool // whether the row is begun as each try reaches the room
+	room.onSend = func(txnID string) {
+		sent.mu.Lock()
+		se, ok := sent.rows[txnID]
+		sent.mu.Unlock()
+		begun = append(begun, ok && se.EventID == "")
+	}
+	room.onFence = func(fence id.EventID) { go s.observe([]id.EventID{fence}) } // the lost try's event never comes
+	got, err := s.Send(t.Context(), roomID, event.EventMessage, &event.MessageEventContent{MsgType: event.MsgText, Body: "Antwort"}, txn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(begun) != "[true true]" {
+		t.Errorf("row begun at each try: %v; want [true true]", begun)
+	}
+	if id, _ := sent.SentEventID(t.Context(), txn); id != got.String() {
+		t.Errorf("recorded %q, want %s", id, got)
+	}
+	room.mu.Lock()
+	defer room.mu.Unlock()
+	if room.fences != 1 || room.sends[txn] != 2 {
+		t.Fatalf("%d fences, %d sends; want 1 fence, 2 tries", room.fences, room.sends[txn])
 	}
 }
