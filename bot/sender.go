@@ -315,16 +315,19 @@ func (s *Sender) settle(ctx context.Context, roomID id.RoomID, txnID string) (id
 	if !isOpen {
 		return "", nil
 	}
-	s.log.Info().Str("txn_id", txnID).Stringer("room_id", roomID).
+	// The fence goes into the room the earlier request went to, which may
+	// not be this one: the same transaction ID can go to another room on a
+	// later try (a new direct chat after the member left the old one).
+	s.log.Info().Str("txn_id", txnID).Stringer("room_id", o.room).Stringer("send_room_id", roomID).
 		Msg("A send may still be in progress from before; waiting for a fence before sending it")
-	if err := s.fence(ctx, roomID, o.seq); errors.Is(err, mautrix.MForbidden) {
+	if err := s.fence(ctx, o.room, o.seq); errors.Is(err, mautrix.MForbidden) {
 		// A room where Lotse may send messages but not other event types
 		// (a tighter events_default): a fence can never settle the send
 		// there, and waiting would lose the answer. Send it once, as
 		// before fences existed; a rare duplicate beats a certain loss.
-		s.log.Warn().Err(err).Stringer("room_id", roomID).Msg("The room refuses fences; sending without settling an earlier send")
+		s.log.Warn().Err(err).Stringer("room_id", o.room).Msg("The room refuses fences; sending without settling an earlier send")
 	} else if err != nil {
-		return "", fmt.Errorf("failed to settle an earlier send in %s: %w", roomID, err)
+		return "", fmt.Errorf("failed to settle an earlier send in %s: %w", o.room, err)
 	}
 	prev, err := s.sent.SentEventID(ctx, txnID)
 	if err != nil {

@@ -577,3 +577,30 @@ func TestSendRetryBegunAgainAfterFence(t *testing.T) {
 		t.Fatalf("%d fences, %d sends; want 1 fence, 2 tries", room.fences, room.sends[txn])
 	}
 }
+
+// TestSendFenceInRoomOfEarlierSend: the killed process began the send in
+// the member's old direct chat; this try goes to a new one (DirectRoom
+// moved). The fence must go into the room the earlier request went to,
+// whose late event it is to bring; a fence in the new room settles nothing
+// there (dup18 review, M1).
+func TestSendFenceInRoomOfEarlierSend(t *testing.T) {
+	const oldRoom, newRoom = id.RoomID("!old-dm:hs"), id.RoomID("!new-dm:hs")
+	txn := TxnID("$question", "reply", 0)
+	sent := &fakeSentLog{rows: map[string]storage.SentEvent{}}
+	_ = sent.BeginSend(t.Context(), txn, oldRoom.String(), time.Now()) // the killed process
+	room := &fakeRoom{sends: map[string]int{}}
+	s := newFakeSender(t, room, sent)
+	room.onFence = func(fence id.EventID) { go s.observe([]id.EventID{fence}) }
+	got, err := s.Send(t.Context(), newRoom, event.EventMessage, &event.MessageEventContent{MsgType: event.MsgText, Body: "Antwort"}, txn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id, _ := sent.SentEventID(t.Context(), txn); id != got.String() {
+		t.Errorf("recorded %q, want %s", id, got)
+	}
+	room.mu.Lock()
+	defer room.mu.Unlock()
+	if fmt.Sprint(room.fenceRooms) != fmt.Sprint([]id.RoomID{oldRoom}) || room.sends[txn] != 1 {
+		t.Fatalf("fences in %v, %d sends; want 1 fence in %s (the earlier send's room), 1 send", room.fenceRooms, room.sends[txn], oldRoom)
+	}
+}

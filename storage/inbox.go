@@ -67,13 +67,20 @@ const (
 	stateInboxQuery     = `SELECT state FROM inbox WHERE event_id=$1`
 	// A send's row is written before the request (event_id '': begun, outcome
 	// unknown) and completed with the event ID when the send returns or the
-	// event comes back through the sync — only by an event in the room the
-	// send was begun for: a transaction ID seen in another room settles
-	// nothing there.
-	insertSentQuery = `
+	// event comes back through the sync. The sync completes it only by an
+	// event in the room the send was begun for (a transaction ID seen in
+	// another room settles nothing there); the send's own response
+	// completes it whatever the room (the same transaction ID may go to
+	// another room on a later try, e.g. a new direct chat) and notes the
+	// room the event is in.
+	commitSentQuery = `
 		INSERT INTO sent_event (txn_id, event_id, room_id, sent_at) VALUES ($1, $2, $3, $4)
 		ON CONFLICT (txn_id) DO UPDATE SET event_id=excluded.event_id, sent_at=excluded.sent_at
 		WHERE sent_event.event_id='' AND sent_event.room_id=excluded.room_id`
+	recordSentQuery = `
+		INSERT INTO sent_event (txn_id, event_id, room_id, sent_at) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (txn_id) DO UPDATE SET event_id=excluded.event_id, room_id=excluded.room_id, sent_at=excluded.sent_at
+		WHERE sent_event.event_id=''`
 	beginSendQuery   = `INSERT INTO sent_event (txn_id, event_id, room_id, sent_at) VALUES ($1, '', $2, $3) ON CONFLICT (txn_id) DO NOTHING`
 	abandonSendQuery = `DELETE FROM sent_event WHERE txn_id=$1 AND event_id=''`
 	settleSendQuery  = `DELETE FROM sent_event WHERE txn_id=$1 AND event_id='' AND sent_at<$2`
@@ -119,7 +126,7 @@ func (q *InboxQuery) Commit(ctx context.Context, items []InboxItem, own []SentEv
 			}
 		}
 		for _, se := range own {
-			if _, err := q.db.Exec(ctx, insertSentQuery, se.TxnID, se.EventID, se.RoomID, se.SentAt.UnixMilli()); err != nil {
+			if _, err := q.db.Exec(ctx, commitSentQuery, se.TxnID, se.EventID, se.RoomID, se.SentAt.UnixMilli()); err != nil {
 				return fmt.Errorf("failed to record own event %s: %w", se.EventID, err)
 			}
 		}
@@ -147,11 +154,14 @@ func (q *InboxQuery) IsPending(ctx context.Context, eventID string) (bool, error
 	return found && InboxState(state) == InboxPending, err
 }
 
-// RecordSent remembers an event the bot sent under txnID.
+// RecordSent remembers an event the bot sent under txnID, from the send's
+// response: it completes a begun row even if the row was begun for another
+// room (a later try sent the same transaction ID elsewhere), and notes the
+// event's room.
 func (q *InboxQuery) RecordSent(ctx context.Context, se SentEvent) error {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
-	if _, err := q.db.Exec(ctx, insertSentQuery, se.TxnID, se.EventID, se.RoomID, se.SentAt.UnixMilli()); err != nil {
+	if _, err := q.db.Exec(ctx, recordSentQuery, se.TxnID, se.EventID, se.RoomID, se.SentAt.UnixMilli()); err != nil {
 		return fmt.Errorf("failed to record sent event: %w", err)
 	}
 	return nil

@@ -138,6 +138,42 @@ func TestSendCompletedOnlyInItsRoom(t *testing.T) {
 	}
 }
 
+// TestRecordSentInAnotherRoom: a send's own response completes its begun
+// row even when this try went to another room than the one it was begun
+// for (the same transaction ID, a new direct chat), and notes that room;
+// only the sync's path is held to the room (dup18 review, M1).
+func TestRecordSentInAnotherRoom(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.UnixMilli(1_700_000_000_000)
+			if err := db.Inbox.BeginSend(ctx, "t1", "!old-dm", now); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.Inbox.RecordSent(ctx, storage.SentEvent{TxnID: "t1", EventID: "$new", RoomID: "!new-dm", SentAt: now}); err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := db.Inbox.SentEventID(ctx, "t1"); got != "$new" {
+				t.Fatalf("t1 sent as %q, want $new (the response's event)", got)
+			}
+			var room string
+			if err := db.Lotse.QueryRow(ctx, `SELECT room_id FROM sent_event WHERE txn_id=$1`, "t1").Scan(&room); err != nil || room != "!new-dm" {
+				t.Errorf("t1 recorded in %q (%v), want !new-dm", room, err)
+			}
+			if open, _ := db.Inbox.OpenSends(ctx, time.Time{}); len(open) != 0 {
+				t.Errorf("open sends = %v, want none", open)
+			}
+			// A completed row stays as it is.
+			if err := db.Inbox.RecordSent(ctx, storage.SentEvent{TxnID: "t1", EventID: "$other", RoomID: "!old-dm", SentAt: now}); err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := db.Inbox.SentEventID(ctx, "t1"); got != "$new" {
+				t.Errorf("completed t1 overwritten: %q", got)
+			}
+		})
+	}
+}
+
 // TestOpenSendsSettled: a begun send that a fence showed to have made no
 // event is forgotten if it was begun before the fence (a row begun again
 // since stays, a completed one always); rows begun before staleBefore are
