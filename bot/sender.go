@@ -63,6 +63,11 @@ type Sender struct {
 	// waiting, if set, runs once a fence's waiter is registered (tests: a
 	// sync that comes after the fence's response, without a sleep).
 	waiting func(fence id.EventID)
+	// joined, if set, runs when a send starts waiting for the room's
+	// fence in flight, which covers the sends open up to covers; the send
+	// needs one covering after (tests: act once a send waits, without a
+	// sleep).
+	joined func(room id.RoomID, covers, after uint64)
 }
 
 // openTxn is a send whose outcome is unknown: its room, and the value of
@@ -400,6 +405,9 @@ func (s *Sender) fence(ctx context.Context, roomID id.RoomID, after uint64) erro
 			go s.runFence(roomID, f, end)
 		}
 		s.seenMu.Unlock()
+		if s.joined != nil {
+			s.joined(roomID, f.covers, after)
+		}
 		var stop error
 		select {
 		case <-f.done:
