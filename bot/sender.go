@@ -426,7 +426,24 @@ func (s *Sender) fence(ctx context.Context, roomID id.RoomID, after uint64) erro
 		if f.covers >= after {
 			return f.err
 		}
-		// That fence went out before this send became open; the next one.
+		// That fence went out before this send became open; the next one,
+		// unless the wait is over: a timeout, ctx or the sync's stop that
+		// came with the fence's end is not used up by it (the timer would
+		// not fire again, and a send that gave up would start a fence).
+		if stop == nil {
+			select {
+			case <-ctx.Done():
+				stop = fmt.Errorf("waiting for the fence in %s: %w", roomID, ctx.Err())
+			case <-end:
+				stop = errSyncStopped
+			case <-timeout.C:
+				stop = fmt.Errorf("the fence in %s did not come back through the sync within %s", roomID, s.MaxWait)
+			default:
+			}
+		}
+		if stop != nil {
+			return stop
+		}
 	}
 }
 

@@ -605,3 +605,37 @@ func TestSendFenceInRoomOfEarlierSend(t *testing.T) {
 		t.Fatalf("fences in %v, %d sends; want 1 fence in %s (the earlier send's room), 1 send", room.fenceRooms, room.sends[txn], oldRoom)
 	}
 }
+
+// TestSendFenceWaitStopNotLost: the room's fence in flight ends, too early
+// for this send (it went out before the send became open), just as the
+// send's wait ends (here its context; a MaxWait timeout alike). The wait
+// must end there: going round again used up the timer's one tick (the
+// wait could stretch to the fence's lifetime) and made a send that had
+// given up start a new fence (dup18 review, L2).
+func TestSendFenceWaitStopNotLost(t *testing.T) {
+	const roomID = id.RoomID("!dm:hs")
+	room := &fakeRoom{sends: map[string]int{}}
+	s := newFakeSender(t, room, &fakeSentLog{rows: map[string]storage.SentEvent{}})
+	early := &roomFence{covers: 0, done: make(chan struct{})} // sent before the send became open
+	s.fences = map[id.RoomID]*roomFence{roomID: early}
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel() // the send's wait is over
+	joins := 0
+	s.joined = func(id.RoomID, uint64, uint64) {
+		joins++
+		if joins == 1 { // the fence ends as the wait ends: both are ready
+			s.seenMu.Lock()
+			delete(s.fences, roomID)
+			s.seenMu.Unlock()
+			close(early.done)
+		}
+	}
+	err := s.fence(ctx, roomID, 1)
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("fence = %v; want the context's end", err)
+	}
+	if joins != 1 {
+		t.Errorf("the send waited %d times; want once (no new fence after its wait ended)", joins)
+	}
+	s.syncStopped() // ends a fence started by mistake
+}
