@@ -508,6 +508,9 @@ func (b *Bot) Run(ctx context.Context) error {
 		stopWork()
 		<-done
 	}
+	// The fences still running end soon now that the sync has stopped;
+	// none outlives Run.
+	b.sender.waitFences()
 	return fatal
 }
 

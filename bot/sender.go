@@ -60,6 +60,10 @@ type Sender struct {
 	seen    map[id.EventID]bool
 	waiters map[id.EventID]chan struct{}
 	syncEnd chan struct{} // closed when the sync has stopped: no fence comes back
+	// The fences running (runFence), which Bot.Run waits for at its end
+	// (see waitFences); fenceIdle is signalled when none is left.
+	fenceRuns int
+	fenceIdle *sync.Cond
 	// waiting, if set, runs once a fence's waiter is registered (tests: a
 	// sync that comes after the fence's response, without a sleep).
 	waiting func(fence id.EventID)
@@ -402,7 +406,11 @@ func (s *Sender) fence(ctx context.Context, roomID id.RoomID, after uint64) erro
 			// ended its request before the fence's request begins.
 			f = &roomFence{covers: s.openSeq.Load(), begun: time.Now(), done: make(chan struct{})}
 			s.fences[roomID] = f
-			go s.runFence(roomID, f, end)
+			s.fenceRuns++ // under seenMu, while the sync runs: before waitFences
+			go func() {
+				defer s.fenceEnded()
+				s.runFence(roomID, f, end)
+			}()
 		}
 		s.seenMu.Unlock()
 		if s.joined != nil {
@@ -458,14 +466,16 @@ func (s *Sender) fenceLifetime() time.Duration { return max(10*s.MaxWait, time.M
 // one send's context: the sends waiting for f come and go.
 func (s *Sender) runFence(roomID id.RoomID, f *roomFence, end <-chan struct{}) {
 	ctx, cancel := context.WithTimeout(context.Background(), s.fenceLifetime())
-	defer cancel()
+	watched := make(chan struct{})
 	go func() {
+		defer close(watched)
 		select {
 		case <-end:
 			cancel()
 		case <-ctx.Done():
 		}
 	}()
+	defer func() { cancel(); <-watched }() // no goroutine outlives runFence
 	s.seenMu.Lock()
 	s.sending++
 	s.seenMu.Unlock()
@@ -530,6 +540,30 @@ func (s *Sender) runFence(roomID id.RoomID, f *roomFence, end <-chan struct{}) {
 	delete(s.waiters, evtID)
 	s.seenMu.Unlock()
 	close(f.done)
+}
+
+// fenceEnded notes that a runFence has returned.
+func (s *Sender) fenceEnded() {
+	s.seenMu.Lock()
+	defer s.seenMu.Unlock()
+	s.fenceRuns--
+	if s.fenceRuns == 0 && s.fenceIdle != nil {
+		s.fenceIdle.Broadcast()
+	}
+}
+
+// waitFences returns when no fence runs any more. Bot.Run calls it after
+// syncStopped, so that no fence outlives Run: they end soon once the sync
+// has stopped, and none starts until syncStarted.
+func (s *Sender) waitFences() {
+	s.seenMu.Lock()
+	defer s.seenMu.Unlock()
+	if s.fenceIdle == nil {
+		s.fenceIdle = sync.NewCond(&s.seenMu)
+	}
+	for s.fenceRuns > 0 {
+		s.fenceIdle.Wait()
+	}
 }
 
 // settled forgets the open sends in roomID that a fence covering openSeq

@@ -62,6 +62,8 @@ func TestRateLimitWait(t *testing.T) {
 type fakeSentLog struct {
 	mu   sync.Mutex
 	rows map[string]storage.SentEvent
+	// settling, if set, runs as SettleSend is called, outside mu.
+	settling func()
 }
 
 func (f *fakeSentLog) SentEventID(_ context.Context, txnID string) (string, error) {
@@ -98,6 +100,9 @@ func (f *fakeSentLog) AbandonSend(_ context.Context, txnID string) error {
 }
 
 func (f *fakeSentLog) SettleSend(_ context.Context, txnID string, begunBefore time.Time) error {
+	if f.settling != nil {
+		f.settling()
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if se, ok := f.rows[txnID]; ok && se.EventID == "" && se.SentAt.UnixMilli() < begunBefore.UnixMilli() {
@@ -638,4 +643,52 @@ func TestSendFenceWaitStopNotLost(t *testing.T) {
 		t.Errorf("the send waited %d times; want once (no new fence after its wait ended)", joins)
 	}
 	s.syncStopped() // ends a fence started by mistake
+}
+
+// TestFencesEndBeforeRunReturns: a fence still running when the sync stops
+// (here: noting the rows it settled) is counted, and waitFences, which
+// Bot.Run calls at its end, returns only after it ended: no fence
+// goroutine outlives Run (dup18 review, L3).
+func TestFencesEndBeforeRunReturns(t *testing.T) {
+	const roomID = id.RoomID("!dm:hs")
+	txn := TxnID("$question", "reply", 0)
+	sent := &fakeSentLog{rows: map[string]storage.SentEvent{}}
+	_ = sent.BeginSend(t.Context(), txn, roomID.String(), time.Now().Add(-time.Second)) // the killed process
+	entered, release := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	sent.settling = func() {
+		once.Do(func() { close(entered) })
+		<-release
+	}
+	room := &fakeRoom{sends: map[string]int{}}
+	s := newFakeSender(t, room, sent)
+	room.onFence = func(fence id.EventID) { go s.observe([]id.EventID{fence}) }
+	sendDone := make(chan error, 1)
+	go func() {
+		_, err := s.Send(t.Context(), roomID, event.EventMessage, &event.MessageEventContent{MsgType: event.MsgText, Body: "Antwort"}, txn)
+		sendDone <- err
+	}()
+	<-entered // the fence came back and settles the room's open send
+	s.seenMu.Lock()
+	f, runs := s.fences[roomID], s.fenceRuns
+	s.seenMu.Unlock()
+	if runs != 1 || f == nil {
+		t.Fatalf("%d fences counted as running (fence %v); want 1", runs, f)
+	}
+	s.syncStopped()
+	waited := make(chan bool)
+	go func() {
+		s.waitFences()
+		select {
+		case <-f.done:
+			waited <- true
+		default:
+			waited <- false // returned while the fence ran
+		}
+	}()
+	close(release)
+	if !<-waited {
+		t.Error("waitFences returned before the fence ended")
+	}
+	<-sendDone
 }
