@@ -466,6 +466,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	defer stopRun()
 	workCtx, stopWork := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopWork()
+	b.sender.syncStarted() // before any worker may wait for a fence
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
@@ -494,6 +495,9 @@ func (b *Bot) Run(ctx context.Context) error {
 		backoff = min(backoff*2, 30*time.Second)
 	}
 	stopRun()
+	// No fence comes back now: a send waiting for one ends at once (it
+	// stays open for the next start) instead of holding the shutdown.
+	b.sender.syncStopped()
 	b.log.Info().Msg("Stopping: finishing events in progress")
 	done := make(chan struct{})
 	go func() { wg.Wait(); close(done) }()
@@ -504,6 +508,9 @@ func (b *Bot) Run(ctx context.Context) error {
 		stopWork()
 		<-done
 	}
+	// The fences still running end soon now that the sync has stopped;
+	// none outlives Run.
+	b.sender.waitFences()
 	return fatal
 }
 

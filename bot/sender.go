@@ -48,21 +48,60 @@ type Sender struct {
 	// send of one of them waits for a fence first (see settle).
 	openMu    sync.Mutex
 	openReady bool
-	open      map[string]id.RoomID // transaction ID → room
+	open      map[string]openTxn // transaction ID → room, when it became open
+	openSeq   atomic.Uint64      // sends that became open here, counted
 
-	// Own events the sync committed while a fence waits (see fence).
+	// The one fence in flight per room, which every send in the room that
+	// needs one waits for (see fence); the sent fences' waiters; the own
+	// events the sync committed while a fence's response was outstanding.
 	seenMu  sync.Mutex
-	fencing int
+	fences  map[id.RoomID]*roomFence
+	sending int // fences whose response is outstanding
 	seen    map[id.EventID]bool
 	waiters map[id.EventID]chan struct{}
+	syncEnd chan struct{} // closed when the sync has stopped: no fence comes back
+	// The fences running (runFence), which Bot.Run waits for at its end
+	// (see waitFences); fenceIdle is signalled when none is left.
+	fenceRuns int
+	fenceIdle *sync.Cond
 	// waiting, if set, runs once a fence's waiter is registered (tests: a
 	// sync that comes after the fence's response, without a sleep).
 	waiting func(fence id.EventID)
+	// joined, if set, runs when a send starts waiting for the room's
+	// fence in flight, which covers the sends open up to covers; the send
+	// needs one covering after (tests: act once a send waits, without a
+	// sleep).
+	joined func(room id.RoomID, covers, after uint64)
 }
+
+// openTxn is a send whose outcome is unknown: its room, and the value of
+// openSeq when it became open here (0: begun by an earlier process). A
+// fence settles it only if it was sent after that (roomFence.covers).
+type openTxn struct {
+	room id.RoomID
+	seq  uint64
+}
+
+// roomFence is a fence in flight in one room. It settles the room's sends
+// that were open when it was sent (openTxn.seq ≤ covers): a request of
+// theirs was made before the fence's.
+type roomFence struct {
+	covers uint64
+	begun  time.Time     // before the fence was sent
+	done   chan struct{} // closed when it came back through the sync, or failed
+	err    error         // why it failed; read after done
+}
+
+// errSyncStopped ends the wait for a fence when the sync has stopped (the
+// process shuts down): the fence cannot come back before the next start.
+var errSyncStopped = errors.New("the sync has stopped; a fence cannot come back before the next start")
 
 // FenceType is the event type of the fence Lotse sends into a room before it
 // repeats a send whose outcome is unknown. Clients do not show it.
 var FenceType = event.Type{Type: "org.lotse.fence", Class: event.MessageEventType}
+
+// fenceTxnPrefix begins the transaction ID of every fence.
+const fenceTxnPrefix = "lotse.fence."
 
 // recentLimit bounds the set of recently sent events the sync loop skips.
 const recentLimit = 4096
@@ -93,8 +132,16 @@ type SentLog interface {
 	RecordSent(ctx context.Context, se storage.SentEvent) error
 	BeginSend(ctx context.Context, txnID, roomID string, at time.Time) error
 	AbandonSend(ctx context.Context, txnID string) error
-	OpenSends(ctx context.Context) (map[string]string, error)
+	SettleSend(ctx context.Context, txnID string, begunBefore time.Time) error
+	OpenSends(ctx context.Context, staleBefore time.Time) (map[string]string, error)
 }
+
+// openSendMaxAge is the age after which a send begun and never completed is
+// settled without a fence (OpenSends drops it): the first sync after a
+// start brings every event the homeserver made since the last position, so
+// an event of a request that old has come through a sync (and completed
+// the row) or was never made.
+const openSendMaxAge = 24 * time.Hour
 
 // TxnKey is the content key that carries Lotse's transaction ID inside
 // every event it sends. Seeing its own events in the sync stream, Lotse
@@ -105,7 +152,32 @@ const TxnKey = "org.lotse.txn_id"
 
 // NewSender returns a Sender for cli that records sends in sent.
 func NewSender(cli *mautrix.Client, sent SentLog, log zerolog.Logger) *Sender {
-	return &Sender{cli: cli, sent: sent, log: log, MaxWait: 2 * time.Minute}
+	return &Sender{cli: cli, sent: sent, log: log, MaxWait: 2 * time.Minute, syncEnd: make(chan struct{})}
+}
+
+// syncStarted tells the Sender that the sync runs (again): fences can come
+// back through it.
+func (s *Sender) syncStarted() {
+	s.seenMu.Lock()
+	defer s.seenMu.Unlock()
+	select {
+	case <-s.syncEnd:
+		s.syncEnd = make(chan struct{})
+	default:
+	}
+}
+
+// syncStopped tells the Sender that the sync has stopped: the fences in
+// flight fail, and every send waiting for one returns at once instead of
+// waiting out its deadline; fences are not sent until syncStarted.
+func (s *Sender) syncStopped() {
+	s.seenMu.Lock()
+	defer s.seenMu.Unlock()
+	select {
+	case <-s.syncEnd:
+	default:
+		close(s.syncEnd)
+	}
 }
 
 // TxnID derives a stable transaction ID from the event being handled and a
@@ -170,6 +242,12 @@ func (s *Sender) Send(ctx context.Context, roomID id.RoomID, evtType event.Type,
 			} else if settled != "" {
 				return settled, nil
 			}
+			// The fence showed the try made no event and settled its row
+			// (SettleSend deleted it): the next try is begun again, or a
+			// kill during it would leave no open send behind.
+			if err := s.sent.BeginSend(ctx, txnID, roomID.String(), time.Now()); err != nil {
+				return "", err
+			}
 		}
 	}
 }
@@ -217,9 +295,9 @@ func (s *Sender) unsettled(ctx context.Context, roomID id.RoomID, txnID string, 
 	s.openMu.Lock()
 	defer s.openMu.Unlock()
 	if s.open == nil {
-		s.open = map[string]id.RoomID{}
+		s.open = map[string]openTxn{}
 	}
-	s.open[txnID] = roomID
+	s.open[txnID] = openTxn{room: roomID, seq: s.openSeq.Add(1)}
 }
 
 // settle makes sure a send of txnID is not repeated while an earlier
@@ -241,35 +319,25 @@ func (s *Sender) settle(ctx context.Context, roomID id.RoomID, txnID string) (id
 		return "", err
 	}
 	s.openMu.Lock()
-	_, isOpen := s.open[txnID]
-	var covered []string // open sends in roomID the fence settles
-	if isOpen {
-		for txn, r := range s.open {
-			if r == roomID {
-				covered = append(covered, txn)
-			}
-		}
-	}
+	o, isOpen := s.open[txnID]
 	s.openMu.Unlock()
 	if !isOpen {
 		return "", nil
 	}
-	s.log.Info().Str("txn_id", txnID).Stringer("room_id", roomID).Int("open_sends", len(covered)).
+	// The fence goes into the room the earlier request went to, which may
+	// not be this one: the same transaction ID can go to another room on a
+	// later try (a new direct chat after the member left the old one).
+	s.log.Info().Str("txn_id", txnID).Stringer("room_id", o.room).Stringer("send_room_id", roomID).
 		Msg("A send may still be in progress from before; waiting for a fence before sending it")
-	if err := s.fence(ctx, roomID); errors.Is(err, mautrix.MForbidden) {
+	if err := s.fence(ctx, o.room, o.seq); errors.Is(err, mautrix.MForbidden) {
 		// A room where Lotse may send messages but not other event types
 		// (a tighter events_default): a fence can never settle the send
 		// there, and waiting would lose the answer. Send it once, as
 		// before fences existed; a rare duplicate beats a certain loss.
-		s.log.Warn().Err(err).Stringer("room_id", roomID).Msg("The room refuses fences; sending without settling an earlier send")
+		s.log.Warn().Err(err).Stringer("room_id", o.room).Msg("The room refuses fences; sending without settling an earlier send")
 	} else if err != nil {
-		return "", fmt.Errorf("failed to settle an earlier send in %s: %w", roomID, err)
+		return "", fmt.Errorf("failed to settle an earlier send in %s: %w", o.room, err)
 	}
-	s.openMu.Lock()
-	for _, txn := range covered {
-		delete(s.open, txn)
-	}
-	s.openMu.Unlock()
 	prev, err := s.sent.SentEventID(ctx, txnID)
 	if err != nil {
 		return "", err
@@ -288,15 +356,15 @@ func (s *Sender) loadOpen(ctx context.Context) error {
 	if s.openReady {
 		return nil
 	}
-	open, err := s.sent.OpenSends(ctx)
+	open, err := s.sent.OpenSends(ctx, time.Now().Add(-openSendMaxAge))
 	if err != nil {
 		return err
 	}
 	if s.open == nil {
-		s.open = make(map[string]id.RoomID, len(open))
+		s.open = make(map[string]openTxn, len(open))
 	}
 	for txn, room := range open {
-		s.open[txn] = id.RoomID(room)
+		s.open[txn] = openTxn{room: id.RoomID(room)}
 	}
 	s.openReady = true
 	if len(open) > 0 {
@@ -305,59 +373,229 @@ func (s *Sender) loadOpen(ctx context.Context) error {
 	return nil
 }
 
-// fence sends an empty event of FenceType into roomID (unencrypted: no
-// room key is needed, and it carries nothing) and waits until the sync has
-// committed it (see observe), up to MaxWait.
-func (s *Sender) fence(ctx context.Context, roomID id.RoomID) error {
-	s.seenMu.Lock()
-	s.fencing++
-	if s.seen == nil {
-		s.seen = map[id.EventID]bool{}
-		s.waiters = map[id.EventID]chan struct{}{}
-	}
-	s.seenMu.Unlock()
-	defer func() {
+// fence waits until a fence sent into roomID after the send that became
+// open at openSeq value after (0: before this process) has come back
+// through the sync, and returns the openSeq value the fence covers. There
+// is at most one fence in flight per room: a send that needs one waits for
+// the room's fence in flight (a retry of the item, another send in the
+// room), or, if that fence was sent before its own request ended, for the
+// next one. The wait ends after MaxWait, when ctx ends or when the sync
+// stops; the fence stays in flight for the next try, and settles the
+// room's open sends when it comes back (see runFence).
+func (s *Sender) fence(ctx context.Context, roomID id.RoomID, after uint64) error {
+	timeout := time.NewTimer(s.MaxWait)
+	defer timeout.Stop()
+	for {
 		s.seenMu.Lock()
-		s.fencing--
-		if s.fencing == 0 {
-			s.seen, s.waiters = nil, nil
+		if s.syncEnd == nil {
+			s.syncEnd = make(chan struct{})
+		}
+		end := s.syncEnd
+		f := s.fences[roomID]
+		if f == nil {
+			select {
+			case <-end:
+				s.seenMu.Unlock()
+				return errSyncStopped
+			default:
+			}
+			if s.fences == nil {
+				s.fences = map[id.RoomID]*roomFence{}
+			}
+			// Read before the fence is sent: every send open by now
+			// ended its request before the fence's request begins.
+			f = &roomFence{covers: s.openSeq.Load(), begun: time.Now(), done: make(chan struct{})}
+			s.fences[roomID] = f
+			s.fenceRuns++ // under seenMu, while the sync runs: before waitFences
+			go func() {
+				defer s.fenceEnded()
+				s.runFence(roomID, f, end)
+			}()
 		}
 		s.seenMu.Unlock()
+		if s.joined != nil {
+			s.joined(roomID, f.covers, after)
+		}
+		var stop error
+		select {
+		case <-f.done:
+		case <-ctx.Done():
+			stop = fmt.Errorf("waiting for the fence in %s: %w", roomID, ctx.Err())
+		case <-end:
+			stop = errSyncStopped
+		case <-timeout.C:
+			stop = fmt.Errorf("the fence in %s did not come back through the sync within %s", roomID, s.MaxWait)
+		}
+		select {
+		case <-f.done: // done beats a stop that came at the same time
+		default:
+			return stop
+		}
+		if f.covers >= after {
+			return f.err
+		}
+		// That fence went out before this send became open; the next one,
+		// unless the wait is over: a timeout, ctx or the sync's stop that
+		// came with the fence's end is not used up by it (the timer would
+		// not fire again, and a send that gave up would start a fence).
+		if stop == nil {
+			select {
+			case <-ctx.Done():
+				stop = fmt.Errorf("waiting for the fence in %s: %w", roomID, ctx.Err())
+			case <-end:
+				stop = errSyncStopped
+			case <-timeout.C:
+				stop = fmt.Errorf("the fence in %s did not come back through the sync within %s", roomID, s.MaxWait)
+			default:
+			}
+		}
+		if stop != nil {
+			return stop
+		}
+	}
+}
+
+// fenceLifetime bounds how long a fence stays in flight: after it, a send
+// that still needs one sends a new one (a fence lost on the way).
+func (s *Sender) fenceLifetime() time.Duration { return max(10*s.MaxWait, time.Minute) }
+
+// runFence sends the fence f into roomID (an empty event of FenceType,
+// unencrypted: no room key is needed, and it carries nothing) and waits
+// until the sync has committed it (see observe), until the sync stops
+// (end) or for fenceLifetime, then ends f. It runs on its own, not under
+// one send's context: the sends waiting for f come and go.
+func (s *Sender) runFence(roomID id.RoomID, f *roomFence, end <-chan struct{}) {
+	ctx, cancel := context.WithTimeout(context.Background(), s.fenceLifetime())
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		select {
+		case <-end:
+			cancel()
+		case <-ctx.Done():
+		}
 	}()
+	defer func() { cancel(); <-watched }() // no goroutine outlives runFence
+	s.seenMu.Lock()
+	s.sending++
+	s.seenMu.Unlock()
+	evtID, err := s.sendFence(ctx, roomID)
+	s.seenMu.Lock()
+	s.sending--
+	var ch chan struct{}
+	if err == nil && !s.seen[evtID] {
+		ch = make(chan struct{})
+		if s.waiters == nil {
+			s.waiters = map[id.EventID]chan struct{}{}
+		}
+		s.waiters[evtID] = ch
+	}
+	if s.sending == 0 {
+		s.seen = nil
+	}
+	s.seenMu.Unlock()
+	if ch != nil {
+		if s.waiting != nil {
+			s.waiting(evtID)
+		}
+		select {
+		case <-ch:
+		case <-end:
+			err = errSyncStopped
+		case <-ctx.Done():
+			err = fmt.Errorf("the fence %s did not come back through the sync: %w", evtID, ctx.Err())
+		}
+	}
+	select {
+	case <-end: // the fence's context ended with the sync
+		if err != nil && !errors.Is(err, mautrix.MForbidden) {
+			err = errSyncStopped
+		}
+	default:
+	}
+	if err == nil || errors.Is(err, mautrix.MForbidden) {
+		// Settled: the room's sends that were open when the fence went
+		// out, also those whose waiters gave up (their retry sends at
+		// once). A room that refuses fences never settles them; they go
+		// out once, as before fences existed (see settle).
+		covered := s.settled(roomID, f.covers)
+		if err == nil {
+			// The fence showed which of them made no event: their rows
+			// are no longer begun (a retry begins its own), so no later
+			// start lists them again.
+			for _, txn := range covered {
+				if err := s.sent.SettleSend(context.WithoutCancel(ctx), txn, f.begun); err != nil {
+					s.log.Warn().Err(err).Str("txn_id", txn).Msg("Failed to note a settled send")
+				}
+			}
+		}
+	} else {
+		s.log.Warn().Err(err).Stringer("room_id", roomID).Msg("A fence did not settle the room's open sends")
+	}
+	s.seenMu.Lock()
+	f.err = err
+	if s.fences[roomID] == f {
+		delete(s.fences, roomID)
+	}
+	delete(s.waiters, evtID)
+	s.seenMu.Unlock()
+	close(f.done)
+}
+
+// fenceEnded notes that a runFence has returned.
+func (s *Sender) fenceEnded() {
+	s.seenMu.Lock()
+	defer s.seenMu.Unlock()
+	s.fenceRuns--
+	if s.fenceRuns == 0 && s.fenceIdle != nil {
+		s.fenceIdle.Broadcast()
+	}
+}
+
+// waitFences returns when no fence runs any more. Bot.Run calls it after
+// syncStopped, so that no fence outlives Run: they end soon once the sync
+// has stopped, and none starts until syncStarted.
+func (s *Sender) waitFences() {
+	s.seenMu.Lock()
+	defer s.seenMu.Unlock()
+	if s.fenceIdle == nil {
+		s.fenceIdle = sync.NewCond(&s.seenMu)
+	}
+	for s.fenceRuns > 0 {
+		s.fenceIdle.Wait()
+	}
+}
+
+// settled forgets the open sends in roomID that a fence covering openSeq
+// value covers settled, and returns them.
+func (s *Sender) settled(roomID id.RoomID, covers uint64) []string {
+	s.openMu.Lock()
+	defer s.openMu.Unlock()
+	var txns []string
+	for txn, o := range s.open {
+		if o.room == roomID && o.seq <= covers {
+			delete(s.open, txn)
+			txns = append(txns, txn)
+		}
+	}
+	return txns
+}
+
+// sendFence sends the fence's event, retrying as Send does for up to MaxWait.
+func (s *Sender) sendFence(ctx context.Context, roomID id.RoomID) (id.EventID, error) {
 	deadline := time.Now().Add(s.MaxWait)
-	ctx, cancel := context.WithDeadline(ctx, deadline)
-	defer cancel()
 	var nonce [12]byte
 	_, _ = rand.Read(nonce[:])
-	txnID := "lotse.fence." + hex.EncodeToString(nonce[:])
-	var evtID id.EventID
+	txnID := fenceTxnPrefix + hex.EncodeToString(nonce[:])
 	backoff := 500 * time.Millisecond
 	for {
 		resp, err := s.cli.SendMessageEvent(ctx, roomID, FenceType, map[string]any{}, mautrix.ReqSendEvent{TransactionID: txnID, DontEncrypt: true})
 		if err == nil {
-			evtID = resp.EventID
-			break
+			return resp.EventID, nil
 		}
 		if err := s.pause(ctx, err, &backoff, deadline); err != nil {
-			return fmt.Errorf("failed to send a fence: %w", err)
+			return "", fmt.Errorf("failed to send a fence: %w", err)
 		}
-	}
-	s.seenMu.Lock()
-	if s.seen[evtID] {
-		s.seenMu.Unlock()
-		return nil
-	}
-	ch := make(chan struct{})
-	s.waiters[evtID] = ch
-	s.seenMu.Unlock()
-	if s.waiting != nil {
-		s.waiting(evtID)
-	}
-	select {
-	case <-ch:
-		return nil
-	case <-ctx.Done():
-		return fmt.Errorf("the fence %s did not come back through the sync: %w", evtID, ctx.Err())
 	}
 }
 
@@ -366,16 +604,18 @@ func (s *Sender) fence(ctx context.Context, roomID id.RoomID) error {
 func (s *Sender) observe(ids []id.EventID) {
 	s.seenMu.Lock()
 	defer s.seenMu.Unlock()
-	if s.fencing == 0 {
-		return
-	}
 	for _, evtID := range ids {
 		if ch, ok := s.waiters[evtID]; ok {
 			close(ch)
 			delete(s.waiters, evtID)
 			continue
 		}
-		s.seen[evtID] = true
+		if s.sending > 0 { // a fence whose response has not come yet
+			if s.seen == nil {
+				s.seen = map[id.EventID]bool{}
+			}
+			s.seen[evtID] = true
+		}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"maunium.net/go/mautrix"
@@ -147,19 +148,23 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 }
 
 // ownTxnID reads the transaction ID Lotse put into one of its own events
-// (decrypting it with its own room key if needed), or "".
+// (decrypting it with its own room key if needed), or "". An own event that
+// cannot be decrypted (its room key lost with a crashed process's store,
+// or no crypto) falls back to unsigned.transaction_id, which the
+// homeserver adds to the events of the device that sent them.
 func (s *syncer) ownTxnID(ctx context.Context, roomID id.RoomID, evt *event.Event) string {
 	raw := evt.Content.VeryRaw
 	if evt.Type == event.EventEncrypted {
 		if s.bot.crypto == nil {
-			return ""
+			return unsignedTxnID(evt)
 		}
 		own := *evt // not evt itself: the crypto helper may read it concurrently
 		own.RoomID = roomID
 		decrypted, err := s.bot.crypto.Decrypt(ctx, &own)
 		if err != nil {
-			s.bot.log.Debug().Err(err).Stringer("event_id", evt.ID).Msg("Could not decrypt own event")
-			return ""
+			txn := unsignedTxnID(evt)
+			s.bot.log.Debug().Err(err).Stringer("event_id", evt.ID).Str("txn_id", txn).Msg("Could not decrypt own event; using its unsigned transaction ID")
+			return txn
 		}
 		raw = decrypted.Content.VeryRaw
 	}
@@ -168,6 +173,18 @@ func (s *syncer) ownTxnID(ctx context.Context, roomID id.RoomID, evt *event.Even
 		return ""
 	}
 	txn, _ := marker[TxnKey].(string)
+	return txn
+}
+
+// unsignedTxnID returns the transaction ID the homeserver reports for one
+// of Lotse's own events (unsigned.transaction_id, set only for the device
+// that sent it) if it is one of Lotse's send IDs (TxnID), or "": a fence's
+// ID settles nothing, and any other ID is not Lotse's bookkeeping.
+func unsignedTxnID(evt *event.Event) string {
+	txn := evt.Unsigned.TransactionID
+	if !strings.HasPrefix(txn, "lotse.") || strings.HasPrefix(txn, fenceTxnPrefix) {
+		return ""
+	}
 	return txn
 }
 

@@ -166,6 +166,13 @@ func (b *Bot) process(ctx context.Context, item storage.InboxItem) bool {
 		b.observe("done", item)
 		return err != nil
 	}
+	if errors.Is(err, errSyncStopped) {
+		// Shutdown, not a failure: a send waited for a fence that cannot
+		// come back now. The item stays due, its attempt not counted, for
+		// the next start (which settles the send).
+		log.Info().Err(err).Msg("Stopped while waiting for a fence; the event is handled after the next start")
+		return true
+	}
 	if errors.Is(err, ErrPermanent) || item.Attempts+1 >= b.opts.MaxAttempts {
 		log.Err(err).Int("attempts", item.Attempts+1).Msg("Giving up on event")
 		b.observe("failed", item)

@@ -67,15 +67,28 @@ const (
 	stateInboxQuery     = `SELECT state FROM inbox WHERE event_id=$1`
 	// A send's row is written before the request (event_id '': begun, outcome
 	// unknown) and completed with the event ID when the send returns or the
-	// event comes back through the sync.
-	insertSentQuery = `
+	// event comes back through the sync. The sync completes it only by an
+	// event in the room the send was begun for (a transaction ID seen in
+	// another room settles nothing there); the send's own response
+	// completes it whatever the room (the same transaction ID may go to
+	// another room on a later try, e.g. a new direct chat) and notes the
+	// room the event is in.
+	commitSentQuery = `
 		INSERT INTO sent_event (txn_id, event_id, room_id, sent_at) VALUES ($1, $2, $3, $4)
 		ON CONFLICT (txn_id) DO UPDATE SET event_id=excluded.event_id, sent_at=excluded.sent_at
+		WHERE sent_event.event_id='' AND sent_event.room_id=excluded.room_id`
+	recordSentQuery = `
+		INSERT INTO sent_event (txn_id, event_id, room_id, sent_at) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (txn_id) DO UPDATE SET event_id=excluded.event_id, room_id=excluded.room_id, sent_at=excluded.sent_at
 		WHERE sent_event.event_id=''`
 	beginSendQuery   = `INSERT INTO sent_event (txn_id, event_id, room_id, sent_at) VALUES ($1, '', $2, $3) ON CONFLICT (txn_id) DO NOTHING`
 	abandonSendQuery = `DELETE FROM sent_event WHERE txn_id=$1 AND event_id=''`
-	openSendsQuery   = `SELECT txn_id, room_id FROM sent_event WHERE event_id=''`
-	getSentQuery     = `SELECT event_id FROM sent_event WHERE txn_id=$1`
+	settleSendQuery  = `DELETE FROM sent_event WHERE txn_id=$1 AND event_id='' AND sent_at<$2`
+	// Begun rows, by the partial index sent_event_open_idx (v11): the
+	// queries must keep its condition event_id=''.
+	staleSendsQuery = `DELETE FROM sent_event WHERE event_id='' AND sent_at<$1`
+	openSendsQuery  = `SELECT txn_id, room_id FROM sent_event WHERE event_id=''`
+	getSentQuery    = `SELECT event_id FROM sent_event WHERE txn_id=$1`
 )
 
 // SentEvent is an event Lotse sent, keyed by its transaction ID.
@@ -113,7 +126,7 @@ func (q *InboxQuery) Commit(ctx context.Context, items []InboxItem, own []SentEv
 			}
 		}
 		for _, se := range own {
-			if _, err := q.db.Exec(ctx, insertSentQuery, se.TxnID, se.EventID, se.RoomID, se.SentAt.UnixMilli()); err != nil {
+			if _, err := q.db.Exec(ctx, commitSentQuery, se.TxnID, se.EventID, se.RoomID, se.SentAt.UnixMilli()); err != nil {
 				return fmt.Errorf("failed to record own event %s: %w", se.EventID, err)
 			}
 		}
@@ -141,11 +154,14 @@ func (q *InboxQuery) IsPending(ctx context.Context, eventID string) (bool, error
 	return found && InboxState(state) == InboxPending, err
 }
 
-// RecordSent remembers an event the bot sent under txnID.
+// RecordSent remembers an event the bot sent under txnID, from the send's
+// response: it completes a begun row even if the row was begun for another
+// room (a later try sent the same transaction ID elsewhere), and notes the
+// event's room.
 func (q *InboxQuery) RecordSent(ctx context.Context, se SentEvent) error {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
-	if _, err := q.db.Exec(ctx, insertSentQuery, se.TxnID, se.EventID, se.RoomID, se.SentAt.UnixMilli()); err != nil {
+	if _, err := q.db.Exec(ctx, recordSentQuery, se.TxnID, se.EventID, se.RoomID, se.SentAt.UnixMilli()); err != nil {
 		return fmt.Errorf("failed to record sent event: %w", err)
 	}
 	return nil
@@ -167,6 +183,15 @@ func (q *InboxQuery) AbandonSend(ctx context.Context, txnID string) error {
 	return err
 }
 
+// SettleSend forgets a begun send that a fence showed to have made no
+// event (bot.Sender), if it was begun before begunBefore: a row begun
+// again since, for the send's next try, stays. A completed send stays
+// recorded.
+func (q *InboxQuery) SettleSend(ctx context.Context, txnID string, begunBefore time.Time) error {
+	_, err := execAffected(ctx, q.db, "the sends begun", settleSendQuery, txnID, begunBefore.UnixMilli())
+	return err
+}
+
 // openSend is a begun send's transaction ID and room.
 type openSend struct{ txnID, roomID string }
 
@@ -176,8 +201,14 @@ func scanOpenSend(row rowScanner) (*openSend, error) {
 }
 
 // OpenSends returns the sends that were begun and never completed, by
-// transaction ID, with their rooms.
-func (q *InboxQuery) OpenSends(ctx context.Context) (map[string]string, error) {
+// transaction ID, with their rooms. Rows begun before staleBefore are
+// settled by their age and removed first: an event of theirs has long come
+// through the sync (which completed the row) or was never made, so they
+// are not carried from start to start.
+func (q *InboxQuery) OpenSends(ctx context.Context, staleBefore time.Time) (map[string]string, error) {
+	if _, err := execAffected(ctx, q.db, "the sends begun", staleSendsQuery, staleBefore.UnixMilli()); err != nil {
+		return nil, err
+	}
 	rows, err := queryMany(ctx, q.db, scanOpenSend, "open sends", openSendsQuery)
 	if err != nil {
 		return nil, err

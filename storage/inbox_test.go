@@ -3,6 +3,7 @@ package storage_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -79,7 +80,7 @@ func TestSendBegunThenRecorded(t *testing.T) {
 			if got, _ := db.Inbox.SentEventID(ctx, "t1"); got != "" {
 				t.Fatalf("begun send reads as sent: %q", got)
 			}
-			open, err := db.Inbox.OpenSends(ctx)
+			open, err := db.Inbox.OpenSends(ctx, time.Time{})
 			if err != nil || len(open) != 3 || open["t1"] != "!r" {
 				t.Fatalf("open sends = %v, %v; want t1, t2, t3 in !r", open, err)
 			}
@@ -103,8 +104,129 @@ func TestSendBegunThenRecorded(t *testing.T) {
 					t.Errorf("%s sent as %q, want %q", txn, got, want)
 				}
 			}
-			if open, _ := db.Inbox.OpenSends(ctx); len(open) != 0 {
+			if open, _ := db.Inbox.OpenSends(ctx, time.Time{}); len(open) != 0 {
 				t.Errorf("open sends = %v, want none", open)
+			}
+		})
+	}
+}
+
+// TestSendCompletedOnlyInItsRoom: an own event that carries a begun send's
+// transaction ID in another room does not complete it (a transaction ID is
+// matched only to Lotse's events in the room it was begun for).
+func TestSendCompletedOnlyInItsRoom(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.UnixMilli(1_700_000_000_000)
+			if err := db.Inbox.BeginSend(ctx, "t1", "!a", now); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.Inbox.Commit(ctx, nil, []storage.SentEvent{{TxnID: "t1", EventID: "$elsewhere", RoomID: "!b", SentAt: now}}, "s1"); err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := db.Inbox.SentEventID(ctx, "t1"); got != "" {
+				t.Fatalf("t1 completed by an event in another room: %q", got)
+			}
+			if err := db.Inbox.Commit(ctx, nil, []storage.SentEvent{{TxnID: "t1", EventID: "$here", RoomID: "!a", SentAt: now}}, "s2"); err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := db.Inbox.SentEventID(ctx, "t1"); got != "$here" {
+				t.Fatalf("t1 sent as %q, want $here", got)
+			}
+		})
+	}
+}
+
+// TestRecordSentInAnotherRoom: a send's own response completes its begun
+// row even when this try went to another room than the one it was begun
+// for (the same transaction ID, a new direct chat), and notes that room;
+// only the sync's path is held to the room (dup18 review, M1).
+func TestRecordSentInAnotherRoom(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.UnixMilli(1_700_000_000_000)
+			if err := db.Inbox.BeginSend(ctx, "t1", "!old-dm", now); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.Inbox.RecordSent(ctx, storage.SentEvent{TxnID: "t1", EventID: "$new", RoomID: "!new-dm", SentAt: now}); err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := db.Inbox.SentEventID(ctx, "t1"); got != "$new" {
+				t.Fatalf("t1 sent as %q, want $new (the response's event)", got)
+			}
+			var room string
+			if err := db.Lotse.QueryRow(ctx, `SELECT room_id FROM sent_event WHERE txn_id=$1`, "t1").Scan(&room); err != nil || room != "!new-dm" {
+				t.Errorf("t1 recorded in %q (%v), want !new-dm", room, err)
+			}
+			if open, _ := db.Inbox.OpenSends(ctx, time.Time{}); len(open) != 0 {
+				t.Errorf("open sends = %v, want none", open)
+			}
+			// A completed row stays as it is.
+			if err := db.Inbox.RecordSent(ctx, storage.SentEvent{TxnID: "t1", EventID: "$other", RoomID: "!old-dm", SentAt: now}); err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := db.Inbox.SentEventID(ctx, "t1"); got != "$new" {
+				t.Errorf("completed t1 overwritten: %q", got)
+			}
+		})
+	}
+}
+
+// TestOpenSendsSettled: a begun send that a fence showed to have made no
+// event is forgotten if it was begun before the fence (a row begun again
+// since stays, a completed one always); rows begun before staleBefore are
+// dropped by OpenSends, not listed at every start; the begun rows are
+// found through the partial index sent_event_open_idx, not a scan of every
+// message sent (dup18, point 2).
+func TestOpenSendsSettled(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.UnixMilli(1_700_000_000_000)
+			for txn, at := range map[string]time.Time{"old": now.Add(-48 * time.Hour), "before": now.Add(-time.Second), "again": now, "done": now.Add(-time.Second)} {
+				if err := db.Inbox.BeginSend(ctx, txn, "!r", at); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := db.Inbox.RecordSent(ctx, storage.SentEvent{TxnID: "done", EventID: "$d", RoomID: "!r", SentAt: now}); err != nil {
+				t.Fatal(err)
+			}
+			for _, txn := range []string{"before", "again", "done"} {
+				if err := db.Inbox.SettleSend(ctx, txn, now); err != nil {
+					t.Fatal(err)
+				}
+			}
+			open, err := db.Inbox.OpenSends(ctx, now.Add(-24*time.Hour))
+			if err != nil || len(open) != 1 || open["again"] != "!r" {
+				t.Fatalf("open sends = %v, %v; want only the one begun again after the fence", open, err)
+			}
+			if got, _ := db.Inbox.SentEventID(ctx, "done"); got != "$d" {
+				t.Errorf("completed send settled away: %q", got)
+			}
+			var plan []string
+			query := `EXPLAIN QUERY PLAN SELECT txn_id, room_id FROM sent_event WHERE event_id=''`
+			if name == "postgres" {
+				query = `SELECT indexdef FROM pg_indexes WHERE schemaname=current_schema() AND indexname='sent_event_open_idx'`
+			}
+			rows, err := db.Lotse.Query(ctx, query)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cols, _ := rows.Columns()
+			for rows.Next() {
+				vals := make([]any, len(cols))
+				ptrs := make([]any, len(cols))
+				for i := range vals {
+					ptrs[i] = &vals[i]
+				}
+				_ = rows.Scan(ptrs...)
+				plan = append(plan, fmt.Sprint(vals...))
+			}
+			rows.Close()
+			if got := strings.Join(plan, "; "); !strings.Contains(got, "sent_event_open_idx") || (name == "postgres" && !strings.Contains(got, "WHERE")) {
+				t.Errorf("begun sends not found through the partial index: %q", got)
 			}
 		})
 	}

@@ -65,7 +65,10 @@ var PersonalTables = []PersonalTable{
 	{Name: "answer_vote", Query: `SELECT * FROM answer_vote WHERE user_id=$1`},
 	{Name: "answer", Query: `SELECT * FROM answer WHERE room_id IN ` + dmRooms},
 	{Name: "inbox", Query: `SELECT event_id, room_id, event_type, payload, received_at, state FROM inbox WHERE sender=$1`},
-	{Name: "sent_event", Query: `SELECT * FROM sent_event WHERE room_id IN ` + dmRooms},
+	// Only sends that became messages: a row begun and not completed (no
+	// event ID, bot.Sender's exactly-once bookkeeping) is not a message the
+	// member got. Erasure removes it all the same.
+	{Name: "sent_event", Query: `SELECT * FROM sent_event WHERE event_id<>'' AND room_id IN ` + dmRooms},
 }
 
 // deleteSteps erase or pseudonymise one person's data ($1 user, $2

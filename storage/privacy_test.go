@@ -419,3 +419,32 @@ func TestRetentionPrunesDirectChats(t *testing.T) {
 		})
 	}
 }
+
+// TestExportLeavesOutBegunSends: a send begun and never completed (no
+// event ID) is not a message the member got; the export lists only the
+// sent messages (dup17, "left for the next session").
+func TestExportLeavesOutBegunSends(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.Now()
+			person(t, db, 1, "@anna:test", "!dm-anna:test", "anna@example.org", "@ben:test", now)
+			if err := db.Inbox.BeginSend(ctx, "lotse.begun", "!dm-anna:test", now); err != nil {
+				t.Fatal(err)
+			}
+			exp, err := db.Privacy().Export(ctx, "@anna:test")
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows := exp["sent_event"]
+			if len(rows) != 1 {
+				t.Fatalf("export lists %d sent messages (%v), want 1 (the begun send is none)", len(rows), rows)
+			}
+			for _, r := range rows {
+				if fmt.Sprint(r["event_id"]) == "" || fmt.Sprint(r["txn_id"]) == "lotse.begun" {
+					t.Errorf("export lists a begun send as a message: %v", r)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,45 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"github.com/lotse-bot/lotse/storage"
+	"github.com/lotse-bot/lotse/storage/storagetest"
+)
+
+// TestProcessSyncStoppedNotCounted: an item whose send stopped because the
+// sync stopped (shutdown, waiting for a fence) is not failed: the attempt
+// is not counted, and on its last attempt the item is not given up; it
+// stays due for the next start (dup18 review, L4).
+func TestProcessSyncStoppedNotCounted(t *testing.T) {
+	db := storagetest.Open(t, filepath.Join(t.TempDir(), "lotse.db"))
+	now := time.UnixMilli(1_700_000_000_000)
+	item := storage.InboxItem{EventID: "$join", RoomID: "!lobby:hs", Sender: "@m:hs", EventType: "m.room.member",
+		Payload:    []byte(`{"type":"m.room.member","event_id":"$join","sender":"@m:hs","state_key":"@m:hs","content":{"membership":"join"}}`),
+		ReceivedAt: now}
+	if err := db.Inbox.Commit(t.Context(), []storage.InboxItem{item}, nil, "s1"); err != nil {
+		t.Fatal(err)
+	}
+	handled := 0
+	b := &Bot{log: zerolog.Nop(), db: db, opts: Options{MaxAttempts: 1, Now: func() time.Time { return now },
+		Handler: HandlerFunc(func(context.Context, Incoming) error {
+			handled++
+			return fmt.Errorf("failed to send the welcome: failed to settle an earlier send: %w", errSyncStopped)
+		})}}
+	if !b.process(t.Context(), item) {
+		t.Error("process: the item is no longer pending; want it kept for the next start")
+	}
+	pending, err := db.Inbox.Pending(t.Context(), now, 10, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if handled != 1 || len(pending) != 1 || pending[0].Attempts != 0 {
+		t.Fatalf("handled %d times, pending %+v; want the item due again with no attempt counted", handled, pending)
+	}
+}
