@@ -256,7 +256,7 @@ func (s *Sender) Send(ctx context.Context, roomID id.RoomID, evtType event.Type,
 // as the homeserver asks (a rate limit) or, for a transient error, backoff,
 // which it then doubles (at most 30 s). It returns err when the error is
 // not worth repeating or the wait would end after deadline, and ctx's error
-// when ctx ends first; nil means: repeat. Send and fence share it.
+// when ctx ends first; nil means: repeat. Send and sendFence share it.
 func (s *Sender) pause(ctx context.Context, err error, backoff *time.Duration, deadline time.Time) error {
 	wait, retry := s.retryAfter(err, *backoff)
 	if !retry || ctx.Err() != nil || time.Now().Add(wait).After(deadline) {
@@ -307,8 +307,9 @@ func (s *Sender) unsettled(ctx context.Context, roomID id.RoomID, txnID string, 
 // processing the request (a send is not cancelled by its client dying:
 // Dendrite queues the event and forgets the transaction ID of a request
 // that did not complete, so a repeat creates a second event), and the
-// first sync after the start need not have brought it. settle then sends
-// a fence into the room and waits until the sync has committed the fence:
+// first sync after the start need not have brought it. settle then waits
+// for a fence in the room the earlier send went to (the room's fence in
+// flight, or a new one) until the sync has committed the fence:
 // the homeserver handles a room's events in the order they were queued
 // and the sync delivers them in that order, so an event of the earlier
 // request has come through the sync by then and the syncer recorded its
@@ -387,9 +388,6 @@ func (s *Sender) fence(ctx context.Context, roomID id.RoomID, after uint64) erro
 	defer timeout.Stop()
 	for {
 		s.seenMu.Lock()
-		if s.syncEnd == nil {
-			s.syncEnd = make(chan struct{})
-		}
 		end := s.syncEnd
 		f := s.fences[roomID]
 		if f == nil {

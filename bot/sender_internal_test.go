@@ -84,7 +84,9 @@ func (f *fakeSentLog) RecordSent(_ context.Context, se storage.SentEvent) error 
 func (f *fakeSentLog) BeginSend(_ context.Context, txnID, roomID string, at time.Time) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if _, ok := f.rows[txnID]; !ok {
+	// As storage's BeginSend: each try begins its own row (the room and time of the latest
+	// try); a completed row stays as it is.
+	if f.rows[txnID].EventID == "" {
 		f.rows[txnID] = storage.SentEvent{TxnID: txnID, RoomID: roomID, SentAt: at}
 	}
 	return nil

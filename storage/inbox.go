@@ -81,7 +81,7 @@ const (
 		INSERT INTO sent_event (txn_id, event_id, room_id, sent_at) VALUES ($1, $2, $3, $4)
 		ON CONFLICT (txn_id) DO UPDATE SET event_id=excluded.event_id, room_id=excluded.room_id, sent_at=excluded.sent_at
 		WHERE sent_event.event_id=''`
-	beginSendQuery   = `INSERT INTO sent_event (txn_id, event_id, room_id, sent_at) VALUES ($1, '', $2, $3) ON CONFLICT (txn_id) DO NOTHING`
+	beginSendQuery   = `INSERT INTO sent_event (txn_id, event_id, room_id, sent_at) VALUES ($1, '', $2, $3) ON CONFLICT (txn_id) DO UPDATE SET room_id=excluded.room_id, sent_at=excluded.sent_at WHERE sent_event.event_id=''`
 	abandonSendQuery = `DELETE FROM sent_event WHERE txn_id=$1 AND event_id=''`
 	settleSendQuery  = `DELETE FROM sent_event WHERE txn_id=$1 AND event_id='' AND sent_at<$2`
 	// Begun rows, by the partial index sent_event_open_idx (v11): the
@@ -171,6 +171,10 @@ func (q *InboxQuery) RecordSent(ctx context.Context, se SentEvent) error {
 // txnID to roomID. Until RecordSent (or the sync) completes the row with the
 // event ID, SentEventID still reports "" and OpenSends lists it: a process
 // that starts after a crash learns which sends may still reach the room.
+// Each try begins its own row: a row still begun takes the room and time of
+// the latest try, so the sync completes it with an event in the room this try
+// went to (a direct chat that moved), and a fence that covered only the
+// earlier try does not settle it.
 func (q *InboxQuery) BeginSend(ctx context.Context, txnID, roomID string, at time.Time) error {
 	_, err := execAffected(ctx, q.db, "the sends begun", beginSendQuery, txnID, roomID, at.UnixMilli())
 	return err
