@@ -244,7 +244,7 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 		d.Reply = fmt.Sprintf(tx.Answer, first.Title)
 		return d
 	}
-	if leansOnOneWord(first) {
+	if choiceLeans(res) {
 		d.exit = exitLeans
 		return noGuide(d, res.Hits, opts, tx)
 	}
