@@ -418,6 +418,17 @@ func TestFloors(t *testing.T) {
 		// 165 of 188 = 87.8 % at the start, 166 = 88.3 % at the end, 1
 		// confident wrong answer.
 		{"BenchSealed15", bench("sealed15"), 86, 2, nil},
+		// The sixteenth sealed first messages, the judge of the eighteenth
+		// pass (testdata/first-messages-sealed16-2026-12-05.tsv: written
+		// blind in the seventeenth pass's session, against the library with
+		// that pass's two new guides): helped 175 of 185 = 94.6 % at the
+		// pass's start and end, no confident wrong answer.
+		{"FirstMessagesSealed16", firstMessages("sealed16"), 92, 2, []string{"smalltalk", "human"}},
+		// The sixteenth sealed bench questions
+		// (guides/search/testdata/bench-sealed16-2026-12-05.tsv): helped
+		// 165 of 188 = 87.8 % at the start and end, no confident wrong
+		// answer.
+		{"BenchSealed16", bench("sealed16"), 85, 2, nil},
 	})
 }
 
