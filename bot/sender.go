@@ -414,20 +414,18 @@ func (s *Sender) fence(ctx context.Context, roomID id.RoomID, after uint64) erro
 		if s.joined != nil {
 			s.joined(roomID, f.covers, after)
 		}
-		var stop error
+		timedOut := false
 		select {
 		case <-f.done:
 		case <-ctx.Done():
-			stop = fmt.Errorf("waiting for the fence in %s: %w", roomID, ctx.Err())
 		case <-end:
-			stop = errSyncStopped
 		case <-timeout.C:
-			stop = fmt.Errorf("the fence in %s did not come back through the sync within %s", roomID, s.MaxWait)
+			timedOut = true
 		}
 		select {
 		case <-f.done: // done beats a stop that came at the same time
 		default:
-			return stop
+			return fenceWaitOver(ctx, roomID, end, timeout, timedOut, s.MaxWait)
 		}
 		if f.covers >= after {
 			return f.err
@@ -436,21 +434,36 @@ func (s *Sender) fence(ctx context.Context, roomID id.RoomID, after uint64) erro
 		// unless the wait is over: a timeout, ctx or the sync's stop that
 		// came with the fence's end is not used up by it (the timer would
 		// not fire again, and a send that gave up would start a fence).
-		if stop == nil {
-			select {
-			case <-ctx.Done():
-				stop = fmt.Errorf("waiting for the fence in %s: %w", roomID, ctx.Err())
-			case <-end:
-				stop = errSyncStopped
-			case <-timeout.C:
-				stop = fmt.Errorf("the fence in %s did not come back through the sync within %s", roomID, s.MaxWait)
-			default:
-			}
-		}
-		if stop != nil {
-			return stop
+		if err := fenceWaitOver(ctx, roomID, end, timeout, timedOut, s.MaxWait); err != nil {
+			return err
 		}
 	}
+}
+
+// fenceWaitOver says why a send's wait for the fence in roomID is over
+// without that fence: ctx ended, the sync stopped (end is closed), or the
+// wait timed out (timedOut, or the timer's tick is waiting now); nil when
+// none of them has come.
+func fenceWaitOver(ctx context.Context, roomID id.RoomID, end <-chan struct{}, timeout *time.Timer, timedOut bool, maxWait time.Duration) error {
+	if !timedOut {
+		select {
+		case <-timeout.C:
+			timedOut = true
+		default:
+		}
+	}
+	select {
+	case <-end:
+		return errSyncStopped
+	default:
+	}
+	switch {
+	case ctx.Err() != nil:
+		return fmt.Errorf("waiting for the fence in %s: %w", roomID, ctx.Err())
+	case timedOut:
+		return fmt.Errorf("the fence in %s did not come back through the sync within %s", roomID, maxWait)
+	}
+	return nil
 }
 
 // fenceLifetime bounds how long a fence stays in flight: after it, a send
