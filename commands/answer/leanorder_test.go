@@ -29,3 +29,24 @@ func TestChoiceLeansReadsOrderBeforeRerank(t *testing.T) {
 		})
 	}
 }
+
+// TestChoiceLeansMovedOnOneWordAlone: a moved first guide that rests on its
+// one common word alone still sends the close result to "no guide", even
+// when the old first guide does not lean because it met one rarer word
+// („bekommen“): a place or a club's room is not the cloud's access. Without
+// the moved guide's own lean these got a choice of three unrelated guides
+// (review of order18).
+func TestChoiceLeansMovedOnOneWordAlone(t *testing.T) {
+	lib := loadLibrary(t)
+	for _, msg := range []string{
+		"wie bekomme ich zugang zum keller",
+		"wie bekomme ich zugang zum rathaus",
+		"wie bekomme ich einen zugang zum vereinsheim",
+	} {
+		t.Run(msg, func(t *testing.T) {
+			if d := Decide(msg, lib, Options{}); d.Outcome != None {
+				t.Fatalf("got %s %v, want no guide", d.Outcome, d.Guides())
+			}
+		})
+	}
+}
