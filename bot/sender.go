@@ -205,13 +205,8 @@ func (s *Sender) Send(ctx context.Context, roomID id.RoomID, evtType event.Type,
 		s.log.Debug().Str("txn_id", txnID).Str("event_id", prev).Msg("Already sent, not sending again")
 		return id.EventID(prev), nil
 	}
-	if settled, err := s.settle(ctx, roomID, txnID); err != nil {
-		return "", err
-	} else if settled != "" {
-		return settled, nil
-	}
-	if err := s.sent.BeginSend(ctx, txnID, roomID.String(), time.Now()); err != nil {
-		return "", err
+	if settled, err := s.begin(ctx, roomID, txnID); err != nil || settled != "" {
+		return settled, err
 	}
 	content = withTxnMarker(content, txnID)
 	deadline := time.Now().Add(s.MaxWait)
@@ -236,20 +231,25 @@ func (s *Sender) Send(ctx context.Context, roomID id.RoomID, evtType event.Type,
 			// (a 502 of a proxy, Dendrite's 500 when the request outlived
 			// its wait), and a repeat with the same transaction ID would
 			// make a second one. Settle it as after a restart first.
+			// When the fence shows the try made no event, it settles the
+			// try's row (SettleSend deletes it): the next try is begun
+			// again, or a kill during it would leave no open send behind.
 			s.unsettled(ctx, roomID, txnID, err)
-			if settled, err := s.settle(ctx, roomID, txnID); err != nil {
-				return "", err
-			} else if settled != "" {
-				return settled, nil
-			}
-			// The fence showed the try made no event and settled its row
-			// (SettleSend deleted it): the next try is begun again, or a
-			// kill during it would leave no open send behind.
-			if err := s.sent.BeginSend(ctx, txnID, roomID.String(), time.Now()); err != nil {
-				return "", err
+			if settled, err := s.begin(ctx, roomID, txnID); err != nil || settled != "" {
+				return settled, err
 			}
 		}
 	}
+}
+
+// begin prepares a try of the send txnID into roomID: a send of unknown
+// outcome is settled first (settle; its event ID if it turned out to be
+// complete), then the try is noted as begun before it goes out.
+func (s *Sender) begin(ctx context.Context, roomID id.RoomID, txnID string) (id.EventID, error) {
+	if settled, err := s.settle(ctx, roomID, txnID); err != nil || settled != "" {
+		return settled, err
+	}
+	return "", s.sent.BeginSend(ctx, txnID, roomID.String(), time.Now())
 }
 
 // pause waits before a request that failed with err is repeated: as long
