@@ -3,6 +3,10 @@ package storage
 // Internal helpers for the external tests.
 var StorageReplaceIDForTest = replaceID
 
+// OpenSendsQueryForTest is the query OpenSends runs (its plan is checked
+// against the partial index).
+const OpenSendsQueryForTest = openSendsQuery
+
 // SetBackupWrittenHook lets a test look at the copy before it is in place.
 func SetBackupWrittenHook(f func(string)) func() {
 	old := backupWritten

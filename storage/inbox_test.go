@@ -205,8 +205,7 @@ func TestOpenSendsSettled(t *testing.T) {
 			if got, _ := db.Inbox.SentEventID(ctx, "done"); got != "$d" {
 				t.Errorf("completed send settled away: %q", got)
 			}
-			var plan []string
-			query := `EXPLAIN QUERY PLAN SELECT txn_id, room_id FROM sent_event WHERE event_id=''`
+			query := `EXPLAIN QUERY PLAN ` + storage.OpenSendsQueryForTest
 			if name == "postgres" {
 				query = `SELECT indexdef FROM pg_indexes WHERE schemaname=current_schema() AND indexname='sent_event_open_idx'`
 			}
@@ -214,16 +213,7 @@ func TestOpenSendsSettled(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			cols, _ := rows.Columns()
-			for rows.Next() {
-				vals := make([]any, len(cols))
-				ptrs := make([]any, len(cols))
-				for i := range vals {
-					ptrs[i] = &vals[i]
-				}
-				_ = rows.Scan(ptrs...)
-				plan = append(plan, fmt.Sprint(vals...))
-			}
+			plan := cellsOf(rows)
 			rows.Close()
 			if got := strings.Join(plan, "; "); !strings.Contains(got, "sent_event_open_idx") || (name == "postgres" && !strings.Contains(got, "WHERE")) {
 				t.Errorf("begun sends not found through the partial index: %q", got)

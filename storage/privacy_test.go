@@ -105,22 +105,36 @@ func allCells(t *testing.T, db *storage.DB, postgres bool) map[string][]string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cols, _ := rows.Columns()
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			_ = rows.Scan(ptrs...)
-			for _, v := range vals {
-				if b, ok := v.([]byte); ok {
-					v = string(b)
-				}
-				out[table] = append(out[table], fmt.Sprint(v))
-			}
-		}
+		out[table] = cellsOf(rows)
 		rows.Close()
+	}
+	return out
+}
+
+// scannedRows is what cellsOf reads of a query's rows.
+type scannedRows interface {
+	Columns() ([]string, error)
+	Next() bool
+	Scan(dest ...any) error
+}
+
+// cellsOf reads every cell of rows, row by row, as text.
+func cellsOf(rows scannedRows) []string {
+	var out []string
+	cols, _ := rows.Columns()
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		_ = rows.Scan(ptrs...)
+		for _, v := range vals {
+			if b, ok := v.([]byte); ok {
+				v = string(b)
+			}
+			out = append(out, fmt.Sprint(v))
+		}
 	}
 	return out
 }
