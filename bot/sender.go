@@ -61,7 +61,9 @@ type Sender struct {
 	waiters map[id.EventID]chan struct{}
 	syncEnd chan struct{} // closed when the sync has stopped: no fence comes back
 	// The fences running (runFence), which Bot.Run waits for at its end
-	// (see waitFences); fenceIdle is signalled when none is left.
+	// (see waitFences); fenceIdle is signalled when none is left. A
+	// counter rather than a sync.WaitGroup: a test reads it to see that a
+	// fence is counted while it runs.
 	fenceRuns int
 	fenceIdle *sync.Cond
 	// waiting, if set, runs once a fence's waiter is registered (tests: a
@@ -101,7 +103,11 @@ var errSyncStopped = errors.New("the sync has stopped; a fence cannot come back 
 var FenceType = event.Type{Type: "org.lotse.fence", Class: event.MessageEventType}
 
 // fenceTxnPrefix begins the transaction ID of every fence.
-const fenceTxnPrefix = "lotse.fence."
+const fenceTxnPrefix = txnPrefix + "fence."
+
+// txnPrefix begins every transaction ID Lotse sends with (TxnID, fences):
+// an own event's ID without it is not Lotse's bookkeeping.
+const txnPrefix = "lotse."
 
 // recentLimit bounds the set of recently sent events the sync loop skips.
 const recentLimit = 4096
@@ -152,7 +158,15 @@ const TxnKey = "org.lotse.txn_id"
 
 // NewSender returns a Sender for cli that records sends in sent.
 func NewSender(cli *mautrix.Client, sent SentLog, log zerolog.Logger) *Sender {
-	return &Sender{cli: cli, sent: sent, log: log, MaxWait: 2 * time.Minute, syncEnd: make(chan struct{})}
+	s := &Sender{
+		cli: cli, sent: sent, log: log, MaxWait: 2 * time.Minute,
+		open:    map[string]openTxn{},
+		fences:  map[id.RoomID]*roomFence{},
+		waiters: map[id.EventID]chan struct{}{},
+		syncEnd: make(chan struct{}),
+	}
+	s.fenceIdle = sync.NewCond(&s.seenMu)
+	return s
 }
 
 // syncStarted tells the Sender that the sync runs (again): fences can come
@@ -184,7 +198,7 @@ func (s *Sender) syncStopped() {
 // purpose, e.g. TxnID(evt.ID, "answer", 0).
 func TxnID(cause id.EventID, purpose string, n int) string {
 	h := sha256.Sum256([]byte(cause.String() + "\x00" + purpose + "\x00" + strconv.Itoa(n)))
-	return "lotse." + hex.EncodeToString(h[:12])
+	return txnPrefix + hex.EncodeToString(h[:12])
 }
 
 // Stats returns how often sending hit a rate limit and how often it retried.
@@ -294,9 +308,6 @@ func (s *Sender) unsettled(ctx context.Context, roomID id.RoomID, txnID string, 
 	}
 	s.openMu.Lock()
 	defer s.openMu.Unlock()
-	if s.open == nil {
-		s.open = map[string]openTxn{}
-	}
 	s.open[txnID] = openTxn{room: roomID, seq: s.openSeq.Add(1)}
 }
 
@@ -361,9 +372,6 @@ func (s *Sender) loadOpen(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if s.open == nil {
-		s.open = make(map[string]openTxn, len(open))
-	}
 	for txn, room := range open {
 		s.open[txn] = openTxn{room: id.RoomID(room)}
 	}
@@ -376,7 +384,7 @@ func (s *Sender) loadOpen(ctx context.Context) error {
 
 // fence waits until a fence sent into roomID after the send that became
 // open at openSeq value after (0: before this process) has come back
-// through the sync, and returns the openSeq value the fence covers. There
+// through the sync, or returns why the wait ended without it. There
 // is at most one fence in flight per room: a send that needs one waits for
 // the room's fence in flight (a retry of the item, another send in the
 // room), or, if that fence was sent before its own request ended, for the
@@ -396,9 +404,6 @@ func (s *Sender) fence(ctx context.Context, roomID id.RoomID, after uint64) erro
 				s.seenMu.Unlock()
 				return errSyncStopped
 			default:
-			}
-			if s.fences == nil {
-				s.fences = map[id.RoomID]*roomFence{}
 			}
 			// Read before the fence is sent: every send open by now
 			// ended its request before the fence's request begins.
@@ -496,9 +501,6 @@ func (s *Sender) runFence(roomID id.RoomID, f *roomFence, end <-chan struct{}) {
 	var ch chan struct{}
 	if err == nil && !s.seen[evtID] {
 		ch = make(chan struct{})
-		if s.waiters == nil {
-			s.waiters = map[id.EventID]chan struct{}{}
-		}
 		s.waiters[evtID] = ch
 	}
 	if s.sending == 0 {
@@ -553,27 +555,24 @@ func (s *Sender) runFence(roomID id.RoomID, f *roomFence, end <-chan struct{}) {
 	close(f.done)
 }
 
-// fenceEnded notes that a runFence has returned.
-func (s *Sender) fenceEnded() {
-	s.seenMu.Lock()
-	defer s.seenMu.Unlock()
-	s.fenceRuns--
-	if s.fenceRuns == 0 && s.fenceIdle != nil {
-		s.fenceIdle.Broadcast()
-	}
-}
-
 // waitFences returns when no fence runs any more. Bot.Run calls it after
 // syncStopped, so that no fence outlives Run: they end soon once the sync
 // has stopped, and none starts until syncStarted.
 func (s *Sender) waitFences() {
 	s.seenMu.Lock()
 	defer s.seenMu.Unlock()
-	if s.fenceIdle == nil {
-		s.fenceIdle = sync.NewCond(&s.seenMu)
-	}
 	for s.fenceRuns > 0 {
 		s.fenceIdle.Wait()
+	}
+}
+
+// fenceEnded notes that a runFence has returned.
+func (s *Sender) fenceEnded() {
+	s.seenMu.Lock()
+	defer s.seenMu.Unlock()
+	s.fenceRuns--
+	if s.fenceRuns == 0 {
+		s.fenceIdle.Broadcast()
 	}
 }
 

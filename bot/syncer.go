@@ -182,7 +182,7 @@ func (s *syncer) ownTxnID(ctx context.Context, roomID id.RoomID, evt *event.Even
 // ID settles nothing, and any other ID is not Lotse's bookkeeping.
 func unsignedTxnID(evt *event.Event) string {
 	txn := evt.Unsigned.TransactionID
-	if !strings.HasPrefix(txn, "lotse.") || strings.HasPrefix(txn, fenceTxnPrefix) {
+	if !strings.HasPrefix(txn, txnPrefix) || strings.HasPrefix(txn, fenceTxnPrefix) {
 		return ""
 	}
 	return txn
