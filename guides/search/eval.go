@@ -91,12 +91,8 @@ type Report struct {
 	Rejected int
 	// LostToConfidence counts answerable questions whose first hit is right
 	// but Confident=false (the bot would not answer although it could),
-	// when that guide was first in the order the decision judged: a right
-	// first guide the learned re-ranking moved to the front is never
-	// confident (rerankGuard) and was not first before it, so when the
-	// result is close it is a top-1 gain the decision offers as a choice,
-	// counted in MovedToFirst, not a lost answer; when the result is weak
-	// the bot finds no guide, and it stays lost.
+	// except a guide the learned re-ranking moved to the front of a close
+	// result (MovedToFirst; see movedToFirst).
 	LostToConfidence int
 	// MovedToFirst counts answerable questions whose right first hit the
 	// re-ranking moved to the front (Result.Reranked) of a close
@@ -194,7 +190,7 @@ func (r *Report) add(q Question, res Result) {
 // when the first guide before the move was confident or close; it never
 // leaves a moved result confident, so Close is the only flag to ask). A
 // moved guide at the front of a weak result is no choice — the bot finds
-// no guide — so it is not counted here (review of rank17, finding 1).
+// no guide — so it is not counted here.
 func movedToFirst(res Result, shown Hit) bool {
 	return res.Reranked() && res.Close && len(res.Hits) > 0 && shown.ID == res.Hits[0].ID
 }

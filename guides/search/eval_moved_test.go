@@ -27,7 +27,8 @@ func TestEvalLostToConfidence(t *testing.T) {
 		{"the re-ranking moved another to the front", Result{Hits: []Hit{other, right}, rerankedAt: 1}, 0, 0, 0, 0, 0},
 		// The lexicon's order is shown: its first guide was not the
 		// re-ranking's, so the count is the one it always was.
-		{"the lexicon shows it first after a re-ranking", Result{Hits: []Hit{third, right}, Reordered: []Hit{right, third}, rerankedAt: 1}, 1, 0, 1, 0, 0},
+		// Close, so that only the shown guide tells it from a moved one.
+		{"the lexicon shows it first after a re-ranking", Result{Hits: []Hit{third, right}, Reordered: []Hit{right, third}, rerankedAt: 1, Close: true}, 1, 0, 1, 0, 0},
 		{"confident and wrong", Result{Hits: []Hit{other, right}, Confident: true}, 0, 0, 0, 0, 1},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

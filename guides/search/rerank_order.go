@@ -6,9 +6,8 @@ package search
 // (and Hits[1]). A first guide the re-ranking moved is never confident
 // (rerankGuard); an evaluation reads this to tell such a guide from a
 // right first guide that lost its confidence (Evaluate:
-// Report.LostToConfidence). One fact, kept once: the index the moved
-// guide came from (whole-change review, finding F6 — a RerankedFrom field
-// repeated Hits[1].ID, and its one reader only asked whether it was set).
+// Report.LostToConfidence). The one fact kept is the index the moved
+// guide came from.
 func (r Result) Reranked() bool { return r.rerankedAt != 0 }
 
 // HitsBeforeRerank returns the hits in the order they had before the
