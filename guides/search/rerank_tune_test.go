@@ -237,24 +237,11 @@ func TestRerankFit(t *testing.T) {
 	}
 	var use []int
 	if v := os.Getenv("LOTSE_RR_USE"); v != "" {
-		for _, n := range strings.Split(v, ",") {
-			for f, nm := range rerankNames {
-				if nm == n {
-					use = append(use, f)
-				}
-			}
-		}
+		use = rrFeaturesNamed(t, "LOTSE_RR_USE", v)
 	} else {
 		use = []int{rfRank}
 		if v := os.Getenv("LOTSE_RR_BASE"); v != "" {
-			use = nil
-			for _, n := range strings.Split(v, ",") {
-				for f, nm := range rerankNames {
-					if nm == n {
-						use = append(use, f)
-					}
-				}
-			}
+			use = rrFeaturesNamed(t, "LOTSE_RR_BASE", v)
 		}
 		cur, _, _ := fold(use)
 		fmt.Printf("base %s: %v\n", names(use), cur)
@@ -367,6 +354,21 @@ func rrFixed(t testing.TB) map[int]float64 {
 		m[f] = v
 	}
 	return m
+}
+
+// rrFeaturesNamed reads the comma-separated feature names list of the
+// environment variable env; a misspelt name stops the test, as in rrFixed.
+func rrFeaturesNamed(t testing.TB, env, list string) []int {
+	t.Helper()
+	var use []int
+	for _, n := range strings.Split(list, ",") {
+		f := rrFeatureNamed(n)
+		if f < 0 {
+			t.Fatalf("%s: no feature named %q", env, n)
+		}
+		use = append(use, f)
+	}
+	return use
 }
 
 // rrFeatureNamed returns the index of the re-ranking feature named name
