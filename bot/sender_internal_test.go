@@ -145,6 +145,9 @@ type fakeRoom struct {
 	failOnly    string // if set, failFirst applies to this transaction ID only
 	onLost      func(lost id.EventID)
 	fenceStatus int // answer fences with this status, creating nothing
+	// fenceRefusedIn, if set, refuses fences into that room only
+	// (M_FORBIDDEN: a room Lotse has left).
+	fenceRefusedIn id.RoomID
 	// onSend, if set, runs as a message's request reaches the room.
 	onSend func(txnID string)
 	// fenceRooms lists the rooms the fences were sent into.
@@ -167,8 +170,12 @@ func (r *fakeRoom) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	send := r.onSend
 	if evtType == FenceType.Type {
 		r.fences++
-		r.fenceRooms = append(r.fenceRooms, id.RoomID(parts[len(parts)-4]))
+		room := id.RoomID(parts[len(parts)-4])
+		r.fenceRooms = append(r.fenceRooms, room)
 		status = r.fenceStatus
+		if room == r.fenceRefusedIn {
+			status = http.StatusForbidden
+		}
 		send = nil
 	} else {
 		r.sends[txnID]++
@@ -201,7 +208,7 @@ func (r *fakeRoom) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	_, _ = fmt.Fprintf(w, `{"event_id":%q}`, evtID)
 }
 
-func newFakeSender(t *testing.T, room *fakeRoom, sent *fakeSentLog) *Sender {
+func newFakeSender(t *testing.T, room *fakeRoom, sent SentLog) *Sender {
 	t.Helper()
 	srv := httptest.NewServer(room)
 	t.Cleanup(srv.Close)
