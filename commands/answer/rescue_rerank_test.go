@@ -25,7 +25,7 @@ func TestRescueReadsScoreOrder(t *testing.T) {
 	}
 	before := res.HitsBeforeRerank()
 	n := len(wordsOf(q).ws)
-	shown := weakEvidence{x: featuresOf(res, res.Hits, n), uncovered: res.Uncovered}
+	shown := weakEvidence{x: featuresOf(res.Hits, res.Close || res.Confident, n), uncovered: res.Uncovered}
 	shownDeclines := leansOnOneWord(res.Hits[0]) || !rescue.helps(weakFeaturesOf(&shown))
 	if leansOnOneWord(before[0]) || !shownDeclines {
 		t.Fatalf("precondition: read in the shown order the rescue declines (first leans %v, p %.3f), in the scores' order the first does not lean (%v): pick another message",
