@@ -497,11 +497,11 @@ func TestAskedClause(t *testing.T) {
 		{"kein Fragezeichen, nirgends", ""},
 		{"Ärger im Call, kann ich ÜBERNEHMEN?!", "kann ich übernehmen"},
 	} {
-		ws := tokens(c.q)
+		qv := wordsOf(c.q)
 		got := ""
-		if from, to, ok := askedClause(readWords(c.q, ws)); ok {
+		if from, to, ok := askedClause(qv); ok {
 			var b []string
-			for _, w := range ws[from:to] {
+			for _, w := range qv.ws[from:to] {
 				b = append(b, w.w)
 			}
 			got = strings.Join(b, " ")

@@ -98,7 +98,7 @@ func TestExitCounts(t *testing.T) {
 		// The rescue's model (as embedded, no refit) deciding at this
 		// exit too: its features need only the hits (the weights of
 		// Close/Confident and the number of words are 0).
-		if x := featuresOf(search.Result{Hits: r.d.Nearest}, r.d.Nearest, 0); rescue.helps(x[:]) {
+		if x := featuresOf(r.d.Nearest, false, 0); rescue.helps(x[:]) {
 			c.rescued++
 			if r.y {
 				c.gain++
@@ -252,7 +252,7 @@ func choiceRows(sets []poolSet) []rescueRow {
 			}
 			none := Helped(Decision{Outcome: None}, res.Question.Expected)
 			rows = append(rows, rescueRow{set: s.name, text: res.Question.Text, expected: res.Question.Expected,
-				partB: rescuePart(res.Question.Text), x: featuresOf(sr, sr.HitsBeforeRerank(), len(tokens(d.Query))), y: res.Helped, noneHelped: none})
+				partB: rescuePart(res.Question.Text), x: featuresOf(sr.HitsBeforeRerank(), sr.Close || sr.Confident, len(tokens(d.Query))), y: res.Helped, noneHelped: none})
 		}
 	}
 	return rows

@@ -1407,16 +1407,9 @@ const (
 // clauseStarts reports for each word whether a clause break
 // (clauseBreakBefore) stands before it.
 func clauseStarts(text string, ws []word) []bool {
-	return clauseStartsFrom(text, ws, 0)
-}
-
-// clauseStartsFrom is clauseStarts for words whose offsets count from
-// base: word i stands at ws[i].start - base in text (a part of a message
-// that keeps the message's tokens, qwords.breaks).
-func clauseStartsFrom(text string, ws []word, base int) []bool {
 	out := make([]bool, len(ws))
 	for i := 1; i < len(ws); i++ {
-		out[i] = clauseBreakBefore(text, ws[i].start-base)
+		out[i] = clauseBreakBefore(text, ws[i].start)
 	}
 	return out
 }

@@ -52,16 +52,16 @@ func TestLift(t *testing.T) {
 // with the length of the message and the first guide's topic share,
 // across the threshold.
 func TestLiftModel(t *testing.T) {
-	e := &weakEvidence{hits: weakHits(0), x: featuresOf(search.Result{Hits: weakHits(0)}, weakHits(0), 12), uncovered: 0.1}
+	e := &weakEvidence{hits: weakHits(0), x: featuresOf(weakHits(0), false, 12), uncovered: 0.1}
 	covered := rescue.p(weakFeaturesOf(e))
 	e.uncovered = 1
 	uncovered := rescue.p(weakFeaturesOf(e))
-	e.uncovered, e.x = 0.1, featuresOf(search.Result{Hits: weakHits(0)}, weakHits(0), 4)
+	e.uncovered, e.x = 0.1, featuresOf(weakHits(0), false, 4)
 	short := rescue.p(weakFeaturesOf(e))
 	if !(covered >= rescue.threshold && uncovered < rescue.threshold && short < rescue.threshold) {
 		t.Fatalf("p covered %.2f, uncovered %.2f, short %.2f; threshold %.2f", covered, uncovered, short, rescue.threshold)
 	}
-	e.x = featuresOf(search.Result{Hits: weakHits(0.6)}, weakHits(0.6), 4)
+	e.x = featuresOf(weakHits(0.6), false, 4)
 	if topic := rescue.p(weakFeaturesOf(e)); topic <= short {
 		t.Fatalf("p with a firm topic share %.3f, without %.3f: want it higher", topic, short)
 	}
@@ -75,7 +75,7 @@ func TestLiftModel(t *testing.T) {
 func TestLiftLengthCapped(t *testing.T) {
 	res := search.Result{Hits: weakHits(0), Uncovered: 0.6}
 	at := func(n int) float64 {
-		return rescue.p(weakFeaturesOf(&weakEvidence{hits: res.Hits, x: featuresOf(res, res.HitsBeforeRerank(), n), uncovered: res.Uncovered}))
+		return rescue.p(weakFeaturesOf(&weakEvidence{hits: res.Hits, x: featuresOf(res.HitsBeforeRerank(), res.Close || res.Confident, n), uncovered: res.Uncovered}))
 	}
 	if at(300) != at(weakMaxWords) || at(weakMaxWords+1) != at(weakMaxWords) {
 		t.Fatalf("p at 300 words %.3f, at %d %.3f, at %d %.3f: want the length capped", at(300), weakMaxWords+1, at(weakMaxWords+1), weakMaxWords, at(weakMaxWords))
@@ -84,7 +84,7 @@ func TestLiftLengthCapped(t *testing.T) {
 		t.Fatalf("p at 4, 10, %d words: %.3f, %.3f, %.3f: want it rising below the cap", weakMaxWords, at(4), at(10), at(weakMaxWords))
 	}
 	// The premise: uncapped, 300 words would count for more.
-	x := weakFeaturesOf(&weakEvidence{hits: res.Hits, x: featuresOf(res, res.HitsBeforeRerank(), 300), uncovered: res.Uncovered})
+	x := weakFeaturesOf(&weakEvidence{hits: res.Hits, x: featuresOf(res.HitsBeforeRerank(), res.Close || res.Confident, 300), uncovered: res.Uncovered})
 	x[wordsFeature] = math.Log1p(300)
 	if rescue.p(x) <= at(weakMaxWords) {
 		t.Fatalf("premise: uncapped p %.3f, capped %.3f", rescue.p(x), at(weakMaxWords))

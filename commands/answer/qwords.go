@@ -24,8 +24,8 @@ type qwords struct {
 	// the start of the whole message: ws[i].start - ws[0].start is the
 	// offset in text (at).
 	ws     []word
-	folded []string // foldWords(ws), made on the first call of words or shared (read-only)
-	brk    []bool   // clause breaks before each word, made on the first call of breaks or shared (read-only)
+	folded []string // foldWords(ws), shared with the message's reading (read-only)
+	brk    []bool   // clause breaks before each word (clauseStarts), shared likewise (read-only)
 }
 
 // partOf returns the words of q, the part of a message that starts at
@@ -88,24 +88,14 @@ func (v *qwords) end(to int) int {
 // a part (partOf) and its clauses (span, clause) share it with the whole
 // message's reading, so a write would change every reader's words.
 func (v *qwords) words() []string {
-	if v.folded == nil {
-		v.folded = foldWords(v.ws)
-	}
 	return v.folded
 }
 
 // breaks returns for each word whether a clause break (clauseBreakBefore)
-// stands before it in text (never before the first): clauseStarts read
-// on text. Read-only, like words: it is shared too (sharing copies it
-// only to clear the first break).
+// stands before it in text (never before the first). Read-only, like
+// words: it is shared too (sharing copies it only to clear the first
+// break).
 func (v *qwords) breaks() []bool {
-	if v.brk == nil {
-		base := 0
-		if len(v.ws) > 0 {
-			base = v.ws[0].start // the offset in text, as at counts it
-		}
-		v.brk = clauseStartsFrom(v.text, v.ws, base)
-	}
 	return v.brk
 }
 

@@ -6,17 +6,13 @@ import (
 	"testing"
 )
 
-// readWords returns the words of the decided text q, whose tokens are
-// qw (offsets from anywhere; q starts with qw[0]). Tests only: the
-// engine reads a message's words once and shares them (partOf, span;
+// wordsOf returns the words of q, tokenised, folded and split into
+// clauses here, as decide reads a whole message's (tests only: the
+// engine reads a message's words once and shares them, partOf, span;
 // whole-change review, finding F8).
-func readWords(q string, qw []word) *qwords {
-	return &qwords{text: q, ws: qw}
-}
-
-// wordsOf returns the words of q, tokenised here (tests only).
 func wordsOf(q string) *qwords {
-	return readWords(q, tokens(q))
+	ws := tokens(q)
+	return sharing(q, ws, foldWords(ws), clauseStarts(q, ws))
 }
 
 // sameReading fails the test when got, words shared from a longer reading,
@@ -169,32 +165,6 @@ func TestLastSentence(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("%q: last sentence %q, want %q", c.msg, got, c.want)
-		}
-	}
-}
-
-// TestClauseStartsFrom checks that the breaks of a message's part read
-// with the message's tokens (clauseStartsFrom, as qwords.breaks reads
-// them) are the breaks of the part tokenised on its own (clauseStarts).
-func TestClauseStartsFrom(t *testing.T) {
-	for _, msg := range []string{
-		"Hallo Lotse, wie ändere ich mein Passwort?",
-		"„Der Drucker ist offline“ windows 11",
-		"ich komm nicht weiter - mein Handy, die Support-Mail; und: nichts",
-		"Erste Frage. Zweite Frage? Dritter Satz!",
-		"",
-	} {
-		text := clean(msg)
-		words := tokens(text)
-		for k, w := range words {
-			part := text[w.start:]
-			got := clauseStartsFrom(part, words[k:], w.start)
-			if want := clauseStarts(part, tokens(part)); !slices.Equal(got, want) {
-				t.Errorf("%q from word %d: breaks %v, want %v", msg, k, got, want)
-			}
-		}
-		if got, want := clauseStartsFrom(text, words, 0), clauseStarts(text, words); !slices.Equal(got, want) {
-			t.Errorf("%q: breaks from 0 %v, want %v", msg, got, want)
 		}
 	}
 }

@@ -45,16 +45,18 @@ const nRescueFeatures = 9
 const wordsFeature = 8
 
 // featuresOf computes the rescue features of a result with at least one
-// hit; hs are its hits before the re-ranking's move
-// (search.Result.HitsBeforeRerank, made once by decideSearch for the
-// gate and the model) and nWords is the number of words of the searched
-// text. It reads the hits in the order the model was fitted on, the
-// ranking's order without the learned re-ranking (hs): a guide the
-// re-ranking moved to the front scores below the old first, so its lead over the second
-// would be negative and the rescue would decline the choice it was fitted
-// to offer (review of rank17, finding 2). The choice shows the re-ranked
-// order (weakEvidence.hits).
-func featuresOf(res search.Result, hs []search.Hit, nWords int) rescueFeatures {
+// hit: hs are its hits before the re-ranking's move
+// (search.Result.HitsBeforeRerank, made once by weakGate for the gate and
+// the model), closeOrConfident whether the result is close or confident
+// (search.Result.Close, Confident), and nWords the number of words of the
+// searched text. It reads the hits in the
+// order the model was fitted on, the ranking's order without the learned
+// re-ranking (hs): a guide the re-ranking moved to the front scores below
+// the old first, so its lead over the second would be negative and the
+// rescue would decline the choice it was fitted to offer (review of
+// rank17, finding 2). The choice shows the re-ranked order
+// (weakEvidence.hits).
+func featuresOf(hs []search.Hit, closeOrConfident bool, nWords int) rescueFeatures {
 	first := hs[0]
 	var s2, st2 float64
 	if len(hs) > 1 {
@@ -78,7 +80,7 @@ func featuresOf(res search.Result, hs []search.Hit, nWords int) rescueFeatures {
 		first.OneWord,
 		first.OneWordDF,
 		b(topicAgrees(hs)),
-		b(res.Close || res.Confident),
+		b(closeOrConfident),
 		math.Log1p(float64(nWords)),
 	}
 }
@@ -173,7 +175,7 @@ func weakGate(d *Decision, res search.Result, qw []word) {
 	if leansOnOneWord(before[0]) {
 		return
 	}
-	d.weak = &weakEvidence{hits: res.Hits, x: featuresOf(res, before, len(qw)), uncovered: res.Uncovered}
+	d.weak = &weakEvidence{hits: res.Hits, x: featuresOf(before, res.Close || res.Confident, len(qw)), uncovered: res.Uncovered}
 }
 
 // rescueWeak turns a "no guide" kept with weak evidence into a choice of

@@ -98,7 +98,7 @@ func TestRescueLeansOnOneWord(t *testing.T) {
 // topic share.
 func TestRescueModel(t *testing.T) {
 	p := func(strong float64, n int) float64 {
-		x := featuresOf(search.Result{Hits: weakHits(strong)}, weakHits(strong), n)
+		x := featuresOf(weakHits(strong), false, n)
 		return rescue.p(weakFeaturesOf(&weakEvidence{x: x}))
 	}
 	if lo, hi := p(0, 3), p(0, 12); !(lo < rescue.threshold && hi >= rescue.threshold) {

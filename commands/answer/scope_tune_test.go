@@ -140,7 +140,7 @@ func TestScopeRows(t *testing.T) {
 
 // scopeFeaturesOf are the rescue's nine figures and the scope evidence.
 func scopeFeaturesOf(res search.Result, nWords int) []float64 {
-	x := featuresOf(res, res.HitsBeforeRerank(), nWords)
+	x := featuresOf(res.HitsBeforeRerank(), res.Close || res.Confident, nWords)
 	off := 0.0
 	if len(res.OffTopic) > 0 {
 		off = 1
