@@ -1,0 +1,72 @@
+package search
+
+// A hyphenated compound („Nextcloud-Passwort“) is indexed as its parts and,
+// in addition, as its joined form ("nextcloudpasswort", see appendChunk).
+// When the library writes a compound only with a hyphen, its joined form is
+// a term that only the guides writing that very compound contain: a rare
+// term, so the highest idf of a query that names it. Taken as a concept of
+// its own, it outweighs the rest of the question — "wie ändere ich mein
+// Nextcloud-Passwort" went to the one guide whose summary says
+// „Nextcloud-Passwort vergessen“, not to the guide about changing the
+// password, which names both parts and „ändern“.
+//
+// The usual treatment of German hyphenated compounds in retrieval (Lucene's
+// WordDelimiterGraphFilter with preserveOriginal, its compound filters;
+// Braschler & Ripplinger, "How effective is stemming and decompounding for
+// German text retrieval?", Information Retrieval 7, 2004) is that the parts
+// carry the compound's meaning and the whole form is at most extra evidence
+// of the same concept. Every guide that contains a joined-only form also
+// contains its parts as words of their own (the tokenizer emits both), so
+// the parts' concepts already meet it; the joined form adds no concept.
+//
+// A joined form the library also writes as one word ("Login", "Email",
+// "Zweifaktor") is a word of the library's own vocabulary and keeps its
+// concept, as before: there the whole form, not its parts, is the meaning
+// („Log-in“ is no "log").
+
+// markJoinedOnly records which terms the library has only as the joined
+// form of a hyphenation: no standalone word of the library has their key.
+func (ix *Index) markJoinedOnly(words []wordEntry) {
+	standalone := make([]bool, len(ix.postings))
+	for i := range words {
+		if we := &words[i]; !we.stop && we.standalone {
+			standalone[we.key] = true
+		}
+	}
+	ix.joinedOnly = make(map[int32]struct{})
+	for id, ok := range standalone {
+		if !ok {
+			ix.joinedOnly[int32(id)] = struct{}{}
+		}
+	}
+}
+
+// isJoinedOnly reports whether the term with key k exists in the library
+// only as the joined form of a hyphenated compound (markJoinedOnly).
+func (ix *Index) isJoinedOnly(k string) bool {
+	id, ok := ix.terms[k]
+	if !ok {
+		return false
+	}
+	_, only := ix.joinedOnly[id]
+	return only
+}
+
+// dropJoinedOnly removes from c the alternative of its own term when that
+// term, key k, is a joined-only form (markJoinedOnly); the query word
+// ("Nextcloudpasswort" written as one word) is then read through its
+// parts, like its hyphenated spelling. It reports whether it removed one.
+func (ix *Index) dropJoinedOnly(c *concept, k string) bool {
+	if !ix.isJoinedOnly(k) {
+		return false
+	}
+	id := ix.terms[k]
+	for i, a := range c.alts {
+		if a.term == id {
+			c.alts = append(c.alts[:i:i], c.alts[i+1:]...)
+			ix.finishConcept(c)
+			return true
+		}
+	}
+	return false
+}

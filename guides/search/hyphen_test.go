@@ -1,0 +1,82 @@
+package search
+
+import "testing"
+
+// hyphenLibrary is a small library in which one guide writes the compound
+// „Nextcloud-Passwort“ (only with a hyphen) and another explains changing
+// the password, naming both parts of the compound as words of their own.
+func hyphenLibrary() *Index {
+	return Build([]Doc{
+		{ID: "passwort-vergessen", Title: "Passwort vergessen",
+			Summary:  "Du hast dein Nextcloud-Passwort vergessen? So setzt du ein neues.",
+			Sections: []Section{{Text: "Auf der Anmeldeseite auf Passwort vergessen tippen, die Mail öffnen und ein neues Passwort setzen."}}},
+		{ID: "passwort-aendern", Title: "Passwort ändern",
+			Summary:  "Dein Passwort für Nextcloud und Chat ändern, wenn du das alte noch kennst.",
+			Sections: []Section{{Text: "In Nextcloud unter Einstellungen, Sicherheit das Passwort ändern. Das alte Passwort eingeben."}}},
+		{ID: "login", Title: "Login klappt nicht",
+			Summary:  "Wenn der Login in die Cloud scheitert.",
+			Sections: []Section{{Text: "Beim Log-in den Benutzernamen prüfen, nicht die Mailadresse."}}},
+		{ID: "kalender", Title: "Kalender in Nextcloud",
+			Summary:  "Termine im Kalender von Nextcloud anlegen, ändern und teilen.",
+			Sections: []Section{{Text: "Der Kalender liegt in Nextcloud oben in der Leiste."}}},
+		{ID: "dateien", Title: "Dateien teilen",
+			Summary:  "Dateien und Ordner in Nextcloud mit anderen teilen und Freigaben ändern.",
+			Sections: []Section{{Text: "Rechts neben der Datei auf Teilen tippen."}}},
+		{ID: "chat", Title: "Chat einrichten",
+			Summary:  "Element installieren, mit dem Chat-Konto anmelden und den Anzeigenamen ändern.",
+			Sections: []Section{{Text: "Element aus dem Store laden und anmelden."}}},
+	}, Options{})
+}
+
+// TestHyphenCompoundDoesNotSwamp: a hyphenated compound that one guide
+// contains verbatim is read through its parts, so the rest of the question
+// ("ändern") still decides, and the compound's three spellings (hyphen,
+// space, one word) give the same first guide. On the code before
+// hyphen.go, the hyphenated and the one-word spelling went to the guide
+// that writes „Nextcloud-Passwort“.
+func TestHyphenCompoundDoesNotSwamp(t *testing.T) {
+	ix := hyphenLibrary()
+	tests := []struct {
+		query string
+		want  string
+	}{
+		{"wie ändere ich mein Nextcloud-Passwort?", "passwort-aendern"},
+		{"wie ändere ich mein Nextcloud Passwort?", "passwort-aendern"},
+		{"wie ändere ich mein Nextcloudpasswort?", "passwort-aendern"},
+		{"Nextcloud-Passwort ändern", "passwort-aendern"},
+		// The compound still counts where it is what the guide is about.
+		{"Nextcloud-Passwort vergessen", "passwort-vergessen"},
+		{"Nextcloudpasswort vergessen", "passwort-vergessen"},
+		// A joined form the library writes as a word of its own keeps
+		// its meaning: „Log-in“ is "Login", not "log".
+		{"Log-in scheitert", "login"},
+	}
+	for _, tt := range tests {
+		res := ix.Search(tt.query, 3)
+		if len(res.Hits) == 0 || res.Hits[0].ID != tt.want {
+			t.Errorf("Search(%q): first %v, want %s", tt.query, hitIDs(res), tt.want)
+		}
+	}
+}
+
+// TestJoinedOnly: a joined form is joined-only when the library never
+// writes it as a word of its own.
+func TestJoinedOnly(t *testing.T) {
+	ix := hyphenLibrary()
+	st := newStemmer()
+	tests := []struct {
+		word string
+		want bool
+	}{
+		{"nextcloudpasswort", true}, // only „Nextcloud-Passwort“
+		{"chatkonto", true},         // only „Chat-Konto“
+		{"login", false},            // „Login“ and „Log-in“
+		{"passwort", false},         // a plain word
+		{"unbekannt", false},        // no term at all
+	}
+	for _, tt := range tests {
+		if got := ix.isJoinedOnly(st.stem(tt.word)); got != tt.want {
+			t.Errorf("isJoinedOnly(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}
