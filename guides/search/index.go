@@ -256,9 +256,9 @@ type Index struct {
 	// tags, aliases, summary), for the query expansion (see expand).
 	docTopic [][]int32
 	thes     map[string][]thesaurusEntry // stem key → expansions (stem keys)
-	// joinedOnly are the term ids the library has only as the joined
-	// form of a hyphenated compound (hyphen.go).
-	joinedOnly map[int32]struct{}
+	// joinedOnly has a bit per term id, set for the terms the library
+	// has only as the joined form of a hyphenated compound (hyphen.go).
+	joinedOnly []uint64
 	// thesFrom maps a stem key of thes to the glossary's surface words
 	// with that key (englishwords.go: an English word of an English
 	// message takes a glossary entry only of its own surface word), each
