@@ -24,20 +24,64 @@ package search
 // concept, as before: there the whole form, not its parts, is the meaning
 // („Log-in“ is no "log").
 
-// markJoinedOnly records which terms the library has only as the joined
-// form of a hyphenation: no standalone word of the library has their key.
-// A bit per term: a library of 5,000 guides has some 120,000 terms, a
-// ninth of them joined-only.
-func (ix *Index) markJoinedOnly(words []wordEntry) {
+// markJoinedOnly records which terms the library has mainly as the joined
+// form of a hyphenation: more guides hyphenate them than write them as one
+// word. It counts guides, not occurrences, and leaves out the taught
+// questions (Doc.Learned): one guide's one-word spelling or one member's
+// „nextcloudpasswort weg“ taught from a case must not make a compound that
+// the library hyphenates a rare word of its own again. A bit per term: a
+// library of 5,000 guides has some 120,000 terms.
+func (ix *Index) markJoinedOnly(words []wordEntry, all []docToks) {
 	n := len(ix.postings)
-	ix.joinedOnly = make([]uint64, (n+63)/64)
-	for id := range n {
-		ix.joinedOnly[id/64] |= 1 << (id % 64)
-	}
-	for i := range words {
-		if we := &words[i]; !we.stop && we.standalone {
-			ix.joinedOnly[we.key/64] &^= 1 << (we.key % 64)
+	var alone, hyph guideCount
+	alone.init(n)
+	hyph.init(n)
+	for d := range all {
+		dt := &all[d]
+		each := func(ts []wordTok) {
+			for _, t := range ts {
+				if we := &words[t.id()]; !we.stop {
+					if t.joined() {
+						hyph.add(we.key, d)
+					} else {
+						alone.add(we.key, d)
+					}
+				}
+			}
 		}
+		for f := range dt.fields {
+			if f != fLearned {
+				each(dt.fields[f])
+			}
+		}
+		for _, sec := range dt.secs {
+			each(sec)
+		}
+	}
+	ix.joinedOnly = make([]uint64, (n+63)/64)
+	for k := range n {
+		if hyph.n[k] > alone.n[k] {
+			ix.joinedOnly[k/64] |= 1 << (k % 64)
+		}
+	}
+}
+
+// guideCount counts per term the guides that contain it, each guide once.
+type guideCount struct {
+	n    []int32 // per term: the number of guides
+	last []int32 // per term: 1 + the last guide counted
+}
+
+// init sizes c for n terms.
+func (c *guideCount) init(n int) {
+	c.n, c.last = make([]int32, n), make([]int32, n)
+}
+
+// add counts guide d for term k, unless it counted d already.
+func (c *guideCount) add(k int32, d int) {
+	if c.last[k] != int32(d+1) {
+		c.last[k] = int32(d + 1)
+		c.n[k]++
 	}
 }
 

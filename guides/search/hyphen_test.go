@@ -1,6 +1,9 @@
 package search
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // hyphenLibrary is a small library in which one guide writes the compound
 // „Nextcloud-Passwort“ (only with a hyphen) and another explains changing
@@ -77,6 +80,50 @@ func TestJoinedOnly(t *testing.T) {
 	for _, tt := range tests {
 		if got := ix.isJoinedOnly(st.stem(tt.word)); got != tt.want {
 			t.Errorf("isJoinedOnly(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}
+
+// TestJoinedOnlyCounts: whether a joined form is joined-only is decided by
+// the guides that write it, not by one occurrence, and a taught question
+// (Doc.Learned) does not decide it. On the code before guideCount, one
+// guide's „Nextcloudpasswort“ or one taught „nextcloudpasswort weg“ made
+// the compound a word of its own for the whole library.
+func TestJoinedOnlyCounts(t *testing.T) {
+	doc := func(id, text string, learned ...string) Doc {
+		return Doc{ID: id, Title: id, Sections: []Section{{Text: text}}, Learned: learned}
+	}
+	base := []Doc{
+		doc("a", "Dein Nextcloud-Passwort vergessen? Das Chat-Konto anlegen."),
+		doc("b", "Das Nextcloud-Passwort ändern, wenn du es noch kennst."),
+		doc("c", "Die Termine im Cloud-Kalender. Den Login prüfen."),
+		doc("d", "Die Cloud-Kalender teilen. Beim Log-in den Namen prüfen."),
+	}
+	tests := []struct {
+		name  string
+		extra Doc
+		word  string
+		want  bool
+	}{
+		// Hyphenated in two guides, one word in a third: the
+		// library's spelling is the hyphenated one.
+		{"one-word spelling in a minority", doc("e", "Das Nextcloudpasswort ist weg."), "nextcloudpasswort", true},
+		// A taught question counts for neither spelling.
+		{"taught question", doc("e", "Hilfe zum Konto.", "nextcloudpasswort weg"), "nextcloudpasswort", true},
+		// An inflected hyphenation has the key of the compound.
+		{"inflected form", doc("e", "Die Daten des Chat-Kontos."), "chatkonto", true},
+		// Hyphenated in one guide, one word in another: a word of
+		// the library's own.
+		{"one guide each", doc("e", "Das Chatkonto löschen."), "chatkonto", false},
+		// Written as one word by most guides: „Log-in“ is "Login".
+		{"one word in most guides", doc("e", "Den Login zurücksetzen."), "login", false},
+		{"hyphenated only", doc("e", "Nichts davon."), "cloudkalender", true},
+	}
+	st := newStemmer()
+	for _, tt := range tests {
+		ix := Build(append(slices.Clone(base), tt.extra), Options{})
+		if got := ix.isJoinedOnly(st.stem(tt.word)); got != tt.want {
+			t.Errorf("%s: isJoinedOnly(%q) = %v, want %v", tt.name, tt.word, got, tt.want)
 		}
 	}
 }

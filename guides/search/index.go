@@ -468,7 +468,7 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 		}
 	}
 
-	ix.markJoinedOnly(words)
+	ix.markJoinedOnly(words, all)
 
 	// Field lengths and their averages.
 	fieldW := [numFields]float64{o.TitleWeight, o.TagsWeight, o.AliasesWeight, o.SummaryWeight, o.HeadingsWeight, o.BodyWeight, o.LearnedWeight}
