@@ -9,7 +9,12 @@ import (
 // „Nextcloud-Passwort“ (only with a hyphen) and another explains changing
 // the password, naming both parts of the compound as words of their own.
 func hyphenLibrary() *Index {
-	return Build([]Doc{
+	return Build(hyphenDocs(), Options{})
+}
+
+// hyphenDocs are the guides of hyphenLibrary.
+func hyphenDocs() []Doc {
+	return []Doc{
 		{ID: "passwort-vergessen", Title: "Passwort vergessen",
 			Summary:  "Du hast dein Nextcloud-Passwort vergessen? So setzt du ein neues.",
 			Sections: []Section{{Text: "Auf der Anmeldeseite auf Passwort vergessen tippen, die Mail öffnen und ein neues Passwort setzen."}}},
@@ -28,7 +33,7 @@ func hyphenLibrary() *Index {
 		{ID: "chat", Title: "Chat einrichten",
 			Summary:  "Element installieren, mit dem Chat-Konto anmelden und den Anzeigenamen ändern.",
 			Sections: []Section{{Text: "Element aus dem Store laden und anmelden."}}},
-	}, Options{})
+	}
 }
 
 // TestHyphenCompoundDoesNotSwamp: a hyphenated compound that one guide
@@ -124,6 +129,23 @@ func TestJoinedOnlyCounts(t *testing.T) {
 		ix := Build(append(slices.Clone(base), tt.extra), Options{})
 		if got := ix.isJoinedOnly(st.stem(tt.word)); got != tt.want {
 			t.Errorf("%s: isJoinedOnly(%q) = %v, want %v", tt.name, tt.word, got, tt.want)
+		}
+	}
+}
+
+// TestHyphenTaughtQuestion: a question the team taught from a case
+// („nextcloudpasswort weg“, one word) does not make the joined form a rare
+// word of its own again: „Nextcloud-Passwort ändern“ still goes to the
+// guide about changing. On the code before guideCount, the taught word
+// cleared the joined-only mark for the whole library.
+func TestHyphenTaughtQuestion(t *testing.T) {
+	docs := hyphenDocs()
+	docs[0].Learned = []string{"nextcloudpasswort weg"}
+	ix := Build(docs, Options{})
+	for _, q := range []string{"wie ändere ich mein Nextcloud-Passwort?", "Nextcloud-Passwort ändern"} {
+		res := ix.Search(q, 3)
+		if len(res.Hits) == 0 || res.Hits[0].ID != "passwort-aendern" {
+			t.Errorf("Search(%q): first %v, want passwort-aendern", q, hitIDs(res))
 		}
 	}
 }
