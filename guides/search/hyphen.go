@@ -2,8 +2,8 @@ package search
 
 // A hyphenated compound („Nextcloud-Passwort“) is indexed as its parts and,
 // in addition, as its joined form ("nextcloudpasswort", see appendChunk).
-// When the library writes a compound only with a hyphen, its joined form is
-// a term that only the guides writing that very compound contain: a rare
+// When the library writes a compound with a hyphen, its joined form is a
+// term that only the guides writing that very compound contain: a rare
 // term, so the highest idf of a query that names it. Taken as a concept of
 // its own, it outweighs the rest of the question — "wie ändere ich mein
 // Nextcloud-Passwort" went to the one guide whose summary says
@@ -19,10 +19,22 @@ package search
 // contains its parts as words of their own (the tokenizer emits both), so
 // the parts' concepts already meet it; the joined form adds no concept.
 //
-// A joined form the library also writes as one word ("Login", "Email",
-// "Zweifaktor") is a word of the library's own vocabulary and keeps its
-// concept, as before: there the whole form, not its parts, is the meaning
-// („Log-in“ is no "log").
+// A joined form that as many guides write as one word as hyphenate it
+// ("Login" beside „Log-in“) is a word of the library's own vocabulary and
+// keeps its concept, as before: there the whole form, not its parts, is the
+// meaning („Log-in“ is no "log"). One guide's one-word spelling among
+// several hyphenations, or a taught question, does not make it one
+// (markJoinedOnly).
+//
+// Trade-off (review of hyph19): the joined form of a compound that the
+// right guide writes verbatim („App-Passwort“ in the title of the guide
+// about app passwords) was strong evidence; read through its parts, such a
+// question is more often a choice than an answer. Keeping the joined form
+// as a concept with its idf capped at its parts' was measured and not kept
+// (docs/performance.md, branch hyph19). Written as one word, a compound the
+// library hyphenates reads its parts at CompoundPartWeight like any split
+// compound, while its hyphenated spelling reads them at full weight;
+// reading them at full weight cost part A of the tune pool one message.
 
 // markJoinedOnly records which terms the library has mainly as the joined
 // form of a hyphenation: more guides hyphenate them than write them as one
