@@ -283,7 +283,7 @@ func TestAboutBotQuery(t *testing.T) {
 func TestAboutBotLeavesOtherExits(t *testing.T) {
 	lib := loadLibrary(t)
 	name, _ := botOf(lib)
-	q := clean("reagierst du auch in unserem ag-raum oder nur hier im privaten chat?")
+	q := clean("antwortest du auch im gruppenchat oder nur hier privat?")
 	qv := wordsOf(q)
 	if !botQuestion(qv, name) {
 		t.Fatalf("%q: no question about the bot: pick another", q)

@@ -216,8 +216,12 @@ func TestThingAlone(t *testing.T) {
 		{false, "wie verbinde ich mein handy mit der konferenz", Choose, "bbb/konferenz-im-browser-beitreten.md"},
 		{false, "ich habe ein neues handy", Answer, "nextcloud/mobile-app.md"},
 		// The association's calendar in a mail program (the tool is
-		// named), and a question the guide answers.
-		{true, "Nextcloud-Kalender in Outlook einbinden", Choose, "nextcloud/kalender-abonnieren.md"},
+		// named), and a question the guide answers. The first row's
+		// guide names Outlook in its tags and summary and, since
+		// hyphen.go reads „Nextcloud-Kalender“ through its parts (not
+		// as one rare word another guide contains), explains 0.55 of
+		// the message: an answer.
+		{true, "Nextcloud-Kalender in Outlook einbinden", Answer, "nextcloud/kalender-abonnieren.md"},
 		{true, "Nextcloud-Kalender in Thunderbird", Choose, "nextcloud/kalender-abonnieren.md"},
 		{true, "outlook cloud kalender", Answer, "nextcloud/kalender-abonnieren.md"},
 		{true, "Nextcloud-Kalender auf dem iPhone einrichten", Choose, "nextcloud/iphone-kalender-kontakte.md"},

@@ -256,6 +256,9 @@ type Index struct {
 	// tags, aliases, summary), for the query expansion (see expand).
 	docTopic [][]int32
 	thes     map[string][]thesaurusEntry // stem key → expansions (stem keys)
+	// joinedOnly has a bit per term id, set for the terms the library
+	// has only as the joined form of a hyphenated compound (hyphen.go).
+	joinedOnly []uint64
 	// thesFrom maps a stem key of thes to the glossary's surface words
 	// with that key (englishwords.go: an English word of an English
 	// message takes a glossary entry only of its own surface word), each
@@ -464,6 +467,8 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 			}
 		}
 	}
+
+	ix.markJoinedOnly(words, all)
 
 	// Field lengths and their averages.
 	fieldW := [numFields]float64{o.TitleWeight, o.TagsWeight, o.AliasesWeight, o.SummaryWeight, o.HeadingsWeight, o.BodyWeight, o.LearnedWeight}

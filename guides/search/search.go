@@ -355,9 +355,11 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken, kr *keyer)
 		before[i] = len(cs)
 		if t.joined && len(t.word) <= maxQueryWord {
 			// A hyphenated query word: prefer the joined form when the
-			// library knows it, replacing the concepts of its parts.
+			// library knows it as a word of its own, replacing the
+			// concepts of its parts; a form the library has only as a
+			// hyphenation leaves the parts their meaning (hyphen.go).
 			k := key(t.word)
-			if _, ok := ix.terms[k]; !ok || seen[k] {
+			if _, ok := ix.terms[k]; !ok || seen[k] || ix.isJoinedOnly(k) {
 				continue
 			}
 			cs = cs[:before[i-t.span]]
@@ -420,6 +422,11 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken, kr *keyer)
 		pks, ok := ix.splits[t.word]
 		if !ok && !secondSg {
 			pks = ix.decomp.splitKeys(t.word, kr.stemmer())
+		}
+		if pks != nil {
+			// Written as one word, a compound the library only
+			// hyphenates is read through its parts (hyphen.go).
+			ix.dropJoinedOnly(&c, k)
 		}
 		if len(c.alts) > 0 || pks != nil {
 			if len(c.alts) > 0 {
