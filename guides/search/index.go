@@ -261,8 +261,10 @@ type Index struct {
 	// message takes a glossary entry only of its own surface word), each
 	// with its English stem, stemmed once here rather than per message.
 	thesFrom map[string][]glossWord
-	phr      *phraseIndex  // pairs of neighbouring words (phrase.go)
-	english  *englishIndex // English stems of glossary and library words (english.go)
+	phr      *phraseIndex // pairs of neighbouring words (phrase.go)
+	// asks are per guide its own questions, analysed (asked.go).
+	asks    [][]askPhrase
+	english *englishIndex // English stems of glossary and library words (english.go)
 
 	pool sync.Pool
 }
@@ -368,9 +370,13 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 		return out
 	}
 	var all []docToks
+	var askTxt [][]string
+	var heads []string
 	pb := newPhraseBuilder(st)
 	for d := range docs {
 		all = append(all, docToks{})
+		t, h := askTexts(&d)
+		askTxt, heads = append(askTxt, t), append(heads, h)
 		dt := &all[len(all)-1]
 		pb.addDoc(int32(len(all)-1), &d)
 		dt.fields[fTitle] = tok(d.Title, nil)
@@ -633,6 +639,9 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 	}
 	ix.english = newEnglishIndex(th, ix.surface, ix.terms, st)
 	ix.pool.New = func() any { return newScratch(len(ix.docs)) }
+	// The guides' own questions are analysed as a query is, against the
+	// finished index (asked.go).
+	ix.asks = ix.analyzeAsks(askTxt, heads)
 	return ix
 }
 

@@ -141,6 +141,14 @@ type Hit struct {
 	// 64) with other words of the query (signalnamed.go); read it by
 	// word with Result.NamesSignal.
 	NamesSignal uint64
+	// Asked are the guide's own questions (its aliases and example
+	// questions, its taught questions, its title's head) whose content
+	// words are the query's, after the search's analysis (asked.go), one
+	// per line ("" none): the message asks what the guide says it
+	// answers. A string, not a slice, so that a Hit stays comparable.
+	// Exposure for the decision; the ranking and the confidence do not
+	// read it.
+	Asked string
 }
 
 // alt is one index term a query word may match, with its relative weight.
@@ -1056,6 +1064,7 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 		return res, f
 	}
 	ix.missedAspects(cs, cands, res.Hits, denom)
+	ix.markAsked(cs, cands, res.Hits)
 	res.Runners = ix.runnersWithoutTopicRank(res.Hits, cands, moved, denom)
 	ix.decide(&res, f)
 	ix.guardMoved(&res, f, moved, topicMoved, pairsOwn, old, topicOld, denom)
