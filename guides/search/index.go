@@ -261,10 +261,10 @@ type Index struct {
 	// message takes a glossary entry only of its own surface word), each
 	// with its English stem, stemmed once here rather than per message.
 	thesFrom map[string][]glossWord
-	phr      *phraseIndex // pairs of neighbouring words (phrase.go)
+	phr      *phraseIndex  // pairs of neighbouring words (phrase.go)
+	english  *englishIndex // English stems of glossary and library words (english.go)
 	// asks are per guide its own questions, analysed (asked.go).
-	asks    [][]askPhrase
-	english *englishIndex // English stems of glossary and library words (english.go)
+	asks [][]askPhrase
 
 	pool sync.Pool
 }
