@@ -19,15 +19,18 @@ import (
 // minLead) allows. FAQ retrieval matches a question against the questions
 // a document is known to answer (Burke et al. 1997, FAQ Finder).
 //
-// Only where it is unambiguous: exactly one guide of the hits asks that
-// way, and it is the first (askedFirst). The decision's other exits stay
-// in front of it — everything decide reads before the search (a command,
-// small talk, a request for a person, talk to the bot), the weak gate, the
-// off-topic and date gates, the device and one-word guards of the answer
-// — and the checks after it (botAnswer, lastQuestionAgrees) may still
-// turn the answer into a choice: the match lifts only the two bars that
-// compare the first guide with its runners-up (the lead and the
-// siblings'), which an author's question settles.
+// Only where it is unambiguous: exactly one guide of the hits (the
+// search's first five, decideSearch) asks that way, and it is the first
+// (askedFirst). Two guides sharing a question rank close together, both
+// meeting every word of the message in a strong field, so a second one
+// is among the hits. The decision's other exits stay in front of it —
+// everything decide reads before the search (a command, small talk, a
+// request for a person, talk to the bot), the weak gate, the off-topic and
+// date gates, the device and one-word guards of the answer — and the
+// checks after it (botAnswer, lastQuestionAgrees) may still turn the
+// answer into a choice: the match lifts only the bars that compare the
+// first guide with its runners-up (the lead, the siblings', a runner-up's
+// missed aspect), which the guide's own question settles.
 
 // askNegs are the words whose presence the message and the guide's
 // question must share (askedBy): the negations (negation.go) — stop words
