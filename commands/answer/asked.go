@@ -43,11 +43,19 @@ var askNegs = union(negations, set("ohne"))
 
 // askedFirst reports whether the first of hits is the one guide of hits
 // whose own question the message asks (search.Hit.Asked, askedBy); qv
-// are the decided text's words.
+// are the decided text's words. The message's frame is read once.
 func askedFirst(hits []search.Hit, qv *qwords) bool {
 	first, n := false, 0
+	var msg askFrame
+	read := false
 	for i, h := range hits {
-		if h.Asked != "" && askedBy(h, qv) {
+		if h.Asked == "" {
+			continue
+		}
+		if !read {
+			msg, read = frameOf(qv.words(), qv.text), true
+		}
+		if askedBy(h, msg) {
 			n++
 			first = first || i == 0
 		}
@@ -55,13 +63,11 @@ func askedFirst(hits []search.Hit, qv *qwords) bool {
 	return first && n == 1
 }
 
-// askedBy reports whether the message of the words qv asks one of h's
-// own questions: one of search.Hit.Asked that is negated (negated)
-// exactly when the message is.
-func askedBy(h search.Hit, qv *qwords) bool {
-	neg := negated(qv.words(), qv.text)
+// askedBy reports whether a message of the frame msg asks one of h's own
+// questions: one of search.Hit.Asked whose frame is msg (askFrame).
+func askedBy(h search.Hit, msg askFrame) bool {
 	for q := range strings.SplitSeq(h.Asked, "\n") {
-		if negated(foldWords(tokens(q)), q) == neg {
+		if frameOf(foldWords(tokens(q)), q) == msg {
 			return true
 		}
 	}

@@ -115,6 +115,21 @@ func TestAskedAnswers(t *testing.T) {
 		{"ich will mein passwort nicht ändern", Choose, "konto/passwort-aendern.md"},
 		{"wie ändere ich mein passwort und brauche ich einen passwortmanager", Choose, "konto/passwort-aendern.md"},
 		{"ich soll laut einer mail mein passwort ändern, ist die mail echt", Choose, "konto/passwort-aendern.md"},
+		// The same content words in another frame (askframe.go): an
+		// obligation or permission, a reason, a person, a report of what
+		// someone did. The reviewer's probes of faq19 (seen, so only in
+		// this invented library).
+		{"muss ich mein passwort ändern", Choose, "konto/passwort-aendern.md"},
+		{"darf ich mein passwort ändern", Choose, "konto/passwort-aendern.md"},
+		{"warum muss ich mein passwort ändern", Choose, "konto/passwort-aendern.md"},
+		{"wer kann mein passwort ändern", Choose, "konto/passwort-aendern.md"},
+		{"hat jemand mein passwort geändert?", Choose, "konto/passwort-aendern.md"},
+		{"mein passwort wurde geändert", Choose, "konto/passwort-aendern.md"},
+		{"ich hab mein passwort geändert", Choose, "konto/passwort-aendern.md"},
+		// The how-to frame with other function words; a perfect of a
+		// participle with no „ge-“ is the head's own word.
+		{"kann ich mein passwort ändern", Answer, "konto/passwort-aendern.md"},
+		{"ich hab mein cloud-passwort vergessen", Answer, "konto/passwort-vergessen.md"},
 		// A phrase two guides share is no answer.
 		{"wie richte ich die app ein", Choose, "nextcloud/mobile-app.md"},
 	} {
@@ -150,6 +165,41 @@ func TestAskedNegation(t *testing.T) {
 		ws := foldWords(tokens(c.text))
 		if got := negated(ws, c.text); got != c.want {
 			t.Errorf("negated(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// TestAskFrame: the frame of a question (frameOf) — its question word's
+// class, an obligation or permission, someone else as the subject, a
+// report in the perfect or passive, a negation.
+func TestAskFrame(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want askFrame
+	}{
+		{"wie ändere ich mein passwort", askFrame{}},
+		{"passwort ändern", askFrame{}},
+		{"kann ich mein passwort ändern", askFrame{}},
+		{"warum richte ich 2fa ein", askFrame{class: "why"}},
+		{"wann muss ich mein passwort ändern", askFrame{class: "when", modal: true}},
+		{"wer teilt einen ordner mit meiner ag", askFrame{class: "who"}},
+		{"ob ich das darf", askFrame{class: "whether", modal: true}},
+		{"sollte ich mein passwort ändern", askFrame{modal: true}},
+		{"hat jemand mein passwort geändert", askFrame{other: true, past: true}},
+		{"ihr habt mein passwort geändert", askFrame{other: true, past: true}},
+		{"mein passwort wurde geändert", askFrame{past: true}},
+		{"ich habe 2fa eingerichtet", askFrame{past: true}},
+		{"someone changed my password", askFrame{other: true}},
+		{"i have changed my password", askFrame{past: true}},
+		{"ich habe mein passwort vergessen", askFrame{}},
+		{"ich habe ein neues gerät", askFrame{}},
+		{"danke für gestern, wie richte ich 2fa ein", askFrame{}},
+		{"ich will mein passwort nicht ändern", askFrame{neg: true}},
+		{"kann mir jemanden zeigen wie ich 2fa einrichte", askFrame{}},
+	} {
+		ws := foldWords(tokens(c.text))
+		if got := frameOf(ws, c.text); got != c.want {
+			t.Errorf("frameOf(%q) = %+v, want %+v", c.text, got, c.want)
 		}
 	}
 }
