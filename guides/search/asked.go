@@ -1,6 +1,9 @@
 package search
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // A guide's own questions. A guide knows some of the questions it
 // answers: its author's aliases and example questions (Doc.Aliases), the
@@ -27,7 +30,8 @@ type askPhrase struct {
 // askConcept is a content word of an askPhrase: the index terms it is
 // the same word as (askForms).
 type askConcept struct {
-	forms []int32
+	forms     []int32
+	particles []string // the separated particles of its clause (concept.particles)
 }
 
 // askFormWeight is the least weight of a concept's alternative that is
@@ -138,7 +142,7 @@ func (ix *Index) analyzeAsks(asks [][]string, heads []string) [][]askPhrase {
 			if len(fs) == 0 {
 				return p, false
 			}
-			p.cs = append(p.cs, askConcept{forms: fs})
+			p.cs = append(p.cs, askConcept{forms: fs, particles: c.particles})
 			if !c.part {
 				whole++
 			}
@@ -161,10 +165,16 @@ func (ix *Index) analyzeAsks(asks [][]string, heads []string) [][]askPhrase {
 }
 
 // askForms returns the terms c is the same word as (alternatives of at
-// least askFormWeight), nil for a typo correction or a near word.
+// least askFormWeight), nil for a typo correction or a near word. A word
+// joined with a particle of its clause is only the particle verb
+// (concept.joined): „schalte … aus“ is „ausschalten“, not „schalten“,
+// and so not „Wie schalte ich die Kamera ein?“.
 func askForms(c concept) []int32 {
 	if c.typo {
 		return nil
+	}
+	if len(c.joined) > 0 {
+		return slices.Clone(c.joined)
 	}
 	var fs []int32
 	for _, a := range c.alts {
@@ -176,22 +186,30 @@ func askForms(c concept) []int32 {
 }
 
 // sameAskWord reports whether the query concept c and the phrase's
-// concept p are the same word: they share a form.
+// concept p are the same word: they share a form (askForms, read without
+// a copy).
 func sameAskWord(c concept, p askConcept) bool {
-	if c.typo {
+	if c.typo || otherParticle(c.particles, p.particles) {
 		return false
 	}
+	if len(c.joined) > 0 {
+		return slices.ContainsFunc(c.joined, func(t int32) bool { return slices.Contains(p.forms, t) })
+	}
 	for _, a := range c.alts {
-		if a.w < askFormWeight {
-			continue
-		}
-		for _, t := range p.forms {
-			if t == a.term {
-				return true
-			}
+		if a.w >= askFormWeight && slices.Contains(p.forms, a.term) {
+			return true
 		}
 	}
 	return false
+}
+
+// otherParticle reports whether two words' clauses both have separated
+// particles and none in common: „schalte … ab“ and „schalte … ein“ are
+// other verbs also where the library knows neither particle verb (no
+// concept.joined). A clause without one („einschalten“ in one word)
+// leaves the joined forms to decide.
+func otherParticle(a, b []string) bool {
+	return len(a) > 0 && len(b) > 0 && !slices.ContainsFunc(a, func(p string) bool { return slices.Contains(b, p) })
 }
 
 // asks reports whether the query's concepts cs are the content words of

@@ -172,6 +172,12 @@ type concept struct {
 	// strong are the fields whose match says that a guide is about the
 	// concept (see strongFor).
 	strong uint8
+	// joined are the terms of the word joined with a particle of its
+	// clause ("schalte … aus": "ausschalten"), also among alts: the
+	// particle verb is the word that is meant (asked.go). particles are
+	// the separated particles of its clause, joined or not.
+	joined    []int32
+	particles []string
 }
 
 // solid reports whether a match of alternative a of c is firm evidence
@@ -407,10 +413,14 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken, kr *keyer)
 				continue // another clause's particle
 			}
 			p := pr.form
+			if !slices.Contains(c.particles, p) {
+				c.particles = append(c.particles, p)
+			}
 			step(1)
 			if pk := key(p + t.word); pk != k {
 				if id, ok := ix.terms[pk]; ok {
 					c.alts = appendAlt(c.alts, alt{id, 0.9})
+					c.joined = append(c.joined, id)
 					if !slices.Contains(joinedParts, p) {
 						joinedParts = append(joinedParts, p)
 					}
