@@ -110,24 +110,46 @@ func enumerates(rest string) bool {
 	return false
 }
 
-// askTexts returns the texts of d's own questions: its aliases and
-// example questions, its taught questions, and its title's head (last,
-// marked by head so that its length can be bounded).
-func askTexts(d *Doc) (texts []string, head string) {
-	texts = make([]string, 0, len(d.Aliases)+len(d.Learned))
-	texts = append(texts, d.Aliases...)
-	texts = append(texts, d.Learned...)
-	return texts, titleHead(d.Title)
+// askSource are the texts of a guide's own questions (askTexts): its
+// aliases and example questions, then its taught questions (the last
+// taught of texts), and its title's head.
+type askSource struct {
+	texts  []string
+	taught int
+	head   string
 }
 
-// analyzeAsks analyses every guide's own questions (asks[i] of guide i,
-// heads[i] its title's head) as a query is analysed, against the finished
-// index: the same keys, forms and compound joins a message gets.
-func (ix *Index) analyzeAsks(asks [][]string, heads []string) [][]askPhrase {
+// askTexts returns the texts of d's own questions.
+func askTexts(d *Doc) askSource {
+	texts := make([]string, 0, len(d.Aliases)+len(d.Learned))
+	texts = append(texts, d.Aliases...)
+	texts = append(texts, d.Learned...)
+	return askSource{texts: texts, taught: len(d.Learned), head: titleHead(d.Title)}
+}
+
+// taughtShare is the largest share of the guides a taught question's
+// words may all be met in: at least one of its content words must be
+// met by at most this share (specific). A question the team taught from
+// one case ("Problem mit der Cloud" to the guide for a full storage) is
+// written loosely; with only words that most guides use it would answer
+// every message built on them („ich hab ein problem mit der cloud“). A
+// share, so that it scales with the library: a tenth is 4 of the
+// shipped 38 guides. The guide's author's questions and its title's head
+// are written for it and need no such bar. A word of at most
+// minTaughtGuides guides is specific in any library, also a small one.
+const (
+	taughtShare     = 0.1
+	minTaughtGuides = 2
+)
+
+// analyzeAsks analyses every guide's own questions (asks[i] of guide i)
+// as a query is analysed, against the finished index: the same keys,
+// forms and compound joins a message gets.
+func (ix *Index) analyzeAsks(asks []askSource) [][]askPhrase {
 	out := make([][]askPhrase, len(asks))
 	kr := &keyer{ix: ix}
 	var buf []rawToken
-	phrase := func(text string, maxConcepts int) (askPhrase, bool) {
+	phrase := func(text string, maxConcepts int, taught bool) (askPhrase, bool) {
 		kr.lex = kr.lex[:0]
 		var cs []concept
 		cs, buf = ix.analyzeToks(text, nil, buf[:0], kr)
@@ -147,21 +169,36 @@ func (ix *Index) analyzeAsks(asks [][]string, heads []string) [][]askPhrase {
 				whole++
 			}
 		}
+		if taught && !ix.specific(p) {
+			return p, false
+		}
 		return p, whole >= minAskConcepts && whole <= maxConcepts
 	}
-	for i, texts := range asks {
-		for _, t := range texts {
-			if p, ok := phrase(t, maxQueryTokens); ok {
+	for i, a := range asks {
+		for k, t := range a.texts {
+			if p, ok := phrase(t, maxQueryTokens, k >= len(a.texts)-a.taught); ok {
 				out[i] = append(out[i], p)
 			}
 		}
-		if heads[i] != "" {
-			if p, ok := phrase(heads[i], maxHeadConcepts); ok {
+		if a.head != "" {
+			if p, ok := phrase(a.head, maxHeadConcepts, false); ok {
 				out[i] = append(out[i], p)
 			}
 		}
 	}
 	return out
+}
+
+// specific reports whether one of p's content words is met by at most
+// taughtShare of the guides (or minTaughtGuides): each of its forms is.
+func (ix *Index) specific(p askPhrase) bool {
+	most := max(minTaughtGuides, taughtShare*float64(len(ix.docs)))
+	for _, c := range p.cs {
+		if !slices.ContainsFunc(c.forms, func(t int32) bool { return float64(len(ix.postings[t])) > most }) {
+			return true
+		}
+	}
+	return false
 }
 
 // askForms returns the terms c is the same word as (alternatives of at

@@ -14,15 +14,16 @@ func askedDocs() []Doc {
 			Tags: []string{"passwort", "ändern", "konto"}, Summary: "Wo du dein Passwort änderst, solange du das alte weißt.",
 			Aliases: []string{"Wie ändere ich mein Passwort?", "Wie melde ich mich mit dem neuen Passwort an?",
 				"Die Cloud nimmt mein neues Passwort nicht an"},
-			Sections: []Section{{Text: "Öffne die Einstellungen und ändere dort dein Passwort. Danach musst du dich überall neu anmelden."}}},
+			Sections: []Section{{Text: "Öffne die Einstellungen und ändere dort dein Passwort. Danach musst du dich überall neu anmelden. Ein Problem?"}}},
 		{ID: "sicher.md", Title: "Gute Passwörter bauen und mit einem Passwortmanager verwalten",
 			Tags: []string{"passwort", "sicher", "passwortmanager"}, Summary: "Wie ein starkes Passwort aussieht.",
 			Aliases:  []string{"Kann ich überall das gleiche Passwort nehmen?"},
-			Sections: []Section{{Text: "Ein gutes Passwort ist lang. Ändere ein Passwort, das du woanders benutzt."}}},
+			Learned:  []string{"Problem mit der Cloud"},
+			Sections: []Section{{Text: "Ein Problem der Cloud: ein gutes Passwort ist lang. Ändere ein Passwort, das du woanders benutzt."}}},
 		{ID: "vergessen.md", Title: "Cloud-Passwort vergessen – neues Passwort selbst setzen",
 			Tags: []string{"passwort", "vergessen", "zurücksetzen"}, Summary: "Wie du ein neues Passwort setzt, wenn du das alte nicht mehr weißt.",
 			Learned:  []string{"Ich komme mit meinem alten Kennwort nicht mehr in die Cloud"},
-			Sections: []Section{{Text: "Klicke auf der Anmeldeseite auf „Passwort vergessen“."}}},
+			Sections: []Section{{Text: "Klicke auf der Anmeldeseite auf „Passwort vergessen“. Ein Problem mit der Cloud?"}}},
 		{ID: "kamera.md", Title: "Die Kamera in der Konferenz",
 			Tags: []string{"kamera", "webcam"}, Summary: "Wie du deine Kamera ein- und ausschaltest.",
 			Aliases:  []string{"Wie schalte ich meine Kamera ein?"},
@@ -64,6 +65,10 @@ func TestAsked(t *testing.T) {
 		{"wie ändere ich", "", ""},
 		{"kennwort ändern", "", ""},
 		{"passwort ändren", "", ""},
+		// A taught question of words most guides use marks nothing
+		// („Problem“, „Cloud“: review of faq19, finding 2; seen probes).
+		{"ich hab ein problem mit der cloud", "", ""},
+		{"cloud problem", "", ""},
 		// A particle verb is the word meant: „schalte … aus“ (the
 		// library knows „ausschalten“) or „… ab“ (it does not) is no
 		// „schalte … ein“ (review of faq19, finding 3; seen probes).

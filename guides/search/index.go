@@ -370,13 +370,11 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 		return out
 	}
 	var all []docToks
-	var askTxt [][]string
-	var heads []string
+	var asks []askSource
 	pb := newPhraseBuilder(st)
 	for d := range docs {
 		all = append(all, docToks{})
-		t, h := askTexts(&d)
-		askTxt, heads = append(askTxt, t), append(heads, h)
+		asks = append(asks, askTexts(&d))
 		dt := &all[len(all)-1]
 		pb.addDoc(int32(len(all)-1), &d)
 		dt.fields[fTitle] = tok(d.Title, nil)
@@ -641,7 +639,7 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 	ix.pool.New = func() any { return newScratch(len(ix.docs)) }
 	// The guides' own questions are analysed as a query is, against the
 	// finished index (asked.go).
-	ix.asks = ix.analyzeAsks(askTxt, heads)
+	ix.asks = ix.analyzeAsks(asks)
 	return ix
 }
 
