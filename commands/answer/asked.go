@@ -38,8 +38,9 @@ import (
 // them, but „ich will mein Passwort nicht ändern“ does not ask „Wie
 // ändere ich mein Passwort?“ — and „ohne“, the preposition of absence
 // (Duden, „ohne“: drückt aus, dass jemand, etwas nicht beteiligt, nicht
-// vorhanden ist), a stop word to the search too.
-var askNegs = union(negations, set("ohne"))
+// vorhanden ist), and English "without" (Cambridge Dictionary:
+// "not having or doing something"), stop words to the search too.
+var askNegs = union(negations, set("ohne", "without"))
 
 // askedFirst reports whether the first of hits is the one guide of hits
 // whose own question the message asks (search.Hit.Asked, askedBy); qv
@@ -77,7 +78,9 @@ func askedBy(h search.Hit, msg askFrame) bool {
 // negated reports whether the folded words ws of text hold a word of
 // askNegs that is not part of an idiom the search reads as a content
 // word (search.IdiomWords: „ich weiß mein Passwort nicht mehr“ is
-// „Passwort vergessen“, no negated question).
+// „Passwort vergessen“, no negated question). Each of the idiom's words
+// excuses one occurrence: a second „nicht“ beside the idiom („… nicht
+// mehr und es geht nicht“) negates.
 func negated(ws []string, text string) bool {
 	var idiom []string
 	read := false // the idiom's words are read once, and only for a negation
@@ -88,9 +91,11 @@ func negated(ws []string, text string) bool {
 		if !read {
 			idiom, read = search.IdiomWords(text), true
 		}
-		if !slices.Contains(idiom, w) {
+		i := slices.Index(idiom, w)
+		if i < 0 {
 			return true
 		}
+		idiom = slices.Delete(idiom, i, i+1)
 	}
 	return false
 }

@@ -161,6 +161,10 @@ func TestAskedNegation(t *testing.T) {
 		{"mir fällt mein passwort nicht mehr ein", false},
 		{"ich weiß mein passwort nicht mehr und kann keine dateien hochladen", true},
 		{"the upload doesn't work", true},
+		// Review of faq19, finding 4: the idiom excuses its own „nicht“
+		// only; "without" is the English „ohne“.
+		{"ich weiß mein passwort nicht mehr und es geht nicht", true},
+		{"can i join without an account", true},
 	} {
 		ws := foldWords(tokens(c.text))
 		if got := negated(ws, c.text); got != c.want {

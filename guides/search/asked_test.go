@@ -125,12 +125,18 @@ func TestTitleHead(t *testing.T) {
 	}
 }
 
-// TestAskedBounded: a long message is compared with no phrase (its
-// concepts outnumber maxAskQuery), and a library without own questions
-// marks nothing.
+// TestAskedBounded: a message of more than maxAskQuery content words is
+// compared with no phrase, also with a guide's own question of as many
+// words (its own text asked back); a library without own questions marks
+// nothing.
 func TestAskedBounded(t *testing.T) {
-	ix := Build(askedDocs(), Options{})
-	long := strings.Repeat("passwort ändern cloud einstellungen konto chat handy laptop ", 4)
+	long := "Passwort Konto Cloud Chat Handy Laptop Kalender Kontakte Ordner Datei Freigabe Gruppe Raum Kamera " +
+		"Mikrofon Bildschirm Drucker Tastatur Browser Termin"
+	ix := Build(append(askedDocs(), Doc{ID: "lang.md", Title: "Alles", Aliases: []string{long},
+		Sections: []Section{{Text: long}}}), Options{})
+	if n := len(ix.analyze(long)); n <= maxAskQuery {
+		t.Fatalf("the long message has %d concepts, want more than %d", n, maxAskQuery)
+	}
 	for _, h := range ix.Search(long, 5).Hits {
 		if h.Asked != "" {
 			t.Errorf("long message: %s asked %q", h.ID, h.Asked)
@@ -141,5 +147,24 @@ func TestAskedBounded(t *testing.T) {
 		if h.Asked != "" {
 			t.Errorf("no own questions: %s asked %q", h.ID, h.Asked)
 		}
+	}
+}
+
+// BenchmarkBuild5000Asks is BenchmarkBuild5000 with ten aliases per
+// guide (words of its own text): the cost of analysing the guides' own
+// questions at build time (analyzeAsks), which the teach check's rebuild
+// pays too.
+func BenchmarkBuild5000Asks(b *testing.B) {
+	lib := syntheticLibrary(benchGuides(b), 5000)
+	for i := range lib {
+		ws := strings.Fields(lib[i].Sections[0].Text)
+		for k := range 10 {
+			lo := (k * 3) % max(1, len(ws)-5)
+			lib[i].Aliases = append(lib[i].Aliases, "Wie "+strings.Join(ws[lo:min(len(ws), lo+5)], " ")+"?")
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Build(lib, Options{})
 	}
 }
