@@ -33,7 +33,7 @@ import (
 // missed aspect), which the guide's own question settles.
 
 // askNegs are the words whose presence the message and the guide's
-// question must share (askedBy): the negations (negation.go) — stop words
+// question must share (negated, frameOf): the negations (negation.go) — stop words
 // to the search, which drops them as every troubleshooting guide says
 // them, but „ich will mein Passwort nicht ändern“ does not ask „Wie
 // ändere ich mein Passwort?“ — and „ohne“, the preposition of absence
