@@ -20,8 +20,9 @@ import (
 // a document is known to answer (Burke et al. 1997, FAQ Finder).
 //
 // Only where it is unambiguous: exactly one guide of the hits (the
-// search's first five, decideSearch) asks that way, and it is the first
-// (askedFirst). Two guides sharing a question rank close together, both
+// search's first five, decideSearch) asks that way, in the frame of the
+// message (askframe.go: the question word, a modal, the subject, a
+// report, a negation), and it is the first (askedFirst). Two guides sharing a question rank close together, both
 // meeting every word of the message in a strong field, so a second one
 // is among the hits. The decision's other exits stay in front of it —
 // everything decide reads before the search (a command, small talk, a
@@ -33,8 +34,8 @@ import (
 // missed aspect), which the guide's own question settles.
 
 // askNegs are the words whose presence the message and the guide's
-// question must share (negated, frameOf): the negations (negation.go) — stop words
-// to the search, which drops them as every troubleshooting guide says
+// question must share (negated, frameOf): the negations (negation.go) —
+// stop words to the search, which drops them as every troubleshooting guide says
 // them, but „ich will mein Passwort nicht ändern“ does not ask „Wie
 // ändere ich mein Passwort?“ — and „ohne“, the preposition of absence
 // (Duden, „ohne“: drückt aus, dass jemand, etwas nicht beteiligt, nicht
