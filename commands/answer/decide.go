@@ -199,6 +199,10 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 	firm := res.Confident && (lead >= calib.minLead || lead >= calib.minTopicScoreLead && clearTopic(gate.Hits))
 	answer := firm && first.Score >= calib.minAnswer
 	firm = firm && first.Score >= calib.minFirm
+	// The message asks the first guide's own question, and no other
+	// guide's (asked.go): the lead over the runners-up is settled.
+	asked := askedFirst(res.Hits, qv)
+	firm, answer = firm || asked, answer || asked
 	date := asksDate(qw)
 	if offTopic && calib.offTopic >= offTopicNoChoice && (!firm || offTopicScattered(gate)) && !offTopicAsSetting(gate) && !partyInTool(res, qw) && !inNamedTool(res, qw) {
 		d.exit = exitOffTopic
@@ -218,7 +222,7 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 		// that word alone, and the runner-up in it too.
 		answer = false
 	}
-	if answer && siblingAnswer(res.Hits, lead) {
+	if answer && !asked && siblingAnswer(res.Hits, lead) {
 		// Two guides about the same subject by what they say they are
 		// about: the body's words alone decide between them.
 		answer = false
@@ -234,10 +238,13 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 		answer = false
 	}
 	if answer && !(offTopicAnswer && calib.offTopic >= offTopicNoAnswer) && !date {
-		if i, ok := missedAspect(res.Hits); ok {
+		if i, ok := missedAspect(res.Hits); ok && !asked {
 			// The first guide rests on one word and meets another
 			// word of the message only in passing; a runner-up is
-			// about that word (aspect.go).
+			// about that word (aspect.go). Not when the message asks
+			// the first guide's own question: every word of it is
+			// the guide's („einladung in raum annehmen“, its „Wie
+			// nehme ich eine Einladung in einen Raum an?“).
 			return aspectChoice(d, res.Hits, i, tx)
 		}
 		d.Outcome, d.Hits, d.Also = Answer, res.Hits[:1], res.Hits[1:]

@@ -35,27 +35,49 @@ const idiomWindow = 8
 func idiomWords(toks []rawToken) []string {
 	var out []string
 	for _, id := range idioms {
-		for i, t := range toks {
-			if !slices.Contains(id.any, t.word) {
-				continue
-			}
-			lo, hi := max(0, i-idiomWindow), min(len(toks), i+idiomWindow+1)
-			ok := true
-			for _, w := range id.all {
-				if !slices.ContainsFunc(toks[lo:hi], func(t rawToken) bool { return t.word == w }) {
-					ok = false
-					break
-				}
-			}
-			// Only a match ends the look-up: a later occurrence of
-			// the trigger word may have the rest of the idiom near it
-			// when an earlier one has not.
-			if ok {
-				if !slices.Contains(out, id.word) {
-					out = append(out, id.word)
-				}
+		if idiomIn(id, toks) && !slices.Contains(out, id.word) {
+			out = append(out, id.word)
+		}
+	}
+	return out
+}
+
+// idiomIn reports whether the idiom id occurs in toks: all of its words
+// within idiomWindow tokens of one of its trigger words.
+func idiomIn(id idiom, toks []rawToken) bool {
+	for i, t := range toks {
+		if !slices.Contains(id.any, t.word) {
+			continue
+		}
+		lo, hi := max(0, i-idiomWindow), min(len(toks), i+idiomWindow+1)
+		ok := true
+		for _, w := range id.all {
+			if !slices.ContainsFunc(toks[lo:hi], func(t rawToken) bool { return t.word == w }) {
+				ok = false
 				break
 			}
+		}
+		// Only a match ends the look-up: a later occurrence of the
+		// trigger word may have the rest of the idiom near it when an
+		// earlier one has not.
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// IdiomWords returns the function words of text that the search reads
+// as an idiom meaning a content word ("nicht" and "mehr" of "ich weiß
+// mein Passwort nicht mehr", read as "vergessen"), folded as the search
+// folds a word. A reader of the message's function words (a negation)
+// leaves them out: the idiom's negation is part of the word it means.
+func IdiomWords(text string) []string {
+	toks := tokenize(text, nil)
+	var out []string
+	for _, id := range idioms {
+		if idiomIn(id, toks) {
+			out = append(out, id.all...)
 		}
 	}
 	return out

@@ -266,6 +266,8 @@ type Index struct {
 	thesFrom map[string][]glossWord
 	phr      *phraseIndex  // pairs of neighbouring words (phrase.go)
 	english  *englishIndex // English stems of glossary and library words (english.go)
+	// asks are per guide its own questions, analysed (asked.go).
+	asks [][]askPhrase
 
 	pool sync.Pool
 }
@@ -371,9 +373,11 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 		return out
 	}
 	var all []docToks
+	var asks []askSource
 	pb := newPhraseBuilder(st)
 	for d := range docs {
 		all = append(all, docToks{})
+		asks = append(asks, askTexts(&d))
 		dt := &all[len(all)-1]
 		pb.addDoc(int32(len(all)-1), &d)
 		dt.fields[fTitle] = tok(d.Title, nil)
@@ -638,6 +642,9 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 	}
 	ix.english = newEnglishIndex(th, ix.surface, ix.terms, st)
 	ix.pool.New = func() any { return newScratch(len(ix.docs)) }
+	// The guides' own questions are analysed as a query is, against the
+	// finished index (asked.go).
+	ix.asks = ix.analyzeAsks(asks)
 	return ix
 }
 

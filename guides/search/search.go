@@ -141,6 +141,14 @@ type Hit struct {
 	// 64) with other words of the query (signalnamed.go); read it by
 	// word with Result.NamesSignal.
 	NamesSignal uint64
+	// Asked are the guide's own questions (its aliases and example
+	// questions, its taught questions, its title's head) whose content
+	// words are the query's, after the search's analysis (asked.go), one
+	// per line ("" none): the message asks what the guide says it
+	// answers. A string, not a slice, so that a Hit stays comparable.
+	// Exposure for the decision; the ranking and the confidence do not
+	// read it.
+	Asked string
 }
 
 // alt is one index term a query word may match, with its relative weight.
@@ -164,6 +172,12 @@ type concept struct {
 	// strong are the fields whose match says that a guide is about the
 	// concept (see strongFor).
 	strong uint8
+	// joined are the terms of the word joined with a particle of its
+	// clause ("schalte … aus": "ausschalten"), also among alts: the
+	// particle verb is the word that is meant (asked.go). particles are
+	// the separated particles of its clause, joined or not.
+	joined    []int32
+	particles []string
 }
 
 // solid reports whether a match of alternative a of c is firm evidence
@@ -401,10 +415,14 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken, kr *keyer)
 				continue // another clause's particle
 			}
 			p := pr.form
+			if !slices.Contains(c.particles, p) {
+				c.particles = append(c.particles, p)
+			}
 			step(1)
 			if pk := key(p + t.word); pk != k {
 				if id, ok := ix.terms[pk]; ok {
 					c.alts = appendAlt(c.alts, alt{id, 0.9})
+					c.joined = append(c.joined, id)
 					if !slices.Contains(joinedParts, p) {
 						joinedParts = append(joinedParts, p)
 					}
@@ -1063,6 +1081,7 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 		return res, f
 	}
 	ix.missedAspects(cs, cands, res.Hits, denom)
+	ix.markAsked(cs, cands, res.Hits)
 	res.Runners = ix.runnersWithoutTopicRank(res.Hits, cands, moved, denom)
 	ix.decide(&res, f)
 	ix.guardMoved(&res, f, moved, topicMoved, pairsOwn, old, topicOld, denom)

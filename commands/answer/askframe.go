@@ -1,0 +1,121 @@
+package answer
+
+import "strings"
+
+// The frame of a question. The search matches a message with a guide's
+// own question by their content words (guides/search asked.go); the words
+// that change what is asked about them are function words, stop words to
+// the search: „muss ich mein Passwort ändern“ asks whether, not how, „hat
+// jemand mein Passwort geändert“ reports what someone did, „warum richte
+// ich 2FA ein“ asks for a reason. So the message and the question must
+// also agree in a small frame read from those words — the closed classes
+// of the grammar, not vocabulary (Duden, Die Grammatik: Fragesatz,
+// Modalverben, Perfekt und Passiv; Sneiders 2002 matches a question
+// template's interrogative and auxiliary as well as its content words).
+// A guide's title head („Passwort ändern“) has no frame words: it matches
+// only a message in the plain how-to frame (wie, wo, was, kann ich, an
+// imperative or a fragment).
+
+// askFrame is the frame of a question (frameOf).
+type askFrame struct {
+	// class is the question word's class beside how/where/what, which
+	// is "" like a question without one: "why", "when", "who",
+	// "whether".
+	class string
+	neg   bool // a negation (negated)
+	modal bool // a modal of obligation or permission (frameModals)
+	other bool // someone else is the subject (otherSubjects)
+	past  bool // a report of what happened (reportsPast)
+}
+
+// frameClasses are the question words whose question is not a how-to
+// one, by class: a reason, a time, a person, a yes-or-no choice
+// (Duden, Die Grammatik: Ergänzungsfragen nach Grund, Zeit, Person;
+// indirekte Entscheidungsfrage mit „ob“). English "when" and "if" are
+// left out: they open conditions as often as questions.
+var frameClasses = map[string]string{
+	"warum": "why", "wieso": "why", "weshalb": "why", "weswegen": "why", "wozu": "why", "why": "why",
+	"wann": "when",
+	"wer":  "who", "wen": "who", "wem": "who", "who": "who", "whom": "who",
+	"ob": "whether", "whether": "whether",
+}
+
+// frameModals are the modal verbs of obligation and permission, German
+// „müssen“, „sollen“, „dürfen“ in their present and past forms, folded,
+// and English "must", "should", "shall", "may", "ought" (Duden, Die
+// Grammatik: Modalverben; Cambridge Grammar of English: modal verbs).
+// „können“ and "can" are left out: „kann ich …“ asks how.
+var frameModals = set("muss", "musst", "muessen", "muesst", "musste", "musstest", "mussten", "muesste", "muessten",
+	"soll", "sollst", "sollen", "sollt", "sollte", "solltest", "sollten",
+	"darf", "darfst", "duerfen", "duerft", "durfte", "durften", "duerfte",
+	"must", "should", "shall", "may", "ought")
+
+// otherSubjects are the nominative forms of the indefinite pronouns of a
+// person (someoneWords without the object forms and the interrogatives,
+// which frameClasses read) and the plural „ihr“ (the people behind the
+// bot, youWords): with them someone other than the asker does what the
+// question names.
+var otherSubjects = set("jemand", "irgendwer", "irgendjemand", "someone", "somebody", "anyone", "anybody", "ihr")
+
+// pastWords mark a report of the past: the passive auxiliary „werden“
+// in its past forms and its participle (Duden, Die Grammatik: Passiv).
+// Adverbs of past time („gestern“) are left out: they date a greeting
+// or a clause beside the question as often („danke für gestern“).
+var pastWords = set("wurde", "wurden", "wurdest", "wurdet", "worden")
+
+// perfectAux are the forms of „haben“ and "have" that build the perfect
+// with a participle (reportsPast).
+var perfectAux = set("hat", "habe", "hab", "hast", "haben", "habt", "hatte", "hatten", "hattest", "has", "have", "had")
+
+// participleParticles are the separable verb particles a German
+// participle may start with before its „ge-“ („eingerichtet“,
+// „angemeldet“; Duden, Die Grammatik: Partikelverben).
+var participleParticles = []string{"ab", "an", "auf", "aus", "ein", "fest", "frei", "hoch", "los", "mit", "nach", "rein",
+	"raus", "rueck", "um", "vor", "weg", "zu", "zurueck", "runter", "wieder"}
+
+// frameOf reads the frame of the folded words ws of text.
+func frameOf(ws []string, text string) askFrame {
+	f := askFrame{neg: negated(ws, text), past: reportsPast(ws)}
+	for _, w := range ws {
+		if c, ok := frameClasses[w]; ok && f.class == "" {
+			f.class = c
+		}
+		f.modal = f.modal || frameModals[w]
+		f.other = f.other || otherSubjects[w]
+	}
+	return f
+}
+
+// reportsPast reports whether ws tell what happened: a past word
+// (pastWords), or a perfect — a form of „haben“ or "have" and a
+// participle (participle).
+func reportsPast(ws []string) bool {
+	aux, part := false, false
+	for _, w := range ws {
+		if pastWords[w] {
+			return true
+		}
+		aux = aux || perfectAux[w]
+		part = part || weakParticiple(w)
+	}
+	return aux && part
+}
+
+// weakParticiple reports whether the folded word w has the shape of a weak
+// participle: „ge-“ and at least five letters ending in „-t“, after at
+// most one separable particle („geändert“, „eingerichtet“), or English
+// "-ed". Only with an auxiliary it marks a perfect (reportsPast), so a
+// noun of that shape („Gerät“ is too short) rarely counts.
+func weakParticiple(w string) bool {
+	if strings.HasSuffix(w, "ed") && len(w) >= 5 {
+		return true
+	}
+	rest := w
+	for _, p := range participleParticles {
+		if r, ok := strings.CutPrefix(w, p); ok && strings.HasPrefix(r, "ge") {
+			rest = r
+			break
+		}
+	}
+	return strings.HasPrefix(rest, "ge") && len(rest) >= 7 && strings.HasSuffix(rest, "t")
+}
