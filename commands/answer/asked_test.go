@@ -126,6 +126,8 @@ func TestAskedAnswers(t *testing.T) {
 		{"hat jemand mein passwort geändert?", Choose, "konto/passwort-aendern.md"},
 		{"mein passwort wurde geändert", Choose, "konto/passwort-aendern.md"},
 		{"ich hab mein passwort geändert", Choose, "konto/passwort-aendern.md"},
+		// How often is no how (second review of faq19, finding 2).
+		{"wie oft ändere ich mein passwort", Choose, "konto/passwort-aendern.md"},
 		// The how-to frame with other function words; a perfect of a
 		// participle with no „ge-“ is the head's own word.
 		{"kann ich mein passwort ändern", Answer, "konto/passwort-aendern.md"},
@@ -200,6 +202,14 @@ func TestAskFrame(t *testing.T) {
 		{"danke für gestern, wie richte ich 2fa ein", askFrame{}},
 		{"ich will mein passwort nicht ändern", askFrame{neg: true}},
 		{"kann mir jemanden zeigen wie ich 2fa einrichte", askFrame{}},
+		// Second review of faq19, finding 2: „wie“ before a word of
+		// degree asks how often, how much, how long.
+		{"wie oft ändere ich mein passwort", askFrame{class: "degree"}},
+		{"wie lange dauert die freischaltung", askFrame{class: "degree"}},
+		{"wieviel speicher habe ich", askFrame{class: "degree"}},
+		{"how often should i change my password", askFrame{class: "degree", modal: true}},
+		{"wie viele leute können teilnehmen", askFrame{class: "degree"}},
+		{"wie teile ich viele dateien", askFrame{}},
 	} {
 		ws := foldWords(tokens(c.text))
 		if got := frameOf(ws, c.text); got != c.want {

@@ -20,7 +20,7 @@ import "strings"
 type askFrame struct {
 	// class is the question word's class beside how/where/what, which
 	// is "" like a question without one: "why", "when", "who",
-	// "whether".
+	// "whether", "degree" (degreeWords).
 	class string
 	neg   bool // a negation (negated)
 	modal bool // a modal of obligation or permission (frameModals)
@@ -39,6 +39,20 @@ var frameClasses = map[string]string{
 	"wer":  "who", "wen": "who", "wem": "who", "who": "who", "whom": "who",
 	"ob": "whether", "whether": "whether",
 }
+
+// degreeWords are the words that make „wie“ and "how" ask for a
+// degree — a frequency, an amount, a duration — not for a way: „wie oft
+// ändere ich mein Passwort“ asks how often, not how (Duden, Die
+// Grammatik: „wie“ vor Adjektiv oder Adverb fragt nach dem Grad;
+// Cambridge Grammar of English: "how" + adjective or adverb).
+var degreeWords = set("oft", "haeufig", "viel", "viele", "vielen", "lange", "often", "much", "many", "long")
+
+// howWords are the question words that degreeWords turn into the
+// degree class, and the one-word forms that are that class already.
+var (
+	howWords        = set("wie", "how")
+	degreeAsOneWord = set("wieviel", "wieviele", "wievielen")
+)
 
 // frameModals are the modal verbs of obligation and permission, German
 // „müssen“, „sollen“, „dürfen“ in their present and past forms, folded,
@@ -76,14 +90,25 @@ var participleParticles = []string{"ab", "an", "auf", "aus", "ein", "fest", "fre
 // frameOf reads the frame of the folded words ws of text.
 func frameOf(ws []string, text string) askFrame {
 	f := askFrame{neg: negated(ws, text), past: reportsPast(ws)}
-	for _, w := range ws {
-		if c, ok := frameClasses[w]; ok && f.class == "" {
-			f.class = c
+	for i, w := range ws {
+		if f.class == "" {
+			f.class = classAt(ws, i)
 		}
 		f.modal = f.modal || frameModals[w]
 		f.other = f.other || otherSubjects[w]
 	}
 	return f
+}
+
+// classAt returns the question word's class of ws[i] (frameClasses),
+// "degree" for „wie“ or "how" before a word of degree (degreeWords) and
+// for „wieviel“, "" for any other word.
+func classAt(ws []string, i int) string {
+	w := ws[i]
+	if howWords[w] && i+1 < len(ws) && degreeWords[ws[i+1]] || degreeAsOneWord[w] {
+		return "degree"
+	}
+	return frameClasses[w]
 }
 
 // reportsPast reports whether ws tell what happened: a past word
