@@ -126,7 +126,10 @@ func TestAskedAnswers(t *testing.T) {
 		{"hat jemand mein passwort geändert?", Choose, "konto/passwort-aendern.md"},
 		{"mein passwort wurde geändert", Choose, "konto/passwort-aendern.md"},
 		{"ich hab mein passwort geändert", Choose, "konto/passwort-aendern.md"},
-		// How often is no how (second review of faq19, finding 2).
+		// For everyone, only for me: no plain how (second review of
+		// faq19, finding 1). How often is no how (finding 2).
+		{"wie ändere ich das passwort für alle", Choose, "konto/passwort-aendern.md"},
+		{"wie ändere ich nur mein passwort", Choose, "konto/passwort-aendern.md"},
 		{"wie oft ändere ich mein passwort", Choose, "konto/passwort-aendern.md"},
 		// The how-to frame with other function words; a perfect of a
 		// participle with no „ge-“ is the head's own word.
@@ -210,6 +213,14 @@ func TestAskFrame(t *testing.T) {
 		{"how often should i change my password", askFrame{class: "degree", modal: true}},
 		{"wie viele leute können teilnehmen", askFrame{class: "degree"}},
 		{"wie teile ich viele dateien", askFrame{}},
+		// Second review of faq19, finding 1: whom or how much of it the
+		// question is about.
+		{"wie beende ich die konferenz für alle", askFrame{scope: "all"}},
+		{"wie beende ich die konferenz für mich", askFrame{scope: "only"}},
+		{"wie beende ich die konferenz nur für mich", askFrame{scope: "only"}},
+		{"wie lösche ich mehrere dateien", askFrame{scope: "several"}},
+		{"how do i end the meeting for everyone", askFrame{scope: "all"}},
+		{"how do i end the meeting just for me", askFrame{scope: "only"}},
 	} {
 		ws := foldWords(tokens(c.text))
 		if got := frameOf(ws, c.text); got != c.want {

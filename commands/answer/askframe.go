@@ -22,10 +22,11 @@ type askFrame struct {
 	// is "" like a question without one: "why", "when", "who",
 	// "whether", "degree" (degreeWords).
 	class string
-	neg   bool // a negation (negated)
-	modal bool // a modal of obligation or permission (frameModals)
-	other bool // someone else is the subject (otherSubjects)
-	past  bool // a report of what happened (reportsPast)
+	scope string // whom or how much of it the question is about (scopeOf)
+	neg   bool   // a negation (negated)
+	modal bool   // a modal of obligation or permission (frameModals)
+	other bool   // someone else is the subject (otherSubjects)
+	past  bool   // a report of what happened (reportsPast)
 }
 
 // frameClasses are the question words whose question is not a how-to
@@ -53,6 +54,25 @@ var (
 	howWords        = set("wie", "how")
 	degreeAsOneWord = set("wieviel", "wieviele", "wievielen")
 )
+
+// scopeWords are the quantifiers and focus particles that bound whom or
+// what a question is about, by class: everyone or each („für alle“,
+// „jede Datei“), several, or only the asker or one thing („nur“,
+// „allein“) — „wie beende ich die Konferenz für mich“ is not „… für
+// alle“ (Duden, Die Grammatik: Indefinitpronomen und Artikelwörter der
+// Quantität, Gradpartikeln; Cambridge Grammar of English: quantifiers,
+// focusing adverbs). Stop words to the search, as every guide says them.
+var scopeWords = map[string]string{
+	"alle": "all", "allen": "all", "jede": "all", "jeden": "all", "jeder": "all", "jedem": "all", "jedes": "all",
+	"all": "all", "everyone": "all", "everybody": "all",
+	"mehrere": "several", "mehreren": "several", "einige": "several", "einigen": "several", "several": "several",
+	"nur": "only", "allein": "only", "only": "only",
+}
+
+// selfScopes are the pairs of a preposition or focus word and the
+// asker's pronoun that bound the question to the asker, the „only“
+// class of scopeWords: „für mich“, "just me", "for me".
+var selfScopes = map[[2]string]bool{{"fuer", "mich"}: true, {"just", "me"}: true, {"for", "me"}: true}
 
 // frameModals are the modal verbs of obligation and permission, German
 // „müssen“, „sollen“, „dürfen“ in their present and past forms, folded,
@@ -94,6 +114,9 @@ func frameOf(ws []string, text string) askFrame {
 		if f.class == "" {
 			f.class = classAt(ws, i)
 		}
+		if f.scope == "" {
+			f.scope = scopeAt(ws, i)
+		}
 		f.modal = f.modal || frameModals[w]
 		f.other = f.other || otherSubjects[w]
 	}
@@ -109,6 +132,15 @@ func classAt(ws []string, i int) string {
 		return "degree"
 	}
 	return frameClasses[w]
+}
+
+// scopeAt returns the scope class of ws[i] (scopeWords), "only" for the
+// first word of a pair of selfScopes, "" for any other word.
+func scopeAt(ws []string, i int) string {
+	if i+1 < len(ws) && selfScopes[[2]string{ws[i], ws[i+1]}] {
+		return "only"
+	}
+	return scopeWords[ws[i]]
 }
 
 // reportsPast reports whether ws tell what happened: a past word
