@@ -32,6 +32,7 @@ type askPhrase struct {
 type askConcept struct {
 	forms     []int32
 	particles []string // the separated particles of its clause (concept.particles)
+	loose     []string // those that joined no word (concept.loose)
 }
 
 // askFormWeight is the least weight of a concept's alternative that is
@@ -164,7 +165,7 @@ func (ix *Index) analyzeAsks(asks []askSource) [][]askPhrase {
 			if len(fs) == 0 {
 				return p, false
 			}
-			p.cs = append(p.cs, askConcept{forms: fs, particles: c.particles})
+			p.cs = append(p.cs, askConcept{forms: fs, particles: c.particles, loose: c.loose})
 			if !c.part {
 				whole++
 			}
@@ -226,7 +227,8 @@ func askForms(c concept) []int32 {
 // concept p are the same word: they share a form (askForms, read without
 // a copy).
 func sameAskWord(c concept, p askConcept) bool {
-	if c.typo || otherParticle(c.particles, p.particles) {
+	if c.typo || otherParticle(c.particles, p.particles) || looseParticle(c.loose, p.particles) ||
+		looseParticle(p.loose, c.particles) {
 		return false
 	}
 	if len(c.joined) > 0 {
@@ -244,9 +246,41 @@ func sameAskWord(c concept, p askConcept) bool {
 // particles and none in common: „schalte … ab“ and „schalte … ein“ are
 // other verbs also where the library knows neither particle verb (no
 // concept.joined). A clause without one („einschalten“ in one word)
-// leaves the joined forms to decide.
+// leaves the joined forms to decide, and looseParticle the particles
+// that joined nothing.
 func otherParticle(a, b []string) bool {
 	return len(a) > 0 && len(b) > 0 && !slices.ContainsFunc(a, func(p string) bool { return slices.Contains(b, p) })
+}
+
+// looseParticle reports whether one clause has a separated particle that
+// joined no word (concept.loose) and that the other clause lacks: „wie
+// teile ich einen Ordner … auf“ is no „Wie teile ich einen Ordner …?“,
+// „wie richte ich 2FA wieder ein“ no „Wie richte ich 2FA ein?“ — the
+// particle makes another verb (aufteilen, wiedereinrichten) also where the
+// library knows none, and as a stop word it leaves no concept of its own
+// to tell. A particle that joined a word is compared as that word
+// (concept.joined): „schalte … ein“ is the question's „einschalten“.
+func looseParticle(loose, other []string) bool {
+	return slices.ContainsFunc(loose, func(p string) bool { return !slices.Contains(other, p) })
+}
+
+// markLoose sets concept.loose of cs: the particles of each concept's
+// clause of which no written form (particleForms: „runter“, „herunter“)
+// joined a word of the query (joined).
+func markLoose(cs []concept, joined []string) {
+	for i := range cs {
+		for _, p := range cs[i].particles {
+			if !slices.ContainsFunc(joined, func(j string) bool { return sameParticle(p, j) }) {
+				cs[i].loose = append(cs[i].loose, p)
+			}
+		}
+	}
+}
+
+// sameParticle reports whether a and b are written forms of one particle
+// (particleForms).
+func sameParticle(a, b string) bool {
+	return a == b || slices.Contains(particleForms(a), b) || slices.Contains(particleForms(b), a)
 }
 
 // asks reports whether the query's concepts cs are the content words of

@@ -76,6 +76,13 @@ func TestAsked(t *testing.T) {
 		{"kamera einschalten", "kamera.md", "Wie schalte ich meine Kamera ein?"},
 		{"wie schalte ich meine kamera aus", "", ""},
 		{"wie schalte ich meine kamera ab", "", ""},
+		// A separated particle that joined nothing, on one side only,
+		// makes another verb: „wieder“ more, „an“ less (second review
+		// of faq19, finding 3).
+		{"wie schalte ich meine kamera wieder ein", "", ""},
+		{"wie melde ich mich mit dem neuen passwort wieder an", "", ""},
+		{"die cloud nimmt mein neues passwort nicht an", "aendern.md", "Die Cloud nimmt mein neues Passwort nicht an"},
+		{"die cloud nimmt mein neues passwort nicht", "", ""},
 		// A head of one content word (a comma of an enumeration is no
 		// break: the head would be "Bildschirm").
 		{"bildschirm", "", ""},
