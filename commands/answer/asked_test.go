@@ -218,7 +218,9 @@ func TestAskFrame(t *testing.T) {
 		{"wie beende ich die konferenz für alle", askFrame{scope: "all"}},
 		{"wie beende ich die konferenz für mich", askFrame{scope: "only"}},
 		{"wie beende ich die konferenz nur für mich", askFrame{scope: "only"}},
-		{"wie lösche ich mehrere dateien", askFrame{scope: "several"}},
+		{"wie teile ich den ordner mit mehreren", askFrame{scope: "several"}},
+		{"wie lösche ich alle meine daten", askFrame{}},
+		{"wie lösche ich mehrere dateien", askFrame{}},
 		{"how do i end the meeting for everyone", askFrame{scope: "all"}},
 		{"how do i end the meeting just for me", askFrame{scope: "only"}},
 	} {

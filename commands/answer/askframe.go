@@ -55,19 +55,30 @@ var (
 	degreeAsOneWord = set("wieviel", "wieviele", "wievielen")
 )
 
-// scopeWords are the quantifiers and focus particles that bound whom or
-// what a question is about, by class: everyone or each („für alle“,
-// „jede Datei“), several, or only the asker or one thing („nur“,
-// „allein“) — „wie beende ich die Konferenz für mich“ is not „… für
-// alle“ (Duden, Die Grammatik: Indefinitpronomen und Artikelwörter der
-// Quantität, Gradpartikeln; Cambridge Grammar of English: quantifiers,
-// focusing adverbs). Stop words to the search, as every guide says them.
-var scopeWords = map[string]string{
+// scopeWords are the pronouns and focus particles that bound whom or
+// what a question is about, by class: everyone, or only the asker or one
+// thing („nur“, „allein“) — „wie beende ich die Konferenz für mich“ is
+// not „… für alle“ (Duden, Die Grammatik: Indefinitpronomen, Gradpartikeln;
+// Cambridge Grammar of English: focusing adverbs). Stop words to the
+// search, as every guide says them.
+var scopeWords = map[string]string{"everyone": "all", "everybody": "all", "nur": "only", "allein": "only", "only": "only"}
+
+// scopeQuantifiers are the quantifiers that bound the question's scope
+// where they stand as a pronoun after a preposition (scopePrepositions):
+// „für alle“, „an jeden“, „mit mehreren“, "for all" name the people it
+// is done for. Before a noun they are its article, „alle Daten löschen“
+// asks how to delete the data (Duden, Die Grammatik: Artikelwörter und
+// Pronomen der Quantität).
+var scopeQuantifiers = map[string]string{
 	"alle": "all", "allen": "all", "jede": "all", "jeden": "all", "jeder": "all", "jedem": "all", "jedes": "all",
-	"all": "all", "everyone": "all", "everybody": "all",
-	"mehrere": "several", "mehreren": "several", "einige": "several", "einigen": "several", "several": "several",
-	"nur": "only", "allein": "only", "only": "only",
+	"all": "all", "mehrere": "several", "mehreren": "several", "einige": "several", "einigen": "several",
+	"several": "several",
 }
+
+// scopePrepositions are the prepositions before a scopeQuantifiers
+// pronoun: those of a comparison's other side (prepositions), „von“,
+// and the ones of a recipient („an alle“, „zu allen“, "to all").
+var scopePrepositions = union(prepositions, fromWords, set("an", "zu", "to"))
 
 // selfScopes are the pairs of a preposition or focus word and the
 // asker's pronoun that bound the question to the asker, the „only“
@@ -134,11 +145,15 @@ func classAt(ws []string, i int) string {
 	return frameClasses[w]
 }
 
-// scopeAt returns the scope class of ws[i] (scopeWords), "only" for the
+// scopeAt returns the scope class of ws[i]: that of a scopeWords word,
+// of a scopeQuantifiers pronoun after a preposition, "only" for the
 // first word of a pair of selfScopes, "" for any other word.
 func scopeAt(ws []string, i int) string {
 	if i+1 < len(ws) && selfScopes[[2]string{ws[i], ws[i+1]}] {
 		return "only"
+	}
+	if c, ok := scopeQuantifiers[ws[i]]; ok && i > 0 && scopePrepositions[ws[i-1]] {
+		return c
 	}
 	return scopeWords[ws[i]]
 }
