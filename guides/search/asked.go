@@ -264,13 +264,39 @@ func looseParticle(loose, other []string) bool {
 	return slices.ContainsFunc(loose, func(p string) bool { return !slices.Contains(other, p) })
 }
 
+// clauseNegations are the German negation words (Duden, Die Grammatik:
+// Negation — „nicht“, „kein“, „nie“ and their colloquial and inflected
+// forms): a clause with one reports a failure (looseParticles).
+var clauseNegations = map[string]bool{"nicht": true, "nich": true, "net": true, "kein": true, "keine": true,
+	"keinen": true, "keinem": true, "keiner": true, "keines": true, "nie": true, "niemals": true}
+
+// looseParticles returns the written forms of the query's separated
+// particles (parts of toks) that joined no word (joined; particleForms:
+// „runter“ is „herunter“) in a clause without a negation. A negated
+// clause reports a failure, and a guide's question names the failure
+// with or without the particle: „die Kamera geht nicht an“ is „Meine
+// Kamera geht nicht“; a particle there tells no other task.
+func looseParticles(toks []rawToken, parts []queryPart, joined []string) []string {
+	var out []string
+	for _, pr := range parts {
+		if slices.ContainsFunc(joined, func(j string) bool { return sameParticle(pr.form, j) }) ||
+			slices.ContainsFunc(toks[pr.lo:pr.hi], func(t rawToken) bool { return clauseNegations[t.word] }) {
+			continue
+		}
+		out = append(out, pr.form)
+	}
+	return out
+}
+
 // markLoose sets concept.loose of cs: the particles of each concept's
-// clause of which no written form (particleForms: „runter“, „herunter“)
-// joined a word of the query (joined).
-func markLoose(cs []concept, joined []string) {
+// clause that are loose (looseParticles).
+func markLoose(cs []concept, loose []string) {
+	if len(loose) == 0 {
+		return
+	}
 	for i := range cs {
 		for _, p := range cs[i].particles {
-			if !slices.ContainsFunc(joined, func(j string) bool { return sameParticle(p, j) }) {
+			if slices.Contains(loose, p) {
 				cs[i].loose = append(cs[i].loose, p)
 			}
 		}

@@ -30,6 +30,7 @@ func askedDocs() []Doc {
 			Sections: []Section{{Text: "Zum Einschalten klicke auf das Kamera-Symbol. Du kannst die Kamera jederzeit wieder ausschalten."}}},
 		{ID: "bildschirm.md", Title: "Bildschirm, Fenster oder Präsentation in der Konferenz zeigen",
 			Tags: []string{"bildschirm", "präsentation"}, Summary: "Wie du deinen Bildschirm teilst.",
+			Aliases:  []string{"Wie teile ich den Bildschirm auf?"},
 			Sections: []Section{{Text: "Klicke auf das Bildschirm-Symbol."}}},
 	}
 }
@@ -81,8 +82,12 @@ func TestAsked(t *testing.T) {
 		// of faq19, finding 3).
 		{"wie schalte ich meine kamera wieder ein", "", ""},
 		{"wie melde ich mich mit dem neuen passwort wieder an", "", ""},
-		{"die cloud nimmt mein neues passwort nicht an", "aendern.md", "Die Cloud nimmt mein neues Passwort nicht an"},
-		{"die cloud nimmt mein neues passwort nicht", "", ""},
+		{"wie teile ich den bildschirm auf", "bildschirm.md", "Wie teile ich den Bildschirm auf?"},
+		{"wie teile ich den bildschirm", "", ""},
+		// In a negated clause, a failure, the particle tells no other
+		// task: the camera that does not switch on does not work.
+		{"die cloud nimmt mein neues passwort nicht", "aendern.md", "Die Cloud nimmt mein neues Passwort nicht an"},
+		{"meine kamera geht in der konferenz nicht an", "kamera.md", "Die Kamera in der Konferenz"},
 		// A head of one content word (a comma of an enumeration is no
 		// break: the head would be "Bildschirm").
 		{"bildschirm", "", ""},

@@ -176,7 +176,8 @@ type concept struct {
 	// clause ("schalte … aus": "ausschalten"), also among alts: the
 	// particle verb is the word that is meant (asked.go). particles are
 	// the separated particles of its clause, joined or not; loose are
-	// those that joined no word of the query (markLoose).
+	// those that joined no word of the query, in a clause with no
+	// negation (looseParticles).
 	joined    []int32
 	particles []string
 	loose     []string
@@ -512,7 +513,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken, kr *keyer)
 		ix.finishConcept(&c)
 		cs = append(cs, c)
 	}
-	markLoose(cs, joinedParts)
+	markLoose(cs, looseParticles(toks, parts, joinedParts))
 	cs = dropJoinedParticles(cs, joinedParts)
 	// Idioms made of stop words ("weiß … nicht mehr") add the content
 	// word they mean.
