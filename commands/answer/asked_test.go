@@ -221,6 +221,10 @@ func TestAskFrame(t *testing.T) {
 		{"wie teile ich den ordner mit mehreren", askFrame{scope: "several"}},
 		{"wie lösche ich alle meine daten", askFrame{}},
 		{"wie lösche ich mehrere dateien", askFrame{}},
+		// Second review of faq19, finding 4: a noun of a participle's
+		// shape is no perfect.
+		{"hat die gemeinschaft einen chat", askFrame{}},
+		{"ich hab gerade gelegenheit, wie richte ich 2fa ein", askFrame{}},
 		{"how do i end the meeting for everyone", askFrame{scope: "all"}},
 		{"how do i end the meeting just for me", askFrame{scope: "only"}},
 	} {

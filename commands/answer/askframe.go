@@ -1,6 +1,9 @@
 package answer
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The frame of a question. The search matches a message with a guide's
 // own question by their content words (guides/search asked.go); the words
@@ -34,11 +37,22 @@ type askFrame struct {
 // (Duden, Die Grammatik: Ergänzungsfragen nach Grund, Zeit, Person;
 // indirekte Entscheidungsfrage mit „ob“). English "when" and "if" are
 // left out: they open conditions as often as questions.
-var frameClasses = map[string]string{
-	"warum": "why", "wieso": "why", "weshalb": "why", "weswegen": "why", "wozu": "why", "why": "why",
-	"wann": "when",
-	"wer":  "who", "wen": "who", "wem": "who", "who": "who", "whom": "who",
-	"ob": "whether", "whether": "whether",
+var frameClasses = byClass(map[string]map[string]bool{
+	"why":     set("warum", "wieso", "weshalb", "weswegen", "wozu", "why"),
+	"when":    set("wann"),
+	"who":     whoWords,
+	"whether": set("ob", "whether"),
+})
+
+// byClass returns the class of each word of the sets of classes.
+func byClass(classes map[string]map[string]bool) map[string]string {
+	out := map[string]string{}
+	for c, ws := range classes {
+		for w := range ws {
+			out[w] = c
+		}
+	}
+	return out
 }
 
 // degreeWords are the words that make „wie“ and "how" ask for a
@@ -100,7 +114,14 @@ var frameModals = set("muss", "musst", "muessen", "muesst", "musste", "musstest"
 // which frameClasses read) and the plural „ihr“ (the people behind the
 // bot, youWords): with them someone other than the asker does what the
 // question names.
-var otherSubjects = set("jemand", "irgendwer", "irgendjemand", "someone", "somebody", "anyone", "anybody", "ihr")
+var otherSubjects = union(where(someoneWords, nominative), common(youWords, set("ihr")))
+
+// nominative reports whether w of someoneWords is a nominative: neither
+// an interrogative (whoWords) nor an object or genitive form in „-en“,
+// „-em“, „-es“ („jemanden“, „jemandem“, „jemandes“).
+func nominative(w string) bool {
+	return !whoWords[w] && !strings.HasSuffix(w, "en") && !strings.HasSuffix(w, "em") && !strings.HasSuffix(w, "es")
+}
 
 // pastWords mark a report of the past: the passive auxiliary „werden“
 // in its past forms and its participle (Duden, Die Grammatik: Passiv).
@@ -176,8 +197,10 @@ func reportsPast(ws []string) bool {
 // weakParticiple reports whether the folded word w has the shape of a weak
 // participle: „ge-“ and at least five letters ending in „-t“, after at
 // most one separable particle („geändert“, „eingerichtet“), or English
-// "-ed". Only with an auxiliary it marks a perfect (reportsPast), so a
-// noun of that shape („Gerät“ is too short) rarely counts.
+// "-ed", and no noun by its suffix (nounSuffixed: „Gemeinschaft“,
+// „Gelegenheit“). Only with an auxiliary it marks a perfect
+// (reportsPast), so a noun of that shape („Gerät“ is too short) rarely
+// counts.
 func weakParticiple(w string) bool {
 	if strings.HasSuffix(w, "ed") && len(w) >= 5 {
 		return true
@@ -189,5 +212,12 @@ func weakParticiple(w string) bool {
 			break
 		}
 	}
-	return strings.HasPrefix(rest, "ge") && len(rest) >= 7 && strings.HasSuffix(rest, "t")
+	return strings.HasPrefix(rest, "ge") && len(rest) >= 7 && strings.HasSuffix(rest, "t") && !nounSuffixed(rest)
+}
+
+// nounSuffixed reports whether w ends in one of the noun suffixes
+// (nounSuffixes, device.go: „-heit“, „-keit“, „-schaft“ among the ones
+// that end in „-t“; no participle does).
+func nounSuffixed(w string) bool {
+	return slices.ContainsFunc(nounSuffixes, func(s string) bool { return strings.HasSuffix(w, s) })
 }
