@@ -213,6 +213,7 @@ func TestAskFrame(t *testing.T) {
 		{"how often should i change my password", askFrame{class: "degree", modal: true}},
 		{"wie viele leute können teilnehmen", askFrame{class: "degree"}},
 		{"wie teile ich viele dateien", askFrame{}},
+		{"wie lang muss mein passwort sein", askFrame{class: "degree", modal: true}},
 		// Second review of faq19, finding 1: whom or how much of it the
 		// question is about.
 		{"wie beende ich die konferenz für alle", askFrame{scope: "all"}},

@@ -57,10 +57,11 @@ func byClass(classes map[string]map[string]bool) map[string]string {
 
 // degreeWords are the words that make „wie“ and "how" ask for a
 // degree — a frequency, an amount, a duration — not for a way: „wie oft
-// ändere ich mein Passwort“ asks how often, not how (Duden, Die
+// ändere ich mein Passwort“ asks how often, not how, „wie lang(e)“ how
+// long (Duden, Die
 // Grammatik: „wie“ vor Adjektiv oder Adverb fragt nach dem Grad;
 // Cambridge Grammar of English: "how" + adjective or adverb).
-var degreeWords = set("oft", "haeufig", "viel", "viele", "vielen", "lange", "often", "much", "many", "long")
+var degreeWords = set("oft", "haeufig", "viel", "viele", "vielen", "lang", "lange", "often", "much", "many", "long")
 
 // howWords are the question words that degreeWords turn into the
 // degree class, and the one-word forms that are that class already.
