@@ -165,7 +165,7 @@ func (ix *Index) analyzeAsks(asks []askSource) [][]askPhrase {
 			if len(fs) == 0 {
 				return p, false
 			}
-			p.cs = append(p.cs, askConcept{forms: fs, particles: c.particles, loose: c.loose})
+			p.cs = append(p.cs, askConcept{forms: fs, particles: c.particles, loose: phraseLoose(c.loose)})
 			if !c.part {
 				whole++
 			}
@@ -286,6 +286,19 @@ func looseParticles(toks []rawToken, parts []queryPart, joined []string) []strin
 		out = append(out, pr.form)
 	}
 	return out
+}
+
+// phraseLoose returns the loose particles of a guide's own question
+// (concept.loose) but „wieder“: a guide's author writes it as the adverb
+// of undoing („Wie beende ich eine Freigabe wieder?“; Duden, „wieder“:
+// zurück in den früheren Zustand), and a message without it asks the
+// same. In a message it asks for a second time or for something lost
+// back („wie bekomme ich meinen Zugang wieder“), no first setup.
+func phraseLoose(loose []string) []string {
+	if !slices.Contains(loose, "wieder") {
+		return loose
+	}
+	return slices.DeleteFunc(slices.Clone(loose), func(p string) bool { return p == "wieder" })
 }
 
 // markLoose sets concept.loose of cs: the particles of each concept's
