@@ -280,7 +280,8 @@ func looseParticles(toks []rawToken, parts []queryPart, joined []string) []strin
 	var out []string
 	for _, pr := range parts {
 		if slices.ContainsFunc(joined, func(j string) bool { return sameParticle(pr.form, j) }) ||
-			slices.ContainsFunc(toks[pr.lo:pr.hi], func(t rawToken) bool { return clauseNegations[t.word] }) {
+			slices.ContainsFunc(toks[pr.lo:pr.hi], func(t rawToken) bool { return clauseNegations[t.word] }) ||
+			adverbialWieder(toks, pr) {
 			continue
 		}
 		out = append(out, pr.form)
@@ -299,6 +300,19 @@ func phraseLoose(loose []string) []string {
 		return loose
 	}
 	return slices.DeleteFunc(slices.Clone(loose), func(p string) bool { return p == "wieder" })
+}
+
+// wiederAdverbs are the words that make „wieder“ after them an adverb
+// of repetition, no particle: „schon wieder“, „immer wieder“, „nie
+// wieder“ (Duden, „wieder“: in festen Verbindungen).
+var wiederAdverbs = map[string]bool{"schon": true, "immer": true, "nie": true}
+
+// adverbialWieder reports whether the particle pr of toks is a „wieder“
+// after one of wiederAdverbs: „wie ändere ich mein Passwort schon
+// wieder“ asks how, again.
+func adverbialWieder(toks []rawToken, pr queryPart) bool {
+	return pr.form == "wieder" && pr.hi < len(toks) && toks[pr.hi].word == "wieder" && pr.hi > 0 &&
+		wiederAdverbs[toks[pr.hi-1].word]
 }
 
 // markLoose sets concept.loose of cs: the particles of each concept's

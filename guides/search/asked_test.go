@@ -84,6 +84,7 @@ func TestAsked(t *testing.T) {
 		{"wie melde ich mich mit dem neuen passwort wieder an", "", ""},
 		{"wie teile ich den bildschirm auf", "bildschirm.md", "Wie teile ich den Bildschirm auf?"},
 		{"wie teile ich den bildschirm", "", ""},
+		{"wie schalte ich meine kamera schon wieder ein", "kamera.md", "Wie schalte ich meine Kamera ein?"},
 		// A guide's „wieder“ is the adverb of undoing: its question
 		// without it is the same.
 		{"wie beende ich die präsentation", "bildschirm.md", "Wie beende ich die Präsentation wieder?"},
