@@ -69,11 +69,24 @@ func askedFirst(hits []search.Hit, qv *qwords) bool {
 // questions: one of search.Hit.Asked whose frame is msg (askFrame).
 func askedBy(h search.Hit, msg askFrame) bool {
 	for q := range strings.SplitSeq(h.Asked, "\n") {
-		if frameOf(foldWords(tokens(q)), q) == msg {
+		if sameFrame(msg, frameOf(foldWords(tokens(q)), q)) {
 			return true
 		}
 	}
 	return false
+}
+
+// sameFrame reports whether a message of the frame msg asks a question of
+// the frame q: the same frame, but for a scope only the message names
+// (askFrame.scope) — a message that bounds none asks for any, „wie
+// beende ich die Konferenz“ also „… für alle“, while „… nur für mich“
+// is not „… für alle“ and „wie ändere ich nur mein Passwort“ is not the
+// plain „Wie ändere ich mein Passwort?“.
+func sameFrame(msg, q askFrame) bool {
+	if msg.scope == "" {
+		q.scope = ""
+	}
+	return q == msg
 }
 
 // negated reports whether the folded words ws of text hold a word of

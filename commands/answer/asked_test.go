@@ -178,6 +178,28 @@ func TestAskedNegation(t *testing.T) {
 	}
 }
 
+// TestSameFrame: a message asks a guide's question of the same frame; a
+// scope only the guide's question names is no other frame (second
+// review of faq19, finding 1).
+func TestSameFrame(t *testing.T) {
+	for _, c := range []struct {
+		msg, q string
+		want   bool
+	}{
+		{"wie beende ich die konferenz", "Wie beende ich die Konferenz für alle?", true},
+		{"wie beende ich die konferenz für alle", "Wie beende ich die Konferenz für alle?", true},
+		{"wie beende ich die konferenz für mich", "Wie beende ich die Konferenz für alle?", false},
+		{"wie beende ich die konferenz nur für mich", "Wie beende ich die Konferenz für alle?", false},
+		{"wie ändere ich nur mein passwort", "Wie ändere ich mein Passwort?", false},
+		{"wie oft ändere ich mein passwort", "Wie ändere ich mein Passwort?", false},
+	} {
+		msg := frameOf(foldWords(tokens(c.msg)), c.msg)
+		if got := sameFrame(msg, frameOf(foldWords(tokens(c.q)), c.q)); got != c.want {
+			t.Errorf("sameFrame(%q, %q) = %v, want %v", c.msg, c.q, got, c.want)
+		}
+	}
+}
+
 // TestAskFrame: the frame of a question (frameOf) — its question word's
 // class, an obligation or permission, someone else as the subject, a
 // report in the perfect or passive, a negation.
