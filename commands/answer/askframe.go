@@ -25,7 +25,7 @@ type askFrame struct {
 	// is "" like a question without one: "why", "when", "who",
 	// "whether", "degree" (degreeWords).
 	class string
-	scope string // whom or how much of it the question is about (scopeOf)
+	scope string // whom or how much of it the question is about (scopeAt)
 	neg   bool   // a negation (negated)
 	modal bool   // a modal of obligation or permission (frameModals)
 	other bool   // someone else is the subject (otherSubjects)
@@ -58,13 +58,13 @@ func byClass(classes map[string]map[string]bool) map[string]string {
 // degreeWords are the words that make „wie“ and "how" ask for a
 // degree — a frequency, an amount, a duration — not for a way: „wie oft
 // ändere ich mein Passwort“ asks how often, not how, „wie lang(e)“ how
-// long (Duden, Die
-// Grammatik: „wie“ vor Adjektiv oder Adverb fragt nach dem Grad;
-// Cambridge Grammar of English: "how" + adjective or adverb).
+// long (Duden, Die Grammatik: „wie“ vor Adjektiv oder Adverb fragt nach
+// dem Grad; Cambridge Grammar of English: "how" + adjective or adverb).
 var degreeWords = set("oft", "haeufig", "viel", "viele", "vielen", "lang", "lange", "often", "much", "many", "long")
 
-// howWords are the question words that degreeWords turn into the
-// degree class, and the one-word forms that are that class already.
+// howWords are the question words that a word of degreeWords after them
+// turns into the degree class; degreeAsOneWord are the one-word forms
+// that are that class already („wieviel“).
 var (
 	howWords        = set("wie", "how")
 	degreeAsOneWord = set("wieviel", "wieviele", "wievielen")
