@@ -21,8 +21,8 @@ import (
 //
 // Only where it is unambiguous: exactly one guide of the hits (the
 // search's first five, decideSearch) asks that way, in the frame of the
-// message (askframe.go: the question word, a modal, the subject, a
-// report, a negation), and it is the first (askedFirst). Two guides sharing a question rank close together, both
+// message (askframe.go: the question word, a scope, a modal, the
+// subject, a report, a negation), and it is the first (askedFirst). Two guides sharing a question rank close together, both
 // meeting every word of the message in a strong field, so a second one
 // is among the hits. The decision's other exits stay in front of it —
 // everything decide reads before the search (a command, small talk, a
@@ -69,11 +69,24 @@ func askedFirst(hits []search.Hit, qv *qwords) bool {
 // questions: one of search.Hit.Asked whose frame is msg (askFrame).
 func askedBy(h search.Hit, msg askFrame) bool {
 	for q := range strings.SplitSeq(h.Asked, "\n") {
-		if frameOf(foldWords(tokens(q)), q) == msg {
+		if sameFrame(msg, frameOf(foldWords(tokens(q)), q)) {
 			return true
 		}
 	}
 	return false
+}
+
+// sameFrame reports whether a message of the frame msg asks a question of
+// the frame q: the same frame, but for a scope only the message names
+// (askFrame.scope) — a message that bounds none asks for any, „wie
+// beende ich die Konferenz“ also „… für alle“, while „… nur für mich“
+// is not „… für alle“ and „wie ändere ich nur mein Passwort“ is not the
+// plain „Wie ändere ich mein Passwort?“.
+func sameFrame(msg, q askFrame) bool {
+	if msg.scope == "" {
+		q.scope = ""
+	}
+	return q == msg
 }
 
 // negated reports whether the folded words ws of text hold a word of

@@ -126,6 +126,11 @@ func TestAskedAnswers(t *testing.T) {
 		{"hat jemand mein passwort geändert?", Choose, "konto/passwort-aendern.md"},
 		{"mein passwort wurde geändert", Choose, "konto/passwort-aendern.md"},
 		{"ich hab mein passwort geändert", Choose, "konto/passwort-aendern.md"},
+		// For everyone, only for me: no plain how (second review of
+		// faq19, finding 1). How often is no how (finding 2).
+		{"wie ändere ich das passwort für alle", Choose, "konto/passwort-aendern.md"},
+		{"wie ändere ich nur mein passwort", Choose, "konto/passwort-aendern.md"},
+		{"wie oft ändere ich mein passwort", Choose, "konto/passwort-aendern.md"},
 		// The how-to frame with other function words; a perfect of a
 		// participle with no „ge-“ is the head's own word.
 		{"kann ich mein passwort ändern", Answer, "konto/passwort-aendern.md"},
@@ -173,6 +178,28 @@ func TestAskedNegation(t *testing.T) {
 	}
 }
 
+// TestSameFrame: a message asks a guide's question of the same frame; a
+// scope only the guide's question names is no other frame (second
+// review of faq19, finding 1).
+func TestSameFrame(t *testing.T) {
+	for _, c := range []struct {
+		msg, q string
+		want   bool
+	}{
+		{"wie beende ich die konferenz", "Wie beende ich die Konferenz für alle?", true},
+		{"wie beende ich die konferenz für alle", "Wie beende ich die Konferenz für alle?", true},
+		{"wie beende ich die konferenz für mich", "Wie beende ich die Konferenz für alle?", false},
+		{"wie beende ich die konferenz nur für mich", "Wie beende ich die Konferenz für alle?", false},
+		{"wie ändere ich nur mein passwort", "Wie ändere ich mein Passwort?", false},
+		{"wie oft ändere ich mein passwort", "Wie ändere ich mein Passwort?", false},
+	} {
+		msg := frameOf(foldWords(tokens(c.msg)), c.msg)
+		if got := sameFrame(msg, frameOf(foldWords(tokens(c.q)), c.q)); got != c.want {
+			t.Errorf("sameFrame(%q, %q) = %v, want %v", c.msg, c.q, got, c.want)
+		}
+	}
+}
+
 // TestAskFrame: the frame of a question (frameOf) — its question word's
 // class, an obligation or permission, someone else as the subject, a
 // report in the perfect or passive, a negation.
@@ -200,6 +227,29 @@ func TestAskFrame(t *testing.T) {
 		{"danke für gestern, wie richte ich 2fa ein", askFrame{}},
 		{"ich will mein passwort nicht ändern", askFrame{neg: true}},
 		{"kann mir jemanden zeigen wie ich 2fa einrichte", askFrame{}},
+		// Second review of faq19, finding 2: „wie“ before a word of
+		// degree asks how often, how much, how long.
+		{"wie oft ändere ich mein passwort", askFrame{class: "degree"}},
+		{"wie lange dauert die freischaltung", askFrame{class: "degree"}},
+		{"wieviel speicher habe ich", askFrame{class: "degree"}},
+		{"how often should i change my password", askFrame{class: "degree", modal: true}},
+		{"wie viele leute können teilnehmen", askFrame{class: "degree"}},
+		{"wie teile ich viele dateien", askFrame{}},
+		{"wie lang muss mein passwort sein", askFrame{class: "degree", modal: true}},
+		// Second review of faq19, finding 1: whom or how much of it the
+		// question is about.
+		{"wie beende ich die konferenz für alle", askFrame{scope: "all"}},
+		{"wie beende ich die konferenz für mich", askFrame{scope: "only"}},
+		{"wie beende ich die konferenz nur für mich", askFrame{scope: "only"}},
+		{"wie teile ich den ordner mit mehreren", askFrame{scope: "several"}},
+		{"wie lösche ich alle meine daten", askFrame{}},
+		{"wie lösche ich mehrere dateien", askFrame{}},
+		// Second review of faq19, finding 4: a noun of a participle's
+		// shape is no perfect.
+		{"hat die gemeinschaft einen chat", askFrame{}},
+		{"ich hab gerade gelegenheit, wie richte ich 2fa ein", askFrame{}},
+		{"how do i end the meeting for everyone", askFrame{scope: "all"}},
+		{"how do i end the meeting just for me", askFrame{scope: "only"}},
 	} {
 		ws := foldWords(tokens(c.text))
 		if got := frameOf(ws, c.text); got != c.want {

@@ -1,6 +1,9 @@
 package answer
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The frame of a question. The search matches a message with a guide's
 // own question by their content words (guides/search asked.go); the words
@@ -20,12 +23,13 @@ import "strings"
 type askFrame struct {
 	// class is the question word's class beside how/where/what, which
 	// is "" like a question without one: "why", "when", "who",
-	// "whether".
+	// "whether", "degree" (degreeWords).
 	class string
-	neg   bool // a negation (negated)
-	modal bool // a modal of obligation or permission (frameModals)
-	other bool // someone else is the subject (otherSubjects)
-	past  bool // a report of what happened (reportsPast)
+	scope string // whom or how much of it the question is about (scopeAt)
+	neg   bool   // a negation (negated)
+	modal bool   // a modal of obligation or permission (frameModals)
+	other bool   // someone else is the subject (otherSubjects)
+	past  bool   // a report of what happened (reportsPast)
 }
 
 // frameClasses are the question words whose question is not a how-to
@@ -33,12 +37,68 @@ type askFrame struct {
 // (Duden, Die Grammatik: Ergänzungsfragen nach Grund, Zeit, Person;
 // indirekte Entscheidungsfrage mit „ob“). English "when" and "if" are
 // left out: they open conditions as often as questions.
-var frameClasses = map[string]string{
-	"warum": "why", "wieso": "why", "weshalb": "why", "weswegen": "why", "wozu": "why", "why": "why",
-	"wann": "when",
-	"wer":  "who", "wen": "who", "wem": "who", "who": "who", "whom": "who",
-	"ob": "whether", "whether": "whether",
+var frameClasses = byClass(map[string]map[string]bool{
+	"why":     set("warum", "wieso", "weshalb", "weswegen", "wozu", "why"),
+	"when":    set("wann"),
+	"who":     whoWords,
+	"whether": set("ob", "whether"),
+})
+
+// byClass returns the class of each word of the sets of classes.
+func byClass(classes map[string]map[string]bool) map[string]string {
+	out := map[string]string{}
+	for c, ws := range classes {
+		for w := range ws {
+			out[w] = c
+		}
+	}
+	return out
 }
+
+// degreeWords are the words that make „wie“ and "how" ask for a
+// degree — a frequency, an amount, a duration — not for a way: „wie oft
+// ändere ich mein Passwort“ asks how often, not how, „wie lang(e)“ how
+// long (Duden, Die Grammatik: „wie“ vor Adjektiv oder Adverb fragt nach
+// dem Grad; Cambridge Grammar of English: "how" + adjective or adverb).
+var degreeWords = set("oft", "haeufig", "viel", "viele", "vielen", "lang", "lange", "often", "much", "many", "long")
+
+// howWords are the question words that a word of degreeWords after them
+// turns into the degree class; degreeAsOneWord are the one-word forms
+// that are that class already („wieviel“).
+var (
+	howWords        = set("wie", "how")
+	degreeAsOneWord = set("wieviel", "wieviele", "wievielen")
+)
+
+// scopeWords are the pronouns and focus particles that bound whom or
+// what a question is about, by class: everyone, or only the asker or one
+// thing („nur“, „allein“) — „wie beende ich die Konferenz für mich“ is
+// not „… für alle“ (Duden, Die Grammatik: Indefinitpronomen, Gradpartikeln;
+// Cambridge Grammar of English: focusing adverbs). Stop words to the
+// search, as every guide says them.
+var scopeWords = map[string]string{"everyone": "all", "everybody": "all", "nur": "only", "allein": "only", "only": "only"}
+
+// scopeQuantifiers are the quantifiers that bound the question's scope
+// where they stand as a pronoun after a preposition (scopePrepositions):
+// „für alle“, „an jeden“, „mit mehreren“, "for all" name the people it
+// is done for. Before a noun they are its article, „alle Daten löschen“
+// asks how to delete the data (Duden, Die Grammatik: Artikelwörter und
+// Pronomen der Quantität).
+var scopeQuantifiers = map[string]string{
+	"alle": "all", "allen": "all", "jede": "all", "jeden": "all", "jeder": "all", "jedem": "all", "jedes": "all",
+	"all": "all", "mehrere": "several", "mehreren": "several", "einige": "several", "einigen": "several",
+	"several": "several",
+}
+
+// scopePrepositions are the prepositions before a scopeQuantifiers
+// pronoun: those of a comparison's other side (prepositions), „von“,
+// and the ones of a recipient („an alle“, „zu allen“, "to all").
+var scopePrepositions = union(prepositions, fromWords, set("an", "zu", "to"))
+
+// selfScopes are the pairs of a preposition or focus word and the
+// asker's pronoun that bound the question to the asker, the „only“
+// class of scopeWords: „für mich“, "just me", "for me".
+var selfScopes = map[[2]string]bool{{"fuer", "mich"}: true, {"just", "me"}: true, {"for", "me"}: true}
 
 // frameModals are the modal verbs of obligation and permission, German
 // „müssen“, „sollen“, „dürfen“ in their present and past forms, folded,
@@ -55,7 +115,14 @@ var frameModals = set("muss", "musst", "muessen", "muesst", "musste", "musstest"
 // which frameClasses read) and the plural „ihr“ (the people behind the
 // bot, youWords): with them someone other than the asker does what the
 // question names.
-var otherSubjects = set("jemand", "irgendwer", "irgendjemand", "someone", "somebody", "anyone", "anybody", "ihr")
+var otherSubjects = union(where(someoneWords, nominative), common(youWords, set("ihr")))
+
+// nominative reports whether w of someoneWords is a nominative: neither
+// an interrogative (whoWords) nor an object or genitive form in „-en“,
+// „-em“, „-es“ („jemanden“, „jemandem“, „jemandes“).
+func nominative(w string) bool {
+	return !whoWords[w] && !strings.HasSuffix(w, "en") && !strings.HasSuffix(w, "em") && !strings.HasSuffix(w, "es")
+}
 
 // pastWords mark a report of the past: the passive auxiliary „werden“
 // in its past forms and its participle (Duden, Die Grammatik: Passiv).
@@ -76,14 +143,41 @@ var participleParticles = []string{"ab", "an", "auf", "aus", "ein", "fest", "fre
 // frameOf reads the frame of the folded words ws of text.
 func frameOf(ws []string, text string) askFrame {
 	f := askFrame{neg: negated(ws, text), past: reportsPast(ws)}
-	for _, w := range ws {
-		if c, ok := frameClasses[w]; ok && f.class == "" {
-			f.class = c
+	for i, w := range ws {
+		if f.class == "" {
+			f.class = classAt(ws, i)
+		}
+		if f.scope == "" {
+			f.scope = scopeAt(ws, i)
 		}
 		f.modal = f.modal || frameModals[w]
 		f.other = f.other || otherSubjects[w]
 	}
 	return f
+}
+
+// classAt returns the question word's class of ws[i] (frameClasses),
+// "degree" for „wie“ or "how" before a word of degree (degreeWords) and
+// for „wieviel“, "" for any other word.
+func classAt(ws []string, i int) string {
+	w := ws[i]
+	if howWords[w] && i+1 < len(ws) && degreeWords[ws[i+1]] || degreeAsOneWord[w] {
+		return "degree"
+	}
+	return frameClasses[w]
+}
+
+// scopeAt returns the scope class of ws[i]: that of a scopeWords word,
+// of a scopeQuantifiers pronoun after a preposition, "only" for the
+// first word of a pair of selfScopes, "" for any other word.
+func scopeAt(ws []string, i int) string {
+	if i+1 < len(ws) && selfScopes[[2]string{ws[i], ws[i+1]}] {
+		return "only"
+	}
+	if c, ok := scopeQuantifiers[ws[i]]; ok && i > 0 && scopePrepositions[ws[i-1]] {
+		return c
+	}
+	return scopeWords[ws[i]]
 }
 
 // reportsPast reports whether ws tell what happened: a past word
@@ -104,8 +198,10 @@ func reportsPast(ws []string) bool {
 // weakParticiple reports whether the folded word w has the shape of a weak
 // participle: „ge-“ and at least five letters ending in „-t“, after at
 // most one separable particle („geändert“, „eingerichtet“), or English
-// "-ed". Only with an auxiliary it marks a perfect (reportsPast), so a
-// noun of that shape („Gerät“ is too short) rarely counts.
+// "-ed", and no noun by its suffix (nounSuffixed: „Gemeinschaft“,
+// „Gelegenheit“). Only with an auxiliary it marks a perfect
+// (reportsPast), so a noun of that shape („Gerät“ is too short) rarely
+// counts.
 func weakParticiple(w string) bool {
 	if strings.HasSuffix(w, "ed") && len(w) >= 5 {
 		return true
@@ -117,5 +213,12 @@ func weakParticiple(w string) bool {
 			break
 		}
 	}
-	return strings.HasPrefix(rest, "ge") && len(rest) >= 7 && strings.HasSuffix(rest, "t")
+	return strings.HasPrefix(rest, "ge") && len(rest) >= 7 && strings.HasSuffix(rest, "t") && !nounSuffixed(rest)
+}
+
+// nounSuffixed reports whether w ends in one of the noun suffixes
+// (nounSuffixes, device.go: „-heit“, „-keit“, „-schaft“ among the ones
+// that end in „-t“; no participle does).
+func nounSuffixed(w string) bool {
+	return slices.ContainsFunc(nounSuffixes, func(s string) bool { return strings.HasSuffix(w, s) })
 }

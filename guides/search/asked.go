@@ -32,6 +32,7 @@ type askPhrase struct {
 type askConcept struct {
 	forms     []int32
 	particles []string // the separated particles of its clause (concept.particles)
+	loose     []string // those that joined no word (concept.loose)
 }
 
 // askFormWeight is the least weight of a concept's alternative that is
@@ -164,7 +165,7 @@ func (ix *Index) analyzeAsks(asks []askSource) [][]askPhrase {
 			if len(fs) == 0 {
 				return p, false
 			}
-			p.cs = append(p.cs, askConcept{forms: fs, particles: c.particles})
+			p.cs = append(p.cs, askConcept{forms: fs, particles: c.particles, loose: phraseLoose(c.loose)})
 			if !c.part {
 				whole++
 			}
@@ -226,7 +227,8 @@ func askForms(c concept) []int32 {
 // concept p are the same word: they share a form (askForms, read without
 // a copy).
 func sameAskWord(c concept, p askConcept) bool {
-	if c.typo || otherParticle(c.particles, p.particles) {
+	if c.typo || otherParticle(c.particles, p.particles) || looseParticle(c.loose, p.particles) ||
+		looseParticle(p.loose, c.particles) {
 		return false
 	}
 	if len(c.joined) > 0 {
@@ -244,9 +246,94 @@ func sameAskWord(c concept, p askConcept) bool {
 // particles and none in common: „schalte … ab“ and „schalte … ein“ are
 // other verbs also where the library knows neither particle verb (no
 // concept.joined). A clause without one („einschalten“ in one word)
-// leaves the joined forms to decide.
+// leaves the joined forms to decide, and looseParticle the particles
+// that joined nothing.
 func otherParticle(a, b []string) bool {
 	return len(a) > 0 && len(b) > 0 && !slices.ContainsFunc(a, func(p string) bool { return slices.Contains(b, p) })
+}
+
+// looseParticle reports whether one clause has a separated particle that
+// joined no word (concept.loose) and that the other clause lacks: „wie
+// teile ich einen Ordner … auf“ is no „Wie teile ich einen Ordner …?“,
+// „wie richte ich 2FA wieder ein“ no „Wie richte ich 2FA ein?“ — the
+// particle makes another verb (aufteilen, wiedereinrichten) also where the
+// library knows none, and as a stop word it leaves no concept of its own
+// to tell. A particle that joined a word is compared as that word
+// (concept.joined): „schalte … ein“ is the question's „einschalten“.
+func looseParticle(loose, other []string) bool {
+	return slices.ContainsFunc(loose, func(p string) bool { return !slices.Contains(other, p) })
+}
+
+// clauseNegations are the German negation words (Duden, Die Grammatik:
+// Negation — „nicht“, „kein“, „nie“ and their colloquial and inflected
+// forms): a clause with one reports a failure (looseParticles).
+var clauseNegations = map[string]bool{"nicht": true, "nich": true, "net": true, "kein": true, "keine": true,
+	"keinen": true, "keinem": true, "keiner": true, "keines": true, "nie": true, "niemals": true}
+
+// looseParticles returns the written forms of the query's separated
+// particles (parts of toks) that joined no word (joined; particleForms:
+// „runter“ is „herunter“) in a clause without a negation. A negated
+// clause reports a failure, and a guide's question names the failure
+// with or without the particle: „die Kamera geht nicht an“ is „Meine
+// Kamera geht nicht“; a particle there tells no other task.
+func looseParticles(toks []rawToken, parts []queryPart, joined []string) []string {
+	var out []string
+	for _, pr := range parts {
+		if slices.ContainsFunc(joined, func(j string) bool { return sameParticle(pr.form, j) }) ||
+			slices.ContainsFunc(toks[pr.lo:pr.hi], func(t rawToken) bool { return clauseNegations[t.word] }) ||
+			adverbialWieder(toks, pr) {
+			continue
+		}
+		out = append(out, pr.form)
+	}
+	return out
+}
+
+// phraseLoose returns the loose particles of a guide's own question
+// (concept.loose) but „wieder“: a guide's author writes it as the adverb
+// of undoing („Wie beende ich eine Freigabe wieder?“; Duden, „wieder“:
+// zurück in den früheren Zustand), and a message without it asks the
+// same. In a message it asks for a second time or for something lost
+// back („wie bekomme ich meinen Zugang wieder“), no first setup.
+func phraseLoose(loose []string) []string {
+	if !slices.Contains(loose, "wieder") {
+		return loose
+	}
+	return slices.DeleteFunc(slices.Clone(loose), func(p string) bool { return p == "wieder" })
+}
+
+// wiederAdverbs are the words that make „wieder“ after them an adverb
+// of repetition, no particle: „schon wieder“, „immer wieder“, „nie
+// wieder“ (Duden, „wieder“: in festen Verbindungen).
+var wiederAdverbs = map[string]bool{"schon": true, "immer": true, "nie": true}
+
+// adverbialWieder reports whether the particle pr of toks is a „wieder“
+// after one of wiederAdverbs: „wie ändere ich mein Passwort schon
+// wieder“ asks how, again.
+func adverbialWieder(toks []rawToken, pr queryPart) bool {
+	return pr.form == "wieder" && pr.hi < len(toks) && toks[pr.hi].word == "wieder" && pr.hi > 0 &&
+		wiederAdverbs[toks[pr.hi-1].word]
+}
+
+// markLoose sets concept.loose of cs: the particles of each concept's
+// clause that are loose (looseParticles).
+func markLoose(cs []concept, loose []string) {
+	if len(loose) == 0 {
+		return
+	}
+	for i := range cs {
+		for _, p := range cs[i].particles {
+			if slices.Contains(loose, p) {
+				cs[i].loose = append(cs[i].loose, p)
+			}
+		}
+	}
+}
+
+// sameParticle reports whether a and b are written forms of one particle
+// (particleForms).
+func sameParticle(a, b string) bool {
+	return a == b || slices.Contains(particleForms(a), b) || slices.Contains(particleForms(b), a)
 }
 
 // asks reports whether the query's concepts cs are the content words of

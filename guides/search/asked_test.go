@@ -30,6 +30,7 @@ func askedDocs() []Doc {
 			Sections: []Section{{Text: "Zum Einschalten klicke auf das Kamera-Symbol. Du kannst die Kamera jederzeit wieder ausschalten."}}},
 		{ID: "bildschirm.md", Title: "Bildschirm, Fenster oder Präsentation in der Konferenz zeigen",
 			Tags: []string{"bildschirm", "präsentation"}, Summary: "Wie du deinen Bildschirm teilst.",
+			Aliases:  []string{"Wie teile ich den Bildschirm auf?", "Wie beende ich die Präsentation wieder?"},
 			Sections: []Section{{Text: "Klicke auf das Bildschirm-Symbol."}}},
 	}
 }
@@ -76,6 +77,21 @@ func TestAsked(t *testing.T) {
 		{"kamera einschalten", "kamera.md", "Wie schalte ich meine Kamera ein?"},
 		{"wie schalte ich meine kamera aus", "", ""},
 		{"wie schalte ich meine kamera ab", "", ""},
+		// A separated particle that joined nothing, on one side only,
+		// makes another verb: „wieder“ more, „an“ less (second review
+		// of faq19, finding 3).
+		{"wie schalte ich meine kamera wieder ein", "", ""},
+		{"wie melde ich mich mit dem neuen passwort wieder an", "", ""},
+		{"wie teile ich den bildschirm auf", "bildschirm.md", "Wie teile ich den Bildschirm auf?"},
+		{"wie teile ich den bildschirm", "", ""},
+		{"wie schalte ich meine kamera schon wieder ein", "kamera.md", "Wie schalte ich meine Kamera ein?"},
+		// A guide's „wieder“ is the adverb of undoing: its question
+		// without it is the same.
+		{"wie beende ich die präsentation", "bildschirm.md", "Wie beende ich die Präsentation wieder?"},
+		// In a negated clause, a failure, the particle tells no other
+		// task: the camera that does not switch on does not work.
+		{"die cloud nimmt mein neues passwort nicht", "aendern.md", "Die Cloud nimmt mein neues Passwort nicht an"},
+		{"meine kamera geht in der konferenz nicht an", "kamera.md", "Die Kamera in der Konferenz"},
 		// A head of one content word (a comma of an enumeration is no
 		// break: the head would be "Bildschirm").
 		{"bildschirm", "", ""},

@@ -175,9 +175,12 @@ type concept struct {
 	// joined are the terms of the word joined with a particle of its
 	// clause ("schalte … aus": "ausschalten"), also among alts: the
 	// particle verb is the word that is meant (asked.go). particles are
-	// the separated particles of its clause, joined or not.
+	// the separated particles of its clause, joined or not; loose are
+	// those that joined no word of the query, in a clause with no
+	// negation (looseParticles).
 	joined    []int32
 	particles []string
+	loose     []string
 }
 
 // solid reports whether a match of alternative a of c is firm evidence
@@ -517,6 +520,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken, kr *keyer)
 		ix.finishConcept(&c)
 		cs = append(cs, c)
 	}
+	markLoose(cs, looseParticles(toks, parts, joinedParts))
 	cs = dropJoinedParticles(cs, joinedParts)
 	// Idioms made of stop words ("weiß … nicht mehr") add the content
 	// word they mean.
