@@ -247,7 +247,10 @@ func sameAskWord(c concept, p askConcept) bool {
 // other verbs also where the library knows neither particle verb (no
 // concept.joined). A clause without one („einschalten“ in one word)
 // leaves the joined forms to decide, and looseParticle the particles
-// that joined nothing.
+// that joined nothing. Where one side's particle is loose, looseParticle
+// already tells; this guard alone decides two negated clauses, whose
+// particles are never loose („das Mikrofon schaltet nicht ab“ and „… sich
+// nicht ein“; TestAskedUnknownParticleVerbs).
 func otherParticle(a, b []string) bool {
 	return len(a) > 0 && len(b) > 0 && !slices.ContainsFunc(a, func(p string) bool { return slices.Contains(b, p) })
 }
@@ -259,7 +262,11 @@ func otherParticle(a, b []string) bool {
 // particle makes another verb (aufteilen, wiedereinrichten) also where the
 // library knows none, and as a stop word it leaves no concept of its own
 // to tell. A particle that joined a word is compared as that word
-// (concept.joined): „schalte … ein“ is the question's „einschalten“.
+// (concept.joined): „schalte … ein“ is the question's „einschalten“. A
+// bare verb is no particle verb either: „kamera schalten“ does not ask
+// „Wie schalte ich meine Kamera ein?“ (its „ein“ is loose and the message
+// lacks it) — the safer side, as „schalten“ alone may be „ausschalten“
+// too.
 func looseParticle(loose, other []string) bool {
 	return slices.ContainsFunc(loose, func(p string) bool { return !slices.Contains(other, p) })
 }
