@@ -57,9 +57,10 @@ const (
 	maxHeadConcepts = 4
 )
 
-// maxAskQuery bounds the query concepts compared with the phrases: no
-// guide's question has that many content words, and a long paste costs no
-// more than a short question.
+// maxAskQuery bounds the query concepts compared with the phrases, and
+// the phrases' own concepts (analyzeAsks keeps none longer): no guide's
+// question has that many content words, and a long paste costs no more
+// than a short question.
 const maxAskQuery = 16
 
 // titleHead returns the head of a title: the part before its first
@@ -173,11 +174,14 @@ func (ix *Index) analyzeAsks(asks []askSource) [][]askPhrase {
 		if taught && !ix.specific(p) {
 			return p, false
 		}
-		return p, whole >= minAskConcepts && whole <= maxConcepts
+		// At most maxAskQuery concepts in all (parts too): a longer
+		// phrase could never be asked (markAsked), and asks' fixed
+		// arrays rely on the bound.
+		return p, whole >= minAskConcepts && whole <= maxConcepts && len(p.cs) <= maxAskQuery
 	}
 	for i, a := range asks {
 		for k, t := range a.texts {
-			if p, ok := phrase(t, maxQueryTokens, k >= len(a.texts)-a.taught); ok {
+			if p, ok := phrase(t, maxAskQuery, k >= len(a.texts)-a.taught); ok {
 				out[i] = append(out[i], p)
 			}
 		}
@@ -386,7 +390,7 @@ func asks(cs []concept, p askPhrase) bool {
 // markAsked sets Hit.Asked of the hits (hits[i] is the guide of
 // cands[i]): the guide's own questions the query asks (asks).
 func (ix *Index) markAsked(cs []concept, cands []cand, hits []Hit) {
-	if len(cs) == 0 || len(cs) > maxAskQuery || ix.asks == nil {
+	if len(cs) == 0 || len(cs) > maxAskQuery {
 		return
 	}
 	for i, c := range cands {

@@ -158,6 +158,14 @@ func TestAskedBounded(t *testing.T) {
 			t.Errorf("long message: %s asked %q", h.ID, h.Asked)
 		}
 	}
+	// No phrase longer than maxAskQuery is kept (asks' fixed arrays).
+	for d, ps := range ix.asks {
+		for _, p := range ps {
+			if len(p.cs) > maxAskQuery {
+				t.Errorf("%s keeps %q of %d concepts", ix.docs[d].id, p.text, len(p.cs))
+			}
+		}
+	}
 	bare := Build([]Doc{{ID: "a.md", Title: "Passwort", Sections: []Section{{Text: "Passwort ändern geht so."}}}}, Options{})
 	for _, h := range bare.Search("passwort ändern", 5).Hits {
 		if h.Asked != "" {
