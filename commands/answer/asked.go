@@ -22,9 +22,9 @@ import (
 // Only where it is unambiguous: exactly one guide of the hits (the
 // search's first five, decideSearch) asks that way, in the frame of the
 // message (askframe.go: the question word, a scope, a modal, the
-// subject, a report, a negation), and it is the first (askedFirst). Two guides sharing a question rank close together, both
-// meeting every word of the message in a strong field, so a second one
-// is among the hits. The decision's other exits stay in front of it —
+// subject, a report, a negation), and it is the first (askedFirst). Two
+// guides sharing a question rank close together, both meeting every word
+// of the message in a strong field, so a second one is among the hits. The decision's other exits stay in front of it —
 // everything decide reads before the search (a command, small talk, a
 // request for a person, talk to the bot), the weak gate, the off-topic and
 // date gates, the device and one-word guards of the answer — and the

@@ -9,8 +9,9 @@ import (
 
 // askedGuides are the sources of a small library for TestAskedAnswers:
 // three password guides that all name the password in what they say they
-// are about (so that their scores are close), and two guides that share
-// one alias.
+// are about (so that their scores are close), two guides that share one
+// alias, and a printer guide, the runner-up about a second word of a
+// question taught to the first-login guide.
 var askedGuides = map[string]string{
 	"konto/passwort-aendern.md": `---
 title: "Passwort ändern, wenn du das alte noch kennst: Cloud und Chat"
@@ -73,6 +74,13 @@ aliases:
 ---
 Installiere die App und melde dich mit deinem Matrix-Konto an.
 `,
+	"hardware/drucker.md": `---
+title: "Einen Drucker im Büro einrichten"
+tags: [drucker, hardware, büro]
+summary: "Wie du den Bürodrucker an deinem Rechner einrichtest."
+---
+Wähle in den Einstellungen „Drucker hinzufügen“ und den Bürodrucker.
+`,
 }
 
 // askedLibrary builds the library of askedGuides with the questions
@@ -98,7 +106,14 @@ func askedLibrary(t *testing.T, taught guides.Learned) *guides.Library {
 // it) and a phrase two guides share keep the decision without it.
 func TestAskedAnswers(t *testing.T) {
 	const taught = "Ich komme mit meinem alten Kennwort nicht mehr in die Cloud"
-	lib := askedLibrary(t, guides.Learned{"konto/passwort-vergessen.md": {taught}})
+	// A device word in a taught question is no strong word of the guide
+	// (offtopic.go, strongFor): the first-login guide meets „Drucker“
+	// only in passing, the printer guide is about it.
+	const device = "Wie komme ich mit dem Kennwort auf dem Drucker in die Cloud"
+	lib := askedLibrary(t, guides.Learned{
+		"konto/passwort-vergessen.md":  {taught},
+		"nextcloud/erste-anmeldung.md": {device},
+	})
 	for _, c := range []struct {
 		msg   string
 		want  Outcome
@@ -135,6 +150,10 @@ func TestAskedAnswers(t *testing.T) {
 		// participle with no „ge-“ is the head's own word.
 		{"kann ich mein passwort ändern", Answer, "konto/passwort-aendern.md"},
 		{"ich hab mein cloud-passwort vergessen", Answer, "konto/passwort-vergessen.md"},
+		// The guide's own question, although a runner-up is about a
+		// second word of it (decide.go: missedAspect … && !asked): every
+		// word of it is the guide's. A choice without the guard.
+		{strings.ToLower(device), Answer, "nextcloud/erste-anmeldung.md"},
 		// A phrase two guides share is no answer.
 		{"wie richte ich die app ein", Choose, "nextcloud/mobile-app.md"},
 	} {
@@ -248,6 +267,16 @@ func TestAskFrame(t *testing.T) {
 		// shape is no perfect.
 		{"hat die gemeinschaft einen chat", askFrame{}},
 		{"ich hab gerade gelegenheit, wie richte ich 2fa ein", askFrame{}},
+		// Whole-change review of the nineteenth pass, finding 3: the
+		// particles of guides/search's list (search.IsParticiple), not a
+		// hand copy of some of them; English "-eed" is no participle.
+		{"ich habe die mail weitergeleitet", askFrame{past: true}},
+		{"ich hab die dateien zusammengefasst", askFrame{past: true}},
+		{"ich habe die app heruntergeladen", askFrame{}}, // strong: left out (participle.go)
+		{"ich habe die datei hinzugefügt", askFrame{past: true}},
+		{"ich habe die datei zurückgesetzt", askFrame{past: true}},
+		{"i have a slow speed", askFrame{}},
+		{"i have changed my password", askFrame{past: true}},
 		{"how do i end the meeting for everyone", askFrame{scope: "all"}},
 		{"how do i end the meeting just for me", askFrame{scope: "only"}},
 	} {

@@ -3,6 +3,8 @@ package answer
 import (
 	"slices"
 	"strings"
+
+	"github.com/lotse-bot/lotse/guides/search"
 )
 
 // The frame of a question. The search matches a message with a guide's
@@ -134,12 +136,6 @@ var pastWords = set("wurde", "wurden", "wurdest", "wurdet", "worden")
 // with a participle (reportsPast).
 var perfectAux = set("hat", "habe", "hab", "hast", "haben", "habt", "hatte", "hatten", "hattest", "has", "have", "had")
 
-// participleParticles are the separable verb particles a German
-// participle may start with before its „ge-“ („eingerichtet“,
-// „angemeldet“; Duden, Die Grammatik: Partikelverben).
-var participleParticles = []string{"ab", "an", "auf", "aus", "ein", "fest", "frei", "hoch", "los", "mit", "nach", "rein",
-	"raus", "rueck", "um", "vor", "weg", "zu", "zurueck", "runter", "wieder"}
-
 // frameOf reads the frame of the folded words ws of text.
 func frameOf(ws []string, text string) askFrame {
 	f := askFrame{neg: negated(ws, text), past: reportsPast(ws)}
@@ -190,30 +186,28 @@ func reportsPast(ws []string) bool {
 			return true
 		}
 		aux = aux || perfectAux[w]
-		part = part || weakParticiple(w)
+		part = part || participle(w)
 	}
 	return aux && part
 }
 
-// weakParticiple reports whether the folded word w has the shape of a weak
-// participle: „ge-“ and at least five letters ending in „-t“, after at
-// most one separable particle („geändert“, „eingerichtet“), or English
-// "-ed", and no noun by its suffix (nounSuffixed: „Gemeinschaft“,
-// „Gelegenheit“). Only with an auxiliary it marks a perfect
-// (reportsPast), so a noun of that shape („Gerät“ is too short) rarely
-// counts.
-func weakParticiple(w string) bool {
-	if strings.HasSuffix(w, "ed") && len(w) >= 5 {
-		return true
-	}
-	rest := w
-	for _, p := range participleParticles {
-		if r, ok := strings.CutPrefix(w, p); ok && strings.HasPrefix(r, "ge") {
-			rest = r
-			break
-		}
-	}
-	return strings.HasPrefix(rest, "ge") && len(rest) >= 7 && strings.HasSuffix(rest, "t") && !nounSuffixed(rest)
+// participle reports whether the folded word w is a participle: of
+// German by its shape (search.IsParticiple: „geändert“, „eingerichtet“,
+// „weitergeleitet“) and no noun by its suffix (nounSuffixed: „Gemeinschaft“,
+// „Gelegenheit“), or English "-ed" (englishParticiple). Only with an
+// auxiliary it marks a perfect (reportsPast), so a noun of that shape
+// („Gerät“ is too short) rarely counts.
+func participle(w string) bool {
+	return englishParticiple(w) || search.IsParticiple(w) && !nounSuffixed(w)
+}
+
+// englishParticiple reports whether w has the shape of an English
+// regular participle: at least five letters ending in "-ed", but not in
+// "-eed" ("speed", "need", "feed": nouns and verbs after "have" — "I have
+// a slow speed" — no perfect). "embed" keeps the shape; after "have" it
+// is no grammatical perfect, so it rarely meets the auxiliary.
+func englishParticiple(w string) bool {
+	return len(w) >= 5 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")
 }
 
 // nounSuffixed reports whether w ends in one of the noun suffixes

@@ -188,14 +188,6 @@ func englishAct(ws []string, i int, member bool) botAct {
 	return noBotAct
 }
 
-// participle reports whether the bot's act w is a participle (ge-…:
-// „gelöscht“, „gefragt“): the member's or a passive's act („ich hab eine
-// Datei gelöscht“, „mein Termin wurde gelöscht“), not the bot's, when
-// only its name is in the clause.
-func participle(w string) bool {
-	return strings.HasPrefix(w, "ge")
-}
-
 // nameSubject reports whether the bot's name stands right before or after
 // ws[i] (name: its folded name), the subject of a finite verb there
 // („Lotse speichert“, „speichert Lotse“): a name elsewhere in the clause
@@ -235,9 +227,9 @@ func botActsIn(ws []string, name string) botAct {
 			// as the "how do you" of English (botAddresses).
 		case du && botSecond[w]:
 			return actOf(w)
-		case named && botThird[w] && nameSubject(ws, i, name) && !participle(w):
+		case named && botThird[w] && nameSubject(ws, i, name) && !search.IsParticiple(w):
 			return actOf(w)
-		case (asked || named && !participle(w)) && botAsks[w]:
+		case (asked || named && !search.IsParticiple(w)) && botAsks[w]:
 			return botActing
 		}
 	}

@@ -57,9 +57,10 @@ const (
 	maxHeadConcepts = 4
 )
 
-// maxAskQuery bounds the query concepts compared with the phrases: no
-// guide's question has that many content words, and a long paste costs no
-// more than a short question.
+// maxAskQuery bounds the query concepts compared with the phrases, and
+// the phrases' own concepts (analyzeAsks keeps none longer): no guide's
+// question has that many content words, and a long paste costs no more
+// than a short question.
 const maxAskQuery = 16
 
 // titleHead returns the head of a title: the part before its first
@@ -173,11 +174,14 @@ func (ix *Index) analyzeAsks(asks []askSource) [][]askPhrase {
 		if taught && !ix.specific(p) {
 			return p, false
 		}
-		return p, whole >= minAskConcepts && whole <= maxConcepts
+		// At most maxAskQuery concepts in all (parts too): a longer
+		// phrase could never be asked (markAsked), and asks' fixed
+		// arrays rely on the bound.
+		return p, whole >= minAskConcepts && whole <= maxConcepts && len(p.cs) <= maxAskQuery
 	}
 	for i, a := range asks {
 		for k, t := range a.texts {
-			if p, ok := phrase(t, maxQueryTokens, k >= len(a.texts)-a.taught); ok {
+			if p, ok := phrase(t, maxAskQuery, k >= len(a.texts)-a.taught); ok {
 				out[i] = append(out[i], p)
 			}
 		}
@@ -247,7 +251,10 @@ func sameAskWord(c concept, p askConcept) bool {
 // other verbs also where the library knows neither particle verb (no
 // concept.joined). A clause without one („einschalten“ in one word)
 // leaves the joined forms to decide, and looseParticle the particles
-// that joined nothing.
+// that joined nothing. Where one side's particle is loose, looseParticle
+// already tells; this guard alone decides two negated clauses, whose
+// particles are never loose („das Mikrofon schaltet nicht ab“ and „… sich
+// nicht ein“; TestAskedUnknownParticleVerbs).
 func otherParticle(a, b []string) bool {
 	return len(a) > 0 && len(b) > 0 && !slices.ContainsFunc(a, func(p string) bool { return slices.Contains(b, p) })
 }
@@ -259,7 +266,11 @@ func otherParticle(a, b []string) bool {
 // particle makes another verb (aufteilen, wiedereinrichten) also where the
 // library knows none, and as a stop word it leaves no concept of its own
 // to tell. A particle that joined a word is compared as that word
-// (concept.joined): „schalte … ein“ is the question's „einschalten“.
+// (concept.joined): „schalte … ein“ is the question's „einschalten“. A
+// bare verb is no particle verb either: „kamera schalten“ does not ask
+// „Wie schalte ich meine Kamera ein?“ (its „ein“ is loose and the message
+// lacks it) — the safer side, as „schalten“ alone may be „ausschalten“
+// too.
 func looseParticle(loose, other []string) bool {
 	return slices.ContainsFunc(loose, func(p string) bool { return !slices.Contains(other, p) })
 }
@@ -379,7 +390,7 @@ func asks(cs []concept, p askPhrase) bool {
 // markAsked sets Hit.Asked of the hits (hits[i] is the guide of
 // cands[i]): the guide's own questions the query asks (asks).
 func (ix *Index) markAsked(cs []concept, cands []cand, hits []Hit) {
-	if len(cs) == 0 || len(cs) > maxAskQuery || ix.asks == nil {
+	if len(cs) == 0 || len(cs) > maxAskQuery {
 		return
 	}
 	for i, c := range cands {

@@ -158,6 +158,14 @@ func TestAskedBounded(t *testing.T) {
 			t.Errorf("long message: %s asked %q", h.ID, h.Asked)
 		}
 	}
+	// No phrase longer than maxAskQuery is kept (asks' fixed arrays).
+	for d, ps := range ix.asks {
+		for _, p := range ps {
+			if len(p.cs) > maxAskQuery {
+				t.Errorf("%s keeps %q of %d concepts", ix.docs[d].id, p.text, len(p.cs))
+			}
+		}
+	}
 	bare := Build([]Doc{{ID: "a.md", Title: "Passwort", Sections: []Section{{Text: "Passwort ändern geht so."}}}}, Options{})
 	for _, h := range bare.Search("passwort ändern", 5).Hits {
 		if h.Asked != "" {
@@ -182,5 +190,53 @@ func BenchmarkBuild5000Asks(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Build(lib, Options{})
+	}
+}
+
+// TestAskedUnknownParticleVerbs: the separated-particle guards on their
+// own, in a library that knows neither particle verb (no „einschalten“,
+// „abschalten“ anywhere, so no concept.joined): the question „Wie schalte
+// ich meine Kamera ein?“ is asked only with its particle. Another loose
+// particle („… ab“) is another verb (looseParticle); so is another
+// particle in a negated clause, where neither is loose (otherParticle). A
+// bare verb („kamera schalten“) is not the particle verb either: the
+// question's loose „ein“ makes it another verb, and a bare verb says
+// less than the question (the safer side: „schalten“ alone may be
+// „ausschalten“ as well). The verb written in one word („kamera
+// einschalten“) matches no separated question in such a library: its
+// parts are compared as they are indexed, and only a joined form the
+// index knows unites them (concept.joined) — a missed mark, no wrong one.
+func TestAskedUnknownParticleVerbs(t *testing.T) {
+	ix := Build([]Doc{
+		{ID: "kamera.md", Title: "Die Kamera in der Konferenz", Tags: []string{"kamera", "webcam"},
+			Summary: "Was deine Kamera in der Konferenz zeigt.", Aliases: []string{"Wie schalte ich meine Kamera ein?"},
+			Sections: []Section{{Text: "Klicke auf das Kamera-Symbol."}}},
+		{ID: "mikro.md", Title: "Das Mikrofon in der Konferenz", Tags: []string{"mikrofon"},
+			Summary: "Wie du dein Mikrofon prüfst.", Aliases: []string{"Das Mikrofon schaltet sich nicht ein"},
+			Sections: []Section{{Text: "Klicke auf das Mikrofon-Symbol."}}},
+	}, Options{})
+	const q, m = "Wie schalte ich meine Kamera ein?", "Das Mikrofon schaltet sich nicht ein"
+	for _, c := range []struct{ query, guide, asked string }{
+		{"wie schalte ich meine kamera ein", "kamera.md", q},
+		{"die kamera schaltet nicht ein", "kamera.md", q}, // negated: the query's particle is not loose
+		{"wie schalte ich meine kamera ab", "kamera.md", ""},
+		{"die kamera schaltet nicht ab", "kamera.md", ""}, // the question's „ein“ is loose
+		{"kamera schalten", "kamera.md", ""},
+		{"wie schalte ich meine kamera", "kamera.md", ""},
+		{"kamera einschalten", "kamera.md", ""},
+		// Both clauses negated, so neither particle is loose: only
+		// otherParticle tells „ab“ from „ein“.
+		{"das mikrofon schaltet nicht ein", "mikro.md", m},
+		{"das mikrofon schaltet nicht ab", "mikro.md", ""},
+	} {
+		got := ""
+		for _, h := range ix.Search(c.query, 5).Hits {
+			if h.ID == c.guide {
+				got = h.Asked
+			}
+		}
+		if got != c.asked {
+			t.Errorf("%q: asked %q, want %q", c.query, got, c.asked)
+		}
 	}
 }

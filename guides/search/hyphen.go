@@ -3,7 +3,7 @@ package search
 // A hyphenated compound („Nextcloud-Passwort“) is indexed as its parts and,
 // in addition, as its joined form ("nextcloudpasswort", see appendChunk).
 // When the library writes a compound with a hyphen, its joined form is a
-// term that only the guides writing that very compound contain: a rare
+// term that mainly the guides writing that very compound contain: a rare
 // term, so the highest idf of a query that names it. Taken as a concept of
 // its own, it outweighs the rest of the question — "wie ändere ich mein
 // Nextcloud-Passwort" went to the one guide whose summary says
@@ -98,27 +98,32 @@ func (c *guideCount) add(k int32, d int) {
 }
 
 // isJoinedOnly reports whether the term with key k exists in the library
-// only as the joined form of a hyphenated compound (markJoinedOnly).
+// mainly as the joined form of a hyphenated compound (markJoinedOnly).
 func (ix *Index) isJoinedOnly(k string) bool {
 	id, ok := ix.terms[k]
-	return ok && ix.joinedOnly[id/64]&(1<<(id%64)) != 0
+	return ok && ix.joinedOnlyTerm(id)
+}
+
+// joinedOnlyTerm reports whether the term id is one the library has
+// mainly as the joined form of a hyphenated compound (markJoinedOnly).
+func (ix *Index) joinedOnlyTerm(id int32) bool {
+	return ix.joinedOnly[id/64]&(1<<(id%64)) != 0
 }
 
 // dropJoinedOnly removes from c the alternative of its own term when that
 // term, key k, is a joined-only form (markJoinedOnly); the query word
 // ("Nextcloudpasswort" written as one word) is then read through its
-// parts, like its hyphenated spelling. It reports whether it removed one.
-func (ix *Index) dropJoinedOnly(c *concept, k string) bool {
-	if !ix.isJoinedOnly(k) {
-		return false
+// parts, like its hyphenated spelling.
+func (ix *Index) dropJoinedOnly(c *concept, k string) {
+	id, ok := ix.terms[k]
+	if !ok || !ix.joinedOnlyTerm(id) {
+		return
 	}
-	id := ix.terms[k]
 	for i, a := range c.alts {
 		if a.term == id {
 			c.alts = append(c.alts[:i:i], c.alts[i+1:]...)
 			ix.finishConcept(c)
-			return true
+			return
 		}
 	}
-	return false
 }

@@ -257,7 +257,8 @@ type Index struct {
 	docTopic [][]int32
 	thes     map[string][]thesaurusEntry // stem key → expansions (stem keys)
 	// joinedOnly has a bit per term id, set for the terms the library
-	// has only as the joined form of a hyphenated compound (hyphen.go).
+	// has mainly as the joined form of a hyphenated compound: more guides
+	// hyphenate them than write them as one word (hyphen.go).
 	joinedOnly []uint64
 	// thesFrom maps a stem key of thes to the glossary's surface words
 	// with that key (englishwords.go: an English word of an English

@@ -373,7 +373,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken, kr *keyer)
 		if t.joined && len(t.word) <= maxQueryWord {
 			// A hyphenated query word: prefer the joined form when the
 			// library knows it as a word of its own, replacing the
-			// concepts of its parts; a form the library has only as a
+			// concepts of its parts; a form the library has mainly as a
 			// hyphenation leaves the parts their meaning (hyphen.go).
 			k := key(t.word)
 			if _, ok := ix.terms[k]; !ok || seen[k] || ix.isJoinedOnly(k) {
