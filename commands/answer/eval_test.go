@@ -429,6 +429,17 @@ func TestFloors(t *testing.T) {
 		// 165 of 188 = 87.8 % at the start and end, no confident wrong
 		// answer.
 		{"BenchSealed16", bench("sealed16"), 85, 2, nil},
+		// The seventeenth sealed first messages, the judge of the
+		// nineteenth pass (testdata/first-messages-sealed17-2026-12-06.tsv:
+		// written blind in the eighteenth pass's session): helped 169 of
+		// 185 = 91.4 % at the pass's start, 170 = 91.9 % at its end, 1
+		// confident wrong answer (a message no guide covers).
+		{"FirstMessagesSealed17", firstMessages("sealed17"), 89, 2, []string{"smalltalk", "human"}},
+		// The seventeenth sealed bench questions
+		// (guides/search/testdata/bench-sealed17-2026-12-06.tsv): helped
+		// 162 of 188 = 86.2 % at the start and end, no confident wrong
+		// answer.
+		{"BenchSealed17", bench("sealed17"), 83, 2, nil},
 	})
 }
 
