@@ -97,13 +97,6 @@ func (c *guideCount) add(k int32, d int) {
 	}
 }
 
-// isJoinedOnly reports whether the term with key k exists in the library
-// mainly as the joined form of a hyphenated compound (markJoinedOnly).
-func (ix *Index) isJoinedOnly(k string) bool {
-	id, ok := ix.terms[k]
-	return ok && ix.joinedOnlyTerm(id)
-}
-
 // joinedOnlyTerm reports whether the term id is one the library has
 // mainly as the joined form of a hyphenated compound (markJoinedOnly).
 func (ix *Index) joinedOnlyTerm(id int32) bool {

@@ -149,3 +149,10 @@ func TestHyphenTaughtQuestion(t *testing.T) {
 		}
 	}
 }
+
+// isJoinedOnly (tests only) reports whether the term with key k exists in the library
+// mainly as the joined form of a hyphenated compound (markJoinedOnly).
+func (ix *Index) isJoinedOnly(k string) bool {
+	id, ok := ix.terms[k]
+	return ok && ix.joinedOnlyTerm(id)
+}

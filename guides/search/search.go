@@ -376,7 +376,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken, kr *keyer)
 			// concepts of its parts; a form the library has mainly as a
 			// hyphenation leaves the parts their meaning (hyphen.go).
 			k := key(t.word)
-			if _, ok := ix.terms[k]; !ok || seen[k] || ix.isJoinedOnly(k) {
+			if id, ok := ix.terms[k]; !ok || seen[k] || ix.joinedOnlyTerm(id) {
 				continue
 			}
 			cs = cs[:before[i-t.span]]
