@@ -1,6 +1,7 @@
 package search
 
 import (
+	"iter"
 	"slices"
 	"strings"
 )
@@ -206,40 +207,46 @@ func (ix *Index) specific(p askPhrase) bool {
 	return false
 }
 
-// askForms returns the terms c is the same word as (alternatives of at
-// least askFormWeight), nil for a typo correction or a near word. A word
-// joined with a particle of its clause is only the particle verb
+// askForms returns the terms c is the same word as (askFormSeq).
+func askForms(c concept) []int32 {
+	return slices.Collect(askFormSeq(c))
+}
+
+// askFormSeq yields the terms c is the same word as: its alternatives of
+// at least askFormWeight, none for a typo correction or a near word. A
+// word joined with a particle of its clause is only the particle verb
 // (concept.joined): „schalte … aus“ is „ausschalten“, not „schalten“,
 // and so not „Wie schalte ich die Kamera ein?“.
-func askForms(c concept) []int32 {
-	if c.typo {
-		return nil
-	}
-	if len(c.joined) > 0 {
-		return slices.Clone(c.joined)
-	}
-	var fs []int32
-	for _, a := range c.alts {
-		if a.w >= askFormWeight {
-			fs = append(fs, a.term)
+func askFormSeq(c concept) iter.Seq[int32] {
+	return func(yield func(int32) bool) {
+		switch {
+		case c.typo:
+		case len(c.joined) > 0:
+			for _, t := range c.joined {
+				if !yield(t) {
+					return
+				}
+			}
+		default:
+			for _, a := range c.alts {
+				if a.w >= askFormWeight && !yield(a.term) {
+					return
+				}
+			}
 		}
 	}
-	return fs
 }
 
 // sameAskWord reports whether the query concept c and the phrase's
-// concept p are the same word: they share a form (askForms, read without
-// a copy).
+// concept p are the same word: their separated particles agree and they
+// share a form (askFormSeq, read without a copy).
 func sameAskWord(c concept, p askConcept) bool {
-	if c.typo || otherParticle(c.particles, p.particles) || looseParticle(c.loose, p.particles) ||
+	if otherParticle(c.particles, p.particles) || looseParticle(c.loose, p.particles) ||
 		looseParticle(p.loose, c.particles) {
 		return false
 	}
-	if len(c.joined) > 0 {
-		return slices.ContainsFunc(c.joined, func(t int32) bool { return slices.Contains(p.forms, t) })
-	}
-	for _, a := range c.alts {
-		if a.w >= askFormWeight && slices.Contains(p.forms, a.term) {
+	for t := range askFormSeq(c) {
+		if slices.Contains(p.forms, t) {
 			return true
 		}
 	}

@@ -1,5 +1,7 @@
 package search
 
+import "slices"
+
 // A hyphenated compound („Nextcloud-Passwort“) is indexed as its parts and,
 // in addition, as its joined form ("nextcloudpasswort", see appendChunk).
 // When the library writes a compound with a hyphen, its joined form is a
@@ -106,17 +108,12 @@ func (ix *Index) joinedOnlyTerm(id int32) bool {
 // dropJoinedOnly removes from c the alternative of its own term when that
 // term, key k, is a joined-only form (markJoinedOnly); the query word
 // ("Nextcloudpasswort" written as one word) is then read through its
-// parts, like its hyphenated spelling.
+// parts, like its hyphenated spelling. It runs before finishConcept,
+// which then weighs the alternatives left.
 func (ix *Index) dropJoinedOnly(c *concept, k string) {
 	id, ok := ix.terms[k]
 	if !ok || !ix.joinedOnlyTerm(id) {
 		return
 	}
-	for i, a := range c.alts {
-		if a.term == id {
-			c.alts = append(c.alts[:i:i], c.alts[i+1:]...)
-			ix.finishConcept(c)
-			return
-		}
-	}
+	c.alts = slices.DeleteFunc(c.alts, func(a alt) bool { return a.term == id })
 }

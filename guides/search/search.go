@@ -437,7 +437,6 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken, kr *keyer)
 				c.alts = appendAlt(c.alts, alt{id, 1})
 			}
 		}
-		ix.finishConcept(&c)
 		// Compounds contribute their parts as further concepts: a guide
 		// about "Passwort ändern" answers "Passwortänderung".
 		pks, ok := ix.splits[t.word]
@@ -449,6 +448,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken, kr *keyer)
 			// hyphenates is read through its parts (hyphen.go).
 			ix.dropJoinedOnly(&c, k)
 		}
+		ix.finishConcept(&c)
 		if len(c.alts) > 0 || pks != nil {
 			if len(c.alts) > 0 {
 				cs = append(cs, c)
