@@ -652,6 +652,7 @@ func TestSendFenceWaitStopNotLost(t *testing.T) {
 		t.Errorf("the send waited %d times; want once (no new fence after its wait ended)", joins)
 	}
 	s.syncStopped() // ends a fence started by mistake
+	s.waitFences()  // and waits for it, before the fake homeserver closes
 }
 
 // TestFencesEndBeforeRunReturns: a fence still running when the sync stops

@@ -213,8 +213,7 @@ func TestOpenSendsSettled(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			plan := cellsOf(rows)
-			rows.Close()
+			plan := cellsOf(t, rows)
 			if got := strings.Join(plan, "; "); !strings.Contains(got, "sent_event_open_idx") || (name == "postgres" && !strings.Contains(got, "WHERE")) {
 				t.Errorf("begun sends not found through the partial index: %q", got)
 			}

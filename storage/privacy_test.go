@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"go.mau.fi/util/dbutil"
+
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -95,8 +97,13 @@ func allCells(t *testing.T, db *storage.DB, postgres bool) map[string][]string {
 	var tables []string
 	for rows.Next() {
 		var n string
-		_ = rows.Scan(&n)
+		if err := rows.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
 		tables = append(tables, n)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
 	}
 	rows.Close()
 	out := map[string][]string{}
@@ -105,36 +112,40 @@ func allCells(t *testing.T, db *storage.DB, postgres bool) map[string][]string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out[table] = cellsOf(rows)
-		rows.Close()
+		out[table] = cellsOf(t, rows)
 	}
 	return out
 }
 
-// scannedRows is what cellsOf reads of a query's rows.
-type scannedRows interface {
-	Columns() ([]string, error)
-	Next() bool
-	Scan(dest ...any) error
-}
-
-// cellsOf reads every cell of rows, row by row, as text.
-func cellsOf(rows scannedRows) []string {
+// cellsOf reads every cell of rows, row by row, as text, and closes them;
+// a row it cannot read fails the test (a privacy check that saw no cells
+// would pass without checking anything).
+func cellsOf(t *testing.T, rows dbutil.Rows) []string {
+	t.Helper()
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var out []string
-	cols, _ := rows.Columns()
 	for rows.Next() {
 		vals := make([]any, len(cols))
 		ptrs := make([]any, len(cols))
 		for i := range vals {
 			ptrs[i] = &vals[i]
 		}
-		_ = rows.Scan(ptrs...)
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
 		for _, v := range vals {
 			if b, ok := v.([]byte); ok {
 				v = string(b)
 			}
 			out = append(out, fmt.Sprint(v))
 		}
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
 	}
 	return out
 }
