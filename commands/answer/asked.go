@@ -24,14 +24,17 @@ import (
 // message (askframe.go: the question word, a scope, a modal, the
 // subject, a report, a negation), and it is the first (askedFirst). Two
 // guides sharing a question rank close together, both meeting every word
-// of the message in a strong field, so a second one is among the hits. The decision's other exits stay in front of it —
-// everything decide reads before the search (a command, small talk, a
-// request for a person, talk to the bot), the weak gate, the off-topic and
-// date gates, the device and one-word guards of the answer — and the
-// checks after it (botAnswer, lastQuestionAgrees) may still turn the
-// answer into a choice: the match lifts only the bars that compare the
-// first guide with its runners-up (the lead, the siblings', a runner-up's
-// missed aspect), which the guide's own question settles.
+// of the message in a strong field, so a second one is among the hits.
+// The decision's other exits stay in front of it — everything decide
+// reads before the search (a command, small talk, a request for a
+// person, talk to the bot), the weak gate, the off-topic and date gates,
+// the device guard and the one-word topic guard of the answer (which
+// still reads the lead: a topic of one word short of minLead stays a
+// choice) — and the checks after it (botAnswer, lastQuestionAgrees) may
+// still turn the answer into a choice. The match lifts only the bars that
+// compare the first guide with its runners-up otherwise (the answer's
+// lead and score, the siblings', a runner-up's missed aspect), which the
+// guide's own question settles.
 
 // askNegs are the words whose presence the message and the guide's
 // question must share (negated, frameOf): the negations (negation.go) —

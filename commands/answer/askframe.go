@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/lotse-bot/lotse/guides/search"
@@ -208,11 +207,4 @@ func participle(w string) bool {
 // is no grammatical perfect, so it rarely meets the auxiliary.
 func englishParticiple(w string) bool {
 	return len(w) >= 5 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")
-}
-
-// nounSuffixed reports whether w ends in one of the noun suffixes
-// (nounSuffixes, device.go: „-heit“, „-keit“, „-schaft“ among the ones
-// that end in „-t“; no participle does).
-func nounSuffixed(w string) bool {
-	return slices.ContainsFunc(nounSuffixes, func(s string) bool { return strings.HasSuffix(w, s) })
 }

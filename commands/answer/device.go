@@ -194,12 +194,7 @@ func nounAfter(res search.Result, qv *qwords, k int) bool {
 			return true
 		}
 	}
-	for _, suf := range nounSuffixes {
-		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
-			return true
-		}
-	}
-	return false
+	return nounSuffixed(w)
 }
 
 // nounSuffixes are noun-forming suffixes with their plurals, folded (see
@@ -270,4 +265,13 @@ func firstOwnsThings(hs []search.Hit, mask uint64) bool {
 		}
 	}
 	return true
+}
+
+// nounSuffixed reports whether w, longer than the suffix by more than a
+// stem of two letters, ends in one of the noun suffixes (nounSuffixes:
+// „-heit“, „-keit“, „-schaft“ among the ones that end in „-t“, which no
+// participle does). nounAfter and the frame's past reading (askframe.go)
+// ask it.
+func nounSuffixed(w string) bool {
+	return slices.ContainsFunc(nounSuffixes, func(suf string) bool { return len(w) > len(suf)+2 && strings.HasSuffix(w, suf) })
 }

@@ -44,8 +44,13 @@ func TestChoiceLeansMovedOnOneWordAlone(t *testing.T) {
 		"wie bekomme ich einen zugang zum vereinsheim",
 	} {
 		t.Run(msg, func(t *testing.T) {
-			if d := Decide(msg, lib, Options{}); d.Outcome != None {
-				t.Fatalf("got %s %v, want no guide", d.Outcome, d.Guides())
+			res := lib.SearchFor(msg, 5, false)
+			if !res.Reranked() || !res.Close || res.Confident || !leansOnOneWord(res.Hits[0]) ||
+				res.Hits[0].OneWord < calib.answerOneWord || leansOnOneWord(res.HitsBeforeRerank()[0]) {
+				t.Fatalf("precondition: a close result the re-ranking moved, its moved first guide resting on its one word alone and the old first not leaning (moved %v, close %v, confident %v)", res.Reranked(), res.Close, res.Confident)
+			}
+			if d := Decide(msg, lib, Options{}); d.Outcome != None || d.exit != exitLeans {
+				t.Fatalf("got %s %v (exit %v), want no guide by the one-word lean", d.Outcome, d.Guides(), d.exit)
 			}
 		})
 	}

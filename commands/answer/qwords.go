@@ -13,9 +13,8 @@ import (
 // trouble (thingSubject), whether it asks about the bot (botQuestionBy,
 // twice in botAnswer and once more in secondSearch), which clause it asks
 // (focusPart). Each folded and split the words again; qwords holds them,
-// folded and with their clause breaks, made at most once per decided
-// text — and for the question part not at all: decide has read the whole
-// message's words already, and the part shares them (partOf, span).
+// folded and with their clause breaks, read once per message by decide
+// and shared by every decided text (sharing, partOf, span, clause).
 
 // qwords are the words of a decided text.
 type qwords struct {
