@@ -5,7 +5,7 @@
 Only TUNE sets are read. Prints per set and totals: helped/n, confident wrong,
 bench top-1/top-3. Part files are written to $PARTS (default /tmp/parts/).
 Run from anywhere: REPO defaults to this checkout; the bench library is ../shared/bench/guides beside it.
-Used by the quality passes of issue 14 (docs/performance.md): read misses on part A only, count part B.
+Used by the quality passes of issue 14 (docs/passes/): read misses on part A only, count part B.
 The split (fnv below) rewrites the Go function search.InTuneHalf (guides/search/eval.go) in Python: part A is
 InTuneHalf; the two must agree, so change both or neither.
 A failed run (non-zero exit or no "all" line) prints the command and its stderr and exits non-zero."""

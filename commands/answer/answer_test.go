@@ -198,7 +198,7 @@ func BenchmarkDecide60KB(b *testing.B) {
 // two searches — the question part, then either its question clause
 // (focusQuestion, only after "no guide") or its closing question sentence
 // (lastQuestionAgrees, only after an answer) — however many clauses and
-// sentences it has (docs/performance.md, fourth quality pass). A search
+// sentences it has (docs/passes/04.md, fourth quality pass). A search
 // of an English message with words of the English lexicon scores the
 // guides twice inside the search (search.Result.Reordered), so one message
 // costs at most four scoring passes of at most 2,048 bytes each.

@@ -15,7 +15,7 @@ import (
 	"github.com/lotse-bot/lotse/guides/search"
 )
 
-// Development aids of the fourth quality pass (docs/performance.md,
+// Development aids of the fourth quality pass (docs/passes/04.md,
 // "Fourth quality pass: the decision"); each does nothing unless its
 // variable is set, and none reads a held-out set.
 

@@ -16,7 +16,7 @@ import (
 )
 
 // Development aid of the fifth quality pass (branch `english`,
-// docs/performance.md "Fifth quality pass: English and mixed messages"):
+// docs/passes/05.md "Fifth quality pass: English and mixed messages"):
 // the TUNING pool (bench and first messages, tune/tune2/tune3) split into
 // English-or-mixed and German rows and into part A/B (bit 0 of the FNV-1a
 // 32 hash of the trimmed question text: A = 0, B = 1). Does nothing unless

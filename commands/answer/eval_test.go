@@ -211,7 +211,7 @@ func TestTuneFloors(t *testing.T) {
 // against floors a little below what it achieves; one row per set.
 func TestFloors(t *testing.T) {
 	checkFloorRows(t, []floorRow{
-		// Measured after the seventh quality pass (docs/performance.md,
+		// Measured after the seventh quality pass (docs/passes/07.md,
 		// "Seventh quality pass: the held-out figures"); each floor sits a
 		// little below.
 		//

@@ -8,7 +8,7 @@ import (
 )
 
 // guardKnownHuman are the blind guide probes that still end "human" and
-// why (see docs/performance.md, "guarding guide questions against the
+// why (see docs/passes/06.md, "guarding guide questions against the
 // person grammar"): the grammar reads them right or the search finds no
 // guide to give instead.
 var guardKnownHuman = map[string]string{

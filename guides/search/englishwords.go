@@ -21,7 +21,7 @@ import (
 // and it leaves the query. It leaves it rather than staying as an unknown
 // word because before it counted as a (weak) match, not as an unanswered
 // topic: kept as an unknown word at full or at CommonWeight, it turned
-// guide questions into "no guide" (measured, docs/performance.md, eighth
+// guide questions into "no guide" (measured, docs/passes/08.md, eighth
 // pass, rest8). English words no library word is near are not touched.
 // Likewise the German stemmer gives an English word the key of a German
 // glossary word ("box" – "Boxen", loudspeakers): in an English message, a

@@ -33,7 +33,7 @@ import "slices"
 // about app passwords) was strong evidence; read through its parts, such a
 // question is more often a choice than an answer. Keeping the joined form
 // as a concept with its idf capped at its parts' was measured and not kept
-// (docs/performance.md, branch hyph19). Written as one word, a compound the
+// (docs/passes/19.md, branch hyph19). Written as one word, a compound the
 // library hyphenates reads its parts at CompoundPartWeight like any split
 // compound, while its hyphenated spelling reads them at full weight;
 // reading them at full weight cost part A of the tune pool one message.

@@ -63,14 +63,14 @@ type Options struct {
 	// the score (Hit.Score) and the thresholds on it stay calibrated with
 	// K1, while the order uses a weaker saturation, under which a match in
 	// a heavily weighted field (title, tags) counts more against repeated
-	// mentions in the body (docs/performance.md, third quality pass).
+	// mentions in the body (docs/passes/03.md, third quality pass).
 	K1, B, RankK1 float64
 	// TopicRank weighs, in the ranking only, a guide that meets the query
 	// in none of the fields saying what it is about (title, tags,
 	// aliases, summary, taught questions): its rank is multiplied by it,
 	// so a guide naming a query word as its topic comes before one that
 	// mentions the query's words only in passing in its body (eleventh
-	// quality pass, docs/performance.md). Hit.Score does not change, and
+	// quality pass, docs/passes/11.md). Hit.Score does not change, and
 	// a first guide only TopicRank put first is never confident
 	// (topicGuard). 1 turns it off.
 	TopicRank float64

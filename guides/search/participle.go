@@ -18,7 +18,7 @@ import (
 // keeps its own rewrite, which needs the infinitive. Strong participles
 // (strongParticiples: „verloren“, „geschrieben“) are left out: counting
 // them in the frame's perfect changed tune-pool replies, which a
-// code-quality mend must not (whole19, docs/performance.md).
+// code-quality mend must not (whole19, docs/passes/19.md).
 func IsParticiple(w string) bool {
 	return weakParticiple(afterParticle(w))
 }

@@ -269,7 +269,7 @@ func (ix *Index) phraseRank(toks []rawToken, cands []cand, sc *scratch, kr *keye
 // phraseFirst lets the pairs change which guide comes first (the result
 // is then not confident, see phraseGuard); when false they order only the
 // runners-up, like the expansion. On the tune pool both help the same
-// messages (docs/performance.md, "Fourth quality pass: evidence from word
+// messages (docs/passes/04.md, "Fourth quality pass: evidence from word
 // order"); with it the right guide comes first in more choices, and
 // fewer first hits of the raw search are confident and wrong, but more
 // right first hits are not confident ("top-1 lost to confidence").

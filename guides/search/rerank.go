@@ -43,7 +43,7 @@ const (
 	// of the question's words where its author says what it is about is
 	// more likely the one asked for than one that names one rare word.
 	// The bot reads rfStrongN (seventeenth pass); the others are read by
-	// the fitting aid only: the model they make (docs/performance.md,
+	// the fitting aid only: the model they make (docs/passes/13.md,
 	// thirteenth pass) gains in both folds but moves first guides in
 	// short messages of generic words („ich habe ein neues handy“) that
 	// the decision's guards do not accept.
@@ -215,7 +215,7 @@ func (ix *Index) rerank(cs []concept, cands []cand, denom float64) int {
 // when it raised top-1 on the held-out part in both folds (fitted on
 // part A, measured on B, and the other way round): of the 18 only the
 // shares of the query met in tags/aliases/taught questions and in the
-// headings did (docs/performance.md, twelfth pass). The seventeenth pass
+// headings did (docs/passes/12.md, twelfth pass). The seventeenth pass
 // added, with the same protocol on the grown pool (2,453 guide questions,
 // bench tune … tune9, first messages tune … tune10) and the four weights
 // held (LOTSE_RR_FIX), the share of the query's words met in a strong

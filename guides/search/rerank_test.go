@@ -176,7 +176,7 @@ func TestRerankWordShares(t *testing.T) {
 		}
 	}
 	if v := rerankModel[rfCovN] + rerankModel[rfTagsN] + rerankModel[rfTitleN]; v != 0 {
-		t.Errorf("the bot's model reads the per-word shares besides strongN (weights sum %v); docs/performance.md, thirteenth pass: not shipped", v)
+		t.Errorf("the bot's model reads the per-word shares besides strongN (weights sum %v); docs/passes/13.md, thirteenth pass: not shipped", v)
 	}
 }
 

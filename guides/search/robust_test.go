@@ -78,7 +78,7 @@ func TestEvalStarter(t *testing.T) {
 	// the front is not counted (Report.MovedToFirst): it was not first in
 	// the order the decision judged and is a choice by construction
 	// (rerankGuard), so the re-ranking's gain is not read as a loss
-	// (docs/performance.md, seventeenth pass: rank13's and rank15's models
+	// (docs/passes/17.md, seventeenth pass: rank13's and rank15's models
 	// stopped at this floor with the question they fixed).
 	checkFloors(t, Evaluate(Build(docs, Options{}), qs), evalFloors{top1: 0.84, top3: 0.95, reject: 0.72, lostAtMost: 0.05})
 }

@@ -80,7 +80,7 @@ func glossaryWith(everyday []glossaryEntry) []glossaryEntry {
 // everydayTSV is the everyday vocabulary (fourth quality pass): the rows
 // of testdata/vocab-blind-2026-12-04.tsv — written by a helper who saw
 // only the guides, never a question — that the tune pool did not reject
-// (docs/performance.md, "Fourth quality pass: everyday vocabulary").
+// (docs/passes/04.md, "Fourth quality pass: everyday vocabulary").
 // Rows are only ever dropped from the blind file, never added or edited
 // (TestEverydayFromBlind).
 //

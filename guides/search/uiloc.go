@@ -20,7 +20,7 @@ var glossaryUILoc, uilocErr = parseVocab(uilocTSV, srcUILoc)
 
 // uilocWeight is the weight of a German UI word as an expansion of its
 // English UI word, relative to the word itself (measured on the tune
-// pool, docs/performance.md, "Fifth quality pass: the products' UI
+// pool, docs/passes/05.md, "Fifth quality pass: the products' UI
 // translations": 0.1–0.3 equal, above 0.3 a confident wrong search hit
 // more). A variable so that the tuning test can vary it; negative is off.
 var uilocWeight = 0.2

@@ -119,7 +119,7 @@ const uilocFileHeader = `# The products' own UI translations (fifth quality pass
 # the German words that make at least a third of its pairs AND occur in at least two of them are
 # kept (at most two): a translation attested once may be a label of one context (Forms' "Number"
 # → "Zahl-Feld"). The note says in which products and how often the English word was a one-word
-# string. Never edited by hand: rebuild, then measure (docs/performance.md, fifth quality pass).
+# string. Never edited by hand: rebuild, then measure (docs/passes/05.md, fifth quality pass).
 `
 
 // uilocRaw is one translated string of one product.
