@@ -82,10 +82,14 @@ func cmdHelp(ce *CommandEvent) error {
 			b.WriteString("- `" + c.Usage + "` – " + c.Description + "\n")
 		}
 	}
-	// How to reach a person: a case when they are on, else the contact.
-	if h.env.Features.Cases {
+	// How to reach a person: a case when they are on (opened only in the
+	// direct chat, so elsewhere the help points there), else the contact.
+	switch t := chat.TurnOf(ce.Ctx); {
+	case h.env.Features.Cases && t != nil && t.Direct:
 		b.WriteString("\n" + tx.HelpPerson)
-	} else {
+	case h.env.Features.Cases:
+		b.WriteString("\n" + tx.HelpPersonDM)
+	default:
 		b.WriteString("\n" + chat.Format(tx.HelpContact, h.env.FallbackContact()))
 	}
 	return h.replyMarkdown(ce.Ctx, b.String())
@@ -124,7 +128,7 @@ func isHelpWord(text string) bool {
 
 // shortHelp is the answer to a plain "hilfe": what Lotse can do, three
 // example questions, how to reach a person (by a case only when cases are
-// on), and where the rest is.
+// on: in the direct chat, elsewhere a pointer to it), and where the rest is.
 func (h *Handler) shortHelp(ctx context.Context) error {
 	tx := h.Texts
 	text := tx.ShortHelp + "\n\n"
@@ -132,6 +136,9 @@ func (h *Handler) shortHelp(ctx context.Context) error {
 	switch {
 	case h.support.On() && t != nil && t.Direct:
 		text += tx.ShortHelpCases
+	case h.support.On():
+		// Cases open only in the direct chat: point there.
+		text += tx.HelpPersonDM
 	default:
 		text += chat.Format(tx.ShortHelpContact, chat.Escape(h.env.FallbackContact()))
 	}

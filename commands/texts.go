@@ -26,9 +26,10 @@ type Texts struct {
 	HelpAsk string
 	// HelpCommands introduces the command list.
 	HelpCommands string
-	// HelpPerson ends the help when support cases are on; HelpContact
-	// when they are off (%s = the fallback contact).
-	HelpPerson, HelpContact string
+	// HelpPerson ends the help in a direct chat when support cases are
+	// on; HelpPersonDM outside one (cases open only in the direct chat);
+	// HelpContact when they are off (%s = the fallback contact).
+	HelpPerson, HelpPersonDM, HelpContact string
 	// ShortHelp answers a plain "hilfe", "help" or "?" (Markdown, at most
 	// ten lines with the person line): what Lotse can do and three example
 	// questions.
@@ -83,6 +84,7 @@ var German = Texts{
 	HelpOne:               "`%s` – %s",
 	HelpAliases:           "Auch: %s",
 	HelpPerson:            "Einen Menschen aus dem Team erreichst du mit `!ticket <Anliegen>` – oder ich biete es dir an, wenn keine Anleitung passt.",
+	HelpPersonDM:          "Einen Menschen aus dem Team erreichst du im Direktchat mit mir: Schreib mir dort `!ticket <Anliegen>`.",
 	HelpContact:           "Einen Menschen erreichst du nicht über mich. %s",
 	UnknownCommand:        "Den Befehl `%s` kenne ich nicht.",
 	UnknownCommandSuggest: "Meintest du `%s`? Alle Befehle zeigt `!hilfe`.",
@@ -117,6 +119,7 @@ var English = Texts{
 	HelpOne:               "`%s` – %s",
 	HelpAliases:           "Also: %s",
 	HelpPerson:            "You reach a person from the team with `!ticket <issue>` – or I offer it when no guide fits.",
+	HelpPersonDM:          "You reach a person from the team in a direct chat with me: write `!ticket <issue>` to me there.",
 	HelpContact:           "You don't reach a person through me. %s",
 	UnknownCommand:        "I don't know the command `%s`.",
 	UnknownCommandSuggest: "Did you mean `%s`? `!help` lists all commands.",
