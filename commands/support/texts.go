@@ -59,10 +59,9 @@ type Texts struct {
 	Added string
 	// Reopened: %d = case number, reopened by the member's message.
 	Reopened string
-	// TeamAnswer heads an answer from the team: %s = team member's name (escaped) or TeamName.
-	TeamAnswer string
-	// TeamName is what the member sees when answers are anonymous.
-	TeamName string
+	// TeamAnswer heads an answer from the team: %s = team member's name
+	// (escaped). TeamAnswerAnonymous heads it when answers are anonymous.
+	TeamAnswer, TeamAnswerAnonymous string
 	// AnswerFooter follows a team answer: %d = case number.
 	AnswerFooter string
 	// ResolvedMember tells the member the case is resolved: %d = number.
@@ -213,7 +212,7 @@ var German = Texts{
 	Added:               "📎 Zu Fall #%d hinzugefügt.",
 	Reopened:            "Ich habe deinen Fall **#%d** wieder geöffnet und deine Nachricht an das Team weitergegeben.",
 	TeamAnswer:          "**Antwort vom Digitalisierungsteam** (%s):",
-	TeamName:            "Digitalisierungsteam",
+	TeamAnswerAnonymous: "**Antwort vom Digitalisierungsteam:**",
 	MessageDeleted:      "vom Mitglied gelöscht",
 	AnswerFooter:        "_Fall #%d – antworte einfach hier, deine Nachricht geht an das Team._",
 	ResolvedMember:      "Das Team hat deinen Fall **#%d** als erledigt markiert.",
@@ -313,7 +312,7 @@ var English = Texts{
 	Added:               "📎 Added to case #%d.",
 	Reopened:            "I reopened your case **#%d** and passed your message on to the team.",
 	TeamAnswer:          "**Answer from the digital team** (%s):",
-	TeamName:            "digital team",
+	TeamAnswerAnonymous: "**Answer from the digital team:**",
 	MessageDeleted:      "deleted by the member",
 	AnswerFooter:        "_Case #%d – just reply here, your message goes to the team._",
 	ResolvedMember:      "The team marked your case **#%d** as resolved.",
