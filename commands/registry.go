@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 
+	"maunium.net/go/mautrix/id"
+
 	"github.com/lotse-bot/lotse/commands/chat"
 )
 
@@ -145,43 +147,65 @@ func (h *Handler) shortHelp(ctx context.Context) error {
 	return h.env.ReplyMarkdown(ctx, text+"\n\n"+tx.ShortHelpMore)
 }
 
-// cmdUnknown answers a command Lotse does not know, with the closest match.
+// cmdUnknown answers a command Lotse does not know, with the closest match
+// among the commands the sender may use here.
 func cmdUnknown(ce *CommandEvent) error {
 	h := ce.Meta
 	text := chat.Format(h.Texts.UnknownCommand, "!"+chat.Escape(ce.Command))
-	if best := h.closestCommand(ce.Command); best != "" {
+	if best := h.closestCommand(ce.Ctx, ce.Command, ce.Sender, ce.RoomID); best != "" {
 		text += " " + chat.Format(h.Texts.UnknownCommandSuggest, "!"+best)
 	} else {
-		text += " " + chat.Format(h.Texts.UnknownCommandSuggest, h.Texts.Commands["hilfe"].Usage)
+		text += " " + h.Texts.UnknownCommandHelp
 	}
 	return h.replyMarkdown(ce.Ctx, text)
 }
 
-// closestCommand finds the registered name or alias nearest to typed
-// (edit distance ≤ 2, or a shared prefix of 3+ letters).
-func (h *Handler) closestCommand(typed string) string {
+// closestCommand finds the name or alias nearest to typed (edit distance
+// ≤ 2, or a shared prefix of 3+ letters) among the commands sender may use
+// in room (see offers).
+func (h *Handler) closestCommand(ctx context.Context, typed string, sender id.UserID, room id.RoomID) string {
 	typed = strings.ToLower(typed)
 	type cand struct {
 		name string
 		dist int
+		cmd  *chat.Command
 	}
 	var cands []cand
-	for _, c := range h.commands {
+	for i := range h.commands {
+		c := &h.commands[i]
 		for _, n := range append([]string{c.Name}, c.Aliases...) {
 			d := levenshtein(typed, n)
 			if len(typed) >= 3 && strings.HasPrefix(n, typed) {
 				d = 1
 			}
 			if d <= 2 {
-				cands = append(cands, cand{n, d})
+				cands = append(cands, cand{n, d, c})
 			}
 		}
 	}
-	if len(cands) == 0 {
-		return ""
-	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].dist < cands[j].dist })
-	return cands[0].name
+	for _, c := range cands {
+		if h.offers(ctx, c.cmd, sender, room) {
+			return c.name
+		}
+	}
+	return ""
+}
+
+// offers reports whether sender may use c in room: it has a help line (a
+// kind of access request that is off has none), the help shows its role to
+// sender (not for a feature that is off or a role they lack), and the
+// role's check – the one Dispatch enforces, answering nothing here –
+// passes in room.
+func (h *Handler) offers(ctx context.Context, c *chat.Command, sender id.UserID, room id.RoomID) bool {
+	if c.Usage == "" || !c.Role.Shows(ctx, sender) {
+		return false
+	}
+	if c.Role == nil {
+		return true
+	}
+	ok, _ := h.env.Enforce(ctx, c.Role.Silent(), sender, room)
+	return ok
 }
 
 // levenshtein is the edit distance of two short strings (command names);
