@@ -104,7 +104,7 @@ func (w *Workflow) cmdTicket(ce *chat.Call) error {
 	}
 	t := chat.TurnOf(ce.Ctx)
 	if ce.RoomID == w.cfg.TeamRoom || !t.Direct {
-		return w.ReplyMarkdown(ce.Ctx, w.tx.TicketUsage)
+		return w.ReplyMarkdown(ce.Ctx, w.tx.TicketDMOnly)
 	}
 	text := strings.TrimSpace(ce.RawArgs)
 	if text == "" {
