@@ -405,3 +405,48 @@ func TestRoundTableSkipOneDate(t *testing.T) {
 		t.Fatalf("mem1 not reminded of the next date: %s", bodies(got))
 	}
 }
+
+// TestRSVPWithdrawnOnlyByItsAuthor: a redaction naming a member's ✅ on an
+// announcement withdraws the RSVP only when the member sends it in the
+// announcement room. Anyone else's – from any room Lotse is in, e.g. inside
+// an encrypted event no server checks, or forged by a server – withdraws
+// nothing, also when the inbox no longer knows the reaction and the RSVP
+// itself is checked (sec20 review, Medium 1).
+func TestRSVPWithdrawnOnlyByItsAuthor(t *testing.T) {
+	const elsewhere = id.RoomID("!elsewhere:test")
+	for _, tc := range []struct {
+		name      string
+		forgotten bool // the inbox no longer knows the reaction
+		room      id.RoomID
+		sender    id.UserID
+		withdrawn bool
+	}{
+		{"another user, from another room", false, elsewhere, outsider, false},
+		{"another member, in the announcement room", false, annRoom1, mem2, false},
+		{"the member, from their direct chat", false, dmOf(mem1), mem1, false},
+		{"another user, inbox forgot the reaction", true, elsewhere, outsider, false},
+		{"another member in the room, inbox forgot the reaction", true, annRoom1, mem2, false},
+		{"the member from another room, inbox forgot the reaction", true, elsewhere, mem1, false},
+		{"the member, in the announcement room", false, annRoom1, mem1, true},
+		{"the member in the room, inbox forgot the reaction", true, annRoom1, mem1, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newRTEnv(t, rtFriday(t))
+			post := e.announce(t, "!rundertisch Test am 29.3. um 19 Uhr")
+			reaction := &event.Event{ID: "$mem1-check", RoomID: annRoom1, Sender: mem1, Type: event.EventReaction,
+				Content: event.Content{Parsed: &event.ReactionEventContent{RelatesTo: event.RelatesTo{Type: event.RelAnnotation, EventID: post, Key: "✅"}}}}
+			e.handle(t, reaction, false)
+			if att, _ := e.db.RoundTables.Attendees(context.Background(), 1); len(att) != 1 {
+				t.Fatalf("precondition: mem1 attends: %+v", att)
+			}
+			if tc.forgotten {
+				e.forgetInbox(t, reaction.ID)
+			}
+			sent := e.redact(t, tc.room, tc.sender, reaction.ID)
+			att, _ := e.db.RoundTables.Attendees(context.Background(), 1)
+			if withdrawn := len(att) == 0; withdrawn != tc.withdrawn {
+				t.Errorf("withdrawn: %v, want %v; sent: %s", withdrawn, tc.withdrawn, bodies(sent))
+			}
+		})
+	}
+}

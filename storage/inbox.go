@@ -65,6 +65,7 @@ const (
 	pendingCountQuery   = `SELECT COUNT(*) FROM inbox WHERE state=0`
 	hasInboxQuery       = `SELECT 1 FROM inbox WHERE event_id=$1`
 	stateInboxQuery     = `SELECT state FROM inbox WHERE event_id=$1`
+	originInboxQuery    = `SELECT room_id, sender FROM inbox WHERE event_id=$1`
 	// A send's row is written before the request (event_id '': begun, outcome
 	// unknown) and completed with the event ID when the send returns or the
 	// event comes back through the sync. The sync completes it only by an
@@ -146,6 +147,23 @@ func (q *InboxQuery) Commit(ctx context.Context, items []InboxItem, own []SentEv
 // Has reports whether the inbox knows eventID (pending or handled).
 func (q *InboxQuery) Has(ctx context.Context, eventID string) (bool, error) {
 	return exists(ctx, q.db, "look up event", hasInboxQuery, eventID)
+}
+
+// EventOrigin is where an event came from and who sent it.
+type EventOrigin struct {
+	RoomID string
+	Sender string
+}
+
+// Origin returns the room and sender of eventID as the sync delivered it
+// (for an encrypted event: its outer, server-checked room and sender), or
+// nil when the inbox does not know it (never synced, or older than the
+// inbox retention).
+func (q *InboxQuery) Origin(ctx context.Context, eventID string) (*EventOrigin, error) {
+	return queryOne(ctx, q.db, func(row rowScanner) (*EventOrigin, error) {
+		var o EventOrigin
+		return &o, row.Scan(&o.RoomID, &o.Sender)
+	}, "event origin", originInboxQuery, eventID)
 }
 
 // IsPending reports whether eventID is still waiting to be handled.
