@@ -260,6 +260,14 @@ func (b *Bot) handle(ctx context.Context, item storage.InboxItem) error {
 		if err != nil {
 			return err
 		}
+		if !acceptedEncrypted(decrypted) {
+			// A redaction or state event inside an encrypted event was
+			// checked by no server (its sender need not be allowed to make
+			// it, nor it be in this room's state): nothing to act on.
+			b.log.Info().Stringer("event_id", evt.ID).Str("type", decrypted.Type.Type).
+				Msg("Dropping an encrypted event whose inner type is not a message or reaction")
+			return nil
+		}
 		evt = *decrypted
 		encrypted = true
 	} else if enc, err := b.Client.StateStore.IsEncrypted(ctx, evt.RoomID); err == nil {
@@ -271,6 +279,21 @@ func (b *Bot) handle(ctx context.Context, item storage.InboxItem) error {
 		return err
 	}
 	return b.opts.Handler.Handle(ctx, Incoming{Event: &evt, Direct: direct, Encrypted: encrypted})
+}
+
+// acceptedEncrypted reports whether a decrypted event is of a type Lotse
+// accepts encrypted: messages, reactions and stickers (what Matrix clients
+// encrypt). The homeserver sees only m.room.encrypted; a redaction or a
+// state event (e.g. a membership) inside one was never authorised by it.
+func acceptedEncrypted(evt *event.Event) bool {
+	if evt.StateKey != nil {
+		return false
+	}
+	switch evt.Type {
+	case event.EventMessage, event.EventReaction, event.EventSticker:
+		return true
+	}
+	return false
 }
 
 // stripStructuredCommand drops an MSC4391 structured command
