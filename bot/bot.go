@@ -122,9 +122,12 @@ type Bot struct {
 	lobby    map[id.RoomID]bool
 	direct   directCache        // rooms found not to be direct chats
 	keyRooms map[id.RoomID]bool // rooms with new room keys (under mu)
-	synced   chan struct{}      // closed after the first successful sync
-	syncOnce sync.Once
-	lastSync time.Time
+	// dmCreated is when Lotse last created a direct chat with a member
+	// (under directMu; see dmCooldown).
+	dmCreated map[id.UserID]time.Time
+	synced    chan struct{} // closed after the first successful sync
+	syncOnce  sync.Once
+	lastSync  time.Time
 }
 
 // New logs in (reusing a stored access token and device when there is one),
