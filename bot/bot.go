@@ -120,8 +120,8 @@ type Bot struct {
 	running   map[id.RoomID]bool
 
 	lobby    map[id.RoomID]bool
-	direct   directCache        // rooms found not to be direct chats
-	keyRooms map[id.RoomID]bool // rooms with new room keys (under mu)
+	direct   directCache                         // rooms found not to be direct chats
+	keyRooms map[id.RoomID]map[id.SessionID]bool // rooms with new room keys, their sessions (under mu)
 	// dmCreated is when Lotse last created a direct chat with a member
 	// (under directMu; see dmCooldown).
 	dmCreated map[id.UserID]time.Time
