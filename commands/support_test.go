@@ -118,6 +118,13 @@ func (e *supportEnv) say(t *testing.T, room id.RoomID, sender id.UserID, body st
 
 func (e *supportEnv) handle(t *testing.T, evt *event.Event, direct bool) []sentMsg {
 	t.Helper()
+	// As the bot does, the event is in the inbox before it is handled
+	// (handleRedaction reads the redacted event's room and sender there).
+	item := storage.InboxItem{EventID: evt.ID.String(), RoomID: evt.RoomID.String(), Sender: evt.Sender.String(),
+		EventType: evt.Type.Type, ReceivedAt: e.now, State: storage.InboxDone}
+	if err := e.db.Inbox.Commit(context.Background(), []storage.InboxItem{item}, nil, ""); err != nil {
+		t.Fatalf("inbox: %v", err)
+	}
 	before := e.fm.count()
 	if err := e.h.Handle(context.Background(), Message{Event: evt, Direct: direct}); err != nil {
 		t.Fatalf("handle: %v", err)

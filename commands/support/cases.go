@@ -282,7 +282,7 @@ func (w *Workflow) ForgetMessage(ctx context.Context, evt *event.Event, redacts 
 			}
 		}
 	}
-	if _, err := w.DB.Cases.EraseMessage(ctx, redacts.String()); err != nil {
+	if _, err := w.DB.Cases.EraseMessage(ctx, redacts.String(), evt.Sender.String()); err != nil {
 		return err
 	}
 	return w.DB.Cases.DeleteDraft(ctx, evt.RoomID.String(), evt.Sender.String())
