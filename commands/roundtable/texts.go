@@ -58,13 +58,15 @@ type Texts struct {
 
 	// Joined confirms an RSVP in the DM: %s title, %s date.
 	Joined string
-	// LinkLater says when the personal link comes.
+	// LinkLater says when the personal link comes: %d = number (to
+	// withdraw; the member knows it from the announcement).
 	LinkLater string
 	// AlreadyJoined: %s title.
 	AlreadyJoined string
 	// Left confirms a withdrawal: %s title.
 	Left string
-	// SkippedOnce: %s title, %s the date skipped (a series continues).
+	// SkippedOnce: %s title, %s the date skipped (a series continues),
+	// %d number (to come after all).
 	SkippedOnce string
 	// NotJoined: %s title; nothing to withdraw.
 	NotJoined string
@@ -88,7 +90,8 @@ type Texts struct {
 	// Late: the reminder is late because Lotse was down.
 	Late string
 
-	// Rescheduled tells attendees: %s title, %s new date.
+	// Rescheduled tells attendees: %s title, %s new date, %d number (to
+	// withdraw).
 	Rescheduled string
 	// RescheduledCoord: %d number, %s new date, %d attendees told.
 	RescheduledCoord string
@@ -172,11 +175,11 @@ var German = Texts{
 	ICSFile:       "runder-tisch-%d.ics",
 
 	Joined:        "✅ Du bist beim Runden Tisch „%s“ dabei: %s.",
-	LinkLater:     "Deinen persönlichen Zugangslink schicke ich dir vor Beginn hier. Absagen kannst du jederzeit mit `!absage <Nr>`.",
+	LinkLater:     "Deinen persönlichen Zugangslink schicke ich dir vor Beginn hier. Absagen kannst du jederzeit mit `!absage %d`.",
 	AlreadyJoined: "Du bist beim Runden Tisch „%s“ schon dabei.",
 	Left:          "Schade! Ich habe deine Zusage für „%s“ zurückgezogen.",
 	NotJoined:     "Du warst für „%s“ nicht angemeldet.",
-	SkippedOnce:   "Alles klar: Beim Runden Tisch „%s“ am %s bist du nicht dabei, dafür bekommst du keine Erinnerung und keinen Link. Zu den weiteren Terminen der Reihe erinnere ich dich wie gewohnt. (Doch dabei? `!dabei` mit der Nummer.)",
+	SkippedOnce:   "Alles klar: Beim Runden Tisch „%s“ am %s bist du nicht dabei, dafür bekommst du keine Erinnerung und keinen Link. Zu den weiteren Terminen der Reihe erinnere ich dich wie gewohnt. (Doch dabei? Schreib `!dabei %d`.)",
 	Full:          "Der Runde Tisch „%s“ ist leider schon voll.",
 	CannotSee:     "Diesen Runden Tisch finde ich in keinem deiner Räume.",
 
@@ -188,7 +191,7 @@ var German = Texts{
 	LinkFollows:    "🔗 Die Videokonferenz zum Runden Tisch „%s“ ist jetzt bereit.",
 	Late:           "_Diese Erinnerung kommt verspätet, weil ich kurz nicht erreichbar war._",
 
-	Rescheduled:      "🔀 Der Runde Tisch „%s“ ist verschoben auf **%s**. Deine Zusage gilt weiter; absagen mit `!absage <Nr>`.",
+	Rescheduled:      "🔀 Der Runde Tisch „%s“ ist verschoben auf **%s**. Deine Zusage gilt weiter; absagen mit `!absage %d`.",
 	RescheduledCoord: "🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte ist informiert, die Ankündigungen aktualisiert.|🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
 	RescheduleUsage:  "So geht es: `!verschieben <Nr> <neue Zeit>`, z. B. `!verschieben 3 10.12. 19 Uhr`.",
 	Cancelled:        "❌ Der Runde Tisch „%s“ am %s ist leider abgesagt.",
@@ -256,11 +259,11 @@ var English = Texts{
 	ICSFile:       "round-table-%d.ics",
 
 	Joined:        "✅ You joined the round table “%s”: %s.",
-	LinkLater:     "I'll send your personal link here before it starts. Withdraw any time with `!leave <no>`.",
+	LinkLater:     "I'll send your personal link here before it starts. Withdraw any time with `!leave %d`.",
 	AlreadyJoined: "You already joined the round table “%s”.",
 	Left:          "Too bad! I withdrew your RSVP for “%s”.",
 	NotJoined:     "You had not joined “%s”.",
-	SkippedOnce:   "Got it: you will miss the round table “%s” on %s, so no reminder and no link for that date. I will remind you of the later dates of the series as usual. (Coming after all? `!join` with the number.)",
+	SkippedOnce:   "Got it: you will miss the round table “%s” on %s, so no reminder and no link for that date. I will remind you of the later dates of the series as usual. (Coming after all? Write `!join %d`.)",
 	Full:          "Sorry, the round table “%s” is full.",
 	CannotSee:     "I can't find this round table in any of your rooms.",
 
@@ -272,7 +275,7 @@ var English = Texts{
 	LinkFollows:    "🔗 The video conference for the round table “%s” is ready now.",
 	Late:           "_This reminder is late because I was briefly unavailable._",
 
-	Rescheduled:      "🔀 The round table “%s” moved to **%s**. Your RSVP still stands; withdraw with `!leave <no>`.",
+	Rescheduled:      "🔀 The round table “%s” moved to **%s**. Your RSVP still stands; withdraw with `!leave %d`.",
 	RescheduledCoord: "🔀 Round table #%d moved to %s. %d attendee was told, the announcements updated.|🔀 Round table #%d moved to %s. %d attendees were told, the announcements updated.",
 	RescheduleUsage:  "Usage: `!reschedule <no> <new time>`, e.g. `!reschedule 3 10.12. 19 Uhr`.",
 	Cancelled:        "❌ Sorry, the round table “%s” on %s is cancelled.",
