@@ -241,7 +241,7 @@ func TestRoundTableFlow(t *testing.T) {
 	}
 	e.tick(t, time.Date(2026, 3, 29, 19, 10, 0, 0, berlin))
 	got = e.tick(t, time.Date(2026, 3, 29, 20, 31, 0, 0, berlin))
-	mustContain(t, in(got, dmOf(coord)), "vorbei", "Im Meeting waren 1: Ben *Zwei_", "Zugesagt hatten 2")
+	mustContain(t, in(got, dmOf(coord)), "vorbei", "In der Videokonferenz war 1 Person: Ben *Zwei_", "Zugesagt hatten 2 Personen")
 	if len(e.tick(t, time.Date(2026, 3, 29, 20, 40, 0, 0, berlin))) != 0 {
 		t.Fatal("summary sent twice")
 	}

@@ -113,9 +113,9 @@ type Texts struct {
 
 	// Summary heads the attendance summary: %d number, %s title.
 	Summary string
-	// SummarySeen: %d count, %s names (from BBB).
+	// SummarySeen: %d count, %s names (from BBB; "one|other").
 	SummarySeen string
-	// SummaryRSVP: %d count, %s names (RSVPs).
+	// SummaryRSVP: %d count, %s names (RSVPs; "one|other").
 	SummaryRSVP string
 	// SummaryHow: %[1]d number.
 	SummaryHow string
@@ -204,8 +204,8 @@ var German = Texts{
 	ListLine:          "- **#%d** %s – %s (%d Zusage)|- **#%d** %s – %s (%d Zusagen)",
 
 	Summary:       "📋 **Runder Tisch #%d „%s“ ist vorbei.**",
-	SummarySeen:   "Im Meeting waren %d: %s",
-	SummaryRSVP:   "Zugesagt hatten %d: %s",
+	SummarySeen:   "In der Videokonferenz war %d Person: %s|In der Videokonferenz waren %d Personen: %s",
+	SummaryRSVP:   "Zugesagt hatte %d Person: %s|Zugesagt hatten %d Personen: %s",
 	SummaryHow:    "Nachricht an alle Zugesagten (z. B. Link zum Protokoll): `!nachbereitung %[1]d <Text>`",
 	FollowupUsage: "So geht es: `!nachbereitung <Nr> <Text>`",
 	Followup:      "📝 **Nachbereitung zum Runden Tisch „%s“:**",
@@ -288,8 +288,8 @@ var English = Texts{
 	ListLine:          "- **#%d** %s – %s (%d attendee)|- **#%d** %s – %s (%d attendees)",
 
 	Summary:       "📋 **Round table #%d “%s” is over.**",
-	SummarySeen:   "In the meeting were %d: %s",
-	SummaryRSVP:   "RSVPs: %d: %s",
+	SummarySeen:   "%d person was in the video conference: %s|%d people were in the video conference: %s",
+	SummaryRSVP:   "%d RSVP: %s|%d RSVPs: %s",
 	SummaryHow:    "Message everyone who joined (e.g. a link to the notes): `!followup %[1]d <text>`",
 	FollowupUsage: "Usage: `!followup <no> <text>`",
 	Followup:      "📝 **Follow-up to the round table “%s”:**",
