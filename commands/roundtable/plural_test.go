@@ -1,6 +1,7 @@
 package roundtable
 
 import (
+	"regexp"
 	"testing"
 
 	"github.com/lotse-bot/lotse/commands/chat"
@@ -34,6 +35,26 @@ func TestSummaryPlural(t *testing.T) {
 	} {
 		if got := chat.Format(chat.Plural(c.forms, c.n), c.n, "Ben"); got != c.want {
 			t.Errorf("%d: %q, want %q", c.n, got, c.want)
+		}
+	}
+}
+
+// TestOptionKeysOfTheTexts: every option line the texts name (BadOption
+// lists them) is read as that option, not as description — „Moderation:“
+// replaced „Co-Hosts:“ in the German texts (ux20, finding M8).
+func TestOptionKeysOfTheTexts(t *testing.T) {
+	keys := regexp.MustCompile("`([^`]+):`")
+	for _, tx := range []*Texts{&German, &English} {
+		found := keys.FindAllStringSubmatch(tx.BadOption, -1)
+		if len(found) != 4 {
+			t.Fatalf("%s: %d option keys in %q", tx.Lang, len(found), tx.BadOption)
+		}
+		for _, k := range found {
+			// An unknown key makes the whole line description.
+			line := k[1] + ": 3"
+			if o, bad := parseOptions([]string{line}); bad == "" && len(o.description) == 1 && o.description[0] == line {
+				t.Errorf("%s: %q is no option", tx.Lang, k[1])
+			}
 		}
 	}
 }
