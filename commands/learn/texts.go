@@ -53,8 +53,9 @@ type Texts struct {
 	InGuide string
 	// AlreadyAnswered: Lotse answers it with the guide already: %s = title.
 	AlreadyAnswered string
-	// Regression refuses: %d = how many questions, then the first one
-	// (%s question, %s guide it expects, %s what Lotse would do then).
+	// Regression refuses: %d = how many questions ("one|other"), then the
+	// first one (%s question, %s guide it expects, %s what Lotse would do
+	// then).
 	Regression string
 	// Learned confirms: %d number, %s question, %s guide title, then one
 	// of NowAnswer, NowChoice, NowMiss; %d number again (to forget).
@@ -106,7 +107,7 @@ var German = Texts{
 	Duplicate:       "Diese Frage hat Lotse schon gelernt (Nr. %d, zu „%s“).",
 	InGuide:         "Diese Frage steht schon als Beispielfrage in „%s“.",
 	AlreadyAnswered: "Nichts zu lernen: Lotse antwortet auf diese Frage schon mit „%s“.",
-	Regression:      "**Nicht gelernt:** Damit würde Lotse %d Frage(n) falsch beantworten, die bisher klappen – zum Beispiel „%s“ (richtig ist: %s; dann: %s). Formuliere die Frage enger (`!lehren #<Fall> <Anleitung> | <Frage>`) oder verbessere die Anleitungen.",
+	Regression:      "**Nicht gelernt:** Damit würde Lotse %d Frage falsch beantworten, die bisher klappt: „%s“ (richtig ist: %s; dann: %s). Formuliere die Frage enger (`!lehren #<Fall> <Anleitung> | <Frage>`) oder verbessere die Anleitungen.|**Nicht gelernt:** Damit würde Lotse %d Fragen falsch beantworten, die bisher klappen – zum Beispiel „%s“ (richtig ist: %s; dann: %s). Formuliere die Frage enger (`!lehren #<Fall> <Anleitung> | <Frage>`) oder verbessere die Anleitungen.",
 	Learned:         "**Gelernt** (Nr. %d): „%s“ → „%s“. %s Rückgängig: `!vergessen %d`.",
 	NowAnswer:       "Lotse antwortet auf diese Frage jetzt mit der Anleitung.",
 	NowChoice:       "Lotse bietet die Anleitung auf diese Frage jetzt zur Auswahl an.",
@@ -161,7 +162,7 @@ var English = Texts{
 	Duplicate:       "Lotse has learned this question already (no. %d, for “%s”).",
 	InGuide:         "This question is already an example question of “%s”.",
 	AlreadyAnswered: "Nothing to learn: Lotse already answers this question with “%s”.",
-	Regression:      "**Not learned:** Lotse would then get %d question(s) wrong that work now – for example “%s” (right: %s; then: %s). Word the question more narrowly (`!teach #<case> <guide> | <question>`) or improve the guides.",
+	Regression:      "**Not learned:** Lotse would then get %d question wrong that works now: “%s” (right: %s; then: %s). Word the question more narrowly (`!teach #<case> <guide> | <question>`) or improve the guides.|**Not learned:** Lotse would then get %d questions wrong that work now – for example “%s” (right: %s; then: %s). Word the question more narrowly (`!teach #<case> <guide> | <question>`) or improve the guides.",
 	Learned:         "**Learned** (no. %d): “%s” → “%s”. %s To undo: `!forget %d`.",
 	NowAnswer:       "Lotse now answers this question with the guide.",
 	NowChoice:       "Lotse now offers the guide as a choice for this question.",
