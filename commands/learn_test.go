@@ -114,7 +114,7 @@ func TestLearnFromCase(t *testing.T) {
 	mustContain(t, in(e.say(t, teamRoom, alice, "!lehren #1 "+num+" | Ich möchte mit einem Menschen sprechen", ""), teamRoom), "lernt Lotse nicht", "Bitte um einen Menschen")
 	mustContain(t, in(e.say(t, teamRoom, alice, "!lehren #1 gibt es nicht", ""), teamRoom), "Keine Anleitung „gibt es nicht“")
 	mustContain(t, in(e.say(t, teamRoom, alice, "!lehren #1 team/verpflichtungserklaerung-und-schulung | Wo unterschreibe ich die Erklärung fürs Team?", ""), teamRoom), "nur fürs Team")
-	mustContain(t, in(e.say(t, teamRoom, alice, "!lehren #9 "+num, ""), teamRoom), "Einen Fall #9 gibt es nicht")
+	mustContain(t, in(e.say(t, teamRoom, alice, "!lehren #9 "+num, ""), teamRoom), "Einen Fall „#9“ gibt es nicht")
 
 	// Only the team, only in the team room.
 	sent = e.say(t, dmRoom, member, "!gelernt", "")

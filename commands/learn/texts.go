@@ -91,8 +91,8 @@ var German = Texts{
 	PlaceholderEmail: "[E-Mail]", PlaceholderMatrixID: "[Matrix-ID]", PlaceholderPhone: "[Telefonnummer]",
 	KindEmail: "E-Mail-Adresse", KindMatrixID: "Matrix-ID", KindPhone: "Telefonnummer",
 
-	TeachUsage:      "So geht’s: `!lehren #<Fall> <Anleitung>` – die Anleitung als Nummer aus `!anleitungen` (z. B. `2.3`) oder als Titel; im Thread des Falls reicht `!lehren <Anleitung>`. Eigene Formulierung: `!lehren #<Fall> <Anleitung> | <Frage>`.",
-	NoSuchCase:      "Einen Fall %s gibt es nicht.",
+	TeachUsage:      "So geht es: `!lehren #<Fall> <Anleitung>` – die Anleitung als Nummer aus `!anleitungen` (z. B. `2.3`) oder als Titel; im Thread des Falls reicht `!lehren <Anleitung>`. Eigene Formulierung: `!lehren #<Fall> <Anleitung> | <Frage>`.",
+	NoSuchCase:      "Einen Fall „%s“ gibt es nicht.",
 	NotResolved:     "Fall #%d ist noch offen. Lernen geht erst, wenn er erledigt ist (`!erledigt`).",
 	UnknownGuide:    "Keine Anleitung „%s“ gefunden. Nimm die Nummer aus `!anleitungen` (z. B. `2.3`) oder den genauen Titel.",
 	TeamOnlyGuide:   "„%s“ ist nur fürs Team sichtbar – Mitglieder bekämen sie nie als Antwort. Such eine Anleitung für Mitglieder aus.",
@@ -123,7 +123,7 @@ var German = Texts{
 	ListLine:     "- **%d** „%s“ → %s – %s, %s",
 	ListExported: " (in die Dateien übernommen)",
 	ListMore:     "… und %d ältere.",
-	ForgetUsage:  "So geht’s: `!vergessen <Nr>` – die Nummer steht in `!gelernt`.",
+	ForgetUsage:  "So geht es: `!vergessen <Nr>` – die Nummer steht in `!gelernt`.",
 	ForgetNone:   "Eine gelernte Frage Nr. %s gibt es nicht. Die Nummern stehen in `!gelernt`.",
 	Forgotten:    "Vergessen: Nr. %d „%s“. Lotse sucht ab jetzt ohne sie.",
 }
@@ -147,7 +147,7 @@ var English = Texts{
 	KindEmail: "e-mail address", KindMatrixID: "Matrix ID", KindPhone: "phone number",
 
 	TeachUsage:      "How to: `!teach #<case> <guide>` – the guide as a number from `!guides` (e.g. `2.3`) or its title; in the case's thread `!teach <guide>` is enough. Your own wording: `!teach #<case> <guide> | <question>`.",
-	NoSuchCase:      "There is no case %s.",
+	NoSuchCase:      "There is no case “%s”.",
 	NotResolved:     "Case #%d is still open. Lotse learns from it once it is resolved (`!resolve`).",
 	UnknownGuide:    "No guide “%s” found. Use the number from `!guides` (e.g. `2.3`) or the exact title.",
 	TeamOnlyGuide:   "“%s” is for the team only – members would never get it as an answer. Pick a guide for members.",
