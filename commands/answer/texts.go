@@ -80,8 +80,12 @@ type Texts struct {
 	Choose, ChooseHow, ChooseHowOne string
 	// ChooseOrCase and ChooseOrContact (followed by the contact) close a
 	// choice offered on weak evidence (Decision.Rescued): if none of the
-	// guides fits, the way to a person.
-	ChooseOrCase, ChooseOrContact string
+	// guides fits, the way to a person. ChooseOrCaseOne and
+	// ChooseOrContactOne close such a choice of a single guide: there is
+	// no „keine davon“ of one, and the answer they name is the one
+	// support reads after it (a "no" particle, chat.NoParticles, offers
+	// the case like „keine davon“; see support's notHelped).
+	ChooseOrCase, ChooseOrContact, ChooseOrCaseOne, ChooseOrContactOne string
 	// Command says that the command router answers (only `lotse ask`).
 	Command string
 }
@@ -146,6 +150,9 @@ var German = Texts{
 
 	ChooseOrCase:    "Passt keine davon? Antworte „keine davon“, dann biete ich dir an, deine Frage an einen Menschen aus dem Digitalisierungsteam weiterzugeben.",
 	ChooseOrContact: "Passt keine davon?",
+	// One guide: „keine davon“ of one reads oddly; „nein“ says it.
+	ChooseOrCaseOne:    "Passt die Anleitung nicht? Antworte „nein“, dann biete ich dir an, deine Frage an einen Menschen aus dem Digitalisierungsteam weiterzugeben.",
+	ChooseOrContactOne: "Passt die Anleitung nicht?",
 }
 
 // English is available by configuration.
@@ -205,8 +212,10 @@ var English = Texts{
 	ChooseHowOne: "Reply `1` or tap %s – or ask your question a little differently.",
 	Command:      "(A command – answered by Lotse's command router, not by the search.)",
 
-	ChooseOrCase:    "None of them fits? Reply “none of them” and I'll offer to pass your question on to a person from the digital team.",
-	ChooseOrContact: "None of them fits?",
+	ChooseOrCase:       "None of them fits? Reply “none of them” and I'll offer to pass your question on to a person from the digital team.",
+	ChooseOrContact:    "None of them fits?",
+	ChooseOrCaseOne:    "Not the right guide? Reply “no” and I'll offer to pass your question on to a person from the digital team.",
+	ChooseOrContactOne: "Not the right guide?",
 }
 
 // Keycaps are the number buttons under a choice, in order: a tap on the
