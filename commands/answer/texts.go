@@ -3,6 +3,8 @@ package answer
 import (
 	"fmt"
 	"strings"
+
+	"github.com/lotse-bot/lotse/commands/chat"
 )
 
 // Texts are the replies of the decision for the outcomes that do not show
@@ -37,7 +39,8 @@ type Texts struct {
 	// %s = the fallback contact (one sentence).
 	HumanContact string
 	// DefaultContact is the sentence naming whom to turn to when no
-	// contact is configured.
+	// contact is configured: the chat's (chat.DefaultContact), so that
+	// `lotse ask` shows what the chat shows.
 	DefaultContact string
 	// NoGuide is the honest "no guide fits" (%s = the question);
 	// NoGuideCases and NoGuideContact (%s = contact) add the way to a
@@ -109,7 +112,7 @@ var German = Texts{
 	HumanCases:     "Gern bringe ich dich mit einem Menschen aus dem Digitalisierungsteam zusammen.",
 	HumanOffer:     "Soll ich dafür einen Supportfall öffnen? Antworte mit „ja“ und beschreib kurz dein Anliegen.",
 	HumanContact:   "Hier antworte nur ich, Lotse. %s",
-	DefaultContact: "Einen Menschen erreichst du über die Geschäftsstelle deines Verbands.",
+	DefaultContact: chat.DefaultContact("de"),
 
 	NoGuide:        "Zu „%s“ habe ich leider keine passende Anleitung gefunden.",
 	NoGuideCases:   "Ich kann deine Frage aber an einen Menschen aus dem Digitalisierungsteam weitergeben.",
@@ -174,7 +177,7 @@ var English = Texts{
 	HumanCases:     "Happy to put you in touch with a person from the digital team.",
 	HumanOffer:     "Shall I open a support case for that? Reply “yes” and describe what you need in a few words.",
 	HumanContact:   "Only I, Lotse, answer here. %s",
-	DefaultContact: "You reach a person through your association's office.",
+	DefaultContact: chat.DefaultContact("en"),
 
 	NoGuide:        "Sorry, I found no guide that fits “%s”.",
 	NoGuideCases:   "I can pass your question on to a person from the digital team, though.",
