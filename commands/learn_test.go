@@ -114,7 +114,7 @@ func TestLearnFromCase(t *testing.T) {
 	mustContain(t, in(e.say(t, teamRoom, alice, "!lehren #1 "+num+" | Ich möchte mit einem Menschen sprechen", ""), teamRoom), "lernt Lotse nicht", "Bitte um einen Menschen")
 	mustContain(t, in(e.say(t, teamRoom, alice, "!lehren #1 gibt es nicht", ""), teamRoom), "Keine Anleitung „gibt es nicht“")
 	mustContain(t, in(e.say(t, teamRoom, alice, "!lehren #1 team/verpflichtungserklaerung-und-schulung | Wo unterschreibe ich die Erklärung fürs Team?", ""), teamRoom), "nur fürs Team")
-	mustContain(t, in(e.say(t, teamRoom, alice, "!lehren #9 "+num, ""), teamRoom), "Einen Fall #9 gibt es nicht")
+	mustContain(t, in(e.say(t, teamRoom, alice, "!lehren #9 "+num, ""), teamRoom), "Einen Fall „#9“ gibt es nicht")
 
 	// Only the team, only in the team room.
 	sent = e.say(t, dmRoom, member, "!gelernt", "")
@@ -194,7 +194,7 @@ func TestLearnGuardRefusesInChat(t *testing.T) {
 	})
 	e.caseFor(t, 1, unknownWords)
 	sent := in(e.say(t, teamRoom, alice, "!lehren #1 "+roomGuide+" | "+right, ""), teamRoom)
-	mustContain(t, sent, "Nicht gelernt", "1 Frage(n) falsch", "„"+right+"“", "richtig ist: „", "dann: Antwort mit „Festen Konferenzraum")
+	mustContain(t, sent, "Nicht gelernt", "1 Frage falsch beantworten, die bisher klappt", "„"+right+"“", "richtig ist: „", "dann: Antwort mit „Festen Konferenzraum")
 	if n, _ := e.db.Learned().List(context.Background()); len(n) != 0 {
 		t.Fatalf("learned despite the guard: %+v", n)
 	}
@@ -223,7 +223,7 @@ func TestLearnGuardJudgesLibraryInUse(t *testing.T) {
 	e.caseFor(t, 1, unknownWords)
 	before := guides.IndexBuilds()
 	sent := in(e.say(t, teamRoom, alice, "!lehren #1 "+roomGuide+" | "+right, ""), teamRoom)
-	mustContain(t, sent, "Nicht gelernt", "1 Frage(n) falsch", "„"+right+"“")
+	mustContain(t, sent, "Nicht gelernt", "1 Frage falsch beantworten, die bisher klappt", "„"+right+"“")
 	// The test env handles every event twice (its exactly-once check).
 	if n := guides.IndexBuilds() - before; n != 2 {
 		t.Fatalf("a refused !lehren, handled twice, built %d search indexes, want 2 (once the library with the new question)", n)

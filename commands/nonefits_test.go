@@ -13,8 +13,10 @@ import (
 // geholfen"; the reply is not searched as a new question.
 func TestNoneOfTheChoicesFits(t *testing.T) {
 	replies := []string{"Keine davon passt.", "passt keine", "None of these fit", "Nein, keine davon."}
-	// The reply the rescued choice itself names, in both languages.
-	for _, hint := range []string{answer.German.ChooseOrCase, answer.English.ChooseOrCase} {
+	// The reply the rescued choice itself names, in both languages; a
+	// choice of one guide names „nein“ (ux20): read alike after any
+	// choice.
+	for _, hint := range []string{answer.German.ChooseOrCase, answer.English.ChooseOrCase, answer.German.ChooseOrCaseOne, answer.English.ChooseOrCaseOne} {
 		quoted := quotedIn(hint)
 		if quoted == "" {
 			t.Fatalf("the rescued choice's line names no reply: %q", hint)

@@ -180,7 +180,8 @@ func TestRoundTableFlow(t *testing.T) {
 
 	// RSVP by reaction (room 1) and by command (room 2); a stranger cannot.
 	sent := e.react(t, annRoom1, mem1, post, "✅")
-	mustContain(t, in(sent, dmOf(mem1)), "dabei", "So, 29.3.2026, 19:00–20:30 Uhr")
+	// The DM names the number to withdraw with (ux20, finding M4).
+	mustContain(t, in(sent, dmOf(mem1)), "dabei", "So, 29.3.2026, 19:00–20:30 Uhr", "!absage 1")
 	reaction := id.EventID(fmt.Sprintf("$r%d", supportEvt.Load()))
 	mustContain(t, in(e.say(t, annRoom2, mem2, "!dabei 1", ""), dmOf(mem2)), "dabei")
 	mustContain(t, e.say(t, dmOf(outsider), outsider, "!dabei 1", ""), "finde ich in keinem")
@@ -246,7 +247,7 @@ func TestRoundTableFlow(t *testing.T) {
 	}
 	e.tick(t, time.Date(2026, 3, 29, 19, 10, 0, 0, berlin))
 	got = e.tick(t, time.Date(2026, 3, 29, 20, 31, 0, 0, berlin))
-	mustContain(t, in(got, dmOf(coord)), "vorbei", "Im Meeting waren 1: Ben *Zwei_", "Zugesagt hatten 2")
+	mustContain(t, in(got, dmOf(coord)), "vorbei", "In der Videokonferenz war 1 Person: Ben *Zwei_", "Zugesagt hatten 2 Personen")
 	if len(e.tick(t, time.Date(2026, 3, 29, 20, 40, 0, 0, berlin))) != 0 {
 		t.Fatal("summary sent twice")
 	}
@@ -291,7 +292,7 @@ func TestRoundTableRescheduleCancelAndAutumnSwitch(t *testing.T) {
 	// Reschedule: attendees told, announcements edited, new .ics with SEQUENCE 1; duration kept.
 	before := len(files(e.fm.sent))
 	got = e.say(t, dmOf(coord), coord, "!verschieben 1 1.11. 19 Uhr", "")
-	mustContain(t, in(got, dmOf(mem1)), "verschoben", "So, 1.11.2026, 19:00–20:30 Uhr")
+	mustContain(t, in(got, dmOf(mem1)), "verschoben", "So, 1.11.2026, 19:00–20:30 Uhr", "!absage 1")
 	mustContain(t, in(got, dmOf(coord)), "1 Zugesagte")
 	var edits int
 	for _, m := range got {
@@ -393,7 +394,7 @@ func TestRoundTableSkipOneDate(t *testing.T) {
 	mustContain(t, in(e.say(t, annRoom1, mem1, "!dabei 1", ""), dmOf(mem1)), "dabei")
 	mustContain(t, in(e.say(t, annRoom2, mem2, "!dabei 1", ""), dmOf(mem2)), "dabei")
 
-	mustContain(t, in(e.say(t, annRoom1, mem1, "!absage 1 diesmal", ""), dmOf(mem1)), "nicht dabei", "Do, 5.3.2026", "weiteren Terminen")
+	mustContain(t, in(e.say(t, annRoom1, mem1, "!absage 1 diesmal", ""), dmOf(mem1)), "nicht dabei", "Do, 5.3.2026", "weiteren Terminen", "!dabei 1")
 	mustContain(t, in(e.say(t, annRoom2, mem2, "!absage 1 diesmal", ""), dmOf(mem2)), "nicht dabei")
 	mustContain(t, in(e.say(t, annRoom2, mem2, "!dabei 1", ""), dmOf(mem2)), "dabei")
 	// Both stay in the series.

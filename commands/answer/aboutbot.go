@@ -317,7 +317,7 @@ func aboutBot(d Decision, q, name string, own []string, lib Library, opts Option
 		return d
 	}
 	c := choiceWithin(d, hits, rescueShare*hits[0].Score, tx)
-	c.Nearest, c.Rescued, c.PersonHint = nil, true, chooseOrPerson(tx, opts)
+	c.Nearest, c.Rescued, c.PersonHint = nil, true, chooseOrPerson(tx, opts, len(c.Hits))
 	c.Reply = choiceMarkdown(hitTitles(c.Hits), tx, c.PersonHint)
 	return c
 }

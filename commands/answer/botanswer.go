@@ -320,7 +320,7 @@ func botAnswer(d Decision, text string, qv *qwords, noPerson bool, lib Library, 
 	if d.Outcome == Answer {
 		return botChoice(d, res.Hits, tx), true
 	}
-	return botWiden(d, res.Hits, tx), true
+	return botWiden(d, res.Hits, opts, tx), true
 }
 
 // botChoice makes the answer d a choice of the guides about the bot
@@ -342,8 +342,9 @@ func botChoice(d Decision, hits []search.Hit, tx *Texts) Decision {
 }
 
 // botWiden fills the free places of the choice d with the guides about
-// the bot found (hits, best first) that it does not offer yet.
-func botWiden(d Decision, hits []search.Hit, tx *Texts) Decision {
+// the bot found (hits, best first) that it does not offer yet. A rescued
+// choice's way to a person is worded anew for the guides it now offers.
+func botWiden(d Decision, hits []search.Hit, opts Options, tx *Texts) Decision {
 	out := slices.Clone(d.Hits)
 	for _, h := range hits {
 		if len(out) < maxChoices && h.Score > 0 &&
@@ -355,6 +356,9 @@ func botWiden(d Decision, hits []search.Hit, tx *Texts) Decision {
 		return d
 	}
 	d.Hits = out
+	if d.Rescued {
+		d.PersonHint = chooseOrPerson(tx, opts, len(out))
+	}
 	d.Reply = choiceMarkdown(hitTitles(out), tx, d.PersonHint)
 	return d
 }

@@ -198,7 +198,7 @@ func weakChoice(d Decision, m logistic, x []float64, opts Options, tx *Texts) De
 		return d
 	}
 	c := choiceWithin(d, d.weak.hits, rescueShare*d.weak.hits[0].Score, tx)
-	c.Nearest, c.Rescued, c.PersonHint = nil, true, chooseOrPerson(tx, opts)
+	c.Nearest, c.Rescued, c.PersonHint = nil, true, chooseOrPerson(tx, opts, len(c.Hits))
 	c.Reply = choiceMarkdown(hitTitles(c.Hits), tx, c.PersonHint)
 	return c
 }
@@ -207,13 +207,20 @@ func weakChoice(d Decision, m logistic, x []float64, opts Options, tx *Texts) De
 // a rescued choice needs (see choiceWithin).
 var rescueShare = calib.chooseShare
 
-// chooseOrPerson is the line a rescued choice (Decision.Rescued) adds: if
-// none of the guides fits, the way to a person (a support case when cases
-// are on, the fallback contact otherwise). Decision.PersonHint carries it
-// out of the package.
-func chooseOrPerson(tx *Texts, opts Options) string {
-	if opts.Cases {
+// chooseOrPerson is the line a rescued choice (Decision.Rescued) of n
+// guides adds: if none of the guides fits, the way to a person (a support
+// case when cases are on, the fallback contact otherwise), in the words
+// for a single guide when n is 1. Decision.PersonHint carries it out of
+// the package.
+func chooseOrPerson(tx *Texts, opts Options, n int) string {
+	one := n == 1
+	switch {
+	case opts.Cases && one:
+		return tx.ChooseOrCaseOne
+	case opts.Cases:
 		return tx.ChooseOrCase
+	case one:
+		return tx.ChooseOrContactOne + " " + contact(tx, opts)
 	}
 	return tx.ChooseOrContact + " " + contact(tx, opts)
 }

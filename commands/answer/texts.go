@@ -3,6 +3,8 @@ package answer
 import (
 	"fmt"
 	"strings"
+
+	"github.com/lotse-bot/lotse/commands/chat"
 )
 
 // Texts are the replies of the decision for the outcomes that do not show
@@ -37,7 +39,8 @@ type Texts struct {
 	// %s = the fallback contact (one sentence).
 	HumanContact string
 	// DefaultContact is the sentence naming whom to turn to when no
-	// contact is configured.
+	// contact is configured: the chat's (chat.DefaultContact), so that
+	// `lotse ask` shows what the chat shows.
 	DefaultContact string
 	// NoGuide is the honest "no guide fits" (%s = the question);
 	// NoGuideCases and NoGuideContact (%s = contact) add the way to a
@@ -80,8 +83,12 @@ type Texts struct {
 	Choose, ChooseHow, ChooseHowOne string
 	// ChooseOrCase and ChooseOrContact (followed by the contact) close a
 	// choice offered on weak evidence (Decision.Rescued): if none of the
-	// guides fits, the way to a person.
-	ChooseOrCase, ChooseOrContact string
+	// guides fits, the way to a person. ChooseOrCaseOne and
+	// ChooseOrContactOne close such a choice of a single guide: there is
+	// no „keine davon“ of one, and the answer they name is the one
+	// support reads after it (a "no" particle, chat.NoParticles, offers
+	// the case like „keine davon“; see support's notHelped).
+	ChooseOrCase, ChooseOrContact, ChooseOrCaseOne, ChooseOrContactOne string
 	// Command says that the command router answers (only `lotse ask`).
 	Command string
 }
@@ -105,7 +112,7 @@ var German = Texts{
 	HumanCases:     "Gern bringe ich dich mit einem Menschen aus dem Digitalisierungsteam zusammen.",
 	HumanOffer:     "Soll ich dafür einen Supportfall öffnen? Antworte mit „ja“ und beschreib kurz dein Anliegen.",
 	HumanContact:   "Hier antworte nur ich, Lotse. %s",
-	DefaultContact: "Einen Menschen erreichst du über die Geschäftsstelle deines Verbands.",
+	DefaultContact: chat.DefaultContact("de"),
 
 	NoGuide:        "Zu „%s“ habe ich leider keine passende Anleitung gefunden.",
 	NoGuideCases:   "Ich kann deine Frage aber an einen Menschen aus dem Digitalisierungsteam weitergeben.",
@@ -146,6 +153,9 @@ var German = Texts{
 
 	ChooseOrCase:    "Passt keine davon? Antworte „keine davon“, dann biete ich dir an, deine Frage an einen Menschen aus dem Digitalisierungsteam weiterzugeben.",
 	ChooseOrContact: "Passt keine davon?",
+	// One guide: „keine davon“ of one reads oddly; „nein“ says it.
+	ChooseOrCaseOne:    "Passt die Anleitung nicht? Antworte „nein“, dann biete ich dir an, deine Frage an einen Menschen aus dem Digitalisierungsteam weiterzugeben.",
+	ChooseOrContactOne: "Passt die Anleitung nicht?",
 }
 
 // English is available by configuration.
@@ -167,7 +177,7 @@ var English = Texts{
 	HumanCases:     "Happy to put you in touch with a person from the digital team.",
 	HumanOffer:     "Shall I open a support case for that? Reply “yes” and describe what you need in a few words.",
 	HumanContact:   "Only I, Lotse, answer here. %s",
-	DefaultContact: "You reach a person through your association's office.",
+	DefaultContact: chat.DefaultContact("en"),
 
 	NoGuide:        "Sorry, I found no guide that fits “%s”.",
 	NoGuideCases:   "I can pass your question on to a person from the digital team, though.",
@@ -205,8 +215,10 @@ var English = Texts{
 	ChooseHowOne: "Reply `1` or tap %s – or ask your question a little differently.",
 	Command:      "(A command – answered by Lotse's command router, not by the search.)",
 
-	ChooseOrCase:    "None of them fits? Reply “none of them” and I'll offer to pass your question on to a person from the digital team.",
-	ChooseOrContact: "None of them fits?",
+	ChooseOrCase:       "None of them fits? Reply “none of them” and I'll offer to pass your question on to a person from the digital team.",
+	ChooseOrContact:    "None of them fits?",
+	ChooseOrCaseOne:    "Not the right guide? Reply “no” and I'll offer to pass your question on to a person from the digital team.",
+	ChooseOrContactOne: "Not the right guide?",
 }
 
 // Keycaps are the number buttons under a choice, in order: a tap on the

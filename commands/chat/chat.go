@@ -149,16 +149,24 @@ var defaultContact = map[string]string{
 	"en": "Please turn to your association's office.",
 }
 
+// DefaultContact is the fallback contact of lang (German by default) when
+// none is configured: the one sentence the chat (FallbackContact) and the
+// answer decision's texts (answer.Texts.DefaultContact, which `lotse ask`
+// shows) both use.
+func DefaultContact(lang string) string {
+	if s, ok := defaultContact[lang]; ok {
+		return s
+	}
+	return defaultContact["de"]
+}
+
 // FallbackContact is the sentence naming whom to reach when Lotse cannot
 // help: the configured contact, or a general pointer to the office.
 func (e *Env) FallbackContact() string {
 	if e.Contact != "" {
 		return e.Contact
 	}
-	if s, ok := defaultContact[e.Lang]; ok {
-		return s
-	}
-	return defaultContact["de"]
+	return DefaultContact(e.Lang)
 }
 
 // WithDefaults fills the defaults of unset fields. A default is written

@@ -145,7 +145,7 @@ func (w *Workflow) refuse(ctx context.Context, lib *guides.Library, g *guides.Gu
 		return chat.Format(st.InGuide, chat.Escape(title(lib, r.Guide))), v, nil
 	case RefuseWorse:
 		reg := r.Regressions[0]
-		return chat.Format(st.Regression, len(r.Regressions), chat.EscapeLong(reg.Question.Text, 120),
+		return chat.Format(chat.Plural(st.Regression, len(r.Regressions)), len(r.Regressions), chat.EscapeLong(reg.Question.Text, 120),
 			w.expected(lib, reg.Question.Expected), w.describe(lib, reg.After)), v, nil
 	}
 	return "", vetted{cur: cur, lib: r.After}, nil

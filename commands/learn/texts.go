@@ -53,8 +53,9 @@ type Texts struct {
 	InGuide string
 	// AlreadyAnswered: Lotse answers it with the guide already: %s = title.
 	AlreadyAnswered string
-	// Regression refuses: %d = how many questions, then the first one
-	// (%s question, %s guide it expects, %s what Lotse would do then).
+	// Regression refuses: %d = how many questions ("one|other"), then the
+	// first one (%s question, %s guide it expects, %s what Lotse would do
+	// then).
 	Regression string
 	// Learned confirms: %d number, %s question, %s guide title, then one
 	// of NowAnswer, NowChoice, NowMiss; %d number again (to forget).
@@ -90,8 +91,8 @@ var German = Texts{
 	PlaceholderEmail: "[E-Mail]", PlaceholderMatrixID: "[Matrix-ID]", PlaceholderPhone: "[Telefonnummer]",
 	KindEmail: "E-Mail-Adresse", KindMatrixID: "Matrix-ID", KindPhone: "Telefonnummer",
 
-	TeachUsage:      "So geht’s: `!lehren #<Fall> <Anleitung>` – die Anleitung als Nummer aus `!anleitungen` (z. B. `2.3`) oder als Titel; im Thread des Falls reicht `!lehren <Anleitung>`. Eigene Formulierung: `!lehren #<Fall> <Anleitung> | <Frage>`.",
-	NoSuchCase:      "Einen Fall %s gibt es nicht.",
+	TeachUsage:      "So geht es: `!lehren #<Fall> <Anleitung>` – die Anleitung als Nummer aus `!anleitungen` (z. B. `2.3`) oder als Titel; im Thread des Falls reicht `!lehren <Anleitung>`. Eigene Formulierung: `!lehren #<Fall> <Anleitung> | <Frage>`.",
+	NoSuchCase:      "Einen Fall „%s“ gibt es nicht.",
 	NotResolved:     "Fall #%d ist noch offen. Lernen geht erst, wenn er erledigt ist (`!erledigt`).",
 	UnknownGuide:    "Keine Anleitung „%s“ gefunden. Nimm die Nummer aus `!anleitungen` (z. B. `2.3`) oder den genauen Titel.",
 	TeamOnlyGuide:   "„%s“ ist nur fürs Team sichtbar – Mitglieder bekämen sie nie als Antwort. Such eine Anleitung für Mitglieder aus.",
@@ -106,7 +107,7 @@ var German = Texts{
 	Duplicate:       "Diese Frage hat Lotse schon gelernt (Nr. %d, zu „%s“).",
 	InGuide:         "Diese Frage steht schon als Beispielfrage in „%s“.",
 	AlreadyAnswered: "Nichts zu lernen: Lotse antwortet auf diese Frage schon mit „%s“.",
-	Regression:      "**Nicht gelernt:** Damit würde Lotse %d Frage(n) falsch beantworten, die bisher klappen – zum Beispiel „%s“ (richtig ist: %s; dann: %s). Formuliere die Frage enger (`!lehren #<Fall> <Anleitung> | <Frage>`) oder verbessere die Anleitungen.",
+	Regression:      "**Nicht gelernt:** Damit würde Lotse %d Frage falsch beantworten, die bisher klappt: „%s“ (richtig ist: %s; dann: %s). Formuliere die Frage enger (`!lehren #<Fall> <Anleitung> | <Frage>`) oder verbessere die Anleitungen.|**Nicht gelernt:** Damit würde Lotse %d Fragen falsch beantworten, die bisher klappen – zum Beispiel „%s“ (richtig ist: %s; dann: %s). Formuliere die Frage enger (`!lehren #<Fall> <Anleitung> | <Frage>`) oder verbessere die Anleitungen.",
 	Learned:         "**Gelernt** (Nr. %d): „%s“ → „%s“. %s Rückgängig: `!vergessen %d`.",
 	NowAnswer:       "Lotse antwortet auf diese Frage jetzt mit der Anleitung.",
 	NowChoice:       "Lotse bietet die Anleitung auf diese Frage jetzt zur Auswahl an.",
@@ -122,7 +123,7 @@ var German = Texts{
 	ListLine:     "- **%d** „%s“ → %s – %s, %s",
 	ListExported: " (in die Dateien übernommen)",
 	ListMore:     "… und %d ältere.",
-	ForgetUsage:  "So geht’s: `!vergessen <Nr>` – die Nummer steht in `!gelernt`.",
+	ForgetUsage:  "So geht es: `!vergessen <Nr>` – die Nummer steht in `!gelernt`.",
 	ForgetNone:   "Eine gelernte Frage Nr. %s gibt es nicht. Die Nummern stehen in `!gelernt`.",
 	Forgotten:    "Vergessen: Nr. %d „%s“. Lotse sucht ab jetzt ohne sie.",
 }
@@ -146,7 +147,7 @@ var English = Texts{
 	KindEmail: "e-mail address", KindMatrixID: "Matrix ID", KindPhone: "phone number",
 
 	TeachUsage:      "How to: `!teach #<case> <guide>` – the guide as a number from `!guides` (e.g. `2.3`) or its title; in the case's thread `!teach <guide>` is enough. Your own wording: `!teach #<case> <guide> | <question>`.",
-	NoSuchCase:      "There is no case %s.",
+	NoSuchCase:      "There is no case “%s”.",
 	NotResolved:     "Case #%d is still open. Lotse learns from it once it is resolved (`!resolve`).",
 	UnknownGuide:    "No guide “%s” found. Use the number from `!guides` (e.g. `2.3`) or the exact title.",
 	TeamOnlyGuide:   "“%s” is for the team only – members would never get it as an answer. Pick a guide for members.",
@@ -161,7 +162,7 @@ var English = Texts{
 	Duplicate:       "Lotse has learned this question already (no. %d, for “%s”).",
 	InGuide:         "This question is already an example question of “%s”.",
 	AlreadyAnswered: "Nothing to learn: Lotse already answers this question with “%s”.",
-	Regression:      "**Not learned:** Lotse would then get %d question(s) wrong that work now – for example “%s” (right: %s; then: %s). Word the question more narrowly (`!teach #<case> <guide> | <question>`) or improve the guides.",
+	Regression:      "**Not learned:** Lotse would then get %d question wrong that works now: “%s” (right: %s; then: %s). Word the question more narrowly (`!teach #<case> <guide> | <question>`) or improve the guides.|**Not learned:** Lotse would then get %d questions wrong that work now – for example “%s” (right: %s; then: %s). Word the question more narrowly (`!teach #<case> <guide> | <question>`) or improve the guides.",
 	Learned:         "**Learned** (no. %d): “%s” → “%s”. %s To undo: `!forget %d`.",
 	NowAnswer:       "Lotse now answers this question with the guide.",
 	NowChoice:       "Lotse now offers the guide as a choice for this question.",

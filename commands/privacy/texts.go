@@ -85,7 +85,7 @@ var German = Texts{
 	NoLimit:          "ohne feste Frist",
 	YourData:         "**Gerade über dich gespeichert:**",
 	NothingStored:    "Gerade ist nichts über dich gespeichert.",
-	Rights:           "Eine Kopie bekommst du mit `!meine-daten`, löschen kannst du alles mit `!daten-löschen`. Fragen an die oder den Datenschutzbeauftragten des Landesverbands beantwortet die Geschäftsstelle.",
+	Rights:           "Eine Kopie bekommst du mit `!meine-daten`, löschen kannst du alles mit `!daten-löschen`. Fragen an die oder den Datenschutzbeauftragten des Landesverbands laufen über die Geschäftsstelle.",
 	Items: map[string]string{
 		"member_state":                       "%d Eintrag zu Begrüßung und Direktchat|%d Einträge zu Begrüßung und Direktchat",
 		"direct_chat":                        "%d Direktchat, den wir vereinbart haben|%d Direktchats, die wir vereinbart haben",
@@ -123,7 +123,7 @@ var German = Texts{
 	OtherItems:        "%d weiterer Eintrag|%d weitere Einträge",
 	ExportSummary:     "**In Worten:**",
 	AnonymousTeam:     "Digitalisierungsteam",
-	ExportNote:        "Alle Daten, die Lotse über dich gespeichert hat, je Tabelle. Zeiten sind Millisekunden seit 1970 (UTC). Bei Fällen anderer Mitglieder, an denen du im Team gearbeitet hast, steht nur, was du getan hast – nicht deren Inhalt.",
+	ExportNote:        "Alle Daten, die Lotse über dich gespeichert hat, nach Art geordnet. Die Arten haben technische Namen (z. B. „support_case“ für deine Supportfälle); in Worten stehen sie in der Nachricht zu dieser Datei. Zeitangaben in den Einträgen sind Zahlen: die Millisekunden seit dem 1. Januar 1970 (UTC) – so zählen Computer die Zeit. Bei Fällen anderer Mitglieder, an denen du im Team gearbeitet hast, steht nur, was du getan hast – nicht deren Inhalt.",
 	ExportSent:        "📦 Hier ist alles, was ich über dich gespeichert habe, als JSON-Datei.",
 	ExportUnencrypted: "Hinweis: Dieser Chat ist nicht Ende-zu-Ende-verschlüsselt. Für die nächste Auskunft öffne lieber einen verschlüsselten Direktchat mit mir.",
 	DeleteConfirm: "⚠️ Damit lösche ich alles, was ich über dich gespeichert habe: deine Supportfälle, Anträge, Begrüßung und Checkliste, Rollen. " +
@@ -182,7 +182,7 @@ var English = Texts{
 	NoLimit:          "without a fixed period",
 	YourData:         "**Stored about you right now:**",
 	NothingStored:    "Nothing is stored about you right now.",
-	Rights:           "Get a copy with `!my-data`, delete everything with `!delete-my-data`. The office answers questions for the association's data-protection officer.",
+	Rights:           "Get a copy with `!my-data`, delete everything with `!delete-my-data`. Questions for the association's data-protection officer go through the office.",
 	Items: map[string]string{
 		"member_state":                       "%d entry about the welcome and our direct chat|%d entries about the welcome and our direct chat",
 		"direct_chat":                        "%d direct chat we agreed on|%d direct chats we agreed on",
@@ -220,7 +220,7 @@ var English = Texts{
 	OtherItems:        "%d further entry|%d further entries",
 	ExportSummary:     "**In words:**",
 	AnonymousTeam:     "digital team",
-	ExportNote:        "All data Lotse stored about you, per table. Times are milliseconds since 1970 (UTC). For other members' cases you worked on as a team member, only what you did is listed – not their content.",
+	ExportNote:        "All data Lotse stored about you, grouped by kind. The kinds have technical names (e.g. “support_case” for your support cases); the message with this file lists them in words. Times in the entries are numbers: the milliseconds since 1 January 1970 (UTC) – the way computers count time. For other members' cases you worked on as a team member, only what you did is listed – not their content.",
 	ExportSent:        "📦 Here is everything I stored about you, as a JSON file.",
 	ExportUnencrypted: "Note: this chat is not end-to-end encrypted. For your next request, better open an encrypted direct chat with me.",
 	DeleteConfirm: "⚠️ This deletes everything I stored about you: your support cases, requests, welcome and checklist, roles. " +

@@ -47,7 +47,7 @@ func (w *Workflow) cmdReschedule(ce *chat.Call) error {
 			return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.NotOpen, rt.ID))
 		}
 	}
-	n, err := w.notifyAttendees(ce.Ctx, rt, chat.Format(tx.Rescheduled, chat.Escape(rt.Title), w.rtRange(rt)), "rt-moved")
+	n, err := w.notifyAttendees(ce.Ctx, rt, chat.Format(tx.Rescheduled, chat.Escape(rt.Title), w.rtRange(rt), rt.ID), "rt-moved")
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package roundtable
 
 import (
+	"regexp"
 	"testing"
 
 	"github.com/lotse-bot/lotse/commands/chat"
@@ -12,6 +13,48 @@ func TestLinkWorksFromPlural(t *testing.T) {
 	for n, want := range map[int]string{1: "ab etwa 1 Minute vor Beginn.", 10: "ab etwa 10 Minuten vor Beginn."} {
 		if got := chat.Format(chat.Plural(German.LinkWorksFrom, n), n); got != "Der Link funktioniert "+want {
 			t.Errorf("%d: %q", n, got)
+		}
+	}
+}
+
+// TestSummaryPlural: the coordinator's summary counts people in the
+// singular and plural ("1 Person", "2 Personen"), not "waren 1:"
+// (ux20, finding M5).
+func TestSummaryPlural(t *testing.T) {
+	for _, c := range []struct {
+		forms string
+		n     int
+		want  string
+	}{
+		{German.SummarySeen, 1, "In der Videokonferenz war 1 Person: Ben"},
+		{German.SummarySeen, 2, "In der Videokonferenz waren 2 Personen: Ben"},
+		{German.SummaryRSVP, 1, "Zugesagt hatte 1 Person: Ben"},
+		{German.SummaryRSVP, 2, "Zugesagt hatten 2 Personen: Ben"},
+		{English.SummarySeen, 1, "1 person was in the video conference: Ben"},
+		{English.SummaryRSVP, 2, "2 RSVPs: Ben"},
+	} {
+		if got := chat.Format(chat.Plural(c.forms, c.n), c.n, "Ben"); got != c.want {
+			t.Errorf("%d: %q, want %q", c.n, got, c.want)
+		}
+	}
+}
+
+// TestOptionKeysOfTheTexts: every option line the texts name (BadOption
+// lists them) is read as that option, not as description — „Moderation:“
+// replaced „Co-Hosts:“ in the German texts (ux20, finding M8).
+func TestOptionKeysOfTheTexts(t *testing.T) {
+	keys := regexp.MustCompile("`([^`]+):`")
+	for _, tx := range []*Texts{&German, &English} {
+		found := keys.FindAllStringSubmatch(tx.BadOption, -1)
+		if len(found) != 4 {
+			t.Fatalf("%s: %d option keys in %q", tx.Lang, len(found), tx.BadOption)
+		}
+		for _, k := range found {
+			// An unknown key makes the whole line description.
+			line := k[1] + ": 3"
+			if o, bad := parseOptions([]string{line}); bad == "" && len(o.description) == 1 && o.description[0] == line {
+				t.Errorf("%s: %q is no option", tx.Lang, k[1])
+			}
 		}
 	}
 }

@@ -97,8 +97,8 @@ type rtOptions struct {
 }
 
 // parseOptions reads "Beschreibung: …", "Räume: …", "Plätze: …" and
-// "Co-Hosts: …" lines; other lines are description. It returns the first
-// bad line.
+// "Moderation: …" lines (the German texts' word; "Co-Hosts: …" too);
+// other lines are description. It returns the first bad line.
 func parseOptions(lines []string) (rtOptions, string) {
 	var o rtOptions
 	for _, line := range lines {

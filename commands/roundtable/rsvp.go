@@ -59,7 +59,7 @@ func (w *Workflow) rsvp(ctx context.Context, rt *storage.RoundTable, user id.Use
 		if back, err := w.unskipOccurrence(ctx, rt, user); err != nil {
 			return err
 		} else if back {
-			return w.toMember(ctx, user, chat.Format(tx.Joined, title, w.rtRange(rt))+"\n\n"+tx.LinkLater, txn)
+			return w.toMember(ctx, user, chat.Format(tx.Joined, title, w.rtRange(rt))+"\n\n"+chat.Format(tx.LinkLater, rt.ID), txn)
 		}
 		return w.toMember(ctx, user, chat.Format(tx.AlreadyJoined, title), txn)
 	case !changed:
@@ -76,7 +76,7 @@ func (w *Workflow) rsvp(ctx context.Context, rt *storage.RoundTable, user id.Use
 				return err
 			}
 		}
-		return w.toMember(ctx, user, chat.Format(tx.Joined, title, w.rtRange(rt))+"\n\n"+tx.LinkLater, txn)
+		return w.toMember(ctx, user, chat.Format(tx.Joined, title, w.rtRange(rt))+"\n\n"+chat.Format(tx.LinkLater, rt.ID), txn)
 	default:
 		return w.toMember(ctx, user, chat.Format(tx.Left, title), txn)
 	}
@@ -125,7 +125,7 @@ func (w *Workflow) skipOccurrence(ctx context.Context, rt *storage.RoundTable, u
 			}
 		}
 	}
-	return w.toMember(ctx, user, chat.Format(tx.SkippedOnce, chat.Escape(rt.Title), w.rtRange(rt)), txn)
+	return w.toMember(ctx, user, chat.Format(tx.SkippedOnce, chat.Escape(rt.Title), w.rtRange(rt), rt.ID), txn)
 }
 
 // unskipOccurrence takes back skipOccurrence for the next date (a "!dabei"

@@ -58,13 +58,15 @@ type Texts struct {
 
 	// Joined confirms an RSVP in the DM: %s title, %s date.
 	Joined string
-	// LinkLater says when the personal link comes.
+	// LinkLater says when the personal link comes: %d = number (to
+	// withdraw; the member knows it from the announcement).
 	LinkLater string
 	// AlreadyJoined: %s title.
 	AlreadyJoined string
 	// Left confirms a withdrawal: %s title.
 	Left string
-	// SkippedOnce: %s title, %s the date skipped (a series continues).
+	// SkippedOnce: %s title, %s the date skipped (a series continues),
+	// %d number (to come after all).
 	SkippedOnce string
 	// NotJoined: %s title; nothing to withdraw.
 	NotJoined string
@@ -88,7 +90,8 @@ type Texts struct {
 	// Late: the reminder is late because Lotse was down.
 	Late string
 
-	// Rescheduled tells attendees: %s title, %s new date.
+	// Rescheduled tells attendees: %s title, %s new date, %d number (to
+	// withdraw).
 	Rescheduled string
 	// RescheduledCoord: %d number, %s new date, %d attendees told.
 	RescheduledCoord string
@@ -110,9 +113,9 @@ type Texts struct {
 
 	// Summary heads the attendance summary: %d number, %s title.
 	Summary string
-	// SummarySeen: %d count, %s names (from BBB).
+	// SummarySeen: %d count, %s names (from BBB; "one|other").
 	SummarySeen string
-	// SummaryRSVP: %d count, %s names (RSVPs).
+	// SummaryRSVP: %d count, %s names (RSVPs; "one|other").
 	SummaryRSVP string
 	// SummaryHow: %[1]d number.
 	SummaryHow string
@@ -135,7 +138,7 @@ var German = Texts{
 		"rundetische":   {Usage: "!rundetische", Description: "zeigt die geplanten Runden Tische"},
 		"dabei":         {Usage: "!dabei <Nr>", Description: "für einen Runden Tisch zusagen (oder ✅ unter die Ankündigung)"},
 		"absage":        {Usage: "!absage <Nr> [diesmal]", Description: "deine Zusage zurückziehen; bei einer Reihe mit „diesmal“ nur für den nächsten Termin"},
-		"rundertisch":   {Usage: "!rundertisch <Titel> am <Datum> um <Zeit> [Dauer]", Description: "Runden Tisch planen; weitere Zeilen: `Beschreibung: …`, `Räume: !raum:server …`, `Plätze: 20`, `Co-Hosts: @name:server`"},
+		"rundertisch":   {Usage: "!rundertisch <Titel> am <Datum> um <Zeit> [Dauer]", Description: "Runden Tisch planen; weitere Zeilen: `Beschreibung: …`, `Räume: !raum:server …`, `Plätze: 20`, `Moderation: @name:server` (moderiert mit dir)"},
 		"ankündigen":    {Usage: "!ankündigen <Nr>", Description: "geplanten Runden Tisch ankündigen (oder ✅ auf die Vorschau)"},
 		"teilnehmende":  {Usage: "!teilnehmende <Nr>", Description: "wer zugesagt hat"},
 		"verschieben":   {Usage: "!verschieben <Nr> <neue Zeit>", Description: "Termin verschieben; alle Zugesagten werden informiert"},
@@ -143,21 +146,21 @@ var German = Texts{
 		"nachbereitung": {Usage: "!nachbereitung <Nr> <Text>", Description: "Nachricht (z. B. Link zum Protokoll) an alle Zugesagten"},
 	},
 	Usage: "So geht es: `!rundertisch Digitaler Wandel im Bezirk am 3.12. um 19 Uhr 90 min`. " +
-		"Weitere Zeilen (optional): `Beschreibung: …`, `Räume: !raum:server !raum2:server`, `Plätze: 20`, `Co-Hosts: @name:server`. " +
+		"Weitere Zeilen (optional): `Beschreibung: …`, `Räume: !raum:server !raum2:server`, `Plätze: 20`, `Moderation: @name:server` (moderiert mit dir). " +
 		"Für eine Reihe schreib z. B. „jeden Donnerstag 19 Uhr“ oder „monatlich“.",
 	NotEnabled:       "Runde Tische plane ich hier nicht.",
 	NotCoordinator:   "Runde Tische planen und ändern dürfen nur die Koordinator:innen.",
 	NoRooms:          "Wohin soll die Ankündigung? Gib eine Zeile `Räume: !raum:server` an – es sind keine Ankündigungsräume eingestellt.",
 	ParseError:       "Den Termin verstehe ich nicht: %s",
 	RoomNotAllowed:   "Im Raum %s kann ich nicht ankündigen. Möglich sind die eingestellten Ankündigungsräume und Gruppenräume, in denen du und ich Mitglied sind – keine Direktchats und keine internen Räume.",
-	BadOption:        "Die Zeile „%s“ verstehe ich nicht. Möglich sind `Beschreibung:`, `Räume:`, `Plätze:` und `Co-Hosts:`.",
+	BadOption:        "Die Zeile „%s“ verstehe ich nicht. Möglich sind `Beschreibung:`, `Räume:`, `Plätze:` und `Moderation:`.",
 	Preview:          "**Vorschau – Runder Tisch #%d: %s**",
 	When:             "🕖 %s",
 	Repeats:          "🔁 %s",
 	Description:      "📝 %s",
 	Rooms:            "📣 Ankündigung in %d Raum|📣 Ankündigung in %d Räumen",
 	Capacity:         "👥 %d Platz|👥 %d Plätze",
-	CoHosts:          "🎙️ Co-Hosts: %s",
+	CoHosts:          "🎙️ Moderation: %s",
 	Warning:          "⚠️ ",
 	ConfirmHow:       "Passt alles? Dann reagiere mit ✅ oder schreib `!ankündigen %[1]d`. Sonst schreib `!rundertisch …` einfach neu.",
 	Announced:        "📣 Runder Tisch #%d ist angekündigt (in %d Raum). Zugesagte bekommen vorher ihren persönlichen Zugangslink.|📣 Runder Tisch #%d ist angekündigt (in %d Räumen). Zugesagte bekommen vorher ihren persönlichen Zugangslink.",
@@ -174,11 +177,11 @@ var German = Texts{
 	ICSFile:       "runder-tisch-%d.ics",
 
 	Joined:        "✅ Du bist beim Runden Tisch „%s“ dabei: %s.",
-	LinkLater:     "Deinen persönlichen Zugangslink schicke ich dir vor Beginn hier. Absagen kannst du jederzeit mit `!absage <Nr>`.",
+	LinkLater:     "Deinen persönlichen Zugangslink schicke ich dir vor Beginn hier. Absagen kannst du jederzeit mit `!absage %d`.",
 	AlreadyJoined: "Du bist beim Runden Tisch „%s“ schon dabei.",
 	Left:          "Schade! Ich habe deine Zusage für „%s“ zurückgezogen.",
 	NotJoined:     "Du warst für „%s“ nicht angemeldet.",
-	SkippedOnce:   "Alles klar: Beim Runden Tisch „%s“ am %s bist du nicht dabei, dafür bekommst du keine Erinnerung und keinen Link. Zu den weiteren Terminen der Reihe erinnere ich dich wie gewohnt. (Doch dabei? `!dabei` mit der Nummer.)",
+	SkippedOnce:   "Alles klar: Beim Runden Tisch „%s“ am %s bist du nicht dabei, dafür bekommst du keine Erinnerung und keinen Link. Zu den weiteren Terminen der Reihe erinnere ich dich wie gewohnt. (Doch dabei? Schreib `!dabei %d`.)",
 	Full:          "Der Runde Tisch „%s“ ist leider schon voll.",
 	CannotSee:     "Diesen Runden Tisch finde ich in keinem deiner Räume.",
 
@@ -190,7 +193,7 @@ var German = Texts{
 	LinkFollows:    "🔗 Die Videokonferenz zum Runden Tisch „%s“ ist jetzt bereit.",
 	Late:           "_Diese Erinnerung kommt verspätet, weil ich kurz nicht erreichbar war._",
 
-	Rescheduled:      "🔀 Der Runde Tisch „%s“ ist verschoben auf **%s**. Deine Zusage gilt weiter; absagen mit `!absage <Nr>`.",
+	Rescheduled:      "🔀 Der Runde Tisch „%s“ ist verschoben auf **%s**. Deine Zusage gilt weiter; absagen mit `!absage %d`.",
 	RescheduledCoord: "🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte ist informiert, die Ankündigungen aktualisiert.|🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
 	RescheduleUsage:  "So geht es: `!verschieben <Nr> <neue Zeit>`, z. B. `!verschieben 3 10.12. 19 Uhr`.",
 	Cancelled:        "❌ Der Runde Tisch „%s“ am %s ist leider abgesagt.",
@@ -203,8 +206,8 @@ var German = Texts{
 	ListLine:          "- **#%d** %s – %s (%d Zusage)|- **#%d** %s – %s (%d Zusagen)",
 
 	Summary:       "📋 **Runder Tisch #%d „%s“ ist vorbei.**",
-	SummarySeen:   "Im Meeting waren %d: %s",
-	SummaryRSVP:   "Zugesagt hatten %d: %s",
+	SummarySeen:   "In der Videokonferenz war %d Person: %s|In der Videokonferenz waren %d Personen: %s",
+	SummaryRSVP:   "Zugesagt hatte %d Person: %s|Zugesagt hatten %d Personen: %s",
 	SummaryHow:    "Nachricht an alle Zugesagten (z. B. Link zum Protokoll): `!nachbereitung %[1]d <Text>`",
 	FollowupUsage: "So geht es: `!nachbereitung <Nr> <Text>`",
 	Followup:      "📝 **Nachbereitung zum Runden Tisch „%s“:**",
@@ -260,11 +263,11 @@ var English = Texts{
 	ICSFile:       "round-table-%d.ics",
 
 	Joined:        "✅ You joined the round table “%s”: %s.",
-	LinkLater:     "I'll send your personal link here before it starts. Withdraw any time with `!leave <no>`.",
+	LinkLater:     "I'll send your personal link here before it starts. Withdraw any time with `!leave %d`.",
 	AlreadyJoined: "You already joined the round table “%s”.",
 	Left:          "Too bad! I withdrew your RSVP for “%s”.",
 	NotJoined:     "You had not joined “%s”.",
-	SkippedOnce:   "Got it: you will miss the round table “%s” on %s, so no reminder and no link for that date. I will remind you of the later dates of the series as usual. (Coming after all? `!join` with the number.)",
+	SkippedOnce:   "Got it: you will miss the round table “%s” on %s, so no reminder and no link for that date. I will remind you of the later dates of the series as usual. (Coming after all? Write `!join %d`.)",
 	Full:          "Sorry, the round table “%s” is full.",
 	CannotSee:     "I can't find this round table in any of your rooms.",
 
@@ -276,7 +279,7 @@ var English = Texts{
 	LinkFollows:    "🔗 The video conference for the round table “%s” is ready now.",
 	Late:           "_This reminder is late because I was briefly unavailable._",
 
-	Rescheduled:      "🔀 The round table “%s” moved to **%s**. Your RSVP still stands; withdraw with `!leave <no>`.",
+	Rescheduled:      "🔀 The round table “%s” moved to **%s**. Your RSVP still stands; withdraw with `!leave %d`.",
 	RescheduledCoord: "🔀 Round table #%d moved to %s. %d attendee was told, the announcements updated.|🔀 Round table #%d moved to %s. %d attendees were told, the announcements updated.",
 	RescheduleUsage:  "Usage: `!reschedule <no> <new time>`, e.g. `!reschedule 3 10.12. 19 Uhr`.",
 	Cancelled:        "❌ Sorry, the round table “%s” on %s is cancelled.",
@@ -289,8 +292,8 @@ var English = Texts{
 	ListLine:          "- **#%d** %s – %s (%d attendee)|- **#%d** %s – %s (%d attendees)",
 
 	Summary:       "📋 **Round table #%d “%s” is over.**",
-	SummarySeen:   "In the meeting were %d: %s",
-	SummaryRSVP:   "RSVPs: %d: %s",
+	SummarySeen:   "%d person was in the video conference: %s|%d people were in the video conference: %s",
+	SummaryRSVP:   "%d RSVP: %s|%d RSVPs: %s",
 	SummaryHow:    "Message everyone who joined (e.g. a link to the notes): `!followup %[1]d <text>`",
 	FollowupUsage: "Usage: `!followup <no> <text>`",
 	Followup:      "📝 **Follow-up to the round table “%s”:**",

@@ -388,9 +388,9 @@ func (w *Workflow) finishOccurrence(ctx context.Context, rt *storage.RoundTable,
 			for i, s := range seen {
 				esc[i] = chat.Escape(s)
 			}
-			b.WriteString(chat.Format(tx.SummarySeen, len(seen), strings.Join(esc, ", ")) + "  \n")
+			b.WriteString(chat.Format(chat.Plural(tx.SummarySeen, len(seen)), len(seen), strings.Join(esc, ", ")) + "  \n")
 		}
-		b.WriteString(chat.Format(tx.SummaryRSVP, len(att), strings.Join(names, ", ")) + "\n\n")
+		b.WriteString(chat.Format(chat.Plural(tx.SummaryRSVP, len(att)), len(att), strings.Join(names, ", ")) + "\n\n")
 		b.WriteString(chat.Format(tx.SummaryHow, rt.ID))
 		room, err := w.Matrix.DirectRoom(ctx, id.UserID(rt.Coordinator))
 		if err != nil {

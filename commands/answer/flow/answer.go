@@ -48,7 +48,7 @@ func (w *Workflow) Text(ctx context.Context, text string) error {
 		// "keine davon" after "Meintest du …?" is no question to search:
 		// the way to a person (support offers a case before this, where
 		// it can).
-		return w.ReplyMarkdown(ctx, chat.Format(w.tx.NoneFits, w.FallbackContact()))
+		return w.ReplyMarkdown(ctx, chat.Format(chat.Plural(w.tx.NoneFits, len(p.Candidates)), w.FallbackContact()))
 	}
 	if open && len(p.Candidates) > 0 {
 		if n := byTitleWord(w.Guides.Current(), p.Candidates, text); n > 0 {

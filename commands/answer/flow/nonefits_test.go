@@ -37,3 +37,23 @@ func TestNoneOfTheChoicesFitsWithoutCases(t *testing.T) {
 		t.Errorf("without a choice: %q", got)
 	}
 }
+
+// TestNoneFitsOfOneGuide: "keine davon" after a choice of a single guide
+// is answered for that guide („die Anleitung passt nicht“), not with
+// „keine davon passt“ (ux20, Low: answer texts).
+func TestNoneFitsOfOneGuide(t *testing.T) {
+	for _, tt := range []struct{ lang, none, want, not string }{
+		{"de", "passt nicht", "die Anleitung nicht passt", "keine davon"},
+		{"en", "none of them", "the guide doesn't fit", "none of them"},
+	} {
+		f := newFixture(t)
+		env := *f.w.Env
+		env.Lang = tt.lang
+		f.w = New(&env, Config{})
+		f.offer(three[:1]...)
+		got := f.say(member, tt.none)
+		if len(got) != 1 || !strings.Contains(got[0], tt.want) || strings.Contains(got[0], tt.not) || !strings.Contains(got[0], env.FallbackContact()) {
+			t.Errorf("%s: %q after a choice of one: %q, want %q", tt.lang, tt.none, got, tt.want)
+		}
+	}
+}

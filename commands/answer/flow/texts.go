@@ -17,7 +17,8 @@ type Texts struct {
 	// MoreNothing answers "mehr" when no guide was shown recently.
 	MoreNothing string
 	// NoneFits answers "keine davon" after a choice when no case can be
-	// offered (a group room, support off): %s = the fallback contact.
+	// offered (a group room, support off): %s = the fallback contact;
+	// "one|other" by the guides offered (one: "die Anleitung passt nicht").
 	NoneFits string
 	// FeedbackThanks thanks for a 👍.
 	FeedbackThanks string
@@ -66,7 +67,7 @@ var German = Texts{
 	ChoiceExpired:      "Ich weiß gerade nicht, worauf sich die Nummer bezieht. Stell deine Frage gern noch einmal.",
 	ChoiceOutOfRange:   "Ich habe dir nur eine Anleitung vorgeschlagen – antworte mit `%d`, um sie zu öffnen.|Bitte wähle eine Nummer von 1 bis %d.",
 	MoreNothing:        "Wovon soll ich mehr zeigen? Stell mir einfach deine Frage – oder schau mit `!anleitungen` in die Themen.",
-	NoneFits:           "Schade, dass keine davon passt. Formuliere deine Frage gern etwas anders – oder schau mit `!anleitungen` in die Themen. %s",
+	NoneFits:           "Schade, dass die Anleitung nicht passt. Formuliere deine Frage gern etwas anders – oder schau mit `!anleitungen` in die Themen. %s|Schade, dass keine davon passt. Formuliere deine Frage gern etwas anders – oder schau mit `!anleitungen` in die Themen. %s",
 	FeedbackThanks:     "Danke für deine Rückmeldung! 🙂",
 	FeedbackSorry:      "Schade, dass das nicht geholfen hat. Formuliere deine Frage gern etwas anders – oder schau mit `!anleitungen` in die Themen.",
 	AskUsage:           "Schreib deine Frage hinter den Befehl, z. B.: `!frage Wie teile ich meinen Bildschirm?`",
@@ -95,7 +96,7 @@ var English = Texts{
 	ChoiceExpired:      "I don't know what that number refers to right now. Please ask your question again.",
 	ChoiceOutOfRange:   "I only suggested one guide – reply `%d` to open it.|Please pick a number from 1 to %d.",
 	MoreNothing:        "More of what? Just ask me your question – or browse the topics with `!guides`.",
-	NoneFits:           "Sorry, none of them fits. Try asking a little differently – or browse the topics with `!guides`. %s",
+	NoneFits:           "Sorry, the guide doesn't fit. Try asking a little differently – or browse the topics with `!guides`. %s|Sorry, none of them fits. Try asking a little differently – or browse the topics with `!guides`. %s",
 	FeedbackThanks:     "Thanks for your feedback! 🙂",
 	FeedbackSorry:      "Sorry that didn't help. Try asking a little differently – or browse the topics with `!guides`.",
 	AskUsage:           "Write your question after the command, e.g.: `!ask How do I share my screen?`",
