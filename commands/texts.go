@@ -93,7 +93,7 @@ var German = Texts{
 	UnknownCommandSuggest: "Meintest du `%s`? Alle Befehle, die du nutzen kannst, zeigt `!hilfe`.",
 	UnknownCommandHelp:    "Alle Befehle, die du nutzen kannst, zeigt `!hilfe`.",
 	InternalError:         "Da ist bei mir leider etwas schiefgegangen. Bitte versuch es gleich noch einmal.",
-	Undecryptable:         "Deine letzte Nachricht konnte ich nicht entschlüsseln – vermutlich fehlte mir der Schlüssel deines Geräts. Schick sie bitte noch einmal. Hilft das nicht, melde dich in Element einmal ab und wieder an.",
+	Undecryptable:         "Deine letzte Nachricht konnte ich nicht entschlüsseln – vermutlich fehlte mir der Schlüssel deines Geräts. Schick sie bitte noch einmal. Hilft das nicht, verlass diesen Chat und starte einen neuen Direktchat mit mir. Melde dich dafür nicht einfach in Element ab: Ohne deinen Sicherheitsschlüssel kommst du danach nicht mehr an deine alten verschlüsselten Nachrichten.",
 	GaveUp:                "Deine Nachricht konnte ich leider auch nach mehreren Versuchen nicht bearbeiten. Schick sie bitte noch einmal – oder schreib `!hilfe`.",
 
 	Commands: map[string]CommandText{
@@ -129,7 +129,7 @@ var English = Texts{
 	UnknownCommandSuggest: "Did you mean `%s`? `!help` lists all commands you can use.",
 	UnknownCommandHelp:    "`!help` lists all commands you can use.",
 	InternalError:         "Sorry, something went wrong on my side. Please try again in a moment.",
-	Undecryptable:         "I couldn't decrypt your last message – probably your device's key did not reach me. Please send it again. If that doesn't help, log out of Element and back in once.",
+	Undecryptable:         "I couldn't decrypt your last message – probably your device's key did not reach me. Please send it again. If that doesn't help, leave this chat and start a new direct chat with me. Don't just log out of Element for this: without your security key you can't get back to your old encrypted messages afterwards.",
 	GaveUp:                "Sorry, I couldn't handle your message even after several tries. Please send it again – or write `!help`.",
 
 	Commands: map[string]CommandText{
