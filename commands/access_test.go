@@ -376,3 +376,39 @@ func TestAccessConfirmPoliteYes(t *testing.T) {
 	mustContain(t, in(e.say(t, dmRoom, member, "!zugang bbb", ""), dmRoom), "Gremium")
 	mustContain(t, in(e.say(t, dmRoom, member, "nope", ""), dmRoom), "keinen Antrag")
 }
+
+// TestAccessNoticesGoToDirectChat: the denial and the BBB moderator link
+// go to the member's direct chat as Lotse knows it now, not to the room
+// stored with the request (security review 20, finding 13).
+func TestAccessNoticesGoToDirectChat(t *testing.T) {
+	const stored = id.RoomID("!stored-elsewhere:test")
+	e := newAccessEnv(t)
+	ctx := context.Background()
+	moveRequests := func() {
+		t.Helper()
+		if _, err := e.db.Lotse.Exec(ctx, `UPDATE access_request SET member_room='`+stored.String()+`'`); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e.requestNextcloud(t, member, "AG Digitales", "mia@example.org")
+	moveRequests()
+	sent := e.say(t, approvals, bob, "!ablehnen 1 Bitte erst Mitglied werden", "")
+	mustContain(t, in(sent, dmRoom), "abgelehnt")
+	if got := in(sent, stored); len(got) != 0 {
+		t.Fatalf("the denial went to the stored room: %s", bodies(got))
+	}
+	e.say(t, dmRoom, member, "!zugang bbb", "")
+	e.say(t, dmRoom, member, "AG Umwelt Süd", "")
+	e.say(t, dmRoom, member, "Monatliche Treffen", "")
+	mustContain(t, in(e.say(t, dmRoom, member, "ja", ""), dmRoom), "#2")
+	moveRequests()
+	e.say(t, approvals, carol, "!genehmigen 2", "")
+	before := e.fm.count()
+	if err := e.h.AccessTick(ctx, e.now); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, in(e.fm.sent[before:], dmRoom), "Moderationslink")
+	if got := in(e.fm.sent[before:], stored); len(got) != 0 {
+		t.Fatalf("the moderator link went to the stored room: %s", bodies(got))
+	}
+}

@@ -106,7 +106,14 @@ func (w *Workflow) deny(ctx context.Context, r *storage.AccessRequest, user id.U
 		return w.ReplyMarkdown(ctx, chat.Format(at.AlreadyDecided, r.ID, chat.Escape(w.accessStatus(ctx, after))))
 	}
 	md := chat.Format(at.MemberDenied, r.ID, chat.Escape(w.what(after)), chat.Escape(after.DenyReason), w.FallbackContact())
-	if _, err := w.SendMarkdownTo(ctx, id.RoomID(r.MemberRoom), md, nil, w.accessTxn(r.ID, "denied-member", 0)); err != nil {
+	// The member's direct chat as Lotse knows it now, as for every other
+	// notice (security review 20, finding 13), not the room stored with
+	// the request.
+	room, err := w.Matrix.DirectRoom(ctx, id.UserID(r.MemberID))
+	if err != nil {
+		return fmt.Errorf("failed to find the direct chat: %w", err)
+	}
+	if _, err := w.SendMarkdownTo(ctx, room, md, nil, w.accessTxn(r.ID, "denied-member", 0)); err != nil {
 		return err
 	}
 	if err := w.ReplyMarkdown(ctx, chat.Format(at.Denied, r.ID, chat.Escape(w.Matrix.DisplayName(ctx, w.cfg.ApprovalsRoom, user)))); err != nil {

@@ -351,7 +351,14 @@ func (w *Workflow) announceDone(ctx context.Context, r *storage.AccessRequest) e
 	if hint := w.guideHint(guide); hint != "" {
 		md += "\n\n" + chat.Format(at.NextStep, hint)
 	}
-	if _, err := w.SendMarkdownTo(ctx, id.RoomID(r.MemberRoom), md, nil, w.accessTxn(r.ID, "done-member", 0)); err != nil {
+	// The member's direct chat as Lotse knows it now, as for every other
+	// notice (security review 20, finding 13): the moderator link is a
+	// secret, never for a room stored with the request.
+	room, err := w.Matrix.DirectRoom(ctx, id.UserID(r.MemberID))
+	if err != nil {
+		return fmt.Errorf("failed to find the direct chat: %w", err)
+	}
+	if _, err := w.SendMarkdownTo(ctx, room, md, nil, w.accessTxn(r.ID, "done-member", 0)); err != nil {
 		return err
 	}
 	if _, err := w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, chat.Format(at.DoneApprovals, r.ID, chat.Escape(done)), chat.ThreadRel(r.ApprovalsEvent),
