@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/storage"
@@ -290,5 +291,49 @@ func TestHelpByRole(t *testing.T) {
 				t.Errorf("help for %s lists %s", tt.who, n)
 			}
 		}
+	}
+}
+
+// TestRoleTargetNotRepliedTo: the person a role command is about is the
+// one named in the text (or by a pill), never the sender of the message
+// replied to (clients put them into m.mentions) and never Lotse (security
+// review 20, finding 7).
+func TestRoleTargetNotRepliedTo(t *testing.T) {
+	const (
+		carol = id.UserID("@carol:test")
+		dave  = id.UserID("@dave:test")
+		erin  = id.UserID("@erin:test")
+	)
+	for _, tt := range []struct {
+		name, body, html string
+		mentions         []id.UserID
+		reply            bool
+		want             id.UserID // "": nobody gets the role
+	}{
+		{"reply, ID in the text", "!rolle @carol:test koordination", "", []id.UserID{approvr}, true, carol},
+		{"reply, pill", "!rolle Dave koordination", `!rolle <a href="https://matrix.to/#/@dave:test">Dave</a> koordination`, []id.UserID{approvr, dave}, true, dave},
+		{"reply, nobody named", "!rolle koordination", "", []id.UserID{approvr}, true, ""},
+		{"reply quote links the replied-to sender", "!rolle koordination",
+			`<mx-reply><blockquote><a href="https://matrix.to/#/@approver:test">@approver:test</a> hi</blockquote></mx-reply>!rolle koordination`, []id.UserID{approvr}, true, ""},
+		{"no reply, mention besides Lotse", "!rolle Erin koordination", "", []id.UserID{botID, erin}, false, erin},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e, _ := newRolesEnv(t)
+			e.fm.joined[approvRm][admin] = true
+			e.fm.names[dave], e.fm.names[erin] = "Dave", "Erin"
+			cmd := &event.MessageEventContent{MsgType: event.MsgText, Body: tt.body, Mentions: &event.Mentions{UserIDs: tt.mentions}}
+			if tt.html != "" {
+				cmd.Format, cmd.FormattedBody = event.FormatHTML, tt.html
+			}
+			if tt.reply {
+				cmd.RelatesTo = (&event.RelatesTo{}).SetReplyTo("$approver-msg")
+			}
+			sent := e.handle(t, e.event(approvRm, admin, cmd), false)
+			for _, u := range []id.UserID{approvr, carol, dave, erin, botID} {
+				if has, _ := e.db.Roles().Has(context.Background(), u.String(), storage.RoleCoordinator); has != (u == tt.want) {
+					t.Errorf("%s has the role: %v, want %v; answer: %s", u, has, u == tt.want, bodies(sent))
+				}
+			}
+		})
 	}
 }

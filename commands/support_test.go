@@ -513,3 +513,32 @@ func TestFirstJaHandledTwice(t *testing.T) {
 		t.Fatalf("a case was opened from a first ja: %+v", c)
 	}
 }
+
+// TestAssignTargetNotRepliedTo: !zuweisen gives the case to the person
+// named in the text, never to the sender of the message replied to nor to
+// Lotse, whom clients put into m.mentions (security review 20, finding 7).
+func TestAssignTargetNotRepliedTo(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		body     string
+		mentions []id.UserID
+		reply    bool
+	}{
+		{"reply to bob, alice named", "!zuweisen 1 @alice:test", []id.UserID{bob}, true},
+		{"Lotse mentioned first", "!zuweisen 1 Alice", []id.UserID{botID, alice}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.openCase(t)
+			cmd := &event.MessageEventContent{MsgType: event.MsgText, Body: tt.body, Mentions: &event.Mentions{UserIDs: tt.mentions}}
+			if tt.reply {
+				cmd.RelatesTo = (&event.RelatesTo{}).SetReplyTo("$bob-msg")
+			}
+			sent := e.handle(t, e.event(teamRoom, bob, cmd), false)
+			c, err := e.db.Cases.Get(context.Background(), 1)
+			if err != nil || c.Assignee != alice.String() {
+				t.Fatalf("assignee %q, want alice (%v): %s", c.Assignee, err, bodies(sent))
+			}
+		})
+	}
+}

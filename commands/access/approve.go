@@ -163,11 +163,12 @@ func (w *Workflow) cmdAudit(ce *chat.Call) error {
 		arg := ce.Args[0]
 		if n, ok := chat.Ref(arg); ok {
 			reqID, filter = n, "#"+strconv.FormatInt(n, 10)
+		} else if u, _ := w.UserArg(ce); u != "" {
+			// The person named in the text or by a pill: never the sender
+			// of a message replied to, never Lotse (chat.UserArg).
+			user, filter = u.String(), u.String()
 		} else if strings.HasPrefix(arg, "@") {
 			user, filter = arg, arg
-			if mc := ce.Content.AsMessage(); mc != nil && mc.Mentions != nil && len(mc.Mentions.UserIDs) > 0 {
-				user, filter = mc.Mentions.UserIDs[0].String(), mc.Mentions.UserIDs[0].String()
-			}
 		}
 	}
 	entries, err := w.DB.Access().AuditLog(ce.Ctx, reqID, user)

@@ -65,44 +65,6 @@ func roleName(s string) string {
 	return ""
 }
 
-// userArg reads the person a command is about: a mention pill, else the
-// first argument that looks like a Matrix ID. rest are the other arguments.
-func (w *Workflow) userArg(ce *chat.Call) (id.UserID, []string) {
-	var target id.UserID
-	if mc := ce.Content.AsMessage(); mc != nil && mc.Mentions != nil {
-		for _, u := range mc.Mentions.UserIDs {
-			if u != w.Matrix.UserID() {
-				target = u
-				break
-			}
-		}
-	}
-	var rest []string
-	for _, a := range ce.Args {
-		if strings.HasPrefix(a, "@") && strings.Contains(a, ":") {
-			if target == "" {
-				target = id.UserID(strings.TrimRight(a, ",.;"))
-			}
-			continue
-		}
-		rest = append(rest, a)
-	}
-	if target != "" {
-		// A pill shows as the display name in the plain body: drop its words.
-		name := w.Matrix.DisplayName(ce.Ctx, ce.RoomID, target)
-		if name != target.String() && len(rest) > 0 {
-			words := strings.Fields(name)
-			for len(words) > 0 && len(rest) > 0 && strings.EqualFold(strings.TrimSuffix(rest[0], ":"), words[0]) {
-				rest, words = rest[1:], words[1:]
-			}
-		}
-	}
-	if _, _, err := target.Parse(); target != "" && err != nil {
-		return "", rest
-	}
-	return target, rest
-}
-
 func (w *Workflow) roleLabel(role string) string {
 	pt := w.tx
 	switch role {
@@ -134,7 +96,7 @@ var revokeWords = map[string]bool{"entziehen": true, "weg": true, "entfernen": t
 // cmdRole grants or revokes a role: !rolle @name team [entziehen].
 func (w *Workflow) cmdRole(ce *chat.Call) error {
 	pt := w.tx
-	target, rest := w.userArg(ce)
+	target, rest := w.UserArg(ce)
 	if target == "" || len(rest) == 0 {
 		return w.ReplyMarkdown(ce.Ctx, pt.RoleUsage)
 	}
@@ -477,7 +439,7 @@ func (w *Workflow) parseDate(s string) (time.Time, bool) {
 // cmdDeclaration records a signed privacy declaration: !erklärung @name erhalten [Datum].
 func (w *Workflow) cmdDeclaration(ce *chat.Call) error {
 	pt := w.tx
-	target, rest := w.userArg(ce)
+	target, rest := w.UserArg(ce)
 	if target == "" {
 		return w.ReplyMarkdown(ce.Ctx, pt.DeclarationUsage)
 	}
@@ -504,7 +466,7 @@ func (w *Workflow) cmdDeclaration(ce *chat.Call) error {
 // cmdTraining records an attended data-protection training: !schulung @name <Datum>.
 func (w *Workflow) cmdTraining(ce *chat.Call) error {
 	pt := w.tx
-	target, rest := w.userArg(ce)
+	target, rest := w.UserArg(ce)
 	if target == "" || len(rest) == 0 {
 		return w.ReplyMarkdown(ce.Ctx, pt.TrainingUsage)
 	}

@@ -159,9 +159,11 @@ func (w *Workflow) cmdAssign(ce *chat.Call) error {
 	if len(rest) == 0 {
 		return w.ReplyMarkdown(ce.Ctx, st.AssignUsage)
 	}
-	target := id.UserID(strings.TrimSpace(rest[0]))
-	if mc := ce.Content.AsMessage(); mc != nil && mc.Mentions != nil && len(mc.Mentions.UserIDs) > 0 {
-		target = mc.Mentions.UserIDs[0]
+	// The person named in the text or by a pill: never the sender of a
+	// message replied to, never Lotse (chat.UserArg).
+	target, _ := w.UserArg(ce)
+	if target == "" {
+		target = id.UserID(strings.TrimSpace(rest[0]))
 	}
 	if !strings.HasPrefix(target.String(), "@") || !w.IsTeam(ce.Ctx, target) {
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.AssignNotTeam, chat.Escape(target.String())))
