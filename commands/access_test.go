@@ -377,6 +377,26 @@ func TestAccessConfirmPoliteYes(t *testing.T) {
 	mustContain(t, in(e.say(t, dmRoom, member, "nope", ""), dmRoom), "keinen Antrag")
 }
 
+// TestRequestsOnlyInDirectChat: !anträge and !zurückziehen work only in
+// the member's direct chat; elsewhere they point there, show nothing and
+// change nothing (security review 20, finding 6).
+func TestRequestsOnlyInDirectChat(t *testing.T) {
+	e := newAccessEnv(t)
+	e.requestNextcloud(t, member, "AG Digitales", "mia@example.org")
+	const group = id.RoomID("!group:test")
+	for _, cmd := range []string{"!anträge", "!zurückziehen 1"} {
+		sent := in(e.say(t, group, member, cmd, ""), group)
+		mustContain(t, sent, "nur im Direktchat")
+		if strings.Contains(bodies(sent), "AG Digitales") || strings.Contains(bodies(sent), "zurückgezogen") {
+			t.Fatalf("%s answered in a group room: %s", cmd, bodies(sent))
+		}
+	}
+	if r, err := e.db.Access().Get(context.Background(), 1); err != nil || r.Status != storage.AccessPending {
+		t.Fatalf("the request changed from a group room: %+v %v", r, err)
+	}
+	mustContain(t, in(e.say(t, dmRoom, member, "!anträge", ""), dmRoom), "#1", "AG Digitales")
+}
+
 // TestAccessNoticesGoToDirectChat: the denial and the BBB moderator link
 // go to the member's direct chat as Lotse knows it now, not to the room
 // stored with the request (security review 20, finding 13).

@@ -418,7 +418,8 @@ func TestSupportPermissions(t *testing.T) {
 	// Members see only their own cases.
 	sent := e.say(t, "!other:test", outsider, "!schließen 1", "")
 	mustContain(t, sent, "finde ich nicht")
-	sent = e.say(t, "!other:test", outsider, "!meine", "")
+	// In the outsider's own direct chat (!meine answers only there).
+	sent = e.handle(t, e.event("!other:test", outsider, &event.MessageEventContent{MsgType: event.MsgText, Body: "!meine"}), true)
 	mustContain(t, sent, "keine Supportfälle")
 	if cs, _ := e.db.Cases.Get(context.Background(), 1); cs.Status != storage.CaseOpen {
 		t.Fatal("an outsider changed the case")
@@ -512,6 +513,21 @@ func TestFirstJaHandledTwice(t *testing.T) {
 	if c, _ := e.db.Cases.ActiveForMember(context.Background(), member.String(), dmRoom.String()); c != nil {
 		t.Fatalf("a case was opened from a first ja: %+v", c)
 	}
+}
+
+// TestMineOnlyInDirectChat: !meine lists the member's cases only in their
+// direct chat; elsewhere it points there and shows nothing (security
+// review 20, finding 6: private case summaries went into a group room).
+func TestMineOnlyInDirectChat(t *testing.T) {
+	e := newSupportEnv(t)
+	e.openCase(t)
+	const group = id.RoomID("!group:test")
+	sent := in(e.say(t, group, member, "!meine", ""), group)
+	mustContain(t, sent, "nur im Direktchat")
+	if strings.Contains(bodies(sent), "Bürgerschaftswahlkampf") {
+		t.Fatalf("the member's case summary went into a group room: %s", bodies(sent))
+	}
+	mustContain(t, in(e.say(t, dmRoom, member, "!meine", ""), dmRoom), "#1", "Bürgerschaftswahlkampf")
 }
 
 // TestAssignTargetNotRepliedTo: !zuweisen gives the case to the person

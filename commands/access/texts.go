@@ -142,6 +142,9 @@ type Texts struct {
 	AuditUploaded string
 	// ApproverCommands introduces approver commands in !hilfe.
 	ApproverCommands string
+	// RequestsDMOnly answers !anträge and !zurückziehen outside a direct
+	// chat: the member's requests are shown and changed only there.
+	RequestsDMOnly string
 }
 
 // German are the German texts.
@@ -251,6 +254,7 @@ var German = Texts{
 	MemberNextcloudCreatedEarlier: "✅ Dein Antrag **#%d** ist genehmigt: Dein Nextcloud-Konto (Benutzername `%s`) ist in der Gruppe **%s**. " +
 		"Hattest du vorher noch kein Konto, hat dir die Nextcloud eine E-Mail an %s mit einem Link geschickt, über den du dein Passwort setzt – schau auch im Spam-Ordner nach. " +
 		"Findest du sie nicht, klick auf der Anmeldeseite auf „Passwort vergessen?“ und gib diese Adresse ein.",
+	RequestsDMOnly: "Deine Zugangsanträge zeige und ändere ich nur im Direktchat mit mir – hier lesen andere mit. Schreib mir den Befehl bitte dort.",
 }
 
 // English are the English texts.
@@ -360,4 +364,5 @@ var English = Texts{
 	MemberNextcloudCreatedEarlier: "✅ Your request **#%d** is approved: your Nextcloud account (user name `%s`) is in the group **%s**. " +
 		"If you had no account before, Nextcloud sent an e-mail to %s with a link to set your password – check your spam folder too. " +
 		"If you can't find it, click “Forgot password?” on the login page and enter that address.",
+	RequestsDMOnly: "I only show and change your access requests in a direct chat with me – others read along here. Please send me the command there.",
 }

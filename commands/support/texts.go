@@ -174,6 +174,9 @@ type Texts struct {
 	Digest string
 	// Age formats: %d minutes, hours, days.
 	AgeMinutes, AgeHours, AgeDays string
+	// MineDMOnly answers !meine outside a direct chat: the member's cases
+	// are shown only there.
+	MineDMOnly string
 }
 
 // German are the German texts.
@@ -273,6 +276,7 @@ var German = Texts{
 	AgeMinutes:        "%d Min.",
 	AgeHours:          "%d Std.",
 	AgeDays:           "%d Tag|%d Tagen",
+	MineDMOnly:        "Deine Fälle zeige ich dir nur im Direktchat mit mir – hier lesen andere mit. Schreib mir dort `!meine`.",
 }
 
 // English are the English texts.
@@ -372,6 +376,7 @@ var English = Texts{
 	AgeMinutes:        "%d min",
 	AgeHours:          "%d h",
 	AgeDays:           "%d day|%d days",
+	MineDMOnly:        "I only show your cases in a direct chat with me – others read along here. Write `!mine` to me there.",
 }
 
 // TextsFor returns the texts of lang (German by default).
