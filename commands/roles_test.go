@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"sync"
 	"testing"
@@ -291,6 +292,72 @@ func TestHelpByRole(t *testing.T) {
 				t.Errorf("help for %s lists %s", tt.who, n)
 			}
 		}
+	}
+}
+
+// failingKicks is fakeRooms whose kicks fail, as when the person's power
+// level in the room is not below Lotse's.
+type failingKicks struct{ *fakeRooms }
+
+func (failingKicks) Kick(context.Context, id.RoomID, id.UserID, string) error {
+	return errors.New("M_FORBIDDEN: You cannot kick user")
+}
+
+// TestRevokeKickFailureTold: when Lotse cannot remove someone whose team
+// role was revoked (or paused when the training expired) and they are
+// still in the team room, the one who revoked it and the team are told,
+// with the manual way out; someone who already left is no news (security
+// review 20, finding 2: only an Info log, the person kept reading).
+func TestRevokeKickFailureTold(t *testing.T) {
+	for _, tt := range []struct {
+		name, cmd, where string
+		user             id.UserID
+		room             id.RoomID // where the team (or the approvers) are told
+		joined           bool
+	}{
+		{"still in the team room", "!rolle @alice:test -team", "@alice:test ist noch im Teamraum", alice, teamRoom, true},
+		{"already left", "!rolle @alice:test -team", "@alice:test ist noch im Teamraum", alice, teamRoom, false},
+		{"approver still in the approvals room", "!rolle @approver:test -genehmigung", "@approver:test ist noch im Genehmigungsraum", approvr, approvRm, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e, rooms := newRolesEnv(t)
+			e.reconfigure(func(d *Deps) { d.Rooms = failingKicks{rooms} })
+			e.fm.joined[tt.room][tt.user] = tt.joined
+			sent := e.say(t, dmRoom, admin, tt.cmd, "")
+			dm, room := in(sent, dmRoom), in(sent, tt.room)
+			mustContain(t, dm, "entzogen")
+			told := strings.Contains(bodies(dm), "konnte die Person nicht entfernen")
+			if told != tt.joined || strings.Contains(bodies(room), tt.where) != tt.joined {
+				t.Fatalf("told the admin: %v, want %v:\n%s\n%s:\n%s", told, tt.joined, bodies(dm), tt.room, bodies(room))
+			}
+			if tt.joined {
+				mustContain(t, dm, tt.where, "von Hand")
+			}
+		})
+	}
+}
+
+// TestPauseKickFailureTold: the training expired, the team role is paused,
+// the removal from the team room fails: the team room is told, once.
+func TestPauseKickFailureTold(t *testing.T) {
+	e, rooms := newRolesEnv(t)
+	ctx := context.Background()
+	e.fm.joined[dmRoom][approvr] = true
+	e.say(t, dmRoom, member, "!team beitreten", "")
+	e.say(t, approvRm, approvr, "!erklärung @member:test erhalten", "")
+	e.say(t, approvRm, approvr, "!schulung @member:test 02.03.2026", "")
+	e.reconfigure(func(d *Deps) { d.Rooms = failingKicks{rooms} })
+	e.fm.joined[teamRoom][member] = true
+	e.now = e.now.AddDate(1, 0, 10)
+	before := e.fm.count()
+	for range 3 {
+		if err := e.h.TickPeople(ctx, e.now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	team := in(e.fm.sent[before:], teamRoom)
+	if len(team) != 1 || !strings.Contains(team[0].content.Body, "@member:test ist noch im Teamraum") {
+		t.Fatalf("want one warning in the team room, got:\n%s", bodies(team))
 	}
 }
 

@@ -331,15 +331,58 @@ func (w *Workflow) revokeRole(ctx context.Context, user id.UserID, role string, 
 	if !changed && !w.lastRoleAudit(ctx, "revoke:"+cause) {
 		return w.ReplyMarkdown(ctx, chat.Format(pt.NotHeld, chat.Escape(user.String()), w.roleLabel(role)))
 	}
-	if err := w.offboard(ctx, user, role, pt.KickReason, cause); err != nil {
+	stillIn, err := w.offboard(ctx, user, role, pt.KickReason, cause)
+	if err != nil {
 		return err
 	}
-	return w.ReplyMarkdown(ctx, chat.Format(pt.Revoked, chat.Escape(user.String()), w.roleLabel(role)))
+	if err := w.ReplyMarkdown(ctx, chat.Format(pt.Revoked, chat.Escape(user.String()), w.roleLabel(role))); err != nil {
+		return err
+	}
+	if len(stillIn) == 0 {
+		return nil
+	}
+	// The removal failed: the one who revoked it and the team are told how
+	// to do it by hand (security review 20, finding 2).
+	if err := w.ReplyMarkdown(ctx, w.kickFailedText(user, stillIn)); err != nil {
+		return err
+	}
+	return w.kickFailedRoom(ctx, user, role, stillIn, cause)
+}
+
+// kickFailedText says that user is still in the rooms stillIn and how to
+// remove them by hand.
+func (w *Workflow) kickFailedText(user id.UserID, stillIn []id.RoomID) string {
+	var where []string
+	for _, room := range stillIn {
+		if room == w.cfg.TeamRoom {
+			where = append(where, w.tx.InTeamRoom)
+		} else {
+			where = append(where, w.tx.InApprovalsRoom)
+		}
+	}
+	return chat.Format(w.tx.KickFailed, chat.Escape(user.String()), strings.Join(where, w.tx.And))
+}
+
+// kickFailedRoom tells the room of the role (the team room for the team
+// role, else the approvals room), once per cause base, that user could not
+// be removed from stillIn.
+func (w *Workflow) kickFailedRoom(ctx context.Context, user id.UserID, role string, stillIn []id.RoomID, base string) error {
+	room := w.cfg.ApprovalsRoom
+	if role == storage.RoleTeam {
+		room = w.cfg.TeamRoom
+	}
+	if t := chat.TurnOf(ctx); room == "" || (t != nil && t.Event != nil && t.Event.RoomID == room) {
+		return nil // no such room, or the command's answer said it there
+	}
+	_, err := w.SendMarkdownTo(ctx, room, w.kickFailedText(user, stillIn), nil, w.KeyTxn("lotse-kick-failed/"+base, "kick-failed-room", 0))
+	return err
 }
 
 // offboard takes the consequences of losing (or pausing) a role.
 // base names the cause (event or scheduled key) for transaction IDs.
-func (w *Workflow) offboard(ctx context.Context, user id.UserID, role, reason, base string) error {
+// stillIn are the rooms Lotse could not remove the person from (its power
+// level there is not above theirs): the caller tells people.
+func (w *Workflow) offboard(ctx context.Context, user id.UserID, role, reason, base string) (stillIn []id.RoomID, err error) {
 	var rooms []id.RoomID
 	switch role {
 	case storage.RoleTeam:
@@ -357,15 +400,18 @@ func (w *Workflow) offboard(ctx context.Context, user id.UserID, role, reason, b
 				continue
 			}
 			if err := w.Rooms.Kick(ctx, room, user, reason); err != nil {
-				zerolog.Ctx(ctx).Info().Err(err).Stringer("room_id", room).Msg("Could not remove from room")
+				zerolog.Ctx(ctx).Warn().Err(err).Stringer("room_id", room).Msg("Could not remove from room")
+				if joined, jerr := w.Matrix.IsJoined(ctx, room, user); jerr != nil || joined {
+					stillIn = append(stillIn, room)
+				}
 			}
 		}
 	}
 	if role != storage.RoleTeam || !w.teamOn() || w.cfg.OnTeamRemoved == nil {
-		return nil
+		return stillIn, nil
 	}
 	// The support workflow gives the person's cases back to the queue.
-	return w.cfg.OnTeamRemoved(ctx, user, base)
+	return stillIn, w.cfg.OnTeamRemoved(ctx, user, base)
 }
 
 // cmdRoles lists roles and the state of the team gate.

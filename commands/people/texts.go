@@ -43,6 +43,9 @@ type Texts struct {
 	TrainingSoonMember, TrainingSoonCoord, TrainingExpiredMember, TrainingExpiredCoord string
 	// ManagerCommands heads the role commands in the help.
 	ManagerCommands string
+	// KickFailed: Lotse could not remove someone whose role ended: %s
+	// user, %s where (InTeamRoom, InApprovalsRoom joined with And).
+	KickFailed, InTeamRoom, InApprovalsRoom string
 }
 
 // German are the German texts.
@@ -105,6 +108,10 @@ var German = Texts{
 		"Sobald eine neue Schulung eingetragen ist, schalte ich dich wieder frei.",
 	TrainingExpiredCoord: "⏸️ Die Datenschutzschulung von %s ist am %s abgelaufen; die Teamrolle ist pausiert. Nach einer neuen Schulung: `!schulung @name <Datum>`.",
 	ManagerCommands:      "**Rollen und Freischaltung:**",
+	KickFailed: "⚠️ %s ist noch %s: Ich konnte die Person nicht entfernen – wahrscheinlich hat sie dort mindestens so viele Rechte wie ich. " +
+		"Sie muss von Hand entfernt werden (in der Mitgliederliste über ihren Namen); das kann, wer dort mehr Rechte hat als sie.",
+	InTeamRoom:      "im Teamraum",
+	InApprovalsRoom: "im Genehmigungsraum",
 }
 
 // English are the English texts.
@@ -166,6 +173,10 @@ var English = Texts{
 	TrainingExpiredMember:   "Your data-protection training has expired. Your team role is paused and I removed you from the team room. Once a new training is recorded, I'll activate you again.",
 	TrainingExpiredCoord:    "⏸️ The data-protection training of %s expired on %s; the team role is paused. After a new training: `!training @name <date>`.",
 	ManagerCommands:         "**Roles and activation:**",
+	KickFailed: "⚠️ %s is still %s: I could not remove them – they probably have at least as much power there as I do. " +
+		"They need to be removed by hand (from the member list, via their name); anyone with more power there than them can do it.",
+	InTeamRoom:      "in the team room",
+	InApprovalsRoom: "in the approvals room",
 }
 
 // TextsFor returns the texts of lang (German by default).
