@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -402,5 +403,31 @@ func TestRoleTargetNotRepliedTo(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestApprovalsRoomJoinWithoutRoleWarned: someone who is neither admin,
+// approver nor coordinator joins the approvals room: the approvers are
+// warned there, once per join (security review 20, finding 5).
+func TestApprovalsRoomJoinWithoutRoleWarned(t *testing.T) {
+	e, _ := newRolesEnv(t)
+	join := func(user id.UserID) []sentMsg {
+		t.Helper()
+		n := supportEvt.Add(1)
+		key := user.String()
+		evt := &event.Event{ID: id.EventID(fmt.Sprintf("$j%d", n)), RoomID: approvRm, Sender: user, Type: event.StateMember, StateKey: &key,
+			Content: event.Content{Parsed: &event.MemberEventContent{Membership: event.MembershipJoin}}}
+		return in(e.handle(t, evt, false), approvRm)
+	}
+	mustContain(t, join(outsider), "@outsider:test", "Genehmigungsraum", "!rolle @outsider:test genehmigung")
+	mustContain(t, join(alice), "@alice:test") // the team reads no access requests
+	for _, u := range []id.UserID{approvr, admin, coord} {
+		if sent := join(u); len(sent) != 0 {
+			t.Fatalf("the join of %s was warned about: %s", u, bodies(sent))
+		}
+	}
+	setRole(t, e.db, approvr, storage.RoleApprover, storage.RoleRemoved)
+	if sent := join(sitter); len(sent) != 0 {
+		t.Fatalf("warned while there is no approver yet: %s", bodies(sent))
 	}
 }

@@ -195,8 +195,8 @@ func newBot(ctx context.Context, cfg config.Config, db *storage.DB, handler *com
 		DB:              db,
 		Log:             log,
 		AllowedInviters: cfg.AllowedInviters,
-		// Joins of the team room too: Lotse warns the team about people without the role.
-		LobbyRooms: append(onboardingConfig(cfg).LobbyRooms, teamRoomOf(cfg)...),
+		// Joins of the team and approvals rooms too: Lotse warns there about people without a role.
+		LobbyRooms: append(onboardingConfig(cfg).LobbyRooms, watchedRoomsOf(cfg)...),
 		Workers:    cfg.Workers,
 		OnGiveUp: func(ctx context.Context, g bot.GiveUp) {
 			if err := handler.GiveUp(ctx, g.RoomID, g.EventID, g.Direct, g.Undecryptable); err != nil {
@@ -317,12 +317,16 @@ func (m *matrixAdapter) Redact(ctx context.Context, roomID id.RoomID, eventID id
 
 var _ commands.Matrix = (*matrixAdapter)(nil)
 
-// teamRoomOf is the configured team room as a list (empty without one).
-func teamRoomOf(cfg config.Config) []id.RoomID {
-	if cfg.TeamRoom == "" {
-		return nil
+// watchedRoomsOf is the configured team room and approvals room as a list
+// (empty without them): their joins are watched.
+func watchedRoomsOf(cfg config.Config) []id.RoomID {
+	var rooms []id.RoomID
+	for _, r := range []string{cfg.TeamRoom, cfg.ApprovalsRoom} {
+		if r != "" {
+			rooms = append(rooms, id.RoomID(r))
+		}
 	}
-	return []id.RoomID{id.RoomID(cfg.TeamRoom)}
+	return rooms
 }
 
 // checkTeamRoom warns loudly when the team room is not usable: Lotse is not

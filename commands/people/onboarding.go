@@ -52,6 +52,9 @@ func (w *Workflow) MemberJoined(ctx context.Context, evt *event.Event) error {
 	if w.teamOn() && evt.RoomID == w.cfg.TeamRoom {
 		return w.teamRoomJoined(ctx, evt)
 	}
+	if w.cfg.ApprovalsRoom != "" && evt.RoomID == w.cfg.ApprovalsRoom {
+		return w.approvalsRoomJoined(ctx, evt)
+	}
 	if !w.cfg.Onboarding.Welcome || evt.StateKey == nil || w.Rooms == nil {
 		return nil
 	}
