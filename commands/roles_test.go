@@ -12,6 +12,7 @@ import (
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
+	"github.com/lotse-bot/lotse/commands/people"
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -429,5 +430,24 @@ func TestApprovalsRoomJoinWithoutRoleWarned(t *testing.T) {
 	setRole(t, e.db, approvr, storage.RoleApprover, storage.RoleRemoved)
 	if sent := join(sitter); len(sent) != 0 {
 		t.Fatalf("warned while there is no approver yet: %s", bodies(sent))
+	}
+}
+
+// TestRolesListPaged: !rollen shows one page of RolesPage lines and
+// says how to see the next one (security review 20, finding 8).
+func TestRolesListPaged(t *testing.T) {
+	e, _ := newRolesEnv(t)
+	for i := range 60 {
+		setRole(t, e.db, id.UserID(fmt.Sprintf("@c%02d:test", i)), storage.RoleCoordinator, storage.RoleActive)
+	}
+	first := in(e.say(t, dmRoom, admin, "!rollen", ""), dmRoom)
+	mustContain(t, first, "!rollen 2")
+	if n := strings.Count(bodies(first), "\n- "); n > people.RolesPage {
+		t.Fatalf("%d lines on the first page", n)
+	}
+	second := in(e.say(t, dmRoom, admin, "!rollen 2", ""), dmRoom)
+	mustContain(t, second, "@c59:test")
+	if strings.Contains(bodies(second), "!rollen 3") || strings.Contains(bodies(second), "@c00:test") {
+		t.Fatalf("second page:\n%s", bodies(second))
 	}
 }

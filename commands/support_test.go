@@ -17,6 +17,7 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/commands/support"
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -528,6 +529,70 @@ func TestMineOnlyInDirectChat(t *testing.T) {
 		t.Fatalf("the member's case summary went into a group room: %s", bodies(sent))
 	}
 	mustContain(t, in(e.say(t, dmRoom, member, "!meine", ""), dmRoom), "#1", "Bürgerschaftswahlkampf")
+}
+
+// TestRelayCutToEventLimit: a member's long message in an open case is
+// cut so that the relay stays under Matrix's event size limit once
+// encrypted, with a note to the team, and the member is told; a short one
+// is relayed whole (security review 20, finding 8: ~26 KB of log became
+// an 84 KB event that never reached the team).
+func TestRelayCutToEventLimit(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		text string
+		cut  bool
+	}{
+		{"short", "Fehlermeldung <dump> & log line 1234567890", false},
+		{"26 KB of log", strings.Repeat("Fehlermeldung <dump> & log line 1234567890\n", 600), true},
+		{"escapes only", strings.Repeat("&<>\"", 10000), true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.openCase(t)
+			sent := e.say(t, dmRoom, member, tt.text, "")
+			team := in(sent, teamRoom)
+			if len(team) != 1 {
+				t.Fatalf("want one relay, got %d", len(team))
+			}
+			raw, err := json.Marshal(team[0].content)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(raw)*4/3 > 60000 {
+				t.Errorf("relay content is %d bytes, over the event limit once encrypted", len(raw))
+			}
+			if got := strings.Contains(team[0].content.Body, "zu lang für eine Chatnachricht"); got != tt.cut {
+				t.Errorf("note to the team: %v, want %v", got, tt.cut)
+			}
+			if got := strings.Contains(bodies(in(sent, dmRoom)), "nur ihr Anfang"); got != tt.cut {
+				t.Errorf("member told: %v, want %v: %s", got, tt.cut, bodies(in(sent, dmRoom)))
+			}
+			if !tt.cut && !strings.Contains(team[0].content.Body, tt.text) {
+				t.Errorf("short message not relayed whole: %s", team[0].content.Body)
+			}
+		})
+	}
+}
+
+// TestCaseHistoryPaged: !fall shows one page of HistoryPage entries and
+// says how to see the next one (security review 20, finding 8).
+func TestCaseHistoryPaged(t *testing.T) {
+	e := newSupportEnv(t)
+	root := e.openCase(t)
+	for i := range 40 {
+		e.now = e.now.Add(time.Minute)
+		e.say(t, dmRoom, member, fmt.Sprintf("Nachtrag Nummer %02d", i), "")
+	}
+	first := in(e.say(t, teamRoom, alice, "!fall 1", root), teamRoom)
+	mustContain(t, first, "Nachtrag Nummer 00", "!fall 1 2")
+	if n := strings.Count(bodies(first), "\n- "); n > support.HistoryPage {
+		t.Fatalf("%d entries on the first page", n)
+	}
+	second := in(e.say(t, teamRoom, alice, "!fall 1 2", root), teamRoom)
+	mustContain(t, second, "Nachtrag Nummer 39")
+	if strings.Contains(bodies(second), "Nachtrag Nummer 00") || strings.Contains(bodies(second), "!fall 1 3") {
+		t.Fatalf("second page:\n%s", bodies(second))
+	}
 }
 
 // TestAssignTargetNotRepliedTo: !zuweisen gives the case to the person

@@ -421,15 +421,36 @@ func (w *Workflow) cmdRoles(ce *chat.Call) error {
 	if err != nil {
 		return err
 	}
+	// One page of RolesPage lines (!rollen 2: the second): a long list
+	// stays one message under Matrix's event size limit (security review
+	// 20, finding 8).
+	page := 1
+	if len(ce.Args) > 0 {
+		if n, err := strconv.Atoi(ce.Args[0]); err == nil && n > 1 {
+			page = n
+		}
+	}
+	total := len(w.cfg.Roles.Admins) + len(w.cfg.Approvers) + len(list)
+	from := min((page-1)*RolesPage, total)
+	to := min(from+RolesPage, total)
 	var b strings.Builder
 	b.WriteString(pt.RolesIntro + "\n\n")
+	n := 0
+	shown := func() bool { n++; return n > from && n <= to }
 	for _, a := range w.cfg.Roles.Admins {
-		fmt.Fprintf(&b, "- %s – %s\n", chat.Escape(a.String()), pt.RoleAdmin)
+		if shown() {
+			fmt.Fprintf(&b, "- %s – %s\n", chat.Escape(a.String()), pt.RoleAdmin)
+		}
 	}
 	for _, a := range w.cfg.Approvers {
-		fmt.Fprintf(&b, "- %s – %s (%s)\n", chat.Escape(a.String()), pt.RoleApprover, pt.FromConfig)
+		if shown() {
+			fmt.Fprintf(&b, "- %s – %s (%s)\n", chat.Escape(a.String()), pt.RoleApprover, pt.FromConfig)
+		}
 	}
 	for _, r := range list {
+		if !shown() {
+			continue
+		}
 		line := fmt.Sprintf("- %s – %s: %s", chat.Escape(r.UserID), w.roleLabel(r.Role), w.statusWord(r.Status))
 		if r.Role == storage.RoleTeam {
 			g, err := w.DB.Roles().Gate(ce.Ctx, r.UserID)
@@ -440,11 +461,17 @@ func (w *Workflow) cmdRoles(ce *chat.Call) error {
 		}
 		b.WriteString(line + "\n")
 	}
-	if len(list) == 0 && len(w.cfg.Roles.Admins) == 0 && len(w.cfg.Approvers) == 0 {
+	if total == 0 {
 		b.WriteString(pt.RolesEmpty + "\n")
+	}
+	if more := total - to; more > 0 {
+		b.WriteString("\n" + chat.Format(chat.Plural(pt.RolesMore, more), more, page+1))
 	}
 	return w.ReplyMarkdown(ce.Ctx, b.String())
 }
+
+// RolesPage is how many lines one page of !rollen shows.
+const RolesPage = 50
 
 // gateSummary shows the declaration and training dates.
 func (w *Workflow) gateSummary(g *storage.TeamGate) string {

@@ -46,6 +46,9 @@ type Texts struct {
 	// KickFailed: Lotse could not remove someone whose role ended: %s
 	// user, %s where (InTeamRoom, InApprovalsRoom joined with And).
 	KickFailed, InTeamRoom, InApprovalsRoom string
+	// RolesMore ends a page of !rollen: %d not shown, %d next page
+	// (plural forms "one|other", see chat.Plural).
+	RolesMore string
 	// ApprovalsRoomNoRole warns the approvals room that someone without
 	// a role there joined: %s user, %s user (remove), %s user (grant).
 	ApprovalsRoomNoRole string
@@ -115,6 +118,7 @@ var German = Texts{
 		"Sie muss von Hand entfernt werden (in der Mitgliederliste über ihren Namen); das kann, wer dort mehr Rechte hat als sie.",
 	InTeamRoom:      "im Teamraum",
 	InApprovalsRoom: "im Genehmigungsraum",
+	RolesMore:       "… %d weiterer Eintrag: `!rollen %d`|… %d weitere Einträge: `!rollen %d`",
 	ApprovalsRoomNoRole: "⚠️ %s ist dem Genehmigungsraum beigetreten, hat aber keine Rolle, die hierher gehört – und liest hier die Zugangsanträge mit E-Mail-Adressen mit. " +
 		"War das so gewollt? Wenn nicht: bitte %s aus dem Raum entfernen. Soll die Person genehmigen: `!rolle %s genehmigung` (nur Admins).",
 }
@@ -182,6 +186,7 @@ var English = Texts{
 		"They need to be removed by hand (from the member list, via their name); anyone with more power there than them can do it.",
 	InTeamRoom:      "in the team room",
 	InApprovalsRoom: "in the approvals room",
+	RolesMore:       "… %d more entry: `!roles %d`|… %d more entries: `!roles %d`",
 	ApprovalsRoomNoRole: "⚠️ %s joined the approvals room without a role that belongs here – and reads the access requests with their e-mail addresses. " +
 		"Was that intended? If not, please remove %s from the room. To make them an approver: `!role %s approver` (admins only).",
 }
