@@ -120,11 +120,14 @@ type Bot struct {
 	running   map[id.RoomID]bool
 
 	lobby    map[id.RoomID]bool
-	direct   directCache        // rooms found not to be direct chats
-	keyRooms map[id.RoomID]bool // rooms with new room keys (under mu)
-	synced   chan struct{}      // closed after the first successful sync
-	syncOnce sync.Once
-	lastSync time.Time
+	direct   directCache                         // rooms found not to be direct chats
+	keyRooms map[id.RoomID]map[id.SessionID]bool // rooms with new room keys, their sessions (under mu)
+	// dmCreated is when Lotse last created a direct chat with a member
+	// (under directMu; see dmCooldown).
+	dmCreated map[id.UserID]time.Time
+	synced    chan struct{} // closed after the first successful sync
+	syncOnce  sync.Once
+	lastSync  time.Time
 }
 
 // New logs in (reusing a stored access token and device when there is one),

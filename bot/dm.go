@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/event"
@@ -20,6 +21,42 @@ import (
 const dmTokenKey = "org.lotse.dm_token"
 
 var directMu sync.Mutex // serialises m.direct updates and DM creation
+
+// dmCooldown is the least time between two direct chats Lotse creates with
+// the same member. Who rejects each invite and then writes „!dabei 1“ in a
+// group room made Lotse create a new encrypted room every time (sec20
+// review, Low 11). Within the cooldown DirectRoom fails with a retryable
+// error: the event is tried again (1 s, 2 s, … 512 s later, see
+// retryDelay) and gets its direct chat once the cooldown is over, well
+// before its ten attempts run out.
+const dmCooldown = 5 * time.Minute
+
+// errDMCooldown is returned while a new direct chat with the member would
+// come too soon after the last one.
+var errDMCooldown = errors.New("a direct chat with this member was created moments ago; trying again later")
+
+// mayCreateDirect reports (as an error) whether Lotse may create a new
+// direct chat with user at now. The caller holds directMu.
+func (b *Bot) mayCreateDirect(user id.UserID, now time.Time) error {
+	if last, ok := b.dmCreated[user]; ok && now.Sub(last) < dmCooldown {
+		return fmt.Errorf("%w (%s)", errDMCooldown, user)
+	}
+	return nil
+}
+
+// directCreated notes that Lotse created a direct chat with user at now,
+// forgetting creations older than the cooldown. The caller holds directMu.
+func (b *Bot) directCreated(user id.UserID, now time.Time) {
+	if b.dmCreated == nil {
+		b.dmCreated = map[id.UserID]time.Time{}
+	}
+	for u, at := range b.dmCreated {
+		if now.Sub(at) >= dmCooldown {
+			delete(b.dmCreated, u)
+		}
+	}
+	b.dmCreated[user] = now
+}
 
 // DirectRoom returns Lotse's direct chat with user: the one it recorded,
 // else an agreed direct chat (see direct.go: one the two agreed on, created
@@ -54,6 +91,9 @@ func (b *Bot) DirectRoom(ctx context.Context, user id.UserID) (id.RoomID, error)
 			}
 			return existing, dms.Finish(ctx, user.String(), existing.String())
 		}
+		if err := b.mayCreateDirect(user, b.opts.Now()); err != nil {
+			return "", err
+		}
 		if token, err = dms.Begin(ctx, user.String(), randomToken(), b.opts.Now()); err != nil {
 			return "", err
 		}
@@ -84,6 +124,7 @@ func (b *Bot) DirectRoom(ctx context.Context, user id.UserID) (id.RoomID, error)
 		}
 		return "", fmt.Errorf("failed to create direct chat: %w", err)
 	}
+	b.directCreated(user, b.opts.Now())
 	// Tell the state store at once, so the first message is encrypted and
 	// its room key is shared with the invited member.
 	ss := b.Client.StateStore

@@ -99,11 +99,7 @@ func (b *Bot) dispatch(ctx, workCtx context.Context, wg *sync.WaitGroup) {
 	}
 
 	for {
-		for _, roomID := range b.takeKeyRooms() {
-			if err := b.db.Inbox.DueNow(ctx, roomID.String(), event.EventEncrypted.Type, b.opts.Now()); err != nil && ctx.Err() == nil {
-				b.log.Err(err).Msg("Failed to retry events after a room key arrived")
-			}
-		}
+		b.wakeForKeys(ctx)
 		items, err := b.db.Inbox.Pending(ctx, b.opts.Now(), pendingPerRoom, pendingBatch)
 		if err != nil && ctx.Err() == nil {
 			b.log.Err(err).Msg("Failed to read the inbox")
@@ -260,6 +256,14 @@ func (b *Bot) handle(ctx context.Context, item storage.InboxItem) error {
 		if err != nil {
 			return err
 		}
+		if !acceptedEncrypted(decrypted) {
+			// A redaction or state event inside an encrypted event was
+			// checked by no server (its sender need not be allowed to make
+			// it, nor it be in this room's state): nothing to act on.
+			b.log.Info().Stringer("event_id", evt.ID).Str("type", decrypted.Type.Type).
+				Msg("Dropping an encrypted event whose inner type is not a message or reaction")
+			return nil
+		}
 		evt = *decrypted
 		encrypted = true
 	} else if enc, err := b.Client.StateStore.IsEncrypted(ctx, evt.RoomID); err == nil {
@@ -271,6 +275,21 @@ func (b *Bot) handle(ctx context.Context, item storage.InboxItem) error {
 		return err
 	}
 	return b.opts.Handler.Handle(ctx, Incoming{Event: &evt, Direct: direct, Encrypted: encrypted})
+}
+
+// acceptedEncrypted reports whether a decrypted event is of a type Lotse
+// accepts encrypted: messages, reactions and stickers (what Matrix clients
+// encrypt). The homeserver sees only m.room.encrypted; a redaction or a
+// state event (e.g. a membership) inside one was never authorised by it.
+func acceptedEncrypted(evt *event.Event) bool {
+	if evt.StateKey != nil {
+		return false
+	}
+	switch evt.Type {
+	case event.EventMessage, event.EventReaction, event.EventSticker:
+		return true
+	}
+	return false
 }
 
 // stripStructuredCommand drops an MSC4391 structured command
@@ -310,27 +329,60 @@ func (b *Bot) decrypt(ctx context.Context, evt *event.Event, attempts int) (*eve
 }
 
 // keyArrived is told by the crypto machine about each new room key: the
-// room's encrypted events waiting for a retry are due at once.
-func (b *Bot) keyArrived(_ context.Context, roomID id.RoomID, _ id.SessionID, _ uint32) {
+// room's encrypted events of that session waiting for a retry are due at
+// once. Only those: anyone can send room keys naming any room, and waking
+// every waiting event of the room cost each an attempt, so that ten
+// sprayed keys gave them up within seconds (sec20 review, Low 4).
+func (b *Bot) keyArrived(_ context.Context, roomID id.RoomID, sessionID id.SessionID, _ uint32) {
 	b.mu.Lock()
 	if b.keyRooms == nil {
-		b.keyRooms = map[id.RoomID]bool{}
+		b.keyRooms = map[id.RoomID]map[id.SessionID]bool{}
 	}
-	b.keyRooms[roomID] = true
+	if b.keyRooms[roomID] == nil {
+		b.keyRooms[roomID] = map[id.SessionID]bool{}
+	}
+	b.keyRooms[roomID][sessionID] = true
 	b.mu.Unlock()
 	b.notify()
 }
 
-// takeKeyRooms returns (and forgets) the rooms that got new room keys.
-func (b *Bot) takeKeyRooms() []id.RoomID {
+// takeKeyRooms returns (and forgets) the rooms that got new room keys,
+// with the keys' session IDs.
+func (b *Bot) takeKeyRooms() map[id.RoomID]map[id.SessionID]bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	rooms := make([]id.RoomID, 0, len(b.keyRooms))
-	for r := range b.keyRooms {
-		rooms = append(rooms, r)
-	}
-	clear(b.keyRooms)
+	rooms := b.keyRooms
+	b.keyRooms = nil
 	return rooms
+}
+
+// wakeForKeys makes the encrypted events waiting for the room keys that
+// arrived since the last call due now.
+func (b *Bot) wakeForKeys(ctx context.Context) {
+	for roomID, sessions := range b.takeKeyRooms() {
+		if _, err := b.db.Inbox.DueNowMatching(ctx, roomID.String(), event.EventEncrypted.Type, b.opts.Now(), keyWakeLimit,
+			func(payload []byte) bool { return sessions[encryptedSession(payload)] }); err != nil && ctx.Err() == nil {
+			b.log.Err(err).Msg("Failed to retry events after a room key arrived")
+		}
+	}
+}
+
+// keyWakeLimit bounds how many of a room's waiting encrypted events one
+// key arrival looks at (the oldest first).
+const keyWakeLimit = 500
+
+// encryptedSession returns the Megolm session ID of a stored
+// m.room.encrypted event ("" if it has none).
+func encryptedSession(payload []byte) id.SessionID {
+	var evt struct {
+		Content struct {
+			SessionID id.SessionID `json:"session_id"`
+		} `json:"content"`
+	}
+	if json.Unmarshal(payload, &evt) != nil {
+		return ""
+	}
+	return evt.Content.SessionID
 }
 
 // handleInvite joins rooms the bot is invited to, if the inviter is allowed.

@@ -377,6 +377,137 @@ func TestAccessConfirmPoliteYes(t *testing.T) {
 	mustContain(t, in(e.say(t, dmRoom, member, "nope", ""), dmRoom), "keinen Antrag")
 }
 
+// TestAccessDenialToldToMember (ux20 H5): a denial by ❌ or 👎 carries no
+// reason; the member is told so, not shown the approvers' note „ohne
+// Begründung (per Reaktion)“ – neither in the message nor in !anträge. A
+// written reason reaches the member as it was.
+func TestAccessDenialToldToMember(t *testing.T) {
+	tests := []struct {
+		name string
+		deny func(e *accessEnv, root id.EventID) []sentMsg
+		// want in the member's message and their !anträge; never shown.
+		told, mine []string
+		never      []string
+	}{
+		{"❌", func(e *accessEnv, root id.EventID) []sentMsg { return e.react(t, approvals, bob, root, "❌") },
+			[]string{"abgelehnt", "Einen Grund haben die Genehmigenden nicht angegeben", "Bei Fragen"}, []string{"#1 [ABGELEHNT] –"},
+			[]string{"per Reaktion", "Begründung", "Grund:"}},
+		{"👎", func(e *accessEnv, root id.EventID) []sentMsg { return e.react(t, approvals, bob, root, "👎") },
+			[]string{"abgelehnt", "Einen Grund haben die Genehmigenden nicht angegeben"}, []string{"#1 [ABGELEHNT] –"},
+			[]string{"per Reaktion", "Begründung", "Grund:"}},
+		{"!ablehnen with a reason", func(e *accessEnv, _ id.EventID) []sentMsg {
+			return e.say(t, approvals, bob, "!ablehnen 1 Bitte erst Mitglied werden", "")
+		}, []string{"abgelehnt", "Grund: Bitte erst Mitglied werden"}, []string{"[ABGELEHNT: Bitte erst Mitglied werden]"},
+			[]string{"per Reaktion", "nicht angegeben"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newAccessEnv(t)
+			root := e.requestNextcloud(t, member, "AG Digitales", "mia@example.org")
+			sent := tt.deny(e, root)
+			mustContain(t, in(sent, approvals), "abgelehnt (Bob)")
+			told := in(sent, dmRoom)
+			mustContain(t, told, tt.told...)
+			mine := in(e.say(t, dmRoom, member, "!anträge", ""), dmRoom)
+			mustContain(t, mine, tt.mine...)
+			for _, text := range []string{bodies(told), bodies(mine)} {
+				for _, w := range tt.never {
+					if strings.Contains(text, w) {
+						t.Errorf("the member reads %q:\n%s", w, text)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestAccessFailureToldToMember (ux20 H4): when setting up an approved
+// request fails for good, the member is told once that it is stuck –
+// without the cause, which only the approvers see – and !anträge shows the
+// state without an approver's name or „FEHLER“. Approving again retries
+// without telling the member again; once it works, they hear so.
+func TestAccessFailureToldToMember(t *testing.T) {
+	tests := []struct {
+		name string
+		// fail breaks setting up, and returns what mends it.
+		fail  func(t *testing.T, e *accessEnv) (heal func())
+		cause string // in the approvals room only
+	}{
+		{"401: wrong app password", func(t *testing.T, e *accessEnv) func() {
+			bad, err := nextcloud.NewClient(nextcloud.Options{BaseURL: e.nc.URL(), User: "lotse-admin", AppPassword: "wrong", HTTPClient: e.nc.Client()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			good := e.h.Access.Nextcloud
+			e.reconfigure(func(d *Deps) { d.Access.Nextcloud = bad })
+			return func() { e.reconfigure(func(d *Deps) { d.Access.Nextcloud = good }) }
+		}, "App-Passwort"},
+		{"password confirmation bug", func(_ *testing.T, e *accessEnv) func() {
+			e.nc.SetPasswordConfirmationBug(true)
+			return func() { e.nc.SetPasswordConfirmationBug(false) }
+		}, "Passwortbestätigung"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newAccessEnv(t)
+			ctx := context.Background()
+			e.requestNextcloud(t, member, "AG Digitales", "mia@example.org")
+			e.say(t, approvals, alice, "!genehmigen 1", "")
+			mustContain(t, in(e.say(t, dmRoom, member, "!anträge", ""), dmRoom), "#1 [GENEHMIGT – wird eingerichtet] –")
+			heal := tt.fail(t, e)
+			before := e.fm.count()
+			if err := e.h.AccessTick(ctx, e.now); err != nil {
+				t.Fatal(err)
+			}
+			e.fm.mu.Lock()
+			news := append([]sentMsg(nil), e.fm.sent[before:]...)
+			e.fm.mu.Unlock()
+			mustContain(t, in(news, approvals), tt.cause, "Das Mitglied weiß")
+			told := in(news, dmRoom)
+			if len(told) != 1 {
+				t.Fatalf("the member got %d messages about the failure:\n%s", len(told), bodies(told))
+			}
+			mustContain(t, told, "#1", "genehmigt", "hakt es noch", "Sobald es eingerichtet ist")
+			mine := in(e.say(t, dmRoom, member, "!anträge", ""), dmRoom)
+			mustContain(t, mine, "#1 [GENEHMIGT – wird noch eingerichtet] –")
+			for _, text := range []string{bodies(told), bodies(mine)} {
+				for _, w := range []string{tt.cause, "Alice", "FEHLER", "Fehler"} {
+					if strings.Contains(text, w) {
+						t.Errorf("the member reads %q:\n%s", w, text)
+					}
+				}
+			}
+
+			// Approving again while still broken: the approvers hear, the member not again.
+			e.say(t, approvals, bob, "!genehmigen 1", "")
+			before = e.fm.count()
+			if err := e.h.AccessTick(ctx, e.now.Add(time.Hour)); err != nil {
+				t.Fatal(err)
+			}
+			e.fm.mu.Lock()
+			news = append([]sentMsg(nil), e.fm.sent[before:]...)
+			e.fm.mu.Unlock()
+			mustContain(t, in(news, approvals), tt.cause)
+			if again := in(news, dmRoom); len(again) != 0 {
+				t.Errorf("the member was told again:\n%s", bodies(again))
+			}
+
+			// Fixed and approved again: the member hears that it is set up.
+			heal()
+			e.say(t, approvals, bob, "!genehmigen 1", "")
+			before = e.fm.count()
+			if err := e.h.AccessTick(ctx, e.now.Add(2*time.Hour)); err != nil {
+				t.Fatal(err)
+			}
+			e.fm.mu.Lock()
+			news = append([]sentMsg(nil), e.fm.sent[before:]...)
+			e.fm.mu.Unlock()
+			mustContain(t, in(news, dmRoom), "Nextcloud-Konto")
+			mustContain(t, in(e.say(t, dmRoom, member, "!anträge", ""), dmRoom), "#1 [GENEHMIGT – eingerichtet] –")
+		})
+	}
+}
+
 // TestRequestsOnlyInDirectChat: !anträge and !zurückziehen work only in
 // the member's direct chat; elsewhere they point there, show nothing and
 // change nothing (security review 20, finding 6).

@@ -44,15 +44,26 @@ func TestGapsThroughTheRouter(t *testing.T) {
 	// The member deletes the question: the kept copy goes too (only from
 	// the room the message was in).
 	qs, _ := e.db.Gaps().List(context.Background(), time.Time{}, e.now.Add(time.Hour))
-	redact := func(room id.RoomID) {
-		e.handle(t, &event.Event{ID: id.EventID("$redact-" + string(room)), RoomID: room, Sender: member, Type: event.EventRedaction,
+	redact := func(room id.RoomID, sender id.UserID) {
+		e.handle(t, &event.Event{ID: id.EventID("$redact-" + string(room) + string(sender)), RoomID: room, Sender: sender, Type: event.EventRedaction,
 			Redacts: id.EventID(qs[0].SourceEvent)}, room == dmRoom)
 	}
-	redact("!elsewhere:test")
+	redact("!elsewhere:test", member)
 	if n := kept(); n != 1 {
 		t.Fatalf("a redaction in another room forgot the question: %d", n)
 	}
-	redact(dmRoom)
+	// Nor by someone else (sec20 review, Medium 1), also once the inbox
+	// forgot the question's room and sender (Forget checks the asker).
+	redact(dmRoom, outsider)
+	if n := kept(); n != 1 {
+		t.Fatalf("a redaction by another user forgot the question: %d", n)
+	}
+	e.forgetInbox(t, id.EventID(qs[0].SourceEvent))
+	redact(dmRoom, alice)
+	if n := kept(); n != 1 {
+		t.Fatalf("a redaction by another user forgot the question the inbox no longer knows: %d", n)
+	}
+	redact(dmRoom, member)
 	if n := kept(); n != 0 {
 		t.Fatalf("the deleted question is still kept: %d", n)
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"maunium.net/go/mautrix/id"
+
 	"github.com/lotse-bot/lotse/guides"
 )
 
@@ -99,5 +101,61 @@ func TestGuidesListNumbered(t *testing.T) {
 	handle(t, h, msgEvent("!anleitung 99.1"), true)
 	if body := fm.last(t).Body; !strings.Contains(body, "finde ich nichts") {
 		t.Errorf("!anleitung 99.1:\n%s", body)
+	}
+}
+
+// TestUnknownCommandSuggestsOnlyUsable (ux20 M6): an unknown command is
+// answered with the nearest command the sender may use in that room –
+// never a team, approver or manager command they lack, a command only for
+// another room, or one of a feature that is off – and else with the help.
+func TestUnknownCommandSuggestsOnlyUsable(t *testing.T) {
+	const group = id.RoomID("!group:test")
+	noCases := func(e *accessEnv) { e.reconfigure(func(d *Deps) { d.Support = Support{} }) }
+	noAccess := func(e *accessEnv) { e.reconfigure(func(d *Deps) { d.Access = Access{} }) }
+	tests := []struct {
+		name   string
+		setup  func(e *accessEnv)
+		room   id.RoomID
+		sender id.UserID
+		typed  string
+		want   string // the suggestion; "": none
+	}{
+		{"team command, team member in the team room", nil, teamRoom, alice, "!offne", "!offen"},
+		{"team command, member", nil, dmRoom, member, "!offne", ""},
+		{"team command, team member outside the team room", nil, group, alice, "!offne", ""},
+		{"approver command, approver in the approvals room", nil, approvals, carol, "!genehmign 1", "!genehmigen"},
+		{"approver command, member", nil, dmRoom, member, "!genehmign 1", ""},
+		{"manager command, member", nil, dmRoom, member, "!rolen", ""},
+		{"direct-chat command in the direct chat", nil, dmRoom, member, "!datenschuz", "!datenschutz"},
+		{"direct-chat command in a group room", nil, group, member, "!datenschuz", ""},
+		{"cases on", nil, dmRoom, member, "!tiket Drucker", "!ticket"},
+		{"cases off", noCases, dmRoom, member, "!tiket Drucker", ""},
+		{"access requests on", nil, dmRoom, member, "!zugnag nextcloud", "!zugang"},
+		{"access requests off", noAccess, dmRoom, member, "!zugnag nextcloud", ""},
+		{"everyone's command", nil, group, member, "!anleitng passwort", "!anleitung"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newAccessEnv(t)
+			if tt.setup != nil {
+				tt.setup(e)
+			}
+			e.fm.joined[group] = map[id.UserID]bool{member: true, alice: true, botID: true}
+			sent := in(e.say(t, tt.room, tt.sender, tt.typed, ""), tt.room)
+			if len(sent) != 1 {
+				t.Fatalf("%d replies:\n%s", len(sent), bodies(sent))
+			}
+			body := sent[0].content.Body
+			if !strings.Contains(body, "kenne ich nicht") || !strings.Contains(body, "Alle Befehle, die du nutzen kannst, zeigt !hilfe.") {
+				t.Errorf("not the unknown-command answer:\n%s", body)
+			}
+			suggested := strings.Contains(body, "Meintest du")
+			switch {
+			case tt.want == "" && suggested:
+				t.Errorf("suggests a command the sender may not use here:\n%s", body)
+			case tt.want != "" && !strings.Contains(body, "Meintest du "+tt.want+"?"):
+				t.Errorf("does not suggest %s:\n%s", tt.want, body)
+			}
+		})
 	}
 }

@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 
+	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
@@ -15,6 +16,15 @@ import (
 // to the team — and its text stored with a case. A member who posted
 // something by mistake (a password, an address) can take it back
 // completely by deleting it.
+//
+// Only the author's own deletion counts: a redaction event can name any
+// event ID, a redaction inside an encrypted event is checked by no server,
+// and a server may send one its user is not allowed to make. So the
+// redaction must come from the redacted event's sender, in its room, as the
+// inbox recorded them; a redaction whose target the inbox does not know
+// (never seen, or older than its retention) reaches only what is stored
+// with its author (the RSVP, a kept question, a case message), each of
+// which checks the author again.
 func (h *Handler) handleRedaction(ctx context.Context, evt *event.Event) error {
 	redacts := evt.Redacts
 	if rc, ok := evt.Content.Parsed.(*event.RedactionEventContent); ok && rc.Redacts != "" {
@@ -23,7 +33,15 @@ func (h *Handler) handleRedaction(ctx context.Context, evt *event.Event) error {
 	if redacts == "" {
 		return nil
 	}
-	if err := h.roundTable.WithdrawRSVP(ctx, redacts); err != nil {
+	origin, err := h.DB.Inbox.Origin(ctx, redacts.String())
+	if err != nil {
+		return err
+	}
+	if origin != nil && (origin.RoomID != evt.RoomID.String() || origin.Sender != evt.Sender.String()) {
+		zerolog.Ctx(ctx).Info().Stringer("redacts", redacts).Msg("Ignoring a redaction not by the redacted event's sender or not in its room")
+		return nil
+	}
+	if err := h.roundTable.WithdrawRSVP(ctx, evt, redacts); err != nil {
 		return err
 	}
 	// A question kept for the team's digest goes with its message.
@@ -34,6 +52,13 @@ func (h *Handler) handleRedaction(ctx context.Context, evt *event.Event) error {
 		// In a group room a redaction event may come from someone who
 		// cannot redact the message; a direct chat has only the member.
 		return nil
+	}
+	if origin == nil {
+		// Lotse's replies and relays are found by the inbox's records,
+		// which share its retention; only the case's copy of the text is
+		// left, erased if it is the sender's own.
+		_, err := h.DB.Cases.EraseMessage(ctx, redacts.String(), evt.Sender.String())
+		return err
 	}
 	return h.redactFollowUps(ctx, evt, redacts)
 }

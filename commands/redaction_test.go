@@ -103,3 +103,64 @@ func hasKind(msgs []storage.CaseMessage, kind string) bool {
 	}
 	return false
 }
+
+// forgetInbox drops the inbox's record of eventID, as the inbox retention
+// does after a week: handleRedaction no longer knows its room and sender.
+func (e *supportEnv) forgetInbox(t *testing.T, eventID id.EventID) {
+	t.Helper()
+	if _, err := e.db.Lotse.Exec(context.Background(), `DELETE FROM inbox WHERE event_id=$1`, eventID.String()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestRedactionByAnotherTakesNothing: a redaction naming a member's case
+// message, sent by someone else from their own direct chat (e.g. inside
+// an encrypted event, which no server checks), redacts nothing and erases
+// nothing – whether or not the inbox still knows the message; the
+// member's own deletion still does (sec20 review, Medium 1).
+func TestRedactionByAnotherTakesNothing(t *testing.T) {
+	const otherDM = id.RoomID("!dm-outsider:test")
+	for _, tc := range []struct {
+		name        string
+		forgotten   bool // the inbox no longer knows the message
+		room        id.RoomID
+		sender      id.UserID
+		wantRedacts int
+		wantErased  bool
+	}{
+		{"another member, from their direct chat", false, otherDM, outsider, 0, false},
+		{"another member, inbox forgot the message", true, otherDM, outsider, 0, false},
+		{"the member, from another room", false, otherDM, member, 0, false},
+		{"the member, in the direct chat", false, dmRoom, member, 1, true},
+		{"the member, inbox forgot the message", true, dmRoom, member, 0, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.openCase(t)
+			msg := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "meine IBAN ist DE00 1234"})
+			if relay := in(e.handle(t, msg, true), teamRoom); len(relay) != 1 {
+				t.Fatalf("precondition: relayed once, got %d", len(relay))
+			}
+			if tc.forgotten {
+				e.forgetInbox(t, msg.ID)
+			}
+			e.handle(t, e.redaction(tc.room, tc.sender, msg.ID), true)
+			if len(e.fm.redacted) != tc.wantRedacts {
+				t.Errorf("redacted %v, want %d", e.fm.redacted, tc.wantRedacts)
+			}
+			msgs, err := e.db.Cases.Messages(context.Background(), 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			erased := true
+			for _, m := range msgs {
+				if strings.Contains(m.Body, "DE00") {
+					erased = false
+				}
+			}
+			if erased != tc.wantErased {
+				t.Errorf("case text erased: %v, want %v", erased, tc.wantErased)
+			}
+		})
+	}
+}

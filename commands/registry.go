@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 
+	"maunium.net/go/mautrix/id"
+
 	"github.com/lotse-bot/lotse/commands/chat"
 )
 
@@ -82,10 +84,14 @@ func cmdHelp(ce *CommandEvent) error {
 			b.WriteString("- `" + c.Usage + "` – " + c.Description + "\n")
 		}
 	}
-	// How to reach a person: a case when they are on, else the contact.
-	if h.env.Features.Cases {
+	// How to reach a person: a case when they are on (opened only in the
+	// direct chat, so elsewhere the help points there), else the contact.
+	switch t := chat.TurnOf(ce.Ctx); {
+	case h.env.Features.Cases && t != nil && t.Direct:
 		b.WriteString("\n" + tx.HelpPerson)
-	} else {
+	case h.env.Features.Cases:
+		b.WriteString("\n" + tx.HelpPersonDM)
+	default:
 		b.WriteString("\n" + chat.Format(tx.HelpContact, h.env.FallbackContact()))
 	}
 	return h.replyMarkdown(ce.Ctx, b.String())
@@ -124,7 +130,7 @@ func isHelpWord(text string) bool {
 
 // shortHelp is the answer to a plain "hilfe": what Lotse can do, three
 // example questions, how to reach a person (by a case only when cases are
-// on), and where the rest is.
+// on: in the direct chat, elsewhere a pointer to it), and where the rest is.
 func (h *Handler) shortHelp(ctx context.Context) error {
 	tx := h.Texts
 	text := tx.ShortHelp + "\n\n"
@@ -132,49 +138,74 @@ func (h *Handler) shortHelp(ctx context.Context) error {
 	switch {
 	case h.support.On() && t != nil && t.Direct:
 		text += tx.ShortHelpCases
+	case h.support.On():
+		// Cases open only in the direct chat: point there.
+		text += tx.HelpPersonDM
 	default:
 		text += chat.Format(tx.ShortHelpContact, chat.Escape(h.env.FallbackContact()))
 	}
 	return h.env.ReplyMarkdown(ctx, text+"\n\n"+tx.ShortHelpMore)
 }
 
-// cmdUnknown answers a command Lotse does not know, with the closest match.
+// cmdUnknown answers a command Lotse does not know, with the closest match
+// among the commands the sender may use here.
 func cmdUnknown(ce *CommandEvent) error {
 	h := ce.Meta
 	text := chat.Format(h.Texts.UnknownCommand, "!"+chat.Escape(ce.Command))
-	if best := h.closestCommand(ce.Command); best != "" {
+	if best := h.closestCommand(ce.Ctx, ce.Command, ce.Sender, ce.RoomID); best != "" {
 		text += " " + chat.Format(h.Texts.UnknownCommandSuggest, "!"+best)
 	} else {
-		text += " " + chat.Format(h.Texts.UnknownCommandSuggest, h.Texts.Commands["hilfe"].Usage)
+		text += " " + h.Texts.UnknownCommandHelp
 	}
 	return h.replyMarkdown(ce.Ctx, text)
 }
 
-// closestCommand finds the registered name or alias nearest to typed
-// (edit distance ≤ 2, or a shared prefix of 3+ letters).
-func (h *Handler) closestCommand(typed string) string {
+// closestCommand finds the name or alias nearest to typed (edit distance
+// ≤ 2, or a shared prefix of 3+ letters) among the commands sender may use
+// in room (see offers).
+func (h *Handler) closestCommand(ctx context.Context, typed string, sender id.UserID, room id.RoomID) string {
 	typed = strings.ToLower(typed)
 	type cand struct {
 		name string
 		dist int
+		cmd  *chat.Command
 	}
 	var cands []cand
-	for _, c := range h.commands {
+	for i := range h.commands {
+		c := &h.commands[i]
 		for _, n := range append([]string{c.Name}, c.Aliases...) {
 			d := levenshtein(typed, n)
 			if len(typed) >= 3 && strings.HasPrefix(n, typed) {
 				d = 1
 			}
 			if d <= 2 {
-				cands = append(cands, cand{n, d})
+				cands = append(cands, cand{n, d, c})
 			}
 		}
 	}
-	if len(cands) == 0 {
-		return ""
-	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].dist < cands[j].dist })
-	return cands[0].name
+	for _, c := range cands {
+		if h.offers(ctx, c.cmd, sender, room) {
+			return c.name
+		}
+	}
+	return ""
+}
+
+// offers reports whether sender may use c in room: it has a help line (a
+// kind of access request that is off has none), the help shows its role to
+// sender (not for a feature that is off or a role they lack), and the
+// role's check – the one Dispatch enforces, answering nothing here –
+// passes in room.
+func (h *Handler) offers(ctx context.Context, c *chat.Command, sender id.UserID, room id.RoomID) bool {
+	if c.Usage == "" || !c.Role.Shows(ctx, sender) {
+		return false
+	}
+	if c.Role == nil {
+		return true
+	}
+	ok, _ := h.env.Enforce(ctx, c.Role.Silent(), sender, room)
+	return ok
 }
 
 // levenshtein is the edit distance of two short strings (command names);

@@ -90,6 +90,12 @@ func (e *rtEnv) tick(t *testing.T, at time.Time) []sentMsg {
 	return append([]sentMsg(nil), e.fm.sent[before:]...)
 }
 
+// sayDirect handles body from sender in room, a direct chat with Lotse.
+func (e *rtEnv) sayDirect(t *testing.T, room id.RoomID, sender id.UserID, body string) []sentMsg {
+	t.Helper()
+	return e.handle(t, e.event(room, sender, &event.MessageEventContent{MsgType: event.MsgText, Body: body}), true)
+}
+
 // redact handles a redaction of target by sender.
 func (e *rtEnv) redact(t *testing.T, room id.RoomID, sender id.UserID, target id.EventID) []sentMsg {
 	t.Helper()
@@ -178,7 +184,7 @@ func TestRoundTableFlow(t *testing.T) {
 	reaction := id.EventID(fmt.Sprintf("$r%d", supportEvt.Load()))
 	mustContain(t, in(e.say(t, annRoom2, mem2, "!dabei 1", ""), dmOf(mem2)), "dabei")
 	mustContain(t, e.say(t, dmOf(outsider), outsider, "!dabei 1", ""), "finde ich in keinem")
-	mustContain(t, e.say(t, dmOf(coord), coord, "!teilnehmende 1", ""), "2 Zusagen", "Mia Eins", "Ben *Zwei_")
+	mustContain(t, e.sayDirect(t, dmOf(coord), coord, "!teilnehmende 1"), "2 Zusagen", "Mia Eins", "Ben *Zwei_")
 	mustContain(t, e.say(t, dmOf(mem1), mem1, "!rundetische", ""), "#1", "Digitaler Wandel", "2 Zusagen")
 
 	// 24 h before is 19:00 CET on Saturday (23 real hours before, across the switch).
@@ -391,7 +397,7 @@ func TestRoundTableSkipOneDate(t *testing.T) {
 	mustContain(t, in(e.say(t, annRoom2, mem2, "!absage 1 diesmal", ""), dmOf(mem2)), "nicht dabei")
 	mustContain(t, in(e.say(t, annRoom2, mem2, "!dabei 1", ""), dmOf(mem2)), "dabei")
 	// Both stay in the series.
-	mustContain(t, e.say(t, dmOf(coord), coord, "!teilnehmende 1", ""), "2 Zusagen")
+	mustContain(t, e.sayDirect(t, dmOf(coord), coord, "!teilnehmende 1"), "2 Zusagen")
 
 	// 24 h before the first date: mem2 (back in) is reminded, mem1 not.
 	got := e.tick(t, time.Date(2026, 3, 4, 19, 0, 0, 0, berlin))
@@ -404,4 +410,72 @@ func TestRoundTableSkipOneDate(t *testing.T) {
 	if len(in(got, dmOf(mem1))) != 1 {
 		t.Fatalf("mem1 not reminded of the next date: %s", bodies(got))
 	}
+}
+
+// TestRSVPWithdrawnOnlyByItsAuthor: a redaction naming a member's ✅ on an
+// announcement withdraws the RSVP only when the member sends it in the
+// announcement room. Anyone else's – from any room Lotse is in, e.g. inside
+// an encrypted event no server checks, or forged by a server – withdraws
+// nothing, also when the inbox no longer knows the reaction and the RSVP
+// itself is checked (sec20 review, Medium 1).
+func TestRSVPWithdrawnOnlyByItsAuthor(t *testing.T) {
+	const elsewhere = id.RoomID("!elsewhere:test")
+	for _, tc := range []struct {
+		name      string
+		forgotten bool // the inbox no longer knows the reaction
+		room      id.RoomID
+		sender    id.UserID
+		withdrawn bool
+	}{
+		{"another user, from another room", false, elsewhere, outsider, false},
+		{"another member, in the announcement room", false, annRoom1, mem2, false},
+		{"the member, from their direct chat", false, dmOf(mem1), mem1, false},
+		{"another user, inbox forgot the reaction", true, elsewhere, outsider, false},
+		{"another member in the room, inbox forgot the reaction", true, annRoom1, mem2, false},
+		{"the member from another room, inbox forgot the reaction", true, elsewhere, mem1, false},
+		{"the member, in the announcement room", false, annRoom1, mem1, true},
+		{"the member in the room, inbox forgot the reaction", true, annRoom1, mem1, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newRTEnv(t, rtFriday(t))
+			post := e.announce(t, "!rundertisch Test am 29.3. um 19 Uhr")
+			reaction := &event.Event{ID: "$mem1-check", RoomID: annRoom1, Sender: mem1, Type: event.EventReaction,
+				Content: event.Content{Parsed: &event.ReactionEventContent{RelatesTo: event.RelatesTo{Type: event.RelAnnotation, EventID: post, Key: "✅"}}}}
+			e.handle(t, reaction, false)
+			if att, _ := e.db.RoundTables.Attendees(context.Background(), 1); len(att) != 1 {
+				t.Fatalf("precondition: mem1 attends: %+v", att)
+			}
+			if tc.forgotten {
+				e.forgetInbox(t, reaction.ID)
+			}
+			sent := e.redact(t, tc.room, tc.sender, reaction.ID)
+			att, _ := e.db.RoundTables.Attendees(context.Background(), 1)
+			if withdrawn := len(att) == 0; withdrawn != tc.withdrawn {
+				t.Errorf("withdrawn: %v, want %v; sent: %s", withdrawn, tc.withdrawn, bodies(sent))
+			}
+		})
+	}
+}
+
+// TestAttendeesOnlyInDirectChat: a coordinator's „!teilnehmende 1“ in a
+// group room does not post the attendees' names and Matrix IDs there (also
+// of people from another announcement room); it says to ask in the direct
+// chat, where the list comes (sec20 review, Medium 3).
+func TestAttendeesOnlyInDirectChat(t *testing.T) {
+	e := newRTEnv(t, rtFriday(t))
+	post := e.announce(t, "!rundertisch Test am 29.3. um 19 Uhr")
+	e.react(t, annRoom1, mem1, post, "✅")
+	e.say(t, dmOf(mem2), mem2, "!dabei 1", "")
+	const group = id.RoomID("!public-group:test")
+	e.fm.joined[group] = map[id.UserID]bool{coord: true, outsider: true, botID: true}
+	for _, room := range []id.RoomID{group, annRoom1} {
+		sent := in(e.say(t, room, coord, "!teilnehmende 1", ""), room)
+		if all := bodies(sent); strings.Contains(all, mem1.String()) || strings.Contains(all, mem2.String()) {
+			t.Errorf("attendee list posted into %s: %s", room, all)
+		}
+		mustContain(t, sent, "nur im Direktchat")
+	}
+	mustContain(t, in(e.sayDirect(t, dmOf(coord), coord, "!teilnehmende 1"), dmOf(coord)), "2 Zusagen", mem1.String(), mem2.String())
+	// Members still learn nothing in a direct chat.
+	mustContain(t, e.sayDirect(t, dmOf(mem1), mem1, "!teilnehmende 1"), "Koordinator:innen")
 }

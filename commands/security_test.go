@@ -315,7 +315,11 @@ func TestAnonymousSupportExport(t *testing.T) {
 	root := e.openCase(t)
 	e.say(t, teamRoom, alice, "!übernehmen 1", "")
 	e.say(t, teamRoom, alice, "!zuweisen 1 @alice:test", "")
-	mustContain(t, in(e.say(t, teamRoom, alice, "!antwort Das Formular findest du im Netz.", root), dmRoom), "Formular")
+	answer := in(e.say(t, teamRoom, alice, "!antwort Das Formular findest du im Netz.", root), dmRoom)
+	mustContain(t, answer, "Antwort vom Digitalisierungsteam:", "Formular")
+	if body := bodies(answer); strings.Contains(body, "Alice") || strings.Contains(body, "(Digitalisierungsteam)") {
+		t.Errorf("the anonymous answer names Alice or the team twice:\n%s", body)
+	}
 	sent := in(e.say(t, dmRoom, member, "!meine-daten", ""), dmRoom)
 	if len(sent) == 0 || sent[0].content.FileName == "" {
 		t.Fatalf("no export file: %s", bodies(sent))

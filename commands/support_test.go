@@ -119,6 +119,13 @@ func (e *supportEnv) say(t *testing.T, room id.RoomID, sender id.UserID, body st
 
 func (e *supportEnv) handle(t *testing.T, evt *event.Event, direct bool) []sentMsg {
 	t.Helper()
+	// As the bot does, the event is in the inbox before it is handled
+	// (handleRedaction reads the redacted event's room and sender there).
+	item := storage.InboxItem{EventID: evt.ID.String(), RoomID: evt.RoomID.String(), Sender: evt.Sender.String(),
+		EventType: evt.Type.Type, ReceivedAt: e.now, State: storage.InboxDone}
+	if err := e.db.Inbox.Commit(context.Background(), []storage.InboxItem{item}, nil, ""); err != nil {
+		t.Fatalf("inbox: %v", err)
+	}
 	before := e.fm.count()
 	if err := e.h.Handle(context.Background(), Message{Event: evt, Direct: direct}); err != nil {
 		t.Fatalf("handle: %v", err)
@@ -513,6 +520,60 @@ func TestFirstJaHandledTwice(t *testing.T) {
 	}
 	if c, _ := e.db.Cases.ActiveForMember(context.Background(), member.String(), dmRoom.String()); c != nil {
 		t.Fatalf("a case was opened from a first ja: %+v", c)
+	}
+}
+
+// TestTicketOnlyInDirectChat (ux20 H6): !ticket with an issue outside the
+// direct chat (a group room, the team room) opens nothing and says that
+// cases open only in the direct chat, not "describe your issue"; the help
+// there points to the direct chat instead of offering !ticket in place.
+func TestTicketOnlyInDirectChat(t *testing.T) {
+	const group = id.RoomID("!group:test")
+	tests := []struct {
+		name       string
+		room       id.RoomID
+		sender     id.UserID
+		ticket     []string // in the answer to !ticket
+		help       []string // in !hilfe
+		helpNever  string
+		opensOffer bool
+	}{
+		{"group room", group, member, []string{"nur im Direktchat", "!ticket <dein Anliegen>"},
+			[]string{"im Direktchat mit mir", "!ticket <Anliegen>"}, "oder ich biete es dir an", false},
+		{"team room", teamRoom, alice, []string{"nur im Direktchat"},
+			[]string{"im Direktchat mit mir"}, "oder ich biete es dir an", false},
+		{"direct chat", dmRoom, member, []string{"Supportfall"},
+			[]string{"mit !ticket <Anliegen> – oder ich biete es dir an"}, "im Direktchat mit mir", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.fm.joined[group] = map[id.UserID]bool{member: true, alice: true, botID: true}
+			sent := e.say(t, tt.room, tt.sender, "!ticket Mein Drucker druckt nicht", "")
+			mustContain(t, in(sent, tt.room), tt.ticket...)
+			if body := bodies(in(sent, tt.room)); strings.Contains(body, "Beschreib dein Anliegen gleich mit") {
+				t.Errorf("!ticket with an issue is answered as if it had none:\n%s", body)
+			}
+			if offered := strings.Contains(bodies(in(sent, tt.room)), "Soll ich daraus einen Supportfall"); offered != tt.opensOffer {
+				t.Errorf("case offered: %v, want %v:\n%s", offered, tt.opensOffer, bodies(sent))
+			}
+			if tt.room != teamRoom {
+				noTeam(t, sent)
+			}
+			help := in(e.say(t, tt.room, tt.sender, "!hilfe", ""), tt.room)
+			mustContain(t, help, tt.help...)
+			if strings.Contains(bodies(help), tt.helpNever) {
+				t.Errorf("!hilfe reads %q:\n%s", tt.helpNever, bodies(help))
+			}
+			// The short help ("hilfe" with a mention; the team room takes
+			// only commands and case notes).
+			if tt.room != teamRoom {
+				short := in(e.say(t, tt.room, tt.sender, "@lotse:test hilfe", ""), tt.room)
+				if want := "im Direktchat mit mir"; (tt.room != dmRoom) != strings.Contains(bodies(short), want) {
+					t.Errorf("short help and %q (want it outside the direct chat only):\n%s", want, bodies(short))
+				}
+			}
+		})
 	}
 }
 

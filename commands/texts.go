@@ -26,9 +26,10 @@ type Texts struct {
 	HelpAsk string
 	// HelpCommands introduces the command list.
 	HelpCommands string
-	// HelpPerson ends the help when support cases are on; HelpContact
-	// when they are off (%s = the fallback contact).
-	HelpPerson, HelpContact string
+	// HelpPerson ends the help in a direct chat when support cases are
+	// on; HelpPersonDM outside one (cases open only in the direct chat);
+	// HelpContact when they are off (%s = the fallback contact).
+	HelpPerson, HelpPersonDM, HelpContact string
 	// ShortHelp answers a plain "hilfe", "help" or "?" (Markdown, at most
 	// ten lines with the person line): what Lotse can do and three example
 	// questions.
@@ -46,6 +47,9 @@ type Texts struct {
 	UnknownCommand string
 	// UnknownCommandSuggest: %s = suggested command.
 	UnknownCommandSuggest string
+	// UnknownCommandHelp follows UnknownCommand when no command the
+	// sender may use comes close.
+	UnknownCommandHelp string
 	// InternalError: something broke; nothing the member did wrong.
 	InternalError string
 	// Undecryptable: a message in an encrypted DM could not be decrypted.
@@ -83,9 +87,11 @@ var German = Texts{
 	HelpOne:               "`%s` – %s",
 	HelpAliases:           "Auch: %s",
 	HelpPerson:            "Einen Menschen aus dem Team erreichst du mit `!ticket <Anliegen>` – oder ich biete es dir an, wenn keine Anleitung passt.",
+	HelpPersonDM:          "Einen Menschen aus dem Team erreichst du im Direktchat mit mir: Schreib mir dort `!ticket <Anliegen>`.",
 	HelpContact:           "Einen Menschen erreichst du nicht über mich. %s",
 	UnknownCommand:        "Den Befehl `%s` kenne ich nicht.",
-	UnknownCommandSuggest: "Meintest du `%s`? Alle Befehle zeigt `!hilfe`.",
+	UnknownCommandSuggest: "Meintest du `%s`? Alle Befehle, die du nutzen kannst, zeigt `!hilfe`.",
+	UnknownCommandHelp:    "Alle Befehle, die du nutzen kannst, zeigt `!hilfe`.",
 	InternalError:         "Da ist bei mir leider etwas schiefgegangen. Bitte versuch es gleich noch einmal.",
 	Undecryptable:         "Deine letzte Nachricht konnte ich nicht entschlüsseln – vermutlich fehlte mir der Schlüssel deines Geräts. Schick sie bitte noch einmal. Hilft das nicht, melde dich in Element einmal ab und wieder an.",
 	GaveUp:                "Deine Nachricht konnte ich leider auch nach mehreren Versuchen nicht bearbeiten. Schick sie bitte noch einmal – oder schreib `!hilfe`.",
@@ -117,9 +123,11 @@ var English = Texts{
 	HelpOne:               "`%s` – %s",
 	HelpAliases:           "Also: %s",
 	HelpPerson:            "You reach a person from the team with `!ticket <issue>` – or I offer it when no guide fits.",
+	HelpPersonDM:          "You reach a person from the team in a direct chat with me: write `!ticket <issue>` to me there.",
 	HelpContact:           "You don't reach a person through me. %s",
 	UnknownCommand:        "I don't know the command `%s`.",
-	UnknownCommandSuggest: "Did you mean `%s`? `!help` lists all commands.",
+	UnknownCommandSuggest: "Did you mean `%s`? `!help` lists all commands you can use.",
+	UnknownCommandHelp:    "`!help` lists all commands you can use.",
 	InternalError:         "Sorry, something went wrong on my side. Please try again in a moment.",
 	Undecryptable:         "I couldn't decrypt your last message – probably your device's key did not reach me. Please send it again. If that doesn't help, log out of Element and back in once.",
 	GaveUp:                "Sorry, I couldn't handle your message even after several tries. Please send it again – or write `!help`.",

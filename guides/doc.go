@@ -15,6 +15,7 @@
 //	aliases:                 # optional: typical questions
 //	  - "Wie logge ich mich ein?"
 //	audience: members        # optional: a name or a list; default members
+//	requires: [nextcloud]    # optional: left out while this feature is off
 //	---
 //
 //	# Zum ersten Mal in die Cloud

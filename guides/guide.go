@@ -33,6 +33,14 @@ type Guide struct {
 	// Audience lists who the guide is for, lower case, e.g. "members" or
 	// "team"; it is never empty ([DefaultAudience] if the file names none).
 	Audience []string
+	// Requires lists the features the guide is about (front matter
+	// "requires", lower case, e.g. "cases"; see [FeatureNames]). [Load]
+	// with [WithFeatures] leaves the guide out when one of them is off.
+	Requires []string
+	// Placeholders are the site values the file uses ({{cloud_url}};
+	// {{cloud_host}} counts as cloud_url), sorted, each once: a value the
+	// config leaves unset shows members an example address here.
+	Placeholders []string
 	// Body is the Markdown after the front matter.
 	Body string
 	// Sections is Body split at "##" and "###" headings; concatenating

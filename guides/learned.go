@@ -94,6 +94,7 @@ func (l *Library) remap(f func(*Guide) *Guide) *Library {
 		topics = append(topics, nt)
 	}
 	out.topics = topics
+	out.leftOut = l.leftOut
 	return out
 }
 

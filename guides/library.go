@@ -24,6 +24,9 @@ type Library struct {
 	// botGuides are the IDs of the guides about the bot (BotGuides).
 	botGuides []string
 	index     *search.Index
+	// leftOut are the IDs of the guides [Load] left out because a feature
+	// they require is off ([WithFeatures]).
+	leftOut []string
 }
 
 // Topic is a top-level folder of the library and the guides in it.
@@ -142,6 +145,24 @@ func topicTitle(name string) string {
 	}
 	r, size := utf8.DecodeRuneInString(name)
 	return string(unicode.ToUpper(r)) + name[size:]
+}
+
+// LeftOut returns the IDs of the guides [Load] left out because they
+// require a feature that is off ([WithFeatures]), sorted. The slice is a
+// copy.
+func (l *Library) LeftOut() []string { return slices.Clone(l.leftOut) }
+
+// Placeholders returns, for every site value the library's guides use
+// (cloud_url; {{cloud_host}} counts as cloud_url), the IDs of the guides
+// that use it, sorted. Guides left out ([Library.LeftOut]) do not count.
+func (l *Library) Placeholders() map[string][]string {
+	out := map[string][]string{}
+	for _, g := range l.guides {
+		for _, name := range g.Placeholders {
+			out[name] = append(out[name], g.ID)
+		}
+	}
+	return out
 }
 
 // Len returns the number of guides.

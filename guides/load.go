@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -27,18 +28,29 @@ const MaxFileSize = 1 << 20
 // Placeholders such as {{cloud_url}} are replaced with the values given by
 // [WithVars] (example addresses for the rest); a guide with an unknown
 // placeholder is skipped. With [WithLearnedQuestions] the guides also have
-// the questions learned from cases.
+// the questions learned from cases. With [WithFeatures] a guide that
+// requires a feature that is off is left out ([Library.LeftOut]).
 func Load(dir string, opts ...Option) (*Library, []Problem, error) {
 	o := newLoadOptions(opts)
 	gs, problems, err := loadGuides(dir, o)
 	if err != nil {
 		return nil, nil, err
 	}
+	var leftOut []string
+	gs = slices.DeleteFunc(gs, func(g *Guide) bool {
+		if g.available(o.features) {
+			return false
+		}
+		leftOut = append(leftOut, g.ID)
+		return true
+	})
 	for i, g := range gs {
 		gs[i] = learnedGuide(g, o.learned)
 	}
 	titles, titleProblems := readTopicTitles(dir)
-	return NewLibrary(gs).withTopicTitles(titles), append(problems, titleProblems...), nil
+	lib := NewLibrary(gs).withTopicTitles(titles)
+	lib.leftOut = leftOut
+	return lib, append(problems, titleProblems...), nil
 }
 
 // Option changes how [Load], [Check] and [NewStore] read a library.
@@ -47,6 +59,8 @@ type Option func(*loadOptions)
 type loadOptions struct {
 	values  map[string]string // every known placeholder with its value
 	learned Learned           // questions learned from cases ([WithLearnedQuestions])
+	// features are the features that are on ([WithFeatures]); nil: all.
+	features map[string]bool
 }
 
 // WithVars sets the placeholder values (the site block of the config).
@@ -157,6 +171,7 @@ func loadFile(p, id string, o loadOptions) (*Guide, []Problem) {
 	if err != nil {
 		return nil, []Problem{{File: p, Line: 1, Message: fmt.Sprintf("failed to read: %v", unwrapPathError(err))}}
 	}
+	used := placeholdersIn(src)
 	src, problems := substitute(src, o.values)
 	if HasErrors(problems) {
 		for i := range problems {
@@ -171,6 +186,7 @@ func loadFile(p, id string, o loadOptions) (*Guide, []Problem) {
 	if g != nil {
 		g.Path = p
 		g.ModTime = info.ModTime()
+		g.Placeholders = used
 	}
 	return g, problems
 }
@@ -336,10 +352,12 @@ func parseFrontMatter(g *Guide, yamlSrc []byte, problemAt func(int, string, ...a
 			for _, a := range aud {
 				g.Audience = append(g.Audience, strings.ToLower(a))
 			}
+		case "requires":
+			problems = parseRequires(g, val, valLine, problems, problemAt)
 		default:
 			problems = append(problems, Problem{
 				File: g.ID, Line: keyLine, Warning: true,
-				Message: fmt.Sprintf("unknown front matter field %q (known: title, tags, summary, aliases, fragen/questions, audience)", name),
+				Message: fmt.Sprintf("unknown front matter field %q (known: title, tags, summary, aliases, fragen/questions, audience, requires)", name),
 			})
 		}
 	}

@@ -85,6 +85,38 @@ func hostOf(raw string) string {
 	return raw
 }
 
+// VarNames lists the names of the values a guide's placeholders show
+// (the keys of [Vars]; the *_host forms are derived from them), sorted.
+func VarNames() []string {
+	names := make([]string, 0, len(exampleVars))
+	for n := range exampleVars {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// placeholdersIn returns the names of the values src uses (a *_host form
+// counts as its URL), sorted, each once; unknown placeholders are left out
+// ([substitute] reports them).
+func placeholdersIn(src []byte) []string {
+	if !bytes.Contains(src, []byte("{{")) {
+		return nil
+	}
+	var names []string
+	for _, m := range placeholderRE.FindAllSubmatch(src, -1) {
+		name := string(m[1])
+		if u, ok := hostVars[name]; ok {
+			name = u
+		}
+		if _, ok := exampleVars[name]; ok && !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
 // placeholderRE finds {{name}} (spaces inside the braces allowed) and, for
 // reporting, anything else between double braces.
 var placeholderRE = regexp.MustCompile(`\{\{\s*([^{}\n]*?)\s*\}\}`)

@@ -213,7 +213,12 @@ func (s *Store) logLoaded(lib *Library, problems []Problem) {
 		}
 		s.log.WithLevel(level).Str("file", p.File).Int("line", p.Line).Str("problem", p.Message).Msg("Problem in guide file")
 	}
-	s.log.Info().Str("dir", s.dir).Int("guides", lib.Len()).Int("skipped_files", countFiles(problems)).Int("problems", len(problems)).Msg("Loaded guide library")
+	e := s.log.Info().Str("dir", s.dir).Int("guides", lib.Len()).Int("skipped_files", countFiles(problems)).Int("problems", len(problems))
+	if len(lib.leftOut) > 0 {
+		// Not a problem: guides about a feature that is off (WithFeatures).
+		e = e.Strs("left_out_feature_off", lib.leftOut)
+	}
+	e.Msg("Loaded guide library")
 }
 
 // countFiles counts the files with at least one error problem.

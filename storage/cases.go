@@ -141,7 +141,7 @@ const (
 		SELECT id, version, $2, $3, $4, $5 FROM support_case WHERE id=$1`
 	caseEventsQuery     = `SELECT case_id, version, kind, actor, detail, created_at FROM case_event WHERE case_id=$1 ORDER BY version`
 	insertCaseMsgQuery  = `INSERT INTO case_message (source_event, case_id, kind, sender, body, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (source_event) DO NOTHING`
-	eraseCaseMsgQuery   = `UPDATE case_message SET body='' WHERE source_event=$1 AND body<>''`
+	eraseCaseMsgQuery   = `UPDATE case_message SET body='' WHERE source_event=$1 AND sender=$2 AND body<>''`
 	countAnswersQuery   = `SELECT COUNT(*) FROM case_message WHERE case_id=$1 AND kind=$2`
 	caseMessagesQuery   = `SELECT source_event, case_id, kind, sender, body, created_at FROM case_message WHERE case_id=$1 ORDER BY created_at, source_event`
 	dueUnclaimedQuery   = `SELECT ` + caseColumns + ` FROM support_case WHERE status=1 AND assignee IS NULL AND status_at<=$1 ORDER BY created_at LIMIT 100`
@@ -462,11 +462,12 @@ func (q *CaseQuery) AddMessage(ctx context.Context, m CaseMessage) (added, first
 
 // EraseMessage empties the stored text of the message that came from
 // sourceEvent (its author deleted it in the chat) and reports whether there
-// was one.
-func (q *CaseQuery) EraseMessage(ctx context.Context, sourceEvent string) (bool, error) {
+// was one. Only the author's own message is erased: sender must be the one
+// who wrote it.
+func (q *CaseQuery) EraseMessage(ctx context.Context, sourceEvent, sender string) (bool, error) {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
-	res, err := q.db.Exec(ctx, eraseCaseMsgQuery, sourceEvent)
+	res, err := q.db.Exec(ctx, eraseCaseMsgQuery, sourceEvent, sender)
 	if err != nil {
 		return false, fmt.Errorf("failed to erase case message: %w", err)
 	}

@@ -202,12 +202,13 @@ func (q *GapsQuery) List(ctx context.Context, from, to time.Time) ([]FailedQuest
 	return out, rows.Err()
 }
 
-// Forget deletes the question kept from sourceEvent in roomID (the member
-// deleted their message).
-func (q *GapsQuery) Forget(ctx context.Context, roomID, sourceEvent string) error {
+// Forget deletes the question userID asked by sourceEvent in roomID (the
+// member deleted their message). A redaction by someone else, or from
+// another room, forgets nothing.
+func (q *GapsQuery) Forget(ctx context.Context, roomID, userID, sourceEvent string) error {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
-	if _, err := q.db.Exec(ctx, `DELETE FROM failed_question WHERE source_event=$1 AND room_id=$2`, sourceEvent, roomID); err != nil {
+	if _, err := q.db.Exec(ctx, `DELETE FROM failed_question WHERE source_event=$1 AND room_id=$2 AND user_id=$3`, sourceEvent, roomID, userID); err != nil {
 		return fmt.Errorf("failed to forget a kept question: %w", err)
 	}
 	return nil

@@ -60,11 +60,13 @@ const (
 	nextRetryInboxQuery = `SELECT MIN(not_before) FROM inbox WHERE state=0`
 	doneInboxQuery      = `UPDATE inbox SET state=$2, payload=NULL, handled_at=$3, last_error=$4 WHERE event_id=$1`
 	retryInboxQuery     = `UPDATE inbox SET attempts=attempts+1, not_before=$2, last_error=$3 WHERE event_id=$1`
-	dueNowInboxQuery    = `UPDATE inbox SET not_before=$3 WHERE state=0 AND room_id=$1 AND event_type=$2 AND not_before>$3`
+	waitingInboxQuery   = `SELECT event_id, payload FROM inbox WHERE state=0 AND room_id=$1 AND event_type=$2 AND not_before>$3 ORDER BY seq LIMIT $4`
+	dueNowEventQuery    = `UPDATE inbox SET not_before=$2 WHERE event_id=$1 AND state=0 AND not_before>$2`
 	countInboxQuery     = `SELECT state, COUNT(*) FROM inbox GROUP BY state`
 	pendingCountQuery   = `SELECT COUNT(*) FROM inbox WHERE state=0`
 	hasInboxQuery       = `SELECT 1 FROM inbox WHERE event_id=$1`
 	stateInboxQuery     = `SELECT state FROM inbox WHERE event_id=$1`
+	originInboxQuery    = `SELECT room_id, sender FROM inbox WHERE event_id=$1`
 	// A send's row is written before the request (event_id '': begun, outcome
 	// unknown) and completed with the event ID when the send returns or the
 	// event comes back through the sync. The sync completes it only by an
@@ -146,6 +148,23 @@ func (q *InboxQuery) Commit(ctx context.Context, items []InboxItem, own []SentEv
 // Has reports whether the inbox knows eventID (pending or handled).
 func (q *InboxQuery) Has(ctx context.Context, eventID string) (bool, error) {
 	return exists(ctx, q.db, "look up event", hasInboxQuery, eventID)
+}
+
+// EventOrigin is where an event came from and who sent it.
+type EventOrigin struct {
+	RoomID string
+	Sender string
+}
+
+// Origin returns the room and sender of eventID as the sync delivered it
+// (for an encrypted event: its outer, server-checked room and sender), or
+// nil when the inbox does not know it (never synced, or older than the
+// inbox retention).
+func (q *InboxQuery) Origin(ctx context.Context, eventID string) (*EventOrigin, error) {
+	return queryOne(ctx, q.db, func(row rowScanner) (*EventOrigin, error) {
+		var o EventOrigin
+		return &o, row.Scan(&o.RoomID, &o.Sender)
+	}, "event origin", originInboxQuery, eventID)
 }
 
 // IsPending reports whether eventID is still waiting to be handled.
@@ -315,15 +334,42 @@ func (q *InboxQuery) Retry(ctx context.Context, eventID string, notBefore time.T
 	return nil
 }
 
-// DueNow makes the room's pending events of eventType that wait for a
-// retry due at now (e.g. encrypted events, after a room key arrived).
-func (q *InboxQuery) DueNow(ctx context.Context, roomID, eventType string, now time.Time) error {
+// DueNowMatching makes those of the room's pending events of eventType
+// that wait for a retry, and whose payload match accepts, due at now; it
+// looks at the first limit of them, in order of arrival, and returns how
+// many it made due. An event handled meanwhile stays handled.
+func (q *InboxQuery) DueNowMatching(ctx context.Context, roomID, eventType string, now time.Time, limit int, match func(payload []byte) bool) (int, error) {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
-	if _, err := q.db.Exec(ctx, dueNowInboxQuery, roomID, eventType, now.UnixMilli()); err != nil {
-		return fmt.Errorf("failed to make events of %s due: %w", roomID, err)
+	rows, err := q.db.Query(ctx, waitingInboxQuery, roomID, eventType, now.UnixMilli(), limit)
+	if err != nil {
+		return 0, fmt.Errorf("failed to list waiting events of %s: %w", roomID, err)
 	}
-	return nil
+	var due []string
+	for rows.Next() {
+		var (
+			eventID string
+			payload sql.NullString
+		)
+		if err := rows.Scan(&eventID, &payload); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("failed to read a waiting event of %s: %w", roomID, err)
+		}
+		if payload.Valid && match([]byte(payload.String)) {
+			due = append(due, eventID)
+		}
+	}
+	err = rows.Err()
+	rows.Close()
+	if err != nil {
+		return 0, fmt.Errorf("failed to list waiting events of %s: %w", roomID, err)
+	}
+	for _, eventID := range due {
+		if _, err := q.db.Exec(ctx, dueNowEventQuery, eventID, now.UnixMilli()); err != nil {
+			return 0, fmt.Errorf("failed to make event %s due: %w", eventID, err)
+		}
+	}
+	return len(due), nil
 }
 
 // Counts returns the number of rows per state.

@@ -220,3 +220,45 @@ func TestOpenSendsSettled(t *testing.T) {
 		})
 	}
 }
+
+// TestInboxDueNowMatching: of a room's events waiting for a retry, only
+// those of the type whose payload matches are made due; events of other
+// rooms, types or handled ones stay as they are (sec20 review, Low 4: a
+// room key wakes only the events of its session).
+func TestInboxDueNowMatching(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.UnixMilli(1_700_000_000_000)
+			enc := func(eventID, room, session string) storage.InboxItem {
+				return storage.InboxItem{EventID: eventID, RoomID: room, Sender: "@m:hs", EventType: "m.room.encrypted",
+					Payload: []byte(`{"type":"m.room.encrypted","content":{"session_id":"` + session + `"}}`), ReceivedAt: now}
+			}
+			items := []storage.InboxItem{enc("$a1", "!r", "A"), enc("$b1", "!r", "B"), enc("$a-other", "!o", "A"), enc("$a-done", "!r", "A"),
+				{EventID: "$msg", RoomID: "!r", Sender: "@m:hs", EventType: "m.room.message", Payload: []byte(`{"content":{"session_id":"A"}}`), ReceivedAt: now}}
+			if err := db.Inbox.Commit(ctx, items, nil, ""); err != nil {
+				t.Fatal(err)
+			}
+			for _, it := range items {
+				if err := db.Inbox.Retry(ctx, it.EventID, now.Add(time.Hour), "waiting"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := db.Inbox.MarkDone(ctx, "$a-done", now); err != nil {
+				t.Fatal(err)
+			}
+			isA := func(payload []byte) bool { return strings.Contains(string(payload), `"session_id":"A"`) }
+			n, err := db.Inbox.DueNowMatching(ctx, "!r", "m.room.encrypted", now, 10, isA)
+			if err != nil || n != 1 {
+				t.Fatalf("made due: %d, %v; want 1", n, err)
+			}
+			pending, _ := db.Inbox.Pending(ctx, now, 10, 10)
+			if len(pending) != 1 || pending[0].EventID != "$a1" {
+				t.Fatalf("due now: %+v, want only $a1", pending)
+			}
+			if state, _ := db.Inbox.IsPending(ctx, "$a-done"); state {
+				t.Fatal("a handled event is pending again")
+			}
+		})
+	}
+}

@@ -107,6 +107,7 @@ const (
 	rsvpGetSQL     = `SELECT ` + rsvpColumns + ` FROM roundtable_rsvp WHERE roundtable_id=$1 AND user_id=$2`
 	rsvpByReactSQL = `SELECT ` + rsvpColumns + ` FROM roundtable_rsvp WHERE reaction_event=$1`
 	rsvpCountSQL   = `SELECT COUNT(*) FROM roundtable_rsvp WHERE roundtable_id=$1 AND attending=1`
+	rtLockSQL      = `SELECT id FROM roundtable WHERE id=$1 FOR UPDATE`
 	rsvpAttendSQL  = `SELECT ` + rsvpColumns + ` FROM roundtable_rsvp WHERE roundtable_id=$1 AND attending=1 ORDER BY updated_at, user_id`
 	rsvpUpsertSQL  = `
 		INSERT INTO roundtable_rsvp (roundtable_id, user_id, attending, reaction_event, source_event, updated_at)
@@ -315,6 +316,16 @@ func (q *RoundTableQuery) SetRSVP(ctx context.Context, r RSVP, capacity int) (ch
 			return nil
 		}
 		if r.Attending && capacity > 0 {
+			// The count and the insert must not interleave with another
+			// yes: on PostgreSQL (READ COMMITTED) both would count the
+			// committed rows and take the last place twice, so the round
+			// table's row is locked first (until commit). SQLite writes one
+			// transaction at a time (_txlock=immediate).
+			if q.db.Dialect == dbutil.Postgres {
+				if _, err := q.db.Exec(ctx, rtLockSQL, r.RoundTableID); err != nil {
+					return err
+				}
+			}
 			var n int
 			if err := q.db.QueryRow(ctx, rsvpCountSQL, r.RoundTableID).Scan(&n); err != nil {
 				return err

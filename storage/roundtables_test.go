@@ -3,6 +3,8 @@ package storage_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"sync"
 	"testing"
 	"time"
 
@@ -124,5 +126,106 @@ func TestRoundTableLifecycle(t *testing.T) {
 				t.Fatalf("get: %q %q", room, tok)
 			}
 		})
+	}
+}
+
+// TestRSVPCapacityConcurrent: many members say yes at the same moment to a
+// round table with few places; no more than its capacity get one. The
+// count and the insert run in one transaction, and on PostgreSQL (READ
+// COMMITTED) two of them both counted a free place before either inserted
+// (sec20 review, Low 14).
+func TestRSVPCapacityConcurrent(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			q := db.RoundTables
+			now := time.UnixMilli(1_790_000_000_000)
+			const capacity, members = 2, 16
+			rt, _, err := q.Create(ctx, &storage.RoundTable{Title: "Voll", Start: now.Add(48 * time.Hour), Duration: time.Hour, Capacity: capacity,
+				Coordinator: "@c:hs", Rooms: []string{"!a:hs"}, OriginEvent: "$cmd-full", OriginRoom: "!dm:hs"}, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			start := make(chan struct{})
+			errs := make(chan error, members)
+			var wg sync.WaitGroup
+			for i := range members {
+				wg.Go(func() {
+					<-start
+					_, err := q.SetRSVP(ctx, storage.RSVP{RoundTableID: rt.ID, UserID: fmt.Sprintf("@m%d:hs", i), Attending: true,
+						SourceEvent: fmt.Sprintf("$c%d", i), UpdatedAt: now}, capacity)
+					if err != nil && !errors.Is(err, storage.ErrRoundTableFull) {
+						errs <- err
+					}
+				})
+			}
+			close(start)
+			wg.Wait()
+			close(errs)
+			for err := range errs {
+				t.Error(err)
+			}
+			if att, _ := q.Attendees(ctx, rt.ID); len(att) != capacity {
+				t.Errorf("%d attendees for %d places: %+v", len(att), capacity, att)
+			}
+		})
+	}
+}
+
+// TestRSVPCapacityWaitsForOpenYes: on PostgreSQL, a yes whose transaction
+// has inserted but not yet committed holds the round table's last place:
+// a second yes waits for it and then finds the round table full, instead
+// of counting the committed rows only and taking a place that is gone
+// (sec20 review, Low 14). SQLite writes one transaction at a time
+// (_txlock=immediate); TestRSVPCapacityConcurrent covers both.
+func TestRSVPCapacityWaitsForOpenYes(t *testing.T) {
+	db, ok := openTestDBs(t)["postgres"]
+	if !ok {
+		t.Skip("set LOTSE_TEST_POSTGRES (uri=$(bash .ci/postgres.sh /tmp/pg 55444)) to test PostgreSQL; CI sets it")
+	}
+	ctx := context.Background()
+	q := db.RoundTables
+	now := time.UnixMilli(1_790_000_000_000)
+	rt, _, err := q.Create(ctx, &storage.RoundTable{Title: "Ein Platz", Start: now.Add(48 * time.Hour), Duration: time.Hour, Capacity: 1,
+		Coordinator: "@c:hs", Rooms: []string{"!a:hs"}, OriginEvent: "$cmd-one", OriginRoom: "!dm:hs"}, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := make(chan error, 1)
+	err = db.Lotse.DoTxn(ctx, nil, func(ctx context.Context) error {
+		if _, err := q.SetRSVP(ctx, storage.RSVP{RoundTableID: rt.ID, UserID: "@m1:hs", Attending: true, SourceEvent: "$c1", UpdatedAt: now}, 1); err != nil {
+			return err
+		}
+		go func() {
+			_, err := q.SetRSVP(context.Background(), storage.RSVP{RoundTableID: rt.ID, UserID: "@m2:hs", Attending: true, SourceEvent: "$c2", UpdatedAt: now}, 1)
+			second <- err
+		}()
+		// Until the second yes is done (unfixed: it does not wait) or
+		// waits for a lock held by this transaction.
+		for {
+			select {
+			case err := <-second:
+				second <- err
+				return nil
+			default:
+			}
+			var waiting int
+			if err := db.Root.QueryRow(context.Background(), `SELECT COUNT(*) FROM pg_stat_activity
+				WHERE wait_event_type='Lock' AND datname=current_database() AND query LIKE '%roundtable%'`).Scan(&waiting); err != nil {
+				return err
+			}
+			if waiting > 0 {
+				return nil
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := <-second; !errors.Is(err, storage.ErrRoundTableFull) {
+		t.Errorf("second yes: %v, want the round table full", err)
+	}
+	if att, _ := q.Attendees(ctx, rt.ID); len(att) != 1 {
+		t.Errorf("%d attendees for 1 place: %+v", len(att), att)
 	}
 }

@@ -8,9 +8,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"slices"
 	"strings"
 
 	"github.com/lotse-bot/lotse/commands/answer"
+	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
 )
@@ -38,11 +41,34 @@ func cmdAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	web := fs.String("web", "", "web address of the guides (guide_base_url); without it answers offer \"mehr\" instead of a link")
 	evalPath := fs.String("eval", "", "TSV file (question<TAB>expected guide ID, smalltalk, human, command or none): print helped, confident-wrong and misses per outcome")
 	learnedPath := fs.String("learned-from", "", "config file: also count the questions learned from cases (!lehren) in its database")
+	cfgPath := fs.String("c", "", "config file: answer as Lotse with it (its guides_dir, site values, language, guide_base_url, and only the guides of the features it switches on)")
 	words, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
 	}
 	var loadOpts []guides.Option
+	if *cfgPath != "" {
+		// Without -c the whole library counts: the engine is measured on
+		// it, and the question sets expect every guide.
+		cfg, err := config.Load(*cfgPath, os.Getenv)
+		if err != nil {
+			return fail(exitConfig, err)
+		}
+		loadOpts = libraryOptions(cfg)
+		// A flag given beside -c wins over the config.
+		for _, f := range []struct {
+			name  string
+			value *string
+			cfg   string
+		}{{"dir", dir, cfg.GuidesDir}, {"lang", lang, cfg.Language}, {"web", web, cfg.GuideBaseURL}} {
+			if !isSet(fs, f.name) {
+				*f.value = f.cfg
+			}
+		}
+		if !isSet(fs, "cases") {
+			*cases = slices.Contains(cfg.Features(), guides.FeatureCases)
+		}
+	}
 	if *learnedPath != "" {
 		learned, err := learnedFrom(ctx, *learnedPath)
 		if err != nil {

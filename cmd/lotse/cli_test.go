@@ -152,3 +152,68 @@ func TestGuidesStatsCreatesNoDatabase(t *testing.T) {
 		t.Errorf("guides stats created %v", entries)
 	}
 }
+
+// TestConfigCheckPlaceholders: `lotse config check` fails (exit 10) and
+// names the site key when a guide Lotse would load uses it and the config
+// leaves it unset; guides left out for a feature that is off do not count.
+func TestConfigCheckPlaceholders(t *testing.T) {
+	lib := t.TempDir()
+	for name, content := range map[string]string{
+		"konto/a.md":    "---\ntitle: A\ntags: [a]\nsummary: S\n---\nÖffne {{cloud_url}}.\n",
+		"lotse/fall.md": "---\ntitle: F\ntags: [f]\nsummary: S\nrequires: [cases]\n---\nSchreib an {{contact_email}}.\n",
+	} {
+		p := filepath.Join(lib, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	base := "homeserver_url: https://matrix.verein.de\nuser_id: \"@lotse:verein.de\"\npassword: pw\npickle_key: 0123456789abcdef\nguides_dir: " + lib + "\n"
+	tests := []struct {
+		name, yaml string
+		code       int
+		want, not  string
+	}{
+		{"cloud_url unset", base, exitConfig, "site.cloud_url is not set (LOTSE_SITE_CLOUD_URL), but guides use it: konto/a.md", "contact_email"},
+		{"cases on: contact_email too", base + "team_room: \"!t:verein.de\"\n", exitConfig, "site.contact_email is not set", ""},
+		{"set", base + "site:\n  cloud_url: https://cloud.verein.de\n", 0, "Configuration is valid.", ""},
+		{"library missing", strings.Replace(base, lib, filepath.Join(lib, "fehlt"), 1), exitGuides, "guides_dir", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfgPath := filepath.Join(t.TempDir(), "lotse.yaml")
+			if err := os.WriteFile(cfgPath, []byte(tt.yaml), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			out, _, err := runCLI(t, "", "config", "check", "-c", cfgPath)
+			msg := out
+			if err != nil {
+				msg += err.Error()
+			}
+			if exitCode(err) != tt.code || !strings.Contains(msg, tt.want) || (tt.not != "" && strings.Contains(msg, tt.not)) {
+				t.Errorf("exit %d, want %d; output:\n%s", exitCode(err), tt.code, msg)
+			}
+		})
+	}
+}
+
+// TestAskWithConfig: `lotse ask` measures the whole library; with -c it
+// answers from the guides of the features that config switches on.
+func TestAskWithConfig(t *testing.T) {
+	lib := filepath.Join("..", "..", "library")
+	cfgPath := filepath.Join(t.TempDir(), "lotse.yaml")
+	if err := os.WriteFile(cfgPath, []byte("guides_dir: "+lib+"\nsite:\n  cloud_url: https://cloud.verein.de\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	const q = "Wie beantrage ich bei Lotse einen Nextcloud-Zugang?"
+	out, _, err := runCLI(t, "", "ask", "--json", "--dir", lib, q)
+	if err != nil || !strings.Contains(out, "nextcloud/zugang-beantragen.md") {
+		t.Fatalf("without -c: %v %s", err, out)
+	}
+	out, _, err = runCLI(t, "", "ask", "--json", "-c", cfgPath, q)
+	if err != nil || strings.Contains(out, "nextcloud/zugang-beantragen.md") || strings.Contains(out, "cloud.example.org") {
+		t.Errorf("with -c (access requests off): %v %s", err, out)
+	}
+}

@@ -52,7 +52,7 @@ Usage:
                                         measure answer quality on a question set
   lotse guides check [-c config.yaml] [--dir DIR | DIR]
                                         lint a guide library (exit code 1 on errors)
-  lotse ask [--dir DIR] [--json] [--team] [--eval TSV] [--learned-from config.yaml] [MESSAGE…]
+  lotse ask [-c config.yaml] [--dir DIR] [--json] [--team] [--eval TSV] [--learned-from config.yaml] [MESSAGE…]
                                         what Lotse would reply (stdin: one message per line; no homeserver, no database)
   lotse guides stats [-c config.yaml]   feedback per guide (👍/👎, shown, unanswered)
   lotse guides gaps [-c config.yaml] [--since 30d] [--dir DIR] [--json]
@@ -90,13 +90,17 @@ var verbHelp = map[string]string{
 	"demo": `lotse demo [--dir DIR] [--lang de|en]
   Starts a local homeserver, the bot with the guides in DIR (default
   library) and a terminal chat. Edit a guide while it runs: it reloads.`,
-	"ask": `lotse ask [--dir DIR] [--json] [--team] [--eval TSV] [--learned-from config.yaml] [MESSAGE…]
+	"ask": `lotse ask [-c config.yaml] [--dir DIR] [--json] [--team] [--eval TSV] [--learned-from config.yaml] [MESSAGE…]
   Prints the reply Lotse would send to each message (arguments, or one per
   line from stdin), without a homeserver and without a database. --json:
   one object per message with the outcome and the guides offered. --eval
   TSV measures a question set per outcome. --learned-from also counts the
   questions the team taught from cases (!lehren), read from that config's
-  database, as the running bot does.`,
+  database, as the running bot does. Without -c every guide of the library
+  counts (the engine is measured so); -c answers as Lotse with that config:
+  only the guides of the features it switches on (front matter requires),
+  its site values, guides_dir, language, guide_base_url and whether support
+  cases are on (flags given beside it win).`,
 	"guides search": `lotse guides search [--dir DIR] [--json] [-n N] [question]
   Searches the library. Without a question, reads one question per line
   from stdin. --json prints one JSON object per question.`,
@@ -104,9 +108,11 @@ var verbHelp = map[string]string{
   Measures answer quality; TSV lines are question<TAB>expected guide ID
   (- for out of scope).`,
 	"guides check": `lotse guides check [-c config.yaml] [--dir DIR | DIR]
-  Lints a library: front matter, links, anchors, images, unknown
-  placeholders and leftover example.org addresses. With -c, also lists the
-  placeholders the config's site block leaves unset. Exit code 1 on errors.`,
+  Lints a library: front matter (also the feature names in requires),
+  links, anchors, images, unknown placeholders and leftover example.org
+  addresses; every guide, whatever the config switches on. With -c, also
+  lists the placeholders the config's site block leaves unset. Exit code 1
+  on errors.`,
 	"guides stats": `lotse guides stats [-c config.yaml]
   Feedback per guide from the database (read-only: a missing database is
   an error, never created).`,
@@ -125,10 +131,11 @@ var verbHelp = map[string]string{
 	"guides build-site": `lotse guides build-site [--audiences a,b] [-c config.yaml] [--dir DIR | DIR] [--out OUT | OUT]
   Writes the web view of the library as static files, with a prebuilt
   search index; -c takes the site title, Impressum and privacy links and
-  placeholder values from the config.`,
+  placeholder values from the config and leaves out the guides of features
+  it has off (front matter requires).`,
 	"guides serve": `lotse guides serve [-c config.yaml] [--dir DIR | DIR] [--listen 127.0.0.1:8080]
   Serves the web view for guide authors and reloads the open page in the
-  browser whenever a file in DIR changes.`,
+  browser whenever a file in DIR changes. With -c, as build-site -c.`,
 	"privacy": `lotse privacy retention [--dry-run] [-c config.yaml]
   Applies (or with --dry-run counts) the retention rules now.`,
 	"backup": `lotse backup [-c config.yaml] FILE
@@ -136,7 +143,9 @@ var verbHelp = map[string]string{
 	"health": `lotse health [--url URL] [--timeout 3s]
   Exit code 0 if URL answers 200 (container health check).`,
 	"config": `lotse config example | check [-c config.yaml]
-  example prints a commented example configuration; check validates one.`,
+  example prints a commented example configuration; check validates one,
+  also against the guides Lotse would load with it: a site key a guide uses
+  and the config leaves unset is an error (exit code 10).`,
 	"version": `lotse version
   Prints the version, the commit and the Go version it was built with.`,
 }

@@ -30,6 +30,9 @@ func TestOpenGuidesLearnedOnce(t *testing.T) {
 	}
 	cfg := config.Defaults()
 	cfg.GuidesDir = filepath.Join("..", "..", "library")
+	// The guide is about BBB rooms requested through Lotse: it is only
+	// loaded with that feature on (front matter "requires").
+	cfg.ApprovalsRoom, cfg.BBBURL = "!genehmigung:example.org", "https://meet.example.org/bigbluebutton/api/"
 	before := guides.IndexBuilds()
 	store, err := openGuides(ctx, cfg, db, zerolog.Nop())
 	if err != nil {

@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
+	"sync"
 	"syscall"
 	"time"
 	_ "time/tzdata" // quiet hours in Europe/Berlin without system zoneinfo
@@ -142,11 +144,44 @@ func openGuides(ctx context.Context, cfg config.Config, db *storage.DB, log zero
 		return nil, fail(exitDatabase, err)
 	}
 	store, err := guides.NewStore(cfg.GuidesDir, log.With().Str("component", "guides").Logger(),
-		guides.WithVars(siteVars(cfg)), guides.WithLearnedQuestions(learned))
+		append(libraryOptions(cfg), guides.WithLearnedQuestions(learned))...)
 	if err != nil {
 		return nil, fail(exitGuides, err)
 	}
+	logUnset := placeholderLogger(cfg, log)
+	logUnset(store.Current())
+	store.OnReload(func(lib *guides.Library, _ []guides.Problem) { logUnset(lib) })
 	return store, nil
+}
+
+// placeholderLogger returns a function that logs an error for every config
+// key a guide of lib needs and cfg leaves unset (members read example.org
+// there), at start and after a reload that changes them. Lotse starts
+// anyway: one guide edit must not keep the bot from answering, and a
+// guide problem never stops it (files with errors are skipped too);
+// `lotse config check` and `lotse setup` fail on the same problems before
+// the start.
+func placeholderLogger(cfg config.Config, log zerolog.Logger) func(*guides.Library) {
+	var (
+		mu   sync.Mutex
+		last string
+	)
+	return func(lib *guides.Library) {
+		var problems []string
+		for _, p := range cfg.PlaceholderProblems(lib.Placeholders()) {
+			problems = append(problems, p.String())
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		now := strings.Join(problems, "\n")
+		if now == last {
+			return
+		}
+		last = now
+		for _, p := range problems {
+			log.Error().Str("problem", p).Msg("A site key the guides use is not set: set it in the config's site block")
+		}
+	}
 }
 
 // holdLease waits for the database lease: one active process per database;
@@ -427,6 +462,19 @@ func cmdConfig(args []string, stdout io.Writer) error {
 		}
 		if err := cfg.Validate(); err != nil {
 			return fail(exitConfig, err)
+		}
+		// The guides as Lotse will load them: a site key they use and the
+		// config leaves unset shows members an example address.
+		lib, _, err := guides.Load(cfg.GuidesDir, libraryOptions(cfg)...)
+		if err != nil {
+			return fail(exitGuides, fmt.Errorf("guides_dir: %w", err))
+		}
+		if problems := cfg.PlaceholderProblems(lib.Placeholders()); len(problems) > 0 {
+			var lines []string
+			for _, p := range problems {
+				lines = append(lines, p.String())
+			}
+			return fail(exitConfig, fmt.Errorf("invalid configuration:\n  - %s", strings.Join(lines, "\n  - ")))
 		}
 		fmt.Fprintln(stdout, "Configuration is valid.")
 		return nil

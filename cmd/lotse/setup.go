@@ -117,18 +117,21 @@ func checkSetup(ctx context.Context, cfg config.Config) []finding {
 			"Add the missing values to the config file or as LOTSE_… variables (template: lotse config example).")}
 	}
 	out := []finding{ok("Die Konfiguration ist gültig.", "The configuration is valid.")}
-	out = append(out, checkGuides(cfg)...)
+	// The library as Lotse loads it with cfg: placeholder values, and only
+	// the guides of the features that are on.
+	lib, problems, err := guides.Load(cfg.GuidesDir, libraryOptions(cfg)...)
+	out = append(out, checkGuides(cfg, lib, problems, err)...)
 	out = append(out, checkMatrix(ctx, cfg)...)
 	out = append(out, checkNextcloud(ctx, cfg)...)
 	out = append(out, checkBBB(ctx, cfg)...)
 	out = append(out, checkPeople(cfg)...)
-	out = append(out, checkSite(cfg)...)
+	out = append(out, checkSite(cfg, lib)...)
 	return out
 }
 
-// checkGuides loads the library with the site's placeholder values.
-func checkGuides(cfg config.Config) []finding {
-	lib, problems, err := guides.Load(cfg.GuidesDir, guides.WithVars(siteVars(cfg)))
+// checkGuides reports on the library as loaded (lib, its problems, the
+// error of guides.Load).
+func checkGuides(cfg config.Config, lib *guides.Library, problems []guides.Problem, err error) []finding {
 	if err != nil {
 		return []finding{problem(findFail, "Die Anleitungen in „"+cfg.GuidesDir+"“ lassen sich nicht lesen: "+err.Error(),
 			"The guides in "+cfg.GuidesDir+" cannot be read: "+err.Error(),
@@ -144,6 +147,10 @@ func checkGuides(cfg config.Config) []finding {
 			fmt.Sprintf("%d Anleitungen geladen, einige Dateien haben Fehler und werden übersprungen.", lib.Len()),
 			fmt.Sprintf("%d guides loaded; some files have errors and are skipped.", lib.Len()),
 			"Details: lotse guides check -c CONFIG", "Details: lotse guides check -c CONFIG")}
+	}
+	if n := len(lib.LeftOut()); n > 0 {
+		return []finding{ok(fmt.Sprintf("%d Anleitungen geladen; %d weitere bleiben ausgeblendet, weil die Funktion, die sie erklären, aus ist.", lib.Len(), n),
+			fmt.Sprintf("%d guides loaded; %d more stay hidden because the feature they explain is off.", lib.Len(), n))}
 	}
 	return []finding{ok(fmt.Sprintf("%d Anleitungen geladen.", lib.Len()), fmt.Sprintf("%d guides loaded.", lib.Len()))}
 }
@@ -390,16 +397,20 @@ func checkPeople(cfg config.Config) []finding {
 	return out
 }
 
-// checkSite warns about site keys that leave example addresses in the guides
-// or the web view without its legal links.
-func checkSite(cfg config.Config) []finding {
+// checkSite fails on site keys a loaded guide (lib; nil when the library
+// cannot be read) uses and the config leaves unset – members would read
+// example addresses there – and warns about a web view without its legal
+// links.
+func checkSite(cfg config.Config, lib *guides.Library) []finding {
 	var out []finding
-	if missing := unsetPlaceholderKeys(cfg); len(missing) > 0 {
-		list := strings.Join(missing, ", ")
-		out = append(out, problem(findWarn, "Nicht gesetzt: "+list+" – die Anleitungen zeigen dort Beispieladressen (example.org).",
-			"Not set: "+list+" – the guides show example addresses (example.org) there.",
-			"Trag die Adressen eures Verbands im site-Block der Konfiguration ein.",
-			"Put your association's addresses in the site block of the config."))
+	if lib != nil {
+		for _, p := range cfg.PlaceholderProblems(lib.Placeholders()) {
+			out = append(out, problem(findFail,
+				fmt.Sprintf("Nicht gesetzt: %s (%s) – diese Anleitungen zeigen Mitgliedern dort eine Beispieladresse (example.org) bzw. „unser Verband“: %s", p.Key, p.Env, p.GuideList("und %d weitere")),
+				p.String(),
+				"Trag die Adresse bzw. den Namen eures Verbands unter diesem Schlüssel im site-Block der Konfiguration ein.",
+				"Put your association's address or name under this key in the site block of the config."))
+		}
 	}
 	if cfg.WebListen != "" && (cfg.Site.ImpressumURL == "" || cfg.Site.PrivacyURL == "") {
 		out = append(out, problem(findWarn, "Die Web-Ansicht ist an, aber ohne Impressum- oder Datenschutz-Link.",

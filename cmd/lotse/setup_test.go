@@ -55,6 +55,10 @@ func TestSetupFindsProblems(t *testing.T) {
 	base.NextcloudURL, base.NextcloudUser, base.NextcloudAppPassword = nc.URL(), "lotse", "wrong-password"
 	base.NextcloudGroups = []string{"AG Digitales"}
 	base.BBBURL, base.BBBSecret = meet.URL(), "wrong-secret"
+	// Every site key but cloud_url, which the shipped guides use: members
+	// would read an example address there.
+	base.Site = config.Site{Name: "KV Test", ContactEmail: "digital@verein.test", WebsiteURL: "https://verein.test",
+		MeetURL: "https://meet.verein.test", ChatURL: "https://chat.verein.test", MatrixServer: "verein.test"}
 
 	de, en, failed := setupReport(t, base)
 	for _, want := range []string{
@@ -66,20 +70,21 @@ func TestSetupFindsProblems(t *testing.T) {
 		"LOTSE_NEXTCLOUD_APP_PASSWORD",
 		"✘ BigBlueButton lehnt das Geheimnis ab",
 		"⚠ Nur eine Person kann Rollen vergeben",
-		"⚠ Nicht gesetzt: site.name",
+		"✘ Nicht gesetzt: site.cloud_url (LOTSE_SITE_CLOUD_URL) – diese Anleitungen zeigen Mitgliedern dort eine Beispieladresse",
 		"⚠ Kein fallback_contact",
 	} {
 		if !strings.Contains(de, want) {
 			t.Errorf("German report lacks %q:\n%s", want, de)
 		}
 	}
-	for _, want := range []string{"the room is not end-to-end encrypted", "Lotse is not in the room", "Nextcloud rejects the login", "rejects the secret"} {
+	for _, want := range []string{"the room is not end-to-end encrypted", "Lotse is not in the room", "Nextcloud rejects the login", "rejects the secret",
+		"site.cloud_url is not set (LOTSE_SITE_CLOUD_URL), but guides use it"} {
 		if !strings.Contains(en, want) {
 			t.Errorf("English report lacks %q:\n%s", want, en)
 		}
 	}
-	if failed != 5 {
-		t.Errorf("failed = %d, want 5:\n%s", failed, de)
+	if failed != 6 {
+		t.Errorf("failed = %d, want 6:\n%s", failed, de)
 	}
 	if strings.Contains(de+en, botPassword) || strings.Contains(de+en, "wrong-password") || strings.Contains(de+en, "wrong-secret") {
 		t.Error("a secret appears in the report")
@@ -90,6 +95,7 @@ func TestSetupFindsProblems(t *testing.T) {
 	fixed.TeamRoom, fixed.ApprovalsRoom = "", ""
 	fixed.NextcloudAppPassword, fixed.BBBSecret = "right-password", "right-secret"
 	fixed.NextcloudGroups = []string{"AG Digitales", "Bezirk Nord"}
+	fixed.Site.CloudURL = "https://cloud.verein.test"
 	de, _, failed = setupReport(t, fixed)
 	if failed != 1 || !strings.Contains(de, "Diese Gruppen aus nextcloud_groups gibt es in der Nextcloud nicht: Bezirk Nord") ||
 		!strings.Contains(de, "✔ BigBlueButton antwortet und akzeptiert das Geheimnis") {

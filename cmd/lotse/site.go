@@ -40,7 +40,7 @@ func guidesBuildSite(ctx context.Context, args []string, stdout, stderr io.Write
 	if out == "" || len(rest) > 0 {
 		return fail(exitUsage, errors.New("lotse guides build-site [--dir DIR | DIR] [--out OUT | OUT]"))
 	}
-	lib, err := loadLibrary(dir, stderr, guides.WithVars(siteVars(cfg)))
+	lib, err := loadLibrary(dir, stderr, siteLibraryOptions(cfg, *cfgPath)...)
 	if err != nil {
 		return err
 	}
@@ -75,6 +75,17 @@ func siteArgs(fs *flag.FlagSet, args []string, dirFlag, cfgPath *string) (config
 	}
 	dir, rest, err := dirArg(*dirFlag, isSet(fs, "dir"), rest)
 	return cfg, dir, rest, err
+}
+
+// siteLibraryOptions are the load options of a site verb: with a config
+// file (-c), the library as Lotse loads it with that config (placeholder
+// values, only the guides of the features that are on); without one, every
+// guide, with the placeholder values of the environment.
+func siteLibraryOptions(cfg config.Config, cfgPath string) []guides.Option {
+	if cfgPath == "" {
+		return []guides.Option{guides.WithVars(siteVars(cfg))}
+	}
+	return libraryOptions(cfg)
 }
 
 // siteConfig loads the config at path for the site keys, or the defaults
@@ -138,7 +149,7 @@ func guidesServe(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return fail(exitUsage, fmt.Errorf("unexpected argument %q (lotse guides serve [--dir DIR | DIR])", rest[0]))
 	}
 	log := zerolog.New(zerolog.ConsoleWriter{Out: stderr, NoColor: true}).Level(zerolog.InfoLevel).With().Timestamp().Logger()
-	store, err := guides.NewStore(dir, log, guides.WithVars(siteVars(cfg)))
+	store, err := guides.NewStore(dir, log, siteLibraryOptions(cfg, *cfgPath)...)
 	if err != nil {
 		return fail(exitGuides, err)
 	}
@@ -202,15 +213,12 @@ func splitList(s string) []string {
 // siteVars turns the site block of the config into the guides' placeholder
 // values; the bot's own Matrix ID is {{bot_id}}.
 func siteVars(cfg config.Config) guides.Vars {
-	s := cfg.Site
-	return guides.Vars{
-		guides.VarSiteName:     s.Name,
-		guides.VarContactEmail: s.ContactEmail,
-		guides.VarWebsiteURL:   s.WebsiteURL,
-		guides.VarCloudURL:     s.CloudURL,
-		guides.VarMeetURL:      s.MeetURL,
-		guides.VarChatURL:      s.ChatURL,
-		guides.VarMatrixServer: s.MatrixServer,
-		guides.VarBotID:        cfg.UserID,
-	}
+	return guides.Vars(cfg.PlaceholderValues())
+}
+
+// libraryOptions are how Lotse loads the library with cfg: the site's
+// placeholder values, and only the guides of the features cfg switches on
+// (front matter "requires").
+func libraryOptions(cfg config.Config) []guides.Option {
+	return []guides.Option{guides.WithVars(siteVars(cfg)), guides.WithFeatures(cfg.Features()...)}
 }

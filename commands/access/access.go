@@ -416,13 +416,25 @@ func (w *Workflow) removeDecisionButtons(ctx context.Context, r *storage.AccessR
 	return nil
 }
 
-// statusForMember labels a request in !anträge.
+// statusForMember labels a request in !anträge: the state only, without
+// the approvers' names, their note on a ❌ or the provisioning error (those
+// are for the approvals room).
 func (w *Workflow) statusForMember(ctx context.Context, r *storage.AccessRequest) string {
+	at := w.tx
 	switch r.Status {
 	case storage.AccessDenied:
-		return chat.Format(w.tx.StatusDenied, r.DenyReason)
+		if deniedWithoutReason(r.DenyReason) {
+			return at.MineDenied
+		}
+		return chat.Format(at.StatusDenied, r.DenyReason)
 	case storage.AccessPending:
-		return w.tx.StatusPending
+		return at.StatusPending
+	case storage.AccessApproved:
+		return at.MineApproved
+	case storage.AccessProvisioned:
+		return at.MineProvisioned
+	case storage.AccessFailed:
+		return at.MineFailed
 	}
 	return w.accessStatus(ctx, r)
 }

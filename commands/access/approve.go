@@ -106,6 +106,9 @@ func (w *Workflow) deny(ctx context.Context, r *storage.AccessRequest, user id.U
 		return w.ReplyMarkdown(ctx, chat.Format(at.AlreadyDecided, r.ID, chat.Escape(w.accessStatus(ctx, after))))
 	}
 	md := chat.Format(at.MemberDenied, r.ID, chat.Escape(w.what(after)), chat.Escape(after.DenyReason), w.FallbackContact())
+	if deniedWithoutReason(after.DenyReason) {
+		md = chat.Format(at.MemberDeniedNoReason, r.ID, chat.Escape(w.what(after)), w.FallbackContact())
+	}
 	// The member's direct chat as Lotse knows it now, as for every other
 	// notice (security review 20, finding 13), not the room stored with
 	// the request.
@@ -120,6 +123,15 @@ func (w *Workflow) deny(ctx context.Context, r *storage.AccessRequest, user id.U
 		return err
 	}
 	return w.updateAccessBoard(ctx, r.ID)
+}
+
+// deniedWithoutReason reports whether a stored deny reason is the note of
+// a ❌ reaction (in either language: the configured one may have changed
+// since) rather than a reason an approver wrote: the member is then told
+// that no reason was given, not shown the approvers' note.
+func deniedWithoutReason(reason string) bool {
+	reason = strings.TrimSpace(reason)
+	return reason == "" || reason == German.DeniedNoReason || reason == English.DeniedNoReason
 }
 
 // findReaction routes ✅/❌ on a request message in the approvals room;

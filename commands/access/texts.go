@@ -66,6 +66,10 @@ type Texts struct {
 	NotPending string
 	// Status labels: %s = names or reason where noted.
 	StatusPending, StatusPartly, StatusApproved, StatusProvisioned, StatusFailed, StatusDenied, StatusWithdrawn string
+	// Mine* label a request in the member's own list (!anträge): no
+	// approver's name, no error; MineDenied is a denial without a reason
+	// (a ❌ reaction).
+	MineApproved, MineProvisioned, MineFailed, MineDenied string
 	// KindNextcloud: %s group. KindBBB: %s room.
 	KindNextcloud, KindBBB string
 	// Board is the approvals-room message: %s status, %d number, %s what, %s who.
@@ -104,6 +108,13 @@ type Texts struct {
 	DeniedNoReason string
 	// MemberDenied: %d, %s what, %s reason, %s the fallback contact.
 	MemberDenied string
+	// MemberDeniedNoReason is MemberDenied for a denial without a reason
+	// (a ❌ reaction): %d, %s what, %s the fallback contact.
+	MemberDeniedNoReason string
+	// MemberFailed tells the member that setting up their approved
+	// request failed for good (the approvers were told and can retry;
+	// the member hears again when it is set up or denied): %d, %s what.
+	MemberFailed string
 	// MemberNextcloudCreated: %d, %s user ID, %s group, %s e-mail.
 	MemberNextcloudCreated string
 	// MemberNextcloudExisting: %d, %s the e-mail address the member gave
@@ -129,7 +140,8 @@ type Texts struct {
 	DoneApprovals string
 	// Failing: %d number, %d attempts, %s cause; Lotse keeps trying.
 	Failing string
-	// Failed: %d, %s cause; approve again to retry.
+	// Failed: %d, %s cause; the member was told (MemberFailed); approve
+	// again to retry.
 	Failed string
 	// Err* explain provisioning errors to approvers.
 	ErrUnauthorized, ErrPasswordConfirmation, ErrForbidden, ErrRateLimited, ErrGroupMissing,
@@ -167,17 +179,17 @@ var German = Texts{
 	GroupUnknown:      "Die Gruppe „%s“ kenne ich nicht. Diese gibt es:",
 	AskRoom:           "Für welches Gremium oder welche AG soll der Raum sein? Schreib mir den Namen.",
 	RoomInvalid:       "Der Raumname sollte 2 bis 64 Zeichen lang sein. Versuch es bitte noch einmal.",
-	AskEmail:          "An welche E-Mail-Adresse soll die Nextcloud deine Zugangsdaten schicken?",
+	AskEmail:          "An welche E-Mail-Adresse soll die Nextcloud dir den Link schicken, mit dem du dein Passwort setzt? Hast du schon ein Nextcloud-Konto, nimm die Adresse, die dort eingetragen ist.",
 	EmailInvalid:      "„%s“ sieht nicht wie eine E-Mail-Adresse aus. Bitte schreib sie so: `name@example.org`.",
 	AskReason:         "Wofür brauchst du den Zugang? Ein Satz reicht (z. B. „Ich mache in der AG Digitales mit“).",
 	Summary:           "Bitte prüf deinen Antrag:",
 	SummaryNextcloud:  "- **Nextcloud**, Gruppe **%s**\n- E-Mail: %s\n- Anzeigename: %s",
-	SummaryBBB:        "- **BigBlueButton-Raum** „%s“ (du wirst Moderator*in)",
+	SummaryBBB:        "- **BigBlueButton-Raum** „%s“ (du wirst Moderator:in)",
 	SummaryReason:     "- Begründung: %s",
 	ConfirmHow:        "Abschicken mit `ja`, abbrechen mit `nein`. Anderen Anzeigenamen: `name Vorname Nachname`.",
 	NameChanged:       "Anzeigename geändert: %s",
 	Cancelled:         "Alles klar, ich schicke keinen Antrag ab.",
-	Filed:             "Dein Antrag **#%d** ist eingereicht. 🙌 Das Team prüft ihn; ich melde mich hier, sobald er entschieden ist. Deine Anträge: `!anträge`, zurückziehen: `!zurückziehen <Nr>`.",
+	Filed:             "Dein Antrag **#%d** ist eingereicht. 🙌 Die Genehmigenden prüfen ihn; ich melde mich hier, sobald er entschieden ist. Deine Anträge: `!anträge`, zurückziehen: `!zurückziehen <Nr>`.",
 	MineEmpty:         "Du hast keine Zugangsanträge.",
 	MineIntro:         "Deine Zugangsanträge:",
 	WithdrawUsage:     "Welchen Antrag soll ich zurückziehen? Zum Beispiel: `!zurückziehen 3`",
@@ -191,6 +203,10 @@ var German = Texts{
 	StatusFailed:      "[GENEHMIGT von %s – FEHLER]",
 	StatusDenied:      "[ABGELEHNT: %s]",
 	StatusWithdrawn:   "[ZURÜCKGEZOGEN]",
+	MineApproved:      "[GENEHMIGT – wird eingerichtet]",
+	MineProvisioned:   "[GENEHMIGT – eingerichtet]",
+	MineFailed:        "[GENEHMIGT – wird noch eingerichtet]",
+	MineDenied:        "[ABGELEHNT]",
 	KindNextcloud:     "Nextcloud, Gruppe „%s“",
 	KindBBB:           "BBB-Raum „%s“",
 	Board:             "%s Antrag #%d: %s\nvon %s",
@@ -225,7 +241,7 @@ var German = Texts{
 	NextStep:                "Nächster Schritt: %s",
 	DoneApprovals:           "✅ Antrag #%d ist eingerichtet: %s. Das Mitglied wurde informiert.",
 	Failing:                 "⚠️ Antrag #%d: Einrichten ist %d-mal fehlgeschlagen (%s). Ich versuche es weiter.",
-	Failed:                  "❌ Antrag #%d konnte nicht eingerichtet werden: %s\nNach der Behebung: `!genehmigen %[1]d` versucht es erneut.",
+	Failed:                  "❌ Antrag #%d konnte nicht eingerichtet werden: %s\nDas Mitglied weiß, dass es noch hakt. Nach der Behebung: `!genehmigen %[1]d` versucht es erneut.",
 	ErrUnauthorized:         "Die Nextcloud lehnt Lotses Zugangsdaten ab (401). Bitte das App-Passwort prüfen. Ich versuche es nicht automatisch erneut, weil der Brute-Force-Schutz der Nextcloud sonst alles ausbremst.",
 	ErrPasswordConfirmation: "Die Nextcloud verlangt eine Passwortbestätigung (bekannter Fehler in Nextcloud 34 bei App-Passwörtern). Die Admins müssen das auf dem Server beheben.",
 	ErrForbidden:            "Lotses Nextcloud-Konto darf das nicht (403) – es braucht Adminrechte.",
@@ -236,7 +252,7 @@ var German = Texts{
 	ErrTemporary:            "Der Server ist gerade nicht erreichbar oder hat einen Fehler gemeldet.",
 	ErrBBB:                  "BigBlueButton hat die Anfrage abgelehnt.",
 	ErrNotConfigured:        "Diese Integration ist in Lotse nicht konfiguriert.",
-	ErrRoomTaken:            "Einen BigBlueButton-Raum mit diesem Namen hat schon ein anderes Mitglied. Mit dieser Genehmigung würde die Person dort Moderator*in – deshalb nicht eingerichtet. Bitte mit einem anderen Namen neu beantragen.",
+	ErrRoomTaken:            "Einen BigBlueButton-Raum mit diesem Namen hat schon ein anderes Mitglied. Mit dieser Genehmigung würde die Person dort Moderator:in – deshalb nicht eingerichtet. Bitte mit einem anderen Namen neu beantragen.",
 	ErrUnknown:              "Unbekannter Fehler (Details im Log von Lotse).",
 	AuditIntro:              "Protokoll %s:",
 	AuditEmpty:              "Das Protokoll ist leer.",
@@ -254,6 +270,13 @@ var German = Texts{
 	MemberNextcloudCreatedEarlier: "✅ Dein Antrag **#%d** ist genehmigt: Dein Nextcloud-Konto (Benutzername `%s`) ist in der Gruppe **%s**. " +
 		"Hattest du vorher noch kein Konto, hat dir die Nextcloud eine E-Mail an %s mit einem Link geschickt, über den du dein Passwort setzt – schau auch im Spam-Ordner nach. " +
 		"Findest du sie nicht, klick auf der Anmeldeseite auf „Passwort vergessen?“ und gib diese Adresse ein.",
+
+	// A denial without a reason (a ❌ reaction); a request that could not be set up.
+	MemberDeniedNoReason: "Dein Antrag **#%d** (%s) wurde leider abgelehnt. Einen Grund haben die Genehmigenden nicht angegeben.\n\nBei Fragen: %s",
+	MemberFailed: "Dein Antrag **#%d** (%s) ist genehmigt, aber beim Einrichten hakt es noch. Die Genehmigenden wissen Bescheid und kümmern sich darum. " +
+		"Sobald es eingerichtet ist, melde ich mich hier. Deine Anträge: `!anträge`.",
+
+	// Outside the direct chat: !anträge, !zurückziehen.
 	RequestsDMOnly: "Deine Zugangsanträge zeige und ändere ich nur im Direktchat mit mir – hier lesen andere mit. Schreib mir den Befehl bitte dort.",
 }
 
@@ -277,7 +300,7 @@ var English = Texts{
 	GroupUnknown:      "I don't know the group “%s”. These exist:",
 	AskRoom:           "Which committee or working group is the room for? Send me its name.",
 	RoomInvalid:       "The room name should have 2 to 64 characters. Please try again.",
-	AskEmail:          "Which e-mail address should Nextcloud send your login details to?",
+	AskEmail:          "Which e-mail address should Nextcloud send the link for setting your password to? If you already have a Nextcloud account, use the address stored there.",
 	EmailInvalid:      "“%s” doesn't look like an e-mail address. Please write it like `name@example.org`.",
 	AskReason:         "What do you need the access for? One sentence is enough.",
 	Summary:           "Please check your request:",
@@ -287,7 +310,7 @@ var English = Texts{
 	ConfirmHow:        "Send it with `yes`, cancel with `no`. Other display name: `name First Last`.",
 	NameChanged:       "Display name changed: %s",
 	Cancelled:         "All right, I won't file a request.",
-	Filed:             "Your request **#%d** is filed. 🙌 The team will review it; I'll tell you here once it is decided. Your requests: `!requests`, withdraw: `!withdraw <no>`.",
+	Filed:             "Your request **#%d** is filed. 🙌 The approvers will review it; I'll tell you here once it is decided. Your requests: `!requests`, withdraw: `!withdraw <no>`.",
 	MineEmpty:         "You have no access requests.",
 	MineIntro:         "Your access requests:",
 	WithdrawUsage:     "Which request shall I withdraw? For example: `!withdraw 3`",
@@ -301,6 +324,10 @@ var English = Texts{
 	StatusFailed:      "[APPROVED by %s – ERROR]",
 	StatusDenied:      "[DENIED: %s]",
 	StatusWithdrawn:   "[WITHDRAWN]",
+	MineApproved:      "[APPROVED – being set up]",
+	MineProvisioned:   "[APPROVED – set up]",
+	MineFailed:        "[APPROVED – still being set up]",
+	MineDenied:        "[DENIED]",
 	KindNextcloud:     "Nextcloud, group “%s”",
 	KindBBB:           "BBB room “%s”",
 	Board:             "%s Request #%d: %s\nfrom %s",
@@ -335,7 +362,7 @@ var English = Texts{
 	NextStep:                "Next step: %s",
 	DoneApprovals:           "✅ Request #%d is set up: %s. The member was told.",
 	Failing:                 "⚠️ Request #%d: setting it up failed %d times (%s). I keep trying.",
-	Failed:                  "❌ Request #%d could not be set up: %s\nOnce fixed, `!approve %[1]d` tries again.",
+	Failed:                  "❌ Request #%d could not be set up: %s\nThe member knows it is stuck. Once fixed, `!approve %[1]d` tries again.",
 	ErrUnauthorized:         "Nextcloud rejects Lotse's credentials (401). Please check the app password. I won't retry automatically: Nextcloud's brute-force protection would slow everything down.",
 	ErrPasswordConfirmation: "Nextcloud demands a password confirmation (a known Nextcloud 34 bug with app passwords). The admins must fix this on the server.",
 	ErrForbidden:            "Lotse's Nextcloud account may not do this (403) – it needs admin rights.",
@@ -364,5 +391,12 @@ var English = Texts{
 	MemberNextcloudCreatedEarlier: "✅ Your request **#%d** is approved: your Nextcloud account (user name `%s`) is in the group **%s**. " +
 		"If you had no account before, Nextcloud sent an e-mail to %s with a link to set your password – check your spam folder too. " +
 		"If you can't find it, click “Forgot password?” on the login page and enter that address.",
+
+	// A denial without a reason (a ❌ reaction); a request that could not be set up.
+	MemberDeniedNoReason: "Sorry, your request **#%d** (%s) was denied. The approvers gave no reason.\n\nQuestions? %s",
+	MemberFailed: "Your request **#%d** (%s) is approved, but setting it up is stuck. The approvers know and are on it. " +
+		"I'll tell you here once it is set up. Your requests: `!requests`.",
+
+	// Outside the direct chat: !anträge, !zurückziehen.
 	RequestsDMOnly: "I only show and change your access requests in a direct chat with me – others read along here. Please send me the command there.",
 }

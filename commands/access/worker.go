@@ -371,8 +371,15 @@ func (w *Workflow) announceDone(ctx context.Context, r *storage.AccessRequest) e
 	return w.DB.Access().MarkNotified(ctx, r.ID)
 }
 
-// announceFailed tells the approvers why provisioning failed.
+// announceFailed tells the approvers why provisioning failed, and the
+// member that it is stuck: once per request (a failure after an approval
+// to retry does not tell them again). They hear again when an approval
+// sets it up (announceDone) or a denial ends it.
 func (w *Workflow) announceFailed(ctx context.Context, r *storage.AccessRequest) error {
+	member := chat.Format(w.tx.MemberFailed, r.ID, chat.Escape(w.what(r)))
+	if _, err := w.SendMarkdownTo(ctx, id.RoomID(r.MemberRoom), member, nil, w.accessTxn(r.ID, "failed-member", 0)); err != nil {
+		return err
+	}
 	md := chat.Format(w.tx.Failed, r.ID, chat.Escape(r.LastError))
 	if _, err := w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, md, chat.ThreadRel(r.ApprovalsEvent), w.accessTxn(r.ID, "failed", r.Version)); err != nil {
 		return err

@@ -160,9 +160,11 @@ func (w *Workflow) Failed(ctx context.Context, question, outcome string, guideID
 }
 
 // ForgetMessage deletes the question kept from the message redacts, which
-// was deleted in the room of evt (any room: forgetting only removes data).
+// its asker deleted (evt is the redaction): only a redaction by the asker,
+// in the room of the question, forgets it (a redaction event can name any
+// event ID, and one inside an encrypted event is checked by no server).
 func (w *Workflow) ForgetMessage(ctx context.Context, evt *event.Event, redacts id.EventID) error {
-	return w.DB.Gaps().Forget(ctx, evt.RoomID.String(), redacts.String())
+	return w.DB.Gaps().Forget(ctx, evt.RoomID.String(), evt.Sender.String(), redacts.String())
 }
 
 // Picked records that the member picked a guide from the choice asked in

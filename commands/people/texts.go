@@ -72,9 +72,9 @@ var German = Texts{
 	NotSelf:          "Das geht nicht für dich selbst – bitte jemand anderen aus der Genehmigung.",
 	DMOnly:           "Das machen wir bitte im Direktchat mit mir.",
 	TeamNotEnabled:   "Ein Team, bei dem du dich über mich bewerben kannst, gibt es hier nicht.",
-	RoleUsage:        "So geht’s: `!rolle @name team` (oder `koordination`, `genehmigung`); entziehen mit `!rolle @name team entziehen`.",
-	DeclarationUsage: "So geht’s: `!erklärung @name erhalten 02.03.2026` (ohne Datum: heute).",
-	TrainingUsage:    "So geht’s: `!schulung @name 02.03.2026`",
+	RoleUsage:        "So geht es: `!rolle @name team` (oder `koordination`, `genehmigung`); entziehen mit `!rolle @name team entziehen`.",
+	DeclarationUsage: "So geht es: `!erklärung @name erhalten 02.03.2026` (ohne Datum: heute).",
+	TrainingUsage:    "So geht es: `!schulung @name 02.03.2026`",
 	DateInvalid:      "Das Datum verstehe ich nicht (oder es liegt in der Zukunft). Schreib es so: `02.03.2026`.",
 	Granted:          "✅ %s hat jetzt die Rolle **%s**.",
 	Revoked:          "Die Rolle **%[2]s** von %[1]s ist entzogen.",
@@ -82,7 +82,7 @@ var German = Texts{
 	NotHeld:          "%s hat die Rolle **%s** nicht.",
 	Applied: "Danke für deine Bewerbung fürs Digitalisierungsteam! 🙌\n\n" +
 		"Weil du im Team Supportfälle mit persönlichen Daten siehst, wirst du erst freigeschaltet, wenn Folgendes vorliegt: %s. " +
-		"Die Genehmigenden melden sich bei dir. Wie das abläuft, steht in der Anleitung „Verpflichtungserklärung und Schulung“.",
+		"Die Genehmigenden melden sich bei dir. Wie das abläuft, steht in der Anleitung „Beim Digitalisierungsteam mitmachen: Aufgaben, Einstieg und Voraussetzungen“.",
 	AppliedRevoked:          "Deine Bewerbung ist angekommen. Weil dir die Team-Rolle entzogen wurde, kann nur jemand mit dem Recht dazu (Admins oder Genehmigende) sie dir wieder geben. Die Genehmigenden wissen Bescheid.",
 	AppliedRevokedApprovers: "🙋 %s möchte wieder ins Digitalisierungsteam. Die Team-Rolle wurde entzogen – wieder vergeben geht nur mit `!rolle %s team`.",
 	AppliedApprovers:        "🙋 %s möchte ins Digitalisierungsteam. Es fehlt noch: %s. Eintragen mit `!erklärung %s erhalten <Datum>`.",
@@ -110,9 +110,9 @@ var German = Texts{
 	PauseReason:             "Datenschutzschulung abgelaufen",
 	TrainingSoonMember:      "⏰ Deine Datenschutzschulung läuft am %s ab. Bitte melde dich rechtzeitig zur nächsten Schulung an, damit du im Team weitermachen kannst.",
 	TrainingSoonCoord:       "⏰ Die Datenschutzschulung von %s läuft am %s ab.",
-	TrainingExpiredMember: "Deine Datenschutzschulung ist abgelaufen. Deine Teamrolle ist deshalb pausiert, und ich habe dich aus dem Teamraum genommen. " +
+	TrainingExpiredMember: "Deine Datenschutzschulung ist abgelaufen. Deine Team-Rolle ist deshalb pausiert, und ich habe dich aus dem Teamraum genommen. " +
 		"Sobald eine neue Schulung eingetragen ist, schalte ich dich wieder frei.",
-	TrainingExpiredCoord: "⏸️ Die Datenschutzschulung von %s ist am %s abgelaufen; die Teamrolle ist pausiert. Nach einer neuen Schulung: `!schulung @name <Datum>`.",
+	TrainingExpiredCoord: "⏸️ Die Datenschutzschulung von %s ist am %s abgelaufen; die Team-Rolle ist pausiert. Nach einer neuen Schulung: `!schulung @name <Datum>`.",
 	ManagerCommands:      "**Rollen und Freischaltung:**",
 	KickFailed: "⚠️ %s ist noch %s: Ich konnte die Person nicht entfernen – wahrscheinlich hat sie dort mindestens so viele Rechte wie ich. " +
 		"Sie muss von Hand entfernt werden (in der Mitgliederliste über ihren Namen); das kann, wer dort mehr Rechte hat als sie.",
@@ -151,7 +151,7 @@ var English = Texts{
 	NotHeld:          "%s doesn't have the **%s** role.",
 	Applied: "Thanks for applying to the digital team! 🙌\n\n" +
 		"Because the team sees support cases with personal data, you'll be activated once we have: %s. " +
-		"The approvers will get in touch. The guide “Privacy declaration and training” explains how it works.",
+		"The approvers will get in touch. The guide “Beim Digitalisierungsteam mitmachen: Aufgaben, Einstieg und Voraussetzungen” (joining the digital team) explains how it works.",
 	AppliedRevoked:          "Your application has arrived. Because the team role was revoked, only someone with the right to grant it (admins or approvers) can give it back. The approvers have been told.",
 	AppliedRevokedApprovers: "🙋 %s wants to rejoin the digital team. The team role was revoked – only `!role %s team` grants it again.",
 	AppliedApprovers:        "🙋 %s wants to join the digital team. Still missing: %s. Record it with `!declaration %s received <date>`.",

@@ -189,13 +189,21 @@ func (w *Workflow) findReaction(ctx context.Context, evt *event.Event, target id
 	}}, nil
 }
 
-// WithdrawRSVP withdraws an RSVP whose ✅ reaction was removed.
-func (w *Workflow) WithdrawRSVP(ctx context.Context, redacts id.EventID) error {
+// WithdrawRSVP withdraws an RSVP whose ✅ reaction was removed (evt is the
+// redaction of redacts). Only the member who reacted, in a room the round
+// table was announced in (where the reaction was counted), withdraws it: a
+// redaction event can name any event ID, and one inside an encrypted event
+// is checked by no server.
+func (w *Workflow) WithdrawRSVP(ctx context.Context, evt *event.Event, redacts id.EventID) error {
 	if !w.On() {
 		return nil
 	}
 	r, err := w.DB.RoundTables.RSVPByReaction(ctx, redacts.String())
-	if err != nil || r == nil || !r.Attending {
+	if err != nil || r == nil || !r.Attending || r.UserID != evt.Sender.String() {
+		return err
+	}
+	posts, err := w.DB.RoundTables.Posts(ctx, r.RoundTableID)
+	if err != nil || !slices.ContainsFunc(posts, func(p storage.RoundTablePost) bool { return p.RoomID == evt.RoomID.String() }) {
 		return err
 	}
 	rt, err := w.DB.RoundTables.Get(ctx, r.RoundTableID)

@@ -124,6 +124,8 @@ type Texts struct {
 	FollowupSent string
 	// Coordinators introduces coordinator commands in !hilfe.
 	Coordinators string
+	// AttendeesDMOnly refuses !teilnehmende outside a direct chat.
+	AttendeesDMOnly string
 }
 
 // German are the German texts.
@@ -208,6 +210,8 @@ var German = Texts{
 	Followup:      "📝 **Nachbereitung zum Runden Tisch „%s“:**",
 	FollowupSent:  "Gesendet an %d Person.|Gesendet an %d Personen.",
 	Coordinators:  "Für Koordinator:innen:",
+
+	AttendeesDMOnly: "Wer zugesagt hat, zeige ich nur im Direktchat mit mir – hier würden alle die Liste lesen. Schreib mir dort `!teilnehmende <Nr>`.",
 }
 
 // English are the English texts.
@@ -292,6 +296,8 @@ var English = Texts{
 	Followup:      "📝 **Follow-up to the round table “%s”:**",
 	FollowupSent:  "Sent to %d person.|Sent to %d people.",
 	Coordinators:  "For coordinators:",
+
+	AttendeesDMOnly: "I show who joined only in a direct chat with me – here everyone would read the list. Send me `!attendees <no>` there.",
 }
 
 // TextsFor returns the texts of lang (German by default).

@@ -84,8 +84,9 @@ type Workflow struct {
 	cfg Config
 	tx  *Texts
 	// member: every member, when round tables are on; coordinator: the
-	// coordinators.
-	member, coordinator *chat.Role
+	// coordinators; coordinatorDM: the coordinators, in a direct chat only
+	// (for commands that show attendees' personal data).
+	member, coordinator, coordinatorDM *chat.Role
 }
 
 // New builds the workflow.
@@ -103,6 +104,18 @@ func New(env *chat.Env, cfg Config) *Workflow {
 		}
 		return true, ""
 	}, Holds: func(ctx context.Context, user id.UserID) bool { return w.On() && w.IsCoordinator(ctx, user) }}
+	// Who attends (names and Matrix IDs, also from other announcement
+	// rooms) is shown only in a direct chat: in a group room everyone
+	// would read it (sec20 review, Medium 3).
+	w.coordinatorDM = &chat.Role{Name: "coordinator-dm", Check: func(ctx context.Context, user id.UserID, room id.RoomID, direct bool) (bool, string) {
+		if ok, denial := w.coordinator.Check(ctx, user, room, direct); !ok {
+			return false, denial
+		}
+		if !direct {
+			return false, w.tx.AttendeesDMOnly
+		}
+		return true, ""
+	}, Holds: w.coordinator.Holds}
 	return w
 }
 
@@ -120,7 +133,7 @@ func (w *Workflow) Commands() []chat.Command {
 		// Coordinators.
 		cmd("rundertisch", []string{"roundtable", "runder-tisch"}, w.coordinator, coord, w.cmdRoundTable),
 		cmd("ankündigen", []string{"ankuendigen", "announce"}, w.coordinator, coord, w.cmdAnnounce),
-		cmd("teilnehmende", []string{"attendees"}, w.coordinator, coord, w.cmdAttendees),
+		cmd("teilnehmende", []string{"attendees"}, w.coordinatorDM, coord, w.cmdAttendees),
 		cmd("verschieben", []string{"reschedule"}, w.coordinator, coord, w.cmdReschedule),
 		cmd("absagen", []string{"cancel"}, w.coordinator, coord, w.cmdCancel),
 		cmd("nachbereitung", []string{"followup"}, w.coordinator, coord, w.cmdFollowup),

@@ -104,7 +104,7 @@ func (w *Workflow) cmdTicket(ce *chat.Call) error {
 	}
 	t := chat.TurnOf(ce.Ctx)
 	if ce.RoomID == w.cfg.TeamRoom || !t.Direct {
-		return w.ReplyMarkdown(ce.Ctx, w.tx.TicketUsage)
+		return w.ReplyMarkdown(ce.Ctx, w.tx.TicketDMOnly)
 	}
 	text := strings.TrimSpace(ce.RawArgs)
 	if text == "" {
@@ -282,7 +282,7 @@ func (w *Workflow) ForgetMessage(ctx context.Context, evt *event.Event, redacts 
 			}
 		}
 	}
-	if _, err := w.DB.Cases.EraseMessage(ctx, redacts.String()); err != nil {
+	if _, err := w.DB.Cases.EraseMessage(ctx, redacts.String(), evt.Sender.String()); err != nil {
 		return err
 	}
 	return w.DB.Cases.DeleteDraft(ctx, evt.RoomID.String(), evt.Sender.String())

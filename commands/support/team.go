@@ -387,14 +387,14 @@ func (w *Workflow) addAnswer(ctx context.Context, c *storage.Case, source id.Eve
 func (w *Workflow) answerMember(ctx context.Context, c *storage.Case, from id.UserID, text string) error {
 	st := w.tx
 	evt := chat.TurnOf(ctx).Event
-	who := st.TeamName
+	head := st.TeamAnswerAnonymous
 	if !w.cfg.Anonymous {
-		who = w.name(ctx, from.String())
+		head = chat.Format(st.TeamAnswer, chat.Escape(w.name(ctx, from.String())))
 	}
 	if err := w.addAnswer(ctx, c, evt.ID, from, text); err != nil {
 		return err
 	}
-	headPlain, headHTML := chat.Render(chat.Format(st.TeamAnswer, chat.Escape(who)))
+	headPlain, headHTML := chat.Render(head)
 	footPlain, footHTML := chat.Render(chat.Format(st.AnswerFooter, c.ID))
 	plain := headPlain + "\n\n" + text + "\n\n" + footPlain
 	htmlBody := "<p>" + headHTML + "</p><p>" + chat.TextHTML(text) + "</p><p>" + footHTML + "</p>"

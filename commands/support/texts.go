@@ -48,6 +48,9 @@ type Texts struct {
 	OfferSuperseded string
 	// TicketUsage explains !ticket without text.
 	TicketUsage string
+	// TicketDMOnly answers !ticket outside the direct chat (a group room,
+	// the team room): cases are opened only there.
+	TicketDMOnly string
 	// Opened: %d = case number. Says what happens next. OpenedNobody is
 	// Opened when nobody is on the team yet: %d = case number, %s = the
 	// fallback contact.
@@ -56,10 +59,9 @@ type Texts struct {
 	Added string
 	// Reopened: %d = case number, reopened by the member's message.
 	Reopened string
-	// TeamAnswer heads an answer from the team: %s = team member's name (escaped) or TeamName.
-	TeamAnswer string
-	// TeamName is what the member sees when answers are anonymous.
-	TeamName string
+	// TeamAnswer heads an answer from the team: %s = team member's name
+	// (escaped). TeamAnswerAnonymous heads it when answers are anonymous.
+	TeamAnswer, TeamAnswerAnonymous string
 	// AnswerFooter follows a team answer: %d = case number.
 	AnswerFooter string
 	// ResolvedMember tells the member the case is resolved: %d = number.
@@ -214,12 +216,13 @@ var German = Texts{
 	OfferLapsedDeclined: "Alles klar – dieses Angebot war schon nicht mehr offen, ich habe nichts an das Team geschickt.",
 	OfferSuperseded:     "Dieses Angebot ist nicht mehr offen, darum habe ich nichts an das Team geschickt. Inzwischen habe ich dir ein neues gemacht: Reagiere auf meine letzte Frage nach einem Supportfall mit ✅ oder antworte `ja`.",
 	TicketUsage:         "Beschreib dein Anliegen gleich mit, z. B. `!ticket Ich bekomme keine Mail zum Passwort-Zurücksetzen`.",
+	TicketDMOnly:        "Supportfälle öffne ich nur im Direktchat mit mir – dort bleibt dein Anliegen unter uns. Schreib mir dort `!ticket <dein Anliegen>`.",
 	OpenedNobody:        "Dein Supportfall **#%d** ist angelegt. Gerade ist aber niemand aus dem Team im Dienst – es kann also dauern, bis jemand antwortet. Alles, was du hier noch schreibst, kommt zu deinem Fall. Eilt es? %s",
 	Opened:              "Dein Supportfall **#%d** ist angelegt. 🙌 Jemand aus dem Digitalisierungsteam schaut ihn sich an und antwortet dir hier im Chat – meist innerhalb von ein bis zwei Tagen. Alles, was du jetzt noch hier schreibst (auch Bilder und Dateien), kommt zu deinem Fall. Deine Fälle: `!meine`, schließen: `!schließen <Nr>`.",
 	Added:               "📎 Zu Fall #%d hinzugefügt.",
 	Reopened:            "Ich habe deinen Fall **#%d** wieder geöffnet und deine Nachricht an das Team weitergegeben.",
 	TeamAnswer:          "**Antwort vom Digitalisierungsteam** (%s):",
-	TeamName:            "Digitalisierungsteam",
+	TeamAnswerAnonymous: "**Antwort vom Digitalisierungsteam:**",
 	MessageDeleted:      "vom Mitglied gelöscht",
 	AnswerFooter:        "_Fall #%d – antworte einfach hier, deine Nachricht geht an das Team._",
 	ResolvedMember:      "Das Team hat deinen Fall **#%d** als erledigt markiert.",
@@ -317,12 +320,13 @@ var English = Texts{
 	OfferLapsedDeclined: "All right – this offer was no longer open, I haven't sent anything to the team.",
 	OfferSuperseded:     "This offer is no longer open, so I haven't sent anything to the team. I've made you a new one since: react to my latest question about a support case with ✅ or reply `yes`.",
 	TicketUsage:         "Describe your issue right away, e.g. `!ticket I get no password reset mail`.",
+	TicketDMOnly:        "I only open support cases in a direct chat with me – there your issue stays between us. Write `!ticket <your issue>` to me there.",
 	OpenedNobody:        "Your support case **#%d** is open. Nobody from the team is on duty right now, though – so an answer may take a while. Everything you write here is added to your case. In a hurry? %s",
 	Opened:              "Your support case **#%d** is open. 🙌 Someone from the digital team will look at it and answer you here – usually within one or two days. Everything you write here now (images and files too) is added to your case. Your cases: `!mine`, close one: `!close <no>`.",
 	Added:               "📎 Added to case #%d.",
 	Reopened:            "I reopened your case **#%d** and passed your message on to the team.",
 	TeamAnswer:          "**Answer from the digital team** (%s):",
-	TeamName:            "digital team",
+	TeamAnswerAnonymous: "**Answer from the digital team:**",
 	MessageDeleted:      "deleted by the member",
 	AnswerFooter:        "_Case #%d – just reply here, your message goes to the team._",
 	ResolvedMember:      "The team marked your case **#%d** as resolved.",
