@@ -528,9 +528,10 @@ func TestRequestsOnlyInDirectChat(t *testing.T) {
 	mustContain(t, in(e.say(t, dmRoom, member, "!anträge", ""), dmRoom), "#1", "AG Digitales")
 }
 
-// TestAccessNoticesGoToDirectChat: the denial and the BBB moderator link
-// go to the member's direct chat as Lotse knows it now, not to the room
-// stored with the request (security review 20, finding 13).
+// TestAccessNoticesGoToDirectChat: the denial, the BBB moderator link and
+// the notice that setting up is stuck go to the member's direct chat as
+// Lotse knows it now, not to the room stored with the request (security
+// review 20, finding 13).
 func TestAccessNoticesGoToDirectChat(t *testing.T) {
 	const stored = id.RoomID("!stored-elsewhere:test")
 	e := newAccessEnv(t)
@@ -561,5 +562,18 @@ func TestAccessNoticesGoToDirectChat(t *testing.T) {
 	mustContain(t, in(e.fm.sent[before:], dmRoom), "Moderationslink")
 	if got := in(e.fm.sent[before:], stored); len(got) != 0 {
 		t.Fatalf("the moderator link went to the stored room: %s", bodies(got))
+	}
+	// Setting up gets stuck: the member hears it in the direct chat too.
+	e.requestNextcloud(t, member, "AG Digitales", "mia@example.org")
+	moveRequests()
+	e.say(t, approvals, carol, "!genehmigen 3", "")
+	e.nc.SetPasswordConfirmationBug(true)
+	before = e.fm.count()
+	if err := e.h.AccessTick(ctx, e.now); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, in(e.fm.sent[before:], dmRoom), "hakt es noch")
+	if got := in(e.fm.sent[before:], stored); len(got) != 0 {
+		t.Fatalf("the stuck notice went to the stored room: %s", bodies(got))
 	}
 }

@@ -377,7 +377,13 @@ func (w *Workflow) announceDone(ctx context.Context, r *storage.AccessRequest) e
 // sets it up (announceDone) or a denial ends it.
 func (w *Workflow) announceFailed(ctx context.Context, r *storage.AccessRequest) error {
 	member := chat.Format(w.tx.MemberFailed, r.ID, chat.Escape(w.what(r)))
-	if _, err := w.SendMarkdownTo(ctx, id.RoomID(r.MemberRoom), member, nil, w.accessTxn(r.ID, "failed-member", 0)); err != nil {
+	// The member's direct chat as Lotse knows it now (security review 20,
+	// finding 13), as for the other notices of a request.
+	room, err := w.Matrix.DirectRoom(ctx, id.UserID(r.MemberID))
+	if err != nil {
+		return fmt.Errorf("failed to find the direct chat: %w", err)
+	}
+	if _, err := w.SendMarkdownTo(ctx, room, member, nil, w.accessTxn(r.ID, "failed-member", 0)); err != nil {
 		return err
 	}
 	md := chat.Format(w.tx.Failed, r.ID, chat.Escape(r.LastError))
