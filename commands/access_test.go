@@ -507,3 +507,73 @@ func TestAccessFailureToldToMember(t *testing.T) {
 		})
 	}
 }
+
+// TestRequestsOnlyInDirectChat: !anträge and !zurückziehen work only in
+// the member's direct chat; elsewhere they point there, show nothing and
+// change nothing (security review 20, finding 6).
+func TestRequestsOnlyInDirectChat(t *testing.T) {
+	e := newAccessEnv(t)
+	e.requestNextcloud(t, member, "AG Digitales", "mia@example.org")
+	const group = id.RoomID("!group:test")
+	for _, cmd := range []string{"!anträge", "!zurückziehen 1"} {
+		sent := in(e.say(t, group, member, cmd, ""), group)
+		mustContain(t, sent, "nur im Direktchat")
+		if strings.Contains(bodies(sent), "AG Digitales") || strings.Contains(bodies(sent), "zurückgezogen") {
+			t.Fatalf("%s answered in a group room: %s", cmd, bodies(sent))
+		}
+	}
+	if r, err := e.db.Access().Get(context.Background(), 1); err != nil || r.Status != storage.AccessPending {
+		t.Fatalf("the request changed from a group room: %+v %v", r, err)
+	}
+	mustContain(t, in(e.say(t, dmRoom, member, "!anträge", ""), dmRoom), "#1", "AG Digitales")
+}
+
+// TestAccessNoticesGoToDirectChat: the denial, the BBB moderator link and
+// the notice that setting up is stuck go to the member's direct chat as
+// Lotse knows it now, not to the room stored with the request (security
+// review 20, finding 13).
+func TestAccessNoticesGoToDirectChat(t *testing.T) {
+	const stored = id.RoomID("!stored-elsewhere:test")
+	e := newAccessEnv(t)
+	ctx := context.Background()
+	moveRequests := func() {
+		t.Helper()
+		if _, err := e.db.Lotse.Exec(ctx, `UPDATE access_request SET member_room='`+stored.String()+`'`); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e.requestNextcloud(t, member, "AG Digitales", "mia@example.org")
+	moveRequests()
+	sent := e.say(t, approvals, bob, "!ablehnen 1 Bitte erst Mitglied werden", "")
+	mustContain(t, in(sent, dmRoom), "abgelehnt")
+	if got := in(sent, stored); len(got) != 0 {
+		t.Fatalf("the denial went to the stored room: %s", bodies(got))
+	}
+	e.say(t, dmRoom, member, "!zugang bbb", "")
+	e.say(t, dmRoom, member, "AG Umwelt Süd", "")
+	e.say(t, dmRoom, member, "Monatliche Treffen", "")
+	mustContain(t, in(e.say(t, dmRoom, member, "ja", ""), dmRoom), "#2")
+	moveRequests()
+	e.say(t, approvals, carol, "!genehmigen 2", "")
+	before := e.fm.count()
+	if err := e.h.AccessTick(ctx, e.now); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, in(e.fm.sent[before:], dmRoom), "Moderationslink")
+	if got := in(e.fm.sent[before:], stored); len(got) != 0 {
+		t.Fatalf("the moderator link went to the stored room: %s", bodies(got))
+	}
+	// Setting up gets stuck: the member hears it in the direct chat too.
+	e.requestNextcloud(t, member, "AG Digitales", "mia@example.org")
+	moveRequests()
+	e.say(t, approvals, carol, "!genehmigen 3", "")
+	e.nc.SetPasswordConfirmationBug(true)
+	before = e.fm.count()
+	if err := e.h.AccessTick(ctx, e.now); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, in(e.fm.sent[before:], dmRoom), "hakt es noch")
+	if got := in(e.fm.sent[before:], stored); len(got) != 0 {
+		t.Fatalf("the stuck notice went to the stored room: %s", bodies(got))
+	}
+}

@@ -2,13 +2,17 @@ package commands
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
+	"github.com/lotse-bot/lotse/commands/people"
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -290,5 +294,160 @@ func TestHelpByRole(t *testing.T) {
 				t.Errorf("help for %s lists %s", tt.who, n)
 			}
 		}
+	}
+}
+
+// failingKicks is fakeRooms whose kicks fail, as when the person's power
+// level in the room is not below Lotse's.
+type failingKicks struct{ *fakeRooms }
+
+func (failingKicks) Kick(context.Context, id.RoomID, id.UserID, string) error {
+	return errors.New("M_FORBIDDEN: You cannot kick user")
+}
+
+// TestRevokeKickFailureTold: when Lotse cannot remove someone whose team
+// role was revoked (or paused when the training expired) and they are
+// still in the team room, the one who revoked it and the team are told,
+// with the manual way out; someone who already left is no news (security
+// review 20, finding 2: only an Info log, the person kept reading).
+func TestRevokeKickFailureTold(t *testing.T) {
+	for _, tt := range []struct {
+		name, cmd, where string
+		user             id.UserID
+		room             id.RoomID // where the team (or the approvers) are told
+		joined           bool
+	}{
+		{"still in the team room", "!rolle @alice:test -team", "@alice:test ist noch im Teamraum", alice, teamRoom, true},
+		{"already left", "!rolle @alice:test -team", "@alice:test ist noch im Teamraum", alice, teamRoom, false},
+		{"approver still in the approvals room", "!rolle @approver:test -genehmigung", "@approver:test ist noch im Genehmigungsraum", approvr, approvRm, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e, rooms := newRolesEnv(t)
+			e.reconfigure(func(d *Deps) { d.Rooms = failingKicks{rooms} })
+			e.fm.joined[tt.room][tt.user] = tt.joined
+			sent := e.say(t, dmRoom, admin, tt.cmd, "")
+			dm, room := in(sent, dmRoom), in(sent, tt.room)
+			mustContain(t, dm, "entzogen")
+			told := strings.Contains(bodies(dm), "konnte die Person nicht entfernen")
+			if told != tt.joined || strings.Contains(bodies(room), tt.where) != tt.joined {
+				t.Fatalf("told the admin: %v, want %v:\n%s\n%s:\n%s", told, tt.joined, bodies(dm), tt.room, bodies(room))
+			}
+			if tt.joined {
+				mustContain(t, dm, tt.where, "von Hand")
+			}
+		})
+	}
+}
+
+// TestPauseKickFailureTold: the training expired, the team role is paused,
+// the removal from the team room fails: the team room is told, once.
+func TestPauseKickFailureTold(t *testing.T) {
+	e, rooms := newRolesEnv(t)
+	ctx := context.Background()
+	e.fm.joined[dmRoom][approvr] = true
+	e.say(t, dmRoom, member, "!team beitreten", "")
+	e.say(t, approvRm, approvr, "!erklärung @member:test erhalten", "")
+	e.say(t, approvRm, approvr, "!schulung @member:test 02.03.2026", "")
+	e.reconfigure(func(d *Deps) { d.Rooms = failingKicks{rooms} })
+	e.fm.joined[teamRoom][member] = true
+	e.now = e.now.AddDate(1, 0, 10)
+	before := e.fm.count()
+	for range 3 {
+		if err := e.h.TickPeople(ctx, e.now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	team := in(e.fm.sent[before:], teamRoom)
+	if len(team) != 1 || !strings.Contains(team[0].content.Body, "@member:test ist noch im Teamraum") {
+		t.Fatalf("want one warning in the team room, got:\n%s", bodies(team))
+	}
+}
+
+// TestRoleTargetNotRepliedTo: the person a role command is about is the
+// one named in the text (or by a pill), never the sender of the message
+// replied to (clients put them into m.mentions) and never Lotse (security
+// review 20, finding 7).
+func TestRoleTargetNotRepliedTo(t *testing.T) {
+	const (
+		carol = id.UserID("@carol:test")
+		dave  = id.UserID("@dave:test")
+		erin  = id.UserID("@erin:test")
+	)
+	for _, tt := range []struct {
+		name, body, html string
+		mentions         []id.UserID
+		reply            bool
+		want             id.UserID // "": nobody gets the role
+	}{
+		{"reply, ID in the text", "!rolle @carol:test koordination", "", []id.UserID{approvr}, true, carol},
+		{"reply, pill", "!rolle Dave koordination", `!rolle <a href="https://matrix.to/#/@dave:test">Dave</a> koordination`, []id.UserID{approvr, dave}, true, dave},
+		{"reply, nobody named", "!rolle koordination", "", []id.UserID{approvr}, true, ""},
+		{"reply quote links the replied-to sender", "!rolle koordination",
+			`<mx-reply><blockquote><a href="https://matrix.to/#/@approver:test">@approver:test</a> hi</blockquote></mx-reply>!rolle koordination`, []id.UserID{approvr}, true, ""},
+		{"no reply, mention besides Lotse", "!rolle Erin koordination", "", []id.UserID{botID, erin}, false, erin},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e, _ := newRolesEnv(t)
+			e.fm.joined[approvRm][admin] = true
+			e.fm.names[dave], e.fm.names[erin] = "Dave", "Erin"
+			cmd := &event.MessageEventContent{MsgType: event.MsgText, Body: tt.body, Mentions: &event.Mentions{UserIDs: tt.mentions}}
+			if tt.html != "" {
+				cmd.Format, cmd.FormattedBody = event.FormatHTML, tt.html
+			}
+			if tt.reply {
+				cmd.RelatesTo = (&event.RelatesTo{}).SetReplyTo("$approver-msg")
+			}
+			sent := e.handle(t, e.event(approvRm, admin, cmd), false)
+			for _, u := range []id.UserID{approvr, carol, dave, erin, botID} {
+				if has, _ := e.db.Roles().Has(context.Background(), u.String(), storage.RoleCoordinator); has != (u == tt.want) {
+					t.Errorf("%s has the role: %v, want %v; answer: %s", u, has, u == tt.want, bodies(sent))
+				}
+			}
+		})
+	}
+}
+
+// TestApprovalsRoomJoinWithoutRoleWarned: someone who is neither admin,
+// approver nor coordinator joins the approvals room: the approvers are
+// warned there, once per join (security review 20, finding 5).
+func TestApprovalsRoomJoinWithoutRoleWarned(t *testing.T) {
+	e, _ := newRolesEnv(t)
+	join := func(user id.UserID) []sentMsg {
+		t.Helper()
+		n := supportEvt.Add(1)
+		key := user.String()
+		evt := &event.Event{ID: id.EventID(fmt.Sprintf("$j%d", n)), RoomID: approvRm, Sender: user, Type: event.StateMember, StateKey: &key,
+			Content: event.Content{Parsed: &event.MemberEventContent{Membership: event.MembershipJoin}}}
+		return in(e.handle(t, evt, false), approvRm)
+	}
+	mustContain(t, join(outsider), "@outsider:test", "Genehmigungsraum", "!rolle @outsider:test genehmigung")
+	mustContain(t, join(alice), "@alice:test") // the team reads no access requests
+	for _, u := range []id.UserID{approvr, admin, coord} {
+		if sent := join(u); len(sent) != 0 {
+			t.Fatalf("the join of %s was warned about: %s", u, bodies(sent))
+		}
+	}
+	setRole(t, e.db, approvr, storage.RoleApprover, storage.RoleRemoved)
+	if sent := join(sitter); len(sent) != 0 {
+		t.Fatalf("warned while there is no approver yet: %s", bodies(sent))
+	}
+}
+
+// TestRolesListPaged: !rollen shows one page of RolesPage lines and
+// says how to see the next one (security review 20, finding 8).
+func TestRolesListPaged(t *testing.T) {
+	e, _ := newRolesEnv(t)
+	for i := range 60 {
+		setRole(t, e.db, id.UserID(fmt.Sprintf("@c%02d:test", i)), storage.RoleCoordinator, storage.RoleActive)
+	}
+	first := in(e.say(t, dmRoom, admin, "!rollen", ""), dmRoom)
+	mustContain(t, first, "!rollen 2")
+	if n := strings.Count(bodies(first), "\n- "); n > people.RolesPage {
+		t.Fatalf("%d lines on the first page", n)
+	}
+	second := in(e.say(t, dmRoom, admin, "!rollen 2", ""), dmRoom)
+	mustContain(t, second, "@c59:test")
+	if strings.Contains(bodies(second), "!rollen 3") || strings.Contains(bodies(second), "@c00:test") {
+		t.Fatalf("second page:\n%s", bodies(second))
 	}
 }

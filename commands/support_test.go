@@ -17,6 +17,7 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/commands/support"
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -428,7 +429,8 @@ func TestSupportPermissions(t *testing.T) {
 	// Members see only their own cases.
 	sent := e.say(t, "!other:test", outsider, "!schließen 1", "")
 	mustContain(t, sent, "finde ich nicht")
-	sent = e.say(t, "!other:test", outsider, "!meine", "")
+	// In the outsider's own direct chat (!meine answers only there).
+	sent = e.handle(t, e.event("!other:test", outsider, &event.MessageEventContent{MsgType: event.MsgText, Body: "!meine"}), true)
 	mustContain(t, sent, "keine Supportfälle")
 	if cs, _ := e.db.Cases.Get(context.Background(), 1); cs.Status != storage.CaseOpen {
 		t.Fatal("an outsider changed the case")
@@ -573,6 +575,114 @@ func TestTicketOnlyInDirectChat(t *testing.T) {
 				if want := "im Direktchat mit mir"; (tt.room != dmRoom) != strings.Contains(bodies(short), want) {
 					t.Errorf("short help and %q (want it outside the direct chat only):\n%s", want, bodies(short))
 				}
+			}
+		})
+	}
+}
+
+// TestMineOnlyInDirectChat: !meine lists the member's cases only in their
+// direct chat; elsewhere it points there and shows nothing (security
+// review 20, finding 6: private case summaries went into a group room).
+func TestMineOnlyInDirectChat(t *testing.T) {
+	e := newSupportEnv(t)
+	e.openCase(t)
+	const group = id.RoomID("!group:test")
+	sent := in(e.say(t, group, member, "!meine", ""), group)
+	mustContain(t, sent, "nur im Direktchat")
+	if strings.Contains(bodies(sent), "Bürgerschaftswahlkampf") {
+		t.Fatalf("the member's case summary went into a group room: %s", bodies(sent))
+	}
+	mustContain(t, in(e.say(t, dmRoom, member, "!meine", ""), dmRoom), "#1", "Bürgerschaftswahlkampf")
+}
+
+// TestRelayCutToEventLimit: a member's long message in an open case is
+// cut so that the relay stays under Matrix's event size limit once
+// encrypted, with a note to the team, and the member is told; a short one
+// is relayed whole (security review 20, finding 8: ~26 KB of log became
+// an 84 KB event that never reached the team).
+func TestRelayCutToEventLimit(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		text string
+		cut  bool
+	}{
+		{"short", "Fehlermeldung <dump> & log line 1234567890", false},
+		{"26 KB of log", strings.Repeat("Fehlermeldung <dump> & log line 1234567890\n", 600), true},
+		{"escapes only", strings.Repeat("&<>\"", 10000), true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.openCase(t)
+			sent := e.say(t, dmRoom, member, tt.text, "")
+			team := in(sent, teamRoom)
+			if len(team) != 1 {
+				t.Fatalf("want one relay, got %d", len(team))
+			}
+			raw, err := json.Marshal(team[0].content)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(raw)*4/3 > 60000 {
+				t.Errorf("relay content is %d bytes, over the event limit once encrypted", len(raw))
+			}
+			if got := strings.Contains(team[0].content.Body, "zu lang für eine Chatnachricht"); got != tt.cut {
+				t.Errorf("note to the team: %v, want %v", got, tt.cut)
+			}
+			if got := strings.Contains(bodies(in(sent, dmRoom)), "nur ihr Anfang"); got != tt.cut {
+				t.Errorf("member told: %v, want %v: %s", got, tt.cut, bodies(in(sent, dmRoom)))
+			}
+			if !tt.cut && !strings.Contains(team[0].content.Body, tt.text) {
+				t.Errorf("short message not relayed whole: %s", team[0].content.Body)
+			}
+		})
+	}
+}
+
+// TestCaseHistoryPaged: !fall shows one page of HistoryPage entries and
+// says how to see the next one (security review 20, finding 8).
+func TestCaseHistoryPaged(t *testing.T) {
+	e := newSupportEnv(t)
+	root := e.openCase(t)
+	for i := range 40 {
+		e.now = e.now.Add(time.Minute)
+		e.say(t, dmRoom, member, fmt.Sprintf("Nachtrag Nummer %02d", i), "")
+	}
+	first := in(e.say(t, teamRoom, alice, "!fall 1", root), teamRoom)
+	mustContain(t, first, "Nachtrag Nummer 00", "!fall 1 2")
+	if n := strings.Count(bodies(first), "\n- "); n > support.HistoryPage {
+		t.Fatalf("%d entries on the first page", n)
+	}
+	second := in(e.say(t, teamRoom, alice, "!fall 1 2", root), teamRoom)
+	mustContain(t, second, "Nachtrag Nummer 39")
+	if strings.Contains(bodies(second), "Nachtrag Nummer 00") || strings.Contains(bodies(second), "!fall 1 3") {
+		t.Fatalf("second page:\n%s", bodies(second))
+	}
+}
+
+// TestAssignTargetNotRepliedTo: !zuweisen gives the case to the person
+// named in the text, never to the sender of the message replied to nor to
+// Lotse, whom clients put into m.mentions (security review 20, finding 7).
+func TestAssignTargetNotRepliedTo(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		body     string
+		mentions []id.UserID
+		reply    bool
+	}{
+		{"reply to bob, alice named", "!zuweisen 1 @alice:test", []id.UserID{bob}, true},
+		{"Lotse mentioned first", "!zuweisen 1 Alice", []id.UserID{botID, alice}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.openCase(t)
+			cmd := &event.MessageEventContent{MsgType: event.MsgText, Body: tt.body, Mentions: &event.Mentions{UserIDs: tt.mentions}}
+			if tt.reply {
+				cmd.RelatesTo = (&event.RelatesTo{}).SetReplyTo("$bob-msg")
+			}
+			sent := e.handle(t, e.event(teamRoom, bob, cmd), false)
+			c, err := e.db.Cases.Get(context.Background(), 1)
+			if err != nil || c.Assignee != alice.String() {
+				t.Fatalf("assignee %q, want alice (%v): %s", c.Assignee, err, bodies(sent))
 			}
 		})
 	}

@@ -230,8 +230,8 @@ func newBot(ctx context.Context, cfg config.Config, db *storage.DB, handler *com
 		DB:              db,
 		Log:             log,
 		AllowedInviters: cfg.AllowedInviters,
-		// Joins of the team room too: Lotse warns the team about people without the role.
-		LobbyRooms: append(onboardingConfig(cfg).LobbyRooms, teamRoomOf(cfg)...),
+		// Joins of the team and approvals rooms too: Lotse warns there about people without a role.
+		LobbyRooms: append(onboardingConfig(cfg).LobbyRooms, watchedRoomsOf(cfg)...),
 		Workers:    cfg.Workers,
 		OnGiveUp: func(ctx context.Context, g bot.GiveUp) {
 			if err := handler.GiveUp(ctx, g.RoomID, g.EventID, g.Direct, g.Undecryptable); err != nil {
@@ -280,6 +280,7 @@ func startWorkers(ctx context.Context, g *errgroup.Group, cfg config.Config, loc
 		select {
 		case <-b.Synced():
 			checkTeamRoom(ctx, b, id.RoomID(cfg.TeamRoom), commands.TextsFor(cfg.Language), log)
+			checkRoomPower(ctx, b, id.RoomID(cfg.ApprovalsRoom), "approvals_room", log)
 		case <-ctx.Done():
 		}
 		return nil
@@ -351,12 +352,16 @@ func (m *matrixAdapter) Redact(ctx context.Context, roomID id.RoomID, eventID id
 
 var _ commands.Matrix = (*matrixAdapter)(nil)
 
-// teamRoomOf is the configured team room as a list (empty without one).
-func teamRoomOf(cfg config.Config) []id.RoomID {
-	if cfg.TeamRoom == "" {
-		return nil
+// watchedRoomsOf is the configured team room and approvals room as a list
+// (empty without them): their joins are watched.
+func watchedRoomsOf(cfg config.Config) []id.RoomID {
+	var rooms []id.RoomID
+	for _, r := range []string{cfg.TeamRoom, cfg.ApprovalsRoom} {
+		if r != "" {
+			rooms = append(rooms, id.RoomID(r))
+		}
 	}
-	return []id.RoomID{id.RoomID(cfg.TeamRoom)}
+	return rooms
 }
 
 // checkTeamRoom warns loudly when the team room is not usable: Lotse is not
@@ -384,6 +389,7 @@ func checkTeamRoom(ctx context.Context, b *bot.Bot, room id.RoomID, texts *comma
 		case <-tick.C:
 		}
 	}
+	checkRoomPower(ctx, b, room, "team_room", log)
 	if enc, err := b.IsEncrypted(ctx, room); err != nil || !enc {
 		log.Error().Stringer("team_room", room).Msg("THE TEAM ROOM IS NOT END-TO-END ENCRYPTED: support cases contain members' personal data; enable encryption in the team room's settings")
 		// Say it in the room too, once a day at most.
@@ -395,6 +401,45 @@ func checkTeamRoom(ctx context.Context, b *bot.Bot, room id.RoomID, texts *comma
 			log.Warn().Err(err).Msg("Failed to warn the team room")
 		}
 	}
+}
+
+// checkRoomPower warns when Lotse cannot invite or remove people in room
+// (key names its config key), or cannot remove some of them: when a role
+// is revoked or paused, the person would stay and keep reading (security
+// review 20, finding 2). Lotse says so in chat too when a removal fails.
+func checkRoomPower(ctx context.Context, b *bot.Bot, room id.RoomID, key string, log zerolog.Logger) {
+	if room == "" {
+		return
+	}
+	if joined, err := b.IsJoined(ctx, room, b.UserID()); err != nil || !joined {
+		return // checkTeamRoom and lotse setup say so
+	}
+	var pl event.PowerLevelsEventContent
+	if err := b.Client.StateEvent(ctx, room, event.StatePowerLevels, "", &pl); err != nil {
+		log.Warn().Err(err).Str("room", key).Msg("Could not read the power levels")
+		return
+	}
+	lacks, above := roomPower(&pl, b.UserID())
+	if lacks {
+		log.Error().Str("room", key).Stringer("room_id", room).Msg("Lotse may not invite or remove people in this room: people whose role ends stay in it. Make Lotse a moderator there (lotse setup checks it)")
+	}
+	if above > 0 {
+		log.Info().Str("room", key).Stringer("room_id", room).Int("people", above).Msg("Some people in this room have at least Lotse's power level: Lotse cannot remove them when their role ends (it says so in chat then)")
+	}
+}
+
+// roomPower reads pl for me: lacks is true when me may not invite or kick;
+// above counts the other users whose level is at least me's (Lotse cannot
+// kick them).
+func roomPower(pl *event.PowerLevelsEventContent, me id.UserID) (lacks bool, above int) {
+	level := pl.GetUserLevel(me)
+	lacks = level < pl.Invite() || level < pl.Kick()
+	for user, l := range pl.Users {
+		if user != me && l >= level {
+			above++
+		}
+	}
+	return lacks, above
 }
 
 func cmdConfig(args []string, stdout io.Writer) error {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"maunium.net/go/mautrix"
+	"maunium.net/go/mautrix/event"
 
 	"maunium.net/go/mautrix/id"
 
@@ -103,4 +104,30 @@ func containsAll(s string, subs []string) bool {
 		}
 	}
 	return true
+}
+
+// TestRoomPower: the start-time check finds a room where Lotse may not
+// invite or remove people, and counts who it could not remove (power level
+// at least its own), so an admin learns it before a revoked member stays
+// in the team room (security review 20, finding 2).
+func TestRoomPower(t *testing.T) {
+	const me = id.UserID("@lotse:test")
+	for _, tt := range []struct {
+		name  string
+		users map[id.UserID]int
+		lacks bool
+		above int
+	}{
+		{"moderator", map[id.UserID]int{me: 50, "@admin:test": 100, "@alice:test": 0}, false, 1},
+		{"default level", map[id.UserID]int{"@admin:test": 100}, true, 1},
+		{"peer moderator", map[id.UserID]int{me: 50, "@bob:test": 50}, false, 1},
+		{"admin", map[id.UserID]int{me: 100}, false, 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			lacks, above := roomPower(&event.PowerLevelsEventContent{Users: tt.users}, me)
+			if lacks != tt.lacks || above != tt.above {
+				t.Errorf("lacks %v, above %d; want %v, %d", lacks, above, tt.lacks, tt.above)
+			}
+		})
+	}
 }

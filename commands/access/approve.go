@@ -109,7 +109,14 @@ func (w *Workflow) deny(ctx context.Context, r *storage.AccessRequest, user id.U
 	if deniedWithoutReason(after.DenyReason) {
 		md = chat.Format(at.MemberDeniedNoReason, r.ID, chat.Escape(w.what(after)), w.FallbackContact())
 	}
-	if _, err := w.SendMarkdownTo(ctx, id.RoomID(r.MemberRoom), md, nil, w.accessTxn(r.ID, "denied-member", 0)); err != nil {
+	// The member's direct chat as Lotse knows it now, as for every other
+	// notice (security review 20, finding 13), not the room stored with
+	// the request.
+	room, err := w.Matrix.DirectRoom(ctx, id.UserID(r.MemberID))
+	if err != nil {
+		return fmt.Errorf("failed to find the direct chat: %w", err)
+	}
+	if _, err := w.SendMarkdownTo(ctx, room, md, nil, w.accessTxn(r.ID, "denied-member", 0)); err != nil {
 		return err
 	}
 	if err := w.ReplyMarkdown(ctx, chat.Format(at.Denied, r.ID, chat.Escape(w.Matrix.DisplayName(ctx, w.cfg.ApprovalsRoom, user)))); err != nil {
@@ -168,11 +175,12 @@ func (w *Workflow) cmdAudit(ce *chat.Call) error {
 		arg := ce.Args[0]
 		if n, ok := chat.Ref(arg); ok {
 			reqID, filter = n, "#"+strconv.FormatInt(n, 10)
+		} else if u, _ := w.UserArg(ce); u != "" {
+			// The person named in the text or by a pill: never the sender
+			// of a message replied to, never Lotse (chat.UserArg).
+			user, filter = u.String(), u.String()
 		} else if strings.HasPrefix(arg, "@") {
 			user, filter = arg, arg
-			if mc := ce.Content.AsMessage(); mc != nil && mc.Mentions != nil && len(mc.Mentions.UserIDs) > 0 {
-				user, filter = mc.Mentions.UserIDs[0].String(), mc.Mentions.UserIDs[0].String()
-			}
 		}
 	}
 	entries, err := w.DB.Access().AuditLog(ce.Ctx, reqID, user)

@@ -154,6 +154,9 @@ type Texts struct {
 	AuditUploaded string
 	// ApproverCommands introduces approver commands in !hilfe.
 	ApproverCommands string
+	// RequestsDMOnly answers !anträge and !zurückziehen outside a direct
+	// chat: the member's requests are shown and changed only there.
+	RequestsDMOnly string
 }
 
 // German are the German texts.
@@ -272,6 +275,9 @@ var German = Texts{
 	MemberDeniedNoReason: "Dein Antrag **#%d** (%s) wurde leider abgelehnt. Einen Grund haben die Genehmigenden nicht angegeben.\n\nBei Fragen: %s",
 	MemberFailed: "Dein Antrag **#%d** (%s) ist genehmigt, aber beim Einrichten hakt es noch. Die Genehmigenden wissen Bescheid und kümmern sich darum. " +
 		"Sobald es eingerichtet ist, melde ich mich hier. Deine Anträge: `!anträge`.",
+
+	// Outside the direct chat: !anträge, !zurückziehen.
+	RequestsDMOnly: "Deine Zugangsanträge zeige und ändere ich nur im Direktchat mit mir – hier lesen andere mit. Schreib mir den Befehl bitte dort.",
 }
 
 // English are the English texts.
@@ -390,4 +396,7 @@ var English = Texts{
 	MemberDeniedNoReason: "Sorry, your request **#%d** (%s) was denied. The approvers gave no reason.\n\nQuestions? %s",
 	MemberFailed: "Your request **#%d** (%s) is approved, but setting it up is stuck. The approvers know and are on it. " +
 		"I'll tell you here once it is set up. Your requests: `!requests`.",
+
+	// Outside the direct chat: !anträge, !zurückziehen.
+	RequestsDMOnly: "I only show and change your access requests in a direct chat with me – others read along here. Please send me the command there.",
 }

@@ -177,8 +177,8 @@ func (w *Workflow) provision(ctx context.Context, r *storage.AccessRequest, now 
 		}
 		return w.announceDone(ctx, after)
 	}
-	zerolog.Ctx(ctx).Warn().Err(err).Int64("request", r.ID).Str("kind", r.Kind).Msg("Provisioning failed")
 	cause := w.provisionError(err)
+	logProvisionError(ctx, r, err, cause)
 	attempt := r.Attempts + 1
 	if !retryable(err) || attempt >= w.cfg.MaxAttempts {
 		if _, _, err := q.Fail(ctx, r.ID, cause, now); err != nil {
@@ -199,6 +199,27 @@ func (w *Workflow) provision(ctx context.Context, r *storage.AccessRequest, now 
 	}
 	w.Observer.ProvisioningJob("retry")
 	return q.RetryLater(ctx, r.ID, attempt, cause, now.Add(w.backoff(attempt, err)), now)
+}
+
+// logProvisionError logs a failed provisioning attempt. The clients'
+// errors name the Nextcloud user IDs they worked on ("create user
+// \"anna.schmidt\""), derived from members' names: above debug only
+// the approvers' explanation and the status codes are logged (security
+// review 20, finding 15).
+func logProvisionError(ctx context.Context, r *storage.AccessRequest, err error, cause string) {
+	log := zerolog.Ctx(ctx)
+	ev := log.Warn().Int64("request", r.ID).Str("kind", r.Kind).Str("cause", cause)
+	var ne *nextcloud.Error
+	if errors.As(err, &ne) {
+		ev = ev.Int("http_status", ne.HTTPStatus).Int("ocs_status", ne.StatusCode)
+	}
+	ev.Msg("Provisioning failed")
+	dbg := log.Debug().Err(err).Int64("request", r.ID)
+	var amb *nextcloud.AmbiguousEmailError
+	if errors.As(err, &amb) {
+		dbg = dbg.Strs("accounts", amb.UserIDs)
+	}
+	dbg.Msg("Provisioning failed: details")
 }
 
 // retryable: temporary failures and rate limits; never 401 or other 4xx.
@@ -330,7 +351,14 @@ func (w *Workflow) announceDone(ctx context.Context, r *storage.AccessRequest) e
 	if hint := w.guideHint(guide); hint != "" {
 		md += "\n\n" + chat.Format(at.NextStep, hint)
 	}
-	if _, err := w.SendMarkdownTo(ctx, id.RoomID(r.MemberRoom), md, nil, w.accessTxn(r.ID, "done-member", 0)); err != nil {
+	// The member's direct chat as Lotse knows it now, as for every other
+	// notice (security review 20, finding 13): the moderator link is a
+	// secret, never for a room stored with the request.
+	room, err := w.Matrix.DirectRoom(ctx, id.UserID(r.MemberID))
+	if err != nil {
+		return fmt.Errorf("failed to find the direct chat: %w", err)
+	}
+	if _, err := w.SendMarkdownTo(ctx, room, md, nil, w.accessTxn(r.ID, "done-member", 0)); err != nil {
 		return err
 	}
 	if _, err := w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, chat.Format(at.DoneApprovals, r.ID, chat.Escape(done)), chat.ThreadRel(r.ApprovalsEvent),
@@ -349,7 +377,13 @@ func (w *Workflow) announceDone(ctx context.Context, r *storage.AccessRequest) e
 // sets it up (announceDone) or a denial ends it.
 func (w *Workflow) announceFailed(ctx context.Context, r *storage.AccessRequest) error {
 	member := chat.Format(w.tx.MemberFailed, r.ID, chat.Escape(w.what(r)))
-	if _, err := w.SendMarkdownTo(ctx, id.RoomID(r.MemberRoom), member, nil, w.accessTxn(r.ID, "failed-member", 0)); err != nil {
+	// The member's direct chat as Lotse knows it now (security review 20,
+	// finding 13), as for the other notices of a request.
+	room, err := w.Matrix.DirectRoom(ctx, id.UserID(r.MemberID))
+	if err != nil {
+		return fmt.Errorf("failed to find the direct chat: %w", err)
+	}
+	if _, err := w.SendMarkdownTo(ctx, room, member, nil, w.accessTxn(r.ID, "failed-member", 0)); err != nil {
 		return err
 	}
 	md := chat.Format(w.tx.Failed, r.ID, chat.Escape(r.LastError))

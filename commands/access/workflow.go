@@ -135,6 +135,7 @@ func (w *Workflow) Commands() []chat.Command {
 	}
 	access := cmd("zugang", []string{"access"}, w.member, "", w.cmdAccess)
 	room := cmd("raum", []string{"room"}, w.member, "", w.cmdRoom)
+	mine := w.member.DirectOnly(w.tx.RequestsDMOnly)
 	// The help names only the kinds of request that are on.
 	switch f := w.Features; {
 	case f.Nextcloud && !f.BBB:
@@ -145,8 +146,9 @@ func (w *Workflow) Commands() []chat.Command {
 	return []chat.Command{
 		// Member side (DM).
 		access,
-		cmd("anträge", []string{"antraege", "requests"}, w.member, "", w.cmdRequests),
-		cmd("zurückziehen", []string{"zurueckziehen", "withdraw"}, w.member, "", w.cmdWithdraw),
+		// The member's own requests: in their direct chat only (security review 20, finding 6).
+		cmd("anträge", []string{"antraege", "requests"}, mine, "", w.cmdRequests),
+		cmd("zurückziehen", []string{"zurueckziehen", "withdraw"}, mine, "", w.cmdWithdraw),
 		room,
 		// Approvers, in the approvals room.
 		cmd("genehmigen", []string{"approve"}, w.approver, w.approverSection(), w.cmdApprove),

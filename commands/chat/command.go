@@ -153,6 +153,25 @@ func (r *Role) Silent() *Role {
 	return &s
 }
 
+// DirectOnly returns the role with the same check that also needs a
+// direct chat with Lotse: what the command shows is the member's own
+// (their cases, their requests) and nobody else in a room should read it.
+// denial answers a call from elsewhere (a pointer to the direct chat).
+func (r *Role) DirectOnly(denial string) *Role {
+	s := *r
+	s.Name = r.Name + " (direct)"
+	s.Check = func(ctx context.Context, sender id.UserID, room id.RoomID, direct bool) (bool, string) {
+		if ok, d := r.Check(ctx, sender, room, direct); !ok {
+			return false, d
+		}
+		if !direct {
+			return false, denial
+		}
+		return true, ""
+	}
+	return &s
+}
+
 // NewCommand declares a command with its help line ct.
 func NewCommand(ct CommandText, name string, aliases []string, role *Role, section string, run func(ce *Call) error) Command {
 	return Command{Name: name, Aliases: aliases, Role: role, Section: section, Usage: ct.Usage, Description: ct.Description, Run: run}

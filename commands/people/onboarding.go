@@ -52,6 +52,9 @@ func (w *Workflow) MemberJoined(ctx context.Context, evt *event.Event) error {
 	if w.teamOn() && evt.RoomID == w.cfg.TeamRoom {
 		return w.teamRoomJoined(ctx, evt)
 	}
+	if w.cfg.ApprovalsRoom != "" && evt.RoomID == w.cfg.ApprovalsRoom {
+		return w.approvalsRoomJoined(ctx, evt)
+	}
 	if !w.cfg.Onboarding.Welcome || evt.StateKey == nil || w.Rooms == nil {
 		return nil
 	}
@@ -383,8 +386,16 @@ func (w *Workflow) trainingExpiry(ctx context.Context, now time.Time) error {
 				if done, err := w.DB.Roles().NoticeDone(ctx, "offboard:"+g.UserID+":"+stamp); err != nil {
 					return err
 				} else if !done {
-					if err := w.offboard(ctx, user, storage.RoleTeam, pt.PauseReason, "pause:"+g.UserID+":"+stamp); err != nil {
+					stillIn, err := w.offboard(ctx, user, storage.RoleTeam, pt.PauseReason, "pause:"+g.UserID+":"+stamp)
+					if err != nil {
 						return err
+					}
+					// The removal failed: the team is told how to do it by
+					// hand (security review 20, finding 2).
+					if len(stillIn) > 0 {
+						if err := w.kickFailedRoom(ctx, user, storage.RoleTeam, stillIn, "pause:"+g.UserID+":"+stamp); err != nil {
+							return err
+						}
 					}
 					if err := w.DB.Roles().MarkNotice(ctx, "offboard:"+g.UserID+":"+stamp, g.UserID, now); err != nil {
 						return err

@@ -65,44 +65,6 @@ func roleName(s string) string {
 	return ""
 }
 
-// userArg reads the person a command is about: a mention pill, else the
-// first argument that looks like a Matrix ID. rest are the other arguments.
-func (w *Workflow) userArg(ce *chat.Call) (id.UserID, []string) {
-	var target id.UserID
-	if mc := ce.Content.AsMessage(); mc != nil && mc.Mentions != nil {
-		for _, u := range mc.Mentions.UserIDs {
-			if u != w.Matrix.UserID() {
-				target = u
-				break
-			}
-		}
-	}
-	var rest []string
-	for _, a := range ce.Args {
-		if strings.HasPrefix(a, "@") && strings.Contains(a, ":") {
-			if target == "" {
-				target = id.UserID(strings.TrimRight(a, ",.;"))
-			}
-			continue
-		}
-		rest = append(rest, a)
-	}
-	if target != "" {
-		// A pill shows as the display name in the plain body: drop its words.
-		name := w.Matrix.DisplayName(ce.Ctx, ce.RoomID, target)
-		if name != target.String() && len(rest) > 0 {
-			words := strings.Fields(name)
-			for len(words) > 0 && len(rest) > 0 && strings.EqualFold(strings.TrimSuffix(rest[0], ":"), words[0]) {
-				rest, words = rest[1:], words[1:]
-			}
-		}
-	}
-	if _, _, err := target.Parse(); target != "" && err != nil {
-		return "", rest
-	}
-	return target, rest
-}
-
 func (w *Workflow) roleLabel(role string) string {
 	pt := w.tx
 	switch role {
@@ -134,7 +96,7 @@ var revokeWords = map[string]bool{"entziehen": true, "weg": true, "entfernen": t
 // cmdRole grants or revokes a role: !rolle @name team [entziehen].
 func (w *Workflow) cmdRole(ce *chat.Call) error {
 	pt := w.tx
-	target, rest := w.userArg(ce)
+	target, rest := w.UserArg(ce)
 	if target == "" || len(rest) == 0 {
 		return w.ReplyMarkdown(ce.Ctx, pt.RoleUsage)
 	}
@@ -369,15 +331,58 @@ func (w *Workflow) revokeRole(ctx context.Context, user id.UserID, role string, 
 	if !changed && !w.lastRoleAudit(ctx, "revoke:"+cause) {
 		return w.ReplyMarkdown(ctx, chat.Format(pt.NotHeld, chat.Escape(user.String()), w.roleLabel(role)))
 	}
-	if err := w.offboard(ctx, user, role, pt.KickReason, cause); err != nil {
+	stillIn, err := w.offboard(ctx, user, role, pt.KickReason, cause)
+	if err != nil {
 		return err
 	}
-	return w.ReplyMarkdown(ctx, chat.Format(pt.Revoked, chat.Escape(user.String()), w.roleLabel(role)))
+	if err := w.ReplyMarkdown(ctx, chat.Format(pt.Revoked, chat.Escape(user.String()), w.roleLabel(role))); err != nil {
+		return err
+	}
+	if len(stillIn) == 0 {
+		return nil
+	}
+	// The removal failed: the one who revoked it and the team are told how
+	// to do it by hand (security review 20, finding 2).
+	if err := w.ReplyMarkdown(ctx, w.kickFailedText(user, stillIn)); err != nil {
+		return err
+	}
+	return w.kickFailedRoom(ctx, user, role, stillIn, cause)
+}
+
+// kickFailedText says that user is still in the rooms stillIn and how to
+// remove them by hand.
+func (w *Workflow) kickFailedText(user id.UserID, stillIn []id.RoomID) string {
+	var where []string
+	for _, room := range stillIn {
+		if room == w.cfg.TeamRoom {
+			where = append(where, w.tx.InTeamRoom)
+		} else {
+			where = append(where, w.tx.InApprovalsRoom)
+		}
+	}
+	return chat.Format(w.tx.KickFailed, chat.Escape(user.String()), strings.Join(where, w.tx.And))
+}
+
+// kickFailedRoom tells the room of the role (the team room for the team
+// role, else the approvals room), once per cause base, that user could not
+// be removed from stillIn.
+func (w *Workflow) kickFailedRoom(ctx context.Context, user id.UserID, role string, stillIn []id.RoomID, base string) error {
+	room := w.cfg.ApprovalsRoom
+	if role == storage.RoleTeam {
+		room = w.cfg.TeamRoom
+	}
+	if t := chat.TurnOf(ctx); room == "" || (t != nil && t.Event != nil && t.Event.RoomID == room) {
+		return nil // no such room, or the command's answer said it there
+	}
+	_, err := w.SendMarkdownTo(ctx, room, w.kickFailedText(user, stillIn), nil, w.KeyTxn("lotse-kick-failed/"+base, "kick-failed-room", 0))
+	return err
 }
 
 // offboard takes the consequences of losing (or pausing) a role.
 // base names the cause (event or scheduled key) for transaction IDs.
-func (w *Workflow) offboard(ctx context.Context, user id.UserID, role, reason, base string) error {
+// stillIn are the rooms Lotse could not remove the person from (its power
+// level there is not above theirs): the caller tells people.
+func (w *Workflow) offboard(ctx context.Context, user id.UserID, role, reason, base string) (stillIn []id.RoomID, err error) {
 	var rooms []id.RoomID
 	switch role {
 	case storage.RoleTeam:
@@ -395,15 +400,18 @@ func (w *Workflow) offboard(ctx context.Context, user id.UserID, role, reason, b
 				continue
 			}
 			if err := w.Rooms.Kick(ctx, room, user, reason); err != nil {
-				zerolog.Ctx(ctx).Info().Err(err).Stringer("room_id", room).Msg("Could not remove from room")
+				zerolog.Ctx(ctx).Warn().Err(err).Stringer("room_id", room).Msg("Could not remove from room")
+				if joined, jerr := w.Matrix.IsJoined(ctx, room, user); jerr != nil || joined {
+					stillIn = append(stillIn, room)
+				}
 			}
 		}
 	}
 	if role != storage.RoleTeam || !w.teamOn() || w.cfg.OnTeamRemoved == nil {
-		return nil
+		return stillIn, nil
 	}
 	// The support workflow gives the person's cases back to the queue.
-	return w.cfg.OnTeamRemoved(ctx, user, base)
+	return stillIn, w.cfg.OnTeamRemoved(ctx, user, base)
 }
 
 // cmdRoles lists roles and the state of the team gate.
@@ -413,15 +421,36 @@ func (w *Workflow) cmdRoles(ce *chat.Call) error {
 	if err != nil {
 		return err
 	}
+	// One page of RolesPage lines (!rollen 2: the second): a long list
+	// stays one message under Matrix's event size limit (security review
+	// 20, finding 8).
+	page := 1
+	if len(ce.Args) > 0 {
+		if n, err := strconv.Atoi(ce.Args[0]); err == nil && n > 1 {
+			page = n
+		}
+	}
+	total := len(w.cfg.Roles.Admins) + len(w.cfg.Approvers) + len(list)
+	from := min((page-1)*RolesPage, total)
+	to := min(from+RolesPage, total)
 	var b strings.Builder
 	b.WriteString(pt.RolesIntro + "\n\n")
+	n := 0
+	shown := func() bool { n++; return n > from && n <= to }
 	for _, a := range w.cfg.Roles.Admins {
-		fmt.Fprintf(&b, "- %s – %s\n", chat.Escape(a.String()), pt.RoleAdmin)
+		if shown() {
+			fmt.Fprintf(&b, "- %s – %s\n", chat.Escape(a.String()), pt.RoleAdmin)
+		}
 	}
 	for _, a := range w.cfg.Approvers {
-		fmt.Fprintf(&b, "- %s – %s (%s)\n", chat.Escape(a.String()), pt.RoleApprover, pt.FromConfig)
+		if shown() {
+			fmt.Fprintf(&b, "- %s – %s (%s)\n", chat.Escape(a.String()), pt.RoleApprover, pt.FromConfig)
+		}
 	}
 	for _, r := range list {
+		if !shown() {
+			continue
+		}
 		line := fmt.Sprintf("- %s – %s: %s", chat.Escape(r.UserID), w.roleLabel(r.Role), w.statusWord(r.Status))
 		if r.Role == storage.RoleTeam {
 			g, err := w.DB.Roles().Gate(ce.Ctx, r.UserID)
@@ -432,11 +461,17 @@ func (w *Workflow) cmdRoles(ce *chat.Call) error {
 		}
 		b.WriteString(line + "\n")
 	}
-	if len(list) == 0 && len(w.cfg.Roles.Admins) == 0 && len(w.cfg.Approvers) == 0 {
+	if total == 0 {
 		b.WriteString(pt.RolesEmpty + "\n")
+	}
+	if more := total - to; more > 0 {
+		b.WriteString("\n" + chat.Format(chat.Plural(pt.RolesMore, more), more, page+1))
 	}
 	return w.ReplyMarkdown(ce.Ctx, b.String())
 }
+
+// RolesPage is how many lines one page of !rollen shows.
+const RolesPage = 50
 
 // gateSummary shows the declaration and training dates.
 func (w *Workflow) gateSummary(g *storage.TeamGate) string {
@@ -477,7 +512,7 @@ func (w *Workflow) parseDate(s string) (time.Time, bool) {
 // cmdDeclaration records a signed privacy declaration: !erklärung @name erhalten [Datum].
 func (w *Workflow) cmdDeclaration(ce *chat.Call) error {
 	pt := w.tx
-	target, rest := w.userArg(ce)
+	target, rest := w.UserArg(ce)
 	if target == "" {
 		return w.ReplyMarkdown(ce.Ctx, pt.DeclarationUsage)
 	}
@@ -504,7 +539,7 @@ func (w *Workflow) cmdDeclaration(ce *chat.Call) error {
 // cmdTraining records an attended data-protection training: !schulung @name <Datum>.
 func (w *Workflow) cmdTraining(ce *chat.Call) error {
 	pt := w.tx
-	target, rest := w.userArg(ce)
+	target, rest := w.UserArg(ce)
 	if target == "" || len(rest) == 0 {
 		return w.ReplyMarkdown(ce.Ctx, pt.TrainingUsage)
 	}

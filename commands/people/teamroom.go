@@ -32,3 +32,29 @@ func (w *Workflow) teamRoomJoined(ctx context.Context, evt *event.Event) error {
 	_, err = w.SendMarkdownTo(ctx, w.cfg.TeamRoom, md, nil, w.KeyTxn("lotse-teamroom-join/"+evt.ID.String(), "teamroom-join", 0))
 	return err
 }
+
+// approvalsRoomJoined warns the approvals room, once per join, when someone
+// joins it who is neither an admin, an approver nor a coordinator (who
+// get the training notices there): they read the access requests with
+// e-mail addresses (security review 20, finding 5). As in the team room,
+// Lotse removes nobody on its own but says how; while there is no
+// approver yet (the first setup) it stays quiet.
+func (w *Workflow) approvalsRoomJoined(ctx context.Context, evt *event.Event) error {
+	if evt.StateKey == nil {
+		return nil
+	}
+	user := id.UserID(*evt.StateKey)
+	if user == w.Matrix.UserID() || evt.Content.AsMember().Membership != event.MembershipJoin || w.CanManage(ctx, user) {
+		return nil
+	}
+	if ok, err := w.DB.Roles().Has(ctx, user.String(), storage.RoleCoordinator); err != nil || ok {
+		return err
+	}
+	approvers, err := w.DB.Roles().WithRole(ctx, storage.RoleApprover)
+	if err != nil || (len(approvers) == 0 && len(w.cfg.Approvers) == 0) {
+		return err
+	}
+	md := chat.Format(w.tx.ApprovalsRoomNoRole, chat.Escape(user.String()), chat.Escape(user.String()), chat.Escape(user.String()))
+	_, err = w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, md, nil, w.KeyTxn("lotse-approvalsroom-join/"+evt.ID.String(), "approvalsroom-join", 0))
+	return err
+}

@@ -43,6 +43,15 @@ type Texts struct {
 	TrainingSoonMember, TrainingSoonCoord, TrainingExpiredMember, TrainingExpiredCoord string
 	// ManagerCommands heads the role commands in the help.
 	ManagerCommands string
+	// KickFailed: Lotse could not remove someone whose role ended: %s
+	// user, %s where (InTeamRoom, InApprovalsRoom joined with And).
+	KickFailed, InTeamRoom, InApprovalsRoom string
+	// RolesMore ends a page of !rollen: %d not shown, %d next page
+	// (plural forms "one|other", see chat.Plural).
+	RolesMore string
+	// ApprovalsRoomNoRole warns the approvals room that someone without
+	// a role there joined: %s user, %s user (remove), %s user (grant).
+	ApprovalsRoomNoRole string
 }
 
 // German are the German texts.
@@ -105,6 +114,13 @@ var German = Texts{
 		"Sobald eine neue Schulung eingetragen ist, schalte ich dich wieder frei.",
 	TrainingExpiredCoord: "⏸️ Die Datenschutzschulung von %s ist am %s abgelaufen; die Team-Rolle ist pausiert. Nach einer neuen Schulung: `!schulung @name <Datum>`.",
 	ManagerCommands:      "**Rollen und Freischaltung:**",
+	KickFailed: "⚠️ %s ist noch %s: Ich konnte die Person nicht entfernen – wahrscheinlich hat sie dort mindestens so viele Rechte wie ich. " +
+		"Sie muss von Hand entfernt werden (in der Mitgliederliste über ihren Namen); das kann, wer dort mehr Rechte hat als sie.",
+	InTeamRoom:      "im Teamraum",
+	InApprovalsRoom: "im Genehmigungsraum",
+	RolesMore:       "… %d weiterer Eintrag: `!rollen %d`|… %d weitere Einträge: `!rollen %d`",
+	ApprovalsRoomNoRole: "⚠️ %s ist dem Genehmigungsraum beigetreten, hat aber keine Rolle, die hierher gehört – und liest hier die Zugangsanträge mit E-Mail-Adressen mit. " +
+		"War das so gewollt? Wenn nicht: bitte %s aus dem Raum entfernen. Soll die Person genehmigen: `!rolle %s genehmigung` (nur Admins).",
 }
 
 // English are the English texts.
@@ -166,6 +182,13 @@ var English = Texts{
 	TrainingExpiredMember:   "Your data-protection training has expired. Your team role is paused and I removed you from the team room. Once a new training is recorded, I'll activate you again.",
 	TrainingExpiredCoord:    "⏸️ The data-protection training of %s expired on %s; the team role is paused. After a new training: `!training @name <date>`.",
 	ManagerCommands:         "**Roles and activation:**",
+	KickFailed: "⚠️ %s is still %s: I could not remove them – they probably have at least as much power there as I do. " +
+		"They need to be removed by hand (from the member list, via their name); anyone with more power there than them can do it.",
+	InTeamRoom:      "in the team room",
+	InApprovalsRoom: "in the approvals room",
+	RolesMore:       "… %d more entry: `!roles %d`|… %d more entries: `!roles %d`",
+	ApprovalsRoomNoRole: "⚠️ %s joined the approvals room without a role that belongs here – and reads the access requests with their e-mail addresses. " +
+		"Was that intended? If not, please remove %s from the room. To make them an approver: `!role %s approver` (admins only).",
 }
 
 // TextsFor returns the texts of lang (German by default).

@@ -2,6 +2,7 @@ package support
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"html"
 	"slices"
@@ -43,14 +44,55 @@ func (w *Workflow) IsTeam(ctx context.Context, user id.UserID) bool {
 
 // toThread sends a message into the thread of case c in the team room.
 // who and text are plain text (escaped here); prefix is our own text.
+// A text too long for one event is cut (fitThread).
 func (w *Workflow) toThread(ctx context.Context, c *storage.Case, prefix, text, txn string) (id.EventID, error) {
-	plain := prefix
-	htmlBody := html.EscapeString(prefix)
+	text, _ = w.fitThread(prefix, text)
+	plain, htmlBody := threadBodies(prefix, text)
+	return w.SendTo(ctx, w.cfg.TeamRoom, plain, htmlBody, chat.ThreadRel(c.TeamEvent), nil, txn)
+}
+
+// threadBodies are the plain and HTML bodies of a case-thread message.
+func threadBodies(prefix, text string) (plain, htmlBody string) {
+	plain = prefix
+	htmlBody = html.EscapeString(prefix)
 	if text != "" {
 		plain += "\n" + text
 		htmlBody += "<br>" + chat.TextHTML(text)
 	}
-	return w.SendTo(ctx, w.cfg.TeamRoom, plain, htmlBody, chat.ThreadRel(c.TeamEvent), nil, txn)
+	return plain, htmlBody
+}
+
+// MaxRelayBytes bounds the bodies of one case-thread message as they are
+// sent (plain and HTML, JSON-escaped): encrypted (a third bigger) and
+// with its envelope, the event stays under Matrix's limit of 65,536
+// bytes. A member's message of some 26 KB of pasted log grew to 84 KB and
+// never reached the team (security review 20, finding 8).
+const MaxRelayBytes = 40 << 10
+
+// fitThread cuts text (whole runes) so that the case-thread message of
+// prefix and text stays within MaxRelayBytes, and then ends it with a
+// visible note to the team; cut reports that it had to.
+func (w *Workflow) fitThread(prefix, text string) (fitted string, cut bool) {
+	size := func(t string) int {
+		plain, htmlBody := threadBodies(prefix, t)
+		p, _ := json.Marshal(plain)
+		h, _ := json.Marshal(htmlBody)
+		return len(p) + len(h)
+	}
+	if size(text) <= MaxRelayBytes {
+		return text, false
+	}
+	note := "…\n\n" + w.tx.RelayCut
+	lo, hi := 0, len(text)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if size(utf8cut.Prefix(text, mid)+note) <= MaxRelayBytes {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return utf8cut.Prefix(text, lo) + note, true
 }
 
 // notHelpedWords are the whole messages that say Lotse's last answer did
@@ -647,8 +689,13 @@ func (w *Workflow) relayFromMember(ctx context.Context, c *storage.Case, content
 		return err
 	}
 	if !isMedia {
-		_, err := w.toThread(ctx, c, fmt.Sprintf("💬 %s (#%d):", name, c.ID), text, w.CauseTxn(ctx, "relay", 0))
-		return err
+		prefix := fmt.Sprintf("💬 %s (#%d):", name, c.ID)
+		relayed, cut := w.fitThread(prefix, text)
+		if _, err := w.toThread(ctx, c, prefix, relayed, w.CauseTxn(ctx, "relay", 0)); err != nil || !cut {
+			return err
+		}
+		// Only the beginning reached the team: the member is told.
+		return w.ReplyMarkdown(ctx, w.tx.RelayCutMember)
 	}
 	if _, err := w.toThread(ctx, c, fmt.Sprintf("📎 %s (#%d) %s", name, c.ID, chat.Format(w.tx.RelayFile, content.Body)), "", w.CauseTxn(ctx, "relay", 0)); err != nil {
 		return err

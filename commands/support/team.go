@@ -3,6 +3,7 @@ package support
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -159,9 +160,11 @@ func (w *Workflow) cmdAssign(ce *chat.Call) error {
 	if len(rest) == 0 {
 		return w.ReplyMarkdown(ce.Ctx, st.AssignUsage)
 	}
-	target := id.UserID(strings.TrimSpace(rest[0]))
-	if mc := ce.Content.AsMessage(); mc != nil && mc.Mentions != nil && len(mc.Mentions.UserIDs) > 0 {
-		target = mc.Mentions.UserIDs[0]
+	// The person named in the text or by a pill: never the sender of a
+	// message replied to, never Lotse (chat.UserArg).
+	target, _ := w.UserArg(ce)
+	if target == "" {
+		target = id.UserID(strings.TrimSpace(rest[0]))
 	}
 	if !strings.HasPrefix(target.String(), "@") || !w.IsTeam(ce.Ctx, target) {
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.AssignNotTeam, chat.Escape(target.String())))
@@ -280,9 +283,15 @@ func (w *Workflow) cmdOpen(ce *chat.Call) error {
 // cmdCase shows the history of a case.
 func (w *Workflow) cmdCase(ce *chat.Call) error {
 	st := w.tx
-	c, _, err := w.caseArg(ce, "fall")
+	c, rest, err := w.caseArg(ce, "fall")
 	if err != nil || c == nil {
 		return err
+	}
+	page := 1
+	if len(rest) > 0 {
+		if n, err := strconv.Atoi(rest[0]); err == nil && n > 1 {
+			page = n
+		}
 	}
 	msgs, err := w.DB.Cases.Messages(ce.Ctx, c.ID)
 	if err != nil {
@@ -320,11 +329,22 @@ func (w *Workflow) cmdCase(ce *chat.Call) error {
 	}
 	var b strings.Builder
 	b.WriteString(chat.Format(st.HistoryIntro, c.ID) + " " + chat.Escape(w.statusLabel(ce.Ctx, c, true)) + "\n\n")
-	for _, l := range lines {
+	// One page of HistoryPage entries: a long case stays one message
+	// under Matrix's event size limit (security review 20, finding 8).
+	from := min((page-1)*HistoryPage, len(lines))
+	to := min(from+HistoryPage, len(lines))
+	for _, l := range lines[from:to] {
 		fmt.Fprintf(&b, "- %s %s\n", l.at.In(w.cfg.Location).Format(chat.ShortDateTimeLayout), l.text)
+	}
+	if more := len(lines) - to; more > 0 {
+		b.WriteString("\n" + chat.Format(chat.Plural(st.HistoryMore, more), more, c.ID, page+1))
 	}
 	return w.ReplyMarkdown(ce.Ctx, b.String())
 }
+
+// HistoryPage is how many entries one page of !fall shows (each message
+// shortened to 300 characters).
+const HistoryPage = 30
 
 // cmdReply sends an answer (or a guide) to the member.
 func (w *Workflow) cmdReply(ce *chat.Call) error {

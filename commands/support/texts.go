@@ -176,6 +176,16 @@ type Texts struct {
 	Digest string
 	// Age formats: %d minutes, hours, days.
 	AgeMinutes, AgeHours, AgeDays string
+	// MineDMOnly answers !meine outside a direct chat: the member's cases
+	// are shown only there.
+	MineDMOnly string
+	// RelayCut (case thread, after the cut message) and RelayCutMember:
+	// a member's message was too long for one event; only its beginning
+	// reached the team.
+	RelayCut, RelayCutMember string
+	// HistoryMore ends a page of !fall: %d entries not shown, %d case,
+	// %d next page (plural forms "one|other", see chat.Plural).
+	HistoryMore string
 }
 
 // German are the German texts.
@@ -276,6 +286,10 @@ var German = Texts{
 	AgeMinutes:        "%d Min.",
 	AgeHours:          "%d Std.",
 	AgeDays:           "%d Tag|%d Tagen",
+	MineDMOnly:        "Deine Fälle zeige ich dir nur im Direktchat mit mir – hier lesen andere mit. Schreib mir dort `!meine`.",
+	RelayCut:          "✂️ Die Nachricht war zu lang für eine Chatnachricht – hier steht nur ihr Anfang. Das Mitglied weiß Bescheid.",
+	RelayCutMember:    "Deine Nachricht war sehr lang – beim Team ist nur ihr Anfang angekommen. Den Rest schick bitte in kürzeren Nachrichten hinterher.",
+	HistoryMore:       "… %d weiterer Eintrag: `!fall %d %d`|… %d weitere Einträge: `!fall %d %d`",
 }
 
 // English are the English texts.
@@ -376,6 +390,10 @@ var English = Texts{
 	AgeMinutes:        "%d min",
 	AgeHours:          "%d h",
 	AgeDays:           "%d day|%d days",
+	MineDMOnly:        "I only show your cases in a direct chat with me – others read along here. Write `!mine` to me there.",
+	RelayCut:          "✂️ The message was too long for one chat message – this is only its beginning. The member has been told.",
+	RelayCutMember:    "Your message was very long – only its beginning reached the team. Please send the rest in shorter messages.",
+	HistoryMore:       "… %d more entry: `!case %d %d`|… %d more entries: `!case %d %d`",
 }
 
 // TextsFor returns the texts of lang (German by default).

@@ -173,7 +173,8 @@ func (w *Workflow) Commands() (member, team []chat.Command) {
 	sec := w.tx.TeamCommands
 	member = []chat.Command{
 		cmd("ticket", []string{"support"}, w.member, "", w.cmdTicket),
-		cmd("meine", []string{"mine", "fälle", "faelle"}, w.member, "", w.cmdMine),
+		// The member's own cases: in their direct chat only (security review 20, finding 6).
+		cmd("meine", []string{"mine", "fälle", "faelle"}, w.member.DirectOnly(w.tx.MineDMOnly), "", w.cmdMine),
 		cmd("schließen", []string{"schliessen", "close"}, w.member, "", w.cmdClose),
 	}
 	team = []chat.Command{

@@ -90,7 +90,9 @@ func (c *Client) EnsureMember(ctx context.Context, req EnsureRequest) (EnsureRes
 		// The ID belongs to somebody else: never touch that account.
 	}
 	return EnsureResult{}, &Error{Op: "ensure member",
-		Message: fmt.Sprintf("no free user ID after %d attempts starting at %q", maxIDAttempts, base), kind: ErrUserExists}
+		// Not the IDs tried: derived from the member's name, they would
+		// land in Warn logs (security review 20, finding 15).
+		Message: fmt.Sprintf("no free user ID after %d attempts", maxIDAttempts), kind: ErrUserExists}
 }
 
 // reconcile adds u to the groups it is missing.

@@ -116,10 +116,11 @@ type AmbiguousEmailError struct {
 	UserIDs []string
 }
 
-// Error implements error. It names the number of accounts, not the address.
+// Error implements error. It names the number of accounts, neither the
+// address nor the accounts' user IDs (often derived from names, they
+// would land in Warn logs; security review 20, finding 15): read UserIDs.
 func (e *AmbiguousEmailError) Error() string {
-	return fmt.Sprintf("nextcloud: failed to ensure member: %d accounts share the email address (%s)",
-		len(e.UserIDs), strings.Join(e.UserIDs, ", "))
+	return fmt.Sprintf("nextcloud: failed to ensure member: %d accounts share the email address", len(e.UserIDs))
 }
 
 // Is makes errors.Is(err, ErrAmbiguousEmail) true.

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -555,5 +556,29 @@ func TestFakeFindUsersByEmail(t *testing.T) {
 	}
 	if u, _ := c.GetUser(context.Background(), "anna"); u == nil || u.Enabled {
 		t.Errorf("anna still enabled: %+v", u)
+	}
+}
+
+// TestEnsureMemberErrorsNameNoUserIDs: the errors of EnsureMember, which
+// land in logs, name neither the accounts sharing an address nor the user
+// IDs tried, all derived from people's names (security review 20,
+// finding 15); the accounts stay readable for the caller.
+func TestEnsureMemberErrorsNameNoUserIDs(t *testing.T) {
+	f, c := newFake(t)
+	f.AddUser(nextcloudtest.User{ID: "anna.schmidt", Email: "x@example.org"})
+	f.AddUser(nextcloudtest.User{ID: "anna.schmidt2", Email: "x@example.org"})
+	_, err := c.EnsureMember(context.Background(), nextcloud.EnsureRequest{Email: "x@example.org"})
+	var amb *nextcloud.AmbiguousEmailError
+	if !errors.As(err, &amb) || len(amb.UserIDs) != 2 || strings.Contains(err.Error(), "anna") {
+		t.Fatalf("ambiguous: %v", err)
+	}
+	// Every ID derived from the name is taken by someone else.
+	f.AddUser(nextcloudtest.User{ID: "bernd.meier", Email: "other@example.org"})
+	for i := 2; i <= 20; i++ {
+		f.AddUser(nextcloudtest.User{ID: "bernd.meier-" + strconv.Itoa(i), Email: "other" + strconv.Itoa(i) + "@example.org"})
+	}
+	_, err = c.EnsureMember(context.Background(), nextcloud.EnsureRequest{Email: "bernd@example.org", UserIDHint: "bernd.meier"})
+	if !errors.Is(err, nextcloud.ErrUserExists) || strings.Contains(err.Error(), "bernd") {
+		t.Fatalf("no free ID: %v", err)
 	}
 }
