@@ -110,7 +110,7 @@ var German = Texts{
 	PauseReason:             "Datenschutzschulung abgelaufen",
 	TrainingSoonMember:      "⏰ Deine Datenschutzschulung läuft am %s ab. Bitte melde dich rechtzeitig zur nächsten Schulung an, damit du im Team weitermachen kannst.",
 	TrainingSoonCoord:       "⏰ Die Datenschutzschulung von %s läuft am %s ab.",
-	TrainingExpiredMember: "Deine Datenschutzschulung ist abgelaufen. Deine Team-Rolle ist deshalb pausiert, und ich habe dich aus dem Teamraum genommen. " +
+	TrainingExpiredMember: "Deine Datenschutzschulung ist abgelaufen. Deine Team-Rolle ist deshalb pausiert, und bis zu einer neuen Schulung gehörst du nicht mehr zum Teamraum. " +
 		"Sobald eine neue Schulung eingetragen ist, schalte ich dich wieder frei.",
 	TrainingExpiredCoord: "⏸️ Die Datenschutzschulung von %s ist am %s abgelaufen; die Team-Rolle ist pausiert. Nach einer neuen Schulung: `!schulung @name <Datum>`.",
 	ManagerCommands:      "**Rollen und Freischaltung:**",
@@ -179,7 +179,7 @@ var English = Texts{
 	PauseReason:             "Data-protection training expired",
 	TrainingSoonMember:      "⏰ Your data-protection training expires on %s. Please sign up for the next training in time so you can stay in the team.",
 	TrainingSoonCoord:       "⏰ The data-protection training of %s expires on %s.",
-	TrainingExpiredMember:   "Your data-protection training has expired. Your team role is paused and I removed you from the team room. Once a new training is recorded, I'll activate you again.",
+	TrainingExpiredMember:   "Your data-protection training has expired. Your team role is paused, and until a new training is recorded you are no longer part of the team room. Once it is recorded, I'll activate you again.",
 	TrainingExpiredCoord:    "⏸️ The data-protection training of %s expired on %s; the team role is paused. After a new training: `!training @name <date>`.",
 	ManagerCommands:         "**Roles and activation:**",
 	KickFailed: "⚠️ %s is still %s: I could not remove them – they probably have at least as much power there as I do. " +

@@ -107,15 +107,7 @@ func New(env *chat.Env, cfg Config) *Workflow {
 	// Who attends (names and Matrix IDs, also from other announcement
 	// rooms) is shown only in a direct chat: in a group room everyone
 	// would read it (sec20 review, Medium 3).
-	w.coordinatorDM = &chat.Role{Name: "coordinator-dm", Check: func(ctx context.Context, user id.UserID, room id.RoomID, direct bool) (bool, string) {
-		if ok, denial := w.coordinator.Check(ctx, user, room, direct); !ok {
-			return false, denial
-		}
-		if !direct {
-			return false, w.tx.AttendeesDMOnly
-		}
-		return true, ""
-	}, Holds: w.coordinator.Holds}
+	w.coordinatorDM = w.coordinator.DirectOnly(w.tx.AttendeesDMOnly)
 	return w
 }
 
