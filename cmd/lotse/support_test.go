@@ -202,7 +202,7 @@ func TestDeletedQuestionOnDendrite(t *testing.T) {
 	l := startLotse(t, copyLibrary(t), nil)
 	m := newMember(t, "oops")
 	roomID := openDM(t, m, l.userID, true)
-	reply, question := ask(t, m, roomID, l.userID, text("Zeitmaschine reparieren, meine Geheimzahl ist Geheim123"))
+	reply, question := ask(t, m, roomID, l.userID, text("Wie repariere ich meine Zeitmaschine? Codewort Geheim123"))
 	if !strings.Contains(body(reply), "Geheim123") {
 		t.Fatalf("precondition: the answer quotes the question: %q", body(reply))
 	}
