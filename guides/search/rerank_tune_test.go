@@ -44,8 +44,8 @@ func rrPart(text string) int {
 // set: the globs name only *-tune*) with the features of their guide
 // questions' first candidates.
 func rrPool(t *testing.T) []rrRow {
-	bdocs := loadGuides(t, filepath.Join(benchDir(t), "guides"))
-	ldocs := loadGuides(t, filepath.Join("..", "..", "library"))
+	bdocs := rrLoad(t, filepath.Join(benchDir(t), "guides"))
+	ldocs := rrLoad(t, filepath.Join("..", "..", "library"))
 	bix, lix := Build(bdocs, Options{}), Build(ldocs, Options{})
 	bsets, _ := filepath.Glob(filepath.Join("testdata", "bench-tune*-2026-12-0*.tsv"))
 	fsets, _ := filepath.Glob(filepath.Join("..", "..", "commands", "answer", "testdata", "first-messages-tune*-2026-12-0*.tsv"))
