@@ -676,3 +676,27 @@ func TestAccessMemberUnreachable(t *testing.T) {
 		}
 	})
 }
+
+// TestDirectOnlyCommandsNotSuggestedInGroups: !ticket, !zugang and !raum
+// work only in the direct chat by their role (chat.Role.DirectOnly), so a
+// typo in a group room is not answered with „Meintest du …?“ for a command
+// that would then refuse; the command itself still answers with its
+// pointer to the direct chat (whole-change review 20, people, Low 1).
+func TestDirectOnlyCommandsNotSuggestedInGroups(t *testing.T) {
+	e := newAccessEnv(t)
+	const group = id.RoomID("!group:test")
+	e.fm.joined[group] = map[id.UserID]bool{member: true, botID: true}
+	for _, tt := range []struct{ typo, cmd, want string }{
+		{"!tiket Drucker", "!ticket Drucker", "Supportfälle öffne ich nur im Direktchat"},
+		{"!zugnag nextcloud", "!zugang nextcloud", "in einem Direktchat"},
+		{"!rau AG Digitales", "!raum AG Digitales", "in einem Direktchat"},
+	} {
+		if sent := bodies(in(e.say(t, group, member, tt.typo, ""), group)); strings.Contains(sent, "Meintest du") {
+			t.Errorf("%s in a group room: %s", tt.typo, sent)
+		}
+		mustContain(t, in(e.say(t, group, member, tt.cmd, ""), group), tt.want)
+	}
+	// In the direct chat they still work, and a typo is still helped.
+	mustContain(t, in(e.say(t, dmRoom, member, "!zugnag", ""), dmRoom), "Meintest du !zugang")
+	mustContain(t, in(e.say(t, dmRoom, member, "!ticket Drucker", ""), dmRoom), "Drucker")
+}

@@ -455,9 +455,6 @@ func (w *Workflow) cmdRoom(ce *chat.Call) error {
 	case w.cfg.BBB == nil:
 		return w.ReplyMarkdown(ce.Ctx, at.NotEnabledBBB+" "+w.FallbackContact())
 	}
-	if !chat.TurnOf(ce.Ctx).Direct {
-		return w.ReplyMarkdown(ce.Ctx, at.DMOnly)
-	}
 	name := strings.Join(strings.Fields(ce.RawArgs), " ")
 	if name == "" {
 		return w.ReplyMarkdown(ce.Ctx, at.RoomUsage)
