@@ -700,3 +700,38 @@ func TestDirectOnlyCommandsNotSuggestedInGroups(t *testing.T) {
 	mustContain(t, in(e.say(t, dmRoom, member, "!zugnag", ""), dmRoom), "Meintest du !zugang")
 	mustContain(t, in(e.say(t, dmRoom, member, "!ticket Drucker", ""), dmRoom), "Drucker")
 }
+
+// TestAccessFailureMemberMustAct: when approving again cannot set the
+// request up, the member is not promised to hear once it is set up: a
+// room name another member has is told with the way out (another name)
+// (whole-change review 20, people, Low 5).
+func TestAccessFailureMemberMustAct(t *testing.T) {
+	e := newAccessEnv(t)
+	ctx := context.Background()
+	requestRoom := func(who id.UserID, room id.RoomID) {
+		t.Helper()
+		for _, body := range []string{"!zugang bbb", "AG Umwelt Süd", "Monatliche Treffen", "ja"} {
+			e.handle(t, e.event(room, who, &event.MessageEventContent{MsgType: event.MsgText, Body: body}), true)
+		}
+	}
+	requestRoom(member, dmRoom)
+	e.say(t, approvals, carol, "!genehmigen 1", "")
+	if err := e.h.AccessTick(ctx, e.now); err != nil {
+		t.Fatal(err)
+	}
+	requestRoom(mem2, dmOf(mem2))
+	e.say(t, approvals, carol, "!genehmigen 2", "")
+	before := e.fm.count()
+	if err := e.h.AccessTick(ctx, e.now.Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	e.fm.mu.Lock()
+	news := append([]sentMsg(nil), e.fm.sent[before:]...)
+	e.fm.mu.Unlock()
+	mustContain(t, in(news, approvals), "anderen Namen")
+	told := in(news, dmOf(mem2))
+	mustContain(t, told, "#2", "anderen Namen", "!zugang bbb")
+	if strings.Contains(bodies(told), "melde ich mich") {
+		t.Errorf("the member is promised a notice that will not come:\n%s", bodies(told))
+	}
+}

@@ -115,6 +115,14 @@ type Texts struct {
 	// request failed for good (the approvers were told and can retry;
 	// the member hears again when it is set up or denied): %d, %s what.
 	MemberFailed string
+	// MemberFailedRoomTaken is MemberFailed when another member has the
+	// BBB room of this name (ErrRoomTaken): the member must ask for
+	// another name, Lotse will not set this one up: %d, %s what.
+	MemberFailedRoomTaken string
+	// MemberFailedByHand is MemberFailed when the approvers must sort it
+	// out by hand (ErrAmbiguous), without the promise that Lotse reports
+	// back: approving again fails the same way: %d, %s what.
+	MemberFailedByHand string
 	// MemberNextcloudCreated: %d, %s user ID, %s group, %s e-mail.
 	MemberNextcloudCreated string
 	// MemberNextcloudExisting: %d, %s the e-mail address the member gave
@@ -283,6 +291,10 @@ var German = Texts{
 	MemberDeniedNoReason: "Dein Antrag **#%d** (%s) wurde leider abgelehnt. Einen Grund haben die Genehmigenden nicht angegeben.\n\nBei Fragen: %s",
 	MemberFailed: "Dein Antrag **#%d** (%s) ist genehmigt, aber beim Einrichten hakt es noch. Die Genehmigenden wissen Bescheid und kümmern sich darum. " +
 		"Sobald es eingerichtet ist, melde ich mich hier. Deine Anträge: `!anträge`.",
+	MemberFailedRoomTaken: "Dein Antrag **#%d** (%s) ist genehmigt, aber einen BigBlueButton-Raum mit diesem Namen hat schon ein anderes Mitglied – " +
+		"deshalb kann ich ihn dir nicht einrichten. Beantrag bitte einen Raum mit einem anderen Namen: `!zugang bbb <Raum>`.",
+	MemberFailedByHand: "Dein Antrag **#%d** (%s) ist genehmigt, aber ich kann ihn nicht von selbst einrichten. Die Genehmigenden wissen Bescheid und kümmern sich von Hand darum. " +
+		"Deine Anträge: `!anträge`.",
 
 	// Outside the direct chat: !anträge, !zurückziehen.
 	RequestsDMOnly: "Deine Zugangsanträge zeige und ändere ich nur im Direktchat mit mir – hier lesen andere mit. Schreib mir den Befehl bitte dort.",
@@ -408,6 +420,10 @@ var English = Texts{
 	MemberDeniedNoReason: "Sorry, your request **#%d** (%s) was denied. The approvers gave no reason.\n\nQuestions? %s",
 	MemberFailed: "Your request **#%d** (%s) is approved, but setting it up is stuck. The approvers know and are on it. " +
 		"I'll tell you here once it is set up. Your requests: `!requests`.",
+	MemberFailedRoomTaken: "Your request **#%d** (%s) is approved, but another member already has a BigBlueButton room of this name – " +
+		"so I can't set it up for you. Please request a room with another name: `!access bbb <room>`.",
+	MemberFailedByHand: "Your request **#%d** (%s) is approved, but I can't set it up by myself. The approvers know and will sort it out by hand. " +
+		"Your requests: `!requests`.",
 
 	// Outside the direct chat: !anträge, !zurückziehen.
 	RequestsDMOnly: "I only show and change your access requests in a direct chat with me – others read along here. Please send me the command there.",

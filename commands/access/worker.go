@@ -453,8 +453,12 @@ func (w *Workflow) announceDone(ctx context.Context, r *storage.AccessRequest) e
 
 // announceFailed tells the approvers why provisioning failed, and the
 // member that it is stuck: once per request (a failure after an approval
-// to retry does not tell them again). They hear again when an approval
-// sets it up (announceDone) or a denial ends it.
+// to retry does not tell them again: the member's notice has one
+// transaction ID per request, and a send is known as done while the
+// runtime keeps its record of sent events, inbox_retention). They hear
+// again when an approval sets it up (announceDone) or a denial ends it.
+// The member's notice promises to report back only where an approval may
+// still set it up (memberFailedText).
 func (w *Workflow) announceFailed(ctx context.Context, r *storage.AccessRequest) error {
 	room, reachable, err := w.memberRoom(ctx, r)
 	if err != nil {
@@ -463,7 +467,7 @@ func (w *Workflow) announceFailed(ctx context.Context, r *storage.AccessRequest)
 	note := w.tx.FailedUnreachable
 	if reachable {
 		note = w.tx.Failed
-		member := chat.Format(w.tx.MemberFailed, r.ID, chat.Escape(w.what(r)))
+		member := chat.Format(w.memberFailedText(r), r.ID, chat.Escape(w.what(r)))
 		if _, err := w.SendMarkdownTo(ctx, room, member, nil, w.accessTxn(r.ID, "failed-member", 0)); err != nil {
 			return err
 		}
@@ -476,6 +480,23 @@ func (w *Workflow) announceFailed(ctx context.Context, r *storage.AccessRequest)
 		return err
 	}
 	return w.DB.Access().MarkNotified(ctx, r.ID)
+}
+
+// memberFailedText is the member's notice of a failed request: with the
+// promise to report back once it is set up, unless the cause is one
+// approving again cannot mend (whole-change review 20, people, Low 5): a
+// room name another member has (the member must ask for another name),
+// several accounts with the address (the approvers sort it out by hand).
+// The cause is the approvers' explanation stored with the request, in
+// either language (the configured one may have changed since).
+func (w *Workflow) memberFailedText(r *storage.AccessRequest) string {
+	switch r.LastError {
+	case German.ErrRoomTaken, English.ErrRoomTaken:
+		return w.tx.MemberFailedRoomTaken
+	case German.ErrAmbiguous, English.ErrAmbiguous:
+		return w.tx.MemberFailedByHand
+	}
+	return w.tx.MemberFailed
 }
 
 // cmdRoom sends a fresh moderator link for a room the member was granted.
