@@ -19,7 +19,14 @@ import (
 )
 
 // ErrPermanent marks a handler error that retrying cannot fix.
-var ErrPermanent = errors.New("permanent failure")
+// It has a Permanent method, so the workflows, which do not import bot,
+// can tell it apart from a retryable one (chat.IsPermanent).
+var ErrPermanent error = permanentError{}
+
+type permanentError struct{}
+
+func (permanentError) Error() string   { return "permanent failure" }
+func (permanentError) Permanent() bool { return true }
 
 // ErrUndecryptable marks an event whose room key has not arrived.
 var ErrUndecryptable = errors.New("undecryptable")

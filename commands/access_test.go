@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"regexp"
 	"strings"
 	"testing"
@@ -575,5 +576,162 @@ func TestAccessNoticesGoToDirectChat(t *testing.T) {
 	mustContain(t, in(e.fm.sent[before:], dmRoom), "hakt es noch")
 	if got := in(e.fm.sent[before:], stored); len(got) != 0 {
 		t.Fatalf("the stuck notice went to the stored room: %s", bodies(got))
+	}
+}
+
+// permanentErr is a permanent error as the runtime marks it (bot.ErrPermanent
+// has a Permanent method).
+type permanentErr struct{}
+
+func (permanentErr) Error() string   { return "permanent failure: cannot open a direct chat" }
+func (permanentErr) Permanent() bool { return true }
+
+// dmFails is the fake Matrix whose DirectRoom with member fails with err.
+type dmFails struct {
+	*fakeMatrix
+	err error
+}
+
+func (f dmFails) DirectRoom(ctx context.Context, user id.UserID) (id.RoomID, error) {
+	if user == member {
+		return "", f.err
+	}
+	return f.fakeMatrix.DirectRoom(ctx, user)
+}
+
+// TestAccessMemberUnreachable: a requester Lotse cannot open a direct chat
+// with does not keep the approvers uninformed or the request due. A
+// permanent refusal is told to the approvers (the member was not told),
+// and the request counts as announced; a retryable one (the cooldown
+// between two new direct chats) puts the announcement off, so that it
+// does not hold up other requests, and it is sent later (whole-change
+// review 20, people, M1).
+func TestAccessMemberUnreachable(t *testing.T) {
+	ctx := context.Background()
+	news := func(e *accessEnv, before int) []sentMsg {
+		e.fm.mu.Lock()
+		defer e.fm.mu.Unlock()
+		return append([]sentMsg(nil), e.fm.sent[before:]...)
+	}
+	for _, tt := range []struct {
+		name   string
+		broken bool   // setting up fails (password confirmation bug)
+		want   string // in the approvals room
+	}{
+		{"failed", true, "weiß also nicht, dass es noch hakt"},
+		{"done", false, "ist eingerichtet"},
+	} {
+		t.Run(tt.name+" permanent", func(t *testing.T) {
+			e := newAccessEnv(t)
+			e.requestNextcloud(t, member, "AG Digitales", "mia@example.org")
+			e.say(t, approvals, alice, "!genehmigen 1", "")
+			e.nc.SetPasswordConfirmationBug(tt.broken)
+			e.reconfigure(func(d *Deps) { d.Matrix = dmFails{e.fm, permanentErr{}} })
+			before := e.fm.count()
+			if err := e.h.AccessTick(ctx, e.now); err != nil {
+				t.Fatal(err)
+			}
+			got := news(e, before)
+			mustContain(t, in(got, approvals), tt.want, "bitte gebt ihm selbst Bescheid")
+			if r, _ := e.db.Access().Get(ctx, 1); !r.Notified {
+				t.Errorf("request not marked announced: %+v", r)
+			}
+			if due, _ := e.db.Access().Due(ctx, e.now.Add(time.Hour), 20); len(due) != 0 {
+				t.Errorf("%d requests still due", len(due))
+			}
+		})
+		t.Run(tt.name+" retryable", func(t *testing.T) {
+			e := newAccessEnv(t)
+			e.requestNextcloud(t, member, "AG Digitales", "mia@example.org")
+			e.say(t, approvals, alice, "!genehmigen 1", "")
+			e.nc.SetPasswordConfirmationBug(tt.broken)
+			e.reconfigure(func(d *Deps) { d.Matrix = dmFails{e.fm, errors.New("a direct chat was created moments ago")} })
+			_ = e.h.AccessTick(ctx, e.now) // the error is the runtime's to log
+			if due, _ := e.db.Access().Due(ctx, e.now.Add(time.Minute), 20); len(due) != 0 {
+				t.Errorf("the announcement is not put off: %d requests due at once", len(due))
+			}
+			e.reconfigure(func(d *Deps) { d.Matrix = e.fm })
+			before := e.fm.count()
+			if err := e.h.AccessTick(ctx, e.now.Add(10*time.Minute)); err != nil {
+				t.Fatal(err)
+			}
+			got := news(e, before)
+			mustContain(t, in(got, approvals), "Das Mitglied")
+			if len(in(got, dmRoom)) != 1 {
+				t.Errorf("the member got %d messages later:\n%s", len(in(got, dmRoom)), bodies(got))
+			}
+			if r, _ := e.db.Access().Get(ctx, 1); !r.Notified {
+				t.Errorf("request not marked announced: %+v", r)
+			}
+		})
+	}
+	t.Run("deny permanent", func(t *testing.T) {
+		e := newAccessEnv(t)
+		e.requestNextcloud(t, member, "AG Digitales", "mia@example.org")
+		e.reconfigure(func(d *Deps) { d.Matrix = dmFails{e.fm, permanentErr{}} })
+		sent := e.say(t, approvals, bob, "!ablehnen 1 kein Mitglied", "")
+		mustContain(t, in(sent, approvals), "ist abgelehnt", "bitte gebt ihm selbst Bescheid")
+		if r, _ := e.db.Access().Get(ctx, 1); r.Status != storage.AccessDenied {
+			t.Errorf("status %s", r.Status)
+		}
+	})
+}
+
+// TestDirectOnlyCommandsNotSuggestedInGroups: !ticket, !zugang and !raum
+// work only in the direct chat by their role (chat.Role.DirectOnly), so a
+// typo in a group room is not answered with „Meintest du …?“ for a command
+// that would then refuse; the command itself still answers with its
+// pointer to the direct chat (whole-change review 20, people, Low 1).
+func TestDirectOnlyCommandsNotSuggestedInGroups(t *testing.T) {
+	e := newAccessEnv(t)
+	const group = id.RoomID("!group:test")
+	e.fm.joined[group] = map[id.UserID]bool{member: true, botID: true}
+	for _, tt := range []struct{ typo, cmd, want string }{
+		{"!tiket Drucker", "!ticket Drucker", "Supportfälle öffne ich nur im Direktchat"},
+		{"!zugnag nextcloud", "!zugang nextcloud", "in einem Direktchat"},
+		{"!rau AG Digitales", "!raum AG Digitales", "in einem Direktchat"},
+	} {
+		if sent := bodies(in(e.say(t, group, member, tt.typo, ""), group)); strings.Contains(sent, "Meintest du") {
+			t.Errorf("%s in a group room: %s", tt.typo, sent)
+		}
+		mustContain(t, in(e.say(t, group, member, tt.cmd, ""), group), tt.want)
+	}
+	// In the direct chat they still work, and a typo is still helped.
+	mustContain(t, in(e.say(t, dmRoom, member, "!zugnag", ""), dmRoom), "Meintest du !zugang")
+	mustContain(t, in(e.say(t, dmRoom, member, "!ticket Drucker", ""), dmRoom), "Drucker")
+}
+
+// TestAccessFailureMemberMustAct: when approving again cannot set the
+// request up, the member is not promised to hear once it is set up: a
+// room name another member has is told with the way out (another name)
+// (whole-change review 20, people, Low 5).
+func TestAccessFailureMemberMustAct(t *testing.T) {
+	e := newAccessEnv(t)
+	ctx := context.Background()
+	requestRoom := func(who id.UserID, room id.RoomID) {
+		t.Helper()
+		for _, body := range []string{"!zugang bbb", "AG Umwelt Süd", "Monatliche Treffen", "ja"} {
+			e.handle(t, e.event(room, who, &event.MessageEventContent{MsgType: event.MsgText, Body: body}), true)
+		}
+	}
+	requestRoom(member, dmRoom)
+	e.say(t, approvals, carol, "!genehmigen 1", "")
+	if err := e.h.AccessTick(ctx, e.now); err != nil {
+		t.Fatal(err)
+	}
+	requestRoom(mem2, dmOf(mem2))
+	e.say(t, approvals, carol, "!genehmigen 2", "")
+	before := e.fm.count()
+	if err := e.h.AccessTick(ctx, e.now.Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	e.fm.mu.Lock()
+	news := append([]sentMsg(nil), e.fm.sent[before:]...)
+	e.fm.mu.Unlock()
+	mustContain(t, in(news, approvals), "anderen Namen")
+	told := in(news, dmOf(mem2))
+	mustContain(t, told, "#2", "anderen Namen", "!zugang bbb")
+	if strings.Contains(bodies(told), "melde ich mich") {
+		t.Errorf("the member is promised a notice that will not come:\n%s", bodies(told))
 	}
 }

@@ -159,3 +159,27 @@ func TestUnknownCommandSuggestsOnlyUsable(t *testing.T) {
 		})
 	}
 }
+
+// TestHelpSectionsOnce: a role's commands that only work in the direct
+// chat (chat.Role.DirectOnly) are listed with the role's other commands:
+// one heading for coordinators, members' commands in the registry's order
+// (whole-change review 20, people, M2).
+func TestHelpSectionsOnce(t *testing.T) {
+	e := newRTEnv(t, rtFriday(t))
+	all := bodies(e.sayDirect(t, dmOf(coord), coord, "!hilfe"))
+	if n := strings.Count(all, "Für Koordinator:innen:"); n != 1 {
+		t.Errorf("the coordinators' heading %d times:\n%s", n, all)
+	}
+	a := newAccessEnv(t)
+	help := bodies(in(a.say(t, dmRoom, member, "!hilfe", ""), dmRoom))
+	for _, order := range [][]string{{"• !ticket", "• !meine", "• !schließen"}, {"• !zugang", "• !anträge", "• !zurückziehen", "• !raum"}} {
+		last := -1
+		for _, usage := range order {
+			i := strings.Index(help, usage)
+			if i < 0 || i < last {
+				t.Errorf("%s is not in the registry's order (%v):\n%s", usage, order, help)
+			}
+			last = i
+		}
+	}
+}

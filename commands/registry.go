@@ -53,6 +53,7 @@ func (h *Handler) legacy(fn func(ce *CommandEvent) error) func(*chat.Call) error
 
 // cmdHelp lists what the sender can do: every role's commands the sender
 // holds, each role under its section heading, in the order of the registry.
+// A role's variants (DirectOnly) count as the role (chat.Role.Base).
 func cmdHelp(ce *CommandEvent) error {
 	h := ce.Meta
 	tx := h.Texts
@@ -64,8 +65,8 @@ func cmdHelp(ce *CommandEvent) error {
 	var order []*chat.Role
 	order = append(order, nil)
 	for _, c := range h.commands {
-		if c.Role != nil && !slices.Contains(order, c.Role) {
-			order = append(order, c.Role)
+		if base := c.Role.Base(); base != nil && !slices.Contains(order, base) {
+			order = append(order, base)
 		}
 	}
 	for _, role := range order {
@@ -74,7 +75,7 @@ func cmdHelp(ce *CommandEvent) error {
 		}
 		heading := false
 		for _, c := range h.commands {
-			if c.Role != role || c.Usage == "" {
+			if c.Role.Base() != role || c.Usage == "" {
 				continue
 			}
 			if c.Section != "" && !heading {

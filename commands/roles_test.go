@@ -339,6 +339,48 @@ func TestRevokeKickFailureTold(t *testing.T) {
 	}
 }
 
+// TestRevokeKeepsWhoBelongsInApprovalsRoom: losing the team role removes
+// from the approvals room only who does not belong there by the rule that
+// also warns about joins (admins, approvers, coordinators); a coordinator
+// keeps it (they get the training notices there), a plain team member
+// does not (whole-change review 20, people, M3).
+func TestRevokeKeepsWhoBelongsInApprovalsRoom(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		user id.UserID
+		kept bool
+	}{
+		{"coordinator", coord, true},
+		{"approver", approvr, true},
+		{"team member only", alice, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e, rooms := newRolesEnv(t)
+			setRole(t, e.db, tt.user, storage.RoleTeam, storage.RoleActive)
+			e.fm.joined[approvRm][tt.user] = true
+			e.fm.joined[teamRoom][tt.user] = true
+			e.say(t, dmRoom, admin, "!rolle "+tt.user.String()+" -team", "")
+			if got := rooms.has(&rooms.kicks, approvRm.String()+" "+tt.user.String()); got == tt.kept {
+				t.Errorf("removed from the approvals room: %v, want %v (%v)", got, !tt.kept, rooms.kicks)
+			}
+			if !rooms.has(&rooms.kicks, teamRoom.String()+" "+tt.user.String()) {
+				t.Errorf("not removed from the team room: %v", rooms.kicks)
+			}
+			// With a removal that fails, nobody is told to remove a
+			// coordinator from the approvals room by hand.
+			e, rooms = newRolesEnv(t)
+			setRole(t, e.db, tt.user, storage.RoleTeam, storage.RoleActive)
+			e.fm.joined[approvRm][tt.user] = true
+			e.fm.joined[teamRoom][tt.user] = true
+			e.reconfigure(func(d *Deps) { d.Rooms = failingKicks{rooms} })
+			sent := bodies(e.say(t, dmRoom, admin, "!rolle "+tt.user.String()+" -team", ""))
+			if strings.Contains(sent, "Genehmigungsraum") == tt.kept {
+				t.Errorf("told to remove by hand from the approvals room: %v, want %v:\n%s", tt.kept, !tt.kept, sent)
+			}
+		})
+	}
+}
+
 // TestPauseKickFailureTold: the training expired, the team role is paused,
 // the removal from the team room fails: the team room is told, once.
 func TestPauseKickFailureTold(t *testing.T) {

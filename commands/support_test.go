@@ -638,6 +638,73 @@ func TestRelayCutToEventLimit(t *testing.T) {
 	}
 }
 
+// TestCaptionRelayCutToEventLimit: a file's caption is the member's text
+// too: the thread line and the relayed file carry only its beginning, so
+// each event stays under the limit once encrypted; the team sees the note
+// and the member is told. A short caption is relayed whole (whole-change
+// review 20, people, Low 2: a 26 KB caption made a 77 KB event).
+func TestCaptionRelayCutToEventLimit(t *testing.T) {
+	for _, tt := range []struct {
+		name, caption string
+		cut           bool
+	}{
+		{"short", "Fehlermeldung beim Drucken", false},
+		{"26 KB of log", strings.Repeat("Fehlermeldung <dump> & log line 1234567890\n", 600), true},
+		{"escapes only", strings.Repeat("&<>\"", 10000), true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.openCase(t)
+			uri, _ := e.fm.Upload(context.Background(), []byte("\x89PNG"), "image/png")
+			img := &event.MessageEventContent{MsgType: event.MsgImage, Body: tt.caption, FileName: "s.png",
+				Info: &event.FileInfo{MimeType: "image/png", Size: 4}, URL: uri}
+			sent := e.handle(t, e.event(dmRoom, member, img), true)
+			team := in(sent, teamRoom)
+			if len(team) != 2 {
+				t.Fatalf("want the thread line and the file, got %d:\n%s", len(team), bodies(team))
+			}
+			for _, m := range team {
+				raw, err := json.Marshal(m.content)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(raw)*4/3 > 60000 {
+					t.Errorf("team event of %d bytes, over the event limit once encrypted", len(raw))
+				}
+			}
+			if got := strings.Contains(bodies(team), "zu lang für eine Chatnachricht"); got != tt.cut {
+				t.Errorf("note to the team: %v, want %v:\n%.300s", got, tt.cut, bodies(team))
+			}
+			if got := strings.Contains(bodies(in(sent, dmRoom)), "nur ihr Anfang"); got != tt.cut {
+				t.Errorf("member told: %v, want %v: %s", got, tt.cut, bodies(in(sent, dmRoom)))
+			}
+			if !tt.cut && (!strings.Contains(team[0].content.Body, tt.caption) || team[1].content.Body != tt.caption) {
+				t.Errorf("short caption not relayed whole:\n%s", bodies(team))
+			}
+		})
+	}
+}
+
+// TestCaseQuestionCutTold: a case whose first message is too long for one
+// thread message is opened with its beginning, the team's note says the
+// member knows, and the member is told (whole-change review 20, people,
+// Low 3).
+func TestCaseQuestionCutTold(t *testing.T) {
+	e := newSupportEnv(t)
+	// Within the draft's bounds (support.MaxDraftBytes), but escaped for
+	// plain text, HTML and JSON over the thread's.
+	long := strings.Repeat("<&>\"", 2000)
+	e.say(t, dmRoom, member, "!ticket "+long, "")
+	sent := e.say(t, dmRoom, member, "ja", "")
+	mustContain(t, in(sent, teamRoom), "zu lang für eine Chatnachricht")
+	mustContain(t, in(sent, dmRoom), "#1", "angelegt", "nur ihr Anfang")
+	for _, m := range in(sent, teamRoom) {
+		if raw, _ := json.Marshal(m.content); len(raw)*4/3 > 60000 {
+			t.Errorf("team event of %d bytes, over the event limit once encrypted", len(raw))
+		}
+	}
+}
+
 // TestCaseHistoryPaged: !fall shows one page of HistoryPage entries and
 // says how to see the next one (security review 20, finding 8).
 func TestCaseHistoryPaged(t *testing.T) {

@@ -63,6 +63,16 @@ func TestAccessRequestLifecycle(t *testing.T) {
 			if due, _ := q.Due(ctx, now, 10); len(due) != 1 {
 				t.Fatal("unannounced result not due")
 			}
+			// An announcement put off is not due until then (whole-change review 20, people, M1).
+			if err := q.AnnounceLater(ctx, 1, now.Add(5*time.Minute)); err != nil {
+				t.Fatal(err)
+			}
+			if due, _ := q.Due(ctx, now.Add(time.Minute), 10); len(due) != 0 {
+				t.Fatal("announcement put off is still due")
+			}
+			if due, _ := q.Due(ctx, now.Add(5*time.Minute), 10); len(due) != 1 {
+				t.Fatal("announcement put off is not due later")
+			}
 			_ = q.MarkNotified(ctx, 1)
 			if due, _ := q.Due(ctx, now, 10); len(due) != 0 {
 				t.Fatal("announced result still due")

@@ -55,9 +55,6 @@ func (w *Workflow) cmdAccess(ce *chat.Call) error {
 	if !w.accessOn() {
 		return w.ReplyMarkdown(ce.Ctx, w.notEnabled())
 	}
-	if !chat.TurnOf(ce.Ctx).Direct {
-		return w.ReplyMarkdown(ce.Ctx, at.DMOnly)
-	}
 	if len(ce.Args) == 0 {
 		return w.ReplyMarkdown(ce.Ctx, w.usage())
 	}

@@ -109,17 +109,22 @@ func (w *Workflow) deny(ctx context.Context, r *storage.AccessRequest, user id.U
 	if deniedWithoutReason(after.DenyReason) {
 		md = chat.Format(at.MemberDeniedNoReason, r.ID, chat.Escape(w.what(after)), w.FallbackContact())
 	}
-	// The member's direct chat as Lotse knows it now, as for every other
-	// notice (security review 20, finding 13), not the room stored with
-	// the request.
-	room, err := w.Matrix.DirectRoom(ctx, id.UserID(r.MemberID))
+	// The denial is stored: an error now makes the runtime handle the
+	// command again, which finds it (lastAuditIs) and tells them then. A
+	// member Lotse cannot open a direct chat with is not told; the reply
+	// says so (whole-change review 20, people, M1).
+	room, reachable, err := w.memberRoom(ctx, after)
 	if err != nil {
-		return fmt.Errorf("failed to find the direct chat: %w", err)
-	}
-	if _, err := w.SendMarkdownTo(ctx, room, md, nil, w.accessTxn(r.ID, "denied-member", 0)); err != nil {
 		return err
 	}
-	if err := w.ReplyMarkdown(ctx, chat.Format(at.Denied, r.ID, chat.Escape(w.Matrix.DisplayName(ctx, w.cfg.ApprovalsRoom, user)))); err != nil {
+	reply := at.DeniedUnreachable
+	if reachable {
+		reply = at.Denied
+		if _, err := w.SendMarkdownTo(ctx, room, md, nil, w.accessTxn(r.ID, "denied-member", 0)); err != nil {
+			return err
+		}
+	}
+	if err := w.ReplyMarkdown(ctx, chat.Format(reply, r.ID, chat.Escape(w.Matrix.DisplayName(ctx, w.cfg.ApprovalsRoom, user)))); err != nil {
 		return err
 	}
 	return w.updateAccessBoard(ctx, r.ID)

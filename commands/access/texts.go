@@ -115,6 +115,14 @@ type Texts struct {
 	// request failed for good (the approvers were told and can retry;
 	// the member hears again when it is set up or denied): %d, %s what.
 	MemberFailed string
+	// MemberFailedRoomTaken is MemberFailed when another member has the
+	// BBB room of this name (ErrRoomTaken): the member must ask for
+	// another name, Lotse will not set this one up: %d, %s what.
+	MemberFailedRoomTaken string
+	// MemberFailedByHand is MemberFailed when the approvers must sort it
+	// out by hand (ErrAmbiguous), without the promise that Lotse reports
+	// back: approving again fails the same way: %d, %s what.
+	MemberFailedByHand string
 	// MemberNextcloudCreated: %d, %s user ID, %s group, %s e-mail.
 	MemberNextcloudCreated string
 	// MemberNextcloudExisting: %d, %s the e-mail address the member gave
@@ -143,6 +151,10 @@ type Texts struct {
 	// Failed: %d, %s cause; the member was told (MemberFailed); approve
 	// again to retry.
 	Failed string
+	// DeniedUnreachable, DoneUnreachable and FailedUnreachable are
+	// Denied, DoneApprovals and Failed (same arguments) when Lotse cannot
+	// open a direct chat with the member: the member was not told.
+	DeniedUnreachable, DoneUnreachable, FailedUnreachable string
 	// Err* explain provisioning errors to approvers.
 	ErrUnauthorized, ErrPasswordConfirmation, ErrForbidden, ErrRateLimited, ErrGroupMissing,
 	ErrInvalidInput, ErrAmbiguous, ErrTemporary, ErrBBB, ErrNotConfigured, ErrUnknown string
@@ -234,14 +246,18 @@ var German = Texts{
 	MemberBBB: "✅ Dein Antrag **#%d** ist genehmigt: Der BigBlueButton-Raum „%s“ gehört jetzt dir.\n\nDein persönlicher Moderationslink: %s\n\n" +
 		"Der Link ist nur für dich – gib ihn nicht weiter. Der Raum öffnet sich, wenn du den Link benutzt; tritt niemand bei, schließt BigBlueButton ihn nach 5 Minuten wieder. " +
 		"Einen frischen Link bekommst du jederzeit mit `!raum %s`.",
-	RoomLink:                "Dein Moderationslink für „%s“: %s\n\nNur für dich – nicht weitergeben. Der Raum ist jetzt offen und schließt nach 5 Minuten, wenn niemand beitritt. Neuer Link: `!raum %s`.",
-	RoomUsage:               "Für welchen Raum? Zum Beispiel: `!raum AG Digitales`",
-	RoomNotGranted:          "Für den Raum „%s“ hast du (noch) keinen Zugang. Beantragen kannst du ihn mit `!zugang bbb <Raumname>`.",
-	RoomUnavailable:         "BigBlueButton antwortet gerade nicht. Bitte versuch es in ein paar Minuten noch einmal.",
-	NextStep:                "Nächster Schritt: %s",
-	DoneApprovals:           "✅ Antrag #%d ist eingerichtet: %s. Das Mitglied wurde informiert.",
-	Failing:                 "⚠️ Antrag #%d: Einrichten ist %d-mal fehlgeschlagen (%s). Ich versuche es weiter.",
-	Failed:                  "❌ Antrag #%d konnte nicht eingerichtet werden: %s\nDas Mitglied weiß, dass es noch hakt. Nach der Behebung: `!genehmigen %[1]d` versucht es erneut.",
+	RoomLink:          "Dein Moderationslink für „%s“: %s\n\nNur für dich – nicht weitergeben. Der Raum ist jetzt offen und schließt nach 5 Minuten, wenn niemand beitritt. Neuer Link: `!raum %s`.",
+	RoomUsage:         "Für welchen Raum? Zum Beispiel: `!raum AG Digitales`",
+	RoomNotGranted:    "Für den Raum „%s“ hast du (noch) keinen Zugang. Beantragen kannst du ihn mit `!zugang bbb <Raumname>`.",
+	RoomUnavailable:   "BigBlueButton antwortet gerade nicht. Bitte versuch es in ein paar Minuten noch einmal.",
+	NextStep:          "Nächster Schritt: %s",
+	DoneApprovals:     "✅ Antrag #%d ist eingerichtet: %s. Das Mitglied wurde informiert.",
+	Failing:           "⚠️ Antrag #%d: Einrichten ist %d-mal fehlgeschlagen (%s). Ich versuche es weiter.",
+	Failed:            "❌ Antrag #%d konnte nicht eingerichtet werden: %s\nDas Mitglied weiß, dass es noch hakt. Nach der Behebung: `!genehmigen %[1]d` versucht es erneut.",
+	DeniedUnreachable: "Antrag #%d ist abgelehnt (%s). Dem Mitglied kann ich keinen Direktchat öffnen, es weiß also noch nichts davon – bitte gebt ihm selbst Bescheid.",
+	DoneUnreachable:   "✅ Antrag #%d ist eingerichtet: %s. Dem Mitglied kann ich keinen Direktchat öffnen, es weiß also noch nichts davon – bitte gebt ihm selbst Bescheid.",
+	FailedUnreachable: "❌ Antrag #%d konnte nicht eingerichtet werden: %s\nDem Mitglied kann ich keinen Direktchat öffnen, es weiß also nicht, dass es noch hakt – bitte gebt ihm selbst Bescheid. " +
+		"Nach der Behebung: `!genehmigen %[1]d` versucht es erneut.",
 	ErrUnauthorized:         "Die Nextcloud lehnt Lotses Zugangsdaten ab (401). Bitte das App-Passwort prüfen. Ich versuche es nicht automatisch erneut, weil der Brute-Force-Schutz der Nextcloud sonst alles ausbremst.",
 	ErrPasswordConfirmation: "Die Nextcloud verlangt eine Passwortbestätigung (bekannter Fehler in Nextcloud 34 bei App-Passwörtern). Die Admins müssen das auf dem Server beheben.",
 	ErrForbidden:            "Lotses Nextcloud-Konto darf das nicht (403) – es braucht Adminrechte.",
@@ -275,6 +291,10 @@ var German = Texts{
 	MemberDeniedNoReason: "Dein Antrag **#%d** (%s) wurde leider abgelehnt. Einen Grund haben die Genehmigenden nicht angegeben.\n\nBei Fragen: %s",
 	MemberFailed: "Dein Antrag **#%d** (%s) ist genehmigt, aber beim Einrichten hakt es noch. Die Genehmigenden wissen Bescheid und kümmern sich darum. " +
 		"Sobald es eingerichtet ist, melde ich mich hier. Deine Anträge: `!anträge`.",
+	MemberFailedRoomTaken: "Dein Antrag **#%d** (%s) ist genehmigt, aber einen BigBlueButton-Raum mit diesem Namen hat schon ein anderes Mitglied – " +
+		"deshalb kann ich ihn dir nicht einrichten. Beantrag bitte einen Raum mit einem anderen Namen: `!zugang bbb <Raum>`.",
+	MemberFailedByHand: "Dein Antrag **#%d** (%s) ist genehmigt, aber ich kann ihn nicht von selbst einrichten. Die Genehmigenden wissen Bescheid und kümmern sich von Hand darum. " +
+		"Deine Anträge: `!anträge`.",
 
 	// Outside the direct chat: !anträge, !zurückziehen.
 	RequestsDMOnly: "Deine Zugangsanträge zeige und ändere ich nur im Direktchat mit mir – hier lesen andere mit. Schreib mir den Befehl bitte dort.",
@@ -355,14 +375,18 @@ var English = Texts{
 	MemberBBB: "✅ Your request **#%d** is approved: the BigBlueButton room “%s” is yours now.\n\nYour personal moderator link: %s\n\n" +
 		"The link is for you only – don't pass it on. The room opens when you use the link; if nobody joins, BigBlueButton closes it after 5 minutes. " +
 		"Get a fresh link any time with `!room %s`.",
-	RoomLink:                "Your moderator link for “%s”: %s\n\nFor you only – don't pass it on. The room is open now and closes after 5 minutes if nobody joins. New link: `!room %s`.",
-	RoomUsage:               "Which room? For example: `!room AG Digitales`",
-	RoomNotGranted:          "You don't have access to the room “%s” (yet). Request it with `!access bbb <room name>`.",
-	RoomUnavailable:         "BigBlueButton is not answering right now. Please try again in a few minutes.",
-	NextStep:                "Next step: %s",
-	DoneApprovals:           "✅ Request #%d is set up: %s. The member was told.",
-	Failing:                 "⚠️ Request #%d: setting it up failed %d times (%s). I keep trying.",
-	Failed:                  "❌ Request #%d could not be set up: %s\nThe member knows it is stuck. Once fixed, `!approve %[1]d` tries again.",
+	RoomLink:          "Your moderator link for “%s”: %s\n\nFor you only – don't pass it on. The room is open now and closes after 5 minutes if nobody joins. New link: `!room %s`.",
+	RoomUsage:         "Which room? For example: `!room AG Digitales`",
+	RoomNotGranted:    "You don't have access to the room “%s” (yet). Request it with `!access bbb <room name>`.",
+	RoomUnavailable:   "BigBlueButton is not answering right now. Please try again in a few minutes.",
+	NextStep:          "Next step: %s",
+	DoneApprovals:     "✅ Request #%d is set up: %s. The member was told.",
+	Failing:           "⚠️ Request #%d: setting it up failed %d times (%s). I keep trying.",
+	Failed:            "❌ Request #%d could not be set up: %s\nThe member knows it is stuck. Once fixed, `!approve %[1]d` tries again.",
+	DeniedUnreachable: "Request #%d is denied (%s). I can't open a direct chat with the member, so they don't know yet – please tell them yourselves.",
+	DoneUnreachable:   "✅ Request #%d is set up: %s. I can't open a direct chat with the member, so they don't know yet – please tell them yourselves.",
+	FailedUnreachable: "❌ Request #%d could not be set up: %s\nI can't open a direct chat with the member, so they don't know it is stuck – please tell them yourselves. " +
+		"Once fixed, `!approve %[1]d` tries again.",
 	ErrUnauthorized:         "Nextcloud rejects Lotse's credentials (401). Please check the app password. I won't retry automatically: Nextcloud's brute-force protection would slow everything down.",
 	ErrPasswordConfirmation: "Nextcloud demands a password confirmation (a known Nextcloud 34 bug with app passwords). The admins must fix this on the server.",
 	ErrForbidden:            "Lotse's Nextcloud account may not do this (403) – it needs admin rights.",
@@ -396,6 +420,10 @@ var English = Texts{
 	MemberDeniedNoReason: "Sorry, your request **#%d** (%s) was denied. The approvers gave no reason.\n\nQuestions? %s",
 	MemberFailed: "Your request **#%d** (%s) is approved, but setting it up is stuck. The approvers know and are on it. " +
 		"I'll tell you here once it is set up. Your requests: `!requests`.",
+	MemberFailedRoomTaken: "Your request **#%d** (%s) is approved, but another member already has a BigBlueButton room of this name – " +
+		"so I can't set it up for you. Please request a room with another name: `!access bbb <room>`.",
+	MemberFailedByHand: "Your request **#%d** (%s) is approved, but I can't set it up by myself. The approvers know and will sort it out by hand. " +
+		"Your requests: `!requests`.",
 
 	// Outside the direct chat: !anträge, !zurückziehen.
 	RequestsDMOnly: "I only show and change your access requests in a direct chat with me – others read along here. Please send me the command there.",

@@ -105,10 +105,8 @@ func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
 			switch r.Status {
 			case storage.AccessApproved:
 				err = w.provision(ctx, r, jobNow)
-			case storage.AccessProvisioned:
-				err = w.announceDone(ctx, r)
-			case storage.AccessFailed:
-				err = w.announceFailed(ctx, r)
+			case storage.AccessProvisioned, storage.AccessFailed:
+				err = w.announce(ctx, r, jobNow)
 			}
 		}()
 	}
@@ -118,6 +116,48 @@ func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
 
 // accessParallelJobs bounds the provisioning jobs that run at once.
 const accessParallelJobs = 4
+
+// announceRetry is how long an announcement that could not be sent is put
+// off: as long as the runtime's cooldown between two new direct chats with
+// one member (bot.dmCooldown), the usual reason.
+const announceRetry = 5 * time.Minute
+
+// announce announces a provisioned or failed request. One that cannot be
+// announced now is put off (AnnounceLater), so that it does not stay among
+// the oldest due jobs and hold up the others' provisioning (whole-change
+// review 20, people, M1).
+func (w *Workflow) announce(ctx context.Context, r *storage.AccessRequest, now time.Time) error {
+	var err error
+	if r.Status == storage.AccessProvisioned {
+		err = w.announceDone(ctx, r)
+	} else {
+		err = w.announceFailed(ctx, r)
+	}
+	if err != nil {
+		if lerr := w.DB.Access().AnnounceLater(ctx, r.ID, now.Add(announceRetry)); lerr != nil {
+			return errors.Join(err, lerr)
+		}
+	}
+	return err
+}
+
+// memberRoom is the requester's direct chat as Lotse knows it now, as for
+// every other notice (security review 20, finding 13), never a room stored
+// with the request. reachable is false (and err nil) when the homeserver
+// refuses to open one (chat.IsPermanent): the approvers tell the member
+// then. Any other error (such as the cooldown between two new direct
+// chats) is returned: the notice is tried again later.
+func (w *Workflow) memberRoom(ctx context.Context, r *storage.AccessRequest) (room id.RoomID, reachable bool, err error) {
+	room, err = w.Matrix.DirectRoom(ctx, id.UserID(r.MemberID))
+	switch {
+	case err == nil:
+		return room, true, nil
+	case chat.IsPermanent(err):
+		zerolog.Ctx(ctx).Warn().Int64("request", r.ID).Msg("Cannot open a direct chat with the requester; the approvers are asked to tell them")
+		return "", false, nil
+	}
+	return "", false, fmt.Errorf("failed to find the direct chat: %w", err)
+}
 
 // provision runs the idempotent step of one approved request.
 func (w *Workflow) provision(ctx context.Context, r *storage.AccessRequest, now time.Time) error {
@@ -175,7 +215,7 @@ func (w *Workflow) provision(ctx context.Context, r *storage.AccessRequest, now 
 		if err != nil || after == nil {
 			return err
 		}
-		return w.announceDone(ctx, after)
+		return w.announce(ctx, after, now)
 	}
 	cause := w.provisionError(err)
 	logProvisionError(ctx, r, err, cause)
@@ -189,7 +229,7 @@ func (w *Workflow) provision(ctx context.Context, r *storage.AccessRequest, now 
 		if err != nil || after == nil {
 			return err
 		}
-		return w.announceFailed(ctx, after)
+		return w.announce(ctx, after, now)
 	}
 	if attempt == w.cfg.NotifyAfter {
 		md := chat.Format(w.tx.Failing, r.ID, attempt, chat.Escape(cause))
@@ -211,7 +251,15 @@ func logProvisionError(ctx context.Context, r *storage.AccessRequest, err error,
 	ev := log.Warn().Int64("request", r.ID).Str("kind", r.Kind).Str("cause", cause)
 	var ne *nextcloud.Error
 	if errors.As(err, &ne) {
-		ev = ev.Int("http_status", ne.HTTPStatus).Int("ocs_status", ne.StatusCode)
+		// What failed and what the server said, without what is quoted
+		// in them (the user IDs): approvers told „Details im Log“
+		// (ErrUnknown) find them at Warn (whole-change review 20,
+		// people, Low 4).
+		ev = ev.Int("http_status", ne.HTTPStatus).Int("ocs_status", ne.StatusCode).
+			Str("operation", withoutQuoted(ne.Op)).Str("server_message", withoutQuoted(ne.Message))
+	} else {
+		// Lotse's own errors and BigBlueButton's name no person.
+		ev = ev.Err(err)
 	}
 	ev.Msg("Provisioning failed")
 	dbg := log.Debug().Err(err).Int64("request", r.ID)
@@ -220,6 +268,30 @@ func logProvisionError(ctx context.Context, r *storage.AccessRequest, err error,
 		dbg = dbg.Strs("accounts", amb.UserIDs)
 	}
 	dbg.Msg("Provisioning failed: details")
+}
+
+// withoutQuoted is s with every quoted part ("…" or '…') replaced by
+// "…": the Nextcloud client quotes the user IDs it works on, derived from
+// people's names.
+func withoutQuoted(s string) string {
+	var b strings.Builder
+	var quote rune
+	for _, c := range s {
+		switch {
+		case quote != 0 && c == quote:
+			quote = 0
+			b.WriteString("…")
+		case quote != 0:
+		case c == '"' || c == '\'':
+			quote = c
+		default:
+			b.WriteRune(c)
+		}
+	}
+	if quote != 0 {
+		b.WriteString("…")
+	}
+	return b.String()
 }
 
 // retryable: temporary failures and rate limits; never 401 or other 4xx.
@@ -317,8 +389,14 @@ func (w *Workflow) guideHint(guideID string) string {
 
 // announceDone tells the member what was done and the next step, edits
 // the approvals-room message and notes it there; then marks it announced.
+// A member Lotse cannot open a direct chat with is not told; the
+// approvers' note says so.
 func (w *Workflow) announceDone(ctx context.Context, r *storage.AccessRequest) error {
 	at := w.tx
+	room, reachable, err := w.memberRoom(ctx, r)
+	if err != nil {
+		return err
+	}
 	var md, done, guide string
 	switch r.Kind {
 	case storage.AccessNextcloud:
@@ -337,6 +415,10 @@ func (w *Workflow) announceDone(ctx context.Context, r *storage.AccessRequest) e
 		}
 		done, guide = w.what(r)+" → "+userID, w.cfg.NextcloudGuide
 	case storage.AccessBBB:
+		done, guide = w.what(r), w.cfg.BBBGuide
+		if !reachable {
+			break // no moderator link for nobody
+		}
 		name := r.DisplayName
 		if name == "" {
 			name = w.Matrix.DisplayName(ctx, id.RoomID(r.MemberRoom), id.UserID(r.MemberID))
@@ -346,22 +428,20 @@ func (w *Workflow) announceDone(ctx context.Context, r *storage.AccessRequest) e
 			return err // the job stays unannounced and is tried again
 		}
 		md = chat.Format(at.MemberBBB, r.ID, chat.Escape(r.Target), "<"+link+">", chat.Escape(r.Target))
-		done, guide = w.what(r), w.cfg.BBBGuide
 	}
 	if hint := w.guideHint(guide); hint != "" {
 		md += "\n\n" + chat.Format(at.NextStep, hint)
 	}
-	// The member's direct chat as Lotse knows it now, as for every other
-	// notice (security review 20, finding 13): the moderator link is a
-	// secret, never for a room stored with the request.
-	room, err := w.Matrix.DirectRoom(ctx, id.UserID(r.MemberID))
-	if err != nil {
-		return fmt.Errorf("failed to find the direct chat: %w", err)
+	// The moderator link is a secret: only for the direct chat
+	// (memberRoom), never for a room stored with the request.
+	note := at.DoneUnreachable
+	if reachable {
+		note = at.DoneApprovals
+		if _, err := w.SendMarkdownTo(ctx, room, md, nil, w.accessTxn(r.ID, "done-member", 0)); err != nil {
+			return err
+		}
 	}
-	if _, err := w.SendMarkdownTo(ctx, room, md, nil, w.accessTxn(r.ID, "done-member", 0)); err != nil {
-		return err
-	}
-	if _, err := w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, chat.Format(at.DoneApprovals, r.ID, chat.Escape(done)), chat.ThreadRel(r.ApprovalsEvent),
+	if _, err := w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, chat.Format(note, r.ID, chat.Escape(done)), chat.ThreadRel(r.ApprovalsEvent),
 		w.accessTxn(r.ID, "done-approvals", 0)); err != nil {
 		return err
 	}
@@ -373,20 +453,26 @@ func (w *Workflow) announceDone(ctx context.Context, r *storage.AccessRequest) e
 
 // announceFailed tells the approvers why provisioning failed, and the
 // member that it is stuck: once per request (a failure after an approval
-// to retry does not tell them again). They hear again when an approval
-// sets it up (announceDone) or a denial ends it.
+// to retry does not tell them again: the member's notice has one
+// transaction ID per request, and a send is known as done while the
+// runtime keeps its record of sent events, inbox_retention). They hear
+// again when an approval sets it up (announceDone) or a denial ends it.
+// The member's notice promises to report back only where an approval may
+// still set it up (memberFailedText).
 func (w *Workflow) announceFailed(ctx context.Context, r *storage.AccessRequest) error {
-	member := chat.Format(w.tx.MemberFailed, r.ID, chat.Escape(w.what(r)))
-	// The member's direct chat as Lotse knows it now (security review 20,
-	// finding 13), as for the other notices of a request.
-	room, err := w.Matrix.DirectRoom(ctx, id.UserID(r.MemberID))
+	room, reachable, err := w.memberRoom(ctx, r)
 	if err != nil {
-		return fmt.Errorf("failed to find the direct chat: %w", err)
-	}
-	if _, err := w.SendMarkdownTo(ctx, room, member, nil, w.accessTxn(r.ID, "failed-member", 0)); err != nil {
 		return err
 	}
-	md := chat.Format(w.tx.Failed, r.ID, chat.Escape(r.LastError))
+	note := w.tx.FailedUnreachable
+	if reachable {
+		note = w.tx.Failed
+		member := chat.Format(w.memberFailedText(r), r.ID, chat.Escape(w.what(r)))
+		if _, err := w.SendMarkdownTo(ctx, room, member, nil, w.accessTxn(r.ID, "failed-member", 0)); err != nil {
+			return err
+		}
+	}
+	md := chat.Format(note, r.ID, chat.Escape(r.LastError))
 	if _, err := w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, md, chat.ThreadRel(r.ApprovalsEvent), w.accessTxn(r.ID, "failed", r.Version)); err != nil {
 		return err
 	}
@@ -394,6 +480,23 @@ func (w *Workflow) announceFailed(ctx context.Context, r *storage.AccessRequest)
 		return err
 	}
 	return w.DB.Access().MarkNotified(ctx, r.ID)
+}
+
+// memberFailedText is the member's notice of a failed request: with the
+// promise to report back once it is set up, unless the cause is one
+// approving again cannot mend (whole-change review 20, people, Low 5): a
+// room name another member has (the member must ask for another name),
+// several accounts with the address (the approvers sort it out by hand).
+// The cause is the approvers' explanation stored with the request, in
+// either language (the configured one may have changed since).
+func (w *Workflow) memberFailedText(r *storage.AccessRequest) string {
+	switch r.LastError {
+	case German.ErrRoomTaken, English.ErrRoomTaken:
+		return w.tx.MemberFailedRoomTaken
+	case German.ErrAmbiguous, English.ErrAmbiguous:
+		return w.tx.MemberFailedByHand
+	}
+	return w.tx.MemberFailed
 }
 
 // cmdRoom sends a fresh moderator link for a room the member was granted.
@@ -404,9 +507,6 @@ func (w *Workflow) cmdRoom(ce *chat.Call) error {
 		return w.ReplyMarkdown(ce.Ctx, w.notEnabled())
 	case w.cfg.BBB == nil:
 		return w.ReplyMarkdown(ce.Ctx, at.NotEnabledBBB+" "+w.FallbackContact())
-	}
-	if !chat.TurnOf(ce.Ctx).Direct {
-		return w.ReplyMarkdown(ce.Ctx, at.DMOnly)
 	}
 	name := strings.Join(strings.Fields(ce.RawArgs), " ")
 	if name == "" {

@@ -133,8 +133,12 @@ func (w *Workflow) Commands() []chat.Command {
 	cmd := func(name string, aliases []string, role *chat.Role, section string, run func(*chat.Call) error) chat.Command {
 		return chat.NewCommand(w.tx.Commands[name], name, aliases, role, section, run)
 	}
-	access := cmd("zugang", []string{"access"}, w.member, "", w.cmdAccess)
-	room := cmd("raum", []string{"room"}, w.member, "", w.cmdRoom)
+	// Requests and moderator links only in the direct chat: the role says
+	// so, so that a typo in a group room is not answered with „Meintest
+	// du !zugang?“ (whole-change review 20, people, Low 1).
+	dm := w.member.DirectOnly(w.tx.DMOnly)
+	access := cmd("zugang", []string{"access"}, dm, "", w.cmdAccess)
+	room := cmd("raum", []string{"room"}, dm, "", w.cmdRoom)
 	mine := w.member.DirectOnly(w.tx.RequestsDMOnly)
 	// The help names only the kinds of request that are on.
 	switch f := w.Features; {

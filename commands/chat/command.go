@@ -23,6 +23,20 @@ type Role struct {
 	// Holds reports whether user holds the role at all (the help shows
 	// the role's commands then). nil: whenever Check passes in a DM.
 	Holds func(ctx context.Context, user id.UserID) bool
+	// base is the role a variant (DirectOnly) was made from: the help
+	// lists the commands of both under one heading (Base).
+	base *Role
+}
+
+// Base is the role r was made from by DirectOnly, or r itself. The help
+// groups commands by it: a coordinator's help showed the coordinators'
+// heading twice, and members' commands out of order, while it grouped by
+// the *Role (whole-change review 20, people, M2).
+func (r *Role) Base() *Role {
+	if r != nil && r.base != nil {
+		return r.base
+	}
+	return r
 }
 
 // Shows reports whether the help shows the role's commands to user.
@@ -160,6 +174,7 @@ func (r *Role) Silent() *Role {
 func (r *Role) DirectOnly(denial string) *Role {
 	s := *r
 	s.Name = r.Name + " (direct)"
+	s.base = r.Base()
 	s.Check = func(ctx context.Context, sender id.UserID, room id.RoomID, direct bool) (bool, string) {
 		if ok, d := r.Check(ctx, sender, room, direct); !ok {
 			return false, d

@@ -137,6 +137,15 @@ func IsTooLarge(err error) bool {
 	return errors.As(err, &t) && t.TooLarge()
 }
 
+// IsPermanent reports whether err says retrying cannot help, such as a
+// direct chat the homeserver refuses to open (bot.ErrPermanent has a
+// Permanent method); any other error may pass, such as the cooldown
+// between two new direct chats with one member.
+func IsPermanent(err error) bool {
+	var p interface{ Permanent() bool }
+	return errors.As(err, &p) && p.Permanent()
+}
+
 // Render turns our own Markdown texts into plain text and Matrix HTML, with
 // the same pipeline as the guides (sanitised, readable plain text).
 func Render(md string) (plain, htmlBody string) {

@@ -46,6 +46,18 @@ func (w *Workflow) CanManage(ctx context.Context, user id.UserID) bool {
 	return w.isAdmin(user) || w.HasApprover(ctx, user)
 }
 
+// belongsInApprovalsRoom reports whether user belongs in the approvals
+// room: admins, approvers (by role or config) and coordinators, who get
+// the training notices there. It is the one rule for warning about a join
+// (approvalsRoomJoined) and for removing someone who lost a role (offboard)
+// (whole-change review 20, people, M3).
+func (w *Workflow) belongsInApprovalsRoom(ctx context.Context, user id.UserID) (bool, error) {
+	if w.CanManage(ctx, user) {
+		return true, nil
+	}
+	return w.DB.Roles().Has(ctx, user.String(), storage.RoleCoordinator)
+}
+
 // HasTeamRole reports whether user holds the active team role.
 func (w *Workflow) HasTeamRole(ctx context.Context, user id.UserID) bool {
 	ok, err := w.DB.Roles().Has(ctx, user.String(), storage.RoleTeam)
@@ -395,9 +407,14 @@ func (w *Workflow) offboard(ctx context.Context, user id.UserID, role, reason, b
 			if room == "" {
 				continue
 			}
-			// Someone who is still an approver by config keeps the approvals room.
-			if room == w.cfg.ApprovalsRoom && role == storage.RoleTeam && w.HasApprover(ctx, user) {
-				continue
+			// Someone who still belongs there (an admin, an approver by
+			// role or config, a coordinator) keeps the approvals room.
+			if room == w.cfg.ApprovalsRoom {
+				if ok, err := w.belongsInApprovalsRoom(ctx, user); err != nil {
+					return stillIn, err
+				} else if ok {
+					continue
+				}
 			}
 			if err := w.Rooms.Kick(ctx, room, user, reason); err != nil {
 				zerolog.Ctx(ctx).Warn().Err(err).Stringer("room_id", room).Msg("Could not remove from room")

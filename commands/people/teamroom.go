@@ -44,10 +44,10 @@ func (w *Workflow) approvalsRoomJoined(ctx context.Context, evt *event.Event) er
 		return nil
 	}
 	user := id.UserID(*evt.StateKey)
-	if user == w.Matrix.UserID() || evt.Content.AsMember().Membership != event.MembershipJoin || w.CanManage(ctx, user) {
+	if user == w.Matrix.UserID() || evt.Content.AsMember().Membership != event.MembershipJoin {
 		return nil
 	}
-	if ok, err := w.DB.Roles().Has(ctx, user.String(), storage.RoleCoordinator); err != nil || ok {
+	if ok, err := w.belongsInApprovalsRoom(ctx, user); err != nil || ok {
 		return err
 	}
 	approvers, err := w.DB.Roles().WithRole(ctx, storage.RoleApprover)

@@ -102,8 +102,8 @@ func (w *Workflow) cmdTicket(ce *chat.Call) error {
 	if !w.On() {
 		return w.ReplyMarkdown(ce.Ctx, w.notEnabled())
 	}
-	t := chat.TurnOf(ce.Ctx)
-	if ce.RoomID == w.cfg.TeamRoom || !t.Direct {
+	// Only in a direct chat (the command's role); never the team room.
+	if ce.RoomID == w.cfg.TeamRoom {
 		return w.ReplyMarkdown(ce.Ctx, w.tx.TicketDMOnly)
 	}
 	text := strings.TrimSpace(ce.RawArgs)

@@ -582,13 +582,21 @@ func (w *Workflow) confirmCase(ctx context.Context, d *storage.CaseDraft) error 
 		c.TeamEvent = root.String()
 	}
 	name := w.Matrix.DisplayName(ctx, evt.RoomID, evt.Sender)
-	if _, err := w.toThread(ctx, c, st.ThreadQuestion+" ("+name+")", first, w.CauseTxn(ctx, "case-question", 0)); err != nil {
+	question := st.ThreadQuestion + " (" + name + ")"
+	if _, err := w.toThread(ctx, c, question, first, w.CauseTxn(ctx, "case-question", 0)); err != nil {
 		return err
 	}
 	if _, err := w.toThread(ctx, c, st.ThreadHow, "", w.CauseTxn(ctx, "case-how", 0)); err != nil {
 		return err
 	}
-	if err := w.ReplyMarkdown(ctx, w.openedText(ctx, c.ID)); err != nil {
+	opened := w.openedText(ctx, c.ID)
+	if _, cut := w.fitThread(question, first); cut {
+		// The team's note (RelayCut) says the member knows that only the
+		// beginning arrived: they are told here (whole-change review 20,
+		// people, Low 3).
+		opened += "\n\n" + st.RelayCutMember
+	}
+	if err := w.ReplyMarkdown(ctx, opened); err != nil {
 		return err
 	}
 	return w.DB.Cases.DeleteDraft(ctx, d.RoomID, d.UserID)
@@ -697,10 +705,26 @@ func (w *Workflow) relayFromMember(ctx context.Context, c *storage.Case, content
 		// Only the beginning reached the team: the member is told.
 		return w.ReplyMarkdown(ctx, w.tx.RelayCutMember)
 	}
-	if _, err := w.toThread(ctx, c, fmt.Sprintf("📎 %s (#%d) %s", name, c.ID, chat.Format(w.tx.RelayFile, content.Body)), "", w.CauseTxn(ctx, "relay", 0)); err != nil {
+	// A caption is the member's text too: it is cut for the thread line
+	// and for the relayed file alike, and the member is told (whole-change
+	// review 20, people, Low 2: a 26 KB caption made a 77 KB event).
+	caption, capCut := fitCaption(content.Body)
+	prefix := fmt.Sprintf("📎 %s (#%d)", name, c.ID)
+	line := chat.Format(w.tx.RelayFile, caption)
+	head, text := prefix+" "+line, ""
+	if capCut {
+		line += "\n\n" + w.tx.RelayCut
+		head, text = prefix, line
+	}
+	if fitted, cut := w.fitThread(prefix, line); cut {
+		head, text, capCut = prefix, fitted, true
+	}
+	if _, err := w.toThread(ctx, c, head, text, w.CauseTxn(ctx, "relay", 0)); err != nil {
 		return err
 	}
-	media, err := w.reuploadMedia(ctx, content, w.cfg.TeamRoom)
+	captioned := *content
+	captioned.Body = caption
+	media, err := w.reuploadMedia(ctx, &captioned, w.cfg.TeamRoom)
 	if chat.IsTooLarge(err) {
 		// Retrying does not make it smaller: say so to both sides.
 		if _, err := w.toThread(ctx, c, w.tx.RelayTooLarge, "", w.CauseTxn(ctx, "relay-too-large", 0)); err != nil {
@@ -712,10 +736,38 @@ func (w *Workflow) relayFromMember(ctx context.Context, c *storage.Case, content
 		return err
 	}
 	media.RelatesTo = chat.ThreadRel(c.TeamEvent)
-	if _, err := w.Matrix.Send(ctx, w.cfg.TeamRoom, event.EventMessage, media, w.CauseTxn(ctx, "relay-media", 0)); err != nil {
+	if _, err := w.Matrix.Send(ctx, w.cfg.TeamRoom, event.EventMessage, media, w.CauseTxn(ctx, "relay-media", 0)); err != nil || !capCut {
 		return err
 	}
-	return nil
+	// Only the caption's beginning reached the team: the member is told.
+	return w.ReplyMarkdown(ctx, w.tx.RelayCutMember)
+}
+
+// maxCaptionBytes bounds a relayed file's caption (its body), JSON-escaped:
+// with the file's other fields the event stays far below the limit that
+// MaxRelayBytes keeps for text.
+const maxCaptionBytes = MaxRelayBytes / 4
+
+// fitCaption cuts a caption (whole runes, ending with "…") so that it is
+// at most maxCaptionBytes as sent; cut reports that it had to.
+func fitCaption(s string) (fitted string, cut bool) {
+	size := func(t string) int {
+		b, _ := json.Marshal(t)
+		return len(b)
+	}
+	if size(s) <= maxCaptionBytes {
+		return s, false
+	}
+	lo, hi := 0, len(s)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if size(utf8cut.Prefix(s, mid)+"…") <= maxCaptionBytes {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return utf8cut.Prefix(s, lo) + "…", true
 }
 
 // reuploadMedia downloads (and decrypts) the media of content and uploads

@@ -172,7 +172,10 @@ func (w *Workflow) Commands() (member, team []chat.Command) {
 	}
 	sec := w.tx.TeamCommands
 	member = []chat.Command{
-		cmd("ticket", []string{"support"}, w.member, "", w.cmdTicket),
+		// Cases are opened in the direct chat only: the role says so, so
+		// that a typo in a group room is not answered with „Meintest du
+		// !ticket?“ (whole-change review 20, people, Low 1).
+		cmd("ticket", []string{"support"}, w.member.DirectOnly(w.tx.TicketDMOnly), "", w.cmdTicket),
 		// The member's own cases: in their direct chat only (security review 20, finding 6).
 		cmd("meine", []string{"mine", "fälle", "faelle"}, w.member.DirectOnly(w.tx.MineDMOnly), "", w.cmdMine),
 		cmd("schließen", []string{"schliessen", "close"}, w.member, "", w.cmdClose),
