@@ -335,6 +335,36 @@ func TestIgnoresOwnMessagesAndNotices(t *testing.T) {
 	}
 }
 
+// TestEncryptedRedactionDropped: a redaction inside an encrypted event
+// (checked by no server: its sender need not be allowed to make it) never
+// reaches the handler; bot.handle drops it after decrypting, by
+// acceptedEncrypted (sec20 review, Medium 1; whole-change review 20, L6:
+// the call in handle had no test, only the helper).
+func TestEncryptedRedactionDropped(t *testing.T) {
+	srv := dendritetest.Shared()
+	tb := newTestBot(t, srv, nil)
+	m := newMember(t, srv, "member")
+	roomID := openDM(t, m, tb.userID, true)
+	question, err := m.SendText(t.Context(), roomID, "hallo bot")
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitReply(t, m, roomID, tb.userID, question)
+	before := tb.handler.calls.Load()
+	resp, err := m.Cli.SendMessageEvent(t.Context(), roomID, event.EventRedaction, &event.RedactionEventContent{Redacts: question})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if evt, err := m.Cli.GetEvent(t.Context(), roomID, resp.EventID); err != nil || evt.Type != event.EventEncrypted {
+		t.Fatalf("precondition: the redaction went out as %v (%v), want m.room.encrypted", evt, err)
+	}
+	// The marker is handled after the redaction (one room, in order).
+	askAndWait(t, m, roomID, tb.userID, "marker")
+	if got := tb.handler.calls.Load() - before; got != 1 {
+		t.Fatalf("handler called %d times, want 1 (the marker; the encrypted redaction never)", got)
+	}
+}
+
 func TestInviteAllowList(t *testing.T) {
 	srv := dendritetest.Shared()
 	allowed := newMember(t, srv, "allowed")

@@ -118,9 +118,15 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 				state = storage.InboxSkipped
 				raw = nil
 			}
+			var session id.SessionID
+			if evt.Type == event.EventEncrypted && raw != nil {
+				// Noted for the room key that may make it due (wakeForKeys).
+				session = encryptedSession(raw)
+			}
 			items = append(items, storage.InboxItem{
 				EventID: evt.ID.String(), RoomID: roomID.String(), Sender: evt.Sender.String(),
 				EventType: evt.Type.Type, Payload: raw, ReceivedAt: eventTime(evt, now), State: state,
+				SessionID: session.String(),
 			})
 		}
 	}

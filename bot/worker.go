@@ -364,19 +364,21 @@ func (b *Bot) takeKeyRooms() map[id.RoomID]map[id.SessionID]bool {
 }
 
 // wakeForKeys makes the encrypted events waiting for the room keys that
-// arrived since the last call due now.
+// arrived since the last call due now. The database matches the sessions
+// (noted when the events were stored): no waiting payload is read, and
+// junk events of other sessions cannot crowd out a member's (whole-change
+// review 20, L3).
 func (b *Bot) wakeForKeys(ctx context.Context) {
 	for roomID, sessions := range b.takeKeyRooms() {
-		if _, err := b.db.Inbox.DueNowMatching(ctx, roomID.String(), event.EventEncrypted.Type, b.opts.Now(), keyWakeLimit,
-			func(payload []byte) bool { return sessions[encryptedSession(payload)] }); err != nil && ctx.Err() == nil {
+		ids := make([]string, 0, len(sessions))
+		for s := range sessions {
+			ids = append(ids, s.String())
+		}
+		if _, err := b.db.Inbox.DueNowSessions(ctx, roomID.String(), ids, b.opts.Now()); err != nil && ctx.Err() == nil {
 			b.log.Err(err).Msg("Failed to retry events after a room key arrived")
 		}
 	}
 }
-
-// keyWakeLimit bounds how many of a room's waiting encrypted events one
-// key arrival looks at (the oldest first).
-const keyWakeLimit = 500
 
 // encryptedSession returns the Megolm session ID of a stored
 // m.room.encrypted event ("" if it has none).

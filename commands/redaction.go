@@ -23,8 +23,9 @@ import (
 // redaction must come from the redacted event's sender, in its room, as the
 // inbox recorded them; a redaction whose target the inbox does not know
 // (never seen, or older than its retention) reaches only what is stored
-// with its author (the RSVP, a kept question, a case message), each of
-// which checks the author again.
+// with its author (the RSVP, a case message), each of which checks the
+// author again. A kept question is the exception: a plain redaction in its
+// room by anyone forgets it (see gaps.Workflow.ForgetMessage).
 func (h *Handler) handleRedaction(ctx context.Context, evt *event.Event) error {
 	redacts := evt.Redacts
 	if rc, ok := evt.Content.Parsed.(*event.RedactionEventContent); ok && rc.Redacts != "" {
@@ -32,6 +33,12 @@ func (h *Handler) handleRedaction(ctx context.Context, evt *event.Event) error {
 	}
 	if redacts == "" {
 		return nil
+	}
+	// A question kept for the team's digest goes with its message, also
+	// when someone else (a moderator) deleted it in its room: forgetting
+	// only removes data (ForgetMessage checks the room).
+	if err := h.gaps.ForgetMessage(ctx, evt, redacts); err != nil {
+		return err
 	}
 	origin, err := h.DB.Inbox.Origin(ctx, redacts.String())
 	if err != nil {
@@ -42,10 +49,6 @@ func (h *Handler) handleRedaction(ctx context.Context, evt *event.Event) error {
 		return nil
 	}
 	if err := h.roundTable.WithdrawRSVP(ctx, evt, redacts); err != nil {
-		return err
-	}
-	// A question kept for the team's digest goes with its message.
-	if err := h.gaps.ForgetMessage(ctx, evt, redacts); err != nil {
 		return err
 	}
 	if !chat.TurnOf(ctx).Direct {

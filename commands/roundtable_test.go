@@ -12,8 +12,10 @@ import (
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
+	"github.com/lotse-bot/lotse/commands/roundtable"
 	"github.com/lotse-bot/lotse/integrations/bbb"
 	"github.com/lotse-bot/lotse/integrations/bbb/bbbtest"
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // DirectRoom gives every user a fixed direct chat (round tables).
@@ -479,4 +481,44 @@ func TestAttendeesOnlyInDirectChat(t *testing.T) {
 	mustContain(t, in(e.sayDirect(t, dmOf(coord), coord, "!teilnehmende 1"), dmOf(coord)), "2 Zusagen", mem1.String(), mem2.String())
 	// Members still learn nothing in a direct chat.
 	mustContain(t, e.sayDirect(t, dmOf(mem1), mem1, "!teilnehmende 1"), "Koordinator:innen")
+}
+
+// TestAttendeesInPages: a long attendee list comes in pages of
+// AttendeesPage, each one message well under Matrix's event size limit,
+// with the command for the next page (whole-change review 20, L4: with
+// 400 attendees and more the one message went over 64 KiB and never
+// arrived).
+func TestAttendeesInPages(t *testing.T) {
+	e := newRTEnv(t, rtFriday(t))
+	e.announce(t, "!rundertisch Test am 29.3. um 19 Uhr")
+	const n = 2*roundtable.AttendeesPage + 20
+	for i := range n {
+		user := fmt.Sprintf("@attendee%04d-%s:test", i, strings.Repeat("x", 200))
+		if _, err := e.db.RoundTables.SetRSVP(context.Background(), storage.RSVP{RoundTableID: 1, UserID: user, Attending: true,
+			UpdatedAt: e.now.Add(time.Duration(i) * time.Second)}, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	page := func(cmd string) []sentMsg {
+		t.Helper()
+		sent := in(e.sayDirect(t, dmOf(coord), coord, cmd), dmOf(coord))
+		if len(sent) != 1 {
+			t.Fatalf("%s: %d messages, want 1", cmd, len(sent))
+		}
+		if size := len(bodies(sent)); size > 24<<10 {
+			t.Errorf("%s: %d bytes of text in one message", cmd, size)
+		}
+		return sent
+	}
+	first := page("!teilnehmende 1")
+	mustContain(t, first, fmt.Sprintf("%d Zusagen", n), "@attendee0000-", "70 weitere Zusagen: !teilnehmende 1 2")
+	if strings.Contains(bodies(first), fmt.Sprintf("@attendee%04d-", roundtable.AttendeesPage)) {
+		t.Errorf("the first page goes on past %d attendees", roundtable.AttendeesPage)
+	}
+	mustContain(t, page("!teilnehmende 1 2"), fmt.Sprintf("@attendee%04d-", roundtable.AttendeesPage), "20 weitere Zusagen: !teilnehmende 1 3")
+	last := page("!teilnehmende 1 3")
+	mustContain(t, last, fmt.Sprintf("@attendee%04d-", n-1))
+	if strings.Contains(bodies(last), "weitere") {
+		t.Errorf("the last page points to another: %s", bodies(last))
+	}
 }

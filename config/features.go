@@ -10,9 +10,10 @@ import (
 // on, as guides require them (front matter "requires", guides.FeatureNames):
 // "cases" (team_room), "nextcloud" and "bbb" (approvals_room with
 // nextcloud_url or bbb_url), "roundtables" (coordinators or
-// announcement_rooms). They are the switches the command handler derives
-// from the same keys (chat.Features, built in commands.New from
-// cmd/lotse/wiring.go): a guide is shown exactly when its commands work.
+// announcement_rooms). The command handler takes the same switches
+// (commands.Deps.Features, passed in cmd/lotse/wiring.go; its own
+// derivation for hand-built Deps agrees, TestFeaturesOneSource): a guide
+// is shown exactly when its commands work.
 func (c Config) Features() []string {
 	var on []string
 	if c.ApprovalsRoom != "" && c.BBBURL != "" {

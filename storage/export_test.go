@@ -13,3 +13,7 @@ func SetBackupWrittenHook(f func(string)) func() {
 	backupWritten = f
 	return func() { backupWritten = old }
 }
+
+// DueNowSessionsQueryForTest is the start of the query DueNowSessions runs
+// (its plan is checked against the partial index).
+const DueNowSessionsQueryForTest = dueNowSessionsQuery

@@ -204,11 +204,25 @@ func (q *GapsQuery) List(ctx context.Context, from, to time.Time) ([]FailedQuest
 
 // Forget deletes the question userID asked by sourceEvent in roomID (the
 // member deleted their message). A redaction by someone else, or from
-// another room, forgets nothing.
+// another room, forgets nothing; see ForgetInRoom for one the server
+// checked.
 func (q *GapsQuery) Forget(ctx context.Context, roomID, userID, sourceEvent string) error {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
 	if _, err := q.db.Exec(ctx, `DELETE FROM failed_question WHERE source_event=$1 AND room_id=$2 AND user_id=$3`, sourceEvent, roomID, userID); err != nil {
+		return fmt.Errorf("failed to forget a kept question: %w", err)
+	}
+	return nil
+}
+
+// ForgetInRoom deletes the question asked by sourceEvent in roomID,
+// whoever asked it: the message was deleted in its room by a plain
+// redaction (e.g. by a moderator). A redaction from another room forgets
+// nothing.
+func (q *GapsQuery) ForgetInRoom(ctx context.Context, roomID, sourceEvent string) error {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	if _, err := q.db.Exec(ctx, `DELETE FROM failed_question WHERE source_event=$1 AND room_id=$2`, sourceEvent, roomID); err != nil {
 		return fmt.Errorf("failed to forget a kept question: %w", err)
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"go.mau.fi/util/dbutil"
@@ -30,6 +31,10 @@ type InboxItem struct {
 	ReceivedAt time.Time
 	State      InboxState
 	Attempts   int
+	// SessionID is the Megolm session of an encrypted event ("" for
+	// others): a room key of that session makes the event due at once
+	// (DueNowSessions). Written by Commit only.
+	SessionID string
 	// RoomHasMore is set by Pending when the room had more due items than
 	// it returned for it.
 	RoomHasMore bool
@@ -42,8 +47,8 @@ type InboxQuery struct{ db *dbutil.Database }
 
 const (
 	insertInboxQuery = `
-		INSERT INTO inbox (event_id, room_id, sender, event_type, payload, received_at, state, seq)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+		INSERT INTO inbox (event_id, room_id, sender, event_type, payload, received_at, state, seq, session_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 		ON CONFLICT (event_id) DO NOTHING`
 	maxSeqInboxQuery = `SELECT COALESCE(MAX(seq), 0) FROM inbox`
 	// The oldest due items of each room by arrival, at most $2 per room, the
@@ -58,10 +63,11 @@ const (
 		) due
 		WHERE room_rank<=$2 ORDER BY seq, event_id LIMIT $3`
 	nextRetryInboxQuery = `SELECT MIN(not_before) FROM inbox WHERE state=0`
-	doneInboxQuery      = `UPDATE inbox SET state=$2, payload=NULL, handled_at=$3, last_error=$4 WHERE event_id=$1`
+	doneInboxQuery      = `UPDATE inbox SET state=$2, payload=NULL, session_id='', handled_at=$3, last_error=$4 WHERE event_id=$1`
 	retryInboxQuery     = `UPDATE inbox SET attempts=attempts+1, not_before=$2, last_error=$3 WHERE event_id=$1`
-	waitingInboxQuery   = `SELECT event_id, payload FROM inbox WHERE state=0 AND room_id=$1 AND event_type=$2 AND not_before>$3 ORDER BY seq LIMIT $4`
-	dueNowEventQuery    = `UPDATE inbox SET not_before=$2 WHERE event_id=$1 AND state=0 AND not_before>$2`
+	// By the partial index inbox_session_idx (v12): the query must keep its
+	// condition state=0. The session IDs are appended as $3, $4, ….
+	dueNowSessionsQuery = `UPDATE inbox SET not_before=$2 WHERE room_id=$1 AND state=0 AND not_before>$2 AND session_id IN (`
 	countInboxQuery     = `SELECT state, COUNT(*) FROM inbox GROUP BY state`
 	pendingCountQuery   = `SELECT COUNT(*) FROM inbox WHERE state=0`
 	hasInboxQuery       = `SELECT 1 FROM inbox WHERE event_id=$1`
@@ -123,7 +129,7 @@ func (q *InboxQuery) Commit(ctx context.Context, items []InboxItem, own []SentEv
 			}
 			seq++
 			if _, err := q.db.Exec(ctx, insertInboxQuery, it.EventID, it.RoomID, it.Sender, it.EventType,
-				payload, it.ReceivedAt.UnixMilli(), int(it.State), seq); err != nil {
+				payload, it.ReceivedAt.UnixMilli(), int(it.State), seq, storedSession(it.SessionID)); err != nil {
 				return fmt.Errorf("failed to insert event %s: %w", it.EventID, err)
 			}
 		}
@@ -334,42 +340,56 @@ func (q *InboxQuery) Retry(ctx context.Context, eventID string, notBefore time.T
 	return nil
 }
 
-// DueNowMatching makes those of the room's pending events of eventType
-// that wait for a retry, and whose payload match accepts, due at now; it
-// looks at the first limit of them, in order of arrival, and returns how
-// many it made due. An event handled meanwhile stays handled.
-func (q *InboxQuery) DueNowMatching(ctx context.Context, roomID, eventType string, now time.Time, limit int, match func(payload []byte) bool) (int, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	rows, err := q.db.Query(ctx, waitingInboxQuery, roomID, eventType, now.UnixMilli(), limit)
-	if err != nil {
-		return 0, fmt.Errorf("failed to list waiting events of %s: %w", roomID, err)
-	}
-	var due []string
-	for rows.Next() {
-		var (
-			eventID string
-			payload sql.NullString
-		)
-		if err := rows.Scan(&eventID, &payload); err != nil {
-			rows.Close()
-			return 0, fmt.Errorf("failed to read a waiting event of %s: %w", roomID, err)
-		}
-		if payload.Valid && match([]byte(payload.String)) {
-			due = append(due, eventID)
+// DueNowSessions makes the room's pending events of the given Megolm
+// sessions that wait for a retry due now, and returns how many. The match is
+// made by the database (the session noted at Commit, indexed), so a key
+// costs no reading of the room's waiting payloads, however many there are,
+// and events of other sessions cannot crowd out the key's own.
+func (q *InboxQuery) DueNowSessions(ctx context.Context, roomID string, sessions []string, now time.Time) (int, error) {
+	wanted := make([]string, 0, len(sessions))
+	for _, s := range sessions {
+		if s != "" && s == storedSession(s) {
+			wanted = append(wanted, s)
 		}
 	}
-	err = rows.Err()
-	rows.Close()
-	if err != nil {
-		return 0, fmt.Errorf("failed to list waiting events of %s: %w", roomID, err)
-	}
-	for _, eventID := range due {
-		if _, err := q.db.Exec(ctx, dueNowEventQuery, eventID, now.UnixMilli()); err != nil {
-			return 0, fmt.Errorf("failed to make event %s due: %w", eventID, err)
+	total := 0
+	for len(wanted) > 0 {
+		chunk := wanted[:min(len(wanted), sessionChunk)]
+		wanted = wanted[len(chunk):]
+		args := []any{roomID, now.UnixMilli()}
+		var query strings.Builder
+		query.WriteString(dueNowSessionsQuery)
+		for i, s := range chunk {
+			if i > 0 {
+				query.WriteString(", ")
+			}
+			args = append(args, s)
+			fmt.Fprintf(&query, "$%d", len(args))
 		}
+		query.WriteString(")")
+		n, err := execAffected(ctx, q.db, "the events waiting for a room key", query.String(), args...)
+		if err != nil {
+			return total, err
+		}
+		total += int(n)
 	}
-	return len(due), nil
+	return total, nil
+}
+
+// sessionChunk bounds the session IDs of one statement (SQLite's and
+// PostgreSQL's limits on parameters are far above it).
+const sessionChunk = 100
+
+// maxSessionID is the longest session ID noted (a Megolm session ID has 43
+// characters): a longer one is a forged event's and is not indexed.
+const maxSessionID = 128
+
+// storedSession is the session ID Commit notes for sessionID.
+func storedSession(sessionID string) string {
+	if len(sessionID) > maxSessionID {
+		return ""
+	}
+	return sessionID
 }
 
 // Counts returns the number of rows per state.

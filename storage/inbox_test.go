@@ -1,8 +1,10 @@
 package storage_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -221,21 +223,30 @@ func TestOpenSendsSettled(t *testing.T) {
 	}
 }
 
-// TestInboxDueNowMatching: of a room's events waiting for a retry, only
-// those of the type whose payload matches are made due; events of other
-// rooms, types or handled ones stay as they are (sec20 review, Low 4: a
-// room key wakes only the events of its session).
-func TestInboxDueNowMatching(t *testing.T) {
+// TestInboxDueNowSessions: of a room's events waiting for a retry, only
+// the encrypted events of the given sessions are made due; events of other
+// rooms or handled ones stay as they are (sec20 review, Low 4: a room key
+// wakes only the events of its session). The database matches the session
+// noted at Commit, by the index inbox_session_idx: more junk events of
+// other sessions than the old read limit (500) do not keep a member's newer
+// event from being woken (whole-change review 20, L3).
+func TestInboxDueNowSessions(t *testing.T) {
 	for name, db := range openTestDBs(t) {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
 			now := time.UnixMilli(1_700_000_000_000)
 			enc := func(eventID, room, session string) storage.InboxItem {
 				return storage.InboxItem{EventID: eventID, RoomID: room, Sender: "@m:hs", EventType: "m.room.encrypted",
-					Payload: []byte(`{"type":"m.room.encrypted","content":{"session_id":"` + session + `"}}`), ReceivedAt: now}
+					Payload: []byte(`{"type":"m.room.encrypted","content":{"session_id":"` + session + `"}}`), ReceivedAt: now, SessionID: session}
 			}
-			items := []storage.InboxItem{enc("$a1", "!r", "A"), enc("$b1", "!r", "B"), enc("$a-other", "!o", "A"), enc("$a-done", "!r", "A"),
-				{EventID: "$msg", RoomID: "!r", Sender: "@m:hs", EventType: "m.room.message", Payload: []byte(`{"content":{"session_id":"A"}}`), ReceivedAt: now}}
+			var items []storage.InboxItem
+			for i := range 600 {
+				items = append(items, enc(fmt.Sprintf("$junk%d", i), "!r", fmt.Sprintf("junk%d", i)))
+			}
+			long := strings.Repeat("L", 200)
+			items = append(items, enc("$a1", "!r", "A"), enc("$b1", "!r", "B"), enc("$a-other", "!o", "A"), enc("$a-done", "!r", "A"),
+				enc("$long", "!r", long),
+				storage.InboxItem{EventID: "$msg", RoomID: "!r", Sender: "@m:hs", EventType: "m.room.message", Payload: []byte(`{"content":{"session_id":"A"}}`), ReceivedAt: now})
 			if err := db.Inbox.Commit(ctx, items, nil, ""); err != nil {
 				t.Fatal(err)
 			}
@@ -247,8 +258,7 @@ func TestInboxDueNowMatching(t *testing.T) {
 			if err := db.Inbox.MarkDone(ctx, "$a-done", now); err != nil {
 				t.Fatal(err)
 			}
-			isA := func(payload []byte) bool { return strings.Contains(string(payload), `"session_id":"A"`) }
-			n, err := db.Inbox.DueNowMatching(ctx, "!r", "m.room.encrypted", now, 10, isA)
+			n, err := db.Inbox.DueNowSessions(ctx, "!r", []string{"A", "", long, "none"}, now)
 			if err != nil || n != 1 {
 				t.Fatalf("made due: %d, %v; want 1", n, err)
 			}
@@ -258,6 +268,84 @@ func TestInboxDueNowMatching(t *testing.T) {
 			}
 			if state, _ := db.Inbox.IsPending(ctx, "$a-done"); state {
 				t.Fatal("a handled event is pending again")
+			}
+			var kept string
+			if err := db.Lotse.QueryRow(ctx, `SELECT session_id FROM inbox WHERE event_id='$a-done'`).Scan(&kept); err != nil || kept != "" {
+				t.Errorf("session of a handled event: %q, %v; want it cleared with the content", kept, err)
+			}
+			// Made due already: the same key again changes nothing.
+			if n, err := db.Inbox.DueNowSessions(ctx, "!r", []string{"A"}, now); err != nil || n != 0 {
+				t.Fatalf("made due again: %d, %v; want 0", n, err)
+			}
+			query := `EXPLAIN QUERY PLAN ` + storage.DueNowSessionsQueryForTest + `$3)`
+			args := []any{"!r", now.UnixMilli(), "A"}
+			if name == "postgres" {
+				query = `SELECT indexdef FROM pg_indexes WHERE schemaname=current_schema() AND indexname='inbox_session_idx'`
+				args = nil
+			}
+			rows, err := db.Lotse.Query(ctx, query, args...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			plan := cellsOf(t, rows)
+			if got := strings.Join(plan, "; "); !strings.Contains(got, "inbox_session_idx") || (name == "postgres" && !strings.Contains(got, "WHERE")) {
+				t.Errorf("waiting events not found through the session index: %q", got)
+			}
+		})
+	}
+}
+
+// TestUpgradeNotesWaitingSessions: the v12 upgrade notes the session of
+// the encrypted events that were already waiting, so that their keys still
+// wake them; other rows keep "".
+func TestUpgradeNotesWaitingSessions(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			items := []storage.InboxItem{
+				{EventID: "$enc", RoomID: "!r", Sender: "@m:hs", EventType: "m.room.encrypted", Payload: []byte(`{"content":{"session_id":"S1"}}`)},
+				{EventID: "$nul", RoomID: "!r", Sender: "@m:hs", EventType: "m.room.encrypted", Payload: []byte(`{"content":{"session_id":"S2","x":"\u0000"}}`)},
+				{EventID: "$msg", RoomID: "!r", Sender: "@m:hs", EventType: "m.room.message", Payload: []byte(`{"content":{"session_id":"S3"}}`)},
+			}
+			if err := db.Inbox.Commit(ctx, items, nil, ""); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.Lotse.Exec(ctx, `UPDATE inbox SET session_id='x'`); err != nil {
+				t.Fatal(err)
+			}
+			// The upgrade's UPDATEs, as the upgrade table runs them (the
+			// column and index exist already).
+			raw, err := os.ReadFile("upgrades/12-inbox-sessions.sql")
+			if err != nil {
+				t.Fatal(err)
+			}
+			filtered, err := db.Lotse.Internals().FilterSQLUpgrade(bytes.Split(raw, []byte("\n")))
+			if err != nil {
+				t.Fatal(err)
+			}
+			updates := 0
+			for _, line := range strings.Split(filtered, "\n") {
+				if strings.HasPrefix(line, "UPDATE ") {
+					updates++
+					if _, err := db.Lotse.Exec(ctx, line); err != nil {
+						t.Fatalf("%s: %v", line, err)
+					}
+				}
+			}
+			if updates != 2 {
+				t.Fatalf("%d UPDATEs of the upgrade for %s, want 2", updates, name)
+			}
+			rows, err := db.Lotse.Query(ctx, `SELECT event_id || '=' || session_id FROM inbox ORDER BY event_id`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := strings.Join(cellsOf(t, rows), " ")
+			want := "$enc=S1 $msg=x $nul=S2"
+			if name == "postgres" {
+				want = "$enc=S1 $msg=x $nul="
+			}
+			if got != want {
+				t.Errorf("sessions after the upgrade: %q, want %q", got, want)
 			}
 		})
 	}

@@ -280,7 +280,7 @@ func startWorkers(ctx context.Context, g *errgroup.Group, cfg config.Config, loc
 		select {
 		case <-b.Synced():
 			checkTeamRoom(ctx, b, id.RoomID(cfg.TeamRoom), commands.TextsFor(cfg.Language), log)
-			checkRoomPower(ctx, b, id.RoomID(cfg.ApprovalsRoom), "approvals_room", log)
+			checkApprovalsRoom(ctx, b, id.RoomID(cfg.ApprovalsRoom), log)
 		case <-ctx.Done():
 		}
 		return nil
@@ -370,24 +370,11 @@ func checkTeamRoom(ctx context.Context, b *bot.Bot, room id.RoomID, texts *comma
 	if room == "" {
 		return
 	}
-	// Lotse may join the team room only now (the invite is handled after the
-	// first sync): look again every few seconds for a while.
-	tick := time.NewTicker(2 * time.Second)
-	defer tick.Stop()
-	deadline := time.Now().Add(2 * time.Minute)
-	for {
-		if joined, err := b.IsJoined(ctx, room, b.UserID()); err == nil && joined {
-			break
-		}
-		if time.Now().After(deadline) {
+	if !waitRoomJoined(ctx, b, room) {
+		if ctx.Err() == nil {
 			log.Error().Stringer("team_room", room).Msg("Lotse is not a member of the team room: invite it there, or support cases cannot reach the team")
-			return
 		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-		}
+		return
 	}
 	checkRoomPower(ctx, b, room, "team_room", log)
 	if enc, err := b.IsEncrypted(ctx, room); err != nil || !enc {
@@ -403,6 +390,46 @@ func checkTeamRoom(ctx context.Context, b *bot.Bot, room id.RoomID, texts *comma
 	}
 }
 
+// waitRoomJoined reports whether Lotse is in room, waiting for it up to two
+// minutes: Lotse may join a configured room only now (the invite is
+// handled after the first sync), so it looks again every few seconds.
+// False also when ctx ends.
+func waitRoomJoined(ctx context.Context, b *bot.Bot, room id.RoomID) bool {
+	tick := time.NewTicker(2 * time.Second)
+	defer tick.Stop()
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		if joined, err := b.IsJoined(ctx, room, b.UserID()); err == nil && joined {
+			return true
+		}
+		if time.Now().After(deadline) {
+			return false
+		}
+		select {
+		case <-ctx.Done():
+			return false
+		case <-tick.C:
+		}
+	}
+}
+
+// checkApprovalsRoom checks Lotse's power in the approvals room once it
+// is in it, as checkTeamRoom does for the team room: right after the first
+// sync Lotse has usually not joined it yet, and the check was skipped
+// without a word (whole-change review 20, L5).
+func checkApprovalsRoom(ctx context.Context, b *bot.Bot, room id.RoomID, log zerolog.Logger) {
+	if room == "" {
+		return
+	}
+	if !waitRoomJoined(ctx, b, room) {
+		if ctx.Err() == nil {
+			log.Error().Stringer("approvals_room", room).Msg("Lotse is not a member of the approvals room: invite it there, or access requests cannot reach the approvers")
+		}
+		return
+	}
+	checkRoomPower(ctx, b, room, "approvals_room", log)
+}
+
 // checkRoomPower warns when Lotse cannot invite or remove people in room
 // (key names its config key), or cannot remove some of them: when a role
 // is revoked or paused, the person would stay and keep reading (security
@@ -412,7 +439,8 @@ func checkRoomPower(ctx context.Context, b *bot.Bot, room id.RoomID, key string,
 		return
 	}
 	if joined, err := b.IsJoined(ctx, room, b.UserID()); err != nil || !joined {
-		return // checkTeamRoom and lotse setup say so
+		log.Warn().Err(err).Str("room", key).Stringer("room_id", room).Msg("Could not check Lotse's power level: Lotse is not in this room (lotse setup checks it)")
+		return
 	}
 	var pl event.PowerLevelsEventContent
 	if err := b.Client.StateEvent(ctx, room, event.StatePowerLevels, "", &pl); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 
 	"maunium.net/go/mautrix/event"
@@ -213,10 +214,13 @@ func (w *Workflow) WithdrawRSVP(ctx context.Context, evt *event.Event, redacts i
 	return w.rsvp(ctx, rt, id.UserID(r.UserID), false, "", true)
 }
 
-// cmdAttendees lists who joined: !teilnehmende <Nr>.
+// cmdAttendees lists who joined: !teilnehmende <Nr> [Seite]. One page
+// of AttendeesPage lines (!teilnehmende 3 2: the second): a long list
+// stays one message under Matrix's event size limit, as !rollen does
+// (whole-change review 20, L4: 400 attendees and more never arrived).
 func (w *Workflow) cmdAttendees(ce *chat.Call) error {
 	tx := w.tx
-	rt, _, err := w.rtArg(ce, "teilnehmende")
+	rt, rest, err := w.rtArg(ce, "teilnehmende")
 	if err != nil || rt == nil {
 		return err
 	}
@@ -224,17 +228,31 @@ func (w *Workflow) cmdAttendees(ce *chat.Call) error {
 	if err != nil {
 		return err
 	}
+	page := 1
+	if len(rest) > 0 {
+		if n, err := strconv.Atoi(rest[0]); err == nil && n > 1 {
+			page = n
+		}
+	}
+	from := min((page-1)*AttendeesPage, len(att))
+	to := min(from+AttendeesPage, len(att))
 	var b strings.Builder
 	b.WriteString(chat.Format(chat.Plural(tx.AttendeesIntro, len(att)), rt.ID, chat.Escape(rt.Title), len(att)))
 	if rt.Capacity > 0 {
 		b.WriteString(" · " + chat.Format(chat.Plural(tx.AttendeesCapacity, max(rt.Capacity-len(att), 0)), max(rt.Capacity-len(att), 0)))
 	}
 	b.WriteString("\n\n")
-	for _, a := range att {
+	for _, a := range att[from:to] {
 		b.WriteString("- " + chat.Escape(w.nameOf(ce.Ctx, rt, id.UserID(a.UserID))) + " (" + chat.Escape(a.UserID) + ")\n")
+	}
+	if more := len(att) - to; more > 0 {
+		b.WriteString("\n" + chat.Format(chat.Plural(tx.AttendeesMore, more), more, rt.ID, page+1))
 	}
 	return w.ReplyMarkdown(ce.Ctx, b.String())
 }
+
+// AttendeesPage is how many attendees one page of !teilnehmende shows.
+const AttendeesPage = 50
 
 // nameOf is user's display name in the first announcement room.
 func (w *Workflow) nameOf(ctx context.Context, rt *storage.RoundTable, user id.UserID) string {

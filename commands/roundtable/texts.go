@@ -106,6 +106,9 @@ type Texts struct {
 	AttendeesIntro string
 	// AttendeesCapacity: %d free places.
 	AttendeesCapacity string
+	// AttendeesMore ends a page of !teilnehmende: %d not shown, %d
+	// number, %d next page.
+	AttendeesMore string
 	// ListIntro introduces !rundetische; ListEmpty: none planned.
 	ListIntro, ListEmpty string
 	// ListLine: %d number, %s title, %s date, %d attendees.
@@ -201,6 +204,7 @@ var German = Texts{
 
 	AttendeesIntro:    "Runder Tisch #%d „%s“: %d Zusage|Runder Tisch #%d „%s“: %d Zusagen",
 	AttendeesCapacity: "Noch %d Platz frei.|Noch %d Plätze frei.",
+	AttendeesMore:     "… %d weitere Zusage: `!teilnehmende %d %d`|… %d weitere Zusagen: `!teilnehmende %d %d`",
 	ListIntro:         "Geplante Runde Tische:",
 	ListEmpty:         "Gerade ist kein Runder Tisch geplant.",
 	ListLine:          "- **#%d** %s – %s (%d Zusage)|- **#%d** %s – %s (%d Zusagen)",
@@ -287,6 +291,7 @@ var English = Texts{
 
 	AttendeesIntro:    "Round table #%d “%s”: %d attendee|Round table #%d “%s”: %d attendees",
 	AttendeesCapacity: "%d place left.|%d places left.",
+	AttendeesMore:     "… %d more attendee: `!attendees %d %d`|… %d more attendees: `!attendees %d %d`",
 	ListIntro:         "Planned round tables:",
 	ListEmpty:         "No round table is planned right now.",
 	ListLine:          "- **#%d** %s – %s (%d attendee)|- **#%d** %s – %s (%d attendees)",
