@@ -440,6 +440,18 @@ func TestFloors(t *testing.T) {
 		// 162 of 188 = 86.2 % at the start and end, no confident wrong
 		// answer.
 		{"BenchSealed17", bench("sealed17"), 83, 2, nil},
+		// The eighteenth sealed first messages, the judge of the twentieth
+		// pass (testdata/first-messages-sealed18-2026-12-06.tsv: written
+		// blind in the nineteenth pass's session): helped 173 of 185 =
+		// 93.5 % at the pass's start, 175 = 94.6 % at its end (the edited
+		// guide bodies and the title share of the re-ranking), 1 confident
+		// wrong answer (a message no guide covers).
+		{"FirstMessagesSealed18", firstMessages("sealed18"), 91, 2, []string{"smalltalk", "human"}},
+		// The eighteenth sealed bench questions
+		// (guides/search/testdata/bench-sealed18-2026-12-06.tsv): helped
+		// 171 of 188 = 91.0 % at the start and end, 1 confident wrong
+		// answer.
+		{"BenchSealed18", bench("sealed18"), 88, 2, nil},
 	})
 }
 
