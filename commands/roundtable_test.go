@@ -522,3 +522,21 @@ func TestAttendeesInPages(t *testing.T) {
 		t.Errorf("the last page points to another: %s", bodies(last))
 	}
 }
+
+// TestSummaryWithoutRSVPs: the coordinator's summary of a round table
+// nobody had said yes to says so, instead of „Zugesagt hatten 0 Personen: “
+// with an empty list.
+func TestSummaryWithoutRSVPs(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	e := newRTEnv(t, time.Date(2026, 3, 27, 10, 0, 0, 0, berlin))
+	e.announce(t, "!rundertisch Leere Runde am 29.3. um 19 Uhr 90 min")
+	e.tick(t, time.Date(2026, 3, 29, 18, 45, 0, 0, berlin))
+	e.tick(t, time.Date(2026, 3, 29, 19, 10, 0, 0, berlin))
+	got := in(e.tick(t, time.Date(2026, 3, 29, 20, 31, 0, 0, berlin)), dmOf(coord))
+	mustContain(t, got, "vorbei", "Zugesagt hatte niemand.")
+	for _, m := range got {
+		if strings.Contains(m.content.Body, "0 Personen") {
+			t.Fatalf("summary counts zero people: %s", m.content.Body)
+		}
+	}
+}

@@ -1,7 +1,9 @@
 package roundtable
 
 import (
+	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/lotse-bot/lotse/commands/chat"
@@ -55,6 +57,36 @@ func TestOptionKeysOfTheTexts(t *testing.T) {
 			if o, bad := parseOptions([]string{line}); bad == "" && len(o.description) == 1 && o.description[0] == line {
 				t.Errorf("%s: %q is no option", tx.Lang, k[1])
 			}
+		}
+	}
+}
+
+// TestSummaryNames: the summary's lists of names stop at summaryMaxNames
+// and say how many more there are, in the singular and plural (a summary
+// of hundreds of attendees was one message without a bound).
+func TestSummaryNames(t *testing.T) {
+	names := func(n int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = fmt.Sprintf("P%d", i+1)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		n          int
+		wantSuffix string
+	}{
+		{1, "P1"},
+		{summaryMaxNames, fmt.Sprintf("P%d", summaryMaxNames)},
+		{summaryMaxNames + 1, fmt.Sprintf("P%d und 1 weitere Person", summaryMaxNames)},
+		{summaryMaxNames + 7, fmt.Sprintf("P%d und 7 weitere Personen", summaryMaxNames)},
+	} {
+		got := summaryNames(&German, names(c.n))
+		if !strings.HasSuffix(got, c.wantSuffix) {
+			t.Errorf("%d names: %q, want the suffix %q", c.n, got, c.wantSuffix)
+		}
+		if strings.Count(got, ",") > summaryMaxNames-1 {
+			t.Errorf("%d names: more than %d shown", c.n, summaryMaxNames)
 		}
 	}
 }

@@ -120,6 +120,11 @@ type Texts struct {
 	SummarySeen string
 	// SummaryRSVP: %d count, %s names (RSVPs; "one|other").
 	SummaryRSVP string
+	// SummaryNoRSVP: the summary's line when nobody had said yes.
+	SummaryNoRSVP string
+	// SummaryMore ends a list of names cut at summaryNames: %d the rest
+	// ("one|other").
+	SummaryMore string
 	// SummaryHow: %[1]d number.
 	SummaryHow string
 	// FollowupUsage explains !nachbereitung.
@@ -212,6 +217,8 @@ var German = Texts{
 	Summary:       "📋 **Runder Tisch #%d „%s“ ist vorbei.**",
 	SummarySeen:   "In der Videokonferenz war %d Person: %s|In der Videokonferenz waren %d Personen: %s",
 	SummaryRSVP:   "Zugesagt hatte %d Person: %s|Zugesagt hatten %d Personen: %s",
+	SummaryNoRSVP: "Zugesagt hatte niemand.",
+	SummaryMore:   "und %d weitere Person|und %d weitere Personen",
 	SummaryHow:    "Nachricht an alle Zugesagten (z. B. Link zum Protokoll): `!nachbereitung %[1]d <Text>`",
 	FollowupUsage: "So geht es: `!nachbereitung <Nr> <Text>`",
 	Followup:      "📝 **Nachbereitung zum Runden Tisch „%s“:**",
@@ -299,6 +306,8 @@ var English = Texts{
 	Summary:       "📋 **Round table #%d “%s” is over.**",
 	SummarySeen:   "%d person was in the video conference: %s|%d people were in the video conference: %s",
 	SummaryRSVP:   "%d RSVP: %s|%d RSVPs: %s",
+	SummaryNoRSVP: "Nobody had RSVPed.",
+	SummaryMore:   "and %d more person|and %d more people",
 	SummaryHow:    "Message everyone who joined (e.g. a link to the notes): `!followup %[1]d <text>`",
 	FollowupUsage: "Usage: `!followup <no> <text>`",
 	Followup:      "📝 **Follow-up to the round table “%s”:**",

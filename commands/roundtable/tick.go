@@ -388,9 +388,13 @@ func (w *Workflow) finishOccurrence(ctx context.Context, rt *storage.RoundTable,
 			for i, s := range seen {
 				esc[i] = chat.Escape(s)
 			}
-			b.WriteString(chat.Format(chat.Plural(tx.SummarySeen, len(seen)), len(seen), strings.Join(esc, ", ")) + "  \n")
+			b.WriteString(chat.Format(chat.Plural(tx.SummarySeen, len(seen)), len(seen), summaryNames(tx, esc)) + "  \n")
 		}
-		b.WriteString(chat.Format(chat.Plural(tx.SummaryRSVP, len(att)), len(att), strings.Join(names, ", ")) + "\n\n")
+		if len(att) == 0 {
+			b.WriteString(tx.SummaryNoRSVP + "\n\n")
+		} else {
+			b.WriteString(chat.Format(chat.Plural(tx.SummaryRSVP, len(att)), len(att), summaryNames(tx, names)) + "\n\n")
+		}
 		b.WriteString(chat.Format(tx.SummaryHow, rt.ID))
 		room, err := w.Matrix.DirectRoom(ctx, id.UserID(rt.Coordinator))
 		if err != nil {
@@ -419,4 +423,19 @@ func (w *Workflow) finishOccurrence(ctx context.Context, rt *storage.RoundTable,
 		return err
 	}
 	return w.updatePosts(ctx, after)
+}
+
+// summaryMaxNames bounds each list of names in the attendance summary, so
+// that the one message stays far below Matrix's event size limit with
+// hundreds of attendees (`!teilnehmende` pages the full list).
+const summaryMaxNames = 50
+
+// summaryNames joins names for the summary, at most summaryMaxNames of
+// them, and says how many more there are.
+func summaryNames(tx *Texts, names []string) string {
+	if len(names) <= summaryMaxNames {
+		return strings.Join(names, ", ")
+	}
+	rest := len(names) - summaryMaxNames
+	return strings.Join(names[:summaryMaxNames], ", ") + " " + chat.Format(chat.Plural(tx.SummaryMore, rest), rest)
 }
