@@ -754,3 +754,20 @@ func TestAssignTargetNotRepliedTo(t *testing.T) {
 		})
 	}
 }
+
+// TestTicketWhenCasesOff: with support cases off, !ticket says so in every
+// room – a group room does not first send the member to a direct chat
+// where they would only then learn it.
+func TestTicketWhenCasesOff(t *testing.T) {
+	const group = id.RoomID("!group:test")
+	for _, room := range []id.RoomID{group, dmRoom} {
+		e := newSupportEnv(t)
+		e.reconfigure(func(d *Deps) { d.Support = Support{} })
+		e.fm.joined[group] = map[id.UserID]bool{member: true, botID: true}
+		got := in(e.say(t, room, member, "!ticket Mein Drucker druckt nicht", ""), room)
+		mustContain(t, got, "Supportfälle kann ich hier nicht öffnen")
+		if strings.Contains(bodies(got), "nur im Direktchat") {
+			t.Errorf("%s: sent to a direct chat although cases are off:\n%s", room, bodies(got))
+		}
+	}
+}

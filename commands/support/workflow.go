@@ -139,7 +139,10 @@ func New(env *chat.Env, cfg Config, people People) *Workflow {
 		cfg.IsQuestion = func(context.Context, string) bool { return false }
 	}
 	w := &Workflow{Env: env, cfg: cfg, tx: TextsFor(env.Lang), people: people}
-	w.member = &chat.Role{Name: "support", Check: func(context.Context, id.UserID, id.RoomID, bool) (bool, string) { return true, "" },
+	// Off, every member command says so first – also in a group room,
+	// where the direct-chat-only commands would otherwise send the member
+	// to a direct chat only to learn there that cases are off.
+	w.member = &chat.Role{Name: "support", Check: func(context.Context, id.UserID, id.RoomID, bool) (bool, string) { return w.On(), w.notEnabled() },
 		Holds: func(context.Context, id.UserID) bool { return w.On() }}
 	w.team = &chat.Role{Name: "team", Check: func(ctx context.Context, user id.UserID, room id.RoomID, _ bool) (bool, string) {
 		switch {
