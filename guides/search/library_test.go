@@ -81,6 +81,39 @@ func parseGuide(id string, data []byte) (Doc, error) {
 // loadGuides reads every *.md below dir (README.md excluded).
 func loadGuides(tb testing.TB, dir string) []Doc {
 	tb.Helper()
+	return walkGuides(tb, dir, nil)
+}
+
+// reNotSection matches the heading lines the bot's library does not split
+// a guide at (guides/markdown.go, splitSections: only "##" and "###"
+// start a section; the "#" title line and deeper headings stay text).
+// The rule is mirrored, not called: splitSections is unexported in package
+// guides, which imports this package.
+var reNotSection = regexp.MustCompile(`(?m)^(?:#|#{4,6})[ \t]+(.*)$`)
+
+// loadGuidesAsBot is loadGuides with the guides split into sections as
+// the bot's library splits them: the test parser makes every heading line
+// a section heading, the library only "##" and "###", so the "#" line every
+// guide starts with is a heading field for loadGuides and body text in the
+// bot. The re-ranking's weights are fitted on this reading (twentieth
+// pass, LOTSE_RR_ASBOT).
+func loadGuidesAsBot(tb testing.TB, dir string) []Doc {
+	tb.Helper()
+	return walkGuides(tb, dir, func(data []byte) []byte {
+		head, body := []byte(nil), data
+		if bytes.HasPrefix(data, []byte("---\n")) {
+			if end := bytes.Index(data[4:], []byte("\n---")); end >= 0 {
+				head, body = data[:4+end+4], data[4+end+4:]
+			}
+		}
+		return append(append([]byte(nil), head...), reNotSection.ReplaceAll(body, []byte("$1"))...)
+	})
+}
+
+// walkGuides parses every guide under dir (README.md aside), each file's
+// text passed through prepare first when it is not nil, sorted by ID.
+func walkGuides(tb testing.TB, dir string, prepare func([]byte) []byte) []Doc {
+	tb.Helper()
 	var docs []Doc
 	err := filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
 		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".md") || strings.EqualFold(e.Name(), "README.md") {
@@ -89,6 +122,9 @@ func loadGuides(tb testing.TB, dir string) []Doc {
 		data, err := os.ReadFile(p)
 		if err != nil {
 			return err
+		}
+		if prepare != nil {
+			data = prepare(data)
 		}
 		rel, _ := filepath.Rel(dir, p)
 		d, err := parseGuide(filepath.ToSlash(rel), data)

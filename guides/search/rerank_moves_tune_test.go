@@ -4,58 +4,13 @@ package search
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"testing"
 )
-
-// reNotSection matches the heading lines the bot's library does not split
-// a guide at (guides/markdown.go, splitSections: only "##" and "###"
-// start a section; the "#" title line and deeper headings stay text).
-var reNotSection = regexp.MustCompile(`(?m)^(?:#|#{4,6})[ \t]+(.*)$`)
-
-// loadGuidesAsBot is loadGuides with the guides split into sections as
-// the bot's library splits them (LOTSE_RR_ASBOT): the test parser makes
-// every heading line a section heading, the library only "##" and "###",
-// so the "#" line every guide starts with is a heading field here and body
-// text in the bot.
-func loadGuidesAsBot(tb testing.TB, dir string) []Doc {
-	tb.Helper()
-	var docs []Doc
-	err := filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
-		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".md") || strings.EqualFold(e.Name(), "README.md") {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		head, body := []byte(nil), data
-		if bytes.HasPrefix(data, []byte("---\n")) {
-			if end := bytes.Index(data[4:], []byte("\n---")); end >= 0 {
-				head, body = data[:4+end+4], data[4+end+4:]
-			}
-		}
-		body = reNotSection.ReplaceAll(body, []byte("$1"))
-		rel, _ := filepath.Rel(dir, p)
-		d, err := parseGuide(filepath.ToSlash(rel), append(append([]byte(nil), head...), body...))
-		if err != nil {
-			tb.Fatalf("%s: %v", p, err)
-		}
-		docs = append(docs, d)
-		return nil
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
-	return docs
-}
 
 // rrLoad is the fitting aids' guide loader: as the bot splits the guides
 // with LOTSE_RR_ASBOT set, else the test parser's (the one the shipped
