@@ -97,13 +97,6 @@ type Deps struct {
 	// digest of them (TeamRoom and Private are filled in from Support and
 	// Access).
 	Gaps Gaps
-	// Features names the features the configuration switches on
-	// (config.Config.Features, as guides require them): the wiring passes
-	// them, so that the commands' switches and the guides' "requires" come
-	// from one place. Nil derives them from the settings above (team
-	// room, approvals room with its integrations, round tables), for tests
-	// that build Deps by hand.
-	Features []string
 }
 
 // Gaps configures unanswered questions and their digest (gaps.Config).

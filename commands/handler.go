@@ -65,15 +65,12 @@ func New(deps Deps) *Handler {
 		Matrix: deps.Matrix, Guides: deps.Guides, DB: deps.DB, Log: deps.Log, Lang: deps.Texts.Lang, Now: deps.Now,
 		TxnID: deps.TxnID, GuideURL: deps.GuideURL, Observer: deps.Observer, Rooms: deps.Rooms, Location: deps.Support.Location,
 		ChoiceTTL: deps.ChoiceTTL, Contact: deps.FallbackContact,
-		Features: chat.FeaturesFrom(deps.Features),
-	}.WithDefaults()
-	if deps.Features == nil {
-		env.Features = chat.Features{
+		Features: chat.Features{
 			Cases:     deps.Support.TeamRoom != "",
 			Nextcloud: deps.Access.ApprovalsRoom != "" && deps.Access.Nextcloud != nil,
 			BBB:       deps.Access.ApprovalsRoom != "" && deps.Access.BBB != nil,
-		}
-	}
+		},
+	}.WithDefaults()
 	deps.Now, deps.ChoiceTTL, deps.Observer = env.Now, env.ChoiceTTL, env.Observer
 	h := &Handler{Deps: deps, env: &env}
 	h.people = people.New(h.env, people.Config{Roles: deps.Roles, Onboarding: deps.Onboarding, TeamRoom: deps.Support.TeamRoom,
@@ -103,9 +100,7 @@ func New(deps Deps) *Handler {
 	rt := deps.RoundTables
 	rt.Private = append(slices.Clip(rt.Private), deps.Support.TeamRoom, deps.Access.ApprovalsRoom)
 	h.roundTable = roundtable.New(h.env, rt)
-	if deps.Features == nil {
-		h.env.Features.RoundTables = h.roundTable.On()
-	}
+	h.env.Features.RoundTables = h.roundTable.On()
 	h.reactions = append(h.reactions, h.access.Reactions()...)
 	h.reactions = append(h.reactions, h.roundTable.Reactions()...)
 	h.reactions = append(h.reactions, h.support.Reactions()...)
@@ -128,8 +123,10 @@ func New(deps Deps) *Handler {
 	return h
 }
 
-// Features names the features the handler has switched on (as guides
-// require them; config.Config.Features).
+// Features names the features the handler has switched on, as guides
+// require them: the same as config.Config.Features for the config the
+// handler was wired from (TestFeaturesOneSource), so that a guide is shown
+// exactly when its commands work.
 func (h *Handler) Features() []string { return h.env.Features.Names() }
 
 // Handle acts on one incoming event. It is idempotent: handling the same

@@ -10,10 +10,11 @@ import (
 // on, as guides require them (front matter "requires", guides.FeatureNames):
 // "cases" (team_room), "nextcloud" and "bbb" (approvals_room with
 // nextcloud_url or bbb_url), "roundtables" (coordinators or
-// announcement_rooms). The command handler takes the same switches
-// (commands.Deps.Features, passed in cmd/lotse/wiring.go; its own
-// derivation for hand-built Deps agrees, TestFeaturesOneSource): a guide
-// is shown exactly when its commands work.
+// announcement_rooms). The names are written out because config may not
+// import guides (.ci/imports.sh; config's tests check them against
+// guides.FeatureNames). The command handler switches its workflows on from
+// the same keys (commands.Handler.Features; TestFeaturesOneSource ties the
+// two): a guide is shown exactly when its commands work.
 func (c Config) Features() []string {
 	var on []string
 	if c.ApprovalsRoom != "" && c.BBBURL != "" {

@@ -73,7 +73,6 @@ func newHandler(cfg config.Config, loc *time.Location, db *storage.DB, store *gu
 		// The switches the guides' "requires" are checked against: the
 		// commands use the same ones (whole-change review 20, L1). Never
 		// nil, which would derive them again.
-		Features: append([]string{}, cfg.Features()...),
 	})
 	attach := func(b *bot.Bot) {
 		matrix.bot, rooms.bot = b, b

@@ -143,33 +143,16 @@ type Features struct {
 // Access reports whether any kind of access request is on.
 func (f Features) Access() bool { return f.Nextcloud || f.BBB }
 
-// FeaturesFrom returns the features named in names, as guides require them
-// ([guides.FeatureNames]; config.Config.Features).
-func FeaturesFrom(names []string) Features {
-	var f Features
-	for _, n := range names {
-		switch n {
-		case guides.FeatureCases:
-			f.Cases = true
-		case guides.FeatureNextcloud:
-			f.Nextcloud = true
-		case guides.FeatureBBB:
-			f.BBB = true
-		case guides.FeatureRoundTables:
-			f.RoundTables = true
-		}
-	}
-	return f
-}
-
-// Names returns the names of the features switched on, sorted as
-// [guides.FeatureNames] (the inverse of [FeaturesFrom]).
+// Names returns the names of the features switched on, as guides require
+// them, sorted as [guides.FeatureNames].
 func (f Features) Names() []string {
 	var on []string
-	for _, n := range guides.FeatureNames() {
-		if on1 := FeaturesFrom([]string{n}); (on1.Cases && f.Cases) || (on1.Nextcloud && f.Nextcloud) ||
-			(on1.BBB && f.BBB) || (on1.RoundTables && f.RoundTables) {
-			on = append(on, n)
+	for _, n := range []struct {
+		name string
+		on   bool
+	}{{guides.FeatureBBB, f.BBB}, {guides.FeatureCases, f.Cases}, {guides.FeatureNextcloud, f.Nextcloud}, {guides.FeatureRoundTables, f.RoundTables}} {
+		if n.on {
+			on = append(on, n.name)
 		}
 	}
 	return on
