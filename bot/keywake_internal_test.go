@@ -2,12 +2,14 @@ package bot
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/storage"
@@ -28,8 +30,12 @@ func TestKeyWakesOnlyItsSession(t *testing.T) {
 	const room = id.RoomID("!r:hs")
 	enc := func(eventID, session string) storage.InboxItem {
 		payload := []byte(`{"type":"m.room.encrypted","event_id":"` + eventID + `","content":{"algorithm":"m.megolm.v1.aes-sha2","session_id":"` + session + `"}}`)
+		var evt event.Event
+		if err := json.Unmarshal(payload, &evt); err != nil {
+			t.Fatal(err)
+		}
 		return storage.InboxItem{EventID: eventID, RoomID: room.String(), Sender: "@m:hs", EventType: "m.room.encrypted",
-			Payload: payload, ReceivedAt: now, SessionID: encryptedSession(payload).String()}
+			Payload: payload, ReceivedAt: now, SessionID: encryptedSession(&evt).String()}
 	}
 	var items []storage.InboxItem
 	for i := range 520 {
@@ -69,7 +75,7 @@ func TestKeyWakesOnlyItsSession(t *testing.T) {
 	if got := due(); len(got) != 1 || got[0] != "$a" {
 		t.Fatalf("due after sessA's key: %v, want [$a]", got)
 	}
-	if got := encryptedSession([]byte(`not json`)); got != "" {
-		t.Errorf("session of a broken payload: %q", got)
+	if got := encryptedSession(&event.Event{Type: event.EventMessage}); got != "" {
+		t.Errorf("session of an event without one: %q", got)
 	}
 }

@@ -121,7 +121,7 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 			var session id.SessionID
 			if evt.Type == event.EventEncrypted && raw != nil {
 				// Noted for the room key that may make it due (wakeForKeys).
-				session = encryptedSession(raw)
+				session = encryptedSession(evt)
 			}
 			items = append(items, storage.InboxItem{
 				EventID: evt.ID.String(), RoomID: roomID.String(), Sender: evt.Sender.String(),

@@ -380,18 +380,15 @@ func (b *Bot) wakeForKeys(ctx context.Context) {
 	}
 }
 
-// encryptedSession returns the Megolm session ID of a stored
-// m.room.encrypted event ("" if it has none).
-func encryptedSession(payload []byte) id.SessionID {
-	var evt struct {
-		Content struct {
-			SessionID id.SessionID `json:"session_id"`
-		} `json:"content"`
+// encryptedSession returns the Megolm session ID of an encrypted event as
+// the sync delivered it (content already parsed by mautrix, so no second
+// JSON decode per event), "" when it has none.
+func encryptedSession(evt *event.Event) id.SessionID {
+	if c, ok := evt.Content.Parsed.(*event.EncryptedEventContent); ok {
+		return c.SessionID
 	}
-	if json.Unmarshal(payload, &evt) != nil {
-		return ""
-	}
-	return evt.Content.SessionID
+	s, _ := evt.Content.Raw["session_id"].(string)
+	return id.SessionID(s)
 }
 
 // handleInvite joins rooms the bot is invited to, if the inviter is allowed.
