@@ -434,14 +434,8 @@ func checkApprovalsRoom(ctx context.Context, b *bot.Bot, room id.RoomID, log zer
 // (key names its config key), or cannot remove some of them: when a role
 // is revoked or paused, the person would stay and keep reading (security
 // review 20, finding 2). Lotse says so in chat too when a removal fails.
+// Both callers have waited until Lotse is in room.
 func checkRoomPower(ctx context.Context, b *bot.Bot, room id.RoomID, key string, log zerolog.Logger) {
-	if room == "" {
-		return
-	}
-	if joined, err := b.IsJoined(ctx, room, b.UserID()); err != nil || !joined {
-		log.Warn().Err(err).Str("room", key).Stringer("room_id", room).Msg("Could not check Lotse's power level: Lotse is not in this room (lotse setup checks it)")
-		return
-	}
 	var pl event.PowerLevelsEventContent
 	if err := b.Client.StateEvent(ctx, room, event.StatePowerLevels, "", &pl); err != nil {
 		log.Warn().Err(err).Str("room", key).Msg("Could not read the power levels")
