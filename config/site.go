@@ -95,18 +95,6 @@ func (s Site) fields() []siteField {
 	}
 }
 
-// Missing lists the site keys that are empty (for `lotse setup`, which
-// warns: the guides then show example addresses).
-func (s Site) Missing() []string {
-	var out []string
-	for _, f := range s.fields() {
-		if f.val == "" {
-			out = append(out, "site."+f.key)
-		}
-	}
-	return out
-}
-
 // MaxFallbackContact is the longest fallback_contact Lotse accepts.
 const MaxFallbackContact = 300
 

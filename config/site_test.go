@@ -80,11 +80,3 @@ func TestSiteAndFallbackValidation(t *testing.T) {
 		})
 	}
 }
-
-func TestSiteMissing(t *testing.T) {
-	s := Site{CloudURL: "https://cloud.verein.de"}
-	got := strings.Join(s.Missing(), " ")
-	if strings.Contains(got, "cloud_url") || !strings.Contains(got, "site.meet_url") {
-		t.Errorf("Missing = %s", got)
-	}
-}

@@ -163,6 +163,7 @@ func guidesCheck(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	var opts []guides.Option
+	var withCfg *config.Config
 	if *cfgPath != "" {
 		cfg, err := config.Load(*cfgPath, os.Getenv)
 		if err != nil {
@@ -172,9 +173,7 @@ func guidesCheck(args []string, stdout, stderr io.Writer) error {
 			*dirFlag = cfg.GuidesDir
 		}
 		opts = append(opts, guides.WithVars(siteVars(cfg)))
-		for _, key := range unsetPlaceholderKeys(cfg) {
-			fmt.Fprintf(stdout, "warning: %s is not set: guides show an example address instead (config: site block)\n", key)
-		}
+		withCfg = &cfg
 	}
 	dir, rest, err := dirArg(*dirFlag, isSet(fs, "dir"), rest)
 	if err != nil {
@@ -182,6 +181,9 @@ func guidesCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	if len(rest) > 0 {
 		return fail(exitUsage, fmt.Errorf("unexpected argument %q (lotse guides check [--dir DIR | DIR])", rest[0]))
+	}
+	if withCfg != nil {
+		warnUnsetPlaceholders(stdout, *withCfg, dir)
 	}
 	problems, err := guides.Check(dir, opts...)
 	if err != nil {
@@ -197,18 +199,18 @@ func guidesCheck(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// unsetPlaceholderKeys lists the site keys behind guide placeholders that
-// the config leaves empty.
-func unsetPlaceholderKeys(cfg config.Config) []string {
-	var out []string
-	for _, key := range cfg.Site.Missing() {
-		switch key {
-		case "site.web_title", "site.impressum_url", "site.privacy_url":
-			continue // the web view's keys, not placeholders
-		}
-		out = append(out, key)
+// warnUnsetPlaceholders warns, as `lotse config check` fails, about every
+// site key that a guide of the library in dir, loaded as Lotse loads it
+// with cfg, uses and cfg leaves unset. A library that does not load is
+// left to guides.Check's own report.
+func warnUnsetPlaceholders(w io.Writer, cfg config.Config, dir string) {
+	lib, _, err := guides.Load(dir, libraryOptions(cfg)...)
+	if err != nil {
+		return
 	}
-	return out
+	for _, p := range cfg.PlaceholderProblems(lib.Placeholders()) {
+		fmt.Fprintf(w, "warning: %s\n", p)
+	}
 }
 
 func guidesStats(ctx context.Context, args []string, stdout, stderr io.Writer) error {
