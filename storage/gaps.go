@@ -202,27 +202,18 @@ func (q *GapsQuery) List(ctx context.Context, from, to time.Time) ([]FailedQuest
 	return out, rows.Err()
 }
 
-// Forget deletes the question userID asked by sourceEvent in roomID (the
-// member deleted their message). A redaction by someone else, or from
-// another room, forgets nothing; see ForgetInRoom for one the server
-// checked.
-func (q *GapsQuery) Forget(ctx context.Context, roomID, userID, sourceEvent string) error {
+// Forget deletes the question asked by sourceEvent in roomID (its message
+// was deleted); with asker set, only if asker asked it (a redaction no
+// server checked), else whoever asked it (a plain redaction in its room,
+// e.g. by a moderator). A redaction from another room forgets nothing.
+func (q *GapsQuery) Forget(ctx context.Context, roomID, sourceEvent, asker string) error {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
-	if _, err := q.db.Exec(ctx, `DELETE FROM failed_question WHERE source_event=$1 AND room_id=$2 AND user_id=$3`, sourceEvent, roomID, userID); err != nil {
-		return fmt.Errorf("failed to forget a kept question: %w", err)
+	query, args := `DELETE FROM failed_question WHERE source_event=$1 AND room_id=$2`, []any{sourceEvent, roomID}
+	if asker != "" {
+		query, args = query+` AND user_id=$3`, append(args, asker)
 	}
-	return nil
-}
-
-// ForgetInRoom deletes the question asked by sourceEvent in roomID,
-// whoever asked it: the message was deleted in its room by a plain
-// redaction (e.g. by a moderator). A redaction from another room forgets
-// nothing.
-func (q *GapsQuery) ForgetInRoom(ctx context.Context, roomID, sourceEvent string) error {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	if _, err := q.db.Exec(ctx, `DELETE FROM failed_question WHERE source_event=$1 AND room_id=$2`, sourceEvent, roomID); err != nil {
+	if _, err := q.db.Exec(ctx, query, args...); err != nil {
 		return fmt.Errorf("failed to forget a kept question: %w", err)
 	}
 	return nil

@@ -168,10 +168,11 @@ func (w *Workflow) Failed(ctx context.Context, question, outcome string, guideID
 // L2). One that came inside an encrypted event, which no server checks,
 // forgets only if its sender asked the question.
 func (w *Workflow) ForgetMessage(ctx context.Context, evt *event.Event, redacts id.EventID) error {
-	if !evt.Mautrix.WasEncrypted {
-		return w.DB.Gaps().ForgetInRoom(ctx, evt.RoomID.String(), redacts.String())
+	asker := ""
+	if evt.Mautrix.WasEncrypted {
+		asker = evt.Sender.String()
 	}
-	return w.DB.Gaps().Forget(ctx, evt.RoomID.String(), evt.Sender.String(), redacts.String())
+	return w.DB.Gaps().Forget(ctx, evt.RoomID.String(), redacts.String(), asker)
 }
 
 // Picked records that the member picked a guide from the choice asked in
