@@ -129,3 +129,25 @@ func TestEditToMentionsNobody(t *testing.T) {
 		t.Fatalf("the edit mentions %+v, its new content %+v", c.Mentions, c.NewContent.Mentions)
 	}
 }
+
+// TestPage: the page argument and the bounds of its items; a page past the
+// end is empty, anything but a number above 1 is the first page.
+func TestPage(t *testing.T) {
+	for _, tt := range []struct {
+		args           []string
+		total, size    int
+		page, from, to int
+	}{
+		{nil, 120, 50, 1, 0, 50},
+		{[]string{"2"}, 120, 50, 2, 50, 100},
+		{[]string{"3"}, 120, 50, 3, 100, 120},
+		{[]string{"9"}, 120, 50, 9, 120, 120},
+		{[]string{"0"}, 120, 50, 1, 0, 50},
+		{[]string{"zwei"}, 10, 50, 1, 0, 10},
+	} {
+		page, from, to := Page(tt.args, tt.total, tt.size)
+		if page != tt.page || from != tt.from || to != tt.to {
+			t.Errorf("Page(%q, %d, %d) = %d, %d, %d; want %d, %d, %d", tt.args, tt.total, tt.size, page, from, to, tt.page, tt.from, tt.to)
+		}
+	}
+}

@@ -404,3 +404,19 @@ func Ref(s string) (n int64, ok bool) {
 	n, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(s), "#"), 10, 64)
 	return n, err == nil && n > 0
 }
+
+// Page reads a list's page number from args (the first argument: "2" is the
+// second page; anything else, or nothing, the first) and returns the page
+// and the bounds [from, to) of its items among total, size items a page.
+// Long lists are sent a page per message so that each stays far below
+// Matrix's event size limit; the page's last line names the next page.
+func Page(args []string, total, size int) (page, from, to int) {
+	page = 1
+	if len(args) > 0 {
+		if n, err := strconv.Atoi(args[0]); err == nil && n > 1 {
+			page = n
+		}
+	}
+	from = min((page-1)*size, total)
+	return page, from, min(from+size, total)
+}

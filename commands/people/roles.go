@@ -441,15 +441,8 @@ func (w *Workflow) cmdRoles(ce *chat.Call) error {
 	// One page of RolesPage lines (!rollen 2: the second): a long list
 	// stays one message under Matrix's event size limit (security review
 	// 20, finding 8).
-	page := 1
-	if len(ce.Args) > 0 {
-		if n, err := strconv.Atoi(ce.Args[0]); err == nil && n > 1 {
-			page = n
-		}
-	}
 	total := len(w.cfg.Roles.Admins) + len(w.cfg.Approvers) + len(list)
-	from := min((page-1)*RolesPage, total)
-	to := min(from+RolesPage, total)
+	page, from, to := chat.Page(ce.Args, total, RolesPage)
 	var b strings.Builder
 	b.WriteString(pt.RolesIntro + "\n\n")
 	n := 0

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"slices"
-	"strconv"
 	"strings"
 
 	"maunium.net/go/mautrix/event"
@@ -228,14 +227,7 @@ func (w *Workflow) cmdAttendees(ce *chat.Call) error {
 	if err != nil {
 		return err
 	}
-	page := 1
-	if len(rest) > 0 {
-		if n, err := strconv.Atoi(rest[0]); err == nil && n > 1 {
-			page = n
-		}
-	}
-	from := min((page-1)*AttendeesPage, len(att))
-	to := min(from+AttendeesPage, len(att))
+	page, from, to := chat.Page(rest, len(att), AttendeesPage)
 	var b strings.Builder
 	b.WriteString(chat.Format(chat.Plural(tx.AttendeesIntro, len(att)), rt.ID, chat.Escape(rt.Title), len(att)))
 	if rt.Capacity > 0 {

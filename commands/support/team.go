@@ -3,7 +3,6 @@ package support
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -287,12 +286,6 @@ func (w *Workflow) cmdCase(ce *chat.Call) error {
 	if err != nil || c == nil {
 		return err
 	}
-	page := 1
-	if len(rest) > 0 {
-		if n, err := strconv.Atoi(rest[0]); err == nil && n > 1 {
-			page = n
-		}
-	}
 	msgs, err := w.DB.Cases.Messages(ce.Ctx, c.ID)
 	if err != nil {
 		return err
@@ -331,8 +324,7 @@ func (w *Workflow) cmdCase(ce *chat.Call) error {
 	b.WriteString(chat.Format(st.HistoryIntro, c.ID) + " " + chat.Escape(w.statusLabel(ce.Ctx, c, true)) + "\n\n")
 	// One page of HistoryPage entries: a long case stays one message
 	// under Matrix's event size limit (security review 20, finding 8).
-	from := min((page-1)*HistoryPage, len(lines))
-	to := min(from+HistoryPage, len(lines))
+	page, from, to := chat.Page(rest, len(lines), HistoryPage)
 	for _, l := range lines[from:to] {
 		fmt.Fprintf(&b, "- %s %s\n", l.at.In(w.cfg.Location).Format(chat.ShortDateTimeLayout), l.text)
 	}
