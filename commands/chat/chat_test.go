@@ -145,7 +145,7 @@ func TestPage(t *testing.T) {
 		{[]string{"0"}, 120, 50, 1, 0, 50},
 		{[]string{"zwei"}, 10, 50, 1, 0, 10},
 	} {
-		page, from, to := Page(tt.args, tt.total, tt.size)
+		page, from, to := chat.Page(tt.args, tt.total, tt.size)
 		if page != tt.page || from != tt.from || to != tt.to {
 			t.Errorf("Page(%q, %d, %d) = %d, %d, %d; want %d, %d, %d", tt.args, tt.total, tt.size, page, from, to, tt.page, tt.from, tt.to)
 		}
