@@ -73,26 +73,35 @@ const MaxRelayBytes = 40 << 10
 // prefix and text stays within MaxRelayBytes, and then ends it with a
 // visible note to the team; cut reports that it had to.
 func (w *Workflow) fitThread(prefix, text string) (fitted string, cut bool) {
-	size := func(t string) int {
+	return fitBytes(text, "…\n\n"+w.tx.RelayCut, MaxRelayBytes, func(t string) int {
 		plain, htmlBody := threadBodies(prefix, t)
-		p, _ := json.Marshal(plain)
-		h, _ := json.Marshal(htmlBody)
-		return len(p) + len(h)
+		return jsonLen(plain) + jsonLen(htmlBody)
+	})
+}
+
+// fitBytes cuts s (whole runes) to the longest beginning that, ended with
+// suffix, is at most limit by size, and reports whether it had to; s that
+// fits is returned as it is. size must grow with its argument's length.
+func fitBytes(s, suffix string, limit int, size func(string) int) (fitted string, cut bool) {
+	if size(s) <= limit {
+		return s, false
 	}
-	if size(text) <= MaxRelayBytes {
-		return text, false
-	}
-	note := "…\n\n" + w.tx.RelayCut
-	lo, hi := 0, len(text)
+	lo, hi := 0, len(s)
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
-		if size(utf8cut.Prefix(text, mid)+note) <= MaxRelayBytes {
+		if size(utf8cut.Prefix(s, mid)+suffix) <= limit {
 			lo = mid
 		} else {
 			hi = mid - 1
 		}
 	}
-	return utf8cut.Prefix(text, lo) + note, true
+	return utf8cut.Prefix(s, lo) + suffix, true
+}
+
+// jsonLen is the length of s as a JSON string, as it is sent.
+func jsonLen(s string) int {
+	b, _ := json.Marshal(s)
+	return len(b)
 }
 
 // notHelpedWords are the whole messages that say Lotse's last answer did
@@ -751,23 +760,7 @@ const maxCaptionBytes = MaxRelayBytes / 4
 // fitCaption cuts a caption (whole runes, ending with "…") so that it is
 // at most maxCaptionBytes as sent; cut reports that it had to.
 func fitCaption(s string) (fitted string, cut bool) {
-	size := func(t string) int {
-		b, _ := json.Marshal(t)
-		return len(b)
-	}
-	if size(s) <= maxCaptionBytes {
-		return s, false
-	}
-	lo, hi := 0, len(s)
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if size(utf8cut.Prefix(s, mid)+"…") <= maxCaptionBytes {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return utf8cut.Prefix(s, lo) + "…", true
+	return fitBytes(s, "…", maxCaptionBytes, jsonLen)
 }
 
 // reuploadMedia downloads (and decrypts) the media of content and uploads
