@@ -171,8 +171,7 @@ func loadFile(p, id string, o loadOptions) (*Guide, []Problem) {
 	if err != nil {
 		return nil, []Problem{{File: p, Line: 1, Message: fmt.Sprintf("failed to read: %v", unwrapPathError(err))}}
 	}
-	used := placeholdersIn(src)
-	src, problems := substitute(src, o.values)
+	src, used, problems := substitute(src, o.values)
 	if HasErrors(problems) {
 		for i := range problems {
 			problems[i].File = p

@@ -96,53 +96,42 @@ func VarNames() []string {
 	return names
 }
 
-// placeholdersIn returns the names of the values src uses (a *_host form
-// counts as its URL), sorted, each once; unknown placeholders are left out
-// ([substitute] reports them).
-func placeholdersIn(src []byte) []string {
-	if !bytes.Contains(src, []byte("{{")) {
-		return nil
-	}
-	var names []string
-	for _, m := range placeholderRE.FindAllSubmatch(src, -1) {
-		name := string(m[1])
-		if u, ok := hostVars[name]; ok {
-			name = u
-		}
-		if _, ok := exampleVars[name]; ok && !slices.Contains(names, name) {
-			names = append(names, name)
-		}
-	}
-	slices.Sort(names)
-	return names
-}
-
 // placeholderRE finds {{name}} (spaces inside the braces allowed) and, for
 // reporting, anything else between double braces.
 var placeholderRE = regexp.MustCompile(`\{\{\s*([^{}\n]*?)\s*\}\}`)
 
-// substitute replaces the placeholders in src. Unknown ones stay and are
-// reported as errors (a member must never see "{{…}}"). Values are one
-// line, so line numbers of later problems stay right.
-func substitute(src []byte, values map[string]string) ([]byte, []Problem) {
+// substitute replaces the placeholders in src in one pass. Unknown ones
+// stay and are reported as errors (a member must never see "{{…}}").
+// Values are one line, so line numbers of later problems stay right. used
+// names the values src uses (a *_host form counts as its URL), sorted,
+// each once; unknown placeholders are left out of it.
+func substitute(src []byte, values map[string]string) (out []byte, used []string, problems []Problem) {
 	if !bytes.Contains(src, []byte("{{")) {
-		return src, nil
+		return src, nil, nil
 	}
-	var problems []Problem
-	out := placeholderRE.ReplaceAllFunc(src, func(m []byte) []byte {
-		if val, ok := values[string(placeholderRE.FindSubmatch(m)[1])]; ok {
-			return []byte(val)
-		}
-		return m
-	})
+	last := 0
 	for _, loc := range placeholderRE.FindAllSubmatchIndex(src, -1) {
 		name := string(src[loc[2]:loc[3]])
-		if _, ok := values[name]; !ok {
+		out = append(out, src[last:loc[0]]...)
+		last = loc[1]
+		val, ok := values[name]
+		if !ok {
+			out = append(out, src[loc[0]:loc[1]]...)
 			problems = append(problems, Problem{Line: lineOf(src, loc[0]),
 				Message: fmt.Sprintf("unknown placeholder {{%s}} (known: %s)", name, strings.Join(PlaceholderNames(), ", "))})
+		} else {
+			out = append(out, val...)
+		}
+		if u, ok := hostVars[name]; ok {
+			name = u
+		}
+		if _, ok := exampleVars[name]; ok && !slices.Contains(used, name) {
+			used = append(used, name)
 		}
 	}
-	return out, problems
+	out = append(out, src[last:]...)
+	slices.Sort(used)
+	return out, used, problems
 }
 
 // exampleDomainRE matches the documentation domains example.org/.com/.net.
