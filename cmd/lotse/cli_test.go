@@ -213,7 +213,13 @@ func TestAskWithConfig(t *testing.T) {
 		t.Fatalf("without -c: %v %s", err, out)
 	}
 	out, _, err = runCLI(t, "", "ask", "--json", "-c", cfgPath, q)
-	if err != nil || strings.Contains(out, "nextcloud/zugang-beantragen.md") || strings.Contains(out, "cloud.example.org") {
+	if err != nil || !strings.Contains(out, `"outcome"`) || strings.Contains(out, "nextcloud/zugang-beantragen.md") || strings.Contains(out, "cloud.example.org") {
 		t.Errorf("with -c (access requests off): %v %s", err, out)
+	}
+	// The config's site values reach the reply (not only the left-out
+	// guide is absent: an empty output would pass the check above).
+	out, _, err = runCLI(t, "", "ask", "--json", "-c", cfgPath, "Cloud-Passwort vergessen")
+	if err != nil || !strings.Contains(out, "https://cloud.verein.de") {
+		t.Errorf("with -c, the site's cloud address: %v %s", err, out)
 	}
 }
