@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http/httptest"
 	"net/http/httputil"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
@@ -355,13 +357,36 @@ func TestEncryptedRedactionDropped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if evt, err := m.Cli.GetEvent(t.Context(), roomID, resp.EventID); err != nil || evt.Type != event.EventEncrypted {
-		t.Fatalf("precondition: the redaction went out as %v (%v), want m.room.encrypted", evt, err)
+	if evt := eventAsStored(t, m, roomID, resp.EventID); evt.Type != event.EventEncrypted {
+		t.Fatalf("precondition: the redaction went out as %v, want m.room.encrypted", evt.Type)
 	}
 	// The marker is handled after the redaction (one room, in order).
 	askAndWait(t, m, roomID, tb.userID, "marker")
 	if got := tb.handler.calls.Load() - before; got != 1 {
 		t.Fatalf("handler called %d times, want 1 (the marker; the encrypted redaction never)", got)
+	}
+}
+
+// eventAsStored fetches an event the member has just sent. Dendrite answers
+// /event from its sync database, which takes the event in after the send
+// returned, so a 404 right after sending means "not yet", not "never" (a busy
+// CI machine showed it). It asks again until the event is there or 30 s pass.
+func eventAsStored(t *testing.T, m *chatclient.Client, roomID id.RoomID, eventID id.EventID) *event.Event {
+	t.Helper()
+	deadline := time.After(30 * time.Second)
+	for {
+		evt, err := m.Cli.GetEvent(t.Context(), roomID, eventID)
+		if err == nil {
+			return evt
+		}
+		if !errors.Is(err, mautrix.MNotFound) {
+			t.Fatalf("fetching %s: %v", eventID, err)
+		}
+		select {
+		case <-deadline:
+			t.Fatalf("event %s not readable after 30 s: %v", eventID, err)
+		case <-time.After(50 * time.Millisecond):
+		}
 	}
 }
 
