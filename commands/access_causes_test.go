@@ -126,3 +126,27 @@ func TestAccessFailureToldByCause(t *testing.T) {
 		})
 	}
 }
+
+// TestAuditBadFilter: !protokoll with something that is neither a request
+// number nor a person says so, with the usage, instead of an empty log
+// (an invalid Matrix ID) or the whole log (a word).
+func TestAuditBadFilter(t *testing.T) {
+	e := newAccessEnv(t)
+	e.requestNextcloud(t, member, "AG Digitales", "mia@example.org")
+	for _, arg := range []string{"@member", "@member:", "member"} {
+		got := in(e.say(t, approvals, carol, "!protokoll "+arg, ""), approvals)
+		if len(got) != 1 {
+			t.Fatalf("!protokoll %s: %d replies:\n%s", arg, len(got), bodies(got))
+		}
+		mustContain(t, got, "„"+arg+"“ ist weder eine Antragsnummer noch eine gültige Matrix-ID (die sieht so aus: @name:server).",
+			"So geht es: !protokoll [Nr|@name|export csv|export json]")
+		if html := got[0].content.FormattedBody; !strings.Contains(html, "<code>@name:server</code>") || !strings.Contains(html, "<code>!protokoll [Nr") {
+			t.Errorf("ID form or usage not shown as code: %s", html)
+		}
+		if b := bodies(got); strings.Contains(b, "Protokoll ist leer") || strings.Contains(b, "requested") {
+			t.Errorf("!protokoll %s shows a log:\n%s", arg, b)
+		}
+	}
+	mustContain(t, in(e.say(t, approvals, carol, "!protokoll @member:test", ""), approvals), "#1", "requested")
+	mustContain(t, in(e.say(t, approvals, carol, "!protokoll 1", ""), approvals), "#1", "requested")
+}

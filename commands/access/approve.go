@@ -179,8 +179,14 @@ func (w *Workflow) cmdAudit(ce *chat.Call) error {
 			// The person named in the text or by a pill: never the sender
 			// of a message replied to, never Lotse (chat.UserArg).
 			user, filter = u.String(), u.String()
-		} else if strings.HasPrefix(arg, "@") {
+		} else if _, _, err := id.UserID(arg).Parse(); err == nil {
+			// A Matrix ID UserArg does not take (Lotse's own).
 			user, filter = arg, arg
+		} else {
+			// Neither a number nor a person: not an empty log for an ID
+			// that cannot exist, nor the whole log under a filter that
+			// was not applied.
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(at.AuditBadFilter, chat.Escape(arg), at.Commands["protokoll"].Usage))
 		}
 	}
 	entries, err := w.DB.Access().AuditLog(ce.Ctx, reqID, user)
