@@ -55,6 +55,12 @@ type AccessRequest struct {
 	Notified       bool   // the outcome of provisioning was announced
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
+
+	// DenyCause says how it was denied, FailCause why setting it up
+	// failed (cleared with LastError): "" for rows stored before schema
+	// v13, whose texts tell (see access_causes.go).
+	DenyCause DenyCause
+	FailCause FailCause
 }
 
 // AccessDraft is a request being prepared in a member's DM.
@@ -86,7 +92,8 @@ type AccessQuery struct{ db *dbutil.Database }
 func (db *DB) Access() *AccessQuery { return &AccessQuery{db: db.Lotse} }
 
 const accessColumns = `id, member_id, member_room, kind, target, email, display_name, reason, status, needed, decided_by,
-	deny_reason, approvals_event, version, attempts, next_attempt, last_error, result, notified, created_at, updated_at, origin_event`
+	deny_reason, approvals_event, version, attempts, next_attempt, last_error, result, notified, created_at, updated_at, origin_event,
+	deny_cause, fail_cause`
 
 const (
 	nextAccessIDQuery   = `SELECT COALESCE(MAX(id), 0) + 1 FROM access_request`
@@ -103,11 +110,11 @@ const (
 	approversQuery         = `SELECT approver FROM access_approval WHERE request_id=$1 ORDER BY created_at, approver`
 	bumpAccessQuery        = `UPDATE access_request SET version=version+1, updated_at=$2 WHERE id=$1`
 	approveAccessQuery     = `
-		UPDATE access_request SET status='approved', decided_by=$2, attempts=0, next_attempt=$3, last_error='', notified=0,
+		UPDATE access_request SET status='approved', decided_by=$2, attempts=0, next_attempt=$3, last_error='', fail_cause='', notified=0,
 			version=version+1, updated_at=$3
 		WHERE id=$1 AND status IN ('pending', 'failed')`
 	denyAccessQuery = `
-		UPDATE access_request SET status='denied', decided_by=$2, deny_reason=$3, version=version+1, updated_at=$4
+		UPDATE access_request SET status='denied', decided_by=$2, deny_reason=$3, deny_cause=$5, version=version+1, updated_at=$4
 		WHERE id=$1 AND status IN ('pending', 'failed')`
 	withdrawAccessQuery = `
 		UPDATE access_request SET status='withdrawn', version=version+1, updated_at=$3
@@ -117,13 +124,13 @@ const (
 		WHERE (status='approved' AND next_attempt<=$1) OR (status IN ('provisioned', 'failed') AND notified=0 AND next_attempt<=$1)
 		ORDER BY id LIMIT $2`
 	provisionedAccessQuery = `
-		UPDATE access_request SET status='provisioned', result=$2, last_error='', notified=0, next_attempt=$3, version=version+1, updated_at=$3
+		UPDATE access_request SET status='provisioned', result=$2, last_error='', fail_cause='', notified=0, next_attempt=$3, version=version+1, updated_at=$3
 		WHERE id=$1 AND status='approved'`
 	retryAccessQuery = `
-		UPDATE access_request SET attempts=attempts+1, last_error=$2, next_attempt=$3, updated_at=$4
+		UPDATE access_request SET attempts=attempts+1, last_error=$2, fail_cause=$5, next_attempt=$3, updated_at=$4
 		WHERE id=$1 AND status='approved'`
 	failAccessQuery = `
-		UPDATE access_request SET status='failed', attempts=attempts+1, last_error=$2, notified=0, next_attempt=$3, version=version+1, updated_at=$3
+		UPDATE access_request SET status='failed', attempts=attempts+1, last_error=$2, fail_cause=$4, notified=0, next_attempt=$3, version=version+1, updated_at=$3
 		WHERE id=$1 AND status='approved'`
 	notifiedAccessQuery      = `UPDATE access_request SET notified=1 WHERE id=$1`
 	announceLaterAccessQuery = `UPDATE access_request SET next_attempt=$2 WHERE id=$1 AND status IN ('provisioned', 'failed') AND notified=0`
@@ -159,7 +166,7 @@ func scanAccess(row rowScanner) (*AccessRequest, error) {
 	)
 	err := row.Scan(&r.ID, &r.MemberID, &r.MemberRoom, &r.Kind, &r.Target, &r.Email, &r.DisplayName, &r.Reason, &r.Status,
 		&r.Needed, &r.DecidedBy, &r.DenyReason, &r.ApprovalsEvent, &r.Version, &r.Attempts, &next, &r.LastError, &r.Result,
-		&notified, &created, &updated, &r.OriginEvent)
+		&notified, &created, &updated, &r.OriginEvent, &r.DenyCause, &r.FailCause)
 	if err != nil {
 		return nil, err
 	}
@@ -360,10 +367,11 @@ func (q *AccessQuery) transition(ctx context.Context, id int64, e AuditEntry, qu
 	return changed, after, nil
 }
 
-// Deny denies a pending (or failed) request.
-func (q *AccessQuery) Deny(ctx context.Context, id int64, approver, reason, cause string, now time.Time) (bool, *AccessRequest, error) {
+// Deny denies a pending (or failed) request; how says whether reason is
+// an approver's reason or the note of a reaction.
+func (q *AccessQuery) Deny(ctx context.Context, id int64, approver, reason string, how DenyCause, cause string, now time.Time) (bool, *AccessRequest, error) {
 	return q.transition(ctx, id, AuditEntry{Key: "denied:" + cause, RequestID: id, At: now, Actor: approver, Action: "denied", Detail: reason},
-		denyAccessQuery, id, approver, reason, now.UnixMilli())
+		denyAccessQuery, id, approver, reason, now.UnixMilli(), string(how))
 }
 
 // Withdraw withdraws the member's own pending request.
@@ -385,17 +393,19 @@ func (q *AccessQuery) Provisioned(ctx context.Context, id int64, result string, 
 		Action: "provisioned", Detail: result}, provisionedAccessQuery, id, result, now.UnixMilli())
 }
 
-// RetryLater records a failed attempt and when to try again.
-func (q *AccessQuery) RetryLater(ctx context.Context, id int64, attempt int, errText string, next, now time.Time) error {
+// RetryLater records a failed attempt (errText for the approvers, why as
+// a code) and when to try again.
+func (q *AccessQuery) RetryLater(ctx context.Context, id int64, attempt int, errText string, why FailCause, next, now time.Time) error {
 	_, _, err := q.transition(ctx, id, AuditEntry{Key: fmt.Sprintf("error:%d:%d:%d", id, now.UnixMilli(), attempt), RequestID: id, At: now,
-		Actor: "lotse", Action: "error", Detail: errText}, retryAccessQuery, id, errText, next.UnixMilli(), now.UnixMilli())
+		Actor: "lotse", Action: "error", Detail: errText}, retryAccessQuery, id, errText, next.UnixMilli(), now.UnixMilli(), string(why))
 	return err
 }
 
-// Fail gives up on provisioning (an approver can approve again to retry).
-func (q *AccessQuery) Fail(ctx context.Context, id int64, errText string, now time.Time) (bool, *AccessRequest, error) {
+// Fail gives up on provisioning (an approver can approve again to retry):
+// errText for the approvers, why as a code.
+func (q *AccessQuery) Fail(ctx context.Context, id int64, errText string, why FailCause, now time.Time) (bool, *AccessRequest, error) {
 	return q.transition(ctx, id, AuditEntry{Key: fmt.Sprintf("failed:%d:%d", id, now.UnixMilli()), RequestID: id, At: now, Actor: "lotse",
-		Action: "failed", Detail: errText}, failAccessQuery, id, errText, now.UnixMilli())
+		Action: "failed", Detail: errText}, failAccessQuery, id, errText, now.UnixMilli(), string(why))
 }
 
 // MarkNotified records that the outcome was announced.

@@ -44,7 +44,7 @@ func TestAccessRequestLifecycle(t *testing.T) {
 			if err != nil || len(due) != 1 {
 				t.Fatalf("due: %d %v", len(due), err)
 			}
-			if err := q.RetryLater(ctx, 1, 1, "timeout", now.Add(time.Minute), now); err != nil {
+			if err := q.RetryLater(ctx, 1, 1, "timeout", storage.FailOther, now.Add(time.Minute), now); err != nil {
 				t.Fatal(err)
 			}
 			if due, _ := q.Due(ctx, now, 10); len(due) != 0 {
@@ -85,17 +85,17 @@ func TestAccessRequestLifecycle(t *testing.T) {
 			if ok, after, _ := q.Withdraw(ctx, r2.ID, "@m:hs", "$w1", now); !ok || after.Status != storage.AccessWithdrawn {
 				t.Fatalf("withdraw: %+v", after)
 			}
-			if ok, _, _ := q.Deny(ctx, r2.ID, "@a:hs", "x", "$d1", now); ok {
+			if ok, _, _ := q.Deny(ctx, r2.ID, "@a:hs", "x", storage.DenyWithReason, "$d1", now); ok {
 				t.Fatal("denied a withdrawn request")
 			}
 			r3, _, _ := q.Create(ctx, &storage.AccessRequest{MemberID: "@n:hs", MemberRoom: "!dm2", Kind: storage.AccessBBB, Target: "Vorstand"}, "$c3", now)
-			if ok, after, _ := q.Deny(ctx, r3.ID, "@a:hs", "kein Mitglied", "$d2", now); !ok || after.DenyReason != "kein Mitglied" {
+			if ok, after, _ := q.Deny(ctx, r3.ID, "@a:hs", "kein Mitglied", storage.DenyWithReason, "$d2", now); !ok || after.DenyReason != "kein Mitglied" {
 				t.Fatalf("deny: %+v", after)
 			}
 			// Failure, then approving again re-queues it.
 			r4, _, _ := q.Create(ctx, &storage.AccessRequest{MemberID: "@n:hs", MemberRoom: "!dm2", Kind: storage.AccessNextcloud, Target: "x"}, "$c4", now)
 			_, _, _ = q.Approve(ctx, r4.ID, "@a:hs", "$ap4", now)
-			if ok, after, _ := q.Fail(ctx, r4.ID, "401", now); !ok || after.Status != storage.AccessFailed {
+			if ok, after, _ := q.Fail(ctx, r4.ID, "401", storage.FailOther, now); !ok || after.Status != storage.AccessFailed {
 				t.Fatalf("fail: %+v", after)
 			}
 			if res, after, _ := q.Approve(ctx, r4.ID, "@a:hs", "$ap5", now); !res.Approved || after.Status != storage.AccessApproved || after.Attempts != 0 {

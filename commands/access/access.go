@@ -420,7 +420,7 @@ func (w *Workflow) statusForMember(ctx context.Context, r *storage.AccessRequest
 	at := w.tx
 	switch r.Status {
 	case storage.AccessDenied:
-		if deniedWithoutReason(r.DenyReason) {
+		if deniedWithoutReason(r) {
 			return at.MineDenied
 		}
 		return chat.Format(at.StatusDenied, r.DenyReason)

@@ -58,7 +58,7 @@ func (w *Workflow) cmdDeny(ce *chat.Call) error {
 	if reason == "" {
 		return w.ReplyMarkdown(ce.Ctx, w.tx.DenyUsage)
 	}
-	return w.deny(ce.Ctx, r, ce.Sender, chat.Summarize(reason))
+	return w.deny(ce.Ctx, r, ce.Sender, chat.Summarize(reason), storage.DenyWithReason)
 }
 
 // approve records user's approval; with enough approvals the request
@@ -91,14 +91,16 @@ func (w *Workflow) approve(ctx context.Context, r *storage.AccessRequest, user i
 	return w.updateAccessBoard(ctx, r.ID)
 }
 
-// deny denies the request and tells the member why.
-func (w *Workflow) deny(ctx context.Context, r *storage.AccessRequest, user id.UserID, reason string) error {
+// deny denies the request and tells the member why; how says whether
+// reason is an approver's (storage.DenyWithReason) or the note of a
+// reaction (storage.DenyNoReason).
+func (w *Workflow) deny(ctx context.Context, r *storage.AccessRequest, user id.UserID, reason string, how storage.DenyCause) error {
 	at := w.tx
 	if id.UserID(r.MemberID) == user {
 		return w.ReplyMarkdown(ctx, at.SelfApproval)
 	}
 	cause := chat.TurnOf(ctx).Event.ID.String()
-	changed, after, err := w.DB.Access().Deny(ctx, r.ID, user.String(), reason, cause, w.Now())
+	changed, after, err := w.DB.Access().Deny(ctx, r.ID, user.String(), reason, how, cause, w.Now())
 	if err != nil || after == nil {
 		return err
 	}
@@ -106,7 +108,7 @@ func (w *Workflow) deny(ctx context.Context, r *storage.AccessRequest, user id.U
 		return w.ReplyMarkdown(ctx, chat.Format(at.AlreadyDecided, r.ID, chat.Escape(w.accessStatus(ctx, after))))
 	}
 	md := chat.Format(at.MemberDenied, r.ID, chat.Escape(w.what(after)), chat.Escape(after.DenyReason), w.FallbackContact())
-	if deniedWithoutReason(after.DenyReason) {
+	if deniedWithoutReason(after) {
 		md = chat.Format(at.MemberDeniedNoReason, r.ID, chat.Escape(w.what(after)), w.FallbackContact())
 	}
 	// The denial is stored: an error now makes the runtime handle the
@@ -130,15 +132,6 @@ func (w *Workflow) deny(ctx context.Context, r *storage.AccessRequest, user id.U
 	return w.updateAccessBoard(ctx, r.ID)
 }
 
-// deniedWithoutReason reports whether a stored deny reason is the note of
-// a ❌ reaction (in either language: the configured one may have changed
-// since) rather than a reason an approver wrote: the member is then told
-// that no reason was given, not shown the approvers' note.
-func deniedWithoutReason(reason string) bool {
-	reason = strings.TrimSpace(reason)
-	return reason == "" || reason == German.DeniedNoReason || reason == English.DeniedNoReason
-}
-
 // findReaction routes ✅/❌ on a request message in the approvals room;
 // the router lets only approvers through (see Workflow.approver).
 func (w *Workflow) findReaction(ctx context.Context, evt *event.Event, target id.EventID, key string) (*chat.Target, error) {
@@ -152,7 +145,9 @@ func (w *Workflow) findReaction(ctx context.Context, evt *event.Event, target id
 	tg := &chat.Target{Room: w.cfg.ApprovalsRoom, Role: w.approver}
 	switch key {
 	case "❌", "👎":
-		tg.Run = func(ctx context.Context) error { return w.deny(ctx, r, evt.Sender, w.tx.DeniedNoReason) }
+		tg.Run = func(ctx context.Context) error {
+			return w.deny(ctx, r, evt.Sender, w.tx.DeniedNoReason, storage.DenyNoReason)
+		}
 	case "✅", "✔", "👍":
 		tg.Run = func(ctx context.Context) error { return w.approve(ctx, r, evt.Sender) }
 	default:
@@ -184,8 +179,14 @@ func (w *Workflow) cmdAudit(ce *chat.Call) error {
 			// The person named in the text or by a pill: never the sender
 			// of a message replied to, never Lotse (chat.UserArg).
 			user, filter = u.String(), u.String()
-		} else if strings.HasPrefix(arg, "@") {
+		} else if _, _, err := id.UserID(arg).Parse(); err == nil {
+			// A Matrix ID UserArg does not take (Lotse's own).
 			user, filter = arg, arg
+		} else {
+			// Neither a number nor a person: not an empty log for an ID
+			// that cannot exist, nor the whole log under a filter that
+			// was not applied.
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(at.AuditBadFilter, chat.Escape(arg), at.Commands["protokoll"].Usage))
 		}
 	}
 	entries, err := w.DB.Access().AuditLog(ce.Ctx, reqID, user)

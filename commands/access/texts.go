@@ -162,6 +162,9 @@ type Texts struct {
 	ErrRoomTaken string
 	// AuditIntro: %s = filter; AuditEmpty; AuditMore: %d.
 	AuditIntro, AuditEmpty, AuditMore string
+	// AuditBadFilter: the argument of !protokoll is neither a request
+	// number nor a person; %s what was typed, %s the usage.
+	AuditBadFilter string
 	// AuditUploaded: %d entries.
 	AuditUploaded string
 	// ApproverCommands introduces approver commands in !hilfe.
@@ -272,6 +275,7 @@ var German = Texts{
 	ErrUnknown:              "Unbekannter Fehler (Details im Log von Lotse).",
 	AuditIntro:              "Protokoll %s:",
 	AuditEmpty:              "Das Protokoll ist leer.",
+	AuditBadFilter:          "„%s“ ist weder eine Antragsnummer noch eine gültige Matrix-ID (die sieht so aus: `@name:server`). So geht es: `%s`",
 	AuditMore:               "… %d älterer Eintrag nicht angezeigt (`!protokoll export csv` lädt alles hoch).|… %d ältere Einträge nicht angezeigt (`!protokoll export csv` lädt alles hoch).",
 	AuditUploaded:           "Protokoll mit %d Eintrag hochgeladen.|Protokoll mit %d Einträgen hochgeladen.",
 	ApproverCommands:        "Befehle für Genehmigende (im Genehmigungsraum):",
@@ -401,6 +405,7 @@ var English = Texts{
 	ErrUnknown:              "Unknown error (details in Lotse's log).",
 	AuditIntro:              "Audit log %s:",
 	AuditEmpty:              "The audit log is empty.",
+	AuditBadFilter:          "“%s” is neither a request number nor a valid Matrix ID (which looks like `@name:server`). Usage: `%s`",
 	AuditMore:               "… %d older entry not shown (`!audit export csv` uploads everything).|… %d older entries not shown (`!audit export csv` uploads everything).",
 	AuditUploaded:           "Uploaded the audit log with %d entry.|Uploaded the audit log with %d entries.",
 	ApproverCommands:        "Approver commands (in the approvals room):",

@@ -217,11 +217,11 @@ func (w *Workflow) provision(ctx context.Context, r *storage.AccessRequest, now 
 		}
 		return w.announce(ctx, after, now)
 	}
-	cause := w.provisionError(err)
+	cause, why := w.provisionError(err), failCause(err)
 	logProvisionError(ctx, r, err, cause)
 	attempt := r.Attempts + 1
 	if !retryable(err) || attempt >= w.cfg.MaxAttempts {
-		if _, _, err := q.Fail(ctx, r.ID, cause, now); err != nil {
+		if _, _, err := q.Fail(ctx, r.ID, cause, why, now); err != nil {
 			return err
 		}
 		w.Observer.ProvisioningJob("failed")
@@ -238,7 +238,7 @@ func (w *Workflow) provision(ctx context.Context, r *storage.AccessRequest, now 
 		}
 	}
 	w.Observer.ProvisioningJob("retry")
-	return q.RetryLater(ctx, r.ID, attempt, cause, now.Add(w.backoff(attempt, err)), now)
+	return q.RetryLater(ctx, r.ID, attempt, cause, why, now.Add(w.backoff(attempt, err)), now)
 }
 
 // logProvisionError logs a failed provisioning attempt. The clients'
@@ -480,23 +480,6 @@ func (w *Workflow) announceFailed(ctx context.Context, r *storage.AccessRequest)
 		return err
 	}
 	return w.DB.Access().MarkNotified(ctx, r.ID)
-}
-
-// memberFailedText is the member's notice of a failed request: with the
-// promise to report back once it is set up, unless the cause is one
-// approving again cannot mend (whole-change review 20, people, Low 5): a
-// room name another member has (the member must ask for another name),
-// several accounts with the address (the approvers sort it out by hand).
-// The cause is the approvers' explanation stored with the request, in
-// either language (the configured one may have changed since).
-func (w *Workflow) memberFailedText(r *storage.AccessRequest) string {
-	switch r.LastError {
-	case German.ErrRoomTaken, English.ErrRoomTaken:
-		return w.tx.MemberFailedRoomTaken
-	case German.ErrAmbiguous, English.ErrAmbiguous:
-		return w.tx.MemberFailedByHand
-	}
-	return w.tx.MemberFailed
 }
 
 // cmdRoom sends a fresh moderator link for a room the member was granted.
