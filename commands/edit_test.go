@@ -97,16 +97,17 @@ func TestEditedCaseMessageEditsRelay(t *testing.T) {
 // TestEditOnlyByTheAuthor: an edit event names its target freely and no
 // server checks that the editor wrote it. An edit by someone else, an
 // edit from another room, an edit of a message Lotse did not relay (a
-// command, a question it answered, an unknown event) and an edit whose
-// target the inbox no longer knows change nothing: no edit in the team
-// room, no reply, the stored text as it was.
+// command, a question it answered, an unknown event, Lotse's own) and an
+// edit whose target the inbox no longer knows change nothing: no edit in
+// the team room, no reply, the stored text as it was.
 func TestEditOnlyByTheAuthor(t *testing.T) {
 	const otherDM = id.RoomID("!dm-outsider:test")
 	for _, tc := range []struct {
 		name   string
 		room   id.RoomID
 		sender id.UserID
-		// target: "relayed" (the case message), "command", "question", "unknown"
+		// target: "relayed" (the case message), "command", "question",
+		// "unknown", "lotse" (Lotse's own relay)
 		target    string
 		forgotten bool // the inbox no longer knows the relayed message
 	}{
@@ -117,6 +118,8 @@ func TestEditOnlyByTheAuthor(t *testing.T) {
 		{"the member's command", dmRoom, member, "command", false},
 		{"the member's answered question", dmRoom, member, "question", false},
 		{"an unknown event", dmRoom, member, "unknown", false},
+		{"Lotse's relay itself", dmRoom, member, "lotse", false},
+		{"Lotse's relay itself, in the team room", teamRoom, alice, "lotse", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := newSupportEnv(t)
@@ -124,12 +127,14 @@ func TestEditOnlyByTheAuthor(t *testing.T) {
 			e.handle(t, question, true)
 			e.say(t, dmRoom, member, "ja", "")
 			msg := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "Mein Passwort ist hunter2"})
-			if relay := in(e.handle(t, msg, true), teamRoom); len(relay) != 1 {
+			relay := in(e.handle(t, msg, true), teamRoom)
+			if len(relay) != 1 {
 				t.Fatalf("precondition: relayed once, got %d", len(relay))
 			}
 			cmd := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "!meine"})
 			e.handle(t, cmd, true)
-			target := map[string]id.EventID{"relayed": msg.ID, "command": cmd.ID, "question": question.ID, "unknown": "$unknown"}[tc.target]
+			target := map[string]id.EventID{"relayed": msg.ID, "command": cmd.ID, "question": question.ID, "unknown": "$unknown",
+				"lotse": id.EventID("$" + relay[0].txn)}[tc.target]
 			if tc.forgotten {
 				e.forgetInbox(t, msg.ID)
 			}
