@@ -84,7 +84,12 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 			}
 			events = append(older, events...)
 		}
-		for _, evt := range events {
+		// History from before Lotse's invite into the room is not answered.
+		invited := lastOwnInvite(events, b.Client.UserID)
+		if invited > 0 && !firstStart {
+			b.log.Info().Stringer("room_id", roomID).Int("events", invited).Msg("Not handling the events from before Lotse's invite")
+		}
+		for i, evt := range events {
 			if evt.Sender == b.Client.UserID && evt.ID != "" {
 				ownIDs = append(ownIDs, evt.ID)
 				if b.sender.recorded(evt.ID) {
@@ -113,8 +118,9 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 				return fmt.Errorf("failed to serialise event %s: %w", evt.ID, err)
 			}
 			state := storage.InboxPending
-			if firstStart {
-				// History from before Lotse's very first start is not answered.
+			if firstStart || i < invited {
+				// History from before Lotse's very first start, or from
+				// before it was invited into the room, is not answered.
 				state = storage.InboxSkipped
 				raw = nil
 			}
@@ -195,7 +201,8 @@ func unsignedTxnID(evt *event.Event) string {
 }
 
 // backfill fetches the events a limited timeline left out, oldest first,
-// stopping at the first event the inbox already knows.
+// stopping at the first event the inbox already knows or at Lotse's own
+// invite into the room (which it returns; nothing older is handled).
 func (s *syncer) backfill(ctx context.Context, roomID id.RoomID, from string) ([]*event.Event, error) {
 	var collected []*event.Event
 	for page := 0; page < 20 && from != ""; page++ {
@@ -214,6 +221,10 @@ func (s *syncer) backfill(ctx context.Context, roomID id.RoomID, from string) ([
 				break
 			}
 			collected = append(collected, evt)
+			if isInviteOf(evt, s.bot.Client.UserID) {
+				stop = true
+				break
+			}
 		}
 		if stop {
 			break
@@ -226,6 +237,38 @@ func (s *syncer) backfill(ctx context.Context, roomID id.RoomID, from string) ([
 	}
 	s.bot.log.Info().Stringer("room_id", roomID).Int("events", len(collected)).Msg("Fetched events a limited sync left out")
 	return collected, nil
+}
+
+// lastOwnInvite returns the position in events (a room's timeline, in the
+// homeserver's order) of the last invite of me into the room, or -1. The
+// events before it are the room's history from before Lotse was asked in
+// (sec20 review, Low 12): a group room's earlier talk, which the first sync
+// after joining may carry, is not answered. What comes after the invite is,
+// also before Lotse's join: a member's first message in a new direct chat
+// is often written while Lotse has not joined yet. The order is the
+// homeserver's, not the senders' origin_server_ts, which a sender's server
+// chooses freely. Invites reach only a room Lotse is not in, so a timeline
+// holds one only right after a (re)join; the decision is committed with
+// the batch (skipped rows), and a later backfill stops at the invite.
+func lastOwnInvite(events []*event.Event, me id.UserID) int {
+	for i := len(events) - 1; i >= 0; i-- {
+		if isInviteOf(events[i], me) {
+			return i
+		}
+	}
+	return -1
+}
+
+// isInviteOf reports whether evt invites user into its room.
+func isInviteOf(evt *event.Event, user id.UserID) bool {
+	if evt.Type != event.StateMember || evt.StateKey == nil || *evt.StateKey != user.String() {
+		return false
+	}
+	var content struct {
+		Membership string `json:"membership"`
+	}
+	_ = json.Unmarshal(evt.Content.VeryRaw, &content)
+	return content.Membership == "invite"
 }
 
 func isLeave(evt *event.Event) bool {

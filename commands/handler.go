@@ -162,9 +162,13 @@ func (h *Handler) Handle(ctx context.Context, msg Message) (err error) {
 
 func (h *Handler) handleMessage(ctx context.Context, t *chat.Turn, evt *event.Event) error {
 	content, ok := evt.Content.Parsed.(*event.MessageEventContent)
-	if !ok || content.MsgType == event.MsgNotice || content.RelatesTo.GetReplaceID() != "" {
-		// Never answer notices (bot loops) or edits.
+	if !ok || content.MsgType == event.MsgNotice {
+		// Never answer notices (bot loops).
 		return nil
+	}
+	if content.RelatesTo.GetReplaceID() != "" {
+		// Never answer edits; an edited case message edits its relay.
+		return h.handleEdit(ctx, evt, content)
 	}
 	if h.support.On() && evt.RoomID == h.support.TeamRoom() {
 		return h.teamRoomMessage(ctx, t, evt, content)

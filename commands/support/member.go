@@ -706,7 +706,7 @@ func (w *Workflow) relayFromMember(ctx context.Context, c *storage.Case, content
 		return err
 	}
 	if !isMedia {
-		prefix := fmt.Sprintf("💬 %s (#%d):", name, c.ID)
+		prefix := relayPrefix(name, c.ID)
 		relayed, cut := w.fitThread(prefix, text)
 		if _, err := w.toThread(ctx, c, prefix, relayed, w.CauseTxn(ctx, "relay", 0)); err != nil || !cut {
 			return err
@@ -714,20 +714,7 @@ func (w *Workflow) relayFromMember(ctx context.Context, c *storage.Case, content
 		// Only the beginning reached the team: the member is told.
 		return w.ReplyMarkdown(ctx, w.tx.RelayCutMember)
 	}
-	// A caption is the member's text too: it is cut for the thread line
-	// and for the relayed file alike, and the member is told (whole-change
-	// review 20, people, Low 2: a 26 KB caption made a 77 KB event).
-	caption, capCut := fitCaption(content.Body)
-	prefix := fmt.Sprintf("📎 %s (#%d)", name, c.ID)
-	line := chat.Format(w.tx.RelayFile, caption)
-	head, text := prefix+" "+line, ""
-	if capCut {
-		line += "\n\n" + w.tx.RelayCut
-		head, text = prefix, line
-	}
-	if fitted, cut := w.fitThread(prefix, line); cut {
-		head, text, capCut = prefix, fitted, true
-	}
+	head, text, caption, capCut := w.mediaLine(name, c.ID, content.Body)
 	if _, err := w.toThread(ctx, c, head, text, w.CauseTxn(ctx, "relay", 0)); err != nil {
 		return err
 	}
@@ -750,6 +737,33 @@ func (w *Workflow) relayFromMember(ctx context.Context, c *storage.Case, content
 	}
 	// Only the caption's beginning reached the team: the member is told.
 	return w.ReplyMarkdown(ctx, w.tx.RelayCutMember)
+}
+
+// relayPrefix is the first line of a member's text relayed into the
+// thread of case caseID.
+func relayPrefix(name string, caseID int64) string {
+	return fmt.Sprintf("💬 %s (#%d):", name, caseID)
+}
+
+// mediaLine is the thread line (head and text, for toThread) of a file
+// the member sent in case caseID with caption body, and the caption as the
+// relayed file carries it. A caption is the member's text too: it is cut
+// for the thread line and for the relayed file alike, and cut reports that
+// the member must be told (whole-change review 20, people, Low 2: a 26 KB
+// caption made a 77 KB event).
+func (w *Workflow) mediaLine(name string, caseID int64, body string) (head, text, caption string, cut bool) {
+	caption, cut = fitCaption(body)
+	prefix := fmt.Sprintf("📎 %s (#%d)", name, caseID)
+	line := chat.Format(w.tx.RelayFile, caption)
+	head, text = prefix+" "+line, ""
+	if cut {
+		line += "\n\n" + w.tx.RelayCut
+		head, text = prefix, line
+	}
+	if fitted, lineCut := w.fitThread(prefix, line); lineCut {
+		head, text, cut = prefix, fitted, true
+	}
+	return head, text, caption, cut
 }
 
 // maxCaptionBytes bounds a relayed file's caption (its body), JSON-escaped:

@@ -1,0 +1,51 @@
+package commands
+
+import (
+	"context"
+	"errors"
+
+	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix/event"
+)
+
+// errEditedPending makes the runtime retry an edit whose message is still
+// waiting to be handled: its relay must exist before it can be edited.
+var errEditedPending = errors.New("the edited message has not been handled yet")
+
+// handleEdit follows an edit (m.replace) of a message: an edit of a
+// member's message that Lotse relayed to the team in a case edits the
+// relay (support.Workflow.EditRelay), so that a password typed and edited
+// out does not stay with the team. Edits are never answered as questions,
+// and an edit of anything else (a command, a question Lotse answered)
+// changes nothing.
+//
+// Only the author's own edit counts: an edit event names its target in
+// m.relates_to, which its sender chooses freely (inside an encrypted event
+// no server even sees it), and no server checks that the editor wrote the
+// target. So the edit must come from the target's sender, in its room, as
+// the inbox recorded them (for an encrypted event its outer, server-checked
+// room and sender, which is what the decrypted edit carries too). A target
+// the inbox does not know (never seen, or older than its retention) is not
+// followed: its relay is found through the same retention.
+func (h *Handler) handleEdit(ctx context.Context, evt *event.Event, content *event.MessageEventContent) error {
+	target := content.RelatesTo.GetReplaceID()
+	if !h.support.On() || content.NewContent == nil || evt.RoomID == h.support.TeamRoom() {
+		return nil
+	}
+	origin, err := h.DB.Inbox.Origin(ctx, target.String())
+	if err != nil {
+		return err
+	}
+	if origin == nil || origin.RoomID != evt.RoomID.String() || origin.Sender != evt.Sender.String() {
+		zerolog.Ctx(ctx).Info().Stringer("edits", target).Msg("Ignoring an edit not by the edited event's sender or not in its room")
+		return nil
+	}
+	if pending, err := h.DB.Inbox.IsPending(ctx, target.String()); err != nil || pending {
+		if err == nil {
+			err = errEditedPending
+		}
+		return err
+	}
+	_, text := h.stripMention(content.NewContent)
+	return h.support.EditRelay(ctx, target, content.NewContent, text)
+}

@@ -1,0 +1,259 @@
+package commands
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// edit is an edit (m.replace) by sender in room of target to newContent,
+// as clients send it: a fallback body and the new content.
+func (e *supportEnv) edit(room id.RoomID, sender id.UserID, target id.EventID, newContent *event.MessageEventContent) *event.Event {
+	if newContent.MsgType == "" {
+		newContent.MsgType = event.MsgText
+	}
+	c := &event.MessageEventContent{MsgType: newContent.MsgType, Body: "* " + newContent.Body, URL: newContent.URL, File: newContent.File,
+		NewContent: newContent, RelatesTo: (&event.RelatesTo{}).SetReplace(target)}
+	return e.event(room, sender, c)
+}
+
+// editText is an edit of target to the text body.
+func (e *supportEnv) editText(room id.RoomID, sender id.UserID, target id.EventID, body string) *event.Event {
+	return e.edit(room, sender, target, &event.MessageEventContent{MsgType: event.MsgText, Body: body})
+}
+
+// caseTexts are the stored texts of case 1's messages.
+func (e *supportEnv) caseTexts(t *testing.T) string {
+	t.Helper()
+	msgs, err := e.db.Cases.Messages(context.Background(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, m := range msgs {
+		b.WriteString(m.Body + "\n")
+	}
+	return b.String()
+}
+
+// relayEdit checks that sent is one edit of relay in the team room and
+// returns its new content.
+func relayEdit(t *testing.T, sent []sentMsg, relay sentMsg) *event.MessageEventContent {
+	t.Helper()
+	team := in(sent, teamRoom)
+	if len(team) != 1 {
+		t.Fatalf("want one edit in the team room, got %d: %s", len(team), bodies(team))
+	}
+	c := team[0].content
+	if c.RelatesTo.GetReplaceID() != id.EventID("$"+relay.txn) || c.NewContent == nil {
+		t.Fatalf("not an edit of the relay $%s: %+v", relay.txn, c)
+	}
+	if c.NewContent.RelatesTo != nil || c.NewContent.Mentions == nil || len(c.NewContent.Mentions.UserIDs) != 0 {
+		t.Errorf("new content relates or mentions: %+v", c.NewContent)
+	}
+	return c.NewContent
+}
+
+// TestEditedCaseMessageEditsRelay: a member edits a message relayed to the
+// team in an open case (a password typed by mistake); Lotse edits its relay
+// in the team room to the new text, keeps its first line, stores the new
+// text with the case, and answers nothing (security review 20, Low 10).
+func TestEditedCaseMessageEditsRelay(t *testing.T) {
+	e := newSupportEnv(t)
+	e.openCase(t)
+	msg := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "Mein Passwort ist hunter2, geht nicht"})
+	relay := in(e.handle(t, msg, true), teamRoom)
+	if len(relay) != 1 {
+		t.Fatalf("precondition: relayed once, got %d", len(relay))
+	}
+	sent := e.handle(t, e.editText(dmRoom, member, msg.ID, "Mein Passwort geht nicht"), true)
+	if dm := in(sent, dmRoom); len(dm) != 0 {
+		t.Errorf("the edit was answered: %s", bodies(dm))
+	}
+	nc := relayEdit(t, sent, relay[0])
+	if want := "💬 Mia Mitglied (#1):\nMein Passwort geht nicht"; nc.Body != want {
+		t.Errorf("edited relay %q, want %q", nc.Body, want)
+	}
+	if !strings.Contains(nc.FormattedBody, "Mein Passwort geht nicht") || strings.Contains(nc.FormattedBody, "hunter2") || nc.MsgType != event.MsgNotice {
+		t.Errorf("edited relay's HTML: %+v", nc)
+	}
+	if texts := e.caseTexts(t); strings.Contains(texts, "hunter2") || !strings.Contains(texts, "Mein Passwort geht nicht") {
+		t.Errorf("stored case texts after the edit:\n%s", texts)
+	}
+	// A second edit edits the relay again (the original stays the target).
+	sent = e.handle(t, e.editText(dmRoom, member, msg.ID, "Mein Passwort geht immer noch nicht"), true)
+	if nc := relayEdit(t, sent, relay[0]); !strings.HasSuffix(nc.Body, "immer noch nicht") {
+		t.Errorf("second edit: %q", nc.Body)
+	}
+}
+
+// TestEditOnlyByTheAuthor: an edit event names its target freely and no
+// server checks that the editor wrote it. An edit by someone else, an
+// edit from another room, an edit of a message Lotse did not relay (a
+// command, a question it answered, an unknown event, Lotse's own) and an
+// edit whose target the inbox no longer knows change nothing: no edit in
+// the team room, no reply, the stored text as it was.
+func TestEditOnlyByTheAuthor(t *testing.T) {
+	const otherDM = id.RoomID("!dm-outsider:test")
+	for _, tc := range []struct {
+		name   string
+		room   id.RoomID
+		sender id.UserID
+		// target: "relayed" (the case message), "command", "question",
+		// "unknown", "lotse" (Lotse's own relay)
+		target    string
+		forgotten bool // the inbox no longer knows the relayed message
+	}{
+		{"another member, from their direct chat", otherDM, outsider, "relayed", false},
+		{"a team member, in the team room", teamRoom, alice, "relayed", false},
+		{"the member, from another room", otherDM, member, "relayed", false},
+		{"the member, inbox forgot the message", dmRoom, member, "relayed", true},
+		{"the member's command", dmRoom, member, "command", false},
+		{"the member's answered question", dmRoom, member, "question", false},
+		{"an unknown event", dmRoom, member, "unknown", false},
+		{"Lotse's relay itself", dmRoom, member, "lotse", false},
+		{"Lotse's relay itself, in the team room", teamRoom, alice, "lotse", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newSupportEnv(t)
+			question := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "Wie kann ich für den Bürgerschaftswahlkampf spenden?"})
+			e.handle(t, question, true)
+			e.say(t, dmRoom, member, "ja", "")
+			msg := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "Mein Passwort ist hunter2"})
+			relay := in(e.handle(t, msg, true), teamRoom)
+			if len(relay) != 1 {
+				t.Fatalf("precondition: relayed once, got %d", len(relay))
+			}
+			cmd := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "!meine"})
+			e.handle(t, cmd, true)
+			target := map[string]id.EventID{"relayed": msg.ID, "command": cmd.ID, "question": question.ID, "unknown": "$unknown",
+				"lotse": id.EventID("$" + relay[0].txn)}[tc.target]
+			if tc.forgotten {
+				e.forgetInbox(t, msg.ID)
+			}
+			before := e.caseTexts(t)
+			sent := e.handle(t, e.editText(tc.room, tc.sender, target, "Mein Passwort ist geheim"), tc.room == dmRoom)
+			if len(sent) != 0 {
+				t.Errorf("the edit sent %d messages: %s", len(sent), bodies(sent))
+			}
+			if after := e.caseTexts(t); after != before {
+				t.Errorf("stored texts changed:\n%s\nwas:\n%s", after, before)
+			}
+		})
+	}
+}
+
+// TestEditAfterDeletionStaysDeleted: a message its author deleted stays
+// deleted when an edit of it follows (the member's own, as a client may
+// send it late): its text is not stored again and nothing is sent.
+func TestEditAfterDeletionStaysDeleted(t *testing.T) {
+	e := newSupportEnv(t)
+	e.openCase(t)
+	msg := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "Mein Passwort ist hunter2"})
+	e.handle(t, msg, true)
+	e.handle(t, e.redaction(dmRoom, member, msg.ID), true)
+	if sent := e.handle(t, e.editText(dmRoom, member, msg.ID, "neu"), true); len(sent) != 0 {
+		t.Errorf("the edit of a deleted message sent: %s", bodies(sent))
+	}
+	m, err := e.db.Cases.Message(context.Background(), msg.ID.String())
+	if err != nil || m == nil || m.Body != "" {
+		t.Errorf("deleted message after the edit: %+v, %v", m, err)
+	}
+}
+
+// TestEditedRelayCutToEventLimit: the edited relay is cut as a relay is,
+// with the team's note, and the member is told.
+func TestEditedRelayCutToEventLimit(t *testing.T) {
+	e := newSupportEnv(t)
+	e.openCase(t)
+	msg := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "kurz"})
+	relay := in(e.handle(t, msg, true), teamRoom)
+	long := strings.Repeat("Fehlermeldung <dump> & log line 1234567890\n", 600)
+	sent := e.handle(t, e.editText(dmRoom, member, msg.ID, long), true)
+	nc := relayEdit(t, sent, relay[0])
+	raw, err := json.Marshal(in(sent, teamRoom)[0].content)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(raw)*4/3 > 60000 {
+		t.Errorf("edit content is %d bytes, over the event limit once encrypted", len(raw))
+	}
+	if !strings.HasPrefix(nc.Body, "💬 Mia Mitglied (#1):\nFehlermeldung") || !strings.Contains(nc.Body, "zu lang für eine Chatnachricht") {
+		t.Errorf("edited relay not cut with the note: …%s", nc.Body[max(0, len(nc.Body)-200):])
+	}
+	if dm := bodies(in(sent, dmRoom)); !strings.Contains(dm, "nur ihr Anfang") {
+		t.Errorf("member not told of the cut: %s", dm)
+	}
+}
+
+// TestEditedFileCaptionEditsRelay: a member edits the caption of a file
+// relayed in a case; the thread line and the relayed file (uploaded again,
+// with the new caption) are edited, the stored text too.
+func TestEditedFileCaptionEditsRelay(t *testing.T) {
+	e := newSupportEnv(t)
+	e.openCase(t)
+	uri, _ := e.fm.Upload(context.Background(), []byte("\x89PNG fake"), "image/png")
+	img := func(caption string) *event.MessageEventContent {
+		return &event.MessageEventContent{MsgType: event.MsgImage, Body: caption, FileName: "s.png", URL: uri,
+			Info: &event.FileInfo{MimeType: "image/png", Size: 9}}
+	}
+	msg := e.event(dmRoom, member, img("Login mit hunter2"))
+	relay := in(e.handle(t, msg, true), teamRoom)
+	if len(relay) != 2 {
+		t.Fatalf("precondition: thread line and file, got %d", len(relay))
+	}
+	sent := in(e.handle(t, e.edit(dmRoom, member, msg.ID, img("Login")), true), teamRoom)
+	if len(sent) != 2 {
+		t.Fatalf("want two edits, got %d: %s", len(sent), bodies(sent))
+	}
+	for i, m := range sent {
+		nc := m.content.NewContent
+		if m.content.RelatesTo.GetReplaceID() != id.EventID("$"+relay[i].txn) || nc == nil || strings.Contains(nc.Body, "hunter2") {
+			t.Fatalf("edit %d: %+v", i, m.content)
+		}
+	}
+	if line := sent[0].content.NewContent.Body; line != "📎 Mia Mitglied (#1) hat eine Datei geschickt: Login" {
+		t.Errorf("thread line %q", line)
+	}
+	if file := sent[1].content.NewContent; file.MsgType != event.MsgImage || file.Body != "Login" || file.File == nil {
+		t.Errorf("relayed file after the edit: %+v", file)
+	}
+	if texts := e.caseTexts(t); strings.Contains(texts, "hunter2") || !strings.Contains(texts, "[m.image] Login") {
+		t.Errorf("stored case texts:\n%s", texts)
+	}
+}
+
+// TestEditWaitsForItsMessage: an edit handled while its message is still
+// waiting in the inbox (a retry) fails, so that the runtime tries it again
+// after the message was relayed, instead of letting the old text reach
+// the team unedited.
+func TestEditWaitsForItsMessage(t *testing.T) {
+	e := newSupportEnv(t)
+	e.openCase(t)
+	msg := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "Mein Passwort ist hunter2"})
+	item := storage.InboxItem{EventID: msg.ID.String(), RoomID: dmRoom.String(), Sender: member.String(), EventType: event.EventMessage.Type,
+		Payload: []byte("{}"), ReceivedAt: e.now, State: storage.InboxPending}
+	if err := e.db.Inbox.Commit(context.Background(), []storage.InboxItem{item}, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	ed := e.editText(dmRoom, member, msg.ID, "Mein Passwort geht nicht")
+	if err := e.h.Handle(context.Background(), Message{Event: ed, Direct: true}); !errors.Is(err, errEditedPending) {
+		t.Fatalf("edit of a waiting message: %v, want errEditedPending", err)
+	}
+	if relay := in(e.handle(t, msg, true), teamRoom); len(relay) != 1 {
+		t.Fatalf("the message was not relayed: %d", len(relay))
+	}
+	if err := e.db.Inbox.MarkDone(context.Background(), msg.ID.String(), e.now); err != nil {
+		t.Fatal(err)
+	}
+	if team := in(e.handle(t, ed, true), teamRoom); len(team) != 1 || !strings.HasSuffix(team[0].content.NewContent.Body, "geht nicht") {
+		t.Fatalf("the edit's retry: %s", bodies(team))
+	}
+}

@@ -1,0 +1,105 @@
+package support
+
+import (
+	"context"
+
+	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// EditRelay follows a member's edit of their message target (the event
+// being handled is the edit; content is its m.new_content and text that
+// content's text as a message is read, without mention or reply
+// fallback): if Lotse relayed target into a case thread, its relay there
+// is edited to the new text, with the same first line and cut to the same
+// bound as a relay, and the text stored with the case is replaced. A
+// member who typed something by mistake (a password) and edits it out
+// takes it out of what the team reads as well (security review 20,
+// finding 10).
+//
+// The caller has checked that the edit comes from target's sender, in
+// target's room (the inbox's record): an edit event can name any event.
+// Here only the author's own member message of a case counts as well,
+// and a message its author deleted stays deleted. Edits of anything else
+// (a command, a question Lotse answered) change nothing. Each step is
+// idempotent (transaction IDs of the edit's event), so handling the edit
+// again after a crash repeats nothing.
+func (w *Workflow) EditRelay(ctx context.Context, target id.EventID, content *event.MessageEventContent, text string) error {
+	if !w.On() {
+		return nil
+	}
+	relay, err := w.DB.Inbox.SentEventID(ctx, w.TxnID(target, "relay", 0))
+	if err != nil || relay == "" {
+		return err
+	}
+	evt := chat.TurnOf(ctx).Event
+	m, err := w.DB.Cases.Message(ctx, target.String())
+	if err != nil {
+		return err
+	}
+	if m == nil || m.Kind != storage.MsgMember || m.Sender != evt.Sender.String() || m.Body == "" {
+		zerolog.Ctx(ctx).Info().Stringer("edits", target).Msg("Not editing a relay: no stored message of the editor")
+		return nil
+	}
+	name := w.Matrix.DisplayName(ctx, evt.RoomID, evt.Sender)
+	if content.URL != "" || content.File != nil {
+		return w.editMediaRelay(ctx, m, id.EventID(relay), content, name)
+	}
+	if _, err := w.DB.Cases.EditMessage(ctx, m.SourceEvent, m.Sender, text); err != nil {
+		return err
+	}
+	prefix := relayPrefix(name, m.CaseID)
+	relayed, cut := w.fitThread(prefix, text)
+	if err := w.editThread(ctx, id.EventID(relay), prefix, relayed, w.CauseTxn(ctx, "relay-edit", 0)); err != nil || !cut {
+		return err
+	}
+	// Only the beginning reached the team: the member is told.
+	return w.ReplyMarkdown(ctx, w.tx.RelayCutMember)
+}
+
+// editMediaRelay edits the relay of a file (m, relayed as the thread line
+// relay and the file itself) to the caption of content: the thread line,
+// and the relayed file, uploaded again with its new caption (an edit
+// replaces the whole content, and the file in the team room has its own
+// key). A file too large to pass on leaves the relayed file as it was.
+func (w *Workflow) editMediaRelay(ctx context.Context, m *storage.CaseMessage, relay id.EventID, content *event.MessageEventContent, name string) error {
+	if _, err := w.DB.Cases.EditMessage(ctx, m.SourceEvent, m.Sender, "["+string(content.MsgType)+"] "+content.Body); err != nil {
+		return err
+	}
+	head, text, caption, cut := w.mediaLine(name, m.CaseID, content.Body)
+	if err := w.editThread(ctx, relay, head, text, w.CauseTxn(ctx, "relay-edit", 0)); err != nil {
+		return err
+	}
+	file, err := w.DB.Inbox.SentEventID(ctx, w.TxnID(id.EventID(m.SourceEvent), "relay-media", 0))
+	if err != nil {
+		return err
+	}
+	if file != "" {
+		captioned := *content
+		captioned.Body = caption
+		media, err := w.reuploadMedia(ctx, &captioned, w.cfg.TeamRoom)
+		if chat.IsTooLarge(err) {
+			zerolog.Ctx(ctx).Info().Msg("Not editing a relayed file: the edited file is too large")
+		} else if err != nil {
+			return err
+		} else if err := w.EditTo(ctx, w.cfg.TeamRoom, id.EventID(file), media, w.CauseTxn(ctx, "relay-media-edit", 0)); err != nil {
+			return err
+		}
+	}
+	if !cut {
+		return nil
+	}
+	return w.ReplyMarkdown(ctx, w.tx.RelayCutMember)
+}
+
+// editThread edits the case-thread message relay (sent by toThread) to
+// prefix and text.
+func (w *Workflow) editThread(ctx context.Context, relay id.EventID, prefix, text, txn string) error {
+	plain, htmlBody := threadBodies(prefix, text)
+	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody}
+	return w.EditTo(ctx, w.cfg.TeamRoom, relay, content, txn)
+}
