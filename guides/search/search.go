@@ -230,6 +230,9 @@ type scratch struct {
 	sumTF, sumTFRank []float64
 	ownTF, ownTFRank []float64 // the best of the written word's own forms
 	sumN             []int32
+	// named: per doc for the current concept, an alternative met firmly
+	// in its title, tags or aliases (fieldwin.go).
+	named []bool
 }
 
 // newScratch returns a scratch for n guides.
@@ -264,6 +267,7 @@ func newScratch(n int) *scratch {
 		ownTF:      make([]float64, n),
 		ownTFRank:  make([]float64, n),
 		sumN:       make([]int32, n),
+		named:      make([]bool, n),
 	}
 }
 
@@ -942,6 +946,7 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 	defer ix.pool.Put(sc)
 
 	sumRank, sumScore, sumThesOnly := conceptSumOn()
+	floorOn := fieldFloorMode == "on"
 	var denom float64
 	for ci := range cs {
 		c := &cs[ci]
@@ -958,6 +963,9 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 				vr := a.w * idf * ix.resat(s)
 				if sumRank {
 					ix.addConceptEvidence(sc, p.doc, !sc.mark[p.doc], sum, c, a.w, idf, s)
+				}
+				if floorOn {
+					sc.named[p.doc] = (sc.mark[p.doc] && sc.named[p.doc]) || (solid && p.mask&namingFields != 0)
 				}
 				if !sc.mark[p.doc] {
 					sc.mark[p.doc] = true
@@ -989,6 +997,9 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 					sc.hintStr[p.doc] = max(sc.hintStr[p.doc], v)
 				}
 			}
+		}
+		if floorOn {
+			fieldFloor(sc)
 		}
 		for _, d := range sc.touch {
 			if sumRank {
