@@ -51,12 +51,6 @@ const (
 	rfTagsN   // … in tags, aliases or taught questions
 	rfCovN    // … anywhere in the guide
 	rfTitleN  // … in the title
-	// rfFieldWin: the share of the query met by any alternative of a
-	// concept in the title, tags or aliases of this guide while the
-	// current first candidate meets the concept only in its body or
-	// headings (a field-aware concept match; fitting aid only,
-	// docs/passes/21-concept21.md).
-	rfFieldWin
 	nRerank
 )
 
@@ -92,7 +86,6 @@ func (ix *Index) rerankFeatures(cs []concept, cands []cand, denom float64, x []r
 	// zero weights read alike.
 	all := rerankTrace != nil
 	word := 1 / float64(len(cs))
-	var first [maxQueryTokens]uint8 // per concept: the first candidate's fields
 	for i := range cands {
 		c := &cands[i]
 		v := &x[i]
@@ -117,14 +110,8 @@ func (ix *Index) rerankFeatures(cs []concept, cands []cand, denom float64, x []r
 					}
 				}
 			}
-			if i == 0 && ci < len(first) {
-				first[ci] = mask
-			}
 			if mask == 0 {
 				continue
-			}
-			if i > 0 && ci < len(first) && mask&(1<<fTitle|tagFields) != 0 && first[ci] != 0 && first[ci]&^(1<<fHeadings|1<<fBody) == 0 {
-				v[rfFieldWin] += word
 			}
 			tagged := mask&tagFields != 0
 			if tagged {
@@ -251,14 +238,10 @@ const (
 	rerankWHeadings = 1.010 // share of the query met in headings
 	rerankWStrongN  = 1.353 // share of the query's words met in a strong field
 	rerankWTitleN   = 1.478 // share of the query's words met in the title
-	// rerankWFieldWin weighs the share of the query's words this guide
-	// meets (any alternative) in its title, tags or aliases while the
-	// first candidate meets them only in its body or headings.
-	rerankWFieldWin = 0.799
 )
 
 // rerankModel are the model's weights (see rerankScore).
-var rerankModel = rerankFeat{rfRank: rerankWRank, rfFirst: rerankWFirst, rfTags: rerankWTags, rfHeadings: rerankWHeadings, rfStrongN: rerankWStrongN, rfTitleN: rerankWTitleN, rfFieldWin: fieldWinWeight()}
+var rerankModel = rerankFeat{rfRank: rerankWRank, rfFirst: rerankWFirst, rfTags: rerankWTags, rfHeadings: rerankWHeadings, rfStrongN: rerankWStrongN, rfTitleN: rerankWTitleN}
 
 // rerankScore is the model's score of one candidate.
 func rerankScore(x *rerankFeat) float64 {

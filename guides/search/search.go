@@ -181,9 +181,6 @@ type concept struct {
 	joined    []int32
 	particles []string
 	loose     []string
-	// thes are the terms among alts that are the thesaurus's
-	// expansions of the word, not forms of it (conceptsum.go).
-	thes []int32
 }
 
 // solid reports whether a match of alternative a of c is firm evidence
@@ -224,15 +221,6 @@ type scratch struct {
 	inSeen     []bool
 	touch      []int32 // docs touched by the current concept
 	mark       []bool
-	// Per doc for the current concept: the summed term frequencies of
-	// its alternatives (score and ranking frames) and how many it met
-	// (conceptsum.go).
-	sumTF, sumTFRank []float64
-	ownTF, ownTFRank []float64 // the best of the written word's own forms
-	sumN             []int32
-	// named: per doc for the current concept, an alternative met firmly
-	// in its title, tags or aliases (fieldwin.go).
-	named []bool
 }
 
 // newScratch returns a scratch for n guides.
@@ -262,12 +250,6 @@ func newScratch(n int) *scratch {
 		rank:       make([]float64, n),
 		mark:       make([]bool, n),
 		inSeen:     make([]bool, n),
-		sumTF:      make([]float64, n),
-		sumTFRank:  make([]float64, n),
-		ownTF:      make([]float64, n),
-		ownTFRank:  make([]float64, n),
-		sumN:       make([]int32, n),
-		named:      make([]bool, n),
 	}
 }
 
@@ -767,11 +749,7 @@ func (ix *Index) wordConceptGloss(word, k string, weight float64, gloss bool) co
 	}
 	for _, e := range exp {
 		if id, ok := ix.terms[e.word]; ok {
-			n := len(c.alts)
 			c.alts = appendAlt(c.alts, alt{id, e.weight})
-			if len(c.alts) > n {
-				c.thes = append(c.thes, id)
-			}
 		}
 	}
 	ix.finishConcept(&c)
@@ -945,8 +923,6 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 	sc := ix.pool.Get().(*scratch)
 	defer ix.pool.Put(sc)
 
-	sumRank, sumScore, sumThesOnly := conceptSumOn()
-	floorOn := fieldFloorMode == "on"
 	var denom float64
 	for ci := range cs {
 		c := &cs[ci]
@@ -956,17 +932,10 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 			idf := float64(ix.idf[a.term])
 			solid := c.solid(a)
 			hint := solid || c.typo // good enough for a "Meintest du"
-			sum := !sumThesOnly || c.isThes(a.term)
 			for _, p := range ix.postings[a.term] {
 				s := p.sat.value()
 				v := a.w * idf * s
 				vr := a.w * idf * ix.resat(s)
-				if sumRank {
-					ix.addConceptEvidence(sc, p.doc, !sc.mark[p.doc], sum, c, a.w, idf, s)
-				}
-				if floorOn {
-					sc.named[p.doc] = (sc.mark[p.doc] && sc.named[p.doc]) || (solid && p.mask&namingFields != 0)
-				}
 				if !sc.mark[p.doc] {
 					sc.mark[p.doc] = true
 					sc.touch = append(sc.touch, p.doc)
@@ -998,13 +967,7 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 				}
 			}
 		}
-		if floorOn {
-			fieldFloor(sc)
-		}
 		for _, d := range sc.touch {
-			if sumRank {
-				ix.summedEvidence(sc, d, c, true, sumScore)
-			}
 			if !sc.inSeen[d] {
 				sc.inSeen[d] = true
 				sc.seen = append(sc.seen, d)
