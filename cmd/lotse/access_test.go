@@ -46,6 +46,9 @@ func TestAccessRequestFlow(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// Bob writes there later: his own client must know Lotse is in the
+	// room to encrypt for it (Alice's view says nothing about Bob's sync).
+	waitJoined(t, bob, approvals, l.userID)
 	m := newMember(t, "mia")
 	dm := openDM(t, m, l.userID, true)
 	for _, step := range []struct{ say, want string }{

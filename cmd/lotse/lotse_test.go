@@ -383,18 +383,22 @@ func TestHotReloadAndBadGuide(t *testing.T) {
 	}
 	m := newMember(t, "member")
 	roomID := openDM(t, m, l.userID, false)
+	const loaded = "Loaded guide library" // logged once the new library is in use
+	reloads := strings.Count(l.log.String(), loaded)
 	guide := "---\ntitle: \"Druckerei-Zugang zum Plakatportal\"\ntags: [plakate, druckerei, portal]\nsummary: \"So bestellst du Plakate im Plakatportal der Druckerei.\"\n---\n\n# Plakatportal\n\nIm Plakatportal bestellst du Wahlplakate für deinen Bezirk.\n"
 	if err := os.WriteFile(filepath.Join(dir, "allgemein-plakatportal.md"), []byte(guide), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(20 * time.Second)
-	for {
+	// Ask after each reload (a reload may have caught the file half
+	// written; the write's own event brings another), at most three times.
+	for try := 1; ; try++ {
+		waitLogged(t, l.log, nil, loaded, reloads+try)
 		reply, _ := ask(t, m, roomID, l.userID, text("wie bestelle ich wahlplakate im plakatportal"))
 		if strings.Contains(body(reply), "Plakatportal") {
 			break
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the new guide was not picked up; last answer: %s", body(reply))
+		if try == 3 {
+			t.Fatalf("the new guide was not picked up after %d reloads; last answer: %s", try, body(reply))
 		}
 	}
 }

@@ -106,17 +106,27 @@ func waitLog(t *testing.T, p *lotseProcess, want string) {
 // failing if it exits first.
 func waitLogCount(t *testing.T, p *lotseProcess, want string, n int) {
 	t.Helper()
+	if !waitLogged(t, p.logs, p.exited, want, n) {
+		t.Fatalf("lotse exited (%v) before logging %q:\n%s", p.exitErr, want, p.logs.String())
+	}
+}
+
+// waitLogged waits until logs holds want at least n times, failing after
+// 30 s. It reports false if exited (nil: never) closes first.
+func waitLogged(t *testing.T, logs *syncBuffer, exited <-chan struct{}, want string, n int) bool {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
 	tick := time.NewTicker(20 * time.Millisecond)
 	defer tick.Stop()
-	for strings.Count(p.logs.String(), want) < n {
+	for strings.Count(logs.String(), want) < n {
 		select {
-		case <-p.exited:
-			t.Fatalf("lotse exited (%v) before logging %q:\n%s", p.exitErr, want, p.logs.String())
+		case <-exited:
+			return false
 		case <-ctx.Done():
-			t.Fatalf("lotse did not log %q %d times:\n%s", want, n, p.logs.String())
+			t.Fatalf("lotse did not log %q %d times:\n%s", want, n, logs.String())
 		case <-tick.C:
 		}
 	}
+	return true
 }

@@ -70,6 +70,9 @@ func TestSupportCaseLifecycle(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// Bob writes there later: his own client must know Lotse is in the
+	// room to encrypt for it (Alice's view says nothing about Bob's sync).
+	waitJoined(t, bob, teamRoom, l.userID)
 	m := newMember(t, "member")
 	dm := openDM(t, m, l.userID, true)
 

@@ -243,25 +243,35 @@ func (c *Client) WaitNewDevice(ctx context.Context, user id.UserID, known ...id.
 // sees it) is want: an invite to this client shows as its own "invite",
 // a kick as "leave".
 func (c *Client) WaitMembership(ctx context.Context, roomID id.RoomID, user id.UserID, want event.Membership) error {
+	err := c.WaitMember(ctx, roomID, user, func(m event.Membership) (bool, error) { return m == want, nil })
+	if err != nil {
+		return fmt.Errorf("%s never had membership %q in %s: %w", user, want, roomID, err)
+	}
+	return nil
+}
+
+// WaitMember calls done with user's membership in roomID (as this client
+// sees it; "leave" while it knows none) after every change this client
+// sees, until done reports true or an error, or ctx ends.
+func (c *Client) WaitMember(ctx context.Context, roomID id.RoomID, user id.UserID, done func(event.Membership) (bool, error)) error {
 	// Now and then the room's members are also fetched from the homeserver
 	// into the state store: under load the sync that carries a membership
 	// change was seen to leave this client's store behind (TestGroupRoom).
 	// Fetching updates the same store the crypto machine encrypts for.
 	refresh := time.NewTicker(2 * time.Second)
 	defer refresh.Stop()
-	err := c.waitUntil(ctx, refresh.C, func(ticked bool) (bool, error) {
+	return c.waitUntil(ctx, refresh.C, func(ticked bool) (bool, error) {
 		if ticked {
 			if _, err := c.Cli.Members(ctx, roomID); err != nil {
 				c.log.Debug().Err(err).Stringer("room_id", roomID).Msg("Fetching members failed")
 			}
 		}
 		m, err := c.Cli.StateStore.GetMember(ctx, roomID, user)
-		return err == nil && m != nil && m.Membership == want, nil
+		if err != nil || m == nil {
+			return false, nil
+		}
+		return done(m.Membership)
 	})
-	if err != nil {
-		return fmt.Errorf("%s never had membership %q in %s: %w", user, want, roomID, err)
-	}
-	return nil
 }
 
 // SendText sends a plain text message (encrypted in encrypted rooms).
