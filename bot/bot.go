@@ -54,6 +54,8 @@ type GiveUp struct {
 	Direct bool
 	// Undecryptable is true when the room key never arrived.
 	Undecryptable bool
+	// Cause is the handler's last error.
+	Cause error
 }
 
 // Options configure a Bot.

@@ -496,7 +496,8 @@ func (failingHandler) Handle(context.Context, bot.Incoming) error {
 }
 
 // TestGiveUpIsReported: a message that cannot be handled even after retrying
-// is reported to OnGiveUp (so the member hears something), once.
+// is reported to OnGiveUp (so the member hears something), once, with the
+// handler's error (an edit's is not told to the member).
 func TestGiveUpIsReported(t *testing.T) {
 	srv := dendritetest.Shared()
 	gaveUp := make(chan bot.GiveUp, 4)
@@ -513,7 +514,7 @@ func TestGiveUpIsReported(t *testing.T) {
 	}
 	select {
 	case g := <-gaveUp:
-		if g.EventID != sent || g.RoomID != roomID || !g.Direct || g.Undecryptable {
+		if g.EventID != sent || g.RoomID != roomID || !g.Direct || g.Undecryptable || g.Cause == nil || !strings.Contains(g.Cause.Error(), "on fire") {
 			t.Fatalf("give-up = %+v", g)
 		}
 	case <-time.After(30 * time.Second):

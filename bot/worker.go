@@ -207,7 +207,7 @@ func (b *Bot) giveUp(ctx context.Context, item storage.InboxItem, cause error) {
 	direct, _ := b.isDirect(ctx, id.RoomID(item.RoomID))
 	b.opts.OnGiveUp(ctx, GiveUp{
 		RoomID: id.RoomID(item.RoomID), EventID: id.EventID(item.EventID), Sender: id.UserID(item.Sender),
-		Direct: direct, Undecryptable: errors.Is(cause, ErrUndecryptable),
+		Direct: direct, Undecryptable: errors.Is(cause, ErrUndecryptable), Cause: cause,
 	})
 }
 

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/access"
@@ -89,19 +88,13 @@ func TestAccessFailureToldByCause(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			e := newAccessEnv(t)
 			ctx := context.Background()
-			requestRoom := func(who id.UserID, room id.RoomID) {
-				t.Helper()
-				for _, body := range []string{"!zugang bbb", "AG Umwelt Süd", "Monatliche Treffen", "ja"} {
-					e.handle(t, e.event(room, who, &event.MessageEventContent{MsgType: event.MsgText, Body: body}), true)
-				}
-			}
 			// mem2 has the room; the member asks for it second.
-			requestRoom(mem2, dmOf(mem2))
+			e.requestRoom(t, mem2, dmOf(mem2))
 			e.say(t, approvals, carol, "!genehmigen 1", "")
 			if err := e.h.AccessTick(ctx, e.now); err != nil {
 				t.Fatal(err)
 			}
-			requestRoom(member, dmRoom)
+			e.requestRoom(t, member, dmRoom)
 			e.say(t, approvals, carol, "!genehmigen 2", "")
 			e.reconfigure(func(d *Deps) { d.Matrix = dmFails{e.fm, errors.New("a direct chat was created moments ago")} })
 			_ = e.h.AccessTick(ctx, e.now.Add(time.Minute)) // fails, the notice is put off

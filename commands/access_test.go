@@ -182,6 +182,15 @@ func TestAccessNextcloudFlow(t *testing.T) {
 }
 
 // assertNoSecrets checks every sent message and the database for secrets and join links.
+// requestRoom has who ask for the BBB room „AG Umwelt Süd“ in their
+// direct chat room, through the whole dialogue.
+func (e *accessEnv) requestRoom(t *testing.T, who id.UserID, room id.RoomID) {
+	t.Helper()
+	for _, body := range []string{"!zugang bbb", "AG Umwelt Süd", "Monatliche Treffen", "ja"} {
+		e.handle(t, e.event(room, who, &event.MessageEventContent{MsgType: event.MsgText, Body: body}), true)
+	}
+}
+
 func (e *accessEnv) assertNoSecrets(t *testing.T) {
 	t.Helper()
 	e.fm.mu.Lock()
@@ -708,18 +717,12 @@ func TestDirectOnlyCommandsNotSuggestedInGroups(t *testing.T) {
 func TestAccessFailureMemberMustAct(t *testing.T) {
 	e := newAccessEnv(t)
 	ctx := context.Background()
-	requestRoom := func(who id.UserID, room id.RoomID) {
-		t.Helper()
-		for _, body := range []string{"!zugang bbb", "AG Umwelt Süd", "Monatliche Treffen", "ja"} {
-			e.handle(t, e.event(room, who, &event.MessageEventContent{MsgType: event.MsgText, Body: body}), true)
-		}
-	}
-	requestRoom(member, dmRoom)
+	e.requestRoom(t, member, dmRoom)
 	e.say(t, approvals, carol, "!genehmigen 1", "")
 	if err := e.h.AccessTick(ctx, e.now); err != nil {
 		t.Fatal(err)
 	}
-	requestRoom(mem2, dmOf(mem2))
+	e.requestRoom(t, mem2, dmOf(mem2))
 	e.say(t, approvals, carol, "!genehmigen 2", "")
 	before := e.fm.count()
 	if err := e.h.AccessTick(ctx, e.now.Add(time.Minute)); err != nil {

@@ -8,6 +8,11 @@ import (
 	"maunium.net/go/mautrix/event"
 )
 
+// errEdit marks every error of following an edit (handleMessage wraps
+// them): an edit Lotse gives up on is not a question, the member gets no
+// "could not handle your message" notice (GiveUp).
+var errEdit = errors.New("edit not followed")
+
 // errEditedPending makes the runtime retry an edit whose message is still
 // waiting to be handled: its relay must exist before it can be edited.
 var errEditedPending = errors.New("the edited message has not been handled yet")

@@ -257,3 +257,75 @@ func TestEditWaitsForItsMessage(t *testing.T) {
 		t.Fatalf("the edit's retry: %s", bodies(team))
 	}
 }
+
+// TestOlderEditAfterNewerChangesNothing: edits are applied in the
+// member's order (the inbox's order of arrival), not in handling order.
+// The member edits a password in (E1) and out again (E2); E1 fails once
+// and its retry is handled after E2: it edits neither the relay nor the
+// stored text back to E1's text.
+func TestOlderEditAfterNewerChangesNothing(t *testing.T) {
+	e := newSupportEnv(t)
+	e.openCase(t)
+	msg := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "Login geht nicht"})
+	relay := in(e.handle(t, msg, true), teamRoom)
+	e1 := e.editText(dmRoom, member, msg.ID, "Login geht nicht, Passwort hunter2")
+	e2 := e.editText(dmRoom, member, msg.ID, "Login geht nicht (Passwort entfernt)")
+	// Both arrive in the member's order.
+	var items []storage.InboxItem
+	for _, ed := range []*event.Event{e1, e2} {
+		items = append(items, storage.InboxItem{EventID: ed.ID.String(), RoomID: dmRoom.String(), Sender: member.String(),
+			EventType: event.EventMessage.Type, Payload: []byte("{}"), ReceivedAt: e.now, State: storage.InboxPending})
+	}
+	if err := e.db.Inbox.Commit(context.Background(), items, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	if nc := relayEdit(t, e.handle(t, e2, true), relay[0]); !strings.HasSuffix(nc.Body, "(Passwort entfernt)") {
+		t.Fatalf("E2: %q", nc.Body)
+	}
+	if sent := e.handle(t, e1, true); len(sent) != 0 {
+		t.Errorf("E1's retry after E2 sent: %s", bodies(sent))
+	}
+	if texts := e.caseTexts(t); strings.Contains(texts, "hunter2") || !strings.Contains(texts, "(Passwort entfernt)") {
+		t.Errorf("stored case texts after E1's retry:\n%s", texts)
+	}
+	// A later edit still applies.
+	if nc := relayEdit(t, e.handle(t, e.editText(dmRoom, member, msg.ID, "Login geht wieder"), true), relay[0]); !strings.HasSuffix(nc.Body, "geht wieder") {
+		t.Errorf("a later edit: %q", nc.Body)
+	}
+}
+
+// TestEditLeavesRelayInAnotherRoom: a relay sent to another room than
+// today's team room (team_room changed since) is not edited there, nor
+// is an edit sent to the new team room, and the member is not told of a
+// cut; the stored text is edited all the same.
+func TestEditLeavesRelayInAnotherRoom(t *testing.T) {
+	for _, file := range []bool{false, true} {
+		t.Run(map[bool]string{false: "text", true: "file"}[file], func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.openCase(t)
+			uri, _ := e.fm.Upload(context.Background(), []byte("\x89PNG fake"), "image/png")
+			content := func(body string) *event.MessageEventContent {
+				if !file {
+					return &event.MessageEventContent{MsgType: event.MsgText, Body: body}
+				}
+				return &event.MessageEventContent{MsgType: event.MsgImage, Body: body, FileName: "s.png", URL: uri,
+					Info: &event.FileInfo{MimeType: "image/png", Size: 9}}
+			}
+			msg := e.event(dmRoom, member, content("Login mit hunter2"))
+			if relay := in(e.handle(t, msg, true), teamRoom); len(relay) == 0 {
+				t.Fatal("precondition: not relayed")
+			}
+			// The relays went to the team room of before.
+			if _, err := e.db.Lotse.Exec(context.Background(), `UPDATE sent_event SET room_id='!oldteam:test' WHERE room_id=$1`, teamRoom.String()); err != nil {
+				t.Fatal(err)
+			}
+			long := strings.Repeat("Login ", 12000)
+			if sent := e.handle(t, e.edit(dmRoom, member, msg.ID, content(long)), true); len(sent) != 0 {
+				t.Errorf("the edit sent: %s", bodies(sent))
+			}
+			if texts := e.caseTexts(t); strings.Contains(texts, "hunter2") || !strings.Contains(texts, "Login Login") {
+				t.Errorf("stored case texts:\n%.200s", texts)
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"errors"
 
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
@@ -12,9 +13,11 @@ import (
 // GiveUp tells a member in a direct chat that Lotse could not handle their
 // message (it could not decrypt it, or failed even after retrying), so that
 // no message goes unanswered in silence. In group rooms it says nothing: a
-// message there was perhaps not meant for Lotse at all.
-func (h *Handler) GiveUp(ctx context.Context, roomID id.RoomID, eventID id.EventID, direct, undecryptable bool) error {
-	if !direct {
+// message there was perhaps not meant for Lotse at all. Nor for an edit
+// (cause is the handler's last error): an edit is not a question, and one
+// whose message never got handled has nothing to say to the member.
+func (h *Handler) GiveUp(ctx context.Context, roomID id.RoomID, eventID id.EventID, direct, undecryptable bool, cause error) error {
+	if !direct || errors.Is(cause, errEdit) {
 		return nil
 	}
 	text := h.Texts.GaveUp

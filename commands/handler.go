@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"fmt"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -168,7 +169,10 @@ func (h *Handler) handleMessage(ctx context.Context, t *chat.Turn, evt *event.Ev
 	}
 	if content.RelatesTo.GetReplaceID() != "" {
 		// Never answer edits; an edited case message edits its relay.
-		return h.handleEdit(ctx, evt, content)
+		if err := h.handleEdit(ctx, evt, content); err != nil {
+			return fmt.Errorf("%w: %w", errEdit, err)
+		}
+		return nil
 	}
 	if h.support.On() && evt.RoomID == h.support.TeamRoom() {
 		return h.teamRoomMessage(ctx, t, evt, content)

@@ -164,3 +164,42 @@ func TestRedactionByAnotherTakesNothing(t *testing.T) {
 		})
 	}
 }
+
+// TestDeletedEditedCaseMessageTakesEditsAlong: a member edits a relayed
+// case message (a text, or a file's caption) and then deletes it: Lotse's
+// edit events in the team room, which hold the edited text (and the
+// re-uploaded file), are redacted with the relay, each once.
+func TestDeletedEditedCaseMessageTakesEditsAlong(t *testing.T) {
+	for _, file := range []bool{false, true} {
+		t.Run(map[bool]string{false: "text", true: "file"}[file], func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.openCase(t)
+			uri, _ := e.fm.Upload(context.Background(), []byte("\x89PNG fake"), "image/png")
+			content := func(body string) *event.MessageEventContent {
+				if !file {
+					return &event.MessageEventContent{MsgType: event.MsgText, Body: body}
+				}
+				return &event.MessageEventContent{MsgType: event.MsgImage, Body: body, FileName: "s.png", URL: uri,
+					Info: &event.FileInfo{MimeType: "image/png", Size: 9}}
+			}
+			msg := e.event(dmRoom, member, content("Login geht nicht"))
+			team := in(e.handle(t, msg, true), teamRoom)
+			for _, body := range []string{"Login geht nicht, Passwort hunter2", "Login geht nicht, Passwort hunter3"} {
+				team = append(team, in(e.handle(t, e.edit(dmRoom, member, msg.ID, content(body)), true), teamRoom)...)
+			}
+			if want := map[bool]int{false: 3, true: 6}[file]; len(team) != want {
+				t.Fatalf("precondition: relay and edits %d, want %d: %s", len(team), want, bodies(team))
+			}
+			e.handle(t, e.redaction(dmRoom, member, msg.ID), true)
+			redacted := strings.Join(e.fm.redacted, "\n")
+			for _, m := range team {
+				if n := strings.Count(redacted, teamRoom.String()+" $"+m.txn+" "); n != 1 {
+					t.Errorf("Lotse's %q redacted %d times; redacted:\n%s", m.txn, n, redacted)
+				}
+			}
+			if len(e.fm.redacted) != len(team) {
+				t.Errorf("redacted %d events, want %d:\n%s", len(e.fm.redacted), len(team), redacted)
+			}
+		})
+	}
+}

@@ -85,8 +85,8 @@ func TestUpgradeKeepsAccessRequests(t *testing.T) {
 	if uri := os.Getenv("LOTSE_TEST_POSTGRES"); uri != "" {
 		uris["postgres"] = storagetest.FreshPostgresSchema(t, uri)
 	}
-	if len(upgrades.Table) != 13 {
-		t.Fatalf("%d upgrades, want 13 (this test builds a v12 database)", len(upgrades.Table))
+	if len(upgrades.Table) < 13 {
+		t.Fatalf("%d upgrades, want at least 13 (this test builds a v12 database)", len(upgrades.Table))
 	}
 	for name, uri := range uris {
 		t.Run(name, func(t *testing.T) {
@@ -125,7 +125,7 @@ func TestUpgradeKeepsAccessRequests(t *testing.T) {
 				t.Fatal(err)
 			}
 			var version int
-			if err := db.Lotse.QueryRow(ctx, `SELECT version FROM lotse_version`).Scan(&version); err != nil || version != 13 {
+			if err := db.Lotse.QueryRow(ctx, `SELECT version FROM lotse_version`).Scan(&version); err != nil || version != len(upgrades.Table) {
 				t.Fatalf("schema version %d, %v", version, err)
 			}
 			for _, want := range rows {

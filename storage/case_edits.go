@@ -2,6 +2,8 @@ package storage
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 )
 
@@ -29,4 +31,47 @@ func (q *CaseQuery) EditMessage(ctx context.Context, sourceEvent, sender, body s
 	}
 	n, _ := res.RowsAffected()
 	return n > 0, nil
+}
+
+const (
+	editSeqQuery        = `SELECT seq FROM inbox WHERE event_id=$1`
+	laterEditQuery      = `SELECT COUNT(*) FROM case_edit WHERE source_event=$1 AND seq>$2`
+	insertCaseEditQuery = `INSERT INTO case_edit (source_event, edit_event, seq) VALUES ($1, $2, $3) ON CONFLICT (source_event, edit_event) DO NOTHING`
+	caseEditsQuery      = `SELECT edit_event FROM case_edit WHERE source_event=$1 ORDER BY seq, edit_event`
+)
+
+// BeginEdit records that the edit editEvent of the case message that came
+// from sourceEvent is being applied, and reports whether to apply it: not
+// when an edit that arrived later (by the inbox's order of arrival) was
+// applied already, so that an older edit retried after a newer one cannot
+// bring back a text the member edited out. Applying the same edit again
+// (a retry) is allowed. An edit the inbox does not know counts as the
+// oldest.
+func (q *CaseQuery) BeginEdit(ctx context.Context, sourceEvent, editEvent string) (bool, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	apply := false
+	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		var seq int64
+		if err := q.db.QueryRow(ctx, editSeqQuery, editEvent).Scan(&seq); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		var later int
+		if err := q.db.QueryRow(ctx, laterEditQuery, sourceEvent, seq).Scan(&later); err != nil || later > 0 {
+			return err
+		}
+		apply = true
+		_, err := q.db.Exec(ctx, insertCaseEditQuery, sourceEvent, editEvent, seq)
+		return err
+	})
+	if err != nil {
+		return false, fmt.Errorf("failed to record case message edit: %w", err)
+	}
+	return apply, nil
+}
+
+// Edits returns the edits of the case message that came from sourceEvent
+// that were applied (BeginEdit), oldest first.
+func (q *CaseQuery) Edits(ctx context.Context, sourceEvent string) ([]string, error) {
+	return queryStrings(ctx, q.db, "case message edits", caseEditsQuery, sourceEvent)
 }

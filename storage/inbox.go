@@ -97,6 +97,7 @@ const (
 	staleSendsQuery = `DELETE FROM sent_event WHERE event_id='' AND sent_at<$1`
 	openSendsQuery  = `SELECT txn_id, room_id FROM sent_event WHERE event_id=''`
 	getSentQuery    = `SELECT event_id FROM sent_event WHERE txn_id=$1`
+	getSentRowQuery = `SELECT txn_id, event_id, room_id, sent_at FROM sent_event WHERE txn_id=$1 AND event_id<>''`
 )
 
 // SentEvent is an event Lotse sent, keyed by its transaction ID.
@@ -253,6 +254,18 @@ func (q *InboxQuery) OpenSends(ctx context.Context, staleBefore time.Time) (map[
 func (q *InboxQuery) SentEventID(ctx context.Context, txnID string) (string, error) {
 	eventID, _, err := queryValue[string](ctx, q.db, "look up sent event", getSentQuery, txnID)
 	return eventID, err
+}
+
+// SentEvent returns the event sent under txnID, with the room it went
+// to, or nil if none is known (or its send has not completed).
+func (q *InboxQuery) SentEvent(ctx context.Context, txnID string) (*SentEvent, error) {
+	return queryOne(ctx, q.db, func(row rowScanner) (*SentEvent, error) {
+		var se SentEvent
+		var at int64
+		err := row.Scan(&se.TxnID, &se.EventID, &se.RoomID, &at)
+		se.SentAt = time.UnixMilli(at)
+		return &se, err
+	}, "sent event", getSentRowQuery, txnID)
 }
 
 // Pending returns up to limit pending items that are due at now, in the

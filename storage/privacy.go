@@ -52,6 +52,8 @@ var PersonalTables = []PersonalTable{
 	{Name: "case_message", Query: `SELECT source_event, case_id, kind, CASE WHEN kind='note' THEN '' ELSE sender END AS sender,
 		CASE WHEN kind='note' THEN '' ELSE body END AS body, created_at FROM case_message WHERE case_id IN ` + ownCases},
 	{Name: "case_event", Query: `SELECT * FROM case_event WHERE case_id IN ` + ownCases},
+	// The member's edits of their case messages Lotse followed (deleted with the message).
+	{Name: "case_edit", Query: `SELECT * FROM case_edit WHERE source_event IN (SELECT source_event FROM case_message WHERE case_id IN ` + ownCases + `)`},
 	// As a team member in other members' cases: what you did, not their content.
 	{Name: "case_assigned_to_you", Query: `SELECT id, status, created_at FROM support_case WHERE assignee=$1 AND member_id<>$1`},
 	{Name: "case_messages_you_wrote_for_others", Query: `SELECT case_id, kind, created_at FROM case_message WHERE sender=$1 AND case_id NOT IN ` + ownCases},

@@ -60,6 +60,9 @@ func person(t *testing.T, db *storage.DB, n int, user, dm, email, other string, 
 	must(err)
 	must(db.Inbox.Commit(ctx, []storage.InboxItem{{EventID: fmt.Sprintf("$in%d", n), RoomID: dm, Sender: user, EventType: "m.room.message",
 		Payload: []byte(`{"body":"` + email + `"}`), ReceivedAt: now}}, nil, ""))
+	// The member edited their case message.
+	_, err = db.Cases.BeginEdit(ctx, fmt.Sprintf("$m%d", n), fmt.Sprintf("$in%d", n))
+	must(err)
 	must(db.Inbox.RecordSent(ctx, storage.SentEvent{TxnID: fmt.Sprintf("txn%d", n), EventID: fmt.Sprintf("$sent%d", n), RoomID: dm, SentAt: now}))
 	// Round tables: one the person coordinates, an RSVP to one of the other's, a reminder, their DM.
 	own, _, err := db.RoundTables.Create(ctx, &storage.RoundTable{Title: "Stammtisch", Start: now.Add(48 * time.Hour), Duration: time.Hour,
@@ -199,6 +202,11 @@ func TestExportAndErase(t *testing.T) {
 							t.Errorf("after erasure, %s still holds %q: %q", table, w, v)
 						}
 					}
+				}
+			}
+			for _, v := range cells["case_edit"] {
+				if v == "$m1" {
+					t.Error("after erasure, case_edit still holds anna's edit")
 				}
 			}
 			found := false

@@ -234,7 +234,7 @@ func newBot(ctx context.Context, cfg config.Config, db *storage.DB, handler *com
 		LobbyRooms: append(onboardingConfig(cfg).LobbyRooms, watchedRoomsOf(cfg)...),
 		Workers:    cfg.Workers,
 		OnGiveUp: func(ctx context.Context, g bot.GiveUp) {
-			if err := handler.GiveUp(ctx, g.RoomID, g.EventID, g.Direct, g.Undecryptable); err != nil {
+			if err := handler.GiveUp(ctx, g.RoomID, g.EventID, g.Direct, g.Undecryptable, g.Cause); err != nil {
 				log.Warn().Err(err).Stringer("event_id", g.EventID).Msg("Failed to tell the member about a message Lotse gave up on")
 			}
 		},

@@ -266,20 +266,19 @@ func (w *Workflow) updateBoard(ctx context.Context, caseID int64) error {
 // redaction, in their DM): the copies relayed to the team are redacted,
 // its text stored with a case is erased, and a pending offer to open a
 // case (which carries the member's recent questions) is withdrawn, so that
-// a later "ja" cannot send the deleted text. Each step is idempotent.
+// a later "ja" cannot send the deleted text. Lotse's edits of the relays
+// (the member edited the message before, EditRelay) hold the edited text
+// and are redacted as well. Each step is idempotent (transaction IDs of
+// the redaction event).
 func (w *Workflow) ForgetMessage(ctx context.Context, evt *event.Event, redacts id.EventID, reason string) error {
 	if w.On() {
 		for _, purpose := range []string{"relay", "relay-media"} {
-			sent, err := w.DB.Inbox.SentEventID(ctx, w.TxnID(redacts, purpose, 0))
-			if err != nil {
+			if err := w.redactSent(ctx, w.TxnID(redacts, purpose, 0), reason, w.TxnID(evt.ID, "redact-"+purpose, 0)); err != nil {
 				return err
 			}
-			if sent == "" {
-				continue
-			}
-			if err := w.Matrix.Redact(ctx, w.cfg.TeamRoom, id.EventID(sent), reason, w.TxnID(evt.ID, "redact-"+purpose, 0)); err != nil {
-				return err
-			}
+		}
+		if err := w.forgetEdits(ctx, evt, redacts, reason); err != nil {
+			return err
 		}
 	}
 	if _, err := w.DB.Cases.EraseMessage(ctx, redacts.String(), evt.Sender.String()); err != nil {
@@ -299,4 +298,31 @@ func lastChangeBy(ctx context.Context, cases *storage.CaseQuery, caseID int64, k
 	}
 	last := events[len(events)-1]
 	return last.Kind == kind && last.Actor == user.String()
+}
+
+// forgetEdits redacts Lotse's edit events of the relays of the member's
+// message redacts, one for each edit of it that was applied.
+func (w *Workflow) forgetEdits(ctx context.Context, evt *event.Event, redacts id.EventID, reason string) error {
+	edits, err := w.DB.Cases.Edits(ctx, redacts.String())
+	if err != nil {
+		return err
+	}
+	for _, edit := range edits {
+		for _, purpose := range []string{"relay-edit", "relay-media-edit"} {
+			if err := w.redactSent(ctx, w.TxnID(id.EventID(edit), purpose, 0), reason, w.TxnID(evt.ID, "redact-"+purpose+"-"+edit, 0)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// redactSent redacts the event Lotse sent under sentTxn, if there is
+// one, in the room it was sent to.
+func (w *Workflow) redactSent(ctx context.Context, sentTxn, reason, txn string) error {
+	sent, err := w.DB.Inbox.SentEvent(ctx, sentTxn)
+	if err != nil || sent == nil {
+		return err
+	}
+	return w.Matrix.Redact(ctx, id.RoomID(sent.RoomID), id.EventID(sent.EventID), reason, txn)
 }

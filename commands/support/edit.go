@@ -45,12 +45,27 @@ func (w *Workflow) EditRelay(ctx context.Context, target id.EventID, content *ev
 		zerolog.Ctx(ctx).Info().Stringer("edits", target).Msg("Not editing a relay: no stored message of the editor")
 		return nil
 	}
+	if apply, err := w.DB.Cases.BeginEdit(ctx, m.SourceEvent, evt.ID.String()); err != nil || !apply {
+		if err == nil {
+			zerolog.Ctx(ctx).Info().Stringer("edits", target).Msg("Not editing a relay: a later edit of the message was applied already")
+		}
+		return err
+	}
+	// The relay is edited only where it is: in today's team room (after a
+	// change of team_room it stays as it was in the old one).
+	if relay, err = w.sentToTeam(ctx, w.TxnID(target, "relay", 0)); err != nil {
+		return err
+	}
 	name := w.Matrix.DisplayName(ctx, evt.RoomID, evt.Sender)
 	if content.URL != "" || content.File != nil {
 		return w.editMediaRelay(ctx, m, id.EventID(relay), content, name)
 	}
 	if _, err := w.DB.Cases.EditMessage(ctx, m.SourceEvent, m.Sender, text); err != nil {
 		return err
+	}
+	if relay == "" {
+		zerolog.Ctx(ctx).Info().Stringer("edits", target).Msg("Not editing a relay: it is not in the team room")
+		return nil
 	}
 	prefix := relayPrefix(name, m.CaseID)
 	relayed, cut := w.fitThread(prefix, text)
@@ -70,11 +85,15 @@ func (w *Workflow) editMediaRelay(ctx context.Context, m *storage.CaseMessage, r
 	if _, err := w.DB.Cases.EditMessage(ctx, m.SourceEvent, m.Sender, "["+string(content.MsgType)+"] "+content.Body); err != nil {
 		return err
 	}
+	if relay == "" {
+		zerolog.Ctx(ctx).Info().Str("edits", m.SourceEvent).Msg("Not editing a relayed file: it is not in the team room")
+		return nil
+	}
 	head, text, caption, cut := w.mediaLine(name, m.CaseID, content.Body)
 	if err := w.editThread(ctx, relay, head, text, w.CauseTxn(ctx, "relay-edit", 0)); err != nil {
 		return err
 	}
-	file, err := w.DB.Inbox.SentEventID(ctx, w.TxnID(id.EventID(m.SourceEvent), "relay-media", 0))
+	file, err := w.sentToTeam(ctx, w.TxnID(id.EventID(m.SourceEvent), "relay-media", 0))
 	if err != nil {
 		return err
 	}
@@ -102,4 +121,14 @@ func (w *Workflow) editThread(ctx context.Context, relay id.EventID, prefix, tex
 	plain, htmlBody := threadBodies(prefix, text)
 	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody}
 	return w.EditTo(ctx, w.cfg.TeamRoom, relay, content, txn)
+}
+
+// sentToTeam returns the event Lotse sent under txn if it went to today's
+// team room, else "".
+func (w *Workflow) sentToTeam(ctx context.Context, txn string) (string, error) {
+	sent, err := w.DB.Inbox.SentEvent(ctx, txn)
+	if err != nil || sent == nil || sent.RoomID != w.cfg.TeamRoom.String() {
+		return "", err
+	}
+	return sent.EventID, nil
 }
