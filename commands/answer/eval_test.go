@@ -452,6 +452,17 @@ func TestFloors(t *testing.T) {
 		// 171 of 188 = 91.0 % at the start and end, 1 confident wrong
 		// answer.
 		{"BenchSealed18", bench("sealed18"), 88, 2, nil},
+		// The nineteenth sealed first messages, the judge of the
+		// twenty-first pass (testdata/first-messages-sealed19-2026-12-06.tsv:
+		// written blind in the twentieth pass's session): helped 175 of 189
+		// = 92.6 % at the pass's start and end (the engine did not change),
+		// 1 confident wrong answer (a message no guide covers).
+		{"FirstMessagesSealed19", firstMessages("sealed19"), 90, 2, []string{"smalltalk", "human"}},
+		// The nineteenth sealed bench questions
+		// (guides/search/testdata/bench-sealed19-2026-12-06.tsv): helped
+		// 167 of 188 = 88.8 % at the start and end, no confident wrong
+		// answer.
+		{"BenchSealed19", bench("sealed19"), 86, 2, nil},
 	})
 }
 
