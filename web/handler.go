@@ -94,10 +94,11 @@ type Feedback interface {
 
 // Handler serves the web view. It is safe for concurrent use.
 type Handler struct {
-	src    Source
-	opts   Options
-	prefix string
-	votes  *voteGuard
+	src      Source
+	opts     Options
+	prefix   string
+	votes    *voteGuard
+	searches *searchGate
 
 	mu  sync.Mutex // serialises building the cache
 	cur atomic.Pointer[serverPages]
@@ -129,7 +130,7 @@ func NewHandler(src Source, opts Options) (*Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Handler{src: src, opts: opts, prefix: prefix, votes: newVoteGuard()}, nil
+	return &Handler{src: src, opts: opts, prefix: prefix, votes: newVoteGuard(), searches: newSearchGate()}, nil
 }
 
 // basePath returns the path of the base URL without trailing "/".
@@ -340,7 +341,16 @@ func (h *Handler) redirect(w http.ResponseWriter, to string) {
 
 // search renders the search page for the query in q.
 func (h *Handler) search(w http.ResponseWriter, r *http.Request, sp *serverPages) {
-	body, err := sp.site.searchPage(r.URL.Query().Get("q"), serverLinks(h.prefix))
+	q := r.URL.Query().Get("q")
+	if cleanQuery(q) != "" { // the empty search page costs nothing
+		if !h.searches.acquire(r.Context()) {
+			w.Header().Set("Retry-After", "1")
+			http.Error(w, "Die Suche ist gerade ausgelastet. Versuch es gleich noch einmal.", http.StatusServiceUnavailable)
+			return
+		}
+		defer h.searches.release()
+	}
+	body, err := sp.site.searchPage(q, serverLinks(h.prefix))
 	if err != nil {
 		h.opts.Log.Err(err).Msg("Failed to render a search page")
 		http.Error(w, "Interner Fehler", http.StatusInternalServerError)
