@@ -67,3 +67,31 @@ func splitNUL(s string) []string {
 	}
 	return append(out, s[start:])
 }
+
+// TestFeedbackAllow: a 405 names the methods the address takes; a guide
+// page with the 👍/👎 form takes POST too (before, Allow said "GET, HEAD"
+// while the form posted there).
+func TestFeedbackAllow(t *testing.T) {
+	with, _ := newHandler(t, testLibrary, web.Options{Feedback: &votes{}})
+	without, _ := newHandler(t, testLibrary, web.Options{})
+	tests := []struct {
+		name   string
+		h      http.Handler
+		target string
+		want   string
+	}{
+		{"guide page with the form", with, "/konto/passwort-vergessen", "GET, HEAD, POST"},
+		{"index with the form on", with, "/", "GET, HEAD"},
+		{"search with the form on", with, "/suche", "GET, HEAD"},
+		{"hidden guide with the form on", with, "/team/intern", "GET, HEAD"},
+		{"guide page without the form", without, "/konto/passwort-vergessen", "GET, HEAD"},
+	}
+	for _, tt := range tests {
+		for _, m := range []string{http.MethodOptions, http.MethodPut} {
+			res := do(t, tt.h, m, tt.target, nil)
+			if res.status != http.StatusMethodNotAllowed || res.header.Get("Allow") != tt.want {
+				t.Errorf("%s: %s: %d, Allow %q, want 405, %q", tt.name, m, res.status, res.header.Get("Allow"), tt.want)
+			}
+		}
+	}
+}

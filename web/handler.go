@@ -227,7 +227,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
+		w.Header().Set("Allow", h.allowed(r))
 		http.Error(w, "Nur GET und HEAD sind erlaubt.", http.StatusMethodNotAllowed)
 		return
 	}
@@ -277,6 +277,19 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		h.notFound(w, r, sp)
 	}
+}
+
+// allowed lists the methods r's path takes, for a 405: POST too on a guide
+// page with the 👍/👎 form.
+func (h *Handler) allowed(r *http.Request) string {
+	if h.opts.Feedback != nil {
+		if sp, err := h.pages(h.src.Current()); err == nil {
+			if rel, ok := h.relPath(r); ok && sp.site.byPath[rel] != nil {
+				return "GET, HEAD, POST"
+			}
+		}
+	}
+	return "GET, HEAD"
 }
 
 // relPath returns the request path below the prefix without the leading
