@@ -331,10 +331,13 @@ func servePage(w http.ResponseWriter, r *http.Request, p page, cacheControl stri
 	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(p.body))
 }
 
-// writeHTML writes an uncached HTML response with a status.
+// writeHTML writes an uncached HTML response with a status (Cache-Control
+// "no-cache" unless already set).
 func writeHTML(w http.ResponseWriter, r *http.Request, status int, body []byte) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-cache")
+	if w.Header().Get("Cache-Control") == "" {
+		w.Header().Set("Cache-Control", "no-cache")
+	}
 	w.Header().Set("Content-Length", fmt.Sprint(len(body)))
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
@@ -356,6 +359,9 @@ func (h *Handler) redirect(w http.ResponseWriter, to string) {
 func (h *Handler) search(w http.ResponseWriter, r *http.Request, sp *serverPages) {
 	q := r.URL.Query().Get("q")
 	if cleanQuery(q) != "" { // the empty search page costs nothing
+		// Members type their own words, personal data included: no cache
+		// keeps the page.
+		w.Header().Set("Cache-Control", "no-store")
 		if !h.searches.acquire(r.Context()) {
 			w.Header().Set("Retry-After", "1")
 			http.Error(w, "Die Suche ist gerade ausgelastet. Versuch es gleich noch einmal.", http.StatusServiceUnavailable)

@@ -77,3 +77,30 @@ func TestSearchGate(t *testing.T) {
 		t.Errorf("%d slots taken after the search, want %d", n, cap(h.searches.slots)-1)
 	}
 }
+
+// TestSearchNotStored: a search result page carries what the member typed
+// (personal data too), so no cache may keep it (before: "no-cache", which
+// lets browsers and shared caches store it); the page without a query and
+// the guide pages stay revalidated.
+func TestSearchNotStored(t *testing.T) {
+	lib, _, err := guides.Load("testdata/library")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := NewHandler(fixedSource{lib}, Options{Dir: "testdata/library"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for target, want := range map[string]string{
+		"/suche?q=passwort":         "no-store",
+		"/suche?q=gibt+es+nicht+xq": "no-store",
+		"/suche":                    "no-cache",
+		"/konto/passwort-vergessen": "no-cache",
+	} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+		if got := rec.Header().Get("Cache-Control"); rec.Code != http.StatusOK || got != want {
+			t.Errorf("GET %s: %d, Cache-Control %q, want 200, %q", target, rec.Code, got, want)
+		}
+	}
+}
