@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -80,4 +81,20 @@ func BenchmarkRenderLibrary(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkSearchLongQuery measures the most a single search costs: queries
+// of the full 200 runes the search takes (see searchGate for the bound
+// over all requests).
+func BenchmarkSearchLongQuery(b *testing.B) {
+	queries := []string{
+		strings.Repeat("passwort ", 22),
+		strings.Repeat("ab cd ef gh ij kl mn op qr st uv wx yz ", 5),
+		strings.Repeat("nextclouddesktopsynchronisierung ", 6),
+	}
+	targets := make([]string, len(queries))
+	for i, q := range queries {
+		targets[i] = "/suche?q=" + url.QueryEscape(q)
+	}
+	benchServe(b, targets)
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"net"
 	"net/http"
+	"net/netip"
 	"strings"
 	"sync"
 	"time"
@@ -17,8 +18,10 @@ import (
 //     two answers, for a guide the page shows;
 //   - all votes together pass a token bucket (voteBurst, then one per
 //     voteEvery), and one client address votes on a guide once per
-//     voteWindow. The address is held in memory only, for that window, and
-//     never stored: the counters carry no personal data.
+//     voteWindow (see clientOf for what "client address" means behind a
+//     proxy and for IPv6). The address is held in memory only, for that
+//     window, and never stored or logged: the counters carry no personal
+//     data.
 // The answer is a redirect back to the page with "#danke" or "#schade",
 // which the stylesheet shows (:target).
 
@@ -131,13 +134,55 @@ func (h *Handler) redirectSeeOther(w http.ResponseWriter, to string) {
 	w.WriteHeader(http.StatusSeeOther)
 }
 
-// clientOf is the client's address (without port) for the per-client
-// bound; behind a reverse proxy it is the proxy's, and the global bucket
-// is what counts.
+// clientOf is the reader's address for the per-reader bound, without port.
+// An IPv6 address counts by its /64: one connection gets a whole /64, so
+// single addresses would let one reader vote again and again. Behind a
+// reverse proxy on the same host (the peer is a loopback address) it is
+// the address the proxy appended to X-Forwarded-For last; without that
+// header every reader shares the proxy's address. X-Forwarded-For from any
+// other peer is ignored: a reader could write anything there.
 func clientOf(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
+	peer := addrOf(r.RemoteAddr)
+	if peer.IsValid() && peer.IsLoopback() {
+		if fwd := forwardedFor(r.Header); fwd.IsValid() {
+			peer = fwd
+		}
+	}
+	if !peer.IsValid() {
 		return strings.TrimSpace(r.RemoteAddr)
 	}
-	return host
+	if peer.Is6() {
+		if prefix, err := peer.Prefix(64); err == nil {
+			return prefix.String()
+		}
+	}
+	return peer.String()
+}
+
+// addrOf parses "host:port" or a bare address; IPv4-mapped IPv6 addresses
+// become IPv4 and zones are dropped.
+func addrOf(s string) netip.Addr {
+	s = strings.TrimSpace(s)
+	if host, _, err := net.SplitHostPort(s); err == nil {
+		s = host
+	}
+	a, err := netip.ParseAddr(s)
+	if err != nil {
+		return netip.Addr{}
+	}
+	return a.Unmap().WithZone("")
+}
+
+// forwardedFor is the last address in the X-Forwarded-For headers: the one
+// the nearest proxy appended (earlier ones are the reader's own claims).
+func forwardedFor(h http.Header) netip.Addr {
+	vals := h.Values("X-Forwarded-For")
+	if len(vals) == 0 {
+		return netip.Addr{}
+	}
+	last := vals[len(vals)-1]
+	if i := strings.LastIndexByte(last, ','); i >= 0 {
+		last = last[i+1:]
+	}
+	return addrOf(last)
 }

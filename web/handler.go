@@ -94,10 +94,11 @@ type Feedback interface {
 
 // Handler serves the web view. It is safe for concurrent use.
 type Handler struct {
-	src    Source
-	opts   Options
-	prefix string
-	votes  *voteGuard
+	src      Source
+	opts     Options
+	prefix   string
+	votes    *voteGuard
+	searches *searchGate
 
 	mu  sync.Mutex // serialises building the cache
 	cur atomic.Pointer[serverPages]
@@ -129,7 +130,7 @@ func NewHandler(src Source, opts Options) (*Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Handler{src: src, opts: opts, prefix: prefix, votes: newVoteGuard()}, nil
+	return &Handler{src: src, opts: opts, prefix: prefix, votes: newVoteGuard(), searches: newSearchGate()}, nil
 }
 
 // basePath returns the path of the base URL without trailing "/".
@@ -226,7 +227,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
+		w.Header().Set("Allow", h.allowed(r))
 		http.Error(w, "Nur GET und HEAD sind erlaubt.", http.StatusMethodNotAllowed)
 		return
 	}
@@ -278,6 +279,19 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// allowed lists the methods r's path takes, for a 405: POST too on a guide
+// page with the 👍/👎 form.
+func (h *Handler) allowed(r *http.Request) string {
+	if h.opts.Feedback != nil {
+		if sp, err := h.pages(h.src.Current()); err == nil {
+			if rel, ok := h.relPath(r); ok && sp.site.byPath[rel] != nil {
+				return "GET, HEAD, POST"
+			}
+		}
+	}
+	return "GET, HEAD"
+}
+
 // relPath returns the request path below the prefix without the leading
 // "/" ("" for the index). It rejects paths that are not plain: encoded
 // slashes, backslashes, dots or NULs, empty, ".", ".." or hidden segments,
@@ -317,10 +331,13 @@ func servePage(w http.ResponseWriter, r *http.Request, p page, cacheControl stri
 	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(p.body))
 }
 
-// writeHTML writes an uncached HTML response with a status.
+// writeHTML writes an uncached HTML response with a status (Cache-Control
+// "no-cache" unless already set).
 func writeHTML(w http.ResponseWriter, r *http.Request, status int, body []byte) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-cache")
+	if w.Header().Get("Cache-Control") == "" {
+		w.Header().Set("Cache-Control", "no-cache")
+	}
 	w.Header().Set("Content-Length", fmt.Sprint(len(body)))
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
@@ -340,7 +357,19 @@ func (h *Handler) redirect(w http.ResponseWriter, to string) {
 
 // search renders the search page for the query in q.
 func (h *Handler) search(w http.ResponseWriter, r *http.Request, sp *serverPages) {
-	body, err := sp.site.searchPage(r.URL.Query().Get("q"), serverLinks(h.prefix))
+	q := r.URL.Query().Get("q")
+	if cleanQuery(q) != "" { // the empty search page costs nothing
+		// Members type their own words, personal data included: no cache
+		// keeps the page.
+		w.Header().Set("Cache-Control", "no-store")
+		if !h.searches.acquire(r.Context()) {
+			w.Header().Set("Retry-After", "1")
+			http.Error(w, "Die Suche ist gerade ausgelastet. Versuch es gleich noch einmal.", http.StatusServiceUnavailable)
+			return
+		}
+		defer h.searches.release()
+	}
+	body, err := sp.site.searchPage(q, serverLinks(h.prefix))
 	if err != nil {
 		h.opts.Log.Err(err).Msg("Failed to render a search page")
 		http.Error(w, "Interner Fehler", http.StatusInternalServerError)

@@ -58,6 +58,7 @@ type site struct {
 	topics []guides.Topic           // visible guides only, empty topics left out
 	bodies map[string]guideBody     // by guide ID
 	images map[string]bool          // library images that visible guides embed
+	search *guides.Library          // what the search page searches (see searchLibrary)
 }
 
 // newSite renders the guides of lib that have one of opts.Audiences; images
@@ -114,7 +115,34 @@ func newSite(lib *guides.Library, opts Options) *site {
 	for _, g := range s.byPath {
 		s.bodies[g.ID] = renderBody(g, visible, image)
 	}
+	s.search = searchLibrary(lib, s.byPath)
 	return s
+}
+
+// searchLibrary is the library the public search page searches: the
+// visible guides as their files have them. Not the whole library: guides
+// the site does not show would take places among the hits and sway the
+// confidence, which tells a stranger what they contain. And without the
+// questions the team taught the guides from support cases
+// (guides.Guide.Learned): they are members' own words, names included,
+// and a search for a name would tell anyone on the internet which guide
+// a member with that name asked about. When lib is just that, it is used
+// as it is; otherwise this builds a search index of its own (about as long
+// as loading the library, once per library: BenchmarkRenderLibrary).
+func searchLibrary(lib *guides.Library, byPath map[string]*guides.Guide) *guides.Library {
+	if lib.Len() == len(byPath) && !slices.ContainsFunc(lib.Guides(), func(g *guides.Guide) bool { return len(g.Learned) > 0 }) {
+		return lib
+	}
+	gs := make([]*guides.Guide, 0, len(byPath))
+	for _, g := range byPath {
+		if len(g.Learned) > 0 {
+			cp := *g
+			cp.Learned = nil
+			g = &cp
+		}
+		gs = append(gs, g)
+	}
+	return guides.NewLibrary(gs)
 }
 
 // topic reports whether name is a topic with visible guides.
@@ -276,14 +304,12 @@ func (s *site) searchPage(query string, l links) ([]byte, error) {
 	if query != "" && !l.static {
 		d.Title = "Suche: " + query + " – " + s.title
 		d.Query = query
-		hits, confident := s.lib.Search(query, 3*searchLimit).Shown()
-		for i, h := range hits {
-			g, ok := s.lib.Get(h.ID)
-			if !ok || s.byPath[guidePath(g.ID)] != g {
+		hits, confident := s.search.Search(query, searchLimit).Shown()
+		d.Confident = confident && len(hits) > 0
+		for _, h := range hits {
+			g, ok := s.byPath[guidePath(h.ID)]
+			if !ok {
 				continue
-			}
-			if i == 0 {
-				d.Confident = confident
 			}
 			hit := searchHit{URL: l.Guide(g.ID), Title: g.Title, Summary: g.Summary}
 			if h.Section > 0 && h.Section < len(g.Sections) {

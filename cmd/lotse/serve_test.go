@@ -50,6 +50,15 @@ func TestGuidesServeReloads(t *testing.T) {
 		t.Fatalf("page: %s %s\n%.300s", resp.Status, resp.Header.Get("Content-Security-Policy"), page)
 	}
 
+	// A page that rebinds its host name to 127.0.0.1 gets nothing.
+	rebound, _ := http.NewRequestWithContext(t.Context(), http.MethodGet, m+"konto/passwort-vergessen", nil)
+	rebound.Host = "evil.example"
+	if resp, err := http.DefaultClient.Do(rebound); err != nil {
+		t.Fatal(err)
+	} else if resp.Body.Close(); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("request for another host name: %s, want 403", resp.Status)
+	}
+
 	reqCtx, stop := context.WithTimeout(t.Context(), 30*time.Second)
 	defer stop()
 	req, _ := http.NewRequestWithContext(reqCtx, http.MethodGet, m+"_lotse/events", nil)

@@ -180,7 +180,11 @@ func guidesServe(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return fail(exitUsage, fmt.Errorf("failed to listen on %s: %w", *listen, err))
 	}
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, BaseContext: func(net.Listener) context.Context { return ctx }}
+	var handler http.Handler = mux
+	if a, ok := ln.Addr().(*net.TCPAddr); ok && a.IP.IsLoopback() {
+		handler = web.LocalOnly(mux) // no DNS rebinding from a page the author opens
+	}
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 5 * time.Second, BaseContext: func(net.Listener) context.Context { return ctx }}
 	watchErr := make(chan error, 1)
 	go func() { watchErr <- store.Watch(ctx) }()
 	go func() {

@@ -1,0 +1,106 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/lotse-bot/lotse/guides"
+)
+
+type fixedSource struct{ lib *guides.Library }
+
+func (s fixedSource) Current() *guides.Library { return s.lib }
+
+// TestSearchGate: searches are bounded overall, not only per request. With
+// every slot taken, a search waits while its request lasts and while the
+// queue has room; otherwise it gets 503 with Retry-After (before, any
+// number of searches ran at once, taking every core of the bot's process).
+// The empty search page and the other pages are not held up.
+func TestSearchGate(t *testing.T) {
+	lib, _, err := guides.Load("testdata/library")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := NewHandler(fixedSource{lib}, Options{Dir: "testdata/library"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	serve := func(target string, ctx context.Context) *httptest.ResponseRecorder {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequestWithContext(ctx, http.MethodGet, target, nil))
+		return rec
+	}
+	if rec := serve("/suche?q=passwort", t.Context()); rec.Code != http.StatusOK {
+		t.Fatalf("free gate: %d", rec.Code)
+	}
+	for range cap(h.searches.slots) {
+		if !h.searches.acquire(t.Context()) {
+			t.Fatal("a free slot was refused")
+		}
+	}
+	gone, cancel := context.WithCancel(t.Context())
+	cancel()
+	tests := []struct {
+		name    string
+		target  string
+		ctx     context.Context
+		waiting int32
+		want    int
+	}{
+		{"a search whose reader left while waiting", "/suche?q=passwort", gone, 0, http.StatusServiceUnavailable},
+		{"a search with the queue full", "/suche?q=passwort", t.Context(), maxSearchWaiting, http.StatusServiceUnavailable},
+		{"the empty search page", "/suche", t.Context(), maxSearchWaiting, http.StatusOK},
+		{"a query of spaces only", "/suche?q=+++", t.Context(), maxSearchWaiting, http.StatusOK},
+		{"a guide page", "/konto/passwort-vergessen", t.Context(), maxSearchWaiting, http.StatusOK},
+	}
+	for _, tt := range tests {
+		h.searches.waiting.Store(tt.waiting)
+		rec := serve(tt.target, tt.ctx)
+		if rec.Code != tt.want {
+			t.Errorf("%s: status %d, want %d", tt.name, rec.Code, tt.want)
+		}
+		if tt.want == http.StatusServiceUnavailable && rec.Header().Get("Retry-After") == "" {
+			t.Errorf("%s: no Retry-After", tt.name)
+		}
+		if got := h.searches.waiting.Load(); got != tt.waiting {
+			t.Errorf("%s: %d waiting afterwards, want %d", tt.name, got, tt.waiting)
+		}
+	}
+	h.searches.waiting.Store(0)
+	h.searches.release()
+	if rec := serve("/suche?q=passwort", t.Context()); rec.Code != http.StatusOK {
+		t.Errorf("after a release: %d", rec.Code)
+	}
+	if n := len(h.searches.slots); n != cap(h.searches.slots)-1 {
+		t.Errorf("%d slots taken after the search, want %d", n, cap(h.searches.slots)-1)
+	}
+}
+
+// TestSearchNotStored: a search result page carries what the member typed
+// (personal data too), so no cache may keep it (before: "no-cache", which
+// lets browsers and shared caches store it); the page without a query and
+// the guide pages stay revalidated.
+func TestSearchNotStored(t *testing.T) {
+	lib, _, err := guides.Load("testdata/library")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := NewHandler(fixedSource{lib}, Options{Dir: "testdata/library"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for target, want := range map[string]string{
+		"/suche?q=passwort":         "no-store",
+		"/suche?q=gibt+es+nicht+xq": "no-store",
+		"/suche":                    "no-cache",
+		"/konto/passwort-vergessen": "no-cache",
+	} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+		if got := rec.Header().Get("Cache-Control"); rec.Code != http.StatusOK || got != want {
+			t.Errorf("GET %s: %d, Cache-Control %q, want 200, %q", target, rec.Code, got, want)
+		}
+	}
+}
