@@ -43,6 +43,27 @@ func (e *supportEnv) caseTexts(t *testing.T) string {
 	return b.String()
 }
 
+// textOrFile is a member's message with body: a text, or with file an
+// image (uri) with body as its caption.
+func textOrFile(file bool, uri id.ContentURIString, body string) *event.MessageEventContent {
+	if !file {
+		return &event.MessageEventContent{MsgType: event.MsgText, Body: body}
+	}
+	return &event.MessageEventContent{MsgType: event.MsgImage, Body: body, FileName: "s.png", URL: uri,
+		Info: &event.FileInfo{MimeType: "image/png", Size: 9}}
+}
+
+// pendingInInbox records msg in the inbox as still waiting to be handled
+// (it failed once and waits for its retry).
+func (e *supportEnv) pendingInInbox(t *testing.T, msg *event.Event) {
+	t.Helper()
+	item := storage.InboxItem{EventID: msg.ID.String(), RoomID: dmRoom.String(), Sender: member.String(), EventType: event.EventMessage.Type,
+		Payload: []byte("{}"), ReceivedAt: e.now, State: storage.InboxPending}
+	if err := e.db.Inbox.Commit(context.Background(), []storage.InboxItem{item}, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // relayEdit checks that sent is one edit of relay in the team room and
 // returns its new content.
 func relayEdit(t *testing.T, sent []sentMsg, relay sentMsg) *event.MessageEventContent {
@@ -200,10 +221,7 @@ func TestEditedFileCaptionEditsRelay(t *testing.T) {
 	e := newSupportEnv(t)
 	e.openCase(t)
 	uri, _ := e.fm.Upload(context.Background(), []byte("\x89PNG fake"), "image/png")
-	img := func(caption string) *event.MessageEventContent {
-		return &event.MessageEventContent{MsgType: event.MsgImage, Body: caption, FileName: "s.png", URL: uri,
-			Info: &event.FileInfo{MimeType: "image/png", Size: 9}}
-	}
+	img := func(caption string) *event.MessageEventContent { return textOrFile(true, uri, caption) }
 	msg := e.event(dmRoom, member, img("Login mit hunter2"))
 	relay := in(e.handle(t, msg, true), teamRoom)
 	if len(relay) != 2 {
@@ -238,11 +256,7 @@ func TestEditWaitsForItsMessage(t *testing.T) {
 	e := newSupportEnv(t)
 	e.openCase(t)
 	msg := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "Mein Passwort ist hunter2"})
-	item := storage.InboxItem{EventID: msg.ID.String(), RoomID: dmRoom.String(), Sender: member.String(), EventType: event.EventMessage.Type,
-		Payload: []byte("{}"), ReceivedAt: e.now, State: storage.InboxPending}
-	if err := e.db.Inbox.Commit(context.Background(), []storage.InboxItem{item}, nil, ""); err != nil {
-		t.Fatal(err)
-	}
+	e.pendingInInbox(t, msg)
 	ed := e.editText(dmRoom, member, msg.ID, "Mein Passwort geht nicht")
 	if err := e.h.Handle(context.Background(), Message{Event: ed, Direct: true}); !errors.Is(err, errEditedPending) {
 		t.Fatalf("edit of a waiting message: %v, want errEditedPending", err)
@@ -304,13 +318,7 @@ func TestEditLeavesRelayInAnotherRoom(t *testing.T) {
 			e := newSupportEnv(t)
 			e.openCase(t)
 			uri, _ := e.fm.Upload(context.Background(), []byte("\x89PNG fake"), "image/png")
-			content := func(body string) *event.MessageEventContent {
-				if !file {
-					return &event.MessageEventContent{MsgType: event.MsgText, Body: body}
-				}
-				return &event.MessageEventContent{MsgType: event.MsgImage, Body: body, FileName: "s.png", URL: uri,
-					Info: &event.FileInfo{MimeType: "image/png", Size: 9}}
-			}
+			content := func(body string) *event.MessageEventContent { return textOrFile(file, uri, body) }
 			msg := e.event(dmRoom, member, content("Login mit hunter2"))
 			if relay := in(e.handle(t, msg, true), teamRoom); len(relay) == 0 {
 				t.Fatal("precondition: not relayed")

@@ -7,8 +7,6 @@ import (
 	"testing"
 
 	"maunium.net/go/mautrix/event"
-
-	"github.com/lotse-bot/lotse/storage"
 )
 
 func TestGiveUp(t *testing.T) {
@@ -48,11 +46,7 @@ func TestGivenUpEditTellsNothing(t *testing.T) {
 	e := newSupportEnv(t)
 	e.openCase(t)
 	msg := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "Mein Passwort ist hunter2"})
-	item := storage.InboxItem{EventID: msg.ID.String(), RoomID: dmRoom.String(), Sender: member.String(), EventType: event.EventMessage.Type,
-		Payload: []byte("{}"), ReceivedAt: e.now, State: storage.InboxPending}
-	if err := e.db.Inbox.Commit(context.Background(), []storage.InboxItem{item}, nil, ""); err != nil {
-		t.Fatal(err)
-	}
+	e.pendingInInbox(t, msg)
 	ed := e.editText(dmRoom, member, msg.ID, "Mein Passwort geht nicht")
 	err := e.h.Handle(context.Background(), Message{Event: ed, Direct: true})
 	if !errors.Is(err, errEditedPending) {

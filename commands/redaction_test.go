@@ -177,13 +177,7 @@ func TestDeletedEditedCaseMessageTakesEditsAlong(t *testing.T) {
 			e := newSupportEnv(t)
 			e.openCase(t)
 			uri, _ := e.fm.Upload(context.Background(), []byte("\x89PNG fake"), "image/png")
-			content := func(body string) *event.MessageEventContent {
-				if !file {
-					return &event.MessageEventContent{MsgType: event.MsgText, Body: body}
-				}
-				return &event.MessageEventContent{MsgType: event.MsgImage, Body: body, FileName: "s.png", URL: uri,
-					Info: &event.FileInfo{MimeType: "image/png", Size: 9}}
-			}
+			content := func(body string) *event.MessageEventContent { return textOrFile(file, uri, body) }
 			msg := e.event(dmRoom, member, content("Login geht nicht"))
 			team := in(e.handle(t, msg, true), teamRoom)
 			for _, body := range []string{"Login geht nicht, Passwort hunter2", "Login geht nicht, Passwort hunter3"} {
