@@ -248,6 +248,41 @@ func TestEditedFileCaptionEditsRelay(t *testing.T) {
 	}
 }
 
+// TestTextEditOfFileEditsCaption: a client edits a file's caption with a
+// text-only m.new_content (no file in it). The edit follows what was
+// relayed, a file: the thread line is edited to the new caption, the
+// relayed file no longer carries the old one, and the stored text keeps
+// its file marker.
+func TestTextEditOfFileEditsCaption(t *testing.T) {
+	e := newSupportEnv(t)
+	e.openCase(t)
+	uri, _ := e.fm.Upload(context.Background(), []byte("\x89PNG fake"), "image/png")
+	msg := e.event(dmRoom, member, textOrFile(true, uri, "Login mit hunter2"))
+	relay := in(e.handle(t, msg, true), teamRoom)
+	if len(relay) != 2 {
+		t.Fatalf("precondition: thread line and file, got %d", len(relay))
+	}
+	sent := in(e.handle(t, e.editText(dmRoom, member, msg.ID, "Login"), true), teamRoom)
+	if len(sent) != 2 {
+		t.Fatalf("want edits of the thread line and the file, got %d: %s", len(sent), bodies(sent))
+	}
+	for i, m := range sent {
+		nc := m.content.NewContent
+		if m.content.RelatesTo.GetReplaceID() != id.EventID("$"+relay[i].txn) || nc == nil || strings.Contains(nc.Body, "hunter2") {
+			t.Fatalf("edit %d: %+v", i, m.content)
+		}
+	}
+	if line := sent[0].content.NewContent.Body; line != "📎 Mia Mitglied (#1) hat eine Datei geschickt: Login" {
+		t.Errorf("thread line %q", line)
+	}
+	if file := sent[1].content.NewContent; file.Body != "Login" {
+		t.Errorf("relayed file after the edit: %+v", file)
+	}
+	if texts := e.caseTexts(t); strings.Contains(texts, "hunter2") || !strings.Contains(texts, "[m.image] Login") {
+		t.Errorf("stored case texts:\n%s", texts)
+	}
+}
+
 // TestEditWaitsForItsMessage: an edit handled while its message is still
 // waiting in the inbox (a retry) fails, so that the runtime tries it again
 // after the message was relayed, instead of letting the old text reach

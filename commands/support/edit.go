@@ -2,6 +2,7 @@ package support
 
 import (
 	"context"
+	"strings"
 
 	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/event"
@@ -57,8 +58,10 @@ func (w *Workflow) EditRelay(ctx context.Context, target id.EventID, content *ev
 		return err
 	}
 	name := w.Matrix.DisplayName(ctx, evt.RoomID, evt.Sender)
-	if content.URL != "" || content.File != nil {
-		return w.editMediaRelay(ctx, m, id.EventID(relay), content, name)
+	if msgType, isFile, err := w.relayedFile(ctx, m, content); err != nil {
+		return err
+	} else if isFile {
+		return w.editMediaRelay(ctx, m, id.EventID(relay), content, msgType, name)
 	}
 	if _, err := w.DB.Cases.EditMessage(ctx, m.SourceEvent, m.Sender, text); err != nil {
 		return err
@@ -76,13 +79,51 @@ func (w *Workflow) EditRelay(ctx context.Context, target id.EventID, content *ev
 	return w.ReplyMarkdown(ctx, w.tx.RelayCutMember)
 }
 
-// editMediaRelay edits the relay of a file (m, relayed as the thread line
-// relay and the file itself) to the caption of content: the thread line,
-// and the relayed file, uploaded again with its new caption (an edit
-// replaces the whole content, and the file in the team room has its own
-// key). A file too large to pass on leaves the relayed file as it was.
-func (w *Workflow) editMediaRelay(ctx context.Context, m *storage.CaseMessage, relay id.EventID, content *event.MessageEventContent, name string) error {
-	if _, err := w.DB.Cases.EditMessage(ctx, m.SourceEvent, m.Sender, "["+string(content.MsgType)+"] "+content.Body); err != nil {
+// relayedFile reports whether m was relayed as a file, and its message
+// type: the path of an edit is chosen by what was relayed, not by the
+// edit, since a client may edit a file's caption with a text-only
+// m.new_content. A file was relayed if Lotse sent it to the team
+// (relay-media) or the stored text carries a file's marker (a file too
+// large to pass on); an edit that carries a file counts as well.
+func (w *Workflow) relayedFile(ctx context.Context, m *storage.CaseMessage, content *event.MessageEventContent) (event.MessageType, bool, error) {
+	if msgType, ok := storedFileType(m.Body); ok {
+		return msgType, true, nil
+	}
+	if content.URL != "" || content.File != nil {
+		return content.MsgType, true, nil
+	}
+	media, err := w.DB.Inbox.SentEvent(ctx, w.TxnID(id.EventID(m.SourceEvent), "relay-media", 0))
+	if err != nil || media == nil {
+		return "", false, err
+	}
+	return content.MsgType, true, nil
+}
+
+// storedFileType returns the message type in the marker that
+// relayFromMember puts before a file's caption in the stored text
+// ("[m.image] caption").
+func storedFileType(body string) (event.MessageType, bool) {
+	for _, t := range []event.MessageType{event.MsgImage, event.MsgFile, event.MsgAudio, event.MsgVideo} {
+		if strings.HasPrefix(body, "["+string(t)+"] ") {
+			return t, true
+		}
+	}
+	return "", false
+}
+
+// editMediaRelay edits the relay of a file (m, of type msgType, relayed
+// as the thread line relay and the file itself) to the caption of
+// content: the thread line, and the relayed file, uploaded again with its
+// new caption (an edit replaces the whole content, and the file in the
+// team room has its own key). An edit that carries no file (a text-only
+// m.new_content, which some clients send for a caption) gives the file
+// nothing to upload: Lotse keeps neither the member's file nor its key,
+// so the relayed file is replaced by its new caption, as the member's own
+// message now reads, and the old caption (perhaps a password) leaves the
+// team's view. A file too large to pass on leaves the relayed file as it
+// was.
+func (w *Workflow) editMediaRelay(ctx context.Context, m *storage.CaseMessage, relay id.EventID, content *event.MessageEventContent, msgType event.MessageType, name string) error {
+	if _, err := w.DB.Cases.EditMessage(ctx, m.SourceEvent, m.Sender, "["+string(msgType)+"] "+content.Body); err != nil {
 		return err
 	}
 	if relay == "" {
@@ -97,7 +138,12 @@ func (w *Workflow) editMediaRelay(ctx context.Context, m *storage.CaseMessage, r
 	if err != nil {
 		return err
 	}
-	if file != "" {
+	if file != "" && content.URL == "" && content.File == nil {
+		caption := &event.MessageEventContent{MsgType: event.MsgNotice, Body: caption}
+		if err := w.EditTo(ctx, w.cfg.TeamRoom, id.EventID(file), caption, w.CauseTxn(ctx, "relay-media-edit", 0)); err != nil {
+			return err
+		}
+	} else if file != "" {
 		captioned := *content
 		captioned.Body = caption
 		media, err := w.reuploadMedia(ctx, &captioned, w.cfg.TeamRoom)
