@@ -10,7 +10,8 @@ import (
 
 // errEdit marks every error of following an edit (handleMessage wraps
 // them): an edit Lotse gives up on is not a question, the member gets no
-// "could not handle your message" notice (GiveUp).
+// "could not handle your message" notice (GiveUp); only one that failed
+// while its relay was edited (support.ErrEditUnfinished) is told so.
 var errEdit = errors.New("edit not followed")
 
 // errEditedPending makes the runtime retry an edit whose message is still

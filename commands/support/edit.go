@@ -2,6 +2,8 @@ package support
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/rs/zerolog"
@@ -52,9 +54,25 @@ func (w *Workflow) EditRelay(ctx context.Context, target id.EventID, content *ev
 		}
 		return err
 	}
+	if err := w.applyEdit(ctx, target, m, content, text); err != nil {
+		return fmt.Errorf("%w: %w", ErrEditUnfinished, err)
+	}
+	return nil
+}
+
+// ErrEditUnfinished marks an error of EditRelay after it began to apply
+// the edit (BeginEdit): the relay or the stored text may still hold the
+// old text, and the member who gives up on it is told.
+var ErrEditUnfinished = errors.New("edit of a relay not finished")
+
+// applyEdit applies the edit (EditRelay) to the stored text of m and to
+// its relay.
+func (w *Workflow) applyEdit(ctx context.Context, target id.EventID, m *storage.CaseMessage, content *event.MessageEventContent, text string) error {
+	evt := chat.TurnOf(ctx).Event
 	// The relay is edited only where it is: in today's team room (after a
 	// change of team_room it stays as it was in the old one).
-	if relay, err = w.sentToTeam(ctx, w.TxnID(target, "relay", 0)); err != nil {
+	relay, err := w.sentToTeam(ctx, w.TxnID(target, "relay", 0))
+	if err != nil {
 		return err
 	}
 	name := w.Matrix.DisplayName(ctx, evt.RoomID, evt.Sender)
