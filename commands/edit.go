@@ -42,7 +42,11 @@ func (h *Handler) handleEdit(ctx context.Context, evt *event.Event, content *eve
 	if err != nil {
 		return err
 	}
-	if origin == nil || origin.RoomID != evt.RoomID.String() || origin.Sender != evt.Sender.String() {
+	if origin == nil {
+		zerolog.Ctx(ctx).Info().Stringer("edits", target).Msg("Ignoring an edit of an event the inbox does not know")
+		return nil
+	}
+	if origin.RoomID != evt.RoomID.String() || origin.Sender != evt.Sender.String() {
 		zerolog.Ctx(ctx).Info().Stringer("edits", target).Msg("Ignoring an edit not by the edited event's sender or not in its room")
 		return nil
 	}
