@@ -1,12 +1,18 @@
 package bot_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix"
+	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/bot"
 	"github.com/lotse-bot/lotse/internal/dendrite/dendritetest"
@@ -17,12 +23,17 @@ import (
 // are not handled. A message written after the invite and before Lotse
 // joined is answered, once (sec20 review, Low 12). With a small timeline
 // limit the first sync after the join is limited and the rest comes by
-// backfill, which stops at the invite.
+// backfill, which stops at the invite (the events it fetched are counted
+// from its log line).
 func TestHistoryBeforeInviteNotAnswered(t *testing.T) {
 	srv := dendritetest.Shared()
 	for _, limit := range []int{0, 3} {
 		t.Run(fmt.Sprintf("timeline_limit=%d", limit), func(t *testing.T) {
-			tb := newTestBot(t, srv, func(o *bot.Options) { o.TimelineLimit = limit })
+			backfills := &backfillLog{}
+			tb := newTestBot(t, srv, func(o *bot.Options) {
+				o.TimelineLimit = limit
+				o.Log = zerolog.New(io.MultiWriter(zerolog.NewTestWriter(t), backfills)).Level(zerolog.InfoLevel).With().Timestamp().Logger()
+			})
 			m := newMember(t, srv, "member")
 			ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
 			defer cancel()
@@ -55,8 +66,52 @@ func TestHistoryBeforeInviteNotAnswered(t *testing.T) {
 			if got := tb.handler.calls.Load() - before; got != int64(len(after)+1) {
 				t.Errorf("handler called %d times, want %d", got, len(after)+1)
 			}
+			// The backfill itself stopped at the invite: it fetched at
+			// most the messages after it and the invite, none of the
+			// history (which the cut at the invite would hide as well).
+			fetched := backfills.fetched(t, roomID)
+			if limit > 0 && len(fetched) == 0 {
+				t.Error("no backfill ran: the limited timeline is not tested")
+			}
+			for _, n := range fetched {
+				if n > len(after)+1 {
+					t.Errorf("a backfill fetched %d events, want at most %d (it went past the invite)", n, len(after)+1)
+				}
+			}
 		})
 	}
+}
+
+// backfillLog records the bot's log lines to count the events each
+// backfill fetched (the "Fetched events a limited sync left out" line).
+type backfillLog struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (l *backfillLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+// fetched returns the number of events of each backfill of roomID so far.
+func (l *backfillLog) fetched(t *testing.T, roomID id.RoomID) []int {
+	t.Helper()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var counts []int
+	for _, line := range bytes.Split(l.buf.Bytes(), []byte("\n")) {
+		var entry struct {
+			Message string `json:"message"`
+			RoomID  string `json:"room_id"`
+			Events  int    `json:"events"`
+		}
+		if json.Unmarshal(line, &entry) == nil && entry.Message == "Fetched events a limited sync left out" && entry.RoomID == roomID.String() {
+			counts = append(counts, entry.Events)
+		}
+	}
+	return counts
 }
 
 // TestFirstDMMessageBeforeJoinAnswered: a member opens a direct chat and

@@ -181,7 +181,6 @@ func TestAccessNextcloudFlow(t *testing.T) {
 	e.assertNoSecrets(t)
 }
 
-// assertNoSecrets checks every sent message and the database for secrets and join links.
 // requestRoom has who ask for the BBB room „AG Umwelt Süd“ in their
 // direct chat room, through the whole dialogue.
 func (e *accessEnv) requestRoom(t *testing.T, who id.UserID, room id.RoomID) {
@@ -191,6 +190,7 @@ func (e *accessEnv) requestRoom(t *testing.T, who id.UserID, room id.RoomID) {
 	}
 }
 
+// assertNoSecrets checks every sent message and the database for secrets and join links.
 func (e *accessEnv) assertNoSecrets(t *testing.T) {
 	t.Helper()
 	e.fm.mu.Lock()

@@ -10,7 +10,8 @@ import (
 
 // errEdit marks every error of following an edit (handleMessage wraps
 // them): an edit Lotse gives up on is not a question, the member gets no
-// "could not handle your message" notice (GiveUp).
+// "could not handle your message" notice (GiveUp); only one that failed
+// while its relay was edited (support.ErrEditUnfinished) is told so.
 var errEdit = errors.New("edit not followed")
 
 // errEditedPending makes the runtime retry an edit whose message is still
@@ -41,7 +42,11 @@ func (h *Handler) handleEdit(ctx context.Context, evt *event.Event, content *eve
 	if err != nil {
 		return err
 	}
-	if origin == nil || origin.RoomID != evt.RoomID.String() || origin.Sender != evt.Sender.String() {
+	if origin == nil {
+		zerolog.Ctx(ctx).Info().Stringer("edits", target).Msg("Ignoring an edit of an event the inbox does not know")
+		return nil
+	}
+	if origin.RoomID != evt.RoomID.String() || origin.Sender != evt.Sender.String() {
 		zerolog.Ctx(ctx).Info().Stringer("edits", target).Msg("Ignoring an edit not by the edited event's sender or not in its room")
 		return nil
 	}

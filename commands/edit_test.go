@@ -43,6 +43,27 @@ func (e *supportEnv) caseTexts(t *testing.T) string {
 	return b.String()
 }
 
+// textOrFile is a member's message with body: a text, or with file an
+// image (uri) with body as its caption.
+func textOrFile(file bool, uri id.ContentURIString, body string) *event.MessageEventContent {
+	if !file {
+		return &event.MessageEventContent{MsgType: event.MsgText, Body: body}
+	}
+	return &event.MessageEventContent{MsgType: event.MsgImage, Body: body, FileName: "s.png", URL: uri,
+		Info: &event.FileInfo{MimeType: "image/png", Size: 9}}
+}
+
+// pendingInInbox records msg in the inbox as still waiting to be handled
+// (it failed once and waits for its retry).
+func (e *supportEnv) pendingInInbox(t *testing.T, msg *event.Event) {
+	t.Helper()
+	item := storage.InboxItem{EventID: msg.ID.String(), RoomID: dmRoom.String(), Sender: member.String(), EventType: event.EventMessage.Type,
+		Payload: []byte("{}"), ReceivedAt: e.now, State: storage.InboxPending}
+	if err := e.db.Inbox.Commit(context.Background(), []storage.InboxItem{item}, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // relayEdit checks that sent is one edit of relay in the team room and
 // returns its new content.
 func relayEdit(t *testing.T, sent []sentMsg, relay sentMsg) *event.MessageEventContent {
@@ -200,10 +221,7 @@ func TestEditedFileCaptionEditsRelay(t *testing.T) {
 	e := newSupportEnv(t)
 	e.openCase(t)
 	uri, _ := e.fm.Upload(context.Background(), []byte("\x89PNG fake"), "image/png")
-	img := func(caption string) *event.MessageEventContent {
-		return &event.MessageEventContent{MsgType: event.MsgImage, Body: caption, FileName: "s.png", URL: uri,
-			Info: &event.FileInfo{MimeType: "image/png", Size: 9}}
-	}
+	img := func(caption string) *event.MessageEventContent { return textOrFile(true, uri, caption) }
 	msg := e.event(dmRoom, member, img("Login mit hunter2"))
 	relay := in(e.handle(t, msg, true), teamRoom)
 	if len(relay) != 2 {
@@ -230,6 +248,41 @@ func TestEditedFileCaptionEditsRelay(t *testing.T) {
 	}
 }
 
+// TestTextEditOfFileEditsCaption: a client edits a file's caption with a
+// text-only m.new_content (no file in it). The edit follows what was
+// relayed, a file: the thread line is edited to the new caption, the
+// relayed file no longer carries the old one, and the stored text keeps
+// its file marker.
+func TestTextEditOfFileEditsCaption(t *testing.T) {
+	e := newSupportEnv(t)
+	e.openCase(t)
+	uri, _ := e.fm.Upload(context.Background(), []byte("\x89PNG fake"), "image/png")
+	msg := e.event(dmRoom, member, textOrFile(true, uri, "Login mit hunter2"))
+	relay := in(e.handle(t, msg, true), teamRoom)
+	if len(relay) != 2 {
+		t.Fatalf("precondition: thread line and file, got %d", len(relay))
+	}
+	sent := in(e.handle(t, e.editText(dmRoom, member, msg.ID, "Login"), true), teamRoom)
+	if len(sent) != 2 {
+		t.Fatalf("want edits of the thread line and the file, got %d: %s", len(sent), bodies(sent))
+	}
+	for i, m := range sent {
+		nc := m.content.NewContent
+		if m.content.RelatesTo.GetReplaceID() != id.EventID("$"+relay[i].txn) || nc == nil || strings.Contains(nc.Body, "hunter2") {
+			t.Fatalf("edit %d: %+v", i, m.content)
+		}
+	}
+	if line := sent[0].content.NewContent.Body; line != "📎 Mia Mitglied (#1) hat eine Datei geschickt: Login" {
+		t.Errorf("thread line %q", line)
+	}
+	if file := sent[1].content.NewContent; file.Body != "Login" {
+		t.Errorf("relayed file after the edit: %+v", file)
+	}
+	if texts := e.caseTexts(t); strings.Contains(texts, "hunter2") || !strings.Contains(texts, "[m.image] Login") {
+		t.Errorf("stored case texts:\n%s", texts)
+	}
+}
+
 // TestEditWaitsForItsMessage: an edit handled while its message is still
 // waiting in the inbox (a retry) fails, so that the runtime tries it again
 // after the message was relayed, instead of letting the old text reach
@@ -238,11 +291,7 @@ func TestEditWaitsForItsMessage(t *testing.T) {
 	e := newSupportEnv(t)
 	e.openCase(t)
 	msg := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "Mein Passwort ist hunter2"})
-	item := storage.InboxItem{EventID: msg.ID.String(), RoomID: dmRoom.String(), Sender: member.String(), EventType: event.EventMessage.Type,
-		Payload: []byte("{}"), ReceivedAt: e.now, State: storage.InboxPending}
-	if err := e.db.Inbox.Commit(context.Background(), []storage.InboxItem{item}, nil, ""); err != nil {
-		t.Fatal(err)
-	}
+	e.pendingInInbox(t, msg)
 	ed := e.editText(dmRoom, member, msg.ID, "Mein Passwort geht nicht")
 	if err := e.h.Handle(context.Background(), Message{Event: ed, Direct: true}); !errors.Is(err, errEditedPending) {
 		t.Fatalf("edit of a waiting message: %v, want errEditedPending", err)
@@ -304,13 +353,7 @@ func TestEditLeavesRelayInAnotherRoom(t *testing.T) {
 			e := newSupportEnv(t)
 			e.openCase(t)
 			uri, _ := e.fm.Upload(context.Background(), []byte("\x89PNG fake"), "image/png")
-			content := func(body string) *event.MessageEventContent {
-				if !file {
-					return &event.MessageEventContent{MsgType: event.MsgText, Body: body}
-				}
-				return &event.MessageEventContent{MsgType: event.MsgImage, Body: body, FileName: "s.png", URL: uri,
-					Info: &event.FileInfo{MimeType: "image/png", Size: 9}}
-			}
+			content := func(body string) *event.MessageEventContent { return textOrFile(file, uri, body) }
 			msg := e.event(dmRoom, member, content("Login mit hunter2"))
 			if relay := in(e.handle(t, msg, true), teamRoom); len(relay) == 0 {
 				t.Fatal("precondition: not relayed")

@@ -8,21 +8,27 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/commands/support"
 )
 
 // GiveUp tells a member in a direct chat that Lotse could not handle their
 // message (it could not decrypt it, or failed even after retrying), so that
 // no message goes unanswered in silence. In group rooms it says nothing: a
-// message there was perhaps not meant for Lotse at all. Nor for an edit
-// (cause is the handler's last error): an edit is not a question, and one
-// whose message never got handled has nothing to say to the member.
+// message there was perhaps not meant for Lotse at all. An edit (cause is
+// the handler's last error) is not a question: one that failed before the
+// relay was touched (its message never got handled) says nothing, and one
+// that failed while its relay was edited tells the member that the team
+// may still read the old text, and how to take it away.
 func (h *Handler) GiveUp(ctx context.Context, roomID id.RoomID, eventID id.EventID, direct, undecryptable bool, cause error) error {
-	if !direct || errors.Is(cause, errEdit) {
+	if !direct || (errors.Is(cause, errEdit) && !errors.Is(cause, support.ErrEditUnfinished)) {
 		return nil
 	}
 	text := h.Texts.GaveUp
-	if undecryptable {
+	switch {
+	case undecryptable:
 		text = h.Texts.Undecryptable
+	case errors.Is(cause, errEdit):
+		text = h.Texts.EditNotRelayed
 	}
 	plain, htmlBody := chat.Render(text)
 	content := &event.MessageEventContent{

@@ -7,8 +7,7 @@ import (
 	"testing"
 
 	"maunium.net/go/mautrix/event"
-
-	"github.com/lotse-bot/lotse/storage"
+	"maunium.net/go/mautrix/id"
 )
 
 func TestGiveUp(t *testing.T) {
@@ -48,11 +47,7 @@ func TestGivenUpEditTellsNothing(t *testing.T) {
 	e := newSupportEnv(t)
 	e.openCase(t)
 	msg := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "Mein Passwort ist hunter2"})
-	item := storage.InboxItem{EventID: msg.ID.String(), RoomID: dmRoom.String(), Sender: member.String(), EventType: event.EventMessage.Type,
-		Payload: []byte("{}"), ReceivedAt: e.now, State: storage.InboxPending}
-	if err := e.db.Inbox.Commit(context.Background(), []storage.InboxItem{item}, nil, ""); err != nil {
-		t.Fatal(err)
-	}
+	e.pendingInInbox(t, msg)
 	ed := e.editText(dmRoom, member, msg.ID, "Mein Passwort geht nicht")
 	err := e.h.Handle(context.Background(), Message{Event: ed, Direct: true})
 	if !errors.Is(err, errEditedPending) {
@@ -70,5 +65,43 @@ func TestGivenUpEditTellsNothing(t *testing.T) {
 	}
 	if sent := in(e.fm.sent[before:], dmRoom); len(sent) != 1 {
 		t.Errorf("giving up on a message: %d notices, want 1", len(sent))
+	}
+}
+
+// failingTeamEdit fails every edit Lotse sends to the team room (the
+// homeserver is away while an edit's relay is edited).
+type failingTeamEdit struct{ *fakeMatrix }
+
+func (f failingTeamEdit) Send(ctx context.Context, roomID id.RoomID, evtType event.Type, content any, txnID string) (id.EventID, error) {
+	if c, ok := content.(*event.MessageEventContent); ok && roomID == teamRoom && c.RelatesTo.GetReplaceID() != "" {
+		return "", errors.New("connection reset")
+	}
+	return f.fakeMatrix.Send(ctx, roomID, evtType, content, txnID)
+}
+
+// TestGivenUpRelayEditTellsMember: an edit Lotse gives up on after it
+// began to edit the relay (the team room refused the edit every time)
+// tells the member that the team may still read the old text, and how to
+// take it away.
+func TestGivenUpRelayEditTellsMember(t *testing.T) {
+	e := newSupportEnv(t)
+	e.openCase(t)
+	msg := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "Mein Passwort ist hunter2"})
+	if relay := in(e.handle(t, msg, true), teamRoom); len(relay) != 1 {
+		t.Fatal("precondition: not relayed")
+	}
+	e.reconfigure(func(d *Deps) { d.Matrix = failingTeamEdit{e.fm} })
+	ed := e.editText(dmRoom, member, msg.ID, "Mein Passwort geht nicht")
+	err := e.h.Handle(context.Background(), Message{Event: ed, Direct: true})
+	if err == nil {
+		t.Fatal("the edit did not fail")
+	}
+	before := e.fm.count()
+	if err := e.h.GiveUp(context.Background(), dmRoom, ed.ID, true, false, err); err != nil {
+		t.Fatal(err)
+	}
+	sent := in(e.fm.sent[before:], dmRoom)
+	if len(sent) != 1 || sent[0].content.Body != e.h.Texts.EditNotRelayed || sent[0].content.RelatesTo.GetReplyTo() != ed.ID {
+		t.Errorf("giving up on the relay's edit told the member: %s", bodies(sent))
 	}
 }

@@ -2,10 +2,12 @@ package commands
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
 
+	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
@@ -175,13 +177,7 @@ func TestDeletedEditedCaseMessageTakesEditsAlong(t *testing.T) {
 			e := newSupportEnv(t)
 			e.openCase(t)
 			uri, _ := e.fm.Upload(context.Background(), []byte("\x89PNG fake"), "image/png")
-			content := func(body string) *event.MessageEventContent {
-				if !file {
-					return &event.MessageEventContent{MsgType: event.MsgText, Body: body}
-				}
-				return &event.MessageEventContent{MsgType: event.MsgImage, Body: body, FileName: "s.png", URL: uri,
-					Info: &event.FileInfo{MimeType: "image/png", Size: 9}}
-			}
+			content := func(body string) *event.MessageEventContent { return textOrFile(file, uri, body) }
 			msg := e.event(dmRoom, member, content("Login geht nicht"))
 			team := in(e.handle(t, msg, true), teamRoom)
 			for _, body := range []string{"Login geht nicht, Passwort hunter2", "Login geht nicht, Passwort hunter3"} {
@@ -199,6 +195,87 @@ func TestDeletedEditedCaseMessageTakesEditsAlong(t *testing.T) {
 			}
 			if len(e.fm.redacted) != len(team) {
 				t.Errorf("redacted %d events, want %d:\n%s", len(e.fm.redacted), len(team), redacted)
+			}
+		})
+	}
+}
+
+// refusingRedact refuses redactions in room with err (a homeserver
+// answers M_FORBIDDEN in a room Lotse has left), or, with once, only the
+// first one (a crash or a lost connection: the retry goes through).
+type refusingRedact struct {
+	*fakeMatrix
+	room    id.RoomID
+	err     error
+	once    bool
+	refused *int
+}
+
+func (f refusingRedact) Redact(ctx context.Context, roomID id.RoomID, eventID id.EventID, reason, txnID string) error {
+	if roomID == f.room && (!f.once || *f.refused == 0) {
+		*f.refused++
+		return fmt.Errorf("failed to redact %s: %w", eventID, f.err)
+	}
+	return f.fakeMatrix.Redact(ctx, roomID, eventID, reason, txnID)
+}
+
+// TestDeletionErasesBeforeRedacting: a member deletes an edited case
+// message and a redaction of its relays fails. The stored text is erased
+// all the same (the database steps come first). A refusal in a room that
+// is no longer the team room (team_room changed, Lotse left it) is
+// skipped; one in today's team room, or any other failure, fails the
+// handling, and its retry redacts the relay and Lotse's edit event once
+// each – found after the erase.
+func TestDeletionErasesBeforeRedacting(t *testing.T) {
+	const oldTeam = id.RoomID("!oldteam:test")
+	forbidden := mautrix.HTTPError{RespError: &mautrix.RespError{ErrCode: mautrix.MForbidden.ErrCode, Err: "not in room"}}
+	notFound := mautrix.HTTPError{RespError: &mautrix.RespError{ErrCode: mautrix.MNotFound.ErrCode, Err: "unknown room"}}
+	for _, tc := range []struct {
+		name        string
+		moved       bool // the relays went to a team room of before
+		err         error
+		once        bool
+		wantFail    bool // the first handling fails
+		wantRedacts int  // after the retry
+	}{
+		{"left the old team room", true, forbidden, false, false, 0},
+		{"old team room gone", true, notFound, false, false, 0},
+		{"refused in today's team room", false, forbidden, true, true, 2},
+		{"crash before the redactions", false, errors.New("connection reset"), true, true, 2},
+		{"old team room, lost connection", true, errors.New("connection reset"), true, true, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.openCase(t)
+			msg := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "Login geht nicht"})
+			if relay := in(e.handle(t, msg, true), teamRoom); len(relay) != 1 {
+				t.Fatal("precondition: not relayed")
+			}
+			if edit := in(e.handle(t, e.editText(dmRoom, member, msg.ID, "Login geht nicht, Passwort hunter2"), true), teamRoom); len(edit) != 1 {
+				t.Fatal("precondition: relay not edited")
+			}
+			room := teamRoom
+			if tc.moved {
+				room = oldTeam
+				if _, err := e.db.Lotse.Exec(context.Background(), `UPDATE sent_event SET room_id=$2 WHERE room_id=$1`, teamRoom.String(), oldTeam.String()); err != nil {
+					t.Fatal(err)
+				}
+			}
+			refused := 0
+			e.reconfigure(func(d *Deps) { d.Matrix = refusingRedact{e.fm, room, tc.err, tc.once, &refused} })
+			red := e.redaction(dmRoom, member, msg.ID)
+			err := e.h.Handle(context.Background(), Message{Event: red, Direct: true})
+			if (err != nil) != tc.wantFail || refused == 0 {
+				t.Fatalf("first handling: %v (refused %d), want failure %v", err, refused, tc.wantFail)
+			}
+			if texts := e.caseTexts(t); strings.Contains(texts, "hunter2") || strings.Contains(texts, "Login") {
+				t.Errorf("the deleted message's text is still stored:\n%s", texts)
+			}
+			if err := e.h.Handle(context.Background(), Message{Event: red, Direct: true}); err != nil {
+				t.Fatalf("retry: %v", err)
+			}
+			if len(e.fm.redacted) != tc.wantRedacts {
+				t.Errorf("redacted %v, want %d (the relay and Lotse's edit)", e.fm.redacted, tc.wantRedacts)
 			}
 		})
 	}

@@ -2,11 +2,14 @@ package support
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"html"
 	"strconv"
 	"strings"
 
+	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
@@ -263,28 +266,32 @@ func (w *Workflow) updateBoard(ctx context.Context, caseID int64) error {
 }
 
 // ForgetMessage follows a member's deleted message redacts (evt is the
-// redaction, in their DM): the copies relayed to the team are redacted,
-// its text stored with a case is erased, and a pending offer to open a
-// case (which carries the member's recent questions) is withdrawn, so that
-// a later "ja" cannot send the deleted text. Lotse's edits of the relays
-// (the member edited the message before, EditRelay) hold the edited text
-// and are redacted as well. Each step is idempotent (transaction IDs of
-// the redaction event).
+// redaction, in their DM): its text stored with a case is erased, a
+// pending offer to open a case (which carries the member's recent
+// questions) is withdrawn, so that a later "ja" cannot send the deleted
+// text, and the copies relayed to the team are redacted. Lotse's edits of
+// the relays (the member edited the message before, EditRelay) hold the
+// edited text and are redacted as well. The database steps come first, so
+// that a redaction that keeps failing cannot keep the text stored; the
+// redactions are found by transaction IDs and the case_edit rows, which
+// the erase leaves, so a retry after a crash in between still makes them.
+// Each step is idempotent (transaction IDs of the redaction event).
 func (w *Workflow) ForgetMessage(ctx context.Context, evt *event.Event, redacts id.EventID, reason string) error {
-	if w.On() {
-		for _, purpose := range []string{"relay", "relay-media"} {
-			if err := w.redactSent(ctx, w.TxnID(redacts, purpose, 0), reason, w.TxnID(evt.ID, "redact-"+purpose, 0)); err != nil {
-				return err
-			}
-		}
-		if err := w.forgetEdits(ctx, evt, redacts, reason); err != nil {
-			return err
-		}
-	}
 	if _, err := w.DB.Cases.EraseMessage(ctx, redacts.String(), evt.Sender.String()); err != nil {
 		return err
 	}
-	return w.DB.Cases.DeleteDraft(ctx, evt.RoomID.String(), evt.Sender.String())
+	if err := w.DB.Cases.DeleteDraft(ctx, evt.RoomID.String(), evt.Sender.String()); err != nil {
+		return err
+	}
+	if !w.On() {
+		return nil
+	}
+	for _, purpose := range []string{"relay", "relay-media"} {
+		if err := w.redactSent(ctx, w.TxnID(redacts, purpose, 0), reason, w.TxnID(evt.ID, "redact-"+purpose, 0)); err != nil {
+			return err
+		}
+	}
+	return w.forgetEdits(ctx, evt, redacts, reason)
 }
 
 // lastChangeBy reports whether the newest change of case id is of kind and
@@ -318,11 +325,21 @@ func (w *Workflow) forgetEdits(ctx context.Context, evt *event.Event, redacts id
 }
 
 // redactSent redacts the event Lotse sent under sentTxn, if there is
-// one, in the room it was sent to.
+// one, in the room it was sent to. A redaction refused (M_FORBIDDEN,
+// M_NOT_FOUND) in a room other than today's team room is logged and
+// skipped.
 func (w *Workflow) redactSent(ctx context.Context, sentTxn, reason, txn string) error {
 	sent, err := w.DB.Inbox.SentEvent(ctx, sentTxn)
 	if err != nil || sent == nil {
 		return err
 	}
-	return w.Matrix.Redact(ctx, id.RoomID(sent.RoomID), id.EventID(sent.EventID), reason, txn)
+	err = w.Matrix.Redact(ctx, id.RoomID(sent.RoomID), id.EventID(sent.EventID), reason, txn)
+	if err != nil && sent.RoomID != w.cfg.TeamRoom.String() && (errors.Is(err, mautrix.MForbidden) || errors.Is(err, mautrix.MNotFound)) {
+		// A relay in an earlier team room that Lotse has left (team_room
+		// changed): every retry would be refused alike.
+		zerolog.Ctx(ctx).Warn().Err(err).Str("room_id", sent.RoomID).Str("event_id", sent.EventID).
+			Msg("Not redacting a relay: refused in a room that is no longer the team room")
+		return nil
+	}
+	return err
 }

@@ -2,6 +2,9 @@ package support
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"strings"
 
 	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/event"
@@ -51,14 +54,32 @@ func (w *Workflow) EditRelay(ctx context.Context, target id.EventID, content *ev
 		}
 		return err
 	}
+	if err := w.applyEdit(ctx, target, m, content, text); err != nil {
+		return fmt.Errorf("%w: %w", ErrEditUnfinished, err)
+	}
+	return nil
+}
+
+// ErrEditUnfinished marks an error of EditRelay after it began to apply
+// the edit (BeginEdit): the relay or the stored text may still hold the
+// old text, and the member who gives up on it is told.
+var ErrEditUnfinished = errors.New("edit of a relay not finished")
+
+// applyEdit applies the edit (EditRelay) to the stored text of m and to
+// its relay.
+func (w *Workflow) applyEdit(ctx context.Context, target id.EventID, m *storage.CaseMessage, content *event.MessageEventContent, text string) error {
+	evt := chat.TurnOf(ctx).Event
 	// The relay is edited only where it is: in today's team room (after a
 	// change of team_room it stays as it was in the old one).
-	if relay, err = w.sentToTeam(ctx, w.TxnID(target, "relay", 0)); err != nil {
+	relay, err := w.sentToTeam(ctx, w.TxnID(target, "relay", 0))
+	if err != nil {
 		return err
 	}
 	name := w.Matrix.DisplayName(ctx, evt.RoomID, evt.Sender)
-	if content.URL != "" || content.File != nil {
-		return w.editMediaRelay(ctx, m, id.EventID(relay), content, name)
+	if msgType, isFile, err := w.relayedFile(ctx, m, content); err != nil {
+		return err
+	} else if isFile {
+		return w.editMediaRelay(ctx, m, id.EventID(relay), content, msgType, name)
 	}
 	if _, err := w.DB.Cases.EditMessage(ctx, m.SourceEvent, m.Sender, text); err != nil {
 		return err
@@ -76,13 +97,51 @@ func (w *Workflow) EditRelay(ctx context.Context, target id.EventID, content *ev
 	return w.ReplyMarkdown(ctx, w.tx.RelayCutMember)
 }
 
-// editMediaRelay edits the relay of a file (m, relayed as the thread line
-// relay and the file itself) to the caption of content: the thread line,
-// and the relayed file, uploaded again with its new caption (an edit
-// replaces the whole content, and the file in the team room has its own
-// key). A file too large to pass on leaves the relayed file as it was.
-func (w *Workflow) editMediaRelay(ctx context.Context, m *storage.CaseMessage, relay id.EventID, content *event.MessageEventContent, name string) error {
-	if _, err := w.DB.Cases.EditMessage(ctx, m.SourceEvent, m.Sender, "["+string(content.MsgType)+"] "+content.Body); err != nil {
+// relayedFile reports whether m was relayed as a file, and its message
+// type: the path of an edit is chosen by what was relayed, not by the
+// edit, since a client may edit a file's caption with a text-only
+// m.new_content. A file was relayed if Lotse sent it to the team
+// (relay-media) or the stored text carries a file's marker (a file too
+// large to pass on); an edit that carries a file counts as well.
+func (w *Workflow) relayedFile(ctx context.Context, m *storage.CaseMessage, content *event.MessageEventContent) (event.MessageType, bool, error) {
+	if msgType, ok := storedFileType(m.Body); ok {
+		return msgType, true, nil
+	}
+	if content.URL != "" || content.File != nil {
+		return content.MsgType, true, nil
+	}
+	media, err := w.DB.Inbox.SentEvent(ctx, w.TxnID(id.EventID(m.SourceEvent), "relay-media", 0))
+	if err != nil || media == nil {
+		return "", false, err
+	}
+	return content.MsgType, true, nil
+}
+
+// storedFileType returns the message type in the marker that
+// relayFromMember puts before a file's caption in the stored text
+// ("[m.image] caption").
+func storedFileType(body string) (event.MessageType, bool) {
+	for _, t := range []event.MessageType{event.MsgImage, event.MsgFile, event.MsgAudio, event.MsgVideo} {
+		if strings.HasPrefix(body, "["+string(t)+"] ") {
+			return t, true
+		}
+	}
+	return "", false
+}
+
+// editMediaRelay edits the relay of a file (m, of type msgType, relayed
+// as the thread line relay and the file itself) to the caption of
+// content: the thread line, and the relayed file, uploaded again with its
+// new caption (an edit replaces the whole content, and the file in the
+// team room has its own key). An edit that carries no file (a text-only
+// m.new_content, which some clients send for a caption) gives the file
+// nothing to upload: Lotse keeps neither the member's file nor its key,
+// so the relayed file is replaced by its new caption, as the member's own
+// message now reads, and the old caption (perhaps a password) leaves the
+// team's view. A file too large to pass on leaves the relayed file as it
+// was.
+func (w *Workflow) editMediaRelay(ctx context.Context, m *storage.CaseMessage, relay id.EventID, content *event.MessageEventContent, msgType event.MessageType, name string) error {
+	if _, err := w.DB.Cases.EditMessage(ctx, m.SourceEvent, m.Sender, "["+string(msgType)+"] "+content.Body); err != nil {
 		return err
 	}
 	if relay == "" {
@@ -97,7 +156,12 @@ func (w *Workflow) editMediaRelay(ctx context.Context, m *storage.CaseMessage, r
 	if err != nil {
 		return err
 	}
-	if file != "" {
+	if file != "" && content.URL == "" && content.File == nil {
+		caption := &event.MessageEventContent{MsgType: event.MsgNotice, Body: caption}
+		if err := w.EditTo(ctx, w.cfg.TeamRoom, id.EventID(file), caption, w.CauseTxn(ctx, "relay-media-edit", 0)); err != nil {
+			return err
+		}
+	} else if file != "" {
 		captioned := *content
 		captioned.Body = caption
 		media, err := w.reuploadMedia(ctx, &captioned, w.cfg.TeamRoom)

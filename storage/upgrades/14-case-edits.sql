@@ -11,7 +11,10 @@
 -- Compatibility: dbutil keeps only the latest step's "compatible with",
 -- and v13 changed what a correct writer must write (an older binary leaves
 -- a stale fail_cause), so this step says v13+ as well: do not lower it in a
--- later step.
+-- later step. No binary between v13 and v14 that follows edits was ever
+-- released (both steps came in the same, unreleased change), so no
+-- database at v13 holds applied edits without their rows here, and
+-- "compatible with v13+" is right.
 CREATE TABLE case_edit (
 	source_event TEXT   NOT NULL REFERENCES case_message (source_event) ON DELETE CASCADE,
 	edit_event   TEXT   NOT NULL,
