@@ -71,11 +71,17 @@ func (h *Handler) repliesTo(ctx context.Context, eventID id.EventID) ([]id.Event
 	return h.env.RepliesTo(ctx, eventID)
 }
 
-// redactFollowUps redacts Lotse's events caused by the event redacts and
-// erases its stored text. Each step is idempotent, so the handler can be
-// repeated after a crash.
+// redactFollowUps erases the stored text of the event redacts and redacts
+// Lotse's events caused by it. What the support workflow made of it
+// (stored text, a pending offer, relayed copies) comes first, so that a
+// reply in the direct chat Lotse cannot redact does not hold back the
+// erasure. Each step is idempotent, so the handler can be repeated after a
+// crash.
 func (h *Handler) redactFollowUps(ctx context.Context, evt *event.Event, redacts id.EventID) error {
 	reason := h.Texts.RedactReason
+	if err := h.support.ForgetMessage(ctx, evt, redacts, reason); err != nil {
+		return err
+	}
 	replies, err := h.repliesTo(ctx, redacts)
 	if err != nil {
 		return err
@@ -85,6 +91,5 @@ func (h *Handler) redactFollowUps(ctx context.Context, evt *event.Event, redacts
 			return err
 		}
 	}
-	// What the support workflow made of it: relayed copies, stored text, a pending offer.
-	return h.support.ForgetMessage(ctx, evt, redacts, reason)
+	return nil
 }

@@ -280,3 +280,40 @@ func TestDeletionErasesBeforeRedacting(t *testing.T) {
 		})
 	}
 }
+
+// TestDeletionErasesBeforeRedactingReplies: a member deletes a case message
+// Lotse answered in the direct chat (the notice that only the beginning of a
+// long message reached the team), and redacting that reply fails. The
+// stored text is erased and the relay redacted all the same: the support
+// workflow's steps come before Lotse's replies in the direct chat, whose
+// retry redacts the reply once.
+func TestDeletionErasesBeforeRedactingReplies(t *testing.T) {
+	e := newSupportEnv(t)
+	e.openCase(t)
+	long := strings.Repeat("Fehlermeldung <dump> & log line 1234567890\n", 1200)
+	msg := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: long})
+	sent := e.handle(t, msg, true)
+	if len(in(sent, teamRoom)) != 1 || !strings.Contains(bodies(in(sent, dmRoom)), "nur ihr Anfang") {
+		t.Fatal("precondition: not relayed cut, with a reply to the member")
+	}
+	refused := 0
+	e.reconfigure(func(d *Deps) {
+		d.Matrix = refusingRedact{e.fm, dmRoom, errors.New("connection reset"), true, &refused}
+	})
+	red := e.redaction(dmRoom, member, msg.ID)
+	if err := e.h.Handle(context.Background(), Message{Event: red, Direct: true}); err == nil || refused == 0 {
+		t.Fatalf("first handling: %v (refused %d), want the reply's redaction to fail", err, refused)
+	}
+	if texts := e.caseTexts(t); strings.Contains(texts, "Fehlermeldung") {
+		t.Errorf("the deleted message's text is still stored after a failed reply redaction")
+	}
+	if len(e.fm.redacted) != 1 {
+		t.Errorf("redacted %v before the retry, want the relay", e.fm.redacted)
+	}
+	if err := e.h.Handle(context.Background(), Message{Event: red, Direct: true}); err != nil {
+		t.Fatalf("retry: %v", err)
+	}
+	if len(e.fm.redacted) != 2 {
+		t.Errorf("redacted %v after the retry, want the relay and the reply once each", e.fm.redacted)
+	}
+}
