@@ -4,7 +4,9 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
+	"regexp"
 	"testing"
 	"time"
 
@@ -71,6 +73,43 @@ func TestBrowserStaticSearch(t *testing.T) {
 	}
 	if text := value(`document.getElementById('treffer').textContent`); text == "" || value(`String(document.querySelectorAll('#treffer img').length)`) != "0" {
 		t.Errorf("no-match page: %q", text)
+	}
+}
+
+// TestBrowserStaticSearchLanguage: the static site's search script writes
+// its lines and the window title in the site's language (before, always
+// German).
+func TestBrowserStaticSearchLanguage(t *testing.T) {
+	tab := browser(t)
+	out := t.TempDir()
+	if _, err := web.Build(context.Background(), loadLibrary(t, testLibrary), out, web.Options{Dir: testLibrary, Language: "en", Log: zerolog.Nop()}); err != nil {
+		t.Fatal(err)
+	}
+	page := "file://" + filepath.ToSlash(filepath.Join(out, "suche", "index.html"))
+	for _, tc := range []struct{ query, wait, want, title string }{
+		{"Passwort vergessen", `#treffer p.lead`, `^[0-9]+ hits? for “Passwort vergessen”\. The first guide fits best\.$`, "Search: Passwort vergessen – Lotse guides"},
+		{"xyzzy%d", `#treffer p`, `^No guide fits “xyzzy%d”\. Try other words or browse the index of all guides\.$`, "Search: xyzzy%d – Lotse guides"},
+	} {
+		err := chromedp.Do(tab,
+			chromedp.Navigate(page+"?q="+url.QueryEscape(tc.query)),
+			chromedp.WaitVisible(chromedp.CSS(tc.wait)))
+		if err != nil {
+			t.Fatalf("search %q: %v", tc.query, err)
+		}
+		text, err := chromedp.Run(tab, chromedp.Evaluate[string](`document.getElementById('treffer').firstChild.textContent`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		title, err := chromedp.Run(tab, chromedp.Evaluate[string](`document.title`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !regexp.MustCompile(tc.want).MatchString(text) {
+			t.Errorf("search %q: %q, want %s", tc.query, text, tc.want)
+		}
+		if title != tc.title {
+			t.Errorf("search %q: title %q, want %q", tc.query, title, tc.title)
+		}
 	}
 }
 

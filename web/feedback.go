@@ -82,13 +82,13 @@ func (g *voteGuard) allow(client, guide string) bool {
 // vote counts a 👍/👎 posted from a guide's page.
 func (h *Handler) vote(w http.ResponseWriter, r *http.Request) {
 	if err := h.votes.csrf.Check(r); err != nil {
-		http.Error(w, "Diese Rückmeldung kam nicht von dieser Seite.", http.StatusForbidden)
+		http.Error(w, h.texts.VoteForeign, http.StatusForbidden)
 		return
 	}
 	sp, err := h.pages(h.src.Current())
 	if err != nil {
 		h.opts.Log.Err(err).Msg("Failed to render the web view")
-		http.Error(w, "Interner Fehler", http.StatusInternalServerError)
+		http.Error(w, h.texts.InternalError, http.StatusInternalServerError)
 		return
 	}
 	rel, ok := h.relPath(r)
@@ -99,7 +99,7 @@ func (h *Handler) vote(w http.ResponseWriter, r *http.Request) {
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxVoteBody)
 	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Ungültige Rückmeldung.", http.StatusBadRequest)
+		http.Error(w, h.texts.VoteInvalid, http.StatusBadRequest)
 		return
 	}
 	var helpful bool
@@ -108,7 +108,7 @@ func (h *Handler) vote(w http.ResponseWriter, r *http.Request) {
 		helpful = true
 	case "nein":
 	default:
-		http.Error(w, "Ungültige Rückmeldung.", http.StatusBadRequest)
+		http.Error(w, h.texts.VoteInvalid, http.StatusBadRequest)
 		return
 	}
 	target := serverLinks(h.prefix).Guide(g.ID) + "#schade"
@@ -122,7 +122,7 @@ func (h *Handler) vote(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := h.opts.Feedback.WebVote(r.Context(), g.ID, helpful); err != nil {
 		h.opts.Log.Err(err).Msg("Failed to count a vote from the web view")
-		http.Error(w, "Die Rückmeldung konnte gerade nicht gespeichert werden.", http.StatusServiceUnavailable)
+		http.Error(w, h.texts.VoteFailed, http.StatusServiceUnavailable)
 		return
 	}
 	h.redirectSeeOther(w, target)

@@ -51,8 +51,12 @@ type Options struct {
 	// Dir is the library folder that images are read from; empty shows
 	// no images.
 	Dir string
-	// SiteTitle is the name in the header; default [DefaultSiteTitle].
+	// SiteTitle is the name in the header; default the texts' SiteTitle
+	// ([DefaultSiteTitle] in German).
 	SiteTitle string
+	// Language chooses the web view's own texts ([TextsFor]: "de", the
+	// default, or "en"); the guides are shown as they are.
+	Language string
 	// ImpressumURL and PrivacyURL are linked in every page's footer (a
 	// German association's public site needs both); empty: no link.
 	ImpressumURL, PrivacyURL string
@@ -78,7 +82,7 @@ func (o Options) withDefaults() Options {
 		o.Audiences = []string{guides.DefaultAudience}
 	}
 	if o.SiteTitle == "" {
-		o.SiteTitle = DefaultSiteTitle
+		o.SiteTitle = TextsFor(o.Language).SiteTitle
 	}
 	if o.Location == nil {
 		o.Location = time.UTC
@@ -99,6 +103,7 @@ type Handler struct {
 	prefix   string
 	votes    *voteGuard
 	searches *searchGate
+	texts    *Texts
 
 	mu  sync.Mutex // serialises building the cache
 	cur atomic.Pointer[serverPages]
@@ -130,7 +135,7 @@ func NewHandler(src Source, opts Options) (*Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Handler{src: src, opts: opts, prefix: prefix, votes: newVoteGuard(), searches: newSearchGate()}, nil
+	return &Handler{src: src, opts: opts, prefix: prefix, votes: newVoteGuard(), searches: newSearchGate(), texts: TextsFor(opts.Language)}, nil
 }
 
 // basePath returns the path of the base URL without trailing "/".
@@ -228,13 +233,13 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", h.allowed(r))
-		http.Error(w, "Nur GET und HEAD sind erlaubt.", http.StatusMethodNotAllowed)
+		http.Error(w, h.texts.MethodNotAllowed, http.StatusMethodNotAllowed)
 		return
 	}
 	sp, err := h.pages(h.src.Current())
 	if err != nil {
 		h.opts.Log.Err(err).Msg("Failed to render the web view")
-		http.Error(w, "Interner Fehler", http.StatusInternalServerError)
+		http.Error(w, h.texts.InternalError, http.StatusInternalServerError)
 		return
 	}
 	rel, ok := h.relPath(r)
@@ -364,7 +369,7 @@ func (h *Handler) search(w http.ResponseWriter, r *http.Request, sp *serverPages
 		w.Header().Set("Cache-Control", "no-store")
 		if !h.searches.acquire(r.Context()) {
 			w.Header().Set("Retry-After", "1")
-			http.Error(w, "Die Suche ist gerade ausgelastet. Versuch es gleich noch einmal.", http.StatusServiceUnavailable)
+			http.Error(w, h.texts.SearchBusy, http.StatusServiceUnavailable)
 			return
 		}
 		defer h.searches.release()
@@ -372,7 +377,7 @@ func (h *Handler) search(w http.ResponseWriter, r *http.Request, sp *serverPages
 	body, err := sp.site.searchPage(q, serverLinks(h.prefix))
 	if err != nil {
 		h.opts.Log.Err(err).Msg("Failed to render a search page")
-		http.Error(w, "Interner Fehler", http.StatusInternalServerError)
+		http.Error(w, h.texts.InternalError, http.StatusInternalServerError)
 		return
 	}
 	writeHTML(w, r, http.StatusOK, body)

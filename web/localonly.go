@@ -14,12 +14,14 @@ import (
 // page that the author opens, which can point its own host name at
 // 127.0.0.1 (DNS rebinding) and then read the served guides, with
 // --audiences even the team's, through the author's browser. Such a
-// request carries the page's host name and gets 403.
-func LocalOnly(next http.Handler) http.Handler {
+// request carries the page's host name and gets 403, in the language
+// ([TextsFor]) given.
+func LocalOnly(language string, next http.Handler) http.Handler {
+	refusal := TextsFor(language).LocalOnly
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !localHost(r.Host) {
 			setSecurityHeaders(w.Header())
-			http.Error(w, "Dieser Server antwortet nur unter localhost.", http.StatusForbidden)
+			http.Error(w, refusal, http.StatusForbidden)
 			return
 		}
 		next.ServeHTTP(w, r)

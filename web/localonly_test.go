@@ -13,7 +13,7 @@ import (
 // name to 127.0.0.1 cannot read the served guides through the browser.
 func TestLocalOnly(t *testing.T) {
 	h, _ := newHandler(t, testLibrary, web.Options{})
-	local := web.LocalOnly(h)
+	local := web.LocalOnly("de", h)
 	for host, want := range map[string]int{
 		"127.0.0.1:8080":         http.StatusOK,
 		"127.0.0.1":              http.StatusOK,

@@ -53,6 +53,7 @@ const searchLimit = 10
 type site struct {
 	lib    *guides.Library
 	title  string
+	texts  *Texts
 	opts   Options
 	byPath map[string]*guides.Guide // visible guides by ID without ".md"
 	topics []guides.Topic           // visible guides only, empty topics left out
@@ -69,6 +70,7 @@ func newSite(lib *guides.Library, opts Options) *site {
 	s := &site{
 		lib:    lib,
 		title:  opts.SiteTitle,
+		texts:  TextsFor(opts.Language),
 		opts:   opts,
 		byPath: map[string]*guides.Guide{},
 		bodies: map[string]guideBody{},
@@ -155,6 +157,7 @@ type layoutData struct {
 	Title       string // the window title
 	Description string
 	SiteTitle   string
+	T           *Texts // the web view's own texts
 	L           links
 	Search      bool   // show the search form
 	Query       string // the search query, shown in the form
@@ -187,25 +190,23 @@ type guideData struct {
 	TOC        []tocEntry
 	Body       template.HTML
 	// Modified is when the guide last changed (nil: unknown).
-	Modified *germanDate
+	Modified *pageDate
 	// FeedbackURL is where the 👍/👎 form posts ("": no form).
 	FeedbackURL string
 	// AskURL leads to Lotse in the chat ("": not configured).
 	AskURL string
 }
 
-// germanDate is a day as a German reader expects it: "4. Dezember 2026",
-// with the machine-readable form for <time>.
-type germanDate struct{ ISO, Text string }
+// pageDate is a day as a reader expects it ("4. Dezember 2026", "4
+// December 2026"), with the machine-readable form for <time>.
+type pageDate struct{ ISO, Text string }
 
-var germanMonths = [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
-
-func newGermanDate(t time.Time, loc *time.Location) *germanDate {
+func newPageDate(t time.Time, loc *time.Location, texts *Texts) *pageDate {
 	if t.IsZero() {
 		return nil
 	}
 	t = t.In(loc)
-	return &germanDate{ISO: t.Format("2006-01-02"), Text: fmt.Sprintf("%d. %s %d", t.Day(), germanMonths[t.Month()-1], t.Year())}
+	return &pageDate{ISO: t.Format("2006-01-02"), Text: texts.date(t.Day(), int(t.Month()), t.Year())}
 }
 
 type searchData struct {
@@ -229,7 +230,7 @@ func (s *site) layout(l links, title, description string) layoutData {
 	if title != "" {
 		full = title + " – " + s.title
 	}
-	d := layoutData{Title: full, Description: description, SiteTitle: s.title, L: l, Search: true,
+	d := layoutData{Title: full, Description: description, SiteTitle: s.title, T: s.texts, L: l, Search: true,
 		Impressum: s.opts.ImpressumURL, Privacy: s.opts.PrivacyURL}
 	if s.opts.LiveReload && !l.static {
 		d.LiveReload = l.prefix + LiveReloadPath + "reload.js"
@@ -247,7 +248,7 @@ func execute(name string, data any) ([]byte, error) {
 
 // indexPage renders the index of all visible guides.
 func (s *site) indexPage(l links) ([]byte, error) {
-	d := indexData{layoutData: s.layout(l, "", "Alle Anleitungen nach Themen")}
+	d := indexData{layoutData: s.layout(l, "", s.texts.IndexDescription)}
 	for _, t := range s.topics {
 		tv := topicView{Anchor: topicAnchor(t.Name), Title: t.Title}
 		for _, g := range t.Guides {
@@ -275,7 +276,7 @@ func (s *site) guidePage(g *guides.Guide, l links) ([]byte, error) {
 	if len(d.TOC) < 2 {
 		d.TOC = nil
 	}
-	d.Modified = newGermanDate(g.ModTime, s.opts.Location)
+	d.Modified = newPageDate(g.ModTime, s.opts.Location, s.texts)
 	d.AskURL = s.opts.ChatURL
 	if s.opts.Feedback != nil && !l.static {
 		d.FeedbackURL = l.Guide(g.ID)
@@ -297,12 +298,12 @@ func topicTitle(topics []guides.Topic, name string) string {
 // explains that a static site has no search.
 func (s *site) searchPage(query string, l links) ([]byte, error) {
 	query = cleanQuery(query)
-	d := searchData{layoutData: s.layout(l, "Suche", ""), Static: l.static}
+	d := searchData{layoutData: s.layout(l, s.texts.SearchTitle, ""), Static: l.static}
 	if l.static {
 		d.IndexScript, d.SearchScript = l.up+"suche/"+indexScriptName, l.up+"static/"+searchScriptName
 	}
 	if query != "" && !l.static {
-		d.Title = "Suche: " + query + " – " + s.title
+		d.Title = s.texts.F(s.texts.SearchTitleQuery, query) + " – " + s.title
 		d.Query = query
 		hits, confident := s.search.Search(query, searchLimit).Shown()
 		d.Confident = confident && len(hits) > 0
@@ -344,7 +345,7 @@ func cleanQuery(q string) string {
 
 // notFoundPage renders the page for unknown and hidden guides.
 func (s *site) notFoundPage(l links) ([]byte, error) {
-	return execute("notfound", s.layout(l, "Seite nicht gefunden", ""))
+	return execute("notfound", s.layout(l, s.texts.NotFoundTitle, ""))
 }
 
 // reserved reports whether a guide path is taken by a page of the site

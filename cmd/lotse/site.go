@@ -119,6 +119,7 @@ func webOptions(cfg config.Config, loc *time.Location) web.Options {
 		PrivacyURL:   cfg.Site.PrivacyURL,
 		ChatURL:      chatLink(cfg.UserID),
 		Location:     loc,
+		Language:     cfg.Language,
 	}
 	return opts
 }
@@ -182,7 +183,7 @@ func guidesServe(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	var handler http.Handler = mux
 	if a, ok := ln.Addr().(*net.TCPAddr); ok && a.IP.IsLoopback() {
-		handler = web.LocalOnly(mux) // no DNS rebinding from a page the author opens
+		handler = web.LocalOnly(cfg.Language, mux) // no DNS rebinding from a page the author opens
 	}
 	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 5 * time.Second, BaseContext: func(net.Listener) context.Context { return ctx }}
 	watchErr := make(chan error, 1)

@@ -76,18 +76,26 @@
   var input = document.getElementById("q");
   if (input) input.value = raw;
   if (!out || !raw) return;
+  // The page's texts (German or English) are data attributes of the hit
+  // list: %d the count, %s the query; "one|other" forms by count.
+  function text(name, n) {
+    var t = out.getAttribute("data-" + name) || "";
+    var forms = t.split("|");
+    t = forms.length > 1 && n !== 1 ? forms[1] : forms[0];
+    return t.replace(/%[ds]/g, function (m) { return m === "%d" ? String(n) : raw; });
+  }
   var query = words(raw);
   var hits = index.map(function (e) { return { e: e, s: score(e, query) }; })
     .filter(function (h) { return h.s > 0; })
     .sort(function (a, b) { return b.s - a.s; })
     .slice(0, 10);
-  document.title = "Suche: " + raw + " – " + document.title.replace(/^Suche – /, "");
+  document.title = text("title") + " – " + out.getAttribute("data-site");
   out.textContent = "";
   if (!hits.length) {
-    out.appendChild(el("p", "Keine Anleitung passt zu „" + raw + "“. Versuch es mit anderen Wörtern oder stöbere im Verzeichnis aller Anleitungen."));
+    out.appendChild(el("p", text("none")));
     return;
   }
-  out.appendChild(el("p", hits.length + " Treffer für „" + raw + "“. Die erste Anleitung passt am besten.", "lead"));
+  out.appendChild(el("p", text("hits", hits.length) + " " + text("best"), "lead"));
   var up = "../"; // the search page is suche/index.html
   var list = el("ol", "", "hits");
   hits.forEach(function (h) {
