@@ -34,6 +34,8 @@
 // [Build] writes index.html, <topic>/<slug>/index.html, suche/index.html,
 // 404.html, the stylesheet and the images with relative links, so the
 // result works from any folder of any web server and from the file system.
-// A static site has no search: its search page says so and points to the
-// index.
+// A static site searches in the browser: the build writes a prebuilt index
+// of the visible guides (a script, so that it also works from the file
+// system) and suche.js, which ranks it; without JavaScript its search page
+// points to the index.
 package web
