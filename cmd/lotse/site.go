@@ -194,7 +194,7 @@ func guidesServe(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		defer cancel()
 		_ = srv.Shutdown(shutdownCtx)
 	}()
-	fmt.Fprintf(stdout, "Anleitungen unter http://%s/ – jede Änderung in %s lädt die Seite neu (Strg-C beendet).\n", ln.Addr(), dir)
+	fmt.Fprintf(stdout, "Guides at http://%s/ – every change in %s reloads the page (Ctrl-C stops).\n", ln.Addr(), dir)
 	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
 		return fail(exitFailed, err)
 	}
