@@ -363,18 +363,21 @@ func (h *Handler) redirect(w http.ResponseWriter, to string) {
 // search renders the search page for the query in q.
 func (h *Handler) search(w http.ResponseWriter, r *http.Request, sp *serverPages) {
 	q := r.URL.Query().Get("q")
-	if cleanQuery(q) != "" { // the empty search page costs nothing
+	var body []byte
+	var err error
+	render := func() { body, err = sp.site.searchPage(q, serverLinks(h.prefix)) }
+	if cleanQuery(q) == "" { // the empty search page costs nothing
+		render()
+	} else {
 		// Members type their own words, personal data included: no cache
 		// keeps the page.
 		w.Header().Set("Cache-Control", "no-store")
-		if !h.searches.acquire(r.Context()) {
+		if !h.searches.run(r.Context(), render) {
 			w.Header().Set("Retry-After", "1")
 			http.Error(w, h.texts.SearchBusy, http.StatusServiceUnavailable)
 			return
 		}
-		defer h.searches.release()
 	}
-	body, err := sp.site.searchPage(q, serverLinks(h.prefix))
 	if err != nil {
 		h.opts.Log.Err(err).Msg("Failed to render a search page")
 		http.Error(w, h.texts.InternalError, http.StatusInternalServerError)
