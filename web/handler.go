@@ -224,7 +224,8 @@ func setSecurityHeaders(h http.Header) {
 	h.Set("Cross-Origin-Resource-Policy", "same-origin")
 }
 
-// ServeHTTP serves the web view (GET and HEAD only).
+// ServeHTTP serves the web view (GET and HEAD; POST on a guide page counts
+// a vote when Options.Feedback is set).
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.setSecurityHeaders(w.Header())
 	if r.Method == http.MethodPost && h.opts.Feedback != nil {
