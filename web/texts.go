@@ -189,7 +189,7 @@ var English = &Texts{
 
 	NotFoundTitle:       "Page not found",
 	NotFoundText:        "This guide does not exist, or not (any longer) at this address.",
-	NotFoundIndexBefore: "You'll find all guides in the",
+	NotFoundIndexBefore: "You’ll find all guides in the",
 	NotFoundIndexAfter:  ".",
 
 	SearchTitle:          "Search",
@@ -197,7 +197,7 @@ var English = &Texts{
 	SearchPrompt:         "Type a question or a few keywords above, for example “forgot password”.",
 	SearchBrowseBefore:   "Or browse the",
 	SearchBrowseAfter:    ".",
-	SearchNoScriptBefore: "The search on these pages runs in the browser and needs JavaScript. You'll find all guides by topic in the",
+	SearchNoScriptBefore: "The search on these pages runs in the browser and needs JavaScript. You’ll find all guides by topic in the",
 	SearchNoScriptAfter:  ". Or ask Lotse your question in the chat.",
 	SearchHits:           "%d hit for “%s”.|%d hits for “%s”.",
 	SearchConfident:      "The first guide fits best.",
