@@ -224,7 +224,8 @@ func setSecurityHeaders(h http.Header) {
 	h.Set("Cross-Origin-Resource-Policy", "same-origin")
 }
 
-// ServeHTTP serves the web view (GET and HEAD only).
+// ServeHTTP serves the web view (GET and HEAD; POST on a guide page counts
+// a vote when Options.Feedback is set).
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.setSecurityHeaders(w.Header())
 	if r.Method == http.MethodPost && h.opts.Feedback != nil {
@@ -363,18 +364,21 @@ func (h *Handler) redirect(w http.ResponseWriter, to string) {
 // search renders the search page for the query in q.
 func (h *Handler) search(w http.ResponseWriter, r *http.Request, sp *serverPages) {
 	q := r.URL.Query().Get("q")
-	if cleanQuery(q) != "" { // the empty search page costs nothing
+	var body []byte
+	var err error
+	render := func() { body, err = sp.site.searchPage(q, serverLinks(h.prefix)) }
+	if cleanQuery(q) == "" { // the empty search page costs nothing
+		render()
+	} else {
 		// Members type their own words, personal data included: no cache
 		// keeps the page.
 		w.Header().Set("Cache-Control", "no-store")
-		if !h.searches.acquire(r.Context()) {
+		if !h.searches.run(r.Context(), render) {
 			w.Header().Set("Retry-After", "1")
 			http.Error(w, h.texts.SearchBusy, http.StatusServiceUnavailable)
 			return
 		}
-		defer h.searches.release()
 	}
-	body, err := sp.site.searchPage(q, serverLinks(h.prefix))
 	if err != nil {
 		h.opts.Log.Err(err).Msg("Failed to render a search page")
 		http.Error(w, h.texts.InternalError, http.StatusInternalServerError)

@@ -49,3 +49,16 @@ func (g *searchGate) acquire(ctx context.Context) bool {
 }
 
 func (g *searchGate) release() { <-g.slots }
+
+// run calls f in a slot (see acquire) and frees the slot as soon as f
+// returns or panics, so that the slot bounds the search, not the writing
+// of its page: a reader who does not read the answer would otherwise hold
+// the slot until the server's write timeout. It reports whether f ran.
+func (g *searchGate) run(ctx context.Context, f func()) bool {
+	if !g.acquire(ctx) {
+		return false
+	}
+	defer g.release()
+	f()
+	return true
+}

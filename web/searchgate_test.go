@@ -104,3 +104,52 @@ func TestSearchNotStored(t *testing.T) {
 		}
 	}
 }
+
+// stalledWriter is a reader who does not read: Write reports that it was
+// called and then blocks until unblock is closed.
+type stalledWriter struct {
+	header           http.Header
+	writing, unblock chan struct{}
+}
+
+func (w *stalledWriter) Header() http.Header { return w.header }
+func (w *stalledWriter) WriteHeader(int)     {}
+func (w *stalledWriter) Write(p []byte) (int, error) {
+	select {
+	case w.writing <- struct{}{}:
+	default:
+	}
+	<-w.unblock
+	return len(p), nil
+}
+
+// TestSearchGateFreedBeforeWriting: the slot bounds the search itself, not
+// the writing of its page (before, a reader who did not read the answer
+// held a slot until the server's write timeout; with one slot on two cores
+// one such connection stopped every search).
+func TestSearchGateFreedBeforeWriting(t *testing.T) {
+	lib, _, err := guides.Load("testdata/library")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := NewHandler(fixedSource{lib}, Options{Dir: "testdata/library"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &stalledWriter{header: http.Header{}, writing: make(chan struct{}), unblock: make(chan struct{})}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		h.ServeHTTP(w, httptest.NewRequestWithContext(t.Context(), http.MethodGet, "/suche?q=passwort", nil))
+	}()
+	<-w.writing
+	taken := len(h.searches.slots)
+	close(w.unblock)
+	<-done
+	if taken != 0 {
+		t.Errorf("%d slots taken while the page is written, want 0", taken)
+	}
+	if n := len(h.searches.slots); n != 0 {
+		t.Errorf("%d slots taken after the search, want 0", n)
+	}
+}

@@ -72,8 +72,9 @@ type Texts struct {
 	// without the link, written by the static site's search script.
 	SearchNoneBefore, SearchNoneAfter, SearchNoneStatic string
 
-	// Plain-text answers: a method other than GET/HEAD (POST on guide
-	// pages with the form), an internal error, the search gate's 503, the
+	// Plain-text answers: a method the address does not take (GET and
+	// HEAD; POST too on guide pages with the form, see the Allow header),
+	// an internal error, the search gate's 503, the
 	// 403 of [LocalOnly] and of a vote from another site, an invalid vote,
 	// a vote that could not be stored.
 	MethodNotAllowed, InternalError, SearchBusy, LocalOnly, VoteForeign, VoteInvalid, VoteFailed string
@@ -138,7 +139,7 @@ var German = &Texts{
 	SearchNoneAfter:      ".",
 	SearchNoneStatic:     "Keine Anleitung passt zu „%s“. Versuch es mit anderen Wörtern oder stöbere im Verzeichnis aller Anleitungen.",
 
-	MethodNotAllowed: "Nur GET und HEAD sind erlaubt.",
+	MethodNotAllowed: "Diese Art von Anfrage ist hier nicht erlaubt.",
 	InternalError:    "Interner Fehler",
 	SearchBusy:       "Die Suche ist gerade ausgelastet. Versuch es gleich noch einmal.",
 	LocalOnly:        "Dieser Server antwortet nur unter localhost.",
@@ -188,7 +189,7 @@ var English = &Texts{
 
 	NotFoundTitle:       "Page not found",
 	NotFoundText:        "This guide does not exist, or not (any longer) at this address.",
-	NotFoundIndexBefore: "You find all guides in the",
+	NotFoundIndexBefore: "You’ll find all guides in the",
 	NotFoundIndexAfter:  ".",
 
 	SearchTitle:          "Search",
@@ -196,7 +197,7 @@ var English = &Texts{
 	SearchPrompt:         "Type a question or a few keywords above, for example “forgot password”.",
 	SearchBrowseBefore:   "Or browse the",
 	SearchBrowseAfter:    ".",
-	SearchNoScriptBefore: "The search of these pages runs in the browser and needs JavaScript. You find all guides by topic in the",
+	SearchNoScriptBefore: "The search on these pages runs in the browser and needs JavaScript. You’ll find all guides by topic in the",
 	SearchNoScriptAfter:  ". Or ask Lotse your question in the chat.",
 	SearchHits:           "%d hit for “%s”.|%d hits for “%s”.",
 	SearchConfident:      "The first guide fits best.",
@@ -206,7 +207,7 @@ var English = &Texts{
 	SearchNoneAfter:      ".",
 	SearchNoneStatic:     "No guide fits “%s”. Try other words or browse the index of all guides.",
 
-	MethodNotAllowed: "Only GET and HEAD are allowed.",
+	MethodNotAllowed: "This kind of request is not allowed here.",
 	InternalError:    "Internal error",
 	SearchBusy:       "The search is busy right now. Please try again in a moment.",
 	LocalOnly:        "This server only answers under localhost.",
