@@ -2,15 +2,12 @@ package storage_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/rs/zerolog"
 
 	"github.com/lotse-bot/lotse/storage"
-	"github.com/lotse-bot/lotse/storage/storagetest"
 	"github.com/lotse-bot/lotse/storage/upgrades"
 )
 
@@ -81,10 +78,7 @@ func TestAccessCausesStored(t *testing.T) {
 // with its access requests as they were; their causes are unknown ("") so
 // that the texts keep telling them (commands/access).
 func TestUpgradeKeepsAccessRequests(t *testing.T) {
-	uris := map[string]string{"sqlite": filepath.Join(t.TempDir(), "lotse.db")}
-	if uri := os.Getenv("LOTSE_TEST_POSTGRES"); uri != "" {
-		uris["postgres"] = storagetest.FreshPostgresSchema(t, uri)
-	}
+	uris := testDBURIs(t)
 	if len(upgrades.Table) < 13 {
 		t.Fatalf("%d upgrades, want at least 13 (this test builds a v12 database)", len(upgrades.Table))
 	}

@@ -3,15 +3,12 @@ package storage_test
 import (
 	"context"
 	"errors"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/rs/zerolog"
 	"go.mau.fi/util/dbutil"
 
 	"github.com/lotse-bot/lotse/storage"
-	"github.com/lotse-bot/lotse/storage/storagetest"
 	"github.com/lotse-bot/lotse/storage/upgrades"
 )
 
@@ -21,10 +18,7 @@ import (
 // upgraded database; one that knows v13 still starts on it (every later
 // step keeps "compatible with v13+").
 func TestOlderBinaryRefusesSchemaV13(t *testing.T) {
-	uris := map[string]string{"sqlite": filepath.Join(t.TempDir(), "lotse.db")}
-	if uri := os.Getenv("LOTSE_TEST_POSTGRES"); uri != "" {
-		uris["postgres"] = storagetest.FreshPostgresSchema(t, uri)
-	}
+	uris := testDBURIs(t)
 	for name, uri := range uris {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()

@@ -11,14 +11,24 @@ import (
 	"github.com/lotse-bot/lotse/storage/storagetest"
 )
 
-// openTestDBs returns the databases every storage test runs against:
-// SQLite always, PostgreSQL when LOTSE_TEST_POSTGRES names one.
+// testDBURIs returns the fresh, not yet opened databases every storage
+// test runs against: SQLite always, PostgreSQL when LOTSE_TEST_POSTGRES
+// names one. Tests of the schema upgrades open them themselves.
+func testDBURIs(t *testing.T) map[string]string {
+	t.Helper()
+	uris := map[string]string{"sqlite": filepath.Join(t.TempDir(), "lotse.db")}
+	if uri := os.Getenv("LOTSE_TEST_POSTGRES"); uri != "" {
+		uris["postgres"] = storagetest.FreshPostgresSchema(t, uri)
+	}
+	return uris
+}
+
+// openTestDBs opens and upgrades the databases of testDBURIs.
 func openTestDBs(t *testing.T) map[string]*storage.DB {
 	t.Helper()
 	dbs := map[string]*storage.DB{}
-	dbs["sqlite"] = storagetest.Open(t, filepath.Join(t.TempDir(), "lotse.db"))
-	if uri := os.Getenv("LOTSE_TEST_POSTGRES"); uri != "" {
-		dbs["postgres"] = storagetest.Open(t, storagetest.FreshPostgresSchema(t, uri))
+	for name, uri := range testDBURIs(t) {
+		dbs[name] = storagetest.Open(t, uri)
 	}
 	return dbs
 }
