@@ -261,34 +261,32 @@ func lastOwnInvite(events []*event.Event, me id.UserID) int {
 
 // isInviteOf reports whether evt invites user into its room.
 func isInviteOf(evt *event.Event, user id.UserID) bool {
-	if evt.Type != event.StateMember || evt.StateKey == nil || *evt.StateKey != user.String() {
-		return false
+	return evt.Type == event.StateMember && evt.StateKey != nil && *evt.StateKey == user.String() &&
+		membershipOf(&evt.Content) == event.MembershipInvite
+}
+
+// membershipOf reads the membership of a raw m.room.member content (the
+// sync's events are not parsed yet); "" if there is none.
+func membershipOf(c *event.Content) event.Membership {
+	if c == nil {
+		return ""
 	}
 	var content struct {
-		Membership string `json:"membership"`
+		Membership event.Membership `json:"membership"`
 	}
-	_ = json.Unmarshal(evt.Content.VeryRaw, &content)
-	return content.Membership == "invite"
+	_ = json.Unmarshal(c.VeryRaw, &content)
+	return content.Membership
 }
 
 func isLeave(evt *event.Event) bool {
-	var content struct {
-		Membership string `json:"membership"`
-	}
-	_ = json.Unmarshal(evt.Content.VeryRaw, &content)
-	return content.Membership == "leave" || content.Membership == "ban"
+	m := membershipOf(&evt.Content)
+	return m == event.MembershipLeave || m == event.MembershipBan
 }
 
 // isNewJoin reports whether evt is someone joining (not a profile change).
 func isNewJoin(evt *event.Event) bool {
-	var content, prev struct {
-		Membership string `json:"membership"`
-	}
-	_ = json.Unmarshal(evt.Content.VeryRaw, &content)
-	if evt.Unsigned.PrevContent != nil {
-		_ = json.Unmarshal(evt.Unsigned.PrevContent.VeryRaw, &prev)
-	}
-	return content.Membership == "join" && prev.Membership != "join" && evt.StateKey != nil && *evt.StateKey == evt.Sender.String()
+	return membershipOf(&evt.Content) == event.MembershipJoin && membershipOf(evt.Unsigned.PrevContent) != event.MembershipJoin &&
+		evt.StateKey != nil && *evt.StateKey == evt.Sender.String()
 }
 
 // inviterOf returns who invited me and whether the invite asked for a
