@@ -215,71 +215,50 @@ func TestEditedRelayCutToEventLimit(t *testing.T) {
 }
 
 // TestEditedFileCaptionEditsRelay: a member edits the caption of a file
-// relayed in a case; the thread line and the relayed file (uploaded again,
-// with the new caption) are edited, the stored text too.
+// relayed in a case; the thread line and the relayed file are edited, the
+// stored text too, keeping its file marker. The edit may carry the file
+// (it is uploaded again, with the new caption) or, as some clients send
+// it, only text: the edit follows what was relayed, a file, and the
+// relayed file no longer carries the old caption.
 func TestEditedFileCaptionEditsRelay(t *testing.T) {
-	e := newSupportEnv(t)
-	e.openCase(t)
-	uri, _ := e.fm.Upload(context.Background(), []byte("\x89PNG fake"), "image/png")
-	img := func(caption string) *event.MessageEventContent { return textOrFile(true, uri, caption) }
-	msg := e.event(dmRoom, member, img("Login mit hunter2"))
-	relay := in(e.handle(t, msg, true), teamRoom)
-	if len(relay) != 2 {
-		t.Fatalf("precondition: thread line and file, got %d", len(relay))
-	}
-	sent := in(e.handle(t, e.edit(dmRoom, member, msg.ID, img("Login")), true), teamRoom)
-	if len(sent) != 2 {
-		t.Fatalf("want two edits, got %d: %s", len(sent), bodies(sent))
-	}
-	for i, m := range sent {
-		nc := m.content.NewContent
-		if m.content.RelatesTo.GetReplaceID() != id.EventID("$"+relay[i].txn) || nc == nil || strings.Contains(nc.Body, "hunter2") {
-			t.Fatalf("edit %d: %+v", i, m.content)
-		}
-	}
-	if line := sent[0].content.NewContent.Body; line != "📎 Mia Mitglied (#1) hat eine Datei geschickt: Login" {
-		t.Errorf("thread line %q", line)
-	}
-	if file := sent[1].content.NewContent; file.MsgType != event.MsgImage || file.Body != "Login" || file.File == nil {
-		t.Errorf("relayed file after the edit: %+v", file)
-	}
-	if texts := e.caseTexts(t); strings.Contains(texts, "hunter2") || !strings.Contains(texts, "[m.image] Login") {
-		t.Errorf("stored case texts:\n%s", texts)
-	}
-}
-
-// TestTextEditOfFileEditsCaption: a client edits a file's caption with a
-// text-only m.new_content (no file in it). The edit follows what was
-// relayed, a file: the thread line is edited to the new caption, the
-// relayed file no longer carries the old one, and the stored text keeps
-// its file marker.
-func TestTextEditOfFileEditsCaption(t *testing.T) {
-	e := newSupportEnv(t)
-	e.openCase(t)
-	uri, _ := e.fm.Upload(context.Background(), []byte("\x89PNG fake"), "image/png")
-	msg := e.event(dmRoom, member, textOrFile(true, uri, "Login mit hunter2"))
-	relay := in(e.handle(t, msg, true), teamRoom)
-	if len(relay) != 2 {
-		t.Fatalf("precondition: thread line and file, got %d", len(relay))
-	}
-	sent := in(e.handle(t, e.editText(dmRoom, member, msg.ID, "Login"), true), teamRoom)
-	if len(sent) != 2 {
-		t.Fatalf("want edits of the thread line and the file, got %d: %s", len(sent), bodies(sent))
-	}
-	for i, m := range sent {
-		nc := m.content.NewContent
-		if m.content.RelatesTo.GetReplaceID() != id.EventID("$"+relay[i].txn) || nc == nil || strings.Contains(nc.Body, "hunter2") {
-			t.Fatalf("edit %d: %+v", i, m.content)
-		}
-	}
-	if line := sent[0].content.NewContent.Body; line != "📎 Mia Mitglied (#1) hat eine Datei geschickt: Login" {
-		t.Errorf("thread line %q", line)
-	}
-	if file := sent[1].content.NewContent; file.Body != "Login" {
-		t.Errorf("relayed file after the edit: %+v", file)
-	}
-	if texts := e.caseTexts(t); strings.Contains(texts, "hunter2") || !strings.Contains(texts, "[m.image] Login") {
-		t.Errorf("stored case texts:\n%s", texts)
+	for _, tc := range []struct {
+		name     string
+		withFile bool // the edit's m.new_content carries the file
+	}{{"edit with the file", true}, {"text-only edit", false}} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.openCase(t)
+			uri, _ := e.fm.Upload(context.Background(), []byte("\x89PNG fake"), "image/png")
+			msg := e.event(dmRoom, member, textOrFile(true, uri, "Login mit hunter2"))
+			relay := in(e.handle(t, msg, true), teamRoom)
+			if len(relay) != 2 {
+				t.Fatalf("precondition: thread line and file, got %d", len(relay))
+			}
+			edit := e.editText(dmRoom, member, msg.ID, "Login")
+			if tc.withFile {
+				edit = e.edit(dmRoom, member, msg.ID, textOrFile(true, uri, "Login"))
+			}
+			sent := in(e.handle(t, edit, true), teamRoom)
+			if len(sent) != 2 {
+				t.Fatalf("want edits of the thread line and the file, got %d: %s", len(sent), bodies(sent))
+			}
+			for i, m := range sent {
+				nc := m.content.NewContent
+				if m.content.RelatesTo.GetReplaceID() != id.EventID("$"+relay[i].txn) || nc == nil || strings.Contains(nc.Body, "hunter2") {
+					t.Fatalf("edit %d: %+v", i, m.content)
+				}
+			}
+			if line := sent[0].content.NewContent.Body; line != "📎 Mia Mitglied (#1) hat eine Datei geschickt: Login" {
+				t.Errorf("thread line %q", line)
+			}
+			file := sent[1].content.NewContent
+			if file.Body != "Login" || (tc.withFile && (file.MsgType != event.MsgImage || file.File == nil)) {
+				t.Errorf("relayed file after the edit: %+v", file)
+			}
+			if texts := e.caseTexts(t); strings.Contains(texts, "hunter2") || !strings.Contains(texts, "[m.image] Login") {
+				t.Errorf("stored case texts:\n%s", texts)
+			}
+		})
 	}
 }
 
