@@ -150,26 +150,10 @@ func TestRerankMoves(t *testing.T) {
 			rows = append(rows, r)
 		}
 	}
-	type cnt struct{ right, wrong, neutral int }
 	for part := 0; part < 2; part++ {
-		byWords, byScore, byRank, byMargin := map[string]*cnt{}, map[string]*cnt{}, map[string]*cnt{}, map[string]*cnt{}
+		byWords, byScore, byRank, byMargin := mvTally{}, mvTally{}, mvTally{}, mvTally{}
 		n, moved := 0, 0
 		var maxRight, maxRightScore float64
-		add := func(mp map[string]*cnt, k, kind string) {
-			c := mp[k]
-			if c == nil {
-				c = &cnt{}
-				mp[k] = c
-			}
-			switch kind {
-			case "right":
-				c.right++
-			case "wrong":
-				c.wrong++
-			default:
-				c.neutral++
-			}
-		}
 		for i := range rows {
 			r := &rows[i]
 			if r.part != part || len(r.x) < 2 {
@@ -183,34 +167,24 @@ func TestRerankMoves(t *testing.T) {
 			moved++
 			kind := mvKind(r, b)
 			rg, sg := mvGaps(r.x, b)
-			add(byMargin, mvMarginBucket(score(&m, &r.x[b])-score(&m, &r.x[0])), kind)
+			byMargin.add(mvMarginBucket(score(&m, &r.x[b])-score(&m, &r.x[0])), kind)
 			if kind == "right" {
 				maxRight = max(maxRight, rg)
 				maxRightScore = max(maxRightScore, sg)
 			}
-			add(byWords, mvWordBucket(r.words), kind)
-			add(byScore, mvGapBucket(sg), kind)
-			add(byRank, mvGapBucket(rg), kind)
+			byWords.add(mvWordBucket(r.words), kind)
+			byScore.add(mvGapBucket(sg), kind)
+			byRank.add(mvGapBucket(rg), kind)
 			if part == 0 && os.Getenv("LOTSE_RR_SHOW") != "" {
 				fmt.Printf("  A %-7s w%d rank gap %.3f score gap %.3f margin %.3f %s → %s  %q (%s)\n", kind, r.words, rg, sg, score(&m, &r.x[b])-score(&m, &r.x[0]), r.ids[0], r.ids[b], r.text, r.set)
 			}
 		}
 		mvPairsMoves(rows, part)
 		fmt.Printf("part %c: %d questions, first changed %d; largest gap of a right move: rank %.3f, score %.3f\n", 'A'+part, n, moved, maxRight, maxRightScore)
-		for _, g := range []struct {
-			name string
-			mp   map[string]*cnt
-		}{{"content words", byWords}, {"score gap", byScore}, {"rank gap", byRank}, {"margin", byMargin}} {
-			var ks []string
-			for k := range g.mp {
-				ks = append(ks, k)
-			}
-			sort.Strings(ks)
-			for _, k := range ks {
-				c := g.mp[k]
-				fmt.Printf("  %-13s %-7s right %2d wrong %2d neutral %2d\n", g.name, k, c.right, c.wrong, c.neutral)
-			}
-		}
+		byWords.print("content words")
+		byScore.print("score gap")
+		byRank.print("rank gap")
+		byMargin.print("margin")
 	}
 }
 
@@ -265,8 +239,7 @@ func mvProbes(t *testing.T, path string, lix, bix *Index, m *rerankFeat) {
 // and whether that is right, wrong or neutral, by the score gap it
 // overturns and content words.
 func mvPairsMoves(rows []mvRow, part int) {
-	type cnt struct{ right, wrong, neutral int }
-	by := map[string]*cnt{}
+	by := mvTally{}
 	moved := 0
 	for i := range rows {
 		r := &rows[i]
@@ -292,33 +265,47 @@ func mvPairsMoves(rows []mvRow, part int) {
 			sg = (s - r.x[0][rfScore]) / s
 		}
 		for _, k := range []string{"score gap " + mvGapBucket(sg), "words " + mvWordBucket(r.words)} {
-			c := by[k]
-			if c == nil {
-				c = &cnt{}
-				by[k] = c
-			}
-			switch kind {
-			case "right":
-				c.right++
-			case "wrong":
-				c.wrong++
-			default:
-				c.neutral++
-			}
+			by.add(k, kind)
 		}
 		if part == 0 && os.Getenv("LOTSE_RR_SHOW") != "" {
 			fmt.Printf("  A pairs %-7s w%d score gap %.3f %s over %s  %q\n", kind, r.words, sg, r.ids[0], r.ids[b], r.text)
 		}
 	}
 	fmt.Printf("part %c: the pairs changed the first guide %d times\n", 'A'+part, moved)
-	var ks []string
-	for k := range by {
+	by.print("pairs")
+}
+
+// mvTally counts right, wrong and neutral moves by bucket.
+type mvTally map[string]*[3]int
+
+// add counts one move of kind ("right", "wrong", anything else neutral)
+// in bucket k.
+func (t mvTally) add(k, kind string) {
+	c := t[k]
+	if c == nil {
+		c = new([3]int)
+		t[k] = c
+	}
+	switch kind {
+	case "right":
+		c[0]++
+	case "wrong":
+		c[1]++
+	default:
+		c[2]++
+	}
+}
+
+// print prints the counts of each bucket, in order, under name.
+func (t mvTally) print(name string) {
+	ks := make([]string, 0, len(t))
+	for k := range t {
 		ks = append(ks, k)
 	}
 	sort.Strings(ks)
 	for _, k := range ks {
-		c := by[k]
-		fmt.Printf("  pairs %-16s right %2d wrong %2d neutral %2d\n", k, c.right, c.wrong, c.neutral)
+		c := t[k]
+		fmt.Printf("  %-13s %-16s right %2d wrong %2d neutral %2d\n", name, k, c[0], c[1], c[2])
 	}
 }
 
