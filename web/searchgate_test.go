@@ -9,16 +9,14 @@ import (
 	"github.com/lotse-bot/lotse/guides"
 )
 
+// fixedSource hands out one library.
 type fixedSource struct{ lib *guides.Library }
 
 func (s fixedSource) Current() *guides.Library { return s.lib }
 
-// TestSearchGate: searches are bounded overall, not only per request. With
-// every slot taken, a search waits while its request lasts and while the
-// queue has room; otherwise it gets 503 with Retry-After (before, any
-// number of searches ran at once, taking every core of the bot's process).
-// The empty search page and the other pages are not held up.
-func TestSearchGate(t *testing.T) {
+// testdataHandler is a Handler of the test library (testdata/library).
+func testdataHandler(t *testing.T) *Handler {
+	t.Helper()
 	lib, _, err := guides.Load("testdata/library")
 	if err != nil {
 		t.Fatal(err)
@@ -27,6 +25,17 @@ func TestSearchGate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return h
+}
+
+
+// TestSearchGate: searches are bounded overall, not only per request. With
+// every slot taken, a search waits while its request lasts and while the
+// queue has room; otherwise it gets 503 with Retry-After (before, any
+// number of searches ran at once, taking every core of the bot's process).
+// The empty search page and the other pages are not held up.
+func TestSearchGate(t *testing.T) {
+	h := testdataHandler(t)
 	serve := func(target string, ctx context.Context) *httptest.ResponseRecorder {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, httptest.NewRequestWithContext(ctx, http.MethodGet, target, nil))
@@ -83,14 +92,7 @@ func TestSearchGate(t *testing.T) {
 // lets browsers and shared caches store it); the page without a query and
 // the guide pages stay revalidated.
 func TestSearchNotStored(t *testing.T) {
-	lib, _, err := guides.Load("testdata/library")
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := NewHandler(fixedSource{lib}, Options{Dir: "testdata/library"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := testdataHandler(t)
 	for target, want := range map[string]string{
 		"/suche?q=passwort":         "no-store",
 		"/suche?q=gibt+es+nicht+xq": "no-store",
@@ -128,14 +130,7 @@ func (w *stalledWriter) Write(p []byte) (int, error) {
 // held a slot until the server's write timeout; with one slot on two cores
 // one such connection stopped every search).
 func TestSearchGateFreedBeforeWriting(t *testing.T) {
-	lib, _, err := guides.Load("testdata/library")
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := NewHandler(fixedSource{lib}, Options{Dir: "testdata/library"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := testdataHandler(t)
 	w := &stalledWriter{header: http.Header{}, writing: make(chan struct{}), unblock: make(chan struct{})}
 	done := make(chan struct{})
 	go func() {
