@@ -28,7 +28,6 @@ func testdataHandler(t *testing.T) *Handler {
 	return h
 }
 
-
 // TestSearchGate: searches are bounded overall, not only per request. With
 // every slot taken, a search waits while its request lasts and while the
 // queue has room; otherwise it gets 503 with Retry-After (before, any
