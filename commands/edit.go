@@ -6,6 +6,8 @@ import (
 
 	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/event"
+
+	"github.com/lotse-bot/lotse/commands/chat"
 )
 
 // errEdit marks every error of following an edit (handleMessage wraps
@@ -35,7 +37,10 @@ var errEditedPending = errors.New("the edited message has not been handled yet")
 // followed: its relay is found through the same retention.
 func (h *Handler) handleEdit(ctx context.Context, evt *event.Event, content *event.MessageEventContent) error {
 	target := content.RelatesTo.GetReplaceID()
-	if !h.support.On() || content.NewContent == nil || evt.RoomID == h.support.TeamRoom() {
+	if !h.support.On() || content.NewContent == nil || !chat.TurnOf(ctx).Direct {
+		// Cases live in direct chats only: an edit in a group room (or the
+		// team room) cannot be of a relayed message, and costs no lookup
+		// and no log line.
 		return nil
 	}
 	origin, err := h.DB.Inbox.Origin(ctx, target.String())
