@@ -33,10 +33,9 @@ var webServer = httpserve.Settings{
 	ShutdownTimeout:   webShutdownTimeout,
 }
 
-// serveWeb serves the web view of the guide library on cfg.WebListen until
-// ctx ends; then it shuts the server down gracefully and returns nil
-// (bounds: webServer). Pages
-// are rendered again after every reload of the store.
+// serveWeb serves the web view of the guide library on cfg.WebListen (within
+// webServer) until ctx ends; then it shuts the server down gracefully and
+// returns nil. Pages are rendered again after every reload of the store.
 //
 // votes, when set, counts "War das hilfreich?" from the guide pages.
 func serveWeb(ctx context.Context, cfg config.Config, loc *time.Location, store *guides.Store, votes web.Feedback, log zerolog.Logger) error {
