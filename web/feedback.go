@@ -1,7 +1,6 @@
 package web
 
 import (
-	"net"
 	"net/http"
 	"net/netip"
 	"strings"
@@ -159,15 +158,23 @@ func clientOf(r *http.Request) string {
 	return peer.String()
 }
 
-// addrOf parses "host:port" or a bare address; IPv4-mapped IPv6 addresses
-// become IPv4 and zones are dropped.
+// addrOf parses an address as a peer or a proxy writes it: "v4",
+// "v4:port", "[v6]", "[v6]:port" or a bare "v6" (RFC 7239's Forwarded
+// brackets IPv6 addresses, and some proxies write them into
+// X-Forwarded-For too). Anything else is invalid. IPv4-mapped IPv6
+// addresses become IPv4 and zones are dropped.
 func addrOf(s string) netip.Addr {
 	s = strings.TrimSpace(s)
-	if host, _, err := net.SplitHostPort(s); err == nil {
-		s = host
-	}
-	a, err := netip.ParseAddr(s)
-	if err != nil {
+	var a netip.Addr
+	if inner, ok := strings.CutPrefix(s, "["); ok && strings.HasSuffix(inner, "]") {
+		v6, err := netip.ParseAddr(strings.TrimSuffix(inner, "]"))
+		if err != nil || !v6.Is6() {
+			return netip.Addr{} // brackets are for IPv6 only
+		}
+		a = v6
+	} else if ap, err := netip.ParseAddrPort(s); err == nil {
+		a = ap.Addr()
+	} else if a, err = netip.ParseAddr(s); err != nil {
 		return netip.Addr{}
 	}
 	return a.Unmap().WithZone("")

@@ -65,31 +65,45 @@ func (lr *LiveReload) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// liveReloadKeepAlive is how often the event stream sends a comment, and
+// liveReloadWriteTimeout how long each of its writes may take.
+const (
+	liveReloadKeepAlive    = 30 * time.Second
+	liveReloadWriteTimeout = time.Minute
+)
+
 // events streams one "reload" event per change until the client leaves;
-// a comment every 30 s keeps proxies from closing the stream.
+// a comment every 30 s keeps proxies from closing the stream. The stream
+// outlives the server's WriteTimeout, so every write gets a deadline of
+// its own: a page that stops reading still loses its connection.
 func (lr *LiveReload) events(w http.ResponseWriter, r *http.Request) {
 	flusher, ok := w.(http.Flusher)
 	if !ok {
 		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
 		return
 	}
+	rc := http.NewResponseController(w)
+	deadline := func() { _ = rc.SetWriteDeadline(time.Now().Add(liveReloadWriteTimeout)) }
 	// Subscribe before the client sees the stream open: a change right
 	// after that must reach it.
 	changed := lr.wait()
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-cache")
+	deadline()
 	fmt.Fprint(w, ": lotse live reload\n\n")
 	flusher.Flush()
-	keepAlive := time.NewTicker(30 * time.Second)
+	keepAlive := time.NewTicker(liveReloadKeepAlive)
 	defer keepAlive.Stop()
 	for {
 		select {
 		case <-r.Context().Done():
 			return
 		case <-keepAlive.C:
+			deadline()
 			fmt.Fprint(w, ": ping\n\n")
 		case <-changed:
 			changed = lr.wait()
+			deadline()
 			fmt.Fprint(w, "event: reload\ndata: {}\n\n")
 		}
 		flusher.Flush()

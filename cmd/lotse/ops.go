@@ -19,6 +19,7 @@ import (
 
 	"github.com/lotse-bot/lotse/bot"
 	"github.com/lotse-bot/lotse/config"
+	"github.com/lotse-bot/lotse/internal/httpserve"
 	"github.com/lotse-bot/lotse/metrics"
 	"github.com/lotse-bot/lotse/storage"
 )
@@ -209,21 +210,28 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
+// opsServer bounds the operations server: it is for the admin, Prometheus
+// and the container's health check only, so few connections suffice;
+// WriteTimeout also bounds a CPU profile's ?seconds=.
+var opsServer = httpserve.Settings{
+	MaxConns:          16,
+	ReadHeaderTimeout: 5 * time.Second,
+	ReadTimeout:       10 * time.Second,
+	WriteTimeout:      30 * time.Second,
+	IdleTimeout:       2 * time.Minute,
+	MaxHeaderBytes:    16 << 10,
+	ShutdownTimeout:   5 * time.Second,
+	InternalError:     "internal error",
+}
+
 // serveOps serves the operations endpoints on addr until ctx ends.
 func serveOps(ctx context.Context, addr string, h http.Handler, log zerolog.Logger) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("failed to listen on ops_listen %s: %w", addr, err)
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second, WriteTimeout: 30 * time.Second}
-	go func() {
-		<-ctx.Done()
-		shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(shutdownCtx)
-	}()
 	log.Info().Str("addr", ln.Addr().String()).Msg("Serving /healthz, /readyz and /metrics")
-	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+	if err := httpserve.Serve(ctx, ln, h, opsServer, log); err != nil {
 		return fmt.Errorf("ops server stopped: %w", err)
 	}
 	return nil

@@ -17,6 +17,7 @@ import (
 
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/internal/httpserve"
 	"github.com/lotse-bot/lotse/web"
 )
 
@@ -133,6 +134,18 @@ func chatLink(userID string) string {
 	return "https://matrix.to/#/" + url.PathEscape(userID)
 }
 
+// guidesServeServer bounds the server of `lotse guides serve`, for one
+// author's browser (every open page holds a live-reload stream).
+var guidesServeServer = httpserve.Settings{
+	MaxConns:          64,
+	ReadHeaderTimeout: 5 * time.Second,
+	ReadTimeout:       10 * time.Second,
+	WriteTimeout:      30 * time.Second,
+	IdleTimeout:       2 * time.Minute,
+	MaxHeaderBytes:    16 << 10,
+	ShutdownTimeout:   webShutdownTimeout,
+}
+
 // guidesServe implements `lotse guides serve [-c config.yaml] [--dir DIR |
 // DIR] [--listen ADDR]`: the web view for guide authors. Every change in
 // DIR reloads the library and the open pages in the browser.
@@ -185,17 +198,12 @@ func guidesServe(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if a, ok := ln.Addr().(*net.TCPAddr); ok && a.IP.IsLoopback() {
 		handler = web.LocalOnly(cfg.Language, mux) // no DNS rebinding from a page the author opens
 	}
-	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 5 * time.Second, BaseContext: func(net.Listener) context.Context { return ctx }}
 	watchErr := make(chan error, 1)
 	go func() { watchErr <- store.Watch(ctx) }()
-	go func() {
-		<-ctx.Done()
-		shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), webShutdownTimeout)
-		defer cancel()
-		_ = srv.Shutdown(shutdownCtx)
-	}()
 	fmt.Fprintf(stdout, "Guides at http://%s/ – every change in %s reloads the page (Ctrl-C stops).\n", ln.Addr(), dir)
-	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+	s := guidesServeServer
+	s.InternalError = web.TextsFor(cfg.Language).InternalError
+	if err := httpserve.Serve(ctx, ln, handler, s, log); err != nil {
 		return fail(exitFailed, err)
 	}
 	if err := <-watchErr; err != nil {

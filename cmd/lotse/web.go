@@ -2,25 +2,40 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
-	"net/http"
 	"time"
 
 	"github.com/rs/zerolog"
 
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/internal/httpserve"
 	"github.com/lotse-bot/lotse/web"
 )
 
 // webShutdownTimeout bounds how long open requests may take after ctx ends.
 const webShutdownTimeout = 5 * time.Second
 
-// serveWeb serves the web view of the guide library on cfg.WebListen until
-// ctx ends; then it shuts the server down gracefully and returns nil. Pages
-// are rendered again after every reload of the store.
+// webServer bounds the web view's server (InternalError is set per
+// language). The web view runs in the bot's process, and anyone on the
+// internet may reach it: MaxConns keeps a flood of connections from taking
+// the bot's memory and file descriptors (a reader beyond it waits until a
+// connection closes; behind the reverse proxy the connections are the
+// proxy's), the timeouts keep a slow reader from holding one for ever.
+var webServer = httpserve.Settings{
+	MaxConns:          256,
+	ReadHeaderTimeout: 5 * time.Second,
+	ReadTimeout:       10 * time.Second,
+	WriteTimeout:      30 * time.Second,
+	IdleTimeout:       2 * time.Minute,
+	MaxHeaderBytes:    16 << 10,
+	ShutdownTimeout:   webShutdownTimeout,
+}
+
+// serveWeb serves the web view of the guide library on cfg.WebListen (within
+// webServer) until ctx ends; then it shuts the server down gracefully and
+// returns nil. Pages are rendered again after every reload of the store.
 //
 // votes, when set, counts "War das hilfreich?" from the guide pages.
 func serveWeb(ctx context.Context, cfg config.Config, loc *time.Location, store *guides.Store, votes web.Feedback, log zerolog.Logger) error {
@@ -45,29 +60,11 @@ func serveWeb(ctx context.Context, cfg config.Config, loc *time.Location, store 
 	if err != nil {
 		return fmt.Errorf("failed to listen on %s for the web view: %w", cfg.WebListen, err)
 	}
-	srv := &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       10 * time.Second,
-		WriteTimeout:      30 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    16 << 10,
-		BaseContext:       func(net.Listener) context.Context { return ctx },
-	}
-	stopped := make(chan struct{})
-	go func() {
-		defer close(stopped)
-		<-ctx.Done()
-		shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), webShutdownTimeout)
-		defer cancel()
-		if err := srv.Shutdown(shutdownCtx); err != nil {
-			log.Warn().Err(err).Msg("Web view did not shut down in time")
-		}
-	}()
 	log.Info().Stringer("address", ln.Addr()).Str("base_url", cfg.GuideBaseURL).Msg("Serving the web view")
-	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+	s := webServer
+	s.InternalError = web.TextsFor(cfg.Language).InternalError
+	if err := httpserve.Serve(ctx, ln, h, s, log); err != nil {
 		return fmt.Errorf("failed to serve the web view: %w", err)
 	}
-	<-stopped
 	return nil
 }

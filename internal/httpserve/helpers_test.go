@@ -1,0 +1,114 @@
+package httpserve
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/rs/zerolog"
+)
+
+// pipeListener hands out the server ends of net.Pipe connections; inside a
+// synctest bubble everything on it blocks durably, so synctest.Wait and
+// the bubble's clock work.
+type pipeListener struct {
+	conns   chan net.Conn // a backlog, like the kernel's accept queue
+	done    chan struct{}
+	once    sync.Once
+	accepts atomic.Int32 // calls of Accept
+}
+
+func newPipeListener() *pipeListener {
+	return &pipeListener{conns: make(chan net.Conn, 16), done: make(chan struct{})}
+}
+
+func (l *pipeListener) Accept() (net.Conn, error) {
+	l.accepts.Add(1)
+	select {
+	case c := <-l.conns:
+		return c, nil
+	case <-l.done:
+		return nil, net.ErrClosed
+	}
+}
+
+func (l *pipeListener) Close() error {
+	l.once.Do(func() { close(l.done) })
+	return nil
+}
+
+func (l *pipeListener) Addr() net.Addr { return pipeAddr{} }
+
+// dial opens a connection; it waits in the backlog until accepted.
+func (l *pipeListener) dial() net.Conn {
+	server, client := net.Pipe()
+	l.conns <- server
+	return client
+}
+
+type pipeAddr struct{}
+
+func (pipeAddr) Network() string { return "pipe" }
+func (pipeAddr) String() string  { return "pipe" }
+
+// get sends a GET for path on c and reads the answer.
+func get(c net.Conn, br *bufio.Reader, path string) (int, string, error) {
+	if _, err := fmt.Fprintf(c, "GET %s HTTP/1.1\r\nHost: lotse.test\r\n\r\n", path); err != nil {
+		return 0, "", err
+	}
+	res, err := http.ReadResponse(br, nil)
+	if err != nil {
+		return 0, "", err
+	}
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	return res.StatusCode, string(body), err
+}
+
+// logBuffer captures zerolog's JSON lines and tells when one arrived.
+type logBuffer struct {
+	mu    sync.Mutex
+	buf   bytes.Buffer
+	lines chan struct{}
+}
+
+func newLogBuffer() *logBuffer { return &logBuffer{lines: make(chan struct{}, 100)} }
+
+func (b *logBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	n, err := b.buf.Write(p)
+	select {
+	case b.lines <- struct{}{}:
+	default:
+	}
+	return n, err
+}
+
+func (b *logBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func (b *logBuffer) logger() zerolog.Logger { return zerolog.New(b) }
+
+// testSettings are short bounds for tests.
+func testSettings() Settings {
+	return Settings{
+		MaxConns:          4,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    16 << 10,
+		ShutdownTimeout:   5 * time.Second,
+		InternalError:     "Interner Fehler",
+	}
+}
