@@ -40,6 +40,41 @@ type fakeMatrix struct {
 	// presence records typing notifications and read receipts, with the
 	// number of messages sent before each.
 	presence []string
+	// events are the messages the homeserver has (FetchMessage); the
+	// support tests' handle puts each event handled here.
+	events  map[id.EventID]*event.Event
+	fetched []id.EventID // what FetchMessage was asked for
+}
+
+// FetchMessage returns a message of events in roomID, as a homeserver
+// answers /event.
+func (f *fakeMatrix) FetchMessage(_ context.Context, roomID id.RoomID, eventID id.EventID) (*event.Event, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.fetched = append(f.fetched, eventID)
+	evt := f.events[eventID]
+	if evt == nil || evt.RoomID != roomID || evt.Type != event.EventMessage {
+		return nil, errors.New("M_NOT_FOUND")
+	}
+	return evt, nil
+}
+
+// store puts evt among the messages the homeserver has.
+func (f *fakeMatrix) store(evt *event.Event) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.events == nil {
+		f.events = map[id.EventID]*event.Event{}
+	}
+	f.events[evt.ID] = evt
+}
+
+// forget drops an event from what the homeserver has (redacted, its key
+// lost: FetchMessage fails).
+func (f *fakeMatrix) forget(eventID id.EventID) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	delete(f.events, eventID)
 }
 
 func (f *fakeMatrix) Typing(_ context.Context, roomID id.RoomID, typing bool) error {

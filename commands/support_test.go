@@ -129,6 +129,7 @@ func (e *supportEnv) handle(t *testing.T, evt *event.Event, direct bool) []sentM
 	if err := e.db.Inbox.Commit(context.Background(), []storage.InboxItem{item}, nil, ""); err != nil {
 		t.Fatalf("inbox: %v", err)
 	}
+	e.fm.store(evt)
 	before := e.fm.count()
 	if err := e.h.Handle(context.Background(), Message{Event: evt, Direct: direct}); err != nil {
 		t.Fatalf("handle: %v", err)

@@ -350,6 +350,10 @@ func (m *matrixAdapter) Redact(ctx context.Context, roomID id.RoomID, eventID id
 	return m.bot.Redact(ctx, roomID, eventID, reason, txnID)
 }
 
+func (m *matrixAdapter) FetchMessage(ctx context.Context, roomID id.RoomID, eventID id.EventID) (*event.Event, error) {
+	return m.bot.FetchMessage(ctx, roomID, eventID)
+}
+
 var _ commands.Matrix = (*matrixAdapter)(nil)
 
 // watchedRoomsOf is the configured team room and approvals room as a list

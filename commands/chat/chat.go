@@ -40,6 +40,11 @@ type Matrix interface {
 	// Redact removes the content of one of the bot's events; redacting an
 	// event twice is harmless.
 	Redact(ctx context.Context, roomID id.RoomID, eventID id.EventID, reason, txnID string) error
+	// FetchMessage fetches the message eventID of roomID from the
+	// homeserver, decrypted if it is encrypted; an error if it is gone,
+	// not in roomID, not a message or cannot be decrypted. The caller
+	// checks its sender.
+	FetchMessage(ctx context.Context, roomID id.RoomID, eventID id.EventID) (*event.Event, error)
 }
 
 // RoomAdmin is what roles and onboarding need beyond sending: invites,

@@ -131,15 +131,11 @@ func storedFileType(body string) (event.MessageType, bool) {
 
 // editMediaRelay edits the relay of a file (m, of type msgType, relayed
 // as the thread line relay and the file itself) to the caption of
-// content: the thread line, and the relayed file, uploaded again with its
-// new caption (an edit replaces the whole content, and the file in the
-// team room has its own key). An edit that carries no file (a text-only
-// m.new_content, which some clients send for a caption) gives the file
-// nothing to upload: Lotse keeps neither the member's file nor its key,
-// so the relayed file is replaced by its new caption, as the member's own
-// message now reads, and the old caption (perhaps a password) leaves the
-// team's view. A file too large to pass on leaves the relayed file as it
-// was.
+// content: the thread line, and the relayed file with its new caption
+// (editTeamFile: an edit replaces the whole content, so the file is
+// uploaded again, from the edit or, at a text-only edit, which some
+// clients send for a caption, from the member's message). A file too large
+// to pass on leaves the relayed file as it was.
 func (w *Workflow) editMediaRelay(ctx context.Context, m *storage.CaseMessage, relay id.EventID, content *event.MessageEventContent, msgType event.MessageType, name string) error {
 	if _, err := w.DB.Cases.EditMessage(ctx, m.SourceEvent, m.Sender, "["+string(msgType)+"] "+content.Body); err != nil {
 		return err
@@ -156,20 +152,8 @@ func (w *Workflow) editMediaRelay(ctx context.Context, m *storage.CaseMessage, r
 	if err != nil {
 		return err
 	}
-	if file != "" && content.URL == "" && content.File == nil {
-		caption := &event.MessageEventContent{MsgType: event.MsgNotice, Body: caption}
-		if err := w.EditTo(ctx, w.cfg.TeamRoom, id.EventID(file), caption, w.CauseTxn(ctx, "relay-media-edit", 0)); err != nil {
-			return err
-		}
-	} else if file != "" {
-		captioned := *content
-		captioned.Body = caption
-		media, err := w.reuploadMedia(ctx, &captioned, w.cfg.TeamRoom)
-		if chat.IsTooLarge(err) {
-			zerolog.Ctx(ctx).Info().Msg("Not editing a relayed file: the edited file is too large")
-		} else if err != nil {
-			return err
-		} else if err := w.EditTo(ctx, w.cfg.TeamRoom, id.EventID(file), media, w.CauseTxn(ctx, "relay-media-edit", 0)); err != nil {
+	if file != "" {
+		if err := w.editTeamFile(ctx, m, id.EventID(file), content, msgType, caption); err != nil {
 			return err
 		}
 	}

@@ -19,11 +19,14 @@ type Sent struct {
 }
 
 // Matrix is a fake chat.Matrix: it records sends (once per transaction ID,
-// like a homeserver) and answers membership from Joined.
+// like a homeserver), answers membership from Joined and fetches messages
+// from Events.
 type Matrix struct {
 	mu     sync.Mutex
 	Me     id.UserID
 	Joined map[id.RoomID]map[id.UserID]bool
+	// Events are the messages the homeserver has (FetchMessage).
+	Events map[id.EventID]*event.Event
 	sent   []Sent
 	txns   map[string]bool
 }
@@ -87,6 +90,17 @@ func (f *Matrix) DirectRoom(_ context.Context, user id.UserID) (id.RoomID, error
 
 // Redact does nothing.
 func (f *Matrix) Redact(context.Context, id.RoomID, id.EventID, string, string) error { return nil }
+
+// FetchMessage returns the message of Events in roomID.
+func (f *Matrix) FetchMessage(_ context.Context, roomID id.RoomID, eventID id.EventID) (*event.Event, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	evt := f.Events[eventID]
+	if evt == nil || evt.RoomID != roomID {
+		return nil, errors.New("no such event in the fake")
+	}
+	return evt, nil
+}
 
 // TxnID is a readable transaction ID for tests.
 func TxnID(cause id.EventID, purpose string, n int) string {

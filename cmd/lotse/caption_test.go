@@ -1,0 +1,81 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"maunium.net/go/mautrix/crypto/attachment"
+	"maunium.net/go/mautrix/event"
+)
+
+// TestCaptionEditKeepsFileOnDendrite: a member sends an encrypted image
+// with a caption into a case (encrypted direct chat, encrypted team room)
+// and fixes the caption with a text-only edit, as Element sends it. The
+// team's client sees Lotse's edit of the relayed image still carrying the
+// image (an encrypted file it can decrypt to the member's bytes) with the
+// new caption, and the old caption nowhere in it.
+func TestCaptionEditKeepsFileOnDendrite(t *testing.T) {
+	l, alice, teamRoom := startLotseWithTeam(t, copyLibrary(t), nil)
+	m := newMember(t, "member")
+	dm := openDM(t, m, l.userID, true)
+	if reply, _ := ask(t, m, dm, l.userID, text("Wie kann ich für den Bürgerschaftswahlkampf spenden?")); !strings.Contains(body(reply), "Supportfall") {
+		t.Fatalf("no case offered: %s", body(reply))
+	}
+	if reply, _ := ask(t, m, dm, l.userID, text("ja")); !strings.Contains(body(reply), "#1") {
+		t.Fatalf("case not confirmed: %s", body(reply))
+	}
+	waitFor(t, alice, teamRoom, l.userID, "Fall #1")
+
+	img := []byte("\x89PNG not really an image, but bytes")
+	file := attachment.NewEncryptedFile()
+	cipher := bytes.Clone(img)
+	file.EncryptInPlace(cipher)
+	up, err := m.Cli.UploadBytes(t.Context(), cipher, "application/octet-stream")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sent, err := m.SendContent(t.Context(), dm, &event.MessageEventContent{MsgType: event.MsgImage, Body: "Login mit hunter2", FileName: "fehler.png",
+		Info: &event.FileInfo{MimeType: "image/png", Size: len(img)}, File: &event.EncryptedFileInfo{EncryptedFile: *file, URL: up.ContentURI.CUString()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	relayed, err := alice.Wait(ctx, teamRoom, l.userID, func(e *event.Event) bool {
+		mc := e.Content.AsMessage()
+		return mc.MsgType == event.MsgImage && mc.RelatesTo.GetReplaceID() == ""
+	})
+	if err != nil {
+		t.Fatal("the image never reached the team")
+	}
+
+	edit := &event.MessageEventContent{MsgType: event.MsgText, Body: "* Login", NewContent: &event.MessageEventContent{MsgType: event.MsgText, Body: "Login"}}
+	edit.RelatesTo = (&event.RelatesTo{}).SetReplace(sent)
+	if _, err := m.SendContent(t.Context(), dm, edit); err != nil {
+		t.Fatal(err)
+	}
+	edited, err := alice.Wait(ctx, teamRoom, l.userID, func(e *event.Event) bool {
+		return e.Content.AsMessage().RelatesTo.GetReplaceID() == relayed.ID
+	})
+	if err != nil {
+		t.Fatal("the team's image was never edited")
+	}
+	nc := edited.Content.AsMessage().NewContent
+	if nc == nil || nc.MsgType != event.MsgImage || nc.File == nil || nc.Body != "Login" || strings.Contains(edited.Content.AsMessage().Body, "hunter2") {
+		t.Fatalf("edited team image: %+v (new content %+v)", edited.Content.AsMessage(), nc)
+	}
+	uri, _ := nc.File.URL.Parse()
+	data, err := alice.Cli.DownloadBytes(t.Context(), uri)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := nc.File.DecryptInPlace(data); err != nil || !bytes.Equal(data, img) {
+		t.Fatalf("the team cannot decrypt the kept image: %v", err)
+	}
+	if nc.File.URL == up.ContentURI.CUString() || nc.File.Key.Key == file.Key.Key {
+		t.Error("the direct chat's media key was handed on to the team room")
+	}
+}
