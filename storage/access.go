@@ -139,6 +139,7 @@ const (
 		INSERT INTO access_audit (key, request_id, at, actor, action, detail) VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (key) DO NOTHING`
 	auditColumns      = `key, request_id, at, actor, action, detail`
+	auditHasQuery     = `SELECT 1 FROM access_audit WHERE key=$1`
 	auditAllQuery     = `SELECT ` + auditColumns + ` FROM access_audit ORDER BY at, key`
 	auditRequestQuery = `SELECT ` + auditColumns + ` FROM access_audit WHERE request_id=$1 ORDER BY at, key`
 	auditUserQuery    = `
@@ -429,6 +430,12 @@ func (q *AccessQuery) Audit(ctx context.Context, e AuditEntry) error {
 		return fmt.Errorf("failed to write audit log: %w", err)
 	}
 	return nil
+}
+
+// AuditHas reports whether the audit log has the entry key (one lookup by
+// the primary key).
+func (q *AccessQuery) AuditHas(ctx context.Context, key string) (bool, error) {
+	return exists(ctx, q.db, "read audit log", auditHasQuery, key)
 }
 
 // AuditLog returns the audit log, oldest first: all of it, one request's

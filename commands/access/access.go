@@ -493,15 +493,8 @@ func (w *Workflow) cmdWithdraw(ce *chat.Call) error {
 
 // lastAuditIs reports whether the audit log has entry key: then a
 // conditional update that changed nothing was this event's own earlier run.
-func (w *Workflow) lastAuditIs(ctx context.Context, reqID int64, key string) bool {
-	entries, err := w.DB.Access().AuditLog(ctx, reqID, "")
-	if err != nil {
-		return false
-	}
-	for _, e := range entries {
-		if e.Key == key {
-			return true
-		}
-	}
-	return false
+func (w *Workflow) lastAuditIs(ctx context.Context, _ int64, key string) bool {
+	// One lookup by key, not a read of the request's whole log.
+	ok, err := w.DB.Access().AuditHas(ctx, key)
+	return err == nil && ok
 }
