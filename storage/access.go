@@ -104,6 +104,7 @@ const (
 		INSERT INTO access_request (id, member_id, member_room, kind, target, email, display_name, reason, needed, origin_event, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`
 	accessForMemberQuery   = `SELECT ` + accessColumns + ` FROM access_request WHERE member_id=$1 ORDER BY id DESC LIMIT $2`
+	accessPendingOfQuery   = `SELECT COUNT(*) FROM access_request WHERE member_id=$1 AND status='pending'`
 	accessProvisionedQuery = `SELECT ` + accessColumns + ` FROM access_request WHERE kind=$1 AND status='provisioned' ORDER BY id LIMIT $2`
 	setAccessEventQuery    = `UPDATE access_request SET approvals_event=$2 WHERE id=$1`
 	insertApprovalQuery    = `INSERT INTO access_approval (request_id, approver, created_at) VALUES ($1, $2, $3) ON CONFLICT (request_id, approver) DO NOTHING`
@@ -240,6 +241,12 @@ func (q *AccessQuery) ByApprovalsEvent(ctx context.Context, eventID string) (*Ac
 // ListForMember lists a member's requests, newest first.
 func (q *AccessQuery) ListForMember(ctx context.Context, memberID string, limit int) ([]*AccessRequest, error) {
 	return q.many(ctx, accessForMemberQuery, memberID, limit)
+}
+
+// PendingOf counts the member's requests that wait for a decision.
+func (q *AccessQuery) PendingOf(ctx context.Context, memberID string) (int, error) {
+	n, _, err := queryValue[int](ctx, q.db, "count open access requests", accessPendingOfQuery, memberID)
+	return n, err
 }
 
 // ProvisionedOf lists the provisioned requests of one kind, oldest first

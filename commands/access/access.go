@@ -49,6 +49,21 @@ func (w *Workflow) accessTxn(reqID int64, purpose string, n int) string {
 	return w.TxnID(id.EventID("lotse-access/"+strconv.FormatInt(reqID, 10)), purpose, n)
 }
 
+// MaxOpenRequests is how many requests one member may have waiting for a
+// decision: each is a message in the approvals room, and a member could
+// file any number of them (security review 22, Low 3).
+const MaxOpenRequests = 5
+
+// tooManyOpen tells the member when they have MaxOpenRequests requests
+// waiting already (done=true: answered, no new request).
+func (w *Workflow) tooManyOpen(ctx context.Context, member id.UserID) (done bool, err error) {
+	n, err := w.DB.Access().PendingOf(ctx, member.String())
+	if err != nil || n < MaxOpenRequests {
+		return false, err
+	}
+	return true, w.ReplyMarkdown(ctx, chat.Format(chat.Plural(w.tx.TooManyOpen, n), n))
+}
+
 // cmdAccess starts a request: !zugang nextcloud [Gruppe] | !zugang bbb <Raum>.
 func (w *Workflow) cmdAccess(ce *chat.Call) error {
 	at := w.tx
@@ -57,6 +72,9 @@ func (w *Workflow) cmdAccess(ce *chat.Call) error {
 	}
 	if len(ce.Args) == 0 {
 		return w.ReplyMarkdown(ce.Ctx, w.usage())
+	}
+	if done, err := w.tooManyOpen(ce.Ctx, ce.Sender); done || err != nil {
+		return err
 	}
 	kind := strings.ToLower(ce.Args[0])
 	rest := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(ce.RawArgs), ce.Args[0]))
@@ -271,6 +289,10 @@ func (w *Workflow) needsTwo(target string) bool {
 // event), posts it into the approvals room and tells the member.
 func (w *Workflow) fileRequest(ctx context.Context, d *storage.AccessDraft) error {
 	evt := chat.TurnOf(ctx).Event
+	// Checked again here: drafts are started before requests are filed.
+	if done, err := w.tooManyOpen(ctx, id.UserID(d.UserID)); done || err != nil {
+		return err
+	}
 	needed := 1
 	if w.needsTwo(d.Target) {
 		needed = 2

@@ -64,6 +64,9 @@ type Texts struct {
 	NotYours string
 	// NotPending: %d; only pending requests can be withdrawn.
 	NotPending string
+	// TooManyOpen: %d open requests (the limit reached); no new one
+	// until one is decided or withdrawn.
+	TooManyOpen string
 	// Status labels: %s = names or reason where noted.
 	StatusPending, StatusPartly, StatusApproved, StatusProvisioned, StatusFailed, StatusDenied, StatusWithdrawn string
 	// Mine* label a request in the member's own list (!anträge): no
@@ -302,6 +305,11 @@ var German = Texts{
 
 	// Outside the direct chat: !anträge, !zurückziehen.
 	RequestsDMOnly: "Deine Zugangsanträge zeige und ändere ich nur im Direktchat mit mir – hier lesen andere mit. Schreib mir den Befehl bitte dort.",
+
+	// The member's open requests reached MaxOpenRequests.
+	TooManyOpen: "Du hast schon %d offenen Antrag – mehr nehme ich auf einmal nicht an. Einen neuen kannst du stellen, sobald die Genehmigenden ihn entschieden haben " +
+		"oder du ihn mit `!zurückziehen <Nr>` zurückziehst.|Du hast schon %d offene Anträge – mehr nehme ich auf einmal nicht an. " +
+		"Einen neuen kannst du stellen, sobald die Genehmigenden einen davon entschieden haben oder du einen mit `!zurückziehen <Nr>` zurückziehst. Deine Anträge: `!anträge`.",
 }
 
 // English are the English texts.
@@ -432,4 +440,9 @@ var English = Texts{
 
 	// Outside the direct chat: !anträge, !zurückziehen.
 	RequestsDMOnly: "I only show and change your access requests in a direct chat with me – others read along here. Please send me the command there.",
+
+	// The member's open requests reached MaxOpenRequests.
+	TooManyOpen: "You already have %d open request – I don't take more at once. You can file a new one once the approvers have decided it " +
+		"or you withdraw it with `!withdraw <no>`.|You already have %d open requests – I don't take more at once. " +
+		"You can file a new one once the approvers have decided one of them or you withdraw one with `!withdraw <no>`. Your requests: `!requests`.",
 }
