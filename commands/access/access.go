@@ -79,7 +79,7 @@ func (w *Workflow) cmdAccess(ce *chat.Call) error {
 	kind := strings.ToLower(ce.Args[0])
 	rest := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(ce.RawArgs), ce.Args[0]))
 	d := storage.AccessDraft{RoomID: ce.RoomID.String(), UserID: ce.Sender.String(), LastEvent: ce.ID.String(), CreatedAt: w.Now(),
-		DisplayName: w.Matrix.DisplayName(ce.Ctx, ce.RoomID, ce.Sender)}
+		DisplayName: oneLineName(w.Matrix.DisplayName(ce.Ctx, ce.RoomID, ce.Sender))}
 	switch kind {
 	case "nextcloud", "cloud", "nc":
 		if w.cfg.Nextcloud == nil {
@@ -266,7 +266,7 @@ func (w *Workflow) Text(ctx context.Context, text string) (bool, error) {
 			if name == "" || utf8.RuneCountInString(name) > 64 {
 				return true, w.ReplyMarkdown(ctx, at.ConfirmHow)
 			}
-			d.DisplayName = strings.Join(strings.Fields(name), " ")
+			d.DisplayName = oneLineName(name)
 		default:
 			return true, w.ReplyMarkdown(ctx, at.ConfirmHow)
 		}
@@ -377,14 +377,16 @@ func (w *Workflow) accessStatus(ctx context.Context, r *storage.AccessRequest) s
 func (w *Workflow) accessBoard(ctx context.Context, r *storage.AccessRequest) (plain, htmlBody string) {
 	at := w.tx
 	member := id.UserID(r.MemberID)
-	who := w.Matrix.DisplayName(ctx, id.RoomID(r.MemberRoom), member)
-	if who != member.String() {
+	who := oneLineName(w.Matrix.DisplayName(ctx, id.RoomID(r.MemberRoom), member))
+	if who == "" {
+		who = member.String()
+	} else if who != member.String() {
 		who += " (" + member.String() + ")"
 	}
 	status := w.accessStatus(ctx, r)
 	lines := []string{fmt.Sprintf(at.Board, "", r.ID, w.what(r), who)[1:]}
 	if r.Kind == storage.AccessNextcloud {
-		lines = append(lines, chat.Format(at.BoardEmail, r.Email, r.DisplayName))
+		lines = append(lines, chat.Format(at.BoardEmail, r.Email, oneLineName(r.DisplayName)))
 	}
 	lines = append(lines, chat.Format(at.BoardReason, r.Reason))
 	if r.Status == storage.AccessFailed && r.LastError != "" {

@@ -421,7 +421,10 @@ func (w *Workflow) announceDone(ctx context.Context, r *storage.AccessRequest) e
 		}
 		name := r.DisplayName
 		if name == "" {
-			name = w.Matrix.DisplayName(ctx, id.RoomID(r.MemberRoom), id.UserID(r.MemberID))
+			name = oneLineName(w.Matrix.DisplayName(ctx, id.RoomID(r.MemberRoom), id.UserID(r.MemberID)))
+		}
+		if name == "" {
+			name = r.MemberID // BigBlueButton needs a name
 		}
 		link, err := w.joinLink(ctx, r.Target, id.UserID(r.MemberID), name)
 		if err != nil {
