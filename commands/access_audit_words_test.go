@@ -1,8 +1,12 @@
 package commands
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // TestAuditInWords: !protokoll names what happened in words, not with the
@@ -30,5 +34,23 @@ func TestAuditInWords(t *testing.T) {
 		if b := bodies(got); strings.Contains(b, code) {
 			t.Errorf("!protokoll shows %q:\n%s", code, b)
 		}
+	}
+}
+
+// TestAuditShowsTheLastEntries: !protokoll shows the last 30 entries and
+// counts the older ones, read from the log's end, not the whole log.
+func TestAuditShowsTheLastEntries(t *testing.T) {
+	e := newAccessEnv(t)
+	e.requestNextcloud(t, member, "AG Digitales", "mia@example.org")
+	for i := range 34 {
+		if err := e.db.Access().Audit(t.Context(), storage.AuditEntry{Key: fmt.Sprintf("note:%02d", i), RequestID: 1,
+			At: e.now.Add(time.Duration(i+1) * time.Minute), Actor: "lotse", Action: "error", Detail: fmt.Sprintf("Versuch %02d", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := in(e.say(t, approvals, carol, "!protokoll 1", ""), approvals)
+	mustContain(t, got, "Versuch 04", "Versuch 33", "5 ältere Einträge nicht angezeigt")
+	if b := bodies(got); strings.Contains(b, "Versuch 03") || strings.Contains(b, "beantragt") {
+		t.Errorf("older entries shown:\n%s", b)
 	}
 }

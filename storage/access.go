@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -147,6 +148,15 @@ const (
 	auditUserQuery    = `
 		SELECT ` + auditColumns + ` FROM access_audit
 		WHERE actor=$1 OR request_id IN (SELECT id FROM access_request WHERE member_id=$1) ORDER BY at, key`
+	// The last entries, newest first, and the count, per filter ($1 the
+	// filter, if any; the limit last).
+	auditAllTailQuery      = `SELECT ` + auditColumns + ` FROM access_audit ORDER BY at DESC, key DESC LIMIT $1`
+	auditRequestTailQuery  = `SELECT ` + auditColumns + ` FROM access_audit WHERE request_id=$1 ORDER BY at DESC, key DESC LIMIT $2`
+	auditUserWhere         = `WHERE actor=$1 OR request_id IN (SELECT id FROM access_request WHERE member_id=$1)`
+	auditUserTailQuery     = `SELECT ` + auditColumns + ` FROM access_audit ` + auditUserWhere + ` ORDER BY at DESC, key DESC LIMIT $2`
+	auditAllCountQuery     = `SELECT COUNT(*) FROM access_audit`
+	auditRequestCountQuery = `SELECT COUNT(*) FROM access_audit WHERE request_id=$1`
+	auditUserCountQuery    = `SELECT COUNT(*) FROM access_audit ` + auditUserWhere
 
 	putAccessDraftQuery = `
 		INSERT INTO access_draft (room_id, user_id, kind, target, email, display_name, reason, step, last_event, created_at)
@@ -464,6 +474,10 @@ func (q *AccessQuery) AuditLog(ctx context.Context, requestID int64, user string
 	case user != "":
 		query, args = auditUserQuery, []any{user}
 	}
+	return q.auditRows(ctx, query, args...)
+}
+
+func (q *AccessQuery) auditRows(ctx context.Context, query string, args ...any) ([]AuditEntry, error) {
 	rows, err := q.db.Query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("failed to read audit log: %w", err)
@@ -480,6 +494,32 @@ func (q *AccessQuery) AuditLog(ctx context.Context, requestID int64, user string
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// AuditTail returns the last n entries of the audit log, oldest first,
+// with the same filters as AuditLog, and how many entries the filter has in
+// all: what !protokoll shows, without reading the whole log, which grows
+// with every request.
+func (q *AccessQuery) AuditTail(ctx context.Context, requestID int64, user string, n int) ([]AuditEntry, int, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	tail, count, args := auditAllTailQuery, auditAllCountQuery, []any(nil)
+	switch {
+	case requestID > 0:
+		tail, count, args = auditRequestTailQuery, auditRequestCountQuery, []any{requestID}
+	case user != "":
+		tail, count, args = auditUserTailQuery, auditUserCountQuery, []any{user}
+	}
+	total, _, err := queryValue[int](ctx, q.db, "count audit log", count, args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	out, err := q.auditRows(ctx, tail, append(args, n)...)
+	if err != nil {
+		return nil, 0, err
+	}
+	slices.Reverse(out)
+	return out, total, nil
 }
 
 // PutDraft stores the member's draft.

@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -34,6 +35,54 @@ func TestAuditHas(t *testing.T) {
 			} {
 				if got, err := tt.has(ctx, tt.key); err != nil || got != tt.want {
 					t.Errorf("%s: %v, %v; want %v", tt.name, got, err, tt.want)
+				}
+			}
+		})
+	}
+}
+
+// TestAuditTail: the last entries of the audit log, oldest first, per
+// filter, and how many the filter has: the same as the tail of AuditLog.
+func TestAuditTail(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			q := db.Access()
+			now := time.UnixMilli(1_700_000_000_000)
+			if _, _, err := q.Create(ctx, &storage.AccessRequest{MemberID: "@m:hs", MemberRoom: "!dm", Kind: storage.AccessBBB, Target: "Raum"}, "$c1", now); err != nil {
+				t.Fatal(err)
+			}
+			for i := range 40 {
+				// Two entries share each millisecond: the key orders them.
+				e := storage.AuditEntry{Key: fmt.Sprintf("e:%02d", i), RequestID: int64(1 + i%2), At: now.Add(time.Duration(i/2) * time.Millisecond),
+					Actor: fmt.Sprintf("@a%d:hs", i%3), Action: "error"}
+				if err := q.Audit(ctx, e); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for _, tt := range []struct {
+				name    string
+				request int64
+				user    string
+			}{{"all", 0, ""}, {"request", 1, ""}, {"actor", 0, "@a1:hs"}, {"requester", 0, "@m:hs"}, {"nobody", 0, "@x:hs"}} {
+				all, err := q.AuditLog(ctx, tt.request, tt.user)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, n := range []int{5, 30, 100} {
+					tail, total, err := q.AuditTail(ctx, tt.request, tt.user, n)
+					if err != nil {
+						t.Fatal(err)
+					}
+					want := all[max(0, len(all)-n):]
+					if total != len(all) || len(tail) != len(want) {
+						t.Fatalf("%s, %d: %d entries of %d, want %d of %d", tt.name, n, len(tail), total, len(want), len(all))
+					}
+					for i := range want {
+						if tail[i].Key != want[i].Key {
+							t.Errorf("%s, %d: entry %d is %s, want %s", tt.name, n, i, tail[i].Key, want[i].Key)
+						}
+					}
 				}
 			}
 		})

@@ -189,18 +189,20 @@ func (w *Workflow) cmdAudit(ce *chat.Call) error {
 			return w.ReplyMarkdown(ce.Ctx, chat.Format(at.AuditBadFilter, chat.Escape(arg), at.Commands["protokoll"].Usage))
 		}
 	}
-	entries, err := w.DB.Access().AuditLog(ce.Ctx, reqID, user)
+	// The last entries only: the log grows with every request (security
+	// review 22).
+	const show = 30
+	entries, total, err := w.DB.Access().AuditTail(ce.Ctx, reqID, user, show)
 	if err != nil {
 		return err
 	}
 	if len(entries) == 0 {
 		return w.ReplyMarkdown(ce.Ctx, at.AuditEmpty)
 	}
-	const show = 30
 	var b strings.Builder
 	b.WriteString(chat.Format(at.AuditIntro, chat.Escape(filter)) + "\n\n")
-	start := max(0, len(entries)-show)
-	for _, e := range entries[start:] {
+	start := max(0, total-len(entries))
+	for _, e := range entries {
 		fmt.Fprintf(&b, "- %s #%d **%s** – %s %s\n", e.At.In(w.Location).Format(chat.ShortDateTimeLayout), e.RequestID, chat.Escape(w.auditAction(e.Action)),
 			chat.Escape(w.auditActor(e.Actor)), chat.Escape(w.auditDetail(e)))
 	}
