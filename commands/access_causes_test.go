@@ -136,10 +136,10 @@ func TestAuditBadFilter(t *testing.T) {
 		if html := got[0].content.FormattedBody; !strings.Contains(html, "<code>@name:server</code>") || !strings.Contains(html, "<code>!protokoll [Nr") {
 			t.Errorf("ID form or usage not shown as code: %s", html)
 		}
-		if b := bodies(got); strings.Contains(b, "Protokoll ist leer") || strings.Contains(b, "requested") {
+		if b := bodies(got); strings.Contains(b, "Protokoll ist leer") || strings.Contains(b, "beantragt") {
 			t.Errorf("!protokoll %s shows a log:\n%s", arg, b)
 		}
 	}
-	mustContain(t, in(e.say(t, approvals, carol, "!protokoll @member:test", ""), approvals), "#1", "requested")
-	mustContain(t, in(e.say(t, approvals, carol, "!protokoll 1", ""), approvals), "#1", "requested")
+	mustContain(t, in(e.say(t, approvals, carol, "!protokoll @member:test", ""), approvals), "#1", "beantragt")
+	mustContain(t, in(e.say(t, approvals, carol, "!protokoll 1", ""), approvals), "#1", "beantragt")
 }

@@ -152,7 +152,7 @@ func TestAccessNextcloudFlow(t *testing.T) {
 
 	// !anträge, the audit log and its export.
 	mustContain(t, in(e.say(t, dmRoom, member, "!anträge", ""), dmRoom), "#1", "#2", "eingerichtet")
-	mustContain(t, in(e.say(t, approvals, carol, "!protokoll 1", ""), approvals), "requested", "approved", "provisioned", "created mia.mitglied")
+	mustContain(t, in(e.say(t, approvals, carol, "!protokoll 1", ""), approvals), "beantragt", "genehmigt", "eingerichtet", "neues Nextcloud-Konto mia.mitglied")
 	mustContain(t, in(e.say(t, approvals, carol, "!protokoll @member:test", ""), approvals), "#2")
 	sent = e.say(t, approvals, carol, "!protokoll export csv", "")
 	var file *sentMsg

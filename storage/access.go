@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -104,7 +105,9 @@ const (
 		INSERT INTO access_request (id, member_id, member_room, kind, target, email, display_name, reason, needed, origin_event, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`
 	accessForMemberQuery   = `SELECT ` + accessColumns + ` FROM access_request WHERE member_id=$1 ORDER BY id DESC LIMIT $2`
+	accessPendingOfQuery   = `SELECT COUNT(*) FROM access_request WHERE member_id=$1 AND status='pending'`
 	accessProvisionedQuery = `SELECT ` + accessColumns + ` FROM access_request WHERE kind=$1 AND status='provisioned' ORDER BY id LIMIT $2`
+	accessApprovedQuery    = `SELECT ` + accessColumns + ` FROM access_request WHERE kind=$1 AND status='approved' ORDER BY id LIMIT $2`
 	setAccessEventQuery    = `UPDATE access_request SET approvals_event=$2 WHERE id=$1`
 	insertApprovalQuery    = `INSERT INTO access_approval (request_id, approver, created_at) VALUES ($1, $2, $3) ON CONFLICT (request_id, approver) DO NOTHING`
 	approversQuery         = `SELECT approver FROM access_approval WHERE request_id=$1 ORDER BY created_at, approver`
@@ -139,11 +142,21 @@ const (
 		INSERT INTO access_audit (key, request_id, at, actor, action, detail) VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (key) DO NOTHING`
 	auditColumns      = `key, request_id, at, actor, action, detail`
+	auditHasQuery     = `SELECT 1 FROM access_audit WHERE key=$1`
 	auditAllQuery     = `SELECT ` + auditColumns + ` FROM access_audit ORDER BY at, key`
 	auditRequestQuery = `SELECT ` + auditColumns + ` FROM access_audit WHERE request_id=$1 ORDER BY at, key`
 	auditUserQuery    = `
 		SELECT ` + auditColumns + ` FROM access_audit
 		WHERE actor=$1 OR request_id IN (SELECT id FROM access_request WHERE member_id=$1) ORDER BY at, key`
+	// The last entries, newest first, and the count, per filter ($1 the
+	// filter, if any; the limit last).
+	auditAllTailQuery      = `SELECT ` + auditColumns + ` FROM access_audit ORDER BY at DESC, key DESC LIMIT $1`
+	auditRequestTailQuery  = `SELECT ` + auditColumns + ` FROM access_audit WHERE request_id=$1 ORDER BY at DESC, key DESC LIMIT $2`
+	auditUserWhere         = `WHERE actor=$1 OR request_id IN (SELECT id FROM access_request WHERE member_id=$1)`
+	auditUserTailQuery     = `SELECT ` + auditColumns + ` FROM access_audit ` + auditUserWhere + ` ORDER BY at DESC, key DESC LIMIT $2`
+	auditAllCountQuery     = `SELECT COUNT(*) FROM access_audit`
+	auditRequestCountQuery = `SELECT COUNT(*) FROM access_audit WHERE request_id=$1`
+	auditUserCountQuery    = `SELECT COUNT(*) FROM access_audit ` + auditUserWhere
 
 	putAccessDraftQuery = `
 		INSERT INTO access_draft (room_id, user_id, kind, target, email, display_name, reason, step, last_event, created_at)
@@ -241,10 +254,22 @@ func (q *AccessQuery) ListForMember(ctx context.Context, memberID string, limit 
 	return q.many(ctx, accessForMemberQuery, memberID, limit)
 }
 
+// PendingOf counts the member's requests that wait for a decision.
+func (q *AccessQuery) PendingOf(ctx context.Context, memberID string) (int, error) {
+	n, _, err := queryValue[int](ctx, q.db, "count open access requests", accessPendingOfQuery, memberID)
+	return n, err
+}
+
 // ProvisionedOf lists the provisioned requests of one kind, oldest first
 // (who asked first for a BBB room of a name).
 func (q *AccessQuery) ProvisionedOf(ctx context.Context, kind string, limit int) ([]*AccessRequest, error) {
 	return q.many(ctx, accessProvisionedQuery, kind, limit)
+}
+
+// ApprovedOf lists the approved requests of one kind that are not set up
+// yet, oldest first.
+func (q *AccessQuery) ApprovedOf(ctx context.Context, kind string, limit int) ([]*AccessRequest, error) {
+	return q.many(ctx, accessApprovedQuery, kind, limit)
 }
 
 // SetApprovalsEvent remembers the request message in the approvals room.
@@ -431,6 +456,12 @@ func (q *AccessQuery) Audit(ctx context.Context, e AuditEntry) error {
 	return nil
 }
 
+// AuditHas reports whether the audit log has the entry key (one lookup by
+// the primary key).
+func (q *AccessQuery) AuditHas(ctx context.Context, key string) (bool, error) {
+	return exists(ctx, q.db, "read audit log", auditHasQuery, key)
+}
+
 // AuditLog returns the audit log, oldest first: all of it, one request's
 // (requestID > 0) or one user's entries (as actor or requester).
 func (q *AccessQuery) AuditLog(ctx context.Context, requestID int64, user string) ([]AuditEntry, error) {
@@ -443,6 +474,10 @@ func (q *AccessQuery) AuditLog(ctx context.Context, requestID int64, user string
 	case user != "":
 		query, args = auditUserQuery, []any{user}
 	}
+	return q.auditRows(ctx, query, args...)
+}
+
+func (q *AccessQuery) auditRows(ctx context.Context, query string, args ...any) ([]AuditEntry, error) {
 	rows, err := q.db.Query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("failed to read audit log: %w", err)
@@ -459,6 +494,32 @@ func (q *AccessQuery) AuditLog(ctx context.Context, requestID int64, user string
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// AuditTail returns the last n entries of the audit log, oldest first,
+// with the same filters as AuditLog, and how many entries the filter has in
+// all: what !protokoll shows, without reading the whole log, which grows
+// with every request.
+func (q *AccessQuery) AuditTail(ctx context.Context, requestID int64, user string, n int) ([]AuditEntry, int, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	tail, count, args := auditAllTailQuery, auditAllCountQuery, []any(nil)
+	switch {
+	case requestID > 0:
+		tail, count, args = auditRequestTailQuery, auditRequestCountQuery, []any{requestID}
+	case user != "":
+		tail, count, args = auditUserTailQuery, auditUserCountQuery, []any{user}
+	}
+	total, _, err := queryValue[int](ctx, q.db, "count audit log", count, args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	out, err := q.auditRows(ctx, tail, append(args, n)...)
+	if err != nil {
+		return nil, 0, err
+	}
+	slices.Reverse(out)
+	return out, total, nil
 }
 
 // PutDraft stores the member's draft.

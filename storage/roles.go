@@ -86,6 +86,7 @@ const (
 	roleAuditQuery       = `SELECT key, at, actor, subject, action, detail FROM role_audit WHERE ($1='' OR subject=$1 OR actor=$1) ORDER BY at, key`
 	claimedByQuery       = `SELECT id FROM support_case WHERE status=1 AND assignee=$1 ORDER BY id`
 	noticeDoneQuery      = `SELECT 1 FROM scheduled_notice WHERE key=$1`
+	roleAuditHasQuery    = `SELECT 1 FROM role_audit WHERE key=$1`
 	markNoticeQuery      = `INSERT INTO scheduled_notice (key, user_id, sent_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING`
 )
 
@@ -275,6 +276,13 @@ func (q *RoleQuery) ClaimedBy(ctx context.Context, user string) ([]int64, error)
 		out = append(out, n)
 	}
 	return out, rows.Err()
+}
+
+// AuditHas reports whether the role audit log has the entry key: one
+// lookup by the primary key, not a read of the whole log, which grows
+// with every change.
+func (q *RoleQuery) AuditHas(ctx context.Context, key string) (bool, error) {
+	return exists(ctx, q.db, "read role audit", roleAuditHasQuery, key)
 }
 
 // NoticeDone reports whether the scheduled notice key was sent.

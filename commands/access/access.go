@@ -49,6 +49,21 @@ func (w *Workflow) accessTxn(reqID int64, purpose string, n int) string {
 	return w.TxnID(id.EventID("lotse-access/"+strconv.FormatInt(reqID, 10)), purpose, n)
 }
 
+// MaxOpenRequests is how many requests one member may have waiting for a
+// decision: each is a message in the approvals room, and a member could
+// file any number of them (security review 22, Low 3).
+const MaxOpenRequests = 5
+
+// tooManyOpen tells the member when they have MaxOpenRequests requests
+// waiting already (done=true: answered, no new request).
+func (w *Workflow) tooManyOpen(ctx context.Context, member id.UserID) (done bool, err error) {
+	n, err := w.DB.Access().PendingOf(ctx, member.String())
+	if err != nil || n < MaxOpenRequests {
+		return false, err
+	}
+	return true, w.ReplyMarkdown(ctx, chat.Format(chat.Plural(w.tx.TooManyOpen, n), n))
+}
+
 // cmdAccess starts a request: !zugang nextcloud [Gruppe] | !zugang bbb <Raum>.
 func (w *Workflow) cmdAccess(ce *chat.Call) error {
 	at := w.tx
@@ -58,10 +73,13 @@ func (w *Workflow) cmdAccess(ce *chat.Call) error {
 	if len(ce.Args) == 0 {
 		return w.ReplyMarkdown(ce.Ctx, w.usage())
 	}
+	if done, err := w.tooManyOpen(ce.Ctx, ce.Sender); done || err != nil {
+		return err
+	}
 	kind := strings.ToLower(ce.Args[0])
 	rest := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(ce.RawArgs), ce.Args[0]))
 	d := storage.AccessDraft{RoomID: ce.RoomID.String(), UserID: ce.Sender.String(), LastEvent: ce.ID.String(), CreatedAt: w.Now(),
-		DisplayName: w.Matrix.DisplayName(ce.Ctx, ce.RoomID, ce.Sender)}
+		DisplayName: oneLineName(w.Matrix.DisplayName(ce.Ctx, ce.RoomID, ce.Sender))}
 	switch kind {
 	case "nextcloud", "cloud", "nc":
 		if w.cfg.Nextcloud == nil {
@@ -248,7 +266,7 @@ func (w *Workflow) Text(ctx context.Context, text string) (bool, error) {
 			if name == "" || utf8.RuneCountInString(name) > 64 {
 				return true, w.ReplyMarkdown(ctx, at.ConfirmHow)
 			}
-			d.DisplayName = strings.Join(strings.Fields(name), " ")
+			d.DisplayName = oneLineName(name)
 		default:
 			return true, w.ReplyMarkdown(ctx, at.ConfirmHow)
 		}
@@ -271,6 +289,10 @@ func (w *Workflow) needsTwo(target string) bool {
 // event), posts it into the approvals room and tells the member.
 func (w *Workflow) fileRequest(ctx context.Context, d *storage.AccessDraft) error {
 	evt := chat.TurnOf(ctx).Event
+	// Checked again here: drafts are started before requests are filed.
+	if done, err := w.tooManyOpen(ctx, id.UserID(d.UserID)); done || err != nil {
+		return err
+	}
 	needed := 1
 	if w.needsTwo(d.Target) {
 		needed = 2
@@ -355,14 +377,16 @@ func (w *Workflow) accessStatus(ctx context.Context, r *storage.AccessRequest) s
 func (w *Workflow) accessBoard(ctx context.Context, r *storage.AccessRequest) (plain, htmlBody string) {
 	at := w.tx
 	member := id.UserID(r.MemberID)
-	who := w.Matrix.DisplayName(ctx, id.RoomID(r.MemberRoom), member)
-	if who != member.String() {
+	who := oneLineName(w.Matrix.DisplayName(ctx, id.RoomID(r.MemberRoom), member))
+	if who == "" {
+		who = member.String()
+	} else if who != member.String() {
 		who += " (" + member.String() + ")"
 	}
 	status := w.accessStatus(ctx, r)
 	lines := []string{fmt.Sprintf(at.Board, "", r.ID, w.what(r), who)[1:]}
 	if r.Kind == storage.AccessNextcloud {
-		lines = append(lines, chat.Format(at.BoardEmail, r.Email, r.DisplayName))
+		lines = append(lines, chat.Format(at.BoardEmail, r.Email, oneLineName(r.DisplayName)))
 	}
 	lines = append(lines, chat.Format(at.BoardReason, r.Reason))
 	if r.Status == storage.AccessFailed && r.LastError != "" {
@@ -493,15 +517,8 @@ func (w *Workflow) cmdWithdraw(ce *chat.Call) error {
 
 // lastAuditIs reports whether the audit log has entry key: then a
 // conditional update that changed nothing was this event's own earlier run.
-func (w *Workflow) lastAuditIs(ctx context.Context, reqID int64, key string) bool {
-	entries, err := w.DB.Access().AuditLog(ctx, reqID, "")
-	if err != nil {
-		return false
-	}
-	for _, e := range entries {
-		if e.Key == key {
-			return true
-		}
-	}
-	return false
+func (w *Workflow) lastAuditIs(ctx context.Context, _ int64, key string) bool {
+	// One lookup by key, not a read of the request's whole log.
+	ok, err := w.DB.Access().AuditHas(ctx, key)
+	return err == nil && ok
 }

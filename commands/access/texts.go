@@ -64,6 +64,9 @@ type Texts struct {
 	NotYours string
 	// NotPending: %d; only pending requests can be withdrawn.
 	NotPending string
+	// TooManyOpen: %d open requests (the limit reached); no new one
+	// until one is decided or withdrawn.
+	TooManyOpen string
 	// Status labels: %s = names or reason where noted.
 	StatusPending, StatusPartly, StatusApproved, StatusProvisioned, StatusFailed, StatusDenied, StatusWithdrawn string
 	// Mine* label a request in the member's own list (!anträge): no
@@ -167,6 +170,13 @@ type Texts struct {
 	AuditBadFilter string
 	// AuditUploaded: %d entries.
 	AuditUploaded string
+	// AuditActions name the stored actions of the audit log in !protokoll
+	// (the export keeps the codes); AuditLotse is Lotse as the actor.
+	AuditActions map[string]string
+	AuditLotse   string
+	// AuditCreated, AuditExisting: %s Nextcloud user ID; AuditRoom: %s
+	// meeting ID — what was set up, in !protokoll.
+	AuditCreated, AuditExisting, AuditRoom string
 	// ApproverCommands introduces approver commands in !hilfe.
 	ApproverCommands string
 	// RequestsDMOnly answers !anträge and !zurückziehen outside a direct
@@ -302,6 +312,20 @@ var German = Texts{
 
 	// Outside the direct chat: !anträge, !zurückziehen.
 	RequestsDMOnly: "Deine Zugangsanträge zeige und ändere ich nur im Direktchat mit mir – hier lesen andere mit. Schreib mir den Befehl bitte dort.",
+
+	// !protokoll: the stored actions and results in words.
+	AuditActions: map[string]string{"requested": "beantragt", "approval": "genehmigt (erste von zwei)", "approved": "genehmigt",
+		"denied": "abgelehnt", "withdrawn": "zurückgezogen", "provisioned": "eingerichtet", "error": "Fehler beim Einrichten, wird wiederholt",
+		"failed": "Einrichten gescheitert", "join-link": "Moderationslink geschickt"},
+	AuditLotse:    "Lotse",
+	AuditCreated:  "neues Nextcloud-Konto %s",
+	AuditExisting: "vorhandenes Nextcloud-Konto %s",
+	AuditRoom:     "BBB-Raum %s",
+
+	// The member's open requests reached MaxOpenRequests.
+	TooManyOpen: "Du hast schon %d offenen Antrag – mehr nehme ich auf einmal nicht an. Einen neuen kannst du stellen, sobald die Genehmigenden ihn entschieden haben " +
+		"oder du ihn mit `!zurückziehen <Nr>` zurückziehst.|Du hast schon %d offene Anträge – mehr nehme ich auf einmal nicht an. " +
+		"Einen neuen kannst du stellen, sobald die Genehmigenden einen davon entschieden haben oder du einen mit `!zurückziehen <Nr>` zurückziehst. Deine Anträge: `!anträge`.",
 }
 
 // English are the English texts.
@@ -432,4 +456,18 @@ var English = Texts{
 
 	// Outside the direct chat: !anträge, !zurückziehen.
 	RequestsDMOnly: "I only show and change your access requests in a direct chat with me – others read along here. Please send me the command there.",
+
+	// !audit: the stored actions and results in words.
+	AuditActions: map[string]string{"requested": "requested", "approval": "approved (first of two)", "approved": "approved",
+		"denied": "denied", "withdrawn": "withdrawn", "provisioned": "set up", "error": "setting up failed, will retry",
+		"failed": "setting up failed", "join-link": "moderator link sent"},
+	AuditLotse:    "Lotse",
+	AuditCreated:  "new Nextcloud account %s",
+	AuditExisting: "existing Nextcloud account %s",
+	AuditRoom:     "BBB room %s",
+
+	// The member's open requests reached MaxOpenRequests.
+	TooManyOpen: "You already have %d open request – I don't take more at once. You can file a new one once the approvers have decided it " +
+		"or you withdraw it with `!withdraw <no>`.|You already have %d open requests – I don't take more at once. " +
+		"You can file a new one once the approvers have decided one of them or you withdraw one with `!withdraw <no>`. Your requests: `!requests`.",
 }

@@ -34,15 +34,21 @@ var errAccessNotConfigured = errors.New("access: integration not configured")
 var errRoomTaken = errors.New("access: the room belongs to another member")
 
 // roomOwner is the member who was first granted the BBB room of name
-// (same meeting ID), or "" if nobody was.
+// (same meeting ID), or "" if nobody was. While nobody was, it is the
+// requester of the earliest approved request for it that is not set up
+// yet: the worker sets up several requests at once, and two requests of
+// one room in the same run both found no owner (security review 22, Low 5).
 func (w *Workflow) roomOwner(ctx context.Context, name string) (string, error) {
-	list, err := w.DB.Access().ProvisionedOf(ctx, storage.AccessBBB, 10000)
-	if err != nil {
-		return "", err
-	}
-	for _, r := range list {
-		if bbb.MeetingID(r.Target) == bbb.MeetingID(name) {
-			return r.MemberID, nil
+	q := w.DB.Access()
+	for _, list := range []func(context.Context, string, int) ([]*storage.AccessRequest, error){q.ProvisionedOf, q.ApprovedOf} {
+		requests, err := list(ctx, storage.AccessBBB, 10000)
+		if err != nil {
+			return "", err
+		}
+		for _, r := range requests {
+			if bbb.MeetingID(r.Target) == bbb.MeetingID(name) {
+				return r.MemberID, nil
+			}
 		}
 	}
 	return "", nil
@@ -421,7 +427,10 @@ func (w *Workflow) announceDone(ctx context.Context, r *storage.AccessRequest) e
 		}
 		name := r.DisplayName
 		if name == "" {
-			name = w.Matrix.DisplayName(ctx, id.RoomID(r.MemberRoom), id.UserID(r.MemberID))
+			name = oneLineName(w.Matrix.DisplayName(ctx, id.RoomID(r.MemberRoom), id.UserID(r.MemberID)))
+		}
+		if name == "" {
+			name = r.MemberID // BigBlueButton needs a name
 		}
 		link, err := w.joinLink(ctx, r.Target, id.UserID(r.MemberID), name)
 		if err != nil {

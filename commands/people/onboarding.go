@@ -2,6 +2,7 @@ package people
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -279,11 +280,14 @@ func (w *Workflow) dmOf(ce *chat.Call) string {
 // Tick sends the due onboarding reminders and handles training
 // expiry (reminders before, pause after). Each notice has a persisted key
 // from which its transaction ID derives; it is recorded after sending.
+//
+// The training expiry comes first and neither part waits for the other,
+// nor one person's notice for another's: a notice that cannot be sent (a
+// member whose direct chat cannot be opened) stopped the tick, every
+// minute again, and an expired team member kept the active role and the
+// team room for as long as it failed (security review 22, Medium 1).
 func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
-	if err := w.onboardingReminders(ctx, now); err != nil {
-		return err
-	}
-	return w.trainingExpiry(ctx, now)
+	return errors.Join(w.trainingExpiry(ctx, now), w.onboardingReminders(ctx, now))
 }
 
 // Run calls Tick every minute until ctx ends.
@@ -300,7 +304,12 @@ func (w *Workflow) notice(ctx context.Context, key string, user id.UserID, room 
 		return err
 	}
 	if room == "" {
-		if room, err = w.Matrix.DirectRoom(ctx, user); err != nil {
+		if room, err = w.Matrix.DirectRoom(ctx, user); chat.IsPermanent(err) {
+			// The homeserver refuses a direct chat with them: trying
+			// again every minute would not help.
+			zerolog.Ctx(ctx).Warn().Str("notice", noticeKind(key)).Msg("Cannot open a direct chat for a notice; not trying again")
+			return w.DB.Roles().MarkNotice(ctx, key, user.String(), now)
+		} else if err != nil {
 			return fmt.Errorf("failed to find the direct chat: %w", err)
 		}
 	}
@@ -308,6 +317,13 @@ func (w *Workflow) notice(ctx context.Context, key string, user id.UserID, room 
 		return err
 	}
 	return w.DB.Roles().MarkNotice(ctx, key, user.String(), now)
+}
+
+// noticeKind is the kind of a notice key ("training-expired" of
+// "training-expired:@x:y:123:member"), for logs without the person.
+func noticeKind(key string) string {
+	kind, _, _ := strings.Cut(key, ":")
+	return kind
 }
 
 func (w *Workflow) onboardingReminders(ctx context.Context, now time.Time) error {
@@ -318,26 +334,25 @@ func (w *Workflow) onboardingReminders(ctx context.Context, now time.Time) error
 	if err != nil {
 		return err
 	}
+	var errs []error
 	for _, m := range due {
-		key := "onboarding-reminder:" + m.UserID
-		if done, err := w.DB.Roles().NoticeDone(ctx, key); err != nil || done {
-			if err != nil {
-				return err
-			}
-			continue
-		}
-		md, complete, err := w.checklistText(ctx, id.UserID(m.UserID))
-		if err != nil {
-			return err
-		}
-		if complete {
-			continue
-		}
-		if err := w.notice(ctx, key, id.UserID(m.UserID), "", chat.MentionContent(w.otx.Reminder+"\n\n"+md), now); err != nil {
-			return err
-		}
+		// One member's reminder that cannot be sent holds up nobody else's.
+		errs = append(errs, w.remind(ctx, m.UserID, now))
 	}
-	return nil
+	return errors.Join(errs...)
+}
+
+// remind sends user's onboarding reminder once, unless the checklist is done.
+func (w *Workflow) remind(ctx context.Context, user string, now time.Time) error {
+	key := "onboarding-reminder:" + user
+	if done, err := w.DB.Roles().NoticeDone(ctx, key); err != nil || done {
+		return err
+	}
+	md, complete, err := w.checklistText(ctx, id.UserID(user))
+	if err != nil || complete {
+		return err
+	}
+	return w.notice(ctx, key, id.UserID(user), "", chat.MentionContent(w.otx.Reminder+"\n\n"+md), now)
 }
 
 // trainingExpiry reminds before a training expires and pauses the team role
@@ -347,7 +362,6 @@ func (w *Workflow) trainingExpiry(ctx context.Context, now time.Time) error {
 	if !w.cfg.Roles.TrainingRequired {
 		return nil
 	}
-	pt := w.tx
 	gates, err := w.DB.Roles().TeamGates(ctx)
 	if err != nil {
 		return err
@@ -360,62 +374,72 @@ func (w *Workflow) trainingExpiry(ctx context.Context, now time.Time) error {
 	for _, c := range coords {
 		coordIDs = append(coordIDs, id.UserID(c))
 	}
+	var errs []error
 	for i := range gates {
-		g := &gates[i]
-		user := id.UserID(g.UserID)
-		expires := g.TrainingAt.Add(w.cfg.Roles.TrainingValidity)
-		stamp := strconv.FormatInt(g.TrainingAt.UnixMilli(), 10)
-		date := expires.In(w.Location).Format(chat.DateLayout)
-		var kind, toPerson, toCoord string
-		switch {
-		case g.TrainingAt.IsZero() || !now.Before(expires):
-			kind, toPerson, toCoord = "expired", pt.TrainingExpiredMember, chat.Format(pt.TrainingExpiredCoord, chat.Escape(user.String()), date)
-			r, err := w.DB.Roles().Get(ctx, user.String(), storage.RoleTeam)
-			if err != nil {
-				return err
-			}
-			if r != nil && r.Status == storage.RoleActive {
-				key := "pause:" + g.UserID + ":" + stamp
-				if _, err := w.DB.Roles().Set(ctx, g.UserID, storage.RoleTeam, storage.RolePaused, "lotse",
-					storage.RoleAuditEntry{Key: key, At: now, Actor: "lotse", Subject: g.UserID, Action: "pause", Detail: "training expired " + date}, now); err != nil {
-					return err
-				}
-			}
-			if r != nil && (r.Status == storage.RoleActive || r.Status == storage.RolePaused) {
-				// Repeated until done: the cases go back, Lotse removes the person from the team room.
-				if done, err := w.DB.Roles().NoticeDone(ctx, "offboard:"+g.UserID+":"+stamp); err != nil {
-					return err
-				} else if !done {
-					stillIn, err := w.offboard(ctx, user, storage.RoleTeam, pt.PauseReason, "pause:"+g.UserID+":"+stamp)
-					if err != nil {
-						return err
-					}
-					// The removal failed: the team is told how to do it by
-					// hand (security review 20, finding 2).
-					if len(stillIn) > 0 {
-						if err := w.kickFailedRoom(ctx, user, storage.RoleTeam, stillIn, "pause:"+g.UserID+":"+stamp); err != nil {
-							return err
-						}
-					}
-					if err := w.DB.Roles().MarkNotice(ctx, "offboard:"+g.UserID+":"+stamp, g.UserID, now); err != nil {
-						return err
-					}
-				}
-			}
-		case !now.Before(expires.Add(-w.cfg.Roles.TrainingRemindBefore)):
-			kind, toPerson, toCoord = "soon", chat.Format(pt.TrainingSoonMember, date), chat.Format(pt.TrainingSoonCoord, chat.Escape(user.String()), date)
-		default:
-			continue
-		}
-		key := "training-" + kind + ":" + g.UserID + ":" + stamp
-		if err := w.notice(ctx, key+":member", user, "", chat.MentionContent(toPerson), now); err != nil {
+		// One person's failure (a notice that cannot be sent) holds up
+		// nobody else's pause.
+		errs = append(errs, w.expireTraining(ctx, &gates[i], coordIDs, now))
+	}
+	return errors.Join(errs...)
+}
+
+// expireTraining pauses the team role of g's person when the training
+// expired (and removes them from the team room, once), and sends the
+// notices before and after the expiry.
+func (w *Workflow) expireTraining(ctx context.Context, g *storage.TeamGate, coordIDs []id.UserID, now time.Time) error {
+	pt := w.tx
+	user := id.UserID(g.UserID)
+	expires := g.TrainingAt.Add(w.cfg.Roles.TrainingValidity)
+	stamp := strconv.FormatInt(g.TrainingAt.UnixMilli(), 10)
+	date := expires.In(w.Location).Format(chat.DateLayout)
+	var kind, toPerson, toCoord string
+	switch {
+	case g.TrainingAt.IsZero() || !now.Before(expires):
+		kind, toPerson, toCoord = "expired", pt.TrainingExpiredMember, chat.Format(pt.TrainingExpiredCoord, chat.Escape(user.String()), date)
+		r, err := w.DB.Roles().Get(ctx, user.String(), storage.RoleTeam)
+		if err != nil {
 			return err
 		}
-		if len(coordIDs) > 0 && w.cfg.ApprovalsRoom != "" {
-			if err := w.notice(ctx, key+":coord", user, w.cfg.ApprovalsRoom, chat.MentionContent(toCoord, coordIDs...), now); err != nil {
+		if r != nil && r.Status == storage.RoleActive {
+			key := "pause:" + g.UserID + ":" + stamp
+			if _, err := w.DB.Roles().Set(ctx, g.UserID, storage.RoleTeam, storage.RolePaused, "lotse",
+				storage.RoleAuditEntry{Key: key, At: now, Actor: "lotse", Subject: g.UserID, Action: "pause", Detail: "training expired " + date}, now); err != nil {
 				return err
 			}
 		}
+		if r != nil && (r.Status == storage.RoleActive || r.Status == storage.RolePaused) {
+			// Repeated until done: the cases go back, Lotse removes the person from the team room.
+			if done, err := w.DB.Roles().NoticeDone(ctx, "offboard:"+g.UserID+":"+stamp); err != nil {
+				return err
+			} else if !done {
+				stillIn, err := w.offboard(ctx, user, storage.RoleTeam, pt.PauseReason, "pause:"+g.UserID+":"+stamp)
+				if err != nil {
+					return err
+				}
+				// The removal failed: the team is told how to do it by
+				// hand (security review 20, finding 2).
+				if len(stillIn) > 0 {
+					if err := w.kickFailedRoom(ctx, user, storage.RoleTeam, stillIn, "pause:"+g.UserID+":"+stamp); err != nil {
+						return err
+					}
+				}
+				if err := w.DB.Roles().MarkNotice(ctx, "offboard:"+g.UserID+":"+stamp, g.UserID, now); err != nil {
+					return err
+				}
+			}
+		}
+	case !now.Before(expires.Add(-w.cfg.Roles.TrainingRemindBefore)):
+		kind, toPerson, toCoord = "soon", chat.Format(pt.TrainingSoonMember, date), chat.Format(pt.TrainingSoonCoord, chat.Escape(user.String()), date)
+	default:
+		return nil
 	}
-	return nil
+	key := "training-" + kind + ":" + g.UserID + ":" + stamp
+	// The coordinators' notice does not wait for the person's.
+	errMember := w.notice(ctx, key+":member", user, "", chat.MentionContent(toPerson), now)
+	if len(coordIDs) > 0 && w.cfg.ApprovalsRoom != "" {
+		if err := w.notice(ctx, key+":coord", user, w.cfg.ApprovalsRoom, chat.MentionContent(toCoord, coordIDs...), now); err != nil {
+			return errors.Join(errMember, err)
+		}
+	}
+	return errMember
 }
