@@ -34,9 +34,9 @@ var directMu sync.Mutex // serialises m.direct updates and DM creation
 // at once on every retry of every event (sec22 review).
 const dmCooldown = 5 * time.Minute
 
-// errDMCooldown is returned while a new direct chat with the member would
-// come too soon after the last one.
-var errDMCooldown = errors.New("a direct chat with this member was created moments ago; trying again later")
+// errDMCooldown is returned while a new attempt at a direct chat with the
+// member would come too soon after the last one.
+var errDMCooldown = errors.New("a direct chat with this member was created or tried moments ago; trying again later")
 
 // mayCreateDirect reports (as an error) whether Lotse may create a new
 // direct chat with user at now. The caller holds directMu.
