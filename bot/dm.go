@@ -28,12 +28,15 @@ var directMu sync.Mutex // serialises m.direct updates and DM creation
 // review, Low 11). Within the cooldown DirectRoom fails with a retryable
 // error: the event is tried again (1 s, 2 s, … 512 s later, see
 // retryDelay) and gets its direct chat once the cooldown is over, well
-// before its ten attempts run out.
+// before its ten attempts run out. The cooldown counts every attempt to
+// create one, not only the successful ones: a createRoom that fails (a 5xx,
+// a timeout, a rate limit) may still have made a room, and was tried again
+// at once on every retry of every event (sec22 review).
 const dmCooldown = 5 * time.Minute
 
-// errDMCooldown is returned while a new direct chat with the member would
-// come too soon after the last one.
-var errDMCooldown = errors.New("a direct chat with this member was created moments ago; trying again later")
+// errDMCooldown is returned while a new attempt at a direct chat with the
+// member would come too soon after the last one.
+var errDMCooldown = errors.New("a direct chat with this member was created or tried moments ago; trying again later")
 
 // mayCreateDirect reports (as an error) whether Lotse may create a new
 // direct chat with user at now. The caller holds directMu.
@@ -44,8 +47,9 @@ func (b *Bot) mayCreateDirect(user id.UserID, now time.Time) error {
 	return nil
 }
 
-// directCreated notes that Lotse created a direct chat with user at now,
-// forgetting creations older than the cooldown. The caller holds directMu.
+// directCreated notes that Lotse tried to create a direct chat with user at
+// now (whether or not the homeserver made it), forgetting attempts older
+// than the cooldown. The caller holds directMu.
 func (b *Bot) directCreated(user id.UserID, now time.Time) {
 	if b.dmCreated == nil {
 		b.dmCreated = map[id.UserID]time.Time{}
@@ -107,7 +111,15 @@ func (b *Bot) DirectRoom(ctx context.Context, user id.UserID) (id.RoomID, error)
 			return "", err
 		}
 		return found, dms.Finish(ctx, user.String(), found.String())
+	} else if err := b.mayCreateDirect(user, b.opts.Now()); err != nil {
+		// A creation begun before and not finished, its room not among the
+		// joined ones: it failed, or Lotse stopped. Tried again only after
+		// the cooldown.
+		return "", err
 	}
+	// The attempt counts, not the success: a failed createRoom is not
+	// repeated within the cooldown either.
+	b.directCreated(user, b.opts.Now())
 	resp, err := b.Client.CreateRoom(ctx, &mautrix.ReqCreateRoom{
 		Preset:          "trusted_private_chat",
 		IsDirect:        true,
@@ -124,7 +136,6 @@ func (b *Bot) DirectRoom(ctx context.Context, user id.UserID) (id.RoomID, error)
 		}
 		return "", fmt.Errorf("failed to create direct chat: %w", err)
 	}
-	b.directCreated(user, b.opts.Now())
 	// Tell the state store at once, so the first message is encrypted and
 	// its room key is shared with the invited member.
 	ss := b.Client.StateStore
