@@ -3,6 +3,7 @@ package commands
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -168,5 +169,34 @@ func TestCaptionEditFetchesOnlyTheMembersOwn(t *testing.T) {
 				t.Errorf("stored texts changed:\n%s\nwas:\n%s", after, before)
 			}
 		})
+	}
+}
+
+// TestCaptionEditLeavesNoOldCaption: a file sent without a filename has
+// only its caption in body (perhaps a password). A text-only edit of the
+// caption must not bring the old body back to the team in any field
+// (filename, the edit's top level or m.new_content).
+func TestCaptionEditLeavesNoOldCaption(t *testing.T) {
+	e := newSupportEnv(t)
+	e.openCase(t)
+	msg := e.event(dmRoom, member, e.encryptedImage(t, []byte("\x89PNG Bild"), "", "Passwort hunter2"))
+	if relay := in(e.handle(t, msg, true), teamRoom); len(relay) != 2 {
+		t.Fatalf("precondition: thread line and file, got %d", len(relay))
+	}
+	team := in(e.handle(t, e.editText(dmRoom, member, msg.ID, "Login"), true), teamRoom)
+	if len(team) != 2 {
+		t.Fatalf("want edits of the thread line and the file, got %d: %s", len(team), bodies(team))
+	}
+	for _, m := range team {
+		raw, err := json.Marshal(m.content)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(raw), "hunter2") {
+			t.Errorf("the old caption reached the team: %s", raw)
+		}
+	}
+	if nc := team[1].content.NewContent; nc.MsgType != event.MsgImage || nc.Body != "Login" || nc.FileName != "" {
+		t.Errorf("team's copy: %+v", nc)
 	}
 }

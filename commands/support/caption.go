@@ -158,16 +158,13 @@ func fileOf(fetched *event.Event, room id.RoomID, sender id.UserID, original id.
 	return content, nil
 }
 
-// fileContent is the media content of file as a caption is set on it
-// (the Matrix specification: body is the caption, filename the file's
-// name), of the relayed type msgType unless file names a file type of its
-// own; reuploadMedia takes the file and its info from it.
+// fileContent is the media content of file as a caption is set on it, of
+// the relayed type msgType unless file names a file type of its own;
+// reuploadMedia takes the file and its info from it. filename stays as
+// the member's message had it: without one, body may have been a caption
+// (perhaps a password), which must not come back to the team as a name.
 func fileContent(file *event.MessageEventContent, msgType event.MessageType) *event.MessageEventContent {
 	name := file.FileName
-	if name == "" {
-		// Without a filename, body was the file's name.
-		name = file.Body
-	}
 	if _, ok := storedFileType("[" + string(file.MsgType) + "] "); ok {
 		msgType = file.MsgType
 	}

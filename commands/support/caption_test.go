@@ -65,12 +65,12 @@ func TestFileOf(t *testing.T) {
 	}
 }
 
-// TestFileContent: the kept file carries the caption as the specification
-// has it: the file's name moves from body to filename if it had none, and
-// the relayed type stays unless the file names a file type of its own.
+// TestFileContent: the kept file keeps its filename; a message without
+// one does not get its old body (perhaps a caption) as a name; the relayed
+// type stays unless the file names a file type of its own.
 func TestFileContent(t *testing.T) {
-	got := fileContent(&event.MessageEventContent{MsgType: event.MsgText, Body: "s.png", URL: "mxc://test/a"}, event.MsgImage)
-	if got.FileName != "s.png" || got.MsgType != event.MsgImage || got.URL != "mxc://test/a" {
+	got := fileContent(&event.MessageEventContent{MsgType: event.MsgText, Body: "Passwort hunter2", URL: "mxc://test/a"}, event.MsgImage)
+	if got.FileName != "" || got.MsgType != event.MsgImage || got.URL != "mxc://test/a" {
 		t.Errorf("without a filename: %+v", got)
 	}
 	got = fileContent(&event.MessageEventContent{MsgType: event.MsgFile, Body: "Login", FileName: "a.pdf", URL: "mxc://test/a"}, event.MsgImage)
