@@ -165,7 +165,7 @@ func fileOf(fetched *event.Event, room id.RoomID, sender id.UserID, original id.
 // (perhaps a password), which must not come back to the team as a name.
 func fileContent(file *event.MessageEventContent, msgType event.MessageType) *event.MessageEventContent {
 	name := file.FileName
-	if _, ok := storedFileType("[" + string(file.MsgType) + "] "); ok {
+	if isFileType(file.MsgType) {
 		msgType = file.MsgType
 	}
 	return &event.MessageEventContent{MsgType: msgType, Body: file.Body, FileName: name, URL: file.URL, File: file.File, Info: file.Info}

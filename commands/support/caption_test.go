@@ -78,3 +78,17 @@ func TestFileContent(t *testing.T) {
 		t.Errorf("with a filename: %+v", got)
 	}
 }
+
+// TestStoredFileType: the marker before a stored file's caption names a
+// file type; anything else is a text.
+func TestStoredFileType(t *testing.T) {
+	for body, want := range map[string]event.MessageType{
+		"[m.image] Login": event.MsgImage, "[m.file] ": event.MsgFile, "[m.audio] a] b": event.MsgAudio, "[m.video] x": event.MsgVideo,
+		"[m.text] Login": "", "[m.image]Login": "", "m.image] Login": "", " [m.image] Login": "", "[m.notice] x": "", "": "",
+	} {
+		got, ok := storedFileType(body)
+		if got != want || ok != (want != "") {
+			t.Errorf("storedFileType(%q) = %q, %v; want %q", body, got, ok, want)
+		}
+	}
+}

@@ -121,12 +121,21 @@ func (w *Workflow) relayedFile(ctx context.Context, m *storage.CaseMessage, cont
 // relayFromMember puts before a file's caption in the stored text
 // ("[m.image] caption").
 func storedFileType(body string) (event.MessageType, bool) {
-	for _, t := range []event.MessageType{event.MsgImage, event.MsgFile, event.MsgAudio, event.MsgVideo} {
-		if strings.HasPrefix(body, "["+string(t)+"] ") {
-			return t, true
-		}
+	marker, _, ok := strings.Cut(body, "] ")
+	t := event.MessageType(strings.TrimPrefix(marker, "["))
+	if !ok || !strings.HasPrefix(marker, "[") || !isFileType(t) {
+		return "", false
 	}
-	return "", false
+	return t, true
+}
+
+// isFileType reports whether t is a message type that carries a file.
+func isFileType(t event.MessageType) bool {
+	switch t {
+	case event.MsgImage, event.MsgFile, event.MsgAudio, event.MsgVideo:
+		return true
+	}
+	return false
 }
 
 // editMediaRelay edits the relay of a file (m, of type msgType, relayed
