@@ -168,6 +168,15 @@ func (f *fakeMatrix) Send(_ context.Context, roomID id.RoomID, _ event.Type, con
 	f.txns[txnID] = true
 	mc, _ := content.(*event.MessageEventContent)
 	f.sent = append(f.sent, sentMsg{roomID, txnID, mc})
+	if mc != nil {
+		// The homeserver has Lotse's message too (FetchMessage).
+		stored := *mc
+		if f.events == nil {
+			f.events = map[id.EventID]*event.Event{}
+		}
+		f.events[id.EventID("$"+txnID)] = &event.Event{ID: id.EventID("$" + txnID), RoomID: roomID, Sender: botID,
+			Type: event.EventMessage, Content: event.Content{Parsed: &stored}}
+	}
 	if f.db != nil {
 		if err := f.db.Inbox.RecordSent(context.Background(), storage.SentEvent{TxnID: txnID, EventID: "$" + txnID, RoomID: roomID.String(), SentAt: time.Now()}); err != nil {
 			return "", err

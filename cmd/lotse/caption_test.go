@@ -15,8 +15,8 @@ import (
 // with a caption into a case (encrypted direct chat, encrypted team room)
 // and fixes the caption with a text-only edit, as Element sends it. The
 // team's client sees Lotse's edit of the relayed image still carrying the
-// image (an encrypted file it can decrypt to the member's bytes) with the
-// new caption, and the old caption nowhere in it.
+// image (the team's own copy, an encrypted file it can decrypt to the
+// member's bytes) with the new caption, and the old caption nowhere in it.
 func TestCaptionEditKeepsFileOnDendrite(t *testing.T) {
 	l, alice, teamRoom := startLotseWithTeam(t, copyLibrary(t), nil)
 	m := newMember(t, "member")
@@ -77,5 +77,10 @@ func TestCaptionEditKeepsFileOnDendrite(t *testing.T) {
 	}
 	if nc.File.URL == up.ContentURI.CUString() || nc.File.Key.Key == file.Key.Key {
 		t.Error("the direct chat's media key was handed on to the team room")
+	}
+	// The team's own copy, decrypted by Lotse from its own event: nothing
+	// was uploaded again.
+	if was := relayed.Content.AsMessage().File; was == nil || nc.File.URL != was.URL {
+		t.Errorf("the kept image is a new upload %s, not the team's copy", nc.File.URL)
 	}
 }
