@@ -11,6 +11,8 @@ import (
 	"maunium.net/go/mautrix/crypto/attachment"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // encryptedImage is an image as a client sends it into an encrypted
@@ -228,5 +230,49 @@ func TestCaptionEditLeavesNoOldCaption(t *testing.T) {
 	}
 	if nc := team[1].content.NewContent; nc.MsgType != event.MsgImage || nc.Body != "Login" || nc.FileName != "" {
 		t.Errorf("team's copy: %+v", nc)
+	}
+}
+
+// TestCaptionEditAtShutdown: a shutdown (the context cancelled) while a
+// text-only caption edit fetches the team's copy fails the edit, so that
+// it is retried, instead of turning the team's copy into a notice and
+// dropping the file; the retry keeps the file.
+func TestCaptionEditAtShutdown(t *testing.T) {
+	e := newSupportEnv(t)
+	e.openCase(t)
+	msg := e.event(dmRoom, member, e.encryptedImage(t, []byte("\x89PNG Bild"), "s.png", "Login mit hunter2"))
+	relay := in(e.handle(t, msg, true), teamRoom)
+	if len(relay) != 2 {
+		t.Fatalf("precondition: thread line and file, got %d", len(relay))
+	}
+	file := id.EventID("$" + relay[1].txn)
+	edit := e.editText(dmRoom, member, msg.ID, "Login")
+	item := storage.InboxItem{EventID: edit.ID.String(), RoomID: edit.RoomID.String(), Sender: edit.Sender.String(),
+		EventType: edit.Type.Type, ReceivedAt: e.now, State: storage.InboxDone}
+	if err := e.db.Inbox.Commit(context.Background(), []storage.InboxItem{item}, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	e.fm.store(edit)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	e.fm.onFetch = cancel
+	before := e.fm.count()
+	if err := e.h.Handle(ctx, Message{Event: edit, Direct: true}); err == nil {
+		t.Error("the edit did not fail at shutdown: it would not be retried")
+	}
+	e.fm.onFetch = nil
+	e.fm.mu.Lock()
+	for _, m := range e.fm.sent[before:] {
+		if m.content != nil && m.content.RelatesTo.GetReplaceID() == file {
+			t.Errorf("the team's copy was edited at shutdown: %+v", m.content.NewContent)
+		}
+	}
+	e.fm.mu.Unlock()
+	team := in(e.handle(t, edit, true), teamRoom)
+	if len(team) != 1 || team[0].content.RelatesTo.GetReplaceID() != file {
+		t.Fatalf("the retry: want the file's edit, got %d: %s", len(team), bodies(team))
+	}
+	if nc := team[0].content.NewContent; nc.MsgType != event.MsgImage || nc.File == nil || nc.Body != "Login" {
+		t.Errorf("the retry did not keep the file: %+v", nc)
 	}
 }

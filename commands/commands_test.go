@@ -44,14 +44,23 @@ type fakeMatrix struct {
 	// support tests' handle puts each event handled here.
 	events  map[id.EventID]*event.Event
 	fetched []id.EventID // what FetchMessage was asked for
+	// onFetch, if set, runs at each FetchMessage before it answers (a
+	// shutdown in the middle of a fetch).
+	onFetch func()
 }
 
 // FetchMessage returns a message of events in roomID, as a homeserver
 // answers /event.
-func (f *fakeMatrix) FetchMessage(_ context.Context, roomID id.RoomID, eventID id.EventID) (*event.Event, error) {
+func (f *fakeMatrix) FetchMessage(ctx context.Context, roomID id.RoomID, eventID id.EventID) (*event.Event, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.fetched = append(f.fetched, eventID)
+	if f.onFetch != nil {
+		f.onFetch()
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
 	evt := f.events[eventID]
 	if evt == nil || evt.RoomID != roomID || evt.Type != event.EventMessage {
 		return nil, errors.New("M_NOT_FOUND")
