@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -274,5 +275,68 @@ func TestCaptionEditAtShutdown(t *testing.T) {
 	}
 	if nc := team[0].content.NewContent; nc.MsgType != event.MsgImage || nc.File == nil || nc.Body != "Login" {
 		t.Errorf("the retry did not keep the file: %+v", nc)
+	}
+}
+
+// transientErr is a homeserver error that may pass (5xx, 429, no answer).
+type transientErr struct{}
+
+func (transientErr) Error() string   { return "M_UNKNOWN: 502" }
+func (transientErr) Transient() bool { return true }
+
+// TestCaptionEditFetchErrors: a fetch of the team's copy that may succeed
+// on a retry fails the edit (retried, the file kept then); one that will
+// not (the event gone, undecryptable) makes the copy the notice at once.
+func TestCaptionEditFetchErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		err    error
+		notice bool
+	}{
+		{"transient", fmt.Errorf("failed to fetch the event: %w", transientErr{}), false},
+		{"for good", errors.New("M_NOT_FOUND"), true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.openCase(t)
+			msg := e.event(dmRoom, member, e.encryptedImage(t, []byte("\x89PNG Bild"), "s.png", "Login mit hunter2"))
+			relay := in(e.handle(t, msg, true), teamRoom)
+			if len(relay) != 2 {
+				t.Fatalf("precondition: thread line and file, got %d", len(relay))
+			}
+			file := id.EventID("$" + relay[1].txn)
+			edit := e.editText(dmRoom, member, msg.ID, "Login")
+			item := storage.InboxItem{EventID: edit.ID.String(), RoomID: edit.RoomID.String(), Sender: edit.Sender.String(),
+				EventType: edit.Type.Type, ReceivedAt: e.now, State: storage.InboxDone}
+			if err := e.db.Inbox.Commit(context.Background(), []storage.InboxItem{item}, nil, ""); err != nil {
+				t.Fatal(err)
+			}
+			e.fm.store(edit)
+			e.fm.fetchErr = tc.err
+			before := e.fm.count()
+			err := e.h.Handle(context.Background(), Message{Event: edit, Direct: true})
+			e.fm.fetchErr = nil
+			var edited *event.MessageEventContent
+			e.fm.mu.Lock()
+			for _, m := range e.fm.sent[before:] {
+				if m.content != nil && m.content.RelatesTo.GetReplaceID() == file {
+					edited = m.content.NewContent
+				}
+			}
+			e.fm.mu.Unlock()
+			if tc.notice {
+				if err != nil || edited == nil || edited.MsgType != event.MsgNotice || edited.Body != "Login" {
+					t.Fatalf("want the notice at once, got %v, %+v", err, edited)
+				}
+				return
+			}
+			if err == nil || edited != nil {
+				t.Fatalf("want the edit failed (retried), nothing sent for the file; got %v, %+v", err, edited)
+			}
+			team := in(e.handle(t, edit, true), teamRoom)
+			if len(team) != 1 || team[0].content.NewContent.MsgType != event.MsgImage || team[0].content.NewContent.File == nil {
+				t.Fatalf("the retry did not keep the file: %s", bodies(team))
+			}
+		})
 	}
 }

@@ -47,6 +47,8 @@ type fakeMatrix struct {
 	// onFetch, if set, runs at each FetchMessage before it answers (a
 	// shutdown in the middle of a fetch).
 	onFetch func()
+	// fetchErr, if set, is FetchMessage's answer.
+	fetchErr error
 }
 
 // FetchMessage returns a message of events in roomID, as a homeserver
@@ -55,6 +57,9 @@ func (f *fakeMatrix) FetchMessage(ctx context.Context, roomID id.RoomID, eventID
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.fetched = append(f.fetched, eventID)
+	if f.fetchErr != nil {
+		return nil, f.fetchErr
+	}
 	if f.onFetch != nil {
 		f.onFetch()
 		if err := ctx.Err(); err != nil {

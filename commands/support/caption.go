@@ -31,9 +31,11 @@ var errNoFileToKeep = errors.New("no file to keep")
 // editTeamFile edits file, the team's copy of m's relayed file, at an edit
 // to content, with caption as the team gets it: to the edit's file,
 // uploaded again; at a text-only edit to the file the team's copy shows
-// (teamCopy), not uploaded again; else to a notice with the caption, as
-// the old caption (perhaps a password) must leave the team's view all the
-// same. An edited file too large to pass on leaves the copy as it was.
+// (teamCopy), not uploaded again, or, if that file cannot be had for good,
+// to a notice with the caption, as the old caption (perhaps a password)
+// must leave the team's view all the same; a database or homeserver error
+// that a retry may mend is returned. An edited file too large to pass on
+// leaves the copy as it was.
 func (w *Workflow) editTeamFile(ctx context.Context, m *storage.CaseMessage, file id.EventID, content *event.MessageEventContent, caption string) error {
 	txn := w.CauseTxn(ctx, "relay-media-edit", 0)
 	if content.URL == "" && content.File == nil {
@@ -41,6 +43,11 @@ func (w *Workflow) editTeamFile(ctx context.Context, m *storage.CaseMessage, fil
 		if ctx.Err() != nil {
 			// Shutdown: the edit is retried rather than the file dropped.
 			return ctx.Err()
+		}
+		if err != nil && (!errors.Is(err, errNoFileToKeep) || chat.IsTransient(err)) {
+			// A database error or a homeserver that may answer on a retry:
+			// the edit is retried rather than the file dropped.
+			return err
 		}
 		if err != nil {
 			// No message text: the error names events, never their content.
@@ -75,7 +82,8 @@ func captionNotice(caption string) *event.MessageEventContent {
 // newest edit of it sent to the team room (an edit being retried is not
 // counted), else the relay's own. It is an error if that event cannot be
 // fetched, is not Lotse's own in the team room, is not the relay or an
-// edit of it, or carries no file (the copy became a notice before).
+// edit of it, or carries no file (the copy became a notice before): then
+// the error is errNoFileToKeep (marked transient if a retry may fetch it).
 func (w *Workflow) teamCopy(ctx context.Context, m *storage.CaseMessage, relay id.EventID) (*event.MessageEventContent, error) {
 	current := chat.TurnOf(ctx).Event.ID
 	edits, err := w.DB.Cases.Edits(ctx, m.SourceEvent)
