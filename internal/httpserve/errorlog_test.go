@@ -2,6 +2,7 @@ package httpserve
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"io"
 	"net"
@@ -82,3 +83,45 @@ func TestErrorLogOfServer(t *testing.T) {
 }
 
 var _ io.Writer = errorLogWriter{}
+
+// TestServeLogsThroughErrorLog: Serve gives its server the ErrorLog: a
+// handler's misuse that net/http logs (a second WriteHeader) reaches the
+// logger passed to Serve, not the standard logger, and names no client
+// address.
+func TestServeLogsThroughErrorLog(t *testing.T) {
+	buf := newLogBuffer()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() {
+		done <- Serve(ctx, ln, http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			w.WriteHeader(http.StatusOK)
+			w.WriteHeader(http.StatusTeapot)
+		}), testSettings(), buf.logger())
+	}()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	})
+	c, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if code, _, err := get(c, bufio.NewReader(c), "/"); err != nil || code != http.StatusOK {
+		t.Fatalf("answer: %d %v", code, err)
+	}
+	// net/http logs the superfluous call inside the handler, before the
+	// answer ends.
+	out := buf.String()
+	_, port, _ := net.SplitHostPort(c.LocalAddr().String())
+	if !strings.Contains(out, `"level":"warn"`) || !strings.Contains(out, "superfluous response.WriteHeader call") ||
+		strings.Contains(out, "127.0.0.1") || strings.Contains(out, ":"+port) {
+		t.Errorf("net/http's line in the log passed to Serve: %q", out)
+	}
+}
