@@ -29,6 +29,11 @@ func TestErrorLogWithoutAddress(t *testing.T) {
 		{"http: superfluous response.WriteHeader call from web.(*Handler).ServeHTTP (handler.go:123)\n",
 			"http: superfluous response.WriteHeader call from web.(*Handler).ServeHTTP (handler.go:123)", "warn"},
 		{"version 1.27.3 at main.go:42 +0x1d\n", "version 1.27.3 at main.go:42 +0x1d", "warn"},
+		{"read tcp 127.0.0.1:443->192.0.2.1:4711: i/o timeout\n", "read tcp <address>-><address>: i/o timeout", "warn"},
+		{"conn remote=192.0.2.1:4711,local=[2001:db8::2]:80;peer=<2001:db8::1>\n",
+			"conn remote=<address>,local=<address>;peer=<<address>>", "warn"},
+		{"from [fe80::1%wlan-0]:4711|192.0.2.1/24\n", "from <address>|<address>/24", "warn"},
+		{"http: x-forwarded 192.0.2.1{4711} to-do a->b\n", "http: x-forwarded <address>{4711} to-do a->b", "warn"},
 	}
 	for _, tt := range tests {
 		buf := newLogBuffer()
