@@ -61,7 +61,9 @@ func (s Settings) check() error {
 // Serve serves h on ln within s until ctx ends; then it shuts the server
 // down gracefully (at most s.ShutdownTimeout) and returns nil. Requests'
 // contexts end with ctx. h is wrapped in [Recover]; net/http's own log
-// lines go to log ([ErrorLog]). Serve closes ln.
+// lines go to log ([ErrorLog]). Serve closes ln. If serving fails before
+// (the listener fails), Serve closes the server, its open connections too,
+// and returns the error.
 func Serve(ctx context.Context, ln net.Listener, h http.Handler, s Settings, log zerolog.Logger) error {
 	if err := s.check(); err != nil {
 		ln.Close()
@@ -78,13 +80,16 @@ func Serve(ctx context.Context, ln net.Listener, h http.Handler, s Settings, log
 		BaseContext:       func(net.Listener) context.Context { return ctx },
 	}
 	stopped := make(chan error, 1)
-	go func() {
-		<-ctx.Done()
+	stop := context.AfterFunc(ctx, func() {
 		shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.ShutdownTimeout)
 		defer cancel()
 		stopped <- srv.Shutdown(shutdownCtx)
-	}()
+	})
 	if err := srv.Serve(LimitListener(ln, s.MaxConns)); !errors.Is(err, http.ErrServerClosed) {
+		// The listener failed: the open connections end now, not when
+		// ctx does, and the shutdown no longer waits for ctx.
+		stop()
+		srv.Close()
 		return err
 	}
 	if err := <-stopped; err != nil {
