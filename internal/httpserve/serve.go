@@ -36,6 +36,26 @@ type Settings struct {
 	InternalError string
 }
 
+// Default returns the bounds Lotse's servers share, for maxConns open
+// connections and internalError as the text of a panicking request's 500
+// ("" for a server that sets it per language before it serves): 5 s to
+// read a request's header, 10 s for the whole request, 30 s to write the
+// answer (a CPU profile's ?seconds= must stay below), 2 min for an idle
+// kept-alive connection, a 16 KB header, 5 s for open requests at
+// shutdown.
+func Default(maxConns int, internalError string) Settings {
+	return Settings{
+		MaxConns:          maxConns,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    16 << 10,
+		ShutdownTimeout:   5 * time.Second,
+		InternalError:     internalError,
+	}
+}
+
 // check reports the first bound that is not set.
 func (s Settings) check() error {
 	for _, b := range []struct {

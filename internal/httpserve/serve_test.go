@@ -129,8 +129,11 @@ func TestServeTimeouts(t *testing.T) {
 }
 
 // TestServeNeedsEveryBound: a server without one of its bounds does not
-// start.
+// start; Default sets every one.
 func TestServeNeedsEveryBound(t *testing.T) {
+	if err := Default(1, "Interner Fehler").check(); err != nil {
+		t.Errorf("Default: %v", err)
+	}
 	for _, unset := range []func(*Settings){
 		func(s *Settings) { s.MaxConns = 0 },
 		func(s *Settings) { s.ReadHeaderTimeout = 0 },
