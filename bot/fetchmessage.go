@@ -16,11 +16,14 @@ import (
 // roomID, if it is not a message (a redacted one has no type left inside
 // its encryption) or if it cannot be decrypted. The caller checks its
 // sender: the homeserver vouches for the room and the sender, the
-// decryption for the room of the key (mautrix: ErrWrongRoom).
+// decryption for the room of the key (mautrix: ErrWrongRoom). An error that
+// may pass by itself (the homeserver not reached, 5xx, rate-limited) has a
+// Transient method (chat.IsTransient), so the caller can retry rather than
+// fall back.
 func (b *Bot) FetchMessage(ctx context.Context, roomID id.RoomID, eventID id.EventID) (*event.Event, error) {
 	evt, err := b.Client.GetEvent(ctx, roomID, eventID)
 	if err != nil {
-		return nil, fmt.Errorf("failed to fetch the event: %w", err)
+		return nil, fetchError(err)
 	}
 	if evt.ID != eventID || evt.RoomID != roomID {
 		return nil, errors.New("the homeserver answered with another event")
@@ -43,3 +46,19 @@ func (b *Bot) FetchMessage(ctx context.Context, roomID id.RoomID, eventID id.Eve
 	}
 	return evt, nil
 }
+
+// fetchError wraps a failed /event request, marked transient if it may
+// pass by itself.
+func fetchError(err error) error {
+	err = fmt.Errorf("failed to fetch the event: %w", err)
+	if transientError(err) {
+		return transientFetchError{err}
+	}
+	return err
+}
+
+// transientFetchError is a fetch that may succeed when tried again.
+type transientFetchError struct{ error }
+
+func (transientFetchError) Transient() bool { return true }
+func (e transientFetchError) Unwrap() error { return e.error }

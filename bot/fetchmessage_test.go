@@ -1,6 +1,7 @@
 package bot_test
 
 import (
+	"errors"
 	"testing"
 
 	"maunium.net/go/mautrix/event"
@@ -13,7 +14,9 @@ import (
 // encrypted direct chat again, after handling it, and gets it decrypted
 // with the room key it holds (url or encrypted file, caption); asked for
 // the same event in another room, the fetch fails. (A text-only edit of
-// a relayed file's caption keeps the file this way; commands/support.)
+// a relayed file's caption keeps the file this way, from Lotse's own
+// copy in the team room; commands/support.) Lotse's own encrypted message
+// decrypts too.
 func TestFetchMessageDecrypts(t *testing.T) {
 	srv := dendritetest.Shared()
 	tb := newTestBot(t, srv, nil)
@@ -27,7 +30,7 @@ func TestFetchMessageDecrypts(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Answered: Lotse has the event and its room key.
-	waitReply(t, m, roomID, tb.userID, sent)
+	reply := waitReply(t, m, roomID, tb.userID, sent)
 	if stored := eventAsStored(t, m, roomID, sent); stored.Type != event.EventEncrypted {
 		t.Fatalf("precondition: the file went out as %v, want m.room.encrypted", stored.Type)
 	}
@@ -43,7 +46,15 @@ func TestFetchMessageDecrypts(t *testing.T) {
 	if evt, err := tb.bot.FetchMessage(t.Context(), other, sent); err == nil {
 		t.Errorf("fetched the event through another room: %+v", evt)
 	}
-	if evt, err := tb.bot.FetchMessage(t.Context(), roomID, id.EventID("$unknown:"+srv.ServerName)); err == nil {
-		t.Errorf("fetched an unknown event: %+v", evt)
+	evt, err := tb.bot.FetchMessage(t.Context(), roomID, id.EventID("$unknown:"+srv.ServerName))
+	var transient interface{ Transient() bool }
+	if err == nil || errors.As(err, &transient) {
+		t.Errorf("fetched an unknown event: %+v, %v (a retry cannot help: not transient)", evt, err)
+	}
+	// Lotse's own encrypted message (a caption edit reads the team's copy
+	// this way): its own outbound room key decrypts it.
+	own, err := tb.bot.FetchMessage(t.Context(), roomID, reply.ID)
+	if err != nil || own.Sender != tb.userID || !own.Mautrix.WasEncrypted {
+		t.Fatalf("fetched Lotse's own reply: %+v, %v", own, err)
 	}
 }

@@ -44,14 +44,28 @@ type fakeMatrix struct {
 	// support tests' handle puts each event handled here.
 	events  map[id.EventID]*event.Event
 	fetched []id.EventID // what FetchMessage was asked for
+	// onFetch, if set, runs at each FetchMessage before it answers (a
+	// shutdown in the middle of a fetch).
+	onFetch func()
+	// fetchErr, if set, is FetchMessage's answer.
+	fetchErr error
 }
 
 // FetchMessage returns a message of events in roomID, as a homeserver
 // answers /event.
-func (f *fakeMatrix) FetchMessage(_ context.Context, roomID id.RoomID, eventID id.EventID) (*event.Event, error) {
+func (f *fakeMatrix) FetchMessage(ctx context.Context, roomID id.RoomID, eventID id.EventID) (*event.Event, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.fetched = append(f.fetched, eventID)
+	if f.fetchErr != nil {
+		return nil, f.fetchErr
+	}
+	if f.onFetch != nil {
+		f.onFetch()
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
 	evt := f.events[eventID]
 	if evt == nil || evt.RoomID != roomID || evt.Type != event.EventMessage {
 		return nil, errors.New("M_NOT_FOUND")
@@ -168,6 +182,15 @@ func (f *fakeMatrix) Send(_ context.Context, roomID id.RoomID, _ event.Type, con
 	f.txns[txnID] = true
 	mc, _ := content.(*event.MessageEventContent)
 	f.sent = append(f.sent, sentMsg{roomID, txnID, mc})
+	if mc != nil {
+		// The homeserver has Lotse's message too (FetchMessage).
+		stored := *mc
+		if f.events == nil {
+			f.events = map[id.EventID]*event.Event{}
+		}
+		f.events[id.EventID("$"+txnID)] = &event.Event{ID: id.EventID("$" + txnID), RoomID: roomID, Sender: botID,
+			Type: event.EventMessage, Content: event.Content{Parsed: &stored}}
+	}
 	if f.db != nil {
 		if err := f.db.Inbox.RecordSent(context.Background(), storage.SentEvent{TxnID: txnID, EventID: "$" + txnID, RoomID: roomID.String(), SentAt: time.Now()}); err != nil {
 			return "", err

@@ -9,14 +9,16 @@ import (
 
 	"maunium.net/go/mautrix/crypto/attachment"
 	"maunium.net/go/mautrix/event"
+
+	"github.com/lotse-bot/lotse/internal/chatclient"
 )
 
 // TestCaptionEditKeepsFileOnDendrite: a member sends an encrypted image
 // with a caption into a case (encrypted direct chat, encrypted team room)
 // and fixes the caption with a text-only edit, as Element sends it. The
 // team's client sees Lotse's edit of the relayed image still carrying the
-// image (an encrypted file it can decrypt to the member's bytes) with the
-// new caption, and the old caption nowhere in it.
+// image (the team's own copy, an encrypted file it can decrypt to the
+// member's bytes) with the new caption, and the old caption nowhere in it.
 func TestCaptionEditKeepsFileOnDendrite(t *testing.T) {
 	l, alice, teamRoom := startLotseWithTeam(t, copyLibrary(t), nil)
 	m := newMember(t, "member")
@@ -30,15 +32,8 @@ func TestCaptionEditKeepsFileOnDendrite(t *testing.T) {
 	waitFor(t, alice, teamRoom, l.userID, "Fall #1")
 
 	img := []byte("\x89PNG not really an image, but bytes")
-	file := attachment.NewEncryptedFile()
-	cipher := bytes.Clone(img)
-	file.EncryptInPlace(cipher)
-	up, err := m.Cli.UploadBytes(t.Context(), cipher, "application/octet-stream")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sent, err := m.SendContent(t.Context(), dm, &event.MessageEventContent{MsgType: event.MsgImage, Body: "Login mit hunter2", FileName: "fehler.png",
-		Info: &event.FileInfo{MimeType: "image/png", Size: len(img)}, File: &event.EncryptedFileInfo{EncryptedFile: *file, URL: up.ContentURI.CUString()}})
+	original := encryptedImage(t, m, img, "fehler.png", "Login mit hunter2")
+	sent, err := m.SendContent(t.Context(), dm, original)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,15 +62,48 @@ func TestCaptionEditKeepsFileOnDendrite(t *testing.T) {
 	if nc == nil || nc.MsgType != event.MsgImage || nc.File == nil || nc.Body != "Login" || strings.Contains(edited.Content.AsMessage().Body, "hunter2") {
 		t.Fatalf("edited team image: %+v (new content %+v)", edited.Content.AsMessage(), nc)
 	}
-	uri, _ := nc.File.URL.Parse()
-	data, err := alice.Cli.DownloadBytes(t.Context(), uri)
+	if data := decryptedFile(t, alice, nc.File); !bytes.Equal(data, img) {
+		t.Fatalf("the kept image carries %q", data)
+	}
+	if nc.File.URL == original.File.URL || nc.File.Key.Key == original.File.Key.Key {
+		t.Error("the direct chat's media key was handed on to the team room")
+	}
+	// The team's own copy, decrypted by Lotse from its own event: nothing
+	// was uploaded again.
+	if was := relayed.Content.AsMessage().File; was == nil || nc.File.URL != was.URL {
+		t.Errorf("the kept image is a new upload %s, not the team's copy", nc.File.URL)
+	}
+}
+
+// encryptedImage is an image as m's client sends it into an encrypted
+// room: img encrypted with a fresh key and uploaded, with caption as body
+// and name as filename ("" for none).
+func encryptedImage(t *testing.T, m *chatclient.Client, img []byte, name, caption string) *event.MessageEventContent {
+	t.Helper()
+	file := attachment.NewEncryptedFile()
+	cipher := bytes.Clone(img)
+	file.EncryptInPlace(cipher)
+	up, err := m.Cli.UploadBytes(t.Context(), cipher, "application/octet-stream")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := nc.File.DecryptInPlace(data); err != nil || !bytes.Equal(data, img) {
-		t.Fatalf("the team cannot decrypt the kept image: %v", err)
+	return &event.MessageEventContent{MsgType: event.MsgImage, Body: caption, FileName: name,
+		Info: &event.FileInfo{MimeType: "image/png", Size: len(img)}, File: &event.EncryptedFileInfo{EncryptedFile: *file, URL: up.ContentURI.CUString()}}
+}
+
+// decryptedFile downloads f with c's client and decrypts it.
+func decryptedFile(t *testing.T, c *chatclient.Client, f *event.EncryptedFileInfo) []byte {
+	t.Helper()
+	uri, err := f.URL.Parse()
+	if err != nil {
+		t.Fatal(err)
 	}
-	if nc.File.URL == up.ContentURI.CUString() || nc.File.Key.Key == file.Key.Key {
-		t.Error("the direct chat's media key was handed on to the team room")
+	data, err := c.Cli.DownloadBytes(t.Context(), uri)
+	if err != nil {
+		t.Fatal(err)
 	}
+	if err := f.DecryptInPlace(data); err != nil {
+		t.Fatalf("cannot decrypt the file: %v", err)
+	}
+	return data
 }

@@ -213,16 +213,7 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 // opsServer bounds the operations server: it is for the admin, Prometheus
 // and the container's health check only, so few connections suffice;
 // WriteTimeout also bounds a CPU profile's ?seconds=.
-var opsServer = httpserve.Settings{
-	MaxConns:          16,
-	ReadHeaderTimeout: 5 * time.Second,
-	ReadTimeout:       10 * time.Second,
-	WriteTimeout:      30 * time.Second,
-	IdleTimeout:       2 * time.Minute,
-	MaxHeaderBytes:    16 << 10,
-	ShutdownTimeout:   5 * time.Second,
-	InternalError:     "internal error",
-}
+var opsServer = httpserve.Default(16, "internal error")
 
 // serveOps serves the operations endpoints on addr until ctx ends.
 func serveOps(ctx context.Context, addr string, h http.Handler, log zerolog.Logger) error {

@@ -136,15 +136,7 @@ func chatLink(userID string) string {
 
 // guidesServeServer bounds the server of `lotse guides serve`, for one
 // author's browser (every open page holds a live-reload stream).
-var guidesServeServer = httpserve.Settings{
-	MaxConns:          64,
-	ReadHeaderTimeout: 5 * time.Second,
-	ReadTimeout:       10 * time.Second,
-	WriteTimeout:      30 * time.Second,
-	IdleTimeout:       2 * time.Minute,
-	MaxHeaderBytes:    16 << 10,
-	ShutdownTimeout:   webShutdownTimeout,
-}
+var guidesServeServer = httpserve.Default(64, "")
 
 // guidesServe implements `lotse guides serve [-c config.yaml] [--dir DIR |
 // DIR] [--listen ADDR]`: the web view for guide authors. Every change in

@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"maunium.net/go/mautrix/crypto/attachment"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
@@ -104,20 +103,13 @@ func TestSupportCaseLifecycle(t *testing.T) {
 
 	// An encrypted image reaches the team, re-encrypted, in the thread.
 	img := []byte("\x89PNG not really an image, but bytes")
-	file := attachment.NewEncryptedFile()
-	cipher := bytes.Clone(img)
-	file.EncryptInPlace(cipher)
-	up, err := m.Cli.UploadBytes(t.Context(), cipher, "application/octet-stream")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := m.SendContent(t.Context(), dm, &event.MessageEventContent{MsgType: event.MsgImage, Body: "fehler.png",
-		Info: &event.FileInfo{MimeType: "image/png", Size: len(img)}, File: &event.EncryptedFileInfo{EncryptedFile: *file, URL: up.ContentURI.CUString()}}); err != nil {
+	if _, err := m.SendContent(t.Context(), dm, encryptedImage(t, m, img, "", "fehler.png")); err != nil {
 		t.Fatal(err)
 	}
 	got := waitFor(t, alice, teamRoom, l.userID, "fehler.png")
 	for got.Content.AsMessage().MsgType != event.MsgImage {
 		ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+		var err error
 		got, err = alice.Wait(ctx, teamRoom, l.userID, func(e *event.Event) bool { return e.Content.AsMessage().MsgType == event.MsgImage })
 		cancel()
 		if err != nil {
@@ -128,13 +120,8 @@ func TestSupportCaseLifecycle(t *testing.T) {
 	if gf == nil {
 		t.Fatal("image in the encrypted team room is not an encrypted file")
 	}
-	uri, _ := gf.URL.Parse()
-	data, err := alice.Cli.DownloadBytes(t.Context(), uri)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := gf.DecryptInPlace(data); err != nil || !bytes.Equal(data, img) {
-		t.Fatalf("team cannot decrypt the image: %v", err)
+	if data := decryptedFile(t, alice, gf); !bytes.Equal(data, img) {
+		t.Fatalf("team's image carries %q", data)
 	}
 
 	// Internal note: stays in the team room.

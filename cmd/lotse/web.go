@@ -14,24 +14,13 @@ import (
 	"github.com/lotse-bot/lotse/web"
 )
 
-// webShutdownTimeout bounds how long open requests may take after ctx ends.
-const webShutdownTimeout = 5 * time.Second
-
 // webServer bounds the web view's server (InternalError is set per
 // language). The web view runs in the bot's process, and anyone on the
 // internet may reach it: MaxConns keeps a flood of connections from taking
 // the bot's memory and file descriptors (a reader beyond it waits until a
 // connection closes; behind the reverse proxy the connections are the
 // proxy's), the timeouts keep a slow reader from holding one for ever.
-var webServer = httpserve.Settings{
-	MaxConns:          256,
-	ReadHeaderTimeout: 5 * time.Second,
-	ReadTimeout:       10 * time.Second,
-	WriteTimeout:      30 * time.Second,
-	IdleTimeout:       2 * time.Minute,
-	MaxHeaderBytes:    16 << 10,
-	ShutdownTimeout:   webShutdownTimeout,
-}
+var webServer = httpserve.Default(256, "")
 
 // serveWeb serves the web view of the guide library on cfg.WebListen (within
 // webServer) until ctx ends; then it shuts the server down gracefully and

@@ -146,6 +146,14 @@ func IsPermanent(err error) bool {
 	return errors.As(err, &p) && p.Permanent()
 }
 
+// IsTransient reports whether err says a request may succeed when tried
+// again (the homeserver not reached, 5xx, rate-limited; Matrix.FetchMessage
+// marks such errors with a Transient method).
+func IsTransient(err error) bool {
+	var t interface{ Transient() bool }
+	return errors.As(err, &t) && t.Transient()
+}
+
 // Render turns our own Markdown texts into plain text and Matrix HTML, with
 // the same pipeline as the guides (sanitised, readable plain text).
 func Render(md string) (plain, htmlBody string) {

@@ -8,43 +8,45 @@ import (
 	"maunium.net/go/mautrix/id"
 )
 
-// TestFileOf: the file of a text-only caption edit is taken only from the
-// member's own message, or an edit of it, in the member's room: an event
-// of another sender or room, an edit of another event, the message's
-// redacted husk (no file) are refused; an edit without a file points on
-// to the one before.
-func TestFileOf(t *testing.T) {
+// TestCopyFile: the file a text-only caption edit keeps is taken only
+// from Lotse's own relayed file, or Lotse's edit of it, in the team room:
+// an event of another sender or room, an edit of another event, a
+// redacted husk, a notice (the copy lost its file before) are refused.
+func TestCopyFile(t *testing.T) {
 	const (
-		room     = id.RoomID("!dm:test")
-		member   = id.UserID("@member:test")
-		original = id.EventID("$orig")
+		room  = id.RoomID("!team:test")
+		lotse = id.UserID("@lotse:test")
+		relay = id.EventID("$relay")
 	)
 	file := &event.MessageEventContent{MsgType: event.MsgImage, Body: "Login", URL: "mxc://test/a"}
 	edit := func(target id.EventID, nc *event.MessageEventContent) *event.MessageEventContent {
-		return &event.MessageEventContent{MsgType: event.MsgText, Body: "* Login", NewContent: nc, RelatesTo: (&event.RelatesTo{}).SetReplace(target)}
+		return &event.MessageEventContent{MsgType: nc.MsgType, Body: "* " + nc.Body, NewContent: nc, RelatesTo: (&event.RelatesTo{}).SetReplace(target)}
+	}
+	evt := func(eventID id.EventID, r id.RoomID, sender id.UserID, c event.Content) *event.Event {
+		return &event.Event{ID: eventID, RoomID: r, Sender: sender, Content: c}
 	}
 	for _, tc := range []struct {
-		name    string
-		evt     *event.Event
-		want    id.ContentURIString // "": no file
-		refused bool
+		name string
+		evt  *event.Event
+		want id.ContentURIString // "": refused
 	}{
-		{"the message", &event.Event{ID: original, RoomID: room, Sender: member, Content: event.Content{Parsed: file}}, "mxc://test/a", false},
-		{"an edit with a file", &event.Event{ID: "$e1", RoomID: room, Sender: member, Content: event.Content{Parsed: edit(original,
-			&event.MessageEventContent{MsgType: event.MsgImage, Body: "x", URL: "mxc://test/b"})}}, "mxc://test/b", false},
-		{"a text-only edit", &event.Event{ID: "$e1", RoomID: room, Sender: member, Content: event.Content{Parsed: edit(original,
-			&event.MessageEventContent{MsgType: event.MsgText, Body: "x"})}}, "", false},
-		{"another sender's", &event.Event{ID: original, RoomID: room, Sender: "@other:test", Content: event.Content{Parsed: file}}, "", true},
-		{"another room's", &event.Event{ID: original, RoomID: "!other:test", Sender: member, Content: event.Content{Parsed: file}}, "", true},
-		{"an edit of another event", &event.Event{ID: "$e1", RoomID: room, Sender: member, Content: event.Content{Parsed: edit("$else", file)}}, "", true},
-		{"the message as an edit", &event.Event{ID: original, RoomID: room, Sender: member, Content: event.Content{Parsed: edit("$else", file)}}, "", true},
-		{"another message", &event.Event{ID: "$e1", RoomID: room, Sender: member, Content: event.Content{Parsed: file}}, "", true},
-		{"the message redacted", &event.Event{ID: original, RoomID: room, Sender: member, Content: event.Content{Parsed: &event.MessageEventContent{}}}, "", true},
-		{"not a message", &event.Event{ID: original, RoomID: room, Sender: member, Content: event.Content{Parsed: &event.ReactionEventContent{}}}, "", true},
+		{"the relay", evt(relay, room, lotse, event.Content{Parsed: file}), "mxc://test/a"},
+		{"an edit with a file", evt("$e1", room, lotse, event.Content{Parsed: edit(relay,
+			&event.MessageEventContent{MsgType: event.MsgImage, Body: "x", URL: "mxc://test/b"})}), "mxc://test/b"},
+		{"an edit to a notice", evt("$e1", room, lotse, event.Content{Parsed: edit(relay,
+			&event.MessageEventContent{MsgType: event.MsgNotice, Body: "x"})}), ""},
+		{"a notice carrying a file's url", evt(relay, room, lotse, event.Content{Parsed: &event.MessageEventContent{MsgType: event.MsgNotice, Body: "x", URL: "mxc://test/a"}}), ""},
+		{"another sender's", evt(relay, room, "@member:test", event.Content{Parsed: file}), ""},
+		{"another room's", evt(relay, "!other:test", lotse, event.Content{Parsed: file}), ""},
+		{"an edit of another event", evt("$e1", room, lotse, event.Content{Parsed: edit("$else", file)}), ""},
+		{"the relay as an edit", evt(relay, room, lotse, event.Content{Parsed: edit("$else", file)}), ""},
+		{"another message", evt("$e1", room, lotse, event.Content{Parsed: file}), ""},
+		{"the relay redacted", evt(relay, room, lotse, event.Content{Parsed: &event.MessageEventContent{}}), ""},
+		{"not a message", evt(relay, room, lotse, event.Content{Parsed: &event.ReactionEventContent{}}), ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := fileOf(tc.evt, room, member, original)
-			if tc.refused {
+			got, err := copyFile(tc.evt, room, lotse, relay)
+			if tc.want == "" {
 				if !errors.Is(err, errNoFileToKeep) || got != nil {
 					t.Fatalf("want refused, got %+v, %v", got, err)
 				}
@@ -53,28 +55,23 @@ func TestFileOf(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if uri := id.ContentURIString(""); got != nil {
-				uri = got.URL
-				if uri != tc.want {
-					t.Errorf("file %q, want %q", uri, tc.want)
-				}
-			} else if tc.want != "" {
-				t.Errorf("no file, want %q", tc.want)
+			if got.URL != tc.want {
+				t.Errorf("file %q, want %q", got.URL, tc.want)
 			}
 		})
 	}
 }
 
-// TestFileContent: the kept file carries the caption as the specification
-// has it: the file's name moves from body to filename if it had none, and
-// the relayed type stays unless the file names a file type of its own.
-func TestFileContent(t *testing.T) {
-	got := fileContent(&event.MessageEventContent{MsgType: event.MsgText, Body: "s.png", URL: "mxc://test/a"}, event.MsgImage)
-	if got.FileName != "s.png" || got.MsgType != event.MsgImage || got.URL != "mxc://test/a" {
-		t.Errorf("without a filename: %+v", got)
-	}
-	got = fileContent(&event.MessageEventContent{MsgType: event.MsgFile, Body: "Login", FileName: "a.pdf", URL: "mxc://test/a"}, event.MsgImage)
-	if got.FileName != "a.pdf" || got.MsgType != event.MsgFile {
-		t.Errorf("with a filename: %+v", got)
+// TestStoredFileType: the marker before a stored file's caption names a
+// file type; anything else is a text.
+func TestStoredFileType(t *testing.T) {
+	for body, want := range map[string]event.MessageType{
+		"[m.image] Login": event.MsgImage, "[m.file] ": event.MsgFile, "[m.audio] a] b": event.MsgAudio, "[m.video] x": event.MsgVideo,
+		"[m.text] Login": "", "[m.image]Login": "", "m.image] Login": "", " [m.image] Login": "", "[m.notice] x": "", "": "",
+	} {
+		got, ok := storedFileType(body)
+		if got != want || ok != (want != "") {
+			t.Errorf("storedFileType(%q) = %q, %v; want %q", body, got, ok, want)
+		}
 	}
 }

@@ -121,21 +121,30 @@ func (w *Workflow) relayedFile(ctx context.Context, m *storage.CaseMessage, cont
 // relayFromMember puts before a file's caption in the stored text
 // ("[m.image] caption").
 func storedFileType(body string) (event.MessageType, bool) {
-	for _, t := range []event.MessageType{event.MsgImage, event.MsgFile, event.MsgAudio, event.MsgVideo} {
-		if strings.HasPrefix(body, "["+string(t)+"] ") {
-			return t, true
-		}
+	marker, _, ok := strings.Cut(body, "] ")
+	t := event.MessageType(strings.TrimPrefix(marker, "["))
+	if !ok || !strings.HasPrefix(marker, "[") || !isFileType(t) {
+		return "", false
 	}
-	return "", false
+	return t, true
+}
+
+// isFileType reports whether t is a message type that carries a file.
+func isFileType(t event.MessageType) bool {
+	switch t {
+	case event.MsgImage, event.MsgFile, event.MsgAudio, event.MsgVideo:
+		return true
+	}
+	return false
 }
 
 // editMediaRelay edits the relay of a file (m, of type msgType, relayed
 // as the thread line relay and the file itself) to the caption of
 // content: the thread line, and the relayed file with its new caption
-// (editTeamFile: an edit replaces the whole content, so the file is
-// uploaded again, from the edit or, at a text-only edit, which some
-// clients send for a caption, from the member's message). A file too large
-// to pass on leaves the relayed file as it was.
+// (editTeamFile: an edit replaces the whole content, so the edit's file is
+// uploaded again, or, at a text-only edit, which some clients send for a
+// caption, the team's copy keeps the file it shows). A file too large to
+// pass on leaves the relayed file as it was.
 func (w *Workflow) editMediaRelay(ctx context.Context, m *storage.CaseMessage, relay id.EventID, content *event.MessageEventContent, msgType event.MessageType, name string) error {
 	if _, err := w.DB.Cases.EditMessage(ctx, m.SourceEvent, m.Sender, "["+string(msgType)+"] "+content.Body); err != nil {
 		return err
@@ -153,7 +162,7 @@ func (w *Workflow) editMediaRelay(ctx context.Context, m *storage.CaseMessage, r
 		return err
 	}
 	if file != "" {
-		if err := w.editTeamFile(ctx, m, id.EventID(file), content, msgType, caption); err != nil {
+		if err := w.editTeamFile(ctx, m, id.EventID(file), content, caption); err != nil {
 			return err
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	stdlog "log"
 	"net/netip"
 	"strings"
-	"unicode"
 
 	"github.com/rs/zerolog"
 )
@@ -37,40 +36,59 @@ func (w errorLogWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// addressPunctuation may follow an address in a log line ("from 192.0.2.1:4711: EOF").
-const addressPunctuation = `:,;.)"'`
+// addressPunctuation may end an address word in a log line ("from
+// 192.0.2.1:4711: EOF", "… 192.0.2.1.").
+const addressPunctuation = ":."
 
-// withoutAddresses replaces every word of s that is an IP address, with or
-// without port and brackets, by "<address>".
+// withoutAddresses replaces every IP address in s, with or without port
+// and brackets, by "<address>". s is cut into words at every character
+// that cannot be part of an address (a space, "->", "=", ",", quotes,
+// parentheses …), so an address glued to other text is found as well
+// ("127.0.0.1:443->192.0.2.1:4711", "remote=192.0.2.1").
 func withoutAddresses(s string) string {
 	var b strings.Builder
-	for s != "" {
-		end := strings.IndexFunc(s, unicode.IsSpace)
-		if end < 0 {
-			end = len(s)
+	for i := 0; i < len(s); {
+		end := addressWordEnd(s, i)
+		if end == i {
+			b.WriteByte(s[i])
+			i++
+			continue
 		}
-		b.WriteString(wordWithoutAddress(s[:end]))
-		s = s[end:]
-		end = strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
-		if end < 0 {
-			end = len(s)
-		}
-		b.WriteString(s[:end])
-		s = s[end:]
+		b.WriteString(wordWithoutAddress(s[i:end]))
+		i = end
 	}
 	return b.String()
 }
 
-// wordWithoutAddress replaces an address in a word, which may be quoted or
-// followed by punctuation.
-func wordWithoutAddress(word string) string {
-	core := strings.TrimLeft(word, `("'`)
-	lead := word[:len(word)-len(core)]
-	for end := len(core); end > 0; end-- {
-		if isAddress(core[:end]) {
-			return lead + "<address>" + core[end:]
+// addressWordEnd returns where the word of address characters that
+// starts at s[i] ends (i if s[i] is none): ASCII letters and digits, '.',
+// ':', brackets, '%' and '_'; after a '%' (a zone, "fe80::1%wlan-0") also
+// '-', unless it begins "->".
+func addressWordEnd(s string, i int) int {
+	zone := false
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '%':
+			zone = true
+		case c == '-' && zone && !strings.HasPrefix(s[i:], "->"):
+		case c == '.' || c == ':' || c == '[' || c == ']' || c == '_',
+			'0' <= c && c <= '9', 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+		default:
+			return i
 		}
-		if !strings.ContainsRune(addressPunctuation, rune(core[end-1])) {
+	}
+	return i
+}
+
+// wordWithoutAddress replaces word by "<address>" if it is an address,
+// perhaps followed by punctuation, which stays.
+func wordWithoutAddress(word string) string {
+	for end := len(word); end > 0; end-- {
+		if isAddress(word[:end]) {
+			return "<address>" + word[end:]
+		}
+		if !strings.ContainsRune(addressPunctuation, rune(word[end-1])) {
 			break
 		}
 	}

@@ -2,6 +2,7 @@ package httpserve
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"io"
 	"net"
@@ -28,6 +29,11 @@ func TestErrorLogWithoutAddress(t *testing.T) {
 		{"http: superfluous response.WriteHeader call from web.(*Handler).ServeHTTP (handler.go:123)\n",
 			"http: superfluous response.WriteHeader call from web.(*Handler).ServeHTTP (handler.go:123)", "warn"},
 		{"version 1.27.3 at main.go:42 +0x1d\n", "version 1.27.3 at main.go:42 +0x1d", "warn"},
+		{"read tcp 127.0.0.1:443->192.0.2.1:4711: i/o timeout\n", "read tcp <address>-><address>: i/o timeout", "warn"},
+		{"conn remote=192.0.2.1:4711,local=[2001:db8::2]:80;peer=<2001:db8::1>\n",
+			"conn remote=<address>,local=<address>;peer=<<address>>", "warn"},
+		{"from [fe80::1%wlan-0]:4711|192.0.2.1/24\n", "from <address>|<address>/24", "warn"},
+		{"http: x-forwarded 192.0.2.1{4711} to-do a->b\n", "http: x-forwarded <address>{4711} to-do a->b", "warn"},
 	}
 	for _, tt := range tests {
 		buf := newLogBuffer()
@@ -82,3 +88,45 @@ func TestErrorLogOfServer(t *testing.T) {
 }
 
 var _ io.Writer = errorLogWriter{}
+
+// TestServeLogsThroughErrorLog: Serve gives its server the ErrorLog: a
+// handler's misuse that net/http logs (a second WriteHeader) reaches the
+// logger passed to Serve, not the standard logger, and names no client
+// address.
+func TestServeLogsThroughErrorLog(t *testing.T) {
+	buf := newLogBuffer()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() {
+		done <- Serve(ctx, ln, http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			w.WriteHeader(http.StatusOK)
+			w.WriteHeader(http.StatusTeapot)
+		}), testSettings(), buf.logger())
+	}()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	})
+	c, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if code, _, err := get(c, bufio.NewReader(c), "/"); err != nil || code != http.StatusOK {
+		t.Fatalf("answer: %d %v", code, err)
+	}
+	// net/http logs the superfluous call inside the handler, before the
+	// answer ends.
+	out := buf.String()
+	_, port, _ := net.SplitHostPort(c.LocalAddr().String())
+	if !strings.Contains(out, `"level":"warn"`) || !strings.Contains(out, "superfluous response.WriteHeader call") ||
+		strings.Contains(out, "127.0.0.1") || strings.Contains(out, ":"+port) {
+		t.Errorf("net/http's line in the log passed to Serve: %q", out)
+	}
+}

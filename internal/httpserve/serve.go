@@ -36,6 +36,26 @@ type Settings struct {
 	InternalError string
 }
 
+// Default returns the bounds Lotse's servers share, for maxConns open
+// connections and internalError as the text of a panicking request's 500
+// ("" for a server that sets it per language before it serves): 5 s to
+// read a request's header, 10 s for the whole request, 30 s to write the
+// answer (a CPU profile's ?seconds= must stay below), 2 min for an idle
+// kept-alive connection, a 16 KB header, 5 s for open requests at
+// shutdown.
+func Default(maxConns int, internalError string) Settings {
+	return Settings{
+		MaxConns:          maxConns,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    16 << 10,
+		ShutdownTimeout:   5 * time.Second,
+		InternalError:     internalError,
+	}
+}
+
 // check reports the first bound that is not set.
 func (s Settings) check() error {
 	for _, b := range []struct {
@@ -61,7 +81,9 @@ func (s Settings) check() error {
 // Serve serves h on ln within s until ctx ends; then it shuts the server
 // down gracefully (at most s.ShutdownTimeout) and returns nil. Requests'
 // contexts end with ctx. h is wrapped in [Recover]; net/http's own log
-// lines go to log ([ErrorLog]). Serve closes ln.
+// lines go to log ([ErrorLog]). Serve closes ln. If serving fails before
+// (the listener fails), Serve closes the server, its open connections too,
+// and returns the error.
 func Serve(ctx context.Context, ln net.Listener, h http.Handler, s Settings, log zerolog.Logger) error {
 	if err := s.check(); err != nil {
 		ln.Close()
@@ -78,13 +100,16 @@ func Serve(ctx context.Context, ln net.Listener, h http.Handler, s Settings, log
 		BaseContext:       func(net.Listener) context.Context { return ctx },
 	}
 	stopped := make(chan error, 1)
-	go func() {
-		<-ctx.Done()
+	stop := context.AfterFunc(ctx, func() {
 		shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.ShutdownTimeout)
 		defer cancel()
 		stopped <- srv.Shutdown(shutdownCtx)
-	}()
+	})
 	if err := srv.Serve(LimitListener(ln, s.MaxConns)); !errors.Is(err, http.ErrServerClosed) {
+		// The listener failed: the open connections end now, not when
+		// ctx does, and the shutdown no longer waits for ctx.
+		stop()
+		srv.Close()
 		return err
 	}
 	if err := <-stopped; err != nil {

@@ -129,8 +129,11 @@ func TestServeTimeouts(t *testing.T) {
 }
 
 // TestServeNeedsEveryBound: a server without one of its bounds does not
-// start.
+// start; Default sets every one.
 func TestServeNeedsEveryBound(t *testing.T) {
+	if err := Default(1, "Interner Fehler").check(); err != nil {
+		t.Errorf("Default: %v", err)
+	}
 	for _, unset := range []func(*Settings){
 		func(s *Settings) { s.MaxConns = 0 },
 		func(s *Settings) { s.ReadHeaderTimeout = 0 },
@@ -153,4 +156,45 @@ func TestServeNeedsEveryBound(t *testing.T) {
 			t.Errorf("listener left open")
 		}
 	}
+}
+
+// TestServeClosesOnListenerError: when the listener fails (not at
+// shutdown), Serve returns the error and closes the connections still
+// open, instead of leaving them and its shutdown goroutine until ctx ends.
+func TestServeClosesOnListenerError(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ln := newPipeListener()
+		ctx, cancel := context.WithCancel(t.Context())
+		defer cancel()
+		done := make(chan error, 1)
+		go func() {
+			done <- Serve(ctx, ln, http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+				_, _ = io.WriteString(w, "Seite")
+			}), testSettings(), zerolog.Nop())
+		}()
+		c := ln.dial()
+		defer c.Close()
+		br := bufio.NewReader(c)
+		if code, _, err := get(c, br, "/"); err != nil || code != http.StatusOK {
+			t.Fatalf("answer: %d %v", code, err)
+		}
+		closed := make(chan error, 1)
+		go func() {
+			_, err := br.ReadByte()
+			closed <- err
+		}()
+		ln.Close() // the listener fails while ctx goes on
+		if err := <-done; err == nil {
+			t.Error("Serve returned nil at a failed listener")
+		}
+		synctest.Wait() // no time passes: IdleTimeout would close it too
+		select {
+		case err := <-closed:
+			if err == nil {
+				t.Errorf("the kept-alive connection read a byte")
+			}
+		default:
+			t.Error("the kept-alive connection stays open after Serve returned")
+		}
+	})
 }
