@@ -50,6 +50,7 @@ func boundThing(res search.Result, signals []string, qv *qwords) string {
 		return ""
 	}
 	words := qv.words()
+	var doubt []bool
 	for j := range words {
 		w, raw := words[j], qv.ws[j].w
 		ti := slices.IndexFunc(res.Things, func(t string) bool { return t == w || t == raw })
@@ -64,12 +65,32 @@ func boundThing(res search.Result, signals []string, qv *qwords) string {
 		if k == boundNone {
 			continue
 		}
+		if doubt == nil {
+			doubt, _ = sentenceFlags(qv)
+		}
+		if doubt[j] {
+			// „der Link von der Facebook-Seite …, ist das Phishing?“:
+			// the thing is where a doubted message came from (aside.go).
+			continue
+		}
 		// A thing the guides name themselves (a weak signal: iPhone,
 		// Outlook; a device's common noun: Handy, Kamera) owns only a
 		// part of it, a thing too („die Kamera vom Handy“): „der Code
 		// vom Handy“, „die Benachrichtigungen von meinem Handy“ are the
 		// guides' own matter on the device.
 		if k != boundModifier && !(signal && !search.OffTopicWeak(w)) && !isThingWord(res, qv, n) {
+			continue
+		}
+		// A part that is the first guide's own topic is what the
+		// message asks about, its owner the setting: „die Kamera von
+		// meinem Laptop geht nicht“ and the camera guide.
+		if ni := thingIndex(res, qv, n); ni >= 0 && ni < 64 && res.Hits[0].ThingTopics&(1<<ni) != 0 {
+			continue
+		}
+		// The member asks in another clause („der Speicher von meinem
+		// Laptop ist voll, kann ich Dateien nur online haben“): the
+		// bound phrase tells the setting of that question.
+		if _, from, to, ok := focusPart(qv); ok && (j < from || j >= to) || laterQuestion(qv, j) {
 			continue
 		}
 		return w
@@ -86,7 +107,9 @@ func boundThing(res search.Result, signals []string, qv *qwords) string {
 // verb before the preposition binds nothing („ich lade es vom Handy
 // hoch“, „geht das auch auf meinem Handy“). A product's name (product)
 // opened by a determiner and followed by a word in its clause modifies
-// that word („in der WhatsApp Gruppe“). An owner that is the source of a
+// that word („in der WhatsApp Gruppe“), unless the phrase is the goal of
+// a move (goalPhrase) or the one a transfer is for („einen Ordner für
+// die WhatsApp-Gruppe freigeben“). An owner that is the source of a
 // move — a goal after it in its clause („die Fotos von meinem Handy in
 // die Cloud“), a verb of transfer (transferIn) — or the sender of a
 // message (messageNoun) owns nothing.
@@ -101,7 +124,7 @@ func boundAt(qv *qwords, j int, product bool) (boundKind, int) {
 	for n := 0; n < 2 && k > 0 && !brk[k] && boundLeads[words[k-1]]; n++ {
 		k--
 	}
-	if product && k < j && j+1 < len(words) && !brk[j+1] && modifiedNoun(qv, j+1) {
+	if product && k < j && j+1 < len(words) && !brk[j+1] && modifiedNoun(qv, j+1) && !goalPhrase(words, brk, k) && !(k > 0 && purposeWords[words[k-1]] && transferIn(words, brk, j)) {
 		return boundModifier, j + 1
 	}
 	if k == 0 || brk[k] {
@@ -121,7 +144,7 @@ func boundAt(qv *qwords, j int, product bool) (boundKind, int) {
 	if kind == boundNone || n < 1 || brk[n+1] || brk[n] || !boundLeads[words[n-1]] || boundLeads[words[n]] || search.IsStop(qv.ws[n].w) {
 		return boundNone, -1
 	}
-	if kind == boundOwner && (goalAfter(words, brk, j) || transferIn(words, brk, j) || messageNoun(words[n])) {
+	if kind == boundOwner && (goalAfter(words, brk, j) || messageNoun(words[n])) || transferIn(words, brk, j) {
 		return boundNone, -1
 	}
 	return kind, n
@@ -136,15 +159,49 @@ func messageNoun(w string) bool {
 	return messageNouns[w] || messageNouns[strings.TrimSuffix(w, "s")] || messageNouns[strings.TrimSuffix(w, "en")]
 }
 
+// laterQuestion reports whether a clause after word j's opens a clause
+// of its own (ownClauseAt: a question word, a subject, a verb with its
+// subject after it: „…, kann ich Dateien nur online haben“) and names at
+// least two words that are not stop words: a question of its own, not
+// „…, was kann ich tun“.
+func laterQuestion(qv *qwords, j int) bool {
+	words, brk := qv.words(), qv.breaks()
+	for b := j + 1; b < len(words); b++ {
+		if !brk[b] || !ownClauseAt(words, b) {
+			continue
+		}
+		content := 0
+		for i := b; i < len(words) && (i == b || !brk[i]); i++ {
+			if !search.IsStop(qv.ws[i].w) {
+				content++
+			}
+		}
+		if content >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
 // isThingWord reports whether word n of qv is a thing of res.
 func isThingWord(res search.Result, qv *qwords, n int) bool {
-	return n >= 0 && (slices.Contains(res.Things, qv.words()[n]) || slices.Contains(res.Things, qv.ws[n].w))
+	return thingIndex(res, qv, n) >= 0
+}
+
+// thingIndex returns the index in res.Things of word n of qv, or -1.
+func thingIndex(res search.Result, qv *qwords, n int) int {
+	if n < 0 || n >= len(qv.ws) {
+		return -1
+	}
+	w, raw := qv.words()[n], qv.ws[n].w
+	return slices.IndexFunc(res.Things, func(t string) bool { return t == w || t == raw })
 }
 
 // transferIn reports whether the clause of word j has a verb of
 // transfer (transferVerb): „von“ then names where the thing moved comes
 // from — „einen Ordner von meinem Laptop mit der AG teilen“, „den Code
-// von meinem Handy eingeben“ —, not its owner.
+// von meinem Handy eingeben“ —, not its owner, and „für“ whom it is
+// meant for („einen Ordner für die WhatsApp-Gruppe freigeben“).
 func transferIn(words []string, brk []bool, j int) bool {
 	from := j
 	for from > 0 && !brk[from] {
@@ -195,7 +252,7 @@ var (
 	// separableLeads: no particle, or a separable verb's particle of
 	// direction (Duden grammar, trennbare Verben: „ein-“, „hoch-“,
 	// „rüber-“ …), folded.
-	separableLeads = []string{"", "ein", "hoch", "rauf", "runter", "herunter", "rueber", "weiter", "ueber", "mit", "ab", "aus"}
+	separableLeads = []string{"", "ein", "hoch", "rauf", "runter", "herunter", "rueber", "weiter", "ueber", "mit", "ab", "aus", "frei"}
 	// verbEndings: the present tense, imperative and infinitive endings
 	// (and English -s, -ed, -ing) a stem of transferStems may take.
 	verbEndings = []string{"", "e", "en", "st", "t", "et", "est", "s", "ed", "ing"}
@@ -203,15 +260,44 @@ var (
 
 // namesToolName reports whether the words ws name one of the
 // association's tools by its name (toolNames, a word or a pair: „Cloud“,
-// „BBB“, „Element“, "video call"); the tools' actions (toolWords'
-// „teilen“, „hochladen“) are everyday verbs of any product.
+// „BBB“, „Element“, "video call") or by the head of its topic folder's
+// title (toolHeads: „Konferenz“ of „Videokonferenzen (BigBlueButton)“,
+// „Chat“ of „Chat (Element und Matrix)“), also inside a compound
+// („Konferenzlink“, „Cloudordner“) that is no other product's name
+// („iCloud“); the tools' actions (toolWords' „teilen“, „hochladen“) are
+// everyday verbs of any product. A member who names the tool asks about
+// it, whatever thing the generic word belongs to: the rule errs towards
+// keeping the guides.
 func namesToolName(ws []word) bool {
 	for i, w := range ws {
 		if toolNames[w.w] != "" || i > 0 && toolNames[ws[i-1].w+" "+w.w] != "" {
 			return true
 		}
+		if search.OffTopicGroup(w.w) != "" {
+			continue
+		}
+		for _, h := range toolHeads {
+			if strings.HasPrefix(w.w, h) || strings.HasSuffix(w.w, h) {
+				return true
+			}
+		}
 	}
 	return false
+}
+
+// toolHeads are the association's tools' names and the heads of the
+// library's topic folder titles (library/topics.yaml) that a compound
+// may carry, lower-cased.
+var toolHeads = []string{"nextcloud", "cloud", "konferenz", "chat", "bigbluebutton", "bbb"}
+
+// goalPhrase reports whether the noun phrase that starts at word k (its
+// determiner) is the goal of a move: a preposition of direction before it
+// and an accusative determiner („in die WhatsApp-Gruppe schicken“, „in
+// meine Signal-Gruppe“): the thing moved comes from the member's side,
+// often from the association's tools, while the dative („in der
+// WhatsApp-Gruppe teilen“) names where the task happens.
+func goalPhrase(words []string, brk []bool, k int) bool {
+	return k > 0 && !brk[k] && goalWords[words[k-1]] && accusativeLeads[words[k]]
 }
 
 // goalAfter reports whether a goal phrase follows word j in its clause
@@ -263,6 +349,11 @@ var (
 		"dein", "deine", "deinem", "deinen", "deiner", "deines", "kein", "keine", "keinen", "keinem",
 		"sein", "seine", "seinem", "seinen", "seiner", "seines", "ihr", "ihre", "ihrem", "ihren", "ihrer", "ihres",
 		"unseres", "a", "your", "his", "her", "their"))
+	// accusativeLeads: determiners in the accusative that are not also
+	// dative (Duden grammar, Deklination des Artikels und des
+	// Possessivartikels).
+	accusativeLeads = set("die", "den", "das", "eine", "einen", "meine", "meinen", "deine", "deinen",
+		"unsere", "unseren", "seine", "seinen", "ihre", "ihren")
 	// goalWords: prepositions of direction (Duden grammar, lokale
 	// Präpositionen with the accusative) and „aus“ of „von … aus“.
 	goalWords = set("in", "ins", "auf", "aufs", "nach", "zu", "zum", "zur", "aus", "rueber", "to", "into", "onto")
