@@ -35,8 +35,8 @@ const (
 
 // boundThing returns the thing word of the message (words qv) that is
 // bound as an attribute to a noun of the message (boundAt), or "": a
-// thing of res.Things or a signal of signals (the search's off-topic
-// words before any is set aside), which the first guide does not name in
+// thing of res.Things or a signal of signals, which the first guide does
+// not name in
 // what it says it is about (search.Hit.ThingTopics: „die Benachrichtigungen
 // auf meinem Handy“ for „Benachrichtigungen am Handy“), in a message that
 // names none of the association's tools by name (namesToolName: „die
@@ -90,7 +90,7 @@ func boundThing(res search.Result, signals []string, qv *qwords) string {
 		// The member asks in another clause („der Speicher von meinem
 		// Laptop ist voll, kann ich Dateien nur online haben“): the
 		// bound phrase tells the setting of that question.
-		if _, from, to, ok := focusPart(qv); ok && (j < from || j >= to) || laterQuestion(qv, j) {
+		if askedElsewhere(qv, j) {
 			continue
 		}
 		return w
@@ -124,7 +124,7 @@ func boundAt(qv *qwords, j int, product bool) (boundKind, int) {
 	for n := 0; n < 2 && k > 0 && !brk[k] && boundLeads[words[k-1]]; n++ {
 		k--
 	}
-	if product && k < j && j+1 < len(words) && !brk[j+1] && modifiedNoun(qv, j+1) && !goalPhrase(words, brk, k) && !(k > 0 && purposeWords[words[k-1]] && transferIn(words, brk, j)) {
+	if product && modifierAt(qv, k, j) {
 		return boundModifier, j + 1
 	}
 	if k == 0 || brk[k] {
@@ -157,6 +157,29 @@ func boundAt(qv *qwords, j int, product bool) (boundKind, int) {
 // Mail von der Sparkasse“ asks about the mail.
 func messageNoun(w string) bool {
 	return messageNouns[w] || messageNouns[strings.TrimSuffix(w, "s")] || messageNouns[strings.TrimSuffix(w, "en")]
+}
+
+// modifierAt reports whether the product's name at word j, opened by
+// the determiners from word k on, modifies the noun after it: a word of
+// its clause that may be a noun (modifiedNoun), the phrase neither the
+// goal of a move (goalPhrase) nor the one a transfer is for („für“ and a
+// verb of transfer, transferIn).
+func modifierAt(qv *qwords, k, j int) bool {
+	words, brk := qv.words(), qv.breaks()
+	if k == j || j+1 == len(words) || brk[j+1] || !modifiedNoun(qv, j+1) || goalPhrase(words, brk, k) {
+		return false
+	}
+	return !(k > 0 && purposeWords[words[k-1]] && transferIn(words, brk, j))
+}
+
+// askedElsewhere reports whether the member asks in a clause other than
+// word j's: a question clause apart from it (focusPart) or a later
+// clause with a question of its own (laterQuestion).
+func askedElsewhere(qv *qwords, j int) bool {
+	if _, from, to, ok := focusPart(qv); ok && (j < from || j >= to) {
+		return true
+	}
+	return laterQuestion(qv, j)
 }
 
 // laterQuestion reports whether a clause after word j's opens a clause
