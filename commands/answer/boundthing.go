@@ -253,7 +253,7 @@ func transferVerb(w string) bool {
 		}
 		for _, s := range transferStems {
 			for _, e := range verbEndings {
-				if rest == s+e || rest == "ge"+s+e && (e == "t" || e == "en") {
+				if rest == s+e || rest == "ge"+s+e && (e == "en" || strings.HasPrefix(e, "t")) {
 					return true
 				}
 			}
@@ -277,8 +277,10 @@ var (
 	// „rüber-“ …), folded.
 	separableLeads = []string{"", "ein", "hoch", "rauf", "runter", "herunter", "rueber", "weiter", "ueber", "mit", "ab", "aus", "frei"}
 	// verbEndings: the present tense, imperative and infinitive endings
-	// (and English -s, -ed, -ing) a stem of transferStems may take.
-	verbEndings = []string{"", "e", "en", "st", "t", "et", "est", "s", "ed", "ing"}
+	// (and English -s, -ed, -ing) a stem of transferStems may take, and
+	// the participle's „-t“ with the adjective's endings („die
+	// synchronisierten Dateien“, „die geteilten Ordner“).
+	verbEndings = []string{"", "e", "en", "st", "t", "et", "est", "s", "ed", "ing", "te", "ten", "ter", "tes", "tem"}
 )
 
 // namesToolName reports whether the words ws name one of the
@@ -310,8 +312,9 @@ func namesToolName(ws []word) bool {
 
 // toolHeads are the association's tools' names and the heads of the
 // library's topic folder titles (library/topics.yaml) that a compound
-// may carry, lower-cased.
-var toolHeads = []string{"nextcloud", "cloud", "konferenz", "chat", "bigbluebutton", "bbb"}
+// may carry, lower-cased, and the everyday names of an online meeting
+// (Duden: „Sitzung“, „Meeting“), which the conference guides are about.
+var toolHeads = []string{"nextcloud", "cloud", "konferenz", "chat", "bigbluebutton", "bbb", "sitzung", "meeting"}
 
 // goalPhrase reports whether the noun phrase that starts at word k (its
 // determiner) is the goal of a move: a preposition of direction before it

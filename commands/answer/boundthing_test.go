@@ -11,6 +11,7 @@ func TestNamesToolName(t *testing.T) {
 		"meine icloud ist voll":                   false,
 		"das passwort von meiner fritzbox":        false,
 		"geht das im video call":                  true,
+		"wenn ich in einer sitzung bin":           true,
 		"die kamera von meinem laptop geht nicht": false,
 	} {
 		if got := namesToolName(tokens(q)); got != want {
@@ -71,6 +72,9 @@ func TestBoundThingBench(t *testing.T) {
 		{"meine kamera vom laptop wird im browser nicht erkannt", "bbb/kamera-geht-nicht.md"},
 		{"der speicher von meinem laptop ist voll, kann ich dateien nur online haben", "nextcloud/speicherplatz-voll.md"},
 		{"ich will einen ordner für die whatsapp gruppe freigeben", "nextcloud/mit-gruppe-teilen.md"},
+		{"der speicher meines laptops läuft voll mit den synchronisierten dateien", "nextcloud/speicherplatz-voll.md"},
+		{"der ton meines laptops ist weg, wenn ich in einer sitzung bin", "bbb/mikrofon-echo.md"},
+		{"das passwort meines routers habe ich vergessen", ""},
 	})
 }
 
@@ -96,6 +100,7 @@ func TestBoundAt(t *testing.T) {
 		{"die fotos von meinem handy in die cloud", 4, false, boundNone},
 		{"den code von meinem handy eingeben", 4, false, boundNone},
 		{"einen ordner von meinem laptop mit der ag teilen", 4, false, boundNone},
+		{"der speicher meines laptops mit den synchronisierten dateien", 3, false, boundNone},
 		// A sender.
 		{"eine mail von der sparkasse", 4, true, boundNone},
 		// A place binds nothing; nor does a clause break.
