@@ -251,6 +251,12 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 		d.Reply = fmt.Sprintf(tx.Answer, first.Title)
 		return d
 	}
+	if t := boundThing(res, full.OffTopic, qv); t != "" {
+		// The generic word the guides meet belongs to another product
+		// or to the member's device (boundthing.go).
+		d.exit, d.offTopic = exitBound, true
+		return thingNoGuide(d, []string{t}, res.Hits, opts, tx)
+	}
 	if choiceLeans(res) {
 		d.exit = exitLeans
 		return noGuide(d, res.Hits, opts, tx)
@@ -288,6 +294,7 @@ const (
 	exitLeans                           // a choice leaning on one common word (leansOnOneWord)
 	exitOffTopicOneWord                 // a subject outside the library met in one word (offTopicOnOneWord)
 	exitThing                           // the first guide meets the message only in the thing it names (onThingAlone)
+	exitBound                           // the generic word met belongs to a thing (boundThing)
 )
 
 // noGuide makes d the honest "no guide fits" for its query, keeping the

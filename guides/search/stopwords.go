@@ -139,6 +139,10 @@ var feelingWords = func() map[string]bool {
 // names no subject of a question and may stand before small talk.
 func IsInterjection(w string) bool { return feelingWords[w] }
 
+// IsStop reports whether the lower-cased word w is a stop word of the
+// search (a function word or chat filler): it names no subject.
+func IsStop(w string) bool { return isStop(w) }
+
 // stopWords is the set of the stop words listed above.
 var stopWords = func() map[string]struct{} {
 	m := make(map[string]struct{}, 1024)
