@@ -95,11 +95,11 @@ var glossaryEveryday, everydayErr = parseVocab(everydayTSV, srcEveryday)
 
 // everyday2TSV is the second everyday vocabulary: the rows of
 // testdata/vocab-blind2-2026-12-06.tsv — written like the first by
-// another helper who saw only the guides — that the two rules for too
-// broad rows and the tune pool did not reject (docs/passes/22-gloss22.md).
-// A second writer names other words for the same things (sounds, a
-// feature's nicknames, English UI words); rows are only ever dropped from
-// the blind file, never added or edited (TestEveryday2FromBlind).
+// another helper who saw only the guides — that pay on the tune pool and
+// move no probe that must not move (docs/passes/22-gloss22.md): most rows
+// of a blind list also fire on messages that use their words in another
+// sense. Rows are only ever dropped from the blind file, never added or
+// edited (TestEveryday2FromBlind).
 //
 //go:embed everyday2.tsv
 var everyday2TSV string
