@@ -22,6 +22,21 @@ func SetEveryday(es []GlossaryEntry) (restore func()) {
 	return func() { glossary = old }
 }
 
+// ParseEveryday2 parses a vocabulary file as the second everyday group does.
+func ParseEveryday2(text string) ([]GlossaryEntry, error) { return parseVocab(text, srcEveryday2) }
+
+// Everyday2 returns the shipped second everyday group.
+func Everyday2() []GlossaryEntry { return glossaryEveryday2 }
+
+// SetEveryday2 makes es the second everyday group of the indexes built
+// from now on; restore puts the shipped group and glossary back.
+func SetEveryday2(es []GlossaryEntry) (restore func()) {
+	old, oldE := glossary, glossaryEveryday2
+	glossaryEveryday2 = es
+	glossary = glossaryWith(glossaryEveryday)
+	return func() { glossary, glossaryEveryday2 = old, oldE }
+}
+
 // StemsOf returns the index keys (stems) of the words of text.
 func StemsOf(text string) map[string]bool {
 	st := newStemmer()

@@ -70,7 +70,15 @@ func TestEverydayParses(t *testing.T) {
 			t.Errorf("%v: source %q", e.From, e.Source)
 		}
 	}
-	if n := len(glossaryTools) + len(glossaryChat) + len(glossaryUI) + len(glossaryEveryday); len(glossary) != n {
+	if everyday2Err != nil {
+		t.Fatal(everyday2Err)
+	}
+	for _, e := range glossaryEveryday2 {
+		if e.Source != srcEveryday2 {
+			t.Errorf("%v: source %q", e.From, e.Source)
+		}
+	}
+	if n := len(glossaryTools) + len(glossaryChat) + len(glossaryUI) + len(glossaryEveryday) + len(glossaryEveryday2); len(glossary) != n {
 		t.Errorf("glossary has %d entries, its groups %d", len(glossary), n)
 	}
 }
@@ -98,18 +106,36 @@ func vocabRows(tb testing.TB, path string) []string {
 // is a row of the blind file as written: rows are only dropped, never
 // added or edited.
 func TestEverydayFromBlind(t *testing.T) {
-	kept := vocabRows(t, "everyday.tsv")
-	if len(kept) == 0 {
-		return
-	}
-	blind := vocabRows(t, filepath.Join("testdata", "vocab-blind-2026-12-04.tsv"))
-	for _, r := range kept {
-		if !slices.Contains(blind, r) {
-			t.Errorf("row not in the blind file as written: %q", r)
+	checkFromBlind(t, "everyday.tsv", "vocab-blind-2026-12-04.tsv", glossaryEveryday)
+}
+
+// TestEveryday2FromBlind checks the same of the second everyday
+// vocabulary and its own blind file.
+func TestEveryday2FromBlind(t *testing.T) {
+	checkFromBlind(t, "everyday2.tsv", "vocab-blind2-2026-12-06.tsv", glossaryEveryday2)
+}
+
+// checkFromBlind fails on a row of the vocabulary file kept that is no
+// row of testdata/blind as written, on a row that repeats, and on a row
+// the parser skipped; kept rows keep the blind file's order.
+func checkFromBlind(t *testing.T, kept, blind string, parsed []glossaryEntry) {
+	t.Helper()
+	rows := vocabRows(t, kept)
+	from := vocabRows(t, filepath.Join("testdata", blind))
+	at := -1
+	for _, r := range rows {
+		i := slices.Index(from, r)
+		switch {
+		case i < 0:
+			t.Errorf("%s: row not in %s as written: %q", kept, blind, r)
+		case i <= at:
+			t.Errorf("%s: row repeated or out of the blind file's order: %q", kept, r)
+		default:
+			at = i
 		}
 	}
-	if len(kept) != len(glossaryEveryday) {
-		t.Errorf("%d rows, %d entries", len(kept), len(glossaryEveryday))
+	if len(rows) != len(parsed) {
+		t.Errorf("%s: %d rows, %d entries", kept, len(rows), len(parsed))
 	}
 }
 
@@ -144,6 +170,44 @@ func TestVocabRowExpands(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("%s: first hit %q (%v), want %q", tt.name, got, res.Hits, tt.want)
+		}
+	}
+}
+
+// TestEveryday2Finds: member words of the shipped second everyday
+// vocabulary (colloquial compounds, an app's old name) find
+// the guide that uses its guide words, and without the group they do not.
+func TestEveryday2Finds(t *testing.T) {
+	docs := []Doc{
+		{ID: "datenschulung.md", Title: "Datenschulung für Aktive", Tags: []string{"datenschulung"},
+			Summary: "Wer mit Mitgliederdaten arbeitet, macht vorher die Datenschulung."},
+		{ID: "davx5.md", Title: "Kalender auf Android mit DAVx5", Tags: []string{"davx5", "caldav"},
+			Summary: "So bringst du den Cloud-Kalender mit DAVx5 auf dein Android-Handy."},
+		{ID: "konto.md", Title: "Konto beantragen", Tags: []string{"konto"},
+			Summary: "So bekommst du ein Konto für die Cloud."},
+	}
+	old := glossary
+	defer func() { glossary = old }()
+	for _, tt := range []struct{ query, want string }{
+		{"muss ich einen datenschutzkurs machen", "datenschulung.md"},
+		{"dsgvoschulung", "datenschulung.md"},
+		{"davdroid", "davx5.md"},
+	} {
+		for _, with := range []bool{false, true} {
+			glossary = old
+			want := tt.want
+			if !with {
+				glossary = slices.Concat(glossaryTools, glossaryChat, glossaryUI, glossaryEveryday)
+				want = ""
+			}
+			res := Build(docs, Options{}).Search(tt.query, 3)
+			got := ""
+			if len(res.Hits) > 0 {
+				got = res.Hits[0].ID
+			}
+			if got != want {
+				t.Errorf("%q with the group %v: first hit %q, want %q", tt.query, with, got, want)
+			}
 		}
 	}
 }
