@@ -527,7 +527,7 @@ func (w *Workflow) cmdRoom(ce *chat.Call) error {
 	if granted == nil {
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(at.RoomNotGranted, chat.Escape(name)))
 	}
-	link, err := w.joinLink(ce.Ctx, granted.Target, ce.Sender, w.Matrix.DisplayName(ce.Ctx, ce.RoomID, ce.Sender))
+	link, err := w.joinLink(ce.Ctx, granted.Target, ce.Sender, oneLineName(w.Matrix.DisplayName(ce.Ctx, ce.RoomID, ce.Sender)))
 	if err != nil {
 		zerolog.Ctx(ce.Ctx).Warn().Err(err).Int64("request", granted.ID).Msg("Failed to open a BBB room")
 		return w.ReplyMarkdown(ce.Ctx, at.RoomUnavailable)
