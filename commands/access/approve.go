@@ -240,7 +240,12 @@ func (w *Workflow) auditDetail(e storage.AuditEntry) string {
 		if !ok {
 			break
 		}
-		target, email, _ := strings.Cut(rest, " <")
+		// Only a Nextcloud request has an address, and it comes last: a
+		// room or group name may hold „ <“ itself.
+		target, email := rest, ""
+		if i := strings.LastIndex(rest, " <"); i >= 0 && kind == storage.AccessNextcloud {
+			target, email = rest[:i], rest[i+len(" <"):]
+		}
 		r := &storage.AccessRequest{Kind: kind, Target: target}
 		if kind != storage.AccessNextcloud && kind != storage.AccessBBB {
 			break
