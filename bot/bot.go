@@ -124,8 +124,8 @@ type Bot struct {
 	lobby    map[id.RoomID]bool
 	direct   directCache                         // rooms found not to be direct chats
 	keyRooms map[id.RoomID]map[id.SessionID]bool // rooms with new room keys, their sessions (under mu)
-	// dmCreated is when Lotse last created a direct chat with a member
-	// (under directMu; see dmCooldown).
+	// dmCreated is until when Lotse creates no new direct chat with a
+	// member (under directMu; see dmCooldown and dmRetryCooldown).
 	dmCreated map[id.UserID]time.Time
 	synced    chan struct{} // closed after the first successful sync
 	syncOnce  sync.Once

@@ -22,17 +22,29 @@ const dmTokenKey = "org.lotse.dm_token"
 
 var directMu sync.Mutex // serialises m.direct updates and DM creation
 
-// dmCooldown is the least time between two direct chats Lotse creates with
-// the same member. Who rejects each invite and then writes „!dabei 1“ in a
-// group room made Lotse create a new encrypted room every time (sec20
-// review, Low 11). Within the cooldown DirectRoom fails with a retryable
-// error: the event is tried again (1 s, 2 s, … 512 s later, see
-// retryDelay) and gets its direct chat once the cooldown is over, well
-// before its ten attempts run out. The cooldown counts every attempt to
-// create one, not only the successful ones: a createRoom that fails (a 5xx,
-// a timeout, a rate limit) may still have made a room, and was tried again
-// at once on every retry of every event (sec22 review).
+// dmCooldown is the least time between a direct chat Lotse created with a
+// member and the next one. Who rejects each invite and then writes „!dabei
+// 1“ in a group room made Lotse create a new encrypted room every time
+// (sec20 review, Low 11). Within the cooldown DirectRoom fails with a
+// retryable error: the event is tried again (1 s, 2 s, … 256 s later, see
+// retryDelay; its tenth attempt comes 511 s after the first) and gets its
+// direct chat once the cooldown is over.
+//
+// Every attempt counts, not only the successful ones: a createRoom that
+// fails (a 5xx, a timeout, a rate limit) may still have made a room, and
+// was tried again at once on every retry of every event (sec22 review).
+// While createRoom runs, the full cooldown holds; once it has failed, the
+// shorter dmRetryCooldown replaces it.
 const dmCooldown = 5 * time.Minute
+
+// dmRetryCooldown is the least time between a failed createRoom with a
+// member and the next try. 30 s keeps the tries per member (over all its
+// events) at two a minute, leaves a room the failed call did make time to
+// show among the joined rooms (it is found by its token, not made again),
+// and gives an event whose createRoom fails five more tries within its ten
+// attempts (at 31, 63, 127, 255 and 511 s); the full five minutes left it
+// one (whole-change review 22, M2).
+const dmRetryCooldown = 30 * time.Second
 
 // errDMCooldown is returned while a new attempt at a direct chat with the
 // member would come too soon after the last one.
@@ -41,25 +53,35 @@ var errDMCooldown = errors.New("a direct chat with this member was created or tr
 // mayCreateDirect reports (as an error) whether Lotse may create a new
 // direct chat with user at now. The caller holds directMu.
 func (b *Bot) mayCreateDirect(user id.UserID, now time.Time) error {
-	if last, ok := b.dmCreated[user]; ok && now.Sub(last) < dmCooldown {
+	if until, ok := b.dmCreated[user]; ok && now.Before(until) {
 		return fmt.Errorf("%w (%s)", errDMCooldown, user)
 	}
 	return nil
 }
 
-// directCreated notes that Lotse tried to create a direct chat with user at
-// now (whether or not the homeserver made it), forgetting attempts older
-// than the cooldown. The caller holds directMu.
+// directCreated notes that Lotse tries to create a direct chat with user at
+// now: no other before now+dmCooldown. Entries whose time is over go. The
+// caller holds directMu.
 func (b *Bot) directCreated(user id.UserID, now time.Time) {
+	b.directWait(user, now, dmCooldown)
+}
+
+// directFailed notes that createRoom with user failed at now: the next try
+// may come after dmRetryCooldown. The caller holds directMu.
+func (b *Bot) directFailed(user id.UserID, now time.Time) {
+	b.directWait(user, now, dmRetryCooldown)
+}
+
+func (b *Bot) directWait(user id.UserID, now time.Time, wait time.Duration) {
 	if b.dmCreated == nil {
 		b.dmCreated = map[id.UserID]time.Time{}
 	}
-	for u, at := range b.dmCreated {
-		if now.Sub(at) >= dmCooldown {
+	for u, until := range b.dmCreated {
+		if !now.Before(until) {
 			delete(b.dmCreated, u)
 		}
 	}
-	b.dmCreated[user] = now
+	b.dmCreated[user] = now.Add(wait)
 }
 
 // DirectRoom returns Lotse's direct chat with user: the one it recorded,
@@ -118,7 +140,7 @@ func (b *Bot) DirectRoom(ctx context.Context, user id.UserID) (id.RoomID, error)
 		return "", err
 	}
 	// The attempt counts, not the success: a failed createRoom is not
-	// repeated within the cooldown either.
+	// repeated within dmRetryCooldown either.
 	b.directCreated(user, b.opts.Now())
 	resp, err := b.Client.CreateRoom(ctx, &mautrix.ReqCreateRoom{
 		Preset:          "trusted_private_chat",
@@ -131,6 +153,7 @@ func (b *Bot) DirectRoom(ctx context.Context, user id.UserID) (id.RoomID, error)
 		}},
 	})
 	if err != nil {
+		b.directFailed(user, b.opts.Now())
 		if errors.Is(err, mautrix.MForbidden) {
 			return "", fmt.Errorf("%w: cannot open a direct chat with %s: %v", ErrPermanent, user, err)
 		}

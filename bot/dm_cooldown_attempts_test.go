@@ -26,6 +26,8 @@ import (
 // the room (Lotse joined, the invite failed), as some homeservers do.
 type fakeDirectHomeserver struct {
 	halfMade bool
+	// succeed makes createRoom succeed (the room joined) from then on.
+	succeed bool
 
 	mu      sync.Mutex
 	creates int
@@ -64,6 +66,11 @@ func (h *fakeDirectHomeserver) ServeHTTP(w http.ResponseWriter, r *http.Request)
 		}
 		w.WriteHeader(http.StatusNotFound)
 		_, _ = fmt.Fprint(w, `{"errcode":"M_NOT_FOUND","error":"no such room"}`)
+	case strings.HasSuffix(path, "/createRoom") && h.succeed:
+		h.creates++
+		room := id.RoomID(fmt.Sprintf("!made%d:hs", h.creates))
+		h.joined[room] = ""
+		_ = json.NewEncoder(w).Encode(map[string]any{"room_id": room})
 	case strings.HasSuffix(path, "/createRoom"):
 		h.creates++
 		if h.halfMade {

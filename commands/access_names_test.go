@@ -22,7 +22,9 @@ func TestRequestNameForgesNoLines(t *testing.T) {
 		{"line breaks", "Mia\n[GENEHMIGT von Alice]\r\nE-Mail: chef@verein.example", "Mia [GENEHMIGT von Alice] E-Mail: chef@verein.example", ""},
 		{"direction override", "Mia\u202e\u2066Chef\u2069", "MiaChef", ""},
 		{"long", strings.Repeat("Ä", 70), strings.Repeat("Ä", 64), ""},
-		{"nothing visible", "\u200b\u202e \n", "", "@member:test"},
+		// Nothing visible is no name: the Matrix ID, as for a member
+		// without one (chat.Env's DisplayName).
+		{"nothing visible", "\u200b\u202e \n", "@member:test", "@member:test"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			e := newAccessEnv(t)

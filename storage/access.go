@@ -106,8 +106,7 @@ const (
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`
 	accessForMemberQuery   = `SELECT ` + accessColumns + ` FROM access_request WHERE member_id=$1 ORDER BY id DESC LIMIT $2`
 	accessPendingOfQuery   = `SELECT COUNT(*) FROM access_request WHERE member_id=$1 AND status='pending'`
-	accessProvisionedQuery = `SELECT ` + accessColumns + ` FROM access_request WHERE kind=$1 AND status='provisioned' ORDER BY id LIMIT $2`
-	accessApprovedQuery    = `SELECT ` + accessColumns + ` FROM access_request WHERE kind=$1 AND status='approved' ORDER BY id LIMIT $2`
+	accessGrantedRoomQuery = `SELECT ` + accessColumns + ` FROM access_request WHERE kind=$1 AND status IN ('provisioned', 'approved') ORDER BY CASE status WHEN 'provisioned' THEN 0 ELSE 1 END, id LIMIT $2`
 	setAccessEventQuery    = `UPDATE access_request SET approvals_event=$2 WHERE id=$1`
 	insertApprovalQuery    = `INSERT INTO access_approval (request_id, approver, created_at) VALUES ($1, $2, $3) ON CONFLICT (request_id, approver) DO NOTHING`
 	approversQuery         = `SELECT approver FROM access_approval WHERE request_id=$1 ORDER BY created_at, approver`
@@ -260,16 +259,13 @@ func (q *AccessQuery) PendingOf(ctx context.Context, memberID string) (int, erro
 	return n, err
 }
 
-// ProvisionedOf lists the provisioned requests of one kind, oldest first
-// (who asked first for a BBB room of a name).
-func (q *AccessQuery) ProvisionedOf(ctx context.Context, kind string, limit int) ([]*AccessRequest, error) {
-	return q.many(ctx, accessProvisionedQuery, kind, limit)
-}
-
-// ApprovedOf lists the approved requests of one kind that are not set up
-// yet, oldest first.
-func (q *AccessQuery) ApprovedOf(ctx context.Context, kind string, limit int) ([]*AccessRequest, error) {
-	return q.many(ctx, accessApprovedQuery, kind, limit)
+// GrantedOf lists the granted requests of one kind: the provisioned ones,
+// oldest first, then the approved ones not set up yet, oldest first (who
+// has the first claim on a BBB room of a name). One query, one snapshot:
+// read in two, a request set up between them was in neither (the worker
+// runs several jobs at once).
+func (q *AccessQuery) GrantedOf(ctx context.Context, kind string, limit int) ([]*AccessRequest, error) {
+	return q.many(ctx, accessGrantedRoomQuery, kind, limit)
 }
 
 // SetApprovalsEvent remembers the request message in the approvals room.

@@ -255,6 +255,13 @@ func (q *PrivacyQuery) Erase(ctx context.Context, user, keepEvent string, sentBe
 			}
 			counts[r.table] += n
 		}
+		for _, r := range keyRewrites {
+			n, err := q.rewriteKeys(ctx, r.table, r.key, r.subject, user, pseudo)
+			if err != nil {
+				return err
+			}
+			counts[r.table] += n
+		}
 		if len(q.key) > 0 {
 			if _, err := q.db.Exec(ctx, delKVQuery, legacyPseudonymKey); err != nil {
 				return fmt.Errorf("failed to drop the old pseudonym key: %w", err)

@@ -2,7 +2,10 @@ package storage
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -41,6 +44,75 @@ var idRewrites = []idRewrite{
 	{"access_audit", "key", "detail"},
 	{"access_request", "id", "decided_by"},
 	{"role_audit", "key", "detail"},
+}
+
+// keyRewrites pseudonymise the person's ID inside the keys of rows about
+// them (column subject; the SQL steps have already set it to the
+// pseudonym). Keys such as "apply-gate:<user>:<state>" and
+// "pause:<user>:<stamp>" keep a self-application or a pause exactly once
+// while the person is on file; afterwards the pseudonymised key still keys
+// that row, and the same ID coming back is a new person with new rows.
+var keyRewrites = []struct{ table, key, subject string }{
+	{"role_audit", "key", "subject"},
+}
+
+// rewriteKeys replaces user by pseudo in the keys of the table's rows whose
+// subject is pseudo. The ID in a key is followed by ":" (which replaceID
+// must count as part of an ID: a port), so here it is matched between
+// ":" and ":" or the end; a row's key only ever names its own subject.
+// A key taken already (the same ID erased before) gets a "/n" suffix.
+func (q *PrivacyQuery) rewriteKeys(ctx context.Context, table, key, subject, user, pseudo string) (int64, error) {
+	rows, err := q.db.Query(ctx, `SELECT `+key+` FROM `+table+` WHERE `+subject+`=$1`, pseudo)
+	if err != nil {
+		return 0, fmt.Errorf("failed to read %s: %w", table, err)
+	}
+	var keys []string
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("failed to read %s: %w", table, err)
+		}
+		keys = append(keys, k)
+	}
+	err = rows.Err()
+	rows.Close()
+	if err != nil {
+		return 0, fmt.Errorf("failed to read %s: %w", table, err)
+	}
+	var n int64
+	for _, k := range keys {
+		replaced := keyWithout(k, user, pseudo)
+		if replaced == k {
+			continue
+		}
+		for i, candidate := 2, replaced; ; i++ {
+			var one int
+			err := q.db.QueryRow(ctx, `SELECT 1 FROM `+table+` WHERE `+key+`=$1`, candidate).Scan(&one)
+			if errors.Is(err, sql.ErrNoRows) {
+				replaced = candidate
+				break
+			} else if err != nil {
+				return 0, fmt.Errorf("failed to read %s: %w", table, err)
+			}
+			candidate = replaced + "/" + strconv.Itoa(i)
+		}
+		if _, err := q.db.Exec(ctx, `UPDATE `+table+` SET `+key+`=$1 WHERE `+key+`=$2`, replaced, k); err != nil {
+			return 0, fmt.Errorf("failed to update %s: %w", table, err)
+		}
+		n++
+	}
+	return n, nil
+}
+
+// keyWithout replaces user where it stands as one ":"-separated part of
+// key: between two ":" or after the last.
+func keyWithout(key, user, pseudo string) string {
+	key = strings.ReplaceAll(key, ":"+user+":", ":"+pseudo+":")
+	if rest, ok := strings.CutSuffix(key, ":"+user); ok {
+		key = rest + ":" + pseudo
+	}
+	return key
 }
 
 // rewriteIDs replaces user by pseudo wherever it occurs as a whole ID in the

@@ -34,6 +34,12 @@ func person(t *testing.T, db *storage.DB, n int, user, dm, email, other string, 
 	must(err)
 	must(db.Roles().PutGate(ctx, storage.TeamGate{UserID: user, DMRoom: dm, DeclarationAt: now, DeclarationBy: other, UpdatedAt: now},
 		storage.RoleAuditEntry{Key: fmt.Sprintf("decl:%d", n), At: now, Actor: other, Subject: user, Action: "declaration"}))
+	// Keys that name the person (a self-application per role state, a pause
+	// per expiry date) are pseudonymised with the rest.
+	must(db.Roles().PutGate(ctx, storage.TeamGate{UserID: user, DMRoom: dm, DeclarationAt: now, DeclarationBy: other, UpdatedAt: now},
+		storage.RoleAuditEntry{Key: "apply-gate:" + user + ":pending", At: now, Actor: user, Subject: user, Action: "apply"}))
+	must(db.Roles().PutGate(ctx, storage.TeamGate{UserID: user, DMRoom: dm, DeclarationAt: now, DeclarationBy: other, UpdatedAt: now},
+		storage.RoleAuditEntry{Key: "pause:" + user + ":2026-12-06", At: now, Actor: "lotse", Subject: user, Action: "pause"}))
 	c, _, err := db.Cases.Create(ctx, &storage.Case{MemberID: user, MemberRoom: dm, Summary: "Frage von " + email}, fmt.Sprintf("$origin%d", n), "Frage von "+email, now)
 	must(err)
 	_, _, err = db.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: fmt.Sprintf("$m%d", n), CaseID: c.ID, Kind: storage.MsgMember, Sender: user, Body: "noch was " + email, CreatedAt: now})
@@ -476,6 +482,40 @@ func TestExportLeavesOutBegunSends(t *testing.T) {
 			for _, r := range rows {
 				if fmt.Sprint(r["event_id"]) == "" || fmt.Sprint(r["txn_id"]) == "lotse.begun" {
 					t.Errorf("export lists a begun send as a message: %v", r)
+				}
+			}
+		})
+	}
+}
+
+// The same ID erased twice (the person came back and applied again): the
+// second pseudonymised key does not collide with the first.
+func TestEraseKeyOfReturningPerson(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.Now()
+			const anna = "@anna:test"
+			for round := range 2 {
+				if err := db.Roles().PutGate(ctx, storage.TeamGate{UserID: anna, UpdatedAt: now},
+					storage.RoleAuditEntry{Key: "apply-gate:" + anna + ":", At: now, Actor: anna, Subject: anna, Action: "apply"}); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := db.Privacy().Erase(ctx, anna, "", now); err != nil {
+					t.Fatalf("erasure %d: %v", round+1, err)
+				}
+			}
+			pseudo, _ := db.Privacy().Pseudonym(ctx, anna)
+			entries, err := db.Roles().AuditLog(ctx, pseudo)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(entries) != 2 {
+				t.Fatalf("%d audit entries after two erasures, want 2", len(entries))
+			}
+			for _, e := range entries {
+				if strings.Contains(e.Key, anna) {
+					t.Errorf("key still names anna: %q", e.Key)
 				}
 			}
 		})

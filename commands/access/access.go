@@ -506,7 +506,7 @@ func (w *Workflow) cmdWithdraw(ce *chat.Call) error {
 	if err != nil {
 		return err
 	}
-	if !changed && !(after.Status == storage.AccessWithdrawn && w.lastAuditIs(ce.Ctx, r.ID, "withdrawn:"+ce.ID.String())) {
+	if !changed && !(after.Status == storage.AccessWithdrawn && w.lastAuditIs(ce.Ctx, "withdrawn:"+ce.ID.String())) {
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(at.NotPending, r.ID))
 	}
 	if err := w.ReplyMarkdown(ce.Ctx, chat.Format(at.Withdrawn, r.ID)); err != nil {
@@ -517,7 +517,7 @@ func (w *Workflow) cmdWithdraw(ce *chat.Call) error {
 
 // lastAuditIs reports whether the audit log has entry key: then a
 // conditional update that changed nothing was this event's own earlier run.
-func (w *Workflow) lastAuditIs(ctx context.Context, _ int64, key string) bool {
+func (w *Workflow) lastAuditIs(ctx context.Context, key string) bool {
 	// One lookup by key, not a read of the request's whole log.
 	ok, err := w.DB.Access().AuditHas(ctx, key)
 	return err == nil && ok

@@ -75,11 +75,11 @@ func (w *Workflow) approve(ctx context.Context, r *storage.AccessRequest, user i
 	}
 	name := chat.Escape(w.Matrix.DisplayName(ctx, w.cfg.ApprovalsRoom, user))
 	switch {
-	case res.Approved || (after.Status == storage.AccessApproved && w.lastAuditIs(ctx, r.ID, "approved:"+cause)):
+	case res.Approved || (after.Status == storage.AccessApproved && w.lastAuditIs(ctx, "approved:"+cause)):
 		if err := w.ReplyMarkdown(ctx, chat.Format(at.Approved, r.ID, chat.Escape(w.names(ctx, after.DecidedBy)))); err != nil {
 			return err
 		}
-	case res.Counted || (after.Status == storage.AccessPending && w.lastAuditIs(ctx, r.ID, "approval:"+cause)):
+	case res.Counted || (after.Status == storage.AccessPending && w.lastAuditIs(ctx, "approval:"+cause)):
 		if err := w.ReplyMarkdown(ctx, chat.Format(at.ApprovedPartly, r.ID, name, after.Needed-len(res.Approvers))); err != nil {
 			return err
 		}
@@ -104,7 +104,7 @@ func (w *Workflow) deny(ctx context.Context, r *storage.AccessRequest, user id.U
 	if err != nil || after == nil {
 		return err
 	}
-	if !changed && !(after.Status == storage.AccessDenied && w.lastAuditIs(ctx, r.ID, "denied:"+cause)) {
+	if !changed && !(after.Status == storage.AccessDenied && w.lastAuditIs(ctx, "denied:"+cause)) {
 		return w.ReplyMarkdown(ctx, chat.Format(at.AlreadyDecided, r.ID, chat.Escape(w.accessStatus(ctx, after))))
 	}
 	md := chat.Format(at.MemberDenied, r.ID, chat.Escape(w.what(after)), chat.Escape(after.DenyReason), w.FallbackContact())
@@ -240,7 +240,12 @@ func (w *Workflow) auditDetail(e storage.AuditEntry) string {
 		if !ok {
 			break
 		}
-		target, email, _ := strings.Cut(rest, " <")
+		// Only a Nextcloud request has an address, and it comes last: a
+		// room or group name may hold „ <“ itself.
+		target, email := rest, ""
+		if i := strings.LastIndex(rest, " <"); i >= 0 && kind == storage.AccessNextcloud {
+			target, email = rest[:i], rest[i+len(" <"):]
+		}
 		r := &storage.AccessRequest{Kind: kind, Target: target}
 		if kind != storage.AccessNextcloud && kind != storage.AccessBBB {
 			break

@@ -18,6 +18,24 @@ import (
 var exitNames = map[noneExit]string{
 	exitWeak: "weak gate", exitOffTopic: "off-topic gate", exitDate: "date gate",
 	exitLeans: "leansOnOneWord", exitOffTopicOneWord: "offTopicOnOneWord", exitThing: "onThingAlone",
+	exitBound: "boundThing",
+}
+
+// lastExit is the last exit of decideSearch (noneExit in decide.go): move
+// it with a new exit, and name that in exitNames.
+const lastExit = exitBound
+
+// TestExitNames: every exit of decideSearch has a name, so the tuning
+// output counts and names each one.
+func TestExitNames(t *testing.T) {
+	for e := exitWeak; e <= lastExit; e++ {
+		if exitNames[e] == "" {
+			t.Errorf("exit %d has no name", e)
+		}
+	}
+	if len(exitNames) != int(lastExit) {
+		t.Errorf("%d exit names, want %d", len(exitNames), lastExit)
+	}
 }
 
 // cw8Pool is the eighth pass's tuning pool: every bench tune set with the
@@ -108,7 +126,7 @@ func TestExitCounts(t *testing.T) {
 			}
 		}
 	}
-	for e := exitWeak; e <= exitThing; e++ {
+	for e := exitWeak; e <= lastExit; e++ {
 		c := counts[e]
 		if c == nil {
 			c = &[2]tally{}

@@ -210,6 +210,7 @@ func (e Env) WithDefaults() Env {
 	if e.GuideURL == nil {
 		e.GuideURL = func(string) string { return "" }
 	}
+	e.Matrix = withOneLineNames(e.Matrix)
 	return e
 }
 
