@@ -91,9 +91,11 @@ func boundThing(res search.Result, signals []string, qv *qwords, about func(w st
 		// first guide is about, a thing or not: „das Mikrofon von
 		// meinem Laptop geht nicht“ and the microphone guide, „der
 		// Ton von meinem Laptop ist weg“ and the audio guide. The
-		// device is where the guide's matter happens; another
-		// product's part („das Passwort meiner Fritzbox“) stays bound.
-		if endDevice(w) && about != nil && about(qv.ws[n].w) {
+		// device is where the guide's matter happens. Another
+		// device's part („der Ton meiner Playstation“) and what is
+		// no part of the device („das Passwort von meinem Laptop“,
+		// the device's own login) stay bound.
+		if endDevice(w) && deviceParts[words[n]] && about != nil && about(qv.ws[n].w) {
 			continue
 		}
 		// The member asks in another clause („der Speicher von meinem
@@ -118,6 +120,21 @@ func boundThing(res search.Result, signals []string, qv *qwords, about func(w st
 func endDevice(w string) bool {
 	return strings.HasPrefix(search.ThingGroup(w), "device makers and systems") || computerWords[w]
 }
+
+// deviceParts: the parts of a computer or phone and what they put out
+// (Duden: Hardware, Peripheriegerät; Wikipedia „Notebook“, Aufbau: the
+// screen, keyboard and pointing device, camera, microphone, speakers,
+// battery, storage; their sound and picture), singular and plural,
+// folded; the everyday short forms „Mikro“, „Display“; English the same
+// (Cambridge: laptop, parts). Not „Speicher“:
+// the word names the cloud's space as often as the device's (the guides'
+// „Speicherplatz in der Cloud“), and a full laptop is not where the
+// cloud's space runs out („der Speicher von meinem Laptop ist voll“ stays
+// bound; on the probes it went back to a choice of the cloud guide).
+var deviceParts = set("mikrofon", "mikrofone", "mikro", "mikros", "lautsprecher", "kopfhoerer", "headset", "headsets",
+	"kamera", "kameras", "webcam", "webcams", "bildschirm", "bildschirme", "display", "displays", "monitor", "monitore",
+	"ton", "sound", "audio", "bild", "lautstaerke", "tastatur", "touchpad", "maus", "akku", "festplatte",
+	"microphone", "mic", "speaker", "speakers", "headphones", "camera", "screen", "sound", "keyboard", "mouse", "battery")
 
 // computerWords: the hardware group's words for a portable computer and
 // their plurals (offtopic.go), folded.
