@@ -45,7 +45,7 @@ const (
 // comparison, a mailbox or a product a shown guide names as its setting
 // set aside), party work left out: a party's document is the object of
 // a tool question as often as not (partyInTool).
-func boundThing(res search.Result, signals []string, qv *qwords) string {
+func boundThing(res search.Result, signals []string, qv *qwords, about func(w string) bool) string {
 	if len(res.Hits) == 0 || namesToolName(qv.ws) {
 		return ""
 	}
@@ -87,6 +87,17 @@ func boundThing(res search.Result, signals []string, qv *qwords) string {
 		if ni := thingIndex(res, qv, n); ni >= 0 && ni < 64 && res.Hits[0].ThingTopics&(1<<ni) != 0 {
 			continue
 		}
+		// A part of a computer or phone the tools run on that the
+		// first guide is about, a thing or not: „das Mikrofon von
+		// meinem Laptop geht nicht“ and the microphone guide, „der
+		// Ton von meinem Laptop ist weg“ and the audio guide. The
+		// device is where the guide's matter happens. Another
+		// device's part („der Ton meiner Playstation“) and what is
+		// no part of the device („das Passwort von meinem Laptop“,
+		// the device's own login) stay bound.
+		if endDevice(w) && deviceParts[words[n]] && about != nil && about(qv.ws[n].w) {
+			continue
+		}
 		// The member asks in another clause („der Speicher von meinem
 		// Laptop ist voll, kann ich Dateien nur online haben“): the
 		// bound phrase tells the setting of that question.
@@ -97,6 +108,65 @@ func boundThing(res search.Result, signals []string, qv *qwords) string {
 	}
 	return ""
 }
+
+// endDevice reports whether the thing word w names a computer, tablet or
+// phone, the member's device the association's tools run on (Duden:
+// Endgerät): the device makers and systems of the list of other things
+// (otherthings.tsv: Windows, MacBook, ThinkPad …; the guides' own ones,
+// Handy, iPhone, are weak and own only a part that is a thing) and the
+// hardware group's portable computer (Laptop, Notebook). A router, a
+// printer, a television or a console runs none of the tools: a part of
+// theirs is their own matter.
+func endDevice(w string) bool {
+	return strings.HasPrefix(search.ThingGroup(w), "device makers and systems") || computerWords[w]
+}
+
+// deviceParts: the parts of a computer or phone and what they put out
+// (Duden: Hardware, Peripheriegerät; Wikipedia „Notebook“, Aufbau: the
+// screen, keyboard and pointing device, camera, microphone, speakers,
+// battery, storage; their sound and picture), singular and plural,
+// folded; the everyday short forms „Mikro“, „Display“; English the same
+// (Cambridge: laptop, parts). Not „Speicher“:
+// the word names the cloud's space as often as the device's (the guides'
+// „Speicherplatz in der Cloud“), and a full laptop is not where the
+// cloud's space runs out („der Speicher von meinem Laptop ist voll“ stays
+// bound; on the probes it went back to a choice of the cloud guide).
+var deviceParts = set("mikrofon", "mikrofone", "mikro", "mikros", "lautsprecher", "kopfhoerer", "headset", "headsets",
+	"kamera", "kameras", "webcam", "webcams", "bildschirm", "bildschirme", "display", "displays", "monitor", "monitore",
+	"ton", "sound", "audio", "bild", "lautstaerke", "tastatur", "touchpad", "maus", "akku", "festplatte",
+	"microphone", "mic", "speaker", "speakers", "headphones", "camera", "screen", "sound", "keyboard", "mouse", "battery")
+
+// computerWords: the hardware group's words for a portable computer and
+// their plurals (offtopic.go), folded.
+var computerWords = set("laptop", "laptops", "notebook", "notebooks")
+
+// firstAbout returns the test whether the guide id names a word firmly in
+// what it says it is about — title, tags, aliases, example questions,
+// summary, taught questions (search.Hit.Strong of the word searched on
+// its own, at least aboutStrong, among the first aboutLimit guides): the
+// search's own strong fields with its stems and thesaurus („Ton“ for a
+// guide tagged „ton“, „Mikro“ for „Mikrofon“). Searched only when a part
+// is bound to a device (boundThing), so a message costs at most one more
+// search per such binding.
+func firstAbout(lib Library, team bool, id string) func(w string) bool {
+	return func(w string) bool {
+		for _, h := range lib.SearchFor(w, aboutLimit, team).Hits {
+			if h.ID == id {
+				return h.Strong >= aboutStrong
+			}
+		}
+		return false
+	}
+}
+
+const (
+	// aboutLimit: how many guides the word's own search looks at; a
+	// word most guides name (Passwort) may rank the first guide lower.
+	aboutLimit = 10
+	// aboutStrong: the share of the word's weight the guide must meet
+	// firmly — most of it, not a part of a split compound.
+	aboutStrong = 0.5
+)
 
 // boundAt returns how word j of qv (a thing) is bound to a noun before it
 // in its clause, and the noun's index: a preposition of owner or purpose

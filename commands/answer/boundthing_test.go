@@ -54,6 +54,15 @@ func TestBoundThingLibrary(t *testing.T) {
 		{"der link von der facebook seite führt zu einer anmeldung, ist das phishing", "datenschutz/phishing-erkennen.md"},
 		{"ich will einen ordner für die whatsapp gruppe freigeben", "nextcloud/dateien-mit-gruppe-teilen.md"},
 		{"ich nutze die kamera von meinem laptop, aber in der konferenz ist alles schwarz", "bbb/kamera-funktioniert-nicht.md"},
+		// A part of a computer the first guide is about, a thing or
+		// not (deviceParts); the device's login, storage and another
+		// device's part stay bound.
+		{"das mikrofon von meinem laptop geht nicht", "bbb/mikrofon-und-echo.md"},
+		{"das mikrofon von meinem notebook geht nicht", "bbb/mikrofon-und-echo.md"},
+		{"der ton meines notebooks ist weg", "bbb/mikrofon-und-echo.md"},
+		{"das passwort von meinem laptop hab ich vergessen", ""},
+		{"der speicher von meinem laptop ist voll", ""},
+		{"der ton meiner playstation ist weg", ""},
 	})
 }
 
@@ -75,7 +84,26 @@ func TestBoundThingBench(t *testing.T) {
 		{"der speicher meines laptops läuft voll mit den synchronisierten dateien", "nextcloud/speicherplatz-voll.md"},
 		{"der ton meines laptops ist weg, wenn ich in einer sitzung bin", "bbb/mikrofon-echo.md"},
 		{"das passwort meines routers habe ich vergessen", ""},
+		{"das mikrofon von meinem laptop geht nicht", "bbb/mikrofon-echo.md"},
+		{"der ton von meinem laptop ist weg", "bbb/mikrofon-echo.md"},
+		{"the microphone of my laptop does not work", "bbb/mikrofon-echo.md"},
+		{"das passwort meines macbooks weiß ich nicht mehr", ""},
+		{"der speicher von meinem laptop ist voll", ""},
+		{"das mikrofon von meinem fernseher geht nicht", ""},
 	})
+}
+
+// TestEndDevice: a computer or phone the tools run on, not another
+// device.
+func TestEndDevice(t *testing.T) {
+	for w, want := range map[string]bool{
+		"laptop": true, "notebooks": true, "macbook": true, "windows": true, "thinkpad": true,
+		"fritzbox": false, "router": false, "fernseher": false, "playstation": false, "drucker": false,
+	} {
+		if got := endDevice(w); got != want {
+			t.Errorf("%q: %v, want %v", w, got, want)
+		}
+	}
 }
 
 // TestBoundAt reads the binding of a thing to the noun before it, on the

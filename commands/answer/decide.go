@@ -251,7 +251,7 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 		d.Reply = fmt.Sprintf(tx.Answer, first.Title)
 		return d
 	}
-	if t := boundThing(res, full.OffTopic, qv); t != "" {
+	if t := boundThing(res, full.OffTopic, qv, firstAbout(lib, opts.Team, first.ID)); t != "" {
 		// The generic word the guides meet belongs to another product
 		// or to the member's device (boundthing.go).
 		d.exit, d.offTopic = exitBound, true
