@@ -463,6 +463,18 @@ func TestFloors(t *testing.T) {
 		// 167 of 188 = 88.8 % at the start and end, no confident wrong
 		// answer.
 		{"BenchSealed19", bench("sealed19"), 86, 2, nil},
+		// The twentieth sealed first messages, the judge of the
+		// twenty-second pass (testdata/first-messages-sealed20-2026-12-06.tsv:
+		// written blind in the twenty-first pass's session): helped 174 of
+		// 185 = 94.1 % at the pass's start and end (its engine changes,
+		// the bound thing and a second blind vocabulary, moved none of its
+		// messages), no confident wrong answer.
+		{"FirstMessagesSealed20", firstMessages("sealed20"), 91, 2, []string{"smalltalk", "human"}},
+		// The twentieth sealed bench questions
+		// (guides/search/testdata/bench-sealed20-2026-12-06.tsv): helped
+		// 167 of 188 = 88.8 % at the start and end, 1 confident wrong
+		// answer.
+		{"BenchSealed20", bench("sealed20"), 86, 2, nil},
 	})
 }
 
