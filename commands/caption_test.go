@@ -234,11 +234,13 @@ func TestCaptionEditLeavesNoOldCaption(t *testing.T) {
 	}
 }
 
-// TestCaptionEditAtShutdown: a shutdown (the context cancelled) while a
-// text-only caption edit fetches the team's copy fails the edit, so that
-// it is retried, instead of turning the team's copy into a notice and
-// dropping the file; the retry keeps the file.
-func TestCaptionEditAtShutdown(t *testing.T) {
+// relayedCaptionEdit opens a case whose member sends an encrypted image
+// with a secret caption, relayed to the team (thread line and file), and
+// returns the team's copy of the file and the member's text-only edit of
+// the caption, already in the inbox (as the syncer leaves it) and in the
+// fake homeserver; the edit itself is not handled yet.
+func relayedCaptionEdit(t *testing.T) (*supportEnv, id.EventID, *event.Event) {
+	t.Helper()
 	e := newSupportEnv(t)
 	e.openCase(t)
 	msg := e.event(dmRoom, member, e.encryptedImage(t, []byte("\x89PNG Bild"), "s.png", "Login mit hunter2"))
@@ -246,7 +248,6 @@ func TestCaptionEditAtShutdown(t *testing.T) {
 	if len(relay) != 2 {
 		t.Fatalf("precondition: thread line and file, got %d", len(relay))
 	}
-	file := id.EventID("$" + relay[1].txn)
 	edit := e.editText(dmRoom, member, msg.ID, "Login")
 	item := storage.InboxItem{EventID: edit.ID.String(), RoomID: edit.RoomID.String(), Sender: edit.Sender.String(),
 		EventType: edit.Type.Type, ReceivedAt: e.now, State: storage.InboxDone}
@@ -254,6 +255,15 @@ func TestCaptionEditAtShutdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.fm.store(edit)
+	return e, id.EventID("$" + relay[1].txn), edit
+}
+
+// TestCaptionEditAtShutdown: a shutdown (the context cancelled) while a
+// text-only caption edit fetches the team's copy fails the edit, so that
+// it is retried, instead of turning the team's copy into a notice and
+// dropping the file; the retry keeps the file.
+func TestCaptionEditAtShutdown(t *testing.T) {
+	e, file, edit := relayedCaptionEdit(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	e.fm.onFetch = cancel
@@ -297,21 +307,7 @@ func TestCaptionEditFetchErrors(t *testing.T) {
 		{"for good", errors.New("M_NOT_FOUND"), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			e := newSupportEnv(t)
-			e.openCase(t)
-			msg := e.event(dmRoom, member, e.encryptedImage(t, []byte("\x89PNG Bild"), "s.png", "Login mit hunter2"))
-			relay := in(e.handle(t, msg, true), teamRoom)
-			if len(relay) != 2 {
-				t.Fatalf("precondition: thread line and file, got %d", len(relay))
-			}
-			file := id.EventID("$" + relay[1].txn)
-			edit := e.editText(dmRoom, member, msg.ID, "Login")
-			item := storage.InboxItem{EventID: edit.ID.String(), RoomID: edit.RoomID.String(), Sender: edit.Sender.String(),
-				EventType: edit.Type.Type, ReceivedAt: e.now, State: storage.InboxDone}
-			if err := e.db.Inbox.Commit(context.Background(), []storage.InboxItem{item}, nil, ""); err != nil {
-				t.Fatal(err)
-			}
-			e.fm.store(edit)
+			e, file, edit := relayedCaptionEdit(t)
 			e.fm.fetchErr = tc.err
 			before := e.fm.count()
 			err := e.h.Handle(context.Background(), Message{Event: edit, Direct: true})
