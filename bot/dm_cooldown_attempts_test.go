@@ -114,26 +114,8 @@ func TestDirectChatCooldownCountsFailedAttempts(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			hs := &fakeDirectHomeserver{halfMade: tc.halfMade, joined: map[id.RoomID]string{}}
-			srv := httptest.NewServer(hs)
-			t.Cleanup(srv.Close)
-			cli, err := mautrix.NewClient(srv.URL, "@lotse:hs", "token")
-			if err != nil {
-				t.Fatal(err)
-			}
-			cli.DefaultHTTPRetries = 0
-			cli.StateStore = mautrix.NewMemoryStateStore()
 			now := t0
-			b := &Bot{
-				opts:   Options{Now: func() time.Time { return now }},
-				log:    zerolog.Nop(),
-				Client: cli,
-				db:     storagetest.Open(t, filepath.Join(t.TempDir(), "lotse.db")),
-			}
-			creates := func() int {
-				hs.mu.Lock()
-				defer hs.mu.Unlock()
-				return hs.creates
-			}
+			b, creates := newFakeDirectBot(t, hs, &now)
 
 			if room, err := b.DirectRoom(t.Context(), member); err == nil || errors.Is(err, ErrPermanent) {
 				t.Fatalf("first call: %q, %v; want a retryable error (createRoom answered 500)", room, err)
@@ -173,5 +155,31 @@ func TestDirectChatCooldownCountsFailedAttempts(t *testing.T) {
 				t.Errorf("after the cooldown: %d createRoom requests in all, want 2", got)
 			}
 		})
+	}
+}
+
+// newFakeDirectBot returns a Bot whose client talks to hs (no retries of
+// its own) and whose clock reads *now, with a fresh store, and a count of
+// the createRoom requests hs got.
+func newFakeDirectBot(t *testing.T, hs *fakeDirectHomeserver, now *time.Time) (*Bot, func() int) {
+	t.Helper()
+	srv := httptest.NewServer(hs)
+	t.Cleanup(srv.Close)
+	cli, err := mautrix.NewClient(srv.URL, "@lotse:hs", "token")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cli.DefaultHTTPRetries = 0
+	cli.StateStore = mautrix.NewMemoryStateStore()
+	b := &Bot{
+		opts:   Options{Now: func() time.Time { return *now }},
+		log:    zerolog.Nop(),
+		Client: cli,
+		db:     storagetest.Open(t, filepath.Join(t.TempDir(), "lotse.db")),
+	}
+	return b, func() int {
+		hs.mu.Lock()
+		defer hs.mu.Unlock()
+		return hs.creates
 	}
 }

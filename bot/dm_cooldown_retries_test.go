@@ -2,17 +2,11 @@ package bot
 
 import (
 	"errors"
-	"net/http/httptest"
-	"path/filepath"
 	"testing"
 	"time"
 
-	"github.com/rs/zerolog"
-	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
-
-	"github.com/lotse-bot/lotse/storage/storagetest"
 )
 
 // TestDirectChatRetriesAfterFailedCreate: an event whose createRoom fails
@@ -24,23 +18,9 @@ import (
 func TestDirectChatRetriesAfterFailedCreate(t *testing.T) {
 	const member = id.UserID("@alice:hs")
 	hs := &fakeDirectHomeserver{joined: map[id.RoomID]string{}}
-	srv := httptest.NewServer(hs)
-	t.Cleanup(srv.Close)
-	cli, err := mautrix.NewClient(srv.URL, "@lotse:hs", "token")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cli.DefaultHTTPRetries = 0
-	cli.StateStore = mautrix.NewMemoryStateStore()
 	t0 := time.UnixMilli(1_790_000_000_000)
 	now := t0
-	b := &Bot{opts: Options{Now: func() time.Time { return now }}, log: zerolog.Nop(), Client: cli,
-		db: storagetest.Open(t, filepath.Join(t.TempDir(), "lotse.db"))}
-	creates := func() int {
-		hs.mu.Lock()
-		defer hs.mu.Unlock()
-		return hs.creates
-	}
+	b, creates := newFakeDirectBot(t, hs, &now)
 
 	var at time.Duration
 	for attempt := range 10 {
@@ -65,7 +45,7 @@ func TestDirectChatRetriesAfterFailedCreate(t *testing.T) {
 	if err != nil {
 		t.Fatalf("createRoom succeeding: %v", err)
 	}
-	_ = cli.StateStore.SetMembership(t.Context(), room, member, event.MembershipLeave)
+	_ = b.Client.StateStore.SetMembership(t.Context(), room, member, event.MembershipLeave)
 	before := creates()
 	for _, wait := range []time.Duration{dmRetryCooldown, time.Minute, dmCooldown - time.Second} {
 		now = made.Add(wait)
