@@ -2,7 +2,6 @@ package httpserve
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
 	"io"
 	"net"
@@ -95,29 +94,10 @@ var _ io.Writer = errorLogWriter{}
 // address.
 func TestServeLogsThroughErrorLog(t *testing.T) {
 	buf := newLogBuffer()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(t.Context())
-	done := make(chan error, 1)
-	go func() {
-		done <- Serve(ctx, ln, http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-			w.WriteHeader(http.StatusOK)
-			w.WriteHeader(http.StatusTeapot)
-		}), testSettings(), buf.logger())
-	}()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Error(err)
-		}
-	})
-	c, err := net.Dial("tcp", ln.Addr().String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := serveTCP(t, http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.WriteHeader(http.StatusOK)
+		w.WriteHeader(http.StatusTeapot)
+	}), buf.logger())
 	if code, _, err := get(c, bufio.NewReader(c), "/"); err != nil || code != http.StatusOK {
 		t.Fatalf("answer: %d %v", code, err)
 	}

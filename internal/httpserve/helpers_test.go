@@ -3,12 +3,14 @@ package httpserve
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"sync"
 	"sync/atomic"
+	"testing"
 
 	"github.com/rs/zerolog"
 )
@@ -97,4 +99,30 @@ func (b *logBuffer) logger() zerolog.Logger { return zerolog.New(b) }
 // in a synctest bubble their lengths cost no real time.
 func testSettings() Settings {
 	return Default(4, "Interner Fehler")
+}
+
+// serveTCP serves h through Serve with testSettings on a local TCP port
+// until the test ends (checking that Serve then returns nil), logging to
+// log, and returns a connection to it, closed at the test's end.
+func serveTCP(t *testing.T, h http.Handler, log zerolog.Logger) net.Conn {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() { done <- Serve(ctx, ln, h, testSettings(), log) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	})
+	c, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
 }

@@ -2,7 +2,6 @@ package httpserve
 
 import (
 	"bufio"
-	"context"
 	"errors"
 	"io"
 	"net"
@@ -44,24 +43,7 @@ func TestRecover(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			buf := newLogBuffer()
-			ln, err := net.Listen("tcp", "127.0.0.1:0")
-			if err != nil {
-				t.Fatal(err)
-			}
-			ctx, cancel := context.WithCancel(t.Context())
-			done := make(chan error, 1)
-			go func() { done <- Serve(ctx, ln, tt.handler, testSettings(), buf.logger()) }()
-			t.Cleanup(func() {
-				cancel()
-				if err := <-done; err != nil {
-					t.Error(err)
-				}
-			})
-			c, err := net.Dial("tcp", ln.Addr().String())
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer c.Close()
+			c := serveTCP(t, tt.handler, buf.logger())
 			br := bufio.NewReader(c)
 			if _, err := io.WriteString(c, "GET / HTTP/1.1\r\nHost: lotse.test\r\n\r\n"); err != nil {
 				t.Fatal(err)
