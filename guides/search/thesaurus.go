@@ -96,7 +96,7 @@ var glossaryEveryday, everydayErr = parseVocab(everydayTSV, srcEveryday)
 // everyday2TSV is the second everyday vocabulary: the rows of
 // testdata/vocab-blind2-2026-12-06.tsv — written like the first by
 // another helper who saw only the guides — that pay on the tune pool and
-// move no probe that must not move (docs/passes/22-gloss22.md): most rows
+// move no probe that must not move (docs/passes/22.md, gloss22): most rows
 // of a blind list also fire on messages that use their words in another
 // sense. Rows are only ever dropped from the blind file, never added or
 // edited (TestEveryday2FromBlind).
