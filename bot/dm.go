@@ -126,6 +126,9 @@ func (b *Bot) DirectRoom(ctx context.Context, user id.UserID) (id.RoomID, error)
 	} else if found := b.roomByToken(ctx, token); found != "" {
 		// A creation that was interrupted by a crash.
 		b.log.Info().Stringer("room_id", found).Msg("Found direct chat created before a restart")
+		if err := b.ensureInvited(ctx, found, user); err != nil {
+			return "", err
+		}
 		if err := b.agree(ctx, found, user); err != nil {
 			return "", err
 		}
@@ -199,6 +202,31 @@ func (b *Bot) existingDirect(ctx context.Context, user id.UserID) id.RoomID {
 		}
 	}
 	return ""
+}
+
+// ensureInvited invites user into roomID, a direct chat a creation made
+// before it failed or was interrupted, unless the homeserver already has a
+// membership of user there: a createRoom whose invite failed (the member's
+// homeserver refused or could not be reached) leaves a room with Lotse
+// alone, and a message sent there reaches nobody. A refused invite is
+// permanent; any other failure is retried with the event.
+func (b *Bot) ensureInvited(ctx context.Context, roomID id.RoomID, user id.UserID) error {
+	var member event.MemberEventContent
+	err := b.Client.StateEvent(ctx, roomID, event.StateMember, user.String(), &member)
+	if err == nil {
+		return nil
+	}
+	if !errors.Is(err, mautrix.MNotFound) {
+		return fmt.Errorf("failed to read %s's membership of the direct chat: %w", user, err)
+	}
+	if _, err := b.Client.InviteUser(ctx, roomID, &mautrix.ReqInviteUser{UserID: user}); err != nil {
+		if errors.Is(err, mautrix.MForbidden) {
+			return fmt.Errorf("%w: cannot invite %s into the direct chat: %v", ErrPermanent, user, err)
+		}
+		return fmt.Errorf("failed to invite %s into the direct chat: %w", user, err)
+	}
+	_ = b.Client.StateStore.SetMembership(ctx, roomID, user, event.MembershipInvite)
+	return nil
 }
 
 // roomByToken finds the joined room whose creation content carries token.

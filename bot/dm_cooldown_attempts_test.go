@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -31,6 +32,7 @@ type fakeDirectHomeserver struct {
 
 	mu      sync.Mutex
 	creates int
+	invites []string             // "room user" of each invite
 	joined  map[id.RoomID]string // joined room → its creation token
 	direct  []byte               // m.direct, once written
 }
@@ -66,6 +68,19 @@ func (h *fakeDirectHomeserver) ServeHTTP(w http.ResponseWriter, r *http.Request)
 		}
 		w.WriteHeader(http.StatusNotFound)
 		_, _ = fmt.Fprint(w, `{"errcode":"M_NOT_FOUND","error":"no such room"}`)
+	case strings.Contains(path, "/state/m.room.member/"):
+		// Nobody but Lotse has a membership: the half-made room's invite
+		// failed.
+		w.WriteHeader(http.StatusNotFound)
+		_, _ = fmt.Fprint(w, `{"errcode":"M_NOT_FOUND","error":"no membership"}`)
+	case strings.HasSuffix(path, "/invite") && r.Method == http.MethodPost:
+		var req struct {
+			UserID string `json:"user_id"`
+		}
+		_ = json.NewDecoder(r.Body).Decode(&req)
+		room := strings.TrimSuffix(strings.TrimPrefix(path[strings.Index(path, "/rooms/"):], "/rooms/"), "/invite")
+		h.invites = append(h.invites, room+" "+req.UserID)
+		_, _ = fmt.Fprint(w, `{}`)
 	case strings.HasSuffix(path, "/createRoom") && h.succeed:
 		h.creates++
 		room := id.RoomID(fmt.Sprintf("!made%d:hs", h.creates))
@@ -134,6 +149,14 @@ func TestDirectChatCooldownCountsFailedAttempts(t *testing.T) {
 			if tc.halfMade {
 				if err != nil || room != "!half1:hs" {
 					t.Fatalf("second call: %q, %v; want the room the failed creation made", room, err)
+				}
+				// Its invite had failed: the member is invited now, or
+				// what Lotse sends there reaches nobody.
+				hs.mu.Lock()
+				invites := slices.Clone(hs.invites)
+				hs.mu.Unlock()
+				if want := []string{"!half1:hs " + member.String()}; !slices.Equal(invites, want) {
+					t.Errorf("invites %q, want %q", invites, want)
 				}
 				if got := creates(); got != 1 {
 					t.Errorf("%d createRoom requests, want 1", got)
