@@ -97,7 +97,7 @@ func TestServeLogsThroughErrorLog(t *testing.T) {
 	c := serveTCP(t, http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.WriteHeader(http.StatusOK)
 		w.WriteHeader(http.StatusTeapot)
-	}), buf.logger())
+	}), testSettings(), buf.logger())
 	if code, _, err := get(c, bufio.NewReader(c), "/"); err != nil || code != http.StatusOK {
 		t.Fatalf("answer: %d %v", code, err)
 	}

@@ -101,10 +101,10 @@ func testSettings() Settings {
 	return Default(4, "Interner Fehler")
 }
 
-// serveTCP serves h through Serve with testSettings on a local TCP port
-// until the test ends (checking that Serve then returns nil), logging to
-// log, and returns a connection to it, closed at the test's end.
-func serveTCP(t *testing.T, h http.Handler, log zerolog.Logger) net.Conn {
+// serveTCP serves h through Serve with s on a local TCP port until the
+// test ends (checking that Serve then returns nil), logging to log, and
+// returns a connection to it, closed at the test's end.
+func serveTCP(t testing.TB, h http.Handler, s Settings, log zerolog.Logger) net.Conn {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -112,7 +112,7 @@ func serveTCP(t *testing.T, h http.Handler, log zerolog.Logger) net.Conn {
 	}
 	ctx, cancel := context.WithCancel(t.Context())
 	done := make(chan error, 1)
-	go func() { done <- Serve(ctx, ln, h, testSettings(), log) }()
+	go func() { done <- Serve(ctx, ln, h, s, log) }()
 	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {

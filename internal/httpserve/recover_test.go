@@ -43,7 +43,7 @@ func TestRecover(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			buf := newLogBuffer()
-			c := serveTCP(t, tt.handler, buf.logger())
+			c := serveTCP(t, tt.handler, testSettings(), buf.logger())
 			br := bufio.NewReader(c)
 			if _, err := io.WriteString(c, "GET / HTTP/1.1\r\nHost: lotse.test\r\n\r\n"); err != nil {
 				t.Fatal(err)

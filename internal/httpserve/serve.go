@@ -78,6 +78,21 @@ func (s Settings) check() error {
 	return nil
 }
 
+// newServer is the http.Server Serve runs: h wrapped in [Recover], every
+// bound of s, net/http's log lines to log, requests' contexts from ctx.
+func newServer(ctx context.Context, h http.Handler, s Settings, log zerolog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           Recover(h, s.InternalError, log),
+		ReadHeaderTimeout: s.ReadHeaderTimeout,
+		ReadTimeout:       s.ReadTimeout,
+		WriteTimeout:      s.WriteTimeout,
+		IdleTimeout:       s.IdleTimeout,
+		MaxHeaderBytes:    s.MaxHeaderBytes,
+		ErrorLog:          ErrorLog(log),
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
+}
+
 // Serve serves h on ln within s until ctx ends; then it shuts the server
 // down gracefully (at most s.ShutdownTimeout) and returns nil. Requests'
 // contexts end with ctx. h is wrapped in [Recover]; net/http's own log
@@ -89,16 +104,7 @@ func Serve(ctx context.Context, ln net.Listener, h http.Handler, s Settings, log
 		ln.Close()
 		return err
 	}
-	srv := &http.Server{
-		Handler:           Recover(h, s.InternalError, log),
-		ReadHeaderTimeout: s.ReadHeaderTimeout,
-		ReadTimeout:       s.ReadTimeout,
-		WriteTimeout:      s.WriteTimeout,
-		IdleTimeout:       s.IdleTimeout,
-		MaxHeaderBytes:    s.MaxHeaderBytes,
-		ErrorLog:          ErrorLog(log),
-		BaseContext:       func(net.Listener) context.Context { return ctx },
-	}
+	srv := newServer(ctx, h, s, log)
 	stopped := make(chan error, 1)
 	stop := context.AfterFunc(ctx, func() {
 		shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.ShutdownTimeout)
