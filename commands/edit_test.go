@@ -53,6 +53,22 @@ func textOrFile(file bool, uri id.ContentURIString, body string) *event.MessageE
 		Info: &event.FileInfo{MimeType: "image/png", Size: 9}}
 }
 
+// messageKind returns what a member's case message of this kind looks
+// like with a given text: a text, or (file) an image uploaded once to the
+// fake homeserver with the text as its caption.
+func (e *supportEnv) messageKind(t *testing.T, file bool) func(body string) *event.MessageEventContent {
+	t.Helper()
+	var uri id.ContentURIString
+	if file {
+		uploaded, err := e.fm.Upload(context.Background(), []byte("\x89PNG fake"), "image/png")
+		if err != nil {
+			t.Fatal(err)
+		}
+		uri = uploaded
+	}
+	return func(body string) *event.MessageEventContent { return textOrFile(file, uri, body) }
+}
+
 // pendingInInbox records msg in the inbox as still waiting to be handled
 // (it failed once and waits for its retry).
 func (e *supportEnv) pendingInInbox(t *testing.T, msg *event.Event) {
@@ -228,15 +244,15 @@ func TestEditedFileCaptionEditsRelay(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			e := newSupportEnv(t)
 			e.openCase(t)
-			uri, _ := e.fm.Upload(context.Background(), []byte("\x89PNG fake"), "image/png")
-			msg := e.event(dmRoom, member, textOrFile(true, uri, "Login mit hunter2"))
+			image := e.messageKind(t, true)
+			msg := e.event(dmRoom, member, image("Login mit hunter2"))
 			relay := in(e.handle(t, msg, true), teamRoom)
 			if len(relay) != 2 {
 				t.Fatalf("precondition: thread line and file, got %d", len(relay))
 			}
 			edit := e.editText(dmRoom, member, msg.ID, "Login")
 			if tc.withFile {
-				edit = e.edit(dmRoom, member, msg.ID, textOrFile(true, uri, "Login"))
+				edit = e.edit(dmRoom, member, msg.ID, image("Login"))
 			}
 			sent := in(e.handle(t, edit, true), teamRoom)
 			if len(sent) != 2 {
@@ -331,8 +347,7 @@ func TestEditLeavesRelayInAnotherRoom(t *testing.T) {
 		t.Run(map[bool]string{false: "text", true: "file"}[file], func(t *testing.T) {
 			e := newSupportEnv(t)
 			e.openCase(t)
-			uri, _ := e.fm.Upload(context.Background(), []byte("\x89PNG fake"), "image/png")
-			content := func(body string) *event.MessageEventContent { return textOrFile(file, uri, body) }
+			content := e.messageKind(t, file)
 			msg := e.event(dmRoom, member, content("Login mit hunter2"))
 			if relay := in(e.handle(t, msg, true), teamRoom); len(relay) == 0 {
 				t.Fatal("precondition: not relayed")

@@ -176,8 +176,7 @@ func TestDeletedEditedCaseMessageTakesEditsAlong(t *testing.T) {
 		t.Run(map[bool]string{false: "text", true: "file"}[file], func(t *testing.T) {
 			e := newSupportEnv(t)
 			e.openCase(t)
-			uri, _ := e.fm.Upload(context.Background(), []byte("\x89PNG fake"), "image/png")
-			content := func(body string) *event.MessageEventContent { return textOrFile(file, uri, body) }
+			content := e.messageKind(t, file)
 			msg := e.event(dmRoom, member, content("Login geht nicht"))
 			team := in(e.handle(t, msg, true), teamRoom)
 			for _, body := range []string{"Login geht nicht, Passwort hunter2", "Login geht nicht, Passwort hunter3"} {
