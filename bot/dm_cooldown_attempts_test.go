@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -186,13 +185,7 @@ func TestDirectChatCooldownCountsFailedAttempts(t *testing.T) {
 // the createRoom requests hs got.
 func newFakeDirectBot(t *testing.T, hs *fakeDirectHomeserver, now *time.Time) (*Bot, func() int) {
 	t.Helper()
-	srv := httptest.NewServer(hs)
-	t.Cleanup(srv.Close)
-	cli, err := mautrix.NewClient(srv.URL, "@lotse:hs", "token")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cli.DefaultHTTPRetries = 0
+	cli := newFakeClient(t, hs)
 	cli.StateStore = mautrix.NewMemoryStateStore()
 	b := &Bot{
 		opts:   Options{Now: func() time.Time { return *now }},

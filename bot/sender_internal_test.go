@@ -208,16 +208,24 @@ func (r *fakeRoom) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	_, _ = fmt.Fprintf(w, `{"event_id":%q}`, evtID)
 }
 
-func newFakeSender(t *testing.T, room *fakeRoom, sent SentLog) *Sender {
+// newFakeClient returns Lotse's client for a fake homeserver h (an
+// httptest server closed at the test's end), without retries of its own,
+// so that every request the code makes reaches h once.
+func newFakeClient(t *testing.T, h http.Handler) *mautrix.Client {
 	t.Helper()
-	srv := httptest.NewServer(room)
+	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	cli, err := mautrix.NewClient(srv.URL, "@lotse:hs", "token")
 	if err != nil {
 		t.Fatal(err)
 	}
 	cli.DefaultHTTPRetries = 0
-	s := NewSender(cli, sent, zerolog.Nop())
+	return cli
+}
+
+func newFakeSender(t *testing.T, room *fakeRoom, sent SentLog) *Sender {
+	t.Helper()
+	s := NewSender(newFakeClient(t, room), sent, zerolog.Nop())
 	s.MaxWait = 5 * time.Second
 	return s
 }
