@@ -5,8 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rs/zerolog"
-
 	"github.com/lotse-bot/lotse/storage"
 	"github.com/lotse-bot/lotse/storage/upgrades"
 )
@@ -85,11 +83,7 @@ func TestUpgradeKeepsAccessRequests(t *testing.T) {
 	for name, uri := range uris {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
-			db, err := storage.Open(uri, zerolog.Nop())
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
+			db := openNotUpgraded(t, uri)
 			// The schema as v12 left it.
 			db.Lotse.UpgradeTable = upgrades.Table[:12]
 			if err := db.Upgrade(ctx); err != nil {

@@ -49,15 +49,7 @@ func TestPostgresLeaseStandby(t *testing.T) {
 		t.Skip("set LOTSE_TEST_POSTGRES (uri=$(bash .ci/postgres.sh /tmp/pg 55444)) to test the PostgreSQL lease; CI sets it")
 	}
 	uri = storagetest.FreshPostgresSchema(t, uri)
-	open := func() *storage.DB {
-		db, err := storage.Open(uri, zerolog.Nop())
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { _ = db.Close() })
-		return db
-	}
-	a, b := open(), open()
+	a, b := openNotUpgraded(t, uri), openNotUpgraded(t, uri)
 	la, err := a.AcquireLease(t.Context(), storage.LeaseOptions{})
 	if err != nil {
 		t.Fatal(err)

@@ -5,10 +5,8 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/rs/zerolog"
 	"go.mau.fi/util/dbutil"
 
-	"github.com/lotse-bot/lotse/storage"
 	"github.com/lotse-bot/lotse/storage/upgrades"
 )
 
@@ -22,11 +20,7 @@ func TestOlderBinaryRefusesSchemaV13(t *testing.T) {
 	for name, uri := range uris {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
-			db, err := storage.Open(uri, zerolog.Nop())
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
+			db := openNotUpgraded(t, uri)
 			if err := db.Upgrade(ctx); err != nil {
 				t.Fatal(err)
 			}

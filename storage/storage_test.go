@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rs/zerolog"
+
 	"github.com/lotse-bot/lotse/storage"
 	"github.com/lotse-bot/lotse/storage/storagetest"
 )
@@ -21,6 +23,18 @@ func testDBURIs(t *testing.T) map[string]string {
 		uris["postgres"] = storagetest.FreshPostgresSchema(t, uri)
 	}
 	return uris
+}
+
+// openNotUpgraded opens the database at uri without upgrading it (a test
+// sets the schema steps it wants first) and closes it at the test's end.
+func openNotUpgraded(t *testing.T, uri string) *storage.DB {
+	t.Helper()
+	db, err := storage.Open(uri, zerolog.Nop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	return db
 }
 
 // openTestDBs opens and upgrades the databases of testDBURIs.
