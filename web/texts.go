@@ -140,7 +140,7 @@ var German = &Texts{
 	SearchNoneStatic:     "Keine Anleitung passt zu „%s“. Versuch es mit anderen Wörtern oder stöbere im Verzeichnis aller Anleitungen.",
 
 	MethodNotAllowed: "Diese Art von Anfrage ist hier nicht erlaubt.",
-	InternalError:    "Interner Fehler",
+	InternalError:    "Da ist bei uns etwas schiefgegangen. Bitte lade die Seite gleich noch einmal.",
 	SearchBusy:       "Die Suche ist gerade ausgelastet. Versuch es gleich noch einmal.",
 	LocalOnly:        "Dieser Server antwortet nur unter localhost.",
 	VoteForeign:      "Diese Rückmeldung kam nicht von dieser Seite.",
@@ -208,7 +208,7 @@ var English = &Texts{
 	SearchNoneStatic:     "No guide fits “%s”. Try other words or browse the index of all guides.",
 
 	MethodNotAllowed: "This kind of request is not allowed here.",
-	InternalError:    "Internal error",
+	InternalError:    "Something went wrong on our side. Please reload the page in a moment.",
 	SearchBusy:       "The search is busy right now. Please try again in a moment.",
 	LocalOnly:        "This server only answers under localhost.",
 	VoteForeign:      "This feedback did not come from this site.",
