@@ -525,17 +525,14 @@ func (r *roomAdapter) OpenDM(ctx context.Context, user id.UserID) (id.RoomID, er
 
 var _ commands.RoomAdmin = (*roomAdapter)(nil)
 
-// cmdPrivacyCLI: lotse privacy retention [--dry-run] -c config.yaml applies
-// (or, with --dry-run, only counts) the retention rules.
-func cmdPrivacyCLI(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] != "retention" {
-		return fail(exitUsage, fmt.Errorf("lotse privacy retention [--dry-run] [-c file]"))
-	}
+// cmdPrivacyRetention: lotse privacy retention [--dry-run] -c config.yaml
+// applies (or, with --dry-run, only counts) the retention rules.
+func cmdPrivacyRetention(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("privacy retention", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	path := fs.String("c", "", "config file")
 	dry := fs.Bool("dry-run", false, "only count what would be deleted")
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := fs.Parse(args); err != nil {
 		return fail(exitUsage, err)
 	}
 	cfg, db, err := openConfigured(ctx, *path)
