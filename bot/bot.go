@@ -141,7 +141,7 @@ func New(ctx context.Context, opts Options) (*Bot, error) {
 	if opts.PickleKey == "" {
 		return nil, errors.New("bot needs a pickle key (it encrypts the crypto store and the access token)")
 	}
-	if key, err := pseudonymKey(opts.PickleKey); err == nil {
+	if key, err := PseudonymKey(opts.PickleKey); err == nil {
 		opts.DB.SetPseudonymKey(key)
 	} else {
 		return nil, fmt.Errorf("failed to derive the pseudonym key: %w", err)

@@ -174,7 +174,8 @@ func (b *Bot) DirectRoom(ctx context.Context, user id.UserID) (id.RoomID, error)
 	if err := dms.Finish(ctx, user.String(), resp.RoomID.String()); err != nil {
 		return "", err
 	}
-	b.log.Info().Stringer("room_id", resp.RoomID).Stringer("user_id", user).Msg("Opened direct chat")
+	// The room, not the member: the log is read by the team (operations.md).
+	b.log.Info().Stringer("room_id", resp.RoomID).Msg("Opened direct chat")
 	if err := b.addDirect(ctx, user, resp.RoomID); err != nil {
 		b.log.Warn().Err(err).Msg("Failed to update m.direct")
 	}

@@ -24,10 +24,12 @@ func tokenKey(pickleKey string) ([]byte, error) {
 	return hkdf.Key(sha256.New, []byte(pickleKey), nil, "lotse access token at rest v1", 32)
 }
 
-// pseudonymKey derives the key of the pseudonyms that replace erased
+// PseudonymKey derives the key of the pseudonyms that replace erased
 // people in kept records from the pickle key, so it is not in the database
-// whose records it pseudonymises.
-func pseudonymKey(pickleKey string) ([]byte, error) {
+// whose records it pseudonymises. Tools that erase outside the running bot
+// (lotse privacy erase) pass it to storage.DB.SetPseudonymKey, so that a
+// person gets the same pseudonym whoever erased them.
+func PseudonymKey(pickleKey string) ([]byte, error) {
 	return hkdf.Key(sha256.New, []byte(pickleKey), nil, "lotse pseudonyms v1", 32)
 }
 

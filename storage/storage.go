@@ -5,6 +5,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
@@ -121,6 +122,52 @@ func Open(uri string, log zerolog.Logger) (*DB, error) {
 func (db *DB) Upgrade(ctx context.Context) error {
 	if err := db.Lotse.Upgrade(ctx); err != nil {
 		return fmt.Errorf("failed to upgrade database schema: %w", err)
+	}
+	return nil
+}
+
+// ErrSchemaBehind means the database's schema is older than this binary's:
+// only `lotse run` of this binary upgrades it, after a backup.
+var ErrSchemaBehind = errors.New("the database has an older schema than this binary")
+
+// CheckSchema reports, without writing anything, whether this binary can
+// use the database as it is: nil when the schema is this binary's, or a
+// newer one that says it is compatible; an error wrapping ErrSchemaBehind
+// when it is older (also when Lotse never ran on it); an error wrapping
+// dbutil.ErrUnsupportedDatabaseVersion when a newer binary made it
+// incompatible. One-shot commands call it instead of Upgrade, so that
+// trying a new binary's `lotse guides stats` on the database of a running
+// older Lotse does not upgrade the schema behind its back.
+func (db *DB) CheckSchema(ctx context.Context) error {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	latest := len(upgrades.Table)
+	// dbutil's TableExists looks in every schema; the search path's counts.
+	q := "SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE type='table' AND name=$1)"
+	if IsPostgres(db.uri) {
+		q = "SELECT EXISTS(SELECT 1 FROM information_schema.tables WHERE table_schema=current_schema() AND table_name=$1)"
+	}
+	var exists bool
+	if err := db.Lotse.QueryRow(ctx, q, versionTable).Scan(&exists); err != nil {
+		return fmt.Errorf("failed to read the schema version: %w", err)
+	}
+	version, compat := 0, 0
+	if exists {
+		var compatNull sql.NullInt64
+		err := db.Lotse.QueryRow(ctx, "SELECT version, compat FROM "+versionTable+" LIMIT 1").Scan(&version, &compatNull)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("failed to read the schema version: %w", err)
+		}
+		compat = version
+		if compatNull.Valid && compatNull.Int64 != 0 {
+			compat = int(compatNull.Int64)
+		}
+	}
+	switch {
+	case version < latest:
+		return fmt.Errorf("%w (v%d, this binary: v%d): start `lotse run` of this binary once (after a backup), or use the binary that runs now", ErrSchemaBehind, version, latest)
+	case compat > latest:
+		return fmt.Errorf("%w: currently on v%d (compatible down to v%d), latest known: v%d; use the newer binary", dbutil.ErrUnsupportedDatabaseVersion, version, compat, latest)
 	}
 	return nil
 }

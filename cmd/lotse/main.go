@@ -65,6 +65,10 @@ Usage:
                                         web view for authors, reloads the page on every save
   lotse privacy retention [--dry-run] [-c config.yaml]
                                         apply (or count) the retention rules now
+  lotse privacy export [-c config.yaml] @name:server
+                                        every row Lotse keeps about a person, as JSON
+  lotse privacy erase [-c config.yaml] [--yes] @name:server
+                                        erase a person as !daten-löschen does (without --yes: only count)
   lotse backup [-c config.yaml] FILE    consistent copy of the SQLite database while Lotse runs
   lotse health [--url URL]              exit 0 if URL (default http://127.0.0.1:9180/healthz) answers 200
   lotse config example                  print a commented example configuration
@@ -137,7 +141,15 @@ var verbHelp = map[string]string{
   Serves the web view for guide authors and reloads the open page in the
   browser whenever a file in DIR changes. With -c, as build-site -c.`,
 	"privacy": `lotse privacy retention [--dry-run] [-c config.yaml]
-  Applies (or with --dry-run counts) the retention rules now.`,
+  Applies (or with --dry-run counts) the retention rules now.
+lotse privacy export [-c config.yaml] @name:server
+  Prints every row Lotse keeps about the person as JSON (what !meine-daten
+  sends them): for a request by letter, and as proof after an erasure.
+lotse privacy erase [-c config.yaml] [--yes] @name:server
+  Erases the person as !daten-löschen does, for a request that does not
+  come through the chat. Without --yes it only counts the rows; with it, it
+  erases, exports again and prints what is left (exit code 1 if anything).
+  Needs the pickle key, as lotse run: it keys the pseudonyms.`,
 	"backup": `lotse backup [-c config.yaml] FILE
   Writes a consistent copy of the SQLite database while Lotse runs.`,
 	"health": `lotse health [--url URL] [--timeout 3s]

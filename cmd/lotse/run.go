@@ -525,20 +525,17 @@ func (r *roomAdapter) OpenDM(ctx context.Context, user id.UserID) (id.RoomID, er
 
 var _ commands.RoomAdmin = (*roomAdapter)(nil)
 
-// cmdPrivacyCLI: lotse privacy retention [--dry-run] -c config.yaml applies
-// (or, with --dry-run, only counts) the retention rules.
-func cmdPrivacyCLI(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] != "retention" {
-		return fail(exitUsage, fmt.Errorf("lotse privacy retention [--dry-run] [-c file]"))
-	}
+// cmdPrivacyRetention: lotse privacy retention [--dry-run] -c config.yaml
+// applies (or, with --dry-run, only counts) the retention rules.
+func cmdPrivacyRetention(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("privacy retention", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	path := fs.String("c", "", "config file")
 	dry := fs.Bool("dry-run", false, "only count what would be deleted")
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := fs.Parse(args); err != nil {
 		return fail(exitUsage, err)
 	}
-	cfg, db, err := openConfigured(ctx, *path)
+	cfg, db, err := openExisting(ctx, *path)
 	if err != nil {
 		return err
 	}
@@ -575,27 +572,12 @@ func reloadOnHangup(ctx context.Context, store *guides.Store, log zerolog.Logger
 	}
 }
 
-// openConfigured loads the configuration (file and environment) and opens
-// and upgrades its database, for one-shot commands; the caller closes it.
-func openConfigured(ctx context.Context, path string) (config.Config, *storage.DB, error) {
-	cfg, err := config.Load(path, os.Getenv)
-	if err != nil {
-		return cfg, nil, fail(exitConfig, err)
-	}
-	db, err := storage.Open(cfg.Database, zerolog.Nop())
-	if err != nil {
-		return cfg, nil, fail(exitDatabase, err)
-	}
-	if err := db.Upgrade(ctx); err != nil {
-		db.Close()
-		return cfg, nil, fail(exitUpgrade, err)
-	}
-	return cfg, db, nil
-}
-
-// openExisting is openConfigured for read-only verbs: a database that does
-// not exist yet is an error and is never created (no empty database left
-// behind by a mistyped path).
+// openExisting opens the configured database for one-shot commands: a
+// database that does not exist yet is an error and is never created (no
+// empty database left behind by a mistyped path), and its schema is never
+// upgraded: only `lotse run` does that, so that a new binary's command
+// tried on the database of a running older Lotse cannot lock that one out
+// at its next start (exit code 14, "unsupported database schema version").
 func openExisting(ctx context.Context, path string) (config.Config, *storage.DB, error) {
 	cfg, err := config.Load(path, os.Getenv)
 	if err != nil {
@@ -604,5 +586,13 @@ func openExisting(ctx context.Context, path string) (config.Config, *storage.DB,
 	if err := databaseExists(cfg.Database); err != nil {
 		return cfg, nil, fail(exitDatabase, err)
 	}
-	return openConfigured(ctx, path)
+	db, err := storage.Open(cfg.Database, zerolog.Nop())
+	if err != nil {
+		return cfg, nil, fail(exitDatabase, err)
+	}
+	if err := db.CheckSchema(ctx); err != nil {
+		db.Close()
+		return cfg, nil, fail(exitUpgrade, err)
+	}
+	return cfg, db, nil
 }

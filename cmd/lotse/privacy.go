@@ -1,0 +1,173 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/bot"
+	"github.com/lotse-bot/lotse/config"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// cmdPrivacyCLI: lotse privacy retention|export|erase.
+func cmdPrivacyCLI(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return fail(exitUsage, errors.New("usage: lotse privacy retention|export|erase …"))
+	}
+	switch args[0] {
+	case "retention":
+		return cmdPrivacyRetention(ctx, args[1:], stdout, stderr)
+	case "export":
+		return cmdPrivacyExport(ctx, args[1:], stdout, stderr)
+	case "erase":
+		return cmdPrivacyErase(ctx, args[1:], stdout, stderr)
+	}
+	return fail(exitUsage, fmt.Errorf("unknown privacy command %q: retention, export or erase", args[0]))
+}
+
+// openForPerson parses "[-c config.yaml] @user:server" (plus the flags
+// the caller added to fs) and opens the configured, existing database with
+// the pseudonym key of the running bot, derived from the pickle key: a
+// person erased here gets the pseudonym !daten-löschen would give them, and
+// no key is left in the database.
+func openForPerson(ctx context.Context, fs *flag.FlagSet, path *string, args []string) (id.UserID, config.Config, *storage.DB, error) {
+	if err := fs.Parse(args); err != nil {
+		return "", config.Config{}, nil, fail(exitUsage, err)
+	}
+	if fs.NArg() != 1 {
+		return "", config.Config{}, nil, fail(exitUsage, fmt.Errorf("usage: lotse privacy %s [-c config.yaml] @name:server", fs.Name()))
+	}
+	user := id.UserID(strings.TrimSpace(fs.Arg(0)))
+	if _, _, err := user.ParseAndValidateRelaxed(); err != nil {
+		return "", config.Config{}, nil, fail(exitUsage, fmt.Errorf("%q is not a Matrix ID (@name:server): %w", fs.Arg(0), err))
+	}
+	cfg, db, err := openExisting(ctx, *path)
+	if err != nil {
+		return "", cfg, nil, err
+	}
+	if len(cfg.PickleKey) < 16 {
+		db.Close()
+		return "", cfg, nil, fail(exitConfig, errors.New("the pickle key is not set (LOTSE_PICKLE_KEY_FILE, as for lotse run): it keys the pseudonyms of erased people"))
+	}
+	key, err := bot.PseudonymKey(cfg.PickleKey)
+	if err != nil {
+		db.Close()
+		return "", cfg, nil, fail(exitFailed, err)
+	}
+	db.SetPseudonymKey(key)
+	return user, cfg, db, nil
+}
+
+// privacyExport is the file lotse privacy export prints (the shape of the
+// member's own !meine-daten file).
+type privacyExport struct {
+	User     string                      `json:"user"`
+	Exported string                      `json:"exported"`
+	Tables   map[string][]map[string]any `json:"tables"`
+}
+
+// cmdPrivacyExport: lotse privacy export [-c config.yaml] @user:server
+// prints, as JSON, every row Lotse keeps about the person: for a request
+// by letter or e-mail (Art. 15 DSGVO), and as the proof after an erasure.
+func cmdPrivacyExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	path := fs.String("c", "", "config file")
+	user, _, db, err := openForPerson(ctx, fs, path, args)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	tables, err := db.Privacy().Export(ctx, user.String())
+	if err != nil {
+		return fail(exitDatabase, err)
+	}
+	data, err := json.MarshalIndent(privacyExport{User: user.String(), Exported: time.Now().UTC().Format(time.RFC3339), Tables: tables}, "", "  ")
+	if err != nil {
+		return fail(exitFailed, err)
+	}
+	fmt.Fprintln(stdout, string(data))
+	return nil
+}
+
+// cmdPrivacyErase: lotse privacy erase [-c config.yaml] [--yes] @user:server
+// erases the person as !daten-löschen does, for a request that does not
+// come through the chat (a letter, a member who left). Without --yes it
+// only counts the rows; with it, it erases and then exports again and
+// prints what is left (nothing, or exit code 1).
+func cmdPrivacyErase(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("erase", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	path := fs.String("c", "", "config file")
+	yes := fs.Bool("yes", false, "erase (without it: only count)")
+	user, _, db, err := openForPerson(ctx, fs, path, args)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	before, err := db.Privacy().Export(ctx, user.String())
+	if err != nil {
+		return fail(exitDatabase, err)
+	}
+	if !*yes {
+		fmt.Fprintf(stdout, "about %s Lotse keeps:\n", user)
+		printCounts(stdout, rowCounts(before), "rows")
+		fmt.Fprintf(stdout, "nothing erased: run again with --yes to erase %s (as !daten-löschen; records kept for accountability get a pseudonym)\n", user)
+		return nil
+	}
+	counts, err := db.Privacy().Erase(ctx, user.String(), "", time.Now())
+	if err != nil {
+		return fail(exitDatabase, err)
+	}
+	fmt.Fprintf(stdout, "erased %s (deleted or pseudonymised):\n", user)
+	printCounts(stdout, counts, "rows")
+	after, err := db.Privacy().Export(ctx, user.String())
+	if err != nil {
+		return fail(exitDatabase, err)
+	}
+	left := rowCounts(after)
+	if len(left) > 0 {
+		printCounts(stdout, left, "rows left")
+		return fail(exitFailed, fmt.Errorf("rows about %s are left after the erasure", user))
+	}
+	// The pseudonym is not printed: next to the Matrix ID it would undo it.
+	fmt.Fprintf(stdout, "check: lotse privacy export finds nothing about %s in %d tables\n", user, len(after))
+	fmt.Fprintln(stdout, "not erased here: backups (until the last one older than today is deleted) and the messages on the Matrix server")
+	return nil
+}
+
+// rowCounts returns the tables of an export that hold rows, with their number.
+func rowCounts(tables map[string][]map[string]any) map[string]int64 {
+	out := map[string]int64{}
+	for name, rows := range tables {
+		if len(rows) > 0 {
+			out[name] = int64(len(rows))
+		}
+	}
+	return out
+}
+
+func printCounts(w io.Writer, counts map[string]int64, unit string) {
+	names := make([]string, 0, len(counts))
+	for name, n := range counts {
+		if n > 0 {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	if len(names) == 0 {
+		fmt.Fprintf(w, "  (no %s)\n", unit)
+	}
+	for _, name := range names {
+		fmt.Fprintf(w, "  %-20s %d %s\n", name, counts[name], unit)
+	}
+}
