@@ -184,6 +184,9 @@ func BenchmarkDecide60KB(b *testing.B) {
 		// A run of reply particles before the rest (replyLead, fix13):
 		// the whole is read, then the rest.
 		{"particles", "nein, ich brauche Hilfe bei der Anmeldung. "},
+		// Message nouns, verbs of writing and words of doubt without a
+		// break (asksGenuine, doubted.go): each read in one pass.
+		{"doubt", "ist das eine mail schreibt mir echt oder "},
 	} {
 		msg := strings.Repeat(c.unit, 60_000/len(c.unit))
 		b.Run(c.name, func(b *testing.B) {

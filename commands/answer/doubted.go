@@ -89,8 +89,16 @@ func asksGenuine(qv *qwords) bool {
 			continue
 		}
 		for j := from; j < to; j++ {
-			if genuineAt(words, brk, j) && !factClauseAfter(words, brk, j, to) {
+			if !genuineAt(words, brk, j) {
+				continue
+			}
+			if !factClauseAfter(words, brk, j, to) {
 				return true
+			}
+			// Every word of the clause has that fact clause after
+			// it: go on after the clause (one pass over the words).
+			for j+1 < to && !brk[j+1] {
+				j++
 			}
 		}
 	}
@@ -101,7 +109,9 @@ func asksGenuine(qv *qwords) bool {
 // message one receives: a message noun (messageNoun, aside.go; also as
 // the head of a compound: „Chatnachricht“, „Phishingmail“) or a verb of
 // writing or sending with the member as its receiver in its clause
-// („jemand schreibt mir“, „hat mir … geschickt“, "texted me").
+// („jemand schreibt mir“, „hat mir … geschickt“, "texted me"), at most
+// asideWindow words away (aside.go: the phrases are local, and a 2 KB
+// message of such verbs without a comma stays one pass).
 func reportsMessage(words []string, brk []bool) bool {
 	for j, w := range words {
 		if messageNoun(w) || messageHead(w) {
@@ -110,12 +120,12 @@ func reportsMessage(words []string, brk []bool) bool {
 		if !writeVerb(w) {
 			continue
 		}
-		for i := j - 1; i >= 0 && !brk[i+1]; i-- {
+		for i := j - 1; i >= 0 && i >= j-asideWindow && !brk[i+1]; i-- {
 			if receiverWords[words[i]] {
 				return true
 			}
 		}
-		for i := j + 1; i < len(words) && !brk[i]; i++ {
+		for i := j + 1; i < len(words) && i <= j+asideWindow && !brk[i]; i++ {
 			if receiverWords[words[i]] {
 				return true
 			}
@@ -126,11 +136,11 @@ func reportsMessage(words []string, brk []bool) bool {
 
 // messageHead reports whether the folded word w is a compound whose head
 // (Duden grammar, Determinativkompositum: the last part names the kind)
-// is a message noun of at least four letters: „Chatnachricht“,
-// „Phishingmail“, „Spamnachrichten“.
+// is a message noun of at least four letters, singular or plural:
+// „Chatnachricht“, „Phishingmail“, „Spamnachrichten“.
 func messageHead(w string) bool {
-	for n := range messageNouns {
-		if len(n) >= 4 && len(w) > len(n) && (strings.HasSuffix(w, n) || strings.HasSuffix(w, n+"s") || strings.HasSuffix(w, n+"en")) {
+	for _, h := range messageHeads {
+		if len(w) > len(h) && strings.HasSuffix(w, h) {
 			return true
 		}
 	}
@@ -138,18 +148,39 @@ func messageHead(w string) bool {
 }
 
 // writeVerb reports whether the folded word w is a form of a verb of
-// writing or sending a message (writeStems with verbEndings, boundthing.go;
-// the participle with „ge-“).
+// writing or sending a message (writeForms).
 func writeVerb(w string) bool {
-	for _, s := range writeStems {
-		for _, e := range verbEndings {
-			if w == s+e || w == "ge"+s+e && (e == "en" || strings.HasPrefix(e, "t")) {
-				return true
+	return writeForms[w]
+}
+
+var (
+	// messageHeads: the message nouns of at least four letters
+	// (messageNouns, aside.go) with their plurals in -s and -en, made
+	// once (one look at a word is a few suffix tests, no string built).
+	messageHeads = func() []string {
+		var out []string
+		for n := range messageNouns {
+			if len(n) >= 4 {
+				out = append(out, n, n+"s", n+"en")
 			}
 		}
-	}
-	return false
-}
+		return out
+	}()
+	// writeForms: every form of writeStems with verbEndings
+	// (boundthing.go) and the participle with „ge-“, made once.
+	writeForms = func() map[string]bool {
+		m := map[string]bool{}
+		for _, s := range writeStems {
+			for _, e := range verbEndings {
+				m[s+e] = true
+				if e == "en" || strings.HasPrefix(e, "t") {
+					m["ge"+s+e] = true
+				}
+			}
+		}
+		return m
+	}()
+)
 
 var (
 	// writeStems: verbs of writing, sending and calling (Duden: schreiben,
