@@ -200,7 +200,9 @@ func BenchmarkDecide60KB(b *testing.B) {
 // TestDecideSearchesAtMostTwice: the work one message can cause is at most
 // two searches — the question part, then either its question clause
 // (focusQuestion, only after "no guide") or its closing question sentence
-// (lastQuestionAgrees, only after an answer) — however many clauses and
+// (lastQuestionAgrees, only after an answer) or, in their place, the guide
+// about doubted messages (doubtedMessage, doubted.go; its own test is
+// TestDoubtedMessageSearchesAtMostTwice) — however many clauses and
 // sentences it has (docs/passes/04.md, fourth quality pass). A search
 // of an English message with words of the English lexicon scores the
 // guides twice inside the search (search.Result.Reordered), so one message
