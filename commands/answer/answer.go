@@ -123,6 +123,9 @@ type Decision struct {
 	// outside the association's tools, the sentence that says so
 	// (thingNote; NoGuideReplyFor puts it into the chat's reply).
 	thingNote string
+	// aboutSearched: the decision's search looked up one word on its own
+	// as well (boundThing's firstAbout), a second search.
+	aboutSearched bool
 }
 
 // Guides returns the IDs of the hits offered.
@@ -303,6 +306,11 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 	// An answer or a choice for a question about the bot: its guides
 	// (botanswer.go), or else the question sentence's check.
 	d, searched := botAnswer(decideSearch(qv, lib, opts, tx), text, qv, person == noHuman, lib, opts, tx)
+	if !searched {
+		// A question whether a reported message is genuine: the guide
+		// about doubted messages first (doubted.go).
+		d, searched = doubtedMessage(d, qv, lib, opts, tx)
+	}
 	if !searched {
 		d = secondSearch(d, qv, person == noHuman, lib, opts, tx)
 		d = lastQuestionAgrees(d, qv, lib, opts, tx)

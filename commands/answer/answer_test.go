@@ -184,6 +184,9 @@ func BenchmarkDecide60KB(b *testing.B) {
 		// A run of reply particles before the rest (replyLead, fix13):
 		// the whole is read, then the rest.
 		{"particles", "nein, ich brauche Hilfe bei der Anmeldung. "},
+		// Message nouns, verbs of writing and words of doubt without a
+		// break (asksGenuine, doubted.go): each read in one pass.
+		{"doubt", "ist das eine mail schreibt mir echt oder "},
 	} {
 		msg := strings.Repeat(c.unit, 60_000/len(c.unit))
 		b.Run(c.name, func(b *testing.B) {
@@ -197,7 +200,9 @@ func BenchmarkDecide60KB(b *testing.B) {
 // TestDecideSearchesAtMostTwice: the work one message can cause is at most
 // two searches — the question part, then either its question clause
 // (focusQuestion, only after "no guide") or its closing question sentence
-// (lastQuestionAgrees, only after an answer) — however many clauses and
+// (lastQuestionAgrees, only after an answer) or, in their place, the guide
+// about doubted messages (doubtedMessage, doubted.go; its own test is
+// TestDoubtedMessageSearchesAtMostTwice) — however many clauses and
 // sentences it has (docs/passes/04.md, fourth quality pass). A search
 // of an English message with words of the English lexicon scores the
 // guides twice inside the search (search.Result.Reordered), so one message

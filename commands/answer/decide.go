@@ -251,7 +251,14 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 		d.Reply = fmt.Sprintf(tx.Answer, first.Title)
 		return d
 	}
-	if t := boundThing(res, full.OffTopic, qv, firstAbout(lib, opts.Team, first.ID)); t != "" {
+	// The first guide's own look-up of one word (firstAbout) is a second
+	// search: d.aboutSearched tells the caller, which then searches no
+	// more (doubtedMessage).
+	about := firstAbout(lib, opts.Team, first.ID)
+	if t := boundThing(res, full.OffTopic, qv, func(w string) bool {
+		d.aboutSearched = true
+		return about(w)
+	}); t != "" {
 		// The generic word the guides meet belongs to another product
 		// or to the member's device (boundthing.go).
 		d.exit, d.offTopic = exitBound, true
