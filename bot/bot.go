@@ -58,6 +58,18 @@ type GiveUp struct {
 	Cause error
 }
 
+// HistorySkipped describes a member's message Lotse did not read: the
+// member wrote it in a room before inviting Lotse, and the room holds only
+// the two of them (see Options.OnHistorySkipped). It names no message:
+// nothing of what was written before the invite is read.
+type HistorySkipped struct {
+	RoomID id.RoomID
+	// Member invited Lotse and wrote before the invite.
+	Member id.UserID
+	// Invite is the member's invite of Lotse: one notice per invite.
+	Invite id.EventID
+}
+
 // Options configure a Bot.
 type Options struct {
 	HomeserverURL string
@@ -88,6 +100,13 @@ type Options struct {
 	// MaxAttempts, or a permanent failure), so the member can be told instead
 	// of hearing nothing.
 	OnGiveUp func(ctx context.Context, g GiveUp)
+	// OnHistorySkipped, if set, is told once per invite when Lotse joined
+	// a room of only the inviter and itself, and the history from before
+	// the invite (which Lotse does not answer) holds a message of the
+	// inviter's, so the member can be told to send it again instead of
+	// waiting. It must be idempotent for the same invite (TxnID of Invite);
+	// an error retries it.
+	OnHistorySkipped func(ctx context.Context, h HistorySkipped) error
 	// Now is the clock (default time.Now).
 	Now func() time.Time
 	// HTTPClient overrides the HTTP client (tests).

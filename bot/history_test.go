@@ -4,14 +4,17 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix"
+	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/bot"
@@ -134,4 +137,115 @@ func TestFirstDMMessageBeforeJoinAnswered(t *testing.T) {
 		t.Fatal(err)
 	}
 	answeredOnce(t, m, roomID, tb.userID, first...)
+}
+
+// historyNotice is what the test's OnHistorySkipped sends.
+const historyNotice = "Nachrichten von vor meiner Einladung lese ich nicht."
+
+// TestHistoryBeforeInviteNoticed: a member makes a room alone, writes their
+// question and only then invites Lotse. The message stays unanswered (it
+// is history from before the invite), but the member is told so, once,
+// instead of waiting for an answer that never comes. Not when they wrote
+// nothing before the invite, and not in a group room (a third member in
+// it): its earlier talk was perhaps not meant for Lotse at all. With a
+// timeline limit of 3 the join's sync is limited and the invite comes by
+// backfill (whose page also holds the message before the invite).
+func TestHistoryBeforeInviteNoticed(t *testing.T) {
+	srv := dendritetest.Shared()
+	for _, limit := range []int{0, 3} {
+		t.Run(fmt.Sprintf("timeline_limit=%d", limit), func(t *testing.T) {
+			var current atomic.Pointer[testBot]
+			var mu sync.Mutex
+			called := map[id.RoomID]int{}
+			tb := newTestBot(t, srv, func(o *bot.Options) {
+				o.TimelineLimit = limit
+				o.OnHistorySkipped = func(ctx context.Context, h bot.HistorySkipped) error {
+					mu.Lock()
+					called[h.RoomID]++
+					mu.Unlock()
+					tb := current.Load()
+					if tb == nil {
+						return errors.New("test bot not ready")
+					}
+					content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: historyNotice}
+					_, err := tb.handler.b.Load().Sender().Send(ctx, h.RoomID, event.EventMessage, content, bot.TxnID(h.Invite, "history", 0))
+					return err
+				}
+			})
+			current.Store(tb)
+			for _, tt := range []struct {
+				name       string
+				encrypted  bool
+				before     int  // messages written before the invite
+				after      int  // and after it, while Lotse is down
+				third      bool // a third member in the room
+				wantNotice bool
+			}{
+				{"alone, wrote before", false, 2, 0, false, true},
+				{"alone, encrypted, wrote before", true, 1, 0, false, true},
+				{"alone, wrote before and after", false, 1, 3, false, true},
+				{"alone, wrote nothing before", false, 0, 0, false, false},
+				{"group room, wrote before", false, 1, 0, true, false},
+			} {
+				t.Run(tt.name, func(t *testing.T) {
+					ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
+					defer cancel()
+					m := newMember(t, srv, "member")
+					roomID, err := m.CreateRoom(ctx, "", tt.encrypted)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if tt.third {
+						other := newMember(t, srv, "other")
+						if _, err := m.Cli.InviteUser(ctx, roomID, &mautrix.ReqInviteUser{UserID: other.Cli.UserID}); err != nil {
+							t.Fatal(err)
+						}
+						if _, err := other.Cli.JoinRoomByID(ctx, roomID); err != nil {
+							t.Fatal(err)
+						}
+					}
+					old := sendTexts(t, m, roomID, tt.before, "meine Frage %d")
+					if tt.after > 0 {
+						// Written before Lotse joins: the join's limited
+						// sync leaves the invite to the backfill.
+						tb.stop()
+					}
+					if _, err := m.Cli.InviteUser(ctx, roomID, &mautrix.ReqInviteUser{UserID: tb.userID}); err != nil {
+						t.Fatal(err)
+					}
+					after := sendTexts(t, m, roomID, tt.after, "nach der Einladung %d")
+					if tt.after > 0 {
+						tb.start()
+					}
+					if err := m.WaitJoined(ctx, roomID, tb.userID); err != nil {
+						t.Fatal(err)
+					}
+					// The marker's answer comes after anything Lotse does
+					// about the join: a room's events are handled in order.
+					answeredOnce(t, m, roomID, tb.userID, after...)
+					notices := 0
+					for _, evt := range m.Received(roomID, tb.userID) {
+						if mc := evt.Content.AsMessage(); mc != nil && mc.Body == historyNotice {
+							notices++
+						}
+					}
+					mu.Lock()
+					calls := called[roomID]
+					mu.Unlock()
+					want := 0
+					if tt.wantNotice {
+						want = 1
+					}
+					if notices != want || calls != want {
+						t.Errorf("%d notices (%d calls), want %d", notices, calls, want)
+					}
+					for _, evtID := range old {
+						if n := m.RepliesTo(roomID, tb.userID, evtID); n != 0 {
+							t.Errorf("message %s from before the invite got %d answers", evtID, n)
+						}
+					}
+				})
+			}
+		})
+	}
 }

@@ -17,6 +17,9 @@ import (
 // Inbox event types for things that are not room events.
 const (
 	inboxInvite = "lotse.invite"
+	// inboxHistory: the inviter wrote before inviting Lotse (see
+	// wroteBeforeInvite); keyed by the invite, so once per join.
+	inboxHistory = "lotse.history"
 )
 
 // handledTypes are the timeline events that go into the inbox.
@@ -77,17 +80,29 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 	)
 	for roomID, room := range res.Rooms.Join {
 		events := room.Timeline.Events
+		var beyond []*event.Event // the backfill's events older than the invite, newest first
 		if room.Timeline.Limited && !firstStart {
-			older, err := s.backfill(ctx, roomID, room.Timeline.PrevBatch)
+			older, rest, err := s.backfill(ctx, roomID, room.Timeline.PrevBatch)
 			if err != nil {
 				return fmt.Errorf("failed to fetch missed events in %s: %w", roomID, err)
 			}
-			events = append(older, events...)
+			events, beyond = append(older, events...), rest
 		}
 		// History from before Lotse's invite into the room is not answered.
 		invited := lastOwnInvite(events, b.Client.UserID)
 		if invited > 0 && !firstStart {
 			b.log.Info().Stringer("room_id", roomID).Int("events", invited).Msg("Not handling the events from before Lotse's invite")
+		}
+		if invited >= 0 && !firstStart && events[invited].ID != "" {
+			invite := events[invited]
+			if wroteBeforeInvite(events[:invited], beyond, invite.Sender, b.Client.UserID) {
+				// Whether the room is a direct chat is decided when the
+				// item is handled (after the join, with its members).
+				items = append(items, storage.InboxItem{
+					EventID: "history|" + invite.ID.String(), RoomID: roomID.String(), Sender: invite.Sender.String(),
+					EventType: inboxHistory, Payload: []byte(`{}`), ReceivedAt: eventTime(invite, now),
+				})
+			}
 		}
 		for i, evt := range events {
 			if evt.Sender == b.Client.UserID && evt.ID != "" {
@@ -202,19 +217,20 @@ func unsignedTxnID(evt *event.Event) string {
 
 // backfill fetches the events a limited timeline left out, oldest first,
 // stopping at the first event the inbox already knows or at Lotse's own
-// invite into the room (which it returns; nothing older is handled).
-func (s *syncer) backfill(ctx context.Context, roomID id.RoomID, from string) ([]*event.Event, error) {
-	var collected []*event.Event
+// invite into the room (which it returns; nothing older is handled). beyond
+// are the events of the last page older than that invite, newest first:
+// fetched anyway, they are only looked at for wroteBeforeInvite.
+func (s *syncer) backfill(ctx context.Context, roomID id.RoomID, from string) (collected, beyond []*event.Event, err error) {
 	for page := 0; page < 20 && from != ""; page++ {
 		resp, err := s.bot.Client.Messages(ctx, roomID, from, "", mautrix.DirectionBackward, nil, 100)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		stop := len(resp.Chunk) == 0
-		for _, evt := range resp.Chunk {
+		for i, evt := range resp.Chunk {
 			known, err := s.bot.db.Inbox.Has(ctx, evt.ID.String())
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			if known {
 				stop = true
@@ -222,6 +238,7 @@ func (s *syncer) backfill(ctx context.Context, roomID id.RoomID, from string) ([
 			}
 			collected = append(collected, evt)
 			if isInviteOf(evt, s.bot.Client.UserID) {
+				beyond = resp.Chunk[i+1:]
 				stop = true
 				break
 			}
@@ -236,7 +253,34 @@ func (s *syncer) backfill(ctx context.Context, roomID id.RoomID, from string) ([
 		collected[i], collected[j] = collected[j], collected[i]
 	}
 	s.bot.log.Info().Stringer("room_id", roomID).Int("events", len(collected)).Msg("Fetched events a limited sync left out")
-	return collected, nil
+	return collected, beyond, nil
+}
+
+// wroteBeforeInvite reports whether inviter sent a message (plain or
+// encrypted) into the room before inviting me: before are the events in
+// front of the invite (oldest first), beyond still older ones (newest
+// first). It looks at nothing beyond what the sync and its backfill
+// carried, and back only to my previous membership change in the room: an
+// older message was written while Lotse was in the room (and handled
+// then) or belongs to an earlier join. The message itself is not read.
+func wroteBeforeInvite(before, beyond []*event.Event, inviter, me id.UserID) bool {
+	wrote := func(evt *event.Event) (found, stop bool) {
+		if evt.Type == event.StateMember && evt.StateKey != nil && *evt.StateKey == me.String() {
+			return false, true
+		}
+		return evt.Sender == inviter && (evt.Type == event.EventMessage || evt.Type == event.EventEncrypted), false
+	}
+	for i := len(before) - 1; i >= 0; i-- {
+		if found, stop := wrote(before[i]); found || stop {
+			return found
+		}
+	}
+	for _, evt := range beyond {
+		if found, stop := wrote(evt); found || stop {
+			return found
+		}
+	}
+	return false
 }
 
 // lastOwnInvite returns the position in events (a room's timeline, in the

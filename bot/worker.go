@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -235,8 +236,11 @@ func (b *Bot) safeHandle(ctx context.Context, item storage.InboxItem) (err error
 }
 
 func (b *Bot) handle(ctx context.Context, item storage.InboxItem) error {
-	if item.EventType == inboxInvite {
+	switch item.EventType {
+	case inboxInvite:
 		return b.handleInvite(ctx, item)
+	case inboxHistory:
+		return b.handleHistory(ctx, item)
 	}
 	if item.Payload == nil {
 		return nil
@@ -430,6 +434,26 @@ func (b *Bot) handleInvite(ctx context.Context, item storage.InboxItem) error {
 		}
 	}
 	return nil
+}
+
+// handleHistory tells the inviter, through OnHistorySkipped, that Lotse
+// did not read what they wrote before the invite: only in a room of the
+// two of them (a group room's earlier talk was perhaps not meant for
+// Lotse at all), and only while Lotse is in it.
+func (b *Bot) handleHistory(ctx context.Context, item storage.InboxItem) error {
+	if b.opts.OnHistorySkipped == nil {
+		return nil
+	}
+	roomID, inviter := id.RoomID(item.RoomID), id.UserID(item.Sender)
+	members, err := b.Client.StateStore.GetRoomJoinedOrInvitedMembers(ctx, roomID)
+	if err != nil {
+		return fmt.Errorf("failed to read room members: %w", err)
+	}
+	if len(members) != 2 || !slices.Contains(members, b.Client.UserID) || !slices.Contains(members, inviter) || inviter == b.Client.UserID {
+		return nil
+	}
+	invite := id.EventID(strings.TrimPrefix(item.EventID, "history|"))
+	return b.opts.OnHistorySkipped(ctx, HistorySkipped{RoomID: roomID, Member: inviter, Invite: invite})
 }
 
 // handleLeave leaves a direct chat after the member left it, so no empty

@@ -39,3 +39,18 @@ func (h *Handler) GiveUp(ctx context.Context, roomID id.RoomID, eventID id.Event
 	_, err := h.Matrix.Send(ctx, roomID, event.EventMessage, content, h.TxnID(eventID, "give-up", 0))
 	return err
 }
+
+// HistorySkipped tells a member who wrote in their chat with Lotse before
+// inviting it that Lotse does not read that history (it is not answered,
+// see the bot's syncer) and that they should send their question again.
+// The bot calls it once per invite, only in a room of the two; the notice
+// quotes and names nothing of what was written.
+func (h *Handler) HistorySkipped(ctx context.Context, roomID id.RoomID, invite id.EventID) error {
+	plain, htmlBody := chat.Render(h.Texts.HistorySkipped)
+	content := &event.MessageEventContent{
+		MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody,
+		Mentions: &event.Mentions{},
+	}
+	_, err := h.Matrix.Send(ctx, roomID, event.EventMessage, content, h.TxnID(invite, "history-skipped", 0))
+	return err
+}

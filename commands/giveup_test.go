@@ -105,3 +105,27 @@ func TestGivenUpRelayEditTellsMember(t *testing.T) {
 		t.Errorf("giving up on the relay's edit told the member: %s", bodies(sent))
 	}
 }
+
+// TestHistorySkipped: the member who wrote before inviting Lotse is told,
+// once per invite, to send the question again: a notice that quotes and
+// answers nothing (no reply to the unread message) and mentions nobody.
+func TestHistorySkipped(t *testing.T) {
+	h, fm, _ := newTestHandler(t)
+	ctx := context.Background()
+	for range 2 {
+		if err := h.HistorySkipped(ctx, "!dm:test", "$invite"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if fm.count() != 1 {
+		t.Fatalf("%d messages for one invite, want 1", fm.count())
+	}
+	c := fm.last(t)
+	if c.MsgType != event.MsgNotice || !strings.Contains(c.Body, "vor meiner Einladung") || !strings.Contains(c.Body, "noch einmal") ||
+		c.RelatesTo != nil || c.Mentions == nil || len(c.Mentions.UserIDs) != 0 {
+		t.Errorf("sent %+v", c)
+	}
+	if err := h.HistorySkipped(ctx, "!dm:test", "$invite2"); err != nil || fm.count() != 2 {
+		t.Errorf("a second invite: %v, %d messages, want 2", err, fm.count())
+	}
+}

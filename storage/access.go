@@ -106,6 +106,7 @@ const (
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`
 	accessForMemberQuery   = `SELECT ` + accessColumns + ` FROM access_request WHERE member_id=$1 ORDER BY id DESC LIMIT $2`
 	accessPendingOfQuery   = `SELECT COUNT(*) FROM access_request WHERE member_id=$1 AND status='pending'`
+	lockAccessCreateQuery  = `LOCK TABLE access_request IN SHARE ROW EXCLUSIVE MODE`
 	accessGrantedRoomQuery = `SELECT ` + accessColumns + ` FROM access_request WHERE kind=$1 AND status IN ('provisioned', 'approved') ORDER BY CASE status WHEN 'provisioned' THEN 0 ELSE 1 END, id LIMIT $2`
 	setAccessEventQuery    = `UPDATE access_request SET approvals_event=$2 WHERE id=$1`
 	insertApprovalQuery    = `INSERT INTO access_approval (request_id, approver, created_at) VALUES ($1, $2, $3) ON CONFLICT (request_id, approver) DO NOTHING`
@@ -210,7 +211,49 @@ func (q *AccessQuery) audit(ctx context.Context, e AuditEntry) error {
 // again for the same event returns the existing request and created=false.
 // The audit entry "requested" is written in the same transaction.
 func (q *AccessQuery) Create(ctx context.Context, r *AccessRequest, originEvent string, now time.Time) (*AccessRequest, bool, error) {
-	out, created, err := createOnce(ctx, q.db, scanAccess, "access request", accessByOriginQuery, nextAccessIDQuery, getAccessQuery, originEvent,
+	return q.CreateBounded(ctx, r, originEvent, now, 0)
+}
+
+// OpenLimitError refuses a new request: the member has Open requests
+// waiting for a decision, the most they may have (see CreateBounded).
+type OpenLimitError struct{ Open int }
+
+func (e *OpenLimitError) Error() string {
+	return fmt.Sprintf("storage: the member has %d open access requests already", e.Open)
+}
+
+// CreateBounded is Create for a member who may have at most maxOpen
+// requests waiting for a decision (0 = no limit); a new one beyond that
+// returns an *OpenLimitError. The count and the insert are one atomic step
+// (security pass 23): checked apart, requests filed at the same moment (from
+// several chats) all counted the same committed rows and all passed. On
+// SQLite a write transaction runs alone (_txlock=immediate); on PostgreSQL
+// (READ COMMITTED) the table is locked against other creations until commit
+// first, so a second creation waits and then counts the first one. The
+// request of an origin event filed already is returned as before, also at
+// the limit (a retry after a crash finishes its filing).
+func (q *AccessQuery) CreateBounded(ctx context.Context, r *AccessRequest, originEvent string, now time.Time, maxOpen int) (*AccessRequest, bool, error) {
+	var guard func(ctx context.Context) error
+	if maxOpen > 0 {
+		guard = func(ctx context.Context) error {
+			if q.db.Dialect == dbutil.Postgres {
+				// SHARE ROW EXCLUSIVE conflicts with itself and with writes,
+				// not with reads: creations run one after the other.
+				if _, err := q.db.Exec(ctx, lockAccessCreateQuery); err != nil {
+					return err
+				}
+			}
+			var n int
+			if err := q.db.QueryRow(ctx, accessPendingOfQuery, r.MemberID).Scan(&n); err != nil {
+				return err
+			}
+			if n >= maxOpen {
+				return &OpenLimitError{Open: n}
+			}
+			return nil
+		}
+	}
+	out, created, err := createOnce(ctx, q.db, scanAccess, "access request", accessByOriginQuery, nextAccessIDQuery, getAccessQuery, originEvent, guard,
 		func(ctx context.Context, next int64) error {
 			if _, err := q.db.Exec(ctx, insertAccessQuery, next, r.MemberID, r.MemberRoom, r.Kind, r.Target, r.Email, r.DisplayName,
 				r.Reason, max(r.Needed, 1), originEvent, now.UnixMilli()); err != nil {

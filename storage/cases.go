@@ -241,7 +241,7 @@ func (q *CaseQuery) many(ctx context.Context, query string, args ...any) ([]*Cas
 // what Lotse suggested). originEvent is the event that confirmed it: creating
 // again for the same event returns the existing case and created=false.
 func (q *CaseQuery) Create(ctx context.Context, c *Case, originEvent, firstMessage string, now time.Time) (*Case, bool, error) {
-	out, created, err := createOnce(ctx, q.db, scanCase, "case", caseByOriginQuery, nextCaseIDQuery, getCaseQuery, originEvent,
+	out, created, err := createOnce(ctx, q.db, scanCase, "case", caseByOriginQuery, nextCaseIDQuery, getCaseQuery, originEvent, nil,
 		func(ctx context.Context, next int64) error {
 			if _, err := q.db.Exec(ctx, insertCaseQuery, next, c.MemberID, c.MemberRoom, c.Summary,
 				strings.Join(c.Guides, "\n"), originEvent, now.UnixMilli()); err != nil {

@@ -68,7 +68,7 @@ func scanLearned(row rowScanner) (*LearnedQuestion, error) {
 // stored row and created=false. The caller checks duplicates (ByNorm)
 // first; a race that still collides on norm fails with an error.
 func (q *LearnedQuery) Add(ctx context.Context, l LearnedQuestion, originEvent string) (*LearnedQuestion, bool, error) {
-	return createOnce(ctx, q.db, scanLearned, "learned question", learnedByOriginQuery, nextLearnedIDQuery, getLearnedQuery, originEvent,
+	return createOnce(ctx, q.db, scanLearned, "learned question", learnedByOriginQuery, nextLearnedIDQuery, getLearnedQuery, originEvent, nil,
 		func(ctx context.Context, next int64) error {
 			_, err := q.db.Exec(ctx, insertLearnedQuery, next, l.GuideID, l.Question, l.Norm, l.CaseID, l.TaughtBy, l.TaughtAt.UnixMilli(), originEvent)
 			return err

@@ -83,9 +83,11 @@ func execAffected(ctx context.Context, db *dbutil.Database, what, query string, 
 // is returned with created=false; otherwise the next ID is taken (nextID),
 // insert writes the row and whatever belongs to it, and the row is read
 // back (get). Repeating the creation for the same event — after a crash —
-// therefore never makes a second row.
+// therefore never makes a second row. guard, if not nil, runs in the same
+// transaction before a new row is made (not for an existing one): its
+// error refuses the creation (wrapped; errors.Is and errors.As find it).
 func createOnce[T any](ctx context.Context, db *dbutil.Database, scan func(rowScanner) (*T, error), what, byOrigin, nextID, get, origin string,
-	insert func(ctx context.Context, id int64) error) (*T, bool, error) {
+	guard func(ctx context.Context) error, insert func(ctx context.Context, id int64) error) (*T, bool, error) {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
 	var (
@@ -99,6 +101,11 @@ func createOnce[T any](ctx context.Context, db *dbutil.Database, scan func(rowSc
 			return nil
 		} else if !errors.Is(err, sql.ErrNoRows) {
 			return err
+		}
+		if guard != nil {
+			if err := guard(ctx); err != nil {
+				return err
+			}
 		}
 		var id int64
 		if err := db.QueryRow(ctx, nextID).Scan(&id); err != nil {

@@ -151,7 +151,7 @@ func (q *RoundTableQuery) exec(ctx context.Context, query string, args ...any) (
 // Create stores a new draft from originEvent, or returns the one that
 // event already created (created = false).
 func (q *RoundTableQuery) Create(ctx context.Context, rt *RoundTable, now time.Time) (*RoundTable, bool, error) {
-	return createOnce(ctx, q.db, scanRoundTable, "round table", rtByOriginSQL, rtNextIDQuery, rtGetSQL, rt.OriginEvent,
+	return createOnce(ctx, q.db, scanRoundTable, "round table", rtByOriginSQL, rtNextIDQuery, rtGetSQL, rt.OriginEvent, nil,
 		func(ctx context.Context, next int64) error {
 			_, err := q.db.Exec(ctx, rtInsertSQL, next, rt.Title, rt.Description, rt.Start.UnixMilli(), rt.Duration.Milliseconds(),
 				rt.Recurrence, rt.Capacity, rt.Coordinator, strings.Join(rt.CoHosts, "\n"), strings.Join(rt.Rooms, "\n"),

@@ -238,6 +238,9 @@ func newBot(ctx context.Context, cfg config.Config, db *storage.DB, handler *com
 				log.Warn().Err(err).Stringer("event_id", g.EventID).Msg("Failed to tell the member about a message Lotse gave up on")
 			}
 		},
+		OnHistorySkipped: func(ctx context.Context, h bot.HistorySkipped) error {
+			return handler.HistorySkipped(ctx, h.RoomID, h.Invite)
+		},
 		Observer: m,
 		Handler: bot.HandlerFunc(func(ctx context.Context, in bot.Incoming) error {
 			return handler.Handle(ctx, commands.Message{Event: in.Event, Direct: in.Direct, Encrypted: in.Encrypted})
