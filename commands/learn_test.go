@@ -274,3 +274,32 @@ func TestLearnRespectsOptOut(t *testing.T) {
 		t.Fatalf("the team's own wording was not learned: %s %v", d.Outcome, d.Guides())
 	}
 }
+
+// TestLearnDropsMembersName: the member's display name (and its parts) and
+// user name never reach the prompt or a learned question, from the case
+// or pasted into the team's own wording (security review 23, know23 M1:
+// learned questions are kept without end and exported into guide files).
+func TestLearnDropsMembersName(t *testing.T) {
+	e, _ := learnEnv(t)
+	e.fm.names[member] = "Mia Beispiel"
+	root, team := e.caseFor(t, 1, unknownWords+", fragt Mia Beispiel (mia, member)")
+	mustContain(t, team, "Passt eine Anleitung zu dieser Frage?", unknownWords+", fragt [Name] ([Name], [Name])", "persönlich: Name.")
+	for _, leak := range []string{"Mia", "Beispiel ", "(member"} {
+		if strings.Contains(bodies(team[len(team)-1:]), leak) {
+			t.Fatalf("the member's name %q in the prompt: %s", leak, bodies(team))
+		}
+	}
+	mustContain(t, in(e.say(t, teamRoom, bob, roomGuide, root), teamRoom), "Gelernt")
+	mustContain(t, in(e.say(t, teamRoom, bob, "!vergessen 1", ""), teamRoom), "Vergessen")
+	mustContain(t, in(e.say(t, teamRoom, bob, "!lehren #1 "+roomGuide+" | "+otherWords+" für Mia", ""), teamRoom), "Gelernt")
+	list, err := e.db.Learned().List(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 1 {
+		t.Fatalf("learned: %+v", list)
+	}
+	if q := list[0].Question; q != otherWords+" für [Name]" {
+		t.Fatalf("learned %q, want the member's name replaced", q)
+	}
+}

@@ -397,11 +397,13 @@ func dropGreetings(text string) string {
 	return strings.Join(lines, "\n")
 }
 
-// newRedactor is the redactor of a draft: the names given and their parts
-// ("Mia Mitglied": also "Mia" and "Mitglied") and the configured site
-// values of vars.
-func newRedactor(tx draftTexts, names []string, vars Vars) *redactor {
-	r := &redactor{marks: tx.marks, varNames: map[string]string{}, compiled: map[string]*regexp.Regexp{}}
+// NameForms are the forms of the names of people (user IDs, display names)
+// that [Redact] should replace: a user ID's user name, a display name,
+// and a display name's parts ("Mia Mitglied": also "Mia" and "Mitglied";
+// parts that start upper-case, or every part of a user name with "." or
+// "_"), each once (ignoring case), none shorter than three letters.
+func NameForms(names []string) []string {
+	var out []string
 	seen := map[string]bool{}
 	add := func(n string) {
 		n = strings.TrimSpace(n)
@@ -409,7 +411,7 @@ func newRedactor(tx draftTexts, names []string, vars Vars) *redactor {
 			return
 		}
 		seen[strings.ToLower(n)] = true
-		r.names = append(r.names, n)
+		out = append(out, n)
 	}
 	for _, n := range names {
 		n = strings.TrimPrefix(n, "@")
@@ -424,6 +426,15 @@ func newRedactor(tx draftTexts, names []string, vars Vars) *redactor {
 			}
 		}
 	}
+	return out
+}
+
+// newRedactor is the redactor of a draft: the names given and their parts
+// ("Mia Mitglied": also "Mia" and "Mitglied") and the configured site
+// values of vars.
+func newRedactor(tx draftTexts, names []string, vars Vars) *redactor {
+	r := &redactor{marks: tx.marks, varNames: map[string]string{}, compiled: map[string]*regexp.Regexp{}}
+	r.names = NameForms(names)
 	slices.SortStableFunc(r.names, byRuneLength)
 	for name, val := range vars.resolveConfigured() {
 		r.varNames[val] = name

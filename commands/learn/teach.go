@@ -72,7 +72,8 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 	}
 	var q string
 	if strings.TrimSpace(override) != "" {
-		q, _ = Scrub(override, w.tx)
+		// The team's own words, but often pasted from the member's.
+		q, _ = Scrub(override, w.tx, w.memberNames(ctx, c)...)
 	} else {
 		out, err := w.DB.Gaps().OptedOut(ctx, c.MemberID)
 		if err != nil {
