@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -301,5 +302,34 @@ func TestLearnDropsMembersName(t *testing.T) {
 	}
 	if q := list[0].Question; q != otherWords+" für [Name]" {
 		t.Fatalf("learned %q, want the member's name replaced", q)
+	}
+}
+
+// TestLearnErasureLeavesSearch: a member's erasure deletes the questions
+// learned from their cases, and they leave the search index at once, not
+// only at the next restart (security review 23, know23 M2).
+func TestLearnErasureLeavesSearch(t *testing.T) {
+	e, store := learnEnv(t)
+	root, _ := e.caseFor(t, 1, unknownWords)
+	mustContain(t, in(e.say(t, teamRoom, bob, roomGuide, root), teamRoom), "Gelernt")
+	if d := answer.Decide(otherWords, store.Current(), answer.Options{}); !contains(d.Guides(), roomGuide) {
+		t.Fatalf("precondition: not learned: %s %v", d.Outcome, d.Guides())
+	}
+	sent := in(e.say(t, dmRoom, member, "!daten-löschen", ""), dmRoom)
+	m := regexp.MustCompile("!daten-löschen ([A-Za-zÄÖÜäöüß]+)").FindStringSubmatch(bodies(sent))
+	if m == nil {
+		t.Fatalf("no confirmation token offered: %s", bodies(sent))
+	}
+	mustContain(t, in(e.say(t, dmRoom, member, "!daten-löschen "+m[1], ""), dmRoom), "Erledigt", "Beispielfrage")
+	if list, _ := e.db.Learned().List(context.Background()); len(list) != 0 {
+		t.Fatalf("learned questions survived the erasure: %+v", list)
+	}
+	for _, g := range store.Current().Guides() {
+		if len(g.Learned) > 0 {
+			t.Fatalf("the erased member's words are still in the search index: %s %q", g.ID, g.Learned)
+		}
+	}
+	if d := answer.Decide(otherWords, store.Current(), answer.Options{}); contains(d.Guides(), roomGuide) {
+		t.Fatalf("still found after the erasure: %s %v", d.Outcome, d.Guides())
 	}
 }
