@@ -116,7 +116,8 @@ var draftLangs = map[string]draftTexts{
 		todoTags: "TODO: ergänzen", todoAudience: "TODO: „team“, wenn nur für das Team",
 		todoGuideGone: "TODO: Das Team hat hier eine Anleitung geschickt, die es nicht mehr gibt",
 		todoQuestion:  "TODO: Frage in eigenen Worten schreiben – die Worte des Mitglieds werden nicht gespeichert",
-		marks:         RedactMarks{Email: "[E-Mail entfernt]", Phone: "[Telefonnummer entfernt]", MatrixID: "[Matrix-ID entfernt]", Name: "[Name entfernt]"},
+		marks: RedactMarks{Email: "[E-Mail entfernt]", Phone: "[Telefonnummer entfernt]", MatrixID: "[Matrix-ID entfernt]", Name: "[Name entfernt]",
+			Secret: "[Passwort entfernt]"},
 	},
 	"en": {
 		filePrefix: "draft-", fallbackSlug: "guide", fallbackTitle: "Draft of a guide", fallbackTag: "draft",
@@ -130,7 +131,8 @@ var draftLangs = map[string]draftTexts{
 		todoTags: "TODO: add more", todoAudience: "TODO: \"team\" if it is for the team only",
 		todoGuideGone: "TODO: The team sent a guide here that no longer exists",
 		todoQuestion:  "TODO: write the question in your own words – the member asked that their words are not kept",
-		marks:         RedactMarks{Email: "[e-mail removed]", Phone: "[phone number removed]", MatrixID: "[Matrix ID removed]", Name: "[name removed]"},
+		marks: RedactMarks{Email: "[e-mail removed]", Phone: "[phone number removed]", MatrixID: "[Matrix ID removed]", Name: "[name removed]",
+			Secret: "[password removed]"},
 	},
 }
 
@@ -491,7 +493,7 @@ func (r *redactor) clean(s string) string {
 // stripRedactions removes the placeholders of removed data (to see
 // whether anything else is left).
 func stripRedactions(s string, tx draftTexts) string {
-	for _, p := range []string{tx.marks.Email, tx.marks.Phone, tx.marks.MatrixID, tx.marks.Name} {
+	for _, p := range []string{tx.marks.Email, tx.marks.Phone, tx.marks.MatrixID, tx.marks.Name, tx.marks.Secret} {
 		s = strings.ReplaceAll(s, p, "")
 	}
 	return strings.Trim(s, " ,.;:!?-–")
@@ -573,7 +575,7 @@ func init() {
 // guessTags takes the content words of the question (lower case).
 func guessTags(question string, tx draftTexts) []string {
 	q := question
-	for _, p := range []string{tx.marks.Email, tx.marks.Phone, tx.marks.MatrixID, tx.marks.Name} {
+	for _, p := range []string{tx.marks.Email, tx.marks.Phone, tx.marks.MatrixID, tx.marks.Name, tx.marks.Secret} {
 		q = strings.ReplaceAll(q, p, " ")
 	}
 	q = placeholderRE.ReplaceAllString(q, " ")

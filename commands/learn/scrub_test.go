@@ -25,6 +25,7 @@ func TestScrubUsesTheOneRedactor(t *testing.T) {
 		// The asker's names: display name, its parts, user name.
 		{&German, "Hier ist Mia Beispiel (mia.b), wo ist der Raum?", "Hier ist [Name] ([Name]), wo ist der Raum?", []Kind{KindName},
 			[]string{"@mia.b:example.org", "Mia Beispiel"}},
+		{&German, "Mein Passwort ist Sommer2024! und geht nicht", "Mein Passwort ist [Passwort] und geht nicht", []Kind{KindSecret}, nil},
 		{&English, "Mia here, where is the room?", "[name] here, where is the room?", []Kind{KindName}, []string{"@x:example.org", "Mia Beispiel"}},
 	}
 	for _, tt := range tests {
