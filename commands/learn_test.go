@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/answer"
@@ -331,5 +332,34 @@ func TestLearnErasureLeavesSearch(t *testing.T) {
 	}
 	if d := answer.Decide(otherWords, store.Current(), answer.Options{}); contains(d.Guides(), roomGuide) {
 		t.Fatalf("still found after the erasure: %s %v", d.Outcome, d.Guides())
+	}
+}
+
+// TestLearnRetryReachesSearch: a !lehren or !vergessen handled again after
+// its first handling changed the database but failed before the library
+// took the change (the database read of the reload failed, say) still
+// brings the search in line with the database (know23 L1). Simulated by
+// changing the database as the first handling would have.
+func TestLearnRetryReachesSearch(t *testing.T) {
+	e, store := learnEnv(t)
+	ctx := context.Background()
+	e.caseFor(t, 1, unknownWords)
+	// !lehren: the question was stored under the command's event.
+	evt := e.event(teamRoom, alice, &event.MessageEventContent{MsgType: event.MsgText, Body: "!lehren #1 " + roomGuide + " | " + otherWords})
+	if _, _, err := e.db.Learned().Add(ctx, storage.LearnedQuestion{GuideID: roomGuide, Question: otherWords, Norm: guides.NormalizeQuestion(otherWords),
+		CaseID: 1, TaughtBy: alice.String(), TaughtAt: time.Now()}, evt.ID.String()); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, in(e.handle(t, evt, false), teamRoom), "Gelernt")
+	if d := answer.Decide(otherWords, store.Current(), answer.Options{}); !contains(d.Guides(), roomGuide) {
+		t.Fatalf("!lehren handled again: the stored question is not in the search: %s %v", d.Outcome, d.Guides())
+	}
+	// !vergessen: the question was deleted.
+	if _, err := e.db.Learned().Delete(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	e.say(t, teamRoom, alice, "!vergessen 1", "")
+	if d := answer.Decide(otherWords, store.Current(), answer.Options{}); contains(d.Guides(), roomGuide) {
+		t.Fatalf("!vergessen handled again: the deleted question is still in the search: %s %v", d.Outcome, d.Guides())
 	}
 }
