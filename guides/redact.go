@@ -211,7 +211,9 @@ var secretKeep = map[string]bool{}
 func init() {
 	for _, w := range strings.Fields(`wie was wo wann warum wieso weshalb wer welches welche kann darf muss ich du mein
 		meins neu vergessen falsch abgelaufen gesperrt geändert zurücksetzen ändern weg ungültig richtig geht klappt funktioniert
-		fehlt nicht kein keins leer unbekannt bitte hilfe
+		fehlt nicht kein keins leer unbekannt bitte hilfe dein deine deinen ihr ihre euer eure ein eine einen der die das den
+		dem hier dort unten oben siehe mindestens höchstens soll sollte
+		your the a an at here there see must should min max
 		how what where when why who which can may must i my new forgotten forgot wrong expired locked changed reset change
 		gone invalid correct works missing not none empty unknown please help`) {
 		secretKeep[w] = true

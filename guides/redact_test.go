@@ -184,6 +184,9 @@ func TestRedactSecrets(t *testing.T) {
 		{"Wie ändere ich mein Passwort in der Cloud?", "Wie ändere ich mein Passwort in der Cloud?"},
 		{"Passwörter und PINs sicher aufbewahren", "Passwörter und PINs sicher aufbewahren"},
 		{"Passwort-Reset geht nicht", "Passwort-Reset geht nicht"},
+		// A team's instructions about the field.
+		{"Bei Passwort: dein neues Passwort eintragen, mindestens 12 Zeichen", "Bei Passwort: dein neues Passwort eintragen, mindestens 12 Zeichen"},
+		{"Passwort: mindestens 12 Zeichen", "Passwort: mindestens 12 Zeichen"},
 		{"password reset does not work", "password reset does not work"},
 	}
 	for _, tt := range tests {
