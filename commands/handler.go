@@ -108,6 +108,9 @@ func New(deps Deps) *Handler {
 	pcfg := deps.Privacy
 	pcfg.HideTeam = pcfg.HideTeam || deps.Support.Anonymous
 	pcfg.KeepsQuestions = deps.Gaps.Keep
+	// The erasure deleted the questions learned from the member's cases:
+	// they leave the search index at once, not at the next restart.
+	pcfg.OnErased = func(ctx context.Context) error { return h.learn.Reload(ctx) }
 	h.privacy = privacy.New(h.env, pcfg, h.people.Manager())
 	h.commands = h.registry()
 	// The processor only parses and dispatches; replies go through our own

@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/answer"
@@ -272,5 +274,92 @@ func TestLearnRespectsOptOut(t *testing.T) {
 	mustContain(t, out, "Gelernt")
 	if d := answer.Decide(otherWords, store.Current(), answer.Options{}); !contains(d.Guides(), roomGuide) {
 		t.Fatalf("the team's own wording was not learned: %s %v", d.Outcome, d.Guides())
+	}
+}
+
+// TestLearnDropsMembersName: the member's display name (and its parts) and
+// user name never reach the prompt or a learned question, from the case
+// or pasted into the team's own wording (security review 23, know23 M1:
+// learned questions are kept without end and exported into guide files).
+func TestLearnDropsMembersName(t *testing.T) {
+	e, _ := learnEnv(t)
+	e.fm.names[member] = "Mia Beispiel"
+	root, team := e.caseFor(t, 1, unknownWords+", fragt Mia Beispiel (mia, member)")
+	mustContain(t, team, "Passt eine Anleitung zu dieser Frage?", unknownWords+", fragt [Name] ([Name], [Name])", "persönlich: Name.")
+	for _, leak := range []string{"Mia", "Beispiel ", "(member"} {
+		if strings.Contains(bodies(team[len(team)-1:]), leak) {
+			t.Fatalf("the member's name %q in the prompt: %s", leak, bodies(team))
+		}
+	}
+	mustContain(t, in(e.say(t, teamRoom, bob, roomGuide, root), teamRoom), "Gelernt")
+	mustContain(t, in(e.say(t, teamRoom, bob, "!vergessen 1", ""), teamRoom), "Vergessen")
+	mustContain(t, in(e.say(t, teamRoom, bob, "!lehren #1 "+roomGuide+" | "+otherWords+" für Mia", ""), teamRoom), "Gelernt")
+	list, err := e.db.Learned().List(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 1 {
+		t.Fatalf("learned: %+v", list)
+	}
+	if q := list[0].Question; q != otherWords+" für [Name]" {
+		t.Fatalf("learned %q, want the member's name replaced", q)
+	}
+}
+
+// TestLearnErasureLeavesSearch: a member's erasure deletes the questions
+// learned from their cases, and they leave the search index at once, not
+// only at the next restart (security review 23, know23 M2).
+func TestLearnErasureLeavesSearch(t *testing.T) {
+	e, store := learnEnv(t)
+	root, _ := e.caseFor(t, 1, unknownWords)
+	mustContain(t, in(e.say(t, teamRoom, bob, roomGuide, root), teamRoom), "Gelernt")
+	if d := answer.Decide(otherWords, store.Current(), answer.Options{}); !contains(d.Guides(), roomGuide) {
+		t.Fatalf("precondition: not learned: %s %v", d.Outcome, d.Guides())
+	}
+	sent := in(e.say(t, dmRoom, member, "!daten-löschen", ""), dmRoom)
+	m := regexp.MustCompile("!daten-löschen ([A-Za-zÄÖÜäöüß]+)").FindStringSubmatch(bodies(sent))
+	if m == nil {
+		t.Fatalf("no confirmation token offered: %s", bodies(sent))
+	}
+	mustContain(t, in(e.say(t, dmRoom, member, "!daten-löschen "+m[1], ""), dmRoom), "Erledigt", "Beispielfrage")
+	if list, _ := e.db.Learned().List(context.Background()); len(list) != 0 {
+		t.Fatalf("learned questions survived the erasure: %+v", list)
+	}
+	for _, g := range store.Current().Guides() {
+		if len(g.Learned) > 0 {
+			t.Fatalf("the erased member's words are still in the search index: %s %q", g.ID, g.Learned)
+		}
+	}
+	if d := answer.Decide(otherWords, store.Current(), answer.Options{}); contains(d.Guides(), roomGuide) {
+		t.Fatalf("still found after the erasure: %s %v", d.Outcome, d.Guides())
+	}
+}
+
+// TestLearnRetryReachesSearch: a !lehren or !vergessen handled again after
+// its first handling changed the database but failed before the library
+// took the change (the database read of the reload failed, say) still
+// brings the search in line with the database (know23 L1). Simulated by
+// changing the database as the first handling would have.
+func TestLearnRetryReachesSearch(t *testing.T) {
+	e, store := learnEnv(t)
+	ctx := context.Background()
+	e.caseFor(t, 1, unknownWords)
+	// !lehren: the question was stored under the command's event.
+	evt := e.event(teamRoom, alice, &event.MessageEventContent{MsgType: event.MsgText, Body: "!lehren #1 " + roomGuide + " | " + otherWords})
+	if _, _, err := e.db.Learned().Add(ctx, storage.LearnedQuestion{GuideID: roomGuide, Question: otherWords, Norm: guides.NormalizeQuestion(otherWords),
+		CaseID: 1, TaughtBy: alice.String(), TaughtAt: time.Now()}, evt.ID.String()); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, in(e.handle(t, evt, false), teamRoom), "Gelernt")
+	if d := answer.Decide(otherWords, store.Current(), answer.Options{}); !contains(d.Guides(), roomGuide) {
+		t.Fatalf("!lehren handled again: the stored question is not in the search: %s %v", d.Outcome, d.Guides())
+	}
+	// !vergessen: the question was deleted.
+	if _, err := e.db.Learned().Delete(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	e.say(t, teamRoom, alice, "!vergessen 1", "")
+	if d := answer.Decide(otherWords, store.Current(), answer.Options{}); contains(d.Guides(), roomGuide) {
+		t.Fatalf("!vergessen handled again: the deleted question is still in the search: %s %v", d.Outcome, d.Guides())
 	}
 }

@@ -116,7 +116,8 @@ var draftLangs = map[string]draftTexts{
 		todoTags: "TODO: ergänzen", todoAudience: "TODO: „team“, wenn nur für das Team",
 		todoGuideGone: "TODO: Das Team hat hier eine Anleitung geschickt, die es nicht mehr gibt",
 		todoQuestion:  "TODO: Frage in eigenen Worten schreiben – die Worte des Mitglieds werden nicht gespeichert",
-		marks:         RedactMarks{Email: "[E-Mail entfernt]", Phone: "[Telefonnummer entfernt]", MatrixID: "[Matrix-ID entfernt]", Name: "[Name entfernt]"},
+		marks: RedactMarks{Email: "[E-Mail entfernt]", Phone: "[Telefonnummer entfernt]", MatrixID: "[Matrix-ID entfernt]", Name: "[Name entfernt]",
+			Secret: "[Passwort entfernt]"},
 	},
 	"en": {
 		filePrefix: "draft-", fallbackSlug: "guide", fallbackTitle: "Draft of a guide", fallbackTag: "draft",
@@ -130,7 +131,8 @@ var draftLangs = map[string]draftTexts{
 		todoTags: "TODO: add more", todoAudience: "TODO: \"team\" if it is for the team only",
 		todoGuideGone: "TODO: The team sent a guide here that no longer exists",
 		todoQuestion:  "TODO: write the question in your own words – the member asked that their words are not kept",
-		marks:         RedactMarks{Email: "[e-mail removed]", Phone: "[phone number removed]", MatrixID: "[Matrix ID removed]", Name: "[name removed]"},
+		marks: RedactMarks{Email: "[e-mail removed]", Phone: "[phone number removed]", MatrixID: "[Matrix ID removed]", Name: "[name removed]",
+			Secret: "[password removed]"},
 	},
 }
 
@@ -397,11 +399,13 @@ func dropGreetings(text string) string {
 	return strings.Join(lines, "\n")
 }
 
-// newRedactor is the redactor of a draft: the names given and their parts
-// ("Mia Mitglied": also "Mia" and "Mitglied") and the configured site
-// values of vars.
-func newRedactor(tx draftTexts, names []string, vars Vars) *redactor {
-	r := &redactor{marks: tx.marks, varNames: map[string]string{}, compiled: map[string]*regexp.Regexp{}}
+// NameForms are the forms of the names of people (user IDs, display names)
+// that [Redact] should replace: a user ID's user name, a display name,
+// and a display name's parts ("Mia Mitglied": also "Mia" and "Mitglied";
+// parts that start upper-case, or every part of a user name with "." or
+// "_"), each once (ignoring case), none shorter than three letters.
+func NameForms(names []string) []string {
+	var out []string
 	seen := map[string]bool{}
 	add := func(n string) {
 		n = strings.TrimSpace(n)
@@ -409,7 +413,7 @@ func newRedactor(tx draftTexts, names []string, vars Vars) *redactor {
 			return
 		}
 		seen[strings.ToLower(n)] = true
-		r.names = append(r.names, n)
+		out = append(out, n)
 	}
 	for _, n := range names {
 		n = strings.TrimPrefix(n, "@")
@@ -424,6 +428,15 @@ func newRedactor(tx draftTexts, names []string, vars Vars) *redactor {
 			}
 		}
 	}
+	return out
+}
+
+// newRedactor is the redactor of a draft: the names given and their parts
+// ("Mia Mitglied": also "Mia" and "Mitglied") and the configured site
+// values of vars.
+func newRedactor(tx draftTexts, names []string, vars Vars) *redactor {
+	r := &redactor{marks: tx.marks, varNames: map[string]string{}, compiled: map[string]*regexp.Regexp{}}
+	r.names = NameForms(names)
 	slices.SortStableFunc(r.names, byRuneLength)
 	for name, val := range vars.resolveConfigured() {
 		r.varNames[val] = name
@@ -480,7 +493,7 @@ func (r *redactor) clean(s string) string {
 // stripRedactions removes the placeholders of removed data (to see
 // whether anything else is left).
 func stripRedactions(s string, tx draftTexts) string {
-	for _, p := range []string{tx.marks.Email, tx.marks.Phone, tx.marks.MatrixID, tx.marks.Name} {
+	for _, p := range []string{tx.marks.Email, tx.marks.Phone, tx.marks.MatrixID, tx.marks.Name, tx.marks.Secret} {
 		s = strings.ReplaceAll(s, p, "")
 	}
 	return strings.Trim(s, " ,.;:!?-–")
@@ -562,7 +575,7 @@ func init() {
 // guessTags takes the content words of the question (lower case).
 func guessTags(question string, tx draftTexts) []string {
 	q := question
-	for _, p := range []string{tx.marks.Email, tx.marks.Phone, tx.marks.MatrixID, tx.marks.Name} {
+	for _, p := range []string{tx.marks.Email, tx.marks.Phone, tx.marks.MatrixID, tx.marks.Name, tx.marks.Secret} {
 		q = strings.ReplaceAll(q, p, " ")
 	}
 	q = placeholderRE.ReplaceAllString(q, " ")

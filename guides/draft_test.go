@@ -179,12 +179,31 @@ func TestDraftRedactsNamesAsWholeWords(t *testing.T) {
 }
 
 func TestDraftKeepsDatesAndShortNumbers(t *testing.T) {
-	d, err := NewDraft(DraftInput{Question: "Wann ist die Wartung?", Answers: []DraftAnswer{{Text: "Am 01.02.2026 von 10-12 Uhr, Raum 0.12, PIN 12345, am 2026-03-02."}}})
+	d, err := NewDraft(DraftInput{Question: "Wann ist die Wartung?", Answers: []DraftAnswer{{Text: "Am 01.02.2026 von 10-12 Uhr, Raum 0.12, Kasse 12345, am 2026-03-02."}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if md := string(d.Markdown); !strings.Contains(md, "Am 01.02.2026 von 10-12 Uhr, Raum 0.12, PIN 12345, am 2026-03-02.") {
+	if md := string(d.Markdown); !strings.Contains(md, "Am 01.02.2026 von 10-12 Uhr, Raum 0.12, Kasse 12345, am 2026-03-02.") {
 		t.Errorf("dates or short numbers were taken for phone numbers:\n%s", md)
+	}
+}
+
+// TestDraftRedactsPasswords: a password the member typed into the question
+// or the team into an answer never reaches the draft (know23 M3).
+func TestDraftRedactsPasswords(t *testing.T) {
+	d, err := NewDraft(DraftInput{Question: "Mein Passwort ist Sommer2024! – warum komme ich nicht in die Cloud?",
+		Answers: []DraftAnswer{{Text: "Ich habe es zurückgesetzt, dein neues Kennwort lautet Xy7-abc, bitte gleich ändern."}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(d.Markdown)
+	for _, leak := range []string{"Sommer2024", "Xy7"} {
+		if strings.Contains(md, leak) {
+			t.Errorf("password %q in the draft:\n%s", leak, md)
+		}
+	}
+	if !strings.Contains(md, "[Passwort entfernt]") || d.Removed != 2 {
+		t.Errorf("removed %d, draft:\n%s", d.Removed, md)
 	}
 }
 

@@ -11,8 +11,9 @@ import (
 )
 
 // Personal data in texts kept for the team or written into a guide draft
-// is replaced by visible placeholders: e-mail addresses, Matrix IDs (users,
-// rooms, room aliases, communities), phone numbers and the names given.
+// is replaced by visible placeholders: passwords and PINs typed after such a
+// word, e-mail addresses, Matrix IDs (users, rooms, room aliases,
+// communities), phone numbers and the names given.
 // Names in free text cannot be recognised reliably; only the names the
 // caller knows (the asker's display name and user name) are replaced.
 // This is the one redactor of Lotse: guide drafts ([NewDraft]), kept
@@ -24,6 +25,7 @@ type PersonalKind string
 // The kinds of personal data [Redact] replaces, in the order it looks for
 // them.
 const (
+	PersonalSecret   PersonalKind = "secret"
 	PersonalEmail    PersonalKind = "email"
 	PersonalMatrixID PersonalKind = "matrix"
 	PersonalPhone    PersonalKind = "phone"
@@ -33,14 +35,14 @@ const (
 // RedactMarks are the placeholders that replace each kind of personal data,
 // in the language of the text ("[E-Mail entfernt]").
 type RedactMarks struct {
-	Email, MatrixID, Phone, Name string
+	Email, MatrixID, Phone, Name, Secret string
 }
 
 // Redacted tells what [Redact] replaced.
 type Redacted struct {
 	// Count is the number of places replaced.
 	Count int
-	// Kinds are the kinds replaced, each once, in the order email,
+	// Kinds are the kinds replaced, each once, in the order secret, email,
 	// Matrix ID, phone, name.
 	Kinds []PersonalKind
 }
@@ -53,7 +55,8 @@ func (r *Redacted) note(k PersonalKind) {
 	}
 }
 
-// Redact replaces in s e-mail addresses, Matrix IDs and phone numbers and
+// Redact replaces in s passwords and PINs ([secretRE]), e-mail addresses,
+// Matrix IDs and phone numbers and
 // the given names (a display name, a user name: whole words, ignoring case,
 // each as given, not split into parts; names shorter than three letters
 // are left out) by marks. It returns the text and what it replaced. Invalid
@@ -124,10 +127,11 @@ func (r *redactor) fold(v string) *regexp.Regexp {
 	return re
 }
 
-// personal replaces e-mail addresses, Matrix IDs, phone numbers and
-// r.names in s, in this order (an address is no Matrix ID, a Matrix ID's
-// digits no phone number).
+// personal replaces passwords, e-mail addresses, Matrix IDs, phone numbers
+// and r.names in s, in this order (a password may look like anything, an
+// address is no Matrix ID, a Matrix ID's digits no phone number).
 func (r *redactor) personal(s string) string {
+	s = r.secrets(s)
 	s = emailRE.ReplaceAllStringFunc(s, func(string) string {
 		r.found.note(PersonalEmail)
 		return r.marks.Email
@@ -145,6 +149,86 @@ func (r *redactor) personal(s string) string {
 		}
 	}
 	return s
+}
+
+// Passwords typed into a question ("mein Passwort ist Sommer2024!", "PIN:
+// 4711", "pw Geheim1"): the word after a password word is replaced
+//   - after ":", "=", "lautet" or "heißt" (up to four words may come
+//     between: "Passwort für die Cloud: …"), whatever it is but a question
+//     or everyday word ("Passwort: wie ändern?", [secretKeep]);
+//   - after "ist", "is" or "war", or right after the password word,
+//     only if it looks like a password: a digit, a sign, or a capital
+//     letter after its first letter ("Passwort ist abgelaufen" stays).
+var (
+	secretWords = `(?:passw(?:o|ö)rt|kennw(?:o|ö)rt|password|passwd|passphrase|passcode|pwd?|pin)`
+	// secretRE: a password word, up to four words, a connector, the secret.
+	secretRE = regexp.MustCompile(`(?i)\b` + secretWords + `\b(?:[ \t]+[^\s:=]+){0,4}?((?:[ \t]*(?:[:=]|\b(?:ist|lautet|heißt|heisst|is|war)\b))+)[ \t]*(\S+)`)
+	// secretNextRE: a password word and the word right after it.
+	secretNextRE = regexp.MustCompile(`(?i)\b` + secretWords + `[ \t]+(\S+)`)
+	// strongRE: a connector after which anything is the secret.
+	strongRE = regexp.MustCompile(`(?i)[:=]|lautet|hei(?:ß|ss)t`)
+)
+
+// secrets replaces the passwords in s.
+func (r *redactor) secrets(s string) string {
+	replace := func(re *regexp.Regexp, s string, strong func(loc []int, tok string) bool) string {
+		locs := re.FindAllStringSubmatchIndex(s, -1)
+		if locs == nil {
+			return s
+		}
+		var b strings.Builder
+		last := 0
+		for _, loc := range locs {
+			if loc[0] > 0 && s[loc[0]-1] == '[' {
+				continue // the word of a mark ("[Passwort entfernt]")
+			}
+			tok0, tok1 := loc[len(loc)-2], loc[len(loc)-1]
+			tok := s[tok0:tok1]
+			// Punctuation that ends the sentence stays.
+			tok1 -= len(tok) - len(strings.TrimRight(tok, ".,;:?)\"'“”„"))
+			tok = s[tok0:tok1]
+			if tok == "" || strings.HasPrefix(tok, "{{") || strings.HasPrefix(tok, "[") || !strong(loc, tok) && !secretLike(tok) {
+				continue
+			}
+			b.WriteString(s[last:tok0])
+			b.WriteString(r.marks.Secret)
+			last = tok1
+			r.found.note(PersonalSecret)
+		}
+		b.WriteString(s[last:])
+		return b.String()
+	}
+	s = replace(secretRE, s, func(loc []int, tok string) bool {
+		return strongRE.MatchString(s[loc[2]:loc[3]]) && !secretKeep[strings.ToLower(tok)]
+	})
+	return replace(secretNextRE, s, func([]int, string) bool { return false })
+}
+
+// secretKeep are words after "Passwort:" that are no password: questions
+// and what happened to it.
+var secretKeep = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`wie was wo wann warum wieso weshalb wer welches welche kann darf muss ich du mein
+		meins neu vergessen falsch abgelaufen gesperrt geändert zurücksetzen ändern weg ungültig richtig geht klappt funktioniert
+		fehlt nicht kein keins leer unbekannt bitte hilfe dein deine deinen ihr ihre euer eure ein eine einen der die das den
+		dem hier dort unten oben siehe mindestens höchstens soll sollte
+		your the a an at here there see must should min max
+		how what where when why who which can may must i my new forgotten forgot wrong expired locked changed reset change
+		gone invalid correct works missing not none empty unknown please help`) {
+		secretKeep[w] = true
+	}
+}
+
+// secretLike reports whether a word looks like a password: it has a digit
+// or a sign, or a capital letter after its first letter.
+func secretLike(w string) bool {
+	for i, c := range w {
+		if unicode.IsDigit(c) || !unicode.IsLetter(c) && c != '-' || i > 0 && unicode.IsUpper(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // phones replaces the phone numbers among the candidates of phoneRE in s

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-var sameMark = RedactMarks{Email: "[…]", MatrixID: "[…]", Phone: "[…]", Name: "[…]"}
+var sameMark = RedactMarks{Email: "[…]", MatrixID: "[…]", Phone: "[…]", Name: "[…]", Secret: "[…]"}
 
 // TestRedact: contact data, Matrix IDs and the names given (as whole
 // words, not split into parts) are replaced by the marks; the rest of the
@@ -63,7 +63,9 @@ func TestRedactMergedRules(t *testing.T) {
 		{"ISO date before a number", "am 2026-03-02 0171 1234567", "am 2026-03-02 […]"},
 		// Not personal: both kept these.
 		{"date with dots", "am 04.12.2026 um 19:30", "am 04.12.2026 um 19:30"},
-		{"short numbers", "PLZ 20095, PIN 12345, 10-12 Uhr, Raum 0.12", "PLZ 20095, PIN 12345, 10-12 Uhr, Raum 0.12"},
+		{"short numbers", "PLZ 20095, Kasse 12345, 10-12 Uhr, Raum 0.12", "PLZ 20095, Kasse 12345, 10-12 Uhr, Raum 0.12"},
+		// A PIN is no phone number, but a secret (TestRedactSecrets).
+		{"pin", "PLZ 20095, PIN 12345", "PLZ 20095, PIN […]"},
 		{"version", "Version 2.3.1", "Version 2.3.1"},
 		{"heading and hash tag", "# Titel und #tag", "# Titel und #tag"},
 	}
@@ -156,5 +158,44 @@ func BenchmarkRedact(b *testing.B) {
 	q := strings.Repeat("Hallo, ich bin Mia Mitglied (@mia:example.org), Mail mia@example.org, Tel. 0151 2345678, am 2026-03-02. ", 20)
 	for b.Loop() {
 		Redact(q, sameMark, []string{"Mia Mitglied", "mia"})
+	}
+}
+
+// TestRedactSecrets: a password or PIN typed after such a word is replaced
+// (security review 23, know23 M3); questions about passwords stay as they
+// are.
+func TestRedactSecrets(t *testing.T) {
+	marks := RedactMarks{Email: "[E]", MatrixID: "[M]", Phone: "[T]", Name: "[N]", Secret: "[S]"}
+	tests := []struct{ in, want string }{
+		{"Mein Passwort ist Sommer2024! und geht nicht", "Mein Passwort ist [S] und geht nicht"},
+		{"mein passwort lautet katzenklo, hilfe", "mein passwort lautet [S], hilfe"},
+		{"Nextcloud-Passwort: geheim.", "Nextcloud-Passwort: [S]."},
+		{"Das Kennwort für die Cloud = x7!", "Das Kennwort für die Cloud = [S]"},
+		{"PIN 4711 geht nicht", "PIN [S] geht nicht"},
+		{"pw Geheim1 klappt nicht", "pw [S] klappt nicht"},
+		{"my password is Hunter2, why can't I log in?", "my password is [S], why can't I log in?"},
+		{"Passwort ist: sonne", "Passwort ist: [S]"},
+		// A mark with a password word is left alone (redacting twice).
+		{"Kennwort lautet [Passwort entfernt], ok", "Kennwort lautet [Passwort entfernt], ok"},
+		// Questions about passwords are no passwords.
+		{"Mein Passwort ist abgelaufen, was tun?", "Mein Passwort ist abgelaufen, was tun?"},
+		{"Passwort vergessen – wie setze ich es zurück?", "Passwort vergessen – wie setze ich es zurück?"},
+		{"Nextcloud Passwort: wie ändern?", "Nextcloud Passwort: wie ändern?"},
+		{"Wie ändere ich mein Passwort in der Cloud?", "Wie ändere ich mein Passwort in der Cloud?"},
+		{"Passwörter und PINs sicher aufbewahren", "Passwörter und PINs sicher aufbewahren"},
+		{"Passwort-Reset geht nicht", "Passwort-Reset geht nicht"},
+		// A team's instructions about the field.
+		{"Bei Passwort: dein neues Passwort eintragen, mindestens 12 Zeichen", "Bei Passwort: dein neues Passwort eintragen, mindestens 12 Zeichen"},
+		{"Passwort: mindestens 12 Zeichen", "Passwort: mindestens 12 Zeichen"},
+		{"password reset does not work", "password reset does not work"},
+	}
+	for _, tt := range tests {
+		got, r := Redact(tt.in, marks, nil)
+		if got != tt.want {
+			t.Errorf("Redact(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if changed := got != tt.in; changed != slices.Contains(r.Kinds, PersonalSecret) {
+			t.Errorf("Redact(%q): kinds %v", tt.in, r.Kinds)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -104,6 +105,10 @@ const (
 	listFailedQuery = `
 		SELECT source_event, question, outcome, guides, asked_at FROM failed_question
 		WHERE outcome IN ` + failedOutcomes + ` AND asked_at>=$1 AND asked_at<$2 ORDER BY asked_at, source_event`
+	latestFailedQuery = `
+		SELECT source_event, question, outcome, guides, asked_at FROM failed_question
+		WHERE outcome IN ` + failedOutcomes + ` AND asked_at>=$1 AND asked_at<$2 ORDER BY asked_at DESC, source_event DESC LIMIT $3`
+	countFailedQuery      = `SELECT COUNT(*) FROM failed_question WHERE outcome IN ` + failedOutcomes + ` AND asked_at>=$1 AND asked_at<$2`
 	questionOptOutQuery   = `INSERT INTO question_optout (user_id, at) VALUES ($1, $2) ON CONFLICT (user_id) DO NOTHING`
 	dropOwnQuery          = `DELETE FROM failed_question WHERE user_id=$1`
 	questionOptInQuery    = `DELETE FROM question_optout WHERE user_id=$1`
@@ -178,7 +183,33 @@ func (q *GapsQuery) ThumbsDown(ctx context.Context, answerEvent, userID string, 
 func (q *GapsQuery) List(ctx context.Context, from, to time.Time) ([]FailedQuestion, error) {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
-	rows, err := q.db.Query(ctx, listFailedQuery, from.UnixMilli(), to.UnixMilli())
+	return q.scanFailed(ctx, listFailedQuery, from.UnixMilli(), to.UnixMilli())
+}
+
+// Latest returns the limit most recent of the questions [GapsQuery.List]
+// returns, oldest first, and how many there are in all: the digest reads
+// no more than it groups, however many were kept.
+func (q *GapsQuery) Latest(ctx context.Context, from, to time.Time, limit int) (qs []FailedQuestion, total int, err error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	err = q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		if err := q.db.QueryRow(ctx, countFailedQuery, from.UnixMilli(), to.UnixMilli()).Scan(&total); err != nil {
+			return fmt.Errorf("failed to count unanswered questions: %w", err)
+		}
+		var err error
+		qs, err = q.scanFailed(ctx, latestFailedQuery, from.UnixMilli(), to.UnixMilli(), limit)
+		return err
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	slices.Reverse(qs)
+	return qs, total, nil
+}
+
+// scanFailed reads the rows of a listing query.
+func (q *GapsQuery) scanFailed(ctx context.Context, query string, args ...any) ([]FailedQuestion, error) {
+	rows, err := q.db.Query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("failed to list unanswered questions: %w", err)
 	}

@@ -272,3 +272,39 @@ func TestFailedQuestionsPerDayCap(t *testing.T) {
 		})
 	}
 }
+
+// TestFailedQuestionsLatest: Latest reads only the most recent questions of
+// a window, oldest first, and counts all of them, so that the weekly
+// digest's memory is bounded however many members' questions were kept
+// (know23 L3); outcomes the listing leaves out count neither.
+func TestFailedQuestionsLatest(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			g := db.Gaps()
+			now := time.UnixMilli(1_800_000_000_000)
+			keep := keeper(t, g)
+			for i := range 5 {
+				keep(fmt.Sprintf("$q%d", i), fmt.Sprintf("@u%d:t", i), storage.FailedNone, "", now.Add(time.Duration(i)*time.Minute))
+			}
+			keep("$same", "@v:t", storage.FailedChoose, "$p", now.Add(4*time.Minute)) // the same time as $q4
+			keep("$ans", "@w:t", storage.FailedAnswer, "$a", now.Add(5*time.Minute))
+			keep("$late", "@x:t", storage.FailedNone, "", now.Add(time.Hour)) // after the window
+			qs, total, err := g.Latest(ctx, now, now.Add(30*time.Minute), 3)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, q := range qs {
+				got = append(got, q.SourceEvent)
+			}
+			if want := []string{"$q3", "$q4", "$same"}; !slices.Equal(got, want) || total != 6 {
+				t.Fatalf("Latest = %v, %d; want %v, 6", got, total, want)
+			}
+			all, _ := g.List(ctx, now, now.Add(30*time.Minute))
+			if len(all) != total || all[len(all)-1].SourceEvent != "$same" || all[len(all)-1].Question != qs[2].Question {
+				t.Fatalf("List and Latest disagree: %+v", all)
+			}
+		})
+	}
+}

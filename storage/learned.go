@@ -130,9 +130,12 @@ func init() {
 		PersonalTable{Name: "learned_question_from_your_cases", Query: `SELECT id, guide_id, question, case_id, taught_at, exported_at FROM learned_question WHERE case_id IN ` + ownCases},
 		PersonalTable{Name: "learned_question_taught_by_you", Query: `SELECT id, guide_id, case_id, taught_at FROM learned_question WHERE taught_by=$1`},
 	)
+	// Counted under the export's names, which the erasure's answer puts
+	// in words ("1 Frage aus deinen Supportfällen, …"), not as "1 weiterer
+	// Eintrag".
 	deleteSteps = append([]struct{ table, query string }{
-		{"learned_question", `DELETE FROM learned_question WHERE case_id<>0 AND case_id IN ` + ownCases},
-		{"learned_question", `UPDATE learned_question SET taught_by=$2 WHERE taught_by=$1`},
+		{"learned_question_from_your_cases", `DELETE FROM learned_question WHERE case_id<>0 AND case_id IN ` + ownCases},
+		{"learned_question_taught_by_you", `UPDATE learned_question SET taught_by=$2 WHERE taught_by=$1`},
 	}, deleteSteps...)
 }
 

@@ -70,13 +70,13 @@ func guidesGaps(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	// Like the digest: a choice younger than choice_ttl may still be picked.
 	now := time.Now()
 	from, to := now.Add(-since), now.Add(-cfg.ChoiceTTL)
-	qs, err := db.Gaps().List(ctx, from, to)
+	qs, n, err := db.Gaps().Latest(ctx, from, to, gaps.MaxGrouped)
 	if err != nil {
 		return err
 	}
 	groups := gaps.GroupQuestions(qs)
 	if *asJSON {
-		out := gapsJSON{From: from.UTC(), To: to.UTC(), Questions: len(qs), Groups: []gapsGroup{}}
+		out := gapsJSON{From: from.UTC(), To: to.UTC(), Questions: n, Groups: []gapsGroup{}}
 		for _, g := range groups {
 			jg := gapsGroup{Group: g, Guides: []gapsGuide{}}
 			for _, id := range g.Guides {
@@ -93,11 +93,11 @@ func guidesGaps(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return enc.Encode(out)
 	}
 	tx := gaps.TextsFor(cfg.Language)
-	if len(qs) == 0 {
+	if n == 0 {
 		fmt.Fprintf(stdout, "%s\n", noGaps(tx.Lang, since))
 		return nil
 	}
-	plain, _ := chat.Render(gaps.Markdown(tx, lib, groups, len(qs), from.In(loc), to.In(loc)))
+	plain, _ := chat.Render(gaps.Markdown(tx, lib, groups, n, from.In(loc), to.In(loc)))
 	_, err = fmt.Fprintln(stdout, plain)
 	return err
 }

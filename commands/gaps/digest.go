@@ -96,18 +96,20 @@ func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
 // sendDigest sends the digest of week's claim to the team room (nothing
 // when it holds no questions) and records it as sent.
 func (w *Workflow) sendDigest(ctx context.Context, week string, claim storage.DigestClaim, now time.Time) error {
-	qs, err := w.DB.Gaps().List(ctx, claim.From, claim.To)
+	// Only the questions grouping looks at are read (many members' floods
+	// must not fill the memory); the digest counts all.
+	qs, n, err := w.DB.Gaps().Latest(ctx, claim.From, claim.To, MaxGrouped)
 	if err != nil {
 		return err
 	}
-	if len(qs) > 0 {
-		md := w.DigestMarkdown(GroupQuestions(qs), len(qs), claim.From, claim.To)
+	if n > 0 {
+		md := w.DigestMarkdown(GroupQuestions(qs), n, claim.From, claim.To)
 		plain, htmlBody := chat.Render(md)
 		if _, err := w.SendTo(ctx, w.cfg.TeamRoom, plain, htmlBody, nil, nil, w.KeyTxn("lotse-gaps/"+week, "digest", 0)); err != nil {
 			return err
 		}
 	}
-	return w.DB.Gaps().DigestSent(ctx, week, len(qs), now)
+	return w.DB.Gaps().DigestSent(ctx, week, n, now)
 }
 
 // DigestMarkdown is the digest of n questions in groups, asked from from

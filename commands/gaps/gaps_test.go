@@ -345,18 +345,18 @@ func TestTeamQuestionsNotKept(t *testing.T) {
 }
 
 // TestKeptWithoutPersonalData: the asker's display name and user name,
-// Matrix IDs, e-mail addresses and phone numbers are not kept with the
-// question (the digest shows its text to the team); the question is.
+// Matrix IDs, e-mail addresses, phone numbers and a password (know23 M3)
+// are not kept with the question (the digest shows its text to the team); the question is.
 func TestKeptWithoutPersonalData(t *testing.T) {
 	f := newFixture(t, filepath.Join(t.TempDir(), "lotse.db"))
 	f.hs.names = map[id.UserID]string{member: "Mia Beispiel"}
 	f.ask(dm, member, "Hallo, hier Mia Beispiel (member): wie melde ich eine Demo an? Ruft mich an: 0151 2345678, "+
-		"mia@example.org oder @mia:example.org")
+		"mia@example.org oder @mia:example.org, mein Passwort ist Sommer2024!")
 	got := f.kept()
 	if len(got) != 1 {
 		t.Fatalf("kept %q", got)
 	}
-	for _, absent := range []string{"Mia", "Beispiel", "member", "0151", "example.org", "@mia"} {
+	for _, absent := range []string{"Mia", "Beispiel", "member", "0151", "example.org", "@mia", "Sommer2024"} {
 		if strings.Contains(got[0], absent) {
 			t.Errorf("kept %q with %q", got[0], absent)
 		}

@@ -9,10 +9,11 @@ import (
 
 // Personal data in a member's question is replaced before the team sees
 // what Lotse would learn and before it is stored: e-mail addresses, Matrix
-// IDs (users, rooms, room aliases, communities) and phone numbers, by the
-// one redactor of guide drafts and kept questions ([guides.Redact]). Names
-// cannot be recognised reliably; the team sees the exact text and can teach
-// its own wording instead ("| …").
+// IDs (users, rooms, room aliases, communities), phone numbers, passwords
+// typed after such a word and the member's own names (user name, display name and its parts), by the one
+// redactor of guide drafts and kept questions ([guides.Redact]). Other
+// names cannot be recognised reliably; the team sees the exact text and
+// can teach its own wording instead ("| …").
 
 // Kind is a kind of personal data found in a question.
 type Kind = guides.PersonalKind
@@ -22,6 +23,8 @@ const (
 	KindEmail    = guides.PersonalEmail
 	KindMatrixID = guides.PersonalMatrixID
 	KindPhone    = guides.PersonalPhone
+	KindName     = guides.PersonalName
+	KindSecret   = guides.PersonalSecret
 )
 
 // MinQuestionRunes and MaxQuestionRunes bound a learned question: shorter
@@ -32,11 +35,13 @@ const (
 )
 
 // Scrub replaces personal data in q with placeholders (in the texts'
-// language) and joins its whitespace; found lists the kinds replaced, in
-// the order e-mail, Matrix ID, phone.
-func Scrub(q string, tx *Texts) (clean string, found []Kind) {
-	marks := guides.RedactMarks{Email: tx.PlaceholderEmail, MatrixID: tx.PlaceholderMatrixID, Phone: tx.PlaceholderPhone}
-	q, r := guides.Redact(q, marks, nil)
+// language) and joins its whitespace; names are the asking member's user ID
+// and display name ([guides.NameForms]). found lists the kinds replaced, in
+// the order password, e-mail, Matrix ID, phone, name.
+func Scrub(q string, tx *Texts, names ...string) (clean string, found []Kind) {
+	marks := guides.RedactMarks{Email: tx.PlaceholderEmail, MatrixID: tx.PlaceholderMatrixID, Phone: tx.PlaceholderPhone,
+		Name: tx.PlaceholderName, Secret: tx.PlaceholderSecret}
+	q, r := guides.Redact(q, marks, guides.NameForms(names))
 	return strings.Join(strings.Fields(q), " "), r.Kinds
 }
 

@@ -13,17 +13,23 @@ func TestScrubUsesTheOneRedactor(t *testing.T) {
 		tx       *Texts
 		in, want string
 		found    []Kind
+		names    []string
 	}{
-		{&German, "Tel. 0151–2345678", "Tel. [Telefonnummer]", []Kind{KindPhone}},
-		{&German, "schreib an mailto:mia@example.org", "schreib an [E-Mail]", []Kind{KindEmail}},
-		{&German, "schreib an mia@10.0.0.5", "schreib an [E-Mail]", []Kind{KindEmail}},
-		{&German, "Mail an jürgen@müller.de", "Mail an [E-Mail]", []Kind{KindEmail}},
-		{&German, "Termin am 2026-03-02, wie trage ich ihn ein?", "Termin am 2026-03-02, wie trage ich ihn ein?", nil},
+		{&German, "Tel. 0151–2345678", "Tel. [Telefonnummer]", []Kind{KindPhone}, nil},
+		{&German, "schreib an mailto:mia@example.org", "schreib an [E-Mail]", []Kind{KindEmail}, nil},
+		{&German, "schreib an mia@10.0.0.5", "schreib an [E-Mail]", []Kind{KindEmail}, nil},
+		{&German, "Mail an jürgen@müller.de", "Mail an [E-Mail]", []Kind{KindEmail}, nil},
+		{&German, "Termin am 2026-03-02, wie trage ich ihn ein?", "Termin am 2026-03-02, wie trage ich ihn ein?", nil, nil},
 		{&English, "call +49 30 1234567 or write to #ag:example.org and bob@example.org",
-			"call [phone number] or write to [Matrix ID] and [e-mail]", []Kind{KindEmail, KindMatrixID, KindPhone}},
+			"call [phone number] or write to [Matrix ID] and [e-mail]", []Kind{KindEmail, KindMatrixID, KindPhone}, nil},
+		// The asker's names: display name, its parts, user name.
+		{&German, "Hier ist Mia Beispiel (mia.b), wo ist der Raum?", "Hier ist [Name] ([Name]), wo ist der Raum?", []Kind{KindName},
+			[]string{"@mia.b:example.org", "Mia Beispiel"}},
+		{&German, "Mein Passwort ist Sommer2024! und geht nicht", "Mein Passwort ist [Passwort] und geht nicht", []Kind{KindSecret}, nil},
+		{&English, "Mia here, where is the room?", "[name] here, where is the room?", []Kind{KindName}, []string{"@x:example.org", "Mia Beispiel"}},
 	}
 	for _, tt := range tests {
-		got, found := Scrub(tt.in, tt.tx)
+		got, found := Scrub(tt.in, tt.tx, tt.names...)
 		if got != tt.want || !slices.Equal(found, tt.found) {
 			t.Errorf("Scrub(%q) = %q %v, want %q %v", tt.in, got, found, tt.want, tt.found)
 		}

@@ -57,6 +57,12 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 	if done, err := w.DB.Learned().ByOrigin(ctx, origin.String()); err != nil {
 		return err
 	} else if done != nil {
+		// Handled again after the first handling stored the question and
+		// failed before the library took it: it takes it now (nothing
+		// changes when it has it).
+		if err := w.load(ctx, vetted{}); err != nil {
+			return err
+		}
 		return w.confirm(ctx, c, done)
 	}
 	if c.Status == storage.CaseOpen {
@@ -72,7 +78,8 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 	}
 	var q string
 	if strings.TrimSpace(override) != "" {
-		q, _ = Scrub(override, w.tx)
+		// The team's own words, but often pasted from the member's.
+		q, _ = Scrub(override, w.tx, w.memberNames(ctx, c)...)
 	} else {
 		out, err := w.DB.Gaps().OptedOut(ctx, c.MemberID)
 		if err != nil {
@@ -266,9 +273,12 @@ func (w *Workflow) cmdForget(ce *chat.Call) error {
 		if _, err := w.DB.Learned().Delete(ce.Ctx, n); err != nil {
 			return err
 		}
-		if err := w.load(ce.Ctx, vetted{}); err != nil {
-			return err
-		}
+	}
+	// Also when it was gone already: the first handling may have deleted it
+	// and failed before the library dropped it (nothing changes when the
+	// library is without it).
+	if err := w.load(ce.Ctx, vetted{}); err != nil {
+		return err
 	}
 	if l == nil {
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.ForgetNone, chat.Escape(ce.Args[0])))

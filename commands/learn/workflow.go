@@ -112,6 +112,11 @@ func (w *Workflow) load(ctx context.Context, v vetted) error {
 	return nil
 }
 
+// Reload puts the learned questions from the database into the library
+// again, after something else deleted some of them (a member's erasure);
+// nothing changes when they are the same.
+func (w *Workflow) Reload(ctx context.Context) error { return w.load(ctx, vetted{}) }
+
 // Questions reads the learned questions per guide (in the order taught),
 // for [guides.WithLearnedQuestions] at start and for the store after
 // teaching or forgetting.
@@ -193,16 +198,27 @@ func (w *Workflow) caseQuestion(ctx context.Context, c *storage.Case) (string, [
 				body = body[:i]
 			}
 		}
-		q, found := Scrub(body, w.tx)
+		q, found := Scrub(body, w.tx, w.memberNames(ctx, c)...)
 		return q, found, nil
 	}
 	return "", nil, nil
 }
 
+// memberNames are the names of c's member that a learned question must not
+// keep: their user ID and their display name in their room with Lotse.
+func (w *Workflow) memberNames(ctx context.Context, c *storage.Case) []string {
+	names := []string{c.MemberID}
+	if c.MemberID != "" {
+		names = append(names, w.Matrix.DisplayName(ctx, id.RoomID(c.MemberRoom), id.UserID(c.MemberID)))
+	}
+	return names
+}
+
 func (w *Workflow) kindNames(found []Kind) []string {
 	var out []string
 	for _, k := range found {
-		out = append(out, map[Kind]string{KindEmail: w.tx.KindEmail, KindMatrixID: w.tx.KindMatrixID, KindPhone: w.tx.KindPhone}[k])
+		out = append(out, map[Kind]string{KindEmail: w.tx.KindEmail, KindMatrixID: w.tx.KindMatrixID, KindPhone: w.tx.KindPhone,
+			KindName: w.tx.KindName, KindSecret: w.tx.KindSecret}[k])
 	}
 	return out
 }

@@ -218,6 +218,11 @@ func (w *Workflow) cmdDeleteMyData(ce *chat.Call) error {
 	if err != nil {
 		return err
 	}
+	if w.cfg.OnErased != nil {
+		if err := w.cfg.OnErased(ce.Ctx); err != nil {
+			return fmt.Errorf("failed to drop the erased data from memory: %w", err)
+		}
+	}
 	deleted := map[string]int{}
 	for table, n := range counts {
 		deleted[table] = int(n)

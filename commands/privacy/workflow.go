@@ -25,6 +25,12 @@ type Config struct {
 	// KeepsQuestions: questions Lotse could not answer are kept for the
 	// team's digest (keep_failed_questions); !datenschutz says so.
 	KeepsQuestions bool
+	// OnErased is called after a member's data was erased, before the
+	// answer (nil: nothing): what other workflows hold in memory from the
+	// deleted rows goes too (the learned questions from the member's cases
+	// leave the search index). An error fails the erasure's handling, which
+	// is then repeated.
+	OnErased func(ctx context.Context) error
 }
 
 // DefaultInterval is how often retention runs unless configured.
