@@ -51,6 +51,12 @@ func (h *Handler) handleRedaction(ctx context.Context, evt *event.Event) error {
 	if err := h.roundTable.WithdrawRSVP(ctx, evt, redacts); err != nil {
 		return err
 	}
+	if h.support.On() && evt.RoomID == h.support.TeamRoom() {
+		// A team member's own answer or note: its stored text, and what
+		// Lotse sent the member for it (where the inbox still knows who
+		// wrote it, and so sent_event its sends).
+		return h.support.ForgetTeamMessage(ctx, evt, redacts, origin != nil, h.Texts.RedactReason)
+	}
 	if !chat.TurnOf(ctx).Direct {
 		// In a group room a redaction event may come from someone who
 		// cannot redact the message; a direct chat has only the member.

@@ -303,7 +303,11 @@ func (w *Workflow) cmdCase(ce *chat.Call) error {
 		icon := map[string]string{storage.MsgQuestion: "❓", storage.MsgMember: "💬", storage.MsgAnswer: "✉️", storage.MsgNote: "🔒", storage.MsgSystem: "ℹ️"}[m.Kind]
 		text := chat.EscapeLong(m.Body, 300)
 		if m.Body == "" {
-			text = "_" + st.MessageDeleted + "_"
+			deleted := st.MessageDeleted
+			if m.Kind == storage.MsgAnswer || m.Kind == storage.MsgNote {
+				deleted = st.TeamMessageDeleted
+			}
+			text = "_" + deleted + "_"
 		}
 		lines = append(lines, line{m.CreatedAt, fmt.Sprintf("%s %s: %s", icon, chat.Escape(w.Matrix.DisplayName(ce.Ctx, w.cfg.TeamRoom, id.UserID(m.Sender))), text)})
 	}
