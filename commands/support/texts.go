@@ -114,6 +114,9 @@ type Texts struct {
 	FileTooLarge string
 	// AnswerSent confirms in the thread: %s = who.
 	AnswerSent string
+	// AnswerNotOpen refuses an answer to a case that is not open (the
+	// member's reply would not be relayed): %d = case, twice.
+	AnswerNotOpen string
 	// AnswerWithdrawn confirms in the thread that a deleted answer was
 	// taken back from the member: %d = case.
 	AnswerWithdrawn string
@@ -260,6 +263,7 @@ var German = Texts{
 	FileTooLarge:      "📎 Deine Datei ist leider zu groß, ich kann sie nicht an das Team weiterleiten. Magst du sie verkleinern (z. B. ein Bildschirmfoto statt eines Fotos) oder beschreiben, was darauf zu sehen ist?",
 	AnswerSent:        "✉️ Antwort an das Mitglied gesendet (%s).",
 	AnswerWithdrawn:   "🗑️ Die gelöschte Antwort zu Fall #%d ist auch beim Mitglied gelöscht.",
+	AnswerNotOpen:     "Fall #%d ist nicht offen – ich habe nichts geschickt. Öffne ihn erst mit `!wiedereröffnen %d` wieder: Dann kommt auch die Antwort des Mitglieds beim Team an.",
 	Claimed:           "✋ %s hat Fall #%d übernommen.",
 	ClaimedBy:         "Fall #%d hat schon %s übernommen.",
 	Unclaimed:         "Fall #%d ist wieder frei.",
@@ -366,6 +370,7 @@ var English = Texts{
 	FileTooLarge:      "📎 Sorry, your file is too large for me to pass on to the team. Could you make it smaller (a screenshot instead of a photo, for example) or describe what it shows?",
 	AnswerSent:        "✉️ Answer sent to the member (%s).",
 	AnswerWithdrawn:   "🗑️ The deleted answer to case #%d is deleted on the member's side too.",
+	AnswerNotOpen:     "Case #%d is not open – I sent nothing. Reopen it with `!reopen %d` first: then the member's reply reaches the team as well.",
 	Claimed:           "✋ %s claimed case #%d.",
 	ClaimedBy:         "Case #%d is already claimed by %s.",
 	Unclaimed:         "Case #%d is free again.",
