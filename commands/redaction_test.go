@@ -389,3 +389,51 @@ func (e *supportEnv) caseTeamEvent(t *testing.T) string {
 	}
 	return c.TeamEvent
 }
+
+// TestDeletionWaitsForItsMessage: a member's message in an open case whose
+// handling failed (the homeserver was down) waits for its retry when the
+// member deletes it. Handled first, the deletion found nothing to take
+// back, and the retry then relayed the deleted text to the team for good.
+// The deletion now fails while its message is pending and, retried after
+// it, redacts the relay (sec23).
+func TestDeletionWaitsForItsMessage(t *testing.T) {
+	e := newSupportEnv(t)
+	e.openCase(t)
+	ctx := context.Background()
+	msg := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "mein Passwort ist Hunter2"})
+	if err := e.db.Inbox.Commit(ctx, []storage.InboxItem{{EventID: msg.ID.String(), RoomID: dmRoom.String(), Sender: member.String(),
+		EventType: msg.Type.Type, Payload: []byte(`{}`), ReceivedAt: e.now, State: storage.InboxPending}}, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	e.fm.store(msg)
+	del := e.redaction(dmRoom, member, msg.ID)
+	if err := e.db.Inbox.Commit(ctx, []storage.InboxItem{{EventID: del.ID.String(), RoomID: dmRoom.String(), Sender: member.String(),
+		EventType: del.Type.Type, ReceivedAt: e.now, State: storage.InboxDone}}, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.h.Handle(ctx, Message{Event: del, Direct: true}); !errors.Is(err, errRedactedPending) {
+		t.Fatalf("the deletion of a pending message: %v, want errRedactedPending (retried after it)", err)
+	}
+	// The message's retry relays it; the deletion's retry takes it back.
+	relay := in(e.handle(t, msg, true), teamRoom)
+	if len(relay) != 1 {
+		t.Fatalf("precondition: the retry relayed the message once, got %d", len(relay))
+	}
+	if err := e.db.Inbox.MarkDone(ctx, msg.ID.String(), e.now); err != nil {
+		t.Fatal(err)
+	}
+	e.handle(t, del, true)
+	want := teamRoom.String() + " $" + relay[0].txn + " "
+	if len(e.fm.redacted) != 1 || !strings.HasPrefix(e.fm.redacted[0], want) {
+		t.Fatalf("redacted %v, want the team's copy %q…", e.fm.redacted, want)
+	}
+	msgs, err := e.db.Cases.Messages(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range msgs {
+		if strings.Contains(m.Body, "Hunter2") {
+			t.Fatalf("the deleted text is still stored: %+v", m)
+		}
+	}
+}
