@@ -1,7 +1,10 @@
 package commands
 
 import (
+	"context"
 	"testing"
+
+	"maunium.net/go/mautrix/event"
 )
 
 // TestAnswerToClosedCaseRefused: the team's answer ends „antworte einfach
@@ -35,5 +38,25 @@ func TestAnswerToClosedCaseRefused(t *testing.T) {
 			// The member's reply reaches the team.
 			mustContain(t, in(e.say(t, dmRoom, member, "Danke, wo finde ich das Formular?", ""), teamRoom), "wo finde ich das Formular")
 		})
+	}
+}
+
+// TestAnswerRetriedAfterCloseSaysNothing: an answer that went out before a
+// crash is handled again after the member closed the case: it says neither
+// „nicht offen – ich habe nichts geschickt“ (it did send) nor anything else.
+func TestAnswerRetriedAfterCloseSaysNothing(t *testing.T) {
+	e := newSupportEnv(t)
+	e.openCase(t)
+	answer := e.event(teamRoom, alice, &event.MessageEventContent{MsgType: event.MsgText, Body: "!antwort 1 Geht über das Formular."})
+	mustContain(t, in(e.handle(t, answer, false), dmRoom), "Formular")
+	e.say(t, dmRoom, member, "!schließen 1", "")
+	before := e.fm.count()
+	if err := e.h.Handle(context.Background(), Message{Event: answer}); err != nil {
+		t.Fatal(err)
+	}
+	if n := e.fm.count(); n != before {
+		e.fm.mu.Lock()
+		defer e.fm.mu.Unlock()
+		t.Fatalf("the retry sent %d messages: %s", n-before, bodies(e.fm.sent[before:]))
 	}
 }

@@ -418,9 +418,15 @@ func (w *Workflow) answerMember(ctx context.Context, c *storage.Case, from id.Us
 // an open case relays the member's reply (a resolved one within the reopen
 // window reopens on it, a closed one never): to a closed case the reply
 // went to the question answering instead, lost to the team (sec23, Low).
+//
+// A retry of an answer that went out before a crash goes on as before (the
+// sender does not repeat it), even if the case was closed since.
 func (w *Workflow) answerable(ctx context.Context, c *storage.Case) (bool, error) {
 	if c.Status == storage.CaseOpen {
 		return true, nil
+	}
+	if sent, err := w.DB.Inbox.SentEventID(ctx, w.CauseTxn(ctx, "to-member", 0)); err != nil || sent != "" {
+		return err == nil, err
 	}
 	return false, w.ReplyMarkdown(ctx, chat.Format(w.tx.AnswerNotOpen, c.ID, c.ID))
 }
