@@ -165,6 +165,16 @@ func New(ctx context.Context, opts Options) (*Bot, error) {
 	} else {
 		return nil, fmt.Errorf("failed to derive the pseudonym key: %w", err)
 	}
+	sentKey, err := SentKey(opts.PickleKey)
+	if err != nil {
+		return nil, fmt.Errorf("failed to derive the sent events' key: %w", err)
+	}
+	opts.DB.SetSentKey(sentKey)
+	if n, err := opts.DB.Inbox.RekeySent(ctx); err != nil {
+		return nil, err
+	} else if n > 0 {
+		opts.Log.Info().Int("sent_events", n).Msg("Stored the transaction IDs of earlier sends keyed")
+	}
 	if opts.Workers <= 0 {
 		opts.Workers = 8
 	}

@@ -33,6 +33,17 @@ func PseudonymKey(pickleKey string) ([]byte, error) {
 	return hkdf.Key(sha256.New, []byte(pickleKey), nil, "lotse pseudonyms v1", 32)
 }
 
+// SentKey derives from the pickle key the key that sent_event's
+// transaction IDs are stored under (storage.DB.SetSentKey), so it is not in
+// the database whose hashes it keys. Tools that read a running Lotse's
+// sends (lotse-load) set it the same way.
+func SentKey(pickleKey string) ([]byte, error) {
+	if pickleKey == "" {
+		return nil, errors.New("no pickle key to derive the sent events' key from")
+	}
+	return hkdf.Key(sha256.New, []byte(pickleKey), nil, "lotse sent events v1", 32)
+}
+
 // sealSecret encrypts plaintext for the database, bound to label (the bot's
 // user ID), so a value copied to another account's row does not open.
 func sealSecret(pickleKey, label, plaintext string) (string, error) {

@@ -140,6 +140,9 @@ type SentLog interface {
 	AbandonSend(ctx context.Context, txnID string) error
 	SettleSend(ctx context.Context, txnID string, begunBefore time.Time) error
 	OpenSends(ctx context.Context, staleBefore time.Time) (map[string]string, error)
+	// StoredTxnID is the form a transaction ID is stored (and listed by
+	// OpenSends) under; the other methods take either form.
+	StoredTxnID(txnID string) string
 }
 
 // openSendMaxAge is the age after which a send begun and never completed is
@@ -308,7 +311,7 @@ func (s *Sender) unsettled(ctx context.Context, roomID id.RoomID, txnID string, 
 	}
 	s.openMu.Lock()
 	defer s.openMu.Unlock()
-	s.open[txnID] = openTxn{room: roomID, seq: s.openSeq.Add(1)}
+	s.open[s.sent.StoredTxnID(txnID)] = openTxn{room: roomID, seq: s.openSeq.Add(1)}
 }
 
 // settle makes sure a send of txnID is not repeated while an earlier
@@ -331,7 +334,7 @@ func (s *Sender) settle(ctx context.Context, roomID id.RoomID, txnID string) (id
 		return "", err
 	}
 	s.openMu.Lock()
-	o, isOpen := s.open[txnID]
+	o, isOpen := s.open[s.sent.StoredTxnID(txnID)]
 	s.openMu.Unlock()
 	if !isOpen {
 		return "", nil

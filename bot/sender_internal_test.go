@@ -113,6 +113,9 @@ func (f *fakeSentLog) SettleSend(_ context.Context, txnID string, begunBefore ti
 	return nil
 }
 
+// StoredTxnID keys nothing: the fake stores transaction IDs as given.
+func (f *fakeSentLog) StoredTxnID(txnID string) string { return txnID }
+
 func (f *fakeSentLog) OpenSends(_ context.Context, staleBefore time.Time) (map[string]string, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()

@@ -48,3 +48,42 @@ func TestSendMovedRoomBegunAgain(t *testing.T) {
 		t.Errorf("the answer was sent %d times into B (got %s); want once", room.sends[txn], got)
 	}
 }
+
+// TestSendOpenSendKeyedAfterUpgrade: an older Lotse (transaction IDs stored
+// unkeyed) was killed with an answer in flight; the upgraded one rekeys the
+// row at start (storage lists it keyed) and the homeserver creates the late
+// event only now. The repeat must still find the open send and wait for a
+// fence instead of sending the answer a second time.
+func TestSendOpenSendKeyedAfterUpgrade(t *testing.T) {
+	const roomID = id.RoomID("!dm:hs")
+	db := storagetest.Open(t, filepath.Join(t.TempDir(), "lotse.db"))
+	txn := TxnID("$question", "reply", 0)
+	if err := db.Inbox.BeginSend(t.Context(), txn, roomID.String(), time.Now().Add(-time.Second)); err != nil { // the older process
+		t.Fatal(err)
+	}
+	key, err := SentKey("pickle")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.SetSentKey(key)
+	if n, err := db.Inbox.RekeySent(t.Context()); err != nil || n != 1 {
+		t.Fatalf("RekeySent = %d, %v; want 1", n, err)
+	}
+	room := &fakeRoom{sends: map[string]int{}}
+	s := newFakeSender(t, room, db.Inbox)
+	room.onFence = func(fence id.EventID) {
+		if err := db.Inbox.Commit(t.Context(), nil, []storage.SentEvent{{TxnID: txn, EventID: "$late", RoomID: roomID.String(), SentAt: time.Now()}}, "s1"); err != nil {
+			t.Error(err)
+		}
+		s.observe([]id.EventID{"$late", fence})
+	}
+	got, err := s.Send(t.Context(), roomID, event.EventMessage, &event.MessageEventContent{MsgType: event.MsgText, Body: "Antwort"}, txn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	room.mu.Lock()
+	defer room.mu.Unlock()
+	if got != "$late" || room.sends[txn] != 0 || room.fences != 1 {
+		t.Fatalf("Send = %s with %d sends of the answer and %d fences; want $late, 0 sends, 1 fence", got, room.sends[txn], room.fences)
+	}
+}

@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"errors"
 
 	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/event"
@@ -9,6 +10,11 @@ import (
 
 	"github.com/lotse-bot/lotse/commands/chat"
 )
+
+// errRedactedPending makes the runtime retry a redaction whose event is
+// still waiting to be handled: what Lotse makes of it must exist before it
+// can be taken back.
+var errRedactedPending = errors.New("the redacted event has not been handled yet")
 
 // handleRedaction follows a deleted message or reaction: a removed ✅ is a
 // withdrawn RSVP, and a deleted message takes with it what Lotse made of it
@@ -48,8 +54,26 @@ func (h *Handler) handleRedaction(ctx context.Context, evt *event.Event) error {
 		zerolog.Ctx(ctx).Info().Stringer("redacts", redacts).Msg("Ignoring a redaction not by the redacted event's sender or not in its room")
 		return nil
 	}
+	if origin != nil {
+		// Its event still waits for a retry (its handling failed before
+		// the deletion came): handled after the deletion, it would relay,
+		// store or answer the deleted text with nothing left to take it
+		// back. The deletion waits for it, as an edit does (sec23).
+		if pending, err := h.DB.Inbox.IsPending(ctx, redacts.String()); err != nil || pending {
+			if err == nil {
+				err = errRedactedPending
+			}
+			return err
+		}
+	}
 	if err := h.roundTable.WithdrawRSVP(ctx, evt, redacts); err != nil {
 		return err
+	}
+	if h.support.On() && evt.RoomID == h.support.TeamRoom() {
+		// A team member's own answer or note: its stored text, and what
+		// Lotse sent the member for it (where the inbox still knows who
+		// wrote it, and so sent_event its sends).
+		return h.support.ForgetTeamMessage(ctx, evt, redacts, origin != nil, h.Texts.RedactReason)
 	}
 	if !chat.TurnOf(ctx).Direct {
 		// In a group room a redaction event may come from someone who

@@ -316,3 +316,124 @@ func TestDeletionErasesBeforeRedactingReplies(t *testing.T) {
 		t.Errorf("redacted %v after the retry, want the relay and the reply once each", e.fm.redacted)
 	}
 }
+
+// TestDeletedTeamAnswerLeavesMember: a team member answers a case with
+// another member's details by mistake (!antwort, and !erledigt with a
+// solution) and deletes the command in the team room: Lotse redacts what
+// it sent the member for it and erases the stored text, and tells the
+// thread. A deletion by another team member, or of a note (never sent to
+// the member), takes nothing from the member; a note's text is erased by
+// its author's deletion all the same (sec23, Medium 1).
+func TestDeletedTeamAnswerLeavesMember(t *testing.T) {
+	e := newSupportEnv(t)
+	e.openCase(t)
+	answer := e.event(teamRoom, alice, &event.MessageEventContent{MsgType: event.MsgText, Body: "!antwort 1 Die IBAN von Jo ist DE99 5555"})
+	toMember := in(e.handle(t, answer, false), dmRoom)
+	if len(toMember) != 1 || !strings.Contains(bodies(toMember), "DE99") {
+		t.Fatalf("precondition: the answer reached the member once: %s", bodies(toMember))
+	}
+	resolve := e.event(teamRoom, alice, &event.MessageEventContent{MsgType: event.MsgText, Body: "!erledigt 1 Jo hat DE99 5555"})
+	resolved := in(e.handle(t, resolve, false), dmRoom)
+	if len(resolved) != 1 || !strings.Contains(bodies(resolved), "DE99") {
+		t.Fatalf("precondition: the solution reached the member once: %s", bodies(resolved))
+	}
+	note := e.event(teamRoom, alice, &event.MessageEventContent{MsgType: event.MsgText, Body: "Notiz: Jo DE99 5555",
+		RelatesTo: (&event.RelatesTo{}).SetThread(id.EventID(e.caseTeamEvent(t)), id.EventID(e.caseTeamEvent(t)))})
+	e.handle(t, note, false)
+
+	// Another team member's deletion of alice's answer takes nothing.
+	e.handle(t, e.redaction(teamRoom, bob, answer.ID), false)
+	if len(e.fm.redacted) != 0 {
+		t.Fatalf("bob's deletion of alice's answer redacted %v", e.fm.redacted)
+	}
+	// The note's deletion erases its text and redacts nothing.
+	e.handle(t, e.redaction(teamRoom, alice, note.ID), false)
+	if len(e.fm.redacted) != 0 {
+		t.Fatalf("deleting a note redacted %v", e.fm.redacted)
+	}
+
+	before := e.fm.count()
+	e.handle(t, e.redaction(teamRoom, alice, answer.ID), false)
+	e.handle(t, e.redaction(teamRoom, alice, resolve.ID), false)
+	want := []string{dmRoom.String() + " $" + toMember[0].txn + " ", dmRoom.String() + " $" + resolved[0].txn + " "}
+	if len(e.fm.redacted) != 2 || !strings.HasPrefix(e.fm.redacted[0], want[0]) || !strings.HasPrefix(e.fm.redacted[1], want[1]) {
+		t.Fatalf("redacted %v, want the member's copies %q…", e.fm.redacted, want)
+	}
+	e.fm.mu.Lock()
+	told := in(e.fm.sent[before:], teamRoom)
+	e.fm.mu.Unlock()
+	mustContain(t, told, "Fall #1", "beim Mitglied gelöscht")
+	msgs, err := e.db.Cases.Messages(context.Background(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range msgs {
+		if strings.Contains(m.Body, "DE99") {
+			t.Fatalf("the deleted text is still stored: %+v", m)
+		}
+	}
+	history := e.say(t, teamRoom, alice, "!fall 1", "")
+	if all := bodies(history); !strings.Contains(all, "im Team-Raum gelöscht") || strings.Contains(all, "DE99") {
+		t.Errorf("case history after the deletions:\n%s", all)
+	}
+	// A guide draft from the case draws on no deleted answer.
+	mustContain(t, in(e.say(t, teamRoom, alice, "!anleitung-entwurf 1", ""), teamRoom), "nichts geantwortet")
+}
+
+// caseTeamEvent is the team-room event of case 1 (its thread root).
+func (e *supportEnv) caseTeamEvent(t *testing.T) string {
+	t.Helper()
+	c, err := e.db.Cases.Get(context.Background(), 1)
+	if err != nil || c == nil || c.TeamEvent == "" {
+		t.Fatalf("case 1: %+v, %v", c, err)
+	}
+	return c.TeamEvent
+}
+
+// TestDeletionWaitsForItsMessage: a member's message in an open case whose
+// handling failed (the homeserver was down) waits for its retry when the
+// member deletes it. Handled first, the deletion found nothing to take
+// back, and the retry then relayed the deleted text to the team for good.
+// The deletion now fails while its message is pending and, retried after
+// it, redacts the relay (sec23).
+func TestDeletionWaitsForItsMessage(t *testing.T) {
+	e := newSupportEnv(t)
+	e.openCase(t)
+	ctx := context.Background()
+	msg := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "mein Passwort ist Hunter2"})
+	if err := e.db.Inbox.Commit(ctx, []storage.InboxItem{{EventID: msg.ID.String(), RoomID: dmRoom.String(), Sender: member.String(),
+		EventType: msg.Type.Type, Payload: []byte(`{}`), ReceivedAt: e.now, State: storage.InboxPending}}, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	e.fm.store(msg)
+	del := e.redaction(dmRoom, member, msg.ID)
+	if err := e.db.Inbox.Commit(ctx, []storage.InboxItem{{EventID: del.ID.String(), RoomID: dmRoom.String(), Sender: member.String(),
+		EventType: del.Type.Type, ReceivedAt: e.now, State: storage.InboxDone}}, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.h.Handle(ctx, Message{Event: del, Direct: true}); !errors.Is(err, errRedactedPending) {
+		t.Fatalf("the deletion of a pending message: %v, want errRedactedPending (retried after it)", err)
+	}
+	// The message's retry relays it; the deletion's retry takes it back.
+	relay := in(e.handle(t, msg, true), teamRoom)
+	if len(relay) != 1 {
+		t.Fatalf("precondition: the retry relayed the message once, got %d", len(relay))
+	}
+	if err := e.db.Inbox.MarkDone(ctx, msg.ID.String(), e.now); err != nil {
+		t.Fatal(err)
+	}
+	e.handle(t, del, true)
+	want := teamRoom.String() + " $" + relay[0].txn + " "
+	if len(e.fm.redacted) != 1 || !strings.HasPrefix(e.fm.redacted[0], want) {
+		t.Fatalf("redacted %v, want the team's copy %q…", e.fm.redacted, want)
+	}
+	msgs, err := e.db.Cases.Messages(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range msgs {
+		if strings.Contains(m.Body, "Hunter2") {
+			t.Fatalf("the deleted text is still stored: %+v", m)
+		}
+	}
+}

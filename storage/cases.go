@@ -142,6 +142,7 @@ const (
 	caseEventsQuery     = `SELECT case_id, version, kind, actor, detail, created_at FROM case_event WHERE case_id=$1 ORDER BY version`
 	insertCaseMsgQuery  = `INSERT INTO case_message (source_event, case_id, kind, sender, body, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (source_event) DO NOTHING`
 	eraseCaseMsgQuery   = `UPDATE case_message SET body='' WHERE source_event=$1 AND sender=$2 AND body<>''`
+	eraseSolutionQuery  = `UPDATE case_event SET detail='' WHERE case_id=$1 AND kind='resolve' AND actor=$2 AND detail=$3 AND detail<>''`
 	countAnswersQuery   = `SELECT COUNT(*) FROM case_message WHERE case_id=$1 AND kind=$2`
 	caseMessagesQuery   = `SELECT source_event, case_id, kind, sender, body, created_at FROM case_message WHERE case_id=$1 ORDER BY created_at, source_event`
 	dueUnclaimedQuery   = `SELECT ` + caseColumns + ` FROM support_case WHERE status=1 AND assignee IS NULL AND status_at<=$1 ORDER BY created_at LIMIT 100`
@@ -473,6 +474,14 @@ func (q *CaseQuery) EraseMessage(ctx context.Context, sourceEvent, sender string
 	}
 	n, _ := res.RowsAffected()
 	return n > 0, nil
+}
+
+// EraseSolution erases the solution text solution that actor gave when
+// resolving case id (its resolve event's detail), after actor deleted
+// the command; it reports whether there was one.
+func (q *CaseQuery) EraseSolution(ctx context.Context, id int64, actor, solution string) (bool, error) {
+	n, err := execAffected(ctx, q.db, "a case's solution", eraseSolutionQuery, id, actor, solution)
+	return n > 0, err
 }
 
 // Messages returns the messages of a case in order.

@@ -2,7 +2,10 @@ package storage
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"time"
@@ -43,7 +46,93 @@ type InboxItem struct {
 // InboxQuery is the exactly-once inbox: events are written in the same
 // transaction that advances the sync position, and removed from the work
 // queue only after they were handled.
-type InboxQuery struct{ db *dbutil.Database }
+type InboxQuery struct {
+	db *dbutil.Database
+	// key keys the transaction IDs in sent_event (SetSentKey); nil stores
+	// them as given (tests, tools).
+	key []byte
+}
+
+// keyedTxnPrefix begins a transaction ID as sent_event stores it with a
+// key: "k1:" and the hex of its HMAC-SHA-256. Lotse's own transaction IDs
+// begin with "lotse.", so a stored value with this prefix is already keyed.
+const keyedTxnPrefix = "k1:"
+
+// SetSentKey sets the key that sent_event's transaction IDs are stored
+// under (HMAC-SHA-256). A transaction ID is a hash of what caused the send,
+// and some causes name a person (a notice or welcome key with a Matrix ID):
+// stored unkeyed, anyone with a copy of the database who guesses an ID
+// could hash it and find it there. The key must come from outside the
+// database (Lotse derives it from the pickle key). Call it before the
+// database is used, then RekeySent for the rows of older versions.
+func (db *DB) SetSentKey(key []byte) { db.Inbox.key = key }
+
+// stored returns the form txnID is stored (and looked up) under: keyed
+// with the installation's key, or as given without one. An already keyed
+// value (from OpenSends) is returned as it is.
+func (q *InboxQuery) stored(txnID string) string {
+	if len(q.key) == 0 || strings.HasPrefix(txnID, keyedTxnPrefix) {
+		return txnID
+	}
+	mac := hmac.New(sha256.New, q.key)
+	mac.Write([]byte(txnID))
+	return keyedTxnPrefix + hex.EncodeToString(mac.Sum(nil)[:16])
+}
+
+// StoredTxnID returns the form txnID is stored under, the form OpenSends
+// lists: bot.Sender keys its open sends by it.
+func (q *InboxQuery) StoredTxnID(txnID string) string { return q.stored(txnID) }
+
+// RekeySent stores the transaction IDs that older versions wrote unkeyed
+// under the key of SetSentKey, in one transaction, and returns how many it
+// rewrote. The rows stay what they were (event, room, time), so a lookup
+// within the inbox retention still finds a send of before the upgrade and
+// does not repeat it; no unkeyed hash stays in the database. Lotse calls it
+// at every start before it syncs or sends (with nothing to do after the
+// first). Without a key it does nothing.
+func (q *InboxQuery) RekeySent(ctx context.Context) (int, error) {
+	if len(q.key) == 0 {
+		return 0, nil
+	}
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	n := 0
+	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		rows, err := q.db.Query(ctx, unkeyedSentQuery)
+		if err != nil {
+			return fmt.Errorf("failed to list unkeyed sent events: %w", err)
+		}
+		var txns []string
+		for rows.Next() {
+			var txn string
+			if err := rows.Scan(&txn); err != nil {
+				rows.Close()
+				return fmt.Errorf("failed to read unkeyed sent events: %w", err)
+			}
+			txns = append(txns, txn)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("failed to list unkeyed sent events: %w", err)
+		}
+		for _, txn := range txns {
+			// A keyed row of the same send (written after a downgrade and
+			// another upgrade) is the newer one and stays.
+			if _, err := q.db.Exec(ctx, rekeySentQuery, txn, q.stored(txn)); err != nil {
+				return fmt.Errorf("failed to rekey a sent event: %w", err)
+			}
+			if _, err := q.db.Exec(ctx, dropUnkeyedSentQuery, txn); err != nil {
+				return fmt.Errorf("failed to rekey a sent event: %w", err)
+			}
+			n++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return n, nil
+}
 
 const (
 	insertInboxQuery = `
@@ -98,6 +187,10 @@ const (
 	openSendsQuery  = `SELECT txn_id, room_id FROM sent_event WHERE event_id=''`
 	getSentQuery    = `SELECT event_id FROM sent_event WHERE txn_id=$1`
 	getSentRowQuery = `SELECT txn_id, event_id, room_id, sent_at FROM sent_event WHERE txn_id=$1 AND event_id<>''`
+	// RekeySent: the rows of older versions, each stored again keyed ($2).
+	unkeyedSentQuery     = `SELECT txn_id FROM sent_event WHERE txn_id NOT LIKE 'k1:%'`
+	rekeySentQuery       = `UPDATE sent_event SET txn_id=$2 WHERE txn_id=$1 AND NOT EXISTS (SELECT 1 FROM sent_event WHERE txn_id=$2)`
+	dropUnkeyedSentQuery = `DELETE FROM sent_event WHERE txn_id=$1`
 )
 
 // SentEvent is an event Lotse sent, keyed by its transaction ID.
@@ -135,7 +228,7 @@ func (q *InboxQuery) Commit(ctx context.Context, items []InboxItem, own []SentEv
 			}
 		}
 		for _, se := range own {
-			if _, err := q.db.Exec(ctx, commitSentQuery, se.TxnID, se.EventID, se.RoomID, se.SentAt.UnixMilli()); err != nil {
+			if _, err := q.db.Exec(ctx, commitSentQuery, q.stored(se.TxnID), se.EventID, se.RoomID, se.SentAt.UnixMilli()); err != nil {
 				return fmt.Errorf("failed to record own event %s: %w", se.EventID, err)
 			}
 		}
@@ -187,7 +280,7 @@ func (q *InboxQuery) IsPending(ctx context.Context, eventID string) (bool, error
 func (q *InboxQuery) RecordSent(ctx context.Context, se SentEvent) error {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
-	if _, err := q.db.Exec(ctx, recordSentQuery, se.TxnID, se.EventID, se.RoomID, se.SentAt.UnixMilli()); err != nil {
+	if _, err := q.db.Exec(ctx, recordSentQuery, q.stored(se.TxnID), se.EventID, se.RoomID, se.SentAt.UnixMilli()); err != nil {
 		return fmt.Errorf("failed to record sent event: %w", err)
 	}
 	return nil
@@ -202,14 +295,14 @@ func (q *InboxQuery) RecordSent(ctx context.Context, se SentEvent) error {
 // went to (a direct chat that moved), and a fence that covered only the
 // earlier try does not settle it.
 func (q *InboxQuery) BeginSend(ctx context.Context, txnID, roomID string, at time.Time) error {
-	_, err := execAffected(ctx, q.db, "the sends begun", beginSendQuery, txnID, roomID, at.UnixMilli())
+	_, err := execAffected(ctx, q.db, "the sends begun", beginSendQuery, q.stored(txnID), roomID, at.UnixMilli())
 	return err
 }
 
 // AbandonSend forgets a begun send that the homeserver refused (no event
 // was created); a completed send stays recorded.
 func (q *InboxQuery) AbandonSend(ctx context.Context, txnID string) error {
-	_, err := execAffected(ctx, q.db, "the sends begun", abandonSendQuery, txnID)
+	_, err := execAffected(ctx, q.db, "the sends begun", abandonSendQuery, q.stored(txnID))
 	return err
 }
 
@@ -218,7 +311,7 @@ func (q *InboxQuery) AbandonSend(ctx context.Context, txnID string) error {
 // again since, for the send's next try, stays. A completed send stays
 // recorded.
 func (q *InboxQuery) SettleSend(ctx context.Context, txnID string, begunBefore time.Time) error {
-	_, err := execAffected(ctx, q.db, "the sends begun", settleSendQuery, txnID, begunBefore.UnixMilli())
+	_, err := execAffected(ctx, q.db, "the sends begun", settleSendQuery, q.stored(txnID), begunBefore.UnixMilli())
 	return err
 }
 
@@ -231,7 +324,7 @@ func scanOpenSend(row rowScanner) (*openSend, error) {
 }
 
 // OpenSends returns the sends that were begun and never completed, by
-// transaction ID, with their rooms. Rows begun before staleBefore are
+// transaction ID as stored (StoredTxnID), with their rooms. Rows begun before staleBefore are
 // settled by their age and removed first: an event of theirs has long come
 // through the sync (which completed the row) or was never made, so they
 // are not carried from start to start.
@@ -252,7 +345,7 @@ func (q *InboxQuery) OpenSends(ctx context.Context, staleBefore time.Time) (map[
 
 // SentEventID returns the event sent under txnID, or "" if none is known.
 func (q *InboxQuery) SentEventID(ctx context.Context, txnID string) (string, error) {
-	eventID, _, err := queryValue[string](ctx, q.db, "look up sent event", getSentQuery, txnID)
+	eventID, _, err := queryValue[string](ctx, q.db, "look up sent event", getSentQuery, q.stored(txnID))
 	return eventID, err
 }
 
@@ -263,9 +356,10 @@ func (q *InboxQuery) SentEvent(ctx context.Context, txnID string) (*SentEvent, e
 		var se SentEvent
 		var at int64
 		err := row.Scan(&se.TxnID, &se.EventID, &se.RoomID, &at)
+		se.TxnID = txnID // as asked, not as stored
 		se.SentAt = time.UnixMilli(at)
 		return &se, err
-	}, "sent event", getSentRowQuery, txnID)
+	}, "sent event", getSentRowQuery, q.stored(txnID))
 }
 
 // Pending returns up to limit pending items that are due at now, in the

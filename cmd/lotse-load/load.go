@@ -369,7 +369,7 @@ func (p *phase) classifyLost(ctx context.Context, dbPath string) error {
 	if len(lost) == 0 {
 		return nil
 	}
-	db, err := storage.Open(dbPath, zerolog.Nop())
+	db, err := openSent(dbPath)
 	if err != nil {
 		return err
 	}
@@ -448,4 +448,24 @@ func (p *phase) stats() stats {
 		}
 	}
 	return s
+}
+
+// loadPickleKey is the pickle key of the Lotse under load; the reports
+// derive from it the key its sends are stored under (bot.SentKey).
+const loadPickleKey = "load-test-pickle-key"
+
+// openSent opens Lotse's database after a run to look up its sends, with
+// the key they are stored under.
+func openSent(dbPath string) (*storage.DB, error) {
+	db, err := storage.Open(dbPath, zerolog.Nop())
+	if err != nil {
+		return nil, err
+	}
+	key, err := bot.SentKey(loadPickleKey)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	db.SetSentKey(key)
+	return db, nil
 }

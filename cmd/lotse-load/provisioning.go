@@ -462,7 +462,7 @@ func classifyLostRequests(ctx context.Context, dbPath string, reqs []*accessRequ
 	if len(lost) == 0 {
 		return nil
 	}
-	db, err := storage.Open(dbPath, zerolog.Nop())
+	db, err := openSent(dbPath)
 	if err != nil {
 		return err
 	}

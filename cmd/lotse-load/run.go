@@ -115,7 +115,7 @@ func Run(ctx context.Context, o Options, logw io.Writer) (*Report, error) {
 	}
 	lp := &lotseProc{bin: bin, dir: dir, opsAddr: opsAddr, log: logFile, env: append(os.Environ(),
 		"LOTSE_HOMESERVER_URL="+lotseProxy.srv.URL, "LOTSE_USER_ID="+lotseID.String(), "LOTSE_PASSWORD=pw-"+lotseLocal,
-		"LOTSE_DATABASE="+dbPath, "LOTSE_GUIDES_DIR="+libDir, "LOTSE_PICKLE_KEY=load-test-pickle-key",
+		"LOTSE_DATABASE="+dbPath, "LOTSE_GUIDES_DIR="+libDir, "LOTSE_PICKLE_KEY="+loadPickleKey,
 		"LOTSE_LOG_FORMAT=json", "LOTSE_LOG_LEVEL=info", "LOTSE_OPS_LISTEN="+opsAddr, "GOMEMLIMIT="+o.GoMemLimit)}
 	var relay *relayEnv
 	if o.Relay > 0 {

@@ -294,6 +294,59 @@ func (w *Workflow) ForgetMessage(ctx context.Context, evt *event.Event, redacts 
 	return w.forgetEdits(ctx, evt, redacts, reason)
 }
 
+// ForgetTeamMessage follows a team member's deletion of their own message
+// in the team room (evt is the redaction; the caller checked that it comes
+// from the deleted event's sender, in its room, where the inbox still knows
+// it — known): its text stored with a case (an answer, a solution, a note)
+// is erased, and an answer is also taken back from the member: the
+// messages Lotse sent them for it (the answer, a guide, the resolution with
+// its solution) are redacted in the member's direct chat, and a
+// solution's copy in the case's resolve event is erased. A team member who
+// sent an answer to the wrong case (another member's details in it) or
+// with a mistake can so take it back by deleting it, as a member can take
+// back a message. Only the author's own message counts (EraseMessage checks
+// the sender); a team role is not needed, as deleting only removes. Each
+// step is idempotent (transaction IDs of the redaction event).
+func (w *Workflow) ForgetTeamMessage(ctx context.Context, evt *event.Event, redacts id.EventID, known bool, reason string) error {
+	m, err := w.DB.Cases.Message(ctx, redacts.String())
+	if err != nil || m == nil || m.Sender != evt.Sender.String() {
+		return err
+	}
+	if m.Kind == storage.MsgAnswer && m.Body != "" {
+		// A solution (!erledigt) is kept in the case's resolve event as
+		// well; first, so that a retry still has the text to find it by.
+		if _, err := w.DB.Cases.EraseSolution(ctx, m.CaseID, m.Sender, m.Body); err != nil {
+			return err
+		}
+	}
+	if _, err := w.DB.Cases.EraseMessage(ctx, redacts.String(), evt.Sender.String()); err != nil {
+		return err
+	}
+	if m.Kind != storage.MsgAnswer || !known || !w.On() {
+		return nil
+	}
+	withdrawn := false
+	for _, purpose := range []string{"to-member", "resolved-member"} {
+		sent, err := w.DB.Inbox.SentEvent(ctx, w.TxnID(redacts, purpose, 0))
+		if err != nil {
+			return err
+		}
+		if sent == nil {
+			continue
+		}
+		if err := w.redactSent(ctx, w.TxnID(redacts, purpose, 0), reason, w.TxnID(evt.ID, "redact-"+purpose, 0)); err != nil {
+			return err
+		}
+		withdrawn = true
+	}
+	c, err := w.DB.Cases.Get(ctx, m.CaseID)
+	if err != nil || c == nil || !withdrawn {
+		return err
+	}
+	_, err = w.toThread(ctx, c, chat.Format(w.tx.AnswerWithdrawn, c.ID), "", w.TxnID(evt.ID, "answer-withdrawn", 0))
+	return err
+}
+
 // lastChangeBy reports whether the newest change of case id is of kind and
 // by user: then a conditional update that changed nothing was our own
 // earlier run of the same event (a retry), and its messages are repeated

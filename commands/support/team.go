@@ -303,7 +303,11 @@ func (w *Workflow) cmdCase(ce *chat.Call) error {
 		icon := map[string]string{storage.MsgQuestion: "❓", storage.MsgMember: "💬", storage.MsgAnswer: "✉️", storage.MsgNote: "🔒", storage.MsgSystem: "ℹ️"}[m.Kind]
 		text := chat.EscapeLong(m.Body, 300)
 		if m.Body == "" {
-			text = "_" + st.MessageDeleted + "_"
+			deleted := st.MessageDeleted
+			if m.Kind == storage.MsgAnswer || m.Kind == storage.MsgNote {
+				deleted = st.TeamMessageDeleted
+			}
+			text = "_" + deleted + "_"
 		}
 		lines = append(lines, line{m.CreatedAt, fmt.Sprintf("%s %s: %s", icon, chat.Escape(w.Matrix.DisplayName(ce.Ctx, w.cfg.TeamRoom, id.UserID(m.Sender))), text)})
 	}
@@ -376,8 +380,12 @@ func (w *Workflow) addAnswer(ctx context.Context, c *storage.Case, source id.Eve
 
 // answerMember relays a team answer to the member's DM, clearly from the
 // team, and confirms in the thread. Answering an unclaimed case claims it.
+// A case that is not open gets no answer (answerable).
 func (w *Workflow) answerMember(ctx context.Context, c *storage.Case, from id.UserID, text string) error {
 	st := w.tx
+	if ok, err := w.answerable(ctx, c); !ok || err != nil {
+		return err
+	}
 	evt := chat.TurnOf(ctx).Event
 	head := st.TeamAnswerAnonymous
 	if !w.cfg.Anonymous {
@@ -404,9 +412,31 @@ func (w *Workflow) answerMember(ctx context.Context, c *storage.Case, from id.Us
 	return w.teamNote(ctx, c, chat.Format(st.AnswerSent, chat.Escape(w.name(ctx, from.String()))))
 }
 
+// answerable reports whether the team may answer the member of c, and
+// otherwise tells the team member why not: only an open case. The answer
+// ends „antworte einfach hier, deine Nachricht geht an das Team“, and only
+// an open case relays the member's reply (a resolved one within the reopen
+// window reopens on it, a closed one never): to a closed case the reply
+// went to the question answering instead, lost to the team (sec23, Low).
+//
+// A retry of an answer that went out before a crash goes on as before (the
+// sender does not repeat it), even if the case was closed since.
+func (w *Workflow) answerable(ctx context.Context, c *storage.Case) (bool, error) {
+	if c.Status == storage.CaseOpen {
+		return true, nil
+	}
+	if sent, err := w.DB.Inbox.SentEventID(ctx, w.CauseTxn(ctx, "to-member", 0)); err != nil || sent != "" {
+		return err == nil, err
+	}
+	return false, w.ReplyMarkdown(ctx, chat.Format(w.tx.AnswerNotOpen, c.ID, c.ID))
+}
+
 // sendGuideToMember sends a guide from the library to the member (a canned reply).
 func (w *Workflow) sendGuideToMember(ce *chat.Call, c *storage.Case, guideID string) error {
 	st := w.tx
+	if ok, err := w.answerable(ce.Ctx, c); !ok || err != nil {
+		return err
+	}
 	lib := w.Guides.Current()
 	g, ok := lib.Get(guideID)
 	if !ok {

@@ -15,6 +15,9 @@ type Texts struct {
 	// MessageDeleted stands in the case history for a message its author
 	// deleted in the chat.
 	MessageDeleted string
+	// TeamMessageDeleted stands there for a team member's answer or note
+	// that its author deleted in the team room.
+	TeamMessageDeleted string
 	// TeamRoomUnencrypted is posted into an unencrypted team room.
 	TeamRoomUnencrypted string
 	// Offer asks whether to open a case: %s = the question (escaped).
@@ -111,6 +114,12 @@ type Texts struct {
 	FileTooLarge string
 	// AnswerSent confirms in the thread: %s = who.
 	AnswerSent string
+	// AnswerNotOpen refuses an answer to a case that is not open (the
+	// member's reply would not be relayed): %d = case, twice.
+	AnswerNotOpen string
+	// AnswerWithdrawn confirms in the thread that a deleted answer was
+	// taken back from the member: %d = case.
+	AnswerWithdrawn string
 	// NoteHint is never sent; notes stay silent.
 	Claimed string // %s = who, %d = number
 	// ClaimedBy: %d = number, %s = assignee. Someone else has it.
@@ -224,6 +233,7 @@ var German = Texts{
 	TeamAnswer:          "**Antwort vom Digitalisierungsteam** (%s):",
 	TeamAnswerAnonymous: "**Antwort vom Digitalisierungsteam:**",
 	MessageDeleted:      "vom Mitglied gelöscht",
+	TeamMessageDeleted:  "im Team-Raum gelöscht",
 	AnswerFooter:        "_Fall #%d – antworte einfach hier, deine Nachricht geht an das Team._",
 	ResolvedMember:      "Das Team hat deinen Fall **#%d** als erledigt markiert.",
 	Solution:            "Lösung:",
@@ -252,6 +262,8 @@ var German = Texts{
 	RelayTooLarge:     "📎 Die Datei war zu groß, ich konnte sie nicht weiterleiten. Das Mitglied weiß Bescheid.",
 	FileTooLarge:      "📎 Deine Datei ist leider zu groß, ich kann sie nicht an das Team weiterleiten. Magst du sie verkleinern (z. B. ein Bildschirmfoto statt eines Fotos) oder beschreiben, was darauf zu sehen ist?",
 	AnswerSent:        "✉️ Antwort an das Mitglied gesendet (%s).",
+	AnswerWithdrawn:   "🗑️ Die gelöschte Antwort zu Fall #%d ist auch beim Mitglied gelöscht.",
+	AnswerNotOpen:     "Fall #%d ist nicht offen – ich habe nichts geschickt. Öffne ihn erst mit `!wiedereröffnen %d` wieder: Dann kommt auch die Antwort des Mitglieds beim Team an.",
 	Claimed:           "✋ %s hat Fall #%d übernommen.",
 	ClaimedBy:         "Fall #%d hat schon %s übernommen.",
 	Unclaimed:         "Fall #%d ist wieder frei.",
@@ -328,6 +340,7 @@ var English = Texts{
 	TeamAnswer:          "**Answer from the digital team** (%s):",
 	TeamAnswerAnonymous: "**Answer from the digital team:**",
 	MessageDeleted:      "deleted by the member",
+	TeamMessageDeleted:  "deleted in the team room",
 	AnswerFooter:        "_Case #%d – just reply here, your message goes to the team._",
 	ResolvedMember:      "The team marked your case **#%d** as resolved.",
 	Solution:            "Solution:",
@@ -356,6 +369,8 @@ var English = Texts{
 	RelayTooLarge:     "📎 The file was too large, I could not pass it on. The member has been told.",
 	FileTooLarge:      "📎 Sorry, your file is too large for me to pass on to the team. Could you make it smaller (a screenshot instead of a photo, for example) or describe what it shows?",
 	AnswerSent:        "✉️ Answer sent to the member (%s).",
+	AnswerWithdrawn:   "🗑️ The deleted answer to case #%d is deleted on the member's side too.",
+	AnswerNotOpen:     "Case #%d is not open – I sent nothing. Reopen it with `!reopen %d` first: then the member's reply reaches the team as well.",
 	Claimed:           "✋ %s claimed case #%d.",
 	ClaimedBy:         "Case #%d is already claimed by %s.",
 	Unclaimed:         "Case #%d is free again.",

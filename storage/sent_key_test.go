@@ -1,0 +1,101 @@
+package storage_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// TestSentKeyedAndOldRowsFound: with a key, sent_event holds no transaction
+// ID as the bot made it (an unkeyed hash of a notice key can be confirmed by
+// anyone who guesses the Matrix ID in it); rows an older version wrote
+// unkeyed are rekeyed at start and still found, completed and begun, so a
+// send of before the upgrade is neither repeated nor lost.
+func TestSentKeyedAndOldRowsFound(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.UnixMilli(1_700_000_000_000)
+			const (
+				oldDone  = "lotse.0123456789abcdef01234567" // a welcome of before the upgrade
+				oldBegun = "lotse.89abcdef0123456789abcdef" // begun, outcome unknown
+				newTxn   = "lotse.fedcba9876543210fedcba98"
+			)
+			// An older version (no key) wrote these.
+			if err := db.Inbox.RecordSent(ctx, storage.SentEvent{TxnID: oldDone, EventID: "$welcome", RoomID: "!dm", SentAt: now}); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.Inbox.BeginSend(ctx, oldBegun, "!team", now); err != nil {
+				t.Fatal(err)
+			}
+			db.SetSentKey([]byte("0123456789abcdef0123456789abcdef"))
+			n, err := db.Inbox.RekeySent(ctx)
+			if err != nil || n != 2 {
+				t.Fatalf("RekeySent = %d, %v; want 2 rows rekeyed", n, err)
+			}
+			if n, err := db.Inbox.RekeySent(ctx); err != nil || n != 0 {
+				t.Fatalf("second RekeySent = %d, %v; want nothing left to do", n, err)
+			}
+			if err := db.Inbox.RecordSent(ctx, storage.SentEvent{TxnID: newTxn, EventID: "$new", RoomID: "!dm", SentAt: now}); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.Inbox.Commit(ctx, nil, []storage.SentEvent{{TxnID: newTxn, EventID: "$other", RoomID: "!dm", SentAt: now}}, "s1"); err != nil {
+				t.Fatal(err)
+			}
+
+			// The old send is found under its transaction ID, so not sent again.
+			if got, err := db.Inbox.SentEventID(ctx, oldDone); err != nil || got != "$welcome" {
+				t.Fatalf("SentEventID(old) = %q, %v; want $welcome", got, err)
+			}
+			if se, err := db.Inbox.SentEvent(ctx, newTxn); err != nil || se == nil || se.EventID != "$new" || se.TxnID != newTxn {
+				t.Fatalf("SentEvent(new) = %+v, %v; want $new under %s", se, err, newTxn)
+			}
+			// The begun send is listed (in stored form, which the Sender
+			// keys its open sends by) and settles by that form.
+			open, err := db.Inbox.OpenSends(ctx, now.Add(-time.Hour))
+			if err != nil {
+				t.Fatal(err)
+			}
+			stored := db.Inbox.StoredTxnID(oldBegun)
+			if len(open) != 1 || open[stored] != "!team" {
+				t.Fatalf("OpenSends = %v, want %s in !team", open, stored)
+			}
+			if err := db.Inbox.SettleSend(ctx, stored, now.Add(time.Second)); err != nil {
+				t.Fatal(err)
+			}
+			if open, err := db.Inbox.OpenSends(ctx, now.Add(-time.Hour)); err != nil || len(open) != 0 {
+				t.Fatalf("OpenSends after settling = %v, %v; want none", open, err)
+			}
+
+			// What a copy of the database shows: no transaction ID as made.
+			rows, err := db.Lotse.Query(ctx, `SELECT txn_id FROM sent_event`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			var txns []string
+			for rows.Next() {
+				var txn string
+				if err := rows.Scan(&txn); err != nil {
+					t.Fatal(err)
+				}
+				txns = append(txns, txn)
+			}
+			if err := rows.Err(); err != nil {
+				t.Fatal(err)
+			}
+			if len(txns) != 2 {
+				t.Fatalf("sent_event holds %v, want 2 rows", txns)
+			}
+			for _, txn := range txns {
+				if strings.HasPrefix(txn, "lotse.") || slices.Contains([]string{oldDone, oldBegun, newTxn}, txn) {
+					t.Fatalf("sent_event holds %q unkeyed", txn)
+				}
+			}
+		})
+	}
+}
