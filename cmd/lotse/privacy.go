@@ -14,6 +14,7 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/bot"
+	"github.com/lotse-bot/lotse/commands/privacy"
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/storage"
 )
@@ -67,14 +68,6 @@ func openForPerson(ctx context.Context, fs *flag.FlagSet, path *string, args []s
 	return user, cfg, db, nil
 }
 
-// privacyExport is the file lotse privacy export prints (the shape of the
-// member's own !meine-daten file).
-type privacyExport struct {
-	User     string                      `json:"user"`
-	Exported string                      `json:"exported"`
-	Tables   map[string][]map[string]any `json:"tables"`
-}
-
 // cmdPrivacyExport: lotse privacy export [-c config.yaml] @user:server
 // prints, as JSON, every row Lotse keeps about the person: for a request
 // by letter or e-mail (Art. 15 DSGVO), and as the proof after an erasure.
@@ -82,7 +75,7 @@ func cmdPrivacyExport(ctx context.Context, args []string, stdout, stderr io.Writ
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	path := fs.String("c", "", "config file")
-	user, _, db, err := openForPerson(ctx, fs, path, args)
+	user, cfg, db, err := openForPerson(ctx, fs, path, args)
 	if err != nil {
 		return err
 	}
@@ -91,7 +84,9 @@ func cmdPrivacyExport(ctx context.Context, args []string, stdout, stderr io.Writ
 	if err != nil {
 		return fail(exitDatabase, err)
 	}
-	data, err := json.MarshalIndent(privacyExport{User: user.String(), Exported: time.Now().UTC().Format(time.RFC3339), Tables: tables}, "", "  ")
+	// The member's own file (!meine-daten): with support_anonymous it
+	// names no team member either, as it goes out to the person.
+	data, err := json.MarshalIndent(privacy.Export(tables, user.String(), time.Now(), cfg.Language, cfg.SupportAnonymous), "", "  ")
 	if err != nil {
 		return fail(exitFailed, err)
 	}
