@@ -108,6 +108,7 @@ func New(deps Deps) *Handler {
 	pcfg := deps.Privacy
 	pcfg.HideTeam = pcfg.HideTeam || deps.Support.Anonymous
 	pcfg.KeepsQuestions = deps.Gaps.Keep
+	pcfg.OnErased = h.learn.Reload
 	h.privacy = privacy.New(h.env, pcfg, h.people.Manager())
 	h.commands = h.registry()
 	// The processor only parses and dispatches; replies go through our own
@@ -340,6 +341,11 @@ func (h *Handler) teamRoomMessage(ctx context.Context, t *chat.Turn, evt *event.
 	}
 	return h.support.ThreadMessage(ctx, evt, content, text)
 }
+
+// ReloadLearned reads the questions learned from cases from the database
+// again into the library in use (SIGHUP: after `lotse privacy erase` in
+// another process deleted some).
+func (h *Handler) ReloadLearned(ctx context.Context) error { return h.learn.Reload(ctx) }
 
 // TickGaps sends the weekly digest of unanswered questions if it is due at
 // now (tests use a fake clock).

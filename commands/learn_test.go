@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -50,6 +51,18 @@ func (e *supportEnv) caseFor(t *testing.T, n int, question string) (id.EventID, 
 	return root, in(sent, teamRoom)
 }
 
+// guideNumber is the guide's number as !anleitungen shows it to the team.
+func guideNumber(store *guides.Store, guideID string) string {
+	for i, tp := range store.Current().Topics() {
+		for j, g := range tp.Guides {
+			if g.ID == guideID {
+				return fmt.Sprintf("%d.%d", i+1, j+1)
+			}
+		}
+	}
+	return ""
+}
+
 const (
 	unknownWords = "Die Ortsgruppe braucht einen Treffpunkt im Netz"
 	otherWords   = "Wir brauchen für die Ortsgruppe einen Treffpunkt im Internet"
@@ -75,15 +88,7 @@ func TestLearnFromCase(t *testing.T) {
 		t.Fatal("personal data in the prompt")
 	}
 
-	// The guide's number as !anleitungen shows it to the team.
-	num := ""
-	for i, tp := range store.Current().Topics() {
-		for j, g := range tp.Guides {
-			if g.ID == roomGuide {
-				num = fmt.Sprintf("%d.%d", i+1, j+1)
-			}
-		}
-	}
+	num := guideNumber(store, roomGuide)
 	// A note that is no guide stays a note.
 	if sent := e.say(t, teamRoom, alice, "hab ihr den Link geschickt", root); len(sent) != 0 {
 		t.Fatalf("a note got an answer: %s", bodies(sent))
@@ -272,5 +277,30 @@ func TestLearnRespectsOptOut(t *testing.T) {
 	mustContain(t, out, "Gelernt")
 	if d := answer.Decide(otherWords, store.Current(), answer.Options{}); !contains(d.Guides(), roomGuide) {
 		t.Fatalf("the team's own wording was not learned: %s %v", d.Outcome, d.Guides())
+	}
+}
+
+// TestErasureForgetsLearnedInMemory: !daten-löschen deletes the questions
+// learned from the member's cases from the database and, as datenschutz.md
+// promises, from the search of the running bot at once: another member's
+// question in other words no longer finds the guide through them.
+func TestErasureForgetsLearnedInMemory(t *testing.T) {
+	e, store := learnEnv(t)
+	root, _ := e.caseFor(t, 1, unknownWords)
+	mustContain(t, in(e.say(t, teamRoom, bob, guideNumber(store, roomGuide)+" | "+unknownWords, root), teamRoom), "Gelernt", "Nr. 1")
+	if d := answer.Decide(otherWords, store.Current(), answer.Options{}); d.Outcome != answer.Answer || d.Guides()[0] != roomGuide {
+		t.Fatalf("precondition: after teaching %q gets %s %v", otherWords, d.Outcome, d.Guides())
+	}
+	sent := in(e.say(t, dmRoom, member, "!daten-löschen", ""), dmRoom)
+	m := regexp.MustCompile("!daten-löschen ([A-Za-zÄÖÜäöüß]+)").FindStringSubmatch(bodies(sent))
+	if m == nil {
+		t.Fatalf("no confirmation token offered: %s", bodies(sent))
+	}
+	mustContain(t, in(e.say(t, dmRoom, member, "!daten-löschen "+m[1], ""), dmRoom), "Erledigt")
+	if list, err := e.db.Learned().List(t.Context()); err != nil || len(list) != 0 {
+		t.Fatalf("learned questions left in the database: %+v, %v", list, err)
+	}
+	if d := answer.Decide(otherWords, store.Current(), answer.Options{}); contains(d.Guides(), roomGuide) {
+		t.Errorf("the erased member's question still counts in the search: %s %v", d.Outcome, d.Guides())
 	}
 }

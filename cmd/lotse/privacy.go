@@ -136,6 +136,10 @@ func cmdPrivacyErase(ctx context.Context, args []string, stdout, stderr io.Write
 	}
 	// The pseudonym is not printed: next to the Matrix ID it would undo it.
 	fmt.Fprintf(stdout, "check: lotse privacy export finds nothing about %s in %d tables\n", user, len(after))
+	if counts["learned_question"] > 0 {
+		// The running bot's search holds the learned questions in memory.
+		fmt.Fprintln(stdout, "learned questions changed: if Lotse runs, `systemctl reload lotse` (Docker: docker kill -s HUP lotse) takes those of this person's cases out of its search now, else at its next start")
+	}
 	fmt.Fprintln(stdout, "not erased here: backups (until the last one older than today is deleted) and the messages on the Matrix server")
 	return nil
 }

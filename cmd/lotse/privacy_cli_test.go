@@ -38,6 +38,11 @@ func TestPrivacyEraseCommand(t *testing.T) {
 	if _, _, err := db.Cases.Create(ctx, &storage.Case{MemberID: "@m:hs", MemberRoom: "!dm:hs", Summary: "Drucker"}, "$o", "Frage", now); err != nil {
 		t.Fatal(err)
 	}
+	// A question learned from the case: the running bot's search holds it
+	// in memory, so the erasure says how to take it out there.
+	if _, _, err := db.Learned().Add(ctx, storage.LearnedQuestion{GuideID: "g.md", Question: "Frage", Norm: "frage", CaseID: 1, TaughtBy: "@du:hs", TaughtAt: now}, "$t"); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := db.Roles().Set(ctx, "@m:hs", storage.RoleApprover, storage.RoleActive, "@du:hs",
 		storage.RoleAuditEntry{Key: "grant:m", At: now, Actor: "@du:hs", Subject: "@m:hs", Action: "grant"}, now); err != nil {
 		t.Fatal(err)
@@ -98,6 +103,9 @@ func TestPrivacyEraseCommand(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "finds nothing") {
 		t.Errorf("erase output gives no proof: %q", out.String())
+	}
+	if !strings.Contains(out.String(), "systemctl reload lotse") {
+		t.Errorf("erase output does not say how the running bot forgets the learned question: %q", out.String())
 	}
 	if left := rowCounts(export()); len(left) != 0 {
 		t.Fatalf("rows left after the erasure: %v", left)

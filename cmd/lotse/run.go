@@ -267,7 +267,7 @@ func startWorkers(ctx context.Context, g *errgroup.Group, cfg config.Config, loc
 		}
 		return nil
 	})
-	g.Go(func() error { reloadOnHangup(ctx, store, log); return nil })
+	g.Go(func() error { reloadOnHangup(ctx, store, handler.ReloadLearned, log); return nil })
 	if cfg.WebListen != "" {
 		g.Go(func() error {
 			if err := serveWeb(ctx, cfg, loc, store, db.Feedback, log.With().Str("component", "web").Logger()); err != nil {
@@ -556,17 +556,28 @@ func cmdPrivacyRetention(ctx context.Context, args []string, stdout, stderr io.W
 
 // reloadOnHangup reloads the guide library on SIGHUP (systemctl reload,
 // docker kill -s HUP), for admins who want a change live at once; file
-// changes are picked up without it.
-func reloadOnHangup(ctx context.Context, store *guides.Store, log zerolog.Logger) {
+// changes are picked up without it. It reads the learned questions from
+// the database first (reloadLearned): `lotse privacy erase` in another
+// process deletes those learned from the person's cases, and the running
+// bot's search drops them at the reload, not only at its next start.
+func reloadOnHangup(ctx context.Context, store *guides.Store, reloadLearned func(context.Context) error, log zerolog.Logger) {
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
+	reloadOn(ctx, hup, store, reloadLearned, log)
+}
+
+// reloadOn is reloadOnHangup on the signals of hup.
+func reloadOn(ctx context.Context, hup <-chan os.Signal, store *guides.Store, reloadLearned func(context.Context) error, log zerolog.Logger) {
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-hup:
-			log.Info().Msg("SIGHUP: reloading the guide library")
+			log.Info().Msg("SIGHUP: reloading the learned questions and the guide library")
+			if err := reloadLearned(ctx); err != nil && ctx.Err() == nil {
+				log.Err(err).Msg("Failed to reload the learned questions, keeping the previous ones")
+			}
 			store.Refresh(ctx)
 		}
 	}

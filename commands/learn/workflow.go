@@ -112,6 +112,15 @@ func (w *Workflow) load(ctx context.Context, v vetted) error {
 	return nil
 }
 
+// Reload reads the learned questions from the database again and puts
+// them into the library in use: after an erasure deleted the questions
+// learned from a member's cases (privacy.Config.OnErased), or one by
+// `lotse privacy erase` in another process (SIGHUP), they leave the search
+// at once, not at the next start.
+func (w *Workflow) Reload(ctx context.Context) error {
+	return w.load(ctx, vetted{})
+}
+
 // Questions reads the learned questions per guide (in the order taught),
 // for [guides.WithLearnedQuestions] at start and for the store after
 // teaching or forgetting.

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/event"
 
 	"github.com/lotse-bot/lotse/commands/chat"
@@ -228,6 +229,12 @@ func (w *Workflow) cmdDeleteMyData(ce *chat.Call) error {
 	counts, err := w.DB.Privacy().Erase(ce.Ctx, ce.Sender.String(), evt.ID.String(), sentBefore)
 	if err != nil {
 		return err
+	}
+	if w.cfg.OnErased != nil {
+		// The erasure is done and stays; the member gets its answer.
+		if err := w.cfg.OnErased(ce.Ctx); err != nil {
+			zerolog.Ctx(ce.Ctx).Warn().Err(err).Msg("Failed to follow an erasure in memory (learned questions); restart Lotse or send it SIGHUP")
+		}
 	}
 	deleted := map[string]int{}
 	for table, n := range counts {
