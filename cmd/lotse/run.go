@@ -601,6 +601,13 @@ func openExisting(ctx context.Context, path string) (config.Config, *storage.DB,
 	if err != nil {
 		return cfg, nil, fail(exitDatabase, err)
 	}
+	// A database that cannot be reached (PostgreSQL down, a wrong name or
+	// password, a file without permission) is exit code 12, as for lotse
+	// run, not 14 from reading the schema version.
+	if err := db.Root.RawDB.PingContext(ctx); err != nil {
+		db.Close()
+		return cfg, nil, fail(exitDatabase, fmt.Errorf("failed to connect to the database: %w", err))
+	}
 	if err := db.CheckSchema(ctx); err != nil {
 		db.Close()
 		return cfg, nil, fail(exitUpgrade, err)
