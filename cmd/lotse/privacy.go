@@ -36,20 +36,27 @@ func cmdPrivacyCLI(ctx context.Context, args []string, stdout, stderr io.Writer)
 }
 
 // openForPerson parses "[-c config.yaml] @user:server" (plus the flags
-// the caller added to fs) and opens the configured, existing database with
+// the caller added to fs, anywhere among the arguments) and opens the configured, existing database with
 // the pseudonym key of the running bot, derived from the pickle key: a
 // person erased here gets the pseudonym !daten-löschen would give them, and
 // no key is left in the database.
 func openForPerson(ctx context.Context, fs *flag.FlagSet, path *string, args []string) (id.UserID, config.Config, *storage.DB, error) {
-	if err := fs.Parse(args); err != nil {
-		return "", config.Config{}, nil, fail(exitUsage, err)
+	// Flags anywhere, as the guides commands: `erase @name:server --yes`
+	// is what a tired admin types after the count.
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return "", config.Config{}, nil, err
 	}
-	if fs.NArg() != 1 {
-		return "", config.Config{}, nil, fail(exitUsage, fmt.Errorf("usage: lotse privacy %s [-c config.yaml] @name:server", fs.Name()))
+	if len(rest) != 1 {
+		usage := "lotse privacy export [-c config.yaml] @name:server"
+		if fs.Name() == "erase" {
+			usage = "lotse privacy erase [-c config.yaml] [--yes] @name:server"
+		}
+		return "", config.Config{}, nil, fail(exitUsage, fmt.Errorf("usage: %s (one Matrix ID)", usage))
 	}
-	user := id.UserID(strings.TrimSpace(fs.Arg(0)))
+	user := id.UserID(strings.TrimSpace(rest[0]))
 	if _, _, err := user.ParseAndValidateRelaxed(); err != nil {
-		return "", config.Config{}, nil, fail(exitUsage, fmt.Errorf("%q is not a Matrix ID (@name:server): %w", fs.Arg(0), err))
+		return "", config.Config{}, nil, fail(exitUsage, fmt.Errorf("%q is not a Matrix ID (@name:server): %w", rest[0], err))
 	}
 	cfg, db, err := openExisting(ctx, *path)
 	if err != nil {

@@ -98,7 +98,8 @@ func TestPrivacyEraseCommand(t *testing.T) {
 		t.Fatalf("erase without the pickle key: %v, want exit code %d", err, exitConfig)
 	}
 	t.Setenv("LOTSE_PICKLE_KEY", pickle)
-	if err := run("erase", "-c", cfgPath, "--yes", "@m:hs"); err != nil {
+	// --yes after the ID, as typed after the count, erases too.
+	if err := run("erase", "-c", cfgPath, "@m:hs", "--yes"); err != nil {
 		t.Fatalf("erase: %v (%s)", err, out.String())
 	}
 	if !strings.Contains(out.String(), "finds nothing") {
