@@ -344,6 +344,11 @@ func (h *Handler) teamRoomMessage(ctx context.Context, t *chat.Turn, evt *event.
 	return h.support.ThreadMessage(ctx, evt, content, text)
 }
 
+// ReloadLearned reads the questions learned from cases from the database
+// again into the library in use (SIGHUP: after `lotse privacy erase` in
+// another process deleted some).
+func (h *Handler) ReloadLearned(ctx context.Context) error { return h.learn.Reload(ctx) }
+
 // TickGaps sends the weekly digest of unanswered questions if it is due at
 // now (tests use a fake clock).
 func (h *Handler) TickGaps(ctx context.Context, now time.Time) error { return h.gaps.Tick(ctx, now) }

@@ -52,6 +52,18 @@ func (e *supportEnv) caseFor(t *testing.T, n int, question string) (id.EventID, 
 	return root, in(sent, teamRoom)
 }
 
+// guideNumber is the guide's number as !anleitungen shows it to the team.
+func guideNumber(store *guides.Store, guideID string) string {
+	for i, tp := range store.Current().Topics() {
+		for j, g := range tp.Guides {
+			if g.ID == guideID {
+				return fmt.Sprintf("%d.%d", i+1, j+1)
+			}
+		}
+	}
+	return ""
+}
+
 const (
 	unknownWords = "Die Ortsgruppe braucht einen Treffpunkt im Netz"
 	otherWords   = "Wir brauchen für die Ortsgruppe einen Treffpunkt im Internet"
@@ -77,15 +89,7 @@ func TestLearnFromCase(t *testing.T) {
 		t.Fatal("personal data in the prompt")
 	}
 
-	// The guide's number as !anleitungen shows it to the team.
-	num := ""
-	for i, tp := range store.Current().Topics() {
-		for j, g := range tp.Guides {
-			if g.ID == roomGuide {
-				num = fmt.Sprintf("%d.%d", i+1, j+1)
-			}
-		}
-	}
+	num := guideNumber(store, roomGuide)
 	// A note that is no guide stays a note.
 	if sent := e.say(t, teamRoom, alice, "hab ihr den Link geschickt", root); len(sent) != 0 {
 		t.Fatalf("a note got an answer: %s", bodies(sent))

@@ -164,6 +164,9 @@ func (db *DB) CheckSchema(ctx context.Context) error {
 		}
 	}
 	switch {
+	case version == 0:
+		// A new, empty database (a fresh PostgreSQL one): nothing to back up.
+		return fmt.Errorf("%w (none: Lotse has not run on this database yet; `lotse run` creates its tables at the first start)", ErrSchemaBehind)
 	case version < latest:
 		return fmt.Errorf("%w (v%d, this binary: v%d): start `lotse run` of this binary once (after a backup), or use the binary that runs now", ErrSchemaBehind, version, latest)
 	case compat > latest:

@@ -14,6 +14,7 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/bot"
+	"github.com/lotse-bot/lotse/commands/privacy"
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/storage"
 )
@@ -35,20 +36,27 @@ func cmdPrivacyCLI(ctx context.Context, args []string, stdout, stderr io.Writer)
 }
 
 // openForPerson parses "[-c config.yaml] @user:server" (plus the flags
-// the caller added to fs) and opens the configured, existing database with
+// the caller added to fs, anywhere among the arguments) and opens the configured, existing database with
 // the pseudonym key of the running bot, derived from the pickle key: a
 // person erased here gets the pseudonym !daten-löschen would give them, and
 // no key is left in the database.
 func openForPerson(ctx context.Context, fs *flag.FlagSet, path *string, args []string) (id.UserID, config.Config, *storage.DB, error) {
-	if err := fs.Parse(args); err != nil {
-		return "", config.Config{}, nil, fail(exitUsage, err)
+	// Flags anywhere, as the guides commands: `erase @name:server --yes`
+	// is what a tired admin types after the count.
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return "", config.Config{}, nil, err
 	}
-	if fs.NArg() != 1 {
-		return "", config.Config{}, nil, fail(exitUsage, fmt.Errorf("usage: lotse privacy %s [-c config.yaml] @name:server", fs.Name()))
+	if len(rest) != 1 {
+		usage := "lotse privacy export [-c config.yaml] @name:server"
+		if fs.Name() == "erase" {
+			usage = "lotse privacy erase [-c config.yaml] [--yes] @name:server"
+		}
+		return "", config.Config{}, nil, fail(exitUsage, fmt.Errorf("usage: %s (one Matrix ID)", usage))
 	}
-	user := id.UserID(strings.TrimSpace(fs.Arg(0)))
+	user := id.UserID(strings.TrimSpace(rest[0]))
 	if _, _, err := user.ParseAndValidateRelaxed(); err != nil {
-		return "", config.Config{}, nil, fail(exitUsage, fmt.Errorf("%q is not a Matrix ID (@name:server): %w", fs.Arg(0), err))
+		return "", config.Config{}, nil, fail(exitUsage, fmt.Errorf("%q is not a Matrix ID (@name:server): %w", rest[0], err))
 	}
 	cfg, db, err := openExisting(ctx, *path)
 	if err != nil {
@@ -67,14 +75,6 @@ func openForPerson(ctx context.Context, fs *flag.FlagSet, path *string, args []s
 	return user, cfg, db, nil
 }
 
-// privacyExport is the file lotse privacy export prints (the shape of the
-// member's own !meine-daten file).
-type privacyExport struct {
-	User     string                      `json:"user"`
-	Exported string                      `json:"exported"`
-	Tables   map[string][]map[string]any `json:"tables"`
-}
-
 // cmdPrivacyExport: lotse privacy export [-c config.yaml] @user:server
 // prints, as JSON, every row Lotse keeps about the person: for a request
 // by letter or e-mail (Art. 15 DSGVO), and as the proof after an erasure.
@@ -82,7 +82,7 @@ func cmdPrivacyExport(ctx context.Context, args []string, stdout, stderr io.Writ
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	path := fs.String("c", "", "config file")
-	user, _, db, err := openForPerson(ctx, fs, path, args)
+	user, cfg, db, err := openForPerson(ctx, fs, path, args)
 	if err != nil {
 		return err
 	}
@@ -91,7 +91,9 @@ func cmdPrivacyExport(ctx context.Context, args []string, stdout, stderr io.Writ
 	if err != nil {
 		return fail(exitDatabase, err)
 	}
-	data, err := json.MarshalIndent(privacyExport{User: user.String(), Exported: time.Now().UTC().Format(time.RFC3339), Tables: tables}, "", "  ")
+	// The member's own file (!meine-daten): with support_anonymous it
+	// names no team member either, as it goes out to the person.
+	data, err := json.MarshalIndent(privacy.Export(tables, user.String(), time.Now(), cfg.Language, cfg.SupportAnonymous), "", "  ")
 	if err != nil {
 		return fail(exitFailed, err)
 	}
@@ -141,6 +143,10 @@ func cmdPrivacyErase(ctx context.Context, args []string, stdout, stderr io.Write
 	}
 	// The pseudonym is not printed: next to the Matrix ID it would undo it.
 	fmt.Fprintf(stdout, "check: lotse privacy export finds nothing about %s in %d tables\n", user, len(after))
+	if counts["learned_question"] > 0 {
+		// The running bot's search holds the learned questions in memory.
+		fmt.Fprintln(stdout, "learned questions changed: if Lotse runs, `systemctl reload lotse` (Docker: docker kill -s HUP lotse) takes those of this person's cases out of its search now, else at its next start")
+	}
 	fmt.Fprintln(stdout, "not erased here: backups (until the last one older than today is deleted) and the messages on the Matrix server")
 	return nil
 }

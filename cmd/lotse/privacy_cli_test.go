@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/lotse-bot/lotse/bot"
+	"github.com/lotse-bot/lotse/commands/privacy"
 	"github.com/lotse-bot/lotse/storage"
 	"github.com/lotse-bot/lotse/storage/storagetest"
 )
@@ -36,6 +38,11 @@ func TestPrivacyEraseCommand(t *testing.T) {
 	if _, _, err := db.Cases.Create(ctx, &storage.Case{MemberID: "@m:hs", MemberRoom: "!dm:hs", Summary: "Drucker"}, "$o", "Frage", now); err != nil {
 		t.Fatal(err)
 	}
+	// A question learned from the case: the running bot's search holds it
+	// in memory, so the erasure says how to take it out there.
+	if _, _, err := db.Learned().Add(ctx, storage.LearnedQuestion{GuideID: "g.md", Question: "Frage", Norm: "frage", CaseID: 1, TaughtBy: "@du:hs", TaughtAt: now}, "$t"); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := db.Roles().Set(ctx, "@m:hs", storage.RoleApprover, storage.RoleActive, "@du:hs",
 		storage.RoleAuditEntry{Key: "grant:m", At: now, Actor: "@du:hs", Subject: "@m:hs", Action: "grant"}, now); err != nil {
 		t.Fatal(err)
@@ -55,7 +62,7 @@ func TestPrivacyEraseCommand(t *testing.T) {
 		if err := run("export", "-c", cfgPath, "@m:hs"); err != nil {
 			t.Fatalf("export: %v (%s)", err, errOut.String())
 		}
-		var e privacyExport
+		var e privacy.ExportFile
 		if err := json.Unmarshal(out.Bytes(), &e); err != nil {
 			t.Fatalf("export is no JSON: %v\n%s", err, out.String())
 		}
@@ -91,11 +98,15 @@ func TestPrivacyEraseCommand(t *testing.T) {
 		t.Fatalf("erase without the pickle key: %v, want exit code %d", err, exitConfig)
 	}
 	t.Setenv("LOTSE_PICKLE_KEY", pickle)
-	if err := run("erase", "-c", cfgPath, "--yes", "@m:hs"); err != nil {
+	// --yes after the ID, as typed after the count, erases too.
+	if err := run("erase", "-c", cfgPath, "@m:hs", "--yes"); err != nil {
 		t.Fatalf("erase: %v (%s)", err, out.String())
 	}
 	if !strings.Contains(out.String(), "finds nothing") {
 		t.Errorf("erase output gives no proof: %q", out.String())
+	}
+	if !strings.Contains(out.String(), "systemctl reload lotse") {
+		t.Errorf("erase output does not say how the running bot forgets the learned question: %q", out.String())
 	}
 	if left := rowCounts(export()); len(left) != 0 {
 		t.Fatalf("rows left after the erasure: %v", left)
@@ -125,5 +136,51 @@ func TestPrivacyEraseCommand(t *testing.T) {
 	}
 	if c, err := db.Cases.Get(ctx, 2); err != nil || c == nil || c.Summary != "bleibt" {
 		t.Errorf("another member's case: %+v, %v", c, err)
+	}
+}
+
+// TestPrivacyExportHidesTeam: with support_anonymous the answers never
+// named the team member who took a case, so the export an admin sends to a
+// person who asked by letter does not name them either — the same file as
+// !meine-daten (the team's name instead, the member's own ID kept).
+func TestPrivacyExportHidesTeam(t *testing.T) {
+	for _, anonymous := range []bool{false, true} {
+		t.Run(fmt.Sprint("support_anonymous=", anonymous), func(t *testing.T) {
+			dir := t.TempDir()
+			dbPath := filepath.Join(dir, "lotse.db")
+			cfgPath := filepath.Join(dir, "lotse.yaml")
+			yaml := fmt.Sprintf("database: %s\nsupport_anonymous: %v\n", dbPath, anonymous)
+			if err := os.WriteFile(cfgPath, []byte(yaml), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			t.Setenv("LOTSE_PICKLE_KEY", "0123456789abcdef0123456789abcdef")
+			ctx := t.Context()
+			db := storagetest.Open(t, dbPath)
+			now := time.Now()
+			c, _, err := db.Cases.Create(ctx, &storage.Case{MemberID: "@m:hs", MemberRoom: "!dm:hs", Summary: "Drucker"}, "$o", "Frage", now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ok, _, err := db.Cases.Claim(ctx, c.ID, "@helfer:hs", now); err != nil || !ok {
+				t.Fatalf("claim: %v, %v", ok, err)
+			}
+			var out, errOut bytes.Buffer
+			if err := runMain(ctx, []string{"privacy", "export", "-c", cfgPath, "@m:hs"}, nil, &out, &errOut); err != nil {
+				t.Fatalf("export: %v (%s)", err, errOut.String())
+			}
+			var e privacy.ExportFile
+			if err := json.Unmarshal(out.Bytes(), &e); err != nil {
+				t.Fatalf("export is no JSON: %v\n%s", err, out.String())
+			}
+			if len(e.Tables["support_case"]) != 1 || e.Note == "" {
+				t.Fatalf("export without the case or the note: %s", out.String())
+			}
+			if named := strings.Contains(out.String(), "@helfer:hs"); named == anonymous {
+				t.Errorf("the team member is named: %v, want %v\n%s", named, !anonymous, out.String())
+			}
+			if !strings.Contains(out.String(), `"@m:hs"`) {
+				t.Errorf("the export lost the member's own ID:\n%s", out.String())
+			}
+		})
 	}
 }

@@ -1,11 +1,17 @@
 package main
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
+
+	"github.com/rs/zerolog"
+
+	"github.com/lotse-bot/lotse/guides"
 )
 
 // TestHangupReloadsLinkedLibrary: the library folder is a symbolic link to
@@ -50,5 +56,33 @@ func TestHangupReloadsLinkedLibrary(t *testing.T) {
 	reply, _ := ask(t, m, roomID, botID, text("wie buche ich die zeitmaschine"))
 	if !strings.Contains(body(reply), "Zeitmaschine buchen") {
 		t.Fatalf("the new release is not live after SIGHUP: %q", body(reply))
+	}
+}
+
+// TestHangupReloadsLearnedQuestions: SIGHUP reads the learned questions
+// from the database again before it reloads the files, so that a question
+// `lotse privacy erase` deleted in another process leaves the running
+// bot's search at `systemctl reload lotse`, not only at the next start.
+func TestHangupReloadsLearnedQuestions(t *testing.T) {
+	store, err := guides.NewStore(filepath.Join("..", "..", "commands", "testdata", "library"), zerolog.Nop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	reloaded := make(chan struct{}, 1)
+	store.OnReload(func(*guides.Library, []guides.Problem) { reloaded <- struct{}{} })
+	var learnedReads atomic.Int32
+	hup := make(chan os.Signal)
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		reloadOn(ctx, hup, store, func(context.Context) error { learnedReads.Add(1); return nil }, zerolog.Nop())
+	}()
+	hup <- syscall.SIGHUP
+	<-reloaded
+	cancel()
+	<-done
+	if n := learnedReads.Load(); n != 1 {
+		t.Errorf("SIGHUP read the learned questions %d times, want once", n)
 	}
 }

@@ -87,7 +87,14 @@ func testSQLiteBackupRestore(t *testing.T) {
 	compareDumps(t, want, dumpTables(t, restored, false))
 }
 
-func testPostgresBackupRestore(t *testing.T) {
+// postgresDatabase skips the test without LOTSE_TEST_POSTGRES or the
+// PostgreSQL client tools; else it creates a database of its own, as an
+// installation has (pg_dump dumps a whole database; the tests'
+// schema-per-test URIs are for lib/pq only), dropped with name+"_vorher"
+// at the end, and returns its name, URI and exec, which runs a statement
+// on the server's admin connection.
+func postgresDatabase(t *testing.T, prefix string) (name, uri string, exec1 func(q string)) {
+	t.Helper()
 	base := os.Getenv("LOTSE_TEST_POSTGRES")
 	if base == "" {
 		t.Skip("LOTSE_TEST_POSTGRES not set")
@@ -97,16 +104,13 @@ func testPostgresBackupRestore(t *testing.T) {
 			t.Skipf("%s not on the PATH", tool)
 		}
 	}
-	ctx := t.Context()
-	// A database of its own, as an installation has (pg_dump dumps a whole
-	// database; the tests' schema-per-test URIs are for lib/pq only).
 	b := make([]byte, 5)
 	_, _ = rand.Read(b)
-	name := "lotse_restore_" + hex.EncodeToString(b)
+	name = prefix + hex.EncodeToString(b)
 	admin := sqlOpen(t, base)
-	exec1 := func(q string) {
+	exec1 = func(q string) {
 		t.Helper()
-		if _, err := admin.ExecContext(ctx, q); err != nil {
+		if _, err := admin.ExecContext(t.Context(), q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
@@ -116,8 +120,11 @@ func testPostgresBackupRestore(t *testing.T) {
 			_, _ = admin.Exec("DROP DATABASE IF EXISTS " + n)
 		}
 	})
-	uri := withDatabase(t, base, name)
+	return name, withDatabase(t, base, name), exec1
+}
 
+func testPostgresBackupRestore(t *testing.T) {
+	name, uri, exec1 := postgresDatabase(t, "lotse_restore_")
 	live := openUpgraded(t, uri)
 	seedForRestore(t, live, true)
 	want := dumpTables(t, live, true)
@@ -147,25 +154,8 @@ func testPostgresBackupRestore(t *testing.T) {
 // newer binary upgraded (the way back after an upgrade) leaves the newer
 // step's table behind, so that the next upgrade fails.
 func TestPostgresRestoreOverOldDatabase(t *testing.T) {
-	base := os.Getenv("LOTSE_TEST_POSTGRES")
-	if base == "" {
-		t.Skip("LOTSE_TEST_POSTGRES not set")
-	}
-	for _, tool := range []string{"pg_dump", "pg_restore"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s not on the PATH", tool)
-		}
-	}
 	ctx := t.Context()
-	b := make([]byte, 5)
-	_, _ = rand.Read(b)
-	name := "lotse_clean_" + hex.EncodeToString(b)
-	admin := sqlOpen(t, base)
-	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _, _ = admin.Exec("DROP DATABASE IF EXISTS " + name) })
-	uri := withDatabase(t, base, name)
+	_, uri, _ := postgresDatabase(t, "lotse_clean_")
 	live := openUpgraded(t, uri)
 	seedForRestore(t, live, true)
 	dump := filepath.Join(t.TempDir(), "lotse.dump")

@@ -270,7 +270,7 @@ func startWorkers(ctx context.Context, g *errgroup.Group, cfg config.Config, loc
 		}
 		return nil
 	})
-	g.Go(func() error { reloadOnHangup(ctx, store, log); return nil })
+	g.Go(func() error { reloadOnHangup(ctx, store, handler.ReloadLearned, log); return nil })
 	if cfg.WebListen != "" {
 		g.Go(func() error {
 			if err := serveWeb(ctx, cfg, loc, store, db.Feedback, log.With().Str("component", "web").Logger()); err != nil {
@@ -559,17 +559,28 @@ func cmdPrivacyRetention(ctx context.Context, args []string, stdout, stderr io.W
 
 // reloadOnHangup reloads the guide library on SIGHUP (systemctl reload,
 // docker kill -s HUP), for admins who want a change live at once; file
-// changes are picked up without it.
-func reloadOnHangup(ctx context.Context, store *guides.Store, log zerolog.Logger) {
+// changes are picked up without it. It reads the learned questions from
+// the database first (reloadLearned): `lotse privacy erase` in another
+// process deletes those learned from the person's cases, and the running
+// bot's search drops them at the reload, not only at its next start.
+func reloadOnHangup(ctx context.Context, store *guides.Store, reloadLearned func(context.Context) error, log zerolog.Logger) {
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
+	reloadOn(ctx, hup, store, reloadLearned, log)
+}
+
+// reloadOn is reloadOnHangup on the signals of hup.
+func reloadOn(ctx context.Context, hup <-chan os.Signal, store *guides.Store, reloadLearned func(context.Context) error, log zerolog.Logger) {
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-hup:
-			log.Info().Msg("SIGHUP: reloading the guide library")
+			log.Info().Msg("SIGHUP: reloading the learned questions and the guide library")
+			if err := reloadLearned(ctx); err != nil && ctx.Err() == nil {
+				log.Err(err).Msg("Failed to reload the learned questions, keeping the previous ones")
+			}
 			store.Refresh(ctx)
 		}
 	}
@@ -592,6 +603,13 @@ func openExisting(ctx context.Context, path string) (config.Config, *storage.DB,
 	db, err := storage.Open(cfg.Database, zerolog.Nop())
 	if err != nil {
 		return cfg, nil, fail(exitDatabase, err)
+	}
+	// A database that cannot be reached (PostgreSQL down, a wrong name or
+	// password, a file without permission) is exit code 12, as for lotse
+	// run, not 14 from reading the schema version.
+	if err := db.Root.RawDB.PingContext(ctx); err != nil {
+		db.Close()
+		return cfg, nil, fail(exitDatabase, fmt.Errorf("failed to connect to the database: %w", err))
 	}
 	if err := db.CheckSchema(ctx); err != nil {
 		db.Close()

@@ -76,3 +76,31 @@ func TestOneShotCommandsDoNotUpgrade(t *testing.T) {
 		t.Errorf("retention created a database: %v", err)
 	}
 }
+
+// TestOneShotUnreachableDatabase: a database that cannot be reached is
+// exit code 12 ("database cannot be opened", operations.md), the same as
+// for lotse run, not 14 ("migration failed"), which sends a tired admin to
+// the upgrade steps.
+func TestOneShotUnreachableDatabase(t *testing.T) {
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "lotse.yaml")
+	// Port 1: nothing listens, the connection is refused at once.
+	if err := os.WriteFile(cfgPath, []byte("database: \"postgres://lotse:geheim@127.0.0.1:1/lotse?sslmode=disable&connect_timeout=2\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("LOTSE_PICKLE_KEY", "0123456789abcdef0123456789abcdef")
+	for _, args := range [][]string{
+		{"guides", "stats", "-c", cfgPath},
+		{"privacy", "retention", "--dry-run", "-c", cfgPath},
+		{"privacy", "export", "-c", cfgPath, "@m:hs"},
+	} {
+		err := runMain(t.Context(), args, nil, &bytes.Buffer{}, &bytes.Buffer{})
+		var ee *exitError
+		if !errors.As(err, &ee) || ee.code != exitDatabase {
+			t.Errorf("%q on an unreachable database: %v, want exit code %d", args, err, exitDatabase)
+		}
+		if err != nil && strings.Contains(err.Error(), "geheim") {
+			t.Errorf("%q: the error names the password: %v", args, err)
+		}
+	}
+}

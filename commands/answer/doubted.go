@@ -234,7 +234,7 @@ var demonstratives = set("das", "dies", "die", "diese", "dieses", "sie", "es", "
 // kompliziert“) and asks nothing.
 func genuineAt(words []string, brk []bool, j int) bool {
 	if doubtAt(words, brk, j) {
-		return true
+		return !suspicionOfOther(words, brk, j)
 	}
 	if words[j] != "echt" && words[j] != "real" {
 		return false
@@ -257,3 +257,35 @@ func factClauseAfter(words []string, brk []bool, j, to int) bool {
 	}
 	return false
 }
+
+// suspicionOfOther reports whether word j is an adjective of suspicion
+// (suspicionWords) that says how something other than a message looks:
+// followed in its clause by a word that is no message noun and none of
+// suspicionFollowers („komische Zeichen“, „komisch formatiert“, "look
+// weird in the chat", "strange characters", "a strange order"). Said of
+// the message („eine komische Mail“, "weird message"), at its clause's end
+// („ist das seriös?“), or with the particle of its verb („kommt mir
+// komisch vor“, "seems weird to me"), it doubts it; the nouns of fraud
+// always do.
+func suspicionOfOther(words []string, brk []bool, j int) bool {
+	if !suspicionWords[words[j]] || j+1 == len(words) || brk[j+1] {
+		return false
+	}
+	next := words[j+1]
+	return !messageNoun(next) && !messageHead(next) && !suspicionFollowers[next]
+}
+
+// suspicionFollowers: the words after an adjective of suspicion that keep
+// it about the message: „oder“/"or" („komisch oder echt?“) and the
+// particles of the verbs it goes with (Duden: „komisch vorkommen“,
+// „komisch aussehen“, „sich komisch anfühlen“; "seem weird to").
+var suspicionFollowers = set("oder", "or", "vor", "aus", "an", "to")
+
+// suspicionWords: the adjectives of suspicion among doubtWords (aside.go),
+// which also describe how a display, a file or a sign looks; the nouns of
+// fraud (Betrug, Phishing, Spam, fake, scam) are not among them.
+var suspicionWords = set(
+	"komisch", "komische", "komischen", "komischer", "komisches",
+	"seltsam", "seltsame", "seltsamen", "seltsamer", "seltsames",
+	"merkwuerdig", "merkwuerdige", "merkwuerdigen", "merkwuerdiger",
+	"strange", "weird")

@@ -30,6 +30,16 @@ func TestAsksGenuine(t *testing.T) {
 		{"ich habe eine mail bekommen, dass mein speicher voll ist. was kann ich löschen?", false},
 		{"war das echt?", false},
 		{"hast du eine mail bekommen? ist das echt toll", false},
+		// An adjective of suspicion about how something else looks.
+		{"why do my messages look weird in the chat?", false},
+		{"my mail looks strange in outlook, why?", false},
+		{"i got a message with strange characters, how do i fix the encoding?", false},
+		{"warum sind meine nachrichten im chat so komisch formatiert?", false},
+		// About the message: its noun, its verb's particle, the clause's end.
+		{"is this weird message from you?", true},
+		{"someone texted me, seems weird to me, is it legit?", true},
+		{"die sprecherin schreibt mir per mail, ich soll gutscheine kaufen, kommt mir komisch vor", true},
+		{"ich hab eine komische mail bekommen, was soll ich tun?", true},
 	} {
 		if got := asksGenuine(wordsOf(clean(tc.msg))); got != tc.want {
 			t.Errorf("asksGenuine(%q) = %v, want %v", tc.msg, got, tc.want)
@@ -70,6 +80,9 @@ func TestDoubtedMessage(t *testing.T) {
 		}
 	}
 	for _, msg := range []string{
+		// A display question keeps the guides its search found.
+		"I got a message with strange characters, how do I fix the encoding?",
+		"Why do my messages look weird in the chat?",
 		"ist das echt, dass ich mein passwort alle drei monate ändern muss?",
 		"ist die telefoneinwahl in die sitzung echt kostenlos?",
 		"ich habe eine nachricht bekommen, dass mein speicher fast voll ist. was kann ich löschen?",

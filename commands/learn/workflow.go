@@ -112,10 +112,14 @@ func (w *Workflow) load(ctx context.Context, v vetted) error {
 	return nil
 }
 
-// Reload puts the learned questions from the database into the library
-// again, after something else deleted some of them (a member's erasure);
-// nothing changes when they are the same.
-func (w *Workflow) Reload(ctx context.Context) error { return w.load(ctx, vetted{}) }
+// Reload reads the learned questions from the database again and puts
+// them into the library in use: after an erasure deleted the questions
+// learned from a member's cases (privacy.Config.OnErased), or one by
+// `lotse privacy erase` in another process (SIGHUP), they leave the search
+// at once, not at the next start.
+func (w *Workflow) Reload(ctx context.Context) error {
+	return w.load(ctx, vetted{})
+}
 
 // Questions reads the learned questions per guide (in the order taught),
 // for [guides.WithLearnedQuestions] at start and for the store after

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/event"
 
 	"github.com/lotse-bot/lotse/commands/chat"
@@ -144,12 +145,27 @@ func (w *Workflow) summary(counts map[string]int) []string {
 	return out
 }
 
-// exportFile is the JSON export.
-type exportFile struct {
+// ExportFile is the JSON export of one person's data: the file of
+// !meine-daten, and what `lotse privacy export` prints for a request that
+// does not come through the chat.
+type ExportFile struct {
 	User     string                      `json:"user"`
 	Exported string                      `json:"exported"`
 	Note     string                      `json:"note"`
 	Tables   map[string][]map[string]any `json:"tables"`
+}
+
+// Export builds user's export file from tables (storage's
+// PrivacyQuery.Export) in the language lang. With hideTeam
+// (support_anonymous) every other person in the rows of the member's own
+// cases becomes the team's name, as the answers did not name them either:
+// both the chat's file and the admin's must leave them out.
+func Export(tables map[string][]map[string]any, user string, exported time.Time, lang string, hideTeam bool) ExportFile {
+	tx := TextsFor(lang)
+	if hideTeam {
+		hideTeamIn(tables, user, tx.AnonymousTeam)
+	}
+	return ExportFile{User: user, Exported: exported.UTC().Format(chat.StampLayout), Note: tx.ExportNote, Tables: tables}
 }
 
 // cmdMyData uploads the export into the DM.
@@ -158,11 +174,7 @@ func (w *Workflow) cmdMyData(ce *chat.Call) error {
 	if err != nil {
 		return err
 	}
-	if w.cfg.HideTeam {
-		hideTeam(tables, ce.Sender.String(), w.tx.AnonymousTeam)
-	}
-	data, err := json.MarshalIndent(exportFile{User: ce.Sender.String(), Exported: w.Now().UTC().Format(chat.StampLayout),
-		Note: w.tx.ExportNote, Tables: tables}, "", "  ")
+	data, err := json.MarshalIndent(Export(tables, ce.Sender.String(), w.Now(), w.Lang, w.cfg.HideTeam), "", "  ")
 	if err != nil {
 		return err
 	}
@@ -219,8 +231,9 @@ func (w *Workflow) cmdDeleteMyData(ce *chat.Call) error {
 		return err
 	}
 	if w.cfg.OnErased != nil {
+		// The erasure is done and stays; the member gets its answer.
 		if err := w.cfg.OnErased(ce.Ctx); err != nil {
-			return fmt.Errorf("failed to drop the erased data from memory: %w", err)
+			zerolog.Ctx(ce.Ctx).Warn().Err(err).Msg("Failed to follow an erasure in memory (learned questions); restart Lotse or send it SIGHUP")
 		}
 	}
 	deleted := map[string]int{}
@@ -259,11 +272,11 @@ func RetentionReport(res []storage.RetentionResult, days func(time.Duration) str
 // matrixID finds Matrix user IDs in free text (case event details).
 var matrixID = regexp.MustCompile(`@[^\s:@]+:[A-Za-z0-9.\-]+(:[0-9]+)?`)
 
-// hideTeam replaces, in the rows about a member's own cases, every person
+// hideTeamIn replaces, in the rows about a member's own cases, every person
 // other than the member (the team members who claimed, answered or
 // changed them) with team: with support_anonymous the answers did not
 // name them, so the export does not either (issue #15, Low).
-func hideTeam(tables map[string][]map[string]any, user, team string) {
+func hideTeamIn(tables map[string][]map[string]any, user, team string) {
 	other := func(v any) any {
 		if s, ok := v.(string); ok && s != "" && s != user {
 			return team

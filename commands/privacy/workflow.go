@@ -25,11 +25,9 @@ type Config struct {
 	// KeepsQuestions: questions Lotse could not answer are kept for the
 	// team's digest (keep_failed_questions); !datenschutz says so.
 	KeepsQuestions bool
-	// OnErased is called after a member's data was erased, before the
-	// answer (nil: nothing): what other workflows hold in memory from the
-	// deleted rows goes too (the learned questions from the member's cases
-	// leave the search index). An error fails the erasure's handling, which
-	// is then repeated.
+	// OnErased, when set, is called after an erasure: what the running
+	// bot keeps in memory from the database follows it (the questions
+	// learned from the member's cases leave the search, learn.Workflow.Reload).
 	OnErased func(ctx context.Context) error
 }
 
