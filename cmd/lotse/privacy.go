@@ -143,7 +143,7 @@ func cmdPrivacyErase(ctx context.Context, args []string, stdout, stderr io.Write
 	}
 	// The pseudonym is not printed: next to the Matrix ID it would undo it.
 	fmt.Fprintf(stdout, "check: lotse privacy export finds nothing about %s in %d tables\n", user, len(after))
-	if counts["learned_question"] > 0 {
+	if counts["learned_question_from_your_cases"] > 0 {
 		// The running bot's search holds the learned questions in memory.
 		fmt.Fprintln(stdout, "learned questions changed: if Lotse runs, `systemctl reload lotse` (Docker: docker kill -s HUP lotse) takes those of this person's cases out of its search now, else at its next start")
 	}
