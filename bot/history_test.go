@@ -149,7 +149,10 @@ const historyNotice = "Nachrichten von vor meiner Einladung lese ich nicht."
 // nothing before the invite, and not in a group room (a third member in
 // it): its earlier talk was perhaps not meant for Lotse at all. With a
 // timeline limit of 3 the join's sync is limited and the invite comes by
-// backfill (whose page also holds the message before the invite).
+// backfill (whose page also holds the message before the invite). The
+// callback learns whether the room is their agreed direct chat (an invite
+// with is_direct), where a plain resend is answered; after a plain invite
+// it is not (mend23b).
 func TestHistoryBeforeInviteNoticed(t *testing.T) {
 	srv := dendritetest.Shared()
 	for _, limit := range []int{0, 3} {
@@ -157,11 +160,13 @@ func TestHistoryBeforeInviteNoticed(t *testing.T) {
 			var current atomic.Pointer[testBot]
 			var mu sync.Mutex
 			called := map[id.RoomID]int{}
+			direct := map[id.RoomID]bool{}
 			tb := newTestBot(t, srv, func(o *bot.Options) {
 				o.TimelineLimit = limit
 				o.OnHistorySkipped = func(ctx context.Context, h bot.HistorySkipped) error {
 					mu.Lock()
 					called[h.RoomID]++
+					direct[h.RoomID] = h.Direct
 					mu.Unlock()
 					tb := current.Load()
 					if tb == nil {
@@ -179,13 +184,15 @@ func TestHistoryBeforeInviteNoticed(t *testing.T) {
 				before     int  // messages written before the invite
 				after      int  // and after it, while Lotse is down
 				third      bool // a third member in the room
+				isDirect   bool // Lotse invited with is_direct: their direct chat
 				wantNotice bool
 			}{
-				{"alone, wrote before", false, 2, 0, false, true},
-				{"alone, encrypted, wrote before", true, 1, 0, false, true},
-				{"alone, wrote before and after", false, 1, 3, false, true},
-				{"alone, wrote nothing before", false, 0, 0, false, false},
-				{"group room, wrote before", false, 1, 0, true, false},
+				{"alone, wrote before", false, 2, 0, false, false, true},
+				{"alone, encrypted, wrote before", true, 1, 0, false, false, true},
+				{"alone, wrote before and after", false, 1, 3, false, false, true},
+				{"alone, wrote before, invited as a direct chat", false, 1, 0, false, true, true},
+				{"alone, wrote nothing before", false, 0, 0, false, false, false},
+				{"group room, wrote before", false, 1, 0, true, false, false},
 			} {
 				t.Run(tt.name, func(t *testing.T) {
 					ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
@@ -210,7 +217,13 @@ func TestHistoryBeforeInviteNoticed(t *testing.T) {
 						// sync leaves the invite to the backfill.
 						tb.stop()
 					}
-					if _, err := m.Cli.InviteUser(ctx, roomID, &mautrix.ReqInviteUser{UserID: tb.userID}); err != nil {
+					if tt.isDirect {
+						// As a client marks a direct chat: is_direct in the invite.
+						invite := &event.MemberEventContent{Membership: event.MembershipInvite, IsDirect: true}
+						if _, err := m.Cli.SendStateEvent(ctx, roomID, event.StateMember, tb.userID.String(), invite); err != nil {
+							t.Fatal(err)
+						}
+					} else if _, err := m.Cli.InviteUser(ctx, roomID, &mautrix.ReqInviteUser{UserID: tb.userID}); err != nil {
 						t.Fatal(err)
 					}
 					after := sendTexts(t, m, roomID, tt.after, "nach der Einladung %d")
@@ -230,8 +243,13 @@ func TestHistoryBeforeInviteNoticed(t *testing.T) {
 						}
 					}
 					mu.Lock()
-					calls := called[roomID]
+					calls, isDirect := called[roomID], direct[roomID]
 					mu.Unlock()
+					// Only a direct chat answers a plain resend; elsewhere the
+					// notice has to ask for a mention (mend23b).
+					if calls > 0 && isDirect != tt.isDirect {
+						t.Errorf("told Direct=%v, want %v", isDirect, tt.isDirect)
+					}
 					want := 0
 					if tt.wantNotice {
 						want = 1
