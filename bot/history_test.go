@@ -19,6 +19,7 @@ import (
 
 	"github.com/lotse-bot/lotse/bot"
 	"github.com/lotse-bot/lotse/internal/dendrite/dendritetest"
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // TestHistoryBeforeInviteNotAnswered: Lotse is invited into a group room
@@ -265,5 +266,61 @@ func TestHistoryBeforeInviteNoticed(t *testing.T) {
 				})
 			}
 		})
+	}
+}
+
+// TestHistoryNoticeOncePerJoinAfterRetention: the inbox forgets handled
+// events after inbox_retention. A later limited sync whose backfill finds
+// no known event walks back to Lotse's old invite; the notice for the
+// history before it was queued again (its inbox row pruned too), a second
+// notice for one join (mend23b). Now only the join's own sync queues it.
+func TestHistoryNoticeOncePerJoinAfterRetention(t *testing.T) {
+	srv := dendritetest.Shared()
+	var mu sync.Mutex
+	called := map[id.RoomID]int{}
+	tb := newTestBot(t, srv, func(o *bot.Options) {
+		o.TimelineLimit = 3
+		o.OnHistorySkipped = func(ctx context.Context, h bot.HistorySkipped) error {
+			mu.Lock()
+			called[h.RoomID]++
+			mu.Unlock()
+			return nil
+		}
+	})
+	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
+	defer cancel()
+	m := newMember(t, srv, "member")
+	roomID, err := m.CreateRoom(ctx, "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sendTexts(t, m, roomID, 1, "meine Frage %d")
+	if _, err := m.Cli.InviteUser(ctx, roomID, &mautrix.ReqInviteUser{UserID: tb.userID}); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.WaitJoined(ctx, roomID, tb.userID); err != nil {
+		t.Fatal(err)
+	}
+	answeredOnce(t, m, roomID, tb.userID)
+	// A week later: the retention job has pruned the handled events.
+	tb.stop()
+	db, err := storage.Open(tb.dbPath, testLog(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Retention(ctx, storage.RetentionPolicy{Inbox: 7 * 24 * time.Hour}, time.Now().Add(8*24*time.Hour), false); err != nil {
+		t.Fatal(err)
+	}
+	_ = db.Close()
+	// More than the timeline limit while Lotse is down: a limited sync.
+	later := sendTexts(t, m, roomID, 5, "eine Woche später %d")
+	tb.start()
+	for _, evtID := range later {
+		waitReply(t, m, roomID, tb.userID, evtID)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if called[roomID] != 1 {
+		t.Errorf("told %d times about the history before one invite, want once", called[roomID])
 	}
 }
