@@ -456,7 +456,7 @@ func (b *Bot) handleHistory(ctx context.Context, item storage.InboxItem) error {
 	}
 	direct, err := b.directMember(ctx, roomID)
 	if err != nil {
-		return err
+		return fmt.Errorf("failed to check for a direct chat: %w", err)
 	}
 	invite := id.EventID(strings.TrimPrefix(item.EventID, "history|"))
 	return b.opts.OnHistorySkipped(ctx, HistorySkipped{RoomID: roomID, Member: inviter, Invite: invite, Direct: direct == inviter})
