@@ -68,6 +68,11 @@ type HistorySkipped struct {
 	Member id.UserID
 	// Invite is the member's invite of Lotse: one notice per invite.
 	Invite id.EventID
+	// Direct: the room is Lotse's agreed direct chat with Member, where it
+	// answers every message. In another room of the two (made alone and
+	// Member invited Lotse without is_direct) Lotse answers only a message
+	// that mentions it, or a command (mend23b).
+	Direct bool
 }
 
 // Options configure a Bot.

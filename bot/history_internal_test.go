@@ -2,6 +2,8 @@ package bot
 
 import (
 	"encoding/json"
+	"fmt"
+	"slices"
 	"testing"
 
 	"maunium.net/go/mautrix/event"
@@ -43,6 +45,58 @@ func TestWroteBeforeInvite(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := wroteBeforeInvite(tt.before, tt.beyond, member, me); got != tt.want {
 				t.Errorf("wroteBeforeInvite = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSkippedHistory: the notice's item is queued only in the sync of
+// Lotse's join (its join in the sync's own timeline), not when a later
+// limited sync's backfill walks back to the old invite because the inbox
+// no longer knows the events after it (pruned after inbox_retention, or
+// erased): that queued the notice a second time (mend23b).
+func TestSkippedHistory(t *testing.T) {
+	const me, member, other = id.UserID("@lotse:hs"), id.UserID("@m:hs"), id.UserID("@o:hs")
+	n := 0
+	evt := func(sender id.UserID, typ event.Type) *event.Event {
+		n++
+		return &event.Event{ID: id.EventID(fmt.Sprint("$e", n)), Sender: sender, Type: typ}
+	}
+	membership := func(sender, user id.UserID, m, prev event.Membership) *event.Event {
+		e := evt(sender, event.StateMember)
+		key := user.String()
+		raw, _ := json.Marshal(map[string]any{"membership": m})
+		e.StateKey, e.Content = &key, event.Content{VeryRaw: raw}
+		if prev != "" {
+			raw, _ := json.Marshal(map[string]any{"membership": prev})
+			e.Unsigned.PrevContent = &event.Content{VeryRaw: raw}
+		}
+		return e
+	}
+	wrote := evt(member, event.EventMessage)
+	invite := membership(member, me, event.MembershipInvite, "")
+	join := membership(me, me, event.MembershipJoin, event.MembershipInvite)
+	rename := membership(me, me, event.MembershipJoin, event.MembershipJoin)
+	othersJoin := membership(other, other, event.MembershipJoin, event.MembershipInvite)
+	later := []*event.Event{evt(member, event.EventMessage), evt(member, event.EventMessage)}
+	for _, tt := range []struct {
+		name            string
+		older, timeline []*event.Event // the backfill's events and the sync's own timeline
+		want            bool
+	}{
+		{"the join's sync", nil, []*event.Event{wrote, invite, join}, true},
+		{"the join's sync, invite by backfill", []*event.Event{wrote, invite}, []*event.Event{join, later[0]}, true},
+		{"the join's sync, nothing written before", nil, []*event.Event{invite, join}, false},
+		{"a later sync walked back to the invite", []*event.Event{wrote, invite, join, later[0]}, later[1:], false},
+		{"a later sync with Lotse's new name", []*event.Event{wrote, invite, join}, []*event.Event{rename}, false},
+		{"a later sync with another's join", []*event.Event{wrote, invite, join}, []*event.Event{othersJoin}, false},
+		{"no invite", nil, []*event.Event{wrote, join}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			events := append(slices.Clip(tt.older), tt.timeline...)
+			got := skippedHistory(tt.timeline, events, nil, lastOwnInvite(events, me), me)
+			if (got != nil) != tt.want || (got != nil && got.ID != invite.ID) {
+				t.Errorf("skippedHistory = %v, want the invite: %v", got, tt.want)
 			}
 		})
 	}

@@ -19,6 +19,7 @@ import (
 
 	"github.com/lotse-bot/lotse/bot"
 	"github.com/lotse-bot/lotse/internal/dendrite/dendritetest"
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // TestHistoryBeforeInviteNotAnswered: Lotse is invited into a group room
@@ -149,7 +150,10 @@ const historyNotice = "Nachrichten von vor meiner Einladung lese ich nicht."
 // nothing before the invite, and not in a group room (a third member in
 // it): its earlier talk was perhaps not meant for Lotse at all. With a
 // timeline limit of 3 the join's sync is limited and the invite comes by
-// backfill (whose page also holds the message before the invite).
+// backfill (whose page also holds the message before the invite). The
+// callback learns whether the room is their agreed direct chat (an invite
+// with is_direct), where a plain resend is answered; after a plain invite
+// it is not (mend23b).
 func TestHistoryBeforeInviteNoticed(t *testing.T) {
 	srv := dendritetest.Shared()
 	for _, limit := range []int{0, 3} {
@@ -157,11 +161,13 @@ func TestHistoryBeforeInviteNoticed(t *testing.T) {
 			var current atomic.Pointer[testBot]
 			var mu sync.Mutex
 			called := map[id.RoomID]int{}
+			direct := map[id.RoomID]bool{}
 			tb := newTestBot(t, srv, func(o *bot.Options) {
 				o.TimelineLimit = limit
 				o.OnHistorySkipped = func(ctx context.Context, h bot.HistorySkipped) error {
 					mu.Lock()
 					called[h.RoomID]++
+					direct[h.RoomID] = h.Direct
 					mu.Unlock()
 					tb := current.Load()
 					if tb == nil {
@@ -179,13 +185,15 @@ func TestHistoryBeforeInviteNoticed(t *testing.T) {
 				before     int  // messages written before the invite
 				after      int  // and after it, while Lotse is down
 				third      bool // a third member in the room
+				isDirect   bool // Lotse invited with is_direct: their direct chat
 				wantNotice bool
 			}{
-				{"alone, wrote before", false, 2, 0, false, true},
-				{"alone, encrypted, wrote before", true, 1, 0, false, true},
-				{"alone, wrote before and after", false, 1, 3, false, true},
-				{"alone, wrote nothing before", false, 0, 0, false, false},
-				{"group room, wrote before", false, 1, 0, true, false},
+				{"alone, wrote before", false, 2, 0, false, false, true},
+				{"alone, encrypted, wrote before", true, 1, 0, false, false, true},
+				{"alone, wrote before and after", false, 1, 3, false, false, true},
+				{"alone, wrote before, invited as a direct chat", false, 1, 0, false, true, true},
+				{"alone, wrote nothing before", false, 0, 0, false, false, false},
+				{"group room, wrote before", false, 1, 0, true, false, false},
 			} {
 				t.Run(tt.name, func(t *testing.T) {
 					ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
@@ -210,7 +218,13 @@ func TestHistoryBeforeInviteNoticed(t *testing.T) {
 						// sync leaves the invite to the backfill.
 						tb.stop()
 					}
-					if _, err := m.Cli.InviteUser(ctx, roomID, &mautrix.ReqInviteUser{UserID: tb.userID}); err != nil {
+					if tt.isDirect {
+						// As a client marks a direct chat: is_direct in the invite.
+						invite := &event.MemberEventContent{Membership: event.MembershipInvite, IsDirect: true}
+						if _, err := m.Cli.SendStateEvent(ctx, roomID, event.StateMember, tb.userID.String(), invite); err != nil {
+							t.Fatal(err)
+						}
+					} else if _, err := m.Cli.InviteUser(ctx, roomID, &mautrix.ReqInviteUser{UserID: tb.userID}); err != nil {
 						t.Fatal(err)
 					}
 					after := sendTexts(t, m, roomID, tt.after, "nach der Einladung %d")
@@ -230,8 +244,13 @@ func TestHistoryBeforeInviteNoticed(t *testing.T) {
 						}
 					}
 					mu.Lock()
-					calls := called[roomID]
+					calls, isDirect := called[roomID], direct[roomID]
 					mu.Unlock()
+					// Only a direct chat answers a plain resend; elsewhere the
+					// notice has to ask for a mention (mend23b).
+					if calls > 0 && isDirect != tt.isDirect {
+						t.Errorf("told Direct=%v, want %v", isDirect, tt.isDirect)
+					}
 					want := 0
 					if tt.wantNotice {
 						want = 1
@@ -247,5 +266,61 @@ func TestHistoryBeforeInviteNoticed(t *testing.T) {
 				})
 			}
 		})
+	}
+}
+
+// TestHistoryNoticeOncePerJoinAfterRetention: the inbox forgets handled
+// events after inbox_retention. A later limited sync whose backfill finds
+// no known event walks back to Lotse's old invite; the notice for the
+// history before it was queued again (its inbox row pruned too), a second
+// notice for one join (mend23b). Now only the join's own sync queues it.
+func TestHistoryNoticeOncePerJoinAfterRetention(t *testing.T) {
+	srv := dendritetest.Shared()
+	var mu sync.Mutex
+	called := map[id.RoomID]int{}
+	tb := newTestBot(t, srv, func(o *bot.Options) {
+		o.TimelineLimit = 3
+		o.OnHistorySkipped = func(ctx context.Context, h bot.HistorySkipped) error {
+			mu.Lock()
+			called[h.RoomID]++
+			mu.Unlock()
+			return nil
+		}
+	})
+	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
+	defer cancel()
+	m := newMember(t, srv, "member")
+	roomID, err := m.CreateRoom(ctx, "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sendTexts(t, m, roomID, 1, "meine Frage %d")
+	if _, err := m.Cli.InviteUser(ctx, roomID, &mautrix.ReqInviteUser{UserID: tb.userID}); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.WaitJoined(ctx, roomID, tb.userID); err != nil {
+		t.Fatal(err)
+	}
+	answeredOnce(t, m, roomID, tb.userID)
+	// A week later: the retention job has pruned the handled events.
+	tb.stop()
+	db, err := storage.Open(tb.dbPath, testLog(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Retention(ctx, storage.RetentionPolicy{Inbox: 7 * 24 * time.Hour}, time.Now().Add(8*24*time.Hour), false); err != nil {
+		t.Fatal(err)
+	}
+	_ = db.Close()
+	// More than the timeline limit while Lotse is down: a limited sync.
+	later := sendTexts(t, m, roomID, 5, "eine Woche später %d")
+	tb.start()
+	for _, evtID := range later {
+		waitReply(t, m, roomID, tb.userID, evtID)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if called[roomID] != 1 {
+		t.Errorf("told %d times about the history before one invite, want once", called[roomID])
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -93,16 +94,13 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 		if invited > 0 && !firstStart {
 			b.log.Info().Stringer("room_id", roomID).Int("events", invited).Msg("Not handling the events from before Lotse's invite")
 		}
-		if invited >= 0 && !firstStart && events[invited].ID != "" {
-			invite := events[invited]
-			if wroteBeforeInvite(events[:invited], beyond, invite.Sender, b.Client.UserID) {
-				// Whether the room is a direct chat is decided when the
-				// item is handled (after the join, with its members).
-				items = append(items, storage.InboxItem{
-					EventID: "history|" + invite.ID.String(), RoomID: roomID.String(), Sender: invite.Sender.String(),
-					EventType: inboxHistory, Payload: []byte(`{}`), ReceivedAt: eventTime(invite, now),
-				})
-			}
+		if invite := skippedHistory(room.Timeline.Events, events, beyond, invited, b.Client.UserID); invite != nil && !firstStart {
+			// Whether the room is a direct chat is decided when the item is
+			// handled (after the join, with its members).
+			items = append(items, storage.InboxItem{
+				EventID: "history|" + invite.ID.String(), RoomID: roomID.String(), Sender: invite.Sender.String(),
+				EventType: inboxHistory, Payload: []byte(`{}`), ReceivedAt: eventTime(invite, now),
+			})
 		}
 		for i, evt := range events {
 			if evt.Sender == b.Client.UserID && evt.ID != "" {
@@ -254,6 +252,30 @@ func (s *syncer) backfill(ctx context.Context, roomID id.RoomID, from string) (c
 	}
 	s.bot.log.Info().Stringer("room_id", roomID).Int("events", len(collected)).Msg("Fetched events a limited sync left out")
 	return collected, beyond, nil
+}
+
+// skippedHistory returns Lotse's invite into a room (events[invited], see
+// lastOwnInvite) when the inviter wrote before it (wroteBeforeInvite) and
+// this sync is the one of Lotse's join: timeline, the sync's own timeline
+// without its backfill, holds Lotse's join. Otherwise nil. Without the
+// join's check, a later limited sync whose backfill found no known event
+// (the inbox's rows pruned after inbox_retention, or erased) walked back
+// to the old invite and queued the notice again, its earlier inbox row
+// gone (mend23b). A join in a sync is its newest membership event of
+// Lotse's, so a limited join sync still holds it, unless more than the
+// timeline limit of events followed the join before that sync.
+func skippedHistory(timeline, events, beyond []*event.Event, invited int, me id.UserID) *event.Event {
+	if invited < 0 || events[invited].ID == "" {
+		return nil
+	}
+	if !slices.ContainsFunc(timeline, func(evt *event.Event) bool { return evt.Sender == me && isNewJoin(evt) }) {
+		return nil
+	}
+	invite := events[invited]
+	if !wroteBeforeInvite(events[:invited], beyond, invite.Sender, me) {
+		return nil
+	}
+	return invite
 }
 
 // wroteBeforeInvite reports whether inviter sent a message (plain or

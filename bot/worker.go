@@ -439,7 +439,9 @@ func (b *Bot) handleInvite(ctx context.Context, item storage.InboxItem) error {
 // handleHistory tells the inviter, through OnHistorySkipped, that Lotse
 // did not read what they wrote before the invite: only in a room of the
 // two of them (a group room's earlier talk was perhaps not meant for
-// Lotse at all), and only while Lotse is in it.
+// Lotse at all), and only while Lotse is in it. Whether the room is their
+// agreed direct chat goes with it: only there is a message answered
+// without a mention, so the notice has to say what to do (mend23b).
 func (b *Bot) handleHistory(ctx context.Context, item storage.InboxItem) error {
 	if b.opts.OnHistorySkipped == nil {
 		return nil
@@ -452,8 +454,12 @@ func (b *Bot) handleHistory(ctx context.Context, item storage.InboxItem) error {
 	if len(members) != 2 || !slices.Contains(members, b.Client.UserID) || !slices.Contains(members, inviter) || inviter == b.Client.UserID {
 		return nil
 	}
+	direct, err := b.directMember(ctx, roomID)
+	if err != nil {
+		return fmt.Errorf("failed to check for a direct chat: %w", err)
+	}
 	invite := id.EventID(strings.TrimPrefix(item.EventID, "history|"))
-	return b.opts.OnHistorySkipped(ctx, HistorySkipped{RoomID: roomID, Member: inviter, Invite: invite})
+	return b.opts.OnHistorySkipped(ctx, HistorySkipped{RoomID: roomID, Member: inviter, Invite: invite, Direct: direct == inviter})
 }
 
 // handleLeave leaves a direct chat after the member left it, so no empty

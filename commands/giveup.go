@@ -40,13 +40,25 @@ func (h *Handler) GiveUp(ctx context.Context, roomID id.RoomID, eventID id.Event
 	return err
 }
 
-// HistorySkipped tells a member who wrote in their chat with Lotse before
-// inviting it that Lotse does not read that history (it is not answered,
-// see the bot's syncer) and that they should send their question again.
-// The bot calls it once per invite, only in a room of the two; the notice
-// quotes and names nothing of what was written.
-func (h *Handler) HistorySkipped(ctx context.Context, roomID id.RoomID, invite id.EventID) error {
-	plain, htmlBody := chat.Render(h.Texts.HistorySkipped)
+// HistorySkipped tells a member who wrote in a room of the two of them
+// before inviting Lotse that Lotse does not read that history (it is not
+// answered, see the bot's syncer) and what to do: in their direct chat
+// (direct) send the question again; in another room of the two, where
+// Lotse answers only a message that mentions it, send it again with a
+// mention (mend23b: the notice promised an answer there that never came).
+// Lotse's own work rooms (team room, approvals room) get nothing: an admin
+// who set one up and wrote in it first asked Lotse no question. The bot
+// calls it once per invite; the notice quotes and names nothing of what
+// was written.
+func (h *Handler) HistorySkipped(ctx context.Context, roomID id.RoomID, invite id.EventID, direct bool) error {
+	if roomID == h.Support.TeamRoom || roomID == h.Access.ApprovalsRoom {
+		return nil
+	}
+	text := h.Texts.HistorySkippedMention
+	if direct {
+		text = h.Texts.HistorySkipped
+	}
+	plain, htmlBody := chat.Render(text)
 	content := &event.MessageEventContent{
 		MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody,
 		Mentions: &event.Mentions{},

@@ -109,23 +109,57 @@ func TestGivenUpRelayEditTellsMember(t *testing.T) {
 // TestHistorySkipped: the member who wrote before inviting Lotse is told,
 // once per invite, to send the question again: a notice that quotes and
 // answers nothing (no reply to the unread message) and mentions nobody.
+// In their direct chat a plain resend is answered; in another room of the
+// two Lotse answers only a mention, so the notice asks for one (mend23b:
+// it promised an answer to a plain resend there, which never came). Lotse's
+// team and approvals rooms get no notice.
 func TestHistorySkipped(t *testing.T) {
-	h, fm, _ := newTestHandler(t)
-	ctx := context.Background()
-	for range 2 {
-		if err := h.HistorySkipped(ctx, "!dm:test", "$invite"); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if fm.count() != 1 {
-		t.Fatalf("%d messages for one invite, want 1", fm.count())
-	}
-	c := fm.last(t)
-	if c.MsgType != event.MsgNotice || !strings.Contains(c.Body, "vor meiner Einladung") || !strings.Contains(c.Body, "noch einmal") ||
-		c.RelatesTo != nil || c.Mentions == nil || len(c.Mentions.UserIDs) != 0 {
-		t.Errorf("sent %+v", c)
-	}
-	if err := h.HistorySkipped(ctx, "!dm:test", "$invite2"); err != nil || fm.count() != 2 {
-		t.Errorf("a second invite: %v, %d messages, want 2", err, fm.count())
+	const team, approvals = id.RoomID("!team:test"), id.RoomID("!approvals:test")
+	for _, tt := range []struct {
+		name   string
+		room   id.RoomID
+		direct bool
+		want   []string // what the notice must say; nil: no notice
+	}{
+		{"direct chat", "!dm:test", true, []string{"vor meiner Einladung", "noch einmal"}},
+		{"another room of the two", "!room:test", false, []string{"vor meiner Einladung", "noch einmal", "erwähne mich"}},
+		{"team room", team, false, nil},
+		{"approvals room", approvals, false, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			h, fm, _ := newTestHandler(t)
+			h.Deps.Support.TeamRoom, h.Deps.Access.ApprovalsRoom = team, approvals
+			h = New(h.Deps)
+			ctx := context.Background()
+			for range 2 {
+				if err := h.HistorySkipped(ctx, tt.room, "$invite", tt.direct); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if tt.want == nil {
+				if fm.count() != 0 {
+					t.Fatalf("sent %s, want nothing", bodies(fm.sent))
+				}
+				return
+			}
+			if fm.count() != 1 {
+				t.Fatalf("%d messages for one invite, want 1", fm.count())
+			}
+			c := fm.last(t)
+			for _, w := range tt.want {
+				if !strings.Contains(c.Body, w) {
+					t.Errorf("notice %q does not say %q", c.Body, w)
+				}
+			}
+			if mentions := strings.Contains(c.Body, "erwähne"); mentions == tt.direct {
+				t.Errorf("notice %q: asks for a mention = %v in a direct chat = %v", c.Body, mentions, tt.direct)
+			}
+			if c.MsgType != event.MsgNotice || c.RelatesTo != nil || c.Mentions == nil || len(c.Mentions.UserIDs) != 0 {
+				t.Errorf("sent %+v", c)
+			}
+			if err := h.HistorySkipped(ctx, tt.room, "$invite2", tt.direct); err != nil || fm.count() != 2 {
+				t.Errorf("a second invite: %v, %d messages, want 2", err, fm.count())
+			}
+		})
 	}
 }

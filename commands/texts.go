@@ -59,6 +59,9 @@ type Texts struct {
 	// HistorySkipped: the member wrote in their chat with Lotse before
 	// inviting it; Lotse reads only what comes after its invite.
 	HistorySkipped string
+	// HistorySkippedMention: the same in a room of the two that is not
+	// their direct chat, where Lotse answers only when mentioned.
+	HistorySkippedMention string
 	// EditNotRelayed: Lotse gave up on passing a member's edit of a
 	// relayed case message on to the team.
 	EditNotRelayed string
@@ -102,6 +105,7 @@ var German = Texts{
 	Undecryptable:         "Deine letzte Nachricht konnte ich nicht entschlüsseln – vermutlich fehlte mir der Schlüssel deines Geräts. Schick sie bitte noch einmal. Hilft das nicht, verlass diesen Chat und starte einen neuen Direktchat mit mir. Melde dich dafür nicht einfach in Element ab: Ohne deinen Sicherheitsschlüssel kommst du danach nicht mehr an deine alten verschlüsselten Nachrichten.",
 	GaveUp:                "Deine Nachricht konnte ich leider auch nach mehreren Versuchen nicht bearbeiten. Schick sie bitte noch einmal – oder schreib `!hilfe`.",
 	HistorySkipped:        "Hallo! Was in diesem Chat vor meiner Einladung geschrieben wurde, lese ich nicht. Schick mir deine Frage bitte noch einmal, dann antworte ich dir.",
+	HistorySkippedMention: "Hallo! Was in diesem Raum vor meiner Einladung geschrieben wurde, lese ich nicht. Schick deine Frage bitte noch einmal und erwähne mich darin (tippe @ und meinen Namen), dann antworte ich dir. Oder schreib mir in einem Direktchat.",
 	EditNotRelayed:        "Deine Änderung ist leider nicht vollständig beim Team angekommen. Lösch die Nachricht, dann verschwindet sie auch dort.",
 
 	Commands: map[string]CommandText{
@@ -140,6 +144,7 @@ var English = Texts{
 	Undecryptable:         "I couldn't decrypt your last message – probably your device's key did not reach me. Please send it again. If that doesn't help, leave this chat and start a new direct chat with me. Don't just log out of Element for this: without your security key you can't get back to your old encrypted messages afterwards.",
 	GaveUp:                "Sorry, I couldn't handle your message even after several tries. Please send it again – or write `!help`.",
 	HistorySkipped:        "Hello! I don't read what was written in this chat before I was invited. Please send me your question again and I'll answer.",
+	HistorySkippedMention: "Hello! I don't read what was written in this room before I was invited. Please send your question again and mention me in it (type @ and my name), and I'll answer. Or write to me in a direct chat.",
 	EditNotRelayed:        "Sorry, your change did not fully reach the team. Delete the message and it disappears there too.",
 
 	Commands: map[string]CommandText{

@@ -99,39 +99,15 @@ func TestAccessOpenLimitWaitsForOpenCreation(t *testing.T) {
 	if _, _, err := q.CreateBounded(ctx, request("Erster"), "$c1", now, 2); err != nil {
 		t.Fatal(err)
 	}
-	second := make(chan error, 1)
-	err := db.Lotse.DoTxn(ctx, nil, func(ctx context.Context) error {
-		if _, _, err := q.CreateBounded(ctx, request("Zweiter"), "$c2", now, 2); err != nil {
-			return err
-		}
-		go func() {
-			_, _, err := q.CreateBounded(context.Background(), request("Dritter"), "$c3", now, 2)
-			second <- err
-		}()
-		// Until the third is done (it did not wait) or waits for a lock
-		// held by this transaction.
-		for {
-			select {
-			case err := <-second:
-				second <- err
-				return nil
-			default:
-			}
-			var waiting int
-			if err := db.Root.QueryRow(context.Background(), `SELECT COUNT(*) FROM pg_stat_activity
-				WHERE wait_event_type='Lock' AND datname=current_database() AND query LIKE '%access_request%'`).Scan(&waiting); err != nil {
-				return err
-			}
-			if waiting > 0 {
-				return nil
-			}
-		}
+	err := whileHolding(t, db, "access_request", func(ctx context.Context) error {
+		_, _, err := q.CreateBounded(ctx, request("Zweiter"), "$c2", now, 2)
+		return err
+	}, func() error {
+		_, _, err := q.CreateBounded(context.Background(), request("Dritter"), "$c3", now, 2)
+		return err
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var full *storage.OpenLimitError
-	if err := <-second; !errors.As(err, &full) || full.Open != 2 {
+	if !errors.As(err, &full) || full.Open != 2 {
 		t.Errorf("third request: %v, want refused at 2 open", err)
 	}
 	if n, _ := q.PendingOf(ctx, "@m:hs"); n != 2 {

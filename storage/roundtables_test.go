@@ -191,38 +191,14 @@ func TestRSVPCapacityWaitsForOpenYes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	second := make(chan error, 1)
-	err = db.Lotse.DoTxn(ctx, nil, func(ctx context.Context) error {
-		if _, err := q.SetRSVP(ctx, storage.RSVP{RoundTableID: rt.ID, UserID: "@m1:hs", Attending: true, SourceEvent: "$c1", UpdatedAt: now}, 1); err != nil {
-			return err
-		}
-		go func() {
-			_, err := q.SetRSVP(context.Background(), storage.RSVP{RoundTableID: rt.ID, UserID: "@m2:hs", Attending: true, SourceEvent: "$c2", UpdatedAt: now}, 1)
-			second <- err
-		}()
-		// Until the second yes is done (unfixed: it does not wait) or
-		// waits for a lock held by this transaction.
-		for {
-			select {
-			case err := <-second:
-				second <- err
-				return nil
-			default:
-			}
-			var waiting int
-			if err := db.Root.QueryRow(context.Background(), `SELECT COUNT(*) FROM pg_stat_activity
-				WHERE wait_event_type='Lock' AND datname=current_database() AND query LIKE '%roundtable%'`).Scan(&waiting); err != nil {
-				return err
-			}
-			if waiting > 0 {
-				return nil
-			}
-		}
+	err = whileHolding(t, db, "roundtable", func(ctx context.Context) error {
+		_, err := q.SetRSVP(ctx, storage.RSVP{RoundTableID: rt.ID, UserID: "@m1:hs", Attending: true, SourceEvent: "$c1", UpdatedAt: now}, 1)
+		return err
+	}, func() error {
+		_, err := q.SetRSVP(context.Background(), storage.RSVP{RoundTableID: rt.ID, UserID: "@m2:hs", Attending: true, SourceEvent: "$c2", UpdatedAt: now}, 1)
+		return err
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := <-second; !errors.Is(err, storage.ErrRoundTableFull) {
+	if !errors.Is(err, storage.ErrRoundTableFull) {
 		t.Errorf("second yes: %v, want the round table full", err)
 	}
 	if att, _ := q.Attendees(ctx, rt.ID); len(att) != 1 {

@@ -47,6 +47,42 @@ func openTestDBs(t *testing.T) map[string]*storage.DB {
 	return dbs
 }
 
+// whileHolding runs hold in a PostgreSQL transaction and, before that
+// commits, other on a goroutine of its own; the transaction commits once
+// other has returned or waits for a lock on a statement that contains
+// statement (pg_stat_activity), so that other meets hold's uncommitted
+// writes. It returns other's error. No clock: the lock wait is asked for.
+func whileHolding(t *testing.T, db *storage.DB, statement string, hold func(ctx context.Context) error, other func() error) error {
+	t.Helper()
+	done := make(chan error, 1)
+	err := db.Lotse.DoTxn(context.Background(), nil, func(ctx context.Context) error {
+		if err := hold(ctx); err != nil {
+			return err
+		}
+		go func() { done <- other() }()
+		for {
+			select {
+			case err := <-done:
+				done <- err
+				return nil
+			default:
+			}
+			var waiting int
+			if err := db.Root.QueryRow(context.Background(), `SELECT COUNT(*) FROM pg_stat_activity
+				WHERE wait_event_type='Lock' AND datname=current_database() AND query LIKE '%' || $1 || '%'`, statement).Scan(&waiting); err != nil {
+				return err
+			}
+			if waiting > 0 {
+				return nil
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return <-done
+}
+
 func TestInboxCommitIsIdempotent(t *testing.T) {
 	for name, db := range openTestDBs(t) {
 		t.Run(name, func(t *testing.T) {

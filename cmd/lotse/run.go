@@ -239,7 +239,7 @@ func newBot(ctx context.Context, cfg config.Config, db *storage.DB, handler *com
 			}
 		},
 		OnHistorySkipped: func(ctx context.Context, h bot.HistorySkipped) error {
-			return handler.HistorySkipped(ctx, h.RoomID, h.Invite)
+			return handler.HistorySkipped(ctx, h.RoomID, h.Invite, h.Direct)
 		},
 		Observer: m,
 		Handler: bot.HandlerFunc(func(ctx context.Context, in bot.Incoming) error {
