@@ -112,6 +112,11 @@ type Options struct {
 	// waiting. It must be idempotent for the same invite (TxnID of Invite);
 	// an error retries it.
 	OnHistorySkipped func(ctx context.Context, h HistorySkipped) error
+	// InboxRetention is how long the inbox keeps a handled event
+	// (inbox_retention; 0: for ever). A backfill never goes back to an event
+	// older than that: the inbox may have forgotten that it was handled, and
+	// it would be answered again (see backfill).
+	InboxRetention time.Duration
 	// Now is the clock (default time.Now).
 	Now func() time.Time
 	// HTTPClient overrides the HTTP client (tests).

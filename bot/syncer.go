@@ -214,7 +214,8 @@ func unsignedTxnID(evt *event.Event) string {
 }
 
 // backfill fetches the events a limited timeline left out, oldest first,
-// stopping at the first event the inbox already knows or at Lotse's own
+// stopping at the first event the inbox already knows, at the first one
+// older than the inbox's retention (beyondRetention) or at Lotse's own
 // invite into the room (which it returns; nothing older is handled). beyond
 // are the events of the last page older than that invite, newest first:
 // fetched anyway, they are only looked at for wroteBeforeInvite.
@@ -230,7 +231,7 @@ func (s *syncer) backfill(ctx context.Context, roomID id.RoomID, from string) (c
 			if err != nil {
 				return nil, nil, err
 			}
-			if known {
+			if known || s.beyondRetention(evt) {
 				stop = true
 				break
 			}
@@ -252,6 +253,23 @@ func (s *syncer) backfill(ctx context.Context, roomID id.RoomID, from string) (c
 	}
 	s.bot.log.Info().Stringer("room_id", roomID).Int("events", len(collected)).Msg("Fetched events a limited sync left out")
 	return collected, beyond, nil
+}
+
+// beyondRetention reports whether evt is older than the inbox's retention.
+// The inbox forgets a handled event after inbox_retention, so a backfill
+// through a room that was quiet for longer (then more messages at once than
+// a sync's timeline holds) would find none of the events it handled and
+// answer them all again. What is older than the retention is history: had it
+// come while Lotse ran, it was handled; had Lotse been down for longer, a
+// week-old question is not answered late either (the invite's rule, Low 12
+// of docs/security.md). origin_server_ts is chosen by the sender's server;
+// a sender who back-dates an event only stops the backfill there.
+func (s *syncer) beyondRetention(evt *event.Event) bool {
+	keep := s.bot.opts.InboxRetention
+	if keep <= 0 || evt.Timestamp <= 0 {
+		return false
+	}
+	return s.bot.opts.Now().Sub(time.UnixMilli(evt.Timestamp)) > keep
 }
 
 // skippedHistory returns Lotse's invite into a room (events[invited], see

@@ -231,8 +231,9 @@ func newBot(ctx context.Context, cfg config.Config, db *storage.DB, handler *com
 		Log:             log,
 		AllowedInviters: cfg.AllowedInviters,
 		// Joins of the team and approvals rooms too: Lotse warns there about people without a role.
-		LobbyRooms: append(onboardingConfig(cfg).LobbyRooms, watchedRoomsOf(cfg)...),
-		Workers:    cfg.Workers,
+		LobbyRooms:     append(onboardingConfig(cfg).LobbyRooms, watchedRoomsOf(cfg)...),
+		Workers:        cfg.Workers,
+		InboxRetention: cfg.InboxRetention,
 		OnGiveUp: func(ctx context.Context, g bot.GiveUp) {
 			if err := handler.GiveUp(ctx, g.RoomID, g.EventID, g.Direct, g.Undecryptable, g.Cause); err != nil {
 				log.Warn().Err(err).Stringer("event_id", g.EventID).Msg("Failed to tell the member about a message Lotse gave up on")

@@ -1,0 +1,77 @@
+package bot
+
+import (
+	"encoding/json"
+	"net/http"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/storage"
+	"github.com/lotse-bot/lotse/storage/storagetest"
+)
+
+// TestBackfillStopsAtRetention: a room quiet for longer than the inbox's
+// retention, then more messages at once than a sync's timeline holds. The
+// inbox has forgotten the events it handled before the quiet time, so the
+// backfill must stop at the first event older than the retention; it used to
+// walk on and hand every old message over as new (answered a second time).
+// An event the inbox still knows stops it too, and without a retention
+// (0: the inbox keeps everything) only that does.
+func TestBackfillStopsAtRetention(t *testing.T) {
+	const room = id.RoomID("!dm:hs")
+	now := time.UnixMilli(1_800_000_000_000)
+	msg := func(eventID string, age time.Duration) map[string]any {
+		return map[string]any{"event_id": eventID, "type": "m.room.message", "sender": "@m:hs", "room_id": room,
+			"origin_server_ts": now.Add(-age).UnixMilli(), "content": map[string]any{"msgtype": "m.text", "body": "x"}}
+	}
+	// /messages, backwards: newest first, one page.
+	chunk := []map[string]any{
+		msg("$new2", time.Minute), msg("$new1", 2*time.Minute), msg("$known", 3*time.Minute),
+		msg("$old2", 8*24*time.Hour), msg("$old1", 9*24*time.Hour),
+	}
+	for _, tt := range []struct {
+		name      string
+		retention time.Duration
+		known     bool // the inbox still knows $known
+		want      []string
+	}{
+		{"past the retention", 7 * 24 * time.Hour, false, []string{"$known", "$new1", "$new2"}},
+		{"a known event first", 7 * 24 * time.Hour, true, []string{"$new1", "$new2"}},
+		{"no retention, a known event", 0, true, []string{"$new1", "$new2"}},
+		{"no retention, nothing known", 0, false, []string{"$old1", "$old2", "$known", "$new1", "$new2"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			db := storagetest.Open(t, filepath.Join(t.TempDir(), "lotse.db"))
+			if tt.known {
+				item := storage.InboxItem{EventID: "$known", RoomID: room.String(), Sender: "@m:hs", EventType: "m.room.message",
+					Payload: []byte(`{}`), ReceivedAt: now}
+				if err := db.Inbox.Commit(t.Context(), []storage.InboxItem{item}, nil, "s1"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			cli := newFakeClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "application/json")
+				_ = json.NewEncoder(w).Encode(map[string]any{"start": "t1", "end": "", "chunk": chunk})
+			}))
+			b := &Bot{log: zerolog.Nop(), db: db, Client: cli,
+				opts: Options{InboxRetention: tt.retention, Now: func() time.Time { return now }}}
+			s := &syncer{bot: b}
+			collected, _, err := s.backfill(t.Context(), room, "t0")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, evt := range collected {
+				got = append(got, evt.ID.String())
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("backfill handed over %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
