@@ -351,6 +351,12 @@ func (h *Handler) TickGaps(ctx context.Context, now time.Time) error { return h.
 // Tick sends the support reminders due at now (tests use a fake clock).
 func (h *Handler) Tick(ctx context.Context, now time.Time) error { return h.support.Tick(ctx, now) }
 
+// ReloadLearned puts the learned questions from the database into the
+// guide library again (serialised with !lehren and !vergessen): after
+// `lotse privacy erase` deleted a person's learned questions from outside
+// the running bot, SIGHUP takes them out of the search as well.
+func (h *Handler) ReloadLearned(ctx context.Context) error { return h.learn.Reload(ctx) }
+
 // Run runs the workflows' workers under one errgroup until ctx ends and
 // returns when every one of them has stopped, so that the caller can close
 // the database after it. Workers that send wait for synced: nothing is

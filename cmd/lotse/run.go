@@ -270,7 +270,7 @@ func startWorkers(ctx context.Context, g *errgroup.Group, cfg config.Config, loc
 		}
 		return nil
 	})
-	g.Go(func() error { reloadOnHangup(ctx, store, log); return nil })
+	g.Go(func() error { reloadOnHangup(ctx, store, handler.ReloadLearned, log); return nil })
 	if cfg.WebListen != "" {
 		g.Go(func() error {
 			if err := serveWeb(ctx, cfg, loc, store, db.Feedback, log.With().Str("component", "web").Logger()); err != nil {
@@ -557,10 +557,10 @@ func cmdPrivacyRetention(ctx context.Context, args []string, stdout, stderr io.W
 	return nil
 }
 
-// reloadOnHangup reloads the guide library on SIGHUP (systemctl reload,
-// docker kill -s HUP), for admins who want a change live at once; file
-// changes are picked up without it.
-func reloadOnHangup(ctx context.Context, store *guides.Store, log zerolog.Logger) {
+// reloadOnHangup reloads the guide library and the learned questions on
+// SIGHUP (systemctl reload, docker kill -s HUP), for admins who want a
+// change live at once; file changes are picked up without it.
+func reloadOnHangup(ctx context.Context, store *guides.Store, reloadLearned func(context.Context) error, log zerolog.Logger) {
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
@@ -569,9 +569,20 @@ func reloadOnHangup(ctx context.Context, store *guides.Store, log zerolog.Logger
 		case <-ctx.Done():
 			return
 		case <-hup:
-			log.Info().Msg("SIGHUP: reloading the guide library")
-			store.Refresh(ctx)
+			reloadAll(ctx, store, reloadLearned, log)
 		}
+	}
+}
+
+// reloadAll is what SIGHUP does: the guide files are read again, and so
+// are the learned questions, which `lotse privacy erase` may have deleted
+// from the database while Lotse ran (the running bot would otherwise keep
+// the erased person's words in its search until the next restart).
+func reloadAll(ctx context.Context, store *guides.Store, reloadLearned func(context.Context) error, log zerolog.Logger) {
+	log.Info().Msg("SIGHUP: reloading the guide library and the learned questions")
+	store.Refresh(ctx)
+	if err := reloadLearned(ctx); err != nil {
+		log.Err(err).Msg("SIGHUP: the learned questions could not be reloaded; the search keeps the ones it had")
 	}
 }
 
