@@ -149,8 +149,12 @@ func (q *InboxQuery) rekeyBatch(ctx context.Context) (int, error) {
 			return fmt.Errorf("failed to list unkeyed sent events: %w", err)
 		}
 		for _, txn := range txns {
-			// A keyed row of the same send (written after a downgrade and
-			// another upgrade) is the newer one and stays.
+			// A keyed row of the same send (after a downgrade and another
+			// upgrade) stays, unless it is only begun and the older
+			// binary's row has the completed send's event (mend23c).
+			if _, err := q.db.Exec(ctx, dropBegunKeyedQuery, txn, q.stored(txn)); err != nil {
+				return fmt.Errorf("failed to rekey a sent event: %w", err)
+			}
 			if _, err := q.db.Exec(ctx, rekeySentQuery, txn, q.stored(txn)); err != nil {
 				return fmt.Errorf("failed to rekey a sent event: %w", err)
 			}
@@ -224,6 +228,7 @@ const (
 	unkeyedSentQuery     = `SELECT txn_id FROM sent_event WHERE txn_id NOT LIKE 'k1:%' LIMIT $1`
 	rekeySentQuery       = `UPDATE sent_event SET txn_id=$2 WHERE txn_id=$1 AND NOT EXISTS (SELECT 1 FROM sent_event WHERE txn_id=$2)`
 	dropUnkeyedSentQuery = `DELETE FROM sent_event WHERE txn_id=$1`
+	dropBegunKeyedQuery  = `DELETE FROM sent_event WHERE txn_id=$2 AND event_id='' AND EXISTS (SELECT 1 FROM sent_event WHERE txn_id=$1 AND event_id<>'')`
 )
 
 // SentEvent is an event Lotse sent, keyed by its transaction ID.

@@ -150,3 +150,33 @@ func TestRekeySentInBatches(t *testing.T) {
 		})
 	}
 }
+
+// TestRekeySentPrefersCompletedSend: after an upgrade, a downgrade and
+// another upgrade, a send may have two rows: the keyed one begun by the
+// newer binary (no event yet) and the unkeyed one the older binary
+// completed. The completed one wins, so the send is found and not
+// repeated (mend23c; before, the begun keyed row stayed and the event
+// was lost).
+func TestRekeySentPrefersCompletedSend(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			now := time.UnixMilli(1_700_000_000_000)
+			const txn = "lotse.00112233445566778899aabb"
+			// The older binary completed the send (unkeyed).
+			if err := db.Inbox.RecordSent(t.Context(), storage.SentEvent{TxnID: txn, EventID: "$done", RoomID: "!dm", SentAt: now}); err != nil {
+				t.Fatal(err)
+			}
+			db.SetSentKey([]byte("0123456789abcdef0123456789abcdef"))
+			// The newer binary had begun it (keyed), before the downgrade.
+			if err := db.Inbox.BeginSend(t.Context(), txn, "!dm", now.Add(-time.Minute)); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.Inbox.RekeySent(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+			if got, err := db.Inbox.SentEventID(t.Context(), txn); err != nil || got != "$done" {
+				t.Fatalf("SentEventID = %q, %v; want the completed send $done", got, err)
+			}
+		})
+	}
+}
