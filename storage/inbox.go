@@ -381,6 +381,14 @@ func (q *InboxQuery) OpenSends(ctx context.Context, staleBefore time.Time) (map[
 	return open, nil
 }
 
+// SendKnown reports whether a send under txnID is recorded at all:
+// completed, or begun with its outcome unknown (the process stopped during
+// the send; the homeserver may have made the event).
+func (q *InboxQuery) SendKnown(ctx context.Context, txnID string) (bool, error) {
+	_, found, err := queryValue[string](ctx, q.db, "look up a send", getSentQuery, q.stored(txnID))
+	return found, err
+}
+
 // SentEventID returns the event sent under txnID, or "" if none is known.
 func (q *InboxQuery) SentEventID(ctx context.Context, txnID string) (string, error) {
 	eventID, _, err := queryValue[string](ctx, q.db, "look up sent event", getSentQuery, q.stored(txnID))
