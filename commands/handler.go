@@ -344,17 +344,18 @@ func (h *Handler) teamRoomMessage(ctx context.Context, t *chat.Turn, evt *event.
 	return h.support.ThreadMessage(ctx, evt, content, text)
 }
 
-// ReloadLearned reads the questions learned from cases from the database
-// again into the library in use (SIGHUP: after `lotse privacy erase` in
-// another process deleted some).
-func (h *Handler) ReloadLearned(ctx context.Context) error { return h.learn.Reload(ctx) }
-
 // TickGaps sends the weekly digest of unanswered questions if it is due at
 // now (tests use a fake clock).
 func (h *Handler) TickGaps(ctx context.Context, now time.Time) error { return h.gaps.Tick(ctx, now) }
 
 // Tick sends the support reminders due at now (tests use a fake clock).
 func (h *Handler) Tick(ctx context.Context, now time.Time) error { return h.support.Tick(ctx, now) }
+
+// ReloadLearned puts the learned questions from the database into the
+// guide library again (serialised with !lehren and !vergessen): after
+// `lotse privacy erase` deleted a person's learned questions from outside
+// the running bot, SIGHUP takes them out of the search as well.
+func (h *Handler) ReloadLearned(ctx context.Context) error { return h.learn.Reload(ctx) }
 
 // Run runs the workflows' workers under one errgroup until ctx ends and
 // returns when every one of them has stopped, so that the caller can close

@@ -367,3 +367,32 @@ func TestLearnRetryReachesSearch(t *testing.T) {
 		t.Fatalf("!vergessen handled again: the deleted question is still in the search: %s %v", d.Outcome, d.Guides())
 	}
 }
+
+// TestLearnCLIErasureLeavesSearchOnReload: `lotse privacy erase` deletes a
+// person's learned questions from the database while the bot runs; the
+// running bot still has them in its search until ReloadLearned (what SIGHUP
+// calls) reads them again (mend23c: before, only a restart helped).
+func TestLearnCLIErasureLeavesSearchOnReload(t *testing.T) {
+	e, store := learnEnv(t)
+	ctx := context.Background()
+	root, _ := e.caseFor(t, 1, unknownWords)
+	mustContain(t, in(e.say(t, teamRoom, bob, roomGuide, root), teamRoom), "Gelernt")
+	// The CLI erases in its own process: the bot's handler is not told.
+	if _, err := e.db.Privacy().Erase(ctx, member.String(), "", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := e.db.Learned().List(ctx); len(list) != 0 {
+		t.Fatalf("precondition: learned questions survived the erasure: %+v", list)
+	}
+	if d := answer.Decide(otherWords, store.Current(), answer.Options{}); !contains(d.Guides(), roomGuide) {
+		t.Fatalf("precondition: the running bot should still hold the erased question: %s %v", d.Outcome, d.Guides())
+	}
+	if err := e.h.ReloadLearned(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range store.Current().Guides() {
+		if len(g.Learned) > 0 {
+			t.Fatalf("the erased person's words are still in the search index after the reload: %s %q", g.ID, g.Learned)
+		}
+	}
+}

@@ -73,7 +73,7 @@ func (h *Handler) handleRedaction(ctx context.Context, evt *event.Event) error {
 		// A team member's own answer or note: its stored text, and what
 		// Lotse sent the member for it (where the inbox still knows who
 		// wrote it, and so sent_event its sends).
-		return h.support.ForgetTeamMessage(ctx, evt, redacts, origin != nil, h.Texts.RedactReason)
+		return h.support.ForgetTeamMessage(ctx, evt, redacts, origin != nil)
 	}
 	if !chat.TurnOf(ctx).Direct {
 		// In a group room a redaction event may come from someone who

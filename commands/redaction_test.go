@@ -437,3 +437,22 @@ func TestDeletionWaitsForItsMessage(t *testing.T) {
 		}
 	}
 }
+
+// TestDeletedTeamAnswerReasonForMember: the member's copy of a team answer
+// its author deleted is redacted with a reason that says the team took it
+// back, not the reason of a member's own deletion („Die Nachricht, auf die
+// sich das bezog, wurde gelöscht“), which told the member that their own
+// message had been deleted (mend23c).
+func TestDeletedTeamAnswerReasonForMember(t *testing.T) {
+	e := newSupportEnv(t)
+	e.openCase(t)
+	answer := e.event(teamRoom, alice, &event.MessageEventContent{MsgType: event.MsgText, Body: "!antwort 1 Versuch es mit 0171 1234567"})
+	if toMember := in(e.handle(t, answer, false), dmRoom); len(toMember) != 1 {
+		t.Fatalf("precondition: the answer reached the member once: %s", bodies(toMember))
+	}
+	e.handle(t, e.redaction(teamRoom, alice, answer.ID), false)
+	if len(e.fm.redacted) != 1 || !strings.HasPrefix(e.fm.redacted[0], dmRoom.String()+" ") ||
+		!strings.HasSuffix(e.fm.redacted[0], " Das Team hat diese Nachricht zurückgenommen.") {
+		t.Fatalf("redacted %q, want the member's copy with the team's reason", e.fm.redacted)
+	}
+}

@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"maunium.net/go/mautrix/event"
@@ -59,4 +60,24 @@ func TestAnswerRetriedAfterCloseSaysNothing(t *testing.T) {
 		defer e.fm.mu.Unlock()
 		t.Fatalf("the retry sent %d messages: %s", n-before, bodies(e.fm.sent[before:]))
 	}
+}
+
+// TestAnswerBegunBeforeCloseGoesOn: the first handling of an answer began
+// its send and stopped with the outcome unknown (the homeserver may have
+// made the event); the member closed the case since. The retry goes on
+// (the sender finds out whether the answer exists and sends it at most
+// once) instead of telling the team „ich habe nichts geschickt“ (mend23c).
+func TestAnswerBegunBeforeCloseGoesOn(t *testing.T) {
+	e := newSupportEnv(t)
+	e.openCase(t)
+	answer := e.event(teamRoom, alice, &event.MessageEventContent{MsgType: event.MsgText, Body: "!antwort 1 Geht über das Formular."})
+	if err := e.db.Inbox.BeginSend(context.Background(), e.h.TxnID(answer.ID, "to-member", 0), dmRoom.String(), e.now); err != nil {
+		t.Fatal(err)
+	}
+	e.say(t, dmRoom, member, "!schließen 1", "")
+	sent := e.handle(t, answer, false)
+	if team := bodies(in(sent, teamRoom)); strings.Contains(team, "nicht offen") {
+		t.Fatalf("the retry of a begun answer was refused: %s", team)
+	}
+	mustContain(t, in(sent, dmRoom), "Formular")
 }

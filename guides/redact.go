@@ -159,10 +159,18 @@ func (r *redactor) personal(s string) string {
 //   - after "ist", "is" or "war", or right after the password word,
 //     only if it looks like a password: a digit, a sign, or a capital
 //     letter after its first letter ("Passwort ist abgelaufen" stays).
+//
+// A heading or instruction about passwords is no password: when a word of
+// [secretTopic] stands right before the password word or between it and
+// the connector ("Passwort ändern: Einstellungen", "Change password:
+// Settings", "Passwort-Manager: Bitwarden"), the word after ":" too must
+// look like a password. A number with a unit after it ("ist 12 Zeichen
+// lang") and opening brackets and quotes stay (mend23c).
 var (
-	secretWords = `(?:passw(?:o|ö)rt|kennw(?:o|ö)rt|password|passwd|passphrase|passcode|pwd?|pin)`
-	// secretRE: a password word, up to four words, a connector, the secret.
-	secretRE = regexp.MustCompile(`(?i)\b` + secretWords + `\b(?:[ \t]+[^\s:=]+){0,4}?((?:[ \t]*(?:[:=]|\b(?:ist|lautet|heißt|heisst|is|war)\b))+)[ \t]*(\S+)`)
+	secretWords = `(?:passw(?:o|ö)rt|kennw(?:o|ö)rt|password|passwd|passphrase|passcode|pwd?|pin(?:-?code|-?nummer)?|zugangscode|geheimzahl)`
+	// secretRE: a password word, up to four words (group 1), a connector
+	// (group 2), the secret (group 3).
+	secretRE = regexp.MustCompile(`(?i)\b` + secretWords + `\b((?:[ \t]+[^\s:=]+){0,4}?)((?:[ \t]*(?:[:=]|\b(?:ist|lautet|heißt|heisst|is|war)\b))+)[ \t]*(\S+)`)
 	// secretNextRE: a password word and the word right after it.
 	secretNextRE = regexp.MustCompile(`(?i)\b` + secretWords + `[ \t]+(\S+)`)
 	// strongRE: a connector after which anything is the secret.
@@ -184,10 +192,13 @@ func (r *redactor) secrets(s string) string {
 			}
 			tok0, tok1 := loc[len(loc)-2], loc[len(loc)-1]
 			tok := s[tok0:tok1]
-			// Punctuation that ends the sentence stays.
+			// Punctuation that ends the sentence stays, and so do
+			// opening brackets and quotes.
 			tok1 -= len(tok) - len(strings.TrimRight(tok, ".,;:?)\"'“”„"))
+			tok0 += len(s[tok0:tok1]) - len(strings.TrimLeft(s[tok0:tok1], "(\"'“„‚«»"))
 			tok = s[tok0:tok1]
-			if tok == "" || strings.HasPrefix(tok, "{{") || strings.HasPrefix(tok, "[") || !strong(loc, tok) && !secretLike(tok) {
+			if tok == "" || strings.HasPrefix(tok, "{{") || strings.HasPrefix(tok, "[") || !strong(loc, tok) && !secretLike(tok) ||
+				numberWithUnit(tok, s[loc[len(loc)-1]:]) {
 				continue
 			}
 			b.WriteString(s[last:tok0])
@@ -199,7 +210,8 @@ func (r *redactor) secrets(s string) string {
 		return b.String()
 	}
 	s = replace(secretRE, s, func(loc []int, tok string) bool {
-		return strongRE.MatchString(s[loc[2]:loc[3]]) && !secretKeep[strings.ToLower(tok)]
+		return strongRE.MatchString(s[loc[4]:loc[5]]) && !secretKeep[strings.ToLower(tok)] &&
+			!aboutSecrets(s[:loc[0]], s[loc[2]:loc[3]])
 	})
 	return replace(secretNextRE, s, func([]int, string) bool { return false })
 }
@@ -220,13 +232,68 @@ func init() {
 	}
 }
 
-// secretLike reports whether a word looks like a password: it has a digit
-// or a sign, or a capital letter after its first letter.
-func secretLike(w string) bool {
-	for i, c := range w {
-		if unicode.IsDigit(c) || !unicode.IsLetter(c) && c != '-' || i > 0 && unicode.IsUpper(c) {
+// secretTopic are words that make a password word a topic, not the
+// label of a secret: what one does with a password, and things about
+// passwords.
+var secretTopic = map[string]bool{}
+
+// secretUnits are words after a number that make it a length, a time or a
+// count ("12 Zeichen", "3 Monate"), not a PIN.
+var secretUnits = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`ändern ändere änderst geändert vergessen vergessene vergessenes zurücksetzen zurückgesetzt
+		setzen vergeben wählen erstellen anlegen eingeben eintragen festlegen manager managers richtlinie
+		richtlinien regeln länge anforderungen tipps hinweis hinweise hilfe anleitung feld
+		change changing changed reset resetting forgot forgotten set choose create enter manager policy rules length
+		requirements tips hint help field`) {
+		secretTopic[w] = true
+	}
+	for _, w := range strings.Fields(`zeichen stellen stellig stelligen tag tage tagen woche wochen monat monate monaten jahr jahre
+		jahren stunde stunden minute minuten mal versuche versuchen geräte geräten buchstaben ziffern
+		characters chars letters digits day days week weeks month months year years hour hours minute minutes times
+		attempts tries devices`) {
+		secretUnits[w] = true
+	}
+}
+
+// aboutSecrets reports whether the words around a password word make it a
+// topic ([secretTopic]): the word right before it (before) or one of the
+// words between it and the connector (between).
+func aboutSecrets(before, between string) bool {
+	notLetter := func(c rune) bool { return !unicode.IsLetter(c) }
+	words := strings.FieldsFunc(between, notLetter)
+	if bw := strings.FieldsFunc(utf8cut.Suffix(before, 40), notLetter); len(bw) > 0 && !strings.HasSuffix(before, "-") {
+		words = append(words, bw[len(bw)-1])
+	}
+	for _, w := range words {
+		if secretTopic[strings.ToLower(w)] {
 			return true
 		}
+	}
+	return false
+}
+
+// numberWithUnit reports whether tok is a number followed by a unit word
+// ([secretUnits]) in after: "12 Zeichen", "3 Monate".
+func numberWithUnit(tok, after string) bool {
+	if strings.TrimFunc(tok, unicode.IsDigit) != "" {
+		return false
+	}
+	next := strings.FieldsFunc(utf8cut.Prefix(after, 40), func(c rune) bool { return !unicode.IsLetter(c) })
+	return len(next) > 0 && secretUnits[strings.ToLower(next[0])]
+}
+
+// secretLike reports whether a word looks like a password: it has a digit
+// or a sign, or a capital letter after its first letter that does not
+// begin a part of a compound ("E-Mail-Adresse" is none).
+func secretLike(w string) bool {
+	prev := rune(0)
+	for i, c := range w {
+		if unicode.IsDigit(c) || !unicode.IsLetter(c) && c != '-' || i > 0 && unicode.IsUpper(c) && prev != '-' {
+			return true
+		}
+		prev = c
 	}
 	return false
 }

@@ -161,6 +161,16 @@ func BenchmarkRedact(b *testing.B) {
 	}
 }
 
+// BenchmarkRedact60KB: a message at the size limit full of password words,
+// addresses and number runs (the redactor's work stays linear in it).
+func BenchmarkRedact60KB(b *testing.B) {
+	unit := "Passwort ändern: Einstellungen, mein PIN-Code ist 4711, Tel. 0151 2345678, pw Geheim1 (mind. 12 Zeichen) mia@example.org "
+	q := strings.Repeat(unit, 60*1024/len(unit))
+	for b.Loop() {
+		Redact(q, sameMark, []string{"Mia Mitglied", "mia"})
+	}
+}
+
 // TestRedactSecrets: a password or PIN typed after such a word is replaced
 // (security review 23, know23 M3); questions about passwords stay as they
 // are.
@@ -188,6 +198,27 @@ func TestRedactSecrets(t *testing.T) {
 		{"Bei Passwort: dein neues Passwort eintragen, mindestens 12 Zeichen", "Bei Passwort: dein neues Passwort eintragen, mindestens 12 Zeichen"},
 		{"Passwort: mindestens 12 Zeichen", "Passwort: mindestens 12 Zeichen"},
 		{"password reset does not work", "password reset does not work"},
+		// Headings and instructions about passwords (mend23c): a word of
+		// what one does with it before the ":" makes it a topic.
+		{"Passwort ändern: Einstellungen → Sicherheit", "Passwort ändern: Einstellungen → Sicherheit"},
+		{"Passwort vergessen: Klicke auf „Passwort vergessen?“", "Passwort vergessen: Klicke auf „Passwort vergessen?“"},
+		{"Change password: Settings → Security", "Change password: Settings → Security"},
+		{"Password reset: Click the link", "Password reset: Click the link"},
+		{"Passwort Manager: Bitwarden", "Passwort Manager: Bitwarden"},
+		{"Das Passwort ist 12 Zeichen lang", "Das Passwort ist 12 Zeichen lang"},
+		{"Mein Passwort war 3 Monate alt", "Mein Passwort war 3 Monate alt"},
+		{"Passwort (mind. 12 Zeichen) eingeben", "Passwort (mind. 12 Zeichen) eingeben"},
+		{"Passwort ist E-Mail-Adresse?", "Passwort ist E-Mail-Adresse?"},
+		// … but a password stays a password there, and a new one too.
+		{"Passwort ändern: Sommer2024 geht nicht", "Passwort ändern: [S] geht nicht"},
+		{"Mein neues Passwort: katze", "Mein neues Passwort: [S]"},
+		{"PIN 1234 vergessen", "PIN [S] vergessen"},
+		// Compounds and quotes (mend23c).
+		{"mein PIN-Code ist 4711", "mein PIN-Code ist [S]"},
+		{"mein Pincode lautet 4711", "mein Pincode lautet [S]"},
+		{"Zugangscode: 8812", "Zugangscode: [S]"},
+		{`Passwort "Sommer2024" geht nicht`, `Passwort "[S]" geht nicht`},
+		{"Passwort „Sommer2024“ geht nicht", "Passwort „[S]“ geht nicht"},
 	}
 	for _, tt := range tests {
 		got, r := Redact(tt.in, marks, nil)

@@ -17,3 +17,11 @@ func SetBackupWrittenHook(f func(string)) func() {
 // DueNowSessionsQueryForTest is the start of the query DueNowSessions runs
 // (its plan is checked against the partial index).
 const DueNowSessionsQueryForTest = dueNowSessionsQuery
+
+// SetRekeyBatchForTest makes RekeySent work in batches of size rows and
+// call after after each one.
+func SetRekeyBatchForTest(size int, after func()) func() {
+	oldSize, oldAfter := rekeyBatchSize, afterRekeyBatch
+	rekeyBatchSize, afterRekeyBatch = size, after
+	return func() { rekeyBatchSize, afterRekeyBatch = oldSize, oldAfter }
+}

@@ -84,21 +84,54 @@ func (q *InboxQuery) stored(txnID string) string {
 func (q *InboxQuery) StoredTxnID(txnID string) string { return q.stored(txnID) }
 
 // RekeySent stores the transaction IDs that older versions wrote unkeyed
-// under the key of SetSentKey, in one transaction, and returns how many it
-// rewrote. The rows stay what they were (event, room, time), so a lookup
-// within the inbox retention still finds a send of before the upgrade and
-// does not repeat it; no unkeyed hash stays in the database. Lotse calls it
-// at every start before it syncs or sends (with nothing to do after the
-// first). Without a key it does nothing.
+// under the key of SetSentKey and returns how many it rewrote. The rows
+// stay what they were (event, room, time), so a lookup within the inbox
+// retention still finds a send of before the upgrade and does not repeat
+// it; no unkeyed hash stays in the database. Lotse calls it at every start
+// before it syncs or sends (with nothing to do after the first: one
+// SELECT that finds no row). Without a key it does nothing.
+//
+// It works in batches of rekeyBatchSize rows, each in a transaction of its own
+// with its own query timeout: every row is either unkeyed or keyed, so a
+// batch done before a crash (or SIGKILL) stays done and the next start goes
+// on with the rest, and a large sent_event on its first upgrade (tens of
+// thousands of rows, two statements each) cannot run into the one
+// transaction's timeout at every start, which kept Lotse from starting at
+// all (mend23c).
 func (q *InboxQuery) RekeySent(ctx context.Context) (int, error) {
 	if len(q.key) == 0 {
 		return 0, nil
 	}
+	total := 0
+	for {
+		n, err := q.rekeyBatch(ctx)
+		total += n
+		if err != nil {
+			return total, err
+		}
+		if afterRekeyBatch != nil {
+			afterRekeyBatch()
+		}
+		if n < rekeyBatchSize {
+			return total, nil
+		}
+	}
+}
+
+// rekeyBatchSize is the number of rows RekeySent rewrites in one
+// transaction (tests make it smaller).
+var rekeyBatchSize = 500
+
+// afterRekeyBatch is called after each batch of RekeySent (tests).
+var afterRekeyBatch func()
+
+// rekeyBatch rewrites up to rekeyBatchSize unkeyed rows in one transaction.
+func (q *InboxQuery) rekeyBatch(ctx context.Context) (int, error) {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
 	n := 0
 	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
-		rows, err := q.db.Query(ctx, unkeyedSentQuery)
+		rows, err := q.db.Query(ctx, unkeyedSentQuery, rekeyBatchSize)
 		if err != nil {
 			return fmt.Errorf("failed to list unkeyed sent events: %w", err)
 		}
@@ -116,16 +149,20 @@ func (q *InboxQuery) RekeySent(ctx context.Context) (int, error) {
 			return fmt.Errorf("failed to list unkeyed sent events: %w", err)
 		}
 		for _, txn := range txns {
-			// A keyed row of the same send (written after a downgrade and
-			// another upgrade) is the newer one and stays.
+			// A keyed row of the same send (after a downgrade and another
+			// upgrade) stays, unless it is only begun and the older
+			// binary's row has the completed send's event (mend23c).
+			if _, err := q.db.Exec(ctx, dropBegunKeyedQuery, txn, q.stored(txn)); err != nil {
+				return fmt.Errorf("failed to rekey a sent event: %w", err)
+			}
 			if _, err := q.db.Exec(ctx, rekeySentQuery, txn, q.stored(txn)); err != nil {
 				return fmt.Errorf("failed to rekey a sent event: %w", err)
 			}
 			if _, err := q.db.Exec(ctx, dropUnkeyedSentQuery, txn); err != nil {
 				return fmt.Errorf("failed to rekey a sent event: %w", err)
 			}
-			n++
 		}
+		n = len(txns)
 		return nil
 	})
 	if err != nil {
@@ -188,9 +225,10 @@ const (
 	getSentQuery    = `SELECT event_id FROM sent_event WHERE txn_id=$1`
 	getSentRowQuery = `SELECT txn_id, event_id, room_id, sent_at FROM sent_event WHERE txn_id=$1 AND event_id<>''`
 	// RekeySent: the rows of older versions, each stored again keyed ($2).
-	unkeyedSentQuery     = `SELECT txn_id FROM sent_event WHERE txn_id NOT LIKE 'k1:%'`
+	unkeyedSentQuery     = `SELECT txn_id FROM sent_event WHERE txn_id NOT LIKE 'k1:%' LIMIT $1`
 	rekeySentQuery       = `UPDATE sent_event SET txn_id=$2 WHERE txn_id=$1 AND NOT EXISTS (SELECT 1 FROM sent_event WHERE txn_id=$2)`
 	dropUnkeyedSentQuery = `DELETE FROM sent_event WHERE txn_id=$1`
+	dropBegunKeyedQuery  = `DELETE FROM sent_event WHERE txn_id=$2 AND event_id='' AND EXISTS (SELECT 1 FROM sent_event WHERE txn_id=$1 AND event_id<>'')`
 )
 
 // SentEvent is an event Lotse sent, keyed by its transaction ID.
@@ -341,6 +379,14 @@ func (q *InboxQuery) OpenSends(ctx context.Context, staleBefore time.Time) (map[
 		open[o.txnID] = o.roomID
 	}
 	return open, nil
+}
+
+// SendKnown reports whether a send under txnID is recorded at all:
+// completed, or begun with its outcome unknown (the process stopped during
+// the send; the homeserver may have made the event).
+func (q *InboxQuery) SendKnown(ctx context.Context, txnID string) (bool, error) {
+	_, found, err := queryValue[string](ctx, q.db, "look up a send", getSentQuery, q.stored(txnID))
+	return found, err
 }
 
 // SentEventID returns the event sent under txnID, or "" if none is known.

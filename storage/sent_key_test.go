@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -95,6 +96,86 @@ func TestSentKeyedAndOldRowsFound(t *testing.T) {
 				if strings.HasPrefix(txn, "lotse.") || slices.Contains([]string{oldDone, oldBegun, newTxn}, txn) {
 					t.Fatalf("sent_event holds %q unkeyed", txn)
 				}
+			}
+		})
+	}
+}
+
+// TestRekeySentInBatches: a large sent_event of an older version is rekeyed
+// in batches, each in its own transaction, so a start stopped half-way
+// (here: its context ends after the first batch, as a SIGKILL or the query
+// timeout would end it) keeps what it did and the next start rekeys only
+// the rest (mend23c: one transaction for every row ran into the query
+// timeout on a large inbox at every start, and Lotse never started).
+func TestRekeySentInBatches(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			now := time.UnixMilli(1_700_000_000_000)
+			var txns []string
+			for i := range 5 {
+				txn := fmt.Sprintf("lotse.%024x", i)
+				txns = append(txns, txn)
+				if err := db.Inbox.RecordSent(t.Context(), storage.SentEvent{TxnID: txn, EventID: fmt.Sprintf("$e%d", i), RoomID: "!dm", SentAt: now}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			db.SetSentKey([]byte("0123456789abcdef0123456789abcdef"))
+			ctx, stop := context.WithCancel(t.Context())
+			defer storage.SetRekeyBatchForTest(2, stop)()
+			if n, err := db.Inbox.RekeySent(ctx); err == nil || n != 2 {
+				t.Fatalf("RekeySent stopped after one batch = %d, %v; want 2 rows and the context's error", n, err)
+			}
+			keyed := func() int {
+				var k int
+				if err := db.Lotse.QueryRow(t.Context(), `SELECT COUNT(*) FROM sent_event WHERE txn_id LIKE 'k1:%'`).Scan(&k); err != nil {
+					t.Fatal(err)
+				}
+				return k
+			}
+			if k := keyed(); k != 2 {
+				t.Fatalf("%d rows keyed after the stopped start; want the first batch's 2 kept", k)
+			}
+			storage.SetRekeyBatchForTest(2, nil)
+			if n, err := db.Inbox.RekeySent(t.Context()); err != nil || n != 3 {
+				t.Fatalf("next RekeySent = %d, %v; want the 3 rows left", n, err)
+			}
+			if k := keyed(); k != 5 {
+				t.Fatalf("%d rows keyed; want all 5", k)
+			}
+			for i, txn := range txns {
+				if got, err := db.Inbox.SentEventID(t.Context(), txn); err != nil || got != fmt.Sprintf("$e%d", i) {
+					t.Fatalf("SentEventID(%s) = %q, %v after rekeying", txn, got, err)
+				}
+			}
+		})
+	}
+}
+
+// TestRekeySentPrefersCompletedSend: after an upgrade, a downgrade and
+// another upgrade, a send may have two rows: the keyed one begun by the
+// newer binary (no event yet) and the unkeyed one the older binary
+// completed. The completed one wins, so the send is found and not
+// repeated (mend23c; before, the begun keyed row stayed and the event
+// was lost).
+func TestRekeySentPrefersCompletedSend(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			now := time.UnixMilli(1_700_000_000_000)
+			const txn = "lotse.00112233445566778899aabb"
+			// The older binary completed the send (unkeyed).
+			if err := db.Inbox.RecordSent(t.Context(), storage.SentEvent{TxnID: txn, EventID: "$done", RoomID: "!dm", SentAt: now}); err != nil {
+				t.Fatal(err)
+			}
+			db.SetSentKey([]byte("0123456789abcdef0123456789abcdef"))
+			// The newer binary had begun it (keyed), before the downgrade.
+			if err := db.Inbox.BeginSend(t.Context(), txn, "!dm", now.Add(-time.Minute)); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.Inbox.RekeySent(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+			if got, err := db.Inbox.SentEventID(t.Context(), txn); err != nil || got != "$done" {
+				t.Fatalf("SentEventID = %q, %v; want the completed send $done", got, err)
 			}
 		})
 	}

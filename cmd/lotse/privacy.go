@@ -143,9 +143,9 @@ func cmdPrivacyErase(ctx context.Context, args []string, stdout, stderr io.Write
 	}
 	// The pseudonym is not printed: next to the Matrix ID it would undo it.
 	fmt.Fprintf(stdout, "check: lotse privacy export finds nothing about %s in %d tables\n", user, len(after))
-	if counts["learned_question_from_your_cases"] > 0 {
-		// The running bot's search holds the learned questions in memory.
-		fmt.Fprintln(stdout, "learned questions changed: if Lotse runs, `systemctl reload lotse` (Docker: docker kill -s HUP lotse) takes those of this person's cases out of its search now, else at its next start")
+	if n := counts["learned_question_from_your_cases"]; n > 0 {
+		// The running bot holds the learned questions in its search.
+		fmt.Fprintf(stdout, "%d learned questions erased: if Lotse runs, `systemctl reload lotse` (SIGHUP) takes them out of its search now (else at its next start)\n", n)
 	}
 	fmt.Fprintln(stdout, "not erased here: backups (until the last one older than today is deleted) and the messages on the Matrix server")
 	return nil

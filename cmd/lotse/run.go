@@ -558,12 +558,9 @@ func cmdPrivacyRetention(ctx context.Context, args []string, stdout, stderr io.W
 	return nil
 }
 
-// reloadOnHangup reloads the guide library on SIGHUP (systemctl reload,
-// docker kill -s HUP), for admins who want a change live at once; file
-// changes are picked up without it. It reads the learned questions from
-// the database first (reloadLearned): `lotse privacy erase` in another
-// process deletes those learned from the person's cases, and the running
-// bot's search drops them at the reload, not only at its next start.
+// reloadOnHangup reloads the guide library and the learned questions on
+// SIGHUP (systemctl reload, docker kill -s HUP), for admins who want a
+// change live at once; file changes are picked up without it.
 func reloadOnHangup(ctx context.Context, store *guides.Store, reloadLearned func(context.Context) error, log zerolog.Logger) {
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
@@ -578,12 +575,20 @@ func reloadOn(ctx context.Context, hup <-chan os.Signal, store *guides.Store, re
 		case <-ctx.Done():
 			return
 		case <-hup:
-			log.Info().Msg("SIGHUP: reloading the learned questions and the guide library")
-			if err := reloadLearned(ctx); err != nil && ctx.Err() == nil {
-				log.Err(err).Msg("Failed to reload the learned questions, keeping the previous ones")
-			}
-			store.Refresh(ctx)
+			reloadAll(ctx, store, reloadLearned, log)
 		}
+	}
+}
+
+// reloadAll is what SIGHUP does: the guide files are read again, and so
+// are the learned questions, which `lotse privacy erase` may have deleted
+// from the database while Lotse ran (the running bot would otherwise keep
+// the erased person's words in its search until the next restart).
+func reloadAll(ctx context.Context, store *guides.Store, reloadLearned func(context.Context) error, log zerolog.Logger) {
+	log.Info().Msg("SIGHUP: reloading the guide library and the learned questions")
+	store.Refresh(ctx)
+	if err := reloadLearned(ctx); err != nil {
+		log.Err(err).Msg("SIGHUP: the learned questions could not be reloaded; the search keeps the ones it had")
 	}
 }
 

@@ -306,8 +306,11 @@ func (w *Workflow) ForgetMessage(ctx context.Context, evt *event.Event, redacts 
 // with a mistake can so take it back by deleting it, as a member can take
 // back a message. Only the author's own message counts (EraseMessage checks
 // the sender); a team role is not needed, as deleting only removes. Each
-// step is idempotent (transaction IDs of the redaction event).
-func (w *Workflow) ForgetTeamMessage(ctx context.Context, evt *event.Event, redacts id.EventID, known bool, reason string) error {
+// step is idempotent (transaction IDs of the redaction event). The
+// member's copies carry the reason AnswerTakenBack: the reason of a
+// member's own deletion („Die Nachricht, auf die sich das bezog, wurde
+// gelöscht“) would tell the member that their message was deleted.
+func (w *Workflow) ForgetTeamMessage(ctx context.Context, evt *event.Event, redacts id.EventID, known bool) error {
 	m, err := w.DB.Cases.Message(ctx, redacts.String())
 	if err != nil || m == nil || m.Sender != evt.Sender.String() {
 		return err
@@ -334,7 +337,7 @@ func (w *Workflow) ForgetTeamMessage(ctx context.Context, evt *event.Event, reda
 		if sent == nil {
 			continue
 		}
-		if err := w.redactSent(ctx, w.TxnID(redacts, purpose, 0), reason, w.TxnID(evt.ID, "redact-"+purpose, 0)); err != nil {
+		if err := w.redactSent(ctx, w.TxnID(redacts, purpose, 0), w.tx.AnswerTakenBack, w.TxnID(evt.ID, "redact-"+purpose, 0)); err != nil {
 			return err
 		}
 		withdrawn = true

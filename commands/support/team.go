@@ -420,12 +420,15 @@ func (w *Workflow) answerMember(ctx context.Context, c *storage.Case, from id.Us
 // went to the question answering instead, lost to the team (sec23, Low).
 //
 // A retry of an answer that went out before a crash goes on as before (the
-// sender does not repeat it), even if the case was closed since.
+// sender does not repeat it), even if the case was closed since; so does
+// one whose send was begun with its outcome unknown (the sender finds out
+// whether the homeserver made it, and sends it at most once), rather than
+// telling the team „ich habe nichts geschickt“ (mend23c).
 func (w *Workflow) answerable(ctx context.Context, c *storage.Case) (bool, error) {
 	if c.Status == storage.CaseOpen {
 		return true, nil
 	}
-	if sent, err := w.DB.Inbox.SentEventID(ctx, w.CauseTxn(ctx, "to-member", 0)); err != nil || sent != "" {
+	if known, err := w.DB.Inbox.SendKnown(ctx, w.CauseTxn(ctx, "to-member", 0)); err != nil || known {
 		return err == nil, err
 	}
 	return false, w.ReplyMarkdown(ctx, chat.Format(w.tx.AnswerNotOpen, c.ID, c.ID))

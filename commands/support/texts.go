@@ -120,6 +120,10 @@ type Texts struct {
 	// AnswerWithdrawn confirms in the thread that a deleted answer was
 	// taken back from the member: %d = case.
 	AnswerWithdrawn string
+	// AnswerTakenBack is the reason on the member's copy of a team answer
+	// that its author deleted (the member reads it beside the removed
+	// message): not the reason of a member's own deletion.
+	AnswerTakenBack string
 	// NoteHint is never sent; notes stay silent.
 	Claimed string // %s = who, %d = number
 	// ClaimedBy: %d = number, %s = assignee. Someone else has it.
@@ -263,6 +267,7 @@ var German = Texts{
 	FileTooLarge:      "📎 Deine Datei ist leider zu groß, ich kann sie nicht an das Team weiterleiten. Magst du sie verkleinern (z. B. ein Bildschirmfoto statt eines Fotos) oder beschreiben, was darauf zu sehen ist?",
 	AnswerSent:        "✉️ Antwort an das Mitglied gesendet (%s).",
 	AnswerWithdrawn:   "🗑️ Die gelöschte Antwort zu Fall #%d ist auch beim Mitglied gelöscht.",
+	AnswerTakenBack:   "Das Team hat diese Nachricht zurückgenommen.",
 	AnswerNotOpen:     "Fall #%d ist nicht offen – ich habe nichts geschickt. Öffne ihn erst mit `!wiedereröffnen %d` wieder: Dann kommt auch die Antwort des Mitglieds beim Team an.",
 	Claimed:           "✋ %s hat Fall #%d übernommen.",
 	ClaimedBy:         "Fall #%d hat schon %s übernommen.",
@@ -370,6 +375,7 @@ var English = Texts{
 	FileTooLarge:      "📎 Sorry, your file is too large for me to pass on to the team. Could you make it smaller (a screenshot instead of a photo, for example) or describe what it shows?",
 	AnswerSent:        "✉️ Answer sent to the member (%s).",
 	AnswerWithdrawn:   "🗑️ The deleted answer to case #%d is deleted on the member's side too.",
+	AnswerTakenBack:   "The team took this message back.",
 	AnswerNotOpen:     "Case #%d is not open – I sent nothing. Reopen it with `!reopen %d` first: then the member's reply reaches the team as well.",
 	Claimed:           "✋ %s claimed case #%d.",
 	ClaimedBy:         "Case #%d is already claimed by %s.",
