@@ -475,6 +475,18 @@ func TestFloors(t *testing.T) {
 		// 167 of 188 = 88.8 % at the start and end, 1 confident wrong
 		// answer.
 		{"BenchSealed20", bench("sealed20"), 86, 2, nil},
+		// The twenty-first sealed first messages, the judge of the
+		// twenty-third pass (testdata/first-messages-sealed21-2026-12-06.tsv:
+		// written blind in the twenty-second pass's session): helped 170 of
+		// 185 = 91.9 % at the pass's start and end (its engine change, a
+		// question whether a reported message is genuine, moved none of its
+		// messages), no confident wrong answer.
+		{"FirstMessagesSealed21", firstMessages("sealed21"), 90, 2, []string{"smalltalk", "human"}},
+		// The twenty-first sealed bench questions
+		// (guides/search/testdata/bench-sealed21-2026-12-06.tsv): helped
+		// 168 of 188 = 89.4 % at the start and end, no confident wrong
+		// answer.
+		{"BenchSealed21", bench("sealed21"), 87, 2, nil},
 	})
 }
 
