@@ -135,6 +135,11 @@ func TestBackfillStopsAfterErasure(t *testing.T) {
 	if want := []string{"$new"}; !slices.Equal(got, want) {
 		t.Errorf("backfill after the erasure handed over %v, want %v", got, want)
 	}
+	// Known as handled, but no longer whose: a later deletion of the message
+	// is treated as one of an event the inbox does not know.
+	if o, err := db.Inbox.Origin(ctx, "$question"); err != nil || o != nil {
+		t.Errorf("origin of an erased member's message: %+v, %v; want none", o, err)
+	}
 	tables, err := db.Privacy().Export(ctx, member)
 	if err != nil {
 		t.Fatal(err)
