@@ -75,3 +75,78 @@ func TestBackfillStopsAtRetention(t *testing.T) {
 		})
 	}
 }
+
+// TestBackfillStopsAfterErasure: a member's data was erased (!daten-löschen
+// or `lotse privacy erase`); then a limited sync of their direct chat. The
+// erasure must leave the inbox knowing the events it handled (without their
+// sender): it used to delete the rows, and the backfill walked back past
+// them and handed every earlier message of the member over as new, within
+// the inbox retention — answered again and its data stored anew right after
+// the erasure. The export still finds nothing about the member.
+func TestBackfillStopsAfterErasure(t *testing.T) {
+	const (
+		room   = id.RoomID("!dm:hs")
+		member = "@m:hs"
+	)
+	now := time.UnixMilli(1_800_000_000_000)
+	msg := func(eventID string, age time.Duration) map[string]any {
+		return map[string]any{"event_id": eventID, "type": "m.room.message", "sender": member, "room_id": room,
+			"origin_server_ts": now.Add(-age).UnixMilli(), "content": map[string]any{"msgtype": "m.text", "body": "x"}}
+	}
+	chunk := []map[string]any{msg("$new", time.Minute), msg("$request", 2*time.Minute), msg("$question", time.Hour)}
+	db := storagetest.Open(t, filepath.Join(t.TempDir(), "lotse.db"))
+	ctx := t.Context()
+	var items []storage.InboxItem
+	for _, e := range []string{"$question", "$request"} {
+		items = append(items, storage.InboxItem{EventID: e, RoomID: room.String(), Sender: member, EventType: "m.room.message",
+			Payload: []byte(`{}`), ReceivedAt: now.Add(-time.Hour)})
+	}
+	if err := db.Inbox.Commit(ctx, items, nil, "s1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Inbox.MarkDone(ctx, "$question", now.Add(-time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	// The erasure as !daten-löschen runs it: its own request's row is kept
+	// while it is handled, then erased, then marked done.
+	if _, err := db.Privacy().Erase(ctx, member, "$request", now); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Privacy().EraseInboxEvent(ctx, "$request"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Inbox.MarkDone(ctx, "$request", now); err != nil {
+		t.Fatal(err)
+	}
+	cli := newFakeClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(map[string]any{"start": "t1", "end": "", "chunk": chunk})
+	}))
+	b := &Bot{log: zerolog.Nop(), db: db, Client: cli,
+		opts: Options{InboxRetention: 7 * 24 * time.Hour, Now: func() time.Time { return now }}}
+	collected, _, err := (&syncer{bot: b}).backfill(ctx, room, "t0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, evt := range collected {
+		got = append(got, evt.ID.String())
+	}
+	if want := []string{"$new"}; !slices.Equal(got, want) {
+		t.Errorf("backfill after the erasure handed over %v, want %v", got, want)
+	}
+	// Known as handled, but no longer whose: a later deletion of the message
+	// is treated as one of an event the inbox does not know.
+	if o, err := db.Inbox.Origin(ctx, "$question"); err != nil || o != nil {
+		t.Errorf("origin of an erased member's message: %+v, %v; want none", o, err)
+	}
+	tables, err := db.Privacy().Export(ctx, member)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, rows := range tables {
+		if len(rows) > 0 {
+			t.Errorf("after the erasure the export still has %d rows in %s", len(rows), name)
+		}
+	}
+}

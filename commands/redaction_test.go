@@ -373,7 +373,7 @@ func TestDeletedTeamAnswerLeavesMember(t *testing.T) {
 		}
 	}
 	history := e.say(t, teamRoom, alice, "!fall 1", "")
-	if all := bodies(history); !strings.Contains(all, "im Team-Raum gelöscht") || strings.Contains(all, "DE99") {
+	if all := bodies(history); !strings.Contains(all, "im Teamraum gelöscht") || strings.Contains(all, "DE99") {
 		t.Errorf("case history after the deletions:\n%s", all)
 	}
 	// A guide draft from the case draws on no deleted answer.

@@ -198,7 +198,9 @@ const (
 	pendingCountQuery   = `SELECT COUNT(*) FROM inbox WHERE state=0`
 	hasInboxQuery       = `SELECT 1 FROM inbox WHERE event_id=$1`
 	stateInboxQuery     = `SELECT state FROM inbox WHERE event_id=$1`
-	originInboxQuery    = `SELECT room_id, sender FROM inbox WHERE event_id=$1`
+	// A row without sender (its person erased) is no origin: the event is
+	// known as handled, but no longer whose it was.
+	originInboxQuery = `SELECT room_id, sender FROM inbox WHERE event_id=$1 AND sender<>''`
 	// A send's row is written before the request (event_id '': begun, outcome
 	// unknown) and completed with the event ID when the send returns or the
 	// event comes back through the sync. The sync completes it only by an

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"time"
 
@@ -104,7 +105,21 @@ var deleteSteps = []struct{ table, query string }{
 	{"onboarding_step", `DELETE FROM onboarding_step WHERE user_id=$1`},
 	{"scheduled_notice", `DELETE FROM scheduled_notice WHERE user_id=$1`},
 	{"member_state", `DELETE FROM member_state WHERE user_id=$1`},
-	{"inbox", `DELETE FROM inbox WHERE sender=$1 AND event_id<>$3`},
+}
+
+// inboxSteps run after deleteSteps (same parameters). An event the person
+// sent that was not handled yet is deleted; a handled one keeps its row,
+// without the sender, until inbox_retention removes it: the event ID alone
+// names nobody, and the inbox must still know the event was handled. A
+// limited sync's backfill stops at the first event the inbox knows (see
+// bot's syncer); with the rows deleted it walked back through the room's
+// history up to the inbox retention, and every earlier message of the
+// person was handled again: answered again, its data stored anew (their
+// answers' sent_event rows are erased too). The row of the request being
+// handled ($3) stays as it is until EraseInboxEvent.
+var inboxSteps = []struct{ table, query string }{
+	{"inbox", `DELETE FROM inbox WHERE sender=$1 AND event_id<>$3 AND state=0`},
+	{"inbox", `UPDATE inbox SET sender='', payload=NULL, session_id='', last_error=NULL WHERE sender=$1 AND event_id<>$3`},
 }
 
 // AddPersonalTable registers a table added later (e.g. round-table RSVPs):
@@ -119,10 +134,10 @@ func AddPersonalTable(t PersonalTable) {
 	}
 }
 
-// addDeleteStep adds an erasure step after those so far, before the last
-// one (the inbox, which keeps the erasure request's own event).
+// addDeleteStep adds an erasure step after those so far (the inbox's
+// steps, which keep the erasure request's own event, come after all).
 func addDeleteStep(table, query string) {
-	deleteSteps = append(deleteSteps[:len(deleteSteps)-1], struct{ table, query string }{table, query}, deleteSteps[len(deleteSteps)-1])
+	deleteSteps = append(deleteSteps, struct{ table, query string }{table, query})
 }
 
 // PrivacyQuery exports and erases one person's data and enforces retention.
@@ -239,7 +254,7 @@ func (q *PrivacyQuery) Erase(ctx context.Context, user, keepEvent string, sentBe
 	}
 	counts := map[string]int64{}
 	err = q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
-		for _, s := range deleteSteps {
+		for _, s := range slices.Concat(deleteSteps, inboxSteps) {
 			query, args := bind(s.query, user, pseudo, keepEvent, sentBefore.UnixMilli())
 			res, err := q.db.Exec(ctx, query, args...)
 			if err != nil {
@@ -275,12 +290,14 @@ func (q *PrivacyQuery) Erase(ctx context.Context, user, keepEvent string, sentBe
 	return counts, nil
 }
 
-// EraseInboxEvent removes the inbox row of the erasure request itself,
-// after its answer was sent.
+// EraseInboxEvent removes the sender and the content from the inbox row of
+// the erasure request itself, after its answer was sent; the event ID stays
+// until inbox_retention, so that the request is not handled again (see
+// inboxSteps).
 func (q *PrivacyQuery) EraseInboxEvent(ctx context.Context, eventID string) error {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
-	if _, err := q.db.Exec(ctx, `DELETE FROM inbox WHERE event_id=$1`, eventID); err != nil {
+	if _, err := q.db.Exec(ctx, `UPDATE inbox SET sender='', payload=NULL, session_id='', last_error=NULL WHERE event_id=$1`, eventID); err != nil {
 		return fmt.Errorf("failed to erase inbox row: %w", err)
 	}
 	return nil

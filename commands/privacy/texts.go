@@ -138,7 +138,7 @@ var German = Texts{
 	Kept: "**Was bleibt, und warum:**\n" +
 		"- Im **Protokoll der Genehmigungen und Rollen** steht statt deiner Matrix-ID ein Pseudonym; E-Mail und Gründe sind entfernt. Es bleibt, damit nachvollziehbar ist, wer wann Zugang bekam, und wird nach der Protokollfrist gelöscht.\n" +
 		"- Notizen, die du im Team in Fällen **anderer** Mitglieder geschrieben hast, gehören zu deren Fall; dein Name ist dort durch das Pseudonym ersetzt.\n" +
-		"- Kennungen meiner eigenen Nachrichten an dich (ohne Inhalt) bleiben bis zu einer Woche, damit nichts doppelt geschickt wird.\n" +
+		"- Kennungen meiner Nachrichten an dich und deiner schon beantworteten Nachrichten (ohne Inhalt und ohne deine Matrix-ID) bleiben bis zu einer Woche, damit nichts doppelt geschickt oder noch einmal beantwortet wird.\n" +
 		"- Nachrichten in Matrix-Räumen selbst (auch dieser Chat) liegen auf dem Matrix-Server, nicht bei Lotse – dafür gelten dessen Regeln.\n\n" +
 		"Schreibst du mir wieder, bist du für mich neu (auch die Begrüßung kommt dann noch einmal).",
 	RetentionIntro: "**Probelauf der Löschfristen** – so viele Einträge würden jetzt gelöscht:",
@@ -236,7 +236,7 @@ var English = Texts{
 	Kept: "**What stays, and why:**\n" +
 		"- In the **log of approvals and roles**, a pseudonym replaces your Matrix ID; e-mail and reasons are removed. It stays so it's traceable who got access when, and is deleted after the log's retention period.\n" +
 		"- Notes you wrote as a team member in **other** members' cases belong to their case; your name there is replaced by the pseudonym.\n" +
-		"- IDs of my own messages to you (no content) stay up to a week so nothing is sent twice.\n" +
+		"- IDs of my messages to you and of your messages I already answered (no content, no Matrix ID) stay up to a week so nothing is sent or answered twice.\n" +
 		"- Messages in Matrix rooms themselves (this chat too) are on the Matrix server, not at Lotse – its rules apply.\n\n" +
 		"If you write to me again, you're new to me (you'll get the welcome once more).",
 	RetentionIntro: "**Retention dry run** – this many entries would be deleted now:",

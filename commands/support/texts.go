@@ -237,7 +237,7 @@ var German = Texts{
 	TeamAnswer:          "**Antwort vom Digitalisierungsteam** (%s):",
 	TeamAnswerAnonymous: "**Antwort vom Digitalisierungsteam:**",
 	MessageDeleted:      "vom Mitglied gelöscht",
-	TeamMessageDeleted:  "im Team-Raum gelöscht",
+	TeamMessageDeleted:  "im Teamraum gelöscht",
 	AnswerFooter:        "_Fall #%d – antworte einfach hier, deine Nachricht geht an das Team._",
 	ResolvedMember:      "Das Team hat deinen Fall **#%d** als erledigt markiert.",
 	Solution:            "Lösung:",
