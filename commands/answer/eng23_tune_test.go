@@ -20,7 +20,7 @@ import (
 // guide's Thing, Strong and StrongThing); with LOTSE_NONE set, instead
 // every guide question that was not helped and got no choice, with the
 // exit of its search and the first three hits' figures. Twenty-third
-// pass, development aid (docs/passes/23-eng23.md); part B is never read.
+// pass, development aid (docs/passes/23.md); part B is never read.
 func TestEng23Rows(t *testing.T) {
 	dir := os.Getenv("LOTSE_PARTS")
 	if dir == "" {
