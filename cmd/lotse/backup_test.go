@@ -19,10 +19,7 @@ import (
 func TestBackupCommand(t *testing.T) {
 	dir := t.TempDir()
 	dbPath := filepath.Join(dir, "lotse.db")
-	cfgPath := filepath.Join(dir, "config.yaml")
-	if err := os.WriteFile(cfgPath, []byte("database: "+dbPath+"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cfgPath := writeConfig(t, dir, "database: "+dbPath+"\n")
 	var out, errOut bytes.Buffer
 	run := func(args ...string) error {
 		out.Reset()
@@ -72,10 +69,7 @@ func TestRestoreFromBackup(t *testing.T) {
 	}
 	askOne("passwort vergessen")
 
-	cfgPath := filepath.Join(dir, "config.yaml")
-	if err := os.WriteFile(cfgPath, []byte("database: "+dbPath+"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cfgPath := writeConfig(t, dir, "database: "+dbPath+"\n")
 	backup := filepath.Join(dir, "sicherung.db")
 	var out, errOut bytes.Buffer
 	if err := runMain(t.Context(), []string{"backup", "-c", cfgPath, backup}, nil, &out, &errOut); err != nil {

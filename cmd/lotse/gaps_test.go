@@ -20,10 +20,7 @@ func TestGuidesGaps(t *testing.T) {
 	dir := t.TempDir()
 	dbPath := filepath.Join(dir, "lotse.db")
 	lib, _ := filepath.Abs(filepath.Join("..", "..", "library"))
-	cfgPath := filepath.Join(dir, "lotse.yaml")
-	if err := os.WriteFile(cfgPath, []byte("database: "+dbPath+"\nguides_dir: "+lib+"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cfgPath := writeConfig(t, dir, "database: "+dbPath+"\nguides_dir: "+lib+"\n")
 	if _, _, err := runCLI(t, "", "guides", "gaps", "-c", cfgPath); exitCode(err) != exitDatabase {
 		t.Fatalf("without a database: %v", err)
 	}

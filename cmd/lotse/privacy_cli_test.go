@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -26,10 +25,7 @@ import (
 func TestPrivacyEraseCommand(t *testing.T) {
 	dir := t.TempDir()
 	dbPath := filepath.Join(dir, "lotse.db")
-	cfgPath := filepath.Join(dir, "lotse.yaml")
-	if err := os.WriteFile(cfgPath, []byte("database: "+dbPath+"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cfgPath := writeConfig(t, dir, "database: "+dbPath+"\n")
 	const pickle = "0123456789abcdef0123456789abcdef"
 	t.Setenv("LOTSE_PICKLE_KEY", pickle)
 	ctx := t.Context()
@@ -148,11 +144,8 @@ func TestPrivacyExportHidesTeam(t *testing.T) {
 		t.Run(fmt.Sprint("support_anonymous=", anonymous), func(t *testing.T) {
 			dir := t.TempDir()
 			dbPath := filepath.Join(dir, "lotse.db")
-			cfgPath := filepath.Join(dir, "lotse.yaml")
 			yaml := fmt.Sprintf("database: %s\nsupport_anonymous: %v\n", dbPath, anonymous)
-			if err := os.WriteFile(cfgPath, []byte(yaml), 0o600); err != nil {
-				t.Fatal(err)
-			}
+			cfgPath := writeConfig(t, dir, yaml)
 			t.Setenv("LOTSE_PICKLE_KEY", "0123456789abcdef0123456789abcdef")
 			ctx := t.Context()
 			db := storagetest.Open(t, dbPath)

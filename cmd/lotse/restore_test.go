@@ -46,10 +46,7 @@ func testSQLiteBackupRestore(t *testing.T) {
 		}
 	}
 	dbPath := filepath.Join(dataDir, "lotse.db")
-	cfgPath := filepath.Join(dir, "lotse.yaml")
-	if err := os.WriteFile(cfgPath, []byte("database: "+dbPath+"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cfgPath := writeConfig(t, dir, "database: "+dbPath+"\n")
 
 	// Lotse runs: its database is open (the backup is taken beside it).
 	live := openUpgraded(t, dbPath)

@@ -23,10 +23,7 @@ import (
 func TestOneShotCommandsDoNotUpgrade(t *testing.T) {
 	dir := t.TempDir()
 	dbPath := filepath.Join(dir, "lotse.db")
-	cfgPath := filepath.Join(dir, "lotse.yaml")
-	if err := os.WriteFile(cfgPath, []byte("database: "+dbPath+"\nguides_dir: "+filepath.Join("..", "..", "library")+"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cfgPath := writeConfig(t, dir, "database: "+dbPath+"\nguides_dir: "+filepath.Join("..", "..", "library")+"\n")
 	t.Setenv("LOTSE_PICKLE_KEY", "0123456789abcdef0123456789abcdef")
 	ctx := t.Context()
 	older := len(upgrades.Table) - 1
@@ -83,11 +80,8 @@ func TestOneShotCommandsDoNotUpgrade(t *testing.T) {
 // the upgrade steps.
 func TestOneShotUnreachableDatabase(t *testing.T) {
 	dir := t.TempDir()
-	cfgPath := filepath.Join(dir, "lotse.yaml")
 	// Port 1: nothing listens, the connection is refused at once.
-	if err := os.WriteFile(cfgPath, []byte("database: \"postgres://lotse:geheim@127.0.0.1:1/lotse?sslmode=disable&connect_timeout=2\"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cfgPath := writeConfig(t, dir, "database: \"postgres://lotse:geheim@127.0.0.1:1/lotse?sslmode=disable&connect_timeout=2\"\n")
 	t.Setenv("LOTSE_PICKLE_KEY", "0123456789abcdef0123456789abcdef")
 	for _, args := range [][]string{
 		{"guides", "stats", "-c", cfgPath},

@@ -20,11 +20,8 @@ func TestUnknownTimeZoneStops(t *testing.T) {
 	dir := t.TempDir()
 	lib := copyLibrary(t)
 	dbPath := filepath.Join(dir, "lotse.db")
-	cfgPath := filepath.Join(dir, "lotse.yaml")
 	yaml := "database: " + dbPath + "\nguides_dir: " + lib + "\nsupport_timezone: Europe/Atlantis\n"
-	if err := os.WriteFile(cfgPath, []byte(yaml), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cfgPath := writeConfig(t, dir, yaml)
 	check := func(t *testing.T, err error) {
 		t.Helper()
 		if exitCode(err) != exitConfig || !strings.Contains(err.Error(), "support_timezone") {

@@ -21,11 +21,8 @@ func TestWebLanguage(t *testing.T) {
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
 			dir := t.TempDir()
-			cfgPath := filepath.Join(dir, "lotse.yaml")
 			yaml := "language: " + tc.lang + "\nguides_dir: " + lib + "\n"
-			if err := os.WriteFile(cfgPath, []byte(yaml), 0o600); err != nil {
-				t.Fatal(err)
-			}
+			cfgPath := writeConfig(t, dir, yaml)
 			cfg, err := config.Load(cfgPath, func(string) string { return "" })
 			if err != nil {
 				t.Fatal(err)
