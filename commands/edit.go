@@ -55,11 +55,8 @@ func (h *Handler) handleEdit(ctx context.Context, evt *event.Event, content *eve
 		zerolog.Ctx(ctx).Info().Stringer("edits", target).Msg("Ignoring an edit not by the edited event's sender or not in its room")
 		return nil
 	}
-	if pending, err := h.DB.Inbox.IsPending(ctx, target.String()); err != nil || pending {
-		if err == nil {
-			err = errEditedPending
-		}
-		return err
+	if origin.Pending {
+		return errEditedPending
 	}
 	_, text := h.stripMention(content.NewContent)
 	return h.support.EditRelay(ctx, target, content.NewContent, text)

@@ -54,17 +54,12 @@ func (h *Handler) handleRedaction(ctx context.Context, evt *event.Event) error {
 		zerolog.Ctx(ctx).Info().Stringer("redacts", redacts).Msg("Ignoring a redaction not by the redacted event's sender or not in its room")
 		return nil
 	}
-	if origin != nil {
+	if origin != nil && origin.Pending {
 		// Its event still waits for a retry (its handling failed before
 		// the deletion came): handled after the deletion, it would relay,
 		// store or answer the deleted text with nothing left to take it
 		// back. The deletion waits for it, as an edit does (sec23).
-		if pending, err := h.DB.Inbox.IsPending(ctx, redacts.String()); err != nil || pending {
-			if err == nil {
-				err = errRedactedPending
-			}
-			return err
-		}
+		return errRedactedPending
 	}
 	if err := h.roundTable.WithdrawRSVP(ctx, evt, redacts); err != nil {
 		return err

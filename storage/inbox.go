@@ -200,7 +200,7 @@ const (
 	stateInboxQuery     = `SELECT state FROM inbox WHERE event_id=$1`
 	// A row without sender (its person erased) is no origin: the event is
 	// known as handled, but no longer whose it was.
-	originInboxQuery = `SELECT room_id, sender FROM inbox WHERE event_id=$1 AND sender<>''`
+	originInboxQuery = `SELECT room_id, sender, state FROM inbox WHERE event_id=$1 AND sender<>''`
 	// A send's row is written before the request (event_id '': begun, outcome
 	// unknown) and completed with the event ID when the send returns or the
 	// event comes back through the sync. The sync completes it only by an
@@ -290,10 +290,12 @@ func (q *InboxQuery) Has(ctx context.Context, eventID string) (bool, error) {
 	return exists(ctx, q.db, "look up event", hasInboxQuery, eventID)
 }
 
-// EventOrigin is where an event came from and who sent it.
+// EventOrigin is where an event came from and who sent it, and whether
+// it still waits to be handled (an edit or a deletion of it waits too).
 type EventOrigin struct {
-	RoomID string
-	Sender string
+	RoomID  string
+	Sender  string
+	Pending bool
 }
 
 // Origin returns the room and sender of eventID as the sync delivered it
@@ -303,7 +305,10 @@ type EventOrigin struct {
 func (q *InboxQuery) Origin(ctx context.Context, eventID string) (*EventOrigin, error) {
 	return queryOne(ctx, q.db, func(row rowScanner) (*EventOrigin, error) {
 		var o EventOrigin
-		return &o, row.Scan(&o.RoomID, &o.Sender)
+		var state int
+		err := row.Scan(&o.RoomID, &o.Sender, &state)
+		o.Pending = InboxState(state) == InboxPending
+		return &o, err
 	}, "event origin", originInboxQuery, eventID)
 }
 

@@ -350,3 +350,41 @@ func TestUpgradeNotesWaitingSessions(t *testing.T) {
 		})
 	}
 }
+
+// TestInboxOrigin: the room, the sender and whether the event still waits
+// are read in one query for an edit or a deletion of it; an unknown event
+// and one whose sender an erasure removed have no origin.
+func TestInboxOrigin(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.UnixMilli(1_700_000_000_000)
+			items := []storage.InboxItem{
+				{EventID: "$waits", RoomID: "!r:hs", Sender: "@m:hs", EventType: "m.room.message", Payload: []byte(`{}`), ReceivedAt: now},
+				{EventID: "$done", RoomID: "!r:hs", Sender: "@m:hs", EventType: "m.room.message", Payload: []byte(`{}`), ReceivedAt: now},
+			}
+			if err := db.Inbox.Commit(ctx, items, nil, "s1"); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.Inbox.MarkDone(ctx, "$done", now); err != nil {
+				t.Fatal(err)
+			}
+			for _, tt := range []struct {
+				eventID string
+				want    *storage.EventOrigin
+			}{
+				{"$waits", &storage.EventOrigin{RoomID: "!r:hs", Sender: "@m:hs", Pending: true}},
+				{"$done", &storage.EventOrigin{RoomID: "!r:hs", Sender: "@m:hs"}},
+				{"$unknown", nil},
+			} {
+				got, err := db.Inbox.Origin(ctx, tt.eventID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if (got == nil) != (tt.want == nil) || got != nil && *got != *tt.want {
+					t.Errorf("Origin(%s) = %+v, want %+v", tt.eventID, got, tt.want)
+				}
+			}
+		})
+	}
+}
