@@ -84,8 +84,8 @@ func testSQLiteBackupRestore(t *testing.T) {
 	compareDumps(t, want, dumpTables(t, restored, false))
 }
 
-// postgresDatabase skips the test without LOTSE_TEST_POSTGRES or the
-// PostgreSQL client tools; else it creates a database of its own, as an
+// postgresDatabase skips the test without LOTSE_TEST_POSTGRES and fails it
+// without the PostgreSQL client tools; else it creates a database of its own, as an
 // installation has (pg_dump dumps a whole database; the tests'
 // schema-per-test URIs are for lib/pq only), dropped with name+"_vorher"
 // at the end, and returns its name, URI and exec, which runs a statement
@@ -98,7 +98,10 @@ func postgresDatabase(t *testing.T, prefix string) (name, uri string, exec1 func
 	}
 	for _, tool := range []string{"pg_dump", "pg_restore"} {
 		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s not on the PATH", tool)
+			// With a PostgreSQL to test against (CI), the documented
+			// backup is part of the test: a missing tool fails it rather
+			// than pass it by as skipped.
+			t.Fatalf("%s not on the PATH (the PostgreSQL client tools, needed for operations.md's backup): %v", tool, err)
 		}
 	}
 	b := make([]byte, 5)
