@@ -123,18 +123,24 @@ func (q *LearnedQuery) MarkExported(ctx context.Context, id int64, now time.Time
 //     text without any ID (see docs/datenschutz.md).
 //   - The team member's export lists what they taught; their erasure
 //     replaces taught_by with the pseudonym.
+//
+// LearnedFromCases names, in a person's export and in the counts of their
+// erasure, the questions learned from their cases: the ones the running
+// bot holds in its search (a caller that erased some reloads them).
+const LearnedFromCases = "learned_question_from_your_cases"
+
 func init() {
 	// After the member's cases are deleted: their prompt markers go too.
 	addDeleteStep("kv", pruneLearnPromptsQuery)
 	PersonalTables = append(PersonalTables,
-		PersonalTable{Name: "learned_question_from_your_cases", Query: `SELECT id, guide_id, question, case_id, taught_at, exported_at FROM learned_question WHERE case_id IN ` + ownCases},
+		PersonalTable{Name: LearnedFromCases, Query: `SELECT id, guide_id, question, case_id, taught_at, exported_at FROM learned_question WHERE case_id IN ` + ownCases},
 		PersonalTable{Name: "learned_question_taught_by_you", Query: `SELECT id, guide_id, case_id, taught_at FROM learned_question WHERE taught_by=$1`},
 	)
 	// Counted under the export's names, which the erasure's answer puts
 	// in words ("1 Frage aus deinen Supportfällen, …"), not as "1 weiterer
 	// Eintrag".
 	deleteSteps = append([]struct{ table, query string }{
-		{"learned_question_from_your_cases", `DELETE FROM learned_question WHERE case_id<>0 AND case_id IN ` + ownCases},
+		{LearnedFromCases, `DELETE FROM learned_question WHERE case_id<>0 AND case_id IN ` + ownCases},
 		{"learned_question_taught_by_you", `UPDATE learned_question SET taught_by=$2 WHERE taught_by=$1`},
 	}, deleteSteps...)
 }

@@ -143,7 +143,7 @@ func cmdPrivacyErase(ctx context.Context, args []string, stdout, stderr io.Write
 	}
 	// The pseudonym is not printed: next to the Matrix ID it would undo it.
 	fmt.Fprintf(stdout, "check: lotse privacy export finds nothing about %s in %d tables\n", user, len(after))
-	if n := counts["learned_question_from_your_cases"]; n > 0 {
+	if n := counts[storage.LearnedFromCases]; n > 0 {
 		// The running bot holds the learned questions in its search.
 		fmt.Fprintf(stdout, "%d learned questions erased: if Lotse runs, `systemctl reload lotse` (SIGHUP) takes them out of its search now (else at its next start)\n", n)
 	}
