@@ -114,6 +114,11 @@ func (q *LearnedQuery) MarkExported(ctx context.Context, id int64, now time.Time
 	return nil
 }
 
+// LearnedFromCases names, in a person's export and in the counts of their
+// erasure, the questions learned from their cases: the ones the running
+// bot holds in its search (a caller that erased some reloads them).
+const LearnedFromCases = "learned_question_from_your_cases"
+
 // Data rights: a learned question holds no member ID, but it came from a
 // member's case (case_id) and names the team member who taught it.
 //   - The member's export lists the questions learned from their cases; their
@@ -123,11 +128,6 @@ func (q *LearnedQuery) MarkExported(ctx context.Context, id int64, now time.Time
 //     text without any ID (see docs/datenschutz.md).
 //   - The team member's export lists what they taught; their erasure
 //     replaces taught_by with the pseudonym.
-//
-// LearnedFromCases names, in a person's export and in the counts of their
-// erasure, the questions learned from their cases: the ones the running
-// bot holds in its search (a caller that erased some reloads them).
-const LearnedFromCases = "learned_question_from_your_cases"
 
 func init() {
 	// After the member's cases are deleted: their prompt markers go too.
