@@ -128,7 +128,6 @@ const LearnedFromCases = "learned_question_from_your_cases"
 //     text without any ID (see docs/datenschutz.md).
 //   - The team member's export lists what they taught; their erasure
 //     replaces taught_by with the pseudonym.
-
 func init() {
 	// After the member's cases are deleted: their prompt markers go too.
 	addDeleteStep("kv", pruneLearnPromptsQuery)
