@@ -344,14 +344,15 @@ func TestTeamQuestionsNotKept(t *testing.T) {
 	}
 }
 
-// TestKeptWithoutPersonalData: the asker's display name and user name,
+// TestKeptWithoutPersonalData: the asker's display name, its parts (the
+// first name alone, as learned questions and drafts leave it out) and user name,
 // Matrix IDs, e-mail addresses, phone numbers and a password (know23 M3)
 // are not kept with the question (the digest shows its text to the team); the question is.
 func TestKeptWithoutPersonalData(t *testing.T) {
 	f := newFixture(t, filepath.Join(t.TempDir(), "lotse.db"))
 	f.hs.names = map[id.UserID]string{member: "Mia Beispiel"}
 	f.ask(dm, member, "Hallo, hier Mia Beispiel (member): wie melde ich eine Demo an? Ruft mich an: 0151 2345678, "+
-		"mia@example.org oder @mia:example.org, mein Passwort ist Sommer2024!")
+		"mia@example.org oder @mia:example.org, mein Passwort ist Sommer2024! Danke, Mia")
 	got := f.kept()
 	if len(got) != 1 {
 		t.Fatalf("kept %q", got)

@@ -143,7 +143,8 @@ var redactMarks = guides.RedactMarks{Email: RedactedMark, MatrixID: RedactedMark
 // Failed keeps the question of the turn in ctx (flow.Gaps), if it may,
 // without the personal data a guide draft also leaves out (passwords,
 // e-mail addresses, phone numbers, Matrix IDs) and without the asker's own
-// display name and user name: the digest shows the text to the team.
+// display name, its parts and user name ([guides.NameForms], as learned
+// questions and drafts): the digest shows the text to the team.
 func (w *Workflow) Failed(ctx context.Context, question, outcome string, guideIDs []string, answerEvent id.EventID) error {
 	t, ok, err := w.mayKeep(ctx)
 	if !ok || err != nil {
@@ -154,7 +155,7 @@ func (w *Workflow) Failed(ctx context.Context, question, outcome string, guideID
 	if name := w.Matrix.DisplayName(ctx, evt.RoomID, evt.Sender); name != evt.Sender.String() {
 		names = append(names, name)
 	}
-	question, _ = guides.Redact(question, redactMarks, names)
+	question, _ = guides.Redact(question, redactMarks, guides.NameForms(names))
 	return w.DB.Gaps().Keep(ctx, storage.FailedQuestion{SourceEvent: evt.ID.String(), UserID: evt.Sender.String(), RoomID: evt.RoomID.String(),
 		Question: question, Outcome: outcome, Guides: guideIDs, AnswerEvent: answerEvent.String(), AskedAt: w.Now()})
 }
