@@ -116,11 +116,11 @@ func cmdPrivacyErase(ctx context.Context, args []string, stdout, stderr io.Write
 		return err
 	}
 	defer db.Close()
-	before, err := db.Privacy().Export(ctx, user.String())
-	if err != nil {
-		return fail(exitDatabase, err)
-	}
 	if !*yes {
+		before, err := db.Privacy().Export(ctx, user.String())
+		if err != nil {
+			return fail(exitDatabase, err)
+		}
 		fmt.Fprintf(stdout, "about %s Lotse keeps:\n", user)
 		printCounts(stdout, rowCounts(before), "rows")
 		fmt.Fprintf(stdout, "nothing erased: run again with --yes to erase %s (as !daten-löschen; records kept for accountability get a pseudonym)\n", user)
