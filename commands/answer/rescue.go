@@ -179,7 +179,7 @@ func weakGate(d *Decision, res search.Result, qw []word) {
 	if leansOnOneWord(before[0]) {
 		return
 	}
-	d.weak = &weakEvidence{hits: res.Hits, x: featuresOf(before, res.Close || res.Confident, len(qw)), uncovered: res.Uncovered, passage: res.Hits[0].Passage}
+	d.weak = &weakEvidence{hits: res.Hits, x: featuresOf(before, res.Close || res.Confident, len(qw)), uncovered: res.Uncovered, passage: passageOf(res.Hits)}
 }
 
 // rescueWeak turns a "no guide" kept with weak evidence into a choice of
@@ -206,6 +206,24 @@ func rescueWeak(d Decision, opts Options, tx *Texts) Decision {
 		return d
 	}
 	return weakChoice(d, rescue, weakFeaturesOf(d.weak), d.weak.passage >= minPassage, opts, tx)
+}
+
+// passageOf is the first hit's search.Hit.Passage when no other of the
+// first maxChoices hits has a section meeting as many of the message's
+// words, and 0 otherwise: the passage must point to one guide. Words that
+// meet by chance meet in sections of several guides alike („das gleiche
+// Passwort“ in the guides on changing, on app passwords and on safe
+// passwords).
+func passageOf(hs []search.Hit) int {
+	if len(hs) == 0 {
+		return 0
+	}
+	for _, h := range hs[1:min(len(hs), maxChoices)] {
+		if h.Passage >= hs[0].Passage {
+			return 0
+		}
+	}
+	return hs[0].Passage
 }
 
 // minPassage is the fewest distinct words of a message one section of
