@@ -30,10 +30,6 @@ type weakEvidence struct {
 	// uncovered is search.Result.Uncovered, the model's tenth figure
 	// (weakFeaturesOf).
 	uncovered float64
-	// passage is the first shown guide's search.Hit.Passage: the most
-	// distinct words of the message one of its sections meets together
-	// (rescueWeak, minPassage).
-	passage int
 }
 
 // rescueFeatures are generic, library-independent figures of a weak
@@ -179,70 +175,26 @@ func weakGate(d *Decision, res search.Result, qw []word) {
 	if leansOnOneWord(before[0]) {
 		return
 	}
-	d.weak = &weakEvidence{hits: res.Hits, x: featuresOf(before, res.Close || res.Confident, len(qw)), uncovered: res.Uncovered, passage: passageOf(res.Hits)}
+	d.weak = &weakEvidence{hits: res.Hits, x: featuresOf(before, res.Close || res.Confident, len(qw)), uncovered: res.Uncovered}
 }
 
 // rescueWeak turns a "no guide" kept with weak evidence into a choice of
 // the best guides when the model (rescue, the one weak-evidence model)
 // finds that a choice likely helps; the reply then also names the way to
 // a person.
-//
-// The model reads figures of whole guides: a guide that names the
-// member's trouble in one passage of its body only („Rotes Kreuz: Fehler
-// – klicke auf das Wolkensymbol in der Taskleiste“ in the desktop
-// client's „Symbole verstehen“) has a low score and no strong-field
-// match, and the model declines it. When one section of the first guide
-// meets at least minPassage distinct words of the message together
-// (search.Hit.Passage), the weak evidence is a choice too: words that
-// meet by chance are spread over a guide's sections, words of one matter
-// stand together in the passage that explains it (the passage-retrieval
-// finding of Callan 1994 and Kaszkiel & Zobel 1997, as a gate: one
-// section, not the whole guide, is the evidence). It reads only the
-// weak gate's kept evidence (no subject outside the library, no date
-// question, no lean on one common word: weakGate), and a choice is never
-// an answer (twenty-fourth pass, docs/passes/24-eng24.md).
 func rescueWeak(d Decision, opts Options, tx *Texts) Decision {
 	if d.Outcome != None || d.weak == nil {
 		return d
 	}
-	return weakChoice(d, rescue, weakFeaturesOf(d.weak), d.weak.passage >= minPassage, opts, tx)
+	return weakChoice(d, rescue, weakFeaturesOf(d.weak), opts, tx)
 }
-
-// passageOf is the first hit's search.Hit.Passage when no other of the
-// first maxChoices hits has a section meeting as many of the message's
-// words, and 0 otherwise: the passage must point to one guide. Words that
-// meet by chance meet in sections of several guides alike („das gleiche
-// Passwort“ in the guides on changing, on app passwords and on safe
-// passwords).
-func passageOf(hs []search.Hit) int {
-	if len(hs) == 0 {
-		return 0
-	}
-	for _, h := range hs[1:min(len(hs), maxChoices)] {
-		if h.Passage >= hs[0].Passage {
-			return 0
-		}
-	}
-	return hs[0].Passage
-}
-
-// minPassage is the fewest distinct words of a message one section of
-// the first guide must meet together for rescueWeak's passage choice.
-// Twenty-fourth pass, part A of the tune pool: of the weak gate's kept
-// evidence the model declined, every message whose first guide has a
-// section meeting two such words was helped by the choice (4 of 4, all
-// bench); every message among them a choice would have misled (24,
-// expected none) had at most one. Two is also the least that is a
-// passage at all rather than one word.
-const minPassage = 2
 
 // weakChoice turns a "no guide" with weak evidence (d.weak set) into a
 // choice of its best guides when m finds for x that a choice likely
-// helps, or when passage says that one section of the first guide meets
-// the message (rescueWeak): the choice is Rescued and its reply names
-// the way to a person (chooseOrPerson).
-func weakChoice(d Decision, m logistic, x []float64, passage bool, opts Options, tx *Texts) Decision {
-	if !passage && !m.helps(x) {
+// helps: the choice is Rescued and its reply names the way to a person
+// (chooseOrPerson).
+func weakChoice(d Decision, m logistic, x []float64, opts Options, tx *Texts) Decision {
+	if !m.helps(x) {
 		return d
 	}
 	c := choiceWithin(d, d.weak.hits, rescueShare*d.weak.hits[0].Score, tx)

@@ -2,8 +2,6 @@ package search
 
 import (
 	"fmt"
-	"math"
-	"math/bits"
 	"sort"
 	"strings"
 )
@@ -234,28 +232,4 @@ func (ix *Index) explain(query string) string {
 		b.WriteString("] ")
 	}
 	return b.String()
-}
-
-// passageWordsOf returns Hit.Passage from the section scores secs of one
-// guide (passageScores): the largest number of concepts of cs that one
-// section matches together, counting only those that are distinct
-// evidence on their own — not a typo correction, not a part of a split
-// compound (the compound counts once, as itself), and not a word in half
-// the guides or more (concept.idf at most ln 2, as otherWords). A guide
-// that names the trouble only in one passage of its body („Rotes Kreuz:
-// Fehler – klicke auf das Wolkensymbol in der Taskleiste“) meets the
-// message's words there together, where a guide that shares them by
-// chance meets them in different sections.
-func passageWordsOf(cs []concept, secs *sectionScores) int {
-	var counted uint64
-	for ci := range cs[:min(len(cs), 64)] {
-		if c := &cs[ci]; !c.typo && !c.part && c.idf > math.Ln2 {
-			counted |= 1 << ci
-		}
-	}
-	best := 0
-	for s := 0; s < secs.n; s++ {
-		best = max(best, bits.OnesCount64(secs.hit[s]&counted))
-	}
-	return best
 }

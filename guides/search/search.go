@@ -149,13 +149,6 @@ type Hit struct {
 	// Exposure for the decision; the ranking and the confidence do not
 	// read it.
 	Asked string
-	// Passage is the most distinct query words one section of the guide
-	// (a heading and its text) meets together: words met as themselves,
-	// a word form, a particle verb or a curated expansion, not a typo,
-	// not a compound's part, and not a word that half the guides or more
-	// contain (passage.go, passageWordsOf). Exposure only: the ranking
-	// and the confidence do not read it.
-	Passage int
 }
 
 // alt is one index term a query word may match, with its relative weight.
@@ -1080,7 +1073,6 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 			Strong:  math.Min(1, c.solidStr/denom),
 		})
 		res.Hits[i].OneWord, res.Hits[i].OneWordDF = ix.oneWord(c)
-		res.Hits[i].Passage = passageWordsOf(cs, &secs)
 		share, topics, strong := ix.thingFigures(cs, things, c)
 		res.Hits[i].Thing, res.Hits[i].ThingTopics = share, topics
 		res.Hits[i].StrongThing = math.Min(res.Hits[i].Strong, strong/denom)
