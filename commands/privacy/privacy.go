@@ -82,7 +82,11 @@ func (w *Workflow) cmdPrivacy(ce *chat.Call) error {
 	lines = append(lines, line(pv.AboutAudit, pv.WhenAudit, r.Audit), line(pv.AboutInbox, pv.WhenInbox, r.Inbox),
 		line(pv.AboutAnswers, pv.WhenAnswers, r.Answers))
 	if w.cfg.KeepsQuestions {
-		lines = append(lines, line(pv.AboutQuestions, pv.WhenQuestions, r.FailedQuestions))
+		about := pv.AboutQuestions
+		if w.cfg.QuestionsDigest {
+			about += " " + pv.QuestionsDigest
+		}
+		lines = append(lines, line(about+" "+pv.QuestionsOptOut, pv.WhenQuestions, r.FailedQuestions))
 	}
 	if f.Cases {
 		lines = append(lines, pv.AboutRoles)

@@ -17,8 +17,10 @@ type Texts struct {
 	OverviewTitle, AboutWelcome, AboutCases, AboutAccess, AboutRoundTables, AboutAudit, AboutInbox, AboutAnswers, AboutRoles string
 	WhenWelcome, WhenCases, WhenAccess, WhenRoundTables, WhenAudit, WhenInbox, WhenAnswers, NoLimitSentence                  string
 	// AboutQuestions and WhenQuestions: questions Lotse could not answer,
-	// kept for the team (with the opt-out).
-	AboutQuestions, WhenQuestions string
+	// kept for the team; QuestionsDigest (only when the team gets the
+	// weekly digest) says where the team sees them, QuestionsOptOut how
+	// to stop it.
+	AboutQuestions, QuestionsDigest, QuestionsOptOut, WhenQuestions string
 	// NotStored says what Lotse never stores.
 	NotStored string
 	// Years, Months, Weeks, Days, Hours are periods ("one|other", %d);
@@ -71,7 +73,9 @@ var German = Texts{
 	WhenInbox:        "Gelöscht %s danach.",
 	AboutAnswers:     "**Antworten:** welche Anleitung eine Antwort zeigte und dein 👍/👎 dazu – damit die Anleitungen besser werden.",
 	WhenAnswers:      "Gelöscht %s danach.",
-	AboutQuestions:   "**Fragen, die ich nicht beantworten konnte** (keine passende Anleitung, „Meintest du …?“ ohne Auswahl oder 👎): der Text der Frage (ohne E-Mail-Adressen, Telefonnummern und deinen Namen) und welche Anleitungen am nächsten kamen. Einmal pro Woche sieht das Team sie ohne deinen Namen im verschlüsselten Teamraum – damit fehlende Anleitungen geschrieben werden. Fragen im Teamraum hebe ich nie auf. Möchtest du das nicht, schreib `!nicht-merken`; dann lösche ich auch, was ich schon aufgehoben habe.",
+	AboutQuestions:   "**Fragen, die ich nicht beantworten konnte** (keine passende Anleitung, „Meintest du …?“ ohne Auswahl oder 👎): der Text der Frage (ohne E-Mail-Adressen, Telefonnummern und deinen Namen) und welche Anleitungen am nächsten kamen – damit fehlende Anleitungen geschrieben werden.",
+	QuestionsDigest:  "Einmal pro Woche sieht das Team sie ohne deinen Namen im verschlüsselten Teamraum; Fragen im Teamraum selbst hebe ich nie auf.",
+	QuestionsOptOut:  "Möchtest du das nicht, schreib `!nicht-merken`; dann lösche ich auch, was ich schon aufgehoben habe.",
 	WhenQuestions:    "Gelöscht %s danach.",
 	NoLimitSentence:  "Eine feste Löschfrist gibt es dafür nicht.",
 	AboutRoles:       "**Rollen** (falls du im Team bist): deine Rolle und die Daten deiner Verpflichtungserklärung und Schulung.",
@@ -169,7 +173,9 @@ var English = Texts{
 	WhenInbox:        "Deleted %s later.",
 	AboutAnswers:     "**Answers:** which guide an answer showed and your 👍/👎 on it – so the guides get better.",
 	WhenAnswers:      "Deleted %s later.",
-	AboutQuestions:   "**Questions I couldn't answer** (no fitting guide, “Did you mean …?” without a pick, or 👎): the text of the question (without e-mail addresses, phone numbers and your name) and which guides came closest. Once a week the team sees them without your name in the encrypted team room – so missing guides get written. Questions in the team room are never kept. If you don't want this, write `!dont-keep`; I'll then also delete what I already kept.",
+	AboutQuestions:   "**Questions I couldn't answer** (no fitting guide, “Did you mean …?” without a pick, or 👎): the text of the question (without e-mail addresses, phone numbers and your name) and which guides came closest – so missing guides get written.",
+	QuestionsDigest:  "Once a week the team sees them without your name in the encrypted team room; questions in the team room itself are never kept.",
+	QuestionsOptOut:  "If you don't want this, write `!dont-keep`; I'll then also delete what I already kept.",
 	WhenQuestions:    "Deleted %s later.",
 	NoLimitSentence:  "There is no fixed deletion period for it.",
 	AboutRoles:       "**Roles** (if you're on the team): your role and the dates of your privacy declaration and training.",
