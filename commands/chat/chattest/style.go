@@ -30,6 +30,9 @@ var (
 	styleGermanWords = regexp.MustCompile(`\b(und|oder|nicht|bitte|für|mit|der|das|ist|Anleitung|Anleitungen|Fall|Antrag|Befehl)\b|[äöüÄÖÜß]`)
 	// styleEnglishWords in a German text, outside quotes and code.
 	styleEnglishWords = regexp.MustCompile(`\b(the|and|please|your|you|request|guide|case|cases)\b`)
+	// styleNo is "no" as a placeholder for a number ("!close <no>"): the
+	// same texts ask members to answer `yes` or `no`.
+	styleNo = regexp.MustCompile(`[<\[#]no[>\]|]`)
 	// styleInternal are words of the code: table or config names
 	// (snake_case), hex IDs, Matrix event IDs.
 	styleInternal = regexp.MustCompile(`\b[a-z]+_[a-z_]+\b|\b[0-9a-f]{8,}\b|\$[A-Za-z0-9_-]{8,}`)
@@ -40,8 +43,8 @@ var (
 // and fails t on a text (a string field or map entry; lists are words
 // members type, such as UndoWords, and are left out) that breaks the house style: straight quotes, "..."
 // or " - " for a dash; in German the formal Sie, a generic masculine, a
-// gender star or an English word; in English German quotes or a German
-// word; in both an internal name (snake_case, a hex or event ID). Quoted
+// gender star or an English word; in English German quotes, a German
+// word or "no" for a number; in both an internal name (snake_case, a hex or event ID). Quoted
 // spans („…“, “…”), code spans, links and format verbs are left out.
 func CheckStyle(t testing.TB, german, english any) {
 	t.Helper()
@@ -92,6 +95,9 @@ func styleProblems(lang, text string) []string {
 		}
 		plain = words
 	} else {
+		if m := styleNo.FindString(text); m != "" {
+			out = append(out, m+` for a number: it reads as the answer "no"; write <number>`)
+		}
 		if strings.ContainsAny(plain, "„") {
 			out = append(out, "German quote „ in English: use “…”")
 		}

@@ -35,6 +35,9 @@ func TestStyleProblems(t *testing.T) {
 		{"en", "Your request für Nextcloud.", "German für"},
 		{"en", "The guide “Beim Digitalisierungsteam mitmachen” explains it; `!room AG Digitales`.", ""},
 		{"en", "Event $abcdefgh12345 failed.", "internal name"},
+		{"en", "Close it with `!close <no>`.", "<no> for a number"},
+		{"en", "Tick a step: `!onboarding [no]`; `!teach [#no] <guide>`.", "[no] for a number"},
+		{"en", "Cancel with `no`; `!close <number>`.", ""},
 	} {
 		got := styleProblems(tt.lang, tt.text)
 		switch {
