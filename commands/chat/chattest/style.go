@@ -30,6 +30,12 @@ var (
 	styleGermanWords = regexp.MustCompile(`\b(und|oder|nicht|bitte|für|mit|der|das|ist|Anleitung|Anleitungen|Fall|Antrag|Befehl)\b|[äöüÄÖÜß]`)
 	// styleEnglishWords in a German text, outside quotes and code.
 	styleEnglishWords = regexp.MustCompile(`\b(the|and|please|your|you|request|guide|case|cases)\b`)
+	// styleReact asks for a reaction; styleReactHow says how to give one
+	// on a phone, where Element hides reactions behind a long press
+	// (Lotse's own buttons, such as the keycaps of a choice, are tapped
+	// instead: „tippe auf 1️⃣“).
+	styleReact    = regexp.MustCompile(`(?i)\b(reagiere mit|react with)\b`)
+	styleReactHow = regexp.MustCompile(`(?i)gedrückt|press and hold`)
 	// styleNo is "no" as a placeholder for a number ("!close <no>"): the
 	// same texts ask members to answer `yes` or `no`.
 	styleNo = regexp.MustCompile(`[<\[#]no[>\]|]`)
@@ -44,7 +50,8 @@ var (
 // members type, such as UndoWords, and are left out) that breaks the house style: straight quotes, "..."
 // or " - " for a dash; in German the formal Sie, a generic masculine, a
 // gender star or an English word; in English German quotes, a German
-// word or "no" for a number; in both an internal name (snake_case, a hex or event ID). Quoted
+// word or "no" for a number; in both a request for a reaction that does
+// not say how to react on a phone; in both an internal name (snake_case, a hex or event ID). Quoted
 // spans („…“, “…”), code spans, links and format verbs are left out.
 func CheckStyle(t testing.TB, german, english any) {
 	t.Helper()
@@ -73,6 +80,9 @@ func styleProblems(lang, text string) []string {
 	}
 	if strings.Contains(plain, " - ") {
 		out = append(out, `" - " instead of the dash –`)
+	}
+	if styleReact.MatchString(plain) && !styleReactHow.MatchString(plain) {
+		out = append(out, "asks for a reaction without saying how on a phone (press and hold the message)")
 	}
 	if lang == "de" {
 		if strings.ContainsAny(plain, "”") {

@@ -38,6 +38,9 @@ func TestStyleProblems(t *testing.T) {
 		{"en", "Close it with `!close <no>`.", "<no> for a number"},
 		{"en", "Tick a step: `!onboarding [no]`; `!teach [#no] <guide>`.", "[no] for a number"},
 		{"en", "Cancel with `no`; `!close <number>`.", ""},
+		{"de", "Hat dir das geholfen? Reagiere mit 👍 oder 👎.", "reaction"},
+		{"de", "Reagiere mit 👍 (am Handy: Nachricht gedrückt halten). Oder tippe auf 1️⃣.", ""},
+		{"en", "Did this help? React with 👍 or 👎.", "reaction"},
 	} {
 		got := styleProblems(tt.lang, tt.text)
 		switch {
