@@ -350,7 +350,7 @@ var English = Texts{
 	RoomInvalid:       "The room name should have 2 to 64 characters. Please try again.",
 	AskEmail:          "Which e-mail address should Nextcloud send the link for setting your password to? If you already have a Nextcloud account, use the address stored there.",
 	EmailInvalid:      "“%s” doesn't look like an e-mail address. Please write it like `name@example.org`.",
-	AskReason:         "What do you need the access for? One sentence is enough.",
+	AskReason:         "What do you need the access for? One sentence is enough (e.g. “I'm in the digital working group”).",
 	Summary:           "Please check your request:",
 	SummaryNextcloud:  "- **Nextcloud**, group **%s**\n- E-mail: %s\n- Display name: %s",
 	SummaryBBB:        "- **BigBlueButton room** “%s” (you will be moderator)",
