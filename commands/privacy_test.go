@@ -106,3 +106,31 @@ func TestPrivacyOverviewQuestionsDigest(t *testing.T) {
 		})
 	}
 }
+
+// TestDeleteConfirmNamesOnlyFeaturesOn: the question before !daten-löschen
+// names support cases and roles only when cases are on and access requests
+// only when they are on; the welcome always.
+func TestDeleteConfirmNamesOnlyFeaturesOn(t *testing.T) {
+	for _, tt := range []struct {
+		name      string
+		cases     bool
+		want, not []string
+	}{
+		{"cases on, access off", true, []string{"deine Supportfälle (offene enden damit)", "Begrüßung mit Checkliste und deine Rollen im Team", "schreib heute"}, []string{"Zugangsanträge"}},
+		{"cases and access off", false, []string{"darunter Begrüßung mit Checkliste. ", "schreib heute"}, []string{"Supportfälle", "Zugangsanträge", "Rollen"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newSupportEnv(t)
+			if !tt.cases {
+				e.reconfigure(func(d *Deps) { d.Support = Support{} })
+			}
+			sent := in(e.say(t, dmRoom, member, "!daten-löschen", ""), dmRoom)
+			mustContain(t, sent, tt.want...)
+			for _, n := range tt.not {
+				if strings.Contains(bodies(sent), n) {
+					t.Errorf("names %q: %s", n, bodies(sent))
+				}
+			}
+		})
+	}
+}

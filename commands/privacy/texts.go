@@ -37,11 +37,17 @@ type Texts struct {
 	// AnonymousTeam stands for a team member in the export of a member's
 	// cases when support answers are anonymous.
 	AnonymousTeam string
-	// DeleteConfirm: %s = the command with the confirmation word.
-	// DeleteCommand is the command name. ConfirmWords are the words asked
-	// for (one a day and member).
+	// DeleteConfirm: %s = what is deleted (DeleteWhat of the features
+	// that are on, joined with And), %s = the command with the
+	// confirmation word. DeleteCommand is the command name. ConfirmWords
+	// are the words asked for (one a day and member).
 	DeleteConfirm, DeleteCommand string
-	ConfirmWords                 []string
+	// DeleteWhat names the kinds of data DeleteConfirm lists, by feature
+	// ("cases", "access", "roundtables"; "welcome" always, "roles" with
+	// cases), so that it names nothing that is off.
+	DeleteWhat   map[string]string
+	And          string
+	ConfirmWords []string
 	// Deleted introduces the list of what was deleted; DeletedNothing:
 	// there was nothing.
 	Deleted, DeletedNothing, Kept string
@@ -131,8 +137,15 @@ var German = Texts{
 	ExportNote:        "Alle Daten, die Lotse über dich gespeichert hat, nach Art geordnet. Die Arten haben technische Namen (z. B. „support_case“ für deine Supportfälle); in Worten stehen sie in der Nachricht zu dieser Datei. Zeitangaben in den Einträgen sind Zahlen: die Millisekunden seit dem 1. Januar 1970 (UTC) – so zählen Computer die Zeit. Bei Fällen anderer Mitglieder, an denen du im Team gearbeitet hast, steht nur, was du getan hast – nicht deren Inhalt.",
 	ExportSent:        "📦 Hier ist alles, was ich über dich gespeichert habe, als JSON-Datei.",
 	ExportUnencrypted: "Hinweis: Dieser Chat ist nicht Ende-zu-Ende-verschlüsselt. Für die nächste Auskunft öffne lieber einen verschlüsselten Direktchat mit mir.",
-	DeleteConfirm: "⚠️ Damit lösche ich alles, was ich über dich gespeichert habe: deine Supportfälle, Anträge, Begrüßung und Checkliste, Rollen. " +
-		"Das lässt sich nicht rückgängig machen. Offene Anträge und Fälle enden damit.\n\nWenn du sicher bist, schreib heute: `%s`",
+	DeleteConfirm:     "⚠️ Damit lösche ich alles, was ich über dich gespeichert habe, darunter %s. Das lässt sich nicht rückgängig machen.\n\nWenn du sicher bist, schreib heute: `%s`",
+	DeleteWhat: map[string]string{
+		"cases":       "deine Supportfälle (offene enden damit)",
+		"access":      "deine Zugangsanträge (offene enden damit)",
+		"roundtables": "deine Zusagen zu Runden Tischen",
+		"welcome":     "Begrüßung mit Checkliste",
+		"roles":       "deine Rollen im Team",
+	},
+	And:           " und ",
 	DeleteCommand: "!daten-löschen",
 	ConfirmWords: []string{"Leuchtturm", "Sonnenblume", "Bergsee", "Kompass", "Regenbogen", "Apfelbaum", "Wanderweg", "Segelboot",
 		"Pusteblume", "Heuballen", "Kieselstein", "Rotkehlchen", "Regenschirm", "Gartenzaun", "Himbeere", "Laterne",
@@ -231,8 +244,15 @@ var English = Texts{
 	ExportNote:        "All data Lotse stored about you, grouped by kind. The kinds have technical names (e.g. “support_case” for your support cases); the message with this file lists them in words. Times in the entries are numbers: the milliseconds since 1 January 1970 (UTC) – the way computers count time. For other members' cases you worked on as a team member, only what you did is listed – not their content.",
 	ExportSent:        "📦 Here is everything I stored about you, as a JSON file.",
 	ExportUnencrypted: "Note: this chat is not end-to-end encrypted. For your next request, better open an encrypted direct chat with me.",
-	DeleteConfirm: "⚠️ This deletes everything I stored about you: your support cases, requests, welcome and checklist, roles. " +
-		"It cannot be undone. Open requests and cases end with it.\n\nIf you're sure, write today: `%s`",
+	DeleteConfirm:     "⚠️ This deletes everything I stored about you, including %s. It cannot be undone.\n\nIf you're sure, write today: `%s`",
+	DeleteWhat: map[string]string{
+		"cases":       "your support cases (open ones end with it)",
+		"access":      "your access requests (open ones end with it)",
+		"roundtables": "your RSVPs to round tables",
+		"welcome":     "welcome with checklist",
+		"roles":       "your roles on the team",
+	},
+	And:           " and ",
 	DeleteCommand: "!delete-my-data",
 	ConfirmWords: []string{"lighthouse", "sunflower", "mountainlake", "compass", "rainbow", "appletree", "hikingtrail", "sailboat",
 		"dandelion", "haybale", "pebble", "robin", "umbrella", "gardenfence", "raspberry", "lantern",
