@@ -82,7 +82,7 @@ func styleProblems(lang, text string) []string {
 		out = append(out, `" - " instead of the dash –`)
 	}
 	if styleReact.MatchString(plain) && !styleReactHow.MatchString(plain) {
-		out = append(out, "asks for a reaction without saying how on a phone (press and hold the message)")
+		out = append(out, "asks for a reaction without saying how on a phone: „tippe auf ✅“ when Lotse put the reaction there, else how (press and hold the message)")
 	}
 	if lang == "de" {
 		if strings.ContainsAny(plain, "”") {
