@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -100,5 +101,25 @@ func TestGapsTeamMemberNotKept(t *testing.T) {
 	}
 	if len(qs) != 0 {
 		t.Fatalf("a team member's own question was kept: %+v", qs)
+	}
+}
+
+// TestOptOutNamesCasesOnlyWhenOn: the answer to !nicht-merken promises
+// that nothing from the member's support cases is learned only when there
+// are support cases; it always says how to undo it.
+func TestOptOutNamesCasesOnlyWhenOn(t *testing.T) {
+	for _, cases := range []bool{true, false} {
+		e := newSupportEnv(t)
+		e.reconfigure(func(d *Deps) {
+			d.Gaps = Gaps{Keep: true, Weekday: 1, Hour: 9}
+			if !cases {
+				d.Support = Support{}
+			}
+		})
+		sent := in(e.say(t, dmRoom, member, "!nicht-merken", ""), dmRoom)
+		mustContain(t, sent, "hebe ich nicht mehr für das Team auf", "!nicht-merken zurück")
+		if got := strings.Contains(bodies(sent), "Supportfällen"); got != cases {
+			t.Errorf("cases on %v: names support cases %v: %s", cases, got, bodies(sent))
+		}
 	}
 }

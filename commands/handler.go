@@ -108,6 +108,7 @@ func New(deps Deps) *Handler {
 	pcfg := deps.Privacy
 	pcfg.HideTeam = pcfg.HideTeam || deps.Support.Anonymous
 	pcfg.KeepsQuestions = deps.Gaps.Keep
+	pcfg.QuestionsDigest = h.gaps.DigestOn()
 	// The erasure deleted the questions learned from the member's cases:
 	// they leave the search index at once, not at the next restart.
 	pcfg.OnErased = func(ctx context.Context) error { return h.learn.Reload(ctx) }

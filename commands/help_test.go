@@ -183,3 +183,40 @@ func TestHelpSectionsOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownCommandSuggestsSpokenName: a typo is answered with the
+// command as the help shows it in the member's language, and a word that
+// is only two edits from a short name („!foo“ and „!room“) or as near to a
+// one-letter short form as that form is long („!foo“ and „!f“) gets none.
+func TestUnknownCommandSuggestsSpokenName(t *testing.T) {
+	tests := []struct {
+		name, lang, typed, want string // want: the suggestion; "": none
+	}{
+		{"German, near nothing but a short form", "de", "!foo", ""},
+		{"English, near nothing but a short form", "en", "!foo", ""},
+		{"English typo of an English name", "en", "!privay", "!privacy"},
+		{"English member, German name mistyped", "en", "!anleitng passwort", "!guide"},
+		{"English member, alias mistyped", "en", "!tiket Drucker", "!ticket"},
+		{"German member, English alias mistyped", "de", "!privcy", "!datenschutz"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newAccessEnv(t)
+			if tt.lang == "en" {
+				e.reconfigure(func(d *Deps) { d.Texts = &English })
+			}
+			sent := in(e.say(t, dmRoom, member, tt.typed, ""), dmRoom)
+			if len(sent) != 1 {
+				t.Fatalf("%d replies:\n%s", len(sent), bodies(sent))
+			}
+			body := sent[0].content.Body
+			mean := map[string]string{"de": "Meintest du ", "en": "Did you mean "}[tt.lang]
+			switch suggested := strings.Contains(body, mean); {
+			case tt.want == "" && suggested:
+				t.Errorf("suggests a command:\n%s", body)
+			case tt.want != "" && !strings.Contains(body, mean+tt.want+"?"):
+				t.Errorf("does not suggest %s:\n%s", tt.want, body)
+			}
+		})
+	}
+}

@@ -73,3 +73,64 @@ func TestPrivacyOverviewInMonthsAndYears(t *testing.T) {
 }
 
 const day = 24 * time.Hour
+
+// TestPrivacyOverviewQuestionsDigest: !datenschutz says that the team sees
+// kept questions once a week in the team room only when that digest goes
+// out; without a team room or with gaps_digest off the questions are still
+// kept (and the opt-out still named), but no weekly team-room digest is
+// promised.
+func TestPrivacyOverviewQuestionsDigest(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		teamRoom bool
+		weekday  int
+		digest   bool
+	}{
+		{"team room, weekly digest", true, 1, true},
+		{"team room, digest off", true, -1, false},
+		{"no team room", false, 1, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.reconfigure(func(d *Deps) {
+				d.Gaps = Gaps{Keep: true, Weekday: tt.weekday, Hour: 9}
+				if !tt.teamRoom {
+					d.Support = Support{}
+				}
+			})
+			sent := in(e.say(t, dmRoom, member, "!datenschutz", ""), dmRoom)
+			mustContain(t, sent, "Fragen, die ich nicht beantworten konnte", "!nicht-merken")
+			if got := strings.Contains(bodies(sent), "Einmal pro Woche"); got != tt.digest {
+				t.Errorf("weekly digest named: %v, want %v: %s", got, tt.digest, bodies(sent))
+			}
+		})
+	}
+}
+
+// TestDeleteConfirmNamesOnlyFeaturesOn: the question before !daten-löschen
+// names support cases and roles only when cases are on and access requests
+// only when they are on; the welcome always.
+func TestDeleteConfirmNamesOnlyFeaturesOn(t *testing.T) {
+	for _, tt := range []struct {
+		name      string
+		cases     bool
+		want, not []string
+	}{
+		{"cases on, access off", true, []string{"deine Supportfälle (offene enden damit)", "Begrüßung mit Checkliste und deine Rollen im Team", "schreib heute"}, []string{"Zugangsanträge"}},
+		{"cases and access off", false, []string{"darunter Begrüßung mit Checkliste. ", "schreib heute"}, []string{"Supportfälle", "Zugangsanträge", "Rollen"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newSupportEnv(t)
+			if !tt.cases {
+				e.reconfigure(func(d *Deps) { d.Support = Support{} })
+			}
+			sent := in(e.say(t, dmRoom, member, "!daten-löschen", ""), dmRoom)
+			mustContain(t, sent, tt.want...)
+			for _, n := range tt.not {
+				if strings.Contains(bodies(sent), n) {
+					t.Errorf("names %q: %s", n, bodies(sent))
+				}
+			}
+		})
+	}
+}

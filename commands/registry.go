@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"maunium.net/go/mautrix/id"
 
@@ -162,7 +163,8 @@ func cmdUnknown(ce *CommandEvent) error {
 }
 
 // closestCommand finds the name or alias nearest to typed (edit distance
-// ≤ 2, or a shared prefix of 3+ letters) among the commands sender may use
+// ≤ 2, ≤ 1 for a word of up to four letters, less than the name is long;
+// or a shared prefix of 3+ letters) among the commands sender may use
 // in room (see offers).
 func (h *Handler) closestCommand(ctx context.Context, typed string, sender id.UserID, room id.RoomID) string {
 	typed = strings.ToLower(typed)
@@ -179,7 +181,14 @@ func (h *Handler) closestCommand(ctx context.Context, typed string, sender id.Us
 			if len(typed) >= 3 && strings.HasPrefix(n, typed) {
 				d = 1
 			}
-			if d <= 2 {
+			// Two edits make any short word near another ("!foo" and
+			// "!room"), and a short form ("f") is as near to any word as
+			// it is long: "!foo" is a typo of neither.
+			maxDist := 2
+			if utf8.RuneCountInString(typed) <= 4 {
+				maxDist = 1
+			}
+			if d <= maxDist && d < utf8.RuneCountInString(n) {
 				cands = append(cands, cand{n, d, c})
 			}
 		}
@@ -187,10 +196,21 @@ func (h *Handler) closestCommand(ctx context.Context, typed string, sender id.Us
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].dist < cands[j].dist })
 	for _, c := range cands {
 		if h.offers(ctx, c.cmd, sender, room) {
-			return c.name
+			return spokenName(c.cmd, c.name)
 		}
 	}
 	return ""
+}
+
+// spokenName is the name the help shows for c in the member's language
+// (the first word of its usage, "!ask" for frage in English), so that a
+// typo near a short form or an alias is answered with the command as the
+// member knows it; matched when the usage has none.
+func spokenName(c *chat.Command, matched string) string {
+	if f := strings.Fields(c.Usage); len(f) > 0 && strings.HasPrefix(f[0], "!") && len(f[0]) > 1 {
+		return strings.TrimPrefix(f[0], "!")
+	}
+	return matched
 }
 
 // offers reports whether sender may use c in room: it has a help line (a

@@ -334,11 +334,11 @@ var English = Texts{
 	Commands: map[string]chat.CommandText{
 		"zugang":       {Usage: "!access nextcloud [group] | !access bbb <room>", Description: "request Nextcloud access or a BBB room"},
 		"anträge":      {Usage: "!requests", Description: "lists your access requests"},
-		"zurückziehen": {Usage: "!withdraw <no>", Description: "withdraws a pending request"},
+		"zurückziehen": {Usage: "!withdraw <number>", Description: "withdraws a pending request"},
 		"raum":         {Usage: "!room <name>", Description: "fresh moderator link for your BBB room"},
-		"genehmigen":   {Usage: "!approve <no>", Description: "approve a request (or ✅ on the request message)"},
-		"ablehnen":     {Usage: "!deny <no> <reason>", Description: "deny a request (or ❌)"},
-		"protokoll":    {Usage: "!audit [no|@name|export csv|export json]", Description: "audit log of requests; export uploads it as a file"},
+		"genehmigen":   {Usage: "!approve <number>", Description: "approve a request (or ✅ on the request message)"},
+		"ablehnen":     {Usage: "!deny <number> <reason>", Description: "deny a request (or ❌)"},
+		"protokoll":    {Usage: "!audit [number|@name|export csv|export json]", Description: "audit log of requests; export uploads it as a file"},
 	},
 	ButtonsDone:       "Request decided",
 	NotEnabled:        "Access to Nextcloud or BigBlueButton is not requested through me here.",
@@ -350,7 +350,7 @@ var English = Texts{
 	RoomInvalid:       "The room name should have 2 to 64 characters. Please try again.",
 	AskEmail:          "Which e-mail address should Nextcloud send the link for setting your password to? If you already have a Nextcloud account, use the address stored there.",
 	EmailInvalid:      "“%s” doesn't look like an e-mail address. Please write it like `name@example.org`.",
-	AskReason:         "What do you need the access for? One sentence is enough.",
+	AskReason:         "What do you need the access for? One sentence is enough (e.g. “I'm in the digital working group”).",
 	Summary:           "Please check your request:",
 	SummaryNextcloud:  "- **Nextcloud**, group **%s**\n- E-mail: %s\n- Display name: %s",
 	SummaryBBB:        "- **BigBlueButton room** “%s” (you will be moderator)",
@@ -358,7 +358,7 @@ var English = Texts{
 	ConfirmHow:        "Send it with `yes`, cancel with `no`. Other display name: `name First Last`.",
 	NameChanged:       "Display name changed: %s",
 	Cancelled:         "All right, I won't file a request.",
-	Filed:             "Your request **#%d** is filed. 🙌 The approvers will review it; I'll tell you here once it is decided. Your requests: `!requests`, withdraw: `!withdraw <no>`.",
+	Filed:             "Your request **#%d** is filed. 🙌 The approvers will review it; I'll tell you here once it is decided. Your requests: `!requests`, withdraw: `!withdraw <number>`.",
 	MineEmpty:         "You have no access requests.",
 	MineIntro:         "Your access requests:",
 	WithdrawUsage:     "Which request shall I withdraw? For example: `!withdraw 3`",
@@ -387,8 +387,8 @@ var English = Texts{
 	NotApprover:       "Only approvers may do that.",
 	ApprovalsRoomOnly: "Please decide requests in the approvals room – it is encrypted.",
 	SelfApproval:      "You can't decide your own request – someone else has to.",
-	ApproveUsage:      "Usage: `!approve <no>`",
-	DenyUsage:         "Usage: `!deny <no> <reason>` – the reason goes to the member.",
+	ApproveUsage:      "Usage: `!approve <number>`",
+	DenyUsage:         "Usage: `!deny <number> <reason>` – the reason goes to the member.",
 	NoSuchRequest:     "There is no request “%s”.",
 	Approved:          "✅ Request #%d is approved (%s). I'm setting up the access now.",
 	ApprovedPartly:    "Request #%d: approval by %s noted. It still needs %d more approval from someone else.",
@@ -468,6 +468,6 @@ var English = Texts{
 
 	// The member's open requests reached MaxOpenRequests.
 	TooManyOpen: "You already have %d open request – I don't take more at once. You can file a new one once the approvers have decided it " +
-		"or you withdraw it with `!withdraw <no>`.|You already have %d open requests – I don't take more at once. " +
-		"You can file a new one once the approvers have decided one of them or you withdraw one with `!withdraw <no>`. Your requests: `!requests`.",
+		"or you withdraw it with `!withdraw <number>`.|You already have %d open requests – I don't take more at once. " +
+		"You can file a new one once the approvers have decided one of them or you withdraw one with `!withdraw <number>`. Your requests: `!requests`.",
 }

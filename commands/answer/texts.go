@@ -69,7 +69,8 @@ type Texts struct {
 	WholeGuide, SayMore string
 	// Related lists up to two close guides: %s = their titles.
 	Related string
-	// Feedback asks for 👍/👎.
+	// Feedback asks for 👍/👎: Lotse puts no reaction there to tap (as
+	// it does under a choice), so it says how to react on a phone.
 	Feedback string
 	// RestOf heads the rest of a guide after "mehr": %s = its title.
 	RestOf string
@@ -141,7 +142,7 @@ var German = Texts{
 	WholeGuide: "Ganze Anleitung: %s",
 	SayMore:    "Schreib *mehr* für die ganze Anleitung.",
 	Related:    "Vielleicht passt auch: %s",
-	Feedback:   "Hat dir das geholfen? Reagiere mit 👍 oder 👎.",
+	Feedback:   "Hat dir das geholfen? Reagiere mit 👍 oder 👎 (am Handy: Nachricht gedrückt halten).",
 	RestOf:     "📘 **%s** – der Rest der Anleitung:",
 	NoRest:     "Das war schon die ganze Anleitung.",
 	OpenGuide:  "!anleitung %s",
@@ -206,7 +207,7 @@ var English = Texts{
 	WholeGuide:   "Whole guide: %s",
 	SayMore:      "Write *more* for the whole guide.",
 	Related:      "This might fit too: %s",
-	Feedback:     "Did this help? React with 👍 or 👎.",
+	Feedback:     "Did this help? React with 👍 or 👎 (on a phone: press and hold the message).",
 	RestOf:       "📘 **%s** – the rest of the guide:",
 	NoRest:       "That was already the whole guide.",
 	OpenGuide:    "!guide %s",

@@ -27,12 +27,15 @@ const maxGroups = 10
 
 // Run checks every TickInterval whether the digest is due, until ctx ends.
 func (w *Workflow) Run(ctx context.Context) {
-	if w.digestOn() {
+	if w.DigestOn() {
 		w.Every(ctx, w.cfg.TickInterval, "Weekly digest of unanswered questions failed; will try again", w.Tick)
 	}
 }
 
-func (w *Workflow) digestOn() bool {
+// DigestOn reports whether the team gets the weekly digest of kept
+// questions: questions are kept, there is a team room, and gaps_digest
+// names a weekday.
+func (w *Workflow) DigestOn() bool {
 	return w.cfg.Keep && w.cfg.TeamRoom != "" && w.cfg.Weekday >= 0 && w.cfg.Weekday <= 6
 }
 
@@ -49,7 +52,7 @@ func Week(t time.Time, weekday, hour int) (string, time.Time) {
 // Tick sends this week's digest if it is due and was not sent (tests call
 // it with a fake clock).
 func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
-	if !w.digestOn() {
+	if !w.DigestOn() {
 		return nil
 	}
 	week, due := Week(now.In(w.cfg.Location), w.cfg.Weekday, w.cfg.Hour)

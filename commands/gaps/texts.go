@@ -13,7 +13,11 @@ type Texts struct {
 	// UndoWords take an opt-out back ("!nicht-merken zurück").
 	UndoWords []string
 
-	DMOnly, OptedOut, OptedIn, AlreadyOut, NotKept string
+	DMOnly, OptedIn, AlreadyOut, NotKept string
+	// OptedOut answers !nicht-merken; OptedOutCases follows only when
+	// support cases are on (there are no cases to learn from otherwise),
+	// then OptedOutUndo.
+	OptedOut, OptedOutCases, OptedOutUndo string
 
 	// DigestTitle: %s, %s = first and last day of the window.
 	// DigestFirstTitle: the first digest (everything still kept), %s = last day.
@@ -38,12 +42,14 @@ var German = Texts{
 	Commands: map[string]chat.CommandText{
 		"nicht-merken": {Usage: "!nicht-merken [zurück]", Description: "Fragen, die ich nicht beantworten konnte, nicht für das Team aufheben; `!nicht-merken zurück` nimmt das zurück"},
 	},
-	UndoWords:  []string{"zurück", "zurueck", "rückgängig", "rueckgaengig", "aus", "undo", "off"},
-	DMOnly:     "Das besprechen wir bitte nur im Direktchat mit mir.",
-	OptedOut:   "Alles klar: Fragen von dir, die ich nicht beantworten konnte, hebe ich nicht mehr für das Team auf. Was ich schon aufgehoben hatte, habe ich gelöscht, und aus deinen Supportfällen übernehme ich deine Worte weder als Beispielfragen noch in Entwürfe für Anleitungen. Rückgängig machen: `!nicht-merken zurück`.",
-	AlreadyOut: "Das ist schon so: Deine Fragen hebe ich nicht für das Team auf. Rückgängig machen: `!nicht-merken zurück`.",
-	OptedIn:    "Danke! Fragen von dir, die ich nicht beantworten konnte, hebe ich wieder eine Zeit lang auf – ohne deinen Namen sieht das Team daran, welche Anleitungen noch fehlen. `!nicht-merken` schaltet das wieder ab.",
-	NotKept:    "Ich hebe zurzeit gar keine Fragen für das Team auf – da gibt es nichts abzuschalten.",
+	UndoWords:     []string{"zurück", "zurueck", "rückgängig", "rueckgaengig", "aus", "undo", "off"},
+	DMOnly:        "Das besprechen wir bitte nur im Direktchat mit mir.",
+	OptedOut:      "Alles klar: Fragen von dir, die ich nicht beantworten konnte, hebe ich nicht mehr für das Team auf. Was ich schon aufgehoben hatte, habe ich gelöscht.",
+	OptedOutCases: "Auch aus deinen Supportfällen übernehme ich deine Worte weder als Beispielfragen noch in Entwürfe für Anleitungen.",
+	OptedOutUndo:  "Rückgängig machen: `!nicht-merken zurück`.",
+	AlreadyOut:    "Das ist schon so: Deine Fragen hebe ich nicht für das Team auf. Rückgängig machen: `!nicht-merken zurück`.",
+	OptedIn:       "Danke! Fragen von dir, die ich nicht beantworten konnte, hebe ich wieder eine Zeit lang auf – ohne deinen Namen sieht das Team daran, welche Anleitungen noch fehlen. `!nicht-merken` schaltet das wieder ab.",
+	NotKept:       "Ich hebe zurzeit gar keine Fragen für das Team auf – da gibt es nichts abzuschalten.",
 
 	DigestTitle:      "📚 **Fragen, die ich nicht beantworten konnte** (%s bis %s)",
 	DigestFirstTitle: "📚 **Fragen, die ich nicht beantworten konnte** (bis %s)",
@@ -68,12 +74,14 @@ var English = Texts{
 	Commands: map[string]chat.CommandText{
 		"nicht-merken": {Usage: "!dont-keep [undo]", Description: "don't keep questions I couldn't answer for the team; `!dont-keep undo` takes it back"},
 	},
-	UndoWords:  []string{"undo", "off", "back", "zurück", "zurueck", "rückgängig", "aus"},
-	DMOnly:     "Let's talk about this only in a direct chat with me, please.",
-	OptedOut:   "Got it: I no longer keep your questions I couldn't answer for the team. What I had kept, I deleted, and I won't take your words from your support cases into example questions or guide drafts. To undo: `!dont-keep undo`.",
-	AlreadyOut: "That's already the case: I don't keep your questions for the team. To undo: `!dont-keep undo`.",
-	OptedIn:    "Thanks! I'll keep your questions I couldn't answer for a while again – without your name, they show the team which guides are still missing. `!dont-keep` turns it off again.",
-	NotKept:    "I'm not keeping any questions for the team at the moment – there's nothing to turn off.",
+	UndoWords:     []string{"undo", "off", "back", "zurück", "zurueck", "rückgängig", "aus"},
+	DMOnly:        "Let's talk about this only in a direct chat with me, please.",
+	OptedOut:      "Got it: I no longer keep your questions I couldn't answer for the team. What I had kept, I deleted.",
+	OptedOutCases: "I also won't take your words from your support cases into example questions or guide drafts.",
+	OptedOutUndo:  "To undo: `!dont-keep undo`.",
+	AlreadyOut:    "That's already the case: I don't keep your questions for the team. To undo: `!dont-keep undo`.",
+	OptedIn:       "Thanks! I'll keep your questions I couldn't answer for a while again – without your name, they show the team which guides are still missing. `!dont-keep` turns it off again.",
+	NotKept:       "I'm not keeping any questions for the team at the moment – there's nothing to turn off.",
 
 	DigestTitle:      "📚 **Questions I couldn't answer** (%s to %s)",
 	DigestFirstTitle: "📚 **Questions I couldn't answer** (until %s)",

@@ -110,7 +110,11 @@ func (w *Workflow) cmdOptOut(ce *chat.Call) error {
 	if already {
 		return w.ReplyMarkdown(ce.Ctx, w.tx.AlreadyOut)
 	}
-	return w.ReplyMarkdown(ce.Ctx, w.tx.OptedOut)
+	text := w.tx.OptedOut
+	if w.cfg.TeamRoom != "" {
+		text += " " + w.tx.OptedOutCases
+	}
+	return w.ReplyMarkdown(ce.Ctx, text+" "+w.tx.OptedOutUndo)
 }
 
 // mayKeep reports whether the question of the turn in ctx may be kept:

@@ -75,7 +75,7 @@ var German = Texts{
 var English = Texts{
 	Lang: "en",
 	Commands: map[string]chat.CommandText{
-		"anleitung-entwurf": {Usage: "!guide-draft <no>", Description: "turns a resolved case into the draft of a guide (without names and internal notes)"},
+		"anleitung-entwurf": {Usage: "!guide-draft <number>", Description: "turns a resolved case into the draft of a guide (without names and internal notes)"},
 	},
 	TeamCommands:   "Team commands (in the team room):",
 	Usage:          "From which case? Give the number (`%s`) or write the command in the case's thread.",

@@ -134,9 +134,9 @@ var German = Texts{
 var English = Texts{
 	Lang: "en",
 	Commands: map[string]chat.CommandText{
-		"lehren":    {Usage: "!teach [#no] <guide> [| question]", Description: "learn a resolved case's question as an example question of a guide (number from !guides or title)"},
+		"lehren":    {Usage: "!teach [#number] <guide> [| question]", Description: "learn a resolved case's question as an example question of a guide (number from !guides or title)"},
 		"gelernt":   {Usage: "!learned", Description: "list learned questions"},
-		"vergessen": {Usage: "!forget <no>", Description: "forget a learned question"},
+		"vergessen": {Usage: "!forget <number>", Description: "forget a learned question"},
 	},
 	Section: "Learning from cases (in the team room):",
 
@@ -181,7 +181,7 @@ var English = Texts{
 	ListLine:     "- **%d** “%s” → %s – %s, %s",
 	ListExported: " (written into the files)",
 	ListMore:     "… and %d older ones.",
-	ForgetUsage:  "How to: `!forget <no>` – the number is in `!learned`.",
+	ForgetUsage:  "How to: `!forget <number>` – the number is in `!learned`.",
 	ForgetNone:   "There is no learned question no. %s. The numbers are in `!learned`.",
 	Forgotten:    "Forgotten: no. %d “%s”. Lotse searches without it from now on.",
 }

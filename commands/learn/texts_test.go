@@ -8,4 +8,5 @@ import (
 
 func TestTexts(t *testing.T) {
 	chattest.CheckTexts(t, German, English)
+	chattest.CheckStyle(t, German, English)
 }

@@ -54,7 +54,7 @@ var GermanOnboarding = OnboardingTexts{
 var EnglishOnboarding = OnboardingTexts{
 	Lang: "en",
 	Commands: map[string]chat.CommandText{
-		"start": {Usage: "!onboarding [no]", Description: "your first steps as a checklist; with a number you tick a step"},
+		"start": {Usage: "!onboarding [number]", Description: "your first steps as a checklist; with a number you tick a step"},
 		"stopp": {Usage: "!stop [undo]", Description: "no more messages you did not ask for; `!stop undo` takes it back"},
 	},
 	Welcome:            "👋 **Welcome!** I'm Lotse, the help bot of the digital team. Write to me here any time – I'll find the right guide for you.",

@@ -115,7 +115,7 @@ var German = Texts{
 	TrainingExpiredCoord: "⏸️ Die Datenschutzschulung von %s ist am %s abgelaufen; die Team-Rolle ist pausiert. Nach einer neuen Schulung: `!schulung @name <Datum>`.",
 	ManagerCommands:      "**Rollen und Freischaltung:**",
 	KickFailed: "⚠️ %s ist noch %s: Ich konnte die Person nicht entfernen – wahrscheinlich hat sie dort mindestens so viele Rechte wie ich. " +
-		"Sie muss von Hand entfernt werden (in der Mitgliederliste über ihren Namen); das kann, wer dort mehr Rechte hat als sie.",
+		"Die Person muss von Hand entfernt werden (in der Mitgliederliste über ihren Namen); das kann, wer dort mehr Rechte hat als sie.",
 	InTeamRoom:      "im Teamraum",
 	InApprovalsRoom: "im Genehmigungsraum",
 	RolesMore:       "… %d weiterer Eintrag: `!rollen %d`|… %d weitere Einträge: `!rollen %d`",

@@ -9,4 +9,6 @@ import (
 func TestTexts(t *testing.T) {
 	chattest.CheckTexts(t, German, English)
 	chattest.CheckTexts(t, GermanOnboarding, EnglishOnboarding)
+	chattest.CheckStyle(t, German, English)
+	chattest.CheckStyle(t, GermanOnboarding, EnglishOnboarding)
 }

@@ -82,7 +82,11 @@ func (w *Workflow) cmdPrivacy(ce *chat.Call) error {
 	lines = append(lines, line(pv.AboutAudit, pv.WhenAudit, r.Audit), line(pv.AboutInbox, pv.WhenInbox, r.Inbox),
 		line(pv.AboutAnswers, pv.WhenAnswers, r.Answers))
 	if w.cfg.KeepsQuestions {
-		lines = append(lines, line(pv.AboutQuestions, pv.WhenQuestions, r.FailedQuestions))
+		about := pv.AboutQuestions
+		if w.cfg.QuestionsDigest {
+			about += " " + pv.QuestionsDigest
+		}
+		lines = append(lines, line(about+" "+pv.QuestionsOptOut, pv.WhenQuestions, r.FailedQuestions))
 	}
 	if f.Cases {
 		lines = append(lines, pv.AboutRoles)
@@ -214,12 +218,31 @@ func (w *Workflow) deleteToken(user string) string {
 	return words[binary.BigEndian.Uint32(sum[:4])%uint32(len(words))]
 }
 
+// deleteWhat names the kinds of data the erasure deletes, of the features
+// that are on only (no support cases where there are none).
+func (w *Workflow) deleteWhat() string {
+	f := w.Features
+	var kinds []string
+	for _, k := range []struct {
+		key string
+		on  bool
+	}{{"cases", f.Cases}, {"access", f.Access()}, {"roundtables", f.RoundTables}, {"welcome", true}, {"roles", f.Cases}} {
+		if k.on {
+			kinds = append(kinds, w.tx.DeleteWhat[k.key])
+		}
+	}
+	if len(kinds) == 1 {
+		return kinds[0]
+	}
+	return strings.Join(kinds[:len(kinds)-1], ", ") + w.tx.And + kinds[len(kinds)-1]
+}
+
 // cmdDeleteMyData erases the member's data after confirmation.
 func (w *Workflow) cmdDeleteMyData(ce *chat.Call) error {
 	pv := w.tx
 	token := w.deleteToken(ce.Sender.String())
 	if len(ce.Args) == 0 || !strings.EqualFold(ce.Args[len(ce.Args)-1], token) {
-		return w.ReplyMarkdown(ce.Ctx, chat.Format(pv.DeleteConfirm, pv.DeleteCommand+" "+token))
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(pv.DeleteConfirm, w.deleteWhat(), pv.DeleteCommand+" "+token))
 	}
 	evt := chat.TurnOf(ce.Ctx).Event
 	sentBefore := time.UnixMilli(evt.Timestamp)

@@ -17,8 +17,10 @@ type Texts struct {
 	OverviewTitle, AboutWelcome, AboutCases, AboutAccess, AboutRoundTables, AboutAudit, AboutInbox, AboutAnswers, AboutRoles string
 	WhenWelcome, WhenCases, WhenAccess, WhenRoundTables, WhenAudit, WhenInbox, WhenAnswers, NoLimitSentence                  string
 	// AboutQuestions and WhenQuestions: questions Lotse could not answer,
-	// kept for the team (with the opt-out).
-	AboutQuestions, WhenQuestions string
+	// kept for the team; QuestionsDigest (only when the team gets the
+	// weekly digest) says where the team sees them, QuestionsOptOut how
+	// to stop it.
+	AboutQuestions, QuestionsDigest, QuestionsOptOut, WhenQuestions string
 	// NotStored says what Lotse never stores.
 	NotStored string
 	// Years, Months, Weeks, Days, Hours are periods ("one|other", %d);
@@ -35,11 +37,17 @@ type Texts struct {
 	// AnonymousTeam stands for a team member in the export of a member's
 	// cases when support answers are anonymous.
 	AnonymousTeam string
-	// DeleteConfirm: %s = the command with the confirmation word.
-	// DeleteCommand is the command name. ConfirmWords are the words asked
-	// for (one a day and member).
+	// DeleteConfirm: %s = what is deleted (DeleteWhat of the features
+	// that are on, joined with And), %s = the command with the
+	// confirmation word. DeleteCommand is the command name. ConfirmWords
+	// are the words asked for (one a day and member).
 	DeleteConfirm, DeleteCommand string
-	ConfirmWords                 []string
+	// DeleteWhat names the kinds of data DeleteConfirm lists, by feature
+	// ("cases", "access", "roundtables"; "welcome" always, "roles" with
+	// cases), so that it names nothing that is off.
+	DeleteWhat   map[string]string
+	And          string
+	ConfirmWords []string
 	// Deleted introduces the list of what was deleted; DeletedNothing:
 	// there was nothing.
 	Deleted, DeletedNothing, Kept string
@@ -71,7 +79,9 @@ var German = Texts{
 	WhenInbox:        "Gelöscht %s danach.",
 	AboutAnswers:     "**Antworten:** welche Anleitung eine Antwort zeigte und dein 👍/👎 dazu – damit die Anleitungen besser werden.",
 	WhenAnswers:      "Gelöscht %s danach.",
-	AboutQuestions:   "**Fragen, die ich nicht beantworten konnte** (keine passende Anleitung, „Meintest du …?“ ohne Auswahl oder 👎): der Text der Frage (ohne E-Mail-Adressen, Telefonnummern und deinen Namen) und welche Anleitungen am nächsten kamen. Einmal pro Woche sieht das Team sie ohne deinen Namen im verschlüsselten Teamraum – damit fehlende Anleitungen geschrieben werden. Fragen im Teamraum hebe ich nie auf. Möchtest du das nicht, schreib `!nicht-merken`; dann lösche ich auch, was ich schon aufgehoben habe.",
+	AboutQuestions:   "**Fragen, die ich nicht beantworten konnte** (keine passende Anleitung, „Meintest du …?“ ohne Auswahl oder 👎): der Text der Frage (ohne E-Mail-Adressen, Telefonnummern und deinen Namen) und welche Anleitungen am nächsten kamen – damit fehlende Anleitungen geschrieben werden.",
+	QuestionsDigest:  "Einmal pro Woche sieht das Team sie ohne deinen Namen im verschlüsselten Teamraum; Fragen im Teamraum selbst hebe ich nie auf.",
+	QuestionsOptOut:  "Möchtest du das nicht, schreib `!nicht-merken`; dann lösche ich auch, was ich schon aufgehoben habe.",
 	WhenQuestions:    "Gelöscht %s danach.",
 	NoLimitSentence:  "Eine feste Löschfrist gibt es dafür nicht.",
 	AboutRoles:       "**Rollen** (falls du im Team bist): deine Rolle und die Daten deiner Verpflichtungserklärung und Schulung.",
@@ -127,8 +137,15 @@ var German = Texts{
 	ExportNote:        "Alle Daten, die Lotse über dich gespeichert hat, nach Art geordnet. Die Arten haben technische Namen (z. B. „support_case“ für deine Supportfälle); in Worten stehen sie in der Nachricht zu dieser Datei. Zeitangaben in den Einträgen sind Zahlen: die Millisekunden seit dem 1. Januar 1970 (UTC) – so zählen Computer die Zeit. Bei Fällen anderer Mitglieder, an denen du im Team gearbeitet hast, steht nur, was du getan hast – nicht deren Inhalt.",
 	ExportSent:        "📦 Hier ist alles, was ich über dich gespeichert habe, als JSON-Datei.",
 	ExportUnencrypted: "Hinweis: Dieser Chat ist nicht Ende-zu-Ende-verschlüsselt. Für die nächste Auskunft öffne lieber einen verschlüsselten Direktchat mit mir.",
-	DeleteConfirm: "⚠️ Damit lösche ich alles, was ich über dich gespeichert habe: deine Supportfälle, Anträge, Begrüßung und Checkliste, Rollen. " +
-		"Das lässt sich nicht rückgängig machen. Offene Anträge und Fälle enden damit.\n\nWenn du sicher bist, schreib heute: `%s`",
+	DeleteConfirm:     "⚠️ Damit lösche ich alles, was ich über dich gespeichert habe, darunter %s. Das lässt sich nicht rückgängig machen.\n\nWenn du sicher bist, schreib heute: `%s`",
+	DeleteWhat: map[string]string{
+		"cases":       "deine Supportfälle (offene enden damit)",
+		"access":      "deine Zugangsanträge (offene enden damit)",
+		"roundtables": "deine Zusagen zu Runden Tischen",
+		"welcome":     "Begrüßung mit Checkliste",
+		"roles":       "deine Rollen im Team",
+	},
+	And:           " und ",
 	DeleteCommand: "!daten-löschen",
 	ConfirmWords: []string{"Leuchtturm", "Sonnenblume", "Bergsee", "Kompass", "Regenbogen", "Apfelbaum", "Wanderweg", "Segelboot",
 		"Pusteblume", "Heuballen", "Kieselstein", "Rotkehlchen", "Regenschirm", "Gartenzaun", "Himbeere", "Laterne",
@@ -169,7 +186,9 @@ var English = Texts{
 	WhenInbox:        "Deleted %s later.",
 	AboutAnswers:     "**Answers:** which guide an answer showed and your 👍/👎 on it – so the guides get better.",
 	WhenAnswers:      "Deleted %s later.",
-	AboutQuestions:   "**Questions I couldn't answer** (no fitting guide, “Did you mean …?” without a pick, or 👎): the text of the question (without e-mail addresses, phone numbers and your name) and which guides came closest. Once a week the team sees them without your name in the encrypted team room – so missing guides get written. Questions in the team room are never kept. If you don't want this, write `!dont-keep`; I'll then also delete what I already kept.",
+	AboutQuestions:   "**Questions I couldn't answer** (no fitting guide, “Did you mean …?” without a pick, or 👎): the text of the question (without e-mail addresses, phone numbers and your name) and which guides came closest – so missing guides get written.",
+	QuestionsDigest:  "Once a week the team sees them without your name in the encrypted team room; questions in the team room itself are never kept.",
+	QuestionsOptOut:  "If you don't want this, write `!dont-keep`; I'll then also delete what I already kept.",
 	WhenQuestions:    "Deleted %s later.",
 	NoLimitSentence:  "There is no fixed deletion period for it.",
 	AboutRoles:       "**Roles** (if you're on the team): your role and the dates of your privacy declaration and training.",
@@ -225,8 +244,15 @@ var English = Texts{
 	ExportNote:        "All data Lotse stored about you, grouped by kind. The kinds have technical names (e.g. “support_case” for your support cases); the message with this file lists them in words. Times in the entries are numbers: the milliseconds since 1 January 1970 (UTC) – the way computers count time. For other members' cases you worked on as a team member, only what you did is listed – not their content.",
 	ExportSent:        "📦 Here is everything I stored about you, as a JSON file.",
 	ExportUnencrypted: "Note: this chat is not end-to-end encrypted. For your next request, better open an encrypted direct chat with me.",
-	DeleteConfirm: "⚠️ This deletes everything I stored about you: your support cases, requests, welcome and checklist, roles. " +
-		"It cannot be undone. Open requests and cases end with it.\n\nIf you're sure, write today: `%s`",
+	DeleteConfirm:     "⚠️ This deletes everything I stored about you, including %s. It cannot be undone.\n\nIf you're sure, write today: `%s`",
+	DeleteWhat: map[string]string{
+		"cases":       "your support cases (open ones end with it)",
+		"access":      "your access requests (open ones end with it)",
+		"roundtables": "your RSVPs to round tables",
+		"welcome":     "welcome with checklist",
+		"roles":       "your roles on the team",
+	},
+	And:           " and ",
 	DeleteCommand: "!delete-my-data",
 	ConfirmWords: []string{"lighthouse", "sunflower", "mountainlake", "compass", "rainbow", "appletree", "hikingtrail", "sailboat",
 		"dandelion", "haybale", "pebble", "robin", "umbrella", "gardenfence", "raspberry", "lantern",

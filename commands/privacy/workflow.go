@@ -25,6 +25,10 @@ type Config struct {
 	// KeepsQuestions: questions Lotse could not answer are kept for the
 	// team's digest (keep_failed_questions); !datenschutz says so.
 	KeepsQuestions bool
+	// QuestionsDigest: the team sees them in a weekly digest in the team
+	// room (gaps.Workflow.DigestOn); without it !datenschutz does not say
+	// so (they are then read only with `lotse guides gaps`).
+	QuestionsDigest bool
 	// OnErased, when set, is called after an erasure: what the running
 	// bot keeps in memory from the database follows it (the questions
 	// learned from the member's cases leave the search, learn.Workflow.Reload).

@@ -103,7 +103,7 @@ var English = Texts{
 	CommandInside:      "I only understand commands at the start of a message of their own – please send it on its own, e.g. `!help`.",
 	GuideUsage:         "What should I look for? For example: `!guide forgot password`",
 	GuideNotFound:      "I found no guide for “%s”. Try other words or browse the topics with `!guides`.",
-	GuidesIntro:        "These topics exist:",
+	GuidesIntro:        "Here are the topics:",
 	GuidesTopic:        "**%s** – %d guide|**%s** – %d guides",
 	GuidesTopicIntro:   "Guides on **%s**:",
 	GuidesUnknownTopic: "I don't know the topic “%s”.",

@@ -1,0 +1,143 @@
+package chattest
+
+import (
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The house style of member-facing texts (README "What members can do",
+// common rules of the passes): German first, informal du, gender-neutral
+// words (Genehmigende, Teilnehmende, Mitglied, Person) or the colon form
+// (Moderator:in) where there is none, „…“ quotes, – dashes and … in both
+// languages, and no word of the other language outside quotes and code.
+var (
+	// styleCode are spans a text shows as they are: code, links, format verbs.
+	styleCode = regexp.MustCompile("`[^`]*`|https?://\\S+|<[^>\\s]+>|%(\\[\\d+\\])?[-+# 0]*\\d*(\\.\\d+)?[a-zA-Z%]")
+	// styleQuoted are quoted spans: titles, examples, words of the other language.
+	styleQuotedDE = regexp.MustCompile(`„[^“]*“`)
+	styleQuotedEN = regexp.MustCompile(`“[^”]*”`)
+	// formal address: Lotse says du to everyone ("Sie" mid-sentence
+	// would be "sie"; at the start of a sentence it reads as formal too).
+	styleFormal = regexp.MustCompile(`\b(Sie|Ihnen|Ihr|Ihre|Ihrem|Ihren|Ihrer|Ihres)\b`)
+	// styleMasculine are generic masculine person words; the colon form
+	// (Moderator:in, Koordinator:innen) passes.
+	styleMasculine = regexp.MustCompile(`\b(Benutzer|Nutzer|Teilnehmer|Mitarbeiter|Moderator|Moderatoren|Koordinator|Koordinatoren|Ansprechpartner|Genehmiger|Kollegen|Helfer|Administrator|Administratoren)\b(:in|:innen)?`)
+	// styleGenderMarks are gender forms the project does not use.
+	styleGenderMarks = regexp.MustCompile(`\w(\*in|\*innen|_in|_innen|Innen)\b`)
+	// styleGermanWords in an English text, outside quotes and code.
+	styleGermanWords = regexp.MustCompile(`\b(und|oder|nicht|bitte|für|mit|der|das|ist|Anleitung|Anleitungen|Fall|Antrag|Befehl)\b|[äöüÄÖÜß]`)
+	// styleEnglishWords in a German text, outside quotes and code.
+	styleEnglishWords = regexp.MustCompile(`\b(the|and|please|your|you|request|guide|case|cases)\b`)
+	// styleReact asks for a reaction; styleReactHow says how to give one
+	// on a phone, where Element hides reactions behind a long press
+	// (Lotse's own buttons, such as the keycaps of a choice, are tapped
+	// instead: „tippe auf 1️⃣“).
+	styleReact    = regexp.MustCompile(`(?i)\b(reagiere mit|react with)\b`)
+	styleReactHow = regexp.MustCompile(`(?i)gedrückt|press and hold`)
+	// styleNo is "no" as a placeholder for a number ("!close <no>"): the
+	// same texts ask members to answer `yes` or `no`.
+	styleNo = regexp.MustCompile(`[<\[#]no[>\]|]`)
+	// styleInternal are words of the code: table or config names
+	// (snake_case), hex IDs, Matrix event IDs.
+	styleInternal = regexp.MustCompile(`\b[a-z]+_[a-z_]+\b|\b[0-9a-f]{8,}\b|\$[A-Za-z0-9_-]{8,}`)
+)
+
+// CheckStyle walks the catalogues german and english (values or pointers of
+// the same struct type; empty texts are skipped, see CheckTexts for them)
+// and fails t on a text (a string field or map entry; lists are words
+// members type, such as UndoWords, and are left out) that breaks the house style: straight quotes, "..."
+// or " - " for a dash; in German the formal Sie, a generic masculine, a
+// gender star or an English word; in English German quotes, a German
+// word or "no" for a number; in both a request for a reaction that does
+// not say how to react on a phone; in both an internal name (snake_case, a hex or event ID). Quoted
+// spans („…“, “…”), code spans, links and format verbs are left out.
+func CheckStyle(t testing.TB, german, english any) {
+	t.Helper()
+	check := func(lang string, v any) {
+		t.Helper()
+		walkTexts("", reflect.Indirect(reflect.ValueOf(v)), func(path, text string) {
+			for _, p := range styleProblems(lang, text) {
+				t.Errorf("%s: text %s: %s: %q", lang, path, p, text)
+			}
+		})
+	}
+	check("de", german)
+	check("en", english)
+}
+
+// styleProblems lists what breaks the house style in text of lang ("de"
+// or "en").
+func styleProblems(lang, text string) []string {
+	var out []string
+	plain := styleCode.ReplaceAllString(text, " ")
+	if strings.Contains(plain, `"`) {
+		out = append(out, `straight quotes ("…"): use „…“ (German) or “…” (English)`)
+	}
+	if strings.Contains(plain, "...") {
+		out = append(out, `"..." instead of …`)
+	}
+	if strings.Contains(plain, " - ") {
+		out = append(out, `" - " instead of the dash –`)
+	}
+	if styleReact.MatchString(plain) && !styleReactHow.MatchString(plain) {
+		out = append(out, "asks for a reaction without saying how on a phone: „tippe auf ✅“ when Lotse put the reaction there, else how (press and hold the message)")
+	}
+	if lang == "de" {
+		if strings.ContainsAny(plain, "”") {
+			out = append(out, "English quote ” in German: use „…“")
+		}
+		words := styleQuotedDE.ReplaceAllString(plain, " ")
+		if m := styleFormal.FindString(words); m != "" {
+			out = append(out, "formal address "+m+": Lotse says du")
+		}
+		for _, m := range styleMasculine.FindAllStringSubmatch(words, -1) {
+			if m[2] == "" {
+				out = append(out, "generic masculine "+m[1]+": a neutral word (Teilnehmende, Person) or "+m[1]+":in")
+			}
+		}
+		if m := styleGenderMarks.FindString(words); m != "" {
+			out = append(out, "gender form "+m+": the project writes neutral words or :in")
+		}
+		if m := styleEnglishWords.FindString(words); m != "" {
+			out = append(out, "English word "+m+" in German")
+		}
+		plain = words
+	} else {
+		if m := styleNo.FindString(text); m != "" {
+			out = append(out, m+` for a number: it reads as the answer "no"; write <number>`)
+		}
+		if strings.ContainsAny(plain, "„") {
+			out = append(out, "German quote „ in English: use “…”")
+		}
+		words := styleQuotedEN.ReplaceAllString(plain, " ")
+		if m := styleGermanWords.FindString(words); m != "" {
+			out = append(out, "German "+m+" in English")
+		}
+		plain = words
+	}
+	if m := styleInternal.FindString(plain); m != "" {
+		out = append(out, "internal name "+m)
+	}
+	return out
+}
+
+// walkTexts calls fn on every string field and map entry of v, not on
+// lists (input words).
+func walkTexts(path string, v reflect.Value, fn func(path, text string)) {
+	switch v.Kind() {
+	case reflect.String:
+		fn(path, v.String())
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				walkTexts(join(path, v.Type().Field(i).Name), v.Field(i), fn)
+			}
+		}
+	case reflect.Map:
+		for _, k := range v.MapKeys() {
+			walkTexts(path+"["+k.String()+"]", v.MapIndex(k), fn)
+		}
+	}
+}

@@ -1,0 +1,53 @@
+package chattest
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestStyleProblems: each rule of the house style catches its mistake and
+// leaves quotes, code, links and format verbs alone.
+func TestStyleProblems(t *testing.T) {
+	for _, tt := range []struct {
+		lang, text, want string // want: a part of the one problem, "" for none
+	}{
+		{"de", "Schreib „ja“ – oder `!hilfe`.", ""},
+		{"de", `Schreib "ja".`, "straight quotes"},
+		{"de", "Warte...", `"..."`},
+		{"de", "Ja - oder nein.", "dash"},
+		{"de", "Schreib „ja”.", "English quote"},
+		{"de", "Können Sie das prüfen?", "formal address Sie"},
+		{"de", "Sie muss von Hand entfernt werden.", "formal address Sie"},
+		{"de", "Ihre Anfrage ist da.", "formal address Ihre"},
+		{"de", "Die Teilnehmer bekommen den Link.", "generic masculine Teilnehmer"},
+		{"de", "Du wirst Moderator:in, die Koordinator:innen wissen es.", ""},
+		{"de", "Die Teilnehmenden und Genehmigenden; dein Benutzername.", ""},
+		{"de", "Alle Kolleg*innen.", "gender form"},
+		{"de", "Dein request ist da.", "English word request"},
+		{"de", "Die Anleitung „How to use the cloud“ passt.", ""},
+		{"de", "Steht in support_case.", "internal name support_case"},
+		{"de", "Die Kennung „support_case“ und `keep_failed_questions`.", ""},
+		{"de", "Fall 3f2a9c01e8 ist offen.", "internal name 3f2a9c01e8"},
+		{"de", "Siehe %s und https://example.org/a_b_c", ""},
+		{"en", "Write “yes” – or `!help`.", ""},
+		{"en", "Write „yes“.", "German quote"},
+		{"en", "Please write bitte.", "German bitte"},
+		{"en", "Your request für Nextcloud.", "German für"},
+		{"en", "The guide “Beim Digitalisierungsteam mitmachen” explains it; `!room AG Digitales`.", ""},
+		{"en", "Event $abcdefgh12345 failed.", "internal name"},
+		{"en", "Close it with `!close <no>`.", "<no> for a number"},
+		{"en", "Tick a step: `!onboarding [no]`; `!teach [#no] <guide>`.", "[no] for a number"},
+		{"en", "Cancel with `no`; `!close <number>`.", ""},
+		{"de", "Hat dir das geholfen? Reagiere mit 👍 oder 👎.", "reaction"},
+		{"de", "Reagiere mit 👍 (am Handy: Nachricht gedrückt halten). Oder tippe auf 1️⃣.", ""},
+		{"en", "Did this help? React with 👍 or 👎.", "reaction"},
+	} {
+		got := styleProblems(tt.lang, tt.text)
+		switch {
+		case tt.want == "" && len(got) > 0:
+			t.Errorf("%s %q: %v, want none", tt.lang, tt.text, got)
+		case tt.want != "" && (len(got) != 1 || !strings.Contains(got[0], tt.want)):
+			t.Errorf("%s %q: %v, want one with %q", tt.lang, tt.text, got, tt.want)
+		}
+	}
+}
