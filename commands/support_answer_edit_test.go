@@ -104,7 +104,7 @@ func TestAnswerEditNotFollowed(t *testing.T) {
 		name string
 		// prepare returns the edit's target and what the edit's sender,
 		// room and new text are.
-		prepare func(t *testing.T, e *supportEnv, answer *event.Event) (target id.EventID, sender id.UserID, room id.RoomID, text string)
+		prepare   func(t *testing.T, e *supportEnv, answer *event.Event) (target id.EventID, sender id.UserID, room id.RoomID, text string)
 		tellsTeam string // the thread's notice, "" for none
 	}{
 		{"another team member's edit", func(t *testing.T, e *supportEnv, answer *event.Event) (id.EventID, id.UserID, id.RoomID, string) {
