@@ -75,9 +75,10 @@ func (w *Workflow) EditAnswer(ctx context.Context, target id.EventID, text strin
 	}
 	if sent == nil {
 		// A solution (sent with the resolution, before a reopening), or an
-		// answer whose copy is no longer known: no text of it to edit.
+		// answer whose send never completed: no copy to edit, and none
+		// that the thread could name.
 		log.Info().Msg("Not editing an answer: no copy of it sent to the member is known")
-		return w.teamNote(ctx, c, chat.Format(w.tx.EditNotAnswer, c.ID))
+		return nil
 	}
 	answer, ok := w.answerText(text, c.ID)
 	if !ok {
