@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/event"
@@ -35,12 +36,19 @@ var errEditedPending = errors.New("the edited message has not been handled yet")
 // room and sender, which is what the decrypted edit carries too). A target
 // the inbox does not know (never seen, or older than its retention) is not
 // followed: its relay is found through the same retention.
+//
+// In the team room, an edit of a team member's answer to a case edits the
+// member's copy (support.Workflow.EditAnswer), under the same check of
+// author and room, and only while the editor holds the team role (as the
+// answer needed): a password pasted into an answer by mistake and edited
+// out does not stay with the member. An edit is never run as a command.
 func (h *Handler) handleEdit(ctx context.Context, evt *event.Event, content *event.MessageEventContent) error {
 	target := content.RelatesTo.GetReplaceID()
-	if !h.support.On() || content.NewContent == nil || !chat.TurnOf(ctx).Direct {
-		// Cases live in direct chats only: an edit in a group room (or the
-		// team room) cannot be of a relayed message, and costs no lookup
-		// and no log line.
+	team := h.support.On() && evt.RoomID == h.support.TeamRoom()
+	if !h.support.On() || content.NewContent == nil || (!team && !chat.TurnOf(ctx).Direct) {
+		// Cases live in direct chats and the team room only: an edit in a
+		// group room cannot be of a relayed message or an answer, and costs
+		// no lookup and no log line.
 		return nil
 	}
 	origin, err := h.DB.Inbox.Origin(ctx, target.String())
@@ -57,6 +65,14 @@ func (h *Handler) handleEdit(ctx context.Context, evt *event.Event, content *eve
 	}
 	if origin.Pending {
 		return errEditedPending
+	}
+	if team {
+		if ok, err := h.env.Enforce(ctx, h.support.TeamRole().Silent(), evt.Sender, evt.RoomID); !ok {
+			return err
+		}
+		c := *content.NewContent
+		c.RemoveReplyFallback()
+		return h.support.EditAnswer(ctx, target, strings.TrimSpace(c.Body))
 	}
 	_, text := h.stripMention(content.NewContent)
 	return h.support.EditRelay(ctx, target, content.NewContent, text)

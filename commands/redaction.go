@@ -2,7 +2,6 @@ package commands
 
 import (
 	"context"
-	"errors"
 
 	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/event"
@@ -10,11 +9,6 @@ import (
 
 	"github.com/lotse-bot/lotse/commands/chat"
 )
-
-// errRedactedPending makes the runtime retry a redaction whose event is
-// still waiting to be handled: what Lotse makes of it must exist before it
-// can be taken back.
-var errRedactedPending = errors.New("the redacted event has not been handled yet")
 
 // handleRedaction follows a deleted message or reaction: a removed ✅ is a
 // withdrawn RSVP, and a deleted message takes with it what Lotse made of it
@@ -55,11 +49,17 @@ func (h *Handler) handleRedaction(ctx context.Context, evt *event.Event) error {
 		return nil
 	}
 	if origin != nil && origin.Pending {
-		// Its event still waits for a retry (its handling failed before
-		// the deletion came): handled after the deletion, it would relay,
-		// store or answer the deleted text with nothing left to take it
-		// back. The deletion waits for it, as an edit does (sec23).
-		return errRedactedPending
+		// Its event still waits for a retry (its handling failed, or its
+		// room key has not come): handled after the deletion, it would
+		// relay, store or answer the deleted text. It is marked deleted, so
+		// the worker never handles it, however late it would have come;
+		// what an earlier, failed try made of it is taken back below as
+		// for a handled event. Before, the deletion waited for it (sec23)
+		// and gave up after the runtime's retries, some 17 minutes, while
+		// a room key may come days later (relay24).
+		if _, err := h.DB.Inbox.MarkRedacted(ctx, redacts.String(), origin.RoomID, origin.Sender, h.Now()); err != nil {
+			return err
+		}
 	}
 	if err := h.roundTable.WithdrawRSVP(ctx, evt, redacts); err != nil {
 		return err

@@ -23,14 +23,22 @@ func (q *CaseQuery) Message(ctx context.Context, sourceEvent string) (*CaseMessa
 // there was one. Only the author's own member message is changed, and a
 // message its author deleted stays erased.
 func (q *CaseQuery) EditMessage(ctx context.Context, sourceEvent, sender, body string) (bool, error) {
-	ctx, cancel := withTimeout(ctx)
-	defer cancel()
-	res, err := q.db.Exec(ctx, editCaseMsgQuery, sourceEvent, sender, body, MsgMember)
-	if err != nil {
-		return false, fmt.Errorf("failed to edit case message: %w", err)
-	}
-	n, _ := res.RowsAffected()
-	return n > 0, nil
+	return q.editMessage(ctx, sourceEvent, sender, body, MsgMember)
+}
+
+// EditAnswer replaces the stored text of the team's answer that came from
+// sourceEvent (its author edited it in the team room) and reports whether
+// there was one. Only the author's own answer is changed, and an answer
+// its author deleted (taken back from the member) stays erased.
+func (q *CaseQuery) EditAnswer(ctx context.Context, sourceEvent, sender, body string) (bool, error) {
+	return q.editMessage(ctx, sourceEvent, sender, body, MsgAnswer)
+}
+
+// editMessage replaces the stored text of sender's message of kind that
+// came from sourceEvent, unless it was erased.
+func (q *CaseQuery) editMessage(ctx context.Context, sourceEvent, sender, body, kind string) (bool, error) {
+	n, err := execAffected(ctx, q.db, "a case message", editCaseMsgQuery, sourceEvent, sender, body, kind)
+	return n > 0, err
 }
 
 const (
@@ -41,7 +49,8 @@ const (
 )
 
 // BeginEdit records that the edit editEvent of the case message that came
-// from sourceEvent is being applied, and reports whether to apply it: not
+// from sourceEvent (a member's message, or a team member's answer) is
+// being applied, and reports whether to apply it: not
 // when an edit that arrived later (by the inbox's order of arrival) was
 // applied already, so that an older edit retried after a newer one cannot
 // bring back a text the member edited out. Applying the same edit again

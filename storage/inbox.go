@@ -22,6 +22,9 @@ const (
 	InboxDone    InboxState = 1
 	InboxFailed  InboxState = 2
 	InboxSkipped InboxState = 3
+	// InboxRedacted is an event its author deleted while it still waited
+	// to be handled (MarkRedacted): it is never handled.
+	InboxRedacted InboxState = 4
 )
 
 // InboxItem is one event Lotse must act on exactly once.
@@ -190,7 +193,11 @@ const (
 		WHERE room_rank<=$2 ORDER BY seq, event_id LIMIT $3`
 	nextRetryInboxQuery = `SELECT MIN(not_before) FROM inbox WHERE state=0`
 	doneInboxQuery      = `UPDATE inbox SET state=$2, payload=NULL, session_id='', handled_at=$3, last_error=$4 WHERE event_id=$1`
-	retryInboxQuery     = `UPDATE inbox SET attempts=attempts+1, not_before=$2, last_error=$3 WHERE event_id=$1`
+	// Only a row that still waits, of the deletion's room and sender: a
+	// handled event stays as it was (its deletion takes back what was made
+	// of it instead).
+	redactedInboxQuery = `UPDATE inbox SET state=4, payload=NULL, session_id='', handled_at=$4, last_error=NULL WHERE event_id=$1 AND room_id=$2 AND sender=$3 AND state=0`
+	retryInboxQuery    = `UPDATE inbox SET attempts=attempts+1, not_before=$2, last_error=$3 WHERE event_id=$1`
 	// By the partial index inbox_session_idx (v12): the query must keep its
 	// condition state=0. The session IDs are appended as $3, $4, ….
 	dueNowSessionsQuery = `UPDATE inbox SET not_before=$2 WHERE room_id=$1 AND state=0 AND not_before>$2 AND session_id IN (`
@@ -291,7 +298,8 @@ func (q *InboxQuery) Has(ctx context.Context, eventID string) (bool, error) {
 }
 
 // EventOrigin is where an event came from and who sent it, and whether
-// it still waits to be handled (an edit or a deletion of it waits too).
+// it still waits to be handled (an edit of it waits too; a deletion marks it
+// deleted, MarkRedacted).
 type EventOrigin struct {
 	RoomID  string
 	Sender  string
@@ -487,6 +495,22 @@ func (q *InboxQuery) finish(ctx context.Context, eventID string, state InboxStat
 		return fmt.Errorf("failed to mark event %s handled: %w", eventID, err)
 	}
 	return nil
+}
+
+// MarkRedacted marks eventID, while it still waits to be handled (a retry
+// is due later: its handling failed, or its room key has not come), as
+// deleted by its author and drops its payload, and reports whether it did.
+// The worker reads an item's state before it handles it (bot's dispatch,
+// IsPending) and Pending lists waiting rows only, so a marked event is
+// never handled: a deletion that came first sticks however late the event
+// would have been handled (before, the deletion waited for it and gave up
+// after the runtime's retries, and the event was then relayed or answered
+// although its author had deleted it). One statement: under SIGKILL the
+// event is either still waiting or marked. Only the event's own sender, in
+// its room, as the inbox recorded them, can mark it.
+func (q *InboxQuery) MarkRedacted(ctx context.Context, eventID, roomID, sender string, now time.Time) (bool, error) {
+	n, err := execAffected(ctx, q.db, "the event deleted before it was handled", redactedInboxQuery, eventID, roomID, sender, now.UnixMilli())
+	return n > 0, err
 }
 
 // Retry counts a failed attempt and makes the item due again at notBefore.

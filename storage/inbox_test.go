@@ -388,3 +388,61 @@ func TestInboxOrigin(t *testing.T) {
 		})
 	}
 }
+
+// TestInboxMarkRedacted: an event its author deleted while it waited for a
+// retry is marked, in one statement, and never listed as due again; its
+// payload goes. An event already handled, or a deletion by someone else
+// or from another room, marks nothing (relay24).
+func TestInboxMarkRedacted(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.UnixMilli(1_700_000_000_000)
+			items := []storage.InboxItem{
+				{EventID: "$wait", RoomID: "!dm", Sender: "@m:hs", EventType: "m.room.encrypted", Payload: []byte(`{"secret":1}`), ReceivedAt: now, SessionID: "sess"},
+				{EventID: "$done", RoomID: "!dm", Sender: "@m:hs", EventType: "m.room.message", ReceivedAt: now, State: storage.InboxDone},
+			}
+			if err := db.Inbox.Commit(ctx, items, nil, ""); err != nil {
+				t.Fatal(err)
+			}
+			for _, tc := range []struct{ event, room, sender string }{
+				{"$wait", "!dm", "@other:hs"},
+				{"$wait", "!other", "@m:hs"},
+				{"$done", "!dm", "@m:hs"},
+				{"$unknown", "!dm", "@m:hs"},
+			} {
+				if marked, err := db.Inbox.MarkRedacted(ctx, tc.event, tc.room, tc.sender, now); err != nil || marked {
+					t.Errorf("MarkRedacted(%v) = %v, %v; want false", tc, marked, err)
+				}
+			}
+			if pending, err := db.Inbox.IsPending(ctx, "$wait"); err != nil || !pending {
+				t.Fatalf("another's deletion changed the waiting event: pending %v, %v", pending, err)
+			}
+			if marked, err := db.Inbox.MarkRedacted(ctx, "$wait", "!dm", "@m:hs", now); err != nil || !marked {
+				t.Fatalf("MarkRedacted by its author = %v, %v; want true", marked, err)
+			}
+			if pending, err := db.Inbox.IsPending(ctx, "$wait"); err != nil || pending {
+				t.Fatalf("marked event still pending: %v, %v", pending, err)
+			}
+			if due, err := db.Inbox.Pending(ctx, now.Add(time.Hour), 50, 500); err != nil || len(due) != 0 {
+				t.Fatalf("due after the mark: %+v, %v", due, err)
+			}
+			// A room key for its session makes nothing due.
+			if n, err := db.Inbox.DueNowSessions(ctx, "!dm", []string{"sess"}, now); err != nil || n != 0 {
+				t.Fatalf("DueNowSessions after the mark = %d, %v", n, err)
+			}
+			var state int
+			var payload *string
+			if err := db.Lotse.QueryRow(ctx, `SELECT state, payload FROM inbox WHERE event_id='$wait'`).Scan(&state, &payload); err != nil {
+				t.Fatal(err)
+			}
+			if storage.InboxState(state) != storage.InboxRedacted || payload != nil {
+				t.Fatalf("marked row: state %d, payload %v", state, payload)
+			}
+			// Its author is still known (an edit or deletion of it checks that).
+			if o, err := db.Inbox.Origin(ctx, "$wait"); err != nil || o == nil || o.Sender != "@m:hs" || o.Pending {
+				t.Fatalf("origin after the mark: %+v, %v", o, err)
+			}
+		})
+	}
+}

@@ -387,17 +387,10 @@ func (w *Workflow) answerMember(ctx context.Context, c *storage.Case, from id.Us
 		return err
 	}
 	evt := chat.TurnOf(ctx).Event
-	head := st.TeamAnswerAnonymous
-	if !w.cfg.Anonymous {
-		head = chat.Format(st.TeamAnswer, chat.Escape(w.name(ctx, from.String())))
-	}
 	if err := w.addAnswer(ctx, c, evt.ID, from, text); err != nil {
 		return err
 	}
-	headPlain, headHTML := chat.Render(head)
-	footPlain, footHTML := chat.Render(chat.Format(st.AnswerFooter, c.ID))
-	plain := headPlain + "\n\n" + text + "\n\n" + footPlain
-	htmlBody := "<p>" + headHTML + "</p><p>" + chat.TextHTML(text) + "</p><p>" + footHTML + "</p>"
+	plain, htmlBody, cut := w.answerBodies(ctx, c, from, text)
 	if _, err := w.SendTo(ctx, id.RoomID(c.MemberRoom), plain, htmlBody, nil, nil, w.CauseTxn(ctx, "to-member", 0)); err != nil {
 		return err
 	}
@@ -409,7 +402,10 @@ func (w *Workflow) answerMember(ctx context.Context, c *storage.Case, from id.Us
 			defer func() { _ = w.updateBoard(ctx, c.ID) }()
 		}
 	}
-	return w.teamNote(ctx, c, chat.Format(st.AnswerSent, chat.Escape(w.name(ctx, from.String()))))
+	if err := w.teamNote(ctx, c, chat.Format(st.AnswerSent, chat.Escape(w.name(ctx, from.String())))); err != nil || !cut {
+		return err
+	}
+	return w.teamNote(ctx, c, st.AnswerCutTeam)
 }
 
 // answerable reports whether the team may answer the member of c, and
@@ -465,7 +461,7 @@ func (w *Workflow) sendGuideToMember(ce *chat.Call, c *storage.Case, guideID str
 	if _, err := w.SendTo(ce.Ctx, id.RoomID(c.MemberRoom), plain, htmlBody, nil, nil, w.CauseTxn(ce.Ctx, "to-member", 0)); err != nil {
 		return err
 	}
-	if err := w.addAnswer(ce.Ctx, c, ce.ID, ce.Sender, "[guide] "+g.ID); err != nil {
+	if err := w.addAnswer(ce.Ctx, c, ce.ID, ce.Sender, guideAnswerMarker+g.ID); err != nil {
 		return err
 	}
 	return w.teamNote(ce.Ctx, c, chat.Format(st.GuideSent, chat.Escape(g.Title)))

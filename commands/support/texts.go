@@ -124,6 +124,15 @@ type Texts struct {
 	// that its author deleted (the member reads it beside the removed
 	// message): not the reason of a member's own deletion.
 	AnswerTakenBack string
+	// EditNotOpen (thread) says that a team member's edit of their answer
+	// did not reach the member because the case is not open: %d = case.
+	// EditNotAnswer says that it did not because the edit is no text
+	// answer to that case (a note, another command, another case, a
+	// guide): %d = case. Both say how to take the answer back instead.
+	EditNotOpen, EditNotAnswer string
+	// AnswerCut ends a team answer (or its edit) that was too long for one
+	// chat message; the member reads it. AnswerCutTeam tells the thread.
+	AnswerCut, AnswerCutTeam string
 	// NoteHint is never sent; notes stay silent.
 	Claimed string // %s = who, %d = number
 	// ClaimedBy: %d = number, %s = assignee. Someone else has it.
@@ -268,6 +277,10 @@ var German = Texts{
 	AnswerSent:        "✉️ Antwort an das Mitglied gesendet (%s).",
 	AnswerWithdrawn:   "🗑️ Die gelöschte Antwort zu Fall #%d ist auch beim Mitglied gelöscht.",
 	AnswerTakenBack:   "Das Team hat diese Nachricht zurückgenommen.",
+	EditNotOpen:       "✏️ Fall #%d ist nicht mehr offen: Deine Bearbeitung geht nicht an das Mitglied, es sieht weiter die bisherige Antwort. Soll sie dort weg, lösche deine Antwort.",
+	EditNotAnswer:     "✏️ Deine Bearbeitung ist keine Textantwort an Fall #%d (mehr) – das Mitglied sieht weiter die bisherige Antwort. Bearbeiten lässt sich nur der Text einer Antwort; soll sie weg, lösche deine Antwort.",
+	AnswerCut:         "✂️ Die Antwort war zu lang für eine Chatnachricht – hier steht nur ihr Anfang. Frag gern nach, wenn etwas fehlt.",
+	AnswerCutTeam:     "✂️ Die Antwort war zu lang für eine Chatnachricht – beim Mitglied ist nur ihr Anfang angekommen.",
 	AnswerNotOpen:     "Fall #%d ist nicht offen – ich habe nichts geschickt. Öffne ihn erst mit `!wiedereröffnen %d` wieder: Dann kommt auch die Antwort des Mitglieds beim Team an.",
 	Claimed:           "✋ %s hat Fall #%d übernommen.",
 	ClaimedBy:         "Fall #%d hat schon %s übernommen.",
@@ -376,6 +389,10 @@ var English = Texts{
 	AnswerSent:        "✉️ Answer sent to the member (%s).",
 	AnswerWithdrawn:   "🗑️ The deleted answer to case #%d is deleted on the member's side too.",
 	AnswerTakenBack:   "The team took this message back.",
+	EditNotOpen:       "✏️ Case #%d is no longer open: your edit does not reach the member, who still sees the previous answer. To remove it there, delete your answer.",
+	EditNotAnswer:     "✏️ Your edit is no (longer a) text answer to case #%d – the member still sees the previous answer. Only an answer's text can be edited; to remove it, delete your answer.",
+	AnswerCut:         "✂️ The answer was too long for one chat message – this is only its beginning. Just ask if something is missing.",
+	AnswerCutTeam:     "✂️ The answer was too long for one chat message – only its beginning reached the member.",
 	AnswerNotOpen:     "Case #%d is not open – I sent nothing. Reopen it with `!reopen %d` first: then the member's reply reaches the team as well.",
 	Claimed:           "✋ %s claimed case #%d.",
 	ClaimedBy:         "Case #%d is already claimed by %s.",
