@@ -125,6 +125,11 @@ type Options struct {
 	Observer Observer
 	// MaxMediaBytes bounds a file Download reads (default 8 MiB).
 	MaxMediaBytes int64
+	// WatchedRooms are the rooms the configuration names (team, approvals,
+	// announcement rooms), each with its configuration key. When one is
+	// upgraded to a new room or Lotse is removed from it, the log says so
+	// at error level and GoneRooms lists it (see watchRooms).
+	WatchedRooms map[id.RoomID]string
 }
 
 // Observer receives measurements from the runtime. Its methods are called
@@ -159,6 +164,7 @@ type Bot struct {
 	synced    chan struct{} // closed after the first successful sync
 	syncOnce  sync.Once
 	lastSync  time.Time
+	gone      map[id.RoomID]RoomGone // configured rooms Lotse can no longer serve (under mu)
 }
 
 // New logs in (reusing a stored access token and device when there is one),

@@ -162,6 +162,7 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 		return err
 	}
 	b.sender.observe(ownIDs)
+	s.watchRooms(res)
 	b.mu.Lock()
 	b.lastSync = now
 	b.mu.Unlock()
