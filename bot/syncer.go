@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -40,6 +41,10 @@ var handledTypes = map[event.Type]bool{
 type syncer struct {
 	*mautrix.DefaultSyncer
 	bot *Bot
+	// failures counts the failed sync requests in a row, since
+	// failingSince (both only on the sync goroutine).
+	failures     int
+	failingSince time.Time
 }
 
 func newSyncer(b *Bot) *syncer {
@@ -56,13 +61,73 @@ func newSyncer(b *Bot) *syncer {
 	return s
 }
 
-// OnFailedSync retries with a growing delay; an invalid token stops the loop.
+// OnFailedSync decides how long to wait after a failed sync request. An
+// access token the homeserver no longer accepts stops the loop (Run ends,
+// the restart logs in again). Anything else is retried, with a delay that
+// doubles from 2 s to a minute (syncRetryDelay), or as long as a rate limit
+// asks (Retry-After, retry_after_ms; at most 10 minutes); the first
+// success resets it. An hour's outage so logs a dozen lines, not 720
+// (syncFailureLogged), and the recovery is logged once with how long the
+// sync failed. A refusal (4xx, not a rate limit) will not go away by
+// waiting: it is logged at error level.
 func (s *syncer) OnFailedSync(_ *mautrix.RespSync, err error) (time.Duration, error) {
 	if err != nil && (errorIs(err, mautrix.MUnknownToken)) {
 		return 0, err
 	}
-	s.bot.log.Warn().Err(err).Msg("Sync failed, retrying in 5 s")
-	return 5 * time.Second, nil
+	now := s.bot.opts.Now()
+	if s.failures == 0 {
+		s.failingSince = now
+	}
+	s.failures++
+	wait := syncRetryDelay(s.failures)
+	var httpErr mautrix.HTTPError
+	refused := false
+	if errors.As(err, &httpErr) {
+		if isRateLimit(httpErr) {
+			wait = min(rateLimitWait(httpErr, wait), maxRateLimitWait)
+		} else if httpErr.Response != nil && httpErr.Response.StatusCode >= 400 && httpErr.Response.StatusCode < 500 {
+			refused = true
+		}
+	}
+	if !syncFailureLogged(s.failures) {
+		return wait, nil
+	}
+	log := s.bot.log.Warn()
+	msg := "Sync failed; retrying"
+	if refused {
+		log = s.bot.log.Error()
+		msg = "The homeserver refuses Lotse's sync request; retrying, but this rarely goes away by itself (see docs/operations.md: the homeserver refuses the sync)"
+	}
+	log.Err(err).Int("failures", s.failures).Time("failing_since", s.failingSince).Dur("retry_in", wait).Msg(msg)
+	return wait, nil
+}
+
+// maxRateLimitWait bounds the pause a rate-limited sync takes: a broken
+// homeserver's Retry-After of a day must not silence Lotse for a day.
+const maxRateLimitWait = 10 * time.Minute
+
+// syncRetryDelay is the pause after the n-th failed sync in a row: 2 s,
+// doubling, at most a minute.
+func syncRetryDelay(n int) time.Duration {
+	if n > 6 {
+		return time.Minute
+	}
+	return min(time.Second<<n, time.Minute)
+}
+
+// syncFailureLogged reports whether the n-th failed sync in a row is
+// logged: the first six (while the delay grows), then every tenth (about
+// every ten minutes).
+func syncFailureLogged(n int) bool { return n <= 6 || n%10 == 0 }
+
+// syncSucceeded resets the failure count after a committed batch and logs
+// the recovery.
+func (s *syncer) syncSucceeded(now time.Time) {
+	if s.failures == 0 {
+		return
+	}
+	s.bot.log.Info().Int("failures", s.failures).Dur("failed_for", now.Sub(s.failingSince)).Msg("Sync works again")
+	s.failures = 0
 }
 
 // ProcessResponse lets mautrix update the state store and crypto machine,
@@ -163,6 +228,7 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 	}
 	b.sender.observe(ownIDs)
 	s.watchRooms(res)
+	s.syncSucceeded(now)
 	b.mu.Lock()
 	b.lastSync = now
 	b.mu.Unlock()
