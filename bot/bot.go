@@ -234,7 +234,11 @@ func New(ctx context.Context, opts Options) (*Bot, error) {
 	b.Client = cli
 	b.syncer = newSyncer(b)
 	cli.Syncer = b.syncer
-	cli.Store = &syncStore{db: opts.DB}
+	store, err := newSyncStore(opts.DB, b.syncer.FilterJSON)
+	if err != nil {
+		return nil, err
+	}
+	cli.Store = store
 	b.sender = NewSender(cli, opts.DB.Inbox, opts.Log.With().Str("component", "sender").Logger())
 
 	helper, err := b.connect(ctx)
@@ -247,7 +251,7 @@ func New(ctx context.Context, opts Options) (*Bot, error) {
 		return nil, err
 	}
 	// cryptohelper replaces an in-memory sync store with its own; ours must stay.
-	cli.Store = &syncStore{db: opts.DB}
+	cli.Store = store
 	return b, nil
 }
 

@@ -143,6 +143,7 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 		items  []storage.InboxItem
 		own    []storage.SentEvent
 		ownIDs []id.EventID // every own event of the batch, for the sender's fences
+		tooOld int          // events skipped as older than the inbox's retention
 	)
 	for roomID, room := range res.Rooms.Join {
 		events := room.Timeline.Events
@@ -196,11 +197,21 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 				return fmt.Errorf("failed to serialise event %s: %w", evt.ID, err)
 			}
 			state := storage.InboxPending
-			if firstStart || i < invited {
+			old := !firstStart && s.beyondRetention(evt)
+			if firstStart || i < invited || old {
 				// History from before Lotse's very first start, or from
-				// before it was invited into the room, is not answered.
+				// before it was invited into the room, is not answered;
+				// nor is an event older than the inbox's retention: the
+				// inbox may have forgotten that it was handled (see
+				// beyondRetention). A homeserver that lost Lotse's sync
+				// position sends each room's last events again (Dendrite
+				// answers an unknown position with a fresh initial sync);
+				// those were answered a second time.
 				state = storage.InboxSkipped
 				raw = nil
+			}
+			if old {
+				tooOld++
 			}
 			var session id.SessionID
 			if evt.Type == event.EventEncrypted && raw != nil {
@@ -225,6 +236,10 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 	}
 	if err := b.db.Inbox.Commit(ctx, items, own, res.NextBatch); err != nil {
 		return err
+	}
+	if tooOld > 0 {
+		b.log.Warn().Int("events", tooOld).Dur("inbox_retention", b.opts.InboxRetention).
+			Msg("Not handling events older than the inbox's retention: Lotse was stopped for longer, or the homeserver sent old history again (its sync position reset)")
 	}
 	b.sender.observe(ownIDs)
 	s.watchRooms(res)
@@ -464,17 +479,35 @@ func eventTime(evt *event.Event, now time.Time) time.Time {
 
 // syncStore keeps the sync position in Lotse's database. SaveNextBatch is a
 // no-op on purpose: the position is saved by the syncer together with the
-// batch's events (see syncer.ProcessResponse).
-type syncStore struct{ db *storage.DB }
+// batch's events (see syncer.ProcessResponse). The sync filter is sent
+// inline (its JSON as the filter parameter, as the spec allows) instead of
+// stored on the homeserver: a homeserver restored from a backup older than
+// the filter, or moved to other software, refused every sync with a stored
+// filter ID it no longer knew (Synapse: 400 M_INVALID_PARAM "No such
+// filter"), for ever.
+type syncStore struct {
+	db     *storage.DB
+	filter string // the sync filter's JSON
+}
 
 var _ mautrix.SyncStore = (*syncStore)(nil)
 
-func (s *syncStore) SaveFilterID(ctx context.Context, _ id.UserID, filterID string) error {
-	return s.db.KV.Set(ctx, storage.KeyFilterID, filterID)
+// newSyncStore keeps the sync position in db and sends filter inline.
+func newSyncStore(db *storage.DB, filter *mautrix.Filter) (*syncStore, error) {
+	raw, err := json.Marshal(filter)
+	if err != nil {
+		return nil, fmt.Errorf("failed to encode the sync filter: %w", err)
+	}
+	return &syncStore{db: db, filter: string(raw)}, nil
 }
 
-func (s *syncStore) LoadFilterID(ctx context.Context, _ id.UserID) (string, error) {
-	return s.db.KV.Get(ctx, storage.KeyFilterID)
+// SaveFilterID is never called: LoadFilterID always has the inline filter.
+func (s *syncStore) SaveFilterID(context.Context, id.UserID, string) error { return nil }
+
+// LoadFilterID returns the filter's JSON, which mautrix passes as the
+// filter parameter of every sync.
+func (s *syncStore) LoadFilterID(context.Context, id.UserID) (string, error) {
+	return s.filter, nil
 }
 
 func (s *syncStore) SaveNextBatch(context.Context, id.UserID, string) error { return nil }

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -10,7 +11,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix"
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // syncHTTPError is a failed /sync answer as mautrix reports it.
@@ -98,4 +104,97 @@ func TestSyncFailureBackoff(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestResetSyncSkipsOldEvents: the homeserver lost Lotse's sync position
+// (restored from a backup, or its sync tables wiped) and answers as to a
+// new client: each room's last events, also months old ones whose inbox
+// rows were pruned after inbox_retention. They were taken as new and
+// answered a second time. Now an event older than the retention is kept as
+// skipped (with a warning); a new one is handled.
+func TestResetSyncSkipsOldEvents(t *testing.T) {
+	var logs bytes.Buffer
+	s := newWatchBot(t, nil, &logs)
+	s.bot.opts.InboxRetention = 7 * 24 * time.Hour
+	now := s.bot.opts.Now()
+	const room = id.RoomID("!dm:hs")
+	msg := func(eventID string, age time.Duration) *event.Event {
+		return syncEvent(t, map[string]any{"type": "m.room.message", "event_id": eventID, "sender": "@m:hs",
+			"origin_server_ts": now.Add(-age).UnixMilli(), "content": map[string]any{"msgtype": "m.text", "body": "x"}})
+	}
+	res := &mautrix.RespSync{NextBatch: "s0_0_0"}
+	res.Rooms.Join = map[id.RoomID]*mautrix.SyncJoinedRoom{room: {Timeline: mautrix.SyncTimeline{
+		SyncEventsList: mautrix.SyncEventsList{Events: []*event.Event{msg("$months", 90*24*time.Hour), msg("$new", time.Minute)}}}}}
+	if err := s.ProcessResponse(t.Context(), res, "s4711_0_0"); err != nil {
+		t.Fatal(err)
+	}
+	pending, err := s.bot.db.Inbox.Pending(t.Context(), now, 10, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range pending {
+		got = append(got, it.EventID)
+	}
+	if !slices.Equal(got, []string{"$new"}) {
+		t.Errorf("pending %v, want only $new", got)
+	}
+	if known, err := s.bot.db.Inbox.Has(t.Context(), "$months"); err != nil || !known {
+		t.Errorf("the old event is not kept as skipped (known %v, %v)", known, err)
+	}
+	if !strings.Contains(logs.String(), "older than the inbox's retention") {
+		t.Errorf("no warning: %s", logs.String())
+	}
+}
+
+// TestSyncFilterInline: the homeserver was restored from a backup older
+// than Lotse's sync filter (or moved to other software) and no longer
+// knows the filter ID Lotse stored. Synapse then refuses every sync (400
+// M_INVALID_PARAM "No such filter"), and Lotse retried for ever. Now the
+// filter is sent inline with each sync: there is nothing to forget.
+func TestSyncFilterInline(t *testing.T) {
+	var logs bytes.Buffer
+	s := newWatchBot(t, nil, &logs)
+	b := s.bot
+	s.FilterJSON = newSyncer(&Bot{opts: Options{TimelineLimit: 50}}).FilterJSON
+	if err := b.db.KV.Set(t.Context(), storage.KeyFilterID, "7"); err != nil { // stored by an earlier Lotse
+		t.Fatal(err)
+	}
+	refused := make(chan string, 1)
+	b.Client = newFakeClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		if r.URL.Path != "/_matrix/client/v3/sync" {
+			w.WriteHeader(http.StatusNotFound)
+			_, _ = w.Write([]byte(`{"errcode":"M_UNRECOGNIZED","error":"x"}`))
+			return
+		}
+		if filter := r.URL.Query().Get("filter"); !strings.HasPrefix(filter, "{") {
+			select {
+			case refused <- filter:
+			default:
+			}
+			w.WriteHeader(http.StatusBadRequest)
+			_, _ = w.Write([]byte(`{"errcode":"M_INVALID_PARAM","error":"No such filter"}`))
+			return
+		}
+		_, _ = w.Write([]byte(`{"next_batch":"s1"}`))
+	}))
+	b.sender = NewSender(b.Client, b.db.Inbox, zerolog.Nop())
+	store, err := newSyncStore(b.db, s.FilterJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Client.Syncer, b.Client.Store = s, store
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() { done <- b.Client.SyncWithContext(ctx) }()
+	select {
+	case <-b.synced:
+	case filter := <-refused:
+		t.Errorf("synced with the stored filter ID %q, which the homeserver forgot", filter)
+	case err := <-done:
+		t.Errorf("sync ended: %v", err)
+	}
+	cancel()
+	<-done
 }
