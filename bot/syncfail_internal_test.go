@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -17,6 +18,7 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/storage"
+	"github.com/lotse-bot/lotse/storage/storagetest"
 )
 
 // syncHTTPError is a failed /sync answer as mautrix reports it.
@@ -197,4 +199,54 @@ func TestSyncFilterInline(t *testing.T) {
 	}
 	cancel()
 	<-done
+}
+
+// TestDatabaseDownKeepsBatch: the database is unreachable while the
+// homeserver delivers a batch. The batch must not count as received: the
+// commit fails, ProcessResponse says so (mautrix then keeps its position and
+// Run restarts the sync from the stored one), and the same batch delivered
+// again once the database is back is stored once, its message pending.
+// A measurement of the design (nothing had to change), kept as a guard.
+func TestDatabaseDownKeepsBatch(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "lotse.db")
+	var logs bytes.Buffer
+	s := newWatchBot(t, nil, &logs)
+	down := storagetest.Open(t, path)
+	s.bot.db = down
+	res := &mautrix.RespSync{NextBatch: "s2"}
+	res.Rooms.Join = map[id.RoomID]*mautrix.SyncJoinedRoom{"!dm:hs": {Timeline: mautrix.SyncTimeline{SyncEventsList: mautrix.SyncEventsList{
+		Events: []*event.Event{syncEvent(t, map[string]any{"type": "m.room.message", "event_id": "$q", "sender": "@m:hs",
+			"origin_server_ts": s.bot.opts.Now().UnixMilli(), "content": map[string]any{"msgtype": "m.text", "body": "x"}})}}}}}
+	if err := down.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ProcessResponse(t.Context(), res, "s1"); err == nil {
+		t.Fatal("ProcessResponse succeeded with the database down; the batch would be lost")
+	}
+	select {
+	case <-s.bot.synced:
+		t.Error("a batch that was not stored counted as synced")
+	default:
+	}
+
+	back := storagetest.Open(t, path)
+	s.bot.db = back
+	if pos, err := back.KV.Get(t.Context(), storage.KeyNextBatch); err != nil || pos != "" {
+		t.Fatalf("stored position %q (%v); want none: the failed batch must not advance it", pos, err)
+	}
+	for range 2 { // delivered again, and once more (a retry after a later failure)
+		if err := s.ProcessResponse(t.Context(), res, "s1"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pending, err := back.Inbox.Pending(t.Context(), s.bot.opts.Now(), 10, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pending) != 1 || pending[0].EventID != "$q" {
+		t.Errorf("pending %+v, want $q once", pending)
+	}
+	if pos, _ := back.KV.Get(t.Context(), storage.KeyNextBatch); pos != "s2" {
+		t.Errorf("position %q after the stored batch, want s2", pos)
+	}
 }
