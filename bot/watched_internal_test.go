@@ -133,3 +133,39 @@ func TestConfiguredRoomGone(t *testing.T) {
 		t.Errorf("logged again:\n%s", logs.String())
 	}
 }
+
+// TestConfiguredRoomNotLeft: the last member leaves the team room (the
+// team moved to its upgraded successor). Lotse left every room it was
+// alone in, also a configured one: then it was out of the room its config
+// names, and the log said it had been removed. Now it stays in configured
+// rooms and still leaves an emptied direct chat.
+func TestConfiguredRoomNotLeft(t *testing.T) {
+	const (
+		team = id.RoomID("!team:hs")
+		dm   = id.RoomID("!dm:hs")
+	)
+	var left []string
+	cli := newFakeClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/leave") {
+			left = append(left, r.URL.Path)
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{}`))
+	}))
+	cli.StateStore = mautrix.NewMemoryStateStore()
+	var logs bytes.Buffer
+	b := &Bot{log: zerolog.New(&logs), Client: cli, opts: Options{WatchedRooms: map[id.RoomID]string{team: "team_room"}}}
+	for _, room := range []id.RoomID{team, dm} {
+		if err := cli.StateStore.SetMembership(t.Context(), room, cli.UserID, event.MembershipJoin); err != nil {
+			t.Fatal(err)
+		}
+		leave := &event.Event{Type: event.StateMember, RoomID: room, Sender: "@m:hs", StateKey: new("@m:hs"),
+			Content: event.Content{Parsed: &event.MemberEventContent{Membership: event.MembershipLeave}}}
+		if err := b.handleLeave(t.Context(), leave); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(left) != 1 || !strings.Contains(left[0], string(dm)) {
+		t.Errorf("left %v, want only the direct chat", left)
+	}
+}
