@@ -128,7 +128,8 @@ type Options struct {
 	// WatchedRooms are the rooms the configuration names (team, approvals,
 	// announcement rooms), each with its configuration key. When one is
 	// upgraded to a new room or Lotse is removed from it, the log says so
-	// at error level and GoneRooms lists it (see watchRooms).
+	// at error level and GoneRooms lists it (see watchRooms). Lotse never
+	// leaves them by itself (handleLeave).
 	WatchedRooms map[id.RoomID]string
 }
 
