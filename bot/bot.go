@@ -125,6 +125,12 @@ type Options struct {
 	Observer Observer
 	// MaxMediaBytes bounds a file Download reads (default 8 MiB).
 	MaxMediaBytes int64
+	// WatchedRooms are the rooms the configuration names (team, approvals,
+	// announcement rooms), each with its configuration key. When one is
+	// upgraded to a new room or Lotse is removed from it, the log says so
+	// at error level and GoneRooms lists it (see watchRooms). Lotse never
+	// leaves them by itself (handleLeave).
+	WatchedRooms map[id.RoomID]string
 }
 
 // Observer receives measurements from the runtime. Its methods are called
@@ -159,6 +165,7 @@ type Bot struct {
 	synced    chan struct{} // closed after the first successful sync
 	syncOnce  sync.Once
 	lastSync  time.Time
+	gone      map[id.RoomID]RoomGone // configured rooms Lotse can no longer serve (under mu)
 }
 
 // New logs in (reusing a stored access token and device when there is one),
@@ -228,7 +235,11 @@ func New(ctx context.Context, opts Options) (*Bot, error) {
 	b.Client = cli
 	b.syncer = newSyncer(b)
 	cli.Syncer = b.syncer
-	cli.Store = &syncStore{db: opts.DB}
+	store, err := newSyncStore(opts.DB, b.syncer.FilterJSON)
+	if err != nil {
+		return nil, err
+	}
+	cli.Store = store
 	b.sender = NewSender(cli, opts.DB.Inbox, opts.Log.With().Str("component", "sender").Logger())
 
 	helper, err := b.connect(ctx)
@@ -241,7 +252,7 @@ func New(ctx context.Context, opts Options) (*Bot, error) {
 		return nil, err
 	}
 	// cryptohelper replaces an in-memory sync store with its own; ours must stay.
-	cli.Store = &syncStore{db: opts.DB}
+	cli.Store = store
 	return b, nil
 }
 

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -40,6 +41,10 @@ var handledTypes = map[event.Type]bool{
 type syncer struct {
 	*mautrix.DefaultSyncer
 	bot *Bot
+	// failures counts the failed sync requests in a row, since
+	// failingSince (both only on the sync goroutine).
+	failures     int
+	failingSince time.Time
 }
 
 func newSyncer(b *Bot) *syncer {
@@ -56,13 +61,73 @@ func newSyncer(b *Bot) *syncer {
 	return s
 }
 
-// OnFailedSync retries with a growing delay; an invalid token stops the loop.
+// OnFailedSync decides how long to wait after a failed sync request. An
+// access token the homeserver no longer accepts stops the loop (Run ends,
+// the restart logs in again). Anything else is retried, with a delay that
+// doubles from 2 s to a minute (syncRetryDelay), or as long as a rate limit
+// asks (Retry-After, retry_after_ms; at most 10 minutes); the first
+// success resets it. An hour's outage so logs a dozen lines, not 720
+// (syncFailureLogged), and the recovery is logged once with how long the
+// sync failed. A refusal (4xx, not a rate limit) will not go away by
+// waiting: it is logged at error level.
 func (s *syncer) OnFailedSync(_ *mautrix.RespSync, err error) (time.Duration, error) {
 	if err != nil && (errorIs(err, mautrix.MUnknownToken)) {
 		return 0, err
 	}
-	s.bot.log.Warn().Err(err).Msg("Sync failed, retrying in 5 s")
-	return 5 * time.Second, nil
+	now := s.bot.opts.Now()
+	if s.failures == 0 {
+		s.failingSince = now
+	}
+	s.failures++
+	wait := syncRetryDelay(s.failures)
+	var httpErr mautrix.HTTPError
+	refused := false
+	if errors.As(err, &httpErr) {
+		if isRateLimit(httpErr) {
+			wait = min(rateLimitWait(httpErr, wait), maxRateLimitWait)
+		} else if httpErr.Response != nil && httpErr.Response.StatusCode >= 400 && httpErr.Response.StatusCode < 500 {
+			refused = true
+		}
+	}
+	if !syncFailureLogged(s.failures) {
+		return wait, nil
+	}
+	log := s.bot.log.Warn()
+	msg := "Sync failed; retrying"
+	if refused {
+		log = s.bot.log.Error()
+		msg = "The homeserver refuses Lotse's sync request; retrying, but this rarely goes away by itself (see docs/operations.md: the homeserver refuses the sync)"
+	}
+	log.Err(err).Int("failures", s.failures).Time("failing_since", s.failingSince).Dur("retry_in", wait).Msg(msg)
+	return wait, nil
+}
+
+// maxRateLimitWait bounds the pause a rate-limited sync takes: a broken
+// homeserver's Retry-After of a day must not silence Lotse for a day.
+const maxRateLimitWait = 10 * time.Minute
+
+// syncRetryDelay is the pause after the n-th failed sync in a row: 2 s,
+// doubling, at most a minute.
+func syncRetryDelay(n int) time.Duration {
+	if n > 6 {
+		return time.Minute
+	}
+	return min(time.Second<<n, time.Minute)
+}
+
+// syncFailureLogged reports whether the n-th failed sync in a row is
+// logged: the first six (while the delay grows), then every tenth (about
+// every ten minutes).
+func syncFailureLogged(n int) bool { return n <= 6 || n%10 == 0 }
+
+// syncSucceeded resets the failure count after a committed batch and logs
+// the recovery.
+func (s *syncer) syncSucceeded(now time.Time) {
+	if s.failures == 0 {
+		return
+	}
+	s.bot.log.Info().Int("failures", s.failures).Dur("failed_for", now.Sub(s.failingSince)).Msg("Sync works again")
+	s.failures = 0
 }
 
 // ProcessResponse lets mautrix update the state store and crypto machine,
@@ -78,6 +143,7 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 		items  []storage.InboxItem
 		own    []storage.SentEvent
 		ownIDs []id.EventID // every own event of the batch, for the sender's fences
+		tooOld int          // events skipped as older than the inbox's retention
 	)
 	for roomID, room := range res.Rooms.Join {
 		events := room.Timeline.Events
@@ -131,11 +197,21 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 				return fmt.Errorf("failed to serialise event %s: %w", evt.ID, err)
 			}
 			state := storage.InboxPending
-			if firstStart || i < invited {
+			old := !firstStart && s.beyondRetention(evt)
+			if firstStart || i < invited || old {
 				// History from before Lotse's very first start, or from
-				// before it was invited into the room, is not answered.
+				// before it was invited into the room, is not answered;
+				// nor is an event older than the inbox's retention: the
+				// inbox may have forgotten that it was handled (see
+				// beyondRetention). A homeserver that lost Lotse's sync
+				// position sends each room's last events again (Dendrite
+				// answers an unknown position with a fresh initial sync);
+				// those were answered a second time.
 				state = storage.InboxSkipped
 				raw = nil
+			}
+			if old {
+				tooOld++
 			}
 			var session id.SessionID
 			if evt.Type == event.EventEncrypted && raw != nil {
@@ -161,7 +237,13 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 	if err := b.db.Inbox.Commit(ctx, items, own, res.NextBatch); err != nil {
 		return err
 	}
+	if tooOld > 0 {
+		b.log.Warn().Int("events", tooOld).Dur("inbox_retention", b.opts.InboxRetention).
+			Msg("Not handling events older than the inbox's retention: Lotse was stopped for longer, or the homeserver sent old history again (its sync position reset)")
+	}
 	b.sender.observe(ownIDs)
+	s.watchRooms(res)
+	s.syncSucceeded(now)
 	b.mu.Lock()
 	b.lastSync = now
 	b.mu.Unlock()
@@ -397,17 +479,35 @@ func eventTime(evt *event.Event, now time.Time) time.Time {
 
 // syncStore keeps the sync position in Lotse's database. SaveNextBatch is a
 // no-op on purpose: the position is saved by the syncer together with the
-// batch's events (see syncer.ProcessResponse).
-type syncStore struct{ db *storage.DB }
+// batch's events (see syncer.ProcessResponse). The sync filter is sent
+// inline (its JSON as the filter parameter, as the spec allows) instead of
+// stored on the homeserver: a homeserver restored from a backup older than
+// the filter, or moved to other software, refused every sync with a stored
+// filter ID it no longer knew (Synapse: 400 M_INVALID_PARAM "No such
+// filter"), for ever.
+type syncStore struct {
+	db     *storage.DB
+	filter string // the sync filter's JSON
+}
 
 var _ mautrix.SyncStore = (*syncStore)(nil)
 
-func (s *syncStore) SaveFilterID(ctx context.Context, _ id.UserID, filterID string) error {
-	return s.db.KV.Set(ctx, storage.KeyFilterID, filterID)
+// newSyncStore keeps the sync position in db and sends filter inline.
+func newSyncStore(db *storage.DB, filter *mautrix.Filter) (*syncStore, error) {
+	raw, err := json.Marshal(filter)
+	if err != nil {
+		return nil, fmt.Errorf("failed to encode the sync filter: %w", err)
+	}
+	return &syncStore{db: db, filter: string(raw)}, nil
 }
 
-func (s *syncStore) LoadFilterID(ctx context.Context, _ id.UserID) (string, error) {
-	return s.db.KV.Get(ctx, storage.KeyFilterID)
+// SaveFilterID is never called: LoadFilterID always has the inline filter.
+func (s *syncStore) SaveFilterID(context.Context, id.UserID, string) error { return nil }
+
+// LoadFilterID returns the filter's JSON, which mautrix passes as the
+// filter parameter of every sync.
+func (s *syncStore) LoadFilterID(context.Context, id.UserID) (string, error) {
+	return s.filter, nil
 }
 
 func (s *syncStore) SaveNextBatch(context.Context, id.UserID, string) error { return nil }

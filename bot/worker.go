@@ -463,8 +463,15 @@ func (b *Bot) handleHistory(ctx context.Context, item storage.InboxItem) error {
 }
 
 // handleLeave leaves a direct chat after the member left it, so no empty
-// rooms pile up on the bot's account.
+// rooms pile up on the bot's account. A configured room (WatchedRooms) is
+// never left: the last team member leaving the team room (all of them
+// moving to its upgraded successor, or the room being set up anew) must not
+// take Lotse out of the room its config names; an admin's later invite
+// would be needed, and the log would read as if Lotse had been removed.
 func (b *Bot) handleLeave(ctx context.Context, evt *event.Event) error {
+	if _, configured := b.opts.WatchedRooms[evt.RoomID]; configured {
+		return nil
+	}
 	members, err := b.Client.StateStore.GetRoomJoinedOrInvitedMembers(ctx, evt.RoomID)
 	if err != nil {
 		return fmt.Errorf("failed to read room members: %w", err)

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -55,6 +56,7 @@ type lotse struct {
 	cfg    config.Config
 	log    *syncBuffer
 	stop   func()
+	bot    atomic.Pointer[bot.Bot] // the running bot, once it synced
 }
 
 // copyDir copies a guide library folder to a temp folder.
@@ -115,7 +117,7 @@ func (l *lotse) run(t testing.TB) {
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan struct{})
 	done := make(chan error, 1)
-	go func() { done <- runBot(ctx, l.cfg, log, func(*bot.Bot) { close(ready) }) }()
+	go func() { done <- runBot(ctx, l.cfg, log, func(b *bot.Bot) { l.bot.Store(b); close(ready) }) }()
 	select {
 	case <-ready:
 	case err := <-done:

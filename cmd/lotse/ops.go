@@ -73,7 +73,9 @@ func configuredRooms(cfg config.Config) []configuredRoom {
 }
 
 // CheckRooms names the configured rooms Lotse is not joined to (kicked, or
-// never invited): cases, approvals or announcements would fail there.
+// never invited): cases, approvals or announcements would fail there; and
+// those upgraded to a new room (the team has moved on; Lotse does not
+// follow by itself, see bot.RoomGone).
 func (s *liveState) CheckRooms(ctx context.Context) error {
 	b := s.bot.Load()
 	if b == nil {
@@ -89,8 +91,21 @@ func (s *liveState) CheckRooms(ctx context.Context) error {
 			missing = append(missing, fmt.Sprintf("%s %s", r.key, r.id))
 		}
 	}
+	var upgraded []string
+	for _, g := range b.GoneRooms() {
+		if g.Replacement != "" || g.Membership == "" {
+			upgraded = append(upgraded, fmt.Sprintf("%s %s (new room %s)", g.Key, g.Room, g.Replacement))
+		}
+	}
+	var problems []string
 	if len(missing) > 0 {
-		return fmt.Errorf("not joined to %s: invite Lotse again", strings.Join(missing, ", "))
+		problems = append(problems, fmt.Sprintf("not joined to %s: invite Lotse again", strings.Join(missing, ", ")))
+	}
+	if len(upgraded) > 0 {
+		problems = append(problems, fmt.Sprintf("upgraded to a new room: %s: put the new room's ID in the config", strings.Join(upgraded, ", ")))
+	}
+	if len(problems) > 0 {
+		return errors.New(strings.Join(problems, "; "))
 	}
 	return nil
 }

@@ -234,6 +234,7 @@ func newBot(ctx context.Context, cfg config.Config, db *storage.DB, handler *com
 		LobbyRooms:     append(onboardingConfig(cfg).LobbyRooms, watchedRoomsOf(cfg)...),
 		Workers:        cfg.Workers,
 		InboxRetention: cfg.InboxRetention,
+		WatchedRooms:   watchedRoomKeys(cfg),
 		OnGiveUp: func(ctx context.Context, g bot.GiveUp) {
 			if err := handler.GiveUp(ctx, g.RoomID, g.EventID, g.Direct, g.Undecryptable, g.Cause); err != nil {
 				log.Warn().Err(err).Stringer("event_id", g.EventID).Msg("Failed to tell the member about a message Lotse gave up on")
@@ -283,6 +284,7 @@ func startWorkers(ctx context.Context, g *errgroup.Group, cfg config.Config, loc
 	g.Go(func() error {
 		select {
 		case <-b.Synced():
+			checkUpgraded(ctx, b, cfg, log)
 			checkTeamRoom(ctx, b, id.RoomID(cfg.TeamRoom), commands.TextsFor(cfg.Language), log)
 			checkApprovalsRoom(ctx, b, id.RoomID(cfg.ApprovalsRoom), log)
 		case <-ctx.Done():
@@ -370,6 +372,32 @@ func watchedRoomsOf(cfg config.Config) []id.RoomID {
 		}
 	}
 	return rooms
+}
+
+// watchedRoomKeys maps every room the configuration names to its key: the
+// bot logs at error level when one of them is upgraded to a new room or
+// Lotse is removed from it.
+func watchedRoomKeys(cfg config.Config) map[id.RoomID]string {
+	rooms := map[id.RoomID]string{}
+	for _, r := range cfg.LobbyRooms {
+		rooms[id.RoomID(r)] = "lobby_rooms"
+	}
+	for _, r := range configuredRooms(cfg) {
+		rooms[r.id] = r.key
+	}
+	return rooms
+}
+
+// checkUpgraded looks, once after the first sync, for configured rooms that
+// were upgraded to a new room while Lotse was stopped (a tombstone seen
+// while it runs is logged by the bot): each is logged at error level at
+// every start until the config names the new room, and /readyz fails.
+func checkUpgraded(ctx context.Context, b *bot.Bot, cfg config.Config, log zerolog.Logger) {
+	for room, key := range watchedRoomKeys(cfg) {
+		if err := b.CheckUpgraded(ctx, room, key); err != nil && ctx.Err() == nil {
+			log.Warn().Err(err).Str("config_key", key).Stringer("room_id", room).Msg("Could not check whether a configured room was upgraded")
+		}
+	}
 }
 
 // checkTeamRoom warns loudly when the team room is not usable: Lotse is not
