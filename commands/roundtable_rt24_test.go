@@ -1,0 +1,119 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+)
+
+// dmFailMatrix cannot open a direct chat with the users in fail, nor with
+// anything that is no Matrix ID (as the homeserver refuses to invite a
+// pseudonym).
+type dmFailMatrix struct {
+	*fakeMatrix
+	fail map[id.UserID]bool
+}
+
+func (f *dmFailMatrix) DirectRoom(ctx context.Context, user id.UserID) (id.RoomID, error) {
+	if _, _, err := user.Parse(); err != nil || f.fail[user] {
+		return "", errors.New("M_FORBIDDEN: cannot invite")
+	}
+	return f.fakeMatrix.DirectRoom(ctx, user)
+}
+
+// handleErr handles evt once and returns the handler's error and what was sent.
+func (e *rtEnv) handleErr(evt *event.Event) ([]sentMsg, error) {
+	e.fm.store(evt)
+	before := e.fm.count()
+	err := e.h.Handle(context.Background(), Message{Event: evt, Direct: true})
+	e.fm.mu.Lock()
+	defer e.fm.mu.Unlock()
+	return append([]sentMsg(nil), e.fm.sent[before:]...), err
+}
+
+// TestRoundTableOneFailingDMHoldsBackNobody (rt24, Medium): an attendee
+// whose direct chat cannot be opened (their server refuses Lotse's
+// invite, they block Lotse) held back the reminders and personal links of
+// everyone after them on every tick, and kept a cancellation from
+// reaching the announcements and calendars of the rooms.
+func TestRoundTableOneFailingDMHoldsBackNobody(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+	post := e.announce(t, "!rundertisch Blockade am 3.12. um 19 Uhr")
+	blocker := id.UserID("@blocker:evil.test")
+	e.fm.joined[annRoom1][blocker] = true
+	e.react(t, annRoom1, blocker, post, "✅") // first: before everyone else
+	e.react(t, annRoom1, mem1, post, "✅")
+	e.say(t, annRoom2, mem2, "!dabei 1", "")
+	e.reconfigure(func(d *Deps) { d.Matrix = &dmFailMatrix{fakeMatrix: e.fm, fail: map[id.UserID]bool{blocker: true}} })
+
+	at := time.Date(2026, 12, 2, 19, 0, 0, 0, berlin)
+	e.now = at
+	before := e.fm.count()
+	if err := e.h.TickRoundTables(context.Background(), at); err == nil {
+		t.Error("the failed reminder was not reported (it would not be tried again)")
+	}
+	got := e.fm.sent[before:]
+	for _, u := range []id.UserID{coord, mem1, mem2} {
+		if len(in(got, dmOf(u))) != 1 {
+			t.Errorf("%s got no reminder: %s", u, bodies(got))
+		}
+	}
+
+	cancel := e.event(dmOf(coord), coord, &event.MessageEventContent{MsgType: event.MsgText, Body: "!absagen 1"})
+	got, err := e.handleErr(cancel)
+	if err == nil {
+		t.Error("the failed notice was not reported")
+	}
+	mustContain(t, in(got, dmOf(mem1)), "abgesagt")
+	mustContain(t, in(got, dmOf(mem2)), "abgesagt")
+	var edited, cancelled int
+	for _, m := range got {
+		if m.content.RelatesTo != nil && m.content.RelatesTo.Type == event.RelReplace && strings.Contains(m.content.Body, "ABGESAGT") {
+			edited++
+		}
+		if m.content.MsgType == event.MsgFile && (m.room != annRoom1 || strings.Contains(e.icsOf(t, m), "METHOD:CANCEL")) {
+			cancelled++
+		}
+	}
+	if edited != 2 || cancelled != 2 {
+		t.Fatalf("cancellation reached %d announcements and %d calendars of 2 rooms", edited, cancelled)
+	}
+}
+
+// TestRoundTableAfterCoordinatorErased (rt24, Medium): a coordinator (or
+// a co-host, any member the coordinator names) who erases their data
+// becomes a pseudonym in the round table. Lotse tried to remind the
+// pseudonym first on every tick, failed, and so reminded nobody; the
+// summary to it failed too, and a series never moved on.
+func TestRoundTableAfterCoordinatorErased(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	e := newRTEnv(t, time.Date(2026, 3, 2, 10, 0, 0, 0, berlin)) // a Monday
+	post := e.announce(t, "!rundertisch Stammtisch jeden Donnerstag um 19 Uhr\nModeration: @mem2:test")
+	e.react(t, annRoom1, mem1, post, "✅")
+	if _, err := e.db.Privacy().Erase(context.Background(), coord.String(), "", e.now); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.db.Privacy().Erase(context.Background(), mem2.String(), "", e.now); err != nil {
+		t.Fatal(err)
+	}
+	e.reconfigure(func(d *Deps) { d.Matrix = &dmFailMatrix{fakeMatrix: e.fm} })
+
+	got := e.tick(t, time.Date(2026, 3, 4, 19, 0, 0, 0, berlin))
+	if len(in(got, dmOf(mem1))) != 1 || len(got) != 1 {
+		t.Fatalf("24 h reminder: %s", bodies(got))
+	}
+	e.tick(t, time.Date(2026, 3, 5, 21, 0, 0, 0, berlin))
+	rt, err := e.db.RoundTables.Get(context.Background(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := time.Date(2026, 3, 12, 19, 0, 0, 0, berlin); !rt.Start.Equal(want) {
+		t.Fatalf("series at %v, want %v", rt.Start, want)
+	}
+}
