@@ -117,3 +117,34 @@ func TestRoundTableAfterCoordinatorErased(t *testing.T) {
 		t.Fatalf("series at %v, want %v", rt.Start, want)
 	}
 }
+
+// TestRoundTableWithoutBBBPromisesNoLink (rt24, the coordinator's bad
+// day): without BigBlueButton configured, the announcement, its calendar
+// file, the coordinator's confirmation and the member's RSVP all promised
+// a personal link by direct message that never came (the reminder said
+// „von der Moderation“).
+func TestRoundTableWithoutBBBPromisesNoLink(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+	e.reconfigure(func(d *Deps) { d.RoundTables.Meetings = nil })
+	post := e.announce(t, "!rundertisch Ohne Video am 3.12. um 19 Uhr")
+	got := e.react(t, annRoom1, mem1, post, "✅")
+	got = append(got, e.tick(t, time.Date(2026, 12, 2, 19, 0, 0, 0, berlin))...)
+	all := append([]sentMsg(nil), e.fm.sent...)
+	var texts []string
+	for _, m := range all {
+		if m.content == nil {
+			continue
+		}
+		texts = append(texts, m.content.Body)
+		if m.content.MsgType == event.MsgFile && m.room == annRoom1 {
+			texts = append(texts, e.icsOf(t, m))
+		}
+	}
+	for _, s := range texts {
+		if strings.Contains(s, "Zugangslink") && !strings.Contains(s, "verschicke ich nicht") || strings.Contains(s, "Link kommt") {
+			t.Errorf("promises a link that never comes: %s", s)
+		}
+	}
+	mustContain(t, in(got, dmOf(mem1)), "von der Moderation")
+}

@@ -59,7 +59,7 @@ func (w *Workflow) rsvp(ctx context.Context, rt *storage.RoundTable, user id.Use
 		if back, err := w.unskipOccurrence(ctx, rt, user); err != nil {
 			return err
 		} else if back {
-			return w.toMember(ctx, user, chat.Format(tx.Joined, title, w.rtRange(rt))+"\n\n"+chat.Format(tx.LinkLater, rt.ID), txn)
+			return w.toMember(ctx, user, chat.Format(tx.Joined, title, w.rtRange(rt))+"\n\n"+chat.Format(w.pick(tx.LinkLater, tx.LinkLaterNoLink), rt.ID), txn)
 		}
 		return w.toMember(ctx, user, chat.Format(tx.AlreadyJoined, title), txn)
 	case !changed:
@@ -76,7 +76,7 @@ func (w *Workflow) rsvp(ctx context.Context, rt *storage.RoundTable, user id.Use
 				return err
 			}
 		}
-		return w.toMember(ctx, user, chat.Format(tx.Joined, title, w.rtRange(rt))+"\n\n"+chat.Format(tx.LinkLater, rt.ID), txn)
+		return w.toMember(ctx, user, chat.Format(tx.Joined, title, w.rtRange(rt))+"\n\n"+chat.Format(w.pick(tx.LinkLater, tx.LinkLaterNoLink), rt.ID), txn)
 	default:
 		return w.toMember(ctx, user, chat.Format(tx.Left, title), txn)
 	}

@@ -35,7 +35,8 @@ type Texts struct {
 	// ConfirmHow: %[1]d = number.
 	ConfirmHow string
 	// Announced: %d number, %d rooms (plural forms "one|other").
-	Announced string
+	// AnnouncedNoLink: the same without BigBlueButton (no links).
+	Announced, AnnouncedNoLink string
 	// AlreadyAnnounced: %d.
 	AlreadyAnnounced string
 	// NoSuch: %s = the number as typed.
@@ -47,20 +48,23 @@ type Texts struct {
 
 	// PostTitle heads an announcement: %d number, %s title.
 	PostTitle string
-	// PostHow explains joining: %[1]d = number.
-	PostHow string
+	// PostHow explains joining: %[1]d = number. PostHowNoLink: the same
+	// without BigBlueButton (no personal link is promised).
+	PostHow, PostHowNoLink string
 	// PostCancelled marks a cancelled announcement; PostMoved a rescheduled one.
 	PostCancelled, PostMoved string
-	// ICSLocation is the LOCATION of the calendar file.
-	ICSLocation string
+	// ICSLocation is the LOCATION of the calendar file; ICSLocationNoLink
+	// without BigBlueButton.
+	ICSLocation, ICSLocationNoLink string
 	// ICSFile is the file name: %d = number.
 	ICSFile string
 
 	// Joined confirms an RSVP in the DM: %s title, %s date.
 	Joined string
 	// LinkLater says when the personal link comes: %d = number (to
-	// withdraw; the member knows it from the announcement).
-	LinkLater string
+	// withdraw; the member knows it from the announcement). LinkLaterNoLink:
+	// the same without BigBlueButton.
+	LinkLater, LinkLaterNoLink string
 	// AlreadyJoined: %s title.
 	AlreadyJoined string
 	// Left confirms a withdrawal: %s title.
@@ -172,26 +176,30 @@ var German = Texts{
 	Warning:          "⚠️ ",
 	ConfirmHow:       "Passt alles? Dann reagiere mit ✅ oder schreib `!ankündigen %[1]d`. Sonst schreib `!rundertisch …` einfach neu.",
 	Announced:        "📣 Runder Tisch #%d ist angekündigt (in %d Raum). Zugesagte bekommen vorher ihren persönlichen Zugangslink.|📣 Runder Tisch #%d ist angekündigt (in %d Räumen). Zugesagte bekommen vorher ihren persönlichen Zugangslink.",
+	AnnouncedNoLink:  "📣 Runder Tisch #%d ist angekündigt (in %d Raum). Zugesagte erinnere ich vorher per Direktnachricht. Einen Zugangslink verschicke ich nicht (es ist keine Videokonferenz angebunden): Den Zugang gebt ihr als Moderation bekannt.|📣 Runder Tisch #%d ist angekündigt (in %d Räumen). Zugesagte erinnere ich vorher per Direktnachricht. Einen Zugangslink verschicke ich nicht (es ist keine Videokonferenz angebunden): Den Zugang gebt ihr als Moderation bekannt.",
 	AlreadyAnnounced: "Runder Tisch #%d ist schon angekündigt.",
 	NoSuch:           "Einen Runden Tisch „%s“ gibt es nicht. `!rundetische` zeigt die geplanten.",
 	NumberUsage:      "Welcher Runde Tisch? So geht es: `%s`",
 	NotOpen:          "Runder Tisch #%d ist abgesagt oder vorbei.",
 
-	PostTitle:     "📅 **Runder Tisch #%d: %s**",
-	PostHow:       "**Mitmachen:** Reagiere mit ✅ oder schreib `!dabei %[1]d`. Absagen: `!absage %[1]d` oder das ✅ wieder entfernen. Deinen persönlichen Zugangslink schicke ich dir vorher per Direktnachricht. Die Kalenderdatei (.ics) hängt unten an.",
-	PostCancelled: "❌ **ABGESAGT**",
-	PostMoved:     "🔀 **Verschoben** – neuer Termin oben.",
-	ICSLocation:   "BigBlueButton (Zugangslink kommt per Direktnachricht)",
-	ICSFile:       "runder-tisch-%d.ics",
+	PostTitle:         "📅 **Runder Tisch #%d: %s**",
+	PostHow:           "**Mitmachen:** Reagiere mit ✅ oder schreib `!dabei %[1]d`. Absagen: `!absage %[1]d` oder das ✅ wieder entfernen. Deinen persönlichen Zugangslink schicke ich dir vorher per Direktnachricht. Die Kalenderdatei (.ics) hängt unten an.",
+	PostHowNoLink:     "**Mitmachen:** Reagiere mit ✅ oder schreib `!dabei %[1]d`. Absagen: `!absage %[1]d` oder das ✅ wieder entfernen. Vor Beginn erinnere ich dich per Direktnachricht; den Zugang bekommst du von der Moderation. Die Kalenderdatei (.ics) hängt unten an.",
+	PostCancelled:     "❌ **ABGESAGT**",
+	PostMoved:         "🔀 **Verschoben** – neuer Termin oben.",
+	ICSLocation:       "BigBlueButton (Zugangslink kommt per Direktnachricht)",
+	ICSLocationNoLink: "Zugang von der Moderation",
+	ICSFile:           "runder-tisch-%d.ics",
 
-	Joined:        "✅ Du bist beim Runden Tisch „%s“ dabei: %s.",
-	LinkLater:     "Deinen persönlichen Zugangslink schicke ich dir vor Beginn hier. Absagen kannst du jederzeit mit `!absage %d`.",
-	AlreadyJoined: "Du bist beim Runden Tisch „%s“ schon dabei.",
-	Left:          "Schade! Ich habe deine Zusage für „%s“ zurückgezogen.",
-	NotJoined:     "Du warst für „%s“ nicht angemeldet.",
-	SkippedOnce:   "Alles klar: Beim Runden Tisch „%s“ am %s bist du nicht dabei, dafür bekommst du keine Erinnerung und keinen Link. Zu den weiteren Terminen der Reihe erinnere ich dich wie gewohnt. (Doch dabei? Schreib `!dabei %d`.)",
-	Full:          "Der Runde Tisch „%s“ ist leider schon voll.",
-	CannotSee:     "Diesen Runden Tisch finde ich in keinem deiner Räume.",
+	Joined:          "✅ Du bist beim Runden Tisch „%s“ dabei: %s.",
+	LinkLater:       "Deinen persönlichen Zugangslink schicke ich dir vor Beginn hier. Absagen kannst du jederzeit mit `!absage %d`.",
+	LinkLaterNoLink: "Vor Beginn erinnere ich dich hier; den Zugang bekommst du von der Moderation. Absagen kannst du jederzeit mit `!absage %d`.",
+	AlreadyJoined:   "Du bist beim Runden Tisch „%s“ schon dabei.",
+	Left:            "Schade! Ich habe deine Zusage für „%s“ zurückgezogen.",
+	NotJoined:       "Du warst für „%s“ nicht angemeldet.",
+	SkippedOnce:     "Alles klar: Beim Runden Tisch „%s“ am %s bist du nicht dabei, dafür bekommst du keine Erinnerung und keinen Link. Zu den weiteren Terminen der Reihe erinnere ich dich wie gewohnt. (Doch dabei? Schreib `!dabei %d`.)",
+	Full:            "Der Runde Tisch „%s“ ist leider schon voll.",
+	CannotSee:       "Diesen Runden Tisch finde ich in keinem deiner Räume.",
 
 	Reminder:       "⏰ **Erinnerung: Runder Tisch „%s“** – %s.",
 	ReminderLink:   "Dein persönlicher Zugangslink (nur für dich, bitte nicht weitergeben): %s",
@@ -261,26 +269,30 @@ var English = Texts{
 	Warning:          "⚠️ ",
 	ConfirmHow:       "All fine? React with ✅ or send `!announce %[1]d`. Otherwise just send `!roundtable …` again.",
 	Announced:        "📣 Round table #%d is announced (in %d room). Attendees get their personal link beforehand.|📣 Round table #%d is announced (in %d rooms). Attendees get their personal link beforehand.",
+	AnnouncedNoLink:  "📣 Round table #%d is announced (in %d room). I'll remind attendees by direct message beforehand. I send no link (no video conference is connected): you as moderators tell them how to get in.|📣 Round table #%d is announced (in %d rooms). I'll remind attendees by direct message beforehand. I send no link (no video conference is connected): you as moderators tell them how to get in.",
 	AlreadyAnnounced: "Round table #%d is already announced.",
 	NoSuch:           "There is no round table “%s”. `!roundtables` lists the planned ones.",
 	NumberUsage:      "Which round table? Usage: `%s`",
 	NotOpen:          "Round table #%d is cancelled or over.",
 
-	PostTitle:     "📅 **Round table #%d: %s**",
-	PostHow:       "**Join:** react with ✅ or send `!join %[1]d`. Withdraw: `!leave %[1]d` or remove the ✅. I'll send you your personal link by direct message beforehand. The calendar file (.ics) is attached below.",
-	PostCancelled: "❌ **CANCELLED**",
-	PostMoved:     "🔀 **Rescheduled** – new date above.",
-	ICSLocation:   "BigBlueButton (link by direct message)",
-	ICSFile:       "round-table-%d.ics",
+	PostTitle:         "📅 **Round table #%d: %s**",
+	PostHow:           "**Join:** react with ✅ or send `!join %[1]d`. Withdraw: `!leave %[1]d` or remove the ✅. I'll send you your personal link by direct message beforehand. The calendar file (.ics) is attached below.",
+	PostHowNoLink:     "**Join:** react with ✅ or send `!join %[1]d`. Withdraw: `!leave %[1]d` or remove the ✅. I'll remind you by direct message beforehand; the moderators will give you access. The calendar file (.ics) is attached below.",
+	PostCancelled:     "❌ **CANCELLED**",
+	PostMoved:         "🔀 **Rescheduled** – new date above.",
+	ICSLocation:       "BigBlueButton (link by direct message)",
+	ICSLocationNoLink: "Access from the moderators",
+	ICSFile:           "round-table-%d.ics",
 
-	Joined:        "✅ You joined the round table “%s”: %s.",
-	LinkLater:     "I'll send your personal link here before it starts. Withdraw any time with `!leave %d`.",
-	AlreadyJoined: "You already joined the round table “%s”.",
-	Left:          "Too bad! I withdrew your RSVP for “%s”.",
-	NotJoined:     "You had not joined “%s”.",
-	SkippedOnce:   "Got it: you will miss the round table “%s” on %s, so no reminder and no link for that date. I will remind you of the later dates of the series as usual. (Coming after all? Write `!join %d`.)",
-	Full:          "Sorry, the round table “%s” is full.",
-	CannotSee:     "I can't find this round table in any of your rooms.",
+	Joined:          "✅ You joined the round table “%s”: %s.",
+	LinkLater:       "I'll send your personal link here before it starts. Withdraw any time with `!leave %d`.",
+	LinkLaterNoLink: "I'll remind you here before it starts; the moderators will give you access. Withdraw any time with `!leave %d`.",
+	AlreadyJoined:   "You already joined the round table “%s”.",
+	Left:            "Too bad! I withdrew your RSVP for “%s”.",
+	NotJoined:       "You had not joined “%s”.",
+	SkippedOnce:     "Got it: you will miss the round table “%s” on %s, so no reminder and no link for that date. I will remind you of the later dates of the series as usual. (Coming after all? Write `!join %d`.)",
+	Full:            "Sorry, the round table “%s” is full.",
+	CannotSee:       "I can't find this round table in any of your rooms.",
 
 	Reminder:       "⏰ **Reminder: round table “%s”** – %s.",
 	ReminderLink:   "Your personal link (just for you, please don't share it): %s",
