@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -147,4 +148,39 @@ func TestRoundTableWithoutBBBPromisesNoLink(t *testing.T) {
 		}
 	}
 	mustContain(t, in(got, dmOf(mem1)), "von der Moderation")
+}
+
+// TestRoundTableReactionFloodBounded (rt24, Medium): setting and removing
+// ✅ in a loop made one direct message each (join, withdraw), opening the
+// chat and encrypting every time: a script held up Lotse's sending for
+// everyone. Now a member's reactions to one round table confirm at most
+// three times an hour; the RSVP still follows the last reaction.
+func TestRoundTableReactionFloodBounded(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+	post := e.announce(t, "!rundertisch Flut am 3.12. um 19 Uhr")
+	dms := 0
+	for range 50 {
+		dms += len(in(e.react(t, annRoom1, mem1, post, "✅"), dmOf(mem1)))
+		reaction := id.EventID(fmt.Sprintf("$r%d", supportEvt.Load()))
+		dms += len(in(e.redact(t, annRoom1, mem1, reaction), dmOf(mem1)))
+	}
+	sent := in(e.react(t, annRoom1, mem1, post, "✅"), dmOf(mem1))
+	dms += len(sent)
+	last := id.EventID(fmt.Sprintf("$r%d", supportEvt.Load()))
+	if dms != 3 {
+		t.Fatalf("101 reactions made %d direct messages, want 3", dms)
+	}
+	if r, err := e.db.RoundTables.RSVP(context.Background(), 1, mem1.String()); err != nil || r == nil || !r.Attending {
+		t.Fatalf("the last ✅ did not count: %+v %v", r, err)
+	}
+	// A second ✅ (here on the same announcement again) says nothing.
+	if got := in(e.react(t, annRoom1, mem1, post, "✅"), dmOf(mem1)); len(got) != 0 {
+		t.Fatalf("a second ✅ was answered: %s", bodies(got))
+	}
+	// An hour later a change is confirmed again.
+	e.now = e.now.Add(time.Hour)
+	mustContain(t, in(e.redact(t, annRoom1, mem1, last), dmOf(mem1)), "zurückgezogen")
+	// Commands are answered as before.
+	mustContain(t, in(e.say(t, annRoom1, mem1, "!dabei 1", ""), dmOf(mem1)), "dabei")
 }

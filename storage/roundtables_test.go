@@ -205,3 +205,28 @@ func TestRSVPCapacityWaitsForOpenYes(t *testing.T) {
 		t.Errorf("%d attendees for 1 place: %+v", len(att), att)
 	}
 }
+
+// TestCountSentByPrefix: CountSent counts one person's keys only ("_" in
+// a Matrix ID is no wildcard) and only those after since.
+func TestCountSentByPrefix(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			q := db.RoundTables
+			now := time.UnixMilli(1_790_000_000_000)
+			for i, k := range []string{"1|@a_b:hs|react-dm|$1", "1|@a_b:hs|react-dm|$2", "1|@axb:hs|react-dm|$3", "1|@a_b:hs|reminder|5", "2|@a_b:hs|react-dm|$4"} {
+				if err := q.MarkSent(ctx, k, int64(k[0]-'0'), false, now.Add(time.Duration(i)*time.Minute)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for _, c := range []struct {
+				since time.Time
+				want  int
+			}{{now.Add(-time.Hour), 2}, {now, 1}, {now.Add(time.Minute), 0}} {
+				if n, err := q.CountSent(ctx, 1, "1|@a_b:hs|react-dm|", c.since); err != nil || n != c.want {
+					t.Errorf("since %v: %d, %v; want %d", c.since, n, err, c.want)
+				}
+			}
+		})
+	}
+}
