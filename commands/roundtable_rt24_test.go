@@ -184,3 +184,22 @@ func TestRoundTableReactionFloodBounded(t *testing.T) {
 	// Commands are answered as before.
 	mustContain(t, in(e.say(t, annRoom1, mem1, "!dabei 1", ""), dmOf(mem1)), "dabei")
 }
+
+// TestRoundTableICSNamesNoCoordinator (rt24, Low): the calendar file,
+// posted to everyone in the announcement rooms, named the coordinator by
+// display name and Matrix ID as ORGANIZER (the announcement names
+// neither); after the coordinator's erasure it named the pseudonym.
+func TestRoundTableICSNamesNoCoordinator(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+	e.announce(t, "!rundertisch Kalender am 3.12. um 19 Uhr")
+	ics := e.icsOf(t, in(files(e.fm.sent), annRoom1)[0])
+	for _, leak := range []string{strings.TrimPrefix(coord.String(), "@"), "Clara"} {
+		if strings.Contains(ics, leak) {
+			t.Errorf("the .ics names the coordinator (%q):\n%s", leak, ics)
+		}
+	}
+	if !strings.Contains(ics, "ORGANIZER") || !strings.Contains(ics, "matrix:u/"+strings.TrimPrefix(botID.String(), "@")) {
+		t.Errorf("the .ics has no organizer (Lotse):\n%s", ics)
+	}
+}

@@ -388,11 +388,15 @@ func (w *Workflow) publish(ctx context.Context, rt *storage.RoundTable) error {
 // encrypted rooms.
 func (w *Workflow) sendICS(ctx context.Context, rt *storage.RoundTable, roomID id.RoomID) error {
 	tx := w.tx
+	me := w.Matrix.UserID()
 	ev := schedule.Event{
 		UID: fmt.Sprintf("rundertisch-%d@%s", rt.ID, w.cfg.UIDDomain), Sequence: rt.Sequence,
 		Title: rt.Title, Description: rt.Description, Location: w.pick(tx.ICSLocation, tx.ICSLocationNoLink),
 		Start: rt.Start, Duration: rt.Duration, Recurrence: decodeRecurrence(rt.Recurrence, rt.Start),
-		Organizer: w.Matrix.DisplayName(ctx, roomID, id.UserID(rt.Coordinator)), OrganizerURI: "matrix:u/" + strings.TrimPrefix(rt.Coordinator, "@"),
+		// Lotse organises, not the coordinator by Matrix ID and name: the
+		// file goes to everyone in the room and into their calendars (and
+		// after an erasure it named the pseudonym).
+		Organizer: w.Matrix.DisplayName(ctx, roomID, me), OrganizerURI: "matrix:u/" + strings.TrimPrefix(me.String(), "@"),
 		Created: rt.CreatedAt, Modified: rt.UpdatedAt,
 	}
 	if rt.Status == storage.RoundTableCancelled {
