@@ -203,3 +203,19 @@ func TestRoundTableICSNamesNoCoordinator(t *testing.T) {
 		t.Errorf("the .ics has no organizer (Lotse):\n%s", ics)
 	}
 }
+
+// TestRescheduleOnlyTheTime (rt24, the coordinator's bad day): „!verschieben
+// 1 20 Uhr“ — a later start on the same day — was refused for want of a
+// date; it now keeps the round table's day (and its duration).
+func TestRescheduleOnlyTheTime(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+	post := e.announce(t, "!rundertisch Später am 3.12. um 19 Uhr 90 min")
+	e.react(t, annRoom1, mem1, post, "✅")
+	got := e.sayDirect(t, dmOf(coord), coord, "!verschieben 1 20 Uhr")
+	mustContain(t, in(got, dmOf(mem1)), "Do, 3.12.2026, 20:00–21:30 Uhr")
+	mustContain(t, in(got, dmOf(coord)), "verschoben auf Do, 3.12.2026, 20:00–21:30 Uhr")
+	// A time on the same day that has passed is still refused.
+	e.now = time.Date(2026, 12, 3, 21, 0, 0, 0, berlin)
+	mustContain(t, e.sayDirect(t, dmOf(coord), coord, "!verschieben 1 20:30"), "Vergangenheit")
+}

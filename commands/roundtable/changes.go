@@ -31,6 +31,12 @@ func (w *Workflow) cmdReschedule(ce *chat.Call) error {
 		}
 		text := strings.Join(rest, " ")
 		parsed, err := schedule.ParseIn(text, w.Now(), w.cfg.Location, w.Lang)
+		if errors.Is(err, schedule.ErrNoDate) {
+			// Only a new time („!verschieben 3 20 Uhr“): on the same day,
+			// as a coordinator means it (it asked for the date again).
+			day := rt.Start.In(w.cfg.Location).Format("2.1.2006")
+			parsed, err = schedule.ParseIn(day+" "+text, w.Now(), w.cfg.Location, w.Lang)
+		}
 		if err != nil {
 			return w.replyParseError(ce.Ctx, err)
 		}

@@ -211,7 +211,7 @@ var German = Texts{
 
 	Rescheduled:      "🔀 Der Runde Tisch „%s“ ist verschoben auf **%s**. Deine Zusage gilt weiter; absagen mit `!absage %d`.",
 	RescheduledCoord: "🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte ist informiert, die Ankündigungen aktualisiert.|🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
-	RescheduleUsage:  "So geht es: `!verschieben <Nr> <neue Zeit>`, z. B. `!verschieben 3 10.12. 19 Uhr`.",
+	RescheduleUsage:  "So geht es: `!verschieben <Nr> <neue Zeit>`, z. B. `!verschieben 3 10.12. 19 Uhr` – nur die Uhrzeit am selben Tag: `!verschieben 3 20 Uhr`.",
 	Cancelled:        "❌ Der Runde Tisch „%s“ am %s ist leider abgesagt.",
 	CancelledCoord:   "❌ Runder Tisch #%d ist abgesagt. %d Zugesagte ist informiert, die Ankündigungen aktualisiert.|❌ Runder Tisch #%d ist abgesagt. %d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
 
@@ -304,7 +304,7 @@ var English = Texts{
 
 	Rescheduled:      "🔀 The round table “%s” moved to **%s**. Your RSVP still stands; withdraw with `!leave %d`.",
 	RescheduledCoord: "🔀 Round table #%d moved to %s. %d attendee was told, the announcements updated.|🔀 Round table #%d moved to %s. %d attendees were told, the announcements updated.",
-	RescheduleUsage:  "Usage: `!reschedule <no> <new time>`, e.g. `!reschedule 3 10.12. 19 Uhr`.",
+	RescheduleUsage:  "Usage: `!reschedule <no> <new time>`, e.g. `!reschedule 3 10.12. 19 Uhr` – only the time on the same day: `!reschedule 3 20 Uhr`.",
 	Cancelled:        "❌ Sorry, the round table “%s” on %s is cancelled.",
 	CancelledCoord:   "❌ Round table #%d is cancelled. %d attendee was told, the announcements updated.|❌ Round table #%d is cancelled. %d attendees were told, the announcements updated.",
 
