@@ -66,7 +66,7 @@ func TestRoundTableOneFailingDMHoldsBackNobody(t *testing.T) {
 		}
 	}
 
-	cancel := e.event(dmOf(coord), coord, &event.MessageEventContent{MsgType: event.MsgText, Body: "!absagen 1"})
+	cancel := e.event(dmOf(coord), coord, &event.MessageEventContent{MsgType: event.MsgText, Body: "!absagen 1 ja"})
 	got, err := e.handleErr(cancel)
 	if err == nil {
 		t.Error("the failed notice was not reported")

@@ -86,9 +86,20 @@ func mentionsDuration(s string) bool {
 // cmdCancel cancels a round table: !absagen <Nr>.
 func (w *Workflow) cmdCancel(ce *chat.Call) error {
 	tx := w.tx
-	rt, _, err := w.rtArg(ce, "absagen")
+	rt, rest, err := w.rtArg(ce, "absagen")
 	if err != nil || rt == nil {
 		return err
+	}
+	if rt.LastEvent != ce.Event.ID.String() && rt.Status == storage.RoundTableAnnounced && !(len(rest) > 0 && yesWords[strings.ToLower(rest[0])]) {
+		// „!absagen 3“ is one letter from „!absage 3“ (withdraw my own
+		// RSVP) and cannot be undone: with attendees, ask first.
+		att, err := w.DB.RoundTables.Attendees(ce.Ctx, rt.ID)
+		if err != nil {
+			return err
+		}
+		if n := len(att); n > 0 {
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.CancelConfirm, n), rt.ID, chat.Escape(rt.Title), w.rtRange(rt), n))
+		}
 	}
 	if rt.LastEvent != ce.Event.ID.String() {
 		ok, after, err := w.DB.RoundTables.Cancel(ce.Ctx, rt.ID, ce.Event.ID.String(), w.Now())
@@ -120,6 +131,9 @@ func (w *Workflow) cmdCancel(ce *chat.Call) error {
 	}
 	return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.CancelledCoord, n), rt.ID, n))
 }
+
+// yesWords after „!absagen <Nr>“ confirm the cancellation.
+var yesWords = map[string]bool{"ja": true, "yes": true, "sicher": true}
 
 // notifyAttendees sends md to everyone who joined rt, with transaction IDs
 // derived from the event being handled and the attendee. One attendee

@@ -105,6 +105,9 @@ type Texts struct {
 	Cancelled string
 	// CancelledCoord: %d number, %d attendees told.
 	CancelledCoord string
+	// CancelConfirm asks before a round table with attendees is cancelled:
+	// %[1]d number, %[2]s title, %[3]s date, %[4]d attendees ("one|other").
+	CancelConfirm string
 
 	// AttendeesIntro: %d number, %s title, %d count.
 	AttendeesIntro string
@@ -154,7 +157,7 @@ var German = Texts{
 		"ankündigen":    {Usage: "!ankündigen <Nr>", Description: "geplanten Runden Tisch ankündigen (oder ✅ auf die Vorschau)"},
 		"teilnehmende":  {Usage: "!teilnehmende <Nr>", Description: "wer zugesagt hat"},
 		"verschieben":   {Usage: "!verschieben <Nr> <neue Zeit>", Description: "Termin verschieben; alle Zugesagten werden informiert"},
-		"absagen":       {Usage: "!absagen <Nr>", Description: "Runden Tisch absagen; alle Zugesagten werden informiert"},
+		"absagen":       {Usage: "!absagen <Nr> [ja]", Description: "Runden Tisch absagen; alle Zugesagten werden informiert (mit Zusagen fragt Lotse erst nach: `ja` bestätigt)"},
 		"nachbereitung": {Usage: "!nachbereitung <Nr> <Text>", Description: "Nachricht (z. B. Link zum Protokoll) an alle Zugesagten"},
 	},
 	Usage: "So geht es: `!rundertisch Digitaler Wandel im Bezirk am 3.12. um 19 Uhr 90 min`. " +
@@ -211,6 +214,7 @@ var German = Texts{
 
 	Rescheduled:      "🔀 Der Runde Tisch „%s“ ist verschoben auf **%s**. Deine Zusage gilt weiter; absagen mit `!absage %d`.",
 	RescheduledCoord: "🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte ist informiert, die Ankündigungen aktualisiert.|🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
+	CancelConfirm:    "❓ Runder Tisch #%[1]d „%[2]s“ am %[3]s absagen? %[4]d Person hat zugesagt und bekommt Bescheid, die Ankündigungen werden als abgesagt markiert – zurücknehmen lässt sich das nicht. Wenn du sicher bist: `!absagen %[1]d ja`. (Nur deine eigene Zusage zurückziehen: `!absage %[1]d`.)|❓ Runder Tisch #%[1]d „%[2]s“ am %[3]s absagen? %[4]d Personen haben zugesagt und bekommen Bescheid, die Ankündigungen werden als abgesagt markiert – zurücknehmen lässt sich das nicht. Wenn du sicher bist: `!absagen %[1]d ja`. (Nur deine eigene Zusage zurückziehen: `!absage %[1]d`.)",
 	RescheduleUsage:  "So geht es: `!verschieben <Nr> <neue Zeit>`, z. B. `!verschieben 3 10.12. 19 Uhr` – nur die Uhrzeit am selben Tag: `!verschieben 3 20 Uhr`.",
 	Cancelled:        "❌ Der Runde Tisch „%s“ am %s ist leider abgesagt.",
 	CancelledCoord:   "❌ Runder Tisch #%d ist abgesagt. %d Zugesagte ist informiert, die Ankündigungen aktualisiert.|❌ Runder Tisch #%d ist abgesagt. %d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
@@ -247,7 +251,7 @@ var English = Texts{
 		"ankündigen":    {Usage: "!announce <no>", Description: "announce a planned round table (or ✅ on the preview)"},
 		"teilnehmende":  {Usage: "!attendees <no>", Description: "who joined"},
 		"verschieben":   {Usage: "!reschedule <no> <new time>", Description: "move it; everyone who joined is told"},
-		"absagen":       {Usage: "!cancel <no>", Description: "cancel it; everyone who joined is told"},
+		"absagen":       {Usage: "!cancel <no> [yes]", Description: "cancel it; everyone who joined is told (with RSVPs Lotse asks first: `yes` confirms)"},
 		"nachbereitung": {Usage: "!followup <no> <text>", Description: "message (e.g. a link to the notes) to everyone who joined"},
 	},
 	Usage: "Usage: `!roundtable Digital change am 3.12. um 19 Uhr 90 min` (dates in German). " +
@@ -304,6 +308,7 @@ var English = Texts{
 
 	Rescheduled:      "🔀 The round table “%s” moved to **%s**. Your RSVP still stands; withdraw with `!leave %d`.",
 	RescheduledCoord: "🔀 Round table #%d moved to %s. %d attendee was told, the announcements updated.|🔀 Round table #%d moved to %s. %d attendees were told, the announcements updated.",
+	CancelConfirm:    "❓ Cancel round table #%[1]d “%[2]s” on %[3]s? %[4]d person joined and will be told, the announcements will be marked as cancelled – this can't be undone. If you're sure: `!cancel %[1]d yes`. (To withdraw only your own RSVP: `!leave %[1]d`.)|❓ Cancel round table #%[1]d “%[2]s” on %[3]s? %[4]d people joined and will be told, the announcements will be marked as cancelled – this can't be undone. If you're sure: `!cancel %[1]d yes`. (To withdraw only your own RSVP: `!leave %[1]d`.)",
 	RescheduleUsage:  "Usage: `!reschedule <no> <new time>`, e.g. `!reschedule 3 10.12. 19 Uhr` – only the time on the same day: `!reschedule 3 20 Uhr`.",
 	Cancelled:        "❌ Sorry, the round table “%s” on %s is cancelled.",
 	CancelledCoord:   "❌ Round table #%d is cancelled. %d attendee was told, the announcements updated.|❌ Round table #%d is cancelled. %d attendees were told, the announcements updated.",
