@@ -230,3 +230,46 @@ func TestCountSentByPrefix(t *testing.T) {
 		})
 	}
 }
+
+// TestRunningSeriesRetention: the attendance names and sent-reminder
+// records of a series' past dates go after the retention period, though
+// the series (announced) runs on; a skipped next date stays.
+func TestRunningSeriesRetention(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			q := db.RoundTables
+			day0 := time.Date(2026, 1, 1, 19, 0, 0, 0, time.UTC)
+			now := day0.Add(200 * 24 * time.Hour)
+			rt, _, err := q.Create(ctx, &storage.RoundTable{Title: "Reihe", Start: now.Add(24 * time.Hour), Duration: time.Hour, Recurrence: "W1",
+				Coordinator: "@c:hs", Rooms: []string{"!a:hs"}, OriginEvent: "$o"}, day0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := q.Announce(ctx, rt.ID, "$yes", day0); err != nil {
+				t.Fatal(err)
+			}
+			_ = q.AddSeen(ctx, rt.ID, day0, []string{"Mia Alt"})
+			_ = q.AddSeen(ctx, rt.ID, now.Add(-7*24*time.Hour), []string{"Mia Neu"})
+			_ = q.MarkSent(ctx, "1|@m:hs|reminder|old", rt.ID, false, day0)
+			_ = q.MarkSent(ctx, "1|@m:hs|reminder|new", rt.ID, false, now.Add(-time.Hour))
+			_ = q.MarkSent(ctx, "1|@m:hs|reminder|skip", rt.ID, true, day0)
+			if _, err := db.Retention(ctx, storage.RetentionPolicy{Cases: 90 * 24 * time.Hour}, now, false); err != nil {
+				t.Fatal(err)
+			}
+			if old, _ := q.Seen(ctx, rt.ID, day0); len(old) != 0 {
+				t.Errorf("names of a date 200 days ago kept: %v", old)
+			}
+			if recent, _ := q.Seen(ctx, rt.ID, now.Add(-7*24*time.Hour)); len(recent) != 1 {
+				t.Errorf("names of last week deleted: %v", recent)
+			}
+			keys, _ := q.SentKeys(ctx, rt.ID)
+			if keys["1|@m:hs|reminder|old"] || !keys["1|@m:hs|reminder|new"] || !keys["1|@m:hs|reminder|skip"] {
+				t.Errorf("sent keys after retention: %v", keys)
+			}
+			if got, _ := q.Get(ctx, rt.ID); got == nil {
+				t.Error("the running series was deleted")
+			}
+		})
+	}
+}
