@@ -219,3 +219,19 @@ func TestRescheduleOnlyTheTime(t *testing.T) {
 	e.now = time.Date(2026, 12, 3, 21, 0, 0, 0, berlin)
 	mustContain(t, e.sayDirect(t, dmOf(coord), coord, "!verschieben 1 20:30"), "Vergangenheit")
 }
+
+// TestNoRSVPAfterTheEnd (rt24, Low): a ✅ or „!dabei“ after a one-off
+// round table ended, before the next tick marked it done, was accepted
+// („Du bist dabei“ for a past date).
+func TestNoRSVPAfterTheEnd(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+	post := e.announce(t, "!rundertisch Vorbei am 3.12. um 19 Uhr")
+	e.now = time.Date(2026, 12, 3, 20, 30, 0, 0, berlin) // the end; no tick yet
+	mustContain(t, in(e.say(t, annRoom1, mem1, "!dabei 1", ""), dmOf(mem1)), "abgesagt oder vorbei")
+	e.fm.joined[annRoom1][mem2] = true
+	mustContain(t, in(e.react(t, annRoom1, mem2, post, "✅"), dmOf(mem2)), "abgesagt oder vorbei")
+	if att, _ := e.db.RoundTables.Attendees(context.Background(), 1); len(att) != 0 {
+		t.Fatalf("RSVPs after the end: %+v", att)
+	}
+}

@@ -51,7 +51,10 @@ func (w *Workflow) rsvp(ctx context.Context, rt *storage.RoundTable, user id.Use
 		}
 		return w.toMember(ctx, user, md, txn)
 	}
-	if rt.Status != storage.RoundTableAnnounced {
+	// A one-off that has ended is over even before the next tick marks it
+	// done (a series goes on to its next date).
+	over := rt.Recurrence == "" && !w.Now().Before(rt.End())
+	if rt.Status != storage.RoundTableAnnounced || over && attending {
 		if quiet {
 			return nil
 		}
