@@ -313,9 +313,14 @@ func TestRoundTableRescheduleCancelAndAutumnSwitch(t *testing.T) {
 	if got := e.tick(t, time.Date(2026, 10, 25, 9, 45, 0, 0, berlin)); len(got) != 0 {
 		t.Fatalf("reminder for the old date: %s", bodies(got))
 	}
-	// Cancel: told, edited, METHOD:CANCEL with SEQUENCE 2.
+	// Cancel: asked first (one attendee), then told, edited, METHOD:CANCEL with SEQUENCE 2.
 	before = len(files(e.fm.sent))
 	got = e.say(t, dmOf(coord), coord, "!absagen 1", "")
+	if len(got) != 1 || len(files(e.fm.sent)) != before {
+		t.Fatalf("cancelled without asking: %s", bodies(got))
+	}
+	mustContain(t, got, "1 Person hat zugesagt", "!absagen 1 ja", "!absage 1.")
+	got = e.say(t, dmOf(coord), coord, "!absagen 1 ja", "")
 	mustContain(t, in(got, dmOf(mem1)), "abgesagt")
 	mustContain(t, got, "ABGESAGT")
 	fs = files(e.fm.sent)[before:]

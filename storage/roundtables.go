@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"go.mau.fi/util/dbutil"
 )
@@ -118,8 +119,10 @@ const (
 	rtIsSentSQL   = `SELECT 1 FROM roundtable_sent WHERE key=$1`
 	rtMarkSentSQL = `INSERT INTO roundtable_sent (key, roundtable_id, skipped, sent_at) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING`
 	rtUnskipSQL   = `DELETE FROM roundtable_sent WHERE key=$1 AND skipped=1`
-	rtAddSeenSQL  = `INSERT INTO roundtable_seen (roundtable_id, occurrence, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`
-	rtSeenSQL     = `SELECT name FROM roundtable_seen WHERE roundtable_id=$1 AND occurrence=$2 ORDER BY name`
+	// substr, not LIKE: "_" is common in Matrix IDs and a LIKE wildcard.
+	rtCountSentSQL = `SELECT COUNT(*) FROM roundtable_sent WHERE roundtable_id=$1 AND substr(key, 1, $3)=$2 AND sent_at>$4`
+	rtAddSeenSQL   = `INSERT INTO roundtable_seen (roundtable_id, occurrence, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`
+	rtSeenSQL      = `SELECT name FROM roundtable_seen WHERE roundtable_id=$1 AND occurrence=$2 ORDER BY name`
 )
 
 func scanRoundTable(row rowScanner) (*RoundTable, error) {
@@ -382,6 +385,13 @@ func (q *RoundTableQuery) SentKeys(ctx context.Context, id int64) (map[string]bo
 func (q *RoundTableQuery) Unskip(ctx context.Context, key string) (bool, error) {
 	n, err := q.exec(ctx, rtUnskipSQL, key)
 	return n > 0, err
+}
+
+// CountSent counts the sends of round table id whose key begins with
+// prefix, recorded after since.
+func (q *RoundTableQuery) CountSent(ctx context.Context, id int64, prefix string, since time.Time) (int, error) {
+	n, _, err := queryValue[int](ctx, q.db, "count sends", rtCountSentSQL, id, prefix, utf8.RuneCountInString(prefix), since.UnixMilli())
+	return n, err
 }
 
 // IsSent reports whether the scheduled send key was done.

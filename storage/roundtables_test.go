@@ -205,3 +205,71 @@ func TestRSVPCapacityWaitsForOpenYes(t *testing.T) {
 		t.Errorf("%d attendees for 1 place: %+v", len(att), att)
 	}
 }
+
+// TestCountSentByPrefix: CountSent counts one person's keys only ("_" in
+// a Matrix ID is no wildcard) and only those after since.
+func TestCountSentByPrefix(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			q := db.RoundTables
+			now := time.UnixMilli(1_790_000_000_000)
+			for i, k := range []string{"1|@a_b:hs|react-dm|$1", "1|@a_b:hs|react-dm|$2", "1|@axb:hs|react-dm|$3", "1|@a_b:hs|reminder|5", "2|@a_b:hs|react-dm|$4"} {
+				if err := q.MarkSent(ctx, k, int64(k[0]-'0'), false, now.Add(time.Duration(i)*time.Minute)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for _, c := range []struct {
+				since time.Time
+				want  int
+			}{{now.Add(-time.Hour), 2}, {now, 1}, {now.Add(time.Minute), 0}} {
+				if n, err := q.CountSent(ctx, 1, "1|@a_b:hs|react-dm|", c.since); err != nil || n != c.want {
+					t.Errorf("since %v: %d, %v; want %d", c.since, n, err, c.want)
+				}
+			}
+		})
+	}
+}
+
+// TestRunningSeriesRetention: the attendance names and sent-reminder
+// records of a series' past dates go after the retention period, though
+// the series (announced) runs on; a skipped next date stays.
+func TestRunningSeriesRetention(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			q := db.RoundTables
+			day0 := time.Date(2026, 1, 1, 19, 0, 0, 0, time.UTC)
+			now := day0.Add(200 * 24 * time.Hour)
+			rt, _, err := q.Create(ctx, &storage.RoundTable{Title: "Reihe", Start: now.Add(24 * time.Hour), Duration: time.Hour, Recurrence: "W1",
+				Coordinator: "@c:hs", Rooms: []string{"!a:hs"}, OriginEvent: "$o"}, day0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := q.Announce(ctx, rt.ID, "$yes", day0); err != nil {
+				t.Fatal(err)
+			}
+			_ = q.AddSeen(ctx, rt.ID, day0, []string{"Mia Alt"})
+			_ = q.AddSeen(ctx, rt.ID, now.Add(-7*24*time.Hour), []string{"Mia Neu"})
+			_ = q.MarkSent(ctx, "1|@m:hs|reminder|old", rt.ID, false, day0)
+			_ = q.MarkSent(ctx, "1|@m:hs|reminder|new", rt.ID, false, now.Add(-time.Hour))
+			_ = q.MarkSent(ctx, "1|@m:hs|reminder|skip", rt.ID, true, day0)
+			if _, err := db.Retention(ctx, storage.RetentionPolicy{Cases: 90 * 24 * time.Hour}, now, false); err != nil {
+				t.Fatal(err)
+			}
+			if old, _ := q.Seen(ctx, rt.ID, day0); len(old) != 0 {
+				t.Errorf("names of a date 200 days ago kept: %v", old)
+			}
+			if recent, _ := q.Seen(ctx, rt.ID, now.Add(-7*24*time.Hour)); len(recent) != 1 {
+				t.Errorf("names of last week deleted: %v", recent)
+			}
+			keys, _ := q.SentKeys(ctx, rt.ID)
+			if keys["1|@m:hs|reminder|old"] || !keys["1|@m:hs|reminder|new"] || !keys["1|@m:hs|reminder|skip"] {
+				t.Errorf("sent keys after retention: %v", keys)
+			}
+			if got, _ := q.Get(ctx, rt.ID); got == nil {
+				t.Error("the running series was deleted")
+			}
+		})
+	}
+}

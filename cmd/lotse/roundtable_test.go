@@ -177,9 +177,13 @@ func TestRoundTableOnHomeserver(t *testing.T) {
 		t.Fatalf("m2 got %d reminders, want 2 (one per date)", n)
 	}
 
-	// Cancel.
+	// Cancel: with an attendee Lotse asks first; „ja“ cancels.
 	reply, _ = ask(t, coordU, dm, l.userID, text("!absagen 1"))
-	if !strings.Contains(body(reply), "abgesagt") {
+	if !strings.Contains(body(reply), "!absagen 1 ja") {
+		t.Fatalf("cancel question: %s", body(reply))
+	}
+	reply, _ = ask(t, coordU, dm, l.userID, text("!absagen 1 ja"))
+	if !strings.Contains(body(reply), "ist abgesagt") {
 		t.Fatalf("cancel: %s", body(reply))
 	}
 	waitFor(t, m2, dm2, l.userID, "abgesagt")

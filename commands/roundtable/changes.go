@@ -2,6 +2,7 @@ package roundtable
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	"maunium.net/go/mautrix/id"
@@ -30,6 +31,12 @@ func (w *Workflow) cmdReschedule(ce *chat.Call) error {
 		}
 		text := strings.Join(rest, " ")
 		parsed, err := schedule.ParseIn(text, w.Now(), w.cfg.Location, w.Lang)
+		if errors.Is(err, schedule.ErrNoDate) {
+			// Only a new time („!verschieben 3 20 Uhr“): on the same day,
+			// as a coordinator means it (it asked for the date again).
+			day := rt.Start.In(w.cfg.Location).Format("2.1.2006")
+			parsed, err = schedule.ParseIn(day+" "+text, w.Now(), w.cfg.Location, w.Lang)
+		}
 		if err != nil {
 			return w.replyParseError(ce.Ctx, err)
 		}
@@ -47,10 +54,9 @@ func (w *Workflow) cmdReschedule(ce *chat.Call) error {
 			return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.NotOpen, rt.ID))
 		}
 	}
-	n, err := w.notifyAttendees(ce.Ctx, rt, chat.Format(tx.Rescheduled, chat.Escape(rt.Title), w.rtRange(rt), rt.ID), "rt-moved")
-	if err != nil {
-		return err
-	}
+	// The rooms first: an attendee whose direct chat fails must not keep
+	// the announcement at the old date (the retry of this event sends the
+	// rest again with the same transaction IDs).
 	if err := w.updatePosts(ce.Ctx, rt); err != nil {
 		return err
 	}
@@ -58,6 +64,10 @@ func (w *Workflow) cmdReschedule(ce *chat.Call) error {
 		if err := w.sendICS(ce.Ctx, rt, id.RoomID(r)); err != nil {
 			return err
 		}
+	}
+	n, err := w.notifyAttendees(ce.Ctx, rt, chat.Format(tx.Rescheduled, chat.Escape(rt.Title), w.rtRange(rt), rt.ID), "rt-moved")
+	if err != nil {
+		return err
 	}
 	return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.RescheduledCoord, n), rt.ID, w.rtRange(rt), n))
 }
@@ -76,9 +86,20 @@ func mentionsDuration(s string) bool {
 // cmdCancel cancels a round table: !absagen <Nr>.
 func (w *Workflow) cmdCancel(ce *chat.Call) error {
 	tx := w.tx
-	rt, _, err := w.rtArg(ce, "absagen")
+	rt, rest, err := w.rtArg(ce, "absagen")
 	if err != nil || rt == nil {
 		return err
+	}
+	if rt.LastEvent != ce.Event.ID.String() && rt.Status == storage.RoundTableAnnounced && !(len(rest) > 0 && yesWords[strings.ToLower(rest[0])]) {
+		// „!absagen 3“ is one letter from „!absage 3“ (withdraw my own
+		// RSVP) and cannot be undone: with attendees, ask first.
+		att, err := w.DB.RoundTables.Attendees(ce.Ctx, rt.ID)
+		if err != nil {
+			return err
+		}
+		if n := len(att); n > 0 {
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.CancelConfirm, n), rt.ID, chat.Escape(rt.Title), w.rtRange(rt), n))
+		}
 	}
 	if rt.LastEvent != ce.Event.ID.String() {
 		ok, after, err := w.DB.RoundTables.Cancel(ce.Ctx, rt.ID, ce.Event.ID.String(), w.Now())
@@ -90,10 +111,8 @@ func (w *Workflow) cmdCancel(ce *chat.Call) error {
 		}
 		rt = after
 	}
-	n, err := w.notifyAttendees(ce.Ctx, rt, chat.Format(tx.Cancelled, chat.Escape(rt.Title), w.rtRange(rt)), "rt-cancelled")
-	if err != nil {
-		return err
-	}
+	// The rooms first, as in cmdReschedule: the cancellation reaches the
+	// announcements and calendars whatever happens with one attendee's DM.
 	if err := w.updatePosts(ce.Ctx, rt); err != nil {
 		return err
 	}
@@ -106,22 +125,33 @@ func (w *Workflow) cmdCancel(ce *chat.Call) error {
 			return err
 		}
 	}
+	n, err := w.notifyAttendees(ce.Ctx, rt, chat.Format(tx.Cancelled, chat.Escape(rt.Title), w.rtRange(rt)), "rt-cancelled")
+	if err != nil {
+		return err
+	}
 	return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.CancelledCoord, n), rt.ID, n))
 }
 
+// yesWords after „!absagen <Nr>“ confirm the cancellation.
+var yesWords = map[string]bool{"ja": true, "yes": true, "sicher": true}
+
 // notifyAttendees sends md to everyone who joined rt, with transaction IDs
-// derived from the event being handled and the attendee.
+// derived from the event being handled and the attendee. One attendee
+// whose direct chat fails holds back nobody after them; the error (all of
+// them, joined) is returned after the others were sent to, so that the
+// event is tried again (the ones sent are not repeated: same IDs).
 func (w *Workflow) notifyAttendees(ctx context.Context, rt *storage.RoundTable, md, purpose string) (int, error) {
 	att, err := w.DB.RoundTables.Attendees(ctx, rt.ID)
 	if err != nil {
 		return 0, err
 	}
+	var errs []error
 	for _, a := range att {
 		if err := w.toMember(ctx, id.UserID(a.UserID), md, w.CauseTxn(ctx, purpose+":"+a.UserID, 0)); err != nil {
-			return 0, err
+			errs = append(errs, err)
 		}
 	}
-	return len(att), nil
+	return len(att) - len(errs), errors.Join(errs...)
 }
 
 // cmdFollowup sends a text to everyone who joined: !nachbereitung <Nr> <Text>.

@@ -39,6 +39,16 @@ func (w *Workflow) On() bool {
 // stx are the schedule package's texts in our language.
 func (w *Workflow) stx() *schedule.Texts { return schedule.TextsFor(w.Lang) }
 
+// pick returns withLinks when Lotse hands out personal BigBlueButton links
+// (BBB configured), else withoutLinks: nothing may promise a link that
+// never comes.
+func (w *Workflow) pick(withLinks, withoutLinks string) string {
+	if w.cfg.Meetings != nil {
+		return withLinks
+	}
+	return withoutLinks
+}
+
 // rtTxn derives a transaction ID from a round table's identity.
 func (w *Workflow) rtTxn(rtID int64, purpose string, n int) string {
 	return w.TxnID(id.EventID(fmt.Sprintf("lotse-rt/%d", rtID)), purpose, n)
@@ -314,7 +324,7 @@ func (w *Workflow) confirmDraft(ctx context.Context, rt *storage.RoundTable) err
 		return err
 	}
 	n := len(after.Rooms)
-	return w.ReplyMarkdown(ctx, chat.Format(chat.Plural(tx.Announced, n), rt.ID, n))
+	return w.ReplyMarkdown(ctx, chat.Format(chat.Plural(w.pick(tx.Announced, tx.AnnouncedNoLink), n), rt.ID, n))
 }
 
 // postContent is the announcement message of rt as it is now.
@@ -335,7 +345,7 @@ func (w *Workflow) postContent(rt *storage.RoundTable) *event.MessageEventConten
 		if rt.Sequence > 0 {
 			b.WriteString("\n\n" + tx.PostMoved)
 		}
-		b.WriteString("\n\n" + chat.Format(tx.PostHow, rt.ID))
+		b.WriteString("\n\n" + chat.Format(w.pick(tx.PostHow, tx.PostHowNoLink), rt.ID))
 	}
 	plain, htmlBody := chat.Render(b.String())
 	return &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody, Mentions: &event.Mentions{}}
@@ -378,11 +388,15 @@ func (w *Workflow) publish(ctx context.Context, rt *storage.RoundTable) error {
 // encrypted rooms.
 func (w *Workflow) sendICS(ctx context.Context, rt *storage.RoundTable, roomID id.RoomID) error {
 	tx := w.tx
+	me := w.Matrix.UserID()
 	ev := schedule.Event{
 		UID: fmt.Sprintf("rundertisch-%d@%s", rt.ID, w.cfg.UIDDomain), Sequence: rt.Sequence,
-		Title: rt.Title, Description: rt.Description, Location: tx.ICSLocation,
+		Title: rt.Title, Description: rt.Description, Location: w.pick(tx.ICSLocation, tx.ICSLocationNoLink),
 		Start: rt.Start, Duration: rt.Duration, Recurrence: decodeRecurrence(rt.Recurrence, rt.Start),
-		Organizer: w.Matrix.DisplayName(ctx, roomID, id.UserID(rt.Coordinator)), OrganizerURI: "matrix:u/" + strings.TrimPrefix(rt.Coordinator, "@"),
+		// Lotse organises, not the coordinator by Matrix ID and name: the
+		// file goes to everyone in the room and into their calendars (and
+		// after an erasure it named the pseudonym).
+		Organizer: w.Matrix.DisplayName(ctx, roomID, me), OrganizerURI: "matrix:u/" + strings.TrimPrefix(me.String(), "@"),
 		Created: rt.CreatedAt, Modified: rt.UpdatedAt,
 	}
 	if rt.Status == storage.RoundTableCancelled {

@@ -3,8 +3,10 @@ package roundtable
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
@@ -33,22 +35,35 @@ func (w *Workflow) toMember(ctx context.Context, user id.UserID, md, txn string)
 	return err
 }
 
-// rsvp stores a member's answer and confirms it in their DM.
+// rsvp stores a member's answer and confirms it in their DM. reaction is
+// the ✅ that joins; quiet: the removal of one withdraws.
 func (w *Workflow) rsvp(ctx context.Context, rt *storage.RoundTable, user id.UserID, attending bool, reaction string, quiet bool) error {
 	tx := w.tx
 	evt := chat.TurnOf(ctx).Event
 	title := chat.Escape(rt.Title)
 	txn := w.CauseTxn(ctx, "rt-rsvp", 0)
-	if rt.Status != storage.RoundTableAnnounced {
+	byReaction := reaction != "" || quiet
+	say := func(md string) error {
+		if byReaction {
+			if ok, err := w.reactionDM(ctx, rt, user); err != nil || !ok {
+				return err
+			}
+		}
+		return w.toMember(ctx, user, md, txn)
+	}
+	// A one-off that has ended is over even before the next tick marks it
+	// done (a series goes on to its next date).
+	over := rt.Recurrence == "" && !w.Now().Before(rt.End())
+	if rt.Status != storage.RoundTableAnnounced || over && attending {
 		if quiet {
 			return nil
 		}
-		return w.toMember(ctx, user, chat.Format(tx.NotOpen, rt.ID), txn)
+		return say(chat.Format(tx.NotOpen, rt.ID))
 	}
 	changed, err := w.DB.RoundTables.SetRSVP(ctx, storage.RSVP{RoundTableID: rt.ID, UserID: user.String(), Attending: attending,
 		ReactionEvent: reaction, SourceEvent: evt.ID.String(), UpdatedAt: w.Now()}, rt.Capacity)
 	if errors.Is(err, storage.ErrRoundTableFull) {
-		return w.toMember(ctx, user, chat.Format(tx.Full, title), txn)
+		return say(chat.Format(tx.Full, title))
 	} else if err != nil {
 		return err
 	}
@@ -59,7 +74,10 @@ func (w *Workflow) rsvp(ctx context.Context, rt *storage.RoundTable, user id.Use
 		if back, err := w.unskipOccurrence(ctx, rt, user); err != nil {
 			return err
 		} else if back {
-			return w.toMember(ctx, user, chat.Format(tx.Joined, title, w.rtRange(rt))+"\n\n"+chat.Format(tx.LinkLater, rt.ID), txn)
+			return say(chat.Format(tx.Joined, title, w.rtRange(rt)) + "\n\n" + chat.Format(w.pick(tx.LinkLater, tx.LinkLaterNoLink), rt.ID))
+		}
+		if byReaction {
+			return nil // a second ✅ (on another announcement): the first was confirmed
 		}
 		return w.toMember(ctx, user, chat.Format(tx.AlreadyJoined, title), txn)
 	case !changed:
@@ -76,10 +94,33 @@ func (w *Workflow) rsvp(ctx context.Context, rt *storage.RoundTable, user id.Use
 				return err
 			}
 		}
-		return w.toMember(ctx, user, chat.Format(tx.Joined, title, w.rtRange(rt))+"\n\n"+chat.Format(tx.LinkLater, rt.ID), txn)
+		return say(chat.Format(tx.Joined, title, w.rtRange(rt)) + "\n\n" + chat.Format(w.pick(tx.LinkLater, tx.LinkLaterNoLink), rt.ID))
 	default:
-		return w.toMember(ctx, user, chat.Format(tx.Left, title), txn)
+		return say(chat.Format(tx.Left, title))
 	}
+}
+
+// reactionDMs is how many direct messages one member's reactions to one
+// round table cause in an hour: setting and removing ✅ a thousand times
+// (a script does it in a minute) made two thousand direct messages, each
+// opening the direct chat and encrypting, and held up Lotse's sending for
+// everyone. Beyond it the RSVP still changes, silently (the ✅ shows it).
+const reactionDMs = 3
+
+// reactionDM reports whether the reaction being handled may confirm by
+// direct message, and counts it. A retry of the same reaction may again
+// (its message has the same transaction ID).
+func (w *Workflow) reactionDM(ctx context.Context, rt *storage.RoundTable, user id.UserID) (bool, error) {
+	prefix := fmt.Sprintf("%d|%s|react-dm|", rt.ID, user)
+	key := prefix + chat.TurnOf(ctx).Event.ID.String()
+	if done, err := w.DB.RoundTables.IsSent(ctx, key); err != nil || done {
+		return done, err
+	}
+	n, err := w.DB.RoundTables.CountSent(ctx, rt.ID, prefix, w.Now().Add(-time.Hour))
+	if err != nil || n >= reactionDMs {
+		return false, err
+	}
+	return true, w.DB.RoundTables.MarkSent(ctx, key, rt.ID, false, w.Now())
 }
 
 // cmdJoin: !dabei <Nr>.

@@ -35,7 +35,8 @@ type Texts struct {
 	// ConfirmHow: %[1]d = number.
 	ConfirmHow string
 	// Announced: %d number, %d rooms (plural forms "one|other").
-	Announced string
+	// AnnouncedNoLink: the same without BigBlueButton (no links).
+	Announced, AnnouncedNoLink string
 	// AlreadyAnnounced: %d.
 	AlreadyAnnounced string
 	// NoSuch: %s = the number as typed.
@@ -47,20 +48,23 @@ type Texts struct {
 
 	// PostTitle heads an announcement: %d number, %s title.
 	PostTitle string
-	// PostHow explains joining: %[1]d = number.
-	PostHow string
+	// PostHow explains joining: %[1]d = number. PostHowNoLink: the same
+	// without BigBlueButton (no personal link is promised).
+	PostHow, PostHowNoLink string
 	// PostCancelled marks a cancelled announcement; PostMoved a rescheduled one.
 	PostCancelled, PostMoved string
-	// ICSLocation is the LOCATION of the calendar file.
-	ICSLocation string
+	// ICSLocation is the LOCATION of the calendar file; ICSLocationNoLink
+	// without BigBlueButton.
+	ICSLocation, ICSLocationNoLink string
 	// ICSFile is the file name: %d = number.
 	ICSFile string
 
 	// Joined confirms an RSVP in the DM: %s title, %s date.
 	Joined string
 	// LinkLater says when the personal link comes: %d = number (to
-	// withdraw; the member knows it from the announcement).
-	LinkLater string
+	// withdraw; the member knows it from the announcement). LinkLaterNoLink:
+	// the same without BigBlueButton.
+	LinkLater, LinkLaterNoLink string
 	// AlreadyJoined: %s title.
 	AlreadyJoined string
 	// Left confirms a withdrawal: %s title.
@@ -101,6 +105,9 @@ type Texts struct {
 	Cancelled string
 	// CancelledCoord: %d number, %d attendees told.
 	CancelledCoord string
+	// CancelConfirm asks before a round table with attendees is cancelled:
+	// %[1]d number, %[2]s title, %[3]s date, %[4]d attendees ("one|other").
+	CancelConfirm string
 
 	// AttendeesIntro: %d number, %s title, %d count.
 	AttendeesIntro string
@@ -150,7 +157,7 @@ var German = Texts{
 		"ankündigen":    {Usage: "!ankündigen <Nr>", Description: "geplanten Runden Tisch ankündigen (oder ✅ auf die Vorschau)"},
 		"teilnehmende":  {Usage: "!teilnehmende <Nr>", Description: "wer zugesagt hat"},
 		"verschieben":   {Usage: "!verschieben <Nr> <neue Zeit>", Description: "Termin verschieben; alle Zugesagten werden informiert"},
-		"absagen":       {Usage: "!absagen <Nr>", Description: "Runden Tisch absagen; alle Zugesagten werden informiert"},
+		"absagen":       {Usage: "!absagen <Nr> [ja]", Description: "Runden Tisch absagen; alle Zugesagten werden informiert (mit Zusagen fragt Lotse erst nach: `ja` bestätigt)"},
 		"nachbereitung": {Usage: "!nachbereitung <Nr> <Text>", Description: "Nachricht (z. B. Link zum Protokoll) an alle Zugesagten"},
 	},
 	Usage: "So geht es: `!rundertisch Digitaler Wandel im Bezirk am 3.12. um 19 Uhr 90 min`. " +
@@ -172,26 +179,30 @@ var German = Texts{
 	Warning:          "⚠️ ",
 	ConfirmHow:       "Passt alles? Dann reagiere mit ✅ oder schreib `!ankündigen %[1]d`. Sonst schreib `!rundertisch …` einfach neu.",
 	Announced:        "📣 Runder Tisch #%d ist angekündigt (in %d Raum). Zugesagte bekommen vorher ihren persönlichen Zugangslink.|📣 Runder Tisch #%d ist angekündigt (in %d Räumen). Zugesagte bekommen vorher ihren persönlichen Zugangslink.",
+	AnnouncedNoLink:  "📣 Runder Tisch #%d ist angekündigt (in %d Raum). Zugesagte erinnere ich vorher per Direktnachricht. Einen Zugangslink verschicke ich nicht (es ist keine Videokonferenz angebunden): Den Zugang gebt ihr als Moderation bekannt.|📣 Runder Tisch #%d ist angekündigt (in %d Räumen). Zugesagte erinnere ich vorher per Direktnachricht. Einen Zugangslink verschicke ich nicht (es ist keine Videokonferenz angebunden): Den Zugang gebt ihr als Moderation bekannt.",
 	AlreadyAnnounced: "Runder Tisch #%d ist schon angekündigt.",
 	NoSuch:           "Einen Runden Tisch „%s“ gibt es nicht. `!rundetische` zeigt die geplanten.",
 	NumberUsage:      "Welcher Runde Tisch? So geht es: `%s`",
 	NotOpen:          "Runder Tisch #%d ist abgesagt oder vorbei.",
 
-	PostTitle:     "📅 **Runder Tisch #%d: %s**",
-	PostHow:       "**Mitmachen:** Reagiere mit ✅ oder schreib `!dabei %[1]d`. Absagen: `!absage %[1]d` oder das ✅ wieder entfernen. Deinen persönlichen Zugangslink schicke ich dir vorher per Direktnachricht. Die Kalenderdatei (.ics) hängt unten an.",
-	PostCancelled: "❌ **ABGESAGT**",
-	PostMoved:     "🔀 **Verschoben** – neuer Termin oben.",
-	ICSLocation:   "BigBlueButton (Zugangslink kommt per Direktnachricht)",
-	ICSFile:       "runder-tisch-%d.ics",
+	PostTitle:         "📅 **Runder Tisch #%d: %s**",
+	PostHow:           "**Mitmachen:** Reagiere mit ✅ oder schreib `!dabei %[1]d`. Absagen: `!absage %[1]d` oder das ✅ wieder entfernen. Deinen persönlichen Zugangslink schicke ich dir vorher per Direktnachricht. Die Kalenderdatei (.ics) hängt unten an.",
+	PostHowNoLink:     "**Mitmachen:** Reagiere mit ✅ oder schreib `!dabei %[1]d`. Absagen: `!absage %[1]d` oder das ✅ wieder entfernen. Vor Beginn erinnere ich dich per Direktnachricht; den Zugang bekommst du von der Moderation. Die Kalenderdatei (.ics) hängt unten an.",
+	PostCancelled:     "❌ **ABGESAGT**",
+	PostMoved:         "🔀 **Verschoben** – neuer Termin oben.",
+	ICSLocation:       "BigBlueButton (Zugangslink kommt per Direktnachricht)",
+	ICSLocationNoLink: "Zugang von der Moderation",
+	ICSFile:           "runder-tisch-%d.ics",
 
-	Joined:        "✅ Du bist beim Runden Tisch „%s“ dabei: %s.",
-	LinkLater:     "Deinen persönlichen Zugangslink schicke ich dir vor Beginn hier. Absagen kannst du jederzeit mit `!absage %d`.",
-	AlreadyJoined: "Du bist beim Runden Tisch „%s“ schon dabei.",
-	Left:          "Schade! Ich habe deine Zusage für „%s“ zurückgezogen.",
-	NotJoined:     "Du warst für „%s“ nicht angemeldet.",
-	SkippedOnce:   "Alles klar: Beim Runden Tisch „%s“ am %s bist du nicht dabei, dafür bekommst du keine Erinnerung und keinen Link. Zu den weiteren Terminen der Reihe erinnere ich dich wie gewohnt. (Doch dabei? Schreib `!dabei %d`.)",
-	Full:          "Der Runde Tisch „%s“ ist leider schon voll.",
-	CannotSee:     "Diesen Runden Tisch finde ich in keinem deiner Räume.",
+	Joined:          "✅ Du bist beim Runden Tisch „%s“ dabei: %s.",
+	LinkLater:       "Deinen persönlichen Zugangslink schicke ich dir vor Beginn hier. Absagen kannst du jederzeit mit `!absage %d`.",
+	LinkLaterNoLink: "Vor Beginn erinnere ich dich hier; den Zugang bekommst du von der Moderation. Absagen kannst du jederzeit mit `!absage %d`.",
+	AlreadyJoined:   "Du bist beim Runden Tisch „%s“ schon dabei.",
+	Left:            "Schade! Ich habe deine Zusage für „%s“ zurückgezogen.",
+	NotJoined:       "Du warst für „%s“ nicht angemeldet.",
+	SkippedOnce:     "Alles klar: Beim Runden Tisch „%s“ am %s bist du nicht dabei, dafür bekommst du keine Erinnerung und keinen Link. Zu den weiteren Terminen der Reihe erinnere ich dich wie gewohnt. (Doch dabei? Schreib `!dabei %d`.)",
+	Full:            "Der Runde Tisch „%s“ ist leider schon voll.",
+	CannotSee:       "Diesen Runden Tisch finde ich in keinem deiner Räume.",
 
 	Reminder:       "⏰ **Erinnerung: Runder Tisch „%s“** – %s.",
 	ReminderLink:   "Dein persönlicher Zugangslink (nur für dich, bitte nicht weitergeben): %s",
@@ -203,7 +214,8 @@ var German = Texts{
 
 	Rescheduled:      "🔀 Der Runde Tisch „%s“ ist verschoben auf **%s**. Deine Zusage gilt weiter; absagen mit `!absage %d`.",
 	RescheduledCoord: "🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte ist informiert, die Ankündigungen aktualisiert.|🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
-	RescheduleUsage:  "So geht es: `!verschieben <Nr> <neue Zeit>`, z. B. `!verschieben 3 10.12. 19 Uhr`.",
+	CancelConfirm:    "❓ Runder Tisch #%[1]d „%[2]s“ am %[3]s absagen? %[4]d Person hat zugesagt und bekommt Bescheid, die Ankündigungen werden als abgesagt markiert – zurücknehmen lässt sich das nicht. Wenn du sicher bist: `!absagen %[1]d ja`. (Nur deine eigene Zusage zurückziehen: `!absage %[1]d`.)|❓ Runder Tisch #%[1]d „%[2]s“ am %[3]s absagen? %[4]d Personen haben zugesagt und bekommen Bescheid, die Ankündigungen werden als abgesagt markiert – zurücknehmen lässt sich das nicht. Wenn du sicher bist: `!absagen %[1]d ja`. (Nur deine eigene Zusage zurückziehen: `!absage %[1]d`.)",
+	RescheduleUsage:  "So geht es: `!verschieben <Nr> <neue Zeit>`, z. B. `!verschieben 3 10.12. 19 Uhr` – nur die Uhrzeit am selben Tag: `!verschieben 3 20 Uhr`.",
 	Cancelled:        "❌ Der Runde Tisch „%s“ am %s ist leider abgesagt.",
 	CancelledCoord:   "❌ Runder Tisch #%d ist abgesagt. %d Zugesagte ist informiert, die Ankündigungen aktualisiert.|❌ Runder Tisch #%d ist abgesagt. %d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
 
@@ -239,7 +251,7 @@ var English = Texts{
 		"ankündigen":    {Usage: "!announce <no>", Description: "announce a planned round table (or ✅ on the preview)"},
 		"teilnehmende":  {Usage: "!attendees <no>", Description: "who joined"},
 		"verschieben":   {Usage: "!reschedule <no> <new time>", Description: "move it; everyone who joined is told"},
-		"absagen":       {Usage: "!cancel <no>", Description: "cancel it; everyone who joined is told"},
+		"absagen":       {Usage: "!cancel <no> [yes]", Description: "cancel it; everyone who joined is told (with RSVPs Lotse asks first: `yes` confirms)"},
 		"nachbereitung": {Usage: "!followup <no> <text>", Description: "message (e.g. a link to the notes) to everyone who joined"},
 	},
 	Usage: "Usage: `!roundtable Digital change am 3.12. um 19 Uhr 90 min` (dates in German). " +
@@ -261,26 +273,30 @@ var English = Texts{
 	Warning:          "⚠️ ",
 	ConfirmHow:       "All fine? React with ✅ or send `!announce %[1]d`. Otherwise just send `!roundtable …` again.",
 	Announced:        "📣 Round table #%d is announced (in %d room). Attendees get their personal link beforehand.|📣 Round table #%d is announced (in %d rooms). Attendees get their personal link beforehand.",
+	AnnouncedNoLink:  "📣 Round table #%d is announced (in %d room). I'll remind attendees by direct message beforehand. I send no link (no video conference is connected): you as moderators tell them how to get in.|📣 Round table #%d is announced (in %d rooms). I'll remind attendees by direct message beforehand. I send no link (no video conference is connected): you as moderators tell them how to get in.",
 	AlreadyAnnounced: "Round table #%d is already announced.",
 	NoSuch:           "There is no round table “%s”. `!roundtables` lists the planned ones.",
 	NumberUsage:      "Which round table? Usage: `%s`",
 	NotOpen:          "Round table #%d is cancelled or over.",
 
-	PostTitle:     "📅 **Round table #%d: %s**",
-	PostHow:       "**Join:** react with ✅ or send `!join %[1]d`. Withdraw: `!leave %[1]d` or remove the ✅. I'll send you your personal link by direct message beforehand. The calendar file (.ics) is attached below.",
-	PostCancelled: "❌ **CANCELLED**",
-	PostMoved:     "🔀 **Rescheduled** – new date above.",
-	ICSLocation:   "BigBlueButton (link by direct message)",
-	ICSFile:       "round-table-%d.ics",
+	PostTitle:         "📅 **Round table #%d: %s**",
+	PostHow:           "**Join:** react with ✅ or send `!join %[1]d`. Withdraw: `!leave %[1]d` or remove the ✅. I'll send you your personal link by direct message beforehand. The calendar file (.ics) is attached below.",
+	PostHowNoLink:     "**Join:** react with ✅ or send `!join %[1]d`. Withdraw: `!leave %[1]d` or remove the ✅. I'll remind you by direct message beforehand; the moderators will give you access. The calendar file (.ics) is attached below.",
+	PostCancelled:     "❌ **CANCELLED**",
+	PostMoved:         "🔀 **Rescheduled** – new date above.",
+	ICSLocation:       "BigBlueButton (link by direct message)",
+	ICSLocationNoLink: "Access from the moderators",
+	ICSFile:           "round-table-%d.ics",
 
-	Joined:        "✅ You joined the round table “%s”: %s.",
-	LinkLater:     "I'll send your personal link here before it starts. Withdraw any time with `!leave %d`.",
-	AlreadyJoined: "You already joined the round table “%s”.",
-	Left:          "Too bad! I withdrew your RSVP for “%s”.",
-	NotJoined:     "You had not joined “%s”.",
-	SkippedOnce:   "Got it: you will miss the round table “%s” on %s, so no reminder and no link for that date. I will remind you of the later dates of the series as usual. (Coming after all? Write `!join %d`.)",
-	Full:          "Sorry, the round table “%s” is full.",
-	CannotSee:     "I can't find this round table in any of your rooms.",
+	Joined:          "✅ You joined the round table “%s”: %s.",
+	LinkLater:       "I'll send your personal link here before it starts. Withdraw any time with `!leave %d`.",
+	LinkLaterNoLink: "I'll remind you here before it starts; the moderators will give you access. Withdraw any time with `!leave %d`.",
+	AlreadyJoined:   "You already joined the round table “%s”.",
+	Left:            "Too bad! I withdrew your RSVP for “%s”.",
+	NotJoined:       "You had not joined “%s”.",
+	SkippedOnce:     "Got it: you will miss the round table “%s” on %s, so no reminder and no link for that date. I will remind you of the later dates of the series as usual. (Coming after all? Write `!join %d`.)",
+	Full:            "Sorry, the round table “%s” is full.",
+	CannotSee:       "I can't find this round table in any of your rooms.",
 
 	Reminder:       "⏰ **Reminder: round table “%s”** – %s.",
 	ReminderLink:   "Your personal link (just for you, please don't share it): %s",
@@ -292,7 +308,8 @@ var English = Texts{
 
 	Rescheduled:      "🔀 The round table “%s” moved to **%s**. Your RSVP still stands; withdraw with `!leave %d`.",
 	RescheduledCoord: "🔀 Round table #%d moved to %s. %d attendee was told, the announcements updated.|🔀 Round table #%d moved to %s. %d attendees were told, the announcements updated.",
-	RescheduleUsage:  "Usage: `!reschedule <no> <new time>`, e.g. `!reschedule 3 10.12. 19 Uhr`.",
+	CancelConfirm:    "❓ Cancel round table #%[1]d “%[2]s” on %[3]s? %[4]d person joined and will be told, the announcements will be marked as cancelled – this can't be undone. If you're sure: `!cancel %[1]d yes`. (To withdraw only your own RSVP: `!leave %[1]d`.)|❓ Cancel round table #%[1]d “%[2]s” on %[3]s? %[4]d people joined and will be told, the announcements will be marked as cancelled – this can't be undone. If you're sure: `!cancel %[1]d yes`. (To withdraw only your own RSVP: `!leave %[1]d`.)",
+	RescheduleUsage:  "Usage: `!reschedule <no> <new time>`, e.g. `!reschedule 3 10.12. 19 Uhr` – only the time on the same day: `!reschedule 3 20 Uhr`.",
 	Cancelled:        "❌ Sorry, the round table “%s” on %s is cancelled.",
 	CancelledCoord:   "❌ Round table #%d is cancelled. %d attendee was told, the announcements updated.|❌ Round table #%d is cancelled. %d attendees were told, the announcements updated.",
 

@@ -144,12 +144,16 @@ func (w *Workflow) tickRoundTable(ctx context.Context, rt *storage.RoundTable, n
 			}
 		}
 	}
+	// One recipient whose direct chat fails (their server refuses the
+	// invite, they block Lotse) must not hold back everyone after them:
+	// the others get theirs now, the failed one is tried again next tick.
+	errs := []error{bbbErr}
 	for _, s := range sends {
 		if err := w.sendReminder(ctx, rt, s.user, s.at, now, meetingReady, meetingDown); err != nil {
-			return err
+			errs = append(errs, err)
 		}
 	}
-	return bbbErr
+	return errors.Join(errs...)
 }
 
 // owedKey marks that user got a reminder of rt's current occurrence
@@ -184,32 +188,40 @@ func (w *Workflow) sendOwedLinks(ctx context.Context, rt *storage.RoundTable, no
 	if err != nil {
 		return err
 	}
+	var errs []error
 	for _, user := range w.recipients(ctx, rt) {
 		if !sent[owedKey(rt, user)] || sent[linkKey(rt, user)] {
 			continue
 		}
-		room, err := w.Matrix.DirectRoom(ctx, user)
-		if err != nil {
-			return err
-		}
-		link, err := w.rtJoinLink(ctx, rt, user, room, true)
-		if err != nil {
-			return err
-		}
-		md := chat.Format(w.tx.LinkFollows, chat.Escape(rt.Title)) + "\n\n" + chat.Format(w.tx.ReminderLink, "<"+link+">")
-		key := linkKey(rt, user)
-		if _, err := w.SendMarkdownTo(ctx, room, md, nil, w.TxnID(id.EventID("lotse-rt/"+key), "send", 0)); err != nil {
-			return err
-		}
-		if err := w.DB.RoundTables.MarkSent(ctx, key, rt.ID, false, now); err != nil {
-			return err
+		// As with reminders: one failing direct chat holds back nobody else.
+		if err := w.sendOwedLink(ctx, rt, user, now); err != nil {
+			errs = append(errs, err)
 		}
 	}
-	return nil
+	return errors.Join(errs...)
+}
+
+// sendOwedLink sends user the join link their reminder lacked, and records it.
+func (w *Workflow) sendOwedLink(ctx context.Context, rt *storage.RoundTable, user id.UserID, now time.Time) error {
+	room, err := w.Matrix.DirectRoom(ctx, user)
+	if err != nil {
+		return err
+	}
+	link, err := w.rtJoinLink(ctx, rt, user, room, true)
+	if err != nil {
+		return err
+	}
+	md := chat.Format(w.tx.LinkFollows, chat.Escape(rt.Title)) + "\n\n" + chat.Format(w.tx.ReminderLink, "<"+link+">")
+	key := linkKey(rt, user)
+	if _, err := w.SendMarkdownTo(ctx, room, md, nil, w.TxnID(id.EventID("lotse-rt/"+key), "send", 0)); err != nil {
+		return err
+	}
+	return w.DB.RoundTables.MarkSent(ctx, key, rt.ID, false, now)
 }
 
 // recipients are the attendees plus coordinator and co-hosts (who need
-// their moderator link), each once.
+// their moderator link), each once. A coordinator or co-host who erased
+// their data is a pseudonym („gelöscht-…“), no Matrix ID: nobody to remind.
 func (w *Workflow) recipients(ctx context.Context, rt *storage.RoundTable) []id.UserID {
 	att, err := w.DB.RoundTables.Attendees(ctx, rt.ID)
 	if err != nil {
@@ -217,7 +229,7 @@ func (w *Workflow) recipients(ctx context.Context, rt *storage.RoundTable) []id.
 	}
 	var out []id.UserID
 	for _, u := range append([]string{rt.Coordinator}, rt.CoHosts...) {
-		if !slices.Contains(out, id.UserID(u)) {
+		if isUser(u) && !slices.Contains(out, id.UserID(u)) {
 			out = append(out, id.UserID(u))
 		}
 	}
@@ -227,6 +239,13 @@ func (w *Workflow) recipients(ctx context.Context, rt *storage.RoundTable) []id.
 		}
 	}
 	return out
+}
+
+// isUser reports whether s is a Matrix user ID (not the pseudonym that
+// replaces an erased coordinator or co-host).
+func isUser(s string) bool {
+	_, _, err := id.UserID(s).Parse()
+	return err == nil
 }
 
 // sendReminder sends one reminder (with the personal join link) to user's
@@ -368,7 +387,10 @@ func (w *Workflow) finishOccurrence(ctx context.Context, rt *storage.RoundTable,
 	if err != nil {
 		return err
 	}
-	if !done {
+	// A coordinator who erased their data gets no summary; the series
+	// still moves on (the summary to the pseudonym failed on every tick
+	// and held the series at its past date).
+	if !done && isUser(rt.Coordinator) {
 		seen, err := w.DB.RoundTables.Seen(ctx, rt.ID, rt.Start)
 		if err != nil {
 			return err
