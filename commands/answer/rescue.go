@@ -30,6 +30,10 @@ type weakEvidence struct {
 	// uncovered is search.Result.Uncovered, the model's tenth figure
 	// (weakFeaturesOf).
 	uncovered float64
+	// line is the first shown guide's search.Hit.Line: the most distinct
+	// words of the message one line, list item or sentence of its body
+	// names together (rescueWeak, minLine).
+	line int
 }
 
 // rescueFeatures are generic, library-independent figures of a weak
@@ -175,26 +179,51 @@ func weakGate(d *Decision, res search.Result, qw []word) {
 	if leansOnOneWord(before[0]) {
 		return
 	}
-	d.weak = &weakEvidence{hits: res.Hits, x: featuresOf(before, res.Close || res.Confident, len(qw)), uncovered: res.Uncovered}
+	d.weak = &weakEvidence{hits: res.Hits, x: featuresOf(before, res.Close || res.Confident, len(qw)), uncovered: res.Uncovered, line: res.Hits[0].Line}
 }
 
 // rescueWeak turns a "no guide" kept with weak evidence into a choice of
 // the best guides when the model (rescue, the one weak-evidence model)
 // finds that a choice likely helps; the reply then also names the way to
 // a person.
+//
+// The model reads figures of whole guides: a guide that names the
+// member's trouble in one line of its body only („Rotes Kreuz: Fehler –
+// klicke auf das Wolkensymbol in der Taskleiste“ in the desktop client's
+// „Symbole verstehen“) has a low score and no strong-field match, and
+// the model declines it. When one line, list item or sentence of the
+// first guide names at least minLine distinct words of the message
+// together (search.Hit.Line), the weak evidence is a choice too: words
+// of one matter stand together in the sentence that explains it, words
+// a guide shares with the message by chance are spread over its lines
+// (passage-level evidence, Callan 1994, "Passage-level evidence in
+// document retrieval"; Kaszkiel & Zobel 1997, "Passage retrieval
+// revisited" — here as a gate at the finest passage, the sentence,
+// because a whole section met two words by chance: docs/passes/24-eng24.md).
+// It reads only the weak gate's kept evidence (no subject outside the
+// library, no date question, no lean on one common word: weakGate), and
+// a choice is never an answer (twenty-fourth pass, docs/passes/24-eng24b.md).
 func rescueWeak(d Decision, opts Options, tx *Texts) Decision {
 	if d.Outcome != None || d.weak == nil {
 		return d
 	}
-	return weakChoice(d, rescue, weakFeaturesOf(d.weak), opts, tx)
+	return weakChoice(d, rescue, weakFeaturesOf(d.weak), d.weak.line >= minLine, opts, tx)
 }
+
+// minLine is the fewest distinct words of a message one line of the
+// first guide must name together for rescueWeak's line choice: two is
+// the least that is evidence of a place rather than of one word. On part
+// A of the tune pool, of the weak gate's kept evidence, no message that
+// expected no guide had a first guide with a line naming two (29 rows).
+const minLine = 2
 
 // weakChoice turns a "no guide" with weak evidence (d.weak set) into a
 // choice of its best guides when m finds for x that a choice likely
-// helps: the choice is Rescued and its reply names the way to a person
-// (chooseOrPerson).
-func weakChoice(d Decision, m logistic, x []float64, opts Options, tx *Texts) Decision {
-	if !m.helps(x) {
+// helps, or when line says that one line of the first guide names the
+// message's words together (rescueWeak): the choice is Rescued and its
+// reply names the way to a person (chooseOrPerson).
+func weakChoice(d Decision, m logistic, x []float64, line bool, opts Options, tx *Texts) Decision {
+	if !line && !m.helps(x) {
 		return d
 	}
 	c := choiceWithin(d, d.weak.hits, rescueShare*d.weak.hits[0].Score, tx)

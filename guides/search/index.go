@@ -221,6 +221,10 @@ type secPosting struct {
 	doc int32
 	sec uint16
 	sat satWeight
+	// lines has bit u%32 set for every unit u of the section's text (a
+	// line, list item or sentence: textUnits) the term occurs in; the
+	// heading is no unit. Read only by scoreSections (Hit.Line).
+	lines uint32
 }
 
 // satWeight is a saturated weight in [0,1) in 16 bits, in steps of 1/65535
@@ -284,6 +288,9 @@ type docToks struct {
 	fields [numFields][]wordTok
 	secs   [][]wordTok
 	heads  []int // per section: number of heading tokens at its start
+	// units: per section, the index (after the heading's tokens) of the
+	// first token of each unit of its text (textUnits) but the first.
+	units [][]int32
 }
 
 // bodyLen is the body field's length as length counts it.
@@ -398,9 +405,17 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 			dt.fields[fHeadings] = append(dt.fields[fHeadings], h...)
 			// The body field is the sections without their headings; it
 			// is read from secs (not copied) to halve the build's memory.
-			both := tok(sec.Text, h)
+			both := h
+			var units []int32
+			for unit := range textUnits(sec.Text) {
+				if n := len(both) - len(h); n > 0 && (len(units) == 0 || units[len(units)-1] < int32(n)) {
+					units = append(units, int32(n))
+				}
+				both = tok(unit, both)
+			}
 			dt.secs[j] = both
 			dt.heads = append(dt.heads, len(h))
+			dt.units = append(dt.units, units)
 		}
 		ix.docs = append(ix.docs, docInfo{id: d.ID, title: d.Title})
 	}
@@ -510,26 +525,28 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 	acc := make([]float64, nt)
 	mask := make([]uint8, nt)
 	var touched []int32
-	add := func(id int32, w float64, m uint8) {
+	lineAcc := make([]uint32, nt)
+	add := func(id int32, w float64, m uint8, lines uint32) {
 		if acc[id] == 0 && mask[id] == 0 {
 			touched = append(touched, id)
 		}
 		acc[id] += w
 		mask[id] |= m
+		lineAcc[id] |= lines
 	}
-	addTok := func(t wordTok, w float64, m uint8) {
+	addTok := func(t wordTok, w float64, m uint8, lines uint32) {
 		we := &words[t.id()]
-		add(we.key, w, m)
+		add(we.key, w, m, lines)
 		for _, p := range we.parts {
-			add(p, w*o.CompoundPartWeight, m)
+			add(p, w*o.CompoundPartWeight, m, lines)
 		}
 	}
-	flush := func(emit func(id int32, sat satWeight, m uint8)) {
+	flush := func(emit func(id int32, sat satWeight, m uint8, lines uint32)) {
 		slices.Sort(touched)
 		for _, id := range touched {
 			w := acc[id]
-			emit(id, newSatWeight(w/(o.K1+w)), mask[id])
-			acc[id], mask[id] = 0, 0
+			emit(id, newSatWeight(w/(o.K1+w)), mask[id], lineAcc[id])
+			acc[id], mask[id], lineAcc[id] = 0, 0, 0
 		}
 		touched = touched[:0]
 	}
@@ -538,7 +555,7 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 	// Appending right away would hold up to twice the postings while the
 	// lists grow, and compacting them afterwards both copies at once — the
 	// build's peak memory for a large library (see docs/performance.md).
-	weigh := func(last bool, emitDoc func(doc, id int32, sat satWeight, m uint8), emitSec func(doc int32, sec uint16, id int32, sat satWeight)) {
+	weigh := func(last bool, emitDoc func(doc, id int32, sat satWeight, m uint8), emitSec func(doc int32, sec uint16, id int32, sat satWeight, lines uint32)) {
 		for i := range all {
 			doc := int32(i)
 			for f := 0; f < numFields; f++ {
@@ -546,7 +563,7 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 					w := fieldW[f] / (1 - o.B + o.B*float64(all[i].bodyLen(length))/avgLen[f])
 					for j, sec := range all[i].secs {
 						for _, t := range sec[all[i].heads[j]:] {
-							addTok(t, w, 1<<f)
+							addTok(t, w, 1<<f, 0)
 						}
 					}
 					continue
@@ -563,21 +580,25 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 				}
 				w := fieldW[f] / (1 - o.B + o.B*float64(length(ts))/avg)
 				for _, t := range ts {
-					addTok(t, w, 1<<f)
+					addTok(t, w, 1<<f, 0)
 				}
 			}
-			flush(func(id int32, sat satWeight, m uint8) { emitDoc(doc, id, sat, m) })
+			flush(func(id int32, sat satWeight, m uint8, _ uint32) { emitDoc(doc, id, sat, m) })
 			for j, sec := range all[i].secs[:min(len(all[i].secs), maxSections)] {
 				w := 1 / (1 - o.B + o.B*float64(length(sec))/secAvg)
+				head, units, u := all[i].heads[j], all[i].units[j], 0
 				for k, t := range sec {
-					if k < all[i].heads[j] {
-						addTok(t, 2*w, 1) // headings count twice
-					} else {
-						addTok(t, w, 1)
+					if k < head {
+						addTok(t, 2*w, 1, 0) // headings count twice
+						continue
 					}
+					for u < len(units) && int(units[u]) <= k-head {
+						u++
+					}
+					addTok(t, w, 1, 1<<(u%32)) // u is the token's unit
 				}
 				sj := uint16(j)
-				flush(func(id int32, sat satWeight, _ uint8) { emitSec(doc, sj, id, sat) })
+				flush(func(id int32, sat satWeight, _ uint8, lines uint32) { emitSec(doc, sj, id, sat, lines) })
 			}
 			if last {
 				// This guide's tokens are not needed any more: dropping
@@ -590,7 +611,7 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 	secCount := make([]int, nt)
 	weigh(false,
 		func(_, id int32, _ satWeight, _ uint8) { docCount[id]++ },
-		func(_ int32, _ uint16, id int32, _ satWeight) { secCount[id]++ })
+		func(_ int32, _ uint16, id int32, _ satWeight, _ uint32) { secCount[id]++ })
 	ix.postings = carve[posting](docCount)
 	ix.secPost = carve[secPosting](secCount)
 	ix.docTopic = make([][]int32, len(all))
@@ -601,8 +622,8 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 				ix.docTopic[doc] = append(ix.docTopic[doc], id)
 			}
 		},
-		func(doc int32, sec uint16, id int32, sat satWeight) {
-			ix.secPost[id] = append(ix.secPost[id], secPosting{doc: doc, sec: sec, sat: sat})
+		func(doc int32, sec uint16, id int32, sat satWeight, lines uint32) {
+			ix.secPost[id] = append(ix.secPost[id], secPosting{doc: doc, sec: sec, sat: sat, lines: lines})
 		})
 	// IDF.
 	n := float64(len(all))

@@ -2,8 +2,12 @@ package search
 
 import (
 	"fmt"
+	"iter"
+	"math"
+	"math/bits"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // postingFor returns the doc-level posting of term in doc, if any.
@@ -48,19 +52,35 @@ type sectionScores struct {
 	hit               [maxSections]uint64 // per section: bit ci set if concept ci matched (first 64 concepts)
 	n                 int                 // sections scored
 	strong            uint64              // concepts matched in a strong field of the guide
+	// lines is per section the units (secPosting.lines) of the concept
+	// being scored; units counts per section and unit the distinct
+	// concepts it names (lineCounted); line is the largest such count,
+	// Hit.Line.
+	lines [maxSections]uint32
+	units [maxSections][32]uint8
+	line  int
 }
 
 // scoreSections scores the sections of doc against the query's concepts:
 // per concept its best alternative's weight in the section. sc may hold
 // another guide's scores: they are overwritten.
+//
+// It counts Hit.Line on the way (sc.line): per unit of a section's text
+// (a line, list item or sentence: textUnits) the concepts it names, of
+// those that are distinct evidence on their own (lineCounted). A guide
+// that names the member's trouble in one line of its body („Rotes Kreuz:
+// Fehler – klicke auf das Wolkensymbol in der Taskleiste“) names the
+// message's words there together; words a long section shares with the
+// message by chance stand in different lines.
 func (ix *Index) scoreSections(cs []concept, doc int32, sc *sectionScores) {
-	sc.n, sc.strong = 0, 0
+	sc.n, sc.strong, sc.line = 0, 0, 0
 	per := &sc.per
 	for ci := range cs {
 		c := &cs[ci]
 		for i := 0; i < sc.n; i++ {
 			per[i] = 0
 		}
+		counted := ci < 64 && lineCounted(c)
 		for _, a := range c.alts {
 			if ci < 64 {
 				if p, ok := ix.postingFor(a.term, doc); ok && p.mask&c.strong != 0 {
@@ -76,10 +96,24 @@ func (ix *Index) scoreSections(cs []concept, doc int32, sc *sectionScores) {
 				}
 				for ; sc.n <= s; sc.n++ {
 					per[sc.n], sc.scores[sc.n], sc.covs[sc.n], sc.hit[sc.n] = 0, 0, 0, 0
+					sc.lines[sc.n], sc.units[sc.n] = 0, [32]uint8{}
 				}
 				if v := a.w * float64(ix.idf[a.term]) * ps[i].sat.value(); v > per[s] {
 					per[s] = v
 				}
+				if counted {
+					sc.lines[s] |= ps[i].lines
+				}
+			}
+		}
+		if counted {
+			for i := 0; i < sc.n; i++ {
+				for m := sc.lines[i]; m != 0; m &= m - 1 {
+					u := bits.TrailingZeros32(m)
+					sc.units[i][u]++
+					sc.line = max(sc.line, int(sc.units[i][u]))
+				}
+				sc.lines[i] = 0
 			}
 		}
 		for i := 0; i < sc.n; i++ {
@@ -232,4 +266,44 @@ func (ix *Index) explain(query string) string {
 		b.WriteString("] ")
 	}
 	return b.String()
+}
+
+// textUnits yields the units of a section's plain text that scoreSections
+// reads as one place: its lines (a list item, a table row, a paragraph's
+// line) split further after a sentence's end („.“, „!“, „?“ or „…“
+// before a space). A unit boundary never falls inside a word, so the
+// units' tokens are the text's tokens.
+func textUnits(text string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := 0
+		for i, r := range text {
+			cut := -1
+			switch r {
+			case '\n':
+				cut = i + 1
+			case '.', '!', '?', '…':
+				if j := i + utf8.RuneLen(r); j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+					cut = j
+				}
+			}
+			if cut < 0 {
+				continue
+			}
+			if strings.TrimSpace(text[start:cut]) != "" && !yield(text[start:cut]) {
+				return
+			}
+			start = cut
+		}
+		if strings.TrimSpace(text[start:]) != "" {
+			yield(text[start:])
+		}
+	}
+}
+
+// lineCounted reports whether concept c counts towards Hit.Line: a word
+// that is distinct evidence on its own — not a typo correction, not a
+// part of a split compound (the compound counts as itself), and not a
+// word in half the guides or more (idf at most ln 2, as otherWords).
+func lineCounted(c *concept) bool {
+	return !c.typo && !c.part && c.idf > math.Ln2
 }

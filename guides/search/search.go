@@ -149,6 +149,13 @@ type Hit struct {
 	// Exposure for the decision; the ranking and the confidence do not
 	// read it.
 	Asked string
+	// Line is the most distinct query words one line, list item or
+	// sentence of one of the guide's sections names together: words met
+	// as themselves, a word form, a particle verb or a curated expansion,
+	// not a typo, not a compound's part, and not a word that half the
+	// guides or more contain (passage.go, scoreSections). Exposure only: the
+	// ranking and the confidence do not read it.
+	Line int
 }
 
 // alt is one index term a query word may match, with its relative weight.
@@ -1073,6 +1080,7 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 			Strong:  math.Min(1, c.solidStr/denom),
 		})
 		res.Hits[i].OneWord, res.Hits[i].OneWordDF = ix.oneWord(c)
+		res.Hits[i].Line = secs.line
 		share, topics, strong := ix.thingFigures(cs, things, c)
 		res.Hits[i].Thing, res.Hits[i].ThingTopics = share, topics
 		res.Hits[i].StrongThing = math.Min(res.Hits[i].Strong, strong/denom)
