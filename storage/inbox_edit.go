@@ -48,7 +48,8 @@ func (q *InboxQuery) readRow(ctx context.Context, eventID string) (*inboxRow, er
 // text (relay24's leftover, mend24a).
 //
 // Only an edit by eventID's sender in its room counts (as the inbox
-// recorded both), only while eventID waits, and only an edit that arrived
+// recorded both), of the same event type (as Matrix wants of an edit: a
+// reaction does not become a message), only while eventID waits, and only an edit that arrived
 // after the one recorded so far (by the inbox's order of arrival): an
 // older edit retried after a newer one changes nothing. It reports whether
 // the edit was recorded (true again for the same edit). One transaction
@@ -64,7 +65,8 @@ func (q *InboxQuery) ReplaceWaiting(ctx context.Context, eventID, editEvent stri
 			return err
 		}
 		edit, err := q.readRow(ctx, editEvent)
-		if err != nil || edit == nil || !edit.payload.Valid || edit.room != target.room || edit.sender != target.sender || edit.seq < target.seq {
+		if err != nil || edit == nil || !edit.payload.Valid || edit.room != target.room || edit.sender != target.sender ||
+			edit.eventType != target.eventType || edit.seq < target.seq {
 			return err
 		}
 		if holds := storedEventID(target.payload.String); holds == editEvent {

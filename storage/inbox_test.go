@@ -466,9 +466,12 @@ func TestInboxReplaceWaiting(t *testing.T) {
 				{"$other", "!dm", "@x:hs", "s3"},
 				{"$elsewhere", "!room", "@m:hs", "s4"},
 			} {
-				items = append(items, storage.InboxItem{EventID: it.id, RoomID: it.room, Sender: it.sender, EventType: "m.room.encrypted",
+				const typ = "m.room.encrypted"
+				items = append(items, storage.InboxItem{EventID: it.id, RoomID: it.room, Sender: it.sender, EventType: typ,
 					Payload: payload(it.id), ReceivedAt: now, SessionID: it.session})
 			}
+			items = append(items, storage.InboxItem{EventID: "$react", RoomID: "!dm", Sender: "@m:hs", EventType: "m.reaction",
+				Payload: payload("$react"), ReceivedAt: now})
 			items = append(items, storage.InboxItem{EventID: "$done", RoomID: "!dm", Sender: "@m:hs", EventType: "m.room.message", ReceivedAt: now, State: storage.InboxDone})
 			if err := db.Inbox.Commit(ctx, items, nil, ""); err != nil {
 				t.Fatal(err)
@@ -488,7 +491,8 @@ func TestInboxReplaceWaiting(t *testing.T) {
 				{"$wait", "$other"},     // another sender
 				{"$wait", "$elsewhere"}, // another room
 				{"$wait", "$unknown"},
-				{"$done", "$new"}, // handled already
+				{"$done", "$new"},  // handled already
+				{"$react", "$new"}, // a reaction does not become a message
 			} {
 				if ok, err := db.Inbox.ReplaceWaiting(ctx, tc.target, tc.edit, now); err != nil || ok {
 					t.Errorf("ReplaceWaiting(%v) = %v, %v; want false", tc, ok, err)
