@@ -280,6 +280,16 @@ func (b *Bot) handle(ctx context.Context, item storage.InboxItem) error {
 	} else if enc, err := b.Client.StateStore.IsEncrypted(ctx, evt.RoomID); err == nil {
 		encrypted = enc
 	}
+	if evt.ID != "" && evt.ID != id.EventID(item.EventID) {
+		// The row holds an edit of its waiting event (Inbox.ReplaceWaiting):
+		// the event is handled with the edit's newest content.
+		unwrapped, ok := unwrapWaitingEdit(&evt, item)
+		if !ok {
+			b.log.Info().Str("event_id", item.EventID).Msg("Dropping a waiting event whose stored edit does not edit it")
+			return nil
+		}
+		evt = *unwrapped
+	}
 	stripStructuredCommand(&evt)
 	direct, err := b.isDirect(ctx, evt.RoomID)
 	if err != nil {
@@ -519,4 +529,36 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return s[:n]
+}
+
+// unwrapWaitingEdit turns evt, an edit (m.replace) that Inbox.ReplaceWaiting
+// stored in place of the waiting event item, into that event with the
+// edit's newest content (m.new_content): what its author means it to say
+// now, as a client shows it. The edit must be a message by the event's
+// sender that replaces exactly that event (ReplaceWaiting checked the
+// inbox's room and sender; the decrypted content is checked here). The
+// new content's own relation is dropped: it must not make the event an
+// edit or a reply of anything else.
+func unwrapWaitingEdit(evt *event.Event, item storage.InboxItem) (*event.Event, bool) {
+	if evt.Type != event.EventMessage || evt.Sender.String() != item.Sender || evt.RoomID.String() != item.RoomID {
+		return nil, false
+	}
+	content, ok := evt.Content.Parsed.(*event.MessageEventContent)
+	if !ok || content.NewContent == nil || content.RelatesTo.GetReplaceID() != id.EventID(item.EventID) {
+		return nil, false
+	}
+	nc := *content.NewContent
+	nc.RelatesTo = nil
+	nc.NewContent = nil
+	raw, err := json.Marshal(&nc)
+	if err != nil {
+		return nil, false
+	}
+	out := *evt
+	out.ID = id.EventID(item.EventID)
+	out.Content = event.Content{VeryRaw: raw}
+	if err := out.Content.ParseRaw(event.EventMessage); err != nil {
+		return nil, false
+	}
+	return &out, true
 }

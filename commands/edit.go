@@ -17,10 +17,6 @@ import (
 // while its relay was edited (support.ErrEditUnfinished) is told so.
 var errEdit = errors.New("edit not followed")
 
-// errEditedPending makes the runtime retry an edit whose message is still
-// waiting to be handled: its relay must exist before it can be edited.
-var errEditedPending = errors.New("the edited message has not been handled yet")
-
 // handleEdit follows an edit (m.replace) of a message: an edit of a
 // member's message that Lotse relayed to the team in a case edits the
 // relay (support.Workflow.EditRelay), so that a password typed and edited
@@ -64,7 +60,17 @@ func (h *Handler) handleEdit(ctx context.Context, evt *event.Event, content *eve
 		return nil
 	}
 	if origin.Pending {
-		return errEditedPending
+		// Its message still waits to be handled (its handling failed, or
+		// its room key has not come): the edit takes its place in the
+		// inbox, and the message is handled with the newest text, however
+		// late (Inbox.ReplaceWaiting). Before, the edit waited for it and
+		// gave up after the runtime's retries, and the message handled
+		// after that went out with the text its author had edited out
+		// (relay24's leftover). What a failed try made of it already (a
+		// relay, an answer's copy) is edited below as for a handled one.
+		if _, err := h.DB.Inbox.ReplaceWaiting(ctx, target.String(), evt.ID.String(), h.Now()); err != nil {
+			return err
+		}
 	}
 	if team {
 		if ok, err := h.env.Enforce(ctx, h.support.TeamRole().Silent(), evt.Sender, evt.RoomID); !ok {

@@ -3,9 +3,9 @@ package commands
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
@@ -278,27 +278,123 @@ func TestEditedFileCaptionEditsRelay(t *testing.T) {
 	}
 }
 
-// TestEditWaitsForItsMessage: an edit handled while its message is still
-// waiting in the inbox (a retry) fails, so that the runtime tries it again
-// after the message was relayed, instead of letting the old text reach
-// the team unedited.
-func TestEditWaitsForItsMessage(t *testing.T) {
-	e := newSupportEnv(t)
-	e.openCase(t)
-	msg := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "Mein Passwort ist hunter2"})
-	e.pendingInInbox(t, msg)
-	ed := e.editText(dmRoom, member, msg.ID, "Mein Passwort geht nicht")
-	if err := e.h.Handle(context.Background(), Message{Event: ed, Direct: true}); !errors.Is(err, errEditedPending) {
-		t.Fatalf("edit of a waiting message: %v, want errEditedPending", err)
-	}
-	if relay := in(e.handle(t, msg, true), teamRoom); len(relay) != 1 {
-		t.Fatalf("the message was not relayed: %d", len(relay))
-	}
-	if err := e.db.Inbox.MarkDone(context.Background(), msg.ID.String(), e.now); err != nil {
+// waitingWithPayload records evt in the inbox as the sync does (its JSON
+// as payload), still waiting to be handled.
+func (e *supportEnv) waitingWithPayload(t *testing.T, evt *event.Event) {
+	t.Helper()
+	raw, err := json.Marshal(evt)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if team := in(e.handle(t, ed, true), teamRoom); len(team) != 1 || !strings.HasSuffix(team[0].content.NewContent.Body, "geht nicht") {
-		t.Fatalf("the edit's retry: %s", bodies(team))
+	item := storage.InboxItem{EventID: evt.ID.String(), RoomID: evt.RoomID.String(), Sender: evt.Sender.String(), EventType: evt.Type.Type,
+		Payload: raw, ReceivedAt: e.now, State: storage.InboxPending}
+	if err := e.db.Inbox.Commit(context.Background(), []storage.InboxItem{item}, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// waitingBody is the body of what the inbox holds for the waiting event
+// eventID (its own event, or the edit that took its place).
+func (e *supportEnv) waitingBody(t *testing.T, eventID id.EventID) string {
+	t.Helper()
+	due, err := e.db.Inbox.Pending(context.Background(), e.now.Add(time.Hour), 50, 500)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range due {
+		if it.EventID != eventID.String() {
+			continue
+		}
+		var evt event.Event
+		if err := json.Unmarshal(it.Payload, &evt); err != nil {
+			t.Fatal(err)
+		}
+		if err := evt.Content.ParseRaw(evt.Type); err != nil {
+			t.Fatal(err)
+		}
+		c := evt.Content.AsMessage()
+		if c.NewContent != nil {
+			return c.NewContent.Body
+		}
+		return c.Body
+	}
+	t.Fatalf("%s is not waiting", eventID)
+	return ""
+}
+
+// TestEditOfWaitingMessageSticks: a member edits a message that still
+// waits to be handled (its handling failed, or its room key comes late) —
+// a password typed and edited out. The edit waited for it and gave up
+// after the runtime's ten tries; the message handled after that was
+// relayed with the password (relay24's leftover). Now the edit takes the
+// message's place in the inbox, so the message is handled with the newest
+// text (the bot unwraps it: bot's TestWaitingEventHandledWithItsEdit); an
+// older edit retried after a newer one, or an edit by someone else,
+// changes nothing. Fails without the fix: the edit returned
+// errEditedPending and the inbox still held the password.
+func TestEditOfWaitingMessageSticks(t *testing.T) {
+	e := newSupportEnv(t)
+	e.openCase(t)
+	ctx := context.Background()
+	msg := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "Mein Passwort ist hunter2"})
+	e.waitingWithPayload(t, msg)
+	e1 := e.editText(dmRoom, member, msg.ID, "Mein Passwort ist hunter3")
+	e2 := e.editText(dmRoom, member, msg.ID, "Mein Passwort geht nicht")
+	forged := e.editText(dmRoom, alice, msg.ID, "!hilfe")
+	for _, ed := range []*event.Event{e1, e2, forged} {
+		e.waitingWithPayload(t, ed)
+	}
+	before := e.fm.count()
+	for _, ed := range []*event.Event{e2, e1, forged} { // e1 retried after e2
+		if err := e.h.Handle(ctx, Message{Event: ed, Direct: true}); err != nil {
+			t.Fatalf("edit %s of a waiting message: %v", ed.ID, err)
+		}
+		if got := e.waitingBody(t, msg.ID); got != "Mein Passwort geht nicht" {
+			t.Fatalf("after edit %s the waiting message reads %q, want the newest edit", ed.ID, got)
+		}
+	}
+	if sent := e.fm.sent[before:]; len(sent) != 0 {
+		t.Errorf("the edits of a waiting message sent: %s", bodies(sent))
+	}
+	if texts := e.caseTexts(t); strings.Contains(texts, "hunter") {
+		t.Errorf("stored:\n%s", texts)
+	}
+	// Deleted afterwards, it is never handled (the edit's text neither).
+	e.handle(t, e.redaction(dmRoom, member, msg.ID), true)
+	if pending, err := e.db.Inbox.IsPending(ctx, msg.ID.String()); err != nil || pending {
+		t.Fatalf("deleted after its edit, still pending: %v", err)
+	}
+}
+
+// TestEditAfterFailedTryEditsRelay: a try relayed the message and then
+// failed (it still waits); the member's edit edits the relay as for a
+// handled message, and the message's retry sends no second relay.
+func TestEditAfterFailedTryEditsRelay(t *testing.T) {
+	e := newSupportEnv(t)
+	e.openCase(t)
+	ctx := context.Background()
+	msg := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "Mein Passwort ist hunter2"})
+	e.waitingWithPayload(t, msg)
+	e.fm.store(msg)
+	before := e.fm.count()
+	if err := e.h.Handle(ctx, Message{Event: msg, Direct: true}); err != nil {
+		t.Fatal(err)
+	}
+	relay := in(e.fm.sent[before:], teamRoom)
+	if len(relay) != 1 {
+		t.Fatalf("precondition: relayed once, got %d", len(relay))
+	}
+	ed := e.editText(dmRoom, member, msg.ID, "Mein Passwort geht nicht")
+	e.waitingWithPayload(t, ed)
+	before = e.fm.count()
+	if err := e.h.Handle(ctx, Message{Event: ed, Direct: true}); err != nil {
+		t.Fatal(err)
+	}
+	if nc := relayEdit(t, e.fm.sent[before:], relay[0]); !strings.HasSuffix(nc.Body, "geht nicht") {
+		t.Fatalf("relay edit: %q", nc.Body)
+	}
+	if texts := e.caseTexts(t); strings.Contains(texts, "hunter2") {
+		t.Errorf("stored:\n%s", texts)
 	}
 }
 

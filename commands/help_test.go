@@ -2,6 +2,7 @@ package commands
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -218,5 +219,40 @@ func TestUnknownCommandSuggestsSpokenName(t *testing.T) {
 				t.Errorf("does not suggest %s:\n%s", tt.want, body)
 			}
 		})
+	}
+}
+
+// TestSpokenNamesAreCommands: the name an unknown command's suggestion
+// shows (spokenName: the first word of the usage in the member's
+// language) is a name or an alias of that very command, in German and in
+// English; otherwise „Meintest du !claim?“ would suggest a command that
+// answers „unknown command“ again (mend24a, a second look at texts24).
+func TestSpokenNamesAreCommands(t *testing.T) {
+	for _, lang := range []string{"de", "en"} {
+		for env, h := range map[string]func() *Handler{
+			"support": func() *Handler {
+				e := newSupportEnv(t)
+				if lang == "en" {
+					e.reconfigure(func(d *Deps) { d.Texts = &English })
+				}
+				return e.h
+			},
+			"access": func() *Handler {
+				e := newAccessEnv(t)
+				if lang == "en" {
+					e.reconfigure(func(d *Deps) { d.Texts = &English })
+				}
+				return e.h
+			},
+		} {
+			handler := h()
+			for i := range handler.commands {
+				c := &handler.commands[i]
+				spoken := strings.ToLower(spokenName(c, c.Name))
+				if spoken != c.Name && !slices.Contains(c.Aliases, spoken) {
+					t.Errorf("%s/%s: %s (usage %q) is suggested as !%s, which is no name or alias of it %v", env, lang, c.Name, c.Usage, spoken, c.Aliases)
+				}
+			}
+		}
 	}
 }

@@ -3,7 +3,6 @@ package commands
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"strings"
 	"testing"
 
@@ -207,30 +206,29 @@ func TestEditedGuideAnswerNotFollowed(t *testing.T) {
 	mustContain(t, in(sent, teamRoom), "keine Textantwort", "Fall #1")
 }
 
-// TestAnswerEditWaitsForItsAnswer: an edit of an answer that still waits
-// to be handled is retried after it (its copy must exist to be edited).
-func TestAnswerEditWaitsForItsAnswer(t *testing.T) {
+// TestAnswerEditOfWaitingAnswerSticks: an edit of an answer that still
+// waits to be handled takes its place in the inbox (mend24a), so the
+// answer goes out with the edited text however late it is handled (bot's
+// unwrapping is tested in bot's TestWaitingEventHandledWithItsEdit). Before,
+// the edit waited and gave up after ten tries, and the answer then went
+// out with the password edited out of it. Fails without the fix: the edit
+// returned errEditedPending.
+func TestAnswerEditOfWaitingAnswerSticks(t *testing.T) {
 	e := newSupportEnv(t)
 	e.openCase(t)
 	answer := e.event(teamRoom, alice, &event.MessageEventContent{MsgType: event.MsgText, Body: "!antwort 1 Passwort Sommer2024"})
-	item := storage.InboxItem{EventID: answer.ID.String(), RoomID: teamRoom.String(), Sender: alice.String(), EventType: event.EventMessage.Type,
-		Payload: []byte("{}"), ReceivedAt: e.now, State: storage.InboxPending}
-	if err := e.db.Inbox.Commit(context.Background(), []storage.InboxItem{item}, nil, ""); err != nil {
-		t.Fatal(err)
-	}
+	e.waitingWithPayload(t, answer)
 	ed := e.editText(teamRoom, alice, answer.ID, "!antwort 1 Passwort kommt per Mail")
-	if err := e.h.Handle(context.Background(), Message{Event: ed}); !errors.Is(err, errEditedPending) {
-		t.Fatalf("edit of a waiting answer: %v, want errEditedPending", err)
+	e.waitingWithPayload(t, ed)
+	before := e.fm.count()
+	if err := e.h.Handle(context.Background(), Message{Event: ed}); err != nil {
+		t.Fatalf("edit of a waiting answer: %v", err)
 	}
-	toMember := in(e.handle(t, answer, false), dmRoom)
-	if len(toMember) != 1 {
-		t.Fatalf("the answer's retry: %s", bodies(toMember))
+	if sent := e.fm.sent[before:]; len(sent) != 0 {
+		t.Errorf("the edit of a waiting answer sent: %s", bodies(sent))
 	}
-	if err := e.db.Inbox.MarkDone(context.Background(), answer.ID.String(), e.now); err != nil {
-		t.Fatal(err)
-	}
-	if nc := memberEdit(t, e.handle(t, ed, false), toMember[0]); !strings.Contains(nc.Body, "per Mail") {
-		t.Errorf("the edit's retry: %q", nc.Body)
+	if got := e.waitingBody(t, answer.ID); got != "!antwort 1 Passwort kommt per Mail" {
+		t.Fatalf("the waiting answer reads %q, want its edit", got)
 	}
 }
 

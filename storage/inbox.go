@@ -298,8 +298,8 @@ func (q *InboxQuery) Has(ctx context.Context, eventID string) (bool, error) {
 }
 
 // EventOrigin is where an event came from and who sent it, and whether
-// it still waits to be handled (an edit of it waits too; a deletion marks it
-// deleted, MarkRedacted).
+// it still waits to be handled (an edit of it takes its place,
+// ReplaceWaiting; a deletion marks it deleted, MarkRedacted).
 type EventOrigin struct {
 	RoomID  string
 	Sender  string

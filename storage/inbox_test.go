@@ -446,3 +446,84 @@ func TestInboxMarkRedacted(t *testing.T) {
 		})
 	}
 }
+
+// TestInboxReplaceWaiting: an edit of an event that waits to be handled
+// takes its place (payload, type, session; due at once), in one
+// transaction; only the event's sender in its room can, only while it
+// waits, and only an edit newer than the one recorded: an older edit
+// retried after a newer one changes nothing (mend24a, relay24's leftover).
+func TestInboxReplaceWaiting(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.UnixMilli(1_700_000_000_000)
+			payload := func(id string) []byte { return []byte(`{"event_id":"` + id + `","type":"m.room.encrypted"}`) }
+			var items []storage.InboxItem
+			for _, it := range []struct{ id, room, sender, session string }{
+				{"$wait", "!dm", "@m:hs", "s0"},
+				{"$old", "!dm", "@m:hs", "s1"},
+				{"$new", "!dm", "@m:hs", "s2"},
+				{"$other", "!dm", "@x:hs", "s3"},
+				{"$elsewhere", "!room", "@m:hs", "s4"},
+			} {
+				const typ = "m.room.encrypted"
+				items = append(items, storage.InboxItem{EventID: it.id, RoomID: it.room, Sender: it.sender, EventType: typ,
+					Payload: payload(it.id), ReceivedAt: now, SessionID: it.session})
+			}
+			items = append(items, storage.InboxItem{EventID: "$react", RoomID: "!dm", Sender: "@m:hs", EventType: "m.reaction",
+				Payload: payload("$react"), ReceivedAt: now})
+			items = append(items, storage.InboxItem{EventID: "$done", RoomID: "!dm", Sender: "@m:hs", EventType: "m.room.message", ReceivedAt: now, State: storage.InboxDone})
+			if err := db.Inbox.Commit(ctx, items, nil, ""); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.Inbox.Retry(ctx, "$wait", now.Add(time.Hour), "key missing"); err != nil {
+				t.Fatal(err)
+			}
+			holds := func() (string, string) {
+				t.Helper()
+				var p, session string
+				if err := db.Lotse.QueryRow(ctx, `SELECT payload, session_id FROM inbox WHERE event_id='$wait'`).Scan(&p, &session); err != nil {
+					t.Fatal(err)
+				}
+				return p, session
+			}
+			for _, tc := range []struct{ target, edit string }{
+				{"$wait", "$other"},     // another sender
+				{"$wait", "$elsewhere"}, // another room
+				{"$wait", "$unknown"},
+				{"$done", "$new"},  // handled already
+				{"$react", "$new"}, // a reaction does not become a message
+			} {
+				if ok, err := db.Inbox.ReplaceWaiting(ctx, tc.target, tc.edit, now); err != nil || ok {
+					t.Errorf("ReplaceWaiting(%v) = %v, %v; want false", tc, ok, err)
+				}
+			}
+			if p, _ := holds(); p != string(payload("$wait")) {
+				t.Fatalf("a refused edit changed the waiting event: %s", p)
+			}
+			for _, tc := range []struct {
+				edit string
+				ok   bool
+			}{{"$new", true}, {"$old", false}, {"$new", true}} {
+				if ok, err := db.Inbox.ReplaceWaiting(ctx, "$wait", tc.edit, now); err != nil || ok != tc.ok {
+					t.Errorf("ReplaceWaiting(%s) = %v, %v; want %v", tc.edit, ok, err, tc.ok)
+				}
+				if p, session := holds(); p != string(payload("$new")) || session != "s2" {
+					t.Fatalf("after %s the waiting event holds %s (session %s), want the newest edit $new", tc.edit, p, session)
+				}
+			}
+			due, err := db.Inbox.Pending(ctx, now, 50, 500)
+			if err != nil || len(due) == 0 || due[0].EventID != "$wait" || string(due[0].Payload) != string(payload("$new")) {
+				t.Fatalf("due now: %+v, %v; want $wait holding $new first", due, err)
+			}
+			// Its author can still delete it: a deletion marks it, and an
+			// edit after that changes nothing.
+			if marked, err := db.Inbox.MarkRedacted(ctx, "$wait", "!dm", "@m:hs", now); err != nil || !marked {
+				t.Fatalf("MarkRedacted = %v, %v", marked, err)
+			}
+			if ok, err := db.Inbox.ReplaceWaiting(ctx, "$wait", "$new", now); err != nil || ok {
+				t.Errorf("ReplaceWaiting after the deletion = %v, %v; want false", ok, err)
+			}
+		})
+	}
+}

@@ -360,16 +360,48 @@ func lapsedPrompts(d *storage.CaseDraft) []string {
 	return lastPrompts(earlier)
 }
 
-// offerText is the offer of a case for question (Markdown). It quotes the
-// question, so a quotation inside it gets single marks, as in the "no
-// guide" reply (guides.InnerQuotes; review rv7, finding 10). It promises
-// the team Lotse's suggestions only when there were some (suggested).
+// offerText is the offer of a case for question, the draft (Markdown). It
+// quotes the draft's last line only, shortened for a phone (whole runes),
+// and says when the team gets more than that: the draft holds every
+// question of the conversation, answered ones too, and quoting all of it
+// as „deine Frage“ was long and wrong (texts24's finding, mend24a). A
+// quotation inside it gets single marks, as in the "no guide" reply
+// (guides.InnerQuotes; review rv7, finding 10). It promises the team
+// Lotse's suggestions only when there were some (suggested).
 func offerText(st *Texts, question string, suggested bool) string {
 	offer := st.OfferBare
 	if suggested {
 		offer = st.Offer
 	}
-	return chat.Format(offer, chat.Escape(guides.InnerQuotes(st.Lang, question))) + "\n\n" + st.OfferHow
+	last, more := lastDraftLine(question)
+	quote := st.OfferQuote
+	if more {
+		quote = st.OfferQuoteMore
+	}
+	quoted := chat.Format(quote, chat.Escape(guides.InnerQuotes(st.Lang, chat.Shorten(last, maxOfferQuote))))
+	return chat.Format(offer, quoted) + "\n\n" + st.OfferHow
+}
+
+// maxOfferQuote bounds the quote of an offer, in runes: two or three lines
+// on a phone.
+const maxOfferQuote = 120
+
+// lastDraftLine returns the last line of the draft question (not the mark
+// of a full draft) and whether the draft holds more than that line.
+func lastDraftLine(question string) (last string, more bool) {
+	var lines []string
+	for l := range strings.SplitSeq(question, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	if n := len(lines); n > 0 && lines[n-1] == strings.TrimSpace(draftMore) {
+		lines, more = lines[:n-1], true
+	}
+	if len(lines) == 0 {
+		return "", more
+	}
+	return lines[len(lines)-1], more || len(lines) > 1
 }
 
 // offerCase asks the member whether to open a case from the draft.

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"maunium.net/go/mautrix/id"
 
@@ -37,6 +38,33 @@ func TestOfferQuotesInnerQuotation(t *testing.T) {
 		}
 		if !strings.HasSuffix(got, "\n\n"+tt.st.OfferHow) {
 			t.Errorf("%s: offer %q lacks how to answer it", tt.st.Lang, got)
+		}
+	}
+}
+
+// TestOfferQuotesLastQuestionOnly: the draft holds every question of the
+// conversation, answered ones too; the offer quoted all of it as „deine
+// Frage“ — long and wrong on a phone (texts24's finding). It quotes the
+// last line only, shortened (whole runes, also at a multi-byte letter),
+// and says when the team gets more than that (mend24a). Fails without the
+// fix: the offer quoted the answered first question.
+func TestOfferQuotesLastQuestionOnly(t *testing.T) {
+	long := strings.Repeat("ä", 200)
+	for _, tt := range []struct {
+		st                  *Texts
+		draft               string
+		want, wantNot, more string
+	}{
+		{&German, "Wie teile ich meinen Bildschirm?\nIch will mit einem Menschen reden", "(zuletzt „Ich will mit einem Menschen reden“)", "Bildschirm", "alles, was du eben geschrieben hast"},
+		{&German, "Wie teile ich meinen Bildschirm?", "deine Frage („Wie teile ich meinen Bildschirm?“)", "zuletzt", ""},
+		{&German, "Erste Frage\nZweite Frage" + draftMore, "(zuletzt „Zweite Frage“)", "Erste", "alles, was du"},
+		{&German, long, "„" + strings.Repeat("ä", maxOfferQuote) + "…“", strings.Repeat("ä", maxOfferQuote+1), ""},
+		{&English, "How do I share my screen?\nI want to talk to a person", "(last: “I want to talk to a person”)", "screen", "everything you just wrote"},
+		{&English, "How do I share my screen?", "your question (“How do I share my screen?”)", "last:", ""},
+	} {
+		got := offerText(tt.st, tt.draft, false)
+		if !strings.Contains(got, tt.want) || strings.Contains(got, tt.wantNot) || tt.more != "" && !strings.Contains(got, tt.more) || !utf8.ValidString(got) {
+			t.Errorf("%s %q: offer %q, want it to quote %q (and %q), not %q", tt.st.Lang, tt.draft, got, tt.want, tt.more, tt.wantNot)
 		}
 	}
 }

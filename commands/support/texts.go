@@ -20,14 +20,22 @@ type Texts struct {
 	TeamMessageDeleted string
 	// TeamRoomUnencrypted is posted into an unencrypted team room.
 	TeamRoomUnencrypted string
-	// Offer asks whether to open a case: %s = the question (escaped).
-	// It names Lotse's suggestions, which the team gets with the case;
-	// OfferBare is the same offer when Lotse suggested no guide.
+	// Offer asks whether to open a case: %s = what the team gets of the
+	// member's words (OfferQuote or OfferQuoteMore). It names Lotse's
+	// suggestions, which the team gets with the case; OfferBare is the
+	// same offer when Lotse suggested no guide.
 	Offer     string
 	OfferBare string
+	// OfferQuote quotes the member's question (%s, shortened for a phone);
+	// OfferQuoteMore says that everything the member wrote before goes to
+	// the team too, quoting only the last of it (%s): the draft holds
+	// every question of the conversation, answered ones too, and quoting
+	// all of them as „deine Frage“ was long and wrong on a phone.
+	OfferQuote, OfferQuoteMore string
 	// OfferNoGuide follows "no guide fits" and offers a case.
 	OfferNoGuide string
-	// OfferHow says how to confirm.
+	// OfferHow says how to confirm: Lotse puts the ✅ under the offer
+	// itself, so it is tapped (a reaction needs a long press on a phone).
 	OfferHow string
 	// Cancelled: the member declined the offer.
 	Cancelled string
@@ -71,7 +79,8 @@ type Texts struct {
 	ResolvedMember string
 	// Solution introduces the solution text.
 	Solution string
-	// RateAsk asks for 👍/👎 and explains how to reopen.
+	// RateAsk asks for 👍/👎 (Lotse puts none there: how to react on a
+	// phone) and explains how to reopen.
 	RateAsk string
 	// RateThanks thanks for a rating.
 	RateThanks string
@@ -227,16 +236,18 @@ var German = Texts{
 		"wiedereröffnen": {Usage: "!wiedereröffnen <Nr>", Description: "Fall wieder öffnen"},
 	},
 	TeamRoomUnencrypted: "⚠️ **Dieser Raum ist nicht Ende-zu-Ende-verschlüsselt.** Supportfälle enthalten persönliche Daten von Mitgliedern. Bitte schaltet in den Raumeinstellungen unter „Sicherheit“ die Verschlüsselung ein.",
-	Offer:               "Soll ich daraus einen **Supportfall** für das Digitalisierungsteam machen? Das Team bekommt dann deine Frage („%s“), meine Vorschläge und was du noch dazuschreibst.",
-	OfferBare:           "Soll ich daraus einen **Supportfall** für das Digitalisierungsteam machen? Das Team bekommt dann deine Frage („%s“) und was du noch dazuschreibst.",
+	Offer:               "Soll ich daraus einen **Supportfall** für das Digitalisierungsteam machen? Das Team bekommt dann %s, meine Vorschläge und was du noch dazuschreibst.",
+	OfferBare:           "Soll ich daraus einen **Supportfall** für das Digitalisierungsteam machen? Das Team bekommt dann %s und was du noch dazuschreibst.",
+	OfferQuote:          "deine Frage („%s“)",
+	OfferQuoteMore:      "alles, was du eben geschrieben hast (zuletzt „%s“)",
 	OfferNoGuide:        "Ich kann deine Frage auch an einen Menschen aus dem Digitalisierungsteam weitergeben.",
-	OfferHow:            "Reagiere mit ✅ oder antworte `ja`. Mit `nein` lassen wir es.",
+	OfferHow:            "Tippe unter dieser Nachricht auf ✅ oder antworte `ja`. Mit `nein` lassen wir es.",
 	Cancelled:           "Alles klar, ich schicke nichts an das Team.",
 	OfferAskAgain:       "Soll ich den Supportfall für das Team öffnen? Antworte bitte mit `ja` oder `nein`.",
 	OfferLapsed:         "Dieses Angebot ist nicht mehr offen, darum habe ich nichts an das Team geschickt. Möchtest du doch mit einem Menschen aus dem Team sprechen? Schreib einfach „Ich möchte mit einem Menschen sprechen“.",
 	OfferLapsedCase:     "Dieses Angebot ist nicht mehr offen, darum habe ich nichts an das Team geschickt. Dein Fall **#%d** ist aber offen: Schreib einfach hier weiter, deine Nachricht geht an das Team.",
 	OfferLapsedDeclined: "Alles klar – dieses Angebot war schon nicht mehr offen, ich habe nichts an das Team geschickt.",
-	OfferSuperseded:     "Dieses Angebot ist nicht mehr offen, darum habe ich nichts an das Team geschickt. Inzwischen habe ich dir ein neues gemacht: Reagiere auf meine letzte Frage nach einem Supportfall mit ✅ oder antworte `ja`.",
+	OfferSuperseded:     "Dieses Angebot ist nicht mehr offen, darum habe ich nichts an das Team geschickt. Inzwischen habe ich dir ein neues gemacht: Tippe unter meiner letzten Frage nach einem Supportfall auf ✅ oder antworte `ja`.",
 	TicketUsage:         "Beschreib dein Anliegen gleich mit, z. B. `!ticket Ich bekomme keine Mail zum Passwort-Zurücksetzen`.",
 	TicketDMOnly:        "Supportfälle öffne ich nur im Direktchat mit mir – dort bleibt dein Anliegen unter uns. Schreib mir dort `!ticket <dein Anliegen>`.",
 	OpenedNobody:        "Dein Supportfall **#%d** ist angelegt. Gerade ist aber niemand aus dem Team im Dienst – es kann also dauern, bis jemand antwortet. Alles, was du hier noch schreibst, kommt zu deinem Fall. Eilt es? %s",
@@ -250,7 +261,7 @@ var German = Texts{
 	AnswerFooter:        "_Fall #%d – antworte einfach hier, deine Nachricht geht an das Team._",
 	ResolvedMember:      "Das Team hat deinen Fall **#%d** als erledigt markiert.",
 	Solution:            "Lösung:",
-	RateAsk:             "Hat dir das geholfen? Reagiere mit 👍 oder 👎. Falls nicht, schreib einfach hier – dann öffne ich den Fall wieder.",
+	RateAsk:             "Hat dir das geholfen? Reagiere mit 👍 oder 👎 (am Handy: Nachricht gedrückt halten). Falls nicht, schreib einfach hier – dann öffne ich den Fall wieder.",
 	RateThanks:          "Danke für deine Bewertung! 🙂",
 	MineEmpty:           "Du hast keine Supportfälle.",
 	MineIntro:           "Deine Supportfälle:",
@@ -328,31 +339,33 @@ var English = Texts{
 	Commands: map[string]chat.CommandText{
 		"ticket":         {Usage: "!ticket <issue>", Description: "opens a support case for the digital team"},
 		"meine":          {Usage: "!mine", Description: "lists your support cases"},
-		"schließen":      {Usage: "!close <no>", Description: "closes one of your cases"},
+		"schließen":      {Usage: "!close <number>", Description: "closes one of your cases"},
 		"offen":          {Usage: "!open", Description: "open cases, unclaimed first"},
-		"fall":           {Usage: "!case <no>", Description: "history of a case"},
-		"übernehmen":     {Usage: "!claim <no>", Description: "claim a case (or ✋ on the case message)"},
-		"abgeben":        {Usage: "!unclaim <no>", Description: "release a case"},
-		"zuweisen":       {Usage: "!assign <no> @name", Description: "give a case to a team member"},
-		"antwort":        {Usage: "!reply [no] <text>", Description: "answer the member (everything else in the thread is an internal note); `!reply <no> guide <id>` sends a guide"},
-		"erledigt":       {Usage: "!resolve <no> [solution]", Description: "resolve; the member is asked for a rating"},
-		"wiedereröffnen": {Usage: "!reopen <no>", Description: "reopen a case"},
+		"fall":           {Usage: "!case <number>", Description: "history of a case"},
+		"übernehmen":     {Usage: "!claim <number>", Description: "claim a case (or ✋ on the case message)"},
+		"abgeben":        {Usage: "!unclaim <number>", Description: "release a case"},
+		"zuweisen":       {Usage: "!assign <number> @name", Description: "give a case to a team member"},
+		"antwort":        {Usage: "!reply [number] <text>", Description: "answer the member (everything else in the thread is an internal note); `!reply <number> guide <id>` sends a guide"},
+		"erledigt":       {Usage: "!resolve <number> [solution]", Description: "resolve; the member is asked for a rating"},
+		"wiedereröffnen": {Usage: "!reopen <number>", Description: "reopen a case"},
 	},
 	TeamRoomUnencrypted: "⚠️ **This room is not end-to-end encrypted.** Support cases contain members' personal data. Please turn on encryption in the room settings under “Security”.",
-	Offer:               "Shall I turn this into a **support case** for the digital team? The team then gets your question (“%s”), my suggestions and whatever you add.",
-	OfferBare:           "Shall I turn this into a **support case** for the digital team? The team then gets your question (“%s”) and whatever you add.",
+	Offer:               "Shall I turn this into a **support case** for the digital team? The team then gets %s, my suggestions and whatever you add.",
+	OfferBare:           "Shall I turn this into a **support case** for the digital team? The team then gets %s and whatever you add.",
+	OfferQuote:          "your question (“%s”)",
+	OfferQuoteMore:      "everything you just wrote (last: “%s”)",
 	OfferNoGuide:        "I can also pass your question on to a person from the digital team.",
-	OfferHow:            "React with ✅ or reply `yes`. Reply `no` to leave it.",
+	OfferHow:            "Tap ✅ under this message or reply `yes`. Reply `no` to leave it.",
 	Cancelled:           "All right, I won't send anything to the team.",
 	OfferAskAgain:       "Shall I open the support case for the team? Please reply `yes` or `no`.",
 	OfferLapsed:         "This offer is no longer open, so I haven't sent anything to the team. Would you still like to talk to a person from the team? Just write “I'd like to talk to a person”.",
 	OfferLapsedCase:     "This offer is no longer open, so I haven't sent anything to the team. Your case **#%d** is open, though: just keep writing here, your message goes to the team.",
 	OfferLapsedDeclined: "All right – this offer was no longer open, I haven't sent anything to the team.",
-	OfferSuperseded:     "This offer is no longer open, so I haven't sent anything to the team. I've made you a new one since: react to my latest question about a support case with ✅ or reply `yes`.",
+	OfferSuperseded:     "This offer is no longer open, so I haven't sent anything to the team. I've made you a new one since: tap ✅ under my latest question about a support case or reply `yes`.",
 	TicketUsage:         "Describe your issue right away, e.g. `!ticket I get no password reset mail`.",
 	TicketDMOnly:        "I only open support cases in a direct chat with me – there your issue stays between us. Write `!ticket <your issue>` to me there.",
 	OpenedNobody:        "Your support case **#%d** is open. Nobody from the team is on duty right now, though – so an answer may take a while. Everything you write here is added to your case. In a hurry? %s",
-	Opened:              "Your support case **#%d** is open. 🙌 Someone from the digital team will look at it and answer you here – usually within one or two days. Everything you write here now (images and files too) is added to your case. Your cases: `!mine`, close one: `!close <no>`.",
+	Opened:              "Your support case **#%d** is open. 🙌 Someone from the digital team will look at it and answer you here – usually within one or two days. Everything you write here now (images and files too) is added to your case. Your cases: `!mine`, close one: `!close <number>`.",
 	Added:               "📎 Added to case #%d.",
 	Reopened:            "I reopened your case **#%d** and passed your message on to the team.",
 	TeamAnswer:          "**Answer from the digital team** (%s):",
@@ -362,7 +375,7 @@ var English = Texts{
 	AnswerFooter:        "_Case #%d – just reply here, your message goes to the team._",
 	ResolvedMember:      "The team marked your case **#%d** as resolved.",
 	Solution:            "Solution:",
-	RateAsk:             "Did this help? React with 👍 or 👎. If not, just write here and I'll reopen the case.",
+	RateAsk:             "Did this help? React with 👍 or 👎 (on a phone: press and hold the message). If not, just write here and I'll reopen the case.",
 	RateThanks:          "Thanks for your rating! 🙂",
 	MineEmpty:           "You have no support cases.",
 	MineIntro:           "Your support cases:",
@@ -399,7 +412,7 @@ var English = Texts{
 	Unclaimed:         "Case #%d is free again.",
 	NotAssignee:       "Case #%d belongs to %s – only they can unclaim it (or use `!assign`).",
 	Assigned:          "Case #%d is now with %s.",
-	AssignUsage:       "Usage: `!assign <no> @name:server`",
+	AssignUsage:       "Usage: `!assign <number> @name:server`",
 	AssignNotTeam:     "%s is not in the team room – cases can only go to team members.",
 	ResolvedTeam:      "✅ Case #%d is resolved (%s). The member was told and asked for a rating.",
 	ReopenedTeam:      "🔁 Case #%d is open again (%s).",
@@ -410,7 +423,7 @@ var English = Texts{
 	NotResolved:       "Case #%d is already open.",
 	CaseUsage:         "Which case? Give the number (`%s`) or write in the case's thread.",
 	NoSuchCase:        "There is no case “%s”.",
-	ReplyUsage:        "Usage: `!reply <text>` in the case's thread, `!reply <no> <text>` or `!reply <no> guide <guide id>`.",
+	ReplyUsage:        "Usage: `!reply <text>` in the case's thread, `!reply <number> <text>` or `!reply <number> guide <guide id>`.",
 	UnknownGuide:      "I don't know the guide “%s”.",
 	TeamOnlyGuide:     "“%s” is a guide for the team only – I don't send it to members.",
 	GuideSent:         "📘 Guide “%s” sent to the member.",

@@ -21,6 +21,13 @@ var (
 	// formal address: Lotse says du to everyone ("Sie" mid-sentence
 	// would be "sie"; at the start of a sentence it reads as formal too).
 	styleFormal = regexp.MustCompile(`\b(Sie|Ihnen|Ihr|Ihre|Ihrem|Ihren|Ihrer|Ihres)\b`)
+	// styleSingularVerb is a verb in the third person singular: „Sie muss
+	// …“ at the start of a sentence is „she“ or „it“ (die Nachricht), and
+	// „Ihr bekommt …“ the informal plural; the formal address takes the
+	// plural („Sie müssen“) or, for „Ihr“, a noun („Ihr Antrag“).
+	styleSingularVerb = regexp.MustCompile(`^(ist|war|hat|wird|muss|kann|soll|darf|will|mag|seid|\p{Ll}+t)\b`)
+	// styleSentenceEnd ends the text before a sentence's first word.
+	styleSentenceEnd = regexp.MustCompile(`(^|[.!?:\n])[\s„(*_]*$`)
 	// styleMasculine are generic masculine person words; the colon form
 	// (Moderator:in, Koordinator:innen) passes.
 	styleMasculine = regexp.MustCompile(`\b(Benutzer|Nutzer|Teilnehmer|Mitarbeiter|Moderator|Moderatoren|Koordinator|Koordinatoren|Ansprechpartner|Genehmiger|Kollegen|Helfer|Administrator|Administratoren)\b(:in|:innen)?`)
@@ -30,11 +37,12 @@ var (
 	styleGermanWords = regexp.MustCompile(`\b(und|oder|nicht|bitte|für|mit|der|das|ist|Anleitung|Anleitungen|Fall|Antrag|Befehl)\b|[äöüÄÖÜß]`)
 	// styleEnglishWords in a German text, outside quotes and code.
 	styleEnglishWords = regexp.MustCompile(`\b(the|and|please|your|you|request|guide|case|cases)\b`)
-	// styleReact asks for a reaction; styleReactHow says how to give one
+	// styleReact asks for a reaction („Reagiere mit ✅“, also „Reagiere auf
+	// meine Frage mit ✅“); styleReactHow says how to give one
 	// on a phone, where Element hides reactions behind a long press
 	// (Lotse's own buttons, such as the keycaps of a choice, are tapped
 	// instead: „tippe auf 1️⃣“).
-	styleReact    = regexp.MustCompile(`(?i)\b(reagiere mit|react with)\b`)
+	styleReact    = regexp.MustCompile(`(?i)\b(reagiere|react (with|to))\b`)
 	styleReactHow = regexp.MustCompile(`(?i)gedrückt|press and hold`)
 	// styleNo is "no" as a placeholder for a number ("!close <no>"): the
 	// same texts ask members to answer `yes` or `no`.
@@ -89,7 +97,7 @@ func styleProblems(lang, text string) []string {
 			out = append(out, "English quote ” in German: use „…“")
 		}
 		words := styleQuotedDE.ReplaceAllString(plain, " ")
-		if m := styleFormal.FindString(words); m != "" {
+		if m := formalAddress(words); m != "" {
 			out = append(out, "formal address "+m+": Lotse says du")
 		}
 		for _, m := range styleMasculine.FindAllStringSubmatch(words, -1) {
@@ -121,6 +129,24 @@ func styleProblems(lang, text string) []string {
 		out = append(out, "internal name "+m)
 	}
 	return out
+}
+
+// formalAddress returns the first word of words that addresses the reader
+// formally (Sie, Ihnen, Ihre, …), or "". At the start of a sentence „Sie“
+// and „Ihr“ followed by a verb in the singular (or the informal plural)
+// are not: „Sie muss von Hand entfernt werden“ (die Nachricht), „Ihr
+// bekommt den Link“ (the team). Flagging them pushed writers to worse
+// German, a noun repeated instead of its pronoun (mend24a).
+func formalAddress(words string) string {
+	for _, loc := range styleFormal.FindAllStringIndex(words, -1) {
+		m := words[loc[0]:loc[1]]
+		if (m == "Sie" || m == "Ihr") && styleSentenceEnd.MatchString(words[:loc[0]]) &&
+			styleSingularVerb.MatchString(strings.TrimLeft(words[loc[1]:], " ")) {
+			continue
+		}
+		return m
+	}
+	return ""
 }
 
 // walkTexts calls fn on every string field and map entry of v, not on

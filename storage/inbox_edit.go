@@ -1,0 +1,108 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+)
+
+const (
+	inboxRowQuery     = `SELECT room_id, sender, state, payload, seq, event_type, session_id FROM inbox WHERE event_id=$1`
+	replaceWaitingRow = `UPDATE inbox SET payload=$2, event_type=$3, session_id=$4, not_before=$5
+		WHERE event_id=$1 AND state=0 AND payload=$6`
+)
+
+// inboxRow is what ReplaceWaiting reads of an inbox row.
+type inboxRow struct {
+	room, sender, eventType, session string
+	state                            InboxState
+	payload                          sql.NullString
+	seq                              int64
+}
+
+// readRow reads eventID's inbox row, or nil.
+func (q *InboxQuery) readRow(ctx context.Context, eventID string) (*inboxRow, error) {
+	r := &inboxRow{}
+	var state int
+	err := q.db.QueryRow(ctx, inboxRowQuery, eventID).Scan(&r.room, &r.sender, &state, &r.payload, &r.seq, &r.eventType, &r.session)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	r.state = InboxState(state)
+	return r, err
+}
+
+// ReplaceWaiting makes the edit editEvent (an m.replace, being handled) of
+// eventID, while eventID still waits to be handled (its handling failed, or
+// its room key has not come), what the worker handles in its place: the
+// waiting row takes the edit's stored event (payload, type and Megolm
+// session, as the sync stored them: no decrypted text is written) and is
+// due at once. The worker then handles eventID with the edit's newest
+// content (bot's handle unwraps it), so a text its author edited out — a
+// password — never reaches anyone, however late eventID is handled.
+// Before, the edit waited for its message and gave up after the runtime's
+// retries, and the message handled after that went out with its original
+// text (relay24's leftover, mend24a).
+//
+// Only an edit by eventID's sender in its room counts (as the inbox
+// recorded both), of the same event type (as Matrix wants of an edit: a
+// reaction does not become a message), only while eventID waits, and only an edit that arrived
+// after the one recorded so far (by the inbox's order of arrival): an
+// older edit retried after a newer one changes nothing. It reports whether
+// the edit was recorded (true again for the same edit). One transaction
+// whose write is a compare-and-set on the payload read: under SIGKILL the
+// row holds either its former event or the edit.
+func (q *InboxQuery) ReplaceWaiting(ctx context.Context, eventID, editEvent string, now time.Time) (bool, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	recorded := false
+	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		target, err := q.readRow(ctx, eventID)
+		if err != nil || target == nil || target.state != InboxPending || !target.payload.Valid {
+			return err
+		}
+		edit, err := q.readRow(ctx, editEvent)
+		if err != nil || edit == nil || !edit.payload.Valid || edit.room != target.room || edit.sender != target.sender ||
+			edit.eventType != target.eventType || edit.seq < target.seq {
+			return err
+		}
+		if holds := storedEventID(target.payload.String); holds == editEvent {
+			recorded = true
+			return nil
+		} else if holds != eventID {
+			// An earlier edit is recorded: only a later one replaces it.
+			prev, err := q.readRow(ctx, holds)
+			if err != nil {
+				return err
+			}
+			if prev != nil && prev.seq >= edit.seq {
+				return nil
+			}
+		}
+		n, err := q.db.Exec(ctx, replaceWaitingRow, eventID, edit.payload.String, edit.eventType, edit.session, now.UnixMilli(), target.payload.String)
+		if err != nil {
+			return err
+		}
+		changed, _ := n.RowsAffected()
+		recorded = changed > 0
+		return nil
+	})
+	if err != nil {
+		return false, fmt.Errorf("failed to record the edit of a waiting event: %w", err)
+	}
+	return recorded, nil
+}
+
+// storedEventID is the event_id of a stored event's JSON, or "".
+func storedEventID(payload string) string {
+	var evt struct {
+		ID string `json:"event_id"`
+	}
+	if json.Unmarshal([]byte(payload), &evt) != nil {
+		return ""
+	}
+	return evt.ID
+}
