@@ -51,11 +51,6 @@ const (
 	rfTagsN   // … in tags, aliases or taught questions
 	rfCovN    // … anywhere in the guide
 	rfTitleN  // … in the title
-	// Twenty-fourth pass (eng24c, fitting aid only): the line count
-	// (Hit.Line) of the candidate, as a share of the query's counted
-	// words (lineCounted) and as the count itself (capped at 4, /4).
-	rfLineN
-	rfLine
 	nRerank
 )
 
@@ -101,16 +96,6 @@ func (ix *Index) rerankFeatures(cs []concept, cands []cand, denom float64, x []r
 		}
 		if all {
 			ix.rerankTraceOnly(c, i, len(cands), r0, denom, v)
-			var secs sectionScores
-			ix.scoreSections(cs, c.doc, &secs)
-			n := 0
-			for ci := range cs {
-				if ci < 64 && lineCounted(&cs[ci]) {
-					n++
-				}
-			}
-			v[rfLineN] = float64(secs.line) / float64(max(1, n))
-			v[rfLine] = float64(min(secs.line, 4)) / 4
 		}
 		for ci := range cs {
 			k := &cs[ci]
@@ -217,48 +202,8 @@ func (ix *Index) rerank(cs []concept, cands []cand, denom float64) int {
 			b, best = i, s
 		}
 	}
-	if b == 0 && lineFirst {
-		b = ix.lineLead(cs, cands[:min(lineK, k)])
-	}
 	moveTo(cands, b, 0)
 	return b
-}
-
-// lineK is the number of first candidates the line lead (lineLead) reads.
-const lineK = 3
-
-// minLineLead is how many more distinct words of the message one line of
-// a runner-up must name together than any line of the first candidate
-// for the runner-up to lead (lineLead).
-const minLineLead = 2
-
-// lineFirst turns the line lead on (a test turns it off).
-var lineFirst = true
-
-// lineLead returns the index of the candidate among cands (the first
-// lineK) whose guide names at least minLineLead more distinct counted
-// words of the message in one line, list item or sentence (Hit.Line)
-// than any line of the first candidate names — the runner-up with the
-// largest such count, the earlier on a tie; 0 when there is none.
-// Passage-level evidence at its finest passage (Callan 1994; Kaszkiel and
-// Zobel 1997): a guide that names the member's words together in one line
-// is better evidence for the question than one that names them apart.
-// The caller moves it to the front as the learned re-ranking's move, so
-// the result is at most a choice (rerankGuard).
-func (ix *Index) lineLead(cs []concept, cands []cand) int {
-	if len(cands) < 2 {
-		return 0
-	}
-	var secs sectionScores
-	ix.scoreSections(cs, cands[0].doc, &secs)
-	best, at := secs.line+minLineLead-1, 0
-	for i := 1; i < len(cands); i++ {
-		ix.scoreSections(cs, cands[i].doc, &secs)
-		if secs.line > best {
-			best, at = secs.line, i
-		}
-	}
-	return at
 }
 
 // The model's weights: a pairwise logistic regression (RankNet's loss,

@@ -392,4 +392,4 @@ func containsInt(s []int, v int) bool {
 }
 
 // rerankNames name the features (the fitting aid).
-var rerankNames = [nRerank]string{"rank", "score", "cov", "strong", "solidStr", "distinct", "phr", "topicless", "oneWord", "title", "tags", "summary", "headings", "bodyOnly", "rarest", "topicLen", "pos", "first", "strongN", "tagsN", "covN", "titleN", "lineN", "line"}
+var rerankNames = [nRerank]string{"rank", "score", "cov", "strong", "solidStr", "distinct", "phr", "topicless", "oneWord", "title", "tags", "summary", "headings", "bodyOnly", "rarest", "topicLen", "pos", "first", "strongN", "tagsN", "covN", "titleN"}
