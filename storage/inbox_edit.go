@@ -55,11 +55,35 @@ func (q *InboxQuery) readRow(ctx context.Context, eventID string) (*inboxRow, er
 // the edit was recorded (true again for the same edit). One transaction
 // whose write is a compare-and-set on the payload read: under SIGKILL the
 // row holds either its former event or the edit.
+//
+// A compare-and-set that misses (another write to the row committed
+// between the read and the write: on PostgreSQL, READ COMMITTED, two edits
+// recorded at once) reads again and decides on what committed, up to
+// replaceTries times; before, the miss reported false and an older edit
+// that committed first stayed in the row. After the last miss it returns
+// an error, so the edit is handled again later.
 func (q *InboxQuery) ReplaceWaiting(ctx context.Context, eventID, editEvent string, now time.Time) (bool, error) {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
-	recorded := false
-	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+	for range replaceTries {
+		recorded, missed, err := q.replaceWaiting(ctx, eventID, editEvent, now)
+		if err != nil {
+			return false, fmt.Errorf("failed to record the edit of a waiting event: %w", err)
+		}
+		if !missed {
+			return recorded, nil
+		}
+	}
+	return false, fmt.Errorf("failed to record the edit of a waiting event: the event changed %d times while it was recorded", replaceTries)
+}
+
+// replaceTries bounds ReplaceWaiting's reads after a missed compare-and-set.
+const replaceTries = 3
+
+// replaceWaiting is one try of ReplaceWaiting: whether the edit is
+// recorded, and whether the compare-and-set missed.
+func (q *InboxQuery) replaceWaiting(ctx context.Context, eventID, editEvent string, now time.Time) (recorded, missed bool, err error) {
+	err = q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
 		target, err := q.readRow(ctx, eventID)
 		if err != nil || target == nil || target.state != InboxPending || !target.payload.Valid {
 			return err
@@ -87,13 +111,10 @@ func (q *InboxQuery) ReplaceWaiting(ctx context.Context, eventID, editEvent stri
 			return err
 		}
 		changed, _ := n.RowsAffected()
-		recorded = changed > 0
+		recorded, missed = changed > 0, changed == 0
 		return nil
 	})
-	if err != nil {
-		return false, fmt.Errorf("failed to record the edit of a waiting event: %w", err)
-	}
-	return recorded, nil
+	return recorded, missed, err
 }
 
 // storedEventID is the event_id of a stored event's JSON, or "".

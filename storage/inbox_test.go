@@ -527,3 +527,53 @@ func TestInboxReplaceWaiting(t *testing.T) {
 		})
 	}
 }
+
+// TestInboxReplaceWaitingConcurrent: on PostgreSQL (READ COMMITTED) two
+// edits of one waiting event recorded at once keep the newer. The older
+// edit's write holds the row; the newer one read the event before that
+// committed, so its compare-and-set on the payload it read missed and it
+// reported false, leaving the older edit in the row — the text its author
+// edited out went to the handler. Now a miss reads again and decides on
+// what committed. (One Lotse per schema and one room's events in order
+// keep two such edits apart today; this holds without that.) SQLite
+// writes one transaction at a time (_txlock=immediate).
+func TestInboxReplaceWaitingConcurrent(t *testing.T) {
+	db, ok := openTestDBs(t)["postgres"]
+	if !ok {
+		t.Skip("set LOTSE_TEST_POSTGRES (uri=$(bash .ci/postgres.sh /tmp/pg 55447)) to test PostgreSQL; CI sets it")
+	}
+	ctx := context.Background()
+	now := time.UnixMilli(1_700_000_000_000)
+	payload := func(id string) string { return `{"event_id":"` + id + `","type":"m.room.encrypted"}` }
+	var items []storage.InboxItem
+	for _, id := range []string{"$wait", "$old", "$new"} {
+		items = append(items, storage.InboxItem{EventID: id, RoomID: "!dm", Sender: "@m:hs", EventType: "m.room.encrypted",
+			Payload: []byte(payload(id)), ReceivedAt: now, SessionID: "s" + id})
+	}
+	if err := db.Inbox.Commit(ctx, items, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Inbox.Retry(ctx, "$wait", now.Add(time.Hour), "key missing"); err != nil {
+		t.Fatal(err)
+	}
+	var recorded bool
+	err := whileHolding(t, db, "UPDATE inbox SET payload", func(ctx context.Context) error {
+		// The older edit's write (what ReplaceWaiting($wait, $old) writes), not committed yet.
+		_, err := db.Lotse.Exec(ctx, `UPDATE inbox SET payload=$2, session_id=$3 WHERE event_id=$1`, "$wait", payload("$old"), "s$old")
+		return err
+	}, func() error {
+		var err error
+		recorded, err = db.Inbox.ReplaceWaiting(context.Background(), "$wait", "$new", now)
+		return err
+	})
+	if err != nil || !recorded {
+		t.Errorf("ReplaceWaiting($new) beside $old = %v, %v; want true", recorded, err)
+	}
+	var p string
+	if err := db.Lotse.QueryRow(ctx, `SELECT payload FROM inbox WHERE event_id='$wait'`).Scan(&p); err != nil {
+		t.Fatal(err)
+	}
+	if p != payload("$new") {
+		t.Errorf("the waiting event holds %s, want the newer edit $new", p)
+	}
+}

@@ -221,10 +221,23 @@ type secPosting struct {
 	doc int32
 	sec uint16
 	sat satWeight
-	// lines has bit u%32 set for every unit u of the section's text (a
+	// lines has bit u set for every unit u < 32 of the section's text (a
 	// line, list item or sentence: textUnits) the term occurs in; the
-	// heading is no unit. Read only by scoreSections (Hit.Line).
+	// heading is no unit, and units beyond the first 32 have no bit
+	// (unitBit). Read only by scoreSections (Hit.Line).
 	lines uint32
+}
+
+// unitBit is unit u's bit in secPosting.lines: 1<<u for the first 32
+// units of a section's text, none beyond them. Folding a later unit onto
+// bit u%32 (as the twenty-fourth pass first did) made unit 1 and unit 33
+// one place, so two words 32 lines apart counted as one line naming
+// both; a unit without a bit only lowers Hit.Line, as a finer unit does.
+func unitBit(u int) uint32 {
+	if u >= 32 {
+		return 0
+	}
+	return 1 << u
 }
 
 // satWeight is a saturated weight in [0,1) in 16 bits, in steps of 1/65535
@@ -595,7 +608,7 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 					for u < len(units) && int(units[u]) <= k-head {
 						u++
 					}
-					addTok(t, w, 1, 1<<(u%32)) // u is the token's unit
+					addTok(t, w, 1, unitBit(u)) // u is the token's unit
 				}
 				sj := uint16(j)
 				flush(func(id int32, sat satWeight, _ uint8, lines uint32) { emitSec(doc, sj, id, sat, lines) })

@@ -1,7 +1,9 @@
 package search
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -85,6 +87,53 @@ func TestHitLine(t *testing.T) {
 			if got := res.Hits[i].Line; got != want {
 				t.Errorf("Search(%q): %s Line %d, want %d (concepts %s)", tt.query, id, got, want, ix.explain(tt.query))
 			}
+		}
+	}
+}
+
+// TestHitLineLongSection: a section of more than 32 units counts each of
+// them as its own place. The unit mask has 32 bits; a unit beyond them
+// once took bit u%32, so a word in unit 1 and another in unit 33 stood
+// „together“ in a line no reader sees (a rescued choice on a long
+// section's chance). Units beyond the mask now count for nothing (a
+// finer unit only lowers Hit.Line, as an abbreviation's dot does).
+func TestHitLineLongSection(t *testing.T) {
+	var b strings.Builder
+	for i := range 40 {
+		switch i {
+		case 1:
+			b.WriteString("- Das Wolkensymbol bleibt grau.\n")
+		case 33:
+			b.WriteString("- Die Taskleiste ist leer.\n")
+		case 35:
+			b.WriteString("- Druckertreiber und Scannerprofil neu laden.\n")
+		default:
+			fmt.Fprintf(&b, "- Schritt %d der Anleitung.\n", i)
+		}
+	}
+	docs := []Doc{{ID: "lang.md", Title: "Eine lange Liste", Sections: []Section{{Heading: "Schritte", Text: b.String()}}}}
+	for _, id := range []string{"a", "b", "c", "d", "e", "f"} {
+		docs = append(docs, Doc{ID: "filler/" + id + ".md", Title: "Anleitung " + id,
+			Sections: []Section{{Heading: "Schritte", Text: "Öffne die Einstellungen und wähle dein Konto."}}})
+	}
+	ix := Build(docs, DefaultOptions())
+	for _, tt := range []struct {
+		query string
+		want  int
+	}{
+		// Unit 1 and unit 33 share bit 1 of the mask: two places, not one.
+		{"wolkensymbol taskleiste", 1},
+		// Two words in one unit beyond the mask: no unit the count can name.
+		{"druckertreiber scannerprofil", 0},
+	} {
+		res := ix.Search(tt.query, 5)
+		i := slices.IndexFunc(res.Hits, func(h Hit) bool { return h.ID == "lang.md" })
+		if i < 0 {
+			t.Errorf("Search(%q): lang.md not found", tt.query)
+			continue
+		}
+		if got := res.Hits[i].Line; got != tt.want {
+			t.Errorf("Search(%q): Line %d, want %d (concepts %s)", tt.query, got, tt.want, ix.explain(tt.query))
 		}
 	}
 }
