@@ -22,7 +22,9 @@ import (
 // its author edited out reaches no one (mend24a). A stored edit that does
 // not replace exactly that event (a forged m.relates_to, another sender)
 // is dropped. Fails without the fix: the handler got the edit event (its
-// ID, an m.replace), or, without ReplaceWaiting, the original text.
+// ID, an m.replace), or, without ReplaceWaiting, the original text. A
+// waiting reply in a thread keeps its own relation (whole24's Medium; the
+// thread case fails without storage.WaitingRelationKey: no relation).
 func TestWaitingEventHandledWithItsEdit(t *testing.T) {
 	const room, sender = "!dm:hs", "@m:hs"
 	msgJSON := func(eventID, from string, content map[string]any) []byte {
@@ -39,20 +41,30 @@ func TestWaitingEventHandledWithItsEdit(t *testing.T) {
 				"m.relates_to": map[string]any{"rel_type": "m.replace", "event_id": "$other"}},
 			"m.relates_to": map[string]any{"rel_type": "m.replace", "event_id": target}}
 	}
+	thread := map[string]any{"rel_type": "m.thread", "event_id": "$root",
+		"m.in_reply_to": map[string]any{"event_id": "$asked"}, "is_falling_back": false}
 	for _, tc := range []struct {
 		name       string
-		editTarget string // what the stored edit says it replaces
-		want       string // the body handled, "" for nothing handled
+		editTarget string         // what the stored edit says it replaces
+		relation   map[string]any // the waiting message's own m.relates_to
+		want       string         // the body handled, "" for nothing handled
 	}{
-		{"edit of the waiting message", "$msg", "Passwort geht nicht"},
-		{"edit naming another event", "$else", ""},
+		{"edit of the waiting message", "$msg", nil, "Passwort geht nicht"},
+		{"edit naming another event", "$else", nil, ""},
+		// whole24's Medium: a reply in a case thread edited while it
+		// waited was handled outside its thread and its answer lost.
+		{"edit of a waiting reply in a thread", "$msg", thread, "Passwort geht nicht"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			db := storagetest.Open(t, filepath.Join(t.TempDir(), "lotse.db"))
 			now := time.UnixMilli(1_700_000_000_000)
+			original := map[string]any{"msgtype": "m.text", "body": "Passwort hunter2"}
+			if tc.relation != nil {
+				original["m.relates_to"] = tc.relation
+			}
 			items := []storage.InboxItem{
 				{EventID: "$msg", RoomID: room, Sender: sender, EventType: "m.room.message", ReceivedAt: now,
-					Payload: msgJSON("$msg", sender, map[string]any{"msgtype": "m.text", "body": "Passwort hunter2"})},
+					Payload: msgJSON("$msg", sender, original)},
 				{EventID: "$edit", RoomID: room, Sender: sender, EventType: "m.room.message", ReceivedAt: now,
 					Payload: msgJSON("$edit", sender, edit(tc.editTarget, "Passwort geht nicht"))},
 			}
@@ -87,8 +99,15 @@ func TestWaitingEventHandledWithItsEdit(t *testing.T) {
 				t.Fatalf("handled %d events, want 1", len(got))
 			}
 			c := got[0].Content.AsMessage()
-			if got[0].ID != "$msg" || got[0].Sender != sender || c.Body != tc.want || c.RelatesTo != nil || c.NewContent != nil {
-				t.Fatalf("handled %s from %s: %+v; want $msg with %q and no relation", got[0].ID, got[0].Sender, c, tc.want)
+			if got[0].ID != "$msg" || got[0].Sender != sender || c.Body != tc.want || c.NewContent != nil {
+				t.Fatalf("handled %s from %s: %+v; want $msg with %q", got[0].ID, got[0].Sender, c, tc.want)
+			}
+			switch {
+			case tc.relation == nil && c.RelatesTo != nil:
+				t.Fatalf("handled with the relation %+v, want none (not the edit's, not its new content's)", c.RelatesTo)
+			case tc.relation != nil && (c.RelatesTo == nil || c.RelatesTo.Type != event.RelThread ||
+				c.RelatesTo.EventID != "$root" || c.RelatesTo.GetReplyTo() != "$asked"):
+				t.Fatalf("handled with the relation %+v, want the waiting message's own thread and reply", c.RelatesTo)
 			}
 			if pending, err := db.Inbox.IsPending(t.Context(), "$msg"); err != nil || pending {
 				t.Fatalf("still pending after handling: %v", err)

@@ -524,6 +524,20 @@ func inviterAllowed(user id.UserID, allowed []string) bool {
 	return false
 }
 
+// waitingRelation is the waiting event's own relation kept with its stored
+// edit (storage.WaitingRelationKey), or nil: none, unreadable, or an edit.
+func waitingRelation(payload []byte) *event.RelatesTo {
+	var kept map[string]json.RawMessage
+	if json.Unmarshal(payload, &kept) != nil || len(kept[storage.WaitingRelationKey]) == 0 {
+		return nil
+	}
+	var rel event.RelatesTo
+	if json.Unmarshal(kept[storage.WaitingRelationKey], &rel) != nil || rel.Type == event.RelReplace {
+		return nil
+	}
+	return &rel
+}
+
 func truncate(s string, n int) string {
 	if len(s) <= n {
 		return s
@@ -538,7 +552,11 @@ func truncate(s string, n int) string {
 // sender that replaces exactly that event (ReplaceWaiting checked the
 // inbox's room and sender; the decrypted content is checked here). The
 // new content's own relation is dropped: it must not make the event an
-// edit or a reply of anything else.
+// edit or a reply of anything else. The waiting event's own relation — the
+// thread or the reply it belongs to, which ReplaceWaiting kept with the
+// edit (storage.WaitingRelationKey) — is put back, so an answer in a case
+// thread edited while it waited is still handled in its thread; an
+// m.replace is not put back (an edit is no answer).
 func unwrapWaitingEdit(evt *event.Event, item storage.InboxItem) (*event.Event, bool) {
 	if evt.Type != event.EventMessage || evt.Sender.String() != item.Sender || evt.RoomID.String() != item.RoomID {
 		return nil, false
@@ -548,7 +566,7 @@ func unwrapWaitingEdit(evt *event.Event, item storage.InboxItem) (*event.Event, 
 		return nil, false
 	}
 	nc := *content.NewContent
-	nc.RelatesTo = nil
+	nc.RelatesTo = waitingRelation(item.Payload)
 	nc.NewContent = nil
 	raw, err := json.Marshal(&nc)
 	if err != nil {

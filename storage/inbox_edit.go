@@ -106,7 +106,11 @@ func (q *InboxQuery) replaceWaiting(ctx context.Context, eventID, editEvent stri
 				return nil
 			}
 		}
-		n, err := q.db.Exec(ctx, replaceWaitingRow, eventID, edit.payload.String, edit.eventType, edit.session, now.UnixMilli(), target.payload.String)
+		payload, err := withWaitingRelation(edit.payload.String, waitingRelation(target.payload.String, eventID))
+		if err != nil {
+			return err
+		}
+		n, err := q.db.Exec(ctx, replaceWaitingRow, eventID, payload, edit.eventType, edit.session, now.UnixMilli(), target.payload.String)
 		if err != nil {
 			return err
 		}
@@ -115,6 +119,56 @@ func (q *InboxQuery) replaceWaiting(ctx context.Context, eventID, editEvent stri
 		return nil
 	})
 	return recorded, missed, err
+}
+
+// WaitingRelationKey is the top-level key under which ReplaceWaiting keeps
+// the waiting event's own relation (its content's m.relates_to: the thread
+// or the reply it belongs to) in the edit it stores in the event's place.
+// The edit's content relates to the event itself (m.replace), so without
+// it an answer written as a reply in a case thread and edited while it
+// waited was handled outside its thread and lost (whole24's Medium). For
+// an encrypted event the relation is the cleartext one the server saw, as
+// Matrix keeps relations of encrypted events unencrypted. The worker puts
+// it back when it unwraps the edit (bot's unwrapWaitingEdit).
+const WaitingRelationKey = "lotse_waiting_relates_to"
+
+// waitingRelation is the relation a waiting row's payload stands for: the
+// relation kept with an edit recorded earlier, else — the payload is the
+// waiting event eventID itself — its content's m.relates_to; nil without.
+func waitingRelation(payload, eventID string) json.RawMessage {
+	var evt struct {
+		ID      string          `json:"event_id"`
+		Kept    json.RawMessage `json:"lotse_waiting_relates_to"`
+		Content struct {
+			RelatesTo json.RawMessage `json:"m.relates_to"`
+		} `json:"content"`
+	}
+	if json.Unmarshal([]byte(payload), &evt) != nil {
+		return nil
+	}
+	if evt.ID != eventID {
+		return evt.Kept
+	}
+	return evt.Content.RelatesTo
+}
+
+// withWaitingRelation is the stored edit payload with the waiting event's
+// relation kept under WaitingRelationKey; the payload unchanged when there
+// is none.
+func withWaitingRelation(payload string, rel json.RawMessage) (string, error) {
+	if len(rel) == 0 || string(rel) == "null" {
+		return payload, nil
+	}
+	var evt map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(payload), &evt); err != nil {
+		return "", fmt.Errorf("failed to read the stored edit: %w", err)
+	}
+	evt[WaitingRelationKey] = rel
+	out, err := json.Marshal(evt)
+	if err != nil {
+		return "", fmt.Errorf("failed to keep the waiting event's relation: %w", err)
+	}
+	return string(out), nil
 }
 
 // storedEventID is the event_id of a stored event's JSON, or "".

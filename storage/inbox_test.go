@@ -3,6 +3,7 @@ package storage_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -575,5 +576,72 @@ func TestInboxReplaceWaitingConcurrent(t *testing.T) {
 	}
 	if p != payload("$new") {
 		t.Errorf("the waiting event holds %s, want the newer edit $new", p)
+	}
+}
+
+// TestInboxReplaceWaitingKeepsRelation: the waiting event's own relation
+// (a reply in a thread) is kept with the edit stored in its place, through
+// a second, newer edit too, so the worker can handle the event in its
+// thread (whole24's Medium: it was overwritten with the payload, and an
+// answer in a case thread edited while it waited was lost). A waiting
+// event without a relation keeps the edit's payload as it came. Fails
+// without storage.WaitingRelationKey (the key is missing).
+func TestInboxReplaceWaitingKeepsRelation(t *testing.T) {
+	const rel = `{"event_id":"$root","m.in_reply_to":{"event_id":"$asked"},"rel_type":"m.thread"}`
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.UnixMilli(1_700_000_000_000)
+			msg := func(id, content string) []byte {
+				return []byte(`{"event_id":"` + id + `","type":"m.room.message","content":` + content + `}`)
+			}
+			edit := func(id, target string) []byte {
+				return msg(id, `{"body":"* neu","m.relates_to":{"rel_type":"m.replace","event_id":"`+target+`"}}`)
+			}
+			items := []storage.InboxItem{
+				{EventID: "$wait", Payload: msg("$wait", `{"body":"alt","m.relates_to":`+rel+`}`)},
+				{EventID: "$e1", Payload: edit("$e1", "$wait")},
+				{EventID: "$e2", Payload: edit("$e2", "$wait")},
+				{EventID: "$plain", Payload: msg("$plain", `{"body":"ohne"}`)},
+				{EventID: "$e3", Payload: edit("$e3", "$plain")},
+			}
+			for i := range items {
+				items[i].RoomID, items[i].Sender, items[i].EventType, items[i].ReceivedAt = "!room", "@team:hs", "m.room.message", now
+			}
+			if err := db.Inbox.Commit(ctx, items, nil, ""); err != nil {
+				t.Fatal(err)
+			}
+			kept := func(eventID string) (string, string) {
+				t.Helper()
+				var p string
+				if err := db.Lotse.QueryRow(ctx, `SELECT payload FROM inbox WHERE event_id=$1`, eventID).Scan(&p); err != nil {
+					t.Fatal(err)
+				}
+				var evt map[string]json.RawMessage
+				if err := json.Unmarshal([]byte(p), &evt); err != nil {
+					t.Fatal(err)
+				}
+				var id string
+				_ = json.Unmarshal(evt["event_id"], &id)
+				return id, string(evt[storage.WaitingRelationKey])
+			}
+			for _, tc := range []struct{ target, edit, wantRel string }{
+				{"$wait", "$e1", rel}, {"$wait", "$e2", rel}, {"$plain", "$e3", ""},
+			} {
+				if err := db.Inbox.Retry(ctx, tc.target, now.Add(time.Hour), "key missing"); err != nil {
+					t.Fatal(err)
+				}
+				if ok, err := db.Inbox.ReplaceWaiting(ctx, tc.target, tc.edit, now); err != nil || !ok {
+					t.Fatalf("ReplaceWaiting(%s, %s) = %v, %v", tc.target, tc.edit, ok, err)
+				}
+				id, got := kept(tc.target)
+				var a, b any
+				_ = json.Unmarshal([]byte(got), &a)
+				_ = json.Unmarshal([]byte(tc.wantRel), &b)
+				if id != tc.edit || fmt.Sprint(a) != fmt.Sprint(b) {
+					t.Fatalf("after %s %s holds %s with relation %s, want %s with %s", tc.edit, tc.target, id, got, tc.edit, tc.wantRel)
+				}
+			}
+		})
 	}
 }
