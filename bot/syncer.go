@@ -205,7 +205,7 @@ func (s *syncer) syncSucceeded(now time.Time) {
 		return
 	}
 	s.bot.log.Info().Int("failures", s.failures).Dur("failed_for", now.Sub(s.failingSince)).Msg("Sync works again")
-	s.failures = 0
+	s.failures, s.refusals = 0, 0
 }
 
 // ProcessResponse lets mautrix update the state store and crypto machine,

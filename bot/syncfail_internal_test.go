@@ -306,6 +306,15 @@ func TestRefusedPositionDropped(t *testing.T) {
 			}
 		}
 	}
+	// A sync that works in between starts the count anew as well.
+	if err := refuse(refusalsBeforeDrop - 1); err != nil {
+		t.Fatal(err)
+	}
+	s.syncSucceeded(now)
+	if err := refuse(refusalsBeforeDrop - 1); err != nil {
+		t.Fatalf("with a working sync in between: %v", err)
+	}
+	s.syncSucceeded(now)
 	if pos, _ := store.LoadNextBatch(ctx, ""); pos != "s_bad" {
 		t.Fatalf("position %q after other errors, want it kept", pos)
 	}
