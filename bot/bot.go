@@ -239,6 +239,7 @@ func New(ctx context.Context, opts Options) (*Bot, error) {
 	if err != nil {
 		return nil, err
 	}
+	store.reset = &b.syncer.reset
 	cli.Store = store
 	b.sender = NewSender(cli, opts.DB.Inbox, opts.Log.With().Str("component", "sender").Logger())
 

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -671,20 +672,35 @@ func isRateLimit(httpErr mautrix.HTTPError) bool {
 }
 
 // rateLimitWait honours the Retry-After header first, then retry_after_ms.
+// Either is bounded by rateLimitCeiling before it becomes a duration: a
+// value beyond about 292 years (Retry-After: 99999999999, retry_after_ms:
+// 1e19) overflowed time.Duration into a negative or tiny pause, and the
+// caller asked again at once.
 func rateLimitWait(httpErr mautrix.HTTPError, fallback time.Duration) time.Duration {
 	if httpErr.Response != nil {
+		header := httpErr.Response.Header.Get("Retry-After")
+		if secs, err := strconv.ParseFloat(strings.TrimSpace(header), 64); err == nil && secs > rateLimitCeiling.Seconds() {
+			return rateLimitCeiling
+		}
 		// Seconds or an HTTP date, as go.mau.fi/util/retryafter reads it.
-		if d := retryafter.Parse(httpErr.Response.Header.Get("Retry-After"), -1); d >= 0 {
-			return d + 10*time.Millisecond
+		if d := retryafter.Parse(header, -1); d >= 0 {
+			return min(d, rateLimitCeiling) + 10*time.Millisecond
 		}
 	}
 	if httpErr.RespError != nil {
 		if ms, ok := httpErr.RespError.ExtraData["retry_after_ms"].(float64); ok && ms >= 0 {
+			if ms > float64(rateLimitCeiling/time.Millisecond) {
+				return rateLimitCeiling
+			}
 			return time.Duration(ms)*time.Millisecond + 10*time.Millisecond
 		}
 	}
 	return fallback
 }
+
+// rateLimitCeiling bounds what rateLimitWait reads from the homeserver;
+// callers bound it further (the sync: maxRateLimitWait).
+const rateLimitCeiling = 24 * time.Hour
 
 // transientError reports whether err may go away by itself: the homeserver
 // could not be reached, answered 5xx or rate-limited the request.

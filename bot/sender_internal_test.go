@@ -44,6 +44,12 @@ func TestRateLimitWait(t *testing.T) {
 		{"nonsense header falls back to the body", mautrix.HTTPError{Response: resp("soon"), RespError: ms(200)}, 200*time.Millisecond + slack},
 		{"date in the past falls back", mautrix.HTTPError{Response: resp(time.Now().Add(-time.Hour).UTC().Format(http.TimeFormat))}, 7 * time.Second},
 		{"nothing", mautrix.HTTPError{}, 7 * time.Second},
+		// Beyond time.Duration (mend24b): these overflowed into a negative
+		// or tiny pause, and Lotse asked again at once.
+		{"seconds beyond a Duration", mautrix.HTTPError{Response: resp("18446744074")}, rateLimitCeiling},
+		{"seconds of a century", mautrix.HTTPError{Response: resp("3153600000")}, rateLimitCeiling},
+		{"retry_after_ms beyond a Duration", mautrix.HTTPError{Response: resp(""), RespError: ms(1e19)}, rateLimitCeiling},
+		{"retry_after_ms beyond int64", mautrix.HTTPError{Response: resp(""), RespError: ms(1e300)}, rateLimitCeiling},
 	}
 	for _, tt := range tests {
 		if got := rateLimitWait(tt.err, 7*time.Second); got != tt.want {

@@ -1,12 +1,15 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"maunium.net/go/mautrix"
@@ -45,6 +48,17 @@ type syncer struct {
 	// failingSince (both only on the sync goroutine).
 	failures     int
 	failingSince time.Time
+	// refusals counts the sync requests in a row the homeserver refused
+	// with 400 (positionRefused); dropped is set when Lotse dropped its
+	// sync position for that, until a sync from a position works again
+	// (both only on the sync goroutine).
+	refusals int
+	dropped  bool
+	// reset is set while the next sync starts without a position because
+	// Lotse dropped it (dropPosition): syncStore.LoadNextBatch then returns
+	// "", and ProcessResponse handles that sync as a homeserver's reset, not
+	// as Lotse's first start.
+	reset atomic.Bool
 }
 
 func newSyncer(b *Bot) *syncer {
@@ -84,9 +98,22 @@ func (s *syncer) OnFailedSync(_ *mautrix.RespSync, err error) (time.Duration, er
 	refused := false
 	if errors.As(err, &httpErr) {
 		if isRateLimit(httpErr) {
-			wait = min(rateLimitWait(httpErr, wait), maxRateLimitWait)
+			// At least the pause of an ordinary failure: a rate limit
+			// of 0 (or one that overflowed, see rateLimitWait) must not
+			// make Lotse ask again at once, hundreds of times a second.
+			wait = min(max(rateLimitWait(httpErr, wait), wait), maxRateLimitWait)
 		} else if httpErr.Response != nil && httpErr.Response.StatusCode >= 400 && httpErr.Response.StatusCode < 500 {
 			refused = true
+		}
+	}
+	if refused && positionRefused(httpErr) {
+		s.refusals++
+	} else {
+		s.refusals = 0
+	}
+	if s.refusals >= refusalsBeforeDrop && !s.dropped {
+		if dropped, dropErr := s.dropPosition(err); dropErr != nil || dropped {
+			return 0, cmp.Or(dropErr, errPositionDropped)
 		}
 	}
 	if !syncFailureLogged(s.failures) {
@@ -100,6 +127,57 @@ func (s *syncer) OnFailedSync(_ *mautrix.RespSync, err error) (time.Duration, er
 	}
 	log.Err(err).Int("failures", s.failures).Time("failing_since", s.failingSince).Dur("retry_in", wait).Msg(msg)
 	return wait, nil
+}
+
+// refusalsBeforeDrop is how many 400 answers in a row to the sync make Lotse
+// drop its sync position (dropPosition): with the growing pause about five
+// minutes, long enough not to act on a homeserver's passing fault.
+const refusalsBeforeDrop = 10
+
+// errPositionDropped ends the sync loop after dropPosition; Run starts it
+// again, without a position.
+var errPositionDropped = errors.New("the homeserver refused Lotse's sync position; dropped it")
+
+// positionRefused reports whether the homeserver refused the sync request
+// itself (400, not a rate limit), as Dendrite refuses a sync position it
+// cannot read ("malformed sync token", after a move to other homeserver
+// software or a restore from an older backup). A sync request carries only
+// the position, the inline filter and the timeout; the filter does not
+// change, so a lasting 400 is the position's. 401 and 403 (a token gone, an
+// account locked or suspended) are not the position's and do not count.
+func positionRefused(httpErr mautrix.HTTPError) bool {
+	return httpErr.Response != nil && httpErr.Response.StatusCode == http.StatusBadRequest && !isRateLimit(httpErr)
+}
+
+// dropPosition starts the sync anew without Lotse's stored position after
+// the homeserver refused it refusalsBeforeDrop times in a row. Before,
+// Lotse logged an error about once a minute and never healed; the admin had
+// to delete sync.next_batch by hand. The position is dropped in memory
+// only (the next committed sync stores the new one; a restart before that
+// tries the old one again) and at most once until a sync from a position
+// works again, so a homeserver that also refuses the new position does not
+// cost a gap every five minutes. The sync without a position is the
+// homeserver's initial sync: each room's last events, handled as after a
+// homeserver's reset (ProcessResponse): what the inbox knows is not
+// handled twice, what is older than inbox_retention is skipped, and a
+// limited room is backfilled down to the first known event. What was
+// written in the gap and lies beyond that may go unanswered: the error
+// line says so. It reports false when there was no position to drop.
+func (s *syncer) dropPosition(cause error) (bool, error) {
+	b := s.bot
+	pos, err := b.db.KV.Get(context.Background(), storage.KeyNextBatch)
+	if err != nil {
+		return false, fmt.Errorf("failed to read the sync position: %w", err)
+	}
+	if pos == "" {
+		return false, nil
+	}
+	s.dropped = true
+	s.reset.Store(true)
+	s.refusals = 0
+	b.log.Error().Err(cause).Int("refusals", refusalsBeforeDrop).Time("failing_since", s.failingSince).
+		Msg("The homeserver keeps refusing Lotse's sync position; Lotse dropped it and starts the sync anew. Each room's last events are handled as after a homeserver reset (nothing twice); messages written while the sync failed may go unanswered")
+	return true, nil
 }
 
 // maxRateLimitWait bounds the pause a rate-limited sync takes: a broken
@@ -127,7 +205,7 @@ func (s *syncer) syncSucceeded(now time.Time) {
 		return
 	}
 	s.bot.log.Info().Int("failures", s.failures).Dur("failed_for", now.Sub(s.failingSince)).Msg("Sync works again")
-	s.failures = 0
+	s.failures, s.refusals = 0, 0
 }
 
 // ProcessResponse lets mautrix update the state store and crypto machine,
@@ -138,7 +216,10 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 	}
 	b := s.bot
 	now := b.opts.Now()
-	firstStart := since == ""
+	// A sync without a position after Lotse dropped its own (dropPosition)
+	// is not a first start: it is handled like the homeserver's own reset.
+	resetting := since == "" && s.reset.Load()
+	firstStart := since == "" && !resetting
 	var (
 		items  []storage.InboxItem
 		own    []storage.SentEvent
@@ -240,6 +321,12 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 	if tooOld > 0 {
 		b.log.Warn().Int("events", tooOld).Dur("inbox_retention", b.opts.InboxRetention).
 			Msg("Not handling events older than the inbox's retention: Lotse was stopped for longer, or the homeserver sent old history again (its sync position reset)")
+	}
+	if resetting {
+		s.reset.Store(false)
+		b.log.Info().Msg("Sync works again from a new position")
+	} else if since != "" {
+		s.dropped = false
 	}
 	b.sender.observe(ownIDs)
 	s.watchRooms(res)
@@ -488,6 +575,9 @@ func eventTime(evt *event.Event, now time.Time) time.Time {
 type syncStore struct {
 	db     *storage.DB
 	filter string // the sync filter's JSON
+	// reset, when set and true, makes LoadNextBatch return no position
+	// (syncer.reset, see dropPosition).
+	reset *atomic.Bool
 }
 
 var _ mautrix.SyncStore = (*syncStore)(nil)
@@ -512,6 +602,11 @@ func (s *syncStore) LoadFilterID(context.Context, id.UserID) (string, error) {
 
 func (s *syncStore) SaveNextBatch(context.Context, id.UserID, string) error { return nil }
 
+// LoadNextBatch returns the stored sync position, or none after the syncer
+// dropped it (dropPosition).
 func (s *syncStore) LoadNextBatch(ctx context.Context, _ id.UserID) (string, error) {
+	if s.reset != nil && s.reset.Load() {
+		return "", nil
+	}
 	return s.db.KV.Get(ctx, storage.KeyNextBatch)
 }

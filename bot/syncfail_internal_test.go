@@ -90,6 +90,10 @@ func TestSyncFailureBackoff(t *testing.T) {
 			120*time.Second + 10*time.Millisecond, false, "warn"},
 		{"rate limit of a day", syncHTTPError(http.StatusTooManyRequests, "M_LIMIT_EXCEEDED", map[string]any{"retry_after_ms": float64(86_400_000)}, nil),
 			10 * time.Minute, false, "warn"},
+		{"rate limit of zero", syncHTTPError(http.StatusTooManyRequests, "M_LIMIT_EXCEEDED", nil, http.Header{"Retry-After": {"0"}}),
+			2 * time.Second, false, "warn"},
+		{"rate limit beyond a Duration", syncHTTPError(http.StatusTooManyRequests, "M_LIMIT_EXCEEDED", map[string]any{"retry_after_ms": float64(1e19)}, nil),
+			10 * time.Minute, false, "warn"},
 		{"sync position refused", syncHTTPError(http.StatusBadRequest, "M_INVALID_PARAM", nil, nil), 2 * time.Second, false, "error"},
 		{"timeout", fmt.Errorf("failed to GET /sync: %w", errors.New("context deadline exceeded")), 2 * time.Second, false, "warn"},
 		{"access token gone", syncHTTPError(http.StatusUnauthorized, mautrix.MUnknownToken.ErrCode, map[string]any{"soft_logout": true}, nil), 0, true, ""},
@@ -248,5 +252,132 @@ func TestDatabaseDownKeepsBatch(t *testing.T) {
 	}
 	if pos, _ := back.KV.Get(t.Context(), storage.KeyNextBatch); pos != "s2" {
 		t.Errorf("position %q after the stored batch, want s2", pos)
+	}
+}
+
+// TestRefusedPositionDropped: the homeserver refuses Lotse's sync position
+// outright (Dendrite: 400 M_INVALID_PARAM "malformed sync token", after a
+// move to other homeserver software). Lotse logged an error about once a
+// minute and never healed; the admin had to delete sync.next_batch by hand.
+// Now after refusalsBeforeDrop refusals in a row Lotse drops the position
+// itself (at error level, saying what may be missed), the next sync starts
+// without one and is handled as a homeserver's reset: a new message in it
+// is answered, one older than the retention is not, what the inbox knows is
+// not queued twice. It drops at most once until a sync from a position
+// works again, and never for other errors.
+func TestRefusedPositionDropped(t *testing.T) {
+	var logs bytes.Buffer
+	s := newWatchBot(t, nil, &logs)
+	b := s.bot
+	b.opts.InboxRetention = 7 * 24 * time.Hour
+	now := b.opts.Now()
+	ctx := t.Context()
+	store, err := newSyncStore(b.db, s.FilterJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store.reset = &s.reset
+	if err := b.db.KV.Set(ctx, storage.KeyNextBatch, "s_bad"); err != nil {
+		t.Fatal(err)
+	}
+	malformed := syncHTTPError(http.StatusBadRequest, "M_INVALID_PARAM", nil, nil)
+	refuse := func(n int) error {
+		t.Helper()
+		for i := 1; i <= n; i++ {
+			if _, err := s.OnFailedSync(nil, malformed); err != nil {
+				return fmt.Errorf("refusal %d: %w", i, err)
+			}
+		}
+		return nil
+	}
+
+	// Other errors in between start the count anew; 401, 403 and 429 never count.
+	for _, other := range []error{
+		syncHTTPError(http.StatusForbidden, "M_FORBIDDEN", nil, nil),
+		syncHTTPError(http.StatusTooManyRequests, "M_LIMIT_EXCEEDED", nil, nil),
+		syncHTTPError(http.StatusBadGateway, "", nil, nil),
+	} {
+		if err := refuse(refusalsBeforeDrop - 1); err != nil {
+			t.Fatal(err)
+		}
+		for range refusalsBeforeDrop {
+			if _, err := s.OnFailedSync(nil, other); err != nil {
+				t.Fatalf("%v stopped the sync: %v", other, err)
+			}
+		}
+	}
+	// A sync that works in between starts the count anew as well.
+	if err := refuse(refusalsBeforeDrop - 1); err != nil {
+		t.Fatal(err)
+	}
+	s.syncSucceeded(now)
+	if err := refuse(refusalsBeforeDrop - 1); err != nil {
+		t.Fatalf("with a working sync in between: %v", err)
+	}
+	s.syncSucceeded(now)
+	if pos, _ := store.LoadNextBatch(ctx, ""); pos != "s_bad" {
+		t.Fatalf("position %q after other errors, want it kept", pos)
+	}
+
+	err = refuse(refusalsBeforeDrop)
+	if !errors.Is(err, errPositionDropped) {
+		t.Fatalf("after %d refusals: %v, want the position dropped", refusalsBeforeDrop, err)
+	}
+	if !strings.Contains(logs.String(), "dropped it") || !strings.Contains(logs.String(), "may go unanswered") {
+		t.Errorf("the drop is not logged with what it may cost: %s", logs.String())
+	}
+	if pos, _ := store.LoadNextBatch(ctx, ""); pos != "" {
+		t.Errorf("position %q after the drop, want none", pos)
+	}
+
+	// The fresh sync: each room's last events. The known one stays handled,
+	// the new one is answered, the old one is skipped.
+	const room = id.RoomID("!dm:hs")
+	msg := func(eventID string, age time.Duration) *event.Event {
+		return syncEvent(t, map[string]any{"type": "m.room.message", "event_id": eventID, "sender": "@m:hs",
+			"origin_server_ts": now.Add(-age).UnixMilli(), "content": map[string]any{"msgtype": "m.text", "body": "x"}})
+	}
+	known := &mautrix.RespSync{NextBatch: "s_old2"}
+	known.Rooms.Join = map[id.RoomID]*mautrix.SyncJoinedRoom{room: {Timeline: mautrix.SyncTimeline{
+		SyncEventsList: mautrix.SyncEventsList{Events: []*event.Event{msg("$known", time.Hour)}}}}}
+	if err := s.ProcessResponse(ctx, known, "s_old1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.db.Inbox.MarkDone(ctx, "$known", now); err != nil {
+		t.Fatal(err)
+	}
+	s.dropped = true // ProcessResponse above was a sync from a position; the drop happened after it
+	fresh := &mautrix.RespSync{NextBatch: "s_new"}
+	fresh.Rooms.Join = map[id.RoomID]*mautrix.SyncJoinedRoom{room: {Timeline: mautrix.SyncTimeline{
+		SyncEventsList: mautrix.SyncEventsList{Events: []*event.Event{msg("$months", 90*24*time.Hour), msg("$known", time.Hour), msg("$gap", time.Minute)}}}}}
+	if err := s.ProcessResponse(ctx, fresh, ""); err != nil {
+		t.Fatal(err)
+	}
+	pending, err := b.db.Inbox.Pending(ctx, now, 10, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range pending {
+		got = append(got, it.EventID)
+	}
+	if !slices.Equal(got, []string{"$gap"}) {
+		t.Errorf("pending after the fresh sync %v, want only $gap (handled as a first start, nothing would be)", got)
+	}
+	if pos, _ := store.LoadNextBatch(ctx, ""); pos != "s_new" {
+		t.Errorf("position %q after the fresh sync, want s_new", pos)
+	}
+
+	// The new position refused as well: no second drop (and gap) until a
+	// sync from a position has worked.
+	if err := refuse(3 * refusalsBeforeDrop); err != nil {
+		t.Errorf("dropped again before any sync from a position worked: %v", err)
+	}
+	next := &mautrix.RespSync{NextBatch: "s_new2"}
+	if err := s.ProcessResponse(ctx, next, "s_new"); err != nil {
+		t.Fatal(err)
+	}
+	if err := refuse(refusalsBeforeDrop); !errors.Is(err, errPositionDropped) {
+		t.Errorf("after a working sync, %d refusals: %v, want a drop", refusalsBeforeDrop, err)
 	}
 }

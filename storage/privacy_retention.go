@@ -19,6 +19,22 @@ type RetentionPolicy struct {
 	// FailedQuestions: questions Lotse could not answer, kept for the
 	// team's digest of missing guides (storage/gaps.go).
 	FailedQuestions time.Duration
+	// RoundTableLead is the longest round-table reminder offset
+	// (roundtable_reminders): a reminder's record of a running series must
+	// outlive its round table, or the tick sends it again (roundtable_sent).
+	RoundTableLead time.Duration
+}
+
+// roundTableSentRetention is how long a running series' record of a send
+// is kept: Cases, but at least until the round table it was sent for has
+// ended — its earliest reminder plus the longest round table (a day,
+// schedule's limit). A reminder a week before with a support_retention of
+// seven days was forgotten before its date and sent again (mend24b).
+func roundTableSentRetention(p RetentionPolicy) time.Duration {
+	if p.Cases <= 0 {
+		return p.Cases
+	}
+	return max(p.Cases, p.RoundTableLead+24*time.Hour)
 }
 
 // RetentionResult is what one rule deleted (or would delete).

@@ -52,12 +52,14 @@ func init() {
 		// A series that runs for years never ends: the names seen in the
 		// meetings of its past dates, and the records of reminders sent
 		// for them (keys with the Matrix ID), go after the same period,
-		// date by date. A skipped reminder of a running series stays (it
-		// may keep the next date away, see „!absage <Nr> diesmal“).
+		// date by date (a record at least until its date has passed:
+		// roundTableSentRetention). A skipped reminder of a running
+		// series stays (it may keep the next date away, see „!absage
+		// <Nr> diesmal“).
 		retentionRule{"cases", "roundtable_seen", func(p RetentionPolicy) time.Duration { return p.Cases },
 			`SELECT COUNT(*) FROM roundtable_seen WHERE occurrence<$1`,
 			[]string{`DELETE FROM roundtable_seen WHERE occurrence<$1`}},
-		retentionRule{"cases", "roundtable_sent", func(p RetentionPolicy) time.Duration { return p.Cases },
+		retentionRule{"cases", "roundtable_sent", roundTableSentRetention,
 			`SELECT COUNT(*) FROM roundtable_sent WHERE skipped=0 AND sent_at<$1`,
 			[]string{`DELETE FROM roundtable_sent WHERE skipped=0 AND sent_at<$1`}},
 		// Runs after the member_state rule has pruned the inactive members:

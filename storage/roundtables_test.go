@@ -273,3 +273,43 @@ func TestRunningSeriesRetention(t *testing.T) {
 		})
 	}
 }
+
+// TestRoundTableSentOutlivesItsDate (mend24b, Low): the record of a
+// reminder sent is kept at least until its round table has ended, also
+// when support_retention is shorter than the reminder's lead. With a
+// reminder a week before and support_retention of seven days, the record
+// went once the date had begun, and the tick sent the reminder again
+// during the meeting.
+func TestRoundTableSentOutlivesItsDate(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			q := db.RoundTables
+			now := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
+			rt, _, err := q.Create(ctx, &storage.RoundTable{Title: "Reihe", Start: now.Add(-time.Hour), Duration: 2 * time.Hour, Recurrence: "W1",
+				Coordinator: "@c:hs", Rooms: []string{"!a:hs"}, OriginEvent: "$o"}, now.Add(-30*24*time.Hour))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := q.Announce(ctx, rt.ID, "$yes", now.Add(-30*24*time.Hour)); err != nil {
+				t.Fatal(err)
+			}
+			week := 7 * 24 * time.Hour
+			// The meeting runs (since an hour); its reminder a week before
+			// is still needed: without it, the tick sends it now.
+			_ = q.MarkSent(ctx, "1|@m:hs|reminder|week", rt.ID, false, now.Add(-week-time.Hour))
+			_ = q.MarkSent(ctx, "1|@m:hs|reminder|last", rt.ID, false, now.Add(-week-9*24*time.Hour)) // a date long past
+			policy := storage.RetentionPolicy{Cases: week, RoundTableLead: week}
+			if _, err := db.Retention(ctx, policy, now, false); err != nil {
+				t.Fatal(err)
+			}
+			keys, _ := q.SentKeys(ctx, rt.ID)
+			if !keys["1|@m:hs|reminder|week"] {
+				t.Errorf("the week's reminder of a date still ahead was forgotten (it would be sent again): %v", keys)
+			}
+			if keys["1|@m:hs|reminder|last"] {
+				t.Errorf("a record of a date long past kept: %v", keys)
+			}
+		})
+	}
+}

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
 	"maunium.net/go/mautrix"
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
 )
 
 // TestTeamRoomUpgradeLogged: on a real homeserver, the team room is
@@ -36,6 +39,31 @@ func TestTeamRoomUpgradeLogged(t *testing.T) {
 	// Lotse stopped while the room was upgraded: the next start says it too.
 	restartLotse(t, l)
 	waitLogged(t, l.log, nil, upgraded, 2)
+}
+
+// TestTombstoneNeedsPower (mend24b, a measurement, no fix): who can make
+// Lotse log a configured room as upgraded and fail /readyz? Lotse does not
+// check the tombstone sender's power level itself: it sees only events the
+// homeserver accepted. On the test homeserver a member without power who
+// sends m.room.tombstone is refused (403 M_FORBIDDEN), so the event never
+// reaches Lotse's sync; only someone with the room's power level for
+// m.room.tombstone (its admins by default) can.
+func TestTombstoneNeedsPower(t *testing.T) {
+	admin := newMember(t, "tombadmin")
+	plain := newMember(t, "tombmember")
+	ctx := t.Context()
+	resp, err := admin.Cli.CreateRoom(ctx, &mautrix.ReqCreateRoom{Preset: "private_chat", Invite: []id.UserID{plain.Cli.UserID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := plain.Cli.JoinRoomByID(ctx, resp.RoomID); err != nil {
+		t.Fatal(err)
+	}
+	_, err = plain.Cli.SendStateEvent(ctx, resp.RoomID, event.StateTombstone, "",
+		&event.TombstoneEventContent{Body: "moved", ReplacementRoom: "!elsewhere:example.org"})
+	if !errors.Is(err, mautrix.MForbidden) {
+		t.Fatalf("a member without power sent a tombstone: %v; want M_FORBIDDEN", err)
+	}
 }
 
 // lineWith returns the first line of logs that contains want.

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -214,7 +215,17 @@ func onboardingConfig(cfg config.Config) commands.Onboarding {
 func retentionPolicy(cfg config.Config) storage.RetentionPolicy {
 	return storage.RetentionPolicy{Inbox: cfg.InboxRetention, Answers: cfg.AnswerRetention, Choices: cfg.ChoiceTTL,
 		Cases: cfg.SupportRetention, Access: cfg.AccessRetention, Audit: cfg.AuditRetention, Members: cfg.MemberRetention,
-		FailedQuestions: cfg.FailedQuestionRetention}
+		FailedQuestions: cfg.FailedQuestionRetention, RoundTableLead: longestReminder(cfg)}
+}
+
+// longestReminder is the longest roundtable_reminders offset; without any,
+// the round tables' default (a day before).
+func longestReminder(cfg config.Config) time.Duration {
+	offsets, err := cfg.ReminderOffsets()
+	if err != nil || len(offsets) == 0 {
+		return 24 * time.Hour // roundtable.DefaultReminders; Validate refuses offsets it cannot read
+	}
+	return slices.Max(offsets)
 }
 
 // gapsConfig turns the keys of unanswered questions and their weekly

@@ -149,11 +149,45 @@ func (w *Workflow) tickRoundTable(ctx context.Context, rt *storage.RoundTable, n
 	// the others get theirs now, the failed one is tried again next tick.
 	errs := []error{bbbErr}
 	for _, s := range sends {
+		key := reminderKey(rt, s.user, s.at)
+		if w.gaveUp(key) {
+			continue
+		}
 		if err := w.sendReminder(ctx, rt, s.user, s.at, now, meetingReady, meetingDown); err != nil {
-			errs = append(errs, err)
+			errs = append(errs, w.giveUp(ctx, rt, key, err))
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// gaveUp reports whether the send key was given up on (giveUp).
+func (w *Workflow) gaveUp(key string) bool {
+	w.refusedMu.Lock()
+	defer w.refusedMu.Unlock()
+	return w.refused[key]
+}
+
+// giveUp returns err, or nil after noting key as not to be tried again when
+// err says the recipient's direct chat cannot be opened (chat.IsPermanent:
+// the homeserver or the member's server refuses it). Such a reminder or
+// link was tried again on every tick until the date had passed: a
+// createRoom or invite each minute for a day, and each minute a warning
+// with the member's Matrix ID in the log the team reads (mend24b). Now it
+// is tried once per start of Lotse and logged once, without the ID; the
+// next reminder is tried anew (the member may have changed their settings).
+func (w *Workflow) giveUp(ctx context.Context, rt *storage.RoundTable, key string, err error) error {
+	if !chat.IsPermanent(err) {
+		return err
+	}
+	w.refusedMu.Lock()
+	if w.refused == nil {
+		w.refused = map[string]bool{}
+	}
+	w.refused[key] = true
+	w.refusedMu.Unlock()
+	zerolog.Ctx(ctx).Warn().Int64("roundtable", rt.ID).
+		Msg("A round-table reminder or link could not be sent: the homeserver refuses a direct chat with the member; not tried again for this date")
+	return nil
 }
 
 // owedKey marks that user got a reminder of rt's current occurrence
@@ -193,9 +227,13 @@ func (w *Workflow) sendOwedLinks(ctx context.Context, rt *storage.RoundTable, no
 		if !sent[owedKey(rt, user)] || sent[linkKey(rt, user)] {
 			continue
 		}
-		// As with reminders: one failing direct chat holds back nobody else.
+		// As with reminders: one failing direct chat holds back nobody
+		// else, and one that cannot be opened is not tried every tick.
+		if w.gaveUp(linkKey(rt, user)) {
+			continue
+		}
 		if err := w.sendOwedLink(ctx, rt, user, now); err != nil {
-			errs = append(errs, err)
+			errs = append(errs, w.giveUp(ctx, rt, linkKey(rt, user), err))
 		}
 	}
 	return errors.Join(errs...)

@@ -7,6 +7,7 @@ package roundtable
 import (
 	"context"
 	"slices"
+	"sync"
 	"time"
 
 	"maunium.net/go/mautrix/id"
@@ -87,6 +88,12 @@ type Workflow struct {
 	// coordinators; coordinatorDM: the coordinators, in a direct chat only
 	// (for commands that show attendees' personal data).
 	member, coordinator, coordinatorDM *chat.Role
+	// refusedMu guards refused: the reminder and link keys whose
+	// recipient's direct chat the homeserver refuses (chat.IsPermanent: their
+	// server refuses Lotse's invite, their account is gone). Such a send is
+	// not tried again on each tick (see giveUp).
+	refusedMu sync.Mutex
+	refused   map[string]bool
 }
 
 // New builds the workflow.

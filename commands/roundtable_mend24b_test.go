@@ -1,0 +1,79 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+	"time"
+
+	"maunium.net/go/mautrix/id"
+)
+
+// refusingMatrix refuses a direct chat with the members in refuse as the
+// runtime does when the homeserver will not open one (bot.ErrPermanent:
+// their server refuses Lotse's invite) and counts the tries.
+type refusingMatrix struct {
+	*fakeMatrix
+	refuse map[id.UserID]bool
+	mu     sync.Mutex
+	tries  map[id.UserID]int
+}
+
+type refusedDM struct{}
+
+func (refusedDM) Error() string   { return "permanent: cannot open a direct chat: M_FORBIDDEN" }
+func (refusedDM) Permanent() bool { return true }
+
+func (f *refusingMatrix) DirectRoom(ctx context.Context, user id.UserID) (id.RoomID, error) {
+	if f.refuse[user] {
+		f.mu.Lock()
+		f.tries[user]++
+		f.mu.Unlock()
+		return "", refusedDM{}
+	}
+	return f.fakeMatrix.DirectRoom(ctx, user)
+}
+
+// TestRoundTableRefusedDMNotRetriedEachTick (mend24b, Low): an attendee
+// whose server refuses Lotse's direct chat for good. Since rt24 the others
+// get their reminders; but the refused one was tried again on every tick
+// (each minute) until the date had passed — a createRoom or invite each
+// minute for a day, and each minute a warning with the member's Matrix ID.
+// Now a permanent refusal gives that reminder up (once per start); the
+// tick reports no error for it, and the next reminder is tried anew.
+func TestRoundTableRefusedDMNotRetriedEachTick(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+	post := e.announce(t, "!rundertisch Blockade am 3.12. um 19 Uhr")
+	blocker := id.UserID("@blocker:evil.test")
+	e.fm.joined[annRoom1][blocker] = true
+	e.react(t, annRoom1, blocker, post, "✅")
+	e.react(t, annRoom1, mem1, post, "✅")
+	fm := &refusingMatrix{fakeMatrix: e.fm, refuse: map[id.UserID]bool{blocker: true}, tries: map[id.UserID]int{}}
+	e.reconfigure(func(d *Deps) { d.Matrix = fm })
+
+	at := time.Date(2026, 12, 2, 19, 0, 0, 0, berlin)
+	for i := range 5 {
+		now := at.Add(time.Duration(i) * time.Minute)
+		e.now = now
+		if err := e.h.TickRoundTables(context.Background(), now); err != nil && !errors.Is(err, context.Canceled) {
+			t.Errorf("tick %d: %v (a refused direct chat is no error to retry)", i+1, err)
+		}
+	}
+	if n := fm.tries[blocker]; n != 1 {
+		t.Errorf("the refused direct chat was tried %d times in 5 ticks, want once", n)
+	}
+	if len(in(e.fm.sent, dmOf(mem1))) == 0 {
+		t.Errorf("the other attendee got no reminder")
+	}
+	// The last reminder (15 minutes before) is a new send: tried once more.
+	last := time.Date(2026, 12, 3, 18, 45, 0, 0, berlin)
+	for i := range 3 {
+		e.now = last.Add(time.Duration(i) * time.Minute)
+		_ = e.h.TickRoundTables(context.Background(), e.now)
+	}
+	if n := fm.tries[blocker]; n != 2 {
+		t.Errorf("tries after the last reminder's ticks: %d, want 2", n)
+	}
+}
