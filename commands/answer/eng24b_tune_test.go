@@ -18,7 +18,7 @@ import (
 // whether a choice of its first guides would help, whether the rescue
 // took it, and the line figures of the first three hits
 // (search.Hit.Line). Twenty-fourth pass, development aid of eng24
-// (docs/passes/24-eng24.md) for the line form (docs/passes/24-eng24b.md);
+// (docs/passes/24.md, branch eng24) for the line form (docs/passes/24.md, branch eng24b);
 // part B is never read.
 func TestEng24bRows(t *testing.T) {
 	dir := os.Getenv("LOTSE_PARTS")

@@ -199,10 +199,10 @@ func weakGate(d *Decision, res search.Result, qw []word) {
 // (passage-level evidence, Callan 1994, "Passage-level evidence in
 // document retrieval"; Kaszkiel & Zobel 1997, "Passage retrieval
 // revisited" — here as a gate at the finest passage, the sentence,
-// because a whole section met two words by chance: docs/passes/24-eng24.md).
+// because a whole section met two words by chance: docs/passes/24.md, branch eng24).
 // It reads only the weak gate's kept evidence (no subject outside the
 // library, no date question, no lean on one common word: weakGate), and
-// a choice is never an answer (twenty-fourth pass, docs/passes/24-eng24b.md).
+// a choice is never an answer (twenty-fourth pass, docs/passes/24.md, branch eng24b).
 func rescueWeak(d Decision, opts Options, tx *Texts) Decision {
 	if d.Outcome != None || d.weak == nil {
 		return d

@@ -12,7 +12,7 @@ import (
 // tune pool (InTuneHalf; part B is never read), the rank of its guide
 // among the shown hits and the line figures (Hit.Line) and scores of the
 // first three. Twenty-fourth pass, development aid of eng24c
-// (docs/passes/24-eng24c.md): the line lead's rows were read from it.
+// (docs/passes/24.md, branch eng24c): the line lead's rows were read from it.
 // The fit on part A with the line features (TestEng24cFit) needs trace
 // features that were reverted; it is in the branch's history (5580583).
 func TestEng24cLines(t *testing.T) {
