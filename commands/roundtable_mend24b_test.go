@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -75,5 +76,52 @@ func TestRoundTableRefusedDMNotRetriedEachTick(t *testing.T) {
 	}
 	if n := fm.tries[blocker]; n != 2 {
 		t.Errorf("tries after the last reminder's ticks: %d, want 2", n)
+	}
+}
+
+// TestRoundTableRefusedDMOwedLinkNotRetriedEachTick (fix24a): mend24b's
+// give-up for a direct chat refused for good, on the owed-link path. A
+// reminder went out while BigBlueButton failed (the link follows later);
+// when the meeting exists, the attendee's direct chat is refused for good.
+// The link is tried once, not on every tick; the others get theirs; the
+// tick reports no error for it.
+func TestRoundTableRefusedDMOwedLinkNotRetriedEachTick(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+	post := e.announce(t, "!rundertisch Blockade am 3.12. um 19 Uhr")
+	blocker := id.UserID("@blocker:evil.test")
+	e.fm.joined[annRoom1][blocker] = true
+	e.react(t, annRoom1, blocker, post, "✅")
+	e.react(t, annRoom1, mem1, post, "✅")
+	e.tick(t, time.Date(2026, 12, 2, 19, 0, 0, 0, berlin)) // the 24 h reminders
+
+	// 15 minutes before: BBB fails, the reminders go out without a link.
+	e.fake.FailNext(1_000_000, 503)
+	at := time.Date(2026, 12, 3, 18, 45, 0, 0, berlin)
+	e.now = at
+	_ = e.h.TickRoundTables(context.Background(), at)
+	if b := in(e.fm.sent, dmOf(blocker)); len(b) == 0 || !strings.Contains(b[len(b)-1].content.Body, "sobald sie bereit ist") {
+		t.Fatalf("the blocker's reminder without its link: %s", bodies(b))
+	}
+
+	// BBB is back; the blocker's server now refuses the direct chat for good.
+	e.fake.FailNext(0, 0)
+	fm := &refusingMatrix{fakeMatrix: e.fm, refuse: map[id.UserID]bool{blocker: true}, tries: map[id.UserID]int{}}
+	e.reconfigure(func(d *Deps) { d.Matrix = fm })
+	before := e.fm.count()
+	for i := range 5 {
+		e.now = at.Add(time.Duration(i+1) * time.Minute)
+		if err := e.h.TickRoundTables(context.Background(), e.now); err != nil && !errors.Is(err, context.Canceled) {
+			t.Errorf("tick %d: %v (a refused direct chat is no error to retry)", i+1, err)
+		}
+	}
+	if n := fm.tries[blocker]; n != 1 {
+		t.Errorf("the refused owed link was tried %d times in 5 ticks, want once", n)
+	}
+	e.fm.mu.Lock()
+	got := append([]sentMsg(nil), e.fm.sent[before:]...)
+	e.fm.mu.Unlock()
+	if len(in(got, dmOf(mem1))) != 1 || len(in(got, dmOf(coord))) != 1 {
+		t.Errorf("the others' owed links: %s", bodies(got))
 	}
 }
