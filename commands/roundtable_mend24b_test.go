@@ -8,7 +8,10 @@ import (
 	"testing"
 	"time"
 
+	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/chat"
 )
 
 // refusingMatrix refuses a direct chat with the members in refuse as the
@@ -123,5 +126,60 @@ func TestRoundTableRefusedDMOwedLinkNotRetriedEachTick(t *testing.T) {
 	e.fm.mu.Unlock()
 	if len(in(got, dmOf(mem1))) != 1 || len(in(got, dmOf(coord))) != 1 {
 		t.Errorf("the others' owed links: %s", bodies(got))
+	}
+}
+
+// mixedMatrix refuses the direct chat of refuse for good (refusedDM) and
+// fails that of flaky for now (a plain error: may work when tried again).
+type mixedMatrix struct {
+	refusingMatrix
+	flaky map[id.UserID]bool
+}
+
+func (f *mixedMatrix) DirectRoom(ctx context.Context, user id.UserID) (id.RoomID, error) {
+	f.mu.Lock()
+	flaky := f.flaky[user]
+	f.mu.Unlock()
+	if flaky {
+		return "", errors.New("homeserver unreachable")
+	}
+	return f.refusingMatrix.DirectRoom(ctx, user)
+}
+
+// TestRoundTableNoticeRefusedForOneOnly (fix24a, Low): when one attendee's
+// direct chat was refused for good during !absagen (or !verschieben,
+// !nachbereitung), the joined error made the whole event permanent: another
+// attendee's temporary failure in the same event was never retried, and
+// they never learnt of the cancellation. Now a permanent refusal counts for
+// its recipient only: the event is retried for the temporary failure, the
+// refused one is not tried again on the retry.
+func TestRoundTableNoticeRefusedForOneOnly(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+	post := e.announce(t, "!rundertisch Blockade am 3.12. um 19 Uhr")
+	blocker := id.UserID("@blocker:evil.test")
+	e.fm.joined[annRoom1][blocker] = true
+	e.react(t, annRoom1, blocker, post, "✅")
+	e.react(t, annRoom1, mem1, post, "✅")
+	fm := &mixedMatrix{refusingMatrix: refusingMatrix{fakeMatrix: e.fm, refuse: map[id.UserID]bool{blocker: true},
+		tries: map[id.UserID]int{}}, flaky: map[id.UserID]bool{mem1: true}}
+	e.reconfigure(func(d *Deps) { d.Matrix = fm })
+
+	cancel := e.event(dmOf(coord), coord, &event.MessageEventContent{MsgType: event.MsgText, Body: "!absagen 1 ja"})
+	_, err := e.handleErr(cancel)
+	if err == nil || chat.IsPermanent(err) {
+		t.Fatalf("error of the first try: %v, want one to retry (not permanent)", err)
+	}
+	// The worker tries the event again; mem1's homeserver is back.
+	fm.mu.Lock()
+	fm.flaky[mem1] = false
+	fm.mu.Unlock()
+	got, err := e.handleErr(cancel)
+	if err != nil {
+		t.Errorf("retry: %v (the refused one is no error to retry)", err)
+	}
+	mustContain(t, in(got, dmOf(mem1)), "abgesagt")
+	if n := fm.tries[blocker]; n != 1 {
+		t.Errorf("the refused direct chat was tried %d times in two tries of the event, want once", n)
 	}
 }

@@ -140,18 +140,32 @@ var yesWords = map[string]bool{"ja": true, "yes": true, "sicher": true}
 // whose direct chat fails holds back nobody after them; the error (all of
 // them, joined) is returned after the others were sent to, so that the
 // event is tried again (the ones sent are not repeated: same IDs).
+//
+// A direct chat refused for good (chat.IsPermanent) counts for that
+// attendee only (giveUp): joined with the others' errors it made the whole
+// event permanent, so another attendee's temporary failure was never
+// retried (fix24a). The refused one is not tried again on the retry.
 func (w *Workflow) notifyAttendees(ctx context.Context, rt *storage.RoundTable, md, purpose string) (int, error) {
 	att, err := w.DB.RoundTables.Attendees(ctx, rt.ID)
 	if err != nil {
 		return 0, err
 	}
 	var errs []error
+	n := 0
 	for _, a := range att {
-		if err := w.toMember(ctx, id.UserID(a.UserID), md, w.CauseTxn(ctx, purpose+":"+a.UserID, 0)); err != nil {
-			errs = append(errs, err)
+		txn := w.CauseTxn(ctx, purpose+":"+a.UserID, 0)
+		if w.gaveUp(txn) {
+			continue
 		}
+		if err := w.toMember(ctx, id.UserID(a.UserID), md, txn); err != nil {
+			if err = w.giveUp(ctx, rt, txn, err); err != nil {
+				errs = append(errs, err)
+			}
+			continue
+		}
+		n++
 	}
-	return len(att) - len(errs), errors.Join(errs...)
+	return n, errors.Join(errs...)
 }
 
 // cmdFollowup sends a text to everyone who joined: !nachbereitung <Nr> <Text>.

@@ -186,7 +186,7 @@ func (w *Workflow) giveUp(ctx context.Context, rt *storage.RoundTable, key strin
 	w.refused[key] = true
 	w.refusedMu.Unlock()
 	zerolog.Ctx(ctx).Warn().Int64("roundtable", rt.ID).
-		Msg("A round-table reminder or link could not be sent: the homeserver refuses a direct chat with the member; not tried again for this date")
+		Msg("A round-table reminder, link or notice could not be sent: the homeserver refuses a direct chat with the member; not tried again for this date or event")
 	return nil
 }
 
