@@ -64,6 +64,9 @@ func (h *Handler) handleRedaction(ctx context.Context, evt *event.Event) error {
 	if err := h.roundTable.WithdrawRSVP(ctx, evt, redacts); err != nil {
 		return err
 	}
+	if err := h.roundTable.AnnouncementRedacted(ctx, evt, redacts); err != nil {
+		return err
+	}
 	if h.support.On() && evt.RoomID == h.support.TeamRoom() {
 		// A team member's own answer or note: its stored text, and what
 		// Lotse sent the member for it (where the inbox still knows who

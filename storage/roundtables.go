@@ -103,6 +103,7 @@ const (
 		ON CONFLICT (roundtable_id, room_id) DO UPDATE SET event_id=excluded.event_id`
 	rtPostsSQL       = `SELECT roundtable_id, room_id, event_id FROM roundtable_post WHERE roundtable_id=$1 ORDER BY room_id`
 	rtPostByEventSQL = `SELECT roundtable_id, room_id, event_id FROM roundtable_post WHERE event_id=$1`
+	rtDeletePostSQL  = `DELETE FROM roundtable_post WHERE roundtable_id=$1 AND room_id=$2 AND event_id=$3`
 
 	rsvpColumns    = `roundtable_id, user_id, attending, reaction_event, source_event, updated_at`
 	rsvpGetSQL     = `SELECT ` + rsvpColumns + ` FROM roundtable_rsvp WHERE roundtable_id=$1 AND user_id=$2`
@@ -246,6 +247,13 @@ func scanPost(row rowScanner) (*RoundTablePost, error) {
 		return nil, err
 	}
 	return &p, nil
+}
+
+// DeletePost forgets the announcement eventID of round table id in roomID
+// (it was deleted in its room); deleted reports whether it was still known.
+func (q *RoundTableQuery) DeletePost(ctx context.Context, id int64, roomID, eventID string) (deleted bool, err error) {
+	n, err := q.exec(ctx, rtDeletePostSQL, id, roomID, eventID)
+	return n > 0, err
 }
 
 // PostByEvent returns the announcement that is eventID, or nil.

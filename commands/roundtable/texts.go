@@ -105,6 +105,9 @@ type Texts struct {
 	Cancelled string
 	// CancelledCoord: %d number, %d attendees told.
 	CancelledCoord string
+	// PostDeleted tells the coordinator that someone deleted an
+	// announcement in its room: %[1]d number, %[2]s title.
+	PostDeleted string
 	// CancelConfirm asks before a round table with attendees is cancelled:
 	// %[1]d number, %[2]s title, %[3]s date, %[4]d attendees ("one|other").
 	CancelConfirm string
@@ -217,6 +220,7 @@ var German = Texts{
 	CancelConfirm:    "❓ Runder Tisch #%[1]d „%[2]s“ am %[3]s absagen? %[4]d Person hat zugesagt und bekommt Bescheid, die Ankündigungen werden als abgesagt markiert – zurücknehmen lässt sich das nicht. Wenn du sicher bist: `!absagen %[1]d ja`. (Nur deine eigene Zusage zurückziehen: `!absage %[1]d`.)|❓ Runder Tisch #%[1]d „%[2]s“ am %[3]s absagen? %[4]d Personen haben zugesagt und bekommen Bescheid, die Ankündigungen werden als abgesagt markiert – zurücknehmen lässt sich das nicht. Wenn du sicher bist: `!absagen %[1]d ja`. (Nur deine eigene Zusage zurückziehen: `!absage %[1]d`.)",
 	RescheduleUsage:  "So geht es: `!verschieben <Nr> <neue Zeit>`, z. B. `!verschieben 3 10.12. 19 Uhr` – nur die Uhrzeit am selben Tag: `!verschieben 3 20 Uhr`.",
 	Cancelled:        "❌ Der Runde Tisch „%s“ am %s ist leider abgesagt.",
+	PostDeleted:      "🗑️ Jemand hat eine Ankündigung deines Runden Tischs #%[1]d „%[2]s“ in ihrem Raum gelöscht. Der Runde Tisch bleibt bestehen und alle Zusagen gelten weiter; ich bearbeite diese Ankündigung nicht mehr, und ein ✅ darunter zählt nicht mehr. Zusagen geht weiter mit `!dabei %[1]d`. Soll er nicht stattfinden, schreib `!absagen %[1]d`.",
 	CancelledCoord:   "❌ Runder Tisch #%d ist abgesagt. %d Zugesagte ist informiert, die Ankündigungen aktualisiert.|❌ Runder Tisch #%d ist abgesagt. %d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
 
 	AttendeesIntro:    "Runder Tisch #%d „%s“: %d Zusage|Runder Tisch #%d „%s“: %d Zusagen",
@@ -311,6 +315,7 @@ var English = Texts{
 	CancelConfirm:    "❓ Cancel round table #%[1]d “%[2]s” on %[3]s? %[4]d person joined and will be told, the announcements will be marked as cancelled – this can't be undone. If you're sure: `!cancel %[1]d yes`. (To withdraw only your own RSVP: `!leave %[1]d`.)|❓ Cancel round table #%[1]d “%[2]s” on %[3]s? %[4]d people joined and will be told, the announcements will be marked as cancelled – this can't be undone. If you're sure: `!cancel %[1]d yes`. (To withdraw only your own RSVP: `!leave %[1]d`.)",
 	RescheduleUsage:  "Usage: `!reschedule <number> <new time>`, e.g. `!reschedule 3 10.12. 19 Uhr` – only the time on the same day: `!reschedule 3 20 Uhr`.",
 	Cancelled:        "❌ Sorry, the round table “%s” on %s is cancelled.",
+	PostDeleted:      "🗑️ Someone deleted an announcement of your round table #%[1]d “%[2]s” in its room. The round table stays and all RSVPs still count; I no longer edit that announcement, and a ✅ under it no longer counts. People can still join with `!join %[1]d`. If it should not take place, write `!cancel %[1]d`.",
 	CancelledCoord:   "❌ Round table #%d is cancelled. %d attendee was told, the announcements updated.|❌ Round table #%d is cancelled. %d attendees were told, the announcements updated.",
 
 	AttendeesIntro:    "Round table #%d “%s”: %d attendee|Round table #%d “%s”: %d attendees",
