@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -83,4 +84,41 @@ func TestRoundTableAnnouncementDeleted(t *testing.T) {
 	if edits != 1 {
 		t.Errorf("%d announcements edited, want the other room's one", edits)
 	}
+}
+
+// TestRoundTableOwedLinkHoldsBackNoReminder (fix24a, Low): a link owed to
+// one attendee (their reminder went out while BigBlueButton failed) whose
+// direct chat fails for now returned from the tick before the reminders:
+// someone who joined late got no reminder and no link for as long as the
+// other one's direct chat failed. Now the owed links' errors are reported
+// with the reminders', and the reminders still go out.
+func TestRoundTableOwedLinkHoldsBackNoReminder(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+	post := e.announce(t, "!rundertisch Blockade am 3.12. um 19 Uhr")
+	late := id.UserID("@late:test")
+	e.fm.joined[annRoom1][late] = true
+	e.react(t, annRoom1, mem1, post, "✅")
+	e.tick(t, time.Date(2026, 12, 2, 19, 0, 0, 0, berlin))
+
+	e.fake.FailNext(1_000_000, 503) // 15 minutes before: BBB fails
+	at := time.Date(2026, 12, 3, 18, 45, 0, 0, berlin)
+	e.now = at
+	_ = e.h.TickRoundTables(context.Background(), at)
+	e.fake.FailNext(0, 0)
+
+	e.now = at.Add(time.Minute)
+	e.react(t, annRoom1, late, post, "✅") // joins after the last reminder
+	fm := &mixedMatrix{refusingMatrix: refusingMatrix{fakeMatrix: e.fm, tries: map[id.UserID]int{}},
+		flaky: map[id.UserID]bool{mem1: true}}
+	e.reconfigure(func(d *Deps) { d.Matrix = fm })
+	e.now = at.Add(2 * time.Minute)
+	before := e.fm.count()
+	if err := e.h.TickRoundTables(context.Background(), e.now); err == nil {
+		t.Error("the failed owed link was not reported (it would not be tried again)")
+	}
+	e.fm.mu.Lock()
+	got := append([]sentMsg(nil), e.fm.sent[before:]...)
+	e.fm.mu.Unlock()
+	mustContain(t, in(got, dmOf(late)), "Erinnerung", "Zugangslink")
 }

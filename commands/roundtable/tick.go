@@ -75,6 +75,10 @@ func (w *Workflow) tickRoundTable(ctx context.Context, rt *storage.RoundTable, n
 	// without a link, and the link follows once the meeting exists.
 	meetingReady, meetingDown := false, false
 	var bbbErr error
+	// The owed links' errors are reported with the reminders': an owed
+	// link whose direct chat fails for now must not keep the reminders
+	// (of someone who joined late) from going out (fix24a).
+	var linkErrs []error
 	ensure := func() {
 		var err error
 		if rt, err = w.ensureMeeting(ctx, rt); err != nil {
@@ -86,9 +90,7 @@ func (w *Workflow) tickRoundTable(ctx context.Context, rt *storage.RoundTable, n
 	if w.cfg.Meetings != nil && !now.Before(rt.Start.Add(-w.meetingLead())) {
 		ensure()
 		if meetingReady {
-			if err := w.sendOwedLinks(ctx, rt, now); err != nil {
-				return err
-			}
+			linkErrs = append(linkErrs, w.sendOwedLinks(ctx, rt, now))
 			if !now.Before(rt.Start) {
 				w.recordAttendance(ctx, rt)
 			}
@@ -104,14 +106,12 @@ func (w *Workflow) tickRoundTable(ctx context.Context, rt *storage.RoundTable, n
 		}
 		if owes {
 			if ensure(); meetingReady {
-				if err := w.sendOwedLinks(ctx, rt, now); err != nil {
-					return err
-				}
+				linkErrs = append(linkErrs, w.sendOwedLinks(ctx, rt, now))
 			}
 		}
 	}
 	if len(plan) == 0 || plan[0].After(now) {
-		return bbbErr
+		return errors.Join(append(linkErrs, bbbErr)...)
 	}
 	sent, err := w.DB.RoundTables.SentKeys(ctx, rt.ID)
 	if err != nil {
@@ -147,7 +147,7 @@ func (w *Workflow) tickRoundTable(ctx context.Context, rt *storage.RoundTable, n
 	// One recipient whose direct chat fails (their server refuses the
 	// invite, they block Lotse) must not hold back everyone after them:
 	// the others get theirs now, the failed one is tried again next tick.
-	errs := []error{bbbErr}
+	errs := append(linkErrs, bbbErr)
 	for _, s := range sends {
 		key := reminderKey(rt, s.user, s.at)
 		if w.gaveUp(key) {
