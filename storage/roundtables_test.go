@@ -46,6 +46,24 @@ func TestRoundTableLifecycle(t *testing.T) {
 			if p, _ := q.PostByEvent(ctx, "$post-a"); p == nil || p.RoundTableID != 1 || p.RoomID != "!a:hs" {
 				t.Fatalf("post by event: %+v", p)
 			}
+			// A deleted announcement is forgotten in its own room only, once (fix24a).
+			if err := q.SetPost(ctx, 1, "!b:hs", "$post-b"); err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range []struct {
+				room, evt string
+				want      bool
+			}{{"!b:hs", "$post-a", false}, {"!b:hs", "$post-b", true}, {"!b:hs", "$post-b", false}} {
+				if got, err := q.DeletePost(ctx, 1, c.room, c.evt); err != nil || got != c.want {
+					t.Fatalf("delete post %s in %s: %v %v, want %v", c.evt, c.room, got, err, c.want)
+				}
+			}
+			if p, _ := q.PostByEvent(ctx, "$post-b"); p != nil {
+				t.Fatalf("deleted post still known: %+v", p)
+			}
+			if p, _ := q.PostByEvent(ctx, "$post-a"); p == nil {
+				t.Fatal("the other room's post was forgotten")
+			}
 			// RSVPs: a reaction, a retry of it, a command, capacity, withdrawal by redaction.
 			if ch, err := q.SetRSVP(ctx, storage.RSVP{RoundTableID: 1, UserID: "@m1:hs", Attending: true, ReactionEvent: "$r1", SourceEvent: "$r1", UpdatedAt: now}, 2); err != nil || !ch {
 				t.Fatalf("rsvp: %v %v", ch, err)
