@@ -43,6 +43,14 @@ func TestRoundTableAnnouncementDeleted(t *testing.T) {
 		t.Fatalf("a redaction from another room was acted on: %s", bodies(got))
 	}
 
+	// A redaction inside an encrypted event was checked by no server.
+	hidden := &event.Event{ID: "$hidden-redaction", RoomID: annRoom1, Sender: mem1, Type: event.EventRedaction,
+		Redacts: post, Content: event.Content{Parsed: &event.RedactionEventContent{Redacts: post}}}
+	hidden.Mautrix.WasEncrypted = true
+	if got, err := e.handleErr(hidden); err != nil || len(got) != 0 {
+		t.Fatalf("an encrypted redaction was acted on: %s %v", bodies(got), err)
+	}
+
 	// The moderator deletes it in its room: the coordinator is told, once.
 	redaction := &event.Event{ID: "$mod-redaction", RoomID: annRoom1, Sender: mod, Type: event.EventRedaction,
 		Redacts: post, Content: event.Content{Parsed: &event.RedactionEventContent{Redacts: post}}}

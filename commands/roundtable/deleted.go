@@ -23,10 +23,13 @@ import (
 // homeserver applied: since room version 3 a server accepts a redaction
 // event from any member and merely does not apply it without the power to
 // redact, and a redaction inside an encrypted event is checked by no
-// server. So the announcement is fetched again: it counts as deleted only
-// when the homeserver serves it redacted (or no longer at all).
+// server (such a one is ignored). So the announcement is fetched again: it
+// counts as deleted only when the homeserver serves it redacted (or no
+// longer at all).
 func (w *Workflow) AnnouncementRedacted(ctx context.Context, evt *event.Event, redacts id.EventID) error {
-	if !w.On() || evt.Sender == w.Matrix.UserID() {
+	if !w.On() || evt.Sender == w.Matrix.UserID() || evt.Mautrix.WasEncrypted {
+		// Clients send redactions in the clear; one inside an encrypted
+		// event was checked by no server.
 		return nil
 	}
 	post, err := w.DB.RoundTables.PostByEvent(ctx, redacts.String())
