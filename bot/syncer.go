@@ -99,17 +99,12 @@ func (s *syncer) OnFailedSync(_ *mautrix.RespSync, err error) (time.Duration, er
 	}
 	s.failures++
 	wait := syncRetryDelay(s.failures)
+	wait = rateLimitPause(err, wait)
 	var httpErr mautrix.HTTPError
 	refused := false
-	if errors.As(err, &httpErr) {
-		if isRateLimit(httpErr) {
-			// At least the pause of an ordinary failure: a rate limit
-			// of 0 (or one that overflowed, see rateLimitWait) must not
-			// make Lotse ask again at once, hundreds of times a second.
-			wait = min(max(rateLimitWait(httpErr, wait), wait), maxRateLimitWait)
-		} else if httpErr.Response != nil && httpErr.Response.StatusCode >= 400 && httpErr.Response.StatusCode < 500 {
-			refused = true
-		}
+	if errors.As(err, &httpErr) && !isRateLimit(httpErr) &&
+		httpErr.Response != nil && httpErr.Response.StatusCode >= 400 && httpErr.Response.StatusCode < 500 {
+		refused = true
 	}
 	if refused && positionRefused(httpErr) {
 		s.refusals++
@@ -188,6 +183,20 @@ func (s *syncer) dropPosition(cause error) (bool, error) {
 // maxRateLimitWait bounds the pause a rate-limited sync takes: a broken
 // homeserver's Retry-After of a day must not silence Lotse for a day.
 const maxRateLimitWait = 10 * time.Minute
+
+// rateLimitPause is the pause before asking again after err when the
+// ordinary pause is wait: as long as a rate limit asks (Retry-After,
+// retry_after_ms; rateLimitWait), at most maxRateLimitWait, and at least
+// wait: a rate limit of 0 (or one that overflowed, see rateLimitWait) must
+// not make Lotse ask again at once, hundreds of times a second. Any other
+// error: wait. The sync loop and the login at start (connect) use it.
+func rateLimitPause(err error, wait time.Duration) time.Duration {
+	var httpErr mautrix.HTTPError
+	if !errors.As(err, &httpErr) || !isRateLimit(httpErr) {
+		return wait
+	}
+	return min(max(rateLimitWait(httpErr, wait), wait), maxRateLimitWait)
+}
 
 // syncRetryDelay is the pause after the n-th failed sync in a row: 2 s,
 // doubling, at most a minute.
