@@ -166,6 +166,9 @@ type Bot struct {
 	syncOnce  sync.Once
 	lastSync  time.Time
 	gone      map[id.RoomID]RoomGone // configured rooms Lotse can no longer serve (under mu)
+	// after is connect's pause between tries (time.After; a test records
+	// the pauses instead).
+	after func(time.Duration) <-chan time.Time
 }
 
 // New logs in (reusing a stored access token and device when there is one),
@@ -261,8 +264,16 @@ func New(ctx context.Context, opts Options) (*Bot, error) {
 // reached (down for an upgrade, network trouble, 5xx) it keeps trying with a
 // growing pause instead of failing: a process that exits is restarted only a
 // few times by systemd, and Lotse should simply come back with the
-// homeserver. Other errors (wrong password, …) end it at once.
+// homeserver. A rate limit (429, M_LIMIT_EXCEEDED: a login at start is
+// limited per IP and account on most homeservers) is waited out as long as
+// the homeserver asks, bounded as the sync bounds it (rateLimitPause);
+// asking again before that only prolongs the limit. Other errors (wrong
+// password, …) end it at once.
 func (b *Bot) connect(ctx context.Context) (*cryptohelper.CryptoHelper, error) {
+	after := b.after
+	if after == nil {
+		after = time.After
+	}
 	wait := time.Second
 	for {
 		err := b.authenticate(ctx)
@@ -275,11 +286,12 @@ func (b *Bot) connect(ctx context.Context) (*cryptohelper.CryptoHelper, error) {
 		if !transientError(err) {
 			return nil, err
 		}
-		b.log.Warn().Err(err).Dur("retry_in", wait).Msg("Homeserver not reachable; trying again")
+		pause := rateLimitPause(err, wait)
+		b.log.Warn().Err(err).Dur("retry_in", pause).Msg("Homeserver not reachable; trying again")
 		select {
 		case <-ctx.Done():
 			return nil, fmt.Errorf("gave up waiting for the homeserver: %w", err)
-		case <-time.After(wait):
+		case <-after(pause):
 		}
 		wait = min(wait*2, 30*time.Second)
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"slices"
 	"strings"
@@ -54,6 +55,10 @@ type syncer struct {
 	// (both only on the sync goroutine).
 	refusals int
 	dropped  bool
+	// oldWarned is when each sending server was last named in the warning
+	// about events older than the inbox's retention (warnTooOld; only on
+	// the sync goroutine).
+	oldWarned map[string]time.Time
 	// reset is set while the next sync starts without a position because
 	// Lotse dropped it (dropPosition): syncStore.LoadNextBatch then returns
 	// "", and ProcessResponse handles that sync as a homeserver's reset, not
@@ -94,17 +99,12 @@ func (s *syncer) OnFailedSync(_ *mautrix.RespSync, err error) (time.Duration, er
 	}
 	s.failures++
 	wait := syncRetryDelay(s.failures)
+	wait = rateLimitPause(err, wait)
 	var httpErr mautrix.HTTPError
 	refused := false
-	if errors.As(err, &httpErr) {
-		if isRateLimit(httpErr) {
-			// At least the pause of an ordinary failure: a rate limit
-			// of 0 (or one that overflowed, see rateLimitWait) must not
-			// make Lotse ask again at once, hundreds of times a second.
-			wait = min(max(rateLimitWait(httpErr, wait), wait), maxRateLimitWait)
-		} else if httpErr.Response != nil && httpErr.Response.StatusCode >= 400 && httpErr.Response.StatusCode < 500 {
-			refused = true
-		}
+	if errors.As(err, &httpErr) && !isRateLimit(httpErr) &&
+		httpErr.Response != nil && httpErr.Response.StatusCode >= 400 && httpErr.Response.StatusCode < 500 {
+		refused = true
 	}
 	if refused && positionRefused(httpErr) {
 		s.refusals++
@@ -184,6 +184,20 @@ func (s *syncer) dropPosition(cause error) (bool, error) {
 // homeserver's Retry-After of a day must not silence Lotse for a day.
 const maxRateLimitWait = 10 * time.Minute
 
+// rateLimitPause is the pause before asking again after err when the
+// ordinary pause is wait: as long as a rate limit asks (Retry-After,
+// retry_after_ms; rateLimitWait), at most maxRateLimitWait, and at least
+// wait: a rate limit of 0 (or one that overflowed, see rateLimitWait) must
+// not make Lotse ask again at once, hundreds of times a second. Any other
+// error: wait. The sync loop and the login at start (connect) use it.
+func rateLimitPause(err error, wait time.Duration) time.Duration {
+	var httpErr mautrix.HTTPError
+	if !errors.As(err, &httpErr) || !isRateLimit(httpErr) {
+		return wait
+	}
+	return min(max(rateLimitWait(httpErr, wait), wait), maxRateLimitWait)
+}
+
 // syncRetryDelay is the pause after the n-th failed sync in a row: 2 s,
 // doubling, at most a minute.
 func syncRetryDelay(n int) time.Duration {
@@ -223,8 +237,8 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 	var (
 		items  []storage.InboxItem
 		own    []storage.SentEvent
-		ownIDs []id.EventID // every own event of the batch, for the sender's fences
-		tooOld int          // events skipped as older than the inbox's retention
+		ownIDs []id.EventID       // every own event of the batch, for the sender's fences
+		tooOld = map[string]int{} // events skipped as older than the inbox's retention, per sending server
 	)
 	for roomID, room := range res.Rooms.Join {
 		events := room.Timeline.Events
@@ -292,7 +306,7 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 				raw = nil
 			}
 			if old {
-				tooOld++
+				tooOld[evt.Sender.Homeserver()]++
 			}
 			var session id.SessionID
 			if evt.Type == event.EventEncrypted && raw != nil {
@@ -318,10 +332,7 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 	if err := b.db.Inbox.Commit(ctx, items, own, res.NextBatch); err != nil {
 		return err
 	}
-	if tooOld > 0 {
-		b.log.Warn().Int("events", tooOld).Dur("inbox_retention", b.opts.InboxRetention).
-			Msg("Not handling events older than the inbox's retention: Lotse was stopped for longer, or the homeserver sent old history again (its sync position reset)")
-	}
+	s.warnTooOld(tooOld, now)
 	if resetting {
 		s.reset.Store(false)
 		b.log.Info().Msg("Sync works again from a new position")
@@ -339,6 +350,48 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 		b.notify()
 	}
 	return nil
+}
+
+// tooOldWarnEvery is how often the warning about events older than the
+// inbox's retention names the same sending server again.
+const tooOldWarnEvery = time.Hour
+
+// maxOldWarned bounds syncer.oldWarned: beyond it, servers not named for
+// tooOldWarnEvery are forgotten.
+const maxOldWarned = 1000
+
+// warnTooOld logs the events of a committed batch that were skipped as
+// older than the inbox's retention, one line per sending server (the part
+// of the sender's Matrix ID after the colon; never the ID itself, nor the
+// content), at most once per server per tooOldWarnEvery. Besides a long
+// stop and a homeserver's reset, a server whose clock runs behind (its
+// origin_server_ts in the past) makes every event it sends look old: every
+// member of that server is then silenced, and the line has to name the
+// server the admin should ask to fix its clock (docs/operations.md).
+// Before, the line counted the events only and came with every sync.
+func (s *syncer) warnTooOld(tooOld map[string]int, now time.Time) {
+	if len(tooOld) == 0 {
+		return
+	}
+	if s.oldWarned == nil {
+		s.oldWarned = map[string]time.Time{}
+	}
+	if len(s.oldWarned) > maxOldWarned {
+		for server, at := range s.oldWarned {
+			if now.Sub(at) >= tooOldWarnEvery {
+				delete(s.oldWarned, server)
+			}
+		}
+	}
+	servers := slices.Sorted(maps.Keys(tooOld))
+	for _, server := range servers {
+		if at, ok := s.oldWarned[server]; ok && now.Sub(at) < tooOldWarnEvery && !now.Before(at) {
+			continue
+		}
+		s.oldWarned[server] = now
+		s.bot.log.Warn().Str("server", server).Int("events", tooOld[server]).Dur("inbox_retention", s.bot.opts.InboxRetention).
+			Msg("Not handling events older than the inbox's retention: Lotse was stopped for longer, the homeserver sent old history again (its sync position reset), or the clock of this sending server (or of Lotse's host) is wrong; said at most once an hour per server (see docs/operations.md)")
+	}
 }
 
 // ownTxnID reads the transaction ID Lotse put into one of its own events

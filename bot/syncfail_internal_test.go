@@ -3,6 +3,7 @@ package bot
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -379,5 +380,71 @@ func TestRefusedPositionDropped(t *testing.T) {
 	}
 	if err := refuse(refusalsBeforeDrop); !errors.Is(err, errPositionDropped) {
 		t.Errorf("after a working sync, %d refusals: %v, want a drop", refusalsBeforeDrop, err)
+	}
+}
+
+// TestTooOldWarningNamesServer: a sending server whose clock runs behind
+// (its events' origin_server_ts in the past) made all its members' events
+// "older than the inbox's retention": silenced, with a warning that only
+// counted events, once per sync. Now the line names the sending server (not
+// the sender, not the content), once per server per hour.
+func TestTooOldWarningNamesServer(t *testing.T) {
+	var logs bytes.Buffer
+	s := newWatchBot(t, nil, &logs)
+	s.bot.opts.InboxRetention = 7 * 24 * time.Hour
+	now := s.bot.opts.Now()
+	s.bot.opts.Now = func() time.Time { return now }
+	const room = id.RoomID("!dm:hs")
+	msg := func(eventID, sender string) *event.Event {
+		return syncEvent(t, map[string]any{"type": "m.room.message", "event_id": eventID, "sender": sender,
+			"origin_server_ts": now.Add(-30 * 24 * time.Hour).UnixMilli(), "content": map[string]any{"msgtype": "m.text", "body": "geheime Frage"}})
+	}
+	batch := 0
+	syncWith := func(events ...*event.Event) []map[string]any {
+		t.Helper()
+		logs.Reset()
+		batch++
+		res := &mautrix.RespSync{NextBatch: fmt.Sprintf("s%d_0_0", batch)}
+		res.Rooms.Join = map[id.RoomID]*mautrix.SyncJoinedRoom{room: {Timeline: mautrix.SyncTimeline{
+			SyncEventsList: mautrix.SyncEventsList{Events: events}}}}
+		if err := s.ProcessResponse(t.Context(), res, fmt.Sprintf("s%d_0_0", batch-1)); err != nil {
+			t.Fatal(err)
+		}
+		var lines []map[string]any
+		for line := range strings.Lines(logs.String()) {
+			var l map[string]any
+			if json.Unmarshal([]byte(line), &l) == nil && strings.Contains(fmt.Sprint(l["message"]), "older than the inbox's retention") {
+				lines = append(lines, l)
+			}
+		}
+		return lines
+	}
+	servers := func(lines []map[string]any) []string {
+		var got []string
+		for _, l := range lines {
+			got = append(got, fmt.Sprintf("%v:%v", l["server"], l["events"]))
+		}
+		return got
+	}
+
+	lines := syncWith(msg("$1", "@anna:skewed.example"), msg("$2", "@ben:skewed.example"), msg("$3", "@cem:other.example"))
+	if got, want := servers(lines), []string{"other.example:1", "skewed.example:2"}; !slices.Equal(got, want) {
+		t.Errorf("first sync: lines %v, want %v", got, want)
+	}
+	for _, leak := range []string{"@anna", "@ben", "@cem", "geheime"} {
+		if strings.Contains(logs.String(), leak) {
+			t.Errorf("the warning holds %q: %s", leak, logs.String())
+		}
+	}
+	now = now.Add(10 * time.Minute)
+	if lines := syncWith(msg("$4", "@anna:skewed.example")); len(lines) != 0 {
+		t.Errorf("second sync within the hour: %v, want no line", servers(lines))
+	}
+	if got, want := servers(syncWith(msg("$5", "@anna:skewed.example"), msg("$6", "@dora:third.example"))), []string{"third.example:1"}; !slices.Equal(got, want) {
+		t.Errorf("a new server within the hour: %v, want %v", got, want)
+	}
+	now = now.Add(time.Hour)
+	if got, want := servers(syncWith(msg("$7", "@anna:skewed.example"))), []string{"skewed.example:1"}; !slices.Equal(got, want) {
+		t.Errorf("after an hour: %v, want %v", got, want)
 	}
 }

@@ -53,21 +53,32 @@ func (b *Bot) CheckUpgraded(ctx context.Context, room id.RoomID, key string) err
 	if joined, err := b.IsJoined(ctx, room, b.UserID()); err != nil || !joined {
 		return err // a room Lotse is not in is reported as such (checkTeamRoom, /readyz)
 	}
-	var content event.TombstoneEventContent
-	err := b.Client.StateEvent(ctx, room, event.StateTombstone, "", &content)
-	if errors.Is(err, mautrix.MNotFound) {
-		return nil
-	} else if err != nil {
+	replacement, err := Tombstone(ctx, b.Client, room)
+	if err != nil {
 		return fmt.Errorf("failed to read the tombstone of %s: %w", key, err)
 	}
-	if content.ReplacementRoom == "" {
-		// No tombstone: Dendrite answers 200 with an empty content for
-		// a state event a room does not have (measured on the test
-		// homeserver); a tombstone without a new room is none either.
-		return nil
+	if replacement != "" {
+		b.roomGone(RoomGone{Key: key, Room: room, Replacement: replacement})
 	}
-	b.roomGone(RoomGone{Key: key, Room: room, Replacement: content.ReplacementRoom})
 	return nil
+}
+
+// Tombstone returns the new room the tombstone (m.room.tombstone) of room
+// names, or "" when room was not upgraded. cli must be in room. Used at
+// start (CheckUpgraded) and by `lotse setup`, which checks a configuration
+// before it goes live.
+func Tombstone(ctx context.Context, cli *mautrix.Client, room id.RoomID) (id.RoomID, error) {
+	var content event.TombstoneEventContent
+	err := cli.StateEvent(ctx, room, event.StateTombstone, "", &content)
+	if errors.Is(err, mautrix.MNotFound) {
+		return "", nil
+	} else if err != nil {
+		return "", err
+	}
+	// No tombstone: Dendrite answers 200 with an empty content for a state
+	// event a room does not have (measured on the test homeserver); a
+	// tombstone without a new room is none either.
+	return content.ReplacementRoom, nil
 }
 
 // watchRooms looks through a committed sync batch for the configured

@@ -14,6 +14,7 @@ import (
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
+	"github.com/lotse-bot/lotse/bot"
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/integrations/bbb"
@@ -261,7 +262,7 @@ func checkRoom(ctx context.Context, cli *mautrix.Client, r setupRoom, joined boo
 			"Lade "+bot.String()+" in den Raum ein (der Raum muss dafür existieren). Lotse nimmt die Einladung an, sobald es läuft – von Personen oder Servern aus allowed_inviters. Danach lotse setup noch einmal.",
 			"Invite "+bot.String()+" to the room (it must exist). Lotse accepts the invite once it runs – from people or servers in allowed_inviters. Then run lotse setup again.")}
 	}
-	var out []finding
+	out := checkRoomUpgraded(ctx, cli, r, nameDE, nameEN)
 	var enc event.EncryptionEventContent
 	err := cli.StateEvent(ctx, r.id, event.StateEncryption, "", &enc)
 	encrypted := err == nil && enc.Algorithm != ""
@@ -299,6 +300,26 @@ func checkRoom(ctx context.Context, cli *mautrix.Client, r setupRoom, joined boo
 		}
 	}
 	return out
+}
+
+// checkRoomUpgraded reports a room that was upgraded to a new room (its
+// tombstone), as the running bot's room watch logs it (bot.Tombstone): a
+// config naming the old room goes live with cases posted where the team no
+// longer reads. Lotse does not follow the tombstone: the admin checks the
+// new room and names it.
+func checkRoomUpgraded(ctx context.Context, cli *mautrix.Client, r setupRoom, nameDE, nameEN string) []finding {
+	replacement, err := bot.Tombstone(ctx, cli, r.id)
+	switch {
+	case err != nil:
+		return []finding{problem(findWarn, nameDE+": ob der Raum durch einen neuen ersetzt wurde, lässt sich nicht prüfen: "+err.Error(),
+			nameEN+": cannot check whether the room was upgraded: "+err.Error(), "Prüf die Verbindung zum Homeserver.", "Check the connection to the homeserver.")}
+	case replacement != "":
+		return []finding{problem(findFail, nameDE+": der Raum wurde durch einen neuen Raum ersetzt ("+replacement.String()+"); Lotse schriebe weiter in den alten, den das Team vielleicht nicht mehr liest.",
+			nameEN+": the room was upgraded to a new room ("+replacement.String()+"); Lotse would go on writing into the old one, which the team may no longer read.",
+			"Prüf den neuen Raum (Lotse eingeladen, Ende-zu-Ende-verschlüsselt, nur die richtigen Personen darin), trag seine ID bei "+r.key+" ein und ruf lotse setup noch einmal auf.",
+			"Check the new room (Lotse invited, end-to-end encrypted, only the right people in it), put its ID in "+r.key+" and run lotse setup again.")}
+	}
+	return nil
 }
 
 // checkNextcloud checks the admin account and the requestable groups.
