@@ -49,11 +49,7 @@ func (f *refusingMatrix) DirectRoom(ctx context.Context, user id.UserID) (id.Roo
 func TestRoundTableRefusedDMNotRetriedEachTick(t *testing.T) {
 	berlin, _ := time.LoadLocation("Europe/Berlin")
 	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
-	post := e.announce(t, "!rundertisch Blockade am 3.12. um 19 Uhr")
-	blocker := id.UserID("@blocker:evil.test")
-	e.fm.joined[annRoom1][blocker] = true
-	e.react(t, annRoom1, blocker, post, "✅")
-	e.react(t, annRoom1, mem1, post, "✅")
+	blocker := e.blockedRoundTable(t)
 	fm := &refusingMatrix{fakeMatrix: e.fm, refuse: map[id.UserID]bool{blocker: true}, tries: map[id.UserID]int{}}
 	e.reconfigure(func(d *Deps) { d.Matrix = fm })
 
@@ -91,11 +87,7 @@ func TestRoundTableRefusedDMNotRetriedEachTick(t *testing.T) {
 func TestRoundTableRefusedDMOwedLinkNotRetriedEachTick(t *testing.T) {
 	berlin, _ := time.LoadLocation("Europe/Berlin")
 	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
-	post := e.announce(t, "!rundertisch Blockade am 3.12. um 19 Uhr")
-	blocker := id.UserID("@blocker:evil.test")
-	e.fm.joined[annRoom1][blocker] = true
-	e.react(t, annRoom1, blocker, post, "✅")
-	e.react(t, annRoom1, mem1, post, "✅")
+	blocker := e.blockedRoundTable(t)
 	e.tick(t, time.Date(2026, 12, 2, 19, 0, 0, 0, berlin)) // the 24 h reminders
 
 	// 15 minutes before: BBB fails, the reminders go out without a link.
@@ -156,11 +148,7 @@ func (f *mixedMatrix) DirectRoom(ctx context.Context, user id.UserID) (id.RoomID
 func TestRoundTableNoticeRefusedForOneOnly(t *testing.T) {
 	berlin, _ := time.LoadLocation("Europe/Berlin")
 	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
-	post := e.announce(t, "!rundertisch Blockade am 3.12. um 19 Uhr")
-	blocker := id.UserID("@blocker:evil.test")
-	e.fm.joined[annRoom1][blocker] = true
-	e.react(t, annRoom1, blocker, post, "✅")
-	e.react(t, annRoom1, mem1, post, "✅")
+	blocker := e.blockedRoundTable(t)
 	fm := &mixedMatrix{refusingMatrix: refusingMatrix{fakeMatrix: e.fm, refuse: map[id.UserID]bool{blocker: true},
 		tries: map[id.UserID]int{}}, flaky: map[id.UserID]bool{mem1: true}}
 	e.reconfigure(func(d *Deps) { d.Matrix = fm })

@@ -45,11 +45,7 @@ func (e *rtEnv) handleErr(evt *event.Event) ([]sentMsg, error) {
 func TestRoundTableOneFailingDMHoldsBackNobody(t *testing.T) {
 	berlin, _ := time.LoadLocation("Europe/Berlin")
 	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
-	post := e.announce(t, "!rundertisch Blockade am 3.12. um 19 Uhr")
-	blocker := id.UserID("@blocker:evil.test")
-	e.fm.joined[annRoom1][blocker] = true
-	e.react(t, annRoom1, blocker, post, "✅") // first: before everyone else
-	e.react(t, annRoom1, mem1, post, "✅")
+	blocker := e.blockedRoundTable(t) // the blocker first: before everyone else
 	e.say(t, annRoom2, mem2, "!dabei 1", "")
 	e.reconfigure(func(d *Deps) { d.Matrix = &dmFailMatrix{fakeMatrix: e.fm, fail: map[id.UserID]bool{blocker: true}} })
 
@@ -234,4 +230,18 @@ func TestNoRSVPAfterTheEnd(t *testing.T) {
 	if att, _ := e.db.RoundTables.Attendees(context.Background(), 1); len(att) != 0 {
 		t.Fatalf("RSVPs after the end: %+v", att)
 	}
+}
+
+// blockedRoundTable announces a round table on 3 December at 19:00 in
+// annRoom1 and lets a member of another server, blocker, confirm it with
+// ✅ first, then mem1: the setup of the tests of a recipient whose direct
+// chat fails (rt24, mend24b, fix24a).
+func (e *rtEnv) blockedRoundTable(t *testing.T) id.UserID {
+	t.Helper()
+	post := e.announce(t, "!rundertisch Blockade am 3.12. um 19 Uhr")
+	blocker := id.UserID("@blocker:evil.test")
+	e.fm.joined[annRoom1][blocker] = true
+	e.react(t, annRoom1, blocker, post, "✅")
+	e.react(t, annRoom1, mem1, post, "✅")
+	return blocker
 }
