@@ -166,9 +166,6 @@ type Bot struct {
 	syncOnce  sync.Once
 	lastSync  time.Time
 	gone      map[id.RoomID]RoomGone // configured rooms Lotse can no longer serve (under mu)
-	// after is connect's pause between tries (time.After; a test records
-	// the pauses instead).
-	after func(time.Duration) <-chan time.Time
 }
 
 // New logs in (reusing a stored access token and device when there is one),
@@ -270,10 +267,6 @@ func New(ctx context.Context, opts Options) (*Bot, error) {
 // asking again before that only prolongs the limit. Other errors (wrong
 // password, …) end it at once.
 func (b *Bot) connect(ctx context.Context) (*cryptohelper.CryptoHelper, error) {
-	after := b.after
-	if after == nil {
-		after = time.After
-	}
 	wait := time.Second
 	for {
 		err := b.authenticate(ctx)
@@ -287,11 +280,17 @@ func (b *Bot) connect(ctx context.Context) (*cryptohelper.CryptoHelper, error) {
 			return nil, err
 		}
 		pause := rateLimitPause(err, wait)
-		b.log.Warn().Err(err).Dur("retry_in", pause).Msg("Homeserver not reachable; trying again")
+		msg := "Homeserver not reachable; trying again"
+		if httpErr := (mautrix.HTTPError{}); errors.As(err, &httpErr) && isRateLimit(httpErr) {
+			msg = "The homeserver limits logins (rate limit); trying again when it allows"
+		}
+		b.log.Warn().Err(err).Dur("retry_in", pause).Msg(msg)
+		timer := time.NewTimer(pause)
 		select {
 		case <-ctx.Done():
+			timer.Stop()
 			return nil, fmt.Errorf("gave up waiting for the homeserver: %w", err)
-		case <-after(pause):
+		case <-timer.C:
 		}
 		wait = min(wait*2, 30*time.Second)
 	}
