@@ -340,6 +340,7 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 		s.dropped = false
 	}
 	b.sender.observe(ownIDs)
+	b.committed.Add(1)
 	s.watchRooms(res)
 	s.syncSucceeded(now)
 	b.mu.Lock()
