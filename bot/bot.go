@@ -174,6 +174,7 @@ type Bot struct {
 	// ctx ends (nil: a timer; tests record the pauses instead).
 	restartPause func(ctx context.Context, d time.Duration)
 	gone         map[id.RoomID]RoomGone // configured rooms Lotse can no longer serve (under mu)
+	joins        joinBudget             // rooms joined through invites (see joinBudget)
 }
 
 // New logs in (reusing a stored access token and device when there is one),

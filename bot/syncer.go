@@ -617,9 +617,15 @@ func isNewJoin(evt *event.Event) bool {
 }
 
 // inviterOf returns who invited me and whether the invite asked for a
-// direct chat (is_direct).
+// direct chat (is_direct), from the invite's stripped state: the last
+// membership event of mine in it. The homeserver (Synapse and Dendrite
+// alike) puts the invite event itself last, after the invite_room_state
+// the inviting server chose; for a room on another server that list is
+// unchecked, and a forged membership of mine in it named any inviter, an
+// allowed one too (hs25: the first one was taken).
 func inviterOf(state []*event.Event, me id.UserID) (id.UserID, bool) {
-	for _, evt := range state {
+	for i := len(state) - 1; i >= 0; i-- {
+		evt := state[i]
 		if evt.Type == event.StateMember && evt.StateKey != nil && *evt.StateKey == me.String() {
 			var content struct {
 				IsDirect bool `json:"is_direct"`

@@ -1,0 +1,139 @@
+package bot
+
+import (
+	"strings"
+	"sync"
+	"time"
+
+	"maunium.net/go/mautrix/id"
+)
+
+// An invite storm: whoever may invite Lotse (allowed_inviters; empty lets
+// everyone on every server in) could make it join any number of rooms, one
+// join per invite, and Lotse stays in each of them, every sync carrying
+// them (hs25). joinBudget bounds the rooms joined through invites in a
+// day: per inviter, and per server Lotse does not know, neither its own
+// (whose accounts the admin controls) nor one named in allowed_inviters
+// (which the admin chose to trust): such a server, let in by an empty
+// allowed_inviters, "*" or one person's ID, makes new accounts at will.
+// An invite beyond it is declined like one from someone not
+// allowed; invites into configured rooms (team, approvals, announcement
+// and lobby rooms) always count as allowed. The budget is kept in memory:
+// a restart starts it anew.
+const (
+	joinsPerInviter = 10
+	joinsPerServer  = 30
+	joinWindow      = 24 * time.Hour
+	// maxJoinKeys makes a take forget the inviters and servers with no
+	// join in the window once more are kept.
+	maxJoinKeys = 256
+)
+
+// joinBudget counts the rooms joined through invites, per inviter and per
+// foreign server, over the last joinWindow.
+type joinBudget struct {
+	mu     sync.Mutex
+	joins  map[string][]time.Time // by inviter ("@…") or server (":…")
+	warned map[string]time.Time   // when an over-budget key was last logged as a warning
+}
+
+// keys are the budgets an invite by inviter counts against: the inviter's
+// and, for a server Lotse does not know, that server's.
+func (j *joinBudget) keys(inviter id.UserID, known bool) []string {
+	keys := []string{inviter.String()}
+	if !known {
+		keys = append(keys, ":"+inviter.Homeserver())
+	}
+	return keys
+}
+
+// allows reports whether another join by inviter fits the budget at now,
+// and the budget that is used up if not.
+func (j *joinBudget) allows(inviter id.UserID, known bool, now time.Time) (bool, string) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	for _, key := range j.keys(inviter, known) {
+		limit := joinsPerInviter
+		if key[0] == ':' {
+			limit = joinsPerServer
+		}
+		if len(j.recent(key, now)) >= limit {
+			return false, key
+		}
+	}
+	return true, ""
+}
+
+// record notes a join through inviter's invite at now.
+func (j *joinBudget) record(inviter id.UserID, known bool, now time.Time) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.joins == nil {
+		j.joins = map[string][]time.Time{}
+	}
+	if len(j.joins) > maxJoinKeys {
+		for key := range j.joins {
+			j.recent(key, now)
+		}
+	}
+	for _, key := range j.keys(inviter, known) {
+		j.joins[key] = append(j.recent(key, now), now)
+	}
+}
+
+// warn reports whether the used-up budget key is logged as a warning at
+// now: once per joinWindow, so that a storm is one line, not one per
+// invite.
+func (j *joinBudget) warn(key string, now time.Time) bool {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.warned == nil {
+		j.warned = map[string]time.Time{}
+	}
+	if at, ok := j.warned[key]; ok && now.Sub(at) < joinWindow && !now.Before(at) {
+		return false
+	}
+	if len(j.warned) > maxJoinKeys {
+		for k, at := range j.warned {
+			if now.Sub(at) >= joinWindow {
+				delete(j.warned, k)
+			}
+		}
+	}
+	j.warned[key] = now
+	return true
+}
+
+// knownServer reports whether the server of inviter is Lotse's own (own)
+// or named in allowed (as "example.org", ":example.org" or
+// "*:example.org"; a user ID names a person, not a server).
+func knownServer(inviter id.UserID, own string, allowed []string) bool {
+	server := inviter.Homeserver()
+	if server == own {
+		return true
+	}
+	for _, a := range allowed {
+		a = strings.TrimSpace(a)
+		if a != "" && a != "*" && !strings.HasPrefix(a, "@") && strings.TrimPrefix(strings.TrimPrefix(a, "*"), ":") == server {
+			return true
+		}
+	}
+	return false
+}
+
+// recent drops key's joins older than joinWindow and returns the rest
+// (under mu).
+func (j *joinBudget) recent(key string, now time.Time) []time.Time {
+	times := j.joins[key]
+	i := 0
+	for i < len(times) && now.Sub(times[i]) >= joinWindow {
+		i++
+	}
+	times = times[i:]
+	if len(times) == 0 {
+		delete(j.joins, key)
+		return nil
+	}
+	j.joins[key] = times
+	return times
+}
