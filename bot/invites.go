@@ -81,9 +81,9 @@ func (j *joinBudget) record(inviter id.UserID, known bool, now time.Time) {
 	}
 }
 
-// warn reports whether the used-up budget key is logged as a warning at
-// now: once per joinWindow, so that a storm is one line, not one per
-// invite.
+// warn reports whether the declined invites under key (a used-up budget,
+// or an inviter not allowed) are logged at info or warning level at now:
+// once per joinWindow, so that a storm is one line, not one per invite.
 func (j *joinBudget) warn(key string, now time.Time) bool {
 	j.mu.Lock()
 	defer j.mu.Unlock()

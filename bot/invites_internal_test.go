@@ -97,6 +97,21 @@ func TestInviterFromForgedInviteState(t *testing.T) {
 	if joined, left := hs.counts(); joined != 0 || left != 1 {
 		t.Errorf("joined %d, declined %d rooms; want the invite declined", joined, left)
 	}
+
+	// A storm of such invites: each declined, one line in the log.
+	for i := range 20 {
+		item := items[0]
+		item.EventID, item.RoomID = fmt.Sprintf("invite|!s%d:evil.example|s1", i), fmt.Sprintf("!s%d:evil.example", i)
+		if err := b.handleInvite(t.Context(), item); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if joined, left := hs.counts(); joined != 0 || left != 21 {
+		t.Errorf("joined %d, declined %d rooms; want all 21 invites declined", joined, left)
+	}
+	if lines := strings.Count(logs.String(), `"level":"info","room_id":"!`); lines != 1 {
+		t.Errorf("%d info lines for 21 declined invites of one inviter, want 1:\n%s", lines, logs.String())
+	}
 }
 
 // TestInviterAllowed: the allow-list of inviters. An inviter Lotse could

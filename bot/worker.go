@@ -417,11 +417,18 @@ func (b *Bot) handleInvite(ctx context.Context, item storage.InboxItem) error {
 		}
 		return nil
 	}
+	now := b.opts.Now()
 	if !inviterAllowed(inviter, b.opts.AllowedInviters) {
-		log.Info().Msg("Declining invite from a user who is not allowed")
+		// Once a day per inviter at info level: a storm of invites from
+		// someone not allowed is one line, not one per invite.
+		line := log.Debug()
+		if b.joins.warn("not allowed|"+inviter.String(), now) {
+			line = log.Info()
+		}
+		line.Msg("Declining invite from a user who is not allowed; said once a day per inviter")
 		return decline()
 	}
-	known, now := knownServer(inviter, b.Client.UserID.Homeserver(), b.opts.AllowedInviters), b.opts.Now()
+	known := knownServer(inviter, b.Client.UserID.Homeserver(), b.opts.AllowedInviters)
 	_, configured := b.opts.WatchedRooms[roomID]
 	if ok, used := b.joins.allows(inviter, known, now); !ok && !configured {
 		line := log.Debug()
