@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -33,8 +34,14 @@ const (
 // foreign server, over the last joinWindow.
 type joinBudget struct {
 	mu     sync.Mutex
-	joins  map[string][]time.Time // by inviter ("@…") or server (":…")
-	warned map[string]time.Time   // when an over-budget key was last logged as a warning
+	joins  map[string][]budgetJoin // by inviter ("@…") or server (":…"), oldest first
+	warned map[string]time.Time    // when declined invites under a key were last logged (warn)
+}
+
+// budgetJoin is one room joined through an invite, and when.
+type budgetJoin struct {
+	room id.RoomID
+	at   time.Time
 }
 
 // keys are the budgets an invite by inviter counts against: the inviter's
@@ -47,12 +54,19 @@ func (j *joinBudget) keys(inviter id.UserID, known bool) []string {
 	return keys
 }
 
-// allows reports whether another join by inviter fits the budget at now,
-// and the budget that is used up if not.
-func (j *joinBudget) allows(inviter id.UserID, known bool, now time.Time) (bool, string) {
+// allows reports whether a join of room by inviter's invite fits the budget
+// at now, and the budget that is used up if not. A room joined through
+// this inviter's invite in the window always fits: a second invite item for
+// it (a reset sync's, or one from a later batch) must not be declined, which
+// would leave the room just joined.
+func (j *joinBudget) allows(inviter id.UserID, known bool, room id.RoomID, now time.Time) (bool, string) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	for _, key := range j.keys(inviter, known) {
+	keys := j.keys(inviter, known)
+	if slices.ContainsFunc(j.recent(keys[0], now), func(b budgetJoin) bool { return b.room == room }) {
+		return true, ""
+	}
+	for _, key := range keys {
 		limit := joinsPerInviter
 		if key[0] == ':' {
 			limit = joinsPerServer
@@ -64,20 +78,25 @@ func (j *joinBudget) allows(inviter id.UserID, known bool, now time.Time) (bool,
 	return true, ""
 }
 
-// record notes a join through inviter's invite at now.
-func (j *joinBudget) record(inviter id.UserID, known bool, now time.Time) {
+// record notes a join of room through inviter's invite at now (once per
+// room and inviter in the window).
+func (j *joinBudget) record(inviter id.UserID, known bool, room id.RoomID, now time.Time) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	if j.joins == nil {
-		j.joins = map[string][]time.Time{}
+		j.joins = map[string][]budgetJoin{}
 	}
 	if len(j.joins) > maxJoinKeys {
 		for key := range j.joins {
 			j.recent(key, now)
 		}
 	}
-	for _, key := range j.keys(inviter, known) {
-		j.joins[key] = append(j.recent(key, now), now)
+	keys := j.keys(inviter, known)
+	if slices.ContainsFunc(j.recent(keys[0], now), func(b budgetJoin) bool { return b.room == room }) {
+		return
+	}
+	for _, key := range keys {
+		j.joins[key] = append(j.recent(key, now), budgetJoin{room, now})
 	}
 }
 
@@ -123,17 +142,17 @@ func knownServer(inviter id.UserID, own string, allowed []string) bool {
 
 // recent drops key's joins older than joinWindow and returns the rest
 // (under mu).
-func (j *joinBudget) recent(key string, now time.Time) []time.Time {
-	times := j.joins[key]
+func (j *joinBudget) recent(key string, now time.Time) []budgetJoin {
+	joins := j.joins[key]
 	i := 0
-	for i < len(times) && now.Sub(times[i]) >= joinWindow {
+	for i < len(joins) && now.Sub(joins[i].at) >= joinWindow {
 		i++
 	}
-	times = times[i:]
-	if len(times) == 0 {
+	joins = joins[i:]
+	if len(joins) == 0 {
 		delete(j.joins, key)
 		return nil
 	}
-	j.joins[key] = times
-	return times
+	j.joins[key] = joins
+	return joins
 }

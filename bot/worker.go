@@ -430,7 +430,7 @@ func (b *Bot) handleInvite(ctx context.Context, item storage.InboxItem) error {
 	}
 	known := knownServer(inviter, b.Client.UserID.Homeserver(), b.opts.AllowedInviters)
 	_, configured := b.opts.WatchedRooms[roomID]
-	if ok, used := b.joins.allows(inviter, known, now); !ok && !configured {
+	if ok, used := b.joins.allows(inviter, known, roomID, now); !ok && !configured {
 		line := log.Debug()
 		if b.joins.warn(used, now) {
 			line = log.Warn()
@@ -454,7 +454,7 @@ func (b *Bot) handleInvite(ctx context.Context, item storage.InboxItem) error {
 		return fmt.Errorf("failed to join room: %w", err)
 	}
 	if !configured {
-		b.joins.record(inviter, known, now)
+		b.joins.record(inviter, known, roomID, now)
 	}
 	log.Info().Msg("Joined room after invite")
 	var invite struct {
