@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -165,7 +166,15 @@ type Bot struct {
 	synced    chan struct{} // closed after the first successful sync
 	syncOnce  sync.Once
 	lastSync  time.Time
-	gone      map[id.RoomID]RoomGone // configured rooms Lotse can no longer serve (under mu)
+	// committed counts the sync batches committed to the inbox (the
+	// syncer's ProcessResponse); syncLoop reads it to see that a sync
+	// worked since its last restart.
+	committed atomic.Uint64
+	// restartPause waits d before syncLoop starts the sync again, or until
+	// ctx ends (nil: a timer; tests record the pauses instead).
+	restartPause func(ctx context.Context, d time.Duration)
+	gone         map[id.RoomID]RoomGone // configured rooms Lotse can no longer serve (under mu)
+	joins        joinBudget             // rooms joined through invites (see joinBudget)
 }
 
 // New logs in (reusing a stored access token and device when there is one),
@@ -542,25 +551,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	}()
 	b.notify()
 
-	var fatal error
-	backoff := time.Second
-	for runCtx.Err() == nil {
-		err := b.Client.SyncWithContext(runCtx)
-		if runCtx.Err() != nil {
-			break
-		}
-		if errors.Is(err, mautrix.MUnknownToken) {
-			fatal = fmt.Errorf("the homeserver no longer accepts the access token (was the session signed out?): %w", err)
-			b.log.Error().Err(err).Msg("Session ended by the homeserver; stopping so that a restart logs in again")
-			break
-		}
-		b.log.Warn().Err(err).Dur("retry_in", backoff).Msg("Sync stopped, restarting")
-		select {
-		case <-runCtx.Done():
-		case <-time.After(backoff):
-		}
-		backoff = min(backoff*2, 30*time.Second)
-	}
+	fatal := b.syncLoop(runCtx)
 	stopRun()
 	// No fence comes back now: a send waiting for one ends at once (it
 	// stays open for the next start) instead of holding the shutdown.
@@ -579,6 +570,54 @@ func (b *Bot) Run(ctx context.Context) error {
 	// none outlives Run.
 	b.sender.waitFences()
 	return fatal
+}
+
+// Bounds of the pause before syncLoop starts a stopped sync again.
+const (
+	minRestartDelay = time.Second
+	maxRestartDelay = 30 * time.Second
+)
+
+// syncLoop runs the sync until ctx ends. A sync that stops with an error
+// (its batch could not be committed: the database failed; or the
+// homeserver refused Lotse's position, see dropPosition) is started again
+// after a pause that doubles from a second to 30 s while the restarted
+// sync commits nothing, and starts from a second again once one did:
+// before, the pause never shrank, so a database hiccup a week later
+// silenced Lotse for 30 s at once, and each one after (hs25). It returns
+// an error only when the homeserver no longer accepts the access token.
+func (b *Bot) syncLoop(ctx context.Context) error {
+	pause := b.restartPause
+	if pause == nil {
+		pause = func(ctx context.Context, d time.Duration) {
+			t := time.NewTimer(d)
+			defer t.Stop()
+			select {
+			case <-ctx.Done():
+			case <-t.C:
+			}
+		}
+	}
+	delay := minRestartDelay
+	for ctx.Err() == nil {
+		committed := b.committed.Load()
+		err := b.Client.SyncWithContext(ctx)
+		if ctx.Err() != nil {
+			return nil
+		}
+		if errors.Is(err, mautrix.MUnknownToken) {
+			b.log.Error().Err(err).Msg("Session ended by the homeserver; stopping so that a restart logs in again")
+			return fmt.Errorf("the homeserver no longer accepts the access token (was the session signed out?): %w", err)
+		}
+		if b.committed.Load() != committed {
+			// The sync worked since the last restart: this trouble is new.
+			delay = minRestartDelay
+		}
+		b.log.Warn().Err(err).Dur("retry_in", delay).Msg("Sync stopped, restarting")
+		pause(ctx, delay)
+		delay = min(delay*2, maxRestartDelay)
+	}
+	return nil
 }
 
 // Close releases the encryption store and the database handles it shares.

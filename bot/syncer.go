@@ -340,6 +340,7 @@ func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, sin
 		s.dropped = false
 	}
 	b.sender.observe(ownIDs)
+	b.committed.Add(1)
 	s.watchRooms(res)
 	s.syncSucceeded(now)
 	b.mu.Lock()
@@ -390,7 +391,7 @@ func (s *syncer) warnTooOld(tooOld map[string]int, now time.Time) {
 		}
 		s.oldWarned[server] = now
 		s.bot.log.Warn().Str("server", server).Int("events", tooOld[server]).Dur("inbox_retention", s.bot.opts.InboxRetention).
-			Msg("Not handling events older than the inbox's retention: Lotse was stopped for longer, the homeserver sent old history again (its sync position reset), or the clock of this sending server (or of Lotse's host) is wrong; said at most once an hour per server (see docs/operations.md)")
+			Msg("Not handling events older than the inbox's retention: Lotse was stopped for longer, the homeserver sent old history again (its sync position reset), or, with a homeserver that sends no event age (Dendrite), the clock of this sending server (or of Lotse's host) is wrong; said at most once an hour per server (see docs/operations.md)")
 	}
 }
 
@@ -484,11 +485,31 @@ func (s *syncer) backfill(ctx context.Context, roomID id.RoomID, from string) (c
 // answer them all again. What is older than the retention is history: had it
 // come while Lotse ran, it was handled; had Lotse been down for longer, a
 // week-old question is not answered late either (the invite's rule, Low 12
-// of docs/security.md). origin_server_ts is chosen by the sender's server;
-// a sender who back-dates an event only stops the backfill there.
+// of docs/security.md).
+//
+// The age is the homeserver's unsigned.age when it sends one (hs25):
+// Synapse measures it as a duration with its own clock since the event
+// reached it, less the age the sending server reported (a duration too),
+// so neither Lotse's clock nor a sending server's wrong clock matters;
+// Conduit and its forks take their own clock against origin_server_ts,
+// so at least Lotse's clock does not. Dendrite v0.13.8 sends none. Without
+// it, origin_server_ts against Lotse's clock: a sending server (or Lotse's
+// host) whose clock is off by more than the retention then silences its
+// members (warnTooOld names the server). A negative age (the
+// homeserver's own clocks disagree) is not old. Either value comes from
+// the sender's side in the end: a sender who back-dates an event only
+// stops the backfill there or keeps their own message from being answered.
+// The age of exactly 0 cannot be told from none (mautrix's Unsigned drops
+// the difference); it falls back to the timestamp.
 func (s *syncer) beyondRetention(evt *event.Event) bool {
 	keep := s.bot.opts.InboxRetention
-	if keep <= 0 || evt.Timestamp <= 0 {
+	if keep <= 0 {
+		return false
+	}
+	if age := evt.Unsigned.Age; age != 0 {
+		return age > keep.Milliseconds()
+	}
+	if evt.Timestamp <= 0 {
 		return false
 	}
 	return s.bot.opts.Now().Sub(time.UnixMilli(evt.Timestamp)) > keep
@@ -596,9 +617,15 @@ func isNewJoin(evt *event.Event) bool {
 }
 
 // inviterOf returns who invited me and whether the invite asked for a
-// direct chat (is_direct).
+// direct chat (is_direct), from the invite's stripped state: the last
+// membership event of mine in it. The homeserver (Synapse and Dendrite
+// alike) puts the invite event itself last, after the invite_room_state
+// the inviting server chose; for a room on another server that list is
+// unchecked, and a forged membership of mine in it named any inviter, an
+// allowed one too (hs25: the first one was taken).
 func inviterOf(state []*event.Event, me id.UserID) (id.UserID, bool) {
-	for _, evt := range state {
+	for i := len(state) - 1; i >= 0; i-- {
+		evt := state[i]
 		if evt.Type == event.StateMember && evt.StateKey != nil && *evt.StateKey == me.String() {
 			var content struct {
 				IsDirect bool `json:"is_direct"`

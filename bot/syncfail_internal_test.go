@@ -448,3 +448,63 @@ func TestTooOldWarningNamesServer(t *testing.T) {
 		t.Errorf("after an hour: %v, want %v", got, want)
 	}
 }
+
+// TestRetentionByEventAge: the skip of events older than inbox_retention
+// judged each event by its origin_server_ts against Lotse's own clock, so a
+// sending server (or Lotse's host) whose clock was off by more than the
+// retention silenced every member of that server. Now the homeserver's
+// unsigned.age decides when it sends one (Synapse and Conduit do, Dendrite
+// v0.13.8 does not: the cases with an age are made up here): a fresh event
+// with a skewed timestamp is handled, and an event the homeserver sends
+// again after a reset of Lotse's sync position is still skipped by its age
+// (the guarantee of TestResetSyncSkipsOldEvents), whatever its timestamp.
+func TestRetentionByEventAge(t *testing.T) {
+	const retention = 7 * 24 * time.Hour
+	day := 24 * time.Hour
+	for _, tt := range []struct {
+		name    string
+		sentAgo time.Duration // origin_server_ts, before Lotse's clock
+		age     int64         // unsigned.age in ms (0: none)
+		handled bool
+	}{
+		{"sender's clock a month behind, age a minute", 30 * day, time.Minute.Milliseconds(), true},
+		{"Lotse's clock a month ahead, age a second", 30 * day, 1000, true},
+		{"sent again after a reset, by age 90 days", time.Minute, (90 * day).Milliseconds(), false},
+		{"sender's clock a month ahead, by age 90 days", -30 * day, (90 * day).Milliseconds(), false},
+		{"age just within the retention", 30 * day, (retention - time.Minute).Milliseconds(), true},
+		{"age of the homeserver's clocks disagreeing", 30 * day, -5000, true},
+		{"no age (Dendrite), old timestamp", 90 * day, 0, false},
+		{"no age (Dendrite), new timestamp", time.Minute, 0, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var logs bytes.Buffer
+			s := newWatchBot(t, nil, &logs)
+			s.bot.opts.InboxRetention = retention
+			now := s.bot.opts.Now()
+			raw := map[string]any{"type": "m.room.message", "event_id": "$q", "sender": "@m:skewed.example",
+				"origin_server_ts": now.Add(-tt.sentAgo).UnixMilli(), "content": map[string]any{"msgtype": "m.text", "body": "x"}}
+			if tt.age != 0 {
+				raw["unsigned"] = map[string]any{"age": tt.age}
+			}
+			res := &mautrix.RespSync{NextBatch: "s1_0_0"}
+			res.Rooms.Join = map[id.RoomID]*mautrix.SyncJoinedRoom{"!dm:hs": {Timeline: mautrix.SyncTimeline{
+				SyncEventsList: mautrix.SyncEventsList{Events: []*event.Event{syncEvent(t, raw)}}}}}
+			if err := s.ProcessResponse(t.Context(), res, "s0_0_0"); err != nil {
+				t.Fatal(err)
+			}
+			pending, err := s.bot.db.Inbox.Pending(t.Context(), now.Add(time.Hour), 10, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if handled := len(pending) == 1; handled != tt.handled {
+				t.Errorf("handled %v, want %v", handled, tt.handled)
+			}
+			if known, err := s.bot.db.Inbox.Has(t.Context(), "$q"); err != nil || !known {
+				t.Errorf("the event is not in the inbox (known %v, %v)", known, err)
+			}
+			if warned := strings.Contains(logs.String(), "older than the inbox's retention"); warned == tt.handled {
+				t.Errorf("warning logged %v, want %v: %s", warned, !tt.handled, logs.String())
+			}
+		})
+	}
+}

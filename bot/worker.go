@@ -410,13 +410,34 @@ func (b *Bot) handleInvite(ctx context.Context, item storage.InboxItem) error {
 	roomID := id.RoomID(item.RoomID)
 	inviter := id.UserID(item.Sender)
 	log := b.log.With().Stringer("room_id", roomID).Stringer("inviter", inviter).Logger()
-	if !inviterAllowed(inviter, b.opts.AllowedInviters) {
-		log.Info().Msg("Declining invite from a user who is not allowed")
+	decline := func() error {
 		_, err := b.Client.LeaveRoom(ctx, roomID)
 		if err != nil && !errors.Is(err, mautrix.MForbidden) && !errors.Is(err, mautrix.MNotFound) {
 			return fmt.Errorf("failed to decline invite: %w", err)
 		}
 		return nil
+	}
+	now := b.opts.Now()
+	if !inviterAllowed(inviter, b.opts.AllowedInviters) {
+		// Once a day per inviter at info level: a storm of invites from
+		// someone not allowed is one line, not one per invite.
+		line := log.Debug()
+		if b.joins.warn("not allowed|"+inviter.String(), now) {
+			line = log.Info()
+		}
+		line.Msg("Declining invite from a user who is not allowed; said once a day per inviter")
+		return decline()
+	}
+	known := knownServer(inviter, b.Client.UserID.Homeserver(), b.opts.AllowedInviters)
+	_, configured := b.opts.WatchedRooms[roomID]
+	if ok, used := b.joins.allows(inviter, known, roomID, now); !ok && !configured {
+		line := log.Debug()
+		if b.joins.warn(used, now) {
+			line = log.Warn()
+		}
+		line.Str("budget", used).Int("per_inviter", joinsPerInviter).Int("per_server", joinsPerServer).
+			Msg("Declining invite: this inviter (or their server) made Lotse join too many rooms in the last 24 hours; said once a day")
+		return decline()
 	}
 	_, err := b.Client.JoinRoomByID(ctx, roomID)
 	if err != nil {
@@ -431,6 +452,9 @@ func (b *Bot) handleInvite(ctx context.Context, item storage.InboxItem) error {
 			return nil
 		}
 		return fmt.Errorf("failed to join room: %w", err)
+	}
+	if !configured {
+		b.joins.record(inviter, known, roomID, now)
 	}
 	log.Info().Msg("Joined room after invite")
 	var invite struct {
@@ -501,14 +525,22 @@ func (b *Bot) handleLeave(ctx context.Context, evt *event.Event) error {
 
 // inviterAllowed checks user against the allow-list: full user IDs or
 // server names ("example.org", ":example.org", "*:example.org").
+// An inviter that is no Matrix ID (no invite event named one) is never
+// allowed, nor does an empty entry allow anyone (it matched the empty
+// server of such an inviter).
 func inviterAllowed(user id.UserID, allowed []string) bool {
+	_, server, err := user.Parse()
+	if err != nil || server == "" {
+		return false
+	}
 	if len(allowed) == 0 {
 		return true
 	}
-	_, server, _ := user.Parse()
 	for _, a := range allowed {
 		a = strings.TrimSpace(a)
 		switch {
+		case a == "":
+			continue
 		case a == "*":
 			return true
 		case strings.HasPrefix(a, "@"):
