@@ -235,6 +235,14 @@ func (w *Workflow) findReaction(ctx context.Context, evt *event.Event, target id
 // table was announced in (where the reaction was counted), withdraws it: a
 // redaction event can name any event ID, and one inside an encrypted event
 // is checked by no server.
+//
+// The room is checked against the round table's announcement rooms, not
+// against the announcements Lotse still knows: after a moderator deleted
+// the announcement (AnnouncementRedacted forgets it), a member who removes
+// their ✅ no longer wants to come and no longer wants reminders, and
+// before, nothing happened (fix24a's Left, rt25). Someone else's removal
+// of the member's ✅ — a moderator cleaning up the deleted announcement's
+// reactions — withdraws nothing: the member did not say no.
 func (w *Workflow) WithdrawRSVP(ctx context.Context, evt *event.Event, redacts id.EventID) error {
 	if !w.On() {
 		return nil
@@ -243,12 +251,8 @@ func (w *Workflow) WithdrawRSVP(ctx context.Context, evt *event.Event, redacts i
 	if err != nil || r == nil || !r.Attending || r.UserID != evt.Sender.String() {
 		return err
 	}
-	posts, err := w.DB.RoundTables.Posts(ctx, r.RoundTableID)
-	if err != nil || !slices.ContainsFunc(posts, func(p storage.RoundTablePost) bool { return p.RoomID == evt.RoomID.String() }) {
-		return err
-	}
 	rt, err := w.DB.RoundTables.Get(ctx, r.RoundTableID)
-	if err != nil || rt == nil {
+	if err != nil || rt == nil || !slices.Contains(rt.Rooms, evt.RoomID.String()) {
 		return err
 	}
 	return w.rsvp(ctx, rt, id.UserID(r.UserID), false, "", true)

@@ -1,0 +1,62 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+)
+
+// deleteAnnouncement lets mod delete post in annRoom1 as the homeserver
+// applies it (served redacted afterwards) and returns what Lotse sent.
+func (e *rtEnv) deleteAnnouncement(t *testing.T, mod id.UserID, post id.EventID) []sentMsg {
+	t.Helper()
+	e.fm.mu.Lock()
+	e.fm.events[post].Content = event.Content{Parsed: &event.MessageEventContent{}}
+	e.fm.events[post].Unsigned.RedactedBecause = &event.Event{Sender: mod}
+	e.fm.mu.Unlock()
+	return e.redact(t, annRoom1, mod, post)
+}
+
+// TestRoundTableWithdrawAfterAnnouncementDeleted (rt25, fix24a's Left): a
+// member who removed their ✅ after a moderator had deleted the
+// announcement stayed an attendee — reminders and the personal link kept
+// coming, because the withdrawal wanted an announcement Lotse still knew in
+// that room. Now the member's own removal withdraws (and says so); the
+// moderator's removal of the member's ✅ withdraws nothing.
+func TestRoundTableWithdrawAfterAnnouncementDeleted(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+	post := e.announce(t, "!rundertisch Blockade am 3.12. um 19 Uhr")
+	mod := id.UserID("@mod:test")
+	e.fm.joined[annRoom1][mod] = true
+	e.react(t, annRoom1, mem1, post, "✅")
+	reaction := id.EventID(fmt.Sprintf("$r%d", supportEvt.Load()))
+	mustContain(t, in(e.deleteAnnouncement(t, mod, post), dmOf(coord)), "gelöscht")
+
+	// The moderator cleans up the deleted announcement's reactions: the
+	// member did not say no.
+	if got := e.redact(t, annRoom1, mod, reaction); len(got) != 0 {
+		t.Fatalf("a moderator's removal of the member's ✅ was acted on: %s", bodies(got))
+	}
+	if r, err := e.db.RoundTables.RSVP(context.Background(), 1, mem1.String()); err != nil || r == nil || !r.Attending {
+		t.Fatalf("the moderator's removal withdrew the RSVP: %+v %v", r, err)
+	}
+	// A removal sent in a room the ✅ was not in counts for nothing.
+	if got := e.redact(t, id.RoomID("!elsewhere:test"), mem1, reaction); len(got) != 0 {
+		t.Fatalf("a removal from a room without the round table was acted on: %s", bodies(got))
+	}
+
+	// The member removes their own ✅: withdrawn, told, no reminder.
+	got := e.redact(t, annRoom1, mem1, reaction)
+	mustContain(t, in(got, dmOf(mem1)), "zurückgezogen", "„Blockade“")
+	if r, err := e.db.RoundTables.RSVP(context.Background(), 1, mem1.String()); err != nil || r == nil || r.Attending {
+		t.Fatalf("the RSVP was not withdrawn: %+v %v", r, err)
+	}
+	if got := e.tick(t, time.Date(2026, 12, 2, 19, 0, 0, 0, berlin)); len(in(got, dmOf(mem1))) != 0 {
+		t.Errorf("a reminder after the withdrawal: %s", bodies(in(got, dmOf(mem1))))
+	}
+}
