@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -58,5 +59,60 @@ func TestRoundTableWithdrawAfterAnnouncementDeleted(t *testing.T) {
 	}
 	if got := e.tick(t, time.Date(2026, 12, 2, 19, 0, 0, 0, berlin)); len(in(got, dmOf(mem1))) != 0 {
 		t.Errorf("a reminder after the withdrawal: %s", bodies(in(got, dmOf(mem1))))
+	}
+}
+
+// openLink follows a join link as a browser does: the attendee enters the
+// fake meeting with what the link carries.
+func (e *rtEnv) openLink(t *testing.T, link string) {
+	t.Helper()
+	resp, err := e.fake.Client().Get(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("join link: %s", resp.Status)
+	}
+}
+
+// TestRoundTableSummaryNamesMembersNow (rt25, Low, privacy and integrity):
+// the attendance summary listed the names BigBlueButton showed, kept tied
+// to nobody: a member who had renamed appeared under the name they no
+// longer use (beside their current one among the RSVPs), someone dialled
+// in by phone under their number, and an erasure left the name. Now Lotse
+// keeps the Matrix ID the personal link carries and names members as the
+// RSVP list does; people without a link are only counted.
+func TestRoundTableSummaryNamesMembersNow(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+	post := e.announce(t, "!rundertisch Treffen am 3.12. um 19 Uhr")
+	e.react(t, annRoom1, mem1, post, "✅")
+	e.tick(t, time.Date(2026, 12, 2, 19, 0, 0, 0, berlin))
+	got := e.tick(t, time.Date(2026, 12, 3, 18, 45, 0, 0, berlin))
+	reminders := in(got, dmOf(mem1))
+	if len(reminders) != 1 {
+		t.Fatalf("want one reminder with the link: %s", bodies(got))
+	}
+	e.openLink(t, linkIn(reminders[0].content.Body))
+	m, ok := e.fake.Meeting(fmt.Sprintf("lotse-rt-1-%d", time.Date(2026, 12, 3, 19, 0, 0, 0, berlin).Unix()))
+	if !ok {
+		t.Fatal("no meeting")
+	}
+	if err := e.fake.Join(m.MeetingID, "+49 171 ***89", "VIEWER"); err != nil { // dialled in
+		t.Fatal(err)
+	}
+	e.tick(t, time.Date(2026, 12, 3, 19, 10, 0, 0, berlin))
+
+	e.fm.mu.Lock()
+	e.fm.names[mem1] = "Mia Neu"
+	e.fm.mu.Unlock()
+	got = e.tick(t, time.Date(2026, 12, 3, 20, 31, 0, 0, berlin))
+	summary := in(got, dmOf(coord))
+	mustContain(t, summary, "In der Videokonferenz waren 2 Personen: Mia Neu, 1 ohne persönlichen Link (z. B. per Telefon)", "Zugesagt hatte 1 Person: Mia Neu")
+	for _, old := range []string{"Mia Eins", "+49"} {
+		if strings.Contains(bodies(summary), old) {
+			t.Errorf("the summary shows %q: %s", old, bodies(summary))
+		}
 	}
 }

@@ -130,6 +130,9 @@ type Texts struct {
 	SummarySeen string
 	// SummaryRSVP: %d count, %s names (RSVPs; "one|other").
 	SummaryRSVP string
+	// SummaryGuests ends the names of SummarySeen: %d people in the meeting
+	// without a personal link, e.g. by phone ("one|other").
+	SummaryGuests string
 	// SummaryNoRSVP: the summary's line when nobody had said yes.
 	SummaryNoRSVP string
 	// SummaryMore ends a list of names cut at summaryNames: %d the rest
@@ -233,6 +236,7 @@ var German = Texts{
 	Summary:       "📋 **Runder Tisch #%d „%s“ ist vorbei.**",
 	SummarySeen:   "In der Videokonferenz war %d Person: %s|In der Videokonferenz waren %d Personen: %s",
 	SummaryRSVP:   "Zugesagt hatte %d Person: %s|Zugesagt hatten %d Personen: %s",
+	SummaryGuests: "%d ohne persönlichen Link (z. B. per Telefon)|%d ohne persönlichen Link (z. B. per Telefon)",
 	SummaryNoRSVP: "Zugesagt hatte niemand.",
 	SummaryMore:   "und %d weitere Person|und %d weitere Personen",
 	SummaryHow:    "Nachricht an alle Zugesagten (z. B. Link zum Protokoll): `!nachbereitung %[1]d <Text>`",
@@ -328,6 +332,7 @@ var English = Texts{
 	Summary:       "📋 **Round table #%d “%s” is over.**",
 	SummarySeen:   "%d person was in the video conference: %s|%d people were in the video conference: %s",
 	SummaryRSVP:   "%d RSVP: %s|%d RSVPs: %s",
+	SummaryGuests: "%d without a personal link (e.g. by phone)|%d without a personal link (e.g. by phone)",
 	SummaryNoRSVP: "Nobody had RSVPed.",
 	SummaryMore:   "and %d more person|and %d more people",
 	SummaryHow:    "Message everyone who joined (e.g. a link to the notes): `!followup %[1]d <text>`",
