@@ -3,9 +3,12 @@ package commands
 import (
 	"context"
 	"fmt"
+	"html"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
@@ -113,6 +116,52 @@ func TestRoundTableSummaryNamesMembersNow(t *testing.T) {
 	for _, old := range []string{"Mia Eins", "+49"} {
 		if strings.Contains(bodies(summary), old) {
 			t.Errorf("the summary shows %q: %s", old, bodies(summary))
+		}
+	}
+}
+
+// visibleText is what Element shows of a message with HTML: the text
+// without tags (a link shows its label).
+func visibleText(c *event.MessageEventContent) string {
+	if c.FormattedBody == "" {
+		return c.Body
+	}
+	return html.UnescapeString(regexp.MustCompile(`<[^>]+>`).ReplaceAllString(c.FormattedBody, ""))
+}
+
+// TestRoundTableLinkLabelledOnPhone (rt25, texts on a phone): the reminder
+// showed the personal join link as a bare URL — some 250 characters of
+// query and checksum across half a phone screen. Now it is a link with a
+// label; the coordinator's says it opens the meeting as moderator. The
+// plain body keeps the URL (notifications, clients without HTML).
+func TestRoundTableLinkLabelledOnPhone(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+	post := e.announce(t, "!rundertisch Treffen am 3.12. um 19 Uhr")
+	e.react(t, annRoom1, mem1, post, "✅")
+	e.tick(t, time.Date(2026, 12, 2, 19, 0, 0, 0, berlin))
+	got := e.tick(t, time.Date(2026, 12, 3, 18, 45, 0, 0, berlin))
+	for _, who := range []id.UserID{mem1, coord} {
+		msgs := in(got, dmOf(who))
+		if len(msgs) != 1 {
+			t.Fatalf("%s: want one reminder, got %s", who, bodies(msgs))
+		}
+		c := msgs[0].content
+		shown := visibleText(c)
+		if strings.Contains(shown, "http") || strings.Contains(shown, "checksum") {
+			t.Errorf("%s: the phone shows the bare URL: %s", who, shown)
+		}
+		if !strings.Contains(c.FormattedBody, `<a href="http`) || !strings.Contains(shown, "Zur Videokonferenz") {
+			t.Errorf("%s: no labelled link: %s", who, c.FormattedBody)
+		}
+		if _, err := e.fake.VerifyJoinURL(linkIn(c.Body)); err != nil {
+			t.Errorf("%s: the plain body lost the link: %v (%s)", who, err, c.Body)
+		}
+		if moderator := strings.Contains(shown, "Moderation"); moderator != (who == coord) {
+			t.Errorf("%s: moderator label %v: %s", who, moderator, shown)
+		}
+		if n := utf8.RuneCountInString(shown); n > 300 {
+			t.Errorf("%s: the reminder is %d characters on a phone: %s", who, n, shown)
 		}
 	}
 }

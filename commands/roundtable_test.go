@@ -267,9 +267,10 @@ func linkIn(body string) string {
 	}
 	end := strings.IndexAny(body[i:], " \n")
 	if end < 0 {
-		return body[i:]
+		end = len(body) - i
 	}
-	return body[i : i+end]
+	// The plain body shows a labelled link as „label (URL)“ (rt25).
+	return strings.TrimSuffix(body[i:i+end], ")")
 }
 
 func TestRoundTableRescheduleCancelAndAutumnSwitch(t *testing.T) {
@@ -318,7 +319,7 @@ func TestRoundTableRescheduleCancelAndAutumnSwitch(t *testing.T) {
 	if len(got) != 1 || len(files(e.fm.sent)) != before {
 		t.Fatalf("cancelled without asking: %s", bodies(got))
 	}
-	mustContain(t, got, "1 Person hat zugesagt", "!absagen 1 ja", "!absage 1.")
+	mustContain(t, got, "1 Person hat zugesagt", "!absagen 1 ja", "zurückziehen: !absage 1")
 	got = e.say(t, dmOf(coord), coord, "!absagen 1 ja", "")
 	mustContain(t, in(got, dmOf(mem1)), "abgesagt")
 	mustContain(t, got, "ABGESAGT")

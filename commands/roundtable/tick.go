@@ -249,7 +249,7 @@ func (w *Workflow) sendOwedLink(ctx context.Context, rt *storage.RoundTable, use
 	if err != nil {
 		return err
 	}
-	md := chat.Format(w.tx.LinkFollows, chat.Escape(rt.Title)) + "\n\n" + chat.Format(w.tx.ReminderLink, "<"+link+">")
+	md := chat.Format(w.tx.LinkFollows, chat.Escape(rt.Title)) + "\n\n" + w.linkLine(rt, user, link)
 	key := linkKey(rt, user)
 	if _, err := w.SendMarkdownTo(ctx, room, md, nil, w.TxnID(id.EventID("lotse-rt/"+key), "send", 0)); err != nil {
 		return err
@@ -309,9 +309,7 @@ func (w *Workflow) sendReminder(ctx context.Context, rt *storage.RoundTable, use
 		if err != nil {
 			return err
 		}
-		// An autolink, so that "*" or "_" in the name cannot turn into
-		// emphasis; it goes into this DM only.
-		b.WriteString("\n\n" + chat.Format(tx.ReminderLink, "<"+link+">"))
+		b.WriteString("\n\n" + w.linkLine(rt, user, link))
 		if !meetingReady {
 			minutes := int(w.meetingLead().Minutes())
 			b.WriteString(" " + chat.Format(chat.Plural(tx.LinkWorksFrom, minutes), minutes))
@@ -330,6 +328,28 @@ func (w *Workflow) sendReminder(ctx context.Context, rt *storage.RoundTable, use
 	return w.DB.RoundTables.MarkSent(ctx, key, rt.ID, false, now)
 }
 
+// linkLine is the reminder's line with user's personal join link: a link
+// with a label („Zur Videokonferenz“), not the bare URL — some 250
+// characters of query and checksum that filled a phone's screen and said
+// nothing (rt25). Element shows the label; the plain body (notifications,
+// clients without HTML) keeps the URL after it. The destination is written
+// in angle brackets, so that "*", "_" or ")" in the URL cannot end or
+// format it; the link goes into user's direct chat only. The coordinator
+// and co-hosts are told theirs opens the meeting as moderator.
+func (w *Workflow) linkLine(rt *storage.RoundTable, user id.UserID, link string) string {
+	text := w.tx.ReminderLink
+	if isModerator(rt, user) {
+		text = w.tx.ReminderLinkModerator
+	}
+	return chat.Format(text, "<"+link+">")
+}
+
+// isModerator reports whether user moderates rt's meeting: the
+// coordinator and the co-hosts.
+func isModerator(rt *storage.RoundTable, user id.UserID) bool {
+	return user.String() == rt.Coordinator || slices.Contains(rt.CoHosts, user.String())
+}
+
 // meetingID is the BBB meeting of rt's current occurrence.
 func meetingID(rt *storage.RoundTable) string {
 	return fmt.Sprintf("lotse-rt-%d-%d", rt.ID, rt.Start.Unix())
@@ -340,7 +360,7 @@ func meetingID(rt *storage.RoundTable) string {
 // createTime once the meeting exists.
 func (w *Workflow) rtJoinLink(ctx context.Context, rt *storage.RoundTable, user id.UserID, room id.RoomID, ready bool) (string, error) {
 	role := bbb.RoleViewer
-	if user.String() == rt.Coordinator || slices.Contains(rt.CoHosts, user.String()) {
+	if isModerator(rt, user) {
 		role = bbb.RoleModerator
 	}
 	name := w.nameOf(ctx, rt, user)
