@@ -165,3 +165,76 @@ func TestRoundTableLinkLabelledOnPhone(t *testing.T) {
 		}
 	}
 }
+
+// icsLine returns the (unfolded) content line of ics that starts with prop
+// followed by ":" or ";", or "".
+func icsLine(ics, prop string) string {
+	for _, l := range strings.Split(strings.ReplaceAll(ics, "\r\n ", ""), "\r\n") {
+		if strings.HasPrefix(l, prop+":") || strings.HasPrefix(l, prop+";") {
+			return l
+		}
+	}
+	return ""
+}
+
+// TestRoundTableCalendarChangeReachesAttendees (rt25): a move or a
+// cancellation put a new calendar file into the announcement rooms only;
+// a member who had joined was told in their direct chat, without the file,
+// and had to find it in the room. A calendar file opened from a chat is
+// imported, not processed as an invitation, so the file alone does not
+// remove the entry everywhere: the member now gets the file with the
+// notice and is told what to do if their calendar keeps the old entry.
+// The file matches the first one (UID, ORGANIZER), has a higher SEQUENCE,
+// and names no attendee: the event was published without any (RFC 5546
+// 3.2.1), and the rooms' copy would otherwise list who joined.
+func TestRoundTableCalendarChangeReachesAttendees(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+	e.announce(t, "!rundertisch Treffen am 3.12. um 19 Uhr")
+	first := e.icsOf(t, roomFiles(files(e.fm.sent))[0])
+	mustContain(t, in(e.say(t, annRoom1, mem1, "!dabei 1", ""), dmOf(mem1)), "dabei")
+
+	dmFile := func(got []sentMsg) (string, []sentMsg) {
+		t.Helper()
+		msgs := in(got, dmOf(mem1))
+		if len(msgs) != 2 || msgs[1].content.MsgType != event.MsgFile {
+			t.Fatalf("want the notice and the calendar file in the direct chat, got %s", bodies(msgs))
+		}
+		return e.icsOf(t, msgs[1]), msgs
+	}
+	check := func(ics, method, seq string) {
+		t.Helper()
+		for prop, want := range map[string]string{"METHOD": "METHOD:" + method, "SEQUENCE": "SEQUENCE:" + seq,
+			"UID": icsLine(first, "UID"), "ORGANIZER": icsLine(first, "ORGANIZER")} {
+			if got := icsLine(ics, prop); got != want {
+				t.Errorf("%s: %q, want %q", prop, got, want)
+			}
+		}
+		if strings.Contains(ics, "ATTENDEE") || strings.Contains(ics, "mem1") {
+			t.Errorf("the calendar file names attendees:\n%s", ics)
+		}
+	}
+
+	ics, msgs := dmFile(e.say(t, dmOf(coord), coord, "!verschieben 1 4.12. um 19 Uhr", ""))
+	mustContain(t, msgs[:1], "verschoben", "Kalenderdatei", "alten Termin")
+	check(ics, "PUBLISH", "1")
+	if !strings.Contains(ics, "\r\nDTSTART;TZID=Europe/Berlin:20261204T190000\r\n") {
+		t.Errorf("not moved:\n%s", ics)
+	}
+
+	question := e.say(t, dmOf(coord), coord, "!absagen 1", "")
+	if shown := visibleText(question[0].content); !strings.Contains(shown, "\nWenn du sicher bist: !absagen 1 ja\n") {
+		t.Errorf("the command to confirm is not on its own line on a phone: %q", shown)
+	}
+	ics, msgs = dmFile(e.say(t, dmOf(coord), coord, "!absagen 1 ja", ""))
+	mustContain(t, msgs[:1], "abgesagt", "Kalenderdatei")
+	check(ics, "CANCEL", "2")
+	if got := icsLine(ics, "STATUS"); got != "STATUS:CANCELLED" {
+		t.Errorf("STATUS %q", got)
+	}
+	for _, m := range in(files(e.fm.sent), annRoom1) {
+		if room := e.icsOf(t, m); strings.Contains(room, "ATTENDEE") {
+			t.Errorf("a room's calendar file names attendees:\n%s", room)
+		}
+	}
+}

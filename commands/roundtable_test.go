@@ -117,6 +117,18 @@ func files(msgs []sentMsg) []sentMsg {
 	return out
 }
 
+// roomFiles are the files of msgs sent to the announcement rooms (not the
+// calendar files in attendees' direct chats, rt25).
+func roomFiles(msgs []sentMsg) []sentMsg {
+	var out []sentMsg
+	for _, m := range msgs {
+		if m.room == annRoom1 || m.room == annRoom2 {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // icsOf reads the calendar file of a sent m.file (decrypting it if needed).
 func (e *rtEnv) icsOf(t *testing.T, m sentMsg) string {
 	t.Helper()
@@ -305,7 +317,7 @@ func TestRoundTableRescheduleCancelAndAutumnSwitch(t *testing.T) {
 	if edits != 2 {
 		t.Fatalf("want 2 announcement edits, got %d", edits)
 	}
-	fs := files(e.fm.sent)[before:]
+	fs := roomFiles(files(e.fm.sent)[before:])
 	if len(fs) != 2 || !strings.Contains(e.icsOf(t, fs[0]), "SEQUENCE:1") || !strings.Contains(e.icsOf(t, fs[0]), "DTSTART;TZID=Europe/Berlin:20261101T190000") {
 		t.Fatalf("rescheduled ics: %d files", len(fs))
 	}
@@ -323,7 +335,7 @@ func TestRoundTableRescheduleCancelAndAutumnSwitch(t *testing.T) {
 	got = e.say(t, dmOf(coord), coord, "!absagen 1 ja", "")
 	mustContain(t, in(got, dmOf(mem1)), "abgesagt")
 	mustContain(t, got, "ABGESAGT")
-	fs = files(e.fm.sent)[before:]
+	fs = roomFiles(files(e.fm.sent)[before:])
 	ics := e.icsOf(t, fs[0])
 	if !strings.Contains(ics, "METHOD:CANCEL") || !strings.Contains(ics, "SEQUENCE:2") || !strings.Contains(ics, "STATUS:CANCELLED") {
 		t.Fatalf("cancel ics:\n%s", ics)

@@ -22,17 +22,21 @@ import (
 // toMember sends our own Markdown text to user: into the DM the event came
 // from, else into Lotse's direct chat with them (opened if needed).
 func (w *Workflow) toMember(ctx context.Context, user id.UserID, md, txn string) error {
-	var room id.RoomID
-	if t := chat.TurnOf(ctx); t != nil && t.Direct && t.Event.Sender == user {
-		room = t.Event.RoomID
-	} else {
-		var err error
-		if room, err = w.Matrix.DirectRoom(ctx, user); err != nil {
-			return err
-		}
+	room, err := w.memberRoom(ctx, user)
+	if err != nil {
+		return err
 	}
-	_, err := w.SendMarkdownTo(ctx, room, md, nil, txn)
+	_, err = w.SendMarkdownTo(ctx, room, md, nil, txn)
 	return err
+}
+
+// memberRoom is where toMember writes to user: the DM the event came
+// from, else Lotse's direct chat with them (opened if needed).
+func (w *Workflow) memberRoom(ctx context.Context, user id.UserID) (id.RoomID, error) {
+	if t := chat.TurnOf(ctx); t != nil && t.Direct && t.Event.Sender == user {
+		return t.Event.RoomID, nil
+	}
+	return w.Matrix.DirectRoom(ctx, user)
 }
 
 // rsvp stores a member's answer and confirms it in their DM. reaction is
