@@ -79,6 +79,8 @@ func person(t *testing.T, db *storage.DB, n int, user, dm, email, other string, 
 	_, err = db.RoundTables.SetRSVP(ctx, storage.RSVP{RoundTableID: own.ID, UserID: user, Attending: true, SourceEvent: fmt.Sprintf("$rsvp%d", n), UpdatedAt: now}, 0)
 	must(err)
 	must(db.RoundTables.MarkSent(ctx, fmt.Sprintf("%d|%s|reminder|%d", own.ID, user, now.Unix()), own.ID, false, now))
+	// Who was in the meeting: the Matrix ID (rt25), with the other person.
+	must(db.RoundTables.AddSeen(ctx, own.ID, own.Start, []string{user, other}))
 	_, err = db.DirectRooms.Begin(ctx, user, fmt.Sprintf("token%d", n), now)
 	must(err)
 	must(db.DirectRooms.Finish(ctx, user, dm))

@@ -417,9 +417,13 @@ func (q *RoundTableQuery) MarkSent(ctx context.Context, key string, id int64, sk
 	return err
 }
 
-// AddSeen records names seen in the meeting of an occurrence.
-func (q *RoundTableQuery) AddSeen(ctx context.Context, id int64, occurrence time.Time, names []string) error {
-	for _, n := range names {
+// AddSeen records who was seen in the meeting of an occurrence. The
+// column is called name for history; since rt25 it holds the Matrix ID of
+// a member who came with their personal link (so that the export and the
+// erasure of that person find it), or "guest:" and BigBlueButton's random
+// ID of someone without one — never a name typed or shown in the meeting.
+func (q *RoundTableQuery) AddSeen(ctx context.Context, id int64, occurrence time.Time, who []string) error {
+	for _, n := range who {
 		if _, err := q.exec(ctx, rtAddSeenSQL, id, occurrence.UnixMilli(), n); err != nil {
 			return err
 		}
@@ -427,7 +431,8 @@ func (q *RoundTableQuery) AddSeen(ctx context.Context, id int64, occurrence time
 	return nil
 }
 
-// Seen lists the names seen in the meeting of an occurrence.
+// Seen lists who was seen in the meeting of an occurrence (see AddSeen;
+// rows written before rt25 hold a display name).
 func (q *RoundTableQuery) Seen(ctx context.Context, id int64, occurrence time.Time) ([]string, error) {
 	return queryStrings(ctx, q.db, "attendance", rtSeenSQL, id, occurrence.UnixMilli())
 }

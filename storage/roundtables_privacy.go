@@ -26,6 +26,15 @@ func init() {
 		Query:  `SELECT roundtable_id, skipped, sent_at FROM roundtable_sent WHERE ` + containsExact("key", `'|' || $1 || '|'`),
 		Delete: []string{`DELETE FROM roundtable_sent WHERE ` + containsExact("key", `'|' || $1 || '|'`)},
 	})
+	// Who was in a round table's meeting: the Matrix ID of a member who
+	// came with their personal link (rt25; before, the name BigBlueButton
+	// showed, tied to nobody, so that neither the export nor the erasure
+	// found it).
+	AddPersonalTable(PersonalTable{
+		Name:   "roundtable_seen",
+		Query:  `SELECT roundtable_id, occurrence FROM roundtable_seen WHERE name=$1`,
+		Delete: []string{`DELETE FROM roundtable_seen WHERE name=$1`},
+	})
 	AddPersonalTable(PersonalTable{
 		Name:   "direct_room",
 		Query:  `SELECT room_id, created_at FROM direct_room WHERE user_id=$1`,

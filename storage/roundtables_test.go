@@ -331,3 +331,43 @@ func TestRoundTableSentOutlivesItsDate(t *testing.T) {
 		})
 	}
 }
+
+// TestRoundTableSeenExportAndErasure (rt25, Low, privacy): who was in a
+// round table's meeting was kept as the name BigBlueButton showed, tied to
+// no Matrix ID, so neither the export nor the erasure of that person found
+// it. Now the rows hold the member's Matrix ID: the export shows theirs,
+// the erasure deletes theirs and nobody else's.
+func TestRoundTableSeenExportAndErasure(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			q := db.RoundTables
+			now := time.UnixMilli(1_790_000_000_000)
+			rt, _, err := q.Create(ctx, &storage.RoundTable{Title: "Treffen", Start: now, Duration: time.Hour,
+				Coordinator: "@c:hs", Rooms: []string{"!a:hs"}, OriginEvent: "$o"}, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := q.AddSeen(ctx, rt.ID, now, []string{"@m:hs", "@other:hs", "guest:w_1"}); err != nil {
+				t.Fatal(err)
+			}
+			export, err := db.Privacy().Export(ctx, "@m:hs")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rows := export["roundtable_seen"]; len(rows) != 1 {
+				t.Errorf("export lists %d attendance rows, want 1: %v", len(rows), rows)
+			}
+			if _, err := db.Privacy().Erase(ctx, "@m:hs", "", now); err != nil {
+				t.Fatal(err)
+			}
+			seen, err := q.Seen(ctx, rt.ID, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fmt.Sprint(seen) != "[@other:hs guest:w_1]" {
+				t.Errorf("after the erasure of @m:hs the attendance is %v", seen)
+			}
+		})
+	}
+}

@@ -213,9 +213,10 @@ func linkIn(s string) string {
 	}
 	end := strings.IndexAny(s[i:], " \n")
 	if end < 0 {
-		return s[i:]
+		end = len(s) - i
 	}
-	return s[i : i+end]
+	// The plain body shows a labelled link as „label (URL)“ (rt25).
+	return strings.TrimSuffix(s[i:i+end], ")")
 }
 
 // waitEdit waits for an edit of target whose new content contains all of want.

@@ -65,7 +65,7 @@ func (w *Workflow) cmdReschedule(ce *chat.Call) error {
 			return err
 		}
 	}
-	n, err := w.notifyAttendees(ce.Ctx, rt, chat.Format(tx.Rescheduled, chat.Escape(rt.Title), w.rtRange(rt), rt.ID), "rt-moved")
+	n, err := w.notifyAttendees(ce.Ctx, rt, chat.Format(tx.Rescheduled, chat.Escape(rt.Title), w.rtRange(rt), rt.ID)+"\n\n"+tx.CalendarMoved, "rt-moved", true)
 	if err != nil {
 		return err
 	}
@@ -125,7 +125,7 @@ func (w *Workflow) cmdCancel(ce *chat.Call) error {
 			return err
 		}
 	}
-	n, err := w.notifyAttendees(ce.Ctx, rt, chat.Format(tx.Cancelled, chat.Escape(rt.Title), w.rtRange(rt)), "rt-cancelled")
+	n, err := w.notifyAttendees(ce.Ctx, rt, chat.Format(tx.Cancelled, chat.Escape(rt.Title), w.rtRange(rt))+"\n\n"+tx.CalendarCancelled, "rt-cancelled", true)
 	if err != nil {
 		return err
 	}
@@ -145,7 +145,15 @@ var yesWords = map[string]bool{"ja": true, "yes": true, "sicher": true}
 // attendee only (giveUp): joined with the others' errors it made the whole
 // event permanent, so another attendee's temporary failure was never
 // retried (fix24a). The refused one is not tried again on the retry.
-func (w *Workflow) notifyAttendees(ctx context.Context, rt *storage.RoundTable, md, purpose string) (int, error) {
+//
+// calendar sends rt's calendar file (as the rooms get it: the update with
+// the next SEQUENCE, or the cancellation) after md, in the same direct
+// chat (rt25). The rooms' file alone reached the members who joined only
+// if they went looking for it in the announcement room; a calendar file
+// opened from a chat is imported, not processed as an invitation, so
+// whether the app replaces or removes the old entry by UID varies (see
+// CalendarMoved and CalendarCancelled, which say what to do if not).
+func (w *Workflow) notifyAttendees(ctx context.Context, rt *storage.RoundTable, md, purpose string, calendar bool) (int, error) {
 	att, err := w.DB.RoundTables.Attendees(ctx, rt.ID)
 	if err != nil {
 		return 0, err
@@ -157,7 +165,11 @@ func (w *Workflow) notifyAttendees(ctx context.Context, rt *storage.RoundTable, 
 		if w.gaveUp(txn) {
 			continue
 		}
-		if err := w.toMember(ctx, id.UserID(a.UserID), md, txn); err != nil {
+		err := w.toMember(ctx, id.UserID(a.UserID), md, txn)
+		if err == nil && calendar {
+			err = w.sendMemberICS(ctx, rt, id.UserID(a.UserID))
+		}
+		if err != nil {
 			if err = w.giveUp(ctx, rt, txn, err); err != nil {
 				errs = append(errs, err)
 			}
@@ -180,9 +192,20 @@ func (w *Workflow) cmdFollowup(ce *chat.Call) error {
 	if len(rest) == 0 || text == "" {
 		return w.ReplyMarkdown(ce.Ctx, tx.FollowupUsage)
 	}
-	n, err := w.notifyAttendees(ce.Ctx, rt, chat.Format(tx.Followup, chat.Escape(rt.Title))+"\n\n"+chat.EscapeMultiline(text), "rt-followup")
+	n, err := w.notifyAttendees(ce.Ctx, rt, chat.Format(tx.Followup, chat.Escape(rt.Title))+"\n\n"+chat.EscapeMultiline(text), "rt-followup", false)
 	if err != nil {
 		return err
 	}
 	return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.FollowupSent, n), n))
+}
+
+// sendMemberICS sends rt's calendar file (this sequence) into user's
+// direct chat, below the notice toMember sent there; once per sequence
+// (sendICS derives the transaction ID from the room and the sequence).
+func (w *Workflow) sendMemberICS(ctx context.Context, rt *storage.RoundTable, user id.UserID) error {
+	room, err := w.memberRoom(ctx, user)
+	if err != nil {
+		return err
+	}
+	return w.sendICS(ctx, rt, room)
 }

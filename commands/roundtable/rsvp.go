@@ -22,17 +22,21 @@ import (
 // toMember sends our own Markdown text to user: into the DM the event came
 // from, else into Lotse's direct chat with them (opened if needed).
 func (w *Workflow) toMember(ctx context.Context, user id.UserID, md, txn string) error {
-	var room id.RoomID
-	if t := chat.TurnOf(ctx); t != nil && t.Direct && t.Event.Sender == user {
-		room = t.Event.RoomID
-	} else {
-		var err error
-		if room, err = w.Matrix.DirectRoom(ctx, user); err != nil {
-			return err
-		}
+	room, err := w.memberRoom(ctx, user)
+	if err != nil {
+		return err
 	}
-	_, err := w.SendMarkdownTo(ctx, room, md, nil, txn)
+	_, err = w.SendMarkdownTo(ctx, room, md, nil, txn)
 	return err
+}
+
+// memberRoom is where toMember writes to user: the DM the event came
+// from, else Lotse's direct chat with them (opened if needed).
+func (w *Workflow) memberRoom(ctx context.Context, user id.UserID) (id.RoomID, error) {
+	if t := chat.TurnOf(ctx); t != nil && t.Direct && t.Event.Sender == user {
+		return t.Event.RoomID, nil
+	}
+	return w.Matrix.DirectRoom(ctx, user)
 }
 
 // rsvp stores a member's answer and confirms it in their DM. reaction is
@@ -235,6 +239,14 @@ func (w *Workflow) findReaction(ctx context.Context, evt *event.Event, target id
 // table was announced in (where the reaction was counted), withdraws it: a
 // redaction event can name any event ID, and one inside an encrypted event
 // is checked by no server.
+//
+// The room is checked against the round table's announcement rooms, not
+// against the announcements Lotse still knows: after a moderator deleted
+// the announcement (AnnouncementRedacted forgets it), a member who removes
+// their ✅ no longer wants to come and no longer wants reminders, and
+// before, nothing happened (fix24a's Left, rt25). Someone else's removal
+// of the member's ✅ — a moderator cleaning up the deleted announcement's
+// reactions — withdraws nothing: the member did not say no.
 func (w *Workflow) WithdrawRSVP(ctx context.Context, evt *event.Event, redacts id.EventID) error {
 	if !w.On() {
 		return nil
@@ -243,12 +255,8 @@ func (w *Workflow) WithdrawRSVP(ctx context.Context, evt *event.Event, redacts i
 	if err != nil || r == nil || !r.Attending || r.UserID != evt.Sender.String() {
 		return err
 	}
-	posts, err := w.DB.RoundTables.Posts(ctx, r.RoundTableID)
-	if err != nil || !slices.ContainsFunc(posts, func(p storage.RoundTablePost) bool { return p.RoomID == evt.RoomID.String() }) {
-		return err
-	}
 	rt, err := w.DB.RoundTables.Get(ctx, r.RoundTableID)
-	if err != nil || rt == nil {
+	if err != nil || rt == nil || !slices.Contains(rt.Rooms, evt.RoomID.String()) {
 		return err
 	}
 	return w.rsvp(ctx, rt, id.UserID(r.UserID), false, "", true)

@@ -81,8 +81,11 @@ type Texts struct {
 
 	// Reminder: %s title, %s date.
 	Reminder string
-	// ReminderLink: %s = personal join link.
-	ReminderLink string
+	// ReminderLink: %s = personal join link as a Markdown link destination
+	// (<…>): a labelled link, not the 200-character URL on a phone screen.
+	// ReminderLinkModerator: the same for the coordinator and co-hosts,
+	// whose link opens the meeting with moderator rights.
+	ReminderLink, ReminderLinkModerator string
 	// LinkWorksFrom: %d = minutes before start the link starts working
 	// ("one|other").
 	LinkWorksFrom string
@@ -103,6 +106,10 @@ type Texts struct {
 	RescheduleUsage string
 	// Cancelled tells attendees: %s title, %s date.
 	Cancelled string
+	// CalendarMoved and CalendarCancelled follow Rescheduled and Cancelled
+	// in an attendee's direct chat, above the calendar file Lotse sends with
+	// them: how to bring the change into their calendar.
+	CalendarMoved, CalendarCancelled string
 	// CancelledCoord: %d number, %d attendees told.
 	CancelledCoord string
 	// PostDeleted tells the coordinator that someone deleted an
@@ -130,6 +137,9 @@ type Texts struct {
 	SummarySeen string
 	// SummaryRSVP: %d count, %s names (RSVPs; "one|other").
 	SummaryRSVP string
+	// SummaryGuests ends the names of SummarySeen: %d people in the meeting
+	// without a personal link, e.g. by phone ("one|other").
+	SummaryGuests string
 	// SummaryNoRSVP: the summary's line when nobody had said yes.
 	SummaryNoRSVP string
 	// SummaryMore ends a list of names cut at summaryNames: %d the rest
@@ -189,8 +199,8 @@ var German = Texts{
 	NotOpen:          "Runder Tisch #%d ist abgesagt oder vorbei.",
 
 	PostTitle:         "📅 **Runder Tisch #%d: %s**",
-	PostHow:           "**Mitmachen:** Tippe auf ✅ oder schreib `!dabei %[1]d`. Absagen: `!absage %[1]d` oder noch einmal auf ✅ tippen. Deinen persönlichen Zugangslink schicke ich dir vorher per Direktnachricht. Die Kalenderdatei (.ics) hängt unten an.",
-	PostHowNoLink:     "**Mitmachen:** Tippe auf ✅ oder schreib `!dabei %[1]d`. Absagen: `!absage %[1]d` oder noch einmal auf ✅ tippen. Vor Beginn erinnere ich dich per Direktnachricht; den Zugang bekommst du von der Moderation. Die Kalenderdatei (.ics) hängt unten an.",
+	PostHow:           "**Mitmachen:** Tippe auf ✅ oder schreib `!dabei %[1]d`.  \nAbsagen: noch einmal auf ✅ tippen oder `!absage %[1]d`.  \nDeinen persönlichen Zugangslink schicke ich dir vorher per Direktnachricht, die Kalenderdatei (.ics) folgt unter dieser Nachricht.",
+	PostHowNoLink:     "**Mitmachen:** Tippe auf ✅ oder schreib `!dabei %[1]d`.  \nAbsagen: noch einmal auf ✅ tippen oder `!absage %[1]d`.  \nVor Beginn erinnere ich dich per Direktnachricht, den Zugang bekommst du von der Moderation. Die Kalenderdatei (.ics) folgt unter dieser Nachricht.",
 	PostCancelled:     "❌ **ABGESAGT**",
 	PostMoved:         "🔀 **Verschoben** – neuer Termin oben.",
 	ICSLocation:       "BigBlueButton (Zugangslink kommt per Direktnachricht)",
@@ -207,21 +217,24 @@ var German = Texts{
 	Full:            "Der Runde Tisch „%s“ ist leider schon voll.",
 	CannotSee:       "Diesen Runden Tisch finde ich in keinem deiner Räume.",
 
-	Reminder:       "⏰ **Erinnerung: Runder Tisch „%s“** – %s.",
-	ReminderLink:   "Dein persönlicher Zugangslink (nur für dich, bitte nicht weitergeben): %s",
-	LinkWorksFrom:  "Der Link funktioniert ab etwa %d Minute vor Beginn.|Der Link funktioniert ab etwa %d Minuten vor Beginn.",
-	ReminderNoLink: "Den Zugang bekommst du von der Moderation.",
-	LinkWhenReady:  "Die Videokonferenz ist gerade nicht erreichbar – deinen persönlichen Link schicke ich dir, sobald sie bereit ist.",
-	LinkFollows:    "🔗 Die Videokonferenz zum Runden Tisch „%s“ ist jetzt bereit.",
-	Late:           "_Diese Erinnerung kommt verspätet, weil ich kurz nicht erreichbar war._",
+	Reminder:              "⏰ **Erinnerung: Runder Tisch „%s“** – %s.",
+	ReminderLink:          "👉 [Zur Videokonferenz](%s) – dein persönlicher Zugangslink, gib ihn bitte nicht weiter.",
+	ReminderLinkModerator: "👉 [Zur Videokonferenz (Moderation)](%s) – dein persönlicher Zugangslink mit Moderationsrechten, gib ihn bitte nicht weiter.",
+	LinkWorksFrom:         "Der Link funktioniert ab etwa %d Minute vor Beginn.|Der Link funktioniert ab etwa %d Minuten vor Beginn.",
+	ReminderNoLink:        "Den Zugang bekommst du von der Moderation.",
+	LinkWhenReady:         "Die Videokonferenz ist gerade nicht erreichbar – deinen persönlichen Link schicke ich dir, sobald sie bereit ist.",
+	LinkFollows:           "🔗 Die Videokonferenz zum Runden Tisch „%s“ ist jetzt bereit.",
+	Late:                  "_Diese Erinnerung kommt verspätet, weil ich kurz nicht erreichbar war._",
 
-	Rescheduled:      "🔀 Der Runde Tisch „%s“ ist verschoben auf **%s**. Deine Zusage gilt weiter; absagen mit `!absage %d`.",
-	RescheduledCoord: "🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte ist informiert, die Ankündigungen aktualisiert.|🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
-	CancelConfirm:    "❓ Runder Tisch #%[1]d „%[2]s“ am %[3]s absagen? %[4]d Person hat zugesagt und bekommt Bescheid, die Ankündigungen werden als abgesagt markiert – zurücknehmen lässt sich das nicht. Wenn du sicher bist: `!absagen %[1]d ja`. (Nur deine eigene Zusage zurückziehen: `!absage %[1]d`.)|❓ Runder Tisch #%[1]d „%[2]s“ am %[3]s absagen? %[4]d Personen haben zugesagt und bekommen Bescheid, die Ankündigungen werden als abgesagt markiert – zurücknehmen lässt sich das nicht. Wenn du sicher bist: `!absagen %[1]d ja`. (Nur deine eigene Zusage zurückziehen: `!absage %[1]d`.)",
-	RescheduleUsage:  "So geht es: `!verschieben <Nr> <neue Zeit>`, z. B. `!verschieben 3 10.12. 19 Uhr` – nur die Uhrzeit am selben Tag: `!verschieben 3 20 Uhr`.",
-	Cancelled:        "❌ Der Runde Tisch „%s“ am %s ist leider abgesagt.",
-	PostDeleted:      "🗑️ Jemand hat eine Ankündigung deines Runden Tischs #%[1]d „%[2]s“ in ihrem Raum gelöscht. Der Runde Tisch bleibt bestehen und alle Zusagen gelten weiter; ich bearbeite diese Ankündigung nicht mehr, und ein ✅ darunter zählt nicht mehr. Zusagen geht weiter mit `!dabei %[1]d`. Soll er nicht stattfinden, schreib `!absagen %[1]d`.",
-	CancelledCoord:   "❌ Runder Tisch #%d ist abgesagt. %d Zugesagte ist informiert, die Ankündigungen aktualisiert.|❌ Runder Tisch #%d ist abgesagt. %d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
+	Rescheduled:       "🔀 Der Runde Tisch „%s“ ist verschoben auf **%s**. Deine Zusage gilt weiter, absagen mit `!absage %d`.",
+	RescheduledCoord:  "🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte ist informiert, die Ankündigungen aktualisiert.|🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
+	CancelConfirm:     "❓ **Runder Tisch #%[1]d „%[2]s“ am %[3]s absagen?**\n\n%[4]d Person hat zugesagt und bekommt Bescheid, die Ankündigungen werden als abgesagt markiert – zurücknehmen lässt sich das nicht.\n\nWenn du sicher bist: `!absagen %[1]d ja`  \nNur deine eigene Zusage zurückziehen: `!absage %[1]d`|❓ **Runder Tisch #%[1]d „%[2]s“ am %[3]s absagen?**\n\n%[4]d Personen haben zugesagt und bekommen Bescheid, die Ankündigungen werden als abgesagt markiert – zurücknehmen lässt sich das nicht.\n\nWenn du sicher bist: `!absagen %[1]d ja`  \nNur deine eigene Zusage zurückziehen: `!absage %[1]d`",
+	RescheduleUsage:   "So geht es: `!verschieben <Nr> <neue Zeit>`, z. B. `!verschieben 3 10.12. 19 Uhr` – nur die Uhrzeit am selben Tag: `!verschieben 3 20 Uhr`.",
+	Cancelled:         "❌ Der Runde Tisch „%s“ am %s ist leider abgesagt.",
+	CalendarMoved:     "📅 Steht er in deinem Kalender? Tippe auf die Kalenderdatei unter dieser Nachricht. Zeigt dein Kalender danach noch den alten Termin, lösch ihn dort.",
+	CalendarCancelled: "📅 Steht er in deinem Kalender? Tippe auf die Kalenderdatei unter dieser Nachricht. Zeigt dein Kalender den Termin danach noch, lösch ihn dort.",
+	PostDeleted:       "🗑️ Jemand hat eine Ankündigung deines Runden Tischs #%[1]d „%[2]s“ in ihrem Raum gelöscht.\n\nDer Runde Tisch bleibt bestehen, alle Zusagen gelten weiter. Diese Ankündigung bearbeite ich nicht mehr, ein neues ✅ darunter zählt nicht; zusagen geht mit `!dabei %[1]d`. Soll er nicht stattfinden: `!absagen %[1]d`.",
+	CancelledCoord:    "❌ Runder Tisch #%d ist abgesagt. %d Zugesagte ist informiert, die Ankündigungen aktualisiert.|❌ Runder Tisch #%d ist abgesagt. %d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
 
 	AttendeesIntro:    "Runder Tisch #%d „%s“: %d Zusage|Runder Tisch #%d „%s“: %d Zusagen",
 	AttendeesCapacity: "Noch %d Platz frei.|Noch %d Plätze frei.",
@@ -233,6 +246,7 @@ var German = Texts{
 	Summary:       "📋 **Runder Tisch #%d „%s“ ist vorbei.**",
 	SummarySeen:   "In der Videokonferenz war %d Person: %s|In der Videokonferenz waren %d Personen: %s",
 	SummaryRSVP:   "Zugesagt hatte %d Person: %s|Zugesagt hatten %d Personen: %s",
+	SummaryGuests: "%d ohne persönlichen Link (z. B. per Telefon)|%d ohne persönlichen Link (z. B. per Telefon)",
 	SummaryNoRSVP: "Zugesagt hatte niemand.",
 	SummaryMore:   "und %d weitere Person|und %d weitere Personen",
 	SummaryHow:    "Nachricht an alle Zugesagten (z. B. Link zum Protokoll): `!nachbereitung %[1]d <Text>`",
@@ -284,8 +298,8 @@ var English = Texts{
 	NotOpen:          "Round table #%d is cancelled or over.",
 
 	PostTitle:         "📅 **Round table #%d: %s**",
-	PostHow:           "**Join:** tap ✅ or send `!join %[1]d`. Withdraw: `!leave %[1]d` or tap ✅ again. I'll send you your personal link by direct message beforehand. The calendar file (.ics) is attached below.",
-	PostHowNoLink:     "**Join:** tap ✅ or send `!join %[1]d`. Withdraw: `!leave %[1]d` or tap ✅ again. I'll remind you by direct message beforehand; the moderators will give you access. The calendar file (.ics) is attached below.",
+	PostHow:           "**Join:** tap ✅ or send `!join %[1]d`.  \nWithdraw: tap ✅ again or send `!leave %[1]d`.  \nI'll send you your personal link by direct message beforehand; the calendar file (.ics) follows below this message.",
+	PostHowNoLink:     "**Join:** tap ✅ or send `!join %[1]d`.  \nWithdraw: tap ✅ again or send `!leave %[1]d`.  \nI'll remind you by direct message beforehand; the moderators will give you access. The calendar file (.ics) follows below this message.",
 	PostCancelled:     "❌ **CANCELLED**",
 	PostMoved:         "🔀 **Rescheduled** – new date above.",
 	ICSLocation:       "BigBlueButton (link by direct message)",
@@ -302,21 +316,24 @@ var English = Texts{
 	Full:            "Sorry, the round table “%s” is full.",
 	CannotSee:       "I can't find this round table in any of your rooms.",
 
-	Reminder:       "⏰ **Reminder: round table “%s”** – %s.",
-	ReminderLink:   "Your personal link (just for you, please don't share it): %s",
-	LinkWorksFrom:  "The link works from about %d minute before the start.|The link works from about %d minutes before the start.",
-	ReminderNoLink: "The moderators will give you access.",
-	LinkWhenReady:  "The video conference can't be reached right now – I'll send you your personal link as soon as it's ready.",
-	LinkFollows:    "🔗 The video conference for the round table “%s” is ready now.",
-	Late:           "_This reminder is late because I was briefly unavailable._",
+	Reminder:              "⏰ **Reminder: round table “%s”** – %s.",
+	ReminderLink:          "👉 [Join the video conference](%s) – your personal link, please don't share it.",
+	ReminderLinkModerator: "👉 [Join the video conference (moderator)](%s) – your personal link with moderator rights, please don't share it.",
+	LinkWorksFrom:         "The link works from about %d minute before the start.|The link works from about %d minutes before the start.",
+	ReminderNoLink:        "The moderators will give you access.",
+	LinkWhenReady:         "The video conference can't be reached right now – I'll send you your personal link as soon as it's ready.",
+	LinkFollows:           "🔗 The video conference for the round table “%s” is ready now.",
+	Late:                  "_This reminder is late because I was briefly unavailable._",
 
-	Rescheduled:      "🔀 The round table “%s” moved to **%s**. Your RSVP still stands; withdraw with `!leave %d`.",
-	RescheduledCoord: "🔀 Round table #%d moved to %s. %d attendee was told, the announcements updated.|🔀 Round table #%d moved to %s. %d attendees were told, the announcements updated.",
-	CancelConfirm:    "❓ Cancel round table #%[1]d “%[2]s” on %[3]s? %[4]d person joined and will be told, the announcements will be marked as cancelled – this can't be undone. If you're sure: `!cancel %[1]d yes`. (To withdraw only your own RSVP: `!leave %[1]d`.)|❓ Cancel round table #%[1]d “%[2]s” on %[3]s? %[4]d people joined and will be told, the announcements will be marked as cancelled – this can't be undone. If you're sure: `!cancel %[1]d yes`. (To withdraw only your own RSVP: `!leave %[1]d`.)",
-	RescheduleUsage:  "Usage: `!reschedule <number> <new time>`, e.g. `!reschedule 3 10.12. 19 Uhr` – only the time on the same day: `!reschedule 3 20 Uhr`.",
-	Cancelled:        "❌ Sorry, the round table “%s” on %s is cancelled.",
-	PostDeleted:      "🗑️ Someone deleted an announcement of your round table #%[1]d “%[2]s” in its room. The round table stays and all RSVPs still count; I no longer edit that announcement, and a ✅ under it no longer counts. People can still join with `!join %[1]d`. If it should not take place, write `!cancel %[1]d`.",
-	CancelledCoord:   "❌ Round table #%d is cancelled. %d attendee was told, the announcements updated.|❌ Round table #%d is cancelled. %d attendees were told, the announcements updated.",
+	Rescheduled:       "🔀 The round table “%s” moved to **%s**. Your RSVP still stands; withdraw with `!leave %d`.",
+	RescheduledCoord:  "🔀 Round table #%d moved to %s. %d attendee was told, the announcements updated.|🔀 Round table #%d moved to %s. %d attendees were told, the announcements updated.",
+	CancelConfirm:     "❓ **Cancel round table #%[1]d “%[2]s” on %[3]s?**\n\n%[4]d person joined and will be told, the announcements will be marked as cancelled – this can't be undone.\n\nIf you're sure: `!cancel %[1]d yes`  \nTo withdraw only your own RSVP: `!leave %[1]d`|❓ **Cancel round table #%[1]d “%[2]s” on %[3]s?**\n\n%[4]d people joined and will be told, the announcements will be marked as cancelled – this can't be undone.\n\nIf you're sure: `!cancel %[1]d yes`  \nTo withdraw only your own RSVP: `!leave %[1]d`",
+	RescheduleUsage:   "Usage: `!reschedule <number> <new time>`, e.g. `!reschedule 3 10.12. 19 Uhr` – only the time on the same day: `!reschedule 3 20 Uhr`.",
+	Cancelled:         "❌ Sorry, the round table “%s” on %s is cancelled.",
+	CalendarMoved:     "📅 Is it in your calendar? Tap the calendar file below this message. If your calendar still shows the old date afterwards, delete it there.",
+	CalendarCancelled: "📅 Is it in your calendar? Tap the calendar file below this message. If your calendar still shows the date afterwards, delete it there.",
+	PostDeleted:       "🗑️ Someone deleted an announcement of your round table #%[1]d “%[2]s” in its room.\n\nThe round table stays, all RSVPs still count. I no longer edit that announcement, a new ✅ under it doesn't count; people can join with `!join %[1]d`. If it should not take place: `!cancel %[1]d`.",
+	CancelledCoord:    "❌ Round table #%d is cancelled. %d attendee was told, the announcements updated.|❌ Round table #%d is cancelled. %d attendees were told, the announcements updated.",
 
 	AttendeesIntro:    "Round table #%d “%s”: %d attendee|Round table #%d “%s”: %d attendees",
 	AttendeesCapacity: "%d place left.|%d places left.",
@@ -328,6 +345,7 @@ var English = Texts{
 	Summary:       "📋 **Round table #%d “%s” is over.**",
 	SummarySeen:   "%d person was in the video conference: %s|%d people were in the video conference: %s",
 	SummaryRSVP:   "%d RSVP: %s|%d RSVPs: %s",
+	SummaryGuests: "%d without a personal link (e.g. by phone)|%d without a personal link (e.g. by phone)",
 	SummaryNoRSVP: "Nobody had RSVPed.",
 	SummaryMore:   "and %d more person|and %d more people",
 	SummaryHow:    "Message everyone who joined (e.g. a link to the notes): `!followup %[1]d <text>`",

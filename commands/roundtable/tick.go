@@ -249,7 +249,7 @@ func (w *Workflow) sendOwedLink(ctx context.Context, rt *storage.RoundTable, use
 	if err != nil {
 		return err
 	}
-	md := chat.Format(w.tx.LinkFollows, chat.Escape(rt.Title)) + "\n\n" + chat.Format(w.tx.ReminderLink, "<"+link+">")
+	md := chat.Format(w.tx.LinkFollows, chat.Escape(rt.Title)) + "\n\n" + w.linkLine(rt, user, link)
 	key := linkKey(rt, user)
 	if _, err := w.SendMarkdownTo(ctx, room, md, nil, w.TxnID(id.EventID("lotse-rt/"+key), "send", 0)); err != nil {
 		return err
@@ -309,9 +309,7 @@ func (w *Workflow) sendReminder(ctx context.Context, rt *storage.RoundTable, use
 		if err != nil {
 			return err
 		}
-		// An autolink, so that "*" or "_" in the name cannot turn into
-		// emphasis; it goes into this DM only.
-		b.WriteString("\n\n" + chat.Format(tx.ReminderLink, "<"+link+">"))
+		b.WriteString("\n\n" + w.linkLine(rt, user, link))
 		if !meetingReady {
 			minutes := int(w.meetingLead().Minutes())
 			b.WriteString(" " + chat.Format(chat.Plural(tx.LinkWorksFrom, minutes), minutes))
@@ -330,6 +328,28 @@ func (w *Workflow) sendReminder(ctx context.Context, rt *storage.RoundTable, use
 	return w.DB.RoundTables.MarkSent(ctx, key, rt.ID, false, now)
 }
 
+// linkLine is the reminder's line with user's personal join link: a link
+// with a label („Zur Videokonferenz“), not the bare URL — some 250
+// characters of query and checksum that filled a phone's screen and said
+// nothing (rt25). Element shows the label; the plain body (notifications,
+// clients without HTML) keeps the URL after it. The destination is written
+// in angle brackets, so that "*", "_" or ")" in the URL cannot end or
+// format it; the link goes into user's direct chat only. The coordinator
+// and co-hosts are told theirs opens the meeting as moderator.
+func (w *Workflow) linkLine(rt *storage.RoundTable, user id.UserID, link string) string {
+	text := w.tx.ReminderLink
+	if isModerator(rt, user) {
+		text = w.tx.ReminderLinkModerator
+	}
+	return chat.Format(text, "<"+link+">")
+}
+
+// isModerator reports whether user moderates rt's meeting: the
+// coordinator and the co-hosts.
+func isModerator(rt *storage.RoundTable, user id.UserID) bool {
+	return user.String() == rt.Coordinator || slices.Contains(rt.CoHosts, user.String())
+}
+
 // meetingID is the BBB meeting of rt's current occurrence.
 func meetingID(rt *storage.RoundTable) string {
 	return fmt.Sprintf("lotse-rt-%d-%d", rt.ID, rt.Start.Unix())
@@ -340,7 +360,7 @@ func meetingID(rt *storage.RoundTable) string {
 // createTime once the meeting exists.
 func (w *Workflow) rtJoinLink(ctx context.Context, rt *storage.RoundTable, user id.UserID, room id.RoomID, ready bool) (string, error) {
 	role := bbb.RoleViewer
-	if user.String() == rt.Coordinator || slices.Contains(rt.CoHosts, user.String()) {
+	if isModerator(rt, user) {
 		role = bbb.RoleModerator
 	}
 	name := w.nameOf(ctx, rt, user)
@@ -407,13 +427,58 @@ func (w *Workflow) recordAttendance(ctx context.Context, rt *storage.RoundTable)
 	if err != nil {
 		return
 	}
-	var names []string
+	var who []string
 	for _, a := range info.Attendees {
-		names = append(names, a.FullName)
+		who = append(who, seenAs(a))
 	}
-	if err := w.DB.RoundTables.AddSeen(ctx, rt.ID, rt.Start, names); err != nil {
+	if err := w.DB.RoundTables.AddSeen(ctx, rt.ID, rt.Start, who); err != nil {
 		zerolog.Ctx(ctx).Warn().Err(err).Msg("Failed to record attendance")
 	}
+}
+
+// seenGuest prefixes what is recorded for someone in the meeting who did
+// not come with a Lotse link (BigBlueButton's own ID for them, random).
+const seenGuest = "guest:"
+
+// seenAs is what recordAttendance keeps of a meeting's attendee: the
+// Matrix ID their personal link carries (BigBlueButton reports the link's
+// userID back; only Lotse can sign a link), else BigBlueButton's own
+// random ID for them. Never the name BigBlueButton shows: it was kept
+// before (rt24's Left), tied to nobody — an erasure could not find it, the
+// export did not show it, and the summary listed the display name of the
+// moment the link was made beside the RSVPs' current ones (a member who
+// renamed appeared twice, under a name they no longer use). With the ID,
+// erasure and export take it along (storage), and the summary names
+// everyone as the RSVP list does (rt25).
+func seenAs(a bbb.Attendee) string {
+	if isUser(a.UserID) {
+		return a.UserID
+	}
+	return seenGuest + a.UserID
+}
+
+// seenNames turns what recordAttendance kept into the summary's names,
+// escaped: the current display name of each member, then one entry for the
+// guests without a personal link (dial-in by phone), if any. A name kept
+// before rt25 (neither an ID nor a guest) is shown as it was kept, until
+// its retention.
+func (w *Workflow) seenNames(ctx context.Context, rt *storage.RoundTable, seen []string) []string {
+	var names []string
+	guests := 0
+	for _, s := range seen {
+		switch {
+		case isUser(s):
+			names = append(names, chat.Escape(w.nameOf(ctx, rt, id.UserID(s))))
+		case strings.HasPrefix(s, seenGuest):
+			guests++
+		default:
+			names = append(names, chat.Escape(s))
+		}
+	}
+	if guests > 0 {
+		names = append(names, chat.Format(chat.Plural(w.tx.SummaryGuests, guests), guests))
+	}
+	return names
 }
 
 // finishOccurrence sends the coordinator the attendance summary, then moves
@@ -444,11 +509,7 @@ func (w *Workflow) finishOccurrence(ctx context.Context, rt *storage.RoundTable,
 		var b strings.Builder
 		b.WriteString(chat.Format(tx.Summary, rt.ID, chat.Escape(rt.Title)) + "\n\n")
 		if len(seen) > 0 {
-			esc := make([]string, len(seen))
-			for i, s := range seen {
-				esc[i] = chat.Escape(s)
-			}
-			b.WriteString(chat.Format(chat.Plural(tx.SummarySeen, len(seen)), len(seen), summaryNames(tx, esc)) + "  \n")
+			b.WriteString(chat.Format(chat.Plural(tx.SummarySeen, len(seen)), len(seen), summaryNames(tx, w.seenNames(ctx, rt, seen))) + "  \n")
 		}
 		if len(att) == 0 {
 			b.WriteString(tx.SummaryNoRSVP + "\n\n")
