@@ -278,12 +278,6 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 		d.exit, d.offTopic = exitThing, true
 		return thingNoGuide(d, full.Things, res.Hits, opts, tx)
 	}
-	if ownState(res, qv) {
-		// The member tells the thing's own state, and without the
-		// thing no shown guide would be offered (ownstate.go).
-		d.exit, d.offTopic = exitOwnState, true
-		return thingNoGuide(d, full.Things, res.Hits, opts, tx)
-	}
 	if offTopicOnOneWord(full) && !partyInTool(full, qw) && !inNamedTool(full, qw) {
 		// The message names a subject outside the library, a weak
 		// signal too ("alexa reagiert nicht mehr …, ist das mikrofon
@@ -308,7 +302,6 @@ const (
 	exitOffTopicOneWord                 // a subject outside the library met in one word (offTopicOnOneWord)
 	exitThing                           // the first guide meets the message only in the thing it names (onThingAlone)
 	exitBound                           // the generic word met belongs to a thing (boundThing)
-	exitOwnState                        // a thing's own state, the shown guides met only in the thing (ownState)
 )
 
 // noGuide makes d the honest "no guide fits" for its query, keeping the
