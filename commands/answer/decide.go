@@ -264,10 +264,7 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 		d.exit, d.offTopic = exitBound, true
 		return thingNoGuide(d, []string{t}, res.Hits, opts, tx)
 	}
-	if t := pastedThing(res, qv, func(w string) bool {
-		d.aboutSearched = true
-		return about(w)
-	}); t != "" {
+	if t := pastedThing(res, qv, oneAbout(&d, about)); t != "" {
 		// The member pasted what the device or another product
 		// shows about itself (pasted.go).
 		d.exit, d.offTopic = exitPasted, true

@@ -129,6 +129,27 @@ func partAbout(qv *qwords, q [2]int, about func(w string) bool) bool {
 	return false
 }
 
+// oneAbout returns about (firstAbout) bounded to one search per
+// message: it searches only when d has not searched for it yet
+// (Decision.aboutSearched, set here), and then for one word; any other
+// word, or any word after boundThing's search, counts as one the first
+// guide is about, so the guide is kept rather than a search made (at most
+// two searches per message: TestDecideSearchesAtMostTwice).
+func oneAbout(d *Decision, about func(w string) bool) func(w string) bool {
+	asked, answer := "", false
+	return func(w string) bool {
+		switch {
+		case asked == w:
+			return answer
+		case asked != "" || d.aboutSearched:
+			return true
+		}
+		d.aboutSearched = true
+		asked, answer = w, about(w)
+		return answer
+	}
+}
+
 // bareSubject reports whether the thing word j, opening a quote that
 // ends at byte end without an article, is followed by a verb-like word
 // in the quote — the quote is a sentence about it („„Drucker offline““

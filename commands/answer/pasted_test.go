@@ -2,6 +2,7 @@ package answer
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -54,4 +55,26 @@ func TestPastedThingLibrary(t *testing.T) {
 		{"mein handy zeigt „Sitzung nicht verifiziert“", "matrix/neue-sitzung-verifizieren.md"},
 		{"„Gib den Code aus deiner Authenticator-App ein“ aber mein handy ist kaputt", "konto/zwei-faktor-handy-verloren.md"},
 	})
+}
+
+// TestPastedThingSearchesOnce: the look-up of a quoted part (partAbout)
+// searches once per message, however many quotes name parts, and not
+// after boundThing's look-up; a word it cannot look up keeps the guide.
+func TestPastedThingSearchesOnce(t *testing.T) {
+	n := 0
+	about := func(string) bool { n++; return false }
+	var d Decision
+	f := oneAbout(&d, about)
+	if f("mikrofon") || f("mikrofon") || !f("kamera") || n != 1 || !d.aboutSearched {
+		t.Errorf("first look-up: %d searches, searched %v", n, d.aboutSearched)
+	}
+	n, d = 0, Decision{aboutSearched: true}
+	if g := oneAbout(&d, about); !g("mikrofon") || n != 0 {
+		t.Errorf("after boundThing: %d searches, want 0 and the guide kept", n)
+	}
+	rec := &recorder{lib: loadLibrary(t)}
+	Decide(strings.Repeat("mein laptop zeigt „Kein Mikrofon gefunden“ und „Keine Kamera“ und „Ton aus“. ", 20), rec, Options{Cases: true})
+	if len(rec.queries) > 2 {
+		t.Errorf("%d searches, want at most 2", len(rec.queries))
+	}
 }
