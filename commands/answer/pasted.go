@@ -57,6 +57,9 @@ func pastedThing(res search.Result, qv *qwords, about func(w string) bool) strin
 		return res.Things[ti]
 	}
 	for _, q = range quoteSpans(qv.text) {
+		if otherSubjectAfter(res, qv, q[1]) {
+			continue
+		}
 		first, inside := -1, false
 		for i, w := range qv.ws {
 			if w.start >= q[0] && w.start < q[1] {
@@ -93,6 +96,40 @@ func pastedThing(res search.Result, qv *qwords, about func(w string) bool) strin
 	}
 	return ""
 }
+
+// otherSubjectAfter reports whether a main clause after byte end (after a
+// clause break or a coordinating conjunction, coordinators) has a noun
+// phrase of its own as its subject that names no thing (thingPhraseAt:
+// „…“ und die App lädt keine Fotos mehr hoch“): the member goes on to tell
+// a trouble of something else (Duden grammar, Satzreihe), and the quote
+// is its setting. A pronoun („…“, was soll ich löschen“) is no such
+// subject.
+func otherSubjectAfter(res search.Result, qv *qwords, end int) bool {
+	words, brk := qv.words(), qv.breaks()
+	for i, w := range qv.ws {
+		if w.start < end {
+			continue
+		}
+		k := -1
+		switch {
+		case brk[i]:
+			k = i
+		case coordinators[words[i]] && i+1 < len(words):
+			k = i + 1
+		}
+		if k < 0 {
+			continue
+		}
+		if j := thingPhraseAt(qv, k); j > k && j < len(words) && thingIndex(res, qv, j) < 0 && !search.IsStop(qv.ws[j].w) {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinators join two main clauses (Duden grammar, the coordinating
+// conjunctions; English "and", "but", "or"), folded.
+var coordinators = set("und", "aber", "oder", "sondern", "and", "but", "or")
 
 // personSpeaks reports whether a person is the speaker of the quote q:
 // a personal pronoun other than „es“/"it" is the subject of the words

@@ -54,6 +54,22 @@ func TestPastedThingLibrary(t *testing.T) {
 		{"„Webcam wird von einer anderen Anwendung verwendet“ sagt mein laptop", "bbb/kamera-funktioniert-nicht.md"},
 		{"mein handy zeigt „Sitzung nicht verifiziert“", "matrix/neue-sitzung-verifizieren.md"},
 		{"„Gib den Code aus deiner Authenticator-App ein“ aber mein handy ist kaputt", "konto/zwei-faktor-handy-verloren.md"},
+		// A second round: a main clause after the quote with a
+		// subject of its own (otherSubjectAfter).
+		{"mein handy sagt „Speicher voll“ und die app lädt keine fotos mehr hoch", "nextcloud/mobile-app.md"},
+		{"mein handy zeigt „Verbindung zum Server fehlgeschlagen“", "nextcloud/mobile-app.md"},
+		{"windows sagt „Netzlaufwerk nicht erreichbar“ beim sync ordner", "nextcloud/desktop-sync-client.md"},
+	})
+}
+
+// TestPastedThingBench: on the bench guides too, a subject of its own
+// after the quote keeps the app's guide (it was the honest no before
+// otherSubjectAfter).
+func TestPastedThingBench(t *testing.T) {
+	lib := loadBenchLibrary(t)
+	checkAside(t, lib, []asideRow{
+		{"mein handy sagt „Speicher voll“ und die app lädt keine fotos mehr hoch", "nextcloud/mobile-app.md"},
+		{"mein iphone zeigt „iPhone-Speicher fast voll“, was soll ich löschen", ""},
 	})
 }
 
