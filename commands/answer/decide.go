@@ -264,6 +264,12 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 		d.exit, d.offTopic = exitBound, true
 		return thingNoGuide(d, []string{t}, res.Hits, opts, tx)
 	}
+	if t := pastedThing(res, qv, oneAbout(&d, about)); t != "" {
+		// The member pasted what the device or another product
+		// shows about itself (pasted.go).
+		d.exit, d.offTopic = exitPasted, true
+		return thingNoGuide(d, []string{t}, res.Hits, opts, tx)
+	}
 	if choiceLeans(res) {
 		d.exit = exitLeans
 		return noGuide(d, res.Hits, opts, tx)
@@ -302,6 +308,7 @@ const (
 	exitOffTopicOneWord                 // a subject outside the library met in one word (offTopicOnOneWord)
 	exitThing                           // the first guide meets the message only in the thing it names (onThingAlone)
 	exitBound                           // the generic word met belongs to a thing (boundThing)
+	exitPasted                          // a pasted message a thing shows about itself (pastedThing)
 )
 
 // noGuide makes d the honest "no guide fits" for its query, keeping the

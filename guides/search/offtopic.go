@@ -255,11 +255,16 @@ var offTopicIx = func() offTopicIndex {
 					// form of "Word".
 					continue
 				}
-				if _, ok := ix.exact[sig.word+end]; !ok {
-					ix.exact[sig.word+end] = sig
-				}
-				if isHead {
-					ix.heads = append(ix.heads, offTopicHead{sig.word + end, sig})
+				// The form as written, and as a member without
+				// umlauts on the keyboard writes it („parteibuero“:
+				// umlautSpelling); the search folds both alike.
+				for _, form := range slices.Compact([]string{sig.word + end, umlautSpelling(sig.word + end)}) {
+					if _, ok := ix.exact[form]; !ok {
+						ix.exact[form] = sig
+					}
+					if isHead {
+						ix.heads = append(ix.heads, offTopicHead{form, sig})
+					}
 				}
 			}
 		}

@@ -1,0 +1,96 @@
+package answer
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestQuoteSpans: German, English and straight quotes, and a closing
+// mark whose opening one the question part cut off.
+func TestQuoteSpans(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"mein samsung sagt „Speicher fast voll“ was tun", []string{"Speicher fast voll"}},
+		{"Der Drucker ist offline“ windows 11", []string{"Der Drucker ist offline"}},
+		{"it says “Disk full” and “Retry”", []string{"Disk full", "Retry"}},
+		{`da steht "Kein Signal"`, []string{"Kein Signal"}},
+		{"»Kein Netz« sagt das handy", []string{"Kein Netz"}},
+		{"kein zitat hier", nil},
+		{"„offen und nie zu", nil},
+	} {
+		var got []string
+		for _, q := range quoteSpans(c.text) {
+			got = append(got, c.text[q[0]:q[1]])
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("quoteSpans(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestPastedThingLibrary: on the shipped library, a message a device or
+// another product shows about itself, pasted with the thing as its speaker
+// or its subject, is the honest no; a tool's message, a tool named, a
+// thing that is only the place, a person's own words and a part of the
+// computer the first guide is about keep their guide. The rows are the
+// twenty-fifth pass's probes (docs/passes/probes/eng25-pasted.tsv and the
+// adversarial round after it), invented, not from a question set; each
+// "none" row was a choice on main (checked: they fail without
+// pastedThing).
+func TestPastedThingLibrary(t *testing.T) {
+	checkAside(t, loadLibrary(t), []asideRow{
+		{"mein iphone zeigt „iPhone-Speicher fast voll“, was soll ich löschen", ""},
+		{"mein handy zeigt „Speicher voll“ was soll ich machen", ""},
+		// Kept: a tool's message, a tool named, a place, a person
+		// speaking, a part the first guide is about.
+		{"mein handy zeigt „Benachrichtigungen sind für dieses Gerät deaktiviert“ in element", "matrix/benachrichtigungen-am-handy.md"},
+		{"mein laptop sagt „Mikrofon blockiert“ wenn ich in die konferenz will", "bbb/mikrofon-und-echo.md"},
+		{"auf dem iphone steht „Konto konnte nicht überprüft werden“ beim kalender aus der cloud", "nextcloud/kalender-auf-dem-handy.md"},
+		{"„Mein Handy ist weg“ hab ich dem support geschrieben, aber wie komm ich jetzt rein", "konto/zwei-faktor-handy-verloren.md"},
+		{"mein laptop zeigt „Kein Mikrofon gefunden“", "bbb/mikrofon-und-echo.md"},
+		{"„Webcam wird von einer anderen Anwendung verwendet“ sagt mein laptop", "bbb/kamera-funktioniert-nicht.md"},
+		{"mein handy zeigt „Sitzung nicht verifiziert“", "matrix/neue-sitzung-verifizieren.md"},
+		{"„Gib den Code aus deiner Authenticator-App ein“ aber mein handy ist kaputt", "konto/zwei-faktor-handy-verloren.md"},
+		// A second round: a main clause after the quote with a
+		// subject of its own (otherSubjectAfter).
+		{"mein handy sagt „Speicher voll“ und die app lädt keine fotos mehr hoch", "nextcloud/mobile-app.md"},
+		{"mein handy zeigt „Verbindung zum Server fehlgeschlagen“", "nextcloud/mobile-app.md"},
+		{"windows sagt „Netzlaufwerk nicht erreichbar“ beim sync ordner", "nextcloud/desktop-sync-client.md"},
+	})
+}
+
+// TestPastedThingBench: on the bench guides too, a subject of its own
+// after the quote keeps the app's guide (it was the honest no before
+// otherSubjectAfter).
+func TestPastedThingBench(t *testing.T) {
+	lib := loadBenchLibrary(t)
+	checkAside(t, lib, []asideRow{
+		{"mein handy sagt „Speicher voll“ und die app lädt keine fotos mehr hoch", "nextcloud/mobile-app.md"},
+		{"mein iphone zeigt „iPhone-Speicher fast voll“, was soll ich löschen", ""},
+	})
+}
+
+// TestPastedThingSearchesOnce: the look-up of a quoted part (partAbout)
+// searches once per message, however many quotes name parts, and not
+// after boundThing's look-up; a word it cannot look up keeps the guide.
+func TestPastedThingSearchesOnce(t *testing.T) {
+	n := 0
+	about := func(string) bool { n++; return false }
+	var d Decision
+	f := oneAbout(&d, about)
+	if f("mikrofon") || f("mikrofon") || !f("kamera") || n != 1 || !d.aboutSearched {
+		t.Errorf("first look-up: %d searches, searched %v", n, d.aboutSearched)
+	}
+	n, d = 0, Decision{aboutSearched: true}
+	if g := oneAbout(&d, about); !g("mikrofon") || n != 0 {
+		t.Errorf("after boundThing: %d searches, want 0 and the guide kept", n)
+	}
+	rec := &recorder{lib: loadLibrary(t)}
+	Decide(strings.Repeat("mein laptop zeigt „Kein Mikrofon gefunden“ und „Keine Kamera“ und „Ton aus“. ", 20), rec, Options{Cases: true})
+	if len(rec.queries) > 2 {
+		t.Errorf("%d searches, want at most 2", len(rec.queries))
+	}
+}
