@@ -188,6 +188,11 @@ type concept struct {
 	joined    []int32
 	particles []string
 	loose     []string
+	// setting marks a word that stands as the noun of a phrase of place
+	// („in der Videokonferenz“): it names where the task happens, and
+	// its match in a guide's strong field ranks as one met in passing
+	// (setting.go).
+	setting bool
 }
 
 // solid reports whether a match of alternative a of c is firm evidence
@@ -527,6 +532,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken, kr *keyer)
 		ix.finishConcept(&c)
 		cs = append(cs, c)
 	}
+	markSettings(cs, toks, before, len(cs))
 	markLoose(cs, looseParticles(toks, parts, joinedParts))
 	cs = dropJoinedParticles(cs, joinedParts)
 	// Idioms made of stop words ("weiß … nicht mehr") add the content
@@ -943,6 +949,11 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 				s := p.sat.value()
 				v := a.w * idf * s
 				vr := a.w * idf * ix.resat(s)
+				if c.setting && p.mask&strongFields != 0 {
+					// The task's setting named as a topic is met in
+					// passing by its whole family (setting.go).
+					vr *= ix.opts.TopicRank
+				}
 				if !sc.mark[p.doc] {
 					sc.mark[p.doc] = true
 					sc.touch = append(sc.touch, p.doc)
