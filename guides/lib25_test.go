@@ -1,0 +1,99 @@
+package guides_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lotse-bot/lotse/guides"
+)
+
+// audienceSrc is a valid guide file with the title and audience.
+func audienceSrc(title, audience string) string {
+	return "---\ntitle: \"" + title + "\"\ntags: [a]\nsummary: \"Kurz.\"\naudience: " + audience + "\n---\n\n# " + title + "\n\nText.\n"
+}
+
+// problemFor returns the problems reported for the file whose path ends in
+// name, as strings.
+func problemFor(ps []guides.Problem, name string) []string {
+	var out []string
+	for _, p := range ps {
+		if strings.HasSuffix(filepath.ToSlash(p.File), name) {
+			out = append(out, p.String())
+		}
+	}
+	return out
+}
+
+// TestLoadSymlinkOutOfLibrary: a symbolic link in the library that leads
+// out of it is not read (its target may be any file Lotse can read, shown
+// to members as a guide); a link to a file inside the library loads.
+func TestLoadSymlinkOutOfLibrary(t *testing.T) {
+	dir, outside := t.TempDir(), t.TempDir()
+	writeFile(t, outside, "geheim.md", audienceSrc("Geheim", "members"))
+	writeFile(t, dir, "a/echt.md", audienceSrc("Echt", "members"))
+	for name, target := range map[string]string{
+		"a/raus.md":    filepath.Join(outside, "geheim.md"),
+		"a/relativ.md": filepath.Join("..", "..", filepath.Base(outside), "geheim.md"),
+		"a/innen.md":   "echt.md",
+		"a/tot.md":     "fehlt.md",
+	} {
+		if err := os.Symlink(target, filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lib, problems, err := guides.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range lib.Guides() {
+		if g.Title == "Geheim" {
+			t.Errorf("%s: a file outside the library loaded", g.ID)
+		}
+	}
+	if _, ok := lib.Get("a/innen.md"); !ok {
+		t.Errorf("a link inside the library did not load: %v", problems)
+	}
+	for _, name := range []string{"a/raus.md", "a/relativ.md", "a/tot.md"} {
+		if got := problemFor(problems, name); len(got) != 1 || !strings.Contains(got[0], "symbolic link points outside the guide library") {
+			t.Errorf("%s: problems %q", name, got)
+		}
+	}
+}
+
+// TestLoadAuthorMistakes: what an author sees for the mistakes of a bad
+// day — a binary file and an unknown audience say what is wrong; an
+// unknown audience loads the guide (hidden from members) with a warning
+// that `lotse guides check` turns into an error.
+func TestLoadAuthorMistakes(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a/bild.md", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+	writeFile(t, dir, "a/tippfehler.md", audienceSrc("Tippfehler", "[team, mitglieder]"))
+	writeFile(t, dir, "a/gut.md", audienceSrc("Gut", "[members, team]"))
+	lib, problems, err := guides.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := problemFor(problems, "a/bild.md"); len(got) != 1 || !strings.Contains(got[0], "file is binary") {
+		t.Errorf("binary file: %q", got)
+	}
+	got := problemFor(problems, "a/tippfehler.md")
+	if len(got) != 1 || !strings.Contains(got[0], `warning: unknown audience "mitglieder"`) || !strings.HasSuffix(got[0], "tippfehler.md:5: warning: unknown audience \"mitglieder\" (known: members, team)") {
+		t.Errorf("unknown audience when loading: %q", got)
+	}
+	if g, ok := lib.Get("a/tippfehler.md"); !ok || guides.VisibleTo(g, false) {
+		t.Errorf("guide with an unknown audience: loaded %v, visible to members", ok)
+	}
+	if got := problemFor(problems, "a/gut.md"); len(got) != 0 {
+		t.Errorf("known audiences: %q", got)
+	}
+	checked, err := guides.Check(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = problemFor(checked, "a/tippfehler.md")
+	if len(got) != 1 || strings.Contains(got[0], "warning") || !strings.Contains(got[0], "members do not see this guide") {
+		t.Errorf("unknown audience in check: %q", got)
+	}
+}
