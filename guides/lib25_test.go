@@ -1,10 +1,13 @@
 package guides_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/rs/zerolog"
 
 	"github.com/lotse-bot/lotse/guides"
 )
@@ -95,5 +98,67 @@ func TestLoadAuthorMistakes(t *testing.T) {
 	got = problemFor(checked, "a/tippfehler.md")
 	if len(got) != 1 || strings.Contains(got[0], "warning") || !strings.Contains(got[0], "members do not see this guide") {
 		t.Errorf("unknown audience in check: %q", got)
+	}
+}
+
+// TestStoreKeepsGuideWhileFileIsBroken: a reload while an editor has
+// written half of a guide (or an author saved a typo) keeps the guide as
+// loaded before, with a warning next to the error, instead of taking it
+// from members until the next save; learned questions stay with it. The
+// fixed file replaces it, a removed file removes it, and a new broken file
+// is skipped as before.
+func TestStoreKeepsGuideWhileFileIsBroken(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a/eins.md", audienceSrc("Eins", "members"))
+	writeFile(t, dir, "a/zwei.md", audienceSrc("Zwei", "members"))
+	s, err := guides.NewStore(dir, zerolog.Nop(), guides.WithLearnedQuestions(guides.Learned{"a/eins.md": {"wie geht eins"}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	title := func(id string) string {
+		g, ok := s.Current().Get(id)
+		if !ok {
+			return ""
+		}
+		return g.Title
+	}
+	for _, half := range []string{"", "---\ntitle: \"Eins neu\"\ntags: [a", "---\ntitle: \"Eins neu\"\n"} {
+		writeFile(t, dir, "a/eins.md", half)
+		problems, err := s.Reload(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := title("a/eins.md"); got != "Eins" {
+			t.Errorf("%q: guide while its file is broken: %q", half, got)
+		}
+		got := problemFor(problems, "a/eins.md")
+		if len(got) != 2 || !strings.Contains(strings.Join(got, "\n"), "warning: keeping the version loaded before until the file is fixed") {
+			t.Errorf("%q: problems %q", half, got)
+		}
+		if g, _ := s.Current().Get("a/eins.md"); g == nil || len(g.Learned) != 1 {
+			t.Errorf("%q: learned questions of the kept guide: %v", half, g)
+		}
+	}
+	writeFile(t, dir, "a/eins.md", audienceSrc("Eins neu", "members"))
+	writeFile(t, dir, "a/drei.md", "---\ntitle: Drei\n")
+	problems, err := s.Reload(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := title("a/eins.md"); got != "Eins neu" {
+		t.Errorf("fixed guide: %q", got)
+	}
+	if got := title("a/drei.md"); got != "" || len(problemFor(problems, "a/drei.md")) != 1 {
+		t.Errorf("new broken file: loaded %q, problems %v", got, problems)
+	}
+	if err := os.Remove(filepath.Join(dir, "a", "zwei.md")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Reload(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := title("a/zwei.md"); got != "" {
+		t.Errorf("removed guide still there: %q", got)
 	}
 }

@@ -37,6 +37,7 @@ func Load(dir string, opts ...Option) (*Library, []Problem, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	gs, problems = keepPrevious(gs, problems, o.previous)
 	var leftOut []string
 	gs = slices.DeleteFunc(gs, func(g *Guide) bool {
 		if g.available(o.features) {
@@ -62,6 +63,46 @@ type loadOptions struct {
 	learned Learned           // questions learned from cases ([WithLearnedQuestions])
 	// features are the features that are on ([WithFeatures]); nil: all.
 	features map[string]bool
+	// previous is the library loaded before ([Store.Reload]), or nil.
+	previous *Library
+}
+
+// keepPrevious adds, for every file that failed to load now but loaded
+// into previous, the guide as loaded before, with a warning: a file an
+// editor is still writing (or an author's typo) must not take a guide
+// away from members between two saves. A file removed or renamed reports
+// no problem and is gone.
+func keepPrevious(gs []*Guide, problems []Problem, previous *Library) ([]*Guide, []Problem) {
+	if previous == nil || !HasErrors(problems) {
+		return gs, problems
+	}
+	byPath := make(map[string]*Guide, previous.Len())
+	for _, g := range previous.guides {
+		if g.Path != "" {
+			byPath[g.Path] = g
+		}
+	}
+	loaded := make(map[string]bool, len(gs))
+	for _, g := range gs {
+		loaded[g.ID] = true
+	}
+	var kept []Problem
+	for _, p := range problems {
+		g, ok := byPath[p.File]
+		if p.Warning || !ok || loaded[g.ID] {
+			continue
+		}
+		loaded[g.ID] = true
+		gs = append(gs, withoutLearned(g))
+		kept = append(kept, Problem{File: p.File, Line: 1, Warning: true,
+			Message: "keeping the version loaded before until the file is fixed"})
+	}
+	if len(kept) == 0 {
+		return gs, problems
+	}
+	problems = append(problems, kept...)
+	sortProblems(problems)
+	return gs, problems
 }
 
 // WithVars sets the placeholder values (the site block of the config).
