@@ -162,3 +162,49 @@ func TestStoreKeepsGuideWhileFileIsBroken(t *testing.T) {
 		t.Errorf("removed guide still there: %q", got)
 	}
 }
+
+// TestParseRejectsCostlyMarkdown: Markdown the parser needs seconds to
+// minutes for (deep nesting, many unclosed links in one paragraph) is
+// refused with the line, before it is parsed; guides as authors write
+// them, nested lists and link-rich paragraphs included, load.
+func TestParseRejectsCostlyMarkdown(t *testing.T) {
+	indented := func(levels int) string {
+		var b strings.Builder
+		for i := range levels {
+			b.WriteString(strings.Repeat("  ", i) + "- Punkt\n")
+		}
+		return b.String()
+	}
+	links := strings.Repeat("Siehe [Anleitung](https://example.org/a) und [die andere](../b/c.md#d). ", 60)
+	tests := []struct {
+		name, body string
+		wantLine   int    // 0: loads
+		wantMsg    string // substring of the problem
+	}{
+		{"nested list markers", "Text.\n\n" + strings.Repeat("- ", 5000) + "x\n", 9, "nested 5000 levels"},
+		{"nested quotes", strings.Repeat("> ", 3000) + "x\n", 7, "nested 3000 levels"},
+		{"ordered in quotes", strings.Repeat("> 1. ", 200) + "x\n", 7, "nested 400 levels"},
+		{"indented list", indented(300), 7 + 100, "nested 101 levels"},
+		{"unclosed links", "Text.\n\n" + strings.Repeat("[a](", 20000) + "\n", 9, "too many to read in time"},
+		{"unclosed images over lines", "Text.\n\n" + strings.Repeat("![a](\n", 8000), 9, "too many to read in time"},
+		{"nested list of an author", indented(8) + "\n> - > Zitat in Liste\n", 0, ""},
+		{"link-rich paragraphs", strings.Repeat(links+"\n\n", 20), 0, ""},
+		{"long table", "| A | B |\n|---|---|\n" + strings.Repeat("| [x](https://example.org/x) | y |\n", 400), 0, ""},
+		{"code with indentation", "```\n" + strings.Repeat(" ", 120) + "- key: value\n```\n", 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "---\ntitle: T\ntags: [a]\nsummary: S\n---\n\n" + tt.body
+			g, problems := guides.Parse("a/x.md", []byte(src))
+			if tt.wantLine == 0 {
+				if g == nil || len(problems) > 0 {
+					t.Fatalf("did not load: %v", problems)
+				}
+				return
+			}
+			if g != nil || len(problems) != 1 || problems[0].Line != tt.wantLine || !strings.Contains(problems[0].Message, tt.wantMsg) {
+				t.Errorf("got %v, %v; want line %d with %q", g != nil, problems, tt.wantLine, tt.wantMsg)
+			}
+		})
+	}
+}

@@ -310,6 +310,8 @@ func Parse(id string, src []byte) (*Guide, []Problem) {
 	}
 	if strings.TrimSpace(g.Body) == "" {
 		problems = append(problems, problemAt(fm.closeLine, "guide has no text after the front matter"))
+	} else if line, msg := costlyMarkdown(fm.body); msg != "" {
+		problems = append(problems, problemAt(fm.bodyLine+line-1, "%s", msg))
 	}
 	if HasErrors(problems) {
 		return nil, problems
