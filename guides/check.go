@@ -34,15 +34,9 @@ func Check(dir string, opts ...Option) ([]Problem, error) {
 	}
 	lib := NewLibrary(gs)
 	c := checker{dir: dir, lib: lib}
-	titles := map[string]*Guide{}
+	problems = append(problems, duplicateTitles(lib, false)...)
 	folded := map[string]*Guide{}
 	for _, g := range lib.Guides() {
-		key := strings.ToLower(strings.Join(strings.Fields(g.Title), " "))
-		if first, dup := titles[key]; dup {
-			problems = append(problems, c.problem(g, g.titleLine, false, "duplicate title %q (also in %s)", g.Title, first.ID))
-		} else {
-			titles[key] = g
-		}
 		id := strings.ToLower(g.ID)
 		if first, dup := folded[id]; dup {
 			problems = append(problems, c.problem(g, 1, false, "ID differs from %s only in upper/lower case", first.ID))

@@ -208,3 +208,29 @@ func TestParseRejectsCostlyMarkdown(t *testing.T) {
 		})
 	}
 }
+
+// TestLoadWarnsDuplicateTitles: two guides with the same title both load
+// (members get both), but the admin's log says so, as check fails on it.
+func TestLoadWarnsDuplicateTitles(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a/eins.md", audienceSrc("Eins", "members"))
+	writeFile(t, dir, "b/eins.md", audienceSrc("eins ", "members"))
+	lib, problems, err := guides.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lib.Len() != 2 {
+		t.Errorf("loaded %d guides", lib.Len())
+	}
+	got := problemFor(problems, "b/eins.md")
+	if len(got) != 1 || !strings.HasSuffix(got[0], `b/eins.md:2: warning: duplicate title "eins" (also in a/eins.md)`) {
+		t.Errorf("load: %q", got)
+	}
+	checked, err := guides.Check(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := problemFor(checked, "b/eins.md"); len(got) != 1 || strings.Contains(got[0], "warning") {
+		t.Errorf("check: %q", got)
+	}
+}

@@ -52,7 +52,34 @@ func Load(dir string, opts ...Option) (*Library, []Problem, error) {
 	titles, titleProblems := readTopicTitles(dir)
 	lib := NewLibrary(gs).withTopicTitles(titles)
 	lib.leftOut = leftOut
-	return lib, append(problems, titleProblems...), nil
+	problems = append(problems, titleProblems...)
+	problems = append(problems, duplicateTitles(lib, true)...)
+	sortProblems(problems)
+	return lib, problems, nil
+}
+
+// duplicateTitles reports guides whose title (case and spaces folded) an
+// earlier guide of lib has too: a member offered both in "Meintest du …?"
+// cannot tell them apart, and a title word picks neither. [Load] warns,
+// [Check] fails (warning false).
+func duplicateTitles(lib *Library, warning bool) []Problem {
+	var problems []Problem
+	titles := map[string]*Guide{}
+	for _, g := range lib.guides {
+		key := strings.ToLower(strings.Join(strings.Fields(g.Title), " "))
+		first, dup := titles[key]
+		if !dup {
+			titles[key] = g
+			continue
+		}
+		file := g.Path
+		if file == "" {
+			file = g.ID
+		}
+		problems = append(problems, Problem{File: file, Line: max(g.titleLine, 1), Warning: warning,
+			Message: fmt.Sprintf("duplicate title %q (also in %s)", g.Title, first.ID)})
+	}
+	return problems
 }
 
 // Option changes how [Load], [Check] and [NewStore] read a library.
