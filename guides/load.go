@@ -242,6 +242,13 @@ func loadFile(r *os.Root, root, p, rel, id string, d fs.DirEntry, o loadOptions)
 	if d.Type()&fs.ModeSymlink != 0 && !linkInside(root, p) {
 		return fail("symbolic link points outside the guide library (or nowhere); copy the file into the library instead")
 	}
+	// Stat before Open: opening a named pipe (mkfifo x.md) would block
+	// the load until someone writes to it.
+	if info, err := r.Stat(rel); err != nil {
+		return fail("failed to read: %v", unwrapPathError(err))
+	} else if !info.Mode().IsRegular() {
+		return fail("not a regular file")
+	}
 	f, err := r.Open(rel)
 	if err != nil {
 		return fail("failed to read: %v", unwrapPathError(err))
