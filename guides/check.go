@@ -16,24 +16,27 @@ import (
 // Matrix does not allow, images pointing to missing files, and (as warnings)
 // raw HTML and images Matrix will not show. The error is non-nil only if dir
 // cannot be read. Use [HasErrors] to decide the exit code. It also fails on
-// unknown placeholders and on example addresses (example.org) left in a
-// guide: the shipped guides use placeholders such as {{cloud_url}}.
+// unknown placeholders, on example addresses (example.org) left in a
+// guide (the shipped guides use placeholders such as {{cloud_url}}) and
+// on an audience other than members or team (a warning when loading).
 func Check(dir string, opts ...Option) ([]Problem, error) {
 	gs, problems, err := loadGuides(dir, newLoadOptions(opts))
 	if err != nil {
 		return nil, err
 	}
+	for i, p := range problems {
+		if p.Warning && strings.HasPrefix(p.Message, unknownAudience) {
+			// Loading keeps such a guide from members; for the author it
+			// is an error: most likely a typo ("member", "mitglieder").
+			problems[i].Warning = false
+			problems[i].Message += "; members do not see this guide"
+		}
+	}
 	lib := NewLibrary(gs)
 	c := checker{dir: dir, lib: lib}
-	titles := map[string]*Guide{}
+	problems = append(problems, duplicateTitles(lib, false)...)
 	folded := map[string]*Guide{}
 	for _, g := range lib.Guides() {
-		key := strings.ToLower(strings.Join(strings.Fields(g.Title), " "))
-		if first, dup := titles[key]; dup {
-			problems = append(problems, c.problem(g, g.titleLine, false, "duplicate title %q (also in %s)", g.Title, first.ID))
-		} else {
-			titles[key] = g
-		}
 		id := strings.ToLower(g.ID)
 		if first, dup := folded[id]; dup {
 			problems = append(problems, c.problem(g, 1, false, "ID differs from %s only in upper/lower case", first.ID))

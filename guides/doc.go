@@ -35,7 +35,12 @@
 // # Bad files
 //
 // A file that cannot be used becomes a [Problem] with file and line, and is
-// skipped; a bad guide never takes the bot down. [Load] reports these,
-// [Check] adds lint checks (links, anchors, images, duplicates), and [Store]
-// reloads the library when files change.
+// skipped; a bad guide never takes the bot down. Files are read only inside
+// the library (a symbolic link out of it is refused), at most
+// [MaxFileSize], as UTF-8 text, and Markdown nested so deep or so full of
+// unclosed links that parsing it would take seconds to minutes is refused
+// before it is parsed. [Load] reports these, [Check] adds lint checks
+// (links, anchors, images, duplicates, unknown audiences), and [Store]
+// reloads the library when files change; a file that breaks on a reload
+// keeps its guide as loaded before until it is fixed.
 package guides

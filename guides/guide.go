@@ -10,6 +10,16 @@ import (
 // DefaultAudience is the audience of a guide whose front matter names none.
 const DefaultAudience = "members"
 
+// knownAudiences are the audiences a guide may name: "members" (every
+// member; [DefaultAudience]) and "team" (only the team, where the team
+// reads). A guide naming another one loads with a warning, and members do
+// not see it unless it names "members" too.
+var knownAudiences = []string{DefaultAudience, "team"}
+
+// unknownAudience starts the problem about an audience not in
+// knownAudiences; [Check] turns that warning into an error.
+const unknownAudience = "unknown audience"
+
 // Guide is one parsed guide file. Guides handed out by a [Library] are shared
 // and must not be modified.
 type Guide struct {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -36,6 +37,7 @@ func Load(dir string, opts ...Option) (*Library, []Problem, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	gs, problems = keepPrevious(gs, problems, o.previous)
 	var leftOut []string
 	gs = slices.DeleteFunc(gs, func(g *Guide) bool {
 		if g.available(o.features) {
@@ -50,7 +52,34 @@ func Load(dir string, opts ...Option) (*Library, []Problem, error) {
 	titles, titleProblems := readTopicTitles(dir)
 	lib := NewLibrary(gs).withTopicTitles(titles)
 	lib.leftOut = leftOut
-	return lib, append(problems, titleProblems...), nil
+	problems = append(problems, titleProblems...)
+	problems = append(problems, duplicateTitles(lib, true)...)
+	sortProblems(problems)
+	return lib, problems, nil
+}
+
+// duplicateTitles reports guides whose title (case and spaces folded) an
+// earlier guide of lib has too: a member offered both in "Meintest du …?"
+// cannot tell them apart, and a title word picks neither. [Load] warns,
+// [Check] fails (warning false).
+func duplicateTitles(lib *Library, warning bool) []Problem {
+	var problems []Problem
+	titles := map[string]*Guide{}
+	for _, g := range lib.guides {
+		key := strings.ToLower(strings.Join(strings.Fields(g.Title), " "))
+		first, dup := titles[key]
+		if !dup {
+			titles[key] = g
+			continue
+		}
+		file := g.Path
+		if file == "" {
+			file = g.ID
+		}
+		problems = append(problems, Problem{File: file, Line: max(g.titleLine, 1), Warning: warning,
+			Message: fmt.Sprintf("duplicate title %q (also in %s)", g.Title, first.ID)})
+	}
+	return problems
 }
 
 // Option changes how [Load], [Check] and [NewStore] read a library.
@@ -61,6 +90,46 @@ type loadOptions struct {
 	learned Learned           // questions learned from cases ([WithLearnedQuestions])
 	// features are the features that are on ([WithFeatures]); nil: all.
 	features map[string]bool
+	// previous is the library loaded before ([Store.Reload]), or nil.
+	previous *Library
+}
+
+// keepPrevious adds, for every file that failed to load now but loaded
+// into previous, the guide as loaded before, with a warning: a file an
+// editor is still writing (or an author's typo) must not take a guide
+// away from members between two saves. A file removed or renamed reports
+// no problem and is gone.
+func keepPrevious(gs []*Guide, problems []Problem, previous *Library) ([]*Guide, []Problem) {
+	if previous == nil || !HasErrors(problems) {
+		return gs, problems
+	}
+	byPath := make(map[string]*Guide, previous.Len())
+	for _, g := range previous.guides {
+		if g.Path != "" {
+			byPath[g.Path] = g
+		}
+	}
+	loaded := make(map[string]bool, len(gs))
+	for _, g := range gs {
+		loaded[g.ID] = true
+	}
+	var kept []Problem
+	for _, p := range problems {
+		g, ok := byPath[p.File]
+		if p.Warning || !ok || loaded[g.ID] {
+			continue
+		}
+		loaded[g.ID] = true
+		gs = append(gs, withoutLearned(g))
+		kept = append(kept, Problem{File: p.File, Line: 1, Warning: true,
+			Message: "keeping the version loaded before until the file is fixed"})
+	}
+	if len(kept) == 0 {
+		return gs, problems
+	}
+	problems = append(problems, kept...)
+	sortProblems(problems)
+	return gs, problems
 }
 
 // WithVars sets the placeholder values (the site block of the config).
@@ -92,6 +161,14 @@ func loadGuides(dir string, o loadOptions) ([]*Guide, []Problem, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("failed to read guide library: %w", err)
 	}
+	// Files are read through an os.Root: a symbolic link in the library
+	// that leads out of it (library/x.md -> /etc/…, ../../secret.md) is
+	// never read, also not if it is swapped between the check and the read.
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return nil, nil, fmt.Errorf("failed to read guide library: %w", err)
+	}
+	defer r.Close()
 	var (
 		gs       []*Guide
 		problems []Problem
@@ -124,7 +201,7 @@ func loadGuides(dir string, o loadOptions) ([]*Guide, []Problem, error) {
 		if d.IsDir() {
 			return nil
 		}
-		g, ps := loadFile(p, id, o)
+		g, ps := loadFile(r, root, p, rel, id, d, o)
 		problems = append(problems, ps...)
 		if g != nil {
 			gs = append(gs, g)
@@ -155,21 +232,46 @@ func isIgnored(id string, isDir bool) bool {
 	return !strings.Contains(id, "/") && strings.EqualFold(name, "README.md")
 }
 
-// loadFile reads and parses one guide file.
-func loadFile(p, id string, o loadOptions) (*Guide, []Problem) {
-	info, err := os.Stat(p)
+// loadFile reads and parses one guide file: p is its path (for problems),
+// rel its path below root, the library folder opened as r, and d its entry
+// from the walk.
+func loadFile(r *os.Root, root, p, rel, id string, d fs.DirEntry, o loadOptions) (*Guide, []Problem) {
+	fail := func(format string, args ...any) (*Guide, []Problem) {
+		return nil, []Problem{{File: p, Line: 1, Message: fmt.Sprintf(format, args...)}}
+	}
+	if d.Type()&fs.ModeSymlink != 0 && !linkInside(root, p) {
+		return fail("symbolic link points outside the guide library (or nowhere); copy the file into the library instead")
+	}
+	// Stat before Open: opening a named pipe (mkfifo x.md) would block
+	// the load until someone writes to it.
+	if info, err := r.Stat(rel); err != nil {
+		return fail("failed to read: %v", unwrapPathError(err))
+	} else if !info.Mode().IsRegular() {
+		return fail("not a regular file")
+	}
+	f, err := r.Open(rel)
 	if err != nil {
-		return nil, []Problem{{File: p, Line: 1, Message: fmt.Sprintf("failed to read: %v", unwrapPathError(err))}}
+		return fail("failed to read: %v", unwrapPathError(err))
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return fail("failed to read: %v", unwrapPathError(err))
 	}
 	if !info.Mode().IsRegular() {
-		return nil, []Problem{{File: p, Line: 1, Message: "not a regular file"}}
+		return fail("not a regular file")
 	}
 	if info.Size() > MaxFileSize {
-		return nil, []Problem{{File: p, Line: 1, Message: fmt.Sprintf("file is larger than %d bytes", MaxFileSize)}}
+		return fail("file is larger than %d bytes", MaxFileSize)
 	}
-	src, err := os.ReadFile(p)
+	// Read at most one byte more than allowed: the file may grow between
+	// Stat and the read (an editor still writing it).
+	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, []Problem{{File: p, Line: 1, Message: fmt.Sprintf("failed to read: %v", unwrapPathError(err))}}
+		return fail("failed to read: %v", unwrapPathError(err))
+	}
+	if len(src) > MaxFileSize {
+		return fail("file is larger than %d bytes", MaxFileSize)
 	}
 	src, used, problems := substitute(src, o.values)
 	if HasErrors(problems) {
@@ -190,6 +292,17 @@ func loadFile(p, id string, o loadOptions) (*Guide, []Problem) {
 	return g, problems
 }
 
+// linkInside reports whether the symbolic link p leads to a file inside
+// root (itself resolved).
+func linkInside(root, p string) bool {
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(root, target)
+	return err == nil && filepath.IsLocal(rel)
+}
+
 func unwrapPathError(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -204,6 +317,10 @@ func unwrapPathError(err error) error {
 func Parse(id string, src []byte) (*Guide, []Problem) {
 	problemAt := func(line int, format string, args ...any) Problem {
 		return Problem{File: id, Line: max(line, 1), Message: fmt.Sprintf(format, args...)}
+	}
+	if bytes.IndexByte(src, 0) >= 0 {
+		// A picture or document saved with .md: no Markdown text.
+		return nil, []Problem{problemAt(1, "file is binary (it contains NUL bytes), not Markdown text")}
 	}
 	if !utf8.Valid(src) {
 		return nil, []Problem{problemAt(firstInvalidUTF8Line(src), "file is not valid UTF-8")}
@@ -227,6 +344,8 @@ func Parse(id string, src []byte) (*Guide, []Problem) {
 	}
 	if strings.TrimSpace(g.Body) == "" {
 		problems = append(problems, problemAt(fm.closeLine, "guide has no text after the front matter"))
+	} else if line, msg := costlyMarkdown(fm.body); msg != "" {
+		problems = append(problems, problemAt(fm.bodyLine+line-1, "%s", msg))
 	}
 	if HasErrors(problems) {
 		return nil, problems
@@ -349,7 +468,14 @@ func parseFrontMatter(g *Guide, yamlSrc []byte, problemAt func(int, string, ...a
 			var aud []string
 			aud, problems = stringList(name, val, valLine, true, problems, problemAt)
 			for _, a := range aud {
-				g.Audience = append(g.Audience, strings.ToLower(a))
+				a = strings.ToLower(a)
+				g.Audience = append(g.Audience, a)
+				if !slices.Contains(knownAudiences, a) {
+					// Loaded (hidden from members unless "members" is
+					// listed too), but most likely a typo; Check fails on it.
+					problems = append(problems, Problem{File: g.ID, Line: valLine, Warning: true,
+						Message: fmt.Sprintf("%s %q (known: %s)", unknownAudience, a, strings.Join(knownAudiences, ", "))})
+				}
 			}
 		case "requires":
 			problems = parseRequires(g, val, valLine, problems, problemAt)

@@ -121,7 +121,9 @@ func (s *Store) OnReload(fn func(*Library, []Problem)) {
 var ErrLibraryEmptied = errors.New("guide library emptied")
 
 // Reload loads the library again and swaps it in, even if some guides have
-// problems (those are skipped). If dir cannot be read, or it has no guides
+// problems: a file that fails now but loaded before keeps its guide as
+// loaded before (an editor may still be writing it), with a warning; a
+// new file that fails is skipped. If dir cannot be read, or it has no guides
 // any more while the current library has some ([ErrLibraryEmptied]), the
 // current library stays and the error is returned. `lotse run` calls it on
 // SIGHUP; [Store.Watch] calls it on file changes.
@@ -129,7 +131,7 @@ func (s *Store) Reload(ctx context.Context) ([]Problem, error) {
 	s.reloadMu.Lock()
 	defer s.reloadMu.Unlock()
 	fp := fingerprint(s.dir)
-	opts := func(o *loadOptions) { *o = s.load; o.learned = s.learned }
+	opts := func(o *loadOptions) { *o = s.load; o.learned = s.learned; o.previous = s.Current() }
 	lib, problems, err := Load(s.dir, opts)
 	if err != nil {
 		return nil, err

@@ -130,6 +130,17 @@ func TestGuidesCheckDirStyles(t *testing.T) {
 		t.Errorf("example address: exit %d\n%s", exitCode(err), out)
 	}
 
+	// Warnings only: exit 0, but not "no problems found" under them.
+	warned := t.TempDir()
+	if err := os.WriteFile(filepath.Join(warned, "b.md"), []byte("---\ntitle: B\ntags: [b]\nsummary: S\nfarbe: rot\n---\nText.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err = runCLI(t, "", "guides", "check", warned)
+	if err != nil || !strings.Contains(out, `b.md:5: warning: unknown front matter field "farbe"`) || strings.Contains(out, "no problems") ||
+		!strings.Contains(out, "no errors, 1 warning(s)") {
+		t.Errorf("warnings only: %v\n%s", err, out)
+	}
+
 	// With -c, unset site keys are listed; set ones are not.
 	cfgPath := filepath.Join(t.TempDir(), "lotse.yaml")
 	if err := os.WriteFile(cfgPath, []byte("site:\n  cloud_url: https://cloud.verein.de\n"), 0o600); err != nil {

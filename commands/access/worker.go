@@ -13,6 +13,7 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/integrations/bbb"
 	"github.com/lotse-bot/lotse/integrations/nextcloud"
 	"github.com/lotse-bot/lotse/storage"
@@ -375,13 +376,15 @@ func (w *Workflow) joinLink(ctx context.Context, room string, user id.UserID, na
 		UserID: user.String(), CreateTime: created.CreateTime})
 }
 
-// guideHint is the next step: a link to the guide's web page, or the command to open it.
+// guideHint is the next step: a link to the guide's web page, or the
+// command to open it; "" for a guide that is gone or team-only (the
+// member could not open it, and its title is the team's).
 func (w *Workflow) guideHint(guideID string) string {
 	if guideID == "" {
 		return ""
 	}
 	g, ok := w.Guides.Current().Get(guideID)
-	if !ok {
+	if !ok || !guides.VisibleTo(g, false) {
 		return ""
 	}
 	if w.GuideURL != nil {

@@ -76,10 +76,13 @@ func Links(lib *guides.Library, team bool, opts ReplyOptions, tx *Texts) (guides
 // (a link to its web page when there is one), its summary, the section
 // that matched (numbered steps kept, about one phone screen), the way to
 // the whole guide, at most two close runners-up from also, and the
-// feedback prompt. ok is false when the guide is gone.
+// feedback prompt. ok is false when the guide is gone or hidden from the reader
+// (team-only while team is false).
 func AnswerReply(lib *guides.Library, hit search.Hit, also []search.Hit, team bool, tx *Texts, opts ReplyOptions) (r Reply, ok bool) {
 	g, ok := lib.Get(hit.ID)
-	if !ok {
+	if !ok || !guides.VisibleTo(g, team) {
+		// A hit kept from an earlier turn (a choice, "mehr") may point to
+		// a guide a reload made team-only since: gone for a member.
 		return Reply{}, false
 	}
 	if tx == nil {
@@ -103,7 +106,7 @@ func AnswerReply(lib *guides.Library, hit search.Hit, also []search.Hit, team bo
 	var related []string
 	for _, h := range also {
 		rg, ok := lib.Get(h.ID)
-		if !ok || h.ID == g.ID || h.Score < 0.8*hit.Score || len(related) == maxRelated {
+		if !ok || !guides.VisibleTo(rg, team) || h.ID == g.ID || h.Score < 0.8*hit.Score || len(related) == maxRelated {
 			continue
 		}
 		related = append(related, titleLink(rg.Title, opts.url(rg.ID)))
@@ -119,10 +122,11 @@ func AnswerReply(lib *guides.Library, hit search.Hit, also []search.Hit, team bo
 
 // RestReplies are the parts of the rest of the guide after shown, for
 // "mehr": each below the event limit, at most [guides.MaxRestParts]; the
-// last one points to the web page when the guide was longer still.
+// last one points to the web page when the guide was longer still. ok is
+// false when the guide is gone or hidden from the reader.
 func RestReplies(lib *guides.Library, guideID string, shown guides.Answer, team bool, tx *Texts, opts ReplyOptions) ([]Reply, bool) {
 	g, ok := lib.Get(guideID)
-	if !ok {
+	if !ok || !guides.VisibleTo(g, team) {
 		return nil, false
 	}
 	if tx == nil {

@@ -146,11 +146,16 @@ func (w *Workflow) welcomeFeatures() []string {
 	return append(out, help)
 }
 
-// onboardingGuides are the guides tagged onboarding, in the library's
-// order (topic folders and file names, e.g. 01-…, 02-…).
+// onboardingGuides are the guides tagged onboarding that members may
+// read, in the library's order (topic folders and file names, e.g. 01-…,
+// 02-…). A team-only guide is no member's first step: the welcome and the
+// checklist go to every new member, whatever their role.
 func (w *Workflow) onboardingGuides() []*guides.Guide {
 	var out []*guides.Guide
 	for _, g := range w.Guides.Current().Guides() {
+		if !guides.VisibleTo(g, false) {
+			continue
+		}
 		for _, t := range g.Tags {
 			if strings.EqualFold(t, OnboardingTag) {
 				out = append(out, g)

@@ -116,7 +116,8 @@ func (w *Workflow) sendRest(ctx context.Context, p storage.Pending) error {
 	team := w.isTeam(ctx, chat.TurnOf(ctx).Event.Sender)
 	parts, ok := answer.RestReplies(w.Guides.Current(), p.Guide, guides.Answer{Section: p.Section, Cut: p.Cut}, team, answer.TextsFor(w.Lang), w.replyOptions())
 	if !ok {
-		return w.ReplyMarkdown(ctx, w.tx.MoreNothing)
+		// Removed or made team-only by a reload since it was shown.
+		return w.ReplyMarkdown(ctx, w.tx.GuideGone)
 	}
 	for _, r := range parts {
 		if _, err := w.Reply(ctx, r.Plain, r.HTML); err != nil {
@@ -332,7 +333,7 @@ func (w *Workflow) OfferChoice(ctx context.Context, lib *guides.Library, hits []
 // ends the prompt (a rescued choice's way to a person, or "").
 func (w *Workflow) offerChoice(ctx context.Context, lib *guides.Library, hits []search.Hit, closing string) (id.EventID, error) {
 	evt := chat.TurnOf(ctx).Event
-	r, ids := answer.ChoiceReplyWith(lib, hits, answer.TextsFor(w.Lang), closing)
+	r, ids := answer.ChoiceReplyWith(lib, w.visibleHits(ctx, lib, hits), answer.TextsFor(w.Lang), closing)
 	if err := w.DB.Choices.Put(ctx, evt.RoomID.String(), evt.Sender.String(), ids, w.Now()); err != nil {
 		return "", err
 	}
@@ -354,6 +355,18 @@ func (w *Workflow) offerChoice(ctx context.Context, lib *guides.Library, hits []
 	return promptID, nil
 }
 
+// visibleHits are the hits whose guides are in lib and visible to the
+// sender of this turn (team-only guides only for the team where the team
+// reads). Hits kept from an earlier turn (a 👎's runners-up) may point to
+// guides a reload removed or made team-only since.
+func (w *Workflow) visibleHits(ctx context.Context, lib *guides.Library, hits []search.Hit) []search.Hit {
+	team := w.isTeam(ctx, chat.TurnOf(ctx).Event.Sender)
+	return slices.DeleteFunc(slices.Clone(hits), func(h search.Hit) bool {
+		g, ok := lib.Get(h.ID)
+		return !ok || !guides.VisibleTo(g, team)
+	})
+}
+
 // pickChoice answers a number sent after "Meintest du …?".
 func (w *Workflow) pickChoice(ctx context.Context, evt *event.Event, number string) error {
 	ids, err := w.DB.Choices.Get(ctx, evt.RoomID.String(), evt.Sender.String(), w.Now().Add(-w.ChoiceTTL))
@@ -368,8 +381,11 @@ func (w *Workflow) pickChoice(ctx context.Context, evt *event.Event, number stri
 		return w.ReplyMarkdown(ctx, chat.Format(chat.Plural(w.tx.ChoiceOutOfRange, len(ids)), len(ids)))
 	}
 	lib := w.Guides.Current()
-	if _, ok := lib.Get(ids[n-1]); !ok {
-		return w.ReplyMarkdown(ctx, w.tx.ChoiceExpired)
+	if g, ok := lib.Get(ids[n-1]); !ok || !guides.VisibleTo(g, w.isTeam(ctx, evt.Sender)) {
+		// Removed, renamed or made team-only by a reload since the
+		// choice was offered: the choice itself is still open, and a
+		// guide the member may no longer read is gone for them.
+		return w.ReplyMarkdown(ctx, w.tx.GuideGone)
 	}
 	// The prompt picked from (before showing the guide clears it).
 	p, _, err := w.pending(ctx, evt)

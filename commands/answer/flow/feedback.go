@@ -72,7 +72,12 @@ func (w *Workflow) React(ctx context.Context, evt *event.Event) error {
 		for _, id := range p.RunnersUp {
 			hits = append(hits, search.Hit{ID: id, Section: -1})
 		}
-		return w.OfferChoice(ctx, w.Guides.Current(), hits)
+		// Only those still there and readable (a reload may have removed
+		// them or made them team-only since the answer).
+		lib := w.Guides.Current()
+		if hits = w.visibleHits(ctx, lib, hits); len(hits) > 0 {
+			return w.OfferChoice(ctx, lib, hits)
+		}
 	}
 	// No case was offered: name whom to reach instead.
 	return w.ReplyMarkdown(ctx, w.tx.FeedbackSorry+" "+w.FallbackContact())
