@@ -133,6 +133,11 @@ type Texts struct {
 	// that its author deleted (the member reads it beside the removed
 	// message): not the reason of a member's own deletion.
 	AnswerTakenBack string
+	// ErasedReason is the reason on Lotse's events in the team room that
+	// it redacts after a member had their data erased; ErasedTeam tells
+	// the case thread (%d = case number) what went and what is the
+	// team's to delete.
+	ErasedReason, ErasedTeam string
 	// EditNotOpen (thread) says that a team member's edit of their answer
 	// did not reach the member because the case is not open: %d = case.
 	// EditNotAnswer says that it did not because the edit is no text
@@ -288,6 +293,8 @@ var German = Texts{
 	AnswerSent:        "✉️ Antwort an das Mitglied gesendet (%s).",
 	AnswerWithdrawn:   "🗑️ Die gelöschte Antwort zu Fall #%d ist auch beim Mitglied gelöscht.",
 	AnswerTakenBack:   "Das Team hat diese Nachricht zurückgenommen.",
+	ErasedReason:      "Auf Wunsch des Mitglieds gelöscht (Datenschutz).",
+	ErasedTeam:        "🗑️ Die Person aus Fall #%d hat ihre Daten löschen lassen. Meine Nachrichten mit ihrem Namen und ihren Worten habe ich entfernt. Eure eigenen Nachrichten hier kann ich nicht löschen: Steht darin etwas über die Person (Zitate, Daten), löscht diese Nachrichten bitte selbst.",
 	EditNotOpen:       "✏️ Fall #%d ist nicht mehr offen: Deine Bearbeitung geht nicht an das Mitglied, es sieht weiter die bisherige Antwort. Soll sie dort weg, lösche deine Antwort.",
 	EditNotAnswer:     "✏️ Deine Bearbeitung ist keine Textantwort an Fall #%d (mehr) – das Mitglied sieht weiter die bisherige Antwort. Bearbeiten lässt sich nur der Text einer Antwort; soll sie weg, lösche deine Antwort.",
 	AnswerCut:         "✂️ Die Antwort war zu lang für eine Chatnachricht – hier steht nur ihr Anfang. Frag gern nach, wenn etwas fehlt.",
@@ -402,6 +409,8 @@ var English = Texts{
 	AnswerSent:        "✉️ Answer sent to the member (%s).",
 	AnswerWithdrawn:   "🗑️ The deleted answer to case #%d is deleted on the member's side too.",
 	AnswerTakenBack:   "The team took this message back.",
+	ErasedReason:      "Deleted at the member's request (data protection).",
+	ErasedTeam:        "🗑️ The person of case #%d had their data erased. I removed my messages with their name and words. I can't delete your own messages here: if they hold anything about the person (quotes, details), please delete those messages yourselves.",
 	EditNotOpen:       "✏️ Case #%d is no longer open: your edit does not reach the member, who still sees the previous answer. To remove it there, delete your answer.",
 	EditNotAnswer:     "✏️ Your edit is no (longer a) text answer to case #%d – the member still sees the previous answer. Only an answer's text can be edited; to remove it, delete your answer.",
 	AnswerCut:         "✂️ The answer was too long for one chat message – this is only its beginning. Just ask if something is missing.",

@@ -1,0 +1,24 @@
+-- v15 (compatible with v13+): What an erasure left Lotse to redact in the team room
+
+-- One row per piece of an erased member's case whose events Lotse sent to
+-- the team room must be redacted (DSGVO Art. 17; case25): kind 'root' is
+-- the case message (event_id: the team-room event; with case_id and
+-- version for Lotse's edits of it), 'question' the question's thread
+-- message (event_id: the case's origin event), 'relay' a relayed message
+-- (event_id: the member's message) and 'edit' Lotse's edit of a relay
+-- (event_id: the member's edit). The rows are written in the erasure's
+-- transaction, before its case rows go, and deleted when the redactions
+-- are made (support.Workflow.FinishErasures): an erasure interrupted by a
+-- crash is finished at the next start. Event IDs and case numbers name
+-- nobody.
+--
+-- Compatibility: v13+ as 14 (dbutil keeps only the latest step's; do not
+-- lower it). An older binary ignores the table.
+CREATE TABLE case_redaction (
+	kind       TEXT    NOT NULL,
+	event_id   TEXT    NOT NULL,
+	case_id    BIGINT  NOT NULL,
+	version    INTEGER NOT NULL DEFAULT 0,
+	created_at BIGINT  NOT NULL,
+	PRIMARY KEY (kind, event_id)
+);
