@@ -251,6 +251,13 @@ func (w *Workflow) names(ctx context.Context, c *storage.Case, people []string) 
 // command again posts nothing new (transaction IDs of the command event)
 // and uploads nothing again.
 func (w *Workflow) post(ctx context.Context, c *storage.Case, d *guides.Draft, withheld bool) error {
+	// First: an edit of the case's solution made before it is told
+	// that the draft keeps the old text (support's EditAnswer). A
+	// crash between this and the post is retried with the command, so
+	// the draft follows.
+	if err := w.DB.Cases.MarkDrafted(ctx, c.ID, w.Now()); err != nil {
+		return err
+	}
 	rel := chat.ThreadRel(c.TeamEvent)
 	fileTxn := w.CauseTxn(ctx, "guide-draft-file", 0)
 	sent, err := w.DB.Inbox.SentEventID(ctx, fileTxn)

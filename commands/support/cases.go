@@ -342,15 +342,17 @@ func (w *Workflow) ForgetTeamMessage(ctx context.Context, evt *event.Event, reda
 		}
 		withdrawn = true
 	}
-	// Lotse's edits of the member's copy (EditAnswer) hold the edited
-	// text: they go with it.
+	// Lotse's edits of the member's copy (EditAnswer, of an answer or of
+	// a solution) hold the edited text: they go with it.
 	edits, err := w.DB.Cases.Edits(ctx, redacts.String())
 	if err != nil {
 		return err
 	}
 	for _, edit := range edits {
-		if err := w.redactSent(ctx, w.TxnID(id.EventID(edit), "answer-edit", 0), w.tx.AnswerTakenBack, w.TxnID(evt.ID, "redact-answer-edit-"+edit, 0)); err != nil {
-			return err
+		for _, purpose := range []string{"answer-edit", "solution-edit"} {
+			if err := w.redactSent(ctx, w.TxnID(id.EventID(edit), purpose, 0), w.tx.AnswerTakenBack, w.TxnID(evt.ID, "redact-"+purpose+"-"+edit, 0)); err != nil {
+				return err
+			}
 		}
 	}
 	c, err := w.DB.Cases.Get(ctx, m.CaseID)

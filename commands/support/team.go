@@ -205,13 +205,7 @@ func (w *Workflow) cmdResolve(ce *chat.Call) error {
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.NotOpen, c.ID))
 	}
 	// Tell the member and ask for a rating.
-	var b chat.Message
-	b.Markdown(chat.Format(st.ResolvedMember, c.ID))
-	if solution != "" {
-		b.Raw(st.Solution+"\n"+solution, "<p>"+textHTMLPrefix(st.Solution)+"<br>"+chat.TextHTML(solution)+"</p>")
-	}
-	b.Markdown(st.RateAsk)
-	plain, htmlBody := b.Result()
+	plain, htmlBody := w.resolvedBodies(c.ID, solution)
 	prompt, err := w.SendTo(ce.Ctx, id.RoomID(c.MemberRoom), plain, htmlBody, nil, nil, w.CauseTxn(ce.Ctx, "resolved-member", 0))
 	if err != nil {
 		return err
@@ -234,6 +228,20 @@ func (w *Workflow) cmdResolve(ce *chat.Call) error {
 		return w.cfg.OnResolved(ce.Ctx, after)
 	}
 	return nil
+}
+
+// resolvedBodies are the plain and HTML bodies of the member's message
+// that case caseID is resolved, with solution (if any) and the rating
+// question.
+func (w *Workflow) resolvedBodies(caseID int64, solution string) (plain, htmlBody string) {
+	st := w.tx
+	var b chat.Message
+	b.Markdown(chat.Format(st.ResolvedMember, caseID))
+	if solution != "" {
+		b.Raw(st.Solution+"\n"+solution, "<p>"+textHTMLPrefix(st.Solution)+"<br>"+chat.TextHTML(solution)+"</p>")
+	}
+	b.Markdown(st.RateAsk)
+	return b.Result()
 }
 
 func textHTMLPrefix(s string) string { return "<b>" + chat.TextHTML(s) + "</b>" }

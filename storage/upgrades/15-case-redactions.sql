@@ -1,4 +1,4 @@
--- v15 (compatible with v13+): What an erasure left Lotse to redact in the team room
+-- v15 (compatible with v13+): What an erasure left Lotse to redact in the team room; guide drafts made from a case
 
 -- One row per piece of an erased member's case whose events Lotse sent to
 -- the team room must be redacted (DSGVO Art. 17; case25): kind 'root' is
@@ -21,4 +21,13 @@ CREATE TABLE case_redaction (
 	version    INTEGER NOT NULL DEFAULT 0,
 	created_at BIGINT  NOT NULL,
 	PRIMARY KEY (kind, event_id)
+);
+
+-- The guide drafts made from a case (`!anleitung-entwurf`), latest first
+-- per case: an edit of the case's solution (`!erledigt`) made before the
+-- draft was posted is told once that the draft keeps the old text.
+-- Deleted with the case; holds no person.
+CREATE TABLE case_guide_draft (
+	case_id    BIGINT NOT NULL PRIMARY KEY REFERENCES support_case (id) ON DELETE CASCADE,
+	drafted_at BIGINT NOT NULL
 );
