@@ -42,20 +42,27 @@ func (e *supportEnv) caseWithTraces(t *testing.T) (showing, other []id.EventID) 
 	e.say(t, teamRoom, alice, "!übernehmen 1", "")
 	e.say(t, teamRoom, alice, "intern: kenne ich", root)
 	e.say(t, teamRoom, alice, "!antwort 1 Probier es bitte noch einmal", "")
+	// Replies that show the case: the list of open cases, its history.
+	e.say(t, teamRoom, bob, "!offen", "")
+	e.say(t, teamRoom, bob, "!fall 1", "")
+	// Resolved: the learning prompt quotes the question; a guide draft
+	// (a file) holds it.
+	e.say(t, teamRoom, alice, "!erledigt 1 Neu starten hilft", "")
+	e.say(t, teamRoom, alice, "!anleitung-entwurf 1", "")
 	e.fm.mu.Lock()
 	defer e.fm.mu.Unlock()
 	for _, m := range e.fm.sent {
 		if m.room != teamRoom || m.content == nil {
 			continue
 		}
-		if showsMember(m) {
+		if showsMember(m) || m.content.MsgType == event.MsgFile {
 			showing = append(showing, id.EventID("$"+m.txn))
 		} else {
 			other = append(other, id.EventID("$"+m.txn))
 		}
 	}
-	if len(showing) < 5 {
-		t.Fatalf("the team room shows the member in %d of Lotse's messages, want the case message, its edit, the question, a relay and its edit", len(showing))
+	if len(showing) < 9 {
+		t.Fatalf("the team room shows the member in %d of Lotse's messages, want the case message, its edit, the question, a relay and its edit, the list, the history, the learning prompt and the draft", len(showing))
 	}
 	return showing, other
 }
@@ -105,7 +112,9 @@ func (e *supportEnv) checkTeamRoomErased(t *testing.T, showing, other []id.Event
 // !daten-löschen, the team room still showed what Lotse had posted of the
 // member's case: the case message with their name, Matrix ID and
 // question (and Lotse's edits of it, which carry the same), the question,
-// the relays of their messages and Lotse's edits of them. Now Lotse
+// the relays of their messages and Lotse's edits of them, the replies to
+// `!offen` and `!fall` that showed the case, the learning prompt and a
+// guide draft (both hold the question). Now Lotse
 // redacts its own events that show the member, and only those; the team's
 // messages (note, answer) are theirs and stay, and the thread is told so.
 // Handling the request again redacts nothing twice. Fails without the fix:

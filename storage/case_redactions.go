@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"fmt"
 	"time"
 )
 
@@ -26,6 +27,9 @@ const (
 	RedactRelay = "relay"
 	// RedactEdit: EventID is a member's edit Lotse applied to a relay.
 	RedactEdit = "edit"
+	// RedactShown: EventID is another of Lotse's messages in the team
+	// room that shows the case's member (CaseQuery.Shown).
+	RedactShown = "shown"
 )
 
 // CaseRedaction is one piece of an erased member's case whose team-room
@@ -58,9 +62,13 @@ var queueRedactions = []string{
 		SELECT 'edit', e.edit_event, m.case_id, 0, $4 FROM case_edit e JOIN case_message m ON m.source_event=e.source_event
 		WHERE m.case_id IN ` + ownCases + ` AND m.kind='member'
 		ON CONFLICT (kind, event_id) DO NOTHING`,
+	`INSERT INTO case_redaction (kind, event_id, case_id, version, created_at)
+		SELECT 'shown', event_id, case_id, 0, $4 FROM case_shown WHERE case_id IN ` + ownCases + `
+		ON CONFLICT (kind, event_id) DO NOTHING`,
 }
 
 const (
+	insertShownQuery       = `INSERT INTO case_shown (case_id, event_id) SELECT id, $2 FROM support_case WHERE id=$1 ON CONFLICT (case_id, event_id) DO NOTHING`
 	caseRedactionsQuery    = `SELECT kind, event_id, case_id, version, created_at FROM case_redaction ORDER BY created_at, kind, event_id LIMIT $1`
 	doneCaseRedactionQuery = `DELETE FROM case_redaction WHERE kind=$1 AND event_id=$2`
 )
@@ -81,4 +89,24 @@ func (q *CaseQuery) Redactions(ctx context.Context, limit int) ([]CaseRedaction,
 // RedactionDone forgets a queued redaction whose events are redacted.
 func (q *CaseQuery) RedactionDone(ctx context.Context, r CaseRedaction) error {
 	return q.exec(ctx, doneCaseRedactionQuery, r.Kind, r.EventID)
+}
+
+// Shown records that Lotse's message eventID in the team room shows the
+// member of each of caseIDs (their name or words: `!offen`, `!fall`, a
+// guide draft, a learning prompt): an erasure of the member redacts it. A
+// case that is gone is skipped. Recording it again changes nothing.
+func (q *CaseQuery) Shown(ctx context.Context, eventID string, caseIDs ...int64) error {
+	if eventID == "" || len(caseIDs) == 0 {
+		return nil
+	}
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	return q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		for _, id := range caseIDs {
+			if _, err := q.db.Exec(ctx, insertShownQuery, id, eventID); err != nil {
+				return fmt.Errorf("failed to record where a case is shown: %w", err)
+			}
+		}
+		return nil
+	})
 }

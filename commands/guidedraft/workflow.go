@@ -271,9 +271,16 @@ func (w *Workflow) post(ctx context.Context, c *storage.Case, d *guides.Draft, w
 		if _, err := w.AttachFile(ctx, w.cfg.TeamRoom, content, data, mimeMarkdown); err != nil {
 			return err
 		}
-		if _, err := w.Matrix.Send(ctx, w.cfg.TeamRoom, event.EventMessage, content, fileTxn); err != nil {
+		file, err := w.Matrix.Send(ctx, w.cfg.TeamRoom, event.EventMessage, content, fileTxn)
+		if err != nil {
 			return err
 		}
+		sent = file.String()
+	}
+	// The draft holds the member's question: a member's erasure redacts
+	// it (support.Workflow.FinishErasures).
+	if err := w.DB.Cases.Shown(ctx, sent, c.ID); err != nil {
+		return err
 	}
 	md := chat.Format(w.tx.Posted, c.ID)
 	if d.Removed > 0 {

@@ -89,6 +89,15 @@ func (w *Workflow) finishErasure(ctx context.Context, r storage.CaseRedaction) e
 		plain, htmlBody := chat.Render(chat.Format(w.tx.ErasedTeam, r.CaseID))
 		_, err = w.SendTo(ctx, w.cfg.TeamRoom, plain, htmlBody, chat.ThreadRel(r.EventID), nil, txn("note", 0))
 		return err
+	case storage.RedactShown:
+		// `!offen`, `!fall`, a guide draft, a learning prompt: a reply
+		// or thread message in the team room, known by its ID.
+		err := w.Matrix.Redact(ctx, w.cfg.TeamRoom, id.EventID(r.EventID), reason, txn("shown", 0))
+		if errors.Is(err, mautrix.MForbidden) || errors.Is(err, mautrix.MNotFound) {
+			zerolog.Ctx(ctx).Warn().Err(err).Str("event_id", r.EventID).Msg("Not redacting a message that showed an erased member: refused in the team room")
+			return nil
+		}
+		return err
 	case storage.RedactQuestion:
 		return w.redactSent(ctx, w.TxnID(id.EventID(r.EventID), "case-question", 0), reason, txn("question", 0))
 	case storage.RedactRelay:

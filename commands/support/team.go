@@ -284,7 +284,23 @@ func (w *Workflow) cmdOpen(ce *chat.Call) error {
 	if shown := len(board.Unclaimed) + len(board.Claimed); shown < board.Open {
 		b.WriteString("\n" + chat.Format(st.OpenMore, board.Open-shown))
 	}
-	return w.ReplyMarkdown(ce.Ctx, b.String())
+	var ids []int64
+	for _, c := range append(board.Unclaimed, board.Claimed...) {
+		ids = append(ids, c.ID)
+	}
+	return w.replyShowing(ce.Ctx, b.String(), ids...)
+}
+
+// replyShowing replies md, which shows the members of caseIDs (their
+// words, their names), and records where (Cases.Shown), so that a
+// member's erasure redacts the reply as well (FinishErasures).
+func (w *Workflow) replyShowing(ctx context.Context, md string, caseIDs ...int64) error {
+	plain, htmlBody := chat.Render(md)
+	evt, err := w.Reply(ctx, plain, htmlBody)
+	if err != nil {
+		return err
+	}
+	return w.DB.Cases.Shown(ctx, evt.String(), caseIDs...)
 }
 
 // cmdCase shows the history of a case.
@@ -343,7 +359,7 @@ func (w *Workflow) cmdCase(ce *chat.Call) error {
 	if more := len(lines) - to; more > 0 {
 		b.WriteString("\n" + chat.Format(chat.Plural(st.HistoryMore, more), more, c.ID, page+1))
 	}
-	return w.ReplyMarkdown(ce.Ctx, b.String())
+	return w.replyShowing(ce.Ctx, b.String(), c.ID)
 }
 
 // HistoryPage is how many entries one page of !fall shows (each message

@@ -1,4 +1,4 @@
--- v15 (compatible with v13+): What an erasure left Lotse to redact in the team room; guide drafts made from a case
+-- v15 (compatible with v13+): What an erasure left Lotse to redact in the team room; where a case is shown; guide drafts made from a case
 
 -- One row per piece of an erased member's case whose events Lotse sent to
 -- the team room must be redacted (DSGVO Art. 17; case25): kind 'root' is
@@ -30,4 +30,14 @@ CREATE TABLE case_redaction (
 CREATE TABLE case_guide_draft (
 	case_id    BIGINT NOT NULL PRIMARY KEY REFERENCES support_case (id) ON DELETE CASCADE,
 	drafted_at BIGINT NOT NULL
+);
+
+-- Lotse's other messages in the team room that show a case's member (their
+-- name or words): `!offen` (summaries), `!fall` (the history), a guide
+-- draft's file, the learning prompt (the question). An erasure queues
+-- them for redaction with the case ('shown'). Deleted with the case.
+CREATE TABLE case_shown (
+	case_id  BIGINT NOT NULL REFERENCES support_case (id) ON DELETE CASCADE,
+	event_id TEXT   NOT NULL,
+	PRIMARY KEY (case_id, event_id)
 );
