@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"errors"
 	"regexp"
 	"strings"
 	"testing"
@@ -168,4 +169,79 @@ func TestErasureFinishedAfterRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.checkTeamRoomErased(t, showing, other)
+}
+
+// TestErasureRedactionFailingOnce (case25): the team room's redactions
+// fail for a while (the homeserver is away) when the member's erasure is
+// handled. The erasure itself is done and the member told; nothing is
+// lost: the worker's next tick redacts everything, once.
+func TestErasureRedactionFailingOnce(t *testing.T) {
+	e := newSupportEnv(t)
+	showing, other := e.caseWithTraces(t)
+	refused := 0
+	fm := e.fm
+	e.reconfigure(func(d *Deps) {
+		d.Matrix = refusingRedact{fakeMatrix: fm, room: teamRoom, err: errors.New("connection reset"), refused: &refused}
+	})
+	sent := in(e.say(t, dmRoom, member, "!daten-löschen", ""), dmRoom)
+	m := regexp.MustCompile("!daten-löschen ([A-Za-zÄÖÜäöüß]+)").FindStringSubmatch(bodies(sent))
+	if m == nil {
+		t.Fatalf("no confirmation token: %s", bodies(sent))
+	}
+	mustContain(t, in(e.say(t, dmRoom, member, "!daten-löschen "+m[1], ""), dmRoom), "Erledigt")
+	if refused == 0 || len(e.redactedIn(teamRoom)) != 0 {
+		t.Fatalf("precondition: the redactions were refused (%d) and none made", refused)
+	}
+	if left, err := e.db.Cases.Redactions(context.Background(), 100); err != nil || len(left) == 0 {
+		t.Fatalf("nothing left queued after the refusals: %v", err)
+	}
+	e.reconfigure(func(d *Deps) { d.Matrix = fm })
+	if err := e.h.Tick(context.Background(), e.now); err != nil {
+		t.Fatal(err)
+	}
+	e.checkTeamRoomErased(t, showing, other)
+}
+
+// failingEvent fails every redaction of one event (a homeserver error
+// that does not go away).
+type failingEvent struct {
+	*fakeMatrix
+	event id.EventID
+}
+
+func (f failingEvent) Redact(ctx context.Context, roomID id.RoomID, eventID id.EventID, reason, txnID string) error {
+	if eventID == f.event {
+		return errors.New("M_UNKNOWN: internal server error")
+	}
+	return f.fakeMatrix.Redact(ctx, roomID, eventID, reason, txnID)
+}
+
+// TestErasureOneFailingRedactionHoldsBackNone (case25): one of the team
+// room's redactions keeps failing (here the case message's); the others
+// are made all the same, and only the failing piece stays queued for the
+// next tick. Fails if FinishErasures stops at the first error: the pieces
+// queued after it are never redacted while it fails.
+func TestErasureOneFailingRedactionHoldsBackNone(t *testing.T) {
+	e := newSupportEnv(t)
+	showing, _ := e.caseWithTraces(t)
+	root := id.EventID(e.caseTeamEvent(t))
+	ctx := context.Background()
+	if _, err := e.db.Privacy().Erase(ctx, member.String(), "", e.now); err != nil {
+		t.Fatal(err)
+	}
+	fm := e.fm
+	e.reconfigure(func(d *Deps) { d.Matrix = failingEvent{fakeMatrix: fm, event: root} })
+	if err := e.h.Tick(ctx, e.now); err == nil {
+		t.Fatal("the tick hid the failed redaction")
+	}
+	redacted := e.redactedIn(teamRoom)
+	for _, ev := range showing {
+		if _, ok := redacted[ev]; !ok && ev != root {
+			t.Errorf("%s is not redacted while the case message's redaction fails", ev)
+		}
+	}
+	left, err := e.db.Cases.Redactions(ctx, 100)
+	if err != nil || len(left) != 1 || left[0].EventID != root.String() {
+		t.Errorf("queued after the tick: %+v, %v; want only the case message", left, err)
+	}
 }

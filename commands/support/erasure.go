@@ -53,15 +53,18 @@ func (w *Workflow) FinishErasures(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	// One piece that keeps failing holds back none of the others.
+	var errs []error
 	for _, r := range list {
 		if err := w.finishErasure(ctx, r); err != nil {
-			return fmt.Errorf("failed to redact an erased member's case in the team room: %w", err)
+			errs = append(errs, fmt.Errorf("failed to redact an erased member's case in the team room: %w", err))
+			continue
 		}
 		if err := w.DB.Cases.RedactionDone(ctx, r); err != nil {
-			return err
+			errs = append(errs, err)
 		}
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // finishErasure redacts the team-room events of one queued piece r.
