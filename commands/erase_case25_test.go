@@ -245,3 +245,26 @@ func TestErasureOneFailingRedactionHoldsBackNone(t *testing.T) {
 		t.Errorf("queued after the tick: %+v, %v; want only the case message", left, err)
 	}
 }
+
+// TestErasureAfterSendsForgotten (case25): the erasure comes after the
+// inbox retention forgot the transaction IDs of Lotse's sends (sent_event,
+// 7 days): the case message's edits, the relays and their edits were
+// found only through them and stayed. Now every event of Lotse that shows
+// the member is recorded with its case when sent (case_shown) and found
+// however old. Fails without the recording: the board edit, the question,
+// the relay and its edit stay.
+func TestErasureAfterSendsForgotten(t *testing.T) {
+	e := newSupportEnv(t)
+	showing, other := e.caseWithTraces(t)
+	ctx := context.Background()
+	if _, err := e.db.Lotse.Exec(ctx, `DELETE FROM sent_event WHERE room_id=$1`, teamRoom.String()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.db.Privacy().Erase(ctx, member.String(), "", e.now); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.h.Tick(ctx, e.now); err != nil {
+		t.Fatal(err)
+	}
+	e.checkTeamRoomErased(t, showing, other)
+}

@@ -262,7 +262,7 @@ func (w *Workflow) updateBoard(ctx context.Context, caseID int64) error {
 	}
 	plain, htmlBody := w.boardText(ctx, c)
 	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody, Mentions: &event.Mentions{}}
-	return w.EditTo(ctx, w.cfg.TeamRoom, id.EventID(c.TeamEvent), content, w.KeyTxn("lotse-case/"+strconv.FormatInt(c.ID, 10), "board", c.Version))
+	return w.editShown(ctx, c.ID, w.cfg.TeamRoom, id.EventID(c.TeamEvent), content, w.KeyTxn("lotse-case/"+strconv.FormatInt(c.ID, 10), "board", c.Version))
 }
 
 // ForgetMessage follows a member's deleted message redacts (evt is the

@@ -8,6 +8,7 @@ import (
 
 	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix"
+	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/chat"
@@ -117,4 +118,25 @@ func (w *Workflow) finishErasure(ctx context.Context, r storage.CaseRedaction) e
 		}
 	}
 	return nil
+}
+
+// shown records that Lotse's event evt (just sent, with sendErr) in the
+// team room shows the member of case caseID (their name or words), so
+// that the member's erasure redacts it (Cases.Shown) also when its
+// transaction ID is forgotten (sent_event lives inbox_retention long). A
+// repeated send returns the same event, recorded once.
+func (w *Workflow) shown(ctx context.Context, caseID int64, evt id.EventID, sendErr error) error {
+	if sendErr != nil {
+		return sendErr
+	}
+	return w.DB.Cases.Shown(ctx, evt.String(), caseID)
+}
+
+// editShown edits target in room to content, as chat.Env.EditTo does, and
+// records the edit as showing the member of case caseID (shown).
+func (w *Workflow) editShown(ctx context.Context, caseID int64, room id.RoomID, target id.EventID, content *event.MessageEventContent, txn string) error {
+	content.SetEdit(target)
+	content.NewContent.Mentions = &event.Mentions{}
+	evt, err := w.Matrix.Send(ctx, room, event.EventMessage, content, txn)
+	return w.shown(ctx, caseID, evt, err)
 }
