@@ -11,7 +11,8 @@ import (
 
 // TestEraseQueuesTeamRedactions (case25): the erasure queues, in its own
 // transaction, the team-room pieces of the member's cases (case message
-// with its version, origin, relayed messages, applied edits) and nothing
+// with its version, origin, relayed messages, applied edits, the events
+// that showed it) and nothing
 // of another member's case; the queue's rows go one by one. On SQLite and
 // PostgreSQL alike.
 func TestEraseQueuesTeamRedactions(t *testing.T) {
@@ -42,6 +43,16 @@ func TestEraseQueuesTeamRedactions(t *testing.T) {
 				if _, _, err := db.Cases.Claim(ctx, c.ID, "@alice:test", now); err != nil {
 					t.Fatal(err)
 				}
+				// A list of both cases, and a history of this one (twice: once).
+				if err := db.Cases.Shown(ctx, "$history"+n, c.ID); err != nil {
+					t.Fatal(err)
+				}
+				if err := db.Cases.Shown(ctx, "$history"+n, c.ID, 99); err != nil { // 99: no such case
+					t.Fatal(err)
+				}
+			}
+			if err := db.Cases.Shown(ctx, "$list", 1, 2); err != nil {
+				t.Fatal(err)
 			}
 			if _, err := db.Privacy().Erase(ctx, "@anna:test", "", now); err != nil {
 				t.Fatal(err)
@@ -58,7 +69,7 @@ func TestEraseQueuesTeamRedactions(t *testing.T) {
 				}
 			}
 			slices.Sort(got)
-			want := []string{"edit $edit1", "question $origin1", "relay $msg1", "root $root1"}
+			want := []string{"edit $edit1", "question $origin1", "relay $msg1", "root $root1", "shown $history1", "shown $list"}
 			if !slices.Equal(got, want) {
 				t.Fatalf("queued %q, want %q", got, want)
 			}
