@@ -29,7 +29,9 @@ const maxBoardVersions = 500
 // privacy erase`; DSGVO Art. 17): the case message (it shows the member's
 // name, Matrix ID and the summary of their question) and Lotse's edits of
 // it, the question's thread message, the relays of the member's messages
-// and Lotse's edits of them. The erasure queued them in its own
+// and Lotse's edits of them, and the replies and thread messages that
+// showed the case (`!offen`, `!fall`, a guide draft, a learning prompt).
+// The erasure queued them in its own
 // transaction (storage.CaseQuery.Redactions); each is redacted and then
 // forgotten, so an erasure interrupted by a crash (SIGKILL) is finished
 // at the next call: at once after the erasure, and at every tick of the
@@ -41,9 +43,10 @@ const maxBoardVersions = 500
 // once (ErasedTeam) so that the team can delete what of the member it
 // quoted there.
 //
-// Events are found through the transaction IDs of their sends (sent_event):
-// what is older than the inbox retention is found only if its event ID is
-// stored (the case message). Work per call is bounded (erasureBatch rows,
+// Events are found by the event IDs recorded with their case when they
+// were sent (shown, editShown; Cases.Shown) and, for those a version before
+// case25 sent, through the transaction IDs of their sends (sent_event,
+// kept inbox_retention long). Work per call is bounded (erasureBatch rows,
 // each a few lookups and redactions).
 func (w *Workflow) FinishErasures(ctx context.Context) error {
 	if !w.On() {
