@@ -2,12 +2,14 @@ package commands
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
+	"github.com/lotse-bot/lotse/commands/support"
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -207,5 +209,33 @@ func TestEditedSolution(t *testing.T) {
 	}
 	if len(redacted) < 4 {
 		t.Errorf("the member's chat keeps Lotse's edits of the solution: %d redactions %v", len(redacted), redacted)
+	}
+}
+
+// TestLongSolutionEditCutToEventLimit (case25): an edit of `!erledigt`
+// with a solution of 60 KB edits the member's resolution message within
+// one event's bound (cut, with the note to the member, the team told), as
+// an answer's edit is; before, the edit went out whole and the homeserver
+// refused it at every try. The stored solution keeps the whole text.
+func TestLongSolutionEditCutToEventLimit(t *testing.T) {
+	e := newSupportEnv(t)
+	long := strings.Repeat("<Zeile> mit Log & Text\n", 60<<10/23)
+	cmd, resolution := e.resolvedWith(t, "!erledigt 1 kurz")
+	sent := e.handle(t, e.editText(teamRoom, alice, cmd.ID, "!erledigt 1 "+long), false)
+	dm := in(sent, dmRoom)
+	if len(dm) != 1 {
+		t.Fatalf("want one edit of the member's message: %s", bodies(sent))
+	}
+	b, err := json.Marshal(dm[0].content)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b) > support.MaxRelayBytes+1024 || dm[0].content.RelatesTo.GetReplaceID() != id.EventID("$"+resolution.txn) ||
+		!strings.Contains(dm[0].content.NewContent.Body, "zu lang") {
+		t.Errorf("the long solution's edit: %d bytes", len(b))
+	}
+	mustContain(t, in(sent, teamRoom), "nur ihr Anfang")
+	if got := e.storedBody(t, cmd.ID); got != strings.TrimSpace(long) {
+		t.Errorf("stored solution has %d bytes, want the whole %d", len(got), len(strings.TrimSpace(long)))
 	}
 }

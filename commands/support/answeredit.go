@@ -241,10 +241,15 @@ func (w *Workflow) editSolution(ctx context.Context, c *storage.Case, m *storage
 	if _, err := w.DB.Cases.EditSolution(ctx, c.ID, m.SourceEvent, m.Sender, m.Body, solution); err != nil {
 		return err
 	}
-	plain, htmlBody := w.resolvedBodies(c.ID, solution)
+	plain, htmlBody, cut := w.resolvedBodies(c.ID, solution)
 	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody}
 	if err := w.EditTo(ctx, id.RoomID(resolution.RoomID), id.EventID(resolution.EventID), content, w.CauseTxn(ctx, "solution-edit", 0)); err != nil {
 		return err
+	}
+	if cut {
+		if err := w.teamNote(ctx, c, w.tx.AnswerCutTeam); err != nil {
+			return err
+		}
 	}
 	drafted, err := w.DB.Cases.DraftedSince(ctx, c.ID, m.CreatedAt)
 	if err != nil || !drafted {

@@ -205,7 +205,7 @@ func (w *Workflow) cmdResolve(ce *chat.Call) error {
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.NotOpen, c.ID))
 	}
 	// Tell the member and ask for a rating.
-	plain, htmlBody := w.resolvedBodies(c.ID, solution)
+	plain, htmlBody, _ := w.resolvedBodies(c.ID, solution)
 	prompt, err := w.SendTo(ce.Ctx, id.RoomID(c.MemberRoom), plain, htmlBody, nil, nil, w.CauseTxn(ce.Ctx, "resolved-member", 0))
 	if err != nil {
 		return err
@@ -232,16 +232,26 @@ func (w *Workflow) cmdResolve(ce *chat.Call) error {
 
 // resolvedBodies are the plain and HTML bodies of the member's message
 // that case caseID is resolved, with solution (if any) and the rating
-// question.
-func (w *Workflow) resolvedBodies(caseID int64, solution string) (plain, htmlBody string) {
+// question. A solution too long for one event is cut as an answer is
+// (answerBodies: whole runes, within MaxRelayBytes, with a note to the
+// member); cut reports that it had to.
+func (w *Workflow) resolvedBodies(caseID int64, solution string) (plain, htmlBody string, cut bool) {
 	st := w.tx
-	var b chat.Message
-	b.Markdown(chat.Format(st.ResolvedMember, caseID))
-	if solution != "" {
-		b.Raw(st.Solution+"\n"+solution, "<p>"+textHTMLPrefix(st.Solution)+"<br>"+chat.TextHTML(solution)+"</p>")
+	bodies := func(solution string) (string, string) {
+		var b chat.Message
+		b.Markdown(chat.Format(st.ResolvedMember, caseID))
+		if solution != "" {
+			b.Raw(st.Solution+"\n"+solution, "<p>"+textHTMLPrefix(st.Solution)+"<br>"+chat.TextHTML(solution)+"</p>")
+		}
+		b.Markdown(st.RateAsk)
+		return b.Result()
 	}
-	b.Markdown(st.RateAsk)
-	return b.Result()
+	solution, cut = fitBytes(solution, "…\n\n"+st.AnswerCut, MaxRelayBytes, func(t string) int {
+		p, h := bodies(t)
+		return jsonLen(p) + jsonLen(h)
+	})
+	plain, htmlBody = bodies(solution)
+	return plain, htmlBody, cut
 }
 
 func textHTMLPrefix(s string) string { return "<b>" + chat.TextHTML(s) + "</b>" }
