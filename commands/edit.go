@@ -38,28 +38,27 @@ var errEdit = errors.New("edit not followed")
 // author and room, and only while the editor holds the team role (as the
 // answer needed): a password pasted into an answer by mistake and edited
 // out does not stay with the member. An edit is never run as a command.
+//
+// In every room, with support cases on or off, the author's edit of a
+// message that still waits to be handled takes its place in the inbox
+// (one lookup by primary key per edit): the edited text is what is
+// answered, never both.
 func (h *Handler) handleEdit(ctx context.Context, evt *event.Event, content *event.MessageEventContent) error {
 	target := content.RelatesTo.GetReplaceID()
 	team := h.support.On() && evt.RoomID == h.support.TeamRoom()
-	if !h.support.On() || content.NewContent == nil || (!team && !chat.TurnOf(ctx).Direct) {
-		// Cases live in direct chats and the team room only: an edit in a
-		// group room cannot be of a relayed message or an answer, and costs
-		// no lookup and no log line.
-		return nil
-	}
+	relevant := h.support.On() && content.NewContent != nil && (team || chat.TurnOf(ctx).Direct)
 	origin, err := h.DB.Inbox.Origin(ctx, target.String())
 	if err != nil {
 		return err
 	}
-	if origin == nil {
-		zerolog.Ctx(ctx).Info().Stringer("edits", target).Msg("Ignoring an edit of an event the inbox does not know")
+	if origin == nil || origin.RoomID != evt.RoomID.String() || origin.Sender != evt.Sender.String() {
+		if relevant {
+			zerolog.Ctx(ctx).Info().Stringer("edits", target).Bool("known", origin != nil).
+				Msg("Ignoring an edit of an event the inbox does not know, not by its sender or not in its room")
+		}
 		return nil
 	}
-	if origin.RoomID != evt.RoomID.String() || origin.Sender != evt.Sender.String() {
-		zerolog.Ctx(ctx).Info().Stringer("edits", target).Msg("Ignoring an edit not by the edited event's sender or not in its room")
-		return nil
-	}
-	if origin.Pending {
+	if origin.Pending && content.NewContent != nil {
 		// Its message still waits to be handled (its handling failed, or
 		// its room key has not come): the edit takes its place in the
 		// inbox, and the message is handled with the newest text, however
@@ -68,9 +67,18 @@ func (h *Handler) handleEdit(ctx context.Context, evt *event.Event, content *eve
 		// after that went out with the text its author had edited out
 		// (relay24's leftover). What a failed try made of it already (a
 		// relay, an answer's copy) is edited below as for a handled one.
+		// This holds in every room and with support cases off as well: a
+		// question edited while it waits is answered with its new text,
+		// never with both (before case25, with cases off, the old text
+		// was answered and the edit dropped).
 		if _, err := h.DB.Inbox.ReplaceWaiting(ctx, target.String(), evt.ID.String(), h.Now()); err != nil {
 			return err
 		}
+	}
+	if !relevant {
+		// Cases live in direct chats and the team room only: an edit in a
+		// group room cannot be of a relayed message or an answer.
+		return nil
 	}
 	if team {
 		if ok, err := h.env.Enforce(ctx, h.support.TeamRole().Silent(), evt.Sender, evt.RoomID); !ok {

@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"slices"
@@ -111,7 +112,11 @@ func New(deps Deps) *Handler {
 	pcfg.QuestionsDigest = h.gaps.DigestOn()
 	// The erasure deleted the questions learned from the member's cases:
 	// they leave the search index at once, not at the next restart.
-	pcfg.OnErased = func(ctx context.Context) error { return h.learn.Reload(ctx) }
+	// Lotse's own events of the member's cases in the team room are
+	// redacted at once (the worker finishes what this does not).
+	pcfg.OnErased = func(ctx context.Context) error {
+		return errors.Join(h.learn.Reload(ctx), h.support.FinishErasures(ctx))
+	}
 	h.privacy = privacy.New(h.env, pcfg, h.people.Manager())
 	h.commands = h.registry()
 	// The processor only parses and dispatches; replies go through our own

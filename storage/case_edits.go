@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 )
 
 const (
@@ -83,4 +84,58 @@ func (q *CaseQuery) BeginEdit(ctx context.Context, sourceEvent, editEvent string
 // that were applied (BeginEdit), oldest first.
 func (q *CaseQuery) Edits(ctx context.Context, sourceEvent string) ([]string, error) {
 	return queryStrings(ctx, q.db, "case message edits", caseEditsQuery, sourceEvent)
+}
+
+// EditNote replaces the stored text of the team's internal note that came
+// from sourceEvent (its author edited it in the team room) and reports
+// whether there was one. Only the author's own note is changed, and a
+// note its author deleted stays erased.
+func (q *CaseQuery) EditNote(ctx context.Context, sourceEvent, sender, body string) (bool, error) {
+	return q.editMessage(ctx, sourceEvent, sender, body, MsgNote)
+}
+
+const editSolutionEventQuery = `UPDATE case_event SET detail=$4 WHERE case_id=$1 AND kind='resolve' AND actor=$2 AND detail=$3 AND detail<>''`
+
+// EditSolution replaces the solution old that sender gave when resolving
+// case caseID (`!erledigt`, the event sourceEvent) by body: both its copy
+// in the resolve event and the stored answer, in one transaction. A
+// solution its author deleted stays erased. It reports whether the stored
+// answer changed.
+func (q *CaseQuery) EditSolution(ctx context.Context, caseID int64, sourceEvent, sender, old, body string) (bool, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	changed := false
+	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		res, err := q.db.Exec(ctx, editCaseMsgQuery, sourceEvent, sender, body, MsgAnswer)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return nil
+		}
+		changed = true
+		_, err = q.db.Exec(ctx, editSolutionEventQuery, caseID, sender, old, body)
+		return err
+	})
+	if err != nil {
+		return false, fmt.Errorf("failed to edit a case's solution: %w", err)
+	}
+	return changed, nil
+}
+
+const (
+	markDraftedQuery = `INSERT INTO case_guide_draft (case_id, drafted_at) VALUES ($1, $2)
+		ON CONFLICT (case_id) DO UPDATE SET drafted_at=excluded.drafted_at WHERE case_guide_draft.drafted_at<excluded.drafted_at`
+	draftedSinceQuery = `SELECT 1 FROM case_guide_draft WHERE case_id=$1 AND drafted_at>=$2`
+)
+
+// MarkDrafted records that a guide draft was made from case caseID at now.
+func (q *CaseQuery) MarkDrafted(ctx context.Context, caseID int64, now time.Time) error {
+	return q.exec(ctx, markDraftedQuery, caseID, now.UnixMilli())
+}
+
+// DraftedSince reports whether a guide draft was made from case caseID at
+// or after since.
+func (q *CaseQuery) DraftedSince(ctx context.Context, caseID int64, since time.Time) (bool, error) {
+	return exists(ctx, q.db, "read guide drafts", draftedSinceQuery, caseID, since.UnixMilli())
 }

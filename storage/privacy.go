@@ -242,7 +242,9 @@ func pseudonymOf(key []byte, user string) string {
 }
 
 // Erase deletes or pseudonymises everything about user in one transaction
-// and returns how many rows per table were touched. keepEvent (the inbox
+// and returns how many rows per table were touched. In the same
+// transaction it queues the team-room events of user's cases that Lotse
+// must redact (case_redaction, see CaseQuery.Redactions). keepEvent (the inbox
 // row of the request being handled) stays until EraseInboxEvent; sent
 // events from sentBefore on stay (they deduplicate the answer to it).
 func (q *PrivacyQuery) Erase(ctx context.Context, user, keepEvent string, sentBefore time.Time) (map[string]int64, error) {
@@ -254,6 +256,12 @@ func (q *PrivacyQuery) Erase(ctx context.Context, user, keepEvent string, sentBe
 	}
 	counts := map[string]int64{}
 	err = q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		for _, s := range queueRedactions {
+			query, args := bind(s, user, pseudo, keepEvent, sentBefore.UnixMilli())
+			if _, err := q.db.Exec(ctx, query, args...); err != nil {
+				return fmt.Errorf("case_redaction: %w", err)
+			}
+		}
 		for _, s := range slices.Concat(deleteSteps, inboxSteps) {
 			query, args := bind(s.query, user, pseudo, keepEvent, sentBefore.UnixMilli())
 			res, err := q.db.Exec(ctx, query, args...)

@@ -251,6 +251,13 @@ func (w *Workflow) names(ctx context.Context, c *storage.Case, people []string) 
 // command again posts nothing new (transaction IDs of the command event)
 // and uploads nothing again.
 func (w *Workflow) post(ctx context.Context, c *storage.Case, d *guides.Draft, withheld bool) error {
+	// First: an edit of the case's solution made before it is told
+	// that the draft keeps the old text (support's EditAnswer). A
+	// crash between this and the post is retried with the command, so
+	// the draft follows.
+	if err := w.DB.Cases.MarkDrafted(ctx, c.ID, w.Now()); err != nil {
+		return err
+	}
 	rel := chat.ThreadRel(c.TeamEvent)
 	fileTxn := w.CauseTxn(ctx, "guide-draft-file", 0)
 	sent, err := w.DB.Inbox.SentEventID(ctx, fileTxn)
@@ -264,9 +271,16 @@ func (w *Workflow) post(ctx context.Context, c *storage.Case, d *guides.Draft, w
 		if _, err := w.AttachFile(ctx, w.cfg.TeamRoom, content, data, mimeMarkdown); err != nil {
 			return err
 		}
-		if _, err := w.Matrix.Send(ctx, w.cfg.TeamRoom, event.EventMessage, content, fileTxn); err != nil {
+		file, err := w.Matrix.Send(ctx, w.cfg.TeamRoom, event.EventMessage, content, fileTxn)
+		if err != nil {
 			return err
 		}
+		sent = file.String()
+	}
+	// The draft holds the member's question: a member's erasure redacts
+	// it (support.Workflow.FinishErasures).
+	if err := w.DB.Cases.Shown(ctx, sent, c.ID); err != nil {
+		return err
 	}
 	md := chat.Format(w.tx.Posted, c.ID)
 	if d.Removed > 0 {

@@ -181,6 +181,11 @@ func (w *Workflow) Resolved(ctx context.Context, c *storage.Case) error {
 	if err != nil {
 		return err
 	}
+	// The prompt quotes the member's question: a member's erasure
+	// redacts it (support.Workflow.FinishErasures).
+	if err := w.DB.Cases.Shown(ctx, evt.String(), c.ID); err != nil {
+		return err
+	}
 	return w.DB.KV.Set(ctx, promptKey(c.ID), evt.String())
 }
 

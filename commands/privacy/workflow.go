@@ -31,7 +31,10 @@ type Config struct {
 	QuestionsDigest bool
 	// OnErased, when set, is called after an erasure: what the running
 	// bot keeps in memory from the database follows it (the questions
-	// learned from the member's cases leave the search, learn.Workflow.Reload).
+	// learned from the member's cases leave the search, learn.Workflow.Reload),
+	// and Lotse's own events of the member's cases in the team room are
+	// redacted (support.Workflow.FinishErasures, which the support worker
+	// also runs, so a failure here is finished later).
 	OnErased func(ctx context.Context) error
 }
 

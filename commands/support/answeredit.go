@@ -51,17 +51,20 @@ func (w *Workflow) EditAnswer(ctx context.Context, target id.EventID, text strin
 	if err != nil {
 		return err
 	}
-	if m == nil || m.Kind != storage.MsgAnswer || m.Sender != evt.Sender.String() {
-		log.Info().Msg("Not editing an answer: no stored answer of the editor")
+	if m == nil || (m.Kind != storage.MsgAnswer && m.Kind != storage.MsgNote) || m.Sender != evt.Sender.String() {
+		log.Info().Msg("Not editing an answer or note: no stored answer or note of the editor")
 		return nil
 	}
 	if m.Body == "" {
-		log.Info().Msg("Not editing an answer: it was taken back")
+		log.Info().Msg("Not editing an answer or note: it was taken back")
 		return nil
 	}
 	c, err := w.DB.Cases.Get(ctx, m.CaseID)
 	if err != nil || c == nil {
 		return err
+	}
+	if m.Kind == storage.MsgNote {
+		return w.editNote(ctx, c, m, text)
 	}
 	sent, err := w.DB.Inbox.SentEvent(ctx, w.TxnID(target, "to-member", 0))
 	if err != nil {
@@ -69,6 +72,13 @@ func (w *Workflow) EditAnswer(ctx context.Context, target id.EventID, text strin
 	}
 	if strings.HasPrefix(m.Body, guideAnswerMarker) {
 		return w.teamNote(ctx, c, chat.Format(w.tx.EditNotAnswer, c.ID))
+	}
+	resolution, err := w.DB.Inbox.SentEvent(ctx, w.TxnID(target, "resolved-member", 0))
+	if err != nil {
+		return err
+	}
+	if resolution != nil {
+		return w.editSolution(ctx, c, m, resolution, text)
 	}
 	if c.Status != storage.CaseOpen {
 		return w.teamNote(ctx, c, chat.Format(w.tx.EditNotOpen, c.ID))
@@ -167,4 +177,109 @@ func (w *Workflow) answerBodies(ctx context.Context, c *storage.Case, from id.Us
 	})
 	plain, htmlBody = bodies(text)
 	return plain, htmlBody, cut
+}
+
+// editNote follows the author's edit of their internal note m of case c
+// (case25): the stored note gets the edit's text, under the rules of an
+// answer's edit (EditAnswer: the author, holding the team role, in order
+// of arrival, the case open). A note stays a note: an edit that reads as
+// an answer or a command sends nothing and is stored as the note's text
+// (a password edited out goes all the same), and the thread says that
+// nothing went to the member. A note of a file keeps its marker; the edit
+// is its new caption.
+func (w *Workflow) editNote(ctx context.Context, c *storage.Case, m *storage.CaseMessage, text string) error {
+	evt := chat.TurnOf(ctx).Event
+	if c.Status != storage.CaseOpen {
+		return w.teamNote(ctx, c, chat.Format(w.tx.EditNoteNotOpen, c.ID))
+	}
+	body := text
+	if t, ok := storedFileType(m.Body); ok {
+		body = "[" + string(t) + "] " + text
+	}
+	if text == "" {
+		zerolog.Ctx(ctx).Info().Str("edits", m.SourceEvent).Msg("Not editing a note: the edit has no text")
+		return nil
+	}
+	if apply, err := w.DB.Cases.BeginEdit(ctx, m.SourceEvent, evt.ID.String()); err != nil || !apply {
+		if err == nil {
+			zerolog.Ctx(ctx).Info().Str("edits", m.SourceEvent).Msg("Not editing a note: a later edit of it was applied already")
+		}
+		return err
+	}
+	if _, err := w.DB.Cases.EditNote(ctx, m.SourceEvent, m.Sender, body); err != nil {
+		return err
+	}
+	if _, isAnswer := w.answerText(text, c.ID); isAnswer || strings.HasPrefix(text, "!") {
+		return w.teamNote(ctx, c, chat.Format(w.tx.EditNoteStaysNote, c.ID))
+	}
+	return nil
+}
+
+// editSolution follows the author's edit of their `!erledigt` command m
+// of case c, whose resolution Lotse sent the member as resolution
+// (case25). The edit must read as the same command for the same case
+// with a solution (`!erledigt [Nr] Text`, solutionText); otherwise the
+// thread says that the old solution stays. Then, in order of arrival
+// (BeginEdit), the stored solution (answer and resolve event) gets the new
+// text, and Lotse's message to the member is edited to it, in any state
+// of the case: the solution is the team's last word on it, and a
+// password or a wrong detail edited out goes from the member's chat as
+// well. If a guide draft was made from the case after the solution, it
+// keeps the old text (a file in the thread): the author is told so once.
+func (w *Workflow) editSolution(ctx context.Context, c *storage.Case, m *storage.CaseMessage, resolution *storage.SentEvent, text string) error {
+	evt := chat.TurnOf(ctx).Event
+	solution, ok := solutionText(text, c.ID)
+	if !ok {
+		return w.teamNote(ctx, c, chat.Format(w.tx.EditNotSolution, c.ID))
+	}
+	if apply, err := w.DB.Cases.BeginEdit(ctx, m.SourceEvent, evt.ID.String()); err != nil || !apply {
+		if err == nil {
+			zerolog.Ctx(ctx).Info().Str("edits", m.SourceEvent).Msg("Not editing a solution: a later edit of it was applied already")
+		}
+		return err
+	}
+	if _, err := w.DB.Cases.EditSolution(ctx, c.ID, m.SourceEvent, m.Sender, m.Body, solution); err != nil {
+		return err
+	}
+	plain, htmlBody, cut := w.resolvedBodies(c.ID, solution)
+	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody}
+	if err := w.EditTo(ctx, id.RoomID(resolution.RoomID), id.EventID(resolution.EventID), content, w.CauseTxn(ctx, "solution-edit", 0)); err != nil {
+		return err
+	}
+	if cut {
+		if err := w.teamNote(ctx, c, w.tx.AnswerCutTeam); err != nil {
+			return err
+		}
+	}
+	drafted, err := w.DB.Cases.DraftedSince(ctx, c.ID, m.CreatedAt)
+	if err != nil || !drafted {
+		return err
+	}
+	md := chat.Format(w.tx.SolutionDraftKeeps, c.ID)
+	plain, htmlBody = chat.Render(md)
+	_, err = w.SendTo(ctx, w.cfg.TeamRoom, plain, htmlBody, chat.ThreadRel(c.TeamEvent), nil,
+		w.KeyTxn("lotse-solution/"+m.SourceEvent, "draft-keeps", 0))
+	return err
+}
+
+// solutionText reads the solution of `!erledigt [Nr] Text` (or
+// `!resolve`) for case caseID from text (an edit's new content), as the
+// command reads it. ok is false for anything else: another command,
+// another case's number, or no solution.
+func solutionText(text string, caseID int64) (solution string, ok bool) {
+	parts := strings.Fields(text)
+	if len(parts) < 2 {
+		return "", false
+	}
+	if name := strings.ToLower(parts[0]); name != "!erledigt" && name != "!resolve" {
+		return "", false
+	}
+	solution = strings.TrimSpace(strings.TrimPrefix(text, parts[0]))
+	if n, isRef := chat.Ref(parts[1]); isRef {
+		if n != caseID {
+			return "", false
+		}
+		solution = strings.TrimSpace(strings.TrimPrefix(solution, parts[1]))
+	}
+	return solution, solution != ""
 }

@@ -52,11 +52,11 @@ func (w *Workflow) editTeamFile(ctx context.Context, m *storage.CaseMessage, fil
 		if err != nil {
 			// No message text: the error names events, never their content.
 			zerolog.Ctx(ctx).Info().Err(err).Str("edits", m.SourceEvent).Msg("Not keeping the relayed file at a text-only edit; the team's copy becomes its caption")
-			return w.EditTo(ctx, w.cfg.TeamRoom, file, captionNotice(caption), txn)
+			return w.editShown(ctx, m.CaseID, w.cfg.TeamRoom, file, captionNotice(caption), txn)
 		}
 		captioned := &event.MessageEventContent{MsgType: kept.MsgType, Body: caption, FileName: kept.FileName,
 			URL: kept.URL, File: kept.File, Info: kept.Info, Mentions: &event.Mentions{}}
-		return w.EditTo(ctx, w.cfg.TeamRoom, file, captioned, txn)
+		return w.editShown(ctx, m.CaseID, w.cfg.TeamRoom, file, captioned, txn)
 	}
 	captioned := *content
 	captioned.Body = caption
@@ -68,7 +68,7 @@ func (w *Workflow) editTeamFile(ctx context.Context, m *storage.CaseMessage, fil
 	if err != nil {
 		return err
 	}
-	return w.EditTo(ctx, w.cfg.TeamRoom, file, uploaded, txn)
+	return w.editShown(ctx, m.CaseID, w.cfg.TeamRoom, file, uploaded, txn)
 }
 
 // captionNotice is what the team's copy of a file becomes when its file

@@ -262,7 +262,7 @@ func (w *Workflow) updateBoard(ctx context.Context, caseID int64) error {
 	}
 	plain, htmlBody := w.boardText(ctx, c)
 	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody, Mentions: &event.Mentions{}}
-	return w.EditTo(ctx, w.cfg.TeamRoom, id.EventID(c.TeamEvent), content, w.KeyTxn("lotse-case/"+strconv.FormatInt(c.ID, 10), "board", c.Version))
+	return w.editShown(ctx, c.ID, w.cfg.TeamRoom, id.EventID(c.TeamEvent), content, w.KeyTxn("lotse-case/"+strconv.FormatInt(c.ID, 10), "board", c.Version))
 }
 
 // ForgetMessage follows a member's deleted message redacts (evt is the
@@ -342,15 +342,17 @@ func (w *Workflow) ForgetTeamMessage(ctx context.Context, evt *event.Event, reda
 		}
 		withdrawn = true
 	}
-	// Lotse's edits of the member's copy (EditAnswer) hold the edited
-	// text: they go with it.
+	// Lotse's edits of the member's copy (EditAnswer, of an answer or of
+	// a solution) hold the edited text: they go with it.
 	edits, err := w.DB.Cases.Edits(ctx, redacts.String())
 	if err != nil {
 		return err
 	}
 	for _, edit := range edits {
-		if err := w.redactSent(ctx, w.TxnID(id.EventID(edit), "answer-edit", 0), w.tx.AnswerTakenBack, w.TxnID(evt.ID, "redact-answer-edit-"+edit, 0)); err != nil {
-			return err
+		for _, purpose := range []string{"answer-edit", "solution-edit"} {
+			if err := w.redactSent(ctx, w.TxnID(id.EventID(edit), purpose, 0), w.tx.AnswerTakenBack, w.TxnID(evt.ID, "redact-"+purpose+"-"+edit, 0)); err != nil {
+				return err
+			}
 		}
 	}
 	c, err := w.DB.Cases.Get(ctx, m.CaseID)

@@ -90,7 +90,7 @@ func (w *Workflow) applyEdit(ctx context.Context, target id.EventID, m *storage.
 	}
 	prefix := relayPrefix(name, m.CaseID)
 	relayed, cut := w.fitThread(prefix, text)
-	if err := w.editThread(ctx, id.EventID(relay), prefix, relayed, w.CauseTxn(ctx, "relay-edit", 0)); err != nil || !cut {
+	if err := w.editThread(ctx, m.CaseID, id.EventID(relay), prefix, relayed, w.CauseTxn(ctx, "relay-edit", 0)); err != nil || !cut {
 		return err
 	}
 	// Only the beginning reached the team: the member is told.
@@ -154,7 +154,7 @@ func (w *Workflow) editMediaRelay(ctx context.Context, m *storage.CaseMessage, r
 		return nil
 	}
 	head, text, caption, cut := w.mediaLine(name, m.CaseID, content.Body)
-	if err := w.editThread(ctx, relay, head, text, w.CauseTxn(ctx, "relay-edit", 0)); err != nil {
+	if err := w.editThread(ctx, m.CaseID, relay, head, text, w.CauseTxn(ctx, "relay-edit", 0)); err != nil {
 		return err
 	}
 	file, err := w.sentToTeam(ctx, w.TxnID(id.EventID(m.SourceEvent), "relay-media", 0))
@@ -172,12 +172,12 @@ func (w *Workflow) editMediaRelay(ctx context.Context, m *storage.CaseMessage, r
 	return w.ReplyMarkdown(ctx, w.tx.RelayCutMember)
 }
 
-// editThread edits the case-thread message relay (sent by toThread) to
-// prefix and text.
-func (w *Workflow) editThread(ctx context.Context, relay id.EventID, prefix, text, txn string) error {
+// editThread edits the case-thread message relay of case caseID (sent by
+// toThread) to prefix and text.
+func (w *Workflow) editThread(ctx context.Context, caseID int64, relay id.EventID, prefix, text, txn string) error {
 	plain, htmlBody := threadBodies(prefix, text)
 	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody}
-	return w.EditTo(ctx, w.cfg.TeamRoom, relay, content, txn)
+	return w.editShown(ctx, caseID, w.cfg.TeamRoom, relay, content, txn)
 }
 
 // sentToTeam returns the event Lotse sent under txn if it went to today's

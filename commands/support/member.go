@@ -624,7 +624,8 @@ func (w *Workflow) confirmCase(ctx context.Context, d *storage.CaseDraft) error 
 	}
 	name := w.Matrix.DisplayName(ctx, evt.RoomID, evt.Sender)
 	question := st.ThreadQuestion + " (" + name + ")"
-	if _, err := w.toThread(ctx, c, question, first, w.CauseTxn(ctx, "case-question", 0)); err != nil {
+	asked, err := w.toThread(ctx, c, question, first, w.CauseTxn(ctx, "case-question", 0))
+	if err := w.shown(ctx, c.ID, asked, err); err != nil {
 		return err
 	}
 	if _, err := w.toThread(ctx, c, st.ThreadHow, "", w.CauseTxn(ctx, "case-how", 0)); err != nil {
@@ -740,14 +741,16 @@ func (w *Workflow) relayFromMember(ctx context.Context, c *storage.Case, content
 	if !isMedia {
 		prefix := relayPrefix(name, c.ID)
 		relayed, cut := w.fitThread(prefix, text)
-		if _, err := w.toThread(ctx, c, prefix, relayed, w.CauseTxn(ctx, "relay", 0)); err != nil || !cut {
+		relay, err := w.toThread(ctx, c, prefix, relayed, w.CauseTxn(ctx, "relay", 0))
+		if err := w.shown(ctx, c.ID, relay, err); err != nil || !cut {
 			return err
 		}
 		// Only the beginning reached the team: the member is told.
 		return w.ReplyMarkdown(ctx, w.tx.RelayCutMember)
 	}
 	head, text, caption, capCut := w.mediaLine(name, c.ID, content.Body)
-	if _, err := w.toThread(ctx, c, head, text, w.CauseTxn(ctx, "relay", 0)); err != nil {
+	relay, err := w.toThread(ctx, c, head, text, w.CauseTxn(ctx, "relay", 0))
+	if err := w.shown(ctx, c.ID, relay, err); err != nil {
 		return err
 	}
 	captioned := *content
@@ -764,7 +767,8 @@ func (w *Workflow) relayFromMember(ctx context.Context, c *storage.Case, content
 		return err
 	}
 	media.RelatesTo = chat.ThreadRel(c.TeamEvent)
-	if _, err := w.Matrix.Send(ctx, w.cfg.TeamRoom, event.EventMessage, media, w.CauseTxn(ctx, "relay-media", 0)); err != nil || !capCut {
+	sent, err := w.Matrix.Send(ctx, w.cfg.TeamRoom, event.EventMessage, media, w.CauseTxn(ctx, "relay-media", 0))
+	if err := w.shown(ctx, c.ID, sent, err); err != nil || !capCut {
 		return err
 	}
 	// Only the caption's beginning reached the team: the member is told.

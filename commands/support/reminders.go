@@ -46,6 +46,11 @@ func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
 	if !w.On() {
 		return nil
 	}
+	// What an erasure left to redact (also one interrupted by a crash,
+	// or made on the command line while Lotse ran).
+	if err := w.FinishErasures(ctx); err != nil {
+		return err
+	}
 	if err := w.DB.Cases.PruneDrafts(ctx, now.Add(-w.ChoiceTTL)); err != nil {
 		return err
 	}

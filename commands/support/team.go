@@ -205,13 +205,7 @@ func (w *Workflow) cmdResolve(ce *chat.Call) error {
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.NotOpen, c.ID))
 	}
 	// Tell the member and ask for a rating.
-	var b chat.Message
-	b.Markdown(chat.Format(st.ResolvedMember, c.ID))
-	if solution != "" {
-		b.Raw(st.Solution+"\n"+solution, "<p>"+textHTMLPrefix(st.Solution)+"<br>"+chat.TextHTML(solution)+"</p>")
-	}
-	b.Markdown(st.RateAsk)
-	plain, htmlBody := b.Result()
+	plain, htmlBody, _ := w.resolvedBodies(c.ID, solution)
 	prompt, err := w.SendTo(ce.Ctx, id.RoomID(c.MemberRoom), plain, htmlBody, nil, nil, w.CauseTxn(ce.Ctx, "resolved-member", 0))
 	if err != nil {
 		return err
@@ -234,6 +228,30 @@ func (w *Workflow) cmdResolve(ce *chat.Call) error {
 		return w.cfg.OnResolved(ce.Ctx, after)
 	}
 	return nil
+}
+
+// resolvedBodies are the plain and HTML bodies of the member's message
+// that case caseID is resolved, with solution (if any) and the rating
+// question. A solution too long for one event is cut as an answer is
+// (answerBodies: whole runes, within MaxRelayBytes, with a note to the
+// member); cut reports that it had to.
+func (w *Workflow) resolvedBodies(caseID int64, solution string) (plain, htmlBody string, cut bool) {
+	st := w.tx
+	bodies := func(solution string) (string, string) {
+		var b chat.Message
+		b.Markdown(chat.Format(st.ResolvedMember, caseID))
+		if solution != "" {
+			b.Raw(st.Solution+"\n"+solution, "<p>"+textHTMLPrefix(st.Solution)+"<br>"+chat.TextHTML(solution)+"</p>")
+		}
+		b.Markdown(st.RateAsk)
+		return b.Result()
+	}
+	solution, cut = fitBytes(solution, "…\n\n"+st.AnswerCut, MaxRelayBytes, func(t string) int {
+		p, h := bodies(t)
+		return jsonLen(p) + jsonLen(h)
+	})
+	plain, htmlBody = bodies(solution)
+	return plain, htmlBody, cut
 }
 
 func textHTMLPrefix(s string) string { return "<b>" + chat.TextHTML(s) + "</b>" }
@@ -276,7 +294,23 @@ func (w *Workflow) cmdOpen(ce *chat.Call) error {
 	if shown := len(board.Unclaimed) + len(board.Claimed); shown < board.Open {
 		b.WriteString("\n" + chat.Format(st.OpenMore, board.Open-shown))
 	}
-	return w.ReplyMarkdown(ce.Ctx, b.String())
+	var ids []int64
+	for _, c := range append(board.Unclaimed, board.Claimed...) {
+		ids = append(ids, c.ID)
+	}
+	return w.replyShowing(ce.Ctx, b.String(), ids...)
+}
+
+// replyShowing replies md, which shows the members of caseIDs (their
+// words, their names), and records where (Cases.Shown), so that a
+// member's erasure redacts the reply as well (FinishErasures).
+func (w *Workflow) replyShowing(ctx context.Context, md string, caseIDs ...int64) error {
+	plain, htmlBody := chat.Render(md)
+	evt, err := w.Reply(ctx, plain, htmlBody)
+	if err != nil {
+		return err
+	}
+	return w.DB.Cases.Shown(ctx, evt.String(), caseIDs...)
 }
 
 // cmdCase shows the history of a case.
@@ -335,7 +369,7 @@ func (w *Workflow) cmdCase(ce *chat.Call) error {
 	if more := len(lines) - to; more > 0 {
 		b.WriteString("\n" + chat.Format(chat.Plural(st.HistoryMore, more), more, c.ID, page+1))
 	}
-	return w.ReplyMarkdown(ce.Ctx, b.String())
+	return w.replyShowing(ce.Ctx, b.String(), c.ID)
 }
 
 // HistoryPage is how many entries one page of !fall shows (each message

@@ -133,6 +133,17 @@ type Texts struct {
 	// that its author deleted (the member reads it beside the removed
 	// message): not the reason of a member's own deletion.
 	AnswerTakenBack string
+	// ErasedReason is the reason on Lotse's events in the team room that
+	// it redacts after a member had their data erased; ErasedTeam tells
+	// the case thread (%d = case number) what went and what is the
+	// team's to delete.
+	ErasedReason, ErasedTeam string
+	// EditNoteNotOpen (%d = case): an edit of a note of a case that is
+	// not open is not stored. EditNoteStaysNote (%d): an edited note that
+	// reads as an answer or a command stays a note. EditNotSolution (%d):
+	// an edit of `!erledigt` that is no solution for the case.
+	// SolutionDraftKeeps (%d): the guide draft keeps the old solution.
+	EditNoteNotOpen, EditNoteStaysNote, EditNotSolution, SolutionDraftKeeps string
 	// EditNotOpen (thread) says that a team member's edit of their answer
 	// did not reach the member because the case is not open: %d = case.
 	// EditNotAnswer says that it did not because the edit is no text
@@ -331,6 +342,14 @@ var German = Texts{
 	RelayCut:          "✂️ Die Nachricht war zu lang für eine Chatnachricht – hier steht nur ihr Anfang. Das Mitglied weiß Bescheid.",
 	RelayCutMember:    "Deine Nachricht war sehr lang – beim Team ist nur ihr Anfang angekommen. Den Rest schick bitte in kürzeren Nachrichten hinterher.",
 	HistoryMore:       "… %d weiterer Eintrag: `!fall %d %d`|… %d weitere Einträge: `!fall %d %d`",
+
+	// case25: erasure in the team room, edits of notes and solutions.
+	ErasedReason:       "Auf Wunsch des Mitglieds gelöscht (Datenschutz).",
+	ErasedTeam:         "🗑️ Die Person aus Fall #%d hat ihre Daten löschen lassen. Meine Nachrichten mit ihrem Namen und ihren Worten habe ich entfernt. Eure eigenen Nachrichten hier kann ich nicht löschen: Steht darin etwas über die Person (Zitate, Daten), löscht diese Nachrichten bitte selbst.",
+	EditNoteNotOpen:    "✏️ Fall #%d ist nicht mehr offen: Deine Bearbeitung der Notiz speichere ich nicht, im Verlauf bleibt die bisherige. Soll sie weg, lösche deine Notiz.",
+	EditNoteStaysNote:  "✏️ Deine bearbeitete Notiz zu Fall #%d bleibt eine interne Notiz – an das Mitglied geht nichts. Für eine Antwort schreib eine neue Nachricht mit `!antwort`.",
+	EditNotSolution:    "✏️ Deine Bearbeitung ist keine Lösung zu Fall #%d (mehr) – gespeichert bleibt die bisherige Lösung, und das Mitglied sieht sie weiter. Bearbeiten lässt sich nur der Text nach `!erledigt`; soll er weg, lösche deine Nachricht.",
+	SolutionDraftKeeps: "✏️ Die Lösung zu Fall #%d ist geändert, auch beim Mitglied. Der Anleitungsentwurf hier im Thread enthält noch die bisherige – passe ihn bitte selbst an.",
 }
 
 // English are the English texts.
@@ -445,6 +464,14 @@ var English = Texts{
 	RelayCut:          "✂️ The message was too long for one chat message – this is only its beginning. The member has been told.",
 	RelayCutMember:    "Your message was very long – only its beginning reached the team. Please send the rest in shorter messages.",
 	HistoryMore:       "… %d more entry: `!case %d %d`|… %d more entries: `!case %d %d`",
+
+	// case25: erasure in the team room, edits of notes and solutions.
+	ErasedReason:       "Deleted at the member's request (data protection).",
+	ErasedTeam:         "🗑️ The person of case #%d had their data erased. I removed my messages with their name and words. I can't delete your own messages here: if they hold anything about the person (quotes, details), please delete those messages yourselves.",
+	EditNoteNotOpen:    "✏️ Case #%d is no longer open: I don't store your edit of the note, the history keeps the previous one. To remove it, delete your note.",
+	EditNoteStaysNote:  "✏️ Your edited note on case #%d stays an internal note – nothing goes to the member. For an answer, write a new message with `!reply`.",
+	EditNotSolution:    "✏️ Your edit is no (longer a) solution for case #%d – the previous solution stays stored, and the member still sees it. Only the text after `!resolve` can be edited; to remove it, delete your message.",
+	SolutionDraftKeeps: "✏️ The solution of case #%d is changed, for the member too. The guide draft in this thread still holds the previous one – please adjust it yourself.",
 }
 
 // TextsFor returns the texts of lang (German by default).

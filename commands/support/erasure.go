@@ -1,0 +1,145 @@
+package support
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix"
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// erasureBatch bounds the queued redactions FinishErasures works through
+// in one call; the rest follow at the next tick.
+const erasureBatch = 100
+
+// maxBoardVersions bounds the board edits looked up for one case message
+// (one per change of the case): a case changed more often than this keeps
+// its oldest edits beyond the bound, which hold only a status.
+const maxBoardVersions = 500
+
+// FinishErasures redacts, in the team room, what Lotse itself posted of
+// the cases of members who had their data erased (!daten-löschen, `lotse
+// privacy erase`; DSGVO Art. 17): the case message (it shows the member's
+// name, Matrix ID and the summary of their question) and Lotse's edits of
+// it, the question's thread message, the relays of the member's messages
+// and Lotse's edits of them, and the replies and thread messages that
+// showed the case (`!offen`, `!fall`, a guide draft, a learning prompt).
+// The erasure queued them in its own
+// transaction (storage.CaseQuery.Redactions); each is redacted and then
+// forgotten, so an erasure interrupted by a crash (SIGKILL) is finished
+// at the next call: at once after the erasure, and at every tick of the
+// worker, also after a restart and after an erasure from the command line.
+// Redacting again what is redacted already changes nothing, and every
+// redaction has a transaction ID of its target, so a retry sends none
+// twice. The messages team members wrote in the case thread are theirs,
+// not Lotse's: Lotse cannot and does not delete them; the thread is told
+// once (ErasedTeam) so that the team can delete what of the member it
+// quoted there.
+//
+// Events are found by the event IDs recorded with their case when they
+// were sent (shown, editShown; Cases.Shown) and, for those a version before
+// case25 sent, through the transaction IDs of their sends (sent_event,
+// kept inbox_retention long). Work per call is bounded (erasureBatch rows,
+// each a few lookups and redactions).
+func (w *Workflow) FinishErasures(ctx context.Context) error {
+	if !w.On() {
+		// Without a team room, nothing is redacted now: the queue waits.
+		return nil
+	}
+	list, err := w.DB.Cases.Redactions(ctx, erasureBatch)
+	if err != nil {
+		return err
+	}
+	// One piece that keeps failing holds back none of the others.
+	var errs []error
+	for _, r := range list {
+		if err := w.finishErasure(ctx, r); err != nil {
+			errs = append(errs, fmt.Errorf("failed to redact an erased member's case in the team room: %w", err))
+			continue
+		}
+		if err := w.DB.Cases.RedactionDone(ctx, r); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// finishErasure redacts the team-room events of one queued piece r.
+func (w *Workflow) finishErasure(ctx context.Context, r storage.CaseRedaction) error {
+	reason := w.tx.ErasedReason
+	txn := func(purpose string, n int) string { return w.KeyTxn("lotse-erase/"+r.Kind+"/"+r.EventID, purpose, n) }
+	switch r.Kind {
+	case storage.RedactRoot:
+		key := "lotse-case/" + strconv.FormatInt(r.CaseID, 10)
+		for v := max(0, r.Version-maxBoardVersions); v <= r.Version; v++ {
+			if err := w.redactSent(ctx, w.KeyTxn(key, "board", v), reason, txn("board", v)); err != nil {
+				return err
+			}
+		}
+		// The case message itself is known by its ID, however old. A
+		// case message in an earlier team room (team_room changed) is
+		// refused there (redactSent's rule): logged and skipped.
+		err := w.Matrix.Redact(ctx, w.cfg.TeamRoom, id.EventID(r.EventID), reason, txn("root", 0))
+		if errors.Is(err, mautrix.MForbidden) || errors.Is(err, mautrix.MNotFound) {
+			zerolog.Ctx(ctx).Warn().Err(err).Str("event_id", r.EventID).Msg("Not redacting an erased member's case message: refused in the team room")
+			return nil
+		} else if err != nil {
+			return err
+		}
+		plain, htmlBody := chat.Render(chat.Format(w.tx.ErasedTeam, r.CaseID))
+		_, err = w.SendTo(ctx, w.cfg.TeamRoom, plain, htmlBody, chat.ThreadRel(r.EventID), nil, txn("note", 0))
+		return err
+	case storage.RedactShown:
+		// `!offen`, `!fall`, a guide draft, a learning prompt: a reply
+		// or thread message in the team room, known by its ID.
+		err := w.Matrix.Redact(ctx, w.cfg.TeamRoom, id.EventID(r.EventID), reason, txn("shown", 0))
+		if errors.Is(err, mautrix.MForbidden) || errors.Is(err, mautrix.MNotFound) {
+			zerolog.Ctx(ctx).Warn().Err(err).Str("event_id", r.EventID).Msg("Not redacting a message that showed an erased member: refused in the team room")
+			return nil
+		}
+		return err
+	case storage.RedactQuestion:
+		return w.redactSent(ctx, w.TxnID(id.EventID(r.EventID), "case-question", 0), reason, txn("question", 0))
+	case storage.RedactRelay:
+		for _, purpose := range []string{"relay", "relay-media"} {
+			if err := w.redactSent(ctx, w.TxnID(id.EventID(r.EventID), purpose, 0), reason, txn(purpose, 0)); err != nil {
+				return err
+			}
+		}
+	case storage.RedactEdit:
+		for _, purpose := range []string{"relay-edit", "relay-media-edit"} {
+			if err := w.redactSent(ctx, w.TxnID(id.EventID(r.EventID), purpose, 0), reason, txn(purpose, 0)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// shown records that Lotse's event evt (just sent, with sendErr) in the
+// team room shows the member of case caseID (their name or words), so
+// that the member's erasure redacts it (Cases.Shown) also when its
+// transaction ID is forgotten (sent_event lives inbox_retention long). A
+// repeated send returns the same event, recorded once.
+func (w *Workflow) shown(ctx context.Context, caseID int64, evt id.EventID, sendErr error) error {
+	if sendErr != nil {
+		return sendErr
+	}
+	return w.DB.Cases.Shown(ctx, evt.String(), caseID)
+}
+
+// editShown edits target in room to content, as chat.Env.EditTo does, and
+// records the edit as showing the member of case caseID (shown).
+func (w *Workflow) editShown(ctx context.Context, caseID int64, room id.RoomID, target id.EventID, content *event.MessageEventContent, txn string) error {
+	content.SetEdit(target)
+	content.NewContent.Mentions = &event.Mentions{}
+	evt, err := w.Matrix.Send(ctx, room, event.EventMessage, content, txn)
+	return w.shown(ctx, caseID, evt, err)
+}

@@ -1,0 +1,112 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// After an erasure (PrivacyQuery.Erase) the team room still holds what
+// Lotse itself posted of the erased member's cases: the case message with
+// their name, Matrix ID and question, the question's thread message, the
+// relays of their messages and Lotse's edits of them. Lotse can and must
+// redact its own events there (DSGVO Art. 17); team members' own messages
+// are theirs to delete. Erase queues what to redact (case_redaction) in its
+// transaction, before the case rows go; the support workflow redacts and
+// then forgets each row (support.Workflow.FinishErasures).
+
+// Kinds of a CaseRedaction.
+const (
+	// RedactRoot: EventID is the case message in the team room; CaseID
+	// and Version name Lotse's edits of it (the board).
+	RedactRoot = "root"
+	// RedactQuestion: EventID is the case's origin event (the question's
+	// thread message was sent for it).
+	RedactQuestion = "question"
+	// RedactRelay: EventID is a member's message relayed to the team.
+	RedactRelay = "relay"
+	// RedactEdit: EventID is a member's edit Lotse applied to a relay.
+	RedactEdit = "edit"
+	// RedactShown: EventID is another of Lotse's messages in the team
+	// room that shows the case's member (CaseQuery.Shown).
+	RedactShown = "shown"
+)
+
+// CaseRedaction is one piece of an erased member's case whose team-room
+// events are still to be redacted.
+type CaseRedaction struct {
+	Kind      string
+	EventID   string
+	CaseID    int64
+	Version   int
+	CreatedAt time.Time
+}
+
+// queueRedactions are the steps of Erase that queue the team-room events
+// of the member's cases ($1 user, $4 the erasure's time in ms), run first,
+// while the case rows are still there. They are not counted: the member's
+// summary of what was deleted names their data, not this bookkeeping.
+var queueRedactions = []string{
+	`INSERT INTO case_redaction (kind, event_id, case_id, version, created_at)
+		SELECT 'root', team_event, id, version, $4 FROM support_case
+		WHERE member_id=$1 AND team_event IS NOT NULL AND team_event<>''
+		ON CONFLICT (kind, event_id) DO NOTHING`,
+	`INSERT INTO case_redaction (kind, event_id, case_id, version, created_at)
+		SELECT 'question', origin_event, id, 0, $4 FROM support_case WHERE member_id=$1
+		ON CONFLICT (kind, event_id) DO NOTHING`,
+	`INSERT INTO case_redaction (kind, event_id, case_id, version, created_at)
+		SELECT 'relay', source_event, case_id, 0, $4 FROM case_message
+		WHERE case_id IN ` + ownCases + ` AND kind='member'
+		ON CONFLICT (kind, event_id) DO NOTHING`,
+	`INSERT INTO case_redaction (kind, event_id, case_id, version, created_at)
+		SELECT 'edit', e.edit_event, m.case_id, 0, $4 FROM case_edit e JOIN case_message m ON m.source_event=e.source_event
+		WHERE m.case_id IN ` + ownCases + ` AND m.kind='member'
+		ON CONFLICT (kind, event_id) DO NOTHING`,
+	`INSERT INTO case_redaction (kind, event_id, case_id, version, created_at)
+		SELECT 'shown', event_id, case_id, 0, $4 FROM case_shown WHERE case_id IN ` + ownCases + `
+		ON CONFLICT (kind, event_id) DO NOTHING`,
+}
+
+const (
+	insertShownQuery       = `INSERT INTO case_shown (case_id, event_id) SELECT id, $2 FROM support_case WHERE id=$1 ON CONFLICT (case_id, event_id) DO NOTHING`
+	caseRedactionsQuery    = `SELECT kind, event_id, case_id, version, created_at FROM case_redaction ORDER BY created_at, kind, event_id LIMIT $1`
+	doneCaseRedactionQuery = `DELETE FROM case_redaction WHERE kind=$1 AND event_id=$2`
+)
+
+// Redactions returns at most limit queued redactions, oldest first.
+func (q *CaseQuery) Redactions(ctx context.Context, limit int) ([]CaseRedaction, error) {
+	return values(queryMany(ctx, q.db, func(row rowScanner) (*CaseRedaction, error) {
+		var r CaseRedaction
+		var at int64
+		if err := row.Scan(&r.Kind, &r.EventID, &r.CaseID, &r.Version, &at); err != nil {
+			return nil, err
+		}
+		r.CreatedAt = time.UnixMilli(at)
+		return &r, nil
+	}, "case redactions", caseRedactionsQuery, limit))
+}
+
+// RedactionDone forgets a queued redaction whose events are redacted.
+func (q *CaseQuery) RedactionDone(ctx context.Context, r CaseRedaction) error {
+	return q.exec(ctx, doneCaseRedactionQuery, r.Kind, r.EventID)
+}
+
+// Shown records that Lotse's message eventID in the team room shows the
+// member of each of caseIDs (their name or words: `!offen`, `!fall`, a
+// guide draft, a learning prompt): an erasure of the member redacts it. A
+// case that is gone is skipped. Recording it again changes nothing.
+func (q *CaseQuery) Shown(ctx context.Context, eventID string, caseIDs ...int64) error {
+	if eventID == "" || len(caseIDs) == 0 {
+		return nil
+	}
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	return q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		for _, id := range caseIDs {
+			if _, err := q.db.Exec(ctx, insertShownQuery, id, eventID); err != nil {
+				return fmt.Errorf("failed to record where a case is shown: %w", err)
+			}
+		}
+		return nil
+	})
+}
