@@ -97,7 +97,6 @@ const accessColumns = `id, member_id, member_room, kind, target, email, display_
 	deny_cause, fail_cause`
 
 const (
-	nextAccessIDQuery   = `SELECT COALESCE(MAX(id), 0) + 1 FROM access_request`
 	accessByOriginQuery = `SELECT ` + accessColumns + ` FROM access_request WHERE origin_event=$1`
 	getAccessQuery      = `SELECT ` + accessColumns + ` FROM access_request WHERE id=$1`
 	accessByEventQuery  = `SELECT ` + accessColumns + ` FROM access_request WHERE approvals_event=$1`
@@ -593,3 +592,6 @@ func (q *AccessQuery) DeleteDraft(ctx context.Context, roomID, userID string) er
 func (q *AccessQuery) PruneDrafts(ctx context.Context, before time.Time) error {
 	return q.exec(ctx, pruneAccessDraftsQuery, before.UnixMilli())
 }
+
+// nextAccessIDQuery gives out the number of a new row (never one used before).
+var nextAccessIDQuery = nextIDQuery("access", "access_request")

@@ -68,9 +68,11 @@ var queueRedactions = []string{
 }
 
 const (
-	insertShownQuery       = `INSERT INTO case_shown (case_id, event_id) SELECT id, $2 FROM support_case WHERE id=$1 ON CONFLICT (case_id, event_id) DO NOTHING`
-	caseRedactionsQuery    = `SELECT kind, event_id, case_id, version, created_at FROM case_redaction ORDER BY created_at, kind, event_id LIMIT $1`
-	doneCaseRedactionQuery = `DELETE FROM case_redaction WHERE kind=$1 AND event_id=$2`
+	insertShownQuery        = `INSERT INTO case_shown (case_id, event_id) SELECT id, $2 FROM support_case WHERE id=$1 ON CONFLICT (case_id, event_id) DO NOTHING`
+	caseRedactionsQuery     = `SELECT kind, event_id, case_id, version, created_at FROM case_redaction ORDER BY created_at, kind, event_id LIMIT $1`
+	doneCaseRedactionQuery  = `DELETE FROM case_redaction WHERE kind=$1 AND event_id=$2`
+	laterCaseRedactionQuery = `UPDATE case_redaction SET created_at=(SELECT MAX(created_at) + 1 FROM case_redaction)
+		WHERE kind=$1 AND event_id=$2`
 )
 
 // Redactions returns at most limit queued redactions, oldest first.
@@ -89,6 +91,15 @@ func (q *CaseQuery) Redactions(ctx context.Context, limit int) ([]CaseRedaction,
 // RedactionDone forgets a queued redaction whose events are redacted.
 func (q *CaseQuery) RedactionDone(ctx context.Context, r CaseRedaction) error {
 	return q.exec(ctx, doneCaseRedactionQuery, r.Kind, r.EventID)
+}
+
+// RedactionLater puts a queued redaction whose events could not be
+// redacted behind every other queued one (its created_at becomes the
+// queue's latest plus one), so that pieces that keep failing — a whole
+// batch of them — do not hold back the redactions of later erasures
+// (Redactions reads the oldest first; mend25a).
+func (q *CaseQuery) RedactionLater(ctx context.Context, r CaseRedaction) error {
+	return q.exec(ctx, laterCaseRedactionQuery, r.Kind, r.EventID)
 }
 
 // Shown records that Lotse's message eventID in the team room shows the

@@ -98,7 +98,6 @@ const caseColumns = `id, member_id, member_room, status, COALESCE(assignee, ''),
 	COALESCE(rating_prompt, ''), rating, version, created_at, updated_at, status_at, COALESCE(closed_at, 0)`
 
 const (
-	nextCaseIDQuery   = `SELECT COALESCE(MAX(id), 0) + 1 FROM support_case`
 	caseByOriginQuery = `SELECT ` + caseColumns + ` FROM support_case WHERE origin_event=$1`
 	insertCaseQuery   = `
 		INSERT INTO support_case (id, member_id, member_room, status, summary, guides, origin_event, created_at, updated_at, status_at)
@@ -618,3 +617,6 @@ func (q *CaseQuery) Stats(ctx context.Context) (map[string]int64, error) {
 	}
 	return out, rows.Err()
 }
+
+// nextCaseIDQuery gives out the number of a new row (never one used before).
+var nextCaseIDQuery = nextIDQuery("case", "support_case")

@@ -35,7 +35,6 @@ func (db *DB) Learned() *LearnedQuery { return &LearnedQuery{db: db.Lotse} }
 const learnedColumns = `id, guide_id, question, norm, case_id, taught_by, taught_at, exported_at`
 
 const (
-	nextLearnedIDQuery       = `SELECT COALESCE(MAX(id), 0) + 1 FROM learned_question`
 	learnedByOriginQuery     = `SELECT ` + learnedColumns + ` FROM learned_question WHERE origin_event=$1`
 	getLearnedQuery          = `SELECT ` + learnedColumns + ` FROM learned_question WHERE id=$1`
 	learnedByNormQuery       = `SELECT ` + learnedColumns + ` FROM learned_question WHERE norm=$1`
@@ -158,3 +157,6 @@ var pruneLearnPromptsQuery = `DELETE FROM kv WHERE key LIKE '` + learnPromptPref
 // case ([CaseQuery.Prune], erasure): case numbers are given again once the
 // newest case is deleted, and a new case must not find an old marker.
 func LearnPromptKey(caseID int64) string { return fmt.Sprintf("%s%d", learnPromptPrefix, caseID) }
+
+// nextLearnedIDQuery gives out the number of a new row (never one used before).
+var nextLearnedIDQuery = nextIDQuery("learned", "learned_question")

@@ -78,6 +78,19 @@ func execAffected(ctx context.Context, db *dbutil.Database, what, query string, 
 	return n, nil
 }
 
+// nextIDQuery is the statement that gives out the next number of table's
+// rows (kind names its counter in id_counter, v16): one more than the last
+// one given out, and more than every number in the table, so that a
+// number is never used twice — not after the newest row was deleted
+// (erasure, retention), and not beside rows an older binary made with
+// MAX(id)+1. Its row is locked until the transaction ends.
+func nextIDQuery(kind, table string) string {
+	return `INSERT INTO id_counter (name, value) VALUES ('` + kind + `', (SELECT COALESCE(MAX(id), 0) + 1 FROM ` + table + `))
+		ON CONFLICT (name) DO UPDATE SET value = CASE WHEN id_counter.value + 1 >= excluded.value
+			THEN id_counter.value + 1 ELSE excluded.value END
+		RETURNING value`
+}
+
 // createOnce is the "create once per origin event" transaction of cases,
 // access requests and round tables: if a row for origin exists (byOrigin) it
 // is returned with created=false; otherwise the next ID is taken (nextID),

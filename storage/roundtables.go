@@ -74,7 +74,6 @@ type RoundTableQuery struct{ db *dbutil.Database }
 const (
 	rtColumns = `id, title, description, start_at, duration_ms, recurrence, capacity, coordinator, cohosts, rooms, status,
 		sequence, version, origin_event, origin_room, prompt_event, last_event, meeting_id, create_time, created_at, updated_at`
-	rtNextIDQuery = `SELECT COALESCE(MAX(id), 0) + 1 FROM roundtable`
 	rtByOriginSQL = `SELECT ` + rtColumns + ` FROM roundtable WHERE origin_event=$1`
 	rtGetSQL      = `SELECT ` + rtColumns + ` FROM roundtable WHERE id=$1`
 	rtByPromptSQL = `SELECT ` + rtColumns + ` FROM roundtable WHERE prompt_event=$1`
@@ -493,3 +492,6 @@ func (q *DirectRoomQuery) Forget(ctx context.Context, user string) error {
 	}
 	return nil
 }
+
+// rtNextIDQuery gives out the number of a new row (never one used before).
+var rtNextIDQuery = nextIDQuery("roundtable", "roundtable")

@@ -386,7 +386,17 @@ func (w *Workflow) publish(ctx context.Context, rt *storage.RoundTable) error {
 
 // sendICS posts rt's calendar file (this sequence) to roomID, encrypted in
 // encrypted rooms.
+//
+// A file sent already (its transaction ID is known: the handling of a
+// command is retried, e.g. after another attendee's chat failed) is
+// neither built nor uploaded again: the send would be deduplicated, and
+// each retry left one more upload per room and attendee that no message
+// points to (mend25a).
 func (w *Workflow) sendICS(ctx context.Context, rt *storage.RoundTable, roomID id.RoomID) error {
+	txn := w.rtTxn(rt.ID, "ics:"+roomID.String(), rt.Sequence)
+	if sent, err := w.DB.Inbox.SentEventID(ctx, txn); err != nil || sent != "" {
+		return err
+	}
 	tx := w.tx
 	me := w.Matrix.UserID()
 	ev := schedule.Event{
@@ -412,7 +422,7 @@ func (w *Workflow) sendICS(ctx context.Context, rt *storage.RoundTable, roomID i
 	if _, err := w.AttachFile(ctx, roomID, content, data, "text/calendar"); err != nil {
 		return err
 	}
-	_, err = w.Matrix.Send(ctx, roomID, event.EventMessage, content, w.rtTxn(rt.ID, "ics:"+roomID.String(), rt.Sequence))
+	_, err = w.Matrix.Send(ctx, roomID, event.EventMessage, content, txn)
 	return err
 }
 

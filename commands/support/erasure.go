@@ -62,6 +62,12 @@ func (w *Workflow) FinishErasures(ctx context.Context) error {
 	for _, r := range list {
 		if err := w.finishErasure(ctx, r); err != nil {
 			errs = append(errs, fmt.Errorf("failed to redact an erased member's case in the team room: %w", err))
+			// Behind the others: a batch of pieces that keep failing
+			// would otherwise be the batch read at every tick, and
+			// the erasures queued after them would never be made.
+			if err := w.DB.Cases.RedactionLater(ctx, r); err != nil {
+				errs = append(errs, err)
+			}
 			continue
 		}
 		if err := w.DB.Cases.RedactionDone(ctx, r); err != nil {
