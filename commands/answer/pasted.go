@@ -39,7 +39,9 @@ import (
 // the tools run on (endDevice) speaks for them when its quote names a
 // part of it the first guide is about (partAbout: „mein Laptop zeigt
 // „Kein Mikrofon gefunden““ and the microphone guide). qv are the words
-// of the searched text; about is decideSearch's firstAbout.
+// of the searched text (their offsets count from the message's start,
+// the quotes' from the text's: qwords.at); about is decideSearch's
+// firstAbout, bounded by oneAbout.
 func pastedThing(res search.Result, qv *qwords, about func(w string) bool) string {
 	if len(res.Hits) == 0 || len(res.Things) == 0 || len(qv.ws) == 0 || namesToolName(qv.ws) {
 		return ""
