@@ -187,6 +187,9 @@ func BenchmarkDecide60KB(b *testing.B) {
 		// Message nouns, verbs of writing and words of doubt without a
 		// break (asksGenuine, doubted.go): each read in one pass.
 		{"doubt", "ist das eine mail schreibt mir echt oder "},
+		// Quotes a device speaks, each with a part of it (pasted.go:
+		// at most maxQuotes read, one look-up of a part).
+		{"quotes", "mein laptop zeigt „Kein Mikrofon gefunden“, mein handy sagt „Speicher voll“ und "},
 	} {
 		msg := strings.Repeat(c.unit, 60_000/len(c.unit))
 		b.Run(c.name, func(b *testing.B) {

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/lotse-bot/lotse/guides/search"
@@ -38,9 +39,11 @@ import (
 // the tools run on (endDevice) speaks for them when its quote names a
 // part of it the first guide is about (partAbout: „mein Laptop zeigt
 // „Kein Mikrofon gefunden““ and the microphone guide). qv are the words
-// of the searched text; about is decideSearch's firstAbout.
+// of the searched text (their offsets count from the message's start,
+// the quotes' from the text's: qwords.at); about is decideSearch's
+// firstAbout, bounded by oneAbout.
 func pastedThing(res search.Result, qv *qwords, about func(w string) bool) string {
-	if len(res.Hits) == 0 || len(res.Things) == 0 || namesToolName(qv.ws) {
+	if len(res.Hits) == 0 || len(res.Things) == 0 || len(qv.ws) == 0 || namesToolName(qv.ws) {
 		return ""
 	}
 	words := qv.words()
@@ -57,6 +60,11 @@ func pastedThing(res search.Result, qv *qwords, about func(w string) bool) strin
 		return res.Things[ti]
 	}
 	for _, q = range quoteSpans(qv.text) {
+		// The spans count from the start of the decided text, the words
+		// from the start of the whole message (qwords.at): a question
+		// part after a greeting („Hallo zusammen, mein Handy zeigt
+		// „…““) starts later than the message.
+		q[0], q[1] = q[0]+qv.ws[0].start, q[1]+qv.ws[0].start
 		if otherSubjectAfter(res, qv, q[1]) {
 			continue
 		}
@@ -76,17 +84,18 @@ func pastedThing(res search.Result, qv *qwords, about func(w string) bool) strin
 				return t
 			}
 		}
-		// The label before the quote, in its clause: at most maxLabel
-		// words, opened by the speaker's noun phrase.
-		lo := first
-		for lo > 0 && first-lo < maxSpeakerLabel && qv.ws[lo-1].start < q[0] && (lo == first || !brk[lo]) {
-			lo--
-		}
-		for lo < first && brk[lo] && lo > 0 && !labelBreak(qv.text, qv.ws[lo-1], qv.ws[lo]) {
-			lo++
-		}
-		if lo == first {
+		// The label before the quote, in its clause: at most
+		// maxSpeakerLabel words back to the clause's start (the break
+		// before its first word bounds it: „ich komme nicht weiter,
+		// Windows sagt „…““), opened by the speaker's noun phrase; a
+		// clause break right before the quote's first word is crossed
+		// only when it is a colon (labelBreak).
+		if first == 0 || brk[first] && !labelBreak(qv, first) {
 			continue
+		}
+		lo := first - 1
+		for lo > 0 && first-lo < maxSpeakerLabel && !brk[lo] {
+			lo--
 		}
 		if j := thingPhraseAt(qv, lo); j < first {
 			if t := own(j); t != "" {
@@ -195,15 +204,11 @@ func bareSubject(qv *qwords, j, end int) bool {
 	return j+1 < len(qv.ws) && qv.ws[j+1].start < end
 }
 
-// labelBreak reports whether the clause break between words a and b is
-// a colon: the label before a colon still speaks („Windows: „…““).
-func labelBreak(text string, a, b word) bool {
-	for i := a.start; i < b.start && i < len(text); i++ {
-		if text[i] == ':' {
-			return true
-		}
-	}
-	return false
+// labelBreak reports whether the clause break before word i of qv (0 <
+// i) is a colon: the label before a colon still speaks („Windows:
+// „…““).
+func labelBreak(qv *qwords, i int) bool {
+	return strings.IndexByte(qv.text[qv.at(i-1):qv.at(i)], ':') >= 0
 }
 
 // quoteSpans returns the byte spans of the quoted passages of text:

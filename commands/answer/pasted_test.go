@@ -62,6 +62,49 @@ func TestPastedThingLibrary(t *testing.T) {
 	})
 }
 
+// TestPastedThingAfterGreeting: the decided text is the question part of
+// the message, and its words count from the message's start: a greeting
+// or a clause before the label changes nothing (whole25: the quotes were
+// read at the offsets of the question part, the words at the message's,
+// and a label opening its clause after a comma lost its first word).
+func TestPastedThingAfterGreeting(t *testing.T) {
+	checkAside(t, loadLibrary(t), []asideRow{
+		{"Hallo zusammen, mein handy zeigt „Speicher voll“ was soll ich machen", ""},
+		{"Hallo, kurze Frage: mein handy zeigt „Speicher voll“ was soll ich machen", ""},
+		{"Hi, kann mir jemand sagen, was ich tun soll: mein iphone zeigt „iPhone-Speicher fast voll“, was soll ich löschen", ""},
+		{"ich weiß nicht weiter, iphone zeigt „iPhone-Speicher fast voll“, was soll ich löschen", ""},
+		{"ich weiß nicht weiter. iphone: „iPhone-Speicher fast voll“, was soll ich löschen", ""},
+		// The exemptions read the same words after a greeting.
+		{"Hallo zusammen, mein laptop zeigt „Kein Mikrofon gefunden“", "bbb/mikrofon-und-echo.md"},
+		{"Hallo zusammen, „Mein Handy ist weg“ hab ich dem support geschrieben, aber wie komm ich jetzt rein", "konto/zwei-faktor-handy-verloren.md"},
+		{"Hallo zusammen, mein handy sagt „Speicher voll“ und die app lädt keine fotos mehr hoch", "nextcloud/mobile-app.md"},
+	})
+}
+
+// TestPastedThingInPart: pastedThing reads a question part cut from a
+// longer message (partOf, its words counting from the message's start)
+// as it reads the same text on its own.
+func TestPastedThingInPart(t *testing.T) {
+	lib := loadLibrary(t)
+	about := func(string) bool { return false }
+	for _, c := range []struct{ lead, q string }{
+		{"Hallo liebes Team von der Geschäftsstelle, ", "mein iphone zeigt „iPhone-Speicher fast voll“, was soll ich löschen"},
+		{"Guten Morgen ihr Lieben, ", "„Der Drucker ist offline“ windows 11"},
+		{"Guten Morgen ihr Lieben, ", "mein drucker sagt „offline“"},
+		{"Hallo zusammen, ", "„Mein Handy ist weg“ hab ich dem support geschrieben, aber wie komm ich jetzt rein"},
+		{"Hallo, ", "ich weiß nicht weiter. windows: „Updates werden installiert“"},
+	} {
+		res := lib.SearchFor(c.q, 10, false)
+		alone := tokens(c.q)
+		want := pastedThing(res, partOf(c.q, 0, alone, foldWords(alone), clauseStarts(c.q, alone)), about)
+		msg := c.lead + c.q
+		ws := tokens(msg)
+		if got := pastedThing(res, partOf(c.q, len(c.lead), ws, foldWords(ws), clauseStarts(msg, ws)), about); got != want {
+			t.Errorf("%q after %q: %q, alone %q", c.q, c.lead, got, want)
+		}
+	}
+}
+
 // TestPastedThingBench: on the bench guides too, a subject of its own
 // after the quote keeps the app's guide (it was the honest no before
 // otherSubjectAfter).
