@@ -25,7 +25,7 @@ import (
 // time that grows faster than its size (each „mehr“ renders the rest of
 // the guide to find how much fits a message; goldmark itself is
 // super-linear on some legal inputs, link reference definitions and wide
-// tables among them), so a legal 880 KB guide cost about 19 s of CPU per
+// tables among them), so a legal 880 KB guide cost 2 to 19 s of CPU per
 // „mehr“, and a 256 KB table 2 s per answer. At 64 KiB every input
 // measured stays under half a second.
 const MaxFileSize = 64 << 10
@@ -286,11 +286,9 @@ func loadFile(r *os.Root, root, p, rel, id string, d fs.DirEntry, o loadOptions)
 	if !info.Mode().IsRegular() {
 		return fail("not a regular file")
 	}
-	if info.Size() > MaxFileSize {
-		return fail("%s", tooLargeMessage)
-	}
-	// Read at most one byte more than allowed: the file may grow between
-	// Stat and the read (an editor still writing it).
+	// Read at most one byte more than allowed (no Stat size check first:
+	// a file too large is read to its limit, so that namesTeam sees its
+	// front matter).
 	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return fail("failed to read: %v", unwrapPathError(err))

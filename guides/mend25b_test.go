@@ -53,6 +53,7 @@ func TestStoreDropsMemberVersionWhenBrokenFileNamesTeam(t *testing.T) {
 		{"inline", "---\ntitle: \"Geheim\ntags: [a]\naudience: team\n---\n\nText.\n"},
 		{"list", "---\ntitle: Geheim\ntags: [a\naudience:\n  - Team\n---\n\nText.\n"},
 		{"placeholder", "---\ntitle: Geheim\ntags: [a]\naudience: [team]\n---\n\n{{unbekannt}}\n"},
+		{"too large", "---\ntitle: Geheim\ntags: [a]\naudience: team\n---\n\n" + strings.Repeat("Text.\n\n", guides.MaxFileSize/7+1)},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			writeFile(t, dir, "a/geheim.md", audienceSrc("Geheim", "members"))
