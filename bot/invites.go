@@ -21,13 +21,27 @@ import (
 // allowed; invites into configured rooms (team, approvals, announcement
 // and lobby rooms) always count as allowed. The budget is kept in memory:
 // a restart starts it anew.
+//
+// All unknown servers together share one more budget (mend25b): server
+// names cost an attacker nothing (a wildcard DNS entry and certificate
+// give any number of them), so per server alone did not bound the rooms
+// joined, nor the memory of this count. Lotse's own server and named
+// servers do not count against it: their members keep being served in a
+// storm, and the admin lifts the limits for another server by naming it
+// in allowed_inviters.
 const (
-	joinsPerInviter = 10
-	joinsPerServer  = 30
-	joinWindow      = 24 * time.Hour
+	joinsPerInviter       = 10
+	joinsPerServer        = 30
+	joinsPerUnknownServer = 100 // all unknown servers together
+	joinWindow            = 24 * time.Hour
 	// maxJoinKeys makes a take forget the inviters and servers with no
 	// join in the window once more are kept.
 	maxJoinKeys = 256
+	// maxWarnKeys bounds the keys remembered for logging (warn): beyond
+	// it, within a day, declined invites are logged at debug level only.
+	maxWarnKeys = 1024
+	// unknownServersKey is the budget of all unknown servers together.
+	unknownServersKey = "*unknown servers"
 )
 
 // joinBudget counts the rooms joined through invites, per inviter and per
@@ -49,7 +63,7 @@ type budgetJoin struct {
 func (j *joinBudget) keys(inviter id.UserID, known bool) []string {
 	keys := []string{inviter.String()}
 	if !known {
-		keys = append(keys, ":"+inviter.Homeserver())
+		keys = append(keys, ":"+inviter.Homeserver(), unknownServersKey)
 	}
 	return keys
 }
@@ -68,8 +82,11 @@ func (j *joinBudget) allows(inviter id.UserID, known bool, room id.RoomID, now t
 	}
 	for _, key := range keys {
 		limit := joinsPerInviter
-		if key[0] == ':' {
+		switch key[0] {
+		case ':':
 			limit = joinsPerServer
+		case '*':
+			limit = joinsPerUnknownServer
 		}
 		if len(j.recent(key, now)) >= limit {
 			return false, key
@@ -118,6 +135,11 @@ func (j *joinBudget) warn(key string, now time.Time) bool {
 				delete(j.warned, k)
 			}
 		}
+	}
+	if len(j.warned) >= maxWarnKeys {
+		// A storm of distinct inviters (each costs an attacker one
+		// invite): neither this map nor the log grows with it.
+		return false
 	}
 	j.warned[key] = now
 	return true

@@ -231,3 +231,58 @@ func TestInviteStormBudget(t *testing.T) {
 		t.Errorf("a day later: %d joined, %d declined; want the invite joined", joined, declined)
 	}
 }
+
+// TestInviteStormManyServers: server names cost an attacker nothing
+// (wildcard DNS), so a budget per server alone let a storm from 40 made-up
+// servers join 400 rooms (mend25b). All unknown servers together now join
+// at most joinsPerUnknownServer rooms a day; members of Lotse's own server
+// and of named servers are still joined. A storm of distinct inviters who
+// may not invite at all is logged (and remembered) for at most
+// maxWarnKeys of them a day.
+func TestInviteStormManyServers(t *testing.T) {
+	var logs bytes.Buffer
+	s := newWatchBot(t, nil, &logs)
+	b := s.bot
+	hs := &inviteRecorder{}
+	b.Client = newFakeClient(t, hs)
+	b.opts.AllowedInviters = []string{"*", "friends.example"}
+	now := b.opts.Now()
+	b.opts.Now = func() time.Time { return now }
+	n := 0
+	invite := func(inviter id.UserID) {
+		t.Helper()
+		n++
+		room := id.RoomID(fmt.Sprintf("!r%d:%s", n, inviter.Homeserver()))
+		payload, _ := json.Marshal(map[string]any{"room_id": room, "inviter": inviter, "is_direct": false})
+		item := storage.InboxItem{EventID: fmt.Sprintf("invite|%s|s%d", room, n), RoomID: room.String(), Sender: inviter.String(),
+			EventType: inboxInvite, Payload: payload, ReceivedAt: now}
+		if err := b.handleInvite(t.Context(), item); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 40 {
+		for range joinsPerInviter {
+			invite(id.UserID(fmt.Sprintf("@spam:s%d.evil.example", i)))
+		}
+	}
+	if joined, left := hs.counts(); joined != joinsPerUnknownServer || left != 40*joinsPerInviter-joinsPerUnknownServer {
+		t.Errorf("storm from 40 servers: %d joined, %d declined; want %d joined", joined, left, joinsPerUnknownServer)
+	}
+	for _, inviter := range []id.UserID{"@anna:hs", "@cem:friends.example"} {
+		j0, _ := hs.counts()
+		invite(inviter)
+		if j1, _ := hs.counts(); j1 != j0+1 {
+			t.Errorf("%s's invite declined after a storm from unknown servers", inviter)
+		}
+	}
+
+	b.opts.AllowedInviters = []string{"hs"}
+	logs.Reset()
+	for i := range maxWarnKeys + 500 {
+		invite(id.UserID(fmt.Sprintf("@spam%d:evil.example", i)))
+	}
+	lines := strings.Count(logs.String(), `"level":"info","room_id"`)
+	if lines > maxWarnKeys || len(b.joins.warned) > maxWarnKeys {
+		t.Errorf("%d distinct inviters not allowed: %d info lines, %d remembered; want at most %d", maxWarnKeys+500, lines, len(b.joins.warned), maxWarnKeys)
+	}
+}

@@ -391,7 +391,7 @@ func (s *syncer) warnTooOld(tooOld map[string]int, now time.Time) {
 		}
 		s.oldWarned[server] = now
 		s.bot.log.Warn().Str("server", server).Int("events", tooOld[server]).Dur("inbox_retention", s.bot.opts.InboxRetention).
-			Msg("Not handling events older than the inbox's retention: Lotse was stopped for longer, the homeserver sent old history again (its sync position reset), or, with a homeserver that sends no event age (Dendrite), the clock of this sending server (or of Lotse's host) is wrong; said at most once an hour per server (see docs/operations.md)")
+			Msg("Not handling events older than the inbox's retention: Lotse was stopped for longer, the homeserver sent old history again (its sync position reset), or, for another server's members or with a homeserver that sends no event age (Dendrite), the clock of this sending server (or of Lotse's host) is wrong; said at most once an hour per server (see docs/operations.md)")
 	}
 }
 
@@ -487,26 +487,29 @@ func (s *syncer) backfill(ctx context.Context, roomID id.RoomID, from string) (c
 // week-old question is not answered late either (the invite's rule, Low 12
 // of docs/security.md).
 //
-// The age is the homeserver's unsigned.age when it sends one (hs25):
-// Synapse measures it as a duration with its own clock since the event
-// reached it, less the age the sending server reported (a duration too),
-// so neither Lotse's clock nor a sending server's wrong clock matters;
-// Conduit and its forks take their own clock against origin_server_ts,
-// so at least Lotse's clock does not. Dendrite v0.13.8 sends none. Without
-// it, origin_server_ts against Lotse's clock: a sending server (or Lotse's
+// The age is the homeserver's unsigned.age when it sends one, and only
+// for a sender on Lotse's own homeserver (hs25, narrowed by mend25b):
+// for its own users' events the homeserver measures it (Synapse: its clock
+// against the age_ts it noted when the event was made; Conduit and its
+// forks: their clock against origin_server_ts), so Lotse's clock does not
+// matter. For an event from another server Synapse passes on the age the
+// delivering server wrote into the PDU's unsigned block, checked by no one
+// and never updated (its federation age code is known broken, Synapse
+// issue 8429): a month-old message resent after a reset still says a few
+// hundred milliseconds, and any server that delivers the event may write
+// any number. Such events are judged by origin_server_ts (signed by the
+// sender's server) against Lotse's clock: a sending server (or Lotse's
 // host) whose clock is off by more than the retention then silences its
-// members (warnTooOld names the server). A negative age (the
-// homeserver's own clocks disagree) is not old. Either value comes from
-// the sender's side in the end: a sender who back-dates an event only
-// stops the backfill there or keeps their own message from being answered.
-// The age of exactly 0 cannot be told from none (mautrix's Unsigned drops
-// the difference); it falls back to the timestamp.
+// members (warnTooOld names the server). Dendrite v0.13.8 sends no age. A
+// negative age (the homeserver's own clocks disagree) is not old. The age
+// of exactly 0 cannot be told from none (mautrix's Unsigned drops the
+// difference); it falls back to the timestamp.
 func (s *syncer) beyondRetention(evt *event.Event) bool {
 	keep := s.bot.opts.InboxRetention
 	if keep <= 0 {
 		return false
 	}
-	if age := evt.Unsigned.Age; age != 0 {
+	if age := evt.Unsigned.Age; age != 0 && evt.Sender.Homeserver() == s.bot.Client.UserID.Homeserver() {
 		return age > keep.Milliseconds()
 	}
 	if evt.Timestamp <= 0 {

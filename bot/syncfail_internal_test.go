@@ -458,6 +458,9 @@ func TestTooOldWarningNamesServer(t *testing.T) {
 // with a skewed timestamp is handled, and an event the homeserver sends
 // again after a reset of Lotse's sync position is still skipped by its age
 // (the guarantee of TestResetSyncSkipsOldEvents), whatever its timestamp.
+// Only for senders on Lotse's own server (mend25b): for federated events
+// Synapse's age is what the delivering server wrote, so the timestamp
+// decides there.
 func TestRetentionByEventAge(t *testing.T) {
 	const retention = 7 * 24 * time.Hour
 	day := 24 * time.Hour
@@ -465,23 +468,35 @@ func TestRetentionByEventAge(t *testing.T) {
 		name    string
 		sentAgo time.Duration // origin_server_ts, before Lotse's clock
 		age     int64         // unsigned.age in ms (0: none)
+		remote  bool          // the sender is on another server than Lotse (@lotse:hs)
 		handled bool
 	}{
-		{"sender's clock a month behind, age a minute", 30 * day, time.Minute.Milliseconds(), true},
-		{"Lotse's clock a month ahead, age a second", 30 * day, 1000, true},
-		{"sent again after a reset, by age 90 days", time.Minute, (90 * day).Milliseconds(), false},
-		{"sender's clock a month ahead, by age 90 days", -30 * day, (90 * day).Milliseconds(), false},
-		{"age just within the retention", 30 * day, (retention - time.Minute).Milliseconds(), true},
-		{"age of the homeserver's clocks disagreeing", 30 * day, -5000, true},
-		{"no age (Dendrite), old timestamp", 90 * day, 0, false},
-		{"no age (Dendrite), new timestamp", time.Minute, 0, true},
+		{"sender's clock a month behind, age a minute", 30 * day, time.Minute.Milliseconds(), false, true},
+		{"Lotse's clock a month ahead, age a second", 30 * day, 1000, false, true},
+		{"sent again after a reset, by age 90 days", time.Minute, (90 * day).Milliseconds(), false, false},
+		{"sender's clock a month ahead, by age 90 days", -30 * day, (90 * day).Milliseconds(), false, false},
+		{"age just within the retention", 30 * day, (retention - time.Minute).Milliseconds(), false, true},
+		{"age of the homeserver's clocks disagreeing", 30 * day, -5000, false, true},
+		{"no age (Dendrite), old timestamp", 90 * day, 0, false, false},
+		{"no age (Dendrite), new timestamp", time.Minute, 0, false, true},
+		// Synapse passes on the age a delivering server wrote, never
+		// updated (mend25b): a federated message from 90 days ago, resent
+		// after a reset, still says 300 ms; a hostile server's huge age
+		// would silence a fresh message. The signed timestamp decides.
+		{"federated, resent after a reset with its frozen age", 90 * day, 300, true, false},
+		{"federated, fresh with a made-up age of 90 days", time.Minute, (90 * day).Milliseconds(), true, true},
+		{"federated, sender's clock a month behind", 30 * day, time.Minute.Milliseconds(), true, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var logs bytes.Buffer
 			s := newWatchBot(t, nil, &logs)
 			s.bot.opts.InboxRetention = retention
 			now := s.bot.opts.Now()
-			raw := map[string]any{"type": "m.room.message", "event_id": "$q", "sender": "@m:skewed.example",
+			sender := "@m:hs"
+			if tt.remote {
+				sender = "@m:skewed.example"
+			}
+			raw := map[string]any{"type": "m.room.message", "event_id": "$q", "sender": sender,
 				"origin_server_ts": now.Add(-tt.sentAgo).UnixMilli(), "content": map[string]any{"msgtype": "m.text", "body": "x"}}
 			if tt.age != 0 {
 				raw["unsigned"] = map[string]any{"age": tt.age}

@@ -435,7 +435,7 @@ func (b *Bot) handleInvite(ctx context.Context, item storage.InboxItem) error {
 		if b.joins.warn(used, now) {
 			line = log.Warn()
 		}
-		line.Str("budget", used).Int("per_inviter", joinsPerInviter).Int("per_server", joinsPerServer).
+		line.Str("budget", used).Int("per_inviter", joinsPerInviter).Int("per_server", joinsPerServer).Int("all_unknown_servers", joinsPerUnknownServer).
 			Msg("Declining invite: this inviter (or their server) made Lotse join too many rooms in the last 24 hours; said once a day")
 		return decline()
 	}

@@ -128,6 +128,9 @@ type Problem struct {
 	Message string
 	// Warning marks problems that do not stop the guide from loading.
 	Warning bool
+	// namesTeam marks the error of a file that failed to load although
+	// its text names the audience "team" (see keepPrevious).
+	namesTeam bool
 }
 
 // String formats the problem as "file:line: message", the form editors and

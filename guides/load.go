@@ -13,13 +13,25 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
 
-// MaxFileSize is the largest guide file Load accepts.
-const MaxFileSize = 1 << 20
+// MaxFileSize is the largest guide file Load accepts: 64 KiB, eight times
+// the largest shipped guide (8 KB) and about thirty chat messages of
+// answer. It was 1 MiB until mend25b: answering from a guide costs
+// time that grows faster than its size (each „mehr“ renders the rest of
+// the guide to find how much fits a message; goldmark itself is
+// super-linear on some legal inputs, link reference definitions and wide
+// tables among them), so a legal 880 KB guide cost 2 to 19 s of CPU per
+// „mehr“, and a 256 KB table 2 s per answer. At 64 KiB every input
+// measured stays under half a second.
+const MaxFileSize = 64 << 10
+
+// tooLargeMessage is the problem for a file over MaxFileSize.
+var tooLargeMessage = fmt.Sprintf("file is larger than %d KiB (%d bytes), too long for answers in chat; split it into several guides and link them", MaxFileSize>>10, MaxFileSize)
 
 // Load reads every guide below dir and builds a [Library] from the valid ones.
 // Files with errors are skipped and reported as problems, together with
@@ -113,6 +125,12 @@ func keepPrevious(gs []*Guide, problems []Problem, previous *Library) ([]*Guide,
 	for _, g := range gs {
 		loaded[g.ID] = true
 	}
+	teamNamed := map[string]bool{}
+	for _, p := range problems {
+		if p.namesTeam {
+			teamNamed[p.File] = true
+		}
+	}
 	var kept []Problem
 	for _, p := range problems {
 		g, ok := byPath[p.File]
@@ -120,9 +138,16 @@ func keepPrevious(gs []*Guide, problems []Problem, previous *Library) ([]*Guide,
 			continue
 		}
 		loaded[g.ID] = true
+		if teamNamed[p.File] && VisibleTo(g, false) {
+			// The author may have been making the guide team-only when
+			// the save broke (mend25b): members keep no version of it.
+			kept = append(kept, Problem{File: p.File, Line: 1, Warning: true,
+				Message: "not keeping the version loaded before: the broken file names the audience team, and that version is shown to members; the guide is gone until the file is fixed"})
+			continue
+		}
 		gs = append(gs, withoutLearned(g))
 		kept = append(kept, Problem{File: p.File, Line: 1, Warning: true,
-			Message: "keeping the version loaded before until the file is fixed"})
+			Message: fmt.Sprintf("keeping the version loaded before until the file is fixed (audience: %s)", strings.Join(g.Audience, ", "))})
 	}
 	if len(kept) == 0 {
 		return gs, problems
@@ -261,28 +286,33 @@ func loadFile(r *os.Root, root, p, rel, id string, d fs.DirEntry, o loadOptions)
 	if !info.Mode().IsRegular() {
 		return fail("not a regular file")
 	}
-	if info.Size() > MaxFileSize {
-		return fail("file is larger than %d bytes", MaxFileSize)
-	}
-	// Read at most one byte more than allowed: the file may grow between
-	// Stat and the read (an editor still writing it).
+	// Read at most one byte more than allowed (no Stat size check first:
+	// a file too large is read to its limit, so that namesTeam sees its
+	// front matter).
 	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return fail("failed to read: %v", unwrapPathError(err))
 	}
 	if len(src) > MaxFileSize {
-		return fail("file is larger than %d bytes", MaxFileSize)
+		_, ps := fail("%s", tooLargeMessage)
+		ps[0].namesTeam = namesTeam(src)
+		return nil, ps
 	}
+	raw := src
 	src, used, problems := substitute(src, o.values)
 	if HasErrors(problems) {
 		for i := range problems {
 			problems[i].File = p
 		}
+		problems[0].namesTeam = namesTeam(raw)
 		return nil, problems
 	}
 	g, problems := Parse(id, src)
 	for i := range problems {
 		problems[i].File = p
+	}
+	if g == nil && len(problems) > 0 && namesTeam(src) {
+		problems[0].namesTeam = true
 	}
 	if g != nil {
 		g.Path = p
@@ -290,6 +320,41 @@ func loadFile(r *os.Root, root, p, rel, id string, d fs.DirEntry, o loadOptions)
 		g.Placeholders = used
 	}
 	return g, problems
+}
+
+// namesTeam reports whether the front matter of src, a guide that failed
+// to parse, seems to name the audience "team": a line starting with
+// "audience" that holds the word, or a "- team" item right below such a
+// line. A guess on broken YAML, on the side of hiding: a wrong yes only
+// keeps members from the last good version until the file is fixed.
+func namesTeam(src []byte) bool {
+	lines := strings.Split(string(src), "\n")
+	inAudience := false
+	for i, line := range lines {
+		if i > 0 && strings.TrimSpace(line) == "---" {
+			return false
+		}
+		l := strings.ToLower(strings.TrimSpace(line))
+		switch {
+		case strings.HasPrefix(l, "audience"):
+			if hasWord(l, "team") {
+				return true
+			}
+			inAudience = true
+		case inAudience && strings.HasPrefix(l, "-"):
+			if hasWord(l, "team") {
+				return true
+			}
+		default:
+			inAudience = false
+		}
+	}
+	return false
+}
+
+// hasWord reports whether word occurs in s between non-letters.
+func hasWord(s, word string) bool {
+	return slices.Contains(strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }), word)
 }
 
 // linkInside reports whether the symbolic link p leads to a file inside
