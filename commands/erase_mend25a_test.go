@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"maunium.net/go/mautrix/id"
 )
@@ -68,5 +69,29 @@ func TestErasureFailingBatchHoldsBackNone(t *testing.T) {
 		if !strings.HasPrefix(r.EventID, "$stuck") {
 			t.Errorf("still queued: %+v", r)
 		}
+	}
+}
+
+// TestErasureFailingHoldsBackNoReminder (whole25): a queued redaction the
+// homeserver keeps refusing is reported by the tick, and the team's
+// reminders are sent all the same. Fails without Tick's split: the tick
+// returned at the failed erasure, every minute, and no reminder or digest
+// was ever sent again.
+func TestErasureFailingHoldsBackNoReminder(t *testing.T) {
+	e := newSupportEnv(t)
+	e.openCase(t)
+	ctx := context.Background()
+	if _, err := e.db.Lotse.Exec(ctx, `INSERT INTO case_redaction (kind, event_id, case_id, version, created_at) VALUES ('shown', '$stuck', 99, 0, 1)`); err != nil {
+		t.Fatal(err)
+	}
+	fm := e.fm
+	e.reconfigure(func(d *Deps) { d.Matrix = failingPrefix{fakeMatrix: fm, prefix: "$stuck"} })
+	before := len(in(e.fm.sent, teamRoom))
+	if err := e.h.Tick(ctx, e.now.Add(5*time.Hour)); err == nil {
+		t.Error("the tick hid the failed redaction")
+	}
+	sent := in(e.fm.sent, teamRoom)[before:]
+	if !strings.Contains(bodies(sent), "wartet seit 5 Std.") {
+		t.Fatalf("behind a failing redaction, the team got no unclaimed reminder: %q", bodies(sent))
 	}
 }

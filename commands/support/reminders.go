@@ -2,6 +2,7 @@ package support
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"html"
 	"strings"
@@ -47,10 +48,17 @@ func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
 		return nil
 	}
 	// What an erasure left to redact (also one interrupted by a crash,
-	// or made on the command line while Lotse ran).
-	if err := w.FinishErasures(ctx); err != nil {
-		return err
-	}
+	// or made on the command line while Lotse ran). A redaction the
+	// homeserver keeps refusing is reported, but holds back neither the
+	// drafts' expiry nor the team's reminders and digest (whole25: it
+	// returned here, every minute, for good).
+	erased := w.FinishErasures(ctx)
+	return errors.Join(erased, w.remindDue(ctx, now))
+}
+
+// remindDue expires unconfirmed case drafts and sends the reminders and
+// the digest due at now (Tick's part after the erasures).
+func (w *Workflow) remindDue(ctx context.Context, now time.Time) error {
 	if err := w.DB.Cases.PruneDrafts(ctx, now.Add(-w.ChoiceTTL)); err != nil {
 		return err
 	}
