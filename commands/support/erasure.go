@@ -46,8 +46,9 @@ const maxBoardVersions = 500
 // Events are found by the event IDs recorded with their case when they
 // were sent (shown, editShown; Cases.Shown) and, for those a version before
 // case25 sent, through the transaction IDs of their sends (sent_event,
-// kept inbox_retention long). Work per call is bounded (erasureBatch rows,
-// each a few lookups and redactions).
+// kept inbox_retention long). Work per call is bounded: erasureBatch rows,
+// each a few lookups and redactions — a case message up to
+// maxBoardVersions+1 of them, one per board edit.
 func (w *Workflow) FinishErasures(ctx context.Context) error {
 	if !w.On() {
 		// Without a team room, nothing is redacted now: the queue waits.

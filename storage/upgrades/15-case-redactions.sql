@@ -6,8 +6,10 @@
 -- version for Lotse's edits of it), 'question' the question's thread
 -- message (event_id: the case's origin event), 'relay' a relayed message
 -- (event_id: the member's message) and 'edit' Lotse's edit of a relay
--- (event_id: the member's edit). The rows are written in the erasure's
--- transaction, before its case rows go, and deleted when the redactions
+-- (event_id: the member's edit), 'shown' another event Lotse sent that
+-- shows the case — `!offen`, `!fall`, a guide draft, a learning prompt
+-- (event_id: that event; recorded in case_shown). The rows are written in
+-- the erasure's transaction, before its case rows go, and deleted when the redactions
 -- are made (support.Workflow.FinishErasures): an erasure interrupted by a
 -- crash is finished at the next start. Event IDs and case numbers name
 -- nobody.
