@@ -227,6 +227,12 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 		// about: the body's words alone decide between them.
 		answer = false
 	}
+	if answer && !asked && reportsClaim(qv) && !asksGenuine(qv) {
+		// The answer would rest on what someone wrote to the member
+		// (reportedclaim.go). A message that asks whether it is genuine
+		// is doubtedMessage's to decide (doubted.go).
+		answer = false
+	}
 	if answer && restsOnThing(res, qv) {
 		// The answer would rest on the member's device or another
 		// product, not on their trouble (device.go).

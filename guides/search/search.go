@@ -193,6 +193,10 @@ type concept struct {
 	// its match in a guide's strong field ranks as one met in passing
 	// (setting.go).
 	setting bool
+	// reported marks a word of a clause that reports what someone wrote
+	// to the member („… bekommen, dass mein Konto gesperrt wird“): it
+	// ranks as met in passing (reported.go).
+	reported bool
 }
 
 // solid reports whether a match of alternative a of c is firm evidence
@@ -533,6 +537,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken, kr *keyer)
 		cs = append(cs, c)
 	}
 	markSettings(cs, toks, before, len(cs))
+	markReported(cs, toks, before, len(cs))
 	markLoose(cs, looseParticles(toks, parts, joinedParts))
 	cs = dropJoinedParticles(cs, joinedParts)
 	// Idioms made of stop words ("weiß … nicht mehr") add the content
@@ -952,6 +957,10 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 				if c.setting && p.mask&strongFields != 0 {
 					// The task's setting named as a topic is met in
 					// passing by its whole family (setting.go).
+					vr *= ix.opts.TopicRank
+				}
+				if c.reported && p.mask&strongFields != 0 {
+					// The sender's claim, reported (reported.go).
 					vr *= ix.opts.TopicRank
 				}
 				if !sc.mark[p.doc] {
