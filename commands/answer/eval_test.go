@@ -499,6 +499,18 @@ func TestFloors(t *testing.T) {
 		// 174 of 188 = 92.6 % at the start, 173 = 92.0 % at the end (one
 		// question no guide covers got a choice), no confident wrong answer.
 		{"BenchSealed22", bench("sealed22"), 90, 2, nil},
+		// The twenty-third sealed first messages, the judge of the
+		// twenty-fifth pass (testdata/first-messages-sealed23-2026-12-06.tsv:
+		// written blind in the twenty-fourth pass's session): helped 173 of
+		// 185 = 93.5 % at the pass's start and end (its engine changes — a
+		// pasted device message, the setting of a task, a reported mail's
+		// claim — moved none of its outcomes), no confident wrong answer.
+		{"FirstMessagesSealed23", firstMessages("sealed23"), 91, 2, []string{"smalltalk", "human"}},
+		// The twenty-third sealed bench questions
+		// (guides/search/testdata/bench-sealed23-2026-12-06.tsv): helped
+		// 174 of 188 = 92.6 % at the start and end, no confident wrong
+		// answer.
+		{"BenchSealed23", bench("sealed23"), 90, 2, nil},
 	})
 }
 
