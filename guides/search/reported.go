@@ -152,19 +152,5 @@ func markReported(cs []concept, toks []rawToken, before []int, n int) {
 	if marks == nil {
 		return
 	}
-	for i := range toks {
-		lo, hi := before[i], n
-		if i+1 < len(toks) {
-			hi = before[i+1]
-		}
-		if toks[i].joined {
-			lo = before[i-toks[i].span]
-		}
-		if lo >= hi || hi > len(cs) || !marks[firstPart(toks, i)] {
-			continue
-		}
-		for k := lo; k < hi; k++ {
-			cs[k].reported = true
-		}
-	}
+	markTokens(cs, toks, before, n, func(i int) bool { return marks[i] }, func(c *concept) { c.reported = true })
 }

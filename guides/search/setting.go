@@ -86,6 +86,13 @@ func settingAt(toks []rawToken, i int) bool {
 // that stands as a setting's noun; before[i] is the number of concepts
 // made before token i (analyzeToks), n the number after the last token.
 func markSettings(cs []concept, toks []rawToken, before []int, n int) {
+	markTokens(cs, toks, before, n, func(i int) bool { return settingAt(toks, i) }, func(c *concept) { c.setting = true })
+}
+
+// markTokens calls set on each concept made from a token whose first part
+// (firstPart) at says true; before and n as in markSettings. The one walk
+// from tokens to their concepts of markSettings and markReported.
+func markTokens(cs []concept, toks []rawToken, before []int, n int, at func(i int) bool, set func(*concept)) {
 	for i := range toks {
 		lo, hi := before[i], n
 		if i+1 < len(toks) {
@@ -94,11 +101,11 @@ func markSettings(cs []concept, toks []rawToken, before []int, n int) {
 		if toks[i].joined {
 			lo = before[i-toks[i].span]
 		}
-		if lo >= hi || hi > len(cs) || !settingAt(toks, firstPart(toks, i)) {
+		if lo >= hi || hi > len(cs) || !at(firstPart(toks, i)) {
 			continue
 		}
 		for k := lo; k < hi; k++ {
-			cs[k].setting = true
+			set(&cs[k])
 		}
 	}
 }
