@@ -385,6 +385,9 @@ func (w *Workflow) pickChoice(ctx context.Context, evt *event.Event, number stri
 		// Removed, renamed or made team-only by a reload since the
 		// choice was offered: the choice itself is still open, and a
 		// guide the member may no longer read is gone for them.
+		if len(ids) > 1 {
+			return w.ReplyMarkdown(ctx, w.tx.GuideGoneChoice)
+		}
 		return w.ReplyMarkdown(ctx, w.tx.GuideGone)
 	}
 	// The prompt picked from (before showing the guide clears it).

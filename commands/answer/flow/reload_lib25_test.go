@@ -72,7 +72,7 @@ func TestChoiceAfterReload(t *testing.T) {
 					got = f.react(f.room, member, prompt, "2️⃣")
 				}
 				joined := strings.Join(got, "\n")
-				if len(got) != 1 || !strings.Contains(joined, "gibt es gerade nicht mehr") {
+				if len(got) != 1 || !strings.Contains(joined, "gibt es gerade nicht mehr") || !strings.Contains(joined, "andere Nummer") {
 					t.Errorf("%s: pick of a guide gone: %q", pick, got)
 				}
 				if strings.Contains(joined, "Zwei") || strings.Contains(joined, "zwei") {

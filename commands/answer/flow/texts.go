@@ -47,6 +47,9 @@ type Texts struct {
 	GuidesEmpty string
 	// GuideGone: the guide to show left the library in the meantime.
 	GuideGone string
+	// GuideGoneChoice: the guide picked from a choice left the library in
+	// the meantime; the choice's other numbers still work.
+	GuideGoneChoice string
 	// GuidesHowToOpen says how to open a topic or a guide.
 	GuidesHowToOpen string
 	// GuidesHowToOpenOne says how to open a guide of a topic list: %s =
@@ -80,6 +83,7 @@ var German = Texts{
 	GuidesUnknownTopic: "Das Thema „%s“ kenne ich nicht.",
 	GuidesEmpty:        "Es sind noch keine Anleitungen hinterlegt. Sag bitte dem Digitalisierungsteam Bescheid.",
 	GuideGone:          "Diese Anleitung gibt es gerade nicht mehr – die Anleitungen wurden eben aktualisiert. Stell deine Frage bitte noch einmal.",
+	GuideGoneChoice:    "Diese Anleitung gibt es gerade nicht mehr – die Anleitungen wurden eben aktualisiert. Wähl eine andere Nummer oder stell deine Frage noch einmal.",
 	GuidesHowToOpen:    "Ein Thema öffnest du mit `!anleitungen <Nummer oder Name>`, eine Anleitung mit `!anleitung <Nummer oder Stichwort>`.",
 	GuidesHowToOpenOne: "Öffnen mit `!anleitung <Nummer>`, z. B. `!anleitung %s` – oder mit einem Stichwort.",
 	GuideNoNumber:      "Unter der Nummer %s finde ich nichts. Die Nummern zeigt `!anleitungen`.",
@@ -109,6 +113,7 @@ var English = Texts{
 	GuidesUnknownTopic: "I don't know the topic “%s”.",
 	GuidesEmpty:        "There are no guides yet. Please tell the digital team.",
 	GuideGone:          "That guide is gone – the guides were just updated. Please ask your question again.",
+	GuideGoneChoice:    "That guide is gone – the guides were just updated. Pick another number or ask your question again.",
 	GuidesHowToOpen:    "Open a topic with `!guides <number or name>`, a guide with `!guide <number or keyword>`.",
 	GuidesHowToOpenOne: "Open one with `!guide <number>`, e.g. `!guide %s` – or with a keyword.",
 	GuideNoNumber:      "I find nothing under the number %s. `!guides` shows the numbers.",
