@@ -239,6 +239,7 @@ func New(ctx context.Context, opts Options) (*Bot, error) {
 	if opts.HTTPClient != nil {
 		cli.Client = opts.HTTPClient
 	}
+	cli.Client = guardAges(cli.Client)
 	cli.Log = opts.Log.With().Str("component", "matrix").Logger()
 	cli.DefaultHTTPRetries = 0 // the Sender and the sync loop retry themselves
 	b.Client = cli
