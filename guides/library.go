@@ -182,6 +182,19 @@ func (l *Library) Get(id string) (*Guide, bool) {
 	return g, ok
 }
 
+// GetFor is Get as a member (team false) or a team member sees the
+// library: a guide meant only for the team is not there for a member.
+// Hits, choices and „mehr“ kept from an earlier turn look their guides up
+// here, so a guide a reload removed or made team-only since is gone for a
+// member in one place.
+func (l *Library) GetFor(id string, team bool) (*Guide, bool) {
+	g, ok := l.Get(id)
+	if !ok || !VisibleTo(g, team) {
+		return nil, false
+	}
+	return g, true
+}
+
 // Topics returns the top-level folders with their guides, sorted by folder
 // name; guides at the root come last, under [RootTopicTitle]. The slice is a
 // copy.

@@ -113,3 +113,35 @@ func TestBotGuides(t *testing.T) {
 		t.Errorf("BotGuides() = %q, %q; want lotse and the two tagged guides", name, ids)
 	}
 }
+
+// TestGetFor: a team-only guide is there for the team, not for a member;
+// a member guide for both; an unknown ID (with or without ".md") for none.
+func TestGetFor(t *testing.T) {
+	parse := func(id, audience string) *guides.Guide {
+		g, problems := guides.Parse(id, []byte("---\ntitle: \"T "+id+"\"\ntags: [t]\naudience: ["+audience+"]\nsummary: \"Kurz.\"\n---\n\nText.\n"))
+		if g == nil {
+			t.Fatalf("%s: %v", id, problems)
+		}
+		return g
+	}
+	lib := guides.NewLibrary([]*guides.Guide{parse("a/mitglieder.md", "members"), parse("a/team.md", "team")})
+	tests := []struct {
+		id   string
+		team bool
+		want bool
+	}{
+		{"a/mitglieder.md", false, true},
+		{"a/mitglieder", false, true},
+		{"a/mitglieder.md", true, true},
+		{"a/team.md", false, false},
+		{"a/team", false, false},
+		{"a/team.md", true, true},
+		{"a/weg.md", true, false},
+	}
+	for _, tt := range tests {
+		g, ok := lib.GetFor(tt.id, tt.team)
+		if ok != tt.want || ok != (g != nil) {
+			t.Errorf("GetFor(%q, team %v) = %v, %v; want found %v", tt.id, tt.team, g, ok, tt.want)
+		}
+	}
+}

@@ -13,7 +13,6 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/chat"
-	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/integrations/bbb"
 	"github.com/lotse-bot/lotse/integrations/nextcloud"
 	"github.com/lotse-bot/lotse/storage"
@@ -383,8 +382,8 @@ func (w *Workflow) guideHint(guideID string) string {
 	if guideID == "" {
 		return ""
 	}
-	g, ok := w.Guides.Current().Get(guideID)
-	if !ok || !guides.VisibleTo(g, false) {
+	g, ok := w.Guides.Current().GetFor(guideID, false)
+	if !ok {
 		return ""
 	}
 	if w.GuideURL != nil {

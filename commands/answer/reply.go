@@ -43,11 +43,7 @@ type Reply struct {
 // stay plain text.
 func Links(lib *guides.Library, team bool, opts ReplyOptions, tx *Texts) (guides.LinkResolver, guides.LinkHint) {
 	get := func(guideID string) (*guides.Guide, bool) {
-		g, ok := lib.Get(guideID)
-		if !ok || !guides.VisibleTo(g, team) {
-			return nil, false
-		}
-		return g, true
+		return lib.GetFor(guideID, team)
 	}
 	resolve := func(guideID, anchor string) (string, bool) {
 		if _, ok := get(guideID); !ok {
@@ -79,8 +75,8 @@ func Links(lib *guides.Library, team bool, opts ReplyOptions, tx *Texts) (guides
 // feedback prompt. ok is false when the guide is gone or hidden from the reader
 // (team-only while team is false).
 func AnswerReply(lib *guides.Library, hit search.Hit, also []search.Hit, team bool, tx *Texts, opts ReplyOptions) (r Reply, ok bool) {
-	g, ok := lib.Get(hit.ID)
-	if !ok || !guides.VisibleTo(g, team) {
+	g, ok := lib.GetFor(hit.ID, team)
+	if !ok {
 		// A hit kept from an earlier turn (a choice, "mehr") may point to
 		// a guide a reload made team-only since: gone for a member.
 		return Reply{}, false
@@ -105,8 +101,8 @@ func AnswerReply(lib *guides.Library, hit search.Hit, also []search.Hit, team bo
 	}
 	var related []string
 	for _, h := range also {
-		rg, ok := lib.Get(h.ID)
-		if !ok || !guides.VisibleTo(rg, team) || h.ID == g.ID || h.Score < 0.8*hit.Score || len(related) == maxRelated {
+		rg, ok := lib.GetFor(h.ID, team)
+		if !ok || h.ID == g.ID || h.Score < 0.8*hit.Score || len(related) == maxRelated {
 			continue
 		}
 		related = append(related, titleLink(rg.Title, opts.url(rg.ID)))
@@ -125,8 +121,8 @@ func AnswerReply(lib *guides.Library, hit search.Hit, also []search.Hit, team bo
 // last one points to the web page when the guide was longer still. ok is
 // false when the guide is gone or hidden from the reader.
 func RestReplies(lib *guides.Library, guideID string, shown guides.Answer, team bool, tx *Texts, opts ReplyOptions) ([]Reply, bool) {
-	g, ok := lib.Get(guideID)
-	if !ok || !guides.VisibleTo(g, team) {
+	g, ok := lib.GetFor(guideID, team)
+	if !ok {
 		return nil, false
 	}
 	if tx == nil {

@@ -362,8 +362,8 @@ func (w *Workflow) offerChoice(ctx context.Context, lib *guides.Library, hits []
 func (w *Workflow) visibleHits(ctx context.Context, lib *guides.Library, hits []search.Hit) []search.Hit {
 	team := w.isTeam(ctx, chat.TurnOf(ctx).Event.Sender)
 	return slices.DeleteFunc(slices.Clone(hits), func(h search.Hit) bool {
-		g, ok := lib.Get(h.ID)
-		return !ok || !guides.VisibleTo(g, team)
+		_, ok := lib.GetFor(h.ID, team)
+		return !ok
 	})
 }
 
@@ -381,7 +381,7 @@ func (w *Workflow) pickChoice(ctx context.Context, evt *event.Event, number stri
 		return w.ReplyMarkdown(ctx, chat.Format(chat.Plural(w.tx.ChoiceOutOfRange, len(ids)), len(ids)))
 	}
 	lib := w.Guides.Current()
-	if g, ok := lib.Get(ids[n-1]); !ok || !guides.VisibleTo(g, w.isTeam(ctx, evt.Sender)) {
+	if _, ok := lib.GetFor(ids[n-1], w.isTeam(ctx, evt.Sender)); !ok {
 		// Removed, renamed or made team-only by a reload since the
 		// choice was offered: the choice itself is still open, and a
 		// guide the member may no longer read is gone for them.
