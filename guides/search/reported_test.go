@@ -1,7 +1,6 @@
 package search
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 )
@@ -64,29 +63,9 @@ func reportedDocs() []Doc {
 // the member's own trouble keeps its guide; the scores are those of the
 // same words without the frame's grammar.
 func TestReportedInPassing(t *testing.T) {
-	ix := Build(reportedDocs(), Options{})
-	for _, tt := range []struct {
-		query, want string
-	}{
+	checkInPassing(t, Build(reportedDocs(), Options{}), []firstWant{
 		{"ich hab eine komische mail bekommen, dass mein konto gesperrt wird", "phishing"},
 		{"mein konto wird gesperrt, was tun", "gesperrt"},
 		{"mein konto ist gesperrt", "gesperrt"},
-	} {
-		r, _ := ix.search(tt.query, 5)
-		if len(r.Hits) == 0 || r.Hits[0].ID != tt.want {
-			t.Errorf("%q: hits %v, want %s first", tt.query, hitIDs(r), tt.want)
-		}
-	}
-	a, _ := ix.search("ich hab eine komische mail bekommen, dass mein konto gesperrt wird", 5)
-	b, _ := ix.search("ich hab eine komische mail bekommen, mein konto gesperrt wird", 5)
-	score := func(r Result) map[string]float64 {
-		m := map[string]float64{}
-		for _, h := range r.Hits {
-			m[h.ID] = h.Score
-		}
-		return m
-	}
-	if sa, sb := score(a), score(b); fmt.Sprint(sa) != fmt.Sprint(sb) {
-		t.Errorf("scores with the reported clause %v, without %v", sa, sb)
-	}
+	}, "ich hab eine komische mail bekommen, dass mein konto gesperrt wird", "ich hab eine komische mail bekommen, mein konto gesperrt wird")
 }

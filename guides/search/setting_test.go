@@ -79,23 +79,31 @@ func settingDocs() []Doc {
 // and the scores are those of the words (the setting changes only the
 // order). Fails without markSettings: the entry guide is first.
 func TestSettingInPassing(t *testing.T) {
-	ix := Build(settingDocs(), Options{})
-	for _, tt := range []struct {
-		query, want string
-	}{
+	// The scores do not read the setting: the same words without the
+	// phrase of place score each guide alike.
+	checkInPassing(t, Build(settingDocs(), Options{}), []firstWant{
 		{"wie kann ich in der videokonferenz einen störer entfernen", "rechte"},
 		{"wie komme ich in die videokonferenz", "beitreten"},
 		{"videokonferenz teilnehmen", "beitreten"},
-	} {
+	}, "wie kann ich in der videokonferenz einen störer entfernen", "videokonferenz störer entfernen")
+}
+
+// firstWant is a query and the guide that must rank first for it.
+type firstWant struct{ query, want string }
+
+// checkInPassing checks that each row's guide ranks first and that with
+// and without score every guide alike: a word met in passing (a setting,
+// a reported claim) changes the order of the hits, never their scores.
+func checkInPassing(t *testing.T, ix *Index, rows []firstWant, with, without string) {
+	t.Helper()
+	for _, tt := range rows {
 		r, _ := ix.search(tt.query, 5)
 		if len(r.Hits) == 0 || r.Hits[0].ID != tt.want {
 			t.Errorf("%q: hits %v, want %s first", tt.query, hitIDs(r), tt.want)
 		}
 	}
-	// The scores do not read the setting: the same words without the
-	// phrase of place score each guide alike.
-	a, _ := ix.search("wie kann ich in der videokonferenz einen störer entfernen", 5)
-	b, _ := ix.search("videokonferenz störer entfernen", 5)
+	a, _ := ix.search(with, 5)
+	b, _ := ix.search(without, 5)
 	score := func(r Result) map[string]float64 {
 		m := map[string]float64{}
 		for _, h := range r.Hits {
@@ -104,6 +112,6 @@ func TestSettingInPassing(t *testing.T) {
 		return m
 	}
 	if sa, sb := score(a), score(b); fmt.Sprint(sa) != fmt.Sprint(sb) {
-		t.Errorf("scores with the setting %v, without %v", sa, sb)
+		t.Errorf("scores of %q %v, of %q %v", with, sa, without, sb)
 	}
 }
