@@ -86,6 +86,24 @@ func (e *supportEnv) redactedIn(room id.RoomID) map[id.EventID]string {
 // is redacted, none of other, and the queue is empty.
 func (e *supportEnv) checkTeamRoomErased(t *testing.T, showing, other []id.EventID) {
 	t.Helper()
+	redacted := e.checkRedacted(t, showing, other)
+	for ev, reason := range redacted {
+		for _, w := range memberTraces {
+			if strings.Contains(reason, w) {
+				t.Errorf("the reason on %s names the member: %q", ev, reason)
+			}
+		}
+	}
+	if left, err := e.db.Cases.Redactions(context.Background(), 10); err != nil || len(left) != 0 {
+		t.Errorf("redactions left queued: %v %v", left, err)
+	}
+}
+
+// checkRedacted fails unless every one of Lotse's events in showing is
+// redacted in the team room and none of other; it returns the redactions
+// (event → reason).
+func (e *supportEnv) checkRedacted(t *testing.T, showing, other []id.EventID) map[id.EventID]string {
+	t.Helper()
 	redacted := e.redactedIn(teamRoom)
 	for _, ev := range showing {
 		if _, ok := redacted[ev]; !ok {
@@ -97,16 +115,7 @@ func (e *supportEnv) checkTeamRoomErased(t *testing.T, showing, other []id.Event
 			t.Errorf("the erasure redacted %s, which shows nothing of the member", ev)
 		}
 	}
-	for ev, reason := range redacted {
-		for _, w := range memberTraces {
-			if strings.Contains(reason, w) {
-				t.Errorf("the reason on %s names the member: %q", ev, reason)
-			}
-		}
-	}
-	if left, err := e.db.Cases.Redactions(context.Background(), 10); err != nil || len(left) != 0 {
-		t.Errorf("redactions left queued: %v %v", left, err)
-	}
+	return redacted
 }
 
 // TestErasureRedactsTeamRoomEvents (case25, DSGVO Art. 17): after
