@@ -1105,12 +1105,6 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 		res.Hits[i].Thing, res.Hits[i].ThingTopics = share, topics
 		res.Hits[i].StrongThing = math.Min(res.Hits[i].Strong, strong/denom)
 	}
-	if at := lineThird(res.Hits); at > 0 {
-		// A guide that names more of the message's words in one line
-		// than the first three is shown third (linethird.go).
-		moveHit(res.Hits, at, lineThirdTo)
-		moveTo(cands, at, lineThirdTo)
-	}
 	if useLex {
 		// The lexicon's pass gives only its order (searchWhere keeps
 		// its hits as Result.Reordered, to show): the aspects,
