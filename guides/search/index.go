@@ -286,9 +286,6 @@ type Index struct {
 	english  *englishIndex // English stems of glossary and library words (english.go)
 	// asks are per guide its own questions, analysed (asked.go).
 	asks [][]askPhrase
-	// headPost are per term the postings of the guides whose section
-	// headings hold it as a compound's part (headparts.go).
-	headPost [][]posting
 
 	pool sync.Pool
 }
@@ -349,8 +346,6 @@ type wordEntry struct {
 	standalone bool    // occurs on its own, not only inside a hyphenation
 	key        int32   // term id of its stem key
 	parts      []int32 // term ids of its compound parts
-	inHead     bool    // occurs in a section heading
-	headParts  []int32 // term ids of its compound parts, for a heading word (headparts.go)
 }
 
 // Build indexes docs. It never fails; empty docs are indexed but can't be
@@ -420,9 +415,6 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 		dt.secs = make([][]wordTok, len(d.Sections))
 		for j, sec := range d.Sections {
 			h := tok(sec.Heading, nil)
-			for _, t := range h {
-				words[t.id()].inHead = true
-			}
 			dt.fields[fHeadings] = append(dt.fields[fHeadings], h...)
 			// The body field is the sections without their headings; it
 			// is read from secs (not copied) to halve the build's memory.
@@ -496,9 +488,6 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 		k := keys[i]
 		ix.surface[we.word] = k
 		we.key = termID(k)
-		if we.inHead {
-			we.headParts = headPartsOf(&ix.decomp, we.word, st, termID)
-		}
 		if !splitKnown {
 			// Known words are not split, and the parts of a hyphenated
 			// word are tokens of their own already.
@@ -542,9 +531,6 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 		avgLen[f] = math.Max(1, avgLen[f]/math.Max(1, float64(len(all))))
 	}
 	secAvg = math.Max(1, secAvg/math.Max(1, float64(secN)))
-	ix.buildHeadPosts(all, words, func(i int) float64 {
-		return fieldW[fHeadings] / (1 - o.B + o.B*float64(length(all[i].fields[fHeadings]))/avgLen[fHeadings])
-	})
 
 	// Pass 2: BM25F weights per (term, doc) and BM25 weights per (term,
 	// section), accumulated in dense scratch arrays indexed by term id.

@@ -237,7 +237,6 @@ type scratch struct {
 	inSeen     []bool
 	touch      []int32 // docs touched by the current concept
 	mark       []bool
-	head       headScratch // the headings' compound parts (headparts.go)
 }
 
 // newScratch returns a scratch for n guides.
@@ -995,7 +994,6 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 				}
 			}
 		}
-		ix.headConcept(c, sc)
 		for _, d := range sc.touch {
 			if !sc.inSeen[d] {
 				sc.inSeen[d] = true
@@ -1029,7 +1027,7 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 	cands := make([]cand, 0, len(sc.seen))
 	for _, d := range sc.seen {
 		if allow == nil || allow(ix.docs[d].id) {
-			r, cut := sc.rank[d]+sc.headRank(d), 0.0
+			r, cut := sc.rank[d], 0.0
 			if sc.strong[d] == 0 {
 				// Named as a topic nowhere: the words are met in passing.
 				r, cut = r*ix.opts.TopicRank, r*(1-ix.opts.TopicRank)
@@ -1042,7 +1040,6 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 		sc.solid[d], sc.solidStr[d], sc.distinct[d], sc.scoreStr[d] = 0, 0, 0, 0
 	}
 	sc.seen = sc.seen[:0]
-	sc.resetHead()
 	if denom <= 0 || len(cands) == 0 {
 		return res, f
 	}
