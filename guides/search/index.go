@@ -286,9 +286,6 @@ type Index struct {
 	english  *englishIndex // English stems of glossary and library words (english.go)
 	// asks are per guide its own questions, analysed (asked.go).
 	asks [][]askPhrase
-	// secTerms and termNorm are the similarity thesaurus (simthes.go).
-	secTerms map[uint64][]secTerm
-	termNorm []float32
 
 	pool sync.Pool
 }
@@ -657,7 +654,6 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 	}
 
 	ix.phr = pb.finish(len(all))
-	ix.buildSimThes()
 
 	// Typo vocabulary: standalone words of the library.
 	ix.typos = newTypoIndex(known)

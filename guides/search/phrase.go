@@ -305,7 +305,6 @@ func (ix *Index) orderHits(toks []rawToken, cs []concept, cands []cand, limit in
 	}
 	if len(cands) > 1 {
 		ix.expand(cs, cands, sc)
-		ix.simExpand(cs, cands, sc)
 		topK(cands[1:], k-1)
 	}
 	if cands[0].doc != first {
