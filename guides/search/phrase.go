@@ -193,32 +193,18 @@ func (ix *Index) queryPairs(toks []rawToken, ids []int32, kr *keyer) []int32 {
 	}
 	var kbuf [maxQueryTokens]string
 	var sbuf [maxQueryTokens]bool
-	var vbuf [maxQueryTokens][]string
-	ks, stop, vs := kbuf[:0], sbuf[:0], vbuf[:0]
-	ix.pairWords(toks, kr, func(i int, k string, s bool) {
+	ks, stop := kbuf[:0], sbuf[:0]
+	ix.pairWords(toks, kr, func(_ int, k string, s bool) {
 		ks = append(ks, k)
 		stop = append(stop, s)
-		vs = append(vs, kr.pairVariants(toks[i].word, k, s))
 	})
-	look := func(kind byte, a string, sa bool, b string, sb bool) {
-		h := pairKey(kind, a, sa, b, sb)
-		if id, ok := ix.phr.ids[h]; ok && !slices.Contains(ids, id) && len(ids) < cap(ids) {
-			ids = append(ids, id)
-		}
-	}
 	pairKeys(ks, stop, func(kind byte, i, j int) {
 		if kind&pairKinds == 0 || len(ids) == cap(ids) {
 			return
 		}
-		look(kind, ks[i], stop[i], ks[j], stop[j])
-		// An English message's words also pair through their German
-		// keys (pairsen.go).
-		for _, a := range append([]string{ks[i]}, vs[i]...) {
-			for _, b := range append([]string{ks[j]}, vs[j]...) {
-				if a != ks[i] || b != ks[j] {
-					look(kind, a, stop[i], b, stop[j])
-				}
-			}
+		h := pairKey(kind, ks[i], stop[i], ks[j], stop[j])
+		if id, ok := ix.phr.ids[h]; ok && !slices.Contains(ids, id) {
+			ids = append(ids, id)
 		}
 	})
 	return ids

@@ -316,9 +316,6 @@ type keyer struct {
 	// lex is the lexicon evidence of the query's English words
 	// (enlex.go), recorded by analyzeToks.
 	lex []enlexWord
-	// pairAlts are the German keys the words of an English message take
-	// into the word pairs (pairsen.go), nil for any other message.
-	pairAlts map[string][]string
 }
 
 // langVote is the language of a query's tokens, voted (englishContext)
@@ -566,9 +563,6 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken, kr *keyer)
 				cs = append(cs, c)
 			}
 		}
-	}
-	if english() {
-		kr.pairAlts = ix.englishPairAlts(cs, kr)
 	}
 	return cs, toks
 }
