@@ -92,7 +92,7 @@ func (ix *Index) enlexNote(word string, weight float64, kr *keyer) {
 		return
 	}
 	var e enlexWord
-	for _, g := range enlexTable()[enlexKey(word, kr.english())] {
+	for _, g := range lexRow(enlexKey(word, kr.english())) {
 		if id, ok := ix.terms[kr.key(g)]; ok {
 			e.alts = appendAlt(e.alts, alt{id, enlexWeight})
 		}
