@@ -20,7 +20,7 @@ COPY --from=build /out/lotse /usr/local/bin/lotse
 COPY library/ /guides/
 # The notices of the embedded English word list (SCOWL, Ispell) and of the English → German
 # lexicon learned from Debian's UI catalogs travel with the binary.
-COPY guides/search/englishwords-COPYRIGHT.txt guides/search/enlex-NOTICE.txt /usr/share/doc/lotse/
+COPY guides/search/englishwords-COPYRIGHT.txt guides/search/enlex-NOTICE.txt guides/search/endict-NOTICE.txt /usr/share/doc/lotse/
 ENV LOTSE_DATABASE=/data/lotse.db \
     LOTSE_GUIDES_DIR=/guides \
     LOTSE_LOG_FORMAT=json \
