@@ -40,6 +40,15 @@ const dmRooms = `(SELECT dm_room FROM member_state WHERE user_id=$1 AND dm_room<
 const ownCases = `(SELECT id FROM support_case WHERE member_id=$1)`
 const ownRequests = `(SELECT id FROM access_request WHERE member_id=$1)`
 
+// ownAudited are the member's access requests as the audit knows them: a
+// decided request is deleted after access_retention (a year), its audit
+// entries stay for audit_retention (three years) and still name the member
+// (the e-mail in "requested", an approver's reason in "denied"). The
+// "requested" entry, written with the request by its member, keeps the
+// request's number (gdpr26).
+const ownAudited = `(SELECT id FROM access_request WHERE member_id=$1
+	UNION SELECT request_id FROM access_audit WHERE action='requested' AND actor=$1 AND request_id<>0)`
+
 // PersonalTables are all tables with personal data, in export order.
 var PersonalTables = []PersonalTable{
 	{Name: "member_state", Query: `SELECT * FROM member_state WHERE user_id=$1`},
@@ -63,7 +72,7 @@ var PersonalTables = []PersonalTable{
 	{Name: "access_request", Query: `SELECT * FROM access_request WHERE member_id=$1`},
 	{Name: "access_approval", Query: `SELECT * FROM access_approval WHERE request_id IN ` + ownRequests + ` OR approver=$1`},
 	{Name: "access_draft", Query: `SELECT * FROM access_draft WHERE user_id=$1`},
-	{Name: "access_audit", Query: `SELECT * FROM access_audit WHERE actor=$1 OR request_id IN ` + ownRequests},
+	{Name: "access_audit", Query: `SELECT * FROM access_audit WHERE actor=$1 OR request_id IN ` + ownAudited},
 	{Name: "pending_choice", Query: `SELECT * FROM pending_choice WHERE user_id=$1`},
 	{Name: "answer_vote", Query: `SELECT * FROM answer_vote WHERE user_id=$1`},
 	{Name: "answer", Query: `SELECT * FROM answer WHERE room_id IN ` + dmRooms},
@@ -90,7 +99,7 @@ var deleteSteps = []struct{ table, query string }{
 	{"support_case", `UPDATE support_case SET assignee=$2 WHERE assignee=$1`},
 	{"case_message", `UPDATE case_message SET sender=$2 WHERE sender=$1`},
 	{"case_event", `UPDATE case_event SET actor=$2 WHERE actor=$1`},
-	{"access_audit", `UPDATE access_audit SET detail='' WHERE request_id IN ` + ownRequests + ` AND action NOT IN ('approval', 'approved')`},
+	{"access_audit", `UPDATE access_audit SET detail='' WHERE request_id IN ` + ownAudited + ` AND action NOT IN ('approval', 'approved')`},
 	{"access_audit", `UPDATE access_audit SET actor=$2 WHERE actor=$1`},
 	{"access_approval", `DELETE FROM access_approval WHERE request_id IN ` + ownRequests},
 	{"access_request", `DELETE FROM access_request WHERE member_id=$1`},

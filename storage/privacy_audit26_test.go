@@ -1,0 +1,89 @@
+package storage_test
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// TestEraseAuditOfExpiredRequest (gdpr26): access_retention (a year)
+// deleted a member's decided request; its audit entries stay for
+// audit_retention (three years) and still name the member: the e-mail in
+// "requested", the approver's reason in "denied", which may name them.
+// The export shows them, and the erasure clears their details. Fails
+// without ownAudited: both found the member's requests only through
+// access_request, which the retention had emptied, and the e-mail stayed
+// in the audit under the pseudonym.
+func TestEraseAuditOfExpiredRequest(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)
+			anna, ben := "@anna:test", "@ben:test"
+			r, _, err := db.Access().Create(ctx, &storage.AccessRequest{MemberID: anna, MemberRoom: "!dm-anna:test", Kind: storage.AccessNextcloud,
+				Target: "AG", Email: "anna@example.org", DisplayName: "Anna A", Reason: "weil"}, "$req-anna", now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := db.Access().Deny(ctx, r.ID, ben, "Anna A ist kein Mitglied", storage.DenyWithReason, "$deny", now); err != nil {
+				t.Fatal(err)
+			}
+			// Ben's own request stays as it is.
+			rb, _, err := db.Access().Create(ctx, &storage.AccessRequest{MemberID: ben, MemberRoom: "!dm-ben:test", Kind: storage.AccessNextcloud,
+				Target: "AG", Email: "ben@example.org", Reason: "auch"}, "$req-ben", now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			later := now.Add(400 * 24 * time.Hour)
+			policy := storage.RetentionPolicy{Access: 365 * 24 * time.Hour, Audit: 3 * 365 * 24 * time.Hour}
+			if _, err := db.Retention(ctx, policy, later, false); err != nil {
+				t.Fatal(err)
+			}
+			if got, err := db.Access().Get(ctx, r.ID); err != nil || got != nil {
+				t.Fatalf("the request outlived access_retention: %+v, %v", got, err)
+			}
+
+			exp, err := db.Privacy().Export(ctx, anna)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, _ := json.Marshal(exp["access_audit"])
+			for _, w := range []string{"anna@example.org", "denied", "Anna A ist kein Mitglied"} {
+				if !strings.Contains(string(data), w) {
+					t.Errorf("export of the audit lacks %q: %s", w, data)
+				}
+			}
+			if strings.Contains(string(data), "ben@example.org") {
+				t.Errorf("export of anna holds ben's request: %s", data)
+			}
+
+			if _, err := db.Privacy().Erase(ctx, anna, "", later); err != nil {
+				t.Fatal(err)
+			}
+			for table, vals := range allCells(t, db, name == "postgres") {
+				for _, v := range vals {
+					for _, w := range []string{anna, "anna@example.org", "Anna A"} {
+						if strings.Contains(v, w) {
+							t.Errorf("after erasure, %s still holds %q: %q", table, w, v)
+						}
+					}
+				}
+			}
+			exp, err = db.Privacy().Export(ctx, ben)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, _ = json.Marshal(exp["access_audit"])
+			if !strings.Contains(string(data), "ben@example.org") {
+				t.Errorf("ben's own audit entry lost its detail: %s", data)
+			}
+			if got, _ := db.Access().Get(ctx, rb.ID); got == nil {
+				t.Error("ben's request is gone")
+			}
+		})
+	}
+}
