@@ -112,10 +112,11 @@ func New(deps Deps) *Handler {
 	pcfg.QuestionsDigest = h.gaps.DigestOn()
 	// The erasure deleted the questions learned from the member's cases:
 	// they leave the search index at once, not at the next restart.
-	// Lotse's own events of the member's cases in the team room are
-	// redacted at once (the worker finishes what this does not).
+	// Lotse's own events of the member's cases in the team room and of
+	// their access requests in the approvals room are redacted at once
+	// (the workers finish what this does not).
 	pcfg.OnErased = func(ctx context.Context) error {
-		return errors.Join(h.learn.Reload(ctx), h.support.FinishErasures(ctx))
+		return errors.Join(h.learn.Reload(ctx), h.support.FinishErasures(ctx), h.access.FinishErasures(ctx))
 	}
 	h.privacy = privacy.New(h.env, pcfg, h.people.Manager())
 	h.commands = h.registry()
