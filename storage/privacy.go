@@ -67,7 +67,9 @@ var PersonalTables = []PersonalTable{
 	// As a team member in other members' cases: what you did, not their content.
 	{Name: "case_assigned_to_you", Query: `SELECT id, status, created_at FROM support_case WHERE assignee=$1 AND member_id<>$1`},
 	{Name: "case_messages_you_wrote_for_others", Query: `SELECT case_id, kind, created_at FROM case_message WHERE sender=$1 AND case_id NOT IN ` + ownCases},
-	{Name: "case_events_by_you_for_others", Query: `SELECT case_id, kind, created_at FROM case_event WHERE actor=$1 AND case_id NOT IN ` + ownCases},
+	// An "assign" event names the assignee in its detail (gdpr26).
+	{Name: "case_events_by_you_for_others", Query: `SELECT case_id, kind, created_at FROM case_event
+		WHERE (actor=$1 OR (kind='assign' AND detail=$1)) AND case_id NOT IN ` + ownCases},
 	{Name: "case_draft", Query: `SELECT * FROM case_draft WHERE user_id=$1`},
 	{Name: "access_request", Query: `SELECT * FROM access_request WHERE member_id=$1`},
 	{Name: "access_approval", Query: `SELECT * FROM access_approval WHERE request_id IN ` + ownRequests + ` OR approver=$1`},
@@ -99,6 +101,7 @@ var deleteSteps = []struct{ table, query string }{
 	{"support_case", `UPDATE support_case SET assignee=$2 WHERE assignee=$1`},
 	{"case_message", `UPDATE case_message SET sender=$2 WHERE sender=$1`},
 	{"case_event", `UPDATE case_event SET actor=$2 WHERE actor=$1`},
+	{"case_event", `UPDATE case_event SET detail=$2 WHERE kind='assign' AND detail=$1`},
 	{"access_audit", `UPDATE access_audit SET detail='' WHERE request_id IN ` + ownAudited + ` AND action NOT IN ('approval', 'approved')`},
 	{"access_audit", `UPDATE access_audit SET actor=$2 WHERE actor=$1`},
 	{"access_approval", `DELETE FROM access_approval WHERE request_id IN ` + ownRequests},

@@ -87,3 +87,54 @@ func TestEraseAuditOfExpiredRequest(t *testing.T) {
 		})
 	}
 }
+
+// TestEraseAssigneeInCaseEvent (gdpr26): a case event "assign" names the
+// team member a case was given to in its detail. Their erasure
+// pseudonymised the actor and the case's assignee, and left their Matrix
+// ID in the detail of every such event in other members' cases; their
+// export did not list these events. Fails without the fix (both).
+func TestEraseAssigneeInCaseEvent(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)
+			anna, ben, lead := "@anna:test", "@ben:test", "@lead:test"
+			c, _, err := db.Cases.Create(ctx, &storage.Case{MemberID: ben, MemberRoom: "!dm-ben:test", Summary: "Frage"}, "$origin-ben", "Frage", now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if changed, _, err := db.Cases.Assign(ctx, c.ID, lead, anna, now); err != nil || !changed {
+				t.Fatalf("assign: %v %v", changed, err)
+			}
+			exp, err := db.Privacy().Export(ctx, anna)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if data, _ := json.Marshal(exp["case_events_by_you_for_others"]); !strings.Contains(string(data), "assign") {
+				t.Errorf("anna's export lacks the case given to her: %s", data)
+			}
+			if _, err := db.Privacy().Erase(ctx, anna, "", now); err != nil {
+				t.Fatal(err)
+			}
+			pseudo, _ := db.Privacy().Pseudonym(ctx, anna)
+			cells := allCells(t, db, name == "postgres")
+			for table, vals := range cells {
+				for _, v := range vals {
+					if strings.Contains(v, anna) {
+						t.Errorf("after erasure, %s still holds %q: %q", table, anna, v)
+					}
+				}
+			}
+			found := false
+			for _, v := range cells["case_event"] {
+				found = found || v == pseudo
+			}
+			if !found {
+				t.Error("the assignment was dropped, not pseudonymised")
+			}
+			if exp, _ := db.Privacy().Export(ctx, ben); len(exp["case_event"]) != 2 {
+				t.Errorf("ben's case has %d events, want its creation and the assignment", len(exp["case_event"]))
+			}
+		})
+	}
+}
