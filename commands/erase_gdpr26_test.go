@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // accessTraces are what of the member the approvals room shows in these
@@ -135,4 +137,46 @@ func TestErasureRedactsApprovalsRoom(t *testing.T) {
 		}
 		e.checkApprovalsErased(t, showing, other)
 	})
+}
+
+// TestErasureOffboardsTeamMember (gdpr26): a team member who is also an
+// approver has their data erased. The erasure deleted their role rows and
+// nothing else: they stayed in the team room and the approvals room,
+// reading every new case and request, with no role left on file that an
+// approver could revoke, and the case they had claimed stayed with their
+// pseudonym. Now they leave both rooms first, as on a revocation, and the
+// case goes back to the queue. Fails without BeforeErasure: no removal,
+// and the case's assignee is the pseudonym.
+func TestErasureOffboardsTeamMember(t *testing.T) {
+	e, rooms := newRolesEnv(t)
+	setRole(t, e.db, alice, storage.RoleApprover, storage.RoleActive)
+	e.fm.joined[approvRm][alice] = true
+	e.openCase(t)
+	e.say(t, teamRoom, alice, "!übernehmen 1", "")
+	ctx := context.Background()
+	if c, _ := e.db.Cases.Get(ctx, 1); c == nil || c.Assignee != alice.String() {
+		t.Fatalf("case not claimed: %+v", c)
+	}
+	sent := in(e.say(t, dmRoom, alice, "!daten-löschen", ""), dmRoom)
+	m := regexp.MustCompile("!daten-löschen ([A-Za-zÄÖÜäöüß]+)").FindStringSubmatch(bodies(sent))
+	if m == nil {
+		t.Fatalf("no confirmation token: %s", bodies(sent))
+	}
+	out := e.say(t, dmRoom, alice, "!daten-löschen "+m[1], "")
+	mustContain(t, in(out, dmRoom), "Erledigt")
+	for _, room := range []id.RoomID{teamRoom, approvRm} {
+		if !rooms.has(&rooms.kicks, room.String()+" "+alice.String()) {
+			t.Errorf("the erased team member is still in %s: kicks %v", room, rooms.kicks)
+		}
+	}
+	if c, _ := e.db.Cases.Get(ctx, 1); c == nil || c.Assignee != "" {
+		t.Errorf("the erased team member's case did not go back to the queue: %+v", c)
+	}
+	mustContain(t, in(out, teamRoom), "Fall #1")
+	// A second request finds no role: nothing is removed again.
+	kicks := len(rooms.kicks)
+	e.say(t, dmRoom, alice, "!daten-löschen "+m[1], "")
+	if len(rooms.kicks) != kicks {
+		t.Errorf("a second erasure removed again: %v", rooms.kicks[kicks:])
+	}
 }

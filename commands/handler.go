@@ -118,6 +118,11 @@ func New(deps Deps) *Handler {
 	pcfg.OnErased = func(ctx context.Context) error {
 		return errors.Join(h.learn.Reload(ctx), h.support.FinishErasures(ctx), h.access.FinishErasures(ctx))
 	}
+	// A team member or approver who has their data erased leaves the
+	// team and approvals rooms first, and their cases go back to the queue.
+	pcfg.BeforeErase = func(ctx context.Context, user id.UserID, base string) error {
+		return h.people.BeforeErasure(ctx, user, base)
+	}
 	h.privacy = privacy.New(h.env, pcfg, h.people.Manager())
 	h.commands = h.registry()
 	// The processor only parses and dispatches; replies go through our own

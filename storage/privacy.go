@@ -98,6 +98,11 @@ var deleteSteps = []struct{ table, query string }{
 	{"case_message", `DELETE FROM case_message WHERE case_id IN ` + ownCases},
 	{"case_event", `DELETE FROM case_event WHERE case_id IN ` + ownCases},
 	{"support_case", `DELETE FROM support_case WHERE member_id=$1`},
+	// An erased team member's open cases go back to the queue (the chat
+	// erasure gave them back already, with a note in each thread; this is
+	// for `lotse privacy erase`): a pseudonym answers no member (gdpr26).
+	// The unclaimed reminder counts from now.
+	{"support_case", `UPDATE support_case SET assignee=NULL, version=version+1, updated_at=$4, status_at=$4 WHERE assignee=$1 AND status=1`},
 	{"support_case", `UPDATE support_case SET assignee=$2 WHERE assignee=$1`},
 	{"case_message", `UPDATE case_message SET sender=$2 WHERE sender=$1`},
 	{"case_event", `UPDATE case_event SET actor=$2 WHERE actor=$1`},

@@ -138,3 +138,45 @@ func TestEraseAssigneeInCaseEvent(t *testing.T) {
 		})
 	}
 }
+
+// TestEraseReturnsOpenCases (gdpr26): a team member erased on the command
+// line (`lotse privacy erase`) had claimed an open case of another member;
+// it stayed claimed by the pseudonym, and nobody was reminded that it
+// waits. It goes back to the queue now; a resolved case keeps the
+// pseudonym as who worked on it. Fails without the fix.
+func TestEraseReturnsOpenCases(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)
+			anna, ben := "@anna:test", "@ben:test"
+			var ids []int64
+			for i, origin := range []string{"$open", "$resolved"} {
+				c, _, err := db.Cases.Create(ctx, &storage.Case{MemberID: ben, MemberRoom: "!dm-ben:test", Summary: "Frage"}, origin, "Frage", now.Add(time.Duration(i)*time.Minute))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, _, err := db.Cases.Claim(ctx, c.ID, anna, now); err != nil {
+					t.Fatal(err)
+				}
+				ids = append(ids, c.ID)
+			}
+			if _, _, err := db.Cases.Resolve(ctx, ids[1], anna, "Neu starten", now); err != nil {
+				t.Fatal(err)
+			}
+			later := now.Add(time.Hour)
+			if _, err := db.Privacy().Erase(ctx, anna, "", later); err != nil {
+				t.Fatal(err)
+			}
+			pseudo, _ := db.Privacy().Pseudonym(ctx, anna)
+			open, err := db.Cases.Get(ctx, ids[0])
+			if err != nil || open == nil || open.Assignee != "" || open.Status != storage.CaseOpen || !open.StatusAt.Equal(later) {
+				t.Errorf("the open case: %+v, %v; want it unclaimed since the erasure", open, err)
+			}
+			resolved, err := db.Cases.Get(ctx, ids[1])
+			if err != nil || resolved == nil || resolved.Assignee != pseudo {
+				t.Errorf("the resolved case: %+v, %v; want the pseudonym as its assignee", resolved, err)
+			}
+		})
+	}
+}
