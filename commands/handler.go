@@ -112,10 +112,16 @@ func New(deps Deps) *Handler {
 	pcfg.QuestionsDigest = h.gaps.DigestOn()
 	// The erasure deleted the questions learned from the member's cases:
 	// they leave the search index at once, not at the next restart.
-	// Lotse's own events of the member's cases in the team room are
-	// redacted at once (the worker finishes what this does not).
+	// Lotse's own events of the member's cases in the team room and of
+	// their access requests in the approvals room are redacted at once
+	// (the workers finish what this does not).
 	pcfg.OnErased = func(ctx context.Context) error {
-		return errors.Join(h.learn.Reload(ctx), h.support.FinishErasures(ctx))
+		return errors.Join(h.learn.Reload(ctx), h.support.FinishErasures(ctx), h.access.FinishErasures(ctx))
+	}
+	// A team member or approver who has their data erased leaves the
+	// team and approvals rooms first, and their cases go back to the queue.
+	pcfg.BeforeErase = func(ctx context.Context, user id.UserID, base string) error {
+		return h.people.BeforeErasure(ctx, user, base)
 	}
 	h.privacy = privacy.New(h.env, pcfg, h.people.Manager())
 	h.commands = h.registry()

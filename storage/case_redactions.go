@@ -30,6 +30,13 @@ const (
 	// RedactShown: EventID is another of Lotse's messages in the team
 	// room that shows the case's member (CaseQuery.Shown).
 	RedactShown = "shown"
+	// RedactAccess: EventID is the message of an access request in the
+	// approvals room (the member's name, Matrix ID, e-mail and reason);
+	// CaseID is the request's number and Version its version, which
+	// name Lotse's edits of it and its notes in its thread (gdpr26). The
+	// access workflow redacts these (access.Workflow.FinishErasures), the
+	// support workflow the others.
+	RedactAccess = "access"
 )
 
 // CaseRedaction is one piece of an erased member's case whose team-room
@@ -65,18 +72,33 @@ var queueRedactions = []string{
 	`INSERT INTO case_redaction (kind, event_id, case_id, version, created_at)
 		SELECT 'shown', event_id, case_id, 0, $4 FROM case_shown WHERE case_id IN ` + ownCases + `
 		ON CONFLICT (kind, event_id) DO NOTHING`,
+	`INSERT INTO case_redaction (kind, event_id, case_id, version, created_at)
+		SELECT 'access', approvals_event, id, version, $4 FROM access_request WHERE member_id=$1 AND approvals_event<>''
+		ON CONFLICT (kind, event_id) DO NOTHING`,
 }
 
 const (
 	insertShownQuery        = `INSERT INTO case_shown (case_id, event_id) SELECT id, $2 FROM support_case WHERE id=$1 ON CONFLICT (case_id, event_id) DO NOTHING`
-	caseRedactionsQuery     = `SELECT kind, event_id, case_id, version, created_at FROM case_redaction ORDER BY created_at, kind, event_id LIMIT $1`
+	caseRedactionsQuery     = `SELECT kind, event_id, case_id, version, created_at FROM case_redaction WHERE kind<>'access' ORDER BY created_at, kind, event_id LIMIT $1`
+	accessRedactionsQuery   = `SELECT kind, event_id, case_id, version, created_at FROM case_redaction WHERE kind='access' ORDER BY created_at, event_id LIMIT $1`
 	doneCaseRedactionQuery  = `DELETE FROM case_redaction WHERE kind=$1 AND event_id=$2`
 	laterCaseRedactionQuery = `UPDATE case_redaction SET created_at=(SELECT MAX(created_at) + 1 FROM case_redaction)
 		WHERE kind=$1 AND event_id=$2`
 )
 
-// Redactions returns at most limit queued redactions, oldest first.
+// Redactions returns at most limit queued redactions in the team room,
+// oldest first.
 func (q *CaseQuery) Redactions(ctx context.Context, limit int) ([]CaseRedaction, error) {
+	return q.redactions(ctx, caseRedactionsQuery, limit)
+}
+
+// AccessRedactions returns at most limit queued redactions in the
+// approvals room (RedactAccess), oldest first.
+func (q *CaseQuery) AccessRedactions(ctx context.Context, limit int) ([]CaseRedaction, error) {
+	return q.redactions(ctx, accessRedactionsQuery, limit)
+}
+
+func (q *CaseQuery) redactions(ctx context.Context, query string, limit int) ([]CaseRedaction, error) {
 	return values(queryMany(ctx, q.db, func(row rowScanner) (*CaseRedaction, error) {
 		var r CaseRedaction
 		var at int64
@@ -85,7 +107,7 @@ func (q *CaseQuery) Redactions(ctx context.Context, limit int) ([]CaseRedaction,
 		}
 		r.CreatedAt = time.UnixMilli(at)
 		return &r, nil
-	}, "case redactions", caseRedactionsQuery, limit))
+	}, "case redactions", query, limit))
 }
 
 // RedactionDone forgets a queued redaction whose events are redacted.

@@ -40,6 +40,15 @@ const dmRooms = `(SELECT dm_room FROM member_state WHERE user_id=$1 AND dm_room<
 const ownCases = `(SELECT id FROM support_case WHERE member_id=$1)`
 const ownRequests = `(SELECT id FROM access_request WHERE member_id=$1)`
 
+// ownAudited are the member's access requests as the audit knows them: a
+// decided request is deleted after access_retention (a year), its audit
+// entries stay for audit_retention (three years) and still name the member
+// (the e-mail in "requested", an approver's reason in "denied"). The
+// "requested" entry, written with the request by its member, keeps the
+// request's number (gdpr26).
+const ownAudited = `(SELECT id FROM access_request WHERE member_id=$1
+	UNION SELECT request_id FROM access_audit WHERE action='requested' AND actor=$1 AND request_id<>0)`
+
 // PersonalTables are all tables with personal data, in export order.
 var PersonalTables = []PersonalTable{
 	{Name: "member_state", Query: `SELECT * FROM member_state WHERE user_id=$1`},
@@ -58,12 +67,14 @@ var PersonalTables = []PersonalTable{
 	// As a team member in other members' cases: what you did, not their content.
 	{Name: "case_assigned_to_you", Query: `SELECT id, status, created_at FROM support_case WHERE assignee=$1 AND member_id<>$1`},
 	{Name: "case_messages_you_wrote_for_others", Query: `SELECT case_id, kind, created_at FROM case_message WHERE sender=$1 AND case_id NOT IN ` + ownCases},
-	{Name: "case_events_by_you_for_others", Query: `SELECT case_id, kind, created_at FROM case_event WHERE actor=$1 AND case_id NOT IN ` + ownCases},
+	// An "assign" event names the assignee in its detail (gdpr26).
+	{Name: "case_events_by_you_for_others", Query: `SELECT case_id, kind, created_at FROM case_event
+		WHERE (actor=$1 OR (kind='assign' AND detail=$1)) AND case_id NOT IN ` + ownCases},
 	{Name: "case_draft", Query: `SELECT * FROM case_draft WHERE user_id=$1`},
 	{Name: "access_request", Query: `SELECT * FROM access_request WHERE member_id=$1`},
 	{Name: "access_approval", Query: `SELECT * FROM access_approval WHERE request_id IN ` + ownRequests + ` OR approver=$1`},
 	{Name: "access_draft", Query: `SELECT * FROM access_draft WHERE user_id=$1`},
-	{Name: "access_audit", Query: `SELECT * FROM access_audit WHERE actor=$1 OR request_id IN ` + ownRequests},
+	{Name: "access_audit", Query: `SELECT * FROM access_audit WHERE actor=$1 OR request_id IN ` + ownAudited},
 	{Name: "pending_choice", Query: `SELECT * FROM pending_choice WHERE user_id=$1`},
 	{Name: "answer_vote", Query: `SELECT * FROM answer_vote WHERE user_id=$1`},
 	{Name: "answer", Query: `SELECT * FROM answer WHERE room_id IN ` + dmRooms},
@@ -87,10 +98,16 @@ var deleteSteps = []struct{ table, query string }{
 	{"case_message", `DELETE FROM case_message WHERE case_id IN ` + ownCases},
 	{"case_event", `DELETE FROM case_event WHERE case_id IN ` + ownCases},
 	{"support_case", `DELETE FROM support_case WHERE member_id=$1`},
+	// An erased team member's open cases go back to the queue (the chat
+	// erasure gave them back already, with a note in each thread; this is
+	// for `lotse privacy erase`): a pseudonym answers no member (gdpr26).
+	// The unclaimed reminder counts from now.
+	{"support_case", `UPDATE support_case SET assignee=NULL, version=version+1, updated_at=$4, status_at=$4 WHERE assignee=$1 AND status=1`},
 	{"support_case", `UPDATE support_case SET assignee=$2 WHERE assignee=$1`},
 	{"case_message", `UPDATE case_message SET sender=$2 WHERE sender=$1`},
 	{"case_event", `UPDATE case_event SET actor=$2 WHERE actor=$1`},
-	{"access_audit", `UPDATE access_audit SET detail='' WHERE request_id IN ` + ownRequests + ` AND action NOT IN ('approval', 'approved')`},
+	{"case_event", `UPDATE case_event SET detail=$2 WHERE kind='assign' AND detail=$1`},
+	{"access_audit", `UPDATE access_audit SET detail='' WHERE request_id IN ` + ownAudited + ` AND action NOT IN ('approval', 'approved')`},
 	{"access_audit", `UPDATE access_audit SET actor=$2 WHERE actor=$1`},
 	{"access_approval", `DELETE FROM access_approval WHERE request_id IN ` + ownRequests},
 	{"access_request", `DELETE FROM access_request WHERE member_id=$1`},

@@ -72,7 +72,7 @@ func person(t *testing.T, db *storage.DB, n int, user, dm, email, other string, 
 	must(db.Inbox.RecordSent(ctx, storage.SentEvent{TxnID: fmt.Sprintf("txn%d", n), EventID: fmt.Sprintf("$sent%d", n), RoomID: dm, SentAt: now}))
 	// Round tables: one the person coordinates, an RSVP to one of the other's, a reminder, their DM.
 	own, _, err := db.RoundTables.Create(ctx, &storage.RoundTable{Title: "Stammtisch", Start: now.Add(48 * time.Hour), Duration: time.Hour,
-		Coordinator: user, CoHosts: []string{other}, OriginEvent: fmt.Sprintf("$rt%d", n)}, now)
+		Coordinator: user, CoHosts: []string{other}, OriginEvent: fmt.Sprintf("$rt%d", n), OriginRoom: dm}, now)
 	must(err)
 	_, err = db.RoundTables.SetRSVP(ctx, storage.RSVP{RoundTableID: own.ID, UserID: other, Attending: true, SourceEvent: fmt.Sprintf("$rsvp-o%d", n), UpdatedAt: now}, 0)
 	must(err)

@@ -11,12 +11,16 @@ func init() {
 		Delete: []string{`DELETE FROM roundtable_rsvp WHERE user_id=$1`},
 	})
 	// Round tables a person coordinates or co-hosts: their work for the
-	// association stays, under the pseudonym.
+	// association stays, under the pseudonym. The room the coordinator
+	// wrote !runder-tisch in (often their direct chat with Lotse, a room
+	// only they and Lotse are in) goes: beside the pseudonym it named them
+	// again (gdpr26); it only served the confirmation of a draft, which
+	// nobody can give for an erased coordinator.
 	AddPersonalTable(PersonalTable{
 		Name:  "roundtable_coordinated",
 		Query: `SELECT id, title, start_at, status FROM roundtable WHERE coordinator=$1 OR ` + inNLList("cohosts"),
 		Delete: []string{
-			`UPDATE roundtable SET coordinator=$2 WHERE coordinator=$1`,
+			`UPDATE roundtable SET coordinator=$2, origin_room='' WHERE coordinator=$1`,
 		},
 	})
 	idRewrites = append(idRewrites, idRewrite{"roundtable", "id", "cohosts"})

@@ -14,6 +14,9 @@ type Texts struct {
 
 	// ButtonsDone is the reason on the removed ✅/❌ of a decided request.
 	ButtonsDone string
+	// ErasedReason is the reason on Lotse's events in the approvals room
+	// that it redacts after a member had their data erased.
+	ErasedReason string
 	// NotEnabled: access requests are not set up (or this kind is off).
 	NotEnabled string
 	// Usage explains !zugang; UsageNextcloud and UsageBBB when only one
@@ -197,6 +200,7 @@ var German = Texts{
 		"protokoll":    {Usage: "!protokoll [Nr|@name|export csv|export json]", Description: "Protokoll der Anträge; export lädt es als Datei hoch"},
 	},
 	ButtonsDone:       "Antrag entschieden",
+	ErasedReason:      "Auf Wunsch des Mitglieds gelöscht (Datenschutz).",
 	NotEnabled:        "Zugänge zur Nextcloud oder zu BigBlueButton beantragst du hier nicht über mich.",
 	Usage:             "So beantragst du einen Zugang: `!zugang nextcloud [Gruppe]` für die Nextcloud oder `!zugang bbb <Raumname/Gremium>` für einen BigBlueButton-Raum.",
 	DMOnly:            "Zugänge beantragst du bitte in einem Direktchat mit mir – da geht es um deine E-Mail-Adresse.",
@@ -341,6 +345,7 @@ var English = Texts{
 		"protokoll":    {Usage: "!audit [number|@name|export csv|export json]", Description: "audit log of requests; export uploads it as a file"},
 	},
 	ButtonsDone:       "Request decided",
+	ErasedReason:      "Deleted at the member's request (data protection).",
 	NotEnabled:        "Access to Nextcloud or BigBlueButton is not requested through me here.",
 	Usage:             "To request access: `!access nextcloud [group]` for Nextcloud or `!access bbb <room name/committee>` for a BigBlueButton room.",
 	DMOnly:            "Please request access in a direct chat with me – it involves your e-mail address.",

@@ -249,6 +249,11 @@ func (w *Workflow) cmdDeleteMyData(ce *chat.Call) error {
 	if evt.Timestamp == 0 {
 		sentBefore = w.Now()
 	}
+	if w.cfg.BeforeErase != nil {
+		if err := w.cfg.BeforeErase(ce.Ctx, ce.Sender, evt.ID.String()); err != nil {
+			return err
+		}
+	}
 	counts, err := w.DB.Privacy().Erase(ce.Ctx, ce.Sender.String(), evt.ID.String(), sentBefore)
 	if err != nil {
 		return err

@@ -36,6 +36,12 @@ type Config struct {
 	// redacted (support.Workflow.FinishErasures, which the support worker
 	// also runs, so a failure here is finished later).
 	OnErased func(ctx context.Context) error
+	// BeforeErase, when set, is called before an erasure with the person
+	// and the erasure request's event: a team member or approver leaves
+	// the team and approvals rooms and gives back their cases, as when
+	// the role is revoked (people.Workflow.BeforeErasure). An error stops
+	// the erasure; the request is handled again later.
+	BeforeErase func(ctx context.Context, user id.UserID, base string) error
 }
 
 // DefaultInterval is how often retention runs unless configured.

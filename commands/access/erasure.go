@@ -1,0 +1,113 @@
+package access
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// erasureBatch bounds the queued redactions FinishErasures works through
+// in one call; the rest follow at the next tick.
+const erasureBatch = 100
+
+// maxRequestVersions bounds the versions of one request whose edits and
+// thread notes are looked up (a request changes a handful of times:
+// approvals, provisioning attempts, a decision).
+const maxRequestVersions = 100
+
+// FinishErasures redacts, in the approvals room, what Lotse itself posted
+// of the access requests of members who had their data erased
+// (!daten-löschen, `lotse privacy erase`; DSGVO Art. 17; gdpr26): the
+// request message (the member's name, Matrix ID, e-mail, Nextcloud display
+// name and reason), Lotse's edits of it (they carry the same) and its
+// notes in the request's thread (the Nextcloud account it set up, why
+// provisioning failed). Before, the erasure deleted the request's rows and
+// left all of this in the approvals room for good.
+//
+// The erasure queued the request messages in its own transaction
+// (storage.RedactAccess); each is redacted and then forgotten, at once
+// after the erasure and at every tick of the worker (also after a restart
+// and after an erasure on the command line). Every redaction has a
+// transaction ID of its target, so a retry sends none twice. The request
+// message is known by its ID, however old; its edits and notes through the
+// transaction IDs of their sends (sent_event, kept inbox_retention long).
+// What approvers wrote in the thread is theirs to delete. Work per call is
+// bounded: erasureBatch requests, each up to 3·(maxRequestVersions+1)+2
+// lookups and redactions.
+func (w *Workflow) FinishErasures(ctx context.Context) error {
+	if w.cfg.ApprovalsRoom == "" {
+		// Without an approvals room nothing is redacted now: the queue waits.
+		return nil
+	}
+	list, err := w.DB.Cases.AccessRedactions(ctx, erasureBatch)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, r := range list {
+		if err := w.finishErasure(ctx, r); err != nil {
+			errs = append(errs, fmt.Errorf("failed to redact an erased member's access request in the approvals room: %w", err))
+			// Behind the others, so that pieces that keep failing hold
+			// back no later erasure (as in the team room, mend25a).
+			if err := w.DB.Cases.RedactionLater(ctx, r); err != nil {
+				errs = append(errs, err)
+			}
+			continue
+		}
+		if err := w.DB.Cases.RedactionDone(ctx, r); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// finishErasure redacts the approvals-room events of one queued request r
+// (r.CaseID is the request's number).
+func (w *Workflow) finishErasure(ctx context.Context, r storage.CaseRedaction) error {
+	reason := w.tx.ErasedReason
+	txn := func(purpose string, n int) string { return w.KeyTxn("lotse-erase/access/"+r.EventID, purpose, n) }
+	for v := max(0, r.Version-maxRequestVersions); v <= r.Version; v++ {
+		for _, purpose := range []string{"board", "failing", "failed"} {
+			if err := w.redactSent(ctx, w.accessTxn(r.CaseID, purpose, v), reason, txn(purpose, v)); err != nil {
+				return err
+			}
+		}
+	}
+	if err := w.redactSent(ctx, w.accessTxn(r.CaseID, "done-approvals", 0), reason, txn("done-approvals", 0)); err != nil {
+		return err
+	}
+	// The request message itself, known by its ID. One in an earlier
+	// approvals room (approvals_room changed) is refused there: logged
+	// and skipped, as every retry would be refused alike.
+	err := w.Matrix.Redact(ctx, w.cfg.ApprovalsRoom, id.EventID(r.EventID), reason, txn("request", 0))
+	if errors.Is(err, mautrix.MForbidden) || errors.Is(err, mautrix.MNotFound) {
+		zerolog.Ctx(ctx).Warn().Err(err).Str("event_id", r.EventID).Str("request", strconv.FormatInt(r.CaseID, 10)).
+			Msg("Not redacting an erased member's access request: refused in the approvals room")
+		return nil
+	}
+	return err
+}
+
+// redactSent redacts the event Lotse sent with transaction ID sentTxn, if
+// it is still known (sent_event); one refused in a room that is no longer
+// the approvals room is logged and skipped.
+func (w *Workflow) redactSent(ctx context.Context, sentTxn, reason, txn string) error {
+	sent, err := w.DB.Inbox.SentEvent(ctx, sentTxn)
+	if err != nil || sent == nil || sent.EventID == "" {
+		return err
+	}
+	err = w.Matrix.Redact(ctx, id.RoomID(sent.RoomID), id.EventID(sent.EventID), reason, txn)
+	if err != nil && sent.RoomID != w.cfg.ApprovalsRoom.String() && (errors.Is(err, mautrix.MForbidden) || errors.Is(err, mautrix.MNotFound)) {
+		zerolog.Ctx(ctx).Warn().Err(err).Str("room_id", sent.RoomID).Str("event_id", sent.EventID).
+			Msg("Not redacting an access note: refused in a room that is no longer the approvals room")
+		return nil
+	}
+	return err
+}
