@@ -316,7 +316,8 @@ var German = Texts{
 	// !protokoll: the stored actions and results in words.
 	AuditActions: map[string]string{"requested": "beantragt", "approval": "genehmigt (erste von zwei)", "approved": "genehmigt",
 		"denied": "abgelehnt", "withdrawn": "zurückgezogen", "provisioned": "eingerichtet", "error": "Fehler beim Einrichten, wird wiederholt",
-		"failed": "Einrichten gescheitert", "join-link": "Moderationslink geschickt"},
+		"failed": "Einrichten gescheitert", "join-link": "Moderationslink geschickt",
+		"approval-void": "Genehmigung verfallen (keine Genehmigungsrolle mehr)", "setup": "Einrichten begonnen"},
 	AuditLotse:    "Lotse",
 	AuditCreated:  "neues Nextcloud-Konto %s",
 	AuditExisting: "vorhandenes Nextcloud-Konto %s",
@@ -460,7 +461,8 @@ var English = Texts{
 	// !audit: the stored actions and results in words.
 	AuditActions: map[string]string{"requested": "requested", "approval": "approved (first of two)", "approved": "approved",
 		"denied": "denied", "withdrawn": "withdrawn", "provisioned": "set up", "error": "setting up failed, will retry",
-		"failed": "setting up failed", "join-link": "moderator link sent"},
+		"failed": "setting up failed", "join-link": "moderator link sent",
+		"approval-void": "approval void (no longer an approver)", "setup": "setting up started"},
 	AuditLotse:    "Lotse",
 	AuditCreated:  "new Nextcloud account %s",
 	AuditExisting: "existing Nextcloud account %s",
