@@ -4,6 +4,9 @@ import (
 	"context"
 	"testing"
 
+	"github.com/lotse-bot/lotse/commands/access"
+	"github.com/lotse-bot/lotse/integrations/nextcloud"
+	"github.com/lotse-bot/lotse/integrations/nextcloud/nextcloudtest"
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -24,4 +27,50 @@ func TestApprovalOfRevokedApproverVoid(t *testing.T) {
 	}
 	mustContain(t, in(e.say(t, approvals, carol, "!protokoll 1", ""), approvals), "Genehmigung verfallen (keine Genehmigungsrolle mehr) – Lotse @alice:test")
 	mustContain(t, in(e.say(t, approvals, carol, "!genehmigen 1", ""), approvals), "ist genehmigt (Bob, Carol)")
+}
+
+// killedAfterCreate is Lotse killed right after Nextcloud answered the
+// first EnsureMember: the account exists, nothing of it is stored (a
+// panic, which the worker recovers, stands for the kill).
+type killedAfterCreate struct {
+	access.NextcloudProvisioner
+	killed bool
+}
+
+func (k *killedAfterCreate) EnsureMember(ctx context.Context, req nextcloud.EnsureRequest) (nextcloud.EnsureResult, error) {
+	res, err := k.NextcloudProvisioner.EnsureMember(ctx, req)
+	if !k.killed {
+		k.killed = true
+		panic("SIGKILL")
+	}
+	return res, err
+}
+
+// TestKilledBetweenCreateAndRecord: Lotse dies after Nextcloud created the
+// account and before it stored that. The next run creates no second
+// account, tells the member of the new account and its password mail, and
+// the audit log says a new account. Before, the attempt count was 0, so the
+// account found by its address counted as one that existed before: the
+// member read „Dein Nextcloud-Konto … ist jetzt in der Gruppe“ without a
+// word about the password mail, the audit log „vorhandenes Nextcloud-Konto“.
+func TestKilledBetweenCreateAndRecord(t *testing.T) {
+	e := newAccessEnv(t)
+	e.reconfigure(func(d *Deps) { d.Access.Nextcloud = &killedAfterCreate{NextcloudProvisioner: d.Access.Nextcloud} })
+	e.requestNextcloud(t, member, "AG Digitales", "mia@example.org")
+	e.say(t, approvals, carol, "!genehmigen 1", "")
+	if err := e.h.AccessTick(t.Context(), e.now); err == nil {
+		t.Fatal("the killed run reported no error")
+	}
+	before := e.fm.count()
+	if err := e.h.AccessTick(t.Context(), e.now); err != nil {
+		t.Fatal(err)
+	}
+	if n := e.nc.Requests(nextcloudtest.EndpointAddUser); n != 1 || len(e.nc.Users()) != 2 {
+		t.Fatalf("%d account creations, %d accounts; want 1 and 2", n, len(e.nc.Users()))
+	}
+	e.fm.mu.Lock()
+	news := append([]sentMsg(nil), e.fm.sent[before:]...)
+	e.fm.mu.Unlock()
+	mustContain(t, in(news, dmRoom), "Benutzername mia.mitglied", "Passwort vergessen?")
+	mustContain(t, in(e.say(t, approvals, carol, "!protokoll 1", ""), approvals), "Einrichten begonnen", "neues Nextcloud-Konto mia.mitglied")
 }

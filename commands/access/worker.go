@@ -175,6 +175,10 @@ func (w *Workflow) provision(ctx context.Context, r *storage.AccessRequest, now 
 			err = errAccessNotConfigured
 			break
 		}
+		var began bool
+		if began, err = w.setupBegun(ctx, r, now); err != nil {
+			return err
+		}
 		var res nextcloud.EnsureResult
 		res, err = w.cfg.Nextcloud.EnsureMember(ctx, nextcloud.EnsureRequest{Email: r.Email, DisplayName: r.DisplayName,
 			Groups: []string{r.Target}, Quota: w.cfg.NextcloudQuota, Language: w.cfg.NextcloudLanguage, UserIDHint: r.DisplayName})
@@ -183,10 +187,12 @@ func (w *Workflow) provision(ctx context.Context, r *storage.AccessRequest, now 
 			switch {
 			case res.Created:
 				kind = "created"
-			case r.Attempts > 0 && len(res.AddedGroups) == 0:
-				// An earlier attempt failed, and the account already had
-				// the group: most likely that attempt created it and only
-				// its answer was lost, so the member has a password mail.
+			case (r.Attempts > 0 || began) && len(res.AddedGroups) == 0:
+				// An earlier attempt failed or was cut off (Lotse killed
+				// between the call and recording it), and the account
+				// already had the group: most likely that attempt created
+				// it and only its answer was lost, so the member has a
+				// password mail.
 				kind = "created-earlier"
 			}
 			result = kind + " " + res.UserID
@@ -244,6 +250,22 @@ func (w *Workflow) provision(ctx context.Context, r *storage.AccessRequest, now 
 	}
 	w.Observer.ProvisioningJob("retry")
 	return q.RetryLater(ctx, r.ID, attempt, cause, why, now.Add(w.backoff(attempt, err)), now)
+}
+
+// setupBegun reports whether an earlier attempt at setting up request r
+// began (began=false: this is the first), and notes this one in the audit
+// log before Nextcloud is called. A Lotse that was killed after Nextcloud
+// created the account and before the outcome was stored left the attempt
+// count at 0: the next run found the account by its address and told the
+// member and the audit log of an account that „existed“, without the
+// password mail (twenty-sixth pass).
+func (w *Workflow) setupBegun(ctx context.Context, r *storage.AccessRequest, now time.Time) (bool, error) {
+	key := fmt.Sprintf("setup:%d", r.ID)
+	began, err := w.DB.Access().AuditHas(ctx, key)
+	if err != nil || began {
+		return began, err
+	}
+	return false, w.DB.Access().Audit(ctx, storage.AuditEntry{Key: key, RequestID: r.ID, At: now, Actor: "lotse", Action: "setup"})
 }
 
 // logProvisionError logs a failed provisioning attempt. The clients'
