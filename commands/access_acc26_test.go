@@ -2,7 +2,9 @@ package commands
 
 import (
 	"context"
+	"net/http"
 	"testing"
+	"time"
 
 	"github.com/lotse-bot/lotse/commands/access"
 	"github.com/lotse-bot/lotse/integrations/nextcloud"
@@ -73,4 +75,33 @@ func TestKilledBetweenCreateAndRecord(t *testing.T) {
 	e.fm.mu.Unlock()
 	mustContain(t, in(news, dmRoom), "Benutzername mia.mitglied", "Passwort vergessen?")
 	mustContain(t, in(e.say(t, approvals, carol, "!protokoll 1", ""), approvals), "Einrichten begonnen", "neues Nextcloud-Konto mia.mitglied")
+}
+
+// TestRetryAfterBounded: a 429 whose Retry-After asks for a year (a
+// reverse proxy's) puts the approved request off for at most an hour, the
+// longest backoff. Before, the next attempt was a year ahead.
+func TestRetryAfterBounded(t *testing.T) {
+	e := newAccessEnv(t)
+	e.requestNextcloud(t, member, "AG Digitales", "mia@example.org")
+	e.say(t, approvals, carol, "!genehmigen 1", "")
+	e.nc.SetRetryAfter("31536000")
+	e.nc.FailNext(1, http.StatusTooManyRequests)
+	if err := e.h.AccessTick(t.Context(), e.now); err != nil {
+		t.Fatal(err)
+	}
+	r, err := e.db.Access().Get(t.Context(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Status != storage.AccessApproved || r.Attempts != 1 || r.NextAttempt.After(e.now.Add(time.Hour)) {
+		t.Fatalf("after a 429 with Retry-After of a year: %s, attempt %d, next %v; want approved, retried within an hour of %v",
+			r.Status, r.Attempts, r.NextAttempt, e.now)
+	}
+	e.nc.SetRetryAfter("")
+	if err := e.h.AccessTick(t.Context(), e.now.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := e.nc.User("mia.mitglied"); !ok {
+		t.Fatal("no account an hour later")
+	}
 }

@@ -326,15 +326,22 @@ func retryable(err error) bool {
 	return nextcloud.Retryable(err) || bbb.Retryable(err)
 }
 
+// maxBackoff is the longest delay before the next attempt, also when the
+// server asks for more.
+const maxBackoff = time.Hour
+
 // backoff is the delay before attempt+1: Backoff doubled per attempt, at
-// most an hour, at least what the server asked for.
+// most an hour, at least what the server asked for up to that hour. A
+// Retry-After of a year (a proxy's, or an HTTP date far ahead) put an
+// approved request off for a year, and nobody was told before the
+// NotifyAfter-th attempt (twenty-sixth pass).
 func (w *Workflow) backoff(attempt int, err error) time.Duration {
 	d := w.cfg.Backoff
-	for i := 1; i < attempt && d < time.Hour; i++ {
+	for i := 1; i < attempt && d < maxBackoff; i++ {
 		d *= 2
 	}
-	d = min(d, time.Hour)
-	if ra := nextcloud.RetryAfter(err); ra > d {
+	d = min(d, maxBackoff)
+	if ra := min(nextcloud.RetryAfter(err), maxBackoff); ra > d {
 		d = ra
 	}
 	return d
