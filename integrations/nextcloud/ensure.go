@@ -11,6 +11,10 @@ import (
 // MaxUserIDLength is Nextcloud's limit for user IDs.
 const MaxUserIDLength = 64
 
+// AdminGroup is the ID of Nextcloud's admin group: its members administer
+// the whole server. EnsureMember never adds anybody to it.
+const AdminGroup = "admin"
+
 // maxIDAttempts bounds how many suffixed IDs EnsureMember tries when the
 // derived ID belongs to somebody else.
 const maxIDAttempts = 20
@@ -42,11 +46,20 @@ type EnsureResult struct {
 // it fetches that account: if it has the same email (a parallel or earlier
 // run), it reconciles its groups; otherwise it tries "<id>-2", "<id>-3", ….
 // Several accounts with the email give an *AmbiguousEmailError
-// (errors.Is ErrAmbiguousEmail). Safe to call again after any error.
+// (errors.Is ErrAmbiguousEmail). A request for the admin group
+// (AdminGroup) is refused with ErrForbidden before any call. Safe to call
+// again after any error.
 func (c *Client) EnsureMember(ctx context.Context, req EnsureRequest) (EnsureResult, error) {
 	email := strings.TrimSpace(req.Email)
 	if email == "" || !strings.Contains(email, "@") {
 		return EnsureResult{}, &Error{Op: "ensure member", Message: "a valid email address is required", kind: ErrInvalidInput}
+	}
+	for _, g := range req.Groups {
+		// „Admin“ too: whether group IDs compare with case depends on
+		// the database under Nextcloud.
+		if strings.EqualFold(strings.TrimSpace(g), AdminGroup) {
+			return EnsureResult{}, &Error{Op: "ensure member", Message: "members are never added to the admin group", kind: ErrForbidden}
+		}
 	}
 	found, err := c.FindUsersByEmail(ctx, email)
 	if err != nil {
