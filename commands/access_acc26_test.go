@@ -3,8 +3,11 @@ package commands
 import (
 	"context"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
+
+	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/access"
 	"github.com/lotse-bot/lotse/integrations/nextcloud"
@@ -103,5 +106,47 @@ func TestRetryAfterBounded(t *testing.T) {
 	}
 	if _, ok := e.nc.User("mia.mitglied"); !ok {
 		t.Fatal("no account an hour later")
+	}
+}
+
+// TestLongInputNotEchoedWhole: a reply quotes at most a short, one-line
+// piece of what was typed (chat.Escape: 200 characters): 60 KB of input,
+// doubled by the escaping and the HTML part, would be over Matrix's 64 KiB
+// per event. A guard, read in the twenty-sixth pass and found fine.
+func TestLongInputNotEchoedWhole(t *testing.T) {
+	long := strings.Repeat("*AG_", 15000) // 60 KB; every character escaped
+	tests := []struct {
+		name  string
+		room  id.RoomID
+		who   id.UserID
+		setup []string
+		body  string
+		want  string
+	}{
+		{"group with !zugang", dmRoom, member, nil, "!zugang nextcloud " + long, "kenne ich nicht"},
+		{"group asked for", dmRoom, member, []string{"!zugang nextcloud"}, long, "kenne ich nicht"},
+		{"e-mail", dmRoom, member, []string{"!zugang nextcloud 1"}, long, "E-Mail-Adresse"},
+		{"withdraw", dmRoom, member, nil, "!zurückziehen " + long, "finde ich nicht"},
+		{"room link", dmRoom, member, nil, "!raum " + long, "keinen Zugang"},
+		{"approve", approvals, carol, nil, "!genehmigen #" + strings.Repeat("9", 60000), ""},
+		{"audit filter", approvals, carol, nil, "!protokoll " + long, "weder eine Antragsnummer"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newAccessEnv(t)
+			for _, s := range tt.setup {
+				e.say(t, tt.room, tt.who, s, "")
+			}
+			got := in(e.say(t, tt.room, tt.who, tt.body, ""), tt.room)
+			if len(got) != 1 {
+				t.Fatalf("%d replies", len(got))
+			}
+			if tt.want != "" {
+				mustContain(t, got, tt.want)
+			}
+			if c := got[0].content; len(c.Body)+len(c.FormattedBody) > 4000 {
+				t.Errorf("reply of %d+%d bytes to %d bytes of input:\n%.300s", len(c.Body), len(c.FormattedBody), len(tt.body), c.Body)
+			}
+		})
 	}
 }
