@@ -150,3 +150,54 @@ func TestLongInputNotEchoedWhole(t *testing.T) {
 		})
 	}
 }
+
+// newsSince returns the messages sent since the count before.
+func (e *accessEnv) newsSince(before int) []sentMsg {
+	e.fm.mu.Lock()
+	defer e.fm.mu.Unlock()
+	return append([]sentMsg(nil), e.fm.sent[before:]...)
+}
+
+// TestDisabledAccountTold: the account found by the member's address is
+// disabled in Nextcloud. Lotse adds the group (it does not enable
+// accounts), and tells the member that they cannot log in with it and the
+// approvers that it is disabled. Before, the member read that they would
+// see the group folders „after the next login“, and nobody learnt of it.
+func TestDisabledAccountTold(t *testing.T) {
+	e := newAccessEnv(t)
+	e.nc.AddUser(nextcloudtest.User{ID: "mia.alt", Email: "mia@example.org", Disabled: true})
+	e.requestNextcloud(t, member, "AG Digitales", "mia@example.org")
+	e.say(t, approvals, carol, "!genehmigen 1", "")
+	before := e.fm.count()
+	if err := e.h.AccessTick(t.Context(), e.now); err != nil {
+		t.Fatal(err)
+	}
+	if u, _ := e.nc.User("mia.alt"); !u.Disabled || len(u.Groups) != 1 {
+		t.Fatalf("account afterwards: %+v", u)
+	}
+	news := e.newsSince(before)
+	mustContain(t, in(news, dmRoom), "in der Nextcloud aber deaktiviert", "anmelden kannst du dich damit gerade nicht")
+	mustContain(t, in(news, approvals), "mia.alt – das Konto ist in der Nextcloud deaktiviert")
+	if b := bodies(in(news, dmRoom)); strings.Contains(b, "nächsten Anmeldung") || strings.Contains(b, "mia.alt") {
+		t.Errorf("member told of a login, or the account's user ID:\n%s", b)
+	}
+	mustContain(t, in(e.say(t, approvals, carol, "!protokoll 1", ""), approvals), "vorhandenes, deaktiviertes Nextcloud-Konto mia.alt")
+}
+
+// TestWelcomeMailLostHint: Nextcloud creates the account but its mail
+// fails (current servers only log that and answer success). The member is
+// told where to go when no mail comes: „Passwort vergessen?“.
+func TestWelcomeMailLostHint(t *testing.T) {
+	e := newAccessEnv(t)
+	e.nc.SetMailFailure(true)
+	e.requestNextcloud(t, member, "AG Digitales", "mia@example.org")
+	e.say(t, approvals, carol, "!genehmigen 1", "")
+	before := e.fm.count()
+	if err := e.h.AccessTick(t.Context(), e.now); err != nil {
+		t.Fatal(err)
+	}
+	if len(e.nc.Welcomes()) != 0 {
+		t.Fatal("a welcome mail was recorded")
+	}
+	mustContain(t, in(e.newsSince(before), dmRoom), "Benutzername mia.mitglied", "„Passwort vergessen?“")
+}

@@ -283,6 +283,8 @@ func (w *Workflow) auditDetail(e storage.AuditEntry) string {
 			return chat.Format(w.tx.AuditCreated, id)
 		case "existing":
 			return chat.Format(w.tx.AuditExisting, id)
+		case "disabled":
+			return chat.Format(w.tx.AuditDisabled, id)
 		case "room":
 			return chat.Format(w.tx.AuditRoom, id)
 		}

@@ -187,6 +187,12 @@ func (w *Workflow) provision(ctx context.Context, r *storage.AccessRequest, now 
 			switch {
 			case res.Created:
 				kind = "created"
+			case res.Disabled:
+				// Found by the address and disabled in Nextcloud (Lotse
+				// does not enable it): the member cannot log in, and the
+				// approvers decide (twenty-sixth pass; before, the member
+				// read of the group folders „after the next login“).
+				kind = "disabled"
 			case (r.Attempts > 0 || began) && len(res.AddedGroups) == 0:
 				// An earlier attempt failed or was cut off (Lotse killed
 				// between the call and recording it), and the account
@@ -442,6 +448,8 @@ func (w *Workflow) announceDone(ctx context.Context, r *storage.AccessRequest) e
 			md = chat.Format(at.MemberNextcloudCreated, r.ID, chat.Escape(userID), chat.Escape(r.Target), chat.Escape(r.Email))
 		case "created-earlier":
 			md = chat.Format(at.MemberNextcloudCreatedEarlier, r.ID, chat.Escape(userID), chat.Escape(r.Target), chat.Escape(r.Email))
+		case "disabled":
+			md = chat.Format(at.MemberNextcloudDisabled, r.ID, chat.Escape(r.Email), chat.Escape(r.Target), w.FallbackContact())
 		default:
 			// An account that existed before was found by the e-mail the
 			// requester typed, which Lotse cannot verify: the requester is
@@ -450,6 +458,10 @@ func (w *Workflow) announceDone(ctx context.Context, r *storage.AccessRequest) e
 			md = chat.Format(at.MemberNextcloudExisting, r.ID, chat.Escape(r.Email), chat.Escape(r.Target))
 		}
 		done, guide = w.what(r)+" → "+userID, w.cfg.NextcloudGuide
+		if kind == "disabled" {
+			done += " " + at.DoneDisabled
+			guide = "" // no first login to guide through
+		}
 	case storage.AccessBBB:
 		done, guide = w.what(r), w.cfg.BBBGuide
 		if !reachable {
