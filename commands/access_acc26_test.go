@@ -201,3 +201,41 @@ func TestWelcomeMailLostHint(t *testing.T) {
 	}
 	mustContain(t, in(e.newsSince(before), dmRoom), "Benutzername mia.mitglied", "„Passwort vergessen?“")
 }
+
+// TestBBBProxyErrors: a proxy in front of BigBlueButton answers 429 (its
+// rate limit): the room is tried again later, not failed. A refusal that
+// is no BigBlueButton answer (a 403 page) fails with the approvers' text
+// alone, without an empty „()“ for the missing messageKey.
+func TestBBBProxyErrors(t *testing.T) {
+	e := newAccessEnv(t)
+	e.requestRoom(t, member, dmRoom)
+	e.say(t, approvals, carol, "!genehmigen 1", "")
+	e.bbb.FailNext(1, http.StatusTooManyRequests)
+	if err := e.h.AccessTick(t.Context(), e.now); err != nil {
+		t.Fatal(err)
+	}
+	if r, _ := e.db.Access().Get(t.Context(), 1); r.Status != storage.AccessApproved || r.Attempts != 1 {
+		t.Fatalf("after a 429: %s, attempt %d; want approved, tried again later", r.Status, r.Attempts)
+	}
+	if err := e.h.AccessTick(t.Context(), e.now.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if r, _ := e.db.Access().Get(t.Context(), 1); r.Status != storage.AccessProvisioned {
+		t.Fatalf("an hour later: %s; want provisioned", r.Status)
+	}
+
+	for _, body := range []string{"!zugang bbb Vorstand Nord", "Sitzungen", "ja"} {
+		e.say(t, dmRoom, member, body, "")
+	}
+	e.say(t, approvals, carol, "!genehmigen 2", "")
+	e.bbb.FailNext(1, http.StatusForbidden)
+	before := e.fm.count()
+	if err := e.h.AccessTick(t.Context(), e.now.Add(2*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	news := in(e.newsSince(before), approvals)
+	mustContain(t, news, "BigBlueButton hat die Anfrage abgelehnt.")
+	if b := bodies(news); strings.Contains(b, "()") {
+		t.Errorf("empty messageKey shown:\n%s", b)
+	}
+}

@@ -381,6 +381,10 @@ func (w *Workflow) provisionError(err error) string {
 	}
 	var be *bbb.Error
 	if errors.As(err, &be) {
+		if be.MessageKey == "" {
+			// No BigBlueButton answer (a proxy's error page): no „()“.
+			return at.ErrBBB
+		}
 		return at.ErrBBB + " (" + be.MessageKey + ")"
 	}
 	return at.ErrUnknown
