@@ -98,7 +98,9 @@ func (w *Workflow) approve(ctx context.Context, r *storage.AccessRequest, user i
 // formerApprovers are those who approved request id so far and are no
 // approvers any more (the role revoked, the person erased): their approval
 // does not count towards the two a request may need (twenty-sixth pass;
-// before, it counted when the second approver came).
+// before, it counted when the second approver came). A role that cannot
+// be read counts as none (people.HasApprover): closed, at the cost of one
+// more approval.
 func (w *Workflow) formerApprovers(ctx context.Context, reqID int64) ([]string, error) {
 	approvers, err := w.DB.Access().Approvers(ctx, reqID)
 	if err != nil {
