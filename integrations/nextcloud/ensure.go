@@ -139,9 +139,12 @@ var germanFold = map[rune]string{
 
 // DeriveUserID turns hint (or, if hint is empty, the local part of email)
 // into a valid Nextcloud user ID: lower case, umlauts transliterated
-// ("Jürgen Groß" → "juergen.gross"), only a-z0-9 _.@-' kept, spaces and other
+// ("Jürgen Groß" → "juergen.gross"), only a-z0-9 _.-' kept, spaces and other
 // separators become ".", at most 64 characters, never "." or "..".
-// Falls back to "member".
+// Falls back to "member". An "@" is a separator too, although Nextcloud
+// allows it: the hint is a name the member chooses, and a user ID like
+// „vorstand@verein.de“ looks like that address to everyone who shares a
+// file with it or logs in with an address (twenty-sixth pass).
 func DeriveUserID(hint, email string) string {
 	src := strings.TrimSpace(hint)
 	if src == "" {
@@ -168,7 +171,7 @@ func DeriveUserID(hint, email string) string {
 		case r >= 'A' && r <= 'Z':
 			b.WriteRune(r + ('a' - 'A'))
 			lastSep = false
-		case r == '_' || r == '-' || r == '@' || r == '\'':
+		case r == '_' || r == '-' || r == '\'':
 			b.WriteRune(r)
 			lastSep = false
 		default: // '.', space, '+', '/', and anything else
