@@ -144,7 +144,7 @@ var germanFold = map[rune]string{
 // Falls back to "member". An "@" is a separator too, although Nextcloud
 // allows it: the hint is a name the member chooses, and a user ID like
 // „vorstand@verein.de“ looks like that address to everyone who shares a
-// file with it or logs in with an address (twenty-sixth pass).
+// file with it (twenty-sixth pass).
 func DeriveUserID(hint, email string) string {
 	src := strings.TrimSpace(hint)
 	if src == "" {
