@@ -573,6 +573,13 @@ func (c Config) accessProblems() []string {
 		if len(c.NextcloudGroups) == 0 {
 			problems = append(problems, "nextcloud_groups lists the groups members may request; it is empty")
 		}
+		// Any member may ask for a listed group and one approval grants it:
+		// Nextcloud's admin group would make them Nextcloud admins.
+		for _, g := range c.NextcloudGroups {
+			if strings.EqualFold(strings.TrimSpace(g), "admin") {
+				problems = append(problems, "nextcloud_groups must not list Nextcloud's admin group \"admin\": members may request every group listed there")
+			}
+		}
 	}
 	if c.BBBURL != "" && c.BBBSecret == "" {
 		problems = append(problems, "bbb_url needs the shared secret in LOTSE_BBB_SECRET (or _FILE)")

@@ -109,6 +109,7 @@ const (
 	accessGrantedRoomQuery = `SELECT ` + accessColumns + ` FROM access_request WHERE kind=$1 AND status IN ('provisioned', 'approved') ORDER BY CASE status WHEN 'provisioned' THEN 0 ELSE 1 END, id LIMIT $2`
 	setAccessEventQuery    = `UPDATE access_request SET approvals_event=$2 WHERE id=$1`
 	insertApprovalQuery    = `INSERT INTO access_approval (request_id, approver, created_at) VALUES ($1, $2, $3) ON CONFLICT (request_id, approver) DO NOTHING`
+	dropApprovalQuery      = `DELETE FROM access_approval WHERE request_id=$1 AND approver=$2`
 	approversQuery         = `SELECT approver FROM access_approval WHERE request_id=$1 ORDER BY created_at, approver`
 	bumpAccessQuery        = `UPDATE access_request SET version=version+1, updated_at=$2 WHERE id=$1`
 	approveAccessQuery     = `
@@ -330,19 +331,59 @@ type ApproveResult struct {
 // a provisioning job due now. cause names the approving event (audit key).
 // The caller checks that approver may approve and is not the requester.
 func (q *AccessQuery) Approve(ctx context.Context, id int64, approver, cause string, now time.Time) (ApproveResult, *AccessRequest, error) {
+	return q.ApproveDropping(ctx, id, approver, nil, cause, now)
+}
+
+// ApproveDropping is Approve that first removes the earlier approvals of
+// the people in former, who are no approvers any more (their role was
+// revoked, they were erased): for a request that needs two approvers, an
+// approval whose approver lost the role before the second came counted
+// (security review 22, left as it was; twenty-sixth pass). Each removal
+// is audited ("approval-void", the former approver in the detail).
+//
+// On PostgreSQL the request's row is locked first (FOR UPDATE), so that
+// two approvals at the same moment run one after the other: under READ
+// COMMITTED each counted only its own, uncommitted approval, and a
+// request that needs two stayed pending with both (twenty-sixth pass).
+// SQLite runs one write transaction at a time (_txlock=immediate).
+func (q *AccessQuery) ApproveDropping(ctx context.Context, id int64, approver string, former []string, cause string, now time.Time) (ApproveResult, *AccessRequest, error) {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
 	var res ApproveResult
 	var after *AccessRequest
+	lock := getAccessQuery
+	if q.db.Dialect == dbutil.Postgres {
+		lock += ` FOR UPDATE`
+	}
 	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
 		res = ApproveResult{}
-		r, err := scanAccess(q.db.QueryRow(ctx, getAccessQuery, id))
+		r, err := scanAccess(q.db.QueryRow(ctx, lock, id))
 		if err != nil {
 			return err
 		}
 		after = r
 		if r.Status != AccessPending && r.Status != AccessFailed {
 			return nil
+		}
+		dropped := false
+		for i, f := range former {
+			if f == approver {
+				continue
+			}
+			del, err := q.db.Exec(ctx, dropApprovalQuery, id, f)
+			if err != nil {
+				return err
+			}
+			if n, _ := del.RowsAffected(); n == 0 {
+				continue
+			}
+			dropped = true
+			// The key names the approving event, not the former approver
+			// (keys naming a person would need rewriting on erasure).
+			if err := q.audit(ctx, AuditEntry{Key: fmt.Sprintf("approval-void:%s:%d", cause, i), RequestID: id, At: now, Actor: "lotse",
+				Action: "approval-void", Detail: f}); err != nil {
+				return err
+			}
 		}
 		ins, err := q.db.Exec(ctx, insertApprovalQuery, id, approver, now.UnixMilli())
 		if err != nil {
@@ -375,13 +416,17 @@ func (q *AccessQuery) Approve(ctx context.Context, id int64, approver, cause str
 					return err
 				}
 			}
-		} else if res.Counted {
-			if _, err := q.db.Exec(ctx, bumpAccessQuery, id, now.UnixMilli()); err != nil {
-				return err
+		} else {
+			if res.Counted || dropped {
+				if _, err := q.db.Exec(ctx, bumpAccessQuery, id, now.UnixMilli()); err != nil {
+					return err
+				}
 			}
-			if err := q.audit(ctx, AuditEntry{Key: "approval:" + cause, RequestID: id, At: now, Actor: approver, Action: "approval",
-				Detail: fmt.Sprintf("%d/%d", len(res.Approvers), r.Needed)}); err != nil {
-				return err
+			if res.Counted {
+				if err := q.audit(ctx, AuditEntry{Key: "approval:" + cause, RequestID: id, At: now, Actor: approver, Action: "approval",
+					Detail: fmt.Sprintf("%d/%d", len(res.Approvers), r.Needed)}); err != nil {
+					return err
+				}
 			}
 		}
 		after, err = scanAccess(q.db.QueryRow(ctx, getAccessQuery, id))

@@ -69,7 +69,11 @@ func (w *Workflow) approve(ctx context.Context, r *storage.AccessRequest, user i
 		return w.ReplyMarkdown(ctx, at.SelfApproval)
 	}
 	cause := chat.TurnOf(ctx).Event.ID.String()
-	res, after, err := w.DB.Access().Approve(ctx, r.ID, user.String(), cause, w.Now())
+	former, err := w.formerApprovers(ctx, r.ID)
+	if err != nil {
+		return err
+	}
+	res, after, err := w.DB.Access().ApproveDropping(ctx, r.ID, user.String(), former, cause, w.Now())
 	if err != nil || after == nil {
 		return err
 	}
@@ -89,6 +93,26 @@ func (w *Workflow) approve(ctx context.Context, r *storage.AccessRequest, user i
 		return w.ReplyMarkdown(ctx, chat.Format(at.AlreadyDecided, r.ID, chat.Escape(w.accessStatus(ctx, after))))
 	}
 	return w.updateAccessBoard(ctx, r.ID)
+}
+
+// formerApprovers are those who approved request id so far and are no
+// approvers any more (the role revoked, the person erased): their approval
+// does not count towards the two a request may need (twenty-sixth pass;
+// before, it counted when the second approver came). A role that cannot
+// be read counts as none (people.HasApprover): closed, at the cost of one
+// more approval.
+func (w *Workflow) formerApprovers(ctx context.Context, reqID int64) ([]string, error) {
+	approvers, err := w.DB.Access().Approvers(ctx, reqID)
+	if err != nil {
+		return nil, err
+	}
+	var former []string
+	for _, a := range approvers {
+		if !w.isApprover(ctx, id.UserID(a)) {
+			former = append(former, a)
+		}
+	}
+	return former, nil
 }
 
 // deny denies the request and tells the member why; how says whether
@@ -261,6 +285,8 @@ func (w *Workflow) auditDetail(e storage.AuditEntry) string {
 			return chat.Format(w.tx.AuditCreated, id)
 		case "existing":
 			return chat.Format(w.tx.AuditExisting, id)
+		case "disabled":
+			return chat.Format(w.tx.AuditDisabled, id)
 		case "room":
 			return chat.Format(w.tx.AuditRoom, id)
 		}

@@ -138,6 +138,13 @@ type Texts struct {
 	// probably created by an attempt whose answer was lost: %d, %s user
 	// ID, %s group, %s e-mail.
 	MemberNextcloudCreatedEarlier string
+	// MemberNextcloudDisabled: the account found by the address is
+	// disabled in Nextcloud (Lotse does not enable it): %d, %s the e-mail
+	// address, %s group, %s fallback contact.
+	MemberNextcloudDisabled string
+	// DoneDisabled follows what was set up in the approvers' note when
+	// the account is disabled.
+	DoneDisabled string
 	// MemberBBB: %d, %s room, %s join link, %s room name again (for !raum).
 	MemberBBB string
 	// RoomLink: %s room, %s join link, %s room name.
@@ -180,6 +187,8 @@ type Texts struct {
 	// AuditCreated, AuditExisting: %s Nextcloud user ID; AuditRoom: %s
 	// meeting ID — what was set up, in !protokoll.
 	AuditCreated, AuditExisting, AuditRoom string
+	// AuditDisabled: %s Nextcloud user ID of a disabled account.
+	AuditDisabled string
 	// ApproverCommands introduces approver commands in !hilfe.
 	ApproverCommands string
 	// RequestsDMOnly answers !anträge and !zurückziehen outside a direct
@@ -258,7 +267,8 @@ var German = Texts{
 	DeniedNoReason:    "ohne Begründung (per Reaktion)",
 	MemberDenied:      "Dein Antrag **#%d** (%s) wurde leider abgelehnt. Grund: %s\n\nBei Fragen: %s",
 	MemberNextcloudCreated: "✅ Dein Antrag **#%d** ist genehmigt: Du hast jetzt ein Nextcloud-Konto (Benutzername `%s`) in der Gruppe **%s**. " +
-		"Die Nextcloud schickt dir gleich eine E-Mail an %s mit einem Link, über den du dein Passwort setzt. Schau auch im Spam-Ordner nach.",
+		"Die Nextcloud schickt dir gleich eine E-Mail an %s mit einem Link, über den du dein Passwort setzt. Schau auch im Spam-Ordner nach. " +
+		"Kommt keine, klick auf der Anmeldeseite auf „Passwort vergessen?“ und gib diese Adresse ein.",
 	MemberNextcloudExisting: "✅ Dein Antrag **#%d** ist genehmigt: Dein Nextcloud-Konto (`%s`) ist jetzt in der Gruppe **%s**. Du siehst die Gruppenordner nach der nächsten Anmeldung.",
 	MemberBBB: "✅ Dein Antrag **#%d** ist genehmigt: Der BigBlueButton-Raum „%s“ gehört jetzt dir.\n\nDein persönlicher Moderationslink: %s\n\n" +
 		"Der Link ist nur für dich – gib ihn nicht weiter. Der Raum öffnet sich, wenn du den Link benutzt; tritt niemand bei, schließt BigBlueButton ihn nach 5 Minuten wieder. " +
@@ -320,11 +330,16 @@ var German = Texts{
 	// !protokoll: the stored actions and results in words.
 	AuditActions: map[string]string{"requested": "beantragt", "approval": "genehmigt (erste von zwei)", "approved": "genehmigt",
 		"denied": "abgelehnt", "withdrawn": "zurückgezogen", "provisioned": "eingerichtet", "error": "Fehler beim Einrichten, wird wiederholt",
-		"failed": "Einrichten gescheitert", "join-link": "Moderationslink geschickt"},
+		"failed": "Einrichten gescheitert", "join-link": "Moderationslink geschickt",
+		"approval-void": "Genehmigung verfallen (keine Genehmigungsrolle mehr)", "setup": "Einrichten begonnen"},
 	AuditLotse:    "Lotse",
 	AuditCreated:  "neues Nextcloud-Konto %s",
 	AuditExisting: "vorhandenes Nextcloud-Konto %s",
-	AuditRoom:     "BBB-Raum %s",
+	AuditDisabled: "vorhandenes, deaktiviertes Nextcloud-Konto %s",
+	MemberNextcloudDisabled: "Dein Antrag **#%d** ist genehmigt, und dein Nextcloud-Konto (`%s`) ist jetzt in der Gruppe **%s**. " +
+		"Das Konto ist in der Nextcloud aber deaktiviert – anmelden kannst du dich damit gerade nicht. Die Genehmigenden wissen Bescheid. Bei Fragen: %s",
+	DoneDisabled: "– das Konto ist in der Nextcloud deaktiviert; die Person kann sich nicht anmelden, bis es dort jemand aktiviert (wenn das passt)",
+	AuditRoom:    "BBB-Raum %s",
 
 	// The member's open requests reached MaxOpenRequests.
 	TooManyOpen: "Du hast schon %d offenen Antrag – mehr nehme ich auf einmal nicht an. Einen neuen kannst du stellen, sobald die Genehmigenden ihn entschieden haben " +
@@ -403,7 +418,8 @@ var English = Texts{
 	DeniedNoReason:    "no reason given (by reaction)",
 	MemberDenied:      "Sorry, your request **#%d** (%s) was denied. Reason: %s\n\nQuestions? %s",
 	MemberNextcloudCreated: "✅ Your request **#%d** is approved: you now have a Nextcloud account (user name `%s`) in the group **%s**. " +
-		"Nextcloud will send an e-mail to %s with a link to set your password. Check your spam folder too.",
+		"Nextcloud will send an e-mail to %s with a link to set your password. Check your spam folder too. " +
+		"If none arrives, click “Forgot password?” on the login page and enter that address.",
 	MemberNextcloudExisting: "✅ Your request **#%d** is approved: your Nextcloud account (`%s`) is now in the group **%s**. You'll see the group folders after your next login.",
 	MemberBBB: "✅ Your request **#%d** is approved: the BigBlueButton room “%s” is yours now.\n\nYour personal moderator link: %s\n\n" +
 		"The link is for you only – don't pass it on. The room opens when you use the link; if nobody joins, BigBlueButton closes it after 5 minutes. " +
@@ -465,11 +481,16 @@ var English = Texts{
 	// !audit: the stored actions and results in words.
 	AuditActions: map[string]string{"requested": "requested", "approval": "approved (first of two)", "approved": "approved",
 		"denied": "denied", "withdrawn": "withdrawn", "provisioned": "set up", "error": "setting up failed, will retry",
-		"failed": "setting up failed", "join-link": "moderator link sent"},
+		"failed": "setting up failed", "join-link": "moderator link sent",
+		"approval-void": "approval void (no longer an approver)", "setup": "setting up started"},
 	AuditLotse:    "Lotse",
 	AuditCreated:  "new Nextcloud account %s",
 	AuditExisting: "existing Nextcloud account %s",
-	AuditRoom:     "BBB room %s",
+	AuditDisabled: "existing, disabled Nextcloud account %s",
+	MemberNextcloudDisabled: "Your request **#%d** is approved, and your Nextcloud account (`%s`) is now in the group **%s**. " +
+		"But the account is disabled in Nextcloud – you can't log in with it right now. The approvers know. Questions: %s",
+	DoneDisabled: "– the account is disabled in Nextcloud; the person can't log in until someone enables it there (if that is right)",
+	AuditRoom:    "BBB room %s",
 
 	// The member's open requests reached MaxOpenRequests.
 	TooManyOpen: "You already have %d open request – I don't take more at once. You can file a new one once the approvers have decided it " +

@@ -185,6 +185,10 @@ func (w *Workflow) provision(ctx context.Context, r *storage.AccessRequest, now 
 			err = errAccessNotConfigured
 			break
 		}
+		var began bool
+		if began, err = w.setupBegun(ctx, r, now); err != nil {
+			return err
+		}
 		var res nextcloud.EnsureResult
 		res, err = w.cfg.Nextcloud.EnsureMember(ctx, nextcloud.EnsureRequest{Email: r.Email, DisplayName: r.DisplayName,
 			Groups: []string{r.Target}, Quota: w.cfg.NextcloudQuota, Language: w.cfg.NextcloudLanguage, UserIDHint: r.DisplayName})
@@ -193,10 +197,18 @@ func (w *Workflow) provision(ctx context.Context, r *storage.AccessRequest, now 
 			switch {
 			case res.Created:
 				kind = "created"
-			case r.Attempts > 0 && len(res.AddedGroups) == 0:
-				// An earlier attempt failed, and the account already had
-				// the group: most likely that attempt created it and only
-				// its answer was lost, so the member has a password mail.
+			case res.Disabled:
+				// Found by the address and disabled in Nextcloud (Lotse
+				// does not enable it): the member cannot log in, and the
+				// approvers decide (twenty-sixth pass; before, the member
+				// read of the group folders „after the next login“).
+				kind = "disabled"
+			case (r.Attempts > 0 || began) && len(res.AddedGroups) == 0:
+				// An earlier attempt failed or was cut off (Lotse killed
+				// between the call and recording it), and the account
+				// already had the group: most likely that attempt created
+				// it and only its answer was lost, so the member has a
+				// password mail.
 				kind = "created-earlier"
 			}
 			result = kind + " " + res.UserID
@@ -254,6 +266,22 @@ func (w *Workflow) provision(ctx context.Context, r *storage.AccessRequest, now 
 	}
 	w.Observer.ProvisioningJob("retry")
 	return q.RetryLater(ctx, r.ID, attempt, cause, why, now.Add(w.backoff(attempt, err)), now)
+}
+
+// setupBegun reports whether an earlier attempt at setting up request r
+// began (began=false: this is the first), and notes this one in the audit
+// log before Nextcloud is called. A Lotse that was killed after Nextcloud
+// created the account and before the outcome was stored left the attempt
+// count at 0: the next run found the account by its address and told the
+// member and the audit log of an account that „existed“, without the
+// password mail (twenty-sixth pass).
+func (w *Workflow) setupBegun(ctx context.Context, r *storage.AccessRequest, now time.Time) (bool, error) {
+	key := fmt.Sprintf("setup:%d", r.ID)
+	began, err := w.DB.Access().AuditHas(ctx, key)
+	if err != nil || began {
+		return began, err
+	}
+	return false, w.DB.Access().Audit(ctx, storage.AuditEntry{Key: key, RequestID: r.ID, At: now, Actor: "lotse", Action: "setup"})
 }
 
 // logProvisionError logs a failed provisioning attempt. The clients'
@@ -314,15 +342,22 @@ func retryable(err error) bool {
 	return nextcloud.Retryable(err) || bbb.Retryable(err)
 }
 
+// maxBackoff is the longest delay before the next attempt, also when the
+// server asks for more.
+const maxBackoff = time.Hour
+
 // backoff is the delay before attempt+1: Backoff doubled per attempt, at
-// most an hour, at least what the server asked for.
+// most an hour, at least what the server asked for up to that hour. A
+// Retry-After of a year (a proxy's, or an HTTP date far ahead) put an
+// approved request off for a year, and nobody was told before the
+// NotifyAfter-th attempt (twenty-sixth pass).
 func (w *Workflow) backoff(attempt int, err error) time.Duration {
 	d := w.cfg.Backoff
-	for i := 1; i < attempt && d < time.Hour; i++ {
+	for i := 1; i < attempt && d < maxBackoff; i++ {
 		d *= 2
 	}
-	d = min(d, time.Hour)
-	if ra := nextcloud.RetryAfter(err); ra > d {
+	d = min(d, maxBackoff)
+	if ra := min(nextcloud.RetryAfter(err), maxBackoff); ra > d {
 		d = ra
 	}
 	return d
@@ -356,6 +391,10 @@ func (w *Workflow) provisionError(err error) string {
 	}
 	var be *bbb.Error
 	if errors.As(err, &be) {
+		if be.MessageKey == "" {
+			// No BigBlueButton answer (a proxy's error page): no „()“.
+			return at.ErrBBB
+		}
 		return at.ErrBBB + " (" + be.MessageKey + ")"
 	}
 	return at.ErrUnknown
@@ -423,6 +462,8 @@ func (w *Workflow) announceDone(ctx context.Context, r *storage.AccessRequest) e
 			md = chat.Format(at.MemberNextcloudCreated, r.ID, chat.Escape(userID), chat.Escape(r.Target), chat.Escape(r.Email))
 		case "created-earlier":
 			md = chat.Format(at.MemberNextcloudCreatedEarlier, r.ID, chat.Escape(userID), chat.Escape(r.Target), chat.Escape(r.Email))
+		case "disabled":
+			md = chat.Format(at.MemberNextcloudDisabled, r.ID, chat.Escape(r.Email), chat.Escape(r.Target), w.FallbackContact())
 		default:
 			// An account that existed before was found by the e-mail the
 			// requester typed, which Lotse cannot verify: the requester is
@@ -431,6 +472,10 @@ func (w *Workflow) announceDone(ctx context.Context, r *storage.AccessRequest) e
 			md = chat.Format(at.MemberNextcloudExisting, r.ID, chat.Escape(r.Email), chat.Escape(r.Target))
 		}
 		done, guide = w.what(r)+" → "+userID, w.cfg.NextcloudGuide
+		if kind == "disabled" {
+			done += " " + at.DoneDisabled
+			guide = "" // no first login to guide through
+		}
 	case storage.AccessBBB:
 		done, guide = w.what(r), w.cfg.BBBGuide
 		if !reachable {

@@ -238,7 +238,10 @@ func (c *Client) redact(s string) string {
 func (c *Client) decode(call string, status int, body []byte, out any) error {
 	var base response
 	xmlErr := xml.Unmarshal(body, &base)
-	if status >= 500 {
+	// 5xx, and a 429 of a proxy in front of bbb-web (rate limits): later
+	// may succeed. Before, a 429 counted as a refusal and the request of
+	// a room failed at once (twenty-sixth pass).
+	if status >= 500 || status == http.StatusTooManyRequests {
 		e := &Error{Call: call, HTTPStatus: status, kind: ErrTemporary,
 			Message: fmt.Sprintf("server error %d %s", status, http.StatusText(status))}
 		if xmlErr == nil && base.MessageKey != "" {

@@ -219,6 +219,7 @@ func TestCanned(t *testing.T) {
 		{name: "missing param", rec: recorder{file: "missing_meeting_id.xml"}, call: isRunning, wantErr: bbb.ErrMissingParam, wantKey: "missingParamMeetingID"},
 		{name: "FAILED with HTTP 500", rec: recorder{file: "checksum_error_new.xml", status: 500}, call: create, wantErr: bbb.ErrTemporary, wantKey: "checksumError", retryable: true},
 		{name: "502 html", rec: recorder{file: "bad_gateway.html", status: 502, contentType: "text/html"}, call: create, wantErr: bbb.ErrTemporary, retryable: true},
+		{name: "429 html (a proxy's rate limit)", rec: recorder{file: "bad_gateway.html", status: 429, contentType: "text/html"}, call: create, wantErr: bbb.ErrTemporary, retryable: true},
 		{name: "html with 200", rec: recorder{file: "bad_gateway.html", contentType: "text/html"}, call: create, wantErr: errAny},
 		{name: "is running", rec: recorder{file: "is_meeting_running.xml"}, call: isRunning, want: true},
 		{name: "end", rec: recorder{file: "end.xml"}, call: end, want: nil},

@@ -91,7 +91,7 @@ func (e *Error) Is(target error) bool { return e.kind != nil && target == e.kind
 func (e *Error) Unwrap() error { return e.err }
 
 // Retryable reports whether repeating the call later may succeed (5xx,
-// timeouts, network errors). FAILED responses are not retryable.
+// 429, timeouts, network errors). FAILED responses are not retryable.
 func Retryable(err error) bool { return errors.Is(err, ErrTemporary) }
 
 // classifyKey returns the sentinel for a FAILED messageKey.

@@ -328,6 +328,9 @@ func TestDeriveUserID(t *testing.T) {
 		{"名前", "x@y", "member"},
 		{long, "", long[:64]},
 		{"a_b-c", "", "a_b-c"},
+		// A name that looks like an address gives no user ID that does.
+		{"vorstand@verein.de", "", "vorstand.verein.de"},
+		{"Anna @ Vorstand", "", "anna.vorstand"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.hint+"|"+tt.email, func(t *testing.T) {

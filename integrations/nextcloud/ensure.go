@@ -11,6 +11,10 @@ import (
 // MaxUserIDLength is Nextcloud's limit for user IDs.
 const MaxUserIDLength = 64
 
+// AdminGroup is the ID of Nextcloud's admin group: its members administer
+// the whole server. EnsureMember never adds anybody to it.
+const AdminGroup = "admin"
+
 // maxIDAttempts bounds how many suffixed IDs EnsureMember tries when the
 // derived ID belongs to somebody else.
 const maxIDAttempts = 20
@@ -42,11 +46,20 @@ type EnsureResult struct {
 // it fetches that account: if it has the same email (a parallel or earlier
 // run), it reconciles its groups; otherwise it tries "<id>-2", "<id>-3", ….
 // Several accounts with the email give an *AmbiguousEmailError
-// (errors.Is ErrAmbiguousEmail). Safe to call again after any error.
+// (errors.Is ErrAmbiguousEmail). A request for the admin group
+// (AdminGroup) is refused with ErrForbidden before any call. Safe to call
+// again after any error.
 func (c *Client) EnsureMember(ctx context.Context, req EnsureRequest) (EnsureResult, error) {
 	email := strings.TrimSpace(req.Email)
 	if email == "" || !strings.Contains(email, "@") {
 		return EnsureResult{}, &Error{Op: "ensure member", Message: "a valid email address is required", kind: ErrInvalidInput}
+	}
+	for _, g := range req.Groups {
+		// „Admin“ too: whether group IDs compare with case depends on
+		// the database under Nextcloud.
+		if strings.EqualFold(strings.TrimSpace(g), AdminGroup) {
+			return EnsureResult{}, &Error{Op: "ensure member", Message: "members are never added to the admin group", kind: ErrForbidden}
+		}
 	}
 	found, err := c.FindUsersByEmail(ctx, email)
 	if err != nil {
@@ -126,9 +139,12 @@ var germanFold = map[rune]string{
 
 // DeriveUserID turns hint (or, if hint is empty, the local part of email)
 // into a valid Nextcloud user ID: lower case, umlauts transliterated
-// ("Jürgen Groß" → "juergen.gross"), only a-z0-9 _.@-' kept, spaces and other
+// ("Jürgen Groß" → "juergen.gross"), only a-z0-9 _.-' kept, spaces and other
 // separators become ".", at most 64 characters, never "." or "..".
-// Falls back to "member".
+// Falls back to "member". An "@" is a separator too, although Nextcloud
+// allows it: the hint is a name the member chooses, and a user ID like
+// „vorstand@verein.de“ looks like that address to everyone who shares a
+// file with it (twenty-sixth pass).
 func DeriveUserID(hint, email string) string {
 	src := strings.TrimSpace(hint)
 	if src == "" {
@@ -155,7 +171,7 @@ func DeriveUserID(hint, email string) string {
 		case r >= 'A' && r <= 'Z':
 			b.WriteRune(r + ('a' - 'A'))
 			lastSep = false
-		case r == '_' || r == '-' || r == '@' || r == '\'':
+		case r == '_' || r == '-' || r == '\'':
 			b.WriteRune(r)
 			lastSep = false
 		default: // '.', space, '+', '/', and anything else

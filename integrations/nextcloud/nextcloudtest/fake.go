@@ -62,6 +62,7 @@ type Fake struct {
 	failNext    int
 	failStatus  int
 	rateLimited bool
+	retryAfter  string // Retry-After of injected failures (FailNext)
 	pwConfirm   bool
 	latency     time.Duration
 	requireMail bool
@@ -221,6 +222,16 @@ func (f *Fake) FailNext(n, status int) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.failNext, f.failStatus = n, status
+}
+
+// SetRetryAfter makes the failures of FailNext carry a Retry-After header
+// with value v (seconds or an HTTP date), as a reverse proxy's 429 or 503
+// does; "" sends none. Nextcloud's own throttling sends
+// X-Nextcloud-Bruteforce-Throttled instead (SetRateLimited).
+func (f *Fake) SetRetryAfter(v string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.retryAfter = v
 }
 
 // SetRateLimited makes every request answer like brute-force throttling at

@@ -37,7 +37,7 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 		f.failNext--
 		injected = f.failStatus
 	}
-	rateLimited, pwConfirm := f.rateLimited, f.pwConfirm
+	rateLimited, pwConfirm, retryAfter := f.rateLimited, f.pwConfirm, f.retryAfter
 	f.mu.Unlock()
 
 	// Read the body first: only then does net/http notice a client that hangs
@@ -47,6 +47,9 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 		return // the client gave up
 	}
 	if injected != 0 {
+		if retryAfter != "" {
+			w.Header().Set("Retry-After", retryAfter)
+		}
 		if injected == http.StatusInternalServerError {
 			writeOCS(w, &request{r: r, version: 2, json: wantsJSON(r)}, nil, fail(996, "Internal Server Error"), http.StatusInternalServerError)
 			return
