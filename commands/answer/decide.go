@@ -252,10 +252,11 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 			// the guide's („einladung in raum annehmen“, its „Wie
 			// nehme ich eine Einladung in einen Raum an?“).
 			c := aspectChoice(d, res.Hits, i, tx)
-			if officeMatter(c, qv, lib) {
+			if officeMatter(c, qv, lib, oneAbout(&d, firstAbout(lib, opts.Team, c.Hits[0].ID))) {
 				d.exit, d.offTopic = exitOffice, true
 				return noGuide(d, res.Hits, opts, tx)
 			}
+			c.aboutSearched = d.aboutSearched
 			return c
 		}
 		d.Outcome, d.Hits, d.Also = Answer, res.Hits[:1], res.Hits[1:]
@@ -304,12 +305,13 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 		return thingNoGuide(d, full.OffTopic, res.Hits, opts, tx)
 	}
 	c := choiceWithin(d, shown, calib.chooseShare*res.Hits[0].Score, tx)
-	if officeMatter(c, qv, lib) {
+	if officeMatter(c, qv, lib, oneAbout(&d, firstAbout(lib, opts.Team, c.Hits[0].ID))) {
 		// The message asks about the party's office itself, which none
 		// of the offered guides names (office.go).
 		d.exit, d.offTopic = exitOffice, true
 		return noGuide(d, res.Hits, opts, tx)
 	}
+	c.aboutSearched = d.aboutSearched
 	return c
 }
 

@@ -73,19 +73,22 @@ func officeWord(qv *qwords, j int) bool {
 	return false
 }
 
-// boundOffice reports whether a word of qv names the office (officeWord)
-// and is bound to a noun before it (officeBound).
-func boundOffice(qv *qwords) bool {
+// boundOffice returns the index in qv of the noun a word naming the
+// office (officeWord) is bound to (officeBound), or -1.
+func boundOffice(qv *qwords) int {
 	for j := range qv.ws {
-		if officeWord(qv, j) && officeBound(qv, j) {
-			return true
+		if !officeWord(qv, j) {
+			continue
+		}
+		if n := officeBound(qv, j); n >= 0 {
+			return n
 		}
 	}
-	return false
+	return -1
 }
 
-// officeBound reports whether the office word j of qv is bound to a noun
-// before it as its owner or purpose (boundAt, other22's reading of an
+// officeBound returns the index of the noun before the office word j of
+// qv that the office is bound to as its owner or purpose, or -1 (boundAt, other22's reading of an
 // attribute: „der Schlüssel für die Geschäftsstelle“, „die Adresse vom
 // Parteibüro“, „die Bürozeiten der Geschäftsstelle“), or opens the
 // message's attribute in the telegram style of a headline, the noun first
@@ -95,9 +98,9 @@ func boundOffice(qv *qwords) bool {
 // sagt“), a sender („eine Mail von der Geschäftsstelle“) or the source of
 // a move binds nothing: there the office is the setting of a guide's task
 // or a person in it.
-func officeBound(qv *qwords, j int) bool {
-	if k, _ := boundAt(qv, j, false); k != boundNone {
-		return true
+func officeBound(qv *qwords, j int) int {
+	if k, n := boundAt(qv, j, false); k != boundNone {
+		return n
 	}
 	words, brk := qv.words(), qv.breaks()
 	k := j
@@ -105,25 +108,34 @@ func officeBound(qv *qwords, j int) bool {
 		k--
 	}
 	if k != 2 || brk[1] || brk[k] || !ownerWords[words[1]] && !purposeWords[words[1]] {
-		return false
+		return -1
 	}
 	w := words[0]
-	return !search.IsStop(qv.ws[0].w) && !boundLeads[w] && !messageNoun(w) && !goalAfter(words, brk, j) && !transferIn(words, brk, j)
+	if search.IsStop(qv.ws[0].w) || boundLeads[w] || messageNoun(w) || goalAfter(words, brk, j) || transferIn(words, brk, j) {
+		return -1
+	}
+	return 0
 }
 
 // officeMatter reports whether the choice c of the message qv is about
 // the party's office itself: the message names the office as the owner or
-// purpose of a noun (boundOffice) and none of the tools
-// (namesToolName), and the first guide of c does not name the office
-// anywhere its author wrote (namesOffice).
-func officeMatter(c Decision, qv *qwords, lib Library) bool {
+// purpose of a noun (boundOffice) and none of the tools (namesToolName),
+// the first guide of c does not name the office anywhere its author wrote
+// (namesOffice), and it is not about the noun the office owns (about, the
+// first guide's look-up of that word, firstAbout through oneAbout: „der
+// Raum von unserer Geschäftsstelle“ and the rooms' guide, „die Dateien vom
+// Parteibüro“ and the deleted files' guide — the office is the owner of
+// the tool's own object there; a word it may not look up keeps the
+// choice).
+func officeMatter(c Decision, qv *qwords, lib Library, about func(w string) bool) bool {
 	gg, ok := lib.(guideGetter)
 	if !ok || c.Outcome != Choose || len(c.Hits) == 0 || namesToolName(qv.ws) {
 		return false
 	}
-	if !boundOffice(qv) {
+	n := boundOffice(qv)
+	if n < 0 {
 		return false
 	}
 	g, ok := gg.Get(c.Hits[0].ID)
-	return ok && !namesOffice(g)
+	return ok && !namesOffice(g) && !about(qv.ws[n].w)
 }
