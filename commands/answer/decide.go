@@ -251,13 +251,7 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 			// the first guide's own question: every word of it is
 			// the guide's („einladung in raum annehmen“, its „Wie
 			// nehme ich eine Einladung in einen Raum an?“).
-			c := aspectChoice(d, res.Hits, i, tx)
-			if officeMatter(c, qv, lib, oneAbout(&d, firstAbout(lib, opts.Team, c.Hits[0].ID))) {
-				d.exit, d.offTopic = exitOffice, true
-				return noGuide(d, res.Hits, opts, tx)
-			}
-			c.aboutSearched = d.aboutSearched
-			return c
+			return aspectChoice(d, res.Hits, i, tx)
 		}
 		d.Outcome, d.Hits, d.Also = Answer, res.Hits[:1], res.Hits[1:]
 		d.Reply = fmt.Sprintf(tx.Answer, first.Title)
@@ -304,15 +298,7 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 		d.exit, d.offTopic = exitOffTopicOneWord, true
 		return thingNoGuide(d, full.OffTopic, res.Hits, opts, tx)
 	}
-	c := choiceWithin(d, shown, calib.chooseShare*res.Hits[0].Score, tx)
-	if officeMatter(c, qv, lib, oneAbout(&d, firstAbout(lib, opts.Team, c.Hits[0].ID))) {
-		// The message asks about the party's office itself, which none
-		// of the offered guides names (office.go).
-		d.exit, d.offTopic = exitOffice, true
-		return noGuide(d, res.Hits, opts, tx)
-	}
-	c.aboutSearched = d.aboutSearched
-	return c
+	return choiceWithin(d, shown, calib.chooseShare*res.Hits[0].Score, tx)
 }
 
 // noneExit names the exit of decideSearch that made a "no guide" after
@@ -329,7 +315,6 @@ const (
 	exitThing                           // the first guide meets the message only in the thing it names (onThingAlone)
 	exitBound                           // the generic word met belongs to a thing (boundThing)
 	exitPasted                          // a pasted message a thing shows about itself (pastedThing)
-	exitOffice                          // a choice about the party's office that no offered guide names (officeMatter)
 )
 
 // noGuide makes d the honest "no guide fits" for its query, keeping the
