@@ -23,11 +23,11 @@ import (
 // (!schulung). Every change is written to the role audit log, keyed by
 // the event that caused it (exactly-once).
 
-// isAdmin reports whether user is a configured admin.
 // JoinGuide is the guide about joining the team that an application
 // points to, when the library has it (library/team).
 const JoinGuide = "team/digitalisierungsteam-beitreten.md"
 
+// isAdmin reports whether user is a configured admin.
 func (w *Workflow) isAdmin(user id.UserID) bool {
 	return user != w.Matrix.UserID() && slices.Contains(w.cfg.Roles.Admins, user)
 }
