@@ -195,6 +195,9 @@ func (s *englishSession) script(t *testing.T, berlin *time.Location) {
 	s.say(t, dmRoom, member, "5")
 	ans = s.say(t, dmRoom, member, "2")
 	s.react(t, dmRoom, member, firstIn(t, ans, dmRoom), "👎")
+	s.say(t, dmRoom, member, "!guide two factor")
+	s.say(t, dmRoom, member, "!ask forgot my password")
+	s.say(t, annRoom1, member, "!ask forgot my password")
 	// Errors and refusals.
 	for _, c := range []string{"!foo", "!hepl", "!help", "!guides", "!guides 1", "!guide", "!guides cooking", "thanks", "7",
 		"!close", "!withdraw", "!join", "!role @mem1:test team", "!retention", "!open", "!approve 1"} {
@@ -246,6 +249,13 @@ func (s *englishSession) script(t *testing.T, berlin *time.Location) {
 	s.say(t, dmRoom, member, "For the district meetings")
 	s.say(t, dmRoom, member, "yes")
 	s.say(t, dmRoom, member, "!withdraw 3")
+	// The limit of open requests.
+	for _, room := range []string{"One", "Two", "Three", "Four", "Five"} {
+		s.say(t, dmRoom, member, "!access bbb "+room)
+		s.say(t, dmRoom, member, "For the "+room+" group")
+		s.say(t, dmRoom, member, "yes")
+	}
+	s.say(t, dmRoom, member, "!access bbb Six")
 	s.say(t, dmRoom, member, "!requests")
 	s.say(t, approvals, carol, "!audit")
 	s.say(t, approvals, carol, "!audit 1")
