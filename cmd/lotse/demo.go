@@ -57,8 +57,9 @@ func cmdDemo(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	defer logFile.Close()
 	log := zerolog.New(logFile).With().Timestamp().Logger()
 
+	tx := demoTextsFor(*lang)
 	say := func(format string, a ...any) { fmt.Fprintf(stdout, format+"\n", a...) }
-	say("Lotse-Demo: baue und starte den Matrix-Homeserver (Dendrite, beim ersten Mal ~2 Minuten) …")
+	say(tx.Building)
 	buildCtx, cancelBuild := context.WithTimeout(ctx, 10*time.Minute)
 	binDir, err := dendrite.Build(buildCtx, log)
 	cancelBuild()
@@ -101,11 +102,11 @@ func cmdDemo(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return fail(exitMatrix, err)
 	}
 	defer team.Close()
-	teamRoom, err := createDemoRoom(ctx, team, botID, "Digitalisierungsteam (Demo)")
+	teamRoom, err := createDemoRoom(ctx, team, botID, tx.TeamRoom)
 	if err != nil {
 		return fail(exitMatrix, err)
 	}
-	approvalsRoom, err := createDemoRoom(ctx, team, botID, "Genehmigungen (Demo)")
+	approvalsRoom, err := createDemoRoom(ctx, team, botID, tx.ApprovalsRoom)
 	if err != nil {
 		return fail(exitMatrix, err)
 	}
@@ -183,26 +184,20 @@ func cmdDemo(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	}
 
 	say("")
-	say("Homeserver:   %s  (Servername %s)", srv.URL, srv.ServerName)
-	say("Bot:          %s", botID)
-	say("Demo-Login:   %s / Passwort %s  (mit jedem Matrix-Client auf diesem Rechner)", memberID, memberPassword)
-	say("Team-Login:   %s / Passwort %s  (im verschlüsselten Team- und Genehmigungsraum)", teamID, teamPassword)
-	say("Anleitungen:  %s  (Änderungen werden sofort übernommen)", cfg.GuidesDir)
-	say("Bot-Log:      %s", logFile.Name())
+	say(tx.Homeserver, srv.URL, srv.ServerName)
+	say(tx.Bot, botID)
+	say(tx.Login, memberID, memberPassword)
+	say(tx.TeamLogin, teamID, teamPassword)
+	say(tx.Guides, cfg.GuidesDir)
+	say(tx.Log, logFile.Name())
 	say("")
-	say("Du chattest jetzt als %s mit Lotse in einem verschlüsselten Direktchat.", memberID)
-	say("Schreib eine Frage (z. B. „passwort vergessen“) oder !hilfe. Deine erste Nachricht bringt auch die Begrüßung.")
-	say("Supportfall: frag etwas, das keine Anleitung beantwortet (z. B. „Wie spende ich für den Wahlkampf?“), und sag „ja“.")
-	say("Dann spielst du das Team: Zeilen mit „team:“ davor schreibst du als %s in den Teamraum,", teamID)
-	say("z. B. „team: !übernehmen 1“, „team: !antwort 1 Schau mal auf die Spendenseite.“, „team: !erledigt 1“.")
-	say("Zugang: „!zugang nextcloud AG Digitales“ oder „!zugang bbb Vorstand“ beantragt ein Konto bzw. einen Raum (bei nachgebauten Servern).")
-	say("Genehmigen: Zeilen mit „freigabe:“ davor schreibst du als %s in den Genehmigungsraum, z. B. „freigabe: !genehmigen 1“.", teamID)
-	say("Strg-C beendet die Demo.")
+	say(tx.Intro, memberID, teamID, teamID)
+	say(tx.Quit)
 
-	d := &demoChat{out: stdout, bot: botID, printed: map[id.EventID]bool{}, accounts: map[string]bool{}, meetings: map[string]bool{}}
-	go d.follow(ctx, member, roomID, "Lotse", nil)
-	go d.follow(ctx, team, teamRoom, "Lotse im Teamraum", nil)
-	go d.follow(ctx, team, approvalsRoom, "Lotse im Genehmigungsraum", func() { d.showFakes(cloud, meet) })
+	d := &demoChat{tx: tx, out: stdout, bot: botID, printed: map[id.EventID]bool{}, accounts: map[string]bool{}, meetings: map[string]bool{}}
+	go d.follow(ctx, member, roomID, tx.FromDM, nil)
+	go d.follow(ctx, team, teamRoom, tx.FromTeam, nil)
+	go d.follow(ctx, team, approvalsRoom, tx.FromApprovals, func() { d.showFakes(cloud, meet) })
 
 	lines := make(chan string)
 	go func() {
@@ -221,7 +216,7 @@ func cmdDemo(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		var line string
 		select {
 		case <-ctx.Done():
-			d.say("\nDemo beendet.")
+			d.say("\n" + tx.Ended)
 			return nil
 		case l, ok := <-lines:
 			if !ok {
@@ -233,21 +228,21 @@ func cmdDemo(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		if line == "" {
 			continue
 		}
-		if text, ok := strings.CutPrefix(line, "team:"); ok {
+		if text, ok := strings.CutPrefix(line, tx.TeamPrefix); ok {
 			if _, err := team.SendText(ctx, teamRoom, strings.TrimSpace(text)); err != nil {
-				d.say("(Senden fehlgeschlagen: %v)", err)
+				d.say(tx.SendFailed, err)
 			}
 			continue
 		}
-		if text, ok := strings.CutPrefix(line, "freigabe:"); ok {
+		if text, ok := strings.CutPrefix(line, tx.ApprovalsPrefix); ok {
 			if _, err := team.SendText(ctx, approvalsRoom, strings.TrimSpace(text)); err != nil {
-				d.say("(Senden fehlgeschlagen: %v)", err)
+				d.say(tx.SendFailed, err)
 			}
 			continue
 		}
 		sent, err := member.SendText(ctx, roomID, line)
 		if err != nil {
-			d.say("(Senden fehlgeschlagen: %v)", err)
+			d.say(tx.SendFailed, err)
 			continue
 		}
 		// Wait for the answer so that the prompt comes after it; the
@@ -256,10 +251,10 @@ func cmdDemo(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		_, err = member.Wait(waitCtx, roomID, botID, chatclient.ReplyTo(sent))
 		cancel()
 		if errors.Is(err, chatclient.ErrTimeout) {
-			d.say("(keine Antwort innerhalb von 30 s – siehe %s)", logFile.Name())
+			d.say(tx.NoAnswer, logFile.Name())
 			continue
 		}
-		d.flush(member, roomID, "Lotse")
+		d.flush(member, roomID, tx.FromDM)
 	}
 }
 
@@ -271,6 +266,7 @@ var demoNextcloudGroups = []string{"AG Digitales", "Bezirk Nord"}
 // welcome and the team's answers are not replies to anything the member
 // typed), and what the stand-in servers set up.
 type demoChat struct {
+	tx       *demoTexts
 	mu       sync.Mutex
 	out      io.Writer
 	bot      id.UserID
@@ -303,7 +299,7 @@ func (d *demoChat) flush(c *chatclient.Client, room id.RoomID, who string) {
 		msg := evt.Content.AsMessage()
 		body := msg.Body
 		if msg.NewContent != nil { // an edit: show the new text, not the "* …" fallback
-			body = "(geändert) " + msg.NewContent.Body
+			body = d.tx.Edited + " " + msg.NewContent.Body
 		}
 		fmt.Fprintf(d.out, "\n%s:\n%s\n", who, indent(body))
 	}
@@ -320,14 +316,14 @@ func (d *demoChat) showFakes(cloud *nextcloudtest.Fake, meet *bbbtest.Fake) {
 			continue
 		}
 		d.accounts[u.ID] = true
-		fmt.Fprintf(d.out, "\n(Nextcloud-Nachbau: Konto „%s“ angelegt, E-Mail %s, Gruppen: %s)\n", u.ID, u.Email, strings.Join(u.Groups, ", "))
+		fmt.Fprintf(d.out, "\n"+d.tx.FakeAccount+"\n", u.ID, u.Email, strings.Join(u.Groups, ", "))
 	}
 	for _, m := range meet.Meetings() {
 		if d.meetings[m.MeetingID] {
 			continue
 		}
 		d.meetings[m.MeetingID] = true
-		fmt.Fprintf(d.out, "\n(BBB-Nachbau: Raum „%s“ angelegt)\n", m.Name)
+		fmt.Fprintf(d.out, "\n"+d.tx.FakeRoom+"\n", m.Name)
 	}
 }
 

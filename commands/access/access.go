@@ -487,7 +487,7 @@ func (w *Workflow) cmdRequests(ce *chat.Call) error {
 	var b strings.Builder
 	b.WriteString(at.MineIntro + "\n\n")
 	for _, r := range list {
-		fmt.Fprintf(&b, "- **#%d** %s – %s (%s)\n", r.ID, chat.Escape(w.statusForMember(ce.Ctx, r)), chat.Escape(w.what(r)), w.Local(r.CreatedAt, chat.DateTimeLayout))
+		fmt.Fprintf(&b, "- **#%d** %s – %s (%s)\n", r.ID, chat.Escape(w.statusForMember(ce.Ctx, r)), chat.Escape(w.what(r)), w.DayTime(r.CreatedAt))
 	}
 	return w.ReplyMarkdown(ce.Ctx, b.String())
 }

@@ -227,7 +227,7 @@ func (w *Workflow) cmdAudit(ce *chat.Call) error {
 	b.WriteString(chat.Format(at.AuditIntro, chat.Escape(filter)) + "\n\n")
 	start := max(0, total-len(entries))
 	for _, e := range entries {
-		fmt.Fprintf(&b, "- %s #%d **%s** – %s %s\n", e.At.In(w.Location).Format(chat.ShortDateTimeLayout), e.RequestID, chat.Escape(w.auditAction(e.Action)),
+		fmt.Fprintf(&b, "- %s #%d **%s** – %s %s\n", w.ShortDayTime(e.At), e.RequestID, chat.Escape(w.auditAction(e.Action)),
 			chat.Escape(w.auditActor(e.Actor)), chat.Escape(w.auditDetail(e)))
 	}
 	if start > 0 {
@@ -332,7 +332,7 @@ func (w *Workflow) exportAudit(ce *chat.Call, format string) error {
 		w.Flush()
 		data = buf.Bytes()
 	}
-	name := "lotse-protokoll-" + w.Now().In(w.Location).Format(chat.ISODateLayout) + "." + format
+	name := chat.Format(w.tx.AuditFile, w.Now().In(w.Location).Format(chat.ISODateLayout), format)
 	content := &event.MessageEventContent{MsgType: event.MsgFile, Body: name, FileName: name, Mentions: &event.Mentions{},
 		Info: &event.FileInfo{MimeType: mime, Size: len(data)}}
 	if _, err := w.AttachFile(ce.Ctx, ce.RoomID, content, data, mime); err != nil {

@@ -157,6 +157,9 @@ type Texts struct {
 	RoomUnavailable string
 	// NextStep: %s guide link or command.
 	NextStep string
+	// GuideCommand is the guide of NextStep without a web view: %s = the
+	// title, %s = the title again (the command that opens it).
+	GuideCommand string
 	// DoneApprovals: %d, %s what was done (approvals room, after provisioning).
 	DoneApprovals string
 	// Failing: %d number, %d attempts, %s cause; Lotse keeps trying.
@@ -180,6 +183,8 @@ type Texts struct {
 	AuditBadFilter string
 	// AuditUploaded: %d entries.
 	AuditUploaded string
+	// AuditFile is the export's file name: %s = the day (2026-12-31), %s = csv or json.
+	AuditFile string
 	// AuditActions name the stored actions of the audit log in !protokoll
 	// (the export keeps the codes); AuditLotse is Lotse as the actor.
 	AuditActions map[string]string
@@ -278,6 +283,7 @@ var German = Texts{
 	RoomNotGranted:    "Für den Raum „%s“ hast du (noch) keinen Zugang. Beantragen kannst du ihn mit `!zugang bbb <Raumname>`.",
 	RoomUnavailable:   "BigBlueButton antwortet gerade nicht. Bitte versuch es in ein paar Minuten noch einmal.",
 	NextStep:          "Nächster Schritt: %s",
+	GuideCommand:      "„%s“ – `!anleitung %s`",
 	DoneApprovals:     "✅ Antrag #%d ist eingerichtet: %s. Das Mitglied wurde informiert.",
 	Failing:           "⚠️ Antrag #%d: Einrichten ist %d-mal fehlgeschlagen (%s). Ich versuche es weiter.",
 	Failed:            "❌ Antrag #%d konnte nicht eingerichtet werden: %s\nDas Mitglied weiß, dass es noch hakt. Nach der Behebung: `!genehmigen %[1]d` versucht es erneut.",
@@ -302,6 +308,7 @@ var German = Texts{
 	AuditBadFilter:          "„%s“ ist weder eine Antragsnummer noch eine gültige Matrix-ID (die sieht so aus: `@name:server`). So geht es: `%s`",
 	AuditMore:               "… %d älterer Eintrag nicht angezeigt (`!protokoll export csv` lädt alles hoch).|… %d ältere Einträge nicht angezeigt (`!protokoll export csv` lädt alles hoch).",
 	AuditUploaded:           "Protokoll mit %d Eintrag hochgeladen.|Protokoll mit %d Einträgen hochgeladen.",
+	AuditFile:               "lotse-protokoll-%s.%s",
 	ApproverCommands:        "Befehle für Genehmigende (im Genehmigungsraum):",
 
 	// When only one kind of request is on; a retry that found the account.
@@ -429,6 +436,7 @@ var English = Texts{
 	RoomNotGranted:    "You don't have access to the room “%s” (yet). Request it with `!access bbb <room name>`.",
 	RoomUnavailable:   "BigBlueButton is not answering right now. Please try again in a few minutes.",
 	NextStep:          "Next step: %s",
+	GuideCommand:      "“%s” – `!guide %s`",
 	DoneApprovals:     "✅ Request #%d is set up: %s. The member was told.",
 	Failing:           "⚠️ Request #%d: setting it up failed %d times (%s). I keep trying.",
 	Failed:            "❌ Request #%d could not be set up: %s\nThe member knows it is stuck. Once fixed, `!approve %[1]d` tries again.",
@@ -453,6 +461,7 @@ var English = Texts{
 	AuditBadFilter:          "“%s” is neither a request number nor a valid Matrix ID (which looks like `@name:server`). Usage: `%s`",
 	AuditMore:               "… %d older entry not shown (`!audit export csv` uploads everything).|… %d older entries not shown (`!audit export csv` uploads everything).",
 	AuditUploaded:           "Uploaded the audit log with %d entry.|Uploaded the audit log with %d entries.",
+	AuditFile:               "lotse-audit-log-%s.%s",
 	ApproverCommands:        "Approver commands (in the approvals room):",
 
 	// When only one kind of request is on; a retry that found the account.

@@ -440,7 +440,7 @@ func (w *Workflow) guideHint(guideID string) string {
 			return "[" + chat.Escape(g.Title) + "](" + u + ")"
 		}
 	}
-	return "„" + chat.Escape(g.Title) + "“ – `!anleitung " + chat.Escape(g.Title) + "`"
+	return chat.Format(w.tx.GuideCommand, chat.Escape(g.Title), chat.Escape(g.Title))
 }
 
 // announceDone tells the member what was done and the next step, edits

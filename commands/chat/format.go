@@ -14,8 +14,10 @@ import (
 	"github.com/lotse-bot/lotse/guides"
 )
 
-// Date layouts, written once. Dates shown to people are German-style
-// (also in English texts, which address the same association).
+// Date layouts, written once. Dates shown to people follow the language of
+// the install (Layouts): German „31.12.2026“, English "31 Dec 2026" – the
+// way round tables show their dates (schedule.Texts). The constants are
+// the German ones.
 const (
 	// DateLayout is a day: 31.12.2026.
 	DateLayout = "02.01.2006"
@@ -28,6 +30,30 @@ const (
 	// StampLayout is an exact time in exports (RFC 3339 with the zone).
 	StampLayout = time.RFC3339
 )
+
+// Layouts are the layouts of the dates one language shows to people.
+type Layouts struct {
+	// Date is a day (31.12.2026, 31 Dec 2026).
+	Date string
+	// DateTime is a day and a time (31.12.2026 18:30, 31 Dec 2026, 18:30).
+	DateTime string
+	// ShortDateTime is a day of this year and a time (31.12. 18:30, 31 Dec, 18:30).
+	ShortDateTime string
+}
+
+var (
+	germanLayouts  = Layouts{Date: DateLayout, DateTime: DateTimeLayout, ShortDateTime: ShortDateTimeLayout}
+	englishLayouts = Layouts{Date: "2 Jan 2006", DateTime: "2 Jan 2006, 15:04", ShortDateTime: "2 Jan, 15:04"}
+)
+
+// LayoutsFor returns the date layouts of lang ("de" or "en"), German by
+// default. An English reader takes 01.03.2027 for the 3rd of January.
+func LayoutsFor(lang string) Layouts {
+	if lang == "en" {
+		return englishLayouts
+	}
+	return germanLayouts
+}
 
 // InputDateLayouts are the ways people type a day, in the order they are tried.
 var InputDateLayouts = []string{DateLayout, "2.1.2006", ISODateLayout, "02.01.06"}
@@ -100,6 +126,17 @@ func Summarize(q string) string {
 func (e *Env) Local(t time.Time, layout string) string {
 	return t.In(e.Location).Format(layout)
 }
+
+// Day is the day of t in the environment's time zone and language
+// (31.12.2026, 31 Dec 2026).
+func (e *Env) Day(t time.Time) string { return e.Local(t, LayoutsFor(e.Lang).Date) }
+
+// DayTime is Day with the time (31.12.2026 18:30, 31 Dec 2026, 18:30).
+func (e *Env) DayTime(t time.Time) string { return e.Local(t, LayoutsFor(e.Lang).DateTime) }
+
+// ShortDayTime is DayTime without the year, for a day of this year
+// (31.12. 18:30, 31 Dec, 18:30).
+func (e *Env) ShortDayTime(t time.Time) string { return e.Local(t, LayoutsFor(e.Lang).ShortDateTime) }
 
 // YesWords and NoWords are the short answers to a yes/no question (after
 // NormWords).

@@ -126,9 +126,9 @@ func (w *Workflow) DigestMarkdown(groups []Group, n int, from, to time.Time) str
 func Markdown(tx *Texts, lib *guides.Library, groups []Group, n int, from, to time.Time) string {
 	var b strings.Builder
 	if from.UnixMilli() <= 0 {
-		b.WriteString(chat.Format(tx.DigestFirstTitle, to.Format(chat.DateLayout)))
+		b.WriteString(chat.Format(tx.DigestFirstTitle, to.Format(chat.LayoutsFor(tx.Lang).Date)))
 	} else {
-		b.WriteString(chat.Format(tx.DigestTitle, from.Format(chat.DateLayout), to.Format(chat.DateLayout)))
+		b.WriteString(chat.Format(tx.DigestTitle, from.Format(chat.LayoutsFor(tx.Lang).Date), to.Format(chat.LayoutsFor(tx.Lang).Date)))
 	}
 	topics := chat.Format(chat.Plural(tx.DigestGroups, len(groups)), len(groups))
 	b.WriteString("\n\n" + chat.Format(chat.Plural(tx.DigestCount, n), n, topics) + "\n")

@@ -188,7 +188,7 @@ func (w *Workflow) describe(lib *guides.Library, d answer.Decision) string {
 	st := w.tx
 	var titles []string
 	for _, id := range d.Guides() {
-		titles = append(titles, "„"+chat.Escape(title(lib, id))+"“")
+		titles = append(titles, chat.Format(st.ExpectedGuide, chat.Escape(title(lib, id))))
 	}
 	switch d.Outcome {
 	case answer.Answer:
@@ -244,7 +244,7 @@ func (w *Workflow) cmdList(ce *chat.Call) error {
 			break
 		}
 		line := chat.Format(st.ListLine, l.ID, chat.EscapeLong(l.Question, 80), chat.Escape(title(lib, l.GuideID)),
-			chat.Escape(w.Matrix.DisplayName(ce.Ctx, w.cfg.TeamRoom, id.UserID(l.TaughtBy))), w.Local(l.TaughtAt, chat.DateLayout))
+			chat.Escape(w.Matrix.DisplayName(ce.Ctx, w.cfg.TeamRoom, id.UserID(l.TaughtBy))), w.Day(l.TaughtAt))
 		if !l.ExportedAt.IsZero() {
 			line += st.ListExported
 		}

@@ -71,11 +71,11 @@ func (w *Workflow) selfEvidence(ce *chat.Call, dateArg string, training bool) er
 		}
 	}
 	who := chat.Escape(ce.Sender.String())
-	day := at.In(w.Location).Format(chat.DateLayout)
+	day := w.Day(at)
 	var set func(*storage.TeamGate)
 	var action, answer string
 	if training {
-		until := at.Add(w.cfg.Roles.TrainingValidity).In(w.Location).Format(chat.DateLayout)
+		until := w.Day(at.Add(w.cfg.Roles.TrainingValidity))
 		set = func(g *storage.TeamGate) { g.TrainingAt, g.TrainingBy = at, ce.Sender.String() }
 		action, answer = "bootstrap-training", chat.Format(w.tx.TrainingRecorded, who, day, until)
 	} else {

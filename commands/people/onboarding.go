@@ -396,7 +396,7 @@ func (w *Workflow) expireTraining(ctx context.Context, g *storage.TeamGate, coor
 	user := id.UserID(g.UserID)
 	expires := g.TrainingAt.Add(w.cfg.Roles.TrainingValidity)
 	stamp := strconv.FormatInt(g.TrainingAt.UnixMilli(), 10)
-	date := expires.In(w.Location).Format(chat.DateLayout)
+	date := w.Day(expires)
 	var kind, toPerson, toCoord string
 	switch {
 	case g.TrainingAt.IsZero() || !now.Before(expires):

@@ -23,6 +23,10 @@ import (
 // (!schulung). Every change is written to the role audit log, keyed by
 // the event that caused it (exactly-once).
 
+// JoinGuide is the guide about joining the team that an application
+// points to, when the library has it (library/team).
+const JoinGuide = "team/digitalisierungsteam-beitreten.md"
+
 // isAdmin reports whether user is a configured admin.
 func (w *Workflow) isAdmin(user id.UserID) bool {
 	return user != w.Matrix.UserID() && slices.Contains(w.cfg.Roles.Admins, user)
@@ -218,7 +222,11 @@ func (w *Workflow) requestTeam(ctx context.Context, user, actor id.UserID, dmRoo
 	}
 	missing := w.missingText(g)
 	if self {
-		if err := w.ReplyMarkdown(ctx, chat.Format(pt.Applied, missing)); err != nil {
+		applied := chat.Format(pt.Applied, missing)
+		if g, ok := w.Guides.Current().GetFor(JoinGuide, false); ok {
+			applied += " " + chat.Format(pt.AppliedGuide, chat.Escape(g.Title))
+		}
+		if err := w.ReplyMarkdown(ctx, applied); err != nil {
 			return err
 		}
 		return w.tellApproversOnce(ctx, user, chat.Format(pt.AppliedApprovers, chat.Escape(user.String()), missing, chat.Escape(user.String())))
@@ -497,7 +505,7 @@ func (w *Workflow) gateSummary(g *storage.TeamGate) string {
 		if t.IsZero() {
 			return pt.Missing
 		}
-		return t.In(w.Location).Format(chat.DateLayout)
+		return w.Day(t)
 	}
 	if g == nil {
 		g = &storage.TeamGate{}
@@ -550,7 +558,7 @@ func (w *Workflow) cmdDeclaration(ce *chat.Call) error {
 		return w.ReplyMarkdown(ce.Ctx, pt.DateInvalid)
 	}
 	return w.recordGate(ce, target, func(g *storage.TeamGate) { g.DeclarationAt, g.DeclarationBy = at, ce.Sender.String() }, "declaration",
-		chat.Format(pt.DeclarationRecorded, chat.Escape(target.String()), at.In(w.Location).Format(chat.DateLayout)))
+		chat.Format(pt.DeclarationRecorded, chat.Escape(target.String()), w.Day(at)))
 }
 
 // cmdTraining records an attended data-protection training: !schulung @name <Datum>.
@@ -570,7 +578,7 @@ func (w *Workflow) cmdTraining(ce *chat.Call) error {
 	}
 	until := at.Add(w.cfg.Roles.TrainingValidity)
 	return w.recordGate(ce, target, func(g *storage.TeamGate) { g.TrainingAt, g.TrainingBy = at, ce.Sender.String() }, "training",
-		chat.Format(pt.TrainingRecorded, chat.Escape(target.String()), at.In(w.Location).Format(chat.DateLayout), until.In(w.Location).Format(chat.DateLayout)))
+		chat.Format(pt.TrainingRecorded, chat.Escape(target.String()), w.Day(at), w.Day(until)))
 }
 
 // recordGate stores gate evidence, answers, and activates the role if the gate is now passed.

@@ -20,6 +20,10 @@ type Texts struct {
 	Granted, Revoked, AlreadyHas, NotHeld string
 	// Applied: %s = what is missing. AppliedApprovers: %s user, %s missing, %s user.
 	Applied, AppliedApprovers string
+	// AppliedGuide follows Applied when the library has the guide about
+	// joining the team (JoinGuide): %s = its title, as the library names
+	// it (an English install has its own guides).
+	AppliedGuide string
 	// AppliedRevoked answers a self-application after the team role was
 	// revoked; AppliedRevokedApprovers: %s user, %s user.
 	AppliedRevoked, AppliedRevokedApprovers string
@@ -82,7 +86,8 @@ var German = Texts{
 	NotHeld:          "%s hat die Rolle **%s** nicht.",
 	Applied: "Danke für deine Bewerbung fürs Digitalisierungsteam! 🙌\n\n" +
 		"Weil du im Team Supportfälle mit persönlichen Daten siehst, wirst du erst freigeschaltet, wenn Folgendes vorliegt: %s. " +
-		"Die Genehmigenden melden sich bei dir. Wie das abläuft, steht in der Anleitung „Beim Digitalisierungsteam mitmachen: Aufgaben, Einstieg und Voraussetzungen“.",
+		"Die Genehmigenden melden sich bei dir.",
+	AppliedGuide:            "Wie das abläuft, steht in der Anleitung „%s“.",
 	AppliedRevoked:          "Deine Bewerbung ist angekommen. Weil dir die Team-Rolle entzogen wurde, kann nur jemand mit dem Recht dazu (Admins oder Genehmigende) sie dir wieder geben. Die Genehmigenden wissen Bescheid.",
 	AppliedRevokedApprovers: "🙋 %s möchte wieder ins Digitalisierungsteam. Die Team-Rolle wurde entzogen – wieder vergeben geht nur mit `!rolle %s team`.",
 	AppliedApprovers:        "🙋 %s möchte ins Digitalisierungsteam. Es fehlt noch: %s. Eintragen mit `!erklärung %s erhalten <Datum>`.",
@@ -151,7 +156,8 @@ var English = Texts{
 	NotHeld:          "%s doesn't have the **%s** role.",
 	Applied: "Thanks for applying to the digital team! 🙌\n\n" +
 		"Because the team sees support cases with personal data, you'll be activated once we have: %s. " +
-		"The approvers will get in touch. The guide “Beim Digitalisierungsteam mitmachen: Aufgaben, Einstieg und Voraussetzungen” (joining the digital team) explains how it works.",
+		"The approvers will get in touch.",
+	AppliedGuide:            "The guide “%s” explains how it works.",
 	AppliedRevoked:          "Your application has arrived. Because the team role was revoked, only someone with the right to grant it (admins or approvers) can give it back. The approvers have been told.",
 	AppliedRevokedApprovers: "🙋 %s wants to rejoin the digital team. The team role was revoked – only `!role %s team` grants it again.",
 	AppliedApprovers:        "🙋 %s wants to join the digital team. Still missing: %s. Record it with `!declaration %s received <date>`.",

@@ -182,7 +182,7 @@ func (w *Workflow) cmdMyData(ce *chat.Call) error {
 	if err != nil {
 		return err
 	}
-	name := "lotse-meine-daten-" + w.Now().In(w.Location).Format(chat.ISODateLayout) + ".json"
+	name := chat.Format(w.tx.ExportFile, w.Now().In(w.Location).Format(chat.ISODateLayout))
 	content := &event.MessageEventContent{MsgType: event.MsgFile, Body: name, FileName: name, Mentions: &event.Mentions{},
 		Info: &event.FileInfo{MimeType: "application/json", Size: len(data)}}
 	encrypted, err := w.AttachFile(ce.Ctx, ce.RoomID, content, data, "application/json")

@@ -34,6 +34,8 @@ type Texts struct {
 	OtherItems string
 	// ExportSummary introduces the plain-words list beside the JSON file.
 	ExportNote, ExportSent, ExportSummary, ExportUnencrypted string
+	// ExportFile is the export's file name: %s = the day (2026-12-31).
+	ExportFile string
 	// AnonymousTeam stands for a team member in the export of a member's
 	// cases when support answers are anonymous.
 	AnonymousTeam string
@@ -135,6 +137,7 @@ var German = Texts{
 	OtherItems:        "%d weiterer Eintrag|%d weitere Einträge",
 	ExportSummary:     "**In Worten:**",
 	AnonymousTeam:     "Digitalisierungsteam",
+	ExportFile:        "lotse-meine-daten-%s.json",
 	ExportNote:        "Alle Daten, die Lotse über dich gespeichert hat, nach Art geordnet. Die Arten haben technische Namen (z. B. „support_case“ für deine Supportfälle); in Worten stehen sie in der Nachricht zu dieser Datei. Zeitangaben in den Einträgen sind Zahlen: die Millisekunden seit dem 1. Januar 1970 (UTC) – so zählen Computer die Zeit. Bei Fällen anderer Mitglieder, an denen du im Team gearbeitet hast, steht nur, was du getan hast – nicht deren Inhalt.",
 	ExportSent:        "📦 Hier ist alles, was ich über dich gespeichert habe, als JSON-Datei.",
 	ExportUnencrypted: "Hinweis: Dieser Chat ist nicht Ende-zu-Ende-verschlüsselt. Für die nächste Auskunft öffne lieber einen verschlüsselten Direktchat mit mir.",
@@ -243,6 +246,7 @@ var English = Texts{
 	OtherItems:        "%d further entry|%d further entries",
 	ExportSummary:     "**In words:**",
 	AnonymousTeam:     "digital team",
+	ExportFile:        "lotse-my-data-%s.json",
 	ExportNote:        "All data Lotse stored about you, grouped by kind. The kinds have technical names (e.g. “support_case” for your support cases); the message with this file lists them in words. Times in the entries are numbers: the milliseconds since 1 January 1970 (UTC) – the way computers count time. For other members' cases you worked on as a team member, only what you did is listed – not their content.",
 	ExportSent:        "📦 Here is everything I stored about you, as a JSON file.",
 	ExportUnencrypted: "Note: this chat is not end-to-end encrypted. For your next request, better open an encrypted direct chat with me.",
