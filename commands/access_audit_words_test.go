@@ -27,6 +27,10 @@ func TestAuditInWords(t *testing.T) {
 	}
 	e.say(t, dmRoom, member, "!raum AG Umwelt Süd", "")
 	got := in(e.say(t, approvals, carol, "!protokoll", ""), approvals)
+	// The unfiltered log's heading has no gap before its colon (lang26).
+	if b := bodies(got); !strings.HasPrefix(b, "Protokoll:") {
+		t.Errorf("!protokoll begins %q, want „Protokoll:“", b[:min(len(b), 20)])
+	}
 	mustContain(t, got, "beantragt – @member:test Nextcloud, Gruppe „AG Digitales“ <mia@example.org>", "genehmigt – @carol:test",
 		"eingerichtet – Lotse neues Nextcloud-Konto mia.mitglied", "eingerichtet – Lotse BBB-Raum ag-umwelt-sued-",
 		"beantragt – @member:test BBB-Raum „AG Umwelt Süd“", "Moderationslink geschickt – @member:test BBB-Raum ag-umwelt-sued-")

@@ -224,7 +224,11 @@ func (w *Workflow) cmdAudit(ce *chat.Call) error {
 		return w.ReplyMarkdown(ce.Ctx, at.AuditEmpty)
 	}
 	var b strings.Builder
-	b.WriteString(chat.Format(at.AuditIntro, chat.Escape(filter)) + "\n\n")
+	intro := at.AuditIntroAll
+	if filter != "" {
+		intro = chat.Format(at.AuditIntro, chat.Escape(filter))
+	}
+	b.WriteString(intro + "\n\n")
 	start := max(0, total-len(entries))
 	for _, e := range entries {
 		fmt.Fprintf(&b, "- %s #%d **%s** – %s %s\n", w.ShortDayTime(e.At), e.RequestID, chat.Escape(w.auditAction(e.Action)),

@@ -176,8 +176,9 @@ type Texts struct {
 	ErrInvalidInput, ErrAmbiguous, ErrTemporary, ErrBBB, ErrNotConfigured, ErrUnknown string
 	// ErrRoomTaken: another member was granted a BBB room of this name first.
 	ErrRoomTaken string
-	// AuditIntro: %s = filter; AuditEmpty; AuditMore: %d.
-	AuditIntro, AuditEmpty, AuditMore string
+	// AuditIntro: %s = filter; AuditIntroAll: the unfiltered log;
+	// AuditEmpty; AuditMore: %d.
+	AuditIntro, AuditIntroAll, AuditEmpty, AuditMore string
 	// AuditBadFilter: the argument of !protokoll is neither a request
 	// number nor a person; %s what was typed, %s the usage.
 	AuditBadFilter string
@@ -304,6 +305,7 @@ var German = Texts{
 	ErrRoomTaken:            "Einen BigBlueButton-Raum mit diesem Namen hat schon ein anderes Mitglied. Mit dieser Genehmigung würde die Person dort Moderator:in – deshalb nicht eingerichtet. Bitte mit einem anderen Namen neu beantragen.",
 	ErrUnknown:              "Unbekannter Fehler (Details im Log von Lotse).",
 	AuditIntro:              "Protokoll %s:",
+	AuditIntroAll:           "Protokoll:",
 	AuditEmpty:              "Das Protokoll ist leer.",
 	AuditBadFilter:          "„%s“ ist weder eine Antragsnummer noch eine gültige Matrix-ID (die sieht so aus: `@name:server`). So geht es: `%s`",
 	AuditMore:               "… %d älterer Eintrag nicht angezeigt (`!protokoll export csv` lädt alles hoch).|… %d ältere Einträge nicht angezeigt (`!protokoll export csv` lädt alles hoch).",
@@ -457,6 +459,7 @@ var English = Texts{
 	ErrRoomTaken:            "Another member already has a BigBlueButton room of this name. This approval would make the requester its moderator – so it was not set up. Please request again with another name.",
 	ErrUnknown:              "Unknown error (details in Lotse's log).",
 	AuditIntro:              "Audit log %s:",
+	AuditIntroAll:           "Audit log:",
 	AuditEmpty:              "The audit log is empty.",
 	AuditBadFilter:          "“%s” is neither a request number nor a valid Matrix ID (which looks like `@name:server`). Usage: `%s`",
 	AuditMore:               "… %d older entry not shown (`!audit export csv` uploads everything).|… %d older entries not shown (`!audit export csv` uploads everything).",
