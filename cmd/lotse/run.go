@@ -190,17 +190,31 @@ func placeholderLogger(cfg config.Config, log zerolog.Logger) func(*guides.Libra
 // errLeaseLost) when the lease breaks. release is nil when the process
 // must stop (err says how; nil for a normal stop).
 func holdLease(ctx context.Context, db *storage.DB, log zerolog.Logger) (context.Context, func(), error) {
+	failures := 0
 	lease, err := db.AcquireLease(ctx, storage.LeaseOptions{
 		OnStandby: func() {
 			log.Info().Msg("Another Lotse process is active on this database; waiting as standby")
 		},
-		OnError: func(err error) { log.Warn().Err(err).Msg("Standby could not check the lease; retrying") },
+		// Called once per poll (a second) while the server cannot be
+		// reached: a database down for an hour is a dozen lines a
+		// process, not thousands.
+		OnError: func(err error) {
+			failures++
+			if loggedFailure(failures) {
+				log.Warn().Err(err).Int("failures", failures).Msg("The database cannot be reached; trying again")
+			}
+		},
 	})
 	switch {
 	case err != nil && ctx.Err() != nil:
 		return ctx, nil, nil
 	case errors.Is(err, storage.ErrLocked):
 		return ctx, nil, fail(exitLocked, err)
+	case errors.Is(err, storage.ErrRefused):
+		// A wrong password or database name: exit code 12 at once, with
+		// the server's reason, instead of waiting for a database that
+		// will never let Lotse in.
+		return ctx, nil, fail(exitDatabase, err)
 	case err != nil:
 		return ctx, nil, fail(exitDatabase, err)
 	}
@@ -302,6 +316,11 @@ func startWorkers(ctx context.Context, g *errgroup.Group, cfg config.Config, loc
 		}()
 	}
 }
+
+// loggedFailure reports whether the n-th failure to reach the database
+// while waiting for the lease is logged: the first three, then every
+// 300th (every five minutes at the lease's poll of a second).
+func loggedFailure(n int) bool { return n <= 3 || n%300 == 0 }
 
 // errLeaseLost stops a process whose database lease broke.
 var errLeaseLost = errors.New("lost the database lease")
