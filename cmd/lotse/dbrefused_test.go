@@ -13,6 +13,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/lotse-bot/lotse/config"
+	"github.com/lotse-bot/lotse/storage/storagetest"
 )
 
 // cancelOnWrite is a log sink that ends the run at its first line that
@@ -99,5 +100,60 @@ func TestLoggedFailure(t *testing.T) {
 	}
 	if logged != 3+12 {
 		t.Errorf("an hour of failures gives %d lines, want 15", logged)
+	}
+}
+
+// TestSetupChecksDatabase: `lotse setup` reports a database Lotse cannot
+// use before the first start — a SQLite folder that does not exist, a
+// PostgreSQL that refuses Lotse (without quoting the password), a schema
+// newer than the binary — and passes a fresh or current one (ops26:
+// before, it said "0 problems" with a wrong database password).
+func TestSetupChecksDatabase(t *testing.T) {
+	pg := os.Getenv("LOTSE_TEST_POSTGRES")
+	tests := []struct {
+		name    string
+		uri     func(t *testing.T) string
+		want    int // level of the one finding; -1: none
+		needsPG bool
+	}{
+		{"sqlite, folder missing", func(t *testing.T) string { return filepath.Join(t.TempDir(), "nope", "lotse.db") }, findFail, false},
+		{"sqlite, first start", func(t *testing.T) string { return filepath.Join(t.TempDir(), "lotse.db") }, -1, false},
+		{"postgres, unreadable URI", func(*testing.T) string { return "postgres://lotse:Zq/x+Kw9@127.0.0.1:5432/lotse" }, findFail, false},
+		{"postgres, unknown database", func(*testing.T) string {
+			u, _ := url.Parse(pg)
+			u.User, u.Path = url.UserPassword("lotse", "Zq-Kw9"), "/lotse_ops26_missing"
+			return u.String()
+		}, findFail, true},
+		{"postgres, first start", func(t *testing.T) string { return storagetest.FreshPostgresSchema(t, pg) }, findOK, true},
+		{"postgres, newer schema", func(t *testing.T) string {
+			uri := storagetest.FreshPostgresSchema(t, pg)
+			db := storagetest.Open(t, uri)
+			if _, err := db.Lotse.Exec(t.Context(), "UPDATE lotse_version SET version=99, compat=99"); err != nil {
+				t.Fatal(err)
+			}
+			return uri
+		}, findFail, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.needsPG && pg == "" {
+				t.Skip("LOTSE_TEST_POSTGRES not set")
+			}
+			cfg := config.Defaults()
+			cfg.Database = tt.uri(t)
+			got := checkDatabase(t.Context(), cfg)
+			if tt.want < 0 {
+				if len(got) != 0 {
+					t.Fatalf("findings %+v, want none", got)
+				}
+				return
+			}
+			if len(got) != 1 || got[0].level != tt.want {
+				t.Fatalf("findings %+v, want one of level %d", got, tt.want)
+			}
+			if strings.Contains(got[0].de+got[0].en, "Kw9") {
+				t.Errorf("the finding quotes the password: %+v", got[0])
+			}
+		})
 	}
 }
