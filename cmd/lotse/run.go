@@ -196,8 +196,8 @@ func holdLease(ctx context.Context, db *storage.DB, log zerolog.Logger) (context
 			log.Info().Msg("Another Lotse process is active on this database; waiting as standby")
 		},
 		// Called once per poll (a second) while the server cannot be
-		// reached: a database down for an hour is a dozen lines a
-		// process, not thousands.
+		// reached: a database down for an hour is 15 lines a process,
+		// not 3,600.
 		OnError: func(err error) {
 			failures++
 			if loggedFailure(failures) {
@@ -210,12 +210,9 @@ func holdLease(ctx context.Context, db *storage.DB, log zerolog.Logger) (context
 		return ctx, nil, nil
 	case errors.Is(err, storage.ErrLocked):
 		return ctx, nil, fail(exitLocked, err)
-	case errors.Is(err, storage.ErrRefused):
-		// A wrong password or database name: exit code 12 at once, with
-		// the server's reason, instead of waiting for a database that
-		// will never let Lotse in.
-		return ctx, nil, fail(exitDatabase, err)
 	case err != nil:
+		// Also storage.ErrRefused (a wrong password or database name):
+		// exit code 12 at once, with the server's reason.
 		return ctx, nil, fail(exitDatabase, err)
 	}
 	log.Info().Msg("Holding the database lease: this process is active")
