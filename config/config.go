@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"reflect"
 	"strconv"
@@ -377,6 +378,21 @@ func applyEnvStruct(v reflect.Value, prefix string, getenv func(string) string) 
 	return nil
 }
 
+// postgresURIProblem names what is wrong with a postgres:// database
+// URI, or "". It never quotes the URI or the parser's error: both hold
+// the password, and a password made with `openssl rand -base64` has a
+// "/" or "+" that breaks the URI.
+func postgresURIProblem(uri string) string {
+	if !strings.HasPrefix(uri, "postgres://") && !strings.HasPrefix(uri, "postgresql://") {
+		return ""
+	}
+	if _, err := url.Parse(uri); err != nil {
+		return "database (LOTSE_DATABASE) is not a valid postgres://user:password@host:port/name URI (not shown: it holds the password); " +
+			"percent-encode special characters in the password (/ as %2F, @ as %40, : as %3A, # as %23, ? as %3F, % as %25)"
+	}
+	return ""
+}
+
 // Validate checks that Lotse can start with cfg and explains what is missing.
 func (c Config) Validate() error {
 	var problems []string
@@ -396,6 +412,8 @@ func (c Config) Validate() error {
 	}
 	if c.Database == "" {
 		problems = append(problems, "database is empty: a file path for SQLite or postgres://…")
+	} else if p := postgresURIProblem(c.Database); p != "" {
+		problems = append(problems, p)
 	}
 	if len([]rune(c.DisplayName)) > 100 {
 		problems = append(problems, "display_name is longer than 100 characters")

@@ -93,6 +93,9 @@ func TestValidateExplains(t *testing.T) {
 		{"language", func(c *Config) { c.Language = "fr" }, "de or en"},
 		{"no retention of questions kept earlier", func(c *Config) { c.KeepFailedQuestions, c.FailedQuestionRetention = false, 0 }, "failed_question_retention"},
 		{"unknown time zone", func(c *Config) { c.SupportTimezone = "Europe/Atlantis" }, "support_timezone must be a time zone name"},
+		// A base64 password (openssl rand -base64) with a "/" breaks the
+		// URI; the problem names the key, never the password.
+		{"unreadable postgres URI", func(c *Config) { c.Database = "postgres://lotse:Zq/x+Kw9@db.example.org/lotse" }, "database (LOTSE_DATABASE) is not a valid"},
 		{"no integration timeout", func(c *Config) {
 			c.BBBURL, c.BBBSecret, c.IntegrationTimeout = "https://bbb.example.org/bigbluebutton/", "s", 0
 		}, "integration_timeout"},
@@ -105,6 +108,9 @@ func TestValidateExplains(t *testing.T) {
 			err := cfg.Validate()
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("error %v does not mention %q", err, tt.want)
+			}
+			if strings.Contains(err.Error(), "Kw9") {
+				t.Fatalf("error %v quotes the password", err)
 			}
 		})
 	}

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"go.mau.fi/util/dbutil"
+
 	"github.com/lotse-bot/lotse/storage"
 	"github.com/lotse-bot/lotse/storage/upgrades"
 )
@@ -89,7 +91,15 @@ func TestUpgradeKeepsAccessRequests(t *testing.T) {
 			if err := db.Upgrade(ctx); err != nil {
 				t.Fatal(err)
 			}
-			if ok, err := db.Lotse.ColumnExists(ctx, "access_request", "deny_cause"); err != nil || ok {
+			// Not dbutil's ColumnExists: on PostgreSQL it looks in every
+			// schema, and another test's schema at v13 made this fail now
+			// and then.
+			q := "SELECT EXISTS(SELECT 1 FROM pragma_table_info($1) WHERE name=$2)"
+			if db.Lotse.Dialect == dbutil.Postgres {
+				q = "SELECT EXISTS(SELECT 1 FROM information_schema.columns WHERE table_schema=current_schema() AND table_name=$1 AND column_name=$2)"
+			}
+			var ok bool
+			if err := db.Lotse.QueryRow(ctx, q, "access_request", "deny_cause").Scan(&ok); err != nil || ok {
 				t.Fatalf("deny_cause at v12: %v %v", ok, err)
 			}
 			const insert = `INSERT INTO access_request (id, member_id, member_room, kind, target, status, decided_by, deny_reason, last_error,

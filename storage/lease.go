@@ -12,6 +12,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/lib/pq"
 )
 
 // Only one Lotse may sync and answer per database: two active processes
@@ -33,6 +35,25 @@ import (
 
 // ErrLocked means another process holds the SQLite database's lock file.
 var ErrLocked = errors.New("another Lotse process is using this database")
+
+// ErrRefused means the PostgreSQL server answered and refused Lotse's
+// connection for a reason that waiting does not mend: a wrong password,
+// an unknown user, a database that does not exist, no entry in
+// pg_hba.conf, sslmode=require against a server without SSL.
+var ErrRefused = errors.New("the database server refuses the connection (check database / LOTSE_DATABASE: user, password, database name, sslmode)")
+
+// refusedForGood reports whether err is one of ErrRefused's causes; an
+// unreachable server, one starting up or one with too many connections
+// is waited for.
+func refusedForGood(err error) bool {
+	var pqErr *pq.Error
+	if errors.As(err, &pqErr) {
+		// Class 28: invalid authorization (password, role, pg_hba.conf);
+		// 3D000: invalid catalog name (the database does not exist).
+		return pqErr.Code.Class() == "28" || pqErr.Code == "3D000"
+	}
+	return errors.Is(err, pq.ErrSSLNotSupported)
+}
 
 // LeaseOptions tune AcquireLease.
 type LeaseOptions struct {
@@ -69,7 +90,9 @@ func (l *Lease) Release() {
 }
 
 // AcquireLease makes this process the active one on the database. On
-// PostgreSQL it waits (as a standby) until the lease is free or ctx ends; on
+// PostgreSQL it waits (as a standby) until the lease is free or ctx ends —
+// also while the server cannot be reached, but not when it refuses Lotse
+// (ErrRefused); on
 // SQLite it fails at once with ErrLocked when another process holds it.
 func (db *DB) AcquireLease(ctx context.Context, opts LeaseOptions) (*Lease, error) {
 	if opts.PollInterval <= 0 {
@@ -136,6 +159,11 @@ func (db *DB) postgresLease(ctx context.Context, opts LeaseOptions) (*Lease, err
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
+			}
+			// The server answered and refused: waiting does not help, and
+			// a log line a second would bury the cause.
+			if refusedForGood(err) {
+				return nil, fmt.Errorf("%w: %w", ErrRefused, err)
 			}
 			// A standby survives a database restart: try again.
 			if opts.OnError != nil {

@@ -10,12 +10,14 @@ import (
 	"github.com/lotse-bot/lotse/storage/upgrades"
 )
 
-// TestOlderBinaryRefusesSchemaV13: schema v13 changed what a correct
-// writer must write (an older binary's approval leaves a stale
-// fail_cause), so a binary that knows only the first 12 steps refuses an
-// upgraded database; one that knows v13 still starts on it (every later
-// step keeps "compatible with v13+").
-func TestOlderBinaryRefusesSchemaV13(t *testing.T) {
+// TestOlderBinaryRefusesUpgradedSchema: an upgraded database refuses every
+// binary older than v16 (exit code 14 in lotse run), and a v16 binary still
+// starts on it. Schema v13 changed what a correct writer must write (an
+// older binary's approval leaves a stale fail_cause); v15 and v16 said
+// "compatible with v13+", so a v13–v15 binary put back on the database
+// started silently and gave out an erased case's number again (v16's
+// id_counter ignored) — v17 raises the floor to v16 (ops26).
+func TestOlderBinaryRefusesUpgradedSchema(t *testing.T) {
 	uris := testDBURIs(t)
 	for name, uri := range uris {
 		t.Run(name, func(t *testing.T) {
@@ -25,16 +27,18 @@ func TestOlderBinaryRefusesSchemaV13(t *testing.T) {
 				t.Fatal(err)
 			}
 			var compat int
-			if err := db.Lotse.QueryRow(ctx, `SELECT compat FROM lotse_version`).Scan(&compat); err != nil || compat != 13 {
-				t.Fatalf("compat %d, %v; want 13", compat, err)
+			if err := db.Lotse.QueryRow(ctx, `SELECT compat FROM lotse_version`).Scan(&compat); err != nil || compat != 16 {
+				t.Fatalf("compat %d, %v; want 16", compat, err)
 			}
-			db.Lotse.UpgradeTable = upgrades.Table[:12]
-			if err := db.Upgrade(ctx); !errors.Is(err, dbutil.ErrUnsupportedDatabaseVersion) {
-				t.Fatalf("a v12 binary on the upgraded database: %v, want %v", err, dbutil.ErrUnsupportedDatabaseVersion)
+			for _, older := range []int{12, 13, 14, 15} {
+				db.Lotse.UpgradeTable = upgrades.Table[:older]
+				if err := db.Upgrade(ctx); !errors.Is(err, dbutil.ErrUnsupportedDatabaseVersion) {
+					t.Errorf("a v%d binary on the upgraded database: %v, want %v", older, err, dbutil.ErrUnsupportedDatabaseVersion)
+				}
 			}
-			db.Lotse.UpgradeTable = upgrades.Table[:13]
+			db.Lotse.UpgradeTable = upgrades.Table[:16]
 			if err := db.Upgrade(ctx); err != nil {
-				t.Fatalf("a v13 binary on the upgraded database: %v", err)
+				t.Fatalf("a v16 binary on the upgraded database: %v", err)
 			}
 		})
 	}

@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 
@@ -55,6 +56,12 @@ type DB struct {
 	pseudonymKey []byte // see SetPseudonymKey
 }
 
+// ErrBadURI means a postgres:// URI cannot be parsed. Its text never
+// quotes the URI: it holds the password, and a password made with
+// `openssl rand -base64` has a "/" or "+" that breaks it.
+var ErrBadURI = errors.New("database (LOTSE_DATABASE) is not a valid postgres:// URI (not shown: it holds the password); " +
+	"percent-encode special characters in the password (/ as %2F, @ as %40, : as %3A, # as %23, ? as %3F, % as %25) or use one of letters and digits")
+
 // IsPostgres reports whether uri names a PostgreSQL database.
 func IsPostgres(uri string) bool {
 	return strings.HasPrefix(uri, "postgres://") || strings.HasPrefix(uri, "postgresql://")
@@ -69,6 +76,12 @@ func Open(uri string, log zerolog.Logger) (*DB, error) {
 		err  error
 	)
 	if IsPostgres(uri) {
+		if _, perr := url.Parse(uri); perr != nil {
+			// Not perr: it quotes the URI, password included (and lib/pq
+			// would quote it again in every connection's error, so in the
+			// log once a second).
+			return nil, ErrBadURI
+		}
 		root, err = dbutil.NewWithDialect(uri, "postgres")
 		if err == nil {
 			root.RawDB.SetMaxOpenConns(10)

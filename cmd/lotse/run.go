@@ -190,11 +190,20 @@ func placeholderLogger(cfg config.Config, log zerolog.Logger) func(*guides.Libra
 // errLeaseLost) when the lease breaks. release is nil when the process
 // must stop (err says how; nil for a normal stop).
 func holdLease(ctx context.Context, db *storage.DB, log zerolog.Logger) (context.Context, func(), error) {
+	failures := 0
 	lease, err := db.AcquireLease(ctx, storage.LeaseOptions{
 		OnStandby: func() {
 			log.Info().Msg("Another Lotse process is active on this database; waiting as standby")
 		},
-		OnError: func(err error) { log.Warn().Err(err).Msg("Standby could not check the lease; retrying") },
+		// Called once per poll (a second) while the server cannot be
+		// reached: a database down for an hour is 15 lines a process,
+		// not 3,600.
+		OnError: func(err error) {
+			failures++
+			if loggedFailure(failures) {
+				log.Warn().Err(err).Int("failures", failures).Msg("The database cannot be reached; trying again")
+			}
+		},
 	})
 	switch {
 	case err != nil && ctx.Err() != nil:
@@ -202,6 +211,8 @@ func holdLease(ctx context.Context, db *storage.DB, log zerolog.Logger) (context
 	case errors.Is(err, storage.ErrLocked):
 		return ctx, nil, fail(exitLocked, err)
 	case err != nil:
+		// Also storage.ErrRefused (a wrong password or database name):
+		// exit code 12 at once, with the server's reason.
 		return ctx, nil, fail(exitDatabase, err)
 	}
 	log.Info().Msg("Holding the database lease: this process is active")
@@ -302,6 +313,11 @@ func startWorkers(ctx context.Context, g *errgroup.Group, cfg config.Config, loc
 		}()
 	}
 }
+
+// loggedFailure reports whether the n-th failure to reach the database
+// while waiting for the lease is logged: the first three, then every
+// 300th (every five minutes at the lease's poll of a second).
+func loggedFailure(n int) bool { return n <= 3 || n%300 == 0 }
 
 // errLeaseLost stops a process whose database lease broke.
 var errLeaseLost = errors.New("lost the database lease")

@@ -122,6 +122,7 @@ func checkSetup(ctx context.Context, cfg config.Config) []finding {
 	// the guides of the features that are on.
 	lib, problems, err := guides.Load(cfg.GuidesDir, libraryOptions(cfg)...)
 	out = append(out, checkGuides(cfg, lib, problems, err)...)
+	out = append(out, checkDatabase(ctx, cfg)...)
 	out = append(out, checkMatrix(ctx, cfg)...)
 	out = append(out, checkNextcloud(ctx, cfg)...)
 	out = append(out, checkBBB(ctx, cfg)...)
