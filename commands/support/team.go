@@ -54,13 +54,29 @@ func (w *Workflow) threadCase(ctx context.Context, evt *event.Event) (*storage.C
 }
 
 // caseArg reads the case number from the first argument, or takes the case
-// whose thread the command was written in. It answers itself when there is
-// no case (and returns nil). rest are the remaining arguments.
+// whose thread the command was written in (or whose case message it
+// replies to, outside the thread: a phone's „Antworten“ on the case
+// message). It answers itself when there is no case (and returns nil).
+// rest are the remaining arguments.
+//
+// In a case's thread a leading number must name that case: „!antwort 2
+// Minuten warten, dann neu starten“ or „!erledigt 3 Neustarts haben
+// geholfen“ written in the thread of case #7 went, before team26, to the
+// member of case #2 or resolved case #3 with that text as its solution —
+// another member's case, read from the words of an answer. Now nothing is
+// done and the team member is told how to write it.
 func (w *Workflow) caseArg(ce *chat.Call, cmd string) (*storage.Case, []string, error) {
 	st := w.tx
 	args := ce.Args
+	here, err := w.commandCase(ce.Ctx, ce.Event)
+	if err != nil {
+		return nil, nil, err
+	}
 	if len(args) > 0 {
 		if n, ok := chat.Ref(args[0]); ok {
+			if here != nil && n != here.ID {
+				return nil, nil, w.ReplyMarkdown(ce.Ctx, chat.Format(st.ThreadOtherCase, here.ID, chat.Escape(args[0]), "!"+ce.Command))
+			}
 			c, err := w.DB.Cases.Get(ce.Ctx, n)
 			if err != nil {
 				return nil, nil, err
@@ -71,15 +87,30 @@ func (w *Workflow) caseArg(ce *chat.Call, cmd string) (*storage.Case, []string, 
 			return c, args[1:], nil
 		}
 	}
-	c, err := w.threadCase(ce.Ctx, ce.Event)
-	if err != nil {
-		return nil, nil, err
-	}
-	if c == nil {
+	if here == nil {
 		usage := w.tx.Commands[cmd].Usage
 		return nil, nil, w.ReplyMarkdown(ce.Ctx, chat.Format(st.CaseUsage, usage))
 	}
-	return c, args, nil
+	return here, args, nil
+}
+
+// commandCase is the case a command in the team room is written in: the
+// case whose thread evt is in, or, outside threads, the case whose case
+// message evt replies to; nil for neither.
+func (w *Workflow) commandCase(ctx context.Context, evt *event.Event) (*storage.Case, error) {
+	c, err := w.threadCase(ctx, evt)
+	if err != nil || c != nil {
+		return c, err
+	}
+	mc, ok := evt.Content.Parsed.(*event.MessageEventContent)
+	if !ok || mc.RelatesTo == nil || mc.RelatesTo.GetThreadParent() != "" {
+		return nil, nil
+	}
+	target := mc.RelatesTo.GetReplyTo()
+	if target == "" {
+		return nil, nil
+	}
+	return w.DB.Cases.ByTeamEvent(ctx, target.String())
 }
 
 // name is how a team member is shown.

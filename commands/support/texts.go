@@ -228,6 +228,12 @@ type Texts struct {
 	// HistoryMore ends a page of !fall: %d entries not shown, %d case,
 	// %d next page (plural forms "one|other", see chat.Plural).
 	HistoryMore string
+
+	// team26: a busy evening in the team room.
+
+	// ThreadOtherCase: a command in the thread of case %[1]d names
+	// another number %[2]s (as typed); %[3]s is the command as typed.
+	ThreadOtherCase string
 }
 
 // German are the German texts.
@@ -350,6 +356,9 @@ var German = Texts{
 	EditNoteStaysNote:  "✏️ Deine bearbeitete Notiz zu Fall #%d bleibt eine interne Notiz – an das Mitglied geht nichts. Für eine Antwort schreib eine neue Nachricht mit `!antwort`.",
 	EditNotSolution:    "✏️ Deine Bearbeitung ist keine Lösung zu Fall #%d (mehr) – gespeichert bleibt die bisherige Lösung, und das Mitglied sieht sie weiter. Bearbeiten lässt sich nur der Text nach `!erledigt`; soll er weg, lösche deine Nachricht.",
 	SolutionDraftKeeps: "✏️ Die Lösung zu Fall #%d ist geändert, auch beim Mitglied. Der Anleitungsentwurf hier im Thread enthält noch die bisherige – passe ihn bitte selbst an.",
+
+	// team26: a busy evening in the team room.
+	ThreadOtherCase: "Das ist der Thread von Fall #%[1]d, du hast aber „%[2]s“ geschrieben – ich habe nichts getan. Für einen anderen Fall schreib in dessen Thread. Beginnt dein Text mit einer Zahl, setz die Nummer dieses Falls davor: `%[3]s %[1]d %[2]s …`.",
 }
 
 // English are the English texts.
@@ -472,6 +481,9 @@ var English = Texts{
 	EditNoteStaysNote:  "✏️ Your edited note on case #%d stays an internal note – nothing goes to the member. For an answer, write a new message with `!reply`.",
 	EditNotSolution:    "✏️ Your edit is no (longer a) solution for case #%d – the previous solution stays stored, and the member still sees it. Only the text after `!resolve` can be edited; to remove it, delete your message.",
 	SolutionDraftKeeps: "✏️ The solution of case #%d is changed, for the member too. The guide draft in this thread still holds the previous one – please adjust it yourself.",
+
+	// team26: a busy evening in the team room.
+	ThreadOtherCase: "This is the thread of case #%[1]d, but you wrote “%[2]s” – I did nothing. For another case, write in its thread. If your text starts with a number, put this case's number first: `%[3]s %[1]d %[2]s …`.",
 }
 
 // TextsFor returns the texts of lang (German by default).

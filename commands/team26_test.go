@@ -1,0 +1,89 @@
+package commands
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// A second member with a case of their own (team26's tests).
+const (
+	otherMember = id.UserID("@jo:test")
+	otherDMRoom = id.RoomID("!dm-jo:test")
+)
+
+// otherCase opens case #2, of otherMember, beside the supportEnv member's
+// case #1 (stored directly: how it was opened does not matter here).
+func (e *supportEnv) otherCase(t *testing.T) *storage.Case {
+	t.Helper()
+	e.fm.joined[otherDMRoom] = map[id.UserID]bool{otherMember: true, botID: true}
+	c := &storage.Case{MemberID: otherMember.String(), MemberRoom: otherDMRoom.String(), Summary: "Drucker druckt nicht"}
+	if _, _, err := e.db.Cases.Create(context.Background(), c, "$jo-origin", "Drucker druckt nicht", e.now); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestThreadNumberNamesOtherCase: in the thread of case #1, a command
+// whose text begins with a number („!antwort 2 Minuten warten …“,
+// „!erledigt 3 Neustarts …“) must not be read as case #2 — another
+// member's case. Before team26 the answer went to case #2's member and
+// the solution resolved case #2. The thread's own number, or a number
+// outside any thread, still works; and outside threads a reply to the
+// case message counts as written in its thread.
+func TestThreadNumberNamesOtherCase(t *testing.T) {
+	e := newSupportEnv(t)
+	root := e.openCase(t)
+	other := e.otherCase(t)
+	if other.ID != 2 {
+		t.Fatalf("other case is #%d", other.ID)
+	}
+	ctx := context.Background()
+	for _, cmd := range []string{
+		"!antwort 2 Minuten warten, dann neu starten",
+		"!erledigt 2 Neustarts haben geholfen",
+		"!übernehmen 2",
+		"!zuweisen 2 @bob:test",
+	} {
+		sent := e.say(t, teamRoom, alice, cmd, root)
+		if got := in(sent, otherDMRoom); len(got) != 0 {
+			t.Errorf("%q in case #1's thread reached case #2's member:\n%s", cmd, bodies(got))
+		}
+		if got := in(sent, dmRoom); len(got) != 0 {
+			t.Errorf("%q reached case #1's member:\n%s", cmd, bodies(got))
+		}
+		mustContain(t, in(sent, teamRoom), "Thread von Fall #1", "„2“", "ich habe nichts getan")
+		c, err := e.db.Cases.Get(ctx, other.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Status != storage.CaseOpen || c.Assignee != "" {
+			t.Errorf("%q changed case #2: status %d, assignee %q", cmd, c.Status, c.Assignee)
+		}
+	}
+	// With the thread's own number first, the text may begin with a number.
+	sent := e.say(t, teamRoom, alice, "!antwort 1 2 Minuten warten, dann neu starten", root)
+	if dm := in(sent, dmRoom); len(dm) != 1 || !strings.Contains(dm[0].content.Body, "2 Minuten warten") {
+		t.Fatalf("answer with the thread's own number: %s", bodies(sent))
+	}
+	// Outside any thread the number names the case, as before.
+	sent = e.say(t, teamRoom, bob, "!antwort 2 Bitte schalte ihn einmal aus und an.", "")
+	if dm := in(sent, otherDMRoom); len(dm) != 1 || !strings.Contains(dm[0].content.Body, "aus und an") {
+		t.Fatalf("answer outside threads: %s", bodies(sent))
+	}
+	// A phone's reply to case #2's message, outside its thread: case #2.
+	c2, _ := e.db.Cases.Get(ctx, other.ID)
+	if err := e.db.Cases.SetTeamEvent(ctx, other.ID, "$board-2"); err != nil {
+		t.Fatal(err)
+	}
+	reply := &event.MessageEventContent{MsgType: event.MsgText, Body: "!erledigt", RelatesTo: (&event.RelatesTo{}).SetReplyTo("$board-2")}
+	e.handle(t, e.event(teamRoom, bob, reply), false)
+	if c, _ := e.db.Cases.Get(ctx, other.ID); c.Status != storage.CaseResolved || c2.Status != storage.CaseOpen {
+		t.Fatalf("!erledigt in reply to case #2's message: status %d", c.Status)
+	}
+}
