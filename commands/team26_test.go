@@ -2,8 +2,10 @@ package commands
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
@@ -85,5 +87,59 @@ func TestThreadNumberNamesOtherCase(t *testing.T) {
 	e.handle(t, e.event(teamRoom, bob, reply), false)
 	if c, _ := e.db.Cases.Get(ctx, other.ID); c.Status != storage.CaseResolved || c2.Status != storage.CaseOpen {
 		t.Fatalf("!erledigt in reply to case #2's message: status %d", c.Status)
+	}
+}
+
+// TestUnclaimedRemindersBundled: 40 cases waiting at once are one
+// reminder in the team room, not 40 (before team26: one message per
+// case, all at once); it names the first ten and counts the rest, is
+// sent once across ticks, and a case that becomes due later is reminded
+// of on its own.
+func TestUnclaimedRemindersBundled(t *testing.T) {
+	e := newSupportEnv(t)
+	e.reconfigure(func(d *Deps) { d.Support.DigestHour = -1 })
+	ctx := context.Background()
+	for i := range 40 {
+		c := &storage.Case{MemberID: otherMember.String(), MemberRoom: otherDMRoom.String(), Summary: "Frage"}
+		if _, _, err := e.db.Cases.Create(ctx, c, fmt.Sprintf("$busy-%d", i), "Frage", e.now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	reminders := func() []string {
+		var out []string
+		for _, m := range in(e.fm.sent, teamRoom) {
+			if strings.HasPrefix(m.content.Body, "⏰") {
+				out = append(out, m.content.Body)
+			}
+		}
+		return out
+	}
+	for _, at := range []time.Duration{5 * time.Hour, 5*time.Hour + time.Minute} {
+		if err := e.h.Tick(ctx, e.now.Add(at)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := reminders()
+	if len(got) != 1 {
+		t.Fatalf("want one reminder for 40 waiting cases, got %d:\n%s", len(got), strings.Join(got, "\n---\n"))
+	}
+	for _, want := range []string{"40 Fälle warten", "#1 (5 Std.)", "#10 (5 Std.)", "Dazu kommen 30 weitere", "!offen"} {
+		if !strings.Contains(got[0], want) {
+			t.Errorf("reminder lacks %q:\n%s", want, got[0])
+		}
+	}
+	if strings.Contains(got[0], "#11 ") {
+		t.Errorf("reminder lists more than ten cases:\n%s", got[0])
+	}
+	// One more case, due later: a reminder of its own.
+	late := &storage.Case{MemberID: otherMember.String(), MemberRoom: otherDMRoom.String(), Summary: "Frage"}
+	if _, _, err := e.db.Cases.Create(ctx, late, "$busy-late", "Frage", e.now.Add(5*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.h.Tick(ctx, e.now.Add(10*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if got = reminders(); len(got) != 2 || !strings.Contains(got[1], "Fall #41 wartet seit 5 Std.") {
+		t.Fatalf("later case's reminder: %q", got)
 	}
 }

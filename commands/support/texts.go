@@ -234,6 +234,10 @@ type Texts struct {
 	// ThreadOtherCase: a command in the thread of case %[1]d names
 	// another number %[2]s (as typed); %[3]s is the command as typed.
 	ThreadOtherCase string
+	// ReminderUnclaimedMany: %d cases (two or more) wait, %s lists them
+	// („#3 (5 Std.), #4 (2 Std.)“); ReminderUnclaimedMore: %d more not
+	// listed (plural forms); ReminderUnclaimedHow: how to claim one.
+	ReminderUnclaimedMany, ReminderUnclaimedMore, ReminderUnclaimedHow string
 }
 
 // German are the German texts.
@@ -358,7 +362,10 @@ var German = Texts{
 	SolutionDraftKeeps: "✏️ Die Lösung zu Fall #%d ist geändert, auch beim Mitglied. Der Anleitungsentwurf hier im Thread enthält noch die bisherige – passe ihn bitte selbst an.",
 
 	// team26: a busy evening in the team room.
-	ThreadOtherCase: "Das ist der Thread von Fall #%[1]d, du hast aber „%[2]s“ geschrieben – ich habe nichts getan. Für einen anderen Fall schreib in dessen Thread. Beginnt dein Text mit einer Zahl, setz die Nummer dieses Falls davor: `%[3]s %[1]d %[2]s …`.",
+	ReminderUnclaimedMany: "⏰ %d Fälle warten auf jemanden: %s.",
+	ReminderUnclaimedMore: "Dazu kommt %d weiterer.|Dazu kommen %d weitere.",
+	ReminderUnclaimedHow:  "Übernehmen mit ✋ auf der Fallnachricht oder `!übernehmen <Nr>`; `!offen` zeigt alle.",
+	ThreadOtherCase:       "Das ist der Thread von Fall #%[1]d, du hast aber „%[2]s“ geschrieben – ich habe nichts getan. Für einen anderen Fall schreib in dessen Thread. Beginnt dein Text mit einer Zahl, setz die Nummer dieses Falls davor: `%[3]s %[1]d %[2]s …`.",
 }
 
 // English are the English texts.
@@ -483,7 +490,10 @@ var English = Texts{
 	SolutionDraftKeeps: "✏️ The solution of case #%d is changed, for the member too. The guide draft in this thread still holds the previous one – please adjust it yourself.",
 
 	// team26: a busy evening in the team room.
-	ThreadOtherCase: "This is the thread of case #%[1]d, but you wrote “%[2]s” – I did nothing. For another case, write in its thread. If your text starts with a number, put this case's number first: `%[3]s %[1]d %[2]s …`.",
+	ReminderUnclaimedMany: "⏰ %d cases are waiting for someone: %s.",
+	ReminderUnclaimedMore: "And %d more.|And %d more.",
+	ReminderUnclaimedHow:  "Claim one with ✋ on its case message or `!claim <number>`; `!open` lists them all.",
+	ThreadOtherCase:       "This is the thread of case #%[1]d, but you wrote “%[2]s” – I did nothing. For another case, write in its thread. If your text starts with a number, put this case's number first: `%[3]s %[1]d %[2]s …`.",
 }
 
 // TextsFor returns the texts of lang (German by default).
