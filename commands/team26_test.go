@@ -143,3 +143,68 @@ func TestUnclaimedRemindersBundled(t *testing.T) {
 		t.Fatalf("later case's reminder: %q", got)
 	}
 }
+
+// TestIdleClaimFallsBack: a volunteer claims a case and goes to bed (or
+// away for the week). The reminder after StaleAfter says when the case
+// goes back; another StaleAfter later without activity it is open for
+// claiming again, the thread names who had it, the board shows it open,
+// and the reminder of unclaimed cases follows. Activity after the
+// reminder keeps it claimed. Before team26 it stayed claimed for good.
+func TestIdleClaimFallsBack(t *testing.T) {
+	e := newSupportEnv(t)
+	e.reconfigure(func(d *Deps) { d.Support.DigestHour = -1 })
+	root := e.openCase(t) // Monday 10:00 Berlin
+	ctx := context.Background()
+	e.say(t, teamRoom, alice, "!übernehmen", root)
+	loc := e.h.Support.Location
+	tick := func(at time.Time) []sentMsg {
+		t.Helper()
+		before := e.fm.count()
+		if err := e.h.Tick(ctx, at); err != nil {
+			t.Fatal(err)
+		}
+		e.fm.mu.Lock()
+		defer e.fm.mu.Unlock()
+		return append([]sentMsg(nil), e.fm.sent[before:]...)
+	}
+	assignee := func() string {
+		c, err := e.db.Cases.Get(ctx, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c.Assignee
+	}
+	// Thursday 10:05: three days idle, Alice is reminded and told when.
+	sent := tick(time.Date(2026, 3, 5, 10, 5, 0, 0, loc))
+	mustContain(t, sent, "Alice, in Fall #1", "in 3 Tagen für das Team wieder frei")
+	// Saturday: not yet three days after the reminder.
+	if sent := tick(time.Date(2026, 3, 7, 12, 0, 0, 0, loc)); len(sent) != 0 || assignee() != alice.String() {
+		t.Fatalf("returned too early: %s", bodies(sent))
+	}
+	// Sunday 10:05: returned, in the thread, on the board.
+	sent = tick(time.Date(2026, 3, 8, 10, 5, 0, 0, loc))
+	if assignee() != "" {
+		t.Fatal("idle case still claimed three days after the reminder")
+	}
+	mustContain(t, sent, "Fall #1 ist wieder offen zur Übernahme", "Bei Alice", "[OFFEN]")
+	for _, m := range in(sent, dmRoom) {
+		t.Errorf("the member was told: %s", m.content.Body)
+	}
+	if sent := tick(time.Date(2026, 3, 8, 10, 6, 0, 0, loc)); len(sent) != 0 {
+		t.Fatalf("second tick sent: %s", bodies(sent))
+	}
+	// The history says who had it.
+	mustContain(t, e.say(t, teamRoom, bob, "!fall", root), "return", "Alice")
+	// Later, the reminder of unclaimed cases.
+	mustContain(t, tick(time.Date(2026, 3, 8, 14, 10, 0, 0, loc)), "Fall #1 wartet seit 4 Std.")
+
+	// Activity after the reminder keeps the case with its assignee.
+	e.now = time.Date(2026, 3, 8, 15, 0, 0, 0, loc)
+	e.say(t, teamRoom, bob, "!übernehmen", root)
+	mustContain(t, tick(time.Date(2026, 3, 11, 15, 5, 0, 0, loc)), "Bob, in Fall #1")
+	e.now = time.Date(2026, 3, 12, 9, 0, 0, 0, loc)
+	e.say(t, teamRoom, bob, "Habe Mia angerufen, sie schickt Screenshots.", root)
+	if tick(time.Date(2026, 3, 14, 15, 10, 0, 0, loc)); assignee() != bob.String() {
+		t.Fatal("a case with a note after the reminder was returned")
+	}
+}

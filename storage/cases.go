@@ -123,6 +123,9 @@ const (
 	unclaimCaseQuery = `
 		UPDATE support_case SET assignee=NULL, version=version+1, updated_at=$3, status_at=$3
 		WHERE id=$1 AND assignee=$2`
+	returnStaleQuery = `
+		UPDATE support_case SET assignee=NULL, version=version+1, updated_at=$3, status_at=$3
+		WHERE id=$1 AND status=1 AND assignee=$2 AND updated_at<=$4`
 	assignCaseQuery = `
 		UPDATE support_case SET assignee=$2, version=version+1, updated_at=$3, status_at=$3
 		WHERE id=$1 AND status=1 AND (assignee IS NULL OR assignee<>$2)`
@@ -147,6 +150,7 @@ const (
 	dueUnclaimedQuery   = `SELECT ` + caseColumns + ` FROM support_case WHERE status=1 AND assignee IS NULL AND status_at<=$1 ORDER BY created_at LIMIT 100`
 	staleClaimedQuery   = `SELECT ` + caseColumns + ` FROM support_case WHERE status=1 AND assignee IS NOT NULL AND updated_at<=$1 ORDER BY updated_at LIMIT 100`
 	reminderDoneQuery   = `SELECT 1 FROM case_reminder WHERE key=$1`
+	reminderSentQuery   = `SELECT sent_at FROM case_reminder WHERE key=$1`
 	markReminderQuery   = `INSERT INTO case_reminder (key, sent_at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`
 	pruneRemindersQuery = `DELETE FROM case_reminder WHERE sent_at<$1`
 	expiredCasesQuery   = `SELECT id, status, rating FROM support_case WHERE status IN (2, 3) AND closed_at<$1 LIMIT 500`
@@ -384,6 +388,14 @@ func (q *CaseQuery) Unclaim(ctx context.Context, id int64, user string, now time
 	return q.change(ctx, id, "unclaim", user, "", now, unclaimCaseQuery, id, user, now.UnixMilli())
 }
 
+// ReturnStale gives an open case claimed by assignee back to the queue
+// (by actor, Lotse) when it has seen no activity since idleSince; the
+// case event "return" names the former assignee. Activity or another
+// change in between leaves it claimed (returned=false).
+func (q *CaseQuery) ReturnStale(ctx context.Context, id int64, assignee, actor string, idleSince, now time.Time) (bool, *Case, error) {
+	return q.change(ctx, id, "return", actor, assignee, now, returnStaleQuery, id, assignee, now.UnixMilli(), idleSince.UnixMilli())
+}
+
 // Assign gives an open case to assignee (by actor), whoever had it; it
 // changes nothing when assignee has it already.
 func (q *CaseQuery) Assign(ctx context.Context, id int64, actor, assignee string, now time.Time) (bool, *Case, error) {
@@ -511,6 +523,15 @@ func (q *CaseQuery) StaleClaimed(ctx context.Context, before time.Time) ([]*Case
 // ReminderDone reports whether the reminder key was already sent.
 func (q *CaseQuery) ReminderDone(ctx context.Context, key string) (bool, error) {
 	return exists(ctx, q.db, "read reminder", reminderDoneQuery, key)
+}
+
+// ReminderSent returns when the reminder key was sent (sent=false: not yet).
+func (q *CaseQuery) ReminderSent(ctx context.Context, key string) (at time.Time, sent bool, err error) {
+	ms, sent, err := queryValue[int64](ctx, q.db, "read reminder", reminderSentQuery, key)
+	if err != nil || !sent {
+		return time.Time{}, false, err
+	}
+	return time.UnixMilli(ms), true, nil
 }
 
 // MarkReminder records that the reminder key was sent.

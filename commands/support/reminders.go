@@ -85,10 +85,25 @@ func (w *Workflow) remindDue(ctx context.Context, now time.Time) error {
 		}
 		for _, c := range stale {
 			key := fmt.Sprintf("stale:%d:%d", c.ID, c.UpdatedAt.UnixMilli())
+			pinged, sent, err := w.DB.Cases.ReminderSent(ctx, key)
+			if err != nil {
+				return err
+			}
+			if sent {
+				// The reminder about this very stretch without activity,
+				// StaleAfter ago or longer.
+				if pinged.After(c.UpdatedAt) && now.Sub(pinged) >= w.cfg.StaleAfter {
+					if err := w.returnIdle(ctx, c, key, now); err != nil {
+						return err
+					}
+				}
+				continue
+			}
 			who := id.UserID(c.Assignee)
 			name := w.name(ctx, c.Assignee)
-			plain := chat.Format(st.ReminderStale, name, c.ID, age(w.tx, now.Sub(c.UpdatedAt)))
-			_, rest := chat.Render(chat.Format(st.ReminderStale, "LOTSEASSIGNEEPILL", c.ID, age(w.tx, now.Sub(c.UpdatedAt))))
+			then := " " + chat.Format(st.ReminderStaleReturn, age(w.tx, w.cfg.StaleAfter))
+			plain := chat.Format(st.ReminderStale, name, c.ID, age(w.tx, now.Sub(c.UpdatedAt))) + then
+			_, rest := chat.Render(chat.Format(st.ReminderStale, "LOTSEASSIGNEEPILL", c.ID, age(w.tx, now.Sub(c.UpdatedAt))) + then)
 			pill := `<a href="https://matrix.to/#/` + html.EscapeString(who.String()) + `">` + html.EscapeString(name) + `</a>`
 			htmlBody := strings.Replace(rest, "LOTSEASSIGNEEPILL", pill, 1)
 			if err := w.remind(ctx, key, now, plain, htmlBody, chat.ThreadRel(c.TeamEvent), &event.Mentions{UserIDs: []id.UserID{who}}); err != nil {
@@ -112,6 +127,28 @@ func (w *Workflow) remindDue(ctx context.Context, now time.Time) error {
 		}
 	}
 	return nil
+}
+
+// returnIdle gives case c back to the queue: its assignee was reminded
+// (the reminder key) StaleAfter ago and nothing happened in the case
+// since. A volunteer who claimed a case and then went to bed, or away for
+// the week, no longer keeps it from the others for good (team26: it stayed
+// „IN ARBEIT“ until someone noticed). The thread says so, the board shows
+// it open, and the reminder of unclaimed cases follows after
+// UnclaimedAfter. The member is not told: they were never told who has
+// their case. Activity in between (the update is conditional on it)
+// leaves the case where it is.
+func (w *Workflow) returnIdle(ctx context.Context, c *storage.Case, key string, now time.Time) error {
+	returned, after, err := w.DB.Cases.ReturnStale(ctx, c.ID, c.Assignee, w.Matrix.UserID().String(), c.UpdatedAt, now)
+	if err != nil || !returned || after == nil {
+		return err
+	}
+	md := chat.Format(w.tx.CaseReturnedIdle, c.ID, chat.Escape(w.name(ctx, c.Assignee)), age(w.tx, now.Sub(c.UpdatedAt)))
+	plain, htmlBody := chat.Render(md)
+	if _, err := w.SendTo(ctx, w.cfg.TeamRoom, plain, htmlBody, chat.ThreadRel(c.TeamEvent), nil, w.KeyTxn("lotse-case/returned:"+key, "reminder", 0)); err != nil {
+		return err
+	}
+	return w.updateBoard(ctx, c.ID)
 }
 
 // MaxListedUnclaimed is how many cases one reminder of waiting cases

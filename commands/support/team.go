@@ -378,7 +378,7 @@ func (w *Workflow) cmdCase(ce *chat.Call) error {
 	}
 	for _, e := range events {
 		detail := e.Detail
-		if e.Kind == "assign" {
+		if e.Kind == "assign" || e.Kind == "return" {
 			detail = w.name(ce.Ctx, detail)
 		}
 		lines = append(lines, line{e.CreatedAt, fmt.Sprintf("▸ %s – %s %s", e.Kind, chat.Escape(w.name(ce.Ctx, e.Actor)), chat.Escape(detail))})

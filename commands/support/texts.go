@@ -238,6 +238,10 @@ type Texts struct {
 	// („#3 (5 Std.), #4 (2 Std.)“); ReminderUnclaimedMore: %d more not
 	// listed (plural forms); ReminderUnclaimedHow: how to claim one.
 	ReminderUnclaimedMany, ReminderUnclaimedMore, ReminderUnclaimedHow string
+	// ReminderStaleReturn ends the reminder of an idle case: %s how long
+	// until it goes back to the queue. CaseReturnedIdle (case thread): %d
+	// case, %s former assignee, %s time without activity.
+	ReminderStaleReturn, CaseReturnedIdle string
 }
 
 // German are the German texts.
@@ -365,6 +369,8 @@ var German = Texts{
 	ReminderUnclaimedMany: "⏰ %d Fälle warten auf jemanden: %s.",
 	ReminderUnclaimedMore: "Dazu kommt %d weiterer.|Dazu kommen %d weitere.",
 	ReminderUnclaimedHow:  "Übernehmen mit ✋ auf der Fallnachricht oder `!übernehmen <Nr>`; `!offen` zeigt alle.",
+	ReminderStaleReturn:   "Tut sich nichts, gebe ich den Fall in %s für das Team wieder frei.",
+	CaseReturnedIdle:      "↩️ Fall #%d ist wieder offen zur Übernahme: Bei %s hat sich seit %s nichts getan, auch nicht nach der Erinnerung. Übernehmen mit ✋ auf der Fallnachricht oder `!übernehmen %[1]d`.",
 	ThreadOtherCase:       "Das ist der Thread von Fall #%[1]d, du hast aber „%[2]s“ geschrieben – ich habe nichts getan. Für einen anderen Fall schreib in dessen Thread. Beginnt dein Text mit einer Zahl, setz die Nummer dieses Falls davor: `%[3]s %[1]d %[2]s …`.",
 }
 
@@ -493,6 +499,8 @@ var English = Texts{
 	ReminderUnclaimedMany: "⏰ %d cases are waiting for someone: %s.",
 	ReminderUnclaimedMore: "And %d more.|And %d more.",
 	ReminderUnclaimedHow:  "Claim one with ✋ on its case message or `!claim <number>`; `!open` lists them all.",
+	ReminderStaleReturn:   "If nothing happens, I'll give the case back to the team in %s.",
+	CaseReturnedIdle:      "↩️ Case #%d is open for claiming again: nothing has happened with %s for %s, not even after the reminder. Claim it with ✋ on its case message or `!claim %[1]d`.",
 	ThreadOtherCase:       "This is the thread of case #%[1]d, but you wrote “%[2]s” – I did nothing. For another case, write in its thread. If your text starts with a number, put this case's number first: `%[3]s %[1]d %[2]s …`.",
 }
 
