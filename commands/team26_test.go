@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"strings"
@@ -206,5 +207,58 @@ func TestIdleClaimFallsBack(t *testing.T) {
 	e.say(t, teamRoom, bob, "Habe Mia angerufen, sie schickt Screenshots.", root)
 	if tick(time.Date(2026, 3, 14, 15, 10, 0, 0, loc)); assignee() != bob.String() {
 		t.Fatal("a case with a note after the reminder was returned")
+	}
+}
+
+// TestMemberActiveFileIsDownload: a member's file with web content — a
+// login page declared as „screenshot.png“, an SVG with a script, an HTML
+// file — reaches the team as a plain download (m.file, application/
+// octet-stream), never as an image, and the thread warns the team not to
+// open it in a browser. Before team26 it went on as the member declared
+// it. A real picture stays a picture, without a warning.
+func TestMemberActiveFileIsDownload(t *testing.T) {
+	png := append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 64)...)
+	for _, tc := range []struct {
+		name     string
+		data     []byte
+		declared string
+		active   bool
+	}{
+		{"a page declared as a png", []byte("<!DOCTYPE html><html><body><form>Passwort: <input type=password></form></body></html>"), "image/png", true},
+		{"an svg with a script", []byte(`<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>fetch('x')</script></svg>`), "image/svg+xml", true},
+		{"an svg declared as a png", []byte(`  <svg xmlns="http://www.w3.org/2000/svg"><a href="https://evil.example/login"><text>Login</text></a></svg>`), "image/png", true},
+		{"an html file", []byte("<p>Hallo</p>"), "text/html", true},
+		{"a picture", png, "image/png", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.openCase(t)
+			img := e.encryptedImage(t, tc.data, "screenshot.png", "")
+			img.Info.MimeType = tc.declared
+			team := in(e.handle(t, e.event(dmRoom, member, img), true), teamRoom)
+			var media *event.MessageEventContent
+			for _, m := range team {
+				if m.content.File != nil {
+					media = m.content
+				}
+			}
+			if media == nil {
+				t.Fatalf("no file relayed: %s", bodies(team))
+			}
+			warned := strings.Contains(bodies(team), "nicht im Browser")
+			if tc.active {
+				if media.MsgType != event.MsgFile || media.Info == nil || media.Info.MimeType != "application/octet-stream" {
+					t.Errorf("relayed as %s %+v", media.MsgType, media.Info)
+				}
+				if !warned {
+					t.Errorf("no warning in the thread: %s", bodies(team))
+				}
+			} else if media.MsgType != event.MsgImage || media.Info.MimeType != "image/png" || warned {
+				t.Errorf("a picture became %s %+v (warned: %v)", media.MsgType, media.Info, warned)
+			}
+			if got := e.teamFile(t, media); !bytes.Equal(got, tc.data) {
+				t.Errorf("team's file carries %q", got)
+			}
+		})
 	}
 }

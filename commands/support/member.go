@@ -755,7 +755,7 @@ func (w *Workflow) relayFromMember(ctx context.Context, c *storage.Case, content
 	}
 	captioned := *content
 	captioned.Body = caption
-	media, err := w.reuploadMedia(ctx, &captioned, w.cfg.TeamRoom)
+	media, active, err := w.reuploadMedia(ctx, &captioned, w.cfg.TeamRoom)
 	if chat.IsTooLarge(err) {
 		// Retrying does not make it smaller: say so to both sides.
 		if _, err := w.toThread(ctx, c, w.tx.RelayTooLarge, "", w.CauseTxn(ctx, "relay-too-large", 0)); err != nil {
@@ -768,8 +768,16 @@ func (w *Workflow) relayFromMember(ctx context.Context, c *storage.Case, content
 	}
 	media.RelatesTo = chat.ThreadRel(c.TeamEvent)
 	sent, err := w.Matrix.Send(ctx, w.cfg.TeamRoom, event.EventMessage, media, w.CauseTxn(ctx, "relay-media", 0))
-	if err := w.shown(ctx, c.ID, sent, err); err != nil || !capCut {
+	if err := w.shown(ctx, c.ID, sent, err); err != nil {
 		return err
+	}
+	if active {
+		if _, err := w.toThread(ctx, c, w.tx.RelayActiveFile, "", w.CauseTxn(ctx, "relay-active", 0)); err != nil {
+			return err
+		}
+	}
+	if !capCut {
+		return nil
 	}
 	// Only the caption's beginning reached the team: the member is told.
 	return w.ReplyMarkdown(ctx, w.tx.RelayCutMember)
@@ -815,12 +823,10 @@ func fitCaption(s string) (fitted string, cut bool) {
 
 // reuploadMedia downloads (and decrypts) the media of content and uploads
 // it again for target, encrypted with a fresh key if target is encrypted:
-// the other room's key is never handed on.
-func (w *Workflow) reuploadMedia(ctx context.Context, content *event.MessageEventContent, target id.RoomID) (*event.MessageEventContent, error) {
-	var (
-		data []byte
-		err  error
-	)
+// the other room's key is never handed on. Active web content goes as a
+// plain download (passiveMedia); active reports that it was.
+func (w *Workflow) reuploadMedia(ctx context.Context, content *event.MessageEventContent, target id.RoomID) (out *event.MessageEventContent, active bool, err error) {
+	var data []byte
 	if content.File != nil {
 		data, err = w.Matrix.Download(ctx, content.File.URL)
 		if err == nil {
@@ -830,22 +836,34 @@ func (w *Workflow) reuploadMedia(ctx context.Context, content *event.MessageEven
 		data, err = w.Matrix.Download(ctx, content.URL)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("failed to fetch media: %w", err)
+		return nil, false, fmt.Errorf("failed to fetch media: %w", err)
 	}
-	out := &event.MessageEventContent{MsgType: content.MsgType, Body: content.Body, FileName: content.FileName, Mentions: &event.Mentions{}}
-	mime := "application/octet-stream"
+	out = &event.MessageEventContent{MsgType: content.MsgType, Body: content.Body, FileName: content.FileName, Mentions: &event.Mentions{}}
+	declared := ""
+	if content.Info != nil {
+		declared = content.Info.MimeType
+	}
+	var mime string
+	out.MsgType, mime, active = passiveMedia(content.MsgType, declared, data)
+	if mime == "" {
+		mime = "application/octet-stream"
+	}
 	if content.Info != nil {
 		info := *content.Info
 		info.ThumbnailURL, info.ThumbnailFile, info.ThumbnailInfo = "", nil, nil
-		out.Info = &info
-		if info.MimeType != "" {
-			mime = info.MimeType
+		if active {
+			// A plain download: no picture's or video's fields.
+			info = event.FileInfo{Size: info.Size}
 		}
+		out.Info = &info
+	}
+	if out.Info != nil {
+		out.Info.MimeType = mime
 	}
 	if _, err := w.AttachFile(ctx, target, out, data, mime); err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	return out, nil
+	return out, active, nil
 }
 
 // OfferReaction handles a member's ✅/❌ on the offer to open a case in

@@ -242,6 +242,9 @@ type Texts struct {
 	// until it goes back to the queue. CaseReturnedIdle (case thread): %d
 	// case, %s former assignee, %s time without activity.
 	ReminderStaleReturn, CaseReturnedIdle string
+	// RelayActiveFile (case thread, after a member's file): it holds web
+	// content (a page, an SVG, a script) and came as a plain download.
+	RelayActiveFile string
 }
 
 // German are the German texts.
@@ -371,6 +374,7 @@ var German = Texts{
 	ReminderUnclaimedHow:  "Übernehmen mit ✋ auf der Fallnachricht oder `!übernehmen <Nr>`; `!offen` zeigt alle.",
 	ReminderStaleReturn:   "Tut sich nichts, gebe ich den Fall in %s für das Team wieder frei.",
 	CaseReturnedIdle:      "↩️ Fall #%d ist wieder offen zur Übernahme: Bei %s hat sich seit %s nichts getan, auch nicht nach der Erinnerung. Übernehmen mit ✋ auf der Fallnachricht oder `!übernehmen %[1]d`.",
+	RelayActiveFile:       "⚠️ Diese Datei enthält Web-Inhalt (eine Seite, ein SVG oder ein Skript), egal wie sie heißt. Ich gebe sie nur als Download weiter. Öffne sie bitte nicht im Browser und gib dort nie ein Passwort ein.",
 	ThreadOtherCase:       "Das ist der Thread von Fall #%[1]d, du hast aber „%[2]s“ geschrieben – ich habe nichts getan. Für einen anderen Fall schreib in dessen Thread. Beginnt dein Text mit einer Zahl, setz die Nummer dieses Falls davor: `%[3]s %[1]d %[2]s …`.",
 }
 
@@ -501,6 +505,7 @@ var English = Texts{
 	ReminderUnclaimedHow:  "Claim one with ✋ on its case message or `!claim <number>`; `!open` lists them all.",
 	ReminderStaleReturn:   "If nothing happens, I'll give the case back to the team in %s.",
 	CaseReturnedIdle:      "↩️ Case #%d is open for claiming again: nothing has happened with %s for %s, not even after the reminder. Claim it with ✋ on its case message or `!claim %[1]d`.",
+	RelayActiveFile:       "⚠️ This file holds web content (a page, an SVG or a script), whatever its name. I pass it on as a download only. Please don't open it in a browser, and never enter a password there.",
 	ThreadOtherCase:       "This is the thread of case #%[1]d, but you wrote “%[2]s” – I did nothing. For another case, write in its thread. If your text starts with a number, put this case's number first: `%[3]s %[1]d %[2]s …`.",
 }
 
