@@ -262,3 +262,40 @@ func TestMemberActiveFileIsDownload(t *testing.T) {
 		})
 	}
 }
+
+// TestRevokedMidCase: a volunteer loses the team role while holding a
+// case. The case goes back to the queue with a note in its thread and on
+// the board, they are removed from the team room, and whatever they still
+// send there — a claim, an answer, an edit of their earlier answer —
+// reaches neither the case nor the member.
+func TestRevokedMidCase(t *testing.T) {
+	e, rooms := newRolesEnv(t)
+	root := e.openCase(t)
+	e.say(t, teamRoom, alice, "!übernehmen", root)
+	answer := e.event(teamRoom, alice, &event.MessageEventContent{MsgType: event.MsgText, Body: "!antwort Ich schaue es mir an.",
+		RelatesTo: (&event.RelatesTo{}).SetThread(root, root)})
+	if dm := in(e.handle(t, answer, false), dmRoom); len(dm) != 1 {
+		t.Fatalf("answer before the revocation: %s", bodies(dm))
+	}
+	sent := e.say(t, approvRm, approvr, "!rolle @alice:test team entziehen", "")
+	mustContain(t, in(sent, teamRoom), "Fall #1 ist wieder offen zur Übernahme", "[OFFEN]")
+	if !rooms.has(&rooms.kicks, teamRoom.String()+" "+alice.String()) {
+		t.Errorf("not removed from the team room: %v", rooms.kicks)
+	}
+	if c, _ := e.db.Cases.Get(context.Background(), 1); c.Assignee != "" {
+		t.Fatalf("case still with %s", c.Assignee)
+	}
+	for name, evt := range map[string]*event.Event{
+		"claim":  e.event(teamRoom, alice, &event.MessageEventContent{MsgType: event.MsgText, Body: "!übernehmen 1"}),
+		"answer": e.event(teamRoom, alice, &event.MessageEventContent{MsgType: event.MsgText, Body: "!antwort 1 Hier ist deine IBAN …"}),
+		"edit":   e.editText(teamRoom, alice, answer.ID, "!antwort Neue Nummer: 0171 …"),
+	} {
+		sent := e.handle(t, evt, false)
+		if dm := in(sent, dmRoom); len(dm) != 0 {
+			t.Errorf("%s after the revocation reached the member: %s", name, bodies(dm))
+		}
+		if c, _ := e.db.Cases.Get(context.Background(), 1); c.Assignee != "" {
+			t.Errorf("%s after the revocation claimed the case", name)
+		}
+	}
+}
