@@ -299,3 +299,68 @@ func TestRevokedMidCase(t *testing.T) {
 		}
 	}
 }
+
+// TestTeamFileAnswer: a volunteer sends a screenshot with the caption
+// „!antwort …“ (or the reply prefix) in the case thread. The member gets
+// the answer and the file, under its file name (never the command), and
+// the thread says so; deleting the answer takes the file back as well. A
+// file with web content goes nowhere, and the thread says the answer went
+// without it. Before team26 the member got the caption alone, and the
+// thread said „Antwort gesendet“.
+func TestTeamFileAnswer(t *testing.T) {
+	png := append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 32)...)
+	for _, tc := range []struct {
+		name, prefix, caption string
+		data                  []byte
+		sent                  bool
+	}{
+		{"a screenshot with !antwort", "", "!antwort Tipp oben rechts auf das Zahnrad.", png, true},
+		{"a screenshot with the reply prefix", "@@", "@@ Tipp oben rechts auf das Zahnrad.", png, true},
+		{"a web page with !antwort", "", "!antwort Tipp oben rechts auf das Zahnrad.", []byte("<html><form>Passwort</form></html>"), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.reconfigure(func(d *Deps) { d.Support.ReplyPrefix = tc.prefix })
+			root := e.openCase(t)
+			img := e.encryptedImage(t, tc.data, "zahnrad.png", tc.caption)
+			img.RelatesTo = (&event.RelatesTo{}).SetThread(root, root)
+			answer := e.event(teamRoom, alice, img)
+			sent := e.handle(t, answer, false)
+			dm := in(sent, dmRoom)
+			var file *event.MessageEventContent
+			for _, m := range dm {
+				if m.content.URL != "" || m.content.File != nil {
+					file = m.content
+				}
+			}
+			if !strings.Contains(bodies(dm), "Zahnrad") {
+				t.Fatalf("the answer's text did not reach the member: %s", bodies(dm))
+			}
+			if !tc.sent {
+				if file != nil {
+					t.Fatalf("a web page reached the member: %+v", file)
+				}
+				mustContain(t, in(sent, teamRoom), "ohne die Datei", "Web-Inhalt")
+				return
+			}
+			if file == nil {
+				t.Fatalf("the file did not reach the member: %s", bodies(dm))
+			}
+			if file.Body != "zahnrad.png" || strings.Contains(file.Body, "antwort") || file.MsgType != event.MsgImage {
+				t.Errorf("member's file: %s %q", file.MsgType, file.Body)
+			}
+			if got, _ := e.fm.Download(context.Background(), file.URL); !bytes.Equal(got, tc.data) {
+				t.Errorf("member's file carries %q", got)
+			}
+			mustContain(t, in(sent, teamRoom), "Antwort mit Datei an das Mitglied gesendet (Alice)")
+			// Deleting the answer takes the file back too.
+			e.handle(t, e.redaction(teamRoom, alice, answer.ID), false)
+			redacted := e.redactedIn(dmRoom)
+			for _, m := range dm {
+				if _, ok := redacted[id.EventID("$"+m.txn)]; !ok {
+					t.Errorf("still with the member after the deletion: %q", m.content.Body)
+				}
+			}
+		})
+	}
+}

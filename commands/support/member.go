@@ -826,17 +826,9 @@ func fitCaption(s string) (fitted string, cut bool) {
 // the other room's key is never handed on. Active web content goes as a
 // plain download (passiveMedia); active reports that it was.
 func (w *Workflow) reuploadMedia(ctx context.Context, content *event.MessageEventContent, target id.RoomID) (out *event.MessageEventContent, active bool, err error) {
-	var data []byte
-	if content.File != nil {
-		data, err = w.Matrix.Download(ctx, content.File.URL)
-		if err == nil {
-			err = content.File.DecryptInPlace(data)
-		}
-	} else {
-		data, err = w.Matrix.Download(ctx, content.URL)
-	}
+	data, err := w.fetchMedia(ctx, content)
 	if err != nil {
-		return nil, false, fmt.Errorf("failed to fetch media: %w", err)
+		return nil, false, err
 	}
 	out = &event.MessageEventContent{MsgType: content.MsgType, Body: content.Body, FileName: content.FileName, Mentions: &event.Mentions{}}
 	declared := ""
@@ -864,6 +856,27 @@ func (w *Workflow) reuploadMedia(ctx context.Context, content *event.MessageEven
 		return nil, false, err
 	}
 	return out, active, nil
+}
+
+// fetchMedia downloads (and decrypts) the media of content, at most the
+// runtime's size limit (chat.IsTooLarge beyond).
+func (w *Workflow) fetchMedia(ctx context.Context, content *event.MessageEventContent) ([]byte, error) {
+	var (
+		data []byte
+		err  error
+	)
+	if content.File != nil {
+		data, err = w.Matrix.Download(ctx, content.File.URL)
+		if err == nil {
+			err = content.File.DecryptInPlace(data)
+		}
+	} else {
+		data, err = w.Matrix.Download(ctx, content.URL)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("failed to fetch media: %w", err)
+	}
+	return data, nil
 }
 
 // OfferReaction handles a member's ✅/❌ on the offer to open a case in

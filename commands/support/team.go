@@ -459,6 +459,13 @@ func (w *Workflow) answerMember(ctx context.Context, c *storage.Case, from id.Us
 	if _, err := w.SendTo(ctx, id.RoomID(c.MemberRoom), plain, htmlBody, nil, nil, w.CauseTxn(ctx, "to-member", 0)); err != nil {
 		return err
 	}
+	sent := st.AnswerSent
+	if mc, ok := evt.Content.Parsed.(*event.MessageEventContent); ok && (mc.URL != "" || mc.File != nil) {
+		var err error
+		if sent, err = w.fileToMember(ctx, c, mc); err != nil {
+			return err
+		}
+	}
 	if c.Status == storage.CaseOpen && c.Assignee == "" {
 		if ok, _, err := w.DB.Cases.Claim(ctx, c.ID, from.String(), w.Now()); err != nil {
 			return err
@@ -467,10 +474,61 @@ func (w *Workflow) answerMember(ctx context.Context, c *storage.Case, from id.Us
 			defer func() { _ = w.updateBoard(ctx, c.ID) }()
 		}
 	}
-	if err := w.teamNote(ctx, c, chat.Format(st.AnswerSent, chat.Escape(w.name(ctx, from.String())))); err != nil || !cut {
+	if err := w.teamNote(ctx, c, chat.Format(sent, chat.Escape(w.name(ctx, from.String())))); err != nil || !cut {
 		return err
 	}
 	return w.teamNote(ctx, c, st.AnswerCutTeam)
+}
+
+// fileToMember sends the file of a team answer (content: an image or
+// file whose caption is `!antwort …` or starts with the reply prefix) to
+// the member of c, after the answer's text, and returns what the thread
+// is told (%s = who): that the file went along, or why not. Before
+// team26 the caption went to the member without the file, and the thread
+// said „Antwort gesendet“. The file is fetched and uploaded again for the
+// member's chat (a fresh key, as a member's file for the team); it goes
+// under its file name, never with the caption (the command). A file over
+// the size limit, or one with web content (a page, an SVG, a script —
+// from a volunteer's account someone took over, or by mistake), is not
+// sent. Deleting the answer takes the file back as well
+// (ForgetTeamMessage).
+func (w *Workflow) fileToMember(ctx context.Context, c *storage.Case, content *event.MessageEventContent) (string, error) {
+	st := w.tx
+	data, err := w.fetchMedia(ctx, content)
+	if chat.IsTooLarge(err) {
+		return st.AnswerFileTooLarge, nil
+	}
+	if err != nil {
+		return "", err
+	}
+	declared := ""
+	if content.Info != nil {
+		declared = content.Info.MimeType
+	}
+	if isActiveContent(declared, data) {
+		return st.AnswerFileActive, nil
+	}
+	name := content.FileName
+	if name == "" {
+		name = st.AnswerFileName
+	}
+	out := &event.MessageEventContent{MsgType: content.MsgType, Body: name, Mentions: &event.Mentions{}}
+	mime := declared
+	if content.Info != nil {
+		info := *content.Info
+		info.ThumbnailURL, info.ThumbnailFile, info.ThumbnailInfo = "", nil, nil
+		out.Info = &info
+	}
+	if mime == "" {
+		mime = "application/octet-stream"
+	}
+	if _, err := w.AttachFile(ctx, id.RoomID(c.MemberRoom), out, data, mime); err != nil {
+		return "", err
+	}
+	if _, err := w.Matrix.Send(ctx, id.RoomID(c.MemberRoom), event.EventMessage, out, w.CauseTxn(ctx, "to-member-file", 0)); err != nil {
+		return "", err
+	}
+	return st.AnswerFileSent, nil
 }
 
 // answerable reports whether the team may answer the member of c, and

@@ -245,6 +245,11 @@ type Texts struct {
 	// RelayActiveFile (case thread, after a member's file): it holds web
 	// content (a page, an SVG, a script) and came as a plain download.
 	RelayActiveFile string
+	// AnswerFileSent, AnswerFileTooLarge, AnswerFileActive confirm in the
+	// thread an answer written as a file's caption (%s = who): with the
+	// file, or without it and why. AnswerFileName names a file without a
+	// name for the member.
+	AnswerFileSent, AnswerFileTooLarge, AnswerFileActive, AnswerFileName string
 }
 
 // German are the German texts.
@@ -375,6 +380,10 @@ var German = Texts{
 	ReminderStaleReturn:   "Tut sich nichts, gebe ich den Fall in %s für das Team wieder frei.",
 	CaseReturnedIdle:      "↩️ Fall #%d ist wieder offen zur Übernahme: Bei %s hat sich seit %s nichts getan, auch nicht nach der Erinnerung. Übernehmen mit ✋ auf der Fallnachricht oder `!übernehmen %[1]d`.",
 	RelayActiveFile:       "⚠️ Diese Datei enthält Web-Inhalt (eine Seite, ein SVG oder ein Skript), egal wie sie heißt. Ich gebe sie nur als Download weiter. Öffne sie bitte nicht im Browser und gib dort nie ein Passwort ein.",
+	AnswerFileSent:        "✉️ Antwort mit Datei an das Mitglied gesendet (%s).",
+	AnswerFileTooLarge:    "✉️ Antwort an das Mitglied gesendet (%s) – aber ohne die Datei: Sie ist zu groß. Beschreib bitte, was darauf zu sehen ist, oder schick ein kleineres Bildschirmfoto.",
+	AnswerFileActive:      "✉️ Antwort an das Mitglied gesendet (%s) – aber ohne die Datei: Sie enthält Web-Inhalt (eine Seite, ein SVG oder ein Skript), so etwas gebe ich an Mitglieder nicht weiter.",
+	AnswerFileName:        "Datei",
 	ThreadOtherCase:       "Das ist der Thread von Fall #%[1]d, du hast aber „%[2]s“ geschrieben – ich habe nichts getan. Für einen anderen Fall schreib in dessen Thread. Beginnt dein Text mit einer Zahl, setz die Nummer dieses Falls davor: `%[3]s %[1]d %[2]s …`.",
 }
 
@@ -506,6 +515,10 @@ var English = Texts{
 	ReminderStaleReturn:   "If nothing happens, I'll give the case back to the team in %s.",
 	CaseReturnedIdle:      "↩️ Case #%d is open for claiming again: nothing has happened with %s for %s, not even after the reminder. Claim it with ✋ on its case message or `!claim %[1]d`.",
 	RelayActiveFile:       "⚠️ This file holds web content (a page, an SVG or a script), whatever its name. I pass it on as a download only. Please don't open it in a browser, and never enter a password there.",
+	AnswerFileSent:        "✉️ Answer with file sent to the member (%s).",
+	AnswerFileTooLarge:    "✉️ Answer sent to the member (%s) – but without the file: it is too large. Please describe what it shows, or send a smaller screenshot.",
+	AnswerFileActive:      "✉️ Answer sent to the member (%s) – but without the file: it holds web content (a page, an SVG or a script), which I don't pass on to members.",
+	AnswerFileName:        "File",
 	ThreadOtherCase:       "This is the thread of case #%[1]d, but you wrote “%[2]s” – I did nothing. For another case, write in its thread. If your text starts with a number, put this case's number first: `%[3]s %[1]d %[2]s …`.",
 }
 
