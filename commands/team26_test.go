@@ -364,3 +364,52 @@ func TestTeamFileAnswer(t *testing.T) {
 		})
 	}
 }
+
+// TestOpenListPaged: with 40 open cases, `!offen` is a page of 15 —
+// unclaimed first, oldest first, each summary shortened — and names the
+// next page, which lists the rest. Before team26 one message listed 30
+// with whole summaries, and the 10 after them could not be listed.
+func TestOpenListPaged(t *testing.T) {
+	e := newSupportEnv(t)
+	ctx := context.Background()
+	long := strings.Repeat("Mein Kalender zeigt die Termine der Ortsgruppe doppelt an ", 3)
+	for i := range 40 {
+		c := &storage.Case{MemberID: otherMember.String(), MemberRoom: otherDMRoom.String(), Summary: fmt.Sprintf("Frage %d: %s", i+1, long)}
+		if _, _, err := e.db.Cases.Create(ctx, c, fmt.Sprintf("$list-%d", i), "Frage", e.now.Add(time.Duration(i)*time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+		if i < 5 { // the five oldest are claimed
+			if _, _, err := e.db.Cases.Claim(ctx, c.ID, bob.String(), e.now.Add(time.Hour)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	e.now = e.now.Add(2 * time.Hour)
+	lines := func(body string) []string {
+		var out []string
+		for l := range strings.SplitSeq(body, "\n") {
+			if strings.HasPrefix(l, "- ") || strings.HasPrefix(l, "• ") {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	first := in(e.say(t, teamRoom, alice, "!offen", ""), teamRoom)
+	if len(first) != 1 {
+		t.Fatalf("want one reply, got %d", len(first))
+	}
+	got := lines(first[0].content.Body)
+	if len(got) != 15 || !strings.Contains(got[0], "#6 ") || !strings.Contains(got[14], "#20 ") {
+		t.Fatalf("first page, unclaimed oldest first:\n%s", first[0].content.Body)
+	}
+	mustContain(t, first, "Offene Fälle: 40, davon 35 ohne Bearbeitung", "… und 25 weitere: !offen 2")
+	if strings.Contains(first[0].content.Body, "doppelt an Mein Kalender zeigt die Termine der Ortsgruppe doppelt") {
+		t.Errorf("summaries are not shortened:\n%s", first[0].content.Body)
+	}
+	third := in(e.say(t, teamRoom, alice, "!offen 3", ""), teamRoom)
+	got = lines(third[0].content.Body)
+	if len(got) != 10 || !strings.Contains(got[5], "#1 ") || !strings.Contains(got[5], "IN ARBEIT: Bob") || strings.Contains(third[0].content.Body, "weitere") {
+		t.Fatalf("last page, claimed at the end:\n%s", third[0].content.Body)
+	}
+	mustContain(t, in(e.say(t, teamRoom, alice, "!offen 4", ""), teamRoom), "Seite 4 ist leer")
+}

@@ -3,6 +3,7 @@ package support
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -306,31 +307,59 @@ func (w *Workflow) cmdReopen(ce *chat.Call) error {
 	return w.updateBoard(ce.Ctx, c.ID)
 }
 
-// cmdOpen lists open cases, unclaimed first, with their age.
+// cmdOpen lists open cases, unclaimed first, oldest first, with their
+// age: one page of OpenPage cases (`!offen 2` the next), each summary
+// shortened to OpenSummary characters. Before team26 one message listed
+// 30 cases with their whole summaries — on a phone many screens long —
+// and the cases after them could not be listed at all.
 func (w *Workflow) cmdOpen(ce *chat.Call) error {
 	st := w.tx
-	board, err := w.DB.Cases.ListOpen(ce.Ctx, 30)
+	page := 1
+	if len(ce.Args) > 0 {
+		if n, err := strconv.Atoi(strings.TrimPrefix(ce.Args[0], "#")); err == nil && n > 1 {
+			page = min(n, maxOpenPages)
+		}
+	}
+	board, err := w.DB.Cases.ListOpen(ce.Ctx, page*OpenPage)
 	if err != nil {
 		return err
 	}
 	if board.Open == 0 {
 		return w.ReplyMarkdown(ce.Ctx, st.OpenEmpty)
 	}
+	all := append(board.Unclaimed, board.Claimed...)
+	from := min((page-1)*OpenPage, len(all))
+	cases := all[from:]
 	var b strings.Builder
 	b.WriteString(chat.Format(st.OpenIntro, board.Open, board.Open-board.ClaimedCount) + "\n\n")
 	now := w.Now()
-	for _, c := range append(board.Unclaimed, board.Claimed...) {
-		fmt.Fprintf(&b, "- **#%d** %s %s – %s\n", c.ID, chat.Escape(w.statusLabel(ce.Ctx, c, true)), chat.Escape(c.Summary), age(w.tx, now.Sub(c.CreatedAt)))
+	for _, c := range cases {
+		fmt.Fprintf(&b, "- **#%d** %s %s – %s\n", c.ID, chat.Escape(w.statusLabel(ce.Ctx, c, true)), chat.Escape(chat.Shorten(c.Summary, OpenSummary)), age(w.tx, now.Sub(c.CreatedAt)))
 	}
-	if shown := len(board.Unclaimed) + len(board.Claimed); shown < board.Open {
-		b.WriteString("\n" + chat.Format(st.OpenMore, board.Open-shown))
+	if len(cases) == 0 {
+		b.WriteString(chat.Format(st.OpenPageEmpty, page) + "\n")
+	}
+	if more := board.Open - from - len(cases); more > 0 && len(cases) > 0 {
+		b.WriteString("\n" + chat.Format(chat.Plural(st.OpenNextPage, more), more, page+1))
 	}
 	var ids []int64
-	for _, c := range append(board.Unclaimed, board.Claimed...) {
+	for _, c := range cases {
 		ids = append(ids, c.ID)
 	}
 	return w.replyShowing(ce.Ctx, b.String(), ids...)
 }
+
+// OpenPage is how many cases one page of !offen lists; OpenSummary how
+// many characters of each case's summary it shows (the case message and
+// !fall show it whole).
+const (
+	OpenPage    = 15
+	OpenSummary = 60
+)
+
+// maxOpenPages bounds the page a team member can ask !offen for (the
+// query reads the pages before it).
+const maxOpenPages = 100
 
 // replyShowing replies md, which shows the members of caseIDs (their
 // words, their names), and records where (Cases.Shown), so that a

@@ -197,8 +197,6 @@ type Texts struct {
 	OpenEmpty string
 	// OpenIntro: %d open, %d unclaimed.
 	OpenIntro string
-	// OpenMore: %d more not shown.
-	OpenMore string
 	// HistoryIntro: %d.
 	HistoryIntro string
 	// NotTeam refuses team commands to non-members of the team room.
@@ -250,6 +248,9 @@ type Texts struct {
 	// file, or without it and why. AnswerFileName names a file without a
 	// name for the member.
 	AnswerFileSent, AnswerFileTooLarge, AnswerFileActive, AnswerFileName string
+	// OpenNextPage ends a page of !offen: %d cases not shown yet, %d the
+	// next page (plural forms). OpenPageEmpty: %d, a page past the end.
+	OpenNextPage, OpenPageEmpty string
 }
 
 // German are the German texts.
@@ -259,7 +260,7 @@ var German = Texts{
 		"ticket":         {Usage: "!ticket <Anliegen>", Description: "öffnet einen Supportfall für das Digitalisierungsteam"},
 		"meine":          {Usage: "!meine", Description: "zeigt deine Supportfälle"},
 		"schließen":      {Usage: "!schließen <Nr>", Description: "schließt einen deiner Fälle"},
-		"offen":          {Usage: "!offen", Description: "offene Fälle, unbearbeitete zuerst"},
+		"offen":          {Usage: "!offen [Seite]", Description: "offene Fälle, unbearbeitete zuerst"},
 		"fall":           {Usage: "!fall <Nr>", Description: "Verlauf eines Falls"},
 		"übernehmen":     {Usage: "!übernehmen <Nr>", Description: "Fall übernehmen (oder ✋ auf die Fallnachricht)"},
 		"abgeben":        {Usage: "!abgeben <Nr>", Description: "Fall wieder freigeben"},
@@ -348,7 +349,6 @@ var German = Texts{
 	GuideSent:         "📘 Anleitung „%s“ an das Mitglied gesendet.",
 	OpenEmpty:         "Keine offenen Fälle. 🎉",
 	OpenIntro:         "Offene Fälle: %d, davon %d ohne Bearbeitung:",
-	OpenMore:          "… und %d weitere.",
 	HistoryIntro:      "Verlauf von Fall #%d:",
 	NotTeam:           "Das dürfen nur Mitglieder des Digitalisierungsteams.",
 	TeamRoomOnly:      "Fälle bearbeitet ihr bitte im Teamraum – dort ist alles verschlüsselt und für das ganze Team sichtbar.",
@@ -384,6 +384,8 @@ var German = Texts{
 	AnswerFileTooLarge:    "✉️ Antwort an das Mitglied gesendet (%s) – aber ohne die Datei: Sie ist zu groß. Beschreib bitte, was darauf zu sehen ist, oder schick ein kleineres Bildschirmfoto.",
 	AnswerFileActive:      "✉️ Antwort an das Mitglied gesendet (%s) – aber ohne die Datei: Sie enthält Web-Inhalt (eine Seite, ein SVG oder ein Skript), so etwas gebe ich an Mitglieder nicht weiter.",
 	AnswerFileName:        "Datei",
+	OpenNextPage:          "… und %d weiterer: `!offen %d`|… und %d weitere: `!offen %d`",
+	OpenPageEmpty:         "Seite %d ist leer – `!offen` zeigt die erste.",
 	ThreadOtherCase:       "Das ist der Thread von Fall #%[1]d, du hast aber „%[2]s“ geschrieben – ich habe nichts getan. Für einen anderen Fall schreib in dessen Thread. Beginnt dein Text mit einer Zahl, setz die Nummer dieses Falls davor: `%[3]s %[1]d %[2]s …`.",
 }
 
@@ -394,7 +396,7 @@ var English = Texts{
 		"ticket":         {Usage: "!ticket <issue>", Description: "opens a support case for the digital team"},
 		"meine":          {Usage: "!mine", Description: "lists your support cases"},
 		"schließen":      {Usage: "!close <number>", Description: "closes one of your cases"},
-		"offen":          {Usage: "!open", Description: "open cases, unclaimed first"},
+		"offen":          {Usage: "!open [page]", Description: "open cases, unclaimed first"},
 		"fall":           {Usage: "!case <number>", Description: "history of a case"},
 		"übernehmen":     {Usage: "!claim <number>", Description: "claim a case (or ✋ on the case message)"},
 		"abgeben":        {Usage: "!unclaim <number>", Description: "release a case"},
@@ -483,7 +485,6 @@ var English = Texts{
 	GuideSent:         "📘 Guide “%s” sent to the member.",
 	OpenEmpty:         "No open cases. 🎉",
 	OpenIntro:         "Open cases: %d, %d of them unclaimed:",
-	OpenMore:          "… and %d more.",
 	HistoryIntro:      "History of case #%d:",
 	NotTeam:           "Only members of the digital team may do that.",
 	TeamRoomOnly:      "Please work on cases in the team room – it is encrypted and the whole team sees it.",
@@ -519,6 +520,8 @@ var English = Texts{
 	AnswerFileTooLarge:    "✉️ Answer sent to the member (%s) – but without the file: it is too large. Please describe what it shows, or send a smaller screenshot.",
 	AnswerFileActive:      "✉️ Answer sent to the member (%s) – but without the file: it holds web content (a page, an SVG or a script), which I don't pass on to members.",
 	AnswerFileName:        "File",
+	OpenNextPage:          "… and %d more: `!open %d`|… and %d more: `!open %d`",
+	OpenPageEmpty:         "Page %d is empty – `!open` shows the first.",
 	ThreadOtherCase:       "This is the thread of case #%[1]d, but you wrote “%[2]s” – I did nothing. For another case, write in its thread. If your text starts with a number, put this case's number first: `%[3]s %[1]d %[2]s …`.",
 }
 
