@@ -413,3 +413,53 @@ func TestOpenListPaged(t *testing.T) {
 	}
 	mustContain(t, in(e.say(t, teamRoom, alice, "!offen 4", ""), teamRoom), "Seite 4 ist leer")
 }
+
+// TestReopenWithoutFormerAssignee: a case resolved by a volunteer who has
+// left the team since is reopened — by its member writing again, or by
+// `!wiedereröffnen`. It comes back open for claiming, not „IN ARBEIT“ for
+// someone no longer there (before team26 it did, and nobody took it up);
+// the thread says so. A volunteer still in the team keeps their case.
+func TestReopenWithoutFormerAssignee(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		left   bool
+		reopen func(t *testing.T, e *supportEnv, root id.EventID) []sentMsg
+	}{
+		{"the member writes again", true, func(t *testing.T, e *supportEnv, _ id.EventID) []sentMsg {
+			return e.say(t, dmRoom, member, "Es geht leider doch wieder nicht.", "")
+		}},
+		{"the team reopens", true, func(t *testing.T, e *supportEnv, root id.EventID) []sentMsg {
+			return e.say(t, teamRoom, bob, "!wiedereröffnen", root)
+		}},
+		{"the assignee is still in the team", false, func(t *testing.T, e *supportEnv, _ id.EventID) []sentMsg {
+			return e.say(t, dmRoom, member, "Es geht leider doch wieder nicht.", "")
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newSupportEnv(t)
+			root := e.openCase(t)
+			e.say(t, teamRoom, alice, "!übernehmen", root)
+			e.say(t, teamRoom, alice, "!erledigt Neu gestartet.", root)
+			if tc.left {
+				setRole(t, e.db, alice, storage.RoleTeam, storage.RoleRemoved)
+			}
+			e.now = e.now.Add(24 * time.Hour)
+			sent := tc.reopen(t, e, root)
+			c, err := e.db.Cases.Get(context.Background(), 1)
+			if err != nil || c.Status != storage.CaseOpen {
+				t.Fatalf("not reopened: %+v %v", c, err)
+			}
+			if !tc.left {
+				if c.Assignee != alice.String() {
+					t.Fatalf("assignee %q, want alice", c.Assignee)
+				}
+				return
+			}
+			if c.Assignee != "" {
+				t.Fatalf("reopened for %s, who left the team", c.Assignee)
+			}
+			mustContain(t, in(sent, teamRoom), "wieder offen zur Übernahme", "[OFFEN]")
+			mustContain(t, e.say(t, teamRoom, bob, "!fall", root), "reopen", "Alice")
+		})
+	}
+}

@@ -135,6 +135,9 @@ const (
 	reopenCaseQuery = `
 		UPDATE support_case SET status=1, version=version+1, updated_at=$2, status_at=$2, closed_at=NULL
 		WHERE id=$1 AND status<>1`
+	reopenUnassignedQuery = `
+		UPDATE support_case SET status=1, assignee=NULL, version=version+1, updated_at=$2, status_at=$2, closed_at=NULL
+		WHERE id=$1 AND status<>1`
 	closeCaseQuery = `
 		UPDATE support_case SET status=3, version=version+1, updated_at=$2, status_at=$2, closed_at=$2
 		WHERE id=$1 AND status<>3`
@@ -410,6 +413,13 @@ func (q *CaseQuery) Resolve(ctx context.Context, id int64, actor, solution strin
 // Reopen opens a resolved or closed case again.
 func (q *CaseQuery) Reopen(ctx context.Context, id int64, actor string, now time.Time) (bool, *Case, error) {
 	return q.change(ctx, id, "reopen", actor, "", now, reopenCaseQuery, id, now.UnixMilli())
+}
+
+// ReopenUnassigned opens a resolved or closed case again without its
+// assignee (they no longer hold the team role); the "reopen" event's
+// detail names the former assignee.
+func (q *CaseQuery) ReopenUnassigned(ctx context.Context, id int64, actor, formerAssignee string, now time.Time) (bool, *Case, error) {
+	return q.change(ctx, id, "reopen", actor, formerAssignee, now, reopenUnassignedQuery, id, now.UnixMilli())
 }
 
 // Close closes a case for good.

@@ -53,3 +53,33 @@ func TestCaseReturnStale(t *testing.T) {
 		})
 	}
 }
+
+// TestCaseReopenUnassigned: reopening without the former assignee clears
+// the assignee and names them in the reopen event; a case already open
+// stays as it is (team26).
+func TestCaseReopenUnassigned(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.UnixMilli(1_700_000_000_000)
+			c := newCase(t, db, "@m:hs", "$open-reopen", now)
+			if ok, _, err := db.Cases.Claim(ctx, c.ID, "@alice:hs", now); err != nil || !ok {
+				t.Fatalf("claim: %v %v", ok, err)
+			}
+			if ok, _, err := db.Cases.ReopenUnassigned(ctx, c.ID, "@m:hs", "@alice:hs", now); err != nil || ok {
+				t.Fatalf("reopened an open case: %v %v", ok, err)
+			}
+			if ok, _, err := db.Cases.Resolve(ctx, c.ID, "@alice:hs", "", now); err != nil || !ok {
+				t.Fatalf("resolve: %v %v", ok, err)
+			}
+			ok, after, err := db.Cases.ReopenUnassigned(ctx, c.ID, "@m:hs", "@alice:hs", now.Add(time.Hour))
+			if err != nil || !ok || after.Status != storage.CaseOpen || after.Assignee != "" {
+				t.Fatalf("reopen: %v %+v %v", ok, after, err)
+			}
+			events, _ := db.Cases.Events(ctx, c.ID)
+			if last := events[len(events)-1]; last.Kind != "reopen" || last.Actor != "@m:hs" || last.Detail != "@alice:hs" {
+				t.Fatalf("history: %+v", last)
+			}
+		})
+	}
+}

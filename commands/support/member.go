@@ -564,12 +564,15 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 			return true, err
 		}
 		if c != nil && !closing(talk, words) && (text != "" || content.URL != "" || content.File != nil) {
-			ok, after, err := w.DB.Cases.Reopen(ctx, c.ID, evt.Sender.String(), w.Now())
+			ok, after, err := w.reopen(ctx, c, evt.Sender)
 			if err != nil {
 				return true, err
 			}
 			if ok || lastChangeBy(ctx, w.DB.Cases, c.ID, "reopen", evt.Sender) {
 				if _, err := w.toThread(ctx, after, chat.Format(w.tx.ReopenedByMember, c.ID), "", w.CauseTxn(ctx, "reopen-note", 0)); err != nil {
+					return true, err
+				}
+				if err := w.reopenedUnassigned(ctx, c, after); err != nil {
 					return true, err
 				}
 				if err := w.relayFromMember(ctx, after, content, text); err != nil {
@@ -583,6 +586,29 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		}
 	}
 	return false, nil
+}
+
+// reopen opens case c again, by actor. Its assignee keeps it only while
+// they hold the team role: a case resolved by a volunteer who has left
+// the team since (ReturnCases gives back open cases only) came back, when
+// its member wrote again, as „IN ARBEIT“ for someone no longer there, and
+// nobody took it up (team26).
+func (w *Workflow) reopen(ctx context.Context, c *storage.Case, actor id.UserID) (bool, *storage.Case, error) {
+	if c.Assignee != "" && !w.IsTeam(ctx, id.UserID(c.Assignee)) {
+		return w.DB.Cases.ReopenUnassigned(ctx, c.ID, actor.String(), c.Assignee, w.Now())
+	}
+	return w.DB.Cases.Reopen(ctx, c.ID, actor.String(), w.Now())
+}
+
+// reopenedUnassigned tells the case's thread that the case, reopened
+// (before: c, after: after), is free for claiming, as its former assignee
+// is no longer in the team.
+func (w *Workflow) reopenedUnassigned(ctx context.Context, c, after *storage.Case) error {
+	if c.Assignee == "" || after.Assignee != "" {
+		return nil
+	}
+	_, err := w.toThread(ctx, after, chat.Format(w.tx.CaseReturned, c.ID), "", w.CauseTxn(ctx, "reopen-returned", 0))
+	return err
 }
 
 // confirmCase opens the case from the draft: stores it, posts the case

@@ -294,7 +294,7 @@ func (w *Workflow) cmdReopen(ce *chat.Call) error {
 	if err != nil || c == nil {
 		return err
 	}
-	ok, after, err := w.DB.Cases.Reopen(ce.Ctx, c.ID, ce.Sender.String(), w.Now())
+	ok, after, err := w.reopen(ce.Ctx, c, ce.Sender)
 	if err != nil {
 		return err
 	}
@@ -302,6 +302,9 @@ func (w *Workflow) cmdReopen(ce *chat.Call) error {
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.NotResolved, c.ID))
 	}
 	if err := w.teamNote(ce.Ctx, after, chat.Format(st.ReopenedTeam, c.ID, chat.Escape(w.name(ce.Ctx, ce.Sender.String())))); err != nil {
+		return err
+	}
+	if err := w.reopenedUnassigned(ce.Ctx, c, after); err != nil {
 		return err
 	}
 	return w.updateBoard(ce.Ctx, c.ID)
@@ -407,7 +410,7 @@ func (w *Workflow) cmdCase(ce *chat.Call) error {
 	}
 	for _, e := range events {
 		detail := e.Detail
-		if e.Kind == "assign" || e.Kind == "return" {
+		if e.Kind == "assign" || e.Kind == "return" || (e.Kind == "reopen" && detail != "") {
 			detail = w.name(ce.Ctx, detail)
 		}
 		lines = append(lines, line{e.CreatedAt, fmt.Sprintf("▸ %s – %s %s", e.Kind, chat.Escape(w.name(ce.Ctx, e.Actor)), chat.Escape(detail))})
