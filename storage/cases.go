@@ -123,6 +123,9 @@ const (
 	unclaimCaseQuery = `
 		UPDATE support_case SET assignee=NULL, version=version+1, updated_at=$3, status_at=$3
 		WHERE id=$1 AND assignee=$2`
+	returnStaleQuery = `
+		UPDATE support_case SET assignee=NULL, version=version+1, updated_at=$3, status_at=$3
+		WHERE id=$1 AND status=1 AND assignee=$2 AND updated_at<=$4`
 	assignCaseQuery = `
 		UPDATE support_case SET assignee=$2, version=version+1, updated_at=$3, status_at=$3
 		WHERE id=$1 AND status=1 AND (assignee IS NULL OR assignee<>$2)`
@@ -131,6 +134,9 @@ const (
 		WHERE id=$1 AND status=1`
 	reopenCaseQuery = `
 		UPDATE support_case SET status=1, version=version+1, updated_at=$2, status_at=$2, closed_at=NULL
+		WHERE id=$1 AND status<>1`
+	reopenUnassignedQuery = `
+		UPDATE support_case SET status=1, assignee=NULL, version=version+1, updated_at=$2, status_at=$2, closed_at=NULL
 		WHERE id=$1 AND status<>1`
 	closeCaseQuery = `
 		UPDATE support_case SET status=3, version=version+1, updated_at=$2, status_at=$2, closed_at=$2
@@ -147,6 +153,7 @@ const (
 	dueUnclaimedQuery   = `SELECT ` + caseColumns + ` FROM support_case WHERE status=1 AND assignee IS NULL AND status_at<=$1 ORDER BY created_at LIMIT 100`
 	staleClaimedQuery   = `SELECT ` + caseColumns + ` FROM support_case WHERE status=1 AND assignee IS NOT NULL AND updated_at<=$1 ORDER BY updated_at LIMIT 100`
 	reminderDoneQuery   = `SELECT 1 FROM case_reminder WHERE key=$1`
+	reminderSentQuery   = `SELECT sent_at FROM case_reminder WHERE key=$1`
 	markReminderQuery   = `INSERT INTO case_reminder (key, sent_at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`
 	pruneRemindersQuery = `DELETE FROM case_reminder WHERE sent_at<$1`
 	expiredCasesQuery   = `SELECT id, status, rating FROM support_case WHERE status IN (2, 3) AND closed_at<$1 LIMIT 500`
@@ -384,6 +391,14 @@ func (q *CaseQuery) Unclaim(ctx context.Context, id int64, user string, now time
 	return q.change(ctx, id, "unclaim", user, "", now, unclaimCaseQuery, id, user, now.UnixMilli())
 }
 
+// ReturnStale gives an open case claimed by assignee back to the queue
+// (by actor, Lotse) when it has seen no activity since idleSince; the
+// case event "return" names the former assignee. Activity or another
+// change in between leaves it claimed (returned=false).
+func (q *CaseQuery) ReturnStale(ctx context.Context, id int64, assignee, actor string, idleSince, now time.Time) (bool, *Case, error) {
+	return q.change(ctx, id, "return", actor, assignee, now, returnStaleQuery, id, assignee, now.UnixMilli(), idleSince.UnixMilli())
+}
+
 // Assign gives an open case to assignee (by actor), whoever had it; it
 // changes nothing when assignee has it already.
 func (q *CaseQuery) Assign(ctx context.Context, id int64, actor, assignee string, now time.Time) (bool, *Case, error) {
@@ -398,6 +413,13 @@ func (q *CaseQuery) Resolve(ctx context.Context, id int64, actor, solution strin
 // Reopen opens a resolved or closed case again.
 func (q *CaseQuery) Reopen(ctx context.Context, id int64, actor string, now time.Time) (bool, *Case, error) {
 	return q.change(ctx, id, "reopen", actor, "", now, reopenCaseQuery, id, now.UnixMilli())
+}
+
+// ReopenUnassigned opens a resolved or closed case again without its
+// assignee (they no longer hold the team role); the "reopen" event's
+// detail names the former assignee.
+func (q *CaseQuery) ReopenUnassigned(ctx context.Context, id int64, actor, formerAssignee string, now time.Time) (bool, *Case, error) {
+	return q.change(ctx, id, "reopen", actor, formerAssignee, now, reopenUnassignedQuery, id, now.UnixMilli())
 }
 
 // Close closes a case for good.
@@ -511,6 +533,15 @@ func (q *CaseQuery) StaleClaimed(ctx context.Context, before time.Time) ([]*Case
 // ReminderDone reports whether the reminder key was already sent.
 func (q *CaseQuery) ReminderDone(ctx context.Context, key string) (bool, error) {
 	return exists(ctx, q.db, "read reminder", reminderDoneQuery, key)
+}
+
+// ReminderSent returns when the reminder key was sent (sent=false: not yet).
+func (q *CaseQuery) ReminderSent(ctx context.Context, key string) (at time.Time, sent bool, err error) {
+	ms, sent, err := queryValue[int64](ctx, q.db, "read reminder", reminderSentQuery, key)
+	if err != nil || !sent {
+		return time.Time{}, false, err
+	}
+	return time.UnixMilli(ms), true, nil
 }
 
 // MarkReminder records that the reminder key was sent.

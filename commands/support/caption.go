@@ -60,7 +60,7 @@ func (w *Workflow) editTeamFile(ctx context.Context, m *storage.CaseMessage, fil
 	}
 	captioned := *content
 	captioned.Body = caption
-	uploaded, err := w.reuploadMedia(ctx, &captioned, w.cfg.TeamRoom)
+	uploaded, _, err := w.reuploadMedia(ctx, &captioned, w.cfg.TeamRoom)
 	if chat.IsTooLarge(err) {
 		zerolog.Ctx(ctx).Info().Msg("Not editing a relayed file: the edited file is too large")
 		return nil

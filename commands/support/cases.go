@@ -329,7 +329,7 @@ func (w *Workflow) ForgetTeamMessage(ctx context.Context, evt *event.Event, reda
 		return nil
 	}
 	withdrawn := false
-	for _, purpose := range []string{"to-member", "resolved-member"} {
+	for _, purpose := range []string{"to-member", "to-member-file", "resolved-member"} {
 		sent, err := w.DB.Inbox.SentEvent(ctx, w.TxnID(redacts, purpose, 0))
 		if err != nil {
 			return err

@@ -564,12 +564,15 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 			return true, err
 		}
 		if c != nil && !closing(talk, words) && (text != "" || content.URL != "" || content.File != nil) {
-			ok, after, err := w.DB.Cases.Reopen(ctx, c.ID, evt.Sender.String(), w.Now())
+			ok, after, err := w.reopen(ctx, c, evt.Sender)
 			if err != nil {
 				return true, err
 			}
 			if ok || lastChangeBy(ctx, w.DB.Cases, c.ID, "reopen", evt.Sender) {
 				if _, err := w.toThread(ctx, after, chat.Format(w.tx.ReopenedByMember, c.ID), "", w.CauseTxn(ctx, "reopen-note", 0)); err != nil {
+					return true, err
+				}
+				if err := w.reopenedUnassigned(ctx, c, after); err != nil {
 					return true, err
 				}
 				if err := w.relayFromMember(ctx, after, content, text); err != nil {
@@ -583,6 +586,29 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		}
 	}
 	return false, nil
+}
+
+// reopen opens case c again, by actor. Its assignee keeps it only while
+// they hold the team role: a case resolved by a volunteer who has left
+// the team since (ReturnCases gives back open cases only) came back, when
+// its member wrote again, as „IN ARBEIT“ for someone no longer there, and
+// nobody took it up (team26).
+func (w *Workflow) reopen(ctx context.Context, c *storage.Case, actor id.UserID) (bool, *storage.Case, error) {
+	if c.Assignee != "" && !w.IsTeam(ctx, id.UserID(c.Assignee)) {
+		return w.DB.Cases.ReopenUnassigned(ctx, c.ID, actor.String(), c.Assignee, w.Now())
+	}
+	return w.DB.Cases.Reopen(ctx, c.ID, actor.String(), w.Now())
+}
+
+// reopenedUnassigned tells the case's thread that the case, reopened
+// (before: c, after: after), is free for claiming, as its former assignee
+// is no longer in the team.
+func (w *Workflow) reopenedUnassigned(ctx context.Context, c, after *storage.Case) error {
+	if c.Assignee == "" || after.Assignee != "" {
+		return nil
+	}
+	_, err := w.toThread(ctx, after, chat.Format(w.tx.CaseReturned, c.ID), "", w.CauseTxn(ctx, "reopen-returned", 0))
+	return err
 }
 
 // confirmCase opens the case from the draft: stores it, posts the case
@@ -755,7 +781,7 @@ func (w *Workflow) relayFromMember(ctx context.Context, c *storage.Case, content
 	}
 	captioned := *content
 	captioned.Body = caption
-	media, err := w.reuploadMedia(ctx, &captioned, w.cfg.TeamRoom)
+	media, active, err := w.reuploadMedia(ctx, &captioned, w.cfg.TeamRoom)
 	if chat.IsTooLarge(err) {
 		// Retrying does not make it smaller: say so to both sides.
 		if _, err := w.toThread(ctx, c, w.tx.RelayTooLarge, "", w.CauseTxn(ctx, "relay-too-large", 0)); err != nil {
@@ -768,8 +794,16 @@ func (w *Workflow) relayFromMember(ctx context.Context, c *storage.Case, content
 	}
 	media.RelatesTo = chat.ThreadRel(c.TeamEvent)
 	sent, err := w.Matrix.Send(ctx, w.cfg.TeamRoom, event.EventMessage, media, w.CauseTxn(ctx, "relay-media", 0))
-	if err := w.shown(ctx, c.ID, sent, err); err != nil || !capCut {
+	if err := w.shown(ctx, c.ID, sent, err); err != nil {
 		return err
+	}
+	if active {
+		if _, err := w.toThread(ctx, c, w.tx.RelayActiveFile, "", w.CauseTxn(ctx, "relay-active", 0)); err != nil {
+			return err
+		}
+	}
+	if !capCut {
+		return nil
 	}
 	// Only the caption's beginning reached the team: the member is told.
 	return w.ReplyMarkdown(ctx, w.tx.RelayCutMember)
@@ -815,8 +849,44 @@ func fitCaption(s string) (fitted string, cut bool) {
 
 // reuploadMedia downloads (and decrypts) the media of content and uploads
 // it again for target, encrypted with a fresh key if target is encrypted:
-// the other room's key is never handed on.
-func (w *Workflow) reuploadMedia(ctx context.Context, content *event.MessageEventContent, target id.RoomID) (*event.MessageEventContent, error) {
+// the other room's key is never handed on. Active web content goes as a
+// plain download (passiveMedia); active reports that it was.
+func (w *Workflow) reuploadMedia(ctx context.Context, content *event.MessageEventContent, target id.RoomID) (out *event.MessageEventContent, active bool, err error) {
+	data, err := w.fetchMedia(ctx, content)
+	if err != nil {
+		return nil, false, err
+	}
+	out = &event.MessageEventContent{MsgType: content.MsgType, Body: content.Body, FileName: content.FileName, Mentions: &event.Mentions{}}
+	declared := ""
+	if content.Info != nil {
+		declared = content.Info.MimeType
+	}
+	var mime string
+	out.MsgType, mime, active = passiveMedia(content.MsgType, declared, data)
+	if mime == "" {
+		mime = "application/octet-stream"
+	}
+	if content.Info != nil {
+		info := *content.Info
+		info.ThumbnailURL, info.ThumbnailFile, info.ThumbnailInfo = "", nil, nil
+		if active {
+			// A plain download: no picture's or video's fields.
+			info = event.FileInfo{Size: info.Size}
+		}
+		out.Info = &info
+	}
+	if out.Info != nil {
+		out.Info.MimeType = mime
+	}
+	if _, err := w.AttachFile(ctx, target, out, data, mime); err != nil {
+		return nil, false, err
+	}
+	return out, active, nil
+}
+
+// fetchMedia downloads (and decrypts) the media of content, at most the
+// runtime's size limit (chat.IsTooLarge beyond).
+func (w *Workflow) fetchMedia(ctx context.Context, content *event.MessageEventContent) ([]byte, error) {
 	var (
 		data []byte
 		err  error
@@ -832,20 +902,7 @@ func (w *Workflow) reuploadMedia(ctx context.Context, content *event.MessageEven
 	if err != nil {
 		return nil, fmt.Errorf("failed to fetch media: %w", err)
 	}
-	out := &event.MessageEventContent{MsgType: content.MsgType, Body: content.Body, FileName: content.FileName, Mentions: &event.Mentions{}}
-	mime := "application/octet-stream"
-	if content.Info != nil {
-		info := *content.Info
-		info.ThumbnailURL, info.ThumbnailFile, info.ThumbnailInfo = "", nil, nil
-		out.Info = &info
-		if info.MimeType != "" {
-			mime = info.MimeType
-		}
-	}
-	if _, err := w.AttachFile(ctx, target, out, data, mime); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return data, nil
 }
 
 // OfferReaction handles a member's ✅/❌ on the offer to open a case in

@@ -2,6 +2,8 @@ package support
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"html"
@@ -12,6 +14,7 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // Reminders, digests and retention for support cases. They are not caused
@@ -71,13 +74,8 @@ func (w *Workflow) remindDue(ctx context.Context, now time.Time) error {
 		if err != nil {
 			return err
 		}
-		for _, c := range due {
-			key := fmt.Sprintf("unclaimed:%d:%d", c.ID, c.StatusAt.UnixMilli())
-			md := chat.Format(st.ReminderUnclaimed, c.ID, age(w.tx, now.Sub(c.StatusAt)))
-			plain, htmlBody := chat.Render(md)
-			if err := w.remind(ctx, key, now, plain, htmlBody, nil, nil); err != nil {
-				return err
-			}
+		if err := w.remindUnclaimed(ctx, due, now); err != nil {
+			return err
 		}
 	}
 	if w.cfg.StaleAfter > 0 {
@@ -87,10 +85,25 @@ func (w *Workflow) remindDue(ctx context.Context, now time.Time) error {
 		}
 		for _, c := range stale {
 			key := fmt.Sprintf("stale:%d:%d", c.ID, c.UpdatedAt.UnixMilli())
+			pinged, sent, err := w.DB.Cases.ReminderSent(ctx, key)
+			if err != nil {
+				return err
+			}
+			if sent {
+				// The reminder about this very stretch without activity,
+				// StaleAfter ago or longer.
+				if pinged.After(c.UpdatedAt) && now.Sub(pinged) >= w.cfg.StaleAfter {
+					if err := w.returnIdle(ctx, c, key, now); err != nil {
+						return err
+					}
+				}
+				continue
+			}
 			who := id.UserID(c.Assignee)
 			name := w.name(ctx, c.Assignee)
-			plain := chat.Format(st.ReminderStale, name, c.ID, age(w.tx, now.Sub(c.UpdatedAt)))
-			_, rest := chat.Render(chat.Format(st.ReminderStale, "LOTSEASSIGNEEPILL", c.ID, age(w.tx, now.Sub(c.UpdatedAt))))
+			then := " " + chat.Format(st.ReminderStaleReturn, age(w.tx, w.cfg.StaleAfter))
+			plain := chat.Format(st.ReminderStale, name, c.ID, age(w.tx, now.Sub(c.UpdatedAt))) + then
+			_, rest := chat.Render(chat.Format(st.ReminderStale, "LOTSEASSIGNEEPILL", c.ID, age(w.tx, now.Sub(c.UpdatedAt))) + then)
 			pill := `<a href="https://matrix.to/#/` + html.EscapeString(who.String()) + `">` + html.EscapeString(name) + `</a>`
 			htmlBody := strings.Replace(rest, "LOTSEASSIGNEEPILL", pill, 1)
 			if err := w.remind(ctx, key, now, plain, htmlBody, chat.ThreadRel(c.TeamEvent), &event.Mentions{UserIDs: []id.UserID{who}}); err != nil {
@@ -111,6 +124,86 @@ func (w *Workflow) remindDue(ctx context.Context, now time.Time) error {
 					return err
 				}
 			}
+		}
+	}
+	return nil
+}
+
+// returnIdle gives case c back to the queue: its assignee was reminded
+// (the reminder key) StaleAfter ago and nothing happened in the case
+// since. A volunteer who claimed a case and then went to bed, or away for
+// the week, no longer keeps it from the others for good (team26: it stayed
+// „IN ARBEIT“ until someone noticed). The thread says so, the board shows
+// it open, and the reminder of unclaimed cases follows after
+// UnclaimedAfter. The member is not told: they were never told who has
+// their case. Activity in between (the update is conditional on it)
+// leaves the case where it is.
+func (w *Workflow) returnIdle(ctx context.Context, c *storage.Case, key string, now time.Time) error {
+	returned, after, err := w.DB.Cases.ReturnStale(ctx, c.ID, c.Assignee, w.Matrix.UserID().String(), c.UpdatedAt, now)
+	if err != nil || !returned || after == nil {
+		return err
+	}
+	md := chat.Format(w.tx.CaseReturnedIdle, c.ID, chat.Escape(w.name(ctx, c.Assignee)), age(w.tx, now.Sub(c.UpdatedAt)))
+	plain, htmlBody := chat.Render(md)
+	if _, err := w.SendTo(ctx, w.cfg.TeamRoom, plain, htmlBody, chat.ThreadRel(c.TeamEvent), nil, w.KeyTxn("lotse-case/returned:"+key, "reminder", 0)); err != nil {
+		return err
+	}
+	return w.updateBoard(ctx, c.ID)
+}
+
+// MaxListedUnclaimed is how many cases one reminder of waiting cases
+// names (the rest are counted: `!offen` lists them).
+const MaxListedUnclaimed = 10
+
+// remindUnclaimed reminds the team of the open cases due that nobody
+// claimed, each once for the time it became free (its key). One due case
+// gets a message of its own; several due at once (a busy evening, or the
+// morning after the quiet hours) get one message that names them, so the
+// room is not flooded with one message per case (team26: 40 waiting cases
+// were 40 messages at once in the team room's timeline, on every phone).
+func (w *Workflow) remindUnclaimed(ctx context.Context, due []*storage.Case, now time.Time) error {
+	st := w.tx
+	var keys []string
+	var waiting []*storage.Case
+	for _, c := range due {
+		key := fmt.Sprintf("unclaimed:%d:%d", c.ID, c.StatusAt.UnixMilli())
+		done, err := w.DB.Cases.ReminderDone(ctx, key)
+		if err != nil {
+			return err
+		}
+		if !done {
+			keys, waiting = append(keys, key), append(waiting, c)
+		}
+	}
+	switch len(waiting) {
+	case 0:
+		return nil
+	case 1:
+		c := waiting[0]
+		plain, htmlBody := chat.Render(chat.Format(st.ReminderUnclaimed, c.ID, age(w.tx, now.Sub(c.StatusAt))))
+		return w.remind(ctx, keys[0], now, plain, htmlBody, nil, nil)
+	}
+	var list []string
+	for _, c := range waiting[:min(len(waiting), MaxListedUnclaimed)] {
+		list = append(list, fmt.Sprintf("#%d (%s)", c.ID, age(w.tx, now.Sub(c.StatusAt))))
+	}
+	md := chat.Format(st.ReminderUnclaimedMany, len(waiting), strings.Join(list, ", "))
+	if more := len(waiting) - len(list); more > 0 {
+		md += " " + chat.Format(chat.Plural(st.ReminderUnclaimedMore, more), more)
+	}
+	md += "\n\n" + st.ReminderUnclaimedHow
+	plain, htmlBody := chat.Render(md)
+	// One transaction for the set of cases: a retry after a crash before
+	// the keys were marked sends it once.
+	sum := sha256.Sum256([]byte(strings.Join(keys, "\n")))
+	batch := "unclaimed-batch:" + hex.EncodeToString(sum[:8])
+	if _, err := w.SendTo(ctx, w.cfg.TeamRoom, plain, htmlBody, nil, nil, w.KeyTxn("lotse-case/"+batch, "reminder", 0)); err != nil {
+		return err
+	}
+	w.Observer.Reminder("unclaimed")
+	for _, key := range keys {
+		if err := w.DB.Cases.MarkReminder(ctx, key, now); err != nil {
+			return err
 		}
 	}
 	return nil

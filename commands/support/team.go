@@ -3,6 +3,7 @@ package support
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -54,13 +55,29 @@ func (w *Workflow) threadCase(ctx context.Context, evt *event.Event) (*storage.C
 }
 
 // caseArg reads the case number from the first argument, or takes the case
-// whose thread the command was written in. It answers itself when there is
-// no case (and returns nil). rest are the remaining arguments.
+// whose thread the command was written in (or whose case message it
+// replies to, outside the thread: a phone's „Antworten“ on the case
+// message). It answers itself when there is no case (and returns nil).
+// rest are the remaining arguments.
+//
+// In a case's thread a leading number must name that case: „!antwort 2
+// Minuten warten, dann neu starten“ or „!erledigt 3 Neustarts haben
+// geholfen“ written in the thread of case #7 went, before team26, to the
+// member of case #2 or resolved case #3 with that text as its solution —
+// another member's case, read from the words of an answer. Now nothing is
+// done and the team member is told how to write it.
 func (w *Workflow) caseArg(ce *chat.Call, cmd string) (*storage.Case, []string, error) {
 	st := w.tx
 	args := ce.Args
+	here, err := w.commandCase(ce.Ctx, ce.Event)
+	if err != nil {
+		return nil, nil, err
+	}
 	if len(args) > 0 {
 		if n, ok := chat.Ref(args[0]); ok {
+			if here != nil && n != here.ID {
+				return nil, nil, w.ReplyMarkdown(ce.Ctx, chat.Format(st.ThreadOtherCase, here.ID, chat.Escape(args[0]), "!"+ce.Command))
+			}
 			c, err := w.DB.Cases.Get(ce.Ctx, n)
 			if err != nil {
 				return nil, nil, err
@@ -71,15 +88,30 @@ func (w *Workflow) caseArg(ce *chat.Call, cmd string) (*storage.Case, []string, 
 			return c, args[1:], nil
 		}
 	}
-	c, err := w.threadCase(ce.Ctx, ce.Event)
-	if err != nil {
-		return nil, nil, err
-	}
-	if c == nil {
+	if here == nil {
 		usage := w.tx.Commands[cmd].Usage
 		return nil, nil, w.ReplyMarkdown(ce.Ctx, chat.Format(st.CaseUsage, usage))
 	}
-	return c, args, nil
+	return here, args, nil
+}
+
+// commandCase is the case a command in the team room is written in: the
+// case whose thread evt is in, or, outside threads, the case whose case
+// message evt replies to; nil for neither.
+func (w *Workflow) commandCase(ctx context.Context, evt *event.Event) (*storage.Case, error) {
+	c, err := w.threadCase(ctx, evt)
+	if err != nil || c != nil {
+		return c, err
+	}
+	mc, ok := evt.Content.Parsed.(*event.MessageEventContent)
+	if !ok || mc.RelatesTo == nil || mc.RelatesTo.GetThreadParent() != "" {
+		return nil, nil
+	}
+	target := mc.RelatesTo.GetReplyTo()
+	if target == "" {
+		return nil, nil
+	}
+	return w.DB.Cases.ByTeamEvent(ctx, target.String())
 }
 
 // name is how a team member is shown.
@@ -262,7 +294,7 @@ func (w *Workflow) cmdReopen(ce *chat.Call) error {
 	if err != nil || c == nil {
 		return err
 	}
-	ok, after, err := w.DB.Cases.Reopen(ce.Ctx, c.ID, ce.Sender.String(), w.Now())
+	ok, after, err := w.reopen(ce.Ctx, c, ce.Sender)
 	if err != nil {
 		return err
 	}
@@ -272,34 +304,65 @@ func (w *Workflow) cmdReopen(ce *chat.Call) error {
 	if err := w.teamNote(ce.Ctx, after, chat.Format(st.ReopenedTeam, c.ID, chat.Escape(w.name(ce.Ctx, ce.Sender.String())))); err != nil {
 		return err
 	}
+	if err := w.reopenedUnassigned(ce.Ctx, c, after); err != nil {
+		return err
+	}
 	return w.updateBoard(ce.Ctx, c.ID)
 }
 
-// cmdOpen lists open cases, unclaimed first, with their age.
+// cmdOpen lists open cases, unclaimed first, oldest first, with their
+// age: one page of OpenPage cases (`!offen 2` the next), each summary
+// shortened to OpenSummary characters. Before team26 one message listed
+// 30 cases with their whole summaries — on a phone many screens long —
+// and the cases after them could not be listed at all.
 func (w *Workflow) cmdOpen(ce *chat.Call) error {
 	st := w.tx
-	board, err := w.DB.Cases.ListOpen(ce.Ctx, 30)
+	page := 1
+	if len(ce.Args) > 0 {
+		if n, err := strconv.Atoi(strings.TrimPrefix(ce.Args[0], "#")); err == nil && n > 1 {
+			page = min(n, maxOpenPages)
+		}
+	}
+	board, err := w.DB.Cases.ListOpen(ce.Ctx, page*OpenPage)
 	if err != nil {
 		return err
 	}
 	if board.Open == 0 {
 		return w.ReplyMarkdown(ce.Ctx, st.OpenEmpty)
 	}
+	all := append(board.Unclaimed, board.Claimed...)
+	from := min((page-1)*OpenPage, len(all))
+	cases := all[from:]
 	var b strings.Builder
 	b.WriteString(chat.Format(st.OpenIntro, board.Open, board.Open-board.ClaimedCount) + "\n\n")
 	now := w.Now()
-	for _, c := range append(board.Unclaimed, board.Claimed...) {
-		fmt.Fprintf(&b, "- **#%d** %s %s – %s\n", c.ID, chat.Escape(w.statusLabel(ce.Ctx, c, true)), chat.Escape(c.Summary), age(w.tx, now.Sub(c.CreatedAt)))
+	for _, c := range cases {
+		fmt.Fprintf(&b, "- **#%d** %s %s – %s\n", c.ID, chat.Escape(w.statusLabel(ce.Ctx, c, true)), chat.Escape(chat.Shorten(c.Summary, OpenSummary)), age(w.tx, now.Sub(c.CreatedAt)))
 	}
-	if shown := len(board.Unclaimed) + len(board.Claimed); shown < board.Open {
-		b.WriteString("\n" + chat.Format(st.OpenMore, board.Open-shown))
+	if len(cases) == 0 {
+		b.WriteString(chat.Format(st.OpenPageEmpty, page) + "\n")
+	}
+	if more := board.Open - from - len(cases); more > 0 && len(cases) > 0 {
+		b.WriteString("\n" + chat.Format(chat.Plural(st.OpenNextPage, more), more, page+1))
 	}
 	var ids []int64
-	for _, c := range append(board.Unclaimed, board.Claimed...) {
+	for _, c := range cases {
 		ids = append(ids, c.ID)
 	}
 	return w.replyShowing(ce.Ctx, b.String(), ids...)
 }
+
+// OpenPage is how many cases one page of !offen lists; OpenSummary how
+// many characters of each case's summary it shows (the case message and
+// !fall show it whole).
+const (
+	OpenPage    = 15
+	OpenSummary = 60
+)
+
+// maxOpenPages bounds the page a team member can ask !offen for (the
+// query reads the pages before it).
+const maxOpenPages = 100
 
 // replyShowing replies md, which shows the members of caseIDs (their
 // words, their names), and records where (Cases.Shown), so that a
@@ -347,7 +410,7 @@ func (w *Workflow) cmdCase(ce *chat.Call) error {
 	}
 	for _, e := range events {
 		detail := e.Detail
-		if e.Kind == "assign" {
+		if e.Kind == "assign" || e.Kind == "return" || (e.Kind == "reopen" && detail != "") {
 			detail = w.name(ce.Ctx, detail)
 		}
 		lines = append(lines, line{e.CreatedAt, fmt.Sprintf("▸ %s – %s %s", e.Kind, chat.Escape(w.name(ce.Ctx, e.Actor)), chat.Escape(detail))})
@@ -428,6 +491,13 @@ func (w *Workflow) answerMember(ctx context.Context, c *storage.Case, from id.Us
 	if _, err := w.SendTo(ctx, id.RoomID(c.MemberRoom), plain, htmlBody, nil, nil, w.CauseTxn(ctx, "to-member", 0)); err != nil {
 		return err
 	}
+	sent := st.AnswerSent
+	if mc, ok := evt.Content.Parsed.(*event.MessageEventContent); ok && (mc.URL != "" || mc.File != nil) {
+		var err error
+		if sent, err = w.fileToMember(ctx, c, mc); err != nil {
+			return err
+		}
+	}
 	if c.Status == storage.CaseOpen && c.Assignee == "" {
 		if ok, _, err := w.DB.Cases.Claim(ctx, c.ID, from.String(), w.Now()); err != nil {
 			return err
@@ -436,10 +506,61 @@ func (w *Workflow) answerMember(ctx context.Context, c *storage.Case, from id.Us
 			defer func() { _ = w.updateBoard(ctx, c.ID) }()
 		}
 	}
-	if err := w.teamNote(ctx, c, chat.Format(st.AnswerSent, chat.Escape(w.name(ctx, from.String())))); err != nil || !cut {
+	if err := w.teamNote(ctx, c, chat.Format(sent, chat.Escape(w.name(ctx, from.String())))); err != nil || !cut {
 		return err
 	}
 	return w.teamNote(ctx, c, st.AnswerCutTeam)
+}
+
+// fileToMember sends the file of a team answer (content: an image or
+// file whose caption is `!antwort …` or starts with the reply prefix) to
+// the member of c, after the answer's text, and returns what the thread
+// is told (%s = who): that the file went along, or why not. Before
+// team26 the caption went to the member without the file, and the thread
+// said „Antwort gesendet“. The file is fetched and uploaded again for the
+// member's chat (a fresh key, as a member's file for the team); it goes
+// under its file name, never with the caption (the command). A file over
+// the size limit, or one with web content (a page, an SVG, a script —
+// from a volunteer's account someone took over, or by mistake), is not
+// sent. Deleting the answer takes the file back as well
+// (ForgetTeamMessage).
+func (w *Workflow) fileToMember(ctx context.Context, c *storage.Case, content *event.MessageEventContent) (string, error) {
+	st := w.tx
+	data, err := w.fetchMedia(ctx, content)
+	if chat.IsTooLarge(err) {
+		return st.AnswerFileTooLarge, nil
+	}
+	if err != nil {
+		return "", err
+	}
+	declared := ""
+	if content.Info != nil {
+		declared = content.Info.MimeType
+	}
+	if isActiveContent(declared, data) {
+		return st.AnswerFileActive, nil
+	}
+	name := content.FileName
+	if name == "" {
+		name = st.AnswerFileName
+	}
+	out := &event.MessageEventContent{MsgType: content.MsgType, Body: name, Mentions: &event.Mentions{}}
+	mime := declared
+	if content.Info != nil {
+		info := *content.Info
+		info.ThumbnailURL, info.ThumbnailFile, info.ThumbnailInfo = "", nil, nil
+		out.Info = &info
+	}
+	if mime == "" {
+		mime = "application/octet-stream"
+	}
+	if _, err := w.AttachFile(ctx, id.RoomID(c.MemberRoom), out, data, mime); err != nil {
+		return "", err
+	}
+	if _, err := w.Matrix.Send(ctx, id.RoomID(c.MemberRoom), event.EventMessage, out, w.CauseTxn(ctx, "to-member-file", 0)); err != nil {
+		return "", err
+	}
+	return st.AnswerFileSent, nil
 }
 
 // answerable reports whether the team may answer the member of c, and

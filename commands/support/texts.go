@@ -197,8 +197,6 @@ type Texts struct {
 	OpenEmpty string
 	// OpenIntro: %d open, %d unclaimed.
 	OpenIntro string
-	// OpenMore: %d more not shown.
-	OpenMore string
 	// HistoryIntro: %d.
 	HistoryIntro string
 	// NotTeam refuses team commands to non-members of the team room.
@@ -228,6 +226,31 @@ type Texts struct {
 	// HistoryMore ends a page of !fall: %d entries not shown, %d case,
 	// %d next page (plural forms "one|other", see chat.Plural).
 	HistoryMore string
+
+	// team26: a busy evening in the team room.
+
+	// ThreadOtherCase: a command in the thread of case %[1]d names
+	// another number %[2]s (as typed); %[3]s is the command as typed.
+	ThreadOtherCase string
+	// ReminderUnclaimedMany: %d cases (two or more) wait, %s lists them
+	// („#3 (5 Std.), #4 (2 Std.)“); ReminderUnclaimedMore: %d more not
+	// listed (plural forms); ReminderUnclaimedHow: how to claim one.
+	ReminderUnclaimedMany, ReminderUnclaimedMore, ReminderUnclaimedHow string
+	// ReminderStaleReturn ends the reminder of an idle case: %s how long
+	// until it goes back to the queue. CaseReturnedIdle (case thread): %d
+	// case, %s former assignee, %s time without activity.
+	ReminderStaleReturn, CaseReturnedIdle string
+	// RelayActiveFile (case thread, after a member's file): it holds web
+	// content (a page, an SVG, a script) and came as a plain download.
+	RelayActiveFile string
+	// AnswerFileSent, AnswerFileTooLarge, AnswerFileActive confirm in the
+	// thread an answer written as a file's caption (%s = who): with the
+	// file, or without it and why. AnswerFileName names a file without a
+	// name for the member.
+	AnswerFileSent, AnswerFileTooLarge, AnswerFileActive, AnswerFileName string
+	// OpenNextPage ends a page of !offen: %d cases not shown yet, %d the
+	// next page (plural forms). OpenPageEmpty: %d, a page past the end.
+	OpenNextPage, OpenPageEmpty string
 }
 
 // German are the German texts.
@@ -237,7 +260,7 @@ var German = Texts{
 		"ticket":         {Usage: "!ticket <Anliegen>", Description: "öffnet einen Supportfall für das Digitalisierungsteam"},
 		"meine":          {Usage: "!meine", Description: "zeigt deine Supportfälle"},
 		"schließen":      {Usage: "!schließen <Nr>", Description: "schließt einen deiner Fälle"},
-		"offen":          {Usage: "!offen", Description: "offene Fälle, unbearbeitete zuerst"},
+		"offen":          {Usage: "!offen [Seite]", Description: "offene Fälle, unbearbeitete zuerst"},
 		"fall":           {Usage: "!fall <Nr>", Description: "Verlauf eines Falls"},
 		"übernehmen":     {Usage: "!übernehmen <Nr>", Description: "Fall übernehmen (oder ✋ auf die Fallnachricht)"},
 		"abgeben":        {Usage: "!abgeben <Nr>", Description: "Fall wieder freigeben"},
@@ -326,7 +349,6 @@ var German = Texts{
 	GuideSent:         "📘 Anleitung „%s“ an das Mitglied gesendet.",
 	OpenEmpty:         "Keine offenen Fälle. 🎉",
 	OpenIntro:         "Offene Fälle: %d, davon %d ohne Bearbeitung:",
-	OpenMore:          "… und %d weitere.",
 	HistoryIntro:      "Verlauf von Fall #%d:",
 	NotTeam:           "Das dürfen nur Mitglieder des Digitalisierungsteams.",
 	TeamRoomOnly:      "Fälle bearbeitet ihr bitte im Teamraum – dort ist alles verschlüsselt und für das ganze Team sichtbar.",
@@ -350,6 +372,21 @@ var German = Texts{
 	EditNoteStaysNote:  "✏️ Deine bearbeitete Notiz zu Fall #%d bleibt eine interne Notiz – an das Mitglied geht nichts. Für eine Antwort schreib eine neue Nachricht mit `!antwort`.",
 	EditNotSolution:    "✏️ Deine Bearbeitung ist keine Lösung zu Fall #%d (mehr) – gespeichert bleibt die bisherige Lösung, und das Mitglied sieht sie weiter. Bearbeiten lässt sich nur der Text nach `!erledigt`; soll er weg, lösche deine Nachricht.",
 	SolutionDraftKeeps: "✏️ Die Lösung zu Fall #%d ist geändert, auch beim Mitglied. Der Anleitungsentwurf hier im Thread enthält noch die bisherige – passe ihn bitte selbst an.",
+
+	// team26: a busy evening in the team room.
+	ReminderUnclaimedMany: "⏰ %d Fälle warten auf jemanden: %s.",
+	ReminderUnclaimedMore: "Dazu kommt %d weiterer.|Dazu kommen %d weitere.",
+	ReminderUnclaimedHow:  "Übernehmen mit ✋ auf der Fallnachricht oder `!übernehmen <Nr>`; `!offen` zeigt alle.",
+	ReminderStaleReturn:   "Tut sich nichts, gebe ich den Fall in %s für das Team wieder frei.",
+	CaseReturnedIdle:      "↩️ Fall #%d ist wieder offen zur Übernahme: Bei %s hat sich seit %s nichts getan, auch nicht nach der Erinnerung. Übernehmen mit ✋ auf der Fallnachricht oder `!übernehmen %[1]d`.",
+	RelayActiveFile:       "⚠️ Diese Datei enthält Web-Inhalt (eine Seite, ein SVG oder ein Skript), egal wie sie heißt. Ich gebe sie nur als Download weiter. Öffne sie bitte nicht im Browser und gib dort nie ein Passwort ein.",
+	AnswerFileSent:        "✉️ Antwort mit Datei an das Mitglied gesendet (%s).",
+	AnswerFileTooLarge:    "✉️ Antwort an das Mitglied gesendet (%s) – aber ohne die Datei: Sie ist zu groß. Beschreib bitte, was darauf zu sehen ist, oder schick ein kleineres Bildschirmfoto.",
+	AnswerFileActive:      "✉️ Antwort an das Mitglied gesendet (%s) – aber ohne die Datei: Sie enthält Web-Inhalt (eine Seite, ein SVG oder ein Skript), so etwas gebe ich an Mitglieder nicht weiter.",
+	AnswerFileName:        "Datei",
+	OpenNextPage:          "… und %d weiterer: `!offen %d`|… und %d weitere: `!offen %d`",
+	OpenPageEmpty:         "Seite %d ist leer – `!offen` zeigt die erste.",
+	ThreadOtherCase:       "Das ist der Thread von Fall #%[1]d, du hast aber „%[2]s“ geschrieben – ich habe nichts getan. Für einen anderen Fall schreib in dessen Thread. Beginnt dein Text mit einer Zahl, setz die Nummer dieses Falls davor: `%[3]s %[1]d %[2]s …`.",
 }
 
 // English are the English texts.
@@ -359,7 +396,7 @@ var English = Texts{
 		"ticket":         {Usage: "!ticket <issue>", Description: "opens a support case for the digital team"},
 		"meine":          {Usage: "!mine", Description: "lists your support cases"},
 		"schließen":      {Usage: "!close <number>", Description: "closes one of your cases"},
-		"offen":          {Usage: "!open", Description: "open cases, unclaimed first"},
+		"offen":          {Usage: "!open [page]", Description: "open cases, unclaimed first"},
 		"fall":           {Usage: "!case <number>", Description: "history of a case"},
 		"übernehmen":     {Usage: "!claim <number>", Description: "claim a case (or ✋ on the case message)"},
 		"abgeben":        {Usage: "!unclaim <number>", Description: "release a case"},
@@ -448,7 +485,6 @@ var English = Texts{
 	GuideSent:         "📘 Guide “%s” sent to the member.",
 	OpenEmpty:         "No open cases. 🎉",
 	OpenIntro:         "Open cases: %d, %d of them unclaimed:",
-	OpenMore:          "… and %d more.",
 	HistoryIntro:      "History of case #%d:",
 	NotTeam:           "Only members of the digital team may do that.",
 	TeamRoomOnly:      "Please work on cases in the team room – it is encrypted and the whole team sees it.",
@@ -472,6 +508,21 @@ var English = Texts{
 	EditNoteStaysNote:  "✏️ Your edited note on case #%d stays an internal note – nothing goes to the member. For an answer, write a new message with `!reply`.",
 	EditNotSolution:    "✏️ Your edit is no (longer a) solution for case #%d – the previous solution stays stored, and the member still sees it. Only the text after `!resolve` can be edited; to remove it, delete your message.",
 	SolutionDraftKeeps: "✏️ The solution of case #%d is changed, for the member too. The guide draft in this thread still holds the previous one – please adjust it yourself.",
+
+	// team26: a busy evening in the team room.
+	ReminderUnclaimedMany: "⏰ %d cases are waiting for someone: %s.",
+	ReminderUnclaimedMore: "And %d more.|And %d more.",
+	ReminderUnclaimedHow:  "Claim one with ✋ on its case message or `!claim <number>`; `!open` lists them all.",
+	ReminderStaleReturn:   "If nothing happens, I'll give the case back to the team in %s.",
+	CaseReturnedIdle:      "↩️ Case #%d is open for claiming again: nothing has happened with %s for %s, not even after the reminder. Claim it with ✋ on its case message or `!claim %[1]d`.",
+	RelayActiveFile:       "⚠️ This file holds web content (a page, an SVG or a script), whatever its name. I pass it on as a download only. Please don't open it in a browser, and never enter a password there.",
+	AnswerFileSent:        "✉️ Answer with file sent to the member (%s).",
+	AnswerFileTooLarge:    "✉️ Answer sent to the member (%s) – but without the file: it is too large. Please describe what it shows, or send a smaller screenshot.",
+	AnswerFileActive:      "✉️ Answer sent to the member (%s) – but without the file: it holds web content (a page, an SVG or a script), which I don't pass on to members.",
+	AnswerFileName:        "File",
+	OpenNextPage:          "… and %d more: `!open %d`|… and %d more: `!open %d`",
+	OpenPageEmpty:         "Page %d is empty – `!open` shows the first.",
+	ThreadOtherCase:       "This is the thread of case #%[1]d, but you wrote “%[2]s” – I did nothing. For another case, write in its thread. If your text starts with a number, put this case's number first: `%[3]s %[1]d %[2]s …`.",
 }
 
 // TextsFor returns the texts of lang (German by default).
