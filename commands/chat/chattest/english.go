@@ -100,6 +100,8 @@ var (
 	englishQuote = regexp.MustCompile(`“[^”]*”`)
 	// commandRef is a command in a text: !name.
 	commandRef = regexp.MustCompile(`!([\p{L}\p{N}][\p{L}\p{N}-]*)`)
+	// germanQuote is the German opening quote.
+	germanQuote = regexp.MustCompile(`„`)
 )
 
 func wordSet(s string) map[string]bool {
@@ -177,7 +179,7 @@ func (e *English) Problems(text string) []string {
 	}{
 		{germanDate, "German date", 0},
 		{germanWeekday, "German weekday", 0},
-		{regexp.MustCompile(`„`), "German quote „", 0},
+		{germanQuote, "German quote „", 0},
 		{oneOfMany, "1 before a plural", 2},
 	}
 	for _, s := range spans {
