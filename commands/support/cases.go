@@ -145,7 +145,7 @@ func (w *Workflow) cmdMine(ce *chat.Call) error {
 	var b strings.Builder
 	b.WriteString(w.tx.MineIntro + "\n\n")
 	for _, c := range cases {
-		fmt.Fprintf(&b, "- **#%d** %s – %s (%s)\n", c.ID, chat.Escape(w.statusLabel(ce.Ctx, c, false)), chat.Escape(c.Summary), c.CreatedAt.In(w.cfg.Location).Format(chat.LayoutsFor(w.Lang).DateTime))
+		fmt.Fprintf(&b, "- **#%d** %s – %s (%s)\n", c.ID, chat.Escape(w.statusLabel(ce.Ctx, c, false)), chat.Escape(c.Summary), w.DayTime(c.CreatedAt))
 	}
 	return w.ReplyMarkdown(ce.Ctx, b.String())
 }
@@ -234,7 +234,7 @@ func (w *Workflow) boardText(ctx context.Context, c *storage.Case) (plain, htmlB
 		who += " (" + member.String() + ")"
 	}
 	status := w.statusLabel(ctx, c, true)
-	opened := c.CreatedAt.In(w.cfg.Location).Format(chat.LayoutsFor(w.Lang).DateTime)
+	opened := w.DayTime(c.CreatedAt)
 	plain = fmt.Sprintf(st.Board, status, c.ID, c.Summary, who, opened)
 	htmlBody = "<b>" + html.EscapeString(status) + "</b> " + strings.ReplaceAll(
 		fmt.Sprintf(st.Board, "", c.ID, html.EscapeString(c.Summary), html.EscapeString(who), html.EscapeString(opened))[1:], "\n", "<br>")

@@ -427,7 +427,7 @@ func (w *Workflow) cmdCase(ce *chat.Call) error {
 	// under Matrix's event size limit (security review 20, finding 8).
 	page, from, to := chat.Page(rest, len(lines), HistoryPage)
 	for _, l := range lines[from:to] {
-		fmt.Fprintf(&b, "- %s %s\n", l.at.In(w.cfg.Location).Format(chat.LayoutsFor(w.Lang).ShortDateTime), l.text)
+		fmt.Fprintf(&b, "- %s %s\n", w.ShortDayTime(l.at), l.text)
 	}
 	if more := len(lines) - to; more > 0 {
 		b.WriteString("\n" + chat.Format(chat.Plural(st.HistoryMore, more), more, c.ID, page+1))
