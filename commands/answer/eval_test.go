@@ -511,6 +511,18 @@ func TestFloors(t *testing.T) {
 		// 174 of 188 = 92.6 % at the start and end, no confident wrong
 		// answer.
 		{"BenchSealed23", bench("sealed23"), 90, 2, nil},
+		// The twenty-fourth sealed first messages, the judge of the
+		// twenty-sixth pass (testdata/first-messages-sealed24-2026-12-06.tsv:
+		// written blind in the twenty-fifth pass's session): helped 178 of
+		// 185 = 96.2 % at the pass's start and end (its one kept engine
+		// change, an English dictionary fallback, moved none of its
+		// outcomes), no confident wrong answer.
+		{"FirstMessagesSealed24", firstMessages("sealed24"), 94, 2, []string{"smalltalk", "human"}},
+		// The twenty-fourth sealed bench questions
+		// (guides/search/testdata/bench-sealed24-2026-12-06.tsv): helped
+		// 170 of 188 = 90.4 % at the start and end, 1 confident wrong
+		// answer.
+		{"BenchSealed24", bench("sealed24"), 89, 2, nil},
 	})
 }
 
