@@ -70,7 +70,10 @@ func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
 	// interrupted by a crash or made on the command line): reported, but
 	// it holds back no provisioning job (gdpr26).
 	erased := w.FinishErasures(ctx)
-	return errors.Join(erased, w.runDue(ctx, now))
+	// Approvals of former approvers (revoked, erased) leave the pending
+	// requests and their messages (mend26a); this holds back nothing either.
+	voided := w.voidFormerApprovals(ctx, now)
+	return errors.Join(erased, voided, w.runDue(ctx, now))
 }
 
 // runDue runs the due provisioning jobs and announcements at now (Tick's

@@ -1,0 +1,85 @@
+package commands
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// lastBoard is the newest version of request message in the approvals
+// room (Lotse's last edit of it).
+func (e *accessEnv) lastBoard(t *testing.T) string {
+	t.Helper()
+	e.fm.mu.Lock()
+	defer e.fm.mu.Unlock()
+	for i := len(e.fm.sent) - 1; i >= 0; i-- {
+		m := e.fm.sent[i]
+		if m.room == approvals && m.content != nil && m.content.NewContent != nil {
+			return m.content.NewContent.Body
+		}
+	}
+	t.Fatal("no edit in the approvals room")
+	return ""
+}
+
+// TestFormerApproverLeavesBoard (mend26a): a request that needs two
+// approvals has one, from Alice, and Alice stops being an approver (the
+// role revoked, or her data erased). acc26 voided her approval only when
+// the next approval came: until then the approvals-room message went on
+// saying „1/2 genehmigt von Alice“ — after an erasure, her name in a room
+// Lotse keeps (DSGVO Art. 17) — and her approval still counted on the
+// board. Now the access worker's next tick voids it (audited) and draws
+// the message anew. Fails without the fix: the last edit still names
+// Alice, and the audit has no voiding.
+func TestFormerApproverLeavesBoard(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		end  func(e *accessEnv)
+	}{
+		{"revoked", func(e *accessEnv) { setRole(t, e.db, alice, storage.RoleApprover, storage.RoleRemoved) }},
+		{"erased", func(e *accessEnv) {
+			if _, err := e.db.Privacy().Erase(context.Background(), alice.String(), "", e.now); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newAccessEnv(t)
+			e.fm.names[alice], e.fm.names[bob] = "Alice", "Bob"
+			e.requestNextcloud(t, member, "Bezirk Nord", "mia@example.org")
+			e.say(t, approvals, alice, "!genehmigen 1", "")
+			if b := e.lastBoard(t); !strings.Contains(b, "Alice") {
+				t.Fatalf("the message does not name the first approver: %q", b)
+			}
+			tt.end(e)
+			if err := e.h.AccessTick(context.Background(), e.now); err != nil {
+				t.Fatal(err)
+			}
+			if b := e.lastBoard(t); strings.Contains(b, "Alice") || strings.Contains(b, "1/2") {
+				t.Errorf("after the tick the message still names the former approver: %q", b)
+			}
+			if approvers, _ := e.db.Access().Approvers(context.Background(), 1); len(approvers) != 0 {
+				t.Errorf("approvals left: %v", approvers)
+			}
+			audit, _ := e.db.Access().AuditLog(context.Background(), 1, "")
+			voided := false
+			for _, a := range audit {
+				voided = voided || a.Action == "approval-void"
+			}
+			if !voided {
+				t.Error("the voiding is not in the audit log")
+			}
+			// A second tick changes nothing.
+			before := e.fm.count()
+			if err := e.h.AccessTick(context.Background(), e.now); err != nil {
+				t.Fatal(err)
+			}
+			if n := e.fm.count() - before; n != 0 {
+				t.Errorf("a second tick sent %d events", n)
+			}
+			mustContain(t, in(e.say(t, approvals, bob, "!genehmigen 1", ""), approvals), "noch 1 weitere Genehmigung")
+		})
+	}
+}
