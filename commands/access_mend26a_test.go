@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"maunium.net/go/mautrix/id"
+
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -81,5 +83,56 @@ func TestFormerApproverLeavesBoard(t *testing.T) {
 			}
 			mustContain(t, in(e.say(t, approvals, bob, "!genehmigen 1", ""), approvals), "noch 1 weitere Genehmigung")
 		})
+	}
+}
+
+// TestErasureDuringAnnouncement (mend26a): the access worker announces a
+// provisioned request — the member's direct chat first, then the note in
+// the approvals room and the edit of the request message — from the row
+// it read before. The member's erasure ran in between (while the direct
+// chat's message was on its way) and redacted what was sent so far; the
+// note naming the Nextcloud account, sent afterwards, stayed. Now a send
+// about a request whose row is gone is redacted at once. Fails without
+// the fix: the note shows the member's account in the approvals room.
+func TestErasureDuringAnnouncement(t *testing.T) {
+	e := newAccessEnv(t)
+	ctx := context.Background()
+	root := e.requestNextcloud(t, member, "AG Digitales", "mia@example.org")
+	e.react(t, approvals, alice, root, "✅")
+	erased := false
+	e.fm.mu.Lock()
+	e.fm.onSend = func(room id.RoomID) {
+		if room != dmRoom || erased {
+			return
+		}
+		erased = true
+		if _, err := e.db.Privacy().Erase(ctx, member.String(), "", e.now); err != nil {
+			t.Error(err)
+		}
+		if err := e.h.access.FinishErasures(ctx); err != nil {
+			t.Error(err)
+		}
+	}
+	e.fm.mu.Unlock()
+	if err := e.h.AccessTick(ctx, e.now); err != nil {
+		t.Fatal(err)
+	}
+	if !erased {
+		t.Fatal("the member was not told, so not erased meanwhile")
+	}
+	redacted := e.redactedIn(approvals)
+	e.fm.mu.Lock()
+	defer e.fm.mu.Unlock()
+	for _, m := range e.fm.sent {
+		if m.room != approvals || m.content == nil {
+			continue
+		}
+		all := m.content.Body + m.content.FormattedBody
+		if nc := m.content.NewContent; nc != nil {
+			all += nc.Body + nc.FormattedBody
+		}
+		if _, ok := redacted[id.EventID("$"+m.txn)]; containsAny(all, accessTraces) && !ok {
+			t.Errorf("after the erasure the approvals room still shows the member: %q", m.content.Body)
+		}
 	}
 }

@@ -513,6 +513,9 @@ func (w *Workflow) announceDone(ctx context.Context, r *storage.AccessRequest) e
 		w.accessTxn(r.ID, "done-approvals", 0)); err != nil {
 		return err
 	}
+	if gone, err := w.unlessErased(ctx, r.ID, w.accessTxn(r.ID, "done-approvals", 0)); gone || err != nil {
+		return err
+	}
 	if err := w.updateAccessBoard(ctx, r.ID); err != nil {
 		return err
 	}
@@ -542,6 +545,9 @@ func (w *Workflow) announceFailed(ctx context.Context, r *storage.AccessRequest)
 	}
 	md := chat.Format(note, r.ID, chat.Escape(r.LastError))
 	if _, err := w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, md, chat.ThreadRel(r.ApprovalsEvent), w.accessTxn(r.ID, "failed", r.Version)); err != nil {
+		return err
+	}
+	if gone, err := w.unlessErased(ctx, r.ID, w.accessTxn(r.ID, "failed", r.Version)); gone || err != nil {
 		return err
 	}
 	if err := w.updateAccessBoard(ctx, r.ID); err != nil {
