@@ -2,11 +2,14 @@ package commands
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
 	"maunium.net/go/mautrix/id"
 
+	"github.com/lotse-bot/lotse/commands/access"
+	"github.com/lotse-bot/lotse/integrations/nextcloud"
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -133,6 +136,74 @@ func TestErasureDuringAnnouncement(t *testing.T) {
 		}
 		if _, ok := redacted[id.EventID("$"+m.txn)]; containsAny(all, accessTraces) && !ok {
 			t.Errorf("after the erasure the approvals room still shows the member: %q", m.content.Body)
+		}
+	}
+}
+
+// gatedProvisioner holds every EnsureMember until release is closed and
+// reports each call on entered (a slow Nextcloud).
+type gatedProvisioner struct {
+	access.NextcloudProvisioner
+	entered chan string
+	release chan struct{}
+}
+
+func (g *gatedProvisioner) EnsureMember(ctx context.Context, req nextcloud.EnsureRequest) (nextcloud.EnsureResult, error) {
+	g.entered <- req.Email
+	<-g.release
+	return g.NextcloudProvisioner.EnsureMember(ctx, req)
+}
+
+// TestErasureWhileJobWaits (mend26a): the access worker runs at most four
+// jobs at once; a fifth, read with the others at the start of the tick,
+// waits for a free slot (each Nextcloud call may take up to its timeout).
+// The member erased their data meanwhile. Before, the job ran from the row
+// read at the start: Lotse gave the erased member's name and e-mail to
+// Nextcloud and created the account (with its welcome mail). Now the row
+// is read again when the job's turn comes. Fails without the fix: the
+// fifth account is created.
+func TestErasureWhileJobWaits(t *testing.T) {
+	e := newAccessEnv(t)
+	gate := &gatedProvisioner{entered: make(chan string, 8), release: make(chan struct{})}
+	e.reconfigure(func(d *Deps) {
+		gate.NextcloudProvisioner = d.Access.Nextcloud
+		d.Access.Nextcloud = gate
+	})
+	ctx := context.Background()
+	q := e.db.Access()
+	var last *storage.AccessRequest
+	for i := range 5 {
+		user := fmt.Sprintf("@m%d:test", i)
+		r, _, err := q.Create(ctx, &storage.AccessRequest{MemberID: user, MemberRoom: "!dm" + user, Kind: storage.AccessNextcloud,
+			Target: "AG Digitales", Email: fmt.Sprintf("m%d@example.org", i), DisplayName: fmt.Sprintf("M %d", i), Reason: "weil", Needed: 1},
+			"$req"+user, e.now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := q.Approve(ctx, r.ID, carol.String(), "$ok"+user, e.now); err != nil {
+			t.Fatal(err)
+		}
+		last = r
+	}
+	done := make(chan error, 1)
+	go func() { done <- e.h.AccessTick(ctx, e.now) }()
+	for range 4 {
+		<-gate.entered // four jobs are in Nextcloud; the fifth waits for a slot
+	}
+	if _, err := e.db.Privacy().Erase(ctx, last.MemberID, "", e.now); err != nil {
+		t.Fatal(err)
+	}
+	close(gate.release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	close(gate.entered)
+	for email := range gate.entered {
+		t.Errorf("Nextcloud was asked for %s, whose data were erased", email)
+	}
+	for _, u := range e.nc.Users() {
+		if strings.Contains(fmt.Sprint(u), last.Email) {
+			t.Errorf("an account for the erased member: %+v", u)
 		}
 	}
 }

@@ -120,16 +120,35 @@ func (w *Workflow) runDue(ctx context.Context, now time.Time) error {
 				wg.Done()
 			}()
 			jobNow := now.Add(w.Now().Sub(start))
-			switch r.Status {
+			cur, err := w.stillDue(ctx, r)
+			if err != nil || cur == nil {
+				return
+			}
+			switch cur.Status {
 			case storage.AccessApproved:
-				err = w.provision(ctx, r, jobNow)
+				err = w.provision(ctx, cur, jobNow)
 			case storage.AccessProvisioned, storage.AccessFailed:
-				err = w.announce(ctx, r, jobNow)
+				err = w.announce(ctx, cur, jobNow)
 			}
 		}()
 	}
 	wg.Wait()
 	return errors.Join(errs...)
+}
+
+// stillDue reads job r's row again when its turn comes: it may have
+// waited behind slower jobs (accessParallelJobs at a time, each call up to
+// its timeout) while the member had their data erased. Before, the job ran
+// from the row read at the start of the tick: Lotse created the Nextcloud
+// account of a member who had just had their data erased (name and e-mail
+// to Nextcloud, a welcome mail) and posted about it (mend26a). nil: the
+// request is gone or no longer in the state it was due in.
+func (w *Workflow) stillDue(ctx context.Context, r *storage.AccessRequest) (*storage.AccessRequest, error) {
+	cur, err := w.DB.Access().Get(ctx, r.ID)
+	if err != nil || cur == nil || cur.Status != r.Status {
+		return nil, err
+	}
+	return cur, nil
 }
 
 // accessParallelJobs bounds the provisioning jobs that run at once.
