@@ -49,6 +49,9 @@ type fakeMatrix struct {
 	onFetch func()
 	// fetchErr, if set, is FetchMessage's answer.
 	fetchErr error
+	// onSend, if set, runs at each Send before it is recorded (something
+	// that happens while a message is on its way).
+	onSend func(roomID id.RoomID)
 }
 
 // FetchMessage returns a message of events in roomID, as a homeserver
@@ -170,6 +173,12 @@ type sentMsg struct {
 func (f *fakeMatrix) UserID() id.UserID { return botID }
 
 func (f *fakeMatrix) Send(_ context.Context, roomID id.RoomID, _ event.Type, content any, txnID string) (id.EventID, error) {
+	f.mu.Lock()
+	hook := f.onSend
+	f.mu.Unlock()
+	if hook != nil {
+		hook(roomID)
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.txns == nil {

@@ -74,7 +74,9 @@ var PersonalTables = []PersonalTable{
 	{Name: "access_request", Query: `SELECT * FROM access_request WHERE member_id=$1`},
 	{Name: "access_approval", Query: `SELECT * FROM access_approval WHERE request_id IN ` + ownRequests + ` OR approver=$1`},
 	{Name: "access_draft", Query: `SELECT * FROM access_draft WHERE user_id=$1`},
-	{Name: "access_audit", Query: `SELECT * FROM access_audit WHERE actor=$1 OR request_id IN ` + ownAudited},
+	// An "approval-void" entry names the former approver in its detail
+	// (acc26); the erasure's idRewrites pseudonymise it there (mend26a).
+	{Name: "access_audit", Query: `SELECT * FROM access_audit WHERE actor=$1 OR (action='approval-void' AND detail=$1) OR request_id IN ` + ownAudited},
 	{Name: "pending_choice", Query: `SELECT * FROM pending_choice WHERE user_id=$1`},
 	{Name: "answer_vote", Query: `SELECT * FROM answer_vote WHERE user_id=$1`},
 	{Name: "answer", Query: `SELECT * FROM answer WHERE room_id IN ` + dmRooms},
@@ -98,15 +100,24 @@ var deleteSteps = []struct{ table, query string }{
 	{"case_message", `DELETE FROM case_message WHERE case_id IN ` + ownCases},
 	{"case_event", `DELETE FROM case_event WHERE case_id IN ` + ownCases},
 	{"support_case", `DELETE FROM support_case WHERE member_id=$1`},
+	// The rows of other members' cases that the person worked on in the
+	// team are counted under the export's names, not as the person's own
+	// cases, messages and steps (their own are deleted above): the
+	// erasure's answer told a team member „5 Supportfälle“ gelöscht for
+	// one case of their own and four they had worked on (mend26a).
+	//
 	// An erased team member's open cases go back to the queue (the chat
 	// erasure gave them back already, with a note in each thread; this is
 	// for `lotse privacy erase`): a pseudonym answers no member (gdpr26).
 	// The unclaimed reminder counts from now.
-	{"support_case", `UPDATE support_case SET assignee=NULL, version=version+1, updated_at=$4, status_at=$4 WHERE assignee=$1 AND status=1`},
-	{"support_case", `UPDATE support_case SET assignee=$2 WHERE assignee=$1`},
-	{"case_message", `UPDATE case_message SET sender=$2 WHERE sender=$1`},
-	{"case_event", `UPDATE case_event SET actor=$2 WHERE actor=$1`},
-	{"case_event", `UPDATE case_event SET detail=$2 WHERE kind='assign' AND detail=$1`},
+	{"case_assigned_to_you", `UPDATE support_case SET assignee=NULL, version=version+1, updated_at=$4, status_at=$4 WHERE assignee=$1 AND status=1`},
+	{"case_assigned_to_you", `UPDATE support_case SET assignee=$2 WHERE assignee=$1`},
+	{"case_messages_you_wrote_for_others", `UPDATE case_message SET sender=$2 WHERE sender=$1`},
+	// The actor, and the assignee an "assign" event names (gdpr26), in one
+	// statement: a step someone assigned to themselves counts once.
+	{"case_events_by_you_for_others", `UPDATE case_event SET actor=CASE WHEN actor=$1 THEN $2 ELSE actor END,
+		detail=CASE WHEN kind='assign' AND detail=$1 THEN $2 ELSE detail END
+		WHERE actor=$1 OR (kind='assign' AND detail=$1)`},
 	{"access_audit", `UPDATE access_audit SET detail='' WHERE request_id IN ` + ownAudited + ` AND action NOT IN ('approval', 'approved')`},
 	{"access_audit", `UPDATE access_audit SET actor=$2 WHERE actor=$1`},
 	{"access_approval", `DELETE FROM access_approval WHERE request_id IN ` + ownRequests},

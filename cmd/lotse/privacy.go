@@ -111,11 +111,16 @@ func cmdPrivacyErase(ctx context.Context, args []string, stdout, stderr io.Write
 	fs.SetOutput(stderr)
 	path := fs.String("c", "", "config file")
 	yes := fs.Bool("yes", false, "erase (without it: only count)")
-	user, _, db, err := openForPerson(ctx, fs, path, args)
+	user, cfg, db, err := openForPerson(ctx, fs, path, args)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	// Read before the erasure deletes the roles.
+	rooms, err := roomsToLeave(ctx, db, cfg, user)
+	if err != nil {
+		return fail(exitDatabase, err)
+	}
 	if !*yes {
 		before, err := db.Privacy().Export(ctx, user.String())
 		if err != nil {
@@ -124,6 +129,7 @@ func cmdPrivacyErase(ctx context.Context, args []string, stdout, stderr io.Write
 		fmt.Fprintf(stdout, "about %s Lotse keeps:\n", user)
 		printCounts(stdout, rowCounts(before), "rows")
 		fmt.Fprintf(stdout, "nothing erased: run again with --yes to erase %s (as !daten-löschen; records kept for accountability get a pseudonym)\n", user)
+		printRoomsToLeave(stdout, user, rooms, "after the erasure, ")
 		return nil
 	}
 	counts, err := db.Privacy().Erase(ctx, user.String(), "", time.Now())
@@ -132,6 +138,7 @@ func cmdPrivacyErase(ctx context.Context, args []string, stdout, stderr io.Write
 	}
 	fmt.Fprintf(stdout, "erased %s (deleted or pseudonymised):\n", user)
 	printCounts(stdout, counts, "rows")
+	printRoomsToLeave(stdout, user, rooms, "")
 	after, err := db.Privacy().Export(ctx, user.String())
 	if err != nil {
 		return fail(exitDatabase, err)
@@ -175,5 +182,53 @@ func printCounts(w io.Writer, counts map[string]int64, unit string) {
 	}
 	for _, name := range names {
 		fmt.Fprintf(w, "  %-20s %d %s\n", name, counts[name], unit)
+	}
+}
+
+// roomToLeave is a room the person may still read after the erasure, and
+// why.
+type roomToLeave struct{ room, why string }
+
+// roomsToLeave are the rooms the person belongs to only by the roles the
+// erasure deletes, as people.Workflow.BeforeErasure removes them from in
+// the chat: the team room for the team role, the approvals room for any
+// role unless the configuration makes them an admin or approver (then
+// their right does not come from the erased rows, and the admin is told
+// so). The command line cannot remove anyone from a room (it has no Matrix
+// client), and said so nowhere: the person went on reading every new case
+// and request, end-to-end encryption follows room membership (mend26a).
+func roomsToLeave(ctx context.Context, db *storage.DB, cfg config.Config, user id.UserID) ([]roomToLeave, error) {
+	held := map[string]bool{}
+	for _, role := range []string{storage.RoleTeam, storage.RoleApprover, storage.RoleCoordinator} {
+		r, err := db.Roles().Get(ctx, user.String(), role)
+		if err != nil {
+			return nil, err
+		}
+		held[role] = r != nil && r.Status != storage.RoleRemoved
+	}
+	var out []roomToLeave
+	if held[storage.RoleTeam] && cfg.TeamRoom != "" {
+		out = append(out, roomToLeave{cfg.TeamRoom, "team room (team role)"})
+	}
+	configured := slices.Contains(cfg.Admins, user.String()) || slices.Contains(cfg.Approvers, user.String())
+	switch {
+	case cfg.ApprovalsRoom == "":
+	case configured:
+		out = append(out, roomToLeave{cfg.ApprovalsRoom, "approvals room: still listed in admins or approvers of the configuration; take them out there first"})
+	case held[storage.RoleTeam] || held[storage.RoleApprover] || held[storage.RoleCoordinator]:
+		out = append(out, roomToLeave{cfg.ApprovalsRoom, "approvals room (role)"})
+	}
+	return out, nil
+}
+
+// printRoomsToLeave tells the admin which rooms to remove the person from
+// by hand.
+func printRoomsToLeave(w io.Writer, user id.UserID, rooms []roomToLeave, when string) {
+	if len(rooms) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "%sremove %s from these rooms in a Matrix client (the command line cannot; until then they read every new message there):\n", when, user)
+	for _, r := range rooms {
+		fmt.Fprintf(w, "  %s  %s\n", r.room, r.why)
 	}
 }

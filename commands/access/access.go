@@ -426,6 +426,9 @@ func (w *Workflow) updateAccessBoard(ctx context.Context, reqID int64) error {
 	if err = w.EditTo(ctx, w.cfg.ApprovalsRoom, id.EventID(r.ApprovalsEvent), content, w.accessTxn(r.ID, "board", r.Version)); err != nil {
 		return err
 	}
+	if gone, err := w.unlessErased(ctx, r.ID, w.accessTxn(r.ID, "board", r.Version)); gone || err != nil {
+		return err
+	}
 	if r.Status == storage.AccessPending {
 		return nil
 	}

@@ -111,3 +111,22 @@ func (w *Workflow) redactSent(ctx context.Context, sentTxn, reason, txn string) 
 	}
 	return err
 }
+
+// unlessErased follows a send to the approvals room about request reqID
+// (transaction ID sentTxn) that was prepared from the request's row: if the
+// row is gone now, the member's erasure ran meanwhile, and its redactions
+// may have been done before this send (FinishErasures finds an event only
+// once it is sent). Lotse redacts the event itself then, and gone is true:
+// nothing more is sent about the request. An erasure that commits after
+// this check finds the event through sent_event. Before, a provisioning
+// note or board edit whose send overlapped the erasure stayed in the
+// approvals room with the member's e-mail, name or Nextcloud account
+// (mend26a).
+func (w *Workflow) unlessErased(ctx context.Context, reqID int64, sentTxn string) (gone bool, err error) {
+	r, err := w.DB.Access().Get(ctx, reqID)
+	if err != nil || r != nil {
+		return false, err
+	}
+	key := "lotse-erase/late/" + strconv.FormatInt(reqID, 10)
+	return true, w.redactSent(ctx, sentTxn, w.tx.ErasedReason, w.KeyTxn(key, sentTxn, 0))
+}

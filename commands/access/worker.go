@@ -70,7 +70,10 @@ func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
 	// interrupted by a crash or made on the command line): reported, but
 	// it holds back no provisioning job (gdpr26).
 	erased := w.FinishErasures(ctx)
-	return errors.Join(erased, w.runDue(ctx, now))
+	// Approvals of former approvers (revoked, erased) leave the pending
+	// requests and their messages (mend26a); this holds back nothing either.
+	voided := w.voidFormerApprovals(ctx, now)
+	return errors.Join(erased, voided, w.runDue(ctx, now))
 }
 
 // runDue runs the due provisioning jobs and announcements at now (Tick's
@@ -117,16 +120,35 @@ func (w *Workflow) runDue(ctx context.Context, now time.Time) error {
 				wg.Done()
 			}()
 			jobNow := now.Add(w.Now().Sub(start))
-			switch r.Status {
+			cur, err := w.stillDue(ctx, r)
+			if err != nil || cur == nil {
+				return
+			}
+			switch cur.Status {
 			case storage.AccessApproved:
-				err = w.provision(ctx, r, jobNow)
+				err = w.provision(ctx, cur, jobNow)
 			case storage.AccessProvisioned, storage.AccessFailed:
-				err = w.announce(ctx, r, jobNow)
+				err = w.announce(ctx, cur, jobNow)
 			}
 		}()
 	}
 	wg.Wait()
 	return errors.Join(errs...)
+}
+
+// stillDue reads job r's row again when its turn comes: it may have
+// waited behind slower jobs (accessParallelJobs at a time, each call up to
+// its timeout) while the member had their data erased. Before, the job ran
+// from the row read at the start of the tick: Lotse created the Nextcloud
+// account of a member who had just had their data erased (name and e-mail
+// to Nextcloud, a welcome mail) and posted about it (mend26a). nil: the
+// request is gone or no longer in the state it was due in.
+func (w *Workflow) stillDue(ctx context.Context, r *storage.AccessRequest) (*storage.AccessRequest, error) {
+	cur, err := w.DB.Access().Get(ctx, r.ID)
+	if err != nil || cur == nil || cur.Status != r.Status {
+		return nil, err
+	}
+	return cur, nil
 }
 
 // accessParallelJobs bounds the provisioning jobs that run at once.
@@ -510,6 +532,9 @@ func (w *Workflow) announceDone(ctx context.Context, r *storage.AccessRequest) e
 		w.accessTxn(r.ID, "done-approvals", 0)); err != nil {
 		return err
 	}
+	if gone, err := w.unlessErased(ctx, r.ID, w.accessTxn(r.ID, "done-approvals", 0)); gone || err != nil {
+		return err
+	}
 	if err := w.updateAccessBoard(ctx, r.ID); err != nil {
 		return err
 	}
@@ -539,6 +564,9 @@ func (w *Workflow) announceFailed(ctx context.Context, r *storage.AccessRequest)
 	}
 	md := chat.Format(note, r.ID, chat.Escape(r.LastError))
 	if _, err := w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, md, chat.ThreadRel(r.ApprovalsEvent), w.accessTxn(r.ID, "failed", r.Version)); err != nil {
+		return err
+	}
+	if gone, err := w.unlessErased(ctx, r.ID, w.accessTxn(r.ID, "failed", r.Version)); gone || err != nil {
 		return err
 	}
 	if err := w.updateAccessBoard(ctx, r.ID); err != nil {
