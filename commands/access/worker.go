@@ -462,7 +462,7 @@ func (w *Workflow) guideHint(guideID string) string {
 			return "[" + chat.Escape(g.Title) + "](" + u + ")"
 		}
 	}
-	return chat.Format(w.tx.GuideCommand, chat.Escape(g.Title), chat.Escape(g.Title))
+	return chat.Format(w.tx.GuideCommand, chat.Escape(g.Title), chat.Code(g.Title))
 }
 
 // announceDone tells the member what was done and the next step, edits
@@ -481,17 +481,17 @@ func (w *Workflow) announceDone(ctx context.Context, r *storage.AccessRequest) e
 		kind, userID, _ := strings.Cut(r.Result, " ")
 		switch kind {
 		case "created":
-			md = chat.Format(at.MemberNextcloudCreated, r.ID, chat.Escape(userID), chat.Escape(r.Target), chat.Escape(r.Email))
+			md = chat.Format(at.MemberNextcloudCreated, r.ID, chat.Code(userID), chat.Escape(r.Target), chat.Escape(r.Email))
 		case "created-earlier":
-			md = chat.Format(at.MemberNextcloudCreatedEarlier, r.ID, chat.Escape(userID), chat.Escape(r.Target), chat.Escape(r.Email))
+			md = chat.Format(at.MemberNextcloudCreatedEarlier, r.ID, chat.Code(userID), chat.Escape(r.Target), chat.Escape(r.Email))
 		case "disabled":
-			md = chat.Format(at.MemberNextcloudDisabled, r.ID, chat.Escape(r.Email), chat.Escape(r.Target), w.FallbackContact())
+			md = chat.Format(at.MemberNextcloudDisabled, r.ID, chat.Code(r.Email), chat.Escape(r.Target), w.FallbackContact())
 		default:
 			// An account that existed before was found by the e-mail the
 			// requester typed, which Lotse cannot verify: the requester is
 			// not told its user ID (only the approvers see it, in the note
 			// below), just the address they gave (issue #15, Low).
-			md = chat.Format(at.MemberNextcloudExisting, r.ID, chat.Escape(r.Email), chat.Escape(r.Target))
+			md = chat.Format(at.MemberNextcloudExisting, r.ID, chat.Code(r.Email), chat.Escape(r.Target))
 		}
 		done, guide = w.what(r)+" → "+userID, w.cfg.NextcloudGuide
 		if kind == "disabled" {
@@ -514,7 +514,7 @@ func (w *Workflow) announceDone(ctx context.Context, r *storage.AccessRequest) e
 		if err != nil {
 			return err // the job stays unannounced and is tried again
 		}
-		md = chat.Format(at.MemberBBB, r.ID, chat.Escape(r.Target), "<"+link+">", chat.Escape(r.Target))
+		md = chat.Format(at.MemberBBB, r.ID, chat.Escape(r.Target), "<"+link+">", chat.Code(r.Target))
 	}
 	if hint := w.guideHint(guide); hint != "" {
 		md += "\n\n" + chat.Format(at.NextStep, hint)
@@ -620,5 +620,5 @@ func (w *Workflow) cmdRoom(ce *chat.Call) error {
 		Actor: ce.Sender.String(), Action: "join-link", Detail: bbb.MeetingID(granted.Target)}); err != nil {
 		return err
 	}
-	return w.ReplyMarkdown(ce.Ctx, chat.Format(at.RoomLink, chat.Escape(granted.Target), "<"+link+">", chat.Escape(granted.Target)))
+	return w.ReplyMarkdown(ce.Ctx, chat.Format(at.RoomLink, chat.Escape(granted.Target), "<"+link+">", chat.Code(granted.Target)))
 }

@@ -82,6 +82,16 @@ func Escape(s string) string {
 	return EscapeLong(s, 200)
 }
 
+// Code makes user input safe to put between the backticks of a code span
+// in a Markdown text („Benutzername `%s`“, „`!raum %s`“): one line, at
+// most 200 characters. A code span shows its text literally, so Escape's
+// backslashes would stay visible there („max\_muster“, and a member who
+// copies the command copies them too); only a backtick, which would end
+// the span, is replaced.
+func Code(s string) string {
+	return strings.ReplaceAll(Shorten(s, 200), "`", "'")
+}
+
 // EscapeLong is Escape with a custom length limit of n characters.
 func EscapeLong(s string, n int) string {
 	return format.EscapeMarkdown(Shorten(s, n))
