@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"reflect"
 	"strconv"
@@ -16,6 +15,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/lotse-bot/lotse/internal/pgdsn"
 )
 
 // ExampleConfig is the commented example printed by `lotse config example`.
@@ -445,17 +446,13 @@ func applyEnvStruct(v reflect.Value, prefix string, getenv func(string) string) 
 	return nil
 }
 
-// postgresURIProblem names what is wrong with a postgres:// database
-// URI, or "". It never quotes the URI or the parser's error: both hold
-// the password, and a password made with `openssl rand -base64` has a
-// "/" or "+" that breaks the URI.
+// postgresURIProblem names what is wrong with a PostgreSQL connection
+// string (a URI or libpq's key/value form), or "". It asks the driver's own
+// parser and never quotes the string or the parser's error: both hold the
+// password.
 func postgresURIProblem(uri string) string {
-	if !strings.HasPrefix(uri, "postgres://") && !strings.HasPrefix(uri, "postgresql://") {
-		return ""
-	}
-	if _, err := url.Parse(uri); err != nil {
-		return "database (LOTSE_DATABASE) is not a valid postgres://user:password@host:port/name URI (not shown: it holds the password); " +
-			"percent-encode special characters in the password (/ as %2F, @ as %40, : as %3A, # as %23, ? as %3F, % as %25)"
+	if err := pgdsn.Check(uri); err != nil {
+		return err.Error()
 	}
 	return ""
 }
