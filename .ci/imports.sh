@@ -11,11 +11,11 @@ while read -r pkg imports; do
     case "$imp" in "$mod"*) ;; *) continue ;; esac
     dep=${imp#"$mod"/}
     # Leaf helpers that import nothing of the module sit below every layer.
-    case "$dep" in internal/utf8cut) continue ;; esac
+    case "$dep" in internal/utf8cut|internal/pgdsn) continue ;; esac
     allowed=""
     case "$rel" in
       guides|storage|storage/upgrades|config|integrations/nextcloud|integrations/bbb) allowed="guides/search storage/upgrades" ;;
-      guides/search|schedule|metrics|internal/utf8cut) allowed="" ;;
+      guides/search|schedule|metrics|internal/utf8cut|internal/pgdsn) allowed="" ;;
       web) allowed="guides guides/search" ;;
       commands) allowed="guides guides/search storage integrations/nextcloud integrations/bbb schedule commands/chat commands/people commands/access commands/roundtable commands/privacy commands/support commands/answer commands/answer/flow commands/gaps commands/guidedraft commands/learn" ;;
       # Workflows: below the router, above people and chat; none imports another.

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"reflect"
 	"strconv"
@@ -16,6 +15,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/lotse-bot/lotse/internal/pgdsn"
 )
 
 // ExampleConfig is the commented example printed by `lotse config example`.
@@ -280,6 +281,10 @@ func Load(path string, getenv func(string) string) (Config, error) {
 		dec := yaml.NewDecoder(strings.NewReader(string(data)))
 		dec.KnownFields(true)
 		if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
+			var te *yaml.TypeError
+			if errors.As(err, &te) {
+				err = typeErrorWithoutValues(data, te)
+			}
 			return cfg, fmt.Errorf("failed to parse config file %s: %w", path, err)
 		}
 		if err := checkEnvOnly(cfg); err != nil {
@@ -290,6 +295,69 @@ func Load(path string, getenv func(string) string) (Config, error) {
 		return cfg, err
 	}
 	return cfg, nil
+}
+
+// typeErrorWithoutValues rewrites yaml's type errors ("line 2: cannot
+// unmarshal !!str `hunter2...` into int") to name the key and the wanted
+// type, never the value: a secret typed or pasted under the wrong key
+// would otherwise reach the journal, and the docs invite sharing it with
+// the team. Other messages (an unknown key) are kept.
+func typeErrorWithoutValues(data []byte, te *yaml.TypeError) error {
+	keys := keysByLine(data)
+	msgs := make([]string, len(te.Errors))
+	for i, m := range te.Errors {
+		msgs[i] = m
+		at := strings.Index(m, "cannot unmarshal ")
+		into := strings.LastIndex(m, " into ")
+		if at < 0 || into < at {
+			continue
+		}
+		prefix, want := m[:at], m[into+len(" into "):]
+		key := "a value"
+		if line, ok := strings.CutPrefix(prefix, "line "); ok {
+			if n, err := strconv.Atoi(strings.TrimSuffix(line, ": ")); err == nil && keys[n] != "" {
+				key = keys[n]
+			}
+		}
+		msgs[i] = prefix + key + " is not of type " + want + " (the value is not shown: it may be a secret set in the wrong place)"
+	}
+	return &yaml.TypeError{Errors: msgs}
+}
+
+// keysByLine maps each line of a YAML document that holds a value to the
+// dotted key the value belongs to (site.name; a list's items to the list's
+// key). A document that does not parse gives an empty map.
+func keysByLine(data []byte) map[int]string {
+	keys := map[int]string{}
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil {
+		return keys
+	}
+	var walk func(n *yaml.Node, path string)
+	walk = func(n *yaml.Node, path string) {
+		switch n.Kind {
+		case yaml.DocumentNode:
+			for _, c := range n.Content {
+				walk(c, path)
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				p := n.Content[i].Value
+				if path != "" {
+					p = path + "." + p
+				}
+				keys[n.Content[i+1].Line] = p
+				walk(n.Content[i+1], p)
+			}
+		case yaml.SequenceNode:
+			for _, c := range n.Content {
+				keys[c.Line] = path
+				walk(c, path)
+			}
+		}
+	}
+	walk(&doc, "")
+	return keys
 }
 
 // checkEnvOnly refuses secrets tagged env-only in the config file: they
@@ -348,19 +416,19 @@ func applyEnvStruct(v reflect.Value, prefix string, getenv func(string) string) 
 		case bool:
 			b, err := strconv.ParseBool(raw)
 			if err != nil {
-				return fmt.Errorf("%s must be true or false, not %q", name, raw)
+				return fmt.Errorf("%s must be true or false (the value is not shown: it may be a secret set in the wrong place)", name)
 			}
 			field.SetBool(b)
 		case int:
 			n, err := strconv.Atoi(raw)
 			if err != nil {
-				return fmt.Errorf("%s must be a whole number, not %q", name, raw)
+				return fmt.Errorf("%s must be a whole number (the value is not shown: it may be a secret set in the wrong place)", name)
 			}
 			field.SetInt(int64(n))
 		case time.Duration:
 			d, err := time.ParseDuration(raw)
 			if err != nil {
-				return fmt.Errorf("%s must be a duration like 30m or 24h, not %q", name, raw)
+				return fmt.Errorf("%s must be a duration like 30m or 24h (the value is not shown: it may be a secret set in the wrong place)", name)
 			}
 			field.SetInt(int64(d))
 		case []string:
@@ -378,17 +446,13 @@ func applyEnvStruct(v reflect.Value, prefix string, getenv func(string) string) 
 	return nil
 }
 
-// postgresURIProblem names what is wrong with a postgres:// database
-// URI, or "". It never quotes the URI or the parser's error: both hold
-// the password, and a password made with `openssl rand -base64` has a
-// "/" or "+" that breaks the URI.
+// postgresURIProblem names what is wrong with a PostgreSQL connection
+// string (a URI or libpq's key/value form), or "". It asks the driver's own
+// parser and never quotes the string or the parser's error: both hold the
+// password.
 func postgresURIProblem(uri string) string {
-	if !strings.HasPrefix(uri, "postgres://") && !strings.HasPrefix(uri, "postgresql://") {
-		return ""
-	}
-	if _, err := url.Parse(uri); err != nil {
-		return "database (LOTSE_DATABASE) is not a valid postgres://user:password@host:port/name URI (not shown: it holds the password); " +
-			"percent-encode special characters in the password (/ as %2F, @ as %40, : as %3A, # as %23, ? as %3F, % as %25)"
+	if err := pgdsn.Check(uri); err != nil {
+		return err.Error()
 	}
 	return ""
 }

@@ -95,7 +95,11 @@ func TestValidateExplains(t *testing.T) {
 		{"unknown time zone", func(c *Config) { c.SupportTimezone = "Europe/Atlantis" }, "support_timezone must be a time zone name"},
 		// A base64 password (openssl rand -base64) with a "/" breaks the
 		// URI; the problem names the key, never the password.
-		{"unreadable postgres URI", func(c *Config) { c.Database = "postgres://lotse:Zq/x+Kw9@db.example.org/lotse" }, "database (LOTSE_DATABASE) is not a valid"},
+		{"unreadable postgres URI", func(c *Config) { c.Database = "postgres://lotse:Zq/x+Kw9@db.example.org/lotse" }, "database (LOTSE_DATABASE) is not a connection string"},
+		// The driver's own parser (mend26b): net/url let these through to a
+		// connection retried once a second, forever.
+		{"unknown sslmode", func(c *Config) { c.Database = "postgres://lotse:Kw9@db.example.org/lotse?sslmode=on" }, "database (LOTSE_DATABASE) is not a connection string"},
+		{"key/value form the driver cannot read", func(c *Config) { c.Database = "host=/var/run/postgresql user=lotse password=Kw9 x" }, "database (LOTSE_DATABASE) is not a connection string"},
 		{"no integration timeout", func(c *Config) {
 			c.BBBURL, c.BBBSecret, c.IntegrationTimeout = "https://bbb.example.org/bigbluebutton/", "s", 0
 		}, "integration_timeout"},

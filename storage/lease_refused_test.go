@@ -23,6 +23,11 @@ func TestBadPostgresURINotQuoted(t *testing.T) {
 		"postgres://lotse:Zq/x+Kw9@127.0.0.1:5432/lotse?sslmode=disable",
 		"postgresql://lotse:Zq#x+Kw9@db.example.org/lotse",
 		"postgres://lotse:Zq@x+Kw9@127.0.0.1:54x/lotse",
+		// The driver's own parser (mend26b): net/url let these through,
+		// and every connection failed on them, logged once a second.
+		"postgres://lotse:Zq@127.0.0.1:5432/lotse?sslmode=on&password=Kw9",
+		"postgres://lotse:ZqKw9@127.0.0.1:99999/lotse",
+		"host=127.0.0.1 user=lotse password=Zq Kw9 dbname=lotse",
 	} {
 		db, err := storage.Open(uri, zerolog.Nop())
 		if err == nil {

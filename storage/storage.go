@@ -8,7 +8,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
 
@@ -21,6 +20,7 @@ import (
 	// Registers the "postgres" driver that dbutil expects.
 	_ "github.com/lib/pq"
 
+	"github.com/lotse-bot/lotse/internal/pgdsn"
 	"github.com/lotse-bot/lotse/storage/upgrades"
 )
 
@@ -56,16 +56,15 @@ type DB struct {
 	pseudonymKey []byte // see SetPseudonymKey
 }
 
-// ErrBadURI means a postgres:// URI cannot be parsed. Its text never
-// quotes the URI: it holds the password, and a password made with
-// `openssl rand -base64` has a "/" or "+" that breaks it.
-var ErrBadURI = errors.New("database (LOTSE_DATABASE) is not a valid postgres:// URI (not shown: it holds the password); " +
-	"percent-encode special characters in the password (/ as %2F, @ as %40, : as %3A, # as %23, ? as %3F, % as %25) or use one of letters and digits")
+// ErrBadURI means the PostgreSQL driver cannot read the connection
+// string (pgdsn.ErrBad). Its text never quotes the string: it holds the
+// password.
+var ErrBadURI = pgdsn.ErrBad
 
-// IsPostgres reports whether uri names a PostgreSQL database.
-func IsPostgres(uri string) bool {
-	return strings.HasPrefix(uri, "postgres://") || strings.HasPrefix(uri, "postgresql://")
-}
+// IsPostgres reports whether uri names a PostgreSQL database: a postgres://
+// or postgresql:// URI, or libpq's key/value form ("host=/var/run/postgresql
+// dbname=lotse user=lotse"); anything else is a SQLite file.
+func IsPostgres(uri string) bool { return pgdsn.IsPostgres(uri) }
 
 // Open opens the database named by uri: a postgres:// URI, or else a file
 // path for SQLite (":memory:" for a private in-memory database). It does not
@@ -76,11 +75,12 @@ func Open(uri string, log zerolog.Logger) (*DB, error) {
 		err  error
 	)
 	if IsPostgres(uri) {
-		if _, perr := url.Parse(uri); perr != nil {
-			// Not perr: it quotes the URI, password included (and lib/pq
-			// would quote it again in every connection's error, so in the
-			// log once a second).
-			return nil, ErrBadURI
+		// The driver's own parser, not ours: what it accepts here every
+		// connection accepts (a bad sslmode or port would otherwise fail
+		// each connection, a log line a second, never exit 12). Its error
+		// is not passed on: it quotes the URI, password included.
+		if err := pgdsn.Check(uri); err != nil {
+			return nil, err
 		}
 		root, err = dbutil.NewWithDialect(uri, "postgres")
 		if err == nil {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/rs/zerolog"
+	"go.mau.fi/util/dbutil"
 	"golang.org/x/sync/errgroup"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
@@ -86,6 +87,14 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 				log.Err(err).Msg("Operations endpoints stopped")
 			}
 		}(ctx)
+	}
+	// A schema a newer binary made is refused before the wait for the
+	// lease: an older binary beside a newer one would otherwise wait as a
+	// standby and stop (exit code 14) only when it takes over, hours later
+	// (mend26b). Any other answer — a fresh or older schema, a server not
+	// up yet or refusing Lotse — is left to the lease's wait and Upgrade.
+	if err := db.CheckSchema(ctx); errors.Is(err, dbutil.ErrUnsupportedDatabaseVersion) {
+		return fail(exitUpgrade, err)
 	}
 	ctx, release, err := holdLease(ctx, db, log)
 	if release == nil {

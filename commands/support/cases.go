@@ -191,7 +191,8 @@ func (w *Workflow) cmdClose(ce *chat.Call) error {
 		if _, err := w.SendMarkdownTo(ce.Ctx, id.RoomID(c.MemberRoom), chat.Format(st.ClosedMember, c.ID), nil, w.CauseTxn(ce.Ctx, "closed-member", 0)); err != nil {
 			return err
 		}
-		if err := w.ReplyMarkdown(ce.Ctx, chat.Format(st.ClosedMember, c.ID)); err != nil {
+		// The team's confirmation, not the member's text (lang26's find).
+		if err := w.ReplyMarkdown(ce.Ctx, chat.Format(st.ClosedByTeam, c.ID, chat.Escape(w.name(ce.Ctx, ce.Sender.String())))); err != nil {
 			return err
 		}
 	} else {

@@ -173,6 +173,8 @@ type Texts struct {
 	ReopenedTeam string
 	// ClosedTeam: %d; the member closed it.
 	ClosedTeam string
+	// ClosedByTeam: %d, %s = who; the team closed it with !schließen.
+	ClosedByTeam string
 	// RatedTeam: %d, %s = 👍 or 👎.
 	RatedTeam string
 	// ReopenedByMember: %d.
@@ -337,6 +339,7 @@ var German = Texts{
 	ResolvedTeam:      "✅ Fall #%d ist erledigt (%s). Das Mitglied wurde informiert und um eine Bewertung gebeten.",
 	ReopenedTeam:      "🔁 Fall #%d ist wieder offen (%s).",
 	ClosedTeam:        "Das Mitglied hat Fall #%d geschlossen.",
+	ClosedByTeam:      "Fall #%d ist geschlossen (%s). Das Mitglied wurde informiert.",
 	RatedTeam:         "Bewertung für Fall #%d: %s",
 	ReopenedByMember:  "🔁 Fall #%d ist wieder offen: Das Mitglied hat sich erneut gemeldet.",
 	NotOpen:           "Fall #%d ist nicht offen.",
@@ -473,6 +476,7 @@ var English = Texts{
 	ResolvedTeam:      "✅ Case #%d is resolved (%s). The member was told and asked for a rating.",
 	ReopenedTeam:      "🔁 Case #%d is open again (%s).",
 	ClosedTeam:        "The member closed case #%d.",
+	ClosedByTeam:      "Case #%d is closed (%s). The member was told.",
 	RatedTeam:         "Rating for case #%d: %s",
 	ReopenedByMember:  "🔁 Case #%d is open again: the member wrote again.",
 	NotOpen:           "Case #%d is not open.",
