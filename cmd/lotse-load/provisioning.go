@@ -228,15 +228,25 @@ func isTold(n int64) func(*event.Event) bool {
 	}
 }
 
+// faultStretch bounds how long a part of the provisioning fault waits, past
+// its planned length, for a request to meet it.
+const faultStretch = 3 * time.Minute
+
 // injectFaults runs the fault schedule: 5xx for failFor, then every request
 // held for holdFor (beyond Lotse's client timeout) during hangFor, then
-// normal service. The window's note says how many requests each part took.
+// normal service. Each part lasts at least until Nextcloud met one request
+// in it (at most faultStretch longer): on a busy machine the first
+// approval can come after failFor, and a part no request met measures
+// nothing. The window's note says how long each part lasted and how many
+// requests it took.
 func (e *provisioningEnv) injectFaults(ctx context.Context, failFor, hangFor time.Duration, backoff string) faultWindow {
 	start := time.Now()
 	nc0, bbb0 := e.nc.TotalRequests(), e.bbb.Requests("create")
 	e.nc.FailNext(math.MaxInt32, http.StatusServiceUnavailable)
 	e.bbb.FailNext(math.MaxInt32, http.StatusInternalServerError)
 	pause(ctx, failFor)
+	e.awaitNextcloud(ctx, nc0+1)
+	failed := time.Since(start)
 	// Latency first, then no more failures: nothing slips through between.
 	e.nc.SetLatency(holdFor)
 	e.bbb.SetLatency(holdFor)
@@ -244,12 +254,23 @@ func (e *provisioningEnv) injectFaults(ctx context.Context, failFor, hangFor tim
 	e.bbb.FailNext(0, 0)
 	nc1, bbb1 := e.nc.TotalRequests(), e.bbb.Requests("create")
 	pause(ctx, hangFor)
+	e.awaitNextcloud(ctx, nc1+1)
+	hung := time.Since(start) - failed
 	e.nc.SetLatency(0)
 	e.bbb.SetLatency(0)
 	nc2, bbb2 := e.nc.TotalRequests(), e.bbb.Requests("create")
 	return faultWindow{start: start, end: time.Now(), failed: nc1 - nc0 + bbb1 - bbb0, held: nc2 - nc1 + bbb2 - bbb1, note: fmt.Sprintf(
 		"one access request per member (Nextcloud and BBB alternating); Nextcloud 503 and BBB 500 for %v (%d / %d requests), then both held %v (Lotse's client timeout %v) for %v (%d / %d requests); access_retry_backoff %s",
-		failFor, nc1-nc0, bbb1-bbb0, holdFor, config.Defaults().IntegrationTimeout, hangFor, nc2-nc1, bbb2-bbb1, backoff)}
+		failed.Round(100*time.Millisecond), nc1-nc0, bbb1-bbb0, holdFor, config.Defaults().IntegrationTimeout, hung.Round(100*time.Millisecond), nc2-nc1, bbb2-bbb1, backoff)}
+}
+
+// awaitNextcloud waits until the Nextcloud fake received n requests in
+// all, at most faultStretch; a run whose requests never come is reported
+// by the counts, not here.
+func (e *provisioningEnv) awaitNextcloud(ctx context.Context, n int) {
+	ctx, cancel := context.WithTimeout(ctx, faultStretch)
+	defer cancel()
+	_ = e.nc.WaitTotal(ctx, n)
 }
 
 // pause waits d or until ctx ends: the length of a fault, not a wait for

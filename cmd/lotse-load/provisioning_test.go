@@ -14,7 +14,10 @@ import (
 // TestProvisioningFaultShort runs the provisioning fault alone: 6 members
 // request Nextcloud accounts and BBB rooms through the chat dialogue while
 // the fakes answer 5xx for 6 s and then hold requests past Lotse's client
-// timeout for 12 s, with Lotse's default settings.
+// timeout for 12 s, with Lotse's default settings. Each part of the fault
+// lasts until a request met it (injectFaults), so the check that both
+// parts met requests does not depend on how fast a busy machine files
+// the requests.
 func TestProvisioningFaultShort(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts Dendrite and Lotse, waits for Lotse's client timeout")

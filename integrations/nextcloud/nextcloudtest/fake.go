@@ -291,6 +291,23 @@ func (f *Fake) WaitRequests(ctx context.Context, endpoint string, n int) error {
 	}
 }
 
+// WaitTotal waits until the fake received at least n requests in all.
+func (f *Fake) WaitTotal(ctx context.Context, n int) error {
+	for {
+		f.mu.Lock()
+		got, ch := f.total, f.requested
+		f.mu.Unlock()
+		if got >= n {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("the fake received %d requests, not %d: %w", got, n, ctx.Err())
+		case <-ch:
+		}
+	}
+}
+
 // Requests returns how many requests reached the endpoint key (see the
 // Endpoint constants; unknown routes count as "METHOD /path").
 func (f *Fake) Requests(endpoint string) int {
