@@ -261,7 +261,7 @@ func (w *Workflow) cmdDeleteMyData(ce *chat.Call) error {
 	if w.cfg.OnErased != nil {
 		// The erasure is done and stays; the member gets its answer.
 		if err := w.cfg.OnErased(ce.Ctx); err != nil {
-			zerolog.Ctx(ce.Ctx).Warn().Err(err).Msg("Failed to follow an erasure (learned questions in memory: restart Lotse or send it SIGHUP; redactions in the team room: the support worker retries them)")
+			zerolog.Ctx(ce.Ctx).Warn().Err(err).Msg("Failed to follow an erasure (learned questions in memory: restart Lotse or send it SIGHUP; redactions in the team and approvals rooms: the support and access workers retry them)")
 		}
 	}
 	deleted := map[string]int{}

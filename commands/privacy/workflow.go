@@ -32,9 +32,11 @@ type Config struct {
 	// OnErased, when set, is called after an erasure: what the running
 	// bot keeps in memory from the database follows it (the questions
 	// learned from the member's cases leave the search, learn.Workflow.Reload),
-	// and Lotse's own events of the member's cases in the team room are
-	// redacted (support.Workflow.FinishErasures, which the support worker
-	// also runs, so a failure here is finished later).
+	// and Lotse's own events of the member's cases in the team room and of
+	// their access requests in the approvals room are redacted
+	// (support.Workflow.FinishErasures and access.Workflow.FinishErasures,
+	// which the support and access workers also run, so a failure here is
+	// finished later).
 	OnErased func(ctx context.Context) error
 	// BeforeErase, when set, is called before an erasure with the person
 	// and the erasure request's event: a team member or approver leaves
