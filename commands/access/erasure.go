@@ -3,7 +3,6 @@ package access
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strconv"
 
 	"github.com/rs/zerolog"
@@ -50,22 +49,9 @@ func (w *Workflow) FinishErasures(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	var errs []error
-	for _, r := range list {
-		if err := w.finishErasure(ctx, r); err != nil {
-			errs = append(errs, fmt.Errorf("failed to redact an erased member's access request in the approvals room: %w", err))
-			// Behind the others, so that pieces that keep failing hold
-			// back no later erasure (as in the team room, mend25a).
-			if err := w.DB.Cases.RedactionLater(ctx, r); err != nil {
-				errs = append(errs, err)
-			}
-			continue
-		}
-		if err := w.DB.Cases.RedactionDone(ctx, r); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	return errors.Join(errs...)
+	// One piece that keeps failing holds back none of the others (as in
+	// the team room, mend25a).
+	return w.FinishRedactions(ctx, list, "an erased member's access request in the approvals room", w.finishErasure)
 }
 
 // finishErasure redacts the approvals-room events of one queued request r
@@ -95,21 +81,11 @@ func (w *Workflow) finishErasure(ctx context.Context, r storage.CaseRedaction) e
 	return err
 }
 
-// redactSent redacts the event Lotse sent with transaction ID sentTxn, if
-// it is still known (sent_event); one refused in a room that is no longer
-// the approvals room is logged and skipped.
+// redactSent is chat.Env.RedactSent with the approvals room as home: a
+// note in an earlier approvals room (approvals_room changed) that refuses
+// is skipped.
 func (w *Workflow) redactSent(ctx context.Context, sentTxn, reason, txn string) error {
-	sent, err := w.DB.Inbox.SentEvent(ctx, sentTxn)
-	if err != nil || sent == nil || sent.EventID == "" {
-		return err
-	}
-	err = w.Matrix.Redact(ctx, id.RoomID(sent.RoomID), id.EventID(sent.EventID), reason, txn)
-	if err != nil && sent.RoomID != w.cfg.ApprovalsRoom.String() && (errors.Is(err, mautrix.MForbidden) || errors.Is(err, mautrix.MNotFound)) {
-		zerolog.Ctx(ctx).Warn().Err(err).Str("room_id", sent.RoomID).Str("event_id", sent.EventID).
-			Msg("Not redacting an access note: refused in a room that is no longer the approvals room")
-		return nil
-	}
-	return err
+	return w.RedactSent(ctx, w.cfg.ApprovalsRoom, sentTxn, reason, txn)
 }
 
 // unlessErased follows a send to the approvals room about request reqID

@@ -2,14 +2,11 @@ package support
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"html"
 	"strconv"
 	"strings"
 
-	"github.com/rs/zerolog"
-	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
@@ -394,22 +391,8 @@ func (w *Workflow) forgetEdits(ctx context.Context, evt *event.Event, redacts id
 	return nil
 }
 
-// redactSent redacts the event Lotse sent under sentTxn, if there is
-// one, in the room it was sent to. A redaction refused (M_FORBIDDEN,
-// M_NOT_FOUND) in a room other than today's team room is logged and
-// skipped.
+// redactSent is chat.Env.RedactSent with the team room as home: a relay
+// in an earlier team room (team_room changed) that refuses is skipped.
 func (w *Workflow) redactSent(ctx context.Context, sentTxn, reason, txn string) error {
-	sent, err := w.DB.Inbox.SentEvent(ctx, sentTxn)
-	if err != nil || sent == nil {
-		return err
-	}
-	err = w.Matrix.Redact(ctx, id.RoomID(sent.RoomID), id.EventID(sent.EventID), reason, txn)
-	if err != nil && sent.RoomID != w.cfg.TeamRoom.String() && (errors.Is(err, mautrix.MForbidden) || errors.Is(err, mautrix.MNotFound)) {
-		// A relay in an earlier team room that Lotse has left (team_room
-		// changed): every retry would be refused alike.
-		zerolog.Ctx(ctx).Warn().Err(err).Str("room_id", sent.RoomID).Str("event_id", sent.EventID).
-			Msg("Not redacting a relay: refused in a room that is no longer the team room")
-		return nil
-	}
-	return err
+	return w.RedactSent(ctx, w.cfg.TeamRoom, sentTxn, reason, txn)
 }

@@ -3,7 +3,6 @@ package support
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strconv"
 
 	"github.com/rs/zerolog"
@@ -59,23 +58,7 @@ func (w *Workflow) FinishErasures(ctx context.Context) error {
 		return err
 	}
 	// One piece that keeps failing holds back none of the others.
-	var errs []error
-	for _, r := range list {
-		if err := w.finishErasure(ctx, r); err != nil {
-			errs = append(errs, fmt.Errorf("failed to redact an erased member's case in the team room: %w", err))
-			// Behind the others: a batch of pieces that keep failing
-			// would otherwise be the batch read at every tick, and
-			// the erasures queued after them would never be made.
-			if err := w.DB.Cases.RedactionLater(ctx, r); err != nil {
-				errs = append(errs, err)
-			}
-			continue
-		}
-		if err := w.DB.Cases.RedactionDone(ctx, r); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	return errors.Join(errs...)
+	return w.FinishRedactions(ctx, list, "an erased member's case in the team room", w.finishErasure)
 }
 
 // finishErasure redacts the team-room events of one queued piece r.
