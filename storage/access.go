@@ -351,13 +351,9 @@ func (q *AccessQuery) ApproveDropping(ctx context.Context, id int64, approver st
 	defer cancel()
 	var res ApproveResult
 	var after *AccessRequest
-	lock := getAccessQuery
-	if q.db.Dialect == dbutil.Postgres {
-		lock += ` FOR UPDATE`
-	}
 	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
 		res = ApproveResult{}
-		r, err := scanAccess(q.db.QueryRow(ctx, lock, id))
+		r, err := q.lockedRequest(ctx, id)
 		if err != nil {
 			return err
 		}
@@ -365,25 +361,9 @@ func (q *AccessQuery) ApproveDropping(ctx context.Context, id int64, approver st
 		if r.Status != AccessPending && r.Status != AccessFailed {
 			return nil
 		}
-		dropped := false
-		for i, f := range former {
-			if f == approver {
-				continue
-			}
-			del, err := q.db.Exec(ctx, dropApprovalQuery, id, f)
-			if err != nil {
-				return err
-			}
-			if n, _ := del.RowsAffected(); n == 0 {
-				continue
-			}
-			dropped = true
-			// The key names the approving event, not the former approver
-			// (keys naming a person would need rewriting on erasure).
-			if err := q.audit(ctx, AuditEntry{Key: fmt.Sprintf("approval-void:%s:%d", cause, i), RequestID: id, At: now, Actor: "lotse",
-				Action: "approval-void", Detail: f}); err != nil {
-				return err
-			}
+		dropped, err := q.dropApprovals(ctx, id, former, approver, cause, now)
+		if err != nil {
+			return err
 		}
 		ins, err := q.db.Exec(ctx, insertApprovalQuery, id, approver, now.UnixMilli())
 		if err != nil {

@@ -43,32 +43,17 @@ func (q *AccessQuery) PartialApprovals(ctx context.Context, limit int) ([]Partia
 func (q *AccessQuery) VoidApprovals(ctx context.Context, id int64, former []string, cause string, now time.Time) (dropped bool, err error) {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
-	lock := getAccessQuery
-	if q.db.Dialect == dbutil.Postgres {
-		lock += ` FOR UPDATE`
-	}
 	err = q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
 		dropped = false
-		r, err := scanAccess(q.db.QueryRow(ctx, lock, id))
+		r, err := q.lockedRequest(ctx, id)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil // withdrawn and pruned, or erased, meanwhile
 		}
 		if err != nil || r.Status != AccessPending {
 			return err
 		}
-		for i, f := range former {
-			del, err := q.db.Exec(ctx, dropApprovalQuery, id, f)
-			if err != nil {
-				return err
-			}
-			if n, _ := del.RowsAffected(); n == 0 {
-				continue
-			}
-			dropped = true
-			if err := q.audit(ctx, AuditEntry{Key: fmt.Sprintf("approval-void:%s:%d", cause, i), RequestID: id, At: now, Actor: "lotse",
-				Action: "approval-void", Detail: f}); err != nil {
-				return err
-			}
+		if dropped, err = q.dropApprovals(ctx, id, former, "", cause, now); err != nil {
+			return err
 		}
 		if dropped {
 			_, err = q.db.Exec(ctx, bumpAccessQuery, id, now.UnixMilli())
@@ -77,6 +62,43 @@ func (q *AccessQuery) VoidApprovals(ctx context.Context, id int64, former []stri
 	})
 	if err != nil {
 		return false, fmt.Errorf("failed to void approvals of request %d: %w", id, err)
+	}
+	return dropped, nil
+}
+
+// lockedRequest reads request id inside a transaction; on PostgreSQL it
+// locks the row (FOR UPDATE), so that approvals and voids of one request
+// run one after the other. SQLite runs one write transaction at a time.
+func (q *AccessQuery) lockedRequest(ctx context.Context, id int64) (*AccessRequest, error) {
+	lock := getAccessQuery
+	if q.db.Dialect == dbutil.Postgres {
+		lock += ` FOR UPDATE`
+	}
+	return scanAccess(q.db.QueryRow(ctx, lock, id))
+}
+
+// dropApprovals removes, inside a transaction, the approvals of request id
+// by the people in former other than keep, and audits each removal
+// ("approval-void"). The audit key names cause and the position in former,
+// not the former approver (keys naming a person would need rewriting on
+// erasure). dropped reports whether anything was removed.
+func (q *AccessQuery) dropApprovals(ctx context.Context, id int64, former []string, keep, cause string, now time.Time) (dropped bool, err error) {
+	for i, f := range former {
+		if f == keep {
+			continue
+		}
+		del, err := q.db.Exec(ctx, dropApprovalQuery, id, f)
+		if err != nil {
+			return dropped, err
+		}
+		if n, _ := del.RowsAffected(); n == 0 {
+			continue
+		}
+		dropped = true
+		if err := q.audit(ctx, AuditEntry{Key: fmt.Sprintf("approval-void:%s:%d", cause, i), RequestID: id, At: now, Actor: "lotse",
+			Action: "approval-void", Detail: f}); err != nil {
+			return dropped, err
+		}
 	}
 	return dropped, nil
 }
