@@ -14,12 +14,19 @@ import (
 // their name, their Matrix ID and words of their messages.
 var memberTraces = []string{"Mia Mitglied", member.String(), "Bürgerschaftswahlkampf", "XYZZY", "QUUX"}
 
-// showsMember reports whether Lotse's message m shows the member.
-func showsMember(m sentMsg) bool {
+// allText is all the text of Lotse's message m: its body and formatted
+// body, and an edit's new content.
+func allText(m sentMsg) string {
 	all := m.content.Body + m.content.FormattedBody
 	if nc := m.content.NewContent; nc != nil {
 		all += nc.Body + nc.FormattedBody
 	}
+	return all
+}
+
+// showsMember reports whether Lotse's message m shows the member.
+func showsMember(m sentMsg) bool {
+	all := allText(m)
 	for _, w := range memberTraces {
 		if strings.Contains(all, w) {
 			return true

@@ -32,10 +32,7 @@ func (e *accessEnv) requestWithTraces(t *testing.T) (showing, other []id.EventID
 		if m.room != approvals || m.content == nil {
 			continue
 		}
-		all := m.content.Body + m.content.FormattedBody
-		if nc := m.content.NewContent; nc != nil {
-			all += nc.Body + nc.FormattedBody
-		}
+		all := allText(m)
 		if containsAny(all, accessTraces) {
 			showing = append(showing, id.EventID("$"+m.txn))
 		} else {
