@@ -33,8 +33,8 @@ for spec in "${sets[@]}"; do
   case $spec in bench:*) kind=bench s=${spec#bench:} ;; fm:*) kind=fm s=${spec#fm:} ;; esac
   # a set's files carry the date they were frozen (2026-12-04, -05 for the sets written from the seventh pass on,
   # -06 from sealed17 on)
-  b=$(ls guides/search/testdata/bench-"$s"-2026-12-0[456].tsv 2>/dev/null | head -n 1 || true)
-  f=$(ls commands/answer/testdata/first-messages-"$s"-2026-12-0[456].tsv 2>/dev/null | head -n 1 || true)
+  b=$(ls guides/search/testdata/bench-"$s"-2026-12-0[4-9].tsv 2>/dev/null | head -n 1 || true)
+  f=$(ls commands/answer/testdata/first-messages-"$s"-2026-12-0[4-9].tsv 2>/dev/null | head -n 1 || true)
   [ "$kind" != fm ] || b=
   [ "$kind" != bench ] || f=
   if [ -f "$b" ]; then

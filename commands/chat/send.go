@@ -180,6 +180,12 @@ func ThreadRel(root string) *event.RelatesTo {
 	return (&event.RelatesTo{}).SetThread(id.EventID(root), id.EventID(root))
 }
 
+// MessageHTML renders Markdown a person typed (a volunteer's answer to a
+// member) as Element renders what it sends: emphasis, lists and line
+// breaks, links showing where they go, no images or raw HTML
+// (guides.RenderTyped). The plain body stays the typed text.
+func MessageHTML(md string) string { return guides.RenderTyped(md) }
+
 // TextHTML shows user text literally in HTML: escaped, line breaks kept.
 func TextHTML(s string) string {
 	return strings.ReplaceAll(html.EscapeString(s), "\n", "<br>")

@@ -169,7 +169,7 @@ func (w *Workflow) answerBodies(ctx context.Context, c *storage.Case, from id.Us
 	headPlain, headHTML := chat.Render(head)
 	footPlain, footHTML := chat.Render(chat.Format(st.AnswerFooter, c.ID))
 	bodies := func(t string) (string, string) {
-		return headPlain + "\n\n" + t + "\n\n" + footPlain, "<p>" + headHTML + "</p><p>" + chat.TextHTML(t) + "</p><p>" + footHTML + "</p>"
+		return headPlain + "\n\n" + t + "\n\n" + footPlain, "<p>" + headHTML + "</p>" + chat.MessageHTML(t) + "<p>" + footHTML + "</p>"
 	}
 	text, cut = fitBytes(text, "…\n\n"+st.AnswerCut, MaxRelayBytes, func(t string) int {
 		p, h := bodies(t)

@@ -273,7 +273,7 @@ func (w *Workflow) resolvedBodies(caseID int64, solution string) (plain, htmlBod
 		var b chat.Message
 		b.Markdown(chat.Format(st.ResolvedMember, caseID))
 		if solution != "" {
-			b.Raw(st.Solution+"\n"+solution, "<p>"+textHTMLPrefix(st.Solution)+"<br>"+chat.TextHTML(solution)+"</p>")
+			b.Raw(st.Solution+"\n"+solution, "<p>"+textHTMLPrefix(st.Solution)+"</p>"+chat.MessageHTML(solution))
 		}
 		b.Markdown(st.RateAsk)
 		return b.Result()
