@@ -319,7 +319,7 @@ func TestSupportLifecycle(t *testing.T) {
 
 	// History shows everything, including notes, to the team.
 	sent = e.say(t, teamRoom, bob, "!fall 1", "")
-	mustContain(t, sent, "🔒", "intern", "claim", "resolve", "close")
+	mustContain(t, sent, "🔒", "intern", "hat den Fall übernommen", "hat den Fall gelöst", "hat den Fall geschlossen", "📘 Anleitung „Cloud-Passwort vergessen")
 }
 
 func TestSupportOfferAfterThumbsDown(t *testing.T) {

@@ -3,6 +3,7 @@ package support
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -399,6 +400,9 @@ func (w *Workflow) cmdCase(ce *chat.Call) error {
 	for _, m := range msgs {
 		icon := map[string]string{storage.MsgQuestion: "❓", storage.MsgMember: "💬", storage.MsgAnswer: "✉️", storage.MsgNote: "🔒", storage.MsgSystem: "ℹ️"}[m.Kind]
 		text := chat.EscapeLong(m.Body, 300)
+		if guideID, ok := strings.CutPrefix(m.Body, guideAnswerMarker); ok && m.Kind == storage.MsgAnswer {
+			text = chat.Format(st.History.Guide, chat.Escape(w.guideTitle(guideID)))
+		}
 		if m.Body == "" {
 			deleted := st.MessageDeleted
 			if m.Kind == storage.MsgAnswer || m.Kind == storage.MsgNote {
@@ -409,18 +413,10 @@ func (w *Workflow) cmdCase(ce *chat.Call) error {
 		lines = append(lines, line{m.CreatedAt, fmt.Sprintf("%s %s: %s", icon, chat.Escape(w.Matrix.DisplayName(ce.Ctx, w.cfg.TeamRoom, id.UserID(m.Sender))), text)})
 	}
 	for _, e := range events {
-		detail := e.Detail
-		if e.Kind == "assign" || e.Kind == "return" || (e.Kind == "reopen" && detail != "") {
-			detail = w.name(ce.Ctx, detail)
-		}
-		lines = append(lines, line{e.CreatedAt, fmt.Sprintf("▸ %s – %s %s", e.Kind, chat.Escape(w.name(ce.Ctx, e.Actor)), chat.Escape(detail))})
+		lines = append(lines, line{e.CreatedAt, "▸ " + w.historyEvent(ce.Ctx, e)})
 	}
 	// Stable by time (messages and events interleaved).
-	for i := 1; i < len(lines); i++ {
-		for j := i; j > 0 && lines[j].at.Before(lines[j-1].at); j-- {
-			lines[j], lines[j-1] = lines[j-1], lines[j]
-		}
-	}
+	slices.SortStableFunc(lines, func(a, b line) int { return a.at.Compare(b.at) })
 	var b strings.Builder
 	b.WriteString(chat.Format(st.HistoryIntro, c.ID) + " " + chat.Escape(w.statusLabel(ce.Ctx, c, true)) + "\n\n")
 	// One page of HistoryPage entries: a long case stays one message
@@ -433,6 +429,55 @@ func (w *Workflow) cmdCase(ce *chat.Call) error {
 		b.WriteString("\n" + chat.Format(chat.Plural(st.HistoryMore, more), more, c.ID, page+1))
 	}
 	return w.replyShowing(ce.Ctx, b.String(), c.ID)
+}
+
+// guideTitle is the title of the library's guide id, or id itself when the
+// library no longer has it.
+func (w *Workflow) guideTitle(id string) string {
+	if g, ok := w.Guides.Current().Get(id); ok {
+		return g.Title
+	}
+	return id
+}
+
+// historyEvent names change e of a case for !fall in the team's words:
+// who did what (to whom, with which solution or rating). Before lead27 it
+// showed the stored kind („▸ claim – Alex“, „▸ rate – Max -1“).
+func (w *Workflow) historyEvent(ctx context.Context, e storage.CaseEvent) string {
+	h := w.tx.History
+	who := chat.Escape(w.name(ctx, e.Actor))
+	whom := func() string { return chat.Escape(w.name(ctx, e.Detail)) }
+	switch e.Kind {
+	case "open":
+		return chat.Format(h.Opened, who)
+	case "claim":
+		return chat.Format(h.Claimed, who)
+	case "unclaim":
+		return chat.Format(h.Unclaimed, who)
+	case "assign":
+		return chat.Format(h.Assigned, who, whom())
+	case "return":
+		return chat.Format(h.Returned, who, whom())
+	case "resolve":
+		if e.Detail == "" {
+			return chat.Format(h.Resolved, who)
+		}
+		return chat.Format(h.Solved, who, chat.EscapeLong(e.Detail, 300))
+	case "reopen":
+		if e.Detail == "" {
+			return chat.Format(h.Reopened, who)
+		}
+		return chat.Format(h.ReopenedFrom, who, whom())
+	case "close":
+		return chat.Format(h.Closed, who)
+	case "rate":
+		sym := "👎"
+		if e.Detail == "1" {
+			sym = "👍"
+		}
+		return chat.Format(h.Rated, who, sym)
+	}
+	return chat.Format(h.Changed, who)
 }
 
 // HistoryPage is how many entries one page of !fall shows (each message

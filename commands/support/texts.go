@@ -228,6 +228,12 @@ type Texts struct {
 	// HistoryMore ends a page of !fall: %d entries not shown, %d case,
 	// %d next page (plural forms "one|other", see chat.Plural).
 	HistoryMore string
+	// History names a case's changes in !fall (historyEvent), in place of
+	// their stored kinds: %s who (a name); the two-name forms (Assigned,
+	// Returned, ReopenedFrom) and Solved, Rated add %s whom, the solution
+	// or 👍/👎. Changed is for a kind this catalogue does not know. Guide
+	// is a guide sent as an answer: %s its title.
+	History HistoryTexts
 
 	// team26: a busy evening in the team room.
 
@@ -367,6 +373,14 @@ var German = Texts{
 	RelayCut:          "✂️ Die Nachricht war zu lang für eine Chatnachricht – hier steht nur ihr Anfang. Das Mitglied weiß Bescheid.",
 	RelayCutMember:    "Deine Nachricht war sehr lang – beim Team ist nur ihr Anfang angekommen. Den Rest schick bitte in kürzeren Nachrichten hinterher.",
 	HistoryMore:       "… %d weiterer Eintrag: `!fall %d %d`|… %d weitere Einträge: `!fall %d %d`",
+	History: HistoryTexts{
+		Opened: "%s hat den Fall eröffnet", Claimed: "%s hat den Fall übernommen", Unclaimed: "%s hat den Fall abgegeben",
+		Assigned: "%s hat den Fall %s zugewiesen", Returned: "zurück in die Warteschlange (lag bei %[2]s)",
+		Resolved: "%s hat den Fall als gelöst markiert", Solved: "%s hat den Fall gelöst: %s",
+		Reopened: "%s hat den Fall wieder geöffnet", ReopenedFrom: "%s hat den Fall wieder geöffnet (lag vorher bei %s)",
+		Closed: "%s hat den Fall geschlossen", Rated: "%s hat bewertet: %s", Changed: "%s hat den Fall geändert",
+		Guide: "📘 Anleitung „%s“",
+	},
 
 	// case25: erasure in the team room, edits of notes and solutions.
 	ErasedReason:       "Auf Wunsch des Mitglieds gelöscht (Datenschutz).",
@@ -504,6 +518,14 @@ var English = Texts{
 	RelayCut:          "✂️ The message was too long for one chat message – this is only its beginning. The member has been told.",
 	RelayCutMember:    "Your message was very long – only its beginning reached the team. Please send the rest in shorter messages.",
 	HistoryMore:       "… %d more entry: `!case %d %d`|… %d more entries: `!case %d %d`",
+	History: HistoryTexts{
+		Opened: "%s opened the case", Claimed: "%s claimed the case", Unclaimed: "%s unclaimed the case",
+		Assigned: "%s assigned the case to %s", Returned: "back in the queue (it was with %[2]s)",
+		Resolved: "%s marked the case as resolved", Solved: "%s resolved the case: %s",
+		Reopened: "%s reopened the case", ReopenedFrom: "%s reopened the case (it was with %s before)",
+		Closed: "%s closed the case", Rated: "%s rated: %s", Changed: "%s changed the case",
+		Guide: "📘 Guide “%s”",
+	},
 
 	// case25: erasure in the team room, edits of notes and solutions.
 	ErasedReason:       "Deleted at the member's request (data protection).",
@@ -531,3 +553,9 @@ var English = Texts{
 
 // TextsFor returns the texts of lang (German by default).
 func TextsFor(lang string) *Texts { return chat.TextsFor(lang, &German, &English) }
+
+// HistoryTexts name a case's changes in !fall (see Texts.History).
+type HistoryTexts struct {
+	Opened, Claimed, Unclaimed, Assigned, Returned, Resolved, Solved string
+	Reopened, ReopenedFrom, Closed, Rated, Changed, Guide            string
+}
