@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
-	"fmt"
 	"math"
 	"regexp"
 	"sort"
@@ -285,14 +284,28 @@ func (w *Workflow) cmdRetention(ce *chat.Call) error {
 	if err != nil {
 		return err
 	}
-	return w.ReplyMarkdown(ce.Ctx, w.tx.RetentionIntro+"\n\n"+RetentionReport(res, w.period))
+	if len(res) == 0 {
+		return w.ReplyMarkdown(ce.Ctx, w.tx.RetentionOff)
+	}
+	return w.ReplyMarkdown(ce.Ctx, w.tx.RetentionIntro+"\n\n"+w.retentionReport(res))
 }
 
-// RetentionReport formats retention results, one line per table.
-func RetentionReport(res []storage.RetentionResult, days func(time.Duration) string) string {
+// retentionReport is one line per retention rule and table, in words: how
+// many of what, and after which period. Before lead27 the lines named the
+// tables („- access_request (6 Monate): 3“).
+func (w *Workflow) retentionReport(res []storage.RetentionResult) string {
+	pv := w.tx
 	var b strings.Builder
 	for _, r := range res {
-		fmt.Fprintf(&b, "- %s (%s): %d\n", r.Table, days(r.Period), r.Rows)
+		forms, ok := pv.RetentionItems[r.Rule+"/"+r.Table]
+		if !ok {
+			forms, ok = pv.RetentionItems[r.Table]
+		}
+		if !ok {
+			forms = pv.OtherItems
+		}
+		what := chat.Format(chat.Plural(forms, int(r.Rows)), r.Rows)
+		b.WriteString("- " + chat.Format(pv.RetentionLine, what, w.period(r.Period)) + "\n")
 	}
 	return b.String()
 }

@@ -54,6 +54,15 @@ type Texts struct {
 	// there was nothing.
 	Deleted, DeletedNothing, Kept string
 	RetentionIntro                string
+	// RetentionItems name what a retention rule deletes, by table, in the
+	// words of the admin or managing director who asks (!aufbewahrung):
+	// plural forms with %d, never the table's name; "rule/table" where
+	// two rules delete from one table. RetentionLine is one
+	// line of the report: %s that, %s its period.
+	RetentionItems map[string]string
+	RetentionLine  string
+	// RetentionOff answers !aufbewahrung when every retention rule is off.
+	RetentionOff string
 }
 
 // German are the German texts.
@@ -163,6 +172,31 @@ var German = Texts{
 		"- Nachrichten in Matrix-Räumen selbst (auch dieser Chat) liegen auf dem Matrix-Server, nicht bei Lotse – dafür gelten dessen Regeln.\n\n" +
 		"Schreibst du mir wieder, bist du für mich neu (auch die Begrüßung kommt dann noch einmal).",
 	RetentionIntro: "**Probelauf der Löschfristen** – so viele Einträge würden jetzt gelöscht:",
+	RetentionItems: map[string]string{
+		"inbox":                            "%d Kennung einer empfangenen Nachricht|%d Kennungen empfangener Nachrichten",
+		"sent_event":                       "%d Kennung einer gesendeten Nachricht|%d Kennungen gesendeter Nachrichten",
+		"answer":                           "%d Antwort mit einer Anleitung (samt Bewertungen)|%d Antworten mit Anleitungen (samt Bewertungen)",
+		"pending_choice":                   "%d offene Rückfrage („Meintest du …?“)|%d offene Rückfragen („Meintest du …?“)",
+		"case_draft":                       "%d angefangener Supportfall|%d angefangene Supportfälle",
+		"support_case":                     "%d abgeschlossener Supportfall|%d abgeschlossene Supportfälle",
+		"case_reminder":                    "%d Erinnerung ans Team zu einem Fall|%d Erinnerungen ans Team zu Fällen",
+		"access_request":                   "%d abgeschlossener Zugangsantrag (samt Entscheidungen)|%d abgeschlossene Zugangsanträge (samt Entscheidungen)",
+		"access_draft":                     "%d angefangener Zugangsantrag|%d angefangene Zugangsanträge",
+		"access_audit":                     "%d Protokolleintrag zu Anträgen|%d Protokolleinträge zu Anträgen",
+		"role_audit":                       "%d Protokolleintrag zu Rollen|%d Protokolleinträge zu Rollen",
+		"member_state":                     "%d Mitglied, das lange nicht geschrieben hat (Begrüßung, erste Schritte)|%d Mitglieder, die lange nicht geschrieben haben (Begrüßung, erste Schritte)",
+		"team_gate":                        "%d Eintrag zu Verpflichtungserklärung und Schulung ohne Teamrolle|%d Einträge zu Verpflichtungserklärung und Schulung ohne Teamrolle",
+		"scheduled_notice":                 "%d gesendeter Hinweis an ein Mitglied|%d gesendete Hinweise an Mitglieder",
+		"roundtable":                       "%d vergangener Runder Tisch (samt Zusagen)|%d vergangene Runde Tische (samt Zusagen)",
+		"roundtable_seen":                  "%d Teilnahme an der Videokonferenz eines Runden Tischs|%d Teilnahmen an Videokonferenzen Runder Tische",
+		"roundtable_sent":                  "%d Erinnerung an einen Runden Tisch|%d Erinnerungen an Runde Tische",
+		"direct_room":                      "%d Direktchat eines Mitglieds, das nicht mehr geführt wird|%d Direktchats von Mitgliedern, die nicht mehr geführt werden",
+		"direct_chat":                      "%d vereinbarter Direktchat eines Mitglieds, das nicht mehr geführt wird|%d vereinbarte Direktchats von Mitgliedern, die nicht mehr geführt werden",
+		"failed_questions/failed_question": "%d unbeantwortete Frage für den Wochenüberblick des Teams|%d unbeantwortete Fragen für den Wochenüberblick des Teams",
+		"choices/failed_question":          "%d beantwortete Frage, die auf ein 👎 wartet|%d beantwortete Fragen, die auf ein 👎 warten",
+	},
+	RetentionLine: "%s (Frist: %s)",
+	RetentionOff:  "Es sind keine Löschfristen eingestellt – ich lösche nichts von selbst. Einstellen kann sie, wer mich betreibt.",
 }
 
 // English are the English texts.
@@ -272,6 +306,31 @@ var English = Texts{
 		"- Messages in Matrix rooms themselves (this chat too) are on the Matrix server, not at Lotse – its rules apply.\n\n" +
 		"If you write to me again, you're new to me (you'll get the welcome once more).",
 	RetentionIntro: "**Retention dry run** – this many entries would be deleted now:",
+	RetentionItems: map[string]string{
+		"inbox":                            "%d ID of a received message|%d IDs of received messages",
+		"sent_event":                       "%d ID of a sent message|%d IDs of sent messages",
+		"answer":                           "%d answer with a guide (with its ratings)|%d answers with guides (with their ratings)",
+		"pending_choice":                   "%d open question back (“Did you mean …?”)|%d open questions back (“Did you mean …?”)",
+		"case_draft":                       "%d unfinished support case|%d unfinished support cases",
+		"support_case":                     "%d closed support case|%d closed support cases",
+		"case_reminder":                    "%d reminder to the team about a case|%d reminders to the team about cases",
+		"access_request":                   "%d finished access request (with its decisions)|%d finished access requests (with their decisions)",
+		"access_draft":                     "%d unfinished access request|%d unfinished access requests",
+		"access_audit":                     "%d log entry about requests|%d log entries about requests",
+		"role_audit":                       "%d log entry about roles|%d log entries about roles",
+		"member_state":                     "%d member who has not written for a long time (welcome, first steps)|%d members who have not written for a long time (welcome, first steps)",
+		"team_gate":                        "%d entry on a privacy declaration and training without a team role|%d entries on privacy declarations and training without a team role",
+		"scheduled_notice":                 "%d notice sent to a member|%d notices sent to members",
+		"roundtable":                       "%d past round table (with its RSVPs)|%d past round tables (with their RSVPs)",
+		"roundtable_seen":                  "%d attendance of a round table's video meeting|%d attendances of round tables' video meetings",
+		"roundtable_sent":                  "%d reminder of a round table|%d reminders of round tables",
+		"direct_room":                      "%d direct chat of a member no longer kept|%d direct chats of members no longer kept",
+		"direct_chat":                      "%d agreed direct chat of a member no longer kept|%d agreed direct chats of members no longer kept",
+		"failed_questions/failed_question": "%d unanswered question for the team's weekly overview|%d unanswered questions for the team's weekly overview",
+		"choices/failed_question":          "%d answered question waiting for a 👎|%d answered questions waiting for a 👎",
+	},
+	RetentionLine: "%s (period: %s)",
+	RetentionOff:  "No deletion periods are set – I delete nothing on my own. Whoever runs me can set them.",
 }
 
 // TextsFor returns the texts of lang (German by default).

@@ -1,0 +1,49 @@
+package commands
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// TestRetentionReportInWords: `!aufbewahrung` tells the admin or approver
+// how many of what each retention rule would delete and after which
+// period, in words — never a table name („access_request“, „team_gate“),
+// which is what it showed before lead27. One line per rule and table.
+func TestRetentionReportInWords(t *testing.T) {
+	e, _ := newRolesEnv(t)
+	e.fm.joined[dmRoom] = map[id.UserID]bool{admin: true, botID: true}
+	sent := in(e.say(t, dmRoom, admin, "!aufbewahrung", ""), dmRoom)
+	if len(sent) != 1 || !strings.Contains(sent[0].content.Body, "keine Löschfristen") {
+		t.Fatalf("!aufbewahrung with every rule off should say so: %s", bodies(sent))
+	}
+	const day = 24 * time.Hour
+	e.reconfigure(func(d *Deps) {
+		d.Privacy = Privacy{Retention: storage.RetentionPolicy{Members: 365 * day, Cases: 1095 * day, Access: 180 * day, Audit: 1095 * day,
+			Inbox: 30 * day, Answers: 90 * day, Choices: 7 * day}}
+	})
+	sent = in(e.say(t, dmRoom, admin, "!aufbewahrung", ""), dmRoom)
+	if len(sent) != 1 {
+		t.Fatalf("!aufbewahrung: %s", bodies(sent))
+	}
+	body := sent[0].content.Body
+	if table := regexp.MustCompile(`\b[a-z]+_[a-z_]+\b|\b(inbox|answer)\b`).FindString(body); table != "" {
+		t.Errorf("report names table %q:\n%s", table, body)
+	}
+	for _, want := range []string{"0 abgeschlossene Supportfälle (Frist: 3 Jahre)", "0 Protokolleinträge zu Rollen (Frist: 3 Jahre)", "0 Kennungen empfangener Nachrichten (Frist: 1 Monat)", "weitere"} {
+		if want == "weitere" {
+			if strings.Contains(body, want) {
+				t.Errorf("a table has no words (counted as further entries):\n%s", body)
+			}
+			continue
+		}
+		if !strings.Contains(body, want) {
+			t.Errorf("report lacks %q:\n%s", want, body)
+		}
+	}
+}
