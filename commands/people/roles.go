@@ -2,6 +2,7 @@ package people
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -256,10 +257,12 @@ func (w *Workflow) appliedAfterRevocation(ctx context.Context, user id.UserID) e
 // per state of the person's team role: applying again while the approvers
 // already know (pending, or revoked since the same revocation) posts
 // nothing new (issue #15, Low: `!team beitreten` reposted every time).
+//
+// Without an approvals room (support cases on, access requests off: a
+// configuration the config check accepts) it went nowhere, while the
+// applicant was told that the approvers would get in touch: each of them
+// gets it in their direct chat instead, once (twenty-seventh pass, onb27).
 func (w *Workflow) tellApproversOnce(ctx context.Context, user id.UserID, md string) error {
-	if w.cfg.ApprovalsRoom == "" {
-		return nil
-	}
 	r, err := w.DB.Roles().Get(ctx, user.String(), storage.RoleTeam)
 	if err != nil {
 		return err
@@ -268,6 +271,13 @@ func (w *Workflow) tellApproversOnce(ctx context.Context, user id.UserID, md str
 	if r != nil {
 		key += roleState(r)
 	}
+	if w.cfg.ApprovalsRoom == "" {
+		managers, err := w.managers(ctx)
+		if err != nil {
+			return err
+		}
+		return w.noticeEach(ctx, key, user, managers, md, w.Now())
+	}
 	if done, err := w.DB.Roles().NoticeDone(ctx, key); err != nil || done {
 		return err
 	}
@@ -275,6 +285,47 @@ func (w *Workflow) tellApproversOnce(ctx context.Context, user id.UserID, md str
 		return err
 	}
 	return w.DB.Roles().MarkNotice(ctx, key, user.String(), w.Now())
+}
+
+// managers lists who may record declarations and grant the team role:
+// the admins and approvers from the configuration and the approvers by
+// role, each once, in that order.
+func (w *Workflow) managers(ctx context.Context) ([]id.UserID, error) {
+	byRole, err := w.DB.Roles().WithRole(ctx, storage.RoleApprover)
+	if err != nil {
+		return nil, err
+	}
+	var out []id.UserID
+	add := func(u id.UserID) {
+		if u != "" && u != w.Matrix.UserID() && !slices.Contains(out, u) {
+			out = append(out, u)
+		}
+	}
+	for _, u := range w.cfg.Roles.Admins {
+		add(u)
+	}
+	for _, u := range w.cfg.Approvers {
+		add(u)
+	}
+	for _, u := range byRole {
+		add(id.UserID(u))
+	}
+	return out, nil
+}
+
+// noticeEach sends md about user to each of to (never to user) in their
+// direct chat, once per key and recipient: where there is no approvals
+// room, the people it would have reached there. One recipient whose chat
+// fails holds up nobody else's.
+func (w *Workflow) noticeEach(ctx context.Context, key string, user id.UserID, to []id.UserID, md string, now time.Time) error {
+	var errs []error
+	for _, m := range to {
+		if m == user {
+			continue
+		}
+		errs = append(errs, w.notice(ctx, key+":to:"+m.String(), m, "", chat.MentionContent(md), now))
+	}
+	return errors.Join(errs...)
 }
 
 // trainingValid reports whether g has a training that is still valid at now.

@@ -1,0 +1,88 @@
+package commands
+
+import (
+	"context"
+	"testing"
+
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// newRolesEnvNoApprovalsRoom is newRolesEnv with support cases on and
+// access requests off: there is no approvals room (the config check
+// accepts it; approvals_room needs nextcloud_url or bbb_url).
+func newRolesEnvNoApprovalsRoom(t *testing.T) (*supportEnv, *fakeRooms) {
+	t.Helper()
+	e, rooms := newRolesEnv(t)
+	e.reconfigure(func(d *Deps) { d.Access.ApprovalsRoom = "" })
+	return e, rooms
+}
+
+// TestApplicationWithoutApprovalsRoomReachesManagers: without an
+// approvals room a team application reached nobody, while the applicant
+// was told that the approvers would get in touch; now each admin and
+// approver gets it in their direct chat, once, and so does an application
+// after a revocation (twenty-seventh pass, onb27).
+func TestApplicationWithoutApprovalsRoomReachesManagers(t *testing.T) {
+	e, _ := newRolesEnvNoApprovalsRoom(t)
+	sent := e.say(t, dmRoom, member, "!team beitreten", "")
+	mustContain(t, in(sent, dmRoom), "Die Genehmigenden melden sich bei dir")
+	for _, m := range []id.UserID{admin, approvr} {
+		mustContain(t, in(sent, dmOf(m)), "möchte ins Digitalisierungsteam", "!erklärung")
+	}
+	for _, other := range []id.UserID{coord, member, alice} {
+		if got := in(sent, dmOf(other)); len(got) != 0 {
+			t.Errorf("%s was told of the application: %s", other, bodies(got))
+		}
+	}
+	// Applying again while the approvers already know tells nobody anew.
+	again := e.say(t, dmRoom, member, "!team beitreten", "")
+	for _, m := range []id.UserID{admin, approvr} {
+		if got := in(again, dmOf(m)); len(got) != 0 {
+			t.Errorf("%s was told again: %s", m, bodies(got))
+		}
+	}
+	// After a revocation the re-application reaches them too.
+	e.fm.joined[dmRoom][approvr] = true
+	e.say(t, dmRoom, approvr, "!rolle @member:test team entziehen", "")
+	sent = e.say(t, dmRoom, member, "!team beitreten", "")
+	mustContain(t, in(sent, dmRoom), "Die Genehmigenden wissen Bescheid")
+	mustContain(t, in(sent, dmOf(admin)), "möchte wieder ins Digitalisierungsteam")
+}
+
+// TestTrainingNoticesWithoutApprovalsRoomReachCoordinators: the training
+// notices for the coordinators went only to the approvals room; without
+// one they were never sent, though the code promised their direct chats.
+func TestTrainingNoticesWithoutApprovalsRoomReachCoordinators(t *testing.T) {
+	e, _ := newRolesEnvNoApprovalsRoom(t)
+	ctx := context.Background()
+	e.fm.joined[dmRoom][approvr] = true
+	e.say(t, dmRoom, member, "!team beitreten", "")
+	e.say(t, dmRoom, approvr, "!erklärung @member:test erhalten", "")
+	e.say(t, dmRoom, approvr, "!schulung @member:test 02.03.2026", "")
+	if !e.h.support.IsTeam(ctx, member) {
+		t.Fatal("not active")
+	}
+	tick := func() []sentMsg {
+		before := e.fm.count()
+		for range 3 {
+			if err := e.h.TickPeople(ctx, e.now); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return e.fm.sent[before:]
+	}
+	e.now = e.now.AddDate(0, 11, 10)
+	sent := tick()
+	mustContain(t, in(sent, dmOf(coord)), "läuft am")
+	if n := len(in(sent, dmOf(coord))); n != 1 {
+		t.Errorf("coordinator got %d reminders, want 1: %s", n, bodies(sent))
+	}
+	e.now = e.now.AddDate(0, 1, 0)
+	sent = tick()
+	mustContain(t, in(sent, dmOf(coord)), "pausiert")
+	if ok, _ := e.db.Roles().Has(ctx, member.String(), storage.RoleTeam); ok {
+		t.Error("team role not paused")
+	}
+}
