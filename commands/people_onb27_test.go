@@ -86,3 +86,66 @@ func TestTrainingNoticesWithoutApprovalsRoomReachCoordinators(t *testing.T) {
 		t.Error("team role not paused")
 	}
 }
+
+// TestDeclarationRevoked: a recorded declaration can be taken back
+// (!erklärung @name widerrufen); before, the word was read as a date and
+// the evidence stayed for good. An active team member goes back to
+// pending: out of the team room, their cases back in the queue, told in
+// their direct chat; a new declaration activates them again. Only
+// managers may do it.
+func TestDeclarationRevoked(t *testing.T) {
+	e, rooms := newRolesEnv(t)
+	ctx := context.Background()
+	e.fm.joined[dmRoom][approvr] = true
+	e.say(t, dmRoom, member, "!team beitreten", "")
+	e.say(t, approvRm, approvr, "!erklärung @member:test erhalten 01.03.2026", "")
+	e.say(t, approvRm, approvr, "!schulung @member:test 15.02.2026", "")
+	if !e.h.support.IsTeam(ctx, member) {
+		t.Fatal("not active")
+	}
+	e.fm.joined[teamRoom][member] = true
+	e.openCase(t)
+	e.say(t, teamRoom, member, "!übernehmen 1", "")
+	if got, _ := e.db.Cases.Get(ctx, 1); got.Assignee != member.String() {
+		t.Fatalf("claim failed: %+v", got)
+	}
+
+	// Someone without the right cannot.
+	mustContain(t, in(e.say(t, dmRoom, member, "!erklärung @alice:test widerrufen", ""), dmRoom), "nur Admins und Genehmigende")
+
+	sent := e.say(t, approvRm, approvr, "!erklärung @member:test widerrufen", "")
+	mustContain(t, in(sent, approvRm), "ausgetragen", "wartet jetzt wieder")
+	mustContain(t, in(sent, dmRoom), "nicht mehr eingetragen")
+	if e.h.support.IsTeam(ctx, member) {
+		t.Error("team role still active after the declaration was taken back")
+	}
+	if r, _ := e.db.Roles().Get(ctx, member.String(), storage.RoleTeam); r == nil || r.Status != storage.RolePending {
+		t.Errorf("team role = %+v, want pending", r)
+	}
+	if !rooms.has(&rooms.kicks, teamRoom.String()+" "+member.String()) {
+		t.Errorf("not removed from the team room: %v", rooms.kicks)
+	}
+	if got, _ := e.db.Cases.Get(ctx, 1); got.Assignee != "" {
+		t.Errorf("case still claimed: %+v", got)
+	}
+	if g, _ := e.db.Roles().Gate(ctx, member.String()); g == nil || !g.DeclarationAt.IsZero() {
+		t.Errorf("declaration still on file: %+v", g)
+	}
+	for _, key := range []string{"declaration-revoke:", "suspend:"} {
+		found := false
+		log, _ := e.db.Roles().AuditLog(ctx, member.String())
+		for _, l := range log {
+			found = found || (l.Action+":" == key && l.Actor == approvr.String())
+		}
+		if !found {
+			t.Errorf("audit log lacks %s by the approver: %+v", key, log)
+		}
+	}
+	// A second time: nothing on file.
+	mustContain(t, in(e.say(t, approvRm, approvr, "!declaration @member:test withdraw", ""), approvRm), "keine Verpflichtungserklärung")
+	// A new declaration activates again (the training is still valid).
+	e.say(t, approvRm, approvr, "!erklärung @member:test erhalten", "")
+	if !e.h.support.IsTeam(ctx, member) {
+		t.Error("not active again after a new declaration")
+	}
+}

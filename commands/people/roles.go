@@ -594,8 +594,10 @@ func (w *Workflow) cmdDeclaration(ce *chat.Call) error {
 	}
 	dateArg := ""
 	for _, a := range rest {
-		switch strings.ToLower(a) {
-		case "erhalten", "received", "liegt", "vor":
+		switch word := strings.ToLower(a); {
+		case word == "erhalten" || word == "received" || word == "liegt" || word == "vor":
+		case revokeWords[word] || declarationRevokeWords[word]:
+			return w.revokeDeclaration(ce, target)
 		default:
 			dateArg = a
 		}
@@ -610,6 +612,84 @@ func (w *Workflow) cmdDeclaration(ce *chat.Call) error {
 	}
 	return w.recordGate(ce, target, func(g *storage.TeamGate) { g.DeclarationAt, g.DeclarationBy = at, ce.Sender.String() }, "declaration",
 		chat.Format(pt.DeclarationRecorded, chat.Escape(target.String()), w.Day(at)))
+}
+
+// declarationRevokeWords take back a declaration (besides revokeWords):
+// !erklärung @name widerrufen.
+var declarationRevokeWords = map[string]bool{"widerrufen": true, "widerruf": true, "zurücknehmen": true, "zuruecknehmen": true,
+	"austragen": true, "withdraw": true, "withdrawn": true, "revoked": true}
+
+// revokeDeclaration takes back a recorded declaration (!erklärung @name
+// widerrufen): one recorded for the wrong person, or one the person
+// withdrew. Before, there was no way to: the words were read as a date
+// („Das Datum verstehe ich nicht“), and the evidence stayed on file for
+// good — any later grant of the team role activated it at once
+// (twenty-seventh pass, onb27). A team role that is active or paused goes
+// back to pending, with the consequences of a revocation: Lotse removes
+// the person from the team and approvals rooms and gives their cases back;
+// a new declaration activates it again. Taking back one's own declaration
+// only takes rights away, so it needs no second person.
+func (w *Workflow) revokeDeclaration(ce *chat.Call, target id.UserID) error {
+	pt := w.tx
+	ctx := ce.Ctx
+	roles := w.DB.Roles()
+	g, err := roles.Gate(ctx, target.String())
+	if err != nil {
+		return err
+	}
+	now := w.Now()
+	cause := chat.TurnOf(ctx).Event.ID.String()
+	// A retry of the same event finishes what the first attempt began.
+	retry := w.lastRoleAudit(ctx, "declaration-revoke:"+cause)
+	if !retry && (g == nil || g.DeclarationAt.IsZero()) {
+		return w.ReplyMarkdown(ctx, chat.Format(pt.DeclarationNone, chat.Escape(target.String())))
+	}
+	if !retry {
+		g.DeclarationAt, g.DeclarationBy, g.UpdatedAt = time.Time{}, "", now
+		if err := roles.PutGate(ctx, *g, storage.RoleAuditEntry{Key: "declaration-revoke:" + cause, At: now, Actor: ce.Sender.String(),
+			Subject: target.String(), Action: "declaration-revoke", Detail: storage.RoleTeam}); err != nil {
+			return err
+		}
+	}
+	r, err := roles.Get(ctx, target.String(), storage.RoleTeam)
+	if err != nil {
+		return err
+	}
+	held := r != nil && (r.Status == storage.RoleActive || r.Status == storage.RolePaused)
+	if !held && !w.lastRoleAudit(ctx, "suspend:"+cause) {
+		return w.ReplyMarkdown(ctx, chat.Format(pt.DeclarationRevoked, chat.Escape(target.String())))
+	}
+	if held {
+		if _, err := roles.Set(ctx, target.String(), storage.RoleTeam, storage.RolePending, ce.Sender.String(),
+			storage.RoleAuditEntry{Key: "suspend:" + cause, At: now, Actor: ce.Sender.String(), Subject: target.String(),
+				Action: "suspend", Detail: storage.RoleTeam + " (pending): declaration revoked"}, now); err != nil {
+			return err
+		}
+	}
+	stillIn, err := w.offboard(ctx, target, storage.RoleTeam, pt.KickReason, cause)
+	if err != nil {
+		return err
+	}
+	if err := w.ReplyMarkdown(ctx, chat.Format(pt.DeclarationRevoked, chat.Escape(target.String()))+" "+pt.DeclarationRevokedTeam); err != nil {
+		return err
+	}
+	if target != ce.Sender {
+		// The person learns why the team room is gone, in their direct chat.
+		if room, err := w.Matrix.DirectRoom(ctx, target); err != nil {
+			zerolog.Ctx(ctx).Warn().Err(err).Msg("Could not open the direct chat to tell of a revoked declaration")
+		} else if room != ce.RoomID {
+			if _, err := w.SendMarkdownTo(ctx, room, pt.DeclarationRevokedMember, nil, w.CauseTxn(ctx, "declaration-revoked-member", 0)); err != nil {
+				return err
+			}
+		}
+	}
+	if len(stillIn) == 0 {
+		return nil
+	}
+	if err := w.ReplyMarkdown(ctx, w.kickFailedText(target, stillIn)); err != nil {
+		return err
+	}
+	return w.kickFailedRoom(ctx, target, storage.RoleTeam, stillIn, cause)
 }
 
 // cmdTraining records an attended data-protection training: !schulung @name <Datum>.
