@@ -149,3 +149,18 @@ func TestDeclarationRevoked(t *testing.T) {
 		t.Error("not active again after a new declaration")
 	}
 }
+
+// TestRolesShowTrainingExpiry: !rollen and !team say until when the
+// training counts, or since when it has expired — not only the day it
+// took place, from which the coordinators had to work it out.
+func TestRolesShowTrainingExpiry(t *testing.T) {
+	e, _ := newRolesEnv(t)
+	e.fm.joined[dmRoom][approvr] = true
+	e.say(t, dmRoom, member, "!team beitreten", "")
+	e.say(t, approvRm, approvr, "!erklärung @member:test erhalten 01.03.2026", "")
+	e.say(t, approvRm, approvr, "!schulung @member:test 15.02.2026", "")
+	mustContain(t, in(e.say(t, approvRm, approvr, "!rollen", ""), approvRm), "Erklärung: 01.03.2026, Schulung gültig bis 15.02.2027")
+	mustContain(t, in(e.say(t, dmRoom, member, "!team", ""), dmRoom), "Schulung gültig bis 15.02.2027")
+	e.now = e.now.AddDate(1, 0, 0)
+	mustContain(t, in(e.say(t, approvRm, approvr, "!rollen", ""), approvRm), "Schulung abgelaufen am 15.02.2027")
+}

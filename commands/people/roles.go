@@ -549,7 +549,8 @@ func (w *Workflow) cmdRoles(ce *chat.Call) error {
 // RolesPage is how many lines one page of !rollen shows.
 const RolesPage = 50
 
-// gateSummary shows the declaration and training dates.
+// gateSummary shows the declaration's date and until when the training
+// counts (or since when it has expired).
 func (w *Workflow) gateSummary(g *storage.TeamGate) string {
 	pt := w.tx
 	date := func(t time.Time) string {
@@ -562,8 +563,17 @@ func (w *Workflow) gateSummary(g *storage.TeamGate) string {
 		g = &storage.TeamGate{}
 	}
 	s := chat.Format(pt.GateDeclaration, date(g.DeclarationAt))
-	if w.cfg.Roles.TrainingRequired || !g.TrainingAt.IsZero() {
-		s += ", " + chat.Format(pt.GateTraining, date(g.TrainingAt))
+	// When the training ends, not only when it was: the date a
+	// coordinator needs on a bad day (twenty-seventh pass, onb27).
+	switch until := g.TrainingAt.Add(w.cfg.Roles.TrainingValidity); {
+	case g.TrainingAt.IsZero():
+		if w.cfg.Roles.TrainingRequired {
+			s += ", " + chat.Format(pt.GateTraining, pt.Missing)
+		}
+	case w.Now().Before(until):
+		s += ", " + chat.Format(pt.GateTrainingUntil, w.Day(until))
+	default:
+		s += ", " + chat.Format(pt.GateTrainingExpired, w.Day(until))
 	}
 	return s
 }

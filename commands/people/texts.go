@@ -36,6 +36,9 @@ type Texts struct {
 	TeamStatus string
 	// GateDeclaration, GateTraining: %s date or Missing.
 	GateDeclaration, GateTraining string
+	// GateTrainingUntil: %s the last day the training counts;
+	// GateTrainingExpired: %s the day it expired.
+	GateTrainingUntil, GateTrainingExpired string
 	// DeclarationRecorded: %s user, %s date. TrainingRecorded: %s user, %s date, %s valid until.
 	DeclarationRecorded, TrainingRecorded string
 	// DeclarationRevoked, DeclarationNone: %s user. DeclarationRevokedTeam
@@ -108,6 +111,8 @@ var German = Texts{
 	TeamStatus:              "Deine Rolle im Digitalisierungsteam: **%s** (%s).",
 	GateDeclaration:         "Erklärung: %s",
 	GateTraining:            "Schulung: %s",
+	GateTrainingUntil:       "Schulung gültig bis %s",
+	GateTrainingExpired:     "Schulung abgelaufen am %s",
 	DeclarationRecorded:     "Verpflichtungserklärung von %s eingetragen (vom %s).",
 	TrainingRecorded:        "Schulung von %s eingetragen (am %s, gültig bis %s).",
 	DeclarationRevoked:      "Verpflichtungserklärung von %s ausgetragen.",
@@ -183,6 +188,8 @@ var English = Texts{
 	TeamStatus:              "Your role in the digital team: **%s** (%s).",
 	GateDeclaration:         "declaration: %s",
 	GateTraining:            "training: %s",
+	GateTrainingUntil:       "training valid until %s",
+	GateTrainingExpired:     "training expired on %s",
 	DeclarationRecorded:     "Privacy declaration of %s recorded (dated %s).",
 	TrainingRecorded:        "Training of %s recorded (on %s, valid until %s).",
 	DeclarationRevoked:      "Privacy declaration of %s taken back.",
