@@ -2,8 +2,10 @@ package commands
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
+	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/storage"
@@ -163,4 +165,28 @@ func TestRolesShowTrainingExpiry(t *testing.T) {
 	mustContain(t, in(e.say(t, dmRoom, member, "!team", ""), dmRoom), "Schulung gültig bis 15.02.2027")
 	e.now = e.now.AddDate(1, 0, 0)
 	mustContain(t, in(e.say(t, approvRm, approvr, "!rollen", ""), approvRm), "Schulung abgelaufen am 15.02.2027")
+}
+
+// TestLobbyLeaveNotWelcomed: the bot hands on leaves as well as joins; a
+// member leaving a lobby room who had not been welcomed yet got the
+// welcome as they left. A join still welcomes.
+func TestLobbyLeaveNotWelcomed(t *testing.T) {
+	e, rooms := newRolesEnv(t)
+	const lobby = id.RoomID("!lobby:test")
+	e.reconfigure(func(d *Deps) { d.Onboarding = Onboarding{Welcome: true, LobbyRooms: []id.RoomID{lobby}} })
+	n := 0
+	membership := func(user id.UserID, m event.Membership) []sentMsg {
+		n++
+		key := user.String()
+		evt := &event.Event{ID: id.EventID(fmt.Sprintf("$lobby%d", n)), RoomID: lobby, Sender: user, StateKey: &key,
+			Type: event.StateMember, Content: event.Content{Parsed: &event.MemberEventContent{Membership: m}}}
+		return e.handle(t, evt, false)
+	}
+	leaver, joiner := id.UserID("@leaver:test"), id.UserID("@joiner:test")
+	if sent := membership(leaver, event.MembershipLeave); len(sent) != 0 {
+		t.Errorf("a member leaving the lobby got: %s", bodies(sent))
+	}
+	sent := membership(joiner, event.MembershipJoin)
+	dm, _ := rooms.OpenDM(context.Background(), joiner)
+	mustContain(t, in(sent, dm), "Willkommen")
 }

@@ -59,8 +59,12 @@ func (w *Workflow) MemberJoined(ctx context.Context, evt *event.Event) error {
 	if !w.cfg.Onboarding.Welcome || evt.StateKey == nil || w.Rooms == nil {
 		return nil
 	}
+	// Only a join: the bot hands on every leave too (any room), and a
+	// member who left a lobby room they had joined before the welcome
+	// was on (or before Lotse was there) got „Willkommen!“ as they left
+	// (twenty-seventh pass, onb27).
 	user := id.UserID(*evt.StateKey)
-	if user == w.Matrix.UserID() || user != evt.Sender {
+	if user == w.Matrix.UserID() || user != evt.Sender || evt.Content.AsMember().Membership != event.MembershipJoin {
 		return nil
 	}
 	lobby := false
