@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"maunium.net/go/mautrix/event"
@@ -189,4 +190,35 @@ func TestLobbyLeaveNotWelcomed(t *testing.T) {
 	sent := membership(joiner, event.MembershipJoin)
 	dm, _ := rooms.OpenDM(context.Background(), joiner)
 	mustContain(t, in(sent, dm), "Willkommen")
+}
+
+// TestEvidenceForUnknownOrForeignIDWarned: recording a declaration or
+// training, or granting a role, for an ID Lotse never heard of (a typo)
+// or on another server (a look-alike) warns the one who does it; for an
+// applicant of Lotse's own server it stays quiet.
+func TestEvidenceForUnknownOrForeignIDWarned(t *testing.T) {
+	e, _ := newRolesEnv(t)
+	e.fm.joined[dmRoom][approvr] = true
+	e.say(t, dmRoom, member, "!team beitreten", "")
+	for _, tt := range []struct {
+		cmd  string
+		want []string
+	}{
+		{"!erklärung @member:test erhalten", nil},
+		{"!schulung @member:test heute", nil},
+		{"!erklärung @memher:test erhalten", []string{"noch nie etwas gehört", "@memher:test"}},
+		{"!rolle @anna:examp1e.org koordination", []string{"auf dem Server examp1e.org, nicht auf test", "noch nie etwas gehört"}},
+		{"!schulung @anna:examp1e.org heute", []string{"auf dem Server examp1e.org"}},
+	} {
+		t.Run(tt.cmd, func(t *testing.T) {
+			sent := in(e.say(t, approvRm, approvr, tt.cmd, ""), approvRm)
+			if tt.want == nil {
+				if strings.Contains(bodies(sent), "⚠️") {
+					t.Errorf("warned about a known ID: %s", bodies(sent))
+				}
+				return
+			}
+			mustContain(t, sent, append([]string{"⚠️"}, tt.want...)...)
+		})
+	}
 }

@@ -132,6 +132,9 @@ func (w *Workflow) cmdRole(ce *chat.Call) error {
 	if revoke {
 		return w.revokeRole(ce.Ctx, target, role, ce.Sender)
 	}
+	if err := w.warnID(ce.Ctx, target); err != nil {
+		return err
+	}
 	if role == storage.RoleTeam {
 		return w.requestTeam(ce.Ctx, target, ce.Sender, "", false)
 	}
@@ -151,6 +154,46 @@ func (w *Workflow) cmdRole(ce *chat.Call) error {
 		}
 	}
 	return w.ReplyMarkdown(ce.Ctx, chat.Format(pt.Granted, chat.Escape(target.String()), w.roleLabel(role)))
+}
+
+// warnID warns the one who grants a role or records evidence when the
+// Matrix ID may not be the person they mean: Lotse has never heard of it
+// (no message, application, role or evidence: a typo, or a look-alike
+// such as @anna:examp1e.org), or it is on another server than Lotse's.
+// Before, the answer only echoed the ID, and a declaration or a role for
+// nobody (or for an impostor) was recorded without a word (twenty-seventh
+// pass, onb27). It warns and does not refuse: members of other servers
+// may belong, and a grant may come before the first message.
+func (w *Workflow) warnID(ctx context.Context, target id.UserID) error {
+	pt := w.tx
+	var warn []string
+	if server, own := target.Homeserver(), w.Matrix.UserID().Homeserver(); server != own {
+		warn = append(warn, chat.Format(pt.OtherServer, chat.Escape(target.String()), chat.Escape(server), chat.Escape(own)))
+	}
+	known, err := w.knownPerson(ctx, target)
+	if err != nil {
+		return err
+	}
+	if !known {
+		warn = append(warn, chat.Format(pt.UnknownID, chat.Escape(target.String())))
+	}
+	if len(warn) == 0 {
+		return nil
+	}
+	return w.ReplyMarkdown(ctx, "⚠️ "+strings.Join(warn, " "))
+}
+
+// knownPerson reports whether Lotse has anything about user: a message
+// (onboarding state), a role in any state, or team gate evidence.
+func (w *Workflow) knownPerson(ctx context.Context, user id.UserID) (bool, error) {
+	if m, err := w.DB.Onboarding().Get(ctx, user.String()); err != nil || m != nil {
+		return m != nil, err
+	}
+	if roles, err := w.DB.Roles().Of(ctx, user.String()); err != nil || len(roles) > 0 {
+		return len(roles) > 0, err
+	}
+	g, err := w.DB.Roles().Gate(ctx, user.String())
+	return g != nil, err
 }
 
 // lastRoleAudit reports whether the audit entry key exists: a retry of
@@ -620,6 +663,9 @@ func (w *Workflow) cmdDeclaration(ce *chat.Call) error {
 	if !ok {
 		return w.ReplyMarkdown(ce.Ctx, pt.DateInvalid)
 	}
+	if err := w.warnID(ce.Ctx, target); err != nil {
+		return err
+	}
 	return w.recordGate(ce, target, func(g *storage.TeamGate) { g.DeclarationAt, g.DeclarationBy = at, ce.Sender.String() }, "declaration",
 		chat.Format(pt.DeclarationRecorded, chat.Escape(target.String()), w.Day(at)))
 }
@@ -716,6 +762,9 @@ func (w *Workflow) cmdTraining(ce *chat.Call) error {
 	at, ok := w.parseDate(rest[len(rest)-1])
 	if !ok {
 		return w.ReplyMarkdown(ce.Ctx, pt.DateInvalid)
+	}
+	if err := w.warnID(ce.Ctx, target); err != nil {
+		return err
 	}
 	until := at.Add(w.cfg.Roles.TrainingValidity)
 	return w.recordGate(ce, target, func(g *storage.TeamGate) { g.TrainingAt, g.TrainingBy = at, ce.Sender.String() }, "training",

@@ -41,6 +41,9 @@ type Texts struct {
 	GateTrainingUntil, GateTrainingExpired string
 	// DeclarationRecorded: %s user, %s date. TrainingRecorded: %s user, %s date, %s valid until.
 	DeclarationRecorded, TrainingRecorded string
+	// OtherServer warns that a target is on another server: %s user, %s
+	// its server, %s Lotse's server. UnknownID: %s user Lotse never heard of.
+	OtherServer, UnknownID string
 	// DeclarationRevoked, DeclarationNone: %s user. DeclarationRevokedTeam
 	// follows DeclarationRevoked when the team role was held;
 	// DeclarationRevokedMember tells the person.
@@ -117,6 +120,8 @@ var German = Texts{
 	TrainingRecorded:        "Schulung von %s eingetragen (am %s, gültig bis %s).",
 	DeclarationRevoked:      "Verpflichtungserklärung von %s ausgetragen.",
 	DeclarationNone:         "Für %s ist keine Verpflichtungserklärung eingetragen.",
+	OtherServer:             "%s hat ein Konto auf dem Server %s, nicht auf %s. Ist das wirklich die Person, die du meinst?",
+	UnknownID:               "Von %s habe ich noch nie etwas gehört. Bitte prüf die Schreibweise der Matrix-ID; wenn sie stimmt, ist alles gut.",
 	DeclarationRevokedTeam:  "Die Team-Rolle wartet jetzt wieder auf eine Erklärung: Ich habe die Person aus dem Teamraum entfernt und ihre übernommenen Fälle zurück in die Warteschlange gegeben. Mit einer neuen Erklärung schalte ich sie wieder frei.",
 	DeclarationRevokedMember: "Deine Verpflichtungserklärung ist nicht mehr eingetragen. Deine Team-Rolle ruht deshalb, und bis auf Weiteres gehörst du nicht mehr zum Teamraum. " +
 		"Sobald wieder eine Erklärung von dir eingetragen ist, schalte ich dich frei.",
@@ -194,6 +199,8 @@ var English = Texts{
 	TrainingRecorded:        "Training of %s recorded (on %s, valid until %s).",
 	DeclarationRevoked:      "Privacy declaration of %s taken back.",
 	DeclarationNone:         "No privacy declaration is recorded for %s.",
+	OtherServer:             "%s has an account on the server %s, not on %s. Is this really the person you mean?",
+	UnknownID:               "I have never heard of %s. Please check how the Matrix ID is spelled; if it is right, all is well.",
 	DeclarationRevokedTeam:  "The team role now waits for a declaration again: I removed them from the team room and put the cases they had taken back in the queue. A new declaration activates them again.",
 	DeclarationRevokedMember: "Your privacy declaration is no longer on record. Your team role is therefore on hold, and for now you are no longer part of the team room. " +
 		"Once a declaration of yours is recorded again, I'll activate you.",
