@@ -59,8 +59,12 @@ func (w *Workflow) MemberJoined(ctx context.Context, evt *event.Event) error {
 	if !w.cfg.Onboarding.Welcome || evt.StateKey == nil || w.Rooms == nil {
 		return nil
 	}
+	// Only a join: the bot hands on every leave too (any room), and a
+	// member who left a lobby room they had joined before the welcome
+	// was on (or before Lotse was there) got „Willkommen!“ as they left
+	// (twenty-seventh pass, onb27).
 	user := id.UserID(*evt.StateKey)
-	if user == w.Matrix.UserID() || user != evt.Sender {
+	if user == w.Matrix.UserID() || user != evt.Sender || evt.Content.AsMember().Membership != event.MembershipJoin {
 		return nil
 	}
 	lobby := false
@@ -441,8 +445,17 @@ func (w *Workflow) expireTraining(ctx context.Context, g *storage.TeamGate, coor
 	key := "training-" + kind + ":" + g.UserID + ":" + stamp
 	// The coordinators' notice does not wait for the person's.
 	errMember := w.notice(ctx, key+":member", user, "", chat.MentionContent(toPerson), now)
-	if len(coordIDs) > 0 && w.cfg.ApprovalsRoom != "" {
+	switch {
+	case len(coordIDs) == 0:
+	case w.cfg.ApprovalsRoom != "":
 		if err := w.notice(ctx, key+":coord", user, w.cfg.ApprovalsRoom, chat.MentionContent(toCoord, coordIDs...), now); err != nil {
+			return errors.Join(errMember, err)
+		}
+	default:
+		// No approvals room (access requests off): the coordinators'
+		// direct chats, as promised above; before, they were never told
+		// (twenty-seventh pass, onb27).
+		if err := w.noticeEach(ctx, key+":coord", user, coordIDs, toCoord, now); err != nil {
 			return errors.Join(errMember, err)
 		}
 	}

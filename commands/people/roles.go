@@ -2,6 +2,7 @@ package people
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -131,6 +132,9 @@ func (w *Workflow) cmdRole(ce *chat.Call) error {
 	if revoke {
 		return w.revokeRole(ce.Ctx, target, role, ce.Sender)
 	}
+	if err := w.warnID(ce.Ctx, target); err != nil {
+		return err
+	}
 	if role == storage.RoleTeam {
 		return w.requestTeam(ce.Ctx, target, ce.Sender, "", false)
 	}
@@ -150,6 +154,46 @@ func (w *Workflow) cmdRole(ce *chat.Call) error {
 		}
 	}
 	return w.ReplyMarkdown(ce.Ctx, chat.Format(pt.Granted, chat.Escape(target.String()), w.roleLabel(role)))
+}
+
+// warnID warns the one who grants a role or records evidence when the
+// Matrix ID may not be the person they mean: Lotse has never heard of it
+// (no message, application, role or evidence: a typo, or a look-alike
+// such as @anna:examp1e.org), or it is on another server than Lotse's.
+// Before, the answer only echoed the ID, and a declaration or a role for
+// nobody (or for an impostor) was recorded without a word (twenty-seventh
+// pass, onb27). It warns and does not refuse: members of other servers
+// may belong, and a grant may come before the first message.
+func (w *Workflow) warnID(ctx context.Context, target id.UserID) error {
+	pt := w.tx
+	var warn []string
+	if server, own := target.Homeserver(), w.Matrix.UserID().Homeserver(); server != own {
+		warn = append(warn, chat.Format(pt.OtherServer, chat.Escape(target.String()), chat.Escape(server), chat.Escape(own)))
+	}
+	known, err := w.knownPerson(ctx, target)
+	if err != nil {
+		return err
+	}
+	if !known {
+		warn = append(warn, chat.Format(pt.UnknownID, chat.Escape(target.String())))
+	}
+	if len(warn) == 0 {
+		return nil
+	}
+	return w.ReplyMarkdown(ctx, "⚠️ "+strings.Join(warn, " "))
+}
+
+// knownPerson reports whether Lotse has anything about user: a message
+// (onboarding state), a role in any state, or team gate evidence.
+func (w *Workflow) knownPerson(ctx context.Context, user id.UserID) (bool, error) {
+	if m, err := w.DB.Onboarding().Get(ctx, user.String()); err != nil || m != nil {
+		return m != nil, err
+	}
+	if roles, err := w.DB.Roles().Of(ctx, user.String()); err != nil || len(roles) > 0 {
+		return len(roles) > 0, err
+	}
+	g, err := w.DB.Roles().Gate(ctx, user.String())
+	return g != nil, err
 }
 
 // lastRoleAudit reports whether the audit entry key exists: a retry of
@@ -256,10 +300,12 @@ func (w *Workflow) appliedAfterRevocation(ctx context.Context, user id.UserID) e
 // per state of the person's team role: applying again while the approvers
 // already know (pending, or revoked since the same revocation) posts
 // nothing new (issue #15, Low: `!team beitreten` reposted every time).
+//
+// Without an approvals room (support cases on, access requests off: a
+// configuration the config check accepts) it went nowhere, while the
+// applicant was told that the approvers would get in touch: each of them
+// gets it in their direct chat instead, once (twenty-seventh pass, onb27).
 func (w *Workflow) tellApproversOnce(ctx context.Context, user id.UserID, md string) error {
-	if w.cfg.ApprovalsRoom == "" {
-		return nil
-	}
 	r, err := w.DB.Roles().Get(ctx, user.String(), storage.RoleTeam)
 	if err != nil {
 		return err
@@ -268,6 +314,13 @@ func (w *Workflow) tellApproversOnce(ctx context.Context, user id.UserID, md str
 	if r != nil {
 		key += roleState(r)
 	}
+	if w.cfg.ApprovalsRoom == "" {
+		managers, err := w.managers(ctx)
+		if err != nil {
+			return err
+		}
+		return w.noticeEach(ctx, key, user, managers, md, w.Now())
+	}
 	if done, err := w.DB.Roles().NoticeDone(ctx, key); err != nil || done {
 		return err
 	}
@@ -275,6 +328,47 @@ func (w *Workflow) tellApproversOnce(ctx context.Context, user id.UserID, md str
 		return err
 	}
 	return w.DB.Roles().MarkNotice(ctx, key, user.String(), w.Now())
+}
+
+// managers lists who may record declarations and grant the team role:
+// the admins and approvers from the configuration and the approvers by
+// role, each once, in that order.
+func (w *Workflow) managers(ctx context.Context) ([]id.UserID, error) {
+	byRole, err := w.DB.Roles().WithRole(ctx, storage.RoleApprover)
+	if err != nil {
+		return nil, err
+	}
+	var out []id.UserID
+	add := func(u id.UserID) {
+		if u != "" && u != w.Matrix.UserID() && !slices.Contains(out, u) {
+			out = append(out, u)
+		}
+	}
+	for _, u := range w.cfg.Roles.Admins {
+		add(u)
+	}
+	for _, u := range w.cfg.Approvers {
+		add(u)
+	}
+	for _, u := range byRole {
+		add(id.UserID(u))
+	}
+	return out, nil
+}
+
+// noticeEach sends md about user to each of to (never to user) in their
+// direct chat, once per key and recipient: where there is no approvals
+// room, the people it would have reached there. One recipient whose chat
+// fails holds up nobody else's.
+func (w *Workflow) noticeEach(ctx context.Context, key string, user id.UserID, to []id.UserID, md string, now time.Time) error {
+	var errs []error
+	for _, m := range to {
+		if m == user {
+			continue
+		}
+		errs = append(errs, w.notice(ctx, key+":to:"+m.String(), m, "", chat.MentionContent(md), now))
+	}
+	return errors.Join(errs...)
 }
 
 // trainingValid reports whether g has a training that is still valid at now.
@@ -498,7 +592,8 @@ func (w *Workflow) cmdRoles(ce *chat.Call) error {
 // RolesPage is how many lines one page of !rollen shows.
 const RolesPage = 50
 
-// gateSummary shows the declaration and training dates.
+// gateSummary shows the declaration's date and until when the training
+// counts (or since when it has expired).
 func (w *Workflow) gateSummary(g *storage.TeamGate) string {
 	pt := w.tx
 	date := func(t time.Time) string {
@@ -511,8 +606,17 @@ func (w *Workflow) gateSummary(g *storage.TeamGate) string {
 		g = &storage.TeamGate{}
 	}
 	s := chat.Format(pt.GateDeclaration, date(g.DeclarationAt))
-	if w.cfg.Roles.TrainingRequired || !g.TrainingAt.IsZero() {
-		s += ", " + chat.Format(pt.GateTraining, date(g.TrainingAt))
+	// When the training ends, not only when it was: the date a
+	// coordinator needs on a bad day (twenty-seventh pass, onb27).
+	switch until := g.TrainingAt.Add(w.cfg.Roles.TrainingValidity); {
+	case g.TrainingAt.IsZero():
+		if w.cfg.Roles.TrainingRequired {
+			s += ", " + chat.Format(pt.GateTraining, pt.Missing)
+		}
+	case w.Now().Before(until):
+		s += ", " + chat.Format(pt.GateTrainingUntil, w.Day(until))
+	default:
+		s += ", " + chat.Format(pt.GateTrainingExpired, w.Day(until))
 	}
 	return s
 }
@@ -543,8 +647,10 @@ func (w *Workflow) cmdDeclaration(ce *chat.Call) error {
 	}
 	dateArg := ""
 	for _, a := range rest {
-		switch strings.ToLower(a) {
-		case "erhalten", "received", "liegt", "vor":
+		switch word := strings.ToLower(a); {
+		case word == "erhalten" || word == "received" || word == "liegt" || word == "vor":
+		case revokeWords[word] || declarationRevokeWords[word]:
+			return w.revokeDeclaration(ce, target)
 		default:
 			dateArg = a
 		}
@@ -557,8 +663,89 @@ func (w *Workflow) cmdDeclaration(ce *chat.Call) error {
 	if !ok {
 		return w.ReplyMarkdown(ce.Ctx, pt.DateInvalid)
 	}
+	if err := w.warnID(ce.Ctx, target); err != nil {
+		return err
+	}
 	return w.recordGate(ce, target, func(g *storage.TeamGate) { g.DeclarationAt, g.DeclarationBy = at, ce.Sender.String() }, "declaration",
 		chat.Format(pt.DeclarationRecorded, chat.Escape(target.String()), w.Day(at)))
+}
+
+// declarationRevokeWords take back a declaration (besides revokeWords):
+// !erklärung @name widerrufen.
+var declarationRevokeWords = map[string]bool{"widerrufen": true, "widerruf": true, "zurücknehmen": true, "zuruecknehmen": true,
+	"austragen": true, "withdraw": true, "withdrawn": true, "revoked": true}
+
+// revokeDeclaration takes back a recorded declaration (!erklärung @name
+// widerrufen): one recorded for the wrong person, or one the person
+// withdrew. Before, there was no way to: the words were read as a date
+// („Das Datum verstehe ich nicht“), and the evidence stayed on file for
+// good — any later grant of the team role activated it at once
+// (twenty-seventh pass, onb27). A team role that is active or paused goes
+// back to pending, with the consequences of a revocation: Lotse removes
+// the person from the team and approvals rooms and gives their cases back;
+// a new declaration activates it again. Taking back one's own declaration
+// only takes rights away, so it needs no second person.
+func (w *Workflow) revokeDeclaration(ce *chat.Call, target id.UserID) error {
+	pt := w.tx
+	ctx := ce.Ctx
+	roles := w.DB.Roles()
+	g, err := roles.Gate(ctx, target.String())
+	if err != nil {
+		return err
+	}
+	now := w.Now()
+	cause := chat.TurnOf(ctx).Event.ID.String()
+	// A retry of the same event finishes what the first attempt began.
+	retry := w.lastRoleAudit(ctx, "declaration-revoke:"+cause)
+	if !retry && (g == nil || g.DeclarationAt.IsZero()) {
+		return w.ReplyMarkdown(ctx, chat.Format(pt.DeclarationNone, chat.Escape(target.String())))
+	}
+	if !retry {
+		g.DeclarationAt, g.DeclarationBy, g.UpdatedAt = time.Time{}, "", now
+		if err := roles.PutGate(ctx, *g, storage.RoleAuditEntry{Key: "declaration-revoke:" + cause, At: now, Actor: ce.Sender.String(),
+			Subject: target.String(), Action: "declaration-revoke", Detail: storage.RoleTeam}); err != nil {
+			return err
+		}
+	}
+	r, err := roles.Get(ctx, target.String(), storage.RoleTeam)
+	if err != nil {
+		return err
+	}
+	held := r != nil && (r.Status == storage.RoleActive || r.Status == storage.RolePaused)
+	if !held && !w.lastRoleAudit(ctx, "suspend:"+cause) {
+		return w.ReplyMarkdown(ctx, chat.Format(pt.DeclarationRevoked, chat.Escape(target.String())))
+	}
+	if held {
+		if _, err := roles.Set(ctx, target.String(), storage.RoleTeam, storage.RolePending, ce.Sender.String(),
+			storage.RoleAuditEntry{Key: "suspend:" + cause, At: now, Actor: ce.Sender.String(), Subject: target.String(),
+				Action: "suspend", Detail: storage.RoleTeam + " (pending): declaration revoked"}, now); err != nil {
+			return err
+		}
+	}
+	stillIn, err := w.offboard(ctx, target, storage.RoleTeam, pt.KickReason, cause)
+	if err != nil {
+		return err
+	}
+	if err := w.ReplyMarkdown(ctx, chat.Format(pt.DeclarationRevoked, chat.Escape(target.String()))+" "+pt.DeclarationRevokedTeam); err != nil {
+		return err
+	}
+	if target != ce.Sender {
+		// The person learns why the team room is gone, in their direct chat.
+		if room, err := w.Matrix.DirectRoom(ctx, target); err != nil {
+			zerolog.Ctx(ctx).Warn().Err(err).Msg("Could not open the direct chat to tell of a revoked declaration")
+		} else if room != ce.RoomID {
+			if _, err := w.SendMarkdownTo(ctx, room, pt.DeclarationRevokedMember, nil, w.CauseTxn(ctx, "declaration-revoked-member", 0)); err != nil {
+				return err
+			}
+		}
+	}
+	if len(stillIn) == 0 {
+		return nil
+	}
+	if err := w.ReplyMarkdown(ctx, w.kickFailedText(target, stillIn)); err != nil {
+		return err
+	}
+	return w.kickFailedRoom(ctx, target, storage.RoleTeam, stillIn, cause)
 }
 
 // cmdTraining records an attended data-protection training: !schulung @name <Datum>.
@@ -575,6 +762,9 @@ func (w *Workflow) cmdTraining(ce *chat.Call) error {
 	at, ok := w.parseDate(rest[len(rest)-1])
 	if !ok {
 		return w.ReplyMarkdown(ce.Ctx, pt.DateInvalid)
+	}
+	if err := w.warnID(ce.Ctx, target); err != nil {
+		return err
 	}
 	until := at.Add(w.cfg.Roles.TrainingValidity)
 	return w.recordGate(ce, target, func(g *storage.TeamGate) { g.TrainingAt, g.TrainingBy = at, ce.Sender.String() }, "training",

@@ -36,10 +36,20 @@ type Texts struct {
 	TeamStatus string
 	// GateDeclaration, GateTraining: %s date or Missing.
 	GateDeclaration, GateTraining string
+	// GateTrainingUntil: %s the last day the training counts;
+	// GateTrainingExpired: %s the day it expired.
+	GateTrainingUntil, GateTrainingExpired string
 	// DeclarationRecorded: %s user, %s date. TrainingRecorded: %s user, %s date, %s valid until.
 	DeclarationRecorded, TrainingRecorded string
-	RolesIntro, RolesEmpty, FromConfig    string
-	InviteReason, KickReason, PauseReason string
+	// OtherServer warns that a target is on another server: %s user, %s
+	// its server, %s Lotse's server. UnknownID: %s user Lotse never heard of.
+	OtherServer, UnknownID string
+	// DeclarationRevoked, DeclarationNone: %s user. DeclarationRevokedTeam
+	// follows DeclarationRevoked when the team role was held;
+	// DeclarationRevokedMember tells the person.
+	DeclarationRevoked, DeclarationNone, DeclarationRevokedTeam, DeclarationRevokedMember string
+	RolesIntro, RolesEmpty, FromConfig                                                    string
+	InviteReason, KickReason, PauseReason                                                 string
 	// TeamRoomNoRole warns the team room that someone without the team
 	// role joined: %s user, %s user (remove), %s user (grant).
 	TeamRoomNoRole string
@@ -65,7 +75,7 @@ var German = Texts{
 		"team":      {Usage: "!team beitreten", Description: "dich fürs Digitalisierungsteam bewerben; `!team` zeigt den Stand"},
 		"rolle":     {Usage: "!rolle @name team|koordination|genehmigung [entziehen]", Description: "Rolle vergeben oder entziehen"},
 		"rollen":    {Usage: "!rollen", Description: "alle Rollen mit Stand von Erklärung und Schulung"},
-		"erklärung": {Usage: "!erklärung @name erhalten [Datum]", Description: "unterschriebene Verpflichtungserklärung eintragen"},
+		"erklärung": {Usage: "!erklärung @name erhalten [Datum]|widerrufen", Description: "unterschriebene Verpflichtungserklärung eintragen oder wieder austragen"},
 		"schulung":  {Usage: "!schulung @name <Datum>", Description: "besuchte Datenschutzschulung eintragen"},
 	},
 	RoleAdmin: "Admin", RoleApprover: "Genehmigung", RoleCoordinator: "Koordination", RoleTeam: "Team",
@@ -77,7 +87,7 @@ var German = Texts{
 	DMOnly:           "Das machen wir bitte im Direktchat mit mir.",
 	TeamNotEnabled:   "Ein Team, bei dem du dich über mich bewerben kannst, gibt es hier nicht.",
 	RoleUsage:        "So geht es: `!rolle @name team` (oder `koordination`, `genehmigung`); entziehen mit `!rolle @name team entziehen`.",
-	DeclarationUsage: "So geht es: `!erklärung @name erhalten 02.03.2026` (ohne Datum: heute).",
+	DeclarationUsage: "So geht es: `!erklärung @name erhalten 02.03.2026` (ohne Datum: heute); wieder austragen mit `!erklärung @name widerrufen`.",
 	TrainingUsage:    "So geht es: `!schulung @name 02.03.2026`",
 	DateInvalid:      "Das Datum verstehe ich nicht (oder es liegt in der Zukunft). Schreib es so: `02.03.2026`.",
 	Granted:          "✅ %s hat jetzt die Rolle **%s**.",
@@ -104,17 +114,26 @@ var German = Texts{
 	TeamStatus:              "Deine Rolle im Digitalisierungsteam: **%s** (%s).",
 	GateDeclaration:         "Erklärung: %s",
 	GateTraining:            "Schulung: %s",
+	GateTrainingUntil:       "Schulung gültig bis %s",
+	GateTrainingExpired:     "Schulung abgelaufen am %s",
 	DeclarationRecorded:     "Verpflichtungserklärung von %s eingetragen (vom %s).",
 	TrainingRecorded:        "Schulung von %s eingetragen (am %s, gültig bis %s).",
-	RolesIntro:              "**Rollen**",
-	RolesEmpty:              "Noch keine Rollen vergeben.",
-	FromConfig:              "aus der Konfiguration",
-	InviteReason:            "Freigeschaltet von Lotse",
-	TeamRoomNoRole:          "⚠️ %s ist dem Teamraum beigetreten, hat aber keine freigeschaltete Team-Rolle – und liest hier die Supportfälle mit. War das so gewollt? Wenn nicht: bitte %s aus dem Raum entfernen. Soll die Person ins Team: `!rolle %s team` (mit Verpflichtungserklärung und Schulung).",
-	KickReason:              "Rolle entzogen",
-	PauseReason:             "Datenschutzschulung abgelaufen",
-	TrainingSoonMember:      "⏰ Deine Datenschutzschulung läuft am %s ab. Bitte melde dich rechtzeitig zur nächsten Schulung an, damit du im Team weitermachen kannst.",
-	TrainingSoonCoord:       "⏰ Die Datenschutzschulung von %s läuft am %s ab.",
+	DeclarationRevoked:      "Verpflichtungserklärung von %s ausgetragen.",
+	DeclarationNone:         "Für %s ist keine Verpflichtungserklärung eingetragen.",
+	OtherServer:             "%s hat ein Konto auf dem Server %s, nicht auf %s. Ist das wirklich die Person, die du meinst?",
+	UnknownID:               "Von %s habe ich noch nie etwas gehört. Bitte prüf die Schreibweise der Matrix-ID; wenn sie stimmt, ist alles gut.",
+	DeclarationRevokedTeam:  "Die Team-Rolle wartet jetzt wieder auf eine Erklärung: Ich habe die Person aus dem Teamraum entfernt und ihre übernommenen Fälle zurück in die Warteschlange gegeben. Mit einer neuen Erklärung schalte ich sie wieder frei.",
+	DeclarationRevokedMember: "Deine Verpflichtungserklärung ist nicht mehr eingetragen. Deine Team-Rolle ruht deshalb, und bis auf Weiteres gehörst du nicht mehr zum Teamraum. " +
+		"Sobald wieder eine Erklärung von dir eingetragen ist, schalte ich dich frei.",
+	RolesIntro:         "**Rollen**",
+	RolesEmpty:         "Noch keine Rollen vergeben.",
+	FromConfig:         "aus der Konfiguration",
+	InviteReason:       "Freigeschaltet von Lotse",
+	TeamRoomNoRole:     "⚠️ %s ist dem Teamraum beigetreten, hat aber keine freigeschaltete Team-Rolle – und liest hier die Supportfälle mit. War das so gewollt? Wenn nicht: bitte %s aus dem Raum entfernen. Soll die Person ins Team: `!rolle %s team` (mit Verpflichtungserklärung und Schulung).",
+	KickReason:         "Rolle entzogen",
+	PauseReason:        "Datenschutzschulung abgelaufen",
+	TrainingSoonMember: "⏰ Deine Datenschutzschulung läuft am %s ab. Bitte melde dich rechtzeitig zur nächsten Schulung an, damit du im Team weitermachen kannst.",
+	TrainingSoonCoord:  "⏰ Die Datenschutzschulung von %s läuft am %s ab.",
 	TrainingExpiredMember: "Deine Datenschutzschulung ist abgelaufen. Deine Team-Rolle ist deshalb pausiert, und bis zu einer neuen Schulung gehörst du nicht mehr zum Teamraum. " +
 		"Sobald eine neue Schulung eingetragen ist, schalte ich dich wieder frei.",
 	TrainingExpiredCoord: "⏸️ Die Datenschutzschulung von %s ist am %s abgelaufen; die Team-Rolle ist pausiert. Nach einer neuen Schulung: `!schulung @name <Datum>`.",
@@ -135,7 +154,7 @@ var English = Texts{
 		"team":      {Usage: "!team join", Description: "apply for the digital team; `!team` shows the state"},
 		"rolle":     {Usage: "!role @name team|coordinator|approver [remove]", Description: "grant or remove a role"},
 		"rollen":    {Usage: "!roles", Description: "all roles with the state of declaration and training"},
-		"erklärung": {Usage: "!declaration @name received [date]", Description: "record a signed privacy declaration"},
+		"erklärung": {Usage: "!declaration @name received [date]|withdraw", Description: "record a signed privacy declaration, or take it back"},
 		"schulung":  {Usage: "!training @name <date>", Description: "record an attended data-protection training"},
 	},
 	RoleAdmin: "admin", RoleApprover: "approver", RoleCoordinator: "coordinator", RoleTeam: "team",
@@ -147,7 +166,7 @@ var English = Texts{
 	DMOnly:           "Let's do that in a direct chat with me, please.",
 	TeamNotEnabled:   "There is no team to apply to through me here.",
 	RoleUsage:        "Like this: `!role @name team` (or `coordinator`, `approver`); remove with `!role @name team remove`.",
-	DeclarationUsage: "Like this: `!declaration @name received 2026-03-02` (without a date: today).",
+	DeclarationUsage: "Like this: `!declaration @name received 2026-03-02` (without a date: today); take it back with `!declaration @name withdraw`.",
 	TrainingUsage:    "Like this: `!training @name 2026-03-02`",
 	DateInvalid:      "I don't understand the date (or it is in the future). Write it like `2026-03-02`.",
 	Granted:          "✅ %s now has the **%s** role.",
@@ -174,20 +193,29 @@ var English = Texts{
 	TeamStatus:              "Your role in the digital team: **%s** (%s).",
 	GateDeclaration:         "declaration: %s",
 	GateTraining:            "training: %s",
+	GateTrainingUntil:       "training valid until %s",
+	GateTrainingExpired:     "training expired on %s",
 	DeclarationRecorded:     "Privacy declaration of %s recorded (dated %s).",
 	TrainingRecorded:        "Training of %s recorded (on %s, valid until %s).",
-	RolesIntro:              "**Roles**",
-	RolesEmpty:              "No roles granted yet.",
-	FromConfig:              "from the configuration",
-	InviteReason:            "Activated by Lotse",
-	TeamRoomNoRole:          "⚠️ %s joined the team room without an activated team role – and reads the support cases here. Was that intended? If not, please remove %s from the room. To add them to the team: `!role %s team` (with the signed declaration and the training).",
-	KickReason:              "Role removed",
-	PauseReason:             "Data-protection training expired",
-	TrainingSoonMember:      "⏰ Your data-protection training expires on %s. Please sign up for the next training in time so you can stay in the team.",
-	TrainingSoonCoord:       "⏰ The data-protection training of %s expires on %s.",
-	TrainingExpiredMember:   "Your data-protection training has expired. Your team role is paused, and until a new training is recorded you are no longer part of the team room. Once it is recorded, I'll activate you again.",
-	TrainingExpiredCoord:    "⏸️ The data-protection training of %s expired on %s; the team role is paused. After a new training: `!training @name <date>`.",
-	ManagerCommands:         "**Roles and activation:**",
+	DeclarationRevoked:      "Privacy declaration of %s taken back.",
+	DeclarationNone:         "No privacy declaration is recorded for %s.",
+	OtherServer:             "%s has an account on the server %s, not on %s. Is this really the person you mean?",
+	UnknownID:               "I have never heard of %s. Please check how the Matrix ID is spelled; if it is right, all is well.",
+	DeclarationRevokedTeam:  "The team role now waits for a declaration again: I removed them from the team room and put the cases they had taken back in the queue. A new declaration activates them again.",
+	DeclarationRevokedMember: "Your privacy declaration is no longer on record. Your team role is therefore on hold, and for now you are no longer part of the team room. " +
+		"Once a declaration of yours is recorded again, I'll activate you.",
+	RolesIntro:            "**Roles**",
+	RolesEmpty:            "No roles granted yet.",
+	FromConfig:            "from the configuration",
+	InviteReason:          "Activated by Lotse",
+	TeamRoomNoRole:        "⚠️ %s joined the team room without an activated team role – and reads the support cases here. Was that intended? If not, please remove %s from the room. To add them to the team: `!role %s team` (with the signed declaration and the training).",
+	KickReason:            "Role removed",
+	PauseReason:           "Data-protection training expired",
+	TrainingSoonMember:    "⏰ Your data-protection training expires on %s. Please sign up for the next training in time so you can stay in the team.",
+	TrainingSoonCoord:     "⏰ The data-protection training of %s expires on %s.",
+	TrainingExpiredMember: "Your data-protection training has expired. Your team role is paused, and until a new training is recorded you are no longer part of the team room. Once it is recorded, I'll activate you again.",
+	TrainingExpiredCoord:  "⏸️ The data-protection training of %s expired on %s; the team role is paused. After a new training: `!training @name <date>`.",
+	ManagerCommands:       "**Roles and activation:**",
 	KickFailed: "⚠️ %s is still %s: I could not remove them – they probably have at least as much power there as I do. " +
 		"They need to be removed by hand (from the member list, via their name); anyone with more power there than them can do it.",
 	InTeamRoom:      "in the team room",
