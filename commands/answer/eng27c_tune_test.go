@@ -123,3 +123,35 @@ func TestEng27cOffTopic(t *testing.T) {
 		}
 	}
 }
+
+// TestEng27cProbeFigures prints, for each message of the probe file
+// LOTSE_PROBES (against the bench guides), the decision, the exit and the
+// first hits' figures (development aid; LOTSE_TUNE=1; never a held-out
+// set).
+func TestEng27cProbeFigures(t *testing.T) {
+	f := os.Getenv("LOTSE_PROBES")
+	if os.Getenv("LOTSE_TUNE") == "" || f == "" {
+		t.Skip("set LOTSE_TUNE and LOTSE_PROBES")
+	}
+	qs, err := search.ReadQuestionsFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib := loadBenchLibrary(t)
+	rep := Evaluate(lib, qs, Options{})
+	for _, res := range rep.Results {
+		d := res.Decision
+		sr := lib.SearchFor(d.Query, 5, false)
+		l := fmt.Sprintf("PROBE %-6s %-5v exit %-14s conf %-5v close %-5v off %v unc %.2f", d.Outcome, res.Helped, exitNames[d.exit], sr.Confident, sr.Close, sr.OffTopic, sr.Uncovered)
+		if d.weak != nil {
+			l += fmt.Sprintf(" weak p %.2f line %d", rescue.p(weakFeaturesOf(d.weak)), d.weak.line)
+		}
+		for i, h := range sr.DecisionHits() {
+			if i == 3 {
+				break
+			}
+			l += fmt.Sprintf(" | %s s %.2f st %.2f ow %.2f ln %d", h.ID, h.Score, h.Strong, h.OneWord, h.Line)
+		}
+		fmt.Printf("%s\n    %q want %s got %v rescued %v\n", l, res.Question.Text, res.Question.Expected, d.Guides(), d.Rescued)
+	}
+}
