@@ -161,6 +161,9 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 	// guide names itself (named.go); the answer guards still read it.
 	vetoed := full
 	full.OffTopic = namedSignals(found, full.OffTopic, qv)
+	// Nor is a device named only as the place where the member works
+	// (deviceplace.go); the answer guards still read it too.
+	full.OffTopic = devicePlaceSignals(found, full.OffTopic, qv)
 	// The English lexicon's order (search.Result.Reordered) decides
 	// nothing: the decision reads the result without it, and a choice
 	// shows the guides in its order.
