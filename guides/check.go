@@ -18,7 +18,9 @@ import (
 // cannot be read. Use [HasErrors] to decide the exit code. It also fails on
 // unknown placeholders, on example addresses (example.org) left in a
 // guide (the shipped guides use placeholders such as {{cloud_url}}) and
-// on an audience other than members or team (a warning when loading).
+// on an audience other than members or team (a warning when loading), and
+// it warns about author notes left in a guide (TODO, FIXME, XXX, TBD,
+// „Lorem ipsum“, [Platzhalter]).
 func Check(dir string, opts ...Option) ([]Problem, error) {
 	gs, problems, err := loadGuides(dir, newLoadOptions(opts))
 	if err != nil {
@@ -187,7 +189,7 @@ func (c checker) exists(target string) bool {
 }
 
 // checkExampleAddresses reads the guide's file again (before substitution)
-// and reports example addresses in it.
+// and reports example addresses and author notes in it.
 func (c checker) checkExampleAddresses(g *Guide) []Problem {
 	if g.Path == "" {
 		return nil
@@ -196,7 +198,7 @@ func (c checker) checkExampleAddresses(g *Guide) []Problem {
 	if err != nil {
 		return []Problem{c.problem(g, 1, false, "failed to read: %v", unwrapPathError(err))}
 	}
-	problems := exampleAddressProblems(src)
+	problems := append(exampleAddressProblems(src), leftoverMarkerProblems(src)...)
 	for i := range problems {
 		problems[i].File = g.Path
 	}

@@ -2,7 +2,9 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path"
@@ -16,6 +18,9 @@ import (
 type BuildResult struct {
 	Pages  int // HTML files
 	Images int // images copied from the library
+	// Skipped are the SVG images not copied because they contain active
+	// content (scripts, event handlers, references that are not local).
+	Skipped []string
 }
 
 // Build writes the web view of lib as a static site into the folder out
@@ -28,7 +33,11 @@ type BuildResult struct {
 // index.html a web server serves. opts.BaseURL is not used. The search
 // runs in the browser on a prebuilt index (suche/suchindex.js, searched by
 // static/suche.<hash>.js); without JavaScript the search page points to
-// the index.
+// the index. An SVG image with active content (see activeSVG: scripts,
+// event handlers, references that are not local) is not copied, since the
+// web host would run it on its origin; it is logged as a warning and
+// listed in BuildResult.Skipped, and a copy from an earlier build is
+// removed.
 func Build(ctx context.Context, lib *guides.Library, out string, opts Options) (BuildResult, error) {
 	opts = opts.withDefaults()
 	var res BuildResult
@@ -107,6 +116,19 @@ func Build(ctx context.Context, lib *guides.Library, out string, opts Options) (
 		data, err := src.ReadFile(p)
 		if err != nil {
 			return res, fmt.Errorf("failed to read image: %w", err)
+		}
+		if strings.EqualFold(path.Ext(p), ".svg") {
+			if why := activeSVG(data); why != "" {
+				// Not published: the web host would run it on its origin.
+				// A copy from an earlier build goes too.
+				if err := root.Remove("bilder/" + p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+					return res, fmt.Errorf("failed to remove image from an earlier build: %w", err)
+				}
+				opts.Log.Warn().Str("image", p).Str("reason", why).
+					Msg("Not copying an SVG image into the static site: it contains active content; export it as PNG or without scripts, links and external references")
+				res.Skipped = append(res.Skipped, p)
+				continue
+			}
 		}
 		if err := write("bilder/"+p, data); err != nil {
 			return res, err

@@ -19,7 +19,8 @@ import (
 //     voteEvery), and one client address votes on a guide once per
 //     voteWindow (see clientOf for what "client address" means behind a
 //     proxy and for IPv6). The address is held in memory only, for that
-//     window, and never stored or logged: the counters carry no personal
+//     window (forgotten by the next vote after it or by a timer, see
+//     sweep), and never stored or logged: the counters carry no personal
 //     data.
 // The answer is a redirect back to the page with "#danke" or "#schade",
 // which the stylesheet shows (:target).
@@ -40,7 +41,45 @@ type voteGuard struct {
 	tokens float64
 	last   time.Time
 	seen   map[string]time.Time // client and guide → when
+	order  []seenVote           // seen's entries, oldest first
+	timer  *time.Timer          // runs sweep while order is not empty
 	now    func() time.Time
+}
+
+// sweep forgets the expired entries when no vote comes to do it and runs
+// again when the oldest one left expires.
+func (g *voteGuard) sweep() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	now := g.now()
+	g.forget(now)
+	if len(g.order) == 0 {
+		g.timer = nil
+		return
+	}
+	g.timer.Reset(g.order[0].at.Add(voteWindow).Sub(now))
+}
+
+// seenVote is an entry of voteGuard.seen in the order it was made.
+type seenVote struct {
+	key string
+	at  time.Time
+}
+
+// forget drops the entries older than voteWindow, so that a reader's
+// address is held for that window only, not until the memory fills up
+// (on a quiet site: for as long as the process runs).
+func (g *voteGuard) forget(now time.Time) {
+	for len(g.order) > 0 && now.Sub(g.order[0].at) >= voteWindow {
+		if at, ok := g.seen[g.order[0].key]; ok && at.Equal(g.order[0].at) {
+			delete(g.seen, g.order[0].key)
+		}
+		g.order[0] = seenVote{} // no address stays behind in the array
+		g.order = g.order[1:]
+	}
+	if len(g.order) == 0 {
+		g.order = nil // start a fresh array
+	}
 }
 
 func newVoteGuard() *voteGuard {
@@ -56,8 +95,9 @@ func (g *voteGuard) allow(client, guide string) bool {
 		g.tokens = min(voteBurst, g.tokens+now.Sub(g.last).Seconds()/voteEvery.Seconds())
 	}
 	g.last = now
+	g.forget(now)
 	key := client + "\x00" + guide
-	if at, ok := g.seen[key]; ok && now.Sub(at) < voteWindow {
+	if _, ok := g.seen[key]; ok {
 		return false
 	}
 	if g.tokens < 1 {
@@ -65,16 +105,15 @@ func (g *voteGuard) allow(client, guide string) bool {
 	}
 	g.tokens--
 	if len(g.seen) >= maxVoteMemory {
-		for k, at := range g.seen {
-			if now.Sub(at) >= voteWindow {
-				delete(g.seen, k)
-			}
-		}
-		if len(g.seen) >= maxVoteMemory {
-			clear(g.seen) // a flood: forget rather than grow
-		}
+		clear(g.seen) // a flood: forget rather than grow
+		clear(g.order)
+		g.order = nil
 	}
 	g.seen[key] = now
+	g.order = append(g.order, seenVote{key: key, at: now})
+	if g.timer == nil {
+		g.timer = time.AfterFunc(voteWindow, g.sweep)
+	}
 	return true
 }
 

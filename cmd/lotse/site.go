@@ -56,6 +56,9 @@ func guidesBuildSite(ctx context.Context, args []string, stdout, stderr io.Write
 		return fail(exitFailed, err)
 	}
 	fmt.Fprintf(stdout, "%s: %d pages and %d images written\n", out, res.Pages, res.Images)
+	if len(res.Skipped) > 0 {
+		fmt.Fprintf(stdout, "%s: %d SVG image(s) with active content not copied (see the warnings above): %s\n", out, len(res.Skipped), strings.Join(res.Skipped, ", "))
+	}
 	return nil
 }
 

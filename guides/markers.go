@@ -1,0 +1,61 @@
+package guides
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+)
+
+// leftoverMarkerRE finds the notes authors leave for themselves and
+// filler text: TODO, FIXME, XXX, TBD (as words, any case but written in
+// capitals), „Lorem ipsum“ and German to-do notes („hier Screenshot
+// einfügen“ is left to a reader; these are the unmistakable ones).
+var leftoverMarkerRE = regexp.MustCompile(`\b(TODO|FIXME|XXX|TBD)\b|(?i)\blorem ipsum\b|\[(?i:(?:todo|tbd|platzhalter|placeholder))\]`)
+
+// yamlCommentRE finds where a YAML comment starts on a front-matter line
+// (a "#" at the start or after a space; one inside a quoted value is
+// taken for a comment too, which only hides a note after it).
+var yamlCommentRE = regexp.MustCompile(`(^|\s)#`)
+
+// leftoverMarkerProblems reports author notes left in a guide's file, as
+// warnings with their line: members would read „TODO: Screenshot“ word
+// for word. Lines in fenced code blocks are skipped (a code example may
+// show such a word), and so are comments, which members never see: HTML
+// comments in the text and YAML comments in the front matter.
+func leftoverMarkerProblems(src []byte) []Problem {
+	// Comments are for authors (guide drafts put their TODOs there):
+	// HTML comments in the text, YAML comments in the front matter.
+	src = htmlCommentRE.ReplaceAllFunc(src, func(c []byte) []byte {
+		return bytes.Repeat([]byte("\n"), bytes.Count(c, []byte("\n")))
+	})
+	var problems []Problem
+	var fence []byte // the open fence ("```" or "~~~"), nil outside
+	inFront := bytes.HasPrefix(src, []byte("---\n"))
+	for i, line := range bytes.Split(src, []byte("\n")) {
+		if inFront {
+			if i > 0 && string(bytes.TrimRight(line, " \r")) == "---" {
+				inFront = false
+				continue
+			}
+			if c := yamlCommentRE.FindIndex(line); c != nil {
+				line = line[:c[0]]
+			}
+		}
+		trimmed := bytes.TrimLeft(line, " ")
+		if fence != nil {
+			if bytes.HasPrefix(trimmed, fence) {
+				fence = nil
+			}
+			continue
+		}
+		if bytes.HasPrefix(trimmed, []byte("```")) || bytes.HasPrefix(trimmed, []byte("~~~")) {
+			fence = trimmed[:3]
+			continue
+		}
+		if m := leftoverMarkerRE.Find(line); m != nil {
+			problems = append(problems, Problem{Line: i + 1, Warning: true,
+				Message: fmt.Sprintf("%q looks like a note left for authors; members would read it as it is", m)})
+		}
+	}
+	return problems
+}
