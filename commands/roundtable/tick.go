@@ -120,14 +120,34 @@ func (w *Workflow) tickRoundTable(ctx context.Context, rt *storage.RoundTable, n
 	type send struct {
 		user id.UserID
 		at   time.Time
+		late bool
 	}
 	var sends []send
+	joined := w.joinedAt(ctx, rt)
 	for _, user := range w.recipients(ctx, rt) {
+		// A reminder whose time had passed when the round table was last
+		// changed (announced, moved) or when user joined is not owed: the
+		// announcement, the notice of the move or the confirmation of the
+		// RSVP told them the date. Only the last one still goes (it
+		// carries the link), and none of them says it is late „because I
+		// was briefly unavailable“ — Lotse was not (rt27).
+		since := rt.UpdatedAt
+		if t, ok := joined[user]; ok && t.After(since) {
+			since = t
+		}
 		var open []time.Time
-		for _, at := range plan {
-			if !sent[reminderKey(rt, user, at)] {
-				open = append(open, at)
+		for i, at := range plan {
+			key := reminderKey(rt, user, at)
+			if sent[key] {
+				continue
 			}
+			if !at.After(since) && i < len(plan)-1 {
+				if err := w.DB.RoundTables.MarkSent(ctx, key, rt.ID, true, now); err != nil {
+					return err
+				}
+				continue
+			}
+			open = append(open, at)
 		}
 		due, skipped := schedule.Due(open, now, rt.End())
 		for _, at := range skipped {
@@ -136,7 +156,7 @@ func (w *Workflow) tickRoundTable(ctx context.Context, rt *storage.RoundTable, n
 			}
 		}
 		for _, at := range due {
-			sends = append(sends, send{user, at})
+			sends = append(sends, send{user, at, now.Sub(at) > lateAfter && at.After(since)})
 			// The last reminder carries a link to the meeting itself:
 			// create it now (idempotently) even before the lead time.
 			if at.Equal(plan[len(plan)-1]) && w.cfg.Meetings != nil && !meetingReady && !meetingDown {
@@ -153,7 +173,7 @@ func (w *Workflow) tickRoundTable(ctx context.Context, rt *storage.RoundTable, n
 		if w.gaveUp(key) {
 			continue
 		}
-		if err := w.sendReminder(ctx, rt, s.user, s.at, now, meetingReady, meetingDown); err != nil {
+		if err := w.sendReminder(ctx, rt, s.user, s.at, now, s.late, meetingReady, meetingDown); err != nil {
 			errs = append(errs, w.giveUp(ctx, rt, key, err))
 		}
 	}
@@ -279,6 +299,19 @@ func (w *Workflow) recipients(ctx context.Context, rt *storage.RoundTable) []id.
 	return out
 }
 
+// joinedAt is when each attendee of rt said yes (their RSVP's time).
+func (w *Workflow) joinedAt(ctx context.Context, rt *storage.RoundTable) map[id.UserID]time.Time {
+	att, err := w.DB.RoundTables.Attendees(ctx, rt.ID)
+	if err != nil {
+		return nil
+	}
+	out := make(map[id.UserID]time.Time, len(att))
+	for _, a := range att {
+		out[id.UserID(a.UserID)] = a.UpdatedAt
+	}
+	return out
+}
+
 // isUser reports whether s is a Matrix user ID (not the pseudonym that
 // replaces an erased coordinator or co-host).
 func isUser(s string) bool {
@@ -288,8 +321,9 @@ func isUser(s string) bool {
 
 // sendReminder sends one reminder (with the personal join link) to user's
 // DM and records it.
+// late: Lotse was down at the reminder's time (it says so).
 // meetingDown: BigBlueButton failed just now, the link follows later.
-func (w *Workflow) sendReminder(ctx context.Context, rt *storage.RoundTable, user id.UserID, at, now time.Time, meetingReady, meetingDown bool) error {
+func (w *Workflow) sendReminder(ctx context.Context, rt *storage.RoundTable, user id.UserID, at, now time.Time, late, meetingReady, meetingDown bool) error {
 	tx := w.tx
 	key := reminderKey(rt, user, at)
 	room, err := w.Matrix.DirectRoom(ctx, user)
@@ -298,7 +332,7 @@ func (w *Workflow) sendReminder(ctx context.Context, rt *storage.RoundTable, use
 	}
 	var b strings.Builder
 	b.WriteString(chat.Format(tx.Reminder, chat.Escape(rt.Title), w.rtRange(rt)))
-	if now.Sub(at) > lateAfter {
+	if late {
 		b.WriteString("\n\n" + tx.Late)
 	}
 	switch {
