@@ -1,9 +1,15 @@
 package commands
 
 import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/lotse-bot/lotse/integrations/bbb"
 )
 
 // noneContains fails if any of msgs contains one of the words.
@@ -64,4 +70,73 @@ func TestRoundTableMovedShortlyBeforeStart(t *testing.T) {
 	}
 	mustContain(t, got, "Erinnerung", "Zugangslink")
 	noneContains(t, got, "verspätet")
+}
+
+// TestRoundTableEndedMeetingStaysEnded (rt27, Low: integrity of a
+// moderator's decision): the coordinator ends the meeting for everyone
+// half an hour early (to be rid of someone disruptive, or because all is
+// said); BigBlueButton drops an ended meeting. Lotse took it for expired,
+// created it anew on the next tick, and a member with the link of the
+// day-before reminder (bound to no createTime) was back in, without a
+// moderator. Now a meeting people were in stays ended; one nobody was in
+// yet is still created again (TestRoundTableMeetingRecreatedAfterExpiry),
+// and it waits for its first attendee until the round table's end, so that
+// it does not expire while the coordinator is late.
+func TestRoundTableEndedMeetingStaysEnded(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+	x := &expiring{Meetings: e.h.RoundTables.Meetings}
+	e.reconfigure(func(d *Deps) { d.RoundTables.Meetings = x })
+	post := e.announce(t, "!rundertisch Früher Schluss am 3.12. um 19 Uhr")
+	e.react(t, annRoom1, mem1, post, "✅")
+	early := e.tick(t, time.Date(2026, 12, 2, 19, 0, 0, 0, berlin)) // the day before: a link without createTime
+	got := e.tick(t, time.Date(2026, 12, 3, 18, 45, 0, 0, berlin))
+	start := time.Date(2026, 12, 3, 19, 0, 0, 0, berlin)
+	m, ok := e.fake.Meeting(fmt.Sprintf("lotse-rt-1-%d", start.Unix()))
+	if !ok {
+		t.Fatal("meeting not created")
+	}
+	// Created at 18:45 for 19:00–20:30: it waits for its first attendee
+	// until 20:30 (before: 25 minutes, until 19:10).
+	if n, _ := strconv.Atoi(m.Params.Get("meetingExpireIfNoUserJoinedInMinutes")); n < 105 {
+		t.Errorf("an empty meeting expires after %d minutes, before the round table's end", n)
+	}
+	e.openLink(t, linkIn(in(got, dmOf(coord))[0].content.Body))
+	e.openLink(t, linkIn(in(got, dmOf(mem1))[0].content.Body))
+	e.tick(t, start.Add(time.Minute)) // both seen
+
+	// The coordinator ends it for everyone at 20:00; BBB drops it.
+	c, err := bbb.NewClient(bbb.Options{BaseURL: e.fake.URL(), Secret: "secret-123", HTTPClient: e.fake.Client()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.End(context.Background(), m.MeetingID); err != nil {
+		t.Fatal(err)
+	}
+	x.gone.Store(true)
+	for i := range 10 {
+		e.tick(t, start.Add(time.Hour+time.Duration(i)*time.Minute))
+	}
+	if n := e.fake.Requests("create"); n != 1 {
+		t.Fatalf("the ended meeting was created %d more times", n-1)
+	}
+	if now, ok := e.fake.Meeting(m.MeetingID); !ok || !now.Ended {
+		t.Fatalf("the ended meeting runs again: %+v", now)
+	}
+	// The day before's link does not get anyone back in.
+	link := linkIn(in(early, dmOf(mem1))[0].content.Body)
+	if link == "" {
+		t.Fatalf("no link in the day before's reminder: %s", bodies(early))
+	}
+	resp, err := e.fake.Client().Get(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(body), "meetingForciblyEnded") {
+		t.Fatalf("the day before's link: %s %s", resp.Status, body)
+	}
+	// The summary still comes after the end.
+	mustContain(t, in(e.tick(t, start.Add(91*time.Minute)), dmOf(coord)), "vorbei")
 }

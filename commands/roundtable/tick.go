@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -81,7 +82,7 @@ func (w *Workflow) tickRoundTable(ctx context.Context, rt *storage.RoundTable, n
 	var linkErrs []error
 	ensure := func() {
 		var err error
-		if rt, err = w.ensureMeeting(ctx, rt); err != nil {
+		if rt, err = w.ensureMeeting(ctx, rt, now); err != nil {
 			bbbErr, meetingDown = err, true
 			return
 		}
@@ -416,7 +417,14 @@ func (w *Workflow) rtJoinLink(ctx context.Context, rt *storage.RoundTable, user 
 // is idempotent: an existing meeting is confirmed) and records its createTime.
 // It calls BigBlueButton once per occurrence: a meeting recorded for the
 // current occurrence is not created again on every tick.
-func (w *Workflow) ensureMeeting(ctx context.Context, rt *storage.RoundTable) (*storage.RoundTable, error) {
+//
+// The meeting waits for its first attendee until the round table's end
+// (meetingExpireIfNoUserJoinedInMinutes): it expired lead+15 minutes after
+// its creation, five to ten minutes after the start, when nobody had come
+// yet (the coordinator late); Lotse then created it anew, with a new
+// createTime, and every link of the last reminder (bound to the old one)
+// was refused — whoever came later could not get in (rt27).
+func (w *Workflow) ensureMeeting(ctx context.Context, rt *storage.RoundTable, now time.Time) (*storage.RoundTable, error) {
 	mid := meetingID(rt)
 	if rt.MeetingID == mid && rt.CreateTime != 0 {
 		return rt, nil
@@ -431,7 +439,7 @@ func (w *Workflow) ensureMeeting(ctx context.Context, rt *storage.RoundTable) (*
 	}
 	resp, err := w.cfg.Meetings.Create(ctx, bbb.CreateRequest{
 		MeetingID: mid, Name: title,
-		MeetingExpireIfNoUserJoinedInMinutes: int(w.meetingLead().Minutes()) + 15,
+		MeetingExpireIfNoUserJoinedInMinutes: max(int(w.meetingLead().Minutes())+15, int(math.Ceil(rt.End().Sub(now).Minutes()))+1),
 		Meta:                                 map[string]string{"lotse-roundtable": fmt.Sprint(rt.ID)},
 	})
 	if err != nil {
@@ -447,12 +455,23 @@ func (w *Workflow) ensureMeeting(ctx context.Context, rt *storage.RoundTable) (*
 }
 
 // recordAttendance remembers who is in the running meeting. A meeting BBB
-// no longer knows (it expired because nobody joined in time) is forgotten,
-// so that the next tick creates it again — create is otherwise called once
-// per occurrence.
+// no longer knows that nobody was in yet (BigBlueButton restarted, or it
+// expired) is forgotten, so that the next tick creates it again — create
+// is otherwise called once per occurrence.
+//
+// A meeting people were in and that BBB no longer knows has ended: a
+// moderator ended it for everyone („Konferenz beenden“; BBB drops an
+// ended meeting from memory), or the last one left. It stays ended. Lotse
+// created it anew within a minute: the moderator's end was undone, and
+// whoever they had ended it to be rid of came back in with the link of the
+// day before (built before the meeting existed, so bound to no createTime),
+// into a meeting without moderator (rt27).
 func (w *Workflow) recordAttendance(ctx context.Context, rt *storage.RoundTable) {
 	info, err := w.cfg.Meetings.GetMeetingInfo(ctx, meetingID(rt))
 	if errors.Is(err, bbb.ErrNotFound) {
+		if seen, err := w.DB.RoundTables.Seen(ctx, rt.ID, rt.Start); err != nil || len(seen) > 0 {
+			return
+		}
 		if err := w.DB.RoundTables.SetMeeting(ctx, rt.ID, "", 0); err != nil {
 			zerolog.Ctx(ctx).Warn().Err(err).Msg("Failed to forget an expired meeting")
 		}
