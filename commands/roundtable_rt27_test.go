@@ -6,10 +6,15 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
 	"github.com/lotse-bot/lotse/integrations/bbb"
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // noneContains fails if any of msgs contains one of the words.
@@ -139,4 +144,94 @@ func TestRoundTableEndedMeetingStaysEnded(t *testing.T) {
 	}
 	// The summary still comes after the end.
 	mustContain(t, in(e.tick(t, start.Add(91*time.Minute)), dmOf(coord)), "vorbei")
+}
+
+// holdingMatrix holds the first edit sent to room until release is
+// closed, after telling reached: a command stopped in the middle.
+type holdingMatrix struct {
+	*fakeMatrix
+	room             id.RoomID
+	held             atomic.Bool
+	reached, release chan struct{}
+}
+
+func (h *holdingMatrix) Send(ctx context.Context, roomID id.RoomID, t event.Type, content any, txnID string) (id.EventID, error) {
+	if c, ok := content.(*event.MessageEventContent); ok && roomID == h.room && c.RelatesTo != nil && c.RelatesTo.Type == event.RelReplace {
+		if h.held.CompareAndSwap(false, true) {
+			close(h.reached)
+			<-h.release
+		}
+	}
+	return h.fakeMatrix.Send(ctx, roomID, t, content, txnID)
+}
+
+// TestRoundTableTwoCoordinatorsAtOnce (rt27, Low: integrity): one
+// coordinator moves the round table while another cancels it, each in
+// their direct chat (events of different rooms are handled at the same
+// time). The move had read the round table before the cancellation; it
+// edited the announcement back to „angekündigt“ at the new time after the
+// cancellation had marked it „abgesagt“, and the attendee was told
+// „verschoben“ last — the database said cancelled: no reminder, no
+// meeting, people came. Now the second change waits for the first (its
+// event is tried again) and reads the round table anew.
+func TestRoundTableTwoCoordinatorsAtOnce(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+	coord2 := id.UserID("@coord2:test")
+	e.reconfigure(func(d *Deps) { d.RoundTables.Coordinators = []id.UserID{coord, coord2} })
+	post := e.announce(t, "!rundertisch Zwei Hände am 3.12. um 19 Uhr")
+	e.react(t, annRoom1, mem1, post, "✅")
+	h := &holdingMatrix{fakeMatrix: e.fm, room: annRoom1, reached: make(chan struct{}), release: make(chan struct{})}
+	e.reconfigure(func(d *Deps) { d.Matrix = h })
+	handle := func(room id.RoomID, sender id.UserID, body string) (*event.Event, error) {
+		evt := e.event(room, sender, &event.MessageEventContent{MsgType: event.MsgText, Body: body})
+		item := storage.InboxItem{EventID: evt.ID.String(), RoomID: evt.RoomID.String(), Sender: evt.Sender.String(),
+			EventType: evt.Type.Type, ReceivedAt: e.now, State: storage.InboxDone}
+		if err := e.db.Inbox.Commit(context.Background(), []storage.InboxItem{item}, nil, ""); err != nil {
+			t.Fatal(err)
+		}
+		e.fm.store(evt)
+		return evt, e.h.Handle(context.Background(), Message{Event: evt, Direct: true})
+	}
+
+	moved := make(chan error, 1)
+	go func() {
+		_, err := handle(dmOf(coord), coord, "!verschieben 1 20 Uhr")
+		moved <- err
+	}()
+	<-h.reached // the move has changed the database and edits the announcement
+	cancel, err := handle(dmOf(coord2), coord2, "!absagen 1 ja")
+	if err == nil {
+		t.Error("the cancellation went through in the middle of the move")
+	}
+	close(h.release)
+	if err := <-moved; err != nil {
+		t.Fatalf("move: %v", err)
+	}
+	// The worker tries the cancellation again.
+	if err := e.h.Handle(context.Background(), Message{Event: cancel, Direct: true}); err != nil {
+		t.Fatalf("cancel retried: %v", err)
+	}
+
+	var lastEdit, lastNotice string
+	for _, m := range e.fm.sent {
+		if m.content == nil {
+			continue
+		}
+		if m.room == annRoom1 && m.content.RelatesTo != nil && m.content.RelatesTo.Type == event.RelReplace {
+			lastEdit = m.content.Body
+		}
+		if m.room == dmOf(mem1) && (strings.Contains(m.content.Body, "verschoben") || strings.Contains(m.content.Body, "abgesagt")) {
+			lastNotice = m.content.Body
+		}
+	}
+	if !strings.Contains(lastEdit, "ABGESAGT") {
+		t.Errorf("the announcement's last edit: %s", lastEdit)
+	}
+	if !strings.Contains(lastNotice, "abgesagt") || strings.Contains(lastNotice, "verschoben") {
+		t.Errorf("the attendee's last notice: %s", lastNotice)
+	}
+	if rt, _ := e.db.RoundTables.Get(context.Background(), 1); rt.Status != storage.RoundTableCancelled {
+		t.Errorf("status %s", rt.Status)
+	}
 }

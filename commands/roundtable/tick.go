@@ -581,6 +581,19 @@ func (w *Workflow) finishOccurrence(ctx context.Context, rt *storage.RoundTable,
 			return err
 		}
 	}
+	// Moving on to the next date edits the announcements: not while a
+	// coordinator's change is under way (changeOf), and only if the round
+	// table is still over as read now (a move may have come first).
+	rt, err = w.changeOf(ctx, rt)
+	if errors.Is(err, errBusy) {
+		return nil // the next tick
+	} else if err != nil {
+		return err
+	}
+	defer w.endChange(rt.ID)
+	if rt.Status != storage.RoundTableAnnounced || now.Before(rt.End()) {
+		return nil
+	}
 	var next time.Time
 	if rec := decodeRecurrence(rt.Recurrence, rt.Start.In(w.cfg.Location)); rec != nil {
 		next = rec.Next(rt.Start)
