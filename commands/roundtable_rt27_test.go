@@ -235,3 +235,30 @@ func TestRoundTableTwoCoordinatorsAtOnce(t *testing.T) {
 		t.Errorf("status %s", rt.Status)
 	}
 }
+
+// TestRoundTableNoLinkAfterBan (rt27, Low: access): a member who joined
+// and was then banned from the announcement room by its moderators kept
+// their RSVP, and with it the reminders and the personal link into the
+// meeting. Now nothing is sent while they are in none of the round
+// table's rooms; back in the room, the next reminder comes.
+func TestRoundTableNoLinkAfterBan(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+	post := e.announce(t, "!rundertisch Nach dem Bann am 3.12. um 19 Uhr")
+	e.react(t, annRoom1, mem1, post, "✅")
+	delete(e.fm.joined[annRoom1], mem1) // banned
+	got := e.tick(t, time.Date(2026, 12, 2, 19, 0, 0, 0, berlin))
+	if len(in(got, dmOf(mem1))) != 0 || len(in(got, dmOf(coord))) != 1 {
+		t.Fatalf("24 h reminders after the ban: %s", bodies(got))
+	}
+	got = e.tick(t, time.Date(2026, 12, 3, 18, 45, 0, 0, berlin))
+	if len(in(got, dmOf(mem1))) != 0 || len(in(got, dmOf(coord))) != 1 {
+		t.Fatalf("links after the ban: %s", bodies(got))
+	}
+	e.fm.joined[annRoom1][mem1] = true // let back in
+	got = e.tick(t, time.Date(2026, 12, 3, 18, 46, 0, 0, berlin))
+	if len(in(got, dmOf(mem1))) != 1 {
+		t.Fatalf("back in the room: %s", bodies(got))
+	}
+	mustContain(t, got, "Zugangslink")
+}

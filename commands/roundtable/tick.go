@@ -156,6 +156,9 @@ func (w *Workflow) tickRoundTable(ctx context.Context, rt *storage.RoundTable, n
 				return err
 			}
 		}
+		if len(due) > 0 && !w.stillInvited(ctx, rt, user) {
+			continue
+		}
 		for _, at := range due {
 			sends = append(sends, send{user, at, now.Sub(at) > lateAfter && at.After(since)})
 			// The last reminder carries a link to the meeting itself:
@@ -250,7 +253,7 @@ func (w *Workflow) sendOwedLinks(ctx context.Context, rt *storage.RoundTable, no
 		}
 		// As with reminders: one failing direct chat holds back nobody
 		// else, and one that cannot be opened is not tried every tick.
-		if w.gaveUp(linkKey(rt, user)) {
+		if w.gaveUp(linkKey(rt, user)) || !w.stillInvited(ctx, rt, user) {
 			continue
 		}
 		if err := w.sendOwedLink(ctx, rt, user, now); err != nil {
@@ -311,6 +314,18 @@ func (w *Workflow) joinedAt(ctx context.Context, rt *storage.RoundTable) map[id.
 		out[id.UserID(a.UserID)] = a.UpdatedAt
 	}
 	return out
+}
+
+// stillInvited reports whether user may still get rt's reminders and
+// personal link: the coordinator and co-hosts, and attendees who are in one
+// of its announcement rooms. Someone who joined and was then banned or
+// removed from the room by its moderators (or left it) kept their RSVP, and
+// with it the reminder with a personal link into the meeting (rt27). Their
+// RSVP stays (they may come back into the room); nothing is sent while they
+// are out, and nothing is marked, so the next reminder after their return
+// comes. The membership is read from the state store the sync keeps.
+func (w *Workflow) stillInvited(ctx context.Context, rt *storage.RoundTable, user id.UserID) bool {
+	return isModerator(rt, user) || w.canSee(ctx, rt, user)
 }
 
 // isUser reports whether s is a Matrix user ID (not the pseudonym that
