@@ -25,6 +25,10 @@ func (w *Workflow) cmdReschedule(ce *chat.Call) error {
 	if len(rest) == 0 {
 		return w.ReplyMarkdown(ce.Ctx, tx.RescheduleUsage)
 	}
+	if rt, err = w.changeOf(ce.Ctx, rt); err != nil {
+		return err
+	}
+	defer w.endChange(rt.ID)
 	if rt.LastEvent != ce.Event.ID.String() {
 		if rt.Status != storage.RoundTableAnnounced {
 			return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.NotOpen, rt.ID))
@@ -90,6 +94,10 @@ func (w *Workflow) cmdCancel(ce *chat.Call) error {
 	if err != nil || rt == nil {
 		return err
 	}
+	if rt, err = w.changeOf(ce.Ctx, rt); err != nil {
+		return err
+	}
+	defer w.endChange(rt.ID)
 	if rt.LastEvent != ce.Event.ID.String() && rt.Status == storage.RoundTableAnnounced && !(len(rest) > 0 && yesWords[strings.ToLower(rest[0])]) {
 		// „!absagen 3“ is one letter from „!absage 3“ (withdraw my own
 		// RSVP) and cannot be undone: with attendees, ask first.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -81,7 +82,7 @@ func (w *Workflow) tickRoundTable(ctx context.Context, rt *storage.RoundTable, n
 	var linkErrs []error
 	ensure := func() {
 		var err error
-		if rt, err = w.ensureMeeting(ctx, rt); err != nil {
+		if rt, err = w.ensureMeeting(ctx, rt, now); err != nil {
 			bbbErr, meetingDown = err, true
 			return
 		}
@@ -120,14 +121,34 @@ func (w *Workflow) tickRoundTable(ctx context.Context, rt *storage.RoundTable, n
 	type send struct {
 		user id.UserID
 		at   time.Time
+		late bool
 	}
 	var sends []send
+	joined := w.joinedAt(ctx, rt)
 	for _, user := range w.recipients(ctx, rt) {
+		// A reminder whose time had passed when the round table was last
+		// changed (announced, moved) or when user joined is not owed: the
+		// announcement, the notice of the move or the confirmation of the
+		// RSVP told them the date. Only the last one still goes (it
+		// carries the link), and none of them says it is late „because I
+		// was briefly unavailable“ — Lotse was not (rt27).
+		since := rt.UpdatedAt
+		if t, ok := joined[user]; ok && t.After(since) {
+			since = t
+		}
 		var open []time.Time
-		for _, at := range plan {
-			if !sent[reminderKey(rt, user, at)] {
-				open = append(open, at)
+		for i, at := range plan {
+			key := reminderKey(rt, user, at)
+			if sent[key] {
+				continue
 			}
+			if !at.After(since) && i < len(plan)-1 {
+				if err := w.DB.RoundTables.MarkSent(ctx, key, rt.ID, true, now); err != nil {
+					return err
+				}
+				continue
+			}
+			open = append(open, at)
 		}
 		due, skipped := schedule.Due(open, now, rt.End())
 		for _, at := range skipped {
@@ -135,8 +156,11 @@ func (w *Workflow) tickRoundTable(ctx context.Context, rt *storage.RoundTable, n
 				return err
 			}
 		}
+		if len(due) > 0 && !w.stillInvited(ctx, rt, user) {
+			continue
+		}
 		for _, at := range due {
-			sends = append(sends, send{user, at})
+			sends = append(sends, send{user, at, now.Sub(at) > lateAfter && at.After(since)})
 			// The last reminder carries a link to the meeting itself:
 			// create it now (idempotently) even before the lead time.
 			if at.Equal(plan[len(plan)-1]) && w.cfg.Meetings != nil && !meetingReady && !meetingDown {
@@ -153,7 +177,7 @@ func (w *Workflow) tickRoundTable(ctx context.Context, rt *storage.RoundTable, n
 		if w.gaveUp(key) {
 			continue
 		}
-		if err := w.sendReminder(ctx, rt, s.user, s.at, now, meetingReady, meetingDown); err != nil {
+		if err := w.sendReminder(ctx, rt, s.user, s.at, now, s.late, meetingReady, meetingDown); err != nil {
 			errs = append(errs, w.giveUp(ctx, rt, key, err))
 		}
 	}
@@ -229,7 +253,7 @@ func (w *Workflow) sendOwedLinks(ctx context.Context, rt *storage.RoundTable, no
 		}
 		// As with reminders: one failing direct chat holds back nobody
 		// else, and one that cannot be opened is not tried every tick.
-		if w.gaveUp(linkKey(rt, user)) {
+		if w.gaveUp(linkKey(rt, user)) || !w.stillInvited(ctx, rt, user) {
 			continue
 		}
 		if err := w.sendOwedLink(ctx, rt, user, now); err != nil {
@@ -279,6 +303,31 @@ func (w *Workflow) recipients(ctx context.Context, rt *storage.RoundTable) []id.
 	return out
 }
 
+// joinedAt is when each attendee of rt said yes (their RSVP's time).
+func (w *Workflow) joinedAt(ctx context.Context, rt *storage.RoundTable) map[id.UserID]time.Time {
+	att, err := w.DB.RoundTables.Attendees(ctx, rt.ID)
+	if err != nil {
+		return nil
+	}
+	out := make(map[id.UserID]time.Time, len(att))
+	for _, a := range att {
+		out[id.UserID(a.UserID)] = a.UpdatedAt
+	}
+	return out
+}
+
+// stillInvited reports whether user may still get rt's reminders and
+// personal link: the coordinator and co-hosts, and attendees who are in one
+// of its announcement rooms. Someone who joined and was then banned or
+// removed from the room by its moderators (or left it) kept their RSVP, and
+// with it the reminder with a personal link into the meeting (rt27). Their
+// RSVP stays (they may come back into the room); nothing is sent while they
+// are out, and nothing is marked, so the next reminder after their return
+// comes. The membership is read from the state store the sync keeps.
+func (w *Workflow) stillInvited(ctx context.Context, rt *storage.RoundTable, user id.UserID) bool {
+	return isModerator(rt, user) || w.canSee(ctx, rt, user)
+}
+
 // isUser reports whether s is a Matrix user ID (not the pseudonym that
 // replaces an erased coordinator or co-host).
 func isUser(s string) bool {
@@ -288,8 +337,9 @@ func isUser(s string) bool {
 
 // sendReminder sends one reminder (with the personal join link) to user's
 // DM and records it.
+// late: Lotse was down at the reminder's time (it says so).
 // meetingDown: BigBlueButton failed just now, the link follows later.
-func (w *Workflow) sendReminder(ctx context.Context, rt *storage.RoundTable, user id.UserID, at, now time.Time, meetingReady, meetingDown bool) error {
+func (w *Workflow) sendReminder(ctx context.Context, rt *storage.RoundTable, user id.UserID, at, now time.Time, late, meetingReady, meetingDown bool) error {
 	tx := w.tx
 	key := reminderKey(rt, user, at)
 	room, err := w.Matrix.DirectRoom(ctx, user)
@@ -298,7 +348,7 @@ func (w *Workflow) sendReminder(ctx context.Context, rt *storage.RoundTable, use
 	}
 	var b strings.Builder
 	b.WriteString(chat.Format(tx.Reminder, chat.Escape(rt.Title), w.rtRange(rt)))
-	if now.Sub(at) > lateAfter {
+	if late {
 		b.WriteString("\n\n" + tx.Late)
 	}
 	switch {
@@ -382,7 +432,14 @@ func (w *Workflow) rtJoinLink(ctx context.Context, rt *storage.RoundTable, user 
 // is idempotent: an existing meeting is confirmed) and records its createTime.
 // It calls BigBlueButton once per occurrence: a meeting recorded for the
 // current occurrence is not created again on every tick.
-func (w *Workflow) ensureMeeting(ctx context.Context, rt *storage.RoundTable) (*storage.RoundTable, error) {
+//
+// The meeting waits for its first attendee until the round table's end
+// (meetingExpireIfNoUserJoinedInMinutes): it expired lead+15 minutes after
+// its creation, five to ten minutes after the start, when nobody had come
+// yet (the coordinator late); Lotse then created it anew, with a new
+// createTime, and every link of the last reminder (bound to the old one)
+// was refused — whoever came later could not get in (rt27).
+func (w *Workflow) ensureMeeting(ctx context.Context, rt *storage.RoundTable, now time.Time) (*storage.RoundTable, error) {
 	mid := meetingID(rt)
 	if rt.MeetingID == mid && rt.CreateTime != 0 {
 		return rt, nil
@@ -397,7 +454,7 @@ func (w *Workflow) ensureMeeting(ctx context.Context, rt *storage.RoundTable) (*
 	}
 	resp, err := w.cfg.Meetings.Create(ctx, bbb.CreateRequest{
 		MeetingID: mid, Name: title,
-		MeetingExpireIfNoUserJoinedInMinutes: int(w.meetingLead().Minutes()) + 15,
+		MeetingExpireIfNoUserJoinedInMinutes: max(int(w.meetingLead().Minutes())+15, int(math.Ceil(rt.End().Sub(now).Minutes()))+1),
 		Meta:                                 map[string]string{"lotse-roundtable": fmt.Sprint(rt.ID)},
 	})
 	if err != nil {
@@ -413,12 +470,23 @@ func (w *Workflow) ensureMeeting(ctx context.Context, rt *storage.RoundTable) (*
 }
 
 // recordAttendance remembers who is in the running meeting. A meeting BBB
-// no longer knows (it expired because nobody joined in time) is forgotten,
-// so that the next tick creates it again — create is otherwise called once
-// per occurrence.
+// no longer knows that nobody was in yet (BigBlueButton restarted, or it
+// expired) is forgotten, so that the next tick creates it again — create
+// is otherwise called once per occurrence.
+//
+// A meeting people were in and that BBB no longer knows has ended: a
+// moderator ended it for everyone („Konferenz beenden“; BBB drops an
+// ended meeting from memory), or the last one left. It stays ended. Lotse
+// created it anew within a minute: the moderator's end was undone, and
+// whoever they had ended it to be rid of came back in with the link of the
+// day before (built before the meeting existed, so bound to no createTime),
+// into a meeting without moderator (rt27).
 func (w *Workflow) recordAttendance(ctx context.Context, rt *storage.RoundTable) {
 	info, err := w.cfg.Meetings.GetMeetingInfo(ctx, meetingID(rt))
 	if errors.Is(err, bbb.ErrNotFound) {
+		if seen, err := w.DB.RoundTables.Seen(ctx, rt.ID, rt.Start); err != nil || len(seen) > 0 {
+			return
+		}
 		if err := w.DB.RoundTables.SetMeeting(ctx, rt.ID, "", 0); err != nil {
 			zerolog.Ctx(ctx).Warn().Err(err).Msg("Failed to forget an expired meeting")
 		}
@@ -527,6 +595,19 @@ func (w *Workflow) finishOccurrence(ctx context.Context, rt *storage.RoundTable,
 		if err := w.DB.RoundTables.MarkSent(ctx, key, rt.ID, false, now); err != nil {
 			return err
 		}
+	}
+	// Moving on to the next date edits the announcements: not while a
+	// coordinator's change is under way (changeOf), and only if the round
+	// table is still over as read now (a move may have come first).
+	rt, err = w.changeOf(ctx, rt)
+	if errors.Is(err, errBusy) {
+		return nil // the next tick
+	} else if err != nil {
+		return err
+	}
+	defer w.endChange(rt.ID)
+	if rt.Status != storage.RoundTableAnnounced || now.Before(rt.End()) {
+		return nil
 	}
 	var next time.Time
 	if rec := decodeRecurrence(rt.Recurrence, rt.Start.In(w.cfg.Location)); rec != nil {

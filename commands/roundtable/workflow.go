@@ -6,6 +6,8 @@ package roundtable
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"slices"
 	"sync"
 	"time"
@@ -94,6 +96,57 @@ type Workflow struct {
 	// not tried again on each tick (see giveUp).
 	refusedMu sync.Mutex
 	refused   map[string]bool
+	// changingMu guards changing: the round tables a coordinator's
+	// !verschieben or !absagen, or the tick's move to the next date, is
+	// changing right now (see beginChange).
+	changingMu sync.Mutex
+	changing   map[int64]bool
+}
+
+// errBusy: another change of the same round table is under way. The
+// command's event is tried again by the worker a moment later.
+var errBusy = errors.New("round table: another change of it is under way; will try again")
+
+// changeOf marks rt as being changed until endChange, and reads it anew
+// (another change may have come first); errBusy if it is being changed.
+// Events of different rooms are handled at the same time: two coordinators
+// who moved or cancelled the same round table at once (each in their
+// direct chat) interleaved — the move, having read the round table before
+// the cancellation, edited the announcements back to „angekündigt“ at the
+// new time after the cancellation had marked them „abgesagt“, and told the
+// attendees „verschoben“ after „abgesagt“, while the database said
+// cancelled (rt27). One change at a time, each reading the round table
+// once it may go on, keeps rooms, attendees and database in the order of
+// the changes. The second one is not waited for in the handler (the
+// notices of hundreds of attendees take minutes and would hold a worker):
+// its event is retried.
+func (w *Workflow) changeOf(ctx context.Context, rt *storage.RoundTable) (*storage.RoundTable, error) {
+	w.changingMu.Lock()
+	if w.changing[rt.ID] {
+		w.changingMu.Unlock()
+		return nil, errBusy
+	}
+	if w.changing == nil {
+		w.changing = map[int64]bool{}
+	}
+	w.changing[rt.ID] = true
+	w.changingMu.Unlock()
+	now, err := w.DB.RoundTables.Get(ctx, rt.ID)
+	if err == nil && now == nil {
+		err = fmt.Errorf("round table %d is gone", rt.ID)
+	}
+	if err != nil {
+		w.endChange(rt.ID)
+		return nil, err
+	}
+	return now, nil
+}
+
+// endChange ends changeOf.
+func (w *Workflow) endChange(id int64) {
+	w.changingMu.Lock()
+	defer w.changingMu.Unlock()
+	delete(w.changing, id)
 }
 
 // New builds the workflow.
