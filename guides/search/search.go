@@ -197,10 +197,6 @@ type concept struct {
 	// to the member („… bekommen, dass mein Konto gesperrt wird“): it
 	// ranks as met in passing (reported.go).
 	reported bool
-	// excluded marks a word of an infinitive clause that names what the
-	// member does not want to do („ohne mein Passwort zu ändern“): it
-	// ranks as met in passing (excluded.go).
-	excluded bool
 }
 
 // solid reports whether a match of alternative a of c is firm evidence
@@ -542,7 +538,6 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken, kr *keyer)
 	}
 	markSettings(cs, toks, before, len(cs))
 	markReported(cs, toks, before, len(cs))
-	markExcluded(cs, toks, before, len(cs))
 	markLoose(cs, looseParticles(toks, parts, joinedParts))
 	cs = dropJoinedParticles(cs, joinedParts)
 	// Idioms made of stop words ("weiß … nicht mehr") add the content
@@ -966,10 +961,6 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 				}
 				if c.reported && p.mask&strongFields != 0 {
 					// The sender's claim, reported (reported.go).
-					vr *= ix.opts.TopicRank
-				}
-				if c.excluded && p.mask&strongFields != 0 {
-					// An action the member excludes (excluded.go).
 					vr *= ix.opts.TopicRank
 				}
 				if !sc.mark[p.doc] {
