@@ -86,7 +86,7 @@ func settingAt(toks []rawToken, i int) bool {
 // that stands as a setting's noun; before[i] is the number of concepts
 // made before token i (analyzeToks), n the number after the last token.
 func markSettings(cs []concept, toks []rawToken, before []int, n int) {
-	markTokens(cs, toks, before, n, func(i int) bool { return settingAt(toks, i) || purposeAt(toks, i) }, func(c *concept) { c.setting = true })
+	markTokens(cs, toks, before, n, func(i int) bool { return settingAt(toks, i) }, func(c *concept) { c.setting = true })
 }
 
 // markTokens calls set on each concept made from a token whose first part
