@@ -286,10 +286,6 @@ type Index struct {
 	english  *englishIndex // English stems of glossary and library words (english.go)
 	// asks are per guide its own questions, analysed (asked.go).
 	asks [][]askPhrase
-	// docFamily is per guide the index of its folder among familySize,
-	// -1 for none; familySize counts the guides per folder (family.go).
-	docFamily  []int32
-	familySize []int
 
 	pool sync.Pool
 }
@@ -684,7 +680,6 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 	// The guides' own questions are analysed as a query is, against the
 	// finished index (asked.go).
 	ix.asks = ix.analyzeAsks(asks)
-	ix.buildFamilies()
 	return ix
 }
 

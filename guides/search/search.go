@@ -942,8 +942,6 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 	defer ix.pool.Put(sc)
 
 	var denom float64
-	var famWords []familyWord
-	var famMet []map[int32]float64
 	for ci := range cs {
 		c := &cs[ci]
 		denom += c.weight * c.idf
@@ -996,15 +994,6 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 				}
 			}
 		}
-		if fw, ok := ix.familyEvent(sc, c.weight, ci); ok {
-			m := make(map[int32]float64, len(sc.touch))
-			for _, d := range sc.touch {
-				if ix.docFamily[d] == fw.fam {
-					m[d] = c.weight * sc.bestRank[d]
-				}
-			}
-			famWords, famMet = append(famWords, fw), append(famMet, m)
-		}
 		for _, d := range sc.touch {
 			if !sc.inSeen[d] {
 				sc.inSeen[d] = true
@@ -1035,7 +1024,6 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 	if useLex {
 		ix.enlexRank(kr.lex, sc)
 	}
-	ix.inheritFamilyWords(sc, famWords, famMet)
 	cands := make([]cand, 0, len(sc.seen))
 	for _, d := range sc.seen {
 		if allow == nil || allow(ix.docs[d].id) {
