@@ -523,6 +523,19 @@ func TestFloors(t *testing.T) {
 		// 170 of 188 = 90.4 % at the start and end, 1 confident wrong
 		// answer.
 		{"BenchSealed24", bench("sealed24"), 89, 2, nil},
+		// The twenty-fifth sealed first messages, the judge of the
+		// twenty-seventh pass (testdata/first-messages-sealed25-2026-12-06.tsv:
+		// written blind in the twenty-sixth pass's session): helped 175 of
+		// 185 = 94.6 % at the pass's start and end (its kept engine change,
+		// a device named as the place of a task no longer vetoing a choice,
+		// and two guides' added sentence moved none of its outcomes), no
+		// confident wrong answer.
+		{"FirstMessagesSealed25", firstMessages("sealed25"), 93, 2, []string{"smalltalk", "human"}},
+		// The twenty-fifth sealed bench questions
+		// (guides/search/testdata/bench-sealed25-2026-12-06.tsv): helped
+		// 175 of 188 = 93.1 % at the start and end, no confident wrong
+		// answer.
+		{"BenchSealed25", bench("sealed25"), 91, 2, nil},
 	})
 }
 
