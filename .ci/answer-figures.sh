@@ -3,7 +3,7 @@
 # the raw ranking of the bench sets (top-1, top-3, out of scope rejected) and
 # the decision (helped, confident-wrong, outcomes) of the bench and
 # first-message sets. Only summary lines are printed, never a question, so
-# the held-out sets (check, fresh, unseen, sealed … sealed24) can be measured
+# the held-out sets (check, fresh, unseen, sealed … sealed25) can be measured
 # without being read; use `lotse ask --eval FILE` on a TUNE set to see misses.
 #
 # usage: .ci/answer-figures.sh [SET…]   (default: every set, tune sets first)
@@ -32,7 +32,7 @@ for spec in "${sets[@]}"; do
   kind=both s=$spec
   case $spec in bench:*) kind=bench s=${spec#bench:} ;; fm:*) kind=fm s=${spec#fm:} ;; esac
   # a set's files carry the date they were frozen (2026-12-04, -05 for the sets written from the seventh pass on,
-  # -06 from sealed17 on)
+  # -06 from sealed17 on, -07 from sealed26 on)
   b=$(ls guides/search/testdata/bench-"$s"-2026-12-0[4-9].tsv 2>/dev/null | head -n 1 || true)
   f=$(ls commands/answer/testdata/first-messages-"$s"-2026-12-0[4-9].tsv 2>/dev/null | head -n 1 || true)
   [ "$kind" != fm ] || b=
