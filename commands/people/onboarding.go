@@ -118,8 +118,19 @@ func (w *Workflow) welcomeText() string {
 	for _, p := range w.welcomeFeatures() {
 		b.WriteString(p + "\n\n")
 	}
-	b.WriteString(ot.WelcomePrivacy + "\n\n" + ot.WelcomeStop)
+	b.WriteString(ot.WelcomePrivacy)
+	// !stopp's example is the checklist reminder: only when one can come
+	// (twenty-seventh pass, mend27a).
+	if w.hasChecklist() && w.cfg.Onboarding.ReminderAfter > 0 {
+		b.WriteString("\n\n" + ot.WelcomeStop)
+	}
 	return b.String()
+}
+
+// hasChecklist reports whether !start has steps to show: onboarding
+// guides members may read, or the Nextcloud step.
+func (w *Workflow) hasChecklist() bool {
+	return w.cfg.NextcloudStep || len(w.onboardingGuides()) > 0
 }
 
 // welcomeFeatures are the welcome's paragraphs about what Lotse can do
@@ -141,7 +152,12 @@ func (w *Workflow) welcomeFeatures() []string {
 	if f.RoundTables {
 		out = append(out, ot.WelcomeRoundTables)
 	}
+	// The welcome named !start and its checklist also when there was none
+	// (twenty-seventh pass, mend27a).
 	help := ot.WelcomeHelp
+	if w.hasChecklist() {
+		help = ot.WelcomeHelpChecklist
+	}
 	if f.Cases {
 		help += " " + ot.WelcomeCases
 	} else {

@@ -1,0 +1,76 @@
+package commands
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lotse-bot/lotse/guides"
+)
+
+// TestWelcomeNamesOnlyChecklistThatExists: the welcome named `!start` and
+// „eine Erinnerung an die Checkliste“ also when there was no checklist
+// (no onboarding guide, no Nextcloud step) or no reminder
+// (reminder_after 0): features that are off (twenty-seventh pass,
+// mend27a).
+func TestWelcomeNamesOnlyChecklistThatExists(t *testing.T) {
+	src := "---\ntitle: \"Drucker\"\nsummary: \"Drucken.\"\ntags: [drucker]\naudience: members\n---\n\n# Drucker\n\nText.\n"
+	plain, problems := guides.Parse("it/drucker.md", []byte(src))
+	if plain == nil {
+		t.Fatalf("parse: %v", problems)
+	}
+	noChecklist := staticGuides{guides.NewLibrary([]*guides.Guide{plain})}
+	for _, tt := range []struct {
+		name      string
+		noGuides  bool
+		reminder  time.Duration
+		start     bool // names !start
+		reminds   bool // offers !stopp against the checklist reminder
+	}{
+		{"checklist and reminder", false, 24 * time.Hour, true, true},
+		{"checklist, no reminder", false, 0, true, false},
+		{"no checklist", true, 24 * time.Hour, false, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.reconfigure(func(d *Deps) {
+				if tt.noGuides {
+					d.Guides = noChecklist
+				}
+				d.Onboarding = Onboarding{Welcome: true, ReminderAfter: tt.reminder}
+			})
+			welcome := bodies(in(e.say(t, dmRoom, member, "hallo", ""), dmRoom))
+			if !strings.Contains(welcome, "Willkommen") {
+				t.Fatalf("no welcome: %s", welcome)
+			}
+			if got := strings.Contains(welcome, "!start"); got != tt.start {
+				t.Errorf("names !start: %v, want %v:\n%s", got, tt.start, welcome)
+			}
+			if got := strings.Contains(welcome, "Erinnerung an die Checkliste"); got != tt.reminds {
+				t.Errorf("offers !stopp against a reminder: %v, want %v:\n%s", got, tt.reminds, welcome)
+			}
+		})
+	}
+}
+
+// TestTrainingExpiredCoordNamesWhoRecords: the coordinators' notice of an
+// expired training told them to run `!schulung`, which they may not;
+// it now says who records the new training (twenty-seventh pass, mend27a).
+func TestTrainingExpiredCoordNamesWhoRecords(t *testing.T) {
+	e, _ := newRolesEnvNoApprovalsRoom(t)
+	ctx := context.Background()
+	e.fm.joined[dmRoom][approvr] = true
+	e.say(t, dmRoom, member, "!team beitreten", "")
+	e.say(t, dmRoom, approvr, "!erklärung @member:test erhalten", "")
+	e.say(t, dmRoom, approvr, "!schulung @member:test 02.03.2026", "")
+	e.now = e.now.AddDate(1, 1, 0)
+	before := e.fm.count()
+	if err := e.h.TickPeople(ctx, e.now); err != nil {
+		t.Fatal(err)
+	}
+	notice := in(e.fm.sent[before:], dmOf(coord))
+	mustContain(t, notice, "pausiert", "Admins oder Genehmigende")
+	// What the notice names, the coordinator is refused.
+	mustContain(t, in(e.say(t, dmOf(coord), coord, "!schulung @member:test heute", ""), dmOf(coord)), "nur Admins und Genehmigende")
+}
