@@ -6,6 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
 	"github.com/lotse-bot/lotse/guides"
 )
 
@@ -22,11 +25,11 @@ func TestWelcomeNamesOnlyChecklistThatExists(t *testing.T) {
 	}
 	noChecklist := staticGuides{guides.NewLibrary([]*guides.Guide{plain})}
 	for _, tt := range []struct {
-		name      string
-		noGuides  bool
-		reminder  time.Duration
-		start     bool // names !start
-		reminds   bool // offers !stopp against the checklist reminder
+		name     string
+		noGuides bool
+		reminder time.Duration
+		start    bool // names !start
+		reminds  bool // offers !stopp against the checklist reminder
 	}{
 		{"checklist and reminder", false, 24 * time.Hour, true, true},
 		{"checklist, no reminder", false, 0, true, false},
@@ -73,4 +76,30 @@ func TestTrainingExpiredCoordNamesWhoRecords(t *testing.T) {
 	mustContain(t, notice, "pausiert", "Admins oder Genehmigende")
 	// What the notice names, the coordinator is refused.
 	mustContain(t, in(e.say(t, dmOf(coord), coord, "!schulung @member:test heute", ""), dmOf(coord)), "nur Admins und Genehmigende")
+}
+
+// TestGrantPendingTellsThePerson: a manager who grants the team role
+// before the declaration is on file was told what is missing, the person
+// nothing; now the person learns it in their direct chat, once per grant
+// (twenty-seventh pass, mend27a).
+func TestGrantPendingTellsThePerson(t *testing.T) {
+	e, _ := newRolesEnv(t)
+	sent := e.say(t, approvRm, approvr, "!rolle @member:test team", "")
+	mustContain(t, in(sent, approvRm), "sobald vorliegt")
+	told := in(sent, dmRoom)
+	mustContain(t, told, "fürs Digitalisierungsteam vorgesehen", "Verpflichtungserklärung", "!team")
+	if b := bodies(told); strings.Contains(b, approvr.String()) || strings.Contains(b, "@") {
+		t.Errorf("the person's notice names a Matrix ID: %s", b)
+	}
+	// The same grant again (the role still pending) tells nobody anew.
+	if again := in(e.say(t, approvRm, approvr, "!rolle @member:test team", ""), dmRoom); len(again) != 0 {
+		t.Errorf("told again: %s", bodies(again))
+	}
+	// Someone who applied themselves knows already: a grant adds nothing.
+	carl := id.UserID("@carl:test")
+	applied := e.handle(t, e.event(dmOf(carl), carl, &event.MessageEventContent{MsgType: event.MsgText, Body: "!team beitreten"}), true)
+	mustContain(t, in(applied, dmOf(carl)), "Danke für deine Bewerbung")
+	if got := in(e.say(t, approvRm, approvr, "!rolle @carl:test team", ""), dmOf(carl)); len(got) != 0 {
+		t.Errorf("an applicant was told of the grant: %s", bodies(got))
+	}
 }

@@ -28,7 +28,10 @@ type Texts struct {
 	// revoked; AppliedRevokedApprovers: %s user, %s user.
 	AppliedRevoked, AppliedRevokedApprovers string
 	// GrantPending: %s user, %s missing. StillMissing: %s user, %s missing.
-	GrantPending, StillMissing                        string
+	GrantPending, StillMissing string
+	// GrantPendingMember tells the person a manager put forward for the
+	// team what is missing: %s missing.
+	GrantPendingMember                                string
 	MissingDeclaration, MissingTraining, And, Missing string
 	// TeamActive: %s user. TeamActiveMember goes to the person.
 	TeamActive, TeamActiveMember, TeamAlready, TeamNone string
@@ -102,6 +105,7 @@ var German = Texts{
 	AppliedRevokedApprovers: "🙋 %s möchte wieder ins Digitalisierungsteam. Die Team-Rolle wurde entzogen – wieder vergeben geht nur mit `!rolle %s team`.",
 	AppliedApprovers:        "🙋 %s möchte ins Digitalisierungsteam. Es fehlt noch: %s. Eintragen mit `!erklärung %s erhalten <Datum>`.",
 	GrantPending:            "%s bekommt die Rolle **Team**, sobald vorliegt: %s.",
+	GrantPendingMember:      "📋 Du bist fürs Digitalisierungsteam vorgesehen. Freischalten kann ich dich, sobald vorliegt: %s. Die Genehmigenden melden sich dazu bei dir; `!team` zeigt dir jederzeit den Stand.",
 	StillMissing:            "Für %s fehlt noch: %s.",
 	MissingDeclaration:      "die unterschriebene Verpflichtungserklärung",
 	MissingTraining:         "eine gültige Datenschutzschulung",
@@ -181,6 +185,7 @@ var English = Texts{
 	AppliedRevokedApprovers: "🙋 %s wants to rejoin the digital team. The team role was revoked – only `!role %s team` grants it again.",
 	AppliedApprovers:        "🙋 %s wants to join the digital team. Still missing: %s. Record it with `!declaration %s received <date>`.",
 	GrantPending:            "%s gets the **team** role as soon as we have: %s.",
+	GrantPendingMember:      "📋 You have been put forward for the digital team. I can activate you as soon as we have: %s. The approvers will get in touch with you about it; `!team` shows the state any time.",
 	StillMissing:            "Still missing for %s: %s.",
 	MissingDeclaration:      "the signed privacy declaration",
 	MissingTraining:         "a valid data-protection training",
