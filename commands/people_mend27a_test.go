@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -101,5 +102,54 @@ func TestGrantPendingTellsThePerson(t *testing.T) {
 	mustContain(t, in(applied, dmOf(carl)), "Danke für deine Bewerbung")
 	if got := in(e.say(t, approvRm, approvr, "!rolle @carl:test team", ""), dmOf(carl)); len(got) != 0 {
 		t.Errorf("an applicant was told of the grant: %s", bodies(got))
+	}
+}
+
+// TestLobbyWelcomesBoundedPerServer: in a lobby room open to other
+// servers every joiner made Lotse open a direct chat, without a bound;
+// now a day's lobby welcomes are bounded per other server (30) and for
+// all other servers together (100). Lotse's own server is not bounded,
+// and the next day the budget is there again (twenty-seventh pass,
+// mend27a).
+func TestLobbyWelcomesBoundedPerServer(t *testing.T) {
+	e, rooms := newRolesEnv(t)
+	const lobby = id.RoomID("!lobby:test")
+	e.reconfigure(func(d *Deps) { d.Onboarding = Onboarding{Welcome: true, LobbyRooms: []id.RoomID{lobby}} })
+	n := 0
+	join := func(user id.UserID) bool {
+		n++
+		key := user.String()
+		evt := &event.Event{ID: id.EventID(fmt.Sprintf("$join%d", n)), RoomID: lobby, Sender: user, StateKey: &key,
+			Type: event.StateMember, Content: event.Content{Parsed: &event.MemberEventContent{Membership: event.MembershipJoin}}}
+		e.handle(t, evt, false)
+		rooms.mu.Lock()
+		defer rooms.mu.Unlock()
+		_, opened := rooms.dms[user]
+		return opened
+	}
+	welcomed := func(server string, from, to int) int {
+		count := 0
+		for i := from; i < to; i++ {
+			if join(id.UserID(fmt.Sprintf("@u%d:%s", i, server))) {
+				count++
+			}
+		}
+		return count
+	}
+	if got := welcomed("evil.test", 0, 40); got != 30 {
+		t.Errorf("one other server: %d welcomed, want 30", got)
+	}
+	for i, server := range []string{"b.test", "c.test", "d.test"} {
+		want := []int{30, 30, 10}[i] // 100 for all other servers together
+		if got := welcomed(server, 0, 30); got != want {
+			t.Errorf("%s: %d welcomed, want %d", server, got, want)
+		}
+	}
+	if got := welcomed("test", 0, 40); got != 40 {
+		t.Errorf("Lotse's own server: %d welcomed, want all 40", got)
+	}
+	e.now = e.now.Add(25 * time.Hour)
+	if got := welcomed("evil.test", 40, 41); got != 1 {
+		t.Error("the next day's budget is not there")
 	}
 }
