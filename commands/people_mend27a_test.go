@@ -153,3 +153,21 @@ func TestLobbyWelcomesBoundedPerServer(t *testing.T) {
 		t.Error("the next day's budget is not there")
 	}
 }
+
+// TestDeclarationRevokedKickFailedNotClaimedDone: when Lotse cannot
+// remove the person from the team room, the answer to
+// `!erklärung @x widerrufen` said „Ich habe die Person aus dem Teamraum
+// entfernt“ and then that they are still in it; now it says only what
+// was done, and how to remove them by hand (twenty-seventh pass,
+// mend27a).
+func TestDeclarationRevokedKickFailedNotClaimedDone(t *testing.T) {
+	e, rooms := newRolesEnv(t)
+	e.reconfigure(func(d *Deps) { d.Rooms = failingKicks{rooms} })
+	e.fm.joined[teamRoom][alice] = true
+	e.say(t, approvRm, approvr, "!erklärung @alice:test erhalten", "")
+	sent := in(e.say(t, approvRm, approvr, "!erklärung @alice:test widerrufen", ""), approvRm)
+	mustContain(t, sent, "ausgetragen", "wartet jetzt wieder", "@alice:test ist noch im Teamraum", "von Hand")
+	if b := bodies(sent); strings.Contains(b, "aus dem Teamraum entfernt") {
+		t.Errorf("claims a removal that failed:\n%s", b)
+	}
+}

@@ -738,7 +738,14 @@ func (w *Workflow) revokeDeclaration(ce *chat.Call, target id.UserID) error {
 	if err != nil {
 		return err
 	}
-	if err := w.ReplyMarkdown(ctx, chat.Format(pt.DeclarationRevoked, chat.Escape(target.String()))+" "+pt.DeclarationRevokedTeam); err != nil {
+	// „Ich habe die Person entfernt“ only when it did: before, the answer
+	// said so and the warning that followed said the opposite
+	// (twenty-seventh pass, mend27a).
+	done := pt.DeclarationRevokedTeam
+	if len(stillIn) > 0 {
+		done = pt.DeclarationRevokedKept
+	}
+	if err := w.ReplyMarkdown(ctx, chat.Format(pt.DeclarationRevoked, chat.Escape(target.String()))+" "+done); err != nil {
 		return err
 	}
 	if target != ce.Sender {

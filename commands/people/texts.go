@@ -49,8 +49,11 @@ type Texts struct {
 	OtherServer, UnknownID string
 	// DeclarationRevoked, DeclarationNone: %s user. DeclarationRevokedTeam
 	// follows DeclarationRevoked when the team role was held;
-	// DeclarationRevokedMember tells the person.
+	// DeclarationRevokedMember tells the person. DeclarationRevokedKept
+	// replaces DeclarationRevokedTeam when Lotse could not remove the
+	// person (KickFailed follows).
 	DeclarationRevoked, DeclarationNone, DeclarationRevokedTeam, DeclarationRevokedMember string
+	DeclarationRevokedKept                                                                string
 	RolesIntro, RolesEmpty, FromConfig                                                    string
 	InviteReason, KickReason, PauseReason                                                 string
 	// TeamRoomNoRole warns the team room that someone without the team
@@ -127,6 +130,7 @@ var German = Texts{
 	OtherServer:             "%s hat ein Konto auf dem Server %s, nicht auf %s. Ist das wirklich die Person, die du meinst?",
 	UnknownID:               "Von %s habe ich noch nie etwas gehört. Bitte prüf die Schreibweise der Matrix-ID; wenn sie stimmt, ist alles gut.",
 	DeclarationRevokedTeam:  "Die Team-Rolle wartet jetzt wieder auf eine Erklärung: Ich habe die Person aus dem Teamraum entfernt und ihre übernommenen Fälle zurück in die Warteschlange gegeben. Mit einer neuen Erklärung schalte ich sie wieder frei.",
+	DeclarationRevokedKept:  "Die Team-Rolle wartet jetzt wieder auf eine Erklärung: Ich habe ihre übernommenen Fälle zurück in die Warteschlange gegeben. Mit einer neuen Erklärung schalte ich sie wieder frei.",
 	DeclarationRevokedMember: "Deine Verpflichtungserklärung ist nicht mehr eingetragen. Deine Team-Rolle ruht deshalb, und bis auf Weiteres gehörst du nicht mehr zum Teamraum. " +
 		"Sobald wieder eine Erklärung von dir eingetragen ist, schalte ich dich frei.",
 	RolesIntro:         "**Rollen**",
@@ -207,6 +211,7 @@ var English = Texts{
 	OtherServer:             "%s has an account on the server %s, not on %s. Is this really the person you mean?",
 	UnknownID:               "I have never heard of %s. Please check how the Matrix ID is spelled; if it is right, all is well.",
 	DeclarationRevokedTeam:  "The team role now waits for a declaration again: I removed them from the team room and put the cases they had taken back in the queue. A new declaration activates them again.",
+	DeclarationRevokedKept:  "The team role now waits for a declaration again: I put the cases they had taken back in the queue. A new declaration activates them again.",
 	DeclarationRevokedMember: "Your privacy declaration is no longer on record. Your team role is therefore on hold, and for now you are no longer part of the team room. " +
 		"Once a declaration of yours is recorded again, I'll activate you.",
 	RolesIntro:            "**Roles**",
