@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"go.mau.fi/util/dbutil"
@@ -39,6 +40,11 @@ const (
 		SELECT user_id, dm_room, welcomed_at, opted_out_at, first_seen, last_seen FROM member_state
 		WHERE welcomed_at>0 AND welcomed_at<=$1 AND opted_out_at=0 AND dm_room<>'' ORDER BY welcomed_at LIMIT 200`
 	provisionedNCQuery = `SELECT COUNT(*) FROM access_request WHERE member_id=$1 AND kind='nextcloud' AND status='provisioned'`
+	// last_seen>=$1 follows from welcomed_at>=$1 (a member is seen when
+	// welcomed) and lets the count use member_state_seen_idx.
+	welcomedSinceQuery = `
+		SELECT COUNT(CASE WHEN user_id LIKE $2 ESCAPE '\' THEN 1 END), COUNT(CASE WHEN user_id NOT LIKE $3 ESCAPE '\' THEN 1 END)
+		FROM member_state WHERE last_seen>=$1 AND welcomed_at>=$1`
 )
 
 func scanMemberState(row rowScanner) (*MemberState, error) {
@@ -141,6 +147,23 @@ func (q *OnboardingQuery) HasNextcloud(ctx context.Context, user string) (bool, 
 		return false, fmt.Errorf("failed to read access requests: %w", err)
 	}
 	return n > 0, nil
+}
+
+// WelcomedSince counts the members welcomed at or after since whose
+// Matrix ID is on server (onServer), and those on any server but own
+// (foreign): the budget of lobby welcomes per server and day.
+func (q *OnboardingQuery) WelcomedSince(ctx context.Context, since time.Time, server, own string) (onServer, foreign int, err error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	if err := q.db.QueryRow(ctx, welcomedSinceQuery, since.UnixMilli(), "%:"+escapeLike(server), "%:"+escapeLike(own)).Scan(&onServer, &foreign); err != nil {
+		return 0, 0, fmt.Errorf("failed to count welcomes: %w", err)
+	}
+	return onServer, foreign, nil
+}
+
+// escapeLike escapes s for a LIKE pattern with ESCAPE '\'.
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
 // DueForReminder lists members welcomed before `before`, not opted out,

@@ -78,6 +78,9 @@ func (w *Workflow) MemberJoined(ctx context.Context, evt *event.Event) error {
 	if err != nil || (m != nil && (!m.WelcomedAt.IsZero() || !m.OptedOutAt.IsZero())) {
 		return err
 	}
+	if ok, err := w.lobbyBudget(ctx, user); err != nil || !ok {
+		return err
+	}
 	// The direct chat as the bot checks it now, not a room stored by an
 	// older version (issue #15: it may be someone else's).
 	room, err := w.Rooms.OpenDM(ctx, user)
@@ -88,6 +91,40 @@ func (w *Workflow) MemberJoined(ctx context.Context, evt *event.Event) error {
 		return err
 	}
 	return w.welcome(ctx, user, room)
+}
+
+// Lobby welcomes per day from servers other than Lotse's own. In a lobby
+// room open to other servers every joiner made Lotse open a direct chat
+// (a room each, kept for good) and send the welcome, without a bound:
+// accounts and server names cost an attacker nothing (twenty-seventh
+// pass, mend27a). As with allowed_inviters' joins, a day's welcomes are
+// bounded per server and for all other servers together; Lotse's own
+// server is not bounded (its accounts are the admin's). The count is of
+// welcomes on file (member_state), so it holds across restarts. A joiner
+// beyond it is not welcomed on joining; writing to Lotse still does.
+const (
+	lobbyWelcomesPerServer = 30
+	lobbyWelcomesForeign   = 100
+	lobbyWindow            = 24 * time.Hour
+)
+
+// lobbyBudget reports whether a lobby welcome for user fits the day's
+// budget of their server.
+func (w *Workflow) lobbyBudget(ctx context.Context, user id.UserID) (bool, error) {
+	server, own := user.Homeserver(), w.Matrix.UserID().Homeserver()
+	if server == own {
+		return true, nil
+	}
+	onServer, foreign, err := w.DB.Onboarding().WelcomedSince(ctx, w.Now().Add(-lobbyWindow), server, own)
+	if err != nil {
+		return false, err
+	}
+	if onServer >= lobbyWelcomesPerServer || foreign >= lobbyWelcomesForeign {
+		// Debug only: a storm would be a line per join.
+		zerolog.Ctx(ctx).Debug().Str("server", server).Msg("Not welcoming a lobby joiner: the day's welcomes for other servers are used up")
+		return false, nil
+	}
+	return true, nil
 }
 
 // welcome sends the welcome once and records it.
@@ -118,8 +155,19 @@ func (w *Workflow) welcomeText() string {
 	for _, p := range w.welcomeFeatures() {
 		b.WriteString(p + "\n\n")
 	}
-	b.WriteString(ot.WelcomePrivacy + "\n\n" + ot.WelcomeStop)
+	b.WriteString(ot.WelcomePrivacy)
+	// !stopp's example is the checklist reminder: only when one can come
+	// (twenty-seventh pass, mend27a).
+	if w.hasChecklist() && w.cfg.Onboarding.ReminderAfter > 0 {
+		b.WriteString("\n\n" + ot.WelcomeStop)
+	}
 	return b.String()
+}
+
+// hasChecklist reports whether !start has steps to show: onboarding
+// guides members may read, or the Nextcloud step.
+func (w *Workflow) hasChecklist() bool {
+	return w.cfg.NextcloudStep || len(w.onboardingGuides()) > 0
 }
 
 // welcomeFeatures are the welcome's paragraphs about what Lotse can do
@@ -141,7 +189,12 @@ func (w *Workflow) welcomeFeatures() []string {
 	if f.RoundTables {
 		out = append(out, ot.WelcomeRoundTables)
 	}
+	// The welcome named !start and its checklist also when there was none
+	// (twenty-seventh pass, mend27a).
 	help := ot.WelcomeHelp
+	if w.hasChecklist() {
+		help = ot.WelcomeHelpChecklist
+	}
 	if f.Cases {
 		help += " " + ot.WelcomeCases
 	} else {

@@ -254,12 +254,16 @@ func (w *Workflow) requestTeam(ctx context.Context, user, actor id.UserID, dmRoo
 		// grant it grants it again (!rolle), whatever the evidence on file.
 		return w.appliedAfterRevocation(ctx, user)
 	}
+	granted := false // a manager's grant made the role pending (now or in the attempt this retries)
 	if r == nil || r.Status == storage.RoleRemoved {
-		if _, err := roles.Set(ctx, user.String(), storage.RoleTeam, storage.RolePending, actor.String(),
-			storage.RoleAuditEntry{Key: action + ":" + cause, At: now, Actor: actor.String(), Subject: user.String(), Action: action, Detail: storage.RoleTeam + " (pending)"}, now); err != nil {
+		changed, err := roles.Set(ctx, user.String(), storage.RoleTeam, storage.RolePending, actor.String(),
+			storage.RoleAuditEntry{Key: action + ":" + cause, At: now, Actor: actor.String(), Subject: user.String(), Action: action, Detail: storage.RoleTeam + " (pending)"}, now)
+		if err != nil {
 			return err
 		}
+		granted = !self && changed
 	}
+	granted = granted || (!self && r != nil && r.Status == storage.RolePending && w.lastRoleAudit(ctx, action+":"+cause))
 	activated, err := w.evaluateGate(ctx, user, actor)
 	if err != nil || activated {
 		return err
@@ -275,7 +279,15 @@ func (w *Workflow) requestTeam(ctx context.Context, user, actor id.UserID, dmRoo
 		}
 		return w.tellApproversOnce(ctx, user, chat.Format(pt.AppliedApprovers, chat.Escape(user.String()), missing, chat.Escape(user.String())))
 	}
-	return w.ReplyMarkdown(ctx, chat.Format(pt.GrantPending, chat.Escape(user.String()), missing))
+	if err := w.ReplyMarkdown(ctx, chat.Format(pt.GrantPending, chat.Escape(user.String()), missing)); err != nil || !granted {
+		return err
+	}
+	// The person learns that they were put forward and what is missing:
+	// before, only the manager was told, and the person saw nothing until
+	// the role was activated — or, for a declaration they never signed,
+	// never (twenty-seventh pass, mend27a). Once per grant (persisted); a
+	// grant that repeats one still pending tells nobody anew.
+	return w.notice(ctx, "grant-pending:"+cause+":"+user.String(), user, "", chat.MentionContent(chat.Format(pt.GrantPendingMember, missing)), now)
 }
 
 // roleState names a state of a team role (none yet, or its status since
@@ -726,7 +738,14 @@ func (w *Workflow) revokeDeclaration(ce *chat.Call, target id.UserID) error {
 	if err != nil {
 		return err
 	}
-	if err := w.ReplyMarkdown(ctx, chat.Format(pt.DeclarationRevoked, chat.Escape(target.String()))+" "+pt.DeclarationRevokedTeam); err != nil {
+	// „Ich habe die Person entfernt“ only when it did: before, the answer
+	// said so and the warning that followed said the opposite
+	// (twenty-seventh pass, mend27a).
+	done := pt.DeclarationRevokedTeam
+	if len(stillIn) > 0 {
+		done = pt.DeclarationRevokedKept
+	}
+	if err := w.ReplyMarkdown(ctx, chat.Format(pt.DeclarationRevoked, chat.Escape(target.String()))+" "+done); err != nil {
 		return err
 	}
 	if target != ce.Sender {

@@ -28,7 +28,10 @@ type Texts struct {
 	// revoked; AppliedRevokedApprovers: %s user, %s user.
 	AppliedRevoked, AppliedRevokedApprovers string
 	// GrantPending: %s user, %s missing. StillMissing: %s user, %s missing.
-	GrantPending, StillMissing                        string
+	GrantPending, StillMissing string
+	// GrantPendingMember tells the person a manager put forward for the
+	// team what is missing: %s missing.
+	GrantPendingMember                                string
 	MissingDeclaration, MissingTraining, And, Missing string
 	// TeamActive: %s user. TeamActiveMember goes to the person.
 	TeamActive, TeamActiveMember, TeamAlready, TeamNone string
@@ -46,8 +49,11 @@ type Texts struct {
 	OtherServer, UnknownID string
 	// DeclarationRevoked, DeclarationNone: %s user. DeclarationRevokedTeam
 	// follows DeclarationRevoked when the team role was held;
-	// DeclarationRevokedMember tells the person.
+	// DeclarationRevokedMember tells the person. DeclarationRevokedKept
+	// replaces DeclarationRevokedTeam when Lotse could not remove the
+	// person (KickFailed follows).
 	DeclarationRevoked, DeclarationNone, DeclarationRevokedTeam, DeclarationRevokedMember string
+	DeclarationRevokedKept                                                                string
 	RolesIntro, RolesEmpty, FromConfig                                                    string
 	InviteReason, KickReason, PauseReason                                                 string
 	// TeamRoomNoRole warns the team room that someone without the team
@@ -102,6 +108,7 @@ var German = Texts{
 	AppliedRevokedApprovers: "🙋 %s möchte wieder ins Digitalisierungsteam. Die Team-Rolle wurde entzogen – wieder vergeben geht nur mit `!rolle %s team`.",
 	AppliedApprovers:        "🙋 %s möchte ins Digitalisierungsteam. Es fehlt noch: %s. Eintragen mit `!erklärung %s erhalten <Datum>`.",
 	GrantPending:            "%s bekommt die Rolle **Team**, sobald vorliegt: %s.",
+	GrantPendingMember:      "📋 Du bist fürs Digitalisierungsteam vorgesehen. Freischalten kann ich dich, sobald vorliegt: %s. Die Genehmigenden melden sich dazu bei dir; `!team` zeigt dir jederzeit den Stand.",
 	StillMissing:            "Für %s fehlt noch: %s.",
 	MissingDeclaration:      "die unterschriebene Verpflichtungserklärung",
 	MissingTraining:         "eine gültige Datenschutzschulung",
@@ -123,6 +130,7 @@ var German = Texts{
 	OtherServer:             "%s hat ein Konto auf dem Server %s, nicht auf %s. Ist das wirklich die Person, die du meinst?",
 	UnknownID:               "Von %s habe ich noch nie etwas gehört. Bitte prüf die Schreibweise der Matrix-ID; wenn sie stimmt, ist alles gut.",
 	DeclarationRevokedTeam:  "Die Team-Rolle wartet jetzt wieder auf eine Erklärung: Ich habe die Person aus dem Teamraum entfernt und ihre übernommenen Fälle zurück in die Warteschlange gegeben. Mit einer neuen Erklärung schalte ich sie wieder frei.",
+	DeclarationRevokedKept:  "Die Team-Rolle wartet jetzt wieder auf eine Erklärung: Ich habe ihre übernommenen Fälle zurück in die Warteschlange gegeben. Mit einer neuen Erklärung schalte ich sie wieder frei.",
 	DeclarationRevokedMember: "Deine Verpflichtungserklärung ist nicht mehr eingetragen. Deine Team-Rolle ruht deshalb, und bis auf Weiteres gehörst du nicht mehr zum Teamraum. " +
 		"Sobald wieder eine Erklärung von dir eingetragen ist, schalte ich dich frei.",
 	RolesIntro:         "**Rollen**",
@@ -136,7 +144,7 @@ var German = Texts{
 	TrainingSoonCoord:  "⏰ Die Datenschutzschulung von %s läuft am %s ab.",
 	TrainingExpiredMember: "Deine Datenschutzschulung ist abgelaufen. Deine Team-Rolle ist deshalb pausiert, und bis zu einer neuen Schulung gehörst du nicht mehr zum Teamraum. " +
 		"Sobald eine neue Schulung eingetragen ist, schalte ich dich wieder frei.",
-	TrainingExpiredCoord: "⏸️ Die Datenschutzschulung von %s ist am %s abgelaufen; die Team-Rolle ist pausiert. Nach einer neuen Schulung: `!schulung @name <Datum>`.",
+	TrainingExpiredCoord: "⏸️ Die Datenschutzschulung von %s ist am %s abgelaufen; die Team-Rolle ist pausiert. Nach einer neuen Schulung tragen Admins oder Genehmigende sie mit `!schulung` ein.",
 	ManagerCommands:      "**Rollen und Freischaltung:**",
 	KickFailed: "⚠️ %s ist noch %s: Ich konnte die Person nicht entfernen – wahrscheinlich hat sie dort mindestens so viele Rechte wie ich. " +
 		"Die Person muss von Hand entfernt werden (in der Mitgliederliste über ihren Namen); das kann, wer dort mehr Rechte hat als sie.",
@@ -181,6 +189,7 @@ var English = Texts{
 	AppliedRevokedApprovers: "🙋 %s wants to rejoin the digital team. The team role was revoked – only `!role %s team` grants it again.",
 	AppliedApprovers:        "🙋 %s wants to join the digital team. Still missing: %s. Record it with `!declaration %s received <date>`.",
 	GrantPending:            "%s gets the **team** role as soon as we have: %s.",
+	GrantPendingMember:      "📋 You have been put forward for the digital team. I can activate you as soon as we have: %s. The approvers will get in touch with you about it; `!team` shows the state any time.",
 	StillMissing:            "Still missing for %s: %s.",
 	MissingDeclaration:      "the signed privacy declaration",
 	MissingTraining:         "a valid data-protection training",
@@ -202,6 +211,7 @@ var English = Texts{
 	OtherServer:             "%s has an account on the server %s, not on %s. Is this really the person you mean?",
 	UnknownID:               "I have never heard of %s. Please check how the Matrix ID is spelled; if it is right, all is well.",
 	DeclarationRevokedTeam:  "The team role now waits for a declaration again: I removed them from the team room and put the cases they had taken back in the queue. A new declaration activates them again.",
+	DeclarationRevokedKept:  "The team role now waits for a declaration again: I put the cases they had taken back in the queue. A new declaration activates them again.",
 	DeclarationRevokedMember: "Your privacy declaration is no longer on record. Your team role is therefore on hold, and for now you are no longer part of the team room. " +
 		"Once a declaration of yours is recorded again, I'll activate you.",
 	RolesIntro:            "**Roles**",
@@ -214,7 +224,7 @@ var English = Texts{
 	TrainingSoonMember:    "⏰ Your data-protection training expires on %s. Please sign up for the next training in time so you can stay in the team.",
 	TrainingSoonCoord:     "⏰ The data-protection training of %s expires on %s.",
 	TrainingExpiredMember: "Your data-protection training has expired. Your team role is paused, and until a new training is recorded you are no longer part of the team room. Once it is recorded, I'll activate you again.",
-	TrainingExpiredCoord:  "⏸️ The data-protection training of %s expired on %s; the team role is paused. After a new training: `!training @name <date>`.",
+	TrainingExpiredCoord:  "⏸️ The data-protection training of %s expired on %s; the team role is paused. After a new training, an admin or approver records it with `!training`.",
 	ManagerCommands:       "**Roles and activation:**",
 	KickFailed: "⚠️ %s is still %s: I could not remove them – they probably have at least as much power there as I do. " +
 		"They need to be removed by hand (from the member list, via their name); anyone with more power there than them can do it.",
