@@ -56,3 +56,42 @@ func withContent(msgs []sentMsg) []sentMsg {
 	}
 	return out
 }
+
+// TestRoundTableEndedByMistakeComesBack (mend27c, a second look at rt27):
+// a meeting people were in that BigBlueButton no longer knows stays ended
+// (rt27) — also when the coordinator ended it by mistake or BBB
+// restarted. The coordinator gets it back by moving the round table a few
+// minutes ahead: a new meeting is created and every attendee gets the
+// last reminder with a new link, once.
+func TestRoundTableEndedByMistakeComesBack(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+	x := &expiring{Meetings: e.h.RoundTables.Meetings}
+	e.reconfigure(func(d *Deps) { d.RoundTables.Meetings = x })
+	post := e.announce(t, "!rundertisch Versehen am 3.12. um 19 Uhr")
+	e.react(t, annRoom1, mem1, post, "✅")
+	got := e.tick(t, time.Date(2026, 12, 3, 18, 45, 0, 0, berlin))
+	start := time.Date(2026, 12, 3, 19, 0, 0, 0, berlin)
+	e.openLink(t, linkIn(in(got, dmOf(mem1))[0].content.Body))
+	e.tick(t, start.Add(time.Minute)) // seen
+	x.gone.Store(true)                // ended by mistake (or BBB restarted) at 19:20
+	if e.tick(t, start.Add(20*time.Minute)); e.fake.Requests("create") != 1 {
+		t.Fatal("an ended meeting was created again")
+	}
+	x.gone.Store(false)
+
+	e.now = start.Add(21 * time.Minute)
+	got = withContent(e.sayDirect(t, dmOf(coord), coord, "!verschieben 1 19:25"))
+	mustContain(t, in(got, dmOf(mem1)), "verschoben", "19:25")
+	got = withContent(e.tick(t, start.Add(22*time.Minute)))
+	if e.fake.Requests("create") != 2 {
+		t.Fatalf("the moved round table's meeting was not created: %s", bodies(got))
+	}
+	if len(in(got, dmOf(mem1))) != 1 || linkIn(in(got, dmOf(mem1))[0].content.Body) == "" {
+		t.Fatalf("no new link for the attendee: %s", bodies(got))
+	}
+	noneContains(t, got, "verspätet")
+	if again := e.tick(t, start.Add(23*time.Minute)); len(in(again, dmOf(mem1))) != 0 {
+		t.Fatalf("the link came twice: %s", bodies(again))
+	}
+}
