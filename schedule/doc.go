@@ -14,6 +14,15 @@
 //	am 3. Dezember um 19 Uhr                       3. Dez 19h
 //	19.30 Uhr               7 Uhr abends           2026-12-03 19:00
 //
+// and, with [ParseIn] in "en" (an English install; German keeps working
+// there), what an English coordinator types (english.go):
+//
+//	on 3 Dec at 7 pm        December 3rd at 19:00  3rd of December 7:30pm
+//	tomorrow at 7pm         tonight at 8           next Tuesday 18:30
+//	12/25 7 pm (25/12 too; a bare 3/12 is refused: 3 Dec or 12 Mar?)
+//	7 pm to 9 pm, for 2 hours, every other Tuesday, every 2nd Tuesday of
+//	the month (the 2nd Tuesday, as „jeden zweiten Donnerstag“), weekly
+//
 // with an optional duration ("90 min", "1,5 h", "2 Std.", "1h30",
 // "anderthalb Stunden") or end ("bis 21 Uhr", "19–21 Uhr"; default 90 minutes)
 // and an optional recurrence ("wöchentlich", "jeden Donnerstag",

@@ -22,41 +22,52 @@ func FuzzParse(f *testing.F) {
 	f.Add("Digitaler Wandel im Bezirk am 3.12. um 19 Uhr 90 min", int64(3600))
 	f.Add("99.99.9999 99:99 9999 min", int64(0))
 	f.Add("jeden 4. So 0 Uhr bis 23:59", int64(0))
+	for _, tc := range englishCases {
+		f.Add(tc.in, int64(0))
+	}
+	f.Add("Book club every other week of the month 7pm o'clock half an", int64(0))
 	base := time.Date(2026, 11, 20, 10, 0, 0, 0, berlin)
 	f.Fuzz(func(t *testing.T, in string, shift int64) {
 		// Any "now" within roughly ±30 years of the base.
 		now := base.Add(time.Duration(shift%(1<<30)) * time.Second)
-		w, err := schedule.Parse(in, now, berlin)
-		if err != nil {
-			var pe *schedule.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("Parse(%q) error %T is not a *ParseError", in, err)
-			}
-			if pe.Message() == "" || pe.HintIn("en") == "" {
-				t.Fatalf("Parse(%q): empty message or hint", in)
-			}
-		} else {
-			if !w.Start.After(now) {
-				t.Fatalf("Parse(%q) at %v = %v: not in the future", in, now, w.Start)
-			}
-			if w.Duration < time.Minute || w.Duration > 24*time.Hour {
-				t.Fatalf("Parse(%q).Duration = %v", in, w.Duration)
-			}
-			if w.Recurrence != nil {
-				if next := w.Recurrence.Next(w.Start); !next.After(w.Start) {
-					t.Fatalf("Parse(%q): Recurrence.Next(Start) = %v", in, next)
-				}
-			}
-			if _, err := schedule.ICS(schedule.Event{UID: "f", Title: in, Start: w.Start, Duration: w.Duration, Recurrence: w.Recurrence, Created: now}); err != nil {
-				t.Fatalf("ICS for Parse(%q): %v", in, err)
-			}
-		}
-		title, when := schedule.SplitTitle(in)
-		if utf8.ValidString(in) && (!utf8.ValidString(title) || !utf8.ValidString(when)) {
-			t.Fatalf("SplitTitle(%q) = %q, %q: invalid UTF-8", in, title, when)
-		}
-		if !strings.Contains(in, when) {
-			t.Fatalf("SplitTitle(%q) when %q is not part of the input", in, when)
+		for _, lang := range []string{"de", "en"} {
+			fuzzOne(t, in, now, lang)
 		}
 	})
+}
+
+// fuzzOne checks one input in one install language.
+func fuzzOne(t *testing.T, in string, now time.Time, lang string) {
+	w, err := schedule.ParseIn(in, now, berlin, lang)
+	if err != nil {
+		var pe *schedule.ParseError
+		if !errors.As(err, &pe) {
+			t.Fatalf("Parse(%q) error %T is not a *ParseError", in, err)
+		}
+		if pe.Message() == "" || pe.HintIn("en") == "" {
+			t.Fatalf("Parse(%q): empty message or hint", in)
+		}
+	} else {
+		if !w.Start.After(now) {
+			t.Fatalf("Parse(%q) at %v = %v: not in the future", in, now, w.Start)
+		}
+		if w.Duration < time.Minute || w.Duration > 24*time.Hour {
+			t.Fatalf("Parse(%q).Duration = %v", in, w.Duration)
+		}
+		if w.Recurrence != nil {
+			if next := w.Recurrence.Next(w.Start); !next.After(w.Start) {
+				t.Fatalf("Parse(%q): Recurrence.Next(Start) = %v", in, next)
+			}
+		}
+		if _, err := schedule.ICS(schedule.Event{UID: "f", Title: in, Start: w.Start, Duration: w.Duration, Recurrence: w.Recurrence, Created: now}); err != nil {
+			t.Fatalf("ICS for Parse(%q): %v", in, err)
+		}
+	}
+	title, when := schedule.SplitTitleIn(in, lang)
+	if utf8.ValidString(in) && (!utf8.ValidString(title) || !utf8.ValidString(when)) {
+		t.Fatalf("SplitTitle(%q) = %q, %q: invalid UTF-8", in, title, when)
+	}
+	if !strings.Contains(in, when) {
+		t.Fatalf("SplitTitle(%q) when %q is not part of the input", in, when)
+	}
 }

@@ -25,6 +25,9 @@ type When struct {
 	// Recurrence is set when the text says "wöchentlich", "jeden Donnerstag"
 	// and the like; its Start equals Start.
 	Recurrence *Recurrence
+	// DurationGiven: the text gave a duration or an end ("90 min", "bis 21
+	// Uhr", "to 9 pm"); without one Duration is DefaultDuration.
+	DurationGiven bool
 	// Warnings are friendly sentences (in the language asked for) about
 	// decisions the coordinator should check: daylight-saving switches,
 	// "nächsten Donnerstag", a time early in the morning.
@@ -49,7 +52,7 @@ func ParseIn(text string, now time.Time, loc *time.Location, lang string) (When,
 	if loc == nil {
 		loc = time.Local
 	}
-	items, perr := scan(tokenize(text))
+	items, perr := scan(tokenizeIn(text, lang), lang == "en")
 	if perr != nil {
 		perr.Input = text
 		return When{}, perr
@@ -94,6 +97,11 @@ func (r *resolver) resolve() (When, *ParseError) {
 		recurs                []item
 		pm, am                bool
 	)
+	for _, it := range r.items {
+		if it.kind == kSlash {
+			return When{}, r.slash(it)
+		}
+	}
 	// Decide "3.12" and "2h": a date or time, a time or a duration.
 	r.decidePending()
 	for _, it := range r.items {
@@ -186,7 +194,10 @@ func (r *resolver) resolve() (When, *ParseError) {
 	if perr != nil {
 		return When{}, perr
 	}
-	w := When{Start: t, Duration: dur}
+	w := When{Start: t, Duration: dur, DurationGiven: len(ends) > 0}
+	for _, it := range r.items {
+		w.DurationGiven = w.DurationGiven || it.kind == kDuration
+	}
 	if rec != nil {
 		rec.Start = t
 		if rec.Freq == Monthly && rec.Ordinal == 0 && t.Day() > 28 {
@@ -201,10 +212,28 @@ func (r *resolver) resolve() (When, *ParseError) {
 				}, func(tx *Texts) string { return tx.AmbiguousOrdinalHint })
 			}
 		}
+		for _, it := range r.items {
+			if it.kind == kRecur && it.bare {
+				r.warn(r.tx.WarnOrdinalSeries, it.raw, r.tx.Ordinals[max(rec.Ordinal, 0)], r.tx.WeekdaysLong[t.Weekday()])
+			}
+		}
 		w.Recurrence = rec
 	}
 	w.Warnings = r.warnings
 	return w, nil
+}
+
+// slash refuses "3/12": 3 December to most of the world, 12 March in the
+// United States. The hint names both days and how to write either.
+func (r *resolver) slash(it item) *ParseError {
+	raw := it.raw
+	dm := time.Date(2000, time.Month(it.month), it.day, 12, 0, 0, 0, time.UTC)
+	md := time.Date(2000, time.Month(it.day), it.month, 12, 0, 0, 0, time.UTC)
+	return ambiguous("day and month order", func(tx *Texts) string {
+		return fmt.Sprintf(tx.AmbiguousSlash, raw, tx.dayMonth(dm), tx.dayMonth(md))
+	}, func(tx *Texts) string {
+		return fmt.Sprintf(tx.AmbiguousSlashHint, tx.dayMonth(dm), tx.dayMonth(md))
+	})
 }
 
 // toPM turns 7 into 19 for "7 Uhr abends"; 12 stays 12.

@@ -55,6 +55,7 @@ const (
 	kDuration                 // dur
 	kRecur                    // freq, interval, ordinal
 	kDaypart                  // pm or am
+	kSlash                    // "3/12" that can be either day-month or month-day (English)
 )
 
 // Weekday modes.
@@ -81,10 +82,14 @@ type item struct {
 	interval         int
 	ordinal          int
 	pm, am           bool
+	bare             bool // an English ordinal series without "of the month"
 }
 
 var fillers = set("am", "um", "ab", "den", "dem", "der", "die", "das", "von", "vom", "zum", "zur",
 	"fuer", "uhr", "lang", "dauer", "ca", "etwa", "jeweils", "und", "gegen", "immer", "start", "beginn")
+
+// everyWords are the English words rewritten to "jeden".
+var everyWords = set("every", "each")
 
 // timeLead are the words after which a bare number is an hour.
 var timeLead = set("um", "ab", "von", "gegen", "bis", "beginn", "start")
@@ -164,6 +169,7 @@ func atoi(s string) int {
 type scanner struct {
 	toks  []token
 	items []item
+	en    bool // English forms too: "December 3", "12/25"
 }
 
 // norm returns the normalised token at i, or "" past either end.
@@ -230,9 +236,10 @@ func (s *scanner) yearAt(i int) (int, int) {
 	return 0, i
 }
 
-// scan turns tokens into items. It fails only with ErrUnrecognized.
-func scan(toks []token) ([]item, *ParseError) {
-	s := &scanner{toks: toks}
+// scan turns tokens into items. It fails only with ErrUnrecognized. en
+// adds the English orders of day and month (see english.go).
+func scan(toks []token, en bool) ([]item, *ParseError) {
+	s := &scanner{toks: toks, en: en}
 	for i := 0; i < len(toks); {
 		next, ok := s.step(i)
 		if !ok {
@@ -290,7 +297,42 @@ func (s *scanner) step(i int) (int, bool) {
 	if next, ok := s.phrase(i); ok {
 		return next, true
 	}
+	if s.en {
+		if next, ok := s.englishDate(i); ok {
+			return next, true
+		}
+	}
 	return s.number(i)
+}
+
+// englishDate reads "December 3" (a month name, then the day) and
+// "12/25", "25/12/2026": a slash date is read only when one order is
+// impossible (a number above 12) or both give the same day; "3/12" is a
+// kSlash item, refused by the resolver with a hint to write the month.
+func (s *scanner) englishDate(i int) (int, bool) {
+	w, w1 := s.norm(i), s.norm(i+1)
+	if mo, ok := monthNames[w]; ok && len(w1) <= 2 && reNum.MatchString(w1) {
+		y, next := s.yearAt(i + 2)
+		return s.add(item{kind: kDate, day: atoi(w1), month: int(mo), year: y}, i, next), true
+	}
+	g := reSlash.FindStringSubmatch(w)
+	if g == nil {
+		return i, false
+	}
+	a, b, y := atoi(g[1]), atoi(g[2]), atoi(g[3])
+	if len(g[3]) == 2 {
+		y += 2000
+	}
+	it := item{kind: kDate, year: y}
+	switch {
+	case a > 12 || a == b:
+		it.day, it.month = a, b
+	case b > 12:
+		it.day, it.month = b, a
+	default:
+		it.kind, it.day, it.month = kSlash, a, b
+	}
+	return s.add(it, i, i+1), true
 }
 
 // pluralWeekday recognises "montags" … "sonntags".
@@ -345,10 +387,14 @@ func (s *scanner) phrase(i int) (int, bool) {
 			return i, false
 		}
 		next := i + 3
+		ofMonth := false
 		if (s.norm(next) == "im" || s.norm(next) == "des") && strings.HasPrefix(s.norm(next+1), "monat") {
-			next += 2
+			next, ofMonth = next+2, true
 		}
-		s.add(item{kind: kRecur, freq: Monthly, interval: 1, ordinal: n}, i, next)
+		// "every 2nd Tuesday" is often meant as every other week in
+		// English: without "of the month" the resolver says how it reads
+		// it ("every first", "every last" and German are clear).
+		s.add(item{kind: kRecur, freq: Monthly, interval: 1, ordinal: n, bare: s.en && !ofMonth && n == 2 && everyWords[strings.ToLower(s.toks[i].raw)]}, i, next)
 		return s.add(item{kind: kWeekday, wd: wd, mode: wdOrdinal, ordinal: n}, i, next), true
 	case "alle":
 		n, ok := countWords[w1]

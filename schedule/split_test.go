@@ -36,3 +36,35 @@ func TestSplitTitle(t *testing.T) {
 		})
 	}
 }
+
+// TestSplitTitleEnglish: the title and date part in an English install
+// (mend27c); German date parts are found there too.
+func TestSplitTitleEnglish(t *testing.T) {
+	tests := []struct {
+		in, title, when string
+	}{
+		{"Digital change on 3.12. at 7 pm", "Digital change", "3.12. at 7 pm"},
+		{"Digital change on 3 Dec at 7 pm", "Digital change", "3 Dec at 7 pm"},
+		{"Digital change December 3 at 19:00", "Digital change", "December 3 at 19:00"},
+		{"What we do tomorrow at 7pm", "What we do", "tomorrow at 7pm"},
+		{"Meeting at the town hall tomorrow at 7pm", "Meeting at the town hall", "tomorrow at 7pm"},
+		{"The next step next Tuesday 18:30", "The next step", "next Tuesday 18:30"},
+		{"Book club every 2nd Tuesday of the month at 7 pm", "Book club", "every 2nd Tuesday of the month at 7 pm"},
+		{"Planning May 3 at 7 pm", "Planning", "May 3 at 7 pm"},
+		{"Housing 2030 from 3 Dec weekly at 7 pm", "Housing 2030", "from 3 Dec weekly at 7 pm"},
+		{"Runder Tisch am 3.12. um 19 Uhr", "Runder Tisch", "3.12. um 19 Uhr"},
+		{"Just a title", "Just a title", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			title, when := schedule.SplitTitleIn(tc.in, "en")
+			if title != tc.title || when != tc.when {
+				t.Errorf("SplitTitleIn(%q, en) = %q, %q; want %q, %q", tc.in, title, when, tc.title, tc.when)
+			}
+		})
+	}
+	// A German install keeps its split: the English words are title words.
+	if title, when := schedule.SplitTitle("Digital change on 3.12. at 7 pm"); when != "7 pm" || title != "Digital change on 3.12. at" {
+		t.Errorf("SplitTitle(de) = %q, %q", title, when)
+	}
+}

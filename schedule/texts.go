@@ -56,6 +56,11 @@ type Texts struct {
 	AmbiguousDurationsHint string
 	// AmbiguousRecurrenceHint follows AmbiguousRecurrence.
 	AmbiguousRecurrenceHint string
+	// AmbiguousSlash: %s = the words typed ("3/12"), %s and %s = the two
+	// days it can be (day-month, month-day).
+	AmbiguousSlash string
+	// AmbiguousSlashHint: %s, %s = the two days, written with the month's name.
+	AmbiguousSlashHint string
 	// AmbiguousOrdinalHint follows AmbiguousOrdinal.
 	AmbiguousOrdinalHint string
 	// AmbiguousDates: %s, %s = the two days found.
@@ -101,6 +106,9 @@ type Texts struct {
 	WarnMonthSkips string
 	// WarnFarAhead: %s = date; more than half a year ahead.
 	WarnFarAhead string
+	// WarnOrdinalSeries: %s = the words typed ("every 2nd Tuesday"), %s =
+	// ordinal word, %s = weekday; only for English input without "of the month".
+	WarnOrdinalSeries string
 
 	// Weekly, EveryWeeks (%d = weeks), Monthly (%d = day of month) and
 	// MonthlyNth (%s = ordinal word, %s = weekday) describe a recurrence.
@@ -148,6 +156,8 @@ var German = Texts{
 	AmbiguousDurations:      "Dauer und Ende passen nicht zusammen.",
 	AmbiguousRecurrence:     "Ich finde zwei verschiedene Wiederholungen.",
 	AmbiguousOrdinal:        "Der %s passt nicht zu „%s“.",
+	AmbiguousSlash:          "„%s“ kann der %s oder der %s sein.",
+	AmbiguousSlashHint:      "Schreib den Monat als Wort, zum Beispiel „%s“ oder „%s“.",
 
 	InvalidDate:         "Den Tag „%s“ gibt es nicht.",
 	InvalidDateHint:     "Prüf Tag und Monat, zum Beispiel „30.4.“ statt „31.4.“.",
@@ -159,14 +169,15 @@ var German = Texts{
 	Unrecognized:        "Das Wort „%s“ verstehe ich nicht.",
 	UnrecognizedHint:    "Lass es weg oder schreib es anders, zum Beispiel %s.",
 
-	WarnGap:         "%s gibt es am %s wegen der Umstellung auf Sommerzeit nicht, ich nehme %s.",
-	WarnOverlap:     "%s gibt es am %s wegen der Umstellung auf Winterzeit zweimal, ich nehme das erste Mal (Sommerzeit).",
-	WarnNextWeekday: "„%s“ verstehe ich als %s. Meinst du eine Woche später, schreib das Datum.",
-	WarnToday:       "Das ist heute, %s.",
-	WarnEarly:       "Ich lese %s morgens. Meinst du nachmittags oder abends, schreib %s.",
-	WarnEndNextDay:  "Der Termin endet erst am nächsten Tag: %s.",
-	WarnMonthSkips:  "In Monaten ohne %d. Tag fällt der Termin aus.",
-	WarnFarAhead:    "%s ist mehr als ein halbes Jahr hin. Stimmt das Jahr?",
+	WarnGap:           "%s gibt es am %s wegen der Umstellung auf Sommerzeit nicht, ich nehme %s.",
+	WarnOverlap:       "%s gibt es am %s wegen der Umstellung auf Winterzeit zweimal, ich nehme das erste Mal (Sommerzeit).",
+	WarnNextWeekday:   "„%s“ verstehe ich als %s. Meinst du eine Woche später, schreib das Datum.",
+	WarnToday:         "Das ist heute, %s.",
+	WarnEarly:         "Ich lese %s morgens. Meinst du nachmittags oder abends, schreib %s.",
+	WarnEndNextDay:    "Der Termin endet erst am nächsten Tag: %s.",
+	WarnMonthSkips:    "In Monaten ohne %d. Tag fällt der Termin aus.",
+	WarnFarAhead:      "%s ist mehr als ein halbes Jahr hin. Stimmt das Jahr?",
+	WarnOrdinalSeries: "Ich lese „%s“ als den %s %s jedes Monats. Meinst du alle zwei Wochen, schreib „alle 2 Wochen“.",
 
 	Weekly:     "wöchentlich",
 	EveryWeeks: "alle %d Wochen",
@@ -187,12 +198,12 @@ var English = Texts{
 	RangeFormat:        "%s, %s–%s",
 	RangeNextDayFormat: "%s, %s to %s, %s",
 	Clock:              "%s",
-	Examples:           "“am 3.12. um 19 Uhr”, “morgen 19:30 90 min”, “nächsten Donnerstag 19 Uhr bis 21 Uhr” or “jeden Donnerstag 19 Uhr”",
+	Examples:           "“on 3 Dec at 7 pm”, “tomorrow 19:30 90 min”, “next Thursday 7 pm to 9 pm” or “every Thursday 7 pm”",
 
 	NoDate:         "I can't find a date in your message.",
 	NoDateHint:     "Try for example %s.",
 	NoTime:         "I see a date but no time.",
-	NoTimeHint:     "Add the time, for example “um 19 Uhr” or “19:30”.",
+	NoTimeHint:     "Add the time, for example “at 7 pm” or “19:30”.",
 	Past:           "%s is in the past.",
 	PastHint:       "Pick a time in the future.",
 	PastNoYearHint: "Pick a time in the future. If you mean next year, add the year: “%s”.",
@@ -200,8 +211,8 @@ var English = Texts{
 	AmbiguousHint:  "Give the date and the time only once, for example %s.",
 
 	AmbiguousWeekdayHint:    "Check the date or leave out the weekday.",
-	AmbiguousDurationsHint:  "Give either the duration (“90 min”) or the end (“bis 21 Uhr”).",
-	AmbiguousRecurrenceHint: "Use just one repetition: “wöchentlich”, “alle 2 Wochen”, “monatlich” or “jeden ersten Donnerstag”.",
+	AmbiguousDurationsHint:  "Give either the duration (“90 min”) or the end (“to 9 pm”).",
+	AmbiguousRecurrenceHint: "Use just one repetition: “weekly”, “every 2 weeks”, “monthly” or “every first Thursday”.",
 	AmbiguousOrdinalHint:    "Leave out the date and I'll take the next matching day.",
 	AmbiguousDates:          "I found two days, %s and %s.",
 	AmbiguousTimes:          "I found two times, %s and %s.",
@@ -209,31 +220,43 @@ var English = Texts{
 	AmbiguousDurations:      "The duration and the end don't match.",
 	AmbiguousRecurrence:     "I found two different repetitions.",
 	AmbiguousOrdinal:        "%s doesn't fit “%s”.",
+	AmbiguousSlash:          "“%s” can be %s or %s.",
+	AmbiguousSlashHint:      "Write the month as a word, for example “%s” or “%s”.",
 
 	InvalidDate:         "The day “%s” doesn't exist.",
-	InvalidDateHint:     "Check day and month, for example “30.4.” instead of “31.4.”.",
+	InvalidDateHint:     "Check day and month, for example “30 Apr” instead of “31 Apr”.",
 	LeapDayHint:         "29 February only exists in leap years; the next one is %d.",
 	InvalidTime:         "The time “%s” doesn't exist.",
-	InvalidTimeHint:     "Use a time from 0:00 to 23:59, for example “19:30” or “19 Uhr”.",
+	InvalidTimeHint:     "Use a time from 0:00 to 23:59, for example “19:30” or “7 pm”.",
 	InvalidDuration:     "I can't use the duration “%s”.",
-	InvalidDurationHint: "A duration is between 1 minute and 24 hours, for example “90 min”, “1,5 h” or “bis 21 Uhr”.",
+	InvalidDurationHint: "A duration is between 1 minute and 24 hours, for example “90 min”, “1.5 h” or “to 9 pm”.",
 	Unrecognized:        "I don't understand the word “%s”.",
 	UnrecognizedHint:    "Leave it out or write it differently, for example %s.",
 
-	WarnGap:         "%s doesn't exist on %s because summer time starts; I'm using %s.",
-	WarnOverlap:     "%s happens twice on %s because summer time ends; I'm using the first one (summer time).",
-	WarnNextWeekday: "I read “%s” as %s. If you mean a week later, give the date.",
-	WarnToday:       "That's today, %s.",
-	WarnEarly:       "I read %s in the morning. If you mean the afternoon or evening, write %s.",
-	WarnEndNextDay:  "It ends on the next day: %s.",
-	WarnMonthSkips:  "It won't take place in months without a day %d.",
-	WarnFarAhead:    "%s is more than half a year away. Is the year right?",
+	WarnGap:           "%s doesn't exist on %s because summer time starts; I'm using %s.",
+	WarnOverlap:       "%s happens twice on %s because summer time ends; I'm using the first one (summer time).",
+	WarnNextWeekday:   "I read “%s” as %s. If you mean a week later, give the date.",
+	WarnToday:         "That's today, %s.",
+	WarnEarly:         "I read %s in the morning. If you mean the afternoon or evening, write %s.",
+	WarnEndNextDay:    "It ends on the next day: %s.",
+	WarnMonthSkips:    "It won't take place in months without a day %d.",
+	WarnFarAhead:      "%s is more than half a year away. Is the year right?",
+	WarnOrdinalSeries: "I read “%s” as the %s %s of each month. If you mean every other week, write “every other %[3]s”.",
 
 	Weekly:     "weekly",
 	EveryWeeks: "every %d weeks",
 	Monthly:    "monthly on day %d",
 	MonthlyNth: "every %s %s of the month",
 	Ordinals:   [5]string{"last", "first", "second", "third", "fourth"},
+}
+
+// dayMonth writes the day and month of t with the month's name: „3.
+// Dezember“, “3 Dec”.
+func (tx *Texts) dayMonth(t time.Time) string {
+	if tx.Lang == "de" {
+		return fmt.Sprintf("%d. %s", t.Day(), tx.Months[t.Month()-1])
+	}
+	return fmt.Sprintf("%d %s", t.Day(), tx.Months[t.Month()-1])
 }
 
 // TextsFor returns the texts of lang, German by default.

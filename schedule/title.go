@@ -11,12 +11,18 @@ import (
 // and holds a day or a time; a leading "am" or "um" is dropped from it,
 // quotes and trailing separators from the title. Without such a tail, when
 // is "".
-func SplitTitle(args string) (title, when string) {
-	toks := tokenize(args)
+func SplitTitle(args string) (title, when string) { return SplitTitleIn(args, "de") }
+
+// SplitTitleIn is [SplitTitle] for an install in lang: with "en" the date
+// part may also be English ("Digital change on 3 Dec at 7 pm"); German
+// date parts are found in both.
+func SplitTitleIn(args, lang string) (title, when string) {
+	toks := tokenizeIn(args, lang)
+	en := lang == "en"
 	cut := -1
 	// A date part is a handful of words; looking at long tails only costs time.
 	for i := max(0, len(toks)-maxWhenTokens); i < len(toks); i++ {
-		if validTail(toks[i:]) {
+		if validTail(toks[i:], en) {
 			cut = i
 			break
 		}
@@ -48,15 +54,15 @@ var connectors = set("am", "um", "ab", "von", "vom", "den")
 // validTail reports whether toks scan completely, hold a day or a time and
 // don't name two different kinds of day or two start times: "von morgen am
 // 3.12." is a title word plus a date.
-func validTail(toks []token) bool {
-	items, perr := scan(toks)
+func validTail(toks []token, en bool) bool {
+	items, perr := scan(toks, en)
 	if perr != nil {
 		return false
 	}
 	var days, weekdays, times int
 	for _, it := range items {
 		switch it.kind {
-		case kDate, kRel, kDM:
+		case kDate, kRel, kDM, kSlash:
 			days++
 		case kWeekday:
 			weekdays++

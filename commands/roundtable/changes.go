@@ -45,7 +45,7 @@ func (w *Workflow) cmdReschedule(ce *chat.Call) error {
 			return w.replyParseError(ce.Ctx, err)
 		}
 		d := parsed.Duration
-		if d == schedule.DefaultDuration && !mentionsDuration(text) {
+		if !parsed.DurationGiven {
 			d = rt.Duration // no duration given: keep the old one
 		}
 		if _, _, err := w.DB.RoundTables.Reschedule(ce.Ctx, rt.ID, parsed.Start, d, ce.Event.ID.String(), w.Now()); err != nil {
@@ -74,17 +74,6 @@ func (w *Workflow) cmdReschedule(ce *chat.Call) error {
 		return err
 	}
 	return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.RescheduledCoord, n), rt.ID, w.rtRange(rt), n))
-}
-
-// mentionsDuration reports whether a date text gives a duration or an end.
-func mentionsDuration(s string) bool {
-	s = strings.ToLower(s)
-	for _, word := range []string{"min", "std", "stunde", " h", "bis", "–", "-", "anderthalb"} {
-		if strings.Contains(s, word) {
-			return true
-		}
-	}
-	return strings.HasSuffix(s, "h")
 }
 
 // cmdCancel cancels a round table: !absagen <Nr>.

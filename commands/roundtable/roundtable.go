@@ -159,7 +159,7 @@ func (w *Workflow) cmdRoundTable(ce *chat.Call) error {
 	tx := w.tx
 	raw := strings.TrimSpace(ce.RawArgs)
 	first, rest, _ := strings.Cut(raw, "\n")
-	title, when := schedule.SplitTitle(first)
+	title, when := schedule.SplitTitleIn(first, w.Lang)
 	if title == "" || when == "" {
 		return w.ReplyMarkdown(ce.Ctx, tx.Usage)
 	}

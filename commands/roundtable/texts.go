@@ -265,16 +265,16 @@ var English = Texts{
 		"rundetische":   {Usage: "!roundtables", Description: "lists the planned round tables"},
 		"dabei":         {Usage: "!join <number>", Description: "join a round table (or ✅ under the announcement)"},
 		"absage":        {Usage: "!leave <number> [once]", Description: "withdraw from a round table; for a series with “once” only from the next date"},
-		"rundertisch":   {Usage: "!roundtable <title> am <date> um <time> [duration]", Description: "plan a round table; more lines: `description: …`, `rooms: !room:server …`, `capacity: 20`, `cohosts: @name:server`"},
+		"rundertisch":   {Usage: "!roundtable <title> on <date> at <time> [duration]", Description: "plan a round table; more lines: `description: …`, `rooms: !room:server …`, `capacity: 20`, `cohosts: @name:server`"},
 		"ankündigen":    {Usage: "!announce <number>", Description: "announce a planned round table (or ✅ on the preview)"},
 		"teilnehmende":  {Usage: "!attendees <number>", Description: "who joined"},
 		"verschieben":   {Usage: "!reschedule <number> <new time>", Description: "move it; everyone who joined is told"},
 		"absagen":       {Usage: "!cancel <number> [yes]", Description: "cancel it; everyone who joined is told (with RSVPs Lotse asks first: `yes` confirms)"},
 		"nachbereitung": {Usage: "!followup <number> <text>", Description: "message (e.g. a link to the notes) to everyone who joined"},
 	},
-	Usage: "Usage: `!roundtable Digital change am 3.12. um 19 Uhr 90 min` (dates in German). " +
+	Usage: "Usage: `!roundtable Digital change on 3 Dec at 7 pm 90 min` (or `December 3 at 19:00`, `tomorrow at 7 pm`, `next Tuesday 18:30`). " +
 		"More lines (optional): `description: …`, `rooms: !room:server !room2:server`, `capacity: 20`, `cohosts: @name:server`. " +
-		"For a series write e.g. `jeden Donnerstag 19 Uhr` or `monatlich`.",
+		"For a series write e.g. `every Thursday at 7 pm`, `every 2 weeks`, `every 2nd Tuesday of the month` or `monthly`.",
 	NotEnabled:       "I don't plan round tables here.",
 	NotCoordinator:   "Only coordinators may plan and change round tables.",
 	NoRooms:          "Where shall I announce it? Add a line `rooms: !room:server` – no announcement rooms are configured.",
@@ -328,7 +328,7 @@ var English = Texts{
 	Rescheduled:       "🔀 The round table “%s” moved to **%s**. Your RSVP still stands; withdraw with `!leave %d`.",
 	RescheduledCoord:  "🔀 Round table #%d moved to %s. %d attendee was told, the announcements updated.|🔀 Round table #%d moved to %s. %d attendees were told, the announcements updated.",
 	CancelConfirm:     "❓ **Cancel round table #%[1]d “%[2]s” on %[3]s?**\n\n%[4]d person joined and will be told, the announcements will be marked as cancelled – this can't be undone.\n\nIf you're sure: `!cancel %[1]d yes`  \nTo withdraw only your own RSVP: `!leave %[1]d`|❓ **Cancel round table #%[1]d “%[2]s” on %[3]s?**\n\n%[4]d people joined and will be told, the announcements will be marked as cancelled – this can't be undone.\n\nIf you're sure: `!cancel %[1]d yes`  \nTo withdraw only your own RSVP: `!leave %[1]d`",
-	RescheduleUsage:   "Usage: `!reschedule <number> <new time>`, e.g. `!reschedule 3 10.12. 19 Uhr` – only the time on the same day: `!reschedule 3 20 Uhr`.",
+	RescheduleUsage:   "Usage: `!reschedule <number> <new time>`, e.g. `!reschedule 3 10 Dec at 7 pm` – only the time on the same day: `!reschedule 3 at 8 pm`.",
 	Cancelled:         "❌ Sorry, the round table “%s” on %s is cancelled.",
 	CalendarMoved:     "📅 Is it in your calendar? Tap the calendar file below this message. If your calendar still shows the old date afterwards, delete it there.",
 	CalendarCancelled: "📅 Is it in your calendar? Tap the calendar file below this message. If your calendar still shows the date afterwards, delete it there.",
