@@ -614,7 +614,13 @@ func (b *Bot) syncLoop(ctx context.Context) error {
 			// The sync worked since the last restart: this trouble is new.
 			delay = minRestartDelay
 		}
-		b.log.Warn().Err(err).Dur("retry_in", delay).Msg("Sync stopped, restarting")
+		if storage.DiskFull(err) {
+			// Nothing is lost (the position advances only with the batch),
+			// but nothing is answered either: say what to do (adm27).
+			b.log.Error().Err(err).Dur("retry_in", delay).Msg("The database's disk is full: Lotse answers nothing until there is space again, then catches up (nothing is lost). Free space where the database lives (old backups?)")
+		} else {
+			b.log.Warn().Err(err).Dur("retry_in", delay).Msg("Sync stopped, restarting")
+		}
 		pause(ctx, delay)
 		delay = min(delay*2, maxRestartDelay)
 	}
