@@ -76,3 +76,28 @@ func TestRoomsWithTwoJobsRefused(t *testing.T) {
 		})
 	}
 }
+
+// TestEmptySecretFileNamed: a secret file left empty (Ctrl-D before the
+// paste) is named as such, with the variable and the path; before, the
+// admin read that LOTSE_BBB_SECRET "or _FILE" must be set, though it was.
+// A trailing newline or CRLF is no mistake: the value is trimmed.
+func TestEmptySecretFileNamed(t *testing.T) {
+	dir := t.TempDir()
+	empty, crlf := filepath.Join(dir, "bbb_secret"), filepath.Join(dir, "password")
+	if err := os.WriteFile(empty, []byte("\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(crlf, []byte("hunter2Secret\r\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{"LOTSE_BBB_SECRET_FILE": empty}
+	_, err := Load("", func(k string) string { return env[k] })
+	if err == nil || !strings.Contains(err.Error(), "LOTSE_BBB_SECRET_FILE names "+empty+", which is empty") {
+		t.Fatalf("error %v does not name the empty file", err)
+	}
+	env = map[string]string{"LOTSE_PASSWORD_FILE": crlf}
+	cfg, err := Load("", func(k string) string { return env[k] })
+	if err != nil || cfg.Password != "hunter2Secret" {
+		t.Fatalf("CRLF password file: err %v, password trimmed: %v", err, cfg.Password == "hunter2Secret")
+	}
+}

@@ -496,6 +496,12 @@ func applyEnvStruct(v reflect.Value, prefix string, getenv func(string) string) 
 				return fmt.Errorf("failed to read %s_FILE: %w", name, err)
 			}
 			raw = strings.TrimSpace(string(data))
+			if raw == "" {
+				// Ctrl-D before pasting the secret: without this the
+				// admin read "LOTSE_BBB_SECRET (or _FILE) must be set"
+				// while the variable named a file (adm27).
+				return fmt.Errorf("%s_FILE names %s, which is empty: write the value into that file", name, file)
+			}
 		}
 		if raw == "" {
 			continue
