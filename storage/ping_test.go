@@ -64,3 +64,17 @@ func TestDiskFull(t *testing.T) {
 		}
 	}
 }
+
+// TestPingWritable: Ping's write works, and again, on every database kind
+// (PostgreSQL with LOTSE_TEST_POSTGRES): the upsert of kv "__ping__".
+func TestPingWritable(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			for range 2 {
+				if err := db.Ping(t.Context()); err != nil {
+					t.Fatalf("Ping: %v", err)
+				}
+			}
+		})
+	}
+}
