@@ -457,6 +457,9 @@ func (b *Bot) authenticate(ctx context.Context) error {
 			b.log.Warn().Msg("Access token was rejected by the homeserver")
 			continue
 		} else if err != nil {
+			if notAHomeserver(err) {
+				return b.notAHomeserverError(err)
+			}
 			return fmt.Errorf("failed to reach the homeserver: %w", err)
 		}
 		if who.UserID != b.opts.UserID {
@@ -490,10 +493,31 @@ func (b *Bot) passwordLogin(ctx context.Context, deviceID id.DeviceID) error {
 		if errors.Is(err, mautrix.MForbidden) {
 			return fmt.Errorf("login as %s was refused: check the user ID and password", b.opts.UserID)
 		}
+		if notAHomeserver(err) {
+			return b.notAHomeserverError(err)
+		}
 		return fmt.Errorf("failed to log in as %s: %w", b.opts.UserID, err)
 	}
 	b.log.Info().Stringer("device_id", b.Client.DeviceID).Msg("Logged in with password")
 	return b.storeCredentials(ctx)
+}
+
+// notAHomeserver reports whether err is an answer without a Matrix error
+// code and below 500: a web server that is not the client API answered
+// (homeserver_url set to Element's or the website's address, or a path
+// too many). 5xx stays a homeserver that is down (transientError).
+func notAHomeserver(err error) bool {
+	var httpErr mautrix.HTTPError
+	return errors.As(err, &httpErr) && httpErr.Response != nil && httpErr.RespError == nil &&
+		httpErr.Response.StatusCode < 500 && !isRateLimit(httpErr)
+}
+
+// notAHomeserverError says what to check instead of "HTTP 405" (adm27):
+// before, the admin read "failed to log in as …: HTTP 405" and exit code
+// 18's "check the account and password".
+func (b *Bot) notAHomeserverError(err error) error {
+	return fmt.Errorf("no Matrix homeserver answered at %s (an answer without a Matrix error code): check homeserver_url — the client API's address, e.g. https://matrix.example.org, not Element's or the website's (lotse setup checks it): %w",
+		b.Client.HomeserverURL, err)
 }
 
 // storeCredentials stores the user ID, the device ID and the access token,
@@ -614,7 +638,13 @@ func (b *Bot) syncLoop(ctx context.Context) error {
 			// The sync worked since the last restart: this trouble is new.
 			delay = minRestartDelay
 		}
-		b.log.Warn().Err(err).Dur("retry_in", delay).Msg("Sync stopped, restarting")
+		if storage.DiskFull(err) {
+			// Nothing is lost (the position advances only with the batch),
+			// but nothing is answered either: say what to do (adm27).
+			b.log.Error().Err(err).Dur("retry_in", delay).Msg("The database's disk is full: Lotse answers nothing until there is space again, then catches up (nothing is lost). Free space where the database lives (old backups?)")
+		} else {
+			b.log.Warn().Err(err).Dur("retry_in", delay).Msg("Sync stopped, restarting")
+		}
 		pause(ctx, delay)
 		delay = min(delay*2, maxRestartDelay)
 	}

@@ -306,7 +306,7 @@ func typeErrorWithoutValues(data []byte, te *yaml.TypeError) error {
 	keys := keysByLine(data)
 	msgs := make([]string, len(te.Errors))
 	for i, m := range te.Errors {
-		msgs[i] = m
+		msgs[i] = unknownKeyHint(m)
 		at := strings.Index(m, "cannot unmarshal ")
 		into := strings.LastIndex(m, " into ")
 		if at < 0 || into < at {
@@ -319,9 +319,100 @@ func typeErrorWithoutValues(data []byte, te *yaml.TypeError) error {
 				key = keys[n]
 			}
 		}
-		msgs[i] = prefix + key + " is not of type " + want + " (the value is not shown: it may be a secret set in the wrong place)"
+		msgs[i] = prefix + key + " is not of type " + want + typeHints[want] + " (the value is not shown: it may be a secret set in the wrong place)"
 	}
 	return &yaml.TypeError{Errors: msgs}
+}
+
+// typeHints tells the admin how to write a value of each type a key may
+// have; a duration without its unit ("72") is the common mistake.
+var typeHints = map[string]string{
+	"time.Duration": ": write a duration with its unit, like 30m, 72h or 720h",
+	"int":           ": write a whole number, like 4",
+	"bool":          ": write true or false",
+	"[]string":      `: write a list, like ["a", "b"]`,
+	"string":        ": write one text value",
+}
+
+// unknownKeyHint rewrites yaml's "line 9: field aprovers not found in type
+// config.Config" to name the key the admin most likely meant (approvers)
+// and where every key is listed. Other messages are returned unchanged.
+func unknownKeyHint(m string) string {
+	prefix, rest, ok := strings.Cut(m, "field ")
+	if !ok {
+		return m
+	}
+	key, typ, ok := strings.Cut(rest, " not found in type ")
+	if !ok {
+		return m
+	}
+	var known []string
+	switch typ {
+	case "config.Config":
+		known = yamlKeys(reflect.TypeFor[Config]())
+	case "config.Site":
+		known = yamlKeys(reflect.TypeFor[Site]())
+		key = "site." + key
+	default:
+		return m
+	}
+	msg := prefix + key + " is not a known key"
+	if best := closestKey(strings.TrimPrefix(key, "site."), known); best != "" {
+		if strings.HasPrefix(key, "site.") {
+			best = "site." + best
+		}
+		msg += " (did you mean " + best + "?)"
+	}
+	return msg + "; `lotse config example` lists every key"
+}
+
+// yamlKeys lists the YAML keys of a struct's fields.
+func yamlKeys(t reflect.Type) []string {
+	var keys []string
+	for i := range t.NumField() {
+		if k := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]; k != "" && k != "-" {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// closestKey is the known key nearest to key by edit distance, if it is
+// near enough to be a typo (at most a third of its length, at least one),
+// or one that begins with it (homeserver for homeserver_url).
+func closestKey(key string, known []string) string {
+	best, bestD := "", max(1, len(key)/3)+1
+	for _, k := range known {
+		d := keyDistance(key, k)
+		if len(key) >= 5 && strings.HasPrefix(k, key+"_") {
+			d = min(d, 1)
+		}
+		if d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+// keyDistance is the Levenshtein distance between two ASCII keys.
+func keyDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // keysByLine maps each line of a YAML document that holds a value to the
@@ -405,6 +496,12 @@ func applyEnvStruct(v reflect.Value, prefix string, getenv func(string) string) 
 				return fmt.Errorf("failed to read %s_FILE: %w", name, err)
 			}
 			raw = strings.TrimSpace(string(data))
+			if raw == "" {
+				// Ctrl-D before pasting the secret: without this the
+				// admin read "LOTSE_BBB_SECRET (or _FILE) must be set"
+				// while the variable named a file (adm27).
+				return fmt.Errorf("%s_FILE names %s, which is empty: write the value into that file", name, file)
+			}
 		}
 		if raw == "" {
 			continue
@@ -525,6 +622,7 @@ func (c Config) Validate() error {
 		problems = append(problems, err.Error())
 	}
 	problems = append(problems, c.accessProblems()...)
+	problems = append(problems, c.roomRoleProblems()...)
 	for _, a := range c.Admins {
 		if !strings.HasPrefix(a, "@") || !strings.Contains(a, ":") {
 			problems = append(problems, "admins must be full Matrix IDs like @name:example.org, not "+strconv.Quote(a))
@@ -668,6 +766,29 @@ func (c Config) accessProblems() []string {
 	}
 	if c.AccessMaxAttempts < 1 || c.AccessNotifyAfter < 1 {
 		problems = append(problems, "access_max_attempts and access_notify_after must be at least 1")
+	}
+	return problems
+}
+
+// roomRoleProblems refuses a room given two jobs that must not share one:
+// the team room holds cases and the approvals room requests, each with
+// members' personal data, and each room's members are invited by their own
+// role. One room for both would let approvers, who need no recorded
+// declaration, read every support case; either room as a lobby would
+// greet members there as if it were theirs.
+func (c Config) roomRoleProblems() []string {
+	var problems []string
+	if c.TeamRoom != "" && c.TeamRoom == c.ApprovalsRoom {
+		problems = append(problems, "team_room and approvals_room must be two different rooms: approvers (invited into the approvals room) would read the support cases; create a second encrypted room for one of them")
+	}
+	for _, r := range c.LobbyRooms {
+		switch {
+		case r == "":
+		case r == c.TeamRoom:
+			problems = append(problems, "lobby_rooms must not list the team_room: members are welcomed in a lobby, cases belong to the team; name the members' room there instead")
+		case r == c.ApprovalsRoom:
+			problems = append(problems, "lobby_rooms must not list the approvals_room: members are welcomed in a lobby, requests belong to the approvers; name the members' room there instead")
+		}
 	}
 	return problems
 }

@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -193,15 +194,34 @@ func (db *DB) Close() error {
 	return db.Root.Close()
 }
 
-// Ping checks that the database answers and is writable.
+// Ping checks that the database answers and is writable: it writes a
+// changing value to one row (kv "__ping__"). Before, it updated a row that
+// never existed, which writes nothing, so /readyz said "database": "ok"
+// while a full disk failed every commit (adm27). A full disk is named as
+// such, with what to do.
 func (db *DB) Ping(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(ctx, queryTimeout)
 	defer cancel()
-	_, err := db.Lotse.Exec(ctx, "UPDATE kv SET value=value WHERE key='__ping__'")
+	_, err := db.Lotse.Exec(ctx, setKVQuery, KeyPing, strconv.FormatInt(time.Now().UnixNano(), 10))
 	if err != nil {
+		if DiskFull(err) {
+			return fmt.Errorf("failed to write to database: the disk is full (free space where the database lives, e.g. old backups; Lotse catches up by itself): %w", err)
+		}
 		return fmt.Errorf("failed to write to database: %w", err)
 	}
 	return nil
+}
+
+// DiskFull reports whether err says the database's disk is full: SQLite's
+// SQLITE_FULL ("database or disk is full") or PostgreSQL's disk_full
+// (SQLSTATE 53100, "No space left on device").
+func DiskFull(err error) bool {
+	if err == nil {
+		return false
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "database or disk is full") || strings.Contains(msg, "No space left on device") ||
+		strings.Contains(msg, "SQLSTATE 53100")
 }
 
 func withTimeout(ctx context.Context) (context.Context, context.CancelFunc) {
