@@ -195,7 +195,7 @@ func TestIdleClaimFallsBack(t *testing.T) {
 		t.Fatalf("second tick sent: %s", bodies(sent))
 	}
 	// The history says who had it.
-	mustContain(t, e.say(t, teamRoom, bob, "!fall", root), "return", "Alice")
+	mustContain(t, e.say(t, teamRoom, bob, "!fall", root), "zurück in die Warteschlange (lag bei Alice)")
 	// Later, the reminder of unclaimed cases.
 	mustContain(t, tick(time.Date(2026, 3, 8, 14, 10, 0, 0, loc)), "Fall #1 wartet seit 4 Std.")
 
@@ -459,7 +459,7 @@ func TestReopenWithoutFormerAssignee(t *testing.T) {
 				t.Fatalf("reopened for %s, who left the team", c.Assignee)
 			}
 			mustContain(t, in(sent, teamRoom), "wieder offen zur Übernahme", "[OFFEN]")
-			mustContain(t, e.say(t, teamRoom, bob, "!fall", root), "reopen", "Alice")
+			mustContain(t, e.say(t, teamRoom, bob, "!fall", root), "hat den Fall wieder geöffnet", "Alice")
 		})
 	}
 }
