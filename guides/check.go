@@ -160,7 +160,9 @@ func (c checker) checkLink(g *Guide, dest string) (msg string, warning bool) {
 	return "", false
 }
 
-// checkImage returns a message if an image cannot be shown.
+// checkImage returns a message if an image cannot be shown, and a
+// warning if it is an SVG with active content (see [ActiveSVG]), which
+// the static site leaves out.
 func (c checker) checkImage(g *Guide, dest string) (msg string, warning bool) {
 	dest = strings.TrimSpace(normalizeDestination(dest))
 	if mxcURL.MatchString(dest) {
@@ -178,6 +180,15 @@ func (c checker) checkImage(g *Guide, dest string) (msg string, warning bool) {
 	}
 	if !c.exists(target) {
 		return fmt.Sprintf("image %s does not exist", target), false
+	}
+	if strings.EqualFold(path.Ext(target), ".svg") {
+		data, err := os.ReadFile(filepath.Join(c.dir, filepath.FromSlash(target)))
+		if err != nil {
+			return fmt.Sprintf("image %s cannot be read: %v", target, unwrapPathError(err)), false
+		}
+		if why := ActiveSVG(data); why != "" {
+			return fmt.Sprintf("image %s is left out of the static site (lotse guides build-site), it has active content: %s; export it as PNG or without scripts, links and external references", target, why), true
+		}
 	}
 	return "", false
 }

@@ -12,6 +12,51 @@ import (
 // einfügen“ is left to a reader; these are the unmistakable ones).
 var leftoverMarkerRE = regexp.MustCompile(`\b(TODO|FIXME|XXX|TBD)\b|(?i)\blorem ipsum\b|\[(?i:(?:todo|tbd|platzhalter|placeholder))\]`)
 
+// leftoverMarker returns the first author note in a line of text, or "".
+// A word in inline code (`TODO.txt`) is an example, not a note, and XXX
+// beside digits or other X's is a number's format („0151 XXX XXXX“,
+// „XXX-XXX“), not a note.
+func leftoverMarker(line []byte) string {
+	for _, m := range leftoverMarkerRE.FindAllIndex(line, -1) {
+		if bytes.Count(line[:m[0]], []byte("`"))%2 == 1 {
+			continue // inside inline code
+		}
+		if string(line[m[0]:m[1]]) == "XXX" && (placeholderToken(bytes.TrimRight(line[:m[0]], placeholderSeparators), true) ||
+			placeholderToken(bytes.TrimLeft(line[m[1]:], placeholderSeparators), false)) {
+			continue
+		}
+		return string(line[m[0]:m[1]])
+	}
+	return ""
+}
+
+// placeholderSeparators are what separates the groups of a number's
+// format: spaces, hyphens, slashes, dots, parentheses.
+const placeholderSeparators = " \t-/.()+"
+
+// placeholderToken tells whether the token at the end (before) or the
+// start (after) of s is made of digits and X's only.
+func placeholderToken(s []byte, before bool) bool {
+	var tok []byte
+	if before {
+		tok = s[bytes.LastIndexAny(s, placeholderSeparators)+1:]
+	} else if end := bytes.IndexAny(s, placeholderSeparators); end >= 0 {
+		tok = s[:end]
+	} else {
+		tok = s
+	}
+	tok = bytes.TrimRight(tok, ",;:")
+	if len(tok) == 0 {
+		return false
+	}
+	for _, c := range tok {
+		if (c < '0' || c > '9') && c != 'X' && c != 'x' {
+			return false
+		}
+	}
+	return true
+}
+
 // yamlCommentRE finds where a YAML comment starts on a front-matter line
 // (a "#" at the start or after a space; one inside a quoted value is
 // taken for a comment too, which only hides a note after it).
@@ -52,7 +97,7 @@ func leftoverMarkerProblems(src []byte) []Problem {
 			fence = trimmed[:3]
 			continue
 		}
-		if m := leftoverMarkerRE.Find(line); m != nil {
+		if m := leftoverMarker(line); m != "" {
 			problems = append(problems, Problem{Line: i + 1, Warning: true,
 				Message: fmt.Sprintf("%q looks like a note left for authors; members would read it as it is", m)})
 		}

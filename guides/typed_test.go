@@ -1,6 +1,9 @@
 package guides
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestRenderTyped(t *testing.T) {
 	for _, tc := range []struct{ name, md, want string }{
@@ -20,5 +23,38 @@ func TestRenderTyped(t *testing.T) {
 				t.Errorf("RenderTyped(%q)\n got %q\nwant %q", tc.md, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestRenderTypedBoundsWork: a volunteer's message cannot make the
+// renderer's work grow with the square of its length or turn a link's
+// shown address around. A line that opens more than maxNesting blocks at
+// once has the rest as text (goldmark took 20 seconds for 60,000 ">" and
+// fitBytes renders up to 17 times); bidi overrides and isolates are
+// dropped; messages within the limits render as before.
+func TestRenderTypedBoundsWork(t *testing.T) {
+	deep := strings.Repeat(">", maxNesting+60)
+	if got := capLineNesting(deep, maxNesting); got != strings.Repeat(">", maxNesting)+`\`+strings.Repeat(">", 60) {
+		t.Errorf("capLineNesting(%d×\">\") = %q", maxNesting+60, got)
+	}
+	mixed := strings.Repeat("> - ", maxNesting) + "1. text"
+	if got := capLineNesting(mixed, maxNesting); got != strings.Repeat("> - ", maxNesting/2)+`\`+strings.Repeat("> - ", maxNesting/2)+"1. text" {
+		t.Errorf("capLineNesting(mixed) = %q", got)
+	}
+	for _, md := range []string{"> Zitat\n> > Antwort", "- a\n  - b\n    1. c", "--- * --- ***", "-1 > 0", strings.Repeat("-", 80), "*fett* - 3 > 2"} {
+		if got := capLineNesting(md, maxNesting); got != md {
+			t.Errorf("capLineNesting(%q) = %q, want it unchanged", md, got)
+		}
+	}
+	out := RenderTyped(deep)
+	if n := strings.Count(out, "<blockquote>"); n > maxNesting {
+		t.Errorf("%d nested quotes, want at most %d", n, maxNesting)
+	}
+	if !strings.Contains(out, strings.Repeat("&gt;", 60)) {
+		t.Errorf("the rest of the line is not text: %.300q", out)
+	}
+	spoof := "Hier: \u202e[Bank](https://evil.test/#ed.knab//:sptth) \u2067x\u2069 \u200fok"
+	if got, want := RenderTyped(spoof), "<p>Hier: <a href=\"https://evil.test/#ed.knab//:sptth\">Bank</a> (https://evil.test/#ed.knab//:sptth) x \u200fok</p>"; got != want {
+		t.Errorf("RenderTyped(%q)\n got %q\nwant %q", spoof, got, want)
 	}
 }
