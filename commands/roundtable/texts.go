@@ -45,6 +45,9 @@ type Texts struct {
 	NumberUsage string
 	// NotOpen: %d; cancelled or over.
 	NotOpen string
+	// MeetingName names the video meeting of a round table whose title is
+	// too short for one (BigBlueButton wants two characters): %d.
+	MeetingName string
 
 	// PostTitle heads an announcement: %d number, %s title.
 	PostTitle string
@@ -197,6 +200,7 @@ var German = Texts{
 	NoSuch:           "Einen Runden Tisch „%s“ gibt es nicht. `!rundetische` zeigt die geplanten.",
 	NumberUsage:      "Welcher Runde Tisch? So geht es: `%s`",
 	NotOpen:          "Runder Tisch #%d ist abgesagt oder vorbei.",
+	MeetingName:      "Runder Tisch #%d",
 
 	PostTitle:         "📅 **Runder Tisch #%d: %s**",
 	PostHow:           "**Mitmachen:** Tippe auf ✅ oder schreib `!dabei %[1]d`.  \nAbsagen: noch einmal auf ✅ tippen oder `!absage %[1]d`.  \nDeinen persönlichen Zugangslink schicke ich dir vorher per Direktnachricht, die Kalenderdatei (.ics) folgt unter dieser Nachricht.",
@@ -296,6 +300,7 @@ var English = Texts{
 	NoSuch:           "There is no round table “%s”. `!roundtables` lists the planned ones.",
 	NumberUsage:      "Which round table? Usage: `%s`",
 	NotOpen:          "Round table #%d is cancelled or over.",
+	MeetingName:      "Round table #%d",
 
 	PostTitle:         "📅 **Round table #%d: %s**",
 	PostHow:           "**Join:** tap ✅ or send `!join %[1]d`.  \nWithdraw: tap ✅ again or send `!leave %[1]d`.  \nI'll send you your personal link by direct message beforehand; the calendar file (.ics) follows below this message.",

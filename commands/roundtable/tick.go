@@ -450,7 +450,7 @@ func (w *Workflow) ensureMeeting(ctx context.Context, rt *storage.RoundTable, no
 	}
 	title := string(name)
 	if len(name) < 2 {
-		title = fmt.Sprintf("Runder Tisch %d", rt.ID)
+		title = chat.Format(w.tx.MeetingName, rt.ID)
 	}
 	resp, err := w.cfg.Meetings.Create(ctx, bbb.CreateRequest{
 		MeetingID: mid, Name: title,
