@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -45,5 +46,53 @@ func TestRetentionReportInWords(t *testing.T) {
 		if !strings.Contains(body, want) {
 			t.Errorf("report lacks %q:\n%s", want, body)
 		}
+	}
+}
+
+// TestRetentionReportEveryRuleInWords: with every retention period set
+// (each field of storage.RetentionPolicy, found by reflection, so a rule
+// added later is covered too), every line of `!aufbewahrung` has its own
+// words in both languages — none falls back to „weitere Einträge“ /
+// "further entries", which would hide what a new rule deletes.
+// TestRetentionReportInWords sets only some periods and reads German.
+func TestRetentionReportEveryRuleInWords(t *testing.T) {
+	var policy storage.RetentionPolicy
+	v := reflect.ValueOf(&policy).Elem()
+	for i := range v.NumField() {
+		if v.Field(i).Type() != reflect.TypeFor[time.Duration]() {
+			t.Fatalf("RetentionPolicy.%s is no duration: extend this test", v.Type().Field(i).Name)
+		}
+		v.Field(i).SetInt(int64(30 * 24 * time.Hour))
+	}
+	for _, tc := range []struct {
+		texts *Texts
+		cmd   string
+		other string
+	}{
+		{&German, "!aufbewahrung", "weitere"},
+		{&English, "!retention", "further"},
+	} {
+		t.Run(tc.texts.Lang, func(t *testing.T) {
+			e, _ := newRolesEnv(t)
+			e.fm.joined[dmRoom] = map[id.UserID]bool{admin: true, botID: true}
+			e.reconfigure(func(d *Deps) { d.Texts, d.Privacy = tc.texts, Privacy{Retention: policy} })
+			sent := in(e.say(t, dmRoom, admin, tc.cmd, ""), dmRoom)
+			if len(sent) != 1 {
+				t.Fatalf("%s: %s", tc.cmd, bodies(sent))
+			}
+			lines := 0
+			for _, l := range strings.Split(sent[0].content.Body, "\n") {
+				if l = strings.TrimSpace(l); !strings.HasPrefix(l, "•") && !strings.HasPrefix(l, "- ") {
+					continue
+				}
+				lines++
+				if strings.Contains(l, tc.other) {
+					t.Errorf("a rule without words of its own: %s", l)
+				}
+			}
+			if lines < 20 {
+				t.Errorf("only %d lines with every period set:\n%s", lines, sent[0].content.Body)
+			}
+		})
 	}
 }

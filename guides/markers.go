@@ -7,9 +7,10 @@ import (
 )
 
 // leftoverMarkerRE finds the notes authors leave for themselves and
-// filler text: TODO, FIXME, XXX, TBD (as words, any case but written in
-// capitals), „Lorem ipsum“ and German to-do notes („hier Screenshot
-// einfügen“ is left to a reader; these are the unmistakable ones).
+// filler text: TODO, FIXME, XXX, TBD (whole words in capitals: „Todo-Liste“
+// and „XXXXX“ are text), „Lorem ipsum“ in any case, and [TODO], [TBD],
+// [Platzhalter], [Placeholder] in brackets („hier Screenshot einfügen“ is
+// left to a reader; these are the unmistakable ones).
 var leftoverMarkerRE = regexp.MustCompile(`\b(TODO|FIXME|XXX|TBD)\b|(?i)\blorem ipsum\b|\[(?i:(?:todo|tbd|platzhalter|placeholder))\]`)
 
 // leftoverMarker returns the first author note in a line of text, or "".
@@ -73,18 +74,34 @@ func leftoverMarkerProblems(src []byte) []Problem {
 	src = htmlCommentRE.ReplaceAllFunc(src, func(c []byte) []byte {
 		return bytes.Repeat([]byte("\n"), bytes.Count(c, []byte("\n")))
 	})
+	// The front matter as the loader finds it (splitFrontMatter: Windows
+	// line ends, a closing "..." or blanks after the delimiter): lines
+	// 1 to frontEnd, 0 without one. An unclosed one is an error of its
+	// own; its lines are read as front matter.
+	frontEnd, closeLine := 0, 0
+	if fm, state := splitFrontMatter(src); state.closed {
+		frontEnd, closeLine = fm.closeLine, fm.closeLine
+	} else if state.found {
+		frontEnd = bytes.Count(src, []byte("\n")) + 1
+	}
 	var problems []Problem
+	warn := func(i int, line []byte) {
+		if m := leftoverMarkerRE.Find(line); m != nil {
+			problems = append(problems, Problem{Line: i + 1, Warning: true,
+				Message: fmt.Sprintf("%q looks like a note left for authors; members would read it as it is", m)})
+		}
+	}
 	var fence []byte // the open fence ("```" or "~~~"), nil outside
-	inFront := bytes.HasPrefix(src, []byte("---\n"))
 	for i, line := range bytes.Split(src, []byte("\n")) {
-		if inFront {
-			if i > 0 && string(bytes.TrimRight(line, " \r")) == "---" {
-				inFront = false
-				continue
+		if n := i + 1; n <= frontEnd {
+			if n == 1 || n == closeLine {
+				continue // a delimiter
 			}
 			if c := yamlCommentRE.FindIndex(line); c != nil {
 				line = line[:c[0]]
 			}
+			warn(i, line)
+			continue
 		}
 		trimmed := bytes.TrimLeft(line, " ")
 		if fence != nil {
@@ -101,6 +118,8 @@ func leftoverMarkerProblems(src []byte) []Problem {
 			problems = append(problems, Problem{Line: i + 1, Warning: true,
 				Message: fmt.Sprintf("%q looks like a note left for authors; members would read it as it is", m)})
 		}
+
+		warn(i, line)
 	}
 	return problems
 }

@@ -181,9 +181,10 @@ func ThreadRel(root string) *event.RelatesTo {
 }
 
 // MessageHTML renders Markdown a person typed (a volunteer's answer to a
-// member) as Element renders what it sends: emphasis, lists and line
-// breaks, links showing where they go, no images or raw HTML
-// (guides.RenderTyped). The plain body stays the typed text.
+// member) much as Element renders what it sends: emphasis, lists and line
+// breaks; unlike Element, a link whose text is not its address shows the
+// address after it, and images and raw HTML are dropped
+// (guides.RenderTyped). The caller keeps the typed text as the plain body.
 func MessageHTML(md string) string { return guides.RenderTyped(md) }
 
 // TextHTML shows user text literally in HTML: escaped, line breaks kept.
