@@ -178,6 +178,13 @@ func (w *Workflow) warnID(ctx context.Context, target id.UserID) error {
 		warn = append(warn, chat.Format(pt.UnknownID, chat.Escape(target.String())))
 	}
 	if len(warn) == 0 {
+		// The warning's reply number stays taken, so the answer after it
+		// keeps its transaction ID when the event is handled again and the
+		// ID is known by then (whole27: a retried confirmation took the
+		// warning's ID and was never sent).
+		if t := chat.TurnOf(ctx); t != nil {
+			t.Next()
+		}
 		return nil
 	}
 	return w.ReplyMarkdown(ctx, "⚠️ "+strings.Join(warn, " "))
