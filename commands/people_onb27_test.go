@@ -39,6 +39,25 @@ func TestApplicationWithoutApprovalsRoomReachesManagers(t *testing.T) {
 			t.Errorf("%s was told of the application: %s", other, bodies(got))
 		}
 	}
+	// The notices' records are the applicant's (their erasure deletes
+	// them), not the managers' (whole27: they were in the managers'
+	// exports and survived the applicant's erasure).
+	ctx := context.Background()
+	for who, want := range map[id.UserID]int{member: 2, admin: 0, approvr: 0} {
+		data, err := e.db.Privacy().Export(ctx, who.String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, row := range data["scheduled_notice"] {
+			if strings.Contains(fmt.Sprint(row), "@member:test") {
+				n++
+			}
+		}
+		if n != want {
+			t.Errorf("%s's export has %d notices about the application, want %d: %v", who, n, want, data["scheduled_notice"])
+		}
+	}
 	// Applying again while the approvers already know tells nobody anew.
 	again := e.say(t, dmRoom, member, "!team beitreten", "")
 	for _, m := range []id.UserID{admin, approvr} {

@@ -361,6 +361,14 @@ func (w *Workflow) Run(ctx context.Context) {
 // is "", to the user's direct chat as the bot checks it now (never a room
 // stored by an older version: issue #15, it may be someone else's).
 func (w *Workflow) notice(ctx context.Context, key string, user id.UserID, room id.RoomID, content *event.MessageEventContent, now time.Time) error {
+	return w.noticeAbout(ctx, key, user, user, room, content, now)
+}
+
+// noticeAbout is notice sent to user about the person about: its record
+// (scheduled_notice) is about's, so that about's erasure deletes it and
+// it is not in user's export — a manager's notice of someone's application
+// names that someone in its key (whole27: it was stored as the manager's).
+func (w *Workflow) noticeAbout(ctx context.Context, key string, user, about id.UserID, room id.RoomID, content *event.MessageEventContent, now time.Time) error {
 	done, err := w.DB.Roles().NoticeDone(ctx, key)
 	if err != nil || done {
 		return err
@@ -370,7 +378,7 @@ func (w *Workflow) notice(ctx context.Context, key string, user id.UserID, room 
 			// The homeserver refuses a direct chat with them: trying
 			// again every minute would not help.
 			zerolog.Ctx(ctx).Warn().Str("notice", noticeKind(key)).Msg("Cannot open a direct chat for a notice; not trying again")
-			return w.DB.Roles().MarkNotice(ctx, key, user.String(), now)
+			return w.DB.Roles().MarkNotice(ctx, key, about.String(), now)
 		} else if err != nil {
 			return fmt.Errorf("failed to find the direct chat: %w", err)
 		}
@@ -378,7 +386,7 @@ func (w *Workflow) notice(ctx context.Context, key string, user id.UserID, room 
 	if _, err := w.Matrix.Send(ctx, room, event.EventMessage, content, w.TxnID(id.EventID("lotse-notice/"+key), "notice", 0)); err != nil {
 		return err
 	}
-	return w.DB.Roles().MarkNotice(ctx, key, user.String(), now)
+	return w.DB.Roles().MarkNotice(ctx, key, about.String(), now)
 }
 
 // noticeKind is the kind of a notice key ("training-expired" of

@@ -385,7 +385,7 @@ func (w *Workflow) noticeEach(ctx context.Context, key string, user id.UserID, t
 		if m == user {
 			continue
 		}
-		errs = append(errs, w.notice(ctx, key+":to:"+m.String(), m, "", chat.MentionContent(md), now))
+		errs = append(errs, w.noticeAbout(ctx, key+":to:"+m.String(), m, user, "", chat.MentionContent(md), now))
 	}
 	return errors.Join(errs...)
 }
