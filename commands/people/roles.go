@@ -741,7 +741,7 @@ func (w *Workflow) revokeDeclaration(ce *chat.Call, target id.UserID) error {
 			return err
 		}
 	}
-	stillIn, err := w.offboard(ctx, target, storage.RoleTeam, pt.KickReason, cause)
+	stillIn, err := w.offboard(ctx, target, storage.RoleTeam, pt.DeclarationKickReason, cause)
 	if err != nil {
 		return err
 	}

@@ -56,6 +56,9 @@ type Texts struct {
 	DeclarationRevokedKept                                                                string
 	RolesIntro, RolesEmpty, FromConfig                                                    string
 	InviteReason, KickReason, PauseReason                                                 string
+	// DeclarationKickReason is the reason Element shows for leaving the
+	// team room when a privacy declaration was taken back (not the role).
+	DeclarationKickReason string
 	// TeamRoomNoRole warns the team room that someone without the team
 	// role joined: %s user, %s user (remove), %s user (grant).
 	TeamRoomNoRole string
@@ -133,15 +136,16 @@ var German = Texts{
 	DeclarationRevokedKept:  "Die Team-Rolle wartet jetzt wieder auf eine Erklärung: Ich habe ihre übernommenen Fälle zurück in die Warteschlange gegeben. Mit einer neuen Erklärung schalte ich sie wieder frei.",
 	DeclarationRevokedMember: "Deine Verpflichtungserklärung ist nicht mehr eingetragen. Deine Team-Rolle ruht deshalb, und bis auf Weiteres gehörst du nicht mehr zum Teamraum. " +
 		"Sobald wieder eine Erklärung von dir eingetragen ist, schalte ich dich frei.",
-	RolesIntro:         "**Rollen**",
-	RolesEmpty:         "Noch keine Rollen vergeben.",
-	FromConfig:         "aus der Konfiguration",
-	InviteReason:       "Freigeschaltet von Lotse",
-	TeamRoomNoRole:     "⚠️ %s ist dem Teamraum beigetreten, hat aber keine freigeschaltete Team-Rolle – und liest hier die Supportfälle mit. War das so gewollt? Wenn nicht: bitte %s aus dem Raum entfernen. Soll die Person ins Team: `!rolle %s team` (mit Verpflichtungserklärung und Schulung).",
-	KickReason:         "Rolle entzogen",
-	PauseReason:        "Datenschutzschulung abgelaufen",
-	TrainingSoonMember: "⏰ Deine Datenschutzschulung läuft am %s ab. Bitte melde dich rechtzeitig zur nächsten Schulung an, damit du im Team weitermachen kannst.",
-	TrainingSoonCoord:  "⏰ Die Datenschutzschulung von %s läuft am %s ab.",
+	RolesIntro:            "**Rollen**",
+	RolesEmpty:            "Noch keine Rollen vergeben.",
+	FromConfig:            "aus der Konfiguration",
+	InviteReason:          "Freigeschaltet von Lotse",
+	TeamRoomNoRole:        "⚠️ %s ist dem Teamraum beigetreten, hat aber keine freigeschaltete Team-Rolle – und liest hier die Supportfälle mit. War das so gewollt? Wenn nicht: bitte %s aus dem Raum entfernen. Soll die Person ins Team: `!rolle %s team` (mit Verpflichtungserklärung und Schulung).",
+	KickReason:            "Rolle entzogen",
+	DeclarationKickReason: "Verpflichtungserklärung zurückgenommen",
+	PauseReason:           "Datenschutzschulung abgelaufen",
+	TrainingSoonMember:    "⏰ Deine Datenschutzschulung läuft am %s ab. Bitte melde dich rechtzeitig zur nächsten Schulung an, damit du im Team weitermachen kannst.",
+	TrainingSoonCoord:     "⏰ Die Datenschutzschulung von %s läuft am %s ab.",
 	TrainingExpiredMember: "Deine Datenschutzschulung ist abgelaufen. Deine Team-Rolle ist deshalb pausiert, und bis zu einer neuen Schulung gehörst du nicht mehr zum Teamraum. " +
 		"Sobald eine neue Schulung eingetragen ist, schalte ich dich wieder frei.",
 	TrainingExpiredCoord: "⏸️ Die Datenschutzschulung von %s ist am %s abgelaufen; die Team-Rolle ist pausiert. Nach einer neuen Schulung tragen Admins oder Genehmigende sie mit `!schulung` ein.",
@@ -210,8 +214,8 @@ var English = Texts{
 	DeclarationNone:         "No privacy declaration is recorded for %s.",
 	OtherServer:             "%s has an account on the server %s, not on %s. Is this really the person you mean?",
 	UnknownID:               "I have never heard of %s. Please check how the Matrix ID is spelled; if it is right, all is well.",
-	DeclarationRevokedTeam:  "The team role now waits for a declaration again: I removed them from the team room and put the cases they had taken back in the queue. A new declaration activates them again.",
-	DeclarationRevokedKept:  "The team role now waits for a declaration again: I put the cases they had taken back in the queue. A new declaration activates them again.",
+	DeclarationRevokedTeam:  "The team role now waits for a declaration again: I removed them from the team room and put the cases they had claimed back in the queue. A new declaration activates them again.",
+	DeclarationRevokedKept:  "The team role now waits for a declaration again: I put the cases they had claimed back in the queue. A new declaration activates them again.",
 	DeclarationRevokedMember: "Your privacy declaration is no longer on record. Your team role is therefore on hold, and for now you are no longer part of the team room. " +
 		"Once a declaration of yours is recorded again, I'll activate you.",
 	RolesIntro:            "**Roles**",
@@ -220,6 +224,7 @@ var English = Texts{
 	InviteReason:          "Activated by Lotse",
 	TeamRoomNoRole:        "⚠️ %s joined the team room without an activated team role – and reads the support cases here. Was that intended? If not, please remove %s from the room. To add them to the team: `!role %s team` (with the signed declaration and the training).",
 	KickReason:            "Role removed",
+	DeclarationKickReason: "Privacy declaration taken back",
 	PauseReason:           "Data-protection training expired",
 	TrainingSoonMember:    "⏰ Your data-protection training expires on %s. Please sign up for the next training in time so you can stay in the team.",
 	TrainingSoonCoord:     "⏰ The data-protection training of %s expires on %s.",

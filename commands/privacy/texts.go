@@ -185,7 +185,7 @@ var German = Texts{
 		"access_audit":                     "%d Protokolleintrag zu Anträgen|%d Protokolleinträge zu Anträgen",
 		"role_audit":                       "%d Protokolleintrag zu Rollen|%d Protokolleinträge zu Rollen",
 		"member_state":                     "%d Mitglied, das lange nicht geschrieben hat (Begrüßung, erste Schritte)|%d Mitglieder, die lange nicht geschrieben haben (Begrüßung, erste Schritte)",
-		"team_gate":                        "%d Eintrag zu Verpflichtungserklärung und Schulung ohne Teamrolle|%d Einträge zu Verpflichtungserklärung und Schulung ohne Teamrolle",
+		"team_gate":                        "%d Eintrag zu Verpflichtungserklärung und Schulung ohne Team-Rolle|%d Einträge zu Verpflichtungserklärung und Schulung ohne Team-Rolle",
 		"scheduled_notice":                 "%d gesendeter Hinweis an ein Mitglied|%d gesendete Hinweise an Mitglieder",
 		"roundtable":                       "%d vergangener Runder Tisch (samt Zusagen)|%d vergangene Runde Tische (samt Zusagen)",
 		"roundtable_seen":                  "%d Teilnahme an der Videokonferenz eines Runden Tischs|%d Teilnahmen an Videokonferenzen Runder Tische",
