@@ -29,6 +29,23 @@ type permanentError struct{}
 func (permanentError) Error() string   { return "permanent failure" }
 func (permanentError) Permanent() bool { return true }
 
+// busyError is a handler error with a Busy method that says true: the
+// handler was asked to wait for another change of the same thing (a round
+// table moved by two coordinators at once). The workflows, which do not
+// import bot, mark their errors so. Such an event is tried again after
+// busyDelay without counting an attempt, so that a change which waits
+// behind a long one (notices to hundreds of attendees) is not given up
+// after MaxAttempts (whole27).
+type busyError interface{ Busy() bool }
+
+// busyDelay is how long an event whose handler was busy waits.
+const busyDelay = 15 * time.Second
+
+func isBusy(err error) bool {
+	var b busyError
+	return errors.As(err, &b) && b.Busy()
+}
+
 // ErrUndecryptable marks an event whose room key has not arrived.
 var ErrUndecryptable = errors.New("undecryptable")
 
@@ -175,6 +192,13 @@ func (b *Bot) process(ctx context.Context, item storage.InboxItem) bool {
 		// come back now. The item stays due, its attempt not counted, for
 		// the next start (which settles the send).
 		log.Info().Err(err).Msg("Stopped while waiting for a fence; the event is handled after the next start")
+		return true
+	}
+	if isBusy(err) {
+		log.Info().Err(err).Dur("retry_in", busyDelay).Msg("Handler busy with another change; the event waits, no attempt counted")
+		if err := b.db.Inbox.Postpone(ctx, item.EventID, now.Add(busyDelay), truncate(err.Error(), 300)); err != nil {
+			log.Err(err).Msg("Failed to postpone event")
+		}
 		return true
 	}
 	if errors.Is(err, ErrPermanent) || item.Attempts+1 >= b.opts.MaxAttempts {

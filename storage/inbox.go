@@ -198,6 +198,7 @@ const (
 	// of it instead).
 	redactedInboxQuery = `UPDATE inbox SET state=4, payload=NULL, session_id='', handled_at=$4, last_error=NULL WHERE event_id=$1 AND room_id=$2 AND sender=$3 AND state=0`
 	retryInboxQuery    = `UPDATE inbox SET attempts=attempts+1, not_before=$2, last_error=$3 WHERE event_id=$1`
+	postponeInboxQuery = `UPDATE inbox SET not_before=$2, last_error=$3 WHERE event_id=$1`
 	// By the partial index inbox_session_idx (v12): the query must keep its
 	// condition state=0. The session IDs are appended as $3, $4, ….
 	dueNowSessionsQuery = `UPDATE inbox SET not_before=$2 WHERE room_id=$1 AND state=0 AND not_before>$2 AND session_id IN (`
@@ -520,6 +521,18 @@ func (q *InboxQuery) Retry(ctx context.Context, eventID string, notBefore time.T
 	defer cancel()
 	if _, err := q.db.Exec(ctx, retryInboxQuery, eventID, notBefore.UnixMilli(), reason); err != nil {
 		return fmt.Errorf("failed to reschedule event %s: %w", eventID, err)
+	}
+	return nil
+}
+
+// Postpone makes a pending event due again at notBefore without counting
+// an attempt: its handler was not refused, only asked to wait (another
+// change of the same thing is under way, see bot.Busy).
+func (q *InboxQuery) Postpone(ctx context.Context, eventID string, notBefore time.Time, reason string) error {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	if _, err := q.db.Exec(ctx, postponeInboxQuery, eventID, notBefore.UnixMilli(), reason); err != nil {
+		return fmt.Errorf("failed to postpone event %s: %w", eventID, err)
 	}
 	return nil
 }

@@ -6,7 +6,6 @@ package roundtable
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -104,8 +103,16 @@ type Workflow struct {
 }
 
 // errBusy: another change of the same round table is under way. The
-// command's event is tried again by the worker a moment later.
-var errBusy = errors.New("round table: another change of it is under way; will try again")
+// command's event is tried again by the worker a moment later, without
+// counting an attempt (its Busy method; bot's worker reads it).
+var errBusy error = busyError{}
+
+type busyError struct{}
+
+func (busyError) Error() string {
+	return "round table: another change of it is under way; will try again"
+}
+func (busyError) Busy() bool { return true }
 
 // changeOf marks rt as being changed until endChange, and reads it anew
 // (another change may have come first); errBusy if it is being changed.
