@@ -86,7 +86,7 @@ func leftoverMarkerProblems(src []byte) []Problem {
 	}
 	var problems []Problem
 	warn := func(i int, line []byte) {
-		if m := leftoverMarkerRE.Find(line); m != nil {
+		if m := leftoverMarker(line); m != "" {
 			problems = append(problems, Problem{Line: i + 1, Warning: true,
 				Message: fmt.Sprintf("%q looks like a note left for authors; members would read it as it is", m)})
 		}
@@ -114,11 +114,6 @@ func leftoverMarkerProblems(src []byte) []Problem {
 			fence = trimmed[:3]
 			continue
 		}
-		if m := leftoverMarker(line); m != "" {
-			problems = append(problems, Problem{Line: i + 1, Warning: true,
-				Message: fmt.Sprintf("%q looks like a note left for authors; members would read it as it is", m)})
-		}
-
 		warn(i, line)
 	}
 	return problems
