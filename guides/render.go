@@ -331,17 +331,7 @@ func jsonSize(s string) int {
 // URLs, drops images without an mxc:// source and flattens overly deep
 // nesting.
 func sanitizeAST(doc ast.Node, src []byte, base string, l links) {
-	var nodes []ast.Node
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering {
-			switch n.(type) {
-			case *ast.RawHTML, *ast.HTMLBlock, *ast.Link, *ast.Image, *ast.AutoLink:
-				nodes = append(nodes, n)
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-	for _, n := range nodes {
+	for _, n := range unsafeNodes(doc) {
 		parent := n.Parent()
 		if parent == nil {
 			continue
@@ -380,6 +370,23 @@ func sanitizeAST(doc ast.Node, src []byte, base string, l links) {
 		}
 	}
 	limitNesting(doc, src, 0)
+}
+
+// unsafeNodes lists, in document order, the nodes a sanitiser must look
+// at: raw HTML, links, images and autolinks. They are collected first and
+// changed after the walk, which must not see the tree change under it.
+func unsafeNodes(doc ast.Node) []ast.Node {
+	var nodes []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			switch n.(type) {
+			case *ast.RawHTML, *ast.HTMLBlock, *ast.Link, *ast.Image, *ast.AutoLink:
+				nodes = append(nodes, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return nodes
 }
 
 // unwrap replaces a node by its children.

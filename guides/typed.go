@@ -48,17 +48,7 @@ func RenderTyped(md string) string {
 // after its text when the two differ, an autolink of another scheme
 // becomes code.
 func sanitizeMessageAST(doc ast.Node, src []byte) {
-	var nodes []ast.Node
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering {
-			switch n.(type) {
-			case *ast.RawHTML, *ast.HTMLBlock, *ast.Link, *ast.Image, *ast.AutoLink:
-				nodes = append(nodes, n)
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-	for _, n := range nodes {
+	for _, n := range unsafeNodes(doc) {
 		parent := n.Parent()
 		if parent == nil {
 			continue
