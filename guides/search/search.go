@@ -241,9 +241,6 @@ type scratch struct {
 	inSeen     []bool
 	touch      []int32 // docs touched by the current concept
 	mark       []bool
-	taskRank   []float64 // per doc for the current concept: what a task verb's strong match adds (taskverb.go)
-	taskExtra  []float64 // per doc: the task verbs' added rank
-	otherMet   []bool    // per doc: it met a query word that is no task verb
 }
 
 // newScratch returns a scratch for n guides.
@@ -273,9 +270,6 @@ func newScratch(n int) *scratch {
 		rank:       make([]float64, n),
 		mark:       make([]bool, n),
 		inSeen:     make([]bool, n),
-		taskRank:   make([]float64, n),
-		taskExtra:  make([]float64, n),
-		otherMet:   make([]bool, n),
 	}
 }
 
@@ -976,9 +970,8 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 				}
 				if c.task && !c.reported && p.mask&strongFields != 0 {
 					// The member's task, governed by a modal verb
-					// (taskverb.go): what it adds, kept apart until the
-					// other words of its clause are read.
-					sc.taskRank[p.doc] = max(sc.taskRank[p.doc], vr*(1/ix.opts.TopicRank-1))
+					// (taskverb.go).
+					vr /= ix.opts.TopicRank
 				}
 				if !sc.mark[p.doc] {
 					sc.mark[p.doc] = true
@@ -1021,12 +1014,6 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 				sc.one[d], sc.oneTerm[d] = v, sc.bestTerm[d]
 			}
 			sc.rank[d] += c.weight * sc.bestRank[d]
-			if v := sc.taskRank[d]; v > 0 {
-				sc.taskExtra[d] += c.weight * v
-				sc.taskRank[d] = 0
-			} else if !c.task {
-				sc.otherMet[d] = true
-			}
 			sc.cov[d] += c.weight * c.idf
 			if sc.bestStrong[d] {
 				sc.scoreStr[d] += c.weight * sc.best[d]
@@ -1050,9 +1037,6 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 	cands := make([]cand, 0, len(sc.seen))
 	for _, d := range sc.seen {
 		if allow == nil || allow(ix.docs[d].id) {
-			if sc.otherMet[d] {
-				sc.rank[d] += sc.taskExtra[d]
-			}
 			r, cut := sc.rank[d], 0.0
 			if sc.strong[d] == 0 {
 				// Named as a topic nowhere: the words are met in passing.
@@ -1063,7 +1047,6 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 		sc.one[d] = 0
 		sc.score[d], sc.cov[d], sc.strong[d], sc.inSeen[d] = 0, 0, 0, false
 		sc.rank[d] = 0
-		sc.taskExtra[d], sc.otherMet[d] = 0, false
 		sc.solid[d], sc.solidStr[d], sc.distinct[d], sc.scoreStr[d] = 0, 0, 0, 0
 	}
 	sc.seen = sc.seen[:0]

@@ -27,18 +27,8 @@ import "strings"
 //
 // So the ranking reads the task verb's match in a strong field as the
 // reverse of a setting's (setting.go): its rank contribution is divided
-// by Options.TopicRank. A verb and what it is done with are one task (the
-// verb's arguments, Duden: Valenz): the added rank counts only for a guide
-// that also meets another word of the message, anywhere — the dependence
-// of a query's terms on each other that term-dependence models rank by
-// (Metzler and Croft 2005, "A Markov random field model for term
-// dependencies"). A guide that names only the verb in its title
-// („… installieren“) and nothing else of the message gains nothing. The
-// other word may stand in another clause: members split one task with
-// commas („Was soll ich auswählen, mit Mikrofon oder nur zuhören?“); the
-// condition per clause, measured on part A of the tune pool, kept none of
-// the gains. Only the order of the hits changes; Hit.Score and the figures
-// the decision reads are as before.
+// by Options.TopicRank. Only the order of the hits changes; Hit.Score and
+// the figures the decision reads are as before.
 
 // taskModals are the finite forms of the German modal verbs that govern a
 // bare infinitive (Duden, Die Grammatik: Modalverben), with the
