@@ -197,10 +197,6 @@ type concept struct {
 	// to the member („… bekommen, dass mein Konto gesperrt wird“): it
 	// ranks as met in passing (reported.go).
 	reported bool
-	// task marks the infinitive a modal verb governs („wie kann ich …
-	// einrichten“): the member's task, whose match in a guide's strong
-	// field ranks above one met in passing (taskverb.go).
-	task bool
 }
 
 // solid reports whether a match of alternative a of c is firm evidence
@@ -542,7 +538,6 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken, kr *keyer)
 	}
 	markSettings(cs, toks, before, len(cs))
 	markReported(cs, toks, before, len(cs))
-	markTaskVerbs(cs, toks, before, len(cs))
 	markLoose(cs, looseParticles(toks, parts, joinedParts))
 	cs = dropJoinedParticles(cs, joinedParts)
 	// Idioms made of stop words ("weiß … nicht mehr") add the content
@@ -967,11 +962,6 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 				if c.reported && p.mask&strongFields != 0 {
 					// The sender's claim, reported (reported.go).
 					vr *= ix.opts.TopicRank
-				}
-				if c.task && !c.reported && p.mask&strongFields != 0 {
-					// The member's task, governed by a modal verb
-					// (taskverb.go).
-					vr /= ix.opts.TopicRank
 				}
 				if !sc.mark[p.doc] {
 					sc.mark[p.doc] = true
