@@ -58,3 +58,22 @@ func TestRenderTypedBoundsWork(t *testing.T) {
 		t.Errorf("RenderTyped(%q)\n got %q\nwant %q", spoof, got, want)
 	}
 }
+
+// BenchmarkRenderTyped60KB: a volunteer's answer of 60 KB (the event limit
+// bounds it) rendered for the member, as plain prose, as a list and as one
+// line of 60,000 „>“ (goldmark's work grows with the square of a line's
+// nesting; capLineNesting bounds it). fitBytes renders an answer that is
+// too long up to 17 times. Figures in docs/performance.md.
+func BenchmarkRenderTyped60KB(b *testing.B) {
+	for _, in := range []struct{ name, md string }{
+		{"prose", strings.Repeat("Das ist **wichtig**: bitte neu anmelden, dann geht es wieder.\n", 1000)},
+		{"list", strings.Repeat("1. [öffnen](https://cloud.example.org/a_b)\n", 1400)},
+		{"deep", strings.Repeat(">", 60_000)},
+	} {
+		b.Run(in.name, func(b *testing.B) {
+			for b.Loop() {
+				RenderTyped(in.md)
+			}
+		})
+	}
+}

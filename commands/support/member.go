@@ -81,12 +81,16 @@ func (w *Workflow) fitThread(prefix, text string) (fitted string, cut bool) {
 
 // fitBytes cuts s (whole runes) to the longest beginning that, ended with
 // suffix, is at most limit by size, and reports whether it had to; s that
-// fits is returned as it is. size must grow with its argument's length.
+// fits is returned as it is. size must grow with its argument's length
+// and be at least it (each caller's bodies hold the text whole): so no
+// beginning longer than limit fits, and the search starts there — each
+// step renders the text (RenderTyped: 30–70 ms for 60 KB on a busy
+// 2-core machine), and a 60 KB answer took 17 steps over the whole text.
 func fitBytes(s, suffix string, limit int, size func(string) int) (fitted string, cut bool) {
 	if size(s) <= limit {
 		return s, false
 	}
-	lo, hi := 0, len(s)
+	lo, hi := 0, min(len(s), limit)
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
 		if size(utf8cut.Prefix(s, mid)+suffix) <= limit {
