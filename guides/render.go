@@ -362,11 +362,7 @@ func sanitizeAST(doc ast.Node, src []byte, base string, l links) {
 				parent.RemoveChild(parent, n)
 			}
 		case *ast.AutoLink:
-			if n.AutoLinkType == ast.AutoLinkURL && !allowedURL(string(n.URL(src))) {
-				s := ast.NewString(n.Label(src))
-				s.SetCode(true)
-				parent.ReplaceChild(parent, n, s)
-			}
+			codeUnlinkable(n, src)
 		}
 	}
 	limitNesting(doc, src, 0)
@@ -387,6 +383,16 @@ func unsafeNodes(doc ast.Node) []ast.Node {
 		return ast.WalkContinue, nil
 	})
 	return nodes
+}
+
+// codeUnlinkable turns a bare URL of a scheme Matrix clients may not link
+// to (javascript:, data:, …) into code: shown, never a link.
+func codeUnlinkable(n *ast.AutoLink, src []byte) {
+	if n.AutoLinkType == ast.AutoLinkURL && !allowedURL(string(n.URL(src))) {
+		s := ast.NewString(n.Label(src))
+		s.SetCode(true)
+		n.Parent().ReplaceChild(n.Parent(), n, s)
+	}
 }
 
 // unwrap replaces a node by its children.

@@ -68,11 +68,7 @@ func sanitizeMessageAST(doc ast.Node, src []byte) {
 				parent.InsertAfter(parent, n, shown)
 			}
 		case *ast.AutoLink:
-			if n.AutoLinkType == ast.AutoLinkURL && !allowedURL(string(n.URL(src))) {
-				s := ast.NewString(n.Label(src))
-				s.SetCode(true)
-				parent.ReplaceChild(parent, n, s)
-			}
+			codeUnlinkable(n, src)
 		}
 	}
 	limitNesting(doc, src, 0)
