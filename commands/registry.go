@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/agnivade/levenshtein"
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/chat"
@@ -177,7 +178,7 @@ func (h *Handler) closestCommand(ctx context.Context, typed string, sender id.Us
 	for i := range h.commands {
 		c := &h.commands[i]
 		for _, n := range append([]string{c.Name}, c.Aliases...) {
-			d := levenshtein(typed, n)
+			d := levenshtein.ComputeDistance(typed, n)
 			if len(typed) >= 3 && strings.HasPrefix(n, typed) {
 				d = 1
 			}
@@ -227,27 +228,4 @@ func (h *Handler) offers(ctx context.Context, c *chat.Command, sender id.UserID,
 	}
 	ok, _ := h.env.Enforce(ctx, c.Role.Silent(), sender, room)
 	return ok
-}
-
-// levenshtein is the edit distance of two short strings (command names);
-// too small a need for a dependency.
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/agnivade/levenshtein"
 	"gopkg.in/yaml.v3"
 
 	"github.com/lotse-bot/lotse/internal/pgdsn"
@@ -383,7 +384,7 @@ func yamlKeys(t reflect.Type) []string {
 func closestKey(key string, known []string) string {
 	best, bestD := "", max(1, len(key)/3)+1
 	for _, k := range known {
-		d := keyDistance(key, k)
+		d := levenshtein.ComputeDistance(key, k)
 		if len(key) >= 5 && strings.HasPrefix(k, key+"_") {
 			d = min(d, 1)
 		}
@@ -392,27 +393,6 @@ func closestKey(key string, known []string) string {
 		}
 	}
 	return best
-}
-
-// keyDistance is the Levenshtein distance between two ASCII keys.
-func keyDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // keysByLine maps each line of a YAML document that holds a value to the
