@@ -72,6 +72,28 @@ func (w *Workflow) tickRoundTable(ctx context.Context, rt *storage.RoundTable, n
 	if !now.Before(rt.End()) {
 		return w.finishOccurrence(ctx, rt, now)
 	}
+	// The reminders and links go out as a change like the coordinator's
+	// (changeOf): a move or cancellation while a run sends them waits for
+	// the run, and the run reads the round table anew once it may go on.
+	// The run had read it before a move and sent the reminders after the
+	// move's notice with the old date (rt27's Left; the lead, twenty-eighth
+	// pass). Busy: the next tick.
+	rt, err := w.changeOf(ctx, rt)
+	if errors.Is(err, errBusy) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	defer w.endChange(rt.ID)
+	if rt.Status != storage.RoundTableAnnounced || !now.Before(rt.End()) {
+		return nil // cancelled, or moved to the past: the next tick
+	}
+	return w.remind(ctx, rt, now)
+}
+
+// remind sends the reminders and owed links of rt due at now, creating
+// its meeting when it is time; under the change mark (tickRoundTable).
+func (w *Workflow) remind(ctx context.Context, rt *storage.RoundTable, now time.Time) error {
 	// A BigBlueButton that fails does not stop the reminders: they go out
 	// without a link, and the link follows once the meeting exists.
 	meetingReady, meetingDown := false, false
