@@ -36,10 +36,14 @@ func person(t *testing.T, db *storage.DB, n int, user, dm, email, other string, 
 		storage.RoleAuditEntry{Key: fmt.Sprintf("decl:%d", n), At: now, Actor: other, Subject: user, Action: "declaration"}))
 	// Keys that name the person (a self-application per role state, a pause
 	// per expiry date) are pseudonymised with the rest.
-	must(db.Roles().PutGate(ctx, storage.TeamGate{UserID: user, DMRoom: dm, DeclarationAt: now, DeclarationBy: other, UpdatedAt: now},
-		storage.RoleAuditEntry{Key: "apply-gate:" + user + ":pending", At: now, Actor: user, Subject: user, Action: "apply"}))
-	must(db.Roles().PutGate(ctx, storage.TeamGate{UserID: user, DMRoom: dm, DeclarationAt: now, DeclarationBy: other, UpdatedAt: now},
-		storage.RoleAuditEntry{Key: "pause:" + user + ":2026-12-06", At: now, Actor: "lotse", Subject: user, Action: "pause"}))
+	for _, e := range []storage.RoleAuditEntry{
+		{Key: "apply-gate:" + user + ":pending", At: now, Actor: user, Subject: user, Action: "apply"},
+		{Key: "pause:" + user + ":2026-12-06", At: now, Actor: "lotse", Subject: user, Action: "pause"},
+	} {
+		g, err := db.Roles().Gate(ctx, user) // written only over what was read
+		must(err)
+		must(db.Roles().PutGate(ctx, *g, e))
+	}
 	c, _, err := db.Cases.Create(ctx, &storage.Case{MemberID: user, MemberRoom: dm, Summary: "Frage von " + email}, fmt.Sprintf("$origin%d", n), "Frage von "+email, now)
 	must(err)
 	_, _, err = db.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: fmt.Sprintf("$m%d", n), CaseID: c.ID, Kind: storage.MsgMember, Sender: user, Body: "noch was " + email, CreatedAt: now})

@@ -45,7 +45,29 @@ type TeamGate struct {
 	TrainingAt    time.Time // zero: no training recorded
 	TrainingBy    string
 	UpdatedAt     time.Time
+
+	// read is the stored updated_at (milliseconds) when this evidence was
+	// read by Gate or TeamGates; 0: never read (a new person's evidence).
+	// PutGate writes only over the row as it was read (ErrGateChanged).
+	read int64
 }
+
+// ErrGateChanged is PutGate's answer when the evidence was changed (or
+// first stored) by someone else since it was read: two managers recording
+// and taking back the same person's declaration at the same moment, from
+// two direct chats handled in parallel. Each read the whole row and wrote it
+// back; the later write could put back a declaration just taken back
+// (mend27a's Left; the lead, twenty-eighth pass). Read it again and redo
+// the change: its Busy method says so to the bot's worker, which handles
+// the event again a moment later without counting an attempt.
+var ErrGateChanged error = gateChanged{}
+
+type gateChanged struct{}
+
+func (gateChanged) Error() string { return "the team gate evidence was changed since it was read" }
+
+// Busy marks the error for the bot's worker (bot.isBusy).
+func (gateChanged) Busy() bool { return true }
 
 // RoleAuditEntry is one line of the role audit log.
 type RoleAuditEntry struct {
@@ -77,7 +99,8 @@ const (
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
 		ON CONFLICT (user_id) DO UPDATE SET dm_room=excluded.dm_room, applied_at=excluded.applied_at,
 			declaration_at=excluded.declaration_at, declaration_by=excluded.declaration_by,
-			training_at=excluded.training_at, training_by=excluded.training_by, updated_at=excluded.updated_at`
+			training_at=excluded.training_at, training_by=excluded.training_by, updated_at=excluded.updated_at
+		WHERE team_gate.updated_at=$9`
 	activeTeamGatesQuery = `
 		SELECT g.user_id, g.dm_room, g.applied_at, g.declaration_at, g.declaration_by, g.training_at, g.training_by, g.updated_at
 		FROM team_gate g JOIN member_role r ON r.user_id=g.user_id AND r.role='team'
@@ -125,6 +148,10 @@ func scanGate(row rowScanner) (*TeamGate, error) {
 		return nil, err
 	}
 	g.AppliedAt, g.DeclarationAt, g.TrainingAt, g.UpdatedAt = msTime(applied), msTime(decl), msTime(train), msTime(updated)
+	g.read = updated
+	if g.read == 0 {
+		g.read = neverWritten // a row stored with no time: still the row as read
+	}
 	return &g, nil
 }
 
@@ -193,14 +220,36 @@ func (q *RoleQuery) Gate(ctx context.Context, user string) (*TeamGate, error) {
 	return queryOne(ctx, q.db, scanGate, "team gate", getGateQuery, user)
 }
 
-// PutGate stores the gate evidence and an audit entry in one transaction.
+// neverWritten stands for a stored updated_at of 0 in TeamGate.read (0
+// there means „not read“).
+const neverWritten = -1
+
+// PutGate stores the gate evidence and an audit entry in one transaction,
+// only over the row as g was read (ErrGateChanged otherwise; a g that was
+// not read is stored only if the person has no evidence yet).
 func (q *RoleQuery) PutGate(ctx context.Context, g TeamGate, e RoleAuditEntry) error {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
+	// A row as read: its updated_at; not read: -2, which no row has, so an
+	// existing row is left alone and reported (the conflict's WHERE).
+	expect := int64(-2)
+	switch g.read {
+	case 0:
+	case neverWritten:
+		expect = 0
+	default:
+		expect = g.read
+	}
 	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
-		if _, err := q.db.Exec(ctx, putGateQuery, g.UserID, g.DMRoom, timeMs(g.AppliedAt), timeMs(g.DeclarationAt), g.DeclarationBy,
-			timeMs(g.TrainingAt), g.TrainingBy, g.UpdatedAt.UnixMilli()); err != nil {
+		res, err := q.db.Exec(ctx, putGateQuery, g.UserID, g.DMRoom, timeMs(g.AppliedAt), timeMs(g.DeclarationAt), g.DeclarationBy,
+			timeMs(g.TrainingAt), g.TrainingBy, g.UpdatedAt.UnixMilli(), expect)
+		if err != nil {
 			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return ErrGateChanged
 		}
 		return q.audit(ctx, e)
 	})
