@@ -326,7 +326,7 @@ func (h *Handler) TickRoundTables(ctx context.Context, now time.Time) error {
 	return h.roundTable.Tick(ctx, now)
 }
 
-// TickPeople sends the onboarding and training notices due at now (tests use a fake clock).
+// TickPeople sends the onboarding and training notices due at now and makes the queued room removals (tests use a fake clock).
 func (h *Handler) TickPeople(ctx context.Context, now time.Time) error {
 	return h.people.Tick(ctx, now)
 }

@@ -66,3 +66,32 @@ func TestPutGateWritesOnlyOverWhatWasRead(t *testing.T) {
 		})
 	}
 }
+
+// TestRoomRemovalQueue: the command line's erasure queues the rooms to
+// remove the person from; the running bot lists and forgets them. A
+// second queueing of the same room is one row.
+func TestRoomRemovalQueue(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
+			q := db.RoomRemovals()
+			if err := q.Queue(ctx, "@t:hs", []string{"!team:hs", "!approvals:hs"}, now); err != nil {
+				t.Fatal(err)
+			}
+			if err := q.Queue(ctx, "@t:hs", []string{"!team:hs"}, now.Add(time.Minute)); err != nil {
+				t.Fatal(err)
+			}
+			list, err := q.List(ctx, 10)
+			if err != nil || len(list) != 2 || list[0].RoomID != "!approvals:hs" || !list[0].CreatedAt.Equal(now) {
+				t.Fatalf("queued: %+v, %v", list, err)
+			}
+			if err := q.Done(ctx, list[0]); err != nil {
+				t.Fatal(err)
+			}
+			if list, _ := q.List(ctx, 10); len(list) != 1 || list[0].RoomID != "!team:hs" {
+				t.Fatalf("after one done: %+v", list)
+			}
+		})
+	}
+}

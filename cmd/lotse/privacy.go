@@ -129,7 +129,7 @@ func cmdPrivacyErase(ctx context.Context, args []string, stdout, stderr io.Write
 		fmt.Fprintf(stdout, "about %s Lotse keeps:\n", user)
 		printCounts(stdout, rowCounts(before), "rows")
 		fmt.Fprintf(stdout, "nothing erased: run again with --yes to erase %s (as !daten-löschen; records kept for accountability get a pseudonym)\n", user)
-		printRoomsToLeave(stdout, user, rooms, "after the erasure, ")
+		printRoomsToLeave(stdout, user, rooms, false)
 		return nil
 	}
 	counts, err := db.Privacy().Erase(ctx, user.String(), "", time.Now())
@@ -138,7 +138,10 @@ func cmdPrivacyErase(ctx context.Context, args []string, stdout, stderr io.Write
 	}
 	fmt.Fprintf(stdout, "erased %s (deleted or pseudonymised):\n", user)
 	printCounts(stdout, counts, "rows")
-	printRoomsToLeave(stdout, user, rooms, "")
+	if err := queueRoomRemovals(ctx, db, user, rooms); err != nil {
+		return fail(exitDatabase, err)
+	}
+	printRoomsToLeave(stdout, user, rooms, true)
 	after, err := db.Privacy().Export(ctx, user.String())
 	if err != nil {
 		return fail(exitDatabase, err)
@@ -186,8 +189,12 @@ func printCounts(w io.Writer, counts map[string]int64, unit string) {
 }
 
 // roomToLeave is a room the person may still read after the erasure, and
-// why.
-type roomToLeave struct{ room, why string }
+// why; queued: the running bot removes them (their right came from the
+// erased roles only).
+type roomToLeave struct {
+	room, why string
+	queued    bool
+}
 
 // roomsToLeave are the rooms the person belongs to only by the roles the
 // erasure deletes, as people.Workflow.BeforeErasure removes them from in
@@ -197,6 +204,8 @@ type roomToLeave struct{ room, why string }
 // so). The command line cannot remove anyone from a room (it has no Matrix
 // client), and said so nowhere: the person went on reading every new case
 // and request, end-to-end encryption follows room membership (mend26a).
+// Now it queues the removals from the rooms of erased roles for the
+// running bot (queueRoomRemovals) and names the rest.
 func roomsToLeave(ctx context.Context, db *storage.DB, cfg config.Config, user id.UserID) ([]roomToLeave, error) {
 	held := map[string]bool{}
 	for _, role := range []string{storage.RoleTeam, storage.RoleApprover, storage.RoleCoordinator} {
@@ -208,27 +217,61 @@ func roomsToLeave(ctx context.Context, db *storage.DB, cfg config.Config, user i
 	}
 	var out []roomToLeave
 	if held[storage.RoleTeam] && cfg.TeamRoom != "" {
-		out = append(out, roomToLeave{cfg.TeamRoom, "team room (team role)"})
+		out = append(out, roomToLeave{cfg.TeamRoom, "team room (team role)", true})
 	}
 	configured := slices.Contains(cfg.Admins, user.String()) || slices.Contains(cfg.Approvers, user.String())
 	switch {
 	case cfg.ApprovalsRoom == "":
 	case configured:
-		out = append(out, roomToLeave{cfg.ApprovalsRoom, "approvals room: still listed in admins or approvers of the configuration; take them out there first"})
+		out = append(out, roomToLeave{cfg.ApprovalsRoom, "approvals room: still listed in admins or approvers of the configuration; take them out there first", false})
 	case held[storage.RoleTeam] || held[storage.RoleApprover] || held[storage.RoleCoordinator]:
-		out = append(out, roomToLeave{cfg.ApprovalsRoom, "approvals room (role)"})
+		out = append(out, roomToLeave{cfg.ApprovalsRoom, "approvals room (role)", true})
 	}
 	return out, nil
 }
 
-// printRoomsToLeave tells the admin which rooms to remove the person from
-// by hand.
-func printRoomsToLeave(w io.Writer, user id.UserID, rooms []roomToLeave, when string) {
-	if len(rooms) == 0 {
-		return
-	}
-	fmt.Fprintf(w, "%sremove %s from these rooms in a Matrix client (the command line cannot; until then they read every new message there):\n", when, user)
+// queueRoomRemovals asks the running bot to remove user from the rooms
+// whose right came from the erased roles (storage.RoomRemoval; the people
+// workflow's tick makes them within a minute, or at the next start).
+func queueRoomRemovals(ctx context.Context, db *storage.DB, user id.UserID, rooms []roomToLeave) error {
+	var queue []string
 	for _, r := range rooms {
-		fmt.Fprintf(w, "  %s  %s\n", r.room, r.why)
+		if r.queued {
+			queue = append(queue, r.room)
+		}
+	}
+	if len(queue) == 0 {
+		return nil
+	}
+	return db.RoomRemovals().Queue(ctx, user.String(), queue, time.Now())
+}
+
+// printRoomsToLeave tells the admin which rooms the person is (or, before
+// the erasure, will be) removed from by the running bot, and which to
+// remove them from by hand. done: the erasure has queued the removals.
+func printRoomsToLeave(w io.Writer, user id.UserID, rooms []roomToLeave, done bool) {
+	var queued, byHand []roomToLeave
+	for _, r := range rooms {
+		if r.queued {
+			queued = append(queued, r)
+		} else {
+			byHand = append(byHand, r)
+		}
+	}
+	if len(queued) > 0 {
+		if done {
+			fmt.Fprintf(w, "queued: the running Lotse removes %s from these rooms within a minute (if it is not running: at its next start):\n", user)
+		} else {
+			fmt.Fprintf(w, "after the erasure, the running Lotse removes %s from these rooms:\n", user)
+		}
+		for _, r := range queued {
+			fmt.Fprintf(w, "  %s  %s\n", r.room, r.why)
+		}
+	}
+	if len(byHand) > 0 {
+		fmt.Fprintf(w, "remove %s from these rooms in a Matrix client (Lotse does not; until then they read every new message there):\n", user)
+		for _, r := range byHand {
+			fmt.Fprintf(w, "  %s  %s\n", r.room, r.why)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -17,17 +18,19 @@ import (
 // so nowhere: the person went on reading every new case and request. The
 // count and the erasure now name the rooms to remove them from by hand;
 // one whose right comes from the configuration is pointed there. Fails
-// without the fix: no room is named.
+// without the fix: no room is named. Since the twenty-eighth pass the
+// erasure queues the removals for the running bot
+// (TestQueuedRoomRemovals in commands makes them).
 func TestPrivacyEraseNamesRoomsToLeave(t *testing.T) {
 	const team, approvals = "!team:hs", "!approvals:hs"
 	tests := []struct {
-		name, user, role string
-		want, not        []string
+		name, user, role  string
+		want, not, queued []string
 	}{
-		{"team member", "@t:hs", storage.RoleTeam, []string{team, approvals}, nil},
-		{"approver", "@a:hs", storage.RoleApprover, []string{approvals}, []string{team}},
-		{"approver by configuration", "@cfg:hs", storage.RoleTeam, []string{team, approvals, "configuration"}, nil},
-		{"member without a role", "@m:hs", "", nil, []string{team, approvals, "remove"}},
+		{"team member", "@t:hs", storage.RoleTeam, []string{team, approvals}, nil, []string{approvals, team}},
+		{"approver", "@a:hs", storage.RoleApprover, []string{approvals}, []string{team}, []string{approvals}},
+		{"approver by configuration", "@cfg:hs", storage.RoleTeam, []string{team, approvals, "configuration"}, nil, []string{team}},
+		{"member without a role", "@m:hs", "", nil, []string{team, approvals, "remove"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -60,6 +63,30 @@ func TestPrivacyEraseNamesRoomsToLeave(t *testing.T) {
 					if strings.Contains(out.String(), w) {
 						t.Errorf("%v: the output names %q:\n%s", args, w, out.String())
 					}
+				}
+				// The erasure queues the removals from the rooms of the
+				// erased roles for the running bot (twenty-eighth pass);
+				// counting queues nothing, and a room whose right comes
+				// from the configuration stays the admin's.
+				check := storagetest.Open(t, dbPath)
+				queued, err := check.RoomRemovals().List(ctx, 10)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var rooms []string
+				for _, r := range queued {
+					if r.UserID != tt.user {
+						t.Errorf("queued for %s", r.UserID)
+					}
+					rooms = append(rooms, r.RoomID)
+				}
+				slices.Sort(rooms)
+				want := tt.queued
+				if len(args) == 1 {
+					want = nil
+				}
+				if !slices.Equal(rooms, want) {
+					t.Errorf("%v: queued %v, want %v", args, rooms, want)
 				}
 			}
 		})

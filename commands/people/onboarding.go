@@ -339,8 +339,9 @@ func (w *Workflow) dmOf(ce *chat.Call) string {
 	return ""
 }
 
-// Tick sends the due onboarding reminders and handles training
-// expiry (reminders before, pause after). Each notice has a persisted key
+// Tick sends the due onboarding reminders, handles training
+// expiry (reminders before, pause after) and makes the room removals the
+// command line's erasure queued (queuedRemovals). Each notice has a persisted key
 // from which its transaction ID derives; it is recorded after sending.
 //
 // The training expiry comes first and neither part waits for the other,
@@ -349,7 +350,7 @@ func (w *Workflow) dmOf(ce *chat.Call) string {
 // minute again, and an expired team member kept the active role and the
 // team room for as long as it failed (security review 22, Medium 1).
 func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
-	return errors.Join(w.trainingExpiry(ctx, now), w.onboardingReminders(ctx, now))
+	return errors.Join(w.trainingExpiry(ctx, now), w.onboardingReminders(ctx, now), w.queuedRemovals(ctx, now))
 }
 
 // Run calls Tick every minute until ctx ends.
