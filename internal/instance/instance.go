@@ -238,6 +238,9 @@ func (g *Guard) renew(ctx context.Context) error {
 	return nil
 }
 
+// RunID is the random ID of this process's run.
+func (g *Guard) RunID() string { return g.run }
+
 // Displaced is closed when another process took over the bot account.
 func (g *Guard) Displaced() <-chan struct{} { return g.displaced }
 
