@@ -14,6 +14,8 @@ const (
 	KeyAccessToken = "auth.access_token"
 	KeyDeviceID    = "auth.device_id"
 	KeyUserID      = "auth.user_id"
+	// KeyInstanceID is this database's Lotse instance ID (internal/instance).
+	KeyInstanceID = "instance.id"
 	// KeyPing is the row Ping rewrites to check that writes work.
 	KeyPing = "__ping__"
 )

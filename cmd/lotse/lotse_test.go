@@ -57,6 +57,7 @@ type lotse struct {
 	log    *syncBuffer
 	stop   func()
 	bot    atomic.Pointer[bot.Bot] // the running bot, once it synced
+	opts   runOptions              // of each run (instance_test.go)
 }
 
 // copyDir copies a guide library folder to a temp folder.
@@ -117,7 +118,7 @@ func (l *lotse) run(t testing.TB) {
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan struct{})
 	done := make(chan error, 1)
-	go func() { done <- runBot(ctx, l.cfg, log, func(b *bot.Bot) { l.bot.Store(b); close(ready) }) }()
+	go func() { done <- runBotWith(ctx, l.cfg, log, func(b *bot.Bot) { l.bot.Store(b); close(ready) }, l.opts) }()
 	select {
 	case <-ready:
 	case err := <-done:

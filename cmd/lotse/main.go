@@ -24,7 +24,10 @@ const (
 	exitMatrix    = 18
 	exitLocked    = 20 // another process uses the SQLite database
 	exitLeaseLost = 22 // the PostgreSQL lease broke; a restart waits as standby
-	exitFailed    = 1
+	// another Lotse with a different database runs for the bot account
+	// (internal/instance; cmd/lotse/instance.go)
+	exitOtherInstance = 24
+	exitFailed        = 1
 )
 
 // exitError carries an exit code through the command functions, so that
@@ -83,9 +86,12 @@ shown, the first argument; the config file is -c FILE.
 // verbHelp is the help of each command (`lotse VERB --help`); a command
 // without an entry shows the whole usage.
 var verbHelp = map[string]string{
-	"run": `lotse run [-c config.yaml]
+	"run": `lotse run [-c config.yaml] [--takeover]
   Runs the bot. Every config key can also come from LOTSE_<KEY>; see
-  lotse config example and docs/deployment.md.`,
+  lotse config example and docs/deployment.md. Another Lotse with a
+  different database running for the same bot account refuses the start
+  (exit code 24); --takeover (or LOTSE_TAKEOVER=true) starts anyway, and
+  that one stops answering (docs/operations.md).`,
 	"setup": `lotse setup [-c config.yaml] [--lang de|en]
   Checks a configuration against the real services: the bot can log in,
   every configured room exists, Lotse is in it and it is encrypted where it

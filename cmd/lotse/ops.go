@@ -20,6 +20,7 @@ import (
 	"github.com/lotse-bot/lotse/bot"
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/internal/httpserve"
+	"github.com/lotse-bot/lotse/internal/instance"
 	"github.com/lotse-bot/lotse/metrics"
 	"github.com/lotse-bot/lotse/storage"
 )
@@ -38,6 +39,9 @@ type readiness interface {
 	PingHomeserver(ctx context.Context) error
 	// PingDatabase checks that the database answers and is writable.
 	PingDatabase(ctx context.Context) error
+	// Instance reports another Lotse process that took over the bot
+	// account (nil while this one answers for it).
+	Instance() error
 	// CheckRooms reports the configured rooms (team, approvals,
 	// announcements) Lotse is not joined to.
 	CheckRooms(ctx context.Context) error
@@ -49,6 +53,7 @@ type liveState struct {
 	rooms   []configuredRoom
 	standby atomic.Bool
 	bot     atomic.Pointer[bot.Bot]
+	guard   atomic.Pointer[instance.Guard]
 }
 
 // configuredRoom is a room the configuration names, with its key.
@@ -163,6 +168,9 @@ func opsHandler(state readiness, m *metrics.Metrics, withPprof bool) http.Handle
 		if state.Standby() {
 			role = "standby"
 		}
+		if state.Instance() != nil {
+			role = "displaced" // another process took over the bot account
+		}
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "role": role})
 	})
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
@@ -192,6 +200,11 @@ func checkReady(ctx context.Context, state readiness, now time.Time) (map[string
 		return checks, false
 	}
 	checks["lease"] = "ok"
+	if err := state.Instance(); err != nil {
+		bad("instance", err.Error())
+		return checks, false
+	}
+	checks["instance"] = "ok"
 	if err := state.PingDatabase(ctx); err != nil {
 		bad("database", err.Error())
 	} else {

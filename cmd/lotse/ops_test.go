@@ -26,6 +26,7 @@ type fakeState struct {
 	hsErr    error
 	dbErr    error
 	roomsErr error
+	instErr  error
 }
 
 func (f fakeState) Standby() bool                        { return f.standby }
@@ -33,6 +34,7 @@ func (f fakeState) LastSync() time.Time                  { return f.lastSync }
 func (f fakeState) PingHomeserver(context.Context) error { return f.hsErr }
 func (f fakeState) PingDatabase(context.Context) error   { return f.dbErr }
 func (f fakeState) CheckRooms(context.Context) error     { return f.roomsErr }
+func (f fakeState) Instance() error                      { return f.instErr }
 
 func TestOpsEndpoints(t *testing.T) {
 	healthy := fakeState{lastSync: time.Now().Add(-5 * time.Second)}
@@ -47,6 +49,8 @@ func TestOpsEndpoints(t *testing.T) {
 		{"healthz on a standby", fakeState{standby: true}, "/healthz", 200, []string{`"role":"standby"`}},
 		{"ready", healthy, "/readyz", 200, []string{`"ready":true`, `"sync":"ok"`, `"database":"ok"`, `"homeserver":"ok"`, `"rooms":"ok"`}},
 		{"standby not ready", fakeState{standby: true}, "/readyz", 503, []string{"standby"}},
+		{"another process took over", fakeState{lastSync: time.Now(), instErr: errors.New("another Lotse process with a different database took over")}, "/readyz", 503, []string{`"instance":"another Lotse process`}},
+		{"healthz after another process took over", fakeState{lastSync: time.Now(), instErr: errors.New("took over")}, "/healthz", 200, []string{`"role":"displaced"`}},
 		{"never synced", fakeState{}, "/readyz", 503, []string{"no sync committed yet"}},
 		{"sync stale", fakeState{lastSync: time.Now().Add(-3 * time.Minute)}, "/readyz", 503, []string{"last sync 3m0s ago"}},
 		{"homeserver down", fakeState{lastSync: time.Now(), hsErr: errors.New("connection refused")}, "/readyz", 503, []string{`"homeserver":"connection refused"`}},

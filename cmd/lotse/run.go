@@ -26,6 +26,7 @@ import (
 	"github.com/lotse-bot/lotse/commands/learn"
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/internal/instance"
 	"github.com/lotse-bot/lotse/metrics"
 	"github.com/lotse-bot/lotse/storage"
 )
@@ -34,7 +35,12 @@ func cmdRun(ctx context.Context, args []string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	path := fs.String("c", "", "config file (optional; LOTSE_* variables override it)")
+	takeover := fs.Bool("takeover", false, "start even though another Lotse process with a different database runs for the bot account; that one stops handling messages (also LOTSE_TAKEOVER=true)")
 	if err := fs.Parse(args); err != nil {
+		return fail(exitUsage, err)
+	}
+	envTakeover, err := takeoverFromEnv(os.Getenv)
+	if err != nil {
 		return fail(exitUsage, err)
 	}
 	cfg, err := config.Load(*path, os.Getenv)
@@ -45,7 +51,7 @@ func cmdRun(ctx context.Context, args []string, stderr io.Writer) error {
 		return fail(exitConfig, err)
 	}
 	log := newLogger(cfg, stderr)
-	return runBot(ctx, cfg, log, nil)
+	return runBotWith(ctx, cfg, log, nil, runOptions{takeover: *takeover || envTakeover})
 }
 
 // newLogger builds the process logger from the config.
@@ -65,6 +71,11 @@ func newLogger(cfg config.Config, out io.Writer) zerolog.Logger {
 // serves until ctx ends. ready, if not nil, is called once the first sync
 // was committed (the demo waits for it).
 func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready func(*bot.Bot)) error {
+	return runBotWith(ctx, cfg, log, ready, runOptions{})
+}
+
+// runBotWith is runBot with the options of one run.
+func runBotWith(ctx context.Context, cfg config.Config, log zerolog.Logger, ready func(*bot.Bot), opts runOptions) error {
 	// The time zone is loaded once here and passed to every part that
 	// shows or plans local times.
 	loc, err := cfg.Location()
@@ -121,6 +132,16 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 	defer b.Close()
 	attach(b)
 	state.bot.Store(b)
+	// Before the first sync: one process per bot account (internal/instance).
+	guard, err := startGuard(ctx, opts, db, b, log)
+	if guard == nil {
+		return err
+	}
+	defer releaseGuard(ctx, guard, log)
+	state.guard.Store(guard)
+	untilReleased := ctx
+	ctx, stopGuard := watchGuard(ctx, guard)
+	defer stopGuard()
 	log.Info().Stringer("user_id", b.UserID()).Int("guides", len(store.Current().Guides())).Msg("Lotse is starting")
 	if err := b.SetProfile(ctx, cfg.DisplayName, cfg.Avatar); err != nil {
 		// A profile is cosmetic: Lotse works without it.
@@ -138,6 +159,11 @@ func runBot(ctx context.Context, cfg config.Config, log zerolog.Logger, ready fu
 	}
 	if errors.Is(context.Cause(ctx), errLeaseLost) {
 		return fail(exitLeaseLost, errLeaseLost)
+	}
+	if errors.Is(context.Cause(ctx), instance.ErrDisplaced) {
+		stopWorkers()
+		_ = workers.Wait()
+		return displaced(untilReleased, cfg, b, guard, log)
 	}
 	log.Info().Msg("Lotse stopped")
 	return nil

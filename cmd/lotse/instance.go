@@ -1,0 +1,186 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix"
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/bot"
+	"github.com/lotse-bot/lotse/config"
+	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/internal/instance"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// runOptions are the options of one `lotse run` that are no configuration
+// (a takeover is a one-time decision of the admin, not a setting).
+type runOptions struct {
+	// takeover starts even when another instance's heartbeat is fresh
+	// (--takeover, LOTSE_TAKEOVER=true).
+	takeover bool
+	// heartbeat is the instance marker's renewal interval (0: a minute;
+	// tests shorten it).
+	heartbeat time.Duration
+}
+
+// takeoverFromEnv reads LOTSE_TAKEOVER (true/false; empty: false).
+func takeoverFromEnv(getenv func(string) string) (bool, error) {
+	raw := getenv("LOTSE_TAKEOVER")
+	if raw == "" {
+		return false, nil
+	}
+	b, err := strconv.ParseBool(raw)
+	if err != nil {
+		return false, fmt.Errorf("LOTSE_TAKEOVER must be true or false, not %q", raw)
+	}
+	return b, nil
+}
+
+// instanceID returns this database's instance ID, made on the first start
+// and kept in the kv table: a restart on the same database is always the
+// same instance.
+func instanceID(ctx context.Context, db *storage.DB) (string, error) {
+	v, err := db.KV.Get(ctx, storage.KeyInstanceID)
+	if err != nil || v != "" {
+		return v, err
+	}
+	v = instance.NewID()
+	if err := db.KV.Set(ctx, storage.KeyInstanceID, v); err != nil {
+		return "", err
+	}
+	return v, nil
+}
+
+// accountData is the instance marker in the bot account's account data
+// (visible only to the bot account itself).
+type accountData struct{ cli *mautrix.Client }
+
+func (a accountData) Get(ctx context.Context) (instance.Marker, bool, error) {
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	var m instance.Marker
+	err := a.cli.GetAccountData(ctx, instance.EventType, &m)
+	if errors.Is(err, mautrix.MNotFound) {
+		return m, false, nil
+	}
+	if err != nil {
+		return m, false, err
+	}
+	return m, m.Run != "" || m.Instance != "", nil
+}
+
+func (a accountData) Put(ctx context.Context, m instance.Marker) error {
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	return a.cli.SetAccountData(ctx, instance.EventType, m)
+}
+
+// startGuard checks at start that no other Lotse process with another
+// database runs for the bot account and sets this one's marker. A nil
+// guard means the process stops (err says how; nil for a normal stop).
+func startGuard(ctx context.Context, opts runOptions, db *storage.DB, b *bot.Bot, log zerolog.Logger) (*instance.Guard, error) {
+	inst, err := instanceID(ctx, db)
+	if err != nil {
+		return nil, fail(exitDatabase, err)
+	}
+	g, err := instance.Start(ctx, instance.Options{
+		Store:    accountData{b.Client},
+		Instance: inst,
+		Takeover: opts.takeover,
+		Every:    opts.heartbeat,
+		Stale:    3 * opts.heartbeat, // 0: the default
+		Log:      log.With().Str("component", "instance").Logger(),
+	})
+	var conflict *instance.ConflictError
+	switch {
+	case errors.As(err, &conflict):
+		log.Error().Err(err).Msg("Not starting: another Lotse process is running for this bot account")
+		return nil, fail(exitOtherInstance, err)
+	case err != nil && ctx.Err() != nil:
+		return nil, nil
+	case err != nil:
+		return nil, fail(exitMatrix, err)
+	}
+	return g, nil
+}
+
+// watchGuard renews the marker while ctx lasts; the returned context ends
+// (cause instance.ErrDisplaced) when another process takes over the bot
+// account, so that this one stops handling events. stop ends the renewal
+// and waits for it (a renewal after the release would leave a fresh
+// heartbeat behind).
+func watchGuard(ctx context.Context, g *instance.Guard) (_ context.Context, stop func()) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := g.Run(ctx); errors.Is(err, instance.ErrDisplaced) {
+			cancel(err)
+		}
+	}()
+	return ctx, func() { cancel(nil); <-done }
+}
+
+// releaseGuard marks the marker stopped at a clean stop (not when another
+// process took over), so that another installation may start at once.
+func releaseGuard(ctx context.Context, g *instance.Guard, log zerolog.Logger) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if err := g.Release(ctx); err != nil {
+		log.Warn().Err(err).Msg("Could not mark the instance stopped on the homeserver: another installation's start waits until the heartbeat is old (3 minutes)")
+	}
+}
+
+// displaced is what a process does after another took over the bot
+// account: it has stopped handling events (intake and workers ended); it
+// tells the admins once, and waits to be stopped, /readyz failing.
+func displaced(ctx context.Context, cfg config.Config, b *bot.Bot, g *instance.Guard, log zerolog.Logger) error {
+	log.Error().Err(g.Problem()).Msg("This Lotse process no longer handles messages (another one with a different database took over the bot account); it waits to be stopped. See docs/operations.md, \"Two Lotse processes on one bot account\"")
+	room := id.RoomID(cfg.ApprovalsRoom)
+	if room == "" {
+		room = id.RoomID(cfg.TeamRoom)
+	}
+	if room != "" {
+		md := displacedTexts(cfg.Language)
+		htmlBody, plain := guides.Render(md)
+		content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody, Mentions: &event.Mentions{}}
+		sendCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
+		if _, err := b.Sender().Send(sendCtx, room, event.EventMessage, content, "lotse.instance-displaced."+g.RunID()); err != nil {
+			log.Warn().Err(err).Msg("Failed to tell the admins that another Lotse process took over")
+		}
+		cancel()
+	}
+	<-ctx.Done()
+	log.Info().Msg("Lotse stopped (it had stopped handling messages before)")
+	return nil
+}
+
+// displacedTexts is the notice to the approvals room (or the team room)
+// when another Lotse process took over; German first, English beside it.
+func displacedTexts(lang string) string {
+	if lang == "en" {
+		return displacedEN
+	}
+	return displacedDE
+}
+
+const (
+	displacedDE = "⚠️ **Ein zweiter Lotse läuft mit demselben Bot-Konto.** Er hat übernommen; dieser hier beantwortet ab jetzt nichts mehr, damit keine Nachricht doppelt beantwortet wird. Bitte sagt der Person Bescheid, die Lotse betreibt: Einer der beiden muss gestoppt werden (Betriebshandbuch, „Zwei Lotse-Prozesse auf einem Bot-Konto“)."
+	displacedEN = "⚠️ **A second Lotse is running with the same bot account.** It has taken over; this one no longer answers anything, so that no message is answered twice. Please tell whoever runs Lotse: one of the two must be stopped (operations guide, “Two Lotse processes on one bot account”)."
+)
+
+// Instance reports, for /readyz, whether another process took over the
+// bot account (nil before the guard started and while this one answers).
+func (s *liveState) Instance() error {
+	if g := s.guard.Load(); g != nil {
+		return g.Problem()
+	}
+	return nil
+}

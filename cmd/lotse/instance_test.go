@@ -1,0 +1,159 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"sync/atomic"
+
+	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/bot"
+	"github.com/lotse-bot/lotse/config"
+	"github.com/lotse-bot/lotse/internal/chatclient"
+	"github.com/lotse-bot/lotse/internal/dendrite/dendritetest"
+	"github.com/lotse-bot/lotse/storage"
+	"github.com/lotse-bot/lotse/storage/storagetest"
+)
+
+// otherDatabase returns cfg's database setting for a second, fresh
+// database (SQLite, or a PostgreSQL schema under LOTSE_TEST_POSTGRES).
+func otherDatabase(t *testing.T) string {
+	t.Helper()
+	if uri := os.Getenv("LOTSE_TEST_POSTGRES"); uri != "" {
+		return storagetest.FreshPostgresSchema(t, uri)
+	}
+	return filepath.Join(t.TempDir(), "other.db")
+}
+
+// TestSecondInstanceRefused: a second Lotse with the same bot account and
+// another database (an old service still running after a move) is refused
+// at start, before its first sync, with what the admin does; the first
+// keeps answering, and a restart of the first on its own database is not
+// refused.
+func TestSecondInstanceRefused(t *testing.T) {
+	if testing.Short() {
+		t.Skip("homeserver test")
+	}
+	first := startLotse(t, copyLibrary(t), nil)
+	second := first.cfg
+	second.Database = otherDatabase(t)
+	var logs syncBuffer
+	log := zerolog.New(io.MultiWriter(&logs, zerolog.NewTestWriter(t))).Level(zerolog.InfoLevel)
+	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute) // a liveness bound
+	defer cancel()
+	var synced atomic.Bool
+	err := runBot(ctx, second, log, func(*bot.Bot) { synced.Store(true) })
+	var exit *exitError
+	if !errors.As(err, &exit) || exit.code != exitOtherInstance {
+		t.Fatalf("second Lotse: %v, want exit code %d (another instance)", err, exitOtherInstance)
+	}
+	if synced.Load() {
+		t.Error("the refused Lotse synced")
+	}
+	for _, want := range []string{"stop that one first", "--takeover"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("refusal %q does not say %q", err, want)
+		}
+	}
+	m := newMember(t, "ri")
+	room := openDM(t, m, first.userID, false)
+	ask(t, m, room, first.userID, text("passwort vergessen"))
+	// The same database again is the same instance: never refused.
+	restartLotse(t, first)
+	ask(t, m, room, first.userID, text("passwort vergessen"))
+}
+
+// TestSecondInstanceTakeover: a second Lotse started with takeover on
+// another database makes the first stop handling: from then on every
+// message is answered once, by the second; the first says so in the team
+// room once, and keeps running (stopped by its admin).
+func TestSecondInstanceTakeover(t *testing.T) {
+	if testing.Short() {
+		t.Skip("homeserver test")
+	}
+	const beat = time.Second // both processes' heartbeat (a minute in production)
+	alice := newMember(t, "alice")
+	botID, password := registerAccount(t, "lotse")
+	cfg := config.Defaults()
+	cfg.HomeserverURL, cfg.UserID, cfg.Password = dendritetest.Shared().URL, botID.String(), password
+	cfg.PickleKey = "integration-test-pickle-key"
+	cfg.Database = otherDatabase(t)
+	cfg.GuidesDir = copyLibrary(t)
+	teamRoom, err := alice.CreateRoom(t.Context(), "Digitalisierungsteam", true, botID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.TeamRoom, cfg.SupportQuietHours = teamRoom.String(), "off"
+	grantRoles(t, &cfg, storage.RoleTeam, alice.Cli.UserID)
+	a := &lotse{userID: botID, cfg: cfg, log: &syncBuffer{}, opts: runOptions{heartbeat: beat}}
+	a.run(t)
+	joinCtx, cancelJoin := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancelJoin()
+	if err := alice.WaitJoined(joinCtx, teamRoom, a.userID); err != nil {
+		t.Fatal(err)
+	}
+
+	m := newMember(t, "tk")
+	room := openDM(t, m, a.userID, false)
+	ask(t, m, room, a.userID, text("passwort vergessen")) // the first answers
+
+	bcfg := cfg
+	bcfg.Database = otherDatabase(t)
+	b := &lotse{userID: a.userID, cfg: bcfg, log: &syncBuffer{}, opts: runOptions{heartbeat: beat, takeover: true}}
+	b.run(t)                                                        // returns after the second's first sync
+	ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second) // a liveness bound
+	defer cancel()
+	if err := waitUntil(ctx, func() bool { return strings.Contains(a.log.String(), "ANOTHER LOTSE PROCESS IS RUNNING") }); err != nil {
+		t.Fatalf("the first Lotse did not notice the takeover; its log:\n%s", a.log.String())
+	}
+	notice, err := alice.Wait(ctx, teamRoom, a.userID, func(evt *event.Event) bool {
+		return strings.Contains(evt.Content.AsMessage().Body, "zweiter Lotse")
+	})
+	if err != nil {
+		t.Fatalf("the team was not told: %v", err)
+	}
+	if body := notice.Content.AsMessage().Body; strings.Contains(body, "@") || strings.Contains(body, teamRoom.String()) {
+		t.Errorf("the notice shows Matrix IDs: %q", body)
+	}
+
+	var sent []id.EventID
+	for i := range 3 {
+		evtID, err := m.SendText(t.Context(), room, []string{"passwort vergessen", "wie komme ich in die cloud", "danke"}[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		sent = append(sent, evtID)
+	}
+	for _, s := range sent {
+		ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second)
+		_, err := m.Wait(ctx, room, a.userID, chatclient.ReplyTo(s))
+		cancel()
+		if err != nil {
+			t.Fatalf("message %s was never answered: %v", s, err)
+		}
+	}
+	ask(t, m, room, a.userID, text("danke")) // marker: a duplicate would have come before it
+	for _, s := range sent {
+		if n := m.RepliesTo(room, a.userID, s); n != 1 {
+			t.Errorf("message %s answered %d times, want once", s, n)
+		}
+	}
+	notices := 0
+	for _, evt := range alice.Received(teamRoom, a.userID) {
+		if strings.Contains(evt.Content.AsMessage().Body, "zweiter Lotse") {
+			notices++
+		}
+	}
+	if notices != 1 {
+		t.Errorf("the team room got %d notices of the takeover, want one", notices)
+	}
+}

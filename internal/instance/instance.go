@@ -1,0 +1,292 @@
+// Package instance keeps two Lotse processes with different databases from
+// answering for the same bot account at once.
+//
+// The database lease (storage.AcquireLease) guards one database; two
+// processes on two databases (the old systemd service still running after
+// a move to Docker, a test install with the production token, a restored
+// backup started beside the live one) share only the homeserver. So the
+// running process keeps a marker in the bot account's own account data
+// (type [EventType]): its instance ID (one per database, kept there, so
+// that a restart of the same installation is the same instance), a random
+// ID of this run, and a heartbeat time it renews every minute.
+//
+// At start a fresh heartbeat of another instance refuses the start
+// ([ConflictError]) unless the admin asks for a takeover. While running, a
+// marker of another run means a second process was started anyway: the
+// guard reports it once on [Guard.Displaced] and stops renewing, and the
+// caller stops handling events.
+//
+// Account data of a user is visible only to that user (here: the bot
+// account itself), never to members or other servers' users, and the
+// marker holds no personal data: two random IDs and two times.
+package instance
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"math"
+	"sync"
+	"time"
+
+	"github.com/rs/zerolog"
+)
+
+// EventType is the account-data type of the marker.
+const EventType = "org.lotse.instance"
+
+// Default timings: a heartbeat every minute; one older than three minutes
+// (two renewals missed) belongs to a process that is gone.
+const (
+	DefaultEvery = time.Minute
+	DefaultStale = 3 * time.Minute
+)
+
+// Marker is the content of the account-data event.
+type Marker struct {
+	// Instance is the ID of the installation (one per database).
+	Instance string `json:"instance"`
+	// Run is a random ID of one process start.
+	Run string `json:"run"`
+	// Heartbeat is when the running process last renewed the marker (Unix
+	// milliseconds); zero after a clean stop.
+	Heartbeat int64 `json:"heartbeat_ms"`
+	// Started is when this run started (Unix milliseconds).
+	Started int64 `json:"started_ms,omitempty"`
+	// Stopped is true after a clean stop: the next start of any instance
+	// is not refused.
+	Stopped bool `json:"stopped,omitempty"`
+}
+
+// Store reads and writes the marker (the bot account's account data).
+type Store interface {
+	// Get returns the marker; ok is false when there is none.
+	Get(ctx context.Context) (m Marker, ok bool, err error)
+	// Put replaces the marker.
+	Put(ctx context.Context, m Marker) error
+}
+
+// Options configure [Start].
+type Options struct {
+	Store Store
+	// Instance is this installation's ID (see [NewID]); required.
+	Instance string
+	// Takeover starts even when another instance's heartbeat is fresh:
+	// the admin says the other one is to stop (it does at its next
+	// renewal, and Start waits one renewal for that).
+	Takeover bool
+	// Every is the renewal interval (default [DefaultEvery]).
+	Every time.Duration
+	// Stale is the age from which another instance's heartbeat counts as
+	// a process that is gone (default [DefaultStale]).
+	Stale time.Duration
+	Log   zerolog.Logger
+}
+
+// ConflictError refuses a start: another instance's heartbeat is fresh.
+type ConflictError struct {
+	// Other is the other instance's marker.
+	Other Marker
+	// Age is how old its heartbeat was.
+	Age time.Duration
+	// Wait is how long until it counts as gone if it does not renew.
+	Wait time.Duration
+}
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("another Lotse process with a different database is running for this bot account "+
+		"(its heartbeat is %s old): stop that one first (the old systemd service, the other container, the test install), "+
+		"or, if it crashed, wait %d minutes and start again; to take over deliberately start with --takeover (or LOTSE_TAKEOVER=true), "+
+		"and the other one stops handling messages within a minute",
+		e.Age.Round(time.Second), int(math.Ceil(e.Wait.Minutes())))
+}
+
+// ErrDisplaced is the cause when another process wrote the marker while
+// this one ran.
+var ErrDisplaced = errors.New("another Lotse process with a different database took over this bot account")
+
+// Guard is the running process's marker.
+type Guard struct {
+	opts      Options
+	run       string
+	started   time.Time
+	displaced chan struct{}
+	mu        sync.Mutex
+	other     *Marker // the marker that displaced this process
+	failures  int
+}
+
+// NewID returns a new random ID (32 hex digits).
+func NewID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails (Go 1.24+)
+	return hex.EncodeToString(b[:])
+}
+
+// Start checks the marker and writes this process's: a fresh heartbeat of
+// another instance refuses the start with a *[ConflictError], unless
+// opts.Takeover (then Start waits one renewal interval, so that the other
+// process sees the new marker and stops before this one answers). The
+// same instance (a restart on the same database) is never refused.
+func Start(ctx context.Context, opts Options) (*Guard, error) {
+	if opts.Instance == "" {
+		return nil, errors.New("instance guard: no instance ID")
+	}
+	if opts.Every <= 0 {
+		opts.Every = DefaultEvery
+	}
+	if opts.Stale <= 0 {
+		opts.Stale = DefaultStale
+	}
+	g := &Guard{opts: opts, run: NewID(), started: time.Now(), displaced: make(chan struct{})}
+	prev, ok, err := opts.Store.Get(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("failed to read the instance marker from the bot account: %w", err)
+	}
+	takeover := false
+	if ok && prev.Instance != opts.Instance && !prev.Stopped && prev.Heartbeat > 0 {
+		age := g.started.Sub(time.UnixMilli(prev.Heartbeat))
+		if age < opts.Stale {
+			if !opts.Takeover {
+				return nil, &ConflictError{Other: prev, Age: max(age, 0), Wait: opts.Stale - max(age, 0)}
+			}
+			takeover = true
+			opts.Log.Warn().Str("other_instance", short(prev.Instance)).Dur("heartbeat_age", age).
+				Msg("Taking over the bot account from another Lotse process (takeover asked for): it stops handling messages at its next heartbeat")
+		}
+	}
+	if opts.Takeover && !takeover {
+		opts.Log.Info().Msg("Takeover asked for, but no other Lotse process is running for this bot account: starting normally")
+	}
+	if err := g.put(ctx); err != nil {
+		return nil, fmt.Errorf("failed to write the instance marker to the bot account: %w", err)
+	}
+	if takeover {
+		// The other process reads the marker at its next renewal, at
+		// most one interval from now; a little more for its round trip.
+		t := time.NewTimer(opts.Every + opts.Every/10)
+		defer t.Stop()
+		select {
+		case <-ctx.Done():
+			return nil, context.Cause(ctx)
+		case <-t.C:
+		}
+	}
+	opts.Log.Info().Str("instance", short(opts.Instance)).Msg("Instance marker set: this process answers for the bot account")
+	return g, nil
+}
+
+// put writes this run's marker with a heartbeat of now.
+func (g *Guard) put(ctx context.Context) error {
+	return g.opts.Store.Put(ctx, Marker{
+		Instance:  g.opts.Instance,
+		Run:       g.run,
+		Heartbeat: time.Now().UnixMilli(),
+		Started:   g.started.UnixMilli(),
+	})
+}
+
+// Run renews the heartbeat every interval until ctx ends or another
+// process's marker is seen (then Displaced is closed and Run returns
+// ErrDisplaced). The marker is read before each renewal; a homeserver that
+// cannot be reached is logged and tried again at the next one.
+func (g *Guard) Run(ctx context.Context) error {
+	tick := time.NewTicker(g.opts.Every)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-tick.C:
+		}
+		if err := g.renew(ctx); errors.Is(err, ErrDisplaced) {
+			return err
+		}
+	}
+}
+
+// renew reads the marker and, while it is still this run's, writes a new
+// heartbeat.
+func (g *Guard) renew(ctx context.Context) error {
+	m, ok, err := g.opts.Store.Get(ctx)
+	if err == nil && ok && m.Run != g.run {
+		g.mu.Lock()
+		g.other = &m
+		g.mu.Unlock()
+		close(g.displaced)
+		g.opts.Log.Error().Str("instance", short(g.opts.Instance)).Str("other_instance", short(m.Instance)).
+			Bool("same_database_copy", m.Instance == g.opts.Instance).
+			Msg("ANOTHER LOTSE PROCESS IS RUNNING FOR THIS BOT ACCOUNT (a different database): this one stops handling messages so that nothing is answered twice. Stop one of the two; see docs/operations.md")
+		return ErrDisplaced
+	}
+	if err == nil {
+		err = g.put(ctx)
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil
+		}
+		g.failures++
+		if g.failures <= 3 || g.failures%60 == 0 {
+			g.opts.Log.Warn().Err(err).Int("failures", g.failures).Msg("Could not renew the instance marker on the homeserver; trying again at the next heartbeat")
+		}
+		return err
+	}
+	g.failures = 0
+	return nil
+}
+
+// RunID is the random ID of this process's run.
+func (g *Guard) RunID() string { return g.run }
+
+// Displaced is closed when another process took over the bot account.
+func (g *Guard) Displaced() <-chan struct{} { return g.displaced }
+
+// Problem is nil while this process answers for the bot account, and says
+// what happened once another process took over (for /readyz).
+func (g *Guard) Problem() error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.other == nil {
+		return nil
+	}
+	what := "another Lotse process with a different database"
+	if g.other.Instance == g.opts.Instance {
+		what = "another Lotse process on a copy of this database (a restored backup?)"
+	}
+	return fmt.Errorf("%s took over the bot account at %s; this one no longer handles messages: stop one of the two",
+		what, time.UnixMilli(g.other.Heartbeat).UTC().Format(time.DateTime+" UTC"))
+}
+
+// Release marks the marker stopped when it is still this run's (a clean
+// stop), so that the next start — of this installation or another — is
+// not made to wait. A displaced process leaves the marker alone.
+func (g *Guard) Release(ctx context.Context) error {
+	select {
+	case <-g.displaced:
+		return nil
+	default:
+	}
+	m, ok, err := g.opts.Store.Get(ctx)
+	if err != nil {
+		return fmt.Errorf("failed to read the instance marker: %w", err)
+	}
+	if !ok || m.Run != g.run {
+		return nil
+	}
+	m.Stopped, m.Heartbeat = true, 0
+	if err := g.opts.Store.Put(ctx, m); err != nil {
+		return fmt.Errorf("failed to mark the instance stopped: %w", err)
+	}
+	return nil
+}
+
+// short is the start of an ID, enough to tell two apart in a log.
+func short(id string) string {
+	if len(id) > 8 {
+		return id[:8]
+	}
+	return id
+}

@@ -1,0 +1,251 @@
+package instance
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/rs/zerolog"
+)
+
+// fakeStore is the bot account's account data in memory: one marker,
+// shared by every process of a test (as the homeserver shares it).
+type fakeStore struct {
+	mu     sync.Mutex
+	m      Marker
+	ok     bool
+	puts   int
+	failed bool // Get and Put fail (homeserver unreachable)
+}
+
+func (s *fakeStore) Get(context.Context) (Marker, bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.failed {
+		return Marker{}, false, errors.New("homeserver unreachable")
+	}
+	return s.m, s.ok, nil
+}
+
+func (s *fakeStore) Put(_ context.Context, m Marker) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.failed {
+		return errors.New("homeserver unreachable")
+	}
+	s.m, s.ok = m, true
+	s.puts++
+	return nil
+}
+
+func (s *fakeStore) get() Marker {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.m
+}
+
+func (s *fakeStore) setFailed(f bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.failed = f
+}
+
+func opts(s Store, inst string) Options {
+	return Options{Store: s, Instance: inst, Log: zerolog.Nop()}
+}
+
+// TestStart is the decision at start for each marker found.
+func TestStart(t *testing.T) {
+	// age is how old the marker's heartbeat is (set inside the bubble,
+	// whose clock is not the real one).
+	tests := []struct {
+		name     string
+		marker   *Marker
+		age      time.Duration
+		takeover bool
+		refused  bool
+	}{
+		{name: "no marker (first start)", marker: nil},
+		{name: "same instance, fresh (a restart after a crash)", marker: &Marker{Instance: "mine", Run: "old"}, age: 10 * time.Second},
+		{name: "another instance, fresh", marker: &Marker{Instance: "other", Run: "r"}, age: 30 * time.Second, refused: true},
+		{name: "another instance, fresh, heartbeat from a clock ahead", marker: &Marker{Instance: "other", Run: "r"}, age: -30 * time.Second, refused: true},
+		{name: "another instance, fresh, takeover", marker: &Marker{Instance: "other", Run: "r"}, age: 30 * time.Second, takeover: true},
+		{name: "another instance, stale (crashed)", marker: &Marker{Instance: "other", Run: "r"}, age: DefaultStale + time.Second},
+		{name: "another instance, stopped cleanly", marker: &Marker{Instance: "other", Run: "r", Stopped: true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				s := &fakeStore{}
+				if tt.marker != nil {
+					s.m, s.ok = *tt.marker, true
+					if !s.m.Stopped {
+						s.m.Heartbeat = time.Now().Add(-tt.age).UnixMilli()
+					}
+				}
+				o := opts(s, "mine")
+				o.Takeover = tt.takeover
+				start := time.Now()
+				g, err := Start(t.Context(), o)
+				var conflict *ConflictError
+				if tt.refused {
+					if !errors.As(err, &conflict) {
+						t.Fatalf("Start = %v, want a ConflictError", err)
+					}
+					if s.get().Instance != "other" {
+						t.Errorf("a refused start wrote the marker: %+v", s.get())
+					}
+					return
+				}
+				if err != nil {
+					t.Fatalf("Start: %v", err)
+				}
+				if m := s.get(); m.Instance != "mine" || m.Run != g.run || m.Heartbeat == 0 {
+					t.Errorf("marker after Start = %+v, want this run's", m)
+				}
+				// A takeover waits one renewal before it answers, so that
+				// the other process has stopped; a normal start does not.
+				waited := time.Since(start)
+				if tt.takeover && waited < DefaultEvery {
+					t.Errorf("takeover waited %v, want at least one heartbeat interval", waited)
+				}
+				if !tt.takeover && waited != 0 {
+					t.Errorf("start waited %v, want no wait", waited)
+				}
+			})
+		})
+	}
+}
+
+// TestHeartbeat: the running process renews its heartbeat every interval.
+func TestHeartbeat(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := &fakeStore{}
+		ctx, cancel := context.WithCancel(t.Context())
+		g, err := Start(ctx, opts(s, "mine"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- g.Run(ctx) }()
+		first := s.get().Heartbeat
+		time.Sleep(DefaultEvery)
+		synctest.Wait()
+		if hb := s.get().Heartbeat; hb != first+DefaultEvery.Milliseconds() {
+			t.Errorf("heartbeat after one interval = %d, want %d", hb, first+DefaultEvery.Milliseconds())
+		}
+		// A homeserver that cannot be reached is no takeover: the guard
+		// keeps going and renews once it answers again.
+		s.setFailed(true)
+		time.Sleep(5 * DefaultEvery)
+		synctest.Wait()
+		s.setFailed(false)
+		time.Sleep(DefaultEvery)
+		synctest.Wait()
+		if g.Problem() != nil {
+			t.Errorf("Problem after an unreachable homeserver = %v, want nil", g.Problem())
+		}
+		if hb := s.get().Heartbeat; hb != time.Now().UnixMilli() {
+			t.Errorf("heartbeat not renewed after the homeserver came back")
+		}
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Run = %v, want nil after ctx ends", err)
+		}
+	})
+}
+
+// TestSecondProcessDisplacesFirst: a second process started anyway (a
+// takeover, or two started at the same moment) writes its marker; the
+// first sees it at its next renewal, reports it once and stops renewing,
+// so the second keeps the account and nothing is answered by both.
+func TestSecondProcessDisplacesFirst(t *testing.T) {
+	for _, second := range []string{"other", "mine"} { // another database; a copy of this one (a restored backup)
+		t.Run(second, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				s := &fakeStore{}
+				a, err := Start(t.Context(), opts(s, "mine"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				done := make(chan error, 1)
+				go func() { done <- a.Run(t.Context()) }()
+				time.Sleep(DefaultEvery / 2)
+				o := opts(s, second)
+				o.Takeover = true
+				b, err := Start(t.Context(), o)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if second == "mine" {
+					// The same instance ID is a restart, never refused
+					// nor kept waiting: a copy is found at the first
+					// process's next renewal, within one interval.
+					time.Sleep(DefaultEvery)
+					synctest.Wait()
+				} // another instance's takeover returned after one interval: a has seen it by then
+				select {
+				case <-a.Displaced():
+				default:
+					t.Fatal("the first process was not displaced when the second started handling")
+				}
+				if err := <-done; !errors.Is(err, ErrDisplaced) {
+					t.Errorf("first Run = %v, want ErrDisplaced", err)
+				}
+				if a.Problem() == nil {
+					t.Error("the displaced process's Problem is nil")
+				}
+				// The displaced process writes nothing more; the second
+				// one renews and is not displaced by the first.
+				go func() { _ = b.Run(t.Context()) }()
+				time.Sleep(3 * DefaultEvery)
+				synctest.Wait()
+				if m := s.get(); m.Run != b.run {
+					t.Errorf("marker = %+v, want the second process's", m)
+				}
+				if b.Problem() != nil {
+					t.Errorf("second process displaced: %v", b.Problem())
+				}
+				// Release of the displaced one leaves the marker alone.
+				if err := a.Release(t.Context()); err != nil || s.get().Stopped {
+					t.Errorf("Release of the displaced process = %v, marker %+v", err, s.get())
+				}
+			})
+		})
+	}
+}
+
+// TestRelease: a clean stop marks the marker stopped, so that another
+// instance may start at once.
+func TestRelease(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := &fakeStore{}
+		g, err := Start(t.Context(), opts(s, "mine"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := g.Release(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		if m := s.get(); !m.Stopped || m.Heartbeat != 0 {
+			t.Fatalf("marker after Release = %+v, want stopped", m)
+		}
+		if _, err := Start(t.Context(), opts(s, "other")); err != nil {
+			t.Errorf("another instance after a clean stop: %v", err)
+		}
+	})
+}
+
+// TestConflictMessage names what the admin does.
+func TestConflictMessage(t *testing.T) {
+	err := (&ConflictError{Age: 20 * time.Second, Wait: 160 * time.Second}).Error()
+	for _, want := range []string{"stop that one first", "wait 3 minutes", "--takeover", "LOTSE_TAKEOVER"} {
+		if !strings.Contains(err, want) {
+			t.Errorf("message %q lacks %q", err, want)
+		}
+	}
+}
