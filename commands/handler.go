@@ -197,7 +197,7 @@ func (h *Handler) handleMessage(ctx context.Context, t *chat.Turn, evt *event.Ev
 		// A reply to one of Lotse's answers (also in its thread) addresses
 		// Lotse; clients usually mention the replied-to sender as well.
 		if to := content.RelatesTo.GetReplyTo(); to != "" {
-			guide, err := h.DB.Answers.GuideFor(ctx, to.String())
+			guide, err := h.DB.Answers.GuideFor(ctx, to.String(), evt.RoomID.String())
 			if err != nil {
 				return err
 			}

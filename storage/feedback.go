@@ -16,7 +16,7 @@ type AnswerQuery struct{ db *dbutil.Database }
 
 const (
 	insertAnswerQuery = `INSERT INTO answer (event_id, room_id, guide_id, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING`
-	getAnswerQuery    = `SELECT guide_id FROM answer WHERE event_id=$1`
+	getAnswerQuery    = `SELECT guide_id FROM answer WHERE event_id=$1 AND room_id=$2`
 )
 
 // Put records that the answer eventID showed guideID.
@@ -29,9 +29,14 @@ func (q *AnswerQuery) Put(ctx context.Context, eventID, roomID, guideID string, 
 	return nil
 }
 
-// GuideFor returns the guide an answer showed, or "" if eventID is no known answer.
-func (q *AnswerQuery) GuideFor(ctx context.Context, eventID string) (string, error) {
-	guideID, _, err := queryValue[string](ctx, q.db, "look up answer", getAnswerQuery, eventID)
+// GuideFor returns the guide the answer eventID showed in roomID, or "" if
+// eventID is no known answer of that room. The room is part of the key: a
+// reaction or a reply names its target in m.relates_to, which its sender
+// chooses freely, and an answer of another room (another member's direct
+// chat) must not take a vote, nor make a message addressed to Lotse,
+// from a room it was never sent to (sec28).
+func (q *AnswerQuery) GuideFor(ctx context.Context, eventID, roomID string) (string, error) {
+	guideID, _, err := queryValue[string](ctx, q.db, "look up answer", getAnswerQuery, eventID, roomID)
 	return guideID, err
 }
 

@@ -178,11 +178,15 @@ func TestFeedbackVotesOncePerUser(t *testing.T) {
 			if err := db.Answers.Put(ctx, "$ans", "!r", "konto/passwort.md", now); err != nil {
 				t.Fatal(err)
 			}
-			if g, _ := db.Answers.GuideFor(ctx, "$ans"); g != "konto/passwort.md" {
+			if g, _ := db.Answers.GuideFor(ctx, "$ans", "!r"); g != "konto/passwort.md" {
 				t.Fatalf("guide for answer = %q", g)
 			}
-			if g, _ := db.Answers.GuideFor(ctx, "$other"); g != "" {
+			if g, _ := db.Answers.GuideFor(ctx, "$other", "!r"); g != "" {
 				t.Fatalf("guide for unknown answer = %q", g)
+			}
+			// An answer of another room is none of this room's (sec28).
+			if g, _ := db.Answers.GuideFor(ctx, "$ans", "!elsewhere"); g != "" {
+				t.Fatalf("guide for an answer of another room = %q", g)
 			}
 			_ = db.Feedback.Shown(ctx, "konto/passwort.md")
 			_ = db.Feedback.NoMatch(ctx)

@@ -39,7 +39,10 @@ func (w *Workflow) React(ctx context.Context, evt *event.Event) error {
 	if !ok {
 		return nil
 	}
-	guideID, err := w.DB.Answers.GuideFor(ctx, rc.RelatesTo.EventID.String())
+	// Only an answer of this room: the vote names its target freely, and
+	// an answer of another room (another member's direct chat) is not
+	// this room's to vote on (sec28).
+	guideID, err := w.DB.Answers.GuideFor(ctx, rc.RelatesTo.EventID.String(), evt.RoomID.String())
 	if err != nil || guideID == "" {
 		return err
 	}
