@@ -41,6 +41,9 @@ import (
 // with a subject outside the library or any exit but the weak gate's, and
 // every answer. It searches nothing.
 //
+// It is called only where the person precedence would give `human` (a
+// bare request that got no answer, or a number no guide gives): a choice
+// for a message with a question besides the request stays as it is.
 // folded are the message's folded words; d is the decision of its
 // question part, before the person precedence.
 func officeGuide(d Decision, folded []string, opts Options, tx *Texts) (Decision, bool) {
