@@ -315,6 +315,14 @@ func decide(message string, lib Library, opts Options, depth int) Decision {
 		d = secondSearch(d, qv, person == noHuman, lib, opts, tx)
 		d = lastQuestionAgrees(d, qv, lib, opts, tx)
 	}
+	if person == numberHuman && (bare && d.Outcome != Answer || d.Outcome == None) {
+		// "Welche Telefonnummer hat die Geschäftsstelle?": the office's
+		// contacts page, when the first guide is one, where the switch
+		// below would offer a person (officeguide.go).
+		if c, ok := officeGuide(d, folded, opts, tx); ok {
+			return c
+		}
+	}
 	switch {
 	case bare && d.Outcome != Answer:
 		// "Wie erreiche ich euch?" with no guide that answers it.
