@@ -117,6 +117,7 @@ const (
 	listUnclaimedQuery = `SELECT ` + caseColumns + ` FROM support_case WHERE status=1 AND assignee IS NULL ORDER BY created_at LIMIT $1`
 	listClaimedQuery   = `SELECT ` + caseColumns + ` FROM support_case WHERE status=1 AND assignee IS NOT NULL ORDER BY created_at LIMIT $1`
 	countOpenQuery     = `SELECT COUNT(*), COUNT(assignee) FROM support_case WHERE status=1`
+	openedSinceQuery   = `SELECT COUNT(*) FROM support_case WHERE member_id=$1 AND created_at>=$2`
 	claimCaseQuery     = `
 		UPDATE support_case SET assignee=$2, version=version+1, updated_at=$3, status_at=$3
 		WHERE id=$1 AND status=1 AND assignee IS NULL`
@@ -295,6 +296,17 @@ func (q *CaseQuery) ActiveForMember(ctx context.Context, memberID, roomID string
 // ResolvedSince returns the member's case in roomID resolved at or after since, or nil.
 func (q *CaseQuery) ResolvedSince(ctx context.Context, memberID, roomID string, since time.Time) (*Case, error) {
 	return q.one(ctx, resolvedForMemberQuery, memberID, roomID, since.UnixMilli())
+}
+
+// OpenedSince counts the cases memberID opened at or after since, in any
+// room (a member may have more than one direct chat with Lotse): the
+// bound on how many cases one member opens a day (sup28).
+func (q *CaseQuery) OpenedSince(ctx context.Context, memberID string, since time.Time) (int, error) {
+	var n int
+	if err := q.db.QueryRow(ctx, openedSinceQuery, memberID, since.UnixMilli()).Scan(&n); err != nil {
+		return 0, fmt.Errorf("failed to count the member's cases: %w", err)
+	}
+	return n, nil
 }
 
 // ListForMember lists a member's cases, newest first.
