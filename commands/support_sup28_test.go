@@ -135,3 +135,50 @@ func TestMineShowsMemberStatus(t *testing.T) {
 		t.Fatalf("!meine shows the board's label:\n%s", all)
 	}
 }
+
+// tick runs the support worker at e.now and returns what it sent.
+func (e *supportEnv) tick(t *testing.T) []sentMsg {
+	t.Helper()
+	before := e.fm.count()
+	if err := e.h.Tick(context.Background(), e.now); err != nil {
+		t.Fatalf("tick: %v", err)
+	}
+	e.fm.mu.Lock()
+	defer e.fm.mu.Unlock()
+	return append([]sentMsg(nil), e.fm.sent[before:]...)
+}
+
+// TestMemberToldWhileWaiting: a member whose case has no answer after
+// support.MemberWaitAfter is told once that it is not forgotten (before:
+// only the team was reminded, the member heard nothing for a week); a
+// case the team answered in time gets no such notice.
+func TestMemberToldWhileWaiting(t *testing.T) {
+	for _, answered := range []bool{false, true} {
+		e := newSupportEnv(t)
+		root := e.openCase(t)
+		if answered {
+			e.say(t, teamRoom, alice, "!antwort Wir schauen es uns an.", root)
+		}
+		start := e.now
+		e.now = start.Add(support.MemberWaitAfter - time.Hour)
+		if dm := in(e.tick(t), dmRoom); len(dm) != 0 {
+			t.Fatalf("answered %v: the member was told too early:\n%s", answered, bodies(dm))
+		}
+		e.now = start.Add(support.MemberWaitAfter + time.Hour)
+		dm := in(e.tick(t), dmRoom)
+		if answered {
+			if len(dm) != 0 {
+				t.Fatalf("the member of an answered case was told it waits:\n%s", bodies(dm))
+			}
+			continue
+		}
+		if len(dm) != 1 {
+			t.Fatalf("want one notice to the member, got:\n%s", bodies(dm))
+		}
+		mustContain(t, dm, "#1", "nicht vergessen")
+		e.now = e.now.Add(3 * 24 * time.Hour)
+		if dm := in(e.tick(t), dmRoom); len(dm) != 0 {
+			t.Fatalf("the member was told again:\n%s", bodies(dm))
+		}
+	}
+}

@@ -537,6 +537,26 @@ func (q *CaseQuery) DueUnclaimed(ctx context.Context, before time.Time) ([]*Case
 	return q.many(ctx, dueUnclaimedQuery, before.UnixMilli())
 }
 
+// waitingQuery lists the open cases behind [CaseQuery.Waiting] ($2 =
+// waitingKeyPrefix).
+const waitingQuery = `SELECT ` + caseColumns + ` FROM support_case WHERE status=1 AND created_at<=$1
+	AND NOT EXISTS (SELECT 1 FROM case_message m WHERE m.case_id=support_case.id AND m.kind='answer')
+	AND NOT EXISTS (SELECT 1 FROM case_reminder r WHERE r.key=$2 || CAST(support_case.id AS TEXT))
+	ORDER BY created_at LIMIT 100`
+
+// WaitingKey is the reminder key ([CaseQuery.MarkReminder]) of the notice
+// to the member of case id that their case waits for an answer.
+func WaitingKey(id int64) string { return waitingKeyPrefix + strconv.FormatInt(id, 10) }
+
+const waitingKeyPrefix = "member-wait:"
+
+// Waiting lists open cases opened at or before before that have no answer
+// to their member yet and whose member was not told so (WaitingKey),
+// oldest first, at most 100.
+func (q *CaseQuery) Waiting(ctx context.Context, before time.Time) ([]*Case, error) {
+	return q.many(ctx, waitingQuery, before.UnixMilli(), waitingKeyPrefix)
+}
+
 // StaleClaimed lists claimed open cases without activity since before.
 func (q *CaseQuery) StaleClaimed(ctx context.Context, before time.Time) ([]*Case, error) {
 	return q.many(ctx, staleClaimedQuery, before.UnixMilli())

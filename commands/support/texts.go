@@ -275,6 +275,9 @@ type Texts struct {
 	// MineOpen, MineClaimed, MineResolved, MineClosed name a case's state
 	// in the member's !meine (the board's labels are the team's).
 	MineOpen, MineClaimed, MineResolved, MineClosed string
+	// WaitingMember tells the member once that their case (%d) waits
+	// longer than promised for an answer; %s = the fallback contact.
+	WaitingMember string
 }
 
 // German are the German texts.
@@ -429,6 +432,7 @@ var German = Texts{
 	MineClaimed:     "in Bearbeitung",
 	MineResolved:    "erledigt",
 	MineClosed:      "geschlossen",
+	WaitingMember:   "Dein Fall **#%d** ist nicht vergessen: Das Team hat gerade viel zu tun und antwortet dir hier, sobald es kann. Hat sich etwas geändert, schreib es einfach dazu. Eilt es? %s",
 }
 
 // English are the English texts.
@@ -583,6 +587,7 @@ var English = Texts{
 	MineClaimed:     "in progress",
 	MineResolved:    "resolved",
 	MineClosed:      "closed",
+	WaitingMember:   "Your case **#%d** is not forgotten: the team is very busy right now and will answer you here as soon as they can. If anything has changed, just add it here. In a hurry? %s",
 }
 
 // TextsFor returns the texts of lang (German by default).
