@@ -3,9 +3,12 @@ package commands
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"maunium.net/go/mautrix/event"
 
 	"github.com/lotse-bot/lotse/commands/support"
 	"github.com/lotse-bot/lotse/storage"
@@ -52,6 +55,17 @@ func TestTicketWhileCaseOpenAddsToIt(t *testing.T) {
 	cases, err := e.db.Cases.ListForMember(context.Background(), member.String(), 10)
 	if err != nil || len(cases) != 1 {
 		t.Fatalf("the member has %d cases (%v), want 1", len(cases), err)
+	}
+	// The member regrets it: deleting the `!ticket` message takes its
+	// copy back from the team, as for any message of the case.
+	ticket := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "!ticket meine IBAN ist DE00 1234"})
+	relay := in(e.handle(t, ticket, true), teamRoom)
+	if len(relay) != 1 {
+		t.Fatalf("precondition: relayed once, got:\n%s", bodies(relay))
+	}
+	e.handle(t, e.redaction(dmRoom, member, ticket.ID), true)
+	if !slices.ContainsFunc(e.fm.redacted, func(r string) bool { return strings.HasPrefix(r, teamRoom.String()+" $"+relay[0].txn+" ") }) {
+		t.Fatalf("the team's copy was not redacted: %v", e.fm.redacted)
 	}
 }
 
