@@ -226,16 +226,20 @@ func TestSupportSupersededOfferPrompt(t *testing.T) {
 
 // TestSupportLapsedOfferOpenCase: a ✅ on the prompt of an offer that is no
 // longer open (the draft expired) while the member has a case open — the
-// offer came from a "!ticket" beside that case — says the offer is no
-// longer open and that the open case is where to write, not to ask for a
-// person (review rvM, "not mended": it suggested „Ich möchte mit einem
-// Menschen sprechen“ although a case was open). Nothing reaches the team;
-// also after a restart.
+// offer was made before that case opened (a "!ticket" beside an open case
+// makes no offer since sup28: the text goes to the case) — says the offer
+// is no longer open and that the open case is where to write, not to ask
+// for a person (review rvM, "not mended": it suggested „Ich möchte mit
+// einem Menschen sprechen“ although a case was open). Nothing reaches the
+// team; also after a restart.
 func TestSupportLapsedOfferOpenCase(t *testing.T) {
 	for _, restart := range []bool{false, true} {
 		e := newSupportEnv(t)
-		e.openCase(t)
 		prompt := offerPrompt(t, e.say(t, dmRoom, member, "!ticket Und mein Kalender synchronisiert nicht", ""))
+		if _, _, err := e.db.Cases.Create(context.Background(), &storage.Case{MemberID: member.String(), MemberRoom: dmRoom.String(), Summary: "Passwort"},
+			"$opened-beside", "Passwort", e.now); err != nil {
+			t.Fatal(err)
+		}
 		e.now = e.now.Add(31 * time.Minute)
 		if restart {
 			e.reconfigure(func(*Deps) {})

@@ -117,6 +117,7 @@ const (
 	listUnclaimedQuery = `SELECT ` + caseColumns + ` FROM support_case WHERE status=1 AND assignee IS NULL ORDER BY created_at LIMIT $1`
 	listClaimedQuery   = `SELECT ` + caseColumns + ` FROM support_case WHERE status=1 AND assignee IS NOT NULL ORDER BY created_at LIMIT $1`
 	countOpenQuery     = `SELECT COUNT(*), COUNT(assignee) FROM support_case WHERE status=1`
+	openedSinceQuery   = `SELECT COUNT(*) FROM support_case WHERE member_id=$1 AND created_at>=$2`
 	claimCaseQuery     = `
 		UPDATE support_case SET assignee=$2, version=version+1, updated_at=$3, status_at=$3
 		WHERE id=$1 AND status=1 AND assignee IS NULL`
@@ -295,6 +296,17 @@ func (q *CaseQuery) ActiveForMember(ctx context.Context, memberID, roomID string
 // ResolvedSince returns the member's case in roomID resolved at or after since, or nil.
 func (q *CaseQuery) ResolvedSince(ctx context.Context, memberID, roomID string, since time.Time) (*Case, error) {
 	return q.one(ctx, resolvedForMemberQuery, memberID, roomID, since.UnixMilli())
+}
+
+// OpenedSince counts the cases memberID opened at or after since, in any
+// room (a member may have more than one direct chat with Lotse): the
+// bound on how many cases one member opens a day (sup28).
+func (q *CaseQuery) OpenedSince(ctx context.Context, memberID string, since time.Time) (int, error) {
+	var n int
+	if err := q.db.QueryRow(ctx, openedSinceQuery, memberID, since.UnixMilli()).Scan(&n); err != nil {
+		return 0, fmt.Errorf("failed to count the member's cases: %w", err)
+	}
+	return n, nil
 }
 
 // ListForMember lists a member's cases, newest first.
@@ -523,6 +535,26 @@ func scanCaseMessage(row rowScanner) (*CaseMessage, error) {
 // DueUnclaimed lists open, unclaimed cases unchanged since before.
 func (q *CaseQuery) DueUnclaimed(ctx context.Context, before time.Time) ([]*Case, error) {
 	return q.many(ctx, dueUnclaimedQuery, before.UnixMilli())
+}
+
+// waitingQuery lists the open cases behind [CaseQuery.Waiting] ($2 =
+// waitingKeyPrefix).
+const waitingQuery = `SELECT ` + caseColumns + ` FROM support_case WHERE status=1 AND created_at<=$1
+	AND NOT EXISTS (SELECT 1 FROM case_message m WHERE m.case_id=support_case.id AND m.kind='answer')
+	AND NOT EXISTS (SELECT 1 FROM case_reminder r WHERE r.key=$2 || CAST(support_case.id AS TEXT))
+	ORDER BY created_at LIMIT 100`
+
+// WaitingKey is the reminder key ([CaseQuery.MarkReminder]) of the notice
+// to the member of case id that their case waits for an answer.
+func WaitingKey(id int64) string { return waitingKeyPrefix + strconv.FormatInt(id, 10) }
+
+const waitingKeyPrefix = "member-wait:"
+
+// Waiting lists open cases opened at or before before that have no answer
+// to their member yet and whose member was not told so (WaitingKey),
+// oldest first, at most 100.
+func (q *CaseQuery) Waiting(ctx context.Context, before time.Time) ([]*Case, error) {
+	return q.many(ctx, waitingQuery, before.UnixMilli(), waitingKeyPrefix)
 }
 
 // StaleClaimed lists claimed open cases without activity since before.

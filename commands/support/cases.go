@@ -110,6 +110,17 @@ func (w *Workflow) cmdTicket(ce *chat.Call) error {
 	if text == "" {
 		return w.ReplyMarkdown(ce.Ctx, w.tx.TicketUsage)
 	}
+	// With a case open here, what the member writes belongs to it, as
+	// every other message does: it is added there, and no second case is
+	// offered beside it (sup28: `!ticket …` and „ja“ opened case after
+	// case, and the member's next messages went to only one of them).
+	open, err := w.DB.Cases.ActiveForMember(ce.Ctx, ce.Sender.String(), ce.RoomID.String())
+	if err != nil {
+		return err
+	}
+	if open != nil {
+		return w.addToOpen(ce.Ctx, open, text)
+	}
 	d, err := w.DB.Cases.Draft(ce.Ctx, ce.RoomID.String(), ce.Sender.String(), w.Now().Add(-w.ChoiceTTL))
 	if err != nil {
 		return err
@@ -127,6 +138,15 @@ func (w *Workflow) cmdTicket(ce *chat.Call) error {
 	return w.offerCase(ce.Ctx, nd, lead)
 }
 
+// addToOpen adds text, which the member meant for a new case, to their
+// open case c and tells them so.
+func (w *Workflow) addToOpen(ctx context.Context, c *storage.Case, text string) error {
+	if err := w.relayFromMember(ctx, c, &event.MessageEventContent{MsgType: event.MsgText, Body: text}, text); err != nil {
+		return err
+	}
+	return w.ReplyMarkdown(ctx, chat.Format(w.tx.AddedToOpen, c.ID))
+}
+
 // cmdMine lists the member's own cases.
 func (w *Workflow) cmdMine(ce *chat.Call) error {
 	if !w.On() {
@@ -142,7 +162,7 @@ func (w *Workflow) cmdMine(ce *chat.Call) error {
 	var b strings.Builder
 	b.WriteString(w.tx.MineIntro + "\n\n")
 	for _, c := range cases {
-		fmt.Fprintf(&b, "- **#%d** %s – %s (%s)\n", c.ID, chat.Escape(w.statusLabel(ce.Ctx, c, false)), chat.Escape(c.Summary), w.DayTime(c.CreatedAt))
+		fmt.Fprintf(&b, "- **#%d** %s – %s (%s)\n", c.ID, chat.Escape(w.memberStatus(c)), chat.Escape(c.Summary), w.DayTime(c.CreatedAt))
 	}
 	return w.ReplyMarkdown(ce.Ctx, b.String())
 }
@@ -201,6 +221,22 @@ func (w *Workflow) cmdClose(ce *chat.Call) error {
 		}
 	}
 	return w.updateBoard(ce.Ctx, c.ID)
+}
+
+// memberStatus is a case's state as its member reads it in !meine: a word,
+// not the team board's label — that showed them „[IN ARBEIT: …]“, an
+// ellipsis where the board has a volunteer's name (sup28).
+func (w *Workflow) memberStatus(c *storage.Case) string {
+	st := w.tx
+	switch {
+	case c.Status == storage.CaseResolved:
+		return st.MineResolved
+	case c.Status == storage.CaseClosed:
+		return st.MineClosed
+	case c.Assignee != "":
+		return st.MineClaimed
+	}
+	return st.MineOpen
 }
 
 // statusLabel is [OFFEN], [IN ARBEIT: Name], … for the board and lists.

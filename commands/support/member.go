@@ -549,7 +549,13 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		// During an open case everything the member writes is for the
 		// team, criticism too: it is relayed, never answered with a
 		// new offer (review rv7, finding 9).
-		return true, w.relayFromMember(ctx, c, content, text)
+		if err := w.relayFromMember(ctx, c, content, text); err != nil || !talk().Solved {
+			return true, err
+		}
+		// „danke, hat sich erledigt“: relayed, and the member learns
+		// how to close the case — it stayed open for the team, and the
+		// member heard nothing (sup28).
+		return true, w.ReplyMarkdown(ctx, chat.Format(w.tx.SolvedWhileOpen, c.ID))
 	}
 	if declined {
 		return true, w.declineCase(ctx, d)
@@ -629,6 +635,9 @@ func (w *Workflow) confirmCase(ctx context.Context, d *storage.CaseDraft) error 
 			titles = append(titles, guide.Title)
 		}
 	}
+	if refused, err := w.refuseCase(ctx, d); refused || err != nil {
+		return err
+	}
 	first := d.Question
 	if len(titles) > 0 {
 		first += "\n" + chat.Format(st.ThreadSuggested, strings.Join(titles, ", "))
@@ -672,6 +681,45 @@ func (w *Workflow) confirmCase(ctx context.Context, d *storage.CaseDraft) error 
 		return err
 	}
 	return w.DB.Cases.DeleteDraft(ctx, d.RoomID, d.UserID)
+}
+
+// MaxCasesPerDay bounds the cases one member opens in 24 hours, in all
+// their direct chats with Lotse: each case posts three messages into the
+// team room, and a member who opened and closed case after case flooded
+// the team's board (sup28). A member who needs more reaches the team
+// in their open cases, or the fallback contact.
+const MaxCasesPerDay = 5
+
+// refuseCase tells the member, instead of opening a case from draft d,
+// when they have one open in this room already (d's question is added
+// to it: they agreed to send it to the team) or opened MaxCasesPerDay in
+// the last 24 hours. A confirmation that created its case before a crash
+// is never refused. A refusal keeps the draft, emptied and marked
+// declined by this event (putDeclined), so that handling the event again
+// answers the same instead of reading „ja“ as a question.
+func (w *Workflow) refuseCase(ctx context.Context, d *storage.CaseDraft) (bool, error) {
+	evt := chat.TurnOf(ctx).Event
+	if done, err := w.DB.Cases.ByOrigin(ctx, evt.ID.String()); done != nil || err != nil {
+		return false, err
+	}
+	open, err := w.DB.Cases.ActiveForMember(ctx, d.UserID, d.RoomID)
+	if err != nil {
+		return true, err
+	}
+	if open != nil {
+		if err := w.putDeclined(ctx, d); err != nil {
+			return true, err
+		}
+		return true, w.addToOpen(ctx, open, d.Question)
+	}
+	n, err := w.DB.Cases.OpenedSince(ctx, d.UserID, w.Now().Add(-24*time.Hour))
+	if err != nil || n < MaxCasesPerDay {
+		return err != nil, err
+	}
+	if err := w.putDeclined(ctx, d); err != nil {
+		return true, err
+	}
+	return true, w.ReplyMarkdown(ctx, chat.Format(w.tx.TooManyCases, w.FallbackContact()))
 }
 
 // asksAfterNo reports whether text, which opens with a "no" to the

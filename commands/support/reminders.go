@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
@@ -69,6 +70,9 @@ func (w *Workflow) remindDue(ctx context.Context, now time.Time) error {
 		return nil
 	}
 	st := w.tx
+	if err := w.tellWaiting(ctx, now); err != nil {
+		return err
+	}
 	if w.cfg.UnclaimedAfter > 0 {
 		due, err := w.DB.Cases.DueUnclaimed(ctx, now.Add(-w.cfg.UnclaimedAfter))
 		if err != nil {
@@ -124,6 +128,36 @@ func (w *Workflow) remindDue(ctx context.Context, now time.Time) error {
 					return err
 				}
 			}
+		}
+	}
+	return nil
+}
+
+// MemberWaitAfter is how long an open case goes without an answer before
+// its member is told, once, that it is not forgotten: the member was told
+// „meist innerhalb von ein bis zwei Tagen“ when it opened (Opened), and
+// heard nothing after that for a week, while the team was reminded
+// (sup28).
+const MemberWaitAfter = 48 * time.Hour
+
+// tellWaiting tells the members of open cases that waited MemberWaitAfter
+// for a first answer that their case is not forgotten (WaitingMember),
+// each case once (storage.WaitingKey). It is a courtesy: a notice that
+// cannot be sent (the member left the chat) is logged and not retried, so
+// that it does not hold back the team's reminders every minute.
+func (w *Workflow) tellWaiting(ctx context.Context, now time.Time) error {
+	waiting, err := w.DB.Cases.Waiting(ctx, now.Add(-MemberWaitAfter))
+	if err != nil {
+		return err
+	}
+	for _, c := range waiting {
+		key := storage.WaitingKey(c.ID)
+		md := chat.Format(w.tx.WaitingMember, c.ID, w.FallbackContact())
+		if _, err := w.SendMarkdownTo(ctx, id.RoomID(c.MemberRoom), md, nil, w.KeyTxn("lotse-case/"+key, "reminder", 0)); err != nil {
+			zerolog.Ctx(ctx).Warn().Err(err).Int64("case", c.ID).Msg("Failed to tell a member that their case waits")
+		}
+		if err := w.DB.Cases.MarkReminder(ctx, key, now); err != nil {
+			return err
 		}
 	}
 	return nil

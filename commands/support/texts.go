@@ -259,6 +259,25 @@ type Texts struct {
 	// OpenNextPage ends a page of !offen: %d cases not shown yet, %d the
 	// next page (plural forms). OpenPageEmpty: %d, a page past the end.
 	OpenNextPage, OpenPageEmpty string
+
+	// sup28: support from the member's side.
+
+	// AddedToOpen (%d = case): what the member wrote for a new case
+	// (`!ticket …`, or a yes to an offer) went to their open case instead.
+	AddedToOpen string
+	// SolvedWhileOpen (%d = case): the member wrote that the trouble is
+	// gone while their case is open; it was passed on, and this says how
+	// to close the case.
+	SolvedWhileOpen string
+	// TooManyCases: the member opened MaxCasesPerDay cases in 24 hours;
+	// %s = the fallback contact.
+	TooManyCases string
+	// MineOpen, MineClaimed, MineResolved, MineClosed name a case's state
+	// in the member's !meine (the board's labels are the team's).
+	MineOpen, MineClaimed, MineResolved, MineClosed string
+	// WaitingMember tells the member once that their case (%d) waits
+	// longer than promised for an answer; %s = the fallback contact.
+	WaitingMember string
 }
 
 // German are the German texts.
@@ -404,6 +423,16 @@ var German = Texts{
 	OpenNextPage:          "… und %d weiterer: `!offen %d`|… und %d weitere: `!offen %d`",
 	OpenPageEmpty:         "Seite %d ist leer – `!offen` zeigt die erste.",
 	ThreadOtherCase:       "Das ist der Thread von Fall #%[1]d, du hast aber „%[2]s“ geschrieben – ich habe nichts getan. Für einen anderen Fall schreib in dessen Thread. Beginnt dein Text mit einer Zahl, setz die Nummer dieses Falls davor: `%[3]s %[1]d %[2]s …`.",
+
+	// sup28: support from the member's side.
+	AddedToOpen:     "Dein Fall **#%d** ist noch offen – ich habe deine Nachricht dort dazugelegt, das Team liest sie. Einen zweiten Fall brauchst du dafür nicht.",
+	SolvedWhileOpen: "Schön, dass es geklappt hat! Ich habe das an das Team weitergegeben. Wenn du deinen Fall **#%d** schließen möchtest, schreib `!schließen %[1]d`.",
+	TooManyCases:    "Du hast heute schon viele Supportfälle geöffnet – einen weiteren lege ich erst morgen an. Schreib gern in einen deiner Fälle (`!meine` zeigt sie), das Team liest mit. Eilt es? %s",
+	MineOpen:        "offen",
+	MineClaimed:     "in Bearbeitung",
+	MineResolved:    "erledigt",
+	MineClosed:      "geschlossen",
+	WaitingMember:   "Dein Fall **#%d** ist nicht vergessen: Das Team hat gerade viel zu tun und antwortet dir hier, sobald es kann. Hat sich etwas geändert, schreib es einfach dazu. Eilt es? %s",
 }
 
 // English are the English texts.
@@ -549,6 +578,16 @@ var English = Texts{
 	OpenNextPage:          "… and %d more: `!open %d`|… and %d more: `!open %d`",
 	OpenPageEmpty:         "Page %d is empty – `!open` shows the first.",
 	ThreadOtherCase:       "This is the thread of case #%[1]d, but you wrote “%[2]s” – I did nothing. For another case, write in its thread. If your text starts with a number, put this case's number first: `%[3]s %[1]d %[2]s …`.",
+
+	// sup28: support from the member's side.
+	AddedToOpen:     "Your case **#%d** is still open – I added your message to it, the team reads it there. You don't need a second case for it.",
+	SolvedWhileOpen: "Glad it worked out! I've passed this on to the team. If you'd like to close your case **#%d**, write `!close %[1]d`.",
+	TooManyCases:    "You've opened a lot of support cases today – I'll open another one tomorrow. Feel free to write in one of your cases (`!mine` lists them), the team reads along. In a hurry? %s",
+	MineOpen:        "open",
+	MineClaimed:     "in progress",
+	MineResolved:    "resolved",
+	MineClosed:      "closed",
+	WaitingMember:   "Your case **#%d** is not forgotten: the team is very busy right now and will answer you here as soon as they can. If anything has changed, just add it here. In a hurry? %s",
 }
 
 // TextsFor returns the texts of lang (German by default).
