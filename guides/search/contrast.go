@@ -14,9 +14,8 @@ var contrastOff bool
 var contrastTrace func(ix *Index, cs []concept, cands []cand, moved int)
 
 // contrast reads the first two candidates, when their ranks are close,
-// only on what tells them apart (contrastive relevance: the query words
-// both meet alike cancel; Lavrenko and Croft's relevance models compare
-// a document with its rivals, not with the collection). It reports
+// only on what tells them apart (a pairwise judgement, as the learned
+// re-ranking's pairs: what both meet alike does not decide). It reports
 // whether the second should come first: the first has no query word in
 // its title that the second's title lacks (its lead rests on tags,
 // summary, headings or body — the fields a sibling names the object in),
