@@ -202,6 +202,15 @@ func (ix *Index) rerank(cs []concept, cands []cand, denom float64) int {
 			b, best = i, s
 		}
 	}
+	if contrastTrace != nil {
+		tr := append([]cand(nil), cands[:k]...)
+		moveTo(tr, b, 0)
+		contrastTrace(ix, cs, tr, b)
+	}
+	if b == 0 && ix.contrast(cs, cands[:k]) {
+		moveTo(cands, 1, 0)
+		return 1
+	}
 	moveTo(cands, b, 0)
 	return b
 }
