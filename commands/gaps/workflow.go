@@ -142,11 +142,11 @@ func (w *Workflow) mayKeep(ctx context.Context) (*chat.Turn, bool, error) {
 const RedactedMark = "[…]"
 
 // redactMarks put [RedactedMark] for every kind of personal data.
-var redactMarks = guides.RedactMarks{Email: RedactedMark, MatrixID: RedactedMark, Phone: RedactedMark, Name: RedactedMark, Secret: RedactedMark}
+var redactMarks = guides.RedactMarks{Email: RedactedMark, MatrixID: RedactedMark, IBAN: RedactedMark, Phone: RedactedMark, Name: RedactedMark, Secret: RedactedMark}
 
 // Failed keeps the question of the turn in ctx (flow.Gaps), if it may,
 // without the personal data a guide draft also leaves out (passwords,
-// e-mail addresses, phone numbers, Matrix IDs) and without the asker's own
+// e-mail addresses, IBANs, phone numbers, Matrix IDs) and without the asker's own
 // display name, its parts and user name ([guides.NameForms], as learned
 // questions and drafts): the digest shows the text to the team.
 func (w *Workflow) Failed(ctx context.Context, question, outcome string, guideIDs []string, answerEvent id.EventID) error {

@@ -23,11 +23,11 @@ type Texts struct {
 	// PromptHow says how to answer: %d = case number (twice).
 	PromptHow string
 
-	// PlaceholderEmail, PlaceholderMatrixID, PlaceholderPhone,
-	// PlaceholderName and PlaceholderSecret replace personal data in a
-	// learned question; KindEmail … name them.
-	PlaceholderEmail, PlaceholderMatrixID, PlaceholderPhone, PlaceholderName, PlaceholderSecret string
-	KindEmail, KindMatrixID, KindPhone, KindName, KindSecret                                    string
+	// PlaceholderEmail, PlaceholderMatrixID, PlaceholderIBAN,
+	// PlaceholderPhone, PlaceholderName and PlaceholderSecret replace
+	// personal data in a learned question; KindEmail … name them.
+	PlaceholderEmail, PlaceholderMatrixID, PlaceholderIBAN, PlaceholderPhone, PlaceholderName, PlaceholderSecret string
+	KindEmail, KindMatrixID, KindIBAN, KindPhone, KindName, KindSecret                                           string
 
 	// TeachUsage explains !lehren.
 	TeachUsage string
@@ -89,9 +89,9 @@ var German = Texts{
 	PromptClosest:  "Am nächsten kommen bisher: %s",
 	PromptHow:      "Antworte hier im Thread mit der Nummer aus `!anleitungen` (z. B. `2.3`) oder dem Titel der Anleitung, oder schreib `!lehren #%d <Anleitung>`. Mit `!lehren #%d <Anleitung> | <Frage>` lernt Lotse stattdessen deine Formulierung. Passt keine? Dann lass die Nachricht einfach stehen.",
 
-	PlaceholderEmail: "[E-Mail]", PlaceholderMatrixID: "[Matrix-ID]", PlaceholderPhone: "[Telefonnummer]", PlaceholderName: "[Name]",
+	PlaceholderEmail: "[E-Mail]", PlaceholderMatrixID: "[Matrix-ID]", PlaceholderIBAN: "[IBAN]", PlaceholderPhone: "[Telefonnummer]", PlaceholderName: "[Name]",
 	PlaceholderSecret: "[Passwort]",
-	KindEmail:         "E-Mail-Adresse", KindMatrixID: "Matrix-ID", KindPhone: "Telefonnummer", KindName: "Name", KindSecret: "Passwort",
+	KindEmail:         "E-Mail-Adresse", KindMatrixID: "Matrix-ID", KindIBAN: "IBAN", KindPhone: "Telefonnummer", KindName: "Name", KindSecret: "Passwort",
 
 	TeachUsage:      "So geht es: `!lehren #<Fall> <Anleitung>` – die Anleitung als Nummer aus `!anleitungen` (z. B. `2.3`) oder als Titel; im Thread des Falls reicht `!lehren <Anleitung>`. Eigene Formulierung: `!lehren #<Fall> <Anleitung> | <Frage>`.",
 	NoSuchCase:      "Einen Fall „%s“ gibt es nicht.",
@@ -145,9 +145,9 @@ var English = Texts{
 	PromptClosest:  "Closest so far: %s",
 	PromptHow:      "Reply here in the thread with the number from `!guides` (e.g. `2.3`) or the guide's title, or write `!teach #%d <guide>`. With `!teach #%d <guide> | <question>` Lotse learns your wording instead. None fits? Just leave this message.",
 
-	PlaceholderEmail: "[e-mail]", PlaceholderMatrixID: "[Matrix ID]", PlaceholderPhone: "[phone number]", PlaceholderName: "[name]",
+	PlaceholderEmail: "[e-mail]", PlaceholderMatrixID: "[Matrix ID]", PlaceholderIBAN: "[IBAN]", PlaceholderPhone: "[phone number]", PlaceholderName: "[name]",
 	PlaceholderSecret: "[password]",
-	KindEmail:         "e-mail address", KindMatrixID: "Matrix ID", KindPhone: "phone number", KindName: "name", KindSecret: "password",
+	KindEmail:         "e-mail address", KindMatrixID: "Matrix ID", KindIBAN: "IBAN", KindPhone: "phone number", KindName: "name", KindSecret: "password",
 
 	TeachUsage:      "How to: `!teach #<case> <guide>` – the guide as a number from `!guides` (e.g. `2.3`) or its title; in the case's thread `!teach <guide>` is enough. Your own wording: `!teach #<case> <guide> | <question>`.",
 	NoSuchCase:      "There is no case “%s”.",
