@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"time"
 
 	"maunium.net/go/mautrix/id"
 
@@ -68,6 +69,12 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 	if c.Status == storage.CaseOpen {
 		return w.toCase(ctx, c, chat.Format(st.NotResolved, c.ID))
 	}
+	if limit, err := w.overLimit(ctx, sender); err != nil || limit != "" {
+		if err != nil {
+			return err
+		}
+		return w.toCase(ctx, c, limit)
+	}
 	lib := w.Guides.Current()
 	g, ok := findGuide(lib, guideArg)
 	if !ok {
@@ -114,6 +121,41 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 		return err
 	}
 	return w.confirm(ctx, c, l)
+}
+
+// MaxLearned bounds the questions learned from cases: the guard judges
+// every one of them (and the guides' own example questions) twice for each
+// !lehren, and a question's decision gets slower with every learned one
+// (BenchmarkTeachGuard: about 0.5 s with none, several seconds at 1,000,
+// most of a minute at 5,000 on two busy cores). The team moves them into
+// the files (`lotse guides learned --export`) and forgets them there.
+const MaxLearned = 1000
+
+// MaxTaughtPerDay bounds what one team member teaches in 24 hours: one
+// account, perhaps taken over, cannot steer many members' questions to
+// other guides in one evening, nor fill the list; the rest of the team
+// can still teach, and `!gelernt` shows who taught what.
+const MaxTaughtPerDay = 20
+
+// overLimit returns why sender may not teach now, or "": Lotse holds
+// MaxLearned questions, or sender taught MaxTaughtPerDay in the last 24
+// hours (questions forgotten since do not count).
+func (w *Workflow) overLimit(ctx context.Context, sender id.UserID) (string, error) {
+	n, err := w.DB.Learned().Count(ctx)
+	if err != nil {
+		return "", err
+	}
+	if n >= MaxLearned {
+		return chat.Format(w.tx.Full, n), nil
+	}
+	mine, err := w.DB.Learned().CountTaughtSince(ctx, sender.String(), w.Now().Add(-24*time.Hour))
+	if err != nil {
+		return "", err
+	}
+	if mine >= MaxTaughtPerDay {
+		return chat.Format(w.tx.DailyLimit, mine), nil
+	}
+	return "", nil
 }
 
 // refuse returns why q must not be learned for g, or "": a duplicate, a

@@ -48,6 +48,10 @@ type Texts struct {
 	// OutOfScope: %s = the question, then the reason.
 	OutOfScope                                  string
 	ReasonSmallTalk, ReasonHuman, ReasonCommand string
+	// Full: Lotse holds MaxLearned questions: %d = how many.
+	Full string
+	// DailyLimit: the team member taught MaxTaughtPerDay in 24 hours: %d.
+	DailyLimit string
 	// Duplicate: %d = number, %s = the guide's title it was learned for.
 	Duplicate string
 	// InGuide: the guide's own example questions have it: %s = title.
@@ -106,6 +110,11 @@ var German = Texts{
 	ReasonSmallTalk: "Das ist Smalltalk, keine Frage zu einer Anleitung.",
 	ReasonHuman:     "Das ist die Bitte um einen Menschen, keine Frage zu einer Anleitung.",
 	ReasonCommand:   "Das ist ein Befehl, keine Frage.",
+	Full: "**Nicht gelernt:** Lotse hat schon %d Fragen aus Fällen gelernt – mehr macht jede Prüfung zu langsam. " +
+		"Bitte die Admins, sie mit `lotse guides learned --export` in die Anleitungen zu übernehmen; danach kannst du die übernommenen " +
+		"(in `!gelernt` mit „in die Dateien übernommen“) mit `!vergessen <Nr>` vergessen, und es geht weiter.",
+	DailyLimit: "**Nicht gelernt:** Du hast in den letzten 24 Stunden schon %d Fragen beigebracht – mehr geht nicht, damit ein einzelnes " +
+		"(vielleicht fremd genutztes) Konto die Antworten nicht umbiegen kann. Später geht es weiter; was gelernt ist, zeigt `!gelernt`.",
 	Duplicate:       "Diese Frage hat Lotse schon gelernt (Nr. %d, zu „%s“).",
 	InGuide:         "Diese Frage steht schon als Beispielfrage in „%s“.",
 	AlreadyAnswered: "Nichts zu lernen: Lotse antwortet auf diese Frage schon mit „%s“.",
@@ -162,6 +171,11 @@ var English = Texts{
 	ReasonSmallTalk: "That is small talk, not a question about a guide.",
 	ReasonHuman:     "That asks for a person, not about a guide.",
 	ReasonCommand:   "That is a command, not a question.",
+	Full: "**Not learned:** Lotse has learned %d questions from cases already – more would make every check too slow. " +
+		"Ask the admins to move them into the guides with `lotse guides learned --export`; then forget the moved ones " +
+		"(marked “written into the files” in `!learned`) with `!forget <number>`, and teaching works again.",
+	DailyLimit: "**Not learned:** You have taught %d questions in the last 24 hours – that is the most, so that one account " +
+		"(perhaps used by someone else) cannot bend the answers. It works again later; `!learned` shows what was learned.",
 	Duplicate:       "Lotse has learned this question already (no. %d, for “%s”).",
 	InGuide:         "This question is already an example question of “%s”.",
 	AlreadyAnswered: "Nothing to learn: Lotse already answers this question with “%s”.",
