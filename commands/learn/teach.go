@@ -3,6 +3,7 @@ package learn
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -168,6 +169,11 @@ func (w *Workflow) refuse(ctx context.Context, lib *guides.Library, g *guides.Gu
 	if dup, err := w.DB.Learned().ByNorm(ctx, guides.NormalizeQuestion(q)); err != nil {
 		return "", v, err
 	} else if dup != nil {
+		if _, ok := lib.Get(dup.GuideID); !ok {
+			// Its guide was deleted or renamed: the question counts for
+			// nothing, and only forgetting it lets it be taught again.
+			return chat.Format(st.DuplicateGone, dup.ID, chat.Escape(dup.GuideID), dup.ID), v, nil
+		}
 		return chat.Format(st.Duplicate, dup.ID, chat.Escape(title(lib, dup.GuideID))), v, nil
 	}
 	if d := answer.Decide(q, lib, answer.Options{}); d.Outcome == answer.Answer && d.Hits[0].ID == g.ID && !tooShort(q) && !tooLong(q) {
@@ -290,40 +296,97 @@ func (w *Workflow) cmdList(ce *chat.Call) error {
 		if !l.ExportedAt.IsZero() {
 			line += st.ListExported
 		}
+		if _, ok := lib.Get(l.GuideID); !ok {
+			line += chat.Format(st.ListGone, l.ID)
+		}
 		b.WriteString(line + "\n")
 	}
 	return w.ReplyMarkdown(ce.Ctx, b.String())
 }
 
-// cmdForget: !vergessen <Nr> removes a learned question from the search.
+// maxForget bounds the numbers one !vergessen forgets (one day's
+// teaching of one team member, MaxTaughtPerDay).
+const maxForget = MaxTaughtPerDay
+
+// maxBad bounds the arguments !vergessen names as not found.
+const maxBad = 5
+
+// cmdForget: !vergessen <Nr> [<Nr> …] removes learned questions from the
+// search (numbers separated by spaces or commas; after a taken-over
+// account taught, its questions go in one command). The answer in the team
+// room names each question forgotten: the team's record of it.
 func (w *Workflow) cmdForget(ce *chat.Call) error {
 	st := w.tx
-	if len(ce.Args) == 0 {
+	var nums []int64
+	var bad []string
+	for _, a := range strings.FieldsFunc(strings.Join(ce.Args, " "), func(r rune) bool { return r == ' ' || r == ',' || r == ';' }) {
+		if len(nums) > maxForget {
+			break // a message full of numbers costs no more than this
+		}
+		n, ok := chat.Ref(a)
+		switch {
+		case !ok && len(bad) < maxBad:
+			bad = append(bad, a)
+		case ok && !slices.Contains(nums, n):
+			nums = append(nums, n)
+		}
+	}
+	if len(nums) == 0 {
+		if len(bad) > 0 {
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(st.ForgetNone, chat.Escape(bad[0])))
+		}
 		return w.ReplyMarkdown(ce.Ctx, st.ForgetUsage)
 	}
-	n, ok := chat.Ref(ce.Args[0])
-	if !ok {
-		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.ForgetNone, chat.Escape(ce.Args[0])))
+	more := len(nums) > maxForget
+	if more {
+		nums = nums[:maxForget]
 	}
-	l, err := w.DB.Learned().Get(ce.Ctx, n)
-	if err != nil {
-		return err
-	}
-	// Handled again after a crash, the question is gone: the answer below
-	// then reuses the first answer's transaction and is not sent twice.
-	if l != nil {
+	var gone []*storage.LearnedQuestion
+	for _, n := range nums {
+		l, err := w.DB.Learned().Get(ce.Ctx, n)
+		if err != nil {
+			return err
+		}
+		// Handled again after a crash, a question is gone: the answer
+		// below then reuses the first answer's transaction and is not
+		// sent twice.
+		if l == nil {
+			bad = append(bad, strconv.FormatInt(n, 10))
+			continue
+		}
 		if _, err := w.DB.Learned().Delete(ce.Ctx, n); err != nil {
 			return err
 		}
+		gone = append(gone, l)
 	}
-	// Also when it was gone already: the first handling may have deleted it
-	// and failed before the library dropped it (nothing changes when the
-	// library is without it).
+	// Also when they were gone already: the first handling may have
+	// deleted them and failed before the library dropped them (nothing
+	// changes when the library is without them).
 	if err := w.load(ce.Ctx, vetted{}); err != nil {
 		return err
 	}
-	if l == nil {
-		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.ForgetNone, chat.Escape(ce.Args[0])))
+	if len(gone) == 1 && len(bad) == 0 && !more {
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.Forgotten, gone[0].ID, chat.EscapeLong(gone[0].Question, 80)))
 	}
-	return w.ReplyMarkdown(ce.Ctx, chat.Format(st.Forgotten, l.ID, chat.EscapeLong(l.Question, 80)))
+	if len(gone) == 0 && len(bad) == 1 && !more {
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.ForgetNone, chat.Escape(bad[0])))
+	}
+	var b strings.Builder
+	if len(gone) > 0 {
+		b.WriteString(chat.Format(chat.Plural(st.ForgottenMany, len(gone)), len(gone)) + "\n\n")
+		for _, l := range gone {
+			b.WriteString(chat.Format(st.ForgottenLine, l.ID, chat.EscapeLong(l.Question, 80)) + "\n")
+		}
+	}
+	if len(bad) > 0 {
+		escaped := make([]string, len(bad))
+		for i, s := range bad {
+			escaped[i] = chat.EscapeLong(s, 20)
+		}
+		b.WriteString("\n" + chat.Format(st.ForgetMissing, strings.Join(escaped, ", ")) + "\n")
+	}
+	if more {
+		b.WriteString("\n" + chat.Format(st.ForgetTooMany, maxForget) + "\n")
+	}
+	return w.ReplyMarkdown(ce.Ctx, strings.TrimSpace(b.String()))
 }

@@ -74,8 +74,19 @@ type Texts struct {
 	// ListEmpty, ListIntro (%d count), ListLine (%d number, %s question,
 	// %s guide, %s who, %s date), ListExported, ListMore (%d more).
 	ListEmpty, ListIntro, ListLine, ListExported, ListMore string
+	// ListGone marks a line whose guide is gone (deleted or renamed):
+	// %d number.
+	ListGone string
+	// DuplicateGone: the question was learned for a guide that is gone:
+	// %d number, %s the guide's file name, %d number again.
+	DuplicateGone string
 	// ForgetUsage, ForgetNone (%s typed), Forgotten (%d, %s question).
 	ForgetUsage, ForgetNone, Forgotten string
+	// ForgottenMany heads what one !vergessen with several numbers forgot
+	// (%d how many, "one|other"), ForgottenLine is one (%d, %s question),
+	// ForgetMissing names the numbers not found (%s), ForgetTooMany the
+	// most one command forgets (%d).
+	ForgottenMany, ForgottenLine, ForgetMissing, ForgetTooMany string
 }
 
 // German are the German texts.
@@ -84,7 +95,7 @@ var German = Texts{
 	Commands: map[string]chat.CommandText{
 		"lehren":    {Usage: "!lehren [#Nr] <Anleitung> [| Frage]", Description: "die Frage eines erledigten Falls als Beispielfrage einer Anleitung lernen (Nummer aus !anleitungen oder Titel)"},
 		"gelernt":   {Usage: "!gelernt", Description: "gelernte Fragen anzeigen"},
-		"vergessen": {Usage: "!vergessen <Nr>", Description: "eine gelernte Frage vergessen"},
+		"vergessen": {Usage: "!vergessen <Nr> [<Nr> …]", Description: "gelernte Fragen vergessen"},
 	},
 	Section: "Aus Fällen lernen (im Teamraum):",
 
@@ -129,14 +140,20 @@ var German = Texts{
 	OutcomeNone:     "„keine passende Anleitung“",
 	OutcomeOther:    "keine Anleitung",
 
-	ListEmpty:    "Lotse hat noch keine Fragen aus Fällen gelernt.",
-	ListIntro:    "Gelernte Fragen (%d):",
-	ListLine:     "- **%d** „%s“ → %s – %s, %s",
-	ListExported: " (in die Dateien übernommen)",
-	ListMore:     "… und %d ältere.",
-	ForgetUsage:  "So geht es: `!vergessen <Nr>` – die Nummer steht in `!gelernt`.",
-	ForgetNone:   "Eine gelernte Frage Nr. %s gibt es nicht. Die Nummern stehen in `!gelernt`.",
-	Forgotten:    "Vergessen: Nr. %d „%s“. Lotse sucht ab jetzt ohne sie.",
+	ListEmpty:     "Lotse hat noch keine Fragen aus Fällen gelernt.",
+	ListIntro:     "Gelernte Fragen (%d):",
+	ListLine:      "- **%d** „%s“ → %s – %s, %s",
+	ListExported:  " (in die Dateien übernommen)",
+	ListMore:      "… und %d ältere.",
+	ListGone:      " – ⚠️ diese Anleitung gibt es nicht mehr, die Frage zählt nicht: erst `!vergessen %d`, dann neu lehren",
+	DuplicateGone: "Diese Frage hat Lotse schon gelernt (Nr. %d), aber zu einer Anleitung, die es nicht mehr gibt („%s“) – deshalb zählt sie nicht. Vergiss sie mit `!vergessen %d` und lehre sie dann neu.",
+	ForgetUsage:   "So geht es: `!vergessen <Nr>` – die Nummer steht in `!gelernt`. Mehrere auf einmal: `!vergessen 3 5 8`.",
+	ForgetNone:    "Eine gelernte Frage Nr. %s gibt es nicht. Die Nummern stehen in `!gelernt`.",
+	Forgotten:     "Vergessen: Nr. %d „%s“. Lotse sucht ab jetzt ohne sie.",
+	ForgottenMany: "Vergessen (%d Frage) – Lotse sucht ab jetzt ohne sie:|Vergessen (%d Fragen) – Lotse sucht ab jetzt ohne sie:",
+	ForgottenLine: "- Nr. %d „%s“",
+	ForgetMissing: "Nicht gefunden (schon vergessen oder nie gelernt): %s",
+	ForgetTooMany: "Höchstens %d Nummern auf einmal – den Rest bitte mit einem weiteren `!vergessen`.",
 }
 
 // English are the English texts.
@@ -145,7 +162,7 @@ var English = Texts{
 	Commands: map[string]chat.CommandText{
 		"lehren":    {Usage: "!teach [#number] <guide> [| question]", Description: "learn a resolved case's question as an example question of a guide (number from !guides or title)"},
 		"gelernt":   {Usage: "!learned", Description: "list learned questions"},
-		"vergessen": {Usage: "!forget <number>", Description: "forget a learned question"},
+		"vergessen": {Usage: "!forget <number> [<number> …]", Description: "forget learned questions"},
 	},
 	Section: "Learning from cases (in the team room):",
 
@@ -190,14 +207,20 @@ var English = Texts{
 	OutcomeNone:     "“no guide fits”",
 	OutcomeOther:    "no guide",
 
-	ListEmpty:    "Lotse has not learned any questions from cases yet.",
-	ListIntro:    "Learned questions (%d):",
-	ListLine:     "- **%d** “%s” → %s – %s, %s",
-	ListExported: " (written into the files)",
-	ListMore:     "… and %d older ones.",
-	ForgetUsage:  "How to: `!forget <number>` – the number is in `!learned`.",
-	ForgetNone:   "There is no learned question no. %s. The numbers are in `!learned`.",
-	Forgotten:    "Forgotten: no. %d “%s”. Lotse searches without it from now on.",
+	ListEmpty:     "Lotse has not learned any questions from cases yet.",
+	ListIntro:     "Learned questions (%d):",
+	ListLine:      "- **%d** “%s” → %s – %s, %s",
+	ListExported:  " (written into the files)",
+	ListMore:      "… and %d older ones.",
+	ListGone:      " – ⚠️ this guide is gone, the question does not count: first `!forget %d`, then teach it again",
+	DuplicateGone: "Lotse has learned this question already (no. %d), but for a guide that is gone (“%s”) – so it does not count. Forget it with `!forget %d`, then teach it again.",
+	ForgetUsage:   "How to: `!forget <number>` – the number is in `!learned`. Several at once: `!forget 3 5 8`.",
+	ForgetNone:    "There is no learned question no. %s. The numbers are in `!learned`.",
+	Forgotten:     "Forgotten: no. %d “%s”. Lotse searches without it from now on.",
+	ForgottenMany: "Forgotten (%d question) – Lotse searches without it from now on:|Forgotten (%d questions) – Lotse searches without them from now on:",
+	ForgottenLine: "- no. %d “%s”",
+	ForgetMissing: "Not found (forgotten already or never learned): %s",
+	ForgetTooMany: "At most %d numbers at once – please forget the rest with another `!forget`.",
 }
 
 // TextsFor returns the texts for lang (German by default).
