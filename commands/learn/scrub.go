@@ -26,6 +26,7 @@ const (
 	KindPhone    = guides.PersonalPhone
 	KindName     = guides.PersonalName
 	KindSecret   = guides.PersonalSecret
+	KindLink     = guides.PersonalLink
 )
 
 // MinQuestionRunes and MaxQuestionRunes bound a learned question: shorter
@@ -37,13 +38,18 @@ const (
 
 // Scrub replaces personal data in q with placeholders (in the texts'
 // language) and joins its whitespace; names are the asking member's user ID
-// and display name ([guides.NameForms]). found lists the kinds replaced, in
-// the order password, e-mail, Matrix ID, IBAN, phone, name.
+// and display name ([guides.NameForms]); links keep only their host
+// ([guides.ShortenLinks]: share tokens, reset codes). found lists the kinds
+// replaced, in the order link, password, e-mail, Matrix ID, IBAN, phone, name.
 func Scrub(q string, tx *Texts, names ...string) (clean string, found []Kind) {
 	marks := guides.RedactMarks{Email: tx.PlaceholderEmail, MatrixID: tx.PlaceholderMatrixID, IBAN: tx.PlaceholderIBAN, Phone: tx.PlaceholderPhone,
 		Name: tx.PlaceholderName, Secret: tx.PlaceholderSecret}
+	q, links := guides.ShortenLinks(q)
 	q, r := guides.Redact(q, marks, guides.NameForms(names))
-	return strings.Join(strings.Fields(q), " "), r.Kinds
+	if links > 0 {
+		found = append(found, KindLink)
+	}
+	return strings.Join(strings.Fields(q), " "), append(found, r.Kinds...)
 }
 
 // tooShort and tooLong check a scrubbed question's length.

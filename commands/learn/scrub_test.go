@@ -34,6 +34,11 @@ func TestScrubUsesTheOneRedactor(t *testing.T) {
 		{&German, "Bankverbindung de89370400440532013000 ändern, wie?", "Bankverbindung [IBAN] ändern, wie?", []Kind{KindIBAN}, nil},
 		{&English, "My IBAN GB29 NWBK 6016 1331 9268 19 is wrong, how do I change it? Call 0171 1234567",
 			"My IBAN [IBAN] is wrong, how do I change it? Call [phone number]", []Kind{KindIBAN, KindPhone}, nil},
+		// A link keeps its host, not a share token or a reset code.
+		{&German, "Der Link https://cloud.example.org/s/x7YkQ2pW geht nicht, was tun?", "Der Link https://cloud.example.org/… geht nicht, was tun?",
+			[]Kind{KindLink}, nil},
+		{&English, "reset link https://cloud.example.org/lostpassword/reset/form/T0k3n/mia@example.org expired, mail mia@example.org",
+			"reset link https://cloud.example.org/… expired, mail [e-mail]", []Kind{KindLink, KindEmail}, nil},
 	}
 	for _, tt := range tests {
 		got, found := Scrub(tt.in, tt.tx, tt.names...)

@@ -28,6 +28,8 @@ type Texts struct {
 	// personal data in a learned question; KindEmail … name them.
 	PlaceholderEmail, PlaceholderMatrixID, PlaceholderIBAN, PlaceholderPhone, PlaceholderName, PlaceholderSecret string
 	KindEmail, KindMatrixID, KindIBAN, KindPhone, KindName, KindSecret                                           string
+	// KindLink: a link's path was cut (only its host stays).
+	KindLink string
 
 	// TeachUsage explains !lehren.
 	TeachUsage string
@@ -106,7 +108,7 @@ var German = Texts{
 
 	PlaceholderEmail: "[E-Mail]", PlaceholderMatrixID: "[Matrix-ID]", PlaceholderIBAN: "[IBAN]", PlaceholderPhone: "[Telefonnummer]", PlaceholderName: "[Name]",
 	PlaceholderSecret: "[Passwort]",
-	KindEmail:         "E-Mail-Adresse", KindMatrixID: "Matrix-ID", KindIBAN: "IBAN", KindPhone: "Telefonnummer", KindName: "Name", KindSecret: "Passwort",
+	KindEmail:         "E-Mail-Adresse", KindMatrixID: "Matrix-ID", KindIBAN: "IBAN", KindPhone: "Telefonnummer", KindLink: "Link (nur die Adresse der Seite bleibt)", KindName: "Name", KindSecret: "Passwort",
 
 	TeachUsage:      "So geht es: `!lehren #<Fall> <Anleitung>` – die Anleitung als Nummer aus `!anleitungen` (z. B. `2.3`) oder als Titel; im Thread des Falls reicht `!lehren <Anleitung>`. Eigene Formulierung: `!lehren #<Fall> <Anleitung> | <Frage>`.",
 	NoSuchCase:      "Einen Fall „%s“ gibt es nicht.",
@@ -173,7 +175,7 @@ var English = Texts{
 
 	PlaceholderEmail: "[e-mail]", PlaceholderMatrixID: "[Matrix ID]", PlaceholderIBAN: "[IBAN]", PlaceholderPhone: "[phone number]", PlaceholderName: "[name]",
 	PlaceholderSecret: "[password]",
-	KindEmail:         "e-mail address", KindMatrixID: "Matrix ID", KindIBAN: "IBAN", KindPhone: "phone number", KindName: "name", KindSecret: "password",
+	KindEmail:         "e-mail address", KindMatrixID: "Matrix ID", KindIBAN: "IBAN", KindPhone: "phone number", KindLink: "link (only the site's address stays)", KindName: "name", KindSecret: "password",
 
 	TeachUsage:      "How to: `!teach #<case> <guide>` – the guide as a number from `!guides` (e.g. `2.3`) or its title; in the case's thread `!teach <guide>` is enough. Your own wording: `!teach #<case> <guide> | <question>`.",
 	NoSuchCase:      "There is no case “%s”.",

@@ -226,7 +226,7 @@ func (w *Workflow) memberNames(ctx context.Context, c *storage.Case) []string {
 func (w *Workflow) kindNames(found []Kind) []string {
 	var out []string
 	for _, k := range found {
-		out = append(out, map[Kind]string{KindEmail: w.tx.KindEmail, KindMatrixID: w.tx.KindMatrixID, KindIBAN: w.tx.KindIBAN, KindPhone: w.tx.KindPhone,
+		out = append(out, map[Kind]string{KindEmail: w.tx.KindEmail, KindMatrixID: w.tx.KindMatrixID, KindIBAN: w.tx.KindIBAN, KindLink: w.tx.KindLink, KindPhone: w.tx.KindPhone,
 			KindName: w.tx.KindName, KindSecret: w.tx.KindSecret}[k])
 	}
 	return out
