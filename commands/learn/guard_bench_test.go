@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/guides/search"
 )
 
 // benchLearned is n learned questions spread over the guides of lib that
@@ -28,26 +29,38 @@ func benchLearned(lib *guides.Library, n int) guides.Learned {
 // BenchmarkTeachGuard is what the guard costs one !lehren with
 // learned questions already in the search: the evaluation set (the
 // library's example questions and every learned one) judged on the library
-// in use and on the library with the new question, as refuse does. Run with
-// -benchtime=1x; docs/performance.md has the figures.
+// in use (unless known) and on the library with the new question, as
+// refuse does. Run with -benchtime=1x; docs/performance.md has the figures.
 func BenchmarkTeachGuard(b *testing.B) {
 	base, problems, err := guides.Load(filepath.Join("..", "..", "library"))
 	if err != nil || guides.HasErrors(problems) {
 		b.Fatal(err, problems)
 	}
 	for _, n := range []int{0, 1000, 5000} {
-		b.Run(fmt.Sprintf("learned=%d", n), func(b *testing.B) {
-			learned := benchLearned(base, n)
-			cur := base.WithLearned(learned)
-			g := base.Guides()[0]
-			b.ResetTimer()
-			for range b.N {
-				before := judgeCurrent(cur, base, learned, nil)
-				if r := Vet(base, learned, nil, before, g.ID, "Wie finde ich das im Verbandsnetz heraus?"); r.After == nil && r.Kind == Accepted {
-					b.Fatal("no library")
-				}
+		learned := benchLearned(base, n)
+		cur := base.WithLearned(learned)
+		g := base.Guides()[0]
+		// cold: nothing known (the first !lehren after a start or a
+		// reload); known: the library in use is the one the previous
+		// !lehren's guard judged (Known), as for every later one.
+		for _, warm := range []bool{false, true} {
+			name := fmt.Sprintf("learned=%d/cold", n)
+			var known map[search.Question]Outcome
+			if warm {
+				name = fmt.Sprintf("learned=%d/known", n)
+				var k Known
+				k.Add(cur, Judge(cur, EvalSet(base, learned, nil)))
+				known = k.For(cur)
 			}
-			b.ReportMetric(float64(len(EvalSet(base, learned, nil))), "questions/op")
-		})
+			b.Run(name, func(b *testing.B) {
+				for range b.N {
+					before := judgeCurrent(cur, base, learned, nil, known)
+					if r := Vet(base, learned, nil, before, g.ID, "Wie finde ich das im Verbandsnetz heraus?"); r.After == nil && r.Kind == Accepted {
+						b.Fatal("no library")
+					}
+				}
+				b.ReportMetric(float64(len(EvalSet(base, learned, nil))), "questions/op")
+			})
+		}
 	}
 }

@@ -118,6 +118,9 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 	if err := w.load(ctx, v); err != nil {
 		return err
 	}
+	// The library with the new question is the one in use now (unless a
+	// reload came in between): its outcomes are known.
+	w.known.Add(v.lib, v.judged)
 	if err := w.DB.KV.Delete(ctx, promptKey(c.ID)); err != nil {
 		return err
 	}
@@ -184,7 +187,12 @@ func (w *Workflow) refuse(ctx context.Context, lib *guides.Library, g *guides.Gu
 		return "", v, err
 	}
 	cur, base := w.cfg.Library.Libraries()
-	r := Vet(base, learned, w.cfg.EvalSet, judgeCurrent(cur, base, learned, w.cfg.EvalSet), g.ID, q)
+	// The outcomes known on the library in use (an earlier !lehren's
+	// guard judged them) are not decided again; what this one judges
+	// there is kept for the next.
+	before := judgeCurrent(cur, base, learned, w.cfg.EvalSet, w.known.For(cur))
+	w.known.Add(cur, before)
+	r := Vet(base, learned, w.cfg.EvalSet, before, g.ID, q)
 	switch r.Kind {
 	case RefuseShort:
 		return chat.Format(st.TooShort, short), v, nil
@@ -203,7 +211,7 @@ func (w *Workflow) refuse(ctx context.Context, lib *guides.Library, g *guides.Gu
 		return chat.Format(chat.Plural(st.Regression, len(r.Regressions)), len(r.Regressions), chat.EscapeLong(reg.Question.Text, 120),
 			w.expected(lib, reg.Question.Expected), w.describe(lib, reg.After)), v, nil
 	}
-	return "", vetted{cur: cur, lib: r.After}, nil
+	return "", vetted{cur: cur, lib: r.After, judged: r.Judged}, nil
 }
 
 // toCase answers in the case's thread (where the prompt is), whether the

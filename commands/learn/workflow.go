@@ -59,6 +59,8 @@ type Workflow struct {
 	// loadMu serialises reading the learned questions and handing them to
 	// the library, so that an older read never replaces a newer one.
 	loadMu sync.Mutex
+	// known are the guard's outcomes on the library in use.
+	known Known
 }
 
 // New builds the workflow.
@@ -88,8 +90,13 @@ func (w *Workflow) Commands() []chat.Command {
 
 // vetted is the library the guard built for a question it accepted (lib:
 // the files' library with the learned questions and the new one) and the
-// library in use when it was built (cur); zero after forgetting.
-type vetted struct{ cur, lib *guides.Library }
+// library in use when it was built (cur), with the evaluation set's
+// outcomes on lib; zero after forgetting.
+type vetted struct {
+	cur, lib *guides.Library
+	// judged are the evaluation set's outcomes on lib.
+	judged []Outcome
+}
 
 // load puts the learned questions from the database into the library;
 // teaching and forgetting call it (at start `lotse run` reads them with
