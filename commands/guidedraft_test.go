@@ -288,3 +288,23 @@ func TestGuideDraftMemberOptedOut(t *testing.T) {
 		}
 	}
 }
+
+// TestGuideDraftQuestionLinks (loop28): a link in the member's question
+// keeps only its host in the draft (as in kept and learned questions), an
+// IBAN is replaced whole; the team's link in its answer stays.
+func TestGuideDraftQuestionLinks(t *testing.T) {
+	e := newSupportEnv(t)
+	e.resolvedCase(t, "Mein Freigabelink https://cloud.example.org/s/x7YkQ2pW geht nicht, und DE89 3704 0044 0532 0130 00 wurde belastet?",
+		"Öffne https://hilfe.example.org/freigaben/neu und leg die Freigabe neu an.")
+	_, md := e.draftFile(t, in(e.say(t, teamRoom, alice, "!anleitung-entwurf 1", ""), teamRoom))
+	for _, absent := range []string{"x7YkQ2pW", "/s/", "DE89", "3704"} {
+		if strings.Contains(md, absent) {
+			t.Errorf("the draft has %q:\n%s", absent, md)
+		}
+	}
+	for _, want := range []string{"https://cloud.example.org/…", "[IBAN entfernt]", "https://hilfe.example.org/freigaben/neu"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the draft lacks %q:\n%s", want, md)
+		}
+	}
+}

@@ -116,7 +116,7 @@ var draftLangs = map[string]draftTexts{
 		todoTags: "TODO: ergänzen", todoAudience: "TODO: „team“, wenn nur für das Team",
 		todoGuideGone: "TODO: Das Team hat hier eine Anleitung geschickt, die es nicht mehr gibt",
 		todoQuestion:  "TODO: Frage in eigenen Worten schreiben – die Worte des Mitglieds werden nicht gespeichert",
-		marks: RedactMarks{Email: "[E-Mail entfernt]", Phone: "[Telefonnummer entfernt]", MatrixID: "[Matrix-ID entfernt]", Name: "[Name entfernt]",
+		marks: RedactMarks{Email: "[E-Mail entfernt]", Phone: "[Telefonnummer entfernt]", MatrixID: "[Matrix-ID entfernt]", IBAN: "[IBAN entfernt]", Name: "[Name entfernt]",
 			Secret: "[Passwort entfernt]"},
 	},
 	"en": {
@@ -131,7 +131,7 @@ var draftLangs = map[string]draftTexts{
 		todoTags: "TODO: add more", todoAudience: "TODO: \"team\" if it is for the team only",
 		todoGuideGone: "TODO: The team sent a guide here that no longer exists",
 		todoQuestion:  "TODO: write the question in your own words – the member asked that their words are not kept",
-		marks: RedactMarks{Email: "[e-mail removed]", Phone: "[phone number removed]", MatrixID: "[Matrix ID removed]", Name: "[name removed]",
+		marks: RedactMarks{Email: "[e-mail removed]", Phone: "[phone number removed]", MatrixID: "[Matrix ID removed]", IBAN: "[IBAN removed]", Name: "[name removed]",
 			Secret: "[password removed]"},
 	},
 }

@@ -13,7 +13,8 @@ import (
 // Personal data in texts kept for the team or written into a guide draft
 // is replaced by visible placeholders: passwords and PINs typed after such a
 // word, e-mail addresses, Matrix IDs (users, rooms, room aliases,
-// communities), phone numbers and the names given.
+// communities), IBANs (bank account numbers), phone numbers and the names
+// given.
 // Names in free text cannot be recognised reliably; only the names the
 // caller knows (the asker's display name and user name) are replaced.
 // This is the one redactor of Lotse: guide drafts ([NewDraft]), kept
@@ -28,14 +29,16 @@ const (
 	PersonalSecret   PersonalKind = "secret"
 	PersonalEmail    PersonalKind = "email"
 	PersonalMatrixID PersonalKind = "matrix"
+	PersonalIBAN     PersonalKind = "iban"
 	PersonalPhone    PersonalKind = "phone"
 	PersonalName     PersonalKind = "name"
 )
 
 // RedactMarks are the placeholders that replace each kind of personal data,
-// in the language of the text ("[E-Mail entfernt]").
+// in the language of the text ("[E-Mail entfernt]"). An empty IBAN mark
+// takes the Phone mark (an IBAN is never left in the text).
 type RedactMarks struct {
-	Email, MatrixID, Phone, Name, Secret string
+	Email, MatrixID, IBAN, Phone, Name, Secret string
 }
 
 // Redacted tells what [Redact] replaced.
@@ -43,7 +46,7 @@ type Redacted struct {
 	// Count is the number of places replaced.
 	Count int
 	// Kinds are the kinds replaced, each once, in the order secret, email,
-	// Matrix ID, phone, name.
+	// Matrix ID, IBAN, phone, name.
 	Kinds []PersonalKind
 }
 
@@ -56,12 +59,15 @@ func (r *Redacted) note(k PersonalKind) {
 }
 
 // Redact replaces in s passwords and PINs ([secretRE]), e-mail addresses,
-// Matrix IDs and phone numbers and
+// Matrix IDs, IBANs ([ibanRE]) and phone numbers and
 // the given names (a display name, a user name: whole words, ignoring case,
 // each as given, not split into parts; names shorter than three letters
 // are left out) by marks. It returns the text and what it replaced. Invalid
 // UTF-8 in s becomes U+FFFD.
 func Redact(s string, marks RedactMarks, names []string) (string, Redacted) {
+	if marks.IBAN == "" {
+		marks.IBAN = marks.Phone
+	}
 	r := &redactor{marks: marks, compiled: map[string]*regexp.Regexp{}}
 	seen := map[string]bool{}
 	for _, n := range names {
@@ -89,6 +95,15 @@ var (
 	// A Matrix ID: user (@), room (!), room alias (#) or community (+),
 	// then the server name with an optional port.
 	matrixIDRE = regexp.MustCompile(`[@!#+][a-zA-Z0-9._=/+\-]+:[a-zA-Z0-9\-]+(?:\.[a-zA-Z0-9\-]+)*(?::\d+)?`)
+	// An IBAN: a country code (letters, any case), two check digits, then
+	// the account in groups of four with or without single spaces, the
+	// last group shorter (DE89 3704 0044 0532 0130 00, GB29 NWBK 6016 1331
+	// 9268 19, de89370400440532013000). [redactor.ibans] wants at least
+	// eight digits after the check digits: every country's account number
+	// has them, words in groups of four do not. No checksum: a mistyped
+	// IBAN is still a member's account. Before the phone numbers, which
+	// would take its digits and leave the country and bank code.
+	ibanRE = regexp.MustCompile(`(?i)\b[a-z]{2}[0-9]{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,3})?\b`)
 	// A phone number candidate: an optional + and bracket, then digits with
 	// spaces, slashes, hyphens, dashes or brackets between them (not dots:
 	// dates, versions and addresses use those). [redactor.phone] wants at
@@ -100,6 +115,19 @@ var (
 	// 2023/2024 at the start of a candidate (what follows is checked on).
 	yearRangeRE = regexp.MustCompile(`^((?:19|20)[0-9]{2}) ?[-–/] ?((?:19|20)[0-9]{2})(?:$| +)`)
 )
+
+// ibanMinDigits is the fewest digits of an IBAN after its check digits.
+const ibanMinDigits = 8
+
+// countDigits counts the ASCII digits in s.
+func countDigits(s string) (n int) {
+	for _, c := range s {
+		if c >= '0' && c <= '9' {
+			n++
+		}
+	}
+	return n
+}
 
 // phoneMinDigits is the fewest digits of a phone number: shorter numbers
 // are postcodes, PINs, years and times.
@@ -127,9 +155,10 @@ func (r *redactor) fold(v string) *regexp.Regexp {
 	return re
 }
 
-// personal replaces passwords, e-mail addresses, Matrix IDs, phone numbers
-// and r.names in s, in this order (a password may look like anything, an
-// address is no Matrix ID, a Matrix ID's digits no phone number).
+// personal replaces passwords, e-mail addresses, Matrix IDs, IBANs, phone
+// numbers and r.names in s, in this order (a password may look like
+// anything, an address is no Matrix ID, a Matrix ID's or an IBAN's digits
+// no phone number).
 func (r *redactor) personal(s string) string {
 	s = r.secrets(s)
 	s = emailRE.ReplaceAllStringFunc(s, func(string) string {
@@ -139,6 +168,13 @@ func (r *redactor) personal(s string) string {
 	s = matrixIDRE.ReplaceAllStringFunc(s, func(string) string {
 		r.found.note(PersonalMatrixID)
 		return r.marks.MatrixID
+	})
+	s = ibanRE.ReplaceAllStringFunc(s, func(m string) string {
+		if countDigits(m[4:]) < ibanMinDigits {
+			return m
+		}
+		r.found.note(PersonalIBAN)
+		return r.marks.IBAN
 	})
 	s = r.phones(s)
 	for _, n := range r.names {

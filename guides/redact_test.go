@@ -230,3 +230,35 @@ func TestRedactSecrets(t *testing.T) {
 		}
 	}
 }
+
+// TestRedactIBAN: an IBAN is replaced whole, in groups or compact, in any
+// case, with the IBAN mark (the Phone mark when a caller has none); before
+// loop28 the phone rule took its digits and left the country and bank code
+// ("GB29 NWBK [T]"). Words in groups of four, short account-like codes and
+// version strings stay.
+func TestRedactIBAN(t *testing.T) {
+	marks := RedactMarks{Email: "[E]", MatrixID: "[M]", IBAN: "[I]", Phone: "[T]", Name: "[N]"}
+	tests := []struct {
+		in, want string
+		kinds    []PersonalKind
+	}{
+		{"Meine IBAN ist DE89 3704 0044 0532 0130 00.", "Meine IBAN ist [I].", []PersonalKind{PersonalIBAN}},
+		{"IBAN: DE89370400440532013000, Tel. 0151 2345678", "IBAN: [I], Tel. [T]", []PersonalKind{PersonalIBAN, PersonalPhone}},
+		{"my IBAN GB29 NWBK 6016 1331 9268 19 is wrong", "my IBAN [I] is wrong", []PersonalKind{PersonalIBAN}},
+		{"at61 1904 3002 3457 3201 – stimmt das?", "[I] – stimmt das?", []PersonalKind{PersonalIBAN}},
+		{"FR14 2004 1010 0505 0001 3M02 606 bitte", "[I] bitte", []PersonalKind{PersonalIBAN}},
+		// No IBANs.
+		{"wo12 dies dass jene", "wo12 dies dass jene", nil},
+		{"meine IBAN ist DE00 1234", "meine IBAN ist DE00 1234", nil},
+		{"Version v1.2.3 von Element", "Version v1.2.3 von Element", nil},
+	}
+	for _, tt := range tests {
+		got, r := Redact(tt.in, marks, nil)
+		if got != tt.want || !slices.Equal(r.Kinds, tt.kinds) {
+			t.Errorf("Redact(%q) = %q, %v; want %q, %v", tt.in, got, r.Kinds, tt.want, tt.kinds)
+		}
+	}
+	if got, _ := Redact("DE89 3704 0044 0532 0130 00", RedactMarks{Phone: "[T]"}, nil); got != "[T]" {
+		t.Errorf("without an IBAN mark: %q, want the phone mark", got)
+	}
+}

@@ -41,6 +41,8 @@ const (
 	listLearnedQuery         = `SELECT ` + learnedColumns + ` FROM learned_question ORDER BY id`
 	learnedForCaseQuery      = `SELECT ` + learnedColumns + ` FROM learned_question WHERE case_id=$1 ORDER BY id`
 	deleteLearnedQuery       = `DELETE FROM learned_question WHERE id=$1`
+	countLearnedQuery        = `SELECT COUNT(*) FROM learned_question`
+	countTaughtSinceQuery    = `SELECT COUNT(*) FROM learned_question WHERE taught_by=$1 AND taught_at>=$2`
 	markLearnedExportedQuery = `UPDATE learned_question SET exported_at=$2 WHERE id=$1`
 	insertLearnedQuery       = `
 		INSERT INTO learned_question (id, guide_id, question, norm, case_id, taught_by, taught_at, origin_event)
@@ -97,6 +99,29 @@ func (q *LearnedQuery) ForCase(ctx context.Context, caseID int64) ([]*LearnedQue
 // List returns all learned questions, oldest first.
 func (q *LearnedQuery) List(ctx context.Context) ([]*LearnedQuestion, error) {
 	return queryMany(ctx, q.db, scanLearned, "learned questions", listLearnedQuery)
+}
+
+// Count counts the learned questions.
+func (q *LearnedQuery) Count(ctx context.Context) (int, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	var n int
+	if err := q.db.QueryRow(ctx, countLearnedQuery).Scan(&n); err != nil {
+		return 0, fmt.Errorf("failed to count the learned questions: %w", err)
+	}
+	return n, nil
+}
+
+// CountTaughtSince counts the questions taughtBy taught at or after since
+// (forgotten ones do not count).
+func (q *LearnedQuery) CountTaughtSince(ctx context.Context, taughtBy string, since time.Time) (int, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	var n int
+	if err := q.db.QueryRow(ctx, countTaughtSinceQuery, taughtBy, since.UnixMilli()).Scan(&n); err != nil {
+		return 0, fmt.Errorf("failed to count the questions a team member taught: %w", err)
+	}
+	return n, nil
 }
 
 // Delete forgets a learned question; false if there was none.

@@ -39,6 +39,20 @@ func TestLearnedQuestions(t *testing.T) {
 			if got, err := q.ByNorm(ctx, "login klappt nicht"); err != nil || got == nil || got.ID != 2 {
 				t.Fatalf("by norm: %+v %v", got, err)
 			}
+			// The bounds of teaching (loop28): all rows, and one team
+			// member's since a time.
+			if n, err := q.Count(ctx); err != nil || n != 2 {
+				t.Fatalf("count: %d %v", n, err)
+			}
+			if n, err := q.CountTaughtSince(ctx, "@team:test", now); err != nil || n != 2 {
+				t.Fatalf("taught since now: %d %v", n, err)
+			}
+			if n, _ := q.CountTaughtSince(ctx, "@team:test", now.Add(time.Millisecond)); n != 0 {
+				t.Fatalf("taught after now: %d", n)
+			}
+			if n, _ := q.CountTaughtSince(ctx, "@other:test", time.Time{}); n != 0 {
+				t.Fatalf("taught by another: %d", n)
+			}
 			if got, err := q.ForCase(ctx, 7); err != nil || len(got) != 1 || got[0].ID != 1 {
 				t.Fatalf("for case: %+v %v", got, err)
 			}

@@ -366,3 +366,24 @@ func TestKeptWithoutPersonalData(t *testing.T) {
 		t.Errorf("kept %q", got[0])
 	}
 }
+
+// TestKeptWithoutLinkSecrets (loop28): a link in a kept question keeps
+// only its host — a share link's token or a reset link's code is not
+// kept for weeks and shown in the digest —, and an IBAN is gone whole.
+func TestKeptWithoutLinkSecrets(t *testing.T) {
+	f := newFixture(t, filepath.Join(t.TempDir(), "lotse.db"))
+	f.ask(dm, member, "Wie melde ich eine Demo an? Der Link https://cloud.example.org/s/x7YkQ2pW geht nicht, "+
+		"und die Spende von DE89 3704 0044 0532 0130 00 kam nicht an")
+	got := f.kept()
+	if len(got) != 1 {
+		t.Fatalf("kept %q", got)
+	}
+	for _, absent := range []string{"x7YkQ2pW", "/s/", "DE89", "3704"} {
+		if strings.Contains(got[0], absent) {
+			t.Errorf("kept %q with %q", got[0], absent)
+		}
+	}
+	if !strings.Contains(got[0], "https://cloud.example.org/…") || !strings.Contains(got[0], "Demo") {
+		t.Errorf("kept %q", got[0])
+	}
+}

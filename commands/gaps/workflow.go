@@ -142,13 +142,15 @@ func (w *Workflow) mayKeep(ctx context.Context) (*chat.Turn, bool, error) {
 const RedactedMark = "[…]"
 
 // redactMarks put [RedactedMark] for every kind of personal data.
-var redactMarks = guides.RedactMarks{Email: RedactedMark, MatrixID: RedactedMark, Phone: RedactedMark, Name: RedactedMark, Secret: RedactedMark}
+var redactMarks = guides.RedactMarks{Email: RedactedMark, MatrixID: RedactedMark, IBAN: RedactedMark, Phone: RedactedMark, Name: RedactedMark, Secret: RedactedMark}
 
 // Failed keeps the question of the turn in ctx (flow.Gaps), if it may,
 // without the personal data a guide draft also leaves out (passwords,
-// e-mail addresses, phone numbers, Matrix IDs) and without the asker's own
+// e-mail addresses, IBANs, phone numbers, Matrix IDs) and without the asker's own
 // display name, its parts and user name ([guides.NameForms], as learned
-// questions and drafts): the digest shows the text to the team.
+// questions and drafts), and of its links only the host
+// ([guides.ShortenLinks], as learned questions): the digest shows the text
+// to the team.
 func (w *Workflow) Failed(ctx context.Context, question, outcome string, guideIDs []string, answerEvent id.EventID) error {
 	t, ok, err := w.mayKeep(ctx)
 	if !ok || err != nil {
@@ -159,6 +161,7 @@ func (w *Workflow) Failed(ctx context.Context, question, outcome string, guideID
 	if name := w.Matrix.DisplayName(ctx, evt.RoomID, evt.Sender); name != evt.Sender.String() {
 		names = append(names, name)
 	}
+	question, _ = guides.ShortenLinks(question)
 	question, _ = guides.Redact(question, redactMarks, guides.NameForms(names))
 	return w.DB.Gaps().Keep(ctx, storage.FailedQuestion{SourceEvent: evt.ID.String(), UserID: evt.Sender.String(), RoomID: evt.RoomID.String(),
 		Question: question, Outcome: outcome, Guides: guideIDs, AnswerEvent: answerEvent.String(), AskedAt: w.Now()})

@@ -201,7 +201,10 @@ func (w *Workflow) input(ctx context.Context, c *storage.Case, events []storage.
 		switch m.Kind {
 		case storage.MsgQuestion:
 			if in.Question == "" && !in.Withheld {
-				in.Question = m.Body
+				// Of the member's links only the host: a share token or a
+				// reset code is no part of a guide (the team's links in
+				// its answers stay for the author to review).
+				in.Question, _ = guides.ShortenLinks(m.Body)
 			}
 		case storage.MsgAnswer:
 			if gid, ok := strings.CutPrefix(m.Body, guidePrefix); ok {

@@ -1,7 +1,10 @@
 package learn
 
 import (
+	"maps"
 	"slices"
+	"sync"
+	"weak"
 
 	"github.com/lotse-bot/lotse/commands/answer"
 	"github.com/lotse-bot/lotse/guides"
@@ -75,11 +78,64 @@ func Judge(lib *guides.Library, qs []search.Question) []Outcome {
 // evaluation set's outcomes on cur, the library in use, when cur has
 // exactly the learned questions on base's guides; nil when it does not
 // (a reload or a teaching in between), and Vet builds base with learned.
-func judgeCurrent(cur, base *guides.Library, learned guides.Learned, extra []search.Question) []Outcome {
+// known are outcomes on cur judged before (by an earlier !lehren's guard,
+// [Known]); only the set's other questions are decided — a decision on one
+// library depends on nothing but the question, so the result is the same.
+func judgeCurrent(cur, base *guides.Library, learned guides.Learned, extra []search.Question, known map[search.Question]Outcome) []Outcome {
 	if cur.Len() != base.Len() || !cur.HoldsLearned(learned) {
 		return nil
 	}
-	return Judge(cur, EvalSet(base, learned, extra))
+	qs := EvalSet(base, learned, extra)
+	out := make([]Outcome, len(qs))
+	for i, q := range qs {
+		if o, ok := known[q]; ok {
+			out[i] = o
+			continue
+		}
+		out[i] = Judge(cur, qs[i:i+1])[0]
+	}
+	return out
+}
+
+// Known keeps the outcomes the guard judged on one library (the one in
+// use, or the one an accepted question goes into), so that the next
+// !lehren decides only what is new (docs/performance.md: the guard's cost
+// grows about with the square of the learned questions). It holds the
+// library weakly: a library a reload replaced is not kept alive for it.
+// Safe for concurrent use; the zero value is empty.
+type Known struct {
+	mu  sync.Mutex
+	lib weak.Pointer[guides.Library]
+	out map[search.Question]Outcome
+}
+
+// For returns the outcomes known on lib (nil: none). The map is not
+// changed afterwards (Add makes a new one).
+func (k *Known) For(lib *guides.Library) map[search.Question]Outcome {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if lib == nil || k.lib.Value() != lib {
+		return nil
+	}
+	return k.out
+}
+
+// Add records outcomes judged on lib; outcomes of another library are
+// dropped (a library is immutable: a reload or a teaching makes a new one).
+func (k *Known) Add(lib *guides.Library, outs []Outcome) {
+	if lib == nil || len(outs) == 0 {
+		return
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	next := make(map[search.Question]Outcome, len(outs)+len(k.out))
+	if k.lib.Value() == lib {
+		maps.Copy(next, k.out)
+	}
+	for _, o := range outs {
+		next[o.Question] = o
+	}
+	k.lib, k.out = weak.Make(lib), next
 }
 
 // Regression is a question that was right before and is wrong after.
@@ -141,6 +197,9 @@ type Refusal struct {
 	// or RefuseWorse). Teaching hands it to the store
 	// ([guides.Store.SetLearnedBuilt]) instead of building it again.
 	After *guides.Library
+	// Before and Judged are the evaluation set's outcomes on base with the
+	// learned questions and on After (set with After), for [Known].
+	Before, Judged []Outcome
 }
 
 // Vet is the guard for learning q as an example question of guideID on
@@ -192,7 +251,7 @@ func Vet(base *guides.Library, learned guides.Learned, extra []search.Question, 
 		}
 	}
 	if len(regs) > 0 {
-		return Refusal{Kind: RefuseWorse, Regressions: regs, After: lib}
+		return Refusal{Kind: RefuseWorse, Regressions: regs, After: lib, Before: before, Judged: after}
 	}
-	return Refusal{After: lib}
+	return Refusal{After: lib, Before: before, Judged: after}
 }

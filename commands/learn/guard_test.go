@@ -1,6 +1,7 @@
 package learn
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -124,7 +125,7 @@ func TestJudgeCurrent(t *testing.T) {
 	learned := guides.Learned{"konto/passwort.md": {"Kennwort neu setzen, wie?"}, "weg.md": {"y?"}}
 	extra := []search.Question{{Text: "Wo finde ich die Sitzungstermine im Kalender?", Expected: "termine/kalender.md"}}
 	cur := base.WithLearned(learned)
-	got := judgeCurrent(cur, base, learned, extra)
+	got := judgeCurrent(cur, base, learned, extra, nil)
 	want := Judge(base.WithLearned(learned), EvalSet(base, learned, extra))
 	if len(got) != len(want) || len(got) != 5 {
 		t.Fatalf("judgeCurrent: %d outcomes, want %d (5)", len(got), len(want))
@@ -140,8 +141,54 @@ func TestJudgeCurrent(t *testing.T) {
 		"none":      nil,
 		"elsewhere": {"bbb/raum.md": {"Kennwort neu setzen, wie?"}},
 	} {
-		if got := judgeCurrent(cur, base, l, extra); got != nil {
+		if got := judgeCurrent(cur, base, l, extra, nil); got != nil {
 			t.Errorf("%s: outcomes taken from a library with other learned questions", name)
+		}
+	}
+}
+
+// TestKnownOutcomes (loop28): the guard keeps what it judged on a library
+// and the next !lehren's "before" takes it instead of deciding again (a
+// planted outcome comes back: it was not decided anew); what it takes is
+// what deciding gives, also after a question was accepted (the accepted
+// library's outcomes, with the new question decided); another library
+// knows nothing.
+func TestKnownOutcomes(t *testing.T) {
+	base := guardLibrary(t)
+	learned := guides.Learned{"konto/passwort.md": {"Kennwort neu setzen, wie?"}}
+	extra := []search.Question{{Text: "Wo finde ich die Sitzungstermine im Kalender?", Expected: "termine/kalender.md"}}
+	cur := base.WithLearned(learned)
+	var k Known
+	before := judgeCurrent(cur, base, learned, extra, k.For(cur))
+	k.Add(cur, before)
+	if k.For(base) != nil || k.For(nil) != nil {
+		t.Fatal("outcomes known on another library")
+	}
+	planted := maps.Clone(k.For(cur))
+	q := before[0].Question
+	o := planted[q]
+	o.Right = !o.Right
+	planted[q] = o
+	if got := judgeCurrent(cur, base, learned, extra, planted); got[0].Right == before[0].Right {
+		t.Fatal("a known outcome was decided again")
+	}
+
+	r := Vet(base, learned, extra, before, "bbb/raum.md", "Unsere Ortsgruppe braucht einen Treffpunkt im Netz")
+	if r.Kind != Accepted || r.After == nil {
+		t.Fatalf("Vet: %+v", r)
+	}
+	k.Add(r.After, r.Judged)
+	with := guides.Learned{"konto/passwort.md": learned["konto/passwort.md"], "bbb/raum.md": {"Unsere Ortsgruppe braucht einen Treffpunkt im Netz"}}
+	got := judgeCurrent(r.After, base, with, extra, k.For(r.After))
+	want := Judge(r.After, EvalSet(base, with, extra))
+	if len(got) != len(want) || len(got) != len(r.Judged)+1 {
+		t.Fatalf("%d outcomes, want %d (%d known + the new question)", len(got), len(want), len(r.Judged))
+	}
+	for i := range want {
+		if got[i].Question != want[i].Question || got[i].Right != want[i].Right || got[i].Decision.Outcome != want[i].Decision.Outcome ||
+			!slices.Equal(got[i].Decision.Guides(), want[i].Decision.Guides()) {
+			t.Errorf("%q: known %v %s %v, decided %v %s %v", want[i].Question.Text, got[i].Right, got[i].Decision.Outcome, got[i].Decision.Guides(),
+				want[i].Right, want[i].Decision.Outcome, want[i].Decision.Guides())
 		}
 	}
 }

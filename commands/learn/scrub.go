@@ -9,7 +9,7 @@ import (
 
 // Personal data in a member's question is replaced before the team sees
 // what Lotse would learn and before it is stored: e-mail addresses, Matrix
-// IDs (users, rooms, room aliases, communities), phone numbers, passwords
+// IDs (users, rooms, room aliases, communities), IBANs, phone numbers, passwords
 // typed after such a word and the member's own names (user name, display name and its parts), by the one
 // redactor of guide drafts and kept questions ([guides.Redact]). Other
 // names cannot be recognised reliably; the team sees the exact text and
@@ -22,9 +22,11 @@ type Kind = guides.PersonalKind
 const (
 	KindEmail    = guides.PersonalEmail
 	KindMatrixID = guides.PersonalMatrixID
+	KindIBAN     = guides.PersonalIBAN
 	KindPhone    = guides.PersonalPhone
 	KindName     = guides.PersonalName
 	KindSecret   = guides.PersonalSecret
+	KindLink     = guides.PersonalLink
 )
 
 // MinQuestionRunes and MaxQuestionRunes bound a learned question: shorter
@@ -36,13 +38,18 @@ const (
 
 // Scrub replaces personal data in q with placeholders (in the texts'
 // language) and joins its whitespace; names are the asking member's user ID
-// and display name ([guides.NameForms]). found lists the kinds replaced, in
-// the order password, e-mail, Matrix ID, phone, name.
+// and display name ([guides.NameForms]); links keep only their host
+// ([guides.ShortenLinks]: share tokens, reset codes). found lists the kinds
+// replaced, in the order link, password, e-mail, Matrix ID, IBAN, phone, name.
 func Scrub(q string, tx *Texts, names ...string) (clean string, found []Kind) {
-	marks := guides.RedactMarks{Email: tx.PlaceholderEmail, MatrixID: tx.PlaceholderMatrixID, Phone: tx.PlaceholderPhone,
+	marks := guides.RedactMarks{Email: tx.PlaceholderEmail, MatrixID: tx.PlaceholderMatrixID, IBAN: tx.PlaceholderIBAN, Phone: tx.PlaceholderPhone,
 		Name: tx.PlaceholderName, Secret: tx.PlaceholderSecret}
+	q, links := guides.ShortenLinks(q)
 	q, r := guides.Redact(q, marks, guides.NameForms(names))
-	return strings.Join(strings.Fields(q), " "), r.Kinds
+	if links > 0 {
+		found = append(found, KindLink)
+	}
+	return strings.Join(strings.Fields(q), " "), append(found, r.Kinds...)
 }
 
 // tooShort and tooLong check a scrubbed question's length.

@@ -27,6 +27,18 @@ func TestScrubUsesTheOneRedactor(t *testing.T) {
 			[]string{"@mia.b:example.org", "Mia Beispiel"}},
 		{&German, "Mein Passwort ist Sommer2024! und geht nicht", "Mein Passwort ist [Passwort] und geht nicht", []Kind{KindSecret}, nil},
 		{&English, "Mia here, where is the room?", "[name] here, where is the room?", []Kind{KindName}, []string{"@x:example.org", "Mia Beispiel"}},
+		// IBANs whole, not as a phone number that leaves the country and
+		// bank code (loop28).
+		{&German, "Meine IBAN ist DE89 3704 0044 0532 0130 00, wie zahle ich den Beitrag?",
+			"Meine IBAN ist [IBAN], wie zahle ich den Beitrag?", []Kind{KindIBAN}, nil},
+		{&German, "Bankverbindung de89370400440532013000 ändern, wie?", "Bankverbindung [IBAN] ändern, wie?", []Kind{KindIBAN}, nil},
+		{&English, "My IBAN GB29 NWBK 6016 1331 9268 19 is wrong, how do I change it? Call 0171 1234567",
+			"My IBAN [IBAN] is wrong, how do I change it? Call [phone number]", []Kind{KindIBAN, KindPhone}, nil},
+		// A link keeps its host, not a share token or a reset code.
+		{&German, "Der Link https://cloud.example.org/s/x7YkQ2pW geht nicht, was tun?", "Der Link https://cloud.example.org/… geht nicht, was tun?",
+			[]Kind{KindLink}, nil},
+		{&English, "reset link https://cloud.example.org/lostpassword/reset/form/T0k3n/mia@example.org expired, mail mia@example.org",
+			"reset link https://cloud.example.org/… expired, mail [e-mail]", []Kind{KindLink, KindEmail}, nil},
 	}
 	for _, tt := range tests {
 		got, found := Scrub(tt.in, tt.tx, tt.names...)

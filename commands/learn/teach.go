@@ -3,7 +3,9 @@ package learn
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"maunium.net/go/mautrix/id"
 
@@ -68,6 +70,12 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 	if c.Status == storage.CaseOpen {
 		return w.toCase(ctx, c, chat.Format(st.NotResolved, c.ID))
 	}
+	if limit, err := w.overLimit(ctx, sender); err != nil || limit != "" {
+		if err != nil {
+			return err
+		}
+		return w.toCase(ctx, c, limit)
+	}
 	lib := w.Guides.Current()
 	g, ok := findGuide(lib, guideArg)
 	if !ok {
@@ -110,10 +118,48 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 	if err := w.load(ctx, v); err != nil {
 		return err
 	}
+	// The library with the new question is the one in use now (unless a
+	// reload came in between): its outcomes are known.
+	w.known.Add(v.lib, v.judged)
 	if err := w.DB.KV.Delete(ctx, promptKey(c.ID)); err != nil {
 		return err
 	}
 	return w.confirm(ctx, c, l)
+}
+
+// MaxLearned bounds the questions learned from cases: the guard judges
+// every one of them (and the guides' own example questions) twice for each
+// !lehren, and a question's decision gets slower with every learned one
+// (BenchmarkTeachGuard: about 0.5 s with none, several seconds at 1,000,
+// most of a minute at 5,000 on two busy cores). The team moves them into
+// the files (`lotse guides learned --export`) and forgets them there.
+const MaxLearned = 1000
+
+// MaxTaughtPerDay bounds what one team member teaches in 24 hours: one
+// account, perhaps taken over, cannot steer many members' questions to
+// other guides in one evening, nor fill the list; the rest of the team
+// can still teach, and `!gelernt` shows who taught what.
+const MaxTaughtPerDay = 20
+
+// overLimit returns why sender may not teach now, or "": Lotse holds
+// MaxLearned questions, or sender taught MaxTaughtPerDay in the last 24
+// hours (questions forgotten since do not count).
+func (w *Workflow) overLimit(ctx context.Context, sender id.UserID) (string, error) {
+	n, err := w.DB.Learned().Count(ctx)
+	if err != nil {
+		return "", err
+	}
+	if n >= MaxLearned {
+		return chat.Format(w.tx.Full, n), nil
+	}
+	mine, err := w.DB.Learned().CountTaughtSince(ctx, sender.String(), w.Now().Add(-24*time.Hour))
+	if err != nil {
+		return "", err
+	}
+	if mine >= MaxTaughtPerDay {
+		return chat.Format(w.tx.DailyLimit, mine), nil
+	}
+	return "", nil
 }
 
 // refuse returns why q must not be learned for g, or "": a duplicate, a
@@ -126,6 +172,11 @@ func (w *Workflow) refuse(ctx context.Context, lib *guides.Library, g *guides.Gu
 	if dup, err := w.DB.Learned().ByNorm(ctx, guides.NormalizeQuestion(q)); err != nil {
 		return "", v, err
 	} else if dup != nil {
+		if _, ok := lib.Get(dup.GuideID); !ok {
+			// Its guide was deleted or renamed: the question counts for
+			// nothing, and only forgetting it lets it be taught again.
+			return chat.Format(st.DuplicateGone, dup.ID, chat.Escape(dup.GuideID), dup.ID), v, nil
+		}
 		return chat.Format(st.Duplicate, dup.ID, chat.Escape(title(lib, dup.GuideID))), v, nil
 	}
 	if d := answer.Decide(q, lib, answer.Options{}); d.Outcome == answer.Answer && d.Hits[0].ID == g.ID && !tooShort(q) && !tooLong(q) {
@@ -136,7 +187,12 @@ func (w *Workflow) refuse(ctx context.Context, lib *guides.Library, g *guides.Gu
 		return "", v, err
 	}
 	cur, base := w.cfg.Library.Libraries()
-	r := Vet(base, learned, w.cfg.EvalSet, judgeCurrent(cur, base, learned, w.cfg.EvalSet), g.ID, q)
+	// The outcomes known on the library in use (an earlier !lehren's
+	// guard judged them) are not decided again; what this one judges
+	// there is kept for the next.
+	before := judgeCurrent(cur, base, learned, w.cfg.EvalSet, w.known.For(cur))
+	w.known.Add(cur, before)
+	r := Vet(base, learned, w.cfg.EvalSet, before, g.ID, q)
 	switch r.Kind {
 	case RefuseShort:
 		return chat.Format(st.TooShort, short), v, nil
@@ -155,7 +211,7 @@ func (w *Workflow) refuse(ctx context.Context, lib *guides.Library, g *guides.Gu
 		return chat.Format(chat.Plural(st.Regression, len(r.Regressions)), len(r.Regressions), chat.EscapeLong(reg.Question.Text, 120),
 			w.expected(lib, reg.Question.Expected), w.describe(lib, reg.After)), v, nil
 	}
-	return "", vetted{cur: cur, lib: r.After}, nil
+	return "", vetted{cur: cur, lib: r.After, judged: r.Judged}, nil
 }
 
 // toCase answers in the case's thread (where the prompt is), whether the
@@ -248,40 +304,97 @@ func (w *Workflow) cmdList(ce *chat.Call) error {
 		if !l.ExportedAt.IsZero() {
 			line += st.ListExported
 		}
+		if _, ok := lib.Get(l.GuideID); !ok {
+			line += chat.Format(st.ListGone, l.ID)
+		}
 		b.WriteString(line + "\n")
 	}
 	return w.ReplyMarkdown(ce.Ctx, b.String())
 }
 
-// cmdForget: !vergessen <Nr> removes a learned question from the search.
+// maxForget bounds the numbers one !vergessen forgets (one day's
+// teaching of one team member, MaxTaughtPerDay).
+const maxForget = MaxTaughtPerDay
+
+// maxBad bounds the arguments !vergessen names as not found.
+const maxBad = 5
+
+// cmdForget: !vergessen <Nr> [<Nr> …] removes learned questions from the
+// search (numbers separated by spaces or commas; after a taken-over
+// account taught, its questions go in one command). The answer in the team
+// room names each question forgotten: the team's record of it.
 func (w *Workflow) cmdForget(ce *chat.Call) error {
 	st := w.tx
-	if len(ce.Args) == 0 {
+	var nums []int64
+	var bad []string
+	for _, a := range strings.FieldsFunc(strings.Join(ce.Args, " "), func(r rune) bool { return r == ' ' || r == ',' || r == ';' }) {
+		if len(nums) > maxForget {
+			break // a message full of numbers costs no more than this
+		}
+		n, ok := chat.Ref(a)
+		switch {
+		case !ok && len(bad) < maxBad:
+			bad = append(bad, a)
+		case ok && !slices.Contains(nums, n):
+			nums = append(nums, n)
+		}
+	}
+	if len(nums) == 0 {
+		if len(bad) > 0 {
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(st.ForgetNone, chat.Escape(bad[0])))
+		}
 		return w.ReplyMarkdown(ce.Ctx, st.ForgetUsage)
 	}
-	n, ok := chat.Ref(ce.Args[0])
-	if !ok {
-		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.ForgetNone, chat.Escape(ce.Args[0])))
+	more := len(nums) > maxForget
+	if more {
+		nums = nums[:maxForget]
 	}
-	l, err := w.DB.Learned().Get(ce.Ctx, n)
-	if err != nil {
-		return err
-	}
-	// Handled again after a crash, the question is gone: the answer below
-	// then reuses the first answer's transaction and is not sent twice.
-	if l != nil {
+	var gone []*storage.LearnedQuestion
+	for _, n := range nums {
+		l, err := w.DB.Learned().Get(ce.Ctx, n)
+		if err != nil {
+			return err
+		}
+		// Handled again after a crash, a question is gone: the answer
+		// below then reuses the first answer's transaction and is not
+		// sent twice.
+		if l == nil {
+			bad = append(bad, strconv.FormatInt(n, 10))
+			continue
+		}
 		if _, err := w.DB.Learned().Delete(ce.Ctx, n); err != nil {
 			return err
 		}
+		gone = append(gone, l)
 	}
-	// Also when it was gone already: the first handling may have deleted it
-	// and failed before the library dropped it (nothing changes when the
-	// library is without it).
+	// Also when they were gone already: the first handling may have
+	// deleted them and failed before the library dropped them (nothing
+	// changes when the library is without them).
 	if err := w.load(ce.Ctx, vetted{}); err != nil {
 		return err
 	}
-	if l == nil {
-		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.ForgetNone, chat.Escape(ce.Args[0])))
+	if len(gone) == 1 && len(bad) == 0 && !more {
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.Forgotten, gone[0].ID, chat.EscapeLong(gone[0].Question, 80)))
 	}
-	return w.ReplyMarkdown(ce.Ctx, chat.Format(st.Forgotten, l.ID, chat.EscapeLong(l.Question, 80)))
+	if len(gone) == 0 && len(bad) == 1 && !more {
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.ForgetNone, chat.Escape(bad[0])))
+	}
+	var b strings.Builder
+	if len(gone) > 0 {
+		b.WriteString(chat.Format(chat.Plural(st.ForgottenMany, len(gone)), len(gone)) + "\n\n")
+		for _, l := range gone {
+			b.WriteString(chat.Format(st.ForgottenLine, l.ID, chat.EscapeLong(l.Question, 80)) + "\n")
+		}
+	}
+	if len(bad) > 0 {
+		escaped := make([]string, len(bad))
+		for i, s := range bad {
+			escaped[i] = chat.EscapeLong(s, 20)
+		}
+		b.WriteString("\n" + chat.Format(st.ForgetMissing, strings.Join(escaped, ", ")) + "\n")
+	}
+	if more {
+		b.WriteString("\n" + chat.Format(st.ForgetTooMany, maxForget) + "\n")
+	}
+	return w.ReplyMarkdown(ce.Ctx, strings.TrimSpace(b.String()))
 }

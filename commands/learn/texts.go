@@ -23,11 +23,13 @@ type Texts struct {
 	// PromptHow says how to answer: %d = case number (twice).
 	PromptHow string
 
-	// PlaceholderEmail, PlaceholderMatrixID, PlaceholderPhone,
-	// PlaceholderName and PlaceholderSecret replace personal data in a
-	// learned question; KindEmail … name them.
-	PlaceholderEmail, PlaceholderMatrixID, PlaceholderPhone, PlaceholderName, PlaceholderSecret string
-	KindEmail, KindMatrixID, KindPhone, KindName, KindSecret                                    string
+	// PlaceholderEmail, PlaceholderMatrixID, PlaceholderIBAN,
+	// PlaceholderPhone, PlaceholderName and PlaceholderSecret replace
+	// personal data in a learned question; KindEmail … name them.
+	PlaceholderEmail, PlaceholderMatrixID, PlaceholderIBAN, PlaceholderPhone, PlaceholderName, PlaceholderSecret string
+	KindEmail, KindMatrixID, KindIBAN, KindPhone, KindName, KindSecret                                           string
+	// KindLink: a link's path was cut (only its host stays).
+	KindLink string
 
 	// TeachUsage explains !lehren.
 	TeachUsage string
@@ -48,6 +50,10 @@ type Texts struct {
 	// OutOfScope: %s = the question, then the reason.
 	OutOfScope                                  string
 	ReasonSmallTalk, ReasonHuman, ReasonCommand string
+	// Full: Lotse holds MaxLearned questions: %d = how many.
+	Full string
+	// DailyLimit: the team member taught MaxTaughtPerDay in 24 hours: %d.
+	DailyLimit string
 	// Duplicate: %d = number, %s = the guide's title it was learned for.
 	Duplicate string
 	// InGuide: the guide's own example questions have it: %s = title.
@@ -70,8 +76,19 @@ type Texts struct {
 	// ListEmpty, ListIntro (%d count), ListLine (%d number, %s question,
 	// %s guide, %s who, %s date), ListExported, ListMore (%d more).
 	ListEmpty, ListIntro, ListLine, ListExported, ListMore string
+	// ListGone marks a line whose guide is gone (deleted or renamed):
+	// %d number.
+	ListGone string
+	// DuplicateGone: the question was learned for a guide that is gone:
+	// %d number, %s the guide's file name, %d number again.
+	DuplicateGone string
 	// ForgetUsage, ForgetNone (%s typed), Forgotten (%d, %s question).
 	ForgetUsage, ForgetNone, Forgotten string
+	// ForgottenMany heads what one !vergessen with several numbers forgot
+	// (%d how many, "one|other"), ForgottenLine is one (%d, %s question),
+	// ForgetMissing names the numbers not found (%s), ForgetTooMany the
+	// most one command forgets (%d).
+	ForgottenMany, ForgottenLine, ForgetMissing, ForgetTooMany string
 }
 
 // German are the German texts.
@@ -80,7 +97,7 @@ var German = Texts{
 	Commands: map[string]chat.CommandText{
 		"lehren":    {Usage: "!lehren [#Nr] <Anleitung> [| Frage]", Description: "die Frage eines erledigten Falls als Beispielfrage einer Anleitung lernen (Nummer aus !anleitungen oder Titel)"},
 		"gelernt":   {Usage: "!gelernt", Description: "gelernte Fragen anzeigen"},
-		"vergessen": {Usage: "!vergessen <Nr>", Description: "eine gelernte Frage vergessen"},
+		"vergessen": {Usage: "!vergessen <Nr> [<Nr> …]", Description: "gelernte Fragen vergessen"},
 	},
 	Section: "Aus Fällen lernen (im Teamraum):",
 
@@ -89,9 +106,9 @@ var German = Texts{
 	PromptClosest:  "Am nächsten kommen bisher: %s",
 	PromptHow:      "Antworte hier im Thread mit der Nummer aus `!anleitungen` (z. B. `2.3`) oder dem Titel der Anleitung, oder schreib `!lehren #%d <Anleitung>`. Mit `!lehren #%d <Anleitung> | <Frage>` lernt Lotse stattdessen deine Formulierung. Passt keine? Dann lass die Nachricht einfach stehen.",
 
-	PlaceholderEmail: "[E-Mail]", PlaceholderMatrixID: "[Matrix-ID]", PlaceholderPhone: "[Telefonnummer]", PlaceholderName: "[Name]",
+	PlaceholderEmail: "[E-Mail]", PlaceholderMatrixID: "[Matrix-ID]", PlaceholderIBAN: "[IBAN]", PlaceholderPhone: "[Telefonnummer]", PlaceholderName: "[Name]",
 	PlaceholderSecret: "[Passwort]",
-	KindEmail:         "E-Mail-Adresse", KindMatrixID: "Matrix-ID", KindPhone: "Telefonnummer", KindName: "Name", KindSecret: "Passwort",
+	KindEmail:         "E-Mail-Adresse", KindMatrixID: "Matrix-ID", KindIBAN: "IBAN", KindPhone: "Telefonnummer", KindLink: "Link (nur die Adresse der Seite bleibt)", KindName: "Name", KindSecret: "Passwort",
 
 	TeachUsage:      "So geht es: `!lehren #<Fall> <Anleitung>` – die Anleitung als Nummer aus `!anleitungen` (z. B. `2.3`) oder als Titel; im Thread des Falls reicht `!lehren <Anleitung>`. Eigene Formulierung: `!lehren #<Fall> <Anleitung> | <Frage>`.",
 	NoSuchCase:      "Einen Fall „%s“ gibt es nicht.",
@@ -106,6 +123,11 @@ var German = Texts{
 	ReasonSmallTalk: "Das ist Smalltalk, keine Frage zu einer Anleitung.",
 	ReasonHuman:     "Das ist die Bitte um einen Menschen, keine Frage zu einer Anleitung.",
 	ReasonCommand:   "Das ist ein Befehl, keine Frage.",
+	Full: "**Nicht gelernt:** Lotse hat schon %d Fragen aus Fällen gelernt – mehr macht jede Prüfung zu langsam. " +
+		"Bitte die Admins, sie mit `lotse guides learned --export` in die Anleitungen zu übernehmen; danach kannst du die übernommenen " +
+		"(in `!gelernt` mit „in die Dateien übernommen“) mit `!vergessen <Nr>` vergessen, und es geht weiter.",
+	DailyLimit: "**Nicht gelernt:** Du hast in den letzten 24 Stunden schon %d Fragen beigebracht – mehr geht nicht, damit ein einzelnes " +
+		"(vielleicht fremd genutztes) Konto die Antworten nicht umbiegen kann. Später geht es weiter; was gelernt ist, zeigt `!gelernt`.",
 	Duplicate:       "Diese Frage hat Lotse schon gelernt (Nr. %d, zu „%s“).",
 	InGuide:         "Diese Frage steht schon als Beispielfrage in „%s“.",
 	AlreadyAnswered: "Nichts zu lernen: Lotse antwortet auf diese Frage schon mit „%s“.",
@@ -120,14 +142,20 @@ var German = Texts{
 	OutcomeNone:     "„keine passende Anleitung“",
 	OutcomeOther:    "keine Anleitung",
 
-	ListEmpty:    "Lotse hat noch keine Fragen aus Fällen gelernt.",
-	ListIntro:    "Gelernte Fragen (%d):",
-	ListLine:     "- **%d** „%s“ → %s – %s, %s",
-	ListExported: " (in die Dateien übernommen)",
-	ListMore:     "… und %d ältere.",
-	ForgetUsage:  "So geht es: `!vergessen <Nr>` – die Nummer steht in `!gelernt`.",
-	ForgetNone:   "Eine gelernte Frage Nr. %s gibt es nicht. Die Nummern stehen in `!gelernt`.",
-	Forgotten:    "Vergessen: Nr. %d „%s“. Lotse sucht ab jetzt ohne sie.",
+	ListEmpty:     "Lotse hat noch keine Fragen aus Fällen gelernt.",
+	ListIntro:     "Gelernte Fragen (%d):",
+	ListLine:      "- **%d** „%s“ → %s – %s, %s",
+	ListExported:  " (in die Dateien übernommen)",
+	ListMore:      "… und %d ältere.",
+	ListGone:      " – ⚠️ diese Anleitung gibt es nicht mehr, die Frage zählt nicht: erst `!vergessen %d`, dann neu lehren",
+	DuplicateGone: "Diese Frage hat Lotse schon gelernt (Nr. %d), aber zu einer Anleitung, die es nicht mehr gibt („%s“) – deshalb zählt sie nicht. Vergiss sie mit `!vergessen %d` und lehre sie dann neu.",
+	ForgetUsage:   "So geht es: `!vergessen <Nr>` – die Nummer steht in `!gelernt`. Mehrere auf einmal: `!vergessen 3 5 8`.",
+	ForgetNone:    "Eine gelernte Frage Nr. %s gibt es nicht. Die Nummern stehen in `!gelernt`.",
+	Forgotten:     "Vergessen: Nr. %d „%s“. Lotse sucht ab jetzt ohne sie.",
+	ForgottenMany: "Vergessen (%d Frage) – Lotse sucht ab jetzt ohne sie:|Vergessen (%d Fragen) – Lotse sucht ab jetzt ohne sie:",
+	ForgottenLine: "- Nr. %d „%s“",
+	ForgetMissing: "Nicht gefunden (schon vergessen oder nie gelernt): %s",
+	ForgetTooMany: "Höchstens %d Nummern auf einmal – den Rest bitte mit einem weiteren `!vergessen`.",
 }
 
 // English are the English texts.
@@ -136,7 +164,7 @@ var English = Texts{
 	Commands: map[string]chat.CommandText{
 		"lehren":    {Usage: "!teach [#number] <guide> [| question]", Description: "learn a resolved case's question as an example question of a guide (number from !guides or title)"},
 		"gelernt":   {Usage: "!learned", Description: "list learned questions"},
-		"vergessen": {Usage: "!forget <number>", Description: "forget a learned question"},
+		"vergessen": {Usage: "!forget <number> [<number> …]", Description: "forget learned questions"},
 	},
 	Section: "Learning from cases (in the team room):",
 
@@ -145,9 +173,9 @@ var English = Texts{
 	PromptClosest:  "Closest so far: %s",
 	PromptHow:      "Reply here in the thread with the number from `!guides` (e.g. `2.3`) or the guide's title, or write `!teach #%d <guide>`. With `!teach #%d <guide> | <question>` Lotse learns your wording instead. None fits? Just leave this message.",
 
-	PlaceholderEmail: "[e-mail]", PlaceholderMatrixID: "[Matrix ID]", PlaceholderPhone: "[phone number]", PlaceholderName: "[name]",
+	PlaceholderEmail: "[e-mail]", PlaceholderMatrixID: "[Matrix ID]", PlaceholderIBAN: "[IBAN]", PlaceholderPhone: "[phone number]", PlaceholderName: "[name]",
 	PlaceholderSecret: "[password]",
-	KindEmail:         "e-mail address", KindMatrixID: "Matrix ID", KindPhone: "phone number", KindName: "name", KindSecret: "password",
+	KindEmail:         "e-mail address", KindMatrixID: "Matrix ID", KindIBAN: "IBAN", KindPhone: "phone number", KindLink: "link (only the site's address stays)", KindName: "name", KindSecret: "password",
 
 	TeachUsage:      "How to: `!teach #<case> <guide>` – the guide as a number from `!guides` (e.g. `2.3`) or its title; in the case's thread `!teach <guide>` is enough. Your own wording: `!teach #<case> <guide> | <question>`.",
 	NoSuchCase:      "There is no case “%s”.",
@@ -162,6 +190,11 @@ var English = Texts{
 	ReasonSmallTalk: "That is small talk, not a question about a guide.",
 	ReasonHuman:     "That asks for a person, not about a guide.",
 	ReasonCommand:   "That is a command, not a question.",
+	Full: "**Not learned:** Lotse has learned %d questions from cases already – more would make every check too slow. " +
+		"Ask the admins to move them into the guides with `lotse guides learned --export`; then forget the moved ones " +
+		"(marked “written into the files” in `!learned`) with `!forget <number>`, and teaching works again.",
+	DailyLimit: "**Not learned:** You have taught %d questions in the last 24 hours – that is the most, so that one account " +
+		"(perhaps used by someone else) cannot bend the answers. It works again later; `!learned` shows what was learned.",
 	Duplicate:       "Lotse has learned this question already (no. %d, for “%s”).",
 	InGuide:         "This question is already an example question of “%s”.",
 	AlreadyAnswered: "Nothing to learn: Lotse already answers this question with “%s”.",
@@ -176,14 +209,20 @@ var English = Texts{
 	OutcomeNone:     "“no guide fits”",
 	OutcomeOther:    "no guide",
 
-	ListEmpty:    "Lotse has not learned any questions from cases yet.",
-	ListIntro:    "Learned questions (%d):",
-	ListLine:     "- **%d** “%s” → %s – %s, %s",
-	ListExported: " (written into the files)",
-	ListMore:     "… and %d older ones.",
-	ForgetUsage:  "How to: `!forget <number>` – the number is in `!learned`.",
-	ForgetNone:   "There is no learned question no. %s. The numbers are in `!learned`.",
-	Forgotten:    "Forgotten: no. %d “%s”. Lotse searches without it from now on.",
+	ListEmpty:     "Lotse has not learned any questions from cases yet.",
+	ListIntro:     "Learned questions (%d):",
+	ListLine:      "- **%d** “%s” → %s – %s, %s",
+	ListExported:  " (written into the files)",
+	ListMore:      "… and %d older ones.",
+	ListGone:      " – ⚠️ this guide is gone, the question does not count: first `!forget %d`, then teach it again",
+	DuplicateGone: "Lotse has learned this question already (no. %d), but for a guide that is gone (“%s”) – so it does not count. Forget it with `!forget %d`, then teach it again.",
+	ForgetUsage:   "How to: `!forget <number>` – the number is in `!learned`. Several at once: `!forget 3 5 8`.",
+	ForgetNone:    "There is no learned question no. %s. The numbers are in `!learned`.",
+	Forgotten:     "Forgotten: no. %d “%s”. Lotse searches without it from now on.",
+	ForgottenMany: "Forgotten (%d question) – Lotse searches without it from now on:|Forgotten (%d questions) – Lotse searches without them from now on:",
+	ForgottenLine: "- no. %d “%s”",
+	ForgetMissing: "Not found (forgotten already or never learned): %s",
+	ForgetTooMany: "At most %d numbers at once – please forget the rest with another `!forget`.",
 }
 
 // TextsFor returns the texts for lang (German by default).

@@ -59,6 +59,8 @@ type Workflow struct {
 	// loadMu serialises reading the learned questions and handing them to
 	// the library, so that an older read never replaces a newer one.
 	loadMu sync.Mutex
+	// known are the guard's outcomes on the library in use.
+	known Known
 }
 
 // New builds the workflow.
@@ -88,8 +90,13 @@ func (w *Workflow) Commands() []chat.Command {
 
 // vetted is the library the guard built for a question it accepted (lib:
 // the files' library with the learned questions and the new one) and the
-// library in use when it was built (cur); zero after forgetting.
-type vetted struct{ cur, lib *guides.Library }
+// library in use when it was built (cur), with the evaluation set's
+// outcomes on lib; zero after forgetting.
+type vetted struct {
+	cur, lib *guides.Library
+	// judged are the evaluation set's outcomes on lib.
+	judged []Outcome
+}
 
 // load puts the learned questions from the database into the library;
 // teaching and forgetting call it (at start `lotse run` reads them with
@@ -226,7 +233,7 @@ func (w *Workflow) memberNames(ctx context.Context, c *storage.Case) []string {
 func (w *Workflow) kindNames(found []Kind) []string {
 	var out []string
 	for _, k := range found {
-		out = append(out, map[Kind]string{KindEmail: w.tx.KindEmail, KindMatrixID: w.tx.KindMatrixID, KindPhone: w.tx.KindPhone,
+		out = append(out, map[Kind]string{KindEmail: w.tx.KindEmail, KindMatrixID: w.tx.KindMatrixID, KindIBAN: w.tx.KindIBAN, KindLink: w.tx.KindLink, KindPhone: w.tx.KindPhone,
 			KindName: w.tx.KindName, KindSecret: w.tx.KindSecret}[k])
 	}
 	return out
