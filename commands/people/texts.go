@@ -92,7 +92,7 @@ var German = Texts{
 	NotManager:       "Rollen vergeben und Erklärungen eintragen können nur Admins und Genehmigende.",
 	PrivateOnly:      "Rollen verwaltest du bitte im Direktchat mit mir oder im Genehmigungsraum – nicht hier.",
 	AdminOnly:        "Die Rolle Genehmigung können nur Admins vergeben oder entziehen.",
-	NotSelf:          "Das geht nicht für dich selbst – bitte jemand anderen aus der Genehmigung.",
+	NotSelf:          "Das geht nicht für dich selbst – frag bitte eine andere genehmigende Person.",
 	DMOnly:           "Das machen wir bitte im Direktchat mit mir.",
 	TeamNotEnabled:   "Ein Team, bei dem du dich über mich bewerben kannst, gibt es hier nicht.",
 	RoleUsage:        "So geht es: `!rolle @name team` (oder `koordination`, `genehmigung`); entziehen mit `!rolle @name team entziehen`.",

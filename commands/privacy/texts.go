@@ -106,7 +106,7 @@ var German = Texts{
 	NoLimit:          "ohne feste Frist",
 	YourData:         "**Gerade über dich gespeichert:**",
 	NothingStored:    "Gerade ist nichts über dich gespeichert.",
-	Rights:           "Eine Kopie bekommst du mit `!meine-daten`, löschen kannst du alles mit `!daten-löschen`. Fragen an die oder den Datenschutzbeauftragten des Landesverbands laufen über die Geschäftsstelle.",
+	Rights:           "Eine Kopie bekommst du mit `!meine-daten`, löschen kannst du alles mit `!daten-löschen`. Fragen zum Datenschutz an den Landesverband laufen über die Geschäftsstelle.",
 	Items: map[string]string{
 		"member_state":                       "%d Eintrag zu Begrüßung und Direktchat|%d Einträge zu Begrüßung und Direktchat",
 		"direct_chat":                        "%d Direktchat, den wir vereinbart haben|%d Direktchats, die wir vereinbart haben",
