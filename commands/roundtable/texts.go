@@ -257,7 +257,7 @@ var German = Texts{
 	FollowupUsage: "So geht es: `!nachbereitung <Nr> <Text>`",
 	Followup:      "📝 **Nachbereitung zum Runden Tisch „%s“:**",
 	FollowupSent:  "Gesendet an %d Person.|Gesendet an %d Personen.",
-	Coordinators:  "Für Koordinator:innen:",
+	Coordinators:  "Befehle für Koordinator:innen:",
 
 	AttendeesDMOnly: "Wer zugesagt hat, zeige ich nur im Direktchat mit mir – hier würden alle die Liste lesen. Schreib mir dort `!teilnehmende <Nr>`.",
 }
@@ -357,7 +357,7 @@ var English = Texts{
 	FollowupUsage: "Usage: `!followup <number> <text>`",
 	Followup:      "📝 **Follow-up to the round table “%s”:**",
 	FollowupSent:  "Sent to %d person.|Sent to %d people.",
-	Coordinators:  "For coordinators:",
+	Coordinators:  "Commands for coordinators:",
 
 	AttendeesDMOnly: "I show who joined only in a direct chat with me – here everyone would read the list. Send me `!attendees <number>` there.",
 }
