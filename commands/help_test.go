@@ -168,7 +168,7 @@ func TestUnknownCommandSuggestsOnlyUsable(t *testing.T) {
 func TestHelpSectionsOnce(t *testing.T) {
 	e := newRTEnv(t, rtFriday(t))
 	all := bodies(e.sayDirect(t, dmOf(coord), coord, "!hilfe"))
-	if n := strings.Count(all, "Für Koordinator:innen:"); n != 1 {
+	if n := strings.Count(all, "Befehle für Koordinator:innen:"); n != 1 {
 		t.Errorf("the coordinators' heading %d times:\n%s", n, all)
 	}
 	a := newAccessEnv(t)
@@ -254,5 +254,38 @@ func TestSpokenNamesAreCommands(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestHelpMembersCommandsBeforeHeadings (texts28): the members' commands
+// that need the direct chat (!team, !datenschutz, !nicht-merken) stand
+// with the other members' commands, before the first role's heading — an
+// approver in the team saw them under „Befehle für das Team“ and
+// !nicht-merken under the managers' heading.
+func TestHelpMembersCommandsBeforeHeadings(t *testing.T) {
+	a := newAccessEnv(t)
+	help := bodies(in(a.say(t, approvals, alice, "!hilfe", ""), approvals))
+	first := strings.Index(help, "Befehle für Genehmigende")
+	if first < 0 {
+		t.Fatalf("no approvers' heading:\n%s", help)
+	}
+	for _, usage := range []string{"• !team beitreten", "• !datenschutz", "• !daten-löschen", "• !nicht-merken"} {
+		if i := strings.Index(help, usage); i < 0 || i > first {
+			t.Errorf("%s is not among the members' commands before the headings:\n%s", usage, help)
+		}
+	}
+	// Every role's heading has one shape („Befehle für …:“); the
+	// managers' read „Rollen und Freischaltung:“ in bold.
+	headings := 0
+	for _, line := range strings.Split(help, "\n") {
+		if strings.HasSuffix(line, ":") && !strings.HasPrefix(line, "•") && line != "Befehle:" {
+			headings++
+			if !strings.HasPrefix(line, "Befehle für ") {
+				t.Errorf("heading %q is not „Befehle für …:“:\n%s", line, help)
+			}
+		}
+	}
+	if headings < 3 {
+		t.Errorf("%d headings, want those of approvers, team and managers:\n%s", headings, help)
 	}
 }

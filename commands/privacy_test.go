@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -130,6 +131,38 @@ func TestDeleteConfirmNamesOnlyFeaturesOn(t *testing.T) {
 				if strings.Contains(bodies(sent), n) {
 					t.Errorf("names %q: %s", n, bodies(sent))
 				}
+			}
+		})
+	}
+}
+
+// TestPrivacyNamesCasesOnlyWhenOn (texts28): where support cases are off,
+// neither !datenschutz nor the answer to an erasure names a case — before,
+// „Fragen ohne Supportfall“ and the notes „in Fällen anderer Mitglieder“
+// stood there everywhere.
+func TestPrivacyNamesCasesOnlyWhenOn(t *testing.T) {
+	caseWords := regexp.MustCompile(`Supportf|Fällen|\bFall\b`)
+	for _, cases := range []bool{true, false} {
+		t.Run(fmt.Sprintf("cases %v", cases), func(t *testing.T) {
+			e := newSupportEnv(t)
+			if !cases {
+				e.reconfigure(func(d *Deps) { d.Support = Support{} })
+			}
+			overview := bodies(in(e.say(t, dmRoom, member, "!datenschutz", ""), dmRoom))
+			confirm := bodies(in(e.say(t, dmRoom, member, "!daten-löschen", ""), dmRoom))
+			m := regexp.MustCompile("!daten-löschen ([A-Za-zÄÖÜäöüß]+)").FindStringSubmatch(confirm)
+			if m == nil {
+				t.Fatalf("no confirmation token offered: %s", confirm)
+			}
+			erased := bodies(in(e.say(t, dmRoom, member, "!daten-löschen "+m[1], ""), dmRoom))
+			mustContain(t, in(e.say(t, dmRoom, member, "!datenschutz", ""), dmRoom), "Nie gespeichert: Passwörter")
+			for name, text := range map[string]string{"!datenschutz": overview, "the erasure": erased} {
+				if got := caseWords.FindString(text); cases != (got != "") {
+					t.Errorf("cases %v, %s names a case: %q\n%s", cases, name, got, text)
+				}
+			}
+			if !strings.Contains(erased, "Was bleibt, und warum:\n\n• Im Protokoll") || !strings.Contains(erased, "Schreibst du mir wieder") {
+				t.Errorf("the erasure's list of what stays is broken:\n%s", erased)
 			}
 		})
 	}

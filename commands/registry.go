@@ -55,7 +55,11 @@ func (h *Handler) legacy(fn func(ce *CommandEvent) error) func(*chat.Call) error
 
 // cmdHelp lists what the sender can do: every role's commands the sender
 // holds, each role under its section heading, in the order of the registry.
-// A role's variants (DirectOnly) count as the role (chat.Role.Base).
+// A role's variants (DirectOnly) count as the role (chat.Role.Base). Roles
+// without a heading (the members' commands that need the direct chat:
+// !team, !datenschutz, !nicht-merken) come before every heading: in the
+// registry's order they followed the team's or the managers' commands and
+// read as theirs (texts28).
 func cmdHelp(ce *CommandEvent) error {
 	h := ce.Meta
 	tx := h.Texts
@@ -64,13 +68,19 @@ func cmdHelp(ce *CommandEvent) error {
 	}
 	var b strings.Builder
 	b.WriteString(tx.HelpIntro + "\n\n" + tx.HelpAsk + "\n\n" + tx.HelpCommands + "\n")
-	var order []*chat.Role
-	order = append(order, nil)
+	order := []*chat.Role{nil}
+	var headed []*chat.Role
 	for _, c := range h.commands {
-		if base := c.Role.Base(); base != nil && !slices.Contains(order, base) {
+		if base := c.Role.Base(); base != nil && c.Section != "" && !slices.Contains(headed, base) {
+			headed = append(headed, base)
+		}
+	}
+	for _, c := range h.commands {
+		if base := c.Role.Base(); base != nil && !slices.Contains(headed, base) && !slices.Contains(order, base) {
 			order = append(order, base)
 		}
 	}
+	order = append(order, headed...)
 	for _, role := range order {
 		if !role.Shows(ce.Ctx, ce.Sender) {
 			continue

@@ -19,4 +19,5 @@ func TestTextsStyle(t *testing.T) {
 	de, en := German, English
 	de.Support, en.Support = support.Texts{}, support.Texts{}
 	chattest.CheckStyle(t, de, en)
+	chattest.CheckCounts(t, de, en)
 }

@@ -84,7 +84,8 @@ func (w *Workflow) approve(ctx context.Context, r *storage.AccessRequest, user i
 			return err
 		}
 	case res.Counted || (after.Status == storage.AccessPending && w.lastAuditIs(ctx, "approval:"+cause)):
-		if err := w.ReplyMarkdown(ctx, chat.Format(at.ApprovedPartly, r.ID, name, after.Needed-len(res.Approvers))); err != nil {
+		left := after.Needed - len(res.Approvers)
+		if err := w.ReplyMarkdown(ctx, chat.Format(chat.Plural(at.ApprovedPartly, left), r.ID, name, left)); err != nil {
 			return err
 		}
 	case after.Status == storage.AccessPending:

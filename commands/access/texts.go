@@ -102,7 +102,8 @@ type Texts struct {
 	NoSuchRequest string
 	// Approved: %d, %s approver. Provisioning follows.
 	Approved string
-	// ApprovedPartly: %d, %s approver, %d still needed.
+	// ApprovedPartly: %d, %s approver, %d still needed (one|other, by
+	// the number still needed).
 	ApprovedPartly string
 	// AlreadyApprovedBy: %d; this approver already approved.
 	AlreadyApprovedBy string
@@ -162,7 +163,8 @@ type Texts struct {
 	GuideCommand string
 	// DoneApprovals: %d, %s what was done (approvals room, after provisioning).
 	DoneApprovals string
-	// Failing: %d number, %d attempts, %s cause; Lotse keeps trying.
+	// Failing: %d number, %d attempts, %s cause; Lotse keeps trying
+	// (one|other, by the attempts: access_notify_after may be 1).
 	Failing string
 	// Failed: %d, %s cause; the member was told (MemberFailed); approve
 	// again to retry.
@@ -266,7 +268,8 @@ var German = Texts{
 	DenyUsage:         "So geht es: `!ablehnen <Nr> <Grund>` – der Grund geht an das Mitglied.",
 	NoSuchRequest:     "Einen Antrag „%s“ gibt es nicht.",
 	Approved:          "✅ Antrag #%d ist genehmigt (%s). Ich richte den Zugang jetzt ein.",
-	ApprovedPartly:    "Antrag #%d: Genehmigung von %s vermerkt. Es fehlt noch %d weitere Genehmigung von jemand anderem.",
+	ApprovedPartly: "Antrag #%d: Genehmigung von %s vermerkt. Es fehlt noch %d weitere Genehmigung von jemand anderem.|" +
+		"Antrag #%d: Genehmigung von %s vermerkt. Es fehlen noch %d weitere Genehmigungen von anderen Genehmigenden.",
 	AlreadyApprovedBy: "Du hast Antrag #%d schon genehmigt – die zweite Genehmigung muss von jemand anderem kommen.",
 	AlreadyDecided:    "Antrag #%d ist schon entschieden: %s",
 	Denied:            "Antrag #%d ist abgelehnt (%s). Das Mitglied wurde informiert.",
@@ -286,7 +289,7 @@ var German = Texts{
 	NextStep:          "Nächster Schritt: %s",
 	GuideCommand:      "„%s“ – `!anleitung %s`",
 	DoneApprovals:     "✅ Antrag #%d ist eingerichtet: %s. Das Mitglied wurde informiert.",
-	Failing:           "⚠️ Antrag #%d: Einrichten ist %d-mal fehlgeschlagen (%s). Ich versuche es weiter.",
+	Failing:           "⚠️ Antrag #%d: Einrichten ist %d-mal fehlgeschlagen (%s). Ich versuche es weiter.|⚠️ Antrag #%d: Einrichten ist %d-mal fehlgeschlagen (%s). Ich versuche es weiter.",
 	Failed:            "❌ Antrag #%d konnte nicht eingerichtet werden: %s\nDas Mitglied weiß, dass es noch hakt. Nach der Behebung: `!genehmigen %[1]d` versucht es erneut.",
 	DeniedUnreachable: "Antrag #%d ist abgelehnt (%s). Dem Mitglied kann ich keinen Direktchat öffnen, es weiß also noch nichts davon – bitte gebt ihm selbst Bescheid.",
 	DoneUnreachable:   "✅ Antrag #%d ist eingerichtet: %s. Dem Mitglied kann ich keinen Direktchat öffnen, es weiß also noch nichts davon – bitte gebt ihm selbst Bescheid.",
@@ -420,7 +423,8 @@ var English = Texts{
 	DenyUsage:         "Usage: `!deny <number> <reason>` – the reason goes to the member.",
 	NoSuchRequest:     "There is no request “%s”.",
 	Approved:          "✅ Request #%d is approved (%s). I'm setting up the access now.",
-	ApprovedPartly:    "Request #%d: approval by %s noted. It still needs %d more approval from someone else.",
+	ApprovedPartly: "Request #%d: approval by %s noted. It still needs %d more approval from someone else.|" +
+		"Request #%d: approval by %s noted. It still needs %d more approvals from other approvers.",
 	AlreadyApprovedBy: "You already approved request #%d – the second approval must come from someone else.",
 	AlreadyDecided:    "Request #%d is already decided: %s",
 	Denied:            "Request #%d is denied (%s). The member was told.",
@@ -440,7 +444,7 @@ var English = Texts{
 	NextStep:          "Next step: %s",
 	GuideCommand:      "“%s” – `!guide %s`",
 	DoneApprovals:     "✅ Request #%d is set up: %s. The member was told.",
-	Failing:           "⚠️ Request #%d: setting it up failed %d times (%s). I keep trying.",
+	Failing:           "⚠️ Request #%d: setting it up failed %d time (%s). I keep trying.|⚠️ Request #%d: setting it up failed %d times (%s). I keep trying.",
 	Failed:            "❌ Request #%d could not be set up: %s\nThe member knows it is stuck. Once fixed, `!approve %[1]d` tries again.",
 	DeniedUnreachable: "Request #%d is denied (%s). I can't open a direct chat with the member, so they don't know yet – please tell them yourselves.",
 	DoneUnreachable:   "✅ Request #%d is set up: %s. I can't open a direct chat with the member, so they don't know yet – please tell them yourselves.",

@@ -281,7 +281,7 @@ func (w *Workflow) provision(ctx context.Context, r *storage.AccessRequest, now 
 		return w.announce(ctx, after, now)
 	}
 	if attempt == w.cfg.NotifyAfter {
-		md := chat.Format(w.tx.Failing, r.ID, attempt, chat.Escape(cause))
+		md := chat.Format(chat.Plural(w.tx.Failing, attempt), r.ID, attempt, chat.Escape(cause))
 		if _, err := w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, md, chat.ThreadRel(r.ApprovalsEvent), w.accessTxn(r.ID, "failing", r.Version)); err != nil {
 			return err
 		}

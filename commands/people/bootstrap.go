@@ -154,7 +154,7 @@ var GermanBootstrap = BootstrapTexts{
 	Lang:     "de",
 	Recorded: "Erstes Einrichten: Du trägst deine eigene Erklärung ein, weil noch niemand im Team freigeschaltet ist. Das steht so im Protokoll.",
 	Closed: "Deine eigene Erklärung kannst du nur beim ersten Einrichten eintragen, solange noch niemand im Team freigeschaltet ist. " +
-		"Jetzt trägt sie bitte jemand anderes aus der Genehmigung für dich ein.",
+		"Jetzt trägt sie bitte eine andere genehmigende Person für dich ein.",
 	TeamRoomHint: "Hallo! Du hast im Teamraum geschrieben. Dort höre ich nur auf Menschen mit freigeschalteter Team-Rolle – " +
 		"denn im Teamraum geht es um persönliche Daten von Mitgliedern.\n\n" +
 		"So bekommst du die Rolle: Schreib mir hier `!team beitreten`. Sobald deine unterschriebene Verpflichtungserklärung " +
@@ -172,7 +172,7 @@ var EnglishBootstrap = BootstrapTexts{
 	Lang:     "en",
 	Recorded: "First setup: you record your own declaration because nobody on the team is activated yet. The log says so.",
 	Closed: "You can record your own declaration only during the first setup, while nobody on the team is activated yet. " +
-		"Now please ask someone else who approves to record it for you.",
+		"Now please ask another approver to record it for you.",
 	TeamRoomHint: "Hi! You wrote in the team room. There I only listen to people with an activated team role – " +
 		"the team room is about members' personal data.\n\n" +
 		"How to get the role: write `!team join` to me here. Once your signed privacy declaration " +

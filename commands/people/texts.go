@@ -92,7 +92,7 @@ var German = Texts{
 	NotManager:       "Rollen vergeben und Erklärungen eintragen können nur Admins und Genehmigende.",
 	PrivateOnly:      "Rollen verwaltest du bitte im Direktchat mit mir oder im Genehmigungsraum – nicht hier.",
 	AdminOnly:        "Die Rolle Genehmigung können nur Admins vergeben oder entziehen.",
-	NotSelf:          "Das geht nicht für dich selbst – bitte jemand anderen aus der Genehmigung.",
+	NotSelf:          "Das geht nicht für dich selbst – frag bitte eine andere genehmigende Person.",
 	DMOnly:           "Das machen wir bitte im Direktchat mit mir.",
 	TeamNotEnabled:   "Ein Team, bei dem du dich über mich bewerben kannst, gibt es hier nicht.",
 	RoleUsage:        "So geht es: `!rolle @name team` (oder `koordination`, `genehmigung`); entziehen mit `!rolle @name team entziehen`.",
@@ -149,7 +149,7 @@ var German = Texts{
 	TrainingExpiredMember: "Deine Datenschutzschulung ist abgelaufen. Deine Team-Rolle ist deshalb pausiert, und bis zu einer neuen Schulung gehörst du nicht mehr zum Teamraum. " +
 		"Sobald eine neue Schulung eingetragen ist, schalte ich dich wieder frei.",
 	TrainingExpiredCoord: "⏸️ Die Datenschutzschulung von %s ist am %s abgelaufen; die Team-Rolle ist pausiert. Nach einer neuen Schulung tragen Admins oder Genehmigende sie mit `!schulung` ein.",
-	ManagerCommands:      "**Rollen und Freischaltung:**",
+	ManagerCommands:      "Befehle für Admins und Genehmigende (Rollen und Freischaltung):",
 	KickFailed: "⚠️ %s ist noch %s: Ich konnte die Person nicht entfernen – wahrscheinlich hat sie dort mindestens so viele Rechte wie ich. " +
 		"Die Person muss von Hand entfernt werden (in der Mitgliederliste über ihren Namen); das kann, wer dort mehr Rechte hat als sie.",
 	InTeamRoom:      "im Teamraum",
@@ -230,7 +230,7 @@ var English = Texts{
 	TrainingSoonCoord:     "⏰ The data-protection training of %s expires on %s.",
 	TrainingExpiredMember: "Your data-protection training has expired. Your team role is paused, and until a new training is recorded you are no longer part of the team room. Once it is recorded, I'll activate you again.",
 	TrainingExpiredCoord:  "⏸️ The data-protection training of %s expired on %s; the team role is paused. After a new training, an admin or approver records it with `!training`.",
-	ManagerCommands:       "**Roles and activation:**",
+	ManagerCommands:       "Commands for admins and approvers (roles and activation):",
 	KickFailed: "⚠️ %s is still %s: I could not remove them – they probably have at least as much power there as I do. " +
 		"They need to be removed by hand (from the member list, via their name); anyone with more power there than them can do it.",
 	InTeamRoom:      "in the team room",

@@ -90,7 +90,11 @@ func (w *Workflow) cmdPrivacy(ce *chat.Call) error {
 	if f.Cases {
 		lines = append(lines, pv.AboutRoles)
 	}
-	md := pv.OverviewTitle + "\n\n- " + strings.Join(lines, "\n- ") + "\n\n" + pv.NotStored
+	notStored := pv.NotStoredNoCases
+	if f.Cases {
+		notStored = pv.NotStored
+	}
+	md := pv.OverviewTitle + "\n\n- " + strings.Join(lines, "\n- ") + "\n\n" + notStored
 	data, err := w.DB.Privacy().Export(ce.Ctx, ce.Sender.String())
 	if err != nil {
 		return err
@@ -271,7 +275,7 @@ func (w *Workflow) cmdDeleteMyData(ce *chat.Call) error {
 	if items := w.summary(deleted); len(items) > 0 {
 		summary = pv.Deleted + "\n\n- " + strings.Join(items, "\n- ")
 	}
-	if err := w.ReplyMarkdown(ce.Ctx, summary+"\n\n"+pv.Kept); err != nil {
+	if err := w.ReplyMarkdown(ce.Ctx, summary+"\n\n"+w.kept()); err != nil {
 		return err
 	}
 	// The request itself goes last, after its answer was sent.
@@ -341,4 +345,16 @@ func hideTeamIn(tables map[string][]map[string]any, user, team string) {
 			})
 		}
 	}
+}
+
+// kept says what stays after an erasure, and why: the notes in other
+// members' cases only where support cases are on (texts28).
+func (w *Workflow) kept() string {
+	pv := w.tx
+	items := []string{pv.KeptAudit}
+	if w.Features.Cases {
+		items = append(items, pv.KeptCaseNotes)
+	}
+	items = append(items, pv.KeptIDs, pv.KeptMatrix)
+	return pv.Kept + "\n- " + strings.Join(items, "\n- ") + "\n\n" + pv.KeptAgain
 }

@@ -21,8 +21,9 @@ type Texts struct {
 	// weekly digest) says where the team sees them, QuestionsOptOut how
 	// to stop it.
 	AboutQuestions, QuestionsDigest, QuestionsOptOut, WhenQuestions string
-	// NotStored says what Lotse never stores.
-	NotStored string
+	// NotStored says what Lotse never stores; NotStoredNoCases the same
+	// where support cases are off (it names no case, texts28).
+	NotStored, NotStoredNoCases string
 	// Years, Months, Weeks, Days, Hours are periods ("one|other", %d);
 	// About marks a rounded one (%s). NoLimit: no automatic deletion.
 	Years, Months, Weeks, Days, Hours, About, NoLimit string
@@ -52,8 +53,13 @@ type Texts struct {
 	ConfirmWords []string
 	// Deleted introduces the list of what was deleted; DeletedNothing:
 	// there was nothing.
-	Deleted, DeletedNothing, Kept string
-	RetentionIntro                string
+	Deleted, DeletedNothing string
+	// Kept introduces what stays after an erasure: the log (KeptAudit),
+	// notes in other members' cases (KeptCaseNotes, only with support
+	// cases on, texts28), message IDs (KeptIDs), the Matrix rooms
+	// (KeptMatrix); KeptAgain ends it.
+	Kept, KeptAudit, KeptCaseNotes, KeptIDs, KeptMatrix, KeptAgain string
+	RetentionIntro                                                 string
 	// RetentionItems name what a retention rule deletes, by table, in the
 	// words of the admin or managing director who asks (!aufbewahrung):
 	// plural forms with %d, never the table's name; "rule/table" where
@@ -97,6 +103,7 @@ var German = Texts{
 	NoLimitSentence:  "Eine feste Löschfrist gibt es dafür nicht.",
 	AboutRoles:       "**Rollen** (falls du im Team bist): deine Rolle und die Daten deiner Verpflichtungserklärung und Schulung.",
 	NotStored:        "Nie gespeichert: Passwörter, deine anderen Chats und Fragen ohne Supportfall als Verlauf (nur Fragen, die ich nicht beantworten konnte, kurz – wenn oben genannt).",
+	NotStoredNoCases: "Nie gespeichert: Passwörter, deine anderen Chats und deine Fragen als Verlauf (nur Fragen, die ich nicht beantworten konnte, kurz – wenn oben genannt).",
 	Years:            "%d Jahr|%d Jahre",
 	Months:           "%d Monat|%d Monate",
 	Weeks:            "%d Woche|%d Wochen",
@@ -106,7 +113,7 @@ var German = Texts{
 	NoLimit:          "ohne feste Frist",
 	YourData:         "**Gerade über dich gespeichert:**",
 	NothingStored:    "Gerade ist nichts über dich gespeichert.",
-	Rights:           "Eine Kopie bekommst du mit `!meine-daten`, löschen kannst du alles mit `!daten-löschen`. Fragen an die oder den Datenschutzbeauftragten des Landesverbands laufen über die Geschäftsstelle.",
+	Rights:           "Eine Kopie bekommst du mit `!meine-daten`, löschen kannst du alles mit `!daten-löschen`. Fragen zum Datenschutz an den Landesverband laufen über die Geschäftsstelle.",
 	Items: map[string]string{
 		"member_state":                       "%d Eintrag zu Begrüßung und Direktchat|%d Einträge zu Begrüßung und Direktchat",
 		"direct_chat":                        "%d Direktchat, den wir vereinbart haben|%d Direktchats, die wir vereinbart haben",
@@ -165,12 +172,12 @@ var German = Texts{
 		"Schneeflocke", "Waldweg", "Fernglas", "Ruderboot", "Zugvogel", "Birnbaum", "Mondschein", "Strandkorb"},
 	Deleted:        "🗑️ Erledigt. Gelöscht oder pseudonymisiert:",
 	DeletedNothing: "🗑️ Erledigt – es war nichts über dich gespeichert.",
-	Kept: "**Was bleibt, und warum:**\n" +
-		"- Im **Protokoll der Genehmigungen und Rollen** steht statt deiner Matrix-ID ein Pseudonym; E-Mail und Gründe sind entfernt. Es bleibt, damit nachvollziehbar ist, wer wann Zugang bekam, und wird nach der Protokollfrist gelöscht.\n" +
-		"- Notizen, die du im Team in Fällen **anderer** Mitglieder geschrieben hast, gehören zu deren Fall; dein Name ist dort durch das Pseudonym ersetzt.\n" +
-		"- Kennungen meiner Nachrichten an dich und deiner schon beantworteten Nachrichten (ohne Inhalt und ohne deine Matrix-ID) bleiben bis zu einer Woche, damit nichts doppelt geschickt oder noch einmal beantwortet wird.\n" +
-		"- Nachrichten in Matrix-Räumen selbst (auch dieser Chat) liegen auf dem Matrix-Server, nicht bei Lotse – dafür gelten dessen Regeln.\n\n" +
-		"Schreibst du mir wieder, bist du für mich neu (auch die Begrüßung kommt dann noch einmal).",
+	Kept:           "**Was bleibt, und warum:**",
+	KeptAudit:      "Im **Protokoll der Genehmigungen und Rollen** steht statt deiner Matrix-ID ein Pseudonym; E-Mail und Gründe sind entfernt. Es bleibt, damit nachvollziehbar ist, wer wann Zugang bekam, und wird nach der Protokollfrist gelöscht.",
+	KeptCaseNotes:  "Notizen, die du im Team in Fällen **anderer** Mitglieder geschrieben hast, gehören zu deren Fall; dein Name ist dort durch das Pseudonym ersetzt.",
+	KeptIDs:        "Kennungen meiner Nachrichten an dich und deiner schon beantworteten Nachrichten (ohne Inhalt und ohne deine Matrix-ID) bleiben bis zu einer Woche, damit nichts doppelt geschickt oder noch einmal beantwortet wird.",
+	KeptMatrix:     "Nachrichten in Matrix-Räumen selbst (auch dieser Chat) liegen auf dem Matrix-Server, nicht bei Lotse – dafür gelten dessen Regeln.",
+	KeptAgain:      "Schreibst du mir wieder, bist du für mich neu (auch die Begrüßung kommt dann noch einmal).",
 	RetentionIntro: "**Probelauf der Löschfristen** – so viele Einträge würden jetzt gelöscht:",
 	RetentionItems: map[string]string{
 		"inbox":                            "%d Kennung einer empfangenen Nachricht|%d Kennungen empfangener Nachrichten",
@@ -231,6 +238,7 @@ var English = Texts{
 	NoLimitSentence:  "There is no fixed deletion period for it.",
 	AboutRoles:       "**Roles** (if you're on the team): your role and the dates of your privacy declaration and training.",
 	NotStored:        "Never stored: passwords, your other chats, and questions without a support case as a history (only questions I couldn't answer, briefly – if listed above).",
+	NotStoredNoCases: "Never stored: passwords, your other chats, and your questions as a history (only questions I couldn't answer, briefly – if listed above).",
 	Years:            "%d year|%d years",
 	Months:           "%d month|%d months",
 	Weeks:            "%d week|%d weeks",
@@ -299,12 +307,12 @@ var English = Texts{
 		"snowflake", "forestpath", "binoculars", "rowingboat", "songbird", "peartree", "moonlight", "beachchair"},
 	Deleted:        "🗑️ Done. Deleted or pseudonymised:",
 	DeletedNothing: "🗑️ Done – nothing was stored about you.",
-	Kept: "**What stays, and why:**\n" +
-		"- In the **log of approvals and roles**, a pseudonym replaces your Matrix ID; e-mail and reasons are removed. It stays so it's traceable who got access when, and is deleted after the log's retention period.\n" +
-		"- Notes you wrote as a team member in **other** members' cases belong to their case; your name there is replaced by the pseudonym.\n" +
-		"- IDs of my messages to you and of your messages I already answered (no content, no Matrix ID) stay up to a week so nothing is sent or answered twice.\n" +
-		"- Messages in Matrix rooms themselves (this chat too) are on the Matrix server, not at Lotse – its rules apply.\n\n" +
-		"If you write to me again, you're new to me (you'll get the welcome once more).",
+	Kept:           "**What stays, and why:**",
+	KeptAudit:      "In the **log of approvals and roles**, a pseudonym replaces your Matrix ID; e-mail and reasons are removed. It stays so it's traceable who got access when, and is deleted after the log's retention period.",
+	KeptCaseNotes:  "Notes you wrote as a team member in **other** members' cases belong to their case; your name there is replaced by the pseudonym.",
+	KeptIDs:        "IDs of my messages to you and of your messages I already answered (no content, no Matrix ID) stay up to a week so nothing is sent or answered twice.",
+	KeptMatrix:     "Messages in Matrix rooms themselves (this chat too) are on the Matrix server, not at Lotse – its rules apply.",
+	KeptAgain:      "If you write to me again, you're new to me (you'll get the welcome once more).",
 	RetentionIntro: "**Retention dry run** – this many entries would be deleted now:",
 	RetentionItems: map[string]string{
 		"inbox":                            "%d ID of a received message|%d IDs of received messages",

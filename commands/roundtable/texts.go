@@ -257,7 +257,7 @@ var German = Texts{
 	FollowupUsage: "So geht es: `!nachbereitung <Nr> <Text>`",
 	Followup:      "📝 **Nachbereitung zum Runden Tisch „%s“:**",
 	FollowupSent:  "Gesendet an %d Person.|Gesendet an %d Personen.",
-	Coordinators:  "Für Koordinator:innen:",
+	Coordinators:  "Befehle für Koordinator:innen:",
 
 	AttendeesDMOnly: "Wer zugesagt hat, zeige ich nur im Direktchat mit mir – hier würden alle die Liste lesen. Schreib mir dort `!teilnehmende <Nr>`.",
 }
@@ -269,11 +269,11 @@ var English = Texts{
 		"rundetische":   {Usage: "!roundtables", Description: "lists the planned round tables"},
 		"dabei":         {Usage: "!join <number>", Description: "join a round table (or ✅ under the announcement)"},
 		"absage":        {Usage: "!leave <number> [once]", Description: "withdraw from a round table; for a series with “once” only from the next date"},
-		"rundertisch":   {Usage: "!roundtable <title> on <date> at <time> [duration]", Description: "plan a round table; more lines: `description: …`, `rooms: !room:server …`, `capacity: 20`, `cohosts: @name:server`"},
+		"rundertisch":   {Usage: "!roundtable <title> on <date> at <time> [duration]", Description: "plan a round table; more lines: `description: …`, `rooms: !room:server …`, `capacity: 20`, `cohosts: @name:server` (hosts it with you)"},
 		"ankündigen":    {Usage: "!announce <number>", Description: "announce a planned round table (or ✅ on the preview)"},
 		"teilnehmende":  {Usage: "!attendees <number>", Description: "who joined"},
-		"verschieben":   {Usage: "!reschedule <number> <new time>", Description: "move it; everyone who joined is told"},
-		"absagen":       {Usage: "!cancel <number> [yes]", Description: "cancel it; everyone who joined is told (with RSVPs Lotse asks first: `yes` confirms)"},
+		"verschieben":   {Usage: "!reschedule <number> <new time>", Description: "move a round table; everyone who joined is told"},
+		"absagen":       {Usage: "!cancel <number> [yes]", Description: "cancel a round table; everyone who joined is told (with RSVPs Lotse asks first: `yes` confirms)"},
 		"nachbereitung": {Usage: "!followup <number> <text>", Description: "message (e.g. a link to the notes) to everyone who joined"},
 	},
 	Usage: "Usage: `!roundtable Digital change on 3 Dec at 7 pm 90 min` (or `December 3 at 19:00`, `tomorrow at 7 pm`, `next Tuesday 18:30`). " +
@@ -357,7 +357,7 @@ var English = Texts{
 	FollowupUsage: "Usage: `!followup <number> <text>`",
 	Followup:      "📝 **Follow-up to the round table “%s”:**",
 	FollowupSent:  "Sent to %d person.|Sent to %d people.",
-	Coordinators:  "For coordinators:",
+	Coordinators:  "Commands for coordinators:",
 
 	AttendeesDMOnly: "I show who joined only in a direct chat with me – here everyone would read the list. Send me `!attendees <number>` there.",
 }

@@ -10,6 +10,7 @@ import (
 func TestTexts(t *testing.T) {
 	chattest.CheckTexts(t, German, English)
 	chattest.CheckStyle(t, German, English)
+	chattest.CheckCounts(t, German, English)
 }
 
 // TestGuidesTopicPlural fails on a wrong singular or plural.

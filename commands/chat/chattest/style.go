@@ -33,6 +33,34 @@ var (
 	styleMasculine = regexp.MustCompile(`\b(Benutzer|Nutzer|Teilnehmer|Mitarbeiter|Moderator|Moderatoren|Koordinator|Koordinatoren|Ansprechpartner|Genehmiger|Kollegen|Helfer|Administrator|Administratoren)\b(:in|:innen)?`)
 	// styleGenderMarks are gender forms the project does not use.
 	styleGenderMarks = regexp.MustCompile(`\w(\*in|\*innen|_in|_innen|Innen)\b`)
+	// stylePairedForms are the paired forms („die oder den
+	// Datenschutzbeauftragten“, „jede oder jeder“) and the slash forms
+	// (Moderator/in): beside the neutral words and the colon form the
+	// rest of the catalogues use, they read as a third way (texts28).
+	stylePairedForms = regexp.MustCompile(`\b(der|die|den|dem|des|ein|eine|einen|einem|einer|jede|jeder|jeden|jedem) oder (der|die|den|dem|des|ein|eine|einen|einem|einer|jede|jeder|jeden|jedem)\b|\p{L}+/(in|innen)\b`)
+	// styleTermsDE and styleTermsEN are the other spellings and names of
+	// a thing the catalogues name one way (README, "What members can
+	// do"): the role „Genehmigung“ is not a group of people (they are „die
+	// Genehmigenden“), a case is a Supportfall, the chat with Lotse a
+	// Direktchat (texts28).
+	styleTermsDE = []styleTerm{
+		{regexp.MustCompile(`\b(aus|von) der Genehmigung\b`), "the role Genehmigung as a group of people: „die Genehmigenden“, „eine andere genehmigende Person“"},
+		{regexp.MustCompile(`\bSupport-?[Tt]icket|\bSupport-Fall|\bSupport-Fälle`), "„Supportfall“"},
+		{regexp.MustCompile(`\bDirekt-Chat|\bDM\b|\bPrivatchat`), "„Direktchat“"},
+		{regexp.MustCompile(`\bTeam-Raum|\bGenehmigungs-Raum`), "„Teamraum“, „Genehmigungsraum“"},
+		{regexp.MustCompile(`(?:^|[\s(„])(?:Mail-?[Aa]dresse|E-?[Mm]ailadresse|Email|EMail)\b`), "„E-Mail“, „E-Mail-Adresse“"},
+		{regexp.MustCompile(`\b(Rundertisch|Runder-Tisch)\b`), "„Runder Tisch“"},
+	}
+	styleTermsEN = []styleTerm{
+		{regexp.MustCompile(`\bemails?\b|\bEmails?\b`), "“e-mail”"},
+		{regexp.MustCompile(`\bDMs?\b|\bprivate chat`), "“direct chat”"},
+		{regexp.MustCompile(`\btickets?\b`), "“support case”"},
+		{regexp.MustCompile(`\broundtables?\b`), "“round table”"},
+	}
+	// styleHelpPronoun starts a command's help line with a verb and a
+	// pronoun („cancel it“): in the list of commands nothing comes
+	// before it, so the line names what the command works on.
+	styleHelpPronoun = regexp.MustCompile(`(?i)^\p{L}+ (it|them|ihn|sie|es)\b`)
 	// styleGermanWords in an English text, outside quotes and code.
 	styleGermanWords = regexp.MustCompile(`\b(und|oder|nicht|bitte|für|mit|der|das|ist|Anleitung|Anleitungen|Fall|Antrag|Befehl)\b|[äöüÄÖÜß]`)
 	// styleEnglishWords in a German text, outside quotes and code.
@@ -61,6 +89,12 @@ var (
 // word or "no" for a number; in both a request for a reaction that does
 // not say how to react on a phone; in both an internal name (snake_case, a hex or event ID). Quoted
 // spans („…“, “…”), code spans, links and format verbs are left out.
+//
+// It also fails on a paired or slash gender form („die oder den“,
+// Moderator/in), on another name for a thing the catalogues name one way
+// (styleTermsDE, styleTermsEN: the role „Genehmigung“ for the people who
+// hold it, „E-Mail“, „Direktchat“, “round table”), and on a command's help
+// line (a Description) that starts with a pronoun („cancel it“).
 func CheckStyle(t testing.TB, german, english any) {
 	t.Helper()
 	check := func(lang string, v any) {
@@ -68,6 +102,9 @@ func CheckStyle(t testing.TB, german, english any) {
 		walkTexts("", reflect.Indirect(reflect.ValueOf(v)), func(path, text string) {
 			for _, p := range styleProblems(lang, text) {
 				t.Errorf("%s: text %s: %s: %q", lang, path, p, text)
+			}
+			if strings.HasSuffix(path, ".Description") && styleHelpPronoun.MatchString(text) {
+				t.Errorf("%s: text %s: a help line starts with a pronoun; name what the command works on: %q", lang, path, text)
 			}
 		})
 	}
@@ -108,6 +145,10 @@ func styleProblems(lang, text string) []string {
 		if m := styleGenderMarks.FindString(words); m != "" {
 			out = append(out, "gender form "+m+": the project writes neutral words or :in")
 		}
+		if m := stylePairedForms.FindString(words); m != "" {
+			out = append(out, "paired or slash form „"+m+"“: the project writes neutral words or :in")
+		}
+		out = append(out, termProblems(styleTermsDE, words)...)
 		if m := styleEnglishWords.FindString(words); m != "" {
 			out = append(out, "English word "+m+" in German")
 		}
@@ -123,10 +164,34 @@ func styleProblems(lang, text string) []string {
 		if m := styleGermanWords.FindString(words); m != "" {
 			out = append(out, "German "+m+" in English")
 		}
+		out = append(out, termProblems(styleTermsEN, words)...)
 		plain = words
 	}
 	if m := styleInternal.FindString(plain); m != "" {
 		out = append(out, "internal name "+m)
+	}
+	return out
+}
+
+// styleTerm is another name for a thing the catalogues name one way.
+type styleTerm struct {
+	re   *regexp.Regexp
+	want string
+}
+
+// styleCommand is a command's name outside a code span (the usages of
+// the help: „!ticket <Anliegen>“); commands keep their names.
+var styleCommand = regexp.MustCompile(`![\p{L}\p{N}-]+`)
+
+// termProblems lists the other names of terms found in words, command
+// names left out.
+func termProblems(terms []styleTerm, words string) []string {
+	var out []string
+	words = styleCommand.ReplaceAllString(words, " ")
+	for _, term := range terms {
+		if m := term.re.FindString(words); m != "" {
+			out = append(out, "other name "+m+": write "+term.want)
+		}
 	}
 	return out
 }

@@ -48,6 +48,22 @@ func TestStyleProblems(t *testing.T) {
 		{"de", "Hat dir das geholfen? Reagiere mit 👍 oder 👎.", "reaction"},
 		{"de", "Reagiere mit 👍 (am Handy: Nachricht gedrückt halten). Oder tippe auf 1️⃣.", ""},
 		{"en", "Did this help? React with 👍 or 👎.", "reaction"},
+		// texts28: paired and slash forms, other names of one thing.
+		{"de", "Fragen an die oder den Datenschutzbeauftragten laufen über die Geschäftsstelle.", "paired or slash form „die oder den“"},
+		{"de", "Das kann jede oder jeder.", "paired or slash form"},
+		{"de", "Die Betreuer/innen wissen es.", "paired or slash form"},
+		{"de", "„%s“ kann der %s oder der %s sein; das eine oder andere; Raumname/Gremium; und/oder.", ""},
+		{"de", "Das geht nicht – bitte jemand anderen aus der Genehmigung.", "other name aus der Genehmigung"},
+		{"de", "Die Rolle Genehmigung vergeben nur Admins; die Genehmigenden wissen es.", ""},
+		{"de", "Dein Support-Fall ist offen.", "other name Support-Fall"},
+		{"de", "Schreib mir eine DM.", "other name DM"},
+		{"de", "Deine Mailadresse bitte.", "other name"},
+		{"de", "Deine E-Mail-Adresse, Mail-Anbieter und Mail-Programme.", ""},
+		{"en", "Send me your email address.", "other name email"},
+		{"en", "Write to me in a DM.", "other name DM"},
+		{"en", "Open a ticket with `!ticket <issue>`.", "other name ticket"},
+		{"en", "Open a support case with `!ticket <issue>`; the round tables: `!roundtables`.", ""},
+		{"en", "All roundtables.", "other name roundtables"},
 	} {
 		got := styleProblems(tt.lang, tt.text)
 		switch {
@@ -55,6 +71,30 @@ func TestStyleProblems(t *testing.T) {
 			t.Errorf("%s %q: %v, want none", tt.lang, tt.text, got)
 		case tt.want != "" && (len(got) != 1 || !strings.Contains(got[0], tt.want)):
 			t.Errorf("%s %q: %v, want one with %q", tt.lang, tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestHelpPronoun: a command's help line names what it works on.
+func TestHelpPronoun(t *testing.T) {
+	type cmd struct{ Description string }
+	type texts struct {
+		Lang     string
+		Commands map[string]cmd
+	}
+	for _, tt := range []struct {
+		text  string
+		fails int
+	}{
+		{"cancel it; everyone who joined is told", 1},
+		{"cancel a round table; everyone who joined is told", 0},
+		{"record a declaration, or take it back", 0},
+		{"shows this help", 0},
+	} {
+		r := &recorder{TB: t}
+		CheckStyle(r, texts{Lang: "de", Commands: map[string]cmd{"a": {"zeigt diese Hilfe"}}}, texts{Lang: "en", Commands: map[string]cmd{"a": {tt.text}}})
+		if len(r.errs) != tt.fails {
+			t.Errorf("%q: %d failures, want %d: %v", tt.text, len(r.errs), tt.fails, r.errs)
 		}
 	}
 }
