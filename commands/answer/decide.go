@@ -279,12 +279,6 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 		d.exit, d.offTopic = exitPasted, true
 		return thingNoGuide(d, []string{t}, res.Hits, opts, tx)
 	}
-	if apartBound(res, qv) != "" {
-		// A guide word bound to an attribute the guides never name
-		// with it: another sense of the word (apart.go).
-		d.exit = exitApart
-		return noGuide(d, res.Hits, opts, tx)
-	}
 	if choiceLeans(res) {
 		d.exit = exitLeans
 		return noGuide(d, res.Hits, opts, tx)
@@ -324,7 +318,6 @@ const (
 	exitThing                           // the first guide meets the message only in the thing it names (onThingAlone)
 	exitBound                           // the generic word met belongs to a thing (boundThing)
 	exitPasted                          // a pasted message a thing shows about itself (pastedThing)
-	exitApart                           // a guide word bound to an attribute no guide names with it (apartBound)
 )
 
 // noGuide makes d the honest "no guide fits" for its query, keeping the

@@ -41,17 +41,6 @@ type Result struct {
 	// (scope.go: evidence that the message is about something the
 	// library does not deal with).
 	Unknown, Uncovered, RarestUncovered float64
-	// ApartPairs are neighbouring content words of the query that no
-	// place of the library — an author field of a guide, a line or
-	// sentence of its text — names together (apart.go): a guide word
-	// beside them is used in a sense the guides do not have. Exposure
-	// only: the ranking and the confidence do not read it.
-	ApartPairs []WordPair
-	// LoneWords are the query's content words that no place of the
-	// library names with any other of its content words (apart.go):
-	// a word the message uses in a context the guides never give it.
-	// Exposure only, as ApartPairs.
-	LoneWords []string
 	// Things are the query's words naming a device or another company's
 	// product (folded, in query order; see Hit.Thing and ThingGroup).
 	Things []string
@@ -1077,8 +1066,6 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 		first[i] = c.doc
 	}
 	res.Unknown, res.Uncovered, res.RarestUncovered = ix.scope(cs, first[:nFirst], denom)
-	res.ApartPairs = ix.apartPairs(cs)
-	res.LoneWords = ix.loneWords(cs)
 	var thingBuf [8]int
 	things := thingConcepts(cs, plain, thingBuf[:0])
 	for _, ci := range things {
