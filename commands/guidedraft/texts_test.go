@@ -9,4 +9,5 @@ import (
 func TestTexts(t *testing.T) {
 	chattest.CheckTexts(t, German, English)
 	chattest.CheckStyle(t, German, English)
+	chattest.CheckCounts(t, German, English)
 }

@@ -296,7 +296,7 @@ func (w *Workflow) cmdList(ce *chat.Call) error {
 	slices.Reverse(list)
 	for i, l := range list {
 		if i == maxList {
-			b.WriteString("\n" + chat.Format(st.ListMore, len(list)-maxList))
+			b.WriteString("\n" + chat.Format(chat.Plural(st.ListMore, len(list)-maxList), len(list)-maxList))
 			break
 		}
 		line := chat.Format(st.ListLine, l.ID, chat.EscapeLong(l.Question, 80), chat.Escape(title(lib, l.GuideID)),

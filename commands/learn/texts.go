@@ -74,7 +74,7 @@ type Texts struct {
 	ExpectedGuide string
 
 	// ListEmpty, ListIntro (%d count), ListLine (%d number, %s question,
-	// %s guide, %s who, %s date), ListExported, ListMore (%d more).
+	// %s guide, %s who, %s date), ListExported, ListMore (%d more; one|other).
 	ListEmpty, ListIntro, ListLine, ListExported, ListMore string
 	// ListGone marks a line whose guide is gone (deleted or renamed):
 	// %d number.
@@ -146,7 +146,7 @@ var German = Texts{
 	ListIntro:     "Gelernte Fragen (%d):",
 	ListLine:      "- **%d** „%s“ → %s – %s, %s",
 	ListExported:  " (in die Dateien übernommen)",
-	ListMore:      "… und %d ältere.",
+	ListMore:      "… und %d ältere.|… und %d ältere.",
 	ListGone:      " – ⚠️ diese Anleitung gibt es nicht mehr, die Frage zählt nicht: erst `!vergessen %d`, dann neu lehren",
 	DuplicateGone: "Diese Frage hat Lotse schon gelernt (Nr. %d), aber zu einer Anleitung, die es nicht mehr gibt („%s“) – deshalb zählt sie nicht. Vergiss sie mit `!vergessen %d` und lehre sie dann neu.",
 	ForgetUsage:   "So geht es: `!vergessen <Nr>` – die Nummer steht in `!gelernt`. Mehrere auf einmal: `!vergessen 3 5 8`.",
@@ -213,7 +213,7 @@ var English = Texts{
 	ListIntro:     "Learned questions (%d):",
 	ListLine:      "- **%d** “%s” → %s – %s, %s",
 	ListExported:  " (written into the files)",
-	ListMore:      "… and %d older ones.",
+	ListMore:      "… and %d older one.|… and %d older ones.",
 	ListGone:      " – ⚠️ this guide is gone, the question does not count: first `!forget %d`, then teach it again",
 	DuplicateGone: "Lotse has learned this question already (no. %d), but for a guide that is gone (“%s”) – so it does not count. Forget it with `!forget %d`, then teach it again.",
 	ForgetUsage:   "How to: `!forget <number>` – the number is in `!learned`. Several at once: `!forget 3 5 8`.",
