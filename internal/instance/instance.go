@@ -141,8 +141,11 @@ func Start(ctx context.Context, opts Options) (*Guard, error) {
 		opts.Stale = DefaultStale
 	}
 	g := &Guard{opts: opts, run: NewID(), started: time.Now(), displaced: make(chan struct{})}
-	prev, ok, err := opts.Store.Get(ctx)
-	if err != nil {
+	var (
+		prev Marker
+		ok   bool
+	)
+	if err := retry(ctx, opts.Log, func() (err error) { prev, ok, err = opts.Store.Get(ctx); return err }); err != nil {
 		return nil, fmt.Errorf("failed to read the instance marker from the bot account: %w", err)
 	}
 	takeover := false
@@ -160,7 +163,7 @@ func Start(ctx context.Context, opts Options) (*Guard, error) {
 	if opts.Takeover && !takeover {
 		opts.Log.Info().Msg("Takeover asked for, but no other Lotse process is running for this bot account: starting normally")
 	}
-	if err := g.put(ctx); err != nil {
+	if err := retry(ctx, opts.Log, func() error { return g.put(ctx) }); err != nil {
 		return nil, fmt.Errorf("failed to write the instance marker to the bot account: %w", err)
 	}
 	if takeover {
@@ -170,6 +173,15 @@ func Start(ctx context.Context, opts Options) (*Guard, error) {
 		defer t.Stop()
 		select {
 		case <-ctx.Done():
+			// Stopped during the wait (Ctrl-C, systemd): the marker is
+			// marked stopped, so that the other process, if it has not
+			// read it yet, goes on answering instead of stopping for a
+			// takeover that never happened.
+			relCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+			defer cancel()
+			if err := g.Release(relCtx); err != nil {
+				opts.Log.Warn().Err(err).Msg("Stopped during the takeover, and could not mark the instance marker stopped: the other Lotse process may stop handling messages too")
+			}
 			return nil, context.Cause(ctx)
 		case <-t.C:
 		}
@@ -211,6 +223,14 @@ func (g *Guard) Run(ctx context.Context) error {
 // heartbeat.
 func (g *Guard) renew(ctx context.Context) error {
 	m, ok, err := g.opts.Store.Get(ctx)
+	if err == nil && ok && m.Run != g.run && m.Stopped {
+		// Another process wrote its marker and stopped again before it
+		// answered (stopped during a takeover's wait): nobody else
+		// answers, this one goes on and writes its marker back.
+		g.opts.Log.Warn().Str("other_instance", short(m.Instance)).
+			Msg("Another Lotse process started for this bot account and stopped again before it took over: this one goes on")
+		ok = false
+	}
 	if err == nil && ok && m.Run != g.run {
 		g.mu.Lock()
 		g.other = &m
@@ -236,6 +256,38 @@ func (g *Guard) renew(ctx context.Context) error {
 	}
 	g.failures = 0
 	return nil
+}
+
+// Permanent is implemented by a [Store]'s errors that trying again cannot
+// help (a revoked access token, a request the homeserver refuses).
+type Permanent interface{ Permanent() bool }
+
+// retry calls fn until it succeeds, ctx ends or its error is permanent,
+// with a growing pause (one second, doubled up to 30 seconds): a
+// homeserver that is slow or down at start is waited for, as the login
+// waits for it — an outage is no second instance, and a process that
+// exits is restarted only a few times by systemd.
+func retry(ctx context.Context, log zerolog.Logger, fn func() error) error {
+	wait := time.Second
+	for n := 1; ; n++ {
+		err := fn()
+		var p Permanent
+		if err == nil || ctx.Err() != nil || (errors.As(err, &p) && p.Permanent()) {
+			return err
+		}
+		if n <= 3 || n%20 == 0 {
+			log.Warn().Err(err).Int("attempt", n).Dur("retry_in", wait).
+				Msg("Homeserver not reachable for the instance marker; trying again")
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return err
+		case <-t.C:
+		}
+		wait = min(wait*2, 30*time.Second)
+	}
 }
 
 // RunID is the random ID of this process's run.
