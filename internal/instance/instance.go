@@ -93,14 +93,25 @@ type ConflictError struct {
 	Age time.Duration
 	// Wait is how long until it counts as gone if it does not renew.
 	Wait time.Duration
+	// Ahead is how far its heartbeat lies in this machine's future (the
+	// two clocks differ); 0 when it does not.
+	Ahead time.Duration
 }
 
+// clockTolerance is how far another heartbeat may lie in the future before
+// the refusal names the clocks (a request's round trip, a little drift).
+const clockTolerance = 5 * time.Second
+
 func (e *ConflictError) Error() string {
+	age := fmt.Sprintf("its heartbeat is %s old", e.Age.Round(time.Second))
+	if e.Ahead > 0 {
+		age = fmt.Sprintf("its heartbeat is %s ahead of this machine's clock: the two clocks differ, check NTP on both", e.Ahead.Round(time.Second))
+	}
 	return fmt.Sprintf("another Lotse process with a different database is running for this bot account "+
-		"(its heartbeat is %s old): stop that one first (the old systemd service, the other container, the test install), "+
+		"(%s): stop that one first (the old systemd service, the other container, the test install), "+
 		"or, if it crashed, wait %d minutes and start again; to take over deliberately start with --takeover (or LOTSE_TAKEOVER=true), "+
 		"and the other one stops handling messages within a minute",
-		e.Age.Round(time.Second), int(math.Ceil(e.Wait.Minutes())))
+		age, int(math.Ceil(e.Wait.Minutes())))
 }
 
 // ErrDisplaced is the cause when another process wrote the marker while
@@ -153,7 +164,16 @@ func Start(ctx context.Context, opts Options) (*Guard, error) {
 		age := g.started.Sub(time.UnixMilli(prev.Heartbeat))
 		if age < opts.Stale {
 			if !opts.Takeover {
-				return nil, &ConflictError{Other: prev, Age: max(age, 0), Wait: opts.Stale - max(age, 0)}
+				// A heartbeat from a clock ahead stays fresh until this
+				// clock has caught up and the stale age has passed: the
+				// wait named is that long (not three minutes, after which
+				// the start would be refused again), and the clocks are
+				// named.
+				c := &ConflictError{Other: prev, Age: max(age, 0), Wait: opts.Stale - age}
+				if -age > clockTolerance {
+					c.Ahead = -age
+				}
+				return nil, c
 			}
 			takeover = true
 			opts.Log.Warn().Str("other_instance", short(prev.Instance)).Dur("heartbeat_age", age).

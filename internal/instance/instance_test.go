@@ -366,3 +366,31 @@ func TestConflictMessage(t *testing.T) {
 		}
 	}
 }
+
+// TestConflictClockAhead: a heartbeat from a clock an hour ahead (a crashed
+// process on a machine without NTP) keeps counting as fresh for an hour; the
+// refusal says so and names the clocks, instead of „wait 3 minutes“ and the
+// same refusal again three minutes later.
+func TestConflictClockAhead(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := &fakeStore{ok: true, m: Marker{Instance: "other", Run: "r", Heartbeat: time.Now().Add(time.Hour).UnixMilli()}}
+		_, err := Start(t.Context(), opts(s, "mine"))
+		var conflict *ConflictError
+		if !errors.As(err, &conflict) {
+			t.Fatalf("Start = %v, want a ConflictError", err)
+		}
+		if conflict.Wait != time.Hour+DefaultStale {
+			t.Errorf("Wait = %v, want %v", conflict.Wait, time.Hour+DefaultStale)
+		}
+		for _, want := range []string{"wait 63 minutes", "clocks differ", "NTP"} {
+			if !strings.Contains(err.Error(), want) {
+				t.Errorf("message %q lacks %q", err, want)
+			}
+		}
+		// Once the wait named has passed, the start is not refused.
+		time.Sleep(conflict.Wait + time.Second)
+		if _, err := Start(t.Context(), opts(s, "mine")); err != nil {
+			t.Errorf("Start after the wait named = %v", err)
+		}
+	})
+}
