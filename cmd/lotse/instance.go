@@ -211,7 +211,7 @@ func displacedTexts(lang string) string {
 }
 
 const (
-	displacedDE = "⚠️ **Ein zweiter Lotse läuft mit demselben Bot-Konto.** Er hat übernommen; dieser hier beantwortet ab jetzt nichts mehr, damit keine Nachricht doppelt beantwortet wird. Bitte sagt der Person Bescheid, die Lotse betreibt: Einer der beiden muss gestoppt werden (Betriebshandbuch, „Zwei Lotse-Prozesse auf einem Bot-Konto“)."
+	displacedDE = "⚠️ **Ein zweiter Lotse läuft mit demselben Bot-Konto.** Er hat übernommen; dieser hier beantwortet ab jetzt nichts mehr, damit keine Nachricht doppelt beantwortet wird. Bitte sagt der Person Bescheid, die Lotse betreibt: Einer der beiden muss gestoppt werden (Betriebshandbuch, Abschnitt „Two Lotse processes on one bot account“)."
 	displacedEN = "⚠️ **A second Lotse is running with the same bot account.** It has taken over; this one no longer answers anything, so that no message is answered twice. Please tell whoever runs Lotse: one of the two must be stopped (operations guide, “Two Lotse processes on one bot account”)."
 )
 

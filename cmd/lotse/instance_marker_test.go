@@ -4,6 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"os"
+	"regexp"
+	"strings"
 	"testing"
 
 	"maunium.net/go/mautrix"
@@ -62,6 +65,30 @@ func TestPermanentIfRefused(t *testing.T) {
 		got := errors.As(permanentIfRefused(tt.err), &p) && p.Permanent()
 		if got != tt.permanent {
 			t.Errorf("permanentIfRefused(%v) permanent = %v, want %v", tt.err, got, tt.permanent)
+		}
+	}
+}
+
+// TestDisplacedNoticeNamesSection: the notice in the approvals room sends
+// the admin to a section of the operations guide that exists (its heading
+// is English in both languages: the guide is written in English). The
+// German notice named „Zwei Lotse-Prozesse auf einem Bot-Konto“, a heading
+// nobody finds at 2 a.m.
+func TestDisplacedNoticeNamesSection(t *testing.T) {
+	guide, err := os.ReadFile("../../docs/operations.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	quoted := regexp.MustCompile(`[„“]([^„“”]+)[“”]`)
+	for _, lang := range []string{"de", "en"} {
+		text := displacedTexts(lang)
+		m := quoted.FindAllStringSubmatch(text, -1)
+		if len(m) == 0 {
+			t.Fatalf("%s notice names no section: %s", lang, text)
+		}
+		section := m[len(m)-1][1]
+		if !strings.Contains(string(guide), "\n### "+section+"\n") {
+			t.Errorf("%s notice names the section %q, which docs/operations.md does not have", lang, section)
 		}
 	}
 }
