@@ -187,27 +187,70 @@ func Start(ctx context.Context, opts Options) (*Guard, error) {
 		return nil, fmt.Errorf("failed to write the instance marker to the bot account: %w", err)
 	}
 	if takeover {
+		if err := g.awaitTakeover(ctx); err != nil {
+			return nil, err
+		}
+	}
+	opts.Log.Info().Str("instance", short(opts.Instance)).Msg("Instance marker set: this process answers for the bot account")
+	return g, nil
+}
+
+// takeoverRounds bounds how often a takeover writes its marker again when
+// the other process's renewal wrote over it.
+const takeoverRounds = 3
+
+// awaitTakeover waits until the other process has seen this one's marker:
+// one renewal interval, then the marker is read again. The other
+// process's renewal reads the marker and then writes its own: a marker
+// written between the two was overwritten, the other one goes on, and this
+// one would have found it at its first renewal and stopped — the takeover
+// the admin asked for turned round. So it is written again and waited for
+// once more (a few rounds; then two processes are taking over at once).
+func (g *Guard) awaitTakeover(ctx context.Context) error {
+	for round := 1; ; round++ {
 		// The other process reads the marker at its next renewal, at
 		// most one interval from now; a little more for its round trip.
-		t := time.NewTimer(opts.Every + opts.Every/10)
-		defer t.Stop()
+		t := time.NewTimer(g.opts.Every + g.opts.Every/10)
 		select {
 		case <-ctx.Done():
+			t.Stop()
 			// Stopped during the wait (Ctrl-C, systemd): the marker is
 			// marked stopped, so that the other process, if it has not
 			// read it yet, goes on answering instead of stopping for a
 			// takeover that never happened.
 			relCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
-			defer cancel()
 			if err := g.Release(relCtx); err != nil {
-				opts.Log.Warn().Err(err).Msg("Stopped during the takeover, and could not mark the instance marker stopped: the other Lotse process may stop handling messages too")
+				g.opts.Log.Warn().Err(err).Msg("Stopped during the takeover, and could not mark the instance marker stopped: the other Lotse process may stop handling messages too")
 			}
-			return nil, context.Cause(ctx)
+			cancel()
+			return context.Cause(ctx)
 		case <-t.C:
 		}
+		var (
+			m  Marker
+			ok bool
+		)
+		if err := retry(ctx, g.opts.Log, func() (err error) { m, ok, err = g.opts.Store.Get(ctx); return err }); err != nil {
+			return fmt.Errorf("failed to read the instance marker from the bot account: %w", err)
+		}
+		if !ok || m.Run == g.run || m.Stopped {
+			if ok && m.Run != g.run {
+				// Stopped meanwhile: write this run's marker back.
+				if err := retry(ctx, g.opts.Log, func() error { return g.put(ctx) }); err != nil {
+					return fmt.Errorf("failed to write the instance marker to the bot account: %w", err)
+				}
+			}
+			return nil
+		}
+		if round == takeoverRounds {
+			return &ConflictError{Other: m, Wait: g.opts.Stale}
+		}
+		g.opts.Log.Warn().Str("other_instance", short(m.Instance)).
+			Msg("The other Lotse process renewed its heartbeat over this one's marker at the same moment: writing it again and waiting once more")
+		if err := retry(ctx, g.opts.Log, func() error { return g.put(ctx) }); err != nil {
+			return fmt.Errorf("failed to write the instance marker to the bot account: %w", err)
+		}
 	}
-	opts.Log.Info().Str("instance", short(opts.Instance)).Msg("Instance marker set: this process answers for the bot account")
-	return g, nil
 }
 
 // put writes this run's marker with a heartbeat of now.

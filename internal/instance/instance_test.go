@@ -24,6 +24,11 @@ type fakeStore struct {
 	// „homeserver unreachable“), counting down.
 	failNext int
 	failErr  error
+	// overwriteNext makes the next Put land and then be written over by
+	// the marker it replaced, with a new heartbeat: the running process's
+	// renewal, which read the marker just before that Put and writes just
+	// after it.
+	overwriteNext bool
 }
 
 // fail reports whether this call fails, and with which error.
@@ -56,8 +61,14 @@ func (s *fakeStore) Put(_ context.Context, m Marker) error {
 	if err := s.fail(); err != nil {
 		return err
 	}
+	prev := s.m
 	s.m, s.ok = m, true
 	s.puts++
+	if s.overwriteNext {
+		s.overwriteNext = false
+		prev.Heartbeat = time.Now().UnixMilli()
+		s.m = prev
+	}
 	return nil
 }
 
@@ -391,6 +402,44 @@ func TestConflictClockAhead(t *testing.T) {
 		time.Sleep(conflict.Wait + time.Second)
 		if _, err := Start(t.Context(), opts(s, "mine")); err != nil {
 			t.Errorf("Start after the wait named = %v", err)
+		}
+	})
+}
+
+// TestTakeoverOverwrittenByRenewal: the running process's renewal reads the
+// marker, the takeover writes its own, the renewal writes over it. The
+// takeover writes it again and waits once more, so that the running process
+// stops and the new one answers — not the other way round (the new one
+// found the old one's marker at its first renewal and stopped).
+func TestTakeoverOverwrittenByRenewal(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := &fakeStore{}
+		a, err := Start(t.Context(), opts(s, "mine"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		go func() { _ = a.Run(t.Context()) }()
+		time.Sleep(DefaultEvery / 2)
+		s.mu.Lock()
+		s.overwriteNext = true
+		s.mu.Unlock()
+		o := opts(s, "other")
+		o.Takeover = true
+		b, err := Start(t.Context(), o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		go func() { _ = b.Run(t.Context()) }()
+		time.Sleep(3 * DefaultEvery)
+		synctest.Wait()
+		if b.Problem() != nil {
+			t.Errorf("the takeover was displaced by the process it took over from: %v", b.Problem())
+		}
+		if a.Problem() == nil {
+			t.Error("the process taken over from still answers")
+		}
+		if m := s.get(); m.Run != b.run {
+			t.Errorf("marker = %+v, want the takeover's", m)
 		}
 	})
 }
