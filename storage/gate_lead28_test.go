@@ -95,3 +95,73 @@ func TestRoomRemovalQueue(t *testing.T) {
 		})
 	}
 }
+
+// TestPutGateRaces (mend28b): the write over the row as read holds where
+// updated_at alone did not tell two rows apart — two writes in the same
+// millisecond (or one clock stepped back), a row deleted since it was read
+// (the person erased, or the retention run), and a manager's Matrix ID
+// replaced by a pseudonym since (the manager erased): each write back of the
+// row as read is refused, nothing erased comes back.
+func TestPutGateRaces(t *testing.T) {
+	now := time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
+	const anna, boss = "@anna:test", "@boss:test"
+	entry := func(key string) storage.RoleAuditEntry {
+		return storage.RoleAuditEntry{Key: key, At: now, Actor: boss, Subject: anna, Action: key}
+	}
+	tests := []struct {
+		name string
+		// between changes the stored evidence after both reads; the
+		// first read is written back by it or left alone.
+		between func(ctx context.Context, db *storage.DB, first *storage.TeamGate) error
+		// gone is true when anna's evidence is erased afterwards.
+		gone bool
+	}{
+		{name: "another write in the same millisecond", between: func(ctx context.Context, db *storage.DB, first *storage.TeamGate) error {
+			first.DeclarationAt, first.DeclarationBy = time.Time{}, ""
+			first.UpdatedAt = now // the same millisecond as the stored row
+			return db.Roles().PutGate(ctx, *first, entry("declaration-revoke"))
+		}},
+		{name: "the person erased", gone: true, between: func(ctx context.Context, db *storage.DB, _ *storage.TeamGate) error {
+			_, err := db.Privacy().Erase(ctx, anna, "", now.Add(time.Minute))
+			return err
+		}},
+		{name: "the manager erased (pseudonym)", between: func(ctx context.Context, db *storage.DB, _ *storage.TeamGate) error {
+			_, err := db.Privacy().Erase(ctx, boss, "", now.Add(time.Minute))
+			return err
+		}},
+	}
+	for name, db := range openTestDBs(t) {
+		for _, tt := range tests {
+			t.Run(name+"/"+tt.name, func(t *testing.T) {
+				ctx := context.Background()
+				roles := db.Roles()
+				if _, err := db.Privacy().Erase(ctx, anna, "", now.Add(time.Minute)); err != nil {
+					t.Fatal(err) // a clean start per case
+				}
+				if err := roles.PutGate(ctx, storage.TeamGate{UserID: anna, DeclarationAt: now, DeclarationBy: boss, UpdatedAt: now},
+					entry("declaration")); err != nil {
+					t.Fatal(err)
+				}
+				first, _ := roles.Gate(ctx, anna)
+				second, _ := roles.Gate(ctx, anna)
+				if err := tt.between(ctx, db, first); err != nil {
+					t.Fatal(err)
+				}
+				second.TrainingAt, second.TrainingBy, second.UpdatedAt = now, "@coord:test", now
+				if err := roles.PutGate(ctx, *second, entry("training")); !errors.Is(err, storage.ErrGateChanged) {
+					t.Fatalf("the row as read written over a change since: %v", err)
+				}
+				g, err := roles.Gate(ctx, anna)
+				if err != nil {
+					t.Fatal(err)
+				}
+				switch {
+				case tt.gone && g != nil:
+					t.Fatalf("erased evidence came back: %+v", g)
+				case !tt.gone && (g == nil || g.DeclarationBy == boss || !g.TrainingAt.IsZero()):
+					t.Fatalf("stored: %+v; want the change made between, not the second write", g)
+				}
+			})
+		}
+	}
+}

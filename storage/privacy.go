@@ -127,8 +127,8 @@ var deleteSteps = []struct{ table, query string }{
 	{"role_audit", `UPDATE role_audit SET subject=$2 WHERE subject=$1`},
 	{"member_role", `DELETE FROM member_role WHERE user_id=$1`},
 	{"member_role", `UPDATE member_role SET granted_by=$2 WHERE granted_by=$1`},
-	{"team_gate", `UPDATE team_gate SET declaration_by=$2 WHERE declaration_by=$1`},
-	{"team_gate", `UPDATE team_gate SET training_by=$2 WHERE training_by=$1`},
+	{"team_gate", `UPDATE team_gate SET declaration_by=$2, updated_at=updated_at+1 WHERE declaration_by=$1`}, // +1: a write of the row read before fails (PutGate)
+	{"team_gate", `UPDATE team_gate SET training_by=$2, updated_at=updated_at+1 WHERE training_by=$1`},       // +1: a write of the row read before fails (PutGate)
 	{"team_gate", `DELETE FROM team_gate WHERE user_id=$1`},
 	{"onboarding_step", `DELETE FROM onboarding_step WHERE user_id=$1`},
 	{"scheduled_notice", `DELETE FROM scheduled_notice WHERE user_id=$1`},

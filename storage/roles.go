@@ -94,13 +94,20 @@ const (
 	listRolesQuery = `SELECT user_id, role, status, granted_by, created_at, updated_at FROM member_role WHERE status<>'removed' ORDER BY role, user_id`
 	withRoleQuery  = `SELECT user_id FROM member_role WHERE role=$1 AND status='active' ORDER BY user_id`
 	getGateQuery   = `SELECT user_id, dm_room, applied_at, declaration_at, declaration_by, training_at, training_by, updated_at FROM team_gate WHERE user_id=$1`
-	putGateQuery   = `
+	// A person's first evidence is inserted only while there is none; an
+	// evidence that was read is updated only over the row as it was read
+	// (updated_at, which every write moves forward — by a millisecond at
+	// least, so that two writes in one millisecond are told apart), never
+	// inserted again: a row deleted since (erasure, retention) stays
+	// deleted.
+	insertGateQuery = `
 		INSERT INTO team_gate (user_id, dm_room, applied_at, declaration_at, declaration_by, training_at, training_by, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-		ON CONFLICT (user_id) DO UPDATE SET dm_room=excluded.dm_room, applied_at=excluded.applied_at,
-			declaration_at=excluded.declaration_at, declaration_by=excluded.declaration_by,
-			training_at=excluded.training_at, training_by=excluded.training_by, updated_at=excluded.updated_at
-		WHERE team_gate.updated_at=$9`
+		ON CONFLICT (user_id) DO NOTHING`
+	updateGateQuery = `
+		UPDATE team_gate SET dm_room=$2, applied_at=$3, declaration_at=$4, declaration_by=$5, training_at=$6, training_by=$7,
+			updated_at=CASE WHEN $8 > updated_at THEN $8 ELSE updated_at+1 END
+		WHERE user_id=$1 AND updated_at=$9`
 	activeTeamGatesQuery = `
 		SELECT g.user_id, g.dm_room, g.applied_at, g.declaration_at, g.declaration_by, g.training_at, g.training_by, g.updated_at
 		FROM team_gate g JOIN member_role r ON r.user_id=g.user_id AND r.role='team'
@@ -230,19 +237,19 @@ const neverWritten = -1
 func (q *RoleQuery) PutGate(ctx context.Context, g TeamGate, e RoleAuditEntry) error {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
-	// A row as read: its updated_at; not read: -2, which no row has, so an
-	// existing row is left alone and reported (the conflict's WHERE).
-	expect := int64(-2)
+	// Not read: inserted only if the person has no evidence yet. Read:
+	// updated only over the row as read (its updated_at).
+	query, args := insertGateQuery, []any{g.UserID, g.DMRoom, timeMs(g.AppliedAt), timeMs(g.DeclarationAt), g.DeclarationBy,
+		timeMs(g.TrainingAt), g.TrainingBy, g.UpdatedAt.UnixMilli()}
 	switch g.read {
 	case 0:
 	case neverWritten:
-		expect = 0
+		query, args = updateGateQuery, append(args, int64(0))
 	default:
-		expect = g.read
+		query, args = updateGateQuery, append(args, g.read)
 	}
 	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
-		res, err := q.db.Exec(ctx, putGateQuery, g.UserID, g.DMRoom, timeMs(g.AppliedAt), timeMs(g.DeclarationAt), g.DeclarationBy,
-			timeMs(g.TrainingAt), g.TrainingBy, g.UpdatedAt.UnixMilli(), expect)
+		res, err := q.db.Exec(ctx, query, args...)
 		if err != nil {
 			return err
 		}

@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"strconv"
 	"time"
 
@@ -65,13 +67,29 @@ type accountData struct{ cli *mautrix.Client }
 func (a accountData) Get(ctx context.Context) (instance.Marker, bool, error) {
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	var m instance.Marker
-	err := a.cli.GetAccountData(ctx, instance.EventType, &m)
+	var raw json.RawMessage
+	err := a.cli.GetAccountData(ctx, instance.EventType, &raw)
 	if errors.Is(err, mautrix.MNotFound) {
-		return m, false, nil
+		return instance.Marker{}, false, nil
 	}
 	if err != nil {
-		return m, false, err
+		return instance.Marker{}, false, permanentIfRefused(err)
+	}
+	return decodeMarker(raw)
+}
+
+// decodeMarker reads the marker's content. One this version cannot read (a
+// field of another type, written by another Lotse version) is a marker of
+// another run without a heartbeat: a start is not refused by it (it is
+// overwritten), and a running process is displaced by it (someone else
+// wrote it) — it never keeps Lotse from starting.
+func decodeMarker(raw json.RawMessage) (instance.Marker, bool, error) {
+	var m instance.Marker
+	if len(raw) == 0 || string(raw) == "null" {
+		return m, false, nil
+	}
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return instance.Marker{Run: "unreadable"}, true, nil
 	}
 	return m, m.Run != "" || m.Instance != "", nil
 }
@@ -79,7 +97,28 @@ func (a accountData) Get(ctx context.Context) (instance.Marker, bool, error) {
 func (a accountData) Put(ctx context.Context, m instance.Marker) error {
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	return a.cli.SetAccountData(ctx, instance.EventType, m)
+	return permanentIfRefused(a.cli.SetAccountData(ctx, instance.EventType, m))
+}
+
+// refusedError is a request the homeserver refused (4xx other than a rate
+// limit): trying again cannot help (instance.Permanent).
+type refusedError struct{ error }
+
+func (refusedError) Permanent() bool { return true }
+func (e refusedError) Unwrap() error { return e.error }
+
+// permanentIfRefused marks err permanent when the homeserver answered with
+// a client error other than 408 or 429; an unreachable homeserver, a
+// timeout or a 5xx stay transient and are waited for.
+func permanentIfRefused(err error) error {
+	var httpErr mautrix.HTTPError
+	if errors.As(err, &httpErr) && httpErr.Response != nil {
+		code := httpErr.Response.StatusCode
+		if code >= 400 && code < 500 && code != http.StatusRequestTimeout && code != http.StatusTooManyRequests {
+			return refusedError{err}
+		}
+	}
+	return err
 }
 
 // startGuard checks at start that no other Lotse process with another
@@ -172,7 +211,7 @@ func displacedTexts(lang string) string {
 }
 
 const (
-	displacedDE = "⚠️ **Ein zweiter Lotse läuft mit demselben Bot-Konto.** Er hat übernommen; dieser hier beantwortet ab jetzt nichts mehr, damit keine Nachricht doppelt beantwortet wird. Bitte sagt der Person Bescheid, die Lotse betreibt: Einer der beiden muss gestoppt werden (Betriebshandbuch, „Zwei Lotse-Prozesse auf einem Bot-Konto“)."
+	displacedDE = "⚠️ **Ein zweiter Lotse läuft mit demselben Bot-Konto.** Er hat übernommen; dieser hier beantwortet ab jetzt nichts mehr, damit keine Nachricht doppelt beantwortet wird. Bitte sagt der Person Bescheid, die Lotse betreibt: Einer der beiden muss gestoppt werden (Betriebshandbuch, Abschnitt „Two Lotse processes on one bot account“)."
 	displacedEN = "⚠️ **A second Lotse is running with the same bot account.** It has taken over; this one no longer answers anything, so that no message is answered twice. Please tell whoever runs Lotse: one of the two must be stopped (operations guide, “Two Lotse processes on one bot account”)."
 )
 

@@ -93,14 +93,25 @@ type ConflictError struct {
 	Age time.Duration
 	// Wait is how long until it counts as gone if it does not renew.
 	Wait time.Duration
+	// Ahead is how far its heartbeat lies in this machine's future (the
+	// two clocks differ); 0 when it does not.
+	Ahead time.Duration
 }
 
+// clockTolerance is how far another heartbeat may lie in the future before
+// the refusal names the clocks (a request's round trip, a little drift).
+const clockTolerance = 5 * time.Second
+
 func (e *ConflictError) Error() string {
+	age := fmt.Sprintf("its heartbeat is %s old", e.Age.Round(time.Second))
+	if e.Ahead > 0 {
+		age = fmt.Sprintf("its heartbeat is %s ahead of this machine's clock: the two clocks differ, check NTP on both", e.Ahead.Round(time.Second))
+	}
 	return fmt.Sprintf("another Lotse process with a different database is running for this bot account "+
-		"(its heartbeat is %s old): stop that one first (the old systemd service, the other container, the test install), "+
+		"(%s): stop that one first (the old systemd service, the other container, the test install), "+
 		"or, if it crashed, wait %d minutes and start again; to take over deliberately start with --takeover (or LOTSE_TAKEOVER=true), "+
 		"and the other one stops handling messages within a minute",
-		e.Age.Round(time.Second), int(math.Ceil(e.Wait.Minutes())))
+		age, int(math.Ceil(e.Wait.Minutes())))
 }
 
 // ErrDisplaced is the cause when another process wrote the marker while
@@ -141,8 +152,11 @@ func Start(ctx context.Context, opts Options) (*Guard, error) {
 		opts.Stale = DefaultStale
 	}
 	g := &Guard{opts: opts, run: NewID(), started: time.Now(), displaced: make(chan struct{})}
-	prev, ok, err := opts.Store.Get(ctx)
-	if err != nil {
+	var (
+		prev Marker
+		ok   bool
+	)
+	if err := retry(ctx, opts.Log, func() (err error) { prev, ok, err = opts.Store.Get(ctx); return err }); err != nil {
 		return nil, fmt.Errorf("failed to read the instance marker from the bot account: %w", err)
 	}
 	takeover := false
@@ -150,7 +164,16 @@ func Start(ctx context.Context, opts Options) (*Guard, error) {
 		age := g.started.Sub(time.UnixMilli(prev.Heartbeat))
 		if age < opts.Stale {
 			if !opts.Takeover {
-				return nil, &ConflictError{Other: prev, Age: max(age, 0), Wait: opts.Stale - max(age, 0)}
+				// A heartbeat from a clock ahead stays fresh until this
+				// clock has caught up and the stale age has passed: the
+				// wait named is that long (not three minutes, after which
+				// the start would be refused again), and the clocks are
+				// named.
+				c := &ConflictError{Other: prev, Age: max(age, 0), Wait: opts.Stale - age}
+				if -age > clockTolerance {
+					c.Ahead = -age
+				}
+				return nil, c
 			}
 			takeover = true
 			opts.Log.Warn().Str("other_instance", short(prev.Instance)).Dur("heartbeat_age", age).
@@ -160,22 +183,74 @@ func Start(ctx context.Context, opts Options) (*Guard, error) {
 	if opts.Takeover && !takeover {
 		opts.Log.Info().Msg("Takeover asked for, but no other Lotse process is running for this bot account: starting normally")
 	}
-	if err := g.put(ctx); err != nil {
+	if err := retry(ctx, opts.Log, func() error { return g.put(ctx) }); err != nil {
 		return nil, fmt.Errorf("failed to write the instance marker to the bot account: %w", err)
 	}
 	if takeover {
-		// The other process reads the marker at its next renewal, at
-		// most one interval from now; a little more for its round trip.
-		t := time.NewTimer(opts.Every + opts.Every/10)
-		defer t.Stop()
-		select {
-		case <-ctx.Done():
-			return nil, context.Cause(ctx)
-		case <-t.C:
+		if err := g.awaitTakeover(ctx); err != nil {
+			return nil, err
 		}
 	}
 	opts.Log.Info().Str("instance", short(opts.Instance)).Msg("Instance marker set: this process answers for the bot account")
 	return g, nil
+}
+
+// takeoverRounds bounds how often a takeover writes its marker again when
+// the other process's renewal wrote over it.
+const takeoverRounds = 3
+
+// awaitTakeover waits until the other process has seen this one's marker:
+// one renewal interval, then the marker is read again. The other
+// process's renewal reads the marker and then writes its own: a marker
+// written between the two was overwritten, the other one goes on, and this
+// one would have found it at its first renewal and stopped — the takeover
+// the admin asked for turned round. So it is written again and waited for
+// once more (a few rounds; then two processes are taking over at once).
+func (g *Guard) awaitTakeover(ctx context.Context) error {
+	for round := 1; ; round++ {
+		// The other process reads the marker at its next renewal, at
+		// most one interval from now; a little more for its round trip.
+		t := time.NewTimer(g.opts.Every + g.opts.Every/10)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			// Stopped during the wait (Ctrl-C, systemd): the marker is
+			// marked stopped, so that the other process, if it has not
+			// read it yet, goes on answering instead of stopping for a
+			// takeover that never happened.
+			relCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+			if err := g.Release(relCtx); err != nil {
+				g.opts.Log.Warn().Err(err).Msg("Stopped during the takeover, and could not mark the instance marker stopped: the other Lotse process may stop handling messages too")
+			}
+			cancel()
+			return context.Cause(ctx)
+		case <-t.C:
+		}
+		var (
+			m  Marker
+			ok bool
+		)
+		if err := retry(ctx, g.opts.Log, func() (err error) { m, ok, err = g.opts.Store.Get(ctx); return err }); err != nil {
+			return fmt.Errorf("failed to read the instance marker from the bot account: %w", err)
+		}
+		if !ok || m.Run == g.run || m.Stopped {
+			if ok && m.Run != g.run {
+				// Stopped meanwhile: write this run's marker back.
+				if err := retry(ctx, g.opts.Log, func() error { return g.put(ctx) }); err != nil {
+					return fmt.Errorf("failed to write the instance marker to the bot account: %w", err)
+				}
+			}
+			return nil
+		}
+		if round == takeoverRounds {
+			return &ConflictError{Other: m, Wait: g.opts.Stale}
+		}
+		g.opts.Log.Warn().Str("other_instance", short(m.Instance)).
+			Msg("The other Lotse process renewed its heartbeat over this one's marker at the same moment: writing it again and waiting once more")
+		if err := retry(ctx, g.opts.Log, func() error { return g.put(ctx) }); err != nil {
+			return fmt.Errorf("failed to write the instance marker to the bot account: %w", err)
+		}
+	}
 }
 
 // put writes this run's marker with a heartbeat of now.
@@ -211,6 +286,14 @@ func (g *Guard) Run(ctx context.Context) error {
 // heartbeat.
 func (g *Guard) renew(ctx context.Context) error {
 	m, ok, err := g.opts.Store.Get(ctx)
+	if err == nil && ok && m.Run != g.run && m.Stopped {
+		// Another process wrote its marker and stopped again before it
+		// answered (stopped during a takeover's wait): nobody else
+		// answers, this one goes on and writes its marker back.
+		g.opts.Log.Warn().Str("other_instance", short(m.Instance)).
+			Msg("Another Lotse process started for this bot account and stopped again before it took over: this one goes on")
+		ok = false
+	}
 	if err == nil && ok && m.Run != g.run {
 		g.mu.Lock()
 		g.other = &m
@@ -236,6 +319,38 @@ func (g *Guard) renew(ctx context.Context) error {
 	}
 	g.failures = 0
 	return nil
+}
+
+// Permanent is implemented by a [Store]'s errors that trying again cannot
+// help (a revoked access token, a request the homeserver refuses).
+type Permanent interface{ Permanent() bool }
+
+// retry calls fn until it succeeds, ctx ends or its error is permanent,
+// with a growing pause (one second, doubled up to 30 seconds): a
+// homeserver that is slow or down at start is waited for, as the login
+// waits for it — an outage is no second instance, and a process that
+// exits is restarted only a few times by systemd.
+func retry(ctx context.Context, log zerolog.Logger, fn func() error) error {
+	wait := time.Second
+	for n := 1; ; n++ {
+		err := fn()
+		var p Permanent
+		if err == nil || ctx.Err() != nil || (errors.As(err, &p) && p.Permanent()) {
+			return err
+		}
+		if n <= 3 || n%20 == 0 {
+			log.Warn().Err(err).Int("attempt", n).Dur("retry_in", wait).
+				Msg("Homeserver not reachable for the instance marker; trying again")
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return err
+		case <-t.C:
+		}
+		wait = min(wait*2, 30*time.Second)
+	}
 }
 
 // RunID is the random ID of this process's run.

@@ -20,13 +20,37 @@ type fakeStore struct {
 	ok     bool
 	puts   int
 	failed bool // Get and Put fail (homeserver unreachable)
+	// failNext makes the next calls of Get or Put fail with failErr (or
+	// „homeserver unreachable“), counting down.
+	failNext int
+	failErr  error
+	// overwriteNext makes the next Put land and then be written over by
+	// the marker it replaced, with a new heartbeat: the running process's
+	// renewal, which read the marker just before that Put and writes just
+	// after it.
+	overwriteNext bool
+}
+
+// fail reports whether this call fails, and with which error.
+func (s *fakeStore) fail() error {
+	if s.failed {
+		return errors.New("homeserver unreachable")
+	}
+	if s.failNext > 0 {
+		s.failNext--
+		if s.failErr != nil {
+			return s.failErr
+		}
+		return errors.New("homeserver unreachable")
+	}
+	return nil
 }
 
 func (s *fakeStore) Get(context.Context) (Marker, bool, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.failed {
-		return Marker{}, false, errors.New("homeserver unreachable")
+	if err := s.fail(); err != nil {
+		return Marker{}, false, err
 	}
 	return s.m, s.ok, nil
 }
@@ -34,11 +58,17 @@ func (s *fakeStore) Get(context.Context) (Marker, bool, error) {
 func (s *fakeStore) Put(_ context.Context, m Marker) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.failed {
-		return errors.New("homeserver unreachable")
+	if err := s.fail(); err != nil {
+		return err
 	}
+	prev := s.m
 	s.m, s.ok = m, true
 	s.puts++
+	if s.overwriteNext {
+		s.overwriteNext = false
+		prev.Heartbeat = time.Now().UnixMilli()
+		s.m = prev
+	}
 	return nil
 }
 
@@ -240,6 +270,104 @@ func TestRelease(t *testing.T) {
 	})
 }
 
+// refused is an error trying again cannot help (a revoked access token).
+type refused struct{}
+
+func (refused) Error() string   { return "M_UNKNOWN_TOKEN" }
+func (refused) Permanent() bool { return true }
+
+// TestStartWaitsForHomeserver: a homeserver that is slow or down when Lotse
+// starts (after the login, before the marker is read or written) is waited
+// for as the login waits for it — an outage is no second instance and no
+// reason to exit; an error trying again cannot help ends the start at once,
+// and a stop during the wait is a normal stop.
+func TestStartWaitsForHomeserver(t *testing.T) {
+	tests := []struct {
+		name     string
+		failNext int
+		failErr  error
+		wantErr  bool
+	}{
+		{name: "read fails five times", failNext: 5},
+		{name: "read and first write fail", failNext: 2},
+		{name: "refused (permanent)", failNext: 1, failErr: refused{}, wantErr: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				s := &fakeStore{failNext: tt.failNext, failErr: tt.failErr}
+				g, err := Start(t.Context(), opts(s, "mine"))
+				if tt.wantErr {
+					if err == nil || !errors.As(err, new(refused)) {
+						t.Fatalf("Start = %v, want the permanent error at once", err)
+					}
+					return
+				}
+				if err != nil {
+					t.Fatalf("Start with a homeserver down for a while = %v, want it to wait and start", err)
+				}
+				if m := s.get(); m.Run != g.run {
+					t.Errorf("marker = %+v, want this run's", m)
+				}
+			})
+		})
+	}
+	t.Run("stopped while waiting", func(t *testing.T) {
+		synctest.Test(t, func(t *testing.T) {
+			s := &fakeStore{failed: true}
+			ctx, cancel := context.WithCancel(t.Context())
+			done := make(chan error, 1)
+			go func() { _, err := Start(ctx, opts(s, "mine")); done <- err }()
+			time.Sleep(10 * time.Minute)
+			synctest.Wait()
+			select {
+			case err := <-done:
+				t.Fatalf("Start gave up while the homeserver was down: %v", err)
+			default:
+			}
+			cancel()
+			if err := <-done; err == nil {
+				t.Error("Start = nil after ctx ended, want an error")
+			}
+		})
+	})
+}
+
+// TestTakeoverStoppedDuringWait: a takeover stopped during its wait (Ctrl-C,
+// systemd) marks its marker stopped; the running process, reading it at its
+// next renewal, goes on answering instead of stopping for a takeover that
+// never happened (nobody answered at all before).
+func TestTakeoverStoppedDuringWait(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := &fakeStore{}
+		a, err := Start(t.Context(), opts(s, "mine"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		go func() { _ = a.Run(t.Context()) }()
+		time.Sleep(DefaultEvery / 4)
+		ctx, cancel := context.WithCancel(t.Context())
+		o := opts(s, "other")
+		o.Takeover = true
+		done := make(chan error, 1)
+		go func() { _, err := Start(ctx, o); done <- err }()
+		time.Sleep(DefaultEvery / 4) // before a's next renewal
+		synctest.Wait()
+		cancel()
+		if err := <-done; err == nil {
+			t.Fatal("a takeover stopped during its wait returned a guard")
+		}
+		time.Sleep(3 * DefaultEvery)
+		synctest.Wait()
+		if a.Problem() != nil {
+			t.Errorf("the running process stopped for a takeover that was given up: %v", a.Problem())
+		}
+		if m := s.get(); m.Run != a.run || m.Stopped {
+			t.Errorf("marker = %+v, want the running process's again", m)
+		}
+	})
+}
+
 // TestConflictMessage names what the admin does.
 func TestConflictMessage(t *testing.T) {
 	err := (&ConflictError{Age: 20 * time.Second, Wait: 160 * time.Second}).Error()
@@ -248,4 +376,70 @@ func TestConflictMessage(t *testing.T) {
 			t.Errorf("message %q lacks %q", err, want)
 		}
 	}
+}
+
+// TestConflictClockAhead: a heartbeat from a clock an hour ahead (a crashed
+// process on a machine without NTP) keeps counting as fresh for an hour; the
+// refusal says so and names the clocks, instead of „wait 3 minutes“ and the
+// same refusal again three minutes later.
+func TestConflictClockAhead(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := &fakeStore{ok: true, m: Marker{Instance: "other", Run: "r", Heartbeat: time.Now().Add(time.Hour).UnixMilli()}}
+		_, err := Start(t.Context(), opts(s, "mine"))
+		var conflict *ConflictError
+		if !errors.As(err, &conflict) {
+			t.Fatalf("Start = %v, want a ConflictError", err)
+		}
+		if conflict.Wait != time.Hour+DefaultStale {
+			t.Errorf("Wait = %v, want %v", conflict.Wait, time.Hour+DefaultStale)
+		}
+		for _, want := range []string{"wait 63 minutes", "clocks differ", "NTP"} {
+			if !strings.Contains(err.Error(), want) {
+				t.Errorf("message %q lacks %q", err, want)
+			}
+		}
+		// Once the wait named has passed, the start is not refused.
+		time.Sleep(conflict.Wait + time.Second)
+		if _, err := Start(t.Context(), opts(s, "mine")); err != nil {
+			t.Errorf("Start after the wait named = %v", err)
+		}
+	})
+}
+
+// TestTakeoverOverwrittenByRenewal: the running process's renewal reads the
+// marker, the takeover writes its own, the renewal writes over it. The
+// takeover writes it again and waits once more, so that the running process
+// stops and the new one answers — not the other way round (the new one
+// found the old one's marker at its first renewal and stopped).
+func TestTakeoverOverwrittenByRenewal(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := &fakeStore{}
+		a, err := Start(t.Context(), opts(s, "mine"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		go func() { _ = a.Run(t.Context()) }()
+		time.Sleep(DefaultEvery / 2)
+		s.mu.Lock()
+		s.overwriteNext = true
+		s.mu.Unlock()
+		o := opts(s, "other")
+		o.Takeover = true
+		b, err := Start(t.Context(), o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		go func() { _ = b.Run(t.Context()) }()
+		time.Sleep(3 * DefaultEvery)
+		synctest.Wait()
+		if b.Problem() != nil {
+			t.Errorf("the takeover was displaced by the process it took over from: %v", b.Problem())
+		}
+		if a.Problem() == nil {
+			t.Error("the process taken over from still answers")
+		}
+		if m := s.get(); m.Run != b.run {
+			t.Errorf("marker = %+v, want the takeover's", m)
+		}
+	})
 }
