@@ -18,29 +18,38 @@ import (
 // list of what it replaced; [Redact] does not cut links).
 const PersonalLink PersonalKind = "link"
 
-// linkRE is a web link with a scheme, or one starting with "www.".
-var linkRE = regexp.MustCompile(`(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>"'“”„‚‘’«»()\[\]{}]+`)
+// linkRE is a link with any scheme ("https://", "otpauth://" with its
+// one-time-password secret, "davs://"), a Matrix URI ("matrix:u/…"), one
+// starting with "www.", or a host name written without a scheme and followed
+// by a path, query or fragment ("cloud.example.org/s/<token>": chat clients
+// make such a text a link, and members write their share links so).
+var linkRE = regexp.MustCompile(`(?i)(?:\b[a-z][a-z0-9+.\-]*://|\bmatrix:|\bwww\.|\b(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?\.)+\p{L}{2,63}(?::[0-9]{1,5})?[/?#])` + linkRest)
+
+// linkRest is the rest of a link: up to white space, quotes or brackets.
+const linkRest = `[^\s<>"'“”„‚‘’«»()\[\]{}]*`
 
 // linkTrail is punctuation that ends a sentence after a link.
 const linkTrail = ".,;:!?"
 
-// ShortenLinks replaces every web link in s by its scheme and host (with the port) with
-// "/…" where its path, query or fragment was ("https://cloud.example.org/…");
-// a link that is only a host stays. It returns the text and how many links
-// it shortened.
+// ShortenLinks replaces every link in s by its scheme and host (with the port) with
+// "/…" where its path, query, fragment or user information was
+// ("https://cloud.example.org/…"; a link written without a scheme keeps
+// none); a link that is only a host stays, one without a host becomes "[…]".
+// It returns the text and how many links it shortened.
 func ShortenLinks(s string) (string, int) {
 	n := 0
 	out := linkRE.ReplaceAllStringFunc(s, func(m string) string {
 		link := strings.TrimRight(m, linkTrail)
 		trail := m[len(link):]
 		raw := link
-		if strings.HasPrefix(strings.ToLower(raw), "www.") {
-			raw = "http://" + raw
+		if !strings.Contains(raw, "://") && !strings.HasPrefix(strings.ToLower(raw), "matrix:") {
+			raw = "http://" + raw // "www." or a bare host
 		}
 		u, err := url.Parse(raw)
 		if err != nil || u.Host == "" {
-			// Not a link after all ("www." alone): the host is unknown, the
-			// rest may be anything.
+			// Not a link after all ("www." alone), or one without a host
+			// (a Matrix URI names a person or room): the host is unknown,
+			// the rest may be anything.
 			n++
 			return "[…]" + trail
 		}

@@ -17,6 +17,19 @@ func TestShortenLinks(t *testing.T) {
 		{"Ist https://cloud.example.org/ down?", "Ist https://cloud.example.org/ down?", 0},
 		{"Ist cloud.example.org erreichbar?", "Ist cloud.example.org erreichbar?", 0},
 		{"HTTPS://A.EXAMPLE/X und http://b.example/y?z", "https://A.EXAMPLE/… und http://b.example/…", 2},
+		// mend28a: a share link written without a scheme, as members
+		// write it (a chat client makes it a link), kept its token.
+		{"Der Link cloud.example.org/s/x7YkQ2 geht nicht.", "Der Link cloud.example.org/… geht nicht.", 1},
+		{"reset via Cloud.Example.org:8443/index.php/lostpassword/reset/TOKEN, then?", "reset via Cloud.Example.org:8443/…, then?", 1},
+		{"geht cloud.example.org#token=abc?", "geht cloud.example.org/…?", 1},
+		{"Schreib an mia@verein.example? Oder an cloud.example.org/?", "Schreib an mia@verein.example? Oder an cloud.example.org/?", 0},
+		// Any scheme: an authenticator's link carries its secret and the
+		// member's name; a Matrix URI names a person.
+		{"Die App zeigt otpauth://totp/Verein:mia?secret=JBSWY3DPEHPK3PXP&issuer=Verein – und nun?",
+			"Die App zeigt otpauth://totp/… – und nun?", 1},
+		{"Schreib matrix:u/mia:example.org?action=chat an", "Schreib […] an", 1},
+		// Not links: versions, abbreviations, file types.
+		{"Version 2.0/3.1, z.B./usw., .docx/.pdf und 1.5/10", "Version 2.0/3.1, z.B./usw., .docx/.pdf und 1.5/10", 0},
 	}
 	for _, tt := range tests {
 		if got, n := ShortenLinks(tt.in); got != tt.want || n != tt.n {

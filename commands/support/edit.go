@@ -88,9 +88,9 @@ func (w *Workflow) applyEdit(ctx context.Context, target id.EventID, m *storage.
 		zerolog.Ctx(ctx).Info().Stringer("edits", target).Msg("Not editing a relay: it is not in the team room")
 		return nil
 	}
-	prefix := relayPrefix(name, m.CaseID)
-	relayed, cut := w.fitThread(prefix, text)
-	if err := w.editThread(ctx, m.CaseID, id.EventID(relay), prefix, relayed, w.CauseTxn(ctx, "relay-edit", 0)); err != nil || !cut {
+	relayed, note, cut := w.fitMember(relayPrefix(name, m.CaseID), text, "")
+	plain, htmlBody := memberBodies(relayPrefix(name, m.CaseID), relayed, note)
+	if err := w.editBodies(ctx, m.CaseID, id.EventID(relay), plain, htmlBody, w.CauseTxn(ctx, "relay-edit", 0)); err != nil || !cut {
 		return err
 	}
 	// Only the beginning reached the team: the member is told.
@@ -176,6 +176,12 @@ func (w *Workflow) editMediaRelay(ctx context.Context, m *storage.CaseMessage, r
 // toThread) to prefix and text.
 func (w *Workflow) editThread(ctx context.Context, caseID int64, relay id.EventID, prefix, text, txn string) error {
 	plain, htmlBody := threadBodies(prefix, text)
+	return w.editBodies(ctx, caseID, relay, plain, htmlBody, txn)
+}
+
+// editBodies edits the case-thread message relay of case caseID to the
+// plain and HTML bodies given.
+func (w *Workflow) editBodies(ctx context.Context, caseID int64, relay id.EventID, plain, htmlBody, txn string) error {
 	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody}
 	return w.editShown(ctx, caseID, w.cfg.TeamRoom, relay, content, txn)
 }

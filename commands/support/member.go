@@ -62,6 +62,57 @@ func threadBodies(prefix, text string) (plain, htmlBody string) {
 	return plain, htmlBody
 }
 
+// relayToThread sends a member's text into the thread of case c in the
+// team room, set apart from Lotse's own words (memberBodies), with note
+// (Lotse's, plain text) after it. A text too long for one event is cut
+// (fitMember); cut reports that it was.
+func (w *Workflow) relayToThread(ctx context.Context, c *storage.Case, prefix, text, note, txn string) (evt id.EventID, cut bool, err error) {
+	text, note, cut = w.fitMember(prefix, text, note)
+	plain, htmlBody := memberBodies(prefix, text, note)
+	evt, err = w.SendTo(ctx, w.cfg.TeamRoom, plain, htmlBody, chat.ThreadRel(c.TeamEvent), nil, txn)
+	return evt, cut, err
+}
+
+// memberBodies are the plain and HTML bodies of a case-thread message that
+// passes on a member's text: prefix (Lotse's line naming the member), the
+// text and note (Lotse's words after it: the suggested guides, the cut
+// note), each on lines of their own. In HTML the text is a blockquote, so
+// that none of its lines passes for one of Lotse's own in the thread
+// („✉️ Antwort an das Mitglied gesendet …“, sup28's Low spoofing finding);
+// note follows outside it. The plain body stays as it was.
+func memberBodies(prefix, text, note string) (plain, htmlBody string) {
+	plain, htmlBody = prefix, html.EscapeString(prefix)
+	if text != "" {
+		plain += "\n" + text
+		htmlBody += "<blockquote>" + chat.TextHTML(text) + "</blockquote>"
+	}
+	if note != "" {
+		plain += "\n" + note
+		htmlBody += chat.TextHTML(strings.TrimPrefix(note, "\n"))
+	}
+	return plain, htmlBody
+}
+
+// fitMember cuts a member's text (whole runes, ending with "…") so that
+// the case-thread message of prefix, text and note (memberBodies) stays
+// within MaxRelayBytes; the cut note to the team then comes before note,
+// outside the member's text. cut reports that it had to.
+func (w *Workflow) fitMember(prefix, text, note string) (fitted, notes string, cut bool) {
+	size := func(t, n string) int {
+		plain, htmlBody := memberBodies(prefix, t, n)
+		return jsonLen(plain) + jsonLen(htmlBody)
+	}
+	if size(text, note) <= MaxRelayBytes {
+		return text, note, false
+	}
+	notes = "\n" + w.tx.RelayCut
+	if note != "" {
+		notes += "\n" + note
+	}
+	fitted, _ = fitBytes(text, "…", MaxRelayBytes, func(t string) int { return size(t, notes) })
+	return fitted, notes, true
+}
+
 // MaxRelayBytes bounds the bodies of one case-thread message as they are
 // sent (plain and HTML, JSON-escaped): encrypted (a third bigger) and
 // with its envelope, the event stays under Matrix's limit of 65,536
@@ -638,9 +689,10 @@ func (w *Workflow) confirmCase(ctx context.Context, d *storage.CaseDraft) error 
 	if refused, err := w.refuseCase(ctx, d); refused || err != nil {
 		return err
 	}
-	first := d.Question
+	first, suggested := d.Question, ""
 	if len(titles) > 0 {
-		first += "\n" + chat.Format(st.ThreadSuggested, strings.Join(titles, ", "))
+		suggested = chat.Format(st.ThreadSuggested, strings.Join(titles, ", "))
+		first += "\n" + suggested
 	}
 	c, created, err := w.DB.Cases.Create(ctx, &storage.Case{MemberID: d.UserID, MemberRoom: d.RoomID, Summary: chat.Summarize(d.Question), Guides: d.Guides},
 		evt.ID.String(), first, w.Now())
@@ -663,7 +715,7 @@ func (w *Workflow) confirmCase(ctx context.Context, d *storage.CaseDraft) error 
 	}
 	name := w.Matrix.DisplayName(ctx, evt.RoomID, evt.Sender)
 	question := st.ThreadQuestion + " (" + name + ")"
-	asked, err := w.toThread(ctx, c, question, first, w.CauseTxn(ctx, "case-question", 0))
+	asked, cut, err := w.relayToThread(ctx, c, question, d.Question, suggested, w.CauseTxn(ctx, "case-question", 0))
 	if err := w.shown(ctx, c.ID, asked, err); err != nil {
 		return err
 	}
@@ -671,7 +723,7 @@ func (w *Workflow) confirmCase(ctx context.Context, d *storage.CaseDraft) error 
 		return err
 	}
 	opened := w.openedText(ctx, c.ID)
-	if _, cut := w.fitThread(question, first); cut {
+	if cut {
 		// The team's note (RelayCut) says the member knows that only the
 		// beginning arrived: they are told here (whole-change review 20,
 		// people, Low 3).
@@ -817,9 +869,7 @@ func (w *Workflow) relayFromMember(ctx context.Context, c *storage.Case, content
 		return err
 	}
 	if !isMedia {
-		prefix := relayPrefix(name, c.ID)
-		relayed, cut := w.fitThread(prefix, text)
-		relay, err := w.toThread(ctx, c, prefix, relayed, w.CauseTxn(ctx, "relay", 0))
+		relay, cut, err := w.relayToThread(ctx, c, relayPrefix(name, c.ID), text, "", w.CauseTxn(ctx, "relay", 0))
 		if err := w.shown(ctx, c.ID, relay, err); err != nil || !cut {
 			return err
 		}
