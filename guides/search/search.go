@@ -425,9 +425,6 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken, kr *keyer)
 		if len(c.alts) == 0 {
 			secondSg = ix.secondPersonAlts(&c, t.word, kr.stemmer())
 		}
-		// "lädt", "hilft": a strong verb's present with its vowel
-		// changed (strongpresent.go).
-		ix.strongPresentAlts(&c, t.word, k, kr.stemmer())
 		isPart := isParticle(t.word)
 		for _, pr := range parts {
 			if isPart {
@@ -442,13 +439,13 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken, kr *keyer)
 			}
 			step(1)
 			if pk := key(p + t.word); pk != k {
-				ix.particleVerbTerm(p, t.word, pk, kr.stemmer(), func(id int32) {
+				if id, ok := ix.terms[pk]; ok {
 					c.alts = appendAlt(c.alts, alt{id, 0.9})
 					c.joined = append(c.joined, id)
 					if !slices.Contains(joinedParts, p) {
 						joinedParts = append(joinedParts, p)
 					}
-				})
+				}
 			}
 		}
 		if t.compound != "" {
