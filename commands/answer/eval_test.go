@@ -536,6 +536,20 @@ func TestFloors(t *testing.T) {
 		// 175 of 188 = 93.1 % at the start and end, no confident wrong
 		// answer.
 		{"BenchSealed25", bench("sealed25"), 91, 2, nil},
+		// The twenty-sixth sealed first messages, the judge of the
+		// twenty-eighth pass (testdata/first-messages-sealed26-2026-12-07.tsv:
+		// written blind in the twenty-seventh pass's session): helped 182 of
+		// 185 = 98.4 % at the pass's start and end (its kept engine changes,
+		// the contrastive reading of two close guides and the office's
+		// contact guide, moved none of its outcomes; the raw top-1 of its
+		// guide questions went from 118 to 117 of 125), no confident wrong
+		// answer.
+		{"FirstMessagesSealed26", firstMessages("sealed26"), 96, 2, []string{"smalltalk", "human"}},
+		// The twenty-sixth sealed bench questions
+		// (guides/search/testdata/bench-sealed26-2026-12-07.tsv): helped
+		// 173 of 188 = 92.0 % at the start and end, no confident wrong
+		// answer.
+		{"BenchSealed26", bench("sealed26"), 90, 2, nil},
 	})
 }
 
