@@ -18,8 +18,18 @@ import (
 // list of what it replaced; [Redact] does not cut links).
 const PersonalLink PersonalKind = "link"
 
-// linkRE is a web link with a scheme, or one starting with "www.".
-var linkRE = regexp.MustCompile(`(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>"'“”„‚‘’«»()\[\]{}]+`)
+// linkRE is a web link with a scheme, one starting with "www.", or a
+// host name with a path written without either ("cloud.example.org/s/…",
+// as copied from a browser's address bar: a host of two or more labels,
+// the last of letters, then a slash and more).
+var linkRE = regexp.MustCompile(`(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>"'“”„‚‘’«»()\[\]{}]+` +
+	`|\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}(?::[0-9]+)?/[^\s<>"'“”„‚‘’«»()\[\]{}]+`)
+
+// hasScheme reports whether link starts with a scheme ("https://").
+func hasScheme(link string) bool {
+	i := strings.Index(link, "://")
+	return i > 0 && !strings.ContainsAny(link[:i], "./")
+}
 
 // linkTrail is punctuation that ends a sentence after a link.
 const linkTrail = ".,;:!?"
@@ -34,7 +44,7 @@ func ShortenLinks(s string) (string, int) {
 		link := strings.TrimRight(m, linkTrail)
 		trail := m[len(link):]
 		raw := link
-		if strings.HasPrefix(strings.ToLower(raw), "www.") {
+		if !hasScheme(raw) {
 			raw = "http://" + raw
 		}
 		u, err := url.Parse(raw)

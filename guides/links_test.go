@@ -17,6 +17,13 @@ func TestShortenLinks(t *testing.T) {
 		{"Ist https://cloud.example.org/ down?", "Ist https://cloud.example.org/ down?", 0},
 		{"Ist cloud.example.org erreichbar?", "Ist cloud.example.org erreichbar?", 0},
 		{"HTTPS://A.EXAMPLE/X und http://b.example/y?z", "https://A.EXAMPLE/… und http://b.example/…", 2},
+		// Without a scheme, as copied from the address bar (whole28): the
+		// share token went into the kept question whole.
+		{"Der Link cloud.example.org/s/x7YkQ2 geht nicht.", "Der Link cloud.example.org/… geht nicht.", 1},
+		{"auf meet.example.org:8443/b/mia-mueller-x2k", "auf meet.example.org:8443/…", 1},
+		{"Ist cloud.example.org/ erreichbar?", "Ist cloud.example.org/ erreichbar?", 0},
+		// No host: fractions, versions, „und/oder“, a date stay.
+		{"und/oder z.B./usw. am 3.12./4.12. mit v1.2/3 und 1/2", "und/oder z.B./usw. am 3.12./4.12. mit v1.2/3 und 1/2", 0},
 	}
 	for _, tt := range tests {
 		if got, n := ShortenLinks(tt.in); got != tt.want || n != tt.n {
