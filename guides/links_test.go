@@ -30,6 +30,12 @@ func TestShortenLinks(t *testing.T) {
 		{"Schreib matrix:u/mia:example.org?action=chat an", "Schreib […] an", 1},
 		// Not links: versions, abbreviations, file types.
 		{"Version 2.0/3.1, z.B./usw., .docx/.pdf und 1.5/10", "Version 2.0/3.1, z.B./usw., .docx/.pdf und 1.5/10", 0},
+		// Without a scheme, as copied from the address bar (whole28): the
+		// share token went into the kept question whole.
+		{"auf meet.example.org:8443/b/mia-mueller-x2k", "auf meet.example.org:8443/…", 1},
+		{"Ist cloud.example.org/ erreichbar?", "Ist cloud.example.org/ erreichbar?", 0},
+		// No host: fractions, versions, „und/oder“, a date stay.
+		{"und/oder z.B./usw. am 3.12./4.12. mit v1.2/3 und 1/2", "und/oder z.B./usw. am 3.12./4.12. mit v1.2/3 und 1/2", 0},
 	}
 	for _, tt := range tests {
 		if got, n := ShortenLinks(tt.in); got != tt.want || n != tt.n {

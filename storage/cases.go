@@ -301,12 +301,10 @@ func (q *CaseQuery) ResolvedSince(ctx context.Context, memberID, roomID string, 
 // OpenedSince counts the cases memberID opened at or after since, in any
 // room (a member may have more than one direct chat with Lotse): the
 // bound on how many cases one member opens a day (sup28).
+// Bounded by the storage timeout as every other query (queryValue).
 func (q *CaseQuery) OpenedSince(ctx context.Context, memberID string, since time.Time) (int, error) {
-	var n int
-	if err := q.db.QueryRow(ctx, openedSinceQuery, memberID, since.UnixMilli()).Scan(&n); err != nil {
-		return 0, fmt.Errorf("failed to count the member's cases: %w", err)
-	}
-	return n, nil
+	n, _, err := queryValue[int](ctx, q.db, "count the member's cases", openedSinceQuery, memberID, since.UnixMilli())
+	return n, err
 }
 
 // ListForMember lists a member's cases, newest first.

@@ -139,6 +139,9 @@ func cmdPrivacyErase(ctx context.Context, args []string, stdout, stderr io.Write
 	fmt.Fprintf(stdout, "erased %s (deleted or pseudonymised):\n", user)
 	printCounts(stdout, counts, "rows")
 	if err := queueRoomRemovals(ctx, db, user, rooms); err != nil {
+		// The roles are gone: a second run would not find these rooms
+		// again, so they are named now, as the admin's to empty.
+		printRoomsToLeave(stdout, user, unqueued(rooms), true)
 		return fail(exitDatabase, err)
 	}
 	printRoomsToLeave(stdout, user, rooms, true)
@@ -244,6 +247,17 @@ func queueRoomRemovals(ctx context.Context, db *storage.DB, user id.UserID, room
 		return nil
 	}
 	return db.RoomRemovals().Queue(ctx, user.String(), queue, time.Now())
+}
+
+// unqueued returns rooms as rooms to remove the person from by hand (the
+// queue failed).
+func unqueued(rooms []roomToLeave) []roomToLeave {
+	out := make([]roomToLeave, len(rooms))
+	for i, r := range rooms {
+		r.queued = false
+		out[i] = r
+	}
+	return out
 }
 
 // printRoomsToLeave tells the admin which rooms the person is (or, before

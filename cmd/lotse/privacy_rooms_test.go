@@ -92,3 +92,44 @@ func TestPrivacyEraseNamesRoomsToLeave(t *testing.T) {
 		})
 	}
 }
+
+// TestPrivacyEraseNamesRoomsWhenQueueFails (whole28): the erasure deletes
+// the roles first and then queues the removals; when the queue could not be
+// written, the command failed without naming a room, and a second run no
+// longer finds them (roomsToLeave reads the deleted roles): the person
+// stayed in the team and approvals rooms with nobody told. The rooms are
+// now named as the admin's to remove them from. Fails without the fix: the
+// output names no room.
+func TestPrivacyEraseNamesRoomsWhenQueueFails(t *testing.T) {
+	const team, approvals, user = "!team:hs", "!approvals:hs", "@t:hs"
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "lotse.db")
+	cfgPath := writeConfig(t, dir, "database: "+dbPath+"\nteam_room: \""+team+"\"\napprovals_room: \""+approvals+
+		"\"\nnextcloud_url: https://cloud.example.org\nnextcloud_user: lotse\nnextcloud_groups: [\"AG\"]\n")
+	t.Setenv("LOTSE_PICKLE_KEY", "0123456789abcdef0123456789abcdef")
+	t.Setenv("LOTSE_NEXTCLOUD_PASSWORD", "x")
+	ctx := t.Context()
+	db := storagetest.Open(t, dbPath)
+	now := time.Now()
+	if _, err := db.Roles().Set(ctx, user, storage.RoleTeam, storage.RoleActive, "@admin:hs",
+		storage.RoleAuditEntry{Key: "grant:" + user, At: now, Actor: "@admin:hs", Subject: user, Action: "grant"}, now); err != nil {
+		t.Fatal(err)
+	}
+	// The queue cannot be written (a stand-in for a database that fails
+	// between the erasure and the queue).
+	if _, err := db.Lotse.Exec(ctx, `CREATE TRIGGER no_queue BEFORE INSERT ON room_removal BEGIN SELECT RAISE(ABORT, 'queue down'); END`); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	if err := runMain(ctx, []string{"privacy", "erase", "-c", cfgPath, "--yes", user}, nil, &out, &errOut); err == nil {
+		t.Fatalf("the erasure succeeded although the queue failed:\n%s", out.String())
+	}
+	for _, w := range []string{team, approvals, "in a Matrix client"} {
+		if !strings.Contains(out.String(), w) {
+			t.Errorf("the output does not name %q:\n%s", w, out.String())
+		}
+	}
+	if strings.Contains(out.String(), "queued") {
+		t.Errorf("the output says the removals were queued:\n%s", out.String())
+	}
+}
