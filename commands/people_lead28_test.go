@@ -82,3 +82,33 @@ func TestQueuedRoomRemovals(t *testing.T) {
 		t.Errorf("left in the queue after a refusal: %+v", left)
 	}
 }
+
+// TestQueuedRoomRemovalGivenUp (whole28's find): when neither the removal
+// nor the notice to the room works (Lotse itself was removed from the
+// room), the row — the erased person's Matrix ID, under no retention
+// rule — is tried again for a day and then forgotten, not kept for good.
+func TestQueuedRoomRemovalGivenUp(t *testing.T) {
+	ctx := context.Background()
+	e, rooms := newRolesEnv(t)
+	erased := id.UserID("@erased:test")
+	q := e.db.RoomRemovals()
+	if err := q.Queue(ctx, erased.String(), []string{teamRoom.String()}, e.now); err != nil {
+		t.Fatal(err)
+	}
+	e.reconfigure(func(d *Deps) {
+		d.Rooms = forbiddenKicks{rooms}
+		d.Matrix = &flakyMatrix{fakeMatrix: e.fm}
+	})
+	if err := e.h.TickPeople(ctx, e.now.Add(time.Minute)); err == nil {
+		t.Error("a notice that failed was not reported")
+	}
+	if left, _ := q.List(ctx, 10); len(left) != 1 {
+		t.Fatalf("forgotten before its day: %+v", left)
+	}
+	if err := e.h.TickPeople(ctx, e.now.Add(25*time.Hour)); err != nil {
+		t.Fatalf("after a day: %v", err)
+	}
+	if left, _ := q.List(ctx, 10); len(left) != 0 {
+		t.Errorf("kept after a day: %+v", left)
+	}
+}

@@ -69,10 +69,14 @@ func (w *Workflow) remindDue(ctx context.Context, now time.Time) error {
 	if quiet(w.cfg, now) {
 		return nil
 	}
+	// A member's notice that cannot be recorded must not hold back the
+	// team's reminders (whole28).
+	return errors.Join(w.tellWaiting(ctx, now), w.remindTeam(ctx, now))
+}
+
+// remindTeam sends the team's reminders and the digest due at now.
+func (w *Workflow) remindTeam(ctx context.Context, now time.Time) error {
 	st := w.tx
-	if err := w.tellWaiting(ctx, now); err != nil {
-		return err
-	}
 	if w.cfg.UnclaimedAfter > 0 {
 		due, err := w.DB.Cases.DueUnclaimed(ctx, now.Add(-w.cfg.UnclaimedAfter))
 		if err != nil {
