@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -13,25 +12,6 @@ import (
 
 	"github.com/lotse-bot/lotse/storage"
 )
-
-// reminderHold holds the first reminder Lotse sends until release is
-// closed (a reminder run that is slow: hundreds of attendees, a homeserver
-// under load).
-type reminderHold struct {
-	*fakeMatrix
-	held             atomic.Bool
-	reached, release chan struct{}
-}
-
-func (h *reminderHold) Send(ctx context.Context, roomID id.RoomID, t event.Type, content any, txnID string) (id.EventID, error) {
-	if c, ok := content.(*event.MessageEventContent); ok && strings.Contains(c.Body, "Erinnerung") {
-		if h.held.CompareAndSwap(false, true) {
-			close(h.reached)
-			<-h.release
-		}
-	}
-	return h.fakeMatrix.Send(ctx, roomID, t, content, txnID)
-}
 
 // TestRoundTableMoveWaitsForReminderRun (lead, twenty-eighth pass; Low:
 // integrity): the coordinator moved the round table while a reminder run
@@ -47,7 +27,10 @@ func TestRoundTableMoveWaitsForReminderRun(t *testing.T) {
 	post := e.announce(t, "!rundertisch Winterabend am 3.12. um 19 Uhr")
 	e.react(t, annRoom1, mem1, post, "✅")
 	e.react(t, annRoom1, mem2, post, "✅")
-	h := &reminderHold{fakeMatrix: e.fm, reached: make(chan struct{}), release: make(chan struct{})}
+	// The run is slow (hundreds of attendees, a homeserver under load):
+	// its first reminder is held until release.
+	h := &holdingMatrix{fakeMatrix: e.fm, reached: make(chan struct{}), release: make(chan struct{}),
+		match: func(_ id.RoomID, c *event.MessageEventContent) bool { return strings.Contains(c.Body, "Erinnerung") }}
 	e.reconfigure(func(d *Deps) { d.Matrix = h })
 
 	at := time.Date(2026, 12, 2, 19, 0, 0, 0, berlin)

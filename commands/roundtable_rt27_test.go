@@ -153,10 +153,21 @@ type holdingMatrix struct {
 	room             id.RoomID
 	held             atomic.Bool
 	reached, release chan struct{}
+	// match picks the send to hold (nil: an edit in room).
+	match func(roomID id.RoomID, c *event.MessageEventContent) bool
+}
+
+// isEditIn reports whether c, sent to roomID, is an edit in h.room.
+func (h *holdingMatrix) isEditIn(roomID id.RoomID, c *event.MessageEventContent) bool {
+	return roomID == h.room && c.RelatesTo != nil && c.RelatesTo.Type == event.RelReplace
 }
 
 func (h *holdingMatrix) Send(ctx context.Context, roomID id.RoomID, t event.Type, content any, txnID string) (id.EventID, error) {
-	if c, ok := content.(*event.MessageEventContent); ok && roomID == h.room && c.RelatesTo != nil && c.RelatesTo.Type == event.RelReplace {
+	match := h.match
+	if match == nil {
+		match = h.isEditIn
+	}
+	if c, ok := content.(*event.MessageEventContent); ok && match(roomID, c) {
 		if h.held.CompareAndSwap(false, true) {
 			close(h.reached)
 			<-h.release
