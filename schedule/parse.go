@@ -8,12 +8,17 @@ import (
 // DefaultDuration is the length of a round table when the text gives none.
 const DefaultDuration = 90 * time.Minute
 
-// Bounds of a duration.
+// MinDuration and MaxDuration bound the length of a round table that
+// Parse accepts (a length under a minute or over a day is refused).
 const (
-	minDuration = time.Minute
-	maxDuration = 24 * time.Hour
-	farAhead    = 183 * 24 * time.Hour
-	earlyHour   = 7
+	MinDuration = time.Minute
+	MaxDuration = 24 * time.Hour
+)
+
+// Other bounds of a date.
+const (
+	farAhead  = 183 * 24 * time.Hour
+	earlyHour = 7
 )
 
 // When is the result of [Parse].
@@ -565,7 +570,7 @@ func (r *resolver) duration(start time.Time, ends []clock) (time.Duration, *Pars
 		}
 		dur, raw = end.Sub(start), ends[0].raw
 	}
-	if dur < minDuration || dur > maxDuration {
+	if dur < MinDuration || dur > MaxDuration {
 		return 0, newError(ErrInvalidDuration, raw,
 			func(tx *Texts) string { return fmt.Sprintf(tx.InvalidDuration, raw) },
 			func(tx *Texts) string { return tx.InvalidDurationHint })
