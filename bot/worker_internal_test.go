@@ -13,11 +13,9 @@ import (
 	"github.com/lotse-bot/lotse/storage/storagetest"
 )
 
-// TestProcessSyncStoppedNotCounted: an item whose send stopped because the
-// sync stopped (shutdown, waiting for a fence) is not failed: the attempt
-// is not counted, and on its last attempt the item is not given up; it
-// stays due for the next start (dup18 review, L4).
-func TestProcessSyncStoppedNotCounted(t *testing.T) {
+// oneJoin commits one lobby join to a new database's inbox.
+func oneJoin(t *testing.T) (*storage.DB, storage.InboxItem, time.Time) {
+	t.Helper()
 	db := storagetest.Open(t, filepath.Join(t.TempDir(), "lotse.db"))
 	now := time.UnixMilli(1_700_000_000_000)
 	item := storage.InboxItem{EventID: "$join", RoomID: "!lobby:hs", Sender: "@m:hs", EventType: "m.room.member",
@@ -26,12 +24,27 @@ func TestProcessSyncStoppedNotCounted(t *testing.T) {
 	if err := db.Inbox.Commit(t.Context(), []storage.InboxItem{item}, nil, "s1"); err != nil {
 		t.Fatal(err)
 	}
-	handled := 0
-	b := &Bot{log: zerolog.Nop(), db: db, opts: Options{MaxAttempts: 1, Now: func() time.Time { return now },
+	return db, item, now
+}
+
+// lastAttemptBot is a bot whose one allowed attempt fails with err,
+// counting its handler's calls in handled.
+func lastAttemptBot(db *storage.DB, now time.Time, err error, handled *int) *Bot {
+	return &Bot{log: zerolog.Nop(), db: db, opts: Options{MaxAttempts: 1, Now: func() time.Time { return now },
 		Handler: HandlerFunc(func(context.Context, Incoming) error {
-			handled++
-			return fmt.Errorf("failed to send the welcome: failed to settle an earlier send: %w", errSyncStopped)
+			*handled++
+			return err
 		})}}
+}
+
+// TestProcessSyncStoppedNotCounted: an item whose send stopped because the
+// sync stopped (shutdown, waiting for a fence) is not failed: the attempt
+// is not counted, and on its last attempt the item is not given up; it
+// stays due for the next start (dup18 review, L4).
+func TestProcessSyncStoppedNotCounted(t *testing.T) {
+	db, item, now := oneJoin(t)
+	handled := 0
+	b := lastAttemptBot(db, now, fmt.Errorf("failed to send the welcome: failed to settle an earlier send: %w", errSyncStopped), &handled)
 	if !b.process(t.Context(), item) {
 		t.Error("process: the item is no longer pending; want it kept for the next start")
 	}
@@ -56,20 +69,9 @@ func (busyTestError) Busy() bool    { return true }
 // hundreds of attendees) used up its attempts and ended in the give-up
 // message (whole27, finding C).
 func TestProcessBusyNotCounted(t *testing.T) {
-	db := storagetest.Open(t, filepath.Join(t.TempDir(), "lotse.db"))
-	now := time.UnixMilli(1_700_000_000_000)
-	item := storage.InboxItem{EventID: "$join2", RoomID: "!lobby:hs", Sender: "@m:hs", EventType: "m.room.member",
-		Payload:    []byte(`{"type":"m.room.member","event_id":"$join2","sender":"@m:hs","state_key":"@m:hs","content":{"membership":"join"}}`),
-		ReceivedAt: now}
-	if err := db.Inbox.Commit(t.Context(), []storage.InboxItem{item}, nil, "s1"); err != nil {
-		t.Fatal(err)
-	}
+	db, item, now := oneJoin(t)
 	handled := 0
-	b := &Bot{log: zerolog.Nop(), db: db, opts: Options{MaxAttempts: 1, Now: func() time.Time { return now },
-		Handler: HandlerFunc(func(context.Context, Incoming) error {
-			handled++
-			return fmt.Errorf("failed to move: %w", busyTestError{})
-		})}}
+	b := lastAttemptBot(db, now, fmt.Errorf("failed to move: %w", busyTestError{}), &handled)
 	if !b.process(t.Context(), item) {
 		t.Error("process: the item is no longer pending; want it to wait")
 	}
