@@ -32,14 +32,7 @@ func TestCheckLeftoverMarkersNotInFormats(t *testing.T) {
 		"Ende. XXX",                      // 14
 		"",
 	}, "\n"))
-	problems, err := guides.Check(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, p := range problems {
-		got = append(got, strings.TrimPrefix(filepath.ToSlash(p.String()), filepath.ToSlash(dir)+"/"))
-	}
+	_, got := checkDir(t, dir)
 	want := []string{
 		`a/formate.md:13: warning: "XXX" looks like a note left for authors; members would read it as it is`,
 		`a/formate.md:14: warning: "XXX" looks like a note left for authors; members would read it as it is`,
@@ -71,6 +64,19 @@ func TestCheckWarnsAboutActiveSVG(t *testing.T) {
 		"![Aktiv](bilder/aktiv.svg)",
 		"",
 	}, "\n"))
+	_, got := checkDir(t, dir)
+	want := []string{
+		`a/bild.md:11: warning: image a/bilder/aktiv.svg is left out of the static site (lotse guides build-site), it has active content: a <script> element; export it as PNG or without scripts, links and external references`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// checkDir runs guides.Check on dir and returns its problems and each as
+// text with dir taken off the path.
+func checkDir(t *testing.T, dir string) ([]guides.Problem, []string) {
+	t.Helper()
 	problems, err := guides.Check(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -79,10 +85,5 @@ func TestCheckWarnsAboutActiveSVG(t *testing.T) {
 	for _, p := range problems {
 		got = append(got, strings.TrimPrefix(filepath.ToSlash(p.String()), filepath.ToSlash(dir)+"/"))
 	}
-	want := []string{
-		`a/bild.md:11: warning: image a/bilder/aktiv.svg is left out of the static site (lotse guides build-site), it has active content: a <script> element; export it as PNG or without scripts, links and external references`,
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	return problems, got
 }
