@@ -25,11 +25,7 @@ func TestAdminMistakesNameTheFix(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			file := filepath.Join(t.TempDir(), "c.yaml")
-			if err := os.WriteFile(file, []byte(tt.yaml), 0o600); err != nil {
-				t.Fatal(err)
-			}
-			_, err := Load(file, func(string) string { return "" })
+			err := loadFileOnly(t, tt.yaml)
 			if err == nil {
 				t.Fatal("no error")
 			}

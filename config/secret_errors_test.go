@@ -23,11 +23,7 @@ func TestTypeErrorsDoNotQuoteTheValue(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			file := filepath.Join(t.TempDir(), "c.yaml")
-			if err := os.WriteFile(file, []byte(tt.yaml), 0o600); err != nil {
-				t.Fatal(err)
-			}
-			_, err := Load(file, func(string) string { return "" })
+			err := loadFileOnly(t, tt.yaml)
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -57,4 +53,16 @@ func TestEnvTypeErrorsDoNotQuoteTheValue(t *testing.T) {
 			}
 		})
 	}
+}
+
+// loadFileOnly writes yaml into a config file and loads it with no
+// environment; it returns Load's error.
+func loadFileOnly(t *testing.T, yaml string) error {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "c.yaml")
+	if err := os.WriteFile(file, []byte(yaml), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(file, func(string) string { return "" })
+	return err
 }
