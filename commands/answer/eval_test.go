@@ -550,6 +550,17 @@ func TestFloors(t *testing.T) {
 		// 173 of 188 = 92.0 % at the start and end, no confident wrong
 		// answer.
 		{"BenchSealed26", bench("sealed26"), 90, 2, nil},
+		// The twenty-seventh sealed first messages, the judge of the
+		// twenty-ninth pass (testdata/first-messages-sealed27-2026-12-07.tsv:
+		// written blind in the twenty-eighth pass's session): helped 176 of
+		// 185 = 95.1 % at the pass's start, no confident wrong
+		// answer.
+		{"FirstMessagesSealed27", firstMessages("sealed27"), 93, 2, []string{"smalltalk", "human"}},
+		// The twenty-seventh sealed bench questions
+		// (guides/search/testdata/bench-sealed27-2026-12-07.tsv): helped
+		// 167 of 188 = 88.8 % at the start, two confident
+		// wrong answers.
+		{"BenchSealed27", bench("sealed27"), 87, 2, nil},
 	})
 }
 
