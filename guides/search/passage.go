@@ -59,9 +59,6 @@ type sectionScores struct {
 	lines [maxSections]uint32
 	units [maxSections][32]uint8
 	line  int
-	// heads has bit ci set for a counted concept (lineCounted) the
-	// guide names in a section heading (Hit.Heading).
-	heads uint64
 }
 
 // scoreSections scores the sections of doc against the query's concepts:
@@ -76,7 +73,7 @@ type sectionScores struct {
 // message's words there together; words a long section shares with the
 // message by chance stand in different lines.
 func (ix *Index) scoreSections(cs []concept, doc int32, sc *sectionScores) {
-	sc.n, sc.strong, sc.line, sc.heads = 0, 0, 0, 0
+	sc.n, sc.strong, sc.line = 0, 0, 0
 	per := &sc.per
 	for ci := range cs {
 		c := &cs[ci]
@@ -86,12 +83,8 @@ func (ix *Index) scoreSections(cs []concept, doc int32, sc *sectionScores) {
 		counted := ci < 64 && lineCounted(c)
 		for _, a := range c.alts {
 			if ci < 64 {
-				p, ok := ix.postingFor(a.term, doc)
-				if ok && p.mask&c.strong != 0 {
+				if p, ok := ix.postingFor(a.term, doc); ok && p.mask&c.strong != 0 {
 					sc.strong |= 1 << ci
-				}
-				if ok && counted && p.mask&(1<<fHeadings) != 0 {
-					sc.heads |= 1 << ci
 				}
 			}
 			ps := ix.secPost[a.term]

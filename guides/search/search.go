@@ -2,7 +2,6 @@ package search
 
 import (
 	"math"
-	"math/bits"
 	"slices"
 	"sort"
 )
@@ -157,10 +156,6 @@ type Hit struct {
 	// guides or more contain (passage.go, scoreSections). Exposure only: the
 	// ranking and the confidence do not read it.
 	Line int
-	// Heading is the number of distinct query words, counted as for Line,
-	// that the guide names in one of its section headings (exposure only:
-	// the ranking and the confidence do not read it; heading.go).
-	Heading int
 }
 
 // alt is one index term a query word may match, with its relative weight.
@@ -1106,7 +1101,6 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 		})
 		res.Hits[i].OneWord, res.Hits[i].OneWordDF = ix.oneWord(c)
 		res.Hits[i].Line = secs.line
-		res.Hits[i].Heading = bits.OnesCount64(secs.heads)
 		share, topics, strong := ix.thingFigures(cs, things, c)
 		res.Hits[i].Thing, res.Hits[i].ThingTopics = share, topics
 		res.Hits[i].StrongThing = math.Min(res.Hits[i].Strong, strong/denom)
