@@ -34,8 +34,6 @@ type weakEvidence struct {
 	// words of the message one line, list item or sentence of its body
 	// names together (rescueWeak, minLine).
 	line int
-	// unknown is search.Result.Unknown (known.go).
-	unknown float64
 }
 
 // rescueFeatures are generic, library-independent figures of a weak
@@ -181,7 +179,7 @@ func weakGate(d *Decision, res search.Result, qw []word) {
 	if leansOnOneWord(before[0]) {
 		return
 	}
-	d.weak = &weakEvidence{hits: res.Hits, x: featuresOf(before, res.Close || res.Confident, len(qw)), uncovered: res.Uncovered, line: res.Hits[0].Line, unknown: res.Unknown}
+	d.weak = &weakEvidence{hits: res.Hits, x: featuresOf(before, res.Close || res.Confident, len(qw)), uncovered: res.Uncovered, line: res.Hits[0].Line}
 }
 
 // rescueWeak turns a "no guide" kept with weak evidence into a choice of
@@ -209,7 +207,7 @@ func rescueWeak(d Decision, opts Options, tx *Texts) Decision {
 	if d.Outcome != None || d.weak == nil {
 		return d
 	}
-	return weakChoice(d, rescue, weakFeaturesOf(d.weak), d.weak.line >= minLine || allKnown(d.weak), opts, tx)
+	return weakChoice(d, rescue, weakFeaturesOf(d.weak), d.weak.line >= minLine, opts, tx)
 }
 
 // minLine is the fewest distinct words of a message one line of the
