@@ -279,12 +279,6 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 		d.exit, d.offTopic = exitPasted, true
 		return thingNoGuide(d, []string{t}, res.Hits, opts, tx)
 	}
-	if restsOnOneEach(res) {
-		// No guide carries more than one word of a message that
-		// names a matter the library lacks (carry.go).
-		d.exit = exitCarry
-		return noGuide(d, res.Hits, opts, tx)
-	}
 	if choiceLeans(res) {
 		d.exit = exitLeans
 		return noGuide(d, res.Hits, opts, tx)
@@ -324,7 +318,6 @@ const (
 	exitThing                           // the first guide meets the message only in the thing it names (onThingAlone)
 	exitBound                           // the generic word met belongs to a thing (boundThing)
 	exitPasted                          // a pasted message a thing shows about itself (pastedThing)
-	exitCarry                           // no shown guide carries more than one content word (restsOnOneEach)
 )
 
 // noGuide makes d the honest "no guide fits" for its query, keeping the

@@ -18,12 +18,12 @@ import (
 var exitNames = map[noneExit]string{
 	exitWeak: "weak gate", exitOffTopic: "off-topic gate", exitDate: "date gate",
 	exitLeans: "leansOnOneWord", exitOffTopicOneWord: "offTopicOnOneWord", exitThing: "onThingAlone",
-	exitBound: "boundThing", exitPasted: "pastedThing", exitCarry: "restsOnOneEach",
+	exitBound: "boundThing", exitPasted: "pastedThing",
 }
 
 // lastExit is the last exit of decideSearch (noneExit in decide.go): move
 // it with a new exit, and name that in exitNames.
-const lastExit = exitCarry
+const lastExit = exitPasted
 
 // TestExitNames: every exit of decideSearch has a name, so the tuning
 // output counts and names each one.

@@ -44,11 +44,6 @@ type Result struct {
 	// Things are the query's words naming a device or another company's
 	// product (folded, in query order; see Hit.Thing and ThingGroup).
 	Things []string
-	// Content is the number of the query's content words (a compound
-	// with its parts is one; everyday words are none) and Lacking how
-	// many of them the library has no alternative for at all, in a
-	// message not read as English (carry.go). Exposure only.
-	Content, Lacking int
 	// ThingWeight is the share of the query's weight its thing words
 	// (Things) carry: 1 − ThingWeight is the part of the message that is
 	// not the device or product, against which a guide's firm evidence
@@ -161,10 +156,6 @@ type Hit struct {
 	// guides or more contain (passage.go, scoreSections). Exposure only: the
 	// ranking and the confidence do not read it.
 	Line int
-	// Met is the number of the query's content words (Result.Content)
-	// the guide names in any field (carry.go; the first five hits only).
-	// Exposure only.
-	Met int
 }
 
 // alt is one index term a query word may match, with its relative weight.
@@ -1121,7 +1112,6 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 		// pass's, and nobody reads this pass's.
 		return res, f
 	}
-	ix.carryFigures(&res, cs, candDocs(cands), (&langVote{toks: toks}).english)
 	ix.missedAspects(cs, cands, res.Hits, denom)
 	ix.markAsked(cs, cands, res.Hits)
 	res.Runners = ix.runnersWithoutTopicRank(res.Hits, cands, moved, denom)
