@@ -267,3 +267,18 @@ func TestRecordBeforeMarker(t *testing.T) {
 		a.crash()
 	})
 }
+
+// TestCopyConflictMessage names a restored copy, what the admin does and
+// when this database's last heartbeat was (about when the backup was made).
+func TestCopyConflictMessage(t *testing.T) {
+	known := time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC)
+	err := (&ConflictError{Copy: true, Known: known}).Error()
+	for _, want := range []string{"restored backup", "old data", "Stop this one", "stop the live one first", "--takeover", "LOTSE_TAKEOVER", "2026-12-01 03:00:00 UTC"} {
+		if !strings.Contains(err, want) {
+			t.Errorf("message %q lacks %q", err, want)
+		}
+	}
+	if strings.Contains(err, "wait") {
+		t.Errorf("message %q tells the admin to wait: the live one does not go away by itself", err)
+	}
+}

@@ -11,7 +11,12 @@
 // ID of this run, and a heartbeat time it renews every minute.
 //
 // At start a fresh heartbeat of another instance refuses the start
-// ([ConflictError]) unless the admin asks for a takeover. While running, a
+// ([ConflictError]) unless the admin asks for a takeover. A fresh heartbeat
+// of this instance is a restart when this database recorded it (each
+// heartbeat is recorded in the database before the marker, [Recorder]);
+// when it did not, the database is a copy (a restored backup) beside the
+// live process if the marker moves on, and the start is refused too
+// ([ConflictError.Copy]). While running, a
 // marker of another run means a second process was started anyway: the
 // guard reports it once on [Guard.Displaced] and stops renewing, and the
 // caller stops handling events.
@@ -145,9 +150,9 @@ const clockTolerance = 5 * time.Second
 
 func (e *ConflictError) Error() string {
 	if e.Copy {
-		known := "this database has no record of that process's heartbeats"
+		known := "this database has recorded no heartbeat"
 		if !e.Known.IsZero() {
-			known = "this database's last record of it is from " + e.Known.UTC().Format(time.DateTime+" UTC")
+			known = "the last heartbeat recorded in this database is from " + e.Known.UTC().Format(time.DateTime+" UTC")
 		}
 		return fmt.Sprintf("a Lotse process with a newer copy of this same database is running for this bot account "+
 			"(its heartbeat moved on while this one watched; %s): this one is a restored backup or a copy of the database "+
@@ -197,7 +202,9 @@ func NewID() string {
 // another instance refuses the start with a *[ConflictError], unless
 // opts.Takeover (then Start waits one renewal interval, so that the other
 // process sees the new marker and stops before this one answers). The
-// same instance (a restart on the same database) is never refused.
+// same instance on the same database (a restart) is never refused nor kept
+// waiting; the same instance on a copy of the database that the marker has
+// moved on beyond is refused (see knows and watch).
 func Start(ctx context.Context, opts Options) (*Guard, error) {
 	if opts.Instance == "" {
 		return nil, errors.New("instance guard: no instance ID")
