@@ -16,6 +16,9 @@ const (
 	KeyUserID      = "auth.user_id"
 	// KeyInstanceID is this database's Lotse instance ID (internal/instance).
 	KeyInstanceID = "instance.id"
+	// KeyInstanceBeat is the last heartbeat this database's Lotse wrote to
+	// the instance marker (internal/instance.Recorder): run, number, time.
+	KeyInstanceBeat = "instance.beat"
 	// KeyPing is the row Ping rewrites to check that writes work.
 	KeyPing = "__ping__"
 )

@@ -60,6 +60,34 @@ func instanceID(ctx context.Context, db *storage.DB) (string, error) {
 	return v, nil
 }
 
+// beatRecord is this database's record of the last heartbeat its Lotse
+// wrote (kv instance.beat, one row rewritten every minute): a restart on
+// this database finds there the heartbeat of the marker it left, a copy of
+// the database (a restored backup) beside the live one does not.
+type beatRecord struct{ kv *storage.KVQuery }
+
+func (r beatRecord) LastBeat(ctx context.Context) (instance.Beat, bool, error) {
+	v, err := r.kv.Get(ctx, storage.KeyInstanceBeat)
+	if err != nil || v == "" {
+		return instance.Beat{}, false, err
+	}
+	var b instance.Beat
+	if json.Unmarshal([]byte(v), &b) != nil {
+		// Unreadable (another version's): as if there were none; the
+		// start then watches whether the marker's process is alive.
+		return instance.Beat{}, false, nil
+	}
+	return b, b.Run != "", nil
+}
+
+func (r beatRecord) RecordBeat(ctx context.Context, b instance.Beat) error {
+	v, err := json.Marshal(b)
+	if err != nil {
+		return fmt.Errorf("failed to encode the heartbeat record: %w", err)
+	}
+	return r.kv.Set(ctx, storage.KeyInstanceBeat, string(v))
+}
+
 // accountData is the instance marker in the bot account's account data
 // (visible only to the bot account itself).
 type accountData struct{ cli *mautrix.Client }
@@ -135,15 +163,21 @@ func startGuard(ctx context.Context, opts runOptions, db *storage.DB, b *bot.Bot
 		Takeover: opts.takeover,
 		Every:    opts.heartbeat,
 		Stale:    3 * opts.heartbeat, // 0: the default
+		Recorder: beatRecord{db.KV},
 		Log:      log.With().Str("component", "instance").Logger(),
 	})
 	var conflict *instance.ConflictError
 	switch {
+	case errors.As(err, &conflict) && conflict.Copy:
+		log.Error().Err(err).Msg("Not starting: this database is an older copy of the one a running Lotse uses (a restored backup?)")
+		return nil, fail(exitOtherInstance, err)
 	case errors.As(err, &conflict):
 		log.Error().Err(err).Msg("Not starting: another Lotse process is running for this bot account")
 		return nil, fail(exitOtherInstance, err)
 	case err != nil && ctx.Err() != nil:
 		return nil, nil
+	case errors.Is(err, instance.ErrRecord):
+		return nil, fail(exitDatabase, err)
 	case err != nil:
 		return nil, fail(exitMatrix, err)
 	}

@@ -157,3 +157,108 @@ func TestSecondInstanceTakeover(t *testing.T) {
 		t.Errorf("the team room got %d notices of the takeover, want one", notices)
 	}
 }
+
+// TestRestoredCopyRefused: a copy of the live database (lotse backup, then
+// started beside the running Lotse — a restore on a second server while the
+// first still runs) has the same instance ID. Before the twenty-ninth pass
+// it started as a restart and took over: the live Lotse stopped answering
+// and the copy answered from old data. Now its database does not know the
+// live Lotse's heartbeat, the marker moves on while it watches, and it is
+// refused with exit 24 and words naming a restored copy, before its first
+// sync; the live one answers every message exactly once.
+func TestRestoredCopyRefused(t *testing.T) {
+	if testing.Short() {
+		t.Skip("homeserver test")
+	}
+	const beat = time.Second // the heartbeat of both (a minute in production)
+	botID, password := registerAccount(t, "lotse")
+	cfg := config.Defaults()
+	cfg.HomeserverURL, cfg.UserID, cfg.Password = dendritetest.Shared().URL, botID.String(), password
+	cfg.PickleKey = "integration-test-pickle-key"
+	cfg.Database = filepath.Join(t.TempDir(), "lotse.db") // SQLite: lotse backup copies it while Lotse runs
+	cfg.GuidesDir = copyLibrary(t)
+	first := &lotse{userID: botID, cfg: cfg, log: &syncBuffer{}, opts: runOptions{heartbeat: beat}}
+	first.run(t)
+	m := newMember(t, "rc")
+	room := openDM(t, m, first.userID, false)
+	ask(t, m, room, first.userID, text("passwort vergessen"))
+
+	// lotse backup beside the running Lotse, installed as another
+	// installation's database.
+	live, err := storage.Open(cfg.Database, zerolog.Nop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer live.Close()
+	copyPath := filepath.Join(t.TempDir(), "restored.db")
+	if err := live.Backup(t.Context(), copyPath); err != nil {
+		t.Fatal(err)
+	}
+	restored, err := storage.Open(copyPath, zerolog.Nop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	copied, ok, err := beatRecord{restored.KV}.LastBeat(t.Context())
+	restored.Close()
+	if err != nil || !ok {
+		t.Fatalf("the backup has no heartbeat record: %v", err)
+	}
+	// The live Lotse goes on: two more heartbeats recorded in its database
+	// mean its marker has moved on beyond the copy's by at least one.
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second) // a liveness bound
+	defer cancel()
+	if err := waitUntil(ctx, func() bool {
+		b, _, err := beatRecord{live.KV}.LastBeat(ctx)
+		return err == nil && b.Run == copied.Run && b.Beat >= copied.Beat+2
+	}); err != nil {
+		t.Fatalf("the live Lotse's heartbeat did not move on: %v", err)
+	}
+
+	second := cfg
+	second.Database = copyPath
+	var logs syncBuffer
+	log := zerolog.New(io.MultiWriter(&logs, zerolog.NewTestWriter(t))).Level(zerolog.InfoLevel)
+	runCtx, stopCopy := context.WithTimeout(t.Context(), 2*time.Minute) // a liveness bound
+	defer stopCopy()
+	var synced atomic.Bool
+	err = runBotWith(runCtx, second, log, func(*bot.Bot) { synced.Store(true); stopCopy() }, runOptions{heartbeat: beat})
+	var exit *exitError
+	if !errors.As(err, &exit) || exit.code != exitOtherInstance {
+		t.Fatalf("the restored copy: %v, want exit code %d (another instance)", err, exitOtherInstance)
+	}
+	if synced.Load() {
+		t.Error("the refused copy synced")
+	}
+	for _, want := range []string{"restored backup", "old data", "--takeover"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("refusal %q does not say %q", err, want)
+		}
+	}
+
+	// The live one answers every message once; it was not displaced.
+	var sent []id.EventID
+	for _, q := range []string{"passwort vergessen", "wie komme ich in die cloud"} {
+		evtID, err := m.SendText(t.Context(), room, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sent = append(sent, evtID)
+	}
+	for _, s := range sent {
+		ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second)
+		_, err := m.Wait(ctx, room, first.userID, chatclient.ReplyTo(s))
+		cancel()
+		if err != nil {
+			t.Fatalf("message %s was never answered: %v", s, err)
+		}
+	}
+	ask(t, m, room, first.userID, text("danke")) // marker: a duplicate would have come before it
+	for _, s := range sent {
+		if n := m.RepliesTo(room, first.userID, s); n != 1 {
+			t.Errorf("message %s answered %d times, want once", s, n)
+		}
+	}
+	if strings.Contains(first.log.String(), "ANOTHER LOTSE PROCESS IS RUNNING") {
+		t.Errorf("the live Lotse was displaced by the refused copy; its log:\n%s", first.log.String())
+	}
+}

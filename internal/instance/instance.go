@@ -11,7 +11,12 @@
 // ID of this run, and a heartbeat time it renews every minute.
 //
 // At start a fresh heartbeat of another instance refuses the start
-// ([ConflictError]) unless the admin asks for a takeover. While running, a
+// ([ConflictError]) unless the admin asks for a takeover. A fresh heartbeat
+// of this instance is a restart when this database recorded it (each
+// heartbeat is recorded in the database before the marker, [Recorder]);
+// when it did not, the database is a copy (a restored backup) beside the
+// live process if the marker moves on, and the start is refused too
+// ([ConflictError.Copy]). While running, a
 // marker of another run means a second process was started anyway: the
 // guard reports it once on [Guard.Displaced] and stops renewing, and the
 // caller stops handling events.
@@ -58,6 +63,35 @@ type Marker struct {
 	// Stopped is true after a clean stop: the next start of any instance
 	// is not refused.
 	Stopped bool `json:"stopped,omitempty"`
+	// Beat numbers the heartbeats of this run (1 at start). A writer that
+	// sets it records each heartbeat in its own database before it writes
+	// the marker ([Recorder]); zero: a Lotse older than the twenty-ninth
+	// pass, which records nothing.
+	Beat int64 `json:"beat,omitempty"`
+}
+
+// Beat is a database's record of the last heartbeat its process wrote.
+type Beat struct {
+	// Run is the run that wrote it.
+	Run string `json:"run"`
+	// Beat is the heartbeat's number within the run ([Marker.Beat]).
+	Beat int64 `json:"beat"`
+	// At is the heartbeat's time (Unix milliseconds; for the admin's
+	// words only — the decision compares numbers, not clocks).
+	At int64 `json:"at_ms"`
+}
+
+// Recorder keeps, in this process's database, the last heartbeat it wrote
+// (one row, written every interval before the marker). A restart on the
+// same database finds the marker's heartbeat there; a copy of the database
+// (a restored backup) started beside the live process does not, because
+// the live process's marker has moved on since the copy was made.
+type Recorder interface {
+	// LastBeat returns the recorded heartbeat; ok is false when there is
+	// none (a database from before the twenty-ninth pass).
+	LastBeat(ctx context.Context) (b Beat, ok bool, err error)
+	// RecordBeat replaces it.
+	RecordBeat(ctx context.Context, b Beat) error
 }
 
 // Store reads and writes the marker (the bot account's account data).
@@ -82,7 +116,11 @@ type Options struct {
 	// Stale is the age from which another instance's heartbeat counts as
 	// a process that is gone (default [DefaultStale]).
 	Stale time.Duration
-	Log   zerolog.Logger
+	// Recorder is this database's record of its heartbeats; nil: none
+	// (a marker of this instance is then always a restart, as before the
+	// twenty-ninth pass).
+	Recorder Recorder
+	Log      zerolog.Logger
 }
 
 // ConflictError refuses a start: another instance's heartbeat is fresh.
@@ -96,6 +134,14 @@ type ConflictError struct {
 	// Ahead is how far its heartbeat lies in this machine's future (the
 	// two clocks differ); 0 when it does not.
 	Ahead time.Duration
+	// Copy is true when the other process is this same installation on
+	// another copy of its database, one that has moved on beyond this
+	// database (this one is a restored backup or a copy started beside
+	// the live Lotse).
+	Copy bool
+	// Known is the time of the last heartbeat this database recorded
+	// (with Copy; zero when it recorded none).
+	Known time.Time
 }
 
 // clockTolerance is how far another heartbeat may lie in the future before
@@ -103,6 +149,17 @@ type ConflictError struct {
 const clockTolerance = 5 * time.Second
 
 func (e *ConflictError) Error() string {
+	if e.Copy {
+		known := "this database has recorded no heartbeat"
+		if !e.Known.IsZero() {
+			known = "the last heartbeat recorded in this database is from " + e.Known.UTC().Format(time.DateTime+" UTC")
+		}
+		return fmt.Sprintf("a Lotse process with a newer copy of this same database is running for this bot account "+
+			"(its heartbeat moved on while this one watched; %s): this one is a restored backup or a copy of the database "+
+			"and would answer from old data (old cases, old requests). Stop this one and leave the live one running; "+
+			"to replace the live one with this copy, stop the live one first (then start this one again), "+
+			"or take over deliberately with --takeover (or LOTSE_TAKEOVER=true)", known)
+	}
 	age := fmt.Sprintf("its heartbeat is %s old", e.Age.Round(time.Second))
 	if e.Ahead > 0 {
 		age = fmt.Sprintf("its heartbeat is %s ahead of this machine's clock: the two clocks differ, check NTP on both", e.Ahead.Round(time.Second))
@@ -127,6 +184,11 @@ type Guard struct {
 	mu        sync.Mutex
 	other     *Marker // the marker that displaced this process
 	failures  int
+	// beat numbers this run's heartbeats (Marker.Beat); put, from Start
+	// and then from Run, never at once.
+	beat           int64
+	recordFailures int
+	known          Beat // this database's record read at start (for the refusal's words)
 }
 
 // NewID returns a new random ID (32 hex digits).
@@ -140,7 +202,9 @@ func NewID() string {
 // another instance refuses the start with a *[ConflictError], unless
 // opts.Takeover (then Start waits one renewal interval, so that the other
 // process sees the new marker and stops before this one answers). The
-// same instance (a restart on the same database) is never refused.
+// same instance on the same database (a restart) is never refused nor kept
+// waiting; the same instance on a copy of the database that the marker has
+// moved on beyond is refused (see knows and watch).
 func Start(ctx context.Context, opts Options) (*Guard, error) {
 	if opts.Instance == "" {
 		return nil, errors.New("instance guard: no instance ID")
@@ -160,24 +224,38 @@ func Start(ctx context.Context, opts Options) (*Guard, error) {
 		return nil, fmt.Errorf("failed to read the instance marker from the bot account: %w", err)
 	}
 	takeover := false
-	if ok && prev.Instance != opts.Instance && !prev.Stopped && prev.Heartbeat > 0 {
+	if ok && !prev.Stopped && prev.Heartbeat > 0 {
 		age := g.started.Sub(time.UnixMilli(prev.Heartbeat))
-		if age < opts.Stale {
+		switch {
+		case age >= opts.Stale:
+			// The process that wrote it is gone.
+		case prev.Instance != opts.Instance:
 			if !opts.Takeover {
-				// A heartbeat from a clock ahead stays fresh until this
-				// clock has caught up and the stale age has passed: the
-				// wait named is that long (not three minutes, after which
-				// the start would be refused again), and the clocks are
-				// named.
-				c := &ConflictError{Other: prev, Age: max(age, 0), Wait: opts.Stale - age}
-				if -age > clockTolerance {
-					c.Ahead = -age
-				}
-				return nil, c
+				return nil, conflict(prev, g.started, opts.Stale)
 			}
 			takeover = true
 			opts.Log.Warn().Str("other_instance", short(prev.Instance)).Dur("heartbeat_age", age).
 				Msg("Taking over the bot account from another Lotse process (takeover asked for): it stops handling messages at its next heartbeat")
+		default:
+			// This installation's marker, of another run: a restart when
+			// this database knows that run's heartbeat, else perhaps a
+			// copy of the database beside the live one.
+			known, err := g.knows(ctx, prev)
+			if err != nil {
+				return nil, err
+			}
+			if known {
+				break
+			}
+			if opts.Takeover {
+				takeover = true
+				opts.Log.Warn().Dur("heartbeat_age", age).
+					Msg("Taking over the bot account from a Lotse process on another copy of this database (takeover asked for): it stops handling messages at its next heartbeat")
+				break
+			}
+			if err := g.watch(ctx, prev); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if opts.Takeover && !takeover {
@@ -193,6 +271,99 @@ func Start(ctx context.Context, opts Options) (*Guard, error) {
 	}
 	opts.Log.Info().Str("instance", short(opts.Instance)).Msg("Instance marker set: this process answers for the bot account")
 	return g, nil
+}
+
+// conflict is the refusal for another instance's fresh marker m. A
+// heartbeat from a clock ahead stays fresh until this clock has caught up
+// and the stale age has passed: the wait named is that long (not three
+// minutes, after which the start would be refused again), and the clocks
+// are named.
+func conflict(m Marker, now time.Time, stale time.Duration) *ConflictError {
+	age := now.Sub(time.UnixMilli(m.Heartbeat))
+	c := &ConflictError{Other: m, Age: max(age, 0), Wait: max(stale-age, 0)}
+	if -age > clockTolerance {
+		c.Ahead = -age
+	}
+	return c
+}
+
+// ErrRecord marks an error of this database's heartbeat record ([Recorder])
+// at start: the database, not the homeserver, failed.
+var ErrRecord = errors.New("heartbeat record")
+
+// knows reports whether this database wrote the heartbeat of prev, a fresh
+// marker of this installation of another run: then prev's process ran on
+// this database and is gone (a crash and restart, the standby on the same
+// PostgreSQL database after the lease moved), and this start is a restart.
+// Each heartbeat is recorded in the database before it is written to the
+// marker, so the database of the run that wrote prev has a record of that
+// run with at least prev's number. Heartbeats are compared by number, not
+// by time: a clock that jumps changes nothing. A marker without a number
+// (a Lotse older than the twenty-ninth pass) and a process without a
+// recorder are restarts, as before.
+func (g *Guard) knows(ctx context.Context, prev Marker) (bool, error) {
+	if prev.Beat == 0 || g.opts.Recorder == nil {
+		return true, nil
+	}
+	rec, ok, err := g.opts.Recorder.LastBeat(ctx)
+	if err != nil {
+		return false, fmt.Errorf("failed to read this database's last heartbeat: %w: %w", ErrRecord, err)
+	}
+	g.known = rec
+	return ok && rec.Run == prev.Run && prev.Beat <= rec.Beat, nil
+}
+
+// watchRounds is how many renewal intervals a start watches a marker its
+// database does not know: a live process renews in each, and two missed
+// in a row are what [DefaultStale] allows too.
+const watchRounds = 2
+
+// watch decides about a fresh marker of this installation whose heartbeat
+// this database does not know. Either the process that wrote it is alive
+// on another copy of the database that has moved on (this one is a
+// restored backup or a copy started beside it): its marker moves on at its
+// next renewal, and the start is refused (a *[ConflictError] with Copy) —
+// answering from old data, the live one displaced, is what the admin did
+// not mean. Or it is gone, and this database lost its last heartbeats (a
+// power cut on SQLite, whose last commits may not have reached the disk;
+// a restore right after a crash): its marker stands still for
+// watchRounds intervals, and the start goes on. Nothing is written
+// meanwhile, so the live process is not disturbed.
+func (g *Guard) watch(ctx context.Context, prev Marker) error {
+	g.opts.Log.Warn().Dur("up_to", watchRounds*(g.opts.Every+g.opts.Every/10)).
+		Msg("The bot account's marker names a run of this installation that this database does not know (a restored backup or a copy of the database beside the live Lotse, or a database that lost its last writes): watching whether that process is alive before starting")
+	for range watchRounds {
+		t := time.NewTimer(g.opts.Every + g.opts.Every/10)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return context.Cause(ctx)
+		case <-t.C:
+		}
+		var (
+			m  Marker
+			ok bool
+		)
+		if err := retry(ctx, g.opts.Log, func() (err error) { m, ok, err = g.opts.Store.Get(ctx); return err }); err != nil {
+			return fmt.Errorf("failed to read the instance marker from the bot account: %w", err)
+		}
+		switch {
+		case !ok || m.Stopped:
+			// Stopped meanwhile (or the marker deleted): nobody answers.
+			return nil
+		case m == prev:
+			continue
+		case m.Instance != g.opts.Instance:
+			return conflict(m, time.Now(), g.opts.Stale)
+		}
+		c := &ConflictError{Other: m, Copy: true, Wait: g.opts.Stale}
+		if g.known.At > 0 {
+			c.Known = time.UnixMilli(g.known.At)
+		}
+		return c
+	}
+	g.opts.Log.Warn().Msg("The process that wrote the marker is gone (its heartbeat did not move on): starting; this database had lost its last heartbeats")
+	return nil
 }
 
 // takeoverRounds bounds how often a takeover writes its marker again when
@@ -253,13 +424,32 @@ func (g *Guard) awaitTakeover(ctx context.Context) error {
 	}
 }
 
-// put writes this run's marker with a heartbeat of now.
+// put writes this run's marker with a heartbeat of now, after recording
+// the heartbeat in the database (so that the database of a marker's run
+// always knows its heartbeat: see knows). A record that cannot be written
+// is logged, and the marker is written anyway: the heartbeat says that
+// this process lives, and a restart that finds its database behind the
+// marker only watches a little longer (watch).
 func (g *Guard) put(ctx context.Context) error {
+	g.beat++
+	now := time.Now().UnixMilli()
+	if g.opts.Recorder != nil {
+		if err := g.opts.Recorder.RecordBeat(ctx, Beat{Run: g.run, Beat: g.beat, At: now}); err != nil {
+			g.recordFailures++
+			if g.recordFailures <= 3 || g.recordFailures%60 == 0 {
+				g.opts.Log.Warn().Err(err).Int("failures", g.recordFailures).
+					Msg("Could not record the heartbeat in the database; renewing the instance marker anyway")
+			}
+		} else {
+			g.recordFailures = 0
+		}
+	}
 	return g.opts.Store.Put(ctx, Marker{
 		Instance:  g.opts.Instance,
 		Run:       g.run,
-		Heartbeat: time.Now().UnixMilli(),
+		Heartbeat: now,
 		Started:   g.started.UnixMilli(),
+		Beat:      g.beat,
 	})
 }
 

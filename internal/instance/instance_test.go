@@ -24,6 +24,9 @@ type fakeStore struct {
 	// „homeserver unreachable“), counting down.
 	failNext int
 	failErr  error
+	// failPuts makes the next Puts fail (the marker's write lost, the read
+	// before it worked), counting down.
+	failPuts int
 	// overwriteNext makes the next Put land and then be written over by
 	// the marker it replaced, with a new heartbeat: the running process's
 	// renewal, which read the marker just before that Put and writes just
@@ -60,6 +63,10 @@ func (s *fakeStore) Put(_ context.Context, m Marker) error {
 	defer s.mu.Unlock()
 	if err := s.fail(); err != nil {
 		return err
+	}
+	if s.failPuts > 0 {
+		s.failPuts--
+		return errors.New("homeserver unreachable")
 	}
 	prev := s.m
 	s.m, s.ok = m, true
