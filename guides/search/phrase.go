@@ -133,7 +133,6 @@ func newPhraseBuilder(st *stemmer) *phraseBuilder {
 func (b *phraseBuilder) add(doc int32, text string) {
 	b.buf = tokenize(text, b.buf[:0])
 	b.ks, b.stop = b.ks[:0], b.stop[:0]
-	var lr lackReader
 	for _, t := range b.buf {
 		if t.joined || articles[t.word] {
 			continue
@@ -146,7 +145,6 @@ func (b *phraseBuilder) add(doc int32, text string) {
 				b.keys[t.word] = k
 			}
 		}
-		k = lr.key(t.word, stop, k)
 		b.ks = append(b.ks, k)
 		b.stop = append(b.stop, stop)
 	}
@@ -219,7 +217,6 @@ func (ix *Index) queryPairs(toks []rawToken, ids []int32, kr *keyer) []int32 {
 // take no part.
 func (ix *Index) pairWords(toks []rawToken, kr *keyer, f func(i int, k string, stop bool)) {
 	n := 0
-	var lr lackReader
 	for i, t := range toks {
 		if t.joined || len(t.word) > maxQueryWord || articles[t.word] {
 			continue
@@ -232,7 +229,6 @@ func (ix *Index) pairWords(toks []rawToken, kr *keyer, f func(i int, k string, s
 		if !s {
 			k = kr.key(t.word)
 		}
-		k = lr.key(t.word, s, k)
 		f(i, k, s)
 	}
 }
