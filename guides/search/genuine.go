@@ -55,7 +55,9 @@ func genuineAt(toks []rawToken, i int) bool {
 	if toks[i].end {
 		return seinBefore(toks, i)
 	}
-	if next := toks[i+1]; !next.joined && next.word == "oder" {
+	// The window may end inside a clause (a query is cut at
+	// maxQueryTokens): the last token need not be a clause's end.
+	if i+1 < len(toks) && !toks[i+1].joined && toks[i+1].word == "oder" {
 		return true
 	}
 	for j := i + 1; j < len(toks); j++ {

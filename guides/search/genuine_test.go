@@ -5,6 +5,7 @@ package search
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -43,6 +44,22 @@ func TestGenuineAt(t *testing.T) {
 			t.Errorf("%q: predicate %v, want %v", tt.text, got, tt.want)
 		}
 	}
+}
+
+// TestGenuineAtWindowEnd: a query cut at maxQueryTokens ends inside a
+// clause; the predicate word as its last token must not read past the
+// window (a panic before the fix: index out of range).
+func TestGenuineAtWindowEnd(t *testing.T) {
+	text := "ist" + strings.Repeat(" echt", 2*maxQueryTokens)
+	toks := tokenizeMax(text, nil, maxQueryTokens)
+	if n := len(toks); n == 0 || toks[n-1].end {
+		t.Fatalf("the window of %d tokens ends a clause; want one cut inside it", n)
+	}
+	for i := range toks {
+		genuineAt(toks, i)
+	}
+	ix := Build(genuineDocs(), DefaultOptions())
+	ix.Search(text, 3)
 }
 
 // genuineDocs is a small library: a guide on fake messages that asks „ist
