@@ -381,7 +381,7 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 			if !ok {
 				id = int32(len(words))
 				wordIDs[t.word] = id
-				words = append(words, wordEntry{word: t.word, stop: isStop(t.word)})
+				words = append(words, wordEntry{word: t.word, stop: indexStop(t.word)})
 			}
 			if words[id].stop {
 				continue

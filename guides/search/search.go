@@ -404,7 +404,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken, kr *keyer)
 			continue
 		}
 		step(1)
-		if isStop(t.word) || len(t.word) > maxQueryWord {
+		if isStop(t.word) && !genuineAt(toks, i) || len(t.word) > maxQueryWord {
 			continue
 		}
 		k := key(t.word)
@@ -413,7 +413,7 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken, kr *keyer)
 		}
 		seen[k] = true
 		w := 1.0
-		if isCommon(t.word) {
+		if isCommon(t.word) || predicateWords[t.word] {
 			w = ix.opts.CommonWeight
 		}
 		// An English word of an English message takes no glossary entry
