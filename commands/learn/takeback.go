@@ -1,0 +1,92 @@
+package learn
+
+import (
+	"context"
+
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// TakeBack follows a member's deletion of their message (evt is the
+// redaction, redacts the deleted event; loop29): what Lotse copied of its
+// words for the team goes with it — the questions learned from it leave
+// the database and the search, and Lotse redacts its own messages in the
+// team room that quote it (the learning prompt, a guide draft's file).
+// The team is told in the case's thread which learned question went, in
+// words: its number and guide, never the question, a Matrix ID or an event
+// ID.
+//
+// Only the author's own deletion in the message's room counts: the rows
+// record the message's event, room and sender (storage.QuestionSource),
+// and all three must be the redaction's. Someone else's redaction, or one
+// naming the event from another room, finds nothing: a redaction event can
+// name any event ID, and one inside an encrypted event is checked by no
+// server. A moderator's deletion does not count either: the message is in
+// the member's chat with Lotse, which has no one else to moderate it.
+// Each step is idempotent (transaction IDs of the redaction event), so the
+// handler can be repeated after a crash. It works also while learning is
+// off: the rows it reaches were made while it was on.
+func (w *Workflow) TakeBack(ctx context.Context, evt *event.Event, redacts id.EventID) error {
+	src := storage.QuestionSource{Event: redacts.String(), Room: evt.RoomID.String(), User: evt.Sender.String()}
+	if err := w.redactCopies(ctx, evt, src); err != nil {
+		return err
+	}
+	learned, err := w.DB.Learned().BySource(ctx, src)
+	if err != nil || len(learned) == 0 {
+		return err
+	}
+	for _, l := range learned {
+		// Told first, deleted after: a crash in between tells again under
+		// the same transaction ID (the homeserver drops the repeat) and
+		// still finds the row to delete.
+		if w.cfg.TeamRoom != "" {
+			name := l.GuideID
+			if w.Guides != nil {
+				name = title(w.Guides.Current(), l.GuideID)
+			}
+			md := chat.Format(w.tx.TakenBack, l.ID, chat.Escape(name))
+			if !l.ExportedAt.IsZero() {
+				md += " " + chat.Format(w.tx.TakenBackExported, chat.Escape(name))
+			}
+			var rel *event.RelatesTo
+			if c, err := w.DB.Cases.Get(ctx, l.CaseID); err != nil {
+				return err
+			} else if c != nil && c.TeamEvent != "" {
+				rel = chat.ThreadRel(c.TeamEvent)
+			}
+			if _, err := w.SendMarkdownTo(ctx, w.cfg.TeamRoom, md, rel, w.TxnID(evt.ID, "learn-taken-back", int(l.ID))); err != nil {
+				return err
+			}
+		}
+		if _, err := w.DB.Learned().Delete(ctx, l.ID); err != nil {
+			return err
+		}
+	}
+	// Also the guard's known outcomes: they belong to the library in use,
+	// which the reload replaces (Known.For then knows none of them).
+	return w.load(ctx, vetted{})
+}
+
+// redactCopies redacts Lotse's messages in the team room that quote the
+// question from src and forgets them.
+func (w *Workflow) redactCopies(ctx context.Context, evt *event.Event, src storage.QuestionSource) error {
+	if w.cfg.TeamRoom == "" {
+		return nil
+	}
+	copies, err := w.DB.Copies().BySource(ctx, src)
+	if err != nil {
+		return err
+	}
+	for _, c := range copies {
+		if err := w.Matrix.Redact(ctx, w.cfg.TeamRoom, id.EventID(c.EventID), w.tx.CopyRedacted, w.TxnID(evt.ID, "redact-copy-"+c.EventID, 0)); err != nil {
+			return err
+		}
+		if err := w.DB.Copies().Delete(ctx, c.EventID); err != nil {
+			return err
+		}
+	}
+	return nil
+}

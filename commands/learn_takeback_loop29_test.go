@@ -1,0 +1,107 @@
+package commands
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/answer"
+)
+
+// learnedCase opens case 1 with question (the member's "ja" opens it: the
+// case keeps that event as its question's), answers and resolves it,
+// teaches its question for the room guide and posts a guide draft. It
+// returns the case's question event, the thread root, the learning prompt
+// and the draft's file.
+func (e *supportEnv) learnedCase(t *testing.T, num, question string) (ask, root, prompt, draft id.EventID) {
+	t.Helper()
+	mustContain(t, in(e.say(t, dmRoom, member, question, ""), dmRoom), "Supportfall")
+	ja := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "ja"})
+	team := in(e.handle(t, ja, true), teamRoom)
+	if len(team) == 0 {
+		t.Fatal("no case message")
+	}
+	root = id.EventID("$" + team[0].txn)
+	e.say(t, teamRoom, alice, "!antwort 1 Beantrage einen Raum", "")
+	for _, m := range in(e.say(t, teamRoom, alice, "!erledigt 1 Raum beantragt", ""), teamRoom) {
+		if strings.Contains(m.content.Body, "Passt eine Anleitung") {
+			prompt = id.EventID("$" + m.txn)
+		}
+	}
+	mustContain(t, in(e.say(t, teamRoom, bob, num, root), teamRoom), "Gelernt", "Nr. 1")
+	for _, m := range in(e.say(t, teamRoom, alice, "!anleitung-entwurf 1", ""), teamRoom) {
+		if m.content.MsgType == event.MsgFile {
+			draft = id.EventID("$" + m.txn)
+		}
+	}
+	if prompt == "" || draft == "" {
+		t.Fatalf("precondition: prompt %q, draft %q", prompt, draft)
+	}
+	return ja.ID, root, prompt, draft
+}
+
+// TestDeletedQuestionTakesLearnedBack (loop29): a member deletes the
+// message a learned question came from. Before, Lotse kept their words —
+// in the search, in the learning prompt and in the guide draft in the team
+// room — until a team member wrote !vergessen or the member erased all
+// their data. Now the question leaves the database and the search, Lotse
+// redacts its prompt and draft, and the team is told in the case's thread
+// in words (number and guide; no question, no Matrix ID, no event ID).
+// Someone else's redaction of the event, or the member's from another
+// room, takes nothing back. The guard's view stays consistent: the same
+// question can be taught again from another case, not refused as a
+// duplicate. Fails without learn.Workflow.TakeBack.
+func TestDeletedQuestionTakesLearnedBack(t *testing.T) {
+	e, store := learnEnv(t)
+	ctx := context.Background()
+	num := guideNumber(store, roomGuide)
+	ask, root, prompt, draft := e.learnedCase(t, num, unknownWords)
+	if d := answer.Decide(otherWords, store.Current(), answer.Options{}); !contains(d.Guides(), roomGuide) {
+		t.Fatalf("precondition: the learned question does not count: %s %v", d.Outcome, d.Guides())
+	}
+
+	// Not by someone else, not from another room: nothing goes.
+	for _, r := range []struct {
+		room   id.RoomID
+		sender id.UserID
+	}{{dmRoom, alice}, {teamRoom, member}, {teamRoom, alice}} {
+		e.handle(t, e.redaction(r.room, r.sender, ask), r.room == dmRoom)
+		if n, _ := e.db.Learned().Count(ctx); n != 1 {
+			t.Fatalf("a redaction by %s in %s took the learned question back", r.sender, r.room)
+		}
+		if _, ok := e.redactedIn(teamRoom)[prompt]; ok {
+			t.Fatalf("a redaction by %s in %s redacted the learning prompt", r.sender, r.room)
+		}
+	}
+
+	sent := e.handle(t, e.redaction(dmRoom, member, ask), true)
+	if n, _ := e.db.Learned().Count(ctx); n != 0 {
+		t.Fatalf("%d learned questions after the member deleted their message", n)
+	}
+	if d := answer.Decide(otherWords, store.Current(), answer.Options{}); contains(d.Guides(), roomGuide) {
+		t.Fatalf("the search still has the deleted words: %s %v", d.Outcome, d.Guides())
+	}
+	redacted := e.redactedIn(teamRoom)
+	for name, ev := range map[string]id.EventID{"learning prompt": prompt, "guide draft": draft} {
+		if _, ok := redacted[ev]; !ok {
+			t.Errorf("the %s quoting the deleted question stays in the team room", name)
+		}
+	}
+	told := in(sent, teamRoom)
+	mustContain(t, told, "Nr. 1", "wieder vergessen", "Nachricht gelöscht", "Konferenzraum")
+	if len(told) != 1 || told[0].content.RelatesTo.GetThreadParent() != root {
+		t.Fatalf("the team is not told once in the case's thread: %s", bodies(told))
+	}
+	if body := allText(told[0]); strings.Contains(body, "Ortsgruppe") || regexp.MustCompile(`[@$!][A-Za-z0-9]`).MatchString(body) {
+		t.Errorf("the notice quotes the question or names an ID: %s", body)
+	}
+
+	// The case keeps no question to learn now (support erased its copy);
+	// the same words, typed by the team, are new again to the guard.
+	mustContain(t, in(e.say(t, teamRoom, bob, "!lehren #1 "+num, ""), teamRoom), "keine Frage")
+	mustContain(t, in(e.say(t, teamRoom, bob, "!lehren #1 "+num+" | "+unknownWords, ""), teamRoom), "Gelernt", "Nr. 2")
+}
