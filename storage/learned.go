@@ -188,6 +188,14 @@ func init() {
 			WHERE source_user=$1 OR case_id<>0 AND case_id IN ` + ownCases},
 		PersonalTable{Name: "learned_question_taught_by_you", Query: `SELECT id, guide_id, case_id, taught_at FROM learned_question WHERE taught_by=$1`},
 	)
+	// The link to the member lives as long as the case it came from: once
+	// the case is gone or past its retention period (support_retention),
+	// the question keeps its text and loses whose words they were, as
+	// before v19 (docs/datenschutz.md).
+	retentionRules = append(retentionRules, retentionRule{"cases", "learned_question",
+		func(p RetentionPolicy) time.Duration { return p.Cases },
+		`SELECT COUNT(*) FROM learned_question WHERE ` + learnedLinkExpired,
+		[]string{`UPDATE learned_question SET source_event='', source_room='', source_user='' WHERE ` + learnedLinkExpired}})
 	// Counted under the export's names, which the erasure's answer puts
 	// in words ("1 Frage aus deinen Supportfällen, …"), not as "1 weiterer
 	// Eintrag".
@@ -196,6 +204,12 @@ func init() {
 		{"learned_question_taught_by_you", `UPDATE learned_question SET taught_by=$2 WHERE taught_by=$1`},
 	}, deleteSteps...)
 }
+
+// learnedLinkExpired selects the learned questions still linked to a
+// member whose case is gone or closed before the cutoff $1 (the case's
+// own retention: CaseQuery.Prune deletes it in the same run).
+const learnedLinkExpired = `source_user<>'' AND NOT EXISTS (SELECT 1 FROM support_case c WHERE c.id=learned_question.case_id
+	AND NOT (c.status IN (2, 3) AND COALESCE(c.closed_at, $1)<$1))`
 
 // learnPromptPrefix starts the kv keys of [LearnPromptKey].
 const learnPromptPrefix = "learn-prompt:"

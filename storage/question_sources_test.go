@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -76,11 +77,10 @@ func TestUpgradeLinksLearnedQuestions(t *testing.T) {
 }
 
 // TestErasureReachesLearnedAfterCase: a question learned from a member's
-// case is in their export and goes with their erasure also after the case
-// itself was deleted (its retention period is shorter than a learned
-// question's life). Before schema v19 only the case linked it to the
-// member: once the case was gone, the member's words stayed in the search
-// beyond the reach of `!daten-löschen`.
+// case is in their export and goes with their erasure by its link to the
+// member (source_user), also when the case itself is gone before the link
+// (a v17 or v18 binary's retention deletes cases without the rule that
+// unlinks their learned questions). Its copies' rows go with the case.
 func TestErasureReachesLearnedAfterCase(t *testing.T) {
 	for name, db := range openTestDBs(t) {
 		t.Run(name, func(t *testing.T) {
@@ -170,6 +170,60 @@ func TestCopiesOfAQuestion(t *testing.T) {
 			counts, err := db.Privacy().Erase(ctx, "@m:hs", "", now)
 			if err != nil || counts["question_copy"] != 1 {
 				t.Fatalf("erasure: %v %v", counts, err)
+			}
+		})
+	}
+}
+
+// TestRetentionUnlinksLearnedQuestion: the link of a learned question to
+// its member (source_*) lives as long as its case: the cases' retention
+// rule counts it (dry run, `!aufbewahrung`) and clears it once the case is
+// closed before the cutoff, keeping the question; a question whose case is
+// still open keeps its link.
+func TestRetentionUnlinksLearnedQuestion(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.UnixMilli(1_790_000_000_000)
+			policy := storage.RetentionPolicy{Cases: 30 * 24 * time.Hour}
+			for i, ask := range []string{"$old", "$open"} {
+				c, _, err := db.Cases.Create(ctx, &storage.Case{MemberID: "@m:hs", MemberRoom: "!dm:hs", Summary: "Frage"}, ask, "Frage "+ask, now)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, _, err := db.Learned().Add(ctx, storage.LearnedQuestion{GuideID: "a.md", Question: "Frage " + ask, Norm: "frage " + ask,
+					CaseID: c.ID, TaughtBy: "@team:hs", TaughtAt: now, Source: storage.QuestionSource{Event: ask, Room: "!dm:hs", User: "@m:hs"}},
+					fmt.Sprintf("$teach%d", i)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if _, err := db.Lotse.Exec(ctx, `UPDATE support_case SET status=3, closed_at=$1 WHERE origin_event='$old'`, now.UnixMilli()); err != nil {
+				t.Fatal(err)
+			}
+			later := now.Add(31 * 24 * time.Hour)
+			count := func(res []storage.RetentionResult) int64 {
+				for _, r := range res {
+					if r.Rule == "cases" && r.Table == "learned_question" {
+						return r.Rows
+					}
+				}
+				return -1
+			}
+			if res, err := db.Retention(ctx, policy, later, true); err != nil || count(res) != 1 {
+				t.Fatalf("dry run: %d learned questions to unlink (%v), want 1", count(res), err)
+			}
+			if _, err := db.Retention(ctx, policy, later, false); err != nil {
+				t.Fatal(err)
+			}
+			list, err := db.Learned().List(ctx)
+			if err != nil || len(list) != 2 {
+				t.Fatalf("learned questions after retention: %+v %v, want both kept", list, err)
+			}
+			for _, l := range list {
+				linked := l.Source != (storage.QuestionSource{})
+				if want := l.Question == "Frage $open"; linked != want {
+					t.Errorf("%q linked %v, want %v", l.Question, linked, want)
+				}
 			}
 		})
 	}
