@@ -52,6 +52,9 @@ type fakeMatrix struct {
 	// onSend, if set, runs at each Send before it is recorded (something
 	// that happens while a message is on its way).
 	onSend func(roomID id.RoomID)
+	// onName, if set, runs at each DisplayName before it answers
+	// (something that happens while Lotse reads whose words it copies).
+	onName func(user id.UserID)
 }
 
 // FetchMessage returns a message of events in roomID, as a homeserver
@@ -129,6 +132,12 @@ func (f *fakeMatrix) IsJoined(_ context.Context, roomID id.RoomID, user id.UserI
 }
 
 func (f *fakeMatrix) DisplayName(_ context.Context, _ id.RoomID, user id.UserID) string {
+	f.mu.Lock()
+	hook := f.onName
+	f.mu.Unlock()
+	if hook != nil {
+		hook(user)
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if n := f.names[user]; n != "" {

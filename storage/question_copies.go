@@ -34,7 +34,9 @@ type QuestionCopy struct {
 // guide drafts record it, so that the member's deletion of that message
 // takes them back.
 func SourceOf(c *Case, m CaseMessage) QuestionSource {
-	if c == nil || m.Kind != MsgQuestion || m.Sender == "" || m.Sender != c.MemberID {
+	// An erased message (Body "") is gone already: what the team writes
+	// in its place is its own.
+	if c == nil || m.Kind != MsgQuestion || m.Sender == "" || m.Sender != c.MemberID || m.Body == "" {
 		return QuestionSource{}
 	}
 	return QuestionSource{Event: m.SourceEvent, Room: c.MemberRoom, User: c.MemberID}
@@ -52,7 +54,36 @@ const (
 	copiesBySourceQuery = `SELECT event_id, kind, case_id, source_event, source_room, source_user, created_at FROM question_copy
 		WHERE source_event=$1 AND source_room=$2 AND source_user=$3 ORDER BY created_at, event_id`
 	deleteCopyQuery = `DELETE FROM question_copy WHERE event_id=$1`
+	// The case's question message from the member's deleted message, in
+	// the member's own chat with Lotse: the same erasure as
+	// CaseQuery.EraseMessage, narrowed to the question and its room.
+	eraseSourceQuery = `UPDATE case_message SET body='' WHERE source_event=$1 AND sender=$2 AND kind='question' AND body<>''
+		AND case_id IN (SELECT id FROM support_case WHERE member_id=$2 AND member_room=$3)`
+	sourceErasedQuery = `SELECT 1 FROM case_message WHERE source_event=$1 AND sender=$2 AND kind='question' AND body=''`
 )
+
+// EraseSource empties the case's question message that came from src,
+// which its member deleted in their chat with Lotse (src names the
+// redaction's event, sender and room). Taking back what was copied of it
+// starts with this: a copy made at the same time checks
+// [CopyQuery.SourceErased] after recording itself, so that one of the two
+// always sees the other.
+func (q *CopyQuery) EraseSource(ctx context.Context, src QuestionSource) error {
+	if src.Event == "" || src.Room == "" || src.User == "" {
+		return nil
+	}
+	_, err := execAffected(ctx, q.db, "a case's question", eraseSourceQuery, src.Event, src.User, src.Room)
+	return err
+}
+
+// SourceErased reports whether the case's question message from src was
+// erased (its member deleted it) — for a copy recorded after reading it.
+func (q *CopyQuery) SourceErased(ctx context.Context, src QuestionSource) (bool, error) {
+	if src.Event == "" || src.User == "" {
+		return false, nil
+	}
+	return exists(ctx, q.db, "read a case's question", sourceErasedQuery, src.Event, src.User)
+}
 
 // The member's export lists where Lotse quoted their question (kind, case,
 // time; the event IDs are Lotse's own). The erasure deletes the rows; the

@@ -293,6 +293,20 @@ func (w *Workflow) post(ctx context.Context, c *storage.Case, d *guides.Draft, w
 	if err := w.DB.Copies().Add(ctx, sent, storage.CopyDraft, c.ID, src, w.Now()); err != nil {
 		return err
 	}
+	// The member deleted the question while the draft was made (after
+	// learn.Workflow.TakeBack looked for copies): the draft goes at once.
+	if gone, err := w.DB.Copies().SourceErased(ctx, src); err != nil {
+		return err
+	} else if gone {
+		if err := w.Matrix.Redact(ctx, w.cfg.TeamRoom, id.EventID(sent), w.tx.QuestionDeleted, w.CauseTxn(ctx, "redact-draft", 0)); err != nil {
+			return err
+		}
+		if err := w.DB.Copies().Delete(ctx, sent); err != nil {
+			return err
+		}
+		_, err := w.SendMarkdownTo(ctx, w.cfg.TeamRoom, w.tx.QuestionDeleted, rel, w.CauseTxn(ctx, "guide-draft-note", 0))
+		return err
+	}
 	md := chat.Format(w.tx.Posted, c.ID)
 	if d.Removed > 0 {
 		md += " " + chat.Format(chat.Plural(w.tx.Removed, d.Removed), d.Removed)

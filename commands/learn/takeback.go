@@ -31,6 +31,12 @@ import (
 // off: the rows it reaches were made while it was on.
 func (w *Workflow) TakeBack(ctx context.Context, evt *event.Event, redacts id.EventID) error {
 	src := storage.QuestionSource{Event: redacts.String(), Room: evt.RoomID.String(), User: evt.Sender.String()}
+	// First the case's question (support erases it too, later in the
+	// same handling): a teaching, prompt or draft that read it before and
+	// records its copy after this sees that it is gone (recheck).
+	if err := w.DB.Copies().EraseSource(ctx, src); err != nil {
+		return err
+	}
 	if err := w.redactCopies(ctx, evt, src); err != nil {
 		return err
 	}
@@ -39,35 +45,68 @@ func (w *Workflow) TakeBack(ctx context.Context, evt *event.Event, redacts id.Ev
 		return err
 	}
 	for _, l := range learned {
-		// Told first, deleted after: a crash in between tells again under
-		// the same transaction ID (the homeserver drops the repeat) and
-		// still finds the row to delete.
-		if w.cfg.TeamRoom != "" {
-			name := l.GuideID
-			if w.Guides != nil {
-				name = title(w.Guides.Current(), l.GuideID)
-			}
-			md := chat.Format(w.tx.TakenBack, l.ID, chat.Escape(name))
-			if !l.ExportedAt.IsZero() {
-				md += " " + chat.Format(w.tx.TakenBackExported, chat.Escape(name))
-			}
-			var rel *event.RelatesTo
-			if c, err := w.DB.Cases.Get(ctx, l.CaseID); err != nil {
-				return err
-			} else if c != nil && c.TeamEvent != "" {
-				rel = chat.ThreadRel(c.TeamEvent)
-			}
-			if _, err := w.SendMarkdownTo(ctx, w.cfg.TeamRoom, md, rel, w.TxnID(evt.ID, "learn-taken-back", int(l.ID))); err != nil {
-				return err
-			}
-		}
-		if _, err := w.DB.Learned().Delete(ctx, l.ID); err != nil {
+		if err := w.takeBackOne(ctx, l, w.TxnID(evt.ID, "learn-taken-back", int(l.ID))); err != nil {
 			return err
 		}
 	}
 	// Also the guard's known outcomes: they belong to the library in use,
 	// which the reload replaces (Known.For then knows none of them).
 	return w.load(ctx, vetted{})
+}
+
+// takeBackOne tells the team that l goes and deletes it (the caller
+// reloads the library). Told first, deleted after: a crash in between
+// tells again under the same transaction ID (the homeserver drops the
+// repeat) and still finds the row to delete.
+func (w *Workflow) takeBackOne(ctx context.Context, l *storage.LearnedQuestion, txn string) error {
+	if w.cfg.TeamRoom != "" {
+		name := l.GuideID
+		if w.Guides != nil {
+			name = title(w.Guides.Current(), l.GuideID)
+		}
+		md := chat.Format(w.tx.TakenBack, l.ID, chat.Escape(name))
+		if !l.ExportedAt.IsZero() {
+			md += " " + chat.Format(w.tx.TakenBackExported, chat.Escape(name))
+		}
+		var rel *event.RelatesTo
+		if c, err := w.DB.Cases.Get(ctx, l.CaseID); err != nil {
+			return err
+		} else if c != nil && c.TeamEvent != "" {
+			rel = chat.ThreadRel(c.TeamEvent)
+		}
+		if _, err := w.SendMarkdownTo(ctx, w.cfg.TeamRoom, md, rel, txn); err != nil {
+			return err
+		}
+	}
+	_, err := w.DB.Learned().Delete(ctx, l.ID)
+	return err
+}
+
+// recheck takes back what was just copied from src when the member
+// deleted src meanwhile (between reading the case's question and
+// recording the copy, TakeBack found nothing to take back). It reports
+// whether it did. l is a learned question just added, or nil; copyEvent a
+// copy just recorded, or "".
+func (w *Workflow) recheck(ctx context.Context, src storage.QuestionSource, l *storage.LearnedQuestion, copyEvent string) (bool, error) {
+	gone, err := w.DB.Copies().SourceErased(ctx, src)
+	if err != nil || !gone {
+		return false, err
+	}
+	if copyEvent != "" && w.cfg.TeamRoom != "" {
+		if err := w.Matrix.Redact(ctx, w.cfg.TeamRoom, id.EventID(copyEvent), w.tx.CopyRedacted, w.CauseTxn(ctx, "redact-copy-"+copyEvent, 0)); err != nil {
+			return true, err
+		}
+		if err := w.DB.Copies().Delete(ctx, copyEvent); err != nil {
+			return true, err
+		}
+	}
+	if l != nil {
+		if err := w.takeBackOne(ctx, l, w.CauseTxn(ctx, "learn-taken-back", int(l.ID))); err != nil {
+			return true, err
+		}
+		return true, w.load(ctx, vetted{})
+	}
+	return true, nil
 }
 
 // redactCopies redacts Lotse's messages in the team room that quote the

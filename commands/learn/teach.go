@@ -118,6 +118,11 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 	if err != nil {
 		return err
 	}
+	// The member deleted the question while the guard judged it: it goes
+	// again at once, and the team is told so instead of "Gelernt".
+	if gone, err := w.recheck(ctx, src, l, ""); err != nil || gone {
+		return err
+	}
 	if err := w.load(ctx, v); err != nil {
 		return err
 	}

@@ -197,6 +197,9 @@ func (w *Workflow) Resolved(ctx context.Context, c *storage.Case) error {
 	if err := w.DB.Copies().Add(ctx, evt.String(), storage.CopyPrompt, c.ID, src, w.Now()); err != nil {
 		return err
 	}
+	if gone, err := w.recheck(ctx, src, nil, evt.String()); err != nil || gone {
+		return err
+	}
 	return w.DB.KV.Set(ctx, promptKey(c.ID), evt.String())
 }
 
