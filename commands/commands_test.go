@@ -55,6 +55,8 @@ type fakeMatrix struct {
 	// onName, if set, runs at each DisplayName before it answers
 	// (something that happens while Lotse reads whose words it copies).
 	onName func(user id.UserID)
+	// redactErr, if set, is Redact's answer for eventID (nil: redacted).
+	redactErr func(eventID id.EventID) error
 }
 
 // FetchMessage returns a message of events in roomID, as a homeserver
@@ -119,6 +121,11 @@ func (f *fakeMatrix) Redact(_ context.Context, roomID id.RoomID, eventID id.Even
 	}
 	if f.txns[txnID] {
 		return nil // like a homeserver: the same transaction ID once
+	}
+	if f.redactErr != nil {
+		if err := f.redactErr(eventID); err != nil {
+			return err
+		}
 	}
 	f.txns[txnID] = true
 	f.redacted = append(f.redacted, roomID.String()+" "+eventID.String()+" "+reason)

@@ -7,10 +7,12 @@ import (
 	"strings"
 	"testing"
 
+	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/answer"
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // learnedCase opens case 1 with question (the member's "ja" opens it: the
@@ -235,4 +237,30 @@ func TestQuestionDeletedWhileDrafting(t *testing.T) {
 		t.Fatal("the draft holding a question deleted while it was made stays in the team room")
 	}
 	mustContain(t, sent, "Entwurf deshalb zurückgenommen")
+}
+
+// TestTakeBackPastARefusedRedaction (loop29): Lotse may no longer redact
+// its prompt (the team room was changed, Lotse left the old one: the
+// homeserver refuses for good). The member's deletion still takes the
+// learned question back and forgets the copies, instead of failing on
+// every retry. Fails without redactCopy's tolerance (the handling errs).
+func TestTakeBackPastARefusedRedaction(t *testing.T) {
+	e, store := learnEnv(t)
+	ctx := context.Background()
+	ask, _, prompt, _ := e.learnedCase(t, guideNumber(store, roomGuide), unknownWords)
+	e.fm.mu.Lock()
+	e.fm.redactErr = func(ev id.EventID) error {
+		if ev == prompt {
+			return mautrix.MForbidden
+		}
+		return nil
+	}
+	e.fm.mu.Unlock()
+	e.handle(t, e.redaction(dmRoom, member, ask), true)
+	if n, _ := e.db.Learned().Count(ctx); n != 0 {
+		t.Fatalf("%d learned questions after the member deleted their message", n)
+	}
+	if copies, _ := e.db.Copies().BySource(ctx, storage.QuestionSource{Event: ask.String(), Room: dmRoom.String(), User: member.String()}); len(copies) != 0 {
+		t.Fatalf("copies still recorded: %+v", copies)
+	}
 }
