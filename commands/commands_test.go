@@ -52,6 +52,11 @@ type fakeMatrix struct {
 	// onSend, if set, runs at each Send before it is recorded (something
 	// that happens while a message is on its way).
 	onSend func(roomID id.RoomID)
+	// onName, if set, runs at each DisplayName before it answers
+	// (something that happens while Lotse reads whose words it copies).
+	onName func(user id.UserID)
+	// redactErr, if set, is Redact's answer for eventID (nil: redacted).
+	redactErr func(eventID id.EventID) error
 }
 
 // FetchMessage returns a message of events in roomID, as a homeserver
@@ -117,6 +122,11 @@ func (f *fakeMatrix) Redact(_ context.Context, roomID id.RoomID, eventID id.Even
 	if f.txns[txnID] {
 		return nil // like a homeserver: the same transaction ID once
 	}
+	if f.redactErr != nil {
+		if err := f.redactErr(eventID); err != nil {
+			return err
+		}
+	}
 	f.txns[txnID] = true
 	f.redacted = append(f.redacted, roomID.String()+" "+eventID.String()+" "+reason)
 	return nil
@@ -129,6 +139,12 @@ func (f *fakeMatrix) IsJoined(_ context.Context, roomID id.RoomID, user id.UserI
 }
 
 func (f *fakeMatrix) DisplayName(_ context.Context, _ id.RoomID, user id.UserID) string {
+	f.mu.Lock()
+	hook := f.onName
+	f.mu.Unlock()
+	if hook != nil {
+		hook(user)
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if n := f.names[user]; n != "" {

@@ -40,6 +40,13 @@ func (h *Handler) handleRedaction(ctx context.Context, evt *event.Event) error {
 	if err := h.gaps.ForgetMessage(ctx, evt, redacts); err != nil {
 		return err
 	}
+	// What the team's loop copied of a member's question (a learned
+	// question, the learning prompt, a guide draft) goes with the
+	// member's own deletion; TakeBack checks sender and room against its
+	// records, so it needs no inbox record (loop29).
+	if err := h.learn.TakeBack(ctx, evt, redacts); err != nil {
+		return err
+	}
 	origin, err := h.DB.Inbox.Origin(ctx, redacts.String())
 	if err != nil {
 		return err

@@ -10,7 +10,7 @@ import (
 )
 
 // LearnedQuestion is a member's question that the team taught as an example
-// question of a guide (issue #18.3). It holds no member ID.
+// question of a guide (issue #18.3). Source names whose words it holds.
 type LearnedQuestion struct {
 	ID       int64
 	GuideID  string
@@ -24,6 +24,17 @@ type LearnedQuestion struct {
 	TaughtAt time.Time
 	// ExportedAt is when it was written into the library's files (zero: not yet).
 	ExportedAt time.Time
+	// Source is the member's message the question came from (zero: not
+	// known, taught by a binary before schema v19 from a case since deleted).
+	Source QuestionSource
+}
+
+// QuestionSource names whose words Lotse copied: the member's message
+// (its event, its room, its sender) as the case keeps it. Their deletion
+// of that message takes the copies back ([LearnedQuery.BySource],
+// [CopyQuery.BySource]); their export and erasure find the copies by User.
+type QuestionSource struct {
+	Event, Room, User string
 }
 
 // LearnedQuery stores learned questions.
@@ -32,21 +43,24 @@ type LearnedQuery struct{ db *dbutil.Database }
 // Learned returns the learned-question queries.
 func (db *DB) Learned() *LearnedQuery { return &LearnedQuery{db: db.Lotse} }
 
-const learnedColumns = `id, guide_id, question, norm, case_id, taught_by, taught_at, exported_at`
+const learnedColumns = `id, guide_id, question, norm, case_id, taught_by, taught_at, exported_at, source_event, source_room, source_user`
 
 const (
-	learnedByOriginQuery     = `SELECT ` + learnedColumns + ` FROM learned_question WHERE origin_event=$1`
-	getLearnedQuery          = `SELECT ` + learnedColumns + ` FROM learned_question WHERE id=$1`
-	learnedByNormQuery       = `SELECT ` + learnedColumns + ` FROM learned_question WHERE norm=$1`
-	listLearnedQuery         = `SELECT ` + learnedColumns + ` FROM learned_question ORDER BY id`
-	learnedForCaseQuery      = `SELECT ` + learnedColumns + ` FROM learned_question WHERE case_id=$1 ORDER BY id`
+	learnedByOriginQuery = `SELECT ` + learnedColumns + ` FROM learned_question WHERE origin_event=$1`
+	getLearnedQuery      = `SELECT ` + learnedColumns + ` FROM learned_question WHERE id=$1`
+	learnedByNormQuery   = `SELECT ` + learnedColumns + ` FROM learned_question WHERE norm=$1`
+	listLearnedQuery     = `SELECT ` + learnedColumns + ` FROM learned_question ORDER BY id`
+	learnedForCaseQuery  = `SELECT ` + learnedColumns + ` FROM learned_question WHERE case_id=$1 ORDER BY id`
+	learnedBySourceQuery = `SELECT ` + learnedColumns + ` FROM learned_question
+		WHERE source_event=$1 AND source_room=$2 AND source_user=$3 AND source_event<>'' ORDER BY id`
 	deleteLearnedQuery       = `DELETE FROM learned_question WHERE id=$1`
 	countLearnedQuery        = `SELECT COUNT(*) FROM learned_question`
 	countTaughtSinceQuery    = `SELECT COUNT(*) FROM learned_question WHERE taught_by=$1 AND taught_at>=$2`
 	markLearnedExportedQuery = `UPDATE learned_question SET exported_at=$2 WHERE id=$1`
 	insertLearnedQuery       = `
-		INSERT INTO learned_question (id, guide_id, question, norm, case_id, taught_by, taught_at, origin_event)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`
+		INSERT INTO learned_question (id, guide_id, question, norm, case_id, taught_by, taught_at, origin_event,
+			source_event, source_room, source_user)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`
 )
 
 func scanLearned(row rowScanner) (*LearnedQuestion, error) {
@@ -54,7 +68,8 @@ func scanLearned(row rowScanner) (*LearnedQuestion, error) {
 		l                  LearnedQuestion
 		taught, exportedAt int64
 	)
-	if err := row.Scan(&l.ID, &l.GuideID, &l.Question, &l.Norm, &l.CaseID, &l.TaughtBy, &taught, &exportedAt); err != nil {
+	if err := row.Scan(&l.ID, &l.GuideID, &l.Question, &l.Norm, &l.CaseID, &l.TaughtBy, &taught, &exportedAt,
+		&l.Source.Event, &l.Source.Room, &l.Source.User); err != nil {
 		return nil, err
 	}
 	l.TaughtAt = time.UnixMilli(taught)
@@ -71,7 +86,8 @@ func scanLearned(row rowScanner) (*LearnedQuestion, error) {
 func (q *LearnedQuery) Add(ctx context.Context, l LearnedQuestion, originEvent string) (*LearnedQuestion, bool, error) {
 	return createOnce(ctx, q.db, scanLearned, "learned question", learnedByOriginQuery, nextLearnedIDQuery, getLearnedQuery, originEvent, nil,
 		func(ctx context.Context, next int64) error {
-			_, err := q.db.Exec(ctx, insertLearnedQuery, next, l.GuideID, l.Question, l.Norm, l.CaseID, l.TaughtBy, l.TaughtAt.UnixMilli(), originEvent)
+			_, err := q.db.Exec(ctx, insertLearnedQuery, next, l.GuideID, l.Question, l.Norm, l.CaseID, l.TaughtBy, l.TaughtAt.UnixMilli(), originEvent,
+				l.Source.Event, l.Source.Room, l.Source.User)
 			return err
 		})
 }
@@ -94,6 +110,16 @@ func (q *LearnedQuery) ByNorm(ctx context.Context, norm string) (*LearnedQuestio
 // ForCase lists the questions learned from a case.
 func (q *LearnedQuery) ForCase(ctx context.Context, caseID int64) ([]*LearnedQuestion, error) {
 	return queryMany(ctx, q.db, scanLearned, "learned questions", learnedForCaseQuery, caseID)
+}
+
+// BySource lists the questions learned from the member's message src
+// (all three of its parts must match: a deletion in another room, or by
+// someone else, finds nothing), oldest first.
+func (q *LearnedQuery) BySource(ctx context.Context, src QuestionSource) ([]*LearnedQuestion, error) {
+	if src.Event == "" || src.Room == "" || src.User == "" {
+		return nil, nil
+	}
+	return queryMany(ctx, q.db, scanLearned, "learned questions", learnedBySourceQuery, src.Event, src.Room, src.User)
 }
 
 // List returns all learned questions, oldest first.
@@ -143,11 +169,13 @@ func (q *LearnedQuery) MarkExported(ctx context.Context, id int64, now time.Time
 // bot holds in its search (a caller that erased some reloads them).
 const LearnedFromCases = "learned_question_from_your_cases"
 
-// Data rights: a learned question holds no member ID, but it came from a
-// member's case (case_id) and names the team member who taught it.
-//   - The member's export lists the questions learned from their cases; their
-//     erasure deletes them (before their cases are deleted, so the link is
-//     still there), exported or not: the database copy leaves the search at
+// Data rights: a learned question came from a member's case (case_id) and
+// message (source_user, v19), and names the team member who taught it.
+//   - The member's export lists the questions learned from their cases or
+//     messages; their erasure deletes them (before their cases are deleted,
+//     so the link is still there; by source_user also after the case was
+//     deleted by its retention period, which before v19 left them out of
+//     reach), exported or not: the database copy leaves the search at
 //     once; a copy already written into the library's files is reviewed
 //     text without any ID (see docs/datenschutz.md).
 //   - The team member's export lists what they taught; their erasure
@@ -156,17 +184,32 @@ func init() {
 	// After the member's cases are deleted: their prompt markers go too.
 	addDeleteStep("kv", pruneLearnPromptsQuery)
 	PersonalTables = append(PersonalTables,
-		PersonalTable{Name: LearnedFromCases, Query: `SELECT id, guide_id, question, case_id, taught_at, exported_at FROM learned_question WHERE case_id IN ` + ownCases},
+		PersonalTable{Name: LearnedFromCases, Query: `SELECT id, guide_id, question, case_id, taught_at, exported_at, source_event, source_room FROM learned_question
+			WHERE source_user=$1 OR case_id<>0 AND case_id IN ` + ownCases},
 		PersonalTable{Name: "learned_question_taught_by_you", Query: `SELECT id, guide_id, case_id, taught_at FROM learned_question WHERE taught_by=$1`},
 	)
+	// The link to the member lives as long as the case it came from: once
+	// the case is gone or past its retention period (support_retention),
+	// the question keeps its text and loses whose words they were, as
+	// before v19 (docs/datenschutz.md).
+	retentionRules = append(retentionRules, retentionRule{"cases", "learned_question",
+		func(p RetentionPolicy) time.Duration { return p.Cases },
+		`SELECT COUNT(*) FROM learned_question WHERE ` + learnedLinkExpired,
+		[]string{`UPDATE learned_question SET source_event='', source_room='', source_user='' WHERE ` + learnedLinkExpired}})
 	// Counted under the export's names, which the erasure's answer puts
 	// in words ("1 Frage aus deinen Supportfällen, …"), not as "1 weiterer
 	// Eintrag".
 	deleteSteps = append([]struct{ table, query string }{
-		{LearnedFromCases, `DELETE FROM learned_question WHERE case_id<>0 AND case_id IN ` + ownCases},
+		{LearnedFromCases, `DELETE FROM learned_question WHERE source_user=$1 OR case_id<>0 AND case_id IN ` + ownCases},
 		{"learned_question_taught_by_you", `UPDATE learned_question SET taught_by=$2 WHERE taught_by=$1`},
 	}, deleteSteps...)
 }
+
+// learnedLinkExpired selects the learned questions still linked to a
+// member whose case is gone or closed before the cutoff $1 (the case's
+// own retention: CaseQuery.Prune deletes it in the same run).
+const learnedLinkExpired = `source_user<>'' AND NOT EXISTS (SELECT 1 FROM support_case c WHERE c.id=learned_question.case_id
+	AND NOT (c.status IN (2, 3) AND COALESCE(c.closed_at, $1)<$1))`
 
 // learnPromptPrefix starts the kv keys of [LearnPromptKey].
 const learnPromptPrefix = "learn-prompt:"

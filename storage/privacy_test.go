@@ -56,8 +56,12 @@ func person(t *testing.T, db *storage.DB, n int, user, dm, email, other string, 
 	must(db.Cases.PutDraft(ctx, storage.CaseDraft{RoomID: dm, UserID: user, Question: "Entwurf " + email, CreatedAt: now}))
 	// The other one taught the question of this case to a guide.
 	_, _, err = db.Learned().Add(ctx, storage.LearnedQuestion{GuideID: "a.md", Question: "Gelernt aus " + email, Norm: "gelernt " + email,
-		CaseID: c.ID, TaughtBy: other, TaughtAt: now}, fmt.Sprintf("$teach%d", n))
+		CaseID: c.ID, TaughtBy: other, TaughtAt: now, Source: storage.QuestionSource{Event: fmt.Sprintf("$origin%d", n), Room: dm, User: user}},
+		fmt.Sprintf("$teach%d", n))
 	must(err)
+	// Its learning prompt in the team room quotes the question (loop29).
+	must(db.Copies().Add(ctx, fmt.Sprintf("$prompt%d", n), storage.CopyPrompt, c.ID,
+		storage.QuestionSource{Event: fmt.Sprintf("$origin%d", n), Room: dm, User: user}, now))
 	r, _, err := db.Access().Create(ctx, &storage.AccessRequest{MemberID: user, MemberRoom: dm, Kind: storage.AccessNextcloud, Target: "AG",
 		Email: email, DisplayName: "Name " + email, Reason: "weil"}, fmt.Sprintf("$req%d", n), now)
 	must(err)

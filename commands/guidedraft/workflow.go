@@ -82,7 +82,7 @@ func (w *Workflow) cmdDraft(ce *chat.Call) error {
 	if !resolved(c, events) {
 		return w.ReplyMarkdown(ctx, chat.Format(w.tx.NotResolved, c.ID, w.state(c)))
 	}
-	in, err := w.input(ctx, c, events)
+	in, src, err := w.input(ctx, c, events)
 	if err != nil {
 		return err
 	}
@@ -95,7 +95,7 @@ func (w *Workflow) cmdDraft(ce *chat.Call) error {
 	case err != nil:
 		return err
 	}
-	if err := w.post(ctx, c, d, in.Withheld); err != nil {
+	if err := w.post(ctx, c, d, in.Withheld, src); err != nil {
 		return err
 	}
 	if w.inThread(ce.Event) != c.TeamEvent || c.TeamEvent == "" {
@@ -179,17 +179,19 @@ func (w *Workflow) state(c *storage.Case) string {
 // (not when they wrote !nicht-merken: the draft then has a placeholder for
 // the team to write the question), the team's answers to the member (never
 // notes, never the member's later messages) and every name in the case,
-// to be removed (events: the case's events).
-func (w *Workflow) input(ctx context.Context, c *storage.Case, events []storage.CaseEvent) (guides.DraftInput, error) {
+// to be removed (events: the case's events), and the member's message the
+// question came from (zero when the draft holds none of it).
+func (w *Workflow) input(ctx context.Context, c *storage.Case, events []storage.CaseEvent) (guides.DraftInput, storage.QuestionSource, error) {
 	in := guides.DraftInput{Lang: w.Lang, Vars: w.cfg.Vars}
+	var src storage.QuestionSource
 	optedOut, err := w.DB.Gaps().OptedOut(ctx, c.MemberID)
 	if err != nil {
-		return in, err
+		return in, src, err
 	}
 	in.Withheld = optedOut
 	msgs, err := w.DB.Cases.Messages(ctx, c.ID)
 	if err != nil {
-		return in, err
+		return in, src, err
 	}
 	people := []string{c.MemberID, c.Assignee}
 	var lib *guides.Library
@@ -205,6 +207,7 @@ func (w *Workflow) input(ctx context.Context, c *storage.Case, events []storage.
 				// reset code is no part of a guide (the team's links in
 				// its answers stay for the author to review).
 				in.Question, _ = guides.ShortenLinks(m.Body)
+				src = storage.SourceOf(c, m)
 			}
 		case storage.MsgAnswer:
 			if gid, ok := strings.CutPrefix(m.Body, guidePrefix); ok {
@@ -225,7 +228,7 @@ func (w *Workflow) input(ctx context.Context, c *storage.Case, events []storage.
 		}
 	}
 	in.Names = w.names(ctx, c, people)
-	return in, nil
+	return in, src, nil
 }
 
 // names are the user IDs and display names of people (the bot excepted).
@@ -252,8 +255,10 @@ func (w *Workflow) names(ctx context.Context, c *storage.Case, people []string) 
 // it with a note for the author into the case's thread (withheld: the
 // member's question is left out, the team writes one). Handling the
 // command again posts nothing new (transaction IDs of the command event)
-// and uploads nothing again.
-func (w *Workflow) post(ctx context.Context, c *storage.Case, d *guides.Draft, withheld bool) error {
+// and uploads nothing again. src is the member's message the draft's
+// question came from: its deletion redacts the draft's file
+// (learn.Workflow.TakeBack).
+func (w *Workflow) post(ctx context.Context, c *storage.Case, d *guides.Draft, withheld bool, src storage.QuestionSource) error {
 	// First: an edit of the case's solution made before it is told
 	// that the draft keeps the old text (support's EditAnswer). A
 	// crash between this and the post is retried with the command, so
@@ -283,6 +288,23 @@ func (w *Workflow) post(ctx context.Context, c *storage.Case, d *guides.Draft, w
 	// The draft holds the member's question: a member's erasure redacts
 	// it (support.Workflow.FinishErasures).
 	if err := w.DB.Cases.Shown(ctx, sent, c.ID); err != nil {
+		return err
+	}
+	if err := w.DB.Copies().Add(ctx, sent, storage.CopyDraft, c.ID, src, w.Now()); err != nil {
+		return err
+	}
+	// The member deleted the question while the draft was made (after
+	// learn.Workflow.TakeBack looked for copies): the draft goes at once.
+	if gone, err := w.DB.Copies().SourceErased(ctx, src); err != nil {
+		return err
+	} else if gone {
+		if err := w.Matrix.Redact(ctx, w.cfg.TeamRoom, id.EventID(sent), w.tx.QuestionDeleted, w.CauseTxn(ctx, "redact-draft", 0)); err != nil {
+			return err
+		}
+		if err := w.DB.Copies().Delete(ctx, sent); err != nil {
+			return err
+		}
+		_, err := w.SendMarkdownTo(ctx, w.cfg.TeamRoom, w.tx.QuestionDeleted, rel, w.CauseTxn(ctx, "guide-draft-note", 0))
 		return err
 	}
 	md := chat.Format(w.tx.Posted, c.ID)

@@ -84,9 +84,15 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 	if !guides.VisibleTo(g, false) {
 		return w.toCase(ctx, c, chat.Format(st.TeamOnlyGuide, chat.Escape(g.Title)))
 	}
+	// Whose words: the member's question, also under the team's own
+	// words (often pasted from the member's): the member's deletion of
+	// that message takes the question back (TakeBack).
+	asked, _, src, err := w.caseQuestion(ctx, c)
+	if err != nil {
+		return err
+	}
 	var q string
 	if strings.TrimSpace(override) != "" {
-		// The team's own words, but often pasted from the member's.
 		q, _ = Scrub(override, w.tx, w.memberNames(ctx, c)...)
 	} else {
 		out, err := w.DB.Gaps().OptedOut(ctx, c.MemberID)
@@ -96,10 +102,7 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 		if out {
 			return w.toCase(ctx, c, chat.Format(st.OptedOut, c.ID, c.ID))
 		}
-		if q, _, err = w.caseQuestion(ctx, c); err != nil {
-			return err
-		}
-		if q == "" {
+		if q = asked; q == "" {
 			return w.toCase(ctx, c, chat.Format(st.NoQuestion, c.ID))
 		}
 	}
@@ -111,8 +114,13 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 		return w.toCase(ctx, c, refusal)
 	}
 	l, _, err := w.DB.Learned().Add(ctx, storage.LearnedQuestion{GuideID: g.ID, Question: q, Norm: guides.NormalizeQuestion(q),
-		CaseID: c.ID, TaughtBy: sender.String(), TaughtAt: w.Now()}, origin.String())
+		CaseID: c.ID, TaughtBy: sender.String(), TaughtAt: w.Now(), Source: src}, origin.String())
 	if err != nil {
+		return err
+	}
+	// The member deleted the question while the guard judged it: it goes
+	// again at once, and the team is told so instead of "Gelernt".
+	if gone, err := w.recheck(ctx, src, l, ""); err != nil || gone {
 		return err
 	}
 	if err := w.load(ctx, v); err != nil {

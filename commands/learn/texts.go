@@ -89,6 +89,17 @@ type Texts struct {
 	// ForgetMissing names the numbers not found (%s), ForgetTooMany the
 	// most one command forgets (%d).
 	ForgottenMany, ForgottenLine, ForgetMissing, ForgetTooMany string
+
+	// TakenBack tells the team that a learned question left the search
+	// because its member deleted the message it came from: %d number, %s
+	// the guide's title. It never quotes the question (the member took
+	// their words back). TakenBackExported adds that the library's files
+	// still hold it: %s the guide's title.
+	TakenBack, TakenBackExported string
+	// CopyRedacted is the reason of Lotse's redaction of its own message
+	// (a learning prompt, a guide draft) that quoted a member's question
+	// the member deleted.
+	CopyRedacted string
 }
 
 // German are the German texts.
@@ -142,20 +153,23 @@ var German = Texts{
 	OutcomeNone:     "„keine passende Anleitung“",
 	OutcomeOther:    "keine Anleitung",
 
-	ListEmpty:     "Lotse hat noch keine Fragen aus Fällen gelernt.",
-	ListIntro:     "Gelernte Fragen (%d):",
-	ListLine:      "- **%d** „%s“ → %s – %s, %s",
-	ListExported:  " (in die Dateien übernommen)",
-	ListMore:      "… und %d ältere.|… und %d ältere.",
-	ListGone:      " – ⚠️ diese Anleitung gibt es nicht mehr, die Frage zählt nicht: erst `!vergessen %d`, dann neu lehren",
-	DuplicateGone: "Diese Frage hat Lotse schon gelernt (Nr. %d), aber zu einer Anleitung, die es nicht mehr gibt („%s“) – deshalb zählt sie nicht. Vergiss sie mit `!vergessen %d` und lehre sie dann neu.",
-	ForgetUsage:   "So geht es: `!vergessen <Nr>` – die Nummer steht in `!gelernt`. Mehrere auf einmal: `!vergessen 3 5 8`.",
-	ForgetNone:    "Eine gelernte Frage Nr. %s gibt es nicht. Die Nummern stehen in `!gelernt`.",
-	Forgotten:     "Vergessen: Nr. %d „%s“. Lotse sucht ab jetzt ohne sie.",
-	ForgottenMany: "Vergessen (%d Frage) – Lotse sucht ab jetzt ohne sie:|Vergessen (%d Fragen) – Lotse sucht ab jetzt ohne sie:",
-	ForgottenLine: "- Nr. %d „%s“",
-	ForgetMissing: "Nicht gefunden (schon vergessen oder nie gelernt): %s",
-	ForgetTooMany: "Höchstens %d Nummern auf einmal – den Rest bitte mit einem weiteren `!vergessen`.",
+	ListEmpty:         "Lotse hat noch keine Fragen aus Fällen gelernt.",
+	ListIntro:         "Gelernte Fragen (%d):",
+	ListLine:          "- **%d** „%s“ → %s – %s, %s",
+	ListExported:      " (in die Dateien übernommen)",
+	ListMore:          "… und %d ältere.|… und %d ältere.",
+	ListGone:          " – ⚠️ diese Anleitung gibt es nicht mehr, die Frage zählt nicht: erst `!vergessen %d`, dann neu lehren",
+	DuplicateGone:     "Diese Frage hat Lotse schon gelernt (Nr. %d), aber zu einer Anleitung, die es nicht mehr gibt („%s“) – deshalb zählt sie nicht. Vergiss sie mit `!vergessen %d` und lehre sie dann neu.",
+	ForgetUsage:       "So geht es: `!vergessen <Nr>` – die Nummer steht in `!gelernt`. Mehrere auf einmal: `!vergessen 3 5 8`.",
+	ForgetNone:        "Eine gelernte Frage Nr. %s gibt es nicht. Die Nummern stehen in `!gelernt`.",
+	Forgotten:         "Vergessen: Nr. %d „%s“. Lotse sucht ab jetzt ohne sie.",
+	ForgottenMany:     "Vergessen (%d Frage) – Lotse sucht ab jetzt ohne sie:|Vergessen (%d Fragen) – Lotse sucht ab jetzt ohne sie:",
+	ForgottenLine:     "- Nr. %d „%s“",
+	ForgetMissing:     "Nicht gefunden (schon vergessen oder nie gelernt): %s",
+	ForgetTooMany:     "Höchstens %d Nummern auf einmal – den Rest bitte mit einem weiteren `!vergessen`.",
+	TakenBack:         "🗑️ Die gelernte Frage Nr. %d (zu „%s“) ist wieder vergessen: Das Mitglied hat die Nachricht gelöscht, aus der sie stammt. Lotse sucht ab jetzt ohne sie.",
+	TakenBackExported: "Sie steht schon in den Dateien der Anleitung „%s“ – bitte nehmt sie auch dort heraus.",
+	CopyRedacted:      "Das Mitglied hat die Nachricht gelöscht, aus der diese Frage stammt.",
 }
 
 // English are the English texts.
@@ -209,20 +223,23 @@ var English = Texts{
 	OutcomeNone:     "“no guide fits”",
 	OutcomeOther:    "no guide",
 
-	ListEmpty:     "Lotse has not learned any questions from cases yet.",
-	ListIntro:     "Learned questions (%d):",
-	ListLine:      "- **%d** “%s” → %s – %s, %s",
-	ListExported:  " (written into the files)",
-	ListMore:      "… and %d older one.|… and %d older ones.",
-	ListGone:      " – ⚠️ this guide is gone, the question does not count: first `!forget %d`, then teach it again",
-	DuplicateGone: "Lotse has learned this question already (no. %d), but for a guide that is gone (“%s”) – so it does not count. Forget it with `!forget %d`, then teach it again.",
-	ForgetUsage:   "How to: `!forget <number>` – the number is in `!learned`. Several at once: `!forget 3 5 8`.",
-	ForgetNone:    "There is no learned question no. %s. The numbers are in `!learned`.",
-	Forgotten:     "Forgotten: no. %d “%s”. Lotse searches without it from now on.",
-	ForgottenMany: "Forgotten (%d question) – Lotse searches without it from now on:|Forgotten (%d questions) – Lotse searches without them from now on:",
-	ForgottenLine: "- no. %d “%s”",
-	ForgetMissing: "Not found (forgotten already or never learned): %s",
-	ForgetTooMany: "At most %d numbers at once – please forget the rest with another `!forget`.",
+	ListEmpty:         "Lotse has not learned any questions from cases yet.",
+	ListIntro:         "Learned questions (%d):",
+	ListLine:          "- **%d** “%s” → %s – %s, %s",
+	ListExported:      " (written into the files)",
+	ListMore:          "… and %d older one.|… and %d older ones.",
+	ListGone:          " – ⚠️ this guide is gone, the question does not count: first `!forget %d`, then teach it again",
+	DuplicateGone:     "Lotse has learned this question already (no. %d), but for a guide that is gone (“%s”) – so it does not count. Forget it with `!forget %d`, then teach it again.",
+	ForgetUsage:       "How to: `!forget <number>` – the number is in `!learned`. Several at once: `!forget 3 5 8`.",
+	ForgetNone:        "There is no learned question no. %s. The numbers are in `!learned`.",
+	Forgotten:         "Forgotten: no. %d “%s”. Lotse searches without it from now on.",
+	ForgottenMany:     "Forgotten (%d question) – Lotse searches without it from now on:|Forgotten (%d questions) – Lotse searches without them from now on:",
+	ForgottenLine:     "- no. %d “%s”",
+	ForgetMissing:     "Not found (forgotten already or never learned): %s",
+	ForgetTooMany:     "At most %d numbers at once – please forget the rest with another `!forget`.",
+	TakenBack:         "🗑️ The learned question no. %d (for “%s”) is forgotten again: the member deleted the message it came from. Lotse searches without it from now on.",
+	TakenBackExported: "It is already in the files of the guide “%s” – please take it out there too.",
+	CopyRedacted:      "The member deleted the message this question came from.",
 }
 
 // TextsFor returns the texts for lang (German by default).

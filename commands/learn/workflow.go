@@ -163,7 +163,7 @@ func (w *Workflow) Resolved(ctx context.Context, c *storage.Case) error {
 	if out, err := w.DB.Gaps().OptedOut(ctx, c.MemberID); err != nil || out {
 		return err
 	}
-	q, found, err := w.caseQuestion(ctx, c)
+	q, found, src, err := w.caseQuestion(ctx, c)
 	if err != nil || q == "" || tooShort(q) {
 		return err
 	}
@@ -193,14 +193,22 @@ func (w *Workflow) Resolved(ctx context.Context, c *storage.Case) error {
 	if err := w.DB.Cases.Shown(ctx, evt.String(), c.ID); err != nil {
 		return err
 	}
+	// And the member's deletion of the question's message (TakeBack).
+	if err := w.DB.Copies().Add(ctx, evt.String(), storage.CopyPrompt, c.ID, src, w.Now()); err != nil {
+		return err
+	}
+	if gone, err := w.recheck(ctx, src, nil, evt.String()); err != nil || gone {
+		return err
+	}
 	return w.DB.KV.Set(ctx, promptKey(c.ID), evt.String())
 }
 
-// caseQuestion is the member's first question of c, scrubbed of personal data.
-func (w *Workflow) caseQuestion(ctx context.Context, c *storage.Case) (string, []Kind, error) {
+// caseQuestion is the member's first question of c, scrubbed of personal
+// data, and the member's message it came from.
+func (w *Workflow) caseQuestion(ctx context.Context, c *storage.Case) (string, []Kind, storage.QuestionSource, error) {
 	msgs, err := w.DB.Cases.Messages(ctx, c.ID)
 	if err != nil {
-		return "", nil, err
+		return "", nil, storage.QuestionSource{}, err
 	}
 	for _, m := range msgs {
 		if m.Kind != storage.MsgQuestion {
@@ -215,9 +223,9 @@ func (w *Workflow) caseQuestion(ctx context.Context, c *storage.Case) (string, [
 			}
 		}
 		q, found := Scrub(body, w.tx, w.memberNames(ctx, c)...)
-		return q, found, nil
+		return q, found, storage.SourceOf(c, m), nil
 	}
-	return "", nil, nil
+	return "", nil, storage.QuestionSource{}, nil
 }
 
 // memberNames are the names of c's member that a learned question must not

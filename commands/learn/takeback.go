@@ -1,0 +1,145 @@
+package learn
+
+import (
+	"context"
+	"errors"
+
+	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix"
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// TakeBack follows a member's deletion of their message (evt is the
+// redaction, redacts the deleted event; loop29): what Lotse copied of its
+// words for the team goes with it — the questions learned from it leave
+// the database and the search, and Lotse redacts its own messages in the
+// team room that quote it (the learning prompt, a guide draft's file).
+// The team is told in the case's thread which learned question went, in
+// words: its number and guide, never the question, a Matrix ID or an event
+// ID.
+//
+// Only the author's own deletion in the message's room counts: the rows
+// record the message's event, room and sender (storage.QuestionSource),
+// and all three must be the redaction's. Someone else's redaction, or one
+// naming the event from another room, finds nothing: a redaction event can
+// name any event ID, and one inside an encrypted event is checked by no
+// server. A moderator's deletion does not count either: the message is in
+// the member's chat with Lotse, which has no one else to moderate it.
+// Each step is idempotent (transaction IDs of the redaction event), so the
+// handler can be repeated after a crash. It works also while learning is
+// off: the rows it reaches were made while it was on.
+func (w *Workflow) TakeBack(ctx context.Context, evt *event.Event, redacts id.EventID) error {
+	src := storage.QuestionSource{Event: redacts.String(), Room: evt.RoomID.String(), User: evt.Sender.String()}
+	// First the case's question (support erases it too, later in the
+	// same handling): a teaching, prompt or draft that read it before and
+	// records its copy after this sees that it is gone (recheck).
+	if err := w.DB.Copies().EraseSource(ctx, src); err != nil {
+		return err
+	}
+	learned, err := w.DB.Learned().BySource(ctx, src)
+	if err != nil {
+		return err
+	}
+	for _, l := range learned {
+		if err := w.takeBackOne(ctx, l, w.TxnID(evt.ID, "learn-taken-back", int(l.ID))); err != nil {
+			return err
+		}
+	}
+	if len(learned) > 0 {
+		// Also the guard's known outcomes: they belong to the library in
+		// use, which the reload replaces (Known.For then knows none of them).
+		if err := w.load(ctx, vetted{}); err != nil {
+			return err
+		}
+	}
+	return w.redactCopies(ctx, evt, src)
+}
+
+// takeBackOne tells the team that l goes and deletes it (the caller
+// reloads the library). Told first, deleted after: a crash in between
+// tells again under the same transaction ID (the homeserver drops the
+// repeat) and still finds the row to delete.
+func (w *Workflow) takeBackOne(ctx context.Context, l *storage.LearnedQuestion, txn string) error {
+	if w.cfg.TeamRoom != "" {
+		name := l.GuideID
+		if w.Guides != nil {
+			name = title(w.Guides.Current(), l.GuideID)
+		}
+		md := chat.Format(w.tx.TakenBack, l.ID, chat.Escape(name))
+		if !l.ExportedAt.IsZero() {
+			md += " " + chat.Format(w.tx.TakenBackExported, chat.Escape(name))
+		}
+		var rel *event.RelatesTo
+		if c, err := w.DB.Cases.Get(ctx, l.CaseID); err != nil {
+			return err
+		} else if c != nil && c.TeamEvent != "" {
+			rel = chat.ThreadRel(c.TeamEvent)
+		}
+		if _, err := w.SendMarkdownTo(ctx, w.cfg.TeamRoom, md, rel, txn); err != nil {
+			return err
+		}
+	}
+	_, err := w.DB.Learned().Delete(ctx, l.ID)
+	return err
+}
+
+// recheck takes back what was just copied from src when the member
+// deleted src meanwhile (between reading the case's question and
+// recording the copy, TakeBack found nothing to take back). It reports
+// whether it did. l is a learned question just added, or nil; copyEvent a
+// copy just recorded, or "".
+func (w *Workflow) recheck(ctx context.Context, src storage.QuestionSource, l *storage.LearnedQuestion, copyEvent string) (bool, error) {
+	gone, err := w.DB.Copies().SourceErased(ctx, src)
+	if err != nil || !gone {
+		return false, err
+	}
+	if copyEvent != "" && w.cfg.TeamRoom != "" {
+		if err := w.redactCopy(ctx, copyEvent, w.CauseTxn(ctx, "redact-copy-"+copyEvent, 0)); err != nil {
+			return true, err
+		}
+	}
+	if l != nil {
+		if err := w.takeBackOne(ctx, l, w.CauseTxn(ctx, "learn-taken-back", int(l.ID))); err != nil {
+			return true, err
+		}
+		return true, w.load(ctx, vetted{})
+	}
+	return true, nil
+}
+
+// redactCopies redacts Lotse's messages in the team room that quote the
+// question from src and forgets them.
+func (w *Workflow) redactCopies(ctx context.Context, evt *event.Event, src storage.QuestionSource) error {
+	if w.cfg.TeamRoom == "" {
+		return nil
+	}
+	copies, err := w.DB.Copies().BySource(ctx, src)
+	if err != nil {
+		return err
+	}
+	for _, c := range copies {
+		if err := w.redactCopy(ctx, c.EventID, w.TxnID(evt.ID, "redact-copy-"+c.EventID, 0)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// redactCopy redacts Lotse's message eventID in the team room and forgets
+// its record. A redaction refused for good (M_FORBIDDEN, M_NOT_FOUND: the
+// team room was changed since and Lotse left the old one) is logged and
+// the record forgotten: every retry would be refused alike, and held back
+// the member's deletion.
+func (w *Workflow) redactCopy(ctx context.Context, eventID, txn string) error {
+	err := w.Matrix.Redact(ctx, w.cfg.TeamRoom, id.EventID(eventID), w.tx.CopyRedacted, txn)
+	if errors.Is(err, mautrix.MForbidden) || errors.Is(err, mautrix.MNotFound) {
+		zerolog.Ctx(ctx).Warn().Err(err).Str("event_id", eventID).Msg("Not redacting Lotse's copy of a deleted question: refused in the team room")
+	} else if err != nil {
+		return err
+	}
+	return w.DB.Copies().Delete(ctx, eventID)
+}
