@@ -286,9 +286,6 @@ type Index struct {
 	english  *englishIndex // English stems of glossary and library words (english.go)
 	// asks are per guide its own questions, analysed (asked.go).
 	asks [][]askPhrase
-	// negOnly lists per guide, sorted, the terms its strong fields name
-	// only inside a negated noun phrase (polarity.go).
-	negOnly [][]int32
 
 	pool sync.Pool
 }
@@ -398,7 +395,6 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 	}
 	var all []docToks
 	var asks []askSource
-	var negWords, posWords [][]int32 // per guide (polarity.go)
 	pb := newPhraseBuilder(st)
 	for d := range docs {
 		all = append(all, docToks{})
@@ -416,12 +412,6 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 			dt.fields[fLearned] = tok(a, dt.fields[fLearned])
 		}
 		dt.fields[fSummary] = tok(d.Summary, nil)
-		{
-			texts := append(append(append([]string{d.Title, d.Summary}, d.Tags...), d.Aliases...), d.Learned...)
-			n, p := strongWords(texts, func(w string) (int32, bool) { id, ok := wordIDs[w]; return id, ok })
-			negWords = append(negWords, n)
-			posWords = append(posWords, p)
-		}
 		dt.secs = make([][]wordTok, len(d.Sections))
 		for j, sec := range d.Sections {
 			h := tok(sec.Heading, nil)
@@ -512,15 +502,6 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 	}
 
 	ix.markJoinedOnly(words, all)
-	ix.negOnly = make([][]int32, len(all))
-	for i := range all {
-		ix.negOnly[i] = negatedOnly(negWords[i], posWords[i], func(w int32) []int32 {
-			if words[w].stop {
-				return nil
-			}
-			return append([]int32{words[w].key}, words[w].parts...)
-		})
-	}
 
 	// Field lengths and their averages.
 	fieldW := [numFields]float64{o.TitleWeight, o.TagsWeight, o.AliasesWeight, o.SummaryWeight, o.HeadingsWeight, o.BodyWeight, o.LearnedWeight}

@@ -1,9 +1,6 @@
 package search
 
-import (
-	"slices"
-	"strings"
-)
+import "slices"
 
 // The polarity of a noun phrase: named as there or as absent (twenty-ninth
 // pass, branch eng29d).
@@ -40,73 +37,14 @@ import (
 // words are the member's trouble, not a thing named as absent.
 
 // nounNegations are the particles that negate the noun phrase after them
-// (see the file comment): the negative article, read only where a form of
-// haveVerbs stands in its clause, and the preposition of lack, read only
-// where it opens no infinitive clause.
-var (
-	negArticles = map[string]bool{
-		"kein": true, "keine": true, "keinen": true, "keinem": true, "keiner": true, "keines": true, "no": true,
-	}
-	negLack = map[string]bool{"ohne": true, "without": true}
-)
-
-// haveVerbs are the forms of the verb of possession (Duden: „haben“, also
-// as typed without umlauts and with the e dropped; English "have"). The
-// negative article with a form of it says that someone lacks a thing
-// („hat kein Cloud-Konto“, „die kein Cloud-Konto haben“, "has no account");
-// without it, it reports that a thing is missing where the member looks
-// („da sind gar keine Gruppen“), which is the member's trouble, and the
-// guide that names the thing is about it.
-var haveVerbs = map[string]bool{
-	"haben": true, "habe": true, "hab": true, "hast": true, "hat": true, "habt": true,
-	"hatte": true, "hatten": true, "hattest": true, "hätte": true, "haette": true, "hätten": true, "haetten": true,
-	"have": true, "has": true, "had": true, "having": true,
+// (see the file comment).
+var nounNegations = map[string]bool{
+	"kein": true, "keine": true, "keinen": true, "keinem": true, "keiner": true, "keines": true,
+	"ohne": true, "no": true, "without": true,
 }
 
 // negPhraseWords is how many content words a negated noun phrase takes.
 const negPhraseWords = 2
-
-// clauseOf returns the first and last index of the clause of toks[i].
-func clauseOf(toks []rawToken, i int) (int, int) {
-	lo, hi := i, i
-	for lo > 0 && !toks[lo-1].end {
-		lo--
-	}
-	for hi < len(toks)-1 && !toks[hi].end {
-		hi++
-	}
-	return lo, hi
-}
-
-// negationReads reports whether the particle toks[i] negates a noun
-// phrase after it (see nounNegations).
-func negationReads(toks []rawToken, i int) bool {
-	w := toks[i].word
-	lo, hi := clauseOf(toks, i)
-	switch {
-	case negArticles[w]:
-		for k := lo; k <= hi; k++ {
-			if haveVerbs[toks[k].word] {
-				return true
-			}
-		}
-		return false
-	case negLack[w]:
-		// „ohne … zu ändern“ is an infinitive clause (Duden: its words
-		// name an action left out, eng27b), "without changing" its
-		// English twin: no thing named as lacking.
-		for k := i + 1; k <= hi; k++ {
-			if toks[k].word == "zu" {
-				return false
-			}
-		}
-		if i+1 < len(toks) && strings.HasSuffix(toks[i+1].word, "ing") {
-			return false
-		}
-		return true
-	}
-	return false
-}
 
 // negatedSpan returns, for toks, a mark per token that stands in a noun
 // phrase a negation particle negates (see the file comment), or nil.
@@ -114,7 +52,7 @@ func negatedSpan(toks []rawToken) []bool {
 	var marks []bool
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if t.joined || t.end || !negationReads(toks, i) {
+		if t.joined || t.end || !nounNegations[t.word] {
 			continue
 		}
 		j, n := i+1, 0

@@ -197,10 +197,6 @@ type concept struct {
 	// to the member („… bekommen, dass mein Konto gesperrt wird“): it
 	// ranks as met in passing (reported.go).
 	reported bool
-	// negated marks a word of a noun phrase the message negates („ohne
-	// Konto“); its match ranks in full only in a guide that names it
-	// with the same polarity (polarity.go).
-	negated bool
 }
 
 // solid reports whether a match of alternative a of c is firm evidence
@@ -542,7 +538,6 @@ func (ix *Index) analyzeToks(query string, work *int, buf []rawToken, kr *keyer)
 	}
 	markSettings(cs, toks, before, len(cs))
 	markReported(cs, toks, before, len(cs))
-	markNegated(cs, toks, before, len(cs))
 	markLoose(cs, looseParticles(toks, parts, joinedParts))
 	cs = dropJoinedParticles(cs, joinedParts)
 	// Idioms made of stop words ("weiß … nicht mehr") add the content
@@ -966,11 +961,6 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 				}
 				if c.reported && p.mask&strongFields != 0 {
 					// The sender's claim, reported (reported.go).
-					vr *= ix.opts.TopicRank
-				}
-				if p.mask&strongFields != 0 && ix.polarityDiffers(c, p.doc, a.term) {
-					// Named as there where the member names it as
-					// absent, or the reverse (polarity.go).
 					vr *= ix.opts.TopicRank
 				}
 				if !sc.mark[p.doc] {
