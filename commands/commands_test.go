@@ -54,6 +54,8 @@ type fakeMatrix struct {
 	// onSend, if set, runs at each Send before it is recorded (something
 	// that happens while a message is on its way).
 	onSend func(roomID id.RoomID)
+	// refused counts the sends refused as too large for a homeserver.
+	refused int
 }
 
 // FetchMessage returns a message of events in roomID, as a homeserver
@@ -177,6 +179,9 @@ func (f *fakeMatrix) UserID() id.UserID { return botID }
 func (f *fakeMatrix) Send(_ context.Context, roomID id.RoomID, _ event.Type, content any, txnID string) (id.EventID, error) {
 	// Like a homeserver: a too-large event is refused (sec29).
 	if raw, err := json.Marshal(content); err != nil || len(raw)+chattest.EventEnvelope > chattest.EventLimit {
+		f.mu.Lock()
+		f.refused++
+		f.mu.Unlock()
 		return "", fmt.Errorf("%w (%d bytes): %v", chattest.ErrTooLarge, len(raw), err)
 	}
 	f.mu.Lock()
