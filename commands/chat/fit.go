@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"html"
+	"path"
 	"strings"
 
 	xhtml "golang.org/x/net/html"
@@ -43,38 +44,47 @@ func CutMarker(lang string) string {
 // fields that make a message too large are the long ones.
 const minCutField = 512
 
-// FitContent cuts the texts of c (body and HTML, of an edit's new content
-// too) so that its JSON is at most limit bytes, each cut text ending in
+// FitContent cuts the texts of c (body, HTML and a file's name, of an
+// edit's new content too) so that its JSON is at most limit bytes, each cut text ending in
 // marker; it reports whether it cut. A plain text is cut at a rune
 // boundary (at a line break or space near the cut, when there is one); an
-// HTML text before an open tag or entity, its open elements closed. c is
-// changed in place.
+// HTML text before an open tag or entity, its open elements closed; a
+// file's name keeps its extension after „…“. c is changed in place.
 func FitContent(c *event.MessageEventContent, limit int, marker string) bool {
 	size := jsonSize(c)
 	if size <= limit {
 		return false
 	}
+	const (
+		plainField = iota
+		htmlField
+		nameField
+	)
 	type field struct {
 		p        *string
 		orig     string
-		html     bool
+		kind     int
 		encLen   int
 		markCost int
 	}
 	var fields []field
-	add := func(p *string, isHTML bool) {
+	add := func(p *string, kind int) {
 		if len(*p) < minCutField {
 			return
 		}
 		cost := jsonSize("\n\n" + marker)
-		if isHTML {
+		switch kind {
+		case htmlField:
 			cost = jsonSize("<p><em>" + html.EscapeString(marker) + "</em></p>")
+		case nameField:
+			cost = jsonSize("…")
 		}
-		fields = append(fields, field{p: p, orig: *p, html: isHTML, encLen: jsonSize(*p), markCost: cost})
+		fields = append(fields, field{p: p, orig: *p, kind: kind, encLen: jsonSize(*p), markCost: cost})
 	}
 	for cc := c; cc != nil; cc = cc.NewContent {
-		add(&cc.Body, false)
-		add(&cc.FormattedBody, true)
+		add(&cc.Body, plainField)
+		add(&cc.FormattedBody, htmlField)
+		add(&cc.FileName, nameField)
 		if cc.NewContent == cc {
 			break
 		}
@@ -93,9 +103,12 @@ func FitContent(c *event.MessageEventContent, limit int, marker string) bool {
 	for round := 0; round < 12 && size > limit; round++ {
 		for _, f := range fields {
 			keep := int(float64(len(f.orig)) * ratio)
-			if f.html {
+			switch f.kind {
+			case htmlField:
 				*f.p = cutHTML(f.orig, keep, marker)
-			} else {
+			case nameField:
+				*f.p = cutName(f.orig, keep)
+			default:
 				*f.p = cutPlain(f.orig, keep, marker)
 			}
 		}
@@ -104,9 +117,12 @@ func FitContent(c *event.MessageEventContent, limit int, marker string) bool {
 	}
 	if size > limit {
 		for _, f := range fields {
-			if f.html {
+			switch f.kind {
+			case htmlField:
 				*f.p = cutHTML("", 0, marker)
-			} else {
+			case nameField:
+				*f.p = cutName(f.orig, 0)
+			default:
 				*f.p = cutPlain("", 0, marker)
 			}
 		}
@@ -136,6 +152,16 @@ func cutPlain(s string, n int, marker string) string {
 		return marker
 	}
 	return s + "\n\n" + marker
+}
+
+// cutName cuts a file's name to about n bytes (whole runes) and „…“,
+// keeping a short extension (".pdf").
+func cutName(s string, n int) string {
+	ext := path.Ext(s)
+	if len(ext) > 16 || strings.ContainsAny(ext, " /") {
+		ext = ""
+	}
+	return utf8cut.Prefix(strings.TrimSuffix(s, ext), n-len(ext)) + "…" + ext
 }
 
 // cutHTML cuts the HTML h to about n bytes: never inside a tag or an

@@ -81,6 +81,10 @@ func TestFitContent(t *testing.T) {
 			c.Body, c.Format, c.FormattedBody = "* "+long, event.FormatHTML, "* "+chat.TextHTML(long)
 			return c
 		}, true},
+		{"file with a long name", func() *event.MessageEventContent {
+			return &event.MessageEventContent{MsgType: event.MsgFile, Body: strings.Repeat("Bildunterschrift ", 600), URL: "mxc://test/f",
+				FileName: strings.Repeat("ä", 25_000) + ".pdf"}
+		}, true},
 		{"only multibyte", func() *event.MessageEventContent {
 			return &event.MessageEventContent{MsgType: event.MsgNotice, Body: strings.Repeat("🙂", 20000)}
 		}, true},
@@ -112,6 +116,9 @@ func TestFitContent(t *testing.T) {
 					if !strings.Contains(s, marker) || len(s) < 1000 {
 						t.Errorf("cut text (%d bytes) lacks the marker or kept too little: …%q", len(s), s[max(0, len(s)-80):])
 					}
+				}
+				if cc.FileName != "" && (!utf8.ValidString(cc.FileName) || !strings.HasSuffix(cc.FileName, "….pdf")) {
+					t.Errorf("cut file name: …%q", cc.FileName[max(0, len(cc.FileName)-40):])
 				}
 				if cc.FormattedBody != "" && !balanced(cc.FormattedBody) {
 					t.Errorf("cut HTML is not balanced: …%q", cc.FormattedBody[max(0, len(cc.FormattedBody)-200):])
