@@ -59,3 +59,17 @@ func TestRoundTableHostileOptions(t *testing.T) {
 		}
 	})
 }
+
+// BenchmarkRoundTableLongLine: the cost of one !rundertisch whose first
+// line is a near-64 KB text (title and date are looked for in it).
+func BenchmarkRoundTableLongLine(b *testing.B) {
+	h, _, _ := newTestHandler(b)
+	h.Deps.RoundTables = RoundTables{Coordinators: []id.UserID{"@member:test"}, Rooms: []id.RoomID{annRoom1}, Location: time.UTC}
+	h = New(h.Deps)
+	msg := "!rundertisch " + strings.Repeat("Wort <x> & „ä“ ", 3800)
+	for b.Loop() {
+		if err := h.Handle(b.Context(), Message{Event: msgEvent(msg), Direct: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
