@@ -174,3 +174,19 @@ func BenchmarkFitContent(b *testing.B) {
 		chat.FitContent(c, chat.MaxContentBytes, "[…]")
 	}
 }
+
+// TestEditToFallbackUTF8 (sec29): the fallback body of an edit (mautrix
+// cuts a long one at byte 50) never ends in half a character. Fails
+// without the repair in EditTo: the body ends in the first byte of „ä“.
+func TestEditToFallbackUTF8(t *testing.T) {
+	fake := &chattest.Matrix{Me: "@lotse:test"}
+	env := chat.Env{Matrix: fake}.WithDefaults()
+	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: "x" + strings.Repeat("ä", 100)}
+	if err := env.EditTo(context.Background(), "!r:test", "$old", content, "e1"); err != nil {
+		t.Fatal(err)
+	}
+	sent := fake.Sent()
+	if len(sent) != 1 || !utf8.ValidString(sent[0].Content.Body) || !strings.HasSuffix(sent[0].Content.Body, "[edit fallback cut…]") {
+		t.Errorf("edit fallback body %q", sent[0].Content.Body)
+	}
+}
