@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/commands/chat/chattest"
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
 	"github.com/lotse-bot/lotse/storage"
@@ -57,6 +59,9 @@ type fakeMatrix struct {
 	onName func(user id.UserID)
 	// redactErr, if set, is Redact's answer for eventID (nil: redacted).
 	redactErr func(eventID id.EventID) error
+
+	// refused counts the sends refused as too large for a homeserver.
+	refused int
 }
 
 // FetchMessage returns a message of events in roomID, as a homeserver
@@ -189,6 +194,13 @@ type sentMsg struct {
 func (f *fakeMatrix) UserID() id.UserID { return botID }
 
 func (f *fakeMatrix) Send(_ context.Context, roomID id.RoomID, _ event.Type, content any, txnID string) (id.EventID, error) {
+	// Like a homeserver: a too-large event is refused (sec29).
+	if raw, err := json.Marshal(content); err != nil || len(raw)+chattest.EventEnvelope > chattest.EventLimit {
+		f.mu.Lock()
+		f.refused++
+		f.mu.Unlock()
+		return "", fmt.Errorf("%w (%d bytes): %v", chattest.ErrTooLarge, len(raw), err)
+	}
 	f.mu.Lock()
 	hook := f.onSend
 	f.mu.Unlock()

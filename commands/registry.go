@@ -178,6 +178,18 @@ func cmdUnknown(ce *CommandEvent) error {
 // or a shared prefix of 3+ letters) among the commands sender may use
 // in room (see offers).
 func (h *Handler) closestCommand(ctx context.Context, typed string, sender id.UserID, room id.RoomID) string {
+	// No name is longer than a few words: a word more than two letters
+	// longer than the longest is near none (a 60,000-letter one cost
+	// 150 ms of edit distances per message, sec29).
+	longest := 0
+	for i := range h.commands {
+		for _, n := range append([]string{h.commands[i].Name}, h.commands[i].Aliases...) {
+			longest = max(longest, utf8.RuneCountInString(n))
+		}
+	}
+	if utf8.RuneCountInString(typed) > longest+2 {
+		return ""
+	}
 	typed = strings.ToLower(typed)
 	type cand struct {
 		name string
@@ -188,7 +200,7 @@ func (h *Handler) closestCommand(ctx context.Context, typed string, sender id.Us
 	for i := range h.commands {
 		c := &h.commands[i]
 		for _, n := range append([]string{c.Name}, c.Aliases...) {
-			d := levenshtein.ComputeDistance(typed, n)
+			d := editDistance(typed, n)
 			if len(typed) >= 3 && strings.HasPrefix(n, typed) {
 				d = 1
 			}
@@ -212,6 +224,10 @@ func (h *Handler) closestCommand(ctx context.Context, typed string, sender id.Us
 	}
 	return ""
 }
+
+// editDistance is the edit distance of two words (a variable, so that a
+// test can count its calls).
+var editDistance = levenshtein.ComputeDistance
 
 // spokenName is the name the help shows for c in the member's language
 // (the first word of its usage, "!ask" for frage in English), so that a

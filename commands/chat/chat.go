@@ -210,7 +210,7 @@ func (e Env) WithDefaults() Env {
 	if e.GuideURL == nil {
 		e.GuideURL = func(string) string { return "" }
 	}
-	e.Matrix = withOneLineNames(e.Matrix)
+	e.Matrix = wrapEnvMatrix(e.Matrix, e.Lang)
 	return e
 }
 

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 )
 
@@ -29,35 +31,58 @@ func OneLineName(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// oneLineNames is the Env's Matrix with every display name one line
+// envMatrix is the Env's Matrix with every display name one line
 // (OneLineName), so no workflow gets a name with line breaks; a name that
-// cleans to nothing is the user ID.
-type oneLineNames struct {
+// cleans to nothing is the user ID. Every message it sends fits the
+// homeserver's event size limit (FitContent to MaxContentBytes, with the
+// marker of lang): a message built from a member's long text is cut,
+// never refused and lost.
+type envMatrix struct {
 	Matrix
+	lang string
 }
 
-func (m oneLineNames) DisplayName(ctx context.Context, roomID id.RoomID, user id.UserID) string {
+func (m envMatrix) DisplayName(ctx context.Context, roomID id.RoomID, user id.UserID) string {
 	if name := OneLineName(m.Matrix.DisplayName(ctx, roomID, user)); name != "" {
 		return name
 	}
 	return user.String()
 }
 
-// oneLineNamesPresence is oneLineNames of a Matrix that offers Presence,
-// which it keeps offering.
-type oneLineNamesPresence struct {
-	oneLineNames
+// Send sends content, a message cut to fit first (on a copy: the caller's
+// content stays as it was). The cut is logged, without the text.
+func (m envMatrix) Send(ctx context.Context, roomID id.RoomID, evtType event.Type, content any, txnID string) (id.EventID, error) {
+	if mc, ok := content.(*event.MessageEventContent); ok && mc != nil {
+		if before := jsonSize(mc); before > MaxContentBytes {
+			cp := *mc
+			if mc.NewContent != nil {
+				nc := *mc.NewContent
+				cp.NewContent = &nc
+			}
+			FitContent(&cp, MaxContentBytes, CutMarker(m.lang))
+			zerolog.Ctx(ctx).Warn().Str("room_id", roomID.String()).Int("bytes", before).Int("cut_to", jsonSize(&cp)).
+				Msg("Cut an outgoing message to fit the homeserver's event size limit")
+			content = &cp
+		}
+	}
+	return m.Matrix.Send(ctx, roomID, evtType, content, txnID)
+}
+
+// envMatrixPresence is envMatrix of a Matrix that offers Presence, so
+// that Env.Working still finds it.
+type envMatrixPresence struct {
+	envMatrix
 	Presence
 }
 
-// withOneLineNames wraps m (once) in oneLineNames.
-func withOneLineNames(m Matrix) Matrix {
+// wrapEnvMatrix wraps m (once) in envMatrix.
+func wrapEnvMatrix(m Matrix, lang string) Matrix {
 	switch m.(type) {
-	case nil, oneLineNames, oneLineNamesPresence:
+	case nil, envMatrix, envMatrixPresence:
 		return m
 	}
 	if p, ok := m.(Presence); ok {
-		return oneLineNamesPresence{oneLineNames{m}, p}
+		return envMatrixPresence{envMatrix{m, lang}, p}
 	}
-	return oneLineNames{m}
+	return envMatrix{m, lang}
 }

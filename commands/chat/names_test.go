@@ -44,7 +44,7 @@ func TestEnvDisplayNameOneLine(t *testing.T) {
 		t.Error("the Matrix lost its Presence")
 	}
 	again := env.WithDefaults()
-	if _, ok := again.Matrix.(oneLineNamesPresence); !ok {
+	if _, ok := again.Matrix.(envMatrixPresence); !ok {
 		t.Errorf("wrapped twice: %T", again.Matrix)
 	}
 	if got := again.Matrix.DisplayName(context.Background(), "!r:test", user); got != "A B" {

@@ -106,9 +106,21 @@ type rtOptions struct {
 	cohosts     []string
 }
 
+// MaxCoHosts and MaxRooms bound the people in `Moderation:` and the
+// rooms in `Räume:` of one round table. Each person named gets a direct
+// chat (opened if there is none) and a moderator link before every
+// meeting, each room the announcement: 1,000 names in one message were
+// 1,001 direct chats at each reminder (sec29).
+const (
+	MaxCoHosts = 10
+	MaxRooms   = 20
+)
+
 // parseOptions reads "Beschreibung: …", "Räume: …", "Plätze: …" and
 // "Moderation: …" lines (the German texts' word; "Co-Hosts: …" too);
-// other lines are description. It returns the first bad line.
+// other lines are description. It returns the first bad line. A room or
+// person named twice counts once; counting stops a little beyond
+// MaxRooms and MaxCoHosts (the caller refuses more).
 func parseOptions(lines []string) (rtOptions, string) {
 	var o rtOptions
 	for _, line := range lines {
@@ -131,7 +143,12 @@ func parseOptions(lines []string) (rtOptions, string) {
 				if !strings.HasPrefix(f, "!") || !strings.Contains(f, ":") {
 					return o, line
 				}
-				o.rooms = append(o.rooms, f)
+				if len(o.rooms) > MaxRooms {
+					break
+				}
+				if !slices.Contains(o.rooms, f) {
+					o.rooms = append(o.rooms, f)
+				}
 			}
 		case "plätze", "plaetze", "kapazität", "kapazitaet", "capacity", "places":
 			n, err := strconv.Atoi(val)
@@ -144,7 +161,12 @@ func parseOptions(lines []string) (rtOptions, string) {
 				if !strings.HasPrefix(f, "@") || !strings.Contains(f, ":") {
 					return o, line
 				}
-				o.cohosts = append(o.cohosts, f)
+				if len(o.cohosts) > MaxCoHosts {
+					break
+				}
+				if !slices.Contains(o.cohosts, f) {
+					o.cohosts = append(o.cohosts, f)
+				}
 			}
 		default:
 			// "Hinweis: …" or a URL in the text: description.
@@ -170,6 +192,12 @@ func (w *Workflow) cmdRoundTable(ce *chat.Call) error {
 	opts, bad := parseOptions(strings.Split(rest, "\n"))
 	if bad != "" {
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.BadOption, chat.Escape(bad)))
+	}
+	if len(opts.cohosts) > MaxCoHosts {
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.TooManyCoHosts, MaxCoHosts), MaxCoHosts))
+	}
+	if len(opts.rooms) > MaxRooms {
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.TooManyRooms, MaxRooms), MaxRooms))
 	}
 	for _, r := range opts.rooms {
 		if !w.mayAnnounceIn(ce.Ctx, id.RoomID(r), ce.Sender) {

@@ -25,6 +25,10 @@ type Texts struct {
 	BadOption string
 	// RoomNotAllowed: a room in `Räume:` is not for announcements: %s = the room as typed.
 	RoomNotAllowed string
+	// TooManyCoHosts, TooManyRooms: more people in `Moderation:` or
+	// rooms in `Räume:` than one round table may have: %d = the most
+	// (plural forms "one|other", see chat.Plural).
+	TooManyCoHosts, TooManyRooms string
 	// Preview heads the confirmation question: %d number, %s title.
 	Preview string
 	// When: %s = date and time range; Repeats: %s = recurrence; Description: %s;
@@ -184,6 +188,8 @@ var German = Texts{
 	NoRooms:          "Wohin soll die Ankündigung? Gib eine Zeile `Räume: !raum:server` an – es sind keine Ankündigungsräume eingestellt.",
 	ParseError:       "Den Termin verstehe ich nicht: %s",
 	RoomNotAllowed:   "Im Raum %s kann ich nicht ankündigen. Möglich sind die eingestellten Ankündigungsräume und Gruppenräume, in denen du und ich Mitglied sind – keine Direktchats und keine internen Räume.",
+	TooManyCoHosts:   "In `Moderation:` kannst du höchstens %d Person nennen.|In `Moderation:` kannst du höchstens %d Personen nennen.",
+	TooManyRooms:     "In `Räume:` kannst du höchstens %d Raum nennen. Kündige in den übrigen bitte selbst an.|In `Räume:` kannst du höchstens %d Räume nennen. Kündige in den übrigen bitte selbst an.",
 	BadOption:        "Die Zeile „%s“ verstehe ich nicht. Möglich sind `Beschreibung:`, `Räume:`, `Plätze:` und `Moderation:`.",
 	Preview:          "**Vorschau – Runder Tisch #%d: %s**",
 	When:             "🕖 %s",
@@ -284,6 +290,8 @@ var English = Texts{
 	NoRooms:          "Where shall I announce it? Add a line `rooms: !room:server` – no announcement rooms are configured.",
 	ParseError:       "I don't understand the date: %s",
 	RoomNotAllowed:   "I can't announce in the room %s. Possible are the configured announcement rooms and group rooms you and I are both in – no direct chats and no internal rooms.",
+	TooManyCoHosts:   "You can name at most %d person in `cohosts:`.|You can name at most %d people in `cohosts:`.",
+	TooManyRooms:     "You can name at most %d room in `rooms:`. Please announce in the others yourself.|You can name at most %d rooms in `rooms:`. Please announce in the others yourself.",
 	BadOption:        "I don't understand the line “%s”. Possible are `description:`, `rooms:`, `capacity:` and `cohosts:`.",
 	Preview:          "**Preview – round table #%d: %s**",
 	When:             "🕖 %s",

@@ -2,7 +2,9 @@ package chattest
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"sync"
 
 	"maunium.net/go/mautrix/event"
@@ -36,8 +38,28 @@ var _ chat.Matrix = (*Matrix)(nil)
 // UserID is Me.
 func (f *Matrix) UserID() id.UserID { return f.Me }
 
-// Send records a message; the same transaction ID sends nothing new.
+// EventLimit is a homeserver's limit on one event (65,536 bytes, the
+// Matrix specification's); EventEnvelope is what the event around the
+// content takes at least (sender, room, hashes, signatures, the previous
+// and authorising events).
+const (
+	EventLimit    = 65536
+	EventEnvelope = 1024
+)
+
+// ErrTooLarge is the fake's answer to a message too large for a
+// homeserver (M_TOO_LARGE): nothing is recorded, as nothing would arrive.
+var ErrTooLarge = errors.New("M_TOO_LARGE: event too large")
+
+// Send records a message; the same transaction ID sends nothing new. A
+// content whose JSON and EventEnvelope exceed EventLimit is refused
+// (ErrTooLarge), as a homeserver refuses it.
 func (f *Matrix) Send(_ context.Context, roomID id.RoomID, _ event.Type, content any, txnID string) (id.EventID, error) {
+	if raw, err := json.Marshal(content); err != nil {
+		return "", err
+	} else if len(raw)+EventEnvelope > EventLimit {
+		return "", fmt.Errorf("%w: %d bytes of content", ErrTooLarge, len(raw))
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.txns == nil {
