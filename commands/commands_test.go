@@ -59,7 +59,6 @@ type fakeMatrix struct {
 	onName func(user id.UserID)
 	// redactErr, if set, is Redact's answer for eventID (nil: redacted).
 	redactErr func(eventID id.EventID) error
-
 	// refused counts the sends refused as too large for a homeserver.
 	refused int
 }
