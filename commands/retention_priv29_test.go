@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"maunium.net/go/mautrix/id"
@@ -171,5 +172,30 @@ func TestRetentionRedactsApprovalsRoom(t *testing.T) {
 	}
 	if m := len(e.redactedIn(approvals)); m != n {
 		t.Errorf("a second tick redacted %d more events", m-n)
+	}
+}
+
+// TestPrivacyOverviewRoomMessages (priv29): !datenschutz tells the member
+// that Lotse also removes its messages about their case from the team
+// room when the case is deleted — only when it does
+// (retention_redacts_room_messages) and the case has a period.
+func TestPrivacyOverviewRoomMessages(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		policy storage.RetentionPolicy
+		want   bool
+	}{
+		{"redacts", storage.RetentionPolicy{Cases: 90 * day}, true},
+		{"keeps", storage.RetentionPolicy{Cases: 90 * day, KeepRoomMessages: true}, false},
+		{"no period", storage.RetentionPolicy{}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.reconfigure(func(d *Deps) { d.Privacy = Privacy{Retention: tt.policy} })
+			sent := in(e.say(t, dmRoom, member, "!datenschutz", ""), dmRoom)
+			if got := strings.Contains(bodies(sent), "meine Nachrichten zu deinem Fall im Teamraum"); got != tt.want {
+				t.Errorf("room messages named: %v, want %v: %s", got, tt.want, bodies(sent))
+			}
+		})
 	}
 }
