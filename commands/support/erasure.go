@@ -89,8 +89,9 @@ func (w *Workflow) finishErasure(ctx context.Context, r storage.CaseRedaction) e
 	if r.Cause == storage.CauseRetention {
 		reason = w.tx.ExpiredReason
 	}
-	// One queue row per (kind, event): an erasure's and a retention's never
-	// share one (each deletes the case it queues), so the keys stay apart.
+	// A (kind, event) is queued once, by whichever comes first (a list
+	// that showed two cases goes with the first one deleted): one key,
+	// whatever the cause.
 	txn := func(purpose string, n int) string { return w.KeyTxn("lotse-erase/"+r.Kind+"/"+r.EventID, purpose, n) }
 	switch r.Kind {
 	case storage.RedactRoot:
