@@ -181,6 +181,12 @@ type Config struct {
 	// MemberRetention: onboarding state of members without a role is deleted
 	// this long after their last message; also removed team gates.
 	MemberRetention time.Duration `yaml:"member_retention"`
+	// RetentionRedactsRoomMessages: when a case or an access request is
+	// deleted at the end of its period (support_retention,
+	// access_retention), Lotse redacts its own messages that show the
+	// member in the team and the approvals room (default on; off keeps
+	// them in the rooms' history, for an association that must keep them).
+	RetentionRedactsRoomMessages bool `yaml:"retention_redacts_room_messages"`
 
 	// Coordinators (Matrix IDs) may announce and change round tables;
 	// empty: round tables are off.
@@ -254,16 +260,17 @@ func Defaults() Config {
 		BBBWelcome:         "Willkommen im Raum <b>%%CONFNAME%%</b>!",
 		BBBGuide:           "bbb/konferenz-im-browser-beitreten.md",
 
-		TrainingValidity:        365 * 24 * time.Hour,
-		TrainingRemindBefore:    30 * 24 * time.Hour,
-		OnboardingWelcome:       true,
-		OnboardingReminderAfter: 7 * 24 * time.Hour,
-		AccessRetention:         365 * 24 * time.Hour,
-		AuditRetention:          3 * 365 * 24 * time.Hour,
-		MemberRetention:         2 * 365 * 24 * time.Hour,
-		RoundTableReminders:     []string{"24h", "15m"},
-		RoundTableMeetingLead:   10 * time.Minute,
-		RoundTableTick:          time.Minute,
+		TrainingValidity:             365 * 24 * time.Hour,
+		TrainingRemindBefore:         30 * 24 * time.Hour,
+		OnboardingWelcome:            true,
+		OnboardingReminderAfter:      7 * 24 * time.Hour,
+		AccessRetention:              365 * 24 * time.Hour,
+		AuditRetention:               3 * 365 * 24 * time.Hour,
+		MemberRetention:              2 * 365 * 24 * time.Hour,
+		RetentionRedactsRoomMessages: true,
+		RoundTableReminders:          []string{"24h", "15m"},
+		RoundTableMeetingLead:        10 * time.Minute,
+		RoundTableTick:               time.Minute,
 
 		LogLevel:  "info",
 		LogFormat: "console",

@@ -14,6 +14,14 @@ import (
 // are theirs to delete. Erase queues what to redact (case_redaction) in its
 // transaction, before the case rows go; the support workflow redacts and
 // then forgets each row (support.Workflow.FinishErasures).
+//
+// The end of the retention period asks the same (DSGVO Art. 5 (1) e;
+// priv29): the retention rules "cases" and "access" (DB.Retention) queue
+// the same pieces of each expired case or access request, with
+// CauseRetention, in the transaction that deletes it (unless
+// RetentionPolicy.KeepRoomMessages); the workflows redact them with their
+// own reason and bound (FinishExpired). Nothing else writes the queue:
+// no message of a member makes Lotse redact anything.
 
 // Kinds of a CaseRedaction.
 const (
@@ -39,14 +47,27 @@ const (
 	RedactAccess = "access"
 )
 
-// CaseRedaction is one piece of an erased member's case whose team-room
-// events are still to be redacted.
+// Causes of a CaseRedaction: why Lotse redacts its events.
+const (
+	// CauseErasure: the member had their data erased (PrivacyQuery.Erase;
+	// DSGVO Art. 17).
+	CauseErasure = "erasure"
+	// CauseRetention: the case or access request was deleted at the end of
+	// its retention period (DB.Retention: support_retention,
+	// access_retention; DSGVO Art. 5 (1) e; priv29).
+	CauseRetention = "retention"
+)
+
+// CaseRedaction is one piece of an erased member's case, or of a case or
+// access request deleted at the end of its retention period, whose
+// events in the team or approvals room are still to be redacted.
 type CaseRedaction struct {
 	Kind      string
 	EventID   string
 	CaseID    int64
 	Version   int
 	CreatedAt time.Time
+	Cause     string // CauseErasure or CauseRetention
 }
 
 // queueRedactions are the steps of Erase that queue the team-room events
@@ -77,37 +98,95 @@ var queueRedactions = []string{
 		ON CONFLICT (kind, event_id) DO NOTHING`,
 }
 
+// expiredCaseRedactions are the statements of the retention rule "cases" that
+// queue the team-room events of one expired case ($1 the case's number, $2
+// the retention's time in ms), run in the transaction that deletes the
+// case, before it goes (CaseQuery.pruneBatch): the same pieces as
+// queueRedactions, with CauseRetention.
+var expiredCaseRedactions = []string{
+	`INSERT INTO case_redaction (kind, event_id, case_id, version, created_at, cause)
+		SELECT 'root', team_event, id, version, $2, 'retention' FROM support_case
+		WHERE id=$1 AND team_event IS NOT NULL AND team_event<>''
+		ON CONFLICT (kind, event_id) DO NOTHING`,
+	`INSERT INTO case_redaction (kind, event_id, case_id, version, created_at, cause)
+		SELECT 'question', origin_event, id, 0, $2, 'retention' FROM support_case WHERE id=$1
+		ON CONFLICT (kind, event_id) DO NOTHING`,
+	`INSERT INTO case_redaction (kind, event_id, case_id, version, created_at, cause)
+		SELECT 'relay', source_event, case_id, 0, $2, 'retention' FROM case_message
+		WHERE case_id=$1 AND kind='member'
+		ON CONFLICT (kind, event_id) DO NOTHING`,
+	`INSERT INTO case_redaction (kind, event_id, case_id, version, created_at, cause)
+		SELECT 'edit', e.edit_event, m.case_id, 0, $2, 'retention' FROM case_edit e JOIN case_message m ON m.source_event=e.source_event
+		WHERE m.case_id=$1 AND m.kind='member'
+		ON CONFLICT (kind, event_id) DO NOTHING`,
+	`INSERT INTO case_redaction (kind, event_id, case_id, version, created_at, cause)
+		SELECT 'shown', event_id, case_id, 0, $2, 'retention' FROM case_shown WHERE case_id=$1
+		ON CONFLICT (kind, event_id) DO NOTHING`,
+}
+
+// queueExpiredCase queues the team-room events of the expired case id
+// for redaction (CauseRetention) in the transaction of ctx.
+func (q *CaseQuery) queueExpiredCase(ctx context.Context, id int64, at time.Time) error {
+	for _, s := range expiredCaseRedactions {
+		if _, err := q.db.Exec(ctx, s, id, at.UnixMilli()); err != nil {
+			return fmt.Errorf("failed to queue the team-room messages of an expired case: %w", err)
+		}
+	}
+	return nil
+}
+
+// Expired access requests (the retention rule "access"; $1 the cutoff,
+// $2 the retention's time in ms): the request message in the approvals
+// room, queued before the rows go, in the same transaction.
+const queueExpiredAccess = `INSERT INTO case_redaction (kind, event_id, case_id, version, created_at, cause)
+	SELECT 'access', approvals_event, id, version, $2, 'retention' FROM access_request
+	WHERE status IN ('denied', 'withdrawn', 'provisioned', 'failed') AND updated_at<$1 AND approvals_event<>''
+	ON CONFLICT (kind, event_id) DO NOTHING`
+
 const (
 	insertShownQuery        = `INSERT INTO case_shown (case_id, event_id) SELECT id, $2 FROM support_case WHERE id=$1 ON CONFLICT (case_id, event_id) DO NOTHING`
-	caseRedactionsQuery     = `SELECT kind, event_id, case_id, version, created_at FROM case_redaction WHERE kind<>'access' ORDER BY created_at, kind, event_id LIMIT $1`
-	accessRedactionsQuery   = `SELECT kind, event_id, case_id, version, created_at FROM case_redaction WHERE kind='access' ORDER BY created_at, event_id LIMIT $1`
+	caseRedactionsQuery     = `SELECT kind, event_id, case_id, version, created_at, cause FROM case_redaction WHERE kind<>'access' AND cause=$1 ORDER BY created_at, kind, event_id LIMIT $2`
+	accessRedactionsQuery   = `SELECT kind, event_id, case_id, version, created_at, cause FROM case_redaction WHERE kind='access' AND cause=$1 ORDER BY created_at, event_id LIMIT $2`
 	doneCaseRedactionQuery  = `DELETE FROM case_redaction WHERE kind=$1 AND event_id=$2`
 	laterCaseRedactionQuery = `UPDATE case_redaction SET created_at=(SELECT MAX(created_at) + 1 FROM case_redaction)
 		WHERE kind=$1 AND event_id=$2`
 )
 
-// Redactions returns at most limit queued redactions in the team room,
-// oldest first.
+// Redactions returns at most limit redactions in the team room that
+// erasures queued, oldest first.
 func (q *CaseQuery) Redactions(ctx context.Context, limit int) ([]CaseRedaction, error) {
-	return q.redactions(ctx, caseRedactionsQuery, limit)
+	return q.redactions(ctx, caseRedactionsQuery, CauseErasure, limit)
 }
 
-// AccessRedactions returns at most limit queued redactions in the
-// approvals room (RedactAccess), oldest first.
+// AccessRedactions returns at most limit redactions in the approvals room
+// (RedactAccess) that erasures queued, oldest first.
 func (q *CaseQuery) AccessRedactions(ctx context.Context, limit int) ([]CaseRedaction, error) {
-	return q.redactions(ctx, accessRedactionsQuery, limit)
+	return q.redactions(ctx, accessRedactionsQuery, CauseErasure, limit)
 }
 
-func (q *CaseQuery) redactions(ctx context.Context, query string, limit int) ([]CaseRedaction, error) {
+// ExpiredRedactions returns at most limit redactions in the team room
+// that the retention rules queued (CauseRetention), oldest first. They are
+// read apart from the erasures' so that neither holds back the other.
+func (q *CaseQuery) ExpiredRedactions(ctx context.Context, limit int) ([]CaseRedaction, error) {
+	return q.redactions(ctx, caseRedactionsQuery, CauseRetention, limit)
+}
+
+// ExpiredAccessRedactions returns at most limit redactions in the
+// approvals room that the retention rules queued, oldest first.
+func (q *CaseQuery) ExpiredAccessRedactions(ctx context.Context, limit int) ([]CaseRedaction, error) {
+	return q.redactions(ctx, accessRedactionsQuery, CauseRetention, limit)
+}
+
+func (q *CaseQuery) redactions(ctx context.Context, query, cause string, limit int) ([]CaseRedaction, error) {
 	return values(queryMany(ctx, q.db, func(row rowScanner) (*CaseRedaction, error) {
 		var r CaseRedaction
 		var at int64
-		if err := row.Scan(&r.Kind, &r.EventID, &r.CaseID, &r.Version, &at); err != nil {
+		if err := row.Scan(&r.Kind, &r.EventID, &r.CaseID, &r.Version, &at, &r.Cause); err != nil {
 			return nil, err
 		}
 		r.CreatedAt = time.UnixMilli(at)
 		return &r, nil
-	}, "case redactions", query, limit))
+	}, "case redactions", query, cause, limit))
 }
 
 // RedactionDone forgets a queued redaction whose events are redacted.

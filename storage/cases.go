@@ -583,10 +583,18 @@ func (q *CaseQuery) MarkReminder(ctx context.Context, key string, now time.Time)
 // messages and events, keeping only anonymous counts. It also forgets
 // reminders and drafts older than before, and the learning prompt markers
 // of deleted cases ([LearnPromptKey]). It returns the number of cases deleted.
+// It queues no redactions in the team room: DB.Retention does (prune).
 func (q *CaseQuery) Prune(ctx context.Context, before time.Time) (int, error) {
+	return q.prune(ctx, before, time.Time{})
+}
+
+// prune is Prune; unless queueAt is zero, it queues the team-room events of
+// each case for redaction (queueExpiredCase, at queueAt) in the
+// transaction that deletes it, before it goes (priv29).
+func (q *CaseQuery) prune(ctx context.Context, before, queueAt time.Time) (int, error) {
 	total := 0
 	for {
-		n, err := q.pruneBatch(ctx, before)
+		n, err := q.pruneBatch(ctx, before, queueAt)
 		total += n
 		if err != nil || n == 0 {
 			if err == nil {
@@ -600,7 +608,7 @@ func (q *CaseQuery) Prune(ctx context.Context, before time.Time) (int, error) {
 	}
 }
 
-func (q *CaseQuery) pruneBatch(ctx context.Context, before time.Time) (int, error) {
+func (q *CaseQuery) pruneBatch(ctx context.Context, before, queueAt time.Time) (int, error) {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
 	n := 0
@@ -628,6 +636,11 @@ func (q *CaseQuery) pruneBatch(ctx context.Context, before time.Time) (int, erro
 		}
 		counts := map[string]int{}
 		for _, e := range list {
+			if !queueAt.IsZero() {
+				if err := q.queueExpiredCase(ctx, e.id, queueAt); err != nil {
+					return err
+				}
+			}
 			if _, err := q.db.Exec(ctx, deleteCaseQuery, e.id); err != nil {
 				return err
 			}

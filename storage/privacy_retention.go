@@ -19,6 +19,12 @@ type RetentionPolicy struct {
 	// FailedQuestions: questions Lotse could not answer, kept for the
 	// team's digest of missing guides (storage/gaps.go).
 	FailedQuestions time.Duration
+	// KeepRoomMessages keeps Lotse's own messages in the team and the
+	// approvals room when the cases and access requests they show are
+	// deleted (retention_redacts_room_messages: false). Without it (the
+	// default) the rules "cases" and "access" queue them for redaction
+	// (case_redaction, CauseRetention; priv29).
+	KeepRoomMessages bool
 	// RoundTableLead is the longest round-table reminder offset
 	// (roundtable_reminders): a reminder's record of a running series must
 	// outlive its round table, or the tick sends it again (roundtable_sent).
@@ -37,13 +43,24 @@ func roundTableSentRetention(p RetentionPolicy) time.Duration {
 	return max(p.Cases, p.RoundTableLead+24*time.Hour)
 }
 
-// RetentionResult is what one rule deleted (or would delete).
+// RetentionResult is what one rule deleted (or would delete). With
+// Messages, Table names a room (TeamRoomMessages, ApprovalsRoomMessages)
+// and Rows counts Lotse's messages there that the rule queued (or would
+// queue) for redaction, not rows.
 type RetentionResult struct {
-	Rule   string
-	Table  string
-	Period time.Duration
-	Rows   int64
+	Rule     string
+	Table    string
+	Period   time.Duration
+	Rows     int64
+	Messages bool
 }
+
+// The rooms whose messages of Lotse the retention rules redact
+// (RetentionResult.Messages).
+const (
+	TeamRoomMessages      = "team_room"
+	ApprovalsRoomMessages = "approvals_room"
+)
 
 type retentionRule struct {
 	rule, table string
@@ -51,6 +68,44 @@ type retentionRule struct {
 	count       string // $1 = cutoff in ms
 	del         []string
 }
+
+// messages reports whether r counts Lotse's messages in a room
+// (RetentionResult.Messages) instead of rows; such a rule deletes nothing.
+func (r retentionRule) messages() bool {
+	return r.table == TeamRoomMessages || r.table == ApprovalsRoomMessages
+}
+
+// retentionQueues queue, by table, Lotse's room messages of what a rule
+// deletes for redaction ($1 = cutoff, $2 = now in ms), in the rule's
+// transaction, first; skipped with KeepRoomMessages. The table
+// support_case queues in CaseQuery.prune.
+var retentionQueues = map[string]string{"access_request": queueExpiredAccess}
+
+// roomMessages is the period of a rule that counts Lotse's room messages:
+// period, unless the policy keeps them.
+func roomMessages(period func(RetentionPolicy) time.Duration) func(RetentionPolicy) time.Duration {
+	return func(p RetentionPolicy) time.Duration {
+		if p.KeepRoomMessages {
+			return 0
+		}
+		return period(p)
+	}
+}
+
+// expiredCases are the cases the rule "cases" deletes ($1 = cutoff in ms).
+const expiredCases = `(SELECT id FROM support_case WHERE status IN (2, 3) AND closed_at<$1)`
+
+// countTeamRoomMessages counts Lotse's messages in the team room that the
+// rule "cases" redacts: each expired case's message and the messages
+// recorded as showing it (case_shown: its question, the relays and
+// edits, `!offen`, `!fall`, …; a list of several cases once). Pieces found
+// only through sent_event (sent before case25) are not counted: after
+// inbox_retention they are not found either.
+const countTeamRoomMessages = `SELECT
+	(SELECT COUNT(*) FROM support_case WHERE id IN ` + expiredCases + ` AND team_event IS NOT NULL AND team_event<>'')
+	+ (SELECT COUNT(DISTINCT event_id) FROM case_shown WHERE case_id IN ` + expiredCases + `)`
+
+const expiredAccessStatus = `status IN ('denied', 'withdrawn', 'provisioned', 'failed') AND updated_at<$1`
 
 const inactiveMembers = `(SELECT user_id FROM member_state WHERE last_seen<$1
 	AND user_id NOT IN (SELECT user_id FROM member_role WHERE status<>'removed'))`
@@ -76,14 +131,18 @@ var retentionRules = []retentionRule{
 	// case offers stay CaseOfferMemory longer (CaseQuery.PruneDrafts).
 	{"choices", "case_draft", func(p RetentionPolicy) time.Duration { return p.Choices },
 		countExpiredDraftsQuery, expireDrafts},
+	{"cases", TeamRoomMessages, roomMessages(func(p RetentionPolicy) time.Duration { return p.Cases }),
+		countTeamRoomMessages, nil}, // queued by CaseQuery.prune with the cases
 	{"cases", "support_case", func(p RetentionPolicy) time.Duration { return p.Cases },
 		`SELECT COUNT(*) FROM support_case WHERE status IN (2, 3) AND closed_at<$1`, nil}, // CaseQuery.Prune (keeps anonymous counts)
 	{"cases", "case_reminder", func(p RetentionPolicy) time.Duration { return p.Cases },
 		`SELECT COUNT(*) FROM case_reminder WHERE sent_at<$1`, []string{`DELETE FROM case_reminder WHERE sent_at<$1`}},
+	{"access", ApprovalsRoomMessages, roomMessages(func(p RetentionPolicy) time.Duration { return p.Access }),
+		`SELECT COUNT(*) FROM access_request WHERE ` + expiredAccessStatus + ` AND approvals_event<>''`, nil}, // queued by the next rule (retentionQueues)
 	{"access", "access_request", func(p RetentionPolicy) time.Duration { return p.Access },
-		`SELECT COUNT(*) FROM access_request WHERE status IN ('denied', 'withdrawn', 'provisioned', 'failed') AND updated_at<$1`, []string{
-			`DELETE FROM access_approval WHERE request_id IN (SELECT id FROM access_request WHERE status IN ('denied', 'withdrawn', 'provisioned', 'failed') AND updated_at<$1)`,
-			`DELETE FROM access_request WHERE status IN ('denied', 'withdrawn', 'provisioned', 'failed') AND updated_at<$1`}},
+		`SELECT COUNT(*) FROM access_request WHERE ` + expiredAccessStatus, []string{
+			`DELETE FROM access_approval WHERE request_id IN (SELECT id FROM access_request WHERE ` + expiredAccessStatus + `)`,
+			`DELETE FROM access_request WHERE ` + expiredAccessStatus}},
 	{"access", "access_draft", func(p RetentionPolicy) time.Duration { return p.Choices },
 		`SELECT COUNT(*) FROM access_draft WHERE created_at<$1`, []string{`DELETE FROM access_draft WHERE created_at<$1`}},
 	{"audit", "access_audit", func(p RetentionPolicy) time.Duration { return p.Audit },
@@ -104,7 +163,11 @@ var retentionRules = []retentionRule{
 }
 
 // Retention deletes personal data older than the policy allows (or, with
-// dryRun, only counts it) and reports per rule and table.
+// dryRun, only counts it) and reports per rule and table. Unless
+// p.KeepRoomMessages, it queues Lotse's messages in the team and approvals
+// room that show a deleted case or access request for redaction, in the
+// transaction that deletes it (case_redaction, CauseRetention), and
+// reports how many.
 func (db *DB) Retention(ctx context.Context, p RetentionPolicy, now time.Time, dryRun bool) ([]RetentionResult, error) {
 	var out []RetentionResult
 	for _, r := range retentionRules {
@@ -113,21 +176,32 @@ func (db *DB) Retention(ctx context.Context, p RetentionPolicy, now time.Time, d
 			continue
 		}
 		cutoff := now.Add(-period)
-		res := RetentionResult{Rule: r.rule, Table: r.table, Period: period}
+		res := RetentionResult{Rule: r.rule, Table: r.table, Period: period, Messages: r.messages()}
 		qctx, cancel := withTimeout(ctx)
 		err := db.Lotse.QueryRow(qctx, r.count, cutoff.UnixMilli()).Scan(&res.Rows)
 		cancel()
 		if err != nil {
 			return out, fmt.Errorf("failed to count %s for retention: %w", r.table, err)
 		}
-		if !dryRun && res.Rows > 0 {
+		// A rule that counts room messages deletes nothing: the next
+		// rule queues them with what it deletes.
+		if !dryRun && res.Rows > 0 && !r.messages() {
 			if r.table == "support_case" {
-				if _, err := db.Cases.Prune(ctx, cutoff); err != nil {
+				var queueAt time.Time // zero: no redactions queued
+				if !p.KeepRoomMessages {
+					queueAt = now
+				}
+				if _, err := db.Cases.prune(ctx, cutoff, queueAt); err != nil {
 					return out, err
 				}
 			} else {
 				qctx, cancel := withTimeout(ctx)
 				err := db.Lotse.DoTxn(qctx, nil, func(ctx context.Context) error {
+					if queue := retentionQueues[r.table]; queue != "" && !p.KeepRoomMessages {
+						if _, err := db.Lotse.Exec(ctx, queue, cutoff.UnixMilli(), now.UnixMilli()); err != nil {
+							return fmt.Errorf("failed to queue the room messages of %s for redaction: %w", r.table, err)
+						}
+					}
 					for _, q := range r.del {
 						if _, err := db.Lotse.Exec(ctx, q, cutoff.UnixMilli()); err != nil {
 							return err

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -23,6 +25,34 @@ func TestRetentionPolicyRoundTableLead(t *testing.T) {
 		cfg.RoundTableReminders = tt.reminders
 		if got := retentionPolicy(cfg).RoundTableLead; got != tt.want {
 			t.Errorf("reminders %v: lead %v, want %v", tt.reminders, got, tt.want)
+		}
+	}
+}
+
+// TestRetentionPolicyRoomMessages (priv29): retention redacts Lotse's room
+// messages of expired cases and requests by default;
+// retention_redacts_room_messages: false in the configuration file keeps
+// them (storage.RetentionPolicy.KeepRoomMessages).
+func TestRetentionPolicyRoomMessages(t *testing.T) {
+	for _, tt := range []struct {
+		yaml string
+		keep bool
+	}{
+		{"", false},
+		{"retention_redacts_room_messages: true\n", false},
+		{"retention_redacts_room_messages: false\n", true},
+	} {
+		path := filepath.Join(t.TempDir(), "lotse.yaml")
+		yaml := "homeserver_url: https://matrix.example.org\nuser_id: \"@lotse:example.org\"\n" + tt.yaml
+		if err := os.WriteFile(path, []byte(yaml), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := config.Load(path, func(string) string { return "" })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := retentionPolicy(cfg).KeepRoomMessages; got != tt.keep {
+			t.Errorf("%q: KeepRoomMessages %v, want %v", tt.yaml, got, tt.keep)
 		}
 	}
 }

@@ -627,12 +627,18 @@ func cmdPrivacyRetention(ctx context.Context, args []string, stdout, stderr io.W
 	if err != nil {
 		return fail(exitDatabase, err)
 	}
-	verb := "deleted"
+	verb, redact := "deleted", "queued for redaction"
 	if *dry {
-		verb = "would delete"
+		verb, redact = "would delete", "would redact"
 	}
 	for _, r := range res {
-		fmt.Fprintf(stdout, "%-18s %-8s period %-8s %s %d rows\n", r.Table, r.Rule, fmt.Sprintf("%dd", int(r.Period.Hours()/24)), verb, r.Rows)
+		period := fmt.Sprintf("%dd", int(r.Period.Hours()/24))
+		if r.Messages {
+			// Lotse's own messages in the room, redacted by the running bot.
+			fmt.Fprintf(stdout, "%-18s %-8s period %-8s %s %d of Lotse's messages in the room\n", r.Table, r.Rule, period, redact, r.Rows)
+			continue
+		}
+		fmt.Fprintf(stdout, "%-18s %-8s period %-8s %s %d rows\n", r.Table, r.Rule, period, verb, r.Rows)
 	}
 	return nil
 }

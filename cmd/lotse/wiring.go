@@ -215,7 +215,8 @@ func onboardingConfig(cfg config.Config) commands.Onboarding {
 func retentionPolicy(cfg config.Config) storage.RetentionPolicy {
 	return storage.RetentionPolicy{Inbox: cfg.InboxRetention, Answers: cfg.AnswerRetention, Choices: cfg.ChoiceTTL,
 		Cases: cfg.SupportRetention, Access: cfg.AccessRetention, Audit: cfg.AuditRetention, Members: cfg.MemberRetention,
-		FailedQuestions: cfg.FailedQuestionRetention, RoundTableLead: longestReminder(cfg)}
+		FailedQuestions: cfg.FailedQuestionRetention, RoundTableLead: longestReminder(cfg),
+		KeepRoomMessages: !cfg.RetentionRedactsRoomMessages}
 }
 
 // longestReminder is the longest roundtable_reminders offset; without any,

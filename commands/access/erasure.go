@@ -54,10 +54,34 @@ func (w *Workflow) FinishErasures(ctx context.Context) error {
 	return w.FinishRedactions(ctx, list, "an erased member's access request in the approvals room", w.finishErasure)
 }
 
+// FinishExpired redacts, in the approvals room, what Lotse itself posted
+// of access requests deleted at the end of their retention period
+// (access_retention; DSGVO Art. 5 (1) e; priv29): the same pieces
+// FinishErasures redacts, which the retention rule queued in the
+// transaction that deleted the request (storage.CauseRetention), with the
+// reason ExpiredReason. After a year, only the request message itself is
+// still found (by its ID); its edits and thread notes are found through
+// sent_event, which inbox_retention keeps far shorter. Only the worker's
+// tick calls it; work per call is bounded as FinishErasures'.
+func (w *Workflow) FinishExpired(ctx context.Context) error {
+	if w.cfg.ApprovalsRoom == "" {
+		return nil
+	}
+	list, err := w.DB.Cases.ExpiredAccessRedactions(ctx, erasureBatch)
+	if err != nil {
+		return err
+	}
+	return w.FinishRedactions(ctx, list, "an expired access request in the approvals room", w.finishErasure)
+}
+
 // finishErasure redacts the approvals-room events of one queued request r
-// (r.CaseID is the request's number).
+// (r.CaseID is the request's number), of an erasure or of an expired
+// request (r.Cause).
 func (w *Workflow) finishErasure(ctx context.Context, r storage.CaseRedaction) error {
 	reason := w.tx.ErasedReason
+	if r.Cause == storage.CauseRetention {
+		reason = w.tx.ExpiredReason
+	}
 	txn := func(purpose string, n int) string { return w.KeyTxn("lotse-erase/access/"+r.EventID, purpose, n) }
 	for v := max(0, r.Version-maxRequestVersions); v <= r.Version; v++ {
 		for _, purpose := range []string{"board", "failing", "failed"} {

@@ -17,6 +17,10 @@ type Texts struct {
 	// ErasedReason is the reason on Lotse's events in the approvals room
 	// that it redacts after a member had their data erased.
 	ErasedReason string
+	// ExpiredReason is the reason on Lotse's events in the approvals room
+	// that it redacts after their request was deleted at the end of its
+	// retention period (access_retention; priv29).
+	ExpiredReason string
 	// NotEnabled: access requests are not set up (or this kind is off).
 	NotEnabled string
 	// Usage explains !zugang; UsageNextcloud and UsageBBB when only one
@@ -218,6 +222,7 @@ var German = Texts{
 	},
 	ButtonsDone:       "Antrag entschieden",
 	ErasedReason:      "Auf Wunsch des Mitglieds gelöscht (Datenschutz).",
+	ExpiredReason:     "Aufbewahrungsfrist abgelaufen (Datenschutz).",
 	NotEnabled:        "Zugänge zur Nextcloud oder zu BigBlueButton beantragst du hier nicht über mich.",
 	Usage:             "So beantragst du einen Zugang: `!zugang nextcloud [Gruppe]` für die Nextcloud oder `!zugang bbb <Raumname/Gremium>` für einen BigBlueButton-Raum.",
 	DMOnly:            "Zugänge beantragst du bitte in einem Direktchat mit mir – da geht es um deine E-Mail-Adresse.",
@@ -373,6 +378,7 @@ var English = Texts{
 	},
 	ButtonsDone:       "Request decided",
 	ErasedReason:      "Deleted at the member's request (data protection).",
+	ExpiredReason:     "Retention period ended (data protection).",
 	NotEnabled:        "Access to Nextcloud or BigBlueButton is not requested through me here.",
 	Usage:             "To request access: `!access nextcloud [group]` for Nextcloud or `!access bbb <room name/committee>` for a BigBlueButton room.",
 	DMOnly:            "Please request access in a direct chat with me – it involves your e-mail address.",

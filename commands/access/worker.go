@@ -69,7 +69,8 @@ func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
 	// What an erasure left to redact in the approvals room (also one
 	// interrupted by a crash or made on the command line): reported, but
 	// it holds back no provisioning job (gdpr26).
-	erased := w.FinishErasures(ctx)
+	// What the retention rules left to redact there (priv29), likewise.
+	erased := errors.Join(w.FinishErasures(ctx), w.FinishExpired(ctx))
 	// Approvals of former approvers (revoked, erased) leave the pending
 	// requests and their messages (mend26a); this holds back nothing either.
 	voided := w.voidFormerApprovals(ctx, now)

@@ -69,11 +69,19 @@ func (w *Workflow) cmdPrivacy(ce *chat.Call) error {
 		return about + " " + chat.Format(when, w.period(d))
 	}
 	lines := []string{line(pv.AboutWelcome, pv.WhenWelcome, r.Members)}
+	// With a period, the retention also removes Lotse's own messages in
+	// the team and approvals room, unless the association keeps them.
+	rooms := func(s, room string, d time.Duration) string {
+		if d <= 0 || r.KeepRoomMessages {
+			return s
+		}
+		return s + " " + room
+	}
 	if f.Cases {
-		lines = append(lines, line(pv.AboutCases, pv.WhenCases, r.Cases))
+		lines = append(lines, rooms(line(pv.AboutCases, pv.WhenCases, r.Cases), pv.RoomCases, r.Cases))
 	}
 	if f.Access() {
-		lines = append(lines, line(pv.AboutAccess, pv.WhenAccess, r.Access))
+		lines = append(lines, rooms(line(pv.AboutAccess, pv.WhenAccess, r.Access), pv.RoomAccess, r.Access))
 	}
 	if f.RoundTables {
 		lines = append(lines, line(pv.AboutRoundTables, pv.WhenRoundTables, r.Cases))

@@ -16,6 +16,10 @@ type Texts struct {
 	// its When… sentence (how long: %s = a period) or NoLimitSentence.
 	OverviewTitle, AboutWelcome, AboutCases, AboutAccess, AboutRoundTables, AboutAudit, AboutInbox, AboutAnswers, AboutRoles string
 	WhenWelcome, WhenCases, WhenAccess, WhenRoundTables, WhenAudit, WhenInbox, WhenAnswers, NoLimitSentence                  string
+	// RoomCases and RoomAccess follow WhenCases and WhenAccess when the
+	// retention also redacts Lotse's messages in the team and approvals
+	// room (retention_redacts_room_messages; priv29).
+	RoomCases, RoomAccess string
 	// AboutQuestions and WhenQuestions: questions Lotse could not answer,
 	// kept for the team; QuestionsDigest (only when the team gets the
 	// weekly digest) says where the team sees them, QuestionsOptOut how
@@ -86,8 +90,10 @@ var German = Texts{
 	WhenWelcome:      "Gelöscht %s nach deiner letzten Nachricht an mich (außer du hast eine Rolle).",
 	AboutCases:       "**Supportfälle:** deine Frage und alle Nachrichten des Falls, und wer aus dem Team ihn bearbeitet – damit dir jemand helfen kann.",
 	WhenCases:        "Gelöscht %s nach dem Abschluss.",
+	RoomCases:        "Dann entferne ich auch meine Nachrichten zu deinem Fall im Teamraum; was das Team selbst dort geschrieben hat, bleibt.",
 	AboutAccess:      "**Zugangsanträge** (Nextcloud, BigBlueButton): deine Angaben (E-Mail-Adresse, Name, Grund) und die Entscheidung – damit dein Zugang eingerichtet werden kann.",
 	WhenAccess:       "Gelöscht %s nach der Entscheidung.",
+	RoomAccess:       "Dann entferne ich auch meine Nachricht zu deinem Antrag im Raum der Genehmigenden.",
 	AboutRoundTables: "**Runde Tische:** deine Zusagen und welche Erinnerungen du bekommen hast – damit du deinen Link rechtzeitig bekommst.",
 	WhenRoundTables:  "Gelöscht %s nach dem letzten Termin.",
 	AboutAudit:       "**Protokoll der Entscheidungen und Rollen:** wer was wann genehmigt oder vergeben hat – damit das nachvollziehbar bleibt.",
@@ -187,6 +193,8 @@ var German = Texts{
 		"pending_choice":                   "%d offene Rückfrage („Meintest du …?“)|%d offene Rückfragen („Meintest du …?“)",
 		"case_draft":                       "%d angefangener Supportfall|%d angefangene Supportfälle",
 		"support_case":                     "%d abgeschlossener Supportfall|%d abgeschlossene Supportfälle",
+		"team_room":                        "%d Nachricht von mir im Teamraum zu abgeschlossenen Supportfällen (entferne ich aus dem Verlauf)|%d Nachrichten von mir im Teamraum zu abgeschlossenen Supportfällen (entferne ich aus dem Verlauf)",
+		"approvals_room":                   "%d Nachricht von mir im Genehmigungsraum zu abgeschlossenen Zugangsanträgen (entferne ich aus dem Verlauf)|%d Nachrichten von mir im Genehmigungsraum zu abgeschlossenen Zugangsanträgen (entferne ich aus dem Verlauf)",
 		"case_reminder":                    "%d Erinnerung ans Team zu einem Fall|%d Erinnerungen ans Team zu Fällen",
 		"access_request":                   "%d abgeschlossener Zugangsantrag (samt Entscheidungen)|%d abgeschlossene Zugangsanträge (samt Entscheidungen)",
 		"access_draft":                     "%d angefangener Zugangsantrag|%d angefangene Zugangsanträge",
@@ -223,8 +231,10 @@ var English = Texts{
 	WhenWelcome:      "Deleted %s after your last message to me (unless you hold a role).",
 	AboutCases:       "**Support cases:** your question and all messages of the case, and who on the team works on it – so someone can help you.",
 	WhenCases:        "Deleted %s after it is closed.",
+	RoomCases:        "I then also remove my messages about your case in the team room; what the team wrote there itself stays.",
 	AboutAccess:      "**Access requests** (Nextcloud, BigBlueButton): your details (e-mail address, name, reason) and the decision – so your access can be set up.",
 	WhenAccess:       "Deleted %s after the decision.",
+	RoomAccess:       "I then also remove my message about your request in the approvers' room.",
 	AboutRoundTables: "**Round tables:** your RSVPs and which reminders you got – so you get your link in time.",
 	WhenRoundTables:  "Deleted %s after the last date.",
 	AboutAudit:       "**Log of decisions and roles:** who approved or granted what and when – so it stays traceable.",
@@ -324,6 +334,8 @@ var English = Texts{
 		"pending_choice":                   "%d open question back (“Did you mean …?”)|%d open questions back (“Did you mean …?”)",
 		"case_draft":                       "%d unfinished support case|%d unfinished support cases",
 		"support_case":                     "%d closed support case|%d closed support cases",
+		"team_room":                        "%d message of mine in the team room about closed support cases (I remove it from the history)|%d messages of mine in the team room about closed support cases (I remove them from the history)",
+		"approvals_room":                   "%d message of mine in the approvals room about finished access requests (I remove it from the history)|%d messages of mine in the approvals room about finished access requests (I remove them from the history)",
 		"case_reminder":                    "%d reminder to the team about a case|%d reminders to the team about cases",
 		"access_request":                   "%d finished access request (with its decisions)|%d finished access requests (with their decisions)",
 		"access_draft":                     "%d unfinished access request|%d unfinished access requests",

@@ -61,9 +61,37 @@ func (w *Workflow) FinishErasures(ctx context.Context) error {
 	return w.FinishRedactions(ctx, list, "an erased member's case in the team room", w.finishErasure)
 }
 
-// finishErasure redacts the team-room events of one queued piece r.
+// FinishExpired redacts, in the team room, what Lotse itself posted of
+// cases deleted at the end of their retention period (support_retention;
+// DSGVO Art. 5 (1) e; priv29): the same pieces FinishErasures redacts for
+// an erasure, which the retention rule queued in the transaction that
+// deleted the case (storage.CauseRetention), with the reason ExpiredReason
+// and without a note in the thread (nobody asked; a note per expired case
+// would fill the room). Only the worker's tick calls it, never a member's
+// message; work per call is bounded as FinishErasures' (its own
+// erasureBatch, read apart from the erasures' so that neither holds back
+// the other).
+func (w *Workflow) FinishExpired(ctx context.Context) error {
+	if !w.On() {
+		return nil
+	}
+	list, err := w.DB.Cases.ExpiredRedactions(ctx, erasureBatch)
+	if err != nil {
+		return err
+	}
+	return w.FinishRedactions(ctx, list, "an expired case in the team room", w.finishErasure)
+}
+
+// finishErasure redacts the team-room events of one queued piece r (of an
+// erasure or of an expired case: r.Cause).
 func (w *Workflow) finishErasure(ctx context.Context, r storage.CaseRedaction) error {
 	reason := w.tx.ErasedReason
+	if r.Cause == storage.CauseRetention {
+		reason = w.tx.ExpiredReason
+	}
+	// A (kind, event) is queued once, by whichever comes first (a list
+	// that showed two cases goes with the first one deleted): one key,
+	// whatever the cause.
 	txn := func(purpose string, n int) string { return w.KeyTxn("lotse-erase/"+r.Kind+"/"+r.EventID, purpose, n) }
 	switch r.Kind {
 	case storage.RedactRoot:
@@ -80,7 +108,7 @@ func (w *Workflow) finishErasure(ctx context.Context, r storage.CaseRedaction) e
 		if errors.Is(err, mautrix.MForbidden) || errors.Is(err, mautrix.MNotFound) {
 			zerolog.Ctx(ctx).Warn().Err(err).Str("event_id", r.EventID).Msg("Not redacting an erased member's case message: refused in the team room")
 			return nil
-		} else if err != nil {
+		} else if err != nil || r.Cause == storage.CauseRetention {
 			return err
 		}
 		plain, htmlBody := chat.Render(chat.Format(w.tx.ErasedTeam, r.CaseID))

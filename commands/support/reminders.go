@@ -56,7 +56,8 @@ func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
 	// homeserver keeps refusing is reported, but holds back neither the
 	// drafts' expiry nor the team's reminders and digest (whole25: it
 	// returned here, every minute, for good).
-	erased := w.FinishErasures(ctx)
+	// What the retention rules left to redact (priv29), likewise.
+	erased := errors.Join(w.FinishErasures(ctx), w.FinishExpired(ctx))
 	return errors.Join(erased, w.remindDue(ctx, now))
 }
 

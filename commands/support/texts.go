@@ -138,6 +138,10 @@ type Texts struct {
 	// the case thread (%d = case number) what went and what is the
 	// team's to delete.
 	ErasedReason, ErasedTeam string
+	// ExpiredReason is the reason on Lotse's events in the team room that
+	// it redacts after their case was deleted at the end of its retention
+	// period (support_retention; priv29). The thread is not told.
+	ExpiredReason string
 	// EditNoteNotOpen (%d = case): an edit of a note of a case that is
 	// not open is not stored. EditNoteStaysNote (%d): an edited note that
 	// reads as an answer or a command stays a note. EditNotSolution (%d):
@@ -403,6 +407,7 @@ var German = Texts{
 
 	// case25: erasure in the team room, edits of notes and solutions.
 	ErasedReason:       "Auf Wunsch des Mitglieds gelöscht (Datenschutz).",
+	ExpiredReason:      "Aufbewahrungsfrist abgelaufen (Datenschutz).",
 	ErasedTeam:         "🗑️ Die Person aus Fall #%d hat ihre Daten löschen lassen. Meine Nachrichten mit ihrem Namen und ihren Worten habe ich entfernt. Eure eigenen Nachrichten hier kann ich nicht löschen: Steht darin etwas über die Person (Zitate, Daten), löscht diese Nachrichten bitte selbst.",
 	EditNoteNotOpen:    "✏️ Fall #%d ist nicht mehr offen: Deine Bearbeitung der Notiz speichere ich nicht, im Verlauf bleibt die bisherige. Soll sie weg, lösche deine Notiz.",
 	EditNoteStaysNote:  "✏️ Deine bearbeitete Notiz zu Fall #%d bleibt eine interne Notiz – an das Mitglied geht nichts. Für eine Antwort schreib eine neue Nachricht mit `!antwort`.",
@@ -558,6 +563,7 @@ var English = Texts{
 
 	// case25: erasure in the team room, edits of notes and solutions.
 	ErasedReason:       "Deleted at the member's request (data protection).",
+	ExpiredReason:      "Retention period ended (data protection).",
 	ErasedTeam:         "🗑️ The person of case #%d had their data erased. I removed my messages with their name and words. I can't delete your own messages here: if they hold anything about the person (quotes, details), please delete those messages yourselves.",
 	EditNoteNotOpen:    "✏️ Case #%d is no longer open: I don't store your edit of the note, the history keeps the previous one. To remove it, delete your note.",
 	EditNoteStaysNote:  "✏️ Your edited note on case #%d stays an internal note – nothing goes to the member. For an answer, write a new message with `!reply`.",
