@@ -110,6 +110,8 @@ const (
 	rateCaseQuery          = `UPDATE support_case SET rating=$2, version=version+1 WHERE id=$1 AND rating=0`
 	touchCaseQuery         = `UPDATE support_case SET updated_at=$2 WHERE id=$1`
 	activeForMemberQuery   = `SELECT ` + caseColumns + ` FROM support_case WHERE member_id=$1 AND member_room=$2 AND status=1 ORDER BY updated_at DESC LIMIT 1`
+	openElsewhereQuery     = `SELECT ` + caseColumns + ` FROM support_case WHERE member_id=$1 AND member_room<>$2 AND status=1 ORDER BY updated_at DESC LIMIT 1`
+	moveCaseQuery          = `UPDATE support_case SET member_room=$3, version=version+1 WHERE id=$1 AND member_id=$2 AND status=1 AND member_room<>$3`
 	resolvedForMemberQuery = `
 		SELECT ` + caseColumns + ` FROM support_case
 		WHERE member_id=$1 AND member_room=$2 AND status=2 AND closed_at>=$3 ORDER BY closed_at DESC LIMIT 1`
@@ -291,6 +293,22 @@ func (q *CaseQuery) ByRatingPrompt(ctx context.Context, eventID string) (*Case, 
 // ActiveForMember returns the member's most recently active open case in roomID, or nil.
 func (q *CaseQuery) ActiveForMember(ctx context.Context, memberID, roomID string) (*Case, error) {
 	return q.one(ctx, activeForMemberQuery, memberID, roomID)
+}
+
+// OpenElsewhere returns the member's most recently active open case in a
+// room other than roomID, or nil: the case of a member who now writes from
+// another direct chat (sup29).
+func (q *CaseQuery) OpenElsewhere(ctx context.Context, memberID, roomID string) (*Case, error) {
+	return q.one(ctx, openElsewhereQuery, memberID, roomID)
+}
+
+// MoveToRoom makes roomID the room of memberID's open case id, where the
+// team's answers go from now on (the member writes from another direct
+// chat with Lotse, sup29); the case event "move" records it, by the
+// member. Only the case's own member moves it, and only an open case:
+// moved=false otherwise, and when it is in roomID already.
+func (q *CaseQuery) MoveToRoom(ctx context.Context, id int64, memberID, roomID string, now time.Time) (bool, *Case, error) {
+	return q.change(ctx, id, "move", memberID, "", now, moveCaseQuery, id, memberID, roomID)
 }
 
 // ResolvedSince returns the member's case in roomID resolved at or after since, or nil.

@@ -470,6 +470,8 @@ func (w *Workflow) historyEvent(ctx context.Context, e storage.CaseEvent) string
 		return chat.Format(h.ReopenedFrom, who, whom())
 	case "close":
 		return chat.Format(h.Closed, who)
+	case "move":
+		return chat.Format(h.Moved, who)
 	case "rate":
 		sym := "👎"
 		if e.Detail == "1" {

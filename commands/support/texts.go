@@ -278,6 +278,15 @@ type Texts struct {
 	// WaitingMember tells the member once that their case (%d) waits
 	// longer than promised for an answer; %s = the fallback contact.
 	WaitingMember string
+
+	// sup29: the open case follows its member to a new direct chat.
+
+	// MovedTeam (case thread, %d = case): the member now writes from
+	// another direct chat with Lotse, where answers go from now on.
+	MovedTeam string
+	// MovedMember (%d = case): the member's open case follows them to
+	// this chat; what they write here reaches the team, answers come here.
+	MovedMember string
 }
 
 // German are the German texts.
@@ -398,6 +407,7 @@ var German = Texts{
 		Resolved: "%s hat den Fall als gelöst markiert", Solved: "%s hat den Fall gelöst: %s",
 		Reopened: "%s hat den Fall wieder geöffnet", ReopenedFrom: "%s hat den Fall wieder geöffnet (lag vorher bei %s)",
 		Closed: "%s hat den Fall geschlossen", Rated: "%s hat bewertet: %s", Changed: "%s hat den Fall geändert",
+		Moved: "%s schreibt jetzt aus einem anderen Direktchat",
 		Guide: "📘 Anleitung „%s“",
 	},
 
@@ -433,6 +443,10 @@ var German = Texts{
 	MineResolved:    "erledigt",
 	MineClosed:      "geschlossen",
 	WaitingMember:   "Dein Fall **#%d** ist nicht vergessen: Das Team hat gerade viel zu tun und antwortet dir hier, sobald es kann. Hat sich etwas geändert, schreib es einfach dazu. Eilt es? %s",
+
+	// sup29: the open case follows its member to a new direct chat.
+	MovedTeam:   "📨 Das Mitglied von Fall #%d schreibt jetzt aus einem anderen Direktchat mit mir. Eure Antworten schicke ich ab jetzt dorthin.",
+	MovedMember: "Dein Fall **#%d** ist noch offen. Ab jetzt läuft er hier: Was du schreibst, geht an das Team, und seine Antworten bekommst du in diesem Chat.",
 }
 
 // English are the English texts.
@@ -553,6 +567,7 @@ var English = Texts{
 		Resolved: "%s marked the case as resolved", Solved: "%s resolved the case: %s",
 		Reopened: "%s reopened the case", ReopenedFrom: "%s reopened the case (it was with %s before)",
 		Closed: "%s closed the case", Rated: "%s rated: %s", Changed: "%s changed the case",
+		Moved: "%s now writes from another direct chat",
 		Guide: "📘 Guide “%s”",
 	},
 
@@ -588,6 +603,10 @@ var English = Texts{
 	MineResolved:    "resolved",
 	MineClosed:      "closed",
 	WaitingMember:   "Your case **#%d** is not forgotten: the team is very busy right now and will answer you here as soon as they can. If anything has changed, just add it here. In a hurry? %s",
+
+	// sup29: the open case follows its member to a new direct chat.
+	MovedTeam:   "📨 The member of case #%d now writes from another direct chat with me. I'll send your answers there from now on.",
+	MovedMember: "Your case **#%d** is still open. From now on it continues here: what you write goes to the team, and you'll get their answers in this chat.",
 }
 
 // TextsFor returns the texts of lang (German by default).
@@ -597,4 +616,7 @@ func TextsFor(lang string) *Texts { return chat.TextsFor(lang, &German, &English
 type HistoryTexts struct {
 	Opened, Claimed, Unclaimed, Assigned, Returned, Resolved, Solved string
 	Reopened, ReopenedFrom, Closed, Rated, Changed, Guide            string
+	// Moved (%s = the member): the case followed its member to another
+	// direct chat (sup29).
+	Moved string
 }
