@@ -123,6 +123,15 @@ const (
 	claimCaseQuery     = `
 		UPDATE support_case SET assignee=$2, version=version+1, updated_at=$3, status_at=$3
 		WHERE id=$1 AND status=1 AND assignee IS NULL`
+	// teamRoleCond: $2 holds the active team role (RoleQuery.Has) at
+	// the moment of the write.
+	teamRoleCond     = `EXISTS (SELECT 1 FROM member_role WHERE user_id=$2 AND role='team' AND status='active')`
+	claimByTeamQuery = `
+		UPDATE support_case SET assignee=$2, version=version+1, updated_at=$3, status_at=$3
+		WHERE id=$1 AND status=1 AND assignee IS NULL AND ` + teamRoleCond
+	assignToTeamQuery = `
+		UPDATE support_case SET assignee=$2, version=version+1, updated_at=$3, status_at=$3
+		WHERE id=$1 AND status=1 AND (assignee IS NULL OR assignee<>$2) AND ` + teamRoleCond
 	unclaimCaseQuery = `
 		UPDATE support_case SET assignee=NULL, version=version+1, updated_at=$3, status_at=$3
 		WHERE id=$1 AND assignee=$2`
@@ -412,6 +421,22 @@ func (q *CaseQuery) change(ctx context.Context, id int64, kind, actor, detail st
 // its assignee.
 func (q *CaseQuery) Claim(ctx context.Context, id int64, user string, now time.Time) (bool, *Case, error) {
 	return q.change(ctx, id, "claim", user, "", now, claimCaseQuery, id, user, now.UnixMilli())
+}
+
+// ClaimByTeam is Claim for a member of the team: the write itself checks
+// that user holds the active team role, in the same statement, so a
+// volunteer whose role was revoked after the command's role check — and
+// whose claimed cases were given back before this claim was written —
+// does not end up holding the case (sup29). claimed=false then, with the
+// case unclaimed.
+func (q *CaseQuery) ClaimByTeam(ctx context.Context, id int64, user string, now time.Time) (bool, *Case, error) {
+	return q.change(ctx, id, "claim", user, "", now, claimByTeamQuery, id, user, now.UnixMilli())
+}
+
+// AssignToTeam is Assign to a member of the team: the write checks, as
+// ClaimByTeam does, that assignee holds the active team role.
+func (q *CaseQuery) AssignToTeam(ctx context.Context, id int64, actor, assignee string, now time.Time) (bool, *Case, error) {
+	return q.change(ctx, id, "assign", actor, assignee, now, assignToTeamQuery, id, assignee, now.UnixMilli())
 }
 
 // Unclaim releases a case claimed by user.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 	"time"
+
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // TestCaseMoveToRoom: an open case follows its own member to another room
@@ -42,6 +44,42 @@ func TestCaseMoveToRoom(t *testing.T) {
 			}
 			if moved, _, err := db.Cases.MoveToRoom(ctx, closed.ID, "@m:hs", "!new", now); err != nil || moved {
 				t.Fatalf("a closed case moved: %v, %v", moved, err)
+			}
+		})
+	}
+}
+
+// TestClaimByTeamChecksRole: a claim (and an assignment) by someone
+// without the active team role is refused by the write itself; with the
+// role it goes through (sup29: the claim racing a revocation).
+func TestClaimByTeamChecksRole(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.UnixMilli(1_700_000_000_000)
+			c := newCase(t, db, "@m:hs", "$claim", now)
+			setTeam := func(user, status string) {
+				t.Helper()
+				if _, err := db.Roles().Set(ctx, user, storage.RoleTeam, status, "@lead:hs", storage.RoleAuditEntry{}, now); err != nil {
+					t.Fatal(err)
+				}
+			}
+			setTeam("@paused:hs", storage.RolePaused)
+			for _, user := range []string{"@nobody:hs", "@paused:hs"} {
+				if ok, after, err := db.Cases.ClaimByTeam(ctx, c.ID, user, now); err != nil || ok || after.Assignee != "" {
+					t.Fatalf("ClaimByTeam(%s) = %v, %+v, %v; want refused", user, ok, after, err)
+				}
+				if ok, after, err := db.Cases.AssignToTeam(ctx, c.ID, "@lead:hs", user, now); err != nil || ok || after.Assignee != "" {
+					t.Fatalf("AssignToTeam(%s) = %v, %+v, %v; want refused", user, ok, after, err)
+				}
+			}
+			setTeam("@vera:hs", storage.RoleActive)
+			if ok, after, err := db.Cases.ClaimByTeam(ctx, c.ID, "@vera:hs", now); err != nil || !ok || after.Assignee != "@vera:hs" {
+				t.Fatalf("ClaimByTeam with the role = %v, %+v, %v", ok, after, err)
+			}
+			setTeam("@tom:hs", storage.RoleActive)
+			if ok, after, err := db.Cases.AssignToTeam(ctx, c.ID, "@lead:hs", "@tom:hs", now); err != nil || !ok || after.Assignee != "@tom:hs" {
+				t.Fatalf("AssignToTeam with the role = %v, %+v, %v", ok, after, err)
 			}
 		})
 	}

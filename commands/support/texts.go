@@ -287,6 +287,10 @@ type Texts struct {
 	// MovedMember (%d = case): the member's open case follows them to
 	// this chat; what they write here reaches the team, answers come here.
 	MovedMember string
+	// ClaimNoRole (case thread, %d = case): a claim was refused or undone
+	// because its author no longer holds the team role (revoked while the
+	// claim ran).
+	ClaimNoRole string
 }
 
 // German are the German texts.
@@ -447,6 +451,7 @@ var German = Texts{
 	// sup29: the open case follows its member to a new direct chat.
 	MovedTeam:   "📨 Das Mitglied von Fall #%d schreibt jetzt aus einem anderen Direktchat mit mir. Eure Antworten schicke ich ab jetzt dorthin.",
 	MovedMember: "Dein Fall **#%d** ist noch offen. Ab jetzt läuft er hier: Was du schreibst, geht an das Team, und seine Antworten bekommst du in diesem Chat.",
+	ClaimNoRole: "Fall #%d bleibt offen zur Übernahme: Übernehmen kann ihn nur, wer gerade die Teamrolle hat.",
 }
 
 // English are the English texts.
@@ -607,6 +612,7 @@ var English = Texts{
 	// sup29: the open case follows its member to a new direct chat.
 	MovedTeam:   "📨 The member of case #%d now writes from another direct chat with me. I'll send your answers there from now on.",
 	MovedMember: "Your case **#%d** is still open. From now on it continues here: what you write goes to the team, and you'll get their answers in this chat.",
+	ClaimNoRole: "Case #%d stays open for claiming: only someone who holds the team role right now can claim it.",
 }
 
 // TextsFor returns the texts of lang (German by default).
