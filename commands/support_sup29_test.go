@@ -2,12 +2,14 @@ package commands
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
+	"github.com/lotse-bot/lotse/commands/support"
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -144,5 +146,39 @@ func TestTicketInNewChatAddsToOpenCase(t *testing.T) {
 	c, err := e.db.Cases.Get(context.Background(), 1)
 	if err != nil || c == nil || c.MemberRoom != newDM.String() {
 		t.Fatalf("the case did not follow: %+v (%v)", c, err)
+	}
+}
+
+// TestCasesPerDayBoundSurvivesErasure: a member who opened
+// support.MaxCasesPerDay cases and then had their data erased cannot
+// open more the same day (before, the count went with the cases: five
+// more, and five more after the next erasure); a day later they can,
+// and the support worker's tick has forgotten the record by then.
+func TestCasesPerDayBoundSurvivesErasure(t *testing.T) {
+	e := newSupportEnv(t)
+	for i := 1; i <= support.MaxCasesPerDay; i++ {
+		e.say(t, dmRoom, member, fmt.Sprintf("!ticket Frage Nummer %d", i), "")
+		if boards := caseBoards(e.say(t, dmRoom, member, "ja", "")); len(boards) != 1 {
+			t.Fatalf("case %d was not opened", i)
+		}
+		e.say(t, dmRoom, member, fmt.Sprintf("!schließen %d", i), "")
+	}
+	mustContain(t, in(e.confirmErasure(t), dmRoom), "Erledigt")
+	e.say(t, dmRoom, member, "!ticket noch eine nach dem Löschen", "")
+	sent := e.say(t, dmRoom, member, "ja", "")
+	if team := in(sent, teamRoom); len(team) != 0 {
+		t.Fatalf("a case beyond the bound reached the team after the erasure:\n%s", bodies(team))
+	}
+	mustContain(t, in(sent, dmRoom), "schon viele Supportfälle")
+
+	e.now = e.now.Add(storage.CaseOpeningKept + time.Minute)
+	e.tick(t)
+	n, err := e.db.Cases.OpenedSince(context.Background(), member.String(), time.Time{})
+	if err != nil || n != 0 {
+		t.Fatalf("a day later %d openings are still kept (%v)", n, err)
+	}
+	e.say(t, dmRoom, member, "!ticket am nächsten Tag", "")
+	if boards := caseBoards(e.say(t, dmRoom, member, "ja", "")); len(boards) != 1 {
+		t.Fatal("a day later no case was opened")
 	}
 }

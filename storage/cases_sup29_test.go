@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -80,6 +81,48 @@ func TestClaimByTeamChecksRole(t *testing.T) {
 			setTeam("@tom:hs", storage.RoleActive)
 			if ok, after, err := db.Cases.AssignToTeam(ctx, c.ID, "@lead:hs", "@tom:hs", now); err != nil || !ok || after.Assignee != "@tom:hs" {
 				t.Fatalf("AssignToTeam with the role = %v, %+v, %v", ok, after, err)
+			}
+		})
+	}
+}
+
+// TestCaseOpeningsSurviveErasure: the cases a member opened in the last
+// day are still counted after their erasure (sup29), under a keyed hash
+// that is neither their ID nor their pseudonym; the export shows them;
+// PruneOpenings forgets them after CaseOpeningKept.
+func TestCaseOpeningsSurviveErasure(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.UnixMilli(1_700_000_000_000)
+			newCase(t, db, "@m:hs", "$one", now.Add(-time.Hour))
+			newCase(t, db, "@m:hs", "$two", now)
+			newCase(t, db, "@other:hs", "$three", now)
+			exp, err := db.Privacy().Export(ctx, "@m:hs")
+			if err != nil || len(exp["case_opening"]) != 2 {
+				t.Fatalf("export of case_opening: %v (%v); want two rows", exp["case_opening"], err)
+			}
+			if _, err := db.Privacy().Erase(ctx, "@m:hs", "", now); err != nil {
+				t.Fatal(err)
+			}
+			since := now.Add(-storage.CaseOpeningKept)
+			if n, err := db.Cases.OpenedSince(ctx, "@m:hs", since); err != nil || n != 2 {
+				t.Fatalf("after the erasure OpenedSince = %d, %v; want 2", n, err)
+			}
+			if n, err := db.Cases.OpenedSince(ctx, "@other:hs", since); err != nil || n != 1 {
+				t.Fatalf("the other member's OpenedSince = %d, %v; want 1", n, err)
+			}
+			key, err := db.Privacy().MemberKey(ctx, "@m:hs")
+			pseudo, _ := db.Privacy().Pseudonym(ctx, "@m:hs")
+			if err != nil || key == "" || strings.Contains(key, "@m:hs") || strings.Contains(pseudo, key) || strings.Contains(key, strings.TrimPrefix(pseudo, "gelöscht-")) {
+				t.Fatalf("MemberKey %q (%v) names the member or equals the pseudonym %q", key, err, pseudo)
+			}
+			// A day after the newest opening nothing is kept.
+			if err := db.Cases.PruneOpenings(ctx, now.Add(time.Millisecond)); err != nil {
+				t.Fatal(err)
+			}
+			if n, err := db.Cases.OpenedSince(ctx, "@m:hs", time.Time{}); err != nil || n != 0 {
+				t.Fatalf("after pruning OpenedSince = %d, %v; want 0", n, err)
 			}
 		})
 	}

@@ -766,7 +766,7 @@ func (w *Workflow) refuseCase(ctx context.Context, d *storage.CaseDraft) (bool, 
 		}
 		return true, w.addToOpen(ctx, open, d.Question)
 	}
-	n, err := w.DB.Cases.OpenedSince(ctx, d.UserID, w.Now().Add(-24*time.Hour))
+	n, err := w.DB.Cases.OpenedSince(ctx, d.UserID, w.Now().Add(-storage.CaseOpeningKept))
 	if err != nil || n < MaxCasesPerDay {
 		return err != nil, err
 	}
