@@ -182,3 +182,31 @@ func TestCasesPerDayBoundSurvivesErasure(t *testing.T) {
 		t.Fatal("a day later no case was opened")
 	}
 }
+
+// TestResolveWithFile: `!erledigt …` sent as a screenshot's caption
+// resolves the case and sends the member the screenshot too, under its
+// file name; the thread says it went along. Before, the member got the
+// caption's text alone.
+func TestResolveWithFile(t *testing.T) {
+	png := append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 32)...)
+	e := newSupportEnv(t)
+	root := e.openCase(t)
+	img := e.encryptedImage(t, png, "einstellung.png", "!erledigt Schalte die Einstellung auf dem Bild ein.")
+	img.RelatesTo = (&event.RelatesTo{}).SetThread(root, root)
+	sent := e.handle(t, e.event(teamRoom, alice, img), false)
+	dm := in(sent, dmRoom)
+	mustContain(t, dm, "Schalte die Einstellung")
+	var file *event.MessageEventContent
+	for _, m := range dm {
+		if m.content.URL != "" || m.content.File != nil {
+			file = m.content
+		}
+	}
+	if file == nil || file.Body != "einstellung.png" {
+		t.Fatalf("the file did not reach the member: %+v\n%s", file, bodies(dm))
+	}
+	mustContain(t, in(sent, teamRoom), "mit Datei an das Mitglied gesendet (Alice)")
+	if c, err := e.db.Cases.Get(context.Background(), 1); err != nil || c.Status != storage.CaseResolved {
+		t.Fatalf("the case is not resolved: %+v, %v", c, err)
+	}
+}

@@ -284,8 +284,23 @@ func (w *Workflow) cmdResolve(ce *chat.Call) error {
 			return err
 		}
 	}
+	// `!erledigt …` as a file's caption (a screenshot of the setting that
+	// solved it): the file goes to the member after the resolution, as
+	// with `!antwort` (fileToMember). Before sup29 the member got the
+	// caption alone, and the thread said nothing of the file.
+	fileSent := ""
+	if mc, ok := ce.Event.Content.Parsed.(*event.MessageEventContent); ok && (mc.URL != "" || mc.File != nil) {
+		if fileSent, err = w.fileToMember(ce.Ctx, c, mc); err != nil {
+			return err
+		}
+	}
 	if err := w.teamNote(ce.Ctx, after, chat.Format(st.ResolvedTeam, c.ID, chat.Escape(w.name(ce.Ctx, ce.Sender.String())))); err != nil {
 		return err
+	}
+	if fileSent != "" {
+		if err := w.teamNote(ce.Ctx, after, chat.Format(fileSent, chat.Escape(w.name(ce.Ctx, ce.Sender.String())))); err != nil {
+			return err
+		}
 	}
 	if err := w.updateBoard(ce.Ctx, c.ID); err != nil {
 		return err
