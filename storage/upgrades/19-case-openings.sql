@@ -1,4 +1,4 @@
--- v19 (compatible with v18+): When a member opened a case in the last day, under a keyed hash, for the daily bound
+-- v19 (compatible with v17+): When a member opened a case in the last day, under a keyed hash, for the daily bound
 
 -- The daily bound on new cases (support.MaxCasesPerDay, sup28) counted the
 -- member's support_case rows, and an erasure deletes those: a member who
@@ -9,8 +9,9 @@
 -- room or text. An erasure leaves the rows; they go after a day
 -- (storage.CaseOpeningKept: the support worker's tick, within a minute).
 --
--- Compatibility: v18+. A v18 binary ignores the table and counts the cases
--- as before; rows it leaves are pruned by the next v19 binary.
+-- Compatibility: v17+ (the floor stays where v17 put it). A v17 or v18
+-- binary ignores the table and counts the cases as before; rows it leaves
+-- are pruned by the next v19 binary.
 CREATE TABLE case_opening (
 	member_key TEXT   NOT NULL,
 	opened_at  BIGINT NOT NULL
