@@ -51,7 +51,9 @@ func TestDataRightsCommands(t *testing.T) {
 	}
 	exp, _ := e.db.Privacy().Export(ctx, member.String())
 	for table, rows := range exp {
-		if len(rows) > 0 {
+		// The record that a case was opened today stays for the daily
+		// bound, under a keyed hash, a day at most (sup29).
+		if len(rows) > 0 && !storage.KeptThroughErasure[table] {
 			t.Errorf("%s still holds %d rows: %v", table, len(rows), rows)
 		}
 	}

@@ -92,7 +92,11 @@ type CaseDraft struct {
 }
 
 // CaseQuery stores support cases.
-type CaseQuery struct{ db *dbutil.Database }
+type CaseQuery struct {
+	db *dbutil.Database
+	// owner gives the pseudonym key (MemberKey of case_opening).
+	owner *DB
+}
 
 const caseColumns = `id, member_id, member_room, status, COALESCE(assignee, ''), summary, guides, COALESCE(team_event, ''),
 	COALESCE(rating_prompt, ''), rating, version, created_at, updated_at, status_at, COALESCE(closed_at, 0)`
@@ -110,6 +114,8 @@ const (
 	rateCaseQuery          = `UPDATE support_case SET rating=$2, version=version+1 WHERE id=$1 AND rating=0`
 	touchCaseQuery         = `UPDATE support_case SET updated_at=$2 WHERE id=$1`
 	activeForMemberQuery   = `SELECT ` + caseColumns + ` FROM support_case WHERE member_id=$1 AND member_room=$2 AND status=1 ORDER BY updated_at DESC LIMIT 1`
+	openElsewhereQuery     = `SELECT ` + caseColumns + ` FROM support_case WHERE member_id=$1 AND member_room<>$2 AND status=1 ORDER BY updated_at DESC LIMIT 1`
+	moveCaseQuery          = `UPDATE support_case SET member_room=$3, version=version+1 WHERE id=$1 AND member_id=$2 AND status=1 AND member_room<>$3`
 	resolvedForMemberQuery = `
 		SELECT ` + caseColumns + ` FROM support_case
 		WHERE member_id=$1 AND member_room=$2 AND status=2 AND closed_at>=$3 ORDER BY closed_at DESC LIMIT 1`
@@ -118,9 +124,21 @@ const (
 	listClaimedQuery   = `SELECT ` + caseColumns + ` FROM support_case WHERE status=1 AND assignee IS NOT NULL ORDER BY created_at LIMIT $1`
 	countOpenQuery     = `SELECT COUNT(*), COUNT(assignee) FROM support_case WHERE status=1`
 	openedSinceQuery   = `SELECT COUNT(*) FROM support_case WHERE member_id=$1 AND created_at>=$2`
+	openingsSinceQuery = `SELECT COUNT(*) FROM case_opening WHERE member_key=$1 AND opened_at>=$2`
+	insertOpeningQuery = `INSERT INTO case_opening (member_key, opened_at) VALUES ($1, $2)`
+	pruneOpeningsQuery = `DELETE FROM case_opening WHERE opened_at<$1`
 	claimCaseQuery     = `
 		UPDATE support_case SET assignee=$2, version=version+1, updated_at=$3, status_at=$3
 		WHERE id=$1 AND status=1 AND assignee IS NULL`
+	// teamRoleCond: $2 holds the active team role (RoleQuery.Has) at
+	// the moment of the write.
+	teamRoleCond     = `EXISTS (SELECT 1 FROM member_role WHERE user_id=$2 AND role='team' AND status='active')`
+	claimByTeamQuery = `
+		UPDATE support_case SET assignee=$2, version=version+1, updated_at=$3, status_at=$3
+		WHERE id=$1 AND status=1 AND assignee IS NULL AND ` + teamRoleCond
+	assignToTeamQuery = `
+		UPDATE support_case SET assignee=$2, version=version+1, updated_at=$3, status_at=$3
+		WHERE id=$1 AND status=1 AND (assignee IS NULL OR assignee<>$2) AND ` + teamRoleCond
 	unclaimCaseQuery = `
 		UPDATE support_case SET assignee=NULL, version=version+1, updated_at=$3, status_at=$3
 		WHERE id=$1 AND assignee=$2`
@@ -249,6 +267,10 @@ func (q *CaseQuery) many(ctx context.Context, query string, args ...any) ([]*Cas
 // what Lotse suggested). originEvent is the event that confirmed it: creating
 // again for the same event returns the existing case and created=false.
 func (q *CaseQuery) Create(ctx context.Context, c *Case, originEvent, firstMessage string, now time.Time) (*Case, bool, error) {
+	memberKey, err := q.owner.Privacy().MemberKey(ctx, c.MemberID)
+	if err != nil {
+		return nil, false, fmt.Errorf("failed to create case: %w", err)
+	}
 	out, created, err := createOnce(ctx, q.db, scanCase, "case", caseByOriginQuery, nextCaseIDQuery, getCaseQuery, originEvent, nil,
 		func(ctx context.Context, next int64) error {
 			if _, err := q.db.Exec(ctx, insertCaseQuery, next, c.MemberID, c.MemberRoom, c.Summary,
@@ -256,6 +278,10 @@ func (q *CaseQuery) Create(ctx context.Context, c *Case, originEvent, firstMessa
 				return err
 			}
 			if _, err := q.db.Exec(ctx, insertCaseMsgQuery, originEvent, next, MsgQuestion, c.MemberID, firstMessage, now.UnixMilli()); err != nil {
+				return err
+			}
+			// Counted for the daily bound, beyond an erasure (OpenedSince).
+			if _, err := q.db.Exec(ctx, insertOpeningQuery, memberKey, now.UnixMilli()); err != nil {
 				return err
 			}
 			_, err := q.db.Exec(ctx, insertCaseEventQuery, next, "open", c.MemberID, "", now.UnixMilli())
@@ -293,6 +319,22 @@ func (q *CaseQuery) ActiveForMember(ctx context.Context, memberID, roomID string
 	return q.one(ctx, activeForMemberQuery, memberID, roomID)
 }
 
+// OpenElsewhere returns the member's most recently active open case in a
+// room other than roomID, or nil: the case of a member who now writes from
+// another direct chat (sup29).
+func (q *CaseQuery) OpenElsewhere(ctx context.Context, memberID, roomID string) (*Case, error) {
+	return q.one(ctx, openElsewhereQuery, memberID, roomID)
+}
+
+// MoveToRoom makes roomID the room of memberID's open case id, where the
+// team's answers go from now on (the member writes from another direct
+// chat with Lotse, sup29); the case event "move" records it, by the
+// member. Only the case's own member moves it, and only an open case:
+// moved=false otherwise, and when it is in roomID already.
+func (q *CaseQuery) MoveToRoom(ctx context.Context, id int64, memberID, roomID string, now time.Time) (bool, *Case, error) {
+	return q.change(ctx, id, "move", memberID, "", now, moveCaseQuery, id, memberID, roomID)
+}
+
 // ResolvedSince returns the member's case in roomID resolved at or after since, or nil.
 func (q *CaseQuery) ResolvedSince(ctx context.Context, memberID, roomID string, since time.Time) (*Case, error) {
 	return q.one(ctx, resolvedForMemberQuery, memberID, roomID, since.UnixMilli())
@@ -302,9 +344,35 @@ func (q *CaseQuery) ResolvedSince(ctx context.Context, memberID, roomID string, 
 // room (a member may have more than one direct chat with Lotse): the
 // bound on how many cases one member opens a day (sup28).
 // Bounded by the storage timeout as every other query (queryValue).
+//
+// The count survives the member's erasure (sup29): each case opened is
+// also recorded under the member's keyed hash (case_opening, MemberKey),
+// which an erasure leaves; the larger of the two counts holds (cases
+// opened before the table existed are in support_case only). since must
+// not lie more than CaseOpeningKept back.
 func (q *CaseQuery) OpenedSince(ctx context.Context, memberID string, since time.Time) (int, error) {
 	n, _, err := queryValue[int](ctx, q.db, "count the member's cases", openedSinceQuery, memberID, since.UnixMilli())
-	return n, err
+	if err != nil {
+		return 0, err
+	}
+	memberKey, err := q.owner.Privacy().MemberKey(ctx, memberID)
+	if err != nil {
+		return 0, fmt.Errorf("failed to count the member's cases: %w", err)
+	}
+	kept, _, err := queryValue[int](ctx, q.db, "count the member's cases", openingsSinceQuery, memberKey, since.UnixMilli())
+	return max(n, kept), err
+}
+
+// CaseOpeningKept is how long the record that a member opened a case
+// (case_opening: their keyed hash and the time, for the daily bound on new
+// cases) is kept, also after the member's erasure: a day
+// (PruneOpenings).
+const CaseOpeningKept = 24 * time.Hour
+
+// PruneOpenings forgets the records of cases opened before before
+// (CaseOpeningKept; the support worker calls it every tick).
+func (q *CaseQuery) PruneOpenings(ctx context.Context, before time.Time) error {
+	return q.exec(ctx, pruneOpeningsQuery, before.UnixMilli())
 }
 
 // ListForMember lists a member's cases, newest first.
@@ -394,6 +462,22 @@ func (q *CaseQuery) change(ctx context.Context, id int64, kind, actor, detail st
 // its assignee.
 func (q *CaseQuery) Claim(ctx context.Context, id int64, user string, now time.Time) (bool, *Case, error) {
 	return q.change(ctx, id, "claim", user, "", now, claimCaseQuery, id, user, now.UnixMilli())
+}
+
+// ClaimByTeam is Claim for a member of the team: the write itself checks
+// that user holds the active team role, in the same statement, so a
+// volunteer whose role was revoked after the command's role check — and
+// whose claimed cases were given back before this claim was written —
+// does not end up holding the case (sup29). claimed=false then, with the
+// case unclaimed.
+func (q *CaseQuery) ClaimByTeam(ctx context.Context, id int64, user string, now time.Time) (bool, *Case, error) {
+	return q.change(ctx, id, "claim", user, "", now, claimByTeamQuery, id, user, now.UnixMilli())
+}
+
+// AssignToTeam is Assign to a member of the team: the write checks, as
+// ClaimByTeam does, that assignee holds the active team role.
+func (q *CaseQuery) AssignToTeam(ctx context.Context, id int64, actor, assignee string, now time.Time) (bool, *Case, error) {
+	return q.change(ctx, id, "assign", actor, assignee, now, assignToTeamQuery, id, assignee, now.UnixMilli())
 }
 
 // Unclaim releases a case claimed by user.

@@ -25,7 +25,8 @@ import (
 type PersonalTable struct {
 	// Name is the section in the export.
 	Name string
-	// Query selects the person's rows ($1 = user ID).
+	// Query selects the person's rows ($1 = user ID, $2 = the person's
+	// MemberKey, for rows kept under it).
 	Query string
 	// Delete erases or pseudonymises the person's rows ($1 = user ID,
 	// $2 = pseudonym); statements run in order inside one transaction.
@@ -71,6 +72,10 @@ var PersonalTables = []PersonalTable{
 	{Name: "case_events_by_you_for_others", Query: `SELECT case_id, kind, created_at FROM case_event
 		WHERE (actor=$1 OR (kind='assign' AND detail=$1)) AND case_id NOT IN ` + ownCases},
 	{Name: "case_draft", Query: `SELECT * FROM case_draft WHERE user_id=$1`},
+	// When the person opened cases in the last day, under their keyed
+	// hash; kept through an erasure for the daily bound, a day at most
+	// (CaseOpeningKept; sup29).
+	{Name: "case_opening", Query: `SELECT opened_at FROM case_opening WHERE member_key=$2`},
 	{Name: "access_request", Query: `SELECT * FROM access_request WHERE member_id=$1`},
 	{Name: "access_approval", Query: `SELECT * FROM access_approval WHERE request_id IN ` + ownRequests + ` OR approver=$1`},
 	{Name: "access_draft", Query: `SELECT * FROM access_draft WHERE user_id=$1`},
@@ -86,6 +91,13 @@ var PersonalTables = []PersonalTable{
 	// member got. Erasure removes it all the same.
 	{Name: "sent_event", Query: `SELECT * FROM sent_event WHERE event_id<>'' AND room_id IN ` + dmRooms},
 }
+
+// KeptThroughErasure are the tables of PersonalTables whose rows an
+// erasure leaves on purpose, for a short time, under the person's
+// MemberKey (not their ID): the cases they opened in the last day, so
+// that an erasure does not lift the daily bound on new cases (sup29;
+// CaseOpeningKept). A check after an erasure does not count them as left.
+var KeptThroughErasure = map[string]bool{"case_opening": true}
 
 // deleteSteps erase or pseudonymise one person's data ($1 user, $2
 // pseudonym, $3 event to keep in the inbox, $4 sent_event cutoff in ms).
@@ -189,9 +201,14 @@ func (db *DB) SetPseudonymKey(key []byte) { db.pseudonymKey = key }
 func (q *PrivacyQuery) Export(ctx context.Context, user string) (map[string][]map[string]any, error) {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
+	memberKey, err := q.MemberKey(ctx, user)
+	if err != nil {
+		return nil, err
+	}
 	out := map[string][]map[string]any{}
 	for _, t := range PersonalTables {
-		rows, err := q.db.Query(ctx, t.Query, user)
+		query, args := bind(t.Query, user, memberKey)
+		rows, err := q.db.Query(ctx, query, args...)
 		if err != nil {
 			return nil, fmt.Errorf("failed to export %s: %w", t.Name, err)
 		}
@@ -240,13 +257,40 @@ const legacyPseudonymKey = "privacy.pseudonym_key"
 // pseudonym cannot be reversed by hashing guessed IDs, not even with a copy
 // of the database.
 func (q *PrivacyQuery) Pseudonym(ctx context.Context, user string) (string, error) {
+	key, err := q.hashKey(ctx)
+	if err != nil {
+		return "", err
+	}
+	return pseudonymOf(key, user), nil
+}
+
+// MemberKey is the keyed hash that stands for user in what is kept about
+// them beyond their erasure for a short time: the cases they opened in the
+// last day (case_opening, the daily bound on new cases; sup29).
+// HMAC-SHA-256 with the pseudonym key over a purpose prefix: it cannot be
+// reversed by hashing guessed IDs without the key (kept outside the
+// database), and it equals none of the pseudonyms in erased records.
+func (q *PrivacyQuery) MemberKey(ctx context.Context, user string) (string, error) {
+	key, err := q.hashKey(ctx)
+	if err != nil {
+		return "", err
+	}
+	mac := hmac.New(sha256.New, key)
+	mac.Write([]byte("member-key\x00" + user))
+	return hex.EncodeToString(mac.Sum(nil))[:32], nil
+}
+
+// hashKey is the key of Pseudonym and MemberKey: the one from
+// SetPseudonymKey, or else the random one older versions kept in the
+// database (made on first use).
+func (q *PrivacyQuery) hashKey(ctx context.Context) ([]byte, error) {
 	if len(q.key) > 0 {
-		return pseudonymOf(q.key, user), nil
+		return q.key, nil
 	}
 	kv := &KVQuery{db: q.db}
 	key, err := kv.Get(ctx, legacyPseudonymKey)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	if key == "" {
 		b := make([]byte, 32)
@@ -254,13 +298,13 @@ func (q *PrivacyQuery) Pseudonym(ctx context.Context, user string) (string, erro
 		key = hex.EncodeToString(b)
 		// Insert-if-absent: two concurrent first calls agree on one key.
 		if _, err := q.db.Exec(ctx, `INSERT INTO kv (key, value) VALUES ('privacy.pseudonym_key', $1) ON CONFLICT (key) DO NOTHING`, key); err != nil {
-			return "", fmt.Errorf("failed to store pseudonym key: %w", err)
+			return nil, fmt.Errorf("failed to store pseudonym key: %w", err)
 		}
 		if key, err = kv.Get(ctx, legacyPseudonymKey); err != nil {
-			return "", err
+			return nil, err
 		}
 	}
-	return pseudonymOf([]byte(key), user), nil
+	return []byte(key), nil
 }
 
 func pseudonymOf(key []byte, user string) string {

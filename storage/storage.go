@@ -125,7 +125,7 @@ func Open(uri string, log zerolog.Logger) (*DB, error) {
 	db.Answers = &AnswerQuery{db: child}
 	db.Feedback = &FeedbackQuery{db: child}
 	db.Choices = &ChoiceQuery{db: child}
-	db.Cases = &CaseQuery{db: child}
+	db.Cases = &CaseQuery{db: child, owner: db}
 	db.RoundTables = &RoundTableQuery{db: child}
 	db.DirectRooms = &DirectRoomQuery{db: child}
 	db.DirectChats = &DirectChatQuery{db: child}

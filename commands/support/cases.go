@@ -114,7 +114,9 @@ func (w *Workflow) cmdTicket(ce *chat.Call) error {
 	// every other message does: it is added there, and no second case is
 	// offered beside it (sup28: `!ticket …` and „ja“ opened case after
 	// case, and the member's next messages went to only one of them).
-	open, err := w.DB.Cases.ActiveForMember(ce.Ctx, ce.Sender.String(), ce.RoomID.String())
+	// (Also a case open in another direct chat of theirs: it follows
+	// them here, activeCase.)
+	open, err := w.activeCase(ce.Ctx, ce.Sender, ce.RoomID)
 	if err != nil {
 		return err
 	}

@@ -592,7 +592,9 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		reoffer = notHelped(words) || talk().Criticism ||
 			offeredByThis && saysNo(words) && !w.cfg.IsNoProblem(text) && w.cfg.IsHelpRequest(text)
 	}
-	c, err := w.DB.Cases.ActiveForMember(ctx, evt.Sender.String(), evt.RoomID.String())
+	// In a new direct chat the member's open case follows them here
+	// (activeCase, sup29).
+	c, err := w.activeCase(ctx, evt.Sender, evt.RoomID)
 	if err != nil {
 		return true, err
 	}
@@ -754,7 +756,7 @@ func (w *Workflow) refuseCase(ctx context.Context, d *storage.CaseDraft) (bool, 
 	if done, err := w.DB.Cases.ByOrigin(ctx, evt.ID.String()); done != nil || err != nil {
 		return false, err
 	}
-	open, err := w.DB.Cases.ActiveForMember(ctx, d.UserID, d.RoomID)
+	open, err := w.activeCase(ctx, id.UserID(d.UserID), id.RoomID(d.RoomID))
 	if err != nil {
 		return true, err
 	}
@@ -764,7 +766,7 @@ func (w *Workflow) refuseCase(ctx context.Context, d *storage.CaseDraft) (bool, 
 		}
 		return true, w.addToOpen(ctx, open, d.Question)
 	}
-	n, err := w.DB.Cases.OpenedSince(ctx, d.UserID, w.Now().Add(-24*time.Hour))
+	n, err := w.DB.Cases.OpenedSince(ctx, d.UserID, w.Now().Add(-storage.CaseOpeningKept))
 	if err != nil || n < MaxCasesPerDay {
 		return err != nil, err
 	}

@@ -67,6 +67,11 @@ func (w *Workflow) remindDue(ctx context.Context, now time.Time) error {
 	if err := w.DB.Cases.PruneDrafts(ctx, now.Add(-w.ChoiceTTL)); err != nil {
 		return err
 	}
+	// Who opened a case is kept a day at most (for the daily bound, also
+	// after an erasure; sup29).
+	if err := w.DB.Cases.PruneOpenings(ctx, now.Add(-storage.CaseOpeningKept)); err != nil {
+		return err
+	}
 	if quiet(w.cfg, now) {
 		return nil
 	}

@@ -137,12 +137,37 @@ func (w *Workflow) claim(ctx context.Context, c *storage.Case, user id.UserID) e
 	if c.Status != storage.CaseOpen {
 		return w.teamNote(ctx, c, chat.Format(st.NotOpen, c.ID))
 	}
-	ok, after, err := w.DB.Cases.Claim(ctx, c.ID, user.String(), w.Now())
+	// The write checks the team role itself (ClaimByTeam): the router's
+	// check came before, and a role revoked in between — its holder's
+	// cases given back before this write (ReturnCases) — left the case
+	// with someone no longer in the team until the stale-claim return
+	// (sup29).
+	ok, after, err := w.DB.Cases.ClaimByTeam(ctx, c.ID, user.String(), w.Now())
 	if err != nil {
 		return err
 	}
+	if ok && !w.IsTeam(ctx, user) {
+		// Revoked after the write's check but before ReturnCases could
+		// see the claim (PostgreSQL reads what was committed when each
+		// statement began): given back here, as ReturnCases would.
+		if _, after, err = w.DB.Cases.Unclaim(ctx, c.ID, user.String(), w.Now()); err != nil {
+			return err
+		}
+		ok = false
+	}
 	if ok {
 		w.Observer.Case("claimed")
+	}
+	if !ok && after.Assignee == "" {
+		if after.Status != storage.CaseOpen {
+			return w.teamNote(ctx, after, chat.Format(st.NotOpen, c.ID))
+		}
+		// Refused or given back: the volunteer no longer holds the team
+		// role. No name: the thread says the case is free.
+		if err := w.teamNote(ctx, after, chat.Format(st.ClaimNoRole, c.ID)); err != nil {
+			return err
+		}
+		return w.updateBoard(ctx, c.ID)
 	}
 	if !ok && after.Assignee != user.String() {
 		return w.teamNote(ctx, c, chat.Format(st.ClaimedBy, c.ID, chat.Escape(w.name(ctx, after.Assignee))))
@@ -204,9 +229,17 @@ func (w *Workflow) cmdAssign(ce *chat.Call) error {
 	if c.Status != storage.CaseOpen {
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.NotOpen, c.ID))
 	}
-	_, after, err := w.DB.Cases.Assign(ce.Ctx, c.ID, ce.Sender.String(), target.String(), w.Now())
+	// The write checks the target's team role again (AssignToTeam, as a
+	// claim does): revoked since the check above, it is refused.
+	changed, after, err := w.DB.Cases.AssignToTeam(ce.Ctx, c.ID, ce.Sender.String(), target.String(), w.Now())
 	if err != nil {
 		return err
+	}
+	if !changed && after.Assignee != target.String() {
+		if after.Status != storage.CaseOpen {
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(st.NotOpen, c.ID))
+		}
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.AssignNotTeam, chat.Escape(target.String())))
 	}
 	if err := w.teamNote(ce.Ctx, after, chat.Format(st.Assigned, c.ID, chat.Escape(w.name(ce.Ctx, target.String())))); err != nil {
 		return err
@@ -251,8 +284,23 @@ func (w *Workflow) cmdResolve(ce *chat.Call) error {
 			return err
 		}
 	}
+	// `!erledigt …` as a file's caption (a screenshot of the setting that
+	// solved it): the file goes to the member after the resolution, as
+	// with `!antwort` (fileToMember). Before sup29 the member got the
+	// caption alone, and the thread said nothing of the file.
+	fileSent := ""
+	if mc, ok := ce.Event.Content.Parsed.(*event.MessageEventContent); ok && (mc.URL != "" || mc.File != nil) {
+		if fileSent, err = w.fileToMember(ce.Ctx, c, mc); err != nil {
+			return err
+		}
+	}
 	if err := w.teamNote(ce.Ctx, after, chat.Format(st.ResolvedTeam, c.ID, chat.Escape(w.name(ce.Ctx, ce.Sender.String())))); err != nil {
 		return err
+	}
+	if fileSent != "" {
+		if err := w.teamNote(ce.Ctx, after, chat.Format(fileSent, chat.Escape(w.name(ce.Ctx, ce.Sender.String())))); err != nil {
+			return err
+		}
 	}
 	if err := w.updateBoard(ce.Ctx, c.ID); err != nil {
 		return err
@@ -470,6 +518,8 @@ func (w *Workflow) historyEvent(ctx context.Context, e storage.CaseEvent) string
 		return chat.Format(h.ReopenedFrom, who, whom())
 	case "close":
 		return chat.Format(h.Closed, who)
+	case "move":
+		return chat.Format(h.Moved, who)
 	case "rate":
 		sym := "👎"
 		if e.Detail == "1" {
@@ -544,7 +594,8 @@ func (w *Workflow) answerMember(ctx context.Context, c *storage.Case, from id.Us
 		}
 	}
 	if c.Status == storage.CaseOpen && c.Assignee == "" {
-		if ok, _, err := w.DB.Cases.Claim(ctx, c.ID, from.String(), w.Now()); err != nil {
+		// Only while they hold the team role (ClaimByTeam, sup29).
+		if ok, _, err := w.DB.Cases.ClaimByTeam(ctx, c.ID, from.String(), w.Now()); err != nil {
 			return err
 		} else if ok {
 			w.Observer.Case("claimed")

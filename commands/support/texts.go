@@ -282,6 +282,19 @@ type Texts struct {
 	// WaitingMember tells the member once that their case (%d) waits
 	// longer than promised for an answer; %s = the fallback contact.
 	WaitingMember string
+
+	// sup29: the open case follows its member to a new direct chat.
+
+	// MovedTeam (case thread, %d = case): the member now writes from
+	// another direct chat with Lotse, where answers go from now on.
+	MovedTeam string
+	// MovedMember (%d = case): the member's open case follows them to
+	// this chat; what they write here reaches the team, answers come here.
+	MovedMember string
+	// ClaimNoRole (case thread, %d = case): a claim was refused or undone
+	// because its author no longer holds the team role (revoked while the
+	// claim ran).
+	ClaimNoRole string
 }
 
 // German are the German texts.
@@ -402,6 +415,7 @@ var German = Texts{
 		Resolved: "%s hat den Fall als gelöst markiert", Solved: "%s hat den Fall gelöst: %s",
 		Reopened: "%s hat den Fall wieder geöffnet", ReopenedFrom: "%s hat den Fall wieder geöffnet (lag vorher bei %s)",
 		Closed: "%s hat den Fall geschlossen", Rated: "%s hat bewertet: %s", Changed: "%s hat den Fall geändert",
+		Moved: "%s schreibt jetzt aus einem anderen Direktchat",
 		Guide: "📘 Anleitung „%s“",
 	},
 
@@ -438,6 +452,11 @@ var German = Texts{
 	MineResolved:    "erledigt",
 	MineClosed:      "geschlossen",
 	WaitingMember:   "Dein Fall **#%d** ist nicht vergessen: Das Team hat gerade viel zu tun und antwortet dir hier, sobald es kann. Hat sich etwas geändert, schreib es einfach dazu. Eilt es? %s",
+
+	// sup29: the open case follows its member to a new direct chat.
+	MovedTeam:   "📨 Das Mitglied von Fall #%d schreibt jetzt aus einem anderen Direktchat mit mir. Eure Antworten schicke ich ab jetzt dorthin.",
+	MovedMember: "Dein Fall **#%d** ist noch offen. Ab jetzt läuft er hier: Was du schreibst, geht an das Team, und seine Antworten bekommst du in diesem Chat.",
+	ClaimNoRole: "Fall #%d bleibt offen zur Übernahme: Übernehmen kann ihn nur, wer gerade die Teamrolle hat.",
 }
 
 // English are the English texts.
@@ -558,6 +577,7 @@ var English = Texts{
 		Resolved: "%s marked the case as resolved", Solved: "%s resolved the case: %s",
 		Reopened: "%s reopened the case", ReopenedFrom: "%s reopened the case (it was with %s before)",
 		Closed: "%s closed the case", Rated: "%s rated: %s", Changed: "%s changed the case",
+		Moved: "%s now writes from another direct chat",
 		Guide: "📘 Guide “%s”",
 	},
 
@@ -594,6 +614,11 @@ var English = Texts{
 	MineResolved:    "resolved",
 	MineClosed:      "closed",
 	WaitingMember:   "Your case **#%d** is not forgotten: the team is very busy right now and will answer you here as soon as they can. If anything has changed, just add it here. In a hurry? %s",
+
+	// sup29: the open case follows its member to a new direct chat.
+	MovedTeam:   "📨 The member of case #%d now writes from another direct chat with me. I'll send your answers there from now on.",
+	MovedMember: "Your case **#%d** is still open. From now on it continues here: what you write goes to the team, and you'll get their answers in this chat.",
+	ClaimNoRole: "Case #%d stays open for claiming: only someone who holds the team role right now can claim it.",
 }
 
 // TextsFor returns the texts of lang (German by default).
@@ -603,4 +628,7 @@ func TextsFor(lang string) *Texts { return chat.TextsFor(lang, &German, &English
 type HistoryTexts struct {
 	Opened, Claimed, Unclaimed, Assigned, Returned, Resolved, Solved string
 	Reopened, ReopenedFrom, Closed, Rated, Changed, Guide            string
+	// Moved (%s = the member): the case followed its member to another
+	// direct chat (sup29).
+	Moved string
 }
