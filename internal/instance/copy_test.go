@@ -15,6 +15,9 @@ type fakeRecorder struct {
 	mu sync.Mutex
 	b  Beat
 	ok bool
+	// failRecords makes the next RecordBeats fail (the database's write
+	// failed), counting down.
+	failRecords int
 }
 
 func (r *fakeRecorder) LastBeat(context.Context) (Beat, bool, error) {
@@ -26,6 +29,10 @@ func (r *fakeRecorder) LastBeat(context.Context) (Beat, bool, error) {
 func (r *fakeRecorder) RecordBeat(_ context.Context, b Beat) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.failRecords > 0 {
+		r.failRecords--
+		return errors.New("database is locked")
+	}
 	r.b, r.ok = b, true
 	return nil
 }
@@ -118,6 +125,18 @@ func TestStartSameInstance(t *testing.T) {
 				a.crash()
 				return db, nil
 			}},
+		{name: "crash restart (or the standby on the same database) after a heartbeat the database could not record", want: atOnce,
+			setup: func(t *testing.T, s *fakeStore) (*fakeRecorder, *live) {
+				db := &fakeRecorder{}
+				a := startLive(t, s, db)
+				time.Sleep(E / 2)
+				db.mu.Lock()
+				db.failRecords = 1 // the next renewal's record fails, its marker is written
+				db.mu.Unlock()
+				time.Sleep(E)
+				a.crash()
+				return db, nil
+			}},
 		{name: "restored copy beside a live run", want: refused, setup: func(t *testing.T, s *fakeStore) (*fakeRecorder, *live) {
 			db := &fakeRecorder{}
 			a := startLive(t, s, db)
@@ -196,9 +215,19 @@ func TestStartSameInstance(t *testing.T) {
 				before, recBefore := s.get(), db.get()
 				o := opts(s, "mine")
 				o.Recorder, o.Takeover = db, tt.takeover
+				var until time.Time
+				o.Watching = func(u time.Time) { until = u }
 				start := time.Now()
 				g, err := Start(t.Context(), o)
 				waited := time.Since(start)
+				// /readyz is told when a start watches, and until when.
+				wantUntil := time.Time{}
+				if tt.want == refused || tt.want == watched {
+					wantUntil = start.Add(watchRounds * (E + E/10))
+				}
+				if !until.Equal(wantUntil) {
+					t.Errorf("Watching told until %v, want %v (%s)", until, wantUntil, tt.want)
+				}
 				var conflict *ConflictError
 				if tt.want == refused {
 					if !errors.As(err, &conflict) || !conflict.Copy {
@@ -281,4 +310,42 @@ func TestCopyConflictMessage(t *testing.T) {
 	if strings.Contains(err, "wait") {
 		t.Errorf("message %q tells the admin to wait: the live one does not go away by itself", err)
 	}
+}
+
+// TestRecordFails: a heartbeat the database could not record is written to
+// the marker with the last recorded number (never one the database lacks),
+// and the next recorded one moves the number on; at start, a database that
+// cannot record the first heartbeat ends the start (ErrRecord: exit code
+// 12, systemd restarts) and writes no marker.
+func TestRecordFails(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := &fakeStore{}
+		db := &fakeRecorder{}
+		a := startLive(t, s, db)
+		db.mu.Lock()
+		db.failRecords = 2
+		db.mu.Unlock()
+		for _, want := range []int64{1, 1, 4} {
+			time.Sleep(DefaultEvery)
+			synctest.Wait()
+			if m, rec := s.get(), db.get(); m.Beat != want || rec.Beat != want {
+				t.Errorf("marker %+v, record %+v: want both at heartbeat %d", m, rec, want)
+			}
+		}
+		if m := s.get(); m.Heartbeat != time.Now().UnixMilli() {
+			t.Errorf("marker %+v not renewed while the record failed", m)
+		}
+		a.crash()
+	})
+	synctest.Test(t, func(t *testing.T) {
+		s := &fakeStore{}
+		o := opts(s, "mine")
+		o.Recorder = &fakeRecorder{failRecords: 1}
+		if _, err := Start(t.Context(), o); !errors.Is(err, ErrRecord) {
+			t.Errorf("Start with a database that cannot record = %v, want ErrRecord", err)
+		}
+		if _, ok, _ := s.Get(t.Context()); ok {
+			t.Errorf("a start that could not record wrote the marker %+v", s.get())
+		}
+	})
 }
