@@ -105,6 +105,9 @@ func TestStartSameInstance(t *testing.T) {
 		setup    func(t *testing.T, s *fakeStore) (*fakeRecorder, *live)
 		takeover bool
 		want     string
+		// late: a refusal may come later than the live one's next
+		// heartbeat (the homeserver was down meanwhile).
+		late bool
 	}{
 		{name: "crash restart", want: atOnce, setup: func(t *testing.T, s *fakeStore) (*fakeRecorder, *live) {
 			db := &fakeRecorder{}
@@ -145,6 +148,26 @@ func TestStartSameInstance(t *testing.T) {
 			time.Sleep(E) // the live one's next heartbeat
 			return copied, a
 		}},
+		{name: "restored copy beside a live run, the homeserver down during the watch", want: refused, late: true,
+			setup: func(t *testing.T, s *fakeStore) (*fakeRecorder, *live) {
+				db := &fakeRecorder{}
+				a := startLive(t, s, db)
+				time.Sleep(E + E/2)
+				copied := db.backup()
+				time.Sleep(E)
+				// Down from 20 s after the copy's start to 100 s: the live
+				// one's next two renewals fail, and so does the copy's
+				// first read, which succeeds only after the outage; the
+				// live one's first renewal after it comes within the
+				// copy's second round.
+				go func() {
+					time.Sleep(20 * time.Second)
+					s.setFailed(true)
+					time.Sleep(80 * time.Second)
+					s.setFailed(false)
+				}()
+				return copied, a
+			}},
 		{name: "copy of a database from before the upgrade beside an upgraded live run", want: refused,
 			setup: func(t *testing.T, s *fakeStore) (*fakeRecorder, *live) {
 				a := startLive(t, s, &fakeRecorder{})
@@ -233,8 +256,11 @@ func TestStartSameInstance(t *testing.T) {
 					if !errors.As(err, &conflict) || !conflict.Copy {
 						t.Fatalf("Start = %v, want a ConflictError of a copy", err)
 					}
-					if waited > E+E/10 {
+					if waited > E+E/10 && !tt.late {
 						t.Errorf("refused after %v, want at the live one's next heartbeat", waited)
+					}
+					if tt.late && waited < 3*E {
+						t.Errorf("refused after %v, want after the outage and the live one's renewal (3 minutes)", waited)
 					}
 					if !strings.Contains(err.Error(), "restored backup") || !strings.Contains(err.Error(), "--takeover") {
 						t.Errorf("refusal %q does not name a restored backup and the takeover", err)
