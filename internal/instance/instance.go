@@ -347,7 +347,7 @@ func (g *Guard) watch(ctx context.Context, prev Marker) error {
 	round := g.opts.Every + g.opts.Every/10
 	until := time.Now().Add(watchRounds * round)
 	g.opts.Log.Warn().Dur("up_to", watchRounds*round).Time("until", until).
-		Msg("The bot account's marker names a run of this installation that this database does not know (a restored backup or a copy of the database beside the live Lotse, or a database that lost its last writes): watching whether that process is alive before starting (up to two minutes; nothing is answered meanwhile)")
+		Msg("The bot account's marker names a run of this installation that this database does not know (a restored backup or a copy of the database beside the live Lotse, or a database that lost its last writes): watching whether that process is alive before starting (about two minutes; nothing is answered meanwhile)")
 	if g.opts.Watching != nil {
 		g.opts.Watching(until)
 	}
