@@ -152,7 +152,7 @@ func permanentIfRefused(err error) error {
 // startGuard checks at start that no other Lotse process with another
 // database runs for the bot account and sets this one's marker. A nil
 // guard means the process stops (err says how; nil for a normal stop).
-func startGuard(ctx context.Context, opts runOptions, db *storage.DB, b *bot.Bot, log zerolog.Logger) (*instance.Guard, error) {
+func startGuard(ctx context.Context, opts runOptions, db *storage.DB, b *bot.Bot, state *liveState, log zerolog.Logger) (*instance.Guard, error) {
 	inst, err := instanceID(ctx, db)
 	if err != nil {
 		return nil, fail(exitDatabase, err)
@@ -164,6 +164,7 @@ func startGuard(ctx context.Context, opts runOptions, db *storage.DB, b *bot.Bot
 		Every:    opts.heartbeat,
 		Stale:    3 * opts.heartbeat, // 0: the default
 		Recorder: beatRecord{db.KV},
+		Watching: func(until time.Time) { state.watchUntil.Store(until.UnixMilli()) },
 		Log:      log.With().Str("component", "instance").Logger(),
 	})
 	var conflict *instance.ConflictError
@@ -248,6 +249,21 @@ const (
 	displacedDE = "⚠️ **Ein zweiter Lotse läuft mit demselben Bot-Konto.** Er hat übernommen; dieser hier beantwortet ab jetzt nichts mehr, damit keine Nachricht doppelt beantwortet wird. Bitte sagt der Person Bescheid, die Lotse betreibt: Einer der beiden muss gestoppt werden (Betriebshandbuch, Abschnitt „Two Lotse processes on one bot account“)."
 	displacedEN = "⚠️ **A second Lotse is running with the same bot account.** It has taken over; this one no longer answers anything, so that no message is answered twice. Please tell whoever runs Lotse: one of the two must be stopped (operations guide, “Two Lotse processes on one bot account”)."
 )
+
+// Starting reports, for /readyz, a start that watches the bot account's
+// marker before it answers (instance.Options.Watching): the admin sees
+// that it waits, why and until when, instead of a start that seems to
+// hang.
+func (s *liveState) Starting() error {
+	until := s.watchUntil.Load()
+	if until == 0 || s.guard.Load() != nil {
+		return nil
+	}
+	return fmt.Errorf("starting: watching the bot account's instance marker until %s before answering — "+
+		"this database does not know the last heartbeat written there (a restored backup or copy beside the live Lotse "+
+		"is then refused with exit code 24; a database that lost its last writes starts); see the log",
+		time.UnixMilli(until).UTC().Format(time.DateTime+" UTC"))
+}
 
 // Instance reports, for /readyz, whether another process took over the
 // bot account (nil before the guard started and while this one answers).

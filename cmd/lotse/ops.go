@@ -42,6 +42,10 @@ type readiness interface {
 	// Instance reports another Lotse process that took over the bot
 	// account (nil while this one answers for it).
 	Instance() error
+	// Starting reports what the start still waits for before it answers
+	// (the instance guard watching the bot account's marker); nil when
+	// it does not wait.
+	Starting() error
 	// CheckRooms reports the configured rooms (team, approvals,
 	// announcements) Lotse is not joined to.
 	CheckRooms(ctx context.Context) error
@@ -54,6 +58,9 @@ type liveState struct {
 	standby atomic.Bool
 	bot     atomic.Pointer[bot.Bot]
 	guard   atomic.Pointer[instance.Guard]
+	// watchUntil is when the instance guard's watch at start decides
+	// (Unix milliseconds; 0: it does not watch).
+	watchUntil atomic.Int64
 }
 
 // configuredRoom is a room the configuration names, with its key.
@@ -201,6 +208,10 @@ func checkReady(ctx context.Context, state readiness, now time.Time) (map[string
 	}
 	checks["lease"] = "ok"
 	if err := state.Instance(); err != nil {
+		bad("instance", err.Error())
+		return checks, false
+	}
+	if err := state.Starting(); err != nil {
 		bad("instance", err.Error())
 		return checks, false
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/lotse-bot/lotse/config"
+	"github.com/lotse-bot/lotse/internal/instance"
 	"github.com/lotse-bot/lotse/metrics"
 )
 
@@ -27,6 +28,7 @@ type fakeState struct {
 	dbErr    error
 	roomsErr error
 	instErr  error
+	startErr error
 }
 
 func (f fakeState) Standby() bool                        { return f.standby }
@@ -35,6 +37,7 @@ func (f fakeState) PingHomeserver(context.Context) error { return f.hsErr }
 func (f fakeState) PingDatabase(context.Context) error   { return f.dbErr }
 func (f fakeState) CheckRooms(context.Context) error     { return f.roomsErr }
 func (f fakeState) Instance() error                      { return f.instErr }
+func (f fakeState) Starting() error                      { return f.startErr }
 
 func TestOpsEndpoints(t *testing.T) {
 	healthy := fakeState{lastSync: time.Now().Add(-5 * time.Second)}
@@ -52,6 +55,8 @@ func TestOpsEndpoints(t *testing.T) {
 		{"another process took over", fakeState{lastSync: time.Now(), instErr: errors.New("another Lotse process with a different database took over")}, "/readyz", 503, []string{`"instance":"another Lotse process`}},
 		{"healthz after another process took over", fakeState{lastSync: time.Now(), instErr: errors.New("took over")}, "/healthz", 200, []string{`"role":"displaced"`}},
 		{"never synced", fakeState{}, "/readyz", 503, []string{"no sync committed yet"}},
+		{"start watching the instance marker", fakeState{startErr: errors.New("starting: watching the bot account's instance marker until …")}, "/readyz", 503, []string{`"instance":"starting: watching`}},
+		{"healthz while the start watches", fakeState{startErr: errors.New("starting")}, "/healthz", 200, []string{`"role":"leader"`}},
 		{"sync stale", fakeState{lastSync: time.Now().Add(-3 * time.Minute)}, "/readyz", 503, []string{"last sync 3m0s ago"}},
 		{"homeserver down", fakeState{lastSync: time.Now(), hsErr: errors.New("connection refused")}, "/readyz", 503, []string{`"homeserver":"connection refused"`}},
 		{"database locked", fakeState{lastSync: time.Now(), dbErr: errors.New("database is locked")}, "/readyz", 503, []string{`"database":"database is locked"`}},
@@ -180,5 +185,31 @@ func TestOpsPprofOnlyWhenEnabled(t *testing.T) {
 		if served != enabled {
 			t.Errorf("ops_pprof %v: GET /debug/pprof/heap = %d (profile served: %v)", enabled, resp.StatusCode, served)
 		}
+	}
+}
+
+// TestLiveStateStarting: while the instance guard watches the bot
+// account's marker at start (up to two minutes), /readyz says so and until
+// when — the admin must not think the start hangs; once the guard has
+// started (or when it never watched) it says nothing.
+func TestLiveStateStarting(t *testing.T) {
+	var s liveState
+	if err := s.Starting(); err != nil {
+		t.Errorf("Starting without a watch = %v, want nil", err)
+	}
+	until := time.Date(2026, 12, 7, 2, 14, 30, 0, time.UTC)
+	s.watchUntil.Store(until.UnixMilli())
+	err := s.Starting()
+	if err == nil {
+		t.Fatal("Starting while the guard watches = nil, want the watch named")
+	}
+	for _, want := range []string{"watching", "2026-12-07 02:14:30 UTC", "restored backup", "exit code 24"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("Starting = %q, want it to say %q", err, want)
+		}
+	}
+	s.guard.Store(&instance.Guard{})
+	if err := s.Starting(); err != nil {
+		t.Errorf("Starting after the guard started = %v, want nil", err)
 	}
 }

@@ -133,7 +133,7 @@ func runBotWith(ctx context.Context, cfg config.Config, log zerolog.Logger, read
 	attach(b)
 	state.bot.Store(b)
 	// Before the first sync: one process per bot account (internal/instance).
-	guard, err := startGuard(ctx, opts, db, b, log)
+	guard, err := startGuard(ctx, opts, db, b, state, log)
 	if guard == nil {
 		return err
 	}

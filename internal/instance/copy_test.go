@@ -15,6 +15,9 @@ type fakeRecorder struct {
 	mu sync.Mutex
 	b  Beat
 	ok bool
+	// failRecords makes the next RecordBeats fail (the database's write
+	// failed), counting down.
+	failRecords int
 }
 
 func (r *fakeRecorder) LastBeat(context.Context) (Beat, bool, error) {
@@ -26,6 +29,10 @@ func (r *fakeRecorder) LastBeat(context.Context) (Beat, bool, error) {
 func (r *fakeRecorder) RecordBeat(_ context.Context, b Beat) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.failRecords > 0 {
+		r.failRecords--
+		return errors.New("database is locked")
+	}
 	r.b, r.ok = b, true
 	return nil
 }
@@ -98,6 +105,9 @@ func TestStartSameInstance(t *testing.T) {
 		setup    func(t *testing.T, s *fakeStore) (*fakeRecorder, *live)
 		takeover bool
 		want     string
+		// late: a refusal may come later than the live one's next
+		// heartbeat (the homeserver was down meanwhile).
+		late bool
 	}{
 		{name: "crash restart", want: atOnce, setup: func(t *testing.T, s *fakeStore) (*fakeRecorder, *live) {
 			db := &fakeRecorder{}
@@ -118,6 +128,18 @@ func TestStartSameInstance(t *testing.T) {
 				a.crash()
 				return db, nil
 			}},
+		{name: "crash restart (or the standby on the same database) after a heartbeat the database could not record", want: atOnce,
+			setup: func(t *testing.T, s *fakeStore) (*fakeRecorder, *live) {
+				db := &fakeRecorder{}
+				a := startLive(t, s, db)
+				time.Sleep(E / 2)
+				db.mu.Lock()
+				db.failRecords = 1 // the next renewal's record fails, its marker is written
+				db.mu.Unlock()
+				time.Sleep(E)
+				a.crash()
+				return db, nil
+			}},
 		{name: "restored copy beside a live run", want: refused, setup: func(t *testing.T, s *fakeStore) (*fakeRecorder, *live) {
 			db := &fakeRecorder{}
 			a := startLive(t, s, db)
@@ -126,6 +148,26 @@ func TestStartSameInstance(t *testing.T) {
 			time.Sleep(E) // the live one's next heartbeat
 			return copied, a
 		}},
+		{name: "restored copy beside a live run, the homeserver down during the watch", want: refused, late: true,
+			setup: func(t *testing.T, s *fakeStore) (*fakeRecorder, *live) {
+				db := &fakeRecorder{}
+				a := startLive(t, s, db)
+				time.Sleep(E + E/2)
+				copied := db.backup()
+				time.Sleep(E)
+				// Down from 20 s after the copy's start to 100 s: the live
+				// one's next two renewals fail, and so does the copy's
+				// first read, which succeeds only after the outage; the
+				// live one's first renewal after it comes within the
+				// copy's second round.
+				go func() {
+					time.Sleep(20 * time.Second)
+					s.setFailed(true)
+					time.Sleep(80 * time.Second)
+					s.setFailed(false)
+				}()
+				return copied, a
+			}},
 		{name: "copy of a database from before the upgrade beside an upgraded live run", want: refused,
 			setup: func(t *testing.T, s *fakeStore) (*fakeRecorder, *live) {
 				a := startLive(t, s, &fakeRecorder{})
@@ -196,16 +238,29 @@ func TestStartSameInstance(t *testing.T) {
 				before, recBefore := s.get(), db.get()
 				o := opts(s, "mine")
 				o.Recorder, o.Takeover = db, tt.takeover
+				var until time.Time
+				o.Watching = func(u time.Time) { until = u }
 				start := time.Now()
 				g, err := Start(t.Context(), o)
 				waited := time.Since(start)
+				// /readyz is told when a start watches, and until when.
+				wantUntil := time.Time{}
+				if tt.want == refused || tt.want == watched {
+					wantUntil = start.Add(watchRounds * (E + E/10))
+				}
+				if !until.Equal(wantUntil) {
+					t.Errorf("Watching told until %v, want %v (%s)", until, wantUntil, tt.want)
+				}
 				var conflict *ConflictError
 				if tt.want == refused {
 					if !errors.As(err, &conflict) || !conflict.Copy {
 						t.Fatalf("Start = %v, want a ConflictError of a copy", err)
 					}
-					if waited > E+E/10 {
+					if waited > E+E/10 && !tt.late {
 						t.Errorf("refused after %v, want at the live one's next heartbeat", waited)
+					}
+					if tt.late && waited < 3*E {
+						t.Errorf("refused after %v, want after the outage and the live one's renewal (3 minutes)", waited)
 					}
 					if !strings.Contains(err.Error(), "restored backup") || !strings.Contains(err.Error(), "--takeover") {
 						t.Errorf("refusal %q does not name a restored backup and the takeover", err)
@@ -281,4 +336,42 @@ func TestCopyConflictMessage(t *testing.T) {
 	if strings.Contains(err, "wait") {
 		t.Errorf("message %q tells the admin to wait: the live one does not go away by itself", err)
 	}
+}
+
+// TestRecordFails: a heartbeat the database could not record is written to
+// the marker with the last recorded number (never one the database lacks),
+// and the next recorded one moves the number on; at start, a database that
+// cannot record the first heartbeat ends the start (ErrRecord: exit code
+// 12, systemd restarts) and writes no marker.
+func TestRecordFails(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := &fakeStore{}
+		db := &fakeRecorder{}
+		a := startLive(t, s, db)
+		db.mu.Lock()
+		db.failRecords = 2
+		db.mu.Unlock()
+		for _, want := range []int64{1, 1, 4} {
+			time.Sleep(DefaultEvery)
+			synctest.Wait()
+			if m, rec := s.get(), db.get(); m.Beat != want || rec.Beat != want {
+				t.Errorf("marker %+v, record %+v: want both at heartbeat %d", m, rec, want)
+			}
+		}
+		if m := s.get(); m.Heartbeat != time.Now().UnixMilli() {
+			t.Errorf("marker %+v not renewed while the record failed", m)
+		}
+		a.crash()
+	})
+	synctest.Test(t, func(t *testing.T) {
+		s := &fakeStore{}
+		o := opts(s, "mine")
+		o.Recorder = &fakeRecorder{failRecords: 1}
+		if _, err := Start(t.Context(), o); !errors.Is(err, ErrRecord) {
+			t.Errorf("Start with a database that cannot record = %v, want ErrRecord", err)
+		}
+		if _, ok, _ := s.Get(t.Context()); ok {
+			t.Errorf("a start that could not record wrote the marker %+v", s.get())
+		}
+	})
 }

@@ -120,6 +120,11 @@ type Options struct {
 	// (a marker of this instance is then always a restart, as before the
 	// twenty-ninth pass).
 	Recorder Recorder
+	// Watching, if set, is called when the start begins to watch a
+	// marker its database does not know (see [Start]), with the time by
+	// which it decides: for /readyz, so that a start that waits is seen
+	// to wait and why.
+	Watching func(until time.Time)
 	Log      zerolog.Logger
 }
 
@@ -184,9 +189,11 @@ type Guard struct {
 	mu        sync.Mutex
 	other     *Marker // the marker that displaced this process
 	failures  int
-	// beat numbers this run's heartbeats (Marker.Beat); put, from Start
-	// and then from Run, never at once.
+	// beat numbers this run's heartbeats; recorded is the last number
+	// this database recorded (Marker.Beat carries it, never a number the
+	// database lacks); put, from Start and then from Run, never at once.
 	beat           int64
+	recorded       int64
 	recordFailures int
 	known          Beat // this database's record read at start (for the refusal's words)
 }
@@ -225,13 +232,17 @@ func Start(ctx context.Context, opts Options) (*Guard, error) {
 	}
 	takeover := false
 	if ok && !prev.Stopped && prev.Heartbeat > 0 {
-		age := g.started.Sub(time.UnixMilli(prev.Heartbeat))
+		// The age when the marker was read: a homeserver down at start is
+		// waited for (retry), and a heartbeat that grew old meanwhile is of
+		// a process that is gone.
+		now := time.Now()
+		age := now.Sub(time.UnixMilli(prev.Heartbeat))
 		switch {
 		case age >= opts.Stale:
 			// The process that wrote it is gone.
 		case prev.Instance != opts.Instance:
 			if !opts.Takeover {
-				return nil, conflict(prev, g.started, opts.Stale)
+				return nil, conflict(prev, now, opts.Stale)
 			}
 			takeover = true
 			opts.Log.Warn().Str("other_instance", short(prev.Instance)).Dur("heartbeat_age", age).
@@ -262,6 +273,9 @@ func Start(ctx context.Context, opts Options) (*Guard, error) {
 		opts.Log.Info().Msg("Takeover asked for, but no other Lotse process is running for this bot account: starting normally")
 	}
 	if err := retry(ctx, opts.Log, func() error { return g.put(ctx) }); err != nil {
+		if errors.Is(err, ErrRecord) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("failed to write the instance marker to the bot account: %w", err)
 	}
 	if takeover {
@@ -330,10 +344,18 @@ const watchRounds = 2
 // watchRounds intervals, and the start goes on. Nothing is written
 // meanwhile, so the live process is not disturbed.
 func (g *Guard) watch(ctx context.Context, prev Marker) error {
-	g.opts.Log.Warn().Dur("up_to", watchRounds*(g.opts.Every+g.opts.Every/10)).
-		Msg("The bot account's marker names a run of this installation that this database does not know (a restored backup or a copy of the database beside the live Lotse, or a database that lost its last writes): watching whether that process is alive before starting")
-	for range watchRounds {
-		t := time.NewTimer(g.opts.Every + g.opts.Every/10)
+	round := g.opts.Every + g.opts.Every/10
+	until := time.Now().Add(watchRounds * round)
+	g.opts.Log.Warn().Dur("up_to", watchRounds*round).Time("until", until).
+		Msg("The bot account's marker names a run of this installation that this database does not know (a restored backup or a copy of the database beside the live Lotse, or a database that lost its last writes): watching whether that process is alive before starting (about two minutes; nothing is answered meanwhile)")
+	if g.opts.Watching != nil {
+		g.opts.Watching(until)
+	}
+	for n := range watchRounds {
+		if n > 0 {
+			g.opts.Log.Info().Time("until", until).Msg("The marker has not moved on yet: watching one more heartbeat interval")
+		}
+		t := time.NewTimer(round)
 		select {
 		case <-ctx.Done():
 			t.Stop()
@@ -425,22 +447,32 @@ func (g *Guard) awaitTakeover(ctx context.Context) error {
 }
 
 // put writes this run's marker with a heartbeat of now, after recording
-// the heartbeat in the database (so that the database of a marker's run
-// always knows its heartbeat: see knows). A record that cannot be written
-// is logged, and the marker is written anyway: the heartbeat says that
-// this process lives, and a restart that finds its database behind the
-// marker only watches a little longer (watch).
+// the heartbeat in the database, so that the database of a marker's run
+// always knows its heartbeat (see knows). A record that cannot be written
+// while running is logged, and the marker is written anyway (the heartbeat
+// says that this process lives) with the number of the last heartbeat the
+// database did record: a marker never carries a number its database lacks,
+// so a crash restart — or the standby taking over the same PostgreSQL
+// database — after a failed record still starts at once instead of
+// watching two minutes. At start the first record must succeed (a
+// *recordError, ErrRecord): a database that cannot be written is no start.
 func (g *Guard) put(ctx context.Context) error {
 	g.beat++
 	now := time.Now().UnixMilli()
+	number := g.beat
 	if g.opts.Recorder != nil {
 		if err := g.opts.Recorder.RecordBeat(ctx, Beat{Run: g.run, Beat: g.beat, At: now}); err != nil {
+			if g.recorded == 0 {
+				return recordError{fmt.Errorf("failed to record the heartbeat in this database: %w: %w", ErrRecord, err)}
+			}
+			number = g.recorded
 			g.recordFailures++
 			if g.recordFailures <= 3 || g.recordFailures%60 == 0 {
 				g.opts.Log.Warn().Err(err).Int("failures", g.recordFailures).
-					Msg("Could not record the heartbeat in the database; renewing the instance marker anyway")
+					Msg("Could not record the heartbeat in the database; renewing the instance marker anyway (with the last recorded heartbeat's number)")
 			}
 		} else {
+			g.recorded = g.beat
 			g.recordFailures = 0
 		}
 	}
@@ -449,9 +481,16 @@ func (g *Guard) put(ctx context.Context) error {
 		Run:       g.run,
 		Heartbeat: now,
 		Started:   g.started.UnixMilli(),
-		Beat:      g.beat,
+		Beat:      number,
 	})
 }
+
+// recordError is a heartbeat record that failed at start: permanent for
+// retry (the database, not the homeserver, failed; systemd restarts).
+type recordError struct{ error }
+
+func (recordError) Permanent() bool { return true }
+func (e recordError) Unwrap() error { return e.error }
 
 // Run renews the heartbeat every interval until ctx ends or another
 // process's marker is seen (then Displaced is closed and Run returns

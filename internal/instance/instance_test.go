@@ -450,3 +450,25 @@ func TestTakeoverOverwrittenByRenewal(t *testing.T) {
 		}
 	})
 }
+
+// TestStartAgeAfterHomeserverOutage: the marker's age is taken when it was
+// read, not when Start began. A homeserver down at start for longer than
+// the stale age (after the other server crashed a minute before) leaves a
+// heartbeat that is old by the time it can be read: the start goes on,
+// instead of being refused (exit code 24, which systemd does not restart)
+// with a wait that has already passed.
+func TestStartAgeAfterHomeserverOutage(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := &fakeStore{failNext: 9} // 1+2+4+8+16+30+30+30+30 s until the read works
+		s.m, s.ok = Marker{Instance: "other", Run: "crashed", Heartbeat: time.Now().Add(-time.Minute).UnixMilli()}, true
+		start := time.Now()
+		g, err := Start(t.Context(), opts(s, "mine"))
+		if err != nil {
+			t.Fatalf("Start after a homeserver outage of %v = %v, want a start (the other heartbeat is %v old by then)",
+				time.Since(start), err, time.Since(start)+time.Minute)
+		}
+		if m := s.get(); m.Run != g.run {
+			t.Errorf("marker = %+v, want this run's", m)
+		}
+	})
+}
