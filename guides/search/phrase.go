@@ -363,7 +363,6 @@ func candFeatures(c *cand, denom float64) features {
 	s1 := math.Min(1, c.score/denom)
 	return features{
 		s1:       s1,
-		s1Firm:   firmScore(c, denom),
 		s1Str:    math.Min(s1, c.scoreStr/denom),
 		cov:      c.cov / denom,
 		strong:   c.strong / denom,

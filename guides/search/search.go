@@ -217,7 +217,6 @@ func (c *concept) solid(a alt) bool {
 type scratch struct {
 	score      []float64
 	scoreStr   []float64 // score from concepts matched in a strong field
-	guessed    []float64 // score from corrected and near-word concepts (guessed.go)
 	cov        []float64
 	strong     []float64
 	solid      []float64 // query weight matched solidly
@@ -250,7 +249,6 @@ func newScratch(n int) *scratch {
 		cand:       cand,
 		score:      make([]float64, n),
 		scoreStr:   make([]float64, n),
-		guessed:    make([]float64, n),
 		cov:        make([]float64, n),
 		strong:     make([]float64, n),
 		solid:      make([]float64, n),
@@ -844,15 +842,11 @@ type cand struct {
 	// cut is what Options.TopicRank took off rank (0 for a guide that
 	// names a query word as its topic).
 	cut float64
-	// guessed is the part of score from corrected and near-word
-	// concepts (guessed.go).
-	guessed float64
 }
 
 // features are the signals the confidence decision looks at.
 type features struct {
 	s1, s2      float64 // scores of the first two hits
-	s1Firm      float64 // s1 without the corrected and near-word concepts (guessed.go)
 	s1Str       float64 // the part of s1 from concepts matched in a strong field
 	cov, strong float64 // share of query weight the first hit matches (anywhere / in title, tags, aliases, summary)
 	unknown     float64 // share of query weight unknown to the library
@@ -1007,9 +1001,6 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 				sc.seen = append(sc.seen, d)
 			}
 			sc.score[d] += c.weight * sc.best[d]
-			if c.typo {
-				sc.guessed[d] += c.weight * sc.best[d]
-			}
 			if v := c.weight * sc.best[d]; v > sc.one[d] {
 				sc.one[d], sc.oneTerm[d] = v, sc.bestTerm[d]
 			}
@@ -1042,11 +1033,11 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 				// Named as a topic nowhere: the words are met in passing.
 				r, cut = r*ix.opts.TopicRank, r*(1-ix.opts.TopicRank)
 			}
-			cands = append(cands, cand{d, r, sc.score[d], sc.scoreStr[d], sc.cov[d], sc.strong[d], sc.solid[d], sc.solidStr[d], sc.distinct[d], sc.one[d], sc.oneTerm[d], 0, cut, sc.guessed[d]})
+			cands = append(cands, cand{d, r, sc.score[d], sc.scoreStr[d], sc.cov[d], sc.strong[d], sc.solid[d], sc.solidStr[d], sc.distinct[d], sc.one[d], sc.oneTerm[d], 0, cut})
 		}
 		sc.one[d] = 0
 		sc.score[d], sc.cov[d], sc.strong[d], sc.inSeen[d] = 0, 0, 0, false
-		sc.rank[d], sc.guessed[d] = 0, 0
+		sc.rank[d] = 0
 		sc.solid[d], sc.solidStr[d], sc.distinct[d], sc.scoreStr[d] = 0, 0, 0, 0
 	}
 	sc.seen = sc.seen[:0]
@@ -1159,14 +1150,14 @@ func (ix *Index) decide(res *Result, f features) {
 
 // confident reports whether the features make the first hit an answer.
 func (ix *Index) confident(f features) bool {
-	conf := f.s1Firm + ix.opts.StrongWeight*f.solidStr
+	conf := f.s1 + ix.opts.StrongWeight*f.solidStr
 	ok := conf >= ix.opts.ConfidentScore &&
 		// Something must match firmly: a query matched only through
 		// typo corrections and loose expansions is a guess.
 		f.solid > 0 &&
 		// A guide that meets the query only in its body mentions it in
 		// passing unless the match is very strong.
-		(f.solidStr > 0 || f.s1Firm >= bodyOnlyScore)
+		(f.solidStr > 0 || f.s1 >= bodyOnlyScore)
 	if m := ix.opts.ConfidentMargin; m > 0 && f.s1 > 0 && (f.s1-f.s2)/f.s1 < m {
 		ok = false
 	}
