@@ -921,7 +921,6 @@ func (ix *Index) analyzeQuery(query string, buf []rawToken) (analyzedQuery, []ra
 		strongFor(cs)
 		q.plain = wordReadings(toks)
 		ix.unname(cs, q.plain, q.kr)
-		ix.unknownDerived(cs, q.kr)
 	}
 	return q, toks
 }
