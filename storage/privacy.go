@@ -203,7 +203,7 @@ func (q *PrivacyQuery) Export(ctx context.Context, user string) (map[string][]ma
 	defer cancel()
 	memberKey, err := q.MemberKey(ctx, user)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("failed to export: %w", err)
 	}
 	out := map[string][]map[string]any{}
 	for _, t := range PersonalTables {
