@@ -106,16 +106,16 @@ const (
 	insertCaseQuery   = `
 		INSERT INTO support_case (id, member_id, member_room, status, summary, guides, origin_event, created_at, updated_at, status_at)
 		VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $7, $7)`
-	getCaseQuery           = `SELECT ` + caseColumns + ` FROM support_case WHERE id=$1`
-	caseByTeamEventQuery   = `SELECT ` + caseColumns + ` FROM support_case WHERE team_event=$1`
-	caseByRatingQuery      = `SELECT ` + caseColumns + ` FROM support_case WHERE rating_prompt=$1`
-	setTeamEventQuery      = `UPDATE support_case SET team_event=$2 WHERE id=$1`
-	setRatingPromptQuery   = `UPDATE support_case SET rating_prompt=$2 WHERE id=$1`
-	rateCaseQuery          = `UPDATE support_case SET rating=$2, version=version+1 WHERE id=$1 AND rating=0`
-	touchCaseQuery         = `UPDATE support_case SET updated_at=$2 WHERE id=$1`
-	activeForMemberQuery   = `SELECT ` + caseColumns + ` FROM support_case WHERE member_id=$1 AND member_room=$2 AND status=1 ORDER BY updated_at DESC LIMIT 1`
-	openElsewhereQuery     = `SELECT ` + caseColumns + ` FROM support_case WHERE member_id=$1 AND member_room<>$2 AND status=1 ORDER BY updated_at DESC LIMIT 1`
-	moveCaseQuery          = `UPDATE support_case SET member_room=$3, version=version+1 WHERE id=$1 AND member_id=$2 AND status=1 AND member_room<>$3`
+	getCaseQuery         = `SELECT ` + caseColumns + ` FROM support_case WHERE id=$1`
+	caseByTeamEventQuery = `SELECT ` + caseColumns + ` FROM support_case WHERE team_event=$1`
+	caseByRatingQuery    = `SELECT ` + caseColumns + ` FROM support_case WHERE rating_prompt=$1`
+	setTeamEventQuery    = `UPDATE support_case SET team_event=$2 WHERE id=$1`
+	setRatingPromptQuery = `UPDATE support_case SET rating_prompt=$2 WHERE id=$1`
+	rateCaseQuery        = `UPDATE support_case SET rating=$2, version=version+1 WHERE id=$1 AND rating=0`
+	touchCaseQuery       = `UPDATE support_case SET updated_at=$2 WHERE id=$1`
+	activeForMemberQuery = `SELECT ` + caseColumns + ` FROM support_case WHERE member_id=$1 AND member_room=$2 AND status=1 ORDER BY updated_at DESC LIMIT 1`
+	openElsewhereQuery   = `SELECT ` + caseColumns + ` FROM support_case WHERE member_id=$1 AND member_room<>$2 AND status=1 ORDER BY updated_at DESC LIMIT 1`
+	moveCaseQuery        = `UPDATE support_case SET member_room=$3, version=version+1 WHERE id=$1 AND member_id=$2 AND status=1 AND member_room<>$3`
 	// The room the case's first move left: where it was opened.
 	firstMoveQuery         = `SELECT detail FROM case_event WHERE case_id=$1 AND kind='move' AND detail<>'' ORDER BY version LIMIT 1`
 	resolvedForMemberQuery = `
