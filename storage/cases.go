@@ -106,16 +106,18 @@ const (
 	insertCaseQuery   = `
 		INSERT INTO support_case (id, member_id, member_room, status, summary, guides, origin_event, created_at, updated_at, status_at)
 		VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $7, $7)`
-	getCaseQuery           = `SELECT ` + caseColumns + ` FROM support_case WHERE id=$1`
-	caseByTeamEventQuery   = `SELECT ` + caseColumns + ` FROM support_case WHERE team_event=$1`
-	caseByRatingQuery      = `SELECT ` + caseColumns + ` FROM support_case WHERE rating_prompt=$1`
-	setTeamEventQuery      = `UPDATE support_case SET team_event=$2 WHERE id=$1`
-	setRatingPromptQuery   = `UPDATE support_case SET rating_prompt=$2 WHERE id=$1`
-	rateCaseQuery          = `UPDATE support_case SET rating=$2, version=version+1 WHERE id=$1 AND rating=0`
-	touchCaseQuery         = `UPDATE support_case SET updated_at=$2 WHERE id=$1`
-	activeForMemberQuery   = `SELECT ` + caseColumns + ` FROM support_case WHERE member_id=$1 AND member_room=$2 AND status=1 ORDER BY updated_at DESC LIMIT 1`
-	openElsewhereQuery     = `SELECT ` + caseColumns + ` FROM support_case WHERE member_id=$1 AND member_room<>$2 AND status=1 ORDER BY updated_at DESC LIMIT 1`
-	moveCaseQuery          = `UPDATE support_case SET member_room=$3, version=version+1 WHERE id=$1 AND member_id=$2 AND status=1 AND member_room<>$3`
+	getCaseQuery         = `SELECT ` + caseColumns + ` FROM support_case WHERE id=$1`
+	caseByTeamEventQuery = `SELECT ` + caseColumns + ` FROM support_case WHERE team_event=$1`
+	caseByRatingQuery    = `SELECT ` + caseColumns + ` FROM support_case WHERE rating_prompt=$1`
+	setTeamEventQuery    = `UPDATE support_case SET team_event=$2 WHERE id=$1`
+	setRatingPromptQuery = `UPDATE support_case SET rating_prompt=$2 WHERE id=$1`
+	rateCaseQuery        = `UPDATE support_case SET rating=$2, version=version+1 WHERE id=$1 AND rating=0`
+	touchCaseQuery       = `UPDATE support_case SET updated_at=$2 WHERE id=$1`
+	activeForMemberQuery = `SELECT ` + caseColumns + ` FROM support_case WHERE member_id=$1 AND member_room=$2 AND status=1 ORDER BY updated_at DESC LIMIT 1`
+	openElsewhereQuery   = `SELECT ` + caseColumns + ` FROM support_case WHERE member_id=$1 AND member_room<>$2 AND status=1 ORDER BY updated_at DESC LIMIT 1`
+	moveCaseQuery        = `UPDATE support_case SET member_room=$3, version=version+1 WHERE id=$1 AND member_id=$2 AND status=1 AND member_room<>$3`
+	// The room the case's first move left: where it was opened.
+	firstMoveQuery         = `SELECT detail FROM case_event WHERE case_id=$1 AND kind='move' AND detail<>'' ORDER BY version LIMIT 1`
 	resolvedForMemberQuery = `
 		SELECT ` + caseColumns + ` FROM support_case
 		WHERE member_id=$1 AND member_room=$2 AND status=2 AND closed_at>=$3 ORDER BY closed_at DESC LIMIT 1`
@@ -329,10 +331,45 @@ func (q *CaseQuery) OpenElsewhere(ctx context.Context, memberID, roomID string) 
 // MoveToRoom makes roomID the room of memberID's open case id, where the
 // team's answers go from now on (the member writes from another direct
 // chat with Lotse, sup29); the case event "move" records it, by the
-// member. Only the case's own member moves it, and only an open case:
-// moved=false otherwise, and when it is in roomID already.
-func (q *CaseQuery) MoveToRoom(ctx context.Context, id int64, memberID, roomID string, now time.Time) (bool, *Case, error) {
-	return q.change(ctx, id, "move", memberID, "", now, moveCaseQuery, id, memberID, roomID)
+// member, with fromRoom, the room the case was in (the team's history
+// does not show it). Only the case's own member moves it, and only an
+// open case: moved=false otherwise, and when it is in roomID already.
+//
+// The case's question stays a message in the room the case was opened
+// in: [CaseQuery.QuestionRoom] reads it from the first move (mend29b).
+func (q *CaseQuery) MoveToRoom(ctx context.Context, id int64, memberID, fromRoom, roomID string, now time.Time) (bool, *Case, error) {
+	return q.change(ctx, id, "move", memberID, fromRoom, now, moveCaseQuery, id, memberID, roomID)
+}
+
+// QuestionRoom is the room c's question message was written in: the room
+// c was opened in, which is c.MemberRoom until the member's first move to
+// another direct chat (MoveToRoom records the room it left). Learned
+// questions and Lotse's copies of the question record it
+// ([CaseQuery.QuestionSource]), so that the member's deletion of the
+// question — in that room — still reaches them after the case followed
+// the member to a new chat (mend29b: the sup29 move and the loop29
+// take-back, each right alone, missed each other).
+func (q *CaseQuery) QuestionRoom(ctx context.Context, c *Case) (string, error) {
+	room, found, err := queryValue[string](ctx, q.db, "read the room of the case's question", firstMoveQuery, c.ID)
+	if err != nil || !found || room == "" {
+		return c.MemberRoom, err
+	}
+	return room, nil
+}
+
+// QuestionSource is [SourceOf] in the room the question was written in
+// ([CaseQuery.QuestionRoom]).
+func (q *CaseQuery) QuestionSource(ctx context.Context, c *Case, m CaseMessage) (QuestionSource, error) {
+	src := SourceOf(c, m)
+	if src.Event == "" {
+		return src, nil
+	}
+	room, err := q.QuestionRoom(ctx, c)
+	if err != nil {
+		return QuestionSource{}, err
+	}
+	src.Room = room
+	return src, nil
 }
 
 // ResolvedSince returns the member's case in roomID resolved at or after since, or nil.

@@ -25,14 +25,14 @@ func TestCaseMoveToRoom(t *testing.T) {
 			if got, err := db.Cases.OpenElsewhere(ctx, "@m:hs", "!new"); err != nil || got == nil || got.ID != c.ID {
 				t.Fatalf("OpenElsewhere from a new room = %+v, %v; want case %d", got, err, c.ID)
 			}
-			if moved, _, err := db.Cases.MoveToRoom(ctx, c.ID, "@other:hs", "!new", now); err != nil || moved {
+			if moved, _, err := db.Cases.MoveToRoom(ctx, c.ID, "@other:hs", c.MemberRoom, "!new", now); err != nil || moved {
 				t.Fatalf("someone else moved the case: %v, %v", moved, err)
 			}
-			moved, after, err := db.Cases.MoveToRoom(ctx, c.ID, "@m:hs", "!new", now)
+			moved, after, err := db.Cases.MoveToRoom(ctx, c.ID, "@m:hs", c.MemberRoom, "!new", now)
 			if err != nil || !moved || after.MemberRoom != "!new" {
 				t.Fatalf("MoveToRoom = %v, %+v, %v", moved, after, err)
 			}
-			if moved, _, err := db.Cases.MoveToRoom(ctx, c.ID, "@m:hs", "!new", now); err != nil || moved {
+			if moved, _, err := db.Cases.MoveToRoom(ctx, c.ID, "@m:hs", c.MemberRoom, "!new", now); err != nil || moved {
 				t.Fatalf("a second move to the same room changed the case: %v, %v", moved, err)
 			}
 			events, err := db.Cases.Events(ctx, c.ID)
@@ -43,7 +43,7 @@ func TestCaseMoveToRoom(t *testing.T) {
 			if _, _, err := db.Cases.Close(ctx, closed.ID, "@m:hs", now); err != nil {
 				t.Fatal(err)
 			}
-			if moved, _, err := db.Cases.MoveToRoom(ctx, closed.ID, "@m:hs", "!new", now); err != nil || moved {
+			if moved, _, err := db.Cases.MoveToRoom(ctx, closed.ID, "@m:hs", closed.MemberRoom, "!new", now); err != nil || moved {
 				t.Fatalf("a closed case moved: %v, %v", moved, err)
 			}
 		})

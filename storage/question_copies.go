@@ -56,9 +56,12 @@ const (
 	deleteCopyQuery = `DELETE FROM question_copy WHERE event_id=$1`
 	// The case's question message from the member's deleted message, in
 	// the member's own chat with Lotse: the same erasure as
-	// CaseQuery.EraseMessage, narrowed to the question and its room.
+	// CaseQuery.EraseMessage, narrowed to the question and its room (the
+	// case's room, or one it moved from: the question stays in the room
+	// the case was opened in; mend29b).
 	eraseSourceQuery = `UPDATE case_message SET body='' WHERE source_event=$1 AND sender=$2 AND kind='question' AND body<>''
-		AND case_id IN (SELECT id FROM support_case WHERE member_id=$2 AND member_room=$3)`
+		AND case_id IN (SELECT s.id FROM support_case s WHERE s.member_id=$2 AND (s.member_room=$3
+			OR EXISTS (SELECT 1 FROM case_event e WHERE e.case_id=s.id AND e.kind='move' AND e.detail=$3)))`
 	sourceErasedQuery = `SELECT 1 FROM case_message WHERE source_event=$1 AND sender=$2 AND kind='question' AND body=''`
 )
 

@@ -207,7 +207,9 @@ func (w *Workflow) input(ctx context.Context, c *storage.Case, events []storage.
 				// reset code is no part of a guide (the team's links in
 				// its answers stay for the author to review).
 				in.Question, _ = guides.ShortenLinks(m.Body)
-				src = storage.SourceOf(c, m)
+				if src, err = w.DB.Cases.QuestionSource(ctx, c, m); err != nil {
+					return in, src, err
+				}
 			}
 		case storage.MsgAnswer:
 			if gid, ok := strings.CutPrefix(m.Body, guidePrefix); ok {

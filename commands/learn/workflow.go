@@ -223,7 +223,8 @@ func (w *Workflow) caseQuestion(ctx context.Context, c *storage.Case) (string, [
 			}
 		}
 		q, found := Scrub(body, w.tx, w.memberNames(ctx, c)...)
-		return q, found, storage.SourceOf(c, m), nil
+		src, err := w.DB.Cases.QuestionSource(ctx, c, m)
+		return q, found, src, err
 	}
 	return "", nil, storage.QuestionSource{}, nil
 }

@@ -73,7 +73,7 @@ func (w *Workflow) followMember(ctx context.Context, c *storage.Case, roomID id.
 	if _, err := w.SendTo(ctx, roomID, plain, htmlBody, rel, nil, w.CauseTxn(ctx, "case-moved-member", 0)); err != nil {
 		return nil, err
 	}
-	_, after, err := w.DB.Cases.MoveToRoom(ctx, c.ID, c.MemberID, roomID.String(), w.Now())
+	_, after, err := w.DB.Cases.MoveToRoom(ctx, c.ID, c.MemberID, c.MemberRoom, roomID.String(), w.Now())
 	if err != nil || after == nil || after.Status != storage.CaseOpen || after.MemberRoom != roomID.String() {
 		return nil, err
 	}
