@@ -362,12 +362,9 @@ func (g *Guard) watch(ctx context.Context, prev Marker) error {
 			return context.Cause(ctx)
 		case <-t.C:
 		}
-		var (
-			m  Marker
-			ok bool
-		)
-		if err := retry(ctx, g.opts.Log, func() (err error) { m, ok, err = g.opts.Store.Get(ctx); return err }); err != nil {
-			return fmt.Errorf("failed to read the instance marker from the bot account: %w", err)
+		m, ok, err := g.readMarker(ctx)
+		if err != nil {
+			return err
 		}
 		switch {
 		case !ok || m.Stopped:
@@ -386,6 +383,15 @@ func (g *Guard) watch(ctx context.Context, prev Marker) error {
 	}
 	g.opts.Log.Warn().Msg("The process that wrote the marker is gone (its heartbeat did not move on): starting; this database had lost its last heartbeats")
 	return nil
+}
+
+// readMarker reads the marker, retrying while the homeserver is
+// unreachable (an outage is no second instance).
+func (g *Guard) readMarker(ctx context.Context) (m Marker, ok bool, err error) {
+	if err := retry(ctx, g.opts.Log, func() (err error) { m, ok, err = g.opts.Store.Get(ctx); return err }); err != nil {
+		return Marker{}, false, fmt.Errorf("failed to read the instance marker from the bot account: %w", err)
+	}
+	return m, ok, nil
 }
 
 // takeoverRounds bounds how often a takeover writes its marker again when
@@ -419,12 +425,9 @@ func (g *Guard) awaitTakeover(ctx context.Context) error {
 			return context.Cause(ctx)
 		case <-t.C:
 		}
-		var (
-			m  Marker
-			ok bool
-		)
-		if err := retry(ctx, g.opts.Log, func() (err error) { m, ok, err = g.opts.Store.Get(ctx); return err }); err != nil {
-			return fmt.Errorf("failed to read the instance marker from the bot account: %w", err)
+		m, ok, err := g.readMarker(ctx)
+		if err != nil {
+			return err
 		}
 		if !ok || m.Run == g.run || m.Stopped {
 			if ok && m.Run != g.run {
