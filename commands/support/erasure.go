@@ -156,8 +156,7 @@ func (w *Workflow) shown(ctx context.Context, caseID int64, evt id.EventID, send
 // editShown edits target in room to content, as chat.Env.EditTo does, and
 // records the edit as showing the member of case caseID (shown).
 func (w *Workflow) editShown(ctx context.Context, caseID int64, room id.RoomID, target id.EventID, content *event.MessageEventContent, txn string) error {
-	content.SetEdit(target)
-	content.NewContent.Mentions = &event.Mentions{}
+	chat.SetEdit(content, target)
 	evt, err := w.Matrix.Send(ctx, room, event.EventMessage, content, txn)
 	return w.shown(ctx, caseID, evt, err)
 }
