@@ -11,7 +11,7 @@
 -- each cause in its own bounded batch, so that a large backlog of expired
 -- cases (the first run after an upgrade) holds back no member's erasure.
 --
--- Compatibility: v17+. A v17 or v18 binary ignores the column: it redacts
+-- Compatibility: v17+. A v17 to v19 binary ignores the column: it redacts
 -- the rows of expired cases as well, but with the erasure's reason and its
 -- note in the case's thread ("… had their data erased"), which is then
 -- wrong; nothing stays unredacted.
