@@ -71,8 +71,15 @@ func (w *Workflow) FinishErasures(ctx context.Context) error {
 // message; work per call is bounded as FinishErasures' (its own
 // erasureBatch, read apart from the erasures' so that neither holds back
 // the other).
+//
+// With retention_redacts_room_messages off (KeepExpiredRoomMessages) it
+// redacts nothing: what a retention queued before the switch was turned
+// off stays queued, unredacted, until it is turned on again (mend29c: it
+// was redacted all the same — the first run after the upgrade queues every
+// expired case at once, and the association that turned the switch off
+// on reading the upgrade note still lost the messages).
 func (w *Workflow) FinishExpired(ctx context.Context) error {
-	if !w.On() {
+	if !w.On() || w.cfg.KeepExpiredRoomMessages {
 		return nil
 	}
 	list, err := w.DB.Cases.ExpiredRedactions(ctx, erasureBatch)
