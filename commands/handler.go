@@ -81,6 +81,7 @@ func New(deps Deps) *Handler {
 			return h.support.ReturnCases(ctx, user, base)
 		}})
 	sup := deps.Support
+	sup.KeepExpiredRoomMessages = deps.Privacy.Retention.KeepRoomMessages
 	sup.RenderGuide, sup.ReadTalk = func(g *guides.Guide) (string, string) { return h.answers.RenderGuide(g) }, readTalk
 	// Closures, not method values: h.answers is built after support.
 	sup.IsQuestion = func(ctx context.Context, text string) bool { return h.answers.IsQuestion(ctx, text) }
@@ -98,7 +99,9 @@ func New(deps Deps) *Handler {
 	lcfg := deps.Learn
 	lcfg.TeamRoom, lcfg.Team = deps.Support.TeamRoom, h.support.TeamRole()
 	h.learn = learn.New(h.env, lcfg)
-	h.access = access.New(h.env, deps.Access, h.people)
+	acc := deps.Access
+	acc.KeepExpiredRoomMessages = deps.Privacy.Retention.KeepRoomMessages
+	h.access = access.New(h.env, acc, h.people)
 	rt := deps.RoundTables
 	rt.Private = append(slices.Clip(rt.Private), deps.Support.TeamRoom, deps.Access.ApprovalsRoom)
 	h.roundTable = roundtable.New(h.env, rt)

@@ -63,8 +63,12 @@ func (w *Workflow) FinishErasures(ctx context.Context) error {
 // still found (by its ID); its edits and thread notes are found through
 // sent_event, which inbox_retention keeps far shorter. Only the worker's
 // tick calls it; work per call is bounded as FinishErasures'.
+//
+// With retention_redacts_room_messages off (KeepExpiredRoomMessages) it
+// redacts nothing and leaves the queue as it is (mend29c; see
+// support.Workflow.FinishExpired).
 func (w *Workflow) FinishExpired(ctx context.Context) error {
-	if w.cfg.ApprovalsRoom == "" {
+	if w.cfg.ApprovalsRoom == "" || w.cfg.KeepExpiredRoomMessages {
 		return nil
 	}
 	list, err := w.DB.Cases.ExpiredAccessRedactions(ctx, erasureBatch)

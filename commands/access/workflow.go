@@ -21,6 +21,10 @@ import (
 type Config struct {
 	// ApprovalsRoom is the (encrypted) room where requests are shown and decided.
 	ApprovalsRoom id.RoomID
+	// KeepExpiredRoomMessages: retention_redacts_room_messages is off, so
+	// the worker leaves the redactions an expired request queued (before
+	// the switch was turned off) where they are (FinishExpired; mend29c).
+	KeepExpiredRoomMessages bool
 	// Approvers may approve and deny besides those holding the approver
 	// role (package people decides who is an approver).
 	Approvers []id.UserID

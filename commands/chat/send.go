@@ -82,11 +82,20 @@ func (e *Env) SendTo(ctx context.Context, roomID id.RoomID, plain, htmlBody stri
 // mautrix's SetEdit cuts a long fallback body at byte 50, which may split
 // a character („ä“ becomes an invalid byte): the broken end is dropped.
 func (e *Env) EditTo(ctx context.Context, roomID id.RoomID, target id.EventID, content *event.MessageEventContent, txn string) error {
+	SetEdit(content, target)
+	_, err := e.Matrix.Send(ctx, roomID, event.EventMessage, content, txn)
+	return err
+}
+
+// SetEdit makes content an edit of target, as EditTo sends it: neither the
+// edit nor the new content mentions anyone, and the fallback body, which
+// mautrix's SetEdit cuts at byte 50, ends in whole characters. Every edit
+// Lotse sends is made here (mend29c: support's edits of its relays and
+// its board had their own copy without the repair).
+func SetEdit(content *event.MessageEventContent, target id.EventID) {
 	content.SetEdit(target)
 	content.Body = strings.ToValidUTF8(content.Body, "")
 	content.NewContent.Mentions = &event.Mentions{}
-	_, err := e.Matrix.Send(ctx, roomID, event.EventMessage, content, txn)
-	return err
 }
 
 // SendMarkdownTo renders our own Markdown text (user input in it escaped)

@@ -71,8 +71,15 @@ func (w *Workflow) FinishErasures(ctx context.Context) error {
 // message; work per call is bounded as FinishErasures' (its own
 // erasureBatch, read apart from the erasures' so that neither holds back
 // the other).
+//
+// With retention_redacts_room_messages off (KeepExpiredRoomMessages) it
+// redacts nothing: what a retention queued before the switch was turned
+// off stays queued, unredacted, until it is turned on again (mend29c: it
+// was redacted all the same — the first run after the upgrade queues every
+// expired case at once, and the association that turned the switch off
+// on reading the upgrade note still lost the messages).
 func (w *Workflow) FinishExpired(ctx context.Context) error {
-	if !w.On() {
+	if !w.On() || w.cfg.KeepExpiredRoomMessages {
 		return nil
 	}
 	list, err := w.DB.Cases.ExpiredRedactions(ctx, erasureBatch)
@@ -156,8 +163,7 @@ func (w *Workflow) shown(ctx context.Context, caseID int64, evt id.EventID, send
 // editShown edits target in room to content, as chat.Env.EditTo does, and
 // records the edit as showing the member of case caseID (shown).
 func (w *Workflow) editShown(ctx context.Context, caseID int64, room id.RoomID, target id.EventID, content *event.MessageEventContent, txn string) error {
-	content.SetEdit(target)
-	content.NewContent.Mentions = &event.Mentions{}
+	chat.SetEdit(content, target)
 	evt, err := w.Matrix.Send(ctx, room, event.EventMessage, content, txn)
 	return w.shown(ctx, caseID, evt, err)
 }

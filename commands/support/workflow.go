@@ -19,6 +19,10 @@ import (
 type Config struct {
 	// TeamRoom is the (encrypted) room of the digital team.
 	TeamRoom id.RoomID
+	// KeepExpiredRoomMessages: retention_redacts_room_messages is off, so
+	// the worker leaves the redactions an expired case queued (before the
+	// switch was turned off) where they are (FinishExpired; mend29c).
+	KeepExpiredRoomMessages bool
 	// Anonymous hides the team member's name in answers to members.
 	Anonymous bool
 	// ReplyPrefix, when set, also sends a thread message starting with it
