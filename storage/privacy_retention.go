@@ -135,6 +135,12 @@ var retentionRules = []retentionRule{
 		countTeamRoomMessages, nil}, // queued by CaseQuery.prune with the cases
 	{"cases", "support_case", func(p RetentionPolicy) time.Duration { return p.Cases },
 		`SELECT COUNT(*) FROM support_case WHERE status IN (2, 3) AND closed_at<$1`, nil}, // CaseQuery.Prune (keeps anonymous counts)
+	// The record that a member opened a case (the daily bound, sup29) is
+	// kept CaseOpeningKept whatever is configured, also with support
+	// cases off: the support worker that prunes it runs only while they
+	// are on (whole29).
+	{"cases", "case_opening", func(RetentionPolicy) time.Duration { return CaseOpeningKept },
+		`SELECT COUNT(*) FROM case_opening WHERE opened_at<$1`, []string{pruneOpeningsQuery}},
 	{"cases", "case_reminder", func(p RetentionPolicy) time.Duration { return p.Cases },
 		`SELECT COUNT(*) FROM case_reminder WHERE sent_at<$1`, []string{`DELETE FROM case_reminder WHERE sent_at<$1`}},
 	{"access", ApprovalsRoomMessages, roomMessages(func(p RetentionPolicy) time.Duration { return p.Access }),

@@ -296,9 +296,8 @@ func (w *Workflow) cmdRetention(ce *chat.Call) error {
 	if err != nil {
 		return err
 	}
-	if len(res) == 0 {
-		return w.ReplyMarkdown(ce.Ctx, w.tx.RetentionOff)
-	}
+	// Never empty: the record of opened cases (the daily bound) goes after
+	// a day whatever is configured (storage.CaseOpeningKept).
 	return w.ReplyMarkdown(ce.Ctx, w.tx.RetentionIntro+"\n\n"+w.retentionReport(res))
 }
 

@@ -71,8 +71,6 @@ type Texts struct {
 	// line of the report: %s that, %s its period.
 	RetentionItems map[string]string
 	RetentionLine  string
-	// RetentionOff answers !aufbewahrung when every retention rule is off.
-	RetentionOff string
 }
 
 // German are the German texts.
@@ -196,6 +194,7 @@ var German = Texts{
 		"support_case":                     "%d abgeschlossener Supportfall|%d abgeschlossene Supportfälle",
 		"team_room":                        "%d Nachricht von mir im Teamraum zu abgeschlossenen Supportfällen (entferne ich aus dem Verlauf)|%d Nachrichten von mir im Teamraum zu abgeschlossenen Supportfällen (entferne ich aus dem Verlauf)",
 		"approvals_room":                   "%d Nachricht von mir im Genehmigungsraum zu abgeschlossenen Zugangsanträgen (entferne ich aus dem Verlauf)|%d Nachrichten von mir im Genehmigungsraum zu abgeschlossenen Zugangsanträgen (entferne ich aus dem Verlauf)",
+		"case_opening":                     "%d Vermerk, dass jemand einen Supportfall geöffnet hat (nur für die Obergrenze pro Tag)|%d Vermerke, dass jemand Supportfälle geöffnet hat (nur für die Obergrenze pro Tag)",
 		"case_reminder":                    "%d Erinnerung ans Team zu einem Fall|%d Erinnerungen ans Team zu Fällen",
 		"access_request":                   "%d abgeschlossener Zugangsantrag (samt Entscheidungen)|%d abgeschlossene Zugangsanträge (samt Entscheidungen)",
 		"access_draft":                     "%d angefangener Zugangsantrag|%d angefangene Zugangsanträge",
@@ -214,7 +213,6 @@ var German = Texts{
 		"learned_question":                 "%d gelernte Frage: von wem sie stammt (Mitglied, Chat, Nachricht; die Frage bleibt)|%d gelernte Fragen: von wem sie stammen (Mitglied, Chat, Nachricht; die Fragen bleiben)",
 	},
 	RetentionLine: "%s (Frist: %s)",
-	RetentionOff:  "Es sind keine Löschfristen eingestellt – ich lösche nichts von selbst. Einstellen kann sie, wer mich betreibt.",
 }
 
 // English are the English texts.
@@ -338,6 +336,7 @@ var English = Texts{
 		"support_case":                     "%d closed support case|%d closed support cases",
 		"team_room":                        "%d message of mine in the team room about closed support cases (I remove it from the history)|%d messages of mine in the team room about closed support cases (I remove them from the history)",
 		"approvals_room":                   "%d message of mine in the approvals room about finished access requests (I remove it from the history)|%d messages of mine in the approvals room about finished access requests (I remove them from the history)",
+		"case_opening":                     "%d note that someone opened a support case (only for the daily limit)|%d notes that someone opened support cases (only for the daily limit)",
 		"case_reminder":                    "%d reminder to the team about a case|%d reminders to the team about cases",
 		"access_request":                   "%d finished access request (with its decisions)|%d finished access requests (with their decisions)",
 		"access_draft":                     "%d unfinished access request|%d unfinished access requests",
@@ -356,7 +355,6 @@ var English = Texts{
 		"learned_question":                 "%d learned question: whose words it is (member, chat, message; the question stays)|%d learned questions: whose words they are (member, chat, message; the questions stay)",
 	},
 	RetentionLine: "%s (period: %s)",
-	RetentionOff:  "No deletion periods are set – I delete nothing on my own. Whoever runs me can set them.",
 }
 
 // TextsFor returns the texts of lang (German by default).
