@@ -86,7 +86,7 @@ func hostileArgs() map[string]string {
 // with each of hostileArgs: the handler returns no error, no message is
 // refused as too large by the (fake) homeserver, and one message causes
 // at most a handful of messages (the fan-out). With -v it logs the
-// table of docs/passes/29-sec29.md: messages sent, the largest one,
+// table of docs/passes/29.md: messages sent, the largest one,
 // the time (not asserted).
 func TestEveryCommandHostileArgs(t *testing.T) {
 	e := newAccessEnv(t)
