@@ -2,13 +2,12 @@ package access
 
 import (
 	"context"
-	"errors"
 	"strconv"
 
 	"github.com/rs/zerolog"
-	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/id"
 
+	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -101,7 +100,7 @@ func (w *Workflow) finishErasure(ctx context.Context, r storage.CaseRedaction) e
 	// approvals room (approvals_room changed) is refused there: logged
 	// and skipped, as every retry would be refused alike.
 	err := w.Matrix.Redact(ctx, w.cfg.ApprovalsRoom, id.EventID(r.EventID), reason, txn("request", 0))
-	if errors.Is(err, mautrix.MForbidden) || errors.Is(err, mautrix.MNotFound) {
+	if chat.RefusedForGood(err) {
 		zerolog.Ctx(ctx).Warn().Err(err).Str("event_id", r.EventID).Str("request", strconv.FormatInt(r.CaseID, 10)).
 			Msg("Not redacting an erased member's access request: refused in the approvals room")
 		return nil

@@ -23,12 +23,34 @@ func (e *Env) RedactSent(ctx context.Context, home id.RoomID, sentTxn, reason, t
 		return err
 	}
 	err = e.Matrix.Redact(ctx, id.RoomID(sent.RoomID), id.EventID(sent.EventID), reason, txn)
-	if err != nil && sent.RoomID != home.String() && (errors.Is(err, mautrix.MForbidden) || errors.Is(err, mautrix.MNotFound)) {
+	if err != nil && sent.RoomID != home.String() && RefusedForGood(err) {
 		zerolog.Ctx(ctx).Warn().Err(err).Str("room_id", sent.RoomID).Str("event_id", sent.EventID).Str("home_room", home.String()).
 			Msg("Not redacting an event of Lotse's: refused in a room that is no longer the workflow's room")
 		return nil
 	}
 	return err
+}
+
+// RefusedForGood reports whether the homeserver refused a request in a way
+// every retry would meet alike: M_FORBIDDEN (Lotse may not, or is no longer
+// in the room) or M_NOT_FOUND (the room or event is gone).
+func RefusedForGood(err error) bool {
+	return errors.Is(err, mautrix.MForbidden) || errors.Is(err, mautrix.MNotFound)
+}
+
+// RedactCopy redacts Lotse's message eventID in room — a copy of a
+// member's question the member deleted (storage.CopyQuery) — and forgets
+// its record. A redaction refused for good (the team room was changed
+// since and Lotse left the old one) is logged and the record forgotten
+// too: every retry would be refused alike, and hold back the deletion.
+func (e *Env) RedactCopy(ctx context.Context, room id.RoomID, eventID, reason, txn string) error {
+	err := e.Matrix.Redact(ctx, room, id.EventID(eventID), reason, txn)
+	if RefusedForGood(err) {
+		zerolog.Ctx(ctx).Warn().Err(err).Str("event_id", eventID).Msg("Not redacting Lotse's copy of a deleted question: refused in the team room")
+	} else if err != nil {
+		return err
+	}
+	return e.DB.Copies().Delete(ctx, eventID)
 }
 
 // FinishRedactions works through queued erasure redactions (case_redaction):

@@ -300,10 +300,7 @@ func (w *Workflow) post(ctx context.Context, c *storage.Case, d *guides.Draft, w
 	if gone, err := w.DB.Copies().SourceErased(ctx, src); err != nil {
 		return err
 	} else if gone {
-		if err := w.Matrix.Redact(ctx, w.cfg.TeamRoom, id.EventID(sent), w.tx.QuestionDeleted, w.CauseTxn(ctx, "redact-draft", 0)); err != nil {
-			return err
-		}
-		if err := w.DB.Copies().Delete(ctx, sent); err != nil {
+		if err := w.RedactCopy(ctx, w.cfg.TeamRoom, sent, w.tx.QuestionDeleted, w.CauseTxn(ctx, "redact-draft", 0)); err != nil {
 			return err
 		}
 		_, err := w.SendMarkdownTo(ctx, w.cfg.TeamRoom, w.tx.QuestionDeleted, rel, w.CauseTxn(ctx, "guide-draft-note", 0))

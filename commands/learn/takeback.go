@@ -2,10 +2,7 @@ package learn
 
 import (
 	"context"
-	"errors"
 
-	"github.com/rs/zerolog"
-	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
@@ -98,7 +95,7 @@ func (w *Workflow) recheck(ctx context.Context, src storage.QuestionSource, l *s
 		return false, err
 	}
 	if copyEvent != "" && w.cfg.TeamRoom != "" {
-		if err := w.redactCopy(ctx, copyEvent, w.CauseTxn(ctx, "redact-copy-"+copyEvent, 0)); err != nil {
+		if err := w.RedactCopy(ctx, w.cfg.TeamRoom, copyEvent, w.tx.CopyRedacted, w.CauseTxn(ctx, "redact-copy-"+copyEvent, 0)); err != nil {
 			return true, err
 		}
 	}
@@ -122,24 +119,9 @@ func (w *Workflow) redactCopies(ctx context.Context, evt *event.Event, src stora
 		return err
 	}
 	for _, c := range copies {
-		if err := w.redactCopy(ctx, c.EventID, w.TxnID(evt.ID, "redact-copy-"+c.EventID, 0)); err != nil {
+		if err := w.RedactCopy(ctx, w.cfg.TeamRoom, c.EventID, w.tx.CopyRedacted, w.TxnID(evt.ID, "redact-copy-"+c.EventID, 0)); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// redactCopy redacts Lotse's message eventID in the team room and forgets
-// its record. A redaction refused for good (M_FORBIDDEN, M_NOT_FOUND: the
-// team room was changed since and Lotse left the old one) is logged and
-// the record forgotten: every retry would be refused alike, and held back
-// the member's deletion.
-func (w *Workflow) redactCopy(ctx context.Context, eventID, txn string) error {
-	err := w.Matrix.Redact(ctx, w.cfg.TeamRoom, id.EventID(eventID), w.tx.CopyRedacted, txn)
-	if errors.Is(err, mautrix.MForbidden) || errors.Is(err, mautrix.MNotFound) {
-		zerolog.Ctx(ctx).Warn().Err(err).Str("event_id", eventID).Msg("Not redacting Lotse's copy of a deleted question: refused in the team room")
-	} else if err != nil {
-		return err
-	}
-	return w.DB.Copies().Delete(ctx, eventID)
 }

@@ -2,11 +2,9 @@ package support
 
 import (
 	"context"
-	"errors"
 	"strconv"
 
 	"github.com/rs/zerolog"
-	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
@@ -112,7 +110,7 @@ func (w *Workflow) finishErasure(ctx context.Context, r storage.CaseRedaction) e
 		// case message in an earlier team room (team_room changed) is
 		// refused there (redactSent's rule): logged and skipped.
 		err := w.Matrix.Redact(ctx, w.cfg.TeamRoom, id.EventID(r.EventID), reason, txn("root", 0))
-		if errors.Is(err, mautrix.MForbidden) || errors.Is(err, mautrix.MNotFound) {
+		if chat.RefusedForGood(err) {
 			zerolog.Ctx(ctx).Warn().Err(err).Str("event_id", r.EventID).Msg("Not redacting an erased member's case message: refused in the team room")
 			return nil
 		} else if err != nil || r.Cause == storage.CauseRetention {
@@ -125,7 +123,7 @@ func (w *Workflow) finishErasure(ctx context.Context, r storage.CaseRedaction) e
 		// `!offen`, `!fall`, a guide draft, a learning prompt: a reply
 		// or thread message in the team room, known by its ID.
 		err := w.Matrix.Redact(ctx, w.cfg.TeamRoom, id.EventID(r.EventID), reason, txn("shown", 0))
-		if errors.Is(err, mautrix.MForbidden) || errors.Is(err, mautrix.MNotFound) {
+		if chat.RefusedForGood(err) {
 			zerolog.Ctx(ctx).Warn().Err(err).Str("event_id", r.EventID).Msg("Not redacting a message that showed an erased member: refused in the team room")
 			return nil
 		}
