@@ -70,59 +70,45 @@ type CaseRedaction struct {
 	Cause     string // CauseErasure or CauseRetention
 }
 
-// queueRedactions are the steps of Erase that queue the team-room events
-// of the member's cases ($1 user, $4 the erasure's time in ms), run first,
-// while the case rows are still there. They are not counted: the member's
-// summary of what was deleted names their data, not this bookkeeping.
-var queueRedactions = []string{
-	`INSERT INTO case_redaction (kind, event_id, case_id, version, created_at)
-		SELECT 'root', team_event, id, version, $4 FROM support_case
-		WHERE member_id=$1 AND team_event IS NOT NULL AND team_event<>''
-		ON CONFLICT (kind, event_id) DO NOTHING`,
-	`INSERT INTO case_redaction (kind, event_id, case_id, version, created_at)
-		SELECT 'question', origin_event, id, 0, $4 FROM support_case WHERE member_id=$1
-		ON CONFLICT (kind, event_id) DO NOTHING`,
-	`INSERT INTO case_redaction (kind, event_id, case_id, version, created_at)
-		SELECT 'relay', source_event, case_id, 0, $4 FROM case_message
-		WHERE case_id IN ` + ownCases + ` AND kind='member'
-		ON CONFLICT (kind, event_id) DO NOTHING`,
-	`INSERT INTO case_redaction (kind, event_id, case_id, version, created_at)
-		SELECT 'edit', e.edit_event, m.case_id, 0, $4 FROM case_edit e JOIN case_message m ON m.source_event=e.source_event
-		WHERE m.case_id IN ` + ownCases + ` AND m.kind='member'
-		ON CONFLICT (kind, event_id) DO NOTHING`,
-	`INSERT INTO case_redaction (kind, event_id, case_id, version, created_at)
-		SELECT 'shown', event_id, case_id, 0, $4 FROM case_shown WHERE case_id IN ` + ownCases + `
-		ON CONFLICT (kind, event_id) DO NOTHING`,
-	`INSERT INTO case_redaction (kind, event_id, case_id, version, created_at)
-		SELECT 'access', approvals_event, id, version, $4 FROM access_request WHERE member_id=$1 AND approvals_event<>''
-		ON CONFLICT (kind, event_id) DO NOTHING`,
+// caseRedactionSteps are the statements that queue for redaction the
+// team-room events of the cases a condition selects: cases is the
+// condition on support_case („member_id=$1“), caseIDs the one on a case
+// number column („ IN (…)“, „=$1“), at the parameter of the time in ms and
+// cause the queued cause. One list for the erasure and the retention, so a
+// kind of message added to one cannot be missed by the other (whole29).
+func caseRedactionSteps(cases, caseIDs, at, cause string) []string {
+	const (
+		insert   = `INSERT INTO case_redaction (kind, event_id, case_id, version, created_at, cause) `
+		conflict = ` ON CONFLICT (kind, event_id) DO NOTHING`
+	)
+	rest := at + `, '` + cause + `'`
+	return []string{
+		insert + `SELECT 'root', team_event, id, version, ` + rest + ` FROM support_case
+		WHERE ` + cases + ` AND team_event IS NOT NULL AND team_event<>''` + conflict,
+		insert + `SELECT 'question', origin_event, id, 0, ` + rest + ` FROM support_case WHERE ` + cases + conflict,
+		insert + `SELECT 'relay', source_event, case_id, 0, ` + rest + ` FROM case_message
+		WHERE case_id` + caseIDs + ` AND kind='member'` + conflict,
+		insert + `SELECT 'edit', e.edit_event, m.case_id, 0, ` + rest + ` FROM case_edit e JOIN case_message m ON m.source_event=e.source_event
+		WHERE m.case_id` + caseIDs + ` AND m.kind='member'` + conflict,
+		insert + `SELECT 'shown', event_id, case_id, 0, ` + rest + ` FROM case_shown WHERE case_id` + caseIDs + conflict,
+	}
 }
 
-// expiredCaseRedactions are the statements of the retention rule "cases" that
-// queue the team-room events of one expired case ($1 the case's number, $2
-// the retention's time in ms), run in the transaction that deletes the
-// case, before it goes (CaseQuery.pruneBatch): the same pieces as
-// queueRedactions, with CauseRetention.
-var expiredCaseRedactions = []string{
+// queueRedactions are the steps of Erase that queue the team-room events
+// of the member's cases and the approvals-room events of their access
+// requests ($1 user, $4 the erasure's time in ms), run first, while the
+// rows are still there. They are not counted: the member's summary of what
+// was deleted names their data, not this bookkeeping.
+var queueRedactions = append(caseRedactionSteps("member_id=$1", " IN "+ownCases, "$4", CauseErasure),
 	`INSERT INTO case_redaction (kind, event_id, case_id, version, created_at, cause)
-		SELECT 'root', team_event, id, version, $2, 'retention' FROM support_case
-		WHERE id=$1 AND team_event IS NOT NULL AND team_event<>''
-		ON CONFLICT (kind, event_id) DO NOTHING`,
-	`INSERT INTO case_redaction (kind, event_id, case_id, version, created_at, cause)
-		SELECT 'question', origin_event, id, 0, $2, 'retention' FROM support_case WHERE id=$1
-		ON CONFLICT (kind, event_id) DO NOTHING`,
-	`INSERT INTO case_redaction (kind, event_id, case_id, version, created_at, cause)
-		SELECT 'relay', source_event, case_id, 0, $2, 'retention' FROM case_message
-		WHERE case_id=$1 AND kind='member'
-		ON CONFLICT (kind, event_id) DO NOTHING`,
-	`INSERT INTO case_redaction (kind, event_id, case_id, version, created_at, cause)
-		SELECT 'edit', e.edit_event, m.case_id, 0, $2, 'retention' FROM case_edit e JOIN case_message m ON m.source_event=e.source_event
-		WHERE m.case_id=$1 AND m.kind='member'
-		ON CONFLICT (kind, event_id) DO NOTHING`,
-	`INSERT INTO case_redaction (kind, event_id, case_id, version, created_at, cause)
-		SELECT 'shown', event_id, case_id, 0, $2, 'retention' FROM case_shown WHERE case_id=$1
-		ON CONFLICT (kind, event_id) DO NOTHING`,
-}
+		SELECT 'access', approvals_event, id, version, $4, '`+CauseErasure+`' FROM access_request WHERE member_id=$1 AND approvals_event<>''
+		ON CONFLICT (kind, event_id) DO NOTHING`)
+
+// expiredCaseRedactions are the statements of the retention rule "cases"
+// that queue the team-room events of one expired case ($1 the case's
+// number, $2 the retention's time in ms), run in the transaction that
+// deletes the case, before it goes (CaseQuery.pruneBatch).
+var expiredCaseRedactions = caseRedactionSteps("id=$1", "=$1", "$2", CauseRetention)
 
 // queueExpiredCase queues the team-room events of the expired case id
 // for redaction (CauseRetention) in the transaction of ctx.
