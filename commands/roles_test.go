@@ -124,7 +124,7 @@ func TestRoleCommandMatrix(t *testing.T) {
 		{coord, dmRoom, "!schulung @x:test 01.02.2026", refusedManage, false},
 		{sitter, dmRoom, "!erklärung @x:test erhalten", refusedManage, false},
 		{member, dmRoom, "!aufbewahrung", refusedManage, false},
-		{admin, dmRoom, "!aufbewahrung", "keine Löschfristen", true},
+		{admin, dmRoom, "!aufbewahrung", "Probelauf der Löschfristen", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.who.Localpart()+" "+tt.cmd, func(t *testing.T) {
