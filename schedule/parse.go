@@ -8,12 +8,18 @@ import (
 // DefaultDuration is the length of a round table when the text gives none.
 const DefaultDuration = 90 * time.Minute
 
-// MinDuration and MaxDuration bound the length of a round table that
-// Parse accepts (a length under a minute or over a day is refused).
+// minDuration and maxDuration bound the length of a round table that
+// Parse accepts (ValidDuration).
 const (
-	MinDuration = time.Minute
-	MaxDuration = 24 * time.Hour
+	minDuration = time.Minute
+	maxDuration = 24 * time.Hour
 )
+
+// ValidDuration reports whether d is a length of a round table that Parse
+// accepts: at least a minute, at most a day.
+func ValidDuration(d time.Duration) bool {
+	return d >= minDuration && d <= maxDuration
+}
 
 // Other bounds of a date.
 const (
@@ -570,7 +576,7 @@ func (r *resolver) duration(start time.Time, ends []clock) (time.Duration, *Pars
 		}
 		dur, raw = end.Sub(start), ends[0].raw
 	}
-	if dur < MinDuration || dur > MaxDuration {
+	if !ValidDuration(dur) {
 		return 0, newError(ErrInvalidDuration, raw,
 			func(tx *Texts) string { return fmt.Sprintf(tx.InvalidDuration, raw) },
 			func(tx *Texts) string { return tx.InvalidDurationHint })
