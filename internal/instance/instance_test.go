@@ -340,6 +340,18 @@ func TestStartWaitsForHomeserver(t *testing.T) {
 	})
 }
 
+// startRunning starts the guard of the running process "mine" on s and
+// renews its marker until the test ends.
+func startRunning(t *testing.T, s *fakeStore) *Guard {
+	t.Helper()
+	a, err := Start(t.Context(), opts(s, "mine"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { _ = a.Run(t.Context()) }()
+	return a
+}
+
 // TestTakeoverStoppedDuringWait: a takeover stopped during its wait (Ctrl-C,
 // systemd) marks its marker stopped; the running process, reading it at its
 // next renewal, goes on answering instead of stopping for a takeover that
@@ -347,11 +359,7 @@ func TestStartWaitsForHomeserver(t *testing.T) {
 func TestTakeoverStoppedDuringWait(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		s := &fakeStore{}
-		a, err := Start(t.Context(), opts(s, "mine"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		go func() { _ = a.Run(t.Context()) }()
+		a := startRunning(t, s)
 		time.Sleep(DefaultEvery / 4)
 		ctx, cancel := context.WithCancel(t.Context())
 		o := opts(s, "other")
@@ -421,11 +429,7 @@ func TestConflictClockAhead(t *testing.T) {
 func TestTakeoverOverwrittenByRenewal(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		s := &fakeStore{}
-		a, err := Start(t.Context(), opts(s, "mine"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		go func() { _ = a.Run(t.Context()) }()
+		a := startRunning(t, s)
 		time.Sleep(DefaultEvery / 2)
 		s.mu.Lock()
 		s.overwriteNext = true
