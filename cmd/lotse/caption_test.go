@@ -9,9 +9,23 @@ import (
 
 	"maunium.net/go/mautrix/crypto/attachment"
 	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/internal/chatclient"
 )
+
+// openFirstCase has member m ask a question no guide answers in dm and
+// accept the case Lotse offers; it waits until case #1 is in the team room.
+func openFirstCase(t *testing.T, l *lotse, m *chatclient.Client, dm id.RoomID, alice *chatclient.Client, teamRoom id.RoomID) {
+	t.Helper()
+	if reply, _ := ask(t, m, dm, l.userID, text("Wie kann ich für den Bürgerschaftswahlkampf spenden?")); !strings.Contains(body(reply), "Supportfall") {
+		t.Fatalf("no case offered: %s", body(reply))
+	}
+	if reply, _ := ask(t, m, dm, l.userID, text("ja")); !strings.Contains(body(reply), "#1") {
+		t.Fatalf("case not confirmed: %s", body(reply))
+	}
+	waitFor(t, alice, teamRoom, l.userID, "Fall #1")
+}
 
 // TestCaptionEditKeepsFileOnDendrite: a member sends an encrypted image
 // with a caption into a case (encrypted direct chat, encrypted team room)
@@ -23,13 +37,7 @@ func TestCaptionEditKeepsFileOnDendrite(t *testing.T) {
 	l, alice, teamRoom := startLotseWithTeam(t, copyLibrary(t), nil)
 	m := newMember(t, "member")
 	dm := openDM(t, m, l.userID, true)
-	if reply, _ := ask(t, m, dm, l.userID, text("Wie kann ich für den Bürgerschaftswahlkampf spenden?")); !strings.Contains(body(reply), "Supportfall") {
-		t.Fatalf("no case offered: %s", body(reply))
-	}
-	if reply, _ := ask(t, m, dm, l.userID, text("ja")); !strings.Contains(body(reply), "#1") {
-		t.Fatalf("case not confirmed: %s", body(reply))
-	}
-	waitFor(t, alice, teamRoom, l.userID, "Fall #1")
+	openFirstCase(t, l, m, dm, alice, teamRoom)
 
 	img := []byte("\x89PNG not really an image, but bytes")
 	original := encryptedImage(t, m, img, "fehler.png", "Login mit hunter2")

@@ -22,13 +22,7 @@ func TestLongFileNameRelayedOnDendrite(t *testing.T) {
 	l, alice, teamRoom := startLotseWithTeam(t, copyLibrary(t), nil)
 	m := newMember(t, "member")
 	dm := openDM(t, m, l.userID, false)
-	if reply, _ := ask(t, m, dm, l.userID, text("Wie kann ich für den Bürgerschaftswahlkampf spenden?")); !strings.Contains(body(reply), "Supportfall") {
-		t.Fatalf("no case offered: %s", body(reply))
-	}
-	if reply, _ := ask(t, m, dm, l.userID, text("ja")); !strings.Contains(body(reply), "#1") {
-		t.Fatalf("case not confirmed: %s", body(reply))
-	}
-	waitFor(t, alice, teamRoom, l.userID, "Fall #1")
+	openFirstCase(t, l, m, dm, alice, teamRoom)
 
 	img := []byte("\x89PNG not really an image, but bytes")
 	up, err := m.Cli.UploadBytes(t.Context(), img, "image/png")
