@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"maunium.net/go/mautrix/id"
+
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -98,5 +100,60 @@ func (e *accessEnv) forgetSends(t *testing.T) {
 	}
 	if n := e.sentEvents(t); n != 0 {
 		t.Fatalf("%d sends still recorded after inbox_retention", n)
+	}
+}
+
+// auditListing has the approver ask `!protokoll` in the approvals room and
+// returns Lotse's listing: it names the member (their Matrix ID as the one
+// who filed the request, the account set up).
+func (e *accessEnv) auditListing(t *testing.T) id.EventID {
+	t.Helper()
+	for _, m := range in(e.say(t, approvals, alice, "!protokoll", ""), approvals) {
+		if containsAny(allText(m), accessTraces) {
+			return id.EventID("$" + m.txn)
+		}
+	}
+	t.Fatal("the listing of !protokoll names nobody")
+	return ""
+}
+
+// TestAuditListingGoesWithRequest (priv30): Lotse's answer to
+// `!protokoll` in the approvals room names the member of each request it
+// shows; it is redacted when the retention deletes the request (after
+// inbox_retention forgot the send) and when the member has their data
+// erased. Fails without the fix: the listing stayed in the approvals room
+// for good, with the member's Matrix ID.
+func TestAuditListingGoesWithRequest(t *testing.T) {
+	for _, erase := range []bool{false, true} {
+		name := "retention"
+		if erase {
+			name = "erasure"
+		}
+		t.Run(name, func(t *testing.T) {
+			e := newAccessEnv(t)
+			e.requestWithTraces(t)
+			listing := e.auditListing(t)
+			ctx := context.Background()
+			e.forgetSends(t)
+			if erase {
+				if _, err := e.db.Privacy().Erase(ctx, member.String(), "", e.now); err != nil {
+					t.Fatal(err)
+				}
+				if err := e.h.AccessTick(ctx, e.now); err != nil {
+					t.Fatal(err)
+				}
+			} else {
+				later := e.now.Add(366 * day)
+				if _, err := e.db.Retention(ctx, storage.RetentionPolicy{Access: 365 * day}, later, false); err != nil {
+					t.Fatal(err)
+				}
+				if err := e.h.AccessTick(ctx, later); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if _, ok := e.redactedIn(approvals)[listing]; !ok {
+				t.Errorf("the listing of !protokoll (%s) still names the member after the %s", listing, name)
+			}
+		})
 	}
 }
