@@ -59,7 +59,7 @@ func TestRetentionSwitchOffStopsQueued(t *testing.T) {
 		if got := newRedactions(e.redactedIn(approvals), before); len(got) != 0 {
 			t.Errorf("redacted with the switch off: %v", got)
 		}
-		if left, err := e.db.Cases.ExpiredAccessRedactions(ctx, 10); err != nil || len(left) != 1 {
+		if left, err := e.db.Cases.ExpiredAccessRedactions(ctx, 10); err != nil || len(left) != 4 { // the request message, two edits, the note (priv30)
 			t.Fatalf("the queue: %v %v", left, err)
 		}
 		keep(e.supportEnv, false)

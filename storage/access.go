@@ -620,3 +620,21 @@ func (q *AccessQuery) PruneDrafts(ctx context.Context, before time.Time) error {
 
 // nextAccessIDQuery gives out the number of a new row (never one used before).
 var nextAccessIDQuery = nextIDQuery("access", "access_request")
+
+const insertAccessShownQuery = `INSERT INTO access_shown (request_id, event_id) SELECT id, $2 FROM access_request WHERE id=$1
+	ON CONFLICT (request_id, event_id) DO NOTHING`
+
+// Shown records that Lotse's message eventID in the approvals room shows
+// request id (an edit of the request message, a note in its thread): the
+// retention rule "access" and an erasure of the member redact it with the
+// request message (priv30). A request that is gone is skipped; recording
+// it again changes nothing.
+func (q *AccessQuery) Shown(ctx context.Context, id int64, eventID string) error {
+	if eventID == "" {
+		return nil
+	}
+	if err := q.exec(ctx, insertAccessShownQuery, id, eventID); err != nil {
+		return fmt.Errorf("failed to record a message about an access request: %w", err)
+	}
+	return nil
+}

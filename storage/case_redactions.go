@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -46,6 +47,14 @@ const (
 	// support workflow the others.
 	RedactAccess = "access"
 )
+
+// AccessShownVersion is the Version of a queued RedactAccess whose EventID
+// is not the request message but one of Lotse's other messages about the
+// request in the approvals room (an edit of the request message, a note in
+// its thread; access_shown, priv30): only that event is redacted. A v20 or
+// v21 binary reads it as a request message without versions and redacts
+// the event as well.
+const AccessShownVersion = -1
 
 // Causes of a CaseRedaction: why Lotse redacts its events.
 const (
@@ -100,9 +109,29 @@ func caseRedactionSteps(cases, caseIDs, at, cause string) []string {
 // rows are still there. They are not counted: the member's summary of what
 // was deleted names their data, not this bookkeeping.
 var queueRedactions = append(caseRedactionSteps("member_id=$1", " IN "+ownCases, "$4", CauseErasure),
-	`INSERT INTO case_redaction (kind, event_id, case_id, version, created_at, cause)
-		SELECT 'access', approvals_event, id, version, $4, '`+CauseErasure+`' FROM access_request WHERE member_id=$1 AND approvals_event<>''
-		ON CONFLICT (kind, event_id) DO NOTHING`)
+	accessRedactionSteps("member_id=$1", "$4", CauseErasure)...)
+
+// accessRedactionSteps are the statements that queue for redaction the
+// approvals-room events of the access requests a condition selects:
+// requests is the condition on access_request („member_id=$1“), at the
+// parameter of the time in ms and cause the queued cause. The request
+// message (with the request's version, which names the edits and notes
+// sent_event still knows) and every message recorded in access_shown
+// (AccessShownVersion). One list for the erasure and the retention, as
+// caseRedactionSteps (priv30).
+func accessRedactionSteps(requests, at, cause string) []string {
+	const (
+		insert   = `INSERT INTO case_redaction (kind, event_id, case_id, version, created_at, cause) `
+		conflict = ` ON CONFLICT (kind, event_id) DO NOTHING`
+	)
+	rest := at + `, '` + cause + `'`
+	return []string{
+		insert + `SELECT 'access', approvals_event, id, version, ` + rest + ` FROM access_request
+		WHERE ` + requests + ` AND approvals_event<>''` + conflict,
+		insert + `SELECT 'access', event_id, request_id, ` + strconv.Itoa(AccessShownVersion) + `, ` + rest + ` FROM access_shown
+		WHERE request_id IN (SELECT id FROM access_request WHERE ` + requests + `)` + conflict,
+	}
+}
 
 // expiredCaseRedactions are the statements of the retention rule "cases"
 // that queue the team-room events of one expired case ($1 the case's
@@ -123,11 +152,9 @@ func (q *CaseQuery) queueExpiredCase(ctx context.Context, id int64, at time.Time
 
 // Expired access requests (the retention rule "access"; $1 the cutoff,
 // $2 the retention's time in ms): the request message in the approvals
-// room, queued before the rows go, in the same transaction.
-const queueExpiredAccess = `INSERT INTO case_redaction (kind, event_id, case_id, version, created_at, cause)
-	SELECT 'access', approvals_event, id, version, $2, 'retention' FROM access_request
-	WHERE status IN ('denied', 'withdrawn', 'provisioned', 'failed') AND updated_at<$1 AND approvals_event<>''
-	ON CONFLICT (kind, event_id) DO NOTHING`
+// room and Lotse's other messages about it there (access_shown), queued
+// before the rows go, in the same transaction.
+var queueExpiredAccess = accessRedactionSteps(expiredAccessStatus, "$2", CauseRetention)
 
 const (
 	insertShownQuery        = `INSERT INTO case_shown (case_id, event_id) SELECT id, $2 FROM support_case WHERE id=$1 ON CONFLICT (case_id, event_id) DO NOTHING`

@@ -47,6 +47,13 @@ func retentionFixture(t *testing.T, db *storage.DB, now time.Time, n, member str
 	if _, _, err := db.Access().Deny(ctx, r.ID, "@ben:test", "nein", storage.DenyWithReason, "$deny"+n, now); err != nil {
 		t.Fatal(err)
 	}
+	// Lotse's edit of the request message and its note in the thread
+	// (priv30); the edit recorded twice counts once.
+	for _, ev := range []string{"$board" + n, "$note" + n, "$board" + n} {
+		if err := db.Access().Shown(ctx, r.ID, ev); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 func redactionNames(list []storage.CaseRedaction) []string {
@@ -92,7 +99,7 @@ func TestRetentionQueuesRoomRedactions(t *testing.T) {
 						counted[r.Table] = r.Rows
 					}
 				}
-				want := map[string]int64{storage.TeamRoomMessages: 2, storage.ApprovalsRoomMessages: 1} // case message and history; request message
+				want := map[string]int64{storage.TeamRoomMessages: 2, storage.ApprovalsRoomMessages: 3} // case message and history; request message, its edit and note
 				if keep {
 					want = map[string]int64{}
 				}
@@ -116,7 +123,7 @@ func TestRetentionQueuesRoomRedactions(t *testing.T) {
 					t.Fatal(err)
 				}
 				wantTeam := []string{"edit $edit1 retention", "question $origin1 retention", "relay $msg1 retention", "root $root1 retention", "shown $history1 retention"}
-				wantApprovals := []string{"access $approval1 retention"}
+				wantApprovals := []string{"access $approval1 retention", "access $board1 retention", "access $note1 retention"}
 				if keep {
 					wantTeam, wantApprovals = nil, nil
 				}
@@ -129,6 +136,11 @@ func TestRetentionQueuesRoomRedactions(t *testing.T) {
 				for _, r := range slices.Concat(team, approvals) {
 					if !r.CreatedAt.Equal(now) || r.CaseID != 1 || (r.Kind == storage.RedactRoot && r.Version == 0) {
 						t.Errorf("queued %+v, want case or request 1 at the retention's time (with the case's version)", r)
+					}
+					// The request message has the request's version; its
+					// edit and note are only themselves (priv30).
+					if shown := r.EventID != "$approval1"; r.Kind == storage.RedactAccess && shown != (r.Version == storage.AccessShownVersion) {
+						t.Errorf("queued %+v: the version tells the request message from its edits and notes wrongly", r)
 					}
 				}
 				// The erasures' queues hold none of them.
@@ -189,5 +201,43 @@ func TestRetentionQueuesInItsTransaction(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestErasureQueuesApprovalsRoomMessages (priv30, DSGVO Art. 17): an
+// erasure queues, besides the member's request message, Lotse's edits of
+// it and its notes in the request's thread that were recorded with the
+// request (access_shown) — found by their IDs, not through sent_event,
+// which inbox_retention may have forgotten — and another member's request
+// keeps its own. The rows go with the request. Fails without the fix: only
+// the request message was queued. On SQLite and PostgreSQL alike.
+func TestErasureQueuesApprovalsRoomMessages(t *testing.T) {
+	day := 24 * time.Hour
+	now := time.UnixMilli(1_700_000_000_000)
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			retentionFixture(t, db, now, "1", "@anna:test")
+			retentionFixture(t, db, now, "2", "@ben:test")
+			// The record of sends is long gone.
+			if _, err := db.Retention(ctx, storage.RetentionPolicy{Inbox: 7 * day}, now.Add(30*day), false); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.Privacy().Erase(ctx, "@anna:test", "", now.Add(30*day)); err != nil {
+				t.Fatal(err)
+			}
+			list, err := db.Cases.AccessRedactions(ctx, 100)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := []string{"access $approval1 erasure", "access $board1 erasure", "access $note1 erasure"}
+			if got := redactionNames(list); !slices.Equal(got, want) {
+				t.Errorf("the erasure queued %q in the approvals room, want %q", got, want)
+			}
+			var left int
+			if err := db.Lotse.QueryRow(ctx, `SELECT COUNT(*) FROM access_shown`).Scan(&left); err != nil || left != 2 {
+				t.Errorf("access_shown holds %d rows (%v), want Ben's 2", left, err)
+			}
+		})
 	}
 }

@@ -423,7 +423,15 @@ func (w *Workflow) updateAccessBoard(ctx context.Context, reqID int64) error {
 	}
 	plain, htmlBody := w.accessBoard(ctx, r)
 	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody, Mentions: &event.Mentions{}}
-	if err = w.EditTo(ctx, w.cfg.ApprovalsRoom, id.EventID(r.ApprovalsEvent), content, w.accessTxn(r.ID, "board", r.Version)); err != nil {
+	chat.SetEdit(content, id.EventID(r.ApprovalsEvent))
+	edit, err := w.Matrix.Send(ctx, w.cfg.ApprovalsRoom, event.EventMessage, content, w.accessTxn(r.ID, "board", r.Version))
+	if err != nil {
+		return err
+	}
+	// The edit carries the member's name, e-mail and reason as the request
+	// message does: recorded with the request, for the retention and the
+	// erasure that redact it (priv30).
+	if err := w.DB.Access().Shown(ctx, r.ID, edit.String()); err != nil {
 		return err
 	}
 	if gone, err := w.unlessErased(ctx, r.ID, w.accessTxn(r.ID, "board", r.Version)); gone || err != nil {
@@ -433,6 +441,21 @@ func (w *Workflow) updateAccessBoard(ctx context.Context, reqID int64) error {
 		return nil
 	}
 	return w.removeDecisionButtons(ctx, r)
+}
+
+// threadNote sends md into the thread of request r's message in the
+// approvals room and records it with the request (access_shown): the
+// retention rule "access" and an erasure of the member find it there,
+// however long ago it was sent (priv30; before, only through sent_event,
+// which inbox_retention forgets long before the request's year is over).
+// A note whose request is gone meanwhile is not recorded: unlessErased
+// redacts it.
+func (w *Workflow) threadNote(ctx context.Context, r *storage.AccessRequest, md, txn string) error {
+	note, err := w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, md, chat.ThreadRel(r.ApprovalsEvent), txn)
+	if err != nil {
+		return err
+	}
+	return w.DB.Access().Shown(ctx, r.ID, note.String())
 }
 
 // removeDecisionButtons redacts Lotse's own ✅/❌ on a request that is

@@ -238,7 +238,27 @@ func (w *Workflow) cmdAudit(ce *chat.Call) error {
 	if start > 0 {
 		b.WriteString("\n" + chat.Format(chat.Plural(at.AuditMore, start), start))
 	}
-	return w.ReplyMarkdown(ce.Ctx, b.String())
+	plain, htmlBody := chat.Render(b.String())
+	listing, err := w.Reply(ce.Ctx, plain, htmlBody)
+	if err != nil {
+		return err
+	}
+	// The listing names the members of the requests it shows (their
+	// Matrix ID as the actor of "requested", the account set up): it is
+	// recorded with each request, and goes with the first of them that
+	// the retention or an erasure deletes (priv30; `!protokoll` shows the
+	// rest again). At most `show` requests.
+	seen := map[int64]bool{}
+	for _, e := range entries {
+		if e.RequestID <= 0 || seen[e.RequestID] {
+			continue
+		}
+		seen[e.RequestID] = true
+		if err := w.DB.Access().Shown(ce.Ctx, e.RequestID, listing.String()); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // auditAction names a stored action in words: the codes („requested“,

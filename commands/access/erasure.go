@@ -34,8 +34,10 @@ const maxRequestVersions = 100
 // after the erasure and at every tick of the worker (also after a restart
 // and after an erasure on the command line). Every redaction has a
 // transaction ID of its target, so a retry sends none twice. The request
-// message is known by its ID, however old; its edits and notes through the
-// transaction IDs of their sends (sent_event, kept inbox_retention long).
+// message is known by its ID, however old; its edits and notes by the IDs
+// recorded with the request (access_shown, since v22; priv30) and, for
+// those sent before, through the transaction IDs of their sends
+// (sent_event, kept inbox_retention long).
 // What approvers wrote in the thread is theirs to delete. Work per call is
 // bounded: erasureBatch requests, each up to 3·(maxRequestVersions+1)+2
 // lookups and redactions.
@@ -58,10 +60,12 @@ func (w *Workflow) FinishErasures(ctx context.Context) error {
 // (access_retention; DSGVO Art. 5 (1) e; priv29): the same pieces
 // FinishErasures redacts, which the retention rule queued in the
 // transaction that deleted the request (storage.CauseRetention), with the
-// reason ExpiredReason. After a year, only the request message itself is
-// still found (by its ID); its edits and thread notes are found through
-// sent_event, which inbox_retention keeps far shorter. Only the worker's
-// tick calls it; work per call is bounded as FinishErasures'.
+// reason ExpiredReason. After a year, the request message is found by its
+// ID and its edits and thread notes by the IDs recorded with the request
+// (access_shown, queued as storage.AccessShownVersion; priv30): before,
+// they were found only through sent_event, which inbox_retention keeps far
+// shorter, and stayed. Only the worker's tick calls it; work per call is
+// bounded as FinishErasures'.
 //
 // With retention_redacts_room_messages off (KeepExpiredRoomMessages) it
 // redacts nothing and leaves the queue as it is (mend29c; see
@@ -86,6 +90,11 @@ func (w *Workflow) finishErasure(ctx context.Context, r storage.CaseRedaction) e
 		reason = w.tx.ExpiredReason
 	}
 	txn := func(purpose string, n int) string { return w.KeyTxn("lotse-erase/access/"+r.EventID, purpose, n) }
+	if r.Version == storage.AccessShownVersion {
+		// An edit of the request message or a note in its thread,
+		// recorded with the request (access_shown; priv30): only this event.
+		return w.redactApprovals(ctx, r, reason, txn("shown", 0))
+	}
 	for v := max(0, r.Version-maxRequestVersions); v <= r.Version; v++ {
 		for _, purpose := range []string{"board", "failing", "failed"} {
 			if err := w.redactSent(ctx, w.accessTxn(r.CaseID, purpose, v), reason, txn(purpose, v)); err != nil {
@@ -96,13 +105,18 @@ func (w *Workflow) finishErasure(ctx context.Context, r storage.CaseRedaction) e
 	if err := w.redactSent(ctx, w.accessTxn(r.CaseID, "done-approvals", 0), reason, txn("done-approvals", 0)); err != nil {
 		return err
 	}
-	// The request message itself, known by its ID. One in an earlier
-	// approvals room (approvals_room changed) is refused there: logged
-	// and skipped, as every retry would be refused alike.
-	err := w.Matrix.Redact(ctx, w.cfg.ApprovalsRoom, id.EventID(r.EventID), reason, txn("request", 0))
+	// The request message itself, known by its ID.
+	return w.redactApprovals(ctx, r, reason, txn("request", 0))
+}
+
+// redactApprovals redacts r.EventID in the approvals room. One in an
+// earlier approvals room (approvals_room changed) is refused there: logged
+// and skipped, as every retry would be refused alike.
+func (w *Workflow) redactApprovals(ctx context.Context, r storage.CaseRedaction, reason, txn string) error {
+	err := w.Matrix.Redact(ctx, w.cfg.ApprovalsRoom, id.EventID(r.EventID), reason, txn)
 	if chat.RefusedForGood(err) {
 		zerolog.Ctx(ctx).Warn().Err(err).Str("event_id", r.EventID).Str("request", strconv.FormatInt(r.CaseID, 10)).
-			Msg("Not redacting an erased member's access request: refused in the approvals room")
+			Msg("Not redacting Lotse's message about an access request: refused in the approvals room")
 		return nil
 	}
 	return err

@@ -283,7 +283,7 @@ func (w *Workflow) provision(ctx context.Context, r *storage.AccessRequest, now 
 	}
 	if attempt == w.cfg.NotifyAfter {
 		md := chat.Format(chat.Plural(w.tx.Failing, attempt), r.ID, attempt, chat.Escape(cause))
-		if _, err := w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, md, chat.ThreadRel(r.ApprovalsEvent), w.accessTxn(r.ID, "failing", r.Version)); err != nil {
+		if err := w.threadNote(ctx, r, md, w.accessTxn(r.ID, "failing", r.Version)); err != nil {
 			return err
 		}
 	}
@@ -529,8 +529,7 @@ func (w *Workflow) announceDone(ctx context.Context, r *storage.AccessRequest) e
 			return err
 		}
 	}
-	if _, err := w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, chat.Format(note, r.ID, chat.Escape(done)), chat.ThreadRel(r.ApprovalsEvent),
-		w.accessTxn(r.ID, "done-approvals", 0)); err != nil {
+	if err := w.threadNote(ctx, r, chat.Format(note, r.ID, chat.Escape(done)), w.accessTxn(r.ID, "done-approvals", 0)); err != nil {
 		return err
 	}
 	if gone, err := w.unlessErased(ctx, r.ID, w.accessTxn(r.ID, "done-approvals", 0)); gone || err != nil {
@@ -564,7 +563,7 @@ func (w *Workflow) announceFailed(ctx context.Context, r *storage.AccessRequest)
 		}
 	}
 	md := chat.Format(note, r.ID, chat.Escape(r.LastError))
-	if _, err := w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, md, chat.ThreadRel(r.ApprovalsEvent), w.accessTxn(r.ID, "failed", r.Version)); err != nil {
+	if err := w.threadNote(ctx, r, md, w.accessTxn(r.ID, "failed", r.Version)); err != nil {
 		return err
 	}
 	if gone, err := w.unlessErased(ctx, r.ID, w.accessTxn(r.ID, "failed", r.Version)); gone || err != nil {
