@@ -132,6 +132,7 @@ const (
 	activeForMemberQuery = `SELECT ` + caseColumns + ` FROM support_case WHERE member_id=$1 AND member_room=$2 AND status=1 ORDER BY updated_at DESC LIMIT 1`
 	openElsewhereQuery   = `SELECT ` + caseColumns + ` FROM support_case WHERE member_id=$1 AND member_room<>$2 AND status=1 ORDER BY updated_at DESC LIMIT 1`
 	moveCaseQuery        = `UPDATE support_case SET member_room=$3, version=version+1 WHERE id=$1 AND member_id=$2 AND status=1 AND member_room<>$3`
+	lastMoveQuery = `SELECT COALESCE(MAX(created_at), 0) FROM case_event WHERE case_id=$1 AND kind='move'`
 	// The room the case's first move left: where it was opened.
 	firstMoveQuery         = `SELECT detail FROM case_event WHERE case_id=$1 AND kind='move' AND detail<>'' ORDER BY version LIMIT 1`
 	resolvedForMemberQuery = `
@@ -374,6 +375,16 @@ func (q *CaseQuery) OpenElsewhere(ctx context.Context, memberID, roomID string) 
 // in: [CaseQuery.QuestionRoom] reads it from the first move (mend29b).
 func (q *CaseQuery) MoveToRoom(ctx context.Context, id int64, memberID, fromRoom, roomID string, now time.Time) (bool, *Case, error) {
 	return q.change(ctx, id, "move", memberID, fromRoom, now, moveCaseQuery, id, memberID, roomID)
+}
+
+// LastMove returns when case id last moved to another room
+// ([CaseQuery.MoveToRoom]); zero when it never moved.
+func (q *CaseQuery) LastMove(ctx context.Context, id int64) (time.Time, error) {
+	at, _, err := queryValue[int64](ctx, q.db, "read the case's last move", lastMoveQuery, id)
+	if err != nil || at == 0 {
+		return time.Time{}, err
+	}
+	return time.UnixMilli(at), nil
 }
 
 // QuestionRoom is the room c's question message was written in: the room

@@ -575,7 +575,8 @@ func (w *Workflow) addAnswer(ctx context.Context, c *storage.Case, source id.Eve
 // A case that is not open gets no answer (answerable).
 func (w *Workflow) answerMember(ctx context.Context, c *storage.Case, from id.UserID, text string) error {
 	st := w.tx
-	if ok, err := w.answerable(ctx, c); !ok || err != nil {
+	c, ok, err := w.answerable(ctx, c)
+	if !ok || err != nil {
 		return err
 	}
 	evt := chat.TurnOf(ctx).Event
@@ -671,20 +672,27 @@ func (w *Workflow) fileToMember(ctx context.Context, c *storage.Case, content *e
 // one whose send was begun with its outcome unknown (the sender finds out
 // whether the homeserver made it, and sends it at most once), rather than
 // telling the team „ich habe nichts geschickt“ (mend23c).
-func (w *Workflow) answerable(ctx context.Context, c *storage.Case) (bool, error) {
-	if c.Status == storage.CaseOpen {
-		return true, nil
+//
+// The answer goes to the case as reachMember returns it: moved to the
+// member's other direct chat when they left the case's room, or not at all
+// when they have none (sup30). A retry of an answer whose send was begun
+// goes on as before, to the room the case is in now.
+func (w *Workflow) answerable(ctx context.Context, c *storage.Case) (*storage.Case, bool, error) {
+	known, err := w.DB.Inbox.SendKnown(ctx, w.CauseTxn(ctx, "to-member", 0))
+	if err != nil || known {
+		return c, err == nil, err
 	}
-	if known, err := w.DB.Inbox.SendKnown(ctx, w.CauseTxn(ctx, "to-member", 0)); err != nil || known {
-		return err == nil, err
+	if c.Status != storage.CaseOpen {
+		return c, false, w.ReplyMarkdown(ctx, chat.Format(w.tx.AnswerNotOpen, c.ID, c.ID))
 	}
-	return false, w.ReplyMarkdown(ctx, chat.Format(w.tx.AnswerNotOpen, c.ID, c.ID))
+	return w.reachMember(ctx, c)
 }
 
 // sendGuideToMember sends a guide from the library to the member (a canned reply).
 func (w *Workflow) sendGuideToMember(ce *chat.Call, c *storage.Case, guideID string) error {
 	st := w.tx
-	if ok, err := w.answerable(ce.Ctx, c); !ok || err != nil {
+	c, ok, err := w.answerable(ce.Ctx, c)
+	if !ok || err != nil {
 		return err
 	}
 	lib := w.Guides.Current()
