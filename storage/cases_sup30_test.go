@@ -86,3 +86,38 @@ func TestCaseQuestionEvents(t *testing.T) {
 		})
 	}
 }
+
+// TestDirectChatsOfAndLastMove (sup30): RoomsOf lists the member's agreed
+// direct chats, newest first and bounded, nobody else's; LastMove is zero
+// for a case that never moved and the time of its latest move after.
+func TestDirectChatsOfAndLastMove(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.UnixMilli(1_700_000_000_000)
+			for i, r := range []string{"!a", "!b", "!c"} {
+				if err := db.DirectChats.Agree(ctx, r, "@m:hs", now.Add(time.Duration(i)*time.Minute)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := db.DirectChats.Agree(ctx, "!x", "@other:hs", now); err != nil {
+				t.Fatal(err)
+			}
+			if got, err := db.DirectChats.RoomsOf(ctx, "@m:hs", 2); err != nil || !slices.Equal(got, []string{"!c", "!b"}) {
+				t.Fatalf("RoomsOf = %v, %v; want [!c !b]", got, err)
+			}
+			c := newCase(t, db, "@m:hs", "$open", now)
+			if at, err := db.Cases.LastMove(ctx, c.ID); err != nil || !at.IsZero() {
+				t.Fatalf("LastMove before a move = %v, %v", at, err)
+			}
+			for i, r := range []string{"!b", "!c"} {
+				if _, _, err := db.Cases.MoveToRoom(ctx, c.ID, "@m:hs", "", r, now.Add(time.Duration(i+1)*time.Hour)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if at, err := db.Cases.LastMove(ctx, c.ID); err != nil || !at.Equal(now.Add(2*time.Hour)) {
+				t.Fatalf("LastMove = %v, %v; want the second move", at, err)
+			}
+		})
+	}
+}
