@@ -132,7 +132,7 @@ const (
 	activeForMemberQuery = `SELECT ` + caseColumns + ` FROM support_case WHERE member_id=$1 AND member_room=$2 AND status=1 ORDER BY updated_at DESC LIMIT 1`
 	openElsewhereQuery   = `SELECT ` + caseColumns + ` FROM support_case WHERE member_id=$1 AND member_room<>$2 AND status=1 ORDER BY updated_at DESC LIMIT 1`
 	moveCaseQuery        = `UPDATE support_case SET member_room=$3, version=version+1 WHERE id=$1 AND member_id=$2 AND status=1 AND member_room<>$3`
-	lastMoveQuery = `SELECT COALESCE(MAX(created_at), 0) FROM case_event WHERE case_id=$1 AND kind='move'`
+	lastMoveQuery        = `SELECT COALESCE(MAX(created_at), 0) FROM case_event WHERE case_id=$1 AND kind='move'`
 	// The room the case's first move left: where it was opened.
 	firstMoveQuery         = `SELECT detail FROM case_event WHERE case_id=$1 AND kind='move' AND detail<>'' ORDER BY version LIMIT 1`
 	resolvedForMemberQuery = `
