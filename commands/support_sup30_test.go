@@ -11,6 +11,7 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/support"
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // sup30: the member's words and the room the team writes to.
@@ -195,10 +196,39 @@ func TestAnswerToUnreachableMember(t *testing.T) {
 		t.Fatalf("the case changed: %+v (%v)", c, err)
 	}
 
+	// So is the resolution with its solution: the case stays open.
+	sent = e.say(t, teamRoom, alice, "!erledigt 1 Ruf mich unter 0171 000000 an.", "")
+	if len(in(sent, dmRoom)) != 0 || len(in(sent, group)) != 0 {
+		t.Fatalf("the resolution went out:\n%s", bodies(sent))
+	}
+	mustContain(t, in(sent, teamRoom), "Nicht erledigt", "!schließen 1")
+	if c, _ := e.db.Cases.Get(context.Background(), 1); c == nil || c.Status != storage.CaseOpen {
+		t.Fatalf("the case was resolved: %+v", c)
+	}
+
 	const newDM = id.RoomID("!dm3:test")
 	e.newDirectChat(t, newDM, member)
 	mustContain(t, in(e.sayIn(t, newDM, member, "Hallo, ich bin wieder da", true), teamRoom), "anderen Direktchat", "wieder da")
 	mustContain(t, in(e.say(t, teamRoom, alice, "!antwort Schön, dass du da bist.", root), newDM), "Schön, dass du da bist")
+}
+
+// TestResolutionReachesMemberWhoLeft: `!erledigt` with a solution, after
+// the member left the case's chat for a newer direct chat: the solution
+// and the rating question go there.
+func TestResolutionReachesMemberWhoLeft(t *testing.T) {
+	e := newSupportEnv(t)
+	e.openCase(t)
+	const newDM = id.RoomID("!dm2:test")
+	e.newDirectChat(t, newDM, member)
+	e.leave(dmRoom, member)
+	sent := e.say(t, teamRoom, alice, "!erledigt 1 Der Browser-Cache war schuld.", "")
+	if old := in(sent, dmRoom); len(old) != 0 {
+		t.Fatalf("the resolution went to the chat the member left:\n%s", bodies(old))
+	}
+	mustContain(t, in(sent, newDM), "Browser-Cache war schuld")
+	if c, _ := e.db.Cases.Get(context.Background(), 1); c == nil || c.Status != storage.CaseResolved || c.MemberRoom != newDM.String() {
+		t.Fatalf("case: %+v", c)
+	}
 }
 
 // TestCaseMovesOnceBetweenJoinedChats: a member writing alternately in

@@ -99,8 +99,13 @@ const maxDirectChats = 10
 // With none, the team member is told plainly that nothing was sent, and
 // reached is false: nothing is stored or sent, so the answer is neither
 // lost in a room nobody reads nor counted as given (sup30). Before, the
-// answer went to the room the member had left.
-func (w *Workflow) reachMember(ctx context.Context, c *storage.Case) (after *storage.Case, reached bool, err error) {
+// answer went to the room the member had left. The same holds for the
+// resolution (`!erledigt`, with its solution and the rating question).
+//
+// resolving: for `!erledigt`, whose solution goes to the member; the note
+// then says that the case stays open and how to close it without a
+// message (UnreachableResolve).
+func (w *Workflow) reachMember(ctx context.Context, c *storage.Case, resolving bool) (after *storage.Case, reached bool, err error) {
 	member, room := id.UserID(c.MemberID), id.RoomID(c.MemberRoom)
 	in, err := w.Matrix.IsJoined(ctx, room, member)
 	if err != nil {
@@ -134,7 +139,11 @@ func (w *Workflow) reachMember(ctx context.Context, c *storage.Case) (after *sto
 		}
 		return after, true, nil
 	}
-	return nil, false, w.ReplyMarkdown(ctx, chat.Format(w.tx.Unreachable, c.ID))
+	unreachable := chat.Format(w.tx.Unreachable, c.ID)
+	if resolving {
+		unreachable = chat.Format(w.tx.UnreachableResolve, c.ID, c.ID, c.ID)
+	}
+	return nil, false, w.ReplyMarkdown(ctx, unreachable)
 }
 
 // ownDirectChat reports whether roomID, where the turn's event came from,

@@ -260,6 +260,17 @@ func (w *Workflow) cmdResolve(ce *chat.Call) error {
 	} else {
 		solution = strings.TrimSpace(ce.RawArgs)
 	}
+	// The resolution goes to the member: to their other direct chat when
+	// they left the case's, not at all when they have none (sup30). A
+	// retry of one whose message was begun goes on as before.
+	if known, err := w.DB.Inbox.SendKnown(ce.Ctx, w.CauseTxn(ce.Ctx, "resolved-member", 0)); err != nil {
+		return err
+	} else if !known && c.Status == storage.CaseOpen {
+		var reached bool
+		if c, reached, err = w.reachMember(ce.Ctx, c, true); !reached || err != nil {
+			return err
+		}
+	}
 	ok, after, err := w.DB.Cases.Resolve(ce.Ctx, c.ID, ce.Sender.String(), solution, w.Now())
 	if err != nil {
 		return err
@@ -685,7 +696,7 @@ func (w *Workflow) answerable(ctx context.Context, c *storage.Case) (*storage.Ca
 	if c.Status != storage.CaseOpen {
 		return c, false, w.ReplyMarkdown(ctx, chat.Format(w.tx.AnswerNotOpen, c.ID, c.ID))
 	}
-	return w.reachMember(ctx, c)
+	return w.reachMember(ctx, c, false)
 }
 
 // sendGuideToMember sends a guide from the library to the member (a canned reply).
