@@ -72,6 +72,12 @@ func (b *Bot) isDirect(ctx context.Context, roomID id.RoomID) (bool, error) {
 	return user != "", err
 }
 
+// DirectMember returns the member roomID is Lotse's direct chat with, or ""
+// when it is not a direct chat (for commands: chat.Matrix).
+func (b *Bot) DirectMember(ctx context.Context, roomID id.RoomID) (id.UserID, error) {
+	return b.directMember(ctx, roomID)
+}
+
 // directMember returns the member roomID is Lotse's direct chat with, or ""
 // when it is not a direct chat.
 func (b *Bot) directMember(ctx context.Context, roomID id.RoomID) (id.UserID, error) {

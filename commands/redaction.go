@@ -47,6 +47,13 @@ func (h *Handler) handleRedaction(ctx context.Context, evt *event.Event) error {
 	if err := h.learn.TakeBack(ctx, evt, redacts); err != nil {
 		return err
 	}
+	// And Lotse's copy of a case's question in the team room, also when
+	// a „ja“ or ✅ opened the case and the deleted message is the one with
+	// the member's words (sup30); checked against the case's records as
+	// TakeBack's are.
+	if err := h.support.ForgetQuestion(ctx, evt, redacts, h.Texts.RedactReason); err != nil {
+		return err
+	}
 	origin, err := h.DB.Inbox.Origin(ctx, redacts.String())
 	if err != nil {
 		return err

@@ -16,7 +16,7 @@ func (q *CaseQuery) PutDraft(ctx context.Context, d CaseDraft) error {
 		offered = 1
 	}
 	return q.exec(ctx, putDraftQuery, d.RoomID, d.UserID, d.Question, strings.Join(d.Guides, "\n"), d.AnswerEvent, d.PromptEvent,
-		strings.Join(d.EarlierPrompts, "\n"), offered, d.CreatedAt.UnixMilli())
+		strings.Join(d.EarlierPrompts, "\n"), offered, d.CreatedAt.UnixMilli(), strings.Join(boundEvents(d.QuestionEvents), "\n"))
 }
 
 // Draft returns the draft of userID in roomID created after notBefore, or nil.
@@ -27,16 +27,18 @@ func (q *CaseQuery) Draft(ctx context.Context, roomID, userID string, notBefore 
 		d       CaseDraft
 		guides  string
 		earlier string
+		events  string
 		offered int
 		created int64
 	)
-	err := q.db.QueryRow(ctx, getDraftQuery, roomID, userID).Scan(&d.RoomID, &d.UserID, &d.Question, &guides, &d.AnswerEvent, &d.PromptEvent, &earlier, &offered, &created)
+	err := q.db.QueryRow(ctx, getDraftQuery, roomID, userID).Scan(&d.RoomID, &d.UserID, &d.Question, &guides, &d.AnswerEvent, &d.PromptEvent, &earlier, &offered, &created, &events)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	} else if err != nil {
 		return nil, fmt.Errorf("failed to read draft: %w", err)
 	}
 	d.Guides, d.EarlierPrompts, d.Offered, d.CreatedAt = splitList(guides), splitList(earlier), offered == 1, time.UnixMilli(created)
+	d.QuestionEvents = splitList(events)
 	if d.CreatedAt.Before(notBefore) {
 		return nil, nil
 	}

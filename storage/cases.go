@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -39,6 +40,10 @@ type Case struct {
 	UpdatedAt    time.Time // last activity
 	StatusAt     time.Time // last status or assignment change
 	ClosedAt     time.Time // resolved or closed; zero while open
+	// QuestionEvents are the member's messages the question came from
+	// (CaseDraft.QuestionEvents), stored by Create only; not read back
+	// with the case ([CaseQuery.QuestionsFrom] finds a case by them).
+	QuestionEvents []string
 }
 
 // CaseMessage is one message of a case.
@@ -89,7 +94,18 @@ type CaseDraft struct {
 	EarlierPrompts []string
 	Offered        bool
 	CreatedAt      time.Time
+	// QuestionEvents are the member's messages whose words Question holds
+	// (schema v23), oldest first, at most MaxQuestionEvents: the case
+	// keeps them (Case.QuestionEvents), so that the member's deletion of
+	// one of them reaches the case's question, not only a deletion of the
+	// „ja“ or ✅ that opened it (sup30).
+	QuestionEvents []string
 }
+
+// MaxQuestionEvents bounds the events a draft and its case keep as the
+// question's (CaseDraft.QuestionEvents): a draft holds at most 40 lines
+// (support.MaxDraftLines), each message adds at least one.
+const MaxQuestionEvents = 40
 
 // CaseQuery stores support cases.
 type CaseQuery struct {
@@ -116,6 +132,7 @@ const (
 	activeForMemberQuery = `SELECT ` + caseColumns + ` FROM support_case WHERE member_id=$1 AND member_room=$2 AND status=1 ORDER BY updated_at DESC LIMIT 1`
 	openElsewhereQuery   = `SELECT ` + caseColumns + ` FROM support_case WHERE member_id=$1 AND member_room<>$2 AND status=1 ORDER BY updated_at DESC LIMIT 1`
 	moveCaseQuery        = `UPDATE support_case SET member_room=$3, version=version+1 WHERE id=$1 AND member_id=$2 AND status=1 AND member_room<>$3`
+	lastMoveQuery        = `SELECT COALESCE(MAX(created_at), 0) FROM case_event WHERE case_id=$1 AND kind='move'`
 	// The room the case's first move left: where it was opened.
 	firstMoveQuery         = `SELECT detail FROM case_event WHERE case_id=$1 AND kind='move' AND detail<>'' ORDER BY version LIMIT 1`
 	resolvedForMemberQuery = `
@@ -183,13 +200,26 @@ const (
 	statsQuery          = `SELECT name, value FROM case_stats`
 
 	putDraftQuery = `
-		INSERT INTO case_draft (room_id, user_id, question, guides, answer_event, prompt_event, earlier_prompts, offered, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+		INSERT INTO case_draft (room_id, user_id, question, guides, answer_event, prompt_event, earlier_prompts, offered, created_at,
+			question_events)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
 		ON CONFLICT (room_id, user_id) DO UPDATE SET question=excluded.question, guides=excluded.guides,
 			answer_event=excluded.answer_event, prompt_event=excluded.prompt_event, earlier_prompts=excluded.earlier_prompts,
-			offered=excluded.offered, created_at=excluded.created_at`
-	getDraftQuery = `SELECT room_id, user_id, question, guides, answer_event, prompt_event, earlier_prompts, offered, created_at
-		FROM case_draft WHERE room_id=$1 AND user_id=$2`
+			offered=excluded.offered, created_at=excluded.created_at, question_events=excluded.question_events`
+	getDraftQuery = `SELECT room_id, user_id, question, guides, answer_event, prompt_event, earlier_prompts, offered, created_at,
+		question_events FROM case_draft WHERE room_id=$1 AND user_id=$2`
+	eraseSummaryQuery        = `UPDATE support_case SET summary='', version=version+1 WHERE id=$1 AND summary<>''`
+	insertQuestionEventQuery = `INSERT INTO case_question_event (event_id, case_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`
+	// The question messages of memberID's cases whose words came from
+	// the member's message $1 — one of the events the offer carried, or
+	// the question message's own (a !ticket, a „ja“) — written in $3:
+	// the case's room or one it moved from (the question stays in the
+	// room it was written in; mend29b).
+	questionsFromQuery = `SELECT s.id, m.source_event FROM case_message m JOIN support_case s ON s.id=m.case_id
+		WHERE m.kind='question' AND m.sender=$2 AND s.member_id=$2
+		AND (m.source_event=$1 OR EXISTS (SELECT 1 FROM case_question_event q WHERE q.case_id=s.id AND q.event_id=$1))
+		AND (s.member_room=$3 OR EXISTS (SELECT 1 FROM case_event e WHERE e.case_id=s.id AND e.kind='move' AND e.detail=$3))
+		ORDER BY s.id LIMIT 20`
 	delDraftQuery = `DELETE FROM case_draft WHERE room_id=$1 AND user_id=$2`
 )
 
@@ -210,7 +240,7 @@ const CaseOfferMemory = 7 * 24 * time.Hour
 const (
 	// draftWithWordsCond: an expired draft that still holds what the
 	// member wrote.
-	draftWithWordsCond = `created_at<$1 AND (question<>'' OR guides<>'' OR answer_event<>'')`
+	draftWithWordsCond = `created_at<$1 AND (question<>'' OR guides<>'' OR answer_event<>'' OR question_events<>'')`
 	// draftUnofferedCond: an expired draft that made no offer.
 	draftUnofferedCond = `created_at<$1 AND prompt_event='' AND earlier_prompts=''`
 )
@@ -220,7 +250,7 @@ var (
 	// draftForgottenCond: a draft whose offers' event IDs are kept no
 	// longer.
 	draftForgottenCond       = `created_at<CAST($1 AS BIGINT)-` + offerMemoryMs
-	blankDraftsQuery         = `UPDATE case_draft SET question='', guides='', answer_event='' WHERE ` + draftWithWordsCond
+	blankDraftsQuery         = `UPDATE case_draft SET question='', guides='', answer_event='', question_events='' WHERE ` + draftWithWordsCond
 	dropUnofferedDraftsQuery = `DELETE FROM case_draft WHERE ` + draftUnofferedCond
 	forgetDraftsQuery        = `DELETE FROM case_draft WHERE ` + draftForgottenCond
 	countExpiredDraftsQuery  = `SELECT COUNT(*) FROM case_draft WHERE (` + draftWithWordsCond + `) OR (` + draftUnofferedCond +
@@ -286,6 +316,12 @@ func (q *CaseQuery) Create(ctx context.Context, c *Case, originEvent, firstMessa
 			if _, err := q.db.Exec(ctx, insertOpeningQuery, memberKey, now.UnixMilli()); err != nil {
 				return err
 			}
+			// The member's messages the question came from (sup30).
+			for _, evt := range boundEvents(c.QuestionEvents) {
+				if _, err := q.db.Exec(ctx, insertQuestionEventQuery, evt, next); err != nil {
+					return err
+				}
+			}
 			_, err := q.db.Exec(ctx, insertCaseEventQuery, next, "open", c.MemberID, "", now.UnixMilli())
 			return err
 		})
@@ -341,6 +377,16 @@ func (q *CaseQuery) MoveToRoom(ctx context.Context, id int64, memberID, fromRoom
 	return q.change(ctx, id, "move", memberID, fromRoom, now, moveCaseQuery, id, memberID, roomID)
 }
 
+// LastMove returns when case id last moved to another room
+// ([CaseQuery.MoveToRoom]); zero when it never moved.
+func (q *CaseQuery) LastMove(ctx context.Context, id int64) (time.Time, error) {
+	at, _, err := queryValue[int64](ctx, q.db, "read the case's last move", lastMoveQuery, id)
+	if err != nil || at == 0 {
+		return time.Time{}, err
+	}
+	return time.UnixMilli(at), nil
+}
+
 // QuestionRoom is the room c's question message was written in: the room
 // c was opened in, which is c.MemberRoom until the member's first move to
 // another direct chat (MoveToRoom records the room it left). Learned
@@ -370,6 +416,54 @@ func (q *CaseQuery) QuestionSource(ctx context.Context, c *Case, m CaseMessage) 
 	}
 	src.Room = room
 	return src, nil
+}
+
+// CaseQuestion names a case's question message: the case and the event
+// the message is stored under (case_message.source_event).
+type CaseQuestion struct {
+	CaseID int64
+	Event  string
+}
+
+// QuestionsFrom returns the question messages of memberID's cases whose
+// words came from the member's message eventID, written in roomID: the
+// message the case keeps as its question (a !ticket, the „ja“ or ✅ that
+// opened it), or one of the messages the offer carried into the case
+// (CaseDraft.QuestionEvents; sup30). Only the member's own cases, and only
+// the room the question was written in (the case's room or one it moved
+// from): a redaction by someone else, or naming the event from another
+// room, finds nothing. At most 20.
+func (q *CaseQuery) QuestionsFrom(ctx context.Context, eventID, memberID, roomID string) ([]CaseQuestion, error) {
+	if eventID == "" || memberID == "" || roomID == "" {
+		return nil, nil
+	}
+	return values(queryMany(ctx, q.db, func(row rowScanner) (*CaseQuestion, error) {
+		var c CaseQuestion
+		return &c, row.Scan(&c.CaseID, &c.Event)
+	}, "the questions from a member's message", questionsFromQuery, eventID, memberID, roomID))
+}
+
+// EraseSummary empties the summary of case id (the beginning of its
+// question, shown on the board, in !offen and !meine), after its member
+// deleted the message it came from; it reports whether there was one.
+func (q *CaseQuery) EraseSummary(ctx context.Context, id int64) (bool, error) {
+	n, err := execAffected(ctx, q.db, "a case's summary", eraseSummaryQuery, id)
+	return n > 0, err
+}
+
+// boundEvents returns the non-empty events of list, without repeats, the
+// newest MaxQuestionEvents.
+func boundEvents(list []string) []string {
+	var out []string
+	for _, e := range list {
+		if e != "" && !slices.Contains(out, e) {
+			out = append(out, e)
+		}
+	}
+	if len(out) > MaxQuestionEvents {
+		out = out[len(out)-MaxQuestionEvents:]
+	}
+	return out
 }
 
 // ResolvedSince returns the member's case in roomID resolved at or after since, or nil.

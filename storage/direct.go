@@ -15,6 +15,7 @@ type DirectChatQuery struct{ db *dbutil.Database }
 
 const (
 	directChatGetSQL = `SELECT user_id FROM direct_chat WHERE room_id=$1`
+	directChatsOfSQL = `SELECT room_id FROM direct_chat WHERE user_id=$1 ORDER BY agreed_at DESC, room_id LIMIT $2`
 	directChatSetSQL = `INSERT INTO direct_chat (room_id, user_id, agreed_at) VALUES ($1, $2, $3) ON CONFLICT (room_id) DO NOTHING`
 )
 
@@ -22,6 +23,16 @@ const (
 func (q *DirectChatQuery) Agreed(ctx context.Context, roomID string) (string, error) {
 	user, _, err := queryValue[string](ctx, q.db, "read direct chat agreement", directChatGetSQL, roomID)
 	return user, err
+}
+
+// RoomsOf returns the rooms agreed on as direct chats with user, the
+// newest agreement first, at most limit. Whether one is a direct chat
+// still (two in it) is for the caller to check.
+func (q *DirectChatQuery) RoomsOf(ctx context.Context, user string, limit int) ([]string, error) {
+	return values(queryMany(ctx, q.db, func(row rowScanner) (*string, error) {
+		var s string
+		return &s, row.Scan(&s)
+	}, "the member's direct chats", directChatsOfSQL, user, limit))
 }
 
 // Agree records that roomID is the direct chat with user. The first

@@ -44,7 +44,8 @@ func person(t *testing.T, db *storage.DB, n int, user, dm, email, other string, 
 		must(err)
 		must(db.Roles().PutGate(ctx, *g, e))
 	}
-	c, _, err := db.Cases.Create(ctx, &storage.Case{MemberID: user, MemberRoom: dm, Summary: "Frage von " + email}, fmt.Sprintf("$origin%d", n), "Frage von "+email, now)
+	c, _, err := db.Cases.Create(ctx, &storage.Case{MemberID: user, MemberRoom: dm, Summary: "Frage von " + email,
+		QuestionEvents: []string{fmt.Sprintf("$question%d", n)}}, fmt.Sprintf("$origin%d", n), "Frage von "+email, now)
 	must(err)
 	_, _, err = db.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: fmt.Sprintf("$m%d", n), CaseID: c.ID, Kind: storage.MsgMember, Sender: user, Body: "noch was " + email, CreatedAt: now})
 	must(err)

@@ -98,6 +98,14 @@ func init() {
 		Name:  "question_copy",
 		Query: `SELECT kind, case_id, created_at FROM question_copy WHERE source_user=$1`,
 	})
+	// The member's messages a case's question came from (v23, sup30):
+	// their own event IDs, with the case. Deleted with the case (ON
+	// DELETE CASCADE).
+	PersonalTables = append(PersonalTables, PersonalTable{
+		Name: "case_question_event",
+		Query: `SELECT q.case_id, q.event_id FROM case_question_event q JOIN support_case s ON s.id=q.case_id
+			WHERE s.member_id=$1`,
+	})
 	// Before the member's cases are deleted, which would take the rows
 	// along uncounted (ON DELETE CASCADE).
 	deleteSteps = append([]struct{ table, query string }{

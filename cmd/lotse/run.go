@@ -383,6 +383,10 @@ func (m *matrixAdapter) IsJoined(ctx context.Context, roomID id.RoomID, user id.
 	return m.bot.IsJoined(ctx, roomID, user)
 }
 
+func (m *matrixAdapter) DirectMember(ctx context.Context, roomID id.RoomID) (id.UserID, error) {
+	return m.bot.DirectMember(ctx, roomID)
+}
+
 func (m *matrixAdapter) DisplayName(ctx context.Context, roomID id.RoomID, user id.UserID) string {
 	return m.bot.DisplayName(ctx, roomID, user)
 }

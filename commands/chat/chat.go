@@ -26,6 +26,10 @@ type Matrix interface {
 	Send(ctx context.Context, roomID id.RoomID, evtType event.Type, content any, txnID string) (id.EventID, error)
 	// IsJoined reports whether user is a joined member of roomID (from the state store).
 	IsJoined(ctx context.Context, roomID id.RoomID, user id.UserID) (bool, error)
+	// DirectMember is the member roomID is Lotse's direct chat with (two
+	// in the room, Lotse and them, the room agreed on with them —
+	// bot/direct.go), or "" when it is not one (any longer).
+	DirectMember(ctx context.Context, roomID id.RoomID) (id.UserID, error)
 	// DisplayName is user's display name in roomID, or the user ID.
 	DisplayName(ctx context.Context, roomID id.RoomID, user id.UserID) string
 	// IsEncrypted reports whether roomID is end-to-end encrypted.

@@ -29,8 +29,34 @@ import (
 // Each step is idempotent (transaction IDs of the redaction event), so the
 // handler can be repeated after a crash. It works also while learning is
 // off: the rows it reaches were made while it was on.
+//
+// The deleted message may also be one whose words a case's question holds
+// while the case keeps another event as its question's — the „ja“ or ✅
+// that opened it (storage.CaseQuery.QuestionsFrom, sup30): what was copied
+// under that event goes as well.
 func (w *Workflow) TakeBack(ctx context.Context, evt *event.Event, redacts id.EventID) error {
 	src := storage.QuestionSource{Event: redacts.String(), Room: evt.RoomID.String(), User: evt.Sender.String()}
+	if err := w.takeBackFrom(ctx, evt, src); err != nil {
+		return err
+	}
+	questions, err := w.DB.Cases.QuestionsFrom(ctx, src.Event, src.User, src.Room)
+	if err != nil {
+		return err
+	}
+	for _, q := range questions {
+		if q.Event == src.Event {
+			continue
+		}
+		if err := w.takeBackFrom(ctx, evt, storage.QuestionSource{Event: q.Event, Room: src.Room, User: src.User}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// takeBackFrom takes back what Lotse copied of the member's message src
+// (TakeBack; evt is the redaction).
+func (w *Workflow) takeBackFrom(ctx context.Context, evt *event.Event, src storage.QuestionSource) error {
 	// First the case's question (support erases it too, later in the
 	// same handling): a teaching, prompt or draft that read it before and
 	// records its copy after this sees that it is gone (recheck).

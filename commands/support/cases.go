@@ -131,12 +131,16 @@ func (w *Workflow) cmdTicket(ce *chat.Call) error {
 	var old string
 	if d != nil {
 		old, nd.Guides = d.Question, d.Guides
+		if old != "" {
+			nd.QuestionEvents = d.QuestionEvents
+		}
 	}
 	lead := ""
 	var full bool
 	if nd.Question, full = joinDraft(old, text); full {
 		lead = w.tx.DraftFull
 	}
+	nd.QuestionEvents = withQuestionEvent(nd.QuestionEvents, old, nd.Question, ce.Event.ID)
 	return w.offerCase(ce.Ctx, nd, lead)
 }
 
@@ -164,7 +168,7 @@ func (w *Workflow) cmdMine(ce *chat.Call) error {
 	var b strings.Builder
 	b.WriteString(w.tx.MineIntro + "\n\n")
 	for _, c := range cases {
-		fmt.Fprintf(&b, "- **#%d** %s – %s (%s)\n", c.ID, chat.Escape(w.memberStatus(c)), chat.Escape(c.Summary), w.DayTime(c.CreatedAt))
+		fmt.Fprintf(&b, "- **#%d** %s – %s (%s)\n", c.ID, chat.Escape(w.memberStatus(c)), chat.Escape(w.summary(c)), w.DayTime(c.CreatedAt))
 	}
 	return w.ReplyMarkdown(ce.Ctx, b.String())
 }
@@ -271,9 +275,9 @@ func (w *Workflow) boardText(ctx context.Context, c *storage.Case) (plain, htmlB
 	}
 	status := w.statusLabel(ctx, c, true)
 	opened := w.DayTime(c.CreatedAt)
-	plain = fmt.Sprintf(st.Board, status, c.ID, c.Summary, who, opened)
+	plain = fmt.Sprintf(st.Board, status, c.ID, w.summary(c), who, opened)
 	htmlBody = "<b>" + html.EscapeString(status) + "</b> " + strings.ReplaceAll(
-		fmt.Sprintf(st.Board, "", c.ID, html.EscapeString(c.Summary), html.EscapeString(who), html.EscapeString(opened))[1:], "\n", "<br>")
+		fmt.Sprintf(st.Board, "", c.ID, html.EscapeString(w.summary(c)), html.EscapeString(who), html.EscapeString(opened))[1:], "\n", "<br>")
 	lib := w.Guides.Current()
 	var titles []string
 	for _, g := range c.Guides {

@@ -2,6 +2,8 @@ package support
 
 import (
 	"context"
+	"fmt"
+	"time"
 
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
@@ -43,7 +45,105 @@ func (w *Workflow) activeCase(ctx context.Context, member id.UserID, roomID id.R
 	if err != nil || c == nil {
 		return nil, err
 	}
+	if stay, err := w.staysPut(ctx, c); err != nil || stay {
+		return c, err
+	}
 	return w.followMember(ctx, c, roomID)
+}
+
+// MoveInterval is how long a case that followed its member to another
+// direct chat stays there while the member writes from a chat it left and
+// is still in both: their messages reach the case, the team's answers go
+// on to the chat the case moved to (the member is in it), and the team
+// reads no note of a move (staysPut). A member writing alternately in two
+// direct chats moved the case with each change, and the team read „schreibt
+// jetzt aus einem anderen Direktchat“ again and again (sup30).
+const MoveInterval = 24 * time.Hour
+
+// staysPut reports whether open case c stays in its room although its
+// member writes from another direct chat of theirs: c moved within
+// MoveInterval, and member and Lotse are both still in c's room, which is
+// still the member's direct chat (so answers reach them there). A room
+// they left, or one that is no longer a direct chat (someone joined), is
+// left at once.
+func (w *Workflow) staysPut(ctx context.Context, c *storage.Case) (bool, error) {
+	moved, err := w.DB.Cases.LastMove(ctx, c.ID)
+	if err != nil || moved.IsZero() || !moved.After(w.Now().Add(-MoveInterval)) {
+		return false, err
+	}
+	return w.directWith(ctx, id.RoomID(c.MemberRoom), id.UserID(c.MemberID))
+}
+
+// directWith reports whether room is still member's direct chat with
+// Lotse: the two are in it, nobody else (chat.Matrix.DirectMember), and
+// the recorded agreement names member.
+func (w *Workflow) directWith(ctx context.Context, room id.RoomID, member id.UserID) (bool, error) {
+	other, err := w.Matrix.DirectMember(ctx, room)
+	if err != nil || other != member {
+		return false, err
+	}
+	agreed, err := w.DB.DirectChats.Agreed(ctx, room.String())
+	return err == nil && agreed == member.String(), err
+}
+
+// maxDirectChats bounds the member's agreed direct chats reachMember
+// looks at (each a lookup in the state store).
+const maxDirectChats = 10
+
+// reachMember returns open case c as the team's answer is to go to it:
+// in its room while the member is in it with Lotse. A member who left it
+// (for a new chat they have not written in yet) is reached in their
+// newest other direct chat with Lotse — recorded as agreed with them, and
+// still the two of them (directWith): the case moves there, the thread
+// and the member are told (as when the member moves it, followMember).
+// With none, the team member is told plainly that nothing was sent, and
+// reached is false: nothing is stored or sent, so the answer is neither
+// lost in a room nobody reads nor counted as given (sup30). Before, the
+// answer went to the room the member had left. The same holds for the
+// resolution (`!erledigt`, with its solution and the rating question).
+//
+// resolving: for `!erledigt`, whose solution goes to the member; the note
+// then says that the case stays open and how to close it without a
+// message (UnreachableResolve).
+func (w *Workflow) reachMember(ctx context.Context, c *storage.Case, resolving bool) (after *storage.Case, reached bool, err error) {
+	member, room := id.UserID(c.MemberID), id.RoomID(c.MemberRoom)
+	in, err := w.Matrix.IsJoined(ctx, room, member)
+	if err != nil {
+		return nil, false, fmt.Errorf("failed to check the member's chat: %w", err)
+	}
+	if in {
+		return c, true, nil
+	}
+	rooms, err := w.DB.DirectChats.RoomsOf(ctx, member.String(), maxDirectChats)
+	if err != nil {
+		return nil, false, err
+	}
+	for _, r := range rooms {
+		if r == c.MemberRoom {
+			continue
+		}
+		if ok, err := w.directWith(ctx, id.RoomID(r), member); err != nil {
+			return nil, false, err
+		} else if !ok {
+			continue
+		}
+		if _, err := w.toThread(ctx, c, chat.Format(w.tx.ReachMovedTeam, c.ID), "", w.CauseTxn(ctx, "case-reached", 0)); err != nil {
+			return nil, false, err
+		}
+		if _, err := w.SendMarkdownTo(ctx, id.RoomID(r), chat.Format(w.tx.MovedMember, c.ID), nil, w.CauseTxn(ctx, "case-reached-member", 0)); err != nil {
+			return nil, false, err
+		}
+		_, after, err := w.DB.Cases.MoveToRoom(ctx, c.ID, c.MemberID, c.MemberRoom, r, w.Now())
+		if err != nil || after == nil || after.Status != storage.CaseOpen || after.MemberRoom != r {
+			return nil, false, err
+		}
+		return after, true, nil
+	}
+	unreachable := chat.Format(w.tx.Unreachable, c.ID)
+	if resolving {
+		unreachable = chat.Format(w.tx.UnreachableResolve, c.ID, c.ID, c.ID)
+	}
+	return nil, false, w.ReplyMarkdown(ctx, unreachable)
 }
 
 // ownDirectChat reports whether roomID, where the turn's event came from,

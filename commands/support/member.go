@@ -236,6 +236,7 @@ func (w *Workflow) RememberQuestion(ctx context.Context, question string, guideI
 		old = d.Question
 		if old != "" {
 			nd.Guides = appendNew(d.Guides, guideIDs...)
+			nd.QuestionEvents = d.QuestionEvents
 		}
 		if offer && d.Offered {
 			// Offered again while pending: the earlier prompts
@@ -254,10 +255,24 @@ func (w *Workflow) RememberQuestion(ctx context.Context, question string, guideI
 			return err
 		}
 	}
+	nd.QuestionEvents = withQuestionEvent(nd.QuestionEvents, old, nd.Question, evt.ID)
 	if offer {
 		return w.offerCase(ctx, nd, lead)
 	}
 	return w.DB.Cases.PutDraft(ctx, nd)
+}
+
+// withQuestionEvent returns the question events of a draft whose question
+// went from old to question with the member's message evt: evt is added
+// when its words went in (not past the draft's bounds). The case keeps
+// them (storage.CaseDraft.QuestionEvents), so that the member's deletion
+// of that message reaches the case's question, also when a „ja“ or ✅
+// opened it (sup30).
+func withQuestionEvent(events []string, old, question string, evt id.EventID) []string {
+	if question == old || evt == "" {
+		return events
+	}
+	return appendNew(slices.Clone(events), evt.String())
 }
 
 // Bounds of a case draft (what a member wrote before confirming a case):
@@ -696,7 +711,8 @@ func (w *Workflow) confirmCase(ctx context.Context, d *storage.CaseDraft) error 
 		suggested = chat.Format(st.ThreadSuggested, strings.Join(titles, ", "))
 		first += "\n" + suggested
 	}
-	c, created, err := w.DB.Cases.Create(ctx, &storage.Case{MemberID: d.UserID, MemberRoom: d.RoomID, Summary: chat.Summarize(d.Question), Guides: d.Guides},
+	c, created, err := w.DB.Cases.Create(ctx, &storage.Case{MemberID: d.UserID, MemberRoom: d.RoomID, Summary: chat.Summarize(d.Question), Guides: d.Guides,
+		QuestionEvents: d.QuestionEvents},
 		evt.ID.String(), first, w.Now())
 	if err != nil {
 		return err

@@ -260,6 +260,17 @@ func (w *Workflow) cmdResolve(ce *chat.Call) error {
 	} else {
 		solution = strings.TrimSpace(ce.RawArgs)
 	}
+	// The resolution goes to the member: to their other direct chat when
+	// they left the case's, not at all when they have none (sup30). A
+	// retry of one whose message was begun goes on as before.
+	if known, err := w.DB.Inbox.SendKnown(ce.Ctx, w.CauseTxn(ce.Ctx, "resolved-member", 0)); err != nil {
+		return err
+	} else if !known && c.Status == storage.CaseOpen {
+		var reached bool
+		if c, reached, err = w.reachMember(ce.Ctx, c, true); !reached || err != nil {
+			return err
+		}
+	}
 	ok, after, err := w.DB.Cases.Resolve(ce.Ctx, c.ID, ce.Sender.String(), solution, w.Now())
 	if err != nil {
 		return err
@@ -386,7 +397,7 @@ func (w *Workflow) cmdOpen(ce *chat.Call) error {
 	b.WriteString(chat.Format(st.OpenIntro, board.Open, board.Open-board.ClaimedCount) + "\n\n")
 	now := w.Now()
 	for _, c := range cases {
-		fmt.Fprintf(&b, "- **#%d** %s %s – %s\n", c.ID, chat.Escape(w.statusLabel(ce.Ctx, c, true)), chat.Escape(chat.Shorten(c.Summary, OpenSummary)), age(w.tx, now.Sub(c.CreatedAt)))
+		fmt.Fprintf(&b, "- **#%d** %s %s – %s\n", c.ID, chat.Escape(w.statusLabel(ce.Ctx, c, true)), chat.Escape(chat.Shorten(w.summary(c), OpenSummary)), age(w.tx, now.Sub(c.CreatedAt)))
 	}
 	if len(cases) == 0 {
 		b.WriteString(chat.Format(st.OpenPageEmpty, page) + "\n")
@@ -575,7 +586,8 @@ func (w *Workflow) addAnswer(ctx context.Context, c *storage.Case, source id.Eve
 // A case that is not open gets no answer (answerable).
 func (w *Workflow) answerMember(ctx context.Context, c *storage.Case, from id.UserID, text string) error {
 	st := w.tx
-	if ok, err := w.answerable(ctx, c); !ok || err != nil {
+	c, ok, err := w.answerable(ctx, c)
+	if !ok || err != nil {
 		return err
 	}
 	evt := chat.TurnOf(ctx).Event
@@ -671,20 +683,27 @@ func (w *Workflow) fileToMember(ctx context.Context, c *storage.Case, content *e
 // one whose send was begun with its outcome unknown (the sender finds out
 // whether the homeserver made it, and sends it at most once), rather than
 // telling the team „ich habe nichts geschickt“ (mend23c).
-func (w *Workflow) answerable(ctx context.Context, c *storage.Case) (bool, error) {
-	if c.Status == storage.CaseOpen {
-		return true, nil
+//
+// The answer goes to the case as reachMember returns it: moved to the
+// member's other direct chat when they left the case's room, or not at all
+// when they have none (sup30). A retry of an answer whose send was begun
+// goes on as before, to the room the case is in now.
+func (w *Workflow) answerable(ctx context.Context, c *storage.Case) (*storage.Case, bool, error) {
+	known, err := w.DB.Inbox.SendKnown(ctx, w.CauseTxn(ctx, "to-member", 0))
+	if err != nil || known {
+		return c, err == nil, err
 	}
-	if known, err := w.DB.Inbox.SendKnown(ctx, w.CauseTxn(ctx, "to-member", 0)); err != nil || known {
-		return err == nil, err
+	if c.Status != storage.CaseOpen {
+		return c, false, w.ReplyMarkdown(ctx, chat.Format(w.tx.AnswerNotOpen, c.ID, c.ID))
 	}
-	return false, w.ReplyMarkdown(ctx, chat.Format(w.tx.AnswerNotOpen, c.ID, c.ID))
+	return w.reachMember(ctx, c, false)
 }
 
 // sendGuideToMember sends a guide from the library to the member (a canned reply).
 func (w *Workflow) sendGuideToMember(ce *chat.Call, c *storage.Case, guideID string) error {
 	st := w.tx
-	if ok, err := w.answerable(ce.Ctx, c); !ok || err != nil {
+	c, ok, err := w.answerable(ce.Ctx, c)
+	if !ok || err != nil {
 		return err
 	}
 	lib := w.Guides.Current()

@@ -291,6 +291,24 @@ type Texts struct {
 	// MovedMember (%d = case): the member's open case follows them to
 	// this chat; what they write here reaches the team, answers come here.
 	MovedMember string
+	// sup30: the question's own message deleted; the member unreachable.
+
+	// SummaryDeleted stands for a case's summary after the member deleted
+	// the message with their question (board, !offen, !meine).
+	SummaryDeleted string
+	// QuestionDeletedTeam (case thread, %d = case): the member deleted
+	// the message with their question; Lotse took it back.
+	QuestionDeletedTeam string
+	// ReachMovedTeam (case thread, %d = case): the member left the case's
+	// chat; answers go to their other direct chat with Lotse from now on.
+	ReachMovedTeam string
+	// Unreachable (reply in the team room, %d = case): the member left the
+	// case's chat and has no other direct chat with Lotse; nothing was
+	// sent.
+	Unreachable string
+	// UnreachableResolve (reply in the team room, %d = case, three
+	// times): as Unreachable, for `!erledigt`: the case stays open.
+	UnreachableResolve string
 	// ClaimNoRole (case thread, %d = case): a claim was refused or undone
 	// because its author no longer holds the team role (revoked while the
 	// claim ran).
@@ -457,6 +475,13 @@ var German = Texts{
 	MovedTeam:   "📨 Das Mitglied von Fall #%d schreibt jetzt aus einem anderen Direktchat mit mir. Eure Antworten schicke ich ab jetzt dorthin.",
 	MovedMember: "Dein Fall **#%d** ist noch offen. Ab jetzt läuft er hier: Was du schreibst, geht an das Team, und seine Antworten bekommst du in diesem Chat.",
 	ClaimNoRole: "Fall #%d bleibt offen zur Übernahme: Übernehmen kann ihn nur, wer gerade die Teamrolle hat.",
+
+	// sup30: the question's own message deleted; the member unreachable.
+	SummaryDeleted:      "(Frage vom Mitglied gelöscht)",
+	QuestionDeletedTeam: "🗑️ Das Mitglied hat die Nachricht mit der Frage zu Fall #%d gelöscht. Ich habe die Frage im Fall gelöscht und meine Kopie hier zurückgenommen.",
+	ReachMovedTeam:      "📨 Das Mitglied von Fall #%d ist nicht mehr im bisherigen Chat mit mir. Eure Antworten schicke ich ab jetzt in den anderen Direktchat, den es mit mir hat.",
+	Unreachable:         "⚠️ Nicht gesendet: Das Mitglied von Fall #%d ist nicht mehr im Chat mit mir und hat keinen anderen Direktchat mit mir. Deine Antwort bleibt hier stehen – schick sie noch einmal, sobald es sich wieder meldet; das sage ich dann in diesem Thread.",
+	UnreachableResolve:  "⚠️ Nicht erledigt: Das Mitglied von Fall #%d ist nicht mehr im Chat mit mir und hat keinen anderen Direktchat mit mir – die Lösung käme nicht an. Meldet es sich wieder (das sage ich dann in diesem Thread), schreib `!erledigt %d …` noch einmal; ohne Nachricht an das Mitglied schließt du den Fall mit `!schließen %d`.",
 }
 
 // English are the English texts.
@@ -619,6 +644,13 @@ var English = Texts{
 	MovedTeam:   "📨 The member of case #%d now writes from another direct chat with me. I'll send your answers there from now on.",
 	MovedMember: "Your case **#%d** is still open. From now on it continues here: what you write goes to the team, and you'll get their answers in this chat.",
 	ClaimNoRole: "Case #%d stays open for claiming: only someone who holds the team role right now can claim it.",
+
+	// sup30: the question's own message deleted; the member unreachable.
+	SummaryDeleted:      "(question deleted by the member)",
+	QuestionDeletedTeam: "🗑️ The member deleted the message with the question of case #%d. I deleted the question in the case and took my copy here back.",
+	ReachMovedTeam:      "📨 The member of case #%d is no longer in the previous chat with me. I'll send your answers to their other direct chat with me from now on.",
+	Unreachable:         "⚠️ Not sent: the member of case #%d is no longer in the chat with me and has no other direct chat with me. Your answer stays here – send it again once they get in touch; I'll say so in this thread.",
+	UnreachableResolve:  "⚠️ Not resolved: the member of case #%d is no longer in the chat with me and has no other direct chat with me – the solution would not reach them. Once they get in touch (I'll say so in this thread), send `!resolve %d …` again; to close the case without a message to the member, use `!close %d`.",
 }
 
 // TextsFor returns the texts of lang (German by default).

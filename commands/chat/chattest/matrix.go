@@ -87,6 +87,36 @@ func (f *Matrix) IsJoined(_ context.Context, roomID id.RoomID, user id.UserID) (
 	return f.Joined[roomID][user], nil
 }
 
+// DirectMember is the one member of roomID beside the bot in Joined, when
+// there are exactly two.
+func (f *Matrix) DirectMember(_ context.Context, roomID id.RoomID) (id.UserID, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return directMember(f.Joined[roomID], f.Me), nil
+}
+
+// directMember is the one member beside me in joined, when there are
+// exactly two joined.
+func directMember(joined map[id.UserID]bool, me id.UserID) id.UserID {
+	var other id.UserID
+	n, withMe := 0, false
+	for u, in := range joined {
+		if !in {
+			continue
+		}
+		n++
+		if u == me {
+			withMe = true
+		} else {
+			other = u
+		}
+	}
+	if n != 2 || !withMe {
+		return ""
+	}
+	return other
+}
+
 // DisplayName is the user ID.
 func (f *Matrix) DisplayName(_ context.Context, _ id.RoomID, user id.UserID) string {
 	return user.String()
