@@ -118,3 +118,23 @@ func TestFitPassesOtherContent(t *testing.T) {
 		t.Error("a long message was not cut on a copy")
 	}
 }
+
+// BenchmarkFitSmallMessage: what chat.Fit costs a message that fits (every
+// send pays it twice: the Env's Matrix and the bot's Sender).
+func BenchmarkFitSmallMessage(b *testing.B) {
+	c := &event.MessageEventContent{MsgType: event.MsgNotice, Body: strings.Repeat("Antwort ", 200),
+		Format: event.FormatHTML, FormattedBody: "<p>" + strings.Repeat("Antwort ", 200) + "</p>", Mentions: &event.Mentions{}}
+	for b.Loop() {
+		chat.Fit(context.Background(), "!r:t", c, "de")
+	}
+}
+
+// BenchmarkFitCraftedInfo: the cost of cutting a relayed image whose
+// info carries a 60 KB blurhash.
+func BenchmarkFitCraftedInfo(b *testing.B) {
+	c := &event.MessageEventContent{MsgType: event.MsgImage, Body: "bild.png", URL: "mxc://t/x",
+		Info: &event.FileInfo{MimeType: "image/png", Blurhash: strings.Repeat("L", 60_000)}}
+	for b.Loop() {
+		chat.Fit(context.Background(), "!r:t", c, "de")
+	}
+}
