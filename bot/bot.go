@@ -132,6 +132,12 @@ type Options struct {
 	// at error level and GoneRooms lists it (see watchRooms). Lotse never
 	// leaves them by itself (handleLeave).
 	WatchedRooms map[id.RoomID]string
+	// Fit, if set, is applied by the Sender to every content before it is
+	// sent (cmd/lotse: chat.Fit, the cut to the homeserver's event size
+	// limit), so that no send path skips it: the workflows', the give-up
+	// and history notices, the start-up warnings, the instance guard's.
+	// It returns the content to send (a copy when it changed anything).
+	Fit func(ctx context.Context, roomID id.RoomID, content any) any
 }
 
 // Observer receives measurements from the runtime. Its methods are called
@@ -252,6 +258,7 @@ func New(ctx context.Context, opts Options) (*Bot, error) {
 	store.reset = &b.syncer.reset
 	cli.Store = store
 	b.sender = NewSender(cli, opts.DB.Inbox, opts.Log.With().Str("component", "sender").Logger())
+	b.sender.fit = opts.Fit
 
 	helper, err := b.connect(ctx)
 	if err != nil {

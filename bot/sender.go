@@ -37,6 +37,10 @@ type Sender struct {
 	// MaxWait bounds the total time one Send may spend retrying.
 	MaxWait time.Duration
 
+	// fit, if set, is applied to every content before it is sent
+	// (Options.Fit); set before the first Send.
+	fit func(ctx context.Context, roomID id.RoomID, content any) any
+
 	rateLimited atomic.Int64
 	retries     atomic.Int64
 
@@ -225,6 +229,9 @@ func (s *Sender) Send(ctx context.Context, roomID id.RoomID, evtType event.Type,
 	}
 	if settled, err := s.begin(ctx, roomID, txnID); err != nil || settled != "" {
 		return settled, err
+	}
+	if s.fit != nil {
+		content = s.fit(ctx, roomID, content)
 	}
 	content = withTxnMarker(content, txnID)
 	deadline := time.Now().Add(s.MaxWait)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -161,6 +162,9 @@ type fakeRoom struct {
 	onSend func(txnID string)
 	// fenceRooms lists the rooms the fences were sent into.
 	fenceRooms []id.RoomID
+	// maxBody, if set, refuses a message whose request body is longer
+	// (M_TOO_LARGE, as a homeserver refuses an event over its limit).
+	maxBody int
 }
 
 func (r *fakeRoom) ServeHTTP(w http.ResponseWriter, req *http.Request) {
@@ -170,6 +174,12 @@ func (r *fakeRoom) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	evtType, txnID := parts[len(parts)-2], parts[len(parts)-1]
+	if body, err := io.ReadAll(req.Body); err != nil || (r.maxBody > 0 && len(body) > r.maxBody) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusRequestEntityTooLarge)
+		_, _ = fmt.Fprint(w, `{"errcode":"M_TOO_LARGE","error":"event too large"}`)
+		return
+	}
 	r.mu.Lock()
 	r.n++
 	evtID := id.EventID(fmt.Sprintf("$e%d", r.n))

@@ -36,7 +36,7 @@ func (h *Handler) GiveUp(ctx context.Context, roomID id.RoomID, eventID id.Event
 		Mentions: &event.Mentions{},
 	}
 	content.SetReply(&event.Event{ID: eventID, RoomID: roomID})
-	_, err := h.Matrix.Send(ctx, roomID, event.EventMessage, content, h.TxnID(eventID, "give-up", 0))
+	_, err := h.env.Matrix.Send(ctx, roomID, event.EventMessage, content, h.TxnID(eventID, "give-up", 0))
 	return err
 }
 
@@ -63,6 +63,6 @@ func (h *Handler) HistorySkipped(ctx context.Context, roomID id.RoomID, invite i
 		MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody,
 		Mentions: &event.Mentions{},
 	}
-	_, err := h.Matrix.Send(ctx, roomID, event.EventMessage, content, h.TxnID(invite, "history-skipped", 0))
+	_, err := h.env.Matrix.Send(ctx, roomID, event.EventMessage, content, h.TxnID(invite, "history-skipped", 0))
 	return err
 }

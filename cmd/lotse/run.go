@@ -23,6 +23,7 @@ import (
 
 	"github.com/lotse-bot/lotse/bot"
 	"github.com/lotse-bot/lotse/commands"
+	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/commands/learn"
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/guides"
@@ -290,6 +291,9 @@ func newBot(ctx context.Context, cfg config.Config, db *storage.DB, handler *com
 			return handler.HistorySkipped(ctx, h.RoomID, h.Invite, h.Direct)
 		},
 		Observer: m,
+		Fit: func(ctx context.Context, room id.RoomID, content any) any {
+			return chat.Fit(ctx, room, content, cfg.Language)
+		},
 		Handler: bot.HandlerFunc(func(ctx context.Context, in bot.Incoming) error {
 			return handler.Handle(ctx, commands.Message{Event: in.Event, Direct: in.Direct, Encrypted: in.Encrypted})
 		}),

@@ -10,6 +10,7 @@ import (
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/internal/utf8cut"
 )
@@ -50,10 +51,30 @@ const minCutField = 512
 // boundary (at a line break or space near the cut, when there is one); an
 // HTML text before an open tag or entity, its open elements closed; a
 // file's name keeps its extension after „…“. c is changed in place.
+//
+// Before the texts, what no real message needs at that size goes (sec30):
+// a file's info keeps its standard, short fields (a mime type or blurhash
+// longer than any real one, unknown fields and a bridged sticker's data
+// are dropped: a member's relayed image carried them as they came), and
+// the mentions list, repeats dropped, keeps the user IDs that fit in a
+// quarter of limit (the rest are still named in the text, but not
+// notified). The caller gives FitContent a content whose Info and
+// Mentions it may change (Env's Matrix copies them).
 func FitContent(c *event.MessageEventContent, limit int, marker string) bool {
 	size := jsonSize(c)
 	if size <= limit {
 		return false
+	}
+	for cc := c; cc != nil; cc = cc.NewContent {
+		fitInfo(cc.Info)
+		fitMentions(cc.Mentions, limit/4)
+		if cc.NewContent == cc {
+			break
+		}
+	}
+	trimmed := jsonSize(c) != size
+	if size = jsonSize(c); size <= limit {
+		return true
 	}
 	const (
 		plainField = iota
@@ -90,7 +111,7 @@ func FitContent(c *event.MessageEventContent, limit int, marker string) bool {
 		}
 	}
 	if len(fields) == 0 {
-		return false
+		return trimmed
 	}
 	enc, marks := 0, 0
 	for _, f := range fields {
@@ -128,6 +149,54 @@ func FitContent(c *event.MessageEventContent, limit int, marker string) bool {
 		}
 	}
 	return true
+}
+
+// maxInfoText is the longest mime type or blurhash kept in a file's info
+// when a message is cut to fit: real ones are far shorter (RFC 6838 caps
+// a mime type's names at 127 characters each; a blurhash is some 30).
+const maxInfoText = 256
+
+// fitInfo drops from info (and its thumbnail's) what only a crafted event
+// makes large: unknown fields, a bridged sticker's data, a mime type or
+// blurhash over maxInfoText (the mime type becomes a plain download's).
+func fitInfo(info *event.FileInfo) {
+	for depth := 0; info != nil && depth < 4; depth++ {
+		info.Extra, info.BridgedSticker = nil, nil
+		if len(info.MimeType) > maxInfoText {
+			info.MimeType = "application/octet-stream"
+		}
+		if len(info.Blurhash) > maxInfoText {
+			info.Blurhash = ""
+		}
+		if len(info.AnoaBlurhash) > maxInfoText {
+			info.AnoaBlurhash = ""
+		}
+		info = info.ThumbnailInfo
+	}
+}
+
+// fitMentions drops repeated user IDs from m and then, from the end, the
+// IDs beyond budget bytes of JSON.
+func fitMentions(m *event.Mentions, budget int) {
+	if m == nil || len(m.UserIDs) == 0 {
+		return
+	}
+	seen := make(map[id.UserID]bool, len(m.UserIDs))
+	kept := make([]id.UserID, 0, len(m.UserIDs))
+	used := 0
+	for _, u := range m.UserIDs {
+		if seen[u] {
+			continue
+		}
+		seen[u] = true
+		n := jsonSize(u) + 1
+		if used+n > budget {
+			break
+		}
+		used += n
+		kept = append(kept, u)
+	}
+	m.UserIDs = kept
 }
 
 // jsonSize is the length of v encoded as Lotse's client sends it.

@@ -2,6 +2,7 @@ package chat
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -52,20 +53,57 @@ func (m envMatrix) DisplayName(ctx context.Context, roomID id.RoomID, user id.Us
 // Send sends content, a message cut to fit first (on a copy: the caller's
 // content stays as it was). The cut is logged, without the text.
 func (m envMatrix) Send(ctx context.Context, roomID id.RoomID, evtType event.Type, content any, txnID string) (id.EventID, error) {
-	if mc, ok := content.(*event.MessageEventContent); ok && mc != nil {
-		if before := jsonSize(mc); before > MaxContentBytes {
-			cp := *mc
-			if mc.NewContent != nil {
-				nc := *mc.NewContent
-				cp.NewContent = &nc
-			}
-			FitContent(&cp, MaxContentBytes, CutMarker(m.lang))
-			zerolog.Ctx(ctx).Warn().Str("room_id", roomID.String()).Int("bytes", before).Int("cut_to", jsonSize(&cp)).
-				Msg("Cut an outgoing message to fit the homeserver's event size limit")
-			content = &cp
-		}
+	return m.Matrix.Send(ctx, roomID, evtType, Fit(ctx, roomID, content, m.lang), txnID)
+}
+
+// Fit returns content to send to roomID: a message
+// (*event.MessageEventContent) over MaxContentBytes is cut to fit on a
+// copy (FitContent, with the marker of lang), the cut logged without the
+// text; anything else is returned as it is. The Env's Matrix applies it
+// to every send, and the bot's Sender again to every send of the process
+// (bot.Options.Fit), so that no path — the bot's own notices included —
+// skips it (sec30).
+func Fit(ctx context.Context, roomID id.RoomID, content any, lang string) any {
+	mc, ok := content.(*event.MessageEventContent)
+	if !ok || mc == nil {
+		return content
 	}
-	return m.Matrix.Send(ctx, roomID, evtType, content, txnID)
+	before := jsonSize(mc)
+	if before <= MaxContentBytes {
+		return content
+	}
+	cp := copyForFit(mc)
+	FitContent(cp, MaxContentBytes, CutMarker(lang))
+	zerolog.Ctx(ctx).Warn().Str("room_id", roomID.String()).Int("bytes", before).Int("cut_to", jsonSize(cp)).
+		Msg("Cut an outgoing message to fit the homeserver's event size limit")
+	return cp
+}
+
+// copyForFit copies mc deep enough for FitContent to change the copy
+// only: the texts, an edit's new content, a file's info (and its
+// thumbnail's) and the mentions.
+func copyForFit(mc *event.MessageEventContent) *event.MessageEventContent {
+	cp := *mc
+	if mc.NewContent != nil && mc.NewContent != mc {
+		cp.NewContent = copyForFit(mc.NewContent)
+	}
+	cp.Info = copyInfo(mc.Info, 4)
+	if mc.Mentions != nil {
+		m := *mc.Mentions
+		m.UserIDs = slices.Clone(m.UserIDs)
+		cp.Mentions = &m
+	}
+	return &cp
+}
+
+// copyInfo copies info and its thumbnails' infos, depth deep.
+func copyInfo(info *event.FileInfo, depth int) *event.FileInfo {
+	if info == nil || depth == 0 {
+		return info
+	}
+	cp := *info
+	cp.ThumbnailInfo = copyInfo(info.ThumbnailInfo, depth-1)
+	return &cp
 }
 
 // envMatrixPresence is envMatrix of a Matrix that offers Presence, so

@@ -2,6 +2,8 @@ package support
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 
@@ -58,6 +60,21 @@ func (w *Workflow) editTeamFile(ctx context.Context, m *storage.CaseMessage, fil
 			URL: kept.URL, File: kept.File, Info: kept.Info, Mentions: &event.Mentions{}}
 		return w.editShown(ctx, m.CaseID, w.cfg.TeamRoom, file, captioned, txn)
 	}
+	if key := sourceKey(content); key != "" {
+		// The same file again (a caption edit that sends the whole
+		// content, or a script): the team's copy is kept, nothing is
+		// fetched or uploaded. Where the copy cannot be read, the file
+		// is copied as before.
+		kept, err := w.teamCopy(ctx, m, file)
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err == nil && kept.Info != nil && kept.Info.Extra[infoSourceKey] == key {
+			captioned := &event.MessageEventContent{MsgType: kept.MsgType, Body: caption, FileName: kept.FileName,
+				URL: kept.URL, File: kept.File, Info: kept.Info, Mentions: &event.Mentions{}}
+			return w.editShown(ctx, m.CaseID, w.cfg.TeamRoom, file, captioned, txn)
+		}
+	}
 	captioned := *content
 	captioned.Body = caption
 	uploaded, _, err := w.reuploadMedia(ctx, &captioned, w.cfg.TeamRoom)
@@ -69,6 +86,31 @@ func (w *Workflow) editTeamFile(ctx context.Context, m *storage.CaseMessage, fil
 		return err
 	}
 	return w.editShown(ctx, m.CaseID, w.cfg.TeamRoom, file, uploaded, txn)
+}
+
+// infoSourceKey is the key in a relayed copy's info that names the
+// member's file it was made from (sourceKey).
+const infoSourceKey = "org.lotse.source"
+
+// sourceKey names the member's file of content, for its relayed copy's
+// info (infoSourceKey): a hash of its address and, for an encrypted file,
+// of its key, IV and ciphertext hash — never the key itself, which is the
+// member's. An edit that carries the same file again keeps the team's copy
+// instead of fetching, decrypting and uploading it again (sec30): a script
+// editing one 8 MiB image a thousand times made a thousand copies in the
+// homeserver's media store. "" for content without a file.
+func sourceKey(c *event.MessageEventContent) string {
+	var src string
+	switch {
+	case c.File != nil:
+		src = "enc\x00" + string(c.File.URL) + "\x00" + c.File.Key.Key + "\x00" + c.File.InitVector + "\x00" + c.File.Hashes.SHA256
+	case c.URL != "":
+		src = "url\x00" + string(c.URL)
+	default:
+		return ""
+	}
+	sum := sha256.Sum256([]byte(src))
+	return hex.EncodeToString(sum[:])
 }
 
 // captionNotice is what the team's copy of a file becomes when its file

@@ -997,6 +997,16 @@ func (w *Workflow) reuploadMedia(ctx context.Context, content *event.MessageEven
 	}
 	if out.Info != nil {
 		out.Info.MimeType = mime
+		// The member's unknown info fields are not relayed (a crafted
+		// one made the relay too large, sec30); the copy names its
+		// source instead (sourceKey).
+		out.Info.Extra = nil
+	}
+	if key := sourceKey(content); key != "" {
+		if out.Info == nil {
+			out.Info = &event.FileInfo{MimeType: mime}
+		}
+		out.Info.Extra = map[string]any{infoSourceKey: key}
 	}
 	if _, err := w.AttachFile(ctx, target, out, data, mime); err != nil {
 		return nil, false, err
