@@ -49,7 +49,7 @@ func TestMemberTextQuotedInThread(t *testing.T) {
 		if !strings.Contains(after, "Lotse hat vorgeschlagen: Cloud-Passwort vergessen") {
 			t.Errorf("suggested guides not after the quote: %q", q.FormattedBody)
 		}
-		if !strings.HasPrefix(q.Body, "Frage und Verlauf mit Lotse: (Mia Mitglied)\npasswort vergessen cloud\nLotse hat vorgeschlagen: ") {
+		if !strings.HasPrefix(q.Body, "Frage und Verlauf mit Lotse (Mia Mitglied):\npasswort vergessen cloud\nLotse hat vorgeschlagen: ") {
 			t.Errorf("plain body: %q", q.Body)
 		}
 	})

@@ -97,3 +97,44 @@ func TestEmptySecretFileNamed(t *testing.T) {
 		t.Fatalf("CRLF password file: err %v, password trimmed: %v", err, cfg.Password == "hunter2Secret")
 	}
 }
+
+// TestMissingSecretNamedOnce: a bbb_url without its secret (deployment.md's
+// full config checked before the secret files exist) was reported twice,
+// once as "bbb_url needs the shared secret" and once as "bbb_url and
+// bbb_secret must be set together" (fresh30); one missing thing is one
+// problem, and a secret without a URL names what is missing.
+func TestMissingSecretNamedOnce(t *testing.T) {
+	tests := []struct {
+		name                  string
+		url, secret, approval string
+		want                  string
+	}{
+		{"url without secret, access on", "https://meet.verein.de/bigbluebutton/api/", "", "!genehmigung:verein.de", "bbb_url needs the shared secret"},
+		{"url without secret, access off", "https://meet.verein.de/bigbluebutton/api/", "", "", "bbb_url needs the shared secret"},
+		{"secret without url", "", "s3cret", "", "is set but bbb_url is empty"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := Defaults()
+			cfg.HomeserverURL, cfg.UserID, cfg.Password, cfg.PickleKey = "https://hs", "@l:hs", "pw", "0123456789abcdef"
+			cfg.BBBURL, cfg.BBBSecret, cfg.ApprovalsRoom = tt.url, tt.secret, tt.approval
+			if tt.approval != "" {
+				cfg.Approvers = []string{"@du:verein.de"}
+			}
+			err := cfg.Validate()
+			if err == nil {
+				t.Fatal("no error")
+			}
+			msg := err.Error()
+			if !strings.Contains(msg, tt.want) {
+				t.Fatalf("error %q does not say %q", msg, tt.want)
+			}
+			if n := strings.Count(msg, "bbb_url"); n != 1 {
+				t.Errorf("bbb_url named %d times, want once: %q", n, msg)
+			}
+			if strings.Contains(msg, "s3cret") {
+				t.Errorf("error shows the secret: %q", msg)
+			}
+		})
+	}
+}

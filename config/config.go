@@ -639,8 +639,12 @@ func (c Config) Validate() error {
 	if c.RoundTableTick < time.Second {
 		problems = append(problems, "roundtable_tick must be at least 1s")
 	}
-	if (c.BBBURL == "") != (c.BBBSecret == "") {
-		problems = append(problems, "bbb_url and bbb_secret (LOTSE_BBB_SECRET or LOTSE_BBB_SECRET_FILE) must be set together")
+	// One problem per missing half, named the way the admin sets it.
+	switch {
+	case c.BBBURL != "" && c.BBBSecret == "":
+		problems = append(problems, "bbb_url needs the shared secret in LOTSE_BBB_SECRET (or _FILE)")
+	case c.BBBURL == "" && c.BBBSecret != "":
+		problems = append(problems, "the BBB shared secret (LOTSE_BBB_SECRET or _FILE) is set but bbb_url is empty: set both or neither")
 	}
 	switch strings.ToLower(c.BBBChecksum) {
 	case "", "sha1", "sha256", "sha384", "sha512":
@@ -747,9 +751,6 @@ func (c Config) accessProblems() []string {
 				problems = append(problems, "nextcloud_groups must not list Nextcloud's admin group \"admin\": members may request every group listed there")
 			}
 		}
-	}
-	if c.BBBURL != "" && c.BBBSecret == "" {
-		problems = append(problems, "bbb_url needs the shared secret in LOTSE_BBB_SECRET (or _FILE)")
 	}
 	if c.AccessMaxAttempts < 1 || c.AccessNotifyAfter < 1 {
 		problems = append(problems, "access_max_attempts and access_notify_after must be at least 1")

@@ -150,7 +150,7 @@ func (c checker) checkLink(g *Guide, dest string) (msg string, warning bool) {
 	switch {
 	case found:
 	case c.exists(target):
-		return fmt.Sprintf("link to %s, which is not a valid guide", target), false
+		return fmt.Sprintf("link to %s, which is not loaded: fix the problems listed for that file", target), false
 	default:
 		return fmt.Sprintf("link to missing guide %s", target), false
 	}

@@ -23,7 +23,7 @@ func TestCheck(t *testing.T) {
 		"a/eins.md:14: link to missing file a/hilfe@example.org (write mailto: before an e-mail address)",
 		`a/eins.md:14: example address "example.org": use a placeholder such as {{cloud_url}} or {{contact_email}} (set in the site block of the config)`,
 		"a/eins.md:15: link to a/eins.md#unten: that guide has no heading with this anchor",
-		"a/eins.md:16: link to a/kaputt.md, which is not a valid guide",
+		"a/eins.md:16: link to a/kaputt.md, which is not loaded: fix the problems listed for that file",
 		"a/eins.md:17: link to a/zwei: the file is a/zwei.md",
 		"a/eins.md:19: image a/fehlt.png does not exist",
 		`a/eins.md:20: warning: image "https://example.org/a.png" is not shown: Matrix only displays mxc:// images`,

@@ -10,9 +10,12 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/lotse-bot/lotse/commands/answer"
+	"github.com/lotse-bot/lotse/commands/answer/flow"
+	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
@@ -98,7 +101,11 @@ func cmdAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		if *asJSON {
 			return enc.Encode(askLine{Message: msg, Outcome: string(d.Outcome), Guides: d.Guides(), Reply: d.Reply})
 		}
-		_, err := fmt.Fprintf(stdout, "%s\n  → %s %s\n  %s\n\n", msg, d.Outcome, strings.Join(d.Guides(), " "),
+		note := ""
+		if followUp(msg) {
+			note = "  (" + askFollowUpNote + ")\n"
+		}
+		_, err := fmt.Fprintf(stdout, "%s\n  → %s %s\n%s  %s\n\n", msg, d.Outcome, strings.Join(d.Guides(), " "), note,
 			strings.ReplaceAll(d.Reply, "\n", "\n  "))
 		return err
 	}
@@ -124,4 +131,24 @@ func cmdAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		return fail(exitUsage, errors.New("no message: give one as arguments or one per line on stdin"))
 	}
 	return nil
+}
+
+// askFollowUpNote is printed under a message that only means something
+// after an earlier reply of Lotse's: piped as a conversation („mehr“,
+// „2“, „ja“), each line was answered alone with "no guide fits" and the
+// offer of a case, and the admin checking the library before going live
+// read that as Lotse failing (fresh30).
+const askFollowUpNote = "in the chat this continues Lotse's previous reply (the rest of a guide, a numbered choice, yes/no to an offer); lotse ask answers every message on its own"
+
+// followUp reports whether msg is a whole message that answers an earlier
+// reply: „mehr“, a number from a choice, or a yes or no.
+func followUp(msg string) bool {
+	if flow.IsMore(msg) {
+		return true
+	}
+	w := chat.NormWords(msg)
+	if n, err := strconv.Atoi(w); err == nil && n >= 1 && n <= 9 {
+		return true
+	}
+	return chat.YesWords[w] || chat.NoWords[w] || chat.YesParticles[w] || chat.NoParticles[w]
 }

@@ -114,3 +114,28 @@ func TestQuestionSetFiles(t *testing.T) {
 		t.Fatalf("guides eval: %v %q", err, out)
 	}
 }
+
+// TestAskNamesFollowUps: an admin who pipes a conversation into `lotse
+// ask` („passwort vergessen“, „mehr“, „2“, „ja“) is told that those lines
+// continue an earlier reply in the chat, instead of reading only "no guide
+// fits" under them (fresh30); a question is printed without the note.
+func TestAskNamesFollowUps(t *testing.T) {
+	var out, errOut bytes.Buffer
+	in := strings.NewReader("passwort vergessen\nmehr\n2\nja\nWie spende ich für den Wahlkampf?\n")
+	if err := runMain(t.Context(), []string{"ask", "--dir", filepath.Join("..", "..", "library")}, in, &out, &errOut); err != nil {
+		t.Fatalf("ask: %v (%s)", err, errOut.String())
+	}
+	blocks := strings.Split(strings.TrimSpace(out.String()), "\n\n")
+	noted := map[string]bool{}
+	for _, b := range blocks {
+		msg, _, _ := strings.Cut(b, "\n")
+		if strings.Contains(b, askFollowUpNote) {
+			noted[msg] = true
+		}
+	}
+	for msg, want := range map[string]bool{"passwort vergessen": false, "mehr": true, "2": true, "ja": true, "Wie spende ich für den Wahlkampf?": false} {
+		if noted[msg] != want {
+			t.Errorf("%q: follow-up note %v, want %v\n%s", msg, noted[msg], want, out.String())
+		}
+	}
+}

@@ -22,6 +22,7 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/bot"
+	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/integrations/bbb/bbbtest"
 	"github.com/lotse-bot/lotse/integrations/nextcloud/nextcloudtest"
@@ -240,6 +241,10 @@ func cmdDemo(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 			}
 			continue
 		}
+		if key, ok := demoReaction(line); ok {
+			d.react(ctx, member, roomID, key)
+			continue
+		}
 		sent, err := member.SendText(ctx, roomID, line)
 		if err != nil {
 			d.say(tx.SendFailed, err)
@@ -256,6 +261,60 @@ func cmdDemo(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		}
 		d.flush(member, roomID, tx.FromDM)
 	}
+}
+
+// demoReactionKeys are the reactions Lotse asks members for: 👍/👎 under
+// an answer, ✅/❌ under a case offer, the number buttons under "Meintest
+// du …?". A line of only one of them is sent as that reaction, as a tap in
+// Element would; a terminal cannot react otherwise (fresh30).
+var demoReactionKeys = []string{"👍", "👎", "✅", "❌", "1️⃣", "2️⃣", "3️⃣"}
+
+// demoReaction reports whether line is one reaction key alone (with or
+// without the emoji variation selector or a skin tone) and returns it.
+func demoReaction(line string) (string, bool) {
+	bare := chat.StripModifiers(strings.TrimSpace(line))
+	for _, k := range demoReactionKeys {
+		if bare == chat.StripModifiers(k) {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// lastBotMessage is Lotse's newest message in the member's room that is
+// not an edit (an edit's event is no message to react to).
+func lastBotMessage(c *chatclient.Client, room id.RoomID, bot id.UserID) (id.EventID, bool) {
+	got := c.Received(room, bot)
+	for i := len(got) - 1; i >= 0; i-- {
+		if msg := got[i].Content.AsMessage(); msg.NewContent == nil && msg.RelatesTo.GetReplaceID() == "" {
+			return got[i].ID, true
+		}
+	}
+	return "", false
+}
+
+// react sends key as the member's reaction to Lotse's newest message and
+// prints what Lotse answers within a few seconds (a reaction may get no
+// answer: a second vote on the same answer counts once, silently).
+func (d *demoChat) react(ctx context.Context, member *chatclient.Client, room id.RoomID, key string) {
+	target, ok := lastBotMessage(member, room, d.bot)
+	if !ok {
+		d.say(d.tx.NoReactionTarget)
+		return
+	}
+	if _, err := member.React(ctx, room, target, key); err != nil {
+		d.say(d.tx.SendFailed, err)
+		return
+	}
+	d.say(d.tx.Reacted, key)
+	waitCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	_, _ = member.Wait(waitCtx, room, d.bot, func(evt *event.Event) bool {
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		return !d.printed[evt.ID]
+	})
+	d.flush(member, room, d.tx.FromDM)
 }
 
 // demoNextcloudGroups are the groups a demo member may request.

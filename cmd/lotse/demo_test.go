@@ -73,6 +73,10 @@ func TestDemoWelcomeAndSupportCase(t *testing.T) {
 	for _, s := range []step{
 		{"passwort vergessen", "Willkommen!"},
 		{"", "Passwort"},
+		// A line of only 👍 is the member's reaction under the answer, as
+		// the answer asks for it (fresh30: the terminal could not react).
+		{"👍", "(Reaktion 👍 unter Lotses letzte Nachricht gesetzt)"},
+		{"", "Danke für deine Rückmeldung"},
 		{"Wie kann ich für den Bürgerschaftswahlkampf spenden?", "Supportfall"},
 		{"ja", "#1"},
 		{"", "Lotse im Teamraum:"},
@@ -153,4 +157,18 @@ func dmBlockContains(o *demoOutput, want string) bool {
 		}
 	}
 	return false
+}
+
+// TestDemoReactionLines: only a line of one reaction key alone is sent as
+// a reaction; a text with the emoji in it stays a message.
+func TestDemoReactionLines(t *testing.T) {
+	for line, want := range map[string]string{
+		"👍": "👍", " 👎 ": "👎", "✅": "✅", "✅\ufe0f": "✅", "👍🏽": "👍", "1️⃣": "1️⃣", "1\u20e3": "1️⃣", "❌": "❌",
+		"👍 danke": "", "ja": "", "1": "", "+1": "", "": "", "👍👍": "",
+	} {
+		got, ok := demoReaction(line)
+		if got != want || ok != (want != "") {
+			t.Errorf("demoReaction(%q) = %q, %v; want %q", line, got, ok, want)
+		}
+	}
 }

@@ -28,6 +28,9 @@ type demoTexts struct {
 	FromDM, FromTeam, FromApprovals string
 	// FakeAccount: %s user, %s e-mail, %s groups. FakeRoom: %s room name.
 	FakeAccount, FakeRoom string
+	// Reacted: %s the reaction sent under Lotse's newest message.
+	// NoReactionTarget: there is no message of Lotse's to react to yet.
+	Reacted, NoReactionTarget string
 }
 
 var demoGerman = demoTexts{
@@ -47,19 +50,23 @@ var demoGerman = demoTexts{
 		"Dann spielst du das Team: Zeilen mit „team:“ davor schreibst du als %s in den Teamraum,\n" +
 		"z. B. „team: !übernehmen 1“, „team: !antwort 1 Schau mal auf die Spendenseite.“, „team: !erledigt 1“.\n" +
 		"Zugang: „!zugang nextcloud AG Digitales“ oder „!zugang bbb Vorstand“ beantragt ein Konto bzw. einen Raum (bei nachgebauten Servern).\n" +
-		"Genehmigen: Zeilen mit „freigabe:“ davor schreibst du als %s in den Genehmigungsraum, z. B. „freigabe: !genehmigen 1“.",
-	Quit:            "Strg-C beendet die Demo.",
-	Ended:           "Demo beendet.",
-	TeamPrefix:      "team:",
-	ApprovalsPrefix: "freigabe:",
-	SendFailed:      "(Senden fehlgeschlagen: %v)",
-	NoAnswer:        "(keine Antwort innerhalb von 30 s – siehe %s)",
-	Edited:          "(geändert)",
-	FromDM:          "Lotse",
-	FromTeam:        "Lotse im Teamraum",
-	FromApprovals:   "Lotse im Genehmigungsraum",
-	FakeAccount:     "(Nextcloud-Nachbau: Konto „%s“ angelegt, E-Mail %s, Gruppen: %s)",
-	FakeRoom:        "(BBB-Nachbau: Raum „%s“ angelegt)",
+		"Genehmigen: Zeilen mit „freigabe:“ davor schreibst du als %s in den Genehmigungsraum, z. B. „freigabe: !genehmigen 1“.\n" +
+		"Reagieren: Eine Zeile nur mit 👍, 👎, ✅, ❌ oder 1️⃣ 2️⃣ 3️⃣ setzt diese Reaktion unter Lotses letzte Nachricht, wie ein Tipp darauf in Element.\n" +
+		"Adressen wie cloud.example.org sind Beispiele: Im Betrieb trägst du eure eigenen im site-Block der Konfiguration ein.",
+	Quit:             "Strg-C beendet die Demo.",
+	Ended:            "Demo beendet.",
+	TeamPrefix:       "team:",
+	ApprovalsPrefix:  "freigabe:",
+	SendFailed:       "(Senden fehlgeschlagen: %v)",
+	NoAnswer:         "(keine Antwort innerhalb von 30 s – siehe %s)",
+	Edited:           "(geändert)",
+	FromDM:           "Lotse",
+	FromTeam:         "Lotse im Teamraum",
+	FromApprovals:    "Lotse im Genehmigungsraum",
+	FakeAccount:      "(Nextcloud-Nachbau: Konto „%s“ angelegt, E-Mail %s, Gruppen: %s)",
+	FakeRoom:         "(BBB-Nachbau: Raum „%s“ angelegt)",
+	Reacted:          "(Reaktion %s unter Lotses letzte Nachricht gesetzt)",
+	NoReactionTarget: "(Lotse hat dir hier noch nichts geschrieben: Schreib zuerst eine Frage.)",
 }
 
 var demoEnglish = demoTexts{
@@ -79,19 +86,23 @@ var demoEnglish = demoTexts{
 		"Then you play the team: lines starting with “team:” go as %s into the team room,\n" +
 		"e.g. “team: !claim 1”, “team: !reply 1 Have a look at the donations page.”, “team: !resolve 1”.\n" +
 		"Access: “!access nextcloud AG Digitales” or “!access bbb Board” requests an account or a room (on stand-in servers).\n" +
-		"Approving: lines starting with “approvals:” go as %s into the approvals room, e.g. “approvals: !approve 1”.",
-	Quit:            "Ctrl-C ends the demo.",
-	Ended:           "Demo ended.",
-	TeamPrefix:      "team:",
-	ApprovalsPrefix: "approvals:",
-	SendFailed:      "(sending failed: %v)",
-	NoAnswer:        "(no answer within 30 s – see %s)",
-	Edited:          "(edited)",
-	FromDM:          "Lotse",
-	FromTeam:        "Lotse in the team room",
-	FromApprovals:   "Lotse in the approvals room",
-	FakeAccount:     "(Nextcloud stand-in: account “%s” created, e-mail %s, groups: %s)",
-	FakeRoom:        "(BBB stand-in: room “%s” created)",
+		"Approving: lines starting with “approvals:” go as %s into the approvals room, e.g. “approvals: !approve 1”.\n" +
+		"Reacting: a line of only 👍, 👎, ✅, ❌ or 1️⃣ 2️⃣ 3️⃣ adds that reaction to Lotse's latest message, like a tap in Element.\n" +
+		"Addresses like cloud.example.org are examples: in production you enter your own in the config's site block.",
+	Quit:             "Ctrl-C ends the demo.",
+	Ended:            "Demo ended.",
+	TeamPrefix:       "team:",
+	ApprovalsPrefix:  "approvals:",
+	SendFailed:       "(sending failed: %v)",
+	NoAnswer:         "(no answer within 30 s – see %s)",
+	Edited:           "(edited)",
+	FromDM:           "Lotse",
+	FromTeam:         "Lotse in the team room",
+	FromApprovals:    "Lotse in the approvals room",
+	FakeAccount:      "(Nextcloud stand-in: account “%s” created, e-mail %s, groups: %s)",
+	FakeRoom:         "(BBB stand-in: room “%s” created)",
+	Reacted:          "(reaction %s added to Lotse's latest message)",
+	NoReactionTarget: "(Lotse has not written to you here yet: ask a question first.)",
 }
 
 // demoTextsFor returns the demo's texts in lang, German by default.

@@ -146,7 +146,7 @@ func TestDeploymentGuide(t *testing.T) {
 	}
 	t.Logf("lotse setup:\n%s", out)
 	out, _, err = runCLI(t, "", "setup", "-c", cfgPath, "--lang", "en")
-	if err != nil || !strings.Contains(out, "0 problem(s)") {
+	if err != nil || !strings.Contains(out, "0 problems, 0 warnings.") {
 		t.Fatalf("setup --lang en: %v\n%s", err, out)
 	}
 

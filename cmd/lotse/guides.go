@@ -11,6 +11,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
@@ -193,7 +194,7 @@ func guidesCheck(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stdout, p.String())
 	}
 	if guides.HasErrors(problems) {
-		return fail(exitFailed, fmt.Errorf("%d problem(s) in %s", len(problems), dir))
+		return fail(exitFailed, fmt.Errorf(chat.Plural("%d problem in %s|%d problems in %s", len(problems)), len(problems), dir))
 	}
 	if len(problems) > 0 {
 		// Warnings only: the library loads as it is, but say so, not

@@ -14,6 +14,7 @@ import (
 	"time"
 	_ "time/tzdata" // quiet hours in Europe/Berlin without system zoneinfo
 
+	"github.com/lib/pq"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/rs/zerolog"
 	"go.mau.fi/util/dbutil"
@@ -246,6 +247,10 @@ func holdLease(ctx context.Context, db *storage.DB, log zerolog.Logger) (context
 		return ctx, nil, nil
 	case errors.Is(err, storage.ErrLocked):
 		return ctx, nil, fail(exitLocked, err)
+	case err != nil && errors.Is(err, pq.ErrSSLNotSupported):
+		// The most likely refusal of a first install: the URI of
+		// deployment.md against a server without SSL (fresh30).
+		return ctx, nil, fail(exitDatabase, fmt.Errorf("%w; %s", err, noSSLHintEN))
 	case err != nil:
 		// Also storage.ErrRefused (a wrong password or database name):
 		// exit code 12 at once, with the server's reason.

@@ -15,6 +15,7 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/bot"
+	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/integrations/bbb"
@@ -74,7 +75,7 @@ func cmdSetup(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	findings := checkSetup(ctx, cfg)
 	failed := printFindings(stdout, findings, *lang)
 	if failed > 0 {
-		return fail(exitFailed, fmt.Errorf("%d problem(s) to fix", failed))
+		return fail(exitFailed, fmt.Errorf(chat.Plural("%d problem to fix|%d problems to fix", failed), failed))
 	}
 	return nil
 }
@@ -102,9 +103,11 @@ func printFindings(w io.Writer, findings []finding, lang string) int {
 		}
 	}
 	if lang == "en" {
-		fmt.Fprintf(w, "\n%d problem(s), %d warning(s).\n", failed, warned)
+		fmt.Fprintf(w, "\n%s, %s.\n", chat.Format(chat.Plural("%d problem|%d problems", failed), failed),
+			chat.Format(chat.Plural("%d warning|%d warnings", warned), warned))
 	} else {
-		fmt.Fprintf(w, "\n%d Problem(e), %d Hinweis(e).\n", failed, warned)
+		fmt.Fprintf(w, "\n%s, %s.\n", chat.Format(chat.Plural("%d Problem|%d Probleme", failed), failed),
+			chat.Format(chat.Plural("%d Hinweis|%d Hinweise", warned), warned))
 	}
 	return failed
 }

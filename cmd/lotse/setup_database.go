@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/lib/pq"
 	"github.com/rs/zerolog"
 	"go.mau.fi/util/dbutil"
 
@@ -49,6 +50,10 @@ func checkDatabase(ctx context.Context, cfg config.Config) []finding {
 	ctx, cancel := context.WithTimeout(ctx, databaseCheckTimeout)
 	defer cancel()
 	if err := db.Root.RawDB.PingContext(ctx); err != nil {
+		if errors.Is(err, pq.ErrSSLNotSupported) {
+			return []finding{problem(findFail, "PostgreSQL lässt Lotse nicht herein: "+err.Error(),
+				"PostgreSQL does not let Lotse in: "+err.Error(), noSSLHintDE, noSSLHintEN)}
+		}
 		return []finding{problem(findFail, "PostgreSQL lässt Lotse nicht herein: "+err.Error(),
 			"PostgreSQL does not let Lotse in: "+err.Error(),
 			"Prüf in database Benutzer, Passwort, Host, Port, Datenbankname und sslmode, und ob der Server läuft (docs/deployment.md, Schritt 1).",
@@ -73,3 +78,12 @@ func checkDatabase(ctx context.Context, cfg config.Config) []finding {
 			"Check that database names Lotse's database and that its user may read it.")}
 	}
 }
+
+// noSSLHintDE and noSSLHintEN are the fix when PostgreSQL has no SSL and
+// the URI does not say sslmode (the driver then requires SSL): the URI of
+// deployment.md, step 1, against a server set up without it. Before,
+// setup and run named every part of the URI as a suspect (fresh30).
+const (
+	noSSLHintDE = "Der PostgreSQL-Server spricht kein SSL. Läuft er auf demselben Rechner, häng ?sslmode=disable an die URI in LOTSE_DATABASE_FILE (bzw. database); auf einem anderen Rechner schalte SSL am Server ein und nimm ?sslmode=verify-full&sslrootcert=… (docs/deployment.md, Schritt 1)."
+	noSSLHintEN = "the PostgreSQL server has no SSL: if it runs on the same host, add ?sslmode=disable to the URI in LOTSE_DATABASE_FILE (or database); on another host, switch SSL on at the server and use ?sslmode=verify-full&sslrootcert=… (docs/deployment.md, step 1)"
+)

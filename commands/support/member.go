@@ -732,7 +732,7 @@ func (w *Workflow) confirmCase(ctx context.Context, d *storage.CaseDraft) error 
 		c.TeamEvent = root.String()
 	}
 	name := w.Matrix.DisplayName(ctx, evt.RoomID, evt.Sender)
-	question := st.ThreadQuestion + " (" + name + ")"
+	question := chat.Format(st.ThreadQuestion, name)
 	asked, cut, err := w.relayToThread(ctx, c, question, d.Question, suggested, w.CauseTxn(ctx, "case-question", 0))
 	if err := w.shown(ctx, c.ID, asked, err); err != nil {
 		return err

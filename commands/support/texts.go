@@ -109,7 +109,9 @@ type Texts struct {
 	Board string
 	// BoardGuides lists suggested guides: %s = titles.
 	BoardGuides string
-	// ThreadQuestion heads the member's question in the thread.
+	// ThreadQuestion heads the member's question in the thread: %s the
+	// member's display name (the name after the colon read as a first
+	// line of the question, fresh30).
 	ThreadQuestion string
 	// ThreadSuggested: %s = suggested guide titles.
 	ThreadSuggested string
@@ -375,7 +377,7 @@ var German = Texts{
 	StatusClosed:      "[GESCHLOSSEN]",
 	Board:             "%s Fall #%d: %s\nvon %s · eröffnet %s",
 	BoardGuides:       "Vorgeschlagen: %s",
-	ThreadQuestion:    "Frage und Verlauf mit Lotse:",
+	ThreadQuestion:    "Frage und Verlauf mit Lotse (%s):",
 	ThreadSuggested:   "Lotse hat vorgeschlagen: %s",
 	ThreadHow:         "Schreibt hier im Thread: Nachrichten sind interne Notizen. An das Mitglied geht nur `!antwort <Text>`. Übernehmen: ✋ oder `!übernehmen`.",
 	RelayFile:         "hat eine Datei geschickt: %s",
@@ -544,7 +546,7 @@ var English = Texts{
 	StatusClosed:      "[CLOSED]",
 	Board:             "%s Case #%d: %s\nfrom %s · opened %s",
 	BoardGuides:       "Suggested: %s",
-	ThreadQuestion:    "Question and conversation with Lotse:",
+	ThreadQuestion:    "Question and conversation with Lotse (%s):",
 	ThreadSuggested:   "Lotse suggested: %s",
 	ThreadHow:         "Write in this thread: messages are internal notes. Only `!reply <text>` goes to the member. Claim: ✋ or `!claim`.",
 	RelayFile:         "sent a file: %s",

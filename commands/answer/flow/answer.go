@@ -75,6 +75,11 @@ func (w *Workflow) pending(ctx context.Context, evt *event.Event) (storage.Pendi
 var moreWords = map[string]bool{"mehr": true, "weiter": true, "ganze anleitung": true, "die ganze anleitung": true,
 	"mehr bitte": true, "bitte mehr": true, "more": true, "more please": true, "whole guide": true, "continue": true}
 
+// IsMore reports whether text is a whole message that asks for the rest of
+// the last guide („mehr“, „weiter“, "more"): `lotse ask` names it as a
+// follow-up instead of answering it alone.
+func IsMore(text string) bool { return isMore(text) }
+
 func isMore(text string) bool {
 	t := strings.ToLower(strings.Join(strings.FieldsFunc(text, func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsPunct(r)
