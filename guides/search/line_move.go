@@ -17,8 +17,11 @@ package search
 //
 // lineMove reads it over the first lineK candidates of the ranking: a
 // candidate beyond the first three whose Line is larger than each of the
-// first three's and whose best section also scores above the third's
-// comes third in the order shown (Result.Shown). Only what is shown
+// first three's, whose best section also scores above the third's and
+// which explains at least as much of the message as the third (cand.score,
+// the whole-guide score without TopicRank: it stands lower only by the
+// ranking's weighting of topics) comes third in the order shown
+// (Result.Shown). Only what is shown
 // moves: the hits, their figures, the first two places, Confident,
 // Close and everything the decision reads stay the ranking's, so a
 // member can get a better third choice, never another answer.
@@ -54,6 +57,11 @@ func (ix *Index) lineMove(cs []concept, cands []cand, limit int) int {
 	}
 	best, bestLine, bestSec := -1, 0, 0.0
 	for i := 3; i < n; i++ {
+		if cands[i].score < cands[2].score {
+			// It explains less of the message than the third: a
+			// choice would not show it (and would lose the third).
+			continue
+		}
 		det := ix.passageScores(cs, cands[i].doc, &secs)
 		if secs.line <= topLine || det.secScore <= third {
 			continue
@@ -66,9 +74,11 @@ func (ix *Index) lineMove(cs []concept, cands []cand, limit int) int {
 }
 
 // withThird returns hits with h third: moved there when it is among them
-// (after the first three), else in the third place with the last cut
-// off; hits is not changed. With fewer than three hits, or h among the
-// first three, it returns hits.
+// (after the first three), else inserted there, so that the order shown
+// then holds one hit more than the caller's limit — none is cut off: a
+// choice takes the first hits that score enough (commands/answer), and
+// may need the last. hits is not changed. With fewer than three hits, or
+// h among the first three, it returns hits.
 func withThird(hits []Hit, h Hit) []Hit {
 	if len(hits) < 3 {
 		return hits
@@ -78,13 +88,10 @@ func withThird(hits []Hit, h Hit) []Hit {
 			return hits
 		}
 	}
-	out := make([]Hit, 0, len(hits))
+	out := make([]Hit, 0, len(hits)+1)
 	out = append(out, hits[:2]...)
 	out = append(out, h)
 	for _, x := range hits[2:] {
-		if len(out) == len(hits) {
-			break
-		}
 		if x.ID != h.ID {
 			out = append(out, x)
 		}

@@ -82,17 +82,18 @@ type Result struct {
 //
 // Since the thirtieth pass a guide beyond the first three whose body
 // names more of the message's words in one line than any of them does
-// comes third in that order (line_move.go): the first two places, the
-// confidence and every figure the decision reads stay as they were.
+// comes third in that order (line_move.go), unless the lexicon reordered
+// the hits: the first two places, the confidence and every figure the
+// decision reads stay as they were.
 func (r Result) Shown() ([]Hit, bool) {
-	hits, confident := r.Hits, r.Confident
 	if r.Reordered != nil {
-		hits, confident = r.Reordered, r.Confident && len(r.Hits) > 0 && r.Reordered[0].ID == r.Hits[0].ID
+		// The lexicon's order was not read by lineMove: it stays.
+		return r.Reordered, r.Confident && len(r.Hits) > 0 && r.Reordered[0].ID == r.Hits[0].ID
 	}
 	if r.lineMoved {
-		hits = withThird(hits, r.lineHit)
+		return withThird(r.Hits, r.lineHit), r.Confident
 	}
-	return hits, confident
+	return r.Hits, r.Confident
 }
 
 // DecisionHits returns the hits in the order a decision on the result
