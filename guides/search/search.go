@@ -66,10 +66,6 @@ type Result struct {
 	// a member is shown, never a decision. A reader that shows guides
 	// reads Shown.
 	Reordered []Hit
-	// lineHit is the guide the order shown puts third when lineMoved
-	// (line_move.go, Shown); the decision never reads it.
-	lineHit   Hit
-	lineMoved bool
 	// rerankedAt is the index the first hit had before the learned
 	// re-ranking (rerank.go) moved it to the front, 0 when it did not
 	// (Reranked, HitsBeforeRerank).
@@ -79,21 +75,11 @@ type Result struct {
 // Shown returns the hits in the order to show them (Reordered when the
 // lexicon changed it) and whether the first of them is the confident
 // answer: only when the lexicon left the first guide where it was.
-//
-// Since the thirtieth pass a guide beyond the first three whose body
-// names more of the message's words in one line than any of them does
-// comes third in that order (line_move.go), unless the lexicon reordered
-// the hits: the first two places, the confidence and every figure the
-// decision reads stay as they were.
 func (r Result) Shown() ([]Hit, bool) {
-	if r.Reordered != nil {
-		// The lexicon's order was not read by lineMove: it stays.
-		return r.Reordered, r.Confident && len(r.Hits) > 0 && r.Reordered[0].ID == r.Hits[0].ID
+	if r.Reordered == nil {
+		return r.Hits, r.Confident
 	}
-	if r.lineMoved {
-		return withThird(r.Hits, r.lineHit), r.Confident
-	}
-	return r.Hits, r.Confident
+	return r.Reordered, r.Confident && len(r.Hits) > 0 && r.Reordered[0].ID == r.Hits[0].ID
 }
 
 // DecisionHits returns the hits in the order a decision on the result
@@ -1098,34 +1084,29 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 	if sectionTrace != nil && !useLex {
 		sectionTrace(ix, cs, cands, denom)
 	}
-	lineAt, lineCand := -1, cand{}
-	if !useLex {
-		if lineAt = ix.lineMove(cs, cands, limit); lineAt >= 0 {
-			lineCand = cands[lineAt]
-		}
-	}
 	if len(cands) > limit {
 		cands = cands[:limit]
 	}
 	var st *stemmer
 	var secs sectionScores
 	for i, c := range cands {
+		d := ix.docs[c.doc]
 		det := ix.passageScores(cs, c.doc, &secs)
 		if i == 0 {
 			f.secCov, f.focus, f.sec = det.secCov/denom, det.focus/denom, det.secScore/denom
 		}
-		res.Hits = append(res.Hits, ix.hitOf(cs, c, det, &secs, &st, things, denom))
-	}
-	if lineAt >= 0 {
-		// The line's guide, for the order shown (line_move.go): a hit
-		// of its own when the caller's limit cut it off.
-		if lineAt < len(cands) {
-			res.lineHit = res.Hits[lineAt]
-		} else {
-			det := ix.passageScores(cs, lineCand.doc, &secs)
-			res.lineHit = ix.hitOf(cs, lineCand, det, &secs, &st, things, denom)
-		}
-		res.lineMoved = true
+		res.Hits = append(res.Hits, Hit{
+			ID:      d.id,
+			Title:   d.title,
+			Score:   math.Min(1, c.score/denom),
+			Section: ix.shownSection(cs, c.doc, det, &secs, &st),
+			Strong:  math.Min(1, c.solidStr/denom),
+		})
+		res.Hits[i].OneWord, res.Hits[i].OneWordDF = ix.oneWord(c)
+		res.Hits[i].Line = secs.line
+		share, topics, strong := ix.thingFigures(cs, things, c)
+		res.Hits[i].Thing, res.Hits[i].ThingTopics = share, topics
+		res.Hits[i].StrongThing = math.Min(res.Hits[i].Strong, strong/denom)
 	}
 	if useLex {
 		// The lexicon's pass gives only its order (searchWhere keeps
