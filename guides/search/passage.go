@@ -307,3 +307,7 @@ func textUnits(text string) iter.Seq[string] {
 func lineCounted(c *concept) bool {
 	return !c.typo && !c.part && c.idf > math.Ln2
 }
+
+// sectionTrace, when set, receives each search's concepts and candidates
+// after the learned re-ranking (tuning aid only; nil in the bot).
+var sectionTrace func(ix *Index, cs []concept, cands []cand, denom float64)

@@ -1081,6 +1081,9 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 	// without it, and a changed first guide is at most a choice (below).
 	offDoc := cands[0].doc
 	rerankedAt := ix.rerank(cs, cands, denom)
+	if sectionTrace != nil && !useLex {
+		sectionTrace(ix, cs, cands, denom)
+	}
 	if len(cands) > limit {
 		cands = cands[:limit]
 	}
