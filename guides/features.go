@@ -58,6 +58,10 @@ func (g *Guide) available(on map[string]bool) bool {
 	return true
 }
 
+// MaxStep is the highest place a guide may name in front matter "schritt":
+// a checklist of new members' first steps is short.
+const MaxStep = 99
+
 // parseRequires reads the front matter field "requires": a feature name or
 // a list of them. An unknown name is an error, reported at its line: a
 // typo must neither hide a guide everywhere nor show it where its feature

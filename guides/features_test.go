@@ -208,3 +208,41 @@ func TestLibraryPlaceholders(t *testing.T) {
 		t.Errorf("VarNames %q, want %q", guides.VarNames(), want)
 	}
 }
+
+// TestParseStep: front matter „schritt“ (or "step") names a guide's place
+// among a new member's first steps, a whole number from 1 to MaxStep.
+func TestParseStep(t *testing.T) {
+	tests := []struct {
+		name    string
+		fm      string
+		want    int
+		wantErr bool
+	}{
+		{"none", "", 0, false},
+		{"German", "schritt: 2\n", 2, false},
+		{"English", "step: 1\n", 1, false},
+		{"the highest", "schritt: 99\n", 99, false},
+		{"zero", "schritt: 0\n", 0, true},
+		{"too high", "schritt: 100\n", 0, true},
+		{"a word", "schritt: zwei\n", 0, true},
+		{"a list", "schritt: [1]\n", 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "---\ntitle: T\ntags: [a]\nsummary: S\n" + tt.fm + "---\nText.\n"
+			g, problems := guides.Parse("x/y.md", []byte(src))
+			if tt.wantErr {
+				if g != nil || len(problems) != 1 || problems[0].Line != 5 || !strings.Contains(problems[0].Message, "whole number from 1 to 99") {
+					t.Errorf("got guide %v, problems %v; want one error at line 5", g, problems)
+				}
+				return
+			}
+			if g == nil || len(problems) != 0 {
+				t.Fatalf("problems %v", problems)
+			}
+			if g.Step != tt.want {
+				t.Errorf("Step %d, want %d", g.Step, tt.want)
+			}
+		})
+	}
+}

@@ -47,6 +47,12 @@ type Guide struct {
 	// "requires", lower case, e.g. "cases"; see [FeatureNames]). [Load]
 	// with [WithFeatures] leaves the guide out when one of them is off.
 	Requires []string
+	// Step is the guide's place among a new member's first steps (front
+	// matter "schritt" or "step", 1 to [MaxStep]; 0 when it names none):
+	// the welcome and the checklist list the guides tagged onboarding by
+	// it, those without one after them by ID. File names cannot carry the
+	// order: they are the guides' IDs, which links and question sets name.
+	Step int
 	// Placeholders are the site values the file uses ({{cloud_url}};
 	// {{cloud_host}} counts as cloud_url), sorted, each once: a value the
 	// config leaves unset shows members an example address here.

@@ -79,7 +79,7 @@ func TestShippedLibraryChecksClean(t *testing.T) {
 // frontMatterOrder is the order of the front-matter keys in the shipped
 // guides (library/README.md's example), so a maintainer finds every key
 // in the same place.
-var frontMatterOrder = []string{"title", "tags", "summary", "aliases", "fragen", "audience", "requires"}
+var frontMatterOrder = []string{"title", "tags", "summary", "aliases", "fragen", "audience", "requires", "schritt"}
 
 var (
 	frontKeyRE   = regexp.MustCompile(`(?m)^([a-z_]+):`)

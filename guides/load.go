@@ -544,10 +544,17 @@ func parseFrontMatter(g *Guide, yamlSrc []byte, problemAt func(int, string, ...a
 			}
 		case "requires":
 			problems = parseRequires(g, val, valLine, problems, problemAt)
+		case "schritt", "step":
+			n, err := strconv.Atoi(strings.TrimSpace(val.Value))
+			if val.Kind != yaml.ScalarNode || err != nil || n < 1 || n > MaxStep {
+				problems = append(problems, problemAt(valLine, "%s must be a whole number from 1 to %d", name, MaxStep))
+				continue
+			}
+			g.Step = n
 		default:
 			problems = append(problems, Problem{
 				File: g.ID, Line: keyLine, Warning: true,
-				Message: fmt.Sprintf("unknown front matter field %q (known: title, tags, summary, aliases, fragen/questions, audience, requires)", name),
+				Message: fmt.Sprintf("unknown front matter field %q (known: title, tags, summary, aliases, fragen/questions, audience, requires, schritt/step)", name),
 			})
 		}
 	}
