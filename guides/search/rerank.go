@@ -51,6 +51,19 @@ const (
 	rfTagsN   // … in tags, aliases or taught questions
 	rfCovN    // … anywhere in the guide
 	rfTitleN  // … in the title
+	// Figures the search computes per hit after the ranking (thirtieth
+	// pass, docs/passes/30-eng30a.md), read here for the first rerankK
+	// candidates. None names a guide or a word.
+	rfSec       // the best section's own score (share of the query, as Hit.Section's)
+	rfSecCov    // share of the query's weight met in that section
+	rfFocus     // share met in that section or a strong field
+	rfLine      // most distinct query words named in one line of a section (Hit.Line), /4, at most 1
+	rfAsked     // 1 when one of the guide's own questions is asked (Hit.Asked)
+	rfOneDF     // share of the guides that have the best single word (Hit.OneWordDF)
+	rfSolid     // share of the query's weight met firmly (no typo, no loose expansion)
+	rfAspect    // largest share of a query word the guide names firmly in a strong field and the first candidate only in its body (Hit.Aspect)
+	rfTitleRest // idf share of the guide's title terms that no query word meets (a title about more than the query)
+	rfTitleRestN
 	nRerank
 )
 
@@ -96,6 +109,9 @@ func (ix *Index) rerankFeatures(cs []concept, cands []cand, denom float64, x []r
 		}
 		if all {
 			ix.rerankTraceOnly(c, i, len(cands), r0, denom, v)
+		}
+		if all || rerankExtra {
+			ix.rerankExtraFeatures(cs, cands, i, denom, v)
 		}
 		for ci := range cs {
 			k := &cs[ci]
@@ -168,6 +184,73 @@ func (ix *Index) rerankTraceOnly(c *cand, i, n int, r0, denom float64, v *rerank
 	if n > 1 {
 		v[rfPos] = float64(i) / float64(n-1)
 	}
+}
+
+// rerankExtraFeatures fills the thirtieth pass's figures of candidate
+// i (rfSec … rfTitleRestN). The work per candidate is the section scores
+// (one pass over the section postings of each query alternative), the
+// guide's own questions (bounded by maxAskQuery) and a binary search per
+// alternative of each concept: linear in the query's concepts, which
+// maxQueryTokens bounds, times rerankK.
+func (ix *Index) rerankExtraFeatures(cs []concept, cands []cand, i int, denom float64, v *rerankFeat) {
+	c := &cands[i]
+	var secs sectionScores
+	det := ix.passageScores(cs, c.doc, &secs)
+	v[rfSec] = math.Min(1, det.secScore/denom)
+	v[rfSecCov] = det.secCov / denom
+	v[rfFocus] = det.focus / denom
+	v[rfLine] = math.Min(1, float64(secs.line)/4)
+	v[rfSolid] = c.solid / denom
+	_, v[rfOneDF] = ix.oneWord(*c)
+	if len(cs) <= maxAskQuery {
+		for _, p := range ix.asks[c.doc] {
+			if asks(cs, p) {
+				v[rfAsked] = 1
+				break
+			}
+		}
+	}
+	first := cands[0].doc
+	for ci := range cs {
+		k := &cs[ci]
+		share := k.weight * k.idf / denom
+		if i > 0 && share > v[rfAspect] && ix.bodyOnly(k, first) && ix.namesFirmly(k, c.doc) {
+			v[rfAspect] = share
+		}
+	}
+	// The title's terms no query alternative meets.
+	var all, rest float64
+	var n, nRest int
+	for _, t := range ix.docTopic[c.doc] {
+		p, ok := ix.postingFor(t, c.doc)
+		if !ok || p.mask&(1<<fTitle) == 0 {
+			continue
+		}
+		w := float64(ix.idf[t])
+		all += w
+		n++
+		if !queryHas(cs, t) {
+			rest += w
+			nRest++
+		}
+	}
+	if all > 0 {
+		v[rfTitleRest] = rest / all
+		v[rfTitleRestN] = float64(nRest) / float64(n)
+	}
+}
+
+// queryHas reports whether term t is an alternative of one of the
+// query's concepts.
+func queryHas(cs []concept, t int32) bool {
+	for ci := range cs {
+		for _, a := range cs[ci].alts {
+			if a.term == t {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // rerank lets the learned model choose the first of the first rerankK
@@ -251,6 +334,17 @@ const (
 
 // rerankModel are the model's weights (see rerankScore).
 var rerankModel = rerankFeat{rfRank: rerankWRank, rfFirst: rerankWFirst, rfTags: rerankWTags, rfHeadings: rerankWHeadings, rfStrongN: rerankWStrongN, rfTitleN: rerankWTitleN}
+
+// rerankExtra is whether the model reads one of the thirtieth pass's
+// figures (rfSec …), which cost a section scoring per candidate.
+var rerankExtra = func() bool {
+	for f := rfSec; f < nRerank; f++ {
+		if rerankModel[f] != 0 {
+			return true
+		}
+	}
+	return false
+}()
 
 // rerankScore is the model's score of one candidate.
 func rerankScore(x *rerankFeat) float64 {
