@@ -78,6 +78,10 @@ var rerankOff bool
 // features of each search (fitting aid only; nil in the bot).
 var rerankTrace func(docs []int32, x []rerankFeat)
 
+// rerankBotProbe, when set, receives the features the bot's model reads
+// (tests only; nil in the bot).
+var rerankBotProbe func(x []rerankFeat)
+
 // rerankFeatures fills x[i] for cands[i]. The per-field shares cost a
 // binary search per alternative of each concept per candidate: linear in
 // the query's concepts (maxQueryTokens bounds them) times rerankK.
@@ -284,6 +288,9 @@ func (ix *Index) rerank(cs []concept, cands []cand, denom float64) int {
 	if rerankOff {
 		return 0
 	}
+	if rerankBotProbe != nil {
+		rerankBotProbe(x)
+	}
 	b, best := 0, rerankScore(&x[0])
 	for i := 1; i < k; i++ {
 		if s := rerankScore(&x[i]); s > best {
@@ -344,20 +351,19 @@ func (ix *Index) rerank(cs []concept, cands []cand, denom float64) int {
 // six weights, 1,104 with the six refitted, 1,114 with the nine; top-3
 // 1,218 → 1,219. The weights are the fit on the whole of part A.
 const (
-	rerankWRank     = 2.308 // rank with the pairs, relative to the first's
-	rerankWFirst    = 0.962 // the current first candidate (the incumbent)
-	rerankWTags     = 1.731 // share of the query met in tags, aliases, taught questions
-	rerankWHeadings = 1.202 // share of the query met in headings
-	rerankWStrongN  = 1.930 // share of the query's words met in a strong field
-	rerankWTitleN   = 2.128 // share of the query's words met in the title
-	rerankWCov      = 0.489 // share of the query met anywhere
-	rerankWSecCov   = 1.911 // share of the query met in the best section
-	rerankWCovN     = 1.522 // share of the query's words met anywhere
+	rerankWRank     = 2.478 // rank with the pairs, relative to the first's
+	rerankWFirst    = 0.972 // the current first candidate (the incumbent)
+	rerankWTags     = 1.633 // share of the query met in tags, aliases, taught questions
+	rerankWHeadings = 1.156 // share of the query met in headings
+	rerankWStrongN  = 2.056 // share of the query's words met in a strong field
+	rerankWTitleN   = 2.068 // share of the query's words met in the title
+	rerankWCov      = 1.087 // share of the query met anywhere
+	rerankWSecCov   = 2.056 // share of the query met in the best section
 )
 
 // rerankModel are the model's weights (see rerankScore).
 var rerankModel = rerankFeat{rfRank: rerankWRank, rfFirst: rerankWFirst, rfTags: rerankWTags, rfHeadings: rerankWHeadings, rfStrongN: rerankWStrongN, rfTitleN: rerankWTitleN,
-	rfCov: rerankWCov, rfSecCov: rerankWSecCov, rfCovN: rerankWCovN}
+	rfCov: rerankWCov, rfSecCov: rerankWSecCov}
 
 // rerankScore is the model's score of one candidate.
 func rerankScore(x *rerankFeat) float64 {
