@@ -5,14 +5,14 @@ import (
 	"testing"
 )
 
-// TestRerankNineFigures: the thirtieth pass's model (rfCov, rfSecCov and
-// rfCovN beside the six; docs/passes/30-eng30a.md) puts the guide first
+// TestRerankEightFigures: the thirtieth pass's model (rfCov and rfSecCov
+// beside the six; docs/passes/30-eng30a.md) puts the guide first
 // whose best section and whole text meet more of the message, where the
 // six weights kept a guide that meets one word in its title. The
 // messages are written for this test (no question set's): a recording of
 // a conference, a session to confirm on a new phone. Fails with the six
 // weights (both kept the sibling first).
-func TestRerankNineFigures(t *testing.T) {
+func TestRerankEightFigures(t *testing.T) {
 	ix := Build(loadGuidesAsBot(t, filepath.Join(benchDir(t), "guides")), Options{})
 	for _, tt := range []struct{ msg, want string }{
 		{"kann man die videokonferenz aufnehmen, damit andere sie später sehen", "bbb/aufzeichnungen.md"},
