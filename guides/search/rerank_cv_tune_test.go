@@ -69,10 +69,11 @@ func cvScore(rows []rrRow, m *rerankFeat) (n, top1, top3 int) {
 type cvResult struct {
 	top1, top3 []int
 	t1, t3     int
+	bench1     int // top-1 of the bench rows (the rest: first messages)
 }
 
 func (c cvResult) String() string {
-	return fmt.Sprintf("top-1 %d top-3 %d (folds top-1 %v top-3 %v)", c.t1, c.t3, c.top1, c.top3)
+	return fmt.Sprintf("top-1 %d (bench %d) top-3 %d (folds top-1 %v top-3 %v)", c.t1, c.bench1, c.t3, c.top1, c.top3)
 }
 
 // cvRun fits use with lambda on all folds but one and counts the one,
@@ -92,6 +93,14 @@ func cvRun(t testing.TB, folds [][]rrRow, use []int, lambda float64, fixed *rera
 			m = &w
 		}
 		_, a, b := cvScore(folds[p], m)
+		var bench []rrRow
+		for _, r := range folds[p] {
+			if strings.HasPrefix(r.set, "b:") {
+				bench = append(bench, r)
+			}
+		}
+		_, b1, _ := cvScore(bench, m)
+		res.bench1 += b1
 		res.top1, res.top3 = append(res.top1, a), append(res.top3, b)
 		res.t1 += a
 		res.t3 += b
