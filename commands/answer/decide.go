@@ -283,11 +283,8 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 		d.exit = exitLeans
 		return noGuide(d, res.Hits, opts, tx)
 	}
-	if (onThingAlone(res.Hits) || onThingAlone(res.HitsBeforeRerank())) && !namesTool(qw) {
-		// The whole message is about the thing's own trouble (read in
-		// the order without the learned re-ranking too, as choiceLeans
-		// does: the re-ranking reorders but never turns the order's
-		// "no guide" into a choice; thirtieth pass, eng30a): its
+	if onThingAlone(res.Hits) && !namesTool(qw) {
+		// The whole message is about the thing's own trouble: its
 		// question clause alone ("…, wie kann ich das ändern?") is not
 		// searched again (focusQuestion), as for offTopicOnOneWord.
 		// The reply names the kind of thing where its words have one

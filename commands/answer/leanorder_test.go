@@ -55,28 +55,3 @@ func TestChoiceLeansMovedOnOneWordAlone(t *testing.T) {
 		})
 	}
 }
-
-// TestThingAloneReadsOrderBeforeRerank: the thing-alone exit
-// (onThingAlone) reads the order before the learned re-ranking's move too,
-// as choiceLeans does: the re-ranking reorders, it never turns the
-// order's "no guide" into a choice. With the thirtieth pass's nine-figure
-// model the re-ranking moves the notifications guide before the app guide
-// for a phone's ringtone; the app guide meets the message in the phone
-// alone. Read only in the shown order the message got a choice of guides
-// that do not cover the phone's own ringtone (fails so without the fix).
-func TestThingAloneReadsOrderBeforeRerank(t *testing.T) {
-	lib := loadLibrary(t)
-	for _, msg := range []string{
-		"wie wird mein handy klingelton leiser",
-	} {
-		t.Run(msg, func(t *testing.T) {
-			res := lib.SearchFor(msg, 5, false)
-			if !res.Reranked() || onThingAlone(res.Hits) || !onThingAlone(res.HitsBeforeRerank()) {
-				t.Fatalf("precondition: the re-ranking moved the first guide, the order before it on the thing alone and the shown order not (moved %v)", res.Reranked())
-			}
-			if d := Decide(msg, lib, Options{}); d.Outcome != None || d.exit != exitThing {
-				t.Fatalf("got %s %v (exit %v), want no guide by the thing-alone exit", d.Outcome, d.Guides(), d.exit)
-			}
-		})
-	}
-}

@@ -5,8 +5,9 @@ import (
 	"testing"
 )
 
-// TestRerankEightFigures: the thirtieth pass's model (rfCov and rfSecCov
-// beside the six; docs/passes/30-eng30a.md) puts the guide first
+// TestRerankEightFigures: the thirtieth pass's candidate model
+// (rerankModelPartA, not the bot's: rfCov and rfSecCov beside the six;
+// docs/passes/30-eng30a.md) puts the guide first
 // whose best section and whole text meet more of the message, where the
 // six weights kept a guide that meets one word in its title. The
 // messages are written for this test (no question set's): a recording of
@@ -14,6 +15,9 @@ import (
 // weights (both kept the sibling first).
 func TestRerankEightFigures(t *testing.T) {
 	ix := Build(loadGuidesAsBot(t, filepath.Join(benchDir(t), "guides")), Options{})
+	old := rerankModel
+	rerankModel = rerankModelPartA
+	defer func() { rerankModel = old }()
 	for _, tt := range []struct{ msg, want string }{
 		{"kann man die videokonferenz aufnehmen, damit andere sie später sehen", "bbb/aufzeichnungen.md"},
 		{"auf meinem neuen telefon steht ich soll die sitzung bestätigen", "matrix/sitzung-verifizieren.md"},
@@ -34,6 +38,15 @@ func TestRerankEightFigures(t *testing.T) {
 // another branch of rerankFeatures).
 func TestRerankBotFeaturesAsTrace(t *testing.T) {
 	ix := Build(loadGuidesAsBot(t, filepath.Join(benchDir(t), "guides")), Options{})
+	for _, m := range []rerankFeat{rerankModel, rerankModelPartA} {
+		rerankBotFeaturesAsTrace(t, ix, m)
+	}
+}
+
+func rerankBotFeaturesAsTrace(t *testing.T, ix *Index, m rerankFeat) {
+	old0 := rerankModel
+	rerankModel = m
+	defer func() { rerankModel = old0 }()
 	for _, msg := range []string{
 		"kann man die videokonferenz aufnehmen, damit andere sie später sehen",
 		"wie teile ich meinen bildschirm in der konferenz",
@@ -57,7 +70,7 @@ func TestRerankBotFeaturesAsTrace(t *testing.T) {
 			t.Fatalf("%q: bot read %d candidates, trace %d", msg, len(bot), len(traced))
 		}
 		for i := range bot {
-			for f, w := range rerankModel {
+			for f, w := range m {
 				if w != 0 && !near(bot[i][f], traced[i][f]) {
 					t.Errorf("%q candidate %d: feature %d %.4f in the bot, %.4f traced", msg, i, f, bot[i][f], traced[i][f])
 				}

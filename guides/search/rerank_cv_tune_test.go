@@ -143,13 +143,13 @@ func TestRerankCV(t *testing.T) {
 	fmt.Printf("part A: %d guide questions, folds %v\n", nA, sizes)
 	none := cvRun(t, folds, nil, 0, &rerankFeat{rfRank: 1})
 	fmt.Printf("no re-ranking:     %v\n", none)
-	// The six weights before the thirtieth pass (fitted on the whole
-	// tune pool, part A among it) and the shipped ones (fitted on the
-	// whole of part A: in-sample here, for reference only).
-	former := rerankFeat{rfRank: 3.233, rfFirst: 1.295, rfTags: 2.035, rfHeadings: 1.010, rfStrongN: 1.353, rfTitleN: 1.478}
-	fmt.Printf("former six weights: %v\n", cvRun(t, folds, nil, 0, &former))
+	// The bot's six weights (fitted on the whole tune pool, part A among
+	// it) and the thirtieth pass's candidate (fitted on the whole of
+	// part A: in-sample here, for reference only).
 	shipped := rerankModel
-	fmt.Printf("shipped (in-sample): %v\n", cvRun(t, folds, nil, 0, &shipped))
+	fmt.Printf("bot's six weights: %v\n", cvRun(t, folds, nil, 0, &shipped))
+	cand := rerankModelPartA
+	fmt.Printf("rerankModelPartA (in-sample): %v\n", cvRun(t, folds, nil, 0, &cand))
 	six := []int{rfRank, rfFirst, rfTags, rfHeadings, rfStrongN, rfTitleN}
 	names := func(use []int) string {
 		var s []string

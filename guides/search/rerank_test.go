@@ -175,10 +175,8 @@ func TestRerankWordShares(t *testing.T) {
 			t.Errorf("%s: strongN %.3f covN %.3f tagsN %.3f, want %.3f %.3f %.3f", tt.id, x[rfStrongN], x[rfCovN], x[rfTagsN], tt.strongN, tt.covN, tt.tagsN)
 		}
 	}
-	// The thirtieth pass (docs/passes/30-eng30a.md) ships covN, chosen by
-	// the cross-validation inside part A; tagsN stays unread.
-	if v := rerankModel[rfTagsN]; v != 0 {
-		t.Errorf("the bot's model reads tagsN (weight %v); docs/passes/13.md, thirteenth pass: not shipped", v)
+	if v := rerankModel[rfCovN] + rerankModel[rfTagsN]; v != 0 {
+		t.Errorf("the bot's model reads the per-word shares besides strongN and titleN (weights sum %v); docs/passes/13.md, thirteenth pass: not shipped", v)
 	}
 }
 
