@@ -392,4 +392,4 @@ func containsInt(s []int, v int) bool {
 }
 
 // rerankNames name the features (the fitting aid).
-var rerankNames = [nRerank]string{"rank", "score", "cov", "strong", "solidStr", "distinct", "phr", "topicless", "oneWord", "title", "tags", "summary", "headings", "bodyOnly", "rarest", "topicLen", "pos", "first", "strongN", "tagsN", "covN", "titleN"}
+var rerankNames = [nRerank]string{"rank", "score", "cov", "strong", "solidStr", "distinct", "phr", "topicless", "oneWord", "title", "tags", "summary", "headings", "bodyOnly", "rarest", "topicLen", "pos", "first", "strongN", "tagsN", "covN", "titleN", "sec", "secCov", "focus", "line", "asked", "oneDF", "solid", "aspect", "titleRest", "titleRestN"}
