@@ -43,6 +43,9 @@ type Texts struct {
 	AskEmail string
 	// EmailInvalid: %s = what the member typed.
 	EmailInvalid string
+	// EmailSpecial: the address holds look-alike, invisible or control
+	// characters, or umlauts before the @; %s = what the member typed.
+	EmailSpecial string
 	// AskReason asks why.
 	AskReason string
 	// Summary heads the summary; the lines follow.
@@ -232,6 +235,7 @@ var German = Texts{
 	RoomInvalid:       "Der Raumname sollte 2 bis 64 Zeichen lang sein. Versuch es bitte noch einmal.",
 	AskEmail:          "An welche E-Mail-Adresse soll die Nextcloud dir den Link schicken, mit dem du dein Passwort setzt? Hast du schon ein Nextcloud-Konto, nimm die Adresse, die dort eingetragen ist.",
 	EmailInvalid:      "„%s“ sieht nicht wie eine E-Mail-Adresse aus. Bitte schreib sie so: `name@example.org`.",
+	EmailSpecial:      "In „%s“ stehen Zeichen, die in E-Mail-Adressen nicht vorkommen sollten: Buchstaben aus einer anderen Schrift, die wie unsere aussehen, unsichtbare Zeichen oder Umlaute vor dem @. Bitte tipp die Adresse noch einmal von Hand, so wie sie in deinem Postfach steht.",
 	AskReason:         "Wofür brauchst du den Zugang? Ein Satz reicht (z. B. „Ich mache in der AG Digitales mit“).",
 	Summary:           "Bitte prüf deinen Antrag:",
 	SummaryNextcloud:  "- **Nextcloud**, Gruppe **%s**\n- E-Mail: %s\n- Anzeigename: %s",
@@ -388,6 +392,7 @@ var English = Texts{
 	RoomInvalid:       "The room name should have 2 to 64 characters. Please try again.",
 	AskEmail:          "Which e-mail address should Nextcloud send the link for setting your password to? If you already have a Nextcloud account, use the address stored there.",
 	EmailInvalid:      "“%s” doesn't look like an e-mail address. Please write it like `name@example.org`.",
+	EmailSpecial:      "“%s” holds characters that should not be in an e-mail address: letters of another script that look like ours, invisible characters, or umlauts before the @. Please type the address again by hand, as your mailbox shows it.",
 	AskReason:         "What do you need the access for? One sentence is enough (e.g. “I'm in the digital working group”).",
 	Summary:           "Please check your request:",
 	SummaryNextcloud:  "- **Nextcloud**, group **%s**\n- E-mail: %s\n- Display name: %s",

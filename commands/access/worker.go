@@ -585,7 +585,8 @@ func (w *Workflow) cmdRoom(ce *chat.Call) error {
 	case w.cfg.BBB == nil:
 		return w.ReplyMarkdown(ce.Ctx, at.NotEnabledBBB+" "+w.FallbackContact())
 	}
-	name := strings.Join(strings.Fields(ce.RawArgs), " ")
+	raw := strings.Join(strings.Fields(ce.RawArgs), " ")
+	name := chat.OneLineName(raw) // as a request keeps it (roomName)
 	if name == "" {
 		return w.ReplyMarkdown(ce.Ctx, at.RoomUsage)
 	}
@@ -595,7 +596,7 @@ func (w *Workflow) cmdRoom(ce *chat.Call) error {
 	}
 	var granted *storage.AccessRequest
 	for _, r := range list {
-		if r.Kind == storage.AccessBBB && r.Status == storage.AccessProvisioned && (strings.EqualFold(r.Target, name) || bbb.MeetingID(r.Target) == bbb.MeetingID(name)) {
+		if r.Kind == storage.AccessBBB && r.Status == storage.AccessProvisioned && (strings.EqualFold(r.Target, name) || bbb.MeetingID(r.Target) == bbb.MeetingID(name) || bbb.MeetingID(r.Target) == bbb.MeetingID(raw)) {
 			granted = r
 			break
 		}
