@@ -2,10 +2,14 @@ package commands
 
 import (
 	"context"
+	"net/http"
+	"strings"
 	"testing"
+	"time"
 
 	"maunium.net/go/mautrix/id"
 
+	"github.com/lotse-bot/lotse/integrations/bbb"
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -60,4 +64,51 @@ func TestAccessRoomNameInvisibleCharacter(t *testing.T) {
 	if r1, _ := e.db.Access().Get(ctx, 1); r1.Status != storage.AccessProvisioned {
 		t.Fatalf("first request: %s", r1.Status)
 	}
+}
+
+// TestAccessBadDayTexts: what the approvers read when BigBlueButton is
+// down (which server, and when Lotse tries next) and when it answers
+// FAILED with HTTP 200 because the shared secret is wrong (what to do,
+// not „(checksumError)“ after a full stop). Before, both servers were
+// „Der Server“ and the cause stood as a sentence in parentheses (acc30).
+func TestAccessBadDayTexts(t *testing.T) {
+	e := newAccessEnv(t)
+	ctx := context.Background()
+	e.requestRoom(t, member, dmRoom)
+	e.say(t, approvals, carol, "!genehmigen 1", "")
+	e.bbb.FailNext(100, http.StatusBadGateway)
+	before := e.fm.count()
+	// NotifyAfter is 2, Backoff a minute: the second attempt tells.
+	for _, at := range []time.Duration{0, time.Minute} {
+		if err := e.h.AccessTick(ctx, e.now.Add(at)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	news := in(e.newsSince(before), approvals)
+	mustContain(t, news, "2-mal fehlgeschlagen. BigBlueButton ist gerade nicht erreichbar", "das nächste Mal am")
+	if b := bodies(news); strings.Contains(b, ".)") || strings.Contains(b, "Der Server") {
+		t.Errorf("cause as a sentence in parentheses or without its server:\n%s", b)
+	}
+	e.bbb.FailNext(0, 0)
+
+	// A wrong shared secret: BigBlueButton answers HTTP 200 with FAILED
+	// checksumError; not retried, the approvers read what to check.
+	wrong, err := bbb.NewClient(bbb.Options{BaseURL: e.bbb.URL(), Secret: "not-the-secret", HTTPClient: e.bbb.Client()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.reconfigure(func(d *Deps) { d.Access.BBB = wrong })
+	before = e.fm.count()
+	if err := e.h.AccessTick(ctx, e.now.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if r, _ := e.db.Access().Get(ctx, 1); r.Status != storage.AccessFailed {
+		t.Fatalf("after checksumError: %s, want failed", r.Status)
+	}
+	news = in(e.newsSince(before), approvals)
+	mustContain(t, news, "Secret", "passt nicht zum Server")
+	if b := bodies(news); strings.Contains(b, "checksumError") {
+		t.Errorf("BigBlueButton's code shown instead of what to do:\n%s", b)
+	}
+	e.assertNoSecrets(t)
 }

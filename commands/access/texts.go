@@ -170,8 +170,9 @@ type Texts struct {
 	GuideCommand string
 	// DoneApprovals: %d, %s what was done (approvals room, after provisioning).
 	DoneApprovals string
-	// Failing: %d number, %d attempts, %s cause; Lotse keeps trying
-	// (one|other, by the attempts: access_notify_after may be 1).
+	// Failing: %d number, %d attempts, %s cause (a sentence), %s when
+	// Lotse tries next (day and time); Lotse keeps trying (one|other, by
+	// the attempts: access_notify_after may be 1).
 	Failing string
 	// Failed: %d, %s cause; the member was told (MemberFailed); approve
 	// again to retry.
@@ -183,6 +184,11 @@ type Texts struct {
 	// Err* explain provisioning errors to approvers.
 	ErrUnauthorized, ErrPasswordConfirmation, ErrForbidden, ErrRateLimited, ErrGroupMissing,
 	ErrInvalidInput, ErrAmbiguous, ErrTemporary, ErrBBB, ErrNotConfigured, ErrUnknown string
+	// ErrBBBDown: BigBlueButton unreachable or a server error (ErrTemporary
+	// is Nextcloud's); ErrBBBChecksum: BigBlueButton refuses Lotse's
+	// checksum (the shared secret is wrong); ErrBBBKey: another refusal,
+	// %s = BigBlueButton's code for it.
+	ErrBBBDown, ErrBBBChecksum, ErrBBBKey string
 	// ErrRoomTaken: another member was granted a BBB room of this name first.
 	ErrRoomTaken string
 	// AuditIntro: %s = filter; AuditIntroAll: the unfiltered log;
@@ -298,7 +304,7 @@ var German = Texts{
 	NextStep:          "Nächster Schritt: %s",
 	GuideCommand:      "„%s“ – `!anleitung %s`",
 	DoneApprovals:     "✅ Antrag #%d ist eingerichtet: %s. Das Mitglied wurde informiert.",
-	Failing:           "⚠️ Antrag #%d: Einrichten ist %d-mal fehlgeschlagen (%s). Ich versuche es weiter.|⚠️ Antrag #%d: Einrichten ist %d-mal fehlgeschlagen (%s). Ich versuche es weiter.",
+	Failing:           "⚠️ Antrag #%d: Das Einrichten ist %d-mal fehlgeschlagen. %s Ich versuche es weiter, das nächste Mal am %s.|⚠️ Antrag #%d: Das Einrichten ist %d-mal fehlgeschlagen. %s Ich versuche es weiter, das nächste Mal am %s.",
 	Failed:            "❌ Antrag #%d konnte nicht eingerichtet werden: %s\nDas Mitglied weiß, dass es noch hakt. Nach der Behebung: `!genehmigen %[1]d` versucht es erneut.",
 	DeniedUnreachable: "Antrag #%d ist abgelehnt (%s). Dem Mitglied kann ich keinen Direktchat öffnen, es weiß also noch nichts davon – bitte gebt ihm selbst Bescheid.",
 	DoneUnreachable:   "✅ Antrag #%d ist eingerichtet: %s. Dem Mitglied kann ich keinen Direktchat öffnen, es weiß also noch nichts davon – bitte gebt ihm selbst Bescheid.",
@@ -311,8 +317,11 @@ var German = Texts{
 	ErrGroupMissing:         "Die Gruppe gibt es in der Nextcloud nicht. Bitte dort anlegen oder die Konfiguration korrigieren.",
 	ErrInvalidInput:         "Die Nextcloud lehnt die Angaben ab (z. B. ungültige E-Mail-Adresse oder Anzeigename).",
 	ErrAmbiguous:            "Mehrere Nextcloud-Konten haben diese E-Mail-Adresse. Bitte von Hand zuordnen.",
-	ErrTemporary:            "Der Server ist gerade nicht erreichbar oder hat einen Fehler gemeldet.",
+	ErrTemporary:            "Die Nextcloud ist gerade nicht erreichbar oder meldet einen Serverfehler.",
 	ErrBBB:                  "BigBlueButton hat die Anfrage abgelehnt.",
+	ErrBBBDown:              "BigBlueButton ist gerade nicht erreichbar oder meldet einen Serverfehler.",
+	ErrBBBChecksum:          "BigBlueButton erkennt Lotse nicht: Das gemeinsame Secret in Lotses Einstellungen passt nicht zum Server. Bitte die Admins, es abzugleichen.",
+	ErrBBBKey:               "BigBlueButton hat die Anfrage abgelehnt (Meldung „%s“).",
 	ErrNotConfigured:        "Diese Integration ist in Lotse nicht konfiguriert.",
 	ErrRoomTaken:            "Einen BigBlueButton-Raum mit diesem Namen hat schon ein anderes Mitglied. Mit dieser Genehmigung würde die Person dort Moderator:in – deshalb nicht eingerichtet. Bitte mit einem anderen Namen neu beantragen.",
 	ErrUnknown:              "Unbekannter Fehler (Details im Log von Lotse).",
@@ -455,7 +464,7 @@ var English = Texts{
 	NextStep:          "Next step: %s",
 	GuideCommand:      "“%s” – `!guide %s`",
 	DoneApprovals:     "✅ Request #%d is set up: %s. The member was told.",
-	Failing:           "⚠️ Request #%d: setting it up failed %d time (%s). I keep trying.|⚠️ Request #%d: setting it up failed %d times (%s). I keep trying.",
+	Failing:           "⚠️ Request #%d: setting it up failed %d time. %s I keep trying, next on %s.|⚠️ Request #%d: setting it up failed %d times. %s I keep trying, next on %s.",
 	Failed:            "❌ Request #%d could not be set up: %s\nThe member knows it is stuck. Once fixed, `!approve %[1]d` tries again.",
 	DeniedUnreachable: "Request #%d is denied (%s). I can't open a direct chat with the member, so they don't know yet – please tell them yourselves.",
 	DoneUnreachable:   "✅ Request #%d is set up: %s. I can't open a direct chat with the member, so they don't know yet – please tell them yourselves.",
@@ -468,8 +477,11 @@ var English = Texts{
 	ErrGroupMissing:         "The group does not exist in Nextcloud. Please create it there or fix the configuration.",
 	ErrInvalidInput:         "Nextcloud rejects the data (e.g. an invalid e-mail address or display name).",
 	ErrAmbiguous:            "Several Nextcloud accounts have this e-mail address. Please assign it by hand.",
-	ErrTemporary:            "The server is unreachable or reported an error.",
+	ErrTemporary:            "Nextcloud is unreachable or reports a server error.",
 	ErrBBB:                  "BigBlueButton rejected the request.",
+	ErrBBBDown:              "BigBlueButton is unreachable or reports a server error.",
+	ErrBBBChecksum:          "BigBlueButton does not recognise Lotse: the shared secret in Lotse's settings does not match the server. Please ask the admins to align it.",
+	ErrBBBKey:               "BigBlueButton rejected the request (message “%s”).",
 	ErrNotConfigured:        "This integration is not configured in Lotse.",
 	ErrRoomTaken:            "Another member already has a BigBlueButton room of this name. This approval would make the requester its moderator – so it was not set up. Please request again with another name.",
 	ErrUnknown:              "Unknown error (details in Lotse's log).",
