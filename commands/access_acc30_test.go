@@ -2,11 +2,13 @@ package commands
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
 
+	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/integrations/bbb"
@@ -111,4 +113,64 @@ func TestAccessBadDayTexts(t *testing.T) {
 		t.Errorf("BigBlueButton's code shown instead of what to do:\n%s", b)
 	}
 	e.assertNoSecrets(t)
+}
+
+// reactID is react that returns the reaction's event ID too.
+func (e *accessEnv) reactID(t *testing.T, sender id.UserID, target id.EventID, key string) (id.EventID, []sentMsg) {
+	t.Helper()
+	evt := &event.Event{ID: id.EventID(fmt.Sprintf("$acc30r%d", supportEvt.Add(1))), RoomID: approvals, Sender: sender, Type: event.EventReaction,
+		Content: event.Content{Parsed: &event.ReactionEventContent{RelatesTo: event.RelatesTo{Type: event.RelAnnotation, EventID: target, Key: key}}}}
+	return evt.ID, e.handle(t, evt, false)
+}
+
+// TestAccessRemovedApprovalTakenBack: an approver who removes their ✅
+// from a request that needs two approvers takes the approval back (the
+// message shows it open again, the audit log says so, the approvers read
+// it); a second approver's ✅ then does not set it up alone. Someone else
+// removing it (a moderator) changes nothing; removing it again changes
+// nothing. Removing the ✅ that decided a request tells the approvers that
+// this no longer undoes it. Before, a removed ✅ did nothing and went on
+// counting (acc30).
+func TestAccessRemovedApprovalTakenBack(t *testing.T) {
+	e := newAccessEnv(t)
+	ctx := context.Background()
+	root := e.requestNextcloud(t, member, "Bezirk Nord", "mia@example.org") // needs two
+	aliceOK, sent := e.reactID(t, alice, root, "✅")
+	mustContain(t, in(sent, approvals), "[1/2 GENEHMIGT von Alice]")
+
+	// Not Alice's deletion (a moderator's, Bob's): nothing.
+	if got := in(e.handle(t, e.redaction(approvals, bob, aliceOK), false), approvals); len(got) != 0 {
+		t.Fatalf("someone else's deletion answered: %s", bodies(got))
+	}
+	if a, _ := e.db.Access().Approvers(ctx, 1); len(a) != 1 {
+		t.Fatalf("approvers after someone else's deletion: %v", a)
+	}
+
+	// Alice's own deletion takes it back; once.
+	got := in(e.handle(t, e.redaction(approvals, alice, aliceOK), false), approvals)
+	mustContain(t, got, "Alice hat die Genehmigung zurückgenommen", "[OFFEN]")
+	if a, _ := e.db.Access().Approvers(ctx, 1); len(a) != 0 {
+		t.Fatalf("approvers after the deletion: %v", a)
+	}
+	if again := in(e.handle(t, e.redaction(approvals, alice, aliceOK), false), approvals); len(again) != 0 {
+		t.Fatalf("a second deletion answered: %s", bodies(again))
+	}
+	mustContain(t, in(e.say(t, approvals, carol, "!protokoll 1", ""), approvals), "Genehmigung zurückgenommen")
+
+	// Bob's ✅ is the first of two again: nothing is set up.
+	mustContain(t, in(e.react(t, approvals, bob, root, "✅"), approvals), "noch 1 weitere Genehmigung")
+	if err := e.h.AccessTick(ctx, e.now); err != nil {
+		t.Fatal(err)
+	}
+	if r, _ := e.db.Access().Get(ctx, 1); r.Status != storage.AccessPending || len(e.nc.Users()) != 1 {
+		t.Fatalf("after the taken-back approval and one more: %s, %d users", r.Status, len(e.nc.Users()))
+	}
+
+	// Carol's ✅ decides it; deleting it then only tells the approvers.
+	carolOK, _ := e.reactID(t, carol, root, "✅")
+	got = in(e.handle(t, e.redaction(approvals, carol, carolOK), false), approvals)
+	mustContain(t, got, "schon entschieden", "nicht mehr zurück")
+	if r, _ := e.db.Access().Get(ctx, 1); r.Status != storage.AccessApproved {
+		t.Fatalf("a deletion undid a decision: %s", r.Status)
+	}
 }

@@ -114,6 +114,11 @@ type Texts struct {
 	ApprovedPartly string
 	// AlreadyApprovedBy: %d; this approver already approved.
 	AlreadyApprovedBy string
+	// Retracted: %d request, %s the approver, who took their approval
+	// back by deleting their ✅ or command while the request waited for a
+	// further one. RetractTooLate: %d, %s status label; the deleted
+	// approval had decided the request already.
+	Retracted, RetractTooLate string
 	// AlreadyDecided: %d, %s status label.
 	AlreadyDecided string
 	// Denied: %d, %s approver.
@@ -287,6 +292,8 @@ var German = Texts{
 		"Antrag #%d: Genehmigung von %s vermerkt. Es fehlen noch %d weitere Genehmigungen von anderen Genehmigenden.",
 	AlreadyApprovedBy: "Du hast Antrag #%d schon genehmigt – die zweite Genehmigung muss von jemand anderem kommen.",
 	AlreadyDecided:    "Antrag #%d ist schon entschieden: %s",
+	Retracted:         "↩️ Antrag #%d: %s hat die Genehmigung zurückgenommen.",
+	RetractTooLate:    "Antrag #%d ist schon entschieden (%s) – eine gelöschte Genehmigung nimmt das nicht mehr zurück. Soll der Zugang doch nicht sein, entfernt ihn bitte nach dem Einrichten von Hand.",
 	Denied:            "Antrag #%d ist abgelehnt (%s). Das Mitglied wurde informiert.",
 	DeniedNoReason:    "ohne Begründung (per Reaktion)",
 	MemberDenied:      "Dein Antrag **#%d** (%s) wurde leider abgelehnt. Grund: %s\n\nBei Fragen: %s",
@@ -361,7 +368,8 @@ var German = Texts{
 	AuditActions: map[string]string{"requested": "beantragt", "approval": "genehmigt (erste von zwei)", "approved": "genehmigt",
 		"denied": "abgelehnt", "withdrawn": "zurückgezogen", "provisioned": "eingerichtet", "error": "Fehler beim Einrichten, wird wiederholt",
 		"failed": "Einrichten gescheitert", "join-link": "Moderationslink geschickt",
-		"approval-void": "Genehmigung verfallen (keine Genehmigungsrolle mehr)", "setup": "Einrichten begonnen"},
+		"approval-void": "Genehmigung verfallen (keine Genehmigungsrolle mehr)", "setup": "Einrichten begonnen",
+		"approval-retracted": "Genehmigung zurückgenommen"},
 	AuditLotse:    "Lotse",
 	AuditCreated:  "neues Nextcloud-Konto %s",
 	AuditExisting: "vorhandenes Nextcloud-Konto %s",
@@ -447,6 +455,8 @@ var English = Texts{
 		"Request #%d: approval by %s noted. It still needs %d more approvals from other approvers.",
 	AlreadyApprovedBy: "You already approved request #%d – the second approval must come from someone else.",
 	AlreadyDecided:    "Request #%d is already decided: %s",
+	Retracted:         "↩️ Request #%d: %s took their approval back.",
+	RetractTooLate:    "Request #%d is already decided (%s) – a deleted approval no longer takes that back. If the access should not be, please remove it by hand once it is set up.",
 	Denied:            "Request #%d is denied (%s). The member was told.",
 	DeniedNoReason:    "no reason given (by reaction)",
 	MemberDenied:      "Sorry, your request **#%d** (%s) was denied. Reason: %s\n\nQuestions? %s",
@@ -521,7 +531,8 @@ var English = Texts{
 	AuditActions: map[string]string{"requested": "requested", "approval": "approved (first of two)", "approved": "approved",
 		"denied": "denied", "withdrawn": "withdrawn", "provisioned": "set up", "error": "setting up failed, will retry",
 		"failed": "setting up failed", "join-link": "moderator link sent",
-		"approval-void": "approval void (no longer an approver)", "setup": "setting up started"},
+		"approval-void": "approval void (no longer an approver)", "setup": "setting up started",
+		"approval-retracted": "approval taken back"},
 	AuditLotse:    "Lotse",
 	AuditCreated:  "new Nextcloud account %s",
 	AuditExisting: "existing Nextcloud account %s",

@@ -1,0 +1,68 @@
+package storage_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// TestRetractApproval (acc30): an approver's approval of a pending request
+// is removed once, audited under the approver and the deleting event, and
+// the version is bumped; a decided request, someone else's approval and a
+// request that is gone are left alone. AuditByKey finds the approval's
+// entry by its event.
+func TestRetractApproval(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
+			q := db.Access()
+			r, _, err := q.Create(ctx, &storage.AccessRequest{MemberID: "@m:test", MemberRoom: "!dm:test", Kind: storage.AccessNextcloud,
+				Target: "AG", Email: "m@example.org", Reason: "weil", Needed: 2}, "$req", now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := q.Approve(ctx, r.ID, "@a:test", "$ok-a", now); err != nil {
+				t.Fatal(err)
+			}
+			e, err := q.AuditByKey(ctx, "approval:$ok-a")
+			if err != nil || e == nil || e.Actor != "@a:test" || e.RequestID != r.ID {
+				t.Fatalf("audit entry of the approval: %+v, %v", e, err)
+			}
+			if e, err := q.AuditByKey(ctx, "approval:$nothing"); err != nil || e != nil {
+				t.Fatalf("unknown key: %+v, %v", e, err)
+			}
+			before, _ := q.Get(ctx, r.ID)
+			if ok, _, err := q.RetractApproval(ctx, r.ID, "@b:test", "$del-b", now); err != nil || ok {
+				t.Fatalf("someone else's approval retracted: %v, %v", ok, err)
+			}
+			for i, want := range []bool{true, false} {
+				ok, after, err := q.RetractApproval(ctx, r.ID, "@a:test", "$del-a", now)
+				if err != nil || ok != want || after == nil || after.Status != storage.AccessPending {
+					t.Fatalf("retract #%d: %v, %+v, %v; want %v", i+1, ok, after, err, want)
+				}
+			}
+			if a, _ := q.Approvers(ctx, r.ID); len(a) != 0 {
+				t.Fatalf("approvers left: %v", a)
+			}
+			after, _ := q.Get(ctx, r.ID)
+			if after.Version != before.Version+1 {
+				t.Errorf("version %d → %d", before.Version, after.Version)
+			}
+			if e, _ := q.AuditByKey(ctx, "approval-retracted:$del-a"); e == nil || e.Actor != "@a:test" || e.Action != "approval-retracted" {
+				t.Errorf("audit of the retraction: %+v", e)
+			}
+			// Decided: left alone.
+			q.Approve(ctx, r.ID, "@a:test", "$ok-a2", now)
+			q.Approve(ctx, r.ID, "@b:test", "$ok-b", now)
+			if ok, after, err := q.RetractApproval(ctx, r.ID, "@b:test", "$del-b2", now); err != nil || ok || after.Status != storage.AccessApproved {
+				t.Errorf("a decided request's approval retracted: %v, %+v, %v", ok, after, err)
+			}
+			if ok, after, err := q.RetractApproval(ctx, 99, "@a:test", "$x", now); err != nil || ok || after != nil {
+				t.Errorf("a request that is gone: %v, %+v, %v", ok, after, err)
+			}
+		})
+	}
+}
