@@ -11,6 +11,7 @@ import (
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
+	"github.com/lotse-bot/lotse/commands/access"
 	"github.com/lotse-bot/lotse/integrations/bbb"
 	"github.com/lotse-bot/lotse/storage"
 )
@@ -173,4 +174,43 @@ func TestAccessRemovedApprovalTakenBack(t *testing.T) {
 	if r, _ := e.db.Access().Get(ctx, 1); r.Status != storage.AccessApproved {
 		t.Fatalf("a deletion undid a decision: %s", r.Status)
 	}
+}
+
+// TestAccessFileWithdrawLoopBounded: a member who files and withdraws
+// requests in a loop stops at MaxRequestsPerDay a day, also with a
+// dialogue begun before the limit; each request had been a message in
+// the approvals room. The next day they may file again (acc30).
+func TestAccessFileWithdrawLoopBounded(t *testing.T) {
+	e := newAccessEnv(t)
+	ctx := context.Background()
+	second := id.RoomID("!second-dm:test")
+	e.newDirectChat(t, second, member)
+	for i := 1; i <= access.MaxRequestsPerDay; i++ {
+		if i == access.MaxRequestsPerDay {
+			// A dialogue begun in another direct chat before the limit,
+			// confirmed after it.
+			e.sayIn(t, second, member, "!zugang bbb Spät", true)
+			mustContain(t, in(e.sayIn(t, second, member, "Treffen", true), second), "Bitte prüf")
+		}
+		for _, body := range []string{fmt.Sprintf("!zugang bbb Raum %d", i), "Treffen", "ja"} {
+			e.say(t, dmRoom, member, body, "")
+		}
+		mustContain(t, in(e.say(t, dmRoom, member, fmt.Sprintf("!zurückziehen %d", i), ""), dmRoom), "zurückgezogen")
+	}
+	before := e.fm.count()
+	mustContain(t, in(e.say(t, dmRoom, member, "!zugang bbb Noch einer", ""), dmRoom), "in den letzten 24 Stunden schon 10 Anträge")
+	mustContain(t, in(e.sayIn(t, second, member, "ja", true), second), "in den letzten 24 Stunden schon 10 Anträge")
+	if got := in(e.newsSince(before), approvals); len(got) != 0 {
+		t.Fatalf("the approvals room got %d messages beyond the limit", len(got))
+	}
+	if list, _ := e.db.Access().ListForMember(ctx, member.String(), 50); len(list) != access.MaxRequestsPerDay {
+		t.Fatalf("%d requests filed, want %d", len(list), access.MaxRequestsPerDay)
+	}
+	// Another member is not held back by this one; the next day the
+	// member may file again.
+	e.say(t, dmRoom, outsider, "!zugang bbb Anderer Raum", "")
+	e.say(t, dmRoom, outsider, "Treffen", "")
+	mustContain(t, in(e.say(t, dmRoom, outsider, "ja", ""), dmRoom), "eingereicht")
+	e.now = e.now.Add(25 * time.Hour)
+	mustContain(t, in(e.say(t, dmRoom, member, "!zugang bbb Noch einer", ""), dmRoom), "Wofür")
 }

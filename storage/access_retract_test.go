@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -62,6 +63,53 @@ func TestRetractApproval(t *testing.T) {
 			}
 			if ok, after, err := q.RetractApproval(ctx, 99, "@a:test", "$x", now); err != nil || ok || after != nil {
 				t.Errorf("a request that is gone: %v, %+v, %v", ok, after, err)
+			}
+		})
+	}
+}
+
+// TestCreateLimitedPerDay (acc30): requests filed in the 24 hours before
+// count towards maxPerDay whatever became of them; older ones do not; a
+// retry of a filed request's origin still returns it.
+func TestCreateLimitedPerDay(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
+			q := db.Access()
+			file := func(origin string, at time.Time) (*storage.AccessRequest, error) {
+				r, _, err := q.CreateLimited(ctx, &storage.AccessRequest{MemberID: "@m:test", MemberRoom: "!dm:test", Kind: storage.AccessBBB,
+					Target: "Raum " + origin, Reason: "weil"}, origin, at, 5, 2)
+				return r, err
+			}
+			old, err := file("$old", now.Add(-25*time.Hour))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := q.Withdraw(ctx, old.ID, "@m:test", "$w0", now); err != nil {
+				t.Fatal(err)
+			}
+			for i, origin := range []string{"$a", "$b"} {
+				r, err := file(origin, now)
+				if err != nil {
+					t.Fatalf("request %d: %v", i+1, err)
+				}
+				if _, _, err := q.Withdraw(ctx, r.ID, "@m:test", "$w"+origin, now); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var limit *storage.DailyLimitError
+			if _, err := file("$c", now); !errors.As(err, &limit) || limit.Filed != 2 {
+				t.Fatalf("third request in a day: %v", err)
+			}
+			if r, err := file("$a", now); err != nil || r == nil || r.Target != "Raum $a" {
+				t.Fatalf("retry of a filed origin: %+v, %v", r, err)
+			}
+			if n, err := q.FiledSince(ctx, "@m:test", now.Add(-24*time.Hour)); err != nil || n != 2 {
+				t.Fatalf("FiledSince: %d, %v", n, err)
+			}
+			if _, err := file("$d", now.Add(24*time.Hour+time.Millisecond)); err != nil {
+				t.Fatalf("the next day: %v", err)
 			}
 		})
 	}

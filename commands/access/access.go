@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -57,6 +58,12 @@ func (w *Workflow) accessTxn(reqID int64, purpose string, n int) string {
 // file any number of them (security review 22, Low 3).
 const MaxOpenRequests = 5
 
+// MaxRequestsPerDay is how many requests one member may file in 24 hours,
+// whatever became of them: with MaxOpenRequests alone a member could file,
+// withdraw and file again without end, each request a message (and two
+// buttons, an edit, two redactions) in the approvals room (acc30).
+const MaxRequestsPerDay = 10
+
 // tooManyOpen tells the member when they have MaxOpenRequests requests
 // waiting already (done=true: answered, no new request).
 func (w *Workflow) tooManyOpen(ctx context.Context, member id.UserID) (done bool, err error) {
@@ -73,6 +80,12 @@ func (w *Workflow) replyTooManyOpen(ctx context.Context, n int) error {
 	return w.ReplyMarkdown(ctx, chat.Format(chat.Plural(w.tx.TooManyOpen, n), n))
 }
 
+// replyTooManyToday tells the member that the n requests they filed in
+// the last 24 hours are the most they may file in a day.
+func (w *Workflow) replyTooManyToday(ctx context.Context, n int) error {
+	return w.ReplyMarkdown(ctx, chat.Format(chat.Plural(w.tx.TooManyToday, n), n, w.FallbackContact()))
+}
+
 // cmdAccess starts a request: !zugang nextcloud [Gruppe] | !zugang bbb <Raum>.
 func (w *Workflow) cmdAccess(ce *chat.Call) error {
 	at := w.tx
@@ -84,6 +97,12 @@ func (w *Workflow) cmdAccess(ce *chat.Call) error {
 	}
 	if done, err := w.tooManyOpen(ce.Ctx, ce.Sender); done || err != nil {
 		return err
+	}
+	if n, err := w.DB.Access().FiledSince(ce.Ctx, ce.Sender.String(), w.Now().Add(-24*time.Hour)); err != nil || n >= MaxRequestsPerDay {
+		if err != nil {
+			return err
+		}
+		return w.replyTooManyToday(ce.Ctx, n)
 	}
 	kind := strings.ToLower(ce.Args[0])
 	rest := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(ce.RawArgs), ce.Args[0]))
@@ -399,10 +418,13 @@ func (w *Workflow) fileRequest(ctx context.Context, d *storage.AccessDraft) erro
 	// before it, confirmations sent at the same moment from several chats
 	// all passed (security pass 23). A request this confirmation filed
 	// already is finished, also at the limit.
-	r, _, err := w.DB.Access().CreateBounded(ctx, &storage.AccessRequest{MemberID: d.UserID, MemberRoom: d.RoomID, Kind: d.Kind, Target: d.Target,
-		Email: d.Email, DisplayName: d.DisplayName, Reason: d.Reason, Needed: needed}, evt.ID.String(), w.Now(), MaxOpenRequests)
+	r, _, err := w.DB.Access().CreateLimited(ctx, &storage.AccessRequest{MemberID: d.UserID, MemberRoom: d.RoomID, Kind: d.Kind, Target: d.Target,
+		Email: d.Email, DisplayName: d.DisplayName, Reason: d.Reason, Needed: needed}, evt.ID.String(), w.Now(), MaxOpenRequests, MaxRequestsPerDay)
 	if limit := (*storage.OpenLimitError)(nil); errors.As(err, &limit) {
 		return w.replyTooManyOpen(ctx, limit.Open)
+	}
+	if limit := (*storage.DailyLimitError)(nil); errors.As(err, &limit) {
+		return w.replyTooManyToday(ctx, limit.Filed)
 	}
 	if err != nil {
 		return err

@@ -77,6 +77,9 @@ type Texts struct {
 	// TooManyOpen: %d open requests (the limit reached); no new one
 	// until one is decided or withdrawn.
 	TooManyOpen string
+	// TooManyToday: %d requests filed in the last 24 hours (the limit
+	// reached), %s the fallback contact; no new one (one|other).
+	TooManyToday string
 	// Status labels: %s = names or reason where noted.
 	StatusPending, StatusPartly, StatusApproved, StatusProvisioned, StatusFailed, StatusDenied, StatusWithdrawn string
 	// Mine* label a request in the member's own list (!anträge): no
@@ -380,6 +383,8 @@ var German = Texts{
 	AuditRoom:    "BBB-Raum %s",
 
 	// The member's open requests reached MaxOpenRequests.
+	TooManyToday: "Du hast in den letzten 24 Stunden schon %d Antrag gestellt – mehr nehme ich an einem Tag nicht an. Versuch es bitte morgen wieder. Wenn es eilt: %s|" +
+		"Du hast in den letzten 24 Stunden schon %d Anträge gestellt – mehr nehme ich an einem Tag nicht an. Versuch es bitte morgen wieder. Wenn es eilt: %s",
 	TooManyOpen: "Du hast schon %d offenen Antrag – mehr nehme ich auf einmal nicht an. Einen neuen kannst du stellen, sobald die Genehmigenden ihn entschieden haben " +
 		"oder du ihn mit `!zurückziehen <Nr>` zurückziehst.|Du hast schon %d offene Anträge – mehr nehme ich auf einmal nicht an. " +
 		"Einen neuen kannst du stellen, sobald die Genehmigenden einen davon entschieden haben oder du einen mit `!zurückziehen <Nr>` zurückziehst. Deine Anträge: `!anträge`.",
@@ -543,6 +548,8 @@ var English = Texts{
 	AuditRoom:    "BBB room %s",
 
 	// The member's open requests reached MaxOpenRequests.
+	TooManyToday: "You have filed %d request in the last 24 hours already – I don't take more in one day. Please try again tomorrow. If it is urgent: %s|" +
+		"You have filed %d requests in the last 24 hours already – I don't take more in one day. Please try again tomorrow. If it is urgent: %s",
 	TooManyOpen: "You already have %d open request – I don't take more at once. You can file a new one once the approvers have decided it " +
 		"or you withdraw it with `!withdraw <number>`.|You already have %d open requests – I don't take more at once. " +
 		"You can file a new one once the approvers have decided one of them or you withdraw one with `!withdraw <number>`. Your requests: `!requests`.",
