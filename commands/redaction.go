@@ -81,6 +81,12 @@ func (h *Handler) handleRedaction(ctx context.Context, evt *event.Event) error {
 	if err := h.roundTable.AnnouncementRedacted(ctx, evt, redacts); err != nil {
 		return err
 	}
+	// An approver's deleted ✅ or !genehmigen takes their approval back
+	// while the request waits for another (ApprovalRedacted checks that
+	// the approval is the redaction's sender's).
+	if err := h.access.ApprovalRedacted(ctx, evt, redacts); err != nil {
+		return err
+	}
 	if h.support.On() && evt.RoomID == h.support.TeamRoom() {
 		// A team member's own answer or note: its stored text, and what
 		// Lotse sent the member for it (where the inbox still knows who

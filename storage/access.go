@@ -105,6 +105,7 @@ const (
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`
 	accessForMemberQuery   = `SELECT ` + accessColumns + ` FROM access_request WHERE member_id=$1 ORDER BY id DESC LIMIT $2`
 	accessPendingOfQuery   = `SELECT COUNT(*) FROM access_request WHERE member_id=$1 AND status='pending'`
+	accessFiledSinceQuery  = `SELECT COUNT(*) FROM access_request WHERE member_id=$1 AND created_at>=$2`
 	lockAccessCreateQuery  = `LOCK TABLE access_request IN SHARE ROW EXCLUSIVE MODE`
 	accessGrantedRoomQuery = `SELECT ` + accessColumns + ` FROM access_request WHERE kind=$1 AND status IN ('provisioned', 'approved') ORDER BY CASE status WHEN 'provisioned' THEN 0 ELSE 1 END, id LIMIT $2`
 	setAccessEventQuery    = `UPDATE access_request SET approvals_event=$2 WHERE id=$1`
@@ -233,8 +234,26 @@ func (e *OpenLimitError) Error() string {
 // request of an origin event filed already is returned as before, also at
 // the limit (a retry after a crash finishes its filing).
 func (q *AccessQuery) CreateBounded(ctx context.Context, r *AccessRequest, originEvent string, now time.Time, maxOpen int) (*AccessRequest, bool, error) {
+	return q.CreateLimited(ctx, r, originEvent, now, maxOpen, 0)
+}
+
+// DailyLimitError refuses a new request: the member filed Filed requests
+// in the 24 hours before, the most they may (see CreateLimited).
+type DailyLimitError struct{ Filed int }
+
+func (e *DailyLimitError) Error() string {
+	return fmt.Sprintf("storage: the member filed %d access requests in the last 24 hours", e.Filed)
+}
+
+// CreateLimited is CreateBounded that also refuses a request beyond
+// maxPerDay filed by the member in the 24 hours before now (0 = no limit),
+// whatever became of them, with a *DailyLimitError: the limit of open
+// requests alone let a member file, withdraw and file again without end,
+// each a message in the approvals room (acc30). Both counts and the insert
+// are one atomic step, as in CreateBounded.
+func (q *AccessQuery) CreateLimited(ctx context.Context, r *AccessRequest, originEvent string, now time.Time, maxOpen, maxPerDay int) (*AccessRequest, bool, error) {
 	var guard func(ctx context.Context) error
-	if maxOpen > 0 {
+	if maxOpen > 0 || maxPerDay > 0 {
 		guard = func(ctx context.Context) error {
 			if q.db.Dialect == dbutil.Postgres {
 				// SHARE ROW EXCLUSIVE conflicts with itself and with writes,
@@ -247,8 +266,16 @@ func (q *AccessQuery) CreateBounded(ctx context.Context, r *AccessRequest, origi
 			if err := q.db.QueryRow(ctx, accessPendingOfQuery, r.MemberID).Scan(&n); err != nil {
 				return err
 			}
-			if n >= maxOpen {
+			if maxOpen > 0 && n >= maxOpen {
 				return &OpenLimitError{Open: n}
+			}
+			if maxPerDay > 0 {
+				if err := q.db.QueryRow(ctx, accessFiledSinceQuery, r.MemberID, now.Add(-24*time.Hour).UnixMilli()).Scan(&n); err != nil {
+					return err
+				}
+				if n >= maxPerDay {
+					return &DailyLimitError{Filed: n}
+				}
 			}
 			return nil
 		}
@@ -294,6 +321,17 @@ func (q *AccessQuery) ByApprovalsEvent(ctx context.Context, eventID string) (*Ac
 // ListForMember lists a member's requests, newest first.
 func (q *AccessQuery) ListForMember(ctx context.Context, memberID string, limit int) ([]*AccessRequest, error) {
 	return q.many(ctx, accessForMemberQuery, memberID, limit)
+}
+
+// FiledSince counts the requests the member filed since since (any status).
+func (q *AccessQuery) FiledSince(ctx context.Context, memberID string, since time.Time) (int, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	var n int
+	if err := q.db.QueryRow(ctx, accessFiledSinceQuery, memberID, since.UnixMilli()).Scan(&n); err != nil {
+		return 0, fmt.Errorf("failed to count access requests: %w", err)
+	}
+	return n, nil
 }
 
 // PendingOf counts the member's requests that wait for a decision.

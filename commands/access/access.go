@@ -9,9 +9,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/rs/zerolog"
+	"golang.org/x/net/idna"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
@@ -55,6 +58,12 @@ func (w *Workflow) accessTxn(reqID int64, purpose string, n int) string {
 // file any number of them (security review 22, Low 3).
 const MaxOpenRequests = 5
 
+// MaxRequestsPerDay is how many requests one member may file in 24 hours,
+// whatever became of them: with MaxOpenRequests alone a member could file,
+// withdraw and file again without end, each request a message (and two
+// buttons, an edit, two redactions) in the approvals room (acc30).
+const MaxRequestsPerDay = 10
+
 // tooManyOpen tells the member when they have MaxOpenRequests requests
 // waiting already (done=true: answered, no new request).
 func (w *Workflow) tooManyOpen(ctx context.Context, member id.UserID) (done bool, err error) {
@@ -71,6 +80,12 @@ func (w *Workflow) replyTooManyOpen(ctx context.Context, n int) error {
 	return w.ReplyMarkdown(ctx, chat.Format(chat.Plural(w.tx.TooManyOpen, n), n))
 }
 
+// replyTooManyToday tells the member that the n requests they filed in
+// the last 24 hours are the most they may file in a day.
+func (w *Workflow) replyTooManyToday(ctx context.Context, n int) error {
+	return w.ReplyMarkdown(ctx, chat.Format(chat.Plural(w.tx.TooManyToday, n), n, w.FallbackContact()))
+}
+
 // cmdAccess starts a request: !zugang nextcloud [Gruppe] | !zugang bbb <Raum>.
 func (w *Workflow) cmdAccess(ce *chat.Call) error {
 	at := w.tx
@@ -82,6 +97,12 @@ func (w *Workflow) cmdAccess(ce *chat.Call) error {
 	}
 	if done, err := w.tooManyOpen(ce.Ctx, ce.Sender); done || err != nil {
 		return err
+	}
+	if n, err := w.DB.Access().FiledSince(ce.Ctx, ce.Sender.String(), w.Now().Add(-24*time.Hour)); err != nil || n >= MaxRequestsPerDay {
+		if err != nil {
+			return err
+		}
+		return w.replyTooManyToday(ce.Ctx, n)
 	}
 	kind := strings.ToLower(ce.Args[0])
 	rest := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(ce.RawArgs), ce.Args[0]))
@@ -110,10 +131,11 @@ func (w *Workflow) cmdAccess(ce *chat.Call) error {
 		}
 		d.Kind = storage.AccessBBB
 		if rest != "" {
-			if !validRoomName(rest) {
+			name, ok := roomName(rest)
+			if !ok {
 				return w.ReplyMarkdown(ce.Ctx, at.RoomInvalid)
 			}
-			d.Target = strings.Join(strings.Fields(rest), " ")
+			d.Target = name
 		}
 	default:
 		return w.ReplyMarkdown(ce.Ctx, w.usage())
@@ -125,9 +147,17 @@ func (w *Workflow) cmdAccess(ce *chat.Call) error {
 	return w.askStep(ce.Ctx, &d)
 }
 
-func validRoomName(s string) bool {
-	n := utf8.RuneCountInString(strings.Join(strings.Fields(s), " "))
-	return n >= 2 && n <= 64
+// roomName is the room name a member typed as Lotse keeps it: one line,
+// without invisible characters (chat.OneLineName), ok=false when it is
+// not 2 to 64 characters long then. Before the thirtieth pass
+// „Vorstand\u200b“ (a zero-width space) was a room of its own, shown as
+// „Vorstand“ in the approvals room and to everyone the requester invited,
+// but not the Vorstand's room, so the rule that only its first requester
+// moderates a room did not hold it (acc30).
+func roomName(s string) (string, bool) {
+	s = chat.OneLineName(s)
+	n := utf8.RuneCountInString(s)
+	return s, n >= 2 && n <= 64
 }
 
 // matchGroup finds a configured group by number, name or case-insensitive name.
@@ -194,18 +224,94 @@ func (w *Workflow) askStep(ctx context.Context, d *storage.AccessDraft) error {
 	return w.ReplyMarkdown(ctx, b.String())
 }
 
-// validEmail accepts a plain address like name@example.org.
-func validEmail(s string) (string, bool) {
+// validEmail accepts a plain address like name@example.org, as the ASCII
+// form mail servers use: a domain with umlauts („müller.de“) comes back
+// in its xn-- form, which is also what the approvers see. special=true
+// (ok=false) when the address holds characters that look like others or
+// like nothing: letters of another script, invisible or control
+// characters, a local part with umlauts. Before the thirtieth pass
+// „mіa@example.org“ (a Cyrillic і) or „mia@exаmple.org“ (a Cyrillic а,
+// a domain anyone can register) passed and the approvals room showed it
+// as Mia's address: approved, Nextcloud created an account and sent its
+// password link to the look-alike address (acc30).
+func validEmail(s string) (addr string, ok, special bool) {
 	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "<>"))
+	if len(s) > 254 {
+		return "", false, false
+	}
+	local, domain, found := strings.Cut(s, "@")
+	if !found {
+		return "", false, false
+	}
+	for _, r := range local {
+		if r >= utf8.RuneSelf || r < ' ' || r == 0x7f {
+			return "", false, true
+		}
+	}
+	for _, r := range domain {
+		if unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Zs) {
+			return "", false, r != ' ' && r != '\t'
+		}
+	}
+	// UTS 46 as for looking a name up; only letters, digits, „-“ and
+	// „.“ are left (no [1.2.3.4], no „_“).
+	ascii, err := idna.Lookup.ToASCII(domain)
+	if err != nil || ascii == "" {
+		return "", false, domain != "" && !isASCII(domain)
+	}
+	if !isASCII(domain) && !sameScriptLabels(domain) {
+		return "", false, true
+	}
+	s = local + "@" + ascii
 	a, err := mail.ParseAddress(s)
 	if err != nil || a.Address != s || a.Name != "" {
-		return "", false
+		return "", false, false
 	}
-	local, domain, ok := strings.Cut(s, "@")
-	if !ok || local == "" || !strings.Contains(domain, ".") || strings.HasSuffix(domain, ".") || strings.ContainsAny(s, " \t\"") || len(s) > 254 {
-		return "", false
+	if local == "" || !strings.Contains(ascii, ".") || strings.HasSuffix(ascii, ".") || strings.ContainsAny(s, " \t\"") || len(s) > 254 ||
+		strings.Trim(ascii, "abcdefghijklmnopqrstuvwxyz0123456789-.") != "" {
+		return "", false, false
 	}
-	return s, true
+	return s, true, false
+}
+
+// isASCII reports whether s is plain ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// sameScriptLabels reports whether every label of a domain with non-ASCII
+// letters keeps to one script besides ASCII digits and „-“: „müller“ is
+// Latin, „пример“ Cyrillic, but „exаmple“ mixes Latin with a Cyrillic а,
+// the look-alike trick (the rule browsers apply before they show a domain
+// in Unicode).
+func sameScriptLabels(domain string) bool {
+	scripts := []*unicode.RangeTable{unicode.Latin, unicode.Cyrillic, unicode.Greek, unicode.Arabic, unicode.Hebrew,
+		unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai, unicode.Devanagari, unicode.Armenian, unicode.Georgian}
+	for _, label := range strings.Split(domain, ".") {
+		var seen *unicode.RangeTable
+		for _, r := range strings.ToLower(label) {
+			if r == '-' || (r >= '0' && r <= '9') {
+				continue
+			}
+			var in *unicode.RangeTable
+			for _, t := range scripts {
+				if unicode.Is(t, r) {
+					in = t
+					break
+				}
+			}
+			if in == nil || (seen != nil && in != seen) {
+				return false
+			}
+			seen = in
+		}
+	}
+	return true
 }
 
 // Text handles a member's free text in a DM that belongs to an access
@@ -250,18 +356,25 @@ func (w *Workflow) Text(ctx context.Context, text string) (bool, error) {
 		}
 		d.Target = g
 	case stepRoom:
-		if !validRoomName(text) {
+		name, ok := roomName(text)
+		if !ok {
 			return true, w.ReplyMarkdown(ctx, at.RoomInvalid)
 		}
-		d.Target = strings.Join(strings.Fields(text), " ")
+		d.Target = name
 	case stepEmail:
-		email, ok := validEmail(text)
-		if !ok {
-			return true, w.ReplyMarkdown(ctx, chat.Format(at.EmailInvalid, chat.Escape(text)))
+		email, ok, special := validEmail(text)
+		switch {
+		case special:
+			return true, w.ReplyMarkdown(ctx, chat.Format(at.EmailSpecial, chat.Escape(chat.Shorten(text, 80))))
+		case !ok:
+			return true, w.ReplyMarkdown(ctx, chat.Format(at.EmailInvalid, chat.Escape(chat.Shorten(text, 80))))
 		}
 		d.Email = email
 	case stepReason:
-		d.Reason = chat.Summarize(text)
+		// One line without invisible characters: a right-to-left
+		// override in the reason turned the rest of the approvals-room
+		// line around (acc30).
+		d.Reason = chat.Summarize(chat.OneLineName(text))
 	case stepConfirm:
 		lower := strings.ToLower(strings.TrimSpace(text))
 		yes, _ := chat.YesTo(text, words, "abschicken", "senden")
@@ -305,10 +418,13 @@ func (w *Workflow) fileRequest(ctx context.Context, d *storage.AccessDraft) erro
 	// before it, confirmations sent at the same moment from several chats
 	// all passed (security pass 23). A request this confirmation filed
 	// already is finished, also at the limit.
-	r, _, err := w.DB.Access().CreateBounded(ctx, &storage.AccessRequest{MemberID: d.UserID, MemberRoom: d.RoomID, Kind: d.Kind, Target: d.Target,
-		Email: d.Email, DisplayName: d.DisplayName, Reason: d.Reason, Needed: needed}, evt.ID.String(), w.Now(), MaxOpenRequests)
+	r, _, err := w.DB.Access().CreateLimited(ctx, &storage.AccessRequest{MemberID: d.UserID, MemberRoom: d.RoomID, Kind: d.Kind, Target: d.Target,
+		Email: d.Email, DisplayName: d.DisplayName, Reason: d.Reason, Needed: needed}, evt.ID.String(), w.Now(), MaxOpenRequests, MaxRequestsPerDay)
 	if limit := (*storage.OpenLimitError)(nil); errors.As(err, &limit) {
 		return w.replyTooManyOpen(ctx, limit.Open)
+	}
+	if limit := (*storage.DailyLimitError)(nil); errors.As(err, &limit) {
+		return w.replyTooManyToday(ctx, limit.Filed)
 	}
 	if err != nil {
 		return err

@@ -43,6 +43,9 @@ type Texts struct {
 	AskEmail string
 	// EmailInvalid: %s = what the member typed.
 	EmailInvalid string
+	// EmailSpecial: the address holds look-alike, invisible or control
+	// characters, or umlauts before the @; %s = what the member typed.
+	EmailSpecial string
 	// AskReason asks why.
 	AskReason string
 	// Summary heads the summary; the lines follow.
@@ -74,6 +77,9 @@ type Texts struct {
 	// TooManyOpen: %d open requests (the limit reached); no new one
 	// until one is decided or withdrawn.
 	TooManyOpen string
+	// TooManyToday: %d requests filed in the last 24 hours (the limit
+	// reached), %s the fallback contact; no new one (one|other).
+	TooManyToday string
 	// Status labels: %s = names or reason where noted.
 	StatusPending, StatusPartly, StatusApproved, StatusProvisioned, StatusFailed, StatusDenied, StatusWithdrawn string
 	// Mine* label a request in the member's own list (!anträge): no
@@ -111,6 +117,11 @@ type Texts struct {
 	ApprovedPartly string
 	// AlreadyApprovedBy: %d; this approver already approved.
 	AlreadyApprovedBy string
+	// Retracted: %d request, %s the approver, who took their approval
+	// back by deleting their ✅ or command while the request waited for a
+	// further one. RetractTooLate: %d, %s status label; the deleted
+	// approval had decided the request already.
+	Retracted, RetractTooLate string
 	// AlreadyDecided: %d, %s status label.
 	AlreadyDecided string
 	// Denied: %d, %s approver.
@@ -167,8 +178,9 @@ type Texts struct {
 	GuideCommand string
 	// DoneApprovals: %d, %s what was done (approvals room, after provisioning).
 	DoneApprovals string
-	// Failing: %d number, %d attempts, %s cause; Lotse keeps trying
-	// (one|other, by the attempts: access_notify_after may be 1).
+	// Failing: %d number, %d attempts, %s cause (a sentence), %s when
+	// Lotse tries next (day and time); Lotse keeps trying (one|other, by
+	// the attempts: access_notify_after may be 1).
 	Failing string
 	// Failed: %d, %s cause; the member was told (MemberFailed); approve
 	// again to retry.
@@ -180,6 +192,11 @@ type Texts struct {
 	// Err* explain provisioning errors to approvers.
 	ErrUnauthorized, ErrPasswordConfirmation, ErrForbidden, ErrRateLimited, ErrGroupMissing,
 	ErrInvalidInput, ErrAmbiguous, ErrTemporary, ErrBBB, ErrNotConfigured, ErrUnknown string
+	// ErrBBBDown: BigBlueButton unreachable or a server error (ErrTemporary
+	// is Nextcloud's); ErrBBBChecksum: BigBlueButton refuses Lotse's
+	// checksum (the shared secret is wrong); ErrBBBKey: another refusal,
+	// %s = BigBlueButton's code for it.
+	ErrBBBDown, ErrBBBChecksum, ErrBBBKey string
 	// ErrRoomTaken: another member was granted a BBB room of this name first.
 	ErrRoomTaken string
 	// AuditIntro: %s = filter; AuditIntroAll: the unfiltered log;
@@ -232,6 +249,7 @@ var German = Texts{
 	RoomInvalid:       "Der Raumname sollte 2 bis 64 Zeichen lang sein. Versuch es bitte noch einmal.",
 	AskEmail:          "An welche E-Mail-Adresse soll die Nextcloud dir den Link schicken, mit dem du dein Passwort setzt? Hast du schon ein Nextcloud-Konto, nimm die Adresse, die dort eingetragen ist.",
 	EmailInvalid:      "„%s“ sieht nicht wie eine E-Mail-Adresse aus. Bitte schreib sie so: `name@example.org`.",
+	EmailSpecial:      "In „%s“ stehen Zeichen, die in E-Mail-Adressen nicht vorkommen sollten: Buchstaben aus einer anderen Schrift, die wie unsere aussehen, unsichtbare Zeichen oder Umlaute vor dem @. Bitte tipp die Adresse noch einmal von Hand, so wie sie in deinem Postfach steht.",
 	AskReason:         "Wofür brauchst du den Zugang? Ein Satz reicht (z. B. „Ich mache in der AG Digitales mit“).",
 	Summary:           "Bitte prüf deinen Antrag:",
 	SummaryNextcloud:  "- **Nextcloud**, Gruppe **%s**\n- E-Mail: %s\n- Anzeigename: %s",
@@ -277,6 +295,8 @@ var German = Texts{
 		"Antrag #%d: Genehmigung von %s vermerkt. Es fehlen noch %d weitere Genehmigungen von anderen Genehmigenden.",
 	AlreadyApprovedBy: "Du hast Antrag #%d schon genehmigt – die zweite Genehmigung muss von jemand anderem kommen.",
 	AlreadyDecided:    "Antrag #%d ist schon entschieden: %s",
+	Retracted:         "↩️ Antrag #%d: %s hat die Genehmigung zurückgenommen.",
+	RetractTooLate:    "Antrag #%d ist schon entschieden (%s) – eine gelöschte Genehmigung nimmt das nicht mehr zurück. Soll der Zugang doch nicht sein, entfernt ihn bitte nach dem Einrichten von Hand.",
 	Denied:            "Antrag #%d ist abgelehnt (%s). Das Mitglied wurde informiert.",
 	DeniedNoReason:    "ohne Begründung (per Reaktion)",
 	MemberDenied:      "Dein Antrag **#%d** (%s) wurde leider abgelehnt. Grund: %s\n\nBei Fragen: %s",
@@ -294,7 +314,7 @@ var German = Texts{
 	NextStep:          "Nächster Schritt: %s",
 	GuideCommand:      "„%s“ – `!anleitung %s`",
 	DoneApprovals:     "✅ Antrag #%d ist eingerichtet: %s. Das Mitglied wurde informiert.",
-	Failing:           "⚠️ Antrag #%d: Einrichten ist %d-mal fehlgeschlagen (%s). Ich versuche es weiter.|⚠️ Antrag #%d: Einrichten ist %d-mal fehlgeschlagen (%s). Ich versuche es weiter.",
+	Failing:           "⚠️ Antrag #%d: Das Einrichten ist %d-mal fehlgeschlagen. %s Ich versuche es weiter, das nächste Mal am %s.|⚠️ Antrag #%d: Das Einrichten ist %d-mal fehlgeschlagen. %s Ich versuche es weiter, das nächste Mal am %s.",
 	Failed:            "❌ Antrag #%d konnte nicht eingerichtet werden: %s\nDas Mitglied weiß, dass es noch hakt. Nach der Behebung: `!genehmigen %[1]d` versucht es erneut.",
 	DeniedUnreachable: "Antrag #%d ist abgelehnt (%s). Dem Mitglied kann ich keinen Direktchat öffnen, es weiß also noch nichts davon – bitte gebt ihm selbst Bescheid.",
 	DoneUnreachable:   "✅ Antrag #%d ist eingerichtet: %s. Dem Mitglied kann ich keinen Direktchat öffnen, es weiß also noch nichts davon – bitte gebt ihm selbst Bescheid.",
@@ -307,8 +327,11 @@ var German = Texts{
 	ErrGroupMissing:         "Die Gruppe gibt es in der Nextcloud nicht. Bitte dort anlegen oder die Konfiguration korrigieren.",
 	ErrInvalidInput:         "Die Nextcloud lehnt die Angaben ab (z. B. ungültige E-Mail-Adresse oder Anzeigename).",
 	ErrAmbiguous:            "Mehrere Nextcloud-Konten haben diese E-Mail-Adresse. Bitte von Hand zuordnen.",
-	ErrTemporary:            "Der Server ist gerade nicht erreichbar oder hat einen Fehler gemeldet.",
+	ErrTemporary:            "Die Nextcloud ist gerade nicht erreichbar oder meldet einen Serverfehler.",
 	ErrBBB:                  "BigBlueButton hat die Anfrage abgelehnt.",
+	ErrBBBDown:              "BigBlueButton ist gerade nicht erreichbar oder meldet einen Serverfehler.",
+	ErrBBBChecksum:          "BigBlueButton erkennt Lotse nicht: Das gemeinsame Secret in Lotses Einstellungen passt nicht zum Server. Bitte die Admins, es abzugleichen.",
+	ErrBBBKey:               "BigBlueButton hat die Anfrage abgelehnt (Meldung „%s“).",
 	ErrNotConfigured:        "Diese Integration ist in Lotse nicht konfiguriert.",
 	ErrRoomTaken:            "Einen BigBlueButton-Raum mit diesem Namen hat schon ein anderes Mitglied. Mit dieser Genehmigung würde die Person dort Moderator:in – deshalb nicht eingerichtet. Bitte mit einem anderen Namen neu beantragen.",
 	ErrUnknown:              "Unbekannter Fehler (Details im Log von Lotse).",
@@ -348,7 +371,8 @@ var German = Texts{
 	AuditActions: map[string]string{"requested": "beantragt", "approval": "genehmigt (erste von zwei)", "approved": "genehmigt",
 		"denied": "abgelehnt", "withdrawn": "zurückgezogen", "provisioned": "eingerichtet", "error": "Fehler beim Einrichten, wird wiederholt",
 		"failed": "Einrichten gescheitert", "join-link": "Moderationslink geschickt",
-		"approval-void": "Genehmigung verfallen (keine Genehmigungsrolle mehr)", "setup": "Einrichten begonnen"},
+		"approval-void": "Genehmigung verfallen (keine Genehmigungsrolle mehr)", "setup": "Einrichten begonnen",
+		"approval-retracted": "Genehmigung zurückgenommen"},
 	AuditLotse:    "Lotse",
 	AuditCreated:  "neues Nextcloud-Konto %s",
 	AuditExisting: "vorhandenes Nextcloud-Konto %s",
@@ -359,6 +383,8 @@ var German = Texts{
 	AuditRoom:    "BBB-Raum %s",
 
 	// The member's open requests reached MaxOpenRequests.
+	TooManyToday: "Du hast in den letzten 24 Stunden schon %d Antrag gestellt – mehr nehme ich an einem Tag nicht an. Versuch es bitte morgen wieder. Wenn es eilt: %s|" +
+		"Du hast in den letzten 24 Stunden schon %d Anträge gestellt – mehr nehme ich an einem Tag nicht an. Versuch es bitte morgen wieder. Wenn es eilt: %s",
 	TooManyOpen: "Du hast schon %d offenen Antrag – mehr nehme ich auf einmal nicht an. Einen neuen kannst du stellen, sobald die Genehmigenden ihn entschieden haben " +
 		"oder du ihn mit `!zurückziehen <Nr>` zurückziehst.|Du hast schon %d offene Anträge – mehr nehme ich auf einmal nicht an. " +
 		"Einen neuen kannst du stellen, sobald die Genehmigenden einen davon entschieden haben oder du einen mit `!zurückziehen <Nr>` zurückziehst. Deine Anträge: `!anträge`.",
@@ -388,6 +414,7 @@ var English = Texts{
 	RoomInvalid:       "The room name should have 2 to 64 characters. Please try again.",
 	AskEmail:          "Which e-mail address should Nextcloud send the link for setting your password to? If you already have a Nextcloud account, use the address stored there.",
 	EmailInvalid:      "“%s” doesn't look like an e-mail address. Please write it like `name@example.org`.",
+	EmailSpecial:      "“%s” holds characters that should not be in an e-mail address: letters of another script that look like ours, invisible characters, or umlauts before the @. Please type the address again by hand, as your mailbox shows it.",
 	AskReason:         "What do you need the access for? One sentence is enough (e.g. “I'm in the digital working group”).",
 	Summary:           "Please check your request:",
 	SummaryNextcloud:  "- **Nextcloud**, group **%s**\n- E-mail: %s\n- Display name: %s",
@@ -433,6 +460,8 @@ var English = Texts{
 		"Request #%d: approval by %s noted. It still needs %d more approvals from other approvers.",
 	AlreadyApprovedBy: "You already approved request #%d – the second approval must come from someone else.",
 	AlreadyDecided:    "Request #%d is already decided: %s",
+	Retracted:         "↩️ Request #%d: %s took their approval back.",
+	RetractTooLate:    "Request #%d is already decided (%s) – a deleted approval no longer takes that back. If the access should not be, please remove it by hand once it is set up.",
 	Denied:            "Request #%d is denied (%s). The member was told.",
 	DeniedNoReason:    "no reason given (by reaction)",
 	MemberDenied:      "Sorry, your request **#%d** (%s) was denied. Reason: %s\n\nQuestions? %s",
@@ -450,7 +479,7 @@ var English = Texts{
 	NextStep:          "Next step: %s",
 	GuideCommand:      "“%s” – `!guide %s`",
 	DoneApprovals:     "✅ Request #%d is set up: %s. The member was told.",
-	Failing:           "⚠️ Request #%d: setting it up failed %d time (%s). I keep trying.|⚠️ Request #%d: setting it up failed %d times (%s). I keep trying.",
+	Failing:           "⚠️ Request #%d: setting it up failed %d time. %s I keep trying, next on %s.|⚠️ Request #%d: setting it up failed %d times. %s I keep trying, next on %s.",
 	Failed:            "❌ Request #%d could not be set up: %s\nThe member knows it is stuck. Once fixed, `!approve %[1]d` tries again.",
 	DeniedUnreachable: "Request #%d is denied (%s). I can't open a direct chat with the member, so they don't know yet – please tell them yourselves.",
 	DoneUnreachable:   "✅ Request #%d is set up: %s. I can't open a direct chat with the member, so they don't know yet – please tell them yourselves.",
@@ -463,8 +492,11 @@ var English = Texts{
 	ErrGroupMissing:         "The group does not exist in Nextcloud. Please create it there or fix the configuration.",
 	ErrInvalidInput:         "Nextcloud rejects the data (e.g. an invalid e-mail address or display name).",
 	ErrAmbiguous:            "Several Nextcloud accounts have this e-mail address. Please assign it by hand.",
-	ErrTemporary:            "The server is unreachable or reported an error.",
+	ErrTemporary:            "Nextcloud is unreachable or reports a server error.",
 	ErrBBB:                  "BigBlueButton rejected the request.",
+	ErrBBBDown:              "BigBlueButton is unreachable or reports a server error.",
+	ErrBBBChecksum:          "BigBlueButton does not recognise Lotse: the shared secret in Lotse's settings does not match the server. Please ask the admins to align it.",
+	ErrBBBKey:               "BigBlueButton rejected the request (message “%s”).",
 	ErrNotConfigured:        "This integration is not configured in Lotse.",
 	ErrRoomTaken:            "Another member already has a BigBlueButton room of this name. This approval would make the requester its moderator – so it was not set up. Please request again with another name.",
 	ErrUnknown:              "Unknown error (details in Lotse's log).",
@@ -504,7 +536,8 @@ var English = Texts{
 	AuditActions: map[string]string{"requested": "requested", "approval": "approved (first of two)", "approved": "approved",
 		"denied": "denied", "withdrawn": "withdrawn", "provisioned": "set up", "error": "setting up failed, will retry",
 		"failed": "setting up failed", "join-link": "moderator link sent",
-		"approval-void": "approval void (no longer an approver)", "setup": "setting up started"},
+		"approval-void": "approval void (no longer an approver)", "setup": "setting up started",
+		"approval-retracted": "approval taken back"},
 	AuditLotse:    "Lotse",
 	AuditCreated:  "new Nextcloud account %s",
 	AuditExisting: "existing Nextcloud account %s",
@@ -515,6 +548,8 @@ var English = Texts{
 	AuditRoom:    "BBB room %s",
 
 	// The member's open requests reached MaxOpenRequests.
+	TooManyToday: "You have filed %d request in the last 24 hours already – I don't take more in one day. Please try again tomorrow. If it is urgent: %s|" +
+		"You have filed %d requests in the last 24 hours already – I don't take more in one day. Please try again tomorrow. If it is urgent: %s",
 	TooManyOpen: "You already have %d open request – I don't take more at once. You can file a new one once the approvers have decided it " +
 		"or you withdraw it with `!withdraw <number>`.|You already have %d open requests – I don't take more at once. " +
 		"You can file a new one once the approvers have decided one of them or you withdraw one with `!withdraw <number>`. Your requests: `!requests`.",

@@ -281,14 +281,15 @@ func (w *Workflow) provision(ctx context.Context, r *storage.AccessRequest, now 
 		}
 		return w.announce(ctx, after, now)
 	}
+	next := now.Add(w.backoff(attempt, err))
 	if attempt == w.cfg.NotifyAfter {
-		md := chat.Format(chat.Plural(w.tx.Failing, attempt), r.ID, attempt, chat.Escape(cause))
+		md := chat.Format(chat.Plural(w.tx.Failing, attempt), r.ID, attempt, chat.Escape(cause), w.ShortDayTime(next))
 		if err := w.threadNote(ctx, r, md, w.accessTxn(r.ID, "failing", r.Version)); err != nil {
 			return err
 		}
 	}
 	w.Observer.ProvisioningJob("retry")
-	return q.RetryLater(ctx, r.ID, attempt, cause, why, now.Add(w.backoff(attempt, err)), now)
+	return q.RetryLater(ctx, r.ID, attempt, cause, why, next, now)
 }
 
 // setupBegun reports whether an earlier attempt at setting up request r
@@ -409,8 +410,12 @@ func (w *Workflow) provisionError(err error) string {
 		return at.ErrAmbiguous
 	case errors.Is(err, nextcloud.ErrInvalidInput):
 		return at.ErrInvalidInput
-	case errors.Is(err, nextcloud.ErrTemporary), errors.Is(err, bbb.ErrTemporary):
+	case errors.Is(err, nextcloud.ErrTemporary):
 		return at.ErrTemporary
+	case errors.Is(err, bbb.ErrTemporary):
+		return at.ErrBBBDown
+	case errors.Is(err, bbb.ErrChecksum):
+		return at.ErrBBBChecksum
 	}
 	var be *bbb.Error
 	if errors.As(err, &be) {
@@ -418,7 +423,7 @@ func (w *Workflow) provisionError(err error) string {
 			// No BigBlueButton answer (a proxy's error page): no „()“.
 			return at.ErrBBB
 		}
-		return at.ErrBBB + " (" + be.MessageKey + ")"
+		return chat.Format(at.ErrBBBKey, be.MessageKey)
 	}
 	return at.ErrUnknown
 }
@@ -584,7 +589,8 @@ func (w *Workflow) cmdRoom(ce *chat.Call) error {
 	case w.cfg.BBB == nil:
 		return w.ReplyMarkdown(ce.Ctx, at.NotEnabledBBB+" "+w.FallbackContact())
 	}
-	name := strings.Join(strings.Fields(ce.RawArgs), " ")
+	raw := strings.Join(strings.Fields(ce.RawArgs), " ")
+	name := chat.OneLineName(raw) // as a request keeps it (roomName)
 	if name == "" {
 		return w.ReplyMarkdown(ce.Ctx, at.RoomUsage)
 	}
@@ -594,7 +600,7 @@ func (w *Workflow) cmdRoom(ce *chat.Call) error {
 	}
 	var granted *storage.AccessRequest
 	for _, r := range list {
-		if r.Kind == storage.AccessBBB && r.Status == storage.AccessProvisioned && (strings.EqualFold(r.Target, name) || bbb.MeetingID(r.Target) == bbb.MeetingID(name)) {
+		if r.Kind == storage.AccessBBB && r.Status == storage.AccessProvisioned && (strings.EqualFold(r.Target, name) || bbb.MeetingID(r.Target) == bbb.MeetingID(name) || bbb.MeetingID(r.Target) == bbb.MeetingID(raw)) {
 			granted = r
 			break
 		}

@@ -1,0 +1,73 @@
+package access
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestValidEmailLookAlikes: an address that looks like another one
+// (letters of another script, invisible characters) is refused, a domain
+// with umlauts is kept in its xn-- form, and hostile input costs nothing
+// (acc30).
+func TestValidEmailLookAlikes(t *testing.T) {
+	for _, tc := range []struct {
+		in          string
+		want        string
+		ok, special bool
+	}{
+		{"mia@example.org", "mia@example.org", true, false},
+		{" <Mia.Mitglied+ag@Example.ORG> ", "Mia.Mitglied+ag@example.org", true, false},
+		{"mia@müller.de", "mia@xn--mller-kva.de", true, false},
+		{"mia@xn--mller-kva.de", "mia@xn--mller-kva.de", true, false},
+		{"ivan@пример.рф", "ivan@xn--e1afmkfd.xn--p1ai", true, false},
+		// Look-alikes: a Cyrillic і in the local part, a Cyrillic а in the domain.
+		{"mіa@example.org", "", false, true},
+		{"mia@exаmple.org", "", false, true},
+		// Invisible and control characters.
+		{"mia\u200b@example.org", "", false, true},
+		{"mia@example.org\u202e", "", false, true},
+		{"mia@exam\u00adple.org", "", false, true},
+		{"mia@example\u00a0.org", "", false, true},
+		{"mia@example.org\r\nBcc: x@y.z", "", false, true},
+		{"a\x07@x.de", "", false, true},
+		{"müller@x.de", "", false, true},
+		// Plainly not an address.
+		{"keine mail", "", false, false},
+		{"a@[1.2.3.4]", "", false, false},
+		{"a@b_c.de", "", false, false},
+		{"a@b.c,d@e.f", "", false, false},
+		{"\"a b\"@x.de", "", false, false},
+		{"mia@example.org.", "", false, false},
+		{"mia@localhost", "", false, false},
+		{"@example.org", "", false, false},
+		{strings.Repeat("a", 60000) + "@x.de", "", false, false},
+		{"a@" + strings.Repeat("ä", 30000) + ".de", "", false, false},
+	} {
+		got, ok, special := validEmail(tc.in)
+		if got != tc.want || ok != tc.ok || special != tc.special {
+			t.Errorf("validEmail(%.40q) = %q, %v, %v; want %q, %v, %v", tc.in, got, ok, special, tc.want, tc.ok, tc.special)
+		}
+	}
+}
+
+// TestRoomNameInvisible: a room name is kept without invisible characters,
+// so „Vorstand“ with a zero-width space is the Vorstand's room (acc30).
+func TestRoomNameInvisible(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"AG Umwelt Süd", "AG Umwelt Süd", true},
+		{"  AG   Umwelt\tSüd ", "AG Umwelt Süd", true},
+		{"Vorstand\u200b", "Vorstand", true},
+		{"Vor\u202estand", "Vorstand", true},
+		{"AG\x07Umwelt", "AG Umwelt", true},
+		{"A\u200b", "A", false},
+		{strings.Repeat("x", 65), "", false},
+	} {
+		got, ok := roomName(tc.in)
+		if ok != tc.ok || (ok && got != tc.want) {
+			t.Errorf("roomName(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}

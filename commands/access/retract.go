@@ -1,0 +1,80 @@
+package access
+
+import (
+	"context"
+
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// ApprovalRedacted follows the deletion of an approval: evt redacts the ✅
+// or the !genehmigen with which its sender approved a request. While the
+// request waits for a further approval, the approval is taken back (audited,
+// the approvals-room message drawn anew, the approvers told in the
+// request's thread); when it had decided the request already, the
+// approvers read that a deletion no longer undoes it. Before the thirtieth
+// pass a removed ✅ did nothing: a request that needs two approvers went
+// on counting it, and an approver who took back a slip heard nothing
+// (left open since security review 22; acc30).
+//
+// Only the approver's own deletion, in the approvals room, counts: the
+// audit entry of the approval names the event and its approver, so a
+// redaction by anyone else (a moderator removing reactions) or of any
+// other event changes nothing. The caller (the runtime's redaction
+// handling) has checked the inbox's record of the redacted event where it
+// has one. Each step is idempotent: a repeated redaction changes nothing
+// and sends with the same transaction ID.
+func (w *Workflow) ApprovalRedacted(ctx context.Context, evt *event.Event, redacts id.EventID) error {
+	if !w.accessOn() || evt.RoomID != w.cfg.ApprovalsRoom || redacts == "" {
+		return nil
+	}
+	q := w.DB.Access()
+	entry, err := q.AuditByKey(ctx, "approval:"+redacts.String())
+	if err != nil {
+		return err
+	}
+	decided := false
+	if entry == nil {
+		if entry, err = q.AuditByKey(ctx, "approved:"+redacts.String()); err != nil || entry == nil {
+			return err
+		}
+		decided = true
+	}
+	if entry.Actor != evt.Sender.String() {
+		return nil
+	}
+	txn := w.TxnID(evt.ID, "access-retract", 0)
+	var retracted bool
+	after, err := q.Get(ctx, entry.RequestID)
+	if err == nil && !decided && after != nil && after.Status == storage.AccessPending {
+		retracted, after, err = q.RetractApproval(ctx, entry.RequestID, evt.Sender.String(), evt.ID.String(), w.Now())
+		if err == nil && !retracted && after != nil && after.Status == storage.AccessPending {
+			// Taken back already: this redaction's earlier run (a retry
+			// after a crash) sends the same notice again, with its
+			// transaction ID; anything else needs no word.
+			retracted = w.lastAuditIs(ctx, "approval-retracted:"+evt.ID.String())
+		}
+	}
+	if err != nil || after == nil {
+		return err
+	}
+	var md string
+	switch {
+	case retracted:
+		md = chat.Format(w.tx.Retracted, after.ID, chat.Escape(w.Matrix.DisplayName(ctx, w.cfg.ApprovalsRoom, evt.Sender)))
+	case after.Status == storage.AccessApproved || after.Status == storage.AccessProvisioned || after.Status == storage.AccessFailed:
+		md = chat.Format(w.tx.RetractTooLate, after.ID, chat.Escape(w.accessStatus(ctx, after)))
+	default:
+		return nil // denied, withdrawn: nothing to take back
+	}
+	if _, err := w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, md, chat.ThreadRel(after.ApprovalsEvent), txn); err != nil {
+		return err
+	}
+	if retracted {
+		return w.updateAccessBoard(ctx, after.ID)
+	}
+	return nil
+}
