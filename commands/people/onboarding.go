@@ -1,11 +1,11 @@
 package people
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -204,9 +204,11 @@ func (w *Workflow) welcomeFeatures() []string {
 }
 
 // onboardingGuides are the guides tagged onboarding that members may
-// read, in the library's order (topic folders and file names, e.g. 01-…,
-// 02-…). A team-only guide is no member's first step: the welcome and the
-// checklist go to every new member, whatever their role.
+// read, in the order their front matter names ("schritt": the account's
+// first login before its two-factor login), then those naming none in the
+// library's order (topic folders and file names). A team-only guide is no
+// member's first step: the welcome and the checklist go to every new
+// member, whatever their role.
 func (w *Workflow) onboardingGuides() []*guides.Guide {
 	var out []*guides.Guide
 	for _, g := range w.Guides.Current().Guides() {
@@ -220,8 +222,20 @@ func (w *Workflow) onboardingGuides() []*guides.Guide {
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	slices.SortStableFunc(out, func(a, b *guides.Guide) int {
+		// A guide naming no step (0) comes after every one that does.
+		return cmp.Or(cmp.Compare(stepOrder(a), stepOrder(b)), cmp.Compare(a.ID, b.ID))
+	})
 	return out
+}
+
+// stepOrder is a guide's place for onboardingGuides: its step, or after
+// every step when it names none.
+func stepOrder(g *guides.Guide) int {
+	if g.Step == 0 {
+		return guides.MaxStep + 1
+	}
+	return g.Step
 }
 
 // checklist returns the steps (ID, title) and which are done.
@@ -234,10 +248,9 @@ func (w *Workflow) checklist(ctx context.Context, user id.UserID) (ids, titles [
 	for k := range ticked {
 		done[k] = true
 	}
-	for _, g := range w.onboardingGuides() {
-		ids, titles = append(ids, g.ID), append(titles, g.Title)
-	}
 	if w.cfg.NextcloudStep {
+		// The account comes first: the guides' first step is its
+		// first login (the welcome mail).
 		ids, titles = append(ids, stepNextcloud), append(titles, w.otx.StepNextcloud)
 		if !done[stepNextcloud] {
 			has, err := w.DB.Onboarding().HasNextcloud(ctx, user.String())
@@ -252,6 +265,9 @@ func (w *Workflow) checklist(ctx context.Context, user id.UserID) (ids, titles [
 				done[stepNextcloud] = true
 			}
 		}
+	}
+	for _, g := range w.onboardingGuides() {
+		ids, titles = append(ids, g.ID), append(titles, g.Title)
 	}
 	return ids, titles, done, nil
 }
