@@ -3,6 +3,7 @@ package commands
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strings"
 	"testing"
 
 	"maunium.net/go/mautrix/event"
@@ -47,4 +48,42 @@ func fileAddress(c *event.MessageEventContent) string {
 		return string(c.File.URL)
 	}
 	return string(c.URL)
+}
+
+// TestEditSameFileLongNameKeepsTeamCopy (mend30b): the team's copy of a
+// file with a name long enough to be cut to fit keeps its source key
+// (the cut drops a file info's unknown fields, but not Lotse's own short
+// key), so that edits carrying the same file keep the copy as with a
+// short name. Fails when the cut drops the key: every edit of a file with
+// a long name fetched and uploaded the file again (sec30's bound undone
+// by a 45 KB file name).
+func TestEditSameFileLongNameKeepsTeamCopy(t *testing.T) {
+	e := newSupportEnv(t)
+	e.openCase(t)
+	image := e.messageKind(t, true)
+	name := strings.Repeat("Bildname-", 5000) + ".png" // 45,004 bytes
+	named := func(caption string) *event.MessageEventContent {
+		c := image(caption)
+		c.FileName = name
+		return c
+	}
+	msg := e.event(dmRoom, member, named("Bild"))
+	relay := in(e.handle(t, msg, true), teamRoom)
+	if len(relay) != 2 || fileAddress(relay[1].content) == "" {
+		t.Fatalf("precondition: thread line and file, got %s", bodies(relay))
+	}
+	copied := fileAddress(relay[1].content)
+	uploads := len(e.fm.media)
+	for i := 1; i <= 3; i++ {
+		sent := in(e.handle(t, e.edit(dmRoom, member, msg.ID, named("Bild"+strings.Repeat("!", i))), true), teamRoom)
+		if len(sent) != 2 || sent[1].content.NewContent == nil {
+			t.Fatalf("edit %d: want edits of the thread line and the file, got %d", i, len(sent))
+		}
+		if got := fileAddress(sent[1].content.NewContent); got != copied {
+			t.Errorf("edit %d: the team's copy is %s, want the kept %s", i, got, copied)
+		}
+	}
+	if got := len(e.fm.media); got != uploads {
+		t.Errorf("3 edits with the same file and a long name uploaded %d new copies", got-uploads)
+	}
 }
