@@ -156,12 +156,29 @@ func FitContent(c *event.MessageEventContent, limit int, marker string) bool {
 // a mime type's names at 127 characters each; a blurhash is some 30).
 const maxInfoText = 256
 
+// SourceInfoKey is the key in a relayed file's info under which Lotse
+// names the member's file the copy was made from (a hash: the support
+// workflow's sourceKey), so that an edit carrying the same file keeps the
+// copy instead of uploading it again (sec30). The cut to fit keeps it.
+const SourceInfoKey = "org.lotse.source"
+
+// maxSourceKey is the longest SourceInfoKey value the cut keeps (Lotse's
+// own is 64 hex digits).
+const maxSourceKey = 128
+
 // fitInfo drops from info (and its thumbnail's) what only a crafted event
 // makes large: unknown fields, a bridged sticker's data, a mime type or
 // blurhash over maxInfoText (the mime type becomes a plain download's).
+// Of the unknown fields, Lotse's own short source key stays (mend30b:
+// dropped, a file with a 45 KB name lost it at every cut, and every edit
+// carrying the same file uploaded it again).
 func fitInfo(info *event.FileInfo) {
 	for depth := 0; info != nil && depth < 4; depth++ {
+		key, ok := info.Extra[SourceInfoKey].(string)
 		info.Extra, info.BridgedSticker = nil, nil
+		if ok && key != "" && len(key) <= maxSourceKey {
+			info.Extra = map[string]any{SourceInfoKey: key}
+		}
 		if len(info.MimeType) > maxInfoText {
 			info.MimeType = "application/octet-stream"
 		}

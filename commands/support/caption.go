@@ -60,20 +60,18 @@ func (w *Workflow) editTeamFile(ctx context.Context, m *storage.CaseMessage, fil
 			URL: kept.URL, File: kept.File, Info: kept.Info, Mentions: &event.Mentions{}}
 		return w.editShown(ctx, m.CaseID, w.cfg.TeamRoom, file, captioned, txn)
 	}
-	if key := sourceKey(content); key != "" {
-		// The same file again (a caption edit that sends the whole
-		// content, or a script): the team's copy is kept, nothing is
-		// fetched or uploaded. Where the copy cannot be read, the file
-		// is copied as before.
-		kept, err := w.teamCopy(ctx, m, file)
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		if err == nil && kept.Info != nil && kept.Info.Extra[infoSourceKey] == key {
-			captioned := &event.MessageEventContent{MsgType: kept.MsgType, Body: caption, FileName: kept.FileName,
-				URL: kept.URL, File: kept.File, Info: kept.Info, Mentions: &event.Mentions{}}
-			return w.editShown(ctx, m.CaseID, w.cfg.TeamRoom, file, captioned, txn)
-		}
+	// The same file again (a caption edit that sends the whole content,
+	// or a script): the team's copy is kept, nothing is fetched or
+	// uploaded. Where the copy cannot be read, the file is copied as
+	// before.
+	kept, err := w.teamCopy(ctx, m, file)
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if err == nil && kept.Info != nil && kept.Info.Extra[infoSourceKey] == sourceKey(content, kept) {
+		captioned := &event.MessageEventContent{MsgType: kept.MsgType, Body: caption, FileName: kept.FileName,
+			URL: kept.URL, File: kept.File, Info: kept.Info, Mentions: &event.Mentions{}}
+		return w.editShown(ctx, m.CaseID, w.cfg.TeamRoom, file, captioned, txn)
 	}
 	captioned := *content
 	captioned.Body = caption
@@ -89,28 +87,50 @@ func (w *Workflow) editTeamFile(ctx context.Context, m *storage.CaseMessage, fil
 }
 
 // infoSourceKey is the key in a relayed copy's info that names the
-// member's file it was made from (sourceKey).
-const infoSourceKey = "org.lotse.source"
+// member's file it was made from (sourceKey); the cut to fit keeps it.
+const infoSourceKey = chat.SourceInfoKey
 
 // sourceKey names the member's file of content, for its relayed copy's
 // info (infoSourceKey): a hash of its address and, for an encrypted file,
 // of its key, IV and ciphertext hash — never the key itself, which is the
-// member's. An edit that carries the same file again keeps the team's copy
-// instead of fetching, decrypting and uploading it again (sec30): a script
-// editing one 8 MiB image a thousand times made a thousand copies in the
-// homeserver's media store. "" for content without a file.
-func sourceKey(c *event.MessageEventContent) string {
-	var src string
+// member's — bound to the address of the copy, Lotse's upload (the copy's
+// URL or encrypted file's URL). An edit that carries the same file again
+// keeps the team's copy instead of fetching, decrypting and uploading it
+// again (sec30): a script editing one 8 MiB image a thousand times made a
+// thousand copies in the homeserver's media store.
+//
+// The copy's address is in the hash because a copy relayed before sec30
+// kept the member's unknown info fields as they came: a member could have
+// put an „org.lotse.source“ of their choosing there (the hash of another
+// upload's address), and an edit to that upload would have kept the old
+// copy — the team would see a file the member's message no longer shows.
+// The copy's address is the homeserver's choice at upload, so no member
+// could know it beforehand (mend30b). Each part is length-prefixed, so
+// that no two different files give the same text to hash.
+// "" for content or copy without a file.
+func sourceKey(content, copied *event.MessageEventContent) string {
+	var parts []string
 	switch {
-	case c.File != nil:
-		src = "enc\x00" + string(c.File.URL) + "\x00" + c.File.Key.Key + "\x00" + c.File.InitVector + "\x00" + c.File.Hashes.SHA256
-	case c.URL != "":
-		src = "url\x00" + string(c.URL)
+	case content.File != nil:
+		parts = []string{"enc", string(content.File.URL), content.File.Key.Key, content.File.InitVector, content.File.Hashes.SHA256}
+	case content.URL != "":
+		parts = []string{"url", string(content.URL)}
 	default:
 		return ""
 	}
-	sum := sha256.Sum256([]byte(src))
-	return hex.EncodeToString(sum[:])
+	switch {
+	case copied.File != nil:
+		parts = append(parts, "copy-enc", string(copied.File.URL))
+	case copied.URL != "":
+		parts = append(parts, "copy-url", string(copied.URL))
+	default:
+		return ""
+	}
+	h := sha256.New()
+	for _, p := range parts {
+		_, _ = fmt.Fprintf(h, "%d:%s", len(p), p)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // captionNotice is what the team's copy of a file becomes when its file

@@ -1002,14 +1002,16 @@ func (w *Workflow) reuploadMedia(ctx context.Context, content *event.MessageEven
 		// source instead (sourceKey).
 		out.Info.Extra = nil
 	}
-	if key := sourceKey(content); key != "" {
+	if _, err := w.AttachFile(ctx, target, out, data, mime); err != nil {
+		return nil, false, err
+	}
+	// After the upload: the key is bound to the copy's own address
+	// (sourceKey; mend30b).
+	if key := sourceKey(content, out); key != "" {
 		if out.Info == nil {
 			out.Info = &event.FileInfo{MimeType: mime}
 		}
 		out.Info.Extra = map[string]any{infoSourceKey: key}
-	}
-	if _, err := w.AttachFile(ctx, target, out, data, mime); err != nil {
-		return nil, false, err
 	}
 	return out, active, nil
 }
