@@ -146,9 +146,8 @@ func (w *Workflow) reachMember(ctx context.Context, c *storage.Case, resolving b
 			}
 			return nil, false, w.ReplyMarkdown(ctx, chat.Format(w.tx.AnswerNotOpen, c.ID, c.ID))
 		}
-		// Moved by the member meanwhile (MoveToRoom keeps the newest
-		// move): it goes where the case is, as an answer to a case the
-		// member moved just before it would.
+		// Open, and in r: moved by this call, or a moment before by the
+		// member's own message from r (MoveToRoom changes nothing then).
 		return after, true, nil
 	}
 	unreachable := chat.Format(w.tx.Unreachable, c.ID)
