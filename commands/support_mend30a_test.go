@@ -124,3 +124,61 @@ func TestFirstQuestionMessageOfAFullDraftDeleted(t *testing.T) {
 		t.Fatalf("the case keeps the summary of the deleted question: %+v (%v)", c, err)
 	}
 }
+
+// TestTakenBackConfirmationKeepsQuestion (mend30a): the member opened a
+// case with ✅ (or „ja“) on the offer, then takes the ✅ back (or deletes
+// the „ja“) — in Element one more tap on the reaction. Their question's
+// words are in another message, which they did not delete. The team keeps
+// Lotse's copy of the question in the thread and the board its summary,
+// and reads no „Das Mitglied hat die Nachricht mit der Frage … gelöscht“.
+// Before, sup30's ForgetQuestion matched the case's question message's own
+// event (the ✅) and did all three. Fails without the Words check in
+// ForgetQuestion.
+func TestTakenBackConfirmationKeepsQuestion(t *testing.T) {
+	for _, how := range []string{"ja", "✅"} {
+		t.Run(how, func(t *testing.T) {
+			e, _ := learnEnv(t)
+			ctx := context.Background()
+			q := e.event(dmRoom, member, textContent(unknownWords))
+			offer := in(e.handle(t, q, true), dmRoom)
+			mustContain(t, offer, "Supportfall")
+			var sent []sentMsg
+			if how == "ja" {
+				sent = e.say(t, dmRoom, member, "ja", "")
+			} else {
+				sent = e.react(t, dmRoom, member, id.EventID("$"+offer[len(offer)-1].txn), "✅")
+			}
+			var question id.EventID
+			for _, m := range in(sent, teamRoom) {
+				if strings.Contains(m.content.Body, unknownWords) && m.content.RelatesTo != nil {
+					question = id.EventID("$" + m.txn)
+				}
+			}
+			msgs, err := e.db.Cases.Messages(ctx, 1)
+			if err != nil || len(msgs) == 0 || question == "" {
+				t.Fatalf("precondition: a case with its question: %v %v\n%s", msgs, err, bodies(sent))
+			}
+			opener := id.EventID(msgs[0].SourceEvent)
+			if opener == q.ID {
+				t.Fatalf("precondition: the case keeps the question's own event")
+			}
+
+			out := e.handle(t, e.redaction(dmRoom, member, opener), true)
+			if _, ok := e.redactedIn(teamRoom)[question]; ok {
+				t.Errorf("taking back the %s redacted the team's copy of the question", how)
+			}
+			if c, err := e.db.Cases.Get(ctx, 1); err != nil || c == nil || !strings.Contains(c.Summary, strings.Fields(unknownWords)[0]) {
+				t.Errorf("taking back the %s blanked the case's summary: %+v (%v)", how, c, err)
+			}
+			if b := bodies(in(out, teamRoom)); strings.Contains(b, "gelöscht") {
+				t.Errorf("the team reads that the member deleted their question:\n%s", b)
+			}
+
+			// The message with the words still takes it all back.
+			e.handle(t, e.redaction(dmRoom, member, q.ID), true)
+			if _, ok := e.redactedIn(teamRoom)[question]; !ok {
+				t.Errorf("the deleted question's copy stays in the thread")
+			}
+		})
+	}
+}
