@@ -215,7 +215,13 @@ const (
 	// the question message's own (a !ticket, a „ja“) — written in $3:
 	// the case's room or one it moved from (the question stays in the
 	// room it was written in; mend29b).
-	questionsFromQuery = `SELECT s.id, m.source_event FROM case_message m JOIN support_case s ON s.id=m.case_id
+	// words: $1 holds the question's words — one of the carried events,
+	// or, for a case that carries none (a !ticket's own, before v23), the
+	// question message's own event.
+	questionsFromQuery = `SELECT s.id, m.source_event,
+		CASE WHEN EXISTS (SELECT 1 FROM case_question_event q WHERE q.case_id=s.id AND q.event_id=$1)
+			OR NOT EXISTS (SELECT 1 FROM case_question_event q WHERE q.case_id=s.id) THEN 1 ELSE 0 END
+		FROM case_message m JOIN support_case s ON s.id=m.case_id
 		WHERE m.kind='question' AND m.sender=$2 AND s.member_id=$2
 		AND (m.source_event=$1 OR EXISTS (SELECT 1 FROM case_question_event q WHERE q.case_id=s.id AND q.event_id=$1))
 		AND (s.member_room=$3 OR EXISTS (SELECT 1 FROM case_event e WHERE e.case_id=s.id AND e.kind='move' AND e.detail=$3))
@@ -423,6 +429,11 @@ func (q *CaseQuery) QuestionSource(ctx context.Context, c *Case, m CaseMessage) 
 type CaseQuestion struct {
 	CaseID int64
 	Event  string
+	// Words: the deleted message holds the question's words — one the
+	// offer carried into the case, or the question message itself when
+	// the case carries none. False for the „ja“ or ✅ that opened a case
+	// whose words came from other messages (mend30a).
+	Words bool
 }
 
 // QuestionsFrom returns the question messages of memberID's cases whose
@@ -439,7 +450,10 @@ func (q *CaseQuery) QuestionsFrom(ctx context.Context, eventID, memberID, roomID
 	}
 	return values(queryMany(ctx, q.db, func(row rowScanner) (*CaseQuestion, error) {
 		var c CaseQuestion
-		return &c, row.Scan(&c.CaseID, &c.Event)
+		var words int
+		err := row.Scan(&c.CaseID, &c.Event, &words)
+		c.Words = words == 1
+		return &c, err
 	}, "the questions from a member's message", questionsFromQuery, eventID, memberID, roomID))
 }
 

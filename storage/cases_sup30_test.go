@@ -37,14 +37,17 @@ func TestCaseQuestionEvents(t *testing.T) {
 			if _, _, err := db.Cases.Create(ctx, c, "$ja", "Drucker", now); err != nil {
 				t.Fatal(err)
 			}
-			want := []storage.CaseQuestion{{CaseID: c.ID, Event: "$ja"}}
+			// Words (mend30a): the carried events hold the words, the
+			// „ja“ that opened the case does not.
+			want := []storage.CaseQuestion{{CaseID: c.ID, Event: "$ja", Words: true}}
+			byJa := []storage.CaseQuestion{{CaseID: c.ID, Event: "$ja"}}
 			for _, tt := range []struct {
 				event, user, room string
 				want              []storage.CaseQuestion
 			}{
 				{"$q1", "@m:hs", "!dm", want},
 				{"$q2", "@m:hs", "!dm", want},
-				{"$ja", "@m:hs", "!dm", want},
+				{"$ja", "@m:hs", "!dm", byJa},
 				{"$q3", "@m:hs", "!dm", nil},
 				{"$q1", "@other:hs", "!dm", nil},
 				{"$q1", "@m:hs", "!other", nil},
@@ -60,6 +63,17 @@ func TestCaseQuestionEvents(t *testing.T) {
 			}
 			if got, err := db.Cases.QuestionsFrom(ctx, "$q1", "@m:hs", "!dm"); err != nil || !slices.Equal(got, want) {
 				t.Errorf("after the move: %v, %v", got, err)
+			}
+			// A case that carries no events (a !ticket's, one made
+			// before v23): its question message's own event holds the
+			// words.
+			bare := &storage.Case{MemberID: "@m:hs", MemberRoom: "!dm3", Summary: "Beamer"}
+			if _, _, err := db.Cases.Create(ctx, bare, "$ticket", "Beamer", now); err != nil {
+				t.Fatal(err)
+			}
+			if got, err := db.Cases.QuestionsFrom(ctx, "$ticket", "@m:hs", "!dm3"); err != nil ||
+				!slices.Equal(got, []storage.CaseQuestion{{CaseID: bare.ID, Event: "$ticket", Words: true}}) {
+				t.Errorf("a case without carried events: %v, %v", got, err)
 			}
 			if erased, err := db.Cases.EraseSummary(ctx, c.ID); err != nil || !erased {
 				t.Fatalf("EraseSummary = %v, %v", erased, err)

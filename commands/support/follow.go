@@ -107,9 +107,9 @@ const maxDirectChats = 10
 // message (UnreachableResolve).
 func (w *Workflow) reachMember(ctx context.Context, c *storage.Case, resolving bool) (after *storage.Case, reached bool, err error) {
 	member, room := id.UserID(c.MemberID), id.RoomID(c.MemberRoom)
-	in, err := w.Matrix.IsJoined(ctx, room, member)
+	in, err := w.bothIn(ctx, room, member)
 	if err != nil {
-		return nil, false, fmt.Errorf("failed to check the member's chat: %w", err)
+		return nil, false, err
 	}
 	if in {
 		return c, true, nil
@@ -134,9 +134,20 @@ func (w *Workflow) reachMember(ctx context.Context, c *storage.Case, resolving b
 			return nil, false, err
 		}
 		_, after, err := w.DB.Cases.MoveToRoom(ctx, c.ID, c.MemberID, c.MemberRoom, r, w.Now())
-		if err != nil || after == nil || after.Status != storage.CaseOpen || after.MemberRoom != r {
+		if err != nil {
 			return nil, false, err
 		}
+		if after == nil || after.Status != storage.CaseOpen {
+			// Closed (or gone) meanwhile — by a reminder's auto-close,
+			// the member, the erasure: nothing is sent, and the team
+			// member reads so. Before (mend30a), nobody was told.
+			if resolving {
+				return nil, false, w.ReplyMarkdown(ctx, chat.Format(w.tx.NotOpen, c.ID))
+			}
+			return nil, false, w.ReplyMarkdown(ctx, chat.Format(w.tx.AnswerNotOpen, c.ID, c.ID))
+		}
+		// Open, and in r: moved by this call, or a moment before by the
+		// member's own message from r (MoveToRoom changes nothing then).
 		return after, true, nil
 	}
 	unreachable := chat.Format(w.tx.Unreachable, c.ID)
@@ -144,6 +155,25 @@ func (w *Workflow) reachMember(ctx context.Context, c *storage.Case, resolving b
 		unreachable = chat.Format(w.tx.UnreachableResolve, c.ID, c.ID, c.ID)
 	}
 	return nil, false, w.ReplyMarkdown(ctx, unreachable)
+}
+
+// bothIn reports whether member and Lotse are both joined in room, as
+// the state store has it. The member's membership alone could say yes
+// for a chat Lotse was removed from (a member may kick Lotse out of their
+// direct chat): the state store keeps the member's last membership there,
+// and the answer failed at the homeserver instead of going to the
+// member's other direct chat (mend30a).
+func (w *Workflow) bothIn(ctx context.Context, room id.RoomID, member id.UserID) (bool, error) {
+	for _, u := range []id.UserID{member, w.Matrix.UserID()} {
+		in, err := w.Matrix.IsJoined(ctx, room, u)
+		if err != nil {
+			return false, fmt.Errorf("failed to check the member's chat: %w", err)
+		}
+		if !in {
+			return false, nil
+		}
+	}
+	return true, nil
 }
 
 // ownDirectChat reports whether roomID, where the turn's event came from,

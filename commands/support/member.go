@@ -268,8 +268,15 @@ func (w *Workflow) RememberQuestion(ctx context.Context, question string, guideI
 // them (storage.CaseDraft.QuestionEvents), so that the member's deletion
 // of that message reaches the case's question, also when a „ja“ or ✅
 // opened it (sup30).
+//
+// A message that only filled the draft (joinDraft: full, old kept and
+// draftMore appended) brought none of its words: it is not added. Before
+// (mend30a), it was the 41st event after 40 one-line messages, and the
+// bound (storage.MaxQuestionEvents, the newest 40) dropped the first —
+// the member's deletion of the message with their question reached
+// nothing.
 func withQuestionEvent(events []string, old, question string, evt id.EventID) []string {
-	if question == old || evt == "" {
+	if question == old || evt == "" || (old != "" && question == old+draftMore) {
 		return events
 	}
 	return appendNew(slices.Clone(events), evt.String())

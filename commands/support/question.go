@@ -43,6 +43,14 @@ func (w *Workflow) ForgetQuestion(ctx context.Context, evt *event.Event, redacts
 		return err
 	}
 	for _, q := range questions {
+		if !q.Words {
+			// The „ja“ or ✅ that opened the case, its words from other
+			// messages: taking back a ✅ (or deleting the „ja“) is no
+			// deletion of the question. Before (mend30a), it redacted
+			// the team's copy, blanked the board's summary and told the
+			// thread the member had deleted their question.
+			continue
+		}
 		if err := w.forgetQuestion(ctx, evt, q, reason); err != nil {
 			return err
 		}
