@@ -1,11 +1,11 @@
 package people
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -204,9 +204,11 @@ func (w *Workflow) welcomeFeatures() []string {
 }
 
 // onboardingGuides are the guides tagged onboarding that members may
-// read, in the library's order (topic folders and file names, e.g. 01-…,
-// 02-…). A team-only guide is no member's first step: the welcome and the
-// checklist go to every new member, whatever their role.
+// read, in the order their front matter names („schritt“, guides.Guide.Step),
+// those naming none after them by ID: file names are the guides' IDs, which
+// links name, and cannot carry the order (fresh30 finding 10). A team-only
+// guide is no member's first step: the welcome and the checklist go to
+// every new member, whatever their role.
 func (w *Workflow) onboardingGuides() []*guides.Guide {
 	var out []*guides.Guide
 	for _, g := range w.Guides.Current().Guides() {
@@ -220,11 +222,24 @@ func (w *Workflow) onboardingGuides() []*guides.Guide {
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	slices.SortStableFunc(out, func(a, b *guides.Guide) int {
+		return cmp.Or(cmp.Compare(stepOrder(a), stepOrder(b)), strings.Compare(a.ID, b.ID))
+	})
 	return out
 }
 
-// checklist returns the steps (ID, title) and which are done.
+// stepOrder is g's place in the onboarding order: its Step, or after
+// every numbered guide when it names none.
+func stepOrder(g *guides.Guide) int {
+	if g.Step == 0 {
+		return guides.MaxStep + 1
+	}
+	return g.Step
+}
+
+// checklist returns the steps (ID, title) and which are done: the
+// Nextcloud account first (the onboarding guides' first login and
+// two-factor need it), then the onboarding guides in their order.
 func (w *Workflow) checklist(ctx context.Context, user id.UserID) (ids, titles []string, done map[string]bool, err error) {
 	ticked, err := w.DB.Onboarding().Steps(ctx, user.String())
 	if err != nil {
@@ -233,9 +248,6 @@ func (w *Workflow) checklist(ctx context.Context, user id.UserID) (ids, titles [
 	done = map[string]bool{}
 	for k := range ticked {
 		done[k] = true
-	}
-	for _, g := range w.onboardingGuides() {
-		ids, titles = append(ids, g.ID), append(titles, g.Title)
 	}
 	if w.cfg.NextcloudStep {
 		ids, titles = append(ids, stepNextcloud), append(titles, w.otx.StepNextcloud)
@@ -252,6 +264,9 @@ func (w *Workflow) checklist(ctx context.Context, user id.UserID) (ids, titles [
 				done[stepNextcloud] = true
 			}
 		}
+	}
+	for _, g := range w.onboardingGuides() {
+		ids, titles = append(ids, g.ID), append(titles, g.Title)
 	}
 	return ids, titles, done, nil
 }
