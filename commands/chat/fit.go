@@ -156,12 +156,19 @@ func FitContent(c *event.MessageEventContent, limit int, marker string) bool {
 // a mime type's names at 127 characters each; a blurhash is some 30).
 const maxInfoText = 256
 
+// OwnInfoPrefix begins the keys of the info fields Lotse writes itself
+// (support's org.lotse.source): the cut keeps them (fitInfo).
+const OwnInfoPrefix = "org.lotse."
+
 // fitInfo drops from info (and its thumbnail's) what only a crafted event
 // makes large: unknown fields, a bridged sticker's data, a mime type or
 // blurhash over maxInfoText (the mime type becomes a plain download's).
+// Lotse's own fields (OwnInfoPrefix, a short text) stay: a relayed file's
+// source key is what spares an edit with the same file a new upload, also
+// when a long file name makes the relay need the cut (whole30).
 func fitInfo(info *event.FileInfo) {
 	for depth := 0; info != nil && depth < 4; depth++ {
-		info.Extra, info.BridgedSticker = nil, nil
+		info.Extra, info.BridgedSticker = ownInfo(info.Extra), nil
 		if len(info.MimeType) > maxInfoText {
 			info.MimeType = "application/octet-stream"
 		}
@@ -173,6 +180,21 @@ func fitInfo(info *event.FileInfo) {
 		}
 		info = info.ThumbnailInfo
 	}
+}
+
+// ownInfo returns the fields of extra that Lotse wrote (OwnInfoPrefix,
+// a text of at most maxInfoText bytes), or nil when there are none.
+func ownInfo(extra map[string]any) map[string]any {
+	var own map[string]any
+	for k, v := range extra {
+		if s, ok := v.(string); ok && strings.HasPrefix(k, OwnInfoPrefix) && len(s) <= maxInfoText {
+			if own == nil {
+				own = map[string]any{}
+			}
+			own[k] = s
+		}
+	}
+	return own
 }
 
 // fitMentions drops repeated user IDs from m and then, from the end, the

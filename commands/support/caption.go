@@ -90,7 +90,8 @@ func (w *Workflow) editTeamFile(ctx context.Context, m *storage.CaseMessage, fil
 
 // infoSourceKey is the key in a relayed copy's info that names the
 // member's file it was made from (sourceKey).
-const infoSourceKey = "org.lotse.source"
+// Under chat.OwnInfoPrefix, so that the cut to fit keeps it.
+const infoSourceKey = chat.OwnInfoPrefix + "source"
 
 // sourceKey names the member's file of content, for its relayed copy's
 // info (infoSourceKey): a hash of its address and, for an encrypted file,
