@@ -147,23 +147,7 @@ func (f *fakeMatrix) IsJoined(_ context.Context, roomID id.RoomID, user id.UserI
 func (f *fakeMatrix) DirectMember(_ context.Context, roomID id.RoomID) (id.UserID, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	var other id.UserID
-	n, withBot := 0, false
-	for u, in := range f.joined[roomID] {
-		if !in {
-			continue
-		}
-		n++
-		if u == botID {
-			withBot = true
-		} else {
-			other = u
-		}
-	}
-	if n != 2 || !withBot {
-		return "", nil
-	}
-	return other, nil
+	return chattest.DirectMemberOf(f.joined[roomID], botID), nil
 }
 
 func (f *fakeMatrix) DisplayName(_ context.Context, _ id.RoomID, user id.UserID) string {

@@ -106,22 +106,30 @@ func (e *supportEnv) checkTeamRoomErased(t *testing.T, showing, other []id.Event
 	}
 }
 
+// wantRedacted fails unless every one of Lotse's events in showing is among
+// redacted (event → reason) and none of other. by names what redacted them
+// („the erasure“), room the room, in the messages.
+func wantRedacted(t *testing.T, redacted map[id.EventID]string, showing, other []id.EventID, by, room string) {
+	t.Helper()
+	for _, ev := range showing {
+		if _, ok := redacted[ev]; !ok {
+			t.Errorf("after %s, Lotse's %s in the %s still shows the member", by, ev, room)
+		}
+	}
+	for _, ev := range other {
+		if _, ok := redacted[ev]; ok {
+			t.Errorf("%s redacted %s, which shows nothing of the member", by, ev)
+		}
+	}
+}
+
 // checkRedacted fails unless every one of Lotse's events in showing is
 // redacted in the team room and none of other; it returns the redactions
 // (event → reason).
 func (e *supportEnv) checkRedacted(t *testing.T, showing, other []id.EventID) map[id.EventID]string {
 	t.Helper()
 	redacted := e.redactedIn(teamRoom)
-	for _, ev := range showing {
-		if _, ok := redacted[ev]; !ok {
-			t.Errorf("after the erasure, Lotse's %s in the team room still shows the member", ev)
-		}
-	}
-	for _, ev := range other {
-		if _, ok := redacted[ev]; ok {
-			t.Errorf("the erasure redacted %s, which shows nothing of the member", ev)
-		}
-	}
+	wantRedacted(t, redacted, showing, other, "the erasure", "team room")
 	return redacted
 }
 

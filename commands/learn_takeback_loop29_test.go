@@ -29,6 +29,15 @@ func (e *supportEnv) learnedCase(t *testing.T, num, question string) (ask, root,
 		t.Fatal("no case message")
 	}
 	root = id.EventID("$" + team[0].txn)
+	prompt, draft = e.resolveTeachDraft(t, num, root)
+	return ja.ID, root, prompt, draft
+}
+
+// resolveTeachDraft answers and resolves case 1 (thread root), teaches its
+// question for the guide numbered num and posts a guide draft: it returns
+// the learning prompt and the draft's file (loop29, mend29b, sup30).
+func (e *supportEnv) resolveTeachDraft(t *testing.T, num string, root id.EventID) (prompt, draft id.EventID) {
+	t.Helper()
 	e.say(t, teamRoom, alice, "!antwort 1 Beantrage einen Raum", "")
 	for _, m := range in(e.say(t, teamRoom, alice, "!erledigt 1 Raum beantragt", ""), teamRoom) {
 		if strings.Contains(m.content.Body, "Passt eine Anleitung") {
@@ -44,7 +53,7 @@ func (e *supportEnv) learnedCase(t *testing.T, num, question string) (ask, root,
 	if prompt == "" || draft == "" {
 		t.Fatalf("precondition: prompt %q, draft %q", prompt, draft)
 	}
-	return ja.ID, root, prompt, draft
+	return prompt, draft
 }
 
 // TestDeletedQuestionTakesLearnedBack (loop29): a member deletes the

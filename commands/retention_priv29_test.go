@@ -148,16 +148,7 @@ func TestRetentionRedactsApprovalsRoom(t *testing.T) {
 		t.Fatal(err)
 	}
 	redacted := newRedactions(e.redactedIn(approvals), before)
-	for _, ev := range showing {
-		if _, ok := redacted[ev]; !ok {
-			t.Errorf("after the retention period, Lotse's %s in the approvals room still shows the member", ev)
-		}
-	}
-	for _, ev := range other {
-		if _, ok := redacted[ev]; ok {
-			t.Errorf("the retention redacted %s, which shows nothing of the member", ev)
-		}
-	}
+	wantRedacted(t, redacted, showing, other, "the retention", "approvals room")
 	for ev, reason := range redacted {
 		if reason != "Aufbewahrungsfrist abgelaufen (Datenschutz)." {
 			t.Errorf("the reason on %s is %q, want the end of the retention period", ev, reason)

@@ -35,16 +35,7 @@ func TestRetentionRedactsApprovalsRoomEdits(t *testing.T) {
 		t.Fatal(err)
 	}
 	redacted := newRedactions(e.redactedIn(approvals), before)
-	for _, ev := range showing {
-		if _, ok := redacted[ev]; !ok {
-			t.Errorf("after the retention period, Lotse's %s in the approvals room still shows the member", ev)
-		}
-	}
-	for _, ev := range other {
-		if _, ok := redacted[ev]; ok {
-			t.Errorf("the retention redacted %s, which shows nothing of the member", ev)
-		}
-	}
+	wantRedacted(t, redacted, showing, other, "the retention", "approvals room")
 	if left, err := e.db.Cases.ExpiredAccessRedactions(ctx, 10); err != nil || len(left) != 0 {
 		t.Errorf("approvals-room redactions left queued: %v %v", left, err)
 	}

@@ -55,22 +55,7 @@ func TestOriginalQuestionDeletedAfterAcceptedOffer(t *testing.T) {
 				t.Fatalf("precondition: the question's copy in the thread:\n%s", bodies(team))
 			}
 
-			e.say(t, teamRoom, alice, "!antwort 1 Beantrage einen Raum", "")
-			var prompt, draft id.EventID
-			for _, m := range in(e.say(t, teamRoom, alice, "!erledigt 1 Raum beantragt", ""), teamRoom) {
-				if strings.Contains(m.content.Body, "Passt eine Anleitung") {
-					prompt = id.EventID("$" + m.txn)
-				}
-			}
-			mustContain(t, in(e.say(t, teamRoom, bob, num, root), teamRoom), "Gelernt", "Nr. 1")
-			for _, m := range in(e.say(t, teamRoom, alice, "!anleitung-entwurf 1", ""), teamRoom) {
-				if m.content.MsgType == event.MsgFile {
-					draft = id.EventID("$" + m.txn)
-				}
-			}
-			if prompt == "" || draft == "" {
-				t.Fatalf("precondition: prompt %q, draft %q", prompt, draft)
-			}
+			prompt, draft := e.resolveTeachDraft(t, num, root)
 
 			sent = e.handle(t, e.redaction(dmRoom, member, q.ID), true)
 			if n, _ := e.db.Learned().Count(ctx); n != 0 {

@@ -539,8 +539,7 @@ func (w *Workflow) updateAccessBoard(ctx context.Context, reqID int64) error {
 	}
 	plain, htmlBody := w.accessBoard(ctx, r)
 	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody, Mentions: &event.Mentions{}}
-	chat.SetEdit(content, id.EventID(r.ApprovalsEvent))
-	edit, err := w.Matrix.Send(ctx, w.cfg.ApprovalsRoom, event.EventMessage, content, w.accessTxn(r.ID, "board", r.Version))
+	edit, err := w.EditTo(ctx, w.cfg.ApprovalsRoom, id.EventID(r.ApprovalsEvent), content, w.accessTxn(r.ID, "board", r.Version))
 	if err != nil {
 		return err
 	}

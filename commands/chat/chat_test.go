@@ -114,8 +114,9 @@ func TestEditToMentionsNobody(t *testing.T) {
 	fm := &chattest.Matrix{Me: "@lotse:test"}
 	env := chat.Env{Matrix: fm, TxnID: chattest.TxnID}.WithDefaults()
 	content := chat.MentionContent("Neuer Stand, @alice", "@alice:test")
-	if err := env.EditTo(context.Background(), "!room:test", "$post", content, "txn-edit"); err != nil {
-		t.Fatal(err)
+	edit, err := env.EditTo(context.Background(), "!room:test", "$post", content, "txn-edit")
+	if err != nil || edit == "" {
+		t.Fatalf("edit %q, %v", edit, err)
 	}
 	sent := fm.Sent()
 	if len(sent) != 1 || sent[0].Room != "!room:test" || sent[0].Txn != "txn-edit" {

@@ -182,7 +182,7 @@ func TestEditToFallbackUTF8(t *testing.T) {
 	fake := &chattest.Matrix{Me: "@lotse:test"}
 	env := chat.Env{Matrix: fake}.WithDefaults()
 	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: "x" + strings.Repeat("ä", 100)}
-	if err := env.EditTo(context.Background(), "!r:test", "$old", content, "e1"); err != nil {
+	if _, err := env.EditTo(context.Background(), "!r:test", "$old", content, "e1"); err != nil {
 		t.Fatal(err)
 	}
 	sent := fake.Sent()

@@ -76,15 +76,15 @@ func (e *Env) SendTo(ctx context.Context, roomID id.RoomID, plain, htmlBody stri
 }
 
 // EditTo replaces the message target in roomID with content (sent as an
-// edit); neither the edit nor the new content mentions anyone, so a board
-// or announcement kept up to date notifies nobody again.
+// edit) and returns the edit's event; neither the edit nor the new content
+// mentions anyone, so a board or announcement kept up to date notifies
+// nobody again.
 //
 // mautrix's SetEdit cuts a long fallback body at byte 50, which may split
 // a character („ä“ becomes an invalid byte): the broken end is dropped.
-func (e *Env) EditTo(ctx context.Context, roomID id.RoomID, target id.EventID, content *event.MessageEventContent, txn string) error {
+func (e *Env) EditTo(ctx context.Context, roomID id.RoomID, target id.EventID, content *event.MessageEventContent, txn string) (id.EventID, error) {
 	SetEdit(content, target)
-	_, err := e.Matrix.Send(ctx, roomID, event.EventMessage, content, txn)
-	return err
+	return e.Matrix.Send(ctx, roomID, event.EventMessage, content, txn)
 }
 
 // SetEdit makes content an edit of target, as EditTo sends it: neither the

@@ -204,11 +204,11 @@ func (w *Workflow) welcomeFeatures() []string {
 }
 
 // onboardingGuides are the guides tagged onboarding that members may
-// read, in the order their front matter names ("schritt": the account's
-// first login before its two-factor login), then those naming none in the
-// library's order (topic folders and file names). A team-only guide is no
-// member's first step: the welcome and the checklist go to every new
-// member, whatever their role.
+// read, in the order their front matter names („schritt“, guides.Guide.Step),
+// those naming none after them by ID: file names are the guides' IDs, which
+// links name, and cannot carry the order (fresh30 finding 10). A team-only
+// guide is no member's first step: the welcome and the checklist go to
+// every new member, whatever their role.
 func (w *Workflow) onboardingGuides() []*guides.Guide {
 	var out []*guides.Guide
 	for _, g := range w.Guides.Current().Guides() {
@@ -223,14 +223,13 @@ func (w *Workflow) onboardingGuides() []*guides.Guide {
 		}
 	}
 	slices.SortStableFunc(out, func(a, b *guides.Guide) int {
-		// A guide naming no step (0) comes after every one that does.
-		return cmp.Or(cmp.Compare(stepOrder(a), stepOrder(b)), cmp.Compare(a.ID, b.ID))
+		return cmp.Or(cmp.Compare(stepOrder(a), stepOrder(b)), strings.Compare(a.ID, b.ID))
 	})
 	return out
 }
 
-// stepOrder is a guide's place for onboardingGuides: its step, or after
-// every step when it names none.
+// stepOrder is g's place in the onboarding order: its Step, or after
+// every numbered guide when it names none.
 func stepOrder(g *guides.Guide) int {
 	if g.Step == 0 {
 		return guides.MaxStep + 1
@@ -238,7 +237,9 @@ func stepOrder(g *guides.Guide) int {
 	return g.Step
 }
 
-// checklist returns the steps (ID, title) and which are done.
+// checklist returns the steps (ID, title) and which are done: the
+// Nextcloud account first (the onboarding guides' first login and
+// two-factor need it), then the onboarding guides in their order.
 func (w *Workflow) checklist(ctx context.Context, user id.UserID) (ids, titles []string, done map[string]bool, err error) {
 	ticked, err := w.DB.Onboarding().Steps(ctx, user.String())
 	if err != nil {
@@ -249,8 +250,6 @@ func (w *Workflow) checklist(ctx context.Context, user id.UserID) (ids, titles [
 		done[k] = true
 	}
 	if w.cfg.NextcloudStep {
-		// The account comes first: the guides' first step is its
-		// first login (the welcome mail).
 		ids, titles = append(ids, stepNextcloud), append(titles, w.otx.StepNextcloud)
 		if !done[stepNextcloud] {
 			has, err := w.DB.Onboarding().HasNextcloud(ctx, user.String())

@@ -461,7 +461,7 @@ func (w *Workflow) updatePosts(ctx context.Context, rt *storage.RoundTable) erro
 		return err
 	}
 	for _, p := range posts {
-		if err := w.EditTo(ctx, id.RoomID(p.RoomID), id.EventID(p.EventID), w.postContent(rt), w.rtTxn(rt.ID, "edit:"+p.RoomID, rt.Version)); err != nil {
+		if _, err := w.EditTo(ctx, id.RoomID(p.RoomID), id.EventID(p.EventID), w.postContent(rt), w.rtTxn(rt.ID, "edit:"+p.RoomID, rt.Version)); err != nil {
 			return err
 		}
 	}

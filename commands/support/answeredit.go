@@ -109,7 +109,7 @@ func (w *Workflow) EditAnswer(ctx context.Context, target id.EventID, text strin
 	}
 	plain, htmlBody, cut := w.answerBodies(ctx, c, evt.Sender, answer)
 	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody}
-	if err := w.EditTo(ctx, id.RoomID(sent.RoomID), id.EventID(sent.EventID), content, w.CauseTxn(ctx, "answer-edit", 0)); err != nil {
+	if _, err := w.EditTo(ctx, id.RoomID(sent.RoomID), id.EventID(sent.EventID), content, w.CauseTxn(ctx, "answer-edit", 0)); err != nil {
 		return err
 	}
 	if !cut {
@@ -243,7 +243,7 @@ func (w *Workflow) editSolution(ctx context.Context, c *storage.Case, m *storage
 	}
 	plain, htmlBody, cut := w.resolvedBodies(c.ID, solution)
 	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody}
-	if err := w.EditTo(ctx, id.RoomID(resolution.RoomID), id.EventID(resolution.EventID), content, w.CauseTxn(ctx, "solution-edit", 0)); err != nil {
+	if _, err := w.EditTo(ctx, id.RoomID(resolution.RoomID), id.EventID(resolution.EventID), content, w.CauseTxn(ctx, "solution-edit", 0)); err != nil {
 		return err
 	}
 	if cut {

@@ -340,7 +340,8 @@ func (ix *Index) rerank(cs []concept, cands []cand, denom float64) int {
 // The thirtieth pass (docs/passes/30-eng30a.md, branch eng30a) refitted
 // the model on part A only with a five-fold cross-validation inside it
 // (TestRerankCV) and found eight figures better on the folds
-// (rerankModelPartA); it is not the bot's model: it moved first guides in
+// (rerankModelPartA, rerank30_test.go: a test reads it, the bot does
+// not); it is not the bot's model: it moved first guides in
 // short device messages that the decision's gates were calibrated on in
 // the order of these six weights (eight pinned decisions of
 // commands/answer changed, among them „das mikrofon von meinem laptop geht
@@ -356,22 +357,6 @@ const (
 
 // rerankModel are the model's weights (see rerankScore).
 var rerankModel = rerankFeat{rfRank: rerankWRank, rfFirst: rerankWFirst, rfTags: rerankWTags, rfHeadings: rerankWHeadings, rfStrongN: rerankWStrongN, rfTitleN: rerankWTitleN}
-
-// rerankModelPartA is the thirtieth pass's candidate model, not shipped
-// (see above): the six refitted with the share of the query's weight met
-// anywhere (rfCov) and in the guide's best section (rfSecCov), fitted on
-// part A of the tune pool only (1,257 guide questions, the guides read as
-// the bot reads them) by TestRerankCV (rerank_cv_tune_test.go): forward
-// selection from the six over the 32 figures, a feature kept when it
-// raised the five folds' held-out top-1 by at least 2 with no fold falling
-// by more than 1 and top-3 not falling, then the L2 strength chosen on the
-// folds (0.001 of 0.0003 … 0.01). The selection also kept rfCovN (1,114);
-// it moves short messages of generic words („ich habe ein neues handy“),
-// as the thirteenth pass found, and is left out (1,112). Held-out top-1
-// over the folds: 1,069 without the re-ranking, 1,099 with the six weights
-// above, 1,104 with the six refitted, 1,112 with these eight.
-var rerankModelPartA = rerankFeat{rfRank: 2.478, rfFirst: 0.972, rfTags: 1.633, rfHeadings: 1.156, rfStrongN: 2.056, rfTitleN: 2.068,
-	rfCov: 1.087, rfSecCov: 2.056}
 
 // rerankScore is the model's score of one candidate.
 func rerankScore(x *rerankFeat) float64 {

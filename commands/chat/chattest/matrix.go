@@ -92,12 +92,12 @@ func (f *Matrix) IsJoined(_ context.Context, roomID id.RoomID, user id.UserID) (
 func (f *Matrix) DirectMember(_ context.Context, roomID id.RoomID) (id.UserID, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return directMember(f.Joined[roomID], f.Me), nil
+	return DirectMemberOf(f.Joined[roomID], f.Me), nil
 }
 
-// directMember is the one member beside me in joined, when there are
-// exactly two joined.
-func directMember(joined map[id.UserID]bool, me id.UserID) id.UserID {
+// DirectMemberOf is the one member beside me in joined (user → joined),
+// when there are exactly two joined: a fake's chat.Matrix.DirectMember.
+func DirectMemberOf(joined map[id.UserID]bool, me id.UserID) id.UserID {
 	var other id.UserID
 	n, withMe := 0, false
 	for u, in := range joined {
