@@ -79,6 +79,14 @@ type CaseRedaction struct {
 	Cause     string // CauseErasure or CauseRetention
 }
 
+// redactionInsert and redactionConflict frame every statement that queues
+// a redaction (caseRedactionSteps, accessRedactionSteps): a message
+// queued twice (by an erasure and the retention) is queued once.
+const (
+	redactionInsert   = `INSERT INTO case_redaction (kind, event_id, case_id, version, created_at, cause) `
+	redactionConflict = ` ON CONFLICT (kind, event_id) DO NOTHING`
+)
+
 // caseRedactionSteps are the statements that queue for redaction the
 // team-room events of the cases a condition selects: cases is the
 // condition on support_case („member_id=$1“), caseIDs the one on a case
@@ -86,10 +94,7 @@ type CaseRedaction struct {
 // cause the queued cause. One list for the erasure and the retention, so a
 // kind of message added to one cannot be missed by the other (whole29).
 func caseRedactionSteps(cases, caseIDs, at, cause string) []string {
-	const (
-		insert   = `INSERT INTO case_redaction (kind, event_id, case_id, version, created_at, cause) `
-		conflict = ` ON CONFLICT (kind, event_id) DO NOTHING`
-	)
+	insert, conflict := redactionInsert, redactionConflict
 	rest := at + `, '` + cause + `'`
 	return []string{
 		insert + `SELECT 'root', team_event, id, version, ` + rest + ` FROM support_case
@@ -120,10 +125,7 @@ var queueRedactions = append(caseRedactionSteps("member_id=$1", " IN "+ownCases,
 // (AccessShownVersion). One list for the erasure and the retention, as
 // caseRedactionSteps (priv30).
 func accessRedactionSteps(requests, at, cause string) []string {
-	const (
-		insert   = `INSERT INTO case_redaction (kind, event_id, case_id, version, created_at, cause) `
-		conflict = ` ON CONFLICT (kind, event_id) DO NOTHING`
-	)
+	insert, conflict := redactionInsert, redactionConflict
 	rest := at + `, '` + cause + `'`
 	return []string{
 		insert + `SELECT 'access', approvals_event, id, version, ` + rest + ` FROM access_request
