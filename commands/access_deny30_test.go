@@ -1,0 +1,130 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"maunium.net/go/mautrix/event"
+
+	"github.com/lotse-bot/lotse/integrations/nextcloud"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// loseCreateAnswer passes every call on to the fake Nextcloud, but loses
+// the answer to a create call (POST …/cloud/users): the account is made,
+// Lotse hears of a broken connection.
+type loseCreateAnswer struct{ base http.RoundTripper }
+
+func (l loseCreateAnswer) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := l.base.RoundTrip(r)
+	if err == nil && r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/cloud/users") {
+		resp.Body.Close()
+		return nil, errors.New("connection reset by peer")
+	}
+	return resp, err
+}
+
+// ncClient is a client of the fake Nextcloud with password and transport.
+func (e *accessEnv) ncClient(t *testing.T, password string, rt http.RoundTripper) *nextcloud.Client {
+	t.Helper()
+	hc := *e.nc.Client()
+	if rt != nil {
+		hc.Transport = rt
+	}
+	c, err := nextcloud.NewClient(nextcloud.Options{BaseURL: e.nc.URL(), User: "lotse-admin", AppPassword: password, HTTPClient: &hc, Timeout: 2 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestAccessDenyAfterLostCreate: a create whose answer was lost, then a
+// failure that is not retried (401 after the app password changed): the
+// request fails while its account exists. The approvers read so in the
+// failure note and, when they deny it, in the request's thread, with the
+// address and the group to check; the audit log says it beside the
+// denial. A request that failed without a create going out is denied
+// without the warning. Before, nothing told them (acc30, deny30).
+func TestAccessDenyAfterLostCreate(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		setup func(t *testing.T, e *accessEnv)
+		warn  bool
+	}{
+		{"create answer lost, then 401", func(t *testing.T, e *accessEnv) {
+			base := e.nc.Client().Transport
+			if base == nil {
+				base = http.DefaultTransport
+			}
+			e.reconfigure(func(d *Deps) { d.Access.Nextcloud = e.ncClient(t, ncSecret, loseCreateAnswer{base}) })
+			if err := e.h.AccessTick(context.Background(), e.now); err != nil {
+				t.Fatal(err)
+			}
+			if r, _ := e.db.Access().Get(context.Background(), 1); r.Status != storage.AccessApproved || len(e.nc.Users()) != 2 {
+				t.Fatalf("after the lost answer: %s, %d accounts", r.Status, len(e.nc.Users()))
+			}
+		}, true},
+		{"attempt cut off before its outcome was stored, then 401", func(t *testing.T, e *accessEnv) {
+			if err := e.db.Access().Audit(context.Background(), storage.AuditEntry{Key: "setup:1", RequestID: 1, At: e.now, Actor: "lotse", Action: "setup"}); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
+		{"401 at once", func(*testing.T, *accessEnv) {}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newAccessEnv(t)
+			ctx := context.Background()
+			e.requestNextcloud(t, member, "AG Digitales", "mia@example.org")
+			e.say(t, approvals, carol, "!genehmigen 1", "")
+			tc.setup(t, e)
+			e.reconfigure(func(d *Deps) { d.Access.Nextcloud = e.ncClient(t, "changed-password", nil) })
+			before := e.fm.count()
+			if err := e.h.AccessTick(ctx, e.now.Add(time.Hour)); err != nil {
+				t.Fatal(err)
+			}
+			if r, _ := e.db.Access().Get(ctx, 1); r.Status != storage.AccessFailed {
+				t.Fatalf("after the 401: %s, want failed", r.Status)
+			}
+			failed := bodies(in(e.newsSince(before), approvals))
+			if got := strings.Contains(failed, "kann also schon bestehen"); got != tc.warn {
+				t.Errorf("failure note warns of the account: %v, want %v\n%s", got, tc.warn, failed)
+			}
+
+			before = e.fm.count()
+			news := e.say(t, approvals, carol, "!ablehnen 1 Zu spät", "")
+			mustContain(t, in(news, dmRoom), "abgelehnt")
+			var warned []sentMsg
+			for _, m := range in(news, approvals) {
+				if strings.Contains(m.content.Body, "trotzdem bestehen") {
+					warned = append(warned, m)
+				}
+			}
+			if !tc.warn {
+				if len(warned) != 0 {
+					t.Fatalf("warned although no create went out:\n%s", bodies(warned))
+				}
+			} else {
+				if len(warned) != 1 {
+					t.Fatalf("%d warnings after the denial, want 1:\n%s", len(warned), bodies(in(e.newsSince(before), approvals)))
+				}
+				mustContain(t, warned, "Antrag #1", "mia@example.org", "„AG Digitales“", "deaktiviert oder löscht")
+				if rel := warned[0].content.RelatesTo; rel == nil || rel.Type != event.RelThread {
+					t.Errorf("warning not in the request's thread: %+v", rel)
+				}
+				if b := warned[0].content.Body; strings.Contains(b, "maybe-created") || strings.Contains(b, "$") {
+					t.Errorf("internal words in the warning: %s", b)
+				}
+			}
+			log := bodies(in(e.say(t, approvals, carol, "!protokoll 1", ""), approvals))
+			for _, w := range []string{"das Konto kann bestehen", "abgelehnt, aber das Nextcloud-Konto kann bestehen"} {
+				if got := strings.Contains(log, w); got != tc.warn {
+					t.Errorf("audit log has %q: %v, want %v\n%s", w, got, tc.warn, log)
+				}
+			}
+		})
+	}
+}
