@@ -10,6 +10,7 @@ import (
 
 	"maunium.net/go/mautrix/event"
 
+	"github.com/lotse-bot/lotse/integrations/bbb"
 	"github.com/lotse-bot/lotse/integrations/nextcloud"
 	"github.com/lotse-bot/lotse/storage"
 )
@@ -127,4 +128,39 @@ func TestAccessDenyAfterLostCreate(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestAccessRoomRefusedIsLasting: when BigBlueButton refuses the call
+// (a wrong shared secret: FAILED with HTTP 200), `!raum` does not send the
+// member back „in ein paar Minuten“; it says that a retry does not help
+// and whom to turn to. A server that is down still reads as passing
+// (acc30 left it, deny30).
+func TestAccessRoomRefusedIsLasting(t *testing.T) {
+	e := newAccessEnv(t)
+	ctx := context.Background()
+	e.requestRoom(t, member, dmRoom)
+	e.say(t, approvals, carol, "!genehmigen 1", "")
+	if err := e.h.AccessTick(ctx, e.now); err != nil {
+		t.Fatal(err)
+	}
+	if r, _ := e.db.Access().Get(ctx, 1); r.Status != storage.AccessProvisioned {
+		t.Fatalf("room request: %s", r.Status)
+	}
+
+	e.bbb.FailNext(100, http.StatusBadGateway)
+	down := in(e.say(t, dmRoom, member, "!raum AG Umwelt Süd", ""), dmRoom)
+	mustContain(t, down, "antwortet gerade nicht", "in ein paar Minuten")
+	e.bbb.FailNext(0, 0)
+
+	wrong, err := bbb.NewClient(bbb.Options{BaseURL: e.bbb.URL(), Secret: "not-the-secret", HTTPClient: e.bbb.Client()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.reconfigure(func(d *Deps) { d.Access.BBB = wrong })
+	refused := in(e.say(t, dmRoom, member, "!raum AG Umwelt Süd", ""), dmRoom)
+	mustContain(t, refused, "„AG Umwelt Süd“", "lehnt meine Anfrage ab", "nicht von selbst vorbei", "Geschäftsstelle")
+	if b := bodies(refused); strings.Contains(b, "in ein paar Minuten") || strings.Contains(b, "checksum") || strings.Contains(b, "Secret") {
+		t.Errorf("a lasting refusal read as passing, or internal words:\n%s", b)
+	}
+	e.assertNoSecrets(t)
 }

@@ -169,8 +169,10 @@ type Texts struct {
 	RoomUsage string
 	// RoomNotGranted: %s room.
 	RoomNotGranted string
-	// RoomUnavailable: BBB did not answer.
-	RoomUnavailable string
+	// RoomUnavailable: BBB did not answer (or a server error): try again
+	// soon. RoomRefused: BBB refused the call, which a retry does not mend
+	// (a wrong shared secret); %s room, %s the fallback contact sentence.
+	RoomUnavailable, RoomRefused string
 	// NextStep: %s guide link or command.
 	NextStep string
 	// GuideCommand is the guide of NextStep without a web view: %s = the
@@ -312,6 +314,8 @@ var German = Texts{
 	MemberBBB: "✅ Dein Antrag **#%d** ist genehmigt: Der BigBlueButton-Raum „%s“ gehört jetzt dir.\n\nDein persönlicher Moderationslink: %s\n\n" +
 		"Der Link ist nur für dich – gib ihn nicht weiter. Der Raum öffnet sich, wenn du den Link benutzt; tritt niemand bei, schließt BigBlueButton ihn nach 5 Minuten wieder. " +
 		"Einen frischen Link bekommst du jederzeit mit `!raum %s`.",
+	RoomRefused: "Den Raum „%s“ kann ich gerade nicht öffnen: BigBlueButton lehnt meine Anfrage ab, und das geht nicht von selbst vorbei – " +
+		"ein neuer Versuch hilft also erst, wenn jemand es behoben hat. %s",
 	RoomLink:          "Dein Moderationslink für „%s“: %s\n\nNur für dich – nicht weitergeben. Der Raum ist jetzt offen und schließt nach 5 Minuten, wenn niemand beitritt. Neuer Link: `!raum %s`.",
 	RoomUsage:         "Für welchen Raum? Zum Beispiel: `!raum AG Digitales`",
 	RoomNotGranted:    "Für den Raum „%s“ hast du (noch) keinen Zugang. Beantragen kannst du ihn mit `!zugang bbb <Raumname>`.",
@@ -484,6 +488,8 @@ var English = Texts{
 	MemberBBB: "✅ Your request **#%d** is approved: the BigBlueButton room “%s” is yours now.\n\nYour personal moderator link: %s\n\n" +
 		"The link is for you only – don't pass it on. The room opens when you use the link; if nobody joins, BigBlueButton closes it after 5 minutes. " +
 		"Get a fresh link any time with `!room %s`.",
+	RoomRefused: "I can't open the room “%s” right now: BigBlueButton refuses my request, and that won't pass by itself – " +
+		"trying again only helps once someone has fixed it. %s",
 	RoomLink:          "Your moderator link for “%s”: %s\n\nFor you only – don't pass it on. The room is open now and closes after 5 minutes if nobody joins. New link: `!room %s`.",
 	RoomUsage:         "Which room? For example: `!room AG Digitales`",
 	RoomNotGranted:    "You don't have access to the room “%s” (yet). Request it with `!access bbb <room name>`.",

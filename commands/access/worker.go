@@ -659,7 +659,13 @@ func (w *Workflow) cmdRoom(ce *chat.Call) error {
 	}
 	link, err := w.joinLink(ce.Ctx, granted.Target, ce.Sender, oneLineName(w.Matrix.DisplayName(ce.Ctx, ce.RoomID, ce.Sender)))
 	if err != nil {
-		zerolog.Ctx(ce.Ctx).Warn().Err(err).Int64("request", granted.ID).Msg("Failed to open a BBB room")
+		zerolog.Ctx(ce.Ctx).Warn().Err(err).Int64("request", granted.ID).Bool("temporary", bbb.Retryable(err)).Msg("Failed to open a BBB room")
+		if !bbb.Retryable(err) {
+			// A refusal (a wrong shared secret, FAILED with HTTP 200)
+			// stays: „in ein paar Minuten“ sent the member back in vain
+			// (acc30, deny30).
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(at.RoomRefused, chat.Escape(granted.Target), w.FallbackContact()))
+		}
 		return w.ReplyMarkdown(ce.Ctx, at.RoomUnavailable)
 	}
 	if err := w.DB.Access().Audit(ce.Ctx, storage.AuditEntry{Key: "link:" + ce.ID.String(), RequestID: granted.ID, At: w.Now(),
