@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/integrations/bbb"
 	"github.com/lotse-bot/lotse/integrations/nextcloud"
@@ -119,6 +120,19 @@ func TestAccessDenyAfterLostCreate(t *testing.T) {
 				if b := warned[0].content.Body; strings.Contains(b, "maybe-created") || strings.Contains(b, "$") {
 					t.Errorf("internal words in the warning: %s", b)
 				}
+				defer func() {
+					// The warning names the member's address: an erasure
+					// redacts it with the request's other notes.
+					if _, err := e.db.Privacy().Erase(ctx, member.String(), "", e.now); err != nil {
+						t.Fatal(err)
+					}
+					if err := e.h.AccessTick(ctx, e.now.Add(2*time.Hour)); err != nil {
+						t.Fatal(err)
+					}
+					if _, ok := e.redactedIn(approvals)[id.EventID("$"+warned[0].txn)]; !ok {
+						t.Errorf("the warning with the address was not redacted by the erasure: %v", e.redactedIn(approvals))
+					}
+				}()
 			}
 			log := bodies(in(e.say(t, approvals, carol, "!protokoll 1", ""), approvals))
 			for _, w := range []string{"das Konto kann bestehen", "abgelehnt, aber das Nextcloud-Konto kann bestehen"} {
