@@ -154,7 +154,27 @@ func (w *Workflow) deny(ctx context.Context, r *storage.AccessRequest, user id.U
 	if err := w.ReplyMarkdown(ctx, chat.Format(reply, r.ID, chat.Escape(w.Matrix.DisplayName(ctx, w.cfg.ApprovalsRoom, user)))); err != nil {
 		return err
 	}
+	if w.maybeCreated(ctx, after) {
+		if err := w.warnMaybeCreated(ctx, after, cause); err != nil {
+			return err
+		}
+	}
 	return w.updateAccessBoard(ctx, r.ID)
+}
+
+// warnMaybeCreated tells the approvers, in the request's thread, that the
+// request they denied may have a Nextcloud account all the same (a create
+// whose answer was lost, then another failure), and what to check; the
+// audit log says so beside the denial (deny30). Before, the member read
+// „abgelehnt“, the audit log said „abgelehnt“, and an account with a
+// password mail could stay in Nextcloud that nobody knew of (acc30).
+func (w *Workflow) warnMaybeCreated(ctx context.Context, r *storage.AccessRequest, cause string) error {
+	md := chat.Format(w.tx.MaybeCreatedDenied, r.ID, chat.Escape(r.Email), chat.Escape(r.Target))
+	if err := w.threadNote(ctx, r, md, w.accessTxn(r.ID, "denied-maybe-created", 0)); err != nil {
+		return err
+	}
+	return w.DB.Access().Audit(ctx, storage.AuditEntry{Key: "denied-maybe-created:" + cause, RequestID: r.ID, At: w.Now(),
+		Actor: "lotse", Action: "denied-maybe-created"})
 }
 
 // findReaction routes ✅/❌ on a request message in the approvals room;

@@ -169,8 +169,10 @@ type Texts struct {
 	RoomUsage string
 	// RoomNotGranted: %s room.
 	RoomNotGranted string
-	// RoomUnavailable: BBB did not answer.
-	RoomUnavailable string
+	// RoomUnavailable: BBB did not answer (or a server error): try again
+	// soon. RoomRefused: BBB refused the call, which a retry does not mend
+	// (a wrong shared secret); %s room, %s the fallback contact sentence.
+	RoomUnavailable, RoomRefused string
 	// NextStep: %s guide link or command.
 	NextStep string
 	// GuideCommand is the guide of NextStep without a web view: %s = the
@@ -189,6 +191,11 @@ type Texts struct {
 	// Denied, DoneApprovals and Failed (same arguments) when Lotse cannot
 	// open a direct chat with the member: the member was not told.
 	DeniedUnreachable, DoneUnreachable, FailedUnreachable string
+	// MaybeCreatedFailed is added to Failed when a Nextcloud create call of
+	// the request got no answer, so the account may exist (%s the
+	// address); MaybeCreatedDenied tells the approvers so after a denial
+	// (%d number, %s address, %s group).
+	MaybeCreatedFailed, MaybeCreatedDenied string
 	// Err* explain provisioning errors to approvers.
 	ErrUnauthorized, ErrPasswordConfirmation, ErrForbidden, ErrRateLimited, ErrGroupMissing,
 	ErrInvalidInput, ErrAmbiguous, ErrTemporary, ErrBBB, ErrNotConfigured, ErrUnknown string
@@ -307,6 +314,8 @@ var German = Texts{
 	MemberBBB: "✅ Dein Antrag **#%d** ist genehmigt: Der BigBlueButton-Raum „%s“ gehört jetzt dir.\n\nDein persönlicher Moderationslink: %s\n\n" +
 		"Der Link ist nur für dich – gib ihn nicht weiter. Der Raum öffnet sich, wenn du den Link benutzt; tritt niemand bei, schließt BigBlueButton ihn nach 5 Minuten wieder. " +
 		"Einen frischen Link bekommst du jederzeit mit `!raum %s`.",
+	RoomRefused: "Den Raum „%s“ kann ich gerade nicht öffnen: BigBlueButton lehnt meine Anfrage ab, und das geht nicht von selbst vorbei – " +
+		"ein neuer Versuch hilft also erst, wenn jemand es behoben hat. %s",
 	RoomLink:          "Dein Moderationslink für „%s“: %s\n\nNur für dich – nicht weitergeben. Der Raum ist jetzt offen und schließt nach 5 Minuten, wenn niemand beitritt. Neuer Link: `!raum %s`.",
 	RoomUsage:         "Für welchen Raum? Zum Beispiel: `!raum AG Digitales`",
 	RoomNotGranted:    "Für den Raum „%s“ hast du (noch) keinen Zugang. Beantragen kannst du ihn mit `!zugang bbb <Raumname>`.",
@@ -320,6 +329,11 @@ var German = Texts{
 	DoneUnreachable:   "✅ Antrag #%d ist eingerichtet: %s. Dem Mitglied kann ich keinen Direktchat öffnen, es weiß also noch nichts davon – bitte gebt ihm selbst Bescheid.",
 	FailedUnreachable: "❌ Antrag #%d konnte nicht eingerichtet werden: %s\nDem Mitglied kann ich keinen Direktchat öffnen, es weiß also nicht, dass es noch hakt – bitte gebt ihm selbst Bescheid. " +
 		"Nach der Behebung: `!genehmigen %[1]d` versucht es erneut.",
+	MaybeCreatedFailed: "⚠️ Beim Einrichten ist eine Antwort der Nextcloud auf das Anlegen des Kontos verloren gegangen. Ein Konto mit der Adresse %s kann also schon bestehen, " +
+		"und die Nextcloud hat dann vielleicht schon die E-Mail zum Passwortsetzen verschickt. Bevor ihr ablehnt: Schaut bitte in der Nextcloud nach (oder bittet die Admins darum).",
+	MaybeCreatedDenied: "⚠️ Antrag #%d ist abgelehnt, aber beim Einrichten ist eine Antwort der Nextcloud auf das Anlegen des Kontos verloren gegangen – das Konto kann also trotzdem bestehen. " +
+		"Schaut bitte in der Nextcloud nach einem Konto mit der Adresse %s in der Gruppe „%s“ (oder bittet die Admins darum). Gibt es eins, deaktiviert oder löscht es, " +
+		"wenn das Mitglied es nicht behalten soll: Die Nextcloud hat ihm dann wahrscheinlich schon eine E-Mail zum Passwortsetzen geschickt.",
 	ErrUnauthorized:         "Die Nextcloud lehnt Lotses Zugangsdaten ab (401). Bitte das App-Passwort prüfen. Ich versuche es nicht automatisch erneut, weil der Brute-Force-Schutz der Nextcloud sonst alles ausbremst.",
 	ErrPasswordConfirmation: "Die Nextcloud verlangt eine Passwortbestätigung (bekannter Fehler in Nextcloud 34 bei App-Passwörtern). Die Admins müssen das auf dem Server beheben.",
 	ErrForbidden:            "Lotses Nextcloud-Konto darf das nicht (403) – es braucht Adminrechte.",
@@ -372,7 +386,9 @@ var German = Texts{
 		"denied": "abgelehnt", "withdrawn": "zurückgezogen", "provisioned": "eingerichtet", "error": "Fehler beim Einrichten, wird wiederholt",
 		"failed": "Einrichten gescheitert", "join-link": "Moderationslink geschickt",
 		"approval-void": "Genehmigung verfallen (keine Genehmigungsrolle mehr)", "setup": "Einrichten begonnen",
-		"approval-retracted": "Genehmigung zurückgenommen"},
+		"approval-retracted":   "Genehmigung zurückgenommen",
+		"maybe-created":        "Antwort der Nextcloud auf das Anlegen des Kontos verloren – das Konto kann bestehen",
+		"denied-maybe-created": "abgelehnt, aber das Nextcloud-Konto kann bestehen – von Hand zu prüfen"},
 	AuditLotse:    "Lotse",
 	AuditCreated:  "neues Nextcloud-Konto %s",
 	AuditExisting: "vorhandenes Nextcloud-Konto %s",
@@ -472,6 +488,8 @@ var English = Texts{
 	MemberBBB: "✅ Your request **#%d** is approved: the BigBlueButton room “%s” is yours now.\n\nYour personal moderator link: %s\n\n" +
 		"The link is for you only – don't pass it on. The room opens when you use the link; if nobody joins, BigBlueButton closes it after 5 minutes. " +
 		"Get a fresh link any time with `!room %s`.",
+	RoomRefused: "I can't open the room “%s” right now: BigBlueButton refuses my request, and that won't pass by itself – " +
+		"trying again only helps once someone has fixed it. %s",
 	RoomLink:          "Your moderator link for “%s”: %s\n\nFor you only – don't pass it on. The room is open now and closes after 5 minutes if nobody joins. New link: `!room %s`.",
 	RoomUsage:         "Which room? For example: `!room AG Digitales`",
 	RoomNotGranted:    "You don't have access to the room “%s” (yet). Request it with `!access bbb <room name>`.",
@@ -485,6 +503,11 @@ var English = Texts{
 	DoneUnreachable:   "✅ Request #%d is set up: %s. I can't open a direct chat with the member, so they don't know yet – please tell them yourselves.",
 	FailedUnreachable: "❌ Request #%d could not be set up: %s\nI can't open a direct chat with the member, so they don't know it is stuck – please tell them yourselves. " +
 		"Once fixed, `!approve %[1]d` tries again.",
+	MaybeCreatedFailed: "⚠️ While setting it up, Nextcloud's answer to creating the account was lost. So an account with the address %s may exist already, " +
+		"and Nextcloud may have sent the mail for setting the password. Before you deny it, please look in Nextcloud (or ask the admins to).",
+	MaybeCreatedDenied: "⚠️ Request #%d is denied, but while setting it up, Nextcloud's answer to creating the account was lost – so the account may exist all the same. " +
+		"Please look in Nextcloud for an account with the address %s in the group “%s” (or ask the admins to). If there is one, disable or delete it " +
+		"unless the member is to keep it: Nextcloud has probably sent them the mail for setting the password already.",
 	ErrUnauthorized:         "Nextcloud rejects Lotse's credentials (401). Please check the app password. I won't retry automatically: Nextcloud's brute-force protection would slow everything down.",
 	ErrPasswordConfirmation: "Nextcloud demands a password confirmation (a known Nextcloud 34 bug with app passwords). The admins must fix this on the server.",
 	ErrForbidden:            "Lotse's Nextcloud account may not do this (403) – it needs admin rights.",
@@ -537,7 +560,9 @@ var English = Texts{
 		"denied": "denied", "withdrawn": "withdrawn", "provisioned": "set up", "error": "setting up failed, will retry",
 		"failed": "setting up failed", "join-link": "moderator link sent",
 		"approval-void": "approval void (no longer an approver)", "setup": "setting up started",
-		"approval-retracted": "approval taken back"},
+		"approval-retracted":   "approval taken back",
+		"maybe-created":        "Nextcloud's answer to creating the account was lost – the account may exist",
+		"denied-maybe-created": "denied, but the Nextcloud account may exist – to be checked by hand"},
 	AuditLotse:    "Lotse",
 	AuditCreated:  "new Nextcloud account %s",
 	AuditExisting: "existing Nextcloud account %s",

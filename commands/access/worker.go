@@ -215,6 +215,13 @@ func (w *Workflow) provision(ctx context.Context, r *storage.AccessRequest, now 
 		var res nextcloud.EnsureResult
 		res, err = w.cfg.Nextcloud.EnsureMember(ctx, nextcloud.EnsureRequest{Email: r.Email, DisplayName: r.DisplayName,
 			Groups: []string{r.Target}, Quota: w.cfg.NextcloudQuota, Language: w.cfg.NextcloudLanguage, UserIDHint: r.DisplayName})
+		// An attempt cut off before its outcome was stored (began, no
+		// attempt counted) may have created the account too.
+		if err != nil && (nextcloud.CreateUnsure(err) || (began && r.Attempts == 0)) {
+			if merr := w.markMaybeCreated(ctx, r, now); merr != nil {
+				return errors.Join(err, merr)
+			}
+		}
 		if err == nil {
 			kind := "existing"
 			switch {
@@ -306,6 +313,36 @@ func (w *Workflow) setupBegun(ctx context.Context, r *storage.AccessRequest, now
 		return began, err
 	}
 	return false, w.DB.Access().Audit(ctx, storage.AuditEntry{Key: key, RequestID: r.ID, At: now, Actor: "lotse", Action: "setup"})
+}
+
+// maybeCreatedKey is the audit key that records, once per request, that
+// a Nextcloud create call of it went out and its outcome is unknown
+// (nextcloud.CreateUnsure): the account may exist although the request
+// failed (deny30; acc30 left it open).
+func maybeCreatedKey(reqID int64) string { return fmt.Sprintf("maybe-created:%d", reqID) }
+
+// markMaybeCreated notes in the audit log that setting up request r may
+// have created the Nextcloud account: a later attempt that fails
+// otherwise (a 401 after a password change) leaves a failed request with
+// an account, and whoever denies it must check by hand (maybeCreated).
+func (w *Workflow) markMaybeCreated(ctx context.Context, r *storage.AccessRequest, now time.Time) error {
+	return w.DB.Access().Audit(ctx, storage.AuditEntry{Key: maybeCreatedKey(r.ID), RequestID: r.ID, At: now, Actor: "lotse", Action: "maybe-created"})
+}
+
+// maybeCreated reports whether setting up Nextcloud request r may have
+// created the account (markMaybeCreated). A lookup that fails counts as
+// yes: a warning too many costs a look in Nextcloud, one too few an
+// account nobody knows of.
+func (w *Workflow) maybeCreated(ctx context.Context, r *storage.AccessRequest) bool {
+	if r.Kind != storage.AccessNextcloud {
+		return false
+	}
+	ok, err := w.DB.Access().AuditHas(ctx, maybeCreatedKey(r.ID))
+	if err != nil {
+		zerolog.Ctx(ctx).Warn().Err(err).Int64("request", r.ID).Msg("Cannot read whether setting up the request may have created an account; warning anyway")
+		return true
+	}
+	return ok
 }
 
 // logProvisionError logs a failed provisioning attempt. The clients'
@@ -568,6 +605,9 @@ func (w *Workflow) announceFailed(ctx context.Context, r *storage.AccessRequest)
 		}
 	}
 	md := chat.Format(note, r.ID, chat.Escape(r.LastError))
+	if w.maybeCreated(ctx, r) {
+		md += "\n" + chat.Format(w.tx.MaybeCreatedFailed, chat.Escape(r.Email))
+	}
 	if err := w.threadNote(ctx, r, md, w.accessTxn(r.ID, "failed", r.Version)); err != nil {
 		return err
 	}
@@ -619,7 +659,13 @@ func (w *Workflow) cmdRoom(ce *chat.Call) error {
 	}
 	link, err := w.joinLink(ce.Ctx, granted.Target, ce.Sender, oneLineName(w.Matrix.DisplayName(ce.Ctx, ce.RoomID, ce.Sender)))
 	if err != nil {
-		zerolog.Ctx(ce.Ctx).Warn().Err(err).Int64("request", granted.ID).Msg("Failed to open a BBB room")
+		zerolog.Ctx(ce.Ctx).Warn().Err(err).Int64("request", granted.ID).Bool("temporary", bbb.Retryable(err)).Msg("Failed to open a BBB room")
+		if !bbb.Retryable(err) {
+			// A refusal (a wrong shared secret, FAILED with HTTP 200)
+			// stays: „in ein paar Minuten“ sent the member back in vain
+			// (acc30, deny30).
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(at.RoomRefused, chat.Escape(granted.Target), w.FallbackContact()))
+		}
 		return w.ReplyMarkdown(ce.Ctx, at.RoomUnavailable)
 	}
 	if err := w.DB.Access().Audit(ce.Ctx, storage.AuditEntry{Key: "link:" + ce.ID.String(), RequestID: granted.ID, At: w.Now(),

@@ -66,6 +66,10 @@ type Error struct {
 
 	kind error // one of the sentinels above, or nil
 	err  error // underlying error (network, context), or nil
+
+	// createUnsure: a CreateUser call that was sent and whose outcome is
+	// unknown (see CreateUnsure).
+	createUnsure bool
 }
 
 // Error implements error.
@@ -125,6 +129,16 @@ func (e *AmbiguousEmailError) Error() string {
 
 // Is makes errors.Is(err, ErrAmbiguousEmail) true.
 func (e *AmbiguousEmailError) Is(target error) bool { return target == ErrAmbiguousEmail }
+
+// CreateUnsure reports whether err is the error of a CreateUser call
+// (also inside EnsureMember) that went out and whose outcome is unknown:
+// no answer came (a timeout, a broken connection, a cancelled context) or
+// the server reported an error of its own (5xx). The account may have
+// been created then, and Nextcloud may have sent its password mail.
+func CreateUnsure(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.createUnsure
+}
 
 // Retryable reports whether repeating the call later may succeed: true for
 // ErrTemporary and ErrRateLimited (wait RetryAfter first), false for

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -267,6 +268,12 @@ func (c *Client) CreateUser(ctx context.Context, req CreateUserRequest) (string,
 		101: ErrInvalidInput, 107: ErrInvalidInput, 108: ErrInvalidInput, 110: ErrInvalidInput, 111: ErrInvalidInput,
 	}}, &data)
 	if err != nil {
+		var e *Error
+		if errors.As(err, &e) && (e.err != nil || e.HTTPStatus >= 500) {
+			// Sent, but no answer (a timeout, a broken connection, Lotse
+			// shutting down) or a server error: the account may exist.
+			e.createUnsure = true
+		}
 		return "", err
 	}
 	if data.ID == "" { // older servers return empty data
