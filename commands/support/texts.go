@@ -123,6 +123,10 @@ type Texts struct {
 	RelayTooLarge string
 	// FileTooLarge tells the member their file was too large to pass on.
 	FileTooLarge string
+	// RelayBudgetTeam (case thread) and RelayBudgetMember: the member's
+	// files of the day (relayBudget) are spent; their file was not passed
+	// on, their message was.
+	RelayBudgetTeam, RelayBudgetMember string
 	// AnswerSent confirms in the thread: %s = who.
 	AnswerSent string
 	// AnswerNotOpen refuses an answer to a case that is not open (the
@@ -383,6 +387,8 @@ var German = Texts{
 	RelayFile:         "hat eine Datei geschickt: %s",
 	RelayTooLarge:     "📎 Die Datei war zu groß, ich konnte sie nicht weiterleiten. Das Mitglied weiß Bescheid.",
 	FileTooLarge:      "📎 Deine Datei ist leider zu groß, ich kann sie nicht an das Team weiterleiten. Magst du sie verkleinern (z. B. ein Bildschirmfoto statt eines Fotos) oder beschreiben, was darauf zu sehen ist?",
+	RelayBudgetTeam:   "📎 Weitere Dateien dieses Mitglieds leite ich heute nicht mehr weiter: Es sind schon sehr viele. Nachrichten kommen weiter an, das Mitglied weiß Bescheid.",
+	RelayBudgetMember: "📎 Du hast mir heute schon sehr viele Dateien geschickt. Weitere kann ich erst morgen wieder an das Team weiterleiten. Deine Nachricht ist angekommen. Magst du beschreiben, was auf der Datei zu sehen ist, oder sie morgen noch einmal schicken?",
 	AnswerSent:        "✉️ Antwort an das Mitglied gesendet (%s).",
 	AnswerWithdrawn:   "🗑️ Die gelöschte Antwort zu Fall #%d ist auch beim Mitglied gelöscht.",
 	AnswerTakenBack:   "Das Team hat diese Nachricht zurückgenommen.",
@@ -552,6 +558,8 @@ var English = Texts{
 	RelayFile:         "sent a file: %s",
 	RelayTooLarge:     "📎 The file was too large, I could not pass it on. The member has been told.",
 	FileTooLarge:      "📎 Sorry, your file is too large for me to pass on to the team. Could you make it smaller (a screenshot instead of a photo, for example) or describe what it shows?",
+	RelayBudgetTeam:   "📎 I am not passing on more files from this member today: there have been a great many already. Messages still come through; the member has been told.",
+	RelayBudgetMember: "📎 You have sent me a great many files today. I can only pass more on to the team tomorrow. Your message has arrived. Could you describe what the file shows, or send it again tomorrow?",
 	AnswerSent:        "✉️ Answer sent to the member (%s).",
 	AnswerWithdrawn:   "🗑️ The deleted answer to case #%d is deleted on the member's side too.",
 	AnswerTakenBack:   "The team took this message back.",
