@@ -185,6 +185,9 @@ type Texts struct {
 	ClosedTeam string
 	// ClosedByTeam: %d, %s = who; the team closed it with !schließen.
 	ClosedByTeam string
+	// ClosedByTeamGone: as ClosedByTeam, when the member is in no chat
+	// with Lotse any more and got no notice.
+	ClosedByTeamGone string
 	// RatedTeam: %d, %s = 👍 or 👎.
 	RatedTeam string
 	// ReopenedByMember: %d.
@@ -288,6 +291,9 @@ type Texts struct {
 	// WaitingMember tells the member once that their case (%d) waits
 	// longer than promised for an answer; %s = the fallback contact.
 	WaitingMember string
+	// WaitingGoneTeam (case thread, %d = case): WaitingMember did not go
+	// out, the member is in no chat with Lotse any more.
+	WaitingGoneTeam string
 
 	// sup29: the open case follows its member to a new direct chat.
 
@@ -408,6 +414,7 @@ var German = Texts{
 	ReopenedTeam:      "🔁 Fall #%d ist wieder offen (%s).",
 	ClosedTeam:        "Das Mitglied hat Fall #%d geschlossen.",
 	ClosedByTeam:      "Fall #%d ist geschlossen (%s). Das Mitglied wurde informiert.",
+	ClosedByTeamGone:  "Fall #%d ist geschlossen (%s). Das Mitglied ist nicht mehr im Chat mit mir und hat keine Nachricht bekommen.",
 	RatedTeam:         "Bewertung für Fall #%d: %s",
 	ReopenedByMember:  "🔁 Fall #%d ist wieder offen: Das Mitglied hat sich erneut gemeldet.",
 	NotOpen:           "Fall #%d ist nicht offen.",
@@ -478,6 +485,7 @@ var German = Texts{
 	MineResolved:    "erledigt",
 	MineClosed:      "geschlossen",
 	WaitingMember:   "Dein Fall **#%d** ist nicht vergessen: Das Team hat gerade viel zu tun und antwortet dir hier, sobald es kann. Hat sich etwas geändert, schreib es einfach dazu. Eilt es? %s",
+	WaitingGoneTeam: "⏳ Fall #%d wartet noch auf eine erste Antwort. Das Mitglied ist nicht mehr im Chat mit mir, die Nachricht „Dein Fall ist nicht vergessen“ ging deshalb nicht raus.",
 
 	// sup29: the open case follows its member to a new direct chat.
 	MovedTeam:   "📨 Das Mitglied von Fall #%d schreibt jetzt aus einem anderen Direktchat mit mir. Eure Antworten schicke ich ab jetzt dorthin.",
@@ -579,6 +587,7 @@ var English = Texts{
 	ReopenedTeam:      "🔁 Case #%d is open again (%s).",
 	ClosedTeam:        "The member closed case #%d.",
 	ClosedByTeam:      "Case #%d is closed (%s). The member was told.",
+	ClosedByTeamGone:  "Case #%d is closed (%s). The member is no longer in a chat with me and got no message.",
 	RatedTeam:         "Rating for case #%d: %s",
 	ReopenedByMember:  "🔁 Case #%d is open again: the member wrote again.",
 	NotOpen:           "Case #%d is not open.",
@@ -649,6 +658,7 @@ var English = Texts{
 	MineResolved:    "resolved",
 	MineClosed:      "closed",
 	WaitingMember:   "Your case **#%d** is not forgotten: the team is very busy right now and will answer you here as soon as they can. If anything has changed, just add it here. In a hurry? %s",
+	WaitingGoneTeam: "⏳ Case #%d is still waiting for a first answer. The member is no longer in a chat with me, so the note “your case is not forgotten” did not go out.",
 
 	// sup29: the open case follows its member to a new direct chat.
 	MovedTeam:   "📨 The member of case #%d now writes from another direct chat with me. I'll send your answers there from now on.",
