@@ -75,9 +75,14 @@ func (w *Workflow) editTeamFile(ctx context.Context, m *storage.CaseMessage, fil
 	}
 	captioned := *content
 	captioned.Body = caption
-	uploaded, _, err := w.reuploadMedia(ctx, &captioned, w.cfg.TeamRoom)
+	uploaded, _, err := w.reuploadMedia(ctx, &captioned, w.cfg.TeamRoom, m.Sender)
 	if chat.IsTooLarge(err) {
 		zerolog.Ctx(ctx).Info().Msg("Not editing a relayed file: the edited file is too large")
+		return nil
+	}
+	if errors.Is(err, errRelayBudget) {
+		// The team's copy stays as it was, as for a file too large.
+		zerolog.Ctx(ctx).Info().Msg("Not editing a relayed file: the member's relay budget is spent")
 		return nil
 	}
 	if err != nil {

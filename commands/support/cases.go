@@ -211,11 +211,21 @@ func (w *Workflow) cmdClose(ce *chat.Call) error {
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.AlreadyClosed, c.ID))
 	}
 	if inTeam {
-		if _, err := w.SendMarkdownTo(ce.Ctx, id.RoomID(c.MemberRoom), chat.Format(st.ClosedMember, c.ID), nil, w.CauseTxn(ce.Ctx, "closed-member", 0)); err != nil {
+		// To the member where they are with Lotse now; nowhere, and the
+		// team reads so, when they are in no chat with Lotse (relay30).
+		room, err := w.noticeRoom(ce.Ctx, c)
+		if err != nil {
 			return err
 		}
+		confirm := st.ClosedByTeamGone
+		if room != "" {
+			if _, err := w.SendMarkdownTo(ce.Ctx, room, chat.Format(st.ClosedMember, c.ID), nil, w.CauseTxn(ce.Ctx, "closed-member", 0)); err != nil {
+				return err
+			}
+			confirm = st.ClosedByTeam
+		}
 		// The team's confirmation, not the member's text (lang26's find).
-		if err := w.ReplyMarkdown(ce.Ctx, chat.Format(st.ClosedByTeam, c.ID, chat.Escape(w.name(ce.Ctx, ce.Sender.String())))); err != nil {
+		if err := w.ReplyMarkdown(ce.Ctx, chat.Format(confirm, c.ID, chat.Escape(w.name(ce.Ctx, ce.Sender.String())))); err != nil {
 			return err
 		}
 	} else {

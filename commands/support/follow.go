@@ -157,6 +157,33 @@ func (w *Workflow) reachMember(ctx context.Context, c *storage.Case, resolving b
 	return nil, false, w.ReplyMarkdown(ctx, unreachable)
 }
 
+// noticeRoom returns where a notice to the member of case c reaches
+// them, without moving the case: c's room while they and Lotse are both
+// in it (bothIn), else their newest other direct chat with Lotse
+// (directWith, as reachMember looks for it), else "" — nowhere. The
+// reminder that a case waits and `!schließen`'s notice went to c's room
+// even when the member had left it or removed Lotse (relay30); an answer
+// of theirs from the other chat moves an open case there (activeCase).
+func (w *Workflow) noticeRoom(ctx context.Context, c *storage.Case) (id.RoomID, error) {
+	member, room := id.UserID(c.MemberID), id.RoomID(c.MemberRoom)
+	if in, err := w.bothIn(ctx, room, member); err != nil || in {
+		return room, err
+	}
+	rooms, err := w.DB.DirectChats.RoomsOf(ctx, member.String(), maxDirectChats)
+	if err != nil {
+		return "", err
+	}
+	for _, r := range rooms {
+		if r == c.MemberRoom {
+			continue
+		}
+		if ok, err := w.directWith(ctx, id.RoomID(r), member); err != nil || ok {
+			return id.RoomID(r), err
+		}
+	}
+	return "", nil
+}
+
 // bothIn reports whether member and Lotse are both joined in room, as
 // the state store has it. The member's membership alone could say yes
 // for a chat Lotse was removed from (a member may kick Lotse out of their

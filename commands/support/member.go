@@ -3,6 +3,7 @@ package support
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"slices"
@@ -908,7 +909,16 @@ func (w *Workflow) relayFromMember(ctx context.Context, c *storage.Case, content
 	}
 	captioned := *content
 	captioned.Body = caption
-	media, active, err := w.reuploadMedia(ctx, &captioned, w.cfg.TeamRoom)
+	media, active, err := w.reuploadMedia(ctx, &captioned, w.cfg.TeamRoom, c.MemberID)
+	if errors.Is(err, errRelayBudget) {
+		// The member's files of the day are spent: their line (and
+		// caption) reached the thread; the file waits for them to send
+		// it again later.
+		if _, err := w.toThread(ctx, c, w.tx.RelayBudgetTeam, "", w.CauseTxn(ctx, "relay-budget", 0)); err != nil {
+			return err
+		}
+		return w.ReplyMarkdown(ctx, w.tx.RelayBudgetMember)
+	}
 	if chat.IsTooLarge(err) {
 		// Retrying does not make it smaller: say so to both sides.
 		if _, err := w.toThread(ctx, c, w.tx.RelayTooLarge, "", w.CauseTxn(ctx, "relay-too-large", 0)); err != nil {
@@ -977,11 +987,24 @@ func fitCaption(s string) (fitted string, cut bool) {
 // reuploadMedia downloads (and decrypts) the media of content and uploads
 // it again for target, encrypted with a fresh key if target is encrypted:
 // the other room's key is never handed on. Active web content goes as a
-// plain download (passiveMedia); active reports that it was.
-func (w *Workflow) reuploadMedia(ctx context.Context, content *event.MessageEventContent, target id.RoomID) (out *event.MessageEventContent, active bool, err error) {
+// plain download (passiveMedia); active reports that it was. The
+// fetched bytes count in member's relay budget (relayBudget), once per
+// turn's event; errRelayBudget when it is spent: before the fetch, or
+// with this file.
+func (w *Workflow) reuploadMedia(ctx context.Context, content *event.MessageEventContent, target id.RoomID, member string) (out *event.MessageEventContent, active bool, err error) {
+	var turn id.EventID
+	if t := chat.TurnOf(ctx); t != nil && t.Event != nil {
+		turn = t.Event.ID
+	}
+	if !w.relayed.allows(id.UserID(member), turn, w.Now()) {
+		return nil, false, errRelayBudget
+	}
 	data, err := w.fetchMedia(ctx, content)
 	if err != nil {
 		return nil, false, err
+	}
+	if !w.relayed.take(id.UserID(member), turn, int64(len(data)), w.Now()) {
+		return nil, false, errRelayBudget
 	}
 	out = &event.MessageEventContent{MsgType: content.MsgType, Body: content.Body, FileName: content.FileName, Mentions: &event.Mentions{}}
 	declared := ""

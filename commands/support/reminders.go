@@ -163,8 +163,20 @@ func (w *Workflow) tellWaiting(ctx context.Context, now time.Time) error {
 	for _, c := range waiting {
 		key := storage.WaitingKey(c.ID)
 		md := chat.Format(w.tx.WaitingMember, c.ID, w.FallbackContact())
-		if _, err := w.SendMarkdownTo(ctx, id.RoomID(c.MemberRoom), md, nil, w.KeyTxn("lotse-case/"+key, "reminder", 0)); err != nil {
-			zerolog.Ctx(ctx).Warn().Err(err).Int64("case", c.ID).Msg("Failed to tell a member that their case waits")
+		// Where the member is with Lotse now; in no chat, the thread
+		// reads that the notice did not go out (relay30).
+		room, err := w.noticeRoom(ctx, c)
+		switch {
+		case err != nil:
+			zerolog.Ctx(ctx).Warn().Err(err).Int64("case", c.ID).Msg("Failed to find where to tell a member that their case waits")
+		case room == "":
+			if _, err := w.toThread(ctx, c, chat.Format(w.tx.WaitingGoneTeam, c.ID), "", w.KeyTxn("lotse-case/"+key, "reminder-gone", 0)); err != nil {
+				zerolog.Ctx(ctx).Warn().Err(err).Int64("case", c.ID).Msg("Failed to tell the team that a member cannot be told their case waits")
+			}
+		default:
+			if _, err := w.SendMarkdownTo(ctx, room, md, nil, w.KeyTxn("lotse-case/"+key, "reminder", 0)); err != nil {
+				zerolog.Ctx(ctx).Warn().Err(err).Int64("case", c.ID).Msg("Failed to tell a member that their case waits")
+			}
 		}
 		if err := w.DB.Cases.MarkReminder(ctx, key, now); err != nil {
 			return err

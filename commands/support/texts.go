@@ -123,6 +123,10 @@ type Texts struct {
 	RelayTooLarge string
 	// FileTooLarge tells the member their file was too large to pass on.
 	FileTooLarge string
+	// RelayBudgetTeam (case thread) and RelayBudgetMember: the member's
+	// files of the day (relayBudget) are spent; their file was not passed
+	// on, their message was.
+	RelayBudgetTeam, RelayBudgetMember string
 	// AnswerSent confirms in the thread: %s = who.
 	AnswerSent string
 	// AnswerNotOpen refuses an answer to a case that is not open (the
@@ -181,6 +185,9 @@ type Texts struct {
 	ClosedTeam string
 	// ClosedByTeam: %d, %s = who; the team closed it with !schließen.
 	ClosedByTeam string
+	// ClosedByTeamGone: as ClosedByTeam, when the member is in no chat
+	// with Lotse any more and got no notice.
+	ClosedByTeamGone string
 	// RatedTeam: %d, %s = 👍 or 👎.
 	RatedTeam string
 	// ReopenedByMember: %d.
@@ -284,6 +291,9 @@ type Texts struct {
 	// WaitingMember tells the member once that their case (%d) waits
 	// longer than promised for an answer; %s = the fallback contact.
 	WaitingMember string
+	// WaitingGoneTeam (case thread, %d = case): WaitingMember did not go
+	// out, the member is in no chat with Lotse any more.
+	WaitingGoneTeam string
 
 	// sup29: the open case follows its member to a new direct chat.
 
@@ -383,6 +393,8 @@ var German = Texts{
 	RelayFile:         "hat eine Datei geschickt: %s",
 	RelayTooLarge:     "📎 Die Datei war zu groß, ich konnte sie nicht weiterleiten. Das Mitglied weiß Bescheid.",
 	FileTooLarge:      "📎 Deine Datei ist leider zu groß, ich kann sie nicht an das Team weiterleiten. Magst du sie verkleinern (z. B. ein Bildschirmfoto statt eines Fotos) oder beschreiben, was darauf zu sehen ist?",
+	RelayBudgetTeam:   "📎 Weitere Dateien dieses Mitglieds leite ich heute nicht mehr weiter: Es sind schon sehr viele. Nachrichten kommen weiter an, das Mitglied weiß Bescheid.",
+	RelayBudgetMember: "📎 Du hast mir heute schon sehr viele Dateien geschickt. Weitere kann ich erst morgen wieder an das Team weiterleiten. Deine Nachricht ist angekommen. Magst du beschreiben, was auf der Datei zu sehen ist, oder sie morgen noch einmal schicken?",
 	AnswerSent:        "✉️ Antwort an das Mitglied gesendet (%s).",
 	AnswerWithdrawn:   "🗑️ Die gelöschte Antwort zu Fall #%d ist auch beim Mitglied gelöscht.",
 	AnswerTakenBack:   "Das Team hat diese Nachricht zurückgenommen.",
@@ -402,6 +414,7 @@ var German = Texts{
 	ReopenedTeam:      "🔁 Fall #%d ist wieder offen (%s).",
 	ClosedTeam:        "Das Mitglied hat Fall #%d geschlossen.",
 	ClosedByTeam:      "Fall #%d ist geschlossen (%s). Das Mitglied wurde informiert.",
+	ClosedByTeamGone:  "Fall #%d ist geschlossen (%s). Das Mitglied ist nicht mehr im Chat mit mir und hat keine Nachricht bekommen.",
 	RatedTeam:         "Bewertung für Fall #%d: %s",
 	ReopenedByMember:  "🔁 Fall #%d ist wieder offen: Das Mitglied hat sich erneut gemeldet.",
 	NotOpen:           "Fall #%d ist nicht offen.",
@@ -472,6 +485,7 @@ var German = Texts{
 	MineResolved:    "erledigt",
 	MineClosed:      "geschlossen",
 	WaitingMember:   "Dein Fall **#%d** ist nicht vergessen: Das Team hat gerade viel zu tun und antwortet dir hier, sobald es kann. Hat sich etwas geändert, schreib es einfach dazu. Eilt es? %s",
+	WaitingGoneTeam: "⏳ Fall #%d wartet noch auf eine erste Antwort. Das Mitglied ist nicht mehr im Chat mit mir, die Nachricht „Dein Fall ist nicht vergessen“ ging deshalb nicht raus.",
 
 	// sup29: the open case follows its member to a new direct chat.
 	MovedTeam:   "📨 Das Mitglied von Fall #%d schreibt jetzt aus einem anderen Direktchat mit mir. Eure Antworten schicke ich ab jetzt dorthin.",
@@ -552,6 +566,8 @@ var English = Texts{
 	RelayFile:         "sent a file: %s",
 	RelayTooLarge:     "📎 The file was too large, I could not pass it on. The member has been told.",
 	FileTooLarge:      "📎 Sorry, your file is too large for me to pass on to the team. Could you make it smaller (a screenshot instead of a photo, for example) or describe what it shows?",
+	RelayBudgetTeam:   "📎 I am not passing on more files from this member today: there have been a great many already. Messages still come through; the member has been told.",
+	RelayBudgetMember: "📎 You have sent me a great many files today. I can only pass more on to the team tomorrow. Your message has arrived. Could you describe what the file shows, or send it again tomorrow?",
 	AnswerSent:        "✉️ Answer sent to the member (%s).",
 	AnswerWithdrawn:   "🗑️ The deleted answer to case #%d is deleted on the member's side too.",
 	AnswerTakenBack:   "The team took this message back.",
@@ -571,6 +587,7 @@ var English = Texts{
 	ReopenedTeam:      "🔁 Case #%d is open again (%s).",
 	ClosedTeam:        "The member closed case #%d.",
 	ClosedByTeam:      "Case #%d is closed (%s). The member was told.",
+	ClosedByTeamGone:  "Case #%d is closed (%s). The member is no longer in a chat with me and got no message.",
 	RatedTeam:         "Rating for case #%d: %s",
 	ReopenedByMember:  "🔁 Case #%d is open again: the member wrote again.",
 	NotOpen:           "Case #%d is not open.",
@@ -641,6 +658,7 @@ var English = Texts{
 	MineResolved:    "resolved",
 	MineClosed:      "closed",
 	WaitingMember:   "Your case **#%d** is not forgotten: the team is very busy right now and will answer you here as soon as they can. If anything has changed, just add it here. In a hurry? %s",
+	WaitingGoneTeam: "⏳ Case #%d is still waiting for a first answer. The member is no longer in a chat with me, so the note “your case is not forgotten” did not go out.",
 
 	// sup29: the open case follows its member to a new direct chat.
 	MovedTeam:   "📨 The member of case #%d now writes from another direct chat with me. I'll send your answers there from now on.",

@@ -73,6 +73,9 @@ type Config struct {
 	// (and again when the same command is handled again after a crash):
 	// learning from cases asks there whether a guide fits the question.
 	OnResolved func(ctx context.Context, c *storage.Case) error
+	// RelayBytesPerWindow bounds the bytes of one member's files relayed
+	// into the team room per RelayWindow (0: MaxRelayedBytes).
+	RelayBytesPerWindow int64
 }
 
 // Talk is what the answer decision reads in a member's message besides a
@@ -119,6 +122,8 @@ type Workflow struct {
 	// member: every member, when support cases are on (the commands answer
 	// themselves when they are off); team: the team role, in the team room.
 	member, team *chat.Role
+	// relayed counts each member's relayed file bytes (relayBudget).
+	relayed *relayBudget
 }
 
 // New builds the workflow.
@@ -142,7 +147,7 @@ func New(env *chat.Env, cfg Config, people People) *Workflow {
 	if cfg.IsQuestion == nil {
 		cfg.IsQuestion = func(context.Context, string) bool { return false }
 	}
-	w := &Workflow{Env: env, cfg: cfg, tx: TextsFor(env.Lang), people: people}
+	w := &Workflow{Env: env, cfg: cfg, tx: TextsFor(env.Lang), people: people, relayed: newRelayBudget(cfg.RelayBytesPerWindow)}
 	// Off, every member command says so first – also in a group room,
 	// where the direct-chat-only commands would otherwise send the member
 	// to a direct chat only to learn there that cases are off.
