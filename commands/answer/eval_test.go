@@ -564,11 +564,13 @@ func TestFloors(t *testing.T) {
 		// The twenty-eighth sealed first messages, the judge of the
 		// thirtieth pass (testdata/first-messages-sealed28-2026-12-07.tsv:
 		// written blind in the twenty-ninth pass's session): helped 176 of
-		// 185 = 95.1 % at the pass's start, no confident wrong answer.
+		// 185 = 95.1 % at the pass's start and end (no engine change was
+		// kept), no confident wrong answer.
 		{"FirstMessagesSealed28", firstMessages("sealed28"), 93, 2, []string{"smalltalk", "human"}},
 		// The twenty-eighth sealed bench questions
 		// (guides/search/testdata/bench-sealed28-2026-12-07.tsv): helped
-		// 174 of 188 = 92.6 % at the start, no confident wrong answer.
+		// 174 of 188 = 92.6 % at the start and end, no confident wrong
+		// answer.
 		{"BenchSealed28", bench("sealed28"), 90, 2, nil},
 	})
 }

@@ -52,7 +52,7 @@ const (
 	rfCovN    // … anywhere in the guide
 	rfTitleN  // … in the title
 	// Figures the search computes per hit after the ranking (thirtieth
-	// pass, docs/passes/30-eng30a.md), read here for the first rerankK
+	// pass, docs/passes/30.md (branch `eng30a`)), read here for the first rerankK
 	// candidates. None names a guide or a word.
 	rfSec       // the best section's own score (share of the query, as Hit.Section's)
 	rfSecCov    // share of the query's weight met in that section
@@ -337,7 +337,7 @@ func (ix *Index) rerank(cs []concept, cands []cand, denom float64) int {
 // raises held-out top-1 in both folds (+7 → +12 fold A, +13 → +14 fold B,
 // top-3 unchanged); its weight is the pool fit.
 //
-// The thirtieth pass (docs/passes/30-eng30a.md, branch eng30a) refitted
+// The thirtieth pass (docs/passes/30.md (branch `eng30a`), branch eng30a) refitted
 // the model on part A only with a five-fold cross-validation inside it
 // (TestRerankCV) and found eight figures better on the folds
 // (rerankModelPartA, rerank30_test.go: a test reads it, the bot does

@@ -23,7 +23,7 @@ var rerankModelPartA = rerankFeat{rfRank: 2.478, rfFirst: 0.972, rfTags: 1.633, 
 
 // TestRerankEightFigures: the thirtieth pass's candidate model
 // (rerankModelPartA, not the bot's: rfCov and rfSecCov beside the six;
-// docs/passes/30-eng30a.md) puts the guide first
+// docs/passes/30.md (branch `eng30a`)) puts the guide first
 // whose best section and whole text meet more of the message, where the
 // six weights kept a guide that meets one word in its title. The
 // messages are written for this test (no question set's): a recording of

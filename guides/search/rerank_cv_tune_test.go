@@ -11,7 +11,7 @@ import (
 	"testing"
 )
 
-// The thirtieth pass's fitting aid (docs/passes/30-eng30a.md): the
+// The thirtieth pass's fitting aid (docs/passes/30.md (branch `eng30a`)): the
 // learned re-ranking fitted on part A of the tune pool only (the tune
 // half of InTuneHalf), with a cross-validation inside part A to choose
 // the features and the L2 strength. Part B and the held-out sets are
