@@ -235,7 +235,7 @@ func (w *Workflow) askStep(ctx context.Context, d *storage.AccessDraft) error {
 // as Mia's address: approved, Nextcloud created an account and sent its
 // password link to the look-alike address (acc30).
 func validEmail(s string) (addr string, ok, special bool) {
-	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "<>"))
+	s = pastedAddress(s)
 	if len(s) > 254 {
 		return "", false, false
 	}
@@ -272,6 +272,37 @@ func validEmail(s string) (addr string, ok, special bool) {
 		return "", false, false
 	}
 	return s, true, false
+}
+
+// pastedAddress strips what copying an address out of a mail client or a
+// web page brings along and what cannot change the address a reader sees:
+// spaces and zero-width characters at either end, a „mailto:“, a display
+// name before „<…>“ („Mia Mitglied <mia@example.org>“), and one „.“, „,“
+// or „;“ after it (the end of a sentence, a recipient list; the domain's
+// trailing root dot means the same domain). Before, each of these refused
+// a member's real address with „sieht nicht wie eine E-Mail-Adresse aus“
+// or, for a zero-width space at the end, as a look-alike (mend30c).
+// Invisible characters inside the address and direction marks stay: they
+// are what validEmail refuses.
+func pastedAddress(s string) string {
+	edge := func(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' || r == '\u2060' }
+	s = strings.TrimFunc(s, edge)
+	if n := len(s); n > 1 && s[n-2] == '>' && strings.ContainsRune(".,;", rune(s[n-1])) {
+		s = s[:n-1]
+	}
+	if strings.HasSuffix(s, ">") {
+		if i := strings.LastIndexByte(s, '<'); i >= 0 {
+			s = s[i+1 : len(s)-1]
+		}
+	}
+	s = strings.TrimFunc(strings.Trim(strings.TrimFunc(s, edge), "<>"), edge)
+	if len(s) > len("mailto:") && strings.EqualFold(s[:len("mailto:")], "mailto:") {
+		s = s[len("mailto:"):]
+	}
+	if n := len(s); n > 0 && strings.Count(s, "@") == 1 && strings.ContainsRune(".,;", rune(s[n-1])) {
+		s = s[:n-1]
+	}
+	return s
 }
 
 // isASCII reports whether s is plain ASCII.

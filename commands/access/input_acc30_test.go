@@ -37,7 +37,21 @@ func TestValidEmailLookAlikes(t *testing.T) {
 		{"a@b_c.de", "", false, false},
 		{"a@b.c,d@e.f", "", false, false},
 		{"\"a b\"@x.de", "", false, false},
-		{"mia@example.org.", "", false, false},
+		// What a mail client or a web page adds when a member copies
+		// the address (mend30c): kept as the address.
+		{"mia@example.org.", "mia@example.org", true, false},
+		{"mia@example.org;", "mia@example.org", true, false},
+		{"Mia Mitglied <mia@example.org>", "mia@example.org", true, false},
+		{"\"Mitglied, Mia\" <Mia+ag@Sub.Example.ORG>,", "Mia+ag@sub.example.org", true, false},
+		{"mailto:mia@example.org", "mia@example.org", true, false},
+		{"MAILTO:mia@müller.de.", "mia@xn--mller-kva.de", true, false},
+		{"\u200bmia@example.org\ufeff\u00a0", "mia@example.org", true, false},
+		// Still refused: two dots, two addresses, a direction mark or an
+		// invisible character inside.
+		{"mia@example.org..", "", false, false},
+		{"mia@example.org, ben@example.org", "", false, false},
+		{"\u202emia@example.org", "", false, true},
+		{"Mia <mia\u200b@example.org>", "", false, true},
 		{"mia@localhost", "", false, false},
 		{"@example.org", "", false, false},
 		{strings.Repeat("a", 60000) + "@x.de", "", false, false},
