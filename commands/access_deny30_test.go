@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -76,6 +77,38 @@ func TestAccessDenyAfterLostCreate(t *testing.T) {
 			}
 		}, true},
 		{"401 at once", func(*testing.T, *accessEnv) {}, false},
+		// A plain failure, approved again later (attempts back at 0, the
+		// first round's setup note still there), failing again: no create
+		// answer was lost, and no warning says so (mend30c).
+		{"401, approved again, 401 again", func(t *testing.T, e *accessEnv) {
+			e.reconfigure(func(d *Deps) { d.Access.Nextcloud = e.ncClient(t, "changed-password", nil) })
+			if err := e.h.AccessTick(context.Background(), e.now); err != nil {
+				t.Fatal(err)
+			}
+			if r, _ := e.db.Access().Get(context.Background(), 1); r.Status != storage.AccessFailed {
+				t.Fatalf("after the first 401: %s, want failed", r.Status)
+			}
+			e.now = e.now.Add(10 * time.Minute)
+			e.say(t, approvals, carol, "!genehmigen 1", "")
+			if r, _ := e.db.Access().Get(context.Background(), 1); r.Status != storage.AccessApproved || r.Attempts != 0 {
+				t.Fatalf("approved again: %s, %d attempts", r.Status, r.Attempts)
+			}
+		}, false},
+		// Approved again, and that round's attempt cut off: still a
+		// warning.
+		{"401, approved again, attempt cut off, then 401", func(t *testing.T, e *accessEnv) {
+			e.reconfigure(func(d *Deps) { d.Access.Nextcloud = e.ncClient(t, "changed-password", nil) })
+			if err := e.h.AccessTick(context.Background(), e.now); err != nil {
+				t.Fatal(err)
+			}
+			e.now = e.now.Add(10 * time.Minute)
+			e.say(t, approvals, carol, "!genehmigen 1", "")
+			r, _ := e.db.Access().Get(context.Background(), 1)
+			if err := e.db.Access().Audit(context.Background(), storage.AuditEntry{Key: fmt.Sprintf("setup:1:v%d", r.Version), RequestID: 1, At: e.now,
+				Actor: "lotse", Action: "setup"}); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := newAccessEnv(t)

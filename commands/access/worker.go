@@ -208,16 +208,16 @@ func (w *Workflow) provision(ctx context.Context, r *storage.AccessRequest, now 
 			err = errAccessNotConfigured
 			break
 		}
-		var began bool
-		if began, err = w.setupBegun(ctx, r, now); err != nil {
+		var began, cutOff bool
+		if began, cutOff, err = w.setupBegun(ctx, r, now); err != nil {
 			return err
 		}
 		var res nextcloud.EnsureResult
 		res, err = w.cfg.Nextcloud.EnsureMember(ctx, nextcloud.EnsureRequest{Email: r.Email, DisplayName: r.DisplayName,
 			Groups: []string{r.Target}, Quota: w.cfg.NextcloudQuota, Language: w.cfg.NextcloudLanguage, UserIDHint: r.DisplayName})
-		// An attempt cut off before its outcome was stored (began, no
-		// attempt counted) may have created the account too.
-		if err != nil && (nextcloud.CreateUnsure(err) || (began && r.Attempts == 0)) {
+		// An attempt cut off before its outcome was stored may have
+		// created the account too.
+		if err != nil && (nextcloud.CreateUnsure(err) || cutOff) {
 			if merr := w.markMaybeCreated(ctx, r, now); merr != nil {
 				return errors.Join(err, merr)
 			}
@@ -306,13 +306,40 @@ func (w *Workflow) provision(ctx context.Context, r *storage.AccessRequest, now 
 // count at 0: the next run found the account by its address and told the
 // member and the audit log of an account that „existed“, without the
 // password mail (twenty-sixth pass).
-func (w *Workflow) setupBegun(ctx context.Context, r *storage.AccessRequest, now time.Time) (bool, error) {
+//
+// cutOff reports whether an attempt of this approval round began and its
+// outcome was never stored (Lotse killed in the middle), so that it may
+// have created the account (markMaybeCreated). A round is the time from
+// an approval to the next recorded outcome: a recorded failure counts
+// an attempt, and `!genehmigen` after a failed request (attempts back at
+// 0) begins a new round, which notes its first attempt under a key of
+// its own (the request's version, which only an outcome or an approval
+// changes). Before, began with no attempt counted was taken for a
+// cut-off: a request approved again after a plain failure (a 401) and
+// failing again read „eine Antwort der Nextcloud ist verloren gegangen“
+// although no create call had gone out (deny30; mend30c).
+func (w *Workflow) setupBegun(ctx context.Context, r *storage.AccessRequest, now time.Time) (began, cutOff bool, err error) {
+	q := w.DB.Access()
 	key := fmt.Sprintf("setup:%d", r.ID)
-	began, err := w.DB.Access().AuditHas(ctx, key)
-	if err != nil || began {
-		return began, err
+	first, err := q.AuditByKey(ctx, key)
+	if err != nil {
+		return false, false, err
 	}
-	return false, w.DB.Access().Audit(ctx, storage.AuditEntry{Key: key, RequestID: r.ID, At: now, Actor: "lotse", Action: "setup"})
+	if first == nil {
+		return false, false, q.Audit(ctx, storage.AuditEntry{Key: key, RequestID: r.ID, At: now, Actor: "lotse", Action: "setup"})
+	}
+	if r.Attempts > 0 {
+		return true, false, nil // this round's last attempt was recorded
+	}
+	if !first.At.Before(r.UpdatedAt) {
+		return true, true, nil // noted in this round, nothing recorded since
+	}
+	// Approved again since the first round: this round's own note.
+	roundKey := fmt.Sprintf("setup:%d:v%d", r.ID, r.Version)
+	if cutOff, err = q.AuditHas(ctx, roundKey); err != nil || cutOff {
+		return true, cutOff, err
+	}
+	return true, false, q.Audit(ctx, storage.AuditEntry{Key: roundKey, RequestID: r.ID, At: now, Actor: "lotse", Action: "setup"})
 }
 
 // maybeCreatedKey is the audit key that records, once per request, that
