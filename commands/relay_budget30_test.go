@@ -1,6 +1,9 @@
 package commands
 
 import (
+	"context"
+	"encoding/base64"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -76,4 +79,32 @@ func TestRelayBudgetPerMember(t *testing.T) {
 	if sent := e.handle(t, file(11), true); !relayed(sent) {
 		t.Fatalf("a file a day later was not relayed: %s", bodies(sent))
 	}
+}
+
+// TestRelayBudgetCountsUndecryptable (mend30c): a file whose event names a
+// wrong hash is downloaded and does not decrypt; its bytes count in the
+// member's budget all the same, so a script sending such events stops
+// costing downloads once the budget is spent. Before, only files that
+// decrypted counted, and each such event fetched the file uncounted.
+func TestRelayBudgetCountsUndecryptable(t *testing.T) {
+	e := newSupportEnv(t)
+	e.reconfigure(func(d *Deps) { d.Support.RelayBytesPerWindow = 2 * 64 << 10 })
+	e.openCase(t)
+	for i := range 2 {
+		img := e.encryptedImage(t, []byte("\x89PNG fake image"), "bild.png", fmt.Sprintf("Kaputt %d", i))
+		img.File.Hashes.SHA256 = base64.RawStdEncoding.EncodeToString(make([]byte, 32)) // not the file's
+		evt := e.event(dmRoom, member, img)
+		e.fm.store(evt)
+		if err := e.h.Handle(context.Background(), Message{Event: evt, Direct: true}); err == nil {
+			t.Fatalf("file %d with a wrong hash: no error", i+1)
+		}
+	}
+	img := e.encryptedImage(t, []byte("\x89PNG fake image"), "bild.png", "Heil")
+	sent := e.handle(t, e.event(dmRoom, member, img), true)
+	for _, s := range in(sent, teamRoom) {
+		if s.content.File != nil || s.content.URL != "" {
+			t.Fatalf("a file beyond the budget was relayed after two that did not decrypt: %s", bodies(sent))
+		}
+	}
+	mustContain(t, in(sent, dmRoom), "sehr viele Dateien")
 }

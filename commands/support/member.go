@@ -1000,11 +1000,15 @@ func (w *Workflow) reuploadMedia(ctx context.Context, content *event.MessageEven
 		return nil, false, errRelayBudget
 	}
 	data, err := w.fetchMedia(ctx, content)
+	// Downloaded bytes count also when they do not decrypt (a wrong key
+	// or hash in the event): the download was the cost, and a member's
+	// script sending such events went on fetching up to 8 MiB each,
+	// uncounted (mend30c).
+	if (err == nil || len(data) > 0) && !w.relayed.take(id.UserID(member), turn, int64(len(data)), w.Now()) {
+		return nil, false, errRelayBudget
+	}
 	if err != nil {
 		return nil, false, err
-	}
-	if !w.relayed.take(id.UserID(member), turn, int64(len(data)), w.Now()) {
-		return nil, false, errRelayBudget
 	}
 	out = &event.MessageEventContent{MsgType: content.MsgType, Body: content.Body, FileName: content.FileName, Mentions: &event.Mentions{}}
 	declared := ""
@@ -1062,7 +1066,9 @@ func (w *Workflow) fetchMedia(ctx context.Context, content *event.MessageEventCo
 		data, err = w.Matrix.Download(ctx, content.URL)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("failed to fetch media: %w", err)
+		// data holds what was downloaded when only the decryption
+		// failed: the relay budget counts it (reuploadMedia).
+		return data, fmt.Errorf("failed to fetch media: %w", err)
 	}
 	return data, nil
 }
