@@ -336,6 +336,12 @@ func sameScriptLabels(domain string) bool {
 					break
 				}
 			}
+			if in == unicode.Hiragana || in == unicode.Katakana || in == unicode.Hangul {
+				// Japanese writes Han with Kana in one word, Korean Han with
+				// Hangul (UTS #39's "highly restrictive" sets): one script
+				// here, none of them a look-alike of a Latin letter.
+				in = unicode.Han
+			}
 			if in == nil || (seen != nil && in != seen) {
 				return false
 			}

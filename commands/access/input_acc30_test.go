@@ -20,6 +20,10 @@ func TestValidEmailLookAlikes(t *testing.T) {
 		{"mia@müller.de", "mia@xn--mller-kva.de", true, false},
 		{"mia@xn--mller-kva.de", "mia@xn--mller-kva.de", true, false},
 		{"ivan@пример.рф", "ivan@xn--e1afmkfd.xn--p1ai", true, false},
+		// Han with Kana (Japanese) or with Hangul (Korean) is one writing.
+		{"mia@例え.jp", "mia@xn--r8jz45g.jp", true, false},
+		{"mia@韓국.kr", "mia@xn--3v5ak93b.kr", true, false},
+		{"mia@例えa.jp", "", false, true},
 		// Look-alikes: a Cyrillic і in the local part, a Cyrillic а in the domain.
 		{"mіa@example.org", "", false, true},
 		{"mia@exаmple.org", "", false, true},
