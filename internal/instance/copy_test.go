@@ -58,6 +58,19 @@ type live struct {
 	ended chan error
 }
 
+// copyBesideLive starts a live run, copies its database after its first
+// heartbeat and returns the copy with the live run after the live one's
+// next heartbeat (in the synctest bubble's clock): the restored backup
+// beside the running Lotse.
+func copyBesideLive(t *testing.T, s *fakeStore) (*fakeRecorder, *live) {
+	db := &fakeRecorder{}
+	a := startLive(t, s, db)
+	time.Sleep(DefaultEvery + DefaultEvery/2)
+	copied := db.backup()
+	time.Sleep(DefaultEvery) // the live one's next heartbeat
+	return copied, a
+}
+
 func startLive(t *testing.T, s *fakeStore, db *fakeRecorder) *live {
 	t.Helper()
 	o := opts(s, "mine")
@@ -141,20 +154,11 @@ func TestStartSameInstance(t *testing.T) {
 				return db, nil
 			}},
 		{name: "restored copy beside a live run", want: refused, setup: func(t *testing.T, s *fakeStore) (*fakeRecorder, *live) {
-			db := &fakeRecorder{}
-			a := startLive(t, s, db)
-			time.Sleep(E + E/2)
-			copied := db.backup()
-			time.Sleep(E) // the live one's next heartbeat
-			return copied, a
+			return copyBesideLive(t, s)
 		}},
 		{name: "restored copy beside a live run, the homeserver down during the watch", want: refused, late: true,
 			setup: func(t *testing.T, s *fakeStore) (*fakeRecorder, *live) {
-				db := &fakeRecorder{}
-				a := startLive(t, s, db)
-				time.Sleep(E + E/2)
-				copied := db.backup()
-				time.Sleep(E)
+				copied, a := copyBesideLive(t, s)
 				// Down from 20 s after the copy's start to 100 s: the live
 				// one's next two renewals fail, and so does the copy's
 				// first read, which succeeds only after the outage; the
@@ -176,12 +180,7 @@ func TestStartSameInstance(t *testing.T) {
 			}},
 		{name: "restored copy beside a live run, takeover", takeover: true, want: takeover,
 			setup: func(t *testing.T, s *fakeStore) (*fakeRecorder, *live) {
-				db := &fakeRecorder{}
-				a := startLive(t, s, db)
-				time.Sleep(E + E/2)
-				copied := db.backup()
-				time.Sleep(E)
-				return copied, a
+				return copyBesideLive(t, s)
 			}},
 		{name: "restored copy after the live one stopped cleanly", want: atOnce, setup: func(t *testing.T, s *fakeStore) (*fakeRecorder, *live) {
 			db := &fakeRecorder{}
