@@ -125,28 +125,7 @@ func TestSecondInstanceTakeover(t *testing.T) {
 		t.Errorf("the notice shows Matrix IDs: %q", body)
 	}
 
-	var sent []id.EventID
-	for i := range 3 {
-		evtID, err := m.SendText(t.Context(), room, []string{"passwort vergessen", "wie komme ich in die cloud", "danke"}[i])
-		if err != nil {
-			t.Fatal(err)
-		}
-		sent = append(sent, evtID)
-	}
-	for _, s := range sent {
-		ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second)
-		_, err := m.Wait(ctx, room, a.userID, chatclient.ReplyTo(s))
-		cancel()
-		if err != nil {
-			t.Fatalf("message %s was never answered: %v", s, err)
-		}
-	}
-	ask(t, m, room, a.userID, text("danke")) // marker: a duplicate would have come before it
-	for _, s := range sent {
-		if n := m.RepliesTo(room, a.userID, s); n != 1 {
-			t.Errorf("message %s answered %d times, want once", s, n)
-		}
-	}
+	answeredOnce(t, m, room, a.userID, "passwort vergessen", "wie komme ich in die cloud", "danke")
 	notices := 0
 	for _, evt := range alice.Received(teamRoom, a.userID) {
 		if strings.Contains(evt.Content.AsMessage().Body, "zweiter Lotse") {
@@ -236,8 +215,19 @@ func TestRestoredCopyRefused(t *testing.T) {
 	}
 
 	// The live one answers every message once; it was not displaced.
+	answeredOnce(t, m, room, first.userID, "passwort vergessen", "wie komme ich in die cloud")
+	if strings.Contains(first.log.String(), "ANOTHER LOTSE PROCESS IS RUNNING") {
+		t.Errorf("the live Lotse was displaced by the refused copy; its log:\n%s", first.log.String())
+	}
+}
+
+// answeredOnce sends each message to room and checks that bot answers
+// every one exactly once: it waits for each reply, then asks once more as
+// a marker (a duplicate would have come before its answer).
+func answeredOnce(t *testing.T, m *chatclient.Client, room id.RoomID, bot id.UserID, msgs ...string) {
+	t.Helper()
 	var sent []id.EventID
-	for _, q := range []string{"passwort vergessen", "wie komme ich in die cloud"} {
+	for _, q := range msgs {
 		evtID, err := m.SendText(t.Context(), room, q)
 		if err != nil {
 			t.Fatal(err)
@@ -246,19 +236,16 @@ func TestRestoredCopyRefused(t *testing.T) {
 	}
 	for _, s := range sent {
 		ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second)
-		_, err := m.Wait(ctx, room, first.userID, chatclient.ReplyTo(s))
+		_, err := m.Wait(ctx, room, bot, chatclient.ReplyTo(s))
 		cancel()
 		if err != nil {
 			t.Fatalf("message %s was never answered: %v", s, err)
 		}
 	}
-	ask(t, m, room, first.userID, text("danke")) // marker: a duplicate would have come before it
+	ask(t, m, room, bot, text("danke")) // marker: a duplicate would have come before it
 	for _, s := range sent {
-		if n := m.RepliesTo(room, first.userID, s); n != 1 {
+		if n := m.RepliesTo(room, bot, s); n != 1 {
 			t.Errorf("message %s answered %d times, want once", s, n)
 		}
-	}
-	if strings.Contains(first.log.String(), "ANOTHER LOTSE PROCESS IS RUNNING") {
-		t.Errorf("the live Lotse was displaced by the refused copy; its log:\n%s", first.log.String())
 	}
 }
