@@ -102,6 +102,10 @@ func (ix *Index) rerankFeatures(cs []concept, cands []cand, denom float64, x []r
 	// are for the fitting aid (rerankTrace) and stay 0, which the model's
 	// zero weights read alike.
 	all := rerankTrace != nil
+	// The coverage figures only for a model that weights them (or the
+	// fitting aid), as every other figure.
+	cov := all || rerankModel[rfCov] != 0
+	covN := all || rerankModel[rfCovN] != 0
 	word := 1 / float64(len(cs))
 	var secs sectionScores // overwritten per candidate (scoreSections)
 	for i := range cands {
@@ -109,7 +113,9 @@ func (ix *Index) rerankFeatures(cs []concept, cands []cand, denom float64, x []r
 		v := &x[i]
 		*v = rerankFeat{}
 		v[rfRank] = rankOf(c) / r0
-		v[rfCov] = c.cov / denom
+		if cov {
+			v[rfCov] = c.cov / denom
+		}
 		if i == 0 {
 			v[rfFirst] = 1
 		}
@@ -152,7 +158,9 @@ func (ix *Index) rerankFeatures(cs []concept, cands []cand, denom float64, x []r
 			if mask&(1<<fTitle) != 0 {
 				v[rfTitleN] += word
 			}
-			v[rfCovN] += word
+			if covN {
+				v[rfCovN] += word
+			}
 			if !all {
 				continue
 			}
@@ -290,7 +298,9 @@ func (ix *Index) rerank(cs []concept, cands []cand, denom float64) int {
 		return 0
 	}
 	if rerankBotProbe != nil {
-		rerankBotProbe(x)
+		// A copy, as for the trace: handing x itself to a hook moved
+		// the features of every search to the heap.
+		rerankBotProbe(append([]rerankFeat(nil), x...))
 	}
 	b, best := 0, rerankScore(&x[0])
 	for i := 1; i < k; i++ {
