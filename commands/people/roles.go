@@ -437,6 +437,11 @@ func (w *Workflow) evaluateGate(ctx context.Context, user, actor id.UserID) (boo
 	if !changed && !w.lastRoleAudit(ctx, "activate:"+cause) {
 		return false, nil
 	}
+	// A team exists: the first admin's own declaration (bootstrap.go) is
+	// over for good, also when the team is empty again later.
+	if err := w.closeBootstrap(ctx, now); err != nil {
+		return true, err
+	}
 	if w.teamOn() && w.Rooms != nil {
 		if err := w.Rooms.Invite(ctx, w.cfg.TeamRoom, user, pt.InviteReason); err != nil {
 			zerolog.Ctx(ctx).Info().Err(err).Msg("Could not invite to the team room")
@@ -527,7 +532,11 @@ func (w *Workflow) offboard(ctx context.Context, user id.UserID, role, reason, b
 	switch role {
 	case storage.RoleTeam:
 		rooms = append(rooms, w.cfg.TeamRoom, w.cfg.ApprovalsRoom)
-	case storage.RoleApprover:
+	case storage.RoleApprover, storage.RoleCoordinator:
+		// A coordinator belongs in the approvals room too (the training
+		// notices go there, and with them every access request): losing
+		// the role removed them from nowhere, and they went on reading the
+		// requests' e-mail addresses (thirty-first pass, onb31).
 		rooms = append(rooms, w.cfg.ApprovalsRoom)
 	}
 	if w.Rooms != nil {

@@ -1,0 +1,101 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// TestCoordinatorRevokeLeavesApprovalsRoom: a coordinator belongs in the
+// approvals room (the training notices go there; it holds the access
+// requests with e-mail addresses). Revoking the role removed them from
+// nowhere: they went on reading every new request (thirty-first pass,
+// onb31). Someone who still belongs there (an approver too) stays.
+func TestCoordinatorRevokeLeavesApprovalsRoom(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		approver bool
+		kept     bool
+	}{
+		{"coordinator only", false, false},
+		{"coordinator and approver", true, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e, rooms := newRolesEnv(t)
+			if tt.approver {
+				setRole(t, e.db, coord, storage.RoleApprover, storage.RoleActive)
+			}
+			e.fm.joined[approvRm][coord] = true
+			mustContain(t, e.say(t, dmRoom, admin, "!rolle "+coord.String()+" -koordination", ""), "entzogen")
+			if got := rooms.has(&rooms.kicks, approvRm.String()+" "+coord.String()); got == tt.kept {
+				t.Errorf("removed from the approvals room: %v, want %v (%v)", got, !tt.kept, rooms.kicks)
+			}
+			if rooms.has(&rooms.kicks, teamRoom.String()+" "+coord.String()) {
+				t.Errorf("removed from the team room for a coordinator role: %v", rooms.kicks)
+			}
+		})
+	}
+}
+
+// TestBootstrapStaysClosedWhenTeamPaused: the first admin's own
+// declaration is for the first setup only. When every team member's
+// training had expired (all paused), nobody held the active team role and
+// the window opened again: a configured admin could record their own
+// declaration and training and read the cases without a second person
+// (thirty-first pass, onb31). A paused team is a team; and once any team
+// role became active through the gate, the window is closed for good.
+func TestBootstrapStaysClosedWhenTeamPaused(t *testing.T) {
+	e, _ := newRolesEnv(t)
+	ctx := context.Background()
+	adminDM := id.RoomID("!dm-admin:test")
+	say := func(body string) []sentMsg {
+		t.Helper()
+		return in(e.handle(t, e.event(adminDM, admin, textContent(body)), true), adminDM)
+	}
+	for _, u := range []id.UserID{alice, bob} {
+		setRole(t, e.db, u, storage.RoleTeam, storage.RolePaused)
+	}
+	mustContain(t, say("!erklärung "+admin.String()+" erhalten 01.03.2026"), "nur beim ersten Einrichten")
+	if g, _ := e.db.Roles().Gate(ctx, admin.String()); g != nil && !g.DeclarationAt.IsZero() {
+		t.Fatal("the admin's own declaration was recorded while the team is paused")
+	}
+	// And a join of the team room is no longer taken for the first setup.
+	mustContain(t, in(e.handle(t, memberEvent(teamRoom, sitter, event.MembershipJoin, "", ""), false), teamRoom),
+		"keine freigeschaltete Team-Rolle")
+
+	// A team built by the approvers (no bootstrap), then everyone removed.
+	e, _ = newRolesEnv(t)
+	for _, u := range []id.UserID{alice, bob} {
+		setRole(t, e.db, u, storage.RoleTeam, storage.RoleRemoved)
+	}
+	e.fm.joined[dmRoom][approvr] = true
+	e.say(t, dmRoom, member, "!team beitreten", "")
+	e.say(t, approvRm, approvr, "!erklärung @member:test erhalten", "")
+	e.say(t, approvRm, approvr, "!schulung @member:test heute", "")
+	if !e.h.support.IsTeam(ctx, member) {
+		t.Fatal("setup: the member's team role is not active")
+	}
+	setRole(t, e.db, member, storage.RoleTeam, storage.RoleRemoved)
+	mustContain(t, say("!erklärung "+admin.String()+" erhalten 01.03.2026"), "nur beim ersten Einrichten")
+	if e.h.support.IsTeam(ctx, admin) {
+		t.Fatal("the admin activated their own team role after the team had been built")
+	}
+}
+
+// memberEvent is an m.room.member event of user in room; prev is the
+// membership before it ("" for none).
+func memberEvent(room id.RoomID, user id.UserID, membership, prev event.Membership, name string) *event.Event {
+	n := supportEvt.Add(1)
+	key := user.String()
+	evt := &event.Event{ID: id.EventID(fmt.Sprintf("$m%d", n)), RoomID: room, Sender: user, Type: event.StateMember, StateKey: &key,
+		Content: event.Content{Parsed: &event.MemberEventContent{Membership: membership, Displayname: name}}}
+	if prev != "" {
+		evt.Unsigned.PrevContent = &event.Content{Parsed: &event.MemberEventContent{Membership: prev}}
+	}
+	return evt
+}
