@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"maunium.net/go/mautrix/event"
@@ -98,4 +99,28 @@ func memberEvent(room id.RoomID, user id.UserID, membership, prev event.Membersh
 		evt.Unsigned.PrevContent = &event.Content{Parsed: &event.MemberEventContent{Membership: prev}}
 	}
 	return evt
+}
+
+// TestChecklistStepsLinkTheirGuides: a member on a phone reads „3.
+// Willkommensmail erhalten …“ in the checklist and types „!anleitung 3“ —
+// which opened the third topic's list (the numbers of !anleitung), not the
+// step's guide. Where guides have a web address, each step's title in the
+// welcome and the checklist links its guide; the checklist's hint says
+// that its numbers are for !start only (thirty-first pass, onb31).
+func TestChecklistStepsLinkTheirGuides(t *testing.T) {
+	e := newSupportEnv(t)
+	e.reconfigure(func(d *Deps) {
+		d.Onboarding = Onboarding{Welcome: true}
+		d.GuideURL = func(id string) string { return "https://hilfe.example.org/" + id }
+	})
+	link := `<a href="https://hilfe.example.org/nextcloud/erste-anmeldung.md">Willkommensmail erhalten`
+	welcome := in(e.say(t, dmRoom, member, "hallo", ""), dmRoom)
+	if len(welcome) == 0 || !strings.Contains(welcome[0].content.FormattedBody, link) {
+		t.Errorf("the welcome's step does not link its guide:\n%s", bodies(welcome))
+	}
+	list := in(e.say(t, dmRoom, member, "!start", ""), dmRoom)
+	if len(list) != 1 || !strings.Contains(list[0].content.FormattedBody, link) {
+		t.Fatalf("the checklist's step does not link its guide:\n%s", bodies(list))
+	}
+	mustContain(t, list, "nur für !start")
 }
