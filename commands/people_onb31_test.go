@@ -124,3 +124,19 @@ func TestChecklistStepsLinkTheirGuides(t *testing.T) {
 	}
 	mustContain(t, list, "nur für !start")
 }
+
+// TestCoordinatorGrantInvitesToApprovalsRoom: the coordinators' training
+// notices go to the approvals room (mentioning them); a new coordinator
+// was never invited there, so they saw none (thirty-first pass, onb31).
+// As for an approver, Lotse invites them.
+func TestCoordinatorGrantInvitesToApprovalsRoom(t *testing.T) {
+	e, rooms := newRolesEnv(t)
+	carol := id.UserID("@carol:test")
+	mustContain(t, e.say(t, dmRoom, approvr, "!rolle "+carol.String()+" koordination", ""), "Koordination")
+	if !rooms.has(&rooms.invites, approvRm.String()+" "+carol.String()) {
+		t.Errorf("the new coordinator was not invited to the approvals room: %v", rooms.invites)
+	}
+	if rooms.has(&rooms.invites, teamRoom.String()+" "+carol.String()) {
+		t.Errorf("a coordinator was invited to the team room: %v", rooms.invites)
+	}
+}

@@ -148,7 +148,10 @@ func (w *Workflow) cmdRole(ce *chat.Call) error {
 	if !changed && !w.lastRoleAudit(ce.Ctx, "grant:"+cause) {
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(pt.AlreadyHas, chat.Escape(target.String()), w.roleLabel(role)))
 	}
-	if role == storage.RoleApprover && w.cfg.ApprovalsRoom != "" && w.Rooms != nil {
+	// Approvers work in the approvals room; coordinators get the training
+	// notices there, which mention them — a coordinator Lotse never
+	// invited saw none of them (thirty-first pass, onb31).
+	if (role == storage.RoleApprover || role == storage.RoleCoordinator) && w.cfg.ApprovalsRoom != "" && w.Rooms != nil {
 		if err := w.Rooms.Invite(ce.Ctx, w.cfg.ApprovalsRoom, target, pt.InviteReason); err != nil {
 			zerolog.Ctx(ce.Ctx).Info().Err(err).Msg("Could not invite to the approvals room")
 		}
