@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -138,5 +139,40 @@ func TestCoordinatorGrantInvitesToApprovalsRoom(t *testing.T) {
 	}
 	if rooms.has(&rooms.invites, teamRoom.String()+" "+carol.String()) {
 		t.Errorf("a coordinator was invited to the team room: %v", rooms.invites)
+	}
+}
+
+// TestErasureEndsRolesInTheLog: !daten-löschen deletes a team member's
+// role rows; the role log showed their grant and activation, pseudonymised,
+// but no end — read later, the pseudonym still held the team role. Now
+// each role held ends with an "erase" entry, which names nobody after the
+// erasure (thirty-first pass, onb31).
+func TestErasureEndsRolesInTheLog(t *testing.T) {
+	e, _ := newRolesEnv(t)
+	ctx := context.Background()
+	setRole(t, e.db, alice, storage.RoleCoordinator, storage.RoleActive)
+	sent := in(e.say(t, dmRoom, alice, "!daten-löschen", ""), dmRoom)
+	m := regexp.MustCompile("!daten-löschen ([A-Za-zÄÖÜäöüß]+)").FindStringSubmatch(bodies(sent))
+	if m == nil {
+		t.Fatalf("no confirmation token: %s", bodies(sent))
+	}
+	mustContain(t, in(e.say(t, dmRoom, alice, "!daten-löschen "+m[1], ""), dmRoom), "Erledigt")
+	entries, err := e.db.Roles().AuditLog(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ended := map[string]bool{}
+	for _, a := range entries {
+		for _, f := range []string{a.Key, a.Actor, a.Subject, a.Detail} {
+			if strings.Contains(f, alice.String()) {
+				t.Errorf("after the erasure a role log entry names the member: %+v", a)
+			}
+		}
+		if a.Action == "erase" {
+			ended[a.Detail] = true
+		}
+	}
+	if !ended[storage.RoleTeam] || !ended[storage.RoleCoordinator] || ended[storage.RoleApprover] {
+		t.Errorf("the log ends roles %v, want team and coordinator", ended)
 	}
 }
