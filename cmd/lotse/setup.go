@@ -288,6 +288,9 @@ func checkRoom(ctx context.Context, cli *mautrix.Client, r setupRoom, joined boo
 		}
 		out = append(out, ok(nameDE+": Lotse ist im Raum ("+stateDE+").", nameEN+": Lotse is in the room ("+stateEN+")."))
 	}
+	if r.moderator {
+		out = append(out, checkJoinRule(ctx, cli, r, nameDE, nameEN)...)
+	}
 	var pl event.PowerLevelsEventContent
 	if err := cli.StateEvent(ctx, r.id, event.StatePowerLevels, "", &pl); err == nil {
 		level := pl.GetUserLevel(bot)
@@ -304,6 +307,36 @@ func checkRoom(ctx context.Context, cli *mautrix.Client, r setupRoom, joined boo
 		}
 	}
 	return out
+}
+
+// checkJoinRule fails a room whose people Lotse invites and removes (the
+// team room, the approvals room) when one can join it without an
+// invitation: public, for the members of a space (restricted, which
+// Element offers for a room made in a space) or knock_restricted. Whoever
+// joins reads the cases or requests relayed from then on (Lotse shares
+// its room keys with every member), and someone Lotse removed when their
+// role or declaration ended could join again on their own; Lotse only
+// warns about such a join (thirty-first pass, onb31). Invite-only and
+// knock (a moderator lets them in) pass; no rule at all is invite-only.
+func checkJoinRule(ctx context.Context, cli *mautrix.Client, r setupRoom, nameDE, nameEN string) []finding {
+	var jr event.JoinRulesEventContent
+	err := cli.StateEvent(ctx, r.id, event.StateJoinRules, "", &jr)
+	switch {
+	case errors.Is(err, mautrix.MNotFound):
+		return nil
+	case err != nil:
+		return []finding{problem(findWarn, nameDE+": wer dem Raum beitreten darf, lässt sich nicht prüfen: "+err.Error(),
+			nameEN+": cannot check who may join the room: "+err.Error(), "Prüf die Verbindung zum Homeserver.", "Check the connection to the homeserver.")}
+	}
+	switch jr.JoinRule {
+	case event.JoinRulePublic, event.JoinRuleRestricted, event.JoinRuleKnockRestricted:
+		return []finding{problem(findFail,
+			nameDE+": man kann dem Raum ohne Einladung beitreten ("+string(jr.JoinRule)+"); wer beitritt, liest alles, was Lotse von da an dort schreibt, und wen Lotse nach dem Ende der Rolle entfernt hat, kommt von selbst wieder hinein.",
+			nameEN+": one can join the room without an invitation ("+string(jr.JoinRule)+"); whoever joins reads everything Lotse writes there from then on, and someone Lotse removed when their role ended can come back on their own.",
+			"Stell in den Raumeinstellungen unter „Sicherheit“ den Zugang auf „Privat (nur mit Einladung)“; Lotse lädt Teammitglieder und Genehmigende selbst ein.",
+			"Set the access in the room settings under “Security” to “Private (invite only)”; Lotse invites team members and approvers itself.")}
+	}
+	return nil
 }
 
 // checkRoomUpgraded reports a room that was upgraded to a new room (its

@@ -3,6 +3,7 @@ package people
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/id"
@@ -24,18 +25,50 @@ import (
 const bootstrapDoneKey = "people.bootstrap_done"
 
 // bootstrapOpen reports whether user may record their own gate evidence:
-// a configured admin, nobody holds the active team role, and the bootstrap
-// was never completed.
+// a configured admin, nobody holds the team role active or paused, and no
+// team role was ever activated (by the bootstrap or through the gate).
+//
+// Before, only the active role counted and only the bootstrap's own
+// activation closed the window: when every member's training had expired
+// (all paused), or a team the approvers had built was removed, any admin
+// could record their own declaration and training, with no second person,
+// and read the cases (thirty-first pass, onb31).
 func (w *Workflow) bootstrapOpen(ctx context.Context, user id.UserID) (bool, error) {
 	if !w.isAdmin(user) || !w.teamOn() {
 		return false, nil
 	}
+	exists, err := w.teamExists(ctx)
+	return err == nil && !exists, err
+}
+
+// teamExists reports whether there is or was a team: someone holds the
+// team role active or paused (their training expired), or a team role
+// was ever activated.
+func (w *Workflow) teamExists(ctx context.Context) (bool, error) {
 	done, err := w.DB.KV.Get(ctx, bootstrapDoneKey)
 	if err != nil || done != "" {
+		return done != "", err
+	}
+	list, err := w.DB.Roles().List(ctx)
+	if err != nil {
 		return false, err
 	}
-	team, err := w.DB.Roles().WithRole(ctx, storage.RoleTeam)
-	return err == nil && len(team) == 0, err
+	for _, r := range list {
+		if r.Role == storage.RoleTeam && (r.Status == storage.RoleActive || r.Status == storage.RolePaused) {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// closeBootstrap closes the first admin's window for good (a team role
+// became active); the value is the day, no personal data.
+func (w *Workflow) closeBootstrap(ctx context.Context, now time.Time) error {
+	done, err := w.DB.KV.Get(ctx, bootstrapDoneKey)
+	if err != nil || done != "" {
+		return err
+	}
+	return w.DB.KV.Set(ctx, bootstrapDoneKey, now.UTC().Format(chat.ISODateLayout))
 }
 
 // selfEvidence records the sender's own declaration (training=false) or

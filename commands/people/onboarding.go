@@ -148,7 +148,7 @@ func (w *Workflow) welcomeText() string {
 	if steps := w.onboardingGuides(); len(steps) > 0 {
 		b.WriteString(ot.FirstSteps + "\n\n")
 		for i, g := range steps {
-			fmt.Fprintf(&b, "%d. **%s** – %s\n", i+1, g.Title, g.Summary)
+			fmt.Fprintf(&b, "%d. **%s** – %s\n", i+1, w.stepTitle(g.ID, g.Title), g.Summary)
 		}
 		b.WriteString("\n")
 	}
@@ -291,7 +291,7 @@ func (w *Workflow) checklistText(ctx context.Context, user id.UserID) (string, b
 		} else {
 			complete = false
 		}
-		fmt.Fprintf(&b, "%d. %s %s\n", i+1, mark, titles[i])
+		fmt.Fprintf(&b, "%d. %s %s\n", i+1, mark, w.stepTitle(sid, titles[i]))
 	}
 	b.WriteString("\n")
 	if complete {
@@ -300,6 +300,22 @@ func (w *Workflow) checklistText(ctx context.Context, user id.UserID) (string, b
 		b.WriteString(ot.ChecklistHow)
 	}
 	return b.String(), complete, nil
+}
+
+// stepTitle is a step's title in the welcome and the checklist: a link to
+// its guide where guides have a web address, so that a member on a phone
+// taps it; else the title. The steps' numbers are the checklist's, and a
+// member who typed „!anleitung 3“ for step 3 got the third topic's list
+// (thirty-first pass, onb31): the link, and the checklist's hint, which
+// says so, keep them apart.
+func (w *Workflow) stepTitle(guideID, title string) string {
+	if guideID == stepNextcloud || w.GuideURL == nil {
+		return chat.Escape(title)
+	}
+	if u := w.GuideURL(guideID); u != "" {
+		return "[" + chat.Escape(title) + "](" + u + ")"
+	}
+	return chat.Escape(title)
 }
 
 // cmdStart shows the checklist; !start <n> ticks step n.

@@ -148,7 +148,10 @@ func (w *Workflow) cmdRole(ce *chat.Call) error {
 	if !changed && !w.lastRoleAudit(ce.Ctx, "grant:"+cause) {
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(pt.AlreadyHas, chat.Escape(target.String()), w.roleLabel(role)))
 	}
-	if role == storage.RoleApprover && w.cfg.ApprovalsRoom != "" && w.Rooms != nil {
+	// Approvers work in the approvals room; coordinators get the training
+	// notices there, which mention them — a coordinator Lotse never
+	// invited saw none of them (thirty-first pass, onb31).
+	if (role == storage.RoleApprover || role == storage.RoleCoordinator) && w.cfg.ApprovalsRoom != "" && w.Rooms != nil {
 		if err := w.Rooms.Invite(ce.Ctx, w.cfg.ApprovalsRoom, target, pt.InviteReason); err != nil {
 			zerolog.Ctx(ce.Ctx).Info().Err(err).Msg("Could not invite to the approvals room")
 		}
@@ -437,6 +440,11 @@ func (w *Workflow) evaluateGate(ctx context.Context, user, actor id.UserID) (boo
 	if !changed && !w.lastRoleAudit(ctx, "activate:"+cause) {
 		return false, nil
 	}
+	// A team exists: the first admin's own declaration (bootstrap.go) is
+	// over for good, also when the team is empty again later.
+	if err := w.closeBootstrap(ctx, now); err != nil {
+		return true, err
+	}
 	if w.teamOn() && w.Rooms != nil {
 		if err := w.Rooms.Invite(ctx, w.cfg.TeamRoom, user, pt.InviteReason); err != nil {
 			zerolog.Ctx(ctx).Info().Err(err).Msg("Could not invite to the team room")
@@ -527,7 +535,11 @@ func (w *Workflow) offboard(ctx context.Context, user id.UserID, role, reason, b
 	switch role {
 	case storage.RoleTeam:
 		rooms = append(rooms, w.cfg.TeamRoom, w.cfg.ApprovalsRoom)
-	case storage.RoleApprover:
+	case storage.RoleApprover, storage.RoleCoordinator:
+		// A coordinator belongs in the approvals room too (the training
+		// notices go there, and with them every access request): losing
+		// the role removed them from nowhere, and they went on reading the
+		// requests' e-mail addresses (thirty-first pass, onb31).
 		rooms = append(rooms, w.cfg.ApprovalsRoom)
 	}
 	if w.Rooms != nil {

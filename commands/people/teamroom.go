@@ -24,12 +24,13 @@ func (w *Workflow) teamRoomJoined(ctx context.Context, evt *event.Event) error {
 		w.HasTeamRole(ctx, user) || w.CanManage(ctx, user) {
 		return nil
 	}
-	team, err := w.DB.Roles().WithRole(ctx, storage.RoleTeam)
-	if err != nil || len(team) == 0 {
+	// Quiet only during the first setup: a team whose every member is
+	// paused (their trainings expired) is still told of a join.
+	if exists, err := w.teamExists(ctx); err != nil || !exists {
 		return err
 	}
 	md := chat.Format(w.tx.TeamRoomNoRole, chat.Escape(user.String()), chat.Escape(user.String()), chat.Escape(user.String()))
-	_, err = w.SendMarkdownTo(ctx, w.cfg.TeamRoom, md, nil, w.KeyTxn("lotse-teamroom-join/"+evt.ID.String(), "teamroom-join", 0))
+	_, err := w.SendMarkdownTo(ctx, w.cfg.TeamRoom, md, nil, w.KeyTxn("lotse-teamroom-join/"+evt.ID.String(), "teamroom-join", 0))
 	return err
 }
 
