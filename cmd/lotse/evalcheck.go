@@ -10,6 +10,7 @@ import (
 
 	"github.com/lotse-bot/lotse/commands/answer"
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/guides/search"
 )
@@ -50,6 +51,8 @@ type badRow struct {
 	line     int
 	expected string
 	hint     string // "did you mean …?" or why, or ""
+	// suggest is the guide ID or word the value probably meant, or "".
+	suggest string
 }
 
 // newExpectedChecker prepares the checks for lib, loaded with problems;
@@ -93,41 +96,46 @@ func (c *expectedChecker) check(rows []search.Row) (bad []badRow, leftOut int) {
 		case c.leftOut[exp]:
 			leftOut++
 		default:
-			bad = append(bad, badRow{line: r.Line, expected: exp, hint: c.hint(exp)})
+			hint, suggest := c.hint(exp)
+			bad = append(bad, badRow{line: r.Line, expected: exp, hint: hint, suggest: suggest})
 		}
 	}
 	return bad, leftOut
 }
 
-// hint says what an unknown expected value probably meant.
-func (c *expectedChecker) hint(exp string) string {
+// hint says what an unknown expected value probably meant, in English
+// for the CLI, and the value it probably meant ("" if none).
+func (c *expectedChecker) hint(exp string) (hint, suggest string) {
 	if len(exp) > maxHintLen {
-		return ""
+		return "", ""
 	}
 	lower := strings.ToLower(exp)
+	typo := func(w string) bool {
+		return lower == w || (!strings.ContainsAny(exp, "/.") && editDistance(lower, w) <= 2)
+	}
 	// A word of the other verb, or one in another case or with a typo.
 	for _, w := range c.outcomes {
-		if lower == w || (!strings.ContainsAny(exp, "/.") && editDistance(lower, w) <= 2) {
-			return fmt.Sprintf("%s is an outcome of lotse ask --eval; %s takes a guide ID, or %s if no guide answers", w, c.verb, search.OutOfScope)
+		if typo(w) {
+			return fmt.Sprintf("%s is an outcome of lotse ask --eval; %s takes a guide ID, or %s if no guide answers", w, c.verb, search.OutOfScope), ""
 		}
 	}
 	for _, w := range c.words {
-		if w != search.OutOfScope && (lower == w || (!strings.ContainsAny(exp, "/.") && editDistance(lower, w) <= 2)) {
-			return "did you mean " + w + "?"
+		if w != search.OutOfScope && typo(w) {
+			return "did you mean " + w + "?", w
 		}
 	}
 	if id := c.guideFor(exp); id != "" {
 		if strings.HasSuffix(id, "/"+strings.TrimPrefix(exp, "./")) || strings.HasSuffix(id, "/"+strings.TrimPrefix(exp, "./")+".md") {
-			return "did you mean " + id + "? (is --dir the folder above the library?)"
+			return "did you mean " + id + "? (is --dir the folder above the library?)", id
 		}
-		return "did you mean " + id + "?"
+		return "did you mean " + id + "?", id
 	}
 	for _, f := range c.skipped {
 		if f == exp || strings.HasSuffix(f, "/"+exp) {
-			return "the file is in the library but has errors and was not loaded (see above; lotse guides check)"
+			return "the file is in the library but has errors and was not loaded (see above; lotse guides check)", ""
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // guideFor returns the one guide an unknown expected value most likely
@@ -180,11 +188,7 @@ func expectedError(path string, bad []badRow, c *expectedChecker, dir string) er
 	fmt.Fprintf(&b, " (library folder %s: %s; %s also takes %s):", dir,
 		fmt.Sprintf(chat.Plural("%d guide|%d guides", c.lib.Len()), c.lib.Len()), c.verb, strings.Join(c.words, ", "))
 	for _, r := range bad[:min(len(bad), maxBadRowsShown)] {
-		exp := r.expected
-		if len(exp) > maxHintLen {
-			exp = strings.ToValidUTF8(exp[:maxHintLen], "") + "…"
-		}
-		fmt.Fprintf(&b, "\n  line %d: %s", r.line, exp)
+		fmt.Fprintf(&b, "\n  line %d: %s", r.line, shownExpected(r.expected))
 		if r.hint != "" {
 			fmt.Fprintf(&b, " — %s", r.hint)
 		}
@@ -243,4 +247,54 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// shownExpected is an expected value as a message shows it: cut at
+// maxHintLen bytes.
+func shownExpected(exp string) string {
+	if len(exp) > maxHintLen {
+		return strings.ToValidUTF8(exp[:maxHintLen], "") + "…"
+	}
+	return exp
+}
+
+// checkLearnEval is `lotse setup`'s finding on learn_eval_questions: the
+// guard before !lehren judges its rows on the library as loaded (lib,
+// with problems), and a row naming a guide or outcome the library does
+// not know is never right, before or after — a row that protects
+// nothing, silently. A file that does not read is a problem (Lotse does
+// not start).
+func checkLearnEval(cfg config.Config, lib *guides.Library, problems []guides.Problem) []finding {
+	path := cfg.LearnEvalQuestions
+	if path == "" || lib == nil {
+		return nil
+	}
+	rows, err := search.ReadRowsFile(path)
+	if err != nil {
+		return []finding{problem(findFail, "learn_eval_questions lässt sich nicht lesen: "+err.Error(), "learn_eval_questions cannot be read: "+err.Error(),
+			"Korrigier die Datei (Kopfzeile „question<TAB>expected“, eine Frage pro Zeile).", "Fix the file (header \"question<TAB>expected\", one question per line).")}
+	}
+	bad, _ := newExpectedChecker(lib, problems, true).check(rows)
+	if len(bad) == 0 {
+		return []finding{ok(fmt.Sprintf(chat.Plural("learn_eval_questions: %d Frage, alle mit bekannter Anleitung oder bekanntem Ergebnis.|learn_eval_questions: %d Fragen, alle mit bekannter Anleitung oder bekanntem Ergebnis.", len(rows)), len(rows)),
+			fmt.Sprintf(chat.Plural("learn_eval_questions: %d question, every one with a known guide or outcome.|learn_eval_questions: %d questions, every one with a known guide or outcome.", len(rows)), len(rows)))}
+	}
+	var de, en []string
+	for _, r := range bad[:min(len(bad), maxBadRowsShown)] {
+		d, e := fmt.Sprintf("Zeile %d: %s", r.line, shownExpected(r.expected)), fmt.Sprintf("line %d: %s", r.line, shownExpected(r.expected))
+		if r.suggest != "" {
+			d += " (meintest du " + r.suggest + "?)"
+			e += " (did you mean " + r.suggest + "?)"
+		}
+		de, en = append(de, d), append(en, e)
+	}
+	if n := len(bad) - maxBadRowsShown; n > 0 {
+		de = append(de, fmt.Sprintf(chat.Plural("… und %d weitere Zeile|… und %d weitere Zeilen", n), n))
+		en = append(en, fmt.Sprintf(chat.Plural("… and %d more row|… and %d more rows", n), n))
+	}
+	return []finding{problem(findWarn,
+		fmt.Sprintf(chat.Plural("In learn_eval_questions (%s) nennt %d Zeile eine Anleitung oder ein Ergebnis, das Lotse nicht kennt; die Prüfung vor !lehren übergeht sie: %s|In learn_eval_questions (%s) nennen %d Zeilen eine Anleitung oder ein Ergebnis, das Lotse nicht kennt; die Prüfung vor !lehren übergeht sie: %s", len(bad)), path, len(bad), strings.Join(de, "; ")),
+		fmt.Sprintf(chat.Plural("In learn_eval_questions (%s), %d row names a guide or outcome Lotse does not know; the check before !lehren passes over it: %s|In learn_eval_questions (%s), %d rows name a guide or outcome Lotse does not know; the check before !lehren passes over them: %s", len(bad)), path, len(bad), strings.Join(en, "; ")),
+		"Trag in der Spalte expected die ID einer Anleitung ein (wie lotse guides search sie zeigt) oder smalltalk, human, command, none oder -.",
+		"Write a guide's ID in the expected column (as lotse guides search shows it), or smalltalk, human, command, none or -.")}
 }

@@ -125,6 +125,9 @@ func checkSetup(ctx context.Context, cfg config.Config) []finding {
 	// the guides of the features that are on.
 	lib, problems, err := guides.Load(cfg.GuidesDir, libraryOptions(cfg)...)
 	out = append(out, checkGuides(cfg, lib, problems, err)...)
+	if err == nil && lib.Len() > 0 {
+		out = append(out, checkLearnEval(cfg, lib, problems)...)
+	}
 	out = append(out, checkDatabase(ctx, cfg)...)
 	out = append(out, checkMatrix(ctx, cfg)...)
 	out = append(out, checkNextcloud(ctx, cfg)...)

@@ -73,3 +73,52 @@ func TestSetupGuidesSaysWhy(t *testing.T) {
 		})
 	}
 }
+
+// TestSetupLearnEvalQuestions: `lotse setup` checks learn_eval_questions
+// against the library: a row naming a guide or outcome Lotse does not know
+// protects nothing in the check before !lehren, and was not mentioned.
+func TestSetupLearnEvalQuestions(t *testing.T) {
+	lib, problems, err := guides.Load(filepath.Join("..", "..", "library"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const id = "konto/passwort-vergessen.md"
+	tests := []struct {
+		name, file string
+		level      int
+		de, en     []string
+	}{
+		{"good", "question\texpected\npasswort vergessen\t" + id + "\nhallo\tsmalltalk\n", findOK,
+			[]string{"2 Fragen, alle mit bekannter Anleitung"}, []string{"2 questions, every one with a known guide or outcome"}},
+		{"unknown", "question\texpected\npasswort vergessen\tlibrary/" + id + "\nhallo\tsmaltalk\nx\tgibt/es-nicht.md\n", findWarn,
+			[]string{"nennen 3 Zeilen", "Zeile 2: library/" + id + " (meintest du " + id + "?)", "Zeile 3: smaltalk (meintest du smalltalk?)", "Zeile 4: gibt/es-nicht.md"},
+			[]string{"3 rows name", "line 2: library/" + id + " (did you mean " + id + "?)", "line 3: smaltalk (did you mean smalltalk?)"}},
+		{"one", "question\texpected\nx\tgibt/es-nicht.md\n", findWarn, []string{"nennt 1 Zeile"}, []string{"1 row names", "passes over it"}},
+		{"no tab", "question\texpected\npasswort vergessen\n", findFail, []string{"lässt sich nicht lesen", "line 2: no tab"}, []string{"cannot be read"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "eval.tsv")
+			if err := os.WriteFile(path, []byte(tt.file), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			fs := checkLearnEval(config.Config{LearnEvalQuestions: path}, lib, problems)
+			if len(fs) != 1 || fs[0].level != tt.level {
+				t.Fatalf("findings %+v, want one of level %d", fs, tt.level)
+			}
+			for _, w := range tt.de {
+				if !strings.Contains(fs[0].de, w) {
+					t.Errorf("German %q lacks %q", fs[0].de, w)
+				}
+			}
+			for _, w := range tt.en {
+				if !strings.Contains(fs[0].en, w) {
+					t.Errorf("English %q lacks %q", fs[0].en, w)
+				}
+			}
+		})
+	}
+	if fs := checkLearnEval(config.Config{}, lib, problems); len(fs) != 0 {
+		t.Errorf("without learn_eval_questions: %+v", fs)
+	}
+}
