@@ -188,3 +188,19 @@ func TestNoGuides(t *testing.T) {
 		t.Errorf("guides check of the shipped library: %v\n%s", err, out)
 	}
 }
+
+// TestGuidesSearchNoQuestion: `lotse guides search` with nothing to search
+// (an empty pipe, blank lines) says so and exits 2, as `lotse ask` does;
+// it printed nothing and exited 0.
+func TestGuidesSearchNoQuestion(t *testing.T) {
+	lib := filepath.Join("..", "..", "library")
+	for _, stdin := range []string{"", "\n  \n"} {
+		out, _, err := runCLI(t, stdin, "guides", "search", "--dir", lib, "--json")
+		if exitCode(err) != exitUsage || out != "" || !strings.Contains(err.Error(), "no question") {
+			t.Errorf("stdin %q: exit %d, stdout %q, %v", stdin, exitCode(err), out, err)
+		}
+	}
+	if out, _, err := runCLI(t, "passwort vergessen\n", "guides", "search", "--dir", lib, "--json"); err != nil || !strings.Contains(out, `"query":"passwort vergessen"`) {
+		t.Errorf("one question: %v %s", err, out)
+	}
+}

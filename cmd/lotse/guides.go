@@ -146,14 +146,24 @@ func guidesSearch(args []string, stdin io.Reader, stdout, stderr io.Writer) erro
 	}
 	sc := bufio.NewScanner(stdin)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	n := 0
 	for sc.Scan() {
 		if q := strings.TrimSpace(sc.Text()); q != "" {
+			n++
 			if err := answer(q); err != nil {
 				return err
 			}
 		}
 	}
-	return sc.Err()
+	if err := sc.Err(); err != nil {
+		return fail(exitUsage, err)
+	}
+	if n == 0 {
+		// An empty pipe printed nothing and exited 0: a benchmark fed the
+		// wrong file measured nothing without a word.
+		return fail(exitUsage, errors.New("no question: give one as arguments or one per line on stdin"))
+	}
+	return nil
 }
 
 func guidesEval(args []string, stdout, stderr io.Writer) error {
