@@ -96,8 +96,11 @@ func (c *expectedChecker) check(rows []search.Row) (bad []badRow, leftOut int) {
 		case c.leftOut[exp]:
 			leftOut++
 		default:
-			hint, suggest := c.hint(exp)
-			bad = append(bad, badRow{line: r.Line, expected: exp, hint: hint, suggest: suggest})
+			row := badRow{line: r.Line, expected: exp}
+			if len(bad) < maxBadRowsShown { // only the rows shown get a hint
+				row.hint, row.suggest = c.hint(exp)
+			}
+			bad = append(bad, row)
 		}
 	}
 	return bad, leftOut
