@@ -18,7 +18,6 @@ import (
 	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/guides"
-	"github.com/lotse-bot/lotse/guides/search"
 )
 
 // askLine is one line of `lotse ask --json`.
@@ -79,15 +78,15 @@ func cmdAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		}
 		loadOpts = append(loadOpts, learned)
 	}
-	lib, err := loadLibrary(*dir, stderr, loadOpts...)
+	lib, problems, err := loadLibraryProblems(*dir, stderr, loadOpts...)
 	if err != nil {
 		return err
 	}
 	opts := answer.Options{Team: *team, Cases: *cases, Texts: answer.TextsFor(*lang)}
 	if *evalPath != "" {
-		qs, err := search.ReadQuestionsFile(*evalPath)
+		qs, err := readEvalSet(*evalPath, newExpectedChecker(lib, problems, true), *dir, stderr)
 		if err != nil {
-			return fail(exitUsage, err)
+			return err
 		}
 		return answer.Evaluate(lib, qs, opts).Write(stdout)
 	}

@@ -14,7 +14,6 @@ import (
 	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/guides"
-	"github.com/lotse-bot/lotse/guides/search"
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -45,9 +44,18 @@ func cmdGuides(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 
 // loadLibrary loads dir and reports skipped files on stderr.
 func loadLibrary(dir string, stderr io.Writer, opts ...guides.Option) (*guides.Library, error) {
+	lib, _, err := loadLibraryProblems(dir, stderr, opts...)
+	return lib, err
+}
+
+// loadLibraryProblems is loadLibrary that also returns the problems. A
+// library without a guide is an error (exitGuides) that says why: every
+// answer, search and figure of an empty library would read as the
+// engine failing (an empty folder or --dir pointing at the wrong one).
+func loadLibraryProblems(dir string, stderr io.Writer, opts ...guides.Option) (*guides.Library, []guides.Problem, error) {
 	lib, problems, err := guides.Load(dir, opts...)
 	if err != nil {
-		return nil, fail(exitGuides, err)
+		return nil, nil, fail(exitGuides, err)
 	}
 	for _, p := range problems {
 		if p.Warning {
@@ -56,7 +64,29 @@ func loadLibrary(dir string, stderr io.Writer, opts ...guides.Option) (*guides.L
 			fmt.Fprintf(stderr, "%s (skipped)\n", p.String())
 		}
 	}
-	return lib, nil
+	if lib.Len() == 0 {
+		return nil, nil, fail(exitGuides, noGuidesError(dir, problems, len(lib.LeftOut())))
+	}
+	return lib, problems, nil
+}
+
+// noGuidesError says why the library in dir has no guide: every file has
+// errors (skipped files), every guide needs a feature the config switches
+// off (leftOut), or there is no guide file at all.
+func noGuidesError(dir string, problems []guides.Problem, leftOut int) error {
+	skipped := 0
+	for _, p := range problems {
+		if !p.Warning {
+			skipped++
+		}
+	}
+	switch {
+	case skipped > 0:
+		return fmt.Errorf(chat.Plural("no guide loaded from %s: %d file has errors and was skipped (see above; lotse guides check %s)|no guide loaded from %s: %d files have errors and were skipped (see above; lotse guides check %s)", skipped), dir, skipped, dir)
+	case leftOut > 0:
+		return fmt.Errorf(chat.Plural("no guide loaded from %s: its %d guide needs a feature the config switches off|no guide loaded from %s: all %d guides need features the config switches off", leftOut), dir, leftOut)
+	}
+	return fmt.Errorf("no guide in %s: it has no .md guide files; is it the library folder (shipped: library)?", dir)
 }
 
 // searchLine is one line of `lotse guides search --json` (the benchmark interface).
@@ -116,14 +146,24 @@ func guidesSearch(args []string, stdin io.Reader, stdout, stderr io.Writer) erro
 	}
 	sc := bufio.NewScanner(stdin)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	n := 0
 	for sc.Scan() {
 		if q := strings.TrimSpace(sc.Text()); q != "" {
+			n++
 			if err := answer(q); err != nil {
 				return err
 			}
 		}
 	}
-	return sc.Err()
+	if err := sc.Err(); err != nil {
+		return fail(exitUsage, err)
+	}
+	if n == 0 {
+		// An empty pipe printed nothing and exited 0: a benchmark fed the
+		// wrong file measured nothing without a word.
+		return fail(exitUsage, errors.New("no question: give one as arguments or one per line on stdin"))
+	}
+	return nil
 }
 
 func guidesEval(args []string, stdout, stderr io.Writer) error {
@@ -144,13 +184,13 @@ func guidesEval(args []string, stdout, stderr io.Writer) error {
 	if *questions == "" {
 		return fail(exitUsage, errors.New("--questions is required"))
 	}
-	lib, err := loadLibrary(dir, stderr)
+	lib, problems, err := loadLibraryProblems(dir, stderr)
 	if err != nil {
 		return err
 	}
-	qs, err := search.ReadQuestionsFile(*questions)
+	qs, err := readEvalSet(*questions, newExpectedChecker(lib, problems, false), dir, stderr)
 	if err != nil {
-		return fail(exitUsage, err)
+		return err
 	}
 	return lib.Evaluate(qs).Write(stdout)
 }
@@ -196,13 +236,23 @@ func guidesCheck(args []string, stdout, stderr io.Writer) error {
 	if guides.HasErrors(problems) {
 		return fail(exitFailed, fmt.Errorf(chat.Plural("%d problem in %s|%d problems in %s", len(problems)), len(problems), dir))
 	}
+	// A folder without a guide has no problem either: say that it is
+	// empty, not "no problems found" (an empty folder, or the wrong one).
+	lib, _, err := guides.Load(dir, opts...)
+	if err != nil {
+		return fail(exitGuides, err)
+	}
+	if lib.Len() == 0 {
+		return fail(exitFailed, noGuidesError(dir, nil, 0))
+	}
+	count := fmt.Sprintf(chat.Plural("%d guide|%d guides", lib.Len()), lib.Len())
 	if len(problems) > 0 {
 		// Warnings only: the library loads as it is, but say so, not
 		// "no problems" under a list of them.
-		fmt.Fprintf(stdout, "%s: no errors, %d warning(s)\n", dir, len(problems))
+		fmt.Fprintf(stdout, "%s: no errors, %d warning(s) (%s)\n", dir, len(problems), count)
 		return nil
 	}
-	fmt.Fprintf(stdout, "%s: no problems found\n", dir)
+	fmt.Fprintf(stdout, "%s: no problems found (%s)\n", dir, count)
 	return nil
 }
 

@@ -104,7 +104,10 @@ var verbHelp = map[string]string{
   Prints the reply Lotse would send to each message (arguments, or one per
   line from stdin), without a homeserver and without a database. --json:
   one object per message with the outcome and the guides offered. --eval
-  TSV measures a question set per outcome. --learned-from also counts the
+  TSV measures a question set per outcome (question<TAB>expected: a guide
+  ID, smalltalk, human, command, none or -); a row naming a guide the
+  library does not have, or an unknown word, is an error (exit code 2,
+  no figures) with its line. --learned-from also counts the
   questions the team taught from cases (!lehren), read from that config's
   database, as the running bot does. Without -c every guide of the library
   counts (the engine is measured so); -c answers as Lotse with that config:
@@ -116,13 +119,14 @@ var verbHelp = map[string]string{
   from stdin. --json prints one JSON object per question.`,
 	"guides eval": `lotse guides eval [--dir DIR] --questions TSV
   Measures answer quality; TSV lines are question<TAB>expected guide ID
-  (- for out of scope).`,
+  (- for out of scope). A row naming a guide the library does not have is
+  an error (exit code 2, no figures) with its line and a "did you mean".`,
 	"guides check": `lotse guides check [-c config.yaml] [--dir DIR | DIR]
   Lints a library: front matter (also the feature names in requires),
   links, anchors, images, unknown placeholders and leftover example.org
   addresses; every guide, whatever the config switches on. With -c, also
   lists the placeholders the config's site block leaves unset. Exit code 1
-  on errors.`,
+  on errors and for a folder without a guide.`,
 	"guides stats": `lotse guides stats [-c config.yaml]
   Feedback per guide from the database (read-only: a missing database is
   an error, never created).`,

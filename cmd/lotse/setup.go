@@ -125,6 +125,9 @@ func checkSetup(ctx context.Context, cfg config.Config) []finding {
 	// the guides of the features that are on.
 	lib, problems, err := guides.Load(cfg.GuidesDir, libraryOptions(cfg)...)
 	out = append(out, checkGuides(cfg, lib, problems, err)...)
+	if err == nil && lib.Len() > 0 {
+		out = append(out, checkLearnEval(cfg, lib, problems)...)
+	}
 	out = append(out, checkDatabase(ctx, cfg)...)
 	out = append(out, checkMatrix(ctx, cfg)...)
 	out = append(out, checkNextcloud(ctx, cfg)...)
@@ -143,21 +146,45 @@ func checkGuides(cfg config.Config, lib *guides.Library, problems []guides.Probl
 			"Setz guides_dir auf den Ordner mit den Anleitungen (im Paket: library).",
 			"Set guides_dir to the folder with the guides (shipped: library).")}
 	}
-	if lib.Len() == 0 {
+	skipped := 0
+	for _, p := range problems {
+		if !p.Warning {
+			skipped++
+		}
+	}
+	n, leftOut := lib.Len(), len(lib.LeftOut())
+	loadedDE := fmt.Sprintf(chat.Plural("%d Anleitung geladen|%d Anleitungen geladen", n), n)
+	loadedEN := fmt.Sprintf(chat.Plural("%d guide loaded|%d guides loaded", n), n)
+	switch {
+	case n == 0 && skipped > 0:
+		// Not "there is no guide, copy the shipped ones": the files are
+		// there and have errors.
+		return []finding{problem(findFail,
+			fmt.Sprintf(chat.Plural("In „%s“ lässt sich keine Anleitung laden: %d Datei hat Fehler und wird übersprungen.|In „%s“ lässt sich keine Anleitung laden: %d Dateien haben Fehler und werden übersprungen.", skipped), cfg.GuidesDir, skipped),
+			fmt.Sprintf(chat.Plural("No guide in %s loads: %d file has errors and is skipped.|No guide in %s loads: %d files have errors and are skipped.", skipped), cfg.GuidesDir, skipped),
+			"Details: lotse guides check -c CONFIG", "Details: lotse guides check -c CONFIG")}
+	case n == 0 && leftOut > 0:
+		de := fmt.Sprintf("In „%s“ bleiben alle %d Anleitungen ausgeblendet, weil die Funktionen, die sie erklären, aus sind.", cfg.GuidesDir, leftOut)
+		en := fmt.Sprintf("All %d guides in %s stay hidden because the features they explain are off.", leftOut, cfg.GuidesDir)
+		if leftOut == 1 {
+			de = "In „" + cfg.GuidesDir + "“ bleibt die einzige Anleitung ausgeblendet, weil die Funktion, die sie erklärt, aus ist."
+			en = "The only guide in " + cfg.GuidesDir + " stays hidden because the feature it explains is off."
+		}
+		return []finding{problem(findFail, de, en,
+			"Schalte in der Konfiguration die Funktionen ein, die Lotse anbieten soll.", "Switch on the features Lotse is to offer in the config.")}
+	case n == 0:
 		return []finding{problem(findFail, "In „"+cfg.GuidesDir+"“ liegt keine Anleitung.", "There is no guide in "+cfg.GuidesDir+".",
 			"Kopier die mitgelieferten Anleitungen (library/) dorthin.", "Copy the shipped guides (library/) there.")}
-	}
-	if guides.HasErrors(problems) {
+	case skipped > 0:
 		return []finding{problem(findWarn,
-			fmt.Sprintf("%d Anleitungen geladen, einige Dateien haben Fehler und werden übersprungen.", lib.Len()),
-			fmt.Sprintf("%d guides loaded; some files have errors and are skipped.", lib.Len()),
+			fmt.Sprintf(chat.Plural("%s; %d Datei hat Fehler und wird übersprungen.|%s; %d Dateien haben Fehler und werden übersprungen.", skipped), loadedDE, skipped),
+			fmt.Sprintf(chat.Plural("%s; %d file has errors and is skipped.|%s; %d files have errors and are skipped.", skipped), loadedEN, skipped),
 			"Details: lotse guides check -c CONFIG", "Details: lotse guides check -c CONFIG")}
+	case leftOut > 0:
+		return []finding{ok(fmt.Sprintf(chat.Plural("%s; %d weitere bleibt ausgeblendet, weil die Funktion, die sie erklärt, aus ist.|%s; %d weitere bleiben ausgeblendet, weil die Funktion, die sie erklären, aus ist.", leftOut), loadedDE, leftOut),
+			fmt.Sprintf(chat.Plural("%s; %d more stays hidden because the feature it explains is off.|%s; %d more stay hidden because the feature they explain is off.", leftOut), loadedEN, leftOut))}
 	}
-	if n := len(lib.LeftOut()); n > 0 {
-		return []finding{ok(fmt.Sprintf("%d Anleitungen geladen; %d weitere bleiben ausgeblendet, weil die Funktion, die sie erklären, aus ist.", lib.Len(), n),
-			fmt.Sprintf("%d guides loaded; %d more stay hidden because the feature they explain is off.", lib.Len(), n))}
-	}
-	return []finding{ok(fmt.Sprintf("%d Anleitungen geladen.", lib.Len()), fmt.Sprintf("%d guides loaded.", lib.Len()))}
+	return []finding{ok(loadedDE+".", loadedEN+".")}
 }
 
 // checkMatrix logs in as the bot and checks the configured rooms.

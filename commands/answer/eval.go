@@ -22,6 +22,13 @@ func expectedOutcome(exp string) Outcome {
 	return ""
 }
 
+// ExpectedWords are the values of an evaluation set's expected column
+// besides guide IDs, as [Evaluate] knows them: the non-guide outcomes and
+// search.OutOfScope. Any other value is read as a guide ID.
+func ExpectedWords() []string {
+	return []string{string(SmallTalk), string(Human), string(Command), string(None), search.OutOfScope}
+}
+
 // Result is the decision for one evaluation message and its verdict.
 type Result struct {
 	Question search.Question

@@ -2,6 +2,7 @@ package search
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -36,9 +37,46 @@ func ReadQuestionsFile(path string) ([]Question, error) {
 // ReadQuestions reads a TSV with the header "question\texpected" and one
 // question per line. Blank lines and lines starting with "#" are skipped.
 func ReadQuestions(r io.Reader) ([]Question, error) {
+	rows, err := ReadRows(r)
+	if err != nil {
+		return nil, err
+	}
+	qs := make([]Question, len(rows))
+	for i, row := range rows {
+		qs[i] = row.Question
+	}
+	return qs, nil
+}
+
+// Row is one question of a question set with the line of the file it is
+// on (1-based), for messages about the row.
+type Row struct {
+	Question
+	Line int
+}
+
+// ReadRowsFile reads the question set in the file at path (see
+// [ReadRows]).
+func ReadRowsFile(path string) ([]Row, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rows, err := ReadRows(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return rows, nil
+}
+
+// ReadRows reads a question set like [ReadQuestions] and keeps each
+// question's line. An error names the line and what is wrong with it in
+// words an admin can act on; it never quotes a question.
+func ReadRows(r io.Reader) ([]Row, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
-	var qs []Question
+	var rows []Row
 	line := 0
 	header := false
 	for sc.Scan() {
@@ -51,26 +89,54 @@ func ReadQuestions(r io.Reader) ([]Question, error) {
 		if !header {
 			header = true
 			if len(cols) < 2 || !strings.EqualFold(strings.TrimSpace(cols[0]), "question") || !strings.EqualFold(strings.TrimSpace(cols[1]), "expected") {
-				return nil, fmt.Errorf("line %d: want header \"question\\texpected\", got %q", line, s)
+				return nil, fmt.Errorf("line %d: the first line must be the header \"question<TAB>expected\"%s", line, headerHint(cols))
 			}
 			continue
 		}
 		if len(cols) != 2 {
-			return nil, fmt.Errorf("line %d: want 2 tab-separated columns, got %d", line, len(cols))
+			return nil, fmt.Errorf("line %d: %s", line, columnsProblem(len(cols)))
 		}
 		q := Question{Text: strings.TrimSpace(cols[0]), Expected: strings.TrimSpace(cols[1])}
-		if q.Text == "" || q.Expected == "" {
-			return nil, fmt.Errorf("line %d: empty question or expected", line)
+		switch {
+		case q.Text == "":
+			return nil, fmt.Errorf("line %d: the question (before the tab) is empty", line)
+		case q.Expected == "":
+			return nil, fmt.Errorf("line %d: the expected column (after the tab) is empty; write a guide ID, or - if no guide answers", line)
 		}
-		qs = append(qs, q)
+		rows = append(rows, Row{Question: q, Line: line})
 	}
 	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			return nil, fmt.Errorf("line %d: longer than 1 MiB", line+1)
+		}
 		return nil, err
 	}
 	if !header {
-		return nil, fmt.Errorf("no header line")
+		return nil, errors.New("empty file: the first line must be the header \"question<TAB>expected\"")
 	}
-	return qs, nil
+	return rows, nil
+}
+
+// headerHint says what a first line that is not the header looks like:
+// the header with spaces for the tab, or a question row (the header is
+// missing).
+func headerHint(cols []string) string {
+	if f := strings.Fields(strings.ToLower(cols[0])); len(cols) == 1 && len(f) == 2 && f[0] == "question" && f[1] == "expected" {
+		return " with a tab between the two words, not spaces"
+	}
+	if len(cols) == 2 {
+		return "; this looks like a question: add the header above it"
+	}
+	return ""
+}
+
+// columnsProblem says what is wrong with a row of n tab-separated columns
+// (n != 2).
+func columnsProblem(n int) string {
+	if n == 1 {
+		return "no tab; a row is the question, a tab, and the expected guide ID or outcome (spaces do not separate the columns)"
+	}
+	return fmt.Sprintf("%d tabs; a row has exactly one, between the question and the expected value (a tab inside the question?)", n-1)
 }
 
 // Miss is one question the engine got wrong.
