@@ -267,18 +267,20 @@ func (w *Workflow) cmdAudit(ce *chat.Call) error {
 	// Matrix ID as the actor of "requested", the account set up): it is
 	// recorded with each request, and goes with the first of them that
 	// the retention or an erasure deletes (priv30; `!protokoll` shows the
-	// rest again). At most `show` requests.
+	// rest again). At most `show` requests. A listing that shows a
+	// request no longer kept (the audit log outlives the requests), or
+	// none, goes a day after (storage.AuditListingKept; left31): before,
+	// it stayed for good.
 	seen := map[int64]bool{}
+	var requests []int64
 	for _, e := range entries {
 		if e.RequestID <= 0 || seen[e.RequestID] {
 			continue
 		}
 		seen[e.RequestID] = true
-		if err := w.DB.Access().Shown(ce.Ctx, e.RequestID, listing.String()); err != nil {
-			return err
-		}
+		requests = append(requests, e.RequestID)
 	}
-	return nil
+	return w.DB.Access().Listing(ce.Ctx, listing.String(), requests, w.Now())
 }
 
 // auditAction names a stored action in words: the codes („requested“,
@@ -383,7 +385,13 @@ func (w *Workflow) exportAudit(ce *chat.Call, format string) error {
 	if _, err := w.AttachFile(ce.Ctx, ce.RoomID, content, data, mime); err != nil {
 		return err
 	}
-	if _, err := w.Matrix.Send(ce.Ctx, ce.RoomID, event.EventMessage, content, w.CauseTxn(ce.Ctx, "audit-file", 0)); err != nil {
+	file, err := w.Matrix.Send(ce.Ctx, ce.RoomID, event.EventMessage, content, w.CauseTxn(ce.Ctx, "audit-file", 0))
+	if err != nil {
+		return err
+	}
+	// The file names every member in the log: the retention redacts its
+	// message a day after (storage.AuditListingKept; left31).
+	if err := w.DB.Access().Listing(ce.Ctx, file.String(), nil, w.Now()); err != nil {
 		return err
 	}
 	return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(w.tx.AuditUploaded, len(entries)), len(entries)))
