@@ -436,6 +436,12 @@ func (q *AccessQuery) ApproveDropping(ctx context.Context, id int64, approver st
 				}
 			}
 		} else {
+			// Every event the approval was given by, counted or not: it
+			// is taken back when the approver has deleted the last of
+			// them (RetractApprovalEvent; left31).
+			if _, err := q.db.Exec(ctx, insertApprovalEventQuery, cause, id, approver); err != nil {
+				return err
+			}
 			if res.Counted || dropped {
 				if _, err := q.db.Exec(ctx, bumpAccessQuery, id, now.UnixMilli()); err != nil {
 					return err

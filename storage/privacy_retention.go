@@ -160,9 +160,14 @@ var retentionRules = []retentionRule{
 			`DELETE FROM access_approval WHERE request_id IN (SELECT id FROM access_request WHERE ` + expiredAccessStatus + `)`,
 			`DELETE FROM access_request WHERE ` + expiredAccessStatus}},
 	// `!protokoll` answers that name a request no longer kept, or none
-	// (AccessQuery.Listing): redacted a day after, whatever
-	// access_retention says (left31).
-	{"access", "access_listing", func(RetentionPolicy) time.Duration { return AuditListingKept },
+	// (AccessQuery.Listing): redacted a day after, while requests or the
+	// audit log are deleted at all (left31).
+	{"access", "access_listing", func(p RetentionPolicy) time.Duration {
+		if p.Access <= 0 && p.Audit <= 0 {
+			return 0
+		}
+		return AuditListingKept
+	},
 		`SELECT COUNT(*) FROM access_listing WHERE sent_at<$1`, []string{pruneListingsQuery}},
 	{"access", "access_draft", func(p RetentionPolicy) time.Duration { return p.Choices },
 		`SELECT COUNT(*) FROM access_draft WHERE created_at<$1`, []string{`DELETE FROM access_draft WHERE created_at<$1`}},

@@ -122,6 +122,10 @@ type Texts struct {
 	// further one. RetractTooLate: %d, %s status label; the deleted
 	// approval had decided the request already.
 	Retracted, RetractTooLate string
+	// RetractStillApproved: %d request, %s the approver, who deleted one
+	// of the ✅ and `!genehmigen` they approved it by while another is
+	// still there: the approval stands (left31).
+	RetractStillApproved string
 	// AlreadyDecided: %d, %s status label.
 	AlreadyDecided string
 	// Denied: %d, %s approver.
@@ -300,13 +304,14 @@ var German = Texts{
 	Approved:          "✅ Antrag #%d ist genehmigt (%s). Ich richte den Zugang jetzt ein.",
 	ApprovedPartly: "Antrag #%d: Genehmigung von %s vermerkt. Es fehlt noch %d weitere Genehmigung von jemand anderem.|" +
 		"Antrag #%d: Genehmigung von %s vermerkt. Es fehlen noch %d weitere Genehmigungen von anderen Genehmigenden.",
-	AlreadyApprovedBy: "Du hast Antrag #%d schon genehmigt – die zweite Genehmigung muss von jemand anderem kommen.",
-	AlreadyDecided:    "Antrag #%d ist schon entschieden: %s",
-	Retracted:         "↩️ Antrag #%d: %s hat die Genehmigung zurückgenommen.",
-	RetractTooLate:    "Antrag #%d ist schon entschieden (%s) – eine gelöschte Genehmigung nimmt das nicht mehr zurück. Soll der Zugang doch nicht sein, entfernt ihn bitte nach dem Einrichten von Hand.",
-	Denied:            "Antrag #%d ist abgelehnt (%s). Das Mitglied wurde informiert.",
-	DeniedNoReason:    "ohne Begründung (per Reaktion)",
-	MemberDenied:      "Dein Antrag **#%d** (%s) wurde leider abgelehnt. Grund: %s\n\nBei Fragen: %s",
+	AlreadyApprovedBy:    "Du hast Antrag #%d schon genehmigt – die zweite Genehmigung muss von jemand anderem kommen.",
+	AlreadyDecided:       "Antrag #%d ist schon entschieden: %s",
+	Retracted:            "↩️ Antrag #%d: %s hat die Genehmigung zurückgenommen.",
+	RetractStillApproved: "Antrag #%d: Die Genehmigung von %s gilt weiter – sie steht noch mit einem weiteren ✅ oder `!genehmigen`. Wer sie zurücknehmen will, löscht bitte auch dieses.",
+	RetractTooLate:       "Antrag #%d ist schon entschieden (%s) – eine gelöschte Genehmigung nimmt das nicht mehr zurück. Soll der Zugang doch nicht sein, entfernt ihn bitte nach dem Einrichten von Hand.",
+	Denied:               "Antrag #%d ist abgelehnt (%s). Das Mitglied wurde informiert.",
+	DeniedNoReason:       "ohne Begründung (per Reaktion)",
+	MemberDenied:         "Dein Antrag **#%d** (%s) wurde leider abgelehnt. Grund: %s\n\nBei Fragen: %s",
 	MemberNextcloudCreated: "✅ Dein Antrag **#%d** ist genehmigt: Du hast jetzt ein Nextcloud-Konto (Benutzername `%s`) in der Gruppe **%s**. " +
 		"Die Nextcloud schickt dir gleich eine E-Mail an %s mit einem Link, über den du dein Passwort setzt. Schau auch im Spam-Ordner nach. " +
 		"Kommt keine, klick auf der Anmeldeseite auf „Passwort vergessen?“ und gib diese Adresse ein.",
@@ -474,13 +479,14 @@ var English = Texts{
 	Approved:          "✅ Request #%d is approved (%s). I'm setting up the access now.",
 	ApprovedPartly: "Request #%d: approval by %s noted. It still needs %d more approval from someone else.|" +
 		"Request #%d: approval by %s noted. It still needs %d more approvals from other approvers.",
-	AlreadyApprovedBy: "You already approved request #%d – the second approval must come from someone else.",
-	AlreadyDecided:    "Request #%d is already decided: %s",
-	Retracted:         "↩️ Request #%d: %s took their approval back.",
-	RetractTooLate:    "Request #%d is already decided (%s) – a deleted approval no longer takes that back. If the access should not be, please remove it by hand once it is set up.",
-	Denied:            "Request #%d is denied (%s). The member was told.",
-	DeniedNoReason:    "no reason given (by reaction)",
-	MemberDenied:      "Sorry, your request **#%d** (%s) was denied. Reason: %s\n\nQuestions? %s",
+	AlreadyApprovedBy:    "You already approved request #%d – the second approval must come from someone else.",
+	AlreadyDecided:       "Request #%d is already decided: %s",
+	Retracted:            "↩️ Request #%d: %s took their approval back.",
+	RetractStillApproved: "Request #%d: the approval of %s still stands – it was also given by another ✅ or `!approve` that is still there. To take it back, please delete that one too.",
+	RetractTooLate:       "Request #%d is already decided (%s) – a deleted approval no longer takes that back. If the access should not be, please remove it by hand once it is set up.",
+	Denied:               "Request #%d is denied (%s). The member was told.",
+	DeniedNoReason:       "no reason given (by reaction)",
+	MemberDenied:         "Sorry, your request **#%d** (%s) was denied. Reason: %s\n\nQuestions? %s",
 	MemberNextcloudCreated: "✅ Your request **#%d** is approved: you now have a Nextcloud account (user name `%s`) in the group **%s**. " +
 		"Nextcloud will send an e-mail to %s with a link to set your password. Check your spam folder too. " +
 		"If none arrives, click “Forgot password?” on the login page and enter that address.",
