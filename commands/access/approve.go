@@ -136,6 +136,13 @@ func (w *Workflow) deny(ctx context.Context, r *storage.AccessRequest, user id.U
 	if deniedWithoutReason(after) {
 		md = chat.Format(at.MemberDeniedNoReason, r.ID, chat.Escape(w.what(after)), w.FallbackContact())
 	}
+	// A create whose answer was lost may have made the account, and
+	// Nextcloud may have mailed them: the member hears what that means
+	// for them, not only „abgelehnt“ (left31).
+	maybeCreated := w.maybeCreated(ctx, after)
+	if maybeCreated {
+		md += "\n\n" + chat.Format(at.MemberDeniedMaybeAccount, chat.Escape(after.Email))
+	}
 	// The denial is stored: an error now makes the runtime handle the
 	// command again, which finds it (lastAuditIs) and tells them then. A
 	// member Lotse cannot open a direct chat with is not told; the reply
@@ -154,7 +161,7 @@ func (w *Workflow) deny(ctx context.Context, r *storage.AccessRequest, user id.U
 	if err := w.ReplyMarkdown(ctx, chat.Format(reply, r.ID, chat.Escape(w.Matrix.DisplayName(ctx, w.cfg.ApprovalsRoom, user)))); err != nil {
 		return err
 	}
-	if w.maybeCreated(ctx, after) {
+	if maybeCreated {
 		if err := w.warnMaybeCreated(ctx, after, cause); err != nil {
 			return err
 		}

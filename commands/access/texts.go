@@ -200,6 +200,10 @@ type Texts struct {
 	// address); MaybeCreatedDenied tells the approvers so after a denial
 	// (%d number, %s address, %s group).
 	MaybeCreatedFailed, MaybeCreatedDenied string
+	// MemberDeniedMaybeAccount is added to the member's MemberDenied
+	// (%s their address) when such a request is denied: what it means
+	// for them, without the approvers' words (left31).
+	MemberDeniedMaybeAccount string
 	// Err* explain provisioning errors to approvers.
 	ErrUnauthorized, ErrPasswordConfirmation, ErrForbidden, ErrRateLimited, ErrGroupMissing,
 	ErrInvalidInput, ErrAmbiguous, ErrTemporary, ErrBBB, ErrNotConfigured, ErrUnknown string
@@ -336,6 +340,9 @@ var German = Texts{
 		"Nach der Behebung: `!genehmigen %[1]d` versucht es erneut.",
 	MaybeCreatedFailed: "⚠️ Beim Einrichten ist eine Antwort der Nextcloud auf das Anlegen des Kontos verloren gegangen. Ein Konto mit der Adresse %s kann also schon bestehen, " +
 		"und die Nextcloud hat dann vielleicht schon die E-Mail zum Passwortsetzen verschickt. Bevor ihr ablehnt: Schaut bitte in der Nextcloud nach (oder bittet die Admins darum).",
+	MemberDeniedMaybeAccount: "ℹ️ Gut zu wissen: Beim Einrichten deines Zugangs gab es eine Störung, bevor der Antrag abgelehnt wurde. Dabei ist vielleicht schon ein Nextcloud-Konto für deine Adresse %s angelegt worden. " +
+		"Falls du eine E-Mail der Nextcloud bekommen hast (etwa zum Festlegen eines Passworts): Das Team schaut nach und deaktiviert oder löscht ein solches Konto in der Regel wieder. " +
+		"Du musst dafür nichts tun – speichere dort nur bitte nichts, was du behalten möchtest.",
 	MaybeCreatedDenied: "⚠️ Antrag #%d ist abgelehnt, aber beim Einrichten ist eine Antwort der Nextcloud auf das Anlegen des Kontos verloren gegangen – das Konto kann also trotzdem bestehen. " +
 		"Schaut bitte in der Nextcloud nach einem Konto mit der Adresse %s in der Gruppe „%s“ (oder bittet die Admins darum). Gibt es eins, deaktiviert oder löscht es, " +
 		"wenn das Mitglied es nicht behalten soll: Die Nextcloud hat ihm dann wahrscheinlich schon eine E-Mail zum Passwortsetzen geschickt.",
@@ -511,6 +518,9 @@ var English = Texts{
 		"Once fixed, `!approve %[1]d` tries again.",
 	MaybeCreatedFailed: "⚠️ While setting it up, Nextcloud's answer to creating the account was lost. So an account with the address %s may exist already, " +
 		"and Nextcloud may have sent the mail for setting the password. Before you deny it, please look in Nextcloud (or ask the admins to).",
+	MemberDeniedMaybeAccount: "ℹ️ Good to know: something went wrong while your access was being set up, before the request was denied, and a Nextcloud account for your address %s may have been created already. " +
+		"If you got an e-mail from Nextcloud (for example to set a password): the team will look and usually disable or delete such an account again. " +
+		"You don't need to do anything – just please don't store anything there that you want to keep.",
 	MaybeCreatedDenied: "⚠️ Request #%d is denied, but while setting it up, Nextcloud's answer to creating the account was lost – so the account may exist all the same. " +
 		"Please look in Nextcloud for an account with the address %s in the group “%s” (or ask the admins to). If there is one, disable or delete it " +
 		"unless the member is to keep it: Nextcloud has probably sent them the mail for setting the password already.",
