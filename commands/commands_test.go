@@ -32,10 +32,10 @@ type fakeMatrix struct {
 	sent []sentMsg
 	txns map[string]bool
 	// joined lists room members (support tests); names their display names.
-	joined    map[id.RoomID]map[id.UserID]bool
+	joined map[id.RoomID]map[id.UserID]bool
 	// invited lists those invited and not joined: like the state store
 	// (bot.directMember), DirectMember counts them (left31).
-	invited map[id.RoomID]map[id.UserID]bool
+	invited   map[id.RoomID]map[id.UserID]bool
 	names     map[id.UserID]string
 	encrypted map[id.RoomID]bool
 	media     map[id.ContentURIString][]byte
