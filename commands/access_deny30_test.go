@@ -132,6 +132,20 @@ func TestAccessDenyAfterLostCreate(t *testing.T) {
 			before = e.fm.count()
 			news := e.say(t, approvals, carol, "!ablehnen 1 Zu spät", "")
 			mustContain(t, in(news, dmRoom), "abgelehnt")
+			// The member is told too, plainly, what a lost create means
+			// for them (left31): before, they read only „abgelehnt“.
+			told := bodies(in(news, dmRoom))
+			if got := strings.Contains(told, "vielleicht schon ein Nextcloud-Konto"); got != tc.warn {
+				t.Errorf("the member is told of the account: %v, want %v\n%s", got, tc.warn, told)
+			}
+			if tc.warn {
+				mustContain(t, in(news, dmRoom), "mia@example.org", "Du musst dafür nichts tun")
+				for _, w := range []string{"maybe-created", "Antwort der Nextcloud", "deaktiviert oder löscht es"} {
+					if strings.Contains(told, w) {
+						t.Errorf("the member's note has %q:\n%s", w, told)
+					}
+				}
+			}
 			var warned []sentMsg
 			for _, m := range in(news, approvals) {
 				if strings.Contains(m.content.Body, "trotzdem bestehen") {

@@ -32,7 +32,10 @@ type fakeMatrix struct {
 	sent []sentMsg
 	txns map[string]bool
 	// joined lists room members (support tests); names their display names.
-	joined    map[id.RoomID]map[id.UserID]bool
+	joined map[id.RoomID]map[id.UserID]bool
+	// invited lists those invited and not joined: like the state store
+	// (bot.directMember), DirectMember counts them (left31).
+	invited   map[id.RoomID]map[id.UserID]bool
 	names     map[id.UserID]string
 	encrypted map[id.RoomID]bool
 	media     map[id.ContentURIString][]byte
@@ -142,12 +145,18 @@ func (f *fakeMatrix) IsJoined(_ context.Context, roomID id.RoomID, user id.UserI
 	return f.joined[roomID][user], nil
 }
 
-// DirectMember is the one member of roomID beside the bot in joined, when
-// there are exactly two.
+// DirectMember is the one member of roomID beside the bot among those
+// joined or invited, when there are exactly two (as bot.directMember).
 func (f *fakeMatrix) DirectMember(_ context.Context, roomID id.RoomID) (id.UserID, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return chattest.DirectMemberOf(f.joined[roomID], botID), nil
+	members := map[id.UserID]bool{}
+	for _, m := range []map[id.UserID]bool{f.joined[roomID], f.invited[roomID]} {
+		for u, in := range m {
+			members[u] = members[u] || in
+		}
+	}
+	return chattest.DirectMemberOf(members, botID), nil
 }
 
 func (f *fakeMatrix) DisplayName(_ context.Context, _ id.RoomID, user id.UserID) string {

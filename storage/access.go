@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -435,6 +436,12 @@ func (q *AccessQuery) ApproveDropping(ctx context.Context, id int64, approver st
 				}
 			}
 		} else {
+			// Every event the approval was given by, counted or not: it
+			// is taken back when the approver has deleted the last of
+			// them (RetractApprovalEvent; left31).
+			if _, err := q.db.Exec(ctx, insertApprovalEventQuery, cause, id, approver); err != nil {
+				return err
+			}
 			if res.Counted || dropped {
 				if _, err := q.db.Exec(ctx, bumpAccessQuery, id, now.UnixMilli()); err != nil {
 					return err
@@ -675,4 +682,73 @@ func (q *AccessQuery) Shown(ctx context.Context, id int64, eventID string) error
 		return fmt.Errorf("failed to record a message about an access request: %w", err)
 	}
 	return nil
+}
+
+// AuditListingKept is how long a `!protokoll` answer in the approvals room
+// that names a request no longer kept, or none, stays before the retention
+// rule "access" queues it for redaction (the `!protokoll export` file as
+// well): a day to read it; `!protokoll` shows the entries again. An answer
+// that names only requests still kept goes with the first of them
+// (access_shown). Before (priv30), such an answer — the audit log is kept
+// longer than the requests — stayed for good with the members' Matrix IDs
+// (left31).
+const AuditListingKept = 24 * time.Hour
+
+var (
+	insertAccessListingQuery = `INSERT INTO access_listing (event_id, sent_at) VALUES ($1, $2) ON CONFLICT (event_id) DO NOTHING`
+	// queueListingsQuery queues the answers older than the cutoff ($1)
+	// for redaction ($2 the retention's time in ms), before
+	// pruneListingsQuery deletes them.
+	queueListingsQuery = redactionInsert + `SELECT 'access', event_id, 0, ` + strconv.Itoa(AccessShownVersion) + `, $2, '` + CauseRetention + `'
+		FROM access_listing WHERE sent_at<$1` + redactionConflict
+	pruneListingsQuery = `DELETE FROM access_listing WHERE sent_at<$1`
+)
+
+// Listing records Lotse's `!protokoll` answer eventID in the approvals
+// room, which shows the audit entries of requests: with each of them still
+// kept (as Shown), and — when one of them is no longer kept, or it names
+// none (an empty answer for a person, the export file) — as an answer the
+// retention redacts once it is AuditListingKept old. Recording it again
+// changes nothing.
+func (q *AccessQuery) Listing(ctx context.Context, eventID string, requests []int64, now time.Time) error {
+	if eventID == "" {
+		return nil
+	}
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		kept := 0
+		for _, id := range requests {
+			res, err := q.db.Exec(ctx, insertAccessShownQuery, id, eventID)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n > 0 {
+				kept++
+			} else if ok, err := q.shownAlready(ctx, id, eventID); err != nil {
+				return err
+			} else if ok {
+				kept++
+			}
+		}
+		if kept == len(requests) && kept > 0 {
+			return nil
+		}
+		_, err := q.db.Exec(ctx, insertAccessListingQuery, eventID, now.UnixMilli())
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("failed to record a `!protokoll` answer: %w", err)
+	}
+	return nil
+}
+
+const shownAlreadyQuery = `SELECT COUNT(*) FROM access_shown WHERE request_id=$1 AND event_id=$2`
+
+// shownAlready reports whether eventID is recorded with request id (a
+// retry of Listing).
+func (q *AccessQuery) shownAlready(ctx context.Context, id int64, eventID string) (bool, error) {
+	var n int
+	err := q.db.QueryRow(ctx, shownAlreadyQuery, id, eventID).Scan(&n)
+	return n > 0, err
 }

@@ -78,6 +78,9 @@ var PersonalTables = []PersonalTable{
 	{Name: "case_opening", Query: `SELECT opened_at FROM case_opening WHERE member_key=$2`},
 	{Name: "access_request", Query: `SELECT * FROM access_request WHERE member_id=$1`},
 	{Name: "access_approval", Query: `SELECT * FROM access_approval WHERE request_id IN ` + ownRequests + ` OR approver=$1`},
+	// The events (✅, `!genehmigen`) an approver approved a pending
+	// request by (left31).
+	{Name: "access_approval_event", Query: `SELECT * FROM access_approval_event WHERE approver=$1`},
 	{Name: "access_draft", Query: `SELECT * FROM access_draft WHERE user_id=$1`},
 	// An "approval-void" entry names the former approver in its detail
 	// (acc26); the erasure's idRewrites pseudonymise it there (mend26a).
@@ -135,6 +138,7 @@ var deleteSteps = []struct{ table, query string }{
 	{"access_approval", `DELETE FROM access_approval WHERE request_id IN ` + ownRequests},
 	{"access_request", `DELETE FROM access_request WHERE member_id=$1`},
 	{"access_approval", `UPDATE access_approval SET approver=$2 WHERE approver=$1`},
+	{"access_approval_event", `UPDATE access_approval_event SET approver=$2 WHERE approver=$1`},
 	{"role_audit", `UPDATE role_audit SET actor=$2 WHERE actor=$1`},
 	{"role_audit", `UPDATE role_audit SET subject=$2 WHERE subject=$1`},
 	{"member_role", `DELETE FROM member_role WHERE user_id=$1`},

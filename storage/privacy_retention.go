@@ -79,7 +79,7 @@ func (r retentionRule) messages() bool {
 // deletes for redaction ($1 = cutoff, $2 = now in ms), in the rule's
 // transaction, first; skipped with KeepRoomMessages. The table
 // support_case queues in CaseQuery.prune.
-var retentionQueues = map[string][]string{"access_request": queueExpiredAccess}
+var retentionQueues = map[string][]string{"access_request": queueExpiredAccess, "access_listing": {queueListingsQuery}}
 
 // roomMessages is the period of a rule that counts Lotse's room messages:
 // period, unless the policy keeps them.
@@ -159,6 +159,16 @@ var retentionRules = []retentionRule{
 		`SELECT COUNT(*) FROM access_request WHERE ` + expiredAccessStatus, []string{
 			`DELETE FROM access_approval WHERE request_id IN (SELECT id FROM access_request WHERE ` + expiredAccessStatus + `)`,
 			`DELETE FROM access_request WHERE ` + expiredAccessStatus}},
+	// `!protokoll` answers that name a request no longer kept, or none
+	// (AccessQuery.Listing): redacted a day after, while requests or the
+	// audit log are deleted at all (left31).
+	{"access", "access_listing", func(p RetentionPolicy) time.Duration {
+		if p.Access <= 0 && p.Audit <= 0 {
+			return 0
+		}
+		return AuditListingKept
+	},
+		`SELECT COUNT(*) FROM access_listing WHERE sent_at<$1`, []string{pruneListingsQuery}},
 	{"access", "access_draft", func(p RetentionPolicy) time.Duration { return p.Choices },
 		`SELECT COUNT(*) FROM access_draft WHERE created_at<$1`, []string{`DELETE FROM access_draft WHERE created_at<$1`}},
 	{"audit", "access_audit", func(p RetentionPolicy) time.Duration { return p.Audit },

@@ -68,6 +68,11 @@ func person(t *testing.T, db *storage.DB, n int, user, dm, email, other string, 
 	must(err)
 	_, _, err = db.Access().Approve(ctx, r.ID, other, fmt.Sprintf("$appr%d", n), now)
 	must(err)
+	// A further event the other approved it by while it was pending (a
+	// request that needs two approvers; left31).
+	_, err = db.Lotse.Exec(ctx, `INSERT INTO access_approval_event (event_id, request_id, approver) VALUES ($1, $2, $3)`,
+		fmt.Sprintf("$apprevt%d", n), r.ID, other)
+	must(err)
 	must(db.Access().PutDraft(ctx, storage.AccessDraft{RoomID: dm, UserID: user, Kind: storage.AccessBBB, Email: email, Step: "email", CreatedAt: now}))
 	must(db.Choices.Put(ctx, dm, user, []string{"a.md"}, now))
 	must(db.Answers.Put(ctx, fmt.Sprintf("$ans%d", n), dm, "a.md", now))

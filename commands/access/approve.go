@@ -136,6 +136,13 @@ func (w *Workflow) deny(ctx context.Context, r *storage.AccessRequest, user id.U
 	if deniedWithoutReason(after) {
 		md = chat.Format(at.MemberDeniedNoReason, r.ID, chat.Escape(w.what(after)), w.FallbackContact())
 	}
+	// A create whose answer was lost may have made the account, and
+	// Nextcloud may have mailed them: the member hears what that means
+	// for them, not only „abgelehnt“ (left31).
+	maybeCreated := w.maybeCreated(ctx, after)
+	if maybeCreated {
+		md += "\n\n" + chat.Format(at.MemberDeniedMaybeAccount, chat.Escape(after.Email))
+	}
 	// The denial is stored: an error now makes the runtime handle the
 	// command again, which finds it (lastAuditIs) and tells them then. A
 	// member Lotse cannot open a direct chat with is not told; the reply
@@ -154,7 +161,7 @@ func (w *Workflow) deny(ctx context.Context, r *storage.AccessRequest, user id.U
 	if err := w.ReplyMarkdown(ctx, chat.Format(reply, r.ID, chat.Escape(w.Matrix.DisplayName(ctx, w.cfg.ApprovalsRoom, user)))); err != nil {
 		return err
 	}
-	if w.maybeCreated(ctx, after) {
+	if maybeCreated {
 		if err := w.warnMaybeCreated(ctx, after, cause); err != nil {
 			return err
 		}
@@ -267,18 +274,20 @@ func (w *Workflow) cmdAudit(ce *chat.Call) error {
 	// Matrix ID as the actor of "requested", the account set up): it is
 	// recorded with each request, and goes with the first of them that
 	// the retention or an erasure deletes (priv30; `!protokoll` shows the
-	// rest again). At most `show` requests.
+	// rest again). At most `show` requests. A listing that shows a
+	// request no longer kept (the audit log outlives the requests), or
+	// none, goes a day after (storage.AuditListingKept; left31): before,
+	// it stayed for good.
 	seen := map[int64]bool{}
+	var requests []int64
 	for _, e := range entries {
 		if e.RequestID <= 0 || seen[e.RequestID] {
 			continue
 		}
 		seen[e.RequestID] = true
-		if err := w.DB.Access().Shown(ce.Ctx, e.RequestID, listing.String()); err != nil {
-			return err
-		}
+		requests = append(requests, e.RequestID)
 	}
-	return nil
+	return w.DB.Access().Listing(ce.Ctx, listing.String(), requests, w.Now())
 }
 
 // auditAction names a stored action in words: the codes („requested“,
@@ -383,7 +392,13 @@ func (w *Workflow) exportAudit(ce *chat.Call, format string) error {
 	if _, err := w.AttachFile(ce.Ctx, ce.RoomID, content, data, mime); err != nil {
 		return err
 	}
-	if _, err := w.Matrix.Send(ce.Ctx, ce.RoomID, event.EventMessage, content, w.CauseTxn(ce.Ctx, "audit-file", 0)); err != nil {
+	file, err := w.Matrix.Send(ce.Ctx, ce.RoomID, event.EventMessage, content, w.CauseTxn(ce.Ctx, "audit-file", 0))
+	if err != nil {
+		return err
+	}
+	// The file names every member in the log: the retention redacts its
+	// message a day after (storage.AuditListingKept; left31).
+	if err := w.DB.Access().Listing(ce.Ctx, file.String(), nil, w.Now()); err != nil {
 		return err
 	}
 	return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(w.tx.AuditUploaded, len(entries)), len(entries)))

@@ -32,6 +32,40 @@ func (w *Workflow) ApprovalRedacted(ctx context.Context, evt *event.Event, redac
 		return nil
 	}
 	q := w.DB.Access()
+	txn := w.TxnID(evt.ID, "access-retract", 0)
+	// By the event: an approver who approved by ✅ and by command keeps
+	// the approval until both are gone (left31).
+	byEvent, err := q.RetractApprovalEvent(ctx, redacts.String(), evt.Sender.String(), evt.ID.String(), w.Now())
+	if err != nil {
+		return err
+	}
+	if byEvent.Known {
+		after := byEvent.After
+		if after == nil {
+			return nil
+		}
+		retracted := byEvent.Retracted
+		var md string
+		switch {
+		case retracted:
+			md = chat.Format(w.tx.Retracted, after.ID, chat.Escape(w.Matrix.DisplayName(ctx, w.cfg.ApprovalsRoom, evt.Sender)))
+		case byEvent.StillApproved:
+			md = chat.Format(w.tx.RetractStillApproved, after.ID, chat.Escape(w.Matrix.DisplayName(ctx, w.cfg.ApprovalsRoom, evt.Sender)))
+		case after.Status == storage.AccessApproved || after.Status == storage.AccessProvisioned || after.Status == storage.AccessFailed:
+			md = chat.Format(w.tx.RetractTooLate, after.ID, chat.Escape(w.accessStatus(ctx, after)))
+		default:
+			return nil
+		}
+		if _, err := w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, md, chat.ThreadRel(after.ApprovalsEvent), txn); err != nil {
+			return err
+		}
+		if retracted {
+			return w.updateAccessBoard(ctx, after.ID)
+		}
+		return nil
+	}
+	// An approval given before v24, or a retry of the above (its event
+	// is forgotten then): by the audit entry of the counted event.
 	entry, err := q.AuditByKey(ctx, "approval:"+redacts.String())
 	if err != nil {
 		return err
@@ -46,10 +80,15 @@ func (w *Workflow) ApprovalRedacted(ctx context.Context, evt *event.Event, redac
 	if entry.Actor != evt.Sender.String() {
 		return nil
 	}
-	txn := w.TxnID(evt.ID, "access-retract", 0)
 	var retracted bool
 	after, err := q.Get(ctx, entry.RequestID)
 	if err == nil && !decided && after != nil && after.Status == storage.AccessPending {
+		// An approval with an approving event still recorded stands:
+		// this is a retry of the above, or an event from before v24
+		// while a later one is still there (left31).
+		if left, err := q.ApprovalEventsLeft(ctx, entry.RequestID, evt.Sender.String()); err != nil || left > 0 {
+			return err
+		}
 		retracted, after, err = q.RetractApproval(ctx, entry.RequestID, evt.Sender.String(), evt.ID.String(), w.Now())
 		if err == nil && !retracted && after != nil && after.Status == storage.AccessPending {
 			// Taken back already: this redaction's earlier run (a retry

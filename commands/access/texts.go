@@ -122,6 +122,10 @@ type Texts struct {
 	// further one. RetractTooLate: %d, %s status label; the deleted
 	// approval had decided the request already.
 	Retracted, RetractTooLate string
+	// RetractStillApproved: %d request, %s the approver, who deleted one
+	// of the ✅ and `!genehmigen` they approved it by while another is
+	// still there: the approval stands (left31).
+	RetractStillApproved string
 	// AlreadyDecided: %d, %s status label.
 	AlreadyDecided string
 	// Denied: %d, %s approver.
@@ -196,6 +200,10 @@ type Texts struct {
 	// address); MaybeCreatedDenied tells the approvers so after a denial
 	// (%d number, %s address, %s group).
 	MaybeCreatedFailed, MaybeCreatedDenied string
+	// MemberDeniedMaybeAccount is added to the member's MemberDenied
+	// (%s their address) when such a request is denied: what it means
+	// for them, without the approvers' words (left31).
+	MemberDeniedMaybeAccount string
 	// Err* explain provisioning errors to approvers.
 	ErrUnauthorized, ErrPasswordConfirmation, ErrForbidden, ErrRateLimited, ErrGroupMissing,
 	ErrInvalidInput, ErrAmbiguous, ErrTemporary, ErrBBB, ErrNotConfigured, ErrUnknown string
@@ -300,13 +308,14 @@ var German = Texts{
 	Approved:          "✅ Antrag #%d ist genehmigt (%s). Ich richte den Zugang jetzt ein.",
 	ApprovedPartly: "Antrag #%d: Genehmigung von %s vermerkt. Es fehlt noch %d weitere Genehmigung von jemand anderem.|" +
 		"Antrag #%d: Genehmigung von %s vermerkt. Es fehlen noch %d weitere Genehmigungen von anderen Genehmigenden.",
-	AlreadyApprovedBy: "Du hast Antrag #%d schon genehmigt – die zweite Genehmigung muss von jemand anderem kommen.",
-	AlreadyDecided:    "Antrag #%d ist schon entschieden: %s",
-	Retracted:         "↩️ Antrag #%d: %s hat die Genehmigung zurückgenommen.",
-	RetractTooLate:    "Antrag #%d ist schon entschieden (%s) – eine gelöschte Genehmigung nimmt das nicht mehr zurück. Soll der Zugang doch nicht sein, entfernt ihn bitte nach dem Einrichten von Hand.",
-	Denied:            "Antrag #%d ist abgelehnt (%s). Das Mitglied wurde informiert.",
-	DeniedNoReason:    "ohne Begründung (per Reaktion)",
-	MemberDenied:      "Dein Antrag **#%d** (%s) wurde leider abgelehnt. Grund: %s\n\nBei Fragen: %s",
+	AlreadyApprovedBy:    "Du hast Antrag #%d schon genehmigt – die zweite Genehmigung muss von jemand anderem kommen.",
+	AlreadyDecided:       "Antrag #%d ist schon entschieden: %s",
+	Retracted:            "↩️ Antrag #%d: %s hat die Genehmigung zurückgenommen.",
+	RetractStillApproved: "Antrag #%d: Die Genehmigung von %s gilt weiter – sie steht noch mit einem weiteren ✅ oder `!genehmigen`. Wer sie zurücknehmen will, löscht bitte auch dieses.",
+	RetractTooLate:       "Antrag #%d ist schon entschieden (%s) – eine gelöschte Genehmigung nimmt das nicht mehr zurück. Soll der Zugang doch nicht sein, entfernt ihn bitte nach dem Einrichten von Hand.",
+	Denied:               "Antrag #%d ist abgelehnt (%s). Das Mitglied wurde informiert.",
+	DeniedNoReason:       "ohne Begründung (per Reaktion)",
+	MemberDenied:         "Dein Antrag **#%d** (%s) wurde leider abgelehnt. Grund: %s\n\nBei Fragen: %s",
 	MemberNextcloudCreated: "✅ Dein Antrag **#%d** ist genehmigt: Du hast jetzt ein Nextcloud-Konto (Benutzername `%s`) in der Gruppe **%s**. " +
 		"Die Nextcloud schickt dir gleich eine E-Mail an %s mit einem Link, über den du dein Passwort setzt. Schau auch im Spam-Ordner nach. " +
 		"Kommt keine, klick auf der Anmeldeseite auf „Passwort vergessen?“ und gib diese Adresse ein.",
@@ -331,6 +340,9 @@ var German = Texts{
 		"Nach der Behebung: `!genehmigen %[1]d` versucht es erneut.",
 	MaybeCreatedFailed: "⚠️ Beim Einrichten ist eine Antwort der Nextcloud auf das Anlegen des Kontos verloren gegangen. Ein Konto mit der Adresse %s kann also schon bestehen, " +
 		"und die Nextcloud hat dann vielleicht schon die E-Mail zum Passwortsetzen verschickt. Bevor ihr ablehnt: Schaut bitte in der Nextcloud nach (oder bittet die Admins darum).",
+	MemberDeniedMaybeAccount: "ℹ️ Gut zu wissen: Beim Einrichten deines Zugangs gab es eine Störung, bevor der Antrag abgelehnt wurde. Dabei ist vielleicht schon ein Nextcloud-Konto für deine Adresse %s angelegt worden. " +
+		"Falls du eine E-Mail der Nextcloud bekommen hast (etwa zum Festlegen eines Passworts): Das Team schaut nach und deaktiviert oder löscht ein solches Konto in der Regel wieder. " +
+		"Du musst dafür nichts tun – speichere dort nur bitte nichts, was du behalten möchtest.",
 	MaybeCreatedDenied: "⚠️ Antrag #%d ist abgelehnt, aber beim Einrichten ist eine Antwort der Nextcloud auf das Anlegen des Kontos verloren gegangen – das Konto kann also trotzdem bestehen. " +
 		"Schaut bitte in der Nextcloud nach einem Konto mit der Adresse %s in der Gruppe „%s“ (oder bittet die Admins darum). Gibt es eins, deaktiviert oder löscht es, " +
 		"wenn das Mitglied es nicht behalten soll: Die Nextcloud hat ihm dann wahrscheinlich schon eine E-Mail zum Passwortsetzen geschickt.",
@@ -474,13 +486,14 @@ var English = Texts{
 	Approved:          "✅ Request #%d is approved (%s). I'm setting up the access now.",
 	ApprovedPartly: "Request #%d: approval by %s noted. It still needs %d more approval from someone else.|" +
 		"Request #%d: approval by %s noted. It still needs %d more approvals from other approvers.",
-	AlreadyApprovedBy: "You already approved request #%d – the second approval must come from someone else.",
-	AlreadyDecided:    "Request #%d is already decided: %s",
-	Retracted:         "↩️ Request #%d: %s took their approval back.",
-	RetractTooLate:    "Request #%d is already decided (%s) – a deleted approval no longer takes that back. If the access should not be, please remove it by hand once it is set up.",
-	Denied:            "Request #%d is denied (%s). The member was told.",
-	DeniedNoReason:    "no reason given (by reaction)",
-	MemberDenied:      "Sorry, your request **#%d** (%s) was denied. Reason: %s\n\nQuestions? %s",
+	AlreadyApprovedBy:    "You already approved request #%d – the second approval must come from someone else.",
+	AlreadyDecided:       "Request #%d is already decided: %s",
+	Retracted:            "↩️ Request #%d: %s took their approval back.",
+	RetractStillApproved: "Request #%d: the approval of %s still stands – it was also given by another ✅ or `!approve` that is still there. To take it back, please delete that one too.",
+	RetractTooLate:       "Request #%d is already decided (%s) – a deleted approval no longer takes that back. If the access should not be, please remove it by hand once it is set up.",
+	Denied:               "Request #%d is denied (%s). The member was told.",
+	DeniedNoReason:       "no reason given (by reaction)",
+	MemberDenied:         "Sorry, your request **#%d** (%s) was denied. Reason: %s\n\nQuestions? %s",
 	MemberNextcloudCreated: "✅ Your request **#%d** is approved: you now have a Nextcloud account (user name `%s`) in the group **%s**. " +
 		"Nextcloud will send an e-mail to %s with a link to set your password. Check your spam folder too. " +
 		"If none arrives, click “Forgot password?” on the login page and enter that address.",
@@ -505,6 +518,9 @@ var English = Texts{
 		"Once fixed, `!approve %[1]d` tries again.",
 	MaybeCreatedFailed: "⚠️ While setting it up, Nextcloud's answer to creating the account was lost. So an account with the address %s may exist already, " +
 		"and Nextcloud may have sent the mail for setting the password. Before you deny it, please look in Nextcloud (or ask the admins to).",
+	MemberDeniedMaybeAccount: "ℹ️ Good to know: something went wrong while your access was being set up, before the request was denied, and a Nextcloud account for your address %s may have been created already. " +
+		"If you got an e-mail from Nextcloud (for example to set a password): the team will look and usually disable or delete such an account again. " +
+		"You don't need to do anything – just please don't store anything there that you want to keep.",
 	MaybeCreatedDenied: "⚠️ Request #%d is denied, but while setting it up, Nextcloud's answer to creating the account was lost – so the account may exist all the same. " +
 		"Please look in Nextcloud for an account with the address %s in the group “%s” (or ask the admins to). If there is one, disable or delete it " +
 		"unless the member is to keep it: Nextcloud has probably sent them the mail for setting the password already.",

@@ -82,6 +82,13 @@ func (w *Workflow) directWith(ctx context.Context, room id.RoomID, member id.Use
 	if err != nil || other != member {
 		return false, err
 	}
+	// DirectMember counts an invite as a member: a direct chat Lotse
+	// opened and the member never joined (or one they were invited back
+	// to) is no place for their case. Before, the team's answer moved the
+	// case there, into a chat the member might never open (left31).
+	if in, err := w.bothIn(ctx, room, member); err != nil || !in {
+		return false, err
+	}
 	agreed, err := w.DB.DirectChats.Agreed(ctx, room.String())
 	return err == nil && agreed == member.String(), err
 }

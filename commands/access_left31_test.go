@@ -1,0 +1,62 @@
+package commands
+
+import (
+	"context"
+	"testing"
+
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+)
+
+// TestAccessApprovalTakenBackByEvent (left31): an approver who approved a
+// request that needs two approvers by `!genehmigen` and then by ✅ (or the
+// other way round) has one approval, given by two events. Deleting one of
+// them leaves the approval standing and says so in the request's thread
+// (the approver is not left believing it taken back); deleting the other
+// as well takes it back. Fails without the fix (both orders): only the
+// event that counted was known, so deleting the later one did nothing,
+// without a word, and the approver could believe it taken back.
+func TestAccessApprovalTakenBackByEvent(t *testing.T) {
+	for _, commandFirst := range []bool{true, false} {
+		name := "command, then ✅"
+		if !commandFirst {
+			name = "✅, then command"
+		}
+		t.Run(name, func(t *testing.T) {
+			e := newAccessEnv(t)
+			ctx := context.Background()
+			root := e.requestNextcloud(t, member, "Bezirk Nord", "mia@example.org") // needs two
+			command := func() id.EventID {
+				evt := e.event(approvals, alice, &event.MessageEventContent{MsgType: event.MsgText, Body: "!genehmigen 1"})
+				e.handle(t, evt, false)
+				return evt.ID
+			}
+			var first, second id.EventID
+			if commandFirst {
+				first = command()
+				second, _ = e.reactID(t, alice, root, "✅")
+			} else {
+				first, _ = e.reactID(t, alice, root, "✅")
+				second = command()
+			}
+			if a, _ := e.db.Access().Approvers(ctx, 1); len(a) != 1 {
+				t.Fatalf("approvers after two approving events of one approver: %v", a)
+			}
+			// Deleting either one: the approval stands, and the thread says so.
+			for _, gone := range []id.EventID{second, first} {
+				got := in(e.handle(t, e.redaction(approvals, alice, gone), false), approvals)
+				if gone == first {
+					mustContain(t, got, "Alice hat die Genehmigung zurückgenommen", "[OFFEN]")
+					if a, _ := e.db.Access().Approvers(ctx, 1); len(a) != 0 {
+						t.Fatalf("approvers after both events were deleted: %v", a)
+					}
+					continue
+				}
+				mustContain(t, got, "Die Genehmigung von Alice gilt weiter")
+				if a, _ := e.db.Access().Approvers(ctx, 1); len(a) != 1 {
+					t.Fatalf("approvers after one of two events was deleted: %v", a)
+				}
+			}
+		})
+	}
+}
