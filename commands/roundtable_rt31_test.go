@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"maunium.net/go/mautrix/event"
 )
 
 // joinAnswer follows a join link as a browser does and returns what
@@ -141,5 +143,50 @@ func TestRoundTableMoveWithWarningAsksFirst(t *testing.T) {
 		post := e.announce(t, "!rundertisch Treffen am 3.12. um 19 Uhr")
 		e.react(t, annRoom1, mem1, post, "✅")
 		mustContain(t, in(e.sayDirect(t, dmOf(coord), coord, "!verschieben 1 20:00"), dmOf(mem1)), "verschoben", "20:00")
+	})
+}
+
+// TestRoundTableLongTextsRefused (rt31, Low, integrity of what members
+// read): a description of 3,000 short lines (30,000 characters) made the
+// announcement too big for one event; the cut that keeps it sendable
+// (sec29) took away its last lines — how to join and withdraw. A 60 KB
+// title went whole into every calendar file and, shortened, into every
+// notice. Now a title over roundtable.MaxTitle or a description over
+// roundtable.MaxDescription characters is refused with a friendly
+// message, and nothing is planned. The announcement also says that a ✅ is
+// seen by everyone in the room and how to join unseen. Fails without the
+// bound: the round table is planned (and its announcement cut).
+func TestRoundTableLongTextsRefused(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	for _, tt := range []struct{ name, cmd, want string }{
+		{"description", "!rundertisch Treffen am 3.12. um 19 Uhr\nBeschreibung: " + strings.Repeat("Tagesordnung 😀 ", 2000), "Die Beschreibung hat 29999 Zeichen"},
+		{"description lines", "!rundertisch Treffen am 3.12. um 19 Uhr\n" + strings.Repeat("Zeile <&>\n", 3000), "höchstens 2000"},
+		{"title", "!rundertisch " + strings.Repeat("Wort", 60000/4) + " am 3.12. um 19 Uhr", "höchstens 200 Zeichen"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+			got := in(e.say(t, dmOf(coord), coord, tt.cmd, ""), dmOf(coord))
+			mustContain(t, got, tt.want)
+			noneContains(t, got, "Vorschau")
+			if rt, err := e.db.RoundTables.Get(t.Context(), 1); err != nil || rt != nil {
+				t.Errorf("planned: %+v %v", rt, err)
+			}
+		})
+	}
+	t.Run("at the bound", func(t *testing.T) {
+		e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+		desc := strings.TrimSpace(strings.Repeat("Zeile <&>\n", 200)) // 1,999 characters
+		e.announce(t, "!rundertisch "+strings.Repeat("T", 200)+" am 3.12. um 19 Uhr\nBeschreibung: "+desc)
+		posts := 0
+		for _, m := range in(e.fm.sent, annRoom1) {
+			if m.content.MsgType == event.MsgNotice {
+				posts++
+				mustContain(t, []sentMsg{m}, "!absage 1", "sehen alle hier im Raum", "im Direktchat")
+				noneContains(t, []sentMsg{m}, "gekürzt", "…]")
+			}
+		}
+		if posts != 1 {
+			t.Fatalf("%d announcements in room 1", posts)
+		}
 	})
 }
