@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
 )
 
 // joinAnswer follows a join link as a browser does and returns what
@@ -189,4 +190,32 @@ func TestRoundTableLongTextsRefused(t *testing.T) {
 			t.Fatalf("%d announcements in room 1", posts)
 		}
 	})
+}
+
+// TestRoundTableListInGroupRoom (rt31, Low, confidentiality): in a group
+// room everyone reads the answer to `!rundetische`, and it listed every
+// round table the asker may see — also those of a closed room the others
+// there are not in (title, date, number of RSVPs), and for a coordinator
+// those of every room. Now a group room's list names only the round tables
+// announced in that room and says where to see all; a direct chat lists
+// all of the asker's. Fails without the fix: the closed room's round
+// table is named in room 1.
+func TestRoundTableListInGroupRoom(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+	e.fm.joined[annRoom1][mem2] = true // mem2 is in both rooms, mem1 in room 1 only
+	for _, cmd := range []string{"Offene Runde am 3.12. um 19 Uhr\nRäume: " + annRoom1.String(), "Geheimrunde am 4.12. um 19 Uhr\nRäume: " + annRoom2.String()} {
+		sent := in(e.say(t, dmOf(coord), coord, "!rundertisch "+cmd, ""), dmOf(coord))
+		mustContain(t, in(e.react(t, dmOf(coord), coord, id.EventID("$"+sent[0].txn), "✅"), dmOf(coord)), "angekündigt")
+	}
+
+	for _, who := range []id.UserID{mem2, coord} {
+		got := in(e.sayIn(t, annRoom1, who, "!rundetische", false), annRoom1)
+		mustContain(t, got, "Offene Runde", "Direktchat")
+		noneContains(t, got, "Geheimrunde")
+	}
+	mustContain(t, e.sayDirect(t, dmOf(mem2), mem2, "!rundetische"), "Offene Runde", "Geheimrunde")
+	got := in(e.sayIn(t, annRoom2, mem2, "!rundetische", false), annRoom2)
+	mustContain(t, got, "Geheimrunde")
+	noneContains(t, got, "Offene Runde")
 }

@@ -147,6 +147,9 @@ type Texts struct {
 	AttendeesMore string
 	// ListIntro introduces !rundetische; ListEmpty: none planned.
 	ListIntro, ListEmpty string
+	// ListRoomOnly ends !rundetische in a group room, which lists only
+	// the round tables announced there.
+	ListRoomOnly string
 	// ListLine: %d number, %s title, %s date, %d attendees.
 	ListLine string
 
@@ -267,6 +270,7 @@ var German = Texts{
 	AttendeesMore:     "… %d weitere Zusage: `!teilnehmende %d %d`|… %d weitere Zusagen: `!teilnehmende %d %d`",
 	ListIntro:         "Geplante Runde Tische:",
 	ListEmpty:         "Gerade ist kein Runder Tisch geplant.",
+	ListRoomOnly:      "_Hier zeige ich nur die Runden Tische dieses Raums. Alle, zu denen du eingeladen bist: schreib mir `!rundetische` im Direktchat._",
 	ListLine:          "- **#%d** %s – %s (%d Zusage)|- **#%d** %s – %s (%d Zusagen)",
 
 	Summary:       "📋 **Runder Tisch #%d „%s“ ist vorbei.**",
@@ -373,6 +377,7 @@ var English = Texts{
 	AttendeesMore:     "… %d more attendee: `!attendees %d %d`|… %d more attendees: `!attendees %d %d`",
 	ListIntro:         "Planned round tables:",
 	ListEmpty:         "No round table is planned right now.",
+	ListRoomOnly:      "_Here I only show this room's round tables. For all you're invited to, send me `!roundtables` in a direct chat._",
 	ListLine:          "- **#%d** %s – %s (%d attendee)|- **#%d** %s – %s (%d attendees)",
 
 	Summary:       "📋 **Round table #%d “%s” is over.**",
