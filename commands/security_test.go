@@ -299,11 +299,11 @@ func TestRoundTableListOnlyVisible(t *testing.T) {
 	mustContain(t, sent, "Vorschau")
 	mustContain(t, in(e.react(t, dmOf(coord), coord, id.EventID("$"+sent[0].txn), "✅"), dmOf(coord)), "angekündigt")
 
-	if got := bodies(in(e.say(t, dmOf(mem1), mem1, "!rundetische", ""), dmOf(mem1))); strings.Contains(got, "Geheimrunde") {
+	if got := bodies(in(e.sayDirect(t, dmOf(mem1), mem1, "!rundetische"), dmOf(mem1))); strings.Contains(got, "Geheimrunde") {
 		t.Fatalf("a round table of a room the asker is not in was listed: %s", got)
 	}
-	mustContain(t, in(e.say(t, dmOf(mem2), mem2, "!rundetische", ""), dmOf(mem2)), "Geheimrunde")
-	mustContain(t, in(e.say(t, dmOf(coord), coord, "!rundetische", ""), dmOf(coord)), "Geheimrunde")
+	mustContain(t, in(e.sayDirect(t, dmOf(mem2), mem2, "!rundetische"), dmOf(mem2)), "Geheimrunde")
+	mustContain(t, in(e.sayDirect(t, dmOf(coord), coord, "!rundetische"), dmOf(coord)), "Geheimrunde")
 }
 
 // TestAnonymousSupportExport: with support_anonymous the answers do not

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/integrations/bbb"
 	"github.com/lotse-bot/lotse/schedule"
 	"github.com/lotse-bot/lotse/storage"
 )
@@ -33,6 +35,11 @@ func (w *Workflow) cmdReschedule(ce *chat.Call) error {
 		if rt.Status != storage.RoundTableAnnounced {
 			return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.NotOpen, rt.ID))
 		}
+		// „ja“ at the end confirms a new date the parser warned about.
+		confirmed := false
+		if n := len(rest); n > 1 && yesWords[strings.ToLower(rest[n-1])] {
+			rest, confirmed = rest[:n-1], true
+		}
 		text := strings.Join(rest, " ")
 		parsed, err := schedule.ParseIn(text, w.Now(), w.cfg.Location, w.Lang)
 		if errors.Is(err, schedule.ErrNoDate) {
@@ -48,6 +55,20 @@ func (w *Workflow) cmdReschedule(ce *chat.Call) error {
 		if !parsed.DurationGiven {
 			d = rt.Duration // no duration given: keep the old one
 		}
+		if len(parsed.Warnings) > 0 && !confirmed {
+			// A new round table shows the parser's warnings in its preview
+			// and is announced only once confirmed; a move went out to every
+			// attendee at once, its warnings dropped: „!verschieben 3 6 Uhr“
+			// at 6 in the morning, a time in the night of the clock change
+			// read an hour later, a date in the year 9999 (rt31).
+			var warns []string
+			for _, warn := range parsed.Warnings {
+				warns = append(warns, tx.Warning+chat.Escape(warn))
+			}
+			when := w.stx().Range(parsed.Start.In(w.cfg.Location), d)
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.MoveConfirm, rt.ID, when, strings.Join(warns, "  \n")))
+		}
+		old := rt
 		if _, _, err := w.DB.RoundTables.Reschedule(ce.Ctx, rt.ID, parsed.Start, d, ce.Event.ID.String(), w.Now()); err != nil {
 			return err
 		}
@@ -56,6 +77,9 @@ func (w *Workflow) cmdReschedule(ce *chat.Call) error {
 		}
 		if rt.LastEvent != ce.Event.ID.String() {
 			return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.NotOpen, rt.ID))
+		}
+		if !rt.Start.Equal(old.Start) {
+			w.endMeeting(ce.Ctx, old)
 		}
 	}
 	// The rooms first: an attendee whose direct chat fails must not keep
@@ -108,6 +132,8 @@ func (w *Workflow) cmdCancel(ce *chat.Call) error {
 		}
 		rt = after
 	}
+	// Also on a retry of the event: ending is idempotent.
+	w.endMeeting(ce.Ctx, rt)
 	// The rooms first, as in cmdReschedule: the cancellation reaches the
 	// announcements and calendars whatever happens with one attendee's DM.
 	if err := w.updatePosts(ce.Ctx, rt); err != nil {
@@ -129,7 +155,31 @@ func (w *Workflow) cmdCancel(ce *chat.Call) error {
 	return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.CancelledCoord, n), rt.ID, n))
 }
 
-// yesWords after „!absagen <Nr>“ confirm the cancellation.
+// endMeeting ends the BigBlueButton meeting Lotse created for rt's
+// occurrence (rt as it was before the move, or the cancelled one). It
+// stayed open after a cancellation or a move: everyone who had got the
+// last reminder — and whoever they passed the link on to — could still
+// go in, without a moderator, into a meeting that no longer took place,
+// and the moved round table's attendees found two meetings (rt31). The
+// coordinator is told if BigBlueButton does not answer; nothing else
+// waits for it.
+func (w *Workflow) endMeeting(ctx context.Context, rt *storage.RoundTable) {
+	if w.cfg.Meetings == nil || rt.MeetingID == "" || rt.MeetingID != meetingID(rt) {
+		return // none created for this occurrence (or forgotten as expired)
+	}
+	err := w.cfg.Meetings.End(ctx, rt.MeetingID)
+	if err == nil || errors.Is(err, bbb.ErrNotFound) {
+		return // ended, or BigBlueButton no longer knows it
+	}
+	zerolog.Ctx(ctx).Warn().Err(err).Int64("roundtable", rt.ID).Msg("Failed to end the meeting of a moved or cancelled round table")
+	t := chat.TurnOf(ctx)
+	if _, err := w.SendMarkdownTo(ctx, t.Event.RoomID, w.tx.MeetingNotEnded, nil, w.CauseTxn(ctx, "rt-meeting-not-ended", 0)); err != nil {
+		zerolog.Ctx(ctx).Warn().Err(err).Msg("Failed to tell the coordinator that a meeting could not be ended")
+	}
+}
+
+// yesWords after „!absagen <Nr>“ confirm the cancellation, at the end
+// of „!verschieben <Nr> <Zeit>“ a date the parser warned about.
 var yesWords = map[string]bool{"ja": true, "yes": true, "sicher": true}
 
 // notifyAttendees sends md to everyone who joined rt, with transaction IDs

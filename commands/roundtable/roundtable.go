@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
@@ -116,6 +117,17 @@ const (
 	MaxRooms   = 20
 )
 
+// MaxTitle and MaxDescription bound a round table's title and
+// description, in characters. The title goes into every notice, reminder,
+// list line and calendar file, the description into the announcement
+// above the lines that say how to join: a description of 3,000 short lines
+// made the announcement too big for one event, and the cut that keeps it
+// sendable took away exactly those lines (rt31).
+const (
+	MaxTitle       = 200
+	MaxDescription = 2000
+)
+
 // parseOptions reads "Beschreibung: …", "Räume: …", "Plätze: …" and
 // "Moderation: …" lines (the German texts' word; "Co-Hosts: …" too);
 // other lines are description. It returns the first bad line. A room or
@@ -199,6 +211,13 @@ func (w *Workflow) cmdRoundTable(ce *chat.Call) error {
 	if len(opts.rooms) > MaxRooms {
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.TooManyRooms, MaxRooms), MaxRooms))
 	}
+	if utf8.RuneCountInString(title) > MaxTitle {
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.TitleTooLong, MaxTitle), MaxTitle))
+	}
+	desc := strings.Join(opts.description, "\n")
+	if n := utf8.RuneCountInString(desc); n > MaxDescription {
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.DescriptionTooLong, MaxDescription), n, MaxDescription))
+	}
 	for _, r := range opts.rooms {
 		if !w.mayAnnounceIn(ce.Ctx, id.RoomID(r), ce.Sender) {
 			return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.RoomNotAllowed, chat.Escape(r)))
@@ -214,7 +233,7 @@ func (w *Workflow) cmdRoundTable(ce *chat.Call) error {
 		return w.ReplyMarkdown(ce.Ctx, tx.NoRooms)
 	}
 	rt, _, err := w.DB.RoundTables.Create(ce.Ctx, &storage.RoundTable{
-		Title: title, Description: strings.Join(opts.description, "\n"), Start: parsed.Start, Duration: parsed.Duration,
+		Title: title, Description: desc, Start: parsed.Start, Duration: parsed.Duration,
 		Recurrence: encodeRecurrence(parsed.Recurrence), Capacity: opts.capacity, Coordinator: ce.Sender.String(),
 		CoHosts: opts.cohosts, Rooms: rooms, OriginEvent: ce.Event.ID.String(), OriginRoom: ce.RoomID.String(),
 	}, w.Now())

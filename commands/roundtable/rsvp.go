@@ -314,15 +314,28 @@ func (w *Workflow) cmdRoundTables(ce *chat.Call) error {
 	}
 	// Only round tables the asker may see: announced in a room they are
 	// in, or theirs to host (issue #15, Low: the list named the round
-	// tables of every room).
+	// tables of every room). In a group room everyone there reads the
+	// answer: only the round tables announced in that room. The asker's
+	// other rooms — a closed working group's, or for a coordinator every
+	// room — were listed with title, date and the number of RSVPs to
+	// people who are in none of them (rt31).
+	t := chat.TurnOf(ce.Ctx)
+	group := t == nil || !t.Direct
 	var list []*storage.RoundTable
 	for _, rt := range all {
+		if group && !slices.Contains(rt.Rooms, ce.RoomID.String()) {
+			continue
+		}
 		if len(list) < 20 && w.canSee(ce.Ctx, rt, ce.Sender) {
 			list = append(list, rt)
 		}
 	}
+	note := ""
+	if group {
+		note = "\n\n" + tx.ListRoomOnly
+	}
 	if len(list) == 0 {
-		return w.ReplyMarkdown(ce.Ctx, tx.ListEmpty)
+		return w.ReplyMarkdown(ce.Ctx, tx.ListEmpty+note)
 	}
 	var b strings.Builder
 	b.WriteString(tx.ListIntro + "\n\n")
@@ -333,5 +346,5 @@ func (w *Workflow) cmdRoundTables(ce *chat.Call) error {
 		}
 		b.WriteString(chat.Format(chat.Plural(tx.ListLine, len(att)), rt.ID, chat.Escape(rt.Title), w.rtRange(rt), len(att)) + "\n")
 	}
-	return w.ReplyMarkdown(ce.Ctx, b.String())
+	return w.ReplyMarkdown(ce.Ctx, b.String()+note)
 }

@@ -29,6 +29,9 @@ type Texts struct {
 	// rooms in `Räume:` than one round table may have: %d = the most
 	// (plural forms "one|other", see chat.Plural).
 	TooManyCoHosts, TooManyRooms string
+	// TitleTooLong: %d = MaxTitle. DescriptionTooLong: %[1]d = the
+	// description's characters, %[2]d = MaxDescription (its plural).
+	TitleTooLong, DescriptionTooLong string
 	// Preview heads the confirmation question: %d number, %s title.
 	Preview string
 	// When: %s = date and time range; Repeats: %s = recurrence; Description: %s;
@@ -55,7 +58,9 @@ type Texts struct {
 
 	// PostTitle heads an announcement: %d number, %s title.
 	PostTitle string
-	// PostHow explains joining: %[1]d = number. PostHowNoLink: the same
+	// PostHow explains joining: %[1]d = number. It says that a ✅ (and
+	// !dabei in the room) is seen by everyone in the room, and how to join
+	// unseen: who comes is personal data (rt31). PostHowNoLink: the same
 	// without BigBlueButton (no personal link is promised).
 	PostHow, PostHowNoLink string
 	// PostCancelled marks a cancelled announcement; PostMoved a rescheduled one.
@@ -125,6 +130,13 @@ type Texts struct {
 	// CancelConfirm asks before a round table with attendees is cancelled:
 	// %[1]d number, %[2]s title, %[3]s date, %[4]d attendees ("one|other").
 	CancelConfirm string
+	// MoveConfirm asks before a move whose new date the parser warns
+	// about (a time early in the morning, the night of a clock change, far
+	// ahead): %[1]d number, %[2]s new date, %[3]s the warnings, one a line.
+	MoveConfirm string
+	// MeetingNotEnded follows RescheduledCoord or CancelledCoord when the
+	// video conference already created for the old date could not be ended.
+	MeetingNotEnded string
 
 	// AttendeesIntro: %d number, %s title, %d count.
 	AttendeesIntro string
@@ -135,6 +147,9 @@ type Texts struct {
 	AttendeesMore string
 	// ListIntro introduces !rundetische; ListEmpty: none planned.
 	ListIntro, ListEmpty string
+	// ListRoomOnly ends !rundetische in a group room, which lists only
+	// the round tables announced there.
+	ListRoomOnly string
 	// ListLine: %d number, %s title, %s date, %d attendees.
 	ListLine string
 
@@ -183,34 +198,36 @@ var German = Texts{
 	Usage: "So geht es: `!rundertisch Digitaler Wandel im Bezirk am 3.12. um 19 Uhr 90 min`. " +
 		"Weitere Zeilen (optional): `Beschreibung: …`, `Räume: !raum:server !raum2:server`, `Plätze: 20`, `Moderation: @name:server` (moderiert mit dir). " +
 		"Für eine Reihe schreib z. B. „jeden Donnerstag 19 Uhr“ oder „monatlich“.",
-	NotEnabled:       "Runde Tische plane ich hier nicht.",
-	NotCoordinator:   "Runde Tische planen und ändern dürfen nur die Koordinator:innen.",
-	NoRooms:          "Wohin soll die Ankündigung? Gib eine Zeile `Räume: !raum:server` an – es sind keine Ankündigungsräume eingestellt.",
-	ParseError:       "Den Termin verstehe ich nicht: %s",
-	RoomNotAllowed:   "Im Raum %s kann ich nicht ankündigen. Möglich sind die eingestellten Ankündigungsräume und Gruppenräume, in denen du und ich Mitglied sind – keine Direktchats und keine internen Räume.",
-	TooManyCoHosts:   "In `Moderation:` kannst du höchstens %d Person nennen.|In `Moderation:` kannst du höchstens %d Personen nennen.",
-	TooManyRooms:     "In `Räume:` kannst du höchstens %d Raum nennen. Kündige in den übrigen bitte selbst an.|In `Räume:` kannst du höchstens %d Räume nennen. Kündige in den übrigen bitte selbst an.",
-	BadOption:        "Die Zeile „%s“ verstehe ich nicht. Möglich sind `Beschreibung:`, `Räume:`, `Plätze:` und `Moderation:`.",
-	Preview:          "**Vorschau – Runder Tisch #%d: %s**",
-	When:             "🕖 %s",
-	Repeats:          "🔁 %s",
-	Description:      "📝 %s",
-	Rooms:            "📣 Ankündigung in %d Raum|📣 Ankündigung in %d Räumen",
-	Capacity:         "👥 %d Platz|👥 %d Plätze",
-	CoHosts:          "🎙️ Moderation: %s",
-	Warning:          "⚠️ ",
-	ConfirmHow:       "Passt alles? Dann tippe auf ✅ oder schreib `!ankündigen %[1]d`. Sonst schreib `!rundertisch …` einfach neu.",
-	Announced:        "📣 Runder Tisch #%d ist angekündigt (in %d Raum). Zugesagte bekommen vorher ihren persönlichen Zugangslink.|📣 Runder Tisch #%d ist angekündigt (in %d Räumen). Zugesagte bekommen vorher ihren persönlichen Zugangslink.",
-	AnnouncedNoLink:  "📣 Runder Tisch #%d ist angekündigt (in %d Raum). Zugesagte erinnere ich vorher per Direktnachricht. Einen Zugangslink verschicke ich nicht (es ist keine Videokonferenz angebunden): Den Zugang gebt ihr als Moderation bekannt.|📣 Runder Tisch #%d ist angekündigt (in %d Räumen). Zugesagte erinnere ich vorher per Direktnachricht. Einen Zugangslink verschicke ich nicht (es ist keine Videokonferenz angebunden): Den Zugang gebt ihr als Moderation bekannt.",
-	AlreadyAnnounced: "Runder Tisch #%d ist schon angekündigt.",
-	NoSuch:           "Einen Runden Tisch „%s“ gibt es nicht. `!rundetische` zeigt die geplanten.",
-	NumberUsage:      "Welcher Runde Tisch? So geht es: `%s`",
-	NotOpen:          "Runder Tisch #%d ist abgesagt oder vorbei.",
-	MeetingName:      "Runder Tisch #%d",
+	NotEnabled:         "Runde Tische plane ich hier nicht.",
+	NotCoordinator:     "Runde Tische planen und ändern dürfen nur die Koordinator:innen.",
+	NoRooms:            "Wohin soll die Ankündigung? Gib eine Zeile `Räume: !raum:server` an – es sind keine Ankündigungsräume eingestellt.",
+	ParseError:         "Den Termin verstehe ich nicht: %s",
+	RoomNotAllowed:     "Im Raum %s kann ich nicht ankündigen. Möglich sind die eingestellten Ankündigungsräume und Gruppenräume, in denen du und ich Mitglied sind – keine Direktchats und keine internen Räume.",
+	TooManyCoHosts:     "In `Moderation:` kannst du höchstens %d Person nennen.|In `Moderation:` kannst du höchstens %d Personen nennen.",
+	TooManyRooms:       "In `Räume:` kannst du höchstens %d Raum nennen. Kündige in den übrigen bitte selbst an.|In `Räume:` kannst du höchstens %d Räume nennen. Kündige in den übrigen bitte selbst an.",
+	TitleTooLong:       "Der Titel ist zu lang: höchstens %d Zeichen passt in Ankündigung, Erinnerungen und Kalender. Kürze ihn bitte und schick den Befehl noch einmal.|Der Titel ist zu lang: höchstens %d Zeichen passen in Ankündigung, Erinnerungen und Kalender. Kürze ihn bitte und schick den Befehl noch einmal.",
+	DescriptionTooLong: "Die Beschreibung hat %[1]d Zeichen, in die Ankündigung passt höchstens %[2]d. Kürze sie oder verlinke ein Dokument mit den Einzelheiten, dann schick den Befehl noch einmal.|Die Beschreibung hat %[1]d Zeichen, in die Ankündigung passen höchstens %[2]d. Kürze sie oder verlinke ein Dokument mit den Einzelheiten, dann schick den Befehl noch einmal.",
+	BadOption:          "Die Zeile „%s“ verstehe ich nicht. Möglich sind `Beschreibung:`, `Räume:`, `Plätze:` und `Moderation:`.",
+	Preview:            "**Vorschau – Runder Tisch #%d: %s**",
+	When:               "🕖 %s",
+	Repeats:            "🔁 %s",
+	Description:        "📝 %s",
+	Rooms:              "📣 Ankündigung in %d Raum|📣 Ankündigung in %d Räumen",
+	Capacity:           "👥 %d Platz|👥 %d Plätze",
+	CoHosts:            "🎙️ Moderation: %s",
+	Warning:            "⚠️ ",
+	ConfirmHow:         "Passt alles? Dann tippe auf ✅ oder schreib `!ankündigen %[1]d`. Sonst schreib `!rundertisch …` einfach neu.",
+	Announced:          "📣 Runder Tisch #%d ist angekündigt (in %d Raum). Zugesagte bekommen vorher ihren persönlichen Zugangslink.|📣 Runder Tisch #%d ist angekündigt (in %d Räumen). Zugesagte bekommen vorher ihren persönlichen Zugangslink.",
+	AnnouncedNoLink:    "📣 Runder Tisch #%d ist angekündigt (in %d Raum). Zugesagte erinnere ich vorher per Direktnachricht. Einen Zugangslink verschicke ich nicht (es ist keine Videokonferenz angebunden): Den Zugang gebt ihr als Moderation bekannt.|📣 Runder Tisch #%d ist angekündigt (in %d Räumen). Zugesagte erinnere ich vorher per Direktnachricht. Einen Zugangslink verschicke ich nicht (es ist keine Videokonferenz angebunden): Den Zugang gebt ihr als Moderation bekannt.",
+	AlreadyAnnounced:   "Runder Tisch #%d ist schon angekündigt.",
+	NoSuch:             "Einen Runden Tisch „%s“ gibt es nicht. `!rundetische` zeigt die geplanten.",
+	NumberUsage:        "Welcher Runde Tisch? So geht es: `%s`",
+	NotOpen:            "Runder Tisch #%d ist abgesagt oder vorbei.",
+	MeetingName:        "Runder Tisch #%d",
 
 	PostTitle:         "📅 **Runder Tisch #%d: %s**",
-	PostHow:           "**Mitmachen:** Tippe auf ✅ oder schreib `!dabei %[1]d`.  \nAbsagen: noch einmal auf ✅ tippen oder `!absage %[1]d`.  \nDeinen persönlichen Zugangslink schicke ich dir vorher per Direktnachricht, die Kalenderdatei (.ics) folgt unter dieser Nachricht.",
-	PostHowNoLink:     "**Mitmachen:** Tippe auf ✅ oder schreib `!dabei %[1]d`.  \nAbsagen: noch einmal auf ✅ tippen oder `!absage %[1]d`.  \nVor Beginn erinnere ich dich per Direktnachricht, den Zugang bekommst du von der Moderation. Die Kalenderdatei (.ics) folgt unter dieser Nachricht.",
+	PostHow:           "**Mitmachen:** Tippe auf ✅ oder schreib `!dabei %[1]d` – beides sehen alle hier im Raum. Ohne dass es andere sehen: schreib mir `!dabei %[1]d` im Direktchat.  \nAbsagen: noch einmal auf ✅ tippen oder `!absage %[1]d`.  \nDeinen persönlichen Zugangslink schicke ich dir vorher per Direktnachricht, die Kalenderdatei (.ics) folgt unter dieser Nachricht.",
+	PostHowNoLink:     "**Mitmachen:** Tippe auf ✅ oder schreib `!dabei %[1]d` – beides sehen alle hier im Raum. Ohne dass es andere sehen: schreib mir `!dabei %[1]d` im Direktchat.  \nAbsagen: noch einmal auf ✅ tippen oder `!absage %[1]d`.  \nVor Beginn erinnere ich dich per Direktnachricht, den Zugang bekommst du von der Moderation. Die Kalenderdatei (.ics) folgt unter dieser Nachricht.",
 	PostCancelled:     "❌ **ABGESAGT**",
 	PostMoved:         "🔀 **Verschoben** – neuer Termin oben.",
 	ICSLocation:       "BigBlueButton (Zugangslink kommt per Direktnachricht)",
@@ -239,6 +256,8 @@ var German = Texts{
 	Rescheduled:       "🔀 Der Runde Tisch „%s“ ist verschoben auf **%s**. Deine Zusage gilt weiter, absagen mit `!absage %d`.",
 	RescheduledCoord:  "🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte ist informiert, die Ankündigungen aktualisiert.|🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
 	CancelConfirm:     "❓ **Runder Tisch #%[1]d „%[2]s“ am %[3]s absagen?**\n\n%[4]d Person hat zugesagt und bekommt Bescheid, die Ankündigungen werden als abgesagt markiert – zurücknehmen lässt sich das nicht.\n\nWenn du sicher bist: `!absagen %[1]d ja`  \nNur deine eigene Zusage zurückziehen: `!absage %[1]d`|❓ **Runder Tisch #%[1]d „%[2]s“ am %[3]s absagen?**\n\n%[4]d Personen haben zugesagt und bekommen Bescheid, die Ankündigungen werden als abgesagt markiert – zurücknehmen lässt sich das nicht.\n\nWenn du sicher bist: `!absagen %[1]d ja`  \nNur deine eigene Zusage zurückziehen: `!absage %[1]d`",
+	MoveConfirm:       "❓ **Runder Tisch #%[1]d wirklich auf %[2]s verschieben?**\n\n%[3]s\n\nNoch ist nichts verschoben und niemand benachrichtigt. Stimmt der Termin so, schick denselben Befehl noch einmal mit „ja“ am Ende; sonst schreib die Zeit genauer, z. B. `!verschieben %[1]d 10.12. 19:00`.",
+	MeetingNotEnded:   "⚠️ Die bisherige Videokonferenz konnte ich gerade nicht beenden. Wer den Link schon hat, kommt noch hinein – beende sie bitte selbst („Konferenz beenden“).",
 	RescheduleUsage:   "So geht es: `!verschieben <Nr> <neue Zeit>`, z. B. `!verschieben 3 10.12. 19 Uhr` – nur die Uhrzeit am selben Tag: `!verschieben 3 20 Uhr`.",
 	Cancelled:         "❌ Der Runde Tisch „%s“ am %s ist leider abgesagt.",
 	CalendarMoved:     "📅 Steht er in deinem Kalender? Tippe auf die Kalenderdatei unter dieser Nachricht. Zeigt dein Kalender danach noch den alten Termin, lösch ihn dort.",
@@ -251,6 +270,7 @@ var German = Texts{
 	AttendeesMore:     "… %d weitere Zusage: `!teilnehmende %d %d`|… %d weitere Zusagen: `!teilnehmende %d %d`",
 	ListIntro:         "Geplante Runde Tische:",
 	ListEmpty:         "Gerade ist kein Runder Tisch geplant.",
+	ListRoomOnly:      "_Hier zeige ich nur die Runden Tische dieses Raums. Alle, zu denen du eingeladen bist: schreib mir `!rundetische` im Direktchat._",
 	ListLine:          "- **#%d** %s – %s (%d Zusage)|- **#%d** %s – %s (%d Zusagen)",
 
 	Summary:       "📋 **Runder Tisch #%d „%s“ ist vorbei.**",
@@ -285,34 +305,36 @@ var English = Texts{
 	Usage: "Usage: `!roundtable Digital change on 3 Dec at 7 pm 90 min` (or `December 3 at 19:00`, `tomorrow at 7 pm`, `next Tuesday 18:30`). " +
 		"More lines (optional): `description: …`, `rooms: !room:server !room2:server`, `capacity: 20`, `cohosts: @name:server`. " +
 		"For a series write e.g. `every Thursday at 7 pm`, `every 2 weeks`, `every 2nd Tuesday of the month` or `monthly`.",
-	NotEnabled:       "I don't plan round tables here.",
-	NotCoordinator:   "Only coordinators may plan and change round tables.",
-	NoRooms:          "Where shall I announce it? Add a line `rooms: !room:server` – no announcement rooms are configured.",
-	ParseError:       "I don't understand the date: %s",
-	RoomNotAllowed:   "I can't announce in the room %s. Possible are the configured announcement rooms and group rooms you and I are both in – no direct chats and no internal rooms.",
-	TooManyCoHosts:   "You can name at most %d person in `cohosts:`.|You can name at most %d people in `cohosts:`.",
-	TooManyRooms:     "You can name at most %d room in `rooms:`. Please announce in the others yourself.|You can name at most %d rooms in `rooms:`. Please announce in the others yourself.",
-	BadOption:        "I don't understand the line “%s”. Possible are `description:`, `rooms:`, `capacity:` and `cohosts:`.",
-	Preview:          "**Preview – round table #%d: %s**",
-	When:             "🕖 %s",
-	Repeats:          "🔁 %s",
-	Description:      "📝 %s",
-	Rooms:            "📣 Announced in %d room|📣 Announced in %d rooms",
-	Capacity:         "👥 %d place|👥 %d places",
-	CoHosts:          "🎙️ Co-hosts: %s",
-	Warning:          "⚠️ ",
-	ConfirmHow:       "All fine? Tap ✅ or send `!announce %[1]d`. Otherwise just send `!roundtable …` again.",
-	Announced:        "📣 Round table #%d is announced (in %d room). Attendees get their personal link beforehand.|📣 Round table #%d is announced (in %d rooms). Attendees get their personal link beforehand.",
-	AnnouncedNoLink:  "📣 Round table #%d is announced (in %d room). I'll remind attendees by direct message beforehand. I send no link (no video conference is connected): you as moderators tell them how to get in.|📣 Round table #%d is announced (in %d rooms). I'll remind attendees by direct message beforehand. I send no link (no video conference is connected): you as moderators tell them how to get in.",
-	AlreadyAnnounced: "Round table #%d is already announced.",
-	NoSuch:           "There is no round table “%s”. `!roundtables` lists the planned ones.",
-	NumberUsage:      "Which round table? Usage: `%s`",
-	NotOpen:          "Round table #%d is cancelled or over.",
-	MeetingName:      "Round table #%d",
+	NotEnabled:         "I don't plan round tables here.",
+	NotCoordinator:     "Only coordinators may plan and change round tables.",
+	NoRooms:            "Where shall I announce it? Add a line `rooms: !room:server` – no announcement rooms are configured.",
+	ParseError:         "I don't understand the date: %s",
+	RoomNotAllowed:     "I can't announce in the room %s. Possible are the configured announcement rooms and group rooms you and I are both in – no direct chats and no internal rooms.",
+	TooManyCoHosts:     "You can name at most %d person in `cohosts:`.|You can name at most %d people in `cohosts:`.",
+	TooManyRooms:       "You can name at most %d room in `rooms:`. Please announce in the others yourself.|You can name at most %d rooms in `rooms:`. Please announce in the others yourself.",
+	TitleTooLong:       "The title is too long: at most %d character fits the announcement, the reminders and the calendar. Please shorten it and send the command again.|The title is too long: at most %d characters fit the announcement, the reminders and the calendar. Please shorten it and send the command again.",
+	DescriptionTooLong: "The description has %[1]d characters; at most %[2]d fits the announcement. Shorten it or link a document with the details, then send the command again.|The description has %[1]d characters; at most %[2]d fit the announcement. Shorten it or link a document with the details, then send the command again.",
+	BadOption:          "I don't understand the line “%s”. Possible are `description:`, `rooms:`, `capacity:` and `cohosts:`.",
+	Preview:            "**Preview – round table #%d: %s**",
+	When:               "🕖 %s",
+	Repeats:            "🔁 %s",
+	Description:        "📝 %s",
+	Rooms:              "📣 Announced in %d room|📣 Announced in %d rooms",
+	Capacity:           "👥 %d place|👥 %d places",
+	CoHosts:            "🎙️ Co-hosts: %s",
+	Warning:            "⚠️ ",
+	ConfirmHow:         "All fine? Tap ✅ or send `!announce %[1]d`. Otherwise just send `!roundtable …` again.",
+	Announced:          "📣 Round table #%d is announced (in %d room). Attendees get their personal link beforehand.|📣 Round table #%d is announced (in %d rooms). Attendees get their personal link beforehand.",
+	AnnouncedNoLink:    "📣 Round table #%d is announced (in %d room). I'll remind attendees by direct message beforehand. I send no link (no video conference is connected): you as moderators tell them how to get in.|📣 Round table #%d is announced (in %d rooms). I'll remind attendees by direct message beforehand. I send no link (no video conference is connected): you as moderators tell them how to get in.",
+	AlreadyAnnounced:   "Round table #%d is already announced.",
+	NoSuch:             "There is no round table “%s”. `!roundtables` lists the planned ones.",
+	NumberUsage:        "Which round table? Usage: `%s`",
+	NotOpen:            "Round table #%d is cancelled or over.",
+	MeetingName:        "Round table #%d",
 
 	PostTitle:         "📅 **Round table #%d: %s**",
-	PostHow:           "**Join:** tap ✅ or send `!join %[1]d`.  \nWithdraw: tap ✅ again or send `!leave %[1]d`.  \nI'll send you your personal link by direct message beforehand; the calendar file (.ics) follows below this message.",
-	PostHowNoLink:     "**Join:** tap ✅ or send `!join %[1]d`.  \nWithdraw: tap ✅ again or send `!leave %[1]d`.  \nI'll remind you by direct message beforehand; the moderators will give you access. The calendar file (.ics) follows below this message.",
+	PostHow:           "**Join:** tap ✅ or send `!join %[1]d` – everyone in this room sees either. To join without others seeing it: send me `!join %[1]d` in a direct chat.  \nWithdraw: tap ✅ again or send `!leave %[1]d`.  \nI'll send you your personal link by direct message beforehand; the calendar file (.ics) follows below this message.",
+	PostHowNoLink:     "**Join:** tap ✅ or send `!join %[1]d` – everyone in this room sees either. To join without others seeing it: send me `!join %[1]d` in a direct chat.  \nWithdraw: tap ✅ again or send `!leave %[1]d`.  \nI'll remind you by direct message beforehand; the moderators will give you access. The calendar file (.ics) follows below this message.",
 	PostCancelled:     "❌ **CANCELLED**",
 	PostMoved:         "🔀 **Rescheduled** – new date above.",
 	ICSLocation:       "BigBlueButton (link by direct message)",
@@ -341,6 +363,8 @@ var English = Texts{
 	Rescheduled:       "🔀 The round table “%s” moved to **%s**. Your RSVP still stands; withdraw with `!leave %d`.",
 	RescheduledCoord:  "🔀 Round table #%d moved to %s. %d attendee was told, the announcements updated.|🔀 Round table #%d moved to %s. %d attendees were told, the announcements updated.",
 	CancelConfirm:     "❓ **Cancel round table #%[1]d “%[2]s” on %[3]s?**\n\n%[4]d person joined and will be told, the announcements will be marked as cancelled – this can't be undone.\n\nIf you're sure: `!cancel %[1]d yes`  \nTo withdraw only your own RSVP: `!leave %[1]d`|❓ **Cancel round table #%[1]d “%[2]s” on %[3]s?**\n\n%[4]d people joined and will be told, the announcements will be marked as cancelled – this can't be undone.\n\nIf you're sure: `!cancel %[1]d yes`  \nTo withdraw only your own RSVP: `!leave %[1]d`",
+	MoveConfirm:       "❓ **Really move round table #%[1]d to %[2]s?**\n\n%[3]s\n\nNothing is moved and nobody told yet. If the date is right, send the same command again with “yes” at the end; otherwise write the time more exactly, e.g. `!reschedule %[1]d 10 Dec at 7 pm`.",
+	MeetingNotEnded:   "⚠️ I couldn't end the video conference that was already open just now. Whoever has the link can still get in – please end it yourself (“End meeting”).",
 	RescheduleUsage:   "Usage: `!reschedule <number> <new time>`, e.g. `!reschedule 3 10 Dec at 7 pm` – only the time on the same day: `!reschedule 3 at 8 pm`.",
 	Cancelled:         "❌ Sorry, the round table “%s” on %s is cancelled.",
 	CalendarMoved:     "📅 Is it in your calendar? Tap the calendar file below this message. If your calendar still shows the old date afterwards, delete it there.",
@@ -353,6 +377,7 @@ var English = Texts{
 	AttendeesMore:     "… %d more attendee: `!attendees %d %d`|… %d more attendees: `!attendees %d %d`",
 	ListIntro:         "Planned round tables:",
 	ListEmpty:         "No round table is planned right now.",
+	ListRoomOnly:      "_Here I only show this room's round tables. For all you're invited to, send me `!roundtables` in a direct chat._",
 	ListLine:          "- **#%d** %s – %s (%d attendee)|- **#%d** %s – %s (%d attendees)",
 
 	Summary:       "📋 **Round table #%d “%s” is over.**",

@@ -23,6 +23,7 @@ type Meetings interface {
 	Create(ctx context.Context, req bbb.CreateRequest) (*bbb.CreateResponse, error)
 	JoinURL(req bbb.JoinRequest) (string, error)
 	GetMeetingInfo(ctx context.Context, meetingID string) (*bbb.MeetingInfo, error)
+	End(ctx context.Context, meetingID string) error
 }
 
 var _ Meetings = (*bbb.Client)(nil)
