@@ -100,6 +100,12 @@ type Texts struct {
 	// (a learning prompt, a guide draft) that quoted a member's question
 	// the member deleted.
 	CopyRedacted string
+	// CaseGone: the member's data was erased (their case deleted) while
+	// the question was being taught; nothing was learned. %d = case number.
+	CaseGone string
+	// CaseGoneReason is the reason of Lotse's redaction of its learning
+	// prompt sent while the member's data was being erased.
+	CaseGoneReason string
 }
 
 // German are the German texts.
@@ -170,6 +176,8 @@ var German = Texts{
 	TakenBack:         "🗑️ Die gelernte Frage Nr. %d (zu „%s“) ist wieder vergessen: Das Mitglied hat die Nachricht gelöscht, aus der sie stammt. Lotse sucht ab jetzt ohne sie.",
 	TakenBackExported: "Sie steht schon in den Dateien der Anleitung „%s“ – bitte nehmt sie auch dort heraus.",
 	CopyRedacted:      "Das Mitglied hat die Nachricht gelöscht, aus der diese Frage stammt.",
+	CaseGone:          "Den Fall #%d gibt es nicht mehr – das Mitglied hat seine Daten löschen lassen. Ich habe nichts gelernt.",
+	CaseGoneReason:    "Auf Wunsch des Mitglieds gelöscht (Datenschutz).",
 }
 
 // English are the English texts.
@@ -240,6 +248,8 @@ var English = Texts{
 	TakenBack:         "🗑️ The learned question no. %d (for “%s”) is forgotten again: the member deleted the message it came from. Lotse searches without it from now on.",
 	TakenBackExported: "It is already in the files of the guide “%s” – please take it out there too.",
 	CopyRedacted:      "The member deleted the message this question came from.",
+	CaseGone:          "Case #%d no longer exists – the member had their data deleted. I learned nothing.",
+	CaseGoneReason:    "Deleted at the member's request (data protection).",
 }
 
 // TextsFor returns the texts for lang (German by default).
