@@ -166,3 +166,48 @@ func TestErasedWhileDrafting(t *testing.T) {
 	}
 	mustContain(t, sent, "gibt es nicht mehr", "Entwurf deshalb zurückgenommen")
 }
+
+// TestOptOutForgetsLearned (lib31): a member objects with !nicht-merken
+// after the team taught their question. Before, the objection stopped only
+// future teaching: their words stayed in the search until a team member
+// wrote !vergessen. Now the questions learned from their words leave the
+// database and the search at once, and the team is told in the case's
+// thread (number and guide, never the question). Another member's
+// objection forgets nothing. Fails without learn.Workflow.OptedOut.
+func TestOptOutForgetsLearned(t *testing.T) {
+	e, store := learnEnv(t)
+	ctx := context.Background()
+	num := guideNumber(store, roomGuide)
+	_, root, _, _ := e.learnedCase(t, num, unknownWords)
+	if d := answer.Decide(otherWords, store.Current(), answer.Options{}); !contains(d.Guides(), roomGuide) {
+		t.Fatalf("precondition: the learned question does not count: %s %v", d.Outcome, d.Guides())
+	}
+	e.fm.mu.Lock()
+	e.fm.joined[otherDMRoom] = map[id.UserID]bool{otherMember: true, botID: true}
+	e.fm.mu.Unlock()
+	mustContain(t, in(e.handle(t, e.event(otherDMRoom, otherMember, &event.MessageEventContent{MsgType: event.MsgText, Body: "!nicht-merken"}), true), otherDMRoom), "Alles klar")
+	if n, _ := e.db.Learned().Count(ctx); n != 1 {
+		t.Fatal("another member's objection forgot the learned question")
+	}
+	before := e.fm.count()
+	mustContain(t, in(e.say(t, dmRoom, member, "!nicht-merken", ""), dmRoom), "Alles klar")
+	if n, _ := e.db.Learned().Count(ctx); n != 0 {
+		t.Fatalf("%d learned questions after the member objected", n)
+	}
+	if d := answer.Decide(otherWords, store.Current(), answer.Options{}); contains(d.Guides(), roomGuide) {
+		t.Fatalf("the search still has the member's words: %s %v", d.Outcome, d.Guides())
+	}
+	var told []sentMsg
+	for _, m := range e.sentSince(before, teamRoom) {
+		if strings.Contains(m.content.Body, "nicht-merken") {
+			told = append(told, m)
+		}
+	}
+	mustContain(t, told, "Nr. 1", "wieder vergessen", "Konferenzraum")
+	if len(told) != 1 || told[0].content.RelatesTo.GetThreadParent() != root {
+		t.Fatalf("the team is not told once in the case's thread: %s", bodies(e.sentSince(before, teamRoom)))
+	}
+	if strings.Contains(allText(told[0]), "Ortsgruppe") {
+		t.Errorf("the notice quotes the question: %s", allText(told[0]))
+	}
+}

@@ -55,6 +55,8 @@ const (
 	learnedForCaseQuery  = `SELECT ` + learnedColumns + ` FROM learned_question WHERE case_id=$1 ORDER BY id`
 	learnedBySourceQuery = `SELECT ` + learnedColumns + ` FROM learned_question
 		WHERE source_event=$1 AND source_room=$2 AND source_user=$3 AND source_event<>'' ORDER BY id`
+	learnedByMemberQuery = `SELECT ` + learnedColumns + ` FROM learned_question
+		WHERE source_user=$1 OR case_id<>0 AND case_id IN ` + ownCases + ` ORDER BY id`
 	deleteLearnedQuery       = `DELETE FROM learned_question WHERE id=$1`
 	countLearnedQuery        = `SELECT COUNT(*) FROM learned_question`
 	countTaughtSinceQuery    = `SELECT COUNT(*) FROM learned_question WHERE taught_by=$1 AND taught_at>=$2`
@@ -153,6 +155,16 @@ func (q *LearnedQuery) BySource(ctx context.Context, src QuestionSource) ([]*Lea
 		return nil, nil
 	}
 	return queryMany(ctx, q.db, scanLearned, "learned questions", learnedBySourceQuery, src.Event, src.Room, src.User)
+}
+
+// ByMember lists the questions learned from member's words (their
+// messages, or their cases while these exist), oldest first: the same rows
+// as their export's and erasure's (LearnedFromCases).
+func (q *LearnedQuery) ByMember(ctx context.Context, member string) ([]*LearnedQuestion, error) {
+	if member == "" {
+		return nil, nil
+	}
+	return queryMany(ctx, q.db, scanLearned, "learned questions", learnedByMemberQuery, member)
 }
 
 // List returns all learned questions, oldest first.
