@@ -211,3 +211,41 @@ func TestOptOutForgetsLearned(t *testing.T) {
 		t.Errorf("the notice quotes the question: %s", allText(told[0]))
 	}
 }
+
+// TestDeletedTeachingForgets (lib31): a volunteer named the wrong guide
+// in the case's thread and deletes that message. Before, the question
+// stayed learned (only !vergessen undid it). Now it is forgotten and the
+// thread is told, without the question. Someone else's deletion of the
+// message, or one naming it from another room, forgets nothing. Fails
+// without learn.Workflow.Untaught.
+func TestDeletedTeachingForgets(t *testing.T) {
+	e, store := learnEnv(t)
+	ctx := context.Background()
+	mustContain(t, in(e.say(t, dmRoom, member, unknownWords, ""), dmRoom), "Supportfall")
+	ja := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "ja"})
+	root := id.EventID("$" + in(e.handle(t, ja, true), teamRoom)[0].txn)
+	e.say(t, teamRoom, alice, "!erledigt 1 Raum beantragt", "")
+	teach := e.event(teamRoom, bob, &event.MessageEventContent{MsgType: event.MsgText, Body: guideNumber(store, roomGuide),
+		RelatesTo: (&event.RelatesTo{}).SetThread(root, root)})
+	mustContain(t, in(e.handle(t, teach, false), teamRoom), "Gelernt", "Nr. 1")
+	for _, r := range []struct {
+		room   id.RoomID
+		sender id.UserID
+	}{{teamRoom, alice}, {dmRoom, bob}} {
+		e.handle(t, e.redaction(r.room, r.sender, teach.ID), r.room == dmRoom)
+		if n, _ := e.db.Learned().Count(ctx); n != 1 {
+			t.Fatalf("a deletion by %s in %s forgot the learned question", r.sender, r.room)
+		}
+	}
+	sent := in(e.handle(t, e.redaction(teamRoom, bob, teach.ID), false), teamRoom)
+	if n, _ := e.db.Learned().Count(ctx); n != 0 {
+		t.Fatalf("%d learned questions after the teacher deleted the message that taught it", n)
+	}
+	if d := answer.Decide(otherWords, store.Current(), answer.Options{}); contains(d.Guides(), roomGuide) {
+		t.Fatalf("the search still has the question: %s %v", d.Outcome, d.Guides())
+	}
+	mustContain(t, sent, "Nr. 1", "wieder vergessen", "gelöscht")
+	if len(sent) != 1 || sent[0].content.RelatesTo.GetThreadParent() != root || strings.Contains(allText(sent[0]), "Ortsgruppe") {
+		t.Fatalf("the thread is not told once, in words: %s", bodies(sent))
+	}
+}

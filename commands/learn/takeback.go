@@ -111,6 +111,30 @@ func (w *Workflow) takeBackOne(ctx context.Context, l *storage.LearnedQuestion, 
 	return err
 }
 
+// Untaught follows a team member's deletion of the message with which
+// they taught a question (`!lehren …` or a guide named in the case's
+// thread; evt is the redaction): the question is forgotten as with
+// `!vergessen`, and the case's thread is told in words. On a bad day that
+// is how a volunteer undoes a wrong guide: before (lib31), the deletion
+// changed nothing and the question went on steering members' questions
+// while the message that taught it was gone. Only the teacher's own
+// deletion in the team room counts (the row records who taught it; an
+// encrypted redaction's sender is the one its keys prove), and the role
+// is not asked: forgetting only removes.
+func (w *Workflow) Untaught(ctx context.Context, evt *event.Event, redacts id.EventID) error {
+	if w.cfg.TeamRoom == "" || evt.RoomID != w.cfg.TeamRoom {
+		return nil
+	}
+	l, err := w.DB.Learned().ByOrigin(ctx, redacts.String())
+	if err != nil || l == nil || l.TaughtBy != evt.Sender.String() {
+		return err
+	}
+	if err := w.takeBackOne(ctx, l, w.tx.Untaught, w.TxnID(evt.ID, "learn-untaught", int(l.ID))); err != nil {
+		return err
+	}
+	return w.load(ctx, vetted{})
+}
+
 // OptedOut follows a member's objection (!nicht-merken, gaps.Config.OnOptOut):
 // the questions learned from their words (their messages, or their cases)
 // leave the database and the search at once, as on their deletion of the
