@@ -306,9 +306,9 @@ func (w *Workflow) post(ctx context.Context, c *storage.Case, d *guides.Draft, w
 	// (Cases.Shown skips a case that is gone). The draft goes at once,
 	// and the team member is told where they wrote the command: the
 	// case's thread goes with the erasure (lib31).
-	if now, err := w.DB.Cases.Get(ctx, c.ID); err != nil {
+	if here, err := w.DB.Cases.Exists(ctx, c.ID); err != nil {
 		return err
-	} else if now == nil {
+	} else if !here {
 		if err := w.RedactCopy(ctx, w.cfg.TeamRoom, sent, w.tx.CaseGoneReason, w.CauseTxn(ctx, "redact-draft-erased", 0)); err != nil {
 			return err
 		}

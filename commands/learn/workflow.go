@@ -214,7 +214,7 @@ func (w *Workflow) Resolved(ctx context.Context, c *storage.Case) error {
 // gone. Lotse redacts it itself then, and gone is true (lib31; the same
 // as access's unlessErased for the approvals room).
 func (w *Workflow) unlessErased(ctx context.Context, caseID int64, eventID string) (gone bool, err error) {
-	if c, err := w.DB.Cases.Get(ctx, caseID); err != nil || c != nil {
+	if here, err := w.DB.Cases.Exists(ctx, caseID); err != nil || here {
 		return false, err
 	}
 	return true, w.RedactCopy(ctx, w.cfg.TeamRoom, eventID, w.tx.CaseGoneReason, w.CauseTxn(ctx, "redact-erased-"+eventID, 0))
