@@ -94,6 +94,9 @@ func New(deps Deps) *Handler {
 	gcfg := deps.Gaps
 	gcfg.TeamRoom, gcfg.IsTeam = deps.Support.TeamRoom, h.support.IsTeam
 	gcfg.Private = append(slices.Clip(gcfg.Private), deps.Support.TeamRoom, deps.Access.ApprovalsRoom)
+	// An objection reaches the questions learned from the member's words
+	// (h.learn is built below; the command runs after New).
+	gcfg.OnOptOut = func(ctx context.Context, member id.UserID) error { return h.learn.OptedOut(ctx, member) }
 	h.gaps = gaps.New(h.env, gcfg)
 	h.answers = flow.New(h.env, flow.Config{Support: h.support, TeamRoom: deps.Support.TeamRoom, Gaps: h.gaps})
 	lcfg := deps.Learn

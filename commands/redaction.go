@@ -47,6 +47,11 @@ func (h *Handler) handleRedaction(ctx context.Context, evt *event.Event) error {
 	if err := h.learn.TakeBack(ctx, evt, redacts); err != nil {
 		return err
 	}
+	// A team member's deletion of the message with which they taught a
+	// question forgets it (lib31; Untaught checks room and teacher).
+	if err := h.learn.Untaught(ctx, evt, redacts); err != nil {
+		return err
+	}
 	// And Lotse's copy of a case's question in the team room, also when
 	// a „ja“ or ✅ opened the case and the deleted message is the one with
 	// the member's words (sup30); checked against the case's records as

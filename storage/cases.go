@@ -348,6 +348,18 @@ func (q *CaseQuery) Get(ctx context.Context, id int64) (*Case, error) {
 	return q.one(ctx, getCaseQuery, id)
 }
 
+// Exists reports whether case id is still there — for a message about it
+// sent after its member's erasure may have deleted it (lib31). On
+// PostgreSQL the read waits for an erasure that deleted the row and has
+// not committed yet (FOR SHARE), instead of seeing the row as it was.
+func (q *CaseQuery) Exists(ctx context.Context, id int64) (bool, error) {
+	query := caseHereQuery
+	if q.db.Dialect == dbutil.Postgres {
+		query += ` FOR SHARE`
+	}
+	return exists(ctx, q.db, "read a case", query, id)
+}
+
 // ByTeamEvent returns the case whose team-room message is eventID, or nil.
 func (q *CaseQuery) ByTeamEvent(ctx context.Context, eventID string) (*Case, error) {
 	return q.one(ctx, caseByTeamEventQuery, eventID)

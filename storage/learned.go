@@ -2,6 +2,8 @@ package storage
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -53,6 +55,8 @@ const (
 	learnedForCaseQuery  = `SELECT ` + learnedColumns + ` FROM learned_question WHERE case_id=$1 ORDER BY id`
 	learnedBySourceQuery = `SELECT ` + learnedColumns + ` FROM learned_question
 		WHERE source_event=$1 AND source_room=$2 AND source_user=$3 AND source_event<>'' ORDER BY id`
+	learnedByMemberQuery = `SELECT ` + learnedColumns + ` FROM learned_question
+		WHERE source_user=$1 OR case_id<>0 AND case_id IN ` + ownCases + ` ORDER BY id`
 	deleteLearnedQuery       = `DELETE FROM learned_question WHERE id=$1`
 	countLearnedQuery        = `SELECT COUNT(*) FROM learned_question`
 	countTaughtSinceQuery    = `SELECT COUNT(*) FROM learned_question WHERE taught_by=$1 AND taught_at>=$2`
@@ -79,12 +83,43 @@ func scanLearned(row rowScanner) (*LearnedQuestion, error) {
 	return &l, nil
 }
 
+// ErrCaseGone is [LearnedQuery.Add]'s answer for a question of a case that
+// no longer exists: its member's erasure (or the retention period) deleted
+// it while the question was being taught.
+var ErrCaseGone = errors.New("the support case is gone")
+
+// caseHereQuery finds the case a learned question comes from, in the
+// teaching's transaction. On PostgreSQL it locks the row (FOR SHARE): an
+// erasure that deleted it waits to commit and then finds it gone, and an
+// erasure that comes after waits for the teaching and then deletes the
+// question it stored (the second learned_question step of the erasure).
+const caseHereQuery = `SELECT 1 FROM support_case WHERE id=$1`
+
 // Add stores a learned question. originEvent is the event that taught it:
 // adding again for the same event (a retry after a crash) returns the
 // stored row and created=false. The caller checks duplicates (ByNorm)
-// first; a race that still collides on norm fails with an error.
+// first; a race that still collides on norm fails with an error. A
+// question from a member's words (CaseID and Source set) is stored only
+// while its case exists, else the error is [ErrCaseGone]: a member erased while the guard judged
+// their question (it takes seconds, in the team room's worker, beside
+// the member's own) leaves no copy of their words behind (lib31).
 func (q *LearnedQuery) Add(ctx context.Context, l LearnedQuestion, originEvent string) (*LearnedQuestion, bool, error) {
-	return createOnce(ctx, q.db, scanLearned, "learned question", learnedByOriginQuery, nextLearnedIDQuery, getLearnedQuery, originEvent, nil,
+	var guard func(ctx context.Context) error
+	if l.CaseID != 0 && l.Source.User != "" {
+		guard = func(ctx context.Context) error {
+			query := caseHereQuery
+			if q.db.Dialect == dbutil.Postgres {
+				query += ` FOR SHARE`
+			}
+			var one int
+			err := q.db.QueryRow(ctx, query, l.CaseID).Scan(&one)
+			if errors.Is(err, sql.ErrNoRows) {
+				return ErrCaseGone
+			}
+			return err
+		}
+	}
+	return createOnce(ctx, q.db, scanLearned, "learned question", learnedByOriginQuery, nextLearnedIDQuery, getLearnedQuery, originEvent, guard,
 		func(ctx context.Context, next int64) error {
 			_, err := q.db.Exec(ctx, insertLearnedQuery, next, l.GuideID, l.Question, l.Norm, l.CaseID, l.TaughtBy, l.TaughtAt.UnixMilli(), originEvent,
 				l.Source.Event, l.Source.Room, l.Source.User)
@@ -120,6 +155,16 @@ func (q *LearnedQuery) BySource(ctx context.Context, src QuestionSource) ([]*Lea
 		return nil, nil
 	}
 	return queryMany(ctx, q.db, scanLearned, "learned questions", learnedBySourceQuery, src.Event, src.Room, src.User)
+}
+
+// ByMember lists the questions learned from member's words (their
+// messages, or their cases while these exist), oldest first: the same rows
+// as their export's and erasure's (LearnedFromCases).
+func (q *LearnedQuery) ByMember(ctx context.Context, member string) ([]*LearnedQuestion, error) {
+	if member == "" {
+		return nil, nil
+	}
+	return queryMany(ctx, q.db, scanLearned, "learned questions", learnedByMemberQuery, member)
 }
 
 // List returns all learned questions, oldest first.
@@ -183,6 +228,12 @@ const LearnedFromCases = "learned_question_from_your_cases"
 func init() {
 	// After the member's cases are deleted: their prompt markers go too.
 	addDeleteStep("kv", pruneLearnPromptsQuery)
+	// And once more the questions from their messages, after their cases
+	// are deleted: on PostgreSQL a teaching that stored one after the
+	// first step read the table (LearnedQuery.Add locks the case and
+	// commits before the case's deletion goes on) is seen by this later
+	// statement (lib31).
+	addDeleteStep(LearnedFromCases, `DELETE FROM learned_question WHERE source_user=$1`)
 	PersonalTables = append(PersonalTables,
 		PersonalTable{Name: LearnedFromCases, Query: `SELECT id, guide_id, question, case_id, taught_at, exported_at, source_event, source_room FROM learned_question
 			WHERE source_user=$1 OR case_id<>0 AND case_id IN ` + ownCases},

@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -125,6 +126,43 @@ func TestLearnPromptKeysGoWithTheCase(t *testing.T) {
 			// Numbers are not used again (mend25a); the new case has no marker.
 			if c := newCase(t, db, "@n:hs", "$new", now); c.ID == erased.ID || prompted(c.ID) {
 				t.Fatalf("new case #%d (erased #%d), marker: %v", c.ID, erased.ID, prompted(c.ID))
+			}
+		})
+	}
+}
+
+// TestLearnedNotAddedAfterErasure (lib31): a team member's !lehren read
+// the member's question, the guard judged it for seconds, and meanwhile
+// the member erased their data (their chat with Lotse is handled by
+// another worker than the team room). Before, the question was stored
+// after the erasure, with their words and their Matrix ID as its source,
+// and stayed in the search. Now it is not stored (ErrCaseGone). Fails
+// without the guard in LearnedQuery.Add.
+func TestLearnedNotAddedAfterErasure(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.UnixMilli(1_790_000_000_000)
+			c, _, err := db.Cases.Create(ctx, &storage.Case{MemberID: "@m:hs", MemberRoom: "!dm:hs", Summary: "Frage"}, "$ask", "Wie geht das mit dem Raum?", now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.Privacy().Erase(ctx, "@m:hs", "", now); err != nil {
+				t.Fatal(err)
+			}
+			l := storage.LearnedQuestion{GuideID: "a.md", Question: "Wie geht das mit dem Raum?", Norm: "wie geht das mit dem raum",
+				CaseID: c.ID, TaughtBy: "@team:hs", TaughtAt: now, Source: storage.QuestionSource{Event: "$ask", Room: "!dm:hs", User: "@m:hs"}}
+			if _, _, err := db.Learned().Add(ctx, l, "$teach"); !errors.Is(err, storage.ErrCaseGone) {
+				t.Fatalf("add after the erasure: %v, want ErrCaseGone", err)
+			}
+			if n, err := db.Learned().Count(ctx); err != nil || n != 0 {
+				t.Fatalf("%d learned questions after the member's erasure (%v)", n, err)
+			}
+			// The team's own words for a case (no member's source) are
+			// not the member's data: stored as before.
+			l.Source, l.Question, l.Norm = storage.QuestionSource{}, "Wie buche ich einen Raum?", "wie buche ich einen raum"
+			if _, _, err := db.Learned().Add(ctx, l, "$teach2"); err != nil {
+				t.Fatal(err)
 			}
 		})
 	}

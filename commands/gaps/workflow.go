@@ -45,6 +45,10 @@ type Config struct {
 	Location      *time.Location
 	// TickInterval is how often the worker checks whether the digest is due.
 	TickInterval time.Duration
+	// OnOptOut, if set, follows a member's !nicht-merken after it is
+	// recorded: the questions learned from their words are forgotten
+	// (learn.Workflow.OptedOut). Handling the command again calls it again.
+	OnOptOut func(ctx context.Context, member id.UserID) error
 }
 
 // DefaultTickInterval is how often the worker runs unless configured.
@@ -106,6 +110,13 @@ func (w *Workflow) cmdOptOut(ce *chat.Call) error {
 	already, err := q.OptOut(ce.Ctx, user, w.Now())
 	if err != nil {
 		return err
+	}
+	// Also when already out: a first handling may have failed after
+	// recording the opt-out.
+	if w.cfg.OnOptOut != nil {
+		if err := w.cfg.OnOptOut(ce.Ctx, ce.Sender); err != nil {
+			return err
+		}
 	}
 	if already {
 		return w.ReplyMarkdown(ce.Ctx, w.tx.AlreadyOut)

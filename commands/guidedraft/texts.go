@@ -41,6 +41,11 @@ type Texts struct {
 	// QuestionDeleted: the member deleted their question while the draft
 	// was made; Lotse took the draft back (also the redaction's reason).
 	QuestionDeleted string
+	// CaseGone: the member's data was erased (their case deleted) while
+	// the draft was made; Lotse took the draft back. %d = case number.
+	CaseGone string
+	// CaseGoneReason is the reason of that redaction.
+	CaseGoneReason string
 	// Finish tells an author what to finish.
 	Finish string
 	// PostedInThread answers a command written outside the case thread: %d.
@@ -71,6 +76,8 @@ var German = Texts{
 	Shortened:       "Die Antworten waren sehr lang; der Entwurf ist gekürzt.",
 	Withheld:        "Das Mitglied möchte die eigenen Worte nicht gespeichert haben (`!nicht-merken`): Die Frage steht deshalb nicht im Entwurf – bitte an der Stelle mit „TODO“ in eigenen Worten eintragen.",
 	QuestionDeleted: "Das Mitglied hat die Nachricht mit der Frage gelöscht – ich habe den Entwurf deshalb zurückgenommen.",
+	CaseGone:        "Den Fall #%d gibt es nicht mehr – das Mitglied hat seine Daten löschen lassen. Ich habe den Entwurf deshalb zurückgenommen.",
+	CaseGoneReason:  "Auf Wunsch des Mitglieds gelöscht (Datenschutz).",
 	Finish:          "Zum Fertigstellen: Titel als Aussage formulieren, Zusammenfassung und Stichwörter prüfen, eine kurze Einleitung schreiben, die Antworten zu Schritten ordnen und die Stellen mit „TODO“ und „[… entfernt]“ bearbeiten. Dann die Datei in den passenden Themenordner der Bibliothek legen und mit `lotse guides check` prüfen.",
 	PostedInThread:  "Der Entwurf liegt im Thread von Fall #%d.",
 }
@@ -96,6 +103,8 @@ var English = Texts{
 	Shortened:       "The answers were very long; the draft is shortened.",
 	Withheld:        "The member asked that their words are not kept (`!dont-keep`): their question is not in the draft – please write it in your own words where it says “TODO”.",
 	QuestionDeleted: "The member deleted the message with their question – so I took the draft back.",
+	CaseGone:        "Case #%d no longer exists – the member had their data deleted. So I took the draft back.",
+	CaseGoneReason:  "Deleted at the member's request (data protection).",
 	Finish:          "To finish it: phrase the title as a statement, check the summary and tags, write a short introduction, order the answers into steps and work through the places marked “TODO” and “[… removed]”. Then put the file into the right topic folder of the library and check it with `lotse guides check`.",
 	PostedInThread:  "The draft is in the thread of case #%d.",
 }

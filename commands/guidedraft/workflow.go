@@ -34,6 +34,10 @@ type Config struct {
 	Vars guides.Vars
 }
 
+// errCaseGone is post's answer when the case was deleted (the member's
+// erasure) while the draft was made; the draft is taken back.
+var errCaseGone = errors.New("the case is gone")
+
 // guidePrefix marks an answer that was a guide from the library (the
 // support workflow stores "[guide] <id>" for `!antwort <Nr> anleitung`).
 const guidePrefix = "[guide] "
@@ -95,7 +99,9 @@ func (w *Workflow) cmdDraft(ce *chat.Call) error {
 	case err != nil:
 		return err
 	}
-	if err := w.post(ctx, c, d, in.Withheld, src); err != nil {
+	if err := w.post(ctx, c, d, in.Withheld, src); errors.Is(err, errCaseGone) {
+		return w.ReplyMarkdown(ctx, chat.Format(w.tx.CaseGone, c.ID))
+	} else if err != nil {
 		return err
 	}
 	if w.inThread(ce.Event) != c.TeamEvent || c.TeamEvent == "" {
@@ -294,6 +300,19 @@ func (w *Workflow) post(ctx context.Context, c *storage.Case, d *guides.Draft, w
 	}
 	if err := w.DB.Copies().Add(ctx, sent, storage.CopyDraft, c.ID, src, w.Now()); err != nil {
 		return err
+	}
+	// The member's erasure deleted the case after the draft read it: it
+	// queued the redactions of what it found recorded, not this file
+	// (Cases.Shown skips a case that is gone). The draft goes at once,
+	// and the team member is told where they wrote the command: the
+	// case's thread goes with the erasure (lib31).
+	if here, err := w.DB.Cases.Exists(ctx, c.ID); err != nil {
+		return err
+	} else if !here {
+		if err := w.RedactCopy(ctx, w.cfg.TeamRoom, sent, w.tx.CaseGoneReason, w.CauseTxn(ctx, "redact-draft-erased", 0)); err != nil {
+			return err
+		}
+		return errCaseGone
 	}
 	// The member deleted the question while the draft was made (after
 	// learn.Workflow.TakeBack looked for copies): the draft goes at once.

@@ -68,7 +68,7 @@ func (w *Workflow) takeBackFrom(ctx context.Context, evt *event.Event, src stora
 		return err
 	}
 	for _, l := range learned {
-		if err := w.takeBackOne(ctx, l, w.TxnID(evt.ID, "learn-taken-back", int(l.ID))); err != nil {
+		if err := w.takeBackOne(ctx, l, w.tx.TakenBack, w.TxnID(evt.ID, "learn-taken-back", int(l.ID))); err != nil {
 			return err
 		}
 	}
@@ -83,16 +83,17 @@ func (w *Workflow) takeBackFrom(ctx context.Context, evt *event.Event, src stora
 }
 
 // takeBackOne tells the team that l goes and deletes it (the caller
-// reloads the library). Told first, deleted after: a crash in between
-// tells again under the same transaction ID (the homeserver drops the
-// repeat) and still finds the row to delete.
-func (w *Workflow) takeBackOne(ctx context.Context, l *storage.LearnedQuestion, txn string) error {
+// reloads the library); why is the notice (TakenBack, OptedOutForgotten:
+// %d the number, %s the guide). Told first, deleted after: a crash in
+// between tells again under the same transaction ID (the homeserver drops
+// the repeat) and still finds the row to delete.
+func (w *Workflow) takeBackOne(ctx context.Context, l *storage.LearnedQuestion, why, txn string) error {
 	if w.cfg.TeamRoom != "" {
 		name := l.GuideID
 		if w.Guides != nil {
 			name = title(w.Guides.Current(), l.GuideID)
 		}
-		md := chat.Format(w.tx.TakenBack, l.ID, chat.Escape(name))
+		md := chat.Format(why, l.ID, chat.Escape(name))
 		if !l.ExportedAt.IsZero() {
 			md += " " + chat.Format(w.tx.TakenBackExported, chat.Escape(name))
 		}
@@ -108,6 +109,52 @@ func (w *Workflow) takeBackOne(ctx context.Context, l *storage.LearnedQuestion, 
 	}
 	_, err := w.DB.Learned().Delete(ctx, l.ID)
 	return err
+}
+
+// Untaught follows a team member's deletion of the message with which
+// they taught a question (`!lehren …` or a guide named in the case's
+// thread; evt is the redaction): the question is forgotten as with
+// `!vergessen`, and the case's thread is told in words. On a bad day that
+// is how a volunteer undoes a wrong guide: before (lib31), the deletion
+// changed nothing and the question went on steering members' questions
+// while the message that taught it was gone. Only the teacher's own
+// deletion in the team room counts (the row records who taught it; an
+// encrypted redaction's sender is the one its keys prove), and the role
+// is not asked: forgetting only removes.
+func (w *Workflow) Untaught(ctx context.Context, evt *event.Event, redacts id.EventID) error {
+	if w.cfg.TeamRoom == "" || evt.RoomID != w.cfg.TeamRoom {
+		return nil
+	}
+	l, err := w.DB.Learned().ByOrigin(ctx, redacts.String())
+	if err != nil || l == nil || l.TaughtBy != evt.Sender.String() {
+		return err
+	}
+	if err := w.takeBackOne(ctx, l, w.tx.Untaught, w.TxnID(evt.ID, "learn-untaught", int(l.ID))); err != nil {
+		return err
+	}
+	return w.load(ctx, vetted{})
+}
+
+// OptedOut follows a member's objection (!nicht-merken, gaps.Config.OnOptOut):
+// the questions learned from their words (their messages, or their cases)
+// leave the database and the search at once, as on their deletion of the
+// message (TakeBack); the team is told in each case's thread in words
+// (number and guide, never the question). Before (lib31), the objection
+// stopped only future teaching, and their earlier words stayed in the
+// search until a team member forgot them. It works also while learning is
+// off: the rows it reaches were made while it was on. Handling the
+// command again is idempotent (transaction IDs of the command's event).
+func (w *Workflow) OptedOut(ctx context.Context, member id.UserID) error {
+	learned, err := w.DB.Learned().ByMember(ctx, member.String())
+	if err != nil || len(learned) == 0 {
+		return err
+	}
+	for _, l := range learned {
+		if err := w.takeBackOne(ctx, l, w.tx.OptedOutForgotten, w.CauseTxn(ctx, "learn-opted-out", int(l.ID))); err != nil {
+			return err
+		}
+	}
+	return w.load(ctx, vetted{})
 }
 
 // recheck takes back what was just copied from src when the member
@@ -126,7 +173,7 @@ func (w *Workflow) recheck(ctx context.Context, src storage.QuestionSource, l *s
 		}
 	}
 	if l != nil {
-		if err := w.takeBackOne(ctx, l, w.CauseTxn(ctx, "learn-taken-back", int(l.ID))); err != nil {
+		if err := w.takeBackOne(ctx, l, w.tx.TakenBack, w.CauseTxn(ctx, "learn-taken-back", int(l.ID))); err != nil {
 			return true, err
 		}
 		return true, w.load(ctx, vetted{})

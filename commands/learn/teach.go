@@ -2,6 +2,7 @@ package learn
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -115,6 +116,13 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 	}
 	l, _, err := w.DB.Learned().Add(ctx, storage.LearnedQuestion{GuideID: g.ID, Question: q, Norm: guides.NormalizeQuestion(q),
 		CaseID: c.ID, TaughtBy: sender.String(), TaughtAt: w.Now(), Source: src}, origin.String())
+	if errors.Is(err, storage.ErrCaseGone) {
+		// The member's erasure deleted the case while the guard judged
+		// its question (their chat has its own worker): their words are
+		// not stored after it (lib31). The case's thread goes with the
+		// erasure: the answer goes where the command was written.
+		return w.ReplyMarkdown(ctx, chat.Format(st.CaseGone, c.ID))
+	}
 	if err != nil {
 		return err
 	}

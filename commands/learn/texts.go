@@ -96,10 +96,24 @@ type Texts struct {
 	// their words back). TakenBackExported adds that the library's files
 	// still hold it: %s the guide's title.
 	TakenBack, TakenBackExported string
+	// OptedOutForgotten tells the case's thread that a learned question
+	// is forgotten because its member objected (!nicht-merken): %d the
+	// number, %s the guide's title. It never quotes the question.
+	OptedOutForgotten string
+	// Untaught tells the case's thread that a learned question is
+	// forgotten because the team member who taught it deleted that
+	// message: %d the number, %s the guide's title.
+	Untaught string
 	// CopyRedacted is the reason of Lotse's redaction of its own message
 	// (a learning prompt, a guide draft) that quoted a member's question
 	// the member deleted.
 	CopyRedacted string
+	// CaseGone: the member's data was erased (their case deleted) while
+	// the question was being taught; nothing was learned. %d = case number.
+	CaseGone string
+	// CaseGoneReason is the reason of Lotse's redaction of its learning
+	// prompt sent while the member's data was being erased.
+	CaseGoneReason string
 }
 
 // German are the German texts.
@@ -169,7 +183,11 @@ var German = Texts{
 	ForgetTooMany:     "Höchstens %d Nummern auf einmal – den Rest bitte mit einem weiteren `!vergessen`.",
 	TakenBack:         "🗑️ Die gelernte Frage Nr. %d (zu „%s“) ist wieder vergessen: Das Mitglied hat die Nachricht gelöscht, aus der sie stammt. Lotse sucht ab jetzt ohne sie.",
 	TakenBackExported: "Sie steht schon in den Dateien der Anleitung „%s“ – bitte nehmt sie auch dort heraus.",
+	Untaught:          "🗑️ Die gelernte Frage Nr. %d (zu „%s“) ist wieder vergessen: Die Nachricht, mit der sie gelehrt wurde, ist gelöscht. Lotse sucht ab jetzt ohne sie.",
+	OptedOutForgotten: "🗑️ Die gelernte Frage Nr. %d (zu „%s“) ist wieder vergessen: Das Mitglied möchte nicht, dass Lotse seine Worte aufhebt (`!nicht-merken`). Lotse sucht ab jetzt ohne sie.",
 	CopyRedacted:      "Das Mitglied hat die Nachricht gelöscht, aus der diese Frage stammt.",
+	CaseGone:          "Den Fall #%d gibt es nicht mehr – das Mitglied hat seine Daten löschen lassen. Ich habe nichts gelernt.",
+	CaseGoneReason:    "Auf Wunsch des Mitglieds gelöscht (Datenschutz).",
 }
 
 // English are the English texts.
@@ -239,7 +257,11 @@ var English = Texts{
 	ForgetTooMany:     "At most %d numbers at once – please forget the rest with another `!forget`.",
 	TakenBack:         "🗑️ The learned question no. %d (for “%s”) is forgotten again: the member deleted the message it came from. Lotse searches without it from now on.",
 	TakenBackExported: "It is already in the files of the guide “%s” – please take it out there too.",
+	Untaught:          "🗑️ The learned question no. %d (for “%s”) is forgotten again: the message that taught it was deleted. Lotse searches without it from now on.",
+	OptedOutForgotten: "🗑️ The learned question no. %d (for “%s”) is forgotten again: the member does not want Lotse to keep their words (`!dont-keep`). Lotse searches without it from now on.",
 	CopyRedacted:      "The member deleted the message this question came from.",
+	CaseGone:          "Case #%d no longer exists – the member had their data deleted. I learned nothing.",
+	CaseGoneReason:    "Deleted at the member's request (data protection).",
 }
 
 // TextsFor returns the texts for lang (German by default).

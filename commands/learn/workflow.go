@@ -200,7 +200,24 @@ func (w *Workflow) Resolved(ctx context.Context, c *storage.Case) error {
 	if gone, err := w.recheck(ctx, src, nil, evt.String()); err != nil || gone {
 		return err
 	}
+	if gone, err := w.unlessErased(ctx, c.ID, evt.String()); err != nil || gone {
+		return err
+	}
 	return w.DB.KV.Set(ctx, promptKey(c.ID), evt.String())
+}
+
+// unlessErased follows a message in the team room (eventID) that quotes
+// the question of case caseID, recorded as showing its member
+// (Cases.Shown): if the case is gone now, the member's erasure deleted it
+// after the question was read and queued the redactions of what it found
+// recorded — not this message, which Cases.Shown skips for a case that is
+// gone. Lotse redacts it itself then, and gone is true (lib31; the same
+// as access's unlessErased for the approvals room).
+func (w *Workflow) unlessErased(ctx context.Context, caseID int64, eventID string) (gone bool, err error) {
+	if here, err := w.DB.Cases.Exists(ctx, caseID); err != nil || here {
+		return false, err
+	}
+	return true, w.RedactCopy(ctx, w.cfg.TeamRoom, eventID, w.tx.CaseGoneReason, w.CauseTxn(ctx, "redact-erased-"+eventID, 0))
 }
 
 // caseQuestion is the member's first question of c, scrubbed of personal
