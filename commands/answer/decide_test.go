@@ -487,7 +487,7 @@ func TestBreaksInTypography(t *testing.T) {
 }
 
 // TestAskedClause: the last clause ending in "?", when only a part of
-// the message.
+// the message, and of more than one word.
 func TestAskedClause(t *testing.T) {
 	for _, c := range []struct{ q, want string }{
 		{"jemand stört, kann ich den rauswerfen?", "kann ich den rauswerfen"},
@@ -496,6 +496,10 @@ func TestAskedClause(t *testing.T) {
 		{"kann ich den rauswerfen?", ""},
 		{"kein Fragezeichen, nirgends", ""},
 		{"Ärger im Call, kann ich ÜBERNEHMEN?!", "kann ich übernehmen"},
+		// A clause of one word is no question of its own (an
+		// apposition to the clause before it; thirty-first pass).
+		{"wo ist die geschäftsstelle, adresse?", ""},
+		{"erst das? dann das, jenes?", "erst das"},
 	} {
 		qv := wordsOf(c.q)
 		got := ""
@@ -510,6 +514,18 @@ func TestAskedClause(t *testing.T) {
 			t.Errorf("askedClause(%q) = %q, want %q", c.q, got, c.want)
 		}
 	}
+}
+
+// TestApposition: a message that asks about a subject no guide covers
+// and names what it wants in one word after a comma („wo ist die
+// Geschäftsstelle, Adresse?“) keeps the whole message's honest no: the
+// one word is not searched alone as the asked clause (askedClause), where
+// it met the guides naming addresses of chat rooms (thirty-first pass,
+// eng31b). A question clause of several words still is.
+func TestApposition(t *testing.T) {
+	lib := loadLibrary(t)
+	checkDecision(t, lib, "wo ist die geschäftsstelle, adresse?", None, "")
+	checkDecision(t, lib, "jemand stört ständig in unserer videositzung, kann ich den rauswerfen?", Answer, "bbb/moderationsrechte.md")
 }
 
 // TestOffTopicScattered: a message naming a subject outside the library
