@@ -283,7 +283,7 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 		d.exit = exitLeans
 		return noGuide(d, res.Hits, opts, tx)
 	}
-	if (onThingAlone(res.Hits) || onThingWholly(res)) && !namesTool(qw) {
+	if onThingAlone(res.Hits) && !namesTool(qw) {
 		// The whole message is about the thing's own trouble: its
 		// question clause alone ("…, wie kann ich das ändern?") is not
 		// searched again (focusQuestion), as for offTopicOnOneWord.
@@ -619,32 +619,6 @@ func offTopicOnOneWord(res search.Result) bool {
 // einbinden"), which asks about the tool with the thing as its setting.
 func onThingAlone(hs []search.Hit) bool {
 	if len(hs) == 0 || hs[0].Thing < thingAloneShare || hs[0].Score >= thingAloneScore || thingIsTopic(hs) {
-		return false
-	}
-	for i, h := range hs {
-		if i < maxChoices && h.Score*(1-h.Thing) >= calib.minChoose {
-			return false
-		}
-	}
-	return true
-}
-
-// onThingWholly reports what onThingAlone reports for a first guide that
-// owes its whole score to the thing (search.Hit.Thing ≥ answerOneWord,
-// the bar at which the calibration treats a guide as met in one word and
-// nothing else), however much of the message that score explains, in a
-// message that says more than the thing (search.Result.ThingWeight below
-// the same bar). onThingAlone's score bar keeps a message that is all
-// device („Kamera geht nicht“) with a guide about it; but when the rest
-// of the message is everyday words (weighted CommonWeight by the search:
-// „langsam“, „voll“, „leer“), the thing carries most of the message's
-// weight, and a guide that meets the thing alone explains "most" of it
-// by that word: „mein handy ist so langsam geworden“ meets the app
-// guide in „Handy“ alone (0.57 of the message, all of it the phone),
-// and no shown guide meets anything else. Thirty-first pass (eng31b).
-func onThingWholly(res search.Result) bool {
-	hs := res.Hits
-	if len(hs) == 0 || hs[0].Thing < calib.answerOneWord || res.ThingWeight >= calib.answerOneWord || thingIsTopic(hs) {
 		return false
 	}
 	for i, h := range hs {
