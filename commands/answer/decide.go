@@ -181,7 +181,7 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 		lead = (first.Score - res.Hits[1].Score) / first.Score
 	}
 	// The gates that take a choice away (the off-topic gate here, the
-	// thing gates below: boundThing, pastedThing) judge the first guide
+	// thing gates below: boundThing, pastedThing, onThingAlone) judge the first guide
 	// of the order without the learned re-ranking's move (search.Result.
 	// HitsBeforeRerank), the order they were calibrated on, as
 	// choiceLeans does. A guide the move put first is never confident
@@ -299,7 +299,7 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 		d.exit = exitLeans
 		return noGuide(d, res.Hits, opts, tx)
 	}
-	if onThingAlone(res.Hits) && !namesTool(qw) {
+	if onThingAlone(judged.Hits) && !namesTool(qw) {
 		// The whole message is about the thing's own trouble: its
 		// question clause alone ("…, wie kann ich das ändern?") is not
 		// searched again (focusQuestion), as for offTopicOnOneWord.
