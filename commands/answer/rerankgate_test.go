@@ -35,3 +35,21 @@ func TestGatesJudgeOrderBeforeRerank(t *testing.T) {
 		})
 	}
 }
+
+// TestThingAloneJudgesOrderBeforeRerank: a message about the phone's own
+// trouble that the old first guide meets in the phone alone stays "no
+// guide" (onThingAlone) when the re-ranking moves another guide first
+// (thirty-first pass; the message is written for this test). Before the
+// change the moved guide was judged, and the member got a choice of
+// guides about the association's tools on the phone.
+func TestThingAloneJudgesOrderBeforeRerank(t *testing.T) {
+	lib := loadLibrary(t)
+	const msg = "wie wird mein handy klingelton leiser"
+	res := lib.SearchFor(msg, 5, false)
+	if !res.Reranked() || !onThingAlone(res.HitsBeforeRerank()) || onThingAlone(res.Hits) {
+		t.Fatalf("precondition: a result the re-ranking moved, the old first on the thing alone and the moved one not (moved %v)", res.Reranked())
+	}
+	if d := Decide(msg, lib, Options{}); d.Outcome != None || d.exit != exitThing {
+		t.Fatalf("got %s %v (exit %d), want no guide by onThingAlone", d.Outcome, d.Guides(), d.exit)
+	}
+}
