@@ -128,7 +128,9 @@ func TestAskedAnswers(t *testing.T) {
 		{strings.ToLower(taught), Answer, "konto/passwort-vergessen.md"},
 		// Only resembling: a negation, a second question, more matter.
 		{"ich will mein passwort nicht ändern", Choose, "konto/passwort-aendern.md"},
-		{"wie ändere ich mein passwort und brauche ich einen passwortmanager", Choose, "konto/passwort-aendern.md"},
+		// Two questions: since the thirty-first pass's re-ranking the
+		// password manager's guide comes first, the change's second.
+		{"wie ändere ich mein passwort und brauche ich einen passwortmanager", Choose, "datenschutz/sichere-passwoerter.md"},
 		{"ich soll laut einer mail mein passwort ändern, ist die mail echt", Choose, "konto/passwort-aendern.md"},
 		// The same content words in another frame (askframe.go): an
 		// obligation or permission, a reason, a person, a report of what

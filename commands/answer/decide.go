@@ -180,7 +180,21 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 	if len(res.Hits) > 1 && first.Score > 0 {
 		lead = (first.Score - res.Hits[1].Score) / first.Score
 	}
-	offTopic := len(res.OffTopic) > 0 && first.Strong < calib.offTopicStrong
+	// The gates that take a choice away (the off-topic gate here, the
+	// thing gates below: boundThing, pastedThing, onThingAlone) judge the first guide
+	// of the order without the learned re-ranking's move (search.Result.
+	// HitsBeforeRerank), the order they were calibrated on, as
+	// choiceLeans does. A guide the move put first is never confident
+	// (search's rerankGuard): the move changes the order of a choice,
+	// which still shows the old first, and must not turn it into "no
+	// guide" because the moved guide meets the message less firmly in
+	// what it says it is about, or names another topic (thirty-first
+	// pass: „das Mikrofon von meinem Laptop geht nicht“; the move put
+	// first a guide whose title names the device's kind, „Ohne Computer
+	// dabei sein“, before the old first that is about the microphone).
+	judged := res
+	judged.Hits = res.HitsBeforeRerank()
+	offTopic := len(res.OffTopic) > 0 && judged.Hits[0].Strong < calib.offTopicStrong
 	if offTopic && calib.offTopic >= offTopicNone {
 		d.exit = exitOffTopic
 		return thingNoGuide(d, res.OffTopic, res.Hits, opts, tx)
@@ -263,8 +277,10 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 	// The first guide's own look-up of one word (firstAbout) is a second
 	// search: d.aboutSearched tells the caller, which then searches no
 	// more (doubtedMessage).
-	about := firstAbout(lib, opts.Team, first.ID)
-	if t := boundThing(res, full.OffTopic, qv, func(w string) bool {
+	// The thing gates ask whether a word is the first guide's topic: the
+	// first of the order without the move (judged, above).
+	about := firstAbout(lib, opts.Team, judged.Hits[0].ID)
+	if t := boundThing(judged, full.OffTopic, qv, func(w string) bool {
 		d.aboutSearched = true
 		return about(w)
 	}); t != "" {
@@ -273,7 +289,7 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 		d.exit, d.offTopic = exitBound, true
 		return thingNoGuide(d, []string{t}, res.Hits, opts, tx)
 	}
-	if t := pastedThing(res, qv, oneAbout(&d, about)); t != "" {
+	if t := pastedThing(judged, qv, oneAbout(&d, about)); t != "" {
 		// The member pasted what the device or another product
 		// shows about itself (pasted.go).
 		d.exit, d.offTopic = exitPasted, true
@@ -283,7 +299,7 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 		d.exit = exitLeans
 		return noGuide(d, res.Hits, opts, tx)
 	}
-	if onThingAlone(res.Hits) && !namesTool(qw) {
+	if onThingAlone(judged.Hits) && !namesTool(qw) {
 		// The whole message is about the thing's own trouble: its
 		// question clause alone ("…, wie kann ich das ändern?") is not
 		// searched again (focusQuestion), as for offTopicOnOneWord.

@@ -57,7 +57,10 @@ func TestRestsOnThingLibrary(t *testing.T) {
 		{"auf dem iphone kommen keine chat benachrichtigungen", Answer, "matrix/benachrichtigungen-am-handy.md"},
 		{"die benachrichtigungen auf meinem handy sind zu laut", Answer, "matrix/benachrichtigungen-am-handy.md"},
 		{"meine webcam bleibt schwarz", Answer, "bbb/kamera-funktioniert-nicht.md"},
-		{"ich habe ein neues handy, wie kriege ich alles rüber", Answer, "nextcloud/mobile-app.md"},
+		// An answer with the app guide until the thirty-first pass; its
+		// re-ranking puts the guide whose tags name a new phone (moving
+		// the second factor) first, a choice with the app guide second.
+		{"ich habe ein neues handy, wie kriege ich alles rüber", Choose, "konto/zwei-faktor-handy-verloren.md"},
 		// The tool named through its feature: the first guide's
 		// topic besides the phone (aboutBesidesThing).
 		{"mein handy ist kaputt, wie komme ich ohne den authenticator in mein konto", Answer, "konto/zwei-faktor-handy-verloren.md"},

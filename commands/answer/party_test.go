@@ -42,7 +42,9 @@ func TestPartyNine(t *testing.T) {
 		{"kann ich die sprechzeiten als termin in den nextcloud kalender eintragen", Choose, "nextcloud/kalender-auf-dem-handy.md"},
 		{"wie teile ich eine datei mit dem schatzmeister in der cloud", Choose, "nextcloud/dateien-mit-gruppe-teilen.md"},
 		// The party's document as the object of a tool question.
-		{"Rechnung in die Cloud hochladen", Choose, "nextcloud/mobile-app.md"},
+		// The sync client's guide first since the thirty-first pass's
+		// re-ranking (the app guide second): both upload.
+		{"Rechnung in die Cloud hochladen", Choose, "nextcloud/desktop-sync-client.md"},
 		{"Spendenquittung per Link teilen", Choose, "nextcloud/datei-per-link-teilen.md"},
 		{"Kassenbericht in die Cloud hochladen", Choose, "nextcloud/mobile-app.md"},
 		{"Flyer in der Nextcloud freigeben", Choose, "nextcloud/dateien-mit-gruppe-teilen.md"},

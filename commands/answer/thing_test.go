@@ -215,7 +215,11 @@ func TestThingAlone(t *testing.T) {
 		{false, "nextcloud auf dem handy einrichten", Choose, "nextcloud/mobile-app.md"},
 		{false, "kann ich mit dem festnetztelefon in die konferenz", Answer, "bbb/telefoneinwahl.md"},
 		{false, "wie verbinde ich mein handy mit der konferenz", Choose, "bbb/konferenz-im-browser-beitreten.md"},
-		{false, "ich habe ein neues handy", Answer, "nextcloud/mobile-app.md"},
+		// An answer until the thirty-first pass; its re-ranking (the
+		// best section's share, eng30a's model) puts the guide whose
+		// tags name a new phone („neues handy“: moving the second
+		// factor) first, a choice that still offers the app guide.
+		{false, "ich habe ein neues handy", Choose, "nextcloud/mobile-app.md"},
 		// The association's calendar in a mail program (the tool is
 		// named), and a question the guide answers. The first row's
 		// guide names Outlook in its tags and summary and, since

@@ -5,24 +5,14 @@ import (
 	"testing"
 )
 
-// rerankModelPartA is the thirtieth pass's candidate model, not shipped
-// (rerank.go, above rerankModel): the six refitted with the share of the query's weight met
-// anywhere (rfCov) and in the guide's best section (rfSecCov), fitted on
-// part A of the tune pool only (1,257 guide questions, the guides read as
-// the bot reads them) by TestRerankCV (rerank_cv_tune_test.go): forward
-// selection from the six over the 32 figures, a feature kept when it
-// raised the five folds' held-out top-1 by at least 2 with no fold falling
-// by more than 1 and top-3 not falling, then the L2 strength chosen on the
-// folds (0.001 of 0.0003 … 0.01). The selection also kept rfCovN (1,114);
-// it moves short messages of generic words („ich habe ein neues handy“),
-// as the thirteenth pass found, and is left out (1,112). Held-out top-1
-// over the folds: 1,069 without the re-ranking, 1,099 with the six weights
-// above, 1,104 with the six refitted, 1,112 with these eight.
-var rerankModelPartA = rerankFeat{rfRank: 2.478, rfFirst: 0.972, rfTags: 1.633, rfHeadings: 1.156, rfStrongN: 2.056, rfTitleN: 2.068,
-	rfCov: 1.087, rfSecCov: 2.056}
+// rerankModelSix are the bot's weights until the thirty-first pass
+// (rerank.go, above rerankModel): six figures fitted on the whole tune
+// pool, part A and B. The fitting aid and the tests compare the bot's
+// model with them.
+var rerankModelSix = rerankFeat{rfRank: 3.233, rfFirst: 1.295, rfTags: 2.035, rfHeadings: 1.010, rfStrongN: 1.353, rfTitleN: 1.478}
 
 // TestRerankEightFigures: the thirtieth pass's candidate model
-// (rerankModelPartA, not the bot's: rfCov and rfSecCov beside the six;
+// (the bot's since the thirty-first pass: rfCov and rfSecCov beside the six;
 // docs/passes/30.md (branch `eng30a`)) puts the guide first
 // whose best section and whole text meet more of the message, where the
 // six weights kept a guide that meets one word in its title. The
@@ -31,9 +21,6 @@ var rerankModelPartA = rerankFeat{rfRank: 2.478, rfFirst: 0.972, rfTags: 1.633, 
 // weights (both kept the sibling first).
 func TestRerankEightFigures(t *testing.T) {
 	ix := Build(loadGuidesAsBot(t, filepath.Join(benchDir(t), "guides")), Options{})
-	old := rerankModel
-	rerankModel = rerankModelPartA
-	defer func() { rerankModel = old }()
 	for _, tt := range []struct{ msg, want string }{
 		{"kann man die videokonferenz aufnehmen, damit andere sie später sehen", "bbb/aufzeichnungen.md"},
 		{"auf meinem neuen telefon steht ich soll die sitzung bestätigen", "matrix/sitzung-verifizieren.md"},
@@ -54,7 +41,7 @@ func TestRerankEightFigures(t *testing.T) {
 // another branch of rerankFeatures).
 func TestRerankBotFeaturesAsTrace(t *testing.T) {
 	ix := Build(loadGuidesAsBot(t, filepath.Join(benchDir(t), "guides")), Options{})
-	for _, m := range []rerankFeat{rerankModel, rerankModelPartA} {
+	for _, m := range []rerankFeat{rerankModel, rerankModelSix} {
 		rerankBotFeaturesAsTrace(t, ix, m)
 	}
 }

@@ -143,13 +143,13 @@ func TestRerankCV(t *testing.T) {
 	fmt.Printf("part A: %d guide questions, folds %v\n", nA, sizes)
 	none := cvRun(t, folds, nil, 0, &rerankFeat{rfRank: 1})
 	fmt.Printf("no re-ranking:     %v\n", none)
-	// The bot's six weights (fitted on the whole tune pool, part A among
-	// it) and the thirtieth pass's candidate (fitted on the whole of
-	// part A: in-sample here, for reference only).
+	// The former six weights (fitted on the whole tune pool, part A among
+	// it) and the bot's eight (fitted on the whole of part A: in-sample
+	// here, for reference only).
+	former := rerankModelSix
+	fmt.Printf("former six weights: %v\n", cvRun(t, folds, nil, 0, &former))
 	shipped := rerankModel
-	fmt.Printf("bot's six weights: %v\n", cvRun(t, folds, nil, 0, &shipped))
-	cand := rerankModelPartA
-	fmt.Printf("rerankModelPartA (in-sample): %v\n", cvRun(t, folds, nil, 0, &cand))
+	fmt.Printf("bot's eight (in-sample): %v\n", cvRun(t, folds, nil, 0, &shipped))
 	six := []int{rfRank, rfFirst, rfTags, rfHeadings, rfStrongN, rfTitleN}
 	names := func(use []int) string {
 		var s []string

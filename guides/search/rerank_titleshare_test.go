@@ -26,7 +26,10 @@ func TestRerankTitleWordShare(t *testing.T) {
 		// Must not move: clear first guides, short messages of generic words.
 		{"ich habe mein passwort vergessen", "konto/passwort-vergessen.md", false},
 		{"kamera geht nicht", "bbb/kamera-funktioniert-nicht.md", false},
-		{"ich habe ein neues handy", "", false},
+		// Moved since the thirty-first pass (eng30a's model): the
+		// guide whose tags and best section name a new phone (moving
+		// the second factor) comes first; a choice, never confident.
+		{"ich habe ein neues handy", "konto/zwei-faktor-handy-verloren.md", true},
 		{"die app geht nicht", "", false},
 		{"kalender aufs handy", "nextcloud/kalender-auf-dem-handy.md", false},
 	})

@@ -47,6 +47,12 @@ func TestTopicRank(t *testing.T) {
 	docs := topicRankDocs()
 	on := Build(docs, Options{})
 	off := Build(docs, Options{TopicRank: 1})
+	// TopicRank alone: since the thirty-first pass the learned
+	// re-ranking (eight figures) also puts the chat guide first without
+	// TopicRank, which would hide what this test measures.
+	old := rerankOff
+	rerankOff = true
+	defer func() { rerankOff = old }()
 	for _, tt := range []struct {
 		query, wantOn, wantOff string
 	}{
