@@ -47,3 +47,21 @@ func englishContext(toks []rawToken) bool {
 	}
 	return en > de
 }
+
+// LanguageVote counts the English and the German function words of text
+// (the vote of englishContext, on the first words of text the search
+// reads of a query): the reply's frame follows the language a member
+// writes in (commands/answer.MessageLang). It changes nothing the search
+// ranks or decides.
+func LanguageVote(text string) (english, german int) {
+	var buf [maxQueryTokens]rawToken
+	for _, t := range tokenizeMax(text, buf[:0], maxQueryTokens) {
+		switch {
+		case functionWordsEnglish[t.word]:
+			english++
+		case functionWordsGerman[t.word]:
+			german++
+		}
+	}
+	return english, german
+}
