@@ -10,12 +10,14 @@ import "github.com/lotse-bot/lotse/guides/search"
 // MessageLang returns the language ("de" or "en") the frame of a reply
 // to text is written in: the message's own when it is clearly German or
 // English, else fallback (the member's last clear language in the chat,
-// or the install's). Clearly: the function words of one language
-// (search.LanguageVote) outnumber twice those of the other — so a German
-// message that quotes an English error message („da steht ‚you are not
-// allowed to do this‘, wenn ich mich einlogge“) stays German — and a
-// message without any („ok“, „danke“, „2“, an emoji, a guide's title)
-// says nothing.
+// or the install's). Clearly: at least two function words of one
+// language (search.LanguageVote), more than twice those of the other —
+// so a German message that quotes an English error message („da steht
+// ‚you are not allowed to do this‘, wenn ich mich einlogge“) stays
+// German, and so does a short answer to a German prompt that borrows an
+// English phrase („none of them“, „yes please“, „thank you“); a message
+// without any („ok“, „danke“, „2“, an emoji, a guide's title) says
+// nothing.
 func MessageLang(text, fallback string) string {
 	if l := clearLang(search.LanguageVote(text)); l != "" {
 		return l
@@ -30,11 +32,15 @@ func MessageLang(text, fallback string) string {
 // it does not say (see MessageLang).
 func ClearLang(text string) string { return clearLang(search.LanguageVote(text)) }
 
+// minClearWords is the least number of function words of a language that
+// make a message clearly written in it.
+const minClearWords = 2
+
 func clearLang(en, de int) string {
 	switch {
-	case en > 2*de:
+	case en >= minClearWords && en > 2*de:
 		return "en"
-	case de > 2*en:
+	case de >= minClearWords && de > 2*en:
 		return "de"
 	}
 	return ""
