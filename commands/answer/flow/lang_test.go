@@ -44,7 +44,9 @@ func TestFrameFollowsMessageLanguage(t *testing.T) {
 		}},
 		{"German install, language forgotten after the window", "de", []step{
 			{sender: member, say: "how do i get into the meeting", want: []string{"Did you mean"}},
-			{sender: member, say: "2", after: 31 * time.Minute, want: []string{"Ich weiß gerade nicht"}},
+			{sender: member, say: "ok", after: 29 * time.Minute, want: []string{"All right"}},
+			// The window counts from the last clear message.
+			{sender: member, say: "ok", after: 2 * time.Minute, want: []string{"Alles klar"}},
 		}},
 		{"German install, a quoted English error stays German", "de", []step{
 			{sender: member, say: "da steht „you are not allowed to do this“, wenn ich mich in der Cloud anmelde", wantNot: []string{"Did you mean", "Did this help", "Sorry"}},
