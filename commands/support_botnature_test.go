@@ -22,10 +22,14 @@ func TestBotNatureOffersCase(t *testing.T) {
 		then string
 		// opened: a case reaches the team room after then.
 		opened bool
+		// want: the texts of the answer and the offer (German unless set).
+		want []string
 	}{
 		{name: "German, ja", msg: "bist du ein Bot?", then: "ja", opened: true},
 		{name: "German, tap", msg: "Bist du ein Mensch?", then: "✅", opened: true},
-		{name: "English, yes", msg: "are you human?", then: "yes", opened: true},
+		// In English, in English (lang31): before, the German frame.
+		{name: "English, yes", msg: "are you human?", then: "yes", opened: true,
+			want: []string{"a bot and not a person", "rather talk to a person", "support case"}},
 		{name: "after pressing", msg: "bist du ein Bot? antworte!", then: "ja", opened: true},
 		{name: "German, nein", msg: "bist du ein Mensch?", then: "nein"},
 	} {
@@ -33,7 +37,11 @@ func TestBotNatureOffersCase(t *testing.T) {
 			e := newSupportEnv(t)
 			sent := e.say(t, dmRoom, member, tt.msg, "")
 			dm := in(sent, dmRoom)
-			mustContain(t, dm, "ein Bot und kein Mensch", "mit einem Menschen sprechen möchtest", "Supportfall", tt.msg, "✅")
+			want := tt.want
+			if want == nil {
+				want = []string{"ein Bot und kein Mensch", "mit einem Menschen sprechen möchtest", "Supportfall"}
+			}
+			mustContain(t, dm, append(want, tt.msg, "✅")...)
 			if all := bodies(dm); strings.Contains(all, "Schreib einfach") {
 				t.Errorf("the member is told a sentence to write:\n%s", all)
 			}

@@ -93,6 +93,11 @@ func cmdAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	one := func(msg string) error {
+		// The frame follows the language of the message, as in the chat
+		// (answer.MessageLang); each message is read on its own, so a
+		// follow-up without words of a language gets the install's.
+		opts := opts
+		opts.Texts = answer.TextsFor(answer.MessageLang(msg, *lang))
 		d := answer.Decide(msg, lib, opts)
 		// The reply as members get it in the chat (the short answer, the
 		// numbered choice), as plain text.

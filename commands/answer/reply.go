@@ -89,6 +89,9 @@ func AnswerReply(lib *guides.Library, hit search.Hit, also []search.Hit, team bo
 	url := opts.url(g.ID)
 	var m guides.Message
 	m.Markdown(fmt.Sprintf(tx.Answer, titleLink(g.Title, url)))
+	if otherLang(g, shown.Plain, tx) {
+		m.Markdown("_" + tx.GuideOtherLang + "_")
+	}
 	if s := strings.TrimSpace(g.Summary); s != "" {
 		m.Markdown("_" + escapeMarkdown(s) + "_")
 	}
@@ -269,4 +272,13 @@ func VagueReply(tx *Texts, opts Options) string {
 		return tx.Vague + " " + tx.VagueCases
 	}
 	return tx.Vague + " " + contact(tx, opts)
+}
+
+// otherLang reports whether the guide g, shown as plain, is clearly
+// written in another language than the frame tx (its title, summary and
+// the first words shown: see ClearLang). A guide that does not say keeps
+// no note.
+func otherLang(g *guides.Guide, plain string, tx *Texts) bool {
+	l := ClearLang(g.Title + "\n" + g.Summary + "\n" + plain)
+	return l != "" && l != tx.Lang
 }

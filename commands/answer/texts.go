@@ -69,6 +69,12 @@ type Texts struct {
 	WholeGuide, SayMore string
 	// Related lists up to two close guides: %s = their titles.
 	Related string
+	// GuideOtherLang follows the title of an answer when the guide is
+	// written in the other language than the frame's (the member writes
+	// in another language than the guides'): which language, and how to
+	// translate it in Element (copy the text, or the browser's
+	// translation on the web).
+	GuideOtherLang string
 	// Feedback asks for 👍/👎: Lotse puts no reaction there to tap (as
 	// it does under a choice), so it says how to react on a phone.
 	Feedback string
@@ -142,12 +148,15 @@ var German = Texts{
 	WholeGuide: "Ganze Anleitung: %s",
 	SayMore:    "Schreib *mehr* für die ganze Anleitung.",
 	Related:    "Vielleicht passt auch: %s",
-	Feedback:   "Hat dir das geholfen? Reagiere mit 👍 oder 👎 (am Handy: Nachricht gedrückt halten).",
-	RestOf:     "📘 **%s** – der Rest der Anleitung:",
-	NoRest:     "Das war schon die ganze Anleitung.",
-	OpenGuide:  "!anleitung %s",
-	Choose:     "Ich bin mir nicht sicher, welche Anleitung du meinst. Meintest du …",
-	ChooseHow:  "Antworte mit der Nummer (z. B. `1`) oder tippe auf %s – oder stell deine Frage etwas anders.",
+	// Element has no translate button: copying works in every app, the
+	// browser translates Element Web and the guide's web page.
+	GuideOtherLang: "Diese Anleitung ist auf Englisch. Zum Übersetzen kopier den Text in eine Übersetzungs-App oder nutze die Übersetzen-Funktion deines Browsers.",
+	Feedback:       "Hat dir das geholfen? Reagiere mit 👍 oder 👎 (am Handy: Nachricht gedrückt halten).",
+	RestOf:         "📘 **%s** – der Rest der Anleitung:",
+	NoRest:         "Das war schon die ganze Anleitung.",
+	OpenGuide:      "!anleitung %s",
+	Choose:         "Ich bin mir nicht sicher, welche Anleitung du meinst. Meintest du …",
+	ChooseHow:      "Antworte mit der Nummer (z. B. `1`) oder tippe auf %s – oder stell deine Frage etwas anders.",
 	// One guide: "die Nummer" of a list of one reads oddly; name it.
 	ChooseHowOne: "Antworte mit `1` oder tippe auf %s – oder stell deine Frage etwas anders.",
 	Command:      "(Befehl – beantwortet Lotses Befehlsübersicht, nicht die Suche.)",
@@ -203,18 +212,19 @@ var English = Texts{
 	Vague:      "Sorry, something isn't working! So that I can show you the right guide: what exactly doesn't work, and where? A few words are enough, e.g. “sound in the video conference”, “signing in to the cloud” or “forgot password”.",
 	VagueCases: "Or I can pass it on to a person from the digital team.",
 
-	Answer:       "📘 **%s**",
-	WholeGuide:   "Whole guide: %s",
-	SayMore:      "Write *more* for the whole guide.",
-	Related:      "This might fit too: %s",
-	Feedback:     "Did this help? React with 👍 or 👎 (on a phone: press and hold the message).",
-	RestOf:       "📘 **%s** – the rest of the guide:",
-	NoRest:       "That was already the whole guide.",
-	OpenGuide:    "!guide %s",
-	Choose:       "I'm not sure which guide you mean. Did you mean …",
-	ChooseHow:    "Reply with the number (e.g. `1`) or tap %s – or ask your question a little differently.",
-	ChooseHowOne: "Reply `1` or tap %s – or ask your question a little differently.",
-	Command:      "(A command – answered by Lotse's command router, not by the search.)",
+	Answer:         "📘 **%s**",
+	WholeGuide:     "Whole guide: %s",
+	SayMore:        "Write *more* for the whole guide.",
+	Related:        "This might fit too: %s",
+	GuideOtherLang: "This guide is in German. To translate it, copy the text into a translation app or use your browser's translate function.",
+	Feedback:       "Did this help? React with 👍 or 👎 (on a phone: press and hold the message).",
+	RestOf:         "📘 **%s** – the rest of the guide:",
+	NoRest:         "That was already the whole guide.",
+	OpenGuide:      "!guide %s",
+	Choose:         "I'm not sure which guide you mean. Did you mean …",
+	ChooseHow:      "Reply with the number (e.g. `1`) or tap %s – or ask your question a little differently.",
+	ChooseHowOne:   "Reply `1` or tap %s – or ask your question a little differently.",
+	Command:        "(A command – answered by Lotse's command router, not by the search.)",
 
 	ChooseOrCase:       "None of them fits? Reply “none of them” and I'll offer to pass your question on to a person from the digital team.",
 	ChooseOrContact:    "None of them fits?",

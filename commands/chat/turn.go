@@ -22,6 +22,12 @@ type Turn struct {
 	// threads); the answer workflow sets it, so that answers do not fill
 	// the room's timeline.
 	Thread bool
+	// Lang is the language ("de" or "en") of the frame of Lotse's replies
+	// in this turn when the member writes in another language than the
+	// install's (the answer workflow sets it from the message, or from the
+	// member's last clear language; see answer.MessageLang); "" is the
+	// install's. The support workflow's offer of a case follows it.
+	Lang string
 
 	seq int
 }

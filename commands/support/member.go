@@ -485,6 +485,11 @@ func lastDraftLine(question string) (last string, more bool) {
 // offerCase asks the member whether to open a case from the draft.
 func (w *Workflow) offerCase(ctx context.Context, d storage.CaseDraft, lead string) error {
 	st := w.tx
+	if t := chat.TurnOf(ctx); t != nil && t.Lang != "" {
+		// The member writes in another language than the install's:
+		// the offer follows the answer before it (chat.Turn.Lang).
+		st = TextsFor(t.Lang)
+	}
 	md := offerText(st, d.Question, len(d.Guides) > 0)
 	if lead != "" {
 		md = lead + "\n\n" + md

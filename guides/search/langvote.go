@@ -1,6 +1,9 @@
 package search
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // The language of a message, voted by its function words. A word form
 // can belong to either language ("Logs" is a German plural and an English
@@ -22,6 +25,9 @@ if there here just please`)
 var functionWordsGerman = wordSet(`der die das den dem des und ich du er sie es wir ihr mir mich dir dich ein eine einen einem einer
 mein meine meinen meinem dein deine ist sind nicht wie wo wer warum wann kann können mit auf für fuer von bei zu zum zur im
 oder aber auch noch wenn dass habe hab hast geht bitte`)
+
+// maxVoteBytes bounds the text LanguageVote reads.
+const maxVoteBytes = 4096
 
 // wordSet returns the set of the whitespace-separated words of s.
 func wordSet(s string) map[string]bool {
@@ -46,4 +52,31 @@ func englishContext(toks []rawToken) bool {
 		}
 	}
 	return en > de
+}
+
+// LanguageVote counts the English and the German function words of text
+// (the vote of englishContext, on the first words the search reads of a
+// query, within the first maxVoteBytes of text): the reply's frame
+// follows the language a member writes in (commands/answer.MessageLang).
+// It changes nothing the search ranks or decides.
+func LanguageVote(text string) (english, german int) {
+	if len(text) > maxVoteBytes {
+		// A message whose first 4 KB hold no language says none; the
+		// cut keeps a 60 KB message of emoji or of one long word cheap.
+		n := maxVoteBytes
+		for n > 0 && !utf8.RuneStart(text[n]) {
+			n--
+		}
+		text = text[:n]
+	}
+	var buf [maxQueryTokens]rawToken
+	for _, t := range tokenizeMax(text, buf[:0], maxQueryTokens) {
+		switch {
+		case functionWordsEnglish[t.word]:
+			english++
+		case functionWordsGerman[t.word]:
+			german++
+		}
+	}
+	return english, german
 }

@@ -31,13 +31,14 @@ var numberOnly = regexp.MustCompile(`^\s*#?([0-9]{1,2})[.)]?\s*$`)
 // for a person).
 func (w *Workflow) Text(ctx context.Context, text string) error {
 	evt := threaded(ctx)
+	w.readLang(ctx, text)
 	p, open, err := w.pending(ctx, evt)
 	if err != nil {
 		return err
 	}
 	if isMore(text) {
 		if !open || p.Guide == "" {
-			return w.ReplyMarkdown(ctx, w.tx.MoreNothing)
+			return w.ReplyMarkdown(ctx, w.texts(ctx).MoreNothing)
 		}
 		return w.sendRest(ctx, p)
 	}
@@ -48,7 +49,7 @@ func (w *Workflow) Text(ctx context.Context, text string) error {
 		// "keine davon" after "Meintest du …?" is no question to search:
 		// the way to a person (support offers a case before this, where
 		// it can).
-		return w.ReplyMarkdown(ctx, chat.Format(chat.Plural(w.tx.NoneFits, len(p.Candidates)), w.FallbackContact()))
+		return w.ReplyMarkdown(ctx, chat.Format(chat.Plural(w.texts(ctx).NoneFits, len(p.Candidates)), w.contact(ctx)))
 	}
 	if open && len(p.Candidates) > 0 {
 		if n := byTitleWord(w.Guides.Current(), p.Candidates, text); n > 0 {
@@ -119,10 +120,10 @@ func byTitleWord(lib *guides.Library, candidates []string, text string) int {
 // the event limit.
 func (w *Workflow) sendRest(ctx context.Context, p storage.Pending) error {
 	team := w.isTeam(ctx, chat.TurnOf(ctx).Event.Sender)
-	parts, ok := answer.RestReplies(w.Guides.Current(), p.Guide, guides.Answer{Section: p.Section, Cut: p.Cut}, team, answer.TextsFor(w.Lang), w.replyOptions())
+	parts, ok := answer.RestReplies(w.Guides.Current(), p.Guide, guides.Answer{Section: p.Section, Cut: p.Cut}, team, w.answerTexts(ctx), w.replyOptions())
 	if !ok {
 		// Removed or made team-only by a reload since it was shown.
-		return w.ReplyMarkdown(ctx, w.tx.GuideGone)
+		return w.ReplyMarkdown(ctx, w.texts(ctx).GuideGone)
 	}
 	for _, r := range parts {
 		if _, err := w.Reply(ctx, r.Plain, r.HTML); err != nil {
@@ -134,14 +135,15 @@ func (w *Workflow) sendRest(ctx context.Context, p storage.Pending) error {
 
 // decideOptions are the options of the answer decision for this turn:
 // team-only guides count for a team member in private (isTeam), a case
-// can be offered in a DM with support on, in the bot's language.
+// can be offered in a DM with support on, in the language of the
+// member's message (readLang).
 func (w *Workflow) decideOptions(ctx context.Context) answer.Options {
 	t := chat.TurnOf(ctx)
 	return answer.Options{
 		Team:    t != nil && w.isTeam(ctx, t.Event.Sender),
 		Cases:   w.supportOn() && t != nil && t.Direct,
-		Texts:   answer.TextsFor(w.Lang),
-		Contact: w.FallbackContact(),
+		Texts:   w.answerTexts(ctx),
+		Contact: w.contact(ctx),
 	}
 }
 
@@ -196,7 +198,7 @@ func (w *Workflow) answerQuestion(ctx context.Context, question string) error {
 		// A command after a question ("bist du ein Bot? !hilfe"): not
 		// run from inside a message (its sender, room and permission
 		// are checked by the router only), not searched either.
-		return w.ReplyMarkdown(ctx, w.tx.CommandInside)
+		return w.ReplyMarkdown(ctx, w.texts(ctx).CommandInside)
 	case answer.Human:
 		if cases {
 			// Offer a case right away; the member's words become its question.
@@ -284,9 +286,9 @@ func (w *Workflow) sendGuide(ctx context.Context, lib *guides.Library, hit searc
 // guide is gone).
 func (w *Workflow) showGuide(ctx context.Context, lib *guides.Library, hit search.Hit, more []search.Hit) (id.EventID, error) {
 	team := w.isTeam(ctx, chat.TurnOf(ctx).Event.Sender)
-	r, ok := answer.AnswerReply(lib, hit, more, team, answer.TextsFor(w.Lang), w.replyOptions())
+	r, ok := answer.AnswerReply(lib, hit, more, team, w.answerTexts(ctx), w.replyOptions())
 	if !ok {
-		return "", w.ReplyMarkdown(ctx, w.tx.GuideGone)
+		return "", w.ReplyMarkdown(ctx, w.texts(ctx).GuideGone)
 	}
 	eventID, err := w.Reply(ctx, r.Plain, r.HTML)
 	if err != nil {
@@ -338,7 +340,7 @@ func (w *Workflow) OfferChoice(ctx context.Context, lib *guides.Library, hits []
 // ends the prompt (a rescued choice's way to a person, or "").
 func (w *Workflow) offerChoice(ctx context.Context, lib *guides.Library, hits []search.Hit, closing string) (id.EventID, error) {
 	evt := chat.TurnOf(ctx).Event
-	r, ids := answer.ChoiceReplyWith(lib, w.visibleHits(ctx, lib, hits), answer.TextsFor(w.Lang), closing)
+	r, ids := answer.ChoiceReplyWith(lib, w.visibleHits(ctx, lib, hits), w.answerTexts(ctx), closing)
 	if err := w.DB.Choices.Put(ctx, evt.RoomID.String(), evt.Sender.String(), ids, w.Now()); err != nil {
 		return "", err
 	}
@@ -379,11 +381,11 @@ func (w *Workflow) pickChoice(ctx context.Context, evt *event.Event, number stri
 		return err
 	}
 	if len(ids) == 0 {
-		return w.ReplyMarkdown(ctx, w.tx.ChoiceExpired)
+		return w.ReplyMarkdown(ctx, w.texts(ctx).ChoiceExpired)
 	}
 	n, _ := strconv.Atoi(number)
 	if n < 1 || n > len(ids) {
-		return w.ReplyMarkdown(ctx, chat.Format(chat.Plural(w.tx.ChoiceOutOfRange, len(ids)), len(ids)))
+		return w.ReplyMarkdown(ctx, chat.Format(chat.Plural(w.texts(ctx).ChoiceOutOfRange, len(ids)), len(ids)))
 	}
 	lib := w.Guides.Current()
 	if _, ok := lib.GetFor(ids[n-1], w.isTeam(ctx, evt.Sender)); !ok {
@@ -391,9 +393,9 @@ func (w *Workflow) pickChoice(ctx context.Context, evt *event.Event, number stri
 		// choice was offered: the choice itself is still open, and a
 		// guide the member may no longer read is gone for them.
 		if len(ids) > 1 {
-			return w.ReplyMarkdown(ctx, w.tx.GuideGoneChoice)
+			return w.ReplyMarkdown(ctx, w.texts(ctx).GuideGoneChoice)
 		}
-		return w.ReplyMarkdown(ctx, w.tx.GuideGone)
+		return w.ReplyMarkdown(ctx, w.texts(ctx).GuideGone)
 	}
 	// The prompt picked from (before showing the guide clears it).
 	p, _, err := w.pending(ctx, evt)

@@ -20,6 +20,8 @@ func (w *Workflow) React(ctx context.Context, evt *event.Event) error {
 	if rc == nil || rc.RelatesTo.EventID == "" {
 		return nil
 	}
+	// A reaction has no words: the member's last clear language.
+	w.readLang(ctx, "")
 	if w.cfg.Support != nil {
 		if handled, err := w.cfg.Support.OfferReaction(ctx, evt, rc.RelatesTo.EventID, rc.RelatesTo.Key); handled || err != nil {
 			return err
@@ -51,7 +53,7 @@ func (w *Workflow) React(ctx context.Context, evt *event.Event) error {
 		return err
 	}
 	if helpful {
-		return w.ReplyMarkdown(ctx, w.tx.FeedbackThanks)
+		return w.ReplyMarkdown(ctx, w.texts(ctx).FeedbackThanks)
 	}
 	// 👎: the question behind the answer is one Lotse could not answer.
 	if w.cfg.Gaps != nil {
@@ -83,7 +85,7 @@ func (w *Workflow) React(ctx context.Context, evt *event.Event) error {
 		}
 	}
 	// No case was offered: name whom to reach instead.
-	return w.ReplyMarkdown(ctx, w.tx.FeedbackSorry+" "+w.FallbackContact())
+	return w.ReplyMarkdown(ctx, w.texts(ctx).FeedbackSorry+" "+w.contact(ctx))
 }
 
 // keycapNumber reads a keycap reaction ("2️⃣", also without the variation

@@ -78,6 +78,10 @@ type Workflow struct {
 	// last is the decision IsQuestion kept for answerQuestion in the same
 	// turn (keep), with what it was taken for; empty once taken (decide).
 	last decided
+
+	// langs is the last clear language of the members who wrote in
+	// another language than the install's (readLang).
+	langs langMemory
 }
 
 // decided is one decision of the answer decision and what it was taken
@@ -161,6 +165,7 @@ func (w *Workflow) cmdAsk(ce *chat.Call) error {
 // after the decline does: a team member's matter that only a team guide
 // answers is not lost behind the decline either.
 func (w *Workflow) IsQuestion(ctx context.Context, text string) bool {
+	w.readLang(ctx, text)
 	if answer.AsksQuestion(text) {
 		return true
 	}
