@@ -91,18 +91,18 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 	if !guides.VisibleTo(g, false) {
 		return w.toCase(ctx, c, chat.Format(st.TeamOnlyGuide, chat.Escape(g.Title)))
 	}
-	// Whose words: the member's question, also under the team's own
-	// words (often pasted from the member's): the member's deletion of
-	// that message takes the question back (TakeBack).
-	// The member's objection is read before their question (and again
-	// after the question is stored, objected): their !nicht-merken in
-	// their own chat's worker can come while the guard runs.
+	// The member's objection is read before their question, and again
+	// after it is stored: their !nicht-merken, in their own chat's
+	// worker, can come while the guard runs.
 	own := strings.TrimSpace(override) == ""
 	if out, err := w.objected(ctx, c, own); err != nil {
 		return err
 	} else if out {
 		return w.toCase(ctx, c, chat.Format(st.OptedOut, c.ID, c.ID))
 	}
+	// Whose words: the member's question, also under the team's own
+	// words (often pasted from the member's): the member's deletion of
+	// that message takes the question back (TakeBack).
 	asked, _, src, err := w.caseQuestion(ctx, c)
 	if err != nil {
 		return err
