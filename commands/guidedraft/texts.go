@@ -76,8 +76,8 @@ var German = Texts{
 	Shortened:       "Die Antworten waren sehr lang; der Entwurf ist gekürzt.",
 	Withheld:        "Das Mitglied möchte die eigenen Worte nicht gespeichert haben (`!nicht-merken`): Die Frage steht deshalb nicht im Entwurf – bitte an der Stelle mit „TODO“ in eigenen Worten eintragen.",
 	QuestionDeleted: "Das Mitglied hat die Nachricht mit der Frage gelöscht – ich habe den Entwurf deshalb zurückgenommen.",
-	CaseGone:        "Den Fall #%d gibt es nicht mehr – das Mitglied hat seine Daten löschen lassen. Ich habe den Entwurf deshalb zurückgenommen.",
-	CaseGoneReason:  "Auf Wunsch des Mitglieds gelöscht (Datenschutz).",
+	CaseGone:        "Den Fall #%d gibt es nicht mehr – die Person hat ihre Daten löschen lassen. Ich habe den Entwurf deshalb zurückgenommen.",
+	CaseGoneReason:  "Auf Wunsch der Person gelöscht (Datenschutz).",
 	Finish:          "Zum Fertigstellen: Titel als Aussage formulieren, Zusammenfassung und Stichwörter prüfen, eine kurze Einleitung schreiben, die Antworten zu Schritten ordnen und die Stellen mit „TODO“ und „[… entfernt]“ bearbeiten. Dann die Datei in den passenden Themenordner der Bibliothek legen und mit `lotse guides check` prüfen.",
 	PostedInThread:  "Der Entwurf liegt im Thread von Fall #%d.",
 }

@@ -62,7 +62,13 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 	} else if done != nil {
 		// Handled again after the first handling stored the question and
 		// failed before the library took it: it takes it now (nothing
-		// changes when it has it).
+		// changes when it has it). One whose member objected meanwhile
+		// goes instead, as below.
+		if out, err := w.objected(ctx, c, strings.TrimSpace(override) == ""); err != nil {
+			return err
+		} else if out {
+			return w.dropObjected(ctx, c, done)
+		}
 		if err := w.load(ctx, vetted{}); err != nil {
 			return err
 		}
@@ -85,6 +91,15 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 	if !guides.VisibleTo(g, false) {
 		return w.toCase(ctx, c, chat.Format(st.TeamOnlyGuide, chat.Escape(g.Title)))
 	}
+	// The member's objection is read before their question, and again
+	// after it is stored: their !nicht-merken, in their own chat's
+	// worker, can come while the guard runs.
+	own := strings.TrimSpace(override) == ""
+	if out, err := w.objected(ctx, c, own); err != nil {
+		return err
+	} else if out {
+		return w.toCase(ctx, c, chat.Format(st.OptedOut, c.ID, c.ID))
+	}
 	// Whose words: the member's question, also under the team's own
 	// words (often pasted from the member's): the member's deletion of
 	// that message takes the question back (TakeBack).
@@ -93,16 +108,9 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 		return err
 	}
 	var q string
-	if strings.TrimSpace(override) != "" {
+	if !own {
 		q, _ = Scrub(override, w.tx, w.memberNames(ctx, c)...)
 	} else {
-		out, err := w.DB.Gaps().OptedOut(ctx, c.MemberID)
-		if err != nil {
-			return err
-		}
-		if out {
-			return w.toCase(ctx, c, chat.Format(st.OptedOut, c.ID, c.ID))
-		}
 		if q = asked; q == "" {
 			return w.toCase(ctx, c, chat.Format(st.NoQuestion, c.ID))
 		}
@@ -131,6 +139,16 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 	if gone, err := w.recheck(ctx, src, l, ""); err != nil || gone {
 		return err
 	}
+	// The member objected (!nicht-merken) while the guard judged their
+	// words: learn.Workflow.OptedOut, in their chat's worker, read the
+	// learned questions before this one was stored, so it goes here
+	// (mend31c). The opt-out is committed before OptedOut reads, so one
+	// of the two always sees the other.
+	if out, err := w.objected(ctx, c, own); err != nil {
+		return err
+	} else if out {
+		return w.dropObjected(ctx, c, l)
+	}
 	if err := w.load(ctx, v); err != nil {
 		return err
 	}
@@ -141,6 +159,29 @@ func (w *Workflow) teach(ctx context.Context, c *storage.Case, sender id.UserID,
 		return err
 	}
 	return w.confirm(ctx, c, l)
+}
+
+// objected reports whether the member of c objected to Lotse keeping
+// their words (!nicht-merken) — asked only when the question taught is
+// theirs (own: no override in the team's own words).
+func (w *Workflow) objected(ctx context.Context, c *storage.Case, own bool) (bool, error) {
+	if !own {
+		return false, nil
+	}
+	return w.DB.Gaps().OptedOut(ctx, c.MemberID)
+}
+
+// dropObjected forgets l, just stored from the words of c's member, who
+// objected meanwhile, and tells the team member in the case's thread that
+// the member's words are not learned (the team was never told „Gelernt“).
+func (w *Workflow) dropObjected(ctx context.Context, c *storage.Case, l *storage.LearnedQuestion) error {
+	if _, err := w.DB.Learned().Delete(ctx, l.ID); err != nil {
+		return err
+	}
+	if err := w.load(ctx, vetted{}); err != nil {
+		return err
+	}
+	return w.toCase(ctx, c, chat.Format(w.tx.OptedOut, c.ID, c.ID))
 }
 
 // MaxLearned bounds the questions learned from cases: the guard judges

@@ -141,7 +141,7 @@ var German = Texts{
 	UnknownGuide:    "Keine Anleitung „%s“ gefunden. Nimm die Nummer aus `!anleitungen` (z. B. `2.3`) oder den genauen Titel.",
 	TeamOnlyGuide:   "„%s“ ist nur fürs Team sichtbar – Mitglieder bekämen sie nie als Antwort. Such eine Anleitung für Mitglieder aus.",
 	NoQuestion:      "In Fall #%d steht keine Frage, die Lotse lernen könnte.",
-	OptedOut:        "Das Mitglied aus Fall #%d möchte nicht, dass ich seine Fragen aufhebe (`!nicht-merken`) – seine Worte lerne ich deshalb nicht. Eine eigene Formulierung des Teams geht: `!lehren #%d <Anleitung> | <Frage>`.",
+	OptedOut:        "Die Person aus Fall #%d möchte nicht, dass ich ihre Fragen aufhebe (`!nicht-merken`) – ihre Worte lerne ich deshalb nicht. Eine eigene Formulierung des Teams geht: `!lehren #%d <Anleitung> | <Frage>`.",
 	TooShort:        "„%s“ ist zu kurz für eine Beispielfrage. Schreib mit `… | <Frage>` eine ganze Frage.",
 	TooLong:         "„%s“ ist zu lang für eine Beispielfrage. Schreib sie mit `… | <Frage>` kürzer, nur mit dem Kern der Frage.",
 	OutOfScope:      "„%s“ lernt Lotse nicht: %s",
@@ -184,10 +184,10 @@ var German = Texts{
 	TakenBack:         "🗑️ Die gelernte Frage Nr. %d (zu „%s“) ist wieder vergessen: Das Mitglied hat die Nachricht gelöscht, aus der sie stammt. Lotse sucht ab jetzt ohne sie.",
 	TakenBackExported: "Sie steht schon in den Dateien der Anleitung „%s“ – bitte nehmt sie auch dort heraus.",
 	Untaught:          "🗑️ Die gelernte Frage Nr. %d (zu „%s“) ist wieder vergessen: Die Nachricht, mit der sie gelehrt wurde, ist gelöscht. Lotse sucht ab jetzt ohne sie.",
-	OptedOutForgotten: "🗑️ Die gelernte Frage Nr. %d (zu „%s“) ist wieder vergessen: Das Mitglied möchte nicht, dass Lotse seine Worte aufhebt (`!nicht-merken`). Lotse sucht ab jetzt ohne sie.",
+	OptedOutForgotten: "🗑️ Die gelernte Frage Nr. %d (zu „%s“) ist wieder vergessen: Die Person aus dem Fall möchte nicht, dass Lotse ihre Worte aufhebt (`!nicht-merken`). Lotse sucht ab jetzt ohne sie.",
 	CopyRedacted:      "Das Mitglied hat die Nachricht gelöscht, aus der diese Frage stammt.",
-	CaseGone:          "Den Fall #%d gibt es nicht mehr – das Mitglied hat seine Daten löschen lassen. Ich habe nichts gelernt.",
-	CaseGoneReason:    "Auf Wunsch des Mitglieds gelöscht (Datenschutz).",
+	CaseGone:          "Den Fall #%d gibt es nicht mehr – die Person hat ihre Daten löschen lassen. Ich habe nichts gelernt.",
+	CaseGoneReason:    "Auf Wunsch der Person gelöscht (Datenschutz).",
 }
 
 // English are the English texts.
