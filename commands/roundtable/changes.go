@@ -167,12 +167,22 @@ func (w *Workflow) endMeeting(ctx context.Context, rt *storage.RoundTable) {
 	if w.cfg.Meetings == nil || rt.MeetingID == "" || rt.MeetingID != meetingID(rt) {
 		return // none created for this occurrence (or forgotten as expired)
 	}
+	t := chat.TurnOf(ctx)
+	if !w.Now().Before(rt.Start) {
+		// Under way: people are in it. A move or cancellation during the
+		// session — of a weekly round table, „next time on Friday“ typed
+		// while this Thursday's runs — threw everyone out (mend31b). The
+		// moderators end it themselves; the coordinator is told it runs.
+		if _, err := w.SendMarkdownTo(ctx, t.Event.RoomID, w.tx.MeetingLeftRunning, nil, w.CauseTxn(ctx, "rt-meeting-left-running", 0)); err != nil {
+			zerolog.Ctx(ctx).Warn().Err(err).Msg("Failed to tell the coordinator that a meeting runs on")
+		}
+		return
+	}
 	err := w.cfg.Meetings.End(ctx, rt.MeetingID)
 	if err == nil || errors.Is(err, bbb.ErrNotFound) {
 		return // ended, or BigBlueButton no longer knows it
 	}
 	zerolog.Ctx(ctx).Warn().Err(err).Int64("roundtable", rt.ID).Msg("Failed to end the meeting of a moved or cancelled round table")
-	t := chat.TurnOf(ctx)
 	if _, err := w.SendMarkdownTo(ctx, t.Event.RoomID, w.tx.MeetingNotEnded, nil, w.CauseTxn(ctx, "rt-meeting-not-ended", 0)); err != nil {
 		zerolog.Ctx(ctx).Warn().Err(err).Msg("Failed to tell the coordinator that a meeting could not be ended")
 	}
