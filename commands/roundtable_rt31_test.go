@@ -259,4 +259,21 @@ func TestRoundTableChangeDuringSessionKeepsMeeting(t *testing.T) {
 			}
 		})
 	}
+	t.Run("cancel before the start, handled again after it", func(t *testing.T) {
+		// The runtime tries an event again after an error: the meeting the
+		// first run ended is not said to run.
+		e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+		post := e.announce(t, "!rundertisch Stammtisch jeden Donnerstag um 19 Uhr")
+		e.react(t, annRoom1, mem1, post, "✅")
+		e.tick(t, time.Date(2026, 12, 2, 19, 0, 0, 0, berlin))
+		e.tick(t, start.Add(-15*time.Minute))
+		e.now = start.Add(-5 * time.Minute)
+		cancel := e.event(dmOf(coord), coord, &event.MessageEventContent{MsgType: event.MsgText, Body: "!absagen 1 ja"})
+		noneContains(t, e.handle(t, cancel, true), "läuft schon")
+		if m, _ := e.fake.Meeting(mid); !m.Ended {
+			t.Fatal("the meeting was not ended before the start")
+		}
+		e.now = start.Add(5 * time.Minute)
+		noneContains(t, e.handle(t, cancel, true), "läuft schon", "offen gelassen")
+	})
 }
