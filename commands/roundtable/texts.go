@@ -134,7 +134,7 @@ type Texts struct {
 	// about (a time early in the morning, the night of a clock change, far
 	// ahead): %[1]d number, %[2]s new date, %[3]s the warnings, one a line.
 	MoveConfirm string
-	// MeetingNotEnded follows RescheduledCoord or CancelledCoord when the
+	// MeetingNotEnded comes before RescheduledCoord or CancelledCoord when the
 	// video conference already created for the old date could not be ended.
 	MeetingNotEnded string
 	// MeetingLeftRunning goes with RescheduledCoord or CancelledCoord when
