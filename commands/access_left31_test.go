@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"errors"
 	"testing"
 
 	"maunium.net/go/mautrix/event"
@@ -59,4 +60,38 @@ func TestAccessApprovalTakenBackByEvent(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestAccessApprovalTakenBackRetried (mend31b): the approver deletes the
+// event that counted first (the approval stands: another is there), then
+// the other one; the notice of that retraction fails to send once. The
+// runtime handles the deletion again: the approvers read that the
+// approval is taken back, and the request's message shows it open. Fails
+// without the fix: the event was forgotten in the first run, and no audit
+// entry names an event that did not count, so the retry found nothing —
+// the approval was gone while nobody was told and the message showed it.
+func TestAccessApprovalTakenBackRetried(t *testing.T) {
+	e := newAccessEnv(t)
+	ctx := context.Background()
+	root := e.requestNextcloud(t, member, "Bezirk Nord", "mia@example.org") // needs two
+	counted, _ := e.reactID(t, alice, root, "✅")
+	cmd := e.event(approvals, alice, &event.MessageEventContent{MsgType: event.MsgText, Body: "!genehmigen 1"})
+	e.handle(t, cmd, false)
+	mustContain(t, in(e.handle(t, e.redaction(approvals, alice, counted), false), approvals), "Die Genehmigung von Alice gilt weiter")
+
+	gone := e.redaction(approvals, alice, cmd.ID)
+	e.fm.mu.Lock()
+	e.fm.sendErr = func(id.RoomID, string) error { return errors.New("homeserver away") }
+	e.fm.mu.Unlock()
+	if err := e.h.Handle(ctx, Message{Event: gone}); err == nil {
+		t.Fatal("the failed send was not reported: the runtime would not try again")
+	}
+	e.fm.mu.Lock()
+	e.fm.sendErr = nil
+	e.fm.mu.Unlock()
+	if a, _ := e.db.Access().Approvers(ctx, 1); len(a) != 0 {
+		t.Fatalf("approvers after both events were deleted: %v", a)
+	}
+	// The runtime's retry of the same deletion.
+	mustContain(t, in(e.handle(t, gone, false), approvals), "Alice hat die Genehmigung zurückgenommen", "[OFFEN]")
 }

@@ -57,6 +57,9 @@ type fakeMatrix struct {
 	// onSend, if set, runs at each Send before it is recorded (something
 	// that happens while a message is on its way).
 	onSend func(roomID id.RoomID)
+	// sendErr, if set, is Send's answer before anything is recorded (nil:
+	// sent), as a homeserver that does not answer (mend31b).
+	sendErr func(roomID id.RoomID, txnID string) error
 	// onName, if set, runs at each DisplayName before it answers
 	// (something that happens while Lotse reads whose words it copies).
 	onName func(user id.UserID)
@@ -218,10 +221,15 @@ func (f *fakeMatrix) Send(_ context.Context, roomID id.RoomID, _ event.Type, con
 		return "", fmt.Errorf("%w (%d bytes): %v", chattest.ErrTooLarge, len(raw), err)
 	}
 	f.mu.Lock()
-	hook := f.onSend
+	hook, fail := f.onSend, f.sendErr
 	f.mu.Unlock()
 	if hook != nil {
 		hook(roomID)
+	}
+	if fail != nil {
+		if err := fail(roomID, txnID); err != nil {
+			return "", err
+		}
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()

@@ -219,3 +219,61 @@ func TestRoundTableListInGroupRoom(t *testing.T) {
 	mustContain(t, got, "Geheimrunde")
 	noneContains(t, got, "Offene Runde")
 }
+
+// TestRoundTableChangeDuringSessionKeepsMeeting (mend31b, Low, a bad
+// evening): a weekly round table's coordinator types „!verschieben 1
+// Freitag 19 Uhr“ during Thursday's session (next time on Friday), or
+// cancels the series then. The occurrence under way is what moves, and
+// rt31's end of the meeting threw everyone out of the running session.
+// Now a meeting under way stays open and the coordinator reads so; before
+// the start it is still ended (TestRoundTableCancelOrMoveEndsMeeting).
+// Fails without the fix: the meeting is ended and the link refused.
+func TestRoundTableChangeDuringSessionKeepsMeeting(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	start := time.Date(2026, 12, 3, 19, 0, 0, 0, berlin) // a Thursday
+	mid := fmt.Sprintf("lotse-rt-1-%d", start.Unix())
+	for _, tt := range []struct{ name, cmd, want string }{
+		{"move", "!verschieben 1 4.12. 19 Uhr", "verschoben"},
+		{"cancel", "!absagen 1 ja", "abgesagt"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+			post := e.announce(t, "!rundertisch Stammtisch jeden Donnerstag um 19 Uhr")
+			e.react(t, annRoom1, mem1, post, "✅")
+			e.tick(t, time.Date(2026, 12, 2, 19, 0, 0, 0, berlin))
+			rem := in(e.tick(t, start.Add(-15*time.Minute)), dmOf(mem1))
+			if len(rem) != 1 {
+				t.Fatal("want the last reminder with the link")
+			}
+			link := linkIn(rem[0].content.Body)
+			e.now = start.Add(20 * time.Minute) // the session runs
+			got := e.sayDirect(t, dmOf(coord), coord, tt.cmd)
+			mustContain(t, in(got, dmOf(mem1)), tt.want)
+			mustContain(t, in(got, dmOf(coord)), "läuft schon", "offen gelassen")
+			noneContains(t, got, mid, "lotse-rt", "nicht beenden")
+			if m, ok := e.fake.Meeting(mid); !ok || m.Ended {
+				t.Errorf("the running session was ended by %q", tt.cmd)
+			}
+			if ans := e.joinAnswer(t, link); strings.Contains(ans, "FAILED") {
+				t.Errorf("the link of the running session no longer gets in: %s", ans)
+			}
+		})
+	}
+	t.Run("cancel before the start, handled again after it", func(t *testing.T) {
+		// The runtime tries an event again after an error: the meeting the
+		// first run ended is not said to run.
+		e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+		post := e.announce(t, "!rundertisch Stammtisch jeden Donnerstag um 19 Uhr")
+		e.react(t, annRoom1, mem1, post, "✅")
+		e.tick(t, time.Date(2026, 12, 2, 19, 0, 0, 0, berlin))
+		e.tick(t, start.Add(-15*time.Minute))
+		e.now = start.Add(-5 * time.Minute)
+		cancel := e.event(dmOf(coord), coord, &event.MessageEventContent{MsgType: event.MsgText, Body: "!absagen 1 ja"})
+		noneContains(t, e.handle(t, cancel, true), "läuft schon")
+		if m, _ := e.fake.Meeting(mid); !m.Ended {
+			t.Fatal("the meeting was not ended before the start")
+		}
+		e.now = start.Add(5 * time.Minute)
+		noneContains(t, e.handle(t, cancel, true), "läuft schon", "offen gelassen")
+	})
+}

@@ -64,6 +64,26 @@ func (w *Workflow) ApprovalRedacted(ctx context.Context, evt *event.Event, redac
 		}
 		return nil
 	}
+	// A retry of the above whose first run took the approval back (the
+	// event is forgotten then): the notice and the message drawn anew
+	// again, with the same transaction ID. Without this, the deletion of
+	// the last approving event that was not the counted one (no audit
+	// entry names it) found nothing on a retry after a failed send: the
+	// approvers never read that the approval was gone, and the request's
+	// message still showed it (mend31b).
+	if prior, err := q.AuditByKey(ctx, "approval-retracted:"+evt.ID.String()); err != nil {
+		return err
+	} else if prior != nil && prior.Actor == evt.Sender.String() {
+		after, err := q.Get(ctx, prior.RequestID)
+		if err != nil || after == nil {
+			return err
+		}
+		md := chat.Format(w.tx.Retracted, after.ID, chat.Escape(w.Matrix.DisplayName(ctx, w.cfg.ApprovalsRoom, evt.Sender)))
+		if _, err := w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, md, chat.ThreadRel(after.ApprovalsEvent), txn); err != nil {
+			return err
+		}
+		return w.updateAccessBoard(ctx, after.ID)
+	}
 	// An approval given before v24, or a retry of the above (its event
 	// is forgotten then): by the audit entry of the counted event.
 	entry, err := q.AuditByKey(ctx, "approval:"+redacts.String())

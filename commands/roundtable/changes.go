@@ -79,7 +79,7 @@ func (w *Workflow) cmdReschedule(ce *chat.Call) error {
 			return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.NotOpen, rt.ID))
 		}
 		if !rt.Start.Equal(old.Start) {
-			w.endMeeting(ce.Ctx, old)
+			w.endMeeting(ce.Ctx, old, false)
 		}
 	}
 	// The rooms first: an attendee whose direct chat fails must not keep
@@ -122,7 +122,8 @@ func (w *Workflow) cmdCancel(ce *chat.Call) error {
 			return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.CancelConfirm, n), rt.ID, chat.Escape(rt.Title), w.rtRange(rt), n))
 		}
 	}
-	if rt.LastEvent != ce.Event.ID.String() {
+	retry := rt.LastEvent == ce.Event.ID.String()
+	if !retry {
 		ok, after, err := w.DB.RoundTables.Cancel(ce.Ctx, rt.ID, ce.Event.ID.String(), w.Now())
 		if err != nil {
 			return err
@@ -133,7 +134,7 @@ func (w *Workflow) cmdCancel(ce *chat.Call) error {
 		rt = after
 	}
 	// Also on a retry of the event: ending is idempotent.
-	w.endMeeting(ce.Ctx, rt)
+	w.endMeeting(ce.Ctx, rt, retry)
 	// The rooms first, as in cmdReschedule: the cancellation reaches the
 	// announcements and calendars whatever happens with one attendee's DM.
 	if err := w.updatePosts(ce.Ctx, rt); err != nil {
@@ -163,16 +164,33 @@ func (w *Workflow) cmdCancel(ce *chat.Call) error {
 // and the moved round table's attendees found two meetings (rt31). The
 // coordinator is told if BigBlueButton does not answer; nothing else
 // waits for it.
-func (w *Workflow) endMeeting(ctx context.Context, rt *storage.RoundTable) {
+//
+// retry: the event was handled before (a cancellation's retry). A meeting
+// under way is then left without a word: the first run ended it before
+// the start, or said it runs.
+func (w *Workflow) endMeeting(ctx context.Context, rt *storage.RoundTable, retry bool) {
 	if w.cfg.Meetings == nil || rt.MeetingID == "" || rt.MeetingID != meetingID(rt) {
 		return // none created for this occurrence (or forgotten as expired)
+	}
+	t := chat.TurnOf(ctx)
+	if !w.Now().Before(rt.Start) {
+		// Under way: people are in it. A move or cancellation during the
+		// session — of a weekly round table, „next time on Friday“ typed
+		// while this Thursday's runs — threw everyone out (mend31b). The
+		// moderators end it themselves; the coordinator is told it runs.
+		if retry {
+			return
+		}
+		if _, err := w.SendMarkdownTo(ctx, t.Event.RoomID, w.tx.MeetingLeftRunning, nil, w.CauseTxn(ctx, "rt-meeting-left-running", 0)); err != nil {
+			zerolog.Ctx(ctx).Warn().Err(err).Msg("Failed to tell the coordinator that a meeting runs on")
+		}
+		return
 	}
 	err := w.cfg.Meetings.End(ctx, rt.MeetingID)
 	if err == nil || errors.Is(err, bbb.ErrNotFound) {
 		return // ended, or BigBlueButton no longer knows it
 	}
 	zerolog.Ctx(ctx).Warn().Err(err).Int64("roundtable", rt.ID).Msg("Failed to end the meeting of a moved or cancelled round table")
-	t := chat.TurnOf(ctx)
 	if _, err := w.SendMarkdownTo(ctx, t.Event.RoomID, w.tx.MeetingNotEnded, nil, w.CauseTxn(ctx, "rt-meeting-not-ended", 0)); err != nil {
 		zerolog.Ctx(ctx).Warn().Err(err).Msg("Failed to tell the coordinator that a meeting could not be ended")
 	}

@@ -134,9 +134,13 @@ type Texts struct {
 	// about (a time early in the morning, the night of a clock change, far
 	// ahead): %[1]d number, %[2]s new date, %[3]s the warnings, one a line.
 	MoveConfirm string
-	// MeetingNotEnded follows RescheduledCoord or CancelledCoord when the
+	// MeetingNotEnded comes before RescheduledCoord or CancelledCoord when the
 	// video conference already created for the old date could not be ended.
 	MeetingNotEnded string
+	// MeetingLeftRunning goes with RescheduledCoord or CancelledCoord when
+	// the occurrence's video conference is already under way: Lotse leaves
+	// it to the moderators (mend31b).
+	MeetingLeftRunning string
 
 	// AttendeesIntro: %d number, %s title, %d count.
 	AttendeesIntro string
@@ -253,17 +257,18 @@ var German = Texts{
 	LinkFollows:           "🔗 Die Videokonferenz zum Runden Tisch „%s“ ist jetzt bereit.",
 	Late:                  "_Diese Erinnerung kommt verspätet, weil ich kurz nicht erreichbar war._",
 
-	Rescheduled:       "🔀 Der Runde Tisch „%s“ ist verschoben auf **%s**. Deine Zusage gilt weiter, absagen mit `!absage %d`.",
-	RescheduledCoord:  "🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte ist informiert, die Ankündigungen aktualisiert.|🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
-	CancelConfirm:     "❓ **Runder Tisch #%[1]d „%[2]s“ am %[3]s absagen?**\n\n%[4]d Person hat zugesagt und bekommt Bescheid, die Ankündigungen werden als abgesagt markiert – zurücknehmen lässt sich das nicht.\n\nWenn du sicher bist: `!absagen %[1]d ja`  \nNur deine eigene Zusage zurückziehen: `!absage %[1]d`|❓ **Runder Tisch #%[1]d „%[2]s“ am %[3]s absagen?**\n\n%[4]d Personen haben zugesagt und bekommen Bescheid, die Ankündigungen werden als abgesagt markiert – zurücknehmen lässt sich das nicht.\n\nWenn du sicher bist: `!absagen %[1]d ja`  \nNur deine eigene Zusage zurückziehen: `!absage %[1]d`",
-	MoveConfirm:       "❓ **Runder Tisch #%[1]d wirklich auf %[2]s verschieben?**\n\n%[3]s\n\nNoch ist nichts verschoben und niemand benachrichtigt. Stimmt der Termin so, schick denselben Befehl noch einmal mit „ja“ am Ende; sonst schreib die Zeit genauer, z. B. `!verschieben %[1]d 10.12. 19:00`.",
-	MeetingNotEnded:   "⚠️ Die bisherige Videokonferenz konnte ich gerade nicht beenden. Wer den Link schon hat, kommt noch hinein – beende sie bitte selbst („Konferenz beenden“).",
-	RescheduleUsage:   "So geht es: `!verschieben <Nr> <neue Zeit>`, z. B. `!verschieben 3 10.12. 19 Uhr` – nur die Uhrzeit am selben Tag: `!verschieben 3 20 Uhr`.",
-	Cancelled:         "❌ Der Runde Tisch „%s“ am %s ist leider abgesagt.",
-	CalendarMoved:     "📅 Steht er in deinem Kalender? Tippe auf die Kalenderdatei unter dieser Nachricht. Zeigt dein Kalender danach noch den alten Termin, lösch ihn dort.",
-	CalendarCancelled: "📅 Steht er in deinem Kalender? Tippe auf die Kalenderdatei unter dieser Nachricht. Zeigt dein Kalender den Termin danach noch, lösch ihn dort.",
-	PostDeleted:       "🗑️ Jemand hat eine Ankündigung deines Runden Tischs #%[1]d „%[2]s“ in ihrem Raum gelöscht.\n\nDer Runde Tisch bleibt bestehen, alle Zusagen gelten weiter. Diese Ankündigung bearbeite ich nicht mehr, ein neues ✅ darunter zählt nicht; zusagen geht mit `!dabei %[1]d`. Soll er nicht stattfinden: `!absagen %[1]d`.",
-	CancelledCoord:    "❌ Runder Tisch #%d ist abgesagt. %d Zugesagte ist informiert, die Ankündigungen aktualisiert.|❌ Runder Tisch #%d ist abgesagt. %d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
+	Rescheduled:        "🔀 Der Runde Tisch „%s“ ist verschoben auf **%s**. Deine Zusage gilt weiter, absagen mit `!absage %d`.",
+	RescheduledCoord:   "🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte ist informiert, die Ankündigungen aktualisiert.|🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
+	CancelConfirm:      "❓ **Runder Tisch #%[1]d „%[2]s“ am %[3]s absagen?**\n\n%[4]d Person hat zugesagt und bekommt Bescheid, die Ankündigungen werden als abgesagt markiert – zurücknehmen lässt sich das nicht.\n\nWenn du sicher bist: `!absagen %[1]d ja`  \nNur deine eigene Zusage zurückziehen: `!absage %[1]d`|❓ **Runder Tisch #%[1]d „%[2]s“ am %[3]s absagen?**\n\n%[4]d Personen haben zugesagt und bekommen Bescheid, die Ankündigungen werden als abgesagt markiert – zurücknehmen lässt sich das nicht.\n\nWenn du sicher bist: `!absagen %[1]d ja`  \nNur deine eigene Zusage zurückziehen: `!absage %[1]d`",
+	MoveConfirm:        "❓ **Runder Tisch #%[1]d wirklich auf %[2]s verschieben?**\n\n%[3]s\n\nNoch ist nichts verschoben und niemand benachrichtigt. Stimmt der Termin so, schick denselben Befehl noch einmal mit „ja“ am Ende; sonst schreib die Zeit genauer, z. B. `!verschieben %[1]d 10.12. 19:00`.",
+	MeetingLeftRunning: "ℹ️ Die Videokonferenz läuft schon, ich habe sie offen gelassen: Wer gerade teilnimmt, bleibt drin, und wer den Link hat, kommt noch hinein. Seid ihr fertig, beendet sie bitte als Moderation selbst („Konferenz beenden“).",
+	MeetingNotEnded:    "⚠️ Die bisherige Videokonferenz konnte ich gerade nicht beenden. Wer den Link schon hat, kommt noch hinein – beende sie bitte selbst („Konferenz beenden“).",
+	RescheduleUsage:    "So geht es: `!verschieben <Nr> <neue Zeit>`, z. B. `!verschieben 3 10.12. 19 Uhr` – nur die Uhrzeit am selben Tag: `!verschieben 3 20 Uhr`.",
+	Cancelled:          "❌ Der Runde Tisch „%s“ am %s ist leider abgesagt.",
+	CalendarMoved:      "📅 Steht er in deinem Kalender? Tippe auf die Kalenderdatei unter dieser Nachricht. Zeigt dein Kalender danach noch den alten Termin, lösch ihn dort.",
+	CalendarCancelled:  "📅 Steht er in deinem Kalender? Tippe auf die Kalenderdatei unter dieser Nachricht. Zeigt dein Kalender den Termin danach noch, lösch ihn dort.",
+	PostDeleted:        "🗑️ Jemand hat eine Ankündigung deines Runden Tischs #%[1]d „%[2]s“ in ihrem Raum gelöscht.\n\nDer Runde Tisch bleibt bestehen, alle Zusagen gelten weiter. Diese Ankündigung bearbeite ich nicht mehr, ein neues ✅ darunter zählt nicht; zusagen geht mit `!dabei %[1]d`. Soll er nicht stattfinden: `!absagen %[1]d`.",
+	CancelledCoord:     "❌ Runder Tisch #%d ist abgesagt. %d Zugesagte ist informiert, die Ankündigungen aktualisiert.|❌ Runder Tisch #%d ist abgesagt. %d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
 
 	AttendeesIntro:    "Runder Tisch #%d „%s“: %d Zusage|Runder Tisch #%d „%s“: %d Zusagen",
 	AttendeesCapacity: "Noch %d Platz frei.|Noch %d Plätze frei.",
@@ -360,17 +365,18 @@ var English = Texts{
 	LinkFollows:           "🔗 The video conference for the round table “%s” is ready now.",
 	Late:                  "_This reminder is late because I was briefly unavailable._",
 
-	Rescheduled:       "🔀 The round table “%s” moved to **%s**. Your RSVP still stands; withdraw with `!leave %d`.",
-	RescheduledCoord:  "🔀 Round table #%d moved to %s. %d attendee was told, the announcements updated.|🔀 Round table #%d moved to %s. %d attendees were told, the announcements updated.",
-	CancelConfirm:     "❓ **Cancel round table #%[1]d “%[2]s” on %[3]s?**\n\n%[4]d person joined and will be told, the announcements will be marked as cancelled – this can't be undone.\n\nIf you're sure: `!cancel %[1]d yes`  \nTo withdraw only your own RSVP: `!leave %[1]d`|❓ **Cancel round table #%[1]d “%[2]s” on %[3]s?**\n\n%[4]d people joined and will be told, the announcements will be marked as cancelled – this can't be undone.\n\nIf you're sure: `!cancel %[1]d yes`  \nTo withdraw only your own RSVP: `!leave %[1]d`",
-	MoveConfirm:       "❓ **Really move round table #%[1]d to %[2]s?**\n\n%[3]s\n\nNothing is moved and nobody told yet. If the date is right, send the same command again with “yes” at the end; otherwise write the time more exactly, e.g. `!reschedule %[1]d 10 Dec at 7 pm`.",
-	MeetingNotEnded:   "⚠️ I couldn't end the video conference that was already open just now. Whoever has the link can still get in – please end it yourself (“End meeting”).",
-	RescheduleUsage:   "Usage: `!reschedule <number> <new time>`, e.g. `!reschedule 3 10 Dec at 7 pm` – only the time on the same day: `!reschedule 3 at 8 pm`.",
-	Cancelled:         "❌ Sorry, the round table “%s” on %s is cancelled.",
-	CalendarMoved:     "📅 Is it in your calendar? Tap the calendar file below this message. If your calendar still shows the old date afterwards, delete it there.",
-	CalendarCancelled: "📅 Is it in your calendar? Tap the calendar file below this message. If your calendar still shows the date afterwards, delete it there.",
-	PostDeleted:       "🗑️ Someone deleted an announcement of your round table #%[1]d “%[2]s” in its room.\n\nThe round table stays, all RSVPs still count. I no longer edit that announcement, a new ✅ under it doesn't count; people can join with `!join %[1]d`. If it should not take place: `!cancel %[1]d`.",
-	CancelledCoord:    "❌ Round table #%d is cancelled. %d attendee was told, the announcements updated.|❌ Round table #%d is cancelled. %d attendees were told, the announcements updated.",
+	Rescheduled:        "🔀 The round table “%s” moved to **%s**. Your RSVP still stands; withdraw with `!leave %d`.",
+	RescheduledCoord:   "🔀 Round table #%d moved to %s. %d attendee was told, the announcements updated.|🔀 Round table #%d moved to %s. %d attendees were told, the announcements updated.",
+	CancelConfirm:      "❓ **Cancel round table #%[1]d “%[2]s” on %[3]s?**\n\n%[4]d person joined and will be told, the announcements will be marked as cancelled – this can't be undone.\n\nIf you're sure: `!cancel %[1]d yes`  \nTo withdraw only your own RSVP: `!leave %[1]d`|❓ **Cancel round table #%[1]d “%[2]s” on %[3]s?**\n\n%[4]d people joined and will be told, the announcements will be marked as cancelled – this can't be undone.\n\nIf you're sure: `!cancel %[1]d yes`  \nTo withdraw only your own RSVP: `!leave %[1]d`",
+	MoveConfirm:        "❓ **Really move round table #%[1]d to %[2]s?**\n\n%[3]s\n\nNothing is moved and nobody told yet. If the date is right, send the same command again with “yes” at the end; otherwise write the time more exactly, e.g. `!reschedule %[1]d 10 Dec at 7 pm`.",
+	MeetingLeftRunning: "ℹ️ The video conference is already under way, so I left it open: whoever is in it stays, and whoever has the link can still get in. When you're done, please end it yourself as a moderator (“End meeting”).",
+	MeetingNotEnded:    "⚠️ I couldn't end the video conference that was already open just now. Whoever has the link can still get in – please end it yourself (“End meeting”).",
+	RescheduleUsage:    "Usage: `!reschedule <number> <new time>`, e.g. `!reschedule 3 10 Dec at 7 pm` – only the time on the same day: `!reschedule 3 at 8 pm`.",
+	Cancelled:          "❌ Sorry, the round table “%s” on %s is cancelled.",
+	CalendarMoved:      "📅 Is it in your calendar? Tap the calendar file below this message. If your calendar still shows the old date afterwards, delete it there.",
+	CalendarCancelled:  "📅 Is it in your calendar? Tap the calendar file below this message. If your calendar still shows the date afterwards, delete it there.",
+	PostDeleted:        "🗑️ Someone deleted an announcement of your round table #%[1]d “%[2]s” in its room.\n\nThe round table stays, all RSVPs still count. I no longer edit that announcement, a new ✅ under it doesn't count; people can join with `!join %[1]d`. If it should not take place: `!cancel %[1]d`.",
+	CancelledCoord:     "❌ Round table #%d is cancelled. %d attendee was told, the announcements updated.|❌ Round table #%d is cancelled. %d attendees were told, the announcements updated.",
 
 	AttendeesIntro:    "Round table #%d “%s”: %d attendee|Round table #%d “%s”: %d attendees",
 	AttendeesCapacity: "%d place left.|%d places left.",
