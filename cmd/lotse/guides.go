@@ -84,7 +84,10 @@ func noGuidesError(dir string, problems []guides.Problem, leftOut int) error {
 	case skipped > 0:
 		return fmt.Errorf(chat.Plural("no guide loaded from %s: %d file has errors and was skipped (see above; lotse guides check %s)|no guide loaded from %s: %d files have errors and were skipped (see above; lotse guides check %s)", skipped), dir, skipped, dir)
 	case leftOut > 0:
-		return fmt.Errorf(chat.Plural("no guide loaded from %s: its %d guide needs a feature the config switches off|no guide loaded from %s: all %d guides need features the config switches off", leftOut), dir, leftOut)
+		if leftOut == 1 {
+			return fmt.Errorf("no guide loaded from %s: its only guide needs a feature the config switches off", dir)
+		}
+		return fmt.Errorf("no guide loaded from %s: all %d guides need features the config switches off", dir, leftOut)
 	}
 	return fmt.Errorf("no guide in %s: it has no .md guide files; is it the library folder (shipped: library)?", dir)
 }
