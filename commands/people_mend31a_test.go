@@ -2,11 +2,13 @@ package commands
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
 	"maunium.net/go/mautrix/id"
 
+	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -69,5 +71,39 @@ func removeTeam(t *testing.T, db *storage.DB) {
 	t.Helper()
 	for _, u := range []id.UserID{alice, bob} {
 		setRole(t, db, u, storage.RoleTeam, storage.RoleRemoved)
+	}
+}
+
+// TestWelcomeStepSummaryIsText: the welcome lists each first step with its
+// guide's summary, which went into the Markdown as it stood — the only
+// place where a guide's front matter was not escaped. A summary with a
+// link, raw HTML or a line break put a link elsewhere (or any formatting)
+// into every new member's first message from Lotse, beside the step links
+// onb31 added (thirty-first pass, mend31a). The summary is plain text, as
+// library/README.md describes it ("erscheint in Trefferlisten").
+func TestWelcomeStepSummaryIsText(t *testing.T) {
+	src := "---\ntitle: \"Anmelden\"\nsummary: \"Klick [hier](https://evil.example/login) oder <a href=\\\"https://evil.example\\\">da</a>.\\n\\n# Groß\"\ntags: [onboarding]\n---\n\n# Anmelden\n\nText.\n"
+	g, problems := guides.Parse("start/01-anmelden.md", []byte(src))
+	if g == nil {
+		t.Fatalf("parse: %v", problems)
+	}
+	e := newSupportEnv(t)
+	e.reconfigure(func(d *Deps) {
+		d.Guides = staticGuides{guides.NewLibrary([]*guides.Guide{g})}
+		d.Onboarding = Onboarding{Welcome: true}
+	})
+	welcome := in(e.say(t, dmRoom, member, "hallo", ""), dmRoom)
+	if len(welcome) == 0 {
+		t.Fatal("no welcome")
+	}
+	html := welcome[0].content.FormattedBody
+	if strings.Contains(html, "evil.example") && strings.Contains(html, "href=\"https://evil.example") {
+		t.Errorf("the summary's link reached the welcome as a link:\n%s", html)
+	}
+	if strings.Contains(html, "<h1") {
+		t.Errorf("the summary's line break made a heading:\n%s", html)
+	}
+	if !strings.Contains(welcome[0].content.Body, "Klick") {
+		t.Errorf("the summary is gone:\n%s", welcome[0].content.Body)
 	}
 }
