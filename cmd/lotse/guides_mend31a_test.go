@@ -19,7 +19,8 @@ func TestNoGuidesErrorWords(t *testing.T) {
 		want     string
 	}{
 		{"one broken", []guides.Problem{broken, warning}, 0, "no guide loaded from lib: 1 file has errors and was skipped (see above; lotse guides check lib)"},
-		{"two broken", []guides.Problem{broken, broken}, 0, "no guide loaded from lib: 2 files have errors and were skipped (see above; lotse guides check lib)"},
+		{"one file, three errors", []guides.Problem{broken, broken, broken, warning}, 0, "no guide loaded from lib: 1 file has errors and was skipped (see above; lotse guides check lib)"},
+		{"two broken", []guides.Problem{broken, {File: "c.md", Message: "no title"}}, 0, "no guide loaded from lib: 2 files have errors and were skipped (see above; lotse guides check lib)"},
 		{"one left out", nil, 1, "no guide loaded from lib: its only guide needs a feature the config switches off"},
 		{"three left out", nil, 3, "no guide loaded from lib: all 3 guides need features the config switches off"},
 		{"nothing", []guides.Problem{warning}, 0, "no guide in lib: it has no .md guide files; is it the library folder (shipped: library)?"},

@@ -146,12 +146,7 @@ func checkGuides(cfg config.Config, lib *guides.Library, problems []guides.Probl
 			"Setz guides_dir auf den Ordner mit den Anleitungen (im Paket: library).",
 			"Set guides_dir to the folder with the guides (shipped: library).")}
 	}
-	skipped := 0
-	for _, p := range problems {
-		if !p.Warning {
-			skipped++
-		}
-	}
+	skipped := skippedFiles(problems)
 	n, leftOut := lib.Len(), len(lib.LeftOut())
 	loadedDE := fmt.Sprintf(chat.Plural("%d Anleitung geladen|%d Anleitungen geladen", n), n)
 	loadedEN := fmt.Sprintf(chat.Plural("%d guide loaded|%d guides loaded", n), n)
