@@ -170,7 +170,7 @@ func TestTeamRoomHintOnce(t *testing.T) {
 // and so activate the team role for themselves; it is audited, and the
 // window is closed afterwards — for them and every other admin.
 func TestBootstrapFirstAdmin(t *testing.T) {
-	e, rooms := newRolesEnv(t)
+	e, _ := newRolesEnv(t)
 	ctx := context.Background()
 	second := id.UserID("@admin2:test")
 	e.reconfigure(func(d *Deps) {
@@ -190,7 +190,7 @@ func TestBootstrapFirstAdmin(t *testing.T) {
 	// The first setup: a database whose team rows were never active (a
 	// team once seen stays a team for good, mend31a, so the env's active
 	// members are removed before Lotse looks).
-	e, rooms = newRolesEnv(t)
+	e, rooms := newRolesEnv(t)
 	e.reconfigure(func(d *Deps) {
 		d.Roles.TrainingRequired = false
 		d.Roles.Admins = append(d.Roles.Admins, second)
