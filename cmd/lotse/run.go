@@ -570,21 +570,10 @@ func checkRoomJoinRule(ctx context.Context, cli *mautrix.Client, room id.RoomID,
 		log.Warn().Err(err).Str("room", key).Msg("Could not read who may join the room")
 		return
 	}
-	if joinableWithoutInvite(jr.JoinRule) {
+	if bot.JoinableWithoutInvite(jr.JoinRule) {
 		log.Error().Str("room", key).Stringer("room_id", room).Str("join_rule", string(jr.JoinRule)).
 			Msg("One can join this room without an invitation: someone Lotse removed when their role ended can come back on their own. Set its access to private (invite only) in the room settings (lotse setup checks it)")
 	}
-}
-
-// joinableWithoutInvite reports whether rule lets people join without an
-// invitation: public, for the members of a space (restricted) or
-// knock_restricted; invite-only and knock (a moderator lets them in) do not.
-func joinableWithoutInvite(rule event.JoinRule) bool {
-	switch rule {
-	case event.JoinRulePublic, event.JoinRuleRestricted, event.JoinRuleKnockRestricted:
-		return true
-	}
-	return false
 }
 
 // roomPower reads pl for me: lacks is true when me may not invite or kick;

@@ -350,7 +350,7 @@ func checkJoinRule(ctx context.Context, cli *mautrix.Client, r setupRoom, nameDE
 		return []finding{problem(findWarn, nameDE+": wer dem Raum beitreten darf, lässt sich nicht prüfen: "+err.Error(),
 			nameEN+": cannot check who may join the room: "+err.Error(), "Prüf die Verbindung zum Homeserver.", "Check the connection to the homeserver.")}
 	}
-	if joinableWithoutInvite(jr.JoinRule) {
+	if bot.JoinableWithoutInvite(jr.JoinRule) {
 		return []finding{problem(findFail,
 			nameDE+": man kann dem Raum ohne Einladung beitreten ("+string(jr.JoinRule)+"); wer beitritt, liest alles, was Lotse von da an dort schreibt, und wen Lotse nach dem Ende der Rolle entfernt hat, kommt von selbst wieder hinein.",
 			nameEN+": one can join the room without an invitation ("+string(jr.JoinRule)+"); whoever joins reads everything Lotse writes there from then on, and someone Lotse removed when their role ended can come back on their own.",
