@@ -12,7 +12,14 @@ binp, sets = os.path.abspath(sys.argv[1]), sys.argv[2:]
 B = os.path.join(REPO, '..', 'shared', 'bench', 'guides')
 tot = dict(top1=0, top3=0, ans=0, oos=0, oosrej=0, bhelp=0, ball=0, bcw=0, fhelp=0, fall=0, fcw=0, g1=0, g3=0, gq=0)
 def run(args):
-    return subprocess.run(args, capture_output=True, text=True, cwd=REPO).stdout
+    r = subprocess.run(args, capture_output=True, text=True, cwd=REPO)
+    if r.returncode != 0:
+        # A set the binary refuses (exit code 2: a row naming no guide of the library, a format error; 16: no guide
+        # in the library) printed no figures: stop with its first line, not a traceback over a missing match. Only
+        # the first line: the rows after it name held-out lines and expected guides (never a question, but no figure).
+        first = (r.stderr.strip().splitlines() or ['(no message)'])[0]
+        sys.exit(f"heldout-sums: {' '.join(args[1:3])} … failed with exit code {r.returncode}: {first}")
+    return r.stdout
 for s in sets:
     b = sorted(glob.glob(f'{REPO}/guides/search/testdata/bench-{s}-2026-12-0[4-9].tsv'))
     f = sorted(glob.glob(f'{REPO}/commands/answer/testdata/first-messages-{s}-2026-12-0[4-9].tsv'))

@@ -9,7 +9,13 @@ import glob, os, re, subprocess, sys
 REPO = os.environ.get("REPO", os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 binp, sets = os.path.abspath(sys.argv[1]), sys.argv[2:]
 B=os.path.join(REPO, '..', 'shared', 'bench', 'guides')
-def run(a): return subprocess.run(a,capture_output=True,text=True,cwd=REPO).stdout
+def run(a):
+    r=subprocess.run(a,capture_output=True,text=True,cwd=REPO)
+    if r.returncode!=0:
+        # exit code 2 (a set naming no guide of the library, a format error) or 16 (no guide): no figures; stop with
+        # the message's first line (the rows after it name held-out lines), not a traceback over a missing match.
+        sys.exit(f"targets: {' '.join(a[1:3])} … failed with exit code {r.returncode}: "+(r.stderr.strip().splitlines() or ['(no message)'])[0])
+    return r.stdout
 t1ok=[];t3ok=[];fmok=[];t1r=[];t3r=[];fmr=[];cwmax=0;oosbad=0;fmcw=[]
 for s in sets:
     b=sorted(glob.glob(f'{REPO}/guides/search/testdata/bench-{s}-2026-12-0[4-9].tsv'))

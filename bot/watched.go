@@ -111,6 +111,14 @@ func (s *syncer) watchRooms(res *mautrix.RespSync) {
 					continue // redacted, or not naming a new room
 				}
 				b.roomGone(RoomGone{Key: key, Room: roomID, Replacement: content.ReplacementRoom, By: evt.Sender})
+			case evt.Type.Type == event.StateJoinRules.Type && evt.StateKey != nil && *evt.StateKey == "" && inviteOnlyKeys[key]:
+				var content event.JoinRulesEventContent
+				if json.Unmarshal(evt.Content.VeryRaw, &content) != nil || !JoinableWithoutInvite(content.JoinRule) {
+					continue
+				}
+				b.log.Error().Str("config_key", key).Stringer("room_id", roomID).Str("join_rule", string(content.JoinRule)).
+					Stringer("sender", evt.Sender).
+					Msg("One can now join this room without an invitation: someone Lotse removed when their role ended can come back on their own. Set its access to private (invite only) again in the room settings")
 			case evt.Sender == b.Client.UserID && isNewJoin(evt):
 				b.roomBack(roomID)
 			}
@@ -130,6 +138,25 @@ func (s *syncer) watchRooms(res *mautrix.RespSync) {
 			}
 		}
 	}
+}
+
+// inviteOnlyKeys are the configured rooms Lotse invites people into and
+// removes them from: one that anybody (or a space's members) can join
+// undoes every removal.
+var inviteOnlyKeys = map[string]bool{"team_room": true, "approvals_room": true}
+
+// JoinableWithoutInvite reports whether rule lets people join without an
+// invitation: public, for the members of a space (restricted) or
+// knock_restricted; invite-only and knock (a moderator lets them in) do
+// not. `lotse setup` fails such a team or approvals room, every start logs
+// it, and the sync logs a change to it (thirty-first pass, onb31 and
+// mend31a).
+func JoinableWithoutInvite(rule event.JoinRule) bool {
+	switch rule {
+	case event.JoinRulePublic, event.JoinRuleRestricted, event.JoinRuleKnockRestricted:
+		return true
+	}
+	return false
 }
 
 // roomGone notes g and logs it at error level, once per room and cause.

@@ -169,3 +169,51 @@ func TestConfiguredRoomNotLeft(t *testing.T) {
 		t.Errorf("left %v, want only the direct chat", left)
 	}
 }
+
+// TestJoinRuleOpenedLogged: `lotse setup` fails a team or approvals room
+// one can join without an invitation and every start logs it, but a room
+// admin opening it while Lotse runs went unnoticed until the next start:
+// someone Lotse had removed joined again and read along. The sync now logs
+// such a change at error level, with the room's key, the rule and who set
+// it (thirty-first pass, mend31a). A lobby room may be open, invite-only
+// and knock are fine, and another room's rule is none of Lotse's business.
+func TestJoinRuleOpenedLogged(t *testing.T) {
+	const (
+		team      = id.RoomID("!team:hs")
+		approvals = id.RoomID("!approvals:hs")
+		lobby     = id.RoomID("!lobby:hs")
+		other     = id.RoomID("!other:hs")
+	)
+	var logs bytes.Buffer
+	s := newWatchBot(t, map[id.RoomID]string{team: "team_room", approvals: "approvals_room", lobby: "lobby_rooms"}, &logs)
+	rule := func(n, r string) *event.Event {
+		return syncEvent(t, map[string]any{"type": "m.room.join_rules", "state_key": "", "event_id": "$jr" + n, "sender": "@roomadmin:hs",
+			"origin_server_ts": 1, "content": map[string]any{"join_rule": r}})
+	}
+	timeline := func(evts ...*event.Event) *mautrix.SyncJoinedRoom {
+		return &mautrix.SyncJoinedRoom{Timeline: mautrix.SyncTimeline{SyncEventsList: mautrix.SyncEventsList{Events: evts}}}
+	}
+	res := &mautrix.RespSync{NextBatch: "s1"}
+	res.Rooms.Join = map[id.RoomID]*mautrix.SyncJoinedRoom{
+		team:      timeline(rule("1", "restricted")),
+		approvals: timeline(rule("2", "knock"), rule("3", "invite")),
+		lobby:     timeline(rule("4", "public")),
+		other:     timeline(rule("5", "public")),
+	}
+	if err := s.ProcessResponse(t.Context(), res, "s0"); err != nil {
+		t.Fatal(err)
+	}
+	var errs []map[string]any
+	for line := range strings.Lines(logs.String()) {
+		var entry map[string]any
+		if json.Unmarshal([]byte(line), &entry) == nil && entry["level"] == "error" {
+			errs = append(errs, entry)
+		}
+	}
+	if len(errs) != 1 {
+		t.Fatalf("%d error lines, want 1 (the team room):\n%s", len(errs), logs.String())
+	}
+	if e := errs[0]; e["config_key"] != "team_room" || e["join_rule"] != "restricted" || e["sender"] != "@roomadmin:hs" {
+		t.Errorf("line %v: want the team room, the rule and who set it", e)
+	}
+}

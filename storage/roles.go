@@ -117,6 +117,7 @@ const (
 	claimedByQuery       = `SELECT id FROM support_case WHERE status=1 AND assignee=$1 ORDER BY id`
 	noticeDoneQuery      = `SELECT 1 FROM scheduled_notice WHERE key=$1`
 	roleAuditHasQuery    = `SELECT 1 FROM role_audit WHERE key=$1`
+	roleActivatedQuery   = `SELECT 1 FROM role_audit WHERE action='activate' AND detail=$1 LIMIT 1`
 	markNoticeQuery      = `INSERT INTO scheduled_notice (key, user_id, sent_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING`
 )
 
@@ -339,6 +340,14 @@ func (q *RoleQuery) ClaimedBy(ctx context.Context, user string) ([]int64, error)
 // with every change.
 func (q *RoleQuery) AuditHas(ctx context.Context, key string) (bool, error) {
 	return exists(ctx, q.db, "read role audit", roleAuditHasQuery, key)
+}
+
+// EverActivated reports whether the role audit log (as far as
+// audit_retention keeps it) records an activation of role, by anybody:
+// the people workflow's "a team existed" for a database written before
+// that was kept in its own mark (thirty-first pass, mend31a).
+func (q *RoleQuery) EverActivated(ctx context.Context, role string) (bool, error) {
+	return exists(ctx, q.db, "read role audit", roleActivatedQuery, role)
 }
 
 // NoticeDone reports whether the scheduled notice key was sent.

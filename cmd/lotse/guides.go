@@ -70,21 +70,32 @@ func loadLibraryProblems(dir string, stderr io.Writer, opts ...guides.Option) (*
 	return lib, problems, nil
 }
 
+// skippedFiles counts the files that did not load: the files with an
+// error among problems. Not the errors: a file with three faults was
+// „3 files have errors“ (mend31a).
+func skippedFiles(problems []guides.Problem) int {
+	files := map[string]bool{}
+	for _, p := range problems {
+		if !p.Warning {
+			files[p.File] = true
+		}
+	}
+	return len(files)
+}
+
 // noGuidesError says why the library in dir has no guide: every file has
 // errors (skipped files), every guide needs a feature the config switches
 // off (leftOut), or there is no guide file at all.
 func noGuidesError(dir string, problems []guides.Problem, leftOut int) error {
-	skipped := 0
-	for _, p := range problems {
-		if !p.Warning {
-			skipped++
-		}
-	}
+	skipped := skippedFiles(problems)
 	switch {
 	case skipped > 0:
 		return fmt.Errorf(chat.Plural("no guide loaded from %s: %d file has errors and was skipped (see above; lotse guides check %s)|no guide loaded from %s: %d files have errors and were skipped (see above; lotse guides check %s)", skipped), dir, skipped, dir)
 	case leftOut > 0:
-		return fmt.Errorf(chat.Plural("no guide loaded from %s: its %d guide needs a feature the config switches off|no guide loaded from %s: all %d guides need features the config switches off", leftOut), dir, leftOut)
+		if leftOut == 1 {
+			return fmt.Errorf("no guide loaded from %s: its only guide needs a feature the config switches off", dir)
+		}
+		return fmt.Errorf("no guide loaded from %s: all %d guides need features the config switches off", dir, leftOut)
 	}
 	return fmt.Errorf("no guide in %s: it has no .md guide files; is it the library folder (shipped: library)?", dir)
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/rs/zerolog"
 	"go.mau.fi/util/dbutil"
 	"golang.org/x/sync/errgroup"
+	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
@@ -477,6 +478,7 @@ func checkTeamRoom(ctx context.Context, b *bot.Bot, room id.RoomID, texts *comma
 		return
 	}
 	checkRoomPower(ctx, b, room, "team_room", log)
+	checkRoomJoinRule(ctx, b.Client, room, "team_room", log)
 	if enc, err := b.IsEncrypted(ctx, room); err != nil || !enc {
 		log.Error().Stringer("team_room", room).Msg("THE TEAM ROOM IS NOT END-TO-END ENCRYPTED: support cases contain members' personal data; enable encryption in the team room's settings")
 		// Say it in the room too, once a day at most.
@@ -528,6 +530,7 @@ func checkApprovalsRoom(ctx context.Context, b *bot.Bot, room id.RoomID, log zer
 		return
 	}
 	checkRoomPower(ctx, b, room, "approvals_room", log)
+	checkRoomJoinRule(ctx, b.Client, room, "approvals_room", log)
 }
 
 // checkRoomPower warns when Lotse cannot invite or remove people in room
@@ -547,6 +550,29 @@ func checkRoomPower(ctx context.Context, b *bot.Bot, room id.RoomID, key string,
 	}
 	if above > 0 {
 		log.Info().Str("room", key).Stringer("room_id", room).Int("people", above).Msg("Some people in this room have at least Lotse's power level: Lotse cannot remove them when their role ends (it says so in chat then)")
+	}
+}
+
+// checkRoomJoinRule logs at error level, at every start, a team or
+// approvals room one can join without an invitation. `lotse setup` fails
+// such a room (checkJoinRule), but a room admin can open it later — in
+// Element one setting („space members can join“) — and then someone Lotse
+// removed when their role ended joins again on their own and reads every
+// case or request from then on; the running bot only warns about a join
+// into the team room (thirty-first pass, mend31a).
+func checkRoomJoinRule(ctx context.Context, cli *mautrix.Client, room id.RoomID, key string, log zerolog.Logger) {
+	var jr event.JoinRulesEventContent
+	err := cli.StateEvent(ctx, room, event.StateJoinRules, "", &jr)
+	switch {
+	case errors.Is(err, mautrix.MNotFound):
+		return // no rule: invite only
+	case err != nil:
+		log.Warn().Err(err).Str("room", key).Msg("Could not read who may join the room")
+		return
+	}
+	if bot.JoinableWithoutInvite(jr.JoinRule) {
+		log.Error().Str("room", key).Stringer("room_id", room).Str("join_rule", string(jr.JoinRule)).
+			Msg("One can join this room without an invitation: someone Lotse removed when their role ended can come back on their own. Set its access to private (invite only) in the room settings (lotse setup checks it)")
 	}
 }
 

@@ -146,12 +146,7 @@ func checkGuides(cfg config.Config, lib *guides.Library, problems []guides.Probl
 			"Setz guides_dir auf den Ordner mit den Anleitungen (im Paket: library).",
 			"Set guides_dir to the folder with the guides (shipped: library).")}
 	}
-	skipped := 0
-	for _, p := range problems {
-		if !p.Warning {
-			skipped++
-		}
-	}
+	skipped := skippedFiles(problems)
 	n, leftOut := lib.Len(), len(lib.LeftOut())
 	loadedDE := fmt.Sprintf(chat.Plural("%d Anleitung geladen|%d Anleitungen geladen", n), n)
 	loadedEN := fmt.Sprintf(chat.Plural("%d guide loaded|%d guides loaded", n), n)
@@ -355,8 +350,7 @@ func checkJoinRule(ctx context.Context, cli *mautrix.Client, r setupRoom, nameDE
 		return []finding{problem(findWarn, nameDE+": wer dem Raum beitreten darf, lässt sich nicht prüfen: "+err.Error(),
 			nameEN+": cannot check who may join the room: "+err.Error(), "Prüf die Verbindung zum Homeserver.", "Check the connection to the homeserver.")}
 	}
-	switch jr.JoinRule {
-	case event.JoinRulePublic, event.JoinRuleRestricted, event.JoinRuleKnockRestricted:
+	if bot.JoinableWithoutInvite(jr.JoinRule) {
 		return []finding{problem(findFail,
 			nameDE+": man kann dem Raum ohne Einladung beitreten ("+string(jr.JoinRule)+"); wer beitritt, liest alles, was Lotse von da an dort schreibt, und wen Lotse nach dem Ende der Rolle entfernt hat, kommt von selbst wieder hinein.",
 			nameEN+": one can join the room without an invitation ("+string(jr.JoinRule)+"); whoever joins reads everything Lotse writes there from then on, and someone Lotse removed when their role ended can come back on their own.",

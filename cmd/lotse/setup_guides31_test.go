@@ -40,6 +40,8 @@ func TestSetupGuidesSaysWhy(t *testing.T) {
 		{"two guides", map[string]string{"a.md": guide("A", ""), "b.md": guide("B", "")}, nil, findOK, "2 Anleitungen geladen.", "2 guides loaded."},
 		{"one skipped", map[string]string{"a.md": guide("A", ""), "b.md": broken}, nil, findWarn,
 			"1 Anleitung geladen; 1 Datei hat Fehler und wird übersprungen.", "1 guide loaded; 1 file has errors and is skipped."},
+		{"one file, three errors", map[string]string{"a.md": guide("A", ""), "b.md": "---\ntitle: \n---\nText.\n"}, nil, findWarn,
+			"1 Anleitung geladen; 1 Datei hat Fehler und wird übersprungen.", "1 guide loaded; 1 file has errors and is skipped."},
 		{"all broken", map[string]string{"a.md": broken, "b.md": broken}, nil, findFail,
 			"lässt sich keine Anleitung laden: 2 Dateien haben Fehler und werden übersprungen.", "No guide in DIR loads: 2 files have errors and are skipped."},
 		{"all hidden", map[string]string{"a.md": guide("A", "requires: [cases]\n"), "b.md": guide("B", "requires: [cases]\n")}, []string{}, findFail,

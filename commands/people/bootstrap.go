@@ -43,7 +43,8 @@ func (w *Workflow) bootstrapOpen(ctx context.Context, user id.UserID) (bool, err
 
 // teamExists reports whether there is or was a team: someone holds the
 // team role active or paused (their training expired), or a team role
-// was ever activated.
+// was ever activated (the mark closeBootstrap sets, or, for a database
+// from before that mark, an activation in the role log).
 func (w *Workflow) teamExists(ctx context.Context) (bool, error) {
 	done, err := w.DB.KV.Get(ctx, bootstrapDoneKey)
 	if err != nil || done != "" {
@@ -55,10 +56,15 @@ func (w *Workflow) teamExists(ctx context.Context) (bool, error) {
 	}
 	for _, r := range list {
 		if r.Role == storage.RoleTeam && (r.Status == storage.RoleActive || r.Status == storage.RolePaused) {
-			return true, nil
+			// Keep it: a database from before the mark (closeBootstrap)
+			// has a team but no mark, and the window would open again
+			// once that team is removed (mend31a).
+			return true, w.closeBootstrap(ctx, w.Now())
 		}
 	}
-	return false, nil
+	// A team activated before the mark existed and removed since: its
+	// activation is in the role log (an upgraded database).
+	return w.DB.Roles().EverActivated(ctx, storage.RoleTeam)
 }
 
 // closeBootstrap closes the first admin's window for good (a team role

@@ -148,7 +148,10 @@ func (w *Workflow) welcomeText() string {
 	if steps := w.onboardingGuides(); len(steps) > 0 {
 		b.WriteString(ot.FirstSteps + "\n\n")
 		for i, g := range steps {
-			fmt.Fprintf(&b, "%d. **%s** – %s\n", i+1, w.stepTitle(g.ID, g.Title), g.Summary)
+			// The summary is text (library/README.md), escaped as the
+			// title is: as Markdown, a guide's front matter put a link
+			// elsewhere or a heading into every welcome (mend31a).
+			fmt.Fprintf(&b, "%d. **%s** – %s\n", i+1, w.stepTitle(g.ID, g.Title), chat.EscapeLong(g.Summary, 400))
 		}
 		b.WriteString("\n")
 	}
