@@ -19,24 +19,23 @@ import (
 // the team room have workers of their own: this is their overlap.
 func (e *supportEnv) eraseWhileReading(t *testing.T, fn string) {
 	t.Helper()
-	done := false
-	e.fm.mu.Lock()
-	defer e.fm.mu.Unlock()
-	e.fm.onName = func(user id.UserID) {
-		if done || user != member || !readingIn(fn) {
-			return
-		}
-		done = true
-		ctx := context.Background()
-		if _, err := e.db.Privacy().Erase(ctx, member.String(), "", e.now); err != nil {
+	e.whileReading(fn, func() {
+		e.eraseMember(t)
+		if err := e.h.learn.Reload(context.Background()); err != nil {
 			t.Error(err)
 		}
-		if err := e.h.support.FinishErasures(ctx); err != nil {
-			t.Error(err)
-		}
-		if err := e.h.learn.Reload(ctx); err != nil {
-			t.Error(err)
-		}
+	})
+}
+
+// eraseMember erases the member's data as !daten-löschen does: the
+// transaction, then the support worker's queued redactions.
+func (e *supportEnv) eraseMember(t *testing.T) {
+	ctx := context.Background()
+	if _, err := e.db.Privacy().Erase(ctx, member.String(), "", e.now); err != nil {
+		t.Error(err)
+	}
+	if err := e.h.support.FinishErasures(ctx); err != nil {
+		t.Error(err)
 	}
 }
 
@@ -138,13 +137,7 @@ func TestErasedWhileDrafting(t *testing.T) {
 			return
 		}
 		erased = true
-		ctx := context.Background()
-		if _, err := e.db.Privacy().Erase(ctx, member.String(), "", e.now); err != nil {
-			t.Error(err)
-		}
-		if err := e.h.support.FinishErasures(ctx); err != nil {
-			t.Error(err)
-		}
+		e.eraseMember(t)
 	}
 	e.fm.mu.Unlock()
 	before := e.fm.count()

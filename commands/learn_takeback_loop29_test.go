@@ -147,6 +147,17 @@ func readingIn(fn string) bool {
 // read the member's display name right after the case's messages).
 func (e *supportEnv) deleteWhileReading(t *testing.T, ask id.EventID, fn string) {
 	t.Helper()
+	e.whileReading(fn, func() {
+		if err := e.h.Handle(context.Background(), Message{Event: e.redaction(dmRoom, member, ask), Direct: true}); err != nil {
+			t.Error(err)
+		}
+	})
+}
+
+// whileReading runs do once, the moment fn has read the case's question:
+// when fn asks for the member's display name (learn's caseQuestion and
+// guidedraft's input read it right after the case's messages).
+func (e *supportEnv) whileReading(fn string, do func()) {
 	done := false
 	e.fm.mu.Lock()
 	defer e.fm.mu.Unlock()
@@ -155,9 +166,7 @@ func (e *supportEnv) deleteWhileReading(t *testing.T, ask id.EventID, fn string)
 			return
 		}
 		done = true
-		if err := e.h.Handle(context.Background(), Message{Event: e.redaction(dmRoom, member, ask), Direct: true}); err != nil {
-			t.Error(err)
-		}
+		do()
 	}
 }
 
@@ -182,9 +191,7 @@ func TestQuestionDeletedWhileTeaching(t *testing.T) {
 	if err := e.h.Handle(ctx, Message{Event: teach}); err != nil {
 		t.Fatal(err)
 	}
-	e.fm.mu.Lock()
-	told := in(append([]sentMsg(nil), e.fm.sent[before:]...), teamRoom)
-	e.fm.mu.Unlock()
+	told := e.sentSince(before, teamRoom)
 	mustContain(t, told, "wieder vergessen")
 	if strings.Contains(bodies(told), "Gelernt") {
 		t.Errorf("the team is told it was learned: %s", bodies(told))
@@ -237,9 +244,7 @@ func TestQuestionDeletedWhileDrafting(t *testing.T) {
 	if err := e.h.Handle(context.Background(), Message{Event: e.event(teamRoom, alice, &event.MessageEventContent{MsgType: event.MsgText, Body: "!anleitung-entwurf 1"})}); err != nil {
 		t.Fatal(err)
 	}
-	e.fm.mu.Lock()
-	sent := in(append([]sentMsg(nil), e.fm.sent[before:]...), teamRoom)
-	e.fm.mu.Unlock()
+	sent := e.sentSince(before, teamRoom)
 	var draft id.EventID
 	for _, m := range sent {
 		if m.content.MsgType == event.MsgFile {

@@ -1,12 +1,9 @@
 package main
 
 import (
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
-	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/id"
 )
 
@@ -19,34 +16,16 @@ import (
 func TestSetupFailsRoomOpenWithoutInvite(t *testing.T) {
 	const botID = id.UserID("@lotse:hs")
 	rule := map[string]string{}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		path := r.URL.Path
-		switch {
-		case strings.HasSuffix(path, "/state/m.room.join_rules/"):
+	cli := setupStateClient(t, botID, func(path string) (string, bool) {
+		if strings.HasSuffix(path, "/state/m.room.join_rules/") {
 			for room, jr := range rule {
 				if strings.Contains(path, room) && jr != "" {
-					_, _ = w.Write([]byte(`{"join_rule":"` + jr + `"}`))
-					return
+					return `{"join_rule":"` + jr + `"}`, true
 				}
 			}
-			w.WriteHeader(http.StatusNotFound)
-			_, _ = w.Write([]byte(`{"errcode":"M_NOT_FOUND","error":"not found"}`))
-		case strings.HasSuffix(path, "/state/m.room.encryption/"):
-			_, _ = w.Write([]byte(`{"algorithm":"m.megolm.v1.aes-sha2"}`))
-		case strings.HasSuffix(path, "/state/m.room.power_levels/"):
-			_, _ = w.Write([]byte(`{"users":{"` + botID.String() + `":100}}`))
-		default:
-			w.WriteHeader(http.StatusNotFound)
-			_, _ = w.Write([]byte(`{"errcode":"M_NOT_FOUND","error":"not found"}`))
 		}
-	}))
-	t.Cleanup(srv.Close)
-	cli, err := mautrix.NewClient(srv.URL, botID, "token")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cli.DefaultHTTPRetries = 0
+		return "", false
+	})
 	for i, tt := range []struct {
 		rule      string
 		moderator bool
@@ -62,19 +41,16 @@ func TestSetupFailsRoomOpenWithoutInvite(t *testing.T) {
 	} {
 		room := id.RoomID("!r" + string(rune('a'+i)) + ":hs")
 		rule[room.String()] = tt.rule
-		findings := checkRoom(t.Context(), cli, setupRoom{"team_room", room, true, tt.moderator, "Teamraum", "team room"}, true, botID)
-		var de, en strings.Builder
-		failed := printFindings(&de, findings, "de")
-		printFindings(&en, findings, "en")
+		failed, de, en := checkRoomReport(t, cli, setupRoom{"team_room", room, true, tt.moderator, "Teamraum", "team room"}, botID)
 		if got := failed != 0; got != tt.wantFail {
-			t.Errorf("%q (moderator %v): failed %d, want fail %v:\n%s", tt.rule, tt.moderator, failed, tt.wantFail, de.String())
+			t.Errorf("%q (moderator %v): failed %d, want fail %v:\n%s", tt.rule, tt.moderator, failed, tt.wantFail, de)
 		}
 		if tt.wantFail {
-			if want := "man kann dem Raum ohne Einladung beitreten (" + tt.rule + ")"; !strings.Contains(de.String(), want) {
-				t.Errorf("German report lacks %q:\n%s", want, de.String())
+			if want := "man kann dem Raum ohne Einladung beitreten (" + tt.rule + ")"; !strings.Contains(de, want) {
+				t.Errorf("German report lacks %q:\n%s", want, de)
 			}
-			if want := "one can join the room without an invitation (" + tt.rule + ")"; !strings.Contains(en.String(), want) {
-				t.Errorf("English report lacks %q:\n%s", want, en.String())
+			if want := "one can join the room without an invitation (" + tt.rule + ")"; !strings.Contains(en, want) {
+				t.Errorf("English report lacks %q:\n%s", want, en)
 			}
 		}
 	}

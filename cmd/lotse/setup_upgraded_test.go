@@ -23,12 +23,52 @@ func TestSetupReportsUpgradedRoom(t *testing.T) {
 		newRoom = id.RoomID("!new:hs")
 		botID   = id.UserID("@lotse:hs")
 	)
+	cli := setupStateClient(t, botID, func(path string) (string, bool) {
+		if strings.HasSuffix(path, "/state/m.room.tombstone/") && strings.Contains(path, old.String()) {
+			return `{"body":"This room has been replaced","replacement_room":"` + newRoom.String() + `"}`, true
+		}
+		return "", false
+	})
+	for _, tt := range []struct {
+		room     id.RoomID
+		wantFail bool
+	}{{old, true}, {current, false}} {
+		failed, de, en := checkRoomReport(t, cli, setupRoom{"team_room", tt.room, true, true, "Teamraum", "team room"}, botID)
+		if !tt.wantFail {
+			if failed != 0 || strings.Contains(de, "ersetzt") {
+				t.Errorf("%s: %d failed:\n%s", tt.room, failed, de)
+			}
+			continue
+		}
+		for _, want := range []string{"✘ Teamraum " + old.String() + " (team_room): der Raum wurde durch einen neuen Raum ersetzt (" + newRoom.String() + ")",
+			"trag seine ID bei team_room ein"} {
+			if !strings.Contains(de, want) {
+				t.Errorf("German report lacks %q:\n%s", want, de)
+			}
+		}
+		if want := "the room was upgraded to a new room (" + newRoom.String() + ")"; !strings.Contains(en, want) {
+			t.Errorf("English report lacks %q:\n%s", want, en)
+		}
+		if failed != 1 {
+			t.Errorf("failed = %d, want 1:\n%s", failed, de)
+		}
+	}
+}
+
+// setupStateClient is a client of a fake homeserver for `lotse setup`'s
+// room checks: a state request gets state's answer where it has one (ok),
+// else every room is encrypted and gives botID power level 100, and any
+// other state is not found.
+func setupStateClient(t *testing.T, botID id.UserID, state func(path string) (body string, ok bool)) *mautrix.Client {
+	t.Helper()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		path := r.URL.Path
+		if body, ok := state(path); ok {
+			_, _ = w.Write([]byte(body))
+			return
+		}
 		switch {
-		case strings.HasSuffix(path, "/state/m.room.tombstone/") && strings.Contains(path, old.String()):
-			_, _ = w.Write([]byte(`{"body":"This room has been replaced","replacement_room":"` + newRoom.String() + `"}`))
 		case strings.HasSuffix(path, "/state/m.room.encryption/"):
 			_, _ = w.Write([]byte(`{"algorithm":"m.megolm.v1.aes-sha2"}`))
 		case strings.HasSuffix(path, "/state/m.room.power_levels/"):
@@ -44,31 +84,16 @@ func TestSetupReportsUpgradedRoom(t *testing.T) {
 		t.Fatal(err)
 	}
 	cli.DefaultHTTPRetries = 0
-	for _, tt := range []struct {
-		room     id.RoomID
-		wantFail bool
-	}{{old, true}, {current, false}} {
-		findings := checkRoom(t.Context(), cli, setupRoom{"team_room", tt.room, true, true, "Teamraum", "team room"}, true, botID)
-		var de, en strings.Builder
-		failed := printFindings(&de, findings, "de")
-		printFindings(&en, findings, "en")
-		if !tt.wantFail {
-			if failed != 0 || strings.Contains(de.String(), "ersetzt") {
-				t.Errorf("%s: %d failed:\n%s", tt.room, failed, de.String())
-			}
-			continue
-		}
-		for _, want := range []string{"✘ Teamraum " + old.String() + " (team_room): der Raum wurde durch einen neuen Raum ersetzt (" + newRoom.String() + ")",
-			"trag seine ID bei team_room ein"} {
-			if !strings.Contains(de.String(), want) {
-				t.Errorf("German report lacks %q:\n%s", want, de.String())
-			}
-		}
-		if want := "the room was upgraded to a new room (" + newRoom.String() + ")"; !strings.Contains(en.String(), want) {
-			t.Errorf("English report lacks %q:\n%s", want, en.String())
-		}
-		if failed != 1 {
-			t.Errorf("failed = %d, want 1:\n%s", failed, de.String())
-		}
-	}
+	return cli
+}
+
+// checkRoomReport runs setup's check of room (required) and returns how
+// many checks failed and the report in German and in English.
+func checkRoomReport(t *testing.T, cli *mautrix.Client, room setupRoom, botID id.UserID) (failed int, de, en string) {
+	t.Helper()
+	findings := checkRoom(t.Context(), cli, room, true, botID)
+	var deB, enB strings.Builder
+	failed = printFindings(&deB, findings, "de")
+	printFindings(&enB, findings, "en")
+	return failed, deB.String(), enB.String()
 }

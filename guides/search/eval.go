@@ -22,16 +22,11 @@ type Question struct {
 // ReadQuestionsFile reads the question set in the file at path (see
 // [ReadQuestions]).
 func ReadQuestionsFile(path string) ([]Question, error) {
-	f, err := os.Open(path)
+	rows, err := ReadRowsFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	qs, err := ReadQuestions(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return qs, nil
+	return questionsOf(rows), nil
 }
 
 // ReadQuestions reads a TSV with the header "question\texpected" and one
@@ -41,11 +36,16 @@ func ReadQuestions(r io.Reader) ([]Question, error) {
 	if err != nil {
 		return nil, err
 	}
+	return questionsOf(rows), nil
+}
+
+// questionsOf returns the questions of rows, without their lines.
+func questionsOf(rows []Row) []Question {
 	qs := make([]Question, len(rows))
 	for i, row := range rows {
 		qs[i] = row.Question
 	}
-	return qs, nil
+	return qs
 }
 
 // Row is one question of a question set with the line of the file it is

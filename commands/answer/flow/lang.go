@@ -45,8 +45,10 @@ type langMemory struct {
 }
 
 // note records lang as k's last clear language at now; the install's
-// language is the default and is not kept.
-func (lm *langMemory) note(k langKey, lang, install string, now time.Time) {
+// language is the default and is not kept. window is the follow-up
+// window: an entry older than it is read by no one (get), and goes first
+// when the memory is full.
+func (lm *langMemory) note(k langKey, lang, install string, now time.Time, window time.Duration) {
 	lm.mu.Lock()
 	defer lm.mu.Unlock()
 	if lang == install {
@@ -57,18 +59,20 @@ func (lm *langMemory) note(k langKey, lang, install string, now time.Time) {
 		lm.m = map[langKey]langSeen{}
 	}
 	if _, ok := lm.m[k]; !ok && len(lm.m) >= maxLangMemory {
-		lm.evict(now)
+		lm.evict(now.Add(-window))
 	}
 	lm.m[k] = langSeen{lang: lang, at: now}
 }
 
-// evict removes the entries older than the follow-up window (their
-// time is before now minus a day: a window is minutes), else the oldest.
-func (lm *langMemory) evict(now time.Time) {
+// evict removes the entries noted before since (the start of the
+// follow-up window: no one reads them any more), all of them in one
+// pass, so that after a burst of members the next ones find room without
+// another pass; when none has expired, the oldest.
+func (lm *langMemory) evict(since time.Time) {
 	var oldest langKey
 	var oldestAt time.Time
 	for k, s := range lm.m {
-		if s.at.Before(now.Add(-24 * time.Hour)) {
+		if s.at.Before(since) {
 			delete(lm.m, k)
 			continue
 		}
@@ -106,7 +110,7 @@ func (w *Workflow) readLang(ctx context.Context, text string) {
 	install := answer.MessageLang("", w.Lang)
 	lang := answer.ClearLang(text)
 	if lang != "" {
-		w.langs.note(k, lang, install, now)
+		w.langs.note(k, lang, install, now, w.ChoiceTTL)
 	} else if lang = w.langs.get(k, now.Add(-w.ChoiceTTL)); lang == "" {
 		lang = install
 	}

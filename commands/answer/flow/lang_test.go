@@ -97,7 +97,7 @@ func TestLangMemoryBounded(t *testing.T) {
 	now := time.Date(2026, 12, 7, 12, 0, 0, 0, time.UTC)
 	key := func(i int) langKey { return langKey{room: "!r:test", user: id.UserID(fmt.Sprintf("@u%d:test", i))} }
 	for i := range maxLangMemory + 100 {
-		lm.note(key(i), "en", "de", now.Add(time.Duration(i)*time.Second))
+		lm.note(key(i), "en", "de", now.Add(time.Duration(i)*time.Second), 24*time.Hour)
 	}
 	if n := len(lm.m); n > maxLangMemory {
 		t.Fatalf("%d entries kept, want at most %d", n, maxLangMemory)
@@ -109,8 +109,41 @@ func TestLangMemoryBounded(t *testing.T) {
 		t.Errorf("oldest member's language %q kept past the bound", got)
 	}
 	k := langKey{room: "!r:test", user: "@g:test"}
-	lm.note(k, "de", "de", now)
+	lm.note(k, "de", "de", now, 24*time.Hour)
 	if _, ok := lm.m[k]; ok {
 		t.Error("the install's language was kept")
+	}
+}
+
+// TestLangMemoryDropsExpired (whole31): when the memory is full, every
+// entry older than the follow-up window goes in the one pass, not only
+// the oldest: no one reads them any more (get), and otherwise each new
+// member after a burst pays another pass over the whole memory. Fails
+// with the former eviction, which kept entries for a day.
+func TestLangMemoryDropsExpired(t *testing.T) {
+	var lm langMemory
+	now := time.Date(2026, 12, 7, 12, 0, 0, 0, time.UTC)
+	window := 30 * time.Minute
+	key := func(i int) langKey { return langKey{room: "!r:test", user: id.UserID(fmt.Sprintf("@u%d:test", i))} }
+	for i := range maxLangMemory {
+		lm.note(key(i), "en", "de", now, window)
+	}
+	later := now.Add(window + time.Minute)
+	lm.note(key(maxLangMemory), "en", "de", later, window)
+	if n := len(lm.m); n != 1 {
+		t.Fatalf("%d entries after the window, want 1 (the new one)", n)
+	}
+	if got := lm.get(key(maxLangMemory), later.Add(-window)); got != "en" {
+		t.Errorf("new member's language %q, want en", got)
+	}
+	// Within the window nothing expired: the oldest goes, one at a time.
+	for i := range maxLangMemory {
+		lm.note(key(i), "en", "de", later.Add(time.Duration(i+1)*time.Millisecond), window)
+	}
+	if n := len(lm.m); n != maxLangMemory {
+		t.Fatalf("%d entries, want %d", n, maxLangMemory)
+	}
+	if got := lm.get(key(maxLangMemory), later.Add(-window)); got != "" {
+		t.Errorf("the oldest entry %q was kept past the bound", got)
 	}
 }
