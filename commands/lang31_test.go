@@ -11,7 +11,7 @@ import (
 // to the case. The lead and the offer follow the message's language; the
 // member's „yes“ opens the case (what the case's notices say afterwards
 // stays in the install's language: the support workflow's texts, see
-// docs/passes/31-lang31.md). Fails without the change: the offer is German.
+// docs/passes/31.md (branch `lang31`)). Fails without the change: the offer is German.
 func TestCaseOfferFollowsMemberLanguage(t *testing.T) {
 	e := newSupportEnv(t)
 	offer := in(e.say(t, dmRoom, member, "can someone help me please", ""), dmRoom)
