@@ -20,9 +20,7 @@ import (
 // Fails without it: the inline redaction returned the refusal.
 func TestDraftOfDeletedQuestionPastARefusedRedaction(t *testing.T) {
 	e := newSupportEnv(t)
-	mustContain(t, in(e.say(t, dmRoom, member, unknownWords, ""), dmRoom), "Supportfall")
-	ja := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "ja"})
-	e.handle(t, ja, true)
+	ja, _ := e.caseByJa(t)
 	e.say(t, teamRoom, alice, "!antwort 1 Beantrage einen Raum", "")
 	e.say(t, teamRoom, alice, "!erledigt 1 Raum beantragt", "")
 	e.deleteWhileReading(t, ja.ID, "guidedraft.(*Workflow).input")

@@ -56,9 +56,8 @@ func (e *supportEnv) sentSince(before int, room id.RoomID) []sentMsg {
 func TestErasedWhileTeaching(t *testing.T) {
 	e, store := learnEnv(t)
 	ctx := context.Background()
-	mustContain(t, in(e.say(t, dmRoom, member, unknownWords, ""), dmRoom), "Supportfall")
-	ja := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "ja"})
-	root := id.EventID("$" + in(e.handle(t, ja, true), teamRoom)[0].txn)
+	_, team := e.caseByJa(t)
+	root := id.EventID("$" + team[0].txn)
 	e.say(t, teamRoom, alice, "!erledigt 1 Raum beantragt", "")
 	e.eraseWhileReading(t, "learn.(*Workflow).caseQuestion")
 	teach := e.event(teamRoom, bob, &event.MessageEventContent{MsgType: event.MsgText, Body: guideNumber(store, roomGuide),
@@ -93,9 +92,7 @@ func TestErasedWhileTeaching(t *testing.T) {
 // learn.Workflow.unlessErased in Resolved.
 func TestErasedWhilePrompting(t *testing.T) {
 	e, _ := learnEnv(t)
-	mustContain(t, in(e.say(t, dmRoom, member, unknownWords, ""), dmRoom), "Supportfall")
-	ja := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "ja"})
-	e.handle(t, ja, true)
+	e.caseByJa(t)
 	e.eraseWhileReading(t, "learn.(*Workflow).caseQuestion")
 	// Handled once: handled again, the case is gone and the team member
 	// is told that instead.
@@ -103,12 +100,7 @@ func TestErasedWhilePrompting(t *testing.T) {
 	if err := e.h.Handle(context.Background(), Message{Event: e.event(teamRoom, alice, &event.MessageEventContent{MsgType: event.MsgText, Body: "!erledigt 1 Raum beantragt"})}); err != nil {
 		t.Fatal(err)
 	}
-	var prompt id.EventID
-	for _, m := range e.sentSince(before, teamRoom) {
-		if strings.Contains(m.content.Body, "Passt eine Anleitung") {
-			prompt = id.EventID("$" + m.txn)
-		}
-	}
+	prompt := learnPrompt(e.sentSince(before, teamRoom))
 	if prompt == "" {
 		t.Fatal("precondition: no prompt (the erasure came before the question was read)")
 	}
@@ -125,9 +117,7 @@ func TestErasedWhilePrompting(t *testing.T) {
 // Fails without the check after Copies().Add in guidedraft's post.
 func TestErasedWhileDrafting(t *testing.T) {
 	e := newSupportEnv(t)
-	mustContain(t, in(e.say(t, dmRoom, member, unknownWords, ""), dmRoom), "Supportfall")
-	ja := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "ja"})
-	e.handle(t, ja, true)
+	e.caseByJa(t)
 	e.say(t, teamRoom, alice, "!antwort 1 Beantrage einen Raum", "")
 	e.say(t, teamRoom, alice, "!erledigt 1 Raum beantragt", "")
 	erased := false
@@ -214,9 +204,8 @@ func TestOptOutForgetsLearned(t *testing.T) {
 func TestDeletedTeachingForgets(t *testing.T) {
 	e, store := learnEnv(t)
 	ctx := context.Background()
-	mustContain(t, in(e.say(t, dmRoom, member, unknownWords, ""), dmRoom), "Supportfall")
-	ja := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "ja"})
-	root := id.EventID("$" + in(e.handle(t, ja, true), teamRoom)[0].txn)
+	_, team := e.caseByJa(t)
+	root := id.EventID("$" + team[0].txn)
 	e.say(t, teamRoom, alice, "!erledigt 1 Raum beantragt", "")
 	teach := e.event(teamRoom, bob, &event.MessageEventContent{MsgType: event.MsgText, Body: guideNumber(store, roomGuide),
 		RelatesTo: (&event.RelatesTo{}).SetThread(root, root)})

@@ -45,9 +45,8 @@ func (e *supportEnv) objectWhileReading(t *testing.T, fn string) {
 func TestOptOutWhileTeaching(t *testing.T) {
 	e, store := learnEnv(t)
 	ctx := context.Background()
-	mustContain(t, in(e.say(t, dmRoom, member, unknownWords, ""), dmRoom), "Supportfall")
-	ja := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "ja"})
-	root := id.EventID("$" + in(e.handle(t, ja, true), teamRoom)[0].txn)
+	_, team := e.caseByJa(t)
+	root := id.EventID("$" + team[0].txn)
 	e.say(t, teamRoom, alice, "!erledigt 1 Raum beantragt", "")
 	e.objectWhileReading(t, "learn.(*Workflow).caseQuestion")
 	teach := e.event(teamRoom, bob, &event.MessageEventContent{MsgType: event.MsgText, Body: guideNumber(store, roomGuide),

@@ -4,7 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 )
 
@@ -19,9 +18,7 @@ func TestMovedCaseQuestionDeletedTakesLearnedBack(t *testing.T) {
 	e, store := learnEnv(t)
 	ctx := context.Background()
 	num := guideNumber(store, roomGuide)
-	mustContain(t, in(e.say(t, dmRoom, member, unknownWords, ""), dmRoom), "Supportfall")
-	ja := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "ja"})
-	team := in(e.handle(t, ja, true), teamRoom)
+	ja, team := e.caseByJa(t)
 	if len(team) == 0 {
 		t.Fatal("no case message")
 	}

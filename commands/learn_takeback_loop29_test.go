@@ -178,9 +178,8 @@ func (e *supportEnv) whileReading(fn string, do func()) {
 func TestQuestionDeletedWhileTeaching(t *testing.T) {
 	e, store := learnEnv(t)
 	ctx := context.Background()
-	mustContain(t, in(e.say(t, dmRoom, member, unknownWords, ""), dmRoom), "Supportfall")
-	ja := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "ja"})
-	root := id.EventID("$" + in(e.handle(t, ja, true), teamRoom)[0].txn)
+	ja, team := e.caseByJa(t)
+	root := id.EventID("$" + team[0].txn)
 	e.say(t, teamRoom, alice, "!erledigt 1 Raum beantragt", "")
 	e.deleteWhileReading(t, ja.ID, "learn.(*Workflow).caseQuestion")
 	// Handled once (handled again after the take-back, the case has no
@@ -210,16 +209,9 @@ func TestQuestionDeletedWhileTeaching(t *testing.T) {
 // learn.Workflow.recheck in Resolved (the prompt stays).
 func TestQuestionDeletedWhilePrompting(t *testing.T) {
 	e, _ := learnEnv(t)
-	mustContain(t, in(e.say(t, dmRoom, member, unknownWords, ""), dmRoom), "Supportfall")
-	ja := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "ja"})
-	e.handle(t, ja, true)
+	ja, _ := e.caseByJa(t)
 	e.deleteWhileReading(t, ja.ID, "learn.(*Workflow).caseQuestion")
-	var prompt id.EventID
-	for _, m := range in(e.say(t, teamRoom, alice, "!erledigt 1 Raum beantragt", ""), teamRoom) {
-		if strings.Contains(m.content.Body, "Passt eine Anleitung") {
-			prompt = id.EventID("$" + m.txn)
-		}
-	}
+	prompt := learnPrompt(in(e.say(t, teamRoom, alice, "!erledigt 1 Raum beantragt", ""), teamRoom))
 	if prompt == "" {
 		t.Fatal("precondition: no prompt (the deletion came before the question was read)")
 	}
@@ -234,9 +226,7 @@ func TestQuestionDeletedWhilePrompting(t *testing.T) {
 // told why. Fails without the check after Copies().Add in guidedraft's post.
 func TestQuestionDeletedWhileDrafting(t *testing.T) {
 	e := newSupportEnv(t)
-	mustContain(t, in(e.say(t, dmRoom, member, unknownWords, ""), dmRoom), "Supportfall")
-	ja := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "ja"})
-	e.handle(t, ja, true)
+	ja, _ := e.caseByJa(t)
 	e.say(t, teamRoom, alice, "!antwort 1 Beantrage einen Raum", "")
 	e.say(t, teamRoom, alice, "!erledigt 1 Raum beantragt", "")
 	e.deleteWhileReading(t, ja.ID, "guidedraft.(*Workflow).input")
@@ -284,4 +274,26 @@ func TestTakeBackPastARefusedRedaction(t *testing.T) {
 	if copies, _ := e.db.Copies().BySource(ctx, storage.QuestionSource{Event: ask.String(), Room: dmRoom.String(), User: member.String()}); len(copies) != 0 {
 		t.Fatalf("copies still recorded: %+v", copies)
 	}
+}
+
+// caseByJa opens case #1 as a member does: a question no guide answers,
+// then „ja“ to the offer. It returns the „ja“ event (the case's opening
+// message) and what Lotse sent to the team room on it.
+func (e *supportEnv) caseByJa(t *testing.T) (*event.Event, []sentMsg) {
+	t.Helper()
+	mustContain(t, in(e.say(t, dmRoom, member, unknownWords, ""), dmRoom), "Supportfall")
+	ja := e.event(dmRoom, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "ja"})
+	return ja, in(e.handle(t, ja, true), teamRoom)
+}
+
+// learnPrompt returns the event of the learning prompt („Passt eine
+// Anleitung …?“) among msgs, or "" when there is none.
+func learnPrompt(msgs []sentMsg) id.EventID {
+	var prompt id.EventID
+	for _, m := range msgs {
+		if strings.Contains(m.content.Body, "Passt eine Anleitung") {
+			prompt = id.EventID("$" + m.txn)
+		}
+	}
+	return prompt
 }
