@@ -277,3 +277,25 @@ func TestRoundTableChangeDuringSessionKeepsMeeting(t *testing.T) {
 		noneContains(t, e.handle(t, cancel, true), "läuft schon", "offen gelassen")
 	})
 }
+
+// TestRoundTableMoveDraftSaysWhat (lead, thirty-first pass; rt31's page
+// named it): „!verschieben“ on a round table that is planned but not yet
+// announced answered „abgesagt oder vorbei“ — wrong, and the coordinator
+// did not learn what to do. Now the draft is named as one, with the way to
+// the new time, and nothing changes. Fails without the draft branch in
+// cmdReschedule: the reply is NotOpen.
+func TestRoundTableMoveDraftSaysWhat(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+	mustContain(t, in(e.say(t, dmOf(coord), coord, "!rundertisch Treffen am 3.12. um 19 Uhr", ""), dmOf(coord)), "Vorschau")
+	got := in(e.say(t, dmOf(coord), coord, "!verschieben 1 4.12. 19 Uhr", ""), dmOf(coord))
+	mustContain(t, got, "noch nicht angekündigt", "!absagen 1", "!rundertisch")
+	noneContains(t, got, "abgesagt oder vorbei")
+	rt, err := e.db.RoundTables.Get(t.Context(), 1)
+	if err != nil || rt == nil {
+		t.Fatalf("round table 1: %+v %v", rt, err)
+	}
+	if want := time.Date(2026, 12, 3, 19, 0, 0, 0, berlin); !rt.Start.Equal(want) || rt.Status != "draft" {
+		t.Errorf("draft changed: start %v status %s, want %v draft", rt.Start, rt.Status, want)
+	}
+}

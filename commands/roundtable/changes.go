@@ -32,6 +32,9 @@ func (w *Workflow) cmdReschedule(ce *chat.Call) error {
 	}
 	defer w.endChange(rt.ID)
 	if rt.LastEvent != ce.Event.ID.String() {
+		if rt.Status == storage.RoundTableDraft {
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.DraftNoMove, rt.ID, rt.ID))
+		}
 		if rt.Status != storage.RoundTableAnnounced {
 			return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.NotOpen, rt.ID))
 		}

@@ -52,6 +52,9 @@ type Texts struct {
 	NumberUsage string
 	// NotOpen: %d; cancelled or over.
 	NotOpen string
+	// DraftNoMove: %d, %d; a draft (planned, not announced) cannot be
+	// moved: it is cancelled and planned again.
+	DraftNoMove string
 	// MeetingName names the video meeting of a round table whose title is
 	// too short for one (BigBlueButton wants two characters): %d.
 	MeetingName string
@@ -227,6 +230,7 @@ var German = Texts{
 	NoSuch:             "Einen Runden Tisch „%s“ gibt es nicht. `!rundetische` zeigt die geplanten.",
 	NumberUsage:        "Welcher Runde Tisch? So geht es: `%s`",
 	NotOpen:            "Runder Tisch #%d ist abgesagt oder vorbei.",
+	DraftNoMove:        "Runder Tisch #%d ist noch nicht angekündigt, nur geplant. Sag den Entwurf mit `!absagen %d` ab und plan ihn mit der neuen Zeit noch einmal mit `!rundertisch`.",
 	MeetingName:        "Runder Tisch #%d",
 
 	PostTitle:         "📅 **Runder Tisch #%d: %s**",
@@ -335,6 +339,7 @@ var English = Texts{
 	NoSuch:             "There is no round table “%s”. `!roundtables` lists the planned ones.",
 	NumberUsage:        "Which round table? Usage: `%s`",
 	NotOpen:            "Round table #%d is cancelled or over.",
+	DraftNoMove:        "Round table #%d is only planned, not announced yet. Cancel the draft with `!cancel %d` and plan it again with the new time using `!roundtable`.",
 	MeetingName:        "Round table #%d",
 
 	PostTitle:         "📅 **Round table #%d: %s**",
