@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/agnivade/levenshtein"
+
 	"github.com/lotse-bot/lotse/commands/answer"
 	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/config"
@@ -114,7 +116,7 @@ func (c *expectedChecker) hint(exp string) (hint, suggest string) {
 	}
 	lower := strings.ToLower(exp)
 	typo := func(w string) bool {
-		return lower == w || (!strings.ContainsAny(exp, "/.") && editDistance(lower, w) <= 2)
+		return lower == w || (!strings.ContainsAny(exp, "/.") && levenshtein.ComputeDistance(lower, w) <= 2)
 	}
 	// A word of the other verb, or one in another case or with a typo.
 	for _, w := range c.outcomes {
@@ -228,28 +230,6 @@ func readEvalSet(path string, c *expectedChecker, dir string, stderr io.Writer) 
 		qs[i] = r.Question
 	}
 	return qs, nil
-}
-
-// editDistance is the Levenshtein distance of a and b (bytes; the words
-// compared are ASCII).
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // shownExpected is an expected value as a message shows it: cut at
