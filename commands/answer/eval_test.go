@@ -583,6 +583,15 @@ func TestFloors(t *testing.T) {
 		// (guides/search/testdata/bench-sealed29-2026-12-07.tsv): helped
 		// 172 of 188 = 91.5 % at the start, no confident wrong answer.
 		{"BenchSealed29", bench("sealed29"), 90, 2, nil},
+		// The thirtieth sealed first messages, the judge of the
+		// thirty-second pass (testdata/first-messages-sealed30-2026-12-07.tsv:
+		// written blind in the thirty-first pass's session): helped 178 of
+		// 185 = 96.2 % at the pass's start, no confident wrong answer.
+		{"FirstMessagesSealed30", firstMessages("sealed30"), 94, 2, []string{"smalltalk", "human"}},
+		// The thirtieth sealed bench questions
+		// (guides/search/testdata/bench-sealed30-2026-12-07.tsv): helped
+		// 174 of 188 = 92.6 % at the start, no confident wrong answer.
+		{"BenchSealed30", bench("sealed30"), 90, 2, nil},
 	})
 }
 
