@@ -45,11 +45,6 @@ func (w *Workflow) cmdReschedule(ce *chat.Call) error {
 		if rt.Status != storage.RoundTableAnnounced {
 			return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.NotOpen, rt.ID))
 		}
-		if n, err := w.DB.RoundTables.CountSent(ce.Ctx, rt.ID, storage.ChangeKeyPrefix, w.Now().Add(-MoveWindow)); err != nil {
-			return err
-		} else if n >= MaxMoves {
-			return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.TooManyMoves, MaxMoves), rt.ID, MaxMoves))
-		}
 		// „ja“ at the end confirms a new date the parser warned about.
 		confirmed := false
 		if n := len(rest); n > 1 && yesWords[strings.ToLower(rest[n-1])] {
@@ -82,6 +77,12 @@ func (w *Workflow) cmdReschedule(ce *chat.Call) error {
 			}
 			when := w.stx().Range(parsed.Start.In(w.cfg.Location), d)
 			return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.MoveConfirm, rt.ID, when, strings.Join(warns, "  \n")))
+		}
+		// After the date is understood: a typo gets its answer first.
+		if n, err := w.DB.RoundTables.CountSent(ce.Ctx, rt.ID, storage.ChangeKeyPrefix, w.Now().Add(-MoveWindow)); err != nil {
+			return err
+		} else if n >= MaxMoves {
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.TooManyMoves, MaxMoves), rt.ID, MaxMoves))
 		}
 		old := rt
 		audit := w.standInAudit(ce, rt, "roundtable-move", fmt.Sprintf("round table %d: %s -> %s",
