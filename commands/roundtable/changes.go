@@ -378,8 +378,8 @@ func (w *Workflow) standInAudit(ce *chat.Call, rt *storage.RoundTable, action, d
 }
 
 // notifyHosts tells rt's coordinator and co-hosts, in their direct chats,
-// of a change someone else made (md: the notice, given that one's
-// display name, escaped): any
+// of a change someone else made (notice: the message, given that one's
+// display name and Matrix ID, escaped): any
 // coordinator may move, cancel and follow up any round table, and the
 // one who planned it learnt of a change from the attendees (rt31's Left,
 // rt32). Nothing is sent for the coordinator's own change, nor to the
@@ -391,7 +391,14 @@ func (w *Workflow) notifyHosts(ce *chat.Call, rt *storage.RoundTable, notice fun
 	if ce.Sender.String() == rt.Coordinator {
 		return "", nil
 	}
-	md := notice(chat.Escape(w.nameOf(ce.Ctx, rt, ce.Sender)))
+	// The name as the announcement rooms show it, and the Matrix ID (as
+	// !teilnehmende shows people): a display name is chosen freely, and
+	// another coordinator could take the coordinator's own.
+	who := w.nameOf(ce.Ctx, rt, ce.Sender)
+	if who != ce.Sender.String() {
+		who += " (" + ce.Sender.String() + ")"
+	}
+	md := notice(chat.Escape(who))
 	var errs []error
 	n := 0
 	var done []string
