@@ -199,3 +199,36 @@ func TestRoundTableMovesBounded(t *testing.T) {
 	e.now = e.now.Add(25 * time.Hour)
 	mustContain(t, in(e.sayDirect(t, dmOf(coord), coord, "!verschieben 1 21 Uhr"), dmOf(mem1)), "verschoben", "21:00")
 }
+
+// TestRoundTableFollowupsBounded (rt32, Low: a coordinator account in the
+// wrong hands): a follow-up is free text — a link of the sender's choice —
+// in every attendee's direct chat, and there was no bound on how many.
+// Now MaxFollowups within 24 hours per round table; the next is refused
+// with a friendly text and nothing sent, and goes out a day later. The
+// retry of a follow-up that counted is not refused. Fails without the
+// fix: the fourth follow-up goes out.
+func TestRoundTableFollowupsBounded(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+	post := e.announce(t, "!rundertisch Viel zu sagen am 3.12. um 19 Uhr")
+	e.react(t, annRoom1, mem1, post, "✅")
+	var third *event.Event
+	for i := 1; i <= 3; i++ {
+		third = e.event(dmOf(coord), coord, &event.MessageEventContent{MsgType: event.MsgText, Body: "!nachbereitung 1 Teil " + string(rune('0'+i))})
+		got, err := e.handleErr(third)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mustContain(t, in(got, dmOf(mem1)), "Teil "+string(rune('0'+i)))
+	}
+	got := e.sayDirect(t, dmOf(coord), coord, "!nachbereitung 1 Teil 4")
+	if len(in(got, dmOf(mem1))) != 0 {
+		t.Fatalf("the fourth follow-up went out: %s", bodies(got))
+	}
+	mustContain(t, in(got, dmOf(coord)), "schon 3 Nachbereitungen gegangen")
+	if got, err := e.handleErr(third); err != nil || strings.Contains(bodies(got), "schon 3") {
+		t.Fatalf("the retry of the third: %v %s", err, bodies(got))
+	}
+	e.now = e.now.Add(25 * time.Hour)
+	mustContain(t, in(e.sayDirect(t, dmOf(coord), coord, "!nachbereitung 1 Teil 4"), dmOf(mem1)), "Teil 4")
+}

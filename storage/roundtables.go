@@ -224,6 +224,15 @@ func changeKey(eventID string) string { return "change:" + eventID }
 // and Cancel (for CountSent).
 const ChangeKeyPrefix = "change:"
 
+// FollowupKeyPrefix begins the keys of the follow-ups recorded by
+// MarkSent(FollowupKey(…)): how many went to a round table's attendees
+// lately (for CountSent).
+const FollowupKeyPrefix = "followup:"
+
+// FollowupKey is the roundtable_sent key of the follow-up sent by the
+// event eventID.
+func FollowupKey(eventID string) string { return FollowupKeyPrefix + eventID }
+
 // Handled reports whether the event eventID changed a round table
 // (Reschedule or Cancel recorded it), also when later changes followed.
 // The record is kept as long as the round table's other send records.

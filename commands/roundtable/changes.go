@@ -292,6 +292,9 @@ func (w *Workflow) cmdFollowup(ce *chat.Call) error {
 	if len(rest) == 0 || text == "" {
 		return w.ReplyMarkdown(ce.Ctx, tx.FollowupUsage)
 	}
+	if ok, err := w.followupAllowed(ce, rt); err != nil || !ok {
+		return err
+	}
 	body := chat.EscapeMultiline(text)
 	if audit := w.standInAudit(ce, rt, "roundtable-followup", fmt.Sprintf("round table %d", rt.ID)); audit != nil {
 		if err := w.DB.Roles().Audit(ce.Ctx, *audit); err != nil {
@@ -332,6 +335,31 @@ const (
 	MaxMoves   = 3
 	MoveWindow = 24 * time.Hour
 )
+
+// MaxFollowups is how many follow-ups may go to one round table's
+// attendees within MoveWindow: each is a direct message with free text to
+// every one of them, and a coordinator account in the wrong hands sent
+// as many as it liked — with a link of its choice (rt32).
+const MaxFollowups = 3
+
+// followupAllowed records the follow-up of the event being handled, or
+// answers (and returns false) when MaxFollowups went to rt's attendees
+// within MoveWindow. A retry of a recorded follow-up is allowed: its
+// sends repeat nothing (transaction IDs from the event).
+func (w *Workflow) followupAllowed(ce *chat.Call, rt *storage.RoundTable) (bool, error) {
+	key := storage.FollowupKey(ce.Event.ID.String())
+	if done, err := w.DB.RoundTables.IsSent(ce.Ctx, key); err != nil || done {
+		return done, err
+	}
+	n, err := w.DB.RoundTables.CountSent(ce.Ctx, rt.ID, storage.FollowupKeyPrefix, w.Now().Add(-MoveWindow))
+	if err != nil {
+		return false, err
+	}
+	if n >= MaxFollowups {
+		return false, w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(w.tx.TooManyFollowups, MaxFollowups), rt.ID, MaxFollowups))
+	}
+	return true, w.DB.RoundTables.MarkSent(ce.Ctx, key, rt.ID, false, w.Now())
+}
 
 // changeState says whether a coordinator's event was handled before.
 type changeState int

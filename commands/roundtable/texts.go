@@ -195,6 +195,9 @@ type Texts struct {
 	// TooManyMoves refuses a move beyond MaxMoves within MoveWindow:
 	// %[1]d number, %[2]d MaxMoves (plural forms "one|other").
 	TooManyMoves string
+	// TooManyFollowups refuses a follow-up beyond MaxFollowups within
+	// MoveWindow: %[1]d number, %[2]d MaxFollowups (plural forms).
+	TooManyFollowups string
 	// StandInMoved, StandInCancelled and StandInFollowup tell a round
 	// table's coordinator and co-hosts of a change someone else made:
 	// %[1]s that one's name, %[2]d number, %[3]s title, %[4]s the
@@ -315,6 +318,8 @@ var German = Texts{
 	ChangedSince:      "Deine Änderung an Runder Tisch #%d ist gespeichert, danach kam aber schon eine weitere Änderung – die Zugesagten haben die neueste bekommen. Deine wiederhole ich deshalb nicht; ob und wann er stattfindet, steht in der Ankündigung.",
 	TooManyMoves: "Runder Tisch #%[1]d ist in den letzten 24 Stunden schon verschoben worden, und alle Zugesagten haben eine Nachricht bekommen. Noch einmal verschieben geht erst später wieder. Kann es nicht warten: `!absagen %[1]d` und neu planen.|" +
 		"Runder Tisch #%[1]d ist in den letzten 24 Stunden schon %[2]d-mal verschoben worden, und jedes Mal haben alle Zugesagten eine Nachricht bekommen. Noch einmal verschieben geht erst später wieder. Kann es nicht warten: `!absagen %[1]d` und neu planen.",
+	TooManyFollowups: "An die Zugesagten von Runder Tisch #%[1]d ist in den letzten 24 Stunden schon eine Nachbereitung gegangen. Die nächste geht erst später wieder – fass bitte zusammen, was noch fehlt.|" +
+		"An die Zugesagten von Runder Tisch #%[1]d sind in den letzten 24 Stunden schon %[2]d Nachbereitungen gegangen. Die nächste geht erst später wieder – fass bitte zusammen, was noch fehlt.",
 	StandInMoved:     "🔀 **%[1]s** hat den Runden Tisch #%[2]d „%[3]s“ verschoben auf **%[4]s**. Die Zugesagten und die Ankündigungen sind informiert. War das nicht mit dir abgesprochen, frag bitte nach oder sag dem Team Bescheid.",
 	StandInCancelled: "❌ **%[1]s** hat den Runden Tisch #%[2]d „%[3]s“ am %[4]s abgesagt. Die Zugesagten und die Ankündigungen sind informiert. War das nicht mit dir abgesprochen, frag bitte nach oder sag dem Team Bescheid.",
 	StandInFollowup:  "📝 **%[1]s** hat allen Zugesagten des Runden Tischs #%[2]d „%[3]s“ diese Nachbereitung geschickt:",
@@ -432,6 +437,8 @@ var English = Texts{
 	ChangedSince:      "Your change to round table #%d is saved, but another change came after it – attendees got the latest one. So I won't repeat yours; the announcement shows whether and when it takes place.",
 	TooManyMoves: "Round table #%[1]d was already moved in the last 24 hours, and every attendee got a message. You can move it again later. If it can't wait: `!cancel %[1]d` and plan it anew.|" +
 		"Round table #%[1]d was already moved %[2]d times in the last 24 hours, and every attendee got a message each time. You can move it again later. If it can't wait: `!cancel %[1]d` and plan it anew.",
+	TooManyFollowups: "Round table #%[1]d's attendees already got a follow-up in the last 24 hours. The next one can go out later – please put what's missing together.|" +
+		"Round table #%[1]d's attendees already got %[2]d follow-ups in the last 24 hours. The next one can go out later – please put what's missing together.",
 	StandInMoved:     "🔀 **%[1]s** moved the round table #%[2]d “%[3]s” to **%[4]s**. Attendees and announcements are updated. If this wasn't agreed with you, please ask them or tell the team.",
 	StandInCancelled: "❌ **%[1]s** cancelled the round table #%[2]d “%[3]s” on %[4]s. Attendees and announcements are updated. If this wasn't agreed with you, please ask them or tell the team.",
 	StandInFollowup:  "📝 **%[1]s** sent this follow-up to everyone who joined the round table #%[2]d “%[3]s”:",
