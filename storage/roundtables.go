@@ -200,14 +200,75 @@ func (q *RoundTableQuery) Announce(ctx context.Context, id int64, by string, now
 	return q.change(ctx, id, rtAnnounceSQL, by, now.UnixMilli())
 }
 
-// Reschedule moves an announced round table (SEQUENCE+1, the BBB meeting is forgotten).
-func (q *RoundTableQuery) Reschedule(ctx context.Context, id int64, start time.Time, d time.Duration, by string, now time.Time) (bool, *RoundTable, error) {
-	return q.change(ctx, id, rtRescheduleSQL, start.UnixMilli(), d.Milliseconds(), by, now.UnixMilli())
+// Reschedule moves an announced round table (SEQUENCE+1, the BBB meeting
+// is forgotten); by is the coordinator's event. With the move it records
+// that by was handled (see Handled) and, unless audit is nil, writes
+// audit to the role audit log: in one transaction.
+func (q *RoundTableQuery) Reschedule(ctx context.Context, id int64, start time.Time, d time.Duration, by string, now time.Time, audit *RoleAuditEntry) (bool, *RoundTable, error) {
+	return q.changeBy(ctx, id, by, now, audit, rtRescheduleSQL, start.UnixMilli(), d.Milliseconds(), by, now.UnixMilli())
 }
 
-// Cancel cancels a draft or announced round table (SEQUENCE+1).
-func (q *RoundTableQuery) Cancel(ctx context.Context, id int64, by string, now time.Time) (bool, *RoundTable, error) {
-	return q.change(ctx, id, rtCancelSQL, by, now.UnixMilli())
+// Cancel cancels a draft or announced round table (SEQUENCE+1); by, the
+// record and audit as with Reschedule.
+func (q *RoundTableQuery) Cancel(ctx context.Context, id int64, by string, now time.Time, audit *RoleAuditEntry) (bool, *RoundTable, error) {
+	return q.changeBy(ctx, id, by, now, audit, rtCancelSQL, by, now.UnixMilli())
+}
+
+// changeKey is the roundtable_sent key that records the change made by
+// the event eventID. last_event named only the latest change: a retry of
+// an event whose change was followed by another coordinator's was taken
+// as new — it moved the round table back, or read „morgen“ anew (rt32).
+func changeKey(eventID string) string { return "change:" + eventID }
+
+// ChangeKeyPrefix begins the keys of the changes recorded by Reschedule
+// and Cancel (for CountSent).
+const ChangeKeyPrefix = "change:"
+
+// FollowupKeyPrefix begins the keys of the follow-ups recorded by
+// MarkSent(FollowupKey(…)): how many went to a round table's attendees
+// lately (for CountSent).
+const FollowupKeyPrefix = "followup:"
+
+// FollowupKey is the roundtable_sent key of the follow-up sent by the
+// event eventID.
+func FollowupKey(eventID string) string { return FollowupKeyPrefix + eventID }
+
+// Handled reports whether the event eventID changed a round table
+// (Reschedule or Cancel recorded it), also when later changes followed.
+// The record is kept as long as the round table's other send records.
+func (q *RoundTableQuery) Handled(ctx context.Context, eventID string) (bool, error) {
+	return q.IsSent(ctx, changeKey(eventID))
+}
+
+// changeBy runs a conditional update, and when it changed the row, the
+// record of the event by and the audit entry, in one transaction; it
+// returns whether it changed the row, and the row after it.
+func (q *RoundTableQuery) changeBy(ctx context.Context, id int64, by string, now time.Time, audit *RoleAuditEntry, query string, args ...any) (bool, *RoundTable, error) {
+	tctx, cancel := withTimeout(ctx)
+	defer cancel()
+	changed := false
+	err := q.db.DoTxn(tctx, nil, func(ctx context.Context) error {
+		res, err := q.db.Exec(ctx, query, append([]any{id}, args...)...)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return err
+		}
+		changed = true
+		if _, err := q.db.Exec(ctx, rtMarkSentSQL, changeKey(by), id, 0, now.UnixMilli()); err != nil {
+			return err
+		}
+		if audit != nil {
+			return (&RoleQuery{db: q.db}).audit(ctx, *audit)
+		}
+		return nil
+	})
+	if err != nil {
+		return false, nil, fmt.Errorf("failed to change round table: %w", err)
+	}
+	rt, err := q.Get(ctx, id)
+	return changed, rt, err
 }
 
 // Advance moves a series from the occurrence at from to next; a zero next

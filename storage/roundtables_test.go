@@ -104,7 +104,7 @@ func TestRoundTableLifecycle(t *testing.T) {
 			if err := q.SetMeeting(ctx, 1, "m-1", 42); err != nil {
 				t.Fatal(err)
 			}
-			ok, after, err = q.Reschedule(ctx, 1, start.Add(time.Hour), time.Hour, "$move", now)
+			ok, after, err = q.Reschedule(ctx, 1, start.Add(time.Hour), time.Hour, "$move", now, nil)
 			if err != nil || !ok || after.Sequence != 1 || after.MeetingID != "" || !after.Start.Equal(start.Add(time.Hour)) || after.Duration != time.Hour {
 				t.Fatalf("reschedule: %v %+v %v", ok, after, err)
 			}
@@ -124,7 +124,7 @@ func TestRoundTableLifecycle(t *testing.T) {
 			if list, _ := q.WithStatus(ctx, storage.RoundTableAnnounced, 10); len(list) != 1 || !list[0].Start.Equal(next) {
 				t.Fatalf("upcoming: %+v", list)
 			}
-			ok, after, err = q.Cancel(ctx, 1, "$cancel", now)
+			ok, after, err = q.Cancel(ctx, 1, "$cancel", now, nil)
 			if err != nil || !ok || after.Status != storage.RoundTableCancelled || after.Sequence != 2 {
 				t.Fatalf("cancel: %v %+v %v", ok, after, err)
 			}

@@ -3,7 +3,10 @@ package roundtable
 import (
 	"context"
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/id"
@@ -31,7 +34,11 @@ func (w *Workflow) cmdReschedule(ce *chat.Call) error {
 		return err
 	}
 	defer w.endChange(rt.ID)
-	if rt.LastEvent != ce.Event.ID.String() {
+	state, err := w.handledBefore(ce.Ctx, rt)
+	if err != nil || state == superseded {
+		return err
+	}
+	if state == fresh {
 		if rt.Status == storage.RoundTableDraft {
 			return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.DraftNoMove, rt.ID, rt.ID))
 		}
@@ -71,8 +78,16 @@ func (w *Workflow) cmdReschedule(ce *chat.Call) error {
 			when := w.stx().Range(parsed.Start.In(w.cfg.Location), d)
 			return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.MoveConfirm, rt.ID, when, strings.Join(warns, "  \n")))
 		}
+		// After the date is understood: a typo gets its answer first.
+		if n, err := w.DB.RoundTables.CountSent(ce.Ctx, rt.ID, storage.ChangeKeyPrefix, w.Now().Add(-MoveWindow)); err != nil {
+			return err
+		} else if n >= MaxMoves {
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.TooManyMoves, MaxMoves), rt.ID, MaxMoves))
+		}
 		old := rt
-		if _, _, err := w.DB.RoundTables.Reschedule(ce.Ctx, rt.ID, parsed.Start, d, ce.Event.ID.String(), w.Now()); err != nil {
+		audit := w.standInAudit(ce, rt, "roundtable-move", fmt.Sprintf("round table %d: %s -> %s",
+			rt.ID, rt.Start.UTC().Format(time.RFC3339), parsed.Start.UTC().Format(time.RFC3339)))
+		if _, _, err := w.DB.RoundTables.Reschedule(ce.Ctx, rt.ID, parsed.Start, d, ce.Event.ID.String(), w.Now(), audit); err != nil {
 			return err
 		}
 		if rt, err = w.DB.RoundTables.Get(ce.Ctx, rt.ID); err != nil {
@@ -96,11 +111,17 @@ func (w *Workflow) cmdReschedule(ce *chat.Call) error {
 			return err
 		}
 	}
+	told, err := w.notifyHosts(ce, rt, func(name string) string {
+		return chat.Format(tx.StandInMoved, name, rt.ID, chat.Escape(rt.Title), w.rtRange(rt))
+	}, "rt-moved-host")
+	if err != nil {
+		return err
+	}
 	n, err := w.notifyAttendees(ce.Ctx, rt, chat.Format(tx.Rescheduled, chat.Escape(rt.Title), w.rtRange(rt), rt.ID)+"\n\n"+tx.CalendarMoved, "rt-moved", true)
 	if err != nil {
 		return err
 	}
-	return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.RescheduledCoord, n), rt.ID, w.rtRange(rt), n))
+	return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.RescheduledCoord, n), rt.ID, w.rtRange(rt), n)+told)
 }
 
 // cmdCancel cancels a round table: !absagen <Nr>.
@@ -114,7 +135,12 @@ func (w *Workflow) cmdCancel(ce *chat.Call) error {
 		return err
 	}
 	defer w.endChange(rt.ID)
-	if rt.LastEvent != ce.Event.ID.String() && rt.Status == storage.RoundTableAnnounced && !(len(rest) > 0 && yesWords[strings.ToLower(rest[0])]) {
+	state, err := w.handledBefore(ce.Ctx, rt)
+	if err != nil || state == superseded {
+		return err
+	}
+	retry := state == again
+	if !retry && rt.Status == storage.RoundTableAnnounced && !(len(rest) > 0 && yesWords[strings.ToLower(rest[0])]) {
 		// „!absagen 3“ is one letter from „!absage 3“ (withdraw my own
 		// RSVP) and cannot be undone: with attendees, ask first.
 		att, err := w.DB.RoundTables.Attendees(ce.Ctx, rt.ID)
@@ -125,9 +151,9 @@ func (w *Workflow) cmdCancel(ce *chat.Call) error {
 			return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.CancelConfirm, n), rt.ID, chat.Escape(rt.Title), w.rtRange(rt), n))
 		}
 	}
-	retry := rt.LastEvent == ce.Event.ID.String()
 	if !retry {
-		ok, after, err := w.DB.RoundTables.Cancel(ce.Ctx, rt.ID, ce.Event.ID.String(), w.Now())
+		audit := w.standInAudit(ce, rt, "roundtable-cancel", fmt.Sprintf("round table %d: %s", rt.ID, rt.Start.UTC().Format(time.RFC3339)))
+		ok, after, err := w.DB.RoundTables.Cancel(ce.Ctx, rt.ID, ce.Event.ID.String(), w.Now(), audit)
 		if err != nil {
 			return err
 		}
@@ -152,11 +178,17 @@ func (w *Workflow) cmdCancel(ce *chat.Call) error {
 			return err
 		}
 	}
+	told, err := w.notifyHosts(ce, rt, func(name string) string {
+		return chat.Format(tx.StandInCancelled, name, rt.ID, chat.Escape(rt.Title), w.rtRange(rt))
+	}, "rt-cancelled-host")
+	if err != nil {
+		return err
+	}
 	n, err := w.notifyAttendees(ce.Ctx, rt, chat.Format(tx.Cancelled, chat.Escape(rt.Title), w.rtRange(rt))+"\n\n"+tx.CalendarCancelled, "rt-cancelled", true)
 	if err != nil {
 		return err
 	}
-	return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.CancelledCoord, n), rt.ID, n))
+	return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.CancelledCoord, n), rt.ID, n)+told)
 }
 
 // endMeeting ends the BigBlueButton meeting Lotse created for rt's
@@ -260,11 +292,26 @@ func (w *Workflow) cmdFollowup(ce *chat.Call) error {
 	if len(rest) == 0 || text == "" {
 		return w.ReplyMarkdown(ce.Ctx, tx.FollowupUsage)
 	}
-	n, err := w.notifyAttendees(ce.Ctx, rt, chat.Format(tx.Followup, chat.Escape(rt.Title))+"\n\n"+chat.EscapeMultiline(text), "rt-followup", false)
+	if ok, err := w.followupAllowed(ce, rt); err != nil || !ok {
+		return err
+	}
+	body := chat.EscapeMultiline(text)
+	if audit := w.standInAudit(ce, rt, "roundtable-followup", fmt.Sprintf("round table %d", rt.ID)); audit != nil {
+		if err := w.DB.Roles().Audit(ce.Ctx, *audit); err != nil {
+			return err
+		}
+	}
+	told, err := w.notifyHosts(ce, rt, func(name string) string {
+		return chat.Format(tx.StandInFollowup, name, rt.ID, chat.Escape(rt.Title)) + "\n\n" + body
+	}, "rt-followup-host")
 	if err != nil {
 		return err
 	}
-	return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.FollowupSent, n), n))
+	n, err := w.notifyAttendees(ce.Ctx, rt, chat.Format(tx.Followup, chat.Escape(rt.Title))+"\n\n"+body, "rt-followup", false)
+	if err != nil {
+		return err
+	}
+	return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.FollowupSent, n), n)+told)
 }
 
 // sendMemberICS sends rt's calendar file (this sequence) into user's
@@ -276,4 +323,132 @@ func (w *Workflow) sendMemberICS(ctx context.Context, rt *storage.RoundTable, us
 		return err
 	}
 	return w.sendICS(ctx, rt, room)
+}
+
+// MaxMoves is how often one round table may be moved within MoveWindow.
+// Every move tells every attendee and sends them a calendar file: a
+// coordinator account in the wrong hands moved a round table a hundred
+// times with a hundred messages, each to every attendee (rt32). A
+// coordinator who mistyped moves it once more; beyond that, the round
+// table can still be cancelled and planned anew.
+const (
+	MaxMoves   = 3
+	MoveWindow = 24 * time.Hour
+)
+
+// MaxFollowups is how many follow-ups may go to one round table's
+// attendees within MoveWindow: each is a direct message with free text to
+// every one of them, and a coordinator account in the wrong hands sent
+// as many as it liked — with a link of its choice (rt32).
+const MaxFollowups = 3
+
+// followupAllowed records the follow-up of the event being handled, or
+// answers (and returns false) when MaxFollowups went to rt's attendees
+// within MoveWindow. A retry of a recorded follow-up is allowed: its
+// sends repeat nothing (transaction IDs from the event).
+func (w *Workflow) followupAllowed(ce *chat.Call, rt *storage.RoundTable) (bool, error) {
+	key := storage.FollowupKey(ce.Event.ID.String())
+	if done, err := w.DB.RoundTables.IsSent(ce.Ctx, key); err != nil || done {
+		return done, err
+	}
+	n, err := w.DB.RoundTables.CountSent(ce.Ctx, rt.ID, storage.FollowupKeyPrefix, w.Now().Add(-MoveWindow))
+	if err != nil {
+		return false, err
+	}
+	if n >= MaxFollowups {
+		return false, w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(w.tx.TooManyFollowups, MaxFollowups), rt.ID, MaxFollowups))
+	}
+	return true, w.DB.RoundTables.MarkSent(ce.Ctx, key, rt.ID, false, w.Now())
+}
+
+// changeState says whether a coordinator's event was handled before.
+type changeState int
+
+const (
+	// fresh: the event made no change of the round table yet.
+	fresh changeState = iota
+	// again: it made the round table's last change; this is its retry,
+	// which repeats the sends (the same transaction IDs).
+	again
+	// superseded: it made a change, and another change came after it.
+	superseded
+)
+
+// handledBefore tells a retry of the event being handled by its own
+// record (written with the change, see storage's Handled), not only by
+// rt's last event: an event that failed after its change and was handled
+// again after another coordinator's change was taken as new — it moved
+// the round table back, and „morgen“ was read anew at the retry's time
+// (rt31's Left, rt32). A superseded event changes and sends nothing: the
+// later change told everyone what holds now; its author is told so.
+func (w *Workflow) handledBefore(ctx context.Context, rt *storage.RoundTable) (changeState, error) {
+	evt := chat.TurnOf(ctx).Event.ID.String()
+	if rt.LastEvent == evt {
+		return again, nil
+	}
+	ok, err := w.DB.RoundTables.Handled(ctx, evt)
+	if err != nil || !ok {
+		return fresh, err
+	}
+	return superseded, w.ReplyMarkdown(ctx, chat.Format(w.tx.ChangedSince, rt.ID))
+}
+
+// standInAudit is the role-audit entry of a change of rt by a coordinator
+// who is not rt's coordinator (one steps in for another; also a co-host
+// with the coordinator role), or nil for the coordinator's own change.
+// Keyed by the event: written once, with the change.
+func (w *Workflow) standInAudit(ce *chat.Call, rt *storage.RoundTable, action, detail string) *storage.RoleAuditEntry {
+	if ce.Sender.String() == rt.Coordinator {
+		return nil
+	}
+	return &storage.RoleAuditEntry{Key: "roundtable-standin:" + ce.Event.ID.String(), At: w.Now(),
+		Actor: ce.Sender.String(), Subject: rt.Coordinator, Action: action, Detail: detail}
+}
+
+// notifyHosts tells rt's coordinator and co-hosts, in their direct chats,
+// of a change someone else made (notice: the message, given that one's
+// display name and Matrix ID, escaped): any
+// coordinator may move, cancel and follow up any round table, and the
+// one who planned it learnt of a change from the attendees (rt31's Left,
+// rt32). Nothing is sent for the coordinator's own change, nor to the
+// sender, nor to an erased coordinator (a pseudonym). It returns the line
+// that tells the sender, or "" if nobody was told; sends with transaction
+// IDs from the event and the host (a retry repeats none), a refused direct
+// chat counts for that host only (as notifyAttendees).
+func (w *Workflow) notifyHosts(ce *chat.Call, rt *storage.RoundTable, notice func(name string) string, purpose string) (string, error) {
+	if ce.Sender.String() == rt.Coordinator {
+		return "", nil
+	}
+	// The name as the announcement rooms show it, and the Matrix ID (as
+	// !teilnehmende shows people): a display name is chosen freely, and
+	// another coordinator could take the coordinator's own.
+	who := w.nameOf(ce.Ctx, rt, ce.Sender)
+	if who != ce.Sender.String() {
+		who += " (" + ce.Sender.String() + ")"
+	}
+	md := notice(chat.Escape(who))
+	var errs []error
+	n := 0
+	var done []string
+	for _, u := range append([]string{rt.Coordinator}, rt.CoHosts...) {
+		if !isUser(u) || u == ce.Sender.String() || slices.Contains(done, u) {
+			continue
+		}
+		done = append(done, u)
+		txn := w.CauseTxn(ce.Ctx, purpose+":"+u, 0)
+		if w.gaveUp(txn) {
+			continue
+		}
+		if err := w.toMember(ce.Ctx, id.UserID(u), md, txn); err != nil {
+			if err = w.giveUp(ce.Ctx, rt, txn, err); err != nil {
+				errs = append(errs, err)
+			}
+			continue
+		}
+		n++
+	}
+	if err := errors.Join(errs...); err != nil || n == 0 {
+		return "", err
+	}
+	return "\n\n" + w.tx.HostsTold, nil
 }

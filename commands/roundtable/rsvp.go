@@ -272,6 +272,14 @@ func (w *Workflow) cmdAttendees(ce *chat.Call) error {
 	if err != nil || rt == nil {
 		return err
 	}
+	if !isModerator(rt, ce.Sender) {
+		// Any coordinator may step in for another and move or cancel
+		// their round table, but the names of those who joined are
+		// personal data the organisers need, not every coordinator: a
+		// coordinator account in the wrong hands listed every round
+		// table's attendees, page by page (rt32).
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.AttendeesNotYours, rt.ID))
+	}
 	att, err := w.DB.RoundTables.Attendees(ce.Ctx, rt.ID)
 	if err != nil {
 		return err

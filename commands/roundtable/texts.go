@@ -186,6 +186,25 @@ type Texts struct {
 	Coordinators string
 	// AttendeesDMOnly refuses !teilnehmende outside a direct chat.
 	AttendeesDMOnly string
+	// AttendeesNotYours refuses !teilnehmende to a coordinator who neither
+	// coordinates nor co-hosts the round table: %d number.
+	AttendeesNotYours string
+	// ChangedSince answers the retry of a change that another change
+	// followed: %d number.
+	ChangedSince string
+	// TooManyMoves refuses a move beyond MaxMoves within MoveWindow:
+	// %[1]d number, %[2]d MaxMoves (plural forms "one|other").
+	TooManyMoves string
+	// TooManyFollowups refuses a follow-up beyond MaxFollowups within
+	// MoveWindow: %[1]d number, %[2]d MaxFollowups (plural forms).
+	TooManyFollowups string
+	// StandInMoved, StandInCancelled and StandInFollowup tell a round
+	// table's coordinator and co-hosts of a change someone else made:
+	// %[1]s that one's name, %[2]d number, %[3]s title, %[4]s the
+	// (new) date; StandInFollowup is followed by the text sent.
+	StandInMoved, StandInCancelled, StandInFollowup string
+	// HostsTold follows the answer to such a change.
+	HostsTold string
 }
 
 // German are the German texts.
@@ -197,8 +216,8 @@ var German = Texts{
 		"absage":        {Usage: "!absage <Nr> [diesmal]", Description: "deine Zusage zurückziehen; bei einer Reihe mit „diesmal“ nur für den nächsten Termin"},
 		"rundertisch":   {Usage: "!rundertisch <Titel> am <Datum> um <Zeit> [Dauer]", Description: "Runden Tisch planen; weitere Zeilen: `Beschreibung: …`, `Räume: !raum:server …`, `Plätze: 20`, `Moderation: @name:server` (moderiert mit dir)"},
 		"ankündigen":    {Usage: "!ankündigen <Nr>", Description: "geplanten Runden Tisch ankündigen (oder ✅ auf die Vorschau)"},
-		"teilnehmende":  {Usage: "!teilnehmende <Nr>", Description: "wer zugesagt hat"},
-		"verschieben":   {Usage: "!verschieben <Nr> <neue Zeit>", Description: "Termin verschieben; alle Zugesagten werden informiert"},
+		"teilnehmende":  {Usage: "!teilnehmende <Nr>", Description: "wer zugesagt hat (bei Runden Tischen, die du koordinierst oder mitmoderierst)"},
+		"verschieben":   {Usage: "!verschieben <Nr> <neue Zeit>", Description: "Termin verschieben; alle Zugesagten werden informiert (und wer ihn koordiniert, wenn nicht du)"},
 		"absagen":       {Usage: "!absagen <Nr> [ja]", Description: "Runden Tisch absagen; alle Zugesagten werden informiert (mit Zusagen fragt Lotse erst nach: `ja` bestätigt)"},
 		"nachbereitung": {Usage: "!nachbereitung <Nr> <Text>", Description: "Nachricht (z. B. Link zum Protokoll) an alle Zugesagten"},
 	},
@@ -294,7 +313,17 @@ var German = Texts{
 	FollowupSent:  "Gesendet an %d Person.|Gesendet an %d Personen.",
 	Coordinators:  "Befehle für Koordinator:innen:",
 
-	AttendeesDMOnly: "Wer zugesagt hat, zeige ich nur im Direktchat mit mir – hier würden alle die Liste lesen. Schreib mir dort `!teilnehmende <Nr>`.",
+	AttendeesDMOnly:   "Wer zugesagt hat, zeige ich nur im Direktchat mit mir – hier würden alle die Liste lesen. Schreib mir dort `!teilnehmende <Nr>`.",
+	AttendeesNotYours: "Wer für Runder Tisch #%d zugesagt hat, zeige ich nur der Person, die ihn koordiniert, und der Moderation – die Namen sind persönliche Daten. Wie viele es sind, steht in `!rundetische`.",
+	ChangedSince:      "Deine Änderung an Runder Tisch #%d ist gespeichert, danach kam aber schon eine weitere Änderung – die Zugesagten haben die neueste bekommen. Deine wiederhole ich deshalb nicht; ob und wann er stattfindet, steht in der Ankündigung.",
+	TooManyMoves: "Runder Tisch #%[1]d ist in den letzten 24 Stunden schon verschoben worden, und alle Zugesagten haben eine Nachricht bekommen. Noch einmal verschieben geht erst später wieder. Kann es nicht warten: `!absagen %[1]d` und neu planen.|" +
+		"Runder Tisch #%[1]d ist in den letzten 24 Stunden schon %[2]d-mal verschoben worden, und jedes Mal haben alle Zugesagten eine Nachricht bekommen. Noch einmal verschieben geht erst später wieder. Kann es nicht warten: `!absagen %[1]d` und neu planen.",
+	TooManyFollowups: "An die Zugesagten von Runder Tisch #%[1]d ist in den letzten 24 Stunden schon eine Nachbereitung gegangen. Die nächste geht erst später wieder – fass bitte zusammen, was noch fehlt.|" +
+		"An die Zugesagten von Runder Tisch #%[1]d sind in den letzten 24 Stunden schon %[2]d Nachbereitungen gegangen. Die nächste geht erst später wieder – fass bitte zusammen, was noch fehlt.",
+	StandInMoved:     "🔀 **%[1]s** hat den Runden Tisch #%[2]d „%[3]s“ verschoben auf **%[4]s**. Die Zugesagten und die Ankündigungen sind informiert. War das nicht mit dir abgesprochen, frag bitte nach oder sag dem Team Bescheid.",
+	StandInCancelled: "❌ **%[1]s** hat den Runden Tisch #%[2]d „%[3]s“ am %[4]s abgesagt. Die Zugesagten und die Ankündigungen sind informiert. War das nicht mit dir abgesprochen, frag bitte nach oder sag dem Team Bescheid.",
+	StandInFollowup:  "📝 **%[1]s** hat allen Zugesagten des Runden Tischs #%[2]d „%[3]s“ diese Nachbereitung geschickt:",
+	HostsTold:        "Wer diesen Runden Tisch koordiniert oder mitmoderiert, hat davon eine Nachricht von mir bekommen.",
 }
 
 // English are the English texts.
@@ -306,8 +335,8 @@ var English = Texts{
 		"absage":        {Usage: "!leave <number> [once]", Description: "withdraw from a round table; for a series with “once” only from the next date"},
 		"rundertisch":   {Usage: "!roundtable <title> on <date> at <time> [duration]", Description: "plan a round table; more lines: `description: …`, `rooms: !room:server …`, `capacity: 20`, `cohosts: @name:server` (hosts it with you)"},
 		"ankündigen":    {Usage: "!announce <number>", Description: "announce a planned round table (or ✅ on the preview)"},
-		"teilnehmende":  {Usage: "!attendees <number>", Description: "who joined"},
-		"verschieben":   {Usage: "!reschedule <number> <new time>", Description: "move a round table; everyone who joined is told"},
+		"teilnehmende":  {Usage: "!attendees <number>", Description: "who joined (round tables you coordinate or co-host)"},
+		"verschieben":   {Usage: "!reschedule <number> <new time>", Description: "move a round table; everyone who joined is told (and its coordinator, if not you)"},
 		"absagen":       {Usage: "!cancel <number> [yes]", Description: "cancel a round table; everyone who joined is told (with RSVPs Lotse asks first: `yes` confirms)"},
 		"nachbereitung": {Usage: "!followup <number> <text>", Description: "message (e.g. a link to the notes) to everyone who joined"},
 	},
@@ -403,7 +432,17 @@ var English = Texts{
 	FollowupSent:  "Sent to %d person.|Sent to %d people.",
 	Coordinators:  "Commands for coordinators:",
 
-	AttendeesDMOnly: "I show who joined only in a direct chat with me – here everyone would read the list. Send me `!attendees <number>` there.",
+	AttendeesDMOnly:   "I show who joined only in a direct chat with me – here everyone would read the list. Send me `!attendees <number>` there.",
+	AttendeesNotYours: "I show who joined round table #%d only to its coordinator and co-hosts – names are personal data. How many joined is shown in `!roundtables`.",
+	ChangedSince:      "Your change to round table #%d is saved, but another change came after it – attendees got the latest one. So I won't repeat yours; the announcement shows whether and when it takes place.",
+	TooManyMoves: "Round table #%[1]d was already moved in the last 24 hours, and every attendee got a message. You can move it again later. If it can't wait: `!cancel %[1]d` and plan it anew.|" +
+		"Round table #%[1]d was already moved %[2]d times in the last 24 hours, and every attendee got a message each time. You can move it again later. If it can't wait: `!cancel %[1]d` and plan it anew.",
+	TooManyFollowups: "Round table #%[1]d's attendees already got a follow-up in the last 24 hours. The next one can go out later – please put what's missing together.|" +
+		"Round table #%[1]d's attendees already got %[2]d follow-ups in the last 24 hours. The next one can go out later – please put what's missing together.",
+	StandInMoved:     "🔀 **%[1]s** moved the round table #%[2]d “%[3]s” to **%[4]s**. Attendees and announcements are updated. If this wasn't agreed with you, please ask them or tell the team.",
+	StandInCancelled: "❌ **%[1]s** cancelled the round table #%[2]d “%[3]s” on %[4]s. Attendees and announcements are updated. If this wasn't agreed with you, please ask them or tell the team.",
+	StandInFollowup:  "📝 **%[1]s** sent this follow-up to everyone who joined the round table #%[2]d “%[3]s”:",
+	HostsTold:        "Its coordinator and co-hosts got a note from me about it.",
 }
 
 // TextsFor returns the texts of lang (German by default).
