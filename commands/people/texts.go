@@ -18,6 +18,9 @@ type Texts struct {
 	RoleUsage, DeclarationUsage, TrainingUsage, DateInvalid string
 	// Granted, Revoked, AlreadyHas, NotHeld: %s user, %s role.
 	Granted, Revoked, AlreadyHas, NotHeld string
+	// NotInApprovalsRoom, NotInTeamRoom follow AlreadyHas when the person
+	// was not in the room of the role and Lotse invited them: %s user.
+	NotInApprovalsRoom, NotInTeamRoom string
 	// Applied: %s = what is missing. AppliedApprovers: %s user, %s missing, %s user.
 	Applied, AppliedApprovers string
 	// AppliedGuide follows Applied when the library has the guide about
@@ -103,6 +106,10 @@ var German = Texts{
 	Revoked:          "Die Rolle **%[2]s** von %[1]s ist entzogen.",
 	AlreadyHas:       "%s hat die Rolle **%s** schon.",
 	NotHeld:          "%s hat die Rolle **%s** nicht.",
+
+	NotInApprovalsRoom: "%s ist nicht im Genehmigungsraum: Eine Einladung von mir liegt jetzt bei der Person.",
+	NotInTeamRoom:      "%s ist nicht im Teamraum: Eine Einladung von mir liegt jetzt bei der Person.",
+
 	Applied: "Danke für deine Bewerbung fürs Digitalisierungsteam! 🙌\n\n" +
 		"Weil du im Team Supportfälle mit persönlichen Daten siehst, wirst du erst freigeschaltet, wenn Folgendes vorliegt: %s. " +
 		"Die Genehmigenden melden sich bei dir.",
@@ -185,6 +192,10 @@ var English = Texts{
 	Revoked:          "The **%[2]s** role of %[1]s was removed.",
 	AlreadyHas:       "%s already has the **%s** role.",
 	NotHeld:          "%s doesn't have the **%s** role.",
+
+	NotInApprovalsRoom: "%s is not in the approvals room: they have an invitation from me now.",
+	NotInTeamRoom:      "%s is not in the team room: they have an invitation from me now.",
+
 	Applied: "Thanks for applying to the digital team! 🙌\n\n" +
 		"Because the team sees support cases with personal data, you'll be activated once we have: %s. " +
 		"The approvers will get in touch.",
