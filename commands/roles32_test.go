@@ -1,6 +1,8 @@
 package commands
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -51,5 +53,32 @@ func TestRoleGrantedAgainInvitesBack(t *testing.T) {
 				t.Errorf("someone in the room was invited again: %s, %v", bodies(sent), rooms.invites)
 			}
 		})
+	}
+}
+
+// refusingInvites is fakeRooms whose invites fail (Lotse lacks the power
+// to invite there).
+type refusingInvites struct{ *fakeRooms }
+
+func (refusingInvites) Invite(context.Context, id.RoomID, id.UserID, string) error {
+	return errors.New("M_FORBIDDEN: not allowed to invite")
+}
+
+// TestTeamActiveSaysWhenNotInvited: a team role activated through the gate
+// told the manager „… freigeschaltet und in den Teamraum eingeladen“ and
+// the person „Ich habe dich in den Teamraum eingeladen“ also when the
+// invite failed; nobody invited them (roles32). Now both are told it did
+// not happen, and the manager what to do.
+func TestTeamActiveSaysWhenNotInvited(t *testing.T) {
+	e, rooms := newRolesEnv(t)
+	e.reconfigure(func(d *Deps) { d.Rooms = refusingInvites{rooms} })
+	e.fm.joined[dmRoom][approvr] = true
+	e.say(t, approvRm, approvr, "!rolle @member:test team", "")
+	e.say(t, approvRm, approvr, "!erklärung @member:test erhalten 01.03.2026", "")
+	sent := e.say(t, approvRm, approvr, "!schulung @member:test 15.02.2026", "")
+	mustContain(t, in(sent, approvRm), "freigeschaltet", "nicht einladen", "von Hand ein")
+	mustContain(t, in(sent, dmRoom), "von jemandem aus dem Team")
+	if b := bodies(sent); strings.Contains(b, "in den Teamraum eingeladen") {
+		t.Errorf("said invited, the invite failed: %s", b)
 	}
 }

@@ -479,9 +479,14 @@ func (w *Workflow) evaluateGate(ctx context.Context, user, actor id.UserID) (boo
 	if err := w.closeBootstrap(ctx, now); err != nil {
 		return true, err
 	}
+	// „… und in den Teamraum eingeladen“ only when it did: before, both
+	// the manager and the person read it also when the invite failed (no
+	// power to invite there), and nobody invited them (roles32).
+	active, activeMember := pt.TeamActive, pt.TeamActiveMember
 	if w.teamOn() && w.Rooms != nil {
 		if err := w.Rooms.Invite(ctx, w.cfg.TeamRoom, user, pt.InviteReason); err != nil {
-			zerolog.Ctx(ctx).Info().Err(err).Msg("Could not invite to the team room")
+			zerolog.Ctx(ctx).Warn().Err(err).Msg("Could not invite to the team room")
+			active, activeMember = pt.TeamActiveNoInvite, pt.TeamActiveMemberNoInvite
 		}
 	}
 	// The person's direct chat as the bot checks it now, never a room
@@ -491,11 +496,11 @@ func (w *Workflow) evaluateGate(ctx context.Context, user, actor id.UserID) (boo
 		return true, fmt.Errorf("failed to find the direct chat: %w", err)
 	}
 	if room != chat.TurnOf(ctx).Event.RoomID {
-		if _, err := w.SendMarkdownTo(ctx, room, pt.TeamActiveMember, nil, w.CauseTxn(ctx, "team-active-member", 0)); err != nil {
+		if _, err := w.SendMarkdownTo(ctx, room, activeMember, nil, w.CauseTxn(ctx, "team-active-member", 0)); err != nil {
 			return true, err
 		}
 	}
-	return true, w.ReplyMarkdown(ctx, chat.Format(pt.TeamActive, chat.Escape(user.String())))
+	return true, w.ReplyMarkdown(ctx, chat.Format(active, chat.Escape(user.String())))
 }
 
 // revokeRole removes a role. Removing the team role also removes the
