@@ -99,9 +99,13 @@ func (b *Bot) Upload(ctx context.Context, data []byte, mimeType string) (id.Cont
 }
 
 // Invite invites user to roomID. Inviting someone who is already in the
-// room is not an error.
+// room, or invited and not yet answered, is not an error and sends
+// nothing: every invite is a notification for the person, and a grant
+// repeated for someone who has not joined yet (roles32) would send one
+// each time. Someone who left, declined or was removed is invited again.
 func (b *Bot) Invite(ctx context.Context, roomID id.RoomID, user id.UserID, reason string) error {
-	if joined, err := b.IsJoined(ctx, roomID, user); err == nil && joined {
+	if m, err := b.Client.StateStore.GetMember(ctx, roomID, user); err == nil && m != nil &&
+		(m.Membership == event.MembershipJoin || m.Membership == event.MembershipInvite) {
 		return nil
 	}
 	_, err := b.Client.InviteUser(ctx, roomID, &mautrix.ReqInviteUser{UserID: user, Reason: reason})

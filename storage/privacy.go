@@ -57,7 +57,16 @@ var PersonalTables = []PersonalTable{
 	{Name: "scheduled_notice", Query: `SELECT * FROM scheduled_notice WHERE user_id=$1`},
 	{Name: "member_role", Query: `SELECT * FROM member_role WHERE user_id=$1`},
 	{Name: "team_gate", Query: `SELECT * FROM team_gate WHERE user_id=$1`},
-	{Name: "role_audit", Query: `SELECT * FROM role_audit WHERE subject=$1 OR actor=$1`},
+	// The role log about the person (who granted, recorded, revoked what,
+	// and when — as the steps of their own cases name the team member).
+	{Name: "role_audit", Query: `SELECT * FROM role_audit WHERE subject=$1`},
+	// As a manager, about other people's roles: what you did and when, not
+	// whom it was about — no subject, no key (it holds the event and may
+	// hold the person), and no detail that is the other person's evidence
+	// (the dates of their declaration and training) or names anyone
+	// (Art. 15(4) DSGVO; as case_events_by_you_for_others; roles32).
+	{Name: "role_audit_by_you_for_others", Query: `SELECT action, CASE WHEN action IN ('declaration', 'training') OR ` +
+		containsExact("detail", "'@'") + ` THEN '' ELSE detail END AS detail, at FROM role_audit WHERE actor=$1 AND subject<>$1`},
 	{Name: "support_case", Query: `SELECT * FROM support_case WHERE member_id=$1`},
 	// Internal notes of the team are listed without their text and author (their data, Art. 15(4)).
 	{Name: "case_message", Query: `SELECT source_event, case_id, kind, CASE WHEN kind='note' THEN '' ELSE sender END AS sender,
@@ -139,8 +148,11 @@ var deleteSteps = []struct{ table, query string }{
 	{"access_request", `DELETE FROM access_request WHERE member_id=$1`},
 	{"access_approval", `UPDATE access_approval SET approver=$2 WHERE approver=$1`},
 	{"access_approval_event", `UPDATE access_approval_event SET approver=$2 WHERE approver=$1`},
-	{"role_audit", `UPDATE role_audit SET actor=$2 WHERE actor=$1`},
-	{"role_audit", `UPDATE role_audit SET subject=$2 WHERE subject=$1`},
+	// Counted under the export's names: the entries about other people the
+	// person made, then those about them (one statement, so an entry they
+	// made about themselves counts once).
+	{"role_audit_by_you_for_others", `UPDATE role_audit SET actor=$2 WHERE actor=$1 AND subject<>$1`},
+	{"role_audit", `UPDATE role_audit SET actor=CASE WHEN actor=$1 THEN $2 ELSE actor END, subject=$2 WHERE subject=$1`},
 	{"member_role", `DELETE FROM member_role WHERE user_id=$1`},
 	{"member_role", `UPDATE member_role SET granted_by=$2 WHERE granted_by=$1`},
 	{"team_gate", `UPDATE team_gate SET declaration_by=$2, updated_at=updated_at+1 WHERE declaration_by=$1`}, // +1: a write of the row read before fails (PutGate)
@@ -188,6 +200,7 @@ func addDeleteStep(table, query string) {
 type PrivacyQuery struct {
 	db  *dbutil.Database
 	key []byte // pseudonym key from outside the database, if set
+	by  string // who asked for an erasure (By); "": the person
 }
 
 // Privacy returns the data-rights queries.
@@ -322,7 +335,9 @@ func pseudonymOf(key []byte, user string) string {
 // transaction it queues the team-room events of user's cases that Lotse
 // must redact (case_redaction, see CaseQuery.Redactions). keepEvent (the inbox
 // row of the request being handled) stays until EraseInboxEvent; sent
-// events from sentBefore on stay (they deduplicate the answer to it).
+// events from sentBefore on stay (they deduplicate the answer to it). The
+// role log says, in the same transaction and at sentBefore, that the
+// person's roles end (endRoles).
 func (q *PrivacyQuery) Erase(ctx context.Context, user, keepEvent string, sentBefore time.Time) (map[string]int64, error) {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
@@ -332,6 +347,9 @@ func (q *PrivacyQuery) Erase(ctx context.Context, user, keepEvent string, sentBe
 	}
 	counts := map[string]int64{}
 	err = q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		if err := q.endRoles(ctx, user, keepEvent, sentBefore); err != nil {
+			return err
+		}
 		for _, s := range queueRedactions {
 			query, args := bind(s, user, pseudo, keepEvent, sentBefore.UnixMilli())
 			if _, err := q.db.Exec(ctx, query, args...); err != nil {
@@ -355,11 +373,12 @@ func (q *PrivacyQuery) Erase(ctx context.Context, user, keepEvent string, sentBe
 			counts[r.table] += n
 		}
 		for _, r := range keyRewrites {
-			n, err := q.rewriteKeys(ctx, r.table, r.key, r.subject, user, pseudo)
-			if err != nil {
+			// Not counted: these rows are about the person (subject),
+			// counted by the step that pseudonymised it (roles32: an
+			// entry counted twice).
+			if _, err := q.rewriteKeys(ctx, r.table, r.key, r.subject, user, pseudo); err != nil {
 				return err
 			}
-			counts[r.table] += n
 		}
 		if len(q.key) > 0 {
 			if _, err := q.db.Exec(ctx, delKVQuery, legacyPseudonymKey); err != nil {
@@ -372,6 +391,44 @@ func (q *PrivacyQuery) Erase(ctx context.Context, user, keepEvent string, sentBe
 		return nil, fmt.Errorf("failed to erase personal data: %w", err)
 	}
 	return counts, nil
+}
+
+// endRolesQuery writes one "erase" entry to the role log for each role
+// user holds ($1 user, $2 key suffix, $3 time, $4 actor).
+const endRolesQuery = `INSERT INTO role_audit (key, at, actor, subject, action, detail)
+	SELECT 'erase-role:' || role || ':' || CAST($2 AS TEXT), CAST($3 AS BIGINT), CAST($4 AS TEXT), user_id, 'erase', role FROM member_role WHERE user_id=$1 AND status<>'` + RoleRemoved + `'
+	ON CONFLICT (key) DO NOTHING`
+
+// endRoles says in the role log that user's roles end with the erasure,
+// which deletes the role rows: the log (kept for audit_retention,
+// pseudonymised by the steps after) showed the grant and the activation
+// but no end (onb31). It runs in the erasure's transaction: written before
+// it, a failed erasure run again logged the roles' end twice, and a failed
+// one for good logged an end that never came (pass 31's Left; roles32).
+// The key names the request (the chat's event) or, for the command line,
+// the time; the entry's actor is the one set with By, else the person.
+func (q *PrivacyQuery) endRoles(ctx context.Context, user, keepEvent string, at time.Time) error {
+	suffix := "erase:" + keepEvent
+	if keepEvent == "" {
+		suffix = "erase-cli:" + strconv.FormatInt(at.UnixMilli(), 10)
+	}
+	actor := q.by
+	if actor == "" {
+		actor = user
+	}
+	if _, err := q.db.Exec(ctx, endRolesQuery, user, suffix, at.UnixMilli(), actor); err != nil {
+		return fmt.Errorf("role_audit: failed to end the roles: %w", err)
+	}
+	return nil
+}
+
+// By returns the queries with actor as who asked for an erasure (the role
+// log's "erase" entries name them; "lotse" for the command line). Without
+// it, the person erased asked themselves (!daten-löschen).
+func (q *PrivacyQuery) By(actor string) *PrivacyQuery {
+	c := *q
+	c.by = actor
+	return &c
 }
 
 // EraseInboxEvent removes the sender and the content from the inbox row of

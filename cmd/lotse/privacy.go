@@ -132,10 +132,10 @@ func cmdPrivacyErase(ctx context.Context, args []string, stdout, stderr io.Write
 		printRoomsToLeave(stdout, user, rooms, false)
 		return nil
 	}
-	if err := auditRolesEnded(ctx, db, user, time.Now()); err != nil {
-		return fail(exitDatabase, err)
-	}
-	counts, err := db.Privacy().Erase(ctx, user.String(), "", time.Now())
+	// The role log's "erase" entries (the roles end) are written in the
+	// erasure's transaction, by "lotse": before it, an erasure that failed
+	// and was run again logged the end twice (roles32).
+	counts, err := db.Privacy().By("lotse").Erase(ctx, user.String(), "", time.Now())
 	if err != nil {
 		return fail(exitDatabase, err)
 	}
@@ -241,28 +241,6 @@ func roomsToLeave(ctx context.Context, db *storage.DB, cfg config.Config, user i
 		out = append(out, roomToLeave{cfg.ApprovalsRoom, "approvals room (role)", true})
 	}
 	return out, nil
-}
-
-// auditRolesEnded writes an "erase" entry to the role log for each role
-// user holds, before the erasure deletes the role rows (and pseudonymises
-// the entries), as !daten-löschen does (people.Workflow.BeforeErasure):
-// the log showed a grant and no end (thirty-first pass, onb31).
-func auditRolesEnded(ctx context.Context, db *storage.DB, user id.UserID, now time.Time) error {
-	for _, role := range []string{storage.RoleTeam, storage.RoleApprover, storage.RoleCoordinator} {
-		r, err := db.Roles().Get(ctx, user.String(), role)
-		if err != nil {
-			return err
-		}
-		if r == nil || r.Status == storage.RoleRemoved {
-			continue
-		}
-		key := fmt.Sprintf("erase-role:%s:erase-cli:%d", role, now.UnixMilli())
-		if err := db.Roles().Audit(ctx, storage.RoleAuditEntry{Key: key, At: now, Actor: "lotse",
-			Subject: user.String(), Action: "erase", Detail: role}); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // queueRoomRemovals asks the running bot to remove user from the rooms

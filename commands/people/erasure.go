@@ -34,20 +34,10 @@ func (w *Workflow) BeforeErasure(ctx context.Context, user id.UserID, base strin
 		held[role] = r != nil && r.Status != storage.RoleRemoved
 	}
 	base = "erase:" + base
-	// The role log says that the roles ended: the erasure deletes the
-	// role rows, and the log (kept for audit_retention, pseudonymised
-	// by the erasure) showed the grant and the activation but never an
-	// end — as if the pseudonym still held the team role (thirty-first
-	// pass, onb31). One entry per role held, keyed by the request.
-	for _, role := range []string{storage.RoleTeam, storage.RoleApprover, storage.RoleCoordinator} {
-		if !held[role] {
-			continue
-		}
-		if err := w.DB.Roles().Audit(ctx, storage.RoleAuditEntry{Key: "erase-role:" + role + ":" + base, At: w.Now(),
-			Actor: user.String(), Subject: user.String(), Action: "erase", Detail: role}); err != nil {
-			return err
-		}
-	}
+	// The role log's "erase" entries (the roles end; onb31) are written
+	// by the erasure, in its transaction (storage.PrivacyQuery.Erase;
+	// roles32): written here, before it, an erasure that failed wrote
+	// an end that never came.
 	var stillIn []id.RoomID
 	remove := func(room id.RoomID) {
 		if room == "" || w.Rooms == nil {

@@ -146,7 +146,14 @@ func (w *Workflow) cmdRole(ce *chat.Call) error {
 		return err
 	}
 	if !changed && !w.lastRoleAudit(ce.Ctx, "grant:"+cause) {
-		return w.ReplyMarkdown(ce.Ctx, chat.Format(pt.AlreadyHas, chat.Escape(target.String()), w.roleLabel(role)))
+		answer := chat.Format(pt.AlreadyHas, chat.Escape(target.String()), w.roleLabel(role))
+		// Granted again to someone who left the approvals room (or never
+		// got there): the grant is how a manager asks to have them back,
+		// and before, nothing was sent (pass 31's Left; roles32).
+		if w.inviteIfOut(ce.Ctx, w.cfg.ApprovalsRoom, target) {
+			answer += " " + chat.Format(pt.NotInApprovalsRoom, chat.Escape(target.String()))
+		}
+		return w.ReplyMarkdown(ce.Ctx, answer)
 	}
 	// Approvers work in the approvals room; coordinators get the training
 	// notices there, which mention them — a coordinator Lotse never
@@ -157,6 +164,29 @@ func (w *Workflow) cmdRole(ce *chat.Call) error {
 		}
 	}
 	return w.ReplyMarkdown(ce.Ctx, chat.Format(pt.Granted, chat.Escape(target.String()), w.roleLabel(role)))
+}
+
+// inviteIfOut invites user, who holds a role that belongs in room, when
+// they are not a joined member of it, and reports whether it did. The
+// membership is read first (the state store the sync keeps), so a grant
+// repeated for someone in the room sends no invite; one invited and not
+// yet answered gets none either (bot.Bot.Invite). A failure is logged: the
+// role stands, and a manager can invite by hand.
+func (w *Workflow) inviteIfOut(ctx context.Context, room id.RoomID, user id.UserID) bool {
+	if room == "" || w.Rooms == nil {
+		return false
+	}
+	if joined, err := w.Matrix.IsJoined(ctx, room, user); err != nil || joined {
+		if err != nil {
+			zerolog.Ctx(ctx).Warn().Err(err).Stringer("room_id", room).Msg("Could not read a membership")
+		}
+		return false
+	}
+	if err := w.Rooms.Invite(ctx, room, user, w.tx.InviteReason); err != nil {
+		zerolog.Ctx(ctx).Info().Err(err).Stringer("room_id", room).Msg("Could not invite again")
+		return false
+	}
+	return true
 }
 
 // warnID warns the one who grants a role or records evidence when the
@@ -231,7 +261,11 @@ func (w *Workflow) requestTeam(ctx context.Context, user, actor id.UserID, dmRoo
 		if self {
 			return w.ReplyMarkdown(ctx, pt.TeamAlready)
 		}
-		return w.ReplyMarkdown(ctx, chat.Format(pt.AlreadyHas, chat.Escape(user.String()), w.roleLabel(storage.RoleTeam)))
+		answer := chat.Format(pt.AlreadyHas, chat.Escape(user.String()), w.roleLabel(storage.RoleTeam))
+		if w.teamOn() && w.inviteIfOut(ctx, w.cfg.TeamRoom, user) {
+			answer += " " + chat.Format(pt.NotInTeamRoom, chat.Escape(user.String()))
+		}
+		return w.ReplyMarkdown(ctx, answer)
 	}
 	g, err := roles.Gate(ctx, user.String())
 	if err != nil {
@@ -445,9 +479,14 @@ func (w *Workflow) evaluateGate(ctx context.Context, user, actor id.UserID) (boo
 	if err := w.closeBootstrap(ctx, now); err != nil {
 		return true, err
 	}
+	// „… und in den Teamraum eingeladen“ only when it did: before, both
+	// the manager and the person read it also when the invite failed (no
+	// power to invite there), and nobody invited them (roles32).
+	active, activeMember := pt.TeamActive, pt.TeamActiveMember
 	if w.teamOn() && w.Rooms != nil {
 		if err := w.Rooms.Invite(ctx, w.cfg.TeamRoom, user, pt.InviteReason); err != nil {
-			zerolog.Ctx(ctx).Info().Err(err).Msg("Could not invite to the team room")
+			zerolog.Ctx(ctx).Warn().Err(err).Msg("Could not invite to the team room")
+			active, activeMember = pt.TeamActiveNoInvite, pt.TeamActiveMemberNoInvite
 		}
 	}
 	// The person's direct chat as the bot checks it now, never a room
@@ -457,11 +496,11 @@ func (w *Workflow) evaluateGate(ctx context.Context, user, actor id.UserID) (boo
 		return true, fmt.Errorf("failed to find the direct chat: %w", err)
 	}
 	if room != chat.TurnOf(ctx).Event.RoomID {
-		if _, err := w.SendMarkdownTo(ctx, room, pt.TeamActiveMember, nil, w.CauseTxn(ctx, "team-active-member", 0)); err != nil {
+		if _, err := w.SendMarkdownTo(ctx, room, activeMember, nil, w.CauseTxn(ctx, "team-active-member", 0)); err != nil {
 			return true, err
 		}
 	}
-	return true, w.ReplyMarkdown(ctx, chat.Format(pt.TeamActive, chat.Escape(user.String())))
+	return true, w.ReplyMarkdown(ctx, chat.Format(active, chat.Escape(user.String())))
 }
 
 // revokeRole removes a role. Removing the team role also removes the

@@ -18,6 +18,9 @@ type Texts struct {
 	RoleUsage, DeclarationUsage, TrainingUsage, DateInvalid string
 	// Granted, Revoked, AlreadyHas, NotHeld: %s user, %s role.
 	Granted, Revoked, AlreadyHas, NotHeld string
+	// NotInApprovalsRoom, NotInTeamRoom follow AlreadyHas when the person
+	// was not in the room of the role and Lotse invited them: %s user.
+	NotInApprovalsRoom, NotInTeamRoom string
 	// Applied: %s = what is missing. AppliedApprovers: %s user, %s missing, %s user.
 	Applied, AppliedApprovers string
 	// AppliedGuide follows Applied when the library has the guide about
@@ -35,6 +38,10 @@ type Texts struct {
 	MissingDeclaration, MissingTraining, And, Missing string
 	// TeamActive: %s user. TeamActiveMember goes to the person.
 	TeamActive, TeamActiveMember, TeamAlready, TeamNone string
+	// TeamActiveNoInvite (%s user), TeamActiveMemberNoInvite replace
+	// TeamActive and TeamActiveMember when Lotse could not invite the
+	// person to the team room.
+	TeamActiveNoInvite, TeamActiveMemberNoInvite string
 	// TeamStatus: %s status, %s gate summary.
 	TeamStatus string
 	// GateDeclaration, GateTraining: %s date or Missing.
@@ -103,6 +110,12 @@ var German = Texts{
 	Revoked:          "Die Rolle **%[2]s** von %[1]s ist entzogen.",
 	AlreadyHas:       "%s hat die Rolle **%s** schon.",
 	NotHeld:          "%s hat die Rolle **%s** nicht.",
+
+	NotInApprovalsRoom:       "%s ist nicht im Genehmigungsraum: Eine Einladung von mir liegt jetzt bei der Person.",
+	NotInTeamRoom:            "%s ist nicht im Teamraum: Eine Einladung von mir liegt jetzt bei der Person.",
+	TeamActiveNoInvite:       "✅ %s ist jetzt im Digitalisierungsteam freigeschaltet. In den Teamraum konnte ich die Person nicht einladen – wahrscheinlich fehlt mir dort das Recht dazu. Bitte lade sie von Hand ein.",
+	TeamActiveMemberNoInvite: "✅ Du bist jetzt im Digitalisierungsteam freigeschaltet! Die Einladung in den Teamraum bekommst du von jemandem aus dem Team. Willkommen an Bord!",
+
 	Applied: "Danke für deine Bewerbung fürs Digitalisierungsteam! 🙌\n\n" +
 		"Weil du im Team Supportfälle mit persönlichen Daten siehst, wirst du erst freigeschaltet, wenn Folgendes vorliegt: %s. " +
 		"Die Genehmigenden melden sich bei dir.",
@@ -185,6 +198,12 @@ var English = Texts{
 	Revoked:          "The **%[2]s** role of %[1]s was removed.",
 	AlreadyHas:       "%s already has the **%s** role.",
 	NotHeld:          "%s doesn't have the **%s** role.",
+
+	NotInApprovalsRoom:       "%s is not in the approvals room: they have an invitation from me now.",
+	NotInTeamRoom:            "%s is not in the team room: they have an invitation from me now.",
+	TeamActiveNoInvite:       "✅ %s is now activated in the digital team. I could not invite them to the team room – I probably lack the power to invite there. Please invite them by hand.",
+	TeamActiveMemberNoInvite: "✅ You're now activated in the digital team! Someone from the team will invite you to the team room. Welcome aboard!",
+
 	Applied: "Thanks for applying to the digital team! 🙌\n\n" +
 		"Because the team sees support cases with personal data, you'll be activated once we have: %s. " +
 		"The approvers will get in touch.",
