@@ -14,9 +14,9 @@ import (
 // caseWords are phrases of the texts a member reads about their case,
 // and of the team room's, in one language.
 type caseWords struct {
-	question, yes, anything                                   string
+	question, yes, anything                                  string
 	offer, opened, answerHead, footer, guide, resolved, rate string
-	thanks, mine, closed                                      string
+	thanks, mine, closed                                     string
 }
 
 var (
