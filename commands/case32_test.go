@@ -54,9 +54,10 @@ func TestCaseSpeaksMemberLanguage(t *testing.T) {
 		name       string
 		want, not  caseWords
 		storedLang string
+		board      string // the board's line on the language, "" none
 	}{
-		{"english member", caseWordsEN, caseWordsDE, "en"},
-		{"german member", caseWordsDE, caseWordsEN, "de"},
+		{"english member", caseWordsEN, caseWordsDE, "en", "🌐 Lotse schreibt dem Mitglied auf Englisch – antworte am besten auch auf Englisch."},
+		{"german member", caseWordsDE, caseWordsEN, "de", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			e := newSupportEnv(t)
@@ -71,6 +72,11 @@ func TestCaseSpeaksMemberLanguage(t *testing.T) {
 			mustContain(t, in(sent, dmRoom), tt.want.opened)
 			mustContain(t, in(sent, teamRoom), "[OFFEN]", "Fall #1")
 			root := id.EventID("$" + in(sent, teamRoom)[0].txn)
+			// The team learns in which language to answer.
+			if board := in(sent, teamRoom)[0].content.Body; tt.board != "" && !strings.Contains(board, tt.board) ||
+				tt.board == "" && strings.Contains(board, "🌐") {
+				t.Errorf("the board, want the line %q:\n%s", tt.board, board)
+			}
 			if c, err := e.db.Cases.Get(context.Background(), 1); err != nil || c == nil || c.Lang != tt.storedLang {
 				t.Fatalf("case stored: %+v, %v; want language %q", c, err, tt.storedLang)
 			}
@@ -136,14 +142,22 @@ func TestCaseFollowsMemberSwitch(t *testing.T) {
 		}
 	}
 	answerHead(t, "Antwort vom Digitalisierungsteam")
-	e.say(t, dmRoom, member, "sorry, I do not speak German, can you write to me in English?", "")
+	// The thread is told, in the install's language, before the message.
+	sent := e.say(t, dmRoom, member, "sorry, I do not speak German, can you write to me in English?", "")
+	if team := in(sent, teamRoom); len(team) != 2 ||
+		team[0].content.Body != "🌐 Fall #1: Das Mitglied schreibt jetzt auf Englisch. Lotses Nachrichten an das Mitglied sind ab jetzt auch auf Englisch." {
+		t.Fatalf("the thread after the switch:\n%s", bodies(team))
+	}
 	answerHead(t, "Answer from the digital team")
-	e.say(t, dmRoom, member, "ok", "")
+	if team := in(e.say(t, dmRoom, member, "ok", ""), teamRoom); len(team) != 1 {
+		t.Fatalf("the thread after „ok“:\n%s", bodies(team))
+	}
 	answerHead(t, "Answer from the digital team")
-	e.say(t, dmRoom, member, "Danke, jetzt ist es mir klar, ich probiere das gleich aus", "")
+	sent = e.say(t, dmRoom, member, "Danke, jetzt ist es mir klar, ich probiere das gleich aus", "")
+	mustContain(t, in(sent, teamRoom), "Das Mitglied schreibt jetzt auf Deutsch")
 	answerHead(t, "Antwort vom Digitalisierungsteam")
 	// The team room stays German all along.
-	sent := e.say(t, teamRoom, alice, "!erledigt 1", "")
+	sent = e.say(t, teamRoom, alice, "!erledigt 1", "")
 	mustContain(t, in(sent, teamRoom), "[ERLEDIGT]")
 	mustContain(t, in(sent, dmRoom), "als erledigt markiert")
 }

@@ -305,6 +305,13 @@ func (w *Workflow) boardText(ctx context.Context, c *storage.Case) (plain, htmlB
 		plain += "\n" + line
 		htmlBody += "<br>" + html.EscapeString(line)
 	}
+	// The team learns in which language to answer (case32).
+	if lang := w.langOf(c.Lang); lang != st.Lang {
+		name := st.LangNames[lang]
+		line := chat.Format(st.BoardLang, name, name)
+		plain += "\n" + line
+		htmlBody += "<br>" + html.EscapeString(line)
+	}
 	return plain, htmlBody
 }
 

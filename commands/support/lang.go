@@ -77,18 +77,23 @@ func (w *Workflow) offerLang(ctx context.Context, d *storage.CaseDraft, text str
 // vote and thresholds of the answer's frame, lang31) switches the case to
 // it, stored; one that says no language („ok“, „2“, a file, a German
 // sentence quoting an English error) keeps the case's. Only the member's
-// own messages in their case reach here, so only they switch it.
-func (w *Workflow) followMemberLang(ctx context.Context, c *storage.Case, text string) {
+// own messages in their case reach here, so only they switch it. The
+// thread is told first (the transaction ID of the member's message: a
+// retry after a crash sends it once), so that the team answers in it.
+func (w *Workflow) followMemberLang(ctx context.Context, c *storage.Case, text string) error {
 	l := w.clearLang(text)
 	if l == "" || l == w.langOf(c.Lang) {
-		return
+		return nil
+	}
+	name := w.tx.LangNames[l]
+	if _, err := w.toThread(ctx, c, chat.Format(w.tx.LangSwitchedTeam, c.ID, name, name), "", w.CauseTxn(ctx, "case-lang", 0)); err != nil {
+		return err
 	}
 	if err := w.DB.Cases.SetLang(ctx, c.ID, l); err != nil {
-		// The case keeps its language; the message is relayed all the same.
-		zerolog.Ctx(ctx).Warn().Err(err).Int64("case", c.ID).Msg("Failed to store the case's language")
-		return
+		return err
 	}
 	c.Lang = l
+	return nil
 }
 
 // clearLang is the language text is clearly written in, or ""

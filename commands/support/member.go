@@ -524,6 +524,13 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 	if err != nil {
 		return true, err
 	}
+	if l := w.clearLang(text); d != nil && l != "" {
+		// A message clearly in a language: the replies about the offer
+		// follow it („no, that's not helpful“ after a German offer), an
+		// offer made again and the case opened from it too (draftTx,
+		// offerCase, confirmCase). Stored with the draft when it is.
+		d.Lang = l
+	}
 	words := chat.NormWords(text)
 	// The small talk of the message, read once, when first needed.
 	talk := sync.OnceValue(func() Talk { return w.cfg.ReadTalk(text) })
@@ -645,10 +652,6 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		return false, w.declineBeforeAnswer(ctx, d)
 	}
 	if reoffer {
-		if l := w.clearLang(text); l != "" {
-			// „that did not help me“: made again in the message's language.
-			d.Lang = l
-		}
 		return true, w.offerCase(ctx, *d, "")
 	}
 	if w.cfg.ReopenWindow > 0 && content.MsgType != event.MsgNotice {
@@ -892,7 +895,9 @@ func (w *Workflow) replayConfirm(ctx context.Context) (bool, error) {
 func (w *Workflow) relayFromMember(ctx context.Context, c *storage.Case, content *event.MessageEventContent, text string) error {
 	evt := chat.TurnOf(ctx).Event
 	// The member's texts below follow the language they write in now.
-	w.followMemberLang(ctx, c, text)
+	if err := w.followMemberLang(ctx, c, text); err != nil {
+		return err
+	}
 	st := w.memberTx(c)
 	name := w.Matrix.DisplayName(ctx, evt.RoomID, evt.Sender)
 	isMedia := content.URL != "" || content.File != nil
