@@ -189,3 +189,27 @@ func TestCaseFromBeforeV25SpeaksInstallLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestCaseOpensInClearYesLanguage (case32): the member's yes to the offer
+// is clearly written in the other language („yes, please do it“ to a
+// German offer, „ja, mach das bitte“ to an English one): the case opens
+// in the yes's language, the one the member wrote last. A bare „yes“
+// says no language and keeps the offer's. Fails without the draft
+// following the message (MemberText).
+func TestCaseOpensInClearYesLanguage(t *testing.T) {
+	for _, tt := range []struct{ question, offer, yes, opened, lang string }{
+		{caseWordsDE.question, "Supportfall", "yes, please do it", "Your support case #1 is open", "en"},
+		{caseWordsDE.question, "Supportfall", "yes", "Dein Supportfall #1 ist angelegt", "de"},
+		{caseWordsEN.question, "support case", "ja, mach das bitte", "Dein Supportfall #1 ist angelegt", "de"},
+		{caseWordsEN.question, "support case", "ok", "Your support case #1 is open", "en"},
+	} {
+		t.Run(tt.yes, func(t *testing.T) {
+			e := newSupportEnv(t)
+			mustContain(t, in(e.say(t, dmRoom, member, tt.question, ""), dmRoom), tt.offer)
+			mustContain(t, in(e.say(t, dmRoom, member, tt.yes, ""), dmRoom), tt.opened)
+			if c, _ := e.db.Cases.Get(context.Background(), 1); c == nil || c.Lang != tt.lang {
+				t.Fatalf("case: %+v, want language %q", c, tt.lang)
+			}
+		})
+	}
+}
