@@ -8,6 +8,7 @@ import (
 
 	"maunium.net/go/mautrix/id"
 
+	"github.com/lotse-bot/lotse/commands/answer"
 	"github.com/lotse-bot/lotse/storage"
 )
 
@@ -212,4 +213,15 @@ func TestCaseOpensInClearYesLanguage(t *testing.T) {
 			}
 		})
 	}
+}
+
+// declinedIn is the phrase of the reply to msg declining a case offer in
+// a German install: in msg's language when it is clearly written in one
+// („no, I don't want to talk to a human“; case32), else the offer's
+// (German).
+func declinedIn(msg string) string {
+	if answer.ClearLang(msg) == "en" {
+		return "won't send anything"
+	}
+	return "schicke nichts"
 }
