@@ -524,12 +524,14 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 	if err != nil {
 		return true, err
 	}
-	if l := w.clearLang(text); d != nil && l != "" {
+	if d != nil {
 		// A message clearly in a language: the replies about the offer
 		// follow it („no, that's not helpful“ after a German offer), an
 		// offer made again and the case opened from it too (draftTx,
 		// offerCase, confirmCase). Stored with the draft when it is.
-		d.Lang = l
+		if l := w.clearLang(text); l != "" {
+			d.Lang = l
+		}
 	}
 	words := chat.NormWords(text)
 	// The small talk of the message, read once, when first needed.
