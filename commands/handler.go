@@ -86,6 +86,7 @@ func New(deps Deps) *Handler {
 	// Closures, not method values: h.answers is built after support.
 	sup.IsQuestion = func(ctx context.Context, text string) bool { return h.answers.IsQuestion(ctx, text) }
 	sup.IsNoProblem, sup.IsHelpRequest = answer.IsNoProblem, answer.IsHelpRequest
+	sup.ClearLang = answer.ClearLang
 	sup.OnResolved = func(ctx context.Context, c *storage.Case) error { return h.learn.Resolved(ctx, c) }
 	h.support = support.New(h.env, sup, h.people)
 	gd := deps.GuideDraft

@@ -9,9 +9,9 @@ import (
 // someone help me please“ got „Gern bringe ich dich mit einem Menschen …
 // Antworte mit „ja“ …“ — a member who reads no German could not say yes
 // to the case. The lead and the offer follow the message's language; the
-// member's „yes“ opens the case (what the case's notices say afterwards
-// stays in the install's language: the support workflow's texts, see
-// docs/passes/31.md (branch `lang31`)). Fails without the change: the offer is German.
+// member's „yes“ opens the case (and since case32 the case speaks the
+// offer's language too: case32_test.go). Fails without the change: the
+// offer is German.
 func TestCaseOfferFollowsMemberLanguage(t *testing.T) {
 	e := newSupportEnv(t)
 	offer := in(e.say(t, dmRoom, member, "can someone help me please", ""), dmRoom)

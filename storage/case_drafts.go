@@ -16,7 +16,7 @@ func (q *CaseQuery) PutDraft(ctx context.Context, d CaseDraft) error {
 		offered = 1
 	}
 	return q.exec(ctx, putDraftQuery, d.RoomID, d.UserID, d.Question, strings.Join(d.Guides, "\n"), d.AnswerEvent, d.PromptEvent,
-		strings.Join(d.EarlierPrompts, "\n"), offered, d.CreatedAt.UnixMilli(), strings.Join(boundEvents(d.QuestionEvents), "\n"))
+		strings.Join(d.EarlierPrompts, "\n"), offered, d.CreatedAt.UnixMilli(), strings.Join(boundEvents(d.QuestionEvents), "\n"), d.Lang)
 }
 
 // Draft returns the draft of userID in roomID created after notBefore, or nil.
@@ -31,7 +31,7 @@ func (q *CaseQuery) Draft(ctx context.Context, roomID, userID string, notBefore 
 		offered int
 		created int64
 	)
-	err := q.db.QueryRow(ctx, getDraftQuery, roomID, userID).Scan(&d.RoomID, &d.UserID, &d.Question, &guides, &d.AnswerEvent, &d.PromptEvent, &earlier, &offered, &created, &events)
+	err := q.db.QueryRow(ctx, getDraftQuery, roomID, userID).Scan(&d.RoomID, &d.UserID, &d.Question, &guides, &d.AnswerEvent, &d.PromptEvent, &earlier, &offered, &created, &events, &d.Lang)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	} else if err != nil {

@@ -44,6 +44,10 @@ type Case struct {
 	// (CaseDraft.QuestionEvents), stored by Create only; not read back
 	// with the case ([CaseQuery.QuestionsFrom] finds a case by them).
 	QuestionEvents []string
+	// Lang is the language ("de" or "en") of the case's messages to its
+	// member (schema v25): the offer's, then the member's last clear one
+	// (SetLang). "" is the install's: a case from before v25.
+	Lang string
 }
 
 // CaseMessage is one message of a case.
@@ -100,6 +104,10 @@ type CaseDraft struct {
 	// one of them reaches the case's question, not only a deletion of the
 	// „ja“ or ✅ that opened it (sup30).
 	QuestionEvents []string
+	// Lang is the language ("de" or "en") the offer was made in (schema
+	// v25), "" when none was made or before v25: the case opened from
+	// the draft starts in it (Case.Lang).
+	Lang string
 }
 
 // MaxQuestionEvents bounds the events a draft and its case keep as the
@@ -115,17 +123,18 @@ type CaseQuery struct {
 }
 
 const caseColumns = `id, member_id, member_room, status, COALESCE(assignee, ''), summary, guides, COALESCE(team_event, ''),
-	COALESCE(rating_prompt, ''), rating, version, created_at, updated_at, status_at, COALESCE(closed_at, 0)`
+	COALESCE(rating_prompt, ''), rating, version, created_at, updated_at, status_at, COALESCE(closed_at, 0), lang`
 
 const (
 	caseByOriginQuery = `SELECT ` + caseColumns + ` FROM support_case WHERE origin_event=$1`
 	insertCaseQuery   = `
-		INSERT INTO support_case (id, member_id, member_room, status, summary, guides, origin_event, created_at, updated_at, status_at)
-		VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $7, $7)`
+		INSERT INTO support_case (id, member_id, member_room, status, summary, guides, origin_event, created_at, updated_at, status_at, lang)
+		VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $7, $7, $8)`
 	getCaseQuery         = `SELECT ` + caseColumns + ` FROM support_case WHERE id=$1`
 	caseByTeamEventQuery = `SELECT ` + caseColumns + ` FROM support_case WHERE team_event=$1`
 	caseByRatingQuery    = `SELECT ` + caseColumns + ` FROM support_case WHERE rating_prompt=$1`
 	setTeamEventQuery    = `UPDATE support_case SET team_event=$2 WHERE id=$1`
+	setCaseLangQuery     = `UPDATE support_case SET lang=$2 WHERE id=$1 AND lang<>$2`
 	setRatingPromptQuery = `UPDATE support_case SET rating_prompt=$2 WHERE id=$1`
 	rateCaseQuery        = `UPDATE support_case SET rating=$2, version=version+1 WHERE id=$1 AND rating=0`
 	touchCaseQuery       = `UPDATE support_case SET updated_at=$2 WHERE id=$1`
@@ -201,13 +210,13 @@ const (
 
 	putDraftQuery = `
 		INSERT INTO case_draft (room_id, user_id, question, guides, answer_event, prompt_event, earlier_prompts, offered, created_at,
-			question_events)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+			question_events, lang)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
 		ON CONFLICT (room_id, user_id) DO UPDATE SET question=excluded.question, guides=excluded.guides,
 			answer_event=excluded.answer_event, prompt_event=excluded.prompt_event, earlier_prompts=excluded.earlier_prompts,
-			offered=excluded.offered, created_at=excluded.created_at, question_events=excluded.question_events`
+			offered=excluded.offered, created_at=excluded.created_at, question_events=excluded.question_events, lang=excluded.lang`
 	getDraftQuery = `SELECT room_id, user_id, question, guides, answer_event, prompt_event, earlier_prompts, offered, created_at,
-		question_events FROM case_draft WHERE room_id=$1 AND user_id=$2`
+		question_events, lang FROM case_draft WHERE room_id=$1 AND user_id=$2`
 	eraseSummaryQuery        = `UPDATE support_case SET summary='', version=version+1 WHERE id=$1 AND summary<>''`
 	insertQuestionEventQuery = `INSERT INTO case_question_event (event_id, case_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`
 	// The question messages of memberID's cases whose words came from
@@ -274,7 +283,7 @@ func scanCase(row rowScanner) (*Case, error) {
 		created, updated, statusAt, closed int64
 	)
 	err := row.Scan(&c.ID, &c.MemberID, &c.MemberRoom, &c.Status, &c.Assignee, &c.Summary, &guides, &c.TeamEvent,
-		&c.RatingPrompt, &c.Rating, &c.Version, &created, &updated, &statusAt, &closed)
+		&c.RatingPrompt, &c.Rating, &c.Version, &created, &updated, &statusAt, &closed, &c.Lang)
 	if err != nil {
 		return nil, err
 	}
@@ -312,7 +321,7 @@ func (q *CaseQuery) Create(ctx context.Context, c *Case, originEvent, firstMessa
 	out, created, err := createOnce(ctx, q.db, scanCase, "case", caseByOriginQuery, nextCaseIDQuery, getCaseQuery, originEvent, nil,
 		func(ctx context.Context, next int64) error {
 			if _, err := q.db.Exec(ctx, insertCaseQuery, next, c.MemberID, c.MemberRoom, c.Summary,
-				strings.Join(c.Guides, "\n"), originEvent, now.UnixMilli()); err != nil {
+				strings.Join(c.Guides, "\n"), originEvent, now.UnixMilli(), c.Lang); err != nil {
 				return err
 			}
 			if _, err := q.db.Exec(ctx, insertCaseMsgQuery, originEvent, next, MsgQuestion, c.MemberID, firstMessage, now.UnixMilli()); err != nil {
@@ -571,6 +580,13 @@ func (q *CaseQuery) SetTeamEvent(ctx context.Context, id int64, eventID string) 
 // SetRatingPrompt remembers the rating question sent to the member.
 func (q *CaseQuery) SetRatingPrompt(ctx context.Context, id int64, eventID string) error {
 	return q.exec(ctx, setRatingPromptQuery, id, eventID)
+}
+
+// SetLang sets the language of case id's messages to its member ("de"
+// or "en"; see Case.Lang). It is no change of the case's state: its
+// version stays.
+func (q *CaseQuery) SetLang(ctx context.Context, id int64, lang string) error {
+	return q.exec(ctx, setCaseLangQuery, id, lang)
 }
 
 // Touch records activity on a case (for reminders).

@@ -161,7 +161,7 @@ func (w *Workflow) answerText(text string, caseID int64) (answer string, ok bool
 // answer made an event over Matrix's limit that the homeserver refused at
 // every try.
 func (w *Workflow) answerBodies(ctx context.Context, c *storage.Case, from id.UserID, text string) (plain, htmlBody string, cut bool) {
-	st := w.tx
+	st := w.memberTx(c)
 	head := st.TeamAnswerAnonymous
 	if !w.cfg.Anonymous {
 		head = chat.Format(st.TeamAnswer, chat.Escape(w.name(ctx, from.String())))
@@ -241,7 +241,7 @@ func (w *Workflow) editSolution(ctx context.Context, c *storage.Case, m *storage
 	if _, err := w.DB.Cases.EditSolution(ctx, c.ID, m.SourceEvent, m.Sender, m.Body, solution); err != nil {
 		return err
 	}
-	plain, htmlBody, cut := w.resolvedBodies(c.ID, solution)
+	plain, htmlBody, cut := w.resolvedBodies(c, solution)
 	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Format: event.FormatHTML, FormattedBody: htmlBody}
 	if _, err := w.EditTo(ctx, id.RoomID(resolution.RoomID), id.EventID(resolution.EventID), content, w.CauseTxn(ctx, "solution-edit", 0)); err != nil {
 		return err

@@ -94,7 +94,7 @@ func (w *Workflow) rate(ctx context.Context, evt *event.Event, c *storage.Case, 
 	if _, err := w.toThread(ctx, after, chat.Format(w.tx.RatedTeam, c.ID, sym), "", w.CauseTxn(ctx, "rated", 0)); err != nil {
 		return err
 	}
-	return w.ReplyMarkdown(ctx, w.tx.RateThanks)
+	return w.ReplyMarkdown(ctx, w.memberTx(after).RateThanks)
 }
 
 // cmdTicket opens a case directly: !ticket <text>. The member confirms first.
@@ -127,7 +127,9 @@ func (w *Workflow) cmdTicket(ce *chat.Call) error {
 	if err != nil {
 		return err
 	}
-	nd := storage.CaseDraft{RoomID: ce.RoomID.String(), UserID: ce.Sender.String(), CreatedAt: w.Now()}
+	// The offer is in the language of the !ticket's text when it says
+	// one clearly, else in the earlier offer's, else the install's.
+	nd := storage.CaseDraft{RoomID: ce.RoomID.String(), UserID: ce.Sender.String(), CreatedAt: w.Now(), Lang: w.offerLang(ce.Ctx, d, text)}
 	var old string
 	if d != nil {
 		old, nd.Guides = d.Question, d.Guides
@@ -138,7 +140,7 @@ func (w *Workflow) cmdTicket(ce *chat.Call) error {
 	lead := ""
 	var full bool
 	if nd.Question, full = joinDraft(old, text); full {
-		lead = w.tx.DraftFull
+		lead = w.draftTx(&nd).DraftFull
 	}
 	nd.QuestionEvents = withQuestionEvent(nd.QuestionEvents, old, nd.Question, ce.Event.ID)
 	return w.offerCase(ce.Ctx, nd, lead)
@@ -150,7 +152,7 @@ func (w *Workflow) addToOpen(ctx context.Context, c *storage.Case, text string) 
 	if err := w.relayFromMember(ctx, c, &event.MessageEventContent{MsgType: event.MsgText, Body: text}, text); err != nil {
 		return err
 	}
-	return w.ReplyMarkdown(ctx, chat.Format(w.tx.AddedToOpen, c.ID))
+	return w.ReplyMarkdown(ctx, chat.Format(w.memberTx(c).AddedToOpen, c.ID))
 }
 
 // cmdMine lists the member's own cases.
@@ -165,10 +167,14 @@ func (w *Workflow) cmdMine(ce *chat.Call) error {
 	if len(cases) == 0 {
 		return w.ReplyMarkdown(ce.Ctx, w.tx.MineEmpty)
 	}
+	// In the language of the member's newest case: the one they wrote
+	// in last.
+	st := w.memberTx(cases[0])
 	var b strings.Builder
-	b.WriteString(w.tx.MineIntro + "\n\n")
+	b.WriteString(st.MineIntro + "\n\n")
 	for _, c := range cases {
-		fmt.Fprintf(&b, "- **#%d** %s – %s (%s)\n", c.ID, chat.Escape(w.memberStatus(c)), chat.Escape(w.summary(c)), w.DayTime(c.CreatedAt))
+		fmt.Fprintf(&b, "- **#%d** %s – %s (%s)\n", c.ID, chat.Escape(memberStatus(st, c)), chat.Escape(w.summary(c)),
+			w.Local(c.CreatedAt, chat.LayoutsFor(st.Lang).DateTime))
 	}
 	return w.ReplyMarkdown(ce.Ctx, b.String())
 }
@@ -219,7 +225,7 @@ func (w *Workflow) cmdClose(ce *chat.Call) error {
 		}
 		confirm := st.ClosedByTeamGone
 		if room != "" {
-			if _, err := w.SendMarkdownTo(ce.Ctx, room, chat.Format(st.ClosedMember, c.ID), nil, w.CauseTxn(ce.Ctx, "closed-member", 0)); err != nil {
+			if _, err := w.SendMarkdownTo(ce.Ctx, room, chat.Format(w.memberTx(c).ClosedMember, c.ID), nil, w.CauseTxn(ce.Ctx, "closed-member", 0)); err != nil {
 				return err
 			}
 			confirm = st.ClosedByTeam
@@ -232,7 +238,7 @@ func (w *Workflow) cmdClose(ce *chat.Call) error {
 		if _, err := w.toThread(ce.Ctx, after, chat.Format(st.ClosedTeam, c.ID), "", w.CauseTxn(ce.Ctx, "closed-note", 0)); err != nil {
 			return err
 		}
-		if err := w.ReplyMarkdown(ce.Ctx, chat.Format(st.ClosedMember, c.ID)); err != nil {
+		if err := w.ReplyMarkdown(ce.Ctx, chat.Format(w.memberTx(c).ClosedMember, c.ID)); err != nil {
 			return err
 		}
 	}
@@ -242,8 +248,7 @@ func (w *Workflow) cmdClose(ce *chat.Call) error {
 // memberStatus is a case's state as its member reads it in !meine: a word,
 // not the team board's label — that showed them „[IN ARBEIT: …]“, an
 // ellipsis where the board has a volunteer's name (sup28).
-func (w *Workflow) memberStatus(c *storage.Case) string {
-	st := w.tx
+func memberStatus(st *Texts, c *storage.Case) string {
 	switch {
 	case c.Status == storage.CaseResolved:
 		return st.MineResolved
@@ -297,6 +302,13 @@ func (w *Workflow) boardText(ctx context.Context, c *storage.Case) (plain, htmlB
 	}
 	if len(titles) > 0 {
 		line := chat.Format(st.BoardGuides, strings.Join(titles, ", "))
+		plain += "\n" + line
+		htmlBody += "<br>" + html.EscapeString(line)
+	}
+	// The team learns in which language to answer (case32).
+	if lang := w.langOf(c.Lang); lang != st.Lang {
+		name := st.LangNames[lang]
+		line := chat.Format(st.BoardLang, name, name)
 		plain += "\n" + line
 		htmlBody += "<br>" + html.EscapeString(line)
 	}
@@ -378,6 +390,13 @@ func (w *Workflow) ForgetTeamMessage(ctx context.Context, evt *event.Event, reda
 	if m.Kind != storage.MsgAnswer || !known || !w.On() {
 		return nil
 	}
+	// The redactions' reason is read in the member's chat: in the case's
+	// language.
+	c, err := w.DB.Cases.Get(ctx, m.CaseID)
+	if err != nil {
+		return err
+	}
+	taken := w.memberTx(c).AnswerTakenBack
 	withdrawn := false
 	for _, purpose := range []string{"to-member", "to-member-file", "resolved-member"} {
 		sent, err := w.DB.Inbox.SentEvent(ctx, w.TxnID(redacts, purpose, 0))
@@ -387,7 +406,7 @@ func (w *Workflow) ForgetTeamMessage(ctx context.Context, evt *event.Event, reda
 		if sent == nil {
 			continue
 		}
-		if err := w.redactSent(ctx, w.TxnID(redacts, purpose, 0), w.tx.AnswerTakenBack, w.TxnID(evt.ID, "redact-"+purpose, 0)); err != nil {
+		if err := w.redactSent(ctx, w.TxnID(redacts, purpose, 0), taken, w.TxnID(evt.ID, "redact-"+purpose, 0)); err != nil {
 			return err
 		}
 		withdrawn = true
@@ -400,14 +419,13 @@ func (w *Workflow) ForgetTeamMessage(ctx context.Context, evt *event.Event, reda
 	}
 	for _, edit := range edits {
 		for _, purpose := range []string{"answer-edit", "solution-edit"} {
-			if err := w.redactSent(ctx, w.TxnID(id.EventID(edit), purpose, 0), w.tx.AnswerTakenBack, w.TxnID(evt.ID, "redact-"+purpose+"-"+edit, 0)); err != nil {
+			if err := w.redactSent(ctx, w.TxnID(id.EventID(edit), purpose, 0), taken, w.TxnID(evt.ID, "redact-"+purpose+"-"+edit, 0)); err != nil {
 				return err
 			}
 		}
 	}
-	c, err := w.DB.Cases.Get(ctx, m.CaseID)
-	if err != nil || c == nil || !withdrawn {
-		return err
+	if c == nil || !withdrawn {
+		return nil
 	}
 	_, err = w.toThread(ctx, c, chat.Format(w.tx.AnswerWithdrawn, c.ID), "", w.TxnID(evt.ID, "answer-withdrawn", 0))
 	return err

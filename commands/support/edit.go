@@ -94,7 +94,7 @@ func (w *Workflow) applyEdit(ctx context.Context, target id.EventID, m *storage.
 		return err
 	}
 	// Only the beginning reached the team: the member is told.
-	return w.ReplyMarkdown(ctx, w.tx.RelayCutMember)
+	return w.ReplyMarkdown(ctx, w.caseMemberTx(ctx, m.CaseID).RelayCutMember)
 }
 
 // relayedFile reports whether m was relayed as a file, and its message
@@ -169,7 +169,7 @@ func (w *Workflow) editMediaRelay(ctx context.Context, m *storage.CaseMessage, r
 	if !cut {
 		return nil
 	}
-	return w.ReplyMarkdown(ctx, w.tx.RelayCutMember)
+	return w.ReplyMarkdown(ctx, w.caseMemberTx(ctx, m.CaseID).RelayCutMember)
 }
 
 // editThread edits the case-thread message relay of case caseID (sent by

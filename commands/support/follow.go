@@ -137,7 +137,7 @@ func (w *Workflow) reachMember(ctx context.Context, c *storage.Case, resolving b
 		if _, err := w.toThread(ctx, c, chat.Format(w.tx.ReachMovedTeam, c.ID), "", w.CauseTxn(ctx, "case-reached", 0)); err != nil {
 			return nil, false, err
 		}
-		if _, err := w.SendMarkdownTo(ctx, id.RoomID(r), chat.Format(w.tx.MovedMember, c.ID), nil, w.CauseTxn(ctx, "case-reached-member", 0)); err != nil {
+		if _, err := w.SendMarkdownTo(ctx, id.RoomID(r), chat.Format(w.memberTx(c).MovedMember, c.ID), nil, w.CauseTxn(ctx, "case-reached-member", 0)); err != nil {
 			return nil, false, err
 		}
 		_, after, err := w.DB.Cases.MoveToRoom(ctx, c.ID, c.MemberID, c.MemberRoom, r, w.Now())
@@ -232,7 +232,7 @@ func (w *Workflow) followMember(ctx context.Context, c *storage.Case, roomID id.
 	if _, err := w.toThread(ctx, c, chat.Format(w.tx.MovedTeam, c.ID), "", w.CauseTxn(ctx, "case-moved", 0)); err != nil {
 		return nil, err
 	}
-	plain, htmlBody := chat.Render(chat.Format(w.tx.MovedMember, c.ID))
+	plain, htmlBody := chat.Render(chat.Format(w.memberTx(c).MovedMember, c.ID))
 	rel := (&event.RelatesTo{}).SetReplyTo(chat.TurnOf(ctx).Event.ID)
 	if _, err := w.SendTo(ctx, roomID, plain, htmlBody, rel, nil, w.CauseTxn(ctx, "case-moved-member", 0)); err != nil {
 		return nil, err

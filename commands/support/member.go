@@ -231,7 +231,7 @@ func (w *Workflow) RememberQuestion(ctx context.Context, question string, guideI
 		return err
 	}
 	nd := storage.CaseDraft{RoomID: evt.RoomID.String(), UserID: evt.Sender.String(), Guides: guideIDs,
-		AnswerEvent: answerEvent.String(), CreatedAt: w.Now()}
+		AnswerEvent: answerEvent.String(), CreatedAt: w.Now(), Lang: w.offerLang(ctx, d, "")}
 	var old string
 	if d != nil {
 		old = d.Question
@@ -252,7 +252,7 @@ func (w *Workflow) RememberQuestion(ctx context.Context, question string, guideI
 	}
 	var full bool
 	if nd.Question, full = joinDraft(old, question); full {
-		if err := w.ReplyMarkdown(ctx, w.tx.DraftFull); err != nil {
+		if err := w.ReplyMarkdown(ctx, w.draftTx(&nd).DraftFull); err != nil {
 			return err
 		}
 	}
@@ -484,12 +484,10 @@ func lastDraftLine(question string) (last string, more bool) {
 
 // offerCase asks the member whether to open a case from the draft.
 func (w *Workflow) offerCase(ctx context.Context, d storage.CaseDraft, lead string) error {
-	st := w.tx
-	if t := chat.TurnOf(ctx); t != nil && t.Lang != "" {
-		// The member writes in another language than the install's:
-		// the offer follows the answer before it (chat.Turn.Lang).
-		st = TextsFor(t.Lang)
-	}
+	// The offer follows the member's language (offerLang), and so do
+	// the replies to it and the case it opens (draftTx, Case.Lang).
+	d.Lang = w.offerLang(ctx, &d, "")
+	st := w.draftTx(&d)
 	md := offerText(st, d.Question, len(d.Guides) > 0)
 	if lead != "" {
 		md = lead + "\n\n" + md
@@ -526,6 +524,15 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 	if err != nil {
 		return true, err
 	}
+	if d != nil {
+		// A message clearly in a language: the replies about the offer
+		// follow it („no, that's not helpful“ after a German offer), an
+		// offer made again and the case opened from it too (draftTx,
+		// offerCase, confirmCase). Stored with the draft when it is.
+		if l := w.clearLang(text); l != "" {
+			d.Lang = l
+		}
+	}
 	words := chat.NormWords(text)
 	// The small talk of the message, read once, when first needed.
 	talk := sync.OnceValue(func() Talk { return w.cfg.ReadTalk(text) })
@@ -559,7 +566,7 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 			// "ok?", "ja gut?" ask whether that is all right: no
 			// yes (review rvR12, finding 7). The offer's question
 			// is asked again, as for "kein Problem".
-			return true, w.ReplyMarkdown(ctx, w.tx.OfferAskAgain)
+			return true, w.ReplyMarkdown(ctx, w.draftTx(d).OfferAskAgain)
 		case yes:
 			return true, w.confirmCase(ctx, d)
 		case chat.SaysNo(words):
@@ -583,7 +590,7 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 			// "ok" (review rvP11, finding 2). So the offer's question
 			// is asked again: the offer stays open, and the member
 			// knows it.
-			return true, w.ReplyMarkdown(ctx, w.tx.OfferAskAgain)
+			return true, w.ReplyMarkdown(ctx, w.draftTx(d).OfferAskAgain)
 		}
 		no := saysNo(words)
 		// "nein, ich brauche Hilfe", "no, I need help", "nein, ich will
@@ -605,15 +612,15 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 			// with „Alles klar!“ the offer stayed armed behind it, and
 			// the member's next "ok" opened the case (review rvR12,
 			// finding 3); the offer's question is asked again instead.
-			return true, w.ReplyMarkdown(ctx, w.tx.OfferAskAgain)
+			return true, w.ReplyMarkdown(ctx, w.draftTx(d).OfferAskAgain)
 		}
 	} else if d != nil && d.PromptEvent == declinedBy(evt.ID) {
 		// Handled before a crash: answer again (the same transaction ID).
 		if saysNo(words) && w.asksAfterNo(ctx, text, talk) {
 			// … and the question after the "no" too.
-			return false, w.declineNotice(ctx)
+			return false, w.declineNotice(ctx, w.draftTx(d))
 		}
-		return true, w.ReplyMarkdown(ctx, w.tx.Cancelled)
+		return true, w.ReplyMarkdown(ctx, w.draftTx(d).Cancelled)
 	} else if d != nil && d.Question != "" {
 		// (offeredByThis: a "no" before a request for help made the
 		// offer again before a crash: it makes it again, the same.)
@@ -636,7 +643,7 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 		// „danke, hat sich erledigt“: relayed, and the member learns
 		// how to close the case — it stayed open for the team, and the
 		// member heard nothing (sup28).
-		return true, w.ReplyMarkdown(ctx, chat.Format(w.tx.SolvedWhileOpen, c.ID))
+		return true, w.ReplyMarkdown(ctx, chat.Format(w.memberTx(c).SolvedWhileOpen, c.ID))
 	}
 	if declined {
 		return true, w.declineCase(ctx, d)
@@ -669,7 +676,7 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 				if err := w.relayFromMember(ctx, after, content, text); err != nil {
 					return true, err
 				}
-				if err := w.ReplyMarkdown(ctx, chat.Format(w.tx.Reopened, c.ID)); err != nil {
+				if err := w.ReplyMarkdown(ctx, chat.Format(w.memberTx(after).Reopened, c.ID)); err != nil {
 					return true, err
 				}
 				return true, w.updateBoard(ctx, c.ID)
@@ -725,7 +732,7 @@ func (w *Workflow) confirmCase(ctx context.Context, d *storage.CaseDraft) error 
 		first += "\n" + suggested
 	}
 	c, created, err := w.DB.Cases.Create(ctx, &storage.Case{MemberID: d.UserID, MemberRoom: d.RoomID, Summary: chat.Summarize(d.Question), Guides: d.Guides,
-		QuestionEvents: d.QuestionEvents},
+		QuestionEvents: d.QuestionEvents, Lang: w.langOf(d.Lang)},
 		evt.ID.String(), first, w.Now())
 	if err != nil {
 		return err
@@ -753,12 +760,12 @@ func (w *Workflow) confirmCase(ctx context.Context, d *storage.CaseDraft) error 
 	if _, err := w.toThread(ctx, c, st.ThreadHow, "", w.CauseTxn(ctx, "case-how", 0)); err != nil {
 		return err
 	}
-	opened := w.openedText(ctx, c.ID)
+	opened := w.openedText(ctx, c)
 	if cut {
 		// The team's note (RelayCut) says the member knows that only the
 		// beginning arrived: they are told here (whole-change review 20,
 		// people, Low 3).
-		opened += "\n\n" + st.RelayCutMember
+		opened += "\n\n" + w.memberTx(c).RelayCutMember
 	}
 	if err := w.ReplyMarkdown(ctx, opened); err != nil {
 		return err
@@ -802,7 +809,7 @@ func (w *Workflow) refuseCase(ctx context.Context, d *storage.CaseDraft) (bool, 
 	if err := w.putDeclined(ctx, d); err != nil {
 		return true, err
 	}
-	return true, w.ReplyMarkdown(ctx, chat.Format(w.tx.TooManyCases, w.FallbackContact()))
+	return true, w.ReplyMarkdown(ctx, chat.Format(w.draftTx(d).TooManyCases, w.fallbackContact(w.draftTx(d))))
 }
 
 // asksAfterNo reports whether text, which opens with a "no" to the
@@ -831,7 +838,7 @@ func (w *Workflow) declineCase(ctx context.Context, d *storage.CaseDraft) error 
 	if err := w.putDeclined(ctx, d); err != nil {
 		return err
 	}
-	return w.ReplyMarkdown(ctx, w.tx.Cancelled)
+	return w.ReplyMarkdown(ctx, w.draftTx(d).Cancelled)
 }
 
 // putDeclined replaces draft d by an empty one marked with the declining
@@ -839,7 +846,7 @@ func (w *Workflow) declineCase(ctx context.Context, d *storage.CaseDraft) error 
 func (w *Workflow) putDeclined(ctx context.Context, d *storage.CaseDraft) error {
 	evt := chat.TurnOf(ctx).Event
 	nd := storage.CaseDraft{RoomID: d.RoomID, UserID: d.UserID, PromptEvent: declinedBy(evt.ID), EarlierPrompts: lapsedPrompts(d),
-		CreatedAt: w.Now()}
+		CreatedAt: w.Now(), Lang: d.Lang}
 	return w.DB.Cases.PutDraft(ctx, nd)
 }
 
@@ -860,15 +867,15 @@ func (w *Workflow) declineBeforeAnswer(ctx context.Context, d *storage.CaseDraft
 	if err := w.putDeclined(ctx, d); err != nil {
 		return err
 	}
-	return w.declineNotice(ctx)
+	return w.declineNotice(ctx, w.draftTx(d))
 }
 
 // declineNotice tells the member that nothing is sent to the team, as a
 // reply to the message being handled, with the transaction ID of the
-// purpose "offer-declined".
-func (w *Workflow) declineNotice(ctx context.Context) error {
+// purpose "offer-declined", in the offer's language (st).
+func (w *Workflow) declineNotice(ctx context.Context, st *Texts) error {
 	evt := chat.TurnOf(ctx).Event
-	plain, htmlBody := chat.Render(w.tx.Cancelled)
+	plain, htmlBody := chat.Render(st.Cancelled)
 	rel := (&event.RelatesTo{}).SetReplyTo(evt.ID)
 	_, err := w.SendTo(ctx, evt.RoomID, plain, htmlBody, rel, nil, w.CauseTxn(ctx, "offer-declined", 0))
 	return err
@@ -889,6 +896,11 @@ func (w *Workflow) replayConfirm(ctx context.Context) (bool, error) {
 // relays it into the case thread.
 func (w *Workflow) relayFromMember(ctx context.Context, c *storage.Case, content *event.MessageEventContent, text string) error {
 	evt := chat.TurnOf(ctx).Event
+	// The member's texts below follow the language they write in now.
+	if err := w.followMemberLang(ctx, c, text); err != nil {
+		return err
+	}
+	st := w.memberTx(c)
 	name := w.Matrix.DisplayName(ctx, evt.RoomID, evt.Sender)
 	isMedia := content.URL != "" || content.File != nil
 	stored := text
@@ -905,7 +917,7 @@ func (w *Workflow) relayFromMember(ctx context.Context, c *storage.Case, content
 			return err
 		}
 		// Only the beginning reached the team: the member is told.
-		return w.ReplyMarkdown(ctx, w.tx.RelayCutMember)
+		return w.ReplyMarkdown(ctx, st.RelayCutMember)
 	}
 	head, text, caption, capCut := w.mediaLine(name, c.ID, content.Body)
 	relay, err := w.toThread(ctx, c, head, text, w.CauseTxn(ctx, "relay", 0))
@@ -922,14 +934,14 @@ func (w *Workflow) relayFromMember(ctx context.Context, c *storage.Case, content
 		if _, err := w.toThread(ctx, c, w.tx.RelayBudgetTeam, "", w.CauseTxn(ctx, "relay-budget", 0)); err != nil {
 			return err
 		}
-		return w.ReplyMarkdown(ctx, w.tx.RelayBudgetMember)
+		return w.ReplyMarkdown(ctx, st.RelayBudgetMember)
 	}
 	if chat.IsTooLarge(err) {
 		// Retrying does not make it smaller: say so to both sides.
 		if _, err := w.toThread(ctx, c, w.tx.RelayTooLarge, "", w.CauseTxn(ctx, "relay-too-large", 0)); err != nil {
 			return err
 		}
-		return w.ReplyMarkdown(ctx, w.tx.FileTooLarge)
+		return w.ReplyMarkdown(ctx, st.FileTooLarge)
 	}
 	if err != nil {
 		return err
@@ -948,7 +960,7 @@ func (w *Workflow) relayFromMember(ctx context.Context, c *storage.Case, content
 		return nil
 	}
 	// Only the caption's beginning reached the team: the member is told.
-	return w.ReplyMarkdown(ctx, w.tx.RelayCutMember)
+	return w.ReplyMarkdown(ctx, st.RelayCutMember)
 }
 
 // relayPrefix is the first line of a member's text relayed into the
@@ -1099,7 +1111,7 @@ func (w *Workflow) OfferReaction(ctx context.Context, evt *event.Event, target i
 	}
 	expired := d != nil && d.CreatedAt.Before(w.Now().Add(-w.ChoiceTTL))
 	if d != nil && !expired && d.PromptEvent == declinedBy(evt.ID) {
-		return true, w.ReplyMarkdown(ctx, w.tx.Cancelled)
+		return true, w.ReplyMarkdown(ctx, w.draftTx(d).Cancelled)
 	}
 	if d != nil && !expired && isPrompt(d, target) {
 		switch k {
@@ -1121,7 +1133,7 @@ func (w *Workflow) OfferReaction(ctx context.Context, evt *event.Event, target i
 		if d.Offered && !expired {
 			return true, w.declineCase(ctx, d)
 		}
-		return true, w.ReplyMarkdown(ctx, w.tx.OfferLapsedDeclined)
+		return true, w.ReplyMarkdown(ctx, w.draftTx(d).OfferLapsedDeclined)
 	}
 	if d != nil && (k == "✅" || k == "👍") && wasPrompt(d, target, expired) {
 		// A ✅ on the prompt of an offer that is no longer open (a
@@ -1131,7 +1143,7 @@ func (w *Workflow) OfferReaction(ctx context.Context, evt *event.Event, target i
 		// to accept the newer offer when one is pending, how to
 		// reach the team otherwise. It opens nothing.
 		if d.Offered && !expired {
-			return true, w.ReplyMarkdown(ctx, w.tx.OfferSuperseded)
+			return true, w.ReplyMarkdown(ctx, w.draftTx(d).OfferSuperseded)
 		}
 		// With a case open (a "!ticket" beside it) that case is where
 		// to write, not a request for a person.
@@ -1140,9 +1152,9 @@ func (w *Workflow) OfferReaction(ctx context.Context, evt *event.Event, target i
 			return true, err
 		}
 		if c != nil {
-			return true, w.ReplyMarkdown(ctx, chat.Format(w.tx.OfferLapsedCase, c.ID))
+			return true, w.ReplyMarkdown(ctx, chat.Format(w.memberTx(c).OfferLapsedCase, c.ID))
 		}
-		return true, w.ReplyMarkdown(ctx, w.tx.OfferLapsed)
+		return true, w.ReplyMarkdown(ctx, w.draftTx(d).OfferLapsed)
 	}
 	return false, nil
 }
@@ -1173,11 +1185,12 @@ func age(st *Texts, d time.Duration) string {
 
 // openedText tells the member their case is open; when nobody holds the
 // team role yet, it says so and names the fallback contact instead of
-// promising an answer.
-func (w *Workflow) openedText(ctx context.Context, caseID int64) string {
+// promising an answer. It is in c's language.
+func (w *Workflow) openedText(ctx context.Context, c *storage.Case) string {
+	st := w.memberTx(c)
 	team, err := w.DB.Roles().WithRole(ctx, storage.RoleTeam)
 	if err == nil && len(team) == 0 {
-		return chat.Format(w.tx.OpenedNobody, caseID, w.FallbackContact())
+		return chat.Format(st.OpenedNobody, c.ID, w.fallbackContact(st))
 	}
-	return chat.Format(w.tx.Opened, caseID)
+	return chat.Format(st.Opened, c.ID)
 }

@@ -162,7 +162,8 @@ func (w *Workflow) tellWaiting(ctx context.Context, now time.Time) error {
 	}
 	for _, c := range waiting {
 		key := storage.WaitingKey(c.ID)
-		md := chat.Format(w.tx.WaitingMember, c.ID, w.FallbackContact())
+		// The member's notice in the case's language (memberTx).
+		md := chat.Format(w.memberTx(c).WaitingMember, c.ID, w.fallbackContact(w.memberTx(c)))
 		// Where the member is with Lotse now; in no chat, the thread
 		// reads that the notice did not go out (relay30).
 		room, err := w.noticeRoom(ctx, c)

@@ -282,7 +282,7 @@ func (w *Workflow) cmdResolve(ce *chat.Call) error {
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.NotOpen, c.ID))
 	}
 	// Tell the member and ask for a rating.
-	plain, htmlBody, _ := w.resolvedBodies(c.ID, solution)
+	plain, htmlBody, _ := w.resolvedBodies(c, solution)
 	prompt, err := w.SendTo(ce.Ctx, id.RoomID(c.MemberRoom), plain, htmlBody, nil, nil, w.CauseTxn(ce.Ctx, "resolved-member", 0))
 	if err != nil {
 		return err
@@ -326,12 +326,12 @@ func (w *Workflow) cmdResolve(ce *chat.Call) error {
 // that case caseID is resolved, with solution (if any) and the rating
 // question. A solution too long for one event is cut as an answer is
 // (answerBodies: whole runes, within MaxRelayBytes, with a note to the
-// member); cut reports that it had to.
-func (w *Workflow) resolvedBodies(caseID int64, solution string) (plain, htmlBody string, cut bool) {
-	st := w.tx
+// member); cut reports that it had to. They are in c's language.
+func (w *Workflow) resolvedBodies(c *storage.Case, solution string) (plain, htmlBody string, cut bool) {
+	st := w.memberTx(c)
 	bodies := func(solution string) (string, string) {
 		var b chat.Message
-		b.Markdown(chat.Format(st.ResolvedMember, caseID))
+		b.Markdown(chat.Format(st.ResolvedMember, c.ID))
 		if solution != "" {
 			b.Raw(st.Solution+"\n"+solution, "<p>"+textHTMLPrefix(st.Solution)+"</p>"+chat.MessageHTML(solution))
 		}
@@ -650,7 +650,7 @@ func (w *Workflow) fileToMember(ctx context.Context, c *storage.Case, content *e
 	}
 	name := content.FileName
 	if name == "" {
-		name = st.AnswerFileName
+		name = w.memberTx(c).AnswerFileName
 	}
 	out := &event.MessageEventContent{MsgType: content.MsgType, Body: name, Mentions: &event.Mentions{}}
 	mime := declared
@@ -723,10 +723,12 @@ func (w *Workflow) sendGuideToMember(ce *chat.Call, c *storage.Case, guideID str
 		// A team-only guide never goes to a member (issue #15, Low).
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.TeamOnlyGuide, chat.Escape(g.Title)))
 	}
+	// The member's copy in the case's language; the guide as written.
+	mt := w.memberTx(c)
 	var msg chat.Message
-	msg.Markdown(st.GuideFromTeam)
+	msg.Markdown(mt.GuideFromTeam)
 	msg.Raw(w.cfg.RenderGuide(g))
-	msg.Markdown(chat.Format(st.AnswerFooter, c.ID))
+	msg.Markdown(chat.Format(mt.AnswerFooter, c.ID))
 	plain, htmlBody := msg.Result()
 	if _, err := w.SendTo(ce.Ctx, id.RoomID(c.MemberRoom), plain, htmlBody, nil, nil, w.CauseTxn(ce.Ctx, "to-member", 0)); err != nil {
 		return err

@@ -109,6 +109,17 @@ type Texts struct {
 	Board string
 	// BoardGuides lists suggested guides: %s = titles.
 	BoardGuides string
+	// BoardLang says on the board, for a case in another language than
+	// the install's, in which one Lotse writes to the member: %s and %s =
+	// that language's name (LangNames), in the install's language.
+	BoardLang string
+	// LangSwitchedTeam tells the case's thread that the member writes in
+	// another language now, and Lotse to them too: %d = case number, %s
+	// and %s = the language's name.
+	LangSwitchedTeam string
+	// LangNames names the languages of cases ("de", "en") in a sentence
+	// („auf Englisch“, "in English").
+	LangNames map[string]string
 	// ThreadQuestion heads the member's question in the thread: %s the
 	// member's display name (the name after the colon read as a first
 	// line of the question, fresh30).
@@ -387,6 +398,9 @@ var German = Texts{
 	StatusClosed:      "[GESCHLOSSEN]",
 	Board:             "%s Fall #%d: %s\nvon %s · eröffnet %s",
 	BoardGuides:       "Vorgeschlagen: %s",
+	BoardLang:         "🌐 Lotse schreibt dem Mitglied auf %s – antworte am besten auch auf %s.",
+	LangSwitchedTeam:  "🌐 Fall #%d: Das Mitglied schreibt jetzt auf %s. Lotses Nachrichten an das Mitglied sind ab jetzt auch auf %s.",
+	LangNames:         map[string]string{"de": "Deutsch", "en": "Englisch"},
 	ThreadQuestion:    "Frage und Verlauf mit Lotse (%s):",
 	ThreadSuggested:   "Lotse hat vorgeschlagen: %s",
 	ThreadHow:         "Schreibt hier im Thread: Nachrichten sind interne Notizen. An das Mitglied geht nur `!antwort <Text>`. Übernehmen: ✋ oder `!übernehmen`.",
@@ -560,6 +574,9 @@ var English = Texts{
 	StatusClosed:      "[CLOSED]",
 	Board:             "%s Case #%d: %s\nfrom %s · opened %s",
 	BoardGuides:       "Suggested: %s",
+	BoardLang:         "🌐 Lotse writes to the member in %s – best answer in %s too.",
+	LangSwitchedTeam:  "🌐 Case #%d: the member now writes in %s. Lotse's messages to the member are in %s from now on, too.",
+	LangNames:         map[string]string{"de": "German", "en": "English"},
 	ThreadQuestion:    "Question and conversation with Lotse (%s):",
 	ThreadSuggested:   "Lotse suggested: %s",
 	ThreadHow:         "Write in this thread: messages are internal notes. Only `!reply <text>` goes to the member. Claim: ✋ or `!claim`.",

@@ -62,6 +62,11 @@ type Config struct {
 	// help"): with a case offer pending it declines nothing, and the
 	// offer is made again.
 	IsHelpRequest func(text string) bool
+	// ClearLang returns the language ("de", "en") a member's message is
+	// clearly written in, or "" when it says none ("ok", "2", a German
+	// sentence quoting an English error): the answer frame's reading
+	// (answer.ClearLang, lang31). A case's language follows it (case32).
+	ClearLang func(text string) string
 	// IsQuestion recognises a message that asks a question of its own
 	// after the answer to a yes/no question ("nein, wie ändere ich mein
 	// Passwort?") or names a matter a guide answers: with a case offer
@@ -143,6 +148,9 @@ func New(env *chat.Env, cfg Config, people People) *Workflow {
 	}
 	if cfg.ReadTalk == nil {
 		cfg.ReadTalk = func(string) Talk { return Talk{} }
+	}
+	if cfg.ClearLang == nil {
+		cfg.ClearLang = func(string) string { return "" }
 	}
 	if cfg.IsQuestion == nil {
 		cfg.IsQuestion = func(context.Context, string) bool { return false }

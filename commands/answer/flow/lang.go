@@ -5,6 +5,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hashicorp/golang-lru/v2/simplelru"
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/answer"
@@ -23,8 +24,8 @@ import (
 // last clear language is not the install's.
 
 // maxLangMemory bounds the members whose language is kept: past it, the
-// expired entries go, then the oldest one. Many accounts writing English
-// cost at most this many small entries.
+// least recently noted one goes. Many accounts writing English cost at
+// most this many small entries.
 const maxLangMemory = 4096
 
 type langKey struct {
@@ -38,62 +39,73 @@ type langSeen struct {
 }
 
 // langMemory is the last clear language of members who wrote in another
-// language than the install's, by room and member.
+// language than the install's, by room and member: a bounded LRU list
+// (golang-lru's simplelru, case32), with the follow-up window kept here.
+//
+// Not golang-lru's expirable LRU, which the window suggests: in v2.0.7 it
+// reads the wall clock (time.Now) where the workflow reads Env.Now (the
+// tests' fake clock: the window could not be tested without sleeping),
+// and each one starts a goroutine that never ends (no Close) — one per
+// workflow built, leaking in tests that build many. simplelru keeps the
+// bound and the order; the window is the note's time checked here.
 type langMemory struct {
 	mu sync.Mutex
-	m  map[langKey]langSeen
+	c  *simplelru.LRU[langKey, langSeen]
 }
 
 // note records lang as k's last clear language at now; the install's
 // language is the default and is not kept. window is the follow-up
-// window: an entry older than it is read by no one (get), and goes first
-// when the memory is full.
+// window: an entry older than it is read by no one (get); the ones at the
+// oldest end go first, all of them (each once: the cost stays constant
+// per note, also after a burst of members), then, when the memory is
+// full, the least recently noted one.
 func (lm *langMemory) note(k langKey, lang, install string, now time.Time, window time.Duration) {
 	lm.mu.Lock()
 	defer lm.mu.Unlock()
 	if lang == install {
-		delete(lm.m, k)
+		if lm.c != nil {
+			lm.c.Remove(k)
+		}
 		return
 	}
-	if lm.m == nil {
-		lm.m = map[langKey]langSeen{}
+	if lm.c == nil {
+		// Only a size below 1 is refused.
+		lm.c, _ = simplelru.NewLRU[langKey, langSeen](maxLangMemory, nil)
 	}
-	if _, ok := lm.m[k]; !ok && len(lm.m) >= maxLangMemory {
-		lm.evict(now.Add(-window))
+	since := now.Add(-window)
+	for {
+		_, s, ok := lm.c.GetOldest()
+		if !ok || !s.at.Before(since) {
+			break
+		}
+		lm.c.RemoveOldest()
 	}
-	lm.m[k] = langSeen{lang: lang, at: now}
+	lm.c.Add(k, langSeen{lang: lang, at: now})
 }
 
-// evict removes the entries noted before since (the start of the
-// follow-up window: no one reads them any more), all of them in one
-// pass, so that after a burst of members the next ones find room without
-// another pass; when none has expired, the oldest.
-func (lm *langMemory) evict(since time.Time) {
-	var oldest langKey
-	var oldestAt time.Time
-	for k, s := range lm.m {
-		if s.at.Before(since) {
-			delete(lm.m, k)
-			continue
-		}
-		if oldestAt.IsZero() || s.at.Before(oldestAt) {
-			oldest, oldestAt = k, s.at
-		}
-	}
-	if len(lm.m) >= maxLangMemory {
-		delete(lm.m, oldest)
-	}
-}
-
-// get is k's last clear language noted after since, or "".
+// get is k's last clear language noted after since, or "". Reading does
+// not make an entry younger (Peek): only a note does.
 func (lm *langMemory) get(k langKey, since time.Time) string {
 	lm.mu.Lock()
 	defer lm.mu.Unlock()
-	s, ok := lm.m[k]
+	if lm.c == nil {
+		return ""
+	}
+	s, ok := lm.c.Peek(k)
 	if !ok || s.at.Before(since) {
 		return ""
 	}
 	return s.lang
+}
+
+// len is the number of entries kept.
+func (lm *langMemory) len() int {
+	lm.mu.Lock()
+	defer lm.mu.Unlock()
+	if lm.c == nil {
+		return 0
+	}
+	return lm.c.Len()
 }
 
 // readLang sets the language of this turn's frame (chat.Turn.Lang) from

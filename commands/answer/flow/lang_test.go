@@ -99,7 +99,7 @@ func TestLangMemoryBounded(t *testing.T) {
 	for i := range maxLangMemory + 100 {
 		lm.note(key(i), "en", "de", now.Add(time.Duration(i)*time.Second), 24*time.Hour)
 	}
-	if n := len(lm.m); n > maxLangMemory {
+	if n := lm.len(); n > maxLangMemory {
 		t.Fatalf("%d entries kept, want at most %d", n, maxLangMemory)
 	}
 	if got := lm.get(key(maxLangMemory+99), now); got != "en" {
@@ -110,7 +110,7 @@ func TestLangMemoryBounded(t *testing.T) {
 	}
 	k := langKey{room: "!r:test", user: "@g:test"}
 	lm.note(k, "de", "de", now, 24*time.Hour)
-	if _, ok := lm.m[k]; ok {
+	if _, ok := lm.c.Peek(k); ok {
 		t.Error("the install's language was kept")
 	}
 }
@@ -119,7 +119,9 @@ func TestLangMemoryBounded(t *testing.T) {
 // entry older than the follow-up window goes in the one pass, not only
 // the oldest: no one reads them any more (get), and otherwise each new
 // member after a burst pays another pass over the whole memory. Fails
-// with the former eviction, which kept entries for a day.
+// with the former eviction, which kept entries for a day; on the LRU list
+// (case32) it fails without the expired entries' removal from its oldest
+// end.
 func TestLangMemoryDropsExpired(t *testing.T) {
 	var lm langMemory
 	now := time.Date(2026, 12, 7, 12, 0, 0, 0, time.UTC)
@@ -130,7 +132,7 @@ func TestLangMemoryDropsExpired(t *testing.T) {
 	}
 	later := now.Add(window + time.Minute)
 	lm.note(key(maxLangMemory), "en", "de", later, window)
-	if n := len(lm.m); n != 1 {
+	if n := lm.len(); n != 1 {
 		t.Fatalf("%d entries after the window, want 1 (the new one)", n)
 	}
 	if got := lm.get(key(maxLangMemory), later.Add(-window)); got != "en" {
@@ -140,7 +142,7 @@ func TestLangMemoryDropsExpired(t *testing.T) {
 	for i := range maxLangMemory {
 		lm.note(key(i), "en", "de", later.Add(time.Duration(i+1)*time.Millisecond), window)
 	}
-	if n := len(lm.m); n != maxLangMemory {
+	if n := lm.len(); n != maxLangMemory {
 		t.Fatalf("%d entries, want %d", n, maxLangMemory)
 	}
 	if got := lm.get(key(maxLangMemory), later.Add(-window)); got != "" {
