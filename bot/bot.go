@@ -187,10 +187,8 @@ type Bot struct {
 	restartPause func(ctx context.Context, d time.Duration)
 	gone         map[id.RoomID]RoomGone // configured rooms Lotse can no longer serve (under mu)
 	joins        joinBudget             // rooms joined through invites (see joinBudget)
-	// exposeWake wakes watchExposure; held are the inbox events whose
-	// send was held (Hold), made due when a room is closed again (under mu).
+	// exposeWake wakes watchExposure.
 	exposeWake chan struct{}
-	held       map[string]bool
 }
 
 // New logs in (reusing a stored access token and device when there is one),

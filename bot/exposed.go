@@ -253,6 +253,9 @@ func (b *Bot) sayExposure(ctx context.Context, room id.RoomID, said map[id.RoomI
 	was, known := said[room]
 	open := ex.Open()
 	if known && was == open || !known && !open {
+		if !known {
+			b.wakeHeld(ctx) // closed while Lotse was stopped
+		}
 		said[room] = open
 		return 0
 	}
@@ -309,34 +312,20 @@ func (b *Bot) exposureKey(ctx context.Context, room id.RoomID) (string, error) {
 	return hex.EncodeToString(sum[:12]), nil
 }
 
-// noteHeld remembers an inbox event whose send was held, for wakeHeld.
-func (b *Bot) noteHeld(eventID string) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if b.held == nil {
-		b.held = map[string]bool{}
-	}
-	if len(b.held) < maxHeldNoted {
-		b.held[eventID] = true
-	}
-}
-
-// maxHeldNoted bounds the held events remembered; beyond it they follow
-// after heldDelay instead of at once.
-const maxHeldNoted = 10000
+// heldReason is the inbox's note on an event whose send was held: the
+// events with it are due at once when a room is closed again (wakeHeld).
+const heldReason = "held: a team or approvals room is open to everyone"
 
 // wakeHeld makes the held events due now, in their order, once a room is
-// closed again.
+// closed again (or found closed at start).
 func (b *Bot) wakeHeld(ctx context.Context) {
-	b.mu.Lock()
-	held := b.held
-	b.held = nil
-	b.mu.Unlock()
-	now := b.opts.Now()
-	for eventID := range held {
-		if err := b.db.Inbox.Postpone(ctx, eventID, now, ""); err != nil {
-			b.log.Warn().Err(err).Str("event_id", eventID).Msg("Failed to make a held event due; it follows a minute later")
-		}
+	n, err := b.db.Inbox.DueNowPostponed(ctx, heldReason, b.opts.Now())
+	if err != nil {
+		b.log.Warn().Err(err).Msg("Failed to make the held events due; they follow within a minute")
+		return
 	}
-	b.notify()
+	if n > 0 {
+		b.log.Info().Int("events", n).Msg("The events that waited for a closed room are due again")
+		b.notify()
+	}
 }
