@@ -78,10 +78,12 @@ func isHeld(err error) bool {
 // once (wakeHeld), so this only bounds the wait after a restart.
 const heldDelay = time.Minute
 
-// exposureGap is the least time between two notices about one room's
-// exposure: a join rule switched back and forth says the last state once
-// per gap, not once per switch (the sends are held at once regardless).
-const exposureGap = time.Minute
+// exposureGap is the least time before a notice that a room is open
+// follows the room's last notice: a join rule switched back and forth
+// makes at most two notices (open, closed) per gap, not two per switch.
+// The sends are held at once regardless, and "closed" is said at once, as
+// the held events follow it.
+const exposureGap = 10 * time.Second
 
 // Hold returns a *HeldError when nothing may be sent into roomID now: it
 // is a team or approvals room (Options.WatchedRooms) that anyone can join
@@ -259,8 +261,8 @@ func (b *Bot) sayExposure(ctx context.Context, room id.RoomID, said map[id.RoomI
 		said[room] = open
 		return 0
 	}
-	if wait := exposureGap - b.opts.Now().Sub(last[room]); !last[room].IsZero() && wait > 0 {
-		return wait
+	if wait := exposureGap - b.opts.Now().Sub(last[room]); open && !last[room].IsZero() && wait > 0 {
+		return wait // a room opened again soon after its last notice: said after the gap (the sends are held already)
 	}
 	log := b.log.Error()
 	msg := "This room is open to everyone: Lotse posts no cases or requests into it (they wait, nothing is lost) until it is invite only again, its history readable by members only and its encryption on"
