@@ -114,6 +114,9 @@ func (b *Bot) Hold(ctx context.Context, roomID id.RoomID) error {
 func (b *Bot) Exposure(ctx context.Context, roomID id.RoomID) (Exposure, error) {
 	ex := Exposure{Key: b.opts.WatchedRooms[roomID], Room: roomID}
 	store := b.Client.StateStore
+	if store == nil {
+		return ex, errors.New("no state store")
+	}
 	jr, err := store.GetJoinRules(ctx, roomID)
 	if err != nil {
 		return ex, fmt.Errorf("failed to read the join rule: %w", err)
