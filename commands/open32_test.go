@@ -130,3 +130,19 @@ func TestOpenRoomNotices(t *testing.T) {
 		t.Error("the German notice does not say the room is open")
 	}
 }
+
+// TestOpenTeamRoomJoinStillWarned (open32): while the team room is open to
+// everyone, the warning that someone without a role joined it still goes
+// out — it names only the person who joined, and they stay in the room
+// after it is closed again — while a case waits. Fails without chat.Unheld
+// on the warning: it waited too, and the team learnt of the stranger only
+// after reopening the room to cases.
+func TestOpenTeamRoomJoinStillWarned(t *testing.T) {
+	e, _ := newRolesEnv(t)
+	g := &guardMatrix{fakeMatrix: e.fm, held: map[id.RoomID]bool{teamRoom: true}}
+	e.reconfigure(func(d *Deps) { d.Matrix = g })
+	key := outsider.String()
+	evt := &event.Event{ID: "$open32-join", RoomID: teamRoom, Sender: outsider, Type: event.StateMember, StateKey: &key,
+		Content: event.Content{Parsed: &event.MemberEventContent{Membership: event.MembershipJoin}}}
+	mustContain(t, in(e.handle(t, evt, false), teamRoom), "@outsider:test", "keine freigeschaltete Team-Rolle")
+}

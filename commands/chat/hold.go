@@ -28,6 +28,18 @@ func IsHeld(err error) bool {
 	return errors.As(err, &h) && h.Held()
 }
 
+type unheldKey struct{}
+
+// Unheld marks the sends under ctx as carrying no member's personal data:
+// the warning that someone without a role joined the team or approvals
+// room, which names only the person who joined (everyone in the room sees
+// them in its member list). Those go out while the room is open — that is
+// when strangers join and the team must know who — so that the team can
+// remove them: they stay in the room after it is closed again.
+func Unheld(ctx context.Context) context.Context {
+	return context.WithValue(ctx, unheldKey{}, true)
+}
+
 // hold asks the runtime's RoomGuard, if it has one, whether roomID takes
 // sends now. When it does not and the event being handled is a member's
 // message in a direct chat, the member is told once (per event, across
@@ -36,7 +48,7 @@ func IsHeld(err error) bool {
 // is handled again after the room is closed.
 func (m envMatrix) hold(ctx context.Context, roomID id.RoomID) error {
 	g, ok := m.Matrix.(RoomGuard)
-	if !ok {
+	if !ok || ctx.Value(unheldKey{}) != nil {
 		return nil
 	}
 	err := g.Hold(ctx, roomID)
@@ -109,7 +121,8 @@ var exposureTexts = map[string]struct {
 		open: "⚠️ **This room is open to everyone right now:** %s. I won't post cases or requests here until that is fixed. " +
 			"Nothing is lost: what comes in meanwhile I'll post as soon as the room is protected again.\n\n" +
 			"How to fix it (in the room settings, as an admin of the room): %s.",
-		closed:       "✅ This room is protected again. I'm posting cases and requests here again – including those that waited meanwhile.",
+		closed: "✅ This room is protected again. I'm posting cases and requests here again – including those that waited meanwhile. " +
+			"Whoever joined while the room was open is still in it: please check the member list.",
 		joinable:     "anyone can join without an invitation",
 		readable:     "its history can be read by anyone, without joining",
 		unencrypted:  "its end-to-end encryption is switched off",
