@@ -115,3 +115,23 @@ func TestOpenTeamRoomHoldsCasesOnDendrite(t *testing.T) {
 		t.Fatalf("notices %v, want %v (each opening said once, also across the restart):\n%s", kinds, want, strings.Join(got, "\n---\n"))
 	}
 }
+
+// TestSetupFailsEncryptionReplaced (open32): a team room whose
+// m.room.encryption was replaced by one without Megolm passed `lotse
+// setup` as encrypted (any algorithm counted), though mautrix then sends
+// in plain text. Fails without the fix.
+func TestSetupFailsEncryptionReplaced(t *testing.T) {
+	const botID = id.UserID("@lotse:hs")
+	for _, alg := range []string{"none", "m.olm.v1.curve25519-aes-sha2"} {
+		cli := setupStateClient(t, botID, func(path string) (string, bool) {
+			if strings.HasSuffix(path, "/state/m.room.encryption/") {
+				return `{"algorithm":"` + alg + `"}`, true
+			}
+			return "", false
+		})
+		failed, de, _ := checkRoomReport(t, cli, setupRoom{"team_room", "!team:hs", true, true, "Teamraum", "team room"}, botID)
+		if failed == 0 || !strings.Contains(de, "nicht Ende-zu-Ende-verschlüsselt") {
+			t.Errorf("algorithm %q passed setup:\n%s", alg, de)
+		}
+	}
+}
