@@ -138,6 +138,12 @@ type Options struct {
 	// and history notices, the start-up warnings, the instance guard's.
 	// It returns the content to send (a copy when it changed anything).
 	Fit func(ctx context.Context, roomID id.RoomID, content any) any
+	// ExposureNotice, if set, is what Lotse says (plain text and HTML, no
+	// personal data) in a team or approvals room that became open to
+	// everyone (ex.Open()), or closed again: sends into it are held
+	// meanwhile (Hold, watchExposure). Nil: nothing is said, sends are
+	// held all the same.
+	ExposureNotice func(ex Exposure) (plain, htmlBody string)
 }
 
 // Observer receives measurements from the runtime. Its methods are called
@@ -181,6 +187,8 @@ type Bot struct {
 	restartPause func(ctx context.Context, d time.Duration)
 	gone         map[id.RoomID]RoomGone // configured rooms Lotse can no longer serve (under mu)
 	joins        joinBudget             // rooms joined through invites (see joinBudget)
+	// exposeWake wakes watchExposure.
+	exposeWake chan struct{}
 }
 
 // New logs in (reusing a stored access token and device when there is one),
@@ -226,14 +234,15 @@ func New(ctx context.Context, opts Options) (*Bot, error) {
 		opts.DeviceName = "Lotse"
 	}
 	b := &Bot{
-		opts:      opts,
-		log:       opts.Log,
-		db:        opts.DB,
-		wake:      make(chan struct{}, 1),
-		downloads: make(chan struct{}, 2),
-		running:   map[id.RoomID]bool{},
-		synced:    make(chan struct{}),
-		lobby:     map[id.RoomID]bool{},
+		opts:       opts,
+		log:        opts.Log,
+		db:         opts.DB,
+		wake:       make(chan struct{}, 1),
+		exposeWake: make(chan struct{}, 1),
+		downloads:  make(chan struct{}, 2),
+		running:    map[id.RoomID]bool{},
+		synced:     make(chan struct{}),
+		lobby:      map[id.RoomID]bool{},
 	}
 	for _, r := range opts.LobbyRooms {
 		b.lobby[r] = true
@@ -580,6 +589,11 @@ func (b *Bot) Run(ctx context.Context) error {
 	go func() {
 		defer wg.Done()
 		b.dispatch(runCtx, workCtx, &wg)
+	}()
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		b.watchExposure(runCtx)
 	}()
 	b.notify()
 

@@ -104,6 +104,9 @@ func (s *syncer) watchRooms(res *mautrix.RespSync) {
 			events = append(events, room.StateAfter.Events...)
 		}
 		for _, evt := range events {
+			if inviteOnlyKeys[key] && isExposureState(evt) {
+				b.wakeExposure() // the state store has it already (DefaultSyncer.ProcessResponse)
+			}
 			switch {
 			case evt.Type.Type == event.StateTombstone.Type && evt.StateKey != nil && *evt.StateKey == "":
 				var content event.TombstoneEventContent

@@ -194,6 +194,16 @@ func (b *Bot) process(ctx context.Context, item storage.InboxItem) bool {
 		log.Info().Err(err).Msg("Stopped while waiting for a fence; the event is handled after the next start")
 		return true
 	}
+	if isHeld(err) {
+		// A team or approvals room is open to everyone (Hold): the event
+		// waits until it is closed again (wakeHeld), without counting an
+		// attempt; the room was told (watchExposure).
+		log.Info().Err(err).Msg("A send waits until the room is closed again")
+		if err := b.db.Inbox.Postpone(ctx, item.EventID, now.Add(heldDelay), heldReason); err != nil {
+			log.Err(err).Msg("Failed to postpone event")
+		}
+		return true
+	}
 	if isBusy(err) {
 		log.Info().Err(err).Dur("retry_in", busyDelay).Msg("Handler busy with another change; the event waits, no attempt counted")
 		if err := b.db.Inbox.Postpone(ctx, item.EventID, now.Add(busyDelay), truncate(err.Error(), 300)); err != nil {

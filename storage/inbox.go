@@ -199,6 +199,8 @@ const (
 	redactedInboxQuery = `UPDATE inbox SET state=4, payload=NULL, session_id='', handled_at=$4, last_error=NULL WHERE event_id=$1 AND room_id=$2 AND sender=$3 AND state=0`
 	retryInboxQuery    = `UPDATE inbox SET attempts=attempts+1, not_before=$2, last_error=$3 WHERE event_id=$1`
 	postponeInboxQuery = `UPDATE inbox SET not_before=$2, last_error=$3 WHERE event_id=$1`
+	// The pending events postponed with one reason (bot's held sends).
+	dueNowReasonQuery = `UPDATE inbox SET not_before=$1 WHERE state=0 AND not_before>$1 AND last_error=$2`
 	// By the partial index inbox_session_idx (v12): the query must keep its
 	// condition state=0. The session IDs are appended as $3, $4, ….
 	dueNowSessionsQuery = `UPDATE inbox SET not_before=$2 WHERE room_id=$1 AND state=0 AND not_before>$2 AND session_id IN (`
@@ -535,6 +537,24 @@ func (q *InboxQuery) Postpone(ctx context.Context, eventID string, notBefore tim
 		return fmt.Errorf("failed to postpone event %s: %w", eventID, err)
 	}
 	return nil
+}
+
+// DueNowPostponed makes the pending events that were postponed with
+// reason (Postpone) due now, and returns how many: the bot's sends held
+// while a team or approvals room was open to everyone follow as soon as
+// it is closed again, also after a restart.
+func (q *InboxQuery) DueNowPostponed(ctx context.Context, reason string, now time.Time) (int, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	res, err := q.db.Exec(ctx, dueNowReasonQuery, now.UnixMilli(), reason)
+	if err != nil {
+		return 0, fmt.Errorf("failed to make postponed events due: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, fmt.Errorf("failed to make postponed events due: %w", err)
+	}
+	return int(n), nil
 }
 
 // DueNowSessions makes the room's pending events of the given Megolm

@@ -300,6 +300,13 @@ func newBot(ctx context.Context, cfg config.Config, db *storage.DB, handler *com
 		Fit: func(ctx context.Context, room id.RoomID, content any) any {
 			return chat.Fit(ctx, room, content, cfg.Language)
 		},
+		ExposureNotice: func(ex bot.Exposure) (string, string) {
+			md := chat.RoomClosedNotice(cfg.Language)
+			if ex.Open() {
+				md = chat.RoomOpenNotice(cfg.Language, chat.RoomExposure{Joinable: ex.Joinable(), WorldReadable: ex.WorldReadable(), Unencrypted: ex.Downgraded})
+			}
+			return chat.Render(md)
+		},
 		Handler: bot.HandlerFunc(func(ctx context.Context, in bot.Incoming) error {
 			return handler.Handle(ctx, commands.Message{Event: in.Event, Direct: in.Direct, Encrypted: in.Encrypted})
 		}),
@@ -379,6 +386,12 @@ func (m *matrixAdapter) UserID() id.UserID { return m.bot.UserID() }
 
 func (m *matrixAdapter) Send(ctx context.Context, roomID id.RoomID, evtType event.Type, content any, txnID string) (id.EventID, error) {
 	return m.bot.Sender().Send(ctx, roomID, evtType, content, txnID)
+}
+
+// Hold keeps the workflows' sends out of a team or approvals room that is
+// open to everyone (bot.Bot.Hold, chat.RoomGuard).
+func (m *matrixAdapter) Hold(ctx context.Context, roomID id.RoomID) error {
+	return m.bot.Hold(ctx, roomID)
 }
 
 func (m *matrixAdapter) Typing(ctx context.Context, roomID id.RoomID, typing bool) error {

@@ -291,7 +291,7 @@ func checkRoom(ctx context.Context, cli *mautrix.Client, r setupRoom, joined boo
 	out := checkRoomUpgraded(ctx, cli, r, nameDE, nameEN)
 	var enc event.EncryptionEventContent
 	err := cli.StateEvent(ctx, r.id, event.StateEncryption, "", &enc)
-	encrypted := err == nil && enc.Algorithm != ""
+	encrypted := err == nil && enc.Algorithm == id.AlgorithmMegolmV1 // {"algorithm":"none"} makes mautrix send in plain text (open32)
 	switch {
 	case err != nil && !errors.Is(err, mautrix.MNotFound):
 		out = append(out, problem(findFail, nameDE+": die Verschlüsselung lässt sich nicht prüfen: "+err.Error(),

@@ -214,7 +214,7 @@ func (e Env) WithDefaults() Env {
 	if e.GuideURL == nil {
 		e.GuideURL = func(string) string { return "" }
 	}
-	e.Matrix = wrapEnvMatrix(e.Matrix, e.Lang)
+	e.Matrix = wrapEnvMatrix(e.Matrix, e.Lang, e.TxnID)
 	return e
 }
 

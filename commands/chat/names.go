@@ -38,9 +38,15 @@ func OneLineName(s string) string {
 // homeserver's event size limit (FitContent to MaxContentBytes, with the
 // marker of lang): a message built from a member's long text is cut,
 // never refused and lost.
+//
+// Every send asks the runtime's RoomGuard first (hold): nothing goes into
+// a team or approvals room while it is open to everyone.
 type envMatrix struct {
 	Matrix
 	lang string
+	// txn derives the transaction ID of the note to a member whose
+	// message waits (Env.TxnID; nil: no note).
+	txn func(cause id.EventID, purpose string, n int) string
 }
 
 func (m envMatrix) DisplayName(ctx context.Context, roomID id.RoomID, user id.UserID) string {
@@ -50,9 +56,12 @@ func (m envMatrix) DisplayName(ctx context.Context, roomID id.RoomID, user id.Us
 	return user.String()
 }
 
-// Send sends content, a message cut to fit first (on a copy: the caller's
+// Send sends content, unless the room is held (hold), a message cut to fit first (on a copy: the caller's
 // content stays as it was). The cut is logged, without the text.
 func (m envMatrix) Send(ctx context.Context, roomID id.RoomID, evtType event.Type, content any, txnID string) (id.EventID, error) {
+	if err := m.hold(ctx, roomID); err != nil {
+		return "", err
+	}
 	return m.Matrix.Send(ctx, roomID, evtType, Fit(ctx, roomID, content, m.lang), txnID)
 }
 
@@ -114,13 +123,13 @@ type envMatrixPresence struct {
 }
 
 // wrapEnvMatrix wraps m (once) in envMatrix.
-func wrapEnvMatrix(m Matrix, lang string) Matrix {
+func wrapEnvMatrix(m Matrix, lang string, txn func(id.EventID, string, int) string) Matrix {
 	switch m.(type) {
 	case nil, envMatrix, envMatrixPresence:
 		return m
 	}
 	if p, ok := m.(Presence); ok {
-		return envMatrixPresence{envMatrix{m, lang}, p}
+		return envMatrixPresence{envMatrix{m, lang, txn}, p}
 	}
-	return envMatrix{m, lang}
+	return envMatrix{m, lang, txn}
 }

@@ -119,8 +119,18 @@ func (e *Env) KeyTxn(key, purpose string, n int) string {
 // AttachFile uploads data for a message to roomID and sets it on content:
 // encrypted with a fresh key (content.File) when the room is end-to-end
 // encrypted, plain (content.URL, with mime) otherwise. data is encrypted in
-// place. It reports whether the room is encrypted.
+// place. It reports whether the room is encrypted. A held room (RoomGuard)
+// gets no upload: the held error is returned.
 func (e *Env) AttachFile(ctx context.Context, roomID id.RoomID, content *event.MessageEventContent, data []byte, mime string) (bool, error) {
+	// A room open to everyone gets nothing, not even an upload for it: one
+	// whose encryption was replaced would take the file unencrypted.
+	if h, ok := e.Matrix.(interface {
+		hold(ctx context.Context, roomID id.RoomID) error
+	}); ok {
+		if err := h.hold(ctx, roomID); err != nil {
+			return false, err
+		}
+	}
 	encrypted, err := e.Matrix.IsEncrypted(ctx, roomID)
 	if err != nil {
 		return false, err

@@ -30,7 +30,9 @@ func (w *Workflow) teamRoomJoined(ctx context.Context, evt *event.Event) error {
 		return err
 	}
 	md := chat.Format(w.tx.TeamRoomNoRole, chat.Escape(user.String()), chat.Escape(user.String()), chat.Escape(user.String()))
-	_, err := w.SendMarkdownTo(ctx, w.cfg.TeamRoom, md, nil, w.KeyTxn("lotse-teamroom-join/"+evt.ID.String(), "teamroom-join", 0))
+	// Said also while the room is open to everyone (chat.Unheld): then
+	// strangers join, and they stay after it is closed again.
+	_, err := w.SendMarkdownTo(chat.Unheld(ctx), w.cfg.TeamRoom, md, nil, w.KeyTxn("lotse-teamroom-join/"+evt.ID.String(), "teamroom-join", 0))
 	return err
 }
 
@@ -56,6 +58,6 @@ func (w *Workflow) approvalsRoomJoined(ctx context.Context, evt *event.Event) er
 		return err
 	}
 	md := chat.Format(w.tx.ApprovalsRoomNoRole, chat.Escape(user.String()), chat.Escape(user.String()), chat.Escape(user.String()))
-	_, err = w.SendMarkdownTo(ctx, w.cfg.ApprovalsRoom, md, nil, w.KeyTxn("lotse-approvalsroom-join/"+evt.ID.String(), "approvalsroom-join", 0))
+	_, err = w.SendMarkdownTo(chat.Unheld(ctx), w.cfg.ApprovalsRoom, md, nil, w.KeyTxn("lotse-approvalsroom-join/"+evt.ID.String(), "approvalsroom-join", 0))
 	return err
 }
