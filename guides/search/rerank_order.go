@@ -33,3 +33,49 @@ func (r Result) HitsBeforeRerank() []Hit {
 	out = append(out, r.Hits[0])
 	return append(out, r.Hits[b+1:]...)
 }
+
+// BeforeRerank returns r as a decision reads it: its hits in the order
+// before the learned re-ranking's move (HitsBeforeRerank), its runners-up
+// (Runners, DecisionHits) the same way — the old first taken out, the
+// moved guide back at its old place among them — and no move left to
+// undo, so BeforeRerank of its result changes nothing (Reranked is
+// false, HitsBeforeRerank is Hits). Everything else (Confident, Close,
+// the off-topic words, the hits' figures) is r's: they were computed on
+// this order already, and a moved first stays never confident
+// (rerankGuard). The order to show a member is r's own (Shown), taken
+// before.
+func (r Result) BeforeRerank() Result {
+	if r.rerankedAt == 0 || len(r.Hits) < 2 {
+		r.rerankedAt = 0
+		return r
+	}
+	b := min(r.rerankedAt, len(r.Hits)-1)
+	moved := r.Hits[0]
+	r.Hits = r.HitsBeforeRerank()
+	if r.Runners != nil {
+		old := r.Hits[0].ID
+		runners := make([]Hit, 0, len(r.Runners))
+		for _, h := range r.Runners {
+			if h.ID != old {
+				runners = append(runners, h)
+			}
+		}
+		// The moved guide's place among the runners-up: b-1 (the
+		// old first, at 0 before, is not a runner-up).
+		at := min(b-1, len(runners))
+		runners = append(runners[:at], append([]Hit{moved}, runners[at:]...)...)
+		r.Runners = runners
+	}
+	r.rerankedAt = 0
+	return r
+}
+
+// KeepRerank returns r with the learned re-ranking's move kept as its
+// order and no move left to undo (Reranked is false, HitsBeforeRerank is
+// Hits): for a decision that has settled the move by other evidence
+// (commands/answer: the message asks the moved guide's own question) and
+// reads this one order everywhere, as BeforeRerank's result is read.
+func (r Result) KeepRerank() Result {
+	r.rerankedAt = 0
+	return r
+}
