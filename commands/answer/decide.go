@@ -152,38 +152,7 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 	// found is the search's result as it came: its hits' signal bits
 	// (search.Hit.NamesSignal) belong to its OffTopic. full keeps the
 	// signals that still veto.
-	//
-	// One order for the whole decision. The learned re-ranking
-	// (search's rerank.go) may move a guide to the front; that move is
-	// for the order a member is shown, nothing else. shown keeps it (and
-	// the English lexicon's order, search.Result.Shown) and is read only
-	// by the choice at the end (choiceWithin); searchOrder is the
-	// search's own order (the move kept, the lexicon's order not), read
-	// only for what a member is shown besides: the nearest guides of a
-	// "no guide" (Decision.Nearest: the gaps workflow, and the whole
-	// message's guides a question clause's choice is fused with) and the
-	// score the choice's floor is a share of (the first guide shown
-	// without the lexicon, as before). Neither can take a choice away or
-	// make an answer. Every other reader — the weak gate and its
-	// minChoose bar, the off-topic gate, inNamedTool,
-	// partyInTool, the answer guards, the thing gates (boundThing,
-	// pastedThing, onThingAlone) and choiceLeans — reads found as search.Result.
-	// BeforeRerank returns it (decisionOrder): the hits and the runners-up in the order
-	// the decision's figures were calibrated on, with no move left in
-	// it, so a gate added later cannot read the moved order by accident
-	// (none is left to read but shown and searchOrder). A moved first is never
-	// confident (search's rerankGuard), so the move changes at most a
-	// choice: its order, never whether there is one — but for a move
-	// the message settles itself (decisionOrder: it asks the moved
-	// guide's own question), which is then the one order. Before the
-	// thirty-second pass the minChoose bar and inNamedTool read the moved
-	// first (thirty-first pass, eng31a: the off-topic gate reading the
-	// moved first took the choice from „das Mikrofon von meinem Laptop
-	// geht nicht“).
 	found := lib.SearchFor(q, 5, opts.Team)
-	shown, _ := found.Shown()
-	searchOrder := found.Hits
-	found = decisionOrder(found, qv)
 	full := found
 	// A company named only as a claimed sender, a comparison or the
 	// mailbox is not the message's subject (aside.go).
@@ -196,14 +165,15 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 	// (deviceplace.go); the answer guards still read it too.
 	full.OffTopic = devicePlaceSignals(found, full.OffTopic, qv)
 	// The English lexicon's order (search.Result.Reordered) decides
-	// nothing either: the decision reads the result without it, and a
-	// choice shows the guides in its order (shown, above).
+	// nothing: the decision reads the result without it, and a choice
+	// shows the guides in its order.
+	shown, _ := full.Shown()
 	res := withoutWeak(full)
 	d := Decision{Query: q, offTopic: len(res.OffTopic) > 0}
 	if len(res.Hits) == 0 || (!res.Confident && !res.Close) || res.Hits[0].Score < calib.minChoose {
 		weakGate(&d, res, qw)
 		d.exit = exitWeak
-		return noGuide(d, searchOrder, opts, tx)
+		return noGuide(d, res.Hits, opts, tx)
 	}
 	first := res.Hits[0]
 	lead := 1.0
@@ -211,15 +181,23 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 		lead = (first.Score - res.Hits[1].Score) / first.Score
 	}
 	// The gates that take a choice away (the off-topic gate here, the
-	// thing gates below) read the order without the re-ranking's move
-	// (found, above): the move must not turn a choice into "no guide"
-	// because the moved guide meets the message less firmly in what it
-	// says it is about (thirty-first pass: „das Mikrofon von meinem
-	// Laptop geht nicht“, the move put first „Ohne Computer dabei sein“).
-	offTopic := len(res.OffTopic) > 0 && first.Strong < calib.offTopicStrong
+	// thing gates below: boundThing, pastedThing, onThingAlone) judge the first guide
+	// of the order without the learned re-ranking's move (search.Result.
+	// HitsBeforeRerank), the order they were calibrated on, as
+	// choiceLeans does. A guide the move put first is never confident
+	// (search's rerankGuard): the move changes the order of a choice,
+	// which still shows the old first, and must not turn it into "no
+	// guide" because the moved guide meets the message less firmly in
+	// what it says it is about, or names another topic (thirty-first
+	// pass: „das Mikrofon von meinem Laptop geht nicht“; the move put
+	// first a guide whose title names the device's kind, „Ohne Computer
+	// dabei sein“, before the old first that is about the microphone).
+	judged := res
+	judged.Hits = res.HitsBeforeRerank()
+	offTopic := len(res.OffTopic) > 0 && judged.Hits[0].Strong < calib.offTopicStrong
 	if offTopic && calib.offTopic >= offTopicNone {
 		d.exit = exitOffTopic
-		return thingNoGuide(d, res.OffTopic, searchOrder, opts, tx)
+		return thingNoGuide(d, res.OffTopic, res.Hits, opts, tx)
 	}
 	// firm: clearly ahead and explaining a fair share (minFirm) of the
 	// message; an answer needs more of it (minAnswer). An off-topic
@@ -245,11 +223,11 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 	date := asksDate(qw)
 	if offTopic && calib.offTopic >= offTopicNoChoice && (!firm || offTopicScattered(gate)) && !offTopicAsSetting(gate) && !partyInTool(res, qw) && !inNamedTool(res, qw) {
 		d.exit = exitOffTopic
-		return thingNoGuide(d, res.OffTopic, searchOrder, opts, tx)
+		return thingNoGuide(d, res.OffTopic, res.Hits, opts, tx)
 	}
 	if date && !answer {
 		d.exit = exitDate
-		return noGuide(d, searchOrder, opts, tx)
+		return noGuide(d, res.Hits, opts, tx)
 	}
 	// The answer guards read the signals as they were before named.go
 	// (which lifts only a product's veto, never a weak signal's).
@@ -299,28 +277,29 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 	// The first guide's own look-up of one word (firstAbout) is a second
 	// search: d.aboutSearched tells the caller, which then searches no
 	// more (doubtedMessage).
-	// The thing gates ask whether a word is the first guide's topic.
-	about := firstAbout(lib, opts.Team, first.ID)
-	if t := boundThing(res, full.OffTopic, qv, func(w string) bool {
+	// The thing gates ask whether a word is the first guide's topic: the
+	// first of the order without the move (judged, above).
+	about := firstAbout(lib, opts.Team, judged.Hits[0].ID)
+	if t := boundThing(judged, full.OffTopic, qv, func(w string) bool {
 		d.aboutSearched = true
 		return about(w)
 	}); t != "" {
 		// The generic word the guides meet belongs to another product
 		// or to the member's device (boundthing.go).
 		d.exit, d.offTopic = exitBound, true
-		return thingNoGuide(d, []string{t}, searchOrder, opts, tx)
+		return thingNoGuide(d, []string{t}, res.Hits, opts, tx)
 	}
-	if t := pastedThing(res, qv, oneAbout(&d, about)); t != "" {
+	if t := pastedThing(judged, qv, oneAbout(&d, about)); t != "" {
 		// The member pasted what the device or another product
 		// shows about itself (pasted.go).
 		d.exit, d.offTopic = exitPasted, true
-		return thingNoGuide(d, []string{t}, searchOrder, opts, tx)
+		return thingNoGuide(d, []string{t}, res.Hits, opts, tx)
 	}
 	if choiceLeans(res) {
 		d.exit = exitLeans
-		return noGuide(d, searchOrder, opts, tx)
+		return noGuide(d, res.Hits, opts, tx)
 	}
-	if onThingAlone(res.Hits) && !namesTool(qw) {
+	if onThingAlone(judged.Hits) && !namesTool(qw) {
 		// The whole message is about the thing's own trouble: its
 		// question clause alone ("…, wie kann ich das ändern?") is not
 		// searched again (focusQuestion), as for offTopicOnOneWord.
@@ -328,7 +307,7 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 		// ("Geräte und Betriebssysteme an sich" for the phone), as
 		// the off-topic gate's does (rvP11, finding 9).
 		d.exit, d.offTopic = exitThing, true
-		return thingNoGuide(d, full.Things, searchOrder, opts, tx)
+		return thingNoGuide(d, full.Things, res.Hits, opts, tx)
 	}
 	if offTopicOnOneWord(full) && !partyInTool(full, qw) && !inNamedTool(full, qw) {
 		// The message names a subject outside the library, a weak
@@ -336,23 +315,9 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 		// kaputt?"): its question clause alone is not searched again
 		// (focusQuestion), as for the off-topic gate.
 		d.exit, d.offTopic = exitOffTopicOneWord, true
-		return thingNoGuide(d, full.OffTopic, searchOrder, opts, tx)
+		return thingNoGuide(d, full.OffTopic, res.Hits, opts, tx)
 	}
-	return choiceWithin(d, shown, calib.chooseShare*searchOrder[0].Score, tx)
-}
-
-// decisionOrder returns the search's result r in the one order the
-// whole decision reads (decideSearch): the order without the learned
-// re-ranking's move (search.Result.BeforeRerank), unless the message asks
-// the moved guide's own question and no other guide's (askedFirst on the
-// moved order): that settles the move as it settles a lead, and the moved
-// order is kept (search.Result.KeepRerank). Either way no move is left in
-// the result for a reader to undo or to trip over.
-func decisionOrder(r search.Result, qv *qwords) search.Result {
-	if r.Reranked() && askedFirst(r.Hits, qv) {
-		return r.KeepRerank()
-	}
-	return r.BeforeRerank()
+	return choiceWithin(d, shown, calib.chooseShare*res.Hits[0].Score, tx)
 }
 
 // noneExit names the exit of decideSearch that made a "no guide" after

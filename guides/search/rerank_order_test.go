@@ -1,9 +1,6 @@
 package search
 
-import (
-	"fmt"
-	"testing"
-)
+import "testing"
 
 // TestHitsBeforeRerank: the hits in the scores' order undo the
 // re-ranking's one move (the moved guide back to its old place, the others
@@ -48,35 +45,5 @@ func TestHitsBeforeRerankSearch(t *testing.T) {
 	}
 	if before[0].Score < res.Hits[0].Score {
 		t.Errorf("old first %.3f below the moved guide %.3f", before[0].Score, res.Hits[0].Score)
-	}
-}
-
-// TestBeforeRerank: the result a decision reads has the hits and the
-// runners-up in the order before the move, and no move left to undo.
-func TestBeforeRerank(t *testing.T) {
-	a, b, c, d := Hit{ID: "a"}, Hit{ID: "b"}, Hit{ID: "c"}, Hit{ID: "d"}
-	for _, tt := range []struct {
-		name          string
-		res           Result
-		hits, decided []Hit
-	}{
-		{"not moved", Result{Hits: []Hit{a, b, c}}, []Hit{a, b, c}, []Hit{a, b, c}},
-		{"moved from second", Result{Hits: []Hit{b, a, c}, rerankedAt: 1}, []Hit{a, b, c}, []Hit{a, b, c}},
-		{"moved from third, runners reordered", Result{Hits: []Hit{c, a, b, d}, Runners: []Hit{d, a, b}, rerankedAt: 2}, []Hit{a, b, c, d}, []Hit{a, d, c, b}},
-		{"moved from beyond the cut", Result{Hits: []Hit{d, a, b}, Runners: []Hit{b, a}, rerankedAt: 4}, []Hit{a, b, d}, []Hit{a, b, d}},
-	} {
-		got := tt.res.BeforeRerank()
-		if got.Reranked() {
-			t.Errorf("%s: still moved", tt.name)
-		}
-		if g, w := ids(got.Hits), ids(tt.hits); fmt.Sprint(g) != fmt.Sprint(w) {
-			t.Errorf("%s: hits %v, want %v", tt.name, g, w)
-		}
-		if g, w := ids(got.DecisionHits()), ids(tt.decided); fmt.Sprint(g) != fmt.Sprint(w) {
-			t.Errorf("%s: decision hits %v, want %v", tt.name, g, w)
-		}
-		if g, w := ids(got.BeforeRerank().Hits), ids(got.Hits); fmt.Sprint(g) != fmt.Sprint(w) {
-			t.Errorf("%s: twice %v, once %v", tt.name, g, w)
-		}
 	}
 }
