@@ -44,7 +44,7 @@ import (
 // (Duden, „ohne“: drückt aus, dass jemand, etwas nicht beteiligt, nicht
 // vorhanden ist), and English "without" (Cambridge Dictionary:
 // "not having or doing something"), stop words to the search too.
-var askNegs = union(negations, set(search.AbsenceWords()...))
+var askNegs = union(negations, set("ohne", "without"))
 
 // askedFirst reports whether the first of hits is the one guide of hits
 // whose own question the message asks (search.Hit.Asked, askedBy); qv

@@ -374,18 +374,9 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 	wordIDs := make(map[string]int32, 4096)
 	var words []wordEntry
 	var buf []rawToken
-	// tokSubject is tok for a field that names the guide's subject; with
-	// title set it leaves out what the title says is absent
-	// (absentSpan).
-	tokSubject := func(s string, out []wordTok, title bool) []wordTok {
+	tok := func(s string, out []wordTok) []wordTok {
 		buf = tokenize(s, buf[:0])
-		absent := false
 		for _, t := range buf {
-			if title && (absent || absenceWords[t.word]) {
-				// The absence word and its phrase, to the clause's end.
-				absent = !t.end
-				continue
-			}
 			id, ok := wordIDs[t.word]
 			if !ok {
 				id = int32(len(words))
@@ -402,7 +393,6 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 		}
 		return out
 	}
-	tok := func(s string, out []wordTok) []wordTok { return tokSubject(s, out, false) }
 	var all []docToks
 	var asks []askSource
 	pb := newPhraseBuilder(st)
@@ -411,7 +401,7 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 		asks = append(asks, askTexts(&d))
 		dt := &all[len(all)-1]
 		pb.addDoc(int32(len(all)-1), &d)
-		dt.fields[fTitle] = tokSubject(d.Title, nil, true)
+		dt.fields[fTitle] = tok(d.Title, nil)
 		for _, t := range d.Tags {
 			dt.fields[fTags] = tok(t, dt.fields[fTags])
 		}
