@@ -33,3 +33,21 @@ func (r Result) HitsBeforeRerank() []Hit {
 	out = append(out, r.Hits[0])
 	return append(out, r.Hits[b+1:]...)
 }
+
+// WithMove returns r as the learned re-ranking leaves a result when it
+// moves the hit at index from (of r.Hits, the order before the move) to
+// the front: Hits with that hit first, Reranked true, HitsBeforeRerank
+// r.Hits again. For readers outside this package that build results by
+// hand (commands/answer's tests of which order each gate reads); from
+// outside 1..len(r.Hits)-1 leaves r as it is.
+func (r Result) WithMove(from int) Result {
+	if from < 1 || from >= len(r.Hits) {
+		return r
+	}
+	hits := make([]Hit, 0, len(r.Hits))
+	hits = append(hits, r.Hits[from])
+	hits = append(hits, r.Hits[:from]...)
+	r.Hits = append(hits, r.Hits[from+1:]...)
+	r.rerankedAt = from
+	return r
+}

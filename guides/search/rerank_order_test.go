@@ -1,6 +1,9 @@
 package search
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // TestHitsBeforeRerank: the hits in the scores' order undo the
 // re-ranking's one move (the moved guide back to its old place, the others
@@ -45,5 +48,17 @@ func TestHitsBeforeRerankSearch(t *testing.T) {
 	}
 	if before[0].Score < res.Hits[0].Score {
 		t.Errorf("old first %.3f below the moved guide %.3f", before[0].Score, res.Hits[0].Score)
+	}
+}
+
+// TestWithMove: a move built by hand is undone by HitsBeforeRerank.
+func TestWithMove(t *testing.T) {
+	a, b, c := Hit{ID: "a"}, Hit{ID: "b"}, Hit{ID: "c"}
+	r := Result{Hits: []Hit{a, b, c}}.WithMove(2)
+	if !r.Reranked() || fmt.Sprint(ids(r.Hits)) != "[c a b]" || fmt.Sprint(ids(r.HitsBeforeRerank())) != "[a b c]" {
+		t.Errorf("moved %v: %v, before %v", r.Reranked(), ids(r.Hits), ids(r.HitsBeforeRerank()))
+	}
+	if r := (Result{Hits: []Hit{a, b}}).WithMove(2); r.Reranked() {
+		t.Errorf("a move from beyond the hits: moved")
 	}
 }
