@@ -252,26 +252,6 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 		// broken phone in "kaputt" alone.
 		answer = false
 	}
-	// The first guide's own look-up of one word (firstAbout) is a second
-	// search: d.aboutSearched tells the caller, which then searches no
-	// more (doubtedMessage).
-	// The thing gates ask whether a word is the first guide's topic: the
-	// first of judged.
-	about := firstAbout(lib, opts.Team, judged.Hits[0].ID)
-	bound := func() string {
-		return boundThing(judged, full.OffTopic, qv, func(w string) bool {
-			d.aboutSearched = true
-			return about(w)
-		})
-	}
-	if answer && len(full.OffTopic) > 0 && bound() != "" {
-		// The generic word the answer rests on belongs to another
-		// product (boundthing.go): „das Passwort fürs Netflix-Konto hab
-		// ich vergessen“ — with „fürs“ a function word (prepArticle)
-		// the password guide explains enough of the message to answer.
-		// The choice path below says "no guide" for it.
-		answer = false
-	}
 	if answer && !(offTopicAnswer && calib.offTopic >= offTopicNoAnswer) && !date {
 		if i, ok := missedAspect(res.Hits); ok && !asked {
 			// The first guide rests on one word and meets another
@@ -286,7 +266,16 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 		d.Reply = fmt.Sprintf(tx.Answer, first.Title)
 		return d
 	}
-	if t := bound(); t != "" {
+	// The first guide's own look-up of one word (firstAbout) is a second
+	// search: d.aboutSearched tells the caller, which then searches no
+	// more (doubtedMessage).
+	// The thing gates ask whether a word is the first guide's topic: the
+	// first of judged.
+	about := firstAbout(lib, opts.Team, judged.Hits[0].ID)
+	if t := boundThing(judged, full.OffTopic, qv, func(w string) bool {
+		d.aboutSearched = true
+		return about(w)
+	}); t != "" {
 		// The generic word the guides meet belongs to another product
 		// or to the member's device (boundthing.go).
 		d.exit, d.offTopic = exitBound, true
