@@ -152,14 +152,13 @@ func (ix *Index) particleAlts(c *concept, key func(string) string) bool {
 // puts a phrase after the verb bracket (Ausklammerung: "zeigt keine
 // Nachrichten an auf dem Handy", "wie melde ich mich an ich finde …"):
 // prepositions, conjunctions, question words and subject pronouns
-// (Duden, Die Grammatik: Satzklammer, Nachfeld), and the contractions of
-// a preposition and the article (prepArticle).
+// (Duden, Die Grammatik: Satzklammer, Nachfeld).
 var clauseStarters = func() map[string]struct{} {
 	m := map[string]struct{}{}
 	for _, w := range strings.Fields(`an auf aus bei in im ins mit nach von vom zu zum zur für fuer fur über ueber uber unter vor durch ohne um am beim seit bis gegen wegen trotz
 		und oder aber weil dass wenn damit sobald obwohl bzw sondern denn ob als falls nachdem bevor während waehrend
 		wie was wo wann warum wieso weshalb wer welche welcher welches
-		ich du er sie es wir ihr man` + prepArticle) {
+		ich du er sie es wir ihr man`) {
 		m[foldWord(w)] = struct{}{}
 	}
 	return m

@@ -71,7 +71,9 @@ the a an and or of to in on at for from with by is are was were be been am do do
 //     the apostrophe ("won't" → "won", "shan't", "needn't", "mightn't",
 //     "ain't").
 //
-// The contractions of preposition and article are in prepArticle (below).
+// Not here: the contractions of preposition and article ("aufs", "fürs",
+// "übers"): measured, they turned a choice into a wrong answer where a
+// guide title happens to say "aufs Handy" (docs/performance.md).
 const stopParadigms = `
 ander anderem anderm andern anders dich dir derer derselbe derselben denselben desselben demselben dieselbe dieselben dasselbe euren eurer eures eurem
 einig einige einigem einigen einiger einiges indem ihnen ihres jene jenem jenen jener jenes keines manchem mancher manches musste seines selbst solchem solcher unseres während waehrend zwischen
@@ -94,23 +96,6 @@ dear regards cheers thx pls plz
 won shan needn mightn daren oughtn ain aint
 next last along around behind beside besides beyond despite toward towards upon via within without across among onto throughout whether unless either neither however although though anyway anyhow otherwise else
 somewhere anywhere everywhere constantly continually etc honestly apparently supposedly even quite rather totally certainly surely naturally therefore thus approximately
-`
-
-// prepArticle are the German contractions of a preposition and the
-// definite article, the whole closed class (Duden, Die Grammatik:
-// „Verschmelzung von Präposition und Artikel“ — am, ans, aufs, beim,
-// durchs, fürs, hinterm, hinters, im, ins, überm, übers, ums, unterm,
-// unters, vom, vorm, vors, zum, zur), with the ASCII spellings of the
-// umlauts members type („fuers“, „uebers“, „ueberm“). They are function
-// words as the preposition and the article are: stopList held only some of
-// them (am, beim, im, ins, vom, zum, zur), so „fürs“ counted as a rare
-// content word (thirty-first pass, eng31b: idf 0.84 of the library's
-// highest). A thirteenth-pass measurement had left „aufs“, „fürs“, „übers“
-// out, when a guide title saying „aufs Handy“ turned a choice into a wrong
-// answer; measured again as a class in the thirty-second pass (eng32a,
-// docs/passes/32.md). clauseStarters (particles.go) reads the class too.
-const prepArticle = `
-am ans aufs beim durchs fürs fuers hinterm hinters im ins überm ueberm übers uebers ums unterm unters vom vorm vors zum zur
 `
 
 // Interjections of chat (thirteenth quality pass): a word class of its
@@ -161,7 +146,7 @@ func IsStop(w string) bool { return isStop(w) }
 // stopWords is the set of the stop words listed above.
 var stopWords = func() map[string]struct{} {
 	m := make(map[string]struct{}, 1024)
-	for _, w := range strings.Fields(stopList + stopParadigms + prepArticle + feelingInterjections + expletives) {
+	for _, w := range strings.Fields(stopList + stopParadigms + feelingInterjections + expletives) {
 		m[w] = struct{}{}
 		m[umlautFold(w)] = struct{}{}
 	}
