@@ -89,7 +89,7 @@ var German = Texts{
 	Lang: "de",
 	Commands: map[string]chat.CommandText{
 		"team":      {Usage: "!team beitreten", Description: "dich fürs Digitalisierungsteam bewerben; `!team` zeigt den Stand"},
-		"rolle":     {Usage: "!rolle @name team|koordination|genehmigung [entziehen]", Description: "Rolle vergeben oder entziehen"},
+		"rolle":     {Usage: "!rolle @name team|koordination|genehmigung [entziehen]", Description: "Rolle vergeben oder entziehen (hat die Person die Rolle schon, ist aber nicht im Team- bzw. Genehmigungsraum, lade ich sie neu ein)"},
 		"rollen":    {Usage: "!rollen", Description: "alle Rollen mit Stand von Erklärung und Schulung"},
 		"erklärung": {Usage: "!erklärung @name erhalten [Datum]|widerrufen", Description: "unterschriebene Verpflichtungserklärung eintragen oder wieder austragen"},
 		"schulung":  {Usage: "!schulung @name <Datum>", Description: "besuchte Datenschutzschulung eintragen"},
@@ -177,7 +177,7 @@ var English = Texts{
 	Lang: "en",
 	Commands: map[string]chat.CommandText{
 		"team":      {Usage: "!team join", Description: "apply for the digital team; `!team` shows the state"},
-		"rolle":     {Usage: "!role @name team|coordinator|approver [remove]", Description: "grant or remove a role"},
+		"rolle":     {Usage: "!role @name team|coordinator|approver [remove]", Description: "grant or remove a role (if the person already has it but is not in the team or approvals room, I invite them again)"},
 		"rollen":    {Usage: "!roles", Description: "all roles with the state of declaration and training"},
 		"erklärung": {Usage: "!declaration @name received [date]|withdraw", Description: "record a signed privacy declaration, or take it back"},
 		"schulung":  {Usage: "!training @name <date>", Description: "record an attended data-protection training"},

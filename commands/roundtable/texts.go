@@ -217,9 +217,9 @@ var German = Texts{
 		"rundertisch":   {Usage: "!rundertisch <Titel> am <Datum> um <Zeit> [Dauer]", Description: "Runden Tisch planen; weitere Zeilen: `Beschreibung: …`, `Räume: !raum:server …`, `Plätze: 20`, `Moderation: @name:server` (moderiert mit dir)"},
 		"ankündigen":    {Usage: "!ankündigen <Nr>", Description: "geplanten Runden Tisch ankündigen (oder ✅ auf die Vorschau)"},
 		"teilnehmende":  {Usage: "!teilnehmende <Nr>", Description: "wer zugesagt hat (bei Runden Tischen, die du koordinierst oder mitmoderierst)"},
-		"verschieben":   {Usage: "!verschieben <Nr> <neue Zeit>", Description: "Termin verschieben; alle Zugesagten werden informiert (und wer ihn koordiniert, wenn nicht du)"},
-		"absagen":       {Usage: "!absagen <Nr> [ja]", Description: "Runden Tisch absagen; alle Zugesagten werden informiert (mit Zusagen fragt Lotse erst nach: `ja` bestätigt)"},
-		"nachbereitung": {Usage: "!nachbereitung <Nr> <Text>", Description: "Nachricht (z. B. Link zum Protokoll) an alle Zugesagten"},
+		"verschieben":   {Usage: "!verschieben <Nr> <neue Zeit>", Description: "Termin verschieben, höchstens 3-mal in 24 Stunden; alle Zugesagten werden informiert – hast du ihn nicht selbst geplant, auch wer ihn geplant hat und wer mitmoderiert"},
+		"absagen":       {Usage: "!absagen <Nr> [ja]", Description: "Runden Tisch absagen; alle Zugesagten werden informiert – hast du ihn nicht selbst geplant, auch wer ihn geplant hat und wer mitmoderiert (mit Zusagen fragt Lotse erst nach: `ja` bestätigt)"},
+		"nachbereitung": {Usage: "!nachbereitung <Nr> <Text>", Description: "Nachricht (z. B. Link zum Protokoll) an alle Zugesagten, höchstens 3 in 24 Stunden – hast du den Runden Tisch nicht selbst geplant, bekommen sie auch, wer ihn geplant hat und wer mitmoderiert"},
 	},
 	Usage: "So geht es: `!rundertisch Digitaler Wandel im Bezirk am 3.12. um 19 Uhr 90 min`. " +
 		"Weitere Zeilen (optional): `Beschreibung: …`, `Räume: !raum:server !raum2:server`, `Plätze: 20`, `Moderation: @name:server` (moderiert mit dir). " +
@@ -336,9 +336,9 @@ var English = Texts{
 		"rundertisch":   {Usage: "!roundtable <title> on <date> at <time> [duration]", Description: "plan a round table; more lines: `description: …`, `rooms: !room:server …`, `capacity: 20`, `cohosts: @name:server` (hosts it with you)"},
 		"ankündigen":    {Usage: "!announce <number>", Description: "announce a planned round table (or ✅ on the preview)"},
 		"teilnehmende":  {Usage: "!attendees <number>", Description: "who joined (round tables you coordinate or co-host)"},
-		"verschieben":   {Usage: "!reschedule <number> <new time>", Description: "move a round table; everyone who joined is told (and its coordinator, if not you)"},
-		"absagen":       {Usage: "!cancel <number> [yes]", Description: "cancel a round table; everyone who joined is told (with RSVPs Lotse asks first: `yes` confirms)"},
-		"nachbereitung": {Usage: "!followup <number> <text>", Description: "message (e.g. a link to the notes) to everyone who joined"},
+		"verschieben":   {Usage: "!reschedule <number> <new time>", Description: "move a round table, at most 3 times in 24 hours; everyone who joined is told – if you did not plan it yourself, also whoever planned it and its co-hosts"},
+		"absagen":       {Usage: "!cancel <number> [yes]", Description: "cancel a round table; everyone who joined is told – if you did not plan it yourself, also whoever planned it and its co-hosts (with RSVPs Lotse asks first: `yes` confirms)"},
+		"nachbereitung": {Usage: "!followup <number> <text>", Description: "message (e.g. a link to the notes) to everyone who joined, at most 3 in 24 hours – if you did not plan the round table yourself, whoever planned it and its co-hosts get it too"},
 	},
 	Usage: "Usage: `!roundtable Digital change on 3 Dec at 7 pm 90 min` (or `December 3 at 19:00`, `tomorrow at 7 pm`, `next Tuesday 18:30`). " +
 		"More lines (optional): `description: …`, `rooms: !room:server !room2:server`, `capacity: 20`, `cohosts: @name:server`. " +
