@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -118,4 +119,47 @@ func TestRoundTableFollowupsOneAtATime(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustContain(t, in(got, dmOf(mem1)), "Zweite")
+}
+
+// TestRoundTableStandInInTheExport (mend32a, Low: texts): rt32 writes a
+// stand-in's change of someone else's round table to the role log, and
+// roles32 split that log in the export: entries about the person in full
+// (role_audit), what they did to others without the others
+// (role_audit_by_you_for_others). The entry lands right — the round
+// table's coordinator finds it with the stand-in's Matrix ID, the stand-in
+// without the coordinator's — but the words beside the file spoke of
+// roles only („Protokolleinträge zu Rollen“, „… das du für andere
+// eingetragen hast“): a coordinator whose round table was moved found an
+// entry about roles they never had changed. Fails without the fix: the
+// words do not name the round tables.
+func TestRoundTableStandInInTheExport(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	ctx := context.Background()
+	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+	e.withCoord2()
+	post := e.announce(t, "!rundertisch Auskunft am 10.12. um 19 Uhr")
+	e.react(t, annRoom1, mem1, post, "✅")
+	mustContain(t, in(e.sayDirect(t, dmOf(coord2), coord2, "!verschieben 1 18 Uhr"), dmOf(mem1)), "verschoben")
+
+	own, err := e.db.Privacy().Export(ctx, coord.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows := own["role_audit"]; len(rows) != 1 || rows[0]["action"] != "roundtable-move" || rows[0]["actor"] != coord2.String() {
+		t.Errorf("the coordinator's export: %+v", rows)
+	}
+	theirs, err := e.db.Privacy().Export(ctx, coord2.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows := theirs["role_audit_by_you_for_others"]; len(rows) != 1 || rows[0]["action"] != "roundtable-move" {
+		t.Errorf("the stand-in's export: %+v", rows)
+	} else if strings.Contains(fmt.Sprint(rows), coord.String()) || len(theirs["role_audit"]) != 0 {
+		t.Errorf("the stand-in's export names the coordinator: %+v", theirs)
+	}
+
+	mustContain(t, in(e.sayDirect(t, dmOf(coord), coord, "!meine-daten"), dmOf(coord)),
+		"1 Protokolleintrag zu deinen Rollen oder deinen Runden Tischen")
+	mustContain(t, in(e.sayDirect(t, dmOf(coord2), coord2, "!meine-daten"), dmOf(coord2)),
+		"1 Eintrag im Rollenprotokoll zu etwas, das du für eine andere Person eingetragen oder an ihrem Runden Tisch geändert hast (ohne deren Namen)")
 }
