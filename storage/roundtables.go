@@ -224,6 +224,40 @@ func changeKey(eventID string) string { return "change:" + eventID }
 // and Cancel (for CountSent).
 const ChangeKeyPrefix = "change:"
 
+// StandInChangeKeyPrefix begins the keys of the changes by someone other
+// than the round table's coordinator (a stand-in: Reschedule or Cancel
+// with an audit entry), recorded beside the ChangeKeyPrefix record: three
+// moves by a stand-in — or by a coordinator account in the wrong hands —
+// used up the bound of the round table, and its own coordinator could not
+// move it back for a day (mend32a).
+const StandInChangeKeyPrefix = "standin-change:"
+
+// StandInFollowupKeyPrefix begins the keys of follow-ups by a stand-in,
+// recorded beside the FollowupKey record (MarkFollowup).
+const StandInFollowupKeyPrefix = "standin-followup:"
+
+// MarkFollowup records the follow-up sent by the event eventID for round
+// table id (FollowupKey) and, for a stand-in, its StandInFollowupKeyPrefix
+// record, in one transaction.
+func (q *RoundTableQuery) MarkFollowup(ctx context.Context, eventID string, id int64, standIn bool, now time.Time) error {
+	tctx, cancel := withTimeout(ctx)
+	defer cancel()
+	err := q.db.DoTxn(tctx, nil, func(ctx context.Context) error {
+		if _, err := q.db.Exec(ctx, rtMarkSentSQL, FollowupKey(eventID), id, 0, now.UnixMilli()); err != nil {
+			return err
+		}
+		if !standIn {
+			return nil
+		}
+		_, err := q.db.Exec(ctx, rtMarkSentSQL, StandInFollowupKeyPrefix+eventID, id, 0, now.UnixMilli())
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("failed to record a follow-up: %w", err)
+	}
+	return nil
+}
+
 // FollowupKeyPrefix begins the keys of the follow-ups recorded by
 // MarkSent(FollowupKey(…)): how many went to a round table's attendees
 // lately (for CountSent).
@@ -259,10 +293,15 @@ func (q *RoundTableQuery) changeBy(ctx context.Context, id int64, by string, now
 		if _, err := q.db.Exec(ctx, rtMarkSentSQL, changeKey(by), id, 0, now.UnixMilli()); err != nil {
 			return err
 		}
-		if audit != nil {
-			return (&RoleQuery{db: q.db}).audit(ctx, *audit)
+		if audit == nil {
+			return nil
 		}
-		return nil
+		// A stand-in's change is counted apart as well: the round
+		// table's own coordinator has a bound of their own (mend32a).
+		if _, err := q.db.Exec(ctx, rtMarkSentSQL, StandInChangeKeyPrefix+by, id, 0, now.UnixMilli()); err != nil {
+			return err
+		}
+		return (&RoleQuery{db: q.db}).audit(ctx, *audit)
 	})
 	if err != nil {
 		return false, nil, fmt.Errorf("failed to change round table: %w", err)

@@ -79,10 +79,10 @@ func (w *Workflow) cmdReschedule(ce *chat.Call) error {
 			return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.MoveConfirm, rt.ID, when, strings.Join(warns, "  \n")))
 		}
 		// After the date is understood: a typo gets its answer first.
-		if n, err := w.DB.RoundTables.CountSent(ce.Ctx, rt.ID, storage.ChangeKeyPrefix, w.Now().Add(-MoveWindow)); err != nil {
+		if n, full, err := w.boundReached(ce, rt, storage.ChangeKeyPrefix, storage.StandInChangeKeyPrefix, MaxMoves); err != nil {
 			return err
-		} else if n >= MaxMoves {
-			return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.TooManyMoves, MaxMoves), rt.ID, MaxMoves))
+		} else if full {
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.TooManyMoves, n), rt.ID, n))
 		}
 		old := rt
 		audit := w.standInAudit(ce, rt, "roundtable-move", fmt.Sprintf("round table %d: %s -> %s",
@@ -292,6 +292,14 @@ func (w *Workflow) cmdFollowup(ce *chat.Call) error {
 	if len(rest) == 0 || text == "" {
 		return w.ReplyMarkdown(ce.Ctx, tx.FollowupUsage)
 	}
+	// One at a time per round table, as a move: the bound is counted and
+	// then recorded, and events of different rooms are handled at once —
+	// follow-ups sent together from several rooms all read the count
+	// below the bound and all went out (mend32a).
+	if rt, err = w.changeOf(ce.Ctx, rt); err != nil {
+		return err
+	}
+	defer w.endChange(rt.ID)
 	if ok, err := w.followupAllowed(ce, rt); err != nil || !ok {
 		return err
 	}
@@ -351,14 +359,35 @@ func (w *Workflow) followupAllowed(ce *chat.Call, rt *storage.RoundTable) (bool,
 	if done, err := w.DB.RoundTables.IsSent(ce.Ctx, key); err != nil || done {
 		return done, err
 	}
-	n, err := w.DB.RoundTables.CountSent(ce.Ctx, rt.ID, storage.FollowupKeyPrefix, w.Now().Add(-MoveWindow))
+	n, full, err := w.boundReached(ce, rt, storage.FollowupKeyPrefix, storage.StandInFollowupKeyPrefix, MaxFollowups)
 	if err != nil {
 		return false, err
 	}
-	if n >= MaxFollowups {
-		return false, w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(w.tx.TooManyFollowups, MaxFollowups), rt.ID, MaxFollowups))
+	if full {
+		return false, w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(w.tx.TooManyFollowups, n), rt.ID, n))
 	}
-	return true, w.DB.RoundTables.MarkSent(ce.Ctx, key, rt.ID, false, w.Now())
+	return true, w.DB.RoundTables.MarkFollowup(ce.Ctx, ce.Event.ID.String(), rt.ID, ce.Sender.String() != rt.Coordinator, w.Now())
+}
+
+// boundReached counts rt's records with prefix within MoveWindow (all of
+// them: n) and says whether the sender may not make another one: a
+// stand-in (anyone but rt's coordinator, see standInAudit) when n reached
+// max, rt's coordinator when their own ones (n less those of stand-ins,
+// recorded with standInPrefix) did. Before, the bound was the round
+// table's alone: a stand-in — or a coordinator account in the wrong hands —
+// who moved it three times to dates of their choice left its own
+// coordinator unable to move it back for a day, but for cancelling it
+// with every RSVP (mend32a). At most 2·max messages a day still reach the
+// attendees; the coordinator is not exempt, a coordinator account in the
+// wrong hands is bounded as before.
+func (w *Workflow) boundReached(ce *chat.Call, rt *storage.RoundTable, prefix, standInPrefix string, max int) (int, bool, error) {
+	since := w.Now().Add(-MoveWindow)
+	n, err := w.DB.RoundTables.CountSent(ce.Ctx, rt.ID, prefix, since)
+	if err != nil || ce.Sender.String() != rt.Coordinator {
+		return n, n >= max, err
+	}
+	others, err := w.DB.RoundTables.CountSent(ce.Ctx, rt.ID, standInPrefix, since)
+	return n, n-others >= max, err
 }
 
 // changeState says whether a coordinator's event was handled before.

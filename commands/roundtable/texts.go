@@ -193,10 +193,11 @@ type Texts struct {
 	// followed: %d number.
 	ChangedSince string
 	// TooManyMoves refuses a move beyond MaxMoves within MoveWindow:
-	// %[1]d number, %[2]d MaxMoves (plural forms "one|other").
+	// %[1]d number, %[2]d the moves within it (plural forms "one|other").
 	TooManyMoves string
 	// TooManyFollowups refuses a follow-up beyond MaxFollowups within
-	// MoveWindow: %[1]d number, %[2]d MaxFollowups (plural forms).
+	// MoveWindow: %[1]d number, %[2]d the follow-ups within it (plural
+	// forms).
 	TooManyFollowups string
 	// StandInMoved, StandInCancelled and StandInFollowup tell a round
 	// table's coordinator and co-hosts of a change someone else made:
