@@ -60,7 +60,10 @@ func (m envMatrix) hold(ctx context.Context, roomID id.RoomID) error {
 		return err
 	}
 	lang := m.lang
-	if t.Lang != "" {
+	switch {
+	case t.CaseLang != "":
+		lang = t.CaseLang // the member's case speaks their language (case32)
+	case t.Lang != "":
 		lang = t.Lang
 	}
 	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: HeldNote(lang), Mentions: &event.Mentions{}}
@@ -109,7 +112,8 @@ var exposureTexts = map[string]struct {
 		open: "⚠️ **Dieser Raum ist gerade für alle offen:** %s. Ich schicke keine Fälle und Anfragen mehr hierher, bis das behoben ist. " +
 			"Verloren geht nichts: Was in der Zwischenzeit kommt, schicke ich, sobald der Raum wieder geschützt ist.\n\n" +
 			"So behebst du es (in den Raumeinstellungen, mit Admin-Rechten im Raum): %s.",
-		closed:       "✅ Dieser Raum ist wieder geschützt. Ich schicke Fälle und Anfragen wieder hierher – auch die, die in der Zwischenzeit gewartet haben.",
+		closed: "✅ Dieser Raum ist wieder geschützt. Ich schicke Fälle und Anfragen wieder hierher – auch die, die in der Zwischenzeit gewartet haben. " +
+			"Wer beigetreten ist, während der Raum offen war, ist noch drin: Schau bitte in die Mitgliederliste.",
 		joinable:     "man kann ohne Einladung beitreten",
 		readable:     "sein Verlauf ist auch ohne Beitritt für alle lesbar",
 		unencrypted:  "die Ende-zu-Ende-Verschlüsselung ist abgeschaltet",
