@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"maunium.net/go/mautrix/event"
@@ -98,5 +99,54 @@ func TestRoomClosedNoticeNamesJoiners(t *testing.T) {
 		if got := chat.RoomClosedNotice(lang); !strings.HasSuffix(got, want) {
 			t.Errorf("%s: %q does not end with %q", lang, got, want)
 		}
+	}
+}
+
+// countingGuard is guardMatrix counting the downloads of media.
+type countingGuard struct {
+	*guardMatrix
+	downloads atomic.Int32
+}
+
+func (c *countingGuard) Download(ctx context.Context, uri id.ContentURIString) ([]byte, error) {
+	c.downloads.Add(1)
+	return c.guardMatrix.Download(ctx, uri)
+}
+
+// TestHeldFileNotFetched (mend32b, a guard): while the team room is open
+// to everyone, a member's file for their case waits, and it is not
+// fetched on each try (once a minute while the room stays open): a member
+// who edits a relayed file to another one (a new file in m.new_content)
+// gets the edit of the thread line held before anything is downloaded.
+// After the room is closed the edit reaches the team. It passes without
+// a change: the review's question was whether a held file costs a
+// download per try (AttachFile holds only the upload) — it does not.
+func TestHeldFileNotFetched(t *testing.T) {
+	e := newSupportEnv(t)
+	g := &countingGuard{guardMatrix: &guardMatrix{fakeMatrix: e.fm, held: map[id.RoomID]bool{}}}
+	e.reconfigure(func(d *Deps) { d.Matrix = g })
+	e.openCase(t)
+	image := e.messageKind(t, true)
+	msg := e.event(dmRoom, member, image("Login"))
+	if relay := in(e.handle(t, msg, true), teamRoom); len(relay) != 2 {
+		t.Fatalf("precondition: thread line and file, got %d", len(relay))
+	}
+	other := e.messageKind(t, true)
+	edit := e.edit(dmRoom, member, msg.ID, other("Login, das zweite Bild"))
+	e.fm.store(edit)
+	g.set(teamRoom, true)
+	before := g.downloads.Load()
+	for range 3 {
+		if err := e.h.Handle(context.Background(), Message{Event: edit, Direct: true}); !chat.IsHeld(err) {
+			t.Fatalf("the edit in an open team room: %v, want a held error", err)
+		}
+	}
+	if n := g.downloads.Load() - before; n != 0 {
+		t.Errorf("the held edit fetched the file %d times, want 0", n)
+	}
+	g.set(teamRoom, false)
+	sent := in(e.handle(t, edit, true), teamRoom)
+	if len(sent) == 0 || !strings.Contains(bodies(sent), "das zweite Bild") {
+		t.Errorf("the edit did not reach the team after the room was closed:\n%s", bodies(sent))
 	}
 }
