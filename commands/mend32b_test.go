@@ -150,3 +150,39 @@ func TestHeldFileNotFetched(t *testing.T) {
 		t.Errorf("the edit did not reach the team after the room was closed:\n%s", bodies(sent))
 	}
 }
+
+// TestHeldConfirmReactionNoted (mend32b): a member who accepts the offer
+// of a case with ✅ on it while the team room is open to everyone hears,
+// once, that it arrived — as a member who answers „ja“ does — in the
+// offer's language; the case follows when the room is closed. Fails
+// without the reaction in chat's hold: the ✅ got no word at all until
+// the room was closed.
+func TestHeldConfirmReactionNoted(t *testing.T) {
+	e := newSupportEnv(t)
+	g := &guardMatrix{fakeMatrix: e.fm, held: map[id.RoomID]bool{}}
+	e.reconfigure(func(d *Deps) { d.Matrix = g })
+	sent := e.say(t, dmRoom, member, caseWordsEN.question, "")
+	mustContain(t, in(sent, dmRoom), caseWordsEN.offer)
+	prompt := id.EventID("$" + in(sent, dmRoom)[len(in(sent, dmRoom))-1].txn)
+	g.set(teamRoom, true)
+	react := &event.Event{ID: "$mend32b-react", RoomID: dmRoom, Sender: member, Type: event.EventReaction,
+		Content: event.Content{Parsed: &event.ReactionEventContent{RelatesTo: event.RelatesTo{Type: event.RelAnnotation, EventID: prompt, Key: "✅"}}}}
+	e.fm.store(react)
+	before := e.fm.count()
+	for range 2 {
+		if err := e.h.Handle(context.Background(), Message{Event: react, Direct: true}); !chat.IsHeld(err) {
+			t.Fatalf("✅ in an open team room: %v, want a held error", err)
+		}
+	}
+	e.fm.mu.Lock()
+	held := append([]sentMsg(nil), e.fm.sent[before:]...)
+	e.fm.mu.Unlock()
+	noTeam(t, held)
+	if dm := in(held, dmRoom); len(dm) != 1 || dm[0].content.Body != chat.HeldNote("en") {
+		t.Fatalf("want the English note once, got:\n%s", bodies(in(held, dmRoom)))
+	}
+	g.set(teamRoom, false)
+	sent = e.handle(t, react, true)
+	mustContain(t, in(sent, dmRoom), caseWordsEN.opened)
+	mustContain(t, in(sent, teamRoom), "Fall #1")
+}
