@@ -74,16 +74,41 @@ func isHeld(err error) bool {
 }
 
 // heldDelay is how long an event whose send was held waits before it is
-// tried again; when the room is closed again the held events are due at
-// once (wakeHeld), so this only bounds the wait after a restart.
-const heldDelay = time.Minute
+// tried again at first, maxHeldDelay the most (heldDelayFor); when the
+// room is closed again the held events are due at once (wakeHeld), also
+// at a start that finds it closed, so these only bound how late an event
+// is that missed the wake (held while the room was being closed).
+const (
+	heldDelay    = time.Minute
+	maxHeldDelay = 15 * time.Minute
+)
+
+// heldDelayFor is the wait of a held event received at receivedAt before
+// its next try at now: a quarter of its age, at least heldDelay, at most
+// maxHeldDelay. A minute for every held event made a backlog cost one
+// handling per event and minute for as long as the room stayed open — a
+// member's 1,000 messages while it was open for a day were 1.4 million
+// handlings (mend32b); now the backlog's tries fall to four an hour. The
+// age is by the event's timestamp: a forged old one only makes the
+// sender's own event wait longer for its try (the wake does not wait).
+func heldDelayFor(receivedAt, now time.Time) time.Duration {
+	return min(max(now.Sub(receivedAt)/4, heldDelay), maxHeldDelay)
+}
 
 // exposureGap is the least time before a notice that a room is open
 // follows the room's last notice: a join rule switched back and forth
 // makes at most two notices (open, closed) per gap, not two per switch.
 // The sends are held at once regardless, and "closed" is said at once, as
-// the held events follow it.
-const exposureGap = 10 * time.Second
+// the held events follow it. Each opening said within maxExposureGap of
+// the room's last notice doubles the room's gap, up to maxExposureGap: a
+// rule switched by a script every few seconds made up to two notices per
+// 10 s — 720 in two hours at a switch every 5 s, up to 17,000 a day
+// (mend32b); now 20 in two hours, then two an hour. An opening after a
+// quiet maxExposureGap is said after exposureGap again.
+const (
+	exposureGap    = 10 * time.Second
+	maxExposureGap = time.Hour
+)
 
 // Hold returns a *HeldError when nothing may be sent into roomID now: it
 // is a team or approvals room (Options.WatchedRooms) that anyone can join
@@ -222,12 +247,13 @@ func (b *Bot) watchExposure(ctx context.Context) {
 	slices.Sort(rooms)
 	said := map[id.RoomID]bool{}      // the room's last notice said it is open
 	last := map[id.RoomID]time.Time{} // when the room's last notice was sent
+	gap := map[id.RoomID]time.Duration{}
 	retry := time.NewTimer(time.Hour)
 	defer retry.Stop()
 	for {
 		again := time.Duration(0)
 		for _, room := range rooms {
-			if wait := b.sayExposure(ctx, room, said, last); wait > 0 && (again == 0 || wait < again) {
+			if wait := b.sayExposure(ctx, room, said, last, gap); wait > 0 && (again == 0 || wait < again) {
 				again = wait
 			}
 		}
@@ -245,8 +271,9 @@ func (b *Bot) watchExposure(ctx context.Context) {
 
 // sayExposure compares room's exposure with what was last said (said) and
 // sends the notice when they differ; it returns when to look again (0:
-// nothing to do).
-func (b *Bot) sayExposure(ctx context.Context, room id.RoomID, said map[id.RoomID]bool, last map[id.RoomID]time.Time) time.Duration {
+// nothing to do). last holds when each room's last notice was sent, gap
+// the least time before its next "open" notice (exposureGap).
+func (b *Bot) sayExposure(ctx context.Context, room id.RoomID, said map[id.RoomID]bool, last map[id.RoomID]time.Time, gap map[id.RoomID]time.Duration) time.Duration {
 	if joined, err := b.IsJoined(ctx, room, b.UserID()); err != nil || !joined {
 		return 0 // reported as such elsewhere (checkTeamRoom, GoneRooms)
 	}
@@ -264,7 +291,8 @@ func (b *Bot) sayExposure(ctx context.Context, room id.RoomID, said map[id.RoomI
 		said[room] = open
 		return 0
 	}
-	if wait := exposureGap - b.opts.Now().Sub(last[room]); open && !last[room].IsZero() && wait > 0 {
+	gapNow := max(gap[room], exposureGap)
+	if wait := gapNow - b.opts.Now().Sub(last[room]); open && !last[room].IsZero() && wait > 0 {
 		return wait // a room opened again soon after its last notice: said after the gap (the sends are held already)
 	}
 	log := b.log.Error()
@@ -290,6 +318,13 @@ func (b *Bot) sayExposure(ctx context.Context, room id.RoomID, said map[id.RoomI
 	if _, err := b.sender.Send(ctx, room, event.EventMessage, content, txnPrefix+purpose+"."+key); err != nil {
 		b.log.Warn().Err(err).Stringer("room_id", room).Msg("Failed to say in the room that it is open or closed; trying again")
 		return exposureGap
+	}
+	if open {
+		if since := b.opts.Now().Sub(last[room]); !last[room].IsZero() && since < maxExposureGap {
+			gap[room] = min(2*gapNow, maxExposureGap) // opened again soon: flapping, perhaps
+		} else {
+			gap[room] = exposureGap
+		}
 	}
 	said[room], last[room] = open, b.opts.Now()
 	if !open {

@@ -169,3 +169,52 @@ func TestProcessHeldWaits(t *testing.T) {
 		t.Fatalf("after the room was closed: %+v; want only the held event due, no attempt counted", pending)
 	}
 }
+
+// TestHeldDelayGrows (mend32b): a held event is tried again after a
+// minute at first, later after a quarter of its age, at most every 15
+// minutes — a backlog held for hours is no longer handled once a minute
+// per event — and it is still due at once when the room is closed
+// (wakeHeld). Fails with the fixed minute: the event held for two hours
+// was due again after one minute.
+func TestHeldDelayGrows(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		age  time.Duration
+		want time.Duration
+	}{
+		{"just received", 0, time.Minute},
+		{"a forged future timestamp", -time.Hour, time.Minute},
+		{"held 20 minutes", 20 * time.Minute, 5 * time.Minute},
+		{"held two hours", 2 * time.Hour, 15 * time.Minute},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db := storagetest.Open(t, filepath.Join(t.TempDir(), "lotse.db"))
+			now := time.UnixMilli(1_700_000_000_000)
+			item := storage.InboxItem{EventID: "$case", RoomID: "!dm:hs", Sender: "@m:hs", EventType: "m.room.member", ReceivedAt: now.Add(-tc.age),
+				Payload: []byte(`{"type":"m.room.member","event_id":"$case","sender":"@m:hs","state_key":"@m:hs","content":{"membership":"join"}}`)}
+			if err := db.Inbox.Commit(t.Context(), []storage.InboxItem{item}, nil, "s1"); err != nil {
+				t.Fatal(err)
+			}
+			handled := 0
+			b := lastAttemptBot(db, now, fmt.Errorf("failed to post the case: %w", &HeldError{Key: "team_room", Room: "!team:hs"}), &handled)
+			b.wake = make(chan struct{}, 1)
+			if !b.process(t.Context(), item) {
+				t.Fatal("process: the held event is no longer pending")
+			}
+			due := func(at time.Time) int {
+				pending, err := db.Inbox.Pending(t.Context(), at, 10, 10)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return len(pending)
+			}
+			if due(now.Add(tc.want-time.Millisecond)) != 0 || due(now.Add(tc.want)) != 1 {
+				t.Errorf("the held event is not due after exactly %v", tc.want)
+			}
+			b.wakeHeld(context.Background())
+			if due(now) != 1 {
+				t.Error("not due at once after the room was closed")
+			}
+		})
+	}
+}

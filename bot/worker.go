@@ -199,7 +199,7 @@ func (b *Bot) process(ctx context.Context, item storage.InboxItem) bool {
 		// waits until it is closed again (wakeHeld), without counting an
 		// attempt; the room was told (watchExposure).
 		log.Info().Err(err).Msg("A send waits until the room is closed again")
-		if err := b.db.Inbox.Postpone(ctx, item.EventID, now.Add(heldDelay), heldReason); err != nil {
+		if err := b.db.Inbox.Postpone(ctx, item.EventID, now.Add(heldDelayFor(item.ReceivedAt, now)), heldReason); err != nil {
 			log.Err(err).Msg("Failed to postpone event")
 		}
 		return true

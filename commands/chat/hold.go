@@ -42,7 +42,8 @@ func Unheld(ctx context.Context) context.Context {
 
 // hold asks the runtime's RoomGuard, if it has one, whether roomID takes
 // sends now. When it does not and the event being handled is a member's
-// message in a direct chat, the member is told once (per event, across
+// message in a direct chat (or their reaction about their case), the
+// member is told once (per event, across
 // retries: the transaction ID is the event's) that their message arrived
 // and will be passed on: the workflow's own answer comes when the event
 // is handled again after the room is closed.
@@ -56,15 +57,28 @@ func (m envMatrix) hold(ctx context.Context, roomID id.RoomID) error {
 		return err
 	}
 	t := TurnOf(ctx)
-	if t == nil || t.Event == nil || !t.Direct || t.Event.RoomID == roomID || m.txn == nil || t.Event.Type != event.EventMessage {
+	if t == nil || t.Event == nil || !t.Direct || t.Event.RoomID == roomID || m.txn == nil {
+		return err
+	}
+	// A member's message; a reaction only when it is about their case
+	// (support marked the turn, CaseLang: a ✅ that accepts the offer of
+	// a case), not every 👍 — the ✅ got no word until the room was
+	// closed, hours later perhaps (mend32b).
+	reaction := t.Event.Type == event.EventReaction
+	if t.Event.Type != event.EventMessage && (!reaction || t.CaseLang == "") {
 		return err
 	}
 	lang := m.lang
-	if t.Lang != "" {
+	switch {
+	case t.CaseLang != "":
+		lang = t.CaseLang // the member's case speaks their language (case32)
+	case t.Lang != "":
 		lang = t.Lang
 	}
 	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: HeldNote(lang), Mentions: &event.Mentions{}}
-	content.SetReply(t.Event)
+	if !reaction {
+		content.SetReply(t.Event)
+	}
 	if _, serr := m.Matrix.Send(ctx, t.Event.RoomID, event.EventMessage, content, m.txn(t.Event.ID, "held-note", 0)); serr != nil {
 		zerolog.Ctx(ctx).Warn().Err(serr).Msg("Failed to tell the member that their message waits")
 	}
@@ -109,7 +123,8 @@ var exposureTexts = map[string]struct {
 		open: "⚠️ **Dieser Raum ist gerade für alle offen:** %s. Ich schicke keine Fälle und Anfragen mehr hierher, bis das behoben ist. " +
 			"Verloren geht nichts: Was in der Zwischenzeit kommt, schicke ich, sobald der Raum wieder geschützt ist.\n\n" +
 			"So behebst du es (in den Raumeinstellungen, mit Admin-Rechten im Raum): %s.",
-		closed:       "✅ Dieser Raum ist wieder geschützt. Ich schicke Fälle und Anfragen wieder hierher – auch die, die in der Zwischenzeit gewartet haben.",
+		closed: "✅ Dieser Raum ist wieder geschützt. Ich schicke Fälle und Anfragen wieder hierher – auch die, die in der Zwischenzeit gewartet haben. " +
+			"Wer beigetreten ist, während der Raum offen war, ist noch drin: Schau bitte in die Mitgliederliste.",
 		joinable:     "man kann ohne Einladung beitreten",
 		readable:     "sein Verlauf ist auch ohne Beitritt für alle lesbar",
 		unencrypted:  "die Ende-zu-Ende-Verschlüsselung ist abgeschaltet",

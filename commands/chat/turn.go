@@ -28,6 +28,13 @@ type Turn struct {
 	// member's last clear language; see answer.MessageLang); "" is the
 	// install's. The support workflow's offer of a case follows it.
 	Lang string
+	// CaseLang is the language ("de", "en") of the member's case or offer
+	// this turn is about, when the support workflow found one (case32:
+	// what the member reads about their case is in the case's language).
+	// The note that the member's message arrived and waits while the team
+	// room is open to everyone (hold) is in it; "" falls back to Lang,
+	// then the install's.
+	CaseLang string
 
 	seq int
 }

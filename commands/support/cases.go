@@ -235,6 +235,7 @@ func (w *Workflow) cmdClose(ce *chat.Call) error {
 			return err
 		}
 	} else {
+		w.speakTo(ce.Ctx, c.Lang)
 		if _, err := w.toThread(ce.Ctx, after, chat.Format(st.ClosedTeam, c.ID), "", w.CauseTxn(ce.Ctx, "closed-note", 0)); err != nil {
 			return err
 		}

@@ -1,6 +1,7 @@
 package support
 
 import (
+	"cmp"
 	"context"
 
 	"github.com/rs/zerolog"
@@ -82,6 +83,7 @@ func (w *Workflow) offerLang(ctx context.Context, d *storage.CaseDraft, text str
 // retry after a crash sends it once), so that the team answers in it.
 func (w *Workflow) followMemberLang(ctx context.Context, c *storage.Case, text string) error {
 	l := w.clearLang(text)
+	w.speakTo(ctx, cmp.Or(l, c.Lang))
 	if l == "" || l == w.langOf(c.Lang) {
 		return nil
 	}
@@ -94,6 +96,19 @@ func (w *Workflow) followMemberLang(ctx context.Context, c *storage.Case, text s
 	}
 	c.Lang = l
 	return nil
+}
+
+// speakTo notes stored (a case's or offer's language, "" for the
+// install's) as the language of the case this turn is about
+// (chat.Turn.CaseLang), before the turn's first send into the team room:
+// while that room is open to everyone the send is held, and the note that
+// tells the member their message arrived and waits (chat's hold) is then
+// in the language the rest of their case speaks (mend32b: it was in the
+// install's, or the answer frame's, to a member whose case is English).
+func (w *Workflow) speakTo(ctx context.Context, stored string) {
+	if t := chat.TurnOf(ctx); t != nil {
+		t.CaseLang = w.langOf(stored)
+	}
 }
 
 // clearLang is the language text is clearly written in, or ""

@@ -1,6 +1,7 @@
 package support
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -667,6 +668,7 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 				return true, err
 			}
 			if ok || lastChangeBy(ctx, w.DB.Cases, c.ID, "reopen", evt.Sender) {
+				w.speakTo(ctx, cmp.Or(w.clearLang(text), c.Lang))
 				if _, err := w.toThread(ctx, after, chat.Format(w.tx.ReopenedByMember, c.ID), "", w.CauseTxn(ctx, "reopen-note", 0)); err != nil {
 					return true, err
 				}
@@ -740,6 +742,7 @@ func (w *Workflow) confirmCase(ctx context.Context, d *storage.CaseDraft) error 
 	if created {
 		w.Observer.Case("opened")
 	}
+	w.speakTo(ctx, c.Lang)
 	plain, htmlBody := w.boardText(ctx, c)
 	root, err := w.SendTo(ctx, w.cfg.TeamRoom, plain, htmlBody, nil, nil, w.CauseTxn(ctx, "case-root", 0))
 	if err != nil {
