@@ -109,7 +109,8 @@ var exposureTexts = map[string]struct {
 		open: "⚠️ **Dieser Raum ist gerade für alle offen:** %s. Ich schicke keine Fälle und Anfragen mehr hierher, bis das behoben ist. " +
 			"Verloren geht nichts: Was in der Zwischenzeit kommt, schicke ich, sobald der Raum wieder geschützt ist.\n\n" +
 			"So behebst du es (in den Raumeinstellungen, mit Admin-Rechten im Raum): %s.",
-		closed:       "✅ Dieser Raum ist wieder geschützt. Ich schicke Fälle und Anfragen wieder hierher – auch die, die in der Zwischenzeit gewartet haben.",
+		closed: "✅ Dieser Raum ist wieder geschützt. Ich schicke Fälle und Anfragen wieder hierher – auch die, die in der Zwischenzeit gewartet haben. " +
+			"Wer beigetreten ist, während der Raum offen war, ist noch drin: Schau bitte in die Mitgliederliste.",
 		joinable:     "man kann ohne Einladung beitreten",
 		readable:     "sein Verlauf ist auch ohne Beitritt für alle lesbar",
 		unencrypted:  "die Ende-zu-Ende-Verschlüsselung ist abgeschaltet",
