@@ -39,3 +39,14 @@ func TestExposureNoticesBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestNoticesFallBackToGerman: a language without texts gets the German
+// ones, as TextsFor gives (inLang, whole32: one lookup for the map texts).
+func TestNoticesFallBackToGerman(t *testing.T) {
+	if noticesOf("fr") != noticesOf("de") || chat.DefaultContact("fr") != chat.DefaultContact("de") || chat.CutMarker("fr") != chat.CutMarker("de") {
+		t.Error("a language without texts does not get the German ones")
+	}
+	if noticesOf("en") == noticesOf("de") || chat.DefaultContact("en") == chat.DefaultContact("de") || chat.CutMarker("en") == chat.CutMarker("de") {
+		t.Error("English gets the German texts")
+	}
+}
