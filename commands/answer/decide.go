@@ -169,10 +169,11 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 	// shows the guides in its order.
 	shown, _ := full.Shown()
 	res := withoutWeak(full)
-	// judged is res in the order every gate that takes a choice away
-	// reads (judgedOrder): the weak gate's minChoose bar, the off-topic
-	// gate with inNamedTool, the thing gates, and offTopicOnOneWord's
-	// inNamedTool (judgedFull).
+	// judged is res in the order before the re-ranking's move, which the
+	// gates that take a choice away read on the first guide (judgedOrder
+	// names each reader and the order it reads): the weak gate's
+	// minChoose bar, the off-topic gate with inNamedTool, the thing
+	// gates, and offTopicOnOneWord's inNamedTool (judgedFull).
 	judged, judgedFull := judgedOrder(res), judgedOrder(full)
 	d := Decision{Query: q, offTopic: len(res.OffTopic) > 0}
 	if len(res.Hits) == 0 || (!res.Confident && !res.Close) || judged.Hits[0].Score < calib.minChoose {
@@ -200,9 +201,9 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 	// their topic: clearTopic's strong-field lead failed for „wie lade
 	// ich jemanden in meinen raum ein“, and the best guides "agreed" on a
 	// topic for „der laptop ist langsam“; review rvP11, finding 5b). The
-	// score lead, siblingAnswer and onThingAlone keep the search's order
-	// (the old order there too: the same helped and confident-wrong on
-	// the pool, 2 answers of part B fewer).
+	// score lead and siblingAnswer keep the search's order (the old order
+	// there too: the same helped and confident-wrong on the pool, 2
+	// answers of part B fewer); onThingAlone reads judged (judgedOrder).
 	gate := res
 	gate.Hits = full.DecisionHits()
 	firm := res.Confident && (lead >= calib.minLead || lead >= calib.minTopicScoreLead && clearTopic(gate.Hits))
@@ -313,34 +314,44 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 }
 
 // judgedOrder returns r with its hits in the order before the learned
-// re-ranking's move (search.Result.HitsBeforeRerank): the one order
-// decideSearch hands every gate that takes a choice away — the weak
-// gate's minChoose bar, the off-topic gate (offTopicStrong on the first
-// guide) with its exception inNamedTool, the thing gates (boundThing,
-// pastedThing with firstAbout, onThingAlone) and offTopicOnOneWord's
-// exception inNamedTool. Those are the order the gates were calibrated
-// on, and a guide the move put first is never confident (search's
-// rerankGuard): the move is meant to reorder a choice, never to turn it
-// into "no guide" because the moved guide meets the message less firmly
-// (thirty-first pass: the off-topic gate on the moved „Ohne Computer
-// dabei sein“ took the choice from „das Mikrofon von meinem Laptop geht
-// nicht“), nor to keep one because the moved guide happens to be of a
-// tool the message names (inNamedTool, until the thirty-second pass) or
-// to drop one because the moved guide scores lower (minChoose, until
-// the thirty-second pass).
+// re-ranking's move (search.Result.HitsBeforeRerank). decideSearch hands
+// it to these readers, which take a choice away, on the first guide
+// before the move: the weak gate's minChoose bar, the off-topic gate's
+// offTopicStrong and its exception inNamedTool, the thing gates
+// (boundThing, pastedThing with firstAbout, onThingAlone) and
+// offTopicOnOneWord's exception inNamedTool (judgedOrder(full)). That is
+// the order they were calibrated on, and a guide the move put first is
+// never confident (search's rerankGuard): the move is meant to reorder a
+// choice, never to turn it into "no guide" because the moved guide meets
+// the message less firmly (thirty-first pass: the off-topic gate on the
+// moved „Ohne Computer dabei sein“ took the choice from „das Mikrofon von
+// meinem Laptop geht nicht“), nor to keep one because the moved guide
+// happens to be of a tool the message names, nor to drop one because the
+// moved guide scores lower (inNamedTool and minChoose, until the
+// thirty-second pass; TestGatesReadJudgedOrder).
 //
-// Readers that keep the re-ranked order (res, full), and why:
+// Readers that keep the re-ranked order (res, full, gate), and why:
 //   - the choice shown (shown) and the nearest guides of a "no guide":
 //     what a member sees is the re-ranked order, that is the move's
 //     purpose; and the share a guide needs to join the choice (of the
 //     moved first's score);
-//   - the answer path (first, lead, askedFirst, siblingAnswer,
-//     restsOnThing, missedAspect): a moved first is never confident, so
-//     it is answered only when the message asks its own question
-//     (askedFirst), the one case where the move is settled;
-//   - choiceLeans reads both orders on purpose (leanorder.go), and
-//     partyInTool and offTopicAsSetting (gate) read the result as they
-//     were calibrated with the move.
+//   - the answer path (first, lead, firm, answer, askedFirst,
+//     siblingAnswer, restsOnThing, missedAspect): a moved first is never
+//     confident, so it is answered only when the message asks its own
+//     question (askedFirst), the one case where the move is settled.
+//     Through firm and answer this path also decides two gates that take
+//     a choice away: the off-topic gate spares a firm message, and the
+//     date gate (asksDate) one that is answered; after a move both rest
+//     on askedFirst alone;
+//   - choiceLeans reads both orders on purpose (leanorder.go);
+//     partyInTool, offTopicScattered and offTopicAsSetting (the
+//     off-topic gate's other exceptions: res, gate) read the result with
+//     the move, as they were calibrated;
+//   - offTopicOnOneWord itself reads full's first guide, the moved one:
+//     its bar on OneWord was calibrated there, and only its exception
+//     inNamedTool reads the order before the move (judgedOrder(full));
+//   - weakGate's inNamedTool (res) decides only whether the rescue may
+//     turn a "no guide" into a choice; it takes none away.
 //
 // Measured in the thirty-second pass (eng32a): handing all of these
 // judged too cost one helped reply of part A and one of part B and broke

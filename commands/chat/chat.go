@@ -177,12 +177,7 @@ var defaultContact = map[string]string{
 // none is configured: the one sentence the chat (FallbackContact) and the
 // answer decision's texts (answer.Texts.DefaultContact, which `lotse ask`
 // shows) both use.
-func DefaultContact(lang string) string {
-	if s, ok := defaultContact[lang]; ok {
-		return s
-	}
-	return defaultContact["de"]
-}
+func DefaultContact(lang string) string { return inLang(defaultContact, lang) }
 
 // FallbackContact is the sentence naming whom to reach when Lotse cannot
 // help: the configured contact, or a general pointer to the office.
@@ -241,6 +236,16 @@ func TextsFor[T any](lang string, german, english *T) *T {
 		return english
 	}
 	return german
+}
+
+// inLang is m's entry for lang, German ("de") when m has none: the small
+// texts kept as a map per language (DefaultContact, CutMarker, the hold's
+// notices) fall back as TextsFor does.
+func inLang[T any](m map[string]T, lang string) T {
+	if v, ok := m[lang]; ok {
+		return v
+	}
+	return m["de"]
 }
 
 // Presence is what a Matrix runtime may offer to show that Lotse is at

@@ -34,12 +34,7 @@ var cutMarkers = map[string]string{
 
 // CutMarker is the marker that ends a message cut to fit, in lang
 // (German by default).
-func CutMarker(lang string) string {
-	if s, ok := cutMarkers[lang]; ok {
-		return s
-	}
-	return cutMarkers["de"]
-}
+func CutMarker(lang string) string { return inLang(cutMarkers, lang) }
 
 // minCutField is the length below which a text field is never cut: the
 // fields that make a message too large are the long ones.

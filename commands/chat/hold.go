@@ -93,12 +93,7 @@ var heldNotes = map[string]string{
 
 // HeldNote is the note of lang (German by default) that tells a member
 // their message arrived and waits.
-func HeldNote(lang string) string {
-	if s, ok := heldNotes[lang]; ok {
-		return s
-	}
-	return heldNotes["de"]
-}
+func HeldNote(lang string) string { return inLang(heldNotes, lang) }
 
 // RoomExposure is what is wrong with a team or approvals room, for
 // RoomOpenNotice (bot.Exposure gives it).
@@ -151,10 +146,7 @@ var exposureTexts = map[string]struct {
 // room that is open as ex says: what is wrong, that cases and requests
 // wait, and how to fix it. It names no person and no case.
 func RoomOpenNotice(lang string, ex RoomExposure) string {
-	tx, ok := exposureTexts[lang]
-	if !ok {
-		tx = exposureTexts["de"]
-	}
+	tx := inLang(exposureTexts, lang)
 	var causes, fixes []string
 	if ex.Joinable {
 		causes, fixes = append(causes, tx.joinable), append(fixes, tx.fixJoinable)
@@ -170,9 +162,4 @@ func RoomOpenNotice(lang string, ex RoomExposure) string {
 
 // RoomClosedNotice is the Markdown notice of lang for a team or approvals
 // room that is protected again.
-func RoomClosedNotice(lang string) string {
-	if tx, ok := exposureTexts[lang]; ok {
-		return tx.closed
-	}
-	return exposureTexts["de"].closed
-}
+func RoomClosedNotice(lang string) string { return inLang(exposureTexts, lang).closed }

@@ -315,12 +315,12 @@ var German = Texts{
 	Coordinators:  "Befehle für Koordinator:innen:",
 
 	AttendeesDMOnly:   "Wer zugesagt hat, zeige ich nur im Direktchat mit mir – hier würden alle die Liste lesen. Schreib mir dort `!teilnehmende <Nr>`.",
-	AttendeesNotYours: "Wer für Runder Tisch #%d zugesagt hat, zeige ich nur der Person, die ihn koordiniert, und der Moderation – die Namen sind persönliche Daten. Wie viele es sind, steht in `!rundetische`.",
-	ChangedSince:      "Deine Änderung an Runder Tisch #%d ist gespeichert, danach kam aber schon eine weitere Änderung – die Zugesagten haben die neueste bekommen. Deine wiederhole ich deshalb nicht; ob und wann er stattfindet, steht in der Ankündigung.",
+	AttendeesNotYours: "Wer für den Runden Tisch #%d zugesagt hat, zeige ich nur der Person, die ihn koordiniert, und der Moderation – die Namen sind persönliche Daten. Wie viele es sind, steht in `!rundetische`.",
+	ChangedSince:      "Deine Änderung am Runden Tisch #%d ist gespeichert, danach kam aber schon eine weitere Änderung – die Zugesagten haben die neueste bekommen. Deine wiederhole ich deshalb nicht; ob und wann er stattfindet, steht in der Ankündigung.",
 	TooManyMoves: "Runder Tisch #%[1]d ist in den letzten 24 Stunden schon verschoben worden, und alle Zugesagten haben eine Nachricht bekommen. Noch einmal verschieben geht erst später wieder. Kann es nicht warten: `!absagen %[1]d` und neu planen.|" +
 		"Runder Tisch #%[1]d ist in den letzten 24 Stunden schon %[2]d-mal verschoben worden, und jedes Mal haben alle Zugesagten eine Nachricht bekommen. Noch einmal verschieben geht erst später wieder. Kann es nicht warten: `!absagen %[1]d` und neu planen.",
-	TooManyFollowups: "An die Zugesagten von Runder Tisch #%[1]d ist in den letzten 24 Stunden schon eine Nachbereitung gegangen. Die nächste geht erst später wieder – fass bitte zusammen, was noch fehlt.|" +
-		"An die Zugesagten von Runder Tisch #%[1]d sind in den letzten 24 Stunden schon %[2]d Nachbereitungen gegangen. Die nächste geht erst später wieder – fass bitte zusammen, was noch fehlt.",
+	TooManyFollowups: "An die Zugesagten des Runden Tischs #%[1]d ist in den letzten 24 Stunden schon eine Nachbereitung gegangen. Die nächste geht erst später wieder – fass bitte zusammen, was noch fehlt.|" +
+		"An die Zugesagten des Runden Tischs #%[1]d sind in den letzten 24 Stunden schon %[2]d Nachbereitungen gegangen. Die nächste geht erst später wieder – fass bitte zusammen, was noch fehlt.",
 	StandInMoved:     "🔀 **%[1]s** hat den Runden Tisch #%[2]d „%[3]s“ verschoben auf **%[4]s**. Die Zugesagten und die Ankündigungen sind informiert. War das nicht mit dir abgesprochen, frag bitte nach oder sag dem Team Bescheid.",
 	StandInCancelled: "❌ **%[1]s** hat den Runden Tisch #%[2]d „%[3]s“ am %[4]s abgesagt. Die Zugesagten und die Ankündigungen sind informiert. War das nicht mit dir abgesprochen, frag bitte nach oder sag dem Team Bescheid.",
 	StandInFollowup:  "📝 **%[1]s** hat allen Zugesagten des Runden Tischs #%[2]d „%[3]s“ diese Nachbereitung geschickt:",

@@ -37,17 +37,24 @@ func (r Result) HitsBeforeRerank() []Hit {
 // WithMove returns r as the learned re-ranking leaves a result when it
 // moves the hit at index from (of r.Hits, the order before the move) to
 // the front: Hits with that hit first, Reranked true, HitsBeforeRerank
-// r.Hits again. For readers outside this package that build results by
-// hand (commands/answer's tests of which order each gate reads); from
-// outside 1..len(r.Hits)-1 leaves r as it is.
+// r.Hits again, and the moved first never confident (rerankGuard:
+// Confident false, Close when r was confident or close). Runners, an
+// order of the runners-up before the move that would name the moved hit
+// twice beside it, is dropped (DecisionHits then reads Hits). For
+// readers outside this package that build results by hand
+// (commands/answer's tests of which order each gate reads). A result
+// already moved, or from outside 1..len(r.Hits)-1, is left as it is: the
+// re-ranking moves once.
 func (r Result) WithMove(from int) Result {
-	if from < 1 || from >= len(r.Hits) {
+	if r.Reranked() || from < 1 || from >= len(r.Hits) {
 		return r
 	}
 	hits := make([]Hit, 0, len(r.Hits))
 	hits = append(hits, r.Hits[from])
 	hits = append(hits, r.Hits[:from]...)
 	r.Hits = append(hits, r.Hits[from+1:]...)
+	r.Runners = nil
+	rerankGuard(&r)
 	r.rerankedAt = from
 	return r
 }

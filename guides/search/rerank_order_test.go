@@ -51,14 +51,29 @@ func TestHitsBeforeRerankSearch(t *testing.T) {
 	}
 }
 
-// TestWithMove: a move built by hand is undone by HitsBeforeRerank.
+// TestWithMove: a move built by hand is undone by HitsBeforeRerank, and
+// it leaves the result as the re-ranking does (rerankGuard): a moved first
+// is never confident, the runners-up do not name it twice, a second move
+// is refused.
 func TestWithMove(t *testing.T) {
 	a, b, c := Hit{ID: "a"}, Hit{ID: "b"}, Hit{ID: "c"}
-	r := Result{Hits: []Hit{a, b, c}}.WithMove(2)
+	r := Result{Hits: []Hit{a, b, c}, Confident: true, Runners: []Hit{c, b}}.WithMove(2)
 	if !r.Reranked() || fmt.Sprint(ids(r.Hits)) != "[c a b]" || fmt.Sprint(ids(r.HitsBeforeRerank())) != "[a b c]" {
 		t.Errorf("moved %v: %v, before %v", r.Reranked(), ids(r.Hits), ids(r.HitsBeforeRerank()))
 	}
+	if r.Confident || !r.Close {
+		t.Errorf("moved first: confident %v, close %v; want a choice (rerankGuard)", r.Confident, r.Close)
+	}
+	if got := fmt.Sprint(ids(r.DecisionHits())); got != "[c a b]" {
+		t.Errorf("decision hits after the move %s, want [c a b]", got)
+	}
+	if twice := r.WithMove(1); fmt.Sprint(ids(twice.HitsBeforeRerank())) != "[a b c]" {
+		t.Errorf("a second move: before %v, want [a b c]", ids(twice.HitsBeforeRerank()))
+	}
 	if r := (Result{Hits: []Hit{a, b}}).WithMove(2); r.Reranked() {
 		t.Errorf("a move from beyond the hits: moved")
+	}
+	if r := (Result{Hits: []Hit{a, b}}).WithMove(1); r.Close {
+		t.Errorf("a move of a result that found nothing sure: close")
 	}
 }

@@ -149,6 +149,9 @@ func styleProblems(lang, text string) []string {
 			out = append(out, "paired or slash form „"+m+"“: the project writes neutral words or :in")
 		}
 		out = append(out, termProblems(styleTermsDE, words)...)
+		if m := styleRoundTableCase.FindStringSubmatch(words); m != nil {
+			out = append(out, "„"+m[1]+" Runder Tisch“: after a preposition the name declines (für den Runden Tisch, am Runden Tisch, des Runden Tischs)")
+		}
 		if m := styleEnglishWords.FindString(words); m != "" {
 			out = append(out, "English word "+m+" in German")
 		}
@@ -172,6 +175,14 @@ func styleProblems(lang, text string) []string {
 	}
 	return out
 }
+
+// styleRoundTableCase finds „Runder Tisch“ in the nominative right after
+// a preposition („für Runder Tisch #3“, „an Runder Tisch #3“): a
+// preposition governs the accusative or dative, and the adjective declines
+// with its article (Duden: „für den Runden Tisch“, „am Runden Tisch“; the
+// genitive „des Runden Tischs“ for „von“). The catalogues write the name
+// as a label only where it stands alone („Runder Tisch #3 ist abgesagt“).
+var styleRoundTableCase = regexp.MustCompile(`(?i:(?:^|[\s(])(an|auf|aus|bei|durch|für|gegen|hinter|in|mit|nach|neben|ohne|über|um|unter|von|vor|zu|zwischen))\s+Runder\s+Tisch`)
 
 // styleTerm is another name for a thing the catalogues name one way.
 type styleTerm struct {

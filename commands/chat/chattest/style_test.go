@@ -64,6 +64,11 @@ func TestStyleProblems(t *testing.T) {
 		{"en", "Open a ticket with `!ticket <issue>`.", "other name ticket"},
 		{"en", "Open a support case with `!ticket <issue>`; the round tables: `!roundtables`.", ""},
 		{"en", "All roundtables.", "other name roundtables"},
+		// whole32: „Runder Tisch“ declines after a preposition.
+		{"de", "Wer für Runder Tisch #%d zugesagt hat.", "„für Runder Tisch“"},
+		{"de", "Deine Änderung an Runder Tisch #3 ist gespeichert.", "„an Runder Tisch“"},
+		{"de", "An die Zugesagten von Runder Tisch #3.", "„von Runder Tisch“"},
+		{"de", "Runder Tisch #3 ist abgesagt; für den Runden Tisch, am Runden Tisch, des Runden Tischs; Vorschau – Runder Tisch #3.", ""},
 	} {
 		got := styleProblems(tt.lang, tt.text)
 		switch {
