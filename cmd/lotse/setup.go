@@ -354,7 +354,7 @@ func checkJoinRule(ctx context.Context, cli *mautrix.Client, r setupRoom, nameDE
 		return []finding{problem(findFail,
 			nameDE+": man kann dem Raum ohne Einladung beitreten ("+string(jr.JoinRule)+"); wer beitritt, liest alles, was Lotse von da an dort schreibt, und wen Lotse nach dem Ende der Rolle entfernt hat, kommt von selbst wieder hinein.",
 			nameEN+": one can join the room without an invitation ("+string(jr.JoinRule)+"); whoever joins reads everything Lotse writes there from then on, and someone Lotse removed when their role ended can come back on their own.",
-			"Stell in den Raumeinstellungen unter „Sicherheit“ den Zugang auf „Privat (nur mit Einladung)“; Lotse lädt Teammitglieder und Genehmigende selbst ein.",
+			"Stell in den Raumeinstellungen unter „Sicherheit“ den Zugang auf „Privat (Betreten mit Einladung)“ (in Element X: „Nur auf Einladung“); Lotse lädt Teammitglieder und Genehmigende selbst ein.",
 			"Set the access in the room settings under “Security” to “Private (invite only)”; Lotse invites team members and approvers itself.")}
 	}
 	return nil

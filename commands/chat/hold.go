@@ -123,9 +123,9 @@ var exposureTexts = map[string]struct {
 		joinable:     "man kann ohne Einladung beitreten",
 		readable:     "sein Verlauf ist auch ohne Beitritt für alle lesbar",
 		unencrypted:  "die Ende-zu-Ende-Verschlüsselung ist abgeschaltet",
-		fixJoinable:  "unter „Sicherheit & Datenschutz“ den Zugang auf „Privat (nur mit Einladung)“ stellen",
-		fixReadable:  "unter „Wer kann den Verlauf lesen?“ „Nur Mitglieder“ wählen",
-		fixEncrypted: "die Verschlüsselung wieder einschalten",
+		fixJoinable:  "unter „Sicherheit“ den Zugang auf „Privat (Betreten mit Einladung)“ stellen (in Element X: „Nur auf Einladung“)",
+		fixReadable:  "unter „Wer kann den bisherigen Verlauf lesen?“ eine Option mit „Mitglieder“ wählen, nicht „Alle“",
+		fixEncrypted: "die Verschlüsselung wieder einschalten – das geht nicht in den Einstellungen, nur in Element Web mit `/devtools` (Schritte in der Betriebsanleitung unter „A team or approvals room open to everyone“)",
 	},
 	"en": {
 		open: "⚠️ **This room is open to everyone right now:** %s. I won't post cases or requests here until that is fixed. " +
@@ -136,9 +136,9 @@ var exposureTexts = map[string]struct {
 		joinable:     "anyone can join without an invitation",
 		readable:     "its history can be read by anyone, without joining",
 		unencrypted:  "its end-to-end encryption is switched off",
-		fixJoinable:  "under “Security & Privacy”, set access to “Private (invite only)”",
-		fixReadable:  "under “Who can read history?”, choose “Members only”",
-		fixEncrypted: "switch encryption on again",
+		fixJoinable:  "under “Security & Privacy”, set access to “Private (invite only)” (in Element X: “Invite only”)",
+		fixReadable:  "under “Who can read history?”, choose one of the “Members” options, not “Anyone”",
+		fixEncrypted: "switch encryption on again – not possible in the settings, only in Element Web with `/devtools` (steps in the operations guide under “A team or approvals room open to everyone”)",
 	},
 }
 

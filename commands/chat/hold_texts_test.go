@@ -50,3 +50,21 @@ func TestNoticesFallBackToGerman(t *testing.T) {
 		t.Error("English gets the German texts")
 	}
 }
+
+// TestRoomOpenNoticeNamesElementLabels pins the fixes to the labels Element
+// shows (Element Web and Element X, as docs/operations.md's table has them):
+// a room admin on a phone looks for the words the notice names.
+func TestRoomOpenNoticeNamesElementLabels(t *testing.T) {
+	all := chat.RoomExposure{Joinable: true, WorldReadable: true, Unencrypted: true}
+	for lang, want := range map[string][]string{
+		"de": {"„Privat (Betreten mit Einladung)“", "„Nur auf Einladung“", "„Mitglieder“", "nicht „Alle“", "`/devtools`"},
+		"en": {"“Private (invite only)”", "“Invite only”", "“Members”", "not “Anyone”", "`/devtools`"},
+	} {
+		got := chat.RoomOpenNotice(lang, all)
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s notice lacks %s:\n%s", lang, w, got)
+			}
+		}
+	}
+}
