@@ -144,6 +144,11 @@ type Options struct {
 	// meanwhile (Hold, watchExposure). Nil: nothing is said, sends are
 	// held all the same.
 	ExposureNotice func(ex Exposure) (plain, htmlBody string)
+	// BelongsIn reports whether user has a role for the team or approvals
+	// room named by its configuration key (key): after such a room was
+	// open, sends wait while anyone without one who joined meanwhile is
+	// still in it (holdStrangers). Nil: nobody has.
+	BelongsIn func(ctx context.Context, key string, user id.UserID) (bool, error)
 }
 
 // Observer receives measurements from the runtime. Its methods are called

@@ -30,6 +30,10 @@ type Exposure struct {
 	// Megolm (another algorithm, or none). Matrix keeps no event from
 	// replacing it, and mautrix then sends in plain text.
 	Downgraded bool
+	// Strangers, when not 0, is how many people without a role for the
+	// room joined it while it was open and are still in it after it was
+	// closed again: sends still wait (holdStrangers).
+	Strangers int
 }
 
 // Joinable reports whether one can join the room without an invitation.
@@ -129,6 +133,9 @@ func (b *Bot) Hold(ctx context.Context, roomID id.RoomID) error {
 	if ex.Open() {
 		b.wakeExposure() // said at once, also when the sync has not seen the change (the first send after a start)
 		return &HeldError{Key: key, Room: roomID}
+	}
+	if pending, err := b.strangersPending(ctx, roomID); err != nil || pending {
+		return &HeldError{Key: key, Room: roomID, Cause: err} // closed again, strangers still in it (holdStrangers)
 	}
 	return nil
 }
@@ -282,8 +289,16 @@ func (b *Bot) sayExposure(ctx context.Context, room id.RoomID, said map[id.RoomI
 		b.log.Warn().Err(err).Str("config_key", b.opts.WatchedRooms[room]).Stringer("room_id", room).Msg("Could not read whether a configured room is open to everyone; sends into it wait")
 		return exposureGap
 	}
-	was, known := said[room]
 	open := ex.Open()
+	if open {
+		if err := b.rememberJoined(ctx, room); err != nil {
+			b.log.Warn().Err(err).Stringer("room_id", room).Msg("Could not remember who is in a room found open; trying again")
+			return exposureGap
+		}
+	} else if wait, held := b.holdStrangers(ctx, ex, said); held {
+		return wait
+	}
+	was, known := said[room]
 	if known && was == open || !known && !open {
 		if !known {
 			b.wakeHeld(ctx) // closed while Lotse was stopped

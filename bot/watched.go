@@ -104,7 +104,7 @@ func (s *syncer) watchRooms(res *mautrix.RespSync) {
 			events = append(events, room.StateAfter.Events...)
 		}
 		for _, evt := range events {
-			if inviteOnlyKeys[key] && isExposureState(evt) {
+			if inviteOnlyKeys[key] && (isExposureState(evt) || evt.Type.Type == event.StateMember.Type) {
 				b.wakeExposure() // the state store has it already (DefaultSyncer.ProcessResponse)
 			}
 			switch {

@@ -302,11 +302,15 @@ func newBot(ctx context.Context, cfg config.Config, db *storage.DB, handler *com
 		},
 		ExposureNotice: func(ex bot.Exposure) (string, string) {
 			md := chat.RoomClosedNotice(cfg.Language)
+			if ex.Strangers > 0 {
+				md = chat.RoomStrangersNotice(cfg.Language, ex.Strangers)
+			}
 			if ex.Open() {
 				md = chat.RoomOpenNotice(cfg.Language, chat.RoomExposure{Joinable: ex.Joinable(), WorldReadable: ex.WorldReadable(), Unencrypted: ex.Downgraded})
 			}
 			return chat.Render(md)
 		},
+		BelongsIn: handler.BelongsInRoom,
 		Handler: bot.HandlerFunc(func(ctx context.Context, in bot.Incoming) error {
 			return handler.Handle(ctx, commands.Message{Event: in.Event, Direct: in.Direct, Encrypted: in.Encrypted})
 		}),

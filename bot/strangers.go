@@ -1,0 +1,154 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"time"
+
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+)
+
+// Strangers who joined a team or approvals room while it was open
+// (thirty-second pass, shut32). Closing the room again does not remove
+// them: they would read every case and request that waited, within
+// seconds. So Lotse remembers who was in the room when it found it open
+// (kv, survives a restart) and, after it is closed again, keeps holding
+// while anyone is joined who was not in it then and has no role for it
+// (Options.BelongsIn). The room is told once how many (no names: the
+// join warnings named each one); once they have left or been removed,
+// or got the role, the "closed" notice follows and the held sends with it.
+
+// strangersKeyPrefix is the kv key (with the room ID) of the members a
+// room had when Lotse found it open; it exists from then until the room
+// is closed and no stranger is left in it.
+const strangersKeyPrefix = "exposure.members."
+
+// strangersRecheck is how often a room waiting for strangers to leave is
+// looked at again without a membership change: a role given to one of
+// them brings no event into the room.
+const strangersRecheck = time.Minute
+
+// rememberJoined stores the members room has now (joined or invited),
+// unless it holds them already: an opening after a closing that still
+// waits for strangers keeps the first list, so those stay strangers.
+func (b *Bot) rememberJoined(ctx context.Context, room id.RoomID) error {
+	key := strangersKeyPrefix + room.String()
+	if have, err := b.db.KV.Get(ctx, key); err != nil || have != "" {
+		return err
+	}
+	members, err := b.Client.StateStore.GetRoomJoinedOrInvitedMembers(ctx, room)
+	if err != nil {
+		return fmt.Errorf("failed to read the room's members: %w", err)
+	}
+	slices.Sort(members)
+	data, err := json.Marshal(members)
+	if err != nil {
+		return fmt.Errorf("failed to encode the room's members: %w", err)
+	}
+	return b.db.KV.Set(ctx, key, string(data))
+}
+
+// strangersPending reports whether room waits for strangers to leave (it
+// was found open and has not been released since).
+func (b *Bot) strangersPending(ctx context.Context, room id.RoomID) (bool, error) {
+	have, err := b.db.KV.Get(ctx, strangersKeyPrefix+room.String())
+	return have != "", err
+}
+
+// strangers counts who is joined in room now, was not in it when Lotse
+// found it open (known) and has no role for it; Lotse itself never counts.
+func (b *Bot) strangers(ctx context.Context, key string, room id.RoomID, known []id.UserID) (int, error) {
+	members, err := b.Client.StateStore.GetAllMembers(ctx, room)
+	if err != nil {
+		return 0, fmt.Errorf("failed to read the room's members: %w", err)
+	}
+	in := make(map[id.UserID]bool, len(known))
+	for _, user := range known {
+		in[user] = true
+	}
+	n := 0
+	for user, m := range members {
+		// Invited or gone: reads nothing now; a join wakes the watcher.
+		if m == nil || m.Membership != event.MembershipJoin || user == b.UserID() || in[user] {
+			continue
+		}
+		if b.opts.BelongsIn != nil {
+			ok, err := b.opts.BelongsIn(ctx, key, user)
+			if err != nil {
+				return 0, fmt.Errorf("failed to read a member's role: %w", err)
+			}
+			if ok {
+				continue
+			}
+		}
+		n++
+	}
+	return n, nil
+}
+
+// holdStrangers is sayExposure's step for a room that is closed (not
+// ex.Open()): when it was found open before and someone joined meanwhile
+// who has no role and is still in it, it says so once (ExposureNotice with
+// ex.Strangers) and reports held, with when to look again. When nobody is
+// left, it forgets the list and marks the room as last said open, so that
+// sayExposure says "closed" and releases the held sends.
+func (b *Bot) holdStrangers(ctx context.Context, ex Exposure, said map[id.RoomID]bool) (time.Duration, bool) {
+	room := ex.Room
+	data, err := b.db.KV.Get(ctx, strangersKeyPrefix+room.String())
+	if err != nil {
+		b.log.Warn().Err(err).Stringer("room_id", room).Msg("Could not read who was in a room when it was open; sends into it wait")
+		return exposureGap, true
+	}
+	if data == "" {
+		return 0, false
+	}
+	var known []id.UserID
+	if err := json.Unmarshal([]byte(data), &known); err != nil {
+		// Unreadable: nobody counts as known, so every joined member
+		// without a role holds the room (the safe side).
+		b.log.Warn().Err(err).Stringer("room_id", room).Msg("The list of who was in a room when it was open is unreadable; counting everyone without a role")
+		known = nil
+	}
+	n, err := b.strangers(ctx, ex.Key, room, known)
+	if err != nil {
+		b.log.Warn().Err(err).Stringer("room_id", room).Msg("Could not count who joined a room while it was open; sends into it wait")
+		return exposureGap, true
+	}
+	if n == 0 {
+		if err := b.db.KV.Delete(ctx, strangersKeyPrefix+room.String()); err != nil {
+			b.log.Warn().Err(err).Stringer("room_id", room).Msg("Could not forget who was in a room when it was open; trying again")
+			return exposureGap, true
+		}
+		said[room] = true // the "closed" notice and the held sends follow (sayExposure)
+		return 0, false
+	}
+	if said[room] || !hasKey(said, room) {
+		b.log.Warn().Str("config_key", ex.Key).Stringer("room_id", room).Int("strangers", n).
+			Msg("This room is closed again, but people without a role who joined while it was open are still in it: Lotse holds the cases and requests that waited until they have left or been removed")
+		key, err := b.exposureKey(ctx, room)
+		if err != nil {
+			b.log.Warn().Err(err).Stringer("room_id", room).Msg("Could not read the room's state to say who is still in it; trying again")
+			return exposureGap, true
+		}
+		ex.Strangers = n
+		plain, htmlBody := b.opts.ExposureNotice(ex)
+		content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Mentions: &event.Mentions{}}
+		if htmlBody != "" {
+			content.Format, content.FormattedBody = event.FormatHTML, htmlBody
+		}
+		if _, err := b.sender.Send(ctx, room, event.EventMessage, content, txnPrefix+"strangers."+key); err != nil {
+			b.log.Warn().Err(err).Stringer("room_id", room).Msg("Failed to say in the room who is still in it; trying again")
+			return exposureGap, true
+		}
+		said[room] = false // said once; an opening again is said as such
+	}
+	return strangersRecheck, true
+}
+
+func hasKey(m map[id.RoomID]bool, room id.RoomID) bool {
+	_, ok := m[room]
+	return ok
+}
