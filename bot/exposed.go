@@ -325,12 +325,7 @@ func (b *Bot) sayExposure(ctx context.Context, room id.RoomID, said map[id.RoomI
 		b.log.Warn().Err(err).Stringer("room_id", room).Msg("Could not read the room's state to say it is open or closed; trying again")
 		return exposureGap
 	}
-	plain, htmlBody := b.opts.ExposureNotice(ex)
-	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Mentions: &event.Mentions{}}
-	if htmlBody != "" {
-		content.Format, content.FormattedBody = event.FormatHTML, htmlBody
-	}
-	if _, err := b.sender.Send(ctx, room, event.EventMessage, content, txnPrefix+purpose+"."+key); err != nil {
+	if err := b.sendExposureNotice(ctx, ex, purpose+"."+key); err != nil {
 		b.log.Warn().Err(err).Stringer("room_id", room).Msg("Failed to say in the room that it is open or closed; trying again")
 		return exposureGap
 	}
@@ -383,4 +378,19 @@ func (b *Bot) wakeHeld(ctx context.Context) {
 		b.log.Info().Int("events", n).Msg("The events that waited for a closed room are due again")
 		b.notify()
 	}
+}
+
+// sendExposureNotice posts the notice ExposureNotice writes for ex into
+// ex.Room, as a notice that mentions nobody, under the transaction ID txn
+// (made of the state that caused it, so a restart does not repeat it).
+func (b *Bot) sendExposureNotice(ctx context.Context, ex Exposure, txn string) error {
+	plain, htmlBody := b.opts.ExposureNotice(ex)
+	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Mentions: &event.Mentions{}}
+	if htmlBody != "" {
+		content.Format, content.FormattedBody = event.FormatHTML, htmlBody
+	}
+	if _, err := b.sender.Send(ctx, ex.Room, event.EventMessage, content, txnPrefix+txn); err != nil {
+		return fmt.Errorf("failed to send the room's notice: %w", err)
+	}
+	return nil
 }

@@ -26,6 +26,13 @@ import (
 // is closed and no stranger is left in it.
 const strangersKeyPrefix = "exposure.members."
 
+// strangersSaidSuffix marks (appended to the list's key) that the room
+// was told it waits for strangers: only then does their leaving bring the
+// "closed" notice. An opening said nothing about (mend32b's gap between
+// "open" notices of a flapping room) keeps its list, so strangers count,
+// but its closing stays as quiet as its opening.
+const strangersSaidSuffix = "#said"
+
 // strangersRecheck is how often a room waiting for strangers to leave is
 // looked at again without a membership change: a role given to one of
 // them brings no event into the room.
@@ -117,15 +124,29 @@ func (b *Bot) holdStrangers(ctx context.Context, ex Exposure, said map[id.RoomID
 		b.log.Warn().Err(err).Stringer("room_id", room).Msg("Could not count who joined a room while it was open; sends into it wait")
 		return exposureGap, true
 	}
+	saidKey := strangersKeyPrefix + room.String() + strangersSaidSuffix
+	told, err := b.db.KV.Get(ctx, saidKey)
+	if err != nil {
+		b.log.Warn().Err(err).Stringer("room_id", room).Msg("Could not read whether the room was told who is still in it; sends into it wait")
+		return exposureGap, true
+	}
 	if n == 0 {
-		if err := b.db.KV.Delete(ctx, strangersKeyPrefix+room.String()); err != nil {
+		if told != "" {
+			err = b.db.KV.Delete(ctx, saidKey)
+		}
+		if err == nil {
+			err = b.db.KV.Delete(ctx, strangersKeyPrefix+room.String())
+		}
+		if err != nil {
 			b.log.Warn().Err(err).Stringer("room_id", room).Msg("Could not forget who was in a room when it was open; trying again")
 			return exposureGap, true
 		}
-		said[room] = true // the "closed" notice and the held sends follow (sayExposure)
+		if told != "" {
+			said[room] = true // the "closed" notice and the held sends follow (sayExposure)
+		}
 		return 0, false
 	}
-	if said[room] || !hasKey(said, room) {
+	if told == "" || said[room] { // once per list, and again after a new opening was said
 		b.log.Warn().Str("config_key", ex.Key).Stringer("room_id", room).Int("strangers", n).
 			Msg("This room is closed again, but people without a role who joined while it was open are still in it: Lotse holds the cases and requests that waited until they have left or been removed")
 		key, err := b.exposureKey(ctx, room)
@@ -134,21 +155,15 @@ func (b *Bot) holdStrangers(ctx context.Context, ex Exposure, said map[id.RoomID
 			return exposureGap, true
 		}
 		ex.Strangers = n
-		plain, htmlBody := b.opts.ExposureNotice(ex)
-		content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Mentions: &event.Mentions{}}
-		if htmlBody != "" {
-			content.Format, content.FormattedBody = event.FormatHTML, htmlBody
-		}
-		if _, err := b.sender.Send(ctx, room, event.EventMessage, content, txnPrefix+"strangers."+key); err != nil {
+		if err := b.sendExposureNotice(ctx, ex, "strangers."+key); err != nil {
 			b.log.Warn().Err(err).Stringer("room_id", room).Msg("Failed to say in the room who is still in it; trying again")
+			return exposureGap, true
+		}
+		if err := b.db.KV.Set(ctx, saidKey, "1"); err != nil {
+			b.log.Warn().Err(err).Stringer("room_id", room).Msg("Could not note that the room was told who is still in it; trying again")
 			return exposureGap, true
 		}
 		said[room] = false // said once; an opening again is said as such
 	}
 	return strangersRecheck, true
-}
-
-func hasKey(m map[id.RoomID]bool, room id.RoomID) bool {
-	_, ok := m[room]
-	return ok
 }
