@@ -19,14 +19,7 @@ func TestRoundTableChangeRecord(t *testing.T) {
 			ctx := context.Background()
 			q := db.RoundTables
 			now := time.UnixMilli(1_790_000_000_000)
-			start := now.Add(48 * time.Hour)
-			if _, _, err := q.Create(ctx, &storage.RoundTable{Title: "T", Start: start, Duration: time.Hour, Coordinator: "@c:hs",
-				Rooms: []string{"!a:hs"}, OriginEvent: "$new"}, now); err != nil {
-				t.Fatal(err)
-			}
-			if ok, _, err := q.Announce(ctx, 1, "$yes", now); err != nil || !ok {
-				t.Fatalf("announce: %v %v", ok, err)
-			}
+			start := announcedRoundTable(ctx, t, q, now)
 			audit := &storage.RoleAuditEntry{Key: "roundtable-standin:$m1", At: now, Actor: "@s:hs", Subject: "@c:hs", Action: "roundtable-move", Detail: "round table 1"}
 			if ok, _, err := q.Reschedule(ctx, 1, start.Add(time.Hour), time.Hour, "$m1", now, audit); err != nil || !ok {
 				t.Fatalf("move: %v %v", ok, err)
@@ -58,4 +51,20 @@ func TestRoundTableChangeRecord(t *testing.T) {
 			}
 		})
 	}
+}
+
+// announcedRoundTable creates round table 1 of coordinator @c:hs in room
+// !a:hs, starting two days after now, and announces it: the start of the
+// stand-in and change-record tests (rt32, mend32a).
+func announcedRoundTable(ctx context.Context, t *testing.T, q *storage.RoundTableQuery, now time.Time) time.Time {
+	t.Helper()
+	start := now.Add(48 * time.Hour)
+	if _, _, err := q.Create(ctx, &storage.RoundTable{Title: "T", Start: start, Duration: time.Hour, Coordinator: "@c:hs",
+		Rooms: []string{"!a:hs"}, OriginEvent: "$new"}, now); err != nil {
+		t.Fatal(err)
+	}
+	if ok, _, err := q.Announce(ctx, 1, "$yes", now); err != nil || !ok {
+		t.Fatalf("announce: %v %v", ok, err)
+	}
+	return start
 }
