@@ -2,12 +2,10 @@ package main
 
 import (
 	"bytes"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/lotse-bot/lotse/storage"
-	"github.com/lotse-bot/lotse/storage/storagetest"
 )
 
 // TestPrivacyEraseFailedLogsNoEnd: `lotse privacy erase --yes` wrote the
@@ -17,12 +15,8 @@ import (
 // 31's Left; roles32). Now the entries are part of the erasure.
 func TestPrivacyEraseFailedLogsNoEnd(t *testing.T) {
 	const user = "@t:hs"
-	dir := t.TempDir()
-	dbPath := filepath.Join(dir, "lotse.db")
-	cfgPath := writeConfig(t, dir, "database: "+dbPath+"\nteam_room: \"!team:hs\"\n")
-	t.Setenv("LOTSE_PICKLE_KEY", "0123456789abcdef0123456789abcdef")
+	cfgPath, _, db := privacyEraseSetup(t)
 	ctx := t.Context()
-	db := storagetest.Open(t, dbPath)
 	now := time.Now()
 	for _, role := range []string{storage.RoleTeam, storage.RoleCoordinator} {
 		if _, err := db.Roles().Set(ctx, user, role, storage.RoleActive, "@admin:hs", storage.RoleAuditEntry{}, now); err != nil {

@@ -18,12 +18,8 @@ import (
 // onb31).
 func TestPrivacyEraseEndsRolesInTheLog(t *testing.T) {
 	const user = "@t:hs"
-	dir := t.TempDir()
-	dbPath := filepath.Join(dir, "lotse.db")
-	cfgPath := writeConfig(t, dir, "database: "+dbPath+"\nteam_room: \"!team:hs\"\n")
-	t.Setenv("LOTSE_PICKLE_KEY", "0123456789abcdef0123456789abcdef")
+	cfgPath, dbPath, db := privacyEraseSetup(t)
 	ctx := t.Context()
-	db := storagetest.Open(t, dbPath)
 	now := time.Now()
 	if _, err := db.Roles().Set(ctx, user, storage.RoleTeam, storage.RoleActive, "@admin:hs",
 		storage.RoleAuditEntry{Key: "grant:" + user, At: now, Actor: "@admin:hs", Subject: user, Action: "grant"}, now); err != nil {
@@ -49,4 +45,16 @@ func TestPrivacyEraseEndsRolesInTheLog(t *testing.T) {
 	if !ended {
 		t.Errorf("no entry ends the team role: %+v", entries)
 	}
+}
+
+// privacyEraseSetup makes a config with a team room and a SQLite database
+// in a temporary folder, sets a pickle key, and opens the database: the
+// start of the `lotse privacy erase` role-log tests (onb31, roles32).
+func privacyEraseSetup(t *testing.T) (cfgPath, dbPath string, db *storage.DB) {
+	t.Helper()
+	dir := t.TempDir()
+	dbPath = filepath.Join(dir, "lotse.db")
+	cfgPath = writeConfig(t, dir, "database: "+dbPath+"\nteam_room: \"!team:hs\"\n")
+	t.Setenv("LOTSE_PICKLE_KEY", "0123456789abcdef0123456789abcdef")
+	return cfgPath, dbPath, storagetest.Open(t, dbPath)
 }
