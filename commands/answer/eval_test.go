@@ -592,6 +592,16 @@ func TestFloors(t *testing.T) {
 		// (guides/search/testdata/bench-sealed30-2026-12-07.tsv): helped
 		// 174 of 188 = 92.6 % at the start, no confident wrong answer.
 		{"BenchSealed30", bench("sealed30"), 90, 2, nil},
+		// The thirty-first sealed first messages, the judge of the
+		// thirty-third pass (testdata/first-messages-sealed31-2026-12-07.tsv:
+		// written blind in the thirty-second pass's session): helped 176 of
+		// 185 = 95.1 % at the pass's start, one confident wrong answer.
+		{"FirstMessagesSealed31", firstMessages("sealed31"), 94, 2, []string{"smalltalk", "human"}},
+		// The thirty-first sealed bench questions
+		// (guides/search/testdata/bench-sealed31-2026-12-07.tsv, written a
+		// second time blind after the first version was exposed): helped 174
+		// of 188 = 92.6 % at the start, no confident wrong answer.
+		{"BenchSealed31", bench("sealed31"), 90, 2, nil},
 	})
 }
 
