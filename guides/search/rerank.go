@@ -276,12 +276,8 @@ func queryHas(cs []concept, t int32) bool {
 // the others keep their order, so the guide that lost first place comes
 // second (as with the word-order pairs). It returns the index the new
 // first candidate had before (0: the first did not change; Result.
-// HitsBeforeRerank undoes the move). Ties keep the old first. When the
-// model keeps the first, the contrastive reading (contrast.go) and, for
-// an evaluative question (judge: asksJudgement of the query's tokens),
-// the evaluative reading (judgeMove, evaluative.go) may still move a close
-// runner-up first, as a move of the same kind.
-func (ix *Index) rerank(cs []concept, cands []cand, denom float64, judge bool) int {
+// HitsBeforeRerank undoes the move). Ties keep the old first.
+func (ix *Index) rerank(cs []concept, cands []cand, denom float64) int {
 	k := min(rerankK, len(cands))
 	if k < 2 || denom <= 0 || (rerankOff && rerankTrace == nil) {
 		return 0
@@ -320,13 +316,6 @@ func (ix *Index) rerank(cs []concept, cands []cand, denom float64, judge bool) i
 	if b == 0 && ix.contrast(cs, cands[:k]) {
 		moveTo(cands, 1, 0)
 		return 1
-	}
-	if b == 0 {
-		// An evaluative question (evaluative.go).
-		if j := ix.judgeMove(judge, cands[:k]); j > 0 {
-			moveTo(cands, j, 0)
-			return j
-		}
 	}
 	moveTo(cands, b, 0)
 	return b

@@ -1080,7 +1080,7 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 	// the hit shown first) and the off-topic words read the order
 	// without it, and a changed first guide is at most a choice (below).
 	offDoc := cands[0].doc
-	rerankedAt := ix.rerank(cs, cands, denom, asksJudgement(toks))
+	rerankedAt := ix.rerank(cs, cands, denom)
 	if sectionTrace != nil && !useLex {
 		sectionTrace(ix, cs, cands, denom)
 	}
