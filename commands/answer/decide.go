@@ -173,7 +173,7 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 	// gates that take a choice away read on the first guide (judgedOrder
 	// names each reader and the order it reads): the weak gate's
 	// minChoose bar, the off-topic gate with inNamedTool, the thing
-	// gates, and offTopicOnOneWord's inNamedTool (judgedFull).
+	// gates, and offTopicOnOneWord with its inNamedTool (judgedFull).
 	judged, judgedFull := judgedOrder(res), judgedOrder(full)
 	d := Decision{Query: q, offTopic: len(res.OffTopic) > 0}
 	if len(res.Hits) == 0 || (!res.Confident && !res.Close) || judged.Hits[0].Score < calib.minChoose {
@@ -302,7 +302,7 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 		d.exit, d.offTopic = exitThing, true
 		return thingNoGuide(d, full.Things, res.Hits, opts, tx)
 	}
-	if offTopicOnOneWord(full) && !partyInTool(full, qw) && !inNamedTool(judgedFull, qw) {
+	if offTopicOnOneWord(judgedFull) && !partyInTool(full, qw) && !inNamedTool(judgedFull, qw) {
 		// The message names a subject outside the library, a weak
 		// signal too ("alexa reagiert nicht mehr …, ist das mikrofon
 		// kaputt?"): its question clause alone is not searched again
@@ -319,7 +319,8 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 // before the move: the weak gate's minChoose bar, the off-topic gate's
 // offTopicStrong and its exception inNamedTool, the thing gates
 // (boundThing, pastedThing with firstAbout, onThingAlone) and
-// offTopicOnOneWord's exception inNamedTool (judgedOrder(full)). That is
+// offTopicOnOneWord's bar with its exception inNamedTool
+// (judgedOrder(full); the bar since the thirty-third pass). That is
 // the order they were calibrated on, and a guide the move put first is
 // never confident (search's rerankGuard): the move is meant to reorder a
 // choice, never to turn it into "no guide" because the moved guide meets
@@ -336,7 +337,8 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 //     purpose; and the share a guide needs to join the choice (of the
 //     moved first's score);
 //   - the answer path (first, lead, firm, answer, askedFirst,
-//     siblingAnswer, restsOnThing, missedAspect): a moved first is never
+//     siblingAnswer, restsOnThing, offTopicOnOneWord on vetoed,
+//     missedAspect): a moved first is never
 //     confident, so it is answered only when the message asks its own
 //     question (askedFirst), the one case where the move is settled.
 //     Through firm and answer this path also decides two gates that take
@@ -347,9 +349,6 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 //     partyInTool, offTopicScattered and offTopicAsSetting (the
 //     off-topic gate's other exceptions: res, gate) read the result with
 //     the move, as they were calibrated;
-//   - offTopicOnOneWord itself reads full's first guide, the moved one:
-//     its bar on OneWord was calibrated there, and only its exception
-//     inNamedTool reads the order before the move (judgedOrder(full));
 //   - weakGate's inNamedTool (res) decides only whether the rescue may
 //     turn a "no guide" into a choice; it takes none away.
 //
@@ -357,7 +356,10 @@ func decideSearch(qv *qwords, lib Library, opts Options, tx *Texts) Decision {
 // judged too cost one helped reply of part A and one of part B and broke
 // three pinned tests (the choice leans, the rescue's score order, a
 // question clause's fusion), so they keep the re-ranked order; a gate
-// added later that takes a choice away reads judged.
+// added later that takes a choice away reads judged. offTopicOnOneWord's
+// bar in the choice path read full's moved first until the thirty-third
+// pass (eng33): on judgedOrder(full) it changed no reply of the tune pool
+// (the tune md5 stayed) and no pinned test.
 func judgedOrder(r search.Result) search.Result {
 	r.Hits = r.HitsBeforeRerank()
 	return r

@@ -11,8 +11,11 @@ import (
 // move put first. Results built by hand where the two orders differ: in
 // the order before the move the old first passes the gate, the moved
 // first would not. With the weak gate's minChoose, the off-topic gate's
-// inNamedTool or offTopicOnOneWord's inNamedTool back on the moved order,
-// the choice becomes "no guide" (each case fails alone without its switch).
+// inNamedTool, offTopicOnOneWord's own bar or its inNamedTool back on the
+// moved order, the choice becomes "no guide" (each case fails alone
+// without its switch). The answer path's offTopicOnOneWord (on vetoed,
+// which takes an answer away, never a choice) keeps the moved order, as
+// judgedOrder's comment says.
 func TestGatesReadJudgedOrder(t *testing.T) {
 	old := calib
 	defer func() { calib = old }()
@@ -44,16 +47,35 @@ func TestGatesReadJudgedOrder(t *testing.T) {
 			}}.WithMove(1),
 		},
 		{
+			// offTopicOnOneWord's own bar (thirty-third pass): the
+			// message names a service outside the library and no tool
+			// of the association; the old first meets it in more than
+			// one word (OneWord 0.3, below offTopicOneWord's 0.5) and
+			// firmly in its topic (no off-topic gate); the moved first
+			// owes its score to one word (0.8). Read on the moved
+			// first, the bar would take the choice away.
+			"offTopicOnOneWord bar",
+			"wie teile ich den Termin aus WhatsApp mit der Gruppe",
+			search.Result{Close: true, OffTopic: []string{"whatsapp"}, Hits: []search.Hit{
+				{ID: "nextcloud/a.md", Score: 0.4, Strong: 0.5, OneWord: 0.3},
+				{ID: "matrix/b.md", Score: 0.38, Strong: 0.5, OneWord: 0.8},
+				{ID: "bbb/c.md", Score: 0.36, Strong: 0.1, OneWord: 0.3},
+			}}.WithMove(1),
+		},
+		{
 			// offTopicOnOneWord's inNamedTool: the old first meets the
 			// message firmly in its topic (no off-topic gate) and is a
-			// cloud guide met in more than one word; the moved first, a
-			// chat guide, owes its score to one word, so
-			// offTopicOnOneWord holds and only the cloud named by its
-			// name keeps the choice.
-			"offTopicOnOneWord",
-			"wie lade ich vom Laptop eine Datei in die Cloud hoch",
-			search.Result{Close: true, OffTopic: []string{"laptop"}, Hits: []search.Hit{
-				{ID: "nextcloud/a.md", Score: 0.4, Strong: 0.5, OneWord: 0.3},
+			// cloud guide that owes 0.55 of its score to one word:
+			// offTopicOnOneWord's bar (0.5 for a service) holds on it,
+			// but it is met in more than one word by inNamedTool's
+			// measure (below oneWordShare, 0.6); the moved first, a
+			// chat guide, owes its score to one word. Only the cloud
+			// named by its name, read on the old first, keeps the
+			// choice.
+			"offTopicOnOneWord inNamedTool",
+			"wie lade ich ein Foto aus WhatsApp in die Cloud hoch",
+			search.Result{Close: true, OffTopic: []string{"whatsapp"}, Hits: []search.Hit{
+				{ID: "nextcloud/a.md", Score: 0.4, Strong: 0.5, OneWord: 0.55},
 				{ID: "matrix/b.md", Score: 0.38, Strong: 0.5, OneWord: 0.8},
 				{ID: "bbb/c.md", Score: 0.36, Strong: 0.1, OneWord: 0.3},
 			}}.WithMove(1),
