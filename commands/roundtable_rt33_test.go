@@ -240,10 +240,12 @@ func TestRoundTableRestoreBounded(t *testing.T) {
 	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
 	post := e.announce(t, "!rundertisch Hin und her am 10.12. um 19 Uhr")
 	e.react(t, annRoom1, mem1, post, "✅")
-	mustContain(t, in(e.sayDirect(t, dmOf(coord), coord, "!absagen 1 ja"), dmOf(mem1)), "abgesagt")
+	got := e.sayDirect(t, dmOf(coord), coord, "!absagen 1 ja")
+	mustContain(t, in(got, dmOf(mem1)), "abgesagt")
+	mustContain(t, in(got, dmOf(coord)), "Zurücknehmen kannst du die Absage bis zum Beginn mit !wiederherstellen 1")
 	mustContain(t, in(e.sayDirect(t, dmOf(coord), coord, "!wiederherstellen 1"), dmOf(mem1)), "findet doch statt")
 	mustContain(t, in(e.sayDirect(t, dmOf(coord), coord, "!absagen 1 ja"), dmOf(mem1)), "abgesagt")
-	got := e.sayDirect(t, dmOf(coord), coord, "!wiederherstellen 1")
+	got = e.sayDirect(t, dmOf(coord), coord, "!wiederherstellen 1")
 	if len(in(got, dmOf(mem1))) != 0 {
 		t.Fatalf("the fourth change went out: %s", bodies(got))
 	}
