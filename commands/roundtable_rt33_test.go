@@ -291,11 +291,11 @@ func TestRoundTableDraftAnnouncedByOther(t *testing.T) {
 	if len(in(got, annRoom1)) == 0 {
 		t.Fatalf("not announced: %s", bodies(got))
 	}
-	mustContain(t, in(got, dmOf(coord)), "Cem Zwei (@coord2:test) hat deinen Entwurf #1 „Fremder Entwurf“", "!absagen 1")
+	mustContain(t, in(got, dmOf(coord)), "Cem Zwei (@coord2:test) hat den Runden Tisch #1 „Fremder Entwurf“", "bisher war er ein Entwurf", "!absagen 1")
 	mustContain(t, in(got, dmOf(coord2)), "hat davon eine Nachricht von mir bekommen")
 	e.say(t, dmOf(coord), coord, "!rundertisch Eigener am 10.12. um 19 Uhr", "")
 	got = e.sayDirect(t, dmOf(coord), coord, "!ankündigen 2")
-	noneContains(t, got, "Cem Zwei", "Nachricht von mir bekommen", "deinen Entwurf")
+	noneContains(t, got, "Cem Zwei", "Nachricht von mir bekommen", "bisher war er ein Entwurf")
 }
 
 // TestRoundTableStandInExportInWords (mend32a's Left, rt33, Low): the

@@ -232,7 +232,7 @@ type Texts struct {
 	StandInRestored string
 	// PostRestored marks an announcement whose cancellation was taken back.
 	PostRestored string
-	// DraftAnnouncedByOther tells a draft's author (and its co-hosts) that
+	// DraftAnnouncedByOther tells a draft's author and its co-hosts that
 	// another coordinator announced it: %[1]s that one's name, %[2]d
 	// number, %[3]s title, %[4]s date.
 	DraftAnnouncedByOther string
@@ -374,7 +374,7 @@ var German = Texts{
 	RestoredCoord:         "✅ Runder Tisch #%[1]d findet doch statt (%[2]s). %[3]d Zugesagte ist informiert, die Ankündigungen aktualisiert.|✅ Runder Tisch #%[1]d findet doch statt (%[2]s). %[3]d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
 	StandInRestored:       "✅ **%[1]s** hat die Absage des Runden Tischs #%[2]d „%[3]s“ am %[4]s zurückgenommen: Er findet doch statt. Die Zugesagten und die Ankündigungen sind informiert. War das nicht mit dir abgesprochen, frag bitte nach oder sag dem Team Bescheid.",
 	PostRestored:          "✅ **Findet doch statt** – die Absage ist zurückgenommen.",
-	DraftAnnouncedByOther: "📣 **%[1]s** hat deinen Entwurf #%[2]d „%[3]s“ (%[4]s) angekündigt. War das nicht mit dir abgesprochen, frag bitte nach oder sag dem Team Bescheid; absagen kannst du ihn mit `!absagen %[2]d`.",
+	DraftAnnouncedByOther: "📣 **%[1]s** hat den Runden Tisch #%[2]d „%[3]s“ (%[4]s) angekündigt – bisher war er ein Entwurf. War das nicht mit dir abgesprochen, frag bitte nach oder sag dem Team Bescheid; absagen kannst du ihn mit `!absagen %[2]d`.",
 	TooManyAnnounced: "Du hast in den letzten 24 Stunden schon %[2]d Runden Tisch angekündigt. Der Entwurf #%[1]d bleibt gespeichert: Kündige ihn später mit `!ankündigen %[1]d` an. Warst du das nicht, sag bitte sofort dem Team Bescheid.|" +
 		"Du hast in den letzten 24 Stunden schon %[2]d Runde Tische angekündigt – mehr, als ein Tag braucht. Der Entwurf #%[1]d bleibt gespeichert: Kündige ihn später mit `!ankündigen %[1]d` an. Warst du das nicht, sag bitte sofort dem Team Bescheid.",
 	TooManyAnnouncedOf: "Von der Person, die Runden Tisch #%[1]d geplant hat, ist in den letzten 24 Stunden schon %[2]d Runder Tisch angekündigt worden. Der Entwurf bleibt gespeichert: Kündige ihn später mit `!ankündigen %[1]d` an.|" +
@@ -513,7 +513,7 @@ var English = Texts{
 	RestoredCoord:         "✅ Round table #%[1]d takes place after all (%[2]s). %[3]d attendee was told, the announcements updated.|✅ Round table #%[1]d takes place after all (%[2]s). %[3]d attendees were told, the announcements updated.",
 	StandInRestored:       "✅ **%[1]s** took back the cancellation of the round table #%[2]d “%[3]s” on %[4]s: it takes place after all. Attendees and announcements are updated. If this wasn't agreed with you, please ask them or tell the team.",
 	PostRestored:          "✅ **Takes place after all** – the cancellation is taken back.",
-	DraftAnnouncedByOther: "📣 **%[1]s** announced your draft #%[2]d “%[3]s” (%[4]s). If this wasn't agreed with you, please ask them or tell the team; you can cancel it with `!cancel %[2]d`.",
+	DraftAnnouncedByOther: "📣 **%[1]s** announced the round table #%[2]d “%[3]s” (%[4]s), a draft until now. If this wasn't agreed with you, please ask them or tell the team; you can cancel it with `!cancel %[2]d`.",
 	TooManyAnnounced: "You already announced %[2]d round table in the last 24 hours. Draft #%[1]d stays saved: announce it later with `!announce %[1]d`. If that wasn't you, please tell the team at once.|" +
 		"You already announced %[2]d round tables in the last 24 hours – more than a day needs. Draft #%[1]d stays saved: announce it later with `!announce %[1]d`. If that wasn't you, please tell the team at once.",
 	TooManyAnnouncedOf: "The person who planned round table #%[1]d already had %[2]d round table announced in the last 24 hours. The draft stays saved: announce it later with `!announce %[1]d`.|" +
