@@ -117,6 +117,7 @@ const (
 	claimedByQuery       = `SELECT id FROM support_case WHERE status=1 AND assignee=$1 ORDER BY id`
 	noticeDoneQuery      = `SELECT 1 FROM scheduled_notice WHERE key=$1`
 	roleAuditHasQuery    = `SELECT 1 FROM role_audit WHERE key=$1`
+	roleAuditActorQuery  = `SELECT actor FROM role_audit WHERE key=$1`
 	roleActivatedQuery   = `SELECT 1 FROM role_audit WHERE action='activate' AND detail=$1 LIMIT 1`
 	markNoticeQuery      = `INSERT INTO scheduled_notice (key, user_id, sent_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING`
 )
@@ -340,6 +341,13 @@ func (q *RoleQuery) ClaimedBy(ctx context.Context, user string) ([]int64, error)
 // with every change.
 func (q *RoleQuery) AuditHas(ctx context.Context, key string) (bool, error) {
 	return exists(ctx, q.db, "read role audit", roleAuditHasQuery, key)
+}
+
+// AuditActor returns the actor of the role audit entry key ("" if
+// there is none).
+func (q *RoleQuery) AuditActor(ctx context.Context, key string) (string, error) {
+	actor, _, err := queryValue[string](ctx, q.db, "read role audit", roleAuditActorQuery, key)
+	return actor, err
 }
 
 // EverActivated reports whether the role audit log (as far as

@@ -91,6 +91,16 @@ const (
 	rtCancelSQL = `
 		UPDATE roundtable SET status='cancelled', sequence=sequence+1, version=version+1, last_event=$2, updated_at=$3
 		WHERE id=$1 AND status IN ('announced', 'draft')`
+	// A round table cancelled as a draft (version 1 → 2) was never
+	// announced: only one announced before (version ≥ 2 → ≥ 3 by its
+	// cancellation) is restored, and only before its start (rt33).
+	rtRestoreSQL = `
+		UPDATE roundtable SET status='announced', sequence=sequence+1, version=version+1, last_event=$2,
+			meeting_id='', create_time=0, updated_at=$3
+		WHERE id=$1 AND status='cancelled' AND version>2 AND start_at>$3`
+	rtAnnouncedSinceSQL = `
+		SELECT COUNT(*) FROM roundtable_sent s JOIN roundtable r ON r.id=s.roundtable_id
+		WHERE r.coordinator=$1 AND substr(s.key, 1, $3)=$2 AND s.sent_at>$4`
 	rtAdvanceSQL = `
 		UPDATE roundtable SET start_at=$3, version=version+1, meeting_id='', create_time=0, updated_at=$4
 		WHERE id=$1 AND start_at=$2 AND status='announced'`
@@ -184,20 +194,30 @@ func (q *RoundTableQuery) SetPrompt(ctx context.Context, id int64, eventID strin
 	return err
 }
 
-// change runs a conditional update and returns whether it changed the row,
-// and the row after it.
-func (q *RoundTableQuery) change(ctx context.Context, id int64, query string, args ...any) (bool, *RoundTable, error) {
-	n, err := q.exec(ctx, query, append([]any{id}, args...)...)
+// Announce moves a draft to announced; by is the confirming event. With
+// it, in one transaction, the announcement's record (AnnounceKeyPrefix,
+// counted by AnnouncedSince).
+func (q *RoundTableQuery) Announce(ctx context.Context, id int64, by string, now time.Time) (bool, *RoundTable, error) {
+	tctx, cancel := withTimeout(ctx)
+	defer cancel()
+	changed := false
+	err := q.db.DoTxn(tctx, nil, func(ctx context.Context) error {
+		res, err := q.db.Exec(ctx, rtAnnounceSQL, id, by, now.UnixMilli())
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return err
+		}
+		changed = true
+		_, err = q.db.Exec(ctx, rtMarkSentSQL, fmt.Sprintf("%s%d", AnnounceKeyPrefix, id), id, 0, now.UnixMilli())
+		return err
+	})
 	if err != nil {
-		return false, nil, err
+		return false, nil, fmt.Errorf("failed to announce round table: %w", err)
 	}
 	rt, err := q.Get(ctx, id)
-	return n > 0, rt, err
-}
-
-// Announce moves a draft to announced; by is the confirming event.
-func (q *RoundTableQuery) Announce(ctx context.Context, id int64, by string, now time.Time) (bool, *RoundTable, error) {
-	return q.change(ctx, id, rtAnnounceSQL, by, now.UnixMilli())
+	return changed, rt, err
 }
 
 // Reschedule moves an announced round table (SEQUENCE+1, the BBB meeting
@@ -205,13 +225,43 @@ func (q *RoundTableQuery) Announce(ctx context.Context, id int64, by string, now
 // that by was handled (see Handled) and, unless audit is nil, writes
 // audit to the role audit log: in one transaction.
 func (q *RoundTableQuery) Reschedule(ctx context.Context, id int64, start time.Time, d time.Duration, by string, now time.Time, audit *RoleAuditEntry) (bool, *RoundTable, error) {
-	return q.changeBy(ctx, id, by, now, audit, rtRescheduleSQL, start.UnixMilli(), d.Milliseconds(), by, now.UnixMilli())
+	return q.changeBy(ctx, id, by, now, audit, audit != nil, "", rtRescheduleSQL, start.UnixMilli(), d.Milliseconds(), by, now.UnixMilli())
 }
 
 // Cancel cancels a draft or announced round table (SEQUENCE+1); by, the
 // record and audit as with Reschedule.
 func (q *RoundTableQuery) Cancel(ctx context.Context, id int64, by string, now time.Time, audit *RoleAuditEntry) (bool, *RoundTable, error) {
-	return q.changeBy(ctx, id, by, now, audit, rtCancelSQL, by, now.UnixMilli())
+	return q.changeBy(ctx, id, by, now, audit, audit != nil, "", rtCancelSQL, by, now.UnixMilli())
+}
+
+// Restore takes back the cancellation of round table id (rt33): an
+// announced one (not a draft), while its start is after now; status
+// announced again, SEQUENCE+1, the meeting forgotten (a new one is created
+// before the start), updated_at now (the reminders whose time passed are
+// not owed). by: the event, recorded as with Reschedule and with a
+// RestoredKey record, so that the announcements say it takes place after
+// all; audit is always written (who restored it), standIn: the sender is
+// not the round table's coordinator (counted apart, see
+// StandInChangeKeyPrefix). It reports whether it changed the round table.
+func (q *RoundTableQuery) Restore(ctx context.Context, id int64, by string, now time.Time, audit *RoleAuditEntry, standIn bool) (bool, *RoundTable, error) {
+	return q.changeBy(ctx, id, by, now, audit, standIn, RestoredKey(by), rtRestoreSQL, by, now.UnixMilli())
+}
+
+// RestoredKey is the roundtable_sent record of the restore made by the
+// event eventID (Restore): the announcement of a round table whose last
+// change it is says „findet doch statt“, not „verschoben“.
+func RestoredKey(eventID string) string { return "restored:" + eventID }
+
+// AnnounceKeyPrefix begins the record of a round table's announcement
+// (Announce), counted per coordinator by AnnouncedSince.
+const AnnounceKeyPrefix = "announce:"
+
+// AnnouncedSince counts the round tables of coordinator (their
+// coordinator, whoever announced them) announced after since.
+func (q *RoundTableQuery) AnnouncedSince(ctx context.Context, coordinator string, since time.Time) (int, error) {
+	n, _, err := queryValue[int](ctx, q.db, "count announcements", rtAnnouncedSinceSQL, coordinator, AnnounceKeyPrefix,
+		utf8.RuneCountInString(AnnounceKeyPrefix), since.UnixMilli())
+	return n, err
 }
 
 // changeKey is the roundtable_sent key that records the change made by
@@ -277,7 +327,10 @@ func (q *RoundTableQuery) Handled(ctx context.Context, eventID string) (bool, er
 // changeBy runs a conditional update, and when it changed the row, the
 // record of the event by and the audit entry, in one transaction; it
 // returns whether it changed the row, and the row after it.
-func (q *RoundTableQuery) changeBy(ctx context.Context, id int64, by string, now time.Time, audit *RoleAuditEntry, query string, args ...any) (bool, *RoundTable, error) {
+//
+// standIn writes the StandInChangeKeyPrefix record too; extra, if not
+// empty, is one more record of the change (RestoredKey).
+func (q *RoundTableQuery) changeBy(ctx context.Context, id int64, by string, now time.Time, audit *RoleAuditEntry, standIn bool, extra, query string, args ...any) (bool, *RoundTable, error) {
 	tctx, cancel := withTimeout(ctx)
 	defer cancel()
 	changed := false
@@ -293,13 +346,20 @@ func (q *RoundTableQuery) changeBy(ctx context.Context, id int64, by string, now
 		if _, err := q.db.Exec(ctx, rtMarkSentSQL, changeKey(by), id, 0, now.UnixMilli()); err != nil {
 			return err
 		}
-		if audit == nil {
-			return nil
+		if extra != "" {
+			if _, err := q.db.Exec(ctx, rtMarkSentSQL, extra, id, 0, now.UnixMilli()); err != nil {
+				return err
+			}
 		}
 		// A stand-in's change is counted apart as well: the round
 		// table's own coordinator has a bound of their own (mend32a).
-		if _, err := q.db.Exec(ctx, rtMarkSentSQL, StandInChangeKeyPrefix+by, id, 0, now.UnixMilli()); err != nil {
-			return err
+		if standIn {
+			if _, err := q.db.Exec(ctx, rtMarkSentSQL, StandInChangeKeyPrefix+by, id, 0, now.UnixMilli()); err != nil {
+				return err
+			}
+		}
+		if audit == nil {
+			return nil
 		}
 		return (&RoleQuery{db: q.db}).audit(ctx, *audit)
 	})

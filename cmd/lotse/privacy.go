@@ -93,7 +93,10 @@ func cmdPrivacyExport(ctx context.Context, args []string, stdout, stderr io.Writ
 	}
 	// The member's own file (!meine-daten): with support_anonymous it
 	// names no team member either, as it goes out to the person.
-	data, err := json.MarshalIndent(privacy.Export(tables, user.String(), time.Now(), cfg.Language, cfg.SupportAnonymous), "", "  ")
+	// Dates in the round-table entries as the chat shows them (a zone
+	// that does not load was refused when the config was read: UTC).
+	loc, _ := cfg.Location()
+	data, err := json.MarshalIndent(privacy.Export(tables, user.String(), time.Now(), cfg.Language, cfg.SupportAnonymous, loc), "", "  ")
 	if err != nil {
 		return fail(exitFailed, err)
 	}

@@ -7,6 +7,7 @@ import (
 	"math"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -175,11 +176,15 @@ type ExportFile struct {
 // (support_anonymous) every other person in the rows of the member's own
 // cases becomes the team's name, as the answers did not name them either:
 // both the chat's file and the admin's must leave them out.
-func Export(tables map[string][]map[string]any, user string, exported time.Time, lang string, hideTeam bool) ExportFile {
+//
+// The role log's entries about round tables (a stand-in's change, a
+// restore) read in words of lang, dates in loc (nil: UTC), not as stored.
+func Export(tables map[string][]map[string]any, user string, exported time.Time, lang string, hideTeam bool, loc *time.Location) ExportFile {
 	tx := TextsFor(lang)
 	if hideTeam {
 		hideTeamIn(tables, user, tx.AnonymousTeam)
 	}
+	roundTablesIn(tables, tx, loc)
 	return ExportFile{User: user, Exported: exported.UTC().Format(chat.StampLayout), Note: tx.ExportNote, Tables: tables}
 }
 
@@ -189,7 +194,7 @@ func (w *Workflow) cmdMyData(ce *chat.Call) error {
 	if err != nil {
 		return err
 	}
-	data, err := json.MarshalIndent(Export(tables, ce.Sender.String(), w.Now(), w.Lang, w.cfg.HideTeam), "", "  ")
+	data, err := json.MarshalIndent(Export(tables, ce.Sender.String(), w.Now(), w.Lang, w.cfg.HideTeam, w.Location), "", "  ")
 	if err != nil {
 		return err
 	}
@@ -350,6 +355,58 @@ func hideTeamIn(tables map[string][]map[string]any, user, team string) {
 				}
 				return team
 			})
+		}
+	}
+}
+
+// roundTableDetail reads the detail rt32 and rt33 store with a round
+// table's entry in the role log: „round table 5“, „round table 5: <RFC
+// 3339>“ or „round table 5: <RFC 3339> -> <RFC 3339>“.
+var roundTableDetail = regexp.MustCompile(`^round table (\d+)(?:: (\S+)(?: -> (\S+))?)?$`)
+
+// roundTablesIn puts the role log's entries about round tables into the
+// words of tx: the stored action („roundtable-move“) and detail
+// („round table 5: 2026-12-03T18:00:00Z -> …“) were English and technical
+// in a member's export (mend32a's Left, rt33). Rows that do not read as
+// expected stay as they are.
+func roundTablesIn(tables map[string][]map[string]any, tx *Texts, loc *time.Location) {
+	if loc == nil {
+		loc = time.UTC
+	}
+	when := func(s string) (string, bool) {
+		t, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			return "", false
+		}
+		return t.In(loc).Format(tx.RoundTableTime), true
+	}
+	for _, name := range []string{"role_audit", "role_audit_by_you_for_others"} {
+		for _, row := range tables[name] {
+			action, _ := row["action"].(string)
+			words, ok := tx.RoundTableActions[action]
+			if !ok {
+				continue
+			}
+			row["action"] = words
+			detail, _ := row["detail"].(string)
+			m := roundTableDetail.FindStringSubmatch(detail)
+			if m == nil {
+				continue
+			}
+			n, err := strconv.ParseInt(m[1], 10, 64)
+			if err != nil {
+				continue
+			}
+			from, okFrom := when(m[2])
+			to, okTo := when(m[3])
+			switch {
+			case m[2] == "":
+				row["detail"] = chat.Format(tx.RoundTableIs, n)
+			case m[3] == "" && okFrom:
+				row["detail"] = chat.Format(tx.RoundTableOn, n, from)
+			case okFrom && okTo:
+				row["detail"] = chat.Format(tx.RoundTableMoved, n, from, to)
+			}
 		}
 	}
 }

@@ -44,6 +44,16 @@ type Texts struct {
 	// AnonymousTeam stands for a team member in the export of a member's
 	// cases when support answers are anonymous.
 	AnonymousTeam string
+	// RoundTableActions name, by the role log's action, what someone did
+	// to a round table (rt32's stand-in entries, rt33's restore), in the
+	// export instead of the stored word („roundtable-move“).
+	RoundTableActions map[string]string
+	// RoundTableIs, RoundTableOn and RoundTableMoved replace such an
+	// entry's stored detail („round table 5: 2026-12-03T18:00:00Z -> …“):
+	// %d number; %s the date (RoundTableOn); %[2]s and %[3]s old and new
+	// date (RoundTableMoved). RoundTableTime formats a date (Go layout, in
+	// the configured zone).
+	RoundTableIs, RoundTableOn, RoundTableMoved, RoundTableTime string
 	// DeleteConfirm: %s = what is deleted (DeleteWhat of the features
 	// that are on, joined with And), %s = the command with the
 	// confirmation word. DeleteCommand is the command name. ConfirmWords
@@ -159,9 +169,19 @@ var German = Texts{
 		"case_question_event":                "%d Verweis auf deine Nachricht, aus der die Frage eines Falls stammt|%d Verweise auf deine Nachrichten, aus denen die Frage eines Falls stammt",
 		"question_copy":                      "%d Nachricht von mir im Team, die deine Frage zeigt (Lernvorschlag, Anleitungsentwurf)|%d Nachrichten von mir im Team, die deine Frage zeigen (Lernvorschläge, Anleitungsentwürfe)",
 	},
-	OtherItems:        "%d weiterer Eintrag|%d weitere Einträge",
-	ExportSummary:     "**In Worten:**",
-	AnonymousTeam:     "Digitalisierungsteam",
+	OtherItems:    "%d weiterer Eintrag|%d weitere Einträge",
+	ExportSummary: "**In Worten:**",
+	AnonymousTeam: "Digitalisierungsteam",
+	RoundTableActions: map[string]string{
+		"roundtable-move":     "Runden Tisch verschoben",
+		"roundtable-cancel":   "Runden Tisch abgesagt",
+		"roundtable-followup": "Nachbereitung an die Zugesagten eines Runden Tischs geschickt",
+		"roundtable-restore":  "Absage eines Runden Tischs zurückgenommen",
+	},
+	RoundTableIs:      "Runder Tisch #%d",
+	RoundTableOn:      "Runder Tisch #%d am %s",
+	RoundTableMoved:   "Runder Tisch #%[1]d, vom %[2]s auf den %[3]s",
+	RoundTableTime:    "2.1.2006, 15:04 Uhr",
 	ExportFile:        "lotse-meine-daten-%s.json",
 	ExportNote:        "Alle Daten, die Lotse über dich gespeichert hat, nach Art geordnet. Die Arten haben technische Namen (z. B. „support_case“ für deine Supportfälle); in Worten stehen sie in der Nachricht zu dieser Datei. Zeitangaben in den Einträgen sind Zahlen: die Millisekunden seit dem 1. Januar 1970 (UTC) – so zählen Computer die Zeit. Bei Fällen anderer Mitglieder, an denen du im Team gearbeitet hast, steht nur, was du getan hast – nicht deren Inhalt. Bei Rollen anderer Personen, die du vergeben oder entzogen oder für die du Nachweise eingetragen hast, und bei Runden Tischen anderer, die du verschoben, abgesagt oder nachbereitet hast, steht nur, was du getan hast und wann – nicht, für wen.",
 	ExportSent:        "📦 Hier ist alles, was ich über dich gespeichert habe, als JSON-Datei.",
@@ -305,9 +325,19 @@ var English = Texts{
 		"case_question_event":                "%d reference to your message a case's question came from|%d references to your messages a case's question came from",
 		"question_copy":                      "%d message of mine in the team room that shows your question (learning prompt, guide draft)|%d messages of mine in the team room that show your question (learning prompts, guide drafts)",
 	},
-	OtherItems:        "%d further entry|%d further entries",
-	ExportSummary:     "**In words:**",
-	AnonymousTeam:     "digital team",
+	OtherItems:    "%d further entry|%d further entries",
+	ExportSummary: "**In words:**",
+	AnonymousTeam: "digital team",
+	RoundTableActions: map[string]string{
+		"roundtable-move":     "moved a round table",
+		"roundtable-cancel":   "cancelled a round table",
+		"roundtable-followup": "sent a follow-up to the attendees of a round table",
+		"roundtable-restore":  "took back the cancellation of a round table",
+	},
+	RoundTableIs:      "round table #%d",
+	RoundTableOn:      "round table #%d on %s",
+	RoundTableMoved:   "round table #%[1]d, from %[2]s to %[3]s",
+	RoundTableTime:    "2 Jan 2006, 15:04",
 	ExportFile:        "lotse-my-data-%s.json",
 	ExportNote:        "All data Lotse stored about you, grouped by kind. The kinds have technical names (e.g. “support_case” for your support cases); the message with this file lists them in words. Times in the entries are numbers: the milliseconds since 1 January 1970 (UTC) – the way computers count time. For other members' cases you worked on as a team member, only what you did is listed – not their content. For other people's roles you granted or revoked, or whose evidence you recorded, and for others' round tables you moved, cancelled or followed up, only what you did and when is listed – not for whom.",
 	ExportSent:        "📦 Here is everything I stored about you, as a JSON file.",

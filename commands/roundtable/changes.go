@@ -111,7 +111,7 @@ func (w *Workflow) cmdReschedule(ce *chat.Call) error {
 			return err
 		}
 	}
-	told, err := w.notifyHosts(ce, rt, func(name string) string {
+	told, err := w.notifyHosts(ce.Ctx, ce.Sender, rt, func(name string) string {
 		return chat.Format(tx.StandInMoved, name, rt.ID, chat.Escape(rt.Title), w.rtRange(rt))
 	}, "rt-moved-host")
 	if err != nil {
@@ -178,7 +178,7 @@ func (w *Workflow) cmdCancel(ce *chat.Call) error {
 			return err
 		}
 	}
-	told, err := w.notifyHosts(ce, rt, func(name string) string {
+	told, err := w.notifyHosts(ce.Ctx, ce.Sender, rt, func(name string) string {
 		return chat.Format(tx.StandInCancelled, name, rt.ID, chat.Escape(rt.Title), w.rtRange(rt))
 	}, "rt-cancelled-host")
 	if err != nil {
@@ -188,7 +188,13 @@ func (w *Workflow) cmdCancel(ce *chat.Call) error {
 	if err != nil {
 		return err
 	}
-	return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.CancelledCoord, n), rt.ID, n)+told)
+	hint := ""
+	if rt.Status == storage.RoundTableCancelled && ce.Sender.String() == rt.Coordinator && w.Now().Before(rt.Start) && rt.Version > 2 {
+		// How to take it back (rt33): not for a draft, and not for a
+		// stand-in (a co-host too), who may not (see cmdRestore).
+		hint = "\n\n" + chat.Format(tx.RestoreHint, rt.ID)
+	}
+	return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.CancelledCoord, n), rt.ID, n)+told+hint)
 }
 
 // endMeeting ends the BigBlueButton meeting Lotse created for rt's
@@ -309,7 +315,7 @@ func (w *Workflow) cmdFollowup(ce *chat.Call) error {
 			return err
 		}
 	}
-	told, err := w.notifyHosts(ce, rt, func(name string) string {
+	told, err := w.notifyHosts(ce.Ctx, ce.Sender, rt, func(name string) string {
 		return chat.Format(tx.StandInFollowup, name, rt.ID, chat.Escape(rt.Title)) + "\n\n" + body
 	}, "rt-followup-host")
 	if err != nil {
@@ -444,32 +450,32 @@ func (w *Workflow) standInAudit(ce *chat.Call, rt *storage.RoundTable, action, d
 // that tells the sender, or "" if nobody was told; sends with transaction
 // IDs from the event and the host (a retry repeats none), a refused direct
 // chat counts for that host only (as notifyAttendees).
-func (w *Workflow) notifyHosts(ce *chat.Call, rt *storage.RoundTable, notice func(name string) string, purpose string) (string, error) {
-	if ce.Sender.String() == rt.Coordinator {
+func (w *Workflow) notifyHosts(ctx context.Context, sender id.UserID, rt *storage.RoundTable, notice func(name string) string, purpose string) (string, error) {
+	if sender.String() == rt.Coordinator {
 		return "", nil
 	}
 	// The name as the announcement rooms show it, and the Matrix ID (as
 	// !teilnehmende shows people): a display name is chosen freely, and
 	// another coordinator could take the coordinator's own.
-	who := w.nameOf(ce.Ctx, rt, ce.Sender)
-	if who != ce.Sender.String() {
-		who += " (" + ce.Sender.String() + ")"
+	who := w.nameOf(ctx, rt, sender)
+	if who != sender.String() {
+		who += " (" + sender.String() + ")"
 	}
 	md := notice(chat.Escape(who))
 	var errs []error
 	n := 0
 	var done []string
 	for _, u := range append([]string{rt.Coordinator}, rt.CoHosts...) {
-		if !isUser(u) || u == ce.Sender.String() || slices.Contains(done, u) {
+		if !isUser(u) || u == sender.String() || slices.Contains(done, u) {
 			continue
 		}
 		done = append(done, u)
-		txn := w.CauseTxn(ce.Ctx, purpose+":"+u, 0)
+		txn := w.CauseTxn(ctx, purpose+":"+u, 0)
 		if w.gaveUp(txn) {
 			continue
 		}
-		if err := w.toMember(ce.Ctx, id.UserID(u), md, txn); err != nil {
-			if err = w.giveUp(ce.Ctx, rt, txn, err); err != nil {
+		if err := w.toMember(ctx, id.UserID(u), md, txn); err != nil {
+			if err = w.giveUp(ctx, rt, txn, err); err != nil {
 				errs = append(errs, err)
 			}
 			continue

@@ -353,10 +353,39 @@ func (w *Workflow) cmdAnnounce(ce *chat.Call) error {
 	return w.confirmDraft(ce.Ctx, rt)
 }
 
+// MaxAnnouncedPerDay bounds the round tables of one coordinator (the one
+// who planned them, whoever announces) announced within AnnounceWindow.
+// Each announcement is a post, a ✅ and a calendar file in up to MaxRooms
+// rooms: a coordinator account in the wrong hands posted as many as it
+// liked into the announcement rooms (rt32's Left, rt33). A regional
+// association plans a few round tables a month, a weekly one is one
+// series; ten in a day is met by no coordinator who plans them, and ten a
+// day bound such an account to 10 × MaxRooms posts.
+const (
+	MaxAnnouncedPerDay = 10
+	AnnounceWindow     = 24 * time.Hour
+)
+
 // confirmDraft announces a draft, or repeats the announcement of a retry.
+// A draft announced by another coordinator than its author is told to
+// the author and its co-hosts (rt33): before, the author learnt of it
+// from the announcement rooms, or not at all.
 func (w *Workflow) confirmDraft(ctx context.Context, rt *storage.RoundTable) error {
 	tx := w.tx
 	evt := chat.TurnOf(ctx).Event
+	if rt.Status == storage.RoundTableDraft && rt.LastEvent != evt.ID.String() {
+		n, err := w.DB.RoundTables.AnnouncedSince(ctx, rt.Coordinator, w.Now().Add(-AnnounceWindow))
+		if err != nil {
+			return err
+		}
+		if n >= MaxAnnouncedPerDay {
+			text := tx.TooManyAnnounced
+			if evt.Sender.String() != rt.Coordinator {
+				text = tx.TooManyAnnouncedOf
+			}
+			return w.ReplyMarkdown(ctx, chat.Format(chat.Plural(text, n), rt.ID, n))
+		}
+	}
 	ok, after, err := w.DB.RoundTables.Announce(ctx, rt.ID, evt.ID.String(), w.Now())
 	if err != nil {
 		return err
@@ -370,12 +399,19 @@ func (w *Workflow) confirmDraft(ctx context.Context, rt *storage.RoundTable) err
 	if err := w.publish(ctx, after); err != nil {
 		return err
 	}
+	told, err := w.notifyHosts(ctx, evt.Sender, after, func(name string) string {
+		return chat.Format(tx.DraftAnnouncedByOther, name, after.ID, chat.Escape(after.Title), w.rtRange(after))
+	}, "rt-announced-host")
+	if err != nil {
+		return err
+	}
 	n := len(after.Rooms)
-	return w.ReplyMarkdown(ctx, chat.Format(chat.Plural(w.pick(tx.Announced, tx.AnnouncedNoLink), n), rt.ID, n))
+	return w.ReplyMarkdown(ctx, chat.Format(chat.Plural(w.pick(tx.Announced, tx.AnnouncedNoLink), n), rt.ID, n)+told)
 }
 
-// postContent is the announcement message of rt as it is now.
-func (w *Workflow) postContent(rt *storage.RoundTable) *event.MessageEventContent {
+// postContent is the announcement message of rt as it is now; restored:
+// its last change took its cancellation back (it says so, not „verschoben“).
+func (w *Workflow) postContent(rt *storage.RoundTable, restored bool) *event.MessageEventContent {
 	tx := w.tx
 	var b strings.Builder
 	switch {
@@ -389,7 +425,10 @@ func (w *Workflow) postContent(rt *storage.RoundTable) *event.MessageEventConten
 	}
 	b.WriteString(strings.Join(lines, "  \n"))
 	if rt.Status != storage.RoundTableCancelled {
-		if rt.Sequence > 0 {
+		switch {
+		case restored:
+			b.WriteString("\n\n" + tx.PostRestored)
+		case rt.Sequence > 0:
 			b.WriteString("\n\n" + tx.PostMoved)
 		}
 		b.WriteString("\n\n" + chat.Format(w.pick(tx.PostHow, tx.PostHowNoLink), rt.ID))
@@ -409,10 +448,14 @@ func (w *Workflow) publish(ctx context.Context, rt *storage.RoundTable) error {
 	for _, p := range posts {
 		have[p.RoomID] = true
 	}
+	restored, err := w.restored(ctx, rt)
+	if err != nil {
+		return err
+	}
 	for _, room := range rt.Rooms {
 		roomID := id.RoomID(room)
 		if !have[room] {
-			evtID, err := w.Matrix.Send(ctx, roomID, event.EventMessage, w.postContent(rt), w.rtTxn(rt.ID, "post:"+room, 0))
+			evtID, err := w.Matrix.Send(ctx, roomID, event.EventMessage, w.postContent(rt, restored), w.rtTxn(rt.ID, "post:"+room, 0))
 			if err != nil {
 				return err
 			}
@@ -476,11 +519,15 @@ func (w *Workflow) sendICS(ctx context.Context, rt *storage.RoundTable, roomID i
 // updatePosts edits every announcement to rt's current state (once per version).
 func (w *Workflow) updatePosts(ctx context.Context, rt *storage.RoundTable) error {
 	posts, err := w.DB.RoundTables.Posts(ctx, rt.ID)
+	if err != nil || len(posts) == 0 {
+		return err
+	}
+	restored, err := w.restored(ctx, rt)
 	if err != nil {
 		return err
 	}
 	for _, p := range posts {
-		if _, err := w.EditTo(ctx, id.RoomID(p.RoomID), id.EventID(p.EventID), w.postContent(rt), w.rtTxn(rt.ID, "edit:"+p.RoomID, rt.Version)); err != nil {
+		if _, err := w.EditTo(ctx, id.RoomID(p.RoomID), id.EventID(p.EventID), w.postContent(rt, restored), w.rtTxn(rt.ID, "edit:"+p.RoomID, rt.Version)); err != nil {
 			return err
 		}
 	}

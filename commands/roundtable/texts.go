@@ -206,21 +206,56 @@ type Texts struct {
 	StandInMoved, StandInCancelled, StandInFollowup string
 	// HostsTold follows the answer to such a change.
 	HostsTold string
+
+	// RestoreHint follows CancelledCoord for the round table's coordinator
+	// and co-hosts, who may take the cancellation back: %d number.
+	RestoreHint string
+	// RestoreNotYours refuses !wiederherstellen to anyone but the round
+	// table's coordinator and co-hosts: %d number. RestoreOwnCancel
+	// refuses it to the co-host who cancelled it: %d number.
+	RestoreNotYours, RestoreOwnCancel string
+	// RestoreNotCancelled: %d, the round table is not cancelled.
+	// RestoreDraft: %d, it was cancelled as a draft (never announced).
+	// RestoreTooLate: %d, its start has come.
+	RestoreNotCancelled, RestoreDraft, RestoreTooLate string
+	// TooManyRestores refuses a restore beyond MaxMoves changes within
+	// MoveWindow: %[1]d number, %[2]d the changes (plural forms).
+	TooManyRestores string
+	// Restored tells attendees: %[1]s title, %[2]s date, %[3]d number (to
+	// withdraw). CalendarRestored follows it above the calendar file.
+	Restored, CalendarRestored string
+	// RestoredCoord: %[1]d number, %[2]s date, %[3]d attendees told
+	// (plural forms).
+	RestoredCoord string
+	// StandInRestored tells the coordinator and co-hosts of a restore by
+	// another of them: as StandInCancelled.
+	StandInRestored string
+	// PostRestored marks an announcement whose cancellation was taken back.
+	PostRestored string
+	// DraftAnnouncedByOther tells a draft's author and its co-hosts that
+	// another coordinator announced it: %[1]s that one's name, %[2]d
+	// number, %[3]s title, %[4]s date.
+	DraftAnnouncedByOther string
+	// TooManyAnnounced refuses an announcement beyond MaxAnnouncedPerDay
+	// of the sender's own round tables within a day; TooManyAnnouncedOf of
+	// another coordinator's: %[1]d number, %[2]d announced (plural forms).
+	TooManyAnnounced, TooManyAnnouncedOf string
 }
 
 // German are the German texts.
 var German = Texts{
 	Lang: "de",
 	Commands: map[string]chat.CommandText{
-		"rundetische":   {Usage: "!rundetische", Description: "zeigt die geplanten Runden Tische"},
-		"dabei":         {Usage: "!dabei <Nr>", Description: "für einen Runden Tisch zusagen (oder ✅ unter die Ankündigung)"},
-		"absage":        {Usage: "!absage <Nr> [diesmal]", Description: "deine Zusage zurückziehen; bei einer Reihe mit „diesmal“ nur für den nächsten Termin"},
-		"rundertisch":   {Usage: "!rundertisch <Titel> am <Datum> um <Zeit> [Dauer]", Description: "Runden Tisch planen; weitere Zeilen: `Beschreibung: …`, `Räume: !raum:server …`, `Plätze: 20`, `Moderation: @name:server` (moderiert mit dir)"},
-		"ankündigen":    {Usage: "!ankündigen <Nr>", Description: "geplanten Runden Tisch ankündigen (oder ✅ auf die Vorschau)"},
-		"teilnehmende":  {Usage: "!teilnehmende <Nr>", Description: "wer zugesagt hat (bei Runden Tischen, die du koordinierst oder mitmoderierst)"},
-		"verschieben":   {Usage: "!verschieben <Nr> <neue Zeit>", Description: "Termin verschieben, höchstens 3-mal in 24 Stunden; alle Zugesagten werden informiert – hast du ihn nicht selbst geplant, auch wer ihn geplant hat und wer mitmoderiert"},
-		"absagen":       {Usage: "!absagen <Nr> [ja]", Description: "Runden Tisch absagen; alle Zugesagten werden informiert – hast du ihn nicht selbst geplant, auch wer ihn geplant hat und wer mitmoderiert (mit Zusagen fragt Lotse erst nach: `ja` bestätigt)"},
-		"nachbereitung": {Usage: "!nachbereitung <Nr> <Text>", Description: "Nachricht (z. B. Link zum Protokoll) an alle Zugesagten, höchstens 3 in 24 Stunden – hast du den Runden Tisch nicht selbst geplant, bekommen sie auch, wer ihn geplant hat und wer mitmoderiert"},
+		"rundetische":      {Usage: "!rundetische", Description: "zeigt die geplanten Runden Tische"},
+		"dabei":            {Usage: "!dabei <Nr>", Description: "für einen Runden Tisch zusagen (oder ✅ unter die Ankündigung)"},
+		"absage":           {Usage: "!absage <Nr> [diesmal]", Description: "deine Zusage zurückziehen; bei einer Reihe mit „diesmal“ nur für den nächsten Termin"},
+		"rundertisch":      {Usage: "!rundertisch <Titel> am <Datum> um <Zeit> [Dauer]", Description: "Runden Tisch planen; weitere Zeilen: `Beschreibung: …`, `Räume: !raum:server …`, `Plätze: 20`, `Moderation: @name:server` (moderiert mit dir)"},
+		"ankündigen":       {Usage: "!ankündigen <Nr>", Description: "geplanten Runden Tisch ankündigen (oder ✅ auf die Vorschau)"},
+		"teilnehmende":     {Usage: "!teilnehmende <Nr>", Description: "wer zugesagt hat (bei Runden Tischen, die du koordinierst oder mitmoderierst)"},
+		"verschieben":      {Usage: "!verschieben <Nr> <neue Zeit>", Description: "Termin verschieben, höchstens 3-mal in 24 Stunden; alle Zugesagten werden informiert – hast du ihn nicht selbst geplant, auch wer ihn geplant hat und wer mitmoderiert"},
+		"absagen":          {Usage: "!absagen <Nr> [ja]", Description: "Runden Tisch absagen; alle Zugesagten werden informiert – hast du ihn nicht selbst geplant, auch wer ihn geplant hat und wer mitmoderiert (mit Zusagen fragt Lotse erst nach: `ja` bestätigt)"},
+		"nachbereitung":    {Usage: "!nachbereitung <Nr> <Text>", Description: "Nachricht (z. B. Link zum Protokoll) an alle Zugesagten, höchstens 3 in 24 Stunden – hast du den Runden Tisch nicht selbst geplant, bekommen sie auch, wer ihn geplant hat und wer mitmoderiert"},
+		"wiederherstellen": {Usage: "!wiederherstellen <Nr>", Description: "Absage zurücknehmen, solange der Runde Tisch noch nicht begonnen hat – nur wer ihn koordiniert oder mitmoderiert; alle Zugesagten werden informiert"},
 	},
 	Usage: "So geht es: `!rundertisch Digitaler Wandel im Bezirk am 3.12. um 19 Uhr 90 min`. " +
 		"Weitere Zeilen (optional): `Beschreibung: …`, `Räume: !raum:server !raum2:server`, `Plätze: 20`, `Moderation: @name:server` (moderiert mit dir). " +
@@ -283,7 +318,7 @@ var German = Texts{
 
 	Rescheduled:        "🔀 Der Runde Tisch „%s“ ist verschoben auf **%s**. Deine Zusage gilt weiter, absagen mit `!absage %d`.",
 	RescheduledCoord:   "🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte ist informiert, die Ankündigungen aktualisiert.|🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
-	CancelConfirm:      "❓ **Runder Tisch #%[1]d „%[2]s“ am %[3]s absagen?**\n\n%[4]d Person hat zugesagt und bekommt Bescheid, die Ankündigungen werden als abgesagt markiert – zurücknehmen lässt sich das nicht.\n\nWenn du sicher bist: `!absagen %[1]d ja`  \nNur deine eigene Zusage zurückziehen: `!absage %[1]d`|❓ **Runder Tisch #%[1]d „%[2]s“ am %[3]s absagen?**\n\n%[4]d Personen haben zugesagt und bekommen Bescheid, die Ankündigungen werden als abgesagt markiert – zurücknehmen lässt sich das nicht.\n\nWenn du sicher bist: `!absagen %[1]d ja`  \nNur deine eigene Zusage zurückziehen: `!absage %[1]d`",
+	CancelConfirm:      "❓ **Runder Tisch #%[1]d „%[2]s“ am %[3]s absagen?**\n\n%[4]d Person hat zugesagt und bekommt Bescheid, die Ankündigungen werden als abgesagt markiert. Wer ihn koordiniert oder mitmoderiert, kann die Absage bis zum Beginn mit `!wiederherstellen %[1]d` zurücknehmen – die Nachricht über die Absage haben dann aber alle schon bekommen.\n\nWenn du sicher bist: `!absagen %[1]d ja`  \nNur deine eigene Zusage zurückziehen: `!absage %[1]d`|❓ **Runder Tisch #%[1]d „%[2]s“ am %[3]s absagen?**\n\n%[4]d Personen haben zugesagt und bekommen Bescheid, die Ankündigungen werden als abgesagt markiert. Wer ihn koordiniert oder mitmoderiert, kann die Absage bis zum Beginn mit `!wiederherstellen %[1]d` zurücknehmen – die Nachricht über die Absage haben dann aber alle schon bekommen.\n\nWenn du sicher bist: `!absagen %[1]d ja`  \nNur deine eigene Zusage zurückziehen: `!absage %[1]d`",
 	MoveConfirm:        "❓ **Runder Tisch #%[1]d wirklich auf %[2]s verschieben?**\n\n%[3]s\n\nNoch ist nichts verschoben und niemand benachrichtigt. Stimmt der Termin so, schick denselben Befehl noch einmal mit „ja“ am Ende; sonst schreib die Zeit genauer, z. B. `!verschieben %[1]d 10.12. 19:00`.",
 	MeetingLeftRunning: "ℹ️ Die Videokonferenz läuft schon, ich habe sie offen gelassen: Wer gerade teilnimmt, bleibt drin, und wer den Link hat, kommt noch hinein. Seid ihr fertig, beendet sie bitte als Moderation selbst („Konferenz beenden“).",
 	MeetingNotEnded:    "⚠️ Die bisherige Videokonferenz konnte ich gerade nicht beenden. Wer den Link schon hat, kommt noch hinein – beende sie bitte selbst („Konferenz beenden“).",
@@ -322,24 +357,44 @@ var German = Texts{
 	TooManyFollowups: "An die Zugesagten des Runden Tischs #%[1]d ist in den letzten 24 Stunden schon eine Nachbereitung gegangen. Die nächste geht erst später wieder – fass bitte zusammen, was noch fehlt.|" +
 		"An die Zugesagten des Runden Tischs #%[1]d sind in den letzten 24 Stunden schon %[2]d Nachbereitungen gegangen. Die nächste geht erst später wieder – fass bitte zusammen, was noch fehlt.",
 	StandInMoved:     "🔀 **%[1]s** hat den Runden Tisch #%[2]d „%[3]s“ verschoben auf **%[4]s**. Die Zugesagten und die Ankündigungen sind informiert. War das nicht mit dir abgesprochen, frag bitte nach oder sag dem Team Bescheid.",
-	StandInCancelled: "❌ **%[1]s** hat den Runden Tisch #%[2]d „%[3]s“ am %[4]s abgesagt. Die Zugesagten und die Ankündigungen sind informiert. War das nicht mit dir abgesprochen, frag bitte nach oder sag dem Team Bescheid.",
+	StandInCancelled: "❌ **%[1]s** hat den Runden Tisch #%[2]d „%[3]s“ am %[4]s abgesagt. Die Zugesagten und die Ankündigungen sind informiert. War das nicht mit dir abgesprochen, frag bitte nach oder sag dem Team Bescheid. Zurücknehmen kannst du die Absage bis zum Beginn mit `!wiederherstellen %[2]d`.",
 	StandInFollowup:  "📝 **%[1]s** hat allen Zugesagten des Runden Tischs #%[2]d „%[3]s“ diese Nachbereitung geschickt:",
 	HostsTold:        "Wer diesen Runden Tisch koordiniert oder mitmoderiert, hat davon eine Nachricht von mir bekommen.",
+
+	RestoreHint:         "Zurücknehmen kannst du die Absage bis zum Beginn mit `!wiederherstellen %d`.",
+	RestoreNotYours:     "Runder Tisch #%d lässt sich nur von der Person wiederherstellen, die ihn koordiniert, oder von der Moderation.",
+	RestoreOwnCancel:    "Du hast Runden Tisch #%d selbst abgesagt. Zurücknehmen kann die Absage nur, wer ihn koordiniert, oder jemand anderes aus der Moderation – sie haben von mir eine Nachricht dazu bekommen.",
+	RestoreNotCancelled: "Runder Tisch #%d ist nicht abgesagt.",
+	RestoreDraft:        "Runder Tisch #%d war nur geplant und nie angekündigt. Plan ihn mit `!rundertisch` neu.",
+	RestoreTooLate:      "Runder Tisch #%d hätte schon begonnen – zurücknehmen lässt sich eine Absage nur vor dem Beginn. Plan ihn mit `!rundertisch` neu.",
+	TooManyRestores: "Runder Tisch #%[1]d wurde in den letzten 24 Stunden schon geändert, und alle Zugesagten haben jedes Mal eine Nachricht bekommen. Wiederherstellen kannst du ihn später.|" +
+		"Runder Tisch #%[1]d wurde in den letzten 24 Stunden schon %[2]d-mal geändert, und alle Zugesagten haben jedes Mal eine Nachricht bekommen. Wiederherstellen kannst du ihn später.",
+	Restored:              "✅ Der Runde Tisch „%[1]s“ am **%[2]s** findet doch statt – die Absage ist zurückgenommen. Deine Zusage gilt weiter, absagen mit `!absage %[3]d`.",
+	CalendarRestored:      "📅 Hast du ihn aus deinem Kalender gelöscht? Tippe auf die Kalenderdatei unter dieser Nachricht. Zeigt dein Kalender ihn danach noch als abgesagt, trag ihn dort neu ein.",
+	RestoredCoord:         "✅ Runder Tisch #%[1]d findet doch statt (%[2]s). %[3]d Zugesagte ist informiert, die Ankündigungen aktualisiert.|✅ Runder Tisch #%[1]d findet doch statt (%[2]s). %[3]d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
+	StandInRestored:       "✅ **%[1]s** hat die Absage des Runden Tischs #%[2]d „%[3]s“ am %[4]s zurückgenommen: Er findet doch statt. Die Zugesagten und die Ankündigungen sind informiert. War das nicht mit dir abgesprochen, frag bitte nach oder sag dem Team Bescheid.",
+	PostRestored:          "✅ **Findet doch statt** – die Absage ist zurückgenommen.",
+	DraftAnnouncedByOther: "📣 **%[1]s** hat den Runden Tisch #%[2]d „%[3]s“ (%[4]s) angekündigt – bisher war er ein Entwurf. War das nicht mit dir abgesprochen, frag bitte nach oder sag dem Team Bescheid; absagen kannst du ihn mit `!absagen %[2]d`.",
+	TooManyAnnounced: "Du hast in den letzten 24 Stunden schon %[2]d Runden Tisch angekündigt. Der Entwurf #%[1]d bleibt gespeichert: Kündige ihn später mit `!ankündigen %[1]d` an. Warst du das nicht, sag bitte sofort dem Team Bescheid.|" +
+		"Du hast in den letzten 24 Stunden schon %[2]d Runde Tische angekündigt – mehr, als ein Tag braucht. Der Entwurf #%[1]d bleibt gespeichert: Kündige ihn später mit `!ankündigen %[1]d` an. Warst du das nicht, sag bitte sofort dem Team Bescheid.",
+	TooManyAnnouncedOf: "Von der Person, die Runden Tisch #%[1]d geplant hat, ist in den letzten 24 Stunden schon %[2]d Runder Tisch angekündigt worden. Der Entwurf bleibt gespeichert: Kündige ihn später mit `!ankündigen %[1]d` an.|" +
+		"Von der Person, die Runden Tisch #%[1]d geplant hat, sind in den letzten 24 Stunden schon %[2]d Runde Tische angekündigt worden – mehr, als ein Tag braucht. Der Entwurf bleibt gespeichert: Kündige ihn später mit `!ankündigen %[1]d` an.",
 }
 
 // English are the English texts.
 var English = Texts{
 	Lang: "en",
 	Commands: map[string]chat.CommandText{
-		"rundetische":   {Usage: "!roundtables", Description: "lists the planned round tables"},
-		"dabei":         {Usage: "!join <number>", Description: "join a round table (or ✅ under the announcement)"},
-		"absage":        {Usage: "!leave <number> [once]", Description: "withdraw from a round table; for a series with “once” only from the next date"},
-		"rundertisch":   {Usage: "!roundtable <title> on <date> at <time> [duration]", Description: "plan a round table; more lines: `description: …`, `rooms: !room:server …`, `capacity: 20`, `cohosts: @name:server` (hosts it with you)"},
-		"ankündigen":    {Usage: "!announce <number>", Description: "announce a planned round table (or ✅ on the preview)"},
-		"teilnehmende":  {Usage: "!attendees <number>", Description: "who joined (round tables you coordinate or co-host)"},
-		"verschieben":   {Usage: "!reschedule <number> <new time>", Description: "move a round table, at most 3 times in 24 hours; everyone who joined is told – if you did not plan it yourself, also whoever planned it and its co-hosts"},
-		"absagen":       {Usage: "!cancel <number> [yes]", Description: "cancel a round table; everyone who joined is told – if you did not plan it yourself, also whoever planned it and its co-hosts (with RSVPs Lotse asks first: `yes` confirms)"},
-		"nachbereitung": {Usage: "!followup <number> <text>", Description: "message (e.g. a link to the notes) to everyone who joined, at most 3 in 24 hours – if you did not plan the round table yourself, whoever planned it and its co-hosts get it too"},
+		"rundetische":      {Usage: "!roundtables", Description: "lists the planned round tables"},
+		"dabei":            {Usage: "!join <number>", Description: "join a round table (or ✅ under the announcement)"},
+		"absage":           {Usage: "!leave <number> [once]", Description: "withdraw from a round table; for a series with “once” only from the next date"},
+		"rundertisch":      {Usage: "!roundtable <title> on <date> at <time> [duration]", Description: "plan a round table; more lines: `description: …`, `rooms: !room:server …`, `capacity: 20`, `cohosts: @name:server` (hosts it with you)"},
+		"ankündigen":       {Usage: "!announce <number>", Description: "announce a planned round table (or ✅ on the preview)"},
+		"teilnehmende":     {Usage: "!attendees <number>", Description: "who joined (round tables you coordinate or co-host)"},
+		"verschieben":      {Usage: "!reschedule <number> <new time>", Description: "move a round table, at most 3 times in 24 hours; everyone who joined is told – if you did not plan it yourself, also whoever planned it and its co-hosts"},
+		"absagen":          {Usage: "!cancel <number> [yes]", Description: "cancel a round table; everyone who joined is told – if you did not plan it yourself, also whoever planned it and its co-hosts (with RSVPs Lotse asks first: `yes` confirms)"},
+		"nachbereitung":    {Usage: "!followup <number> <text>", Description: "message (e.g. a link to the notes) to everyone who joined, at most 3 in 24 hours – if you did not plan the round table yourself, whoever planned it and its co-hosts get it too"},
+		"wiederherstellen": {Usage: "!restore <number>", Description: "take a cancellation back while the round table has not begun – only its coordinator and co-hosts; everyone who joined is told"},
 	},
 	Usage: "Usage: `!roundtable Digital change on 3 Dec at 7 pm 90 min` (or `December 3 at 19:00`, `tomorrow at 7 pm`, `next Tuesday 18:30`). " +
 		"More lines (optional): `description: …`, `rooms: !room:server !room2:server`, `capacity: 20`, `cohosts: @name:server`. " +
@@ -402,7 +457,7 @@ var English = Texts{
 
 	Rescheduled:        "🔀 The round table “%s” moved to **%s**. Your RSVP still stands; withdraw with `!leave %d`.",
 	RescheduledCoord:   "🔀 Round table #%d moved to %s. %d attendee was told, the announcements updated.|🔀 Round table #%d moved to %s. %d attendees were told, the announcements updated.",
-	CancelConfirm:      "❓ **Cancel round table #%[1]d “%[2]s” on %[3]s?**\n\n%[4]d person joined and will be told, the announcements will be marked as cancelled – this can't be undone.\n\nIf you're sure: `!cancel %[1]d yes`  \nTo withdraw only your own RSVP: `!leave %[1]d`|❓ **Cancel round table #%[1]d “%[2]s” on %[3]s?**\n\n%[4]d people joined and will be told, the announcements will be marked as cancelled – this can't be undone.\n\nIf you're sure: `!cancel %[1]d yes`  \nTo withdraw only your own RSVP: `!leave %[1]d`",
+	CancelConfirm:      "❓ **Cancel round table #%[1]d “%[2]s” on %[3]s?**\n\n%[4]d person joined and will be told, the announcements will be marked as cancelled. Its coordinator or a co-host can take the cancellation back until the start with `!restore %[1]d` – but everyone will have got the cancellation by then.\n\nIf you're sure: `!cancel %[1]d yes`  \nTo withdraw only your own RSVP: `!leave %[1]d`|❓ **Cancel round table #%[1]d “%[2]s” on %[3]s?**\n\n%[4]d people joined and will be told, the announcements will be marked as cancelled. Its coordinator or a co-host can take the cancellation back until the start with `!restore %[1]d` – but everyone will have got the cancellation by then.\n\nIf you're sure: `!cancel %[1]d yes`  \nTo withdraw only your own RSVP: `!leave %[1]d`",
 	MoveConfirm:        "❓ **Really move round table #%[1]d to %[2]s?**\n\n%[3]s\n\nNothing is moved and nobody told yet. If the date is right, send the same command again with “yes” at the end; otherwise write the time more exactly, e.g. `!reschedule %[1]d 10 Dec at 7 pm`.",
 	MeetingLeftRunning: "ℹ️ The video conference is already under way, so I left it open: whoever is in it stays, and whoever has the link can still get in. When you're done, please end it yourself as a moderator (“End meeting”).",
 	MeetingNotEnded:    "⚠️ I couldn't end the video conference that was already open just now. Whoever has the link can still get in – please end it yourself (“End meeting”).",
@@ -441,9 +496,28 @@ var English = Texts{
 	TooManyFollowups: "Round table #%[1]d's attendees already got a follow-up in the last 24 hours. The next one can go out later – please put what's missing together.|" +
 		"Round table #%[1]d's attendees already got %[2]d follow-ups in the last 24 hours. The next one can go out later – please put what's missing together.",
 	StandInMoved:     "🔀 **%[1]s** moved the round table #%[2]d “%[3]s” to **%[4]s**. Attendees and announcements are updated. If this wasn't agreed with you, please ask them or tell the team.",
-	StandInCancelled: "❌ **%[1]s** cancelled the round table #%[2]d “%[3]s” on %[4]s. Attendees and announcements are updated. If this wasn't agreed with you, please ask them or tell the team.",
+	StandInCancelled: "❌ **%[1]s** cancelled the round table #%[2]d “%[3]s” on %[4]s. Attendees and announcements are updated. If this wasn't agreed with you, please ask them or tell the team. You can take the cancellation back until the start with `!restore %[2]d`.",
 	StandInFollowup:  "📝 **%[1]s** sent this follow-up to everyone who joined the round table #%[2]d “%[3]s”:",
 	HostsTold:        "Its coordinator and co-hosts got a note from me about it.",
+
+	RestoreHint:         "You can take the cancellation back until the start with `!restore %d`.",
+	RestoreNotYours:     "Only its coordinator or a co-host can restore round table #%d.",
+	RestoreOwnCancel:    "You cancelled round table #%d yourself. Only its coordinator or another co-host can take the cancellation back – they got a note from me about it.",
+	RestoreNotCancelled: "Round table #%d is not cancelled.",
+	RestoreDraft:        "Round table #%d was only planned, never announced. Plan it anew with `!roundtable`.",
+	RestoreTooLate:      "Round table #%d would have begun already – a cancellation can only be taken back before the start. Plan it anew with `!roundtable`.",
+	TooManyRestores: "Round table #%[1]d was already changed in the last 24 hours, and every attendee got a message. You can restore it later.|" +
+		"Round table #%[1]d was already changed %[2]d times in the last 24 hours, and every attendee got a message each time. You can restore it later.",
+	Restored:              "✅ The round table “%[1]s” on **%[2]s** takes place after all – the cancellation is taken back. Your RSVP still stands; withdraw with `!leave %[3]d`.",
+	CalendarRestored:      "📅 Did you delete it from your calendar? Tap the calendar file below this message. If your calendar still shows it as cancelled afterwards, add it there again.",
+	RestoredCoord:         "✅ Round table #%[1]d takes place after all (%[2]s). %[3]d attendee was told, the announcements updated.|✅ Round table #%[1]d takes place after all (%[2]s). %[3]d attendees were told, the announcements updated.",
+	StandInRestored:       "✅ **%[1]s** took back the cancellation of the round table #%[2]d “%[3]s” on %[4]s: it takes place after all. Attendees and announcements are updated. If this wasn't agreed with you, please ask them or tell the team.",
+	PostRestored:          "✅ **Takes place after all** – the cancellation is taken back.",
+	DraftAnnouncedByOther: "📣 **%[1]s** announced the round table #%[2]d “%[3]s” (%[4]s), a draft until now. If this wasn't agreed with you, please ask them or tell the team; you can cancel it with `!cancel %[2]d`.",
+	TooManyAnnounced: "You already announced %[2]d round table in the last 24 hours. Draft #%[1]d stays saved: announce it later with `!announce %[1]d`. If that wasn't you, please tell the team at once.|" +
+		"You already announced %[2]d round tables in the last 24 hours – more than a day needs. Draft #%[1]d stays saved: announce it later with `!announce %[1]d`. If that wasn't you, please tell the team at once.",
+	TooManyAnnouncedOf: "The person who planned round table #%[1]d already had %[2]d round table announced in the last 24 hours. The draft stays saved: announce it later with `!announce %[1]d`.|" +
+		"The person who planned round table #%[1]d already had %[2]d round tables announced in the last 24 hours – more than a day needs. The draft stays saved: announce it later with `!announce %[1]d`.",
 }
 
 // TextsFor returns the texts of lang (German by default).

@@ -197,6 +197,7 @@ func (w *Workflow) Commands() []chat.Command {
 		cmd("verschieben", []string{"reschedule"}, w.coordinator, coord, w.cmdReschedule),
 		cmd("absagen", []string{"cancel"}, w.coordinator, coord, w.cmdCancel),
 		cmd("nachbereitung", []string{"followup"}, w.coordinator, coord, w.cmdFollowup),
+		cmd("wiederherstellen", []string{"restore"}, w.coordinator, coord, w.cmdRestore),
 	}
 }
 

@@ -1,0 +1,149 @@
+package roundtable
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// Taking a cancellation back (rt33): any coordinator may cancel any round
+// table (one steps in for another, rt32), and a careless or taken-over
+// coordinator account cancelled another's evening for good — the members
+// were told it is off, and nothing brought it back. Now the round table's
+// coordinator or a co-host restores it before its start.
+//
+// Who may: the round table's coordinator and its co-hosts (with the
+// coordinator role: the command is a coordinator's), not the co-host who
+// cancelled it (a stand-in's cancel is undone by someone else), and no
+// other coordinator — else the stand-in who cancelled, or any account in
+// the wrong hands, could cancel and restore at will. From any room the
+// coordinator commands work in; a reaction, an edit or a redaction
+// restores nothing (edits are never handled as commands, the command has
+// no reaction, and a redaction of the cancel or the restore changes no
+// record). A restore is a change like a move: one at a time per round
+// table (changeOf), known again on retry by its record (handledBefore),
+// and counted in the same bound of MaxMoves changes within MoveWindow —
+// cancel and restore in turn cannot flood the attendees.
+
+// restoreAuditKey keys the role-audit entry of the restore made by event.
+func restoreAuditKey(event id.EventID) string { return "roundtable-restore:" + event.String() }
+
+// cmdRestore takes a cancellation back: !wiederherstellen <Nr>.
+func (w *Workflow) cmdRestore(ce *chat.Call) error {
+	tx := w.tx
+	rt, _, err := w.rtArg(ce, "wiederherstellen")
+	if err != nil || rt == nil {
+		return err
+	}
+	if rt, err = w.changeOf(ce.Ctx, rt); err != nil {
+		return err
+	}
+	defer w.endChange(rt.ID)
+	state, err := w.handledBefore(ce.Ctx, rt)
+	if err != nil || state == superseded {
+		return err
+	}
+	if state == fresh {
+		if ok, err := w.mayRestore(ce, rt); err != nil || !ok {
+			return err
+		}
+		audit := &storage.RoleAuditEntry{Key: restoreAuditKey(ce.Event.ID), At: w.Now(), Actor: ce.Sender.String(),
+			Subject: rt.Coordinator, Action: "roundtable-restore",
+			Detail: fmt.Sprintf("round table %d: %s", rt.ID, rt.Start.UTC().Format(time.RFC3339))}
+		ok, after, err := w.DB.RoundTables.Restore(ce.Ctx, rt.ID, ce.Event.ID.String(), w.Now(), audit, ce.Sender.String() != rt.Coordinator)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			// Read under the change mark: only the start can have come
+			// between the check and the update.
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.RestoreTooLate, rt.ID))
+		}
+		rt = after
+	}
+	// As a cancellation: the rooms first, then the hosts, then the
+	// attendees; every send's transaction ID from the event (a retry
+	// repeats none), the calendar files by the new SEQUENCE.
+	if err := w.updatePosts(ce.Ctx, rt); err != nil {
+		return err
+	}
+	posts, err := w.DB.RoundTables.Posts(ce.Ctx, rt.ID)
+	if err != nil {
+		return err
+	}
+	for _, p := range posts {
+		if err := w.sendICS(ce.Ctx, rt, id.RoomID(p.RoomID)); err != nil {
+			return err
+		}
+	}
+	told, err := w.notifyHosts(ce.Ctx, ce.Sender, rt, func(name string) string {
+		return chat.Format(tx.StandInRestored, name, rt.ID, chat.Escape(rt.Title), w.rtRange(rt))
+	}, "rt-restored-host")
+	if err != nil {
+		return err
+	}
+	n, err := w.notifyAttendees(ce.Ctx, rt, chat.Format(tx.Restored, chat.Escape(rt.Title), w.rtRange(rt), rt.ID)+"\n\n"+tx.CalendarRestored, "rt-restored", true)
+	if err != nil {
+		return err
+	}
+	return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.RestoredCoord, n), rt.ID, w.rtRange(rt), n)+told)
+}
+
+// mayRestore answers (and returns false) when the sender may not restore
+// rt now: not its coordinator or a co-host, the co-host who cancelled it,
+// not cancelled, cancelled as a draft, its start come, or the bound of
+// changes reached.
+func (w *Workflow) mayRestore(ce *chat.Call, rt *storage.RoundTable) (bool, error) {
+	tx := w.tx
+	reply := func(text string) (bool, error) {
+		return false, w.ReplyMarkdown(ce.Ctx, chat.Format(text, rt.ID))
+	}
+	if !isModerator(rt, ce.Sender) {
+		return reply(tx.RestoreNotYours)
+	}
+	switch {
+	case rt.Status == storage.RoundTableDone:
+		return reply(tx.NotOpen)
+	case rt.Status != storage.RoundTableCancelled:
+		return reply(tx.RestoreNotCancelled)
+	case rt.Version <= 2:
+		// Created at version 1, cancelled as a draft at 2 (storage's
+		// Restore checks the same).
+		return reply(tx.RestoreDraft)
+	case !w.Now().Before(rt.Start):
+		return reply(tx.RestoreTooLate)
+	}
+	if ce.Sender.String() != rt.Coordinator {
+		// A stand-in's cancellation has its audit entry (rt32); its
+		// author is no one to take it back.
+		by, err := w.DB.Roles().AuditActor(ce.Ctx, "roundtable-standin:"+rt.LastEvent)
+		if err != nil {
+			return false, err
+		}
+		if by == ce.Sender.String() {
+			return reply(tx.RestoreOwnCancel)
+		}
+	}
+	n, full, err := w.boundReached(ce, rt, storage.ChangeKeyPrefix, storage.StandInChangeKeyPrefix, MaxMoves)
+	if err != nil {
+		return false, err
+	}
+	if full {
+		return false, w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.TooManyRestores, n), rt.ID, n))
+	}
+	return true, nil
+}
+
+// restored reports whether rt's last change took its cancellation back
+// (its announcement says so, not „verschoben“).
+func (w *Workflow) restored(ctx context.Context, rt *storage.RoundTable) (bool, error) {
+	if rt.Status != storage.RoundTableAnnounced || rt.LastEvent == "" {
+		return false, nil
+	}
+	return w.DB.RoundTables.IsSent(ctx, storage.RestoredKey(rt.LastEvent))
+}
