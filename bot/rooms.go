@@ -28,6 +28,19 @@ func (b *Bot) IsJoined(ctx context.Context, roomID id.RoomID, user id.UserID) (b
 	return m != nil && m.Membership == event.MembershipJoin, nil
 }
 
+// Membership is user's membership in roomID (leave when the state store
+// knows none).
+func (b *Bot) Membership(ctx context.Context, roomID id.RoomID, user id.UserID) (event.Membership, error) {
+	m, err := b.Client.StateStore.GetMember(ctx, roomID, user)
+	if err != nil {
+		return "", fmt.Errorf("failed to read membership: %w", err)
+	}
+	if m == nil || m.Membership == "" {
+		return event.MembershipLeave, nil
+	}
+	return m.Membership, nil
+}
+
 // DisplayName is user's display name in roomID, or the user ID.
 func (b *Bot) DisplayName(ctx context.Context, roomID id.RoomID, user id.UserID) string {
 	m, err := b.Client.StateStore.GetMember(ctx, roomID, user)

@@ -51,6 +51,29 @@ type Matrix interface {
 	FetchMessage(ctx context.Context, roomID id.RoomID, eventID id.EventID) (*event.Event, error)
 }
 
+// MembershipReader is what a Matrix runtime may offer (bot.Bot does,
+// through cmd/lotse's adapter): user's membership in roomID as the state
+// store holds it (join, invite, leave, ban, knock; leave for someone never
+// in the room). Only IsJoined is part of Matrix, so that every test double
+// need not know the rest; MembershipOf reads it.
+type MembershipReader interface {
+	Membership(ctx context.Context, roomID id.RoomID, user id.UserID) (event.Membership, error)
+}
+
+// MembershipOf is user's membership in roomID: from m's MembershipReader
+// when it offers one, else join or leave from IsJoined (a runtime that
+// cannot tell a ban from a leave reports leave).
+func MembershipOf(ctx context.Context, m Matrix, roomID id.RoomID, user id.UserID) (event.Membership, error) {
+	if r, ok := m.(MembershipReader); ok {
+		return r.Membership(ctx, roomID, user)
+	}
+	joined, err := m.IsJoined(ctx, roomID, user)
+	if err != nil || !joined {
+		return event.MembershipLeave, err
+	}
+	return event.MembershipJoin, nil
+}
+
 // RoomAdmin is what roles and onboarding need beyond sending: invites,
 // kicks and opening a DM. bot.Bot implements it.
 type RoomAdmin interface {
