@@ -410,9 +410,9 @@ func (m *matrixAdapter) IsJoined(ctx context.Context, roomID id.RoomID, user id.
 	return m.bot.IsJoined(ctx, roomID, user)
 }
 
-// Membership offers chat.MembershipReader (a ban told apart from a leave:
-// `!team beitreten` invites back after a leave, not after a ban).
-func (m *matrixAdapter) Membership(ctx context.Context, roomID id.RoomID, user id.UserID) (event.Membership, error) {
+// Membership offers chat.MembershipReader (a ban and a kick told apart
+// from a leave: `!team beitreten` invites back after a leave only).
+func (m *matrixAdapter) Membership(ctx context.Context, roomID id.RoomID, user id.UserID) (event.Membership, id.UserID, error) {
 	return m.bot.Membership(ctx, roomID, user)
 }
 

@@ -54,24 +54,27 @@ type Matrix interface {
 // MembershipReader is what a Matrix runtime may offer (bot.Bot does,
 // through cmd/lotse's adapter): user's membership in roomID as the state
 // store holds it (join, invite, leave, ban, knock; leave for someone never
-// in the room). Only IsJoined is part of Matrix, so that every test double
-// need not know the rest; MembershipOf reads it.
+// in the room), and for a leave, who made it when the homeserver names
+// someone else than user (a kick; "" when they left themselves or never
+// were in the room). Only IsJoined is part of Matrix, so that every test
+// double need not know the rest; MembershipOf reads it.
 type MembershipReader interface {
-	Membership(ctx context.Context, roomID id.RoomID, user id.UserID) (event.Membership, error)
+	Membership(ctx context.Context, roomID id.RoomID, user id.UserID) (ms event.Membership, by id.UserID, err error)
 }
 
-// MembershipOf is user's membership in roomID: from m's MembershipReader
-// when it offers one, else join or leave from IsJoined (a runtime that
-// cannot tell a ban from a leave reports leave).
-func MembershipOf(ctx context.Context, m Matrix, roomID id.RoomID, user id.UserID) (event.Membership, error) {
+// MembershipOf is user's membership in roomID and, for a leave, who
+// removed them (MembershipReader): from m's MembershipReader when it
+// offers one, else join or leave from IsJoined (a runtime that cannot
+// tell a ban from a leave reports leave, by nobody).
+func MembershipOf(ctx context.Context, m Matrix, roomID id.RoomID, user id.UserID) (event.Membership, id.UserID, error) {
 	if r, ok := m.(MembershipReader); ok {
 		return r.Membership(ctx, roomID, user)
 	}
 	joined, err := m.IsJoined(ctx, roomID, user)
 	if err != nil || !joined {
-		return event.MembershipLeave, err
+		return event.MembershipLeave, "", err
 	}
-	return event.MembershipJoin, nil
+	return event.MembershipJoin, "", nil
 }
 
 // RoomAdmin is what roles and onboarding need beyond sending: invites,

@@ -57,7 +57,7 @@ func (m envMatrix) DisplayName(ctx context.Context, roomID id.RoomID, user id.Us
 }
 
 // Membership reads the wrapped Matrix's membership (MembershipOf).
-func (m envMatrix) Membership(ctx context.Context, roomID id.RoomID, user id.UserID) (event.Membership, error) {
+func (m envMatrix) Membership(ctx context.Context, roomID id.RoomID, user id.UserID) (event.Membership, id.UserID, error) {
 	return MembershipOf(ctx, m.Matrix, roomID, user)
 }
 

@@ -180,6 +180,7 @@ const (
 	rejoinInvited               // invited now
 	rejoinPending               // an invitation is waiting for them already
 	rejoinBanned                // banned from the room by a room admin: not invited
+	rejoinRemoved               // removed by someone else than Lotse, asking themselves: not invited
 	rejoinSoon                  // invited by their own request within rejoinEvery: not again yet
 	rejoinFailed                // the invite failed (no power to invite there)
 )
@@ -191,16 +192,22 @@ const (
 // too), and someone a room admin banned none at all — the ban is the room
 // admins' decision, and an invite would fail against it anyway. Someone
 // who left, declined, was removed or never came is invited. self: the
-// person asked themselves (`!team beitreten`), and is invited at most
-// once per rejoinEvery (rejoinBound): each invite is an event in the
-// room, and leave, `!team beitreten`, leave … would fill its timeline.
+// person asked themselves (`!team beitreten`): one removed by someone
+// else than Lotse (a room admin's kick) is not invited — that is undone
+// by a manager's grant, not by the one removed —, a membership that
+// cannot be read invites nobody, and the invite goes out at most once per
+// rejoinEvery (rejoinBound): each invite is an event in the room, and
+// leave, `!team beitreten`, leave … would fill its timeline.
 // A failure is logged: the role stands, and a manager can invite by hand.
 func (w *Workflow) inviteIfOut(ctx context.Context, room id.RoomID, user id.UserID, self bool) rejoin {
 	if room == "" || w.Rooms == nil {
 		return rejoinNone
 	}
-	ms, err := chat.MembershipOf(ctx, w.Matrix, room, user)
+	ms, by, err := chat.MembershipOf(ctx, w.Matrix, room, user)
 	switch {
+	case err != nil && self:
+		zerolog.Ctx(ctx).Warn().Err(err).Stringer("room_id", room).Msg("Could not read a membership")
+		return rejoinFailed
 	case err != nil:
 		zerolog.Ctx(ctx).Warn().Err(err).Stringer("room_id", room).Msg("Could not read a membership")
 		return rejoinNone
@@ -210,6 +217,11 @@ func (w *Workflow) inviteIfOut(ctx context.Context, room id.RoomID, user id.User
 		return rejoinPending
 	case ms == event.MembershipBan:
 		return rejoinBanned
+	case self && by != "" && by != user && by != w.Matrix.UserID():
+		// Removed by someone (a room admin's kick): not undone at the
+		// person's own request; a manager's grant is a decision, and
+		// invites.
+		return rejoinRemoved
 	}
 	if self && !w.rejoins.take(room, user, w.Now()) {
 		return rejoinSoon
@@ -410,8 +422,9 @@ func (w *Workflow) requestTeam(ctx context.Context, user, actor id.UserID, dmRoo
 // active. One who is not in the team room — left it, declined the invite,
 // or never got one — is invited back (rooms33: before, only a manager's
 // `!rolle` did, and the member had the role and no way in); one banned
-// from it by a room admin is told to ask the coordinators, and not
-// invited. At most one invite per rejoinEvery (inviteIfOut).
+// from it, or removed from it, by a room admin is told to ask the
+// coordinators, and not invited. At most one invite per rejoinEvery
+// (inviteIfOut).
 func (w *Workflow) teamAlready(ctx context.Context, user id.UserID) string {
 	pt := w.tx
 	if !w.teamOn() {
@@ -424,6 +437,8 @@ func (w *Workflow) teamAlready(ctx context.Context, user id.UserID) string {
 		return pt.TeamAlready + " " + pt.TeamRejoinPending
 	case rejoinBanned:
 		return pt.TeamAlready + " " + pt.TeamRejoinBanned
+	case rejoinRemoved:
+		return pt.TeamAlready + " " + pt.TeamRejoinRemoved
 	case rejoinSoon:
 		return pt.TeamAlready + " " + pt.TeamRejoinSoon
 	case rejoinFailed:
