@@ -47,7 +47,8 @@ func (b *Bot) Membership(ctx context.Context, roomID id.RoomID, user id.UserID) 
 	case errors.Is(err, mautrix.MNotFound):
 		return event.MembershipLeave, "", nil // never in the room
 	case err != nil:
-		return "", "", fmt.Errorf("failed to read who removed %s: %w", user, err)
+		// The store's leave stands; only who made it is unknown.
+		return event.MembershipLeave, "", fmt.Errorf("failed to read who removed %s: %w", user, err)
 	}
 	if ms := membershipOf(&evt.Content); ms != "" && ms != event.MembershipLeave {
 		return ms, "", nil // the store is behind the homeserver

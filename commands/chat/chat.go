@@ -65,14 +65,18 @@ type MembershipReader interface {
 // MembershipOf is user's membership in roomID and, for a leave, who
 // removed them (MembershipReader): from m's MembershipReader when it
 // offers one, else join or leave from IsJoined (a runtime that cannot
-// tell a ban from a leave reports leave, by nobody).
+// tell a ban from a leave reports leave, by nobody). With an error the
+// membership is "", or leave when only who made the leave is unknown.
 func MembershipOf(ctx context.Context, m Matrix, roomID id.RoomID, user id.UserID) (event.Membership, id.UserID, error) {
 	if r, ok := m.(MembershipReader); ok {
 		return r.Membership(ctx, roomID, user)
 	}
 	joined, err := m.IsJoined(ctx, roomID, user)
-	if err != nil || !joined {
-		return event.MembershipLeave, "", err
+	switch {
+	case err != nil:
+		return "", "", err
+	case !joined:
+		return event.MembershipLeave, "", nil
 	}
 	return event.MembershipJoin, "", nil
 }

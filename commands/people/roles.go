@@ -208,9 +208,13 @@ func (w *Workflow) inviteIfOut(ctx context.Context, room id.RoomID, user id.User
 	case err != nil && self:
 		zerolog.Ctx(ctx).Warn().Err(err).Stringer("room_id", room).Msg("Could not read a membership")
 		return rejoinFailed
-	case err != nil:
+	case err != nil && ms != event.MembershipLeave:
 		zerolog.Ctx(ctx).Warn().Err(err).Stringer("room_id", room).Msg("Could not read a membership")
 		return rejoinNone
+	case err != nil:
+		// A manager's grant: out of the room, only who removed them is
+		// unknown, which does not matter here.
+		zerolog.Ctx(ctx).Info().Err(err).Stringer("room_id", room).Msg("Could not read who removed someone; inviting them at a manager's grant")
 	case ms == event.MembershipJoin:
 		return rejoinNone
 	case ms == event.MembershipInvite:
