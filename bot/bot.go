@@ -194,6 +194,10 @@ type Bot struct {
 	joins        joinBudget             // rooms joined through invites (see joinBudget)
 	// exposeWake wakes watchExposure.
 	exposeWake chan struct{}
+	// heldWakes counts the wakes of the held events (wakeHeld): an event
+	// handled while one ran is tried again at once (process), not after
+	// its held delay (rooms33).
+	heldWakes atomic.Uint64
 }
 
 // New logs in (reusing a stored access token and device when there is one),

@@ -80,8 +80,9 @@ func isHeld(err error) bool {
 // heldDelay is how long an event whose send was held waits before it is
 // tried again at first, maxHeldDelay the most (heldDelayFor); when the
 // room is closed again the held events are due at once (wakeHeld), also
-// at a start that finds it closed, so these only bound how late an event
-// is that missed the wake (held while the room was being closed).
+// at a start that finds it closed, and an event held while the room was
+// being closed is tried again at once (process sees the wake), so these
+// only bound the tries while the room stays open.
 const (
 	heldDelay    = time.Minute
 	maxHeldDelay = 15 * time.Minute
@@ -368,7 +369,12 @@ const heldReason = "held: a team or approvals room is open to everyone"
 
 // wakeHeld makes the held events due now, in their order, once a room is
 // closed again (or found closed at start).
+//
+// The count goes up first: an event whose handling began before it and
+// that is postponed after the update below would miss the update, and
+// process sees the count changed and makes that event due at once.
 func (b *Bot) wakeHeld(ctx context.Context) {
+	b.heldWakes.Add(1)
 	n, err := b.db.Inbox.DueNowPostponed(ctx, heldReason, b.opts.Now())
 	if err != nil {
 		b.log.Warn().Err(err).Msg("Failed to make the held events due; they follow within a minute")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -26,6 +27,36 @@ func (b *Bot) IsJoined(ctx context.Context, roomID id.RoomID, user id.UserID) (b
 		return false, fmt.Errorf("failed to read membership: %w", err)
 	}
 	return m != nil && m.Membership == event.MembershipJoin, nil
+}
+
+// Membership is user's membership in roomID (leave when the state store
+// knows none) and, for a leave, who removed them: the sender of their
+// membership event, read from the homeserver (the state store keeps no
+// sender), when it is someone else than user (a kick); "" when they left
+// themselves or were never in the room.
+func (b *Bot) Membership(ctx context.Context, roomID id.RoomID, user id.UserID) (event.Membership, id.UserID, error) {
+	m, err := b.Client.StateStore.GetMember(ctx, roomID, user)
+	if err != nil {
+		return "", "", fmt.Errorf("failed to read membership: %w", err)
+	}
+	if m != nil && m.Membership != "" && m.Membership != event.MembershipLeave {
+		return m.Membership, "", nil
+	}
+	evt, err := b.Client.FullStateEvent(ctx, roomID, event.StateMember, user.String())
+	switch {
+	case errors.Is(err, mautrix.MNotFound):
+		return event.MembershipLeave, "", nil // never in the room
+	case err != nil:
+		// The store's leave stands; only who made it is unknown.
+		return event.MembershipLeave, "", fmt.Errorf("failed to read who removed %s: %w", user, err)
+	}
+	if ms := membershipOf(&evt.Content); ms != "" && ms != event.MembershipLeave {
+		return ms, "", nil // the store is behind the homeserver
+	}
+	if evt.Sender == "" || evt.Sender == user {
+		return event.MembershipLeave, "", nil // left themselves, or never there (Dendrite answers an empty event)
+	}
+	return event.MembershipLeave, evt.Sender, nil
 }
 
 // DisplayName is user's display name in roomID, or the user ID.

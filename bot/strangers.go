@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 )
@@ -50,7 +51,21 @@ func (b *Bot) rememberJoined(ctx context.Context, room id.RoomID) error {
 	if err != nil {
 		return fmt.Errorf("failed to read the room's members: %w", err)
 	}
+	return b.storeKnown(ctx, room, members)
+}
+
+// storeKnown stores members as room's list of who was in it at its
+// opening, unless it has one already.
+func (b *Bot) storeKnown(ctx context.Context, room id.RoomID, members []id.UserID) error {
+	key := strangersKeyPrefix + room.String()
+	if have, err := b.db.KV.Get(ctx, key); err != nil || have != "" {
+		return err
+	}
+	members = slices.Clone(members)
 	slices.Sort(members)
+	if members == nil {
+		members = []id.UserID{}
+	}
 	data, err := json.Marshal(members)
 	if err != nil {
 		return fmt.Errorf("failed to encode the room's members: %w", err)
@@ -166,4 +181,99 @@ func (b *Bot) holdStrangers(ctx context.Context, ex Exposure, said map[id.RoomID
 		said[room] = false // said once; an opening again is said as such
 	}
 	return strangersRecheck, true
+}
+
+// Who was in the room at its opening (rooms33). The watcher takes its
+// list (rememberJoined) when it first finds the room open: after the sync
+// batch that brought the opening, and after any batch that followed
+// before it ran. A stranger who joined in the same batch as the opening —
+// within seconds of it, or while Lotse was stopped — was on that list and
+// counted as there before (shut32's Left). So the sync writes the list
+// itself, for a batch that brings a team or approvals room's join rule,
+// history visibility or encryption and leaves the room open, from what
+// the state store held before the batch: the members then, plus the
+// membership changes of the batch that come before its first such event
+// in the batch's timeline (the homeserver's order; the state section
+// precedes the timeline). When the batch has a gap (the opening is in its
+// state section, not in the timeline: Lotse was stopped, or the sync was
+// limited), no change of the batch is taken as earlier than the opening:
+// whoever joined in that gap and has no role holds the room after its
+// closing until they are removed or given the role (the safe side).
+// A member event's origin_server_ts is not used: the joining server sets
+// it, so a stranger on their own server could date their join back.
+
+// membersBeforeBatch returns, for each team or approvals room that res
+// brings an exposure state event of and that has no list yet, its members
+// (joined or invited) as the state store holds them before res is
+// processed. A room whose members cannot be read is left out (the
+// watcher's list follows, as before).
+func (b *Bot) membersBeforeBatch(ctx context.Context, res *mautrix.RespSync) map[id.RoomID][]id.UserID {
+	var before map[id.RoomID][]id.UserID
+	if b.opts.ExposureNotice == nil || b.db == nil || b.Client == nil || b.Client.StateStore == nil {
+		return nil // no watcher (watchExposure) to release a list again: none is taken
+	}
+	for room, key := range b.opts.WatchedRooms {
+		jr := res.Rooms.Join[room]
+		if !inviteOnlyKeys[key] || jr == nil {
+			continue
+		}
+		if joined, err := b.IsJoined(ctx, room, b.UserID()); err != nil || !joined {
+			continue // as sayExposure: a room Lotse is not in is not watched
+		}
+		events := slices.Concat(jr.State.Events, jr.Timeline.Events)
+		if jr.StateAfter != nil {
+			events = append(events, jr.StateAfter.Events...)
+		}
+		if !slices.ContainsFunc(events, isExposureState) {
+			continue
+		}
+		if pending, err := b.strangersPending(ctx, room); err != nil || pending {
+			continue // open before (its list stands), or unreadable: the watcher's steps
+		}
+		members, err := b.Client.StateStore.GetRoomJoinedOrInvitedMembers(ctx, room)
+		if err != nil {
+			b.log.Warn().Err(err).Stringer("room_id", room).Msg("Could not read a room's members before a change of its state; the list of who was in it at its opening is taken later")
+			continue
+		}
+		if before == nil {
+			before = map[id.RoomID][]id.UserID{}
+		}
+		before[room] = members
+	}
+	return before
+}
+
+// rememberAtOpening stores, for each room of before that res left open,
+// who was in it at the opening (see above): the watcher keeps that list
+// (rememberJoined stores none over it).
+func (b *Bot) rememberAtOpening(ctx context.Context, res *mautrix.RespSync, before map[id.RoomID][]id.UserID) {
+	for room, members := range before {
+		if ex, err := b.Exposure(ctx, room); err != nil || !ex.Open() {
+			continue
+		}
+		in := make(map[id.UserID]bool, len(members))
+		for _, user := range members {
+			in[user] = true
+		}
+		jr := res.Rooms.Join[room]
+		first := slices.IndexFunc(jr.Timeline.Events, isExposureState)
+		if first >= 0 && !slices.ContainsFunc(jr.State.Events, isExposureState) {
+			for _, evt := range slices.Concat(jr.State.Events, jr.Timeline.Events[:first]) {
+				if evt.Type.Type != event.StateMember.Type || evt.StateKey == nil {
+					continue
+				}
+				m := membershipOf(&evt.Content)
+				in[id.UserID(*evt.StateKey)] = m == event.MembershipJoin || m == event.MembershipInvite
+			}
+		}
+		var known []id.UserID
+		for user, ok := range in {
+			if ok {
+				known = append(known, user)
+			}
+		}
+		if err := b.storeKnown(ctx, room, known); err != nil {
+			b.log.Warn().Err(err).Stringer("room_id", room).Msg("Could not store who was in a room at its opening; the watcher takes the list later")
+		}
+	}
 }

@@ -225,9 +225,13 @@ func (s *syncer) syncSucceeded(now time.Time) {
 // ProcessResponse lets mautrix update the state store and crypto machine,
 // then commits the batch's events and the new sync position atomically.
 func (s *syncer) ProcessResponse(ctx context.Context, res *mautrix.RespSync, since string) error {
+	// Who was in a team or approvals room that this batch opens, read
+	// before the batch changes the state store (rooms33).
+	opened := s.bot.membersBeforeBatch(ctx, res)
 	if err := s.DefaultSyncer.ProcessResponse(ctx, res, since); err != nil {
 		return err
 	}
+	s.bot.rememberAtOpening(ctx, res, opened)
 	b := s.bot
 	now := b.opts.Now()
 	// A sync without a position after Lotse dropped its own (dropPosition)

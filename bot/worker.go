@@ -177,6 +177,7 @@ func (b *Bot) process(ctx context.Context, item storage.InboxItem) bool {
 	log := b.log.With().Str("event_id", item.EventID).Str("room_id", item.RoomID).Str("event_type", item.EventType).Logger()
 	ctx = log.WithContext(ctx)
 	start := time.Now()
+	wakes := b.heldWakes.Load()
 	err := b.safeHandle(ctx, item)
 	now := b.opts.Now()
 	if err == nil {
@@ -199,8 +200,20 @@ func (b *Bot) process(ctx context.Context, item storage.InboxItem) bool {
 		// waits until it is closed again (wakeHeld), without counting an
 		// attempt; the room was told (watchExposure).
 		log.Info().Err(err).Msg("A send waits until the room is closed again")
-		if err := b.db.Inbox.Postpone(ctx, item.EventID, now.Add(heldDelayFor(item.ReceivedAt, now)), heldReason); err != nil {
+		due := now.Add(heldDelayFor(item.ReceivedAt, now))
+		// A room was found closed while this event was handled: the wake
+		// (wakeHeld) may have run before this postponement and missed it,
+		// and the event waited its delay, up to maxHeldDelay (mend32b's
+		// Left). It is tried again at once; if its room is still open, it
+		// waits as before — one more try per wake, no loop.
+		rewake := b.heldWakes.Load() != wakes
+		if rewake {
+			due = now
+		}
+		if err := b.db.Inbox.Postpone(ctx, item.EventID, due, heldReason); err != nil {
 			log.Err(err).Msg("Failed to postpone event")
+		} else if rewake {
+			b.notify()
 		}
 		return true
 	}

@@ -410,6 +410,12 @@ func (m *matrixAdapter) IsJoined(ctx context.Context, roomID id.RoomID, user id.
 	return m.bot.IsJoined(ctx, roomID, user)
 }
 
+// Membership offers chat.MembershipReader (a ban and a kick told apart
+// from a leave: `!team beitreten` invites back after a leave only).
+func (m *matrixAdapter) Membership(ctx context.Context, roomID id.RoomID, user id.UserID) (event.Membership, id.UserID, error) {
+	return m.bot.Membership(ctx, roomID, user)
+}
+
 func (m *matrixAdapter) DirectMember(ctx context.Context, roomID id.RoomID) (id.UserID, error) {
 	return m.bot.DirectMember(ctx, roomID)
 }
@@ -443,6 +449,8 @@ func (m *matrixAdapter) FetchMessage(ctx context.Context, roomID id.RoomID, even
 }
 
 var _ commands.Matrix = (*matrixAdapter)(nil)
+
+var _ chat.MembershipReader = (*matrixAdapter)(nil)
 
 // watchedRoomsOf is the configured team room and approvals room as a list
 // (empty without them): their joins are watched.

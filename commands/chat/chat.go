@@ -51,6 +51,36 @@ type Matrix interface {
 	FetchMessage(ctx context.Context, roomID id.RoomID, eventID id.EventID) (*event.Event, error)
 }
 
+// MembershipReader is what a Matrix runtime may offer (bot.Bot does,
+// through cmd/lotse's adapter): user's membership in roomID as the state
+// store holds it (join, invite, leave, ban, knock; leave for someone never
+// in the room), and for a leave, who made it when the homeserver names
+// someone else than user (a kick; "" when they left themselves or never
+// were in the room). Only IsJoined is part of Matrix, so that every test
+// double need not know the rest; MembershipOf reads it.
+type MembershipReader interface {
+	Membership(ctx context.Context, roomID id.RoomID, user id.UserID) (ms event.Membership, by id.UserID, err error)
+}
+
+// MembershipOf is user's membership in roomID and, for a leave, who
+// removed them (MembershipReader): from m's MembershipReader when it
+// offers one, else join or leave from IsJoined (a runtime that cannot
+// tell a ban from a leave reports leave, by nobody). With an error the
+// membership is "", or leave when only who made the leave is unknown.
+func MembershipOf(ctx context.Context, m Matrix, roomID id.RoomID, user id.UserID) (event.Membership, id.UserID, error) {
+	if r, ok := m.(MembershipReader); ok {
+		return r.Membership(ctx, roomID, user)
+	}
+	joined, err := m.IsJoined(ctx, roomID, user)
+	switch {
+	case err != nil:
+		return "", "", err
+	case !joined:
+		return event.MembershipLeave, "", nil
+	}
+	return event.MembershipJoin, "", nil
+}
+
 // RoomAdmin is what roles and onboarding need beyond sending: invites,
 // kicks and opening a DM. bot.Bot implements it.
 type RoomAdmin interface {

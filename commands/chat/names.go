@@ -56,6 +56,11 @@ func (m envMatrix) DisplayName(ctx context.Context, roomID id.RoomID, user id.Us
 	return user.String()
 }
 
+// Membership reads the wrapped Matrix's membership (MembershipOf).
+func (m envMatrix) Membership(ctx context.Context, roomID id.RoomID, user id.UserID) (event.Membership, id.UserID, error) {
+	return MembershipOf(ctx, m.Matrix, roomID, user)
+}
+
 // Send sends content, unless the room is held (hold), a message cut to fit first (on a copy: the caller's
 // content stays as it was). The cut is logged, without the text.
 func (m envMatrix) Send(ctx context.Context, roomID id.RoomID, evtType event.Type, content any, txnID string) (id.EventID, error) {

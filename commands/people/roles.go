@@ -7,9 +7,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/hashicorp/golang-lru/v2/simplelru"
 	"github.com/rs/zerolog"
+	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/chat"
@@ -150,8 +153,11 @@ func (w *Workflow) cmdRole(ce *chat.Call) error {
 		// Granted again to someone who left the approvals room (or never
 		// got there): the grant is how a manager asks to have them back,
 		// and before, nothing was sent (pass 31's Left; roles32).
-		if w.inviteIfOut(ce.Ctx, w.cfg.ApprovalsRoom, target) {
+		switch w.inviteIfOut(ce.Ctx, w.cfg.ApprovalsRoom, target, false) {
+		case rejoinInvited, rejoinPending:
 			answer += " " + chat.Format(pt.NotInApprovalsRoom, chat.Escape(target.String()))
+		case rejoinBanned:
+			answer += " " + chat.Format(pt.BannedInApprovalsRoom, chat.Escape(target.String()))
 		}
 		return w.ReplyMarkdown(ce.Ctx, answer)
 	}
@@ -166,26 +172,103 @@ func (w *Workflow) cmdRole(ce *chat.Call) error {
 	return w.ReplyMarkdown(ce.Ctx, chat.Format(pt.Granted, chat.Escape(target.String()), w.roleLabel(role)))
 }
 
+// Outcomes of inviteIfOut.
+type rejoin int
+
+const (
+	rejoinNone    rejoin = iota // in the room, no room, or the membership cannot be read: nothing sent
+	rejoinInvited               // invited now
+	rejoinPending               // an invitation is waiting for them already
+	rejoinBanned                // banned from the room by a room admin: not invited
+	rejoinRemoved               // removed by someone else than Lotse, asking themselves: not invited
+	rejoinSoon                  // invited by their own request within rejoinEvery: not again yet
+	rejoinFailed                // the invite failed (no power to invite there)
+)
+
 // inviteIfOut invites user, who holds a role that belongs in room, when
-// they are not a joined member of it, and reports whether it did. The
-// membership is read first (the state store the sync keeps), so a grant
-// repeated for someone in the room sends no invite; one invited and not
-// yet answered gets none either (bot.Bot.Invite). A failure is logged: the
-// role stands, and a manager can invite by hand.
-func (w *Workflow) inviteIfOut(ctx context.Context, room id.RoomID, user id.UserID) bool {
+// they are not in it, and says what it did. The membership is read first
+// (the state store the sync keeps): someone joined gets no invite, one
+// invited and not yet answered none either (bot.Bot.Invite sends none
+// too), and someone a room admin banned none at all — the ban is the room
+// admins' decision, and an invite would fail against it anyway. Someone
+// who left, declined, was removed or never came is invited. self: the
+// person asked themselves (`!team beitreten`): one removed by someone
+// else than Lotse (a room admin's kick) is not invited — that is undone
+// by a manager's grant, not by the one removed —, a membership that
+// cannot be read invites nobody, and the invite goes out at most once per
+// rejoinEvery (rejoinBound): each invite is an event in the room, and
+// leave, `!team beitreten`, leave … would fill its timeline.
+// A failure is logged: the role stands, and a manager can invite by hand.
+func (w *Workflow) inviteIfOut(ctx context.Context, room id.RoomID, user id.UserID, self bool) rejoin {
 	if room == "" || w.Rooms == nil {
-		return false
+		return rejoinNone
 	}
-	if joined, err := w.Matrix.IsJoined(ctx, room, user); err != nil || joined {
-		if err != nil {
-			zerolog.Ctx(ctx).Warn().Err(err).Stringer("room_id", room).Msg("Could not read a membership")
-		}
-		return false
+	ms, by, err := chat.MembershipOf(ctx, w.Matrix, room, user)
+	switch {
+	case err != nil && self:
+		zerolog.Ctx(ctx).Warn().Err(err).Stringer("room_id", room).Msg("Could not read a membership")
+		return rejoinFailed
+	case err != nil && ms != event.MembershipLeave:
+		zerolog.Ctx(ctx).Warn().Err(err).Stringer("room_id", room).Msg("Could not read a membership")
+		return rejoinNone
+	case err != nil:
+		// A manager's grant: out of the room, only who removed them is
+		// unknown, which does not matter here.
+		zerolog.Ctx(ctx).Info().Err(err).Stringer("room_id", room).Msg("Could not read who removed someone; inviting them at a manager's grant")
+	case ms == event.MembershipJoin:
+		return rejoinNone
+	case ms == event.MembershipInvite:
+		return rejoinPending
+	case ms == event.MembershipBan:
+		return rejoinBanned
+	case self && by != "" && by != user && by != w.Matrix.UserID():
+		// Removed by someone (a room admin's kick): not undone at the
+		// person's own request; a manager's grant is a decision, and
+		// invites.
+		return rejoinRemoved
+	}
+	if self && !w.rejoins.take(room, user, w.Now()) {
+		return rejoinSoon
 	}
 	if err := w.Rooms.Invite(ctx, room, user, w.tx.InviteReason); err != nil {
 		zerolog.Ctx(ctx).Info().Err(err).Stringer("room_id", room).Msg("Could not invite again")
+		return rejoinFailed
+	}
+	return rejoinInvited
+}
+
+// rejoinEvery is how often a team member's own `!team beitreten` invites
+// them back into the team room at most (inviteIfOut).
+const rejoinEvery = time.Hour
+
+// rejoinBound remembers when each person was last invited back at their
+// own request (at most rejoinKept people; after a restart, or for the
+// least recently invited beyond the bound, the next request invites).
+type rejoinBound struct {
+	mu   sync.Mutex
+	last *simplelru.LRU[string, time.Time]
+}
+
+const rejoinKept = 1024
+
+func newRejoinBound() *rejoinBound {
+	last, err := simplelru.NewLRU[string, time.Time](rejoinKept, nil)
+	if err != nil {
+		panic(err) // only for a size below 1
+	}
+	return &rejoinBound{last: last}
+}
+
+// take reports whether user may be invited into room at now, and if so
+// counts the invite.
+func (r *rejoinBound) take(room id.RoomID, user id.UserID, now time.Time) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	key := room.String() + " " + user.String()
+	if at, ok := r.last.Peek(key); ok && now.Sub(at) < rejoinEvery && !now.Before(at) {
 		return false
 	}
+	r.last.Add(key, now)
 	return true
 }
 
@@ -259,11 +342,16 @@ func (w *Workflow) requestTeam(ctx context.Context, user, actor id.UserID, dmRoo
 	}
 	if r != nil && r.Status == storage.RoleActive {
 		if self {
-			return w.ReplyMarkdown(ctx, pt.TeamAlready)
+			return w.ReplyMarkdown(ctx, w.teamAlready(ctx, user))
 		}
 		answer := chat.Format(pt.AlreadyHas, chat.Escape(user.String()), w.roleLabel(storage.RoleTeam))
-		if w.teamOn() && w.inviteIfOut(ctx, w.cfg.TeamRoom, user) {
-			answer += " " + chat.Format(pt.NotInTeamRoom, chat.Escape(user.String()))
+		if w.teamOn() {
+			switch w.inviteIfOut(ctx, w.cfg.TeamRoom, user, false) {
+			case rejoinInvited, rejoinPending:
+				answer += " " + chat.Format(pt.NotInTeamRoom, chat.Escape(user.String()))
+			case rejoinBanned:
+				answer += " " + chat.Format(pt.BannedInTeamRoom, chat.Escape(user.String()))
+			}
 		}
 		return w.ReplyMarkdown(ctx, answer)
 	}
@@ -332,6 +420,35 @@ func (w *Workflow) requestTeam(ctx context.Context, user, actor id.UserID, dmRoo
 	// never (twenty-seventh pass, mend27a). Once per grant (persisted); a
 	// grant that repeats one still pending tells nobody anew.
 	return w.notice(ctx, "grant-pending:"+cause+":"+user.String(), user, "", chat.MentionContent(chat.Format(pt.GrantPendingMember, missing)), now)
+}
+
+// teamAlready answers `!team beitreten` from someone whose team role is
+// active. One who is not in the team room — left it, declined the invite,
+// or never got one — is invited back (rooms33: before, only a manager's
+// `!rolle` did, and the member had the role and no way in); one banned
+// from it, or removed from it, by a room admin is told to ask the
+// coordinators, and not invited. At most one invite per rejoinEvery
+// (inviteIfOut).
+func (w *Workflow) teamAlready(ctx context.Context, user id.UserID) string {
+	pt := w.tx
+	if !w.teamOn() {
+		return pt.TeamAlready
+	}
+	switch w.inviteIfOut(ctx, w.cfg.TeamRoom, user, true) {
+	case rejoinInvited:
+		return pt.TeamAlready + " " + pt.TeamRejoined
+	case rejoinPending:
+		return pt.TeamAlready + " " + pt.TeamRejoinPending
+	case rejoinBanned:
+		return pt.TeamAlready + " " + pt.TeamRejoinBanned
+	case rejoinRemoved:
+		return pt.TeamAlready + " " + pt.TeamRejoinRemoved
+	case rejoinSoon:
+		return pt.TeamAlready + " " + pt.TeamRejoinSoon
+	case rejoinFailed:
+		return pt.TeamAlready + " " + pt.TeamRejoinFailed
+	}
+	return pt.TeamAlready
 }
 
 // roleState names a state of a team role (none yet, or its status since

@@ -21,6 +21,15 @@ type Texts struct {
 	// NotInApprovalsRoom, NotInTeamRoom follow AlreadyHas when the person
 	// was not in the room of the role and Lotse invited them: %s user.
 	NotInApprovalsRoom, NotInTeamRoom string
+	// BannedInApprovalsRoom, BannedInTeamRoom follow AlreadyHas when the
+	// person is banned from the room of the role: not invited (%s user).
+	BannedInApprovalsRoom, BannedInTeamRoom string
+	// TeamRejoined, TeamRejoinPending, TeamRejoinBanned, TeamRejoinRemoved,
+	// TeamRejoinSoon, TeamRejoinFailed follow TeamAlready when the person
+	// is not in the team room: invited again, an invite waits, banned
+	// there or removed by someone (not invited), invited a short while
+	// ago (not again yet), the invite failed.
+	TeamRejoined, TeamRejoinPending, TeamRejoinBanned, TeamRejoinRemoved, TeamRejoinSoon, TeamRejoinFailed string
 	// Applied: %s = what is missing. AppliedApprovers: %s user, %s missing, %s user.
 	Applied, AppliedApprovers string
 	// AppliedGuide follows Applied when the library has the guide about
@@ -113,6 +122,14 @@ var German = Texts{
 
 	NotInApprovalsRoom:       "%s ist nicht im Genehmigungsraum: Eine Einladung von mir liegt jetzt bei der Person.",
 	NotInTeamRoom:            "%s ist nicht im Teamraum: Eine Einladung von mir liegt jetzt bei der Person.",
+	BannedInApprovalsRoom:    "%s ist im Genehmigungsraum gesperrt, deshalb lade ich die Person nicht ein. Soll sie zurück, muss jemand mit Admin-Rechten im Raum die Sperre aufheben; vergib die Rolle danach noch einmal.",
+	BannedInTeamRoom:         "%s ist im Teamraum gesperrt, deshalb lade ich die Person nicht ein. Soll sie zurück, muss jemand mit Admin-Rechten im Raum die Sperre aufheben; vergib die Rolle danach noch einmal.",
+	TeamRejoined:             "Im Teamraum warst du nicht mehr – ich habe dich wieder eingeladen. Nimm die Einladung in deinem Chat-Programm an.",
+	TeamRejoinPending:        "Eine Einladung in den Teamraum liegt schon bei dir: Nimm sie in deinem Chat-Programm an.",
+	TeamRejoinBanned:         "Im Teamraum bist du aber gesperrt, deshalb lade ich dich nicht ein. Wenn du wieder hineinmöchtest, wende dich bitte an die Koordination des Teams.",
+	TeamRejoinRemoved:        "Aus dem Teamraum hat dich aber jemand entfernt, deshalb lade ich dich nicht selbst wieder ein. Wenn du wieder hineinmöchtest, wende dich bitte an die Koordination des Teams.",
+	TeamRejoinSoon:           "Ich habe dich vor Kurzem schon in den Teamraum eingeladen. Eine neue Einladung schicke ich frühestens eine Stunde danach – hast du sie abgelehnt, schreib mir dann noch einmal `!team beitreten`.",
+	TeamRejoinFailed:         "Im Teamraum bist du nicht, und einladen konnte ich dich gerade nicht. Bitte wende dich an die Koordination des Teams.",
 	TeamActiveNoInvite:       "✅ %s ist jetzt im Digitalisierungsteam freigeschaltet. In den Teamraum konnte ich die Person nicht einladen – wahrscheinlich fehlt mir dort das Recht dazu. Bitte lade sie von Hand ein.",
 	TeamActiveMemberNoInvite: "✅ Du bist jetzt im Digitalisierungsteam freigeschaltet! Die Einladung in den Teamraum bekommst du von jemandem aus dem Team. Willkommen an Bord!",
 
@@ -201,6 +218,14 @@ var English = Texts{
 
 	NotInApprovalsRoom:       "%s is not in the approvals room: they have an invitation from me now.",
 	NotInTeamRoom:            "%s is not in the team room: they have an invitation from me now.",
+	BannedInApprovalsRoom:    "%s is banned from the approvals room, so I'm not inviting them. If they should come back, someone with admin rights in the room must lift the ban; then grant the role again.",
+	BannedInTeamRoom:         "%s is banned from the team room, so I'm not inviting them. If they should come back, someone with admin rights in the room must lift the ban; then grant the role again.",
+	TeamRejoined:             "You were no longer in the team room – I've invited you again. Accept the invitation in your chat app.",
+	TeamRejoinPending:        "An invitation to the team room is already waiting for you: accept it in your chat app.",
+	TeamRejoinBanned:         "But you are banned from the team room, so I'm not inviting you. If you want to get back in, please ask the team's coordinators.",
+	TeamRejoinRemoved:        "But someone removed you from the team room, so I won't invite you back on my own. If you want to get back in, please ask the team's coordinators.",
+	TeamRejoinSoon:           "I invited you to the team room a short while ago. I'll send a new invitation an hour after that at the earliest – if you declined it, send me `!team join` again then.",
+	TeamRejoinFailed:         "You're not in the team room, and I couldn't invite you just now. Please ask the team's coordinators.",
 	TeamActiveNoInvite:       "✅ %s is now activated in the digital team. I could not invite them to the team room – I probably lack the power to invite there. Please invite them by hand.",
 	TeamActiveMemberNoInvite: "✅ You're now activated in the digital team! Someone from the team will invite you to the team room. Welcome aboard!",
 

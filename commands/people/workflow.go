@@ -74,6 +74,9 @@ type Workflow struct {
 	// manager: admins and approvers, in a DM or the approvals room;
 	// applicant: every member, in a DM, when there is a team.
 	manager, applicant *chat.Role
+	// rejoins bounds the invites back into the team room that members
+	// ask for themselves (inviteIfOut).
+	rejoins *rejoinBound
 }
 
 // New builds the workflow.
@@ -84,7 +87,7 @@ func New(env *chat.Env, cfg Config) *Workflow {
 	if cfg.Roles.TrainingRemindBefore <= 0 {
 		cfg.Roles.TrainingRemindBefore = DefaultTrainingRemindBefore
 	}
-	w := &Workflow{Env: env, cfg: cfg, tx: TextsFor(env.Lang), otx: OnboardingTextsFor(env.Lang)}
+	w := &Workflow{Env: env, cfg: cfg, tx: TextsFor(env.Lang), otx: OnboardingTextsFor(env.Lang), rejoins: newRejoinBound()}
 	w.manager = &chat.Role{Name: "manager", Check: func(ctx context.Context, user id.UserID, room id.RoomID, direct bool) (bool, string) {
 		switch {
 		case !w.CanManage(ctx, user):

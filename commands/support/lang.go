@@ -3,7 +3,11 @@ package support
 import (
 	"cmp"
 	"context"
+	"slices"
+	"sync"
+	"time"
 
+	"github.com/hashicorp/golang-lru/v2/simplelru"
 	"github.com/rs/zerolog"
 
 	"github.com/lotse-bot/lotse/commands/chat"
@@ -80,22 +84,108 @@ func (w *Workflow) offerLang(ctx context.Context, d *storage.CaseDraft, text str
 // sentence quoting an English error) keeps the case's. Only the member's
 // own messages in their case reach here, so only they switch it. The
 // thread is told first (the transaction ID of the member's message: a
-// retry after a crash sends it once), so that the team answers in it.
+// retry after a crash sends it once), so that the team answers in it —
+// within the bound of langNotes (rooms33): a member who switches message
+// by message made one note per message; the case follows every switch
+// all the same.
 func (w *Workflow) followMemberLang(ctx context.Context, c *storage.Case, text string) error {
 	l := w.clearLang(text)
 	w.speakTo(ctx, cmp.Or(l, c.Lang))
-	if l == "" || l == w.langOf(c.Lang) {
-		return nil
+	switched := l != "" && l != w.langOf(c.Lang)
+	now, cur := w.Now(), w.langOf(cmp.Or(l, c.Lang))
+	if w.langNoted.due(c.ID, w.langOf(c.Lang), cur, now) {
+		name := w.tx.LangNames[cur]
+		if _, err := w.toThread(ctx, c, chat.Format(w.tx.LangSwitchedTeam, c.ID, name, name), "", w.CauseTxn(ctx, "case-lang", 0)); err != nil {
+			return err
+		}
+		w.langNoted.told(c.ID, cur, now)
 	}
-	name := w.tx.LangNames[l]
-	if _, err := w.toThread(ctx, c, chat.Format(w.tx.LangSwitchedTeam, c.ID, name, name), "", w.CauseTxn(ctx, "case-lang", 0)); err != nil {
-		return err
+	if !switched {
+		return nil
 	}
 	if err := w.DB.Cases.SetLang(ctx, c.ID, l); err != nil {
 		return err
 	}
 	c.Lang = l
 	return nil
+}
+
+// Bound on the notes that tell a case's thread the member's language
+// changed (rooms33). At most langNotesPerWindow notes per case within
+// langNoteWindow: the first switch and a switch back — a member who tried
+// the other language and returned — are both told at once; a member who
+// alternates beyond that (by habit, or to fill the team room: each note is
+// one more message there beside the relay of the message) is followed
+// silently, and the thread is told the language then in use with the
+// member's first message once the older of the two notes is an hour old,
+// if it differs from what the thread was last told. So an alternating
+// member makes at most two notes in any hour per case instead of one per
+// message, and the thread's last word on the language is true again at
+// the latest with the member's first message an hour after the notes. Kept in memory (at most langNotesKept cases,
+// the least recently told go first): after a restart the next switch is
+// told again, and a catch-up that was pending is not (the board and the
+// relayed messages still show the language).
+const (
+	langNoteWindow     = time.Hour
+	langNotesPerWindow = 2
+	langNotesKept      = 4096
+)
+
+// langNotes is, per case, the language its thread was last told and when
+// the notes of the last langNoteWindow were sent.
+type langNotes struct {
+	mu    sync.Mutex
+	cases *simplelru.LRU[int64, langNoted]
+}
+
+type langNoted struct {
+	lang string
+	at   []time.Time // the notes' times, newest last, at most langNotesPerWindow
+}
+
+func newLangNotes() *langNotes {
+	cases, err := simplelru.NewLRU[int64, langNoted](langNotesKept, nil)
+	if err != nil {
+		panic(err) // only for a size below 1
+	}
+	return &langNotes{cases: cases}
+}
+
+// due reports whether case caseID's thread is to be told now that its
+// language is cur: what it was last told (else before, the case's
+// language before this message, which its board shows) differs from cur,
+// and fewer than langNotesPerWindow notes went out in the last
+// langNoteWindow.
+func (n *langNotes) due(caseID int64, before, cur string, now time.Time) bool {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	e, ok := n.cases.Peek(caseID)
+	if !ok {
+		return cur != before
+	}
+	if cur == e.lang {
+		return false
+	}
+	recent := 0
+	for _, at := range e.at {
+		if now.Sub(at) < langNoteWindow {
+			recent++
+		}
+	}
+	return recent < langNotesPerWindow
+}
+
+// told records that case caseID's thread was told at now that its
+// language is lang.
+func (n *langNotes) told(caseID int64, lang string, now time.Time) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	e, _ := n.cases.Peek(caseID)
+	at := append(e.at, now)
+	if len(at) > langNotesPerWindow {
+		at = at[len(at)-langNotesPerWindow:]
+	}
+	n.cases.Add(caseID, langNoted{lang: lang, at: slices.Clone(at)})
 }
 
 // speakTo notes stored (a case's or offer's language, "" for the

@@ -154,7 +154,9 @@ const MemberWaitAfter = 48 * time.Hour
 // for a first answer that their case is not forgotten (WaitingMember),
 // each case once (storage.WaitingKey). It is a courtesy: a notice that
 // cannot be sent (the member left the chat) is logged and not retried, so
-// that it does not hold back the team's reminders every minute.
+// that it does not hold back the team's reminders every minute. The one
+// exception is the team's note that the member cannot be told, held while
+// the team room is open to everyone: it waits for the room (rooms33).
 func (w *Workflow) tellWaiting(ctx context.Context, now time.Time) error {
 	waiting, err := w.DB.Cases.Waiting(ctx, now.Add(-MemberWaitAfter))
 	if err != nil {
@@ -171,7 +173,16 @@ func (w *Workflow) tellWaiting(ctx context.Context, now time.Time) error {
 		case err != nil:
 			zerolog.Ctx(ctx).Warn().Err(err).Int64("case", c.ID).Msg("Failed to find where to tell a member that their case waits")
 		case room == "":
-			if _, err := w.toThread(ctx, c, chat.Format(w.tx.WaitingGoneTeam, c.ID), "", w.KeyTxn("lotse-case/"+key, "reminder-gone", 0)); err != nil {
+			_, err := w.toThread(ctx, c, chat.Format(w.tx.WaitingGoneTeam, c.ID), "", w.KeyTxn("lotse-case/"+key, "reminder-gone", 0))
+			if chat.IsHeld(err) {
+				// The team room is open to everyone: the note waits like
+				// the team's reminders (remind), the key unmarked, and
+				// goes out at the first tick after the room is closed.
+				// Before, it was marked done and lost (mend32b's Left).
+				zerolog.Ctx(ctx).Debug().Err(err).Int64("case", c.ID).Msg("The team's note that a member cannot be told their case waits is held")
+				continue
+			}
+			if err != nil {
 				zerolog.Ctx(ctx).Warn().Err(err).Int64("case", c.ID).Msg("Failed to tell the team that a member cannot be told their case waits")
 			}
 		default:

@@ -129,6 +129,9 @@ type Workflow struct {
 	member, team *chat.Role
 	// relayed counts each member's relayed file bytes (relayBudget).
 	relayed *relayBudget
+	// langNoted is what each case's thread was last told about its
+	// language (langNotes: a bound on the „language switched“ notes).
+	langNoted *langNotes
 }
 
 // New builds the workflow.
@@ -155,7 +158,7 @@ func New(env *chat.Env, cfg Config, people People) *Workflow {
 	if cfg.IsQuestion == nil {
 		cfg.IsQuestion = func(context.Context, string) bool { return false }
 	}
-	w := &Workflow{Env: env, cfg: cfg, tx: TextsFor(env.Lang), people: people, relayed: newRelayBudget(cfg.RelayBytesPerWindow)}
+	w := &Workflow{Env: env, cfg: cfg, tx: TextsFor(env.Lang), people: people, relayed: newRelayBudget(cfg.RelayBytesPerWindow), langNoted: newLangNotes()}
 	// Off, every member command says so first – also in a group room,
 	// where the direct-chat-only commands would otherwise send the member
 	// to a direct chat only to learn there that cases are off.

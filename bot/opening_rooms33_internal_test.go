@@ -1,0 +1,167 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"maunium.net/go/mautrix"
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+)
+
+// TestStrangerInOpeningBatchHeld (rooms33): a stranger who joined in the
+// same sync batch as the team room's opening — seconds after it, or while
+// Lotse was stopped (a gap: the opening and the join arrive in the batch's
+// state section) — was on the list the watcher took when it first found
+// the room open, and counted as there before: the room's closing said
+// „closed“ and the held sends went to them (shut32's Left). Now the sync
+// writes the list from the members before the batch and the batch's
+// changes before the opening in its timeline. Rows: the stranger after the
+// opening in the timeline, and in a gap, are strangers (held, the notice
+// with 1); someone invited and joined before the opening in the same
+// timeline is not (closed, released); the timestamps are all equal, the
+// order alone decides. Fails without the fix: „closed“ and released in
+// the first two rows.
+func TestStrangerInOpeningBatchHeld(t *testing.T) {
+	const team = id.RoomID("!team:hs")
+	for _, tc := range []struct {
+		name       string
+		gap        bool     // the batch is limited: its state section holds the opening and the joins
+		order      []string // the batch's events, in order: "open", "stranger", "early" (invited and joined before)
+		wantHeld   bool
+		wantNotice string
+	}{
+		{"joined after the opening, same batch", false, []string{"open", "stranger"}, true, "strangers"},
+		{"opened and joined while Lotse was stopped", true, []string{"open", "stranger"}, true, "strangers"},
+		{"joined before the opening, same batch", false, []string{"early", "open"}, false, "closed"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var mu sync.Mutex
+			var sent []string
+			current := map[string]string{}
+			room := &fakeRoom{sends: map[string]int{}, onSend: func(txn string) {
+				mu.Lock()
+				defer mu.Unlock()
+				purpose, _, _ := strings.Cut(strings.TrimPrefix(txn, txnPrefix), ".")
+				sent = append(sent, purpose)
+			}}
+			var logs bytes.Buffer
+			s := newWatchBot(t, map[id.RoomID]string{team: "team_room"}, &logs)
+			b := s.bot
+			b.Client = newFakeClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.Method == http.MethodGet {
+					_, typ, _ := strings.Cut(r.URL.Path, "/state/")
+					mu.Lock()
+					evt := current[strings.TrimSuffix(typ, "/")]
+					mu.Unlock()
+					if evt == "" {
+						w.WriteHeader(http.StatusNotFound)
+						_, _ = w.Write([]byte(`{"errcode":"M_NOT_FOUND","error":"no such state"}`))
+						return
+					}
+					_, _ = w.Write([]byte(evt))
+					return
+				}
+				room.ServeHTTP(w, r)
+			}))
+			b.sender = NewSender(b.Client, b.db.Inbox, b.log)
+			b.sender.MaxWait = 5 * time.Second
+			b.exposeWake = make(chan struct{}, 1)
+			b.Client.StateStore = mautrix.NewMemoryStateStore()
+			s.OnEvent(b.Client.StateStoreSyncHandler)
+			var strangersSaid []int
+			b.opts.ExposureNotice = func(ex Exposure) (string, string) {
+				if ex.Strangers > 0 {
+					strangersSaid = append(strangersSaid, ex.Strangers)
+				}
+				return "notice", ""
+			}
+			b.opts.BelongsIn = func(context.Context, string, id.UserID) (bool, error) { return false, nil }
+			ctx := t.Context()
+			n := 0
+			mk := func(typ, stateKey, sender string, content map[string]any) *event.Event {
+				n++
+				raw := map[string]any{"type": typ, "state_key": stateKey, "event_id": fmt.Sprintf("$st%d", n), "sender": sender,
+					"room_id": team, "origin_server_ts": 1, "content": content}
+				if stateKey == "" {
+					data, err := json.Marshal(raw)
+					if err != nil {
+						t.Fatal(err)
+					}
+					mu.Lock()
+					current[typ] = string(data)
+					mu.Unlock()
+				}
+				return syncEvent(t, raw)
+			}
+			batch := func(gap bool, events ...*event.Event) {
+				t.Helper()
+				res := &mautrix.RespSync{NextBatch: fmt.Sprintf("s%d", n)}
+				jr := &mautrix.SyncJoinedRoom{}
+				if gap {
+					jr.State.Events = events
+					jr.Timeline.Limited = true
+				} else {
+					jr.Timeline.Events = events
+				}
+				res.Rooms.Join = map[id.RoomID]*mautrix.SyncJoinedRoom{team: jr}
+				if err := s.ProcessResponse(ctx, res, "s0"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			member := func(user id.UserID, membership string) *event.Event {
+				return mk("m.room.member", user.String(), user.String(), map[string]any{"membership": membership})
+			}
+			batch(false, member(b.UserID(), "join"), member("@admin:hs", "join"),
+				mk("m.room.join_rules", "", "@admin:hs", map[string]any{"join_rule": "invite"}),
+				mk("m.room.history_visibility", "", "@admin:hs", map[string]any{"history_visibility": "shared"}),
+				mk("m.room.encryption", "", "@admin:hs", map[string]any{"algorithm": id.AlgorithmMegolmV1}))
+			said, last, gap := map[id.RoomID]bool{}, map[id.RoomID]time.Time{}, map[id.RoomID]time.Duration{}
+			now := time.UnixMilli(1_800_000_000_000)
+			b.opts.Now = func() time.Time { return now }
+			look := func() {
+				now = now.Add(time.Minute)
+				b.sayExposure(ctx, team, said, last, gap)
+			}
+			look() // closed at start
+
+			var events []*event.Event
+			for _, what := range tc.order {
+				switch what {
+				case "open":
+					events = append(events, mk("m.room.join_rules", "", "@admin:hs", map[string]any{"join_rule": "public"}))
+				case "stranger":
+					events = append(events, member("@stranger:hs", "join"))
+				case "early":
+					events = append(events, member("@early:hs", "invite"), member("@early:hs", "join"))
+				}
+			}
+			batch(tc.gap, events...)
+			look() // the watcher finds it open (after the batch, as always)
+			batch(false, mk("m.room.join_rules", "", "@admin:hs", map[string]any{"join_rule": "invite"}))
+			mu.Lock()
+			sent = nil
+			mu.Unlock()
+			look()
+			mu.Lock()
+			got := fmt.Sprint(sent)
+			mu.Unlock()
+			if got != fmt.Sprint([]string{tc.wantNotice}) {
+				t.Errorf("at the closing said %s, want [%s]", got, tc.wantNotice)
+			}
+			if err := b.Hold(ctx, team); isHeld(err) != tc.wantHeld {
+				t.Errorf("after the closing Hold = %v, want held %v", err, tc.wantHeld)
+			}
+			if tc.wantHeld && fmt.Sprint(strangersSaid) != "[1]" {
+				t.Errorf("strangers said with %v, want [1]", strangersSaid)
+			}
+		})
+	}
+}
