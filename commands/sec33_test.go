@@ -1,10 +1,13 @@
 package commands
 
 import (
+	"context"
 	"strings"
+	"sync"
 	"testing"
 
 	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
 )
 
 // TestTextEditedToFileStaysText (sec33): a member edits a message of
@@ -44,4 +47,62 @@ func TestTextEditedToFileStaysText(t *testing.T) {
 	if texts := e.caseTexts(t); strings.Contains(texts, "[m.file]") || !strings.Contains(texts, "Fehler 403, schon zweimal") {
 		t.Errorf("stored case texts:\n%s", texts)
 	}
+}
+
+// mutedMatrix is the fake homeserver with power levels as far as
+// chat.Writable asks: Lotse may not write in the rooms in muted.
+type mutedMatrix struct {
+	*fakeMatrix
+	mu    sync.Mutex
+	muted map[id.RoomID]bool
+}
+
+func (m *mutedMatrix) MayWrite(_ context.Context, room id.RoomID) (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return !m.muted[room], nil
+}
+
+func (m *mutedMatrix) set(room id.RoomID, muted bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.muted[room] = muted
+}
+
+// TestAnswerToMutedChat (sec33): the member took Lotse's voice in the
+// direct chat of their case (a room they made without making Lotse a
+// moderator; the power levels are theirs). The team's answer is not sent
+// there: the team member reads at once that it did not go out, as for a
+// member who left; with another direct chat of the member's, the answer
+// goes there; once Lotse may write again, answers go to the case's chat
+// again. Fails without the check in support.bothIn: the answer was sent
+// into the muted chat (on Dendrite: refused, and tried again for a
+// quarter of an hour before the team member heard anything).
+func TestAnswerToMutedChat(t *testing.T) {
+	e := newSupportEnv(t)
+	m := &mutedMatrix{fakeMatrix: e.fm, muted: map[id.RoomID]bool{}}
+	e.reconfigure(func(d *Deps) { d.Matrix = m })
+	root := e.openCase(t)
+	m.set(dmRoom, true)
+
+	sent := e.say(t, teamRoom, alice, "!antwort Bitte den Cache leeren.", root)
+	if dm := in(sent, dmRoom); len(dm) != 0 {
+		t.Fatalf("the answer went into the muted chat:\n%s", bodies(dm))
+	}
+	mustContain(t, in(sent, teamRoom), "Nicht gesendet", "Fall #1", "nicht mehr schreiben")
+	if texts := e.caseTexts(t); strings.Contains(texts, "Cache leeren") {
+		t.Errorf("the undelivered answer was stored as given:\n%s", texts)
+	}
+
+	m.set(dmRoom, false)
+	mustContain(t, in(e.say(t, teamRoom, alice, "!antwort Bitte den Cache leeren.", root), dmRoom), "Cache leeren")
+
+	const other = id.RoomID("!dm-other:test")
+	e.newDirectChat(t, other, member)
+	m.set(dmRoom, true)
+	sent = e.say(t, teamRoom, alice, "!antwort Und danach neu anmelden.", root)
+	if dm := in(sent, dmRoom); len(dm) != 0 {
+		t.Fatalf("the answer went into the muted chat:\n%s", bodies(dm))
+	}
+	mustContain(t, in(sent, other), "neu anmelden")
 }
