@@ -76,8 +76,8 @@ func (m *mutedMatrix) set(room id.RoomID, muted bool) {
 // member who left; with another direct chat of the member's, the answer
 // goes there; once Lotse may write again, answers go to the case's chat
 // again. Fails without the check in support.bothIn: the answer was sent
-// into the muted chat (on Dendrite: refused, and tried again for a
-// quarter of an hour before the team member heard anything).
+// into the muted chat (on Dendrite: refused, and tried again for some
+// eight minutes before the team member heard anything).
 func TestAnswerToMutedChat(t *testing.T) {
 	e := newSupportEnv(t)
 	m := &mutedMatrix{fakeMatrix: e.fm, muted: map[id.RoomID]bool{}}

@@ -24,7 +24,7 @@ import (
 // (support.relayedFile: the team's line said „hat eine Datei geschickt“
 // for a file that never came) and „a muted direct chat“ (support.bothIn
 // with chat.MayWrite: the team's answer was refused by the homeserver and
-// retried for a quarter of an hour; the team member heard nothing).
+// retried for some eight minutes; the team member heard nothing).
 func TestMemberAsAttackerOnDendrite(t *testing.T) {
 	l, alice, teamRoom := startLotseWithTeam(t, copyLibrary(t), nil)
 	ctx := t.Context()

@@ -13,7 +13,7 @@ import (
 // support workflow then treats the chat like one the member left (the
 // team is told at once that its answer did not go out, or the case moves
 // to the member's other direct chat) rather than failing the send at the
-// homeserver and retrying it for a quarter of an hour.
+// homeserver and retrying it for some eight minutes.
 type Writable interface {
 	MayWrite(ctx context.Context, roomID id.RoomID) (bool, error)
 }

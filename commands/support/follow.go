@@ -199,7 +199,7 @@ func (w *Workflow) noticeRoom(ctx context.Context, c *storage.Case) (id.RoomID, 
 // homeserver instead of going to the member's other direct chat
 // (mend30a). The same for a chat in which the member took Lotse's voice
 // (power levels, chat.MayWrite): the team's answer failed at the
-// homeserver and was tried again for a quarter of an hour before the team
+// homeserver and was tried again for some eight minutes before the team
 // member heard „konnte ich nicht bearbeiten“ (sec33).
 func (w *Workflow) bothIn(ctx context.Context, room id.RoomID, member id.UserID) (bool, error) {
 	for _, u := range []id.UserID{member, w.Matrix.UserID()} {
