@@ -68,6 +68,30 @@ func (b *Bot) DisplayName(ctx context.Context, roomID id.RoomID, user id.UserID)
 	return m.Displayname
 }
 
+// MayWrite reports whether Lotse may send messages in roomID, by the
+// room's power levels as the state store holds them (the sync keeps
+// them): its level reaches that of m.room.message, or of m.room.encrypted
+// in an encrypted room (what it sends there). A room whose power levels
+// the store does not hold counts as writable (the homeserver decides).
+// The support workflow asks before it sends an answer to a member's
+// direct chat (chat.Writable).
+func (b *Bot) MayWrite(ctx context.Context, roomID id.RoomID) (bool, error) {
+	pl, err := b.Client.StateStore.GetPowerLevels(ctx, roomID)
+	if err != nil {
+		return false, fmt.Errorf("failed to read the power levels: %w", err)
+	}
+	if pl == nil {
+		return true, nil
+	}
+	typ := event.EventMessage
+	if enc, err := b.Client.StateStore.IsEncrypted(ctx, roomID); err != nil {
+		return false, fmt.Errorf("failed to read the encryption state: %w", err)
+	} else if enc {
+		typ = event.EventEncrypted
+	}
+	return pl.GetUserLevel(b.Client.UserID) >= pl.GetEventLevel(typ), nil
+}
+
 // IsEncrypted reports whether roomID is end-to-end encrypted.
 func (b *Bot) IsEncrypted(ctx context.Context, roomID id.RoomID) (bool, error) {
 	return b.Client.StateStore.IsEncrypted(ctx, roomID)

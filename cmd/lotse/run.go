@@ -424,6 +424,11 @@ func (m *matrixAdapter) DisplayName(ctx context.Context, roomID id.RoomID, user 
 	return m.bot.DisplayName(ctx, roomID, user)
 }
 
+// MayWrite reports whether Lotse may send messages in roomID (chat.Writable).
+func (m *matrixAdapter) MayWrite(ctx context.Context, roomID id.RoomID) (bool, error) {
+	return m.bot.MayWrite(ctx, roomID)
+}
+
 func (m *matrixAdapter) IsEncrypted(ctx context.Context, roomID id.RoomID) (bool, error) {
 	return m.bot.IsEncrypted(ctx, roomID)
 }

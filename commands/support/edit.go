@@ -98,17 +98,19 @@ func (w *Workflow) applyEdit(ctx context.Context, target id.EventID, m *storage.
 }
 
 // relayedFile reports whether m was relayed as a file, and its message
-// type: the path of an edit is chosen by what was relayed, not by the
+// type: the path of an edit is chosen by what was relayed, never by the
 // edit, since a client may edit a file's caption with a text-only
-// m.new_content. A file was relayed if Lotse sent it to the team
-// (relay-media) or the stored text carries a file's marker (a file too
-// large to pass on); an edit that carries a file counts as well.
+// m.new_content, and a member may send any m.new_content. A file was
+// relayed if Lotse sent it to the team (relay-media) or the stored text
+// carries a file's marker (a file too large to pass on). An edit that
+// carries a file does not make a text a file (sec33): before, the edit of
+// a relayed text to an m.new_content with a file address turned the
+// team's thread line into „hat eine Datei geschickt“ for a file that never
+// came, and stored the text with a file's marker, so that every later
+// edit said so too; now the edit's text takes the text's place.
 func (w *Workflow) relayedFile(ctx context.Context, m *storage.CaseMessage, content *event.MessageEventContent) (event.MessageType, bool, error) {
 	if msgType, ok := storedFileType(m.Body); ok {
 		return msgType, true, nil
-	}
-	if content.URL != "" || content.File != nil {
-		return content.MsgType, true, nil
 	}
 	media, err := w.DB.Inbox.SentEvent(ctx, w.TxnID(id.EventID(m.SourceEvent), "relay-media", 0))
 	if err != nil || media == nil {

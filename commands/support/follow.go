@@ -192,11 +192,15 @@ func (w *Workflow) noticeRoom(ctx context.Context, c *storage.Case) (id.RoomID, 
 }
 
 // bothIn reports whether member and Lotse are both joined in room, as
-// the state store has it. The member's membership alone could say yes
-// for a chat Lotse was removed from (a member may kick Lotse out of their
-// direct chat): the state store keeps the member's last membership there,
-// and the answer failed at the homeserver instead of going to the
-// member's other direct chat (mend30a).
+// the state store has it, and Lotse may write there. The member's
+// membership alone could say yes for a chat Lotse was removed from (a
+// member may kick Lotse out of their direct chat): the state store keeps
+// the member's last membership there, and the answer failed at the
+// homeserver instead of going to the member's other direct chat
+// (mend30a). The same for a chat in which the member took Lotse's voice
+// (power levels, chat.MayWrite): the team's answer failed at the
+// homeserver and was tried again for some eight minutes before the team
+// member heard „konnte ich nicht bearbeiten“ (sec33).
 func (w *Workflow) bothIn(ctx context.Context, room id.RoomID, member id.UserID) (bool, error) {
 	for _, u := range []id.UserID{member, w.Matrix.UserID()} {
 		in, err := w.Matrix.IsJoined(ctx, room, u)
@@ -207,7 +211,11 @@ func (w *Workflow) bothIn(ctx context.Context, room id.RoomID, member id.UserID)
 			return false, nil
 		}
 	}
-	return true, nil
+	may, err := chat.MayWrite(ctx, w.Matrix, room)
+	if err != nil {
+		return false, fmt.Errorf("failed to check the member's chat: %w", err)
+	}
+	return may, nil
 }
 
 // ownDirectChat reports whether roomID, where the turn's event came from,

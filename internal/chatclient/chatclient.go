@@ -310,6 +310,20 @@ func (c *Client) Received(roomID id.RoomID, sender id.UserID) []*event.Event {
 	return out
 }
 
+// All returns every event (messages, reactions, redactions, state)
+// received in roomID from sender so far.
+func (c *Client) All(roomID id.RoomID, sender id.UserID) []*event.Event {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []*event.Event
+	for _, evt := range c.received {
+		if evt.RoomID == roomID && evt.Sender == sender {
+			out = append(out, evt)
+		}
+	}
+	return out
+}
+
 // WaitRedaction waits until sender has redacted target in roomID.
 func (c *Client) WaitRedaction(ctx context.Context, roomID id.RoomID, sender id.UserID, target id.EventID) error {
 	err := c.waitUntil(ctx, nil, func(bool) (bool, error) {

@@ -1,0 +1,33 @@
+package chat
+
+import (
+	"context"
+
+	"maunium.net/go/mautrix/id"
+)
+
+// Writable is what a Matrix runtime may offer beside Matrix: whether Lotse
+// may send messages in a room now, by the room's power levels as the sync
+// keeps them (bot.Bot.MayWrite). A member can take Lotse's voice in a
+// direct chat they made without making Lotse a moderator (sec33); the
+// support workflow then treats the chat like one the member left (the
+// team is told at once that its answer did not go out, or the case moves
+// to the member's other direct chat) rather than failing the send at the
+// homeserver and retrying it for some eight minutes.
+type Writable interface {
+	MayWrite(ctx context.Context, roomID id.RoomID) (bool, error)
+}
+
+// MayWrite reports whether Lotse may send messages in roomID: what the
+// runtime says (Writable), or true when it cannot tell.
+func MayWrite(ctx context.Context, m Matrix, roomID id.RoomID) (bool, error) {
+	if w, ok := m.(Writable); ok {
+		return w.MayWrite(ctx, roomID)
+	}
+	return true, nil
+}
+
+// MayWrite asks the runtime the Env's Matrix wraps (MayWrite).
+func (m envMatrix) MayWrite(ctx context.Context, roomID id.RoomID) (bool, error) {
+	return MayWrite(ctx, m.Matrix, roomID)
+}
