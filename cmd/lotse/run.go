@@ -607,7 +607,7 @@ func roomPower(pl *event.PowerLevelsEventContent, me id.UserID) (lacks bool, abo
 	return lacks, above
 }
 
-func cmdConfig(args []string, stdout io.Writer) error {
+func cmdConfig(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		return fail(exitUsage, fmt.Errorf("lotse config example | check [-c file]"))
 	}
@@ -616,7 +616,7 @@ func cmdConfig(args []string, stdout io.Writer) error {
 		_, err := io.WriteString(stdout, config.ExampleConfig)
 		return err
 	case "check":
-		fs := flag.NewFlagSet("config check", flag.ContinueOnError)
+		fs := newFlags("config check", stderr)
 		path := fs.String("c", "", "config file")
 		if err := fs.Parse(args[1:]); err != nil {
 			return fail(exitUsage, err)
