@@ -176,8 +176,8 @@ func checkGuides(cfg config.Config, lib *guides.Library, problems []guides.Probl
 			fmt.Sprintf(chat.Plural("%s; %d file has errors and is skipped.|%s; %d files have errors and are skipped.", skipped), loadedEN, skipped),
 			"Details: lotse guides check -c CONFIG", "Details: lotse guides check -c CONFIG")}
 	case leftOut > 0:
-		return []finding{ok(fmt.Sprintf(chat.Plural("%s; %d weitere bleibt ausgeblendet, weil die Funktion, die sie erklärt, aus ist.|%s; %d weitere bleiben ausgeblendet, weil die Funktion, die sie erklären, aus ist.", leftOut), loadedDE, leftOut),
-			fmt.Sprintf(chat.Plural("%s; %d more stays hidden because the feature it explains is off.|%s; %d more stay hidden because the feature they explain is off.", leftOut), loadedEN, leftOut))}
+		return []finding{ok(fmt.Sprintf(chat.Plural("%s; %d weitere bleibt ausgeblendet, weil die Funktion, die sie erklärt, aus ist.|%s; %d weitere bleiben ausgeblendet, weil die Funktionen, die sie erklären, aus sind.", leftOut), loadedDE, leftOut),
+			fmt.Sprintf(chat.Plural("%s; %d more stays hidden because the feature it explains is off.|%s; %d more stay hidden because the features they explain are off.", leftOut), loadedEN, leftOut))}
 	}
 	return []finding{ok(loadedDE+".", loadedEN+".")}
 }
