@@ -694,7 +694,7 @@ func cmdPrivacyRetention(ctx context.Context, args []string, stdout, stderr io.W
 			fmt.Fprintf(stdout, "%-18s %-8s period %-8s %s %d of Lotse's messages in the room\n", r.Table, r.Rule, period, redact, r.Rows)
 			continue
 		}
-		fmt.Fprintf(stdout, "%-18s %-8s period %-8s %s %d rows\n", r.Table, r.Rule, period, verb, r.Rows)
+		fmt.Fprintf(stdout, chat.Plural("%-18s %-8s period %-8s %s %d row\n|%-18s %-8s period %-8s %s %d rows\n", int(r.Rows)), r.Table, r.Rule, period, verb, r.Rows)
 	}
 	return nil
 }

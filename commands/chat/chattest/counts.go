@@ -70,3 +70,8 @@ func fixedCount(text string) string {
 	}
 	return ""
 }
+
+// FixedCount returns the first count of text that has a noun but no
+// plural forms ("one|other"), or "": CheckCounts' test of one text, for
+// texts built outside a catalogue (the output of the command line).
+func FixedCount(text string) string { return fixedCount(text) }
