@@ -144,8 +144,8 @@ var German = &Texts{
 	SearchBusy:       "Die Suche ist gerade ausgelastet. Versuch es gleich noch einmal.",
 	LocalOnly:        "Dieser Server antwortet nur unter localhost.",
 	VoteForeign:      "Diese Rückmeldung kam nicht von dieser Seite.",
-	VoteInvalid:      "Ungültige Rückmeldung.",
-	VoteFailed:       "Die Rückmeldung konnte gerade nicht gespeichert werden.",
+	VoteInvalid:      "Diese Rückmeldung kann ich nicht lesen. Lade die Seite neu und versuch es noch einmal.",
+	VoteFailed:       "Die Rückmeldung konnte gerade nicht gespeichert werden. Versuch es gleich noch einmal.",
 }
 
 // English are the English texts.
@@ -212,8 +212,8 @@ var English = &Texts{
 	SearchBusy:       "The search is busy right now. Please try again in a moment.",
 	LocalOnly:        "This server only answers under localhost.",
 	VoteForeign:      "This feedback did not come from this site.",
-	VoteInvalid:      "Invalid feedback.",
-	VoteFailed:       "The feedback could not be saved right now.",
+	VoteInvalid:      "This feedback cannot be read. Reload the page and try again.",
+	VoteFailed:       "The feedback could not be saved right now. Please try again in a moment.",
 }
 
 // TextsFor returns the texts of a language ("de" or "en"); any other

@@ -255,7 +255,7 @@ func checkLearnEval(cfg config.Config, lib *guides.Library, problems []guides.Pr
 	rows, err := search.ReadRowsFile(path)
 	if err != nil {
 		return []finding{problem(findFail, "learn_eval_questions lässt sich nicht lesen: "+err.Error(), "learn_eval_questions cannot be read: "+err.Error(),
-			"Korrigier die Datei (Kopfzeile „question<TAB>expected“, eine Frage pro Zeile).", "Fix the file (header \"question<TAB>expected\", one question per line).")}
+			"Korrigier die Datei (Kopfzeile „question<TAB>expected“, eine Frage pro Zeile).", "Fix the file (header “question<TAB>expected”, one question per line).")}
 	}
 	bad, _ := newExpectedChecker(lib, problems, true).check(rows)
 	if len(bad) == 0 {

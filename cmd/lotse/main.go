@@ -45,7 +45,8 @@ func fail(code int, err error) error { return &exitError{code: code, err: err} }
 const usage = `Lotse – der Hilfe-Bot des Digitalisierungsteams (Matrix)
 
 Usage:
-  lotse run [-c config.yaml]            run the bot (config file and/or LOTSE_* variables)
+  lotse run [-c config.yaml] [--takeover]
+                                        run the bot (config file and/or LOTSE_* variables)
   lotse setup [-c config.yaml] [--lang de|en]
                                         check a config against the homeserver, Nextcloud and BBB
   lotse demo [--dir DIR] [--lang de|en] local homeserver + bot + terminal chat (Ctrl-C ends it)
@@ -55,16 +56,17 @@ Usage:
                                         measure answer quality on a question set
   lotse guides check [-c config.yaml] [--dir DIR | DIR]
                                         lint a guide library (exit code 1 on errors)
-  lotse ask [-c config.yaml] [--dir DIR] [--json] [--team] [--eval TSV] [--learned-from config.yaml] [MESSAGE…]
+  lotse ask [-c config.yaml] [--dir DIR] [--json] [--team] [--lang de|en] [--cases=false] [--web URL]
+            [--eval TSV] [--learned-from config.yaml] [MESSAGE…]
                                         what Lotse would reply (stdin: one message per line; no homeserver, no database)
   lotse guides stats [-c config.yaml]   feedback per guide (👍/👎, shown, unanswered)
   lotse guides gaps [-c config.yaml] [--since 30d] [--dir DIR] [--json]
                                         questions Lotse could not answer, grouped (as the team's weekly digest)
-  lotse guides learned [-c config.yaml] [--export DIR]
+  lotse guides learned [-c config.yaml] [--dir DIR] [--export DIR]
                                         questions learned from cases; --export writes them into a copy of the library
-  lotse guides build-site [--dir DIR | DIR] --out OUT
+  lotse guides build-site [--audiences a,b] [-c config.yaml] [--dir DIR | DIR] --out OUT
                                         write the web view of a library as static files
-  lotse guides serve [--dir DIR | DIR] [--listen ADDR]
+  lotse guides serve [--audiences a,b] [-c config.yaml] [--dir DIR | DIR] [--listen ADDR]
                                         web view for authors, reloads the page on every save
   lotse privacy retention [--dry-run] [-c config.yaml]
                                         apply (or count) the retention rules now
@@ -73,7 +75,8 @@ Usage:
   lotse privacy erase [-c config.yaml] [--yes] @name:server
                                         erase a person as !daten-löschen does (without --yes: only count)
   lotse backup [-c config.yaml] FILE    consistent copy of the SQLite database while Lotse runs
-  lotse health [--url URL]              exit 0 if URL (default http://127.0.0.1:9180/healthz) answers 200
+  lotse health [--url URL] [--timeout 3s]
+                                        exit 0 if URL (default http://127.0.0.1:9180/healthz) answers 200
   lotse config example                  print a commented example configuration
   lotse config check [-c config.yaml]   validate the configuration
   lotse version                         print the version and build details
@@ -100,10 +103,14 @@ var verbHelp = map[string]string{
 	"demo": `lotse demo [--dir DIR] [--lang de|en]
   Starts a local homeserver, the bot with the guides in DIR (default
   library) and a terminal chat. Edit a guide while it runs: it reloads.`,
-	"ask": `lotse ask [-c config.yaml] [--dir DIR] [--json] [--team] [--eval TSV] [--learned-from config.yaml] [MESSAGE…]
+	"ask": `lotse ask [-c config.yaml] [--dir DIR] [--json] [--team] [--lang de|en] [--cases=false] [--web URL] [--eval TSV] [--learned-from config.yaml] [MESSAGE…]
   Prints the reply Lotse would send to each message (arguments, or one per
   line from stdin), without a homeserver and without a database. --json:
-  one object per message with the outcome and the guides offered. --eval
+  one object per message with the outcome and the guides offered. --team
+  asks as a team member (team guides count); --lang en replies in English;
+  --cases=false answers as with support cases off (the fallback contact
+  instead of a case); --web URL links the guides as guide_base_url does
+  (without it a reply offers “mehr” instead of a link). --eval
   TSV measures a question set per outcome (question<TAB>expected: a guide
   ID, smalltalk, human, command, none or -); a row naming a guide the
   library does not have, or an unknown word, is an error (exit code 2,
@@ -146,10 +153,13 @@ var verbHelp = map[string]string{
   Writes the web view of the library as static files, with a prebuilt
   search index; -c takes the site title, Impressum and privacy links and
   placeholder values from the config and leaves out the guides of features
-  it has off (front matter requires).`,
-	"guides serve": `lotse guides serve [-c config.yaml] [--dir DIR | DIR] [--listen 127.0.0.1:8080]
+  it has off (front matter requires). --audiences: the audiences whose
+  guides are included (default: members).`,
+	"guides serve": `lotse guides serve [--audiences a,b] [-c config.yaml] [--dir DIR | DIR] [--listen 127.0.0.1:8080]
   Serves the web view for guide authors and reloads the open page in the
-  browser whenever a file in DIR changes. With -c, as build-site -c.`,
+  browser whenever a file in DIR changes. With -c, as build-site -c.
+  --audiences: the audiences whose guides are shown (default: the
+  config's web_audiences, else members).`,
 	"privacy": `lotse privacy retention [--dry-run] [-c config.yaml]
   Applies (or with --dry-run counts) the retention rules now.
 lotse privacy export [-c config.yaml] @name:server
@@ -240,7 +250,7 @@ func runMain(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	case "ask":
 		return cmdAsk(ctx, args[1:], stdin, stdout, stderr)
 	case "config":
-		return cmdConfig(args[1:], stdout)
+		return cmdConfig(args[1:], stdout, stderr)
 	case "privacy":
 		return cmdPrivacyCLI(ctx, args[1:], stdout, stderr)
 	case "health":

@@ -14,6 +14,7 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/bot"
+	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/commands/privacy"
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/storage"
@@ -130,7 +131,7 @@ func cmdPrivacyErase(ctx context.Context, args []string, stdout, stderr io.Write
 			return fail(exitDatabase, err)
 		}
 		fmt.Fprintf(stdout, "about %s Lotse keeps:\n", user)
-		printCounts(stdout, rowCounts(before), "rows")
+		printCounts(stdout, rowCounts(before), "row|rows")
 		fmt.Fprintf(stdout, "nothing erased: run again with --yes to erase %s (as !daten-löschen; records kept for accountability get a pseudonym)\n", user)
 		printRoomsToLeave(stdout, user, rooms, false)
 		return nil
@@ -143,7 +144,7 @@ func cmdPrivacyErase(ctx context.Context, args []string, stdout, stderr io.Write
 		return fail(exitDatabase, err)
 	}
 	fmt.Fprintf(stdout, "erased %s (deleted or pseudonymised):\n", user)
-	printCounts(stdout, counts, "rows")
+	printCounts(stdout, counts, "row|rows")
 	if err := queueRoomRemovals(ctx, db, user, rooms); err != nil {
 		// The roles are gone: a second run would not find these rooms
 		// again, so they are named now, as the admin's to empty.
@@ -159,19 +160,19 @@ func cmdPrivacyErase(ctx context.Context, args []string, stdout, stderr io.Write
 	for name, n := range left {
 		if storage.KeptThroughErasure[name] {
 			// Under a keyed hash, not the ID, and for a day at most.
-			fmt.Fprintf(stdout, "kept on purpose: %s %d rows (the daily bound on new support cases, at most %s)\n", name, n, storage.CaseOpeningKept)
+			fmt.Fprintf(stdout, chat.Plural("kept on purpose: %s %d row (the daily bound on new support cases, at most %s)\n|kept on purpose: %s %d rows (the daily bound on new support cases, at most %s)\n", int(n)), name, n, storage.CaseOpeningKept)
 			delete(left, name)
 		}
 	}
 	if len(left) > 0 {
-		printCounts(stdout, left, "rows left")
+		printCounts(stdout, left, "row left|rows left")
 		return fail(exitFailed, fmt.Errorf("rows about %s are left after the erasure", user))
 	}
 	// The pseudonym is not printed: next to the Matrix ID it would undo it.
 	fmt.Fprintf(stdout, "check: lotse privacy export finds nothing about %s in %d tables\n", user, len(after))
 	if n := counts[storage.LearnedFromCases]; n > 0 {
 		// The running bot holds the learned questions in its search.
-		fmt.Fprintf(stdout, "%d learned questions erased: if Lotse runs, `systemctl reload lotse` (SIGHUP) takes them out of its search now (else at its next start)\n", n)
+		fmt.Fprintf(stdout, chat.Plural("%d learned question erased: if Lotse runs, `systemctl reload lotse` (SIGHUP) takes it out of its search now (else at its next start)\n|%d learned questions erased: if Lotse runs, `systemctl reload lotse` (SIGHUP) takes them out of its search now (else at its next start)\n", int(n)), n)
 	}
 	fmt.Fprintln(stdout, "not erased here: backups (until the last one older than today is deleted) and the messages on the Matrix server")
 	return nil
@@ -188,6 +189,7 @@ func rowCounts(tables map[string][]map[string]any) map[string]int64 {
 	return out
 }
 
+// unit has the forms "one|other" (chat.Plural).
 func printCounts(w io.Writer, counts map[string]int64, unit string) {
 	names := make([]string, 0, len(counts))
 	for name, n := range counts {
@@ -197,10 +199,10 @@ func printCounts(w io.Writer, counts map[string]int64, unit string) {
 	}
 	slices.Sort(names)
 	if len(names) == 0 {
-		fmt.Fprintf(w, "  (no %s)\n", unit)
+		fmt.Fprintf(w, "  (no %s)\n", chat.Plural(unit, 0))
 	}
 	for _, name := range names {
-		fmt.Fprintf(w, "  %-20s %d %s\n", name, counts[name], unit)
+		fmt.Fprintf(w, "  %-20s %d %s\n", name, counts[name], chat.Plural(unit, int(counts[name])))
 	}
 }
 

@@ -620,7 +620,7 @@ func roomPower(pl *event.PowerLevelsEventContent, me id.UserID) (lacks bool, abo
 	return lacks, above
 }
 
-func cmdConfig(args []string, stdout io.Writer) error {
+func cmdConfig(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		return fail(exitUsage, fmt.Errorf("lotse config example | check [-c file]"))
 	}
@@ -629,7 +629,7 @@ func cmdConfig(args []string, stdout io.Writer) error {
 		_, err := io.WriteString(stdout, config.ExampleConfig)
 		return err
 	case "check":
-		fs := flag.NewFlagSet("config check", flag.ContinueOnError)
+		fs := newFlags("config check", stderr)
 		path := fs.String("c", "", "config file")
 		if err := fs.Parse(args[1:]); err != nil {
 			return fail(exitUsage, err)
@@ -707,7 +707,7 @@ func cmdPrivacyRetention(ctx context.Context, args []string, stdout, stderr io.W
 			fmt.Fprintf(stdout, "%-18s %-8s period %-8s %s %d of Lotse's messages in the room\n", r.Table, r.Rule, period, redact, r.Rows)
 			continue
 		}
-		fmt.Fprintf(stdout, "%-18s %-8s period %-8s %s %d rows\n", r.Table, r.Rule, period, verb, r.Rows)
+		fmt.Fprintf(stdout, chat.Plural("%-18s %-8s period %-8s %s %d row\n|%-18s %-8s period %-8s %s %d rows\n", int(r.Rows)), r.Table, r.Rule, period, verb, r.Rows)
 	}
 	return nil
 }

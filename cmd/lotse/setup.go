@@ -176,8 +176,8 @@ func checkGuides(cfg config.Config, lib *guides.Library, problems []guides.Probl
 			fmt.Sprintf(chat.Plural("%s; %d file has errors and is skipped.|%s; %d files have errors and are skipped.", skipped), loadedEN, skipped),
 			"Details: lotse guides check -c CONFIG", "Details: lotse guides check -c CONFIG")}
 	case leftOut > 0:
-		return []finding{ok(fmt.Sprintf(chat.Plural("%s; %d weitere bleibt ausgeblendet, weil die Funktion, die sie erklärt, aus ist.|%s; %d weitere bleiben ausgeblendet, weil die Funktion, die sie erklären, aus ist.", leftOut), loadedDE, leftOut),
-			fmt.Sprintf(chat.Plural("%s; %d more stays hidden because the feature it explains is off.|%s; %d more stay hidden because the feature they explain is off.", leftOut), loadedEN, leftOut))}
+		return []finding{ok(fmt.Sprintf(chat.Plural("%s; %d weitere bleibt ausgeblendet, weil die Funktion, die sie erklärt, aus ist.|%s; %d weitere bleiben ausgeblendet, weil die Funktionen, die sie erklären, aus sind.", leftOut), loadedDE, leftOut),
+			fmt.Sprintf(chat.Plural("%s; %d more stays hidden because the feature it explains is off.|%s; %d more stay hidden because the features they explain are off.", leftOut), loadedEN, leftOut))}
 	}
 	return []finding{ok(loadedDE+".", loadedEN+".")}
 }
@@ -324,8 +324,8 @@ func checkRoom(ctx context.Context, cli *mautrix.Client, r setupRoom, joined boo
 		case r.moderator && (level < pl.Invite() || level < pl.Kick()):
 			out = append(out, problem(findFail, nameDE+": Lotse darf dort niemanden einladen oder entfernen.",
 				nameEN+": Lotse may not invite or remove people there.",
-				"Mach "+bot.String()+" in den Raumeinstellungen unter „Rollen und Berechtigungen“ zum Moderator (50): Lotse lädt Teammitglieder und Genehmigende ein und entfernt sie, wenn die Rolle endet.",
-				"Make "+bot.String()+" a moderator (50) in the room settings under “Roles & Permissions”: Lotse invites team members and approvers and removes them when the role ends."))
+				"Mach "+bot.String()+" in den Raumeinstellungen unter „Rollen und Berechtigungen“ zum „Moderator“ (50): Lotse lädt Teammitglieder und Genehmigende ein und entfernt sie, wenn die Rolle endet.",
+				"Make "+bot.String()+" a “Moderator” (50) in the room settings under “Roles & Permissions”: Lotse invites team members and approvers and removes them when the role ends."))
 		}
 	}
 	return out
@@ -420,8 +420,8 @@ func checkNextcloud(ctx context.Context, cfg config.Config) []finding {
 		list := strings.Join(missing, ", ")
 		return append(out, problem(findFail, "Diese Gruppen aus nextcloud_groups gibt es in der Nextcloud nicht: "+list,
 			"These groups from nextcloud_groups do not exist in Nextcloud: "+list,
-			"Leg sie in der Nextcloud unter Benutzer → Gruppe hinzufügen an, oder streich sie aus nextcloud_groups.",
-			"Create them in Nextcloud under Users → Add group, or remove them from nextcloud_groups."))
+			"Leg sie in der Nextcloud unter „Benutzer“ → „Gruppe hinzufügen“ an, oder streich sie aus nextcloud_groups.",
+			"Create them in Nextcloud under “Users” → “Add group”, or remove them from nextcloud_groups."))
 	}
 	list := strings.Join(cfg.NextcloudGroups, ", ")
 	return append(out, ok("Die Gruppen aus nextcloud_groups gibt es: "+list+".", "The groups from nextcloud_groups exist: "+list+"."))

@@ -56,7 +56,7 @@ func checkDatabase(ctx context.Context, cfg config.Config) []finding {
 		}
 		return []finding{problem(findFail, "PostgreSQL lässt Lotse nicht herein: "+err.Error(),
 			"PostgreSQL does not let Lotse in: "+err.Error(),
-			"Prüf in database Benutzer, Passwort, Host, Port, Datenbankname und sslmode, und ob der Server läuft (docs/deployment.md, Schritt 1).",
+			"Prüf in database Benutzername, Passwort, Host, Port, Datenbankname und sslmode, und ob der Server läuft (docs/deployment.md, Schritt 1).",
 			"Check the user, password, host, port, database name and sslmode in database, and that the server runs (docs/deployment.md, step 1).")}
 	}
 	err = db.CheckSchema(ctx)
@@ -74,7 +74,7 @@ func checkDatabase(ctx context.Context, cfg config.Config) []finding {
 	default:
 		return []finding{problem(findFail, "Das Schema der Datenbank lässt sich nicht lesen: "+err.Error(),
 			"The database's schema cannot be read: "+err.Error(),
-			"Prüf, ob database auf Lotses Datenbank zeigt und der Benutzer sie lesen darf.",
+			"Prüf, ob database auf Lotses Datenbank zeigt und Lotses Datenbankkonto sie lesen darf.",
 			"Check that database names Lotse's database and that its user may read it.")}
 	}
 }

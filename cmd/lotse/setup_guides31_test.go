@@ -50,6 +50,11 @@ func TestSetupGuidesSaysWhy(t *testing.T) {
 			"bleibt die einzige Anleitung ausgeblendet", "The only guide in DIR stays hidden because the feature it explains is off."},
 		{"one more hidden", map[string]string{"a.md": guide("A", ""), "b.md": guide("B", "requires: [cases]\n")}, []string{}, findOK,
 			"1 Anleitung geladen; 1 weitere bleibt ausgeblendet", "1 guide loaded; 1 more stays hidden because the feature it explains is off."},
+		// Two hidden beside one loaded: the plural says „die Funktionen … sind“
+		// as „all hidden“ does; it read „die Funktion, die sie erklären, aus
+		// ist“ (texts33).
+		{"two more hidden", map[string]string{"a.md": guide("A", ""), "b.md": guide("B", "requires: [cases]\n"), "c.md": guide("C", "requires: [roundtables]\n")}, []string{}, findOK,
+			"1 Anleitung geladen; 2 weitere bleiben ausgeblendet, weil die Funktionen, die sie erklären, aus sind.", "1 guide loaded; 2 more stay hidden because the features they explain are off."},
 		{"empty", map[string]string{}, nil, findFail, "liegt keine Anleitung.", "There is no guide in DIR."},
 	}
 	for _, tt := range tests {

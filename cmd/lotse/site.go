@@ -15,6 +15,7 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/config"
 	"github.com/lotse-bot/lotse/guides"
 	"github.com/lotse-bot/lotse/internal/httpserve"
@@ -55,7 +56,8 @@ func guidesBuildSite(ctx context.Context, args []string, stdout, stderr io.Write
 	if err != nil {
 		return fail(exitFailed, err)
 	}
-	fmt.Fprintf(stdout, "%s: %d pages and %d images written\n", out, res.Pages, res.Images)
+	fmt.Fprintf(stdout, "%s: %s and %s written\n", out, fmt.Sprintf(chat.Plural("%d page|%d pages", res.Pages), res.Pages),
+		fmt.Sprintf(chat.Plural("%d image|%d images", res.Images), res.Images))
 	if len(res.Skipped) > 0 {
 		fmt.Fprintf(stdout, "%s: %d SVG image(s) with active content not copied (see the warnings above): %s\n", out, len(res.Skipped), strings.Join(res.Skipped, ", "))
 	}

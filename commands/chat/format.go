@@ -64,9 +64,12 @@ func Format(text string, args ...any) string {
 }
 
 // Plural picks the singular or plural form of forms ("one|other", each may
-// hold format verbs) for n. A text without "|" is used for every n.
+// hold format verbs) for n. A text without "|" is used for every n. The
+// forms are cut at the first "|" outside a code span: a command shown in
+// backticks may hold one (`!lehren #<Fall> <Anleitung> | <Frage>`), which
+// cut the text there before texts33.
 func Plural(forms string, n int) string {
-	one, other, ok := strings.Cut(forms, "|")
+	one, other, ok := PluralForms(forms)
 	if !ok {
 		return forms
 	}
@@ -74,6 +77,23 @@ func Plural(forms string, n int) string {
 		return one
 	}
 	return other
+}
+
+// PluralForms cuts forms at the first "|" outside a code span (`…`) into
+// the singular and the plural form; ok is false when there is none.
+func PluralForms(forms string) (one, other string, ok bool) {
+	inCode := false
+	for i := 0; i < len(forms); i++ {
+		switch forms[i] {
+		case '`':
+			inCode = !inCode
+		case '|':
+			if !inCode {
+				return forms[:i], forms[i+1:], true
+			}
+		}
+	}
+	return forms, "", false
 }
 
 // Escape makes user input safe to put into a Markdown text (one line, at

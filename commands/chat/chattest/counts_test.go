@@ -22,6 +22,7 @@ func TestFixedCount(t *testing.T) {
 		{"Wenn du sicher bist: `!absagen %[1]d ja`", ""},
 		{"%[1]s, %[2]d.%[3]d.%[5]d; %d:%02d; ohne %d. Tag; %[1]s %[2]d %[4]s %[5]d", ""},
 		{"Das nächste ist %d.", ""},
+		{"Nicht gelernt: %d Frage falsch (`!lehren #<Fall> <Anleitung> | <Frage>`).", "%d Frage"},
 	} {
 		if got := fixedCount(tt.text); got != tt.want {
 			t.Errorf("%q: %q, want %q", tt.text, got, tt.want)

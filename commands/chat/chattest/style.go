@@ -243,3 +243,8 @@ func walkTexts(path string, v reflect.Value, fn func(path, text string)) {
 		}
 	}
 }
+
+// StyleProblems lists what breaks the house style in text of lang ("de"
+// or "en"), as CheckStyle does for a catalogue: for texts built outside
+// one (the findings of `lotse setup`).
+func StyleProblems(lang, text string) []string { return styleProblems(lang, text) }

@@ -22,7 +22,8 @@ func Verbs(s string) []string {
 // CheckTexts walks the text catalogue german and each of others (values or
 // pointers of the same struct type) by reflection and fails t on an empty
 // string field or map entry, a map key German has and another language
-// lacks, or format verbs that differ from German's.
+// lacks (or has and German lacks), or format verbs that differ from
+// German's.
 func CheckTexts(t testing.TB, german any, others ...any) {
 	t.Helper()
 	de := reflect.Indirect(reflect.ValueOf(german))
@@ -75,6 +76,13 @@ func compare(t testing.TB, lang, path string, de, other reflect.Value) {
 				continue
 			}
 			compare(t, lang, path+"["+k.String()+"]", de.MapIndex(k), ov)
+		}
+		// The other way round too: an entry only the other language has
+		// is never shown to a German reader (texts33).
+		for _, k := range other.MapKeys() {
+			if !de.MapIndex(k).IsValid() {
+				t.Errorf("%s: text %s[%v] has no German entry", lang, path, k)
+			}
 		}
 	case reflect.Slice:
 		if de.Len() != other.Len() {

@@ -1,0 +1,30 @@
+package web
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/lotse-bot/lotse/commands/chat/chattest"
+)
+
+// TestTextCalls: every call that fills a text of the catalogue passes as
+// many arguments as the text's verbs take, in both languages and both
+// plural forms (chattest.CheckCalls; texts33).
+func TestTextCalls(t *testing.T) {
+	chattest.CheckCalls(t, ".", German, English)
+}
+
+// TestErrorTextsSayWhatToDo (texts33): an error a reader of the pages can
+// mend by trying again says so — „Ungültige Rückmeldung.“ and „Die
+// Rückmeldung konnte gerade nicht gespeichert werden.“ left them without
+// the next step.
+func TestErrorTextsSayWhatToDo(t *testing.T) {
+	for _, tx := range []*Texts{German, English} {
+		for name, text := range map[string]string{"InternalError": tx.InternalError, "SearchBusy": tx.SearchBusy,
+			"VoteInvalid": tx.VoteInvalid, "VoteFailed": tx.VoteFailed} {
+			if !strings.Contains(text, "noch einmal") && !strings.Contains(text, "again") && !strings.Contains(text, "reload") {
+				t.Errorf("%s %s does not say to try again: %q", tx.Lang, name, text)
+			}
+		}
+	}
+}
