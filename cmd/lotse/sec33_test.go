@@ -1,9 +1,11 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/event"
@@ -47,6 +49,17 @@ func TestMemberAsAttackerOnDendrite(t *testing.T) {
 	}
 	ask(t, mal, malDM, l.userID, text("ja"))
 	malBoard := waitFor(t, alice, teamRoom, l.userID, "Fall #2")
+	// The case's thread hint follows its board as a send of its own: on a
+	// busy machine it can reach Alice after the marks below. Wait for it
+	// here, so that noneAbout counts only what the probes caused.
+	hintCtx, cancelHint := context.WithTimeout(ctx, 30*time.Second)
+	defer cancelHint()
+	if _, err := alice.Wait(hintCtx, teamRoom, l.userID, func(evt *event.Event) bool {
+		mc := evt.Content.AsMessage()
+		return mc != nil && mc.RelatesTo.GetThreadParent() == malBoard.ID && strings.HasPrefix(mc.Body, "Schreibt hier im Thread")
+	}); err != nil {
+		t.Fatalf("case #2's thread hint never came: %v", err)
+	}
 
 	// since returns every event Lotse sent to room as c sees it after
 	// mark (an index into c.All), and the new mark.
