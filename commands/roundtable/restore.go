@@ -81,7 +81,7 @@ func (w *Workflow) cmdRestore(ce *chat.Call) error {
 			return err
 		}
 	}
-	told, err := w.notifyHosts(ce.Ctx, ce.Sender, rt, func(name string) string {
+	told, err := w.notifyHosts(ce.Ctx, ce.Sender, rt, func(name string, _ id.UserID) string {
 		return chat.Format(tx.StandInRestored, name, rt.ID, chat.Escape(rt.Title), w.rtRange(rt))
 	}, "rt-restored-host")
 	if err != nil {
