@@ -61,7 +61,9 @@ func TestRoundTableWithdrawWhileCancelled(t *testing.T) {
 // … mit !wiederherstellen“ and of another's announcement „absagen kannst
 // du ihn mit !absagen“ — also a co-host without the coordinator role (whom
 // both commands refuse) and for a cancelled draft (which cannot be
-// restored). Now the command is named only to whom it answers. Fails
+// restored), and asked a co-host who cancels „Wer ihn koordiniert oder
+// mitmoderiert, kann die Absage … zurücknehmen“ (not the co-host who
+// cancelled it). Now the command is named only to whom it answers. Fails
 // without the fix: the co-host's notes name the commands.
 func TestRoundTableHostNotesNameOnlyWhatWorks(t *testing.T) {
 	berlin, _ := time.LoadLocation("Europe/Berlin")
@@ -69,6 +71,9 @@ func TestRoundTableHostNotesNameOnlyWhatWorks(t *testing.T) {
 	e.withCoord2() // mem2 co-hosts without the coordinator role
 	post := e.announce(t, "!rundertisch Mit Moderation am 10.12. um 19 Uhr\nModeration: @mem2:test")
 	e.react(t, annRoom1, mem1, post, "✅")
+	// The question before the cancel: not „wer ihn mitmoderiert“ — the
+	// co-host who cancels may not take it back.
+	mustContain(t, e.sayDirect(t, dmOf(coord2), coord2, "!absagen 1"), "wer ihn koordiniert, oder jemand anderes aus der Moderation (!wiederherstellen 1)")
 	got := e.sayDirect(t, dmOf(coord2), coord2, "!absagen 1 ja")
 	mustContain(t, in(got, dmOf(coord)), "hat den Runden Tisch #1", "!wiederherstellen 1")
 	mustContain(t, in(got, dmOf(mem2)), "hat den Runden Tisch #1", "abgesagt")
