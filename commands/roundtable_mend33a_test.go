@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -91,4 +92,52 @@ func TestRoundTableHostNotesNameOnlyWhatWorks(t *testing.T) {
 	mustContain(t, in(got, dmOf(coord)), "bisher war er ein Entwurf", "!absagen 3")
 	mustContain(t, in(got, dmOf(mem2)), "bisher war er ein Entwurf")
 	noneContains(t, in(got, dmOf(mem2)), "!absagen")
+}
+
+// TestRoundTableRestoreLinksWork (mend33a, Medium, availability): a
+// cancellation taken back in the last quarter of an hour — the mistaken
+// `!absagen 1 ja` it was built for — left nobody able to get in. The last
+// reminder had gone out with links bound to the meeting Lotse had created
+// (its createTime); the cancellation ended that meeting, the restore forgot
+// it, the next tick created it anew with a new createTime, and every link
+// was refused — the reminder is not sent twice. Now everyone who got the
+// last reminder gets a link to the new meeting once it exists. Fails
+// without the fix: no new link, and the old one is refused.
+func TestRoundTableRestoreLinksWork(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	start := time.Date(2026, 12, 3, 19, 0, 0, 0, berlin)
+	e := newRTEnv(t, time.Date(2026, 12, 1, 10, 0, 0, 0, berlin))
+	post := e.announce(t, "!rundertisch Gleich am 3.12. um 19 Uhr")
+	e.react(t, annRoom1, mem1, post, "✅")
+	e.tick(t, time.Date(2026, 12, 2, 19, 0, 0, 0, berlin))
+	rem := in(e.tick(t, start.Add(-15*time.Minute)), dmOf(mem1))
+	if len(rem) != 1 {
+		t.Fatalf("want the last reminder with the link: %s", bodies(rem))
+	}
+	old := linkIn(rem[0].content.Body)
+
+	e.now = start.Add(-8 * time.Minute)
+	mustContain(t, in(e.sayDirect(t, dmOf(coord), coord, "!absagen 1 ja"), dmOf(mem1)), "abgesagt")
+	e.now = start.Add(-6 * time.Minute)
+	mustContain(t, in(e.sayDirect(t, dmOf(coord), coord, "!wiederherstellen 1"), dmOf(mem1)), "findet doch statt")
+
+	got := e.tick(t, start.Add(-5*time.Minute))
+	links := in(got, dmOf(mem1))
+	if len(links) != 1 {
+		t.Fatalf("want one new link for mem1, got %s", bodies(got))
+	}
+	mustContain(t, links, "ist jetzt bereit", "Zur Videokonferenz")
+	if ans := e.joinAnswer(t, linkIn(links[0].content.Body)); strings.Contains(ans, "FAILED") {
+		t.Errorf("the new link does not get in: %s", ans)
+	}
+	// The coordinator's moderator link too.
+	mustContain(t, in(got, dmOf(coord)), "ist jetzt bereit")
+	// The reminder's link was bound to the ended meeting: refused.
+	if ans := e.joinAnswer(t, old); !strings.Contains(ans, "mismatchCreateTimeParam") {
+		t.Errorf("the old link: %s", ans)
+	}
+	// Once: the next tick sends nothing.
+	if again := in(e.tick(t, start.Add(-4*time.Minute)), dmOf(mem1)); len(again) != 0 {
+		t.Errorf("the link twice: %s", bodies(again))
+	}
 }
