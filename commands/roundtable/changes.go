@@ -111,7 +111,7 @@ func (w *Workflow) cmdReschedule(ce *chat.Call) error {
 			return err
 		}
 	}
-	told, err := w.notifyHosts(ce.Ctx, ce.Sender, rt, func(name string) string {
+	told, err := w.notifyHosts(ce.Ctx, ce.Sender, rt, func(name string, _ id.UserID) string {
 		return chat.Format(tx.StandInMoved, name, rt.ID, chat.Escape(rt.Title), w.rtRange(rt))
 	}, "rt-moved-host")
 	if err != nil {
@@ -178,8 +178,16 @@ func (w *Workflow) cmdCancel(ce *chat.Call) error {
 			return err
 		}
 	}
-	told, err := w.notifyHosts(ce.Ctx, ce.Sender, rt, func(name string) string {
-		return chat.Format(tx.StandInCancelled, name, rt.ID, chat.Escape(rt.Title), w.rtRange(rt))
+	restorable := rt.Status == storage.RoundTableCancelled && w.Now().Before(rt.Start) && rt.Version > 2
+	told, err := w.notifyHosts(ce.Ctx, ce.Sender, rt, func(name string, host id.UserID) string {
+		md := chat.Format(tx.StandInCancelled, name, rt.ID, chat.Escape(rt.Title), w.rtRange(rt))
+		if restorable && w.IsCoordinator(ce.Ctx, host) {
+			// How to take it back only to whom !wiederherstellen answers
+			// (mend33a): not for a draft, nor to a co-host without the
+			// coordinator role.
+			md += " " + chat.Format(tx.RestoreHint, rt.ID)
+		}
+		return md
 	}, "rt-cancelled-host")
 	if err != nil {
 		return err
@@ -189,7 +197,7 @@ func (w *Workflow) cmdCancel(ce *chat.Call) error {
 		return err
 	}
 	hint := ""
-	if rt.Status == storage.RoundTableCancelled && ce.Sender.String() == rt.Coordinator && w.Now().Before(rt.Start) && rt.Version > 2 {
+	if restorable && ce.Sender.String() == rt.Coordinator {
 		// How to take it back (rt33): not for a draft, and not for a
 		// stand-in (a co-host too), who may not (see cmdRestore).
 		hint = "\n\n" + chat.Format(tx.RestoreHint, rt.ID)
@@ -315,7 +323,7 @@ func (w *Workflow) cmdFollowup(ce *chat.Call) error {
 			return err
 		}
 	}
-	told, err := w.notifyHosts(ce.Ctx, ce.Sender, rt, func(name string) string {
+	told, err := w.notifyHosts(ce.Ctx, ce.Sender, rt, func(name string, _ id.UserID) string {
 		return chat.Format(tx.StandInFollowup, name, rt.ID, chat.Escape(rt.Title)) + "\n\n" + body
 	}, "rt-followup-host")
 	if err != nil {
@@ -442,7 +450,7 @@ func (w *Workflow) standInAudit(ce *chat.Call, rt *storage.RoundTable, action, d
 
 // notifyHosts tells rt's coordinator and co-hosts, in their direct chats,
 // of a change someone else made (notice: the message, given that one's
-// display name and Matrix ID, escaped): any
+// display name and Matrix ID, escaped, and the host it goes to): any
 // coordinator may move, cancel and follow up any round table, and the
 // one who planned it learnt of a change from the attendees (rt31's Left,
 // rt32). Nothing is sent for the coordinator's own change, nor to the
@@ -450,7 +458,7 @@ func (w *Workflow) standInAudit(ce *chat.Call, rt *storage.RoundTable, action, d
 // that tells the sender, or "" if nobody was told; sends with transaction
 // IDs from the event and the host (a retry repeats none), a refused direct
 // chat counts for that host only (as notifyAttendees).
-func (w *Workflow) notifyHosts(ctx context.Context, sender id.UserID, rt *storage.RoundTable, notice func(name string) string, purpose string) (string, error) {
+func (w *Workflow) notifyHosts(ctx context.Context, sender id.UserID, rt *storage.RoundTable, notice func(name string, host id.UserID) string, purpose string) (string, error) {
 	if sender.String() == rt.Coordinator {
 		return "", nil
 	}
@@ -461,7 +469,6 @@ func (w *Workflow) notifyHosts(ctx context.Context, sender id.UserID, rt *storag
 	if who != sender.String() {
 		who += " (" + sender.String() + ")"
 	}
-	md := notice(chat.Escape(who))
 	var errs []error
 	n := 0
 	var done []string
@@ -474,7 +481,7 @@ func (w *Workflow) notifyHosts(ctx context.Context, sender id.UserID, rt *storag
 		if w.gaveUp(txn) {
 			continue
 		}
-		if err := w.toMember(ctx, id.UserID(u), md, txn); err != nil {
+		if err := w.toMember(ctx, id.UserID(u), notice(chat.Escape(who), id.UserID(u)), txn); err != nil {
 			if err = w.giveUp(ctx, rt, txn, err); err != nil {
 				errs = append(errs, err)
 			}

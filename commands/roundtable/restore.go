@@ -52,6 +52,9 @@ func (w *Workflow) cmdRestore(ce *chat.Call) error {
 		if ok, err := w.mayRestore(ce, rt); err != nil || !ok {
 			return err
 		}
+		if err := w.oweLinksAgain(ce.Ctx, rt); err != nil {
+			return err
+		}
 		audit := &storage.RoleAuditEntry{Key: restoreAuditKey(ce.Event.ID), At: w.Now(), Actor: ce.Sender.String(),
 			Subject: rt.Coordinator, Action: "roundtable-restore",
 			Detail: fmt.Sprintf("round table %d: %s", rt.ID, rt.Start.UTC().Format(time.RFC3339))}
@@ -81,7 +84,7 @@ func (w *Workflow) cmdRestore(ce *chat.Call) error {
 			return err
 		}
 	}
-	told, err := w.notifyHosts(ce.Ctx, ce.Sender, rt, func(name string) string {
+	told, err := w.notifyHosts(ce.Ctx, ce.Sender, rt, func(name string, _ id.UserID) string {
 		return chat.Format(tx.StandInRestored, name, rt.ID, chat.Escape(rt.Title), w.rtRange(rt))
 	}, "rt-restored-host")
 	if err != nil {
@@ -146,4 +149,37 @@ func (w *Workflow) restored(ctx context.Context, rt *storage.RoundTable) (bool, 
 		return false, nil
 	}
 	return w.DB.RoundTables.IsSent(ctx, storage.RestoredKey(rt.LastEvent))
+}
+
+// oweLinksAgain marks the join link owed (owedKey) to everyone who got
+// the last reminder of rt's date, when Lotse had created its meeting: the
+// cancellation ended that meeting, the restore forgets it, and the next
+// tick creates it anew with a new createTime — the links of the last
+// reminder, bound to the old one, were refused, and that reminder is not
+// sent twice (mend33a: a cancel taken back in the last quarter of an hour
+// left nobody able to get in). sendOwedLinks then sends each of them a
+// link to the new meeting once it exists. Written before the restore (a
+// retry of the event finds the meeting forgotten): while the round table
+// stays cancelled, nothing reads the marks, and they name its date only.
+func (w *Workflow) oweLinksAgain(ctx context.Context, rt *storage.RoundTable) error {
+	if w.cfg.Meetings == nil || rt.MeetingID == "" || rt.MeetingID != meetingID(rt) {
+		return nil
+	}
+	plan := w.reminderPlan(rt)
+	if len(plan) == 0 {
+		return nil
+	}
+	last := plan[len(plan)-1]
+	for _, user := range w.recipients(ctx, rt) {
+		got, err := w.DB.RoundTables.IsDone(ctx, reminderKey(rt, user, last))
+		if err != nil {
+			return err
+		}
+		if got {
+			if err := w.DB.RoundTables.MarkSent(ctx, owedKey(rt, user), rt.ID, false, w.Now()); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

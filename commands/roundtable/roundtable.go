@@ -399,8 +399,14 @@ func (w *Workflow) confirmDraft(ctx context.Context, rt *storage.RoundTable) err
 	if err := w.publish(ctx, after); err != nil {
 		return err
 	}
-	told, err := w.notifyHosts(ctx, evt.Sender, after, func(name string) string {
-		return chat.Format(tx.DraftAnnouncedByOther, name, after.ID, chat.Escape(after.Title), w.rtRange(after))
+	told, err := w.notifyHosts(ctx, evt.Sender, after, func(name string, host id.UserID) string {
+		md := chat.Format(tx.DraftAnnouncedByOther, name, after.ID, chat.Escape(after.Title), w.rtRange(after))
+		if w.IsCoordinator(ctx, host) {
+			// !absagen only to whom it answers (mend33a): a co-host
+			// need not hold the coordinator role.
+			md += " " + chat.Format(tx.CancelHint, after.ID)
+		}
+		return md
 	}, "rt-announced-host")
 	if err != nil {
 		return err

@@ -58,7 +58,13 @@ func (w *Workflow) rsvp(ctx context.Context, rt *storage.RoundTable, user id.Use
 	// A one-off that has ended is over even before the next tick marks it
 	// done (a series goes on to its next date).
 	over := rt.Recurrence == "" && !w.Now().Before(rt.End())
-	if rt.Status != storage.RoundTableAnnounced || over && attending {
+	// A withdrawal counts while the round table is cancelled, before its
+	// end: the cancellation can be taken back (rt33), and whoever said no
+	// meanwhile (!absage, or their ✅ removed) was an attendee again after
+	// the restore — reminded, with a personal link, and told „deine
+	// Zusage gilt weiter“ (mend33a).
+	withdrawn := !attending && rt.Status == storage.RoundTableCancelled && w.Now().Before(rt.End())
+	if rt.Status != storage.RoundTableAnnounced && !withdrawn || over && attending {
 		if quiet {
 			return nil
 		}

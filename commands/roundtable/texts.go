@@ -207,8 +207,9 @@ type Texts struct {
 	// HostsTold follows the answer to such a change.
 	HostsTold string
 
-	// RestoreHint follows CancelledCoord for the round table's coordinator
-	// and co-hosts, who may take the cancellation back: %d number.
+	// RestoreHint follows CancelledCoord for the round table's coordinator,
+	// and StandInCancelled for its coordinator and co-hosts who hold the
+	// coordinator role (who may take the cancellation back): %d number.
 	RestoreHint string
 	// RestoreNotYours refuses !wiederherstellen to anyone but the round
 	// table's coordinator and co-hosts: %d number. RestoreOwnCancel
@@ -234,8 +235,9 @@ type Texts struct {
 	PostRestored string
 	// DraftAnnouncedByOther tells a draft's author and its co-hosts that
 	// another coordinator announced it: %[1]s that one's name, %[2]d
-	// number, %[3]s title, %[4]s date.
-	DraftAnnouncedByOther string
+	// number, %[3]s title, %[4]s date. CancelHint follows it for those who
+	// hold the coordinator role: %d number.
+	DraftAnnouncedByOther, CancelHint string
 	// TooManyAnnounced refuses an announcement beyond MaxAnnouncedPerDay
 	// of the sender's own round tables within a day; TooManyAnnouncedOf of
 	// another coordinator's: %[1]d number, %[2]d announced (plural forms).
@@ -318,7 +320,7 @@ var German = Texts{
 
 	Rescheduled:        "🔀 Der Runde Tisch „%s“ ist verschoben auf **%s**. Deine Zusage gilt weiter, absagen mit `!absage %d`.",
 	RescheduledCoord:   "🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte ist informiert, die Ankündigungen aktualisiert.|🔀 Runder Tisch #%d ist verschoben auf %s. %d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
-	CancelConfirm:      "❓ **Runder Tisch #%[1]d „%[2]s“ am %[3]s absagen?**\n\n%[4]d Person hat zugesagt und bekommt Bescheid, die Ankündigungen werden als abgesagt markiert. Wer ihn koordiniert oder mitmoderiert, kann die Absage bis zum Beginn mit `!wiederherstellen %[1]d` zurücknehmen – die Nachricht über die Absage haben dann aber alle schon bekommen.\n\nWenn du sicher bist: `!absagen %[1]d ja`  \nNur deine eigene Zusage zurückziehen: `!absage %[1]d`|❓ **Runder Tisch #%[1]d „%[2]s“ am %[3]s absagen?**\n\n%[4]d Personen haben zugesagt und bekommen Bescheid, die Ankündigungen werden als abgesagt markiert. Wer ihn koordiniert oder mitmoderiert, kann die Absage bis zum Beginn mit `!wiederherstellen %[1]d` zurücknehmen – die Nachricht über die Absage haben dann aber alle schon bekommen.\n\nWenn du sicher bist: `!absagen %[1]d ja`  \nNur deine eigene Zusage zurückziehen: `!absage %[1]d`",
+	CancelConfirm:      "❓ **Runder Tisch #%[1]d „%[2]s“ am %[3]s absagen?**\n\n%[4]d Person hat zugesagt und bekommt Bescheid, die Ankündigungen werden als abgesagt markiert. Zurücknehmen kann die Absage bis zum Beginn, wer ihn koordiniert, oder jemand anderes aus der Moderation (`!wiederherstellen %[1]d`) – die Nachricht über die Absage haben dann aber alle schon bekommen.\n\nWenn du sicher bist: `!absagen %[1]d ja`  \nNur deine eigene Zusage zurückziehen: `!absage %[1]d`|❓ **Runder Tisch #%[1]d „%[2]s“ am %[3]s absagen?**\n\n%[4]d Personen haben zugesagt und bekommen Bescheid, die Ankündigungen werden als abgesagt markiert. Zurücknehmen kann die Absage bis zum Beginn, wer ihn koordiniert, oder jemand anderes aus der Moderation (`!wiederherstellen %[1]d`) – die Nachricht über die Absage haben dann aber alle schon bekommen.\n\nWenn du sicher bist: `!absagen %[1]d ja`  \nNur deine eigene Zusage zurückziehen: `!absage %[1]d`",
 	MoveConfirm:        "❓ **Runder Tisch #%[1]d wirklich auf %[2]s verschieben?**\n\n%[3]s\n\nNoch ist nichts verschoben und niemand benachrichtigt. Stimmt der Termin so, schick denselben Befehl noch einmal mit „ja“ am Ende; sonst schreib die Zeit genauer, z. B. `!verschieben %[1]d 10.12. 19:00`.",
 	MeetingLeftRunning: "ℹ️ Die Videokonferenz läuft schon, ich habe sie offen gelassen: Wer gerade teilnimmt, bleibt drin, und wer den Link hat, kommt noch hinein. Seid ihr fertig, beendet sie bitte als Moderation selbst („Konferenz beenden“).",
 	MeetingNotEnded:    "⚠️ Die bisherige Videokonferenz konnte ich gerade nicht beenden. Wer den Link schon hat, kommt noch hinein – beende sie bitte selbst („Konferenz beenden“).",
@@ -357,7 +359,7 @@ var German = Texts{
 	TooManyFollowups: "An die Zugesagten des Runden Tischs #%[1]d ist in den letzten 24 Stunden schon eine Nachbereitung gegangen. Die nächste geht erst später wieder – fass bitte zusammen, was noch fehlt.|" +
 		"An die Zugesagten des Runden Tischs #%[1]d sind in den letzten 24 Stunden schon %[2]d Nachbereitungen gegangen. Die nächste geht erst später wieder – fass bitte zusammen, was noch fehlt.",
 	StandInMoved:     "🔀 **%[1]s** hat den Runden Tisch #%[2]d „%[3]s“ verschoben auf **%[4]s**. Die Zugesagten und die Ankündigungen sind informiert. War das nicht mit dir abgesprochen, frag bitte nach oder sag dem Team Bescheid.",
-	StandInCancelled: "❌ **%[1]s** hat den Runden Tisch #%[2]d „%[3]s“ am %[4]s abgesagt. Die Zugesagten und die Ankündigungen sind informiert. War das nicht mit dir abgesprochen, frag bitte nach oder sag dem Team Bescheid. Zurücknehmen kannst du die Absage bis zum Beginn mit `!wiederherstellen %[2]d`.",
+	StandInCancelled: "❌ **%[1]s** hat den Runden Tisch #%[2]d „%[3]s“ am %[4]s abgesagt. Die Zugesagten und die Ankündigungen sind informiert. War das nicht mit dir abgesprochen, frag bitte nach oder sag dem Team Bescheid.",
 	StandInFollowup:  "📝 **%[1]s** hat allen Zugesagten des Runden Tischs #%[2]d „%[3]s“ diese Nachbereitung geschickt:",
 	HostsTold:        "Wer diesen Runden Tisch koordiniert oder mitmoderiert, hat davon eine Nachricht von mir bekommen.",
 
@@ -374,7 +376,8 @@ var German = Texts{
 	RestoredCoord:         "✅ Runder Tisch #%[1]d findet doch statt (%[2]s). %[3]d Zugesagte ist informiert, die Ankündigungen aktualisiert.|✅ Runder Tisch #%[1]d findet doch statt (%[2]s). %[3]d Zugesagte sind informiert, die Ankündigungen aktualisiert.",
 	StandInRestored:       "✅ **%[1]s** hat die Absage des Runden Tischs #%[2]d „%[3]s“ am %[4]s zurückgenommen: Er findet doch statt. Die Zugesagten und die Ankündigungen sind informiert. War das nicht mit dir abgesprochen, frag bitte nach oder sag dem Team Bescheid.",
 	PostRestored:          "✅ **Findet doch statt** – die Absage ist zurückgenommen.",
-	DraftAnnouncedByOther: "📣 **%[1]s** hat den Runden Tisch #%[2]d „%[3]s“ (%[4]s) angekündigt – bisher war er ein Entwurf. War das nicht mit dir abgesprochen, frag bitte nach oder sag dem Team Bescheid; absagen kannst du ihn mit `!absagen %[2]d`.",
+	DraftAnnouncedByOther: "📣 **%[1]s** hat den Runden Tisch #%[2]d „%[3]s“ (%[4]s) angekündigt – bisher war er ein Entwurf. War das nicht mit dir abgesprochen, frag bitte nach oder sag dem Team Bescheid.",
+	CancelHint:            "Absagen kannst du ihn mit `!absagen %d`.",
 	TooManyAnnounced: "Du hast in den letzten 24 Stunden schon %[2]d Runden Tisch angekündigt. Der Entwurf #%[1]d bleibt gespeichert: Kündige ihn später mit `!ankündigen %[1]d` an. Warst du das nicht, sag bitte sofort dem Team Bescheid.|" +
 		"Du hast in den letzten 24 Stunden schon %[2]d Runde Tische angekündigt – mehr, als ein Tag braucht. Der Entwurf #%[1]d bleibt gespeichert: Kündige ihn später mit `!ankündigen %[1]d` an. Warst du das nicht, sag bitte sofort dem Team Bescheid.",
 	TooManyAnnouncedOf: "Von der Person, die Runden Tisch #%[1]d geplant hat, ist in den letzten 24 Stunden schon %[2]d Runder Tisch angekündigt worden. Der Entwurf bleibt gespeichert: Kündige ihn später mit `!ankündigen %[1]d` an.|" +
@@ -457,7 +460,7 @@ var English = Texts{
 
 	Rescheduled:        "🔀 The round table “%s” moved to **%s**. Your RSVP still stands; withdraw with `!leave %d`.",
 	RescheduledCoord:   "🔀 Round table #%d moved to %s. %d attendee was told, the announcements updated.|🔀 Round table #%d moved to %s. %d attendees were told, the announcements updated.",
-	CancelConfirm:      "❓ **Cancel round table #%[1]d “%[2]s” on %[3]s?**\n\n%[4]d person joined and will be told, the announcements will be marked as cancelled. Its coordinator or a co-host can take the cancellation back until the start with `!restore %[1]d` – but everyone will have got the cancellation by then.\n\nIf you're sure: `!cancel %[1]d yes`  \nTo withdraw only your own RSVP: `!leave %[1]d`|❓ **Cancel round table #%[1]d “%[2]s” on %[3]s?**\n\n%[4]d people joined and will be told, the announcements will be marked as cancelled. Its coordinator or a co-host can take the cancellation back until the start with `!restore %[1]d` – but everyone will have got the cancellation by then.\n\nIf you're sure: `!cancel %[1]d yes`  \nTo withdraw only your own RSVP: `!leave %[1]d`",
+	CancelConfirm:      "❓ **Cancel round table #%[1]d “%[2]s” on %[3]s?**\n\n%[4]d person joined and will be told, the announcements will be marked as cancelled. Its coordinator or another co-host can take the cancellation back until the start (`!restore %[1]d`) – but everyone will have got the cancellation by then.\n\nIf you're sure: `!cancel %[1]d yes`  \nTo withdraw only your own RSVP: `!leave %[1]d`|❓ **Cancel round table #%[1]d “%[2]s” on %[3]s?**\n\n%[4]d people joined and will be told, the announcements will be marked as cancelled. Its coordinator or another co-host can take the cancellation back until the start (`!restore %[1]d`) – but everyone will have got the cancellation by then.\n\nIf you're sure: `!cancel %[1]d yes`  \nTo withdraw only your own RSVP: `!leave %[1]d`",
 	MoveConfirm:        "❓ **Really move round table #%[1]d to %[2]s?**\n\n%[3]s\n\nNothing is moved and nobody told yet. If the date is right, send the same command again with “yes” at the end; otherwise write the time more exactly, e.g. `!reschedule %[1]d 10 Dec at 7 pm`.",
 	MeetingLeftRunning: "ℹ️ The video conference is already under way, so I left it open: whoever is in it stays, and whoever has the link can still get in. When you're done, please end it yourself as a moderator (“End meeting”).",
 	MeetingNotEnded:    "⚠️ I couldn't end the video conference that was already open just now. Whoever has the link can still get in – please end it yourself (“End meeting”).",
@@ -496,7 +499,7 @@ var English = Texts{
 	TooManyFollowups: "Round table #%[1]d's attendees already got a follow-up in the last 24 hours. The next one can go out later – please put what's missing together.|" +
 		"Round table #%[1]d's attendees already got %[2]d follow-ups in the last 24 hours. The next one can go out later – please put what's missing together.",
 	StandInMoved:     "🔀 **%[1]s** moved the round table #%[2]d “%[3]s” to **%[4]s**. Attendees and announcements are updated. If this wasn't agreed with you, please ask them or tell the team.",
-	StandInCancelled: "❌ **%[1]s** cancelled the round table #%[2]d “%[3]s” on %[4]s. Attendees and announcements are updated. If this wasn't agreed with you, please ask them or tell the team. You can take the cancellation back until the start with `!restore %[2]d`.",
+	StandInCancelled: "❌ **%[1]s** cancelled the round table #%[2]d “%[3]s” on %[4]s. Attendees and announcements are updated. If this wasn't agreed with you, please ask them or tell the team.",
 	StandInFollowup:  "📝 **%[1]s** sent this follow-up to everyone who joined the round table #%[2]d “%[3]s”:",
 	HostsTold:        "Its coordinator and co-hosts got a note from me about it.",
 
@@ -513,7 +516,8 @@ var English = Texts{
 	RestoredCoord:         "✅ Round table #%[1]d takes place after all (%[2]s). %[3]d attendee was told, the announcements updated.|✅ Round table #%[1]d takes place after all (%[2]s). %[3]d attendees were told, the announcements updated.",
 	StandInRestored:       "✅ **%[1]s** took back the cancellation of the round table #%[2]d “%[3]s” on %[4]s: it takes place after all. Attendees and announcements are updated. If this wasn't agreed with you, please ask them or tell the team.",
 	PostRestored:          "✅ **Takes place after all** – the cancellation is taken back.",
-	DraftAnnouncedByOther: "📣 **%[1]s** announced the round table #%[2]d “%[3]s” (%[4]s), a draft until now. If this wasn't agreed with you, please ask them or tell the team; you can cancel it with `!cancel %[2]d`.",
+	DraftAnnouncedByOther: "📣 **%[1]s** announced the round table #%[2]d “%[3]s” (%[4]s), a draft until now. If this wasn't agreed with you, please ask them or tell the team.",
+	CancelHint:            "You can cancel it with `!cancel %d`.",
 	TooManyAnnounced: "You already announced %[2]d round table in the last 24 hours. Draft #%[1]d stays saved: announce it later with `!announce %[1]d`. If that wasn't you, please tell the team at once.|" +
 		"You already announced %[2]d round tables in the last 24 hours – more than a day needs. Draft #%[1]d stays saved: announce it later with `!announce %[1]d`. If that wasn't you, please tell the team at once.",
 	TooManyAnnouncedOf: "The person who planned round table #%[1]d already had %[2]d round table announced in the last 24 hours. The draft stays saved: announce it later with `!announce %[1]d`.|" +
