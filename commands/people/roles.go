@@ -208,12 +208,12 @@ func (w *Workflow) inviteIfOut(ctx context.Context, room id.RoomID, user id.User
 	case err != nil && self:
 		zerolog.Ctx(ctx).Warn().Err(err).Stringer("room_id", room).Msg("Could not read a membership")
 		return rejoinFailed
-	case err != nil && ms != event.MembershipLeave:
+	case err != nil && ms != event.MembershipLeave && ms != event.MembershipKnock:
 		zerolog.Ctx(ctx).Warn().Err(err).Stringer("room_id", room).Msg("Could not read a membership")
 		return rejoinNone
 	case err != nil:
-		// A manager's grant: out of the room, only who removed them is
-		// unknown, which does not matter here.
+		// A manager's grant: out of the room (or knocking), only who
+		// removed them is unknown, which does not matter here.
 		zerolog.Ctx(ctx).Info().Err(err).Stringer("room_id", room).Msg("Could not read who removed someone; inviting them at a manager's grant")
 	case ms == event.MembershipJoin:
 		return rejoinNone
@@ -222,9 +222,9 @@ func (w *Workflow) inviteIfOut(ctx context.Context, room id.RoomID, user id.User
 	case ms == event.MembershipBan:
 		return rejoinBanned
 	case self && by != "" && by != user && by != w.Matrix.UserID():
-		// Removed by someone (a room admin's kick): not undone at the
-		// person's own request; a manager's grant is a decision, and
-		// invites.
+		// Removed by someone (a room admin's kick, also one before their
+		// own knock — mend33b): not undone at the person's own request; a
+		// manager's grant is a decision, and invites.
 		return rejoinRemoved
 	}
 	if self && !w.rejoins.take(room, user, w.Now()) {

@@ -1,0 +1,70 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+)
+
+// knockErrMatrix is memberMatrix whose membership read for one person
+// says knock and fails to say who removed them (their history unreadable).
+// Once invited (invited), the person's invite waits, as the state store
+// then says.
+type knockErrMatrix struct {
+	*memberMatrix
+	failFor id.UserID
+	invited func() bool
+}
+
+func (m *knockErrMatrix) Membership(ctx context.Context, room id.RoomID, user id.UserID) (event.Membership, id.UserID, error) {
+	if user == m.failFor && m.invited() {
+		return event.MembershipInvite, "", nil
+	}
+	if user == m.failFor {
+		return event.MembershipKnock, "", errors.New("failed to read who removed them: no event before the knock")
+	}
+	return m.memberMatrix.Membership(ctx, room, user)
+}
+
+// TestTeamJoinKnockAfterKick (mend33b): a room admin kicked an active team
+// member; the member knocked on the team room. Their own knock does not
+// undo the kick: `!team beitreten` invites nobody and sends them to the
+// coordinators; when who removed them cannot be read, their own request
+// invites nobody either, while a manager's grant — a decision — invites a
+// knocking person as it invites one who left. Fails without the fix: the
+// manager's grant sent no invite and said nothing (a knock with a read
+// error counted as an unreadable membership).
+func TestTeamJoinKnockAfterKick(t *testing.T) {
+	e, rooms := newRolesEnv(t)
+	mm := &memberMatrix{fakeMatrix: e.fm, ms: map[id.UserID]event.Membership{}, by: map[id.UserID]id.UserID{}}
+	km := &knockErrMatrix{memberMatrix: mm}
+	e.reconfigure(func(d *Deps) { d.Matrix = km })
+	invites := func() int {
+		rooms.mu.Lock()
+		defer rooms.mu.Unlock()
+		n := 0
+		for _, s := range rooms.invites {
+			if s == teamRoom.String()+" "+alice.String() {
+				n++
+			}
+		}
+		return n
+	}
+	mm.set(alice, event.MembershipKnock, admin)
+	mustContain(t, in(e.say(t, dmRoom, alice, "!team beitreten", ""), dmRoom), "schon im Digitalisierungsteam freigeschaltet", "jemand entfernt", "Koordination")
+	if n := invites(); n != 0 {
+		t.Fatalf("a kicked person who knocked was invited at her own request: %v", rooms.invites)
+	}
+	km.failFor, km.invited = alice, func() bool { return invites() > 0 }
+	mustContain(t, in(e.say(t, dmRoom, alice, "!team beitreten", ""), dmRoom), "einladen konnte ich dich gerade nicht", "Koordination")
+	if n := invites(); n != 0 {
+		t.Fatalf("invited at her own request though who removed her is unknown: %v", rooms.invites)
+	}
+	mustContain(t, in(e.say(t, dmRoom, approvr, "!rolle "+alice.String()+" team", ""), dmRoom), "schon", "nicht im Teamraum: Eine Einladung")
+	if n := invites(); n != 1 {
+		t.Fatalf("%d invites at the manager's grant, want 1: %v", n, rooms.invites)
+	}
+}
