@@ -3,7 +3,9 @@ package commands
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
+	"time"
 
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
@@ -66,5 +68,46 @@ func TestTeamJoinKnockAfterKick(t *testing.T) {
 	mustContain(t, in(e.say(t, dmRoom, approvr, "!rolle "+alice.String()+" team", ""), dmRoom), "schon", "nicht im Teamraum: Eine Einladung")
 	if n := invites(); n != 1 {
 		t.Fatalf("%d invites at the manager's grant, want 1: %v", n, rooms.invites)
+	}
+}
+
+// refusingRooms is fakeRooms whose invites fail while refuse is set (no
+// power to invite in the team room).
+type refusingRooms struct {
+	*fakeRooms
+	refuse bool
+}
+
+func (r *refusingRooms) Invite(ctx context.Context, room id.RoomID, user id.UserID, reason string) error {
+	if r.refuse {
+		return errors.New("M_FORBIDDEN: no power to invite")
+	}
+	return r.fakeRooms.Invite(ctx, room, user, reason)
+}
+
+// TestTeamJoinFailedInviteNotCounted (mend33b): an invite back that failed
+// (Lotse had no power to invite in the team room) counted against the
+// hour's bound: the member's next `!team beitreten`, after an admin fixed
+// the power, was told „Ich habe dich vor Kurzem schon … eingeladen“ — no
+// invite had gone out — and waited an hour. Now a failed invite is not
+// counted. Fails without the fix: „vor Kurzem“, no invite.
+func TestTeamJoinFailedInviteNotCounted(t *testing.T) {
+	e, rooms := newRolesEnv(t)
+	rr := &refusingRooms{fakeRooms: rooms, refuse: true}
+	mm := &memberMatrix{fakeMatrix: e.fm, ms: map[id.UserID]event.Membership{}, by: map[id.UserID]id.UserID{}}
+	e.reconfigure(func(d *Deps) { d.Matrix, d.Rooms = mm, rr })
+	mm.set(alice, event.MembershipLeave, "")
+	mustContain(t, in(e.say(t, dmRoom, alice, "!team beitreten", ""), dmRoom), "einladen konnte ich dich gerade nicht")
+	rr.refuse = false
+	e.now = e.now.Add(time.Minute)
+	sent := in(e.say(t, dmRoom, alice, "!team beitreten", ""), dmRoom)
+	mustContain(t, sent, "wieder eingeladen")
+	if strings.Contains(bodies(sent), "vor Kurzem") {
+		t.Errorf("told of an invite that never went out: %s", bodies(sent))
+	}
+	rooms.mu.Lock()
+	defer rooms.mu.Unlock()
+	if len(rooms.invites) != 1 {
+		t.Errorf("invites %v, want one to the team room", rooms.invites)
 	}
 }

@@ -232,6 +232,11 @@ func (w *Workflow) inviteIfOut(ctx context.Context, room id.RoomID, user id.User
 	}
 	if err := w.Rooms.Invite(ctx, room, user, w.tx.InviteReason); err != nil {
 		zerolog.Ctx(ctx).Info().Err(err).Stringer("room_id", room).Msg("Could not invite again")
+		if self {
+			// No invite went out: the next request is not told that one
+			// did „vor Kurzem“ (mend33b).
+			w.rejoins.forget(room, user)
+		}
 		return rejoinFailed
 	}
 	return rejoinInvited
@@ -270,6 +275,13 @@ func (r *rejoinBound) take(room id.RoomID, user id.UserID, now time.Time) bool {
 	}
 	r.last.Add(key, now)
 	return true
+}
+
+// forget takes back the invite take counted (it was not sent).
+func (r *rejoinBound) forget(room id.RoomID, user id.UserID) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.last.Remove(room.String() + " " + user.String())
 }
 
 // warnID warns the one who grants a role or records evidence when the
