@@ -111,3 +111,32 @@ func TestTeamJoinFailedInviteNotCounted(t *testing.T) {
 		t.Errorf("invites %v, want one to the team room", rooms.invites)
 	}
 }
+
+// TestTeamActivatedBannedNotInvited (mend33b): a role activated (its gate
+// passed at a manager's `!schulung`) for someone a room admin banned from
+// the team room: the invite failed against the ban, and the manager read
+// „wahrscheinlich fehlt mir dort das Recht dazu. Bitte lade sie von Hand
+// ein“, the person „Die Einladung … bekommst du von jemandem aus dem Team“
+// — neither true. Now no invite is tried and both are told of the ban.
+// Fails without the fix: an invite, the old texts.
+func TestTeamActivatedBannedNotInvited(t *testing.T) {
+	e, rooms := newRolesEnv(t)
+	mm := &memberMatrix{fakeMatrix: e.fm, ms: map[id.UserID]event.Membership{}, by: map[id.UserID]id.UserID{}}
+	e.reconfigure(func(d *Deps) { d.Matrix = mm })
+	mm.set(member, event.MembershipBan, "")
+	e.say(t, dmRoom, member, "!team beitreten", "")
+	e.say(t, approvRm, approvr, "!erklärung @member:test erhalten", "")
+	sent := e.say(t, approvRm, approvr, "!schulung @member:test 02.03.2026", "")
+	mustContain(t, in(sent, approvRm), "freigeschaltet", "gesperrt", "Sperre aufheben")
+	mustContain(t, in(sent, dmRoom), "freigeschaltet", "gesperrt", "Koordination")
+	if b := bodies(sent); strings.Contains(b, "von Hand") || strings.Contains(b, "von jemandem aus dem Team") {
+		t.Errorf("told to invite by hand, or that an invite comes: %s", b)
+	}
+	rooms.mu.Lock()
+	defer rooms.mu.Unlock()
+	for _, inv := range rooms.invites {
+		if inv == teamRoom.String()+" "+member.String() {
+			t.Errorf("a banned person was invited to the team room: %v", rooms.invites)
+		}
+	}
+}

@@ -613,7 +613,12 @@ func (w *Workflow) evaluateGate(ctx context.Context, user, actor id.UserID) (boo
 	// power to invite there), and nobody invited them (roles32).
 	active, activeMember := pt.TeamActive, pt.TeamActiveMember
 	if w.teamOn() && w.Rooms != nil {
-		if err := w.Rooms.Invite(ctx, w.cfg.TeamRoom, user, pt.InviteReason); err != nil {
+		// Banned from the team room by a room admin: no invite (it would
+		// fail), and nobody is asked to invite by hand „wahrscheinlich fehlt
+		// mir das Recht“ (mend33b; the re-grant said so since rooms33).
+		if ms, _, err := chat.MembershipOf(ctx, w.Matrix, w.cfg.TeamRoom, user); err == nil && ms == event.MembershipBan {
+			active, activeMember = pt.TeamActiveBanned, pt.TeamActiveMemberBanned
+		} else if err := w.Rooms.Invite(ctx, w.cfg.TeamRoom, user, pt.InviteReason); err != nil {
 			zerolog.Ctx(ctx).Warn().Err(err).Msg("Could not invite to the team room")
 			active, activeMember = pt.TeamActiveNoInvite, pt.TeamActiveMemberNoInvite
 		}
