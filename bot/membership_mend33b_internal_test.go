@@ -23,7 +23,9 @@ import (
 // after a kick → the admin; knock after leaving on their own → nobody;
 // knock after an admin's kick and a member's invite they declined → nobody
 // (someone let them in); knocks whose history cannot be read → an error
-// (the member's request invites nobody). Fails without the fix: „by“ is
+// (the member's request invites nobody); a server that names no previous
+// membership → the events before are read (the admin); their own leave
+// whose previous event cannot be read → nobody, no error (as before). Fails without the fix: „by“ is
 // empty in the first two rows, no error in the last.
 func TestMembershipKnockHidesNoKick(t *testing.T) {
 	const room = id.RoomID("!team:hs")
@@ -68,6 +70,16 @@ func TestMembershipKnockHidesNoKick(t *testing.T) {
 		ev("$l3", "@letin:hs", "@letin:hs", "leave", "invite", "$l2"),
 		ev("$l4", "@letin:hs", "@letin:hs", "knock", "leave", "$l3"))
 	add("@nohistory:hs", ev("$n1", "@nohistory:hs", "@nohistory:hs", "knock", "leave", ""))
+	add("@lost:hs", ev("$g1", "@lost:hs", "@lost:hs", "knock", "leave", "$gone"))
+	// A server that names no previous membership: the event before is read.
+	add("@quiet:hs",
+		ev("$q1", "@quiet:hs", "@quiet:hs", "join", "", ""),
+		ev("$q2", admin, "@quiet:hs", "leave", "", "$q1"),
+		ev("$q3", "@quiet:hs", "@quiet:hs", "knock", "", "$q2"),
+		ev("$q4", "@quiet:hs", "@quiet:hs", "leave", "", "$q3"))
+	// Their own leave, the event before unreadable (history not visible):
+	// their own leave, as before — not an error.
+	add("@plain:hs", ev("$p1", "@plain:hs", "@plain:hs", "leave", "", "$gone"))
 	var many []map[string]any
 	prev := ""
 	for i, ms := range []string{"knock", "leave", "knock", "leave", "knock", "leave"} {
@@ -107,6 +119,9 @@ func TestMembershipKnockHidesNoKick(t *testing.T) {
 		{"@selfknock:hs", event.MembershipKnock, event.MembershipKnock, "", false},
 		{"@letin:hs", event.MembershipKnock, event.MembershipKnock, "", false},
 		{"@nohistory:hs", event.MembershipKnock, event.MembershipKnock, "", true},
+		{"@lost:hs", event.MembershipKnock, event.MembershipKnock, "", true},
+		{"@quiet:hs", event.MembershipLeave, event.MembershipLeave, admin, false},
+		{"@plain:hs", event.MembershipLeave, event.MembershipLeave, "", false},
 		{"@many:hs", event.MembershipLeave, event.MembershipLeave, "", true},
 	} {
 		t.Run(tt.user.String(), func(t *testing.T) {

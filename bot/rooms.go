@@ -89,6 +89,7 @@ const removedLookBack = 4
 // than removedLookBack of them, an error), it is an error: who removed
 // them is unknown.
 func (b *Bot) removedBefore(ctx context.Context, roomID id.RoomID, user id.UserID, evt *event.Event) (id.UserID, error) {
+	knocked := false // a knock of theirs was passed: the event before it must be read
 	for range removedLookBack {
 		ms := membershipOf(&evt.Content)
 		if evt.Sender != user {
@@ -103,18 +104,28 @@ func (b *Bot) removedBefore(ctx context.Context, roomID id.RoomID, user id.UserI
 		}
 		switch {
 		case ms == event.MembershipKnock:
-		case ms == event.MembershipLeave && (prev == event.MembershipKnock || prev == ""):
-			if evt.Unsigned.ReplacesState == "" {
-				return "", nil // no way to look further: a leave of their own, as before
+			knocked = true
+		case ms == event.MembershipLeave && prev == event.MembershipKnock:
+			knocked = true
+		case ms == event.MembershipLeave && prev == "":
+			// A leave of their own whose server does not say what it
+			// ended: the event before is read when it can be, else —
+			// unless a knock of theirs came after it — it is taken as
+			// their own leave, as before.
+			if evt.Unsigned.ReplacesState == "" && !knocked {
+				return "", nil
 			}
 		default:
 			return "", nil // their own leave after a join or an invite, or their join
 		}
 		if evt.Unsigned.ReplacesState == "" {
-			return "", fmt.Errorf("failed to read who removed %s: their knock names no event before it", user)
+			return "", fmt.Errorf("failed to read who removed %s: the event before their knock is not named", user)
 		}
 		before, err := b.Client.GetEvent(ctx, roomID, evt.Unsigned.ReplacesState)
-		if err != nil {
+		switch {
+		case err != nil && !knocked:
+			return "", nil // their own leave, what it ended unreadable: as before
+		case err != nil:
 			return "", fmt.Errorf("failed to read who removed %s: %w", user, err)
 		}
 		evt = before
