@@ -198,6 +198,10 @@ type Bot struct {
 	// handled while one ran is tried again at once (process), not after
 	// its held delay (rooms33).
 	heldWakes atomic.Uint64
+	// knownMu orders the writes of the list of who was in a watched room
+	// at its opening (strangersKeyPrefix): the watcher's (rememberJoined)
+	// and the sync's (rememberAtOpening) — mend33b.
+	knownMu sync.Mutex
 }
 
 // New logs in (reusing a stored access token and device when there is one),

@@ -30,33 +30,107 @@ func (b *Bot) IsJoined(ctx context.Context, roomID id.RoomID, user id.UserID) (b
 }
 
 // Membership is user's membership in roomID (leave when the state store
-// knows none) and, for a leave, who removed them: the sender of their
-// membership event, read from the homeserver (the state store keeps no
-// sender), when it is someone else than user (a kick); "" when they left
-// themselves or were never in the room.
+// knows none) and, for a leave or a knock, who removed them: the sender of
+// their membership event, read from the homeserver (the state store keeps
+// no sender), when it is someone else than user (a kick); "" when they left
+// themselves or were never in the room. Their own knock, or a leave that
+// took one back, does not hide a kick before it (removedBefore).
 func (b *Bot) Membership(ctx context.Context, roomID id.RoomID, user id.UserID) (event.Membership, id.UserID, error) {
 	m, err := b.Client.StateStore.GetMember(ctx, roomID, user)
 	if err != nil {
 		return "", "", fmt.Errorf("failed to read membership: %w", err)
 	}
-	if m != nil && m.Membership != "" && m.Membership != event.MembershipLeave {
+	if m != nil && m.Membership != "" && m.Membership != event.MembershipLeave && m.Membership != event.MembershipKnock {
 		return m.Membership, "", nil
+	}
+	fallback := event.MembershipLeave
+	if m != nil && m.Membership == event.MembershipKnock {
+		fallback = event.MembershipKnock
 	}
 	evt, err := b.Client.FullStateEvent(ctx, roomID, event.StateMember, user.String())
 	switch {
 	case errors.Is(err, mautrix.MNotFound):
-		return event.MembershipLeave, "", nil // never in the room
+		return fallback, "", nil // never in the room (or a knock the homeserver does not show)
 	case err != nil:
-		// The store's leave stands; only who made it is unknown.
-		return event.MembershipLeave, "", fmt.Errorf("failed to read who removed %s: %w", user, err)
+		// The store's leave (or knock) stands; only who removed them is unknown.
+		return fallback, "", fmt.Errorf("failed to read who removed %s: %w", user, err)
 	}
-	if ms := membershipOf(&evt.Content); ms != "" && ms != event.MembershipLeave {
+	ms := membershipOf(&evt.Content)
+	switch {
+	case ms != "" && ms != event.MembershipLeave && ms != event.MembershipKnock:
 		return ms, "", nil // the store is behind the homeserver
+	case evt.Sender == "":
+		return event.MembershipLeave, "", nil // never there (Dendrite answers an empty event)
+	case ms == "":
+		ms = event.MembershipLeave
 	}
-	if evt.Sender == "" || evt.Sender == user {
-		return event.MembershipLeave, "", nil // left themselves, or never there (Dendrite answers an empty event)
+	by, err := b.removedBefore(ctx, roomID, user, evt)
+	if err != nil {
+		return ms, "", err
 	}
-	return event.MembershipLeave, evt.Sender, nil
+	return ms, by, nil
+}
+
+// removedLookBack bounds how many of a person's member events
+// removedBefore reads (one GET each).
+const removedLookBack = 4
+
+// removedBefore is who removed user from roomID, read from their member
+// event evt and, through the person's own knocks, the events before it
+// (mend33b): a kick is a leave sent by someone else; a leave of one's own
+// after a join or an invite is no kick (""); but one's own knock — and a
+// leave that takes a knock back — is no decision of anyone in the room:
+// after a room admin's kick the person could knock (in a room whose join
+// rule allows it) and take it back, and their latest member event was
+// their own, the kick hidden. Such events are looked through, via
+// unsigned.replaces_state, to the event before them. Someone else's invite
+// or a join after the kick ends the search (a room member let them in).
+// When the events before a knock cannot be read (no replaces_state, more
+// than removedLookBack of them, an error), it is an error: who removed
+// them is unknown.
+func (b *Bot) removedBefore(ctx context.Context, roomID id.RoomID, user id.UserID, evt *event.Event) (id.UserID, error) {
+	knocked := false // a knock of theirs was passed: the event before it must be read
+	for range removedLookBack {
+		ms := membershipOf(&evt.Content)
+		if evt.Sender != user {
+			if ms == event.MembershipLeave || ms == event.MembershipBan {
+				return evt.Sender, nil
+			}
+			return "", nil
+		}
+		var prev event.Membership
+		if evt.Unsigned.PrevContent != nil {
+			prev = membershipOf(evt.Unsigned.PrevContent)
+		}
+		switch {
+		case ms == event.MembershipKnock:
+			knocked = true
+		case ms == event.MembershipLeave && prev == event.MembershipKnock:
+			knocked = true
+		case ms == event.MembershipLeave && prev == "":
+			// A leave of their own whose server does not say what it
+			// ended: the event before is read when it can be, else —
+			// unless a knock of theirs came after it — it is taken as
+			// their own leave, as before.
+			if evt.Unsigned.ReplacesState == "" && !knocked {
+				return "", nil
+			}
+		default:
+			return "", nil // their own leave after a join or an invite, or their join
+		}
+		if evt.Unsigned.ReplacesState == "" {
+			return "", fmt.Errorf("failed to read who removed %s: the event before their knock is not named", user)
+		}
+		before, err := b.Client.GetEvent(ctx, roomID, evt.Unsigned.ReplacesState)
+		switch {
+		case err != nil && !knocked:
+			return "", nil // their own leave, what it ended unreadable: as before
+		case err != nil:
+			return "", fmt.Errorf("failed to read who removed %s: %w", user, err)
+		}
+		evt = before
+	}
+	return "", fmt.Errorf("failed to read who removed %s: more than %d member events of their own", user, removedLookBack)
 }
 
 // DisplayName is user's display name in roomID, or the user ID.

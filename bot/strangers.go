@@ -43,6 +43,8 @@ const strangersRecheck = time.Minute
 // unless it holds them already: an opening after a closing that still
 // waits for strangers keeps the first list, so those stay strangers.
 func (b *Bot) rememberJoined(ctx context.Context, room id.RoomID) error {
+	b.knownMu.Lock()
+	defer b.knownMu.Unlock()
 	key := strangersKeyPrefix + room.String()
 	if have, err := b.db.KV.Get(ctx, key); err != nil || have != "" {
 		return err
@@ -51,14 +53,15 @@ func (b *Bot) rememberJoined(ctx context.Context, room id.RoomID) error {
 	if err != nil {
 		return fmt.Errorf("failed to read the room's members: %w", err)
 	}
-	return b.storeKnown(ctx, room, members)
+	return b.storeKnown(ctx, room, members, false)
 }
 
 // storeKnown stores members as room's list of who was in it at its
-// opening, unless it has one already.
-func (b *Bot) storeKnown(ctx context.Context, room id.RoomID, members []id.UserID) error {
+// opening, unless it has one already and !replace. The caller holds
+// knownMu.
+func (b *Bot) storeKnown(ctx context.Context, room id.RoomID, members []id.UserID, replace bool) error {
 	key := strangersKeyPrefix + room.String()
-	if have, err := b.db.KV.Get(ctx, key); err != nil || have != "" {
+	if have, err := b.db.KV.Get(ctx, key); err != nil || (have != "" && !replace) {
 		return err
 	}
 	members = slices.Clone(members)
@@ -246,7 +249,22 @@ func (b *Bot) membersBeforeBatch(ctx context.Context, res *mautrix.RespSync) map
 // rememberAtOpening stores, for each room of before that res left open,
 // who was in it at the opening (see above): the watcher keeps that list
 // (rememberJoined stores none over it).
+//
+// It replaces a list the watcher took while the batch was processed
+// (mend33b): the watcher runs on its own goroutine (a held send, its
+// timer, an earlier batch's wake) and, between mautrix's update of the
+// state store and this step, found the room open and stored its members
+// as they are after the batch — the stranger of the opening's batch
+// among them; storeKnown kept that list, and the stranger counted as
+// there before. membersBeforeBatch found no list before the batch, so
+// any list now is from this batch; knownMu keeps the watcher from
+// writing between the check and the write.
 func (b *Bot) rememberAtOpening(ctx context.Context, res *mautrix.RespSync, before map[id.RoomID][]id.UserID) {
+	if len(before) == 0 {
+		return
+	}
+	b.knownMu.Lock()
+	defer b.knownMu.Unlock()
 	for room, members := range before {
 		if ex, err := b.Exposure(ctx, room); err != nil || !ex.Open() {
 			continue
@@ -272,7 +290,7 @@ func (b *Bot) rememberAtOpening(ctx context.Context, res *mautrix.RespSync, befo
 				known = append(known, user)
 			}
 		}
-		if err := b.storeKnown(ctx, room, known); err != nil {
+		if err := b.storeKnown(ctx, room, known, true); err != nil {
 			b.log.Warn().Err(err).Stringer("room_id", room).Msg("Could not store who was in a room at its opening; the watcher takes the list later")
 		}
 	}

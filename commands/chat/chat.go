@@ -54,9 +54,9 @@ type Matrix interface {
 // MembershipReader is what a Matrix runtime may offer (bot.Bot does,
 // through cmd/lotse's adapter): user's membership in roomID as the state
 // store holds it (join, invite, leave, ban, knock; leave for someone never
-// in the room), and for a leave, who made it when the homeserver names
-// someone else than user (a kick; "" when they left themselves or never
-// were in the room). Only IsJoined is part of Matrix, so that every test
+// in the room), and for a leave or a knock, who removed them when the
+// homeserver names someone else than user (a kick, also one before their
+// own knock; "" when they left themselves or never were in the room). Only IsJoined is part of Matrix, so that every test
 // double need not know the rest; MembershipOf reads it.
 type MembershipReader interface {
 	Membership(ctx context.Context, roomID id.RoomID, user id.UserID) (ms event.Membership, by id.UserID, err error)

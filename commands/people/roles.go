@@ -208,12 +208,12 @@ func (w *Workflow) inviteIfOut(ctx context.Context, room id.RoomID, user id.User
 	case err != nil && self:
 		zerolog.Ctx(ctx).Warn().Err(err).Stringer("room_id", room).Msg("Could not read a membership")
 		return rejoinFailed
-	case err != nil && ms != event.MembershipLeave:
+	case err != nil && ms != event.MembershipLeave && ms != event.MembershipKnock:
 		zerolog.Ctx(ctx).Warn().Err(err).Stringer("room_id", room).Msg("Could not read a membership")
 		return rejoinNone
 	case err != nil:
-		// A manager's grant: out of the room, only who removed them is
-		// unknown, which does not matter here.
+		// A manager's grant: out of the room (or knocking), only who
+		// removed them is unknown, which does not matter here.
 		zerolog.Ctx(ctx).Info().Err(err).Stringer("room_id", room).Msg("Could not read who removed someone; inviting them at a manager's grant")
 	case ms == event.MembershipJoin:
 		return rejoinNone
@@ -222,9 +222,9 @@ func (w *Workflow) inviteIfOut(ctx context.Context, room id.RoomID, user id.User
 	case ms == event.MembershipBan:
 		return rejoinBanned
 	case self && by != "" && by != user && by != w.Matrix.UserID():
-		// Removed by someone (a room admin's kick): not undone at the
-		// person's own request; a manager's grant is a decision, and
-		// invites.
+		// Removed by someone (a room admin's kick, also one before their
+		// own knock — mend33b): not undone at the person's own request; a
+		// manager's grant is a decision, and invites.
 		return rejoinRemoved
 	}
 	if self && !w.rejoins.take(room, user, w.Now()) {
@@ -232,6 +232,11 @@ func (w *Workflow) inviteIfOut(ctx context.Context, room id.RoomID, user id.User
 	}
 	if err := w.Rooms.Invite(ctx, room, user, w.tx.InviteReason); err != nil {
 		zerolog.Ctx(ctx).Info().Err(err).Stringer("room_id", room).Msg("Could not invite again")
+		if self {
+			// No invite went out: the next request is not told that one
+			// did „vor Kurzem“ (mend33b).
+			w.rejoins.forget(room, user)
+		}
 		return rejoinFailed
 	}
 	return rejoinInvited
@@ -270,6 +275,13 @@ func (r *rejoinBound) take(room id.RoomID, user id.UserID, now time.Time) bool {
 	}
 	r.last.Add(key, now)
 	return true
+}
+
+// forget takes back the invite take counted (it was not sent).
+func (r *rejoinBound) forget(room id.RoomID, user id.UserID) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.last.Remove(room.String() + " " + user.String())
 }
 
 // warnID warns the one who grants a role or records evidence when the
@@ -601,7 +613,12 @@ func (w *Workflow) evaluateGate(ctx context.Context, user, actor id.UserID) (boo
 	// power to invite there), and nobody invited them (roles32).
 	active, activeMember := pt.TeamActive, pt.TeamActiveMember
 	if w.teamOn() && w.Rooms != nil {
-		if err := w.Rooms.Invite(ctx, w.cfg.TeamRoom, user, pt.InviteReason); err != nil {
+		// Banned from the team room by a room admin: no invite (it would
+		// fail), and nobody is asked to invite by hand „wahrscheinlich fehlt
+		// mir das Recht“ (mend33b; the re-grant said so since rooms33).
+		if ms, _, err := chat.MembershipOf(ctx, w.Matrix, w.cfg.TeamRoom, user); err == nil && ms == event.MembershipBan {
+			active, activeMember = pt.TeamActiveBanned, pt.TeamActiveMemberBanned
+		} else if err := w.Rooms.Invite(ctx, w.cfg.TeamRoom, user, pt.InviteReason); err != nil {
 			zerolog.Ctx(ctx).Warn().Err(err).Msg("Could not invite to the team room")
 			active, activeMember = pt.TeamActiveNoInvite, pt.TeamActiveMemberNoInvite
 		}

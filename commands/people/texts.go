@@ -51,6 +51,9 @@ type Texts struct {
 	// TeamActive and TeamActiveMember when Lotse could not invite the
 	// person to the team room.
 	TeamActiveNoInvite, TeamActiveMemberNoInvite string
+	// TeamActiveBanned (%s user), TeamActiveMemberBanned replace them
+	// when the person is banned from the team room: no invite was tried.
+	TeamActiveBanned, TeamActiveMemberBanned string
 	// TeamStatus: %s status, %s gate summary.
 	TeamStatus string
 	// GateDeclaration, GateTraining: %s date or Missing.
@@ -132,6 +135,8 @@ var German = Texts{
 	TeamRejoinFailed:         "Im Teamraum bist du nicht, und einladen konnte ich dich gerade nicht. Bitte wende dich an die Koordination des Teams.",
 	TeamActiveNoInvite:       "✅ %s ist jetzt im Digitalisierungsteam freigeschaltet. In den Teamraum konnte ich die Person nicht einladen – wahrscheinlich fehlt mir dort das Recht dazu. Bitte lade sie von Hand ein.",
 	TeamActiveMemberNoInvite: "✅ Du bist jetzt im Digitalisierungsteam freigeschaltet! Die Einladung in den Teamraum bekommst du von jemandem aus dem Team. Willkommen an Bord!",
+	TeamActiveBanned:         "✅ %s ist jetzt im Digitalisierungsteam freigeschaltet. Im Teamraum ist die Person aber gesperrt, deshalb lade ich sie nicht ein. Soll sie hinein, muss jemand mit Admin-Rechten im Raum die Sperre aufheben und sie einladen.",
+	TeamActiveMemberBanned:   "✅ Du bist jetzt im Digitalisierungsteam freigeschaltet! Im Teamraum bist du aber gesperrt, deshalb lade ich dich nicht ein. Wenn du hineinmöchtest, wende dich bitte an die Koordination des Teams.",
 
 	Applied: "Danke für deine Bewerbung fürs Digitalisierungsteam! 🙌\n\n" +
 		"Weil du im Team Supportfälle mit persönlichen Daten siehst, wirst du erst freigeschaltet, wenn Folgendes vorliegt: %s. " +
@@ -228,6 +233,8 @@ var English = Texts{
 	TeamRejoinFailed:         "You're not in the team room, and I couldn't invite you just now. Please ask the team's coordinators.",
 	TeamActiveNoInvite:       "✅ %s is now activated in the digital team. I could not invite them to the team room – I probably lack the power to invite there. Please invite them by hand.",
 	TeamActiveMemberNoInvite: "✅ You're now activated in the digital team! Someone from the team will invite you to the team room. Welcome aboard!",
+	TeamActiveBanned:         "✅ %s is now activated in the digital team. But they are banned from the team room, so I'm not inviting them. If they should get in, someone with admin rights in the room must lift the ban and invite them.",
+	TeamActiveMemberBanned:   "✅ You're now activated in the digital team! But you are banned from the team room, so I'm not inviting you. If you want to get in, please ask the team's coordinators.",
 
 	Applied: "Thanks for applying to the digital team! 🙌\n\n" +
 		"Because the team sees support cases with personal data, you'll be activated once we have: %s. " +

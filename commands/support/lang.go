@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"slices"
+	"strconv"
 	"sync"
 	"time"
 
@@ -141,6 +142,10 @@ type langNotes struct {
 type langNoted struct {
 	lang string
 	at   []time.Time // the notes' times, newest last, at most langNotesPerWindow
+	// pending: a switch was followed silently (the bound), so the thread's
+	// last note may be stale; the worker's tick tells it once the bound
+	// allows (catchUpLang), also when the member writes nothing more.
+	pending bool
 }
 
 func newLangNotes() *langNotes {
@@ -166,13 +171,86 @@ func (n *langNotes) due(caseID int64, before, cur string, now time.Time) bool {
 	if cur == e.lang {
 		return false
 	}
+	if recentNotes(e, now) < langNotesPerWindow {
+		return true
+	}
+	if !e.pending {
+		e.pending = true
+		n.cases.Add(caseID, e)
+	}
+	return false
+}
+
+// recentNotes counts e's notes within langNoteWindow before now.
+func recentNotes(e langNoted, now time.Time) int {
 	recent := 0
 	for _, at := range e.at {
 		if now.Sub(at) < langNoteWindow {
 			recent++
 		}
 	}
-	return recent < langNotesPerWindow
+	return recent
+}
+
+// catchUps lists the cases with a switch followed silently whose bound
+// allows a note at now.
+func (n *langNotes) catchUps(now time.Time) []int64 {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	var ids []int64
+	for _, id := range n.cases.Keys() {
+		if e, ok := n.cases.Peek(id); ok && e.pending && recentNotes(e, now) < langNotesPerWindow {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// settle marks case caseID's thread as told what it was last told (no
+// catch-up is due: the case is back in that language, closed or gone).
+func (n *langNotes) settle(caseID int64) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if e, ok := n.cases.Peek(caseID); ok && e.pending {
+		e.pending = false
+		n.cases.Add(caseID, e)
+	}
+}
+
+// catchUpLang tells the thread of each case whose switch was followed
+// silently (langNotes) the language then in use, at the first tick the
+// bound allows it (mend33b): before, only the member's next message did,
+// and a member who wrote nothing more left the thread's last note naming
+// the other language for good. A held note waits for the next tick; a
+// note that fails otherwise is logged and not tried again.
+func (w *Workflow) catchUpLang(ctx context.Context, now time.Time) error {
+	for _, caseID := range w.langNoted.catchUps(now) {
+		c, err := w.DB.Cases.Get(ctx, caseID)
+		if err != nil {
+			return err
+		}
+		if c == nil || !c.ClosedAt.IsZero() {
+			w.langNoted.settle(caseID)
+			continue
+		}
+		cur := w.langOf(c.Lang)
+		if !w.langNoted.due(c.ID, cur, cur, now) {
+			w.langNoted.settle(caseID) // back in the language the thread was told last
+			continue
+		}
+		name := w.tx.LangNames[cur]
+		txn := w.KeyTxn("lotse-case/"+strconv.FormatInt(c.ID, 10)+"/lang", "case-lang-"+cur+"-"+strconv.FormatInt(now.Unix(), 10), 0)
+		if _, err := w.toThread(ctx, c, chat.Format(w.tx.LangSwitchedTeam, c.ID, name, name), "", txn); err != nil {
+			if chat.IsHeld(err) {
+				continue
+			}
+			zerolog.Ctx(ctx).Warn().Err(err).Int64("case", c.ID).Msg("Failed to tell a case's thread the member's language")
+			w.langNoted.settle(caseID)
+			continue
+		}
+		w.langNoted.told(c.ID, cur, now)
+	}
+	return nil
 }
 
 // told records that case caseID's thread was told at now that its

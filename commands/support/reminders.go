@@ -77,7 +77,7 @@ func (w *Workflow) remindDue(ctx context.Context, now time.Time) error {
 	}
 	// A member's notice that cannot be recorded must not hold back the
 	// team's reminders (whole28).
-	return errors.Join(w.tellWaiting(ctx, now), w.remindTeam(ctx, now))
+	return errors.Join(w.tellWaiting(ctx, now), w.remindTeam(ctx, now), w.catchUpLang(ctx, now))
 }
 
 // remindTeam sends the team's reminders and the digest due at now.
