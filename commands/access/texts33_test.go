@@ -1,0 +1,48 @@
+package access
+
+import (
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/lotse-bot/lotse/commands/chat"
+)
+
+// commandSpan finds the commands a text shows („`!anträge`“).
+var commandSpan = regexp.MustCompile("`![^`]*`")
+
+// TestPluralFormsNameTheSameCommands: the singular and the plural of a
+// text point to the same commands – TooManyOpen's singular lacked the
+// plural's „Deine Anträge: `!anträge`“ (left33).
+func TestPluralFormsNameTheSameCommands(t *testing.T) {
+	for lang, tx := range map[string]Texts{"de": German, "en": English} {
+		v := reflect.ValueOf(tx)
+		for i := range v.NumField() {
+			f := v.Field(i)
+			if f.Kind() != reflect.String {
+				continue
+			}
+			one, other, ok := chat.PluralForms(f.String())
+			if !ok {
+				continue
+			}
+			if a, b := commandSpan.FindAllString(one, -1), commandSpan.FindAllString(other, -1); !slices.Equal(a, b) {
+				t.Errorf("%s %s: the singular names %v, the plural %v", lang, v.Type().Field(i).Name, a, b)
+			}
+		}
+	}
+}
+
+// TestChecksumErrorInPlainWords: an approver reads why BigBlueButton
+// refused Lotse in words they understand – no „Secret“ in German – and
+// whom to ask (left33).
+func TestChecksumErrorInPlainWords(t *testing.T) {
+	if s := German.ErrBBBChecksum; strings.Contains(strings.ToLower(s), "secret") || !strings.Contains(s, "Bitte die Admins") || !strings.Contains(s, "Einstellungen") {
+		t.Errorf("German ErrBBBChecksum: %q", s)
+	}
+	if s := English.ErrBBBChecksum; !strings.Contains(s, "ask the admins") || !strings.Contains(s, "settings") {
+		t.Errorf("English ErrBBBChecksum: %q", s)
+	}
+}
