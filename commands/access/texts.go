@@ -204,7 +204,9 @@ type Texts struct {
 	// (%s their address) when such a request is denied: what it means
 	// for them, without the approvers' words (left31).
 	MemberDeniedMaybeAccount string
-	// Err* explain provisioning errors to approvers.
+	// Err* explain provisioning errors to approvers: at most 200
+	// characters (the request's last error is shown through chat.Escape,
+	// which cuts the rest).
 	ErrUnauthorized, ErrPasswordConfirmation, ErrForbidden, ErrRateLimited, ErrGroupMissing,
 	ErrInvalidInput, ErrAmbiguous, ErrTemporary, ErrBBB, ErrNotConfigured, ErrUnknown string
 	// ErrBBBDown: BigBlueButton unreachable or a server error (ErrTemporary
@@ -356,10 +358,10 @@ var German = Texts{
 	ErrTemporary:            "Die Nextcloud ist gerade nicht erreichbar oder meldet einen Serverfehler.",
 	ErrBBB:                  "BigBlueButton hat die Anfrage abgelehnt.",
 	ErrBBBDown:              "BigBlueButton ist gerade nicht erreichbar oder meldet einen Serverfehler.",
-	ErrBBBChecksum:          "BigBlueButton erkennt Lotse nicht: Das geheime Kennwort, mit dem Lotse sich beim Videokonferenz-Server ausweist, stimmt nicht mit dem des Servers überein (etwa weil es dort geändert wurde). Bitte die Admins, die Lotse betreiben, das Kennwort vom BigBlueButton-Server in Lotses Einstellungen zu übernehmen.",
+	ErrBBBChecksum:          "BigBlueButton erkennt Lotse nicht: Lotses geheimes Kennwort für den Videokonferenz-Server stimmt nicht (mehr). Bitte die Admins, es neu vom Server in Lotses Einstellungen zu übernehmen.",
 	ErrBBBKey:               "BigBlueButton hat die Anfrage abgelehnt (Meldung „%s“).",
 	ErrNotConfigured:        "Diese Integration ist in Lotse nicht konfiguriert.",
-	ErrRoomTaken:            "Einen BigBlueButton-Raum mit diesem Namen hat schon ein anderes Mitglied. Mit dieser Genehmigung würde die Person dort Moderator:in – deshalb nicht eingerichtet. Bitte mit einem anderen Namen neu beantragen.",
+	ErrRoomTaken:            "Einen BigBlueButton-Raum mit diesem Namen hat schon ein anderes Mitglied; mit dieser Genehmigung würde die Person dort Moderator:in. Nicht eingerichtet – bitte mit anderem Namen neu beantragen.",
 	ErrUnknown:              "Unbekannter Fehler (Details im Log von Lotse).",
 	AuditIntro:              "Protokoll %s:",
 	AuditIntroAll:           "Protokoll:",
@@ -534,7 +536,7 @@ var English = Texts{
 	ErrTemporary:            "Nextcloud is unreachable or reports a server error.",
 	ErrBBB:                  "BigBlueButton rejected the request.",
 	ErrBBBDown:              "BigBlueButton is unreachable or reports a server error.",
-	ErrBBBChecksum:          "BigBlueButton does not recognise Lotse: the secret password Lotse identifies itself with to the video-conference server does not match the server's (perhaps it was changed there). Please ask the admins who run Lotse to copy the password from the BigBlueButton server into Lotse's settings.",
+	ErrBBBChecksum:          "BigBlueButton does not recognise Lotse: Lotse's secret password for the video-conference server is wrong (changed there?). Please ask the admins to copy it from the server into Lotse's settings.",
 	ErrBBBKey:               "BigBlueButton rejected the request (message “%s”).",
 	ErrNotConfigured:        "This integration is not configured in Lotse.",
 	ErrRoomTaken:            "Another member already has a BigBlueButton room of this name. This approval would make the requester its moderator – so it was not set up. Please request again with another name.",

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/lotse-bot/lotse/commands/chat"
 )
@@ -44,5 +45,21 @@ func TestChecksumErrorInPlainWords(t *testing.T) {
 	}
 	if s := English.ErrBBBChecksum; !strings.Contains(s, "ask the admins") || !strings.Contains(s, "settings") {
 		t.Errorf("English ErrBBBChecksum: %q", s)
+	}
+}
+
+// TestErrorsFitTheNote: an Err* text is stored as the request's last
+// error and shown to the approvers through chat.Escape, which cuts at 200
+// characters: a longer one lost its end – what to do and whom to ask.
+// ErrRoomTaken (de, 207) was cut before „beantragen“ (left33).
+func TestErrorsFitTheNote(t *testing.T) {
+	for lang, tx := range map[string]Texts{"de": German, "en": English} {
+		v := reflect.ValueOf(tx)
+		for i := range v.NumField() {
+			name := v.Type().Field(i).Name
+			if s := v.Field(i).String(); strings.HasPrefix(name, "Err") && chat.Shorten(s, 200) != s {
+				t.Errorf("%s %s has %d characters, the approvers' note shows 200: %q", lang, name, utf8.RuneCountInString(s), s)
+			}
+		}
 	}
 }
