@@ -361,7 +361,7 @@ var German = Texts{
 	ErrBBBChecksum:          "BigBlueButton erkennt Lotse nicht: Lotses geheimes Kennwort für den Videokonferenz-Server stimmt nicht (mehr). Bitte die Admins, es neu vom Server in Lotses Einstellungen zu übernehmen.",
 	ErrBBBKey:               "BigBlueButton hat die Anfrage abgelehnt (Meldung „%s“).",
 	ErrNotConfigured:        "Diese Integration ist in Lotse nicht konfiguriert.",
-	ErrRoomTaken:            "Einen BigBlueButton-Raum mit diesem Namen hat schon ein anderes Mitglied; mit dieser Genehmigung würde die Person dort Moderator:in. Nicht eingerichtet – bitte mit anderem Namen neu beantragen.",
+	ErrRoomTaken:            "Einen BigBlueButton-Raum mit diesem Namen hat schon ein anderes Mitglied; mit dieser Genehmigung würde die Person dort Moderator:in. Nicht eingerichtet – bitte mit einem anderen Namen neu beantragen.",
 	ErrUnknown:              "Unbekannter Fehler (Details im Log von Lotse).",
 	AuditIntro:              "Protokoll %s:",
 	AuditIntroAll:           "Protokoll:",
