@@ -109,7 +109,7 @@ func TestAccessBadDayTexts(t *testing.T) {
 		t.Fatalf("after checksumError: %s, want failed", r.Status)
 	}
 	news = in(e.newsSince(before), approvals)
-	mustContain(t, news, "Secret", "passt nicht zum Server")
+	mustContain(t, news, "Kennwort für den Videokonferenz-Server", "Bitte die Admins", "Einstellungen zu übernehmen.")
 	if b := bodies(news); strings.Contains(b, "checksumError") {
 		t.Errorf("BigBlueButton's code shown instead of what to do:\n%s", b)
 	}

@@ -169,3 +169,30 @@ func TestPrivacyNamesCasesOnlyWhenOn(t *testing.T) {
 		})
 	}
 }
+
+// TestPrivacyRightsNameTheContact: !datenschutz ends with whom to ask about
+// data protection – the configured fallback contact, or the language's
+// general pointer when none is set – never one association's bodies
+// („Landesverband“, „Geschäftsstelle“ fixed in the text, left33).
+func TestPrivacyRightsNameTheContact(t *testing.T) {
+	for _, tt := range []struct {
+		name, contact string
+		texts         *Texts
+		cmd, want     string
+	}{
+		{"de configured", testContact, &German, "!datenschutz", "Fragen zum Datenschutz? " + testContact},
+		{"de default", "", &German, "!datenschutz", "Fragen zum Datenschutz? Wende dich bitte an die Geschäftsstelle deines Verbands."},
+		{"en configured", testContact, &English, "!privacy", "Questions about data protection? " + testContact},
+		{"en default", "", &English, "!privacy", "Questions about data protection? Please turn to your association's office."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.reconfigure(func(d *Deps) { d.FallbackContact, d.Texts = tt.contact, tt.texts })
+			sent := in(e.say(t, dmRoom, member, tt.cmd, ""), dmRoom)
+			mustContain(t, sent, tt.want)
+			if b := bodies(sent); strings.Contains(b, "Landesverband") || (tt.contact != "" && strings.Contains(b, "Geschäftsstelle")) {
+				t.Errorf("names a body of its own instead of the contact: %s", b)
+			}
+		})
+	}
+}

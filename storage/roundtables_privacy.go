@@ -46,9 +46,16 @@ func init() {
 	})
 }
 
-// endedRoundTables are round tables cancelled or held (not a running
-// series) before the cutoff $1.
-const endedRoundTables = `(SELECT id FROM roundtable WHERE status IN ('cancelled', 'done', 'draft') AND updated_at<$1)`
+// endedRoundTables are round tables held (not a running series), left
+// as drafts or cancelled before the cutoff $1 – a cancelled one only once
+// its date has ended before the cutoff too: the period runs from its date
+// or its cancellation, whichever is later (docs/datenschutz.md). Counted
+// from the cancellation alone, a round table cancelled months ahead went
+// before its date: its cancellation could no longer be taken back
+// (!wiederherstellen, until the start) and an attendee's export lost the
+// RSVP (mend33a, left33). A held one's updated_at is its end already.
+const endedRoundTables = `(SELECT id FROM roundtable WHERE status IN ('cancelled', 'done', 'draft') AND updated_at<$1
+	AND (status<>'cancelled' OR start_at+duration_ms<$1))`
 
 func init() {
 	// Round tables follow the support cases' period (`support_retention`):

@@ -204,7 +204,9 @@ type Texts struct {
 	// (%s their address) when such a request is denied: what it means
 	// for them, without the approvers' words (left31).
 	MemberDeniedMaybeAccount string
-	// Err* explain provisioning errors to approvers.
+	// Err* explain provisioning errors to approvers: at most 200
+	// characters (the request's last error is shown through chat.Escape,
+	// which cuts the rest).
 	ErrUnauthorized, ErrPasswordConfirmation, ErrForbidden, ErrRateLimited, ErrGroupMissing,
 	ErrInvalidInput, ErrAmbiguous, ErrTemporary, ErrBBB, ErrNotConfigured, ErrUnknown string
 	// ErrBBBDown: BigBlueButton unreachable or a server error (ErrTemporary
@@ -356,10 +358,10 @@ var German = Texts{
 	ErrTemporary:            "Die Nextcloud ist gerade nicht erreichbar oder meldet einen Serverfehler.",
 	ErrBBB:                  "BigBlueButton hat die Anfrage abgelehnt.",
 	ErrBBBDown:              "BigBlueButton ist gerade nicht erreichbar oder meldet einen Serverfehler.",
-	ErrBBBChecksum:          "BigBlueButton erkennt Lotse nicht: Das gemeinsame Secret in Lotses Einstellungen passt nicht zum Server. Bitte die Admins, es abzugleichen.",
+	ErrBBBChecksum:          "BigBlueButton erkennt Lotse nicht: Lotses geheimes Kennwort für den Videokonferenz-Server stimmt nicht (mehr). Bitte die Admins, es neu vom Server in Lotses Einstellungen zu übernehmen.",
 	ErrBBBKey:               "BigBlueButton hat die Anfrage abgelehnt (Meldung „%s“).",
 	ErrNotConfigured:        "Diese Integration ist in Lotse nicht konfiguriert.",
-	ErrRoomTaken:            "Einen BigBlueButton-Raum mit diesem Namen hat schon ein anderes Mitglied. Mit dieser Genehmigung würde die Person dort Moderator:in – deshalb nicht eingerichtet. Bitte mit einem anderen Namen neu beantragen.",
+	ErrRoomTaken:            "Einen BigBlueButton-Raum mit diesem Namen hat schon ein anderes Mitglied; mit dieser Genehmigung würde die Person dort Moderator:in. Nicht eingerichtet – bitte mit einem anderen Namen neu beantragen.",
 	ErrUnknown:              "Unbekannter Fehler (Details im Log von Lotse).",
 	AuditIntro:              "Protokoll %s:",
 	AuditIntroAll:           "Protokoll:",
@@ -414,7 +416,7 @@ var German = Texts{
 	TooManyToday: "Du hast in den letzten 24 Stunden schon %d Antrag gestellt – mehr nehme ich an einem Tag nicht an. Versuch es bitte morgen wieder. Wenn es eilt: %s|" +
 		"Du hast in den letzten 24 Stunden schon %d Anträge gestellt – mehr nehme ich an einem Tag nicht an. Versuch es bitte morgen wieder. Wenn es eilt: %s",
 	TooManyOpen: "Du hast schon %d offenen Antrag – mehr nehme ich auf einmal nicht an. Einen neuen kannst du stellen, sobald die Genehmigenden ihn entschieden haben " +
-		"oder du ihn mit `!zurückziehen <Nr>` zurückziehst.|Du hast schon %d offene Anträge – mehr nehme ich auf einmal nicht an. " +
+		"oder du ihn mit `!zurückziehen <Nr>` zurückziehst. Deine Anträge: `!anträge`.|Du hast schon %d offene Anträge – mehr nehme ich auf einmal nicht an. " +
 		"Einen neuen kannst du stellen, sobald die Genehmigenden einen davon entschieden haben oder du einen mit `!zurückziehen <Nr>` zurückziehst. Deine Anträge: `!anträge`.",
 }
 
@@ -534,7 +536,7 @@ var English = Texts{
 	ErrTemporary:            "Nextcloud is unreachable or reports a server error.",
 	ErrBBB:                  "BigBlueButton rejected the request.",
 	ErrBBBDown:              "BigBlueButton is unreachable or reports a server error.",
-	ErrBBBChecksum:          "BigBlueButton does not recognise Lotse: the shared secret in Lotse's settings does not match the server. Please ask the admins to align it.",
+	ErrBBBChecksum:          "BigBlueButton does not recognise Lotse: Lotse's secret password for the video-conference server is wrong (changed there?). Please ask the admins to copy it from the server into Lotse's settings.",
 	ErrBBBKey:               "BigBlueButton rejected the request (message “%s”).",
 	ErrNotConfigured:        "This integration is not configured in Lotse.",
 	ErrRoomTaken:            "Another member already has a BigBlueButton room of this name. This approval would make the requester its moderator – so it was not set up. Please request again with another name.",
@@ -592,6 +594,6 @@ var English = Texts{
 	TooManyToday: "You have filed %d request in the last 24 hours already – I don't take more in one day. Please try again tomorrow. If it is urgent: %s|" +
 		"You have filed %d requests in the last 24 hours already – I don't take more in one day. Please try again tomorrow. If it is urgent: %s",
 	TooManyOpen: "You already have %d open request – I don't take more at once. You can file a new one once the approvers have decided it " +
-		"or you withdraw it with `!withdraw <number>`.|You already have %d open requests – I don't take more at once. " +
+		"or you withdraw it with `!withdraw <number>`. Your requests: `!requests`.|You already have %d open requests – I don't take more at once. " +
 		"You can file a new one once the approvers have decided one of them or you withdraw one with `!withdraw <number>`. Your requests: `!requests`.",
 }

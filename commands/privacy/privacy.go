@@ -117,7 +117,7 @@ func (w *Workflow) cmdPrivacy(ce *chat.Call) error {
 	} else {
 		md += "\n\n" + pv.YourData + "\n\n- " + strings.Join(items, "\n- ")
 	}
-	return w.ReplyMarkdown(ce.Ctx, md+"\n\n"+pv.Rights)
+	return w.ReplyMarkdown(ce.Ctx, md+"\n\n"+chat.Format(pv.Rights, w.FallbackContact()))
 }
 
 // summary says in plain words what counts holds (rows per table): one

@@ -31,7 +31,10 @@ type Texts struct {
 	// Years, Months, Weeks, Days, Hours are periods ("one|other", %d);
 	// About marks a rounded one (%s). NoLimit: no automatic deletion.
 	Years, Months, Weeks, Days, Hours, About, NoLimit string
-	// YourData introduces the list of what is stored right now.
+	// YourData introduces the list of what is stored right now. Rights
+	// ends !datenschutz: the commands, and whom to ask (%s = the
+	// configured fallback contact or the language's default, never a
+	// body of one association, left33).
 	YourData, NothingStored, Rights string
 	// Items names each kind of stored data for a member ("one|other", %d),
 	// by the table it lives in; OtherItems counts the rest.
@@ -127,7 +130,7 @@ var German = Texts{
 	NoLimit:          "ohne feste Frist",
 	YourData:         "**Gerade über dich gespeichert:**",
 	NothingStored:    "Gerade ist nichts über dich gespeichert.",
-	Rights:           "Eine Kopie bekommst du mit `!meine-daten`, löschen kannst du alles mit `!daten-löschen`. Fragen zum Datenschutz an den Landesverband laufen über die Geschäftsstelle.",
+	Rights:           "Eine Kopie bekommst du mit `!meine-daten`, löschen kannst du alles mit `!daten-löschen`. Fragen zum Datenschutz? %s",
 	Items: map[string]string{
 		"member_state":                       "%d Eintrag zu Begrüßung und Direktchat|%d Einträge zu Begrüßung und Direktchat",
 		"direct_chat":                        "%d Direktchat, den wir vereinbart haben|%d Direktchats, die wir vereinbart haben",
@@ -283,7 +286,7 @@ var English = Texts{
 	NoLimit:          "without a fixed period",
 	YourData:         "**Stored about you right now:**",
 	NothingStored:    "Nothing is stored about you right now.",
-	Rights:           "Get a copy with `!my-data`, delete everything with `!delete-my-data`. Questions for the association's data-protection officer go through the office.",
+	Rights:           "Get a copy with `!my-data`, delete everything with `!delete-my-data`. Questions about data protection? %s",
 	Items: map[string]string{
 		"member_state":                       "%d entry about the welcome and our direct chat|%d entries about the welcome and our direct chat",
 		"direct_chat":                        "%d direct chat we agreed on|%d direct chats we agreed on",
