@@ -1,13 +1,8 @@
 package bot
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
-	"net/http"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -43,46 +38,8 @@ func TestStrangerInOpeningBatchHeld(t *testing.T) {
 		{"joined before the opening, same batch", false, []string{"early", "open"}, false, "closed"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var mu sync.Mutex
-			var sent []string
-			current := map[string]string{}
-			room := &fakeRoom{sends: map[string]int{}, onSend: func(txn string) {
-				mu.Lock()
-				defer mu.Unlock()
-				purpose, _, _ := strings.Cut(strings.TrimPrefix(txn, txnPrefix), ".")
-				sent = append(sent, purpose)
-			}}
-			var logs bytes.Buffer
-			s := newWatchBot(t, map[id.RoomID]string{team: "team_room"}, &logs)
-			b := s.bot
-			b.Client = newFakeClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				if r.Method == http.MethodGet {
-					_, typ, _ := strings.Cut(r.URL.Path, "/state/")
-					mu.Lock()
-					evt := current[strings.TrimSuffix(typ, "/")]
-					mu.Unlock()
-					if evt == "" {
-						w.WriteHeader(http.StatusNotFound)
-						_, _ = w.Write([]byte(`{"errcode":"M_NOT_FOUND","error":"no such state"}`))
-						return
-					}
-					_, _ = w.Write([]byte(evt))
-					return
-				}
-				room.ServeHTTP(w, r)
-			}))
-			b.sender = NewSender(b.Client, b.db.Inbox, b.log)
-			b.sender.MaxWait = 5 * time.Second
-			b.exposeWake = make(chan struct{}, 1)
-			b.Client.StateStore = mautrix.NewMemoryStateStore()
-			s.OnEvent(b.Client.StateStoreSyncHandler)
-			var strangersSaid []int
-			b.opts.ExposureNotice = func(ex Exposure) (string, string) {
-				if ex.Strangers > 0 {
-					strangersSaid = append(strangersSaid, ex.Strangers)
-				}
-				return "notice", ""
-			}
+			e := newExposureBot(t, team)
+			s, b := e.s, e.b
 			b.opts.BelongsIn = func(context.Context, string, id.UserID) (bool, error) { return false, nil }
 			ctx := t.Context()
 			n := 0
@@ -91,13 +48,7 @@ func TestStrangerInOpeningBatchHeld(t *testing.T) {
 				raw := map[string]any{"type": typ, "state_key": stateKey, "event_id": fmt.Sprintf("$st%d", n), "sender": sender,
 					"room_id": team, "origin_server_ts": 1, "content": content}
 				if stateKey == "" {
-					data, err := json.Marshal(raw)
-					if err != nil {
-						t.Fatal(err)
-					}
-					mu.Lock()
-					current[typ] = string(data)
-					mu.Unlock()
+					e.setState(t, typ, raw)
 				}
 				return syncEvent(t, raw)
 			}
@@ -146,21 +97,17 @@ func TestStrangerInOpeningBatchHeld(t *testing.T) {
 			batch(tc.gap, events...)
 			look() // the watcher finds it open (after the batch, as always)
 			batch(false, mk("m.room.join_rules", "", "@admin:hs", map[string]any{"join_rule": "invite"}))
-			mu.Lock()
-			sent = nil
-			mu.Unlock()
+			e.takeSent()
 			look()
-			mu.Lock()
-			got := fmt.Sprint(sent)
-			mu.Unlock()
+			got := fmt.Sprint(e.takeSent())
 			if got != fmt.Sprint([]string{tc.wantNotice}) {
 				t.Errorf("at the closing said %s, want [%s]", got, tc.wantNotice)
 			}
 			if err := b.Hold(ctx, team); isHeld(err) != tc.wantHeld {
 				t.Errorf("after the closing Hold = %v, want held %v", err, tc.wantHeld)
 			}
-			if tc.wantHeld && fmt.Sprint(strangersSaid) != "[1]" {
-				t.Errorf("strangers said with %v, want [1]", strangersSaid)
+			if counts := e.said(); tc.wantHeld && fmt.Sprint(counts) != "[1]" {
+				t.Errorf("strangers said with %v, want [1]", counts)
 			}
 		})
 	}

@@ -1,13 +1,8 @@
 package bot
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
-	"net/http"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -29,47 +24,8 @@ import (
 // said "closed" at once and Hold let the sends through.
 func TestClosedRoomHeldForStrangers(t *testing.T) {
 	const team = id.RoomID("!team:hs")
-	var mu sync.Mutex
-	var sent []string
-	current := map[string]string{} // state type: its current event (empty state key), as the homeserver gives it
-	room := &fakeRoom{sends: map[string]int{}, onSend: func(txn string) {
-		mu.Lock()
-		defer mu.Unlock()
-		purpose, _, _ := strings.Cut(strings.TrimPrefix(txn, txnPrefix), ".")
-		sent = append(sent, purpose)
-	}}
-	var logs bytes.Buffer
-	s := newWatchBot(t, map[id.RoomID]string{team: "team_room"}, &logs)
-	b := s.bot
-	b.Client = newFakeClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method == http.MethodGet { // the state events exposureKey reads
-			_, typ, _ := strings.Cut(r.URL.Path, "/state/")
-			typ = strings.TrimSuffix(typ, "/")
-			mu.Lock()
-			evt := current[typ]
-			mu.Unlock()
-			if evt == "" {
-				w.WriteHeader(http.StatusNotFound)
-				_, _ = w.Write([]byte(`{"errcode":"M_NOT_FOUND","error":"no such state"}`))
-				return
-			}
-			_, _ = w.Write([]byte(evt))
-			return
-		}
-		room.ServeHTTP(w, r)
-	}))
-	b.sender = NewSender(b.Client, b.db.Inbox, b.log)
-	b.sender.MaxWait = 5 * time.Second
-	b.exposeWake = make(chan struct{}, 1)
-	b.Client.StateStore = mautrix.NewMemoryStateStore()
-	s.OnEvent(b.Client.StateStoreSyncHandler)
-	var strangersSaid []int
-	b.opts.ExposureNotice = func(ex Exposure) (string, string) {
-		if ex.Strangers > 0 {
-			strangersSaid = append(strangersSaid, ex.Strangers)
-		}
-		return "notice", ""
-	}
+	e := newExposureBot(t, team)
+	s, b := e.s, e.b
 	roles := map[id.UserID]bool{"@teamer:hs": true}
 	b.opts.BelongsIn = func(_ context.Context, key string, user id.UserID) (bool, error) {
 		if key != "team_room" {
@@ -90,13 +46,7 @@ func TestClosedRoomHeldForStrangers(t *testing.T) {
 			t.Fatal(err)
 		}
 		if stateKey == "" {
-			raw, err := json.Marshal(map[string]any{"type": typ, "state_key": "", "event_id": fmt.Sprintf("$st%d", n), "sender": "@admin:hs", "room_id": team, "origin_server_ts": n, "content": content})
-			if err != nil {
-				t.Fatal(err)
-			}
-			mu.Lock()
-			current[typ] = string(raw)
-			mu.Unlock()
+			e.setState(t, typ, map[string]any{"type": typ, "state_key": "", "event_id": fmt.Sprintf("$st%d", n), "sender": "@admin:hs", "room_id": team, "origin_server_ts": n, "content": content})
 		}
 	}
 	member := func(user id.UserID, membership string) {
@@ -116,13 +66,9 @@ func TestClosedRoomHeldForStrangers(t *testing.T) {
 	look := func(step string, wantHeld bool, wantSent ...string) {
 		t.Helper()
 		now = now.Add(time.Minute) // past exposureGap: every opening is said
-		mu.Lock()
-		sent = nil
-		mu.Unlock()
+		e.takeSent()
 		b.sayExposure(ctx, team, said, last, gap)
-		mu.Lock()
-		got := fmt.Sprint(sent)
-		mu.Unlock()
+		got := fmt.Sprint(e.takeSent())
 		if got != fmt.Sprint(wantSent) {
 			t.Errorf("%s: said %s, want %v", step, got, wantSent)
 		}
@@ -143,8 +89,8 @@ func TestClosedRoomHeldForStrangers(t *testing.T) {
 	look("looked again", true)
 	said, last = map[id.RoomID]bool{}, map[id.RoomID]time.Time{} // a restart
 	look("after a restart", true)
-	if fmt.Sprint(strangersSaid) != "[2]" {
-		t.Errorf("strangers said with %v, want [2] (said once per list: the kv notes it, across a restart)", strangersSaid)
+	if counts := e.said(); fmt.Sprint(counts) != "[2]" {
+		t.Errorf("strangers said with %v, want [2] (said once per list: the kv notes it, across a restart)", counts)
 	}
 	member("@stranger1:hs", "leave")
 	look("one stranger left", true)

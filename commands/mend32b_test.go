@@ -55,7 +55,7 @@ func TestHeldNoteSpeaksCaseLanguage(t *testing.T) {
 	}
 	t.Run("english offer, yes", func(t *testing.T) {
 		e := newSupportEnv(t)
-		g := &guardMatrix{fakeMatrix: e.fm, held: map[id.RoomID]bool{}}
+		g := &guardMatrix{fakeMatrix: e.fm}
 		e.reconfigure(func(d *Deps) { d.Matrix = g })
 		mustContain(t, in(e.say(t, dmRoom, member, caseWordsEN.question, ""), dmRoom), caseWordsEN.offer)
 		g.set(teamRoom, true)
@@ -71,7 +71,7 @@ func TestHeldNoteSpeaksCaseLanguage(t *testing.T) {
 	})
 	t.Run("german case, english message", func(t *testing.T) {
 		e := newSupportEnv(t)
-		g := &guardMatrix{fakeMatrix: e.fm, held: map[id.RoomID]bool{}}
+		g := &guardMatrix{fakeMatrix: e.fm}
 		e.reconfigure(func(d *Deps) { d.Matrix = g })
 		e.openCase(t)
 		g.set(teamRoom, true)
@@ -123,7 +123,7 @@ func (c *countingGuard) Download(ctx context.Context, uri id.ContentURIString) (
 // download per try (AttachFile holds only the upload) — it does not.
 func TestHeldFileNotFetched(t *testing.T) {
 	e := newSupportEnv(t)
-	g := &countingGuard{guardMatrix: &guardMatrix{fakeMatrix: e.fm, held: map[id.RoomID]bool{}}}
+	g := &countingGuard{guardMatrix: &guardMatrix{fakeMatrix: e.fm}}
 	e.reconfigure(func(d *Deps) { d.Matrix = g })
 	e.openCase(t)
 	image := e.messageKind(t, true)
@@ -159,7 +159,7 @@ func TestHeldFileNotFetched(t *testing.T) {
 // the room was closed.
 func TestHeldConfirmReactionNoted(t *testing.T) {
 	e := newSupportEnv(t)
-	g := &guardMatrix{fakeMatrix: e.fm, held: map[id.RoomID]bool{}}
+	g := &guardMatrix{fakeMatrix: e.fm}
 	e.reconfigure(func(d *Deps) { d.Matrix = g })
 	sent := e.say(t, dmRoom, member, caseWordsEN.question, "")
 	mustContain(t, in(sent, dmRoom), caseWordsEN.offer)

@@ -2,7 +2,6 @@ package commands
 
 import (
 	"path/filepath"
-	"reflect"
 	"regexp"
 	"slices"
 	"sort"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/lotse-bot/lotse/commands/access"
 	"github.com/lotse-bot/lotse/commands/answer"
+	"github.com/lotse-bot/lotse/commands/chat/chattest"
 	"github.com/lotse-bot/lotse/commands/gaps"
 	"github.com/lotse-bot/lotse/commands/guidedraft"
 	"github.com/lotse-bot/lotse/commands/learn"
@@ -66,7 +66,9 @@ func TestTextsNameOnlyCommands(t *testing.T) {
 	var missing []string
 	for pkg, langs := range catalogues {
 		for i, cat := range langs {
-			walkStrings(pkg+[]string{".de", ".en"}[i], reflect.Indirect(reflect.ValueOf(cat)), func(path, text string) {
+			lang := []string{"de", "en"}[i]
+			chattest.EachString(cat, func(path, text string) {
+				path = pkg + "." + lang + "." + path
 				for _, m := range namedCommand.FindAllStringSubmatchIndex(text, -1) {
 					before, _ := utf8.DecodeLastRuneInString(text[:m[0]])
 					after, _ := utf8.DecodeRuneInString(text[m[1]:])
@@ -85,31 +87,5 @@ func TestTextsNameOnlyCommands(t *testing.T) {
 	missing = slices.Compact(missing)
 	for _, m := range missing {
 		t.Errorf("a text names a command that does not exist: %s", m)
-	}
-}
-
-// walkStrings calls fn on every string of v (fields, map entries, lists).
-func walkStrings(path string, v reflect.Value, fn func(path, text string)) {
-	switch v.Kind() {
-	case reflect.String:
-		fn(path, v.String())
-	case reflect.Pointer, reflect.Interface:
-		if !v.IsNil() {
-			walkStrings(path, v.Elem(), fn)
-		}
-	case reflect.Struct:
-		for i := range v.NumField() {
-			if v.Type().Field(i).IsExported() {
-				walkStrings(path+"."+v.Type().Field(i).Name, v.Field(i), fn)
-			}
-		}
-	case reflect.Map:
-		for _, k := range v.MapKeys() {
-			walkStrings(path+"["+k.String()+"]", v.MapIndex(k), fn)
-		}
-	case reflect.Slice, reflect.Array:
-		for i := range v.Len() {
-			walkStrings(path, v.Index(i), fn)
-		}
 	}
 }

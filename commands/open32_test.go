@@ -12,12 +12,36 @@ import (
 	"github.com/lotse-bot/lotse/commands/chat"
 )
 
+// roomSet is a set of rooms a test double's flag is on for, safe for
+// the runtime's goroutines (guardMatrix's held rooms, mutedMatrix's muted
+// ones); the zero value is empty.
+type roomSet struct {
+	mu    sync.Mutex
+	rooms map[id.RoomID]bool
+}
+
+// has reports whether room is in the set.
+func (s *roomSet) has(room id.RoomID) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.rooms[room]
+}
+
+// set puts room into the set (on) or takes it out.
+func (s *roomSet) set(room id.RoomID, on bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.rooms == nil {
+		s.rooms = map[id.RoomID]bool{}
+	}
+	s.rooms[room] = on
+}
+
 // guardMatrix is the fake homeserver with a RoomGuard, as the bot offers
 // one (bot.Bot.Hold): the rooms in held take no send.
 type guardMatrix struct {
 	*fakeMatrix
-	mu   sync.Mutex
-	held map[id.RoomID]bool
+	held roomSet
 }
 
 type heldErr struct{}
@@ -27,19 +51,13 @@ func (heldErr) Busy() bool    { return true }
 func (heldErr) Held() bool    { return true }
 
 func (g *guardMatrix) Hold(_ context.Context, room id.RoomID) error {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if g.held[room] {
+	if g.held.has(room) {
 		return heldErr{}
 	}
 	return nil
 }
 
-func (g *guardMatrix) set(room id.RoomID, held bool) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	g.held[room] = held
-}
+func (g *guardMatrix) set(room id.RoomID, held bool) { g.held.set(room, held) }
 
 // TestOpenTeamRoomHoldsCases (open32): a room admin made the team room
 // public. A member confirms a case and adds a message to it: nothing
@@ -53,7 +71,7 @@ func (g *guardMatrix) set(room id.RoomID, held bool) {
 // into the open room at once.
 func TestOpenTeamRoomHoldsCases(t *testing.T) {
 	e := newSupportEnv(t)
-	g := &guardMatrix{fakeMatrix: e.fm, held: map[id.RoomID]bool{}}
+	g := &guardMatrix{fakeMatrix: e.fm}
 	e.reconfigure(func(d *Deps) { d.Matrix = g })
 	ctx := context.Background()
 
@@ -139,7 +157,8 @@ func TestOpenRoomNotices(t *testing.T) {
 // after reopening the room to cases.
 func TestOpenTeamRoomJoinStillWarned(t *testing.T) {
 	e, _ := newRolesEnv(t)
-	g := &guardMatrix{fakeMatrix: e.fm, held: map[id.RoomID]bool{teamRoom: true}}
+	g := &guardMatrix{fakeMatrix: e.fm}
+	g.set(teamRoom, true)
 	e.reconfigure(func(d *Deps) { d.Matrix = g })
 	key := outsider.String()
 	evt := &event.Event{ID: "$open32-join", RoomID: teamRoom, Sender: outsider, Type: event.StateMember, StateKey: &key,

@@ -27,10 +27,14 @@ func edits(msgs []sentMsg) []string {
 	return out
 }
 
-// fileText reads a sent m.file (decrypting it if needed), as icsOf.
+// fileText reads a sent m.file (decrypting it if needed): any file
+// (the export's text, rt33), icsOf's calendar files too.
 func (e *rtEnv) fileText(t *testing.T, m sentMsg) string {
 	t.Helper()
 	if m.content.File != nil {
+		// As a client gets it: from the event's JSON. The sent struct
+		// keeps mautrix's key cache from the encryption, made before the
+		// hash, and failed the hash check („mismatching SHA-256 digest“).
 		var file event.EncryptedFileInfo
 		raw, err := json.Marshal(m.content.File)
 		if err != nil || json.Unmarshal(raw, &file) != nil {

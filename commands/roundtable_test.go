@@ -2,7 +2,6 @@ package commands
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -136,29 +135,7 @@ func (e *rtEnv) icsOf(t *testing.T, m sentMsg) string {
 	if m.content.Info == nil || m.content.Info.MimeType != "text/calendar" {
 		t.Fatalf("file is not text/calendar: %+v", m.content.Info)
 	}
-	if m.content.File != nil {
-		// As a client gets it: from the event's JSON. The sent struct
-		// keeps mautrix's key cache from the encryption, made before the
-		// hash, and failed the hash check („mismatching SHA-256 digest“).
-		var file event.EncryptedFileInfo
-		raw, err := json.Marshal(m.content.File)
-		if err != nil || json.Unmarshal(raw, &file) != nil {
-			t.Fatalf("file info: %v", err)
-		}
-		data, err := e.fm.Download(context.Background(), file.URL)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := file.DecryptInPlace(data); err != nil {
-			t.Fatal(err)
-		}
-		return string(data)
-	}
-	data, err := e.fm.Download(context.Background(), m.content.URL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
+	return e.fileText(t, m)
 }
 
 // announce plans and confirms a round table and returns the announcement event in annRoom1.

@@ -3,7 +3,6 @@ package commands
 import (
 	"context"
 	"strings"
-	"sync"
 	"testing"
 
 	"maunium.net/go/mautrix/event"
@@ -53,21 +52,14 @@ func TestTextEditedToFileStaysText(t *testing.T) {
 // chat.Writable asks: Lotse may not write in the rooms in muted.
 type mutedMatrix struct {
 	*fakeMatrix
-	mu    sync.Mutex
-	muted map[id.RoomID]bool
+	muted roomSet
 }
 
 func (m *mutedMatrix) MayWrite(_ context.Context, room id.RoomID) (bool, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return !m.muted[room], nil
+	return !m.muted.has(room), nil
 }
 
-func (m *mutedMatrix) set(room id.RoomID, muted bool) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.muted[room] = muted
-}
+func (m *mutedMatrix) set(room id.RoomID, muted bool) { m.muted.set(room, muted) }
 
 // TestAnswerToMutedChat (sec33): the member took Lotse's voice in the
 // direct chat of their case (a room they made without making Lotse a
@@ -80,7 +72,7 @@ func (m *mutedMatrix) set(room id.RoomID, muted bool) {
 // eight minutes before the team member heard anything).
 func TestAnswerToMutedChat(t *testing.T) {
 	e := newSupportEnv(t)
-	m := &mutedMatrix{fakeMatrix: e.fm, muted: map[id.RoomID]bool{}}
+	m := &mutedMatrix{fakeMatrix: e.fm}
 	e.reconfigure(func(d *Deps) { d.Matrix = m })
 	root := e.openCase(t)
 	m.set(dmRoom, true)

@@ -5,8 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"maunium.net/go/mautrix/id"
-
 	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/commands/support"
 )
@@ -23,7 +21,7 @@ func TestWaitingTeamNoteHeldNotLost(t *testing.T) {
 	e := newSupportEnv(t)
 	e.openCase(t)
 	e.leave(dmRoom, member)
-	g := &guardMatrix{fakeMatrix: e.fm, held: map[id.RoomID]bool{}}
+	g := &guardMatrix{fakeMatrix: e.fm}
 	e.reconfigure(func(d *Deps) { d.Matrix = g })
 	g.set(teamRoom, true)
 	tick := func() []sentMsg {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -26,5 +27,24 @@ func TestErrorTextsSayWhatToDo(t *testing.T) {
 				t.Errorf("%s %s does not say to try again: %q", tx.Lang, name, text)
 			}
 		}
+	}
+}
+
+// TestPagesSpeakOfLotse (whole33): the pages speak of Lotse in the third
+// person („stell deine Frage Lotse im Chat“) and of the team as „wir“
+// („bei uns“); no text says „ich“ as the chat's texts do. The feedback's
+// error read „Diese Rückmeldung kann ich nicht lesen“ (texts33): who is
+// „ich“ on a web page? Fails without the fix.
+func TestPagesSpeakOfLotse(t *testing.T) {
+	firstPerson := map[string]*regexp.Regexp{
+		"de": regexp.MustCompile(`(?i)\b(ich|mich|mir|mein|meine|meinen|meinem|meiner)\b`),
+		"en": regexp.MustCompile(`\b(I|me|my|I'm|I'll|I've)\b`),
+	}
+	for _, tx := range []*Texts{German, English} {
+		chattest.EachString(tx, func(path, text string) {
+			if w := firstPerson[tx.Lang].FindString(text); w != "" {
+				t.Errorf("%s %s says „%s“: %q", tx.Lang, path, w, text)
+			}
+		})
 	}
 }

@@ -144,7 +144,7 @@ var German = &Texts{
 	SearchBusy:       "Die Suche ist gerade ausgelastet. Versuch es gleich noch einmal.",
 	LocalOnly:        "Dieser Server antwortet nur unter localhost.",
 	VoteForeign:      "Diese Rückmeldung kam nicht von dieser Seite.",
-	VoteInvalid:      "Diese Rückmeldung kann ich nicht lesen. Lade die Seite neu und versuch es noch einmal.",
+	VoteInvalid:      "Diese Rückmeldung lässt sich nicht lesen. Lade die Seite neu und versuch es noch einmal.",
 	VoteFailed:       "Die Rückmeldung konnte gerade nicht gespeichert werden. Versuch es gleich noch einmal.",
 }
 

@@ -2,9 +2,7 @@ package main
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/token"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -20,51 +18,32 @@ import (
 // a noun written with "(s)" is the short form of an admin's listing and
 // passes.
 func TestCLICountsHaveForms(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	for _, file := range files {
-		if strings.HasSuffix(file, "_test.go") {
-			continue
+	chattest.EachCall(t, ".", func(fset *token.FileSet, call *ast.CallExpr) {
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok {
+			return
 		}
-		f, err := parser.ParseFile(fset, file, nil, 0)
-		if err != nil {
-			t.Fatal(err)
+		at := map[string]int{"Sprintf": 0, "Printf": 0, "Errorf": 0, "Fprintf": 1}[sel.Sel.Name]
+		if x, isIdent := sel.X.(*ast.Ident); !isIdent || x.Name != "fmt" || len(call.Args) <= at {
+			return
 		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
+		lit, ok := call.Args[at].(*ast.BasicLit)
+		if !ok || lit.Kind != token.STRING {
+			return
+		}
+		text, err := strconv.Unquote(lit.Value)
+		if err != nil || strings.Contains(text, "(s)") {
+			return
+		}
+		for _, never := range countNeverOne {
+			if strings.Contains(text, never) {
+				return
 			}
-			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok {
-				return true
-			}
-			at := map[string]int{"Sprintf": 0, "Printf": 0, "Errorf": 0, "Fprintf": 1}[sel.Sel.Name]
-			if x, isIdent := sel.X.(*ast.Ident); !isIdent || x.Name != "fmt" || len(call.Args) <= at {
-				return true
-			}
-			lit, ok := call.Args[at].(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
-				return true
-			}
-			text, err := strconv.Unquote(lit.Value)
-			if err != nil || strings.Contains(text, "(s)") {
-				return true
-			}
-			for _, never := range countNeverOne {
-				if strings.Contains(text, never) {
-					return true
-				}
-			}
-			if m := chattest.FixedCount(text); m != "" {
-				t.Errorf("%s: %q counts with a fixed noun (%q): use chat.Plural with both forms", fset.Position(lit.Pos()), text, m)
-			}
-			return true
-		})
-	}
+		}
+		if m := chattest.FixedCount(text); m != "" {
+			t.Errorf("%s: %q counts with a fixed noun (%q): use chat.Plural with both forms", fset.Position(lit.Pos()), text, m)
+		}
+	})
 }
 
 // countNeverOne are counts that are never 1, each with its reason.

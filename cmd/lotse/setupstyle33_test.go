@@ -2,9 +2,7 @@ package main
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/token"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,51 +16,32 @@ import (
 // languages: „…“ in German, “…” in English, no "...", du. The admin reads
 // config keys there, so snake_case names pass.
 func TestSetupFindingsStyle(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
 	checked := 0
-	for _, file := range files {
-		if strings.HasSuffix(file, "_test.go") {
-			continue
+	chattest.EachCall(t, ".", func(fset *token.FileSet, call *ast.CallExpr) {
+		fn, ok := call.Fun.(*ast.Ident)
+		if !ok {
+			return
 		}
-		f, err := parser.ParseFile(fset, file, nil, 0)
-		if err != nil {
-			t.Fatal(err)
+		var langs map[int]string
+		switch {
+		case fn.Name == "ok" && len(call.Args) == 2:
+			langs = map[int]string{0: "de", 1: "en"}
+		case fn.Name == "problem" && len(call.Args) == 5:
+			langs = map[int]string{1: "de", 2: "en", 3: "de", 4: "en"}
+		default:
+			return
 		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			fn, ok := call.Fun.(*ast.Ident)
-			if !ok {
-				return true
-			}
-			var langs map[int]string
-			switch {
-			case fn.Name == "ok" && len(call.Args) == 2:
-				langs = map[int]string{0: "de", 1: "en"}
-			case fn.Name == "problem" && len(call.Args) == 5:
-				langs = map[int]string{1: "de", 2: "en", 3: "de", 4: "en"}
-			default:
-				return true
-			}
-			checked++
-			for i, lang := range langs {
-				text := literals(call.Args[i])
-				for _, p := range chattest.StyleProblems(lang, text) {
-					if strings.HasPrefix(p, "internal name") {
-						continue
-					}
-					t.Errorf("%s: %s finding: %s: %q", fset.Position(call.Args[i].Pos()), lang, p, text)
+		checked++
+		for i, lang := range langs {
+			text := literals(call.Args[i])
+			for _, p := range chattest.StyleProblems(lang, text) {
+				if strings.HasPrefix(p, "internal name") {
+					continue
 				}
+				t.Errorf("%s: %s finding: %s: %q", fset.Position(call.Args[i].Pos()), lang, p, text)
 			}
-			return true
-		})
-	}
+		}
+	})
 	if checked < 20 {
 		t.Errorf("only %d findings read: is the source still built from ok and problem?", checked)
 	}

@@ -323,7 +323,8 @@ type Texts struct {
 	// the message with their question; Lotse took it back.
 	QuestionDeletedTeam string
 	// ReachMovedTeam (case thread, %d = case): the member left the case's
-	// chat; answers go to their other direct chat with Lotse from now on.
+	// chat (or took Lotse's voice there); answers go to their other direct
+	// chat with Lotse from now on.
 	ReachMovedTeam string
 	// Unreachable (reply in the team room, %d = case): the member left the
 	// case's chat (or took Lotse's voice there) and has no other direct
@@ -509,7 +510,7 @@ var German = Texts{
 	// sup30: the question's own message deleted; the member unreachable.
 	SummaryDeleted:      "(Frage vom Mitglied gelöscht)",
 	QuestionDeletedTeam: "🗑️ Das Mitglied hat die Nachricht mit der Frage zu Fall #%d gelöscht. Ich habe die Frage im Fall gelöscht und meine Kopie hier zurückgenommen.",
-	ReachMovedTeam:      "📨 Das Mitglied von Fall #%d ist nicht mehr im bisherigen Chat mit mir. Eure Antworten schicke ich ab jetzt in den anderen Direktchat, den es mit mir hat.",
+	ReachMovedTeam:      "📨 Das Mitglied von Fall #%d ist nicht mehr im bisherigen Chat mit mir (oder ich darf dort nicht mehr schreiben). Eure Antworten schicke ich ab jetzt in den anderen Direktchat, den es mit mir hat.",
 	Unreachable:         "⚠️ Nicht gesendet: Das Mitglied von Fall #%d ist nicht mehr im Chat mit mir (oder ich darf dort nicht mehr schreiben) und hat keinen anderen Direktchat mit mir. Deine Antwort bleibt hier stehen – schick sie noch einmal, sobald es sich wieder meldet; das sage ich dann in diesem Thread.",
 	UnreachableResolve:  "⚠️ Nicht erledigt: Das Mitglied von Fall #%d ist nicht mehr im Chat mit mir (oder ich darf dort nicht mehr schreiben) und hat keinen anderen Direktchat mit mir – die Lösung käme nicht an. Meldet es sich wieder (das sage ich dann in diesem Thread), schreib `!erledigt %d …` noch einmal; ohne Nachricht an das Mitglied schließt du den Fall mit `!schließen %d`.",
 }
@@ -685,7 +686,7 @@ var English = Texts{
 	// sup30: the question's own message deleted; the member unreachable.
 	SummaryDeleted:      "(question deleted by the member)",
 	QuestionDeletedTeam: "🗑️ The member deleted the message with the question of case #%d. I deleted the question in the case and took my copy here back.",
-	ReachMovedTeam:      "📨 The member of case #%d is no longer in the previous chat with me. I'll send your answers to their other direct chat with me from now on.",
+	ReachMovedTeam:      "📨 The member of case #%d is no longer in the previous chat with me (or I may no longer write there). I'll send your answers to their other direct chat with me from now on.",
 	Unreachable:         "⚠️ Not sent: the member of case #%d is no longer in the chat with me (or I may no longer write there) and has no other direct chat with me. Your answer stays here – send it again once they get in touch; I'll say so in this thread.",
 	UnreachableResolve:  "⚠️ Not resolved: the member of case #%d is no longer in the chat with me (or I may no longer write there) and has no other direct chat with me – the solution would not reach them. Once they get in touch (I'll say so in this thread), send `!resolve %d …` again; to close the case without a message to the member, use `!close %d`.",
 }

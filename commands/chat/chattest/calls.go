@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -49,82 +48,90 @@ func CheckCalls(t testing.TB, dir string, german, english any) {
 			texts[name][path] = append(texts[name][path], text)
 		})
 	}
+	checked := 0
+	EachCall(t, dir, func(fset *token.FileSet, call *ast.CallExpr) {
+		if call.Ellipsis.IsValid() {
+			return
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok {
+			return
+		}
+		at, ok := formatFuncs[sel.Sel.Name]
+		if !ok || len(call.Args) <= at {
+			return
+		}
+		name, plural := textField(call.Args[at])
+		paths, ok := texts[name]
+		if name == "" || !ok {
+			return
+		}
+		// web's Texts.F picks the form itself.
+		plural = plural || sel.Sel.Name == "F"
+		checked++
+		args := call.Args[at+1:]
+		// The call passes when the texts of one path (a name two
+		// nested catalogues share) fit it.
+		var problems []string
+		for path, langTexts := range paths {
+			var these []string
+			for _, text := range langTexts {
+				forms := []string{text}
+				if plural {
+					one, other, ok := chat.PluralForms(text)
+					if ok {
+						forms = []string{one, other}
+					}
+					if _, _, more := chat.PluralForms(other); ok && more {
+						these = append(these, path+": more than two forms (a „|“ outside a code span): "+text)
+					}
+				}
+				for _, form := range forms {
+					for _, p := range verbProblems(form, args) {
+						these = append(these, fmt.Sprintf("%s: %s: %q", path, p, form))
+					}
+				}
+			}
+			if len(these) == 0 {
+				problems = nil
+				break
+			}
+			problems = append(problems, these...)
+		}
+		for _, p := range problems {
+			t.Errorf("%s: %s fills text %s: %s", fset.Position(call.Pos()), sel.Sel.Name, name, p)
+		}
+	})
+	if checked == 0 {
+		t.Errorf("%s: no call fills a text of the catalogue: is the directory right?", dir)
+	}
+}
+
+// EachCall parses the Go files of dir (tests left out) and calls fn on
+// every call in them, nested calls too: for the tests that read the texts
+// a package fills from its source (CheckCalls; cmd/lotse's counts and
+// setup findings).
+func EachCall(t testing.TB, dir string, fn func(fset *token.FileSet, call *ast.CallExpr)) {
+	t.Helper()
 	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	fset := token.NewFileSet()
-	checked := 0
 	for _, file := range files {
 		if strings.HasSuffix(file, "_test.go") {
 			continue
 		}
-		src, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := parser.ParseFile(fset, file, src, 0)
+		f, err := parser.ParseFile(fset, file, nil, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok || call.Ellipsis.IsValid() {
-				return true
-			}
-			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok {
-				return true
-			}
-			at, ok := formatFuncs[sel.Sel.Name]
-			if !ok || len(call.Args) <= at {
-				return true
-			}
-			name, plural := textField(call.Args[at])
-			paths, ok := texts[name]
-			if name == "" || !ok {
-				return true
-			}
-			// web's Texts.F picks the form itself.
-			plural = plural || sel.Sel.Name == "F"
-			checked++
-			args := call.Args[at+1:]
-			// The call passes when the texts of one path (a name two
-			// nested catalogues share) fit it.
-			var problems []string
-			for path, langTexts := range paths {
-				var these []string
-				for _, text := range langTexts {
-					forms := []string{text}
-					if plural {
-						one, other, ok := chat.PluralForms(text)
-						if ok {
-							forms = []string{one, other}
-						}
-						if _, _, more := chat.PluralForms(other); ok && more {
-							these = append(these, path+": more than two forms (a „|“ outside a code span): "+text)
-						}
-					}
-					for _, form := range forms {
-						for _, p := range verbProblems(form, args) {
-							these = append(these, fmt.Sprintf("%s: %s: %q", path, p, form))
-						}
-					}
-				}
-				if len(these) == 0 {
-					problems = nil
-					break
-				}
-				problems = append(problems, these...)
-			}
-			for _, p := range problems {
-				t.Errorf("%s: %s fills text %s: %s", fset.Position(call.Pos()), sel.Sel.Name, name, p)
+			if call, ok := n.(*ast.CallExpr); ok {
+				fn(fset, call)
 			}
 			return true
 		})
-	}
-	if checked == 0 {
-		t.Errorf("%s: no call fills a text of the catalogue: is the directory right?", dir)
 	}
 }
 

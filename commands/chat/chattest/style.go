@@ -3,6 +3,7 @@ package chattest
 import (
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -228,18 +229,44 @@ func formalAddress(words string) string {
 // walkTexts calls fn on every string field and map entry of v, not on
 // lists (input words).
 func walkTexts(path string, v reflect.Value, fn func(path, text string)) {
+	walkStrings(path, v, false, fn)
+}
+
+// EachString calls fn on every string of v (a catalogue, as a value or a
+// pointer): its fields, map entries and, unlike the checks of this
+// package, which read only sentences, the entries of its lists (word
+// lists such as gaps' UndoWords) and what pointers and interfaces hold.
+// For a test that looks for something in every string a catalogue holds
+// (commands' TestTextsNameOnlyCommands).
+func EachString(v any, fn func(path, text string)) {
+	walkStrings("", reflect.ValueOf(v), true, fn)
+}
+
+// walkStrings walks v for walkTexts and EachString; lists, pointers and
+// interfaces only when all is set.
+func walkStrings(path string, v reflect.Value, all bool, fn func(path, text string)) {
 	switch v.Kind() {
 	case reflect.String:
 		fn(path, v.String())
+	case reflect.Pointer, reflect.Interface:
+		if all && !v.IsNil() {
+			walkStrings(path, v.Elem(), all, fn)
+		}
 	case reflect.Struct:
 		for i := range v.NumField() {
 			if v.Type().Field(i).IsExported() {
-				walkTexts(join(path, v.Type().Field(i).Name), v.Field(i), fn)
+				walkStrings(join(path, v.Type().Field(i).Name), v.Field(i), all, fn)
 			}
 		}
 	case reflect.Map:
 		for _, k := range v.MapKeys() {
-			walkTexts(path+"["+k.String()+"]", v.MapIndex(k), fn)
+			walkStrings(path+"["+k.String()+"]", v.MapIndex(k), all, fn)
+		}
+	case reflect.Slice, reflect.Array:
+		if all {
+			for i := range v.Len() {
+				walkStrings(path+"["+strconv.Itoa(i)+"]", v.Index(i), all, fn)
+			}
 		}
 	}
 }
