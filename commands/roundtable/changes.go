@@ -166,17 +166,8 @@ func (w *Workflow) cmdCancel(ce *chat.Call) error {
 	w.endMeeting(ce.Ctx, rt, retry)
 	// The rooms first, as in cmdReschedule: the cancellation reaches the
 	// announcements and calendars whatever happens with one attendee's DM.
-	if err := w.updatePosts(ce.Ctx, rt); err != nil {
+	if err := w.repost(ce.Ctx, rt); err != nil {
 		return err
-	}
-	posts, err := w.DB.RoundTables.Posts(ce.Ctx, rt.ID)
-	if err != nil {
-		return err
-	}
-	for _, p := range posts {
-		if err := w.sendICS(ce.Ctx, rt, id.RoomID(p.RoomID)); err != nil {
-			return err
-		}
 	}
 	restorable := rt.Status == storage.RoundTableCancelled && w.Now().Before(rt.Start) && rt.Version > 2
 	told, err := w.notifyHosts(ce.Ctx, ce.Sender, rt, func(name string, host id.UserID) string {
@@ -493,4 +484,25 @@ func (w *Workflow) notifyHosts(ctx context.Context, sender id.UserID, rt *storag
 		return "", err
 	}
 	return "\n\n" + w.tx.HostsTold, nil
+}
+
+// repost brings every announcement of rt to its current state and posts
+// its calendar file (this sequence) to every room it was announced in:
+// what a cancellation and a restore send to the rooms before anyone's
+// direct chat (each send's transaction ID derives from the round table's
+// version, so a retry repeats none).
+func (w *Workflow) repost(ctx context.Context, rt *storage.RoundTable) error {
+	if err := w.updatePosts(ctx, rt); err != nil {
+		return err
+	}
+	posts, err := w.DB.RoundTables.Posts(ctx, rt.ID)
+	if err != nil {
+		return err
+	}
+	for _, p := range posts {
+		if err := w.sendICS(ctx, rt, id.RoomID(p.RoomID)); err != nil {
+			return err
+		}
+	}
+	return nil
 }

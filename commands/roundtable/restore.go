@@ -72,17 +72,8 @@ func (w *Workflow) cmdRestore(ce *chat.Call) error {
 	// As a cancellation: the rooms first, then the hosts, then the
 	// attendees; every send's transaction ID from the event (a retry
 	// repeats none), the calendar files by the new SEQUENCE.
-	if err := w.updatePosts(ce.Ctx, rt); err != nil {
+	if err := w.repost(ce.Ctx, rt); err != nil {
 		return err
-	}
-	posts, err := w.DB.RoundTables.Posts(ce.Ctx, rt.ID)
-	if err != nil {
-		return err
-	}
-	for _, p := range posts {
-		if err := w.sendICS(ce.Ctx, rt, id.RoomID(p.RoomID)); err != nil {
-			return err
-		}
 	}
 	told, err := w.notifyHosts(ce.Ctx, ce.Sender, rt, func(name string, _ id.UserID) string {
 		return chat.Format(tx.StandInRestored, name, rt.ID, chat.Escape(rt.Title), w.rtRange(rt))
