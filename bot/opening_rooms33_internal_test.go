@@ -24,24 +24,46 @@ import (
 // timeline is not (closed, released); the timestamps are all equal, the
 // order alone decides. Fails without the fix: „closed“ and released in
 // the first two rows.
+//
+// The rows with the watcher's race (mend33b): the watcher runs on its own
+// goroutine and can find the team room open while the sync is still in
+// the batch that opened it — after mautrix updated the state store,
+// before the sync stores its list (rememberAtOpening). It stored the
+// members as they are after the batch, the stranger among them, and the
+// sync's list was not written over it. The interleaving is made by a sync
+// handler that runs the watcher's step (rememberJoined) when the
+// stranger's join is processed. Fail without mend33b's fix (knownMu and
+// the sync's list replacing one stored during the batch): „closed“,
+// released.
 func TestStrangerInOpeningBatchHeld(t *testing.T) {
 	const team = id.RoomID("!team:hs")
 	for _, tc := range []struct {
 		name       string
 		gap        bool     // the batch is limited: its state section holds the opening and the joins
+		race       bool     // the watcher's step runs in the middle of the batch, at the stranger's join
 		order      []string // the batch's events, in order: "open", "stranger", "early" (invited and joined before)
 		wantHeld   bool
 		wantNotice string
 	}{
-		{"joined after the opening, same batch", false, []string{"open", "stranger"}, true, "strangers"},
-		{"opened and joined while Lotse was stopped", true, []string{"open", "stranger"}, true, "strangers"},
-		{"joined before the opening, same batch", false, []string{"early", "open"}, false, "closed"},
+		{"joined after the opening, same batch", false, false, []string{"open", "stranger"}, true, "strangers"},
+		{"opened and joined while Lotse was stopped", true, false, []string{"open", "stranger"}, true, "strangers"},
+		{"joined before the opening, same batch", false, false, []string{"early", "open"}, false, "closed"},
+		{"joined after the opening, same batch, the watcher in between", false, true, []string{"open", "stranger"}, true, "strangers"},
+		{"opened and joined while Lotse was stopped, the watcher in between", true, true, []string{"open", "stranger"}, true, "strangers"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := newExposureBot(t, team)
 			s, b := e.s, e.b
 			b.opts.BelongsIn = func(context.Context, string, id.UserID) (bool, error) { return false, nil }
 			ctx := t.Context()
+			var raced error
+			if tc.race {
+				s.OnEventType(event.StateMember, func(ctx context.Context, evt *event.Event) {
+					if evt.StateKey != nil && *evt.StateKey == "@stranger:hs" {
+						raced = b.rememberJoined(ctx, team) // the watcher, between the store's update and the sync's list
+					}
+				})
+			}
 			n := 0
 			mk := func(typ, stateKey, sender string, content map[string]any) *event.Event {
 				n++
@@ -95,6 +117,9 @@ func TestStrangerInOpeningBatchHeld(t *testing.T) {
 				}
 			}
 			batch(tc.gap, events...)
+			if raced != nil {
+				t.Fatal(raced)
+			}
 			look() // the watcher finds it open (after the batch, as always)
 			batch(false, mk("m.room.join_rules", "", "@admin:hs", map[string]any{"join_rule": "invite"}))
 			e.takeSent()
