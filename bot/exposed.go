@@ -184,6 +184,20 @@ func (b *Bot) Exposure(ctx context.Context, roomID id.RoomID) (Exposure, error) 
 	return ex, nil
 }
 
+// Exposed reports whether roomID is open to people not in it now: anyone
+// (or a space's members) may join it without an invitation, or anyone may
+// read its history (Exposure). A room without end-to-end encryption, or
+// whose encryption was replaced, does not count: many members use
+// unencrypted direct chats. The support workflow asks before it sends an
+// answer to a member's direct chat (chat.Exposing, dm33).
+func (b *Bot) Exposed(ctx context.Context, roomID id.RoomID) (bool, error) {
+	ex, err := b.Exposure(ctx, roomID)
+	if err != nil {
+		return false, err
+	}
+	return ex.Joinable() || ex.WorldReadable(), nil
+}
+
 // encryptionStore is a state store that gives the room's m.room.encryption
 // content (mautrix's SQL and memory stores do); IsEncrypted alone cannot
 // tell a room never encrypted from one whose encryption was replaced.

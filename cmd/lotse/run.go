@@ -429,6 +429,12 @@ func (m *matrixAdapter) MayWrite(ctx context.Context, roomID id.RoomID) (bool, e
 	return m.bot.MayWrite(ctx, roomID)
 }
 
+// Exposed reports whether roomID is open to people not in it
+// (chat.Exposing).
+func (m *matrixAdapter) Exposed(ctx context.Context, roomID id.RoomID) (bool, error) {
+	return m.bot.Exposed(ctx, roomID)
+}
+
 func (m *matrixAdapter) IsEncrypted(ctx context.Context, roomID id.RoomID) (bool, error) {
 	return m.bot.IsEncrypted(ctx, roomID)
 }

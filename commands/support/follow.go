@@ -200,7 +200,10 @@ func (w *Workflow) noticeRoom(ctx context.Context, c *storage.Case) (id.RoomID, 
 // (mend30a). The same for a chat in which the member took Lotse's voice
 // (power levels, chat.MayWrite): the team's answer failed at the
 // homeserver and was tried again for some eight minutes before the team
-// member heard „konnte ich nicht bearbeiten“ (sec33).
+// member heard „konnte ich nicht bearbeiten“ (sec33). And the same for a
+// chat the member made public (chat.Exposed: a join rule without invite,
+// or history anyone may read): the team's answers, with the answering
+// team member's name, were sent on where whoever joined read them (dm33).
 func (w *Workflow) bothIn(ctx context.Context, room id.RoomID, member id.UserID) (bool, error) {
 	for _, u := range []id.UserID{member, w.Matrix.UserID()} {
 		in, err := w.Matrix.IsJoined(ctx, room, u)
@@ -212,10 +215,23 @@ func (w *Workflow) bothIn(ctx context.Context, room id.RoomID, member id.UserID)
 		}
 	}
 	may, err := chat.MayWrite(ctx, w.Matrix, room)
-	if err != nil {
-		return false, fmt.Errorf("failed to check the member's chat: %w", err)
+	if err != nil || !may {
+		return false, wrapCheck(err)
 	}
-	return may, nil
+	exposed, err := chat.Exposed(ctx, w.Matrix, room)
+	if err != nil {
+		return false, wrapCheck(err)
+	}
+	return !exposed, nil
+}
+
+// wrapCheck wraps err (nil stays nil) as a failed check of the member's
+// chat.
+func wrapCheck(err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("failed to check the member's chat: %w", err)
 }
 
 // ownDirectChat reports whether roomID, where the turn's event came from,

@@ -1,0 +1,65 @@
+package commands
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"maunium.net/go/mautrix/id"
+)
+
+// exposedMatrix is the fake homeserver with room exposure as far as
+// chat.Exposing asks: the rooms in open are public (or world-readable).
+type exposedMatrix struct {
+	*fakeMatrix
+	open roomSet
+}
+
+func (m *exposedMatrix) Exposed(_ context.Context, room id.RoomID) (bool, error) {
+	return m.open.has(room), nil
+}
+
+// TestAnswerToPublicDirectChat (dm33): the member made the direct chat of
+// their case public (join rule public, or history anyone may read). The
+// team's answer — and with it the answering team member's name — is not
+// sent there: the team member reads at once that it did not go out, and
+// why it may be; with another direct chat of the member's, the answer
+// goes there and the team reads that it moved; the resolution is held
+// back the same way; once the chat is closed again, answers go there
+// again. Fails without the check in support.bothIn: the answer was sent
+// into the public chat, where whoever joined read it.
+func TestAnswerToPublicDirectChat(t *testing.T) {
+	e := newSupportEnv(t)
+	m := &exposedMatrix{fakeMatrix: e.fm}
+	e.reconfigure(func(d *Deps) { d.Matrix = m })
+	root := e.openCase(t)
+	m.open.set(dmRoom, true)
+
+	sent := e.say(t, teamRoom, alice, "!antwort Bitte den Cache leeren.", root)
+	if dm := in(sent, dmRoom); len(dm) != 0 {
+		t.Fatalf("the answer went into the public chat:\n%s", bodies(dm))
+	}
+	mustContain(t, in(sent, teamRoom), "Nicht gesendet", "Fall #1", "der Chat ist jetzt öffentlich")
+	if texts := e.caseTexts(t); strings.Contains(texts, "Cache leeren") {
+		t.Errorf("the undelivered answer was stored as given:\n%s", texts)
+	}
+
+	sent = e.say(t, teamRoom, alice, "!erledigt 1 Cache leeren hilft.", root)
+	if dm := in(sent, dmRoom); len(dm) != 0 {
+		t.Fatalf("the resolution went into the public chat:\n%s", bodies(dm))
+	}
+	mustContain(t, in(sent, teamRoom), "Nicht erledigt", "der Chat ist jetzt öffentlich")
+
+	m.open.set(dmRoom, false)
+	mustContain(t, in(e.say(t, teamRoom, alice, "!antwort Bitte den Cache leeren.", root), dmRoom), "Cache leeren")
+
+	const other = id.RoomID("!dm-other:test")
+	e.newDirectChat(t, other, member)
+	m.open.set(dmRoom, true)
+	sent = e.say(t, teamRoom, alice, "!antwort Und danach neu anmelden.", root)
+	if dm := in(sent, dmRoom); len(dm) != 0 {
+		t.Fatalf("the answer went into the public chat:\n%s", bodies(dm))
+	}
+	mustContain(t, in(sent, other), "neu anmelden")
+	mustContain(t, in(sent, teamRoom), "anderen Direktchat", "der Chat ist jetzt öffentlich")
+}
