@@ -389,7 +389,7 @@ type matrixAdapter struct{ bot *bot.Bot }
 func (m *matrixAdapter) UserID() id.UserID { return m.bot.UserID() }
 
 func (m *matrixAdapter) Send(ctx context.Context, roomID id.RoomID, evtType event.Type, content any, txnID string) (id.EventID, error) {
-	return m.bot.Sender().Send(ctx, roomID, evtType, content, txnID)
+	return m.bot.Send(ctx, roomID, evtType, content, txnID)
 }
 
 // Hold keeps the workflows' sends out of a team or approvals room that is
