@@ -63,3 +63,35 @@ func TestAnswerToPublicDirectChat(t *testing.T) {
 	mustContain(t, in(sent, other), "neu anmelden")
 	mustContain(t, in(sent, teamRoom), "anderen Direktchat", "der Chat ist jetzt öffentlich")
 }
+
+// TestPublicDirectChatTakesNoCase (dm33): the member writes about their
+// open case from another direct chat of theirs that is public. Their
+// message reaches the case's thread, but the case does not move there:
+// the team reads no „anderen Direktchat“, the public chat gets no note of
+// the move, and the team's answer goes to the case's own chat. Fails
+// without the check in support.activeCase: the case moved into the
+// public chat and the note went there.
+func TestPublicDirectChatTakesNoCase(t *testing.T) {
+	e := newSupportEnv(t)
+	m := &exposedMatrix{fakeMatrix: e.fm}
+	e.reconfigure(func(d *Deps) { d.Matrix = m })
+	root := e.openCase(t)
+	const public = id.RoomID("!dm-public:test")
+	e.newDirectChat(t, public, member)
+	m.open.set(public, true)
+
+	sent := e.sayIn(t, public, member, "Das Spendenformular lädt immer noch nicht", true)
+	team := in(sent, teamRoom)
+	mustContain(t, team, "Spendenformular lädt immer noch nicht")
+	if strings.Contains(bodies(team), "anderen Direktchat") {
+		t.Errorf("the case moved into the public chat:\n%s", bodies(team))
+	}
+	if strings.Contains(bodies(in(sent, public)), "noch offen") {
+		t.Errorf("the move's note went into the public chat:\n%s", bodies(in(sent, public)))
+	}
+	sent = e.say(t, teamRoom, alice, "!antwort Probier bitte einen anderen Browser.", root)
+	if dm := in(sent, public); len(dm) != 0 {
+		t.Fatalf("the answer went into the public chat:\n%s", bodies(dm))
+	}
+	mustContain(t, in(sent, dmRoom), "anderen Browser")
+}

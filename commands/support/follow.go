@@ -48,6 +48,14 @@ func (w *Workflow) activeCase(ctx context.Context, member id.UserID, roomID id.R
 	if stay, err := w.staysPut(ctx, c); err != nil || stay {
 		return c, err
 	}
+	// A chat the answers could not go to (made public, or Lotse may not
+	// write there: bothIn) takes no case: the member's message reaches the
+	// case where it is, as while it stays put. Before, the case moved
+	// there, the team read that answers go there, and the move's note
+	// went into the public chat (dm33).
+	if ok, err := w.bothIn(ctx, roomID, member); err != nil || !ok {
+		return c, err
+	}
 	return w.followMember(ctx, c, roomID)
 }
 
