@@ -1,19 +1,13 @@
 package bot
 
 import (
-	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"testing"
 
 	"github.com/rs/zerolog"
-	"go.mau.fi/util/dbutil"
 	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
-	"maunium.net/go/mautrix/sqlstatestore"
-
-	"github.com/lotse-bot/lotse/storage/storagetest"
 )
 
 // TestExposedDirectChat (dm33): Bot.Exposed, which support's bothIn asks
@@ -44,18 +38,7 @@ func TestExposedDirectChat(t *testing.T) {
 		{name: "knock_restricted", joinRule: event.JoinRuleKnockRestricted, history: event.HistoryVisibilityShared, want: true},
 		{name: "invite, world_readable", joinRule: event.JoinRuleInvite, history: event.HistoryVisibilityWorldReadable, encryption: id.AlgorithmMegolmV1, want: true},
 	}
-	stores := map[string]func(t *testing.T) mautrix.StateStore{
-		"memory": func(*testing.T) mautrix.StateStore { return mautrix.NewMemoryStateStore() },
-		"sql": func(t *testing.T) mautrix.StateStore {
-			db := storagetest.Open(t, filepath.Join(t.TempDir(), "lotse.db"))
-			store := sqlstatestore.NewSQLStateStore(db.Root, dbutil.ZeroLogger(zerolog.Nop()), false)
-			if err := store.Upgrade(t.Context()); err != nil {
-				t.Fatal(err)
-			}
-			return store
-		},
-	}
-	for storeName, newStore := range stores {
+	for storeName, newStore := range testStateStores() {
 		t.Run(storeName, func(t *testing.T) {
 			store := newStore(t)
 			b := &Bot{log: zerolog.Nop(), Client: &mautrix.Client{UserID: lotse, StateStore: store}}
@@ -63,19 +46,7 @@ func TestExposedDirectChat(t *testing.T) {
 				room := id.RoomID(fmt.Sprintf("!room%d:hs", i))
 				state := func(typ event.Type, content map[string]any) {
 					t.Helper()
-					raw, err := json.Marshal(map[string]any{"type": typ.Type, "state_key": "", "room_id": room, "event_id": fmt.Sprintf("$%s%d", typ.Type, i), "sender": lotse, "origin_server_ts": 1, "content": content})
-					if err != nil {
-						t.Fatal(err)
-					}
-					var evt event.Event
-					if err := json.Unmarshal(raw, &evt); err != nil {
-						t.Fatal(err)
-					}
-					evt.Type.Class = event.StateEventType
-					if err := evt.Content.ParseRaw(evt.Type); err != nil {
-						t.Fatal(err)
-					}
-					mautrix.UpdateStateStore(t.Context(), store, &evt)
+					putState(t, store, room, fmt.Sprintf("$%s%d", typ.Type, i), lotse, typ, "", content)
 				}
 				state(event.StateJoinRules, map[string]any{"join_rule": tt.joinRule})
 				state(event.StateHistoryVisibility, map[string]any{"history_visibility": tt.history})

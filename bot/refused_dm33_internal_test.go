@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -70,19 +69,7 @@ func TestSendRefusedInMutedDirectChat(t *testing.T) {
 			}
 			state := func(typ event.Type, key string, content map[string]any) {
 				t.Helper()
-				raw, err := json.Marshal(map[string]any{"type": typ.Type, "state_key": key, "room_id": room, "event_id": fmt.Sprintf("$%s%s", typ.Type, key), "sender": member, "origin_server_ts": 1, "content": content})
-				if err != nil {
-					t.Fatal(err)
-				}
-				var evt event.Event
-				if err := json.Unmarshal(raw, &evt); err != nil {
-					t.Fatal(err)
-				}
-				evt.Type.Class = event.StateEventType
-				if err := evt.Content.ParseRaw(evt.Type); err != nil {
-					t.Fatal(err)
-				}
-				mautrix.UpdateStateStore(t.Context(), store, &evt)
+				putState(t, store, room, fmt.Sprintf("$%s%s", typ.Type, key), member, typ, key, content)
 			}
 			for _, u := range tt.members {
 				state(event.StateMember, u.String(), map[string]any{"membership": "join"})
