@@ -30,11 +30,8 @@ func (w *Workflow) cmdReschedule(ce *chat.Call) error {
 	if len(rest) == 0 {
 		return w.ReplyMarkdown(ce.Ctx, tx.RescheduleUsage)
 	}
-	if rt, err = w.changeOf(ce.Ctx, rt); err != nil {
-		return err
-	}
-	defer w.endChange(rt.ID)
-	state, err := w.handledBefore(ce.Ctx, rt)
+	rt, state, done, err := w.startChange(ce.Ctx, rt)
+	defer done()
 	if err != nil || state == superseded {
 		return err
 	}
@@ -131,11 +128,8 @@ func (w *Workflow) cmdCancel(ce *chat.Call) error {
 	if err != nil || rt == nil {
 		return err
 	}
-	if rt, err = w.changeOf(ce.Ctx, rt); err != nil {
-		return err
-	}
-	defer w.endChange(rt.ID)
-	state, err := w.handledBefore(ce.Ctx, rt)
+	rt, state, done, err := w.startChange(ce.Ctx, rt)
+	defer done()
 	if err != nil || state == superseded {
 		return err
 	}
@@ -414,6 +408,21 @@ const (
 // again after another coordinator's change was taken as new — it moved
 // the round table back, and „morgen“ was read anew at the retry's time
 // (rt31's Left, rt32). A superseded event changes and sends nothing: the
+
+// startChange begins a move, cancel or restore of rt by the turn's event:
+// it marks rt as being changed (changeOf: one change at a time per round
+// table) and reads whether the event was handled before (handledBefore).
+// done ends the mark (a no-op when marking failed); the caller defers it
+// at once and returns on an error or a superseded event.
+func (w *Workflow) startChange(ctx context.Context, rt *storage.RoundTable) (*storage.RoundTable, changeState, func(), error) {
+	rt, err := w.changeOf(ctx, rt)
+	if err != nil {
+		return nil, 0, func() {}, err
+	}
+	state, err := w.handledBefore(ctx, rt)
+	return rt, state, func() { w.endChange(rt.ID) }, err
+}
+
 // later change told everyone what holds now; its author is told so.
 func (w *Workflow) handledBefore(ctx context.Context, rt *storage.RoundTable) (changeState, error) {
 	evt := chat.TurnOf(ctx).Event.ID.String()

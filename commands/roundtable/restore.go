@@ -40,11 +40,8 @@ func (w *Workflow) cmdRestore(ce *chat.Call) error {
 	if err != nil || rt == nil {
 		return err
 	}
-	if rt, err = w.changeOf(ce.Ctx, rt); err != nil {
-		return err
-	}
-	defer w.endChange(rt.ID)
-	state, err := w.handledBefore(ce.Ctx, rt)
+	rt, state, done, err := w.startChange(ce.Ctx, rt)
+	defer done()
 	if err != nil || state == superseded {
 		return err
 	}
