@@ -602,6 +602,15 @@ func TestFloors(t *testing.T) {
 		// second time blind after the first version was exposed): helped 174
 		// of 188 = 92.6 % at the start, no confident wrong answer.
 		{"BenchSealed31", bench("sealed31"), 90, 2, nil},
+		// The thirty-second sealed first messages, the judge of the
+		// thirty-fourth pass (testdata/first-messages-sealed32-2026-12-07.tsv:
+		// written blind in the thirty-third pass's session): helped 173 of
+		// 185 = 93.5 % at the pass's start, two confident wrong answers.
+		{"FirstMessagesSealed32", firstMessages("sealed32"), 93, 3, []string{"smalltalk", "human"}},
+		// The thirty-second sealed bench questions
+		// (guides/search/testdata/bench-sealed32-2026-12-07.tsv): helped 170
+		// of 188 = 90.4 % at the start, no confident wrong answer.
+		{"BenchSealed32", bench("sealed32"), 90, 2, nil},
 	})
 }
 
