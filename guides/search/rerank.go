@@ -324,7 +324,7 @@ func (ix *Index) rerank(cs []concept, cands []cand, denom float64) int {
 // The model is a pairwise logistic regression (RankNet's loss, Burges et
 // al. 2005) of the expected guide against each candidate ranked before
 // it (or, when it is first, against every other). Until the thirty-first
-// pass its weights (rerankModelSix, rerank30_test.go) had L2 penalty
+// pass its weights (rerankModelSix, rerank_figures_test.go) had L2 penalty
 // 0.001 and were fitted on the guide questions of the whole tune pool
 // whose expected guide is among the first five (bench tune … tune7 with
 // the bench guides, first messages tune … tune8 with library/; 1,840
@@ -360,7 +360,7 @@ func (ix *Index) rerank(cs []concept, cands []cand, denom float64) int {
 // also kept rfCovN, which moves short messages of generic words („ich
 // habe ein neues handy“), as the thirteenth pass found, and is left out.
 // Held-out top-1 summed over the folds: 1,069 without the re-ranking,
-// 1,099 with the former six weights (rerankModelSix, rerank30_test.go;
+// 1,099 with the former six weights (rerankModelSix, rerank_figures_test.go;
 // fitted on a pool that held part A), 1,112 with these eight. The
 // thirty-first pass (docs/passes/31.md, branch eng31a) switched it on
 // after the decision's thing gates were made to judge the first guide

@@ -10,11 +10,11 @@ import (
 	"testing"
 )
 
-// TestEng28bPairs writes, for every bench guide question of part A of the
+// TestContrastPairs writes, for every bench guide question of part A of the
 // tune pool (the files of LOTSE_CT_PARTS, bench-tune*-A.tsv only), the
 // first five candidates where the contrast reads them, with each query
 // concept's field masks (LOTSE_TUNE=1; tuning aid of eng28b).
-func TestEng28bPairs(t *testing.T) {
+func TestContrastPairs(t *testing.T) {
 	if os.Getenv("LOTSE_TUNE") == "" {
 		t.Skip("set LOTSE_TUNE")
 	}

@@ -15,13 +15,13 @@ var eng27cPoolNames = []string{"bench tune", "bench tune2", "bench tune3", "benc
 	"bench tune7", "bench tune8", "bench tune9", "fm tune", "fm tune2", "fm tune3", "fm tune4", "fm tune5", "fm tune6",
 	"fm tune7", "fm tune8", "fm tune9", "fm tune10"}
 
-// TestEng27cRows prints part A's guide questions of the TUNING pool that
+// TestNoneOrHumanRows prints part A's guide questions of the TUNING pool that
 // end as none or human: the exit, the expected guide's rank in the
 // search of the decided query, the first hits' figures (development aid;
 // LOTSE_TUNE=1; part B's rows are never printed). LOTSE_EXPECT_NONE=1
 // prints the messages that expect none (or "-") instead, with the same
 // figures, whatever their outcome.
-func TestEng27cRows(t *testing.T) {
+func TestNoneOrHumanRows(t *testing.T) {
 	if os.Getenv("LOTSE_TUNE") == "" {
 		t.Skip("set LOTSE_TUNE")
 	}
@@ -68,12 +68,12 @@ func TestEng27cRows(t *testing.T) {
 	}
 }
 
-// TestEng27cDeclined prints part A's messages of the TUNING pool whose
+// TestRescueDeclinedRows prints part A's messages of the TUNING pool whose
 // weak evidence the rescue declined (a weak-gate none with d.weak kept):
 // expected, whether a choice of the weak hits would help, the first
 // guide's score and lead in the rescue's order (development aid;
 // LOTSE_TUNE=1; part B's rows are never printed).
-func TestEng27cDeclined(t *testing.T) {
+func TestRescueDeclinedRows(t *testing.T) {
 	if os.Getenv("LOTSE_TUNE") == "" {
 		t.Skip("set LOTSE_TUNE")
 	}
@@ -94,12 +94,12 @@ func TestEng27cDeclined(t *testing.T) {
 	}
 }
 
-// TestEng27cOffTopic prints part A's messages of the TUNING pool that end
+// TestOffTopicNoneRows prints part A's messages of the TUNING pool that end
 // as none because of an off-topic signal (the off-topic gate, or the weak
 // gate without kept evidence while a signal vetoes): the signals and
 // their groups, whether a choice of the hits would help (development aid;
 // LOTSE_TUNE=1; part B's rows are never printed).
-func TestEng27cOffTopic(t *testing.T) {
+func TestOffTopicNoneRows(t *testing.T) {
 	if os.Getenv("LOTSE_TUNE") == "" {
 		t.Skip("set LOTSE_TUNE")
 	}
@@ -124,11 +124,11 @@ func TestEng27cOffTopic(t *testing.T) {
 	}
 }
 
-// TestEng27cProbeFigures prints, for each message of the probe file
+// TestProbeFigures prints, for each message of the probe file
 // LOTSE_PROBES (against the bench guides), the decision, the exit and the
 // first hits' figures (development aid; LOTSE_TUNE=1; never a held-out
 // set).
-func TestEng27cProbeFigures(t *testing.T) {
+func TestProbeFigures(t *testing.T) {
 	f := os.Getenv("LOTSE_PROBES")
 	if os.Getenv("LOTSE_TUNE") == "" || f == "" {
 		t.Skip("set LOTSE_TUNE and LOTSE_PROBES")

@@ -8,14 +8,14 @@ import (
 	"testing"
 )
 
-// TestEng24cLines prints, for every bench guide question of part A of the
+// TestLineFiguresRows prints, for every bench guide question of part A of the
 // tune pool (InTuneHalf; part B is never read), the rank of its guide
 // among the shown hits and the line figures (Hit.Line) and scores of the
 // first three. Twenty-fourth pass, development aid of eng24c
 // (docs/passes/24.md, branch eng24c): the line lead's rows were read from it.
 // The fit on part A with the line features (TestEng24cFit) needs trace
 // features that were reverted; it is in the branch's history (5580583).
-func TestEng24cLines(t *testing.T) {
+func TestLineFiguresRows(t *testing.T) {
 	docs := rrLoad(t, filepath.Join(benchDir(t), "guides"))
 	ix := Build(docs, Options{})
 	sets, _ := filepath.Glob(filepath.Join("testdata", "bench-tune*-2026-12-0[45].tsv"))

@@ -10,7 +10,7 @@ import (
 	"github.com/lotse-bot/lotse/guides/search"
 )
 
-// TestEng24bRows prints, for every message of the part-A files in
+// TestWeakRescueRows prints, for every message of the part-A files in
 // $LOTSE_PARTS (the part files .ci/tune-pool.py writes) whose decided
 // search ended at the weak gate with weak evidence kept (Decision.weak),
 // whether a choice of its first guides would help, whether the rescue
@@ -18,7 +18,7 @@ import (
 // (search.Hit.Line). Twenty-fourth pass, development aid of eng24
 // (docs/passes/24.md, branch eng24) for the line form (docs/passes/24.md, branch eng24b);
 // part B is never read.
-func TestEng24bRows(t *testing.T) {
+func TestWeakRescueRows(t *testing.T) {
 	eachPartARow(t, func(f string, lib Library, q search.Question, opts Options, d Decision) {
 		if d.Query == "" {
 			return

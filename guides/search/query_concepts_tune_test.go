@@ -11,12 +11,12 @@ import (
 	"testing"
 )
 
-// TestEng29cConcepts prints, for each row question<TAB>guide<TAB>B|L of
+// TestQueryConcepts prints, for each row question<TAB>guide<TAB>B|L of
 // the file LOTSE_ROWS (part A rows or invented probes; never a held-out
 // set), the query's concepts with their idf, weight, whether the library
 // knows them, and the fields of the named guide they occur in (tuning aid
 // of eng29c; LOTSE_TUNE=1).
-func TestEng29cConcepts(t *testing.T) {
+func TestQueryConcepts(t *testing.T) {
 	if os.Getenv("LOTSE_TUNE") == "" || os.Getenv("LOTSE_ROWS") == "" {
 		t.Skip("set LOTSE_TUNE and LOTSE_ROWS")
 	}

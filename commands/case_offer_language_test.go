@@ -10,7 +10,7 @@ import (
 // Antworte mit „ja“ …“ — a member who reads no German could not say yes
 // to the case. The lead and the offer follow the message's language; the
 // member's „yes“ opens the case (and since case32 the case speaks the
-// offer's language too: case32_test.go). Fails without the change: the
+// offer's language too: case_language_test.go). Fails without the change: the
 // offer is German.
 func TestCaseOfferFollowsMemberLanguage(t *testing.T) {
 	e := newSupportEnv(t)

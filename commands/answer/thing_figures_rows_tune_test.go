@@ -12,7 +12,7 @@ import (
 	"github.com/lotse-bot/lotse/guides/search"
 )
 
-// TestEng23Rows prints, for every message of the part-A files in
+// TestThingFiguresRows prints, for every message of the part-A files in
 // $LOTSE_PARTS (the part files .ci/tune-pool.py writes: fm-*-A.tsv on
 // library/, bench-*-A.tsv on the bench guides) that got a choice, the
 // thing figures of its searched text (whether a thing is a clause's
@@ -21,7 +21,7 @@ import (
 // every guide question that was not helped and got no choice, with the
 // exit of its search and the first three hits' figures. Twenty-third
 // pass, development aid (docs/passes/23.md); part B is never read.
-func TestEng23Rows(t *testing.T) {
+func TestThingFiguresRows(t *testing.T) {
 	eachPartARow(t, func(f string, lib Library, q search.Question, opts Options, d Decision) {
 		if os.Getenv("LOTSE_NONE") != "" {
 			if d.Outcome == Choose || d.Query == "" || Helped(d, q.Expected) || !strings.HasSuffix(q.Expected, ".md") {

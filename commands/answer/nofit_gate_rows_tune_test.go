@@ -10,10 +10,10 @@ import (
 	"github.com/lotse-bot/lotse/guides/search"
 )
 
-// TestEng31bRows prints one line per part-A choice of the tuning pool
+// TestNoGuideFitsRows prints one line per part-A choice of the tuning pool
 // (never part B, never a held-out set) with the figures the thirty-first
 // pass's "no guide fits" gate reads (development aid; LOTSE_TUNE=1).
-func TestEng31bRows(t *testing.T) {
+func TestNoGuideFitsRows(t *testing.T) {
 	if os.Getenv("LOTSE_TUNE") == "" {
 		t.Skip("set LOTSE_TUNE")
 	}
